@@ -1,0 +1,204 @@
+"""Shared fixtures: fixture sites built in temp dirs, the built sample site, a
+local HTTP server and Debian's Chromium driven by Playwright.
+
+Every build runs in a subprocess (`python -m warta.build`): Pelican's signal
+connections persist inside one process, so in-process builds would leak
+plugins from one test into the next.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import subprocess
+import sys
+import textwrap
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+REPO = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@dataclass
+class BuiltSite:
+    """The result of one build: exit code, log text and the output folder."""
+
+    returncode: int
+    log: str
+    output: Path
+    content: Path
+
+    def html(self, relative: str) -> BeautifulSoup:
+        """Parse output/<relative> (a folder path gets index.html)."""
+        path = self.output / relative
+        if relative.endswith("/") or relative == "":
+            path = path / "index.html"
+        assert path.exists(), f"{relative} was not written; files: {self.files()[:40]}"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+    def json(self, relative: str):
+        return json.loads((self.output / relative).read_text(encoding="utf-8"))
+
+    def text(self, relative: str) -> str:
+        return (self.output / relative).read_text(encoding="utf-8")
+
+    def files(self) -> list[str]:
+        return sorted(str(p.relative_to(self.output)) for p in self.output.rglob("*") if p.is_file())
+
+    def log_lines(self, level: str) -> list[str]:
+        """Log lines of one level ("error" or "warning"), without the prefix."""
+        prefix = f"{level}: "
+        return [line[len(prefix) :] for line in self.log.splitlines() if line.startswith(prefix)]
+
+
+def run_build(
+    content: Path,
+    output: Path,
+    *,
+    settings_file: Path = REPO / "pelicanconf.py",
+    strict: bool = False,
+    overrides: dict | None = None,
+    cache: Path | None = None,
+) -> BuiltSite:
+    overrides = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "CACHE_PATH": str(cache or output.parent / "cache"),
+        **(overrides or {}),
+    }
+    args = [sys.executable, "-m", "warta.build", "--settings", str(settings_file)]
+    if strict:
+        args.append("--strict")
+    for key, value in overrides.items():
+        args += ["-e", f"{key}={json.dumps(value)}"]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("WARTA_DEBUG", None)
+    proc = subprocess.run(args, cwd=REPO, capture_output=True, text=True, env=env, timeout=900)
+    return BuiltSite(proc.returncode, proc.stdout + proc.stderr, output, content)
+
+
+def write_article(content: Path, name: str, text: str) -> Path:
+    """Write a Markdown file under content/ (dedented), creating folders."""
+    path = content / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return path
+
+
+def article_text(
+    *,
+    title="Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan",
+    date="2024-11-17 09:30",
+    slug=None,
+    category="Berita",
+    author="Humas Bawaslu Kota Palembang",
+    tags="Pilkada Serentak 2024",
+    body="PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.",
+    summary="Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan.",
+    **extra,
+) -> str:
+    """A realistic article with front matter; extra keys become metadata lines."""
+    lines = [f"Title: {title}", f"Date: {date}"]
+    if slug:
+        lines.append(f"Slug: {slug}")
+    lines += [f"Category: {category}", f"Author: {author}"]
+    if tags:
+        lines.append(f"Tags: {tags}")
+    lines.append(f"Summary: {summary}")
+    for key, value in extra.items():
+        lines.append(f"{key.replace('_', '-').title()}: {value}")
+    return "\n".join(lines) + "\n\n" + textwrap.dedent(body).strip() + "\n"
+
+
+class FixtureSite:
+    """A small site in a temp dir: add articles/pages, then build and inspect."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.content = root / "content"
+        (self.content / "berita").mkdir(parents=True, exist_ok=True)
+        (self.content / "halaman").mkdir(parents=True, exist_ok=True)
+        self.output = root / "output"
+
+    def article(self, name: str, text: str | None = None, **fields) -> Path:
+        return write_article(self.content / "berita", name, text or article_text(**fields))
+
+    def page(self, name: str, text: str) -> Path:
+        return write_article(self.content / "halaman", name, text)
+
+    def build(self, *, strict=False, publish=False, **overrides) -> BuiltSite:
+        settings = REPO / ("publishconf.py" if publish else "pelicanconf.py")
+        return run_build(
+            self.content, self.output, settings_file=settings, strict=strict, overrides=overrides
+        )
+
+
+@pytest.fixture
+def site(tmp_path) -> FixtureSite:
+    return FixtureSite(tmp_path)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory) -> BuiltSite:
+    """The real sample content, built once per worker with the development
+    settings and --strict (issue #2 requires the sample to pass strict)."""
+    root = tmp_path_factory.mktemp("sample")
+    built = run_build(REPO / "content", root / "output", strict=True)
+    assert built.returncode == 0, built.log
+    return built
+
+
+@pytest.fixture(scope="session")
+def published_site(tmp_path_factory) -> BuiltSite:
+    """The sample content built with publishconf.py (absolute URLs)."""
+    root = tmp_path_factory.mktemp("published")
+    built = run_build(
+        REPO / "content", root / "output", settings_file=REPO / "publishconf.py", strict=True
+    )
+    assert built.returncode == 0, built.log
+    return built
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output readable
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(sample_site):
+    """The sample site on http://127.0.0.1:<free port>; yields the base URL."""
+    handler = functools.partial(QuietHandler, directory=str(sample_site.output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright (never `playwright install`)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()

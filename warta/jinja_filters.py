@@ -1,0 +1,81 @@
+"""Jinja2 filters and globals the theme uses; registered in pelicanconf.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+
+from markupsafe import Markup
+
+from warta import dates
+
+_TAG_RE = re.compile(r"<[^>]+>")
+WORDS_PER_MINUTE = 200
+
+
+def reading_minutes(html: str) -> int:
+    """Minutes to read an article body at about 200 words a minute (at least 1)."""
+    words = len(_TAG_RE.sub(" ", html or "").split())
+    return max(1, math.ceil(words / WORDS_PER_MINUTE))
+
+
+def plain_text(html: str) -> str:
+    """Strip tags and collapse white space, for meta descriptions."""
+    return " ".join(_TAG_RE.sub(" ", str(html or "")).split())
+
+
+def json_ld(data: object) -> Markup:
+    """Serialise for a <script type="application/ld+json"> block.
+
+    `</` is escaped so that no value can close the script element early.
+    """
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return Markup(text.replace("</", "<\\/"))
+
+
+ORGANISATION_PREFIXES = ("humas", "tim", "bawaslu", "panwaslu", "redaksi", "sekretariat")
+
+
+def author_ld(name: str) -> dict:
+    """schema.org author: press teams are Organizations, named writers Persons."""
+    kind = "Organization" if name.lower().startswith(ORGANISATION_PREFIXES) else "Person"
+    return {"@type": kind, "name": name}
+
+
+def breadcrumb_elements(items) -> list[dict]:
+    """BreadcrumbList items from (label, url) pairs; the current page has no url."""
+    elements = []
+    for position, (label, url) in enumerate(items, start=1):
+        element = {"@type": "ListItem", "position": position, "name": str(label)}
+        if url:
+            element["item"] = url
+        elements.append(element)
+    return elements
+
+
+def period_date(period_num) -> dt.date:
+    """First day of an archive period, for formatting YEAR/MONTH_ARCHIVE_URL."""
+    year, month = period_num[0], period_num[1] if len(period_num) > 1 else 1
+    return dt.date(year, month, 1)
+
+
+FILTERS = {
+    "tanggal": dates.long_date,
+    "tanggal_pendek": dates.short_date,
+    "tanggal_tanpa_hari": dates.date_without_day,
+    "bulan_tahun": dates.month_year,
+    "nama_bulan": dates.month_name,
+    "jam": dates.clock_time,
+    "tanggal_jam": dates.long_datetime,
+    "iso": dates.iso,
+    "menit_baca": reading_minutes,
+    "teks_polos": plain_text,
+    "json_ld": json_ld,
+    "author_ld": author_ld,
+}
+GLOBALS: dict[str, object] = {
+    "breadcrumb_elements": breadcrumb_elements,
+    "period_date": period_date,
+}
