@@ -6,6 +6,7 @@ in a temp dir.
 """
 
 import logging
+import os
 from pathlib import Path
 
 from warta import jinja_filters
@@ -19,10 +20,11 @@ SITE_PUBLISHER = "Bawaslu Provinsi Sumatera Selatan"
 SITEURL = ""
 RELATIVE_URLS = False
 
-PATH = str(PROJECT_ROOT / "content")
-OUTPUT_PATH = str(PROJECT_ROOT / "output")
+# The folders can be moved with environment variables (CI jobs, per-province builds).
+PATH = os.environ.get("WARTA_CONTENT_PATH", str(PROJECT_ROOT / "content"))
+OUTPUT_PATH = os.environ.get("WARTA_OUTPUT_PATH", str(PROJECT_ROOT / "output"))
 THEME = str(PROJECT_ROOT / "theme")
-CACHE_PATH = str(PROJECT_ROOT / "cache")
+CACHE_PATH = os.environ.get("WARTA_CACHE_PATH", str(PROJECT_ROOT / "cache"))
 
 ARTICLE_PATHS = ["berita"]
 PAGE_PATHS = ["halaman"]

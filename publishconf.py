@@ -16,3 +16,22 @@ FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 LOG_FILTER = []
+
+# ---- publishing (invoke publish / invoke gh-pages) ----
+# One place for every deployment setting; each can be overridden by the
+# environment variable of the same name prefixed with WARTA_.
+def _env(name, default=None):
+    return os.environ.get(f"WARTA_{name}", default)
+
+
+# rsync target: "user@host:/var/www/warta" (over SSH) or a local folder.
+DEPLOY_RSYNC_TARGET = _env("DEPLOY_RSYNC_TARGET", "")
+DEPLOY_SSH_PORT = _env("DEPLOY_SSH_PORT")
+DEPLOY_SSH_OPTIONS = _env("DEPLOY_SSH_OPTIONS", "")  # e.g. "-i ~/.ssh/warta_deploy"
+# gh-pages: the branch ghp-import writes, the remote it pushes to, the checkout it works in.
+DEPLOY_GH_PAGES_BRANCH = _env("DEPLOY_GH_PAGES_BRANCH", "gh-pages")
+DEPLOY_GH_PAGES_REMOTE = _env("DEPLOY_GH_PAGES_REMOTE", "origin")
+DEPLOY_GH_PAGES_REPO = _env("DEPLOY_GH_PAGES_REPO", os.path.dirname(os.path.abspath(__file__)))
+DEPLOY_CNAME = _env("DEPLOY_CNAME")
+# Precompressed twins for hosts that serve them: "gz", "gz,br" or "" (none).
+DEPLOY_PRECOMPRESS = tuple(f for f in _env("DEPLOY_PRECOMPRESS", "gz").split(",") if f)

@@ -124,3 +124,66 @@ def test(c, k="", workers=2):
     result = c.run(" ".join(_quote(a) for a in args), warn=True, pty=False)
     if result.exited != 0:
         raise Exit(code=result.exited)
+
+
+# ---- publishing ----
+def _publish_build(c):
+    """Build the public site strictly; nothing is published when it fails."""
+    _build(c, PUBLISH_SETTINGS, strict=True)
+    settings = _deploy_settings()
+    output = Path(settings["OUTPUT_PATH"])
+    if settings["DEPLOY_PRECOMPRESS"]:
+        from warta.deploy import precompress
+
+        count = precompress(output, settings["DEPLOY_PRECOMPRESS"])
+        print(f"Precompressed {count} file(s) ({', '.join(settings['DEPLOY_PRECOMPRESS'])}).")
+    return settings, output
+
+
+def _deploy_settings() -> dict:
+    from warta.build import load_settings
+
+    return load_settings(PUBLISH_SETTINGS)
+
+
+@task(help={"dry_run": "show what would change on the target without changing it"})
+def publish(c, dry_run=False):
+    """Build the public site, then rsync it to DEPLOY_RSYNC_TARGET (SSH or a folder).
+
+    Remote files are deleted only after a successful build."""
+    from warta.deploy import DeployError, rsync, rsync_target_from_settings
+
+    try:
+        target = rsync_target_from_settings(_deploy_settings())
+    except DeployError as exc:
+        raise Exit(f"publish: {exc}") from None
+    _, output = _publish_build(c)
+    try:
+        changes = rsync(output, target, dry_run=dry_run)
+    except DeployError as exc:
+        raise Exit(f"publish: {exc}") from None
+    changed = [line for line in changes.splitlines() if line.strip()]
+    verb = "would change" if dry_run else "changed"
+    print(f"Published to {target.destination}: {len(changed)} item(s) {verb}.")
+
+
+@task(name="gh-pages", help={"no_push": "commit the branch locally without pushing"})
+def gh_pages(c, no_push=False):
+    """Build the public site and commit it to the gh-pages branch (ghp-import), then push."""
+    from warta.deploy import DeployError
+    from warta.deploy import gh_pages as import_to_branch
+
+    settings, output = _publish_build(c)
+    try:
+        import_to_branch(
+            output,
+            repo=Path(settings["DEPLOY_GH_PAGES_REPO"]),
+            remote=settings["DEPLOY_GH_PAGES_REMOTE"],
+            branch=settings["DEPLOY_GH_PAGES_BRANCH"],
+            push=not no_push,
+            cname=settings.get("DEPLOY_CNAME"),
+        )
+    except DeployError as exc:
+        raise Exit(f"gh-pages: {exc}") from None
+    where = "committed" if no_push else f"pushed to {settings['DEPLOY_GH_PAGES_REMOTE']}"
+    print(f"Branch {settings['DEPLOY_GH_PAGES_BRANCH']} {where}.")
