@@ -16,6 +16,12 @@ FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 LOG_FILTER = []
+# Drafts and embargoed articles (a Date: in the future is a draft until then) are
+# previewed at /draf/ in the development build only; the public site never has them.
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
 
 # ---- publishing (invoke publish / invoke gh-pages) ----
 # One place for every deployment setting; each can be overridden by the

@@ -75,7 +75,10 @@ def serve(c, port=8000):
     if not (output / "index.html").exists():
         raise Exit("output/ has no site yet: run `invoke build` first.")
     print(f"Serving output/ on http://127.0.0.1:{port}/ (Ctrl+C stops)")
-    c.run(f"{_quote(PY)} -m pelican.server {int(port)} --server 127.0.0.1 --path {output}", pty=False)
+    c.run(
+        f"{_quote(PY)} -m pelican.server {int(port)} 127.0.0.1 --path {_quote(output)}",
+        pty=False,
+    )
 
 
 @task(help={"port": "port on 127.0.0.1 (default 8000)"})
@@ -187,3 +190,188 @@ def gh_pages(c, no_push=False):
         raise Exit(f"gh-pages: {exc}") from None
     where = "committed" if no_push else f"pushed to {settings['DEPLOY_GH_PAGES_REMOTE']}"
     print(f"Branch {settings['DEPLOY_GH_PAGES_BRANCH']} {where}.")
+
+
+# ---- regions ----
+GAZETTEER_PACKAGE = "idn-area-data@4.0.1"
+GAZETTEER_FILE = ROOT / "data" / "regions" / "gazetteer.csv"
+
+
+def _regions_gazetteer_module():
+    """plugins/regions/gazetteer.py, loaded by path (it does not import Pelican)."""
+    import importlib.util
+
+    path = ROOT / "plugins" / "regions" / "gazetteer.py"
+    spec = importlib.util.spec_from_file_location("warta_regions_gazetteer", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)
+    return module
+
+
+@task
+def gazetteer(c):
+    """Rebuild data/regions/gazetteer.csv from the npm package idn-area-data 4.0.1 (ODbL).
+
+    Runs `npm pack` in a temp dir (the only download), reads the provinces,
+    regencies and districts CSV files from the tarball and writes the compact
+    file sorted by code, so the same package always gives the same bytes.
+    """
+    import tarfile
+    import tempfile
+
+    if not shutil.which("npm"):
+        raise Exit("npm is not installed: it is needed to fetch idn-area-data.")
+    module = _regions_gazetteer_module()
+    with tempfile.TemporaryDirectory() as tmp:
+        with c.cd(tmp):
+            result = c.run(f"npm pack --silent {GAZETTEER_PACKAGE}", hide=True, warn=True)
+        if result.exited != 0:
+            raise Exit(f"npm pack {GAZETTEER_PACKAGE} failed:\n{result.stderr}")
+        tarball = Path(tmp) / result.stdout.strip().splitlines()[-1]
+        texts = {}
+        with tarfile.open(tarball, "r:gz") as archive:
+            for name in ("provinces", "regencies", "districts"):
+                member = archive.extractfile(f"package/data/{name}.csv")
+                if member is None:
+                    raise Exit(f"{tarball.name} has no data/{name}.csv")
+                texts[name] = member.read().decode("utf-8")
+    try:
+        rows = module.compact_rows(texts["provinces"], texts["regencies"], texts["districts"])
+    except ValueError as exc:
+        raise Exit(f"idn-area-data looks wrong: {exc}") from exc
+    GAZETTEER_FILE.parent.mkdir(parents=True, exist_ok=True)
+    GAZETTEER_FILE.write_text(module.write_compact(rows), encoding="utf-8", newline="")
+    counts = {level: sum(1 for r in rows if r[1] == level) for level in module.LEVELS}
+    print(
+        f"Wrote {GAZETTEER_FILE.relative_to(ROOT)}: {counts['provinsi']} provinsi, "
+        f"{counts['kabupaten'] + counts['kota']} kabupaten/kota "
+        f"({counts['kabupaten']} kabupaten + {counts['kota']} kota), "
+        f"{counts['kecamatan']} kecamatan."
+    )
+
+
+# ---- newsroom tools ----
+@task(
+    iterable=["path"],
+    help={
+        "path": "report only on this file or folder (repeat -p for several; "
+        "default: everything)",
+        "strict": "warnings fail too (what CI does)",
+        "format": "text (default) or github (GitHub Actions annotations)",
+    },
+)
+def check(c, path=None, strict=False, format="text"):
+    """Check content and data files: one line per problem, path:line: level: message."""
+    from warta.check import main as check_main
+
+    args = list(path or [])
+    if strict:
+        args.append("--strict")
+    args += ["--format", format, "--settings", str(DEV_SETTINGS)]
+    code = check_main(args)
+    if code:
+        raise Exit(code=code)
+
+
+# ---- audit ----
+AUDIT_CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
+AUDIT_CHROME_FLAGS = (
+    "--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run "
+    "--disable-background-networking --disable-component-update --disable-sync "
+    "--disable-dev-shm-usage"
+)
+
+
+def _audit_pages(output: Path) -> list[tuple[str, str | None]]:
+    """(page kind, site-relative URL or None when the site has no such page)."""
+
+    def first(pattern: str, newest: bool = False) -> str | None:
+        found = sorted(output.glob(pattern), reverse=newest)
+        found = [p for p in found if "/halaman/" not in p.as_posix()]
+        return found[0].parent.relative_to(output).as_posix() + "/" if found else None
+
+    return [
+        ("beranda", ""),
+        ("artikel", first("berita/*/*/*/index.html", newest=True)),
+        ("wilayah", first("wilayah/*/index.html")),
+        ("tag", first("tag/*/index.html")),
+    ]
+
+
+def _lighthouse_scores(c, url: str, report: Path) -> dict[str, int]:
+    command = (
+        f"npx --no-install lighthouse {_quote(url)} --output=json --output-path={_quote(report)} "
+        f"--only-categories={','.join(AUDIT_CATEGORIES)} --quiet "
+        f"--chrome-flags={_quote(AUDIT_CHROME_FLAGS)}"
+    )
+    result = c.run(
+        command, warn=True, hide=True, pty=False, env={"CHROME_PATH": "/usr/bin/chromium"}
+    )
+    if result.exited != 0 or not report.exists():
+        raise Exit(f"lighthouse failed on {url}:\n{result.stderr[-2000:]}")
+    import json
+
+    categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+    # A score is null when Lighthouse could not compute the category: shown as -1.
+    scores = {name: categories[name]["score"] for name in AUDIT_CATEGORIES}
+    return {name: -1 if score is None else round(100 * score) for name, score in scores.items()}
+
+
+@task(help={"no_build": "audit output/ as it is instead of building it first"})
+def audit(c, no_build=False):
+    """Lighthouse scores (mobile) of the home, an article, a region and a tag page.
+
+    Builds the development site (unless --no-build), serves output/ on
+    127.0.0.1 and runs the npm `lighthouse` (package.json) with Debian's
+    chromium on each page. A report, not a test: the target is ≥ 95 in each
+    category; performance varies between runs on a busy machine.
+    """
+    import functools
+    import http.server
+    import tempfile
+    import threading
+
+    if not no_build:
+        build(c)
+    output = ROOT / "output"
+    if not (output / "index.html").exists():
+        raise Exit("output/ has no site yet: run `invoke build` first.")
+    if not (ROOT / "node_modules" / ".bin" / "lighthouse").exists():
+        raise Exit("lighthouse is not installed: run `npm install` (package.json pins it).")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    rows = []
+    try:
+        with tempfile.TemporaryDirectory(prefix="warta-audit-") as tmp:
+            for kind, path in _audit_pages(output):
+                if path is None:
+                    rows.append((kind, "(no such page in output/)", None))
+                    continue
+                print(f"lighthouse: {base}{path}", flush=True)
+                scores = _lighthouse_scores(c, base + path, Path(tmp) / f"{kind}.json")
+                rows.append((kind, "/" + path, scores))
+    finally:
+        server.shutdown()
+        server.server_close()
+    header = ["halaman", "URL", *AUDIT_CATEGORIES]
+    print("\n| " + " | ".join(header) + " |")
+    print("|" + "---|" * len(header))
+    for kind, path, scores in rows:
+        values = [str(scores[name]) for name in AUDIT_CATEGORIES] if scores else ["–"] * 4
+        print("| " + " | ".join([kind, path, *values]) + " |")
+    low = [
+        f"{kind} {name} {scores[name]}"
+        for kind, _path, scores in rows
+        if scores
+        for name in AUDIT_CATEGORIES
+        if scores[name] < 95
+    ]
+    print("\nBelow the target of 95: " + (", ".join(low) if low else "none"))

@@ -15,24 +15,63 @@ import argparse
 import json
 import logging
 import os
+import re
 import sys
 import time
 from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 # Import Pelican's logging first: it installs its logger class, which the
 # plugins' loggers must share so that its duplicate filter applies to them too.
-from pelican import log as pelican_log  # noqa: F401  (side effect: logger class)
+from pelican import log as pelican_log
 
 logger = logging.getLogger("warta.build")
 
+# Pelican reports an unreadable article as "Could not process <path>" and drops the
+# reason (it logs without the exception unless DEBUG). The handler runs inside
+# Pelican's `except` block, so the exception is still at hand: name it.
+_COULD_NOT_PROCESS = "Could not process %s"
+_DATE_LINE = re.compile(r"^date\s*:", re.IGNORECASE)
+
+
+def describe_unreadable(path: str, exc: BaseException, content_path: str = "") -> str:
+    """`path:LINE: cannot read this article: <reason> (suggestion)` for a reader failure."""
+    reason = str(exc) or type(exc).__name__
+    line = None
+    hint = ""
+    if "date" in reason.lower():
+        hint = " (expected Date: YYYY-MM-DD HH:MM)"
+        line = _metadata_line(Path(content_path, path), _DATE_LINE)
+    where = f"{path}:{line}" if line else path
+    return f"{where}: cannot read this article: {reason}{hint}"
+
+
+def _metadata_line(path: Path, pattern: re.Pattern) -> int | None:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    for number, text in enumerate(lines, start=1):
+        if not text.strip():  # front matter ends at the first blank line
+            return None
+        if pattern.match(text):
+            return number
+    return None
+
 
 class TallyHandler(logging.Handler):
-    """Prints records as one plain line each and counts them by level."""
+    """Prints records as one plain line each and keeps warnings, errors and
+    suggestions for the verdict (and for `invoke check`).
+
+    A record logged with `extra={"warta_suggestion": True}` is a suggestion:
+    always shown, never failing the build (e.g. an unregistered official).
+    """
 
     def __init__(self, stream, min_level: int) -> None:
-        super().__init__(level=min_level)
+        super().__init__(level=logging.DEBUG)
         self.stream = stream
+        self.min_level = min_level
         self.counts: Counter[str] = Counter()
         self.messages: list[tuple[str, str]] = []
 
@@ -41,17 +80,25 @@ class TallyHandler(logging.Handler):
             message = record.getMessage()
         except Exception:  # a plugin passed bad format args; still report it
             message = f"{record.msg} {record.args}"
-        level = record.levelname.lower()
-        if record.levelno >= logging.WARNING:
-            self.counts[level] += 1
-            self.messages.append((level, message))
-        prefix = "" if record.levelno < logging.WARNING else f"{level}: "
-        self.stream.write(f"{prefix}{message}\n")
+        if getattr(record, "warta_suggestion", False):
+            level = "suggestion"
+        elif record.levelno >= logging.ERROR:
+            level = "error"
+        elif record.levelno >= logging.WARNING:
+            level = "warning"
+        elif record.levelno >= self.min_level:
+            self.stream.write(f"{message}\n")
+            return
+        else:
+            return
+        self.counts[level] += 1
+        self.messages.append((level, message))
+        self.stream.write(f"{level}: {message}\n")
         self.stream.flush()
 
     @property
     def errors(self) -> int:
-        return self.counts["error"] + self.counts["critical"]
+        return self.counts["error"]
 
     @property
     def warnings(self) -> int:
@@ -78,21 +125,34 @@ def load_settings(settings_file: str | Path, overrides: dict | None = None) -> d
     return read_settings(str(settings_file), override=overrides or {})
 
 
-def run(
+@dataclass
+class BuildReport:
+    """What a build said: the exit code and every warning/error/suggestion message."""
+
+    exit_code: int
+    messages: list[tuple[str, str]] = field(default_factory=list)
+
+
+def build_site(
     settings_file: str | Path = "pelicanconf.py",
     *,
     strict: bool = False,
     overrides: dict | None = None,
     stream=None,
     verbose: bool = False,
-) -> int:
-    """Build the site; return the process exit code (0 = published, 1 = failed)."""
+    quiet: bool = False,
+) -> BuildReport:
+    """Build the site and return the report (exit code 0 = publishable).
+
+    `quiet` also silences Pelican's own summary line (printed to the console)."""
     stream = stream or sys.stderr
+    pelican_log.console.quiet = quiet
     handler = TallyHandler(stream, logging.INFO if verbose else logging.WARNING)
     root = logging.getLogger()
-    previous_handlers = root.handlers[:]
+    previous_handlers, previous_level = root.handlers[:], root.level
     root.handlers = [handler]
-    root.setLevel(logging.INFO if verbose else logging.WARNING)
+    # INFO reaches the handler so that suggestions (logged at INFO) are seen.
+    root.setLevel(logging.INFO)
     started = time.perf_counter()
     try:
         settings = load_settings(settings_file, overrides)
@@ -107,16 +167,24 @@ def run(
         stream.write(f"error: build stopped: {type(exc).__name__}: {exc}\n")
         stream.write("  (set WARTA_DEBUG=1 to see where it failed)\n")
         handler.counts["error"] += 1
+        handler.messages.append(("error", f"build stopped: {type(exc).__name__}: {exc}"))
     finally:
-        root.handlers = previous_handlers
+        root.handlers, root.level = previous_handlers, previous_level
     elapsed = time.perf_counter() - started
     failed = handler.errors > 0 or (strict and handler.warnings > 0)
     verdict = "FAILED" if failed else "ok"
+    suggestions = handler.counts["suggestion"]
     stream.write(
         f"build {verdict}: {handler.errors} error(s), {handler.warnings} warning(s)"
+        f"{f', {suggestions} suggestion(s)' if suggestions else ''}"
         f"{' (strict: warnings fail the build)' if strict else ''} in {elapsed:.1f} s\n"
     )
-    return 1 if failed else 0
+    return BuildReport(1 if failed else 0, handler.messages)
+
+
+def run(settings_file: str | Path = "pelicanconf.py", **options) -> int:
+    """Build the site; return the process exit code (0 = published, 1 = failed)."""
+    return build_site(settings_file, **options).exit_code
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,82 @@
+"""content_lint: checks every release as staff wrote it and reports, with file and line,
+what would otherwise break or mislead: missing front matter, unparseable dates (also
+for articles Pelican cannot read at all, so none silently vanishes), invalid or
+duplicate slugs, unknown rubrik, doubled words, title and summary lengths, links to
+missing files, and embargoed (future-dated) articles.
+
+Settings (defaults in DEFAULTS): CONTENT_LINT_RUBRIK, CONTENT_LINT_TITLE_MIN/MAX,
+CONTENT_LINT_SUMMARY_MIN/MAX, CONTENT_LINT_NOW (ISO datetime; tests pin the clock).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from zoneinfo import ZoneInfo
+
+from pelican import signals
+
+from .rules import Rules, check_duplicates, check_links, check_source, parse_source
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "CONTENT_LINT_RUBRIK": ("Berita", "Siaran Pers", "Pengumuman"),
+    "CONTENT_LINT_TITLE_MIN": 20,
+    "CONTENT_LINT_TITLE_MAX": 150,
+    "CONTENT_LINT_SUMMARY_MIN": 60,
+    "CONTENT_LINT_SUMMARY_MAX": 300,
+    "CONTENT_LINT_NOW": None,
+}
+
+
+def rules_from_settings(settings: dict) -> Rules:
+    value = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
+    zone = ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
+    now = value["CONTENT_LINT_NOW"]
+    now = dt.datetime.fromisoformat(now) if now else dt.datetime.now(dt.UTC)
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=zone)
+    return Rules(
+        rubrik=tuple(value["CONTENT_LINT_RUBRIK"]),
+        title_min=value["CONTENT_LINT_TITLE_MIN"],
+        title_max=value["CONTENT_LINT_TITLE_MAX"],
+        summary_min=value["CONTENT_LINT_SUMMARY_MIN"],
+        summary_max=value["CONTENT_LINT_SUMMARY_MAX"],
+        now=now,
+        timezone=zone,
+    )
+
+
+LOG_BY_LEVEL = {
+    "error": lambda text: logger.error(text),
+    "warning": lambda text: logger.warning(text),
+    "suggestion": lambda text: logger.info(text, extra={"warta_suggestion": True}),
+}
+
+
+def lint_articles(generator) -> None:
+    settings = generator.settings
+    rules = rules_from_settings(settings)
+    content = generator.path
+    sources = []
+    for relative in generator.get_files(
+        settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]
+    ):
+        path = os.path.join(content, relative)
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            sources.append(parse_source(relative, handle.read()))
+    findings = []
+    for source in sources:
+        findings.extend(check_source(source, rules))
+        findings.extend(
+            check_links(source, lambda target: os.path.isfile(os.path.join(content, target)))
+        )
+    findings.extend(check_duplicates(sources))
+    for finding in sorted(findings):
+        LOG_BY_LEVEL[finding.level](finding.text().replace(f": {finding.level}: ", ": ", 1))
+
+
+def register():
+    signals.article_generator_finalized.connect(lint_articles)

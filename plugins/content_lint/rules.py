@@ -1,0 +1,273 @@
+"""Source-level checks of one Markdown release, with line numbers (no Pelican import).
+
+They read the file as staff wrote it, so they also catch what Pelican cannot
+read at all (a date it cannot parse), and they point at the line to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from warta.findings import Finding
+
+DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
+DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+META_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)\s*:\s?(?P<value>.*)$")
+# Two identical words separated only by spaces ("dan dan"). Indonesian reduplication
+# is written with a hyphen ("langkah-langkah"), so a spaced repeat is a slip.
+DOUBLED_WORD_RE = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]{2,})\s+(?P=word)(?![\w-])", re.I)
+FILENAME_LINK_RE = re.compile(r"\{filename\}(?P<target>[^)\s#]+)")
+
+
+@dataclass
+class Rules:
+    """Settings of the checks (CONTENT_LINT_* in pelicanconf.py)."""
+
+    rubrik: tuple[str, ...] = ("Berita", "Siaran Pers", "Pengumuman")
+    required: tuple[str, ...] = ("title", "date", "slug", "category", "summary")
+    title_min: int = 20
+    title_max: int = 150
+    summary_min: int = 60
+    summary_max: int = 300
+    now: dt.datetime | None = None  # build time; tests pin it
+    timezone: dt.tzinfo = dt.timezone(dt.timedelta(hours=7))
+
+
+@dataclass
+class Source:
+    """A release split into front matter (with line numbers) and body lines."""
+
+    path: str
+    metadata: dict[str, tuple[str, int]] = field(default_factory=dict)
+    body: list[tuple[int, str]] = field(default_factory=list)
+
+    def value(self, key: str) -> str:
+        return self.metadata.get(key, ("", 0))[0].strip()
+
+    def line(self, key: str) -> int | None:
+        return self.metadata.get(key, ("", None))[1]
+
+
+def parse_source(path: str, text: str) -> Source:
+    """Pelican-Markdown front matter: `Key: value` lines up to the first blank line."""
+    source = Source(path)
+    lines = text.splitlines()
+    index = 0
+    last_key = None
+    while index < len(lines):
+        line = lines[index]
+        if not line.strip():
+            index += 1
+            break
+        match = META_RE.match(line)
+        if match:
+            last_key = match["key"].lower()
+            source.metadata[last_key] = (match["value"], index + 1)
+        elif line.startswith((" ", "\t")) and last_key:  # continuation line
+            value, number = source.metadata[last_key]
+            source.metadata[last_key] = (f"{value} {line.strip()}", number)
+        else:  # no front matter at all: the release starts with its text
+            break
+        index += 1
+    source.body = [(number + 1, lines[number]) for number in range(index, len(lines))]
+    return source
+
+
+def parse_date(value: str) -> dt.datetime | None:
+    for fmt in DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(value.strip(), fmt)
+        except ValueError:
+            continue
+    return None
+
+
+def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
+    """Every finding for one release, in line order per rule."""
+    yield from _check_required(source, rules)
+    yield from _check_dates(source, rules)
+    yield from _check_slug(source)
+    yield from _check_rubrik(source, rules)
+    yield from _check_lengths(source, rules)
+    yield from _check_doubled_words(source)
+
+
+def _finding(source: Source, line, level, message, suggestion="") -> Finding:
+    return Finding(source.path, line, level, message, suggestion)
+
+
+def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
+    if not source.metadata:
+        yield _finding(
+            source,
+            1,
+            "error",
+            "no front matter: the file starts with its text",
+            "start with 'Title: …', 'Date: …', 'Slug: …' lines, then a blank line; "
+            "`invoke new` writes them for you",
+        )
+        return
+    for key in rules.required:
+        if not source.value(key):
+            level = "warning" if key in ("summary", "slug") else "error"
+            hint = {
+                "slug": "add 'Slug: …' so the address never changes when the title does",
+                "summary": "add 'Summary: …': one or two sentences for lists and search engines",
+                "date": f"add 'Date: …'; {DATE_HINT}",
+            }.get(key, f"add '{key.title()}: …'")
+            yield _finding(source, source.line(key) or 1, level, f"missing {key.title()}", hint)
+
+
+def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
+    for key in ("date", "modified"):
+        raw = source.value(key)
+        if not raw:
+            continue
+        parsed = parse_date(raw)
+        if parsed is None:
+            yield _finding(
+                source, source.line(key), "error", f"unparseable {key.title()}: '{raw}'", DATE_HINT
+            )
+            continue
+        if key == "date" and rules.now is not None:
+            local_now = rules.now.astimezone(rules.timezone).replace(tzinfo=None)
+            if parsed > local_now:
+                yield _finding(
+                    source,
+                    source.line(key),
+                    "suggestion",
+                    f"embargoed until {raw} WIB: not on the site before then",
+                    "it appears with the first build after that time",
+                )
+    date, modified = parse_date(source.value("date")), parse_date(source.value("modified"))
+    if date and modified and modified < date:
+        yield _finding(
+            source,
+            source.line("modified"),
+            "warning",
+            f"Modified '{source.value('modified')}' is before Date '{source.value('date')}'",
+            "Modified is when the article was last changed",
+        )
+
+
+def _check_slug(source: Source) -> Iterator[Finding]:
+    slug = source.value("slug")
+    if slug and not SLUG_RE.match(slug):
+        fixed = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-")
+        yield _finding(
+            source,
+            source.line("slug"),
+            "error",
+            f"invalid Slug: '{slug}'",
+            f"use lowercase letters, digits and hyphens, e.g. '{fixed}'",
+        )
+
+
+def _check_rubrik(source: Source, rules: Rules) -> Iterator[Finding]:
+    category = source.value("category")
+    if category and category not in rules.rubrik:
+        by_lower = {name.lower(): name for name in rules.rubrik}
+        if category.lower() in by_lower:
+            hint = f"write it as '{by_lower[category.lower()]}'"
+        else:
+            close = difflib.get_close_matches(category, rules.rubrik, n=3, cutoff=0.4)
+            hint = "use one of: " + ", ".join(close or rules.rubrik)
+        yield _finding(
+            source, source.line("category"), "error", f"unknown rubrik: '{category}'", hint
+        )
+
+
+def _check_lengths(source: Source, rules: Rules) -> Iterator[Finding]:
+    title, summary = source.value("title"), source.value("summary")
+    if title and not rules.title_min <= len(title) <= rules.title_max:
+        yield _finding(
+            source,
+            source.line("title"),
+            "warning",
+            f"title is {len(title)} characters long",
+            f"keep it between {rules.title_min} and {rules.title_max}",
+        )
+    if summary and not rules.summary_min <= len(summary) <= rules.summary_max:
+        yield _finding(
+            source,
+            source.line("summary"),
+            "warning",
+            f"summary is {len(summary)} characters long",
+            f"keep it between {rules.summary_min} and {rules.summary_max}",
+        )
+
+
+def _check_doubled_words(source: Source) -> Iterator[Finding]:
+    in_code = False
+    for number, line in source.body:
+        if line.lstrip().startswith("```"):
+            in_code = not in_code
+        if in_code:
+            continue
+        for match in DOUBLED_WORD_RE.finditer(line):
+            yield _finding(
+                source,
+                number,
+                "warning",
+                f"doubled word: '{match.group(0)}'",
+                f"write '{match['word']}' once",
+            )
+
+
+def check_links(source: Source, exists) -> Iterator[Finding]:
+    """`{filename}` links whose target is not in content/ (exists(path) -> bool)."""
+    for number, line in source.body:
+        for match in FILENAME_LINK_RE.finditer(line):
+            target = match["target"]
+            if not exists(target):
+                yield _finding(
+                    source,
+                    number,
+                    "error",
+                    f"link to a missing file: '{target}'",
+                    "check the path below content/, e.g. {filename}/berita/2024/nama-file.md",
+                )
+
+
+def check_duplicates(sources: Iterable[Source]) -> Iterator[Finding]:
+    """The same slug in one month (same URL) is an error; anywhere else, a warning."""
+    by_url: dict[tuple[str, str], list[Source]] = {}
+    by_slug: dict[str, list[Source]] = {}
+    for source in sources:
+        slug, date = source.value("slug"), parse_date(source.value("date"))
+        if not slug:
+            continue
+        by_slug.setdefault(slug, []).append(source)
+        if date:
+            by_url.setdefault((date.strftime("%Y/%m"), slug), []).append(source)
+    reported = set()
+    for (month, slug), group in sorted(by_url.items()):
+        if len(group) > 1:
+            for source in group:
+                others = ", ".join(s.path for s in group if s is not source)
+                reported.add(source.path)
+                yield _finding(
+                    source,
+                    source.line("slug"),
+                    "error",
+                    f"same address /berita/{month}/{slug}/ as {others}",
+                    "give one of them another Slug",
+                )
+    for slug, group in sorted(by_slug.items()):
+        if len(group) > 1:
+            for source in group:
+                if source.path in reported:
+                    continue
+                others = ", ".join(s.path for s in group if s is not source)
+                yield _finding(
+                    source,
+                    source.line("slug"),
+                    "warning",
+                    f"Slug '{slug}' is also used by {others}",
+                    "slugs should be unique so readers can tell articles apart",
+                )

@@ -1,0 +1,237 @@
+"""Bad content never crashes a build and never vanishes silently: each class of
+problem gives one clear line (file, line, value, suggestion) from the build and
+from `invoke check`, with the right exit code."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+
+import pytest
+
+from plugins.content_lint.rules import (
+    Rules,
+    check_duplicates,
+    check_source,
+    parse_date,
+    parse_source,
+)
+from tests.conftest import REPO, article_text
+from warta.findings import Finding, parse_log_message
+
+NOW = "2026-11-20T12:00:00+07:00"
+
+
+def findings_for(text: str, **rules) -> list[Finding]:
+    rules.setdefault("now", dt.datetime.fromisoformat(NOW))
+    return list(check_source(parse_source("berita/x.md", text), Rules(**rules)))
+
+
+def messages(findings: list[Finding]) -> list[tuple[int | None, str, str]]:
+    return [(f.line, f.level, f.message) for f in findings]
+
+
+def test_a_clean_release_has_no_findings():
+    assert findings_for(article_text(slug="rapat-koordinasi")) == []
+
+
+def test_front_matter_is_read_with_line_numbers():
+    source = parse_source("x.md", "Title: Judul berita\nDate: 2024-11-17 09:30\n\nTeks.\n")
+    assert source.metadata["title"] == ("Judul berita", 1)
+    assert source.line("date") == 2
+    assert source.body == [(4, "Teks.")]
+
+
+@pytest.mark.parametrize(
+    "raw", ["2024-11-17 09:30", "2024-11-17", "2024-11-17T09:30", "2024-11-17 09:30:15"]
+)
+def test_accepted_date_forms(raw):
+    assert parse_date(raw).date() == dt.date(2024, 11, 17)
+
+
+@pytest.mark.parametrize("raw", ["17 Nopember 2024", "17/11/2024", "2024-13-01", "besok"])
+def test_unparseable_dates_point_at_the_line_and_show_the_expected_form(raw):
+    found = findings_for(article_text(slug="x-y", date=raw))
+    [finding] = [f for f in found if "Date" in f.message]
+    assert (finding.line, finding.level) == (2, "error")
+    assert raw in finding.message
+    assert "YYYY-MM-DD HH:MM" in finding.suggestion
+
+
+def test_missing_metadata():
+    text = "Title: Bawaslu Kota Palembang Gelar Rapat\nCategory: Berita\n\nTeks berita.\n"
+    found = {(f.level, f.message) for f in findings_for(text)}
+    assert ("error", "missing Date") in found
+    assert ("warning", "missing Slug") in found
+    assert ("warning", "missing Summary") in found
+
+
+def test_a_release_without_front_matter_is_an_error_on_line_1():
+    found = findings_for("PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n")
+    assert messages(found) == [(1, "error", "no front matter: the file starts with its text")]
+    assert "invoke new" in found[0].suggestion
+
+
+def test_invalid_slug_gets_a_fixed_suggestion():
+    [finding] = findings_for(article_text(slug="Rapat Koordinasi!"))
+    assert finding.message == "invalid Slug: 'Rapat Koordinasi!'"
+    assert "'rapat-koordinasi'" in finding.suggestion
+
+
+@pytest.mark.parametrize(
+    ("category", "hint"),
+    [("berita", "write it as 'Berita'"), ("Siaran Pres", "Siaran Pers")],
+)
+def test_unknown_rubrik_suggests_the_known_ones(category, hint):
+    [finding] = findings_for(article_text(slug="x-y", category=category))
+    assert finding.message == f"unknown rubrik: '{category}'"
+    assert hint in finding.suggestion
+
+
+def test_doubled_words_are_found_on_their_line_but_reduplication_is_not():
+    body = (
+        "Paragraf pertama.\n\nHadir dari dari seluruh kecamatan.\n\n"
+        "Langkah-langkah pencegahan dan dan sosialisasi."
+    )
+    found = findings_for(article_text(slug="x-y", body=body))
+    assert [(f.line, f.message) for f in found] == [
+        (11, "doubled word: 'dari dari'"),
+        (13, "doubled word: 'dan dan'"),
+    ]
+
+
+def test_title_and_summary_lengths():
+    found = findings_for(article_text(slug="x-y", title="Rapat", summary="Pendek."))
+    assert {f.message for f in found} == {
+        "title is 5 characters long",
+        "summary is 7 characters long",
+    }
+
+
+def test_future_date_is_noted_as_embargo_not_an_error():
+    [finding] = findings_for(article_text(slug="x-y", date="2026-12-01 08:00"))
+    assert finding.level == "suggestion"
+    assert "embargoed until 2026-12-01 08:00" in finding.message
+
+
+def test_duplicate_addresses_and_slugs():
+    def source(path, date, slug):
+        return parse_source(path, article_text(date=date, slug=slug))
+
+    found = list(
+        check_duplicates(
+            [
+                source("a.md", "2024-11-01 08:00", "rapat"),
+                source("b.md", "2024-11-20 08:00", "rapat"),
+                source("c.md", "2025-01-05 08:00", "rapat"),
+            ]
+        )
+    )
+    levels = {(f.path, f.level) for f in found}
+    assert levels == {("a.md", "error"), ("b.md", "error"), ("c.md", "warning")}
+    assert any("/berita/2024/11/rapat/" in f.message for f in found)
+
+
+def test_log_messages_round_trip_into_findings():
+    finding = parse_log_message(
+        "berita/2024/x.md:7: unknown region: 'Palembanx'", "error", content_prefix="content/"
+    )
+    assert finding == Finding("content/berita/2024/x.md", 7, "error", "unknown region: 'Palembanx'")
+    assert finding.github() == (
+        "::error file=content/berita/2024/x.md,line=7::unknown region: 'Palembanx'"
+    )
+    data = parse_log_message("data/official_tags.yaml:12: bad group", "error", "content/")
+    assert data.path == "data/official_tags.yaml"
+
+
+# ---- through the build and `invoke check` (subprocesses, real Pelican) ----
+
+BAD_CLASSES = {
+    "bad-date": (dict(date="17 Nopember 2024"), "error", "unparseable Date: '17 Nopember 2024'"),
+    "no-front-matter": (None, "error", "no front matter"),
+    "bad-slug": (dict(slug="Rapat Akbar"), "error", "invalid Slug: 'Rapat Akbar'"),
+    "bad-rubrik": (dict(category="Opini"), "error", "unknown rubrik: 'Opini'"),
+    "doubled": (
+        dict(body="PALEMBANG – Bawaslu Kota Palembang dan dan KPU menggelar rapat."),
+        "warning",
+        "doubled word: 'dan dan'",
+    ),
+    "missing-link": (
+        dict(body="PALEMBANG – Rapat. Lihat [berita]({filename}/berita/tidak-ada.md)."),
+        "error",
+        "link to a missing file: '/berita/tidak-ada.md'",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_CLASSES))
+def test_each_class_fails_the_build_with_a_clear_message(site, case):
+    fields, level, expected = BAD_CLASSES[case]
+    site.article("2024/baik.md", slug="berita-baik", tags="")
+    if fields is None:
+        site.article("2024/rusak.md", text="PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n")
+    else:
+        site.article("2024/rusak.md", **{"slug": "berita-rusak", "tags": "", **fields})
+    relaxed = site.build(CONTENT_LINT_NOW=NOW)
+    strict = site.build(strict=True, CONTENT_LINT_NOW=NOW)
+    lines = relaxed.log_lines(level)
+    assert any(line.startswith("berita/2024/rusak.md") and expected in line for line in lines), (
+        relaxed.log
+    )
+    assert relaxed.returncode == (1 if level == "error" else 0)
+    assert strict.returncode == 1
+    for result in (relaxed, strict):
+        assert "Traceback" not in result.log
+    # The good article is still published.
+    assert (site.output / "berita/2024/11/berita-baik/index.html").exists()
+
+
+def run_check(site, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "WARTA_CONTENT_PATH": str(site.content)}
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", "check", *args],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_invoke_check_prints_one_line_per_finding_and_exits_1_on_errors(site):
+    site.article("2024/baik.md", slug="berita-baik", tags="")
+    site.article("2024/rusak.md", slug="berita-rusak", date="2024-11-31 08:00", tags="")
+    result = run_check(site)
+    assert result.returncode == 1
+    prefix = f"{site.content}/berita/2024/rusak.md:2: error: unparseable Date: '2024-11-31 08:00'"
+    assert any(line.startswith(prefix) for line in result.stdout.splitlines()), result.stdout
+    assert "(write it as YYYY-MM-DD HH:MM" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_invoke_check_strict_and_github_format(site):
+    site.article(
+        "2024/ganda.md",
+        slug="berita-ganda",
+        tags="",
+        body="PALEMBANG – Bawaslu Kota Palembang menggelar rapat rapat koordinasi.",
+    )
+    relaxed = run_check(site)
+    assert relaxed.returncode == 0, relaxed.stdout + relaxed.stderr
+    strict = run_check(site, "--strict", "--format", "github")
+    assert strict.returncode == 1
+    [annotation] = [line for line in strict.stdout.splitlines() if line.startswith("::")]
+    location, _, message = annotation.partition("::doubled word")
+    assert location == f"::warning file={site.content}/berita/2024/ganda.md,line=8"
+    assert message.startswith(": 'rapat rapat'")
+
+
+def test_invoke_check_reports_only_the_given_paths(site):
+    site.article("2024/a.md", slug="berita-a", tags="", date="kemarin")
+    site.article("2024/b.md", slug="berita-b", tags="", category="Opini")
+    result = run_check(site, "-p", str(site.content / "berita/2024/b.md"))
+    assert result.returncode == 1
+    assert "unknown rubrik: 'Opini'" in result.stdout
+    assert "a.md" not in result.stdout
