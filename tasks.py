@@ -255,8 +255,7 @@ def gazetteer(c):
 @task(
     iterable=["path"],
     help={
-        "path": "report only on this file or folder (repeat -p for several; "
-        "default: everything)",
+        "path": "report only on this file or folder (repeat -p for several; default: everything)",
         "strict": "warnings fail too (what CI does)",
         "format": "text (default) or github (GitHub Actions annotations)",
     },
@@ -286,15 +285,19 @@ AUDIT_CHROME_FLAGS = (
 def _audit_pages(output: Path) -> list[tuple[str, str | None]]:
     """(page kind, site-relative URL or None when the site has no such page)."""
 
-    def first(pattern: str, newest: bool = False) -> str | None:
-        found = sorted(output.glob(pattern), reverse=newest)
-        found = [p for p in found if "/halaman/" not in p.as_posix()]
-        return found[0].parent.relative_to(output).as_posix() + "/" if found else None
+    def first(*patterns: str, newest: bool = False) -> str | None:
+        for pattern in patterns:
+            found = sorted(output.glob(pattern), reverse=newest)
+            found = [p for p in found if "/halaman/" not in p.as_posix()]
+            if found:
+                return found[0].parent.relative_to(output).as_posix() + "/"
+        return None
 
     return [
         ("beranda", ""),
         ("artikel", first("berita/*/*/*/index.html", newest=True)),
-        ("wilayah", first("wilayah/*/index.html")),
+        # A kabupaten/kota page (wilayah/<provinsi>/<kab-kota>/), else any region page.
+        ("wilayah", first("wilayah/*/*/index.html", "wilayah/*/index.html")),
         ("tag", first("tag/*/index.html")),
     ]
 
@@ -318,25 +321,27 @@ def _lighthouse_scores(c, url: str, report: Path) -> dict[str, int]:
     return {name: -1 if score is None else round(100 * score) for name, score in scores.items()}
 
 
-@task(help={"no_build": "audit output/ as it is instead of building it first"})
-def audit(c, no_build=False):
+@task(
+    help={
+        "folder": "audit this built site as it is (default: build the public site first)",
+        "port": "port on 127.0.0.1 (default: a free one; with --folder: the one it was built for)",
+    }
+)
+def audit(c, folder="", port=0):
     """Lighthouse scores (mobile) of the home, an article, a region and a tag page.
 
-    Builds the development site (unless --no-build), serves output/ on
-    127.0.0.1 and runs the npm `lighthouse` (package.json) with Debian's
-    chromium on each page. A report, not a test: the target is ≥ 95 in each
-    category; performance varies between runs on a busy machine.
+    Builds the public site (publishconf.py) into a temp dir with SITEURL set to
+    the local address, so canonical and OpenGraph URLs are the ones readers
+    get; serves it on 127.0.0.1 and runs the npm `lighthouse` (package.json)
+    with Debian's chromium on each page. A report, not a test: the target is
+    ≥ 95 in each category; performance varies between runs on a busy machine.
     """
     import functools
     import http.server
+    import json
     import tempfile
     import threading
 
-    if not no_build:
-        build(c)
-    output = ROOT / "output"
-    if not (output / "index.html").exists():
-        raise Exit("output/ has no site yet: run `invoke build` first.")
     if not (ROOT / "node_modules" / ".bin" / "lighthouse").exists():
         raise Exit("lighthouse is not installed: run `npm install` (package.json pins it).")
 
@@ -344,23 +349,32 @@ def audit(c, no_build=False):
         def log_message(self, *args):
             pass
 
-    handler = functools.partial(Quiet, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    rows = []
-    try:
-        with tempfile.TemporaryDirectory(prefix="warta-audit-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="warta-audit-") as tmp:
+        output = Path(folder).resolve() if folder else Path(tmp) / "output"
+        output.mkdir(parents=True, exist_ok=True)
+        handler = functools.partial(Quiet, directory=str(output))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
+        base = f"http://127.0.0.1:{server.server_address[1]}"
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        rows = []
+        try:
+            if not folder:
+                settings = {"OUTPUT_PATH": str(output), "CACHE_PATH": f"{tmp}/cache"}
+                settings |= {"SITEURL": base, "FEED_DOMAIN": base}
+                pairs = [f"{key}={json.dumps(value)}" for key, value in settings.items()]
+                _build(c, PUBLISH_SETTINGS, extra=pairs)
+            if not (output / "index.html").exists():
+                raise Exit(f"{output} has no site: build it first.")
             for kind, path in _audit_pages(output):
                 if path is None:
-                    rows.append((kind, "(no such page in output/)", None))
+                    rows.append((kind, "(no such page)", None))
                     continue
-                print(f"lighthouse: {base}{path}", flush=True)
-                scores = _lighthouse_scores(c, base + path, Path(tmp) / f"{kind}.json")
+                print(f"lighthouse: {base}/{path}", flush=True)
+                scores = _lighthouse_scores(c, f"{base}/{path}", Path(tmp) / f"{kind}.json")
                 rows.append((kind, "/" + path, scores))
-    finally:
-        server.shutdown()
-        server.server_close()
+        finally:
+            server.shutdown()
+            server.server_close()
     header = ["halaman", "URL", *AUDIT_CATEGORIES]
     print("\n| " + " | ".join(header) + " |")
     print("|" + "---|" * len(header))
@@ -375,3 +389,137 @@ def audit(c, no_build=False):
         if scores[name] < 95
     ]
     print("\nBelow the target of 95: " + (", ".join(low) if low else "none"))
+
+
+# ---- comments ----
+ISSO_CONFIG = ROOT / "isso" / "isso.cfg"
+
+
+def _isso_listen_url() -> str:
+    import configparser
+
+    config = configparser.ConfigParser()
+    config.read(ISSO_CONFIG, encoding="utf-8")
+    return config.get("server", "listen").rstrip("/")
+
+
+@task(help={"build": "first build output/ with COMMENTS_PROVIDER='isso' pointing at this server"})
+def comments(c, build=False):
+    """Run a local Isso comment server (isso/isso.cfg, http://127.0.0.1:8080) for preview.
+
+    Comments go to cache/isso/comments.db (throw-away; `invoke clean` removes it).
+    Build with the provider on (`--build`, or the command it prints), then
+    `invoke serve` in another terminal: isso.cfg allows http://127.0.0.1:8000."""
+    isso = Path(PY).parent / "isso"
+    if not isso.exists():
+        raise Exit("Isso is not installed: run `.venv/bin/pip install -e '.[test]'` first.")
+    url = _isso_listen_url()
+    extra = ['COMMENTS_PROVIDER="isso"', f'COMMENTS_ISSO_URL="{url}"']
+    if build:
+        _build(c, DEV_SETTINGS, extra=extra)
+    (ROOT / "cache" / "isso").mkdir(parents=True, exist_ok=True)
+    build_command = " ".join(
+        _quote(a) for a in [PY, "-m", "warta.build", *(x for pair in extra for x in ("-e", pair))]
+    )
+    print(f"Isso comment server on {url}/ (Ctrl+C stops); comments in cache/isso/comments.db.")
+    if not build:
+        print(f"Build the site with comments on:\n  {build_command}")
+    print("Then preview it with `invoke serve` (http://127.0.0.1:8000/) and open an article.")
+    with c.cd(str(ROOT)):
+        c.run(f"{_quote(isso)} -c {_quote(ISSO_CONFIG)} run", pty=False)
+
+
+def _plugin_module(package: str, module: str):
+    """Import a plugin's pure module (no Pelican) for a task, e.g. the gazetteer."""
+    import importlib
+
+    plugins = str(ROOT / "plugins")
+    if plugins not in sys.path:
+        sys.path.insert(0, plugins)
+    return importlib.import_module(f"{package}.{module}")
+
+
+def _region_resolver(settings: dict):
+    from warta.new_article import NewArticleError
+
+    gazetteer_module = _plugin_module("regions", "gazetteer")
+    gazetteer, problems = gazetteer_module.load(
+        settings["REGIONS_GAZETTEER"], settings.get("REGIONS_ALIASES")
+    )
+    if problems:
+        raise NewArticleError(problems[0].format())
+    home = settings.get("REGIONS_HOME_PROVINCE")
+
+    def resolve(value: str) -> str:
+        result = gazetteer.resolve(value, home=home)
+        if result.unit is None:
+            names = ", ".join(unit.label for unit in result.candidates[:3])
+            what = "fits several regions" if result.problem == "ambiguous" else "is unknown"
+            raise NewArticleError(
+                f"region {value!r} {what}" + (f" (did you mean: {names}?)" if names else "")
+            )
+        unit = result.unit
+        # Kecamatan names repeat across Indonesia: write their code, which cannot.
+        return unit.code if unit.level == "kecamatan" else unit.name
+
+    return resolve
+
+
+def _tag_resolver(settings: dict):
+    from warta.new_article import NewArticleError
+
+    vocabulary_module = _plugin_module("official_tags", "vocabulary")
+    path = Path(settings["OFFICIAL_TAGS_VOCABULARY"])
+    vocabulary, problems = vocabulary_module.load_vocabulary(path, str(path))
+    if problems:
+        raise NewArticleError(problems[0].format())
+
+    def resolve(value: str) -> str:
+        tag = vocabulary.resolve(value)
+        if tag is None:
+            nearest = ", ".join(vocabulary.nearest(value)) or "see data/official_tags.yaml"
+            raise NewArticleError(f"unknown tag {value!r} (nearest official tags: {nearest})")
+        return tag.name
+
+    return resolve
+
+
+@task(
+    positional=["title"],
+    iterable=["tag"],
+    help={
+        "title": "the headline, in quotes",
+        "wilayah": 'region: code, official name, alias or seat (e.g. "Kota Pagar Alam")',
+        "rubrik": "Berita (default), Siaran Pers or Pengumuman",
+        "tag": "an official tag (repeat for several)",
+        "penulis": "author (default: AUTHOR in pelicanconf.py)",
+    },
+)
+def new(c, title, wilayah="", rubrik="Berita", tag=None, penulis=""):
+    """Write a new article with complete front matter and print its path."""
+    from warta import new_article
+
+    settings = _settings_for_tools()
+    try:
+        article = new_article.prepare(
+            title,
+            region=wilayah,
+            category=rubrik,
+            author=penulis or settings.get("AUTHOR") or "Humas",
+            tags=tag or [],
+            rubrik=settings.get("CONTENT_LINT_RUBRIK", ("Berita", "Siaran Pers", "Pengumuman")),
+            resolve_region=_region_resolver(settings),
+            resolve_tag=_tag_resolver(settings),
+            content=Path(settings["PATH"]),
+            timezone=settings.get("TIMEZONE", "Asia/Jakarta"),
+        )
+        path = new_article.write(article, Path(settings["PATH"]))
+    except new_article.NewArticleError as exc:
+        raise Exit(f"new: {exc}") from None
+    print(path)
+
+
+def _settings_for_tools() -> dict:
+    from warta.build import load_settings
+
+    return load_settings(DEV_SETTINGS)

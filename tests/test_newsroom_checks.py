@@ -188,6 +188,19 @@ def test_each_class_fails_the_build_with_a_clear_message(site, case):
     assert (site.output / "berita/2024/11/berita-baik/index.html").exists()
 
 
+def test_links_to_existing_files_pass_in_both_forms(site):
+    site.article("2024/tujuan.md", slug="berita-tujuan", tags="")
+    body = (
+        "PALEMBANG – Rapat koordinasi.\n\n"
+        "BACA JUGA: [Berita tujuan]({filename}/berita/2024/tujuan.md)\n\n"
+        "Lihat juga [berita yang sama]({filename}tujuan.md)."
+    )
+    site.article("2024/asal.md", slug="berita-asal", tags="", body=body)
+    result = site.build(strict=True)
+    assert not [line for line in result.log_lines("error") if "missing file" in line], result.log
+    assert "link to a missing file" not in result.log
+
+
 def run_check(site, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "WARTA_CONTENT_PATH": str(site.content)}
     return subprocess.run(

@@ -56,6 +56,15 @@ LOG_BY_LEVEL = {
 }
 
 
+def link_exists(content: str, source, target: str) -> bool:
+    """Pelican's {filename} rule: "/x" is below content/, "x" is beside the linking file."""
+    if target.startswith("/"):
+        path = os.path.join(content, target.lstrip("/"))
+    else:
+        path = os.path.join(content, os.path.dirname(source.path), target)
+    return os.path.isfile(path)
+
+
 def lint_articles(generator) -> None:
     settings = generator.settings
     rules = rules_from_settings(settings)
@@ -71,7 +80,7 @@ def lint_articles(generator) -> None:
     for source in sources:
         findings.extend(check_source(source, rules))
         findings.extend(
-            check_links(source, lambda target: os.path.isfile(os.path.join(content, target)))
+            check_links(source, lambda target, s=source: link_exists(content, s, target))
         )
     findings.extend(check_duplicates(sources))
     for finding in sorted(findings):
