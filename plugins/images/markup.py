@@ -1,0 +1,148 @@
+"""`<picture>` markup for responsive variants, and the rewriting of `<img>` in bodies.
+
+No Pelican import: unit-tested directly.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote
+
+from markupsafe import escape
+
+from .pipeline import SourceImage
+
+# A whole <picture> (left alone: the writer chose its sources) or one <img>.
+_IMAGE_OR_PICTURE = re.compile(r"<picture\b.*?</picture\s*>|<img\b[^>]*>", re.I | re.S)
+# Attributes the picture sets itself; any other attribute of an <img> is kept.
+_REPLACED = {"src", "srcset", "sizes", "width", "height", "loading", "decoding", "fetchpriority"}
+
+
+def srcset(variants, url: Callable[[str], str]) -> str:
+    return ", ".join(f"{url(v.file)} {v.width}w" for v in variants)
+
+
+def picture(
+    image: SourceImage,
+    alt: str,
+    url: Callable[[str], str],
+    sizes: str,
+    *,
+    featured: bool = False,
+    eager: bool = False,
+    attributes: list[tuple[str, str | None]] | None = None,
+) -> str:
+    """A <picture> with a WebP source and a JPEG/PNG <img> fallback.
+
+    The featured image loads at once with high priority (it is the page's
+    largest paint); body images lazily unless `eager`.
+    """
+    webp = image.of_type("image/webp")
+    fallback = image.fallback
+    largest = fallback[-1]
+    img_attributes: list[tuple[str, str | None]] = [
+        ("src", url(largest.file)),
+        ("srcset", srcset(fallback, url)),
+        ("sizes", sizes),
+        ("width", str(largest.width)),
+        ("height", str(largest.height)),
+        ("alt", alt),
+    ]
+    if featured:
+        img_attributes += [("loading", "eager"), ("fetchpriority", "high"), ("decoding", "async")]
+    elif eager:
+        img_attributes += [("loading", "eager"), ("decoding", "async")]
+    else:
+        img_attributes += [("loading", "lazy"), ("decoding", "async")]
+    img_attributes += [
+        (name, value) for name, value in (attributes or []) if name not in _REPLACED | {"alt"}
+    ]
+    rendered = " ".join(
+        name if value is None else f'{name}="{escape(value)}"' for name, value in img_attributes
+    )
+    source = ""
+    if webp:
+        source = (
+            f'<source type="image/webp" srcset="{escape(srcset(webp, url))}"'
+            f' sizes="{escape(sizes)}">'
+        )
+    return f"<picture>{source}<img {rendered}></picture>"
+
+
+class _TagAttributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attributes: list[tuple[str, str | None]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if not self.attributes:
+            self.attributes = attrs
+
+    handle_startendtag = handle_starttag
+
+
+def tag_attributes(tag: str) -> list[tuple[str, str | None]]:
+    """Attributes of one start tag, entities decoded."""
+    parser = _TagAttributes()
+    parser.feed(tag)
+    parser.close()
+    return parser.attributes
+
+
+def rewrite_images(html: str, replace: Callable[[int, list], str | None]) -> str:
+    """Call `replace(index, attributes)` for each <img> outside a <picture>; a
+    returned string takes the tag's place, None keeps it."""
+    count = 0
+
+    def substitute(match: re.Match) -> str:
+        nonlocal count
+        tag = match.group(0)
+        if tag[:8].lower().startswith("<picture"):
+            return tag
+        index = count
+        count += 1
+        replacement = replace(index, tag_attributes(tag))
+        return tag if replacement is None else replacement
+
+    return _IMAGE_OR_PICTURE.sub(substitute, html)
+
+
+_LINK_MARKERS = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
+
+
+def content_path(reference: str, content_root: Path, source_dir: Path) -> Path | None:
+    """The file under content/ an image reference points to, or None when it is
+    external (http:, data:, …).
+
+    "/images/x.jpg" and "{static}/images/x.jpg" are relative to content/; any
+    other relative reference to the article's folder first, then to content/.
+    """
+    ref = reference.strip()
+    for marker in _LINK_MARKERS:
+        if ref.startswith(marker):
+            ref = ref[len(marker) :]
+            break
+    ref = unquote(ref.split("#", 1)[0].split("?", 1)[0])
+    if not ref or re.match(r"^([a-z][a-z0-9+.-]*:|//)", ref, re.I):
+        return None
+    root = content_root.resolve()
+    if ref.startswith("/"):
+        candidate = root / ref.lstrip("/")
+    else:
+        candidate = (source_dir / ref).resolve()
+        if not candidate.is_file():
+            candidate = root / ref
+    return candidate.resolve()
+
+
+def line_of(lines: list[str], needle: str | re.Pattern) -> int | None:
+    """1-based number of the first line containing `needle` (a string or pattern)."""
+    for number, line in enumerate(lines, start=1):
+        if isinstance(needle, re.Pattern) and needle.search(line):
+            return number
+        if isinstance(needle, str) and needle and needle in line:
+            return number
+    return None

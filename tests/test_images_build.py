@@ -1,0 +1,235 @@
+"""The images plugin in real builds of small fixture sites: responsive variants,
+social cards, metadata stripped from every published file, errors, caching."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+from conftest import FixtureSite
+from PIL import Image
+
+GPS_IFD = 0x8825
+PLUGINS = ["images"]
+
+
+def phone_photo(path: Path, width=1600, height=1000) -> Path:
+    """A JPEG as phones write them: EXIF with the camera and a GPS position."""
+    bands = [
+        Image.linear_gradient("L").rotate(90).resize((width, height)),
+        Image.linear_gradient("L").resize((width, height)),
+        Image.new("L", (width, height), 90),
+    ]
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"
+    exif[GPS_IFD] = {1: "S", 2: (2.0, 59.0, 30.0), 3: "E", 4: (104.0, 45.0, 15.0)}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.merge("RGB", bands).save(path, "JPEG", exif=exif.tobytes())
+    return path
+
+
+def read_image(path: Path) -> Image.Image:
+    image = Image.open(io.BytesIO(path.read_bytes()))
+    image.load()
+    return image
+
+
+def assert_no_private_metadata(path: Path) -> None:
+    image = read_image(path)
+    assert not image.getexif(), f"{path.name} still has EXIF"
+    assert not image.getexif().get_ifd(GPS_IFD), f"{path.name} still has GPS"
+    for key in ("exif", "xmp", "icc_profile", "comment", "XML:com.adobe.xmp"):
+        assert not image.info.get(key), f"{path.name} still has {key}"
+
+
+def parse_srcset(value: str) -> list[tuple[str, int]]:
+    candidates = []
+    for candidate in value.split(","):
+        url, descriptor = candidate.split()
+        assert descriptor.endswith("w"), candidate
+        candidates.append((url, int(descriptor[:-1])))
+    return candidates
+
+
+def file_for(built, url: str) -> Path:
+    assert url.startswith("/"), url
+    return built.output / url.lstrip("/")
+
+
+def illustrated_site(site):
+    phone_photo(site.content / "images" / "2024" / "rapat.jpg")
+    phone_photo(site.content / "images" / "2024" / "peserta.jpg", 900, 600)
+    site.article(
+        "rapat.md",
+        slug="rapat-koordinasi",
+        image="images/2024/rapat.jpg",
+        image_alt="Peserta rapat koordinasi duduk mengelilingi meja",
+        image_caption="Rapat koordinasi di kantor Bawaslu Kota Palembang.",
+        body="""
+            PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.
+
+            ![Peserta menyimak paparan](/images/2024/peserta.jpg)
+            """,
+    )
+    return site
+
+
+@pytest.fixture(scope="module")
+def illustrated(tmp_path_factory):
+    """One build shared by the read-only tests below (strict: no warning either)."""
+    site = illustrated_site(FixtureSite(tmp_path_factory.mktemp("illustrated")))
+    built = site.build(strict=True, PLUGINS=PLUGINS)
+    assert built.returncode == 0, built.log
+    return site, built
+
+
+def test_featured_and_body_images_become_responsive_pictures(illustrated):
+    _, built = illustrated
+    page = built.html("berita/2024/11/rapat-koordinasi/")
+
+    featured = page.select_one(".article__figure picture")
+    assert featured is not None, "the featured image is not a <picture>"
+    body = page.select_one(".article__body picture")
+    assert body is not None, "the body image is not a <picture>"
+
+    for picture, source_width in ((featured, 1600), (body, 900)):
+        webp = picture.select_one("source[type='image/webp']")
+        img = picture.find("img")
+        webp_candidates = parse_srcset(webp["srcset"])
+        fallback_candidates = parse_srcset(img["srcset"])
+        expected = sorted(
+            {w for w in (480, 800, 1200) if w < source_width} | {min(source_width, 1200)}
+        )
+        assert [w for _, w in webp_candidates] == expected
+        assert [w for _, w in fallback_candidates] == expected
+        assert webp["sizes"] and img["sizes"]
+        for url, width in webp_candidates + fallback_candidates:
+            real = read_image(file_for(built, url))
+            assert real.width == width, url
+            assert real.format == ("WEBP" if url.endswith(".webp") else "JPEG"), url
+        largest = read_image(file_for(built, img["src"]))
+        assert (int(img["width"]), int(img["height"])) == largest.size
+        assert img["alt"]
+
+    assert featured.img["alt"] == "Peserta rapat koordinasi duduk mengelilingi meja"
+    assert featured.img["loading"] == "eager" and featured.img["fetchpriority"] == "high"
+    assert body.img["alt"] == "Peserta menyimak paparan"
+    assert body.img["loading"] == "lazy" and body.img["decoding"] == "async"
+
+
+def test_every_published_image_is_stripped_including_the_static_originals(illustrated):
+    site, built = illustrated
+    originals = [built.output / "images" / "2024" / n for n in ("rapat.jpg", "peserta.jpg")]
+    for original in originals:
+        assert original.is_file(), "Pelican should still publish the original"
+        # the source in content/ keeps its EXIF: only the published copy is cleaned
+        assert read_image(site.content / original.relative_to(built.output)).getexif()
+    images = [
+        p for p in built.output.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp")
+    ]
+    assert len(images) >= 2 + 6 + 6 + 1  # originals, two sets of variants, one card
+    for path in images:
+        assert_no_private_metadata(path)
+
+
+def test_social_card_is_1200_by_630_and_used_by_opengraph_and_twitter(illustrated):
+    _, built = illustrated
+    page = built.html("berita/2024/11/rapat-koordinasi/")
+    og_image = page.find("meta", property="og:image")["content"]
+    assert og_image == "/berita/2024/11/rapat-koordinasi/og.jpg"
+    assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
+    card = read_image(file_for(built, og_image))
+    assert card.size == (1200, 630) and card.format == "JPEG"
+
+
+def test_feed_items_describe_the_featured_image_and_card(site):
+    built = illustrated_site(site).build(PLUGINS=["json_feed", *PLUGINS])
+    assert built.returncode == 0, built.log
+    extension = built.json("feed.json")["items"][0]["_warta"]
+    assert extension["social_card"] == "berita/2024/11/rapat-koordinasi/og.jpg"
+    image = extension["image"]
+    assert image["alt"] == "Peserta rapat koordinasi duduk mengelilingi meja"
+    assert read_image(built.output / image["src"]).size == (image["width"], image["height"])
+    assert read_image(built.output / image["thumbnail"]).width == 480
+
+
+def test_second_build_does_no_image_work(site):
+    illustrated_site(site)
+    first = site.build(PLUGINS=PLUGINS)
+    assert first.returncode == 0, first.log
+    manifest_path = site.root / "cache" / "images" / "manifest.json"
+    work = json.loads(manifest_path.read_text())["last_build"]
+    assert work["encoded_variants"] == 12 and work["drawn_cards"] == 1
+    assert work["stripped_files"] >= 2
+    variants_before = sorted(p.name for p in (first.output / "images" / "varian").iterdir())
+
+    second = site.build(PLUGINS=PLUGINS)
+    assert second.returncode == 0, second.log
+    work = json.loads(manifest_path.read_text())["last_build"]
+    assert (work["encoded_variants"], work["drawn_cards"], work["stripped_files"]) == (0, 0, 0)
+    assert work["reused"] > 0
+    # DELETE_OUTPUT_DIRECTORY wiped the output: the cached files came back.
+    variants_after = sorted(p.name for p in (second.output / "images" / "varian").iterdir())
+    assert variants_after == variants_before
+    assert (second.output / "berita/2024/11/rapat-koordinasi/og.jpg").is_file()
+    assert_no_private_metadata(second.output / "images" / "2024" / "rapat.jpg")
+
+    # Changing a photo re-encodes that photo only.
+    phone_photo(site.content / "images" / "2024" / "peserta.jpg", 700, 500)
+    third = site.build(PLUGINS=PLUGINS)
+    assert third.returncode == 0, third.log
+    work = json.loads(manifest_path.read_text())["last_build"]
+    assert work["encoded_variants"] == 4  # 480 and 700 px, WebP and JPEG
+    assert work["drawn_cards"] == 0
+
+
+def test_missing_alt_missing_file_and_oversized_source_are_errors(site):
+    phone_photo(site.content / "images" / "tanpa-alt.jpg", 600, 400)
+    phone_photo(site.content / "images" / "raksasa.jpg", 2400, 1600)
+    site.article("a.md", slug="tanpa-alt", title="Artikel A", image="images/tanpa-alt.jpg")
+    site.article(
+        "b.md",
+        slug="hilang",
+        title="Artikel B",
+        body="Teks.\n\n![Foto kegiatan](/images/hilang.jpg)",
+    )
+    site.article(
+        "c.md",
+        slug="raksasa",
+        title="Artikel C",
+        image="images/raksasa.jpg",
+        image_alt="Foto besar",
+    )
+    built = site.build(PLUGINS=PLUGINS, IMAGES_MAX_SOURCE_PIXELS=2_000_000)
+    assert built.returncode == 1
+    errors = built.log_lines("error")
+    expected = {
+        "berita/a.md": ("image without alt text", "images/tanpa-alt.jpg", "Image-Alt"),
+        "berita/b.md": ("image file not found", "/images/hilang.jpg", ""),
+        "berita/c.md": ("image source too large", "images/raksasa.jpg", "IMAGES_MAX_SOURCE_PIXELS"),
+    }
+    for article, (what, image, hint) in expected.items():
+        matching = [e for e in errors if e.startswith(f"{article}:") and what in e]
+        assert len(matching) == 1, (article, errors)
+        assert f"'{image}'" in matching[0] and hint in matching[0]
+        assert "Traceback" not in built.log
+    # the error points at the Image: line of the front matter
+    lines = (site.content / "berita" / "a.md").read_text().splitlines()
+    image_line = next(n for n, line in enumerate(lines, 1) if line.startswith("Image:"))
+    assert any(e.startswith(f"berita/a.md:{image_line}: image without alt text") for e in errors)
+    # articles are never dropped: all three pages were written
+    for slug in ("tanpa-alt", "hilang", "raksasa"):
+        assert (built.output / f"berita/2024/11/{slug}/index.html").is_file()
+
+
+def test_oversized_file_in_bytes_is_an_error(site):
+    phone_photo(site.content / "images" / "berat.jpg", 800, 600)
+    site.article("d.md", slug="berat", image="images/berat.jpg", image_alt="Foto")
+    built = site.build(PLUGINS=PLUGINS, IMAGES_MAX_SOURCE_BYTES=1000)
+    assert built.returncode == 1
+    errors = built.log_lines("error")
+    assert len(errors) == 1, errors
+    assert errors[0].startswith("berita/d.md:")
+    assert "IMAGES_MAX_SOURCE_BYTES" in errors[0] and "'images/berat.jpg'" in errors[0]

@@ -1,0 +1,229 @@
+"""The image pipeline's pure parts: metadata stripping, variants, cache, cards, markup."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from PIL import Image, ImageFont
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
+
+from images import cards, markup, pipeline, strip
+
+GPS_IFD = 0x8825
+ORIENTATION = 0x0112
+
+
+def photo(width=640, height=480, *, gps=True, orientation=None, fmt="JPEG", mode="RGB") -> bytes:
+    """A phone-like photo: gradient pixels plus EXIF with a GPS position."""
+    bands = [
+        Image.linear_gradient("L").rotate(90).resize((width, height)),
+        Image.linear_gradient("L").resize((width, height)),
+        Image.new("L", (width, height), 120),
+    ]
+    if mode == "RGBA":
+        bands.append(Image.new("L", (width, height), 200))
+    image = Image.merge(mode, bands)
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    if gps:
+        exif[GPS_IFD] = {1: "S", 2: (2.0, 59.0, 30.0), 3: "E", 4: (104.0, 45.0, 15.0)}
+    if orientation:
+        exif[ORIENTATION] = orientation
+    buffer = io.BytesIO()
+    extra = {"exif": exif.tobytes()}
+    if fmt == "JPEG":
+        extra["comment"] = b"taken at home"
+    image.save(buffer, fmt, **extra)
+    return buffer.getvalue()
+
+
+def opened(data: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    return image
+
+
+def test_fixture_photo_really_carries_gps():
+    image = opened(photo())
+    assert image.getexif().get_ifd(GPS_IFD), "the test photo must start with a location"
+    assert strip.private_metadata(image)
+
+
+def test_jpeg_is_stripped_without_touching_the_pixels():
+    original = photo()
+    clean = strip.strip_metadata(original, ".jpg")
+    image = opened(clean)
+    assert strip.private_metadata(image) == []
+    assert not image.getexif().get_ifd(GPS_IFD)
+    assert b"PhoneMaker" not in clean and b"taken at home" not in clean
+    assert image.tobytes() == opened(original).tobytes()  # lossless: same decoded pixels
+
+
+def test_rotated_jpeg_is_turned_for_real_before_its_exif_goes():
+    clean = strip.strip_metadata(photo(640, 480, orientation=6), ".jpg")
+    image = opened(clean)
+    assert image.size == (480, 640)
+    assert strip.private_metadata(image) == []
+
+
+def test_png_text_and_exif_chunks_are_dropped_but_transparency_kept():
+    buffer = io.BytesIO()
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Location", "Palembang")
+    source = opened(photo(64, 48, fmt="PNG", mode="RGBA"))
+    source.save(buffer, "PNG", pnginfo=info, exif=source.getexif().tobytes())
+    clean = strip.strip_metadata(buffer.getvalue(), ".png")
+    image = opened(clean)
+    assert strip.private_metadata(image) == []
+    assert b"Palembang" not in clean
+    assert image.mode == "RGBA"
+
+
+def test_webp_is_reencoded_without_metadata():
+    clean = strip.strip_metadata(photo(fmt="WEBP"), ".webp")
+    image = opened(clean)
+    assert image.format == "WEBP"
+    assert strip.private_metadata(image) == []
+
+
+def test_broken_file_raises_strip_error():
+    with pytest.raises(strip.StripError):
+        strip.strip_metadata(b"not an image at all", ".jpg")
+
+
+@pytest.mark.parametrize(
+    ("source", "expected"),
+    [(1600, [480, 800, 1200]), (1000, [480, 800, 1000]), (300, [300]), (800, [480, 800])],
+)
+def test_variant_widths_never_enlarge(source, expected):
+    assert pipeline.target_widths(source, (480, 800, 1200)) == expected
+
+
+def test_cache_encodes_once_and_reuses_afterwards(tmp_path):
+    source = tmp_path / "Rapat Koordinasi.jpg"
+    source.write_bytes(photo(1000, 600))
+    settings = pipeline.VariantSettings()
+    first = pipeline.ImageCache(tmp_path / "cache")
+    image = first.source_image(source, settings)
+    assert first.work.encoded_variants == 6  # 480, 800, 1000 × WebP + JPEG
+    first.save()
+    for variant in image.variants:
+        encoded = opened(first.path(variant.file).read_bytes())
+        assert encoded.size == (variant.width, variant.height)
+        assert encoded.format == {"image/webp": "WEBP", "image/jpeg": "JPEG"}[variant.mime]
+        assert strip.private_metadata(encoded) == []
+        assert " " not in variant.file and "," not in variant.file
+
+    second = pipeline.ImageCache(tmp_path / "cache")
+    again = second.source_image(source, settings)
+    assert second.work.total == 0 and second.work.reused == 1
+    assert again.variants == image.variants
+
+    changed = pipeline.ImageCache(tmp_path / "cache")
+    changed.source_image(source, pipeline.VariantSettings(jpeg_quality=60))
+    assert changed.work.encoded_variants == 6  # a setting is part of the key
+
+
+def test_transparent_source_falls_back_to_png(tmp_path):
+    source = tmp_path / "logo.png"
+    source.write_bytes(photo(500, 200, fmt="PNG", mode="RGBA"))
+    image = pipeline.ImageCache(tmp_path / "cache").source_image(source, pipeline.VariantSettings())
+    assert {v.mime for v in image.fallback} == {"image/png"}
+
+
+def test_oversized_and_missing_sources_are_problems(tmp_path):
+    source = tmp_path / "besar.jpg"
+    source.write_bytes(photo(900, 700))
+    cache = pipeline.ImageCache(tmp_path / "cache")
+    with pytest.raises(pipeline.ImageProblem, match="IMAGES_MAX_SOURCE_BYTES"):
+        cache.source_image(source, pipeline.VariantSettings(max_source_bytes=1000))
+    with pytest.raises(pipeline.ImageProblem, match="IMAGES_MAX_SOURCE_PIXELS"):
+        cache.source_image(source, pipeline.VariantSettings(max_source_pixels=600_000))
+    with pytest.raises(pipeline.ImageProblem, match="not found"):
+        cache.source_image(tmp_path / "hilang.jpg", pipeline.VariantSettings())
+    assert cache.work.total == 0
+
+
+def test_picture_markup_has_webp_source_fallback_and_dimensions(tmp_path):
+    source = tmp_path / "a.jpg"
+    source.write_bytes(photo(1000, 600))
+    image = pipeline.ImageCache(tmp_path / "cache").source_image(source, pipeline.VariantSettings())
+    html = markup.picture(image, 'Rapat "koordinasi"', lambda f: f"/v/{f}", "100vw", featured=True)
+    soup = BeautifulSoup(html, "html.parser")
+    webp = soup.select_one("picture > source[type='image/webp']")
+    img = soup.select_one("picture > img")
+    assert [c.split()[1] for c in webp["srcset"].split(", ")] == ["480w", "800w", "1000w"]
+    assert img["alt"] == 'Rapat "koordinasi"'
+    assert (img["width"], img["height"]) == ("1000", "600")
+    assert img["loading"] == "eager" and img["fetchpriority"] == "high"
+    lazy = BeautifulSoup(markup.picture(image, "x", str, "100vw"), "html.parser").img
+    assert lazy["loading"] == "lazy" and lazy["decoding"] == "async"
+
+
+def test_rewrite_leaves_existing_pictures_and_keeps_other_attributes():
+    html = (
+        '<p><img src="a.jpg" alt="A" class="wide"></p>'
+        '<picture><source srcset="b.webp"><img src="b.jpg" alt="B"></picture>'
+    )
+    seen = []
+
+    def replace(index, attributes):
+        seen.append((index, dict(attributes)))
+        return "<X>"
+
+    assert markup.rewrite_images(html, replace) == (
+        '<p><X></p><picture><source srcset="b.webp"><img src="b.jpg" alt="B"></picture>'
+    )
+    assert seen == [(0, {"src": "a.jpg", "alt": "A", "class": "wide"})]
+
+
+def test_content_paths(tmp_path):
+    root = tmp_path / "content"
+    (root / "images").mkdir(parents=True)
+    (root / "berita" / "2024").mkdir(parents=True)
+    (root / "images" / "a.jpg").write_bytes(b"x")
+    article_dir = root / "berita" / "2024"
+    expected = (root / "images" / "a.jpg").resolve()
+    references = ("{static}/images/a.jpg", "/images/a.jpg", "images/a.jpg", "../../images/a.jpg")
+    for reference in references:
+        assert markup.content_path(reference, root, article_dir) == expected, reference
+    externals = ("https://example.org/a.jpg", "//cdn.example.org/a.jpg", "data:image/png;base64,")
+    for external in externals:
+        assert markup.content_path(external, root, article_dir) is None
+
+
+def test_office_name_from_the_press_team_or_the_publisher():
+    publisher = "Bawaslu Provinsi Sumatera Selatan"
+    palembang = "Bawaslu Kota Palembang"
+    assert cards.office_name([f"Humas {palembang}"], publisher) == palembang
+    assert cards.office_name(["Bawaslu Kabupaten Lahat"], publisher) == "Bawaslu Kabupaten Lahat"
+    assert cards.office_name(["Rina Marlina"], publisher) == publisher
+    assert cards.office_name([], publisher) == publisher
+
+
+def test_card_is_1200_by_630_and_long_titles_fit():
+    text = cards.CardText(
+        title="Bawaslu Kota Palembang – “Awasi” " + "pengawasan tahapan " * 20,
+        office="Bawaslu Kota Palembang",
+        date="Minggu, 17 November 2024",
+        region="Kota Palembang",
+        site_name="Warta Bawaslu Sumatera Selatan",
+    )
+    image = opened(cards.draw_card(text))
+    assert image.size == (1200, 630) and image.format == "JPEG"
+    assert strip.private_metadata(image) == []
+
+
+@pytest.mark.parametrize("weight", ["bold", "regular"])
+def test_card_font_has_the_glyphs_of_indonesian_headlines(weight):
+    face = ImageFont.truetype(str(cards.FONT_FILES[weight]), 40)
+    missing = bytes(face.getmask("\U000f0000"))  # a private-use code point: the .notdef box
+    for char in "AZaz09–—“”‘’…·éÉ%/":
+        assert bytes(face.getmask(char)) != missing, char

@@ -1,0 +1,187 @@
+"""Search on /cari/ in Debian's Chromium: a fixture site indexed by Pagefind,
+served on 127.0.0.1, queried through theme/static/js/search.js."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from conftest import REPO, FixtureSite
+from test_gates_browser import PageWatch
+
+pytestmark = pytest.mark.browser
+
+SEARCH_META_INCLUDE = '{% include "partials/search_meta.html" ignore missing %}'
+PLUGINS = ["regions", "images", "search"]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def theme_with_search_meta(folder: Path) -> Path:
+    """The project's theme, with the search_meta include inside <article> until
+    article.html carries it itself (then the theme is used as it is)."""
+    theme = REPO / "theme"
+    article = (theme / "templates" / "article.html").read_text(encoding="utf-8")
+    if "partials/search_meta.html" in article:
+        return theme
+    copy = folder / "theme"
+    shutil.copytree(theme, copy)
+    head, tail = article.rsplit("</article>", 1)
+    patched = f"{head}  {SEARCH_META_INCLUDE}\n</article>{tail}"
+    (copy / "templates" / "article.html").write_text(patched, encoding="utf-8")
+    return copy
+
+
+@pytest.fixture(scope="module")
+def search_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("search")
+    site = FixtureSite(root)
+    shutil.copytree(REPO / "content" / "extra", site.content / "extra")  # favicon, robots.txt
+    site.article(
+        "a.md",
+        slug="patroli-kemiling",
+        title="Bawaslu Kota Palembang Gelar Patroli Pengawasan di Kemiling",
+        date="2024-11-20 09:00",
+        category="Berita",
+        wilayah="Kota Palembang",
+        body="PALEMBANG – Bawaslu Kota Palembang menggelar patroli pengawasan "
+        "masa tenang bersama jajaran kecamatan. Petugas menertibkan alat peraga.",
+    )
+    site.article(
+        "b.md",
+        slug="rakor-lahat",
+        title="Bawaslu Kabupaten Lahat Rapat Koordinasi Pengawasan Kampanye",
+        date="2023-06-14 10:00",
+        category="Siaran Pers",
+        wilayah="Kabupaten Lahat",
+        body="LAHAT – Bawaslu Kabupaten Lahat menggelar rapat koordinasi pengawasan "
+        "bersama partai politik tentang jadwal kampanye.",
+    )
+    site.article(
+        "c.md",
+        slug="sosialisasi-prabumulih",
+        title="Bawaslu Kota Prabumulih Sosialisasi Pengawasan Partisipatif",
+        date="2024-02-03 13:00",
+        category="Berita",
+        wilayah="Kota Prabumulih",
+        body="PRABUMULIH – Bawaslu Kota Prabumulih mengajak pemilih pemula ikut "
+        "pengawasan partisipatif dengan melaporkan dugaan pelanggaran.",
+    )
+    built = site.build(PLUGINS=PLUGINS, THEME=str(theme_with_search_meta(root)))
+    assert built.returncode == 0, built.log
+    assert (built.output / "pagefind" / "pagefind.js").is_file(), "no Pagefind bundle"
+    handler = functools.partial(QuietHandler, directory=str(built.output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield built, f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture
+def tab(browser, search_site):
+    _, base = search_site
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    yield PageWatch(context, base)
+    context.close()
+
+
+def results(tab) -> list[str]:
+    """Result links (site paths) once the status line has spoken."""
+    tab.page.wait_for_function("document.querySelector('[data-search-status]').textContent !== ''")
+    tab.page.wait_for_function("!document.querySelector('[data-search-results]').ariaBusy")
+    links = tab.page.locator(".search-result__title a")
+    return [urlsplit(href).path for href in links.evaluate_all("els => els.map(a => a.href)")]
+
+
+def test_index_holds_article_pages_only_with_their_filters(search_site):
+    built, _ = search_site
+    page = built.html("berita/2024/11/patroli-kemiling/")
+    meta = page.select_one("article .search-meta[hidden]")
+    assert meta is not None
+    filters = {span["data-pagefind-filter"] for span in meta.select("[data-pagefind-filter]")}
+    assert {"wilayah:Kota Palembang", "rubrik:Berita", "tahun:2024"} <= filters
+
+
+def test_a_word_from_one_article_finds_it_and_q_prefills(tab):
+    problems = tab.visit("/cari/?q=menertibkan")
+    assert results(tab) == ["/berita/2024/11/patroli-kemiling/"]
+    assert tab.page.locator("#search-q").input_value() == "menertibkan"
+    status = tab.page.get_by_role("status")
+    assert status.inner_text() == "1 hasil untuk “menertibkan”"
+    excerpt = tab.page.locator(".search-result__excerpt mark")
+    assert excerpt.first.inner_text().lower().startswith("menertibkan")
+    assert problems == []
+
+
+def test_a_filter_narrows_the_results_and_follows_in_the_url(tab):
+    tab.visit("/cari/?q=pengawasan")
+    assert len(results(tab)) == 3
+    year = tab.page.get_by_label("Tahun")
+    options = year.locator("option").all_inner_texts()
+    assert options[0] == "Semua tahun" and options[1].startswith("2024")
+    year.select_option("2024")
+    tab.page.wait_for_function(
+        "document.querySelector('[data-search-status]').textContent.includes('Tahun: 2024')"
+    )
+    assert sorted(results(tab)) == [
+        "/berita/2024/02/sosialisasi-prabumulih/",
+        "/berita/2024/11/patroli-kemiling/",
+    ]
+    assert parse_qs(urlsplit(tab.page.url).query) == {"q": ["pengawasan"], "tahun": ["2024"]}
+
+
+def test_region_and_rubrik_filters_from_the_url(tab):
+    tab.visit("/cari/?q=pengawasan&wilayah=Kota+Palembang")
+    assert results(tab) == ["/berita/2024/11/patroli-kemiling/"]
+    assert tab.page.get_by_label("Wilayah").input_value() == "Kota Palembang"
+    tab.visit("/cari/?rubrik=Siaran+Pers")  # filters alone list the matching news
+    assert results(tab) == ["/berita/2023/06/rakor-lahat/"]
+
+
+def test_no_result_is_said_in_the_live_region(tab):
+    tab.visit("/cari/?q=zzzzkata")
+    assert results(tab) == []
+    status = tab.page.get_by_role("status").inner_text()
+    assert status.startswith("Tidak ada hasil untuk “zzzzkata”")
+
+
+def test_header_form_falls_back_to_cari_without_javascript(browser, search_site):
+    _, base = search_site
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base + "/")
+        page.locator(".site-header #site-search-q").fill("patroli")
+        with page.expect_navigation():
+            page.locator(".site-header #site-search-q").press("Enter")
+        url = urlsplit(page.url)
+        assert url.path == "/cari/"
+        assert parse_qs(url.query) == {"q": ["patroli"]}
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_cari_with_results_passes_axe_without_errors_or_foreign_requests(
+    browser, search_site, scheme
+):
+    _, base = search_site
+    for width in (390, 1366):
+        context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+        try:
+            tab = PageWatch(context, base)
+            problems = tab.visit("/cari/?q=pengawasan")
+            assert len(results(tab)) == 3
+            problems += tab.overflow() + tab.axe() + tab.events
+            assert problems == [], f"{scheme} @{width}px: {problems}"
+        finally:
+            context.close()

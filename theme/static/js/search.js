@@ -1,0 +1,183 @@
+// Search page (/cari/): runs the query with Pagefind's JS API and lists the
+// results with excerpts. Progressive enhancement of partials/search_ui.html:
+// without this script the form is a plain GET to /cari/?q=.
+// The URL (?q=…&wilayah=…&tag=…&rubrik=…&tahun=…) pre-fills and runs the search
+// and follows every change, so a result list can be shared as a link.
+
+const FILTERS = ["wilayah", "tag", "rubrik", "tahun"];
+const LABELS = { wilayah: "Wilayah", tag: "Tag", rubrik: "Rubrik", tahun: "Tahun" };
+const PAGE_SIZE = 10;
+const TYPING_PAUSE_MS = 300;
+
+const root = document.querySelector("[data-search]");
+if (root) start(root);
+
+async function start(root) {
+  const form = root.querySelector("form");
+  const input = form.elements.q;
+  const status = root.querySelector("[data-search-status]");
+  const list = root.querySelector("[data-search-results]");
+  const more = root.querySelector("[data-search-more]");
+  const filterBox = root.querySelector("[data-search-filters]");
+  const params = new URLSearchParams(window.location.search);
+  input.value = params.get("q") || "";
+
+  let pagefind;
+  try {
+    pagefind = await import(root.dataset.pagefind);
+    await pagefind.options({ baseUrl: root.dataset.baseUrl });
+  } catch (error) {
+    status.textContent = "Pencarian belum tersedia. Telusuri berita lewat arsip, rubrik atau tag.";
+    return;
+  }
+
+  await fillFilters(pagefind, form, filterBox, params);
+
+  let latest = 0; // only the newest query may write the results
+  let pending = [];
+  let typingTimer;
+
+  async function run() {
+    const query = input.value.trim();
+    const filters = chosenFilters(form);
+    updateUrl(query, filters);
+    const ticket = ++latest;
+    if (!query && Object.keys(filters).length === 0) {
+      list.replaceChildren();
+      more.hidden = true;
+      status.textContent = "";
+      return;
+    }
+    list.setAttribute("aria-busy", "true");
+    const options = { filters };
+    if (!query) options.sort = { waktu: "desc" }; // filters alone: newest first
+    const search = await pagefind.search(query || null, options);
+    if (ticket !== latest || !search) return;
+    pending = search.results;
+    list.replaceChildren();
+    status.textContent = describe(pending.length, query, filters);
+    await showMore();
+    list.removeAttribute("aria-busy");
+
+    async function showMore() {
+      const batch = pending.slice(0, PAGE_SIZE);
+      pending = pending.slice(PAGE_SIZE);
+      const records = await Promise.all(batch.map((result) => result.data()));
+      if (ticket !== latest) return;
+      for (const record of records) list.append(resultItem(record));
+      more.hidden = pending.length === 0;
+    }
+    more.onclick = () => {
+      const next = list.children.length;
+      showMore().then(() => list.children[next]?.querySelector("a")?.focus());
+    };
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    clearTimeout(typingTimer);
+    run();
+  });
+  input.addEventListener("input", () => {
+    clearTimeout(typingTimer);
+    typingTimer = setTimeout(run, TYPING_PAUSE_MS);
+  });
+  filterBox.addEventListener("change", run);
+
+  if (input.value.trim() || Object.keys(chosenFilters(form)).length) run();
+}
+
+async function fillFilters(pagefind, form, filterBox, params) {
+  let available = {};
+  try {
+    available = await pagefind.filters();
+  } catch (error) {
+    return; // the search still works without filters
+  }
+  let shown = 0;
+  for (const name of FILTERS) {
+    const field = filterBox.querySelector(`[data-search-filter="${name}"]`);
+    const select = form.elements[name];
+    const counts = available[name] || {};
+    const values = Object.keys(counts).sort((a, b) =>
+      name === "tahun" ? b.localeCompare(a) : a.localeCompare(b, "id"),
+    );
+    for (const value of values) {
+      select.append(new Option(`${value} (${counts[value]})`, value));
+    }
+    const wanted = params.get(name);
+    if (wanted && values.includes(wanted)) select.value = wanted;
+    field.hidden = values.length === 0;
+    if (values.length) shown += 1;
+  }
+  filterBox.hidden = shown === 0;
+}
+
+function chosenFilters(form) {
+  const filters = {};
+  for (const name of FILTERS) {
+    const value = form.elements[name].value;
+    if (value) filters[name] = value;
+  }
+  return filters;
+}
+
+function updateUrl(query, filters) {
+  const params = new URLSearchParams();
+  if (query) params.set("q", query);
+  for (const [name, value] of Object.entries(filters)) params.set(name, value);
+  const search = params.toString();
+  const url = window.location.pathname + (search ? `?${search}` : "");
+  window.history.replaceState(null, "", url);
+}
+
+function describe(count, query, filters) {
+  const chosen = Object.entries(filters).map(([name, value]) => `${LABELS[name]}: ${value}`);
+  const within = chosen.length ? ` (${chosen.join(", ")})` : "";
+  if (count === 0) {
+    return query
+      ? `Tidak ada hasil untuk “${query}”${within}. Coba kata lain atau hapus saringan.`
+      : `Tidak ada berita${within}.`;
+  }
+  return query ? `${count} hasil untuk “${query}”${within}` : `${count} berita${within}`;
+}
+
+function resultItem(record) {
+  const item = document.createElement("li");
+  item.className = "search-result";
+  const title = document.createElement("h2");
+  title.className = "search-result__title";
+  const link = document.createElement("a");
+  link.href = record.url;
+  link.textContent = record.meta.title || record.url;
+  title.append(link);
+  item.append(title);
+
+  const facts = [record.meta.tanggal, ...(record.filters?.wilayah || [])].filter(Boolean);
+  if (facts.length) {
+    const meta = document.createElement("p");
+    meta.className = "search-result__meta";
+    meta.textContent = facts.join(" · ");
+    item.append(meta);
+  }
+  const excerpt = document.createElement("p");
+  excerpt.className = "search-result__excerpt";
+  appendExcerpt(excerpt, record.excerpt || "");
+  item.append(excerpt);
+  return item;
+}
+
+// Pagefind marks the matched words with <mark>; keep those and nothing else of
+// the excerpt's markup, so no HTML from a page can reach this one.
+function appendExcerpt(target, excerpt) {
+  const parsed = new DOMParser().parseFromString(`<p>${excerpt}</p>`, "text/html");
+  for (const node of parsed.body.firstChild.childNodes) {
+    if (node.nodeName === "MARK") {
+      const mark = document.createElement("mark");
+      mark.textContent = node.textContent;
+      target.append(mark);
+    } else {
+      target.append(document.createTextNode(node.textContent));
+    }
+  }
+}
