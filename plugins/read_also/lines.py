@@ -1,0 +1,185 @@
+"""Find and rewrite `BACA JUGA:` lines in rendered article HTML (no Pelican import).
+
+Staff paste "read also" inserts from news portals into releases:
+
+    BACA JUGA: [Bawaslu Lahat Awasi Kampanye]({filename}/berita/2024/lahat-kampanye.md)
+    Baca juga: Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan
+    **BACA JUGA:** https://portal.example.com/berita/123
+
+Markdown turns each into a paragraph (or a line inside one, when no blank
+line separates it). A line that points to an article of this site, through a
+`{filename}` link, an internal URL (`/berita/…`) or the exact headline,
+becomes a styled `<p class="read-also">` with a label and a link to that
+article; any other line stays as it was and is reported.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+LABEL = "Baca juga:"
+# "BACA JUGA:", "Baca juga :", "Baca Juga：" after any markup (**, _, >) is removed.
+_READ_ALSO_START = re.compile(r"baca\s+juga\s*[:：]", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]+>")
+_PARAGRAPH = re.compile(r"<p>(?P<inner>.*?)</p>", re.DOTALL)
+_FIRST_LINK = re.compile(r"""<a\s[^>]*?href=(["'])(?P<href>.*?)\1[^>]*>(?P<text>.*?)</a>""", re.S)
+_INTRASITE = re.compile(r"^[{|](?P<what>filename|link)[|}](?P<path>.*)$")
+_SOURCE_MARKUP = re.compile(r"^[\s>*_]*")
+
+
+@dataclass(frozen=True)
+class Target:
+    """An article a line may point to."""
+
+    title: str
+    source_path: str  # relative to the content folder, with "/"
+    url: str  # site-relative, e.g. "berita/2024/11/slug/"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A line that could not be turned into a read-also link (`number` counts from 0)."""
+
+    number: int
+    reason: str
+    value: str
+
+
+def normalise_title(text: str) -> str:
+    """Case, accents, quotes, dashes and punctuation do not matter when matching headlines."""
+    text = unicodedata.normalize("NFKD", html.unescape(text)).casefold()
+    kept = "".join(ch if ch.isalnum() else " " for ch in text if not unicodedata.combining(ch))
+    return " ".join(kept.split())
+
+
+def plain(fragment: str) -> str:
+    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+
+
+def is_read_also(text: str) -> bool:
+    return bool(_READ_ALSO_START.match(_SOURCE_MARKUP.sub("", text)))
+
+
+def source_line_numbers(source: str) -> list[int]:
+    """1-based numbers of the BACA JUGA lines of a Markdown source, metadata block excluded."""
+    lines = source.splitlines()
+    start = 0
+    if lines and re.match(r"^[A-Za-z][\w-]*\s*:", lines[0]):
+        start = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
+    return [number for number, line in enumerate(lines[start:], start + 1) if is_read_also(line)]
+
+
+class Catalogue:
+    """The site's published articles, looked up by source path, URL and headline."""
+
+    def __init__(self, targets: Iterable[Target], siteurl: str = "") -> None:
+        self.siteurl = siteurl.rstrip("/")
+        self.by_path: dict[str, Target] = {}
+        self.by_url: dict[str, Target] = {}
+        self.by_title: dict[str, list[Target]] = defaultdict(list)
+        for target in targets:
+            self.by_path[target.source_path] = target
+            self.by_url[target.url.strip("/")] = target
+            self.by_title[normalise_title(target.title)].append(target)
+
+    def resolve_href(self, href: str, current_dir: str) -> Target | str:
+        """The target of a link, or the reason it is not one."""
+        href = html.unescape(href).strip()
+        intrasite = _INTRASITE.match(href)
+        if intrasite:
+            path = urlsplit(intrasite.group("path")).path
+            if path.startswith("/"):
+                path = path.lstrip("/")
+            else:
+                path = posixpath.normpath(posixpath.join(current_dir, path))
+            return self.by_path.get(path, "no article of this site")
+        parts = urlsplit(href)
+        if parts.scheme or parts.netloc:
+            own = urlsplit(self.siteurl) if self.siteurl else None
+            if not own or (parts.scheme, parts.netloc) != (own.scheme, own.netloc):
+                return "another site"
+            path = parts.path[len(own.path) :] if parts.path.startswith(own.path) else parts.path
+        elif href.startswith("/"):
+            path = parts.path
+        else:
+            return "no article of this site"
+        path = path.strip("/")
+        path = path.removesuffix("index.html").strip("/")
+        return self.by_url.get(path, "no article of this site")
+
+    def resolve_title(self, text: str) -> Target | str:
+        if urlsplit(text).scheme in ("http", "https"):
+            return "another site"
+        matches = self.by_title.get(normalise_title(text), [])
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            return "several articles with this headline"
+        return "no article of this site"
+
+
+def render(target: Target) -> str:
+    """The styled line; `{filename}` lets Pelican write the URL (SITEURL, relative URLs)."""
+    href = html.escape("{filename}/" + target.source_path, quote=True)
+    return (
+        f'<p class="read-also"><span class="read-also__label">{LABEL}</span> '
+        f'<a href="{href}">{html.escape(target.title)}</a></p>'
+    )
+
+
+def _resolve_line(line: str, catalogue: Catalogue, current_dir: str) -> tuple[Target | str, str]:
+    """(target or reason, the value the line points to)."""
+    link = _FIRST_LINK.search(line)
+    if link:
+        return catalogue.resolve_href(link.group("href"), current_dir), html.unescape(
+            link.group("href")
+        )
+    text = plain(line)
+    after_label = _READ_ALSO_START.split(_SOURCE_MARKUP.sub("", text), maxsplit=1)[-1]
+    value = after_label.strip(" *_")
+    if not value:
+        return "nothing", ""
+    return catalogue.resolve_title(value), value
+
+
+def rewrite(body: str, catalogue: Catalogue, current_dir: str) -> tuple[str, list[Problem]]:
+    """Body HTML with every resolvable BACA JUGA line styled, and the other lines' problems."""
+    problems: list[Problem] = []
+    counter = 0
+
+    def rewrite_paragraph(match: re.Match) -> str:
+        nonlocal counter
+        lines = match.group("inner").split("\n")
+        if not any(is_read_also(plain(line)) for line in lines):
+            return match.group(0)
+        pieces: list[str] = []
+        plain_lines: list[str] = []
+
+        def flush() -> None:
+            if plain_lines:
+                pieces.append("<p>" + "\n".join(plain_lines) + "</p>")
+                plain_lines.clear()
+
+        for line in lines:
+            if not is_read_also(plain(line)):
+                plain_lines.append(line)
+                continue
+            flush()
+            target, value = _resolve_line(line, catalogue, current_dir)
+            if isinstance(target, Target):
+                pieces.append(render(target))
+            else:
+                problems.append(Problem(counter, target, value))
+                pieces.append("<p>" + line + "</p>")
+            counter += 1
+        flush()
+        return "\n".join(pieces)
+
+    return _PARAGRAPH.sub(rewrite_paragraph, body), problems

@@ -1,0 +1,85 @@
+"""read_also: `BACA JUGA:` / `Baca juga:` lines in a body become styled "read also" links.
+
+A line that points to an article of this site (a `{filename}` link, an internal
+URL such as `/berita/2024/11/slug/`, or the article's exact headline) becomes a
+`<p class="read-also">` with the label "Baca juga:" and a link to the article.
+A line that points to another site or to nothing is left as written and
+reported as a warning (`--strict` fails the build):
+
+    berita/2024/x.md:14: BACA JUGA points to another site: 'https://…'
+    (link to an article of this site or remove the line)
+
+Works on `article._content` in `article_generator_finalized`, every build, so
+articles read from the content cache are rewritten too. No settings.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+
+from pelican import signals
+
+from .lines import Catalogue, Target, rewrite, source_line_numbers
+
+logger = logging.getLogger(__name__)
+
+
+def _relative(path: str) -> str:
+    return path.replace(os.sep, "/")
+
+
+def _forget_rendered(article) -> None:
+    """Drop Pelican's memoized content and summary of this article: they came from the old body."""
+    for method in (article.get_content, article.get_summary):
+        for key in [key for key in method.cache if key and key[0] is article]:
+            del method.cache[key]
+
+
+def _line_numbers(article) -> list[int]:
+    try:
+        with open(article.source_path, encoding="utf-8") as handle:
+            return source_line_numbers(handle.read())
+    except OSError:
+        return []
+
+
+def rewrite_articles(generator) -> None:
+    siteurl = generator.settings.get("SITEURL", "")
+    catalogue = Catalogue(
+        (
+            Target(
+                title=str(article.title),
+                source_path=_relative(article.relative_source_path),
+                url=article.url,
+            )
+            for article in generator.articles
+        ),
+        siteurl,
+    )
+    for article in [*generator.articles, *generator.drafts]:
+        body = article._content
+        if not body or "juga" not in body.lower():
+            continue
+        source_path = _relative(article.relative_source_path)
+        new_body, problems = rewrite(body, catalogue, posixpath.dirname(source_path))
+        if new_body != body:
+            article._content = new_body
+            _forget_rendered(article)
+        if problems:
+            numbers = _line_numbers(article)
+            for problem in problems:
+                line = numbers[problem.number] if problem.number < len(numbers) else None
+                where = f"{source_path}:{line}" if line else source_path
+                logger.warning(
+                    "%s: BACA JUGA points to %s: '%s' "
+                    "(link to an article of this site or remove the line)",
+                    where,
+                    problem.reason,
+                    problem.value,
+                )
+
+
+def register():
+    signals.article_generator_finalized.connect(rewrite_articles)

@@ -1,0 +1,213 @@
+"""seo: writes `sitemap.xml`, `news-sitemap.xml` and `robots.txt`, and gives each
+article `content_location` (schema.org places from its regions) for the JSON-LD.
+
+- `sitemap.xml`: the home page, every article and page, the rubrik, tag and
+  author pages, the archives, and every other page a plugin generator wrote
+  before this one (region and official pages: keep `seo` LAST in PLUGINS).
+  First pages of listings only (`/halaman/N/` pages are reached by links);
+  drafts and the search page are left out (SEO_EXCLUDE). `lastmod` is RFC 3339:
+  an article's `Modified:` or `Date:`, a listing's newest article; pages found
+  only on disk get no `lastmod`.
+- `news-sitemap.xml`: Google News sitemap of the articles published in the two
+  days before the build (SEO_NOW overrides "now", for tests and rebuilds).
+- `robots.txt`: allows everything but SEO_ROBOTS_DISALLOW, names both sitemaps.
+
+Sitemaps need absolute URLs: they use SEO_SITEURL, else SITEURL when it is
+absolute (the public build), else SEO_LOCAL_SITEURL (the `invoke serve`
+address, for development builds that have no public address).
+
+`article.content_location` is set in `all_generators_finalized`, after the
+regions plugin has written `article.metadata["warta"]["regions"]`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+from zoneinfo import ZoneInfo
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator, Generator
+
+from .documents import (
+    NewsEntry,
+    PageEntry,
+    absolute,
+    content_location,
+    news_sitemap_xml,
+    recent_news,
+    robots_txt,
+    sitemap_xml,
+)
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "SEO_SITEURL": None,
+    "SEO_LOCAL_SITEURL": "http://127.0.0.1:8000",
+    "SEO_SITEMAP_SAVE_AS": "sitemap.xml",
+    "SEO_NEWS_SITEMAP_SAVE_AS": "news-sitemap.xml",
+    "SEO_ROBOTS_SAVE_AS": "robots.txt",
+    "SEO_ROBOTS_DISALLOW": ["/draf/"],
+    "SEO_EXCLUDE": ["draf/", "cari/"],
+    "SEO_NEWS_PUBLICATION": None,  # None: SITENAME
+    "SEO_NOW": None,  # ISO 8601 date-time; None: the build's clock
+}
+
+
+def setting(settings: dict, key: str):
+    return settings.get(key, DEFAULTS[key])
+
+
+def base_url(settings: dict) -> str:
+    explicit = setting(settings, "SEO_SITEURL")
+    if explicit:
+        return str(explicit).rstrip("/")
+    siteurl = settings.get("SITEURL") or ""
+    if re.match(r"^https?://", siteurl):
+        return siteurl.rstrip("/")
+    return str(setting(settings, "SEO_LOCAL_SITEURL")).rstrip("/")
+
+
+def build_time(settings: dict) -> dt.datetime | None:
+    zone = ZoneInfo(settings.get("TIMEZONE") or "UTC")
+    raw = setting(settings, "SEO_NOW")
+    if raw is None:
+        return dt.datetime.now(zone)
+    try:
+        moment = dt.datetime.fromisoformat(str(raw))
+    except ValueError:
+        logger.error(
+            "pelicanconf.py: seo: SEO_NOW is not an ISO 8601 date-time: '%s' "
+            "(e.g. '2024-11-18T12:00:00+07:00')",
+            raw,
+        )
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+def changed(content) -> dt.datetime:
+    return getattr(content, "modified", None) or content.date
+
+
+def newest(articles) -> dt.datetime | None:
+    return max((changed(article) for article in articles), default=None)
+
+
+def pagination_patterns(settings: dict) -> list[re.Pattern]:
+    """Output paths of pages 2, 3, … of listings, from PAGINATION_PATTERNS."""
+    patterns = []
+    for minimum, url, _save_as in settings.get("PAGINATION_PATTERNS", ()):
+        if minimum <= 1:
+            continue
+        regex = re.escape(url)
+        regex = regex.replace(r"\{base_name\}/", "(?:.*/)?").replace(r"\{number\}", r"\d+")
+        regex = re.sub(r"\\\{\w+\\\}", ".*", regex)
+        patterns.append(re.compile(f"^{regex}$"))
+    return patterns
+
+
+class SeoGenerator(Generator):
+    """Writes the sitemaps and robots.txt once every earlier generator has written its pages."""
+
+    def generate_context(self):
+        for key, value in DEFAULTS.items():
+            self.settings.setdefault(key, value)
+
+    def _write(self, save_as: str, text: str) -> None:
+        path = os.path.join(self.output_path, save_as)
+        os.makedirs(os.path.dirname(path) or self.output_path, exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        logger.info("Writing %s", path)
+
+    def _known_pages(self) -> list[tuple[str, dt.datetime | None]]:
+        """(site-relative URL, lastmod) of every page Pelican's own generators write."""
+        context = self.context
+        articles = list(context.get("articles", []))
+        site_newest = newest(articles)
+        found: list[tuple[str, dt.datetime | None]] = [("", site_newest)]
+        for name in self.settings.get("DIRECT_TEMPLATES", ()):
+            if name in ("index", "404") or not self.settings.get(f"{name.upper()}_SAVE_AS", True):
+                continue
+            found.append((self.settings.get(f"{name.upper()}_URL", f"{name}/"), site_newest))
+        found += [(article.url, changed(article)) for article in articles]
+        for page in context.get("pages", []):
+            found.append((page.url, getattr(page, "modified", None) or getattr(page, "date", None)))
+        for key in ("categories", "tags", "authors"):
+            for term, term_articles in context.get(key, []):
+                found.append((term.url, newest(term_articles)))
+        for archives in (context.get("period_archives") or {}).values():
+            for archive in archives:
+                found.append((archive["url"], newest(archive["articles"])))
+        return found
+
+    def _pages_on_disk(self) -> list[str]:
+        """Site-relative URLs of the index.html pages already written (plugin pages)."""
+        urls = []
+        for folder, _dirs, files in os.walk(self.output_path):
+            if "index.html" in files:
+                relative = os.path.relpath(folder, self.output_path).replace(os.sep, "/")
+                urls.append("" if relative == "." else relative + "/")
+        return sorted(urls)
+
+    def _included(self, url: str) -> bool:
+        if any(url.startswith(prefix) for prefix in setting(self.settings, "SEO_EXCLUDE")):
+            return False
+        return not any(pattern.match(url) for pattern in pagination_patterns(self.settings))
+
+    def generate_output(self, writer):
+        base = base_url(self.settings)
+        sitemap_as = setting(self.settings, "SEO_SITEMAP_SAVE_AS")
+        news_as = setting(self.settings, "SEO_NEWS_SITEMAP_SAVE_AS")
+        robots_as = setting(self.settings, "SEO_ROBOTS_SAVE_AS")
+        if sitemap_as:
+            known = [(url, lastmod) for url, lastmod in self._known_pages() if self._included(url)]
+            listed = {url for url, _ in known}
+            extra = [
+                url for url in self._pages_on_disk() if url not in listed and self._included(url)
+            ]
+            entries = [PageEntry(absolute(base, url), lastmod) for url, lastmod in known]
+            entries += [PageEntry(absolute(base, url)) for url in extra]
+            self._write(sitemap_as, sitemap_xml(entries))
+        now = build_time(self.settings)
+        if news_as and now is not None:
+            news = recent_news(
+                (
+                    NewsEntry(absolute(base, article.url), str(article.title), article.date)
+                    for article in self.context.get("articles", [])
+                ),
+                now,
+            )
+            publication = (
+                setting(self.settings, "SEO_NEWS_PUBLICATION") or self.settings["SITENAME"]
+            )
+            language = self.settings.get("DEFAULT_LANG", "id")
+            self._write(news_as, news_sitemap_xml(news, publication=publication, language=language))
+        if robots_as:
+            sitemaps = [absolute(base, path) for path in (sitemap_as, news_as) if path]
+            text = robots_txt(
+                sitemaps=sitemaps,
+                disallow=setting(self.settings, "SEO_ROBOTS_DISALLOW"),
+                site_name=self.settings["SITENAME"],
+            )
+            self._write(robots_as, text)
+
+
+def add_content_location(generators) -> None:
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            for article in [*generator.articles, *generator.drafts]:
+                regions = (article.metadata.get("warta") or {}).get("regions")
+                article.content_location = content_location(regions)
+
+
+def get_generators(pelican):
+    return SeoGenerator
+
+
+def register():
+    signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(add_content_location)

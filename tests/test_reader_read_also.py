@@ -1,0 +1,183 @@
+"""BACA JUGA lines (plugins/read_also): styled links to this site's articles,
+warnings with file and line for lines that point elsewhere."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
+
+from bs4 import BeautifulSoup
+from read_also.lines import (
+    Catalogue,
+    Target,
+    normalise_title,
+    rewrite,
+    source_line_numbers,
+)
+
+LAHAT = Target(
+    title='Bawaslu Lahat Awasi Kampanye "Akbar"',
+    source_path="berita/2024/lahat.md",
+    url="berita/2024/11/lahat-kampanye/",
+)
+CATALOGUE = Catalogue([LAHAT], siteurl="https://warta.example.org")
+
+
+def read_also_links(html: str) -> list[str]:
+    soup = BeautifulSoup(html, "lxml")
+    found = []
+    for para in soup.select("p.read-also"):
+        assert para.select_one(".read-also__label").get_text(strip=True) == "Baca juga:"
+        found.append(para.a["href"])
+    return found
+
+
+def test_headlines_match_whatever_the_case_quotes_and_punctuation():
+    assert normalise_title("Bawaslu Lahat Awasi Kampanye “Akbar”.") == normalise_title(
+        'BAWASLU LAHAT AWASI KAMPANYE "AKBAR"'
+    )
+    assert normalise_title("Awasi &amp; Cegah") == "awasi cegah"
+
+
+def test_every_way_of_pointing_to_an_article_becomes_a_read_also_link():
+    body = "\n".join(
+        [
+            '<p>BACA JUGA: <a href="{filename}lahat.md">teks apa saja</a></p>',
+            '<p><strong>BACA JUGA:</strong> <a href="{filename}/berita/2024/lahat.md">x</a></p>',
+            '<p>Baca juga: <a href="/berita/2024/11/lahat-kampanye/">x</a></p>',
+            '<p>Baca Juga : <a href="https://warta.example.org/berita/2024/11/lahat-kampanye/">x</a></p>',
+            "<p>Baca juga: Bawaslu Lahat Awasi Kampanye &ldquo;Akbar&rdquo;</p>",
+        ]
+    )
+    html, problems = rewrite(body, CATALOGUE, "berita/2024")
+    assert problems == []
+    assert read_also_links(html) == ["{filename}/berita/2024/lahat.md"] * 5
+    assert {a.get_text() for a in BeautifulSoup(html, "lxml").select("p.read-also a")} == {
+        LAHAT.title
+    }
+
+
+def test_a_line_inside_a_paragraph_is_split_out():
+    body = "<p>Paragraf pertama.\nBACA JUGA: Bawaslu Lahat Awasi Kampanye Akbar\nLanjutan.</p>"
+    html, problems = rewrite(body, CATALOGUE, "berita/2024")
+    assert problems == []
+    paragraphs = BeautifulSoup(html, "lxml").find_all("p")
+    assert [p.get("class") for p in paragraphs] == [None, ["read-also"], None]
+    assert paragraphs[0].get_text() == "Paragraf pertama."
+    assert paragraphs[2].get_text() == "Lanjutan."
+
+
+def test_lines_pointing_elsewhere_are_kept_and_reported_in_order():
+    body = "\n".join(
+        [
+            "<p>Teks biasa tentang baca juga: bukan sisipan.</p>",
+            '<p>BACA JUGA: <a href="https://portal.example.com/123">Berita Portal</a></p>',
+            "<p>Baca juga: Judul Yang Tidak Ada</p>",
+            "<p>Baca juga: Bawaslu Lahat Awasi Kampanye Akbar</p>",
+            '<p>BACA JUGA: <a href="/berita/2023/01/hilang/">Hilang</a></p>',
+            "<p><strong>BACA JUGA:</strong> https://sripoku.example.com/berita/9</p>",
+        ]
+    )
+    html, problems = rewrite(body, CATALOGUE, "berita/2024")
+    assert [(p.number, p.reason, p.value) for p in problems] == [
+        (0, "another site", "https://portal.example.com/123"),
+        (1, "no article of this site", "Judul Yang Tidak Ada"),
+        (3, "no article of this site", "/berita/2023/01/hilang/"),
+        (4, "another site", "https://sripoku.example.com/berita/9"),
+    ]
+    soup = BeautifulSoup(html, "lxml")
+    assert len(soup.select("p.read-also")) == 1
+    assert soup.find("a", href="https://portal.example.com/123") is not None
+
+
+def test_source_line_numbers_skip_the_metadata_block():
+    source = "\n".join(
+        [
+            "Title: Baca juga: bukan baris isi",
+            "Date: 2024-11-17 09:30",
+            "",
+            "PALEMBANG – Isi.",
+            "",
+            "**BACA JUGA:** Satu",
+            "",
+            "> Baca juga : Dua",
+            "Teks lain baca juga: tidak dihitung",
+        ]
+    )
+    assert source_line_numbers(source) == [6, 8]
+
+
+# ---- built sites ----
+
+TARGET_TITLE = "Bawaslu Kabupaten Lahat Awasi Kampanye Rapat Umum"
+
+
+def write_target(site):
+    site.article(
+        "2024/lahat.md", title=TARGET_TITLE, slug="lahat-kampanye", date="2024-11-16 09:00"
+    )
+
+
+def test_internal_lines_become_styled_links_in_the_built_page(site):
+    write_target(site)
+    site.article(
+        "2024/palembang.md",
+        slug="palembang-rakor",
+        body="""
+            PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi.
+
+            BACA JUGA: [Lahat]({filename}lahat.md)
+
+            Baca juga: bawaslu kabupaten lahat awasi kampanye rapat umum
+
+            Rapat diikuti seluruh jajaran.
+        """,
+    )
+    for _ in ("fresh", "from the content cache"):
+        built = site.build(strict=True, PLUGINS=["json_feed", "read_also"])
+        assert built.returncode == 0, built.log
+        body = built.html("berita/2024/11/palembang-rakor/").select_one(".article__body")
+        styled = body.select("p.read-also")
+        assert [p.a["href"] for p in styled] == ["/berita/2024/11/lahat-kampanye/"] * 2
+        assert [p.a.get_text() for p in styled] == [TARGET_TITLE] * 2
+        assert "BACA JUGA" not in body.get_text()
+    assert any((site.root / "cache").iterdir()), "the second build had no content cache"
+    # The feed carries the same rewritten body.
+    feed = built.json("feed.json")
+    item = next(i for i in feed["items"] if i["url"].endswith("/palembang-rakor/"))
+    feed_body = BeautifulSoup(item["content_html"], "lxml")
+    assert [p.a["href"] for p in feed_body.select("p.read-also")] == [
+        "/berita/2024/11/lahat-kampanye/"
+    ] * 2
+
+
+def test_outside_and_unknown_lines_warn_with_file_and_line_and_fail_strict(site):
+    write_target(site)
+    site.article(
+        "2024/palembang.md",
+        slug="palembang-rakor",
+        body="""
+            PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi.
+
+            BACA JUGA: [Berita portal](https://portal.example.com/berita/123)
+
+            Baca juga: Judul Berita Yang Tidak Pernah Terbit
+        """,
+    )
+    relaxed = site.build(PLUGINS=["read_also"])
+    assert relaxed.returncode == 0, relaxed.log
+    assert relaxed.log_lines("warning") == [
+        "berita/2024/palembang.md:11: BACA JUGA points to another site: "
+        "'https://portal.example.com/berita/123' "
+        "(link to an article of this site or remove the line)",
+        "berita/2024/palembang.md:13: BACA JUGA points to no article of this site: "
+        "'Judul Berita Yang Tidak Pernah Terbit' "
+        "(link to an article of this site or remove the line)",
+    ]
+    body = relaxed.html("berita/2024/11/palembang-rakor/").select_one(".article__body")
+    assert body.select("p.read-also") == []
+    strict = site.build(strict=True, PLUGINS=["read_also"])
+    assert strict.returncode == 1
+    assert "build FAILED" in strict.log.splitlines()[-1]

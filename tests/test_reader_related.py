@@ -1,0 +1,235 @@
+""" "Baca juga" (plugins/related): index-based scoring, order, 3–5 items, never itself."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
+
+from related.scoring import Item, RelatedIndex, Weights, closeness, region_keys
+
+WIB = dt.timezone(dt.timedelta(hours=7))
+
+
+def item(key, day, *, regions=(), tags=(), category="berita"):
+    return Item(
+        key=key,
+        date=dt.datetime(2024, 11, day, 9, 0, tzinfo=WIB),
+        category=category,
+        regions=frozenset(regions),
+        tags=frozenset(tags),
+    )
+
+
+def keys(items):
+    return [i.key for i in items]
+
+
+def test_candidates_come_from_the_index_only():
+    me = item("me", 10, regions={"16.71"}, tags={"kampanye"})
+    region_mate = item("region", 1, regions={"16.71"})
+    tag_mate = item("tag", 2, tags={"kampanye"})
+    strangers = [item(f"other-{n}", 3, regions={"16.04"}, tags={"sengketa"}) for n in range(200)]
+    strangers += [item(f"far-{n}", 3, regions={f"17.{n:02}"}, tags={f"t{n}"}) for n in range(300)]
+    index = RelatedIndex([me, region_mate, tag_mate, *strangers])
+    assert index.candidates(me) == {region_mate, tag_mate}
+    # The postings lists hold only the items that carry each key.
+    assert keys(index.by_region["16.71"]) == ["me", "region"]
+    assert len(index.by_tag["sengketa"]) == 200
+
+
+def test_a_kecamatan_also_counts_as_its_kabupaten_kota():
+    assert region_keys("16.71.09") == {"16.71.09", "16.71"}
+    assert region_keys("16.71") == {"16.71"}
+    assert region_keys("16") == {"16"}
+
+
+def test_keys_on_most_articles_neither_score_nor_bring_candidates():
+    me = item("me", 15, regions={"16.71"}, tags={"pilkada-2024", "tps"})
+    tps = item("tps", 1, tags={"tps"})
+    everyone = [item(f"a{n}", 10, tags={"pilkada-2024"}) for n in range(20)]
+    index = RelatedIndex([me, tps, *everyone])
+    assert ("tag", "pilkada-2024") in index.common
+    assert index.candidates(me) == {tps}
+    assert index.score(me, everyone[0]) == pytest.approx(closeness(me.date, everyone[0].date, 30))
+    # On a small site nothing is "common": the same tag still relates articles.
+    small = RelatedIndex([me, tps, *everyone[:3]])
+    assert small.common == set()
+    assert small.candidates(me) == {tps, *everyone[:3]}
+
+
+def test_order_by_shared_regions_then_tags_then_closeness():
+    me = item("me", 15, regions={"16.71", "16.04"}, tags={"kampanye", "tps"})
+    both = item("both", 1, regions={"16.71"}, tags={"kampanye"})
+    two_regions = item("two-regions", 2, regions={"16.71", "16.04"})
+    region_near = item("region-near", 14, regions={"16.04"})
+    region_far = item("region-far", 3, regions={"16.71"})
+    two_tags = item("two-tags", 4, tags={"kampanye", "tps"})
+    tag_only = item("tag-only", 16, tags={"tps"})
+    index = RelatedIndex([me, both, two_regions, region_near, region_far, two_tags, tag_only])
+    assert keys(index.related(me, limit=10)) == [
+        "two-regions",  # 3 + 3
+        "both",  # 3 + 2
+        "two-tags",  # 2 + 2
+        "region-near",  # 3 + closeness(1 day)
+        "region-far",  # 3 + closeness(12 days)
+        "tag-only",  # 2
+    ]
+
+
+def test_weights_change_the_order():
+    me = item("me", 15, regions={"16.71"}, tags={"kampanye"})
+    by_region = item("by-region", 14, regions={"16.71"})
+    by_tag = item("by-tag", 14, tags={"kampanye"})
+    assert keys(RelatedIndex([me, by_region, by_tag]).related(me)) == ["by-region", "by-tag"]
+    index = RelatedIndex([me, by_region, by_tag], Weights(region=1, tag=5))
+    assert keys(index.related(me)) == ["by-tag", "by-region"]
+
+
+def test_at_most_limit_and_never_itself():
+    me = item("me", 15, regions={"16.71"})
+    others = [item(f"a{n}", n + 1, regions={"16.71"}) for n in range(12)]
+    index = RelatedIndex([me, *others])
+    chosen = index.related(me, limit=5, minimum=3)
+    assert len(chosen) == 5
+    assert "me" not in keys(chosen)
+    # Same score from the region; the closest dates win.
+    assert keys(chosen) == ["a11", "a10", "a9", "a8", "a7"]
+
+
+def test_short_lists_are_filled_from_the_rubrik_then_the_site():
+    me = item("me", 15, regions={"16.71"}, category="berita")
+    mate = item("mate", 1, regions={"16.71"}, category="pengumuman")
+    same_rubrik_far = item("rubrik-far", 1, category="berita")
+    same_rubrik_near = item("rubrik-near", 12, category="berita")
+    elsewhere_nearest = item("elsewhere", 15, category="siaran-pers")
+    index = RelatedIndex([me, mate, same_rubrik_far, same_rubrik_near, elsewhere_nearest])
+    assert keys(index.related(me, limit=5, minimum=3)) == ["mate", "rubrik-near", "rubrik-far"]
+    assert keys(index.related(me, limit=5, minimum=4)) == [
+        "mate",
+        "rubrik-near",
+        "rubrik-far",
+        "elsewhere",
+    ]
+
+
+def test_a_site_of_one_article_has_nothing_related():
+    me = item("me", 15, regions={"16.71"})
+    assert RelatedIndex([me]).related(me) == []
+
+
+def test_closeness_halves_every_half_life():
+    a = dt.datetime(2024, 11, 1, tzinfo=WIB)
+    assert closeness(a, a, 30) == 1.0
+    assert closeness(a, a + dt.timedelta(days=30), 30) == pytest.approx(0.5)
+    assert closeness(a + dt.timedelta(days=60), a, 30) == pytest.approx(0.25)
+
+
+# ---- built sites ----
+
+# Stands in for the regions and official_tags plugins: writes their documented
+# keys in `article_generator_finalized`. It is connected AFTER `related` (later
+# in PLUGINS), so the build also proves that `related` sees data written by
+# plugins that come after it in PLUGINS.
+CONTRACT_PLUGIN = """
+from pelican import signals
+
+
+def enrich(generator):
+    for article in generator.articles:
+        warta = article.metadata.setdefault("warta", {})
+        codes = article.metadata.get("test-regions", "")
+        warta["regions"] = [
+            {"code": code.strip(), "name": code.strip(), "inferred": False}
+            for code in codes.split(",") if code.strip()
+        ]
+        slugs = article.metadata.get("test-official-tags", "")
+        warta["official_tags"] = [
+            {"slug": slug.strip(), "name": slug.strip(), "group": "tahapan", "auto": False}
+            for slug in slugs.split(",") if slug.strip()
+        ]
+
+
+def register():
+    signals.article_generator_finalized.connect(enrich)
+"""
+
+
+def related_links(built, url):
+    section = built.html(url).find("section", class_="related")
+    assert section is not None, f"no Baca juga section on {url}"
+    assert section.find("h2").get_text(strip=True) == "Baca juga"
+    return [a["href"] for a in section.select("li a.related__link")]
+
+
+def test_built_site_lists_related_articles_from_other_plugins_data(site, tmp_path):
+    plugin_dir = tmp_path / "testplugins" / "warta_contract"
+    plugin_dir.mkdir(parents=True)
+    (plugin_dir / "__init__.py").write_text(textwrap.dedent(CONTRACT_PLUGIN), encoding="utf-8")
+    site.article(
+        "me.md", title="Patroli Pengawasan di Kota Palembang", slug="me",
+        date="2024-11-20 09:00", test_regions="16.71", test_official_tags="kampanye",
+    )  # fmt: skip
+    site.article(
+        "both.md", title="Rapat Kampanye Palembang", slug="both", date="2024-10-01 09:00",
+        test_regions="16.71", test_official_tags="kampanye",
+    )  # fmt: skip
+    site.article(
+        "region.md", title="Sosialisasi di Palembang", slug="region", date="2024-11-19 09:00",
+        test_regions="16.71",
+    )  # fmt: skip
+    site.article(
+        "tag.md", title="Kampanye di Lahat", slug="tag", date="2024-11-18 09:00",
+        test_regions="16.04", test_official_tags="kampanye",
+    )  # fmt: skip
+    for n in range(1, 4):
+        site.article(
+            f"other{n}.md", title=f"Pengumuman Seleksi Tahap {n}", slug=f"other{n}",
+            date=f"2024-09-0{n} 09:00", category="Pengumuman", test_regions="16.02",
+        )  # fmt: skip
+    built = site.build(
+        strict=True,
+        PLUGINS=["json_feed", "related", "warta_contract"],
+        PLUGIN_PATHS=[str(Path(__file__).resolve().parents[1] / "plugins"), str(plugin_dir.parent)],
+    )
+    assert built.returncode == 0, built.log
+    links = related_links(built, "berita/2024/11/me/")
+    assert links == ["/berita/2024/10/both/", "/berita/2024/11/region/", "/berita/2024/11/tag/"]
+    feed = built.json("feed.json")
+    me = next(i for i in feed["items"] if i["url"].endswith("/berita/2024/11/me/"))
+    assert me["_warta"]["related"] == [
+        "berita/2024/10/both/",
+        "berita/2024/11/region/",
+        "berita/2024/11/tag/",
+    ]
+    # Previous (older) and next (newer) article by date.
+    neighbours = built.html("berita/2024/11/region/").select_one("nav.prev-next")
+    assert neighbours.select_one("a[rel=prev]")["href"] == "/berita/2024/11/tag/"
+    assert neighbours.select_one("a[rel=next]")["href"] == "/berita/2024/11/me/"
+    # Articles of another rubrik with their own region still get 3 related ones.
+    assert len(related_links(built, "berita/2024/09/other1/")) == 3
+
+
+def test_built_site_falls_back_to_pelican_tags_and_shows_three_to_five(site):
+    site.article("me.md", title="Kampanye Akbar Diawasi", slug="me", tags="Kampanye, TPS")
+    for n in range(1, 8):
+        site.article(
+            f"a{n}.md", title=f"Berita Kampanye Nomor {n}", slug=f"a{n}",
+            date=f"2024-11-0{n} 09:00", tags="Kampanye",
+        )  # fmt: skip
+    site.article(
+        "tps.md", title="Logistik TPS Tiba", slug="tps", date="2024-08-01 09:00", tags="TPS"
+    )
+    built = site.build(strict=True, PLUGINS=["related"])
+    assert built.returncode == 0, built.log
+    links = related_links(built, "berita/2024/11/me/")
+    assert 3 <= len(links) <= 5
+    assert len(links) == 5
+    assert "/berita/2024/11/me/" not in links
+    # Every candidate shares one tag: the closest in date come first.
+    assert links[:2] == ["/berita/2024/11/a7/", "/berita/2024/11/a6/"]

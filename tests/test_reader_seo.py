@@ -1,0 +1,214 @@
+"""sitemap.xml, news-sitemap.xml and robots.txt (plugins/seo)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
+
+from seo.documents import (
+    NewsEntry,
+    content_location,
+    recent_news,
+    rfc3339,
+)
+
+NS = {
+    "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "news": "http://www.google.com/schemas/sitemap-news/0.9",
+}
+RFC3339 = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)?(?:Z|[+-]\d\d:\d\d)$")
+SITEURL = "https://warta.example.org"
+WIB = dt.timezone(dt.timedelta(hours=7))
+
+
+def sitemap(built, name="sitemap.xml") -> dict[str, str | None]:
+    """loc → lastmod text (None when absent), in document order."""
+    root = etree.fromstring((built.output / name).read_bytes())
+    assert root.tag == f"{{{NS['sm']}}}urlset"
+    entries = {}
+    for url in root.findall("sm:url", NS):
+        loc = url.findtext("sm:loc", namespaces=NS)
+        assert loc not in entries, f"duplicate {loc}"
+        entries[loc] = url.findtext("sm:lastmod", namespaces=NS)
+    return entries
+
+
+# ---- pure functions ----
+
+
+def test_rfc3339_keeps_the_offset_and_refuses_naive_times():
+    assert rfc3339(dt.datetime(2024, 11, 17, 9, 30, tzinfo=WIB)) == "2024-11-17T09:30:00+07:00"
+    with pytest.raises(ValueError):
+        rfc3339(dt.datetime(2024, 11, 17, 9, 30))
+
+
+def test_news_window_is_the_two_days_up_to_now():
+    now = dt.datetime(2024, 11, 18, 12, 0, tzinfo=WIB)
+    entries = [
+        NewsEntry("a", "A", now - dt.timedelta(hours=1)),
+        NewsEntry("b", "B", now - dt.timedelta(days=2)),
+        NewsEntry("c", "C", now - dt.timedelta(days=2, seconds=1)),
+        NewsEntry("d", "D", now + dt.timedelta(minutes=1)),
+    ]
+    assert [e.loc for e in recent_news(entries, now)] == ["a", "b"]
+
+
+def test_content_location_from_regions():
+    regions = [
+        {"code": "16.71", "name": "Kota Palembang", "inferred": False},
+        {"code": "16.04", "name": "Kabupaten Lahat", "inferred": True},
+        "not a region",
+    ]
+    assert content_location(regions) == [
+        {"@type": "AdministrativeArea", "name": "Kota Palembang", "identifier": "16.71"},
+        {"@type": "AdministrativeArea", "name": "Kabupaten Lahat", "identifier": "16.04"},
+    ]
+    assert content_location(None) == []
+
+
+# ---- built sites ----
+
+NOW = "2024-11-18T12:00:00+07:00"
+
+
+@pytest.fixture
+def seo_site(site):
+    site.article("a.md", title="Rapat Koordinasi Pengawasan Kota Palembang", slug="rakor",
+                 date="2024-11-18 11:00", modified="2024-11-18 11:45")  # fmt: skip
+    site.article("b.md", title="Patroli Pengawasan Masa Tenang di Lahat", slug="patroli",
+                 date="2024-11-16 13:00", category="Siaran Pers", tags="Masa Tenang")  # fmt: skip
+    site.article("c.md", title="Pengumuman Seleksi Panwaslu Kecamatan", slug="seleksi",
+                 date="2024-11-16 11:59", category="Pengumuman")  # fmt: skip
+    site.article("d.md", title="Sosialisasi Pengawasan Partisipatif 2023", slug="sosialisasi",
+                 date="2023-05-02 10:00")  # fmt: skip
+    site.article("draft.md", title="Draf Rilis Belum Terbit", slug="draf-rilis", status="draft")
+    site.page("tentang.md", "Title: Tentang Kami\nSlug: tentang-kami\n\nProfil.\n")
+    # A page written by another generator (like the region pages): found on disk.
+    (site.root / "content" / "templates").mkdir()
+    (site.root / "content" / "templates" / "wilayah.html").write_text(
+        "<!doctype html><title>Wilayah</title>", encoding="utf-8"
+    )
+    return site
+
+
+def build_public(site, **overrides):
+    """The public build of the fixture site, with only this plugin (others have their tests)."""
+    settings = {
+        "SITEURL": SITEURL,
+        "FEED_DOMAIN": SITEURL,
+        "SEO_NOW": NOW,
+        "PLUGINS": ["seo"],
+        "DEFAULT_PAGINATION": 2,
+        "TEMPLATE_PAGES": {"templates/wilayah.html": "wilayah/kota-palembang/index.html"},
+    }
+    return site.build(publish=True, strict=True, **{**settings, **overrides})
+
+
+def test_sitemap_lists_every_public_page_with_absolute_urls_and_rfc3339_dates(seo_site):
+    built = build_public(seo_site)
+    assert built.returncode == 0, built.log
+    entries = sitemap(built)
+    for loc, lastmod in entries.items():
+        assert loc.startswith(SITEURL + "/"), loc
+        relative = loc[len(SITEURL) + 1 :]
+        assert (built.output / relative / "index.html").is_file(), f"{loc} is not a page"
+        if lastmod is not None:
+            assert RFC3339.match(lastmod), lastmod
+            assert dt.datetime.fromisoformat(lastmod).tzinfo is not None
+    expected = {
+        "": "2024-11-18T11:45:00+07:00",
+        "berita/2024/11/rakor/": "2024-11-18T11:45:00+07:00",  # Modified wins
+        "berita/2024/11/patroli/": "2024-11-16T13:00:00+07:00",
+        "berita/2024/11/seleksi/": "2024-11-16T11:59:00+07:00",
+        "berita/2023/05/sosialisasi/": "2023-05-02T10:00:00+07:00",
+        "rubrik/siaran-pers/": "2024-11-16T13:00:00+07:00",
+        "tag/masa-tenang/": "2024-11-16T13:00:00+07:00",
+        "arsip/2023/05/": "2023-05-02T10:00:00+07:00",
+        "arsip/2023/": "2023-05-02T10:00:00+07:00",
+        "arsip/": "2024-11-18T11:45:00+07:00",
+        "penulis/humas-bawaslu-kota-palembang/": "2024-11-18T11:45:00+07:00",
+        "tentang-kami/": None,
+        "wilayah/kota-palembang/": None,
+    }
+    for relative, lastmod in expected.items():
+        assert f"{SITEURL}/{relative}" in entries, f"{relative} missing from the sitemap"
+        assert entries[f"{SITEURL}/{relative}"] == lastmod, relative
+    # Drafts, the search page and pages 2, 3… of listings stay out.
+    assert (built.output / "halaman" / "2" / "index.html").is_file()
+    assert not [loc for loc in entries if "/draf/" in loc or "/cari/" in loc]
+    assert not [loc for loc in entries if re.search(r"/halaman/\d+/$", loc)]
+
+
+def test_news_sitemap_has_only_the_last_two_days(seo_site):
+    built = build_public(seo_site)
+    assert built.returncode == 0, built.log
+    root = etree.fromstring((built.output / "news-sitemap.xml").read_bytes())
+    items = [
+        (
+            url.findtext("sm:loc", namespaces=NS),
+            url.findtext("news:news/news:title", namespaces=NS),
+            url.findtext("news:news/news:publication_date", namespaces=NS),
+            url.findtext("news:news/news:publication/news:name", namespaces=NS),
+            url.findtext("news:news/news:publication/news:language", namespaces=NS),
+        )
+        for url in root.findall("sm:url", NS)
+    ]
+    assert items == [
+        (
+            f"{SITEURL}/berita/2024/11/rakor/",
+            "Rapat Koordinasi Pengawasan Kota Palembang",
+            "2024-11-18T11:00:00+07:00",
+            "Warta Bawaslu Sumatera Selatan",
+            "id",
+        ),
+        (
+            f"{SITEURL}/berita/2024/11/patroli/",
+            "Patroli Pengawasan Masa Tenang di Lahat",
+            "2024-11-16T13:00:00+07:00",
+            "Warta Bawaslu Sumatera Selatan",
+            "id",
+        ),
+    ]  # "seleksi" was published 2 days and 1 minute before NOW
+
+
+def test_news_sitemap_is_empty_but_valid_when_nothing_is_recent(seo_site):
+    built = build_public(seo_site, SEO_NOW="2025-06-01T00:00:00+07:00")
+    assert built.returncode == 0, built.log
+    root = etree.fromstring((built.output / "news-sitemap.xml").read_bytes())
+    assert root.tag == f"{{{NS['sm']}}}urlset"
+    assert root.findall("sm:url", NS) == []
+
+
+def test_robots_txt_is_generated_with_absolute_sitemap_lines(seo_site):
+    built = build_public(seo_site)
+    assert built.returncode == 0, built.log
+    lines = [line for line in built.text("robots.txt").splitlines() if not line.startswith("#")]
+    assert lines[:3] == ["User-agent: *", "Allow: /", "Disallow: /draf/"]
+    assert [line for line in lines if line.startswith("Sitemap:")] == [
+        f"Sitemap: {SITEURL}/sitemap.xml",
+        f"Sitemap: {SITEURL}/news-sitemap.xml",
+    ]
+
+
+def test_development_build_uses_the_local_preview_address(seo_site):
+    built = seo_site.build(strict=True, SEO_NOW=NOW, PLUGINS=["seo"])
+    assert built.returncode == 0, built.log
+    locs = list(sitemap(built))
+    assert locs and all(loc.startswith("http://127.0.0.1:8000/") for loc in locs)
+    assert "Sitemap: http://127.0.0.1:8000/sitemap.xml" in built.text("robots.txt").splitlines()
+
+
+def test_a_bad_seo_now_is_an_error_with_a_suggestion(seo_site):
+    built = build_public(seo_site, SEO_NOW="kemarin")
+    assert built.returncode == 1
+    assert built.log_lines("error") == [
+        "pelicanconf.py: seo: SEO_NOW is not an ISO 8601 date-time: 'kemarin' "
+        "(e.g. '2024-11-18T12:00:00+07:00')"
+    ]
