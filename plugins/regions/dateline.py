@@ -1,0 +1,171 @@
+"""Infer an article's region from its dateline, else from the office named in its lead.
+
+Pure Python (no Pelican import). The dateline is the head of the first paragraph
+before a dash, in all the forms staff paste:
+
+    PALEMBANG- …            PALEMBANG – …           Palembang,- …
+    Palembang, BWSPLG — …   Palembang, Bawaslu Sumsel – …
+    PAGARALAM, SP - …       Palembang (ANTARA) - …  SRIPOKU.COM, PALEMBANG--…
+    REL, Pagaralam - …      Martapura (OKU Timur) - …
+    Palembang, 12 November 2024 – …                 Palembang (27/11/2024) - …
+    **PALEMBANG** – …
+
+The head is cut into segments at commas and parentheses; the first segment that
+names a place wins (a kabupaten/kota first, then a province, then a kecamatan). A
+segment in parentheses that names a region narrows an ambiguous place
+("Martapura (Kalsel)"). If the dateline names no place, the first office named in
+the lead ("Bawaslu Kota X", "Bawaslu Kabupaten Y", "Bawaslu Provinsi Z",
+"Bawaslu Sumsel", "Bawaslu OKU Timur") gives the region.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from .gazetteer import TIER_ALIAS, TIER_KECAMATAN, TIER_OFFICIAL, Gazetteer, Unit
+
+_PARAGRAPH_RE = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL | re.IGNORECASE)
+_TAG_RE = re.compile(r"<[^>]+>")
+# The head runs to the first separator: "--", an en or em dash, or a hyphen that
+# has white space on one side (so "SUM-SEL" stays one word).
+_DATELINE_RE = re.compile(r"^\s*(?P<head>[^\n–—]{1,90}?)\s*(?:-{2,}|[–—]+|-(?=\s)|(?<=\s)-)")
+_SEGMENT_RE = re.compile(r"\(([^()]*)\)|([^,()]+)")
+_EMPHASIS = "*_\"'“”‘’`"
+MAX_HEAD_WORDS = 10
+_OFFICE_RE = re.compile(r"\bBawaslu\s+")
+_WORD_RE = re.compile(r"\S+")
+MAX_OFFICE_WORDS = 7
+
+PLACE_STEPS = (
+    ((TIER_OFFICIAL, TIER_ALIAS), ("kabupaten", "kota")),
+    ((TIER_OFFICIAL, TIER_ALIAS), ("provinsi",)),
+    ((TIER_KECAMATAN,), ("kecamatan",)),
+)
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    in_parentheses: bool
+
+
+@dataclass(frozen=True)
+class Inference:
+    """An inferred unit, where it came from ("dateline" or "lead") and the words used."""
+
+    unit: Unit
+    source: str
+    evidence: str
+
+
+def plain_text(fragment: str) -> str:
+    """Text of an HTML fragment: tags removed, entities decoded, spaces collapsed."""
+    text = html.unescape(_TAG_RE.sub("", fragment))
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def first_paragraph(content_html: str) -> str:
+    """Plain text of the first paragraph that has text (images alone are skipped)."""
+    for match in _PARAGRAPH_RE.finditer(content_html or ""):
+        text = plain_text(match.group(1))
+        if text:
+            return text
+    return ""
+
+
+def dateline_segments(paragraph: str) -> list[Segment]:
+    """The dateline head of a paragraph cut into segments; [] when it has none."""
+    text = paragraph.lstrip(_EMPHASIS + " ")
+    match = _DATELINE_RE.match(text)
+    if not match:
+        return []
+    head = match.group("head").strip(_EMPHASIS + " ,")
+    if not head or len(head.split()) > MAX_HEAD_WORDS:
+        return []
+    segments = []
+    for inner, outer in _SEGMENT_RE.findall(head):
+        raw = inner if inner else outer
+        cleaned = raw.strip(_EMPHASIS + " .:;")
+        if cleaned and re.search(r"[A-Za-z]", cleaned):
+            segments.append(Segment(cleaned, in_parentheses=bool(inner)))
+    return segments
+
+
+def resolve_place(
+    gazetteer: Gazetteer, text: str, *, context=(), home: str | None = None
+) -> Unit | None:
+    """A place as a town would be written: kabupaten/kota, then province, then kecamatan.
+
+    An ambiguous name gives None: inference never guesses.
+    """
+    if not re.search(r"[A-Za-z]", text):
+        return None
+    for tiers, levels in PLACE_STEPS:
+        found = gazetteer.resolve(text, context=context, home=home, tiers=tiers, levels=levels)
+        if found.unit:
+            return found.unit
+        if found.problem == "ambiguous":
+            return None
+    return None
+
+
+def from_dateline(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Inference | None:
+    segments = dateline_segments(paragraph)
+    if not segments:
+        return None
+    context_units = []
+    for segment in segments:
+        if segment.in_parentheses:
+            unit = resolve_place(gazetteer, segment.text, home=home)
+            if unit and unit.level != "kecamatan":
+                context_units.append(unit)
+    context = [u.code for u in context_units]
+    for segment in segments:
+        if segment.in_parentheses:
+            continue
+        unit = resolve_place(gazetteer, segment.text, context=context, home=home)
+        if unit:
+            return Inference(unit, "dateline", segment.text)
+    if context_units:
+        return Inference(context_units[0], "dateline", segments[0].text)
+    return None
+
+
+def office_names(paragraph: str) -> list[list[str]]:
+    """For each "Bawaslu …" in the paragraph, the capitalised words that follow."""
+    found = []
+    for match in _OFFICE_RE.finditer(paragraph):
+        words = []
+        for word in _WORD_RE.findall(paragraph[match.end() : match.end() + 120]):
+            stripped = word.strip(_EMPHASIS)
+            core = stripped.rstrip(".,;:)")
+            if not core or not (core[0].isupper() or core[0].isdigit()) or "(" in core:
+                break
+            words.append(core)
+            if len(words) >= MAX_OFFICE_WORDS or core != stripped:
+                break  # punctuation ends the name
+        if words:
+            found.append(words)
+    return found
+
+
+def from_lead(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Inference | None:
+    for words in office_names(paragraph):
+        for length in range(len(words), 0, -1):
+            name = " ".join(words[:length])
+            found = gazetteer.resolve(name, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
+            if found.unit:
+                return Inference(found.unit, "lead", "Bawaslu " + name)
+            if found.problem == "ambiguous":
+                break
+    return None
+
+
+def infer(gazetteer: Gazetteer, content_html: str, home: str | None = None) -> Inference | None:
+    """The region an article is about, from its first paragraph; None when unsure."""
+    paragraph = first_paragraph(content_html)
+    if not paragraph:
+        return None
+    return from_dateline(gazetteer, paragraph, home) or from_lead(gazetteer, paragraph, home)

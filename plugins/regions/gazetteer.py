@@ -1,0 +1,527 @@
+"""The Kemendagri gazetteer: load it, index names and aliases once, resolve values.
+
+Pure Python (no Pelican import) so that it can be unit-tested directly and used by
+`invoke gazetteer`.
+
+Data: `data/regions/gazetteer.csv` (code,level,name,parent; derived from the npm
+package idn-area-data 4.0.1, ODbL) and `data/regions/aliases.yaml` (staff-editable
+spellings, abbreviations and seats; see its header for the schema).
+
+Resolution rules (also in data/regions/README.md):
+
+1. A dotted Kemendagri code ("16.71") is exact.
+2. Otherwise the value is compared as a *key*: lower case, letters and digits only,
+   with "Kab." → "Kabupaten", "Kec." → "Kecamatan", "Prov." → "Provinsi". So
+   "Pagar Alam", "Pagaralam" and "PAGAR-ALAM" are the same key.
+3. Keys are searched in tiers; the first tier with a match wins:
+   official names of provinces and kabupaten/kota; then aliases, seats and core
+   names ("Palembang" for Kota Palembang); then kecamatan names.
+   (For datelines the kabupaten/kota tier comes before the province tier: a place
+   in a dateline is a town.)
+4. Several units in that tier: keep those inside the context (other values of the
+   same field, or the kabupaten named in a dateline's parentheses); else those in
+   the home province (REGIONS_HOME_PROVINCE); if exactly one remains it wins,
+   otherwise the value is ambiguous and every candidate is listed.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import functools
+import io
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+LEVELS = ("provinsi", "kabupaten", "kota", "kecamatan")
+LEVEL_LABELS = {
+    "provinsi": "Provinsi",
+    "kabupaten": "Kabupaten",
+    "kota": "Kota",
+    "kecamatan": "Kecamatan",
+}
+CODE_RE = re.compile(r"^\d{2}(?:\.\d{2}(?:\.\d{2,3})?)?$")
+GAZETTEER_HEADER = ["code", "level", "name", "parent"]
+# Folder names a region page must not take (pagination lives in "halaman/").
+RESERVED_SLUGS = {"halaman", "feed"}
+
+# Official name prefixes, longest first: the rest of the name is the core name.
+KABKOTA_PREFIXES = ("kabupaten administrasi ", "kota administrasi ", "kabupaten ", "kota ")
+# Abbreviations staff write before a name.
+_ABBREVIATIONS = [
+    (re.compile(r"^kab(?:\.|\b)\s*"), "kabupaten "),
+    (re.compile(r"^kec(?:\.|\b)\s*"), "kecamatan "),
+    (re.compile(r"^prov(?:\.|\b)\s*"), "provinsi "),
+    (re.compile(r"^distrik\s+"), "kecamatan "),
+]
+
+
+def fold(text: str) -> str:
+    """Lower case, ASCII letters, digits and single spaces only."""
+    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
+    text = text.lower().replace("'", "").replace("`", "")
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+# "Ilir Barat I" is how people write the kecamatan officially named "Ilir Barat Satu".
+_ROMAN_ENDINGS = {"i": "satu", "ii": "dua", "iii": "tiga", "iv": "empat", "v": "lima"}
+
+
+def key_of(text: str) -> str:
+    """The comparison key of a name: abbreviations expanded, a final roman numeral
+    spelled out, spaces removed."""
+    folded = fold(text)
+    for pattern, replacement in _ABBREVIATIONS:
+        folded = pattern.sub(replacement, folded)
+    words = folded.split(" ")
+    if len(words) > 1 and words[-1] in _ROMAN_ENDINGS:
+        words[-1] = _ROMAN_ENDINGS[words[-1]]
+    return "".join(words)
+
+
+def slugify(text: str) -> str:
+    """URL slug of an official name: "Kota Pagar Alam" → "kota-pagar-alam"."""
+    return fold(text).replace(" ", "-")
+
+
+def code_sort_key(code: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in code.split("."))
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One province, kabupaten/kota or kecamatan."""
+
+    code: str
+    level: str
+    name: str
+    parent: str | None
+
+    @property
+    def core(self) -> str:
+        """The name without its level prefix ("Kota Bima" → "Bima")."""
+        lowered = self.name.lower()
+        for prefix in KABKOTA_PREFIXES:
+            if self.level in ("kabupaten", "kota") and lowered.startswith(prefix):
+                return self.name[len(prefix) :]
+        return self.name
+
+    @property
+    def label(self) -> str:
+        """Name with code, for messages: "Kota Pagar Alam (16.72)"."""
+        if self.level == "kecamatan":
+            return f"Kecamatan {self.name} ({self.code})"
+        if self.level == "provinsi":
+            return f"Provinsi {self.name} ({self.code})"
+        return f"{self.name} ({self.code})"
+
+
+@dataclass
+class Problem:
+    """Something wrong in a data file or a value, for the glue to log."""
+
+    message: str
+    value: str = ""
+    hint: str = ""
+    path: str = ""
+    line: int | None = None
+
+    def format(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        text = f"{where}: {self.message}" if where else self.message
+        if self.value:
+            text += f": {self.value!r}"
+        if self.hint:
+            text += f" ({self.hint})"
+        return text
+
+
+@dataclass
+class Resolution:
+    """The outcome of resolving one value: a unit, or a problem with candidates."""
+
+    value: str
+    unit: Unit | None = None
+    problem: str | None = None  # "unknown" or "ambiguous"
+    candidates: list[Unit] = field(default_factory=list)  # the units an ambiguous value fits
+
+
+# Keys that start with a level word, and the levels that word allows.
+LEVEL_PREFIX_KEYS = (
+    ("kabupaten", ("kabupaten",)),
+    ("kota", ("kota",)),
+    ("provinsi", ("provinsi",)),
+    ("kecamatan", ("kecamatan",)),
+)
+
+# Tier names, in the order they are tried for metadata values.
+TIER_OFFICIAL = "official"  # official name of a province or kabupaten/kota
+TIER_ALIAS = "alias"  # alias, seat, or core name of a province or kabupaten/kota
+TIER_KECAMATAN = "kecamatan"  # kecamatan names
+
+
+class Gazetteer:
+    """All units by code, plus a key → codes index per tier (built once)."""
+
+    def __init__(self, units: Iterable[Unit]) -> None:
+        self.units: dict[str, Unit] = {}
+        self.children: dict[str | None, list[str]] = {}
+        for unit in units:
+            self.units[unit.code] = unit
+            self.children.setdefault(unit.parent, []).append(unit.code)
+        self.index: dict[str, dict[str, set[str]]] = {
+            TIER_OFFICIAL: {},
+            TIER_ALIAS: {},
+            TIER_KECAMATAN: {},
+        }
+        for unit in self.units.values():
+            if unit.level == "kecamatan":
+                self._add(TIER_KECAMATAN, unit.name, unit.code)
+                self._add(TIER_KECAMATAN, "Kecamatan " + unit.name, unit.code)
+            elif unit.level == "provinsi":
+                self._add(TIER_OFFICIAL, unit.name, unit.code)
+                self._add(TIER_OFFICIAL, "Provinsi " + unit.name, unit.code)
+            else:
+                self._add(TIER_OFFICIAL, unit.name, unit.code)
+                self._add(TIER_ALIAS, unit.core, unit.code)
+                # "Kota Jakarta Selatan" for "Kota Administrasi Jakarta Selatan"
+                self._add(TIER_OFFICIAL, f"{LEVEL_LABELS[unit.level]} {unit.core}", unit.code)
+        self.aliases: dict[str, list[str]] = {}
+        self._slugs: dict[str, str] = {}
+
+    def _add(self, tier: str, name: str, code: str) -> None:
+        key = key_of(name)
+        if key and key not in ("kabupaten", "kota", "provinsi", "kecamatan"):
+            self.index[tier].setdefault(key, set()).add(code)
+
+    def add_alias(self, code: str, alias: str) -> None:
+        self._add(TIER_ALIAS, alias, code)
+        self.aliases.setdefault(code, []).append(alias)
+
+    # ---- navigation -------------------------------------------------------
+
+    def __getitem__(self, code: str) -> Unit:
+        return self.units[code]
+
+    def __contains__(self, code: str) -> bool:
+        return code in self.units
+
+    def ancestors(self, code: str) -> list[Unit]:
+        """Parents from the province down, without the unit itself."""
+        chain = []
+        parent = self.units[code].parent
+        while parent:
+            chain.append(self.units[parent])
+            parent = self.units[parent].parent
+        return list(reversed(chain))
+
+    def lineage(self, code: str) -> list[Unit]:
+        """Province down to the unit itself."""
+        return [*self.ancestors(code), self.units[code]]
+
+    def is_within(self, code: str, ancestor: str) -> bool:
+        return code == ancestor or code.startswith(ancestor + ".")
+
+    def province_of(self, code: str) -> str:
+        return code.split(".")[0]
+
+    def children_of(self, code: str | None) -> list[Unit]:
+        return [self.units[c] for c in self.children.get(code, [])]
+
+    def slug_of(self, code: str) -> str:
+        """Slug of a unit from its official name, unique among its siblings.
+
+        Two siblings with the same name (or a kecamatan named like the pagination
+        folder) get their last code segment appended.
+        """
+        if code not in self._slugs:
+            siblings = self.children.get(self.units[code].parent, [])
+            slugs = {c: slugify(self.units[c].name) for c in siblings}
+            taken = list(slugs.values())
+            for sibling, slug in slugs.items():
+                if taken.count(slug) > 1 or slug in RESERVED_SLUGS:
+                    slug = f"{slug}-{sibling.rsplit('.', 1)[-1]}"
+                self._slugs[sibling] = slug
+        return self._slugs[code]
+
+    def path_of(self, code: str) -> str:
+        """Slug path: "sumatera-selatan/kota-palembang"."""
+        return "/".join(self.slug_of(unit.code) for unit in self.lineage(code))
+
+    def count(self, level: str) -> int:
+        return sum(1 for unit in self.units.values() if unit.level == level)
+
+    # ---- resolution -------------------------------------------------------
+
+    def resolve(
+        self,
+        value: str,
+        *,
+        context: Iterable[str] = (),
+        home: str | None = None,
+        tiers: tuple[str, ...] = (TIER_OFFICIAL, TIER_ALIAS, TIER_KECAMATAN),
+        levels: tuple[str, ...] | None = None,
+    ) -> Resolution:
+        """Resolve one value (code, name or alias) to a unit; see the module doc."""
+        text = " ".join(str(value).split())
+        if CODE_RE.match(text):
+            if text in self.units:
+                return Resolution(text, unit=self.units[text])
+            return Resolution(text, problem="unknown")
+        key = key_of(text)
+        context = [c for c in context if c in self.units]
+        for tier in tiers:
+            codes = self.index[tier].get(key)
+            if not codes:
+                continue
+            units = sorted((self.units[c] for c in codes), key=lambda u: code_sort_key(u.code))
+            if levels:
+                units = [u for u in units if u.level in levels]
+                if not units:
+                    continue
+            chosen = self._narrow(units, context, home)
+            if chosen:
+                return Resolution(text, unit=chosen)
+            return Resolution(text, problem="ambiguous", candidates=units)
+        # "Kabupaten OKU Timur", "Kota PLG": a level word before an alias.
+        for prefix, prefix_levels in LEVEL_PREFIX_KEYS:
+            rest = key[len(prefix) :]
+            if key.startswith(prefix) and rest:
+                allowed = tuple(lv for lv in prefix_levels if not levels or lv in levels)
+                if allowed:
+                    inner = self.resolve(
+                        rest, context=context, home=home, tiers=tiers, levels=allowed
+                    )
+                    if inner.unit or inner.problem == "ambiguous":
+                        return Resolution(text, inner.unit, inner.problem, inner.candidates)
+                break
+        # No suggestions here: `closest` scans every key, so only error paths call it.
+        return Resolution(text, problem="unknown")
+
+    def _narrow(self, units: list[Unit], context: list[str], home: str | None) -> Unit | None:
+        if len(units) == 1:
+            return units[0]
+        if context:
+            inside = [u for u in units if any(self.is_within(u.code, c) for c in context)]
+            if len(inside) == 1:
+                return inside[0]
+            if inside:
+                units = inside
+        if home:
+            at_home = [u for u in units if self.province_of(u.code) == home]
+            if len(at_home) == 1:
+                return at_home[0]
+        return None
+
+    def closest(self, value: str, limit: int = 3) -> list[Unit]:
+        """Units whose names or aliases look most like `value` (for suggestions)."""
+        if CODE_RE.match(value.strip()):
+            prefix = value.strip().rsplit(".", 1)[0]
+            near = sorted(c for c in self.units if c.startswith(prefix))
+            matches = difflib.get_close_matches(value.strip(), near, n=limit, cutoff=0.6)
+            return [self.units[c] for c in matches]
+        key = key_of(value)
+        found: list[Unit] = []
+        for tier in (TIER_OFFICIAL, TIER_ALIAS, TIER_KECAMATAN):
+            keys = difflib.get_close_matches(key, self.index[tier].keys(), n=limit, cutoff=0.75)
+            for match in keys:
+                for code in sorted(self.index[tier][match], key=code_sort_key):
+                    unit = self.units[code]
+                    if unit not in found:
+                        found.append(unit)
+            if len(found) >= limit:
+                break
+        return found[:limit]
+
+
+# ---- loading -------------------------------------------------------------
+
+
+def read_gazetteer_csv(text: str) -> list[Unit]:
+    rows = csv.DictReader(io.StringIO(text))
+    if rows.fieldnames != GAZETTEER_HEADER:
+        raise ValueError(f"gazetteer header must be {','.join(GAZETTEER_HEADER)}")
+    return [Unit(row["code"], row["level"], row["name"], row["parent"] or None) for row in rows]
+
+
+ALIAS_KEYS = {"seat", "aliases"}
+
+
+def _scalar_list(node) -> list | None:
+    """A YAML scalar or a sequence of scalars as [(text, line)], else None."""
+    if isinstance(node, yaml.ScalarNode):
+        return [(node.value, node.start_mark.line + 1)]
+    if isinstance(node, yaml.SequenceNode) and all(
+        isinstance(item, yaml.ScalarNode) for item in node.value
+    ):
+        return [(item.value, item.start_mark.line + 1) for item in node.value]
+    return None
+
+
+def apply_aliases(gazetteer: Gazetteer, text: str, path: str) -> list[Problem]:
+    """Validate aliases.yaml (given as text) and add its entries to the index.
+
+    Returns problems pointing at `path:line`; a bad entry is skipped, the rest apply.
+    """
+    problems: list[Problem] = []
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        return [
+            Problem(
+                "invalid YAML",
+                str(getattr(exc, "problem", exc)),
+                path=path,
+                line=mark.line + 1 if mark else None,
+            )
+        ]
+    if root is None:
+        return problems
+    if not isinstance(root, yaml.MappingNode):
+        return [
+            Problem(
+                "aliases file must be a mapping of codes to entries",
+                hint='e.g. "16.01": {seat: Baturaja, aliases: [OKU]}',
+                path=path,
+                line=root.start_mark.line + 1,
+            )
+        ]
+    seen_codes: dict[str, int] = {}
+    for key_node, entry in root.value:
+        line = key_node.start_mark.line + 1
+        code = str(key_node.value).strip()
+        if not isinstance(key_node, yaml.ScalarNode) or code not in gazetteer:
+            hint = ", ".join(u.label for u in gazetteer.closest(code)) or "no close match"
+            problems.append(
+                Problem("unknown region code in aliases", code, f"closest: {hint}", path, line)
+            )
+            continue
+        if code in seen_codes:
+            problems.append(
+                Problem(
+                    "duplicate region code in aliases",
+                    code,
+                    f"first at line {seen_codes[code]}; merge the entries",
+                    path,
+                    line,
+                )
+            )
+            continue
+        seen_codes[code] = line
+        if not isinstance(entry, yaml.MappingNode):
+            problems.append(
+                Problem(
+                    "entry must be a mapping with 'seat' and/or 'aliases'",
+                    code,
+                    path=path,
+                    line=entry.start_mark.line + 1,
+                )
+            )
+            continue
+        for field_node, value_node in entry.value:
+            field_line = field_node.start_mark.line + 1
+            name = str(field_node.value)
+            if name not in ALIAS_KEYS:
+                hint = difflib.get_close_matches(name, sorted(ALIAS_KEYS), n=1)
+                problems.append(
+                    Problem(
+                        "unknown key in aliases entry",
+                        name,
+                        f"did you mean {hint[0]!r}?" if hint else "allowed: seat, aliases",
+                        path,
+                        field_line,
+                    )
+                )
+                continue
+            values = _scalar_list(value_node)
+            if values is None:
+                problems.append(
+                    Problem(
+                        f"'{name}' must be a name or a list of names",
+                        code,
+                        path=path,
+                        line=field_line,
+                    )
+                )
+                continue
+            for alias, alias_line in values:
+                if not key_of(alias):
+                    problems.append(
+                        Problem(f"empty {name} for {code}", alias, path=path, line=alias_line)
+                    )
+                    continue
+                gazetteer.add_alias(code, alias)
+    return problems
+
+
+@functools.lru_cache(maxsize=4)
+def _load_cached(
+    gazetteer_path: str, gazetteer_mtime: int, aliases_path: str, aliases_mtime: int, shown: str
+) -> tuple[Gazetteer, tuple[Problem, ...]]:
+    units = read_gazetteer_csv(Path(gazetteer_path).read_text(encoding="utf-8"))
+    gazetteer = Gazetteer(units)
+    problems: list[Problem] = []
+    if aliases_path:
+        problems = apply_aliases(gazetteer, Path(aliases_path).read_text(encoding="utf-8"), shown)
+    return gazetteer, tuple(problems)
+
+
+def load(
+    gazetteer_path: str | Path, aliases_path: str | Path | None = None, shown_aliases: str = ""
+) -> tuple[Gazetteer, tuple[Problem, ...]]:
+    """Gazetteer with aliases applied, indexed once per file version (path + mtime)."""
+    gazetteer_path = Path(gazetteer_path)
+    aliases = Path(aliases_path) if aliases_path else None
+    return _load_cached(
+        str(gazetteer_path),
+        gazetteer_path.stat().st_mtime_ns,
+        str(aliases) if aliases else "",
+        aliases.stat().st_mtime_ns if aliases else 0,
+        shown_aliases or (str(aliases) if aliases else ""),
+    )
+
+
+# ---- deriving the compact file from idn-area-data -------------------------
+
+
+def compact_rows(provinces: str, regencies: str, districts: str) -> list[list[str]]:
+    """Rows (code, level, name, parent) from idn-area-data's three CSV files, sorted by code.
+
+    Kabupaten and kota are told apart by the official name ("Kota …", "Kota
+    Administrasi …" are kota). Names are kept as published, whitespace trimmed.
+    """
+    rows: list[list[str]] = []
+    for row in csv.DictReader(io.StringIO(provinces)):
+        rows.append([row["code"].strip(), "provinsi", " ".join(row["name"].split()), ""])
+    for row in csv.DictReader(io.StringIO(regencies)):
+        name = " ".join(row["name"].split())
+        level = "kota" if name.lower().startswith("kota ") else "kabupaten"
+        rows.append([row["code"].strip(), level, name, row["province_code"].strip()])
+    for row in csv.DictReader(io.StringIO(districts)):
+        name = " ".join(row["name"].split())
+        rows.append([row["code"].strip(), "kecamatan", name, row["regency_code"].strip()])
+    rows.sort(key=lambda r: code_sort_key(r[0]))
+    codes = {r[0] for r in rows}
+    for code, _level, _name, parent in rows:
+        if not CODE_RE.match(code):
+            raise ValueError(f"not a Kemendagri code: {code!r}")
+        if parent and parent not in codes:
+            raise ValueError(f"{code} has an unknown parent {parent!r}")
+        if parent and not code.startswith(parent + "."):
+            raise ValueError(f"{code} does not extend its parent's code {parent!r}")
+    return rows
+
+
+def write_compact(rows: list[list[str]]) -> str:
+    """The gazetteer CSV text: header row, LF line endings, minimal quoting."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(GAZETTEER_HEADER)
+    writer.writerows(rows)
+    return out.getvalue()

@@ -1,0 +1,198 @@
+"""Unit tests of the dateline and lead-office parser: every real dateline form
+(../shared/style/releases.md and more), every Sumatera Selatan seat, and places
+in other provinces."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "plugins"))
+
+from regions import dateline, gazetteer  # noqa: E402
+
+DATA = REPO / "data" / "regions"
+HOME = "16"
+
+
+@pytest.fixture(scope="module")
+def gaz():
+    loaded, problems = gazetteer.load(DATA / "gazetteer.csv", DATA / "aliases.yaml")
+    assert problems == ()
+    return loaded
+
+
+LEAD = "Bawaslu menggelar rapat koordinasi pengawasan tahapan."
+
+DATELINES = [
+    # the forms staff paste (releases.md)
+    ("PALEMBANG- " + LEAD, "16.71"),
+    ("PALEMBANG – " + LEAD, "16.71"),
+    ("PALEMBANG — " + LEAD, "16.71"),
+    ("PALEMBANG - " + LEAD, "16.71"),
+    ("Palembang,- " + LEAD, "16.71"),
+    ("Palembang, BWSPLG — " + LEAD, "16.71"),
+    ("Palembang, Bawaslu Sumsel – " + LEAD, "16.71"),
+    ("PAGARALAM, SP - " + LEAD, "16.72"),
+    ("Palembang (ANTARA) - " + LEAD, "16.71"),
+    ("SRIPOKU.COM, PALEMBANG--" + LEAD, "16.71"),
+    ("SRIPOKU.COM, PALEMBANG -- " + LEAD, "16.71"),
+    ("REL, Pagaralam - " + LEAD, "16.72"),
+    ("Martapura (OKU Timur) -" + LEAD, "16.08"),
+    ("MUARA ENIM — " + LEAD, "16.03"),
+    ("Palembang, 12 November 2024 – " + LEAD, "16.71"),
+    ("Palembang (27/11/2024) - " + LEAD, "16.71"),
+    ("Palembang, Rabu (23/10/2024) – " + LEAD, "16.71"),
+    ("LAHAT, Selasa (11/2) - " + LEAD, "16.04"),
+    ("**PALEMBANG** – " + LEAD, "16.71"),
+    ("*Palembang* - " + LEAD, "16.71"),
+    ("PALEMBANG –" + LEAD, "16.71"),
+    ("  Prabumulih , SP – " + LEAD, "16.74"),
+    ("TRIBUNSUMSEL.COM, BATURAJA – " + LEAD, "16.01"),
+    ("Baturaja (OKU) – " + LEAD, "16.01"),
+    ("Lubuklinggau, LLG - " + LEAD, "16.73"),
+    ("LUBUK LINGGAU - " + LEAD, "16.73"),
+    ("Kayuagung – " + LEAD, "16.02"),
+    ("Muaraenim - " + LEAD, "16.03"),
+    ("Muarabeliti – " + LEAD, "16.05"),
+    ("Inderalaya - " + LEAD, "16.10"),
+    ("Pendopo, PALI – " + LEAD, "16.12"),
+    ("Sumsel – " + LEAD, "16"),
+    ("Belitang (OKU Timur) – " + LEAD, "16.08.03"),
+    # every seat of Sumatera Selatan, as written in capitals
+    ("BATURAJA – " + LEAD, "16.01"),
+    ("KAYU AGUNG – " + LEAD, "16.02"),
+    ("MUARA ENIM – " + LEAD, "16.03"),
+    ("LAHAT – " + LEAD, "16.04"),
+    ("MUARA BELITI – " + LEAD, "16.05"),
+    ("SEKAYU – " + LEAD, "16.06"),
+    ("PANGKALAN BALAI – " + LEAD, "16.07"),
+    ("MARTAPURA – " + LEAD, "16.08"),
+    ("MUARADUA – " + LEAD, "16.09"),
+    ("INDRALAYA – " + LEAD, "16.10"),
+    ("TEBING TINGGI – " + LEAD, "16.11"),
+    ("TALANG UBI – " + LEAD, "16.12"),
+    ("RUPIT – " + LEAD, "16.13"),
+    ("PALEMBANG – " + LEAD, "16.71"),
+    ("PAGAR ALAM – " + LEAD, "16.72"),
+    ("LUBUKLINGGAU – " + LEAD, "16.73"),
+    ("PRABUMULIH – " + LEAD, "16.74"),
+    # other provinces
+    ("JAKARTA – " + LEAD, "31"),
+    ("Jakarta (ANTARA) - " + LEAD, "31"),
+    ("BANDUNG – " + LEAD, None),  # Kabupaten and Kota Bandung: never guessed
+    ("Kota Bandung – " + LEAD, "32.73"),
+    ("BENGKULU – " + LEAD, "17.71"),  # in a dateline a town, not the province
+    ("Martapura (Kalsel) – " + LEAD, "63.03"),
+    ("BIMA - " + LEAD, None),
+    ("Mataram, NTB – " + LEAD, "52.71"),
+    ("SURABAYA – " + LEAD, "35.78"),
+]
+
+
+@pytest.mark.parametrize(("paragraph", "code"), DATELINES)
+def test_dateline_forms(gaz, paragraph, code):
+    found = dateline.from_dateline(gaz, paragraph, HOME)
+    if code is None:
+        assert found is None
+    else:
+        assert found is not None, dateline.dateline_segments(paragraph)
+        assert found.unit.code == code
+        assert found.source == "dateline"
+
+
+def test_more_than_forty_dateline_cases():
+    assert len(DATELINES) >= 40
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.",
+        "Dalam rangka pengawasan tahapan kampanye, jajaran pengawas turun ke lapangan.",
+        "Ketua Bawaslu, Nama Lengkap, mengatakan pengawasan – yang dimulai pekan lalu – "
+        "terus berjalan.",
+        "",
+    ],
+)
+def test_paragraphs_without_a_place_in_the_dateline(gaz, paragraph):
+    assert dateline.from_dateline(gaz, paragraph, HOME) is None
+
+
+def test_segments_keep_parentheses_apart():
+    segments = dateline.dateline_segments("Martapura (OKU Timur) - Bawaslu")
+    assert segments == [
+        dateline.Segment("Martapura", False),
+        dateline.Segment("OKU Timur", True),
+    ]
+    assert dateline.dateline_segments("SUM-SEL – Bawaslu")[0].text == "SUM-SEL"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "code", "evidence"),
+    [
+        ("Bawaslu Kota Palembang menggelar rapat.", "16.71", "Bawaslu Kota Palembang"),
+        ("Bawaslu Kabupaten Lahat menurunkan pengawas.", "16.04", "Bawaslu Kabupaten Lahat"),
+        ("Bawaslu Provinsi Sumatera Selatan (Sumsel) menggelar rapat.", "16", None),
+        ("Jajaran Bawaslu Sumsel hadir di Jakarta.", "16", "Bawaslu Sumsel"),
+        ("Ketua Bawaslu OKU Timur, Nama Lengkap, hadir.", "16.08", "Bawaslu OKU Timur"),
+        ("Bawaslu Kabupaten OKU Timur gelar apel.", "16.08", None),
+        ("Bawaslu Kota Pagaralam mengawasi penyortiran.", "16.72", None),
+        ("Bawaslu RI dan Bawaslu Kabupaten Musi Rawas Utara bertemu.", "16.13", None),
+        ("Bawaslu Kota Bima mengawasi rekapitulasi.", "52.72", None),
+    ],
+)
+def test_office_in_the_lead(gaz, paragraph, code, evidence):
+    found = dateline.from_lead(gaz, paragraph, HOME)
+    assert found is not None
+    assert found.unit.code == code
+    assert found.source == "lead"
+    if evidence:
+        assert found.evidence == evidence
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Bawaslu RI menggelar rapat koordinasi nasional.",
+        "Seluruh Bawaslu Kabupaten/Kota se-Sumatera Selatan hadir.",
+        "Bawaslu Bima mengawasi rapat pleno.",  # two units: never guessed
+        "Warga antusias mengikuti sosialisasi.",
+    ],
+)
+def test_no_office_found(gaz, paragraph):
+    assert dateline.from_lead(gaz, paragraph, HOME) is None
+
+
+def test_infer_reads_the_first_paragraph_of_html(gaz):
+    html = (
+        '<p><img alt="Foto" src="x.jpg"></p>\n'
+        "<p><strong>PAGARALAM</strong> &ndash; Bawaslu Kota Pagaralam mengawasi.</p>\n"
+        "<p>PALEMBANG – paragraf kedua.</p>"
+    )
+    found = dateline.infer(gaz, html, HOME)
+    assert (found.unit.code, found.source, found.evidence) == ("16.72", "dateline", "PAGARALAM")
+
+
+def test_infer_falls_back_to_the_lead_office(gaz):
+    html = "<p>Bawaslu Kota Prabumulih mengawasi rapat pleno &amp; rekapitulasi.</p>"
+    found = dateline.infer(gaz, html, HOME)
+    assert (found.unit.code, found.source) == ("16.74", "lead")
+
+
+def test_infer_dateline_wins_over_the_lead(gaz):
+    html = "<p>BATURAJA – Bawaslu Provinsi Sumatera Selatan meninjau gudang logistik.</p>"
+    assert dateline.infer(gaz, html, HOME).unit.code == "16.01"
+
+
+def test_infer_nothing(gaz):
+    assert dateline.infer(gaz, "<p>Warga antusias mengikuti sosialisasi.</p>", HOME) is None
+    assert dateline.infer(gaz, "", HOME) is None
+
+
+def test_first_paragraph_decodes_entities_and_spaces():
+    html = "<h2>Judul</h2><p>PALEMBANG&nbsp;&ndash; Bawaslu <em>Kota</em> Palembang</p>"
+    assert dateline.first_paragraph(html) == "PALEMBANG – Bawaslu Kota Palembang"

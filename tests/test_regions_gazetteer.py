@@ -1,0 +1,322 @@
+"""Unit tests of the regions gazetteer: the committed data, resolution rules,
+aliases validation, slugs and chart geometry (no Pelican build)."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "plugins"))
+
+from regions import charts, gazetteer  # noqa: E402
+from regions.gazetteer import TIER_KECAMATAN  # noqa: E402
+
+DATA = REPO / "data" / "regions"
+HOME = "16"
+
+# The 17 kabupaten/kota of Sumatera Selatan, their seats and what people write.
+SUMSEL = [
+    ("16.01", "Kabupaten Ogan Komering Ulu", "Baturaja", ["OKU"]),
+    ("16.02", "Kabupaten Ogan Komering Ilir", "Kayu Agung", ["OKI", "Kayuagung"]),
+    ("16.03", "Kabupaten Muara Enim", "Muara Enim", ["Muaraenim"]),
+    ("16.04", "Kabupaten Lahat", "Lahat", []),
+    ("16.05", "Kabupaten Musi Rawas", "Muara Beliti", ["Mura", "Muarabeliti"]),
+    ("16.06", "Kabupaten Musi Banyuasin", "Sekayu", ["Muba"]),
+    ("16.07", "Kabupaten Banyuasin", "Pangkalan Balai", ["Banyu Asin"]),
+    ("16.08", "Kabupaten Ogan Komering Ulu Timur", "Martapura", ["OKU Timur", "OKUT"]),
+    ("16.09", "Kabupaten Ogan Komering Ulu Selatan", "Muaradua", ["OKU Selatan", "OKUS"]),
+    ("16.10", "Kabupaten Ogan Ilir", "Indralaya", ["OI", "Inderalaya"]),
+    ("16.11", "Kabupaten Empat Lawang", "Tebing Tinggi", []),
+    ("16.12", "Kabupaten Penukal Abab Lematang Ilir", "Talang Ubi", ["PALI", "Pendopo"]),
+    ("16.13", "Kabupaten Musi Rawas Utara", "Rupit", ["Muratara"]),
+    ("16.71", "Kota Palembang", "Palembang", ["PLG"]),
+    ("16.72", "Kota Pagar Alam", "Pagar Alam", ["Pagaralam"]),
+    ("16.73", "Kota Lubuk Linggau", "Lubuk Linggau", ["Lubuklinggau", "LLG"]),
+    ("16.74", "Kota Prabumulih", "Prabumulih", ["PBM"]),
+]
+
+
+@pytest.fixture(scope="module")
+def gaz() -> gazetteer.Gazetteer:
+    loaded, problems = gazetteer.load(DATA / "gazetteer.csv", DATA / "aliases.yaml")
+    assert problems == ()
+    return loaded
+
+
+def resolved_code(gaz, value, **kwargs):
+    found = gaz.resolve(value, home=HOME, **kwargs)
+    assert found.unit, (value, found.problem, [u.label for u in found.candidates])
+    return found.unit.code
+
+
+# ---- the committed data ----------------------------------------------------
+
+
+def test_counts_match_kemendagri_2025(gaz):
+    assert gaz.count("provinsi") == 38
+    assert gaz.count("kabupaten") == 416
+    assert gaz.count("kota") == 98
+    assert gaz.count("kecamatan") == 7285
+
+
+def test_sumatera_selatan_has_17_kabkota_and_241_kecamatan(gaz):
+    kabkota = gaz.children_of("16")
+    assert [(u.code, u.name) for u in kabkota] == [(code, name) for code, name, _, _ in SUMSEL]
+    assert sum(len(gaz.children_of(u.code)) for u in kabkota) == 241
+
+
+def test_codes_are_kemendagri_not_bps(gaz):
+    # BPS 1672 is Prabumulih; Kemendagri 16.72 is Pagar Alam.
+    assert gaz["16.72"].name == "Kota Pagar Alam"
+    assert gaz["16.74"].name == "Kota Prabumulih"
+    assert gaz["16.71.08"].name == "Sako"
+    assert gaz["16.71.08"].parent == "16.71"
+
+
+def test_gazetteer_file_is_sorted_and_well_formed():
+    lines = (DATA / "gazetteer.csv").read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "code,level,name,parent"
+    units = gazetteer.read_gazetteer_csv("\n".join(lines) + "\n")
+    codes = [u.code for u in units]
+    assert codes == sorted(codes, key=gazetteer.code_sort_key)
+    assert len(set(codes)) == len(codes)
+    known = set(codes)
+    assert all(u.parent in known for u in units if u.parent)
+    assert {u.level for u in units} == {"provinsi", "kabupaten", "kota", "kecamatan"}
+
+
+def test_compact_rows_from_idn_area_data_layout():
+    provinces = "code,name\n16,Sumatera Selatan\n52,Nusa Tenggara Barat\n"
+    regencies = (
+        "code,province_code,name\n52.72,52,Kota Bima\n16.71,16,Kota Palembang\n"
+        "52.06,52,Kabupaten  Bima \n"
+    )
+    districts = 'code,regency_code,name\n16.71.08,16.71,Sako\n35.29.22,52.06,"Ra""as"\n'
+    with pytest.raises(ValueError, match="does not extend its parent"):
+        gazetteer.compact_rows(provinces, regencies, districts)
+    with pytest.raises(ValueError, match="unknown parent"):
+        gazetteer.compact_rows(provinces, regencies, "code,regency_code,name\n16.72.01,16.72,X\n")
+    districts = 'code,regency_code,name\n16.71.08,16.71,Sako\n52.06.01,52.06,"Ra""as"\n'
+    rows = gazetteer.compact_rows(provinces, regencies, districts)
+    assert rows == [
+        ["16", "provinsi", "Sumatera Selatan", ""],
+        ["16.71", "kota", "Kota Palembang", "16"],
+        ["16.71.08", "kecamatan", "Sako", "16.71"],
+        ["52", "provinsi", "Nusa Tenggara Barat", ""],
+        ["52.06", "kabupaten", "Kabupaten Bima", "52"],
+        ["52.06.01", "kecamatan", 'Ra"as', "52.06"],
+        ["52.72", "kota", "Kota Bima", "52"],
+    ]
+    text = gazetteer.write_compact(rows)
+    assert text.splitlines()[0] == "code,level,name,parent"
+    assert [u.name for u in gazetteer.read_gazetteer_csv(text)][-2] == 'Ra"as'
+
+
+# ---- resolution ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("code", "name", "seat", "aliases"), SUMSEL)
+def test_every_sumsel_unit_by_code_name_seat_and_alias(gaz, code, name, seat, aliases):
+    assert resolved_code(gaz, code) == code
+    assert resolved_code(gaz, name) == code
+    assert resolved_code(gaz, name.upper()) == code
+    assert resolved_code(gaz, seat) == code
+    for alias in aliases:
+        assert resolved_code(gaz, alias) == code
+        assert resolved_code(gaz, alias.lower()) == code
+
+
+@pytest.mark.parametrize(
+    ("value", "code"),
+    [
+        ("Palembang", "16.71"),
+        ("Lahat", "16.04"),  # the kabupaten, not the kecamatan Lahat
+        ("Kab. OKU Timur", "16.08"),
+        ("Kabupaten OKU Timur", "16.08"),
+        ("Kota PLG", "16.71"),
+        ("PAGAR-ALAM", "16.72"),
+        ("Sumsel", "16"),
+        ("Provinsi Sumatera Selatan", "16"),
+        ("Sumatera Selatan", "16"),
+        ("Jabar", "32"),
+        ("Jakarta", "31"),
+        ("Bengkulu", "17"),  # the province's official name beats Kota Bengkulu's core name
+        ("Kota Bengkulu", "17.71"),
+        ("Kota Bima", "52.72"),
+        ("Kabupaten Bima", "52.06"),
+        ("Kota Jakarta Selatan", "31.74"),
+        ("16.71.08", "16.71.08"),
+        ("Sako", "16.71.08"),
+        ("Kecamatan Sako", "16.71.08"),
+        ("Ilir Barat I", "16.71.04"),  # officially "Ilir Barat Satu"
+        ("Ilir Timur III", "16.71.18"),
+    ],
+)
+def test_resolves_names_aliases_and_kecamatan(gaz, value, code):
+    assert resolved_code(gaz, value) == code
+
+
+def test_bima_is_ambiguous_and_lists_both(gaz):
+    found = gaz.resolve("Bima", home=HOME)
+    assert found.unit is None
+    assert found.problem == "ambiguous"
+    assert [u.label for u in found.candidates] == ["Kabupaten Bima (52.06)", "Kota Bima (52.72)"]
+
+
+def test_home_province_wins_a_name_shared_with_another_province(gaz):
+    # Martapura is the seat of OKU Timur (16) and of Banjar (63).
+    assert resolved_code(gaz, "Martapura") == "16.08"
+    assert gaz.resolve("Martapura", home="63").unit.code == "63.03"
+    assert gaz.resolve("Martapura", home=None).problem == "ambiguous"
+    # Tebing Tinggi: Empat Lawang's seat, and Kota Tebing Tinggi in Sumatera Utara.
+    assert resolved_code(gaz, "Tebing Tinggi") == "16.11"
+    assert gaz.resolve("Tebing Tinggi", home="12").unit.code == "12.76"
+
+
+def test_context_narrows_a_kecamatan_name(gaz):
+    # Kecamatan "Lahat" exists only in Kabupaten Lahat; "Belitang" only in OKU Timur.
+    found = gaz.resolve("Lahat", context=["16.04"], tiers=(TIER_KECAMATAN,))
+    assert found.unit.code == "16.04.10"
+    tebing = gaz.resolve("Tebing Tinggi", tiers=(TIER_KECAMATAN,))
+    assert tebing.problem == "ambiguous"
+    inside = gaz.resolve("Tebing Tinggi", context=["14"], tiers=(TIER_KECAMATAN,))
+    assert inside.unit.code == "14.10.01"
+
+
+def test_unknown_value_suggests_closest_units(gaz):
+    assert gaz.resolve("Palembnag", home=HOME).problem == "unknown"
+    assert gaz.closest("Palembnag")[0].code == "16.71"
+    assert gaz.closest("Prabumulh")[0].code == "16.74"
+
+
+def test_unknown_code_suggests_nearby_codes(gaz):
+    assert gaz.resolve("16.75", home=HOME).problem == "unknown"
+    near = gaz.closest("16.75")
+    assert near
+    assert all(u.code.startswith("16.7") for u in near)
+
+
+def test_undotted_bps_style_code_is_not_accepted(gaz):
+    assert gaz.resolve("1672", home=HOME).unit is None
+
+
+def test_slugs_from_official_names(gaz):
+    assert gaz.path_of("16") == "sumatera-selatan"
+    assert gaz.path_of("16.71") == "sumatera-selatan/kota-palembang"
+    assert gaz.path_of("16.72") == "sumatera-selatan/kota-pagar-alam"
+    assert gaz.path_of("16.71.04") == "sumatera-selatan/kota-palembang/ilir-barat-satu"
+    assert gazetteer.slugify("Alang-alang Lebar") == "alang-alang-lebar"
+
+
+def test_sibling_slugs_are_unique(gaz):
+    for parent, children in gaz.children.items():
+        slugs = [gaz.slug_of(code) for code in children]
+        assert len(slugs) == len(set(slugs)), parent
+        assert "halaman" not in slugs
+
+
+# ---- aliases file validation ------------------------------------------------
+
+
+def problems_for(text: str) -> list[str]:
+    units = gazetteer.read_gazetteer_csv(
+        "code,level,name,parent\n16,provinsi,Sumatera Selatan,\n"
+        "16.01,kabupaten,Kabupaten Ogan Komering Ulu,16\n16.71,kota,Kota Palembang,16\n"
+    )
+    gaz = gazetteer.Gazetteer(units)
+    found = gazetteer.apply_aliases(gaz, textwrap.dedent(text), "data/regions/aliases.yaml")
+    return [p.format() for p in found]
+
+
+def test_aliases_valid_file_has_no_problems_and_applies():
+    units = gazetteer.read_gazetteer_csv(
+        "code,level,name,parent\n16,provinsi,Sumatera Selatan,\n"
+        "16.01,kabupaten,Kabupaten Ogan Komering Ulu,16\n"
+    )
+    gaz = gazetteer.Gazetteer(units)
+    text = '# comment\n"16.01":\n  seat: Baturaja\n  aliases: [OKU]\n'
+    assert gazetteer.apply_aliases(gaz, text, "a.yaml") == []
+    assert gaz.resolve("baturaja").unit.code == "16.01"
+
+
+def test_aliases_unknown_code_points_at_line_with_closest():
+    found = problems_for(
+        """\
+        "16.01":
+          seat: Baturaja
+        "16.7":
+          aliases: [PLG]
+        """
+    )
+    assert len(found) == 1
+    assert found[0].startswith(
+        "data/regions/aliases.yaml:3: unknown region code in aliases: '16.7'"
+    )
+    assert "closest:" in found[0]
+
+
+def test_aliases_unknown_key_suggests_the_right_one():
+    found = problems_for('"16.01":\n  seats: Baturaja\n')
+    assert found == [
+        "data/regions/aliases.yaml:2: unknown key in aliases entry: 'seats' (did you mean 'seat'?)"
+    ]
+
+
+def test_aliases_value_must_be_names():
+    found = problems_for('"16.01":\n  aliases:\n    nested: [OKU]\n')
+    assert found == [
+        "data/regions/aliases.yaml:2: 'aliases' must be a name or a list of names: '16.01'"
+    ]
+
+
+def test_aliases_entry_must_be_a_mapping_and_codes_unique():
+    found = problems_for('"16.01": Baturaja\n"16.71":\n  seat: Palembang\n"16.71":\n  seat: X\n')
+    assert found[0].startswith("data/regions/aliases.yaml:1: entry must be a mapping")
+    assert found[1] == (
+        "data/regions/aliases.yaml:4: duplicate region code in aliases: '16.71' "
+        "(first at line 2; merge the entries)"
+    )
+
+
+def test_aliases_invalid_yaml_points_at_line():
+    found = problems_for('"16.01":\n  seat: [Baturaja\n"16.71": x\n')
+    assert len(found) == 1
+    assert found[0].startswith("data/regions/aliases.yaml:")
+    assert "invalid YAML" in found[0]
+
+
+def test_aliases_top_level_must_be_a_mapping():
+    found = problems_for("- 16.01\n")
+    assert found[0].startswith("data/regions/aliases.yaml:1: aliases file must be a mapping")
+
+
+# ---- charts ----------------------------------------------------------------
+
+
+def test_month_window_crosses_years():
+    assert charts.month_window((2025, 2), 4) == [(2024, 11), (2024, 12), (2025, 1), (2025, 2)]
+
+
+def test_monthly_chart_scales_bars_to_the_busiest_month():
+    chart = charts.monthly_chart({(2024, 11): 4, (2024, 10): 2}, (2024, 12), months=3)
+    assert [b.value for b in chart.bars] == [2, 4, 0]
+    tallest = chart.bars[1]
+    assert tallest.y + tallest.height == pytest.approx(chart.baseline)
+    assert chart.bars[0].height == pytest.approx(tallest.height / 2)
+    assert chart.bars[2].height == 0
+    assert all(b.x >= 0 and b.x + b.width <= chart.width for b in chart.bars)
+    assert chart.width == 320
+    assert chart.total == 6
+
+
+def test_bar_chart_fits_320_units():
+    chart = charts.bar_chart([("Kota Palembang", 9), ("Kabupaten Lahat", 0), ("Kota X", 3)])
+    assert chart.width == 320
+    assert [r.value for r in chart.rows] == [9, 0, 3]
+    assert max(r.bar_width for r in chart.rows) + 34 <= 320
+    assert chart.rows[1].bar_width == 0
+    assert chart.height >= chart.rows[-1].bar_y + chart.rows[-1].bar_height

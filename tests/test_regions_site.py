@@ -1,0 +1,444 @@
+"""Fixture-site tests of the regions plugin: region metadata and inference, the
+/wilayah/ pages (pagination, breadcrumbs, charts, feeds), /feed.json, every
+error message, and identical output when the content cache is used."""
+
+from __future__ import annotations
+
+import json
+
+import feedparser
+import pytest
+from conftest import FixtureSite, article_text, run_build
+
+PALEMBANG = "wilayah/sumatera-selatan/kota-palembang/"
+
+
+def lines_with(built, level, text):
+    return [line for line in built.log_lines(level) if text in line]
+
+
+def news(site, name, *, slug, title, date, body, **extra):
+    return site.article(
+        name,
+        article_text(
+            slug=slug,
+            title=title,
+            date=date,
+            body=body,
+            summary=f"{title}: ringkasan berita pengawasan tahapan Pilkada Serentak 2024.",
+            **extra,
+        ),
+    )
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    site = FixtureSite(tmp_path_factory.mktemp("regions-site"))
+    news(
+        site,
+        "2024/sako.md",
+        slug="patroli-pengawasan-di-kecamatan-sako",
+        title="Bawaslu Kota Palembang Patroli Pengawasan di Kecamatan Sako",
+        date="2024-11-17 09:30",
+        body="Bawaslu Kota Palembang berpatroli di Kecamatan Sako.",
+        region="Kota Palembang, Sako",
+    )
+    news(
+        site,
+        "2024/baturaja.md",
+        slug="bawaslu-oku-awasi-rapat-pleno",
+        title="Bawaslu OKU Awasi Rapat Pleno Rekapitulasi di Baturaja",
+        date="2024-11-10 10:00",
+        body="BATURAJA – Bawaslu Kabupaten Ogan Komering Ulu mengawasi rapat pleno.",
+    )
+    news(
+        site,
+        "2024/prabumulih.md",
+        slug="bawaslu-prabumulih-gelar-sosialisasi",
+        title="Bawaslu Kota Prabumulih Gelar Sosialisasi Pengawasan Partisipatif",
+        date="2024-10-20 10:00",
+        body="Bawaslu Kota Prabumulih menggelar sosialisasi pengawasan partisipatif.",
+    )
+    news(
+        site,
+        "2024/palembang-oktober.md",
+        slug="bawaslu-palembang-rapat-oktober",
+        title="Bawaslu Kota Palembang Gelar Rapat Koordinasi Bulan Oktober",
+        date="2024-10-01 09:00",
+        body="Bawaslu Kota Palembang menggelar rapat koordinasi.",
+        region="16.71",
+    )
+    news(
+        site,
+        "2024/palembang-september.md",
+        slug="bawaslu-palembang-rapat-september",
+        title="Bawaslu Kota Palembang Gelar Rapat Koordinasi Bulan September",
+        date="2024-09-01 09:00",
+        body="Rapat koordinasi digelar di kantor.",
+        wilayah="plg",
+    )
+    news(
+        site,
+        "2024/banjar.md",
+        slug="kunjungan-kerja-ke-kabupaten-banjar",
+        title="Bawaslu Sumsel Kunjungan Kerja ke Kabupaten Banjar Kalimantan Selatan",
+        date="2024-08-01 09:00",
+        body="Rombongan berkunjung untuk berbagi praktik baik pengawasan.",
+        region="Kabupaten Banjar",
+    )
+    site.page(
+        "kredit.md",
+        "Title: Kredit\nSlug: kredit\n\nData wilayah: idn-area-data 4.0.1, ODbL 1.0.\n",
+    )
+    result = site.build(strict=True, REGIONS_PER_PAGE=2)
+    assert result.returncode == 0, result.log
+    return result
+
+
+def regions_by_url(built):
+    feed = built.json("feed.json")
+    return {item["url"]: item["_warta"]["regions"] for item in feed["items"]}
+
+
+# ---- article data ------------------------------------------------------------
+
+
+def test_feed_json_carries_regions_with_inferred_flag(built):
+    regions = regions_by_url(built)
+    by_slug = {url.rstrip("/").rsplit("/", 1)[-1]: value for url, value in regions.items()}
+    # "Kota Palembang, Sako": the kecamatan is the most specific unit; ancestors implied.
+    sako = by_slug["patroli-pengawasan-di-kecamatan-sako"]
+    assert [(r["code"], r["name"], r["inferred"]) for r in sako] == [("16.71.08", "Sako", False)]
+    assert [a["code"] for a in sako[0]["ancestors"]] == ["16", "16.71"]
+    baturaja = by_slug["bawaslu-oku-awasi-rapat-pleno"]
+    assert [(r["code"], r["inferred"], r["source"]) for r in baturaja] == [
+        ("16.01", True, "dateline")
+    ]
+    prabumulih = by_slug["bawaslu-prabumulih-gelar-sosialisasi"]
+    assert [(r["code"], r["name"], r["inferred"], r["source"]) for r in prabumulih] == [
+        ("16.74", "Kota Prabumulih", True, "lead")
+    ]
+    assert by_slug["bawaslu-palembang-rapat-september"][0]["code"] == "16.71"  # Wilayah: plg
+    assert by_slug["bawaslu-palembang-rapat-oktober"][0]["name"] == "Kota Palembang"
+
+
+def test_article_header_links_its_regions(built):
+    soup = built.html("berita/2024/11/patroli-pengawasan-di-kecamatan-sako/")
+    box = soup.select_one(".article__regions")
+    links = [(a.get_text(strip=True), a["href"]) for a in box.select("a")]
+    assert links == [
+        ("Sumatera Selatan", "/wilayah/sumatera-selatan/"),
+        ("Kota Palembang", "/" + PALEMBANG),
+        ("Kecamatan Sako", "/" + PALEMBANG + "sako/"),
+    ]
+    assert box.select_one(".article__regions-note") is None
+
+
+def test_article_header_says_when_inferred(built):
+    soup = built.html("berita/2024/11/bawaslu-oku-awasi-rapat-pleno/")
+    note = soup.select_one(".article__regions .article__regions-note")
+    assert note.get_text(strip=True) == "(disimpulkan dari dateline)"
+    soup = built.html("berita/2024/10/bawaslu-prabumulih-gelar-sosialisasi/")
+    note = soup.select_one(".article__regions .article__regions-note")
+    assert "disimpulkan" in note.get_text()
+    assert "dateline" not in note.get_text()
+
+
+# ---- pages ---------------------------------------------------------------------
+
+
+def card_titles(soup):
+    return [a.get_text(strip=True) for a in soup.select(".card__title a")]
+
+
+def test_region_page_is_paginated_and_includes_children(built):
+    first = built.html(PALEMBANG)
+    assert first.h1.get_text(strip=True) == "Kota Palembang"
+    assert card_titles(first) == [
+        "Bawaslu Kota Palembang Patroli Pengawasan di Kecamatan Sako",  # a child's article
+        "Bawaslu Kota Palembang Gelar Rapat Koordinasi Bulan Oktober",
+    ]
+    pages = first.select(".pagination a")
+    assert [a["href"] for a in pages if a.get("rel") == ["next"]] == [
+        "/" + PALEMBANG + "halaman/2/"
+    ]
+    second = built.html(PALEMBANG + "halaman/2/")
+    assert card_titles(second) == ["Bawaslu Kota Palembang Gelar Rapat Koordinasi Bulan September"]
+    assert second.select_one(".pagination [aria-current=page]").get_text() == "2"
+
+
+def test_province_page_counts_all_its_kabkota(built):
+    soup = built.html("wilayah/sumatera-selatan/")
+    assert soup.h1.get_text(strip=True) == "Sumatera Selatan"
+    children = {
+        li.a.get_text(strip=True): li.select_one(".count").get_text(strip=True)
+        for li in soup.select("#children-title ~ ul li")
+    }
+    assert children == {
+        "Kabupaten Ogan Komering Ulu": "1 berita",
+        "Kota Palembang": "3 berita",
+        "Kota Prabumulih": "1 berita",
+    }
+    all_cards = card_titles(soup) + card_titles(built.html("wilayah/sumatera-selatan/halaman/2/"))
+    all_cards += card_titles(built.html("wilayah/sumatera-selatan/halaman/3/"))
+    assert len(all_cards) == 5
+
+
+def test_kecamatan_page_exists_only_where_news_exists(built):
+    soup = built.html(PALEMBANG + "sako/")
+    assert soup.h1.get_text(strip=True) == "Kecamatan Sako"
+    assert card_titles(soup) == ["Bawaslu Kota Palembang Patroli Pengawasan di Kecamatan Sako"]
+    assert not (built.output / PALEMBANG / "kemuning").exists()
+    assert not (built.output / "wilayah/sumatera-selatan/kabupaten-lahat").exists()
+
+
+def test_breadcrumbs_and_their_json_ld(built):
+    soup = built.html(PALEMBANG + "sako/")
+    crumbs = [li.get_text(strip=True) for li in soup.select("nav.breadcrumbs li")]
+    assert crumbs == ["Beranda", "Wilayah", "Sumatera Selatan", "Kota Palembang", "Kecamatan Sako"]
+    data = [
+        json.loads(s.string)
+        for s in soup.select('script[type="application/ld+json"]')
+        if '"BreadcrumbList"' in s.string
+    ]
+    assert len(data) == 1
+    items = data[0]["itemListElement"]
+    assert [i["name"] for i in items] == crumbs
+    assert items[2]["item"] == "/wilayah/sumatera-selatan/"
+    assert "item" not in items[-1]
+
+
+def test_monthly_chart_is_svg_with_a_text_alternative(built):
+    soup = built.html(PALEMBANG)
+    svg = soup.select_one("svg.region-chart__svg")
+    assert svg["role"] == "img"
+    title = soup.find(id=svg["aria-labelledby"])
+    assert title.name == "title"
+    assert "Kota Palembang" in title.get_text()
+    assert svg["viewbox"] == "0 0 320 132"
+    assert len(svg.select("rect.region-chart__bar")) == 3  # Sep, Oct, Nov 2024
+    table = soup.select_one(".visually-hidden > table")
+    rows = [(tr.th.get_text(strip=True), int(tr.td.get_text())) for tr in table.select("tbody tr")]
+    assert len(rows) == 12
+    assert rows[-1] == ("November 2024", 1)
+    assert rows[-3:] == [("September 2024", 1), ("Oktober 2024", 1), ("November 2024", 1)]
+    assert sum(count for _, count in rows) == 3
+
+
+def test_region_feed_is_atom_in_the_page_folder(built):
+    soup = built.html(PALEMBANG)
+    alternate = soup.select_one('link[rel=alternate][type="application/atom+xml"][title^="Kota"]')
+    assert alternate["href"] == "/" + PALEMBANG + "feed.xml"
+    parsed = feedparser.parse(built.text(PALEMBANG + "feed.xml"))
+    assert not parsed.bozo
+    assert parsed.version == "atom10"
+    assert [e.title for e in parsed.entries] == [
+        "Bawaslu Kota Palembang Patroli Pengawasan di Kecamatan Sako",
+        "Bawaslu Kota Palembang Gelar Rapat Koordinasi Bulan Oktober",
+        "Bawaslu Kota Palembang Gelar Rapat Koordinasi Bulan September",
+    ]
+    assert "Kota Palembang" in parsed.feed.title
+    sako = feedparser.parse(built.text(PALEMBANG + "sako/feed.xml"))
+    assert len(sako.entries) == 1
+
+
+def test_wilayah_index_lists_home_province_first_with_counts(built):
+    soup = built.html("wilayah/")
+    provinces = [h3.a.get_text(strip=True) for h3 in soup.select(".region-province h3")]
+    assert provinces == ["Sumatera Selatan", "Kalimantan Selatan"]
+    headings = soup.select(".region-province h3")
+    counts = [h3.select_one(".count").get_text(strip=True) for h3 in headings]
+    assert counts == ["5 berita", "1 berita"]
+    kalsel = soup.select(".region-province")[1]
+    assert [a.get_text(strip=True) for a in kalsel.select("li a")] == ["Kabupaten Banjar"]
+    attribution = soup.select_one(".region-attribution a")
+    assert attribution.get_text(strip=True) == "Data wilayah: idn-area-data (ODbL)"
+    assert attribution["href"] == "/kredit/"
+
+
+def test_wilayah_index_bar_chart_of_home_kabkota(built):
+    soup = built.html("wilayah/")
+    svg = soup.select_one(".region-chart--bars svg")
+    assert svg["role"] == "img"
+    assert soup.find(id=svg["aria-labelledby"]).name == "title"
+    labels = [t.get_text() for t in svg.select("text.region-chart__label")]
+    assert len(labels) == 17
+    assert labels[0] == "Kabupaten Ogan Komering Ulu"
+    numbers = [t.get_text() for t in svg.select("text.region-chart__value")]
+    values = dict(zip(labels, numbers, strict=True))
+    assert values["Kota Palembang"] == "3"
+    assert values["Kabupaten Lahat"] == "0"
+    assert len(svg.select("rect")) == 3
+    assert svg["viewbox"].split()[2] == "320"
+
+
+def test_every_region_page_has_the_attribution(built):
+    pages = [p for p in built.files() if p.startswith("wilayah/") and p.endswith("index.html")]
+    assert len(pages) >= 8
+    for page in pages:
+        soup = built.html(page)
+        assert soup.select_one(".region-attribution a").get_text() == (
+            "Data wilayah: idn-area-data (ODbL)"
+        ), page
+
+
+def test_home_page_shortcut_to_kabkota(built):
+    soup = built.html("")
+    links = {a.get_text(strip=True): a["href"] for a in soup.select(".home-regions .region-grid a")}
+    assert links == {
+        "Kabupaten Ogan Komering Ulu": "/wilayah/sumatera-selatan/kabupaten-ogan-komering-ulu/",
+        "Kota Palembang": "/" + PALEMBANG,
+        "Kota Prabumulih": "/wilayah/sumatera-selatan/kota-prabumulih/",
+    }
+
+
+# ---- problems --------------------------------------------------------------------
+
+
+def test_every_region_error_message(site):
+    news(
+        site,
+        "bima.md",
+        slug="rapat-di-bima",
+        title="Bawaslu Menggelar Rapat Koordinasi di Bima",
+        date="2024-11-01 09:00",
+        body="BIMA – Rapat koordinasi digelar.",
+        region="Bima",
+    )
+    news(
+        site,
+        "typo.md",
+        slug="rapat-di-palembang",
+        title="Bawaslu Menggelar Rapat Koordinasi di Palembang",
+        date="2024-11-02 09:00",
+        body="Rapat koordinasi digelar.",
+        region="Kota Palembang, Palembnag",
+    )
+    news(
+        site,
+        "none.md",
+        slug="sosialisasi-warga",
+        title="Warga Antusias Mengikuti Sosialisasi Pengawasan Pemilu",
+        date="2024-11-03 09:00",
+        body="Warga antusias mengikuti sosialisasi.",
+    )
+    result = site.build()
+    assert result.returncode == 1
+    errors = result.log_lines("error")
+    region_line = 8  # Title, Date, Slug, Category, Author, Tags, Summary, Region
+    assert (
+        f"berita/bima.md:{region_line}: ambiguous region: 'Bima' (fits Kabupaten Bima (52.06), "
+        "Kota Bima (52.72); write the official name or the code)"
+    ) in errors
+    typo = lines_with(result, "error", "berita/typo.md")
+    assert len(typo) == 1
+    assert typo[0].startswith(
+        f"berita/typo.md:{region_line}: unknown region: 'Palembnag' "
+        "(closest: Kota Palembang (16.71)"
+    )
+    warnings = lines_with(result, "warning", "no region")
+    assert warnings == [
+        "berita/none.md: no region: neither the dateline nor the lead names a known place: "
+        "'Warga antusias mengikuti sosialisasi.' (add \"Region: …\" with a Kemendagri code, "
+        "an official name or an alias)"
+    ]
+    # The article with the typo keeps its valid region and is still published.
+    soup = result.html("berita/2024/11/rapat-di-palembang/")
+    assert [a.get_text() for a in soup.select(".article__regions a")][-1] == "Kota Palembang"
+
+
+def test_no_region_is_a_warning_and_fails_under_strict(site):
+    news(
+        site,
+        "none.md",
+        slug="sosialisasi-warga",
+        title="Warga Antusias Mengikuti Sosialisasi Pengawasan Pemilu",
+        date="2024-11-03 09:00",
+        body="Warga antusias mengikuti sosialisasi.",
+    )
+    relaxed = site.build()
+    assert relaxed.returncode == 0, relaxed.log
+    assert len(lines_with(relaxed, "warning", "berita/none.md: no region")) == 1
+    assert not relaxed.log_lines("error")
+    # The article is published anyway, without regions.
+    assert relaxed.html("berita/2024/11/sosialisasi-warga/").select_one(".article__regions") is None
+    strict = site.build(strict=True)
+    assert strict.returncode == 1
+    assert len(lines_with(strict, "warning", "berita/none.md: no region")) == 1
+
+
+def test_bad_aliases_file_is_an_error_at_its_line(site, tmp_path):
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text(
+        '# aliases\n"16.01":\n  seats: Baturaja\n"16.99":\n  aliases: [X]\n', encoding="utf-8"
+    )
+    news(
+        site,
+        "ok.md",
+        slug="rapat-di-palembang",
+        title="Bawaslu Menggelar Rapat Koordinasi di Palembang",
+        date="2024-11-02 09:00",
+        body="PALEMBANG – Rapat koordinasi digelar.",
+    )
+    result = site.build(REGIONS_ALIASES=str(aliases))
+    assert result.returncode == 1
+    errors = result.log_lines("error")
+    assert f"{aliases}:3: unknown key in aliases entry: 'seats' (did you mean 'seat'?)" in errors
+    prefix = f"{aliases}:4: unknown region code in aliases: '16.99'"
+    unknown = [e for e in errors if e.startswith(prefix)]
+    assert len(unknown) == 1
+    assert "closest:" in unknown[0]
+
+
+# ---- cache ------------------------------------------------------------------------
+
+
+def test_cached_rebuild_gives_identical_pages(tmp_path):
+    site = FixtureSite(tmp_path / "site")
+    news(
+        site,
+        "a.md",
+        slug="rapat-di-palembang",
+        title="Bawaslu Menggelar Rapat Koordinasi di Palembang",
+        date="2024-11-02 09:00",
+        body="PALEMBANG – Rapat koordinasi digelar.",
+    )
+    news(
+        site,
+        "b.md",
+        slug="patroli-di-sako",
+        title="Bawaslu Kota Palembang Patroli Pengawasan di Sako",
+        date="2024-10-02 09:00",
+        body="Patroli digelar.",
+        region="16.71.08",
+    )
+    cache = tmp_path / "cache"
+    overrides = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True}
+    first = run_build(
+        site.content, tmp_path / "out1", cache=cache, overrides=overrides, strict=True
+    )
+    assert first.returncode == 0, first.log
+    assert any(cache.iterdir()), "the first build wrote no content cache"
+    second = run_build(
+        site.content, tmp_path / "out2", cache=cache, overrides=overrides, strict=True
+    )
+    assert second.returncode == 0, second.log
+
+    def pages(built):  # the search index has random file names: leave it out
+        return [
+            f
+            for f in built.files()
+            if f.startswith(("wilayah/", "berita/")) or f in ("feed.json", "index.html")
+        ]
+
+    compared = pages(first)
+    assert "wilayah/sumatera-selatan/kota-palembang/sako/index.html" in compared
+    assert pages(second) == compared
+    for name in compared:
+        assert (first.output / name).read_bytes() == (second.output / name).read_bytes(), name
+    # Without a credits page the attribution is plain text.
+    attribution = second.html("wilayah/").select_one(".region-attribution")
+    assert attribution.get_text(strip=True) == "Data wilayah: idn-area-data (ODbL)"
+    assert attribution.a is None
+    regions = {i["url"]: i["_warta"]["regions"] for i in second.json("feed.json")["items"]}
+    assert sorted(r[0]["code"] for r in regions.values()) == ["16.71", "16.71.08"]
