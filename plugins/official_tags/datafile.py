@@ -1,0 +1,122 @@
+"""Read staff-edited YAML so that every value remembers its line.
+
+Validation errors must point at the file and line a member of staff edits, so
+mappings are loaded as `LineMap`: a dict that also knows the line of each key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+
+class LineMap(dict):
+    """A mapping from the YAML file plus `line` (its own), `key_lines`, and
+    `raw`: each scalar value as written (a region code 16.10 must not become
+    the number 16.1)."""
+
+    line: int = 0
+    key_lines: dict
+    raw: dict
+
+    def line_of(self, key: str) -> int:
+        return self.key_lines.get(key, self.line)
+
+
+# LibYAML's parser when PyYAML was built with it (several times faster).
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
+    """A safe loader whose mappings are LineMaps (1-based lines)."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineMap:
+    loader.flatten_mapping(node)
+    mapping = LineMap()
+    mapping.line = node.start_mark.line + 1
+    mapping.key_lines = {}
+    mapping.raw = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=True)
+        mapping[key] = loader.construct_object(value_node, deep=True)
+        mapping.key_lines[key] = key_node.start_mark.line + 1
+        if isinstance(value_node, yaml.ScalarNode):
+            mapping.raw[key] = value_node.value
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a data file, reported as `path:line: message`."""
+
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.path}:{self.line}: {self.message}"
+            if self.line
+            else f"{self.path}: {self.message}"
+        )
+
+
+def load_yaml(path: Path, display: str) -> tuple[object, list[Problem]]:
+    """Parse a YAML file; a syntax error becomes a Problem, never an exception."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [Problem(display, 0, "file not found")]
+    try:
+        return yaml.load(text, Loader=_LineLoader), []
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        reason = getattr(exc, "problem", None) or str(exc)
+        return None, [Problem(display, line, f"not valid YAML: {reason}")]
+
+
+MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date from a data file; `month_only` when staff only know the month."""
+
+    date: dt.date
+    month_only: bool = False
+
+    def last_day(self) -> dt.date:
+        if not self.month_only:
+            return self.date
+        following = (self.date.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+        return following - dt.timedelta(days=1)
+
+
+def parse_date(value: object) -> DateValue | None:
+    """`2024-11-27` (YAML gives a date) or `2025-01` (a month); None if neither."""
+    if isinstance(value, dt.datetime):
+        return DateValue(value.date())
+    if isinstance(value, dt.date):
+        return DateValue(value)
+    if isinstance(value, str):
+        text = value.strip()
+        month = MONTH_RE.match(text)
+        if month:
+            year, number = int(month.group(1)), int(month.group(2))
+            if 1 <= number <= 12:
+                return DateValue(dt.date(year, number, 1), month_only=True)
+            return None
+        try:
+            return DateValue(dt.date.fromisoformat(text))
+        except ValueError:
+            return None
+    return None

@@ -1,0 +1,140 @@
+"""Find official tags and officials' names in an article's text.
+
+Every phrase of the vocabulary goes into ONE compiled alternation per build
+(a named group per phrase), so an article is scanned once, whatever the size
+of the vocabulary.
+
+Phrase syntax (documented for staff in data/official_tags.yaml):
+- words match whole words, case-insensitively; spaces also match hyphens
+  ("pungut hitung" finds "pungut-hitung");
+- a word ending in `*` also matches longer forms ("pengawas*" finds
+  "pengawasan"), which is how Indonesian affixed variants are configured;
+- a phrase in capitals (an acronym such as "DPT") matches only in capitals;
+- the enclitic "-nya" is always allowed after the last word ("kampanyenya").
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+_TAG_RE = re.compile(r"<[^>]+>")
+_BLOCK_END_RE = re.compile(r"</(?:p|li|h[1-6]|blockquote|div|tr)>|<br\s*/?>", re.IGNORECASE)
+# Lines pasted from news portals point to other stories: they say nothing
+# about this article's subject.
+_READ_ALSO_PARAGRAPH_RE = re.compile(
+    r"<p\b[^>]*>\s*(?:<[^>]+>\s*)*baca\s+juga\b.*?</p>", re.IGNORECASE | re.DOTALL
+)
+_READ_ALSO_LINE_RE = re.compile(r"^\s*baca\s+juga\b.*$", re.IGNORECASE | re.MULTILINE)
+_SEPARATOR = r"[\s\-‐‑–—]+"
+_WORD_BEFORE = r"(?<![\w-])"
+_WORD_AFTER = r"(?![\w])"
+
+
+def plain_text(html_text: str) -> str:
+    """Visible text of an article body, one paragraph per line, without
+    'Baca juga' inserts. (Line breaks inside a paragraph are only how the
+    Markdown source was wrapped: they become spaces.)"""
+    without_inserts = _READ_ALSO_PARAGRAPH_RE.sub(" ", html_text or "")
+    without_inserts = _READ_ALSO_LINE_RE.sub(" ", without_inserts)
+    one_line_each = _BLOCK_END_RE.sub("\n", without_inserts.replace("\n", " "))
+    return html.unescape(_TAG_RE.sub(" ", one_line_each))
+
+
+def is_acronym(phrase: str) -> bool:
+    letters = [ch for ch in phrase if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
+def phrase_pattern(phrase: str, *, enclitic: bool = True, case_sensitive: bool = False) -> str:
+    """The regex of one detection phrase (without its word boundaries)."""
+    parts = []
+    for word in phrase.split():
+        open_ended = word.endswith("*")
+        stem = word.rstrip("*")
+        # Hyphens inside a word ("pungut-hitung") also match a space.
+        pieces = [re.escape(piece) for piece in re.split(r"[-‐‑–]", stem) if piece]
+        pattern = _SEPARATOR.join(pieces)
+        parts.append(pattern + (r"\w*" if open_ended else ""))
+    body = _SEPARATOR.join(parts)
+    if enclitic and not phrase.rstrip().endswith("*"):
+        body += "(?:nya)?"
+    return body if case_sensitive or is_acronym(phrase) else f"(?i:{body})"
+
+
+class PhraseMatcher:
+    """One compiled alternation that maps each hit back to its key.
+
+    `entries` are (phrase, key) pairs; longer phrases are tried first so
+    "Sentra Gakkumdu" wins over "Gakkumdu" at the same position. Matches are
+    zero-width: the phrase itself is `match.group(match.lastgroup)`.
+    """
+
+    def __init__(
+        self,
+        entries: Iterable[tuple[str, str]],
+        *,
+        enclitic: bool = True,
+        case_sensitive: bool = False,
+    ) -> None:
+        unique = sorted({(p.strip(), k) for p, k in entries if p.strip()}, key=lambda e: -len(e[0]))
+        self.keys: list[str] = []
+        alternatives = []
+        for index, (phrase, key) in enumerate(unique):
+            self.keys.append(key)
+            pattern = phrase_pattern(phrase, enclitic=enclitic, case_sensitive=case_sensitive)
+            alternatives.append(f"(?P<p{index}>{pattern})")
+        # A lookahead makes the matches zero-width, so they may overlap: in
+        # "patroli antipolitik uang" both the patrol and "antipolitik uang"
+        # are found. Each word start still yields only its longest phrase.
+        self.regex = (
+            re.compile(f"{_WORD_BEFORE}(?=(?:{'|'.join(alternatives)}){_WORD_AFTER})")
+            if alternatives
+            else None
+        )
+
+    def finditer(self, text: str):
+        """(key, match) for every hit, in order of appearance."""
+        if self.regex is None:
+            return
+        for match in self.regex.finditer(text):
+            yield self.keys[int(match.lastgroup[1:])], match
+
+    def find_keys(self, text: str) -> list[str]:
+        """Distinct keys found, in order of first appearance."""
+        return list(dict.fromkeys(key for key, _ in self.finditer(text)))
+
+
+def tag_matcher(vocabulary) -> PhraseMatcher:
+    """Detection phrases of every official tag, compiled once per build."""
+    return PhraseMatcher((phrase, tag.slug) for tag in vocabulary.tags for phrase in tag.detect)
+
+
+def wants_detection(metadata: dict) -> bool:
+    """False when the article says `Tags-Auto: no`."""
+    value = str(metadata.get("tags-auto", "yes")).strip().lower()
+    return value not in {"no", "tidak", "false", "off", "0"}
+
+
+def detected_tags(text: str, matcher: PhraseMatcher, min_mentions: int) -> list[str]:
+    """Tags whose phrases name the article's subject: found in the title or the
+    lead (the first two lines of `text`), or at least `min_mentions` times.
+
+    A release that mentions the coming "masa tenang" once in passing is not
+    about it; one that says so in its title or lead, or keeps coming back to
+    it, is.
+    """
+    subject_end, lines_seen = 0, 0
+    for line in text.split("\n"):
+        subject_end += len(line) + 1
+        lines_seen += bool(line.strip())  # blank lines are not the lead
+        if lines_seen == 2:
+            break
+    counts: dict[str, int] = {}
+    found: list[str] = []
+    for key, match in matcher.finditer(text):
+        counts[key] = counts.get(key, 0) + (min_mentions if match.start() < subject_end else 1)
+        if counts[key] >= min_mentions and key not in found:
+            found.append(key)
+    return found

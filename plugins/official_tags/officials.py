@@ -1,0 +1,384 @@
+"""The registry of officials: who held which position, when, and how their
+names are written.
+
+A mention is a registered name or variant found as whole words in an article;
+it gets the position the person held on the article's date. Officials named
+in the "Position Office, Name," pattern but absent from the registry are
+*discovered*: the build suggests adding them.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .datafile import LineMap, Problem, load_yaml, parse_date
+from .detection import PhraseMatcher
+from .vocabulary import SLUG_RE, normalise_key
+
+OFFICIAL_FIELDS = ("name", "slug", "variants", "positions")
+POSITION_FIELDS = ("position", "institution", "region", "office", "start", "end")
+REGION_CODE_RE = re.compile(r"^\d{2}(?:\.\d{2}){0,2}$")
+
+
+def load_region_names(path: Path | None) -> dict[str, str]:
+    """Kemendagri code → display name ('16' → 'Provinsi Sumatera Selatan').
+
+    Reads the gazetteer CSV the regions data provides (a plain data file; a
+    header with kode/code, nama/name and optionally tingkat/level). Missing
+    file → empty map: offices then fall back to the `office:` field.
+    """
+    if not path or not Path(path).is_file():
+        return {}
+    names: dict[str, str] = {}
+    with open(path, encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        columns = {c.lower().strip(): c for c in reader.fieldnames or []}
+        code_col = columns.get("kode") or columns.get("code")
+        name_col = columns.get("nama") or columns.get("name")
+        level_col = columns.get("tingkat") or columns.get("level")
+        if not code_col or not name_col:
+            return {}
+        for row in reader:
+            code = (row.get(code_col) or "").strip()
+            name = (row.get(name_col) or "").strip()
+            if not code or not name:
+                continue
+            level = (row.get(level_col) or "").strip().lower() if level_col else ""
+            depth = code.count(".")
+            if (level == "provinsi" or (not level and depth == 0)) and not name.startswith(
+                "Provinsi"
+            ):
+                name = f"Provinsi {name}"
+            elif (level == "kecamatan" or (not level and depth == 2)) and not name.startswith(
+                "Kecamatan"
+            ):
+                name = f"Kecamatan {name}"
+            names[code] = name
+    return names
+
+
+def office_name(institution: str, region_name: str | None) -> str:
+    """'Bawaslu' + 'Kota Palembang'; 'Panwaslu Kecamatan' + 'Kecamatan X' → no doubled word."""
+    if not region_name:
+        return institution
+    last_word = institution.split()[-1] if institution.split() else ""
+    if last_word and region_name.split()[0].lower() == last_word.lower():
+        region_name = region_name.split(" ", 1)[1] if " " in region_name else ""
+    return f"{institution} {region_name}".strip()
+
+
+@dataclass
+class Position:
+    position: str
+    institution: str
+    region: str | None
+    office: str
+    start: dt.date
+    end: dt.date | None
+    line: int = 0
+
+    def holds_on(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day <= self.end)
+
+    @property
+    def title(self) -> str:
+        """'Ketua Bawaslu Kota Palembang'."""
+        return f"{self.position} {self.office}"
+
+
+@dataclass
+class Official:
+    name: str
+    slug: str
+    variants: list[str] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+    line: int = 0
+
+    def position_on(self, day: dt.date) -> Position | None:
+        """The position held on `day` (the first listed when several)."""
+        return next((p for p in self.positions if p.holds_on(day)), None)
+
+    def current_positions(self, today: dt.date) -> list[Position]:
+        return [p for p in self.positions if p.holds_on(today)]
+
+    def past_positions(self, today: dt.date) -> list[Position]:
+        past = [p for p in self.positions if not p.holds_on(today)]
+        return sorted(past, key=lambda p: p.start, reverse=True)
+
+    def latest_position(self) -> Position | None:
+        return max(self.positions, key=lambda p: (p.end or dt.date.max, p.start), default=None)
+
+
+@dataclass
+class Registry:
+    officials: list[Official]
+    matcher: PhraseMatcher = field(init=False, repr=False)
+    _by_key: dict[str, Official] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        entries = []
+        for official in self.officials:
+            for spelling in (official.name, *official.variants):
+                self._by_key.setdefault(normalise_key(spelling), official)
+                entries.append((spelling, official.slug))
+        # Names are proper nouns: matched with their capitals (so the name
+        # "Muslim" is not found in "umat muslim"), never with "-nya".
+        self.matcher = PhraseMatcher(entries, enclitic=False, case_sensitive=True)
+
+    def by_slug(self, slug: str) -> Official | None:
+        return next((o for o in self.officials if o.slug == slug), None)
+
+    def knows(self, name: str) -> bool:
+        return normalise_key(name) in self._by_key
+
+    def shortens(self, name: str) -> bool:
+        """True when `name` is part of a registered name ("Khairil" of "Khairil Anwar")."""
+        words = set(normalise_key(name).split())
+        return bool(words) and any(words <= set(key.split()) for key in self._by_key)
+
+    def mentioned(self, text: str) -> list[Official]:
+        """Officials named in `text`, in order of first mention."""
+        return [self.by_slug(slug) for slug in self.matcher.find_keys(text)]
+
+
+def _as_date(value, item: LineMap, key: str, display: str, problems: list[Problem]):
+    parsed = parse_date(value)
+    if parsed is None or parsed.month_only:
+        problems.append(
+            Problem(
+                display, item.line_of(key), f"{key} is not a date: '{value}' (write YYYY-MM-DD)"
+            )
+        )
+        return None
+    return parsed.date
+
+
+def _parse_position(
+    item: object,
+    official_line: int,
+    region_names: dict[str, str],
+    display: str,
+    problems: list[Problem],
+) -> Position | None:
+    if not isinstance(item, LineMap):
+        problems.append(Problem(display, official_line, f"a position must be a mapping: {item!r}"))
+        return None
+    before = len(problems)
+    for key in item:
+        if key not in POSITION_FIELDS:
+            hint = difflib.get_close_matches(str(key), POSITION_FIELDS, n=1)
+            problems.append(
+                Problem(
+                    display,
+                    item.line_of(key),
+                    f"unknown field in a position: '{key}'"
+                    + (f" (did you mean '{hint[0]}'?)" if hint else ""),
+                )
+            )
+    for key in ("position", "institution"):
+        if not isinstance(item.get(key), str) or not item[key].strip():
+            problems.append(Problem(display, item.line_of(key), f"missing '{key}' (a text)"))
+    region = item.raw.get("region") if item.get("region") is not None else None
+    region = str(region).strip() or None if region is not None else None
+    if region and not REGION_CODE_RE.match(region):
+        problems.append(
+            Problem(
+                display,
+                item.line_of("region"),
+                f"region must be a Kemendagri code like 16.71: '{region}'",
+            )
+        )
+    elif region and region_names and region not in region_names and not item.get("office"):
+        problems.append(
+            Problem(display, item.line_of("region"), f"unknown region code: '{region}'")
+        )
+    start = _as_date(item.get("start"), item, "start", display, problems)
+    end = None
+    if item.get("end") is not None:
+        end = _as_date(item.get("end"), item, "end", display, problems)
+        if start and end and end < start:
+            problems.append(Problem(display, item.line_of("end"), f"end is before start: '{end}'"))
+    if len(problems) > before:
+        return None
+    institution = item["institution"].strip()
+    office = item.get("office")
+    if not isinstance(office, str) or not office.strip():
+        office = office_name(institution, region_names.get(region) if region else None)
+        if region and region not in region_names:
+            office = f"{institution} {region}"
+    return Position(
+        position=item["position"].strip(),
+        institution=institution,
+        region=region,
+        office=office.strip(),
+        start=start,
+        end=end,
+        line=item.line,
+    )
+
+
+def parse_registry(
+    data: object, display: str, region_names: dict[str, str]
+) -> tuple[Registry, list[Problem]]:
+    problems: list[Problem] = []
+    if data is None:
+        return Registry([]), problems
+    if not isinstance(data, list):
+        return Registry([]), [Problem(display, 1, "expected a list of officials ('- name: …')")]
+    officials: list[Official] = []
+    seen_slugs: dict[str, int] = {}
+    seen_names: dict[str, tuple[str, int]] = {}
+    for entry in data:
+        if not isinstance(entry, LineMap):
+            problems.append(Problem(display, 0, f"every official must be a mapping: {entry!r}"))
+            continue
+        before = len(problems)
+        for key in entry:
+            if key not in OFFICIAL_FIELDS:
+                hint = difflib.get_close_matches(str(key), OFFICIAL_FIELDS, n=1)
+                problems.append(
+                    Problem(
+                        display,
+                        entry.line_of(key),
+                        f"unknown field: '{key}'"
+                        + (f" (did you mean '{hint[0]}'?)" if hint else ""),
+                    )
+                )
+        for key in ("name", "slug"):
+            if not isinstance(entry.get(key), str) or not entry[key].strip():
+                problems.append(Problem(display, entry.line_of(key), f"missing '{key}' (a text)"))
+        slug = str(entry.get("slug") or "").strip()
+        if slug and not SLUG_RE.match(slug):
+            problems.append(
+                Problem(
+                    display,
+                    entry.line_of("slug"),
+                    f"slug must be lowercase words joined by hyphens: '{slug}'",
+                )
+            )
+        elif slug in seen_slugs:
+            problems.append(
+                Problem(
+                    display,
+                    entry.line_of("slug"),
+                    f"slug already used on line {seen_slugs[slug]}: '{slug}'",
+                )
+            )
+        variants = entry.get("variants") or []
+        if isinstance(variants, str):
+            variants = [variants]
+        if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
+            problems.append(
+                Problem(display, entry.line_of("variants"), "'variants' must be a list of names")
+            )
+            variants = []
+        raw_positions = entry.get("positions")
+        if not isinstance(raw_positions, list) or not raw_positions:
+            problems.append(
+                Problem(
+                    display,
+                    entry.line_of("positions"),
+                    "'positions' must list at least one {position, institution, region, start}",
+                )
+            )
+            raw_positions = []
+        positions = [
+            p
+            for p in (
+                _parse_position(i, entry.line, region_names, display, problems)
+                for i in raw_positions
+            )
+            if p
+        ]
+        if len(problems) > before:
+            continue
+        official = Official(
+            name=" ".join(entry["name"].split()),
+            slug=slug,
+            variants=[" ".join(v.split()) for v in variants if v.strip()],
+            positions=positions,
+            line=entry.line,
+        )
+        clash = False
+        for spelling in (official.name, *official.variants):
+            key = normalise_key(spelling)
+            if key in seen_names and seen_names[key][0] != slug:
+                other, other_line = seen_names[key]
+                problems.append(
+                    Problem(
+                        display,
+                        entry.line_of("variants") if spelling != official.name else entry.line,
+                        f"name already belongs to '{other}' (line {other_line}): '{spelling}' "
+                        "(two people may not share a spelling: use a longer variant)",
+                    )
+                )
+                clash = True
+        if clash:
+            continue
+        for spelling in (official.name, *official.variants):
+            seen_names[normalise_key(spelling)] = (slug, entry.line)
+        seen_slugs[slug] = entry.line
+        officials.append(official)
+    return Registry(officials), problems
+
+
+def load_registry(
+    path: Path, display: str, region_names: dict[str, str]
+) -> tuple[Registry, list[Problem]]:
+    data, problems = load_yaml(path, display)
+    if problems:
+        return Registry([]), problems
+    return parse_registry(data, display, region_names)
+
+
+# ---- discovery ---------------------------------------------------------------
+
+_POSITION_WORDS = (
+    r"Ketua|Anggota|Koordinator\s+Divisi|Kordiv|Koordinator\s+Sekretariat|Korsek"
+    r"|Kepala\s+Sekretariat|Kepala\s+Bagian|Kepala\s+Subbagian|Sekretaris|Komisioner"
+)
+_OFFICE_WORDS = r"Bawaslu|Panwaslu|Panwascam|KPU|DKPP|PKD|PTPS"
+_NAME_WORD = r"[A-Z][\w'’-]*\.?"
+# "Ketua Bawaslu Kota Palembang, Nama Lengkap," — the position runs from a
+# position word to an office word and the rest of the office name; the name
+# is one to six capitalised words ended by a comma, or by the sentence's end
+# ("…," kata Ketua Bawaslu Kabupaten Lahat, Nama Lengkap.).
+DISCOVERY_RE = re.compile(
+    rf"(?P<position>(?<![\w])(?:{_POSITION_WORDS})\b[^.;:\n“”\"]{{0,140}}?\b(?:{_OFFICE_WORDS})\b"
+    rf"[^,.;:\n“”\"()]{{0,60}}?),[ \t]+"
+    rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}})(?:[ \t]*,|(?<=\.)(?=\s|$))"
+)
+# Capitalised words after "Office," that are not a person: "…, Senin (18/11)".
+_NOT_A_NAME_WORDS = """
+senin selasa rabu kamis jumat sabtu minggu ahad
+januari februari pebruari maret april mei juni juli agustus september oktober november nopember
+desember bawaslu panwaslu kpu kota kabupaten provinsi kecamatan kelurahan desa sumatera pemilu
+pilkada pemilihan
+"""
+NOT_A_NAME = frozenset(_NOT_A_NAME_WORDS.split())
+
+
+@dataclass(frozen=True)
+class Discovery:
+    name: str
+    position: str
+    offset: int
+
+
+def discover(text: str, registry: Registry) -> list[Discovery]:
+    """Officials named in the 'Position Office, Name,' pattern but not registered."""
+    found: dict[str, Discovery] = {}
+    for match in DISCOVERY_RE.finditer(text):
+        name = " ".join(match.group("name").split()).rstrip(".")
+        position = " ".join(match.group("position").split())
+        if normalise_key(name.split()[0]) in NOT_A_NAME:
+            continue
+        if registry.knows(name) or registry.matcher.find_keys(name) or registry.shortens(name):
+            continue
+        found.setdefault(normalise_key(name), Discovery(name, position, match.start("name")))
+    return list(found.values())

@@ -1,0 +1,411 @@
+"""official_tags: a curated tag vocabulary and a registry of officials.
+
+What it adds to the site:
+- `Tags:` values are normalised to the official vocabulary
+  (data/official_tags.yaml): "pilkada serentak 2024" and "Pemilihan Serentak
+  2024" become one tag with one page, /tag/pilkada-serentak-2024/. Unknown tags
+  are warnings naming the nearest official tags (dropped, or kept as free tags
+  with OFFICIAL_TAGS_ALLOW_FREE = True).
+- Official tags whose detection phrases occur in an article are added and
+  marked as detected (`Tags-Auto: no` opts out).
+- Officials of data/officials.yaml mentioned in an article are listed with the
+  position they held on its date; /pejabat/ and /pejabat/{slug}/ are written.
+- Officials named in the "Position Office, Name," pattern but not registered
+  are reported as build suggestions.
+- `article.metadata["warta"]["official_tags"]` = [{slug, name, group, auto}] and
+  `["officials"]` = [{slug, name, position, office}] (published in /feed.json).
+- Template context: `tag_groups` (/tag/), `official_tag_info` (/tag/{slug}/),
+  `official_tags_home` (home page), `officials_by_office` (/pejabat/).
+
+Settings (defaults in DEFAULTS): OFFICIAL_TAGS_VOCABULARY, OFFICIAL_TAGS_OFFICIALS,
+OFFICIAL_TAGS_REGION_NAMES (gazetteer CSV for office names), OFFICIAL_TAGS_ALLOW_FREE,
+OFFICIAL_TAGS_DETECT, OFFICIAL_TAGS_DETECT_MIN_MENTIONS, OFFICIAL_TAGS_HOME_LIMIT,
+OFFICIAL_TAGS_TODAY (ISO date that decides "current" positions; default: the
+day of the build),
+OFFICIAL_TAGS_OFFICIAL_URL / _SAVE_AS, OFFICIAL_TAGS_OFFICIALS_URL / _SAVE_AS.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from pelican import signals
+from pelican.generators import Generator
+from pelican.urlwrappers import Tag
+
+from .detection import detected_tags, plain_text, tag_matcher, wants_detection
+from .officials import Registry, discover, load_region_names, load_registry
+from .vocabulary import GROUP_SLUGS, GROUPS, Vocabulary, load_vocabulary
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "OFFICIAL_TAGS_VOCABULARY": None,  # None: <DATA_PATH>/official_tags.yaml
+    "OFFICIAL_TAGS_OFFICIALS": None,  # None: <DATA_PATH>/officials.yaml
+    "OFFICIAL_TAGS_REGION_NAMES": None,  # None: <DATA_PATH>/regions/gazetteer.csv
+    "OFFICIAL_TAGS_ALLOW_FREE": False,
+    "OFFICIAL_TAGS_DETECT": True,
+    # A detection phrase outside the title and lead must occur this often.
+    "OFFICIAL_TAGS_DETECT_MIN_MENTIONS": 2,
+    "OFFICIAL_TAGS_HOME_LIMIT": 8,
+    "OFFICIAL_TAGS_TODAY": None,
+    "OFFICIAL_TAGS_OFFICIAL_URL": "pejabat/{slug}/",
+    "OFFICIAL_TAGS_OFFICIAL_SAVE_AS": "pejabat/{slug}/index.html",
+    "OFFICIAL_TAGS_OFFICIALS_URL": "pejabat/",
+    "OFFICIAL_TAGS_OFFICIALS_SAVE_AS": "pejabat/index.html",
+}
+DEFAULT_FILES = {
+    "OFFICIAL_TAGS_VOCABULARY": "official_tags.yaml",
+    "OFFICIAL_TAGS_OFFICIALS": "officials.yaml",
+    "OFFICIAL_TAGS_REGION_NAMES": "regions/gazetteer.csv",
+}
+# Positions listed first on /pejabat/ within an office.
+POSITION_RANK = (
+    "ketua",
+    "anggota",
+    "koordinator divisi",
+    "kepala sekretariat",
+    "koordinator sekretariat",
+)
+SUGGESTION = {"warta_suggestion": True}
+
+
+def apply_defaults(pelican) -> None:
+    """Fill missing settings before Pelican copies them into the template context."""
+    settings = pelican.settings
+    data_path = Path(settings.get("DATA_PATH") or Path.cwd() / "data")
+    for key, value in DEFAULTS.items():
+        settings.setdefault(key, value)
+        if key in DEFAULT_FILES and not settings[key]:
+            settings[key] = str(data_path / DEFAULT_FILES[key])
+    # /pejabat/{slug}/ lists many articles: Pelican's writer paginates only
+    # templates named in PAGINATED_TEMPLATES.
+    settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault("pejabat", None)
+
+
+def display_path(path: str | Path) -> str:
+    """A data file as staff know it: relative to the working folder when inside it."""
+    path = Path(path)
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def source_lines(article) -> list[str]:
+    try:
+        return Path(article.source_path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return []
+
+
+def metadata_line(lines: list[str], key: str) -> int:
+    """1-based line of a front-matter key (0 when not found)."""
+    prefix = key.lower() + ":"
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            return 0  # front matter ends at the first blank line
+        if line.lower().startswith(prefix):
+            return number
+    return 0
+
+
+def text_line(lines: list[str], needle: str) -> int:
+    for number, line in enumerate(lines, start=1):
+        if needle in line:
+            return number
+    return 0
+
+
+def where(article, line: int) -> str:
+    path = getattr(article, "relative_source_path", None) or article.source_path
+    return f"{path}:{line}" if line else str(path)
+
+
+class BuildData:
+    """Everything loaded and compiled once per build (never module-level)."""
+
+    def __init__(self, settings: dict) -> None:
+        self.settings = settings
+        vocabulary_path = settings["OFFICIAL_TAGS_VOCABULARY"]
+        self.vocabulary_display = display_path(vocabulary_path)
+        self.vocabulary, problems = load_vocabulary(Path(vocabulary_path), self.vocabulary_display)
+        region_names = load_region_names(Path(settings["OFFICIAL_TAGS_REGION_NAMES"]))
+        officials_path = Path(settings["OFFICIAL_TAGS_OFFICIALS"])
+        self.officials_display = display_path(officials_path)
+        if officials_path.exists():
+            self.registry, more = load_registry(
+                officials_path, self.officials_display, region_names
+            )
+            problems += more
+        else:
+            self.registry = Registry([])
+        for problem in problems:
+            logger.error("%s", problem)
+        # Without a usable vocabulary every tag would be "unknown": the errors
+        # above say what to fix, so typed tags are kept as they are meanwhile.
+        self.vocabulary_unusable = not self.vocabulary.tags
+        self.matcher = tag_matcher(self.vocabulary)
+        self.tag_objects: dict[str, Tag] = {}
+        today = settings.get("OFFICIAL_TAGS_TODAY")
+        zone = ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
+        self.today = dt.datetime.now(zone).date()
+        if today:
+            try:
+                self.today = dt.date.fromisoformat(str(today))
+            except ValueError:
+                logger.error("OFFICIAL_TAGS_TODAY is not a date: '%s' (write YYYY-MM-DD)", today)
+
+    def tag_object(self, name: str, slug: str | None = None) -> Tag:
+        """One Tag object per slug: official tags keep their vocabulary slug."""
+        tag = Tag(name, self.settings)
+        if slug:
+            tag.slug = slug
+        return self.tag_objects.setdefault(tag.slug, tag)
+
+
+def normalise_article(article, data: BuildData) -> None:
+    vocabulary: Vocabulary = data.vocabulary
+    lines = source_lines(article)
+    typed_tags = list(getattr(article, "tags", None) or [])
+    official: dict[str, bool] = {}  # slug → detected (auto)
+    free: list[Tag] = []
+    tags_line = metadata_line(lines, "tags")
+    for typed in typed_tags:
+        name = str(typed).strip()
+        if not name:
+            continue
+        tag = vocabulary.resolve(name)
+        if tag:
+            official.setdefault(tag.slug, False)
+            continue
+        if data.vocabulary_unusable:
+            free.append(data.tag_object(name))
+            continue
+        nearest = vocabulary.nearest(name)
+        hint = f"nearest official tags: {', '.join(nearest)}; or " if nearest else ""
+        if data.settings["OFFICIAL_TAGS_ALLOW_FREE"]:
+            logger.info(
+                "%s: kept as a free tag: '%s' (%sadd it to %s)",
+                where(article, tags_line),
+                name,
+                hint,
+                data.vocabulary_display,
+            )
+            free.append(data.tag_object(name))
+        else:
+            logger.warning(
+                "%s: unknown tag '%s' (%sadd it to %s)",
+                where(article, tags_line),
+                name,
+                hint,
+                data.vocabulary_display,
+            )
+
+    title = str(getattr(article, "title", ""))
+    text = f"{title}\n{plain_text(getattr(article, '_content', '') or '')}"
+    if data.settings["OFFICIAL_TAGS_DETECT"] and wants_detection(article.metadata):
+        for slug in detected_tags(
+            text, data.matcher, data.settings["OFFICIAL_TAGS_DETECT_MIN_MENTIONS"]
+        ):
+            official.setdefault(slug, True)
+
+    ordered = [t for t in vocabulary.tags if t.slug in official]
+    ordered.sort(key=lambda t: GROUPS.index(t.group))
+    new_tags = [data.tag_object(t.name, t.slug) for t in ordered]
+    new_tags += [t for t in dict.fromkeys(free) if t not in new_tags]
+    article.tags = new_tags
+    if new_tags or "tags" in article.metadata:
+        article.metadata["tags"] = new_tags
+
+    day = article.date.date()
+    officials = []
+    for person in data.registry.mentioned(text):
+        held = person.position_on(day)
+        officials.append(
+            {
+                "slug": person.slug,
+                "name": person.name,
+                "position": held.position if held else None,
+                "office": held.office if held else None,
+            }
+        )
+    warta = article.metadata.setdefault("warta", {})
+    warta["official_tags"] = [
+        {"slug": t.slug, "name": t.name, "group": t.group, "auto": official[t.slug]}
+        for t in ordered
+    ]
+    warta["officials"] = officials
+
+    for found in discover(text, data.registry):
+        line = text_line(lines, found.name)
+        logger.info(
+            "%s: official not in the registry: '%s' (%s; add to %s)",
+            where(article, line),
+            found.name,
+            found.position,
+            data.officials_display,
+            extra=SUGGESTION,
+        )
+
+
+def stage_dates(tag, vocabulary: Vocabulary) -> list[dict]:
+    dates = []
+    for stage in tag.dates:
+        election = vocabulary.by_slug(stage.election) if stage.election else None
+        end = stage.end or stage.start
+        dates.append(
+            {
+                "election": election.name if election else None,
+                "election_slug": election.slug if election else None,
+                "start": stage.start.date,
+                "end": end.last_day() if end.month_only else end.date,
+                "month_only": stage.start.month_only,
+                "single_day": not stage.start.month_only and stage.start.date == end.date,
+            }
+        )
+    return dates
+
+
+def position_rank(position: str) -> int:
+    lowered = position.lower()
+    return next(
+        (i for i, p in enumerate(POSITION_RANK) if lowered.startswith(p)), len(POSITION_RANK)
+    )
+
+
+def on_articles_finalized(generator) -> None:
+    data = BuildData(generator.settings)
+    everything = [
+        *generator.articles,
+        *generator.translations,
+        *generator.hidden_articles,
+        *generator.hidden_translations,
+        *generator.drafts,
+        *generator.drafts_translations,
+    ]
+    for article in everything:
+        normalise_article(article, data)
+
+    # Pelican collected tags before this signal: collect them again so that
+    # tag pages and tag feeds use the canonical tags (main articles only, as Pelican does).
+    tags = defaultdict(list)
+    for article in generator.articles:
+        for tag in article.tags or []:
+            tags[tag].append(article)
+    generator.tags = tags
+    generator.context["tags"] = list(tags.items())
+
+    vocabulary = data.vocabulary
+    counts = {tag.slug: len(arts) for tag, arts in tags.items()}
+    official_slugs = {t.slug for t in vocabulary.tags}
+    groups = []
+    for group, members in vocabulary.grouped():
+        present = [
+            (data.tag_objects[t.slug], counts[t.slug], t) for t in members if counts.get(t.slug)
+        ]
+        if present:
+            groups.append({"name": group, "slug": GROUP_SLUGS[group], "tags": present})
+    free_tags = sorted(
+        ((tag, len(arts), None) for tag, arts in tags.items() if tag.slug not in official_slugs),
+        key=lambda entry: entry[0].slug,
+    )
+    if free_tags:
+        groups.append({"name": "Tag lainnya", "slug": "tag-lainnya", "tags": free_tags})
+    generator.context["tag_groups"] = groups
+    generator.context["official_tag_info"] = {
+        t.slug: {
+            "name": t.name,
+            "group": t.group,
+            "group_slug": GROUP_SLUGS[t.group],
+            "description": t.description,
+            "dates": stage_dates(t, vocabulary),
+        }
+        for t in vocabulary.tags
+    }
+    main = [t for t in vocabulary.tags if t.main and counts.get(t.slug)]
+    limit = generator.settings["OFFICIAL_TAGS_HOME_LIMIT"]
+    generator.context["official_tags_home"] = [
+        (data.tag_objects[t.slug], counts[t.slug]) for t in main[:limit]
+    ]
+
+    mentions: dict[str, list] = defaultdict(list)
+    for article in generator.articles:
+        for person in article.metadata["warta"]["officials"]:
+            mentions[person["slug"]].append(article)
+    generator.context["officials_registry"] = data.registry
+    generator.context["officials_mentions"] = mentions
+    generator.context["officials_today"] = data.today
+    generator.context["officials_by_office"] = officials_by_office(data.registry, data.today)
+
+
+def officials_by_office(registry: Registry, today: dt.date) -> list[dict]:
+    """[{office, region, people: [(official, position)]}], provincial office first."""
+    offices: dict[str, dict] = {}
+    for person in registry.officials:
+        current = person.current_positions(today)
+        shown = current[0] if current else person.latest_position()
+        if shown is None:
+            continue
+        office = offices.setdefault(
+            shown.office, {"office": shown.office, "region": shown.region or "", "people": []}
+        )
+        office["people"].append((person, shown, bool(current)))
+    for office in offices.values():
+        office["people"].sort(key=lambda e: (not e[2], position_rank(e[1].position), e[0].name))
+    return sorted(
+        offices.values(), key=lambda o: (len(o["region"].split(".")), o["region"], o["office"])
+    )
+
+
+class OfficialsGenerator(Generator):
+    """Writes /pejabat/ and /pejabat/{slug}/ from what the articles handler found."""
+
+    def generate_output(self, writer):
+        registry: Registry | None = self.context.get("officials_registry")
+        if registry is None or not registry.officials:
+            return
+        mentions = self.context.get("officials_mentions", {})
+        today = self.context.get("officials_today")
+        relative = self.settings["RELATIVE_URLS"]
+        index_template = self.get_template("pejabat_index")
+        writer.write_file(
+            self.settings["OFFICIAL_TAGS_OFFICIALS_SAVE_AS"],
+            index_template,
+            self.context,
+            relative_urls=relative,
+            url=self.settings["OFFICIAL_TAGS_OFFICIALS_URL"],
+            template_name="pejabat_index",
+        )
+        template = self.get_template("pejabat")
+        for person in registry.officials:
+            articles = sorted(mentions.get(person.slug, []), key=lambda a: a.date, reverse=True)
+            save_as = self.settings["OFFICIAL_TAGS_OFFICIAL_SAVE_AS"].format(slug=person.slug)
+            url = self.settings["OFFICIAL_TAGS_OFFICIAL_URL"].format(slug=person.slug)
+            writer.write_file(
+                save_as,
+                template,
+                self.context,
+                relative_urls=relative,
+                paginated={"articles": articles},
+                template_name="pejabat",
+                url=url,
+                official=person,
+                articles=articles,
+                current_positions=person.current_positions(today),
+                past_positions=person.past_positions(today),
+            )
+
+
+def get_generators(pelican):
+    return OfficialsGenerator
+
+
+def register():
+    signals.initialized.connect(apply_defaults)
+    signals.article_generator_finalized.connect(on_articles_finalized)
+    signals.get_generators.connect(get_generators)

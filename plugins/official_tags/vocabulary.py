@@ -1,0 +1,303 @@
+"""The official tag vocabulary: loading, validation and normalisation.
+
+Staff type tags freely ("pilkada serentak 2024", "Pilkada 2024"); the
+vocabulary turns every spelling it knows into one canonical tag. A tag matches
+when its name, slug or one of its aliases is equal after `normalise_key`:
+case, spacing and punctuation do not count.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .datafile import DateValue, LineMap, Problem, load_yaml, parse_date
+
+# Display order of the groups on /tag/ and on article pages.
+GROUPS = ("Pemilihan", "Tahapan Pemilihan", "Divisi", "Kegiatan", "Isu", "Lembaga")
+GROUP_SLUGS = {group: re.sub(r"[^a-z0-9]+", "-", group.lower()).strip("-") for group in GROUPS}
+TAG_FIELDS = ("name", "slug", "group", "description", "aliases", "detect", "dates", "main")
+DATE_FIELDS = ("election", "start", "end")
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_NOT_WORD_RE = re.compile(r"[\W_]+")
+
+
+def normalise_key(text: str) -> str:
+    """'  Pilkada  Serentak-2024 ' → 'pilkada serentak 2024'.
+
+    Case, accents, punctuation and spacing are ignored: they are how the same
+    tag gets typed differently, never what tells two tags apart.
+    """
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_NOT_WORD_RE.sub(" ", bare.casefold()).split())
+
+
+@dataclass(frozen=True)
+class StageDates:
+    """When a stage ran in one election (`election` is that election's tag slug)."""
+
+    election: str | None
+    start: DateValue
+    end: DateValue | None
+
+    def as_json(self) -> dict:
+        return {
+            "election": self.election,
+            "start": self.start.date.isoformat(),
+            "end": self.end.last_day().isoformat() if self.end else None,
+        }
+
+
+@dataclass
+class OfficialTag:
+    name: str
+    slug: str
+    group: str
+    description: str
+    aliases: list[str] = field(default_factory=list)
+    detect: list[str] = field(default_factory=list)
+    dates: list[StageDates] = field(default_factory=list)
+    main: bool = False
+    line: int = 0
+
+    def spellings(self) -> list[str]:
+        """Every normalised spelling that names this tag."""
+        spellings = [self.name, self.slug, *self.aliases]
+        return list(dict.fromkeys(normalise_key(s) for s in spellings if normalise_key(s)))
+
+
+@dataclass
+class Vocabulary:
+    tags: list[OfficialTag]
+    _by_key: dict[str, OfficialTag] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for tag in self.tags:
+            for key in tag.spellings():
+                self._by_key.setdefault(key, tag)
+
+    def by_slug(self, slug: str) -> OfficialTag | None:
+        return next((t for t in self.tags if t.slug == slug), None)
+
+    def resolve(self, typed: str) -> OfficialTag | None:
+        """The official tag a typed value means, or None."""
+        return self._by_key.get(normalise_key(typed))
+
+    def nearest(self, typed: str, limit: int = 3) -> list[str]:
+        """Canonical names of the official tags closest to an unknown value."""
+        key = normalise_key(typed)
+        close = difflib.get_close_matches(key, list(self._by_key), n=limit * 3, cutoff=0.7)
+        # Words in common catch what spelling distance misses ("pengawasan pilkada").
+        words = set(key.split())
+        sharing = sorted(
+            (k for k in self._by_key if words & set(k.split()) and k not in close),
+            key=lambda k: -difflib.SequenceMatcher(None, key, k).ratio(),
+        )
+        names = [self._by_key[k].name for k in (*close, *sharing)]
+        return list(dict.fromkeys(names))[:limit]
+
+    def grouped(self) -> list[tuple[str, list[OfficialTag]]]:
+        return [(g, [t for t in self.tags if t.group == g]) for g in GROUPS]
+
+
+def _string_list(entry: LineMap, key: str, display: str, problems: list[Problem]) -> list[str]:
+    value = entry.get(key)
+    if value is None:
+        return []
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+        problems.append(Problem(display, entry.line_of(key), f"'{key}' must be a list of phrases"))
+        return []
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def _parse_dates(
+    entry: LineMap, display: str, problems: list[Problem]
+) -> list[tuple[StageDates, int]]:
+    value = entry.get("dates")
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        problems.append(
+            Problem(
+                display, entry.line_of("dates"), "'dates' must be a list of {election, start, end}"
+            )
+        )
+        return []
+    parsed = []
+    for item in value:
+        line = getattr(item, "line", entry.line_of("dates"))
+        if not isinstance(item, dict):
+            problems.append(Problem(display, line, "a 'dates' entry must have start (and end)"))
+            continue
+        for key in item:
+            if key not in DATE_FIELDS:
+                problems.append(
+                    Problem(
+                        display,
+                        item.line_of(key),
+                        f"unknown field in dates: '{key}' (expected {', '.join(DATE_FIELDS)})",
+                    )
+                )
+        start = parse_date(item.get("start"))
+        end = parse_date(item.get("end")) if item.get("end") is not None else None
+        if start is None:
+            problems.append(
+                Problem(
+                    display,
+                    item.line_of("start"),
+                    f"start is not a date: '{item.get('start')}' (write YYYY-MM-DD or YYYY-MM)",
+                )
+            )
+            continue
+        if item.get("end") is not None and end is None:
+            problems.append(
+                Problem(
+                    display,
+                    item.line_of("end"),
+                    f"end is not a date: '{item.get('end')}' (write YYYY-MM-DD or YYYY-MM)",
+                )
+            )
+            continue
+        if end and end.last_day() < start.date:
+            problems.append(
+                Problem(display, item.line_of("end"), f"end is before start: '{item.get('end')}'")
+            )
+            continue
+        election = item.get("election")
+        parsed.append((StageDates(str(election) if election else None, start, end), item.line))
+    return parsed
+
+
+def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Problem]]:
+    """Validate parsed YAML; returns the usable tags and every problem found."""
+    problems: list[Problem] = []
+    if data is None:
+        return Vocabulary([]), problems
+    if not isinstance(data, list):
+        return Vocabulary([]), [Problem(display, 1, "expected a list of tags ('- name: …')")]
+    tags: list[OfficialTag] = []
+    seen_slugs: dict[str, int] = {}
+    seen_keys: dict[str, tuple[str, int]] = {}
+    election_refs: list[tuple[str, int]] = []
+    for entry in data:
+        if not isinstance(entry, LineMap):
+            problems.append(
+                Problem(
+                    display, 0, f"every tag must be a mapping with name, slug, group: {entry!r}"
+                )
+            )
+            continue
+        before = len(problems)
+        for key in entry:
+            if key not in TAG_FIELDS:
+                hint = difflib.get_close_matches(str(key), TAG_FIELDS, n=1)
+                problems.append(
+                    Problem(
+                        display,
+                        entry.line_of(key),
+                        f"unknown field: '{key}'"
+                        + (
+                            f" (did you mean '{hint[0]}'?)"
+                            if hint
+                            else f" (expected {', '.join(TAG_FIELDS)})"
+                        ),
+                    )
+                )
+        for key in ("name", "slug", "group", "description"):
+            if not isinstance(entry.get(key), str) or not entry.get(key).strip():
+                problems.append(Problem(display, entry.line_of(key), f"missing '{key}' (a text)"))
+        slug = str(entry.get("slug") or "").strip()
+        if slug and not SLUG_RE.match(slug):
+            problems.append(
+                Problem(
+                    display,
+                    entry.line_of("slug"),
+                    f"slug must be lowercase words joined by hyphens: '{slug}'",
+                )
+            )
+        if slug in seen_slugs:
+            problems.append(
+                Problem(
+                    display,
+                    entry.line_of("slug"),
+                    f"slug already used on line {seen_slugs[slug]}: '{slug}'",
+                )
+            )
+        group = entry.get("group")
+        if isinstance(group, str) and group not in GROUPS:
+            hint = difflib.get_close_matches(group, GROUPS, n=1, cutoff=0.4)
+            problems.append(
+                Problem(
+                    display,
+                    entry.line_of("group"),
+                    f"unknown group: '{group}'"
+                    + (
+                        f" (did you mean '{hint[0]}'?)"
+                        if hint
+                        else f" (one of {', '.join(GROUPS)})"
+                    ),
+                )
+            )
+        if "main" in entry and not isinstance(entry["main"], bool):
+            problems.append(Problem(display, entry.line_of("main"), "'main' must be true or false"))
+        aliases = _string_list(entry, "aliases", display, problems)
+        detect = _string_list(entry, "detect", display, problems)
+        dates = _parse_dates(entry, display, problems)
+        if len(problems) > before:
+            continue
+        tag = OfficialTag(
+            name=entry["name"].strip(),
+            slug=slug,
+            group=group,
+            description=" ".join(entry["description"].split()),
+            aliases=aliases,
+            detect=detect,
+            dates=[d for d, _ in dates],
+            main=bool(entry.get("main", False)),
+            line=entry.line,
+        )
+        election_refs += [(d.election, line) for d, line in dates if d.election]
+        clash = False
+        for key in tag.spellings():
+            if key in seen_keys and seen_keys[key][0] != slug:
+                other, other_line = seen_keys[key]
+                problems.append(
+                    Problem(
+                        display,
+                        entry.line,
+                        f"'{key}' already names tag '{other}' (line {other_line}): "
+                        f"'{tag.name}' (remove the duplicate alias)",
+                    )
+                )
+                clash = True
+        if clash:
+            continue
+        for key in tag.spellings():
+            seen_keys[key] = (slug, entry.line)
+        seen_slugs[slug] = entry.line
+        tags.append(tag)
+    elections = {t.slug for t in tags if t.group == "Pemilihan"}
+    for election, line in election_refs:
+        if election not in elections:
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    f"dates name an unknown election: '{election}' "
+                    f"(the slug of a tag in group Pemilihan: {', '.join(sorted(elections))})",
+                )
+            )
+    return Vocabulary(tags), problems
+
+
+def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]]:
+    data, problems = load_yaml(path, display)
+    if problems:
+        return Vocabulary([]), problems
+    return parse_vocabulary(data, display)

@@ -1,0 +1,447 @@
+"""official_tags (issue #4): vocabulary, normalisation, detection, officials and
+discovery, tested on the pure modules (no Pelican)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
+
+from official_tags.detection import (
+    PhraseMatcher,
+    detected_tags,
+    plain_text,
+    tag_matcher,
+    wants_detection,
+)
+from official_tags.officials import discover, load_region_names, load_registry, office_name
+from official_tags.vocabulary import load_vocabulary, normalise_key
+
+REPO = Path(__file__).resolve().parents[1]
+VOCABULARY = REPO / "data" / "official_tags.yaml"
+
+
+@pytest.fixture(scope="module")
+def vocabulary():
+    loaded, problems = load_vocabulary(VOCABULARY, "data/official_tags.yaml")
+    assert problems == []
+    return loaded
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+    return path
+
+
+# ---- the shipped vocabulary ----
+
+
+def test_shipped_vocabulary_has_every_group_and_the_divisions(vocabulary):
+    groups = {t.group for t in vocabulary.tags}
+    assert {"Pemilihan", "Tahapan Pemilihan", "Divisi", "Kegiatan", "Isu", "Lembaga"} <= groups
+    divisions = [t for t in vocabulary.tags if t.group == "Divisi"]
+    assert len(divisions) == 4
+    # Older division names (2018–2022) still resolve to today's divisions.
+    assert vocabulary.resolve("Parmas dan Humas").slug == "divisi-p2h"
+    assert vocabulary.resolve("Penindakan Pelanggaran").slug == "divisi-ppdatin"
+    assert vocabulary.resolve("SDM dan Organisasi").slug == "divisi-sdmo-diklat"
+    assert vocabulary.resolve("Pengawasan dan Hubungan Antar Lembaga").slug == "divisi-p2h"
+
+
+def test_stages_carry_their_dates_per_election(vocabulary):
+    voting = vocabulary.by_slug("pemungutan-dan-penghitungan-suara")
+    by_election = {d.election: d for d in voting.dates}
+    assert by_election["pilkada-serentak-2024"].start.date == dt.date(2024, 11, 27)
+    assert by_election["pemilu-2024"].start.date == dt.date(2024, 2, 14)
+    quiet = {d.election: d for d in vocabulary.by_slug("masa-tenang").dates}
+    # The official masa tenang starts on the 24th (the press often says the 23rd).
+    assert quiet["pilkada-serentak-2024"].start.date == dt.date(2024, 11, 24)
+    assert quiet["pilkada-serentak-2024"].end.date == dt.date(2024, 11, 26)
+    dispute = vocabulary.by_slug("perselisihan-hasil").dates[0]
+    assert dispute.start.month_only and dispute.end.last_day() == dt.date(2025, 3, 31)
+
+
+# ---- normalisation ----
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "pilkada serentak 2024",
+        "Pilkada 2024",
+        "Pemilihan Serentak 2024",
+        "PILKADA  SERENTAK, 2024",
+        "pilkada-serentak-2024",
+        " Pilkada Serentak 2024. ",
+    ],
+)
+def test_spellings_of_one_election_are_one_tag(vocabulary, typed):
+    assert vocabulary.resolve(typed).slug == "pilkada-serentak-2024"
+
+
+def test_normalise_key_ignores_case_spacing_punctuation_and_accents():
+    assert normalise_key("  Pungut-Hitung ") == "pungut hitung"
+    assert normalise_key("Panwaslu Kelurahan/Desa") == "panwaslu kelurahan desa"
+    assert normalise_key("Pémilu") == "pemilu"
+
+
+def test_unknown_tag_names_the_nearest_official_tags(vocabulary):
+    assert vocabulary.resolve("Politk Uang") is None
+    assert vocabulary.nearest("Politk Uang")[0] == "Politik Uang"
+    assert vocabulary.nearest("Sentra Gakumdu")[0] == "Sentra Gakkumdu"
+    assert "Pilkada Serentak 2024" in vocabulary.nearest("Pilkada Serentak 2029")
+    assert len(vocabulary.nearest("pengawasan kampanye pilkada")) <= 3
+
+
+# ---- detection ----
+
+
+def test_technical_meeting_on_voting_and_counting_gets_stage_and_election(vocabulary):
+    matcher = tag_matcher(vocabulary)
+    title = (
+        "Bawaslu OKU Gelar Rapat Teknis Pengawasan Pemungutan dan Penghitungan Suara Pilkada 2024"
+    )
+    found = matcher.find_keys(title)
+    assert "pemungutan-dan-penghitungan-suara" in found
+    assert "pilkada-serentak-2024" in found
+
+
+def test_preparing_for_result_disputes_gets_the_dispute_stage(vocabulary):
+    matcher = tag_matcher(vocabulary)
+    text = (
+        "Bawaslu Sumsel menyiapkan keterangan tertulis untuk menghadapi perselisihan hasil "
+        "pemilihan di Mahkamah Konstitusi."
+    )
+    found = matcher.find_keys(text)
+    assert "perselisihan-hasil" in found
+    assert "mahkamah-konstitusi" in found
+    assert "pemungutan-dan-penghitungan-suara" not in found
+
+
+def test_phrases_match_whole_words_only():
+    matcher = PhraseMatcher(
+        [("DPT", "dpt"), ("kampanye", "kampanye"), ("coklit", "coklit"), ("Pilkada 2024", "p24")]
+    )
+    # Inside longer words: nothing.
+    assert matcher.find_keys("Data DPTb dan DPTHP diumumkan; dikampanyekan; pencoklitan") == []
+    assert matcher.find_keys("Pilkada 20245 dan prePilkada 2024") == []
+    # As words: found, also with the enclitic -nya and across a hyphen.
+    assert matcher.find_keys("DPT-nya sudah ditetapkan") == ["dpt"]
+    assert matcher.find_keys("masa kampanyenya panjang") == ["kampanye"]
+    assert matcher.find_keys("Hasil (coklit) rampung") == ["coklit"]
+
+
+def test_acronyms_match_in_capitals_only_other_phrases_in_any_case():
+    matcher = PhraseMatcher([("PSU", "psu"), ("masa tenang", "tenang")])
+    assert matcher.find_keys("psu ini bukan singkatan") == []
+    assert matcher.find_keys("PSU digelar di dua TPS") == ["psu"]
+    assert matcher.find_keys("MASA TENANG dimulai") == ["tenang"]
+
+
+def test_open_ended_words_match_indonesian_forms():
+    matcher = PhraseMatcher([("pengawas* partisipatif", "pp"), ("pungut hitung", "ph")])
+    assert matcher.find_keys("pengawasan partisipatif dan pengawas partisipatif") == ["pp"]
+    assert matcher.find_keys("simulasi pungut-hitung di TPS") == ["ph"]
+
+
+def test_overlapping_phrases_are_all_found():
+    matcher = PhraseMatcher(
+        [("patroli antipolitik uang", "patroli"), ("antipolitik uang", "uang"), ("uang", "x")]
+    )
+    assert matcher.find_keys("Bawaslu menggelar patroli antipolitik uang") == [
+        "patroli",
+        "uang",
+        "x",
+    ]
+
+
+def test_read_also_inserts_are_not_searched(vocabulary):
+    html = (
+        "<p>Bawaslu mengawasi rekapitulasi suara di kecamatan.</p>"
+        "<p>BACA JUGA: <a href='#'>Bawaslu Lahat Tertibkan Alat Peraga Kampanye</a></p>"
+    )
+    text = plain_text(html)
+    found = tag_matcher(vocabulary).find_keys(text)
+    assert "rekapitulasi-suara" in found
+    assert "apk" not in found
+
+
+def test_detected_tags_name_the_subject_not_a_passing_mention(vocabulary):
+    matcher = tag_matcher(vocabulary)
+    body = plain_text(
+        "<p>PAGARALAM, SP - Bawaslu Kota Pagaralam mengawasi penyortiran dan pelipatan "
+        "surat suara di gudang KPU, Rabu (6/11/2024).</p>"
+        "<p>Pengawas juga mengingatkan masa tenang dimulai 24 November.</p>"
+        "<p>Setiap kotak dicek ulang sebelum distribusi logistik ke kecamatan.</p>"
+    )
+    text = "Bawaslu Kota Pagaralam Awasi Gudang Logistik\n" + body
+    # In the lead: detected. Once, in passing, after the lead: not detected…
+    assert detected_tags(text, matcher, 2) == ["logistik-pemilihan"]
+    # …unless every mention counts.
+    assert "masa-tenang" in detected_tags(text, matcher, 1)
+    # Repeated further down, it is the subject too.
+    again = text + "\nSelama masa tenang, patroli digelar setiap malam."
+    assert "masa-tenang" in detected_tags(again, matcher, 2)
+
+
+def test_tags_auto_no_opts_out():
+    assert wants_detection({}) is True
+    assert wants_detection({"tags-auto": "no"}) is False
+    assert wants_detection({"tags-auto": "Tidak"}) is False
+    assert wants_detection({"tags-auto": "yes"}) is True
+
+
+# ---- officials ----
+
+OFFICIALS = """\
+# two chairs of one city office, one after the other
+- name: Kiagus Ahmad Zulkarnain
+  slug: kiagus-ahmad-zulkarnain
+  variants: [Kiagus Zulkarnain, "Kgs. Ahmad Zulkarnain"]
+  positions:
+    - position: Anggota
+      institution: Bawaslu
+      region: 16.71
+      start: 2023-08-20
+      end: 2024-06-30
+    - position: Ketua
+      institution: Bawaslu
+      region: 16.71
+      start: 2024-07-01
+- name: Nurhasanah Siregar
+  slug: nurhasanah-siregar
+  positions:
+    - position: Ketua
+      institution: Bawaslu
+      region: 16.71
+      start: 2023-08-20
+      end: 2024-06-30
+- name: Dedi Kurniawan
+  slug: dedi-kurniawan
+  positions:
+    - position: Koordinator Divisi Hukum dan Penyelesaian Sengketa
+      institution: Bawaslu
+      region: 16.10
+      start: 2023-08-20
+"""
+
+GAZETTEER = """\
+code,level,name,parent
+16,provinsi,Sumatera Selatan,
+16.10,kabupaten,Kabupaten Ogan Ilir,16
+16.71,kota,Kota Palembang,16
+16.71.01,kecamatan,Ilir Barat II,16.71
+"""
+
+
+@pytest.fixture
+def registry(tmp_path):
+    regions = load_region_names(write(tmp_path, "gazetteer.csv", GAZETTEER))
+    loaded, problems = load_registry(
+        write(tmp_path, "officials.yaml", OFFICIALS), "o.yaml", regions
+    )
+    assert problems == []
+    return loaded
+
+
+def test_region_names_and_office_names(tmp_path):
+    regions = load_region_names(write(tmp_path, "gazetteer.csv", GAZETTEER))
+    assert regions["16"] == "Provinsi Sumatera Selatan"
+    assert regions["16.71.01"] == "Kecamatan Ilir Barat II"
+    assert office_name("Bawaslu", regions["16.71"]) == "Bawaslu Kota Palembang"
+    assert (
+        office_name("Panwaslu Kecamatan", regions["16.71.01"]) == "Panwaslu Kecamatan Ilir Barat II"
+    )
+    assert office_name("Bawaslu RI", None) == "Bawaslu RI"
+
+
+def test_region_code_written_as_a_number_keeps_its_zero(registry):
+    dedi = registry.by_slug("dedi-kurniawan")
+    assert dedi.positions[0].region == "16.10"
+    assert dedi.positions[0].office == "Bawaslu Kabupaten Ogan Ilir"
+
+
+def test_position_held_on_a_date_before_and_after_a_change_of_chair(registry):
+    kiagus = registry.by_slug("kiagus-ahmad-zulkarnain")
+    nurhasanah = registry.by_slug("nurhasanah-siregar")
+    before, after = dt.date(2024, 6, 30), dt.date(2024, 7, 1)
+    assert nurhasanah.position_on(before).title == "Ketua Bawaslu Kota Palembang"
+    assert kiagus.position_on(before).position == "Anggota"
+    assert kiagus.position_on(after).title == "Ketua Bawaslu Kota Palembang"
+    assert nurhasanah.position_on(after) is None
+    assert kiagus.position_on(dt.date(2023, 1, 1)) is None
+    assert [p.position for p in kiagus.past_positions(after)] == ["Anggota"]
+
+
+def test_mentions_are_found_by_name_or_variant_as_words(registry):
+    text = (
+        'PALEMBANG - "Kami siap," kata Kgs. Ahmad Zulkarnain. Nurhasanah Siregar hadir. '
+        "Kiagus Zulkarnainsyah tidak."
+    )
+    assert [o.slug for o in registry.mentioned(text)] == [
+        "kiagus-ahmad-zulkarnain",
+        "nurhasanah-siregar",
+    ]
+    # A name is a proper noun: lower case is not a mention.
+    assert registry.mentioned("dedi kurniawan") == []
+
+
+def test_discovery_reports_unregistered_officials_in_the_position_name_pattern(registry):
+    text = textwrap.dedent(
+        """\
+        Ketua Bawaslu Kota Palembang, Kiagus Ahmad Zulkarnain, membuka acara.
+        Koordinator Divisi Pencegahan, Partisipasi Masyarakat, dan Hubungan Masyarakat \
+        Bawaslu Kabupaten Lahat, Neni Marlina, menjelaskan jadwal.
+        "Kami siap," ujar Anggota Bawaslu Kabupaten Ogan Ilir, Yohanes P. Pardede.
+        Ketua Bawaslu Kota Palembang, Kiagus, menambahkan.
+        Anggota Bawaslu Kabupaten Lahat, Senin (18/11/2024), hadir.
+        Ketua Bawaslu Kota Palembang, Selasa.
+        """
+    )
+    found = {d.name: d.position for d in discover(text, registry)}
+    assert found == {
+        "Neni Marlina": (
+            "Koordinator Divisi Pencegahan, Partisipasi Masyarakat, dan Hubungan Masyarakat "
+            "Bawaslu Kabupaten Lahat"
+        ),
+        "Yohanes P. Pardede": "Anggota Bawaslu Kabupaten Ogan Ilir",
+    }
+
+
+# ---- data file validation: errors point at the file and line ----
+
+
+def test_vocabulary_errors_point_at_file_and_line(tmp_path):
+    path = write(
+        tmp_path,
+        "tags.yaml",
+        """\
+        - name: Pilkada Serentak 2024
+          slug: pilkada-serentak-2024
+          group: Pemilihan
+          description: Pemilihan serentak 2024.
+        - name: Kampanye
+          slug: Kampanye Pilkada
+          group: Tahapan
+          description: Masa kampanye.
+          detetc: [kampanye]
+          dates:
+            - election: pemilu-2029
+              start: 2024-09-25
+              end: 23 November 2024
+        - name: Masa Tenang
+          slug: masa-tenang
+          group: Tahapan Pemilihan
+          description: Tiga hari tanpa kampanye.
+          aliases: [Pilkada 2024, pilkada serentak 2024]
+        """,
+    )
+    _, problems = load_vocabulary(path, "data/tags.yaml")
+    lines = {str(p) for p in problems}
+    assert (
+        "data/tags.yaml:6: slug must be lowercase words joined by hyphens: 'Kampanye Pilkada'"
+        in lines
+    )
+    assert "data/tags.yaml:7: unknown group: 'Tahapan' (did you mean 'Tahapan Pemilihan'?)" in lines
+    assert "data/tags.yaml:9: unknown field: 'detetc' (did you mean 'detect'?)" in lines
+    assert (
+        "data/tags.yaml:13: end is not a date: '23 November 2024' (write YYYY-MM-DD or YYYY-MM)"
+        in lines
+    )
+    assert any(
+        p.line == 14
+        and "'pilkada serentak 2024' already names tag 'pilkada-serentak-2024'" in p.message
+        for p in problems
+    )
+
+
+def test_vocabulary_with_unknown_election_in_dates(tmp_path):
+    path = write(
+        tmp_path,
+        "tags.yaml",
+        """\
+        - name: Masa Tenang
+          slug: masa-tenang
+          group: Tahapan Pemilihan
+          description: Tiga hari tanpa kampanye.
+          dates:
+            - election: pilkada-2029
+              start: 2029-11-24
+        """,
+    )
+    _, problems = load_vocabulary(path, "t.yaml")
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [
+        (6, "dates name an unknown election")
+    ]
+
+
+def test_yaml_syntax_error_is_a_problem_with_a_line(tmp_path):
+    path = write(tmp_path, "tags.yaml", "- name: Kampanye\n  slug: [kampanye\n")
+    _, problems = load_vocabulary(path, "t.yaml")
+    assert len(problems) == 1 and problems[0].line >= 2
+    assert problems[0].message.startswith("not valid YAML")
+
+
+def test_registry_errors_point_at_file_and_line(tmp_path):
+    regions = load_region_names(write(tmp_path, "gazetteer.csv", GAZETTEER))
+    path = write(
+        tmp_path,
+        "officials.yaml",
+        """\
+        - name: Neni Marlina
+          slug: neni-marlina
+          positions:
+            - position: Ketua
+              institution: Bawaslu
+              region: 16.99
+              start: 2023-08-20
+            - position: Anggota
+              institution: Bawaslu
+              region: 16.71
+              start: 20 Agustus 2023
+              tmt: 2023-08-20
+        - name: Neni Marlina
+          slug: neni-marlina-2
+          positions: []
+        """,
+    )
+    _, problems = load_registry(path, "data/officials.yaml", regions)
+    lines = [str(p) for p in problems]
+    assert "data/officials.yaml:6: unknown region code: '16.99'" in lines
+    assert (
+        "data/officials.yaml:11: start is not a date: '20 Agustus 2023' (write YYYY-MM-DD)" in lines
+    )
+    assert any(
+        line.startswith("data/officials.yaml:12: unknown field in a position: 'tmt'")
+        for line in lines
+    )
+    assert any(line.startswith("data/officials.yaml:15: 'positions' must list") for line in lines)
+
+
+def test_two_people_may_not_share_a_spelling(tmp_path):
+    path = write(
+        tmp_path,
+        "officials.yaml",
+        """\
+        - name: Budi Santoso
+          slug: budi-santoso
+          positions:
+            - {position: Ketua, institution: Bawaslu, region: "16.04", start: 2023-08-20}
+        - name: Budi Santosa
+          slug: budi-santosa
+          variants: [Budi Santoso]
+          positions:
+            - {position: Anggota, institution: Bawaslu, region: "16.04", start: 2023-08-20}
+        """,
+    )
+    registry, problems = load_registry(path, "o.yaml", {})
+    assert [(p.line, p.message.split(":")[0]) for p in problems] == [
+        (7, "name already belongs to 'budi-santoso' (line 1)")
+    ]
+    assert [o.slug for o in registry.officials] == ["budi-santoso"]
