@@ -248,3 +248,27 @@ def test_invoke_check_reports_only_the_given_paths(site):
     assert result.returncode == 1
     assert "unknown rubrik: 'Opini'" in result.stdout
     assert "a.md" not in result.stdout
+
+
+def test_a_photo_whose_original_carries_gps_is_flagged_on_its_line(site):
+    from PIL import Image
+
+    photo = site.content / "images/2024/patroli.jpg"
+    photo.parent.mkdir(parents=True)
+    exif = Image.Exif()
+    exif.get_ifd(0x8825).update({1: "S", 2: (2.0, 59.0, 0.0), 3: "E", 4: (104.0, 45.0, 0.0)})
+    Image.new("RGB", (640, 400), "navy").save(photo, exif=exif)
+    site.article(
+        "2024/patroli.md",
+        slug="patroli-pengawasan",
+        tags="",
+        image="images/2024/patroli.jpg",
+        image_alt="Petugas Bawaslu berpatroli di jalan protokol",
+    )
+    result = site.build(STATIC_PATHS=["images"])
+    [line] = [w for w in result.log_lines("warning") if "GPS" in w]
+    assert line.startswith("berita/2024/patroli.md:7: photo carries a GPS location")
+    assert "images/2024/patroli.jpg" in line
+    # The published copy has no location.
+    with Image.open(site.output / "images/2024/patroli.jpg") as published:
+        assert not published.getexif().get_ifd(0x8825)

@@ -2,7 +2,8 @@
 what would otherwise break or mislead: missing front matter, unparseable dates (also
 for articles Pelican cannot read at all, so none silently vanishes), invalid or
 duplicate slugs, unknown rubrik, doubled words, title and summary lengths, links to
-missing files, and embargoed (future-dated) articles.
+missing files, photos whose originals carry a GPS location, and embargoed
+(future-dated) articles.
 
 Settings (defaults in DEFAULTS): CONTENT_LINT_RUBRIK, CONTENT_LINT_TITLE_MIN/MAX,
 CONTENT_LINT_SUMMARY_MIN/MAX, CONTENT_LINT_NOW (ISO datetime; tests pin the clock).
@@ -17,7 +18,16 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
-from .rules import Rules, check_duplicates, check_links, check_source, parse_source
+from .rules import (
+    Rules,
+    check_duplicates,
+    check_image_locations,
+    check_links,
+    check_source,
+    parse_source,
+)
+
+GPS_IFD = 0x8825  # EXIF pointer to the GPS block
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +75,19 @@ def link_exists(content: str, source, target: str) -> bool:
     return os.path.isfile(path)
 
 
+def has_gps_location(path: str) -> bool:
+    """True when an image file's EXIF has GPS coordinates (missing files: False;
+    the images plugin reports those)."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            gps = image.getexif().get_ifd(GPS_IFD)
+    except (OSError, UnidentifiedImageError):
+        return False
+    return bool(gps.get(2) or gps.get(4))  # GPSLatitude / GPSLongitude
+
+
 def lint_articles(generator) -> None:
     settings = generator.settings
     rules = rules_from_settings(settings)
@@ -81,6 +104,9 @@ def lint_articles(generator) -> None:
         findings.extend(check_source(source, rules))
         findings.extend(
             check_links(source, lambda target, s=source: link_exists(content, s, target))
+        )
+        findings.extend(
+            check_image_locations(source, lambda p: has_gps_location(os.path.join(content, p)))
         )
     findings.extend(check_duplicates(sources))
     for finding in sorted(findings):

@@ -22,6 +22,7 @@ META_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)\s*:\s?(?P<value>.*)$")
 # is written with a hyphen ("langkah-langkah"), so a spaced repeat is a slip.
 DOUBLED_WORD_RE = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]{2,})\s+(?P=word)(?![\w-])", re.I)
 FILENAME_LINK_RE = re.compile(r"\{filename\}(?P<target>[^)\s#]+)")
+BODY_IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:\{static\}|\{filename\})?/?(?P<target>[^)\s]+)")
 
 
 @dataclass
@@ -271,3 +272,26 @@ def check_duplicates(sources: Iterable[Source]) -> Iterator[Finding]:
                     f"Slug '{slug}' is also used by {others}",
                     "slugs should be unique so readers can tell articles apart",
                 )
+
+
+def check_image_locations(source: Source, has_location) -> Iterator[Finding]:
+    """Photos whose source file carries a GPS position (has_location(path) -> bool).
+
+    The build strips it from what is published; the original in the repository
+    still gives the place away, so staff should remove it there too.
+    """
+    images = []
+    if source.value("image"):
+        images.append((source.line("image"), source.value("image")))
+    for number, line in source.body:
+        images += [(number, m["target"]) for m in BODY_IMAGE_RE.finditer(line)]
+    for number, target in images:
+        if has_location(target.lstrip("/")):
+            yield _finding(
+                source,
+                number,
+                "warning",
+                f"photo carries a GPS location: '{target}'",
+                "the site publishes it without; remove the location from the original too, "
+                "e.g. by exporting the photo again with location off",
+            )
