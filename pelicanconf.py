@@ -30,7 +30,6 @@ ARTICLE_PATHS = ["berita"]
 PAGE_PATHS = ["halaman"]
 STATIC_PATHS = ["images", "extra"]
 EXTRA_PATH_METADATA = {
-    "extra/robots.txt": {"path": "robots.txt"},
     "extra/favicon.svg": {"path": "favicon.svg"},
 }
 
@@ -42,6 +41,7 @@ DEFAULT_DATE = None
 # Markdown only; the rST reader warns about DEFAULT_LANG = "id".
 READERS = {"rst": None, "htm": None, "html": None}
 
+AUTHOR = "Humas Bawaslu Provinsi Sumatera Selatan"  # default author; `invoke new` writes it
 DEFAULT_CATEGORY = "Berita"
 USE_FOLDER_AS_CATEGORY = False
 DEFAULT_METADATA = {}
@@ -155,8 +155,53 @@ OUTPUT_RETENTION = [".git", "pagefind"]
 WITH_FUTURE_DATES = False  # embargo: a future Date: waits for a later build
 
 PLUGIN_PATHS = [str(PROJECT_ROOT / "plugins")]
-PLUGINS = ["json_feed"]
+PLUGINS = [
+    "content_lint",
+    "json_feed",
+    "regions",
+    "official_tags",
+    "related",
+    "read_also",
+    "comments",
+    "images",
+    "seo",
+    "search",  # after every other plugin: it indexes the finished output
+]
 JSON_FEED_SAVE_AS = "feed.json"
+
+# Regions (plugins/regions): Kemendagri gazetteer and staff aliases in
+# data/regions/, region of each article (Region:/Wilayah: or inferred), /wilayah/.
+REGIONS_GAZETTEER = str(DATA_PATH / "regions" / "gazetteer.csv")
+REGIONS_ALIASES = str(DATA_PATH / "regions" / "aliases.yaml")
+REGIONS_HOME_PROVINCE = "16"  # Sumatera Selatan: listed first, wins ambiguous names
+
+# Official tags and officials (official_tags): vocabulary, registry, and the
+# gazetteer that names the offices ("Bawaslu Kota Palembang"). `official_tags`
+# comes before `related` in PLUGINS: related scores by shared official tags.
+OFFICIAL_TAGS_VOCABULARY = str(DATA_PATH / "official_tags.yaml")
+OFFICIAL_TAGS_OFFICIALS = str(DATA_PATH / "officials.yaml")
+OFFICIAL_TAGS_REGION_NAMES = str(DATA_PATH / "regions" / "gazetteer.csv")
+OFFICIAL_TAGS_ALLOW_FREE = False
+
+# Reader experience: "Baca juga" list (related), sitemaps and robots.txt (seo).
+# `seo` comes after the page-writing plugins: its sitemap lists the pages they wrote.
+RELATED_MAX = 5
+RELATED_MIN = 3
+SEO_SITEMAP_SAVE_AS = "sitemap.xml"
+SEO_NEWS_SITEMAP_SAVE_AS = "news-sitemap.xml"
+SEO_ROBOTS_SAVE_AS = "robots.txt"
+SEO_ROBOTS_DISALLOW = ["/draf/"]
+
+# Images (plugins/images): responsive <picture> variants, social cards, and every
+# published image stripped of EXIF/GPS. Encoded files are cached in CACHE_PATH.
+IMAGES_WIDTHS = [480, 800, 1200]
+IMAGES_MAX_SOURCE_BYTES = 10_000_000  # staff export phone photos smaller first
+IMAGES_MAX_SOURCE_PIXELS = 40_000_000
+IMAGES_SOCIAL_CARD_SAVE_AS = "{url}og.jpg"
+
+# Search (plugins/search): Pagefind index of the article pages for /cari/.
+SEARCH_ENABLED = True
+SEARCH_BUNDLE_DIR = "pagefind"  # also in OUTPUT_RETENTION
 
 # Site chrome
 MENUITEMS = (
@@ -170,3 +215,10 @@ DISPLAY_PAGES_ON_MENU = False
 DISPLAY_CATEGORIES_ON_MENU = False
 SITE_LOGO = "images/logo-warta.png"
 CONTACT_PAGE_URL = "kontak/"
+
+# Comments (plugins/comments): no comment server by default, so article pages
+# point readers to the contact page and load no script. With a provider, the
+# provider's script loads only after the reader clicks (UU 27/2022).
+COMMENTS_PROVIDER = None  # or "isso" (see `invoke comments` for a local one)
+COMMENTS_ISSO_URL = None  # e.g. "https://komentar.example.go.id"
+COMMENTS_CLOSE_AFTER_DAYS = None  # e.g. 30: threads close 30 days after publication

@@ -1,0 +1,156 @@
+"""comments: a "Komentar" section at the end of every article page.
+
+For each article this plugin computes a stable comment-thread id (`Thread:`
+metadata, else a fallback from the source path; see `threads.py`) and the
+thread's state at build time (open, closed or off; `Comments:` metadata and
+COMMENTS_CLOSE_AFTER_DAYS), and stores them as
+`article.metadata["warta"]["comments"]` = {"thread", "state", "closed_by",
+"close_after_days"}. The template `partials/comments.html` renders the
+section; with a provider, `static/js/comments.js` loads the provider's script
+only after the reader clicks "Tampilkan komentar" (UU 27/2022: no third-party
+request before the reader asks).
+
+Settings (defaults in DEFAULTS):
+  COMMENTS_PROVIDER          None (no comment server: the section points to the
+                             contact page and no script is loaded), "isso" or
+                             "remark42" (sketch)
+  COMMENTS_ISSO_URL          Isso's base URL, e.g. "https://komentar.example.go.id"
+  COMMENTS_REMARK42_URL, COMMENTS_REMARK42_SITE_ID   the same for Remark42
+  COMMENTS_CLOSE_AFTER_DAYS  None, or close threads N days after publication
+  COMMENTS_PRIVACY_URL       the privacy policy page ("kebijakan-privasi/")
+  COMMENTS_LOAD_TIMEOUT      seconds comments.js waits for a thread to appear
+                             before showing an error message (15)
+Generator context: `comments_provider` (the client configuration, or None).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from pathlib import Path
+
+from pelican import signals
+
+from .providers import client_config
+from .threads import (
+    CommentsError,
+    fallback_thread_id,
+    metadata_line,
+    parse_close_after_days,
+    parse_state,
+    parse_thread_id,
+    thread_state,
+)
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "COMMENTS_PROVIDER": None,
+    "COMMENTS_ISSO_URL": None,
+    "COMMENTS_REMARK42_URL": None,
+    "COMMENTS_REMARK42_SITE_ID": "remark",
+    "COMMENTS_CLOSE_AFTER_DAYS": None,
+    "COMMENTS_PRIVACY_URL": "kebijakan-privasi/",
+    "COMMENTS_LOAD_TIMEOUT": 15,
+}
+
+
+def _settings(generator) -> dict:
+    for key, value in DEFAULTS.items():
+        generator.settings.setdefault(key, value)
+        generator.context.setdefault(key, generator.settings[key])  # for the templates
+    return {key: generator.settings[key] for key in DEFAULTS}
+
+
+def _site_config(settings: dict) -> tuple[dict | None, int | None]:
+    """Provider configuration and close-after days; bad settings are logged as errors
+    and comments degrade to "no provider" / "never close"."""
+    try:
+        provider = client_config(settings)
+    except CommentsError as exc:
+        logger.error("settings: comments: %s: '%s' (%s)", exc.message, exc.value, exc.hint)
+        provider = None
+    if provider is not None:
+        timeout = settings["COMMENTS_LOAD_TIMEOUT"]
+        if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
+            logger.error(
+                "settings: comments: invalid COMMENTS_LOAD_TIMEOUT: '%s' (use seconds > 0)",
+                timeout,
+            )
+            timeout = DEFAULTS["COMMENTS_LOAD_TIMEOUT"]
+        provider["timeout_ms"] = int(timeout * 1000)
+    try:
+        close_after = parse_close_after_days(settings["COMMENTS_CLOSE_AFTER_DAYS"])
+    except CommentsError as exc:
+        logger.error("settings: comments: %s: '%s' (%s)", exc.message, exc.value, exc.hint)
+        close_after = None
+    return provider, close_after
+
+
+def _where(article, key: str) -> str:
+    """`path:line` of a metadata key for log lines (`path` alone when unknown)."""
+    path = Path(article.relative_source_path or article.source_path).as_posix()
+    try:
+        line = metadata_line(Path(article.source_path).read_text(encoding="utf-8"), key)
+    except OSError:
+        line = None
+    return f"{path}:{line}" if line else path
+
+
+def comments_for(article, close_after_days: int | None, now: dt.datetime) -> dict:
+    """The `comments` entry of one article; bad metadata is logged as an error."""
+    relative = Path(article.relative_source_path or article.source_path).as_posix()
+    thread = fallback_thread_id(relative)
+    raw_thread = article.metadata.get("thread")
+    if raw_thread not in (None, ""):
+        try:
+            thread = parse_thread_id(raw_thread)
+        except CommentsError as exc:
+            logger.error(
+                "%s: %s: '%s' (%s)", _where(article, "Thread"), exc.message, exc.value, exc.hint
+            )
+    declared = None
+    raw_state = article.metadata.get("comments")
+    if raw_state not in (None, ""):
+        try:
+            declared = parse_state(raw_state)
+        except CommentsError as exc:
+            logger.error(
+                "%s: %s: '%s' (%s)", _where(article, "Comments"), exc.message, exc.value, exc.hint
+            )
+    state = thread_state(declared, article.date, now, close_after_days)
+    return {
+        "thread": thread,
+        "state": state.state,
+        "closed_by": state.closed_by,
+        "close_after_days": close_after_days,
+    }
+
+
+def add_comments(generator) -> None:
+    provider, close_after_days = _site_config(_settings(generator))
+    generator.context["comments_provider"] = provider
+    seen: dict[str, str] = {}
+    for article in (
+        *generator.articles,
+        *generator.translations,
+        *generator.drafts,
+        *generator.drafts_translations,
+    ):
+        # Build time in the article's own zone (WIB): "N days" means calendar time here.
+        now = dt.datetime.now(article.date.tzinfo)
+        comments = comments_for(article, close_after_days, now)
+        article.metadata.setdefault("warta", {})["comments"] = comments
+        path = Path(article.relative_source_path or article.source_path).as_posix()
+        other = seen.setdefault(comments["thread"], path)
+        if other != path:
+            logger.error(
+                "%s: Thread id already used by %s: '%s' (give each article its own Thread id)",
+                _where(article, "Thread"),
+                other,
+                comments["thread"],
+            )
+
+
+def register():
+    signals.article_generator_finalized.connect(add_comments)

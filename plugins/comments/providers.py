@@ -1,0 +1,105 @@
+"""Comment providers: what the page needs to load one, after the reader asks.
+
+Pure logic (no Pelican import). Each provider is one `Provider` entry: the
+settings it reads and a function that turns them into the client
+configuration that `theme/static/js/comments.js` uses (the script to insert,
+its attributes, options). The JS side has one matching `mounts` entry that
+creates the provider's element. Adding a provider means one entry here and
+one there.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from .threads import CommentsError
+
+
+@dataclass(frozen=True)
+class Provider:
+    name: str
+    label: str  # shown to readers, e.g. in the privacy note
+    url_setting: str  # the setting holding the server's base URL
+    # Can existing comments be shown with the reply form hidden (closed threads)?
+    read_only: bool
+    client: Callable[[str, Mapping], dict]  # (server URL, settings) → provider options
+
+
+def _isso_client(server: str, settings: Mapping) -> dict:
+    return {
+        "script": f"{server}/js/embed.min.js",
+        # Isso reads data-isso-* attributes from every <script>; comments.js sets
+        # them on the script it inserts. Isso ships an Indonesian translation.
+        "attributes": {
+            "data-isso": server,
+            "data-isso-lang": "id",
+            "data-isso-css": "true",
+            # No avatars and no votes: plainer threads on phones, and voting
+            # would store a hash of each voter's address for nothing we need.
+            "data-isso-avatar": "false",
+            "data-isso-vote": "false",
+            "data-isso-sorting": "oldest",
+        },
+    }
+
+
+def _remark42_client(server: str, settings: Mapping) -> dict:
+    # Sketch, not tested against a Remark42 server: Remark42 reads a global
+    # `remark_config` and its thread key is `url`; comments.js sets both.
+    return {
+        "script": f"{server}/web/embed.js",
+        "options": {
+            "host": server,
+            "site_id": settings.get("COMMENTS_REMARK42_SITE_ID") or "remark",
+            "components": ["embed"],
+            "locale": "en",  # Remark42 has no Indonesian translation
+            "no_footer": True,
+        },
+    }
+
+
+PROVIDERS: dict[str, Provider] = {
+    "isso": Provider("isso", "Isso", "COMMENTS_ISSO_URL", read_only=True, client=_isso_client),
+    "remark42": Provider(
+        "remark42", "Remark42", "COMMENTS_REMARK42_URL", read_only=True, client=_remark42_client
+    ),
+}
+
+
+def server_url(setting: str, value: object) -> str:
+    """A provider's base URL: http(s), with a host, no query; trailing `/` removed."""
+    text = str(value or "").strip()
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+        raise CommentsError(
+            f"{setting} is not a comment server URL",
+            text,
+            "use e.g. 'https://komentar.example.go.id' or 'http://127.0.0.1:8080'",
+        )
+    return text.rstrip("/")
+
+
+def client_config(settings: Mapping) -> dict | None:
+    """What templates and comments.js need for COMMENTS_PROVIDER, or None when off.
+
+    Raises CommentsError for an unknown provider or a missing/bad server URL.
+    """
+    name = settings.get("COMMENTS_PROVIDER")
+    if name in (None, "", False):
+        return None
+    provider = PROVIDERS.get(str(name).strip().lower())
+    if provider is None:
+        raise CommentsError(
+            "unknown COMMENTS_PROVIDER", str(name), f"use one of {', '.join(PROVIDERS)} or None"
+        )
+    server = server_url(provider.url_setting, settings.get(provider.url_setting))
+    return {
+        "name": provider.name,
+        "label": provider.label,
+        "server": server,
+        "host": urlsplit(server).netloc,
+        "read_only": provider.read_only,
+        **provider.client(server, settings),
+    }

@@ -1,0 +1,471 @@
+"""Comments in a real browser against a real Isso server on loopback.
+
+Each stack is a fixture site built with COMMENTS_PROVIDER = "isso", served by
+http.server on one free 127.0.0.1 port, and Isso (PyPI `isso`, its own WSGI
+app under werkzeug, as `isso run` does) on another, with a throw-away SQLite
+database. A thin WSGI wrapper writes every request Isso receives to a file,
+so the tests check the server's side too, not only what the page asked for.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import socket
+import sqlite3
+import subprocess
+import sys
+import textwrap
+import threading
+import time
+import urllib.request
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import FixtureSite, QuietHandler
+from playwright.sync_api import expect
+
+from plugins.comments.threads import fallback_thread_id
+
+pytestmark = pytest.mark.browser
+
+REPO = Path(__file__).resolve().parents[1]
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+THREAD = "t-3f9a1c2b7d4e5f60"
+ARTICLE = "berita/2024/11/rakor/"
+CLOSED_ARTICLE = "berita/2024/11/ditutup/"
+FAVICON = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>'
+)
+
+# Isso's own app, served as `isso run` serves it, behind a request recorder.
+ISSO_LAUNCHER = textwrap.dedent(
+    """
+    import sys
+    from urllib.parse import urlsplit
+
+    from isso import config, make_app
+    from werkzeug.serving import run_simple
+
+    conf = config.load(config.default_file(), sys.argv[1])
+    app = make_app(conf)
+    log = open(sys.argv[2], "a", buffering=1, encoding="utf-8")
+
+    def recording(environ, start_response):
+        query = environ.get("QUERY_STRING", "")
+        log.write(f"{environ['REQUEST_METHOD']} {environ.get('PATH_INFO', '')}?{query}\\n")
+        return app(environ, start_response)
+
+    listen = urlsplit(conf.get("server", "listen"))
+    run_simple(listen.hostname, listen.port, recording, threaded=True)
+    """
+)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port: int, timeout: float = 20) -> None:
+    """Wait until something accepts TCP connections (no HTTP request is made)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.1)
+    raise AssertionError(f"nothing listens on 127.0.0.1:{port}")
+
+
+@dataclass
+class Isso:
+    """A real Isso server on 127.0.0.1:port with its database and request log in root."""
+
+    root: Path
+    port: int
+    site_origin: str
+    process: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def db(self) -> Path:
+        return self.root / "comments.db"
+
+    @property
+    def request_log(self) -> Path:
+        return self.root / "requests.log"
+
+    def requests(self) -> list[str]:
+        if not self.request_log.exists():
+            return []
+        return self.request_log.read_text(encoding="utf-8").splitlines()
+
+    def start(self) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        config = self.root / "isso.cfg"
+        config.write_text(
+            textwrap.dedent(
+                f"""
+                [general]
+                dbpath = {self.db}
+                host = {self.site_origin}
+                notify = stdout
+                gravatar = false
+                [moderation]
+                enabled = false
+                [server]
+                listen = {self.url}
+                [guard]
+                enabled = true
+                ratelimit = 100
+                direct-reply = 100
+                reply-to-self = true
+                require-author = false
+                require-email = false
+                """
+            ),
+            encoding="utf-8",
+        )
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", ISSO_LAUNCHER, str(config), str(self.request_log)],
+            cwd=self.root,
+            stdout=open(self.root / "isso.out", "ab"),  # noqa: SIM115 (lives as long as Isso)
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            wait_for_port(self.port)
+        except AssertionError:
+            self.stop()
+            raise AssertionError((self.root / "isso.out").read_text(errors="replace")) from None
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait(timeout=20)
+            self.process = None
+
+    def comments(self) -> list[tuple[str, str, str, str]]:
+        """(thread uri, thread title, author, text) of every stored comment."""
+        with sqlite3.connect(self.db) as db:
+            return db.execute(
+                "SELECT threads.uri, threads.title, comments.author, comments.text "
+                "FROM comments JOIN threads ON comments.tid = threads.id"
+            ).fetchall()
+
+
+@dataclass
+class Stack:
+    """A built fixture site served on loopback, and its Isso server."""
+
+    site_url: str
+    built: object
+    isso: Isso | None
+    servers: list = field(default_factory=list)
+
+    def close(self) -> None:
+        if self.isso:
+            self.isso.stop()
+        for server in self.servers:
+            server.shutdown()
+            server.server_close()
+
+
+def start_stack(root: Path, *, provider: bool = True) -> Stack:
+    """Build a two-article site (open thread, closed thread), serve it, start Isso."""
+    site = FixtureSite(root / "site")
+    site.article("rakor.md", slug="rakor", thread=THREAD)
+    site.article(
+        "ditutup.md",
+        title="Bawaslu Kota Prabumulih Umumkan Hasil Pengawasan Kampanye",
+        slug="ditutup",
+        date="2024-11-18 10:00",
+        comments="closed",
+    )
+    (site.content / "extra").mkdir(parents=True, exist_ok=True)
+    (site.content / "extra" / "favicon.svg").write_text(FAVICON, encoding="utf-8")
+    site.output.mkdir(parents=True, exist_ok=True)
+    handler = functools.partial(QuietHandler, directory=str(site.output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    site_url = f"http://127.0.0.1:{server.server_address[1]}"
+    isso = None
+    overrides = {}
+    if provider:
+        isso = Isso(root / "isso", free_port(), site_url)
+        overrides = {
+            "COMMENTS_PROVIDER": "isso",
+            "COMMENTS_ISSO_URL": isso.url,
+            "COMMENTS_LOAD_TIMEOUT": 4,
+        }
+    built = site.build(**overrides)
+    stack = Stack(site_url, built, isso, [server])
+    if built.returncode != 0:
+        stack.close()
+        raise AssertionError(built.log)
+    if isso:
+        isso.start()
+    return stack
+
+
+@pytest.fixture(scope="module")
+def stack(tmp_path_factory):
+    stack = start_stack(tmp_path_factory.mktemp("comments-isso"))
+    yield stack
+    stack.close()
+
+
+class Recorder:
+    """Every request and console error of one page."""
+
+    def __init__(self, page) -> None:
+        self.urls: list[str] = []
+        self.console_errors: list[str] = []
+        page.on("request", lambda request: self.urls.append(request.url))
+        page.on(
+            "console",
+            lambda message: message.type == "error" and self.console_errors.append(message.text),
+        )
+        page.on("pageerror", lambda error: self.console_errors.append(str(error)))
+
+    def origins(self) -> set[str]:
+        return {f"{urlsplit(u).scheme}://{urlsplit(u).netloc}" for u in self.urls}
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 900}, locale="id-ID")
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def open_article(page, stack: Stack, path: str = ARTICLE) -> Recorder:
+    recorder = Recorder(page)
+    page.goto(stack.site_url + "/" + path)
+    page.wait_for_load_state("networkidle")
+    return recorder
+
+
+def show_comments(page) -> None:
+    page.get_by_role("button", name="Tampilkan komentar").click()
+    wait_for_thread(page)
+
+
+def wait_for_thread(page) -> None:
+    page.wait_for_function(
+        "() => { const h = document.querySelector('#komentar .isso-thread-heading');"
+        " return h && h.textContent.trim().length > 0; }",
+        timeout=15000,
+    )
+    expect(page.locator("[data-comment-status]")).to_have_text("Komentar dimuat.")
+
+
+def post_comment(page, author: str, text: str) -> None:
+    page.locator("#isso-thread > .isso-postbox textarea").fill(text)
+    page.locator("#isso-thread > .isso-postbox input[name=author]").fill(author)
+    page.locator("#isso-thread > .isso-postbox input[type=submit]").click()
+    page.locator("#isso-root .isso-comment .isso-text", has_text=text).wait_for()
+
+
+def axe_violations(page) -> list:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+            return result.violations.map(v => ({id: v.id, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(' '))}));
+        }""",
+        WCAG_TAGS,
+    )
+
+
+def test_nothing_reaches_the_comment_server_before_the_click(page, stack):
+    isso_seen = len(stack.isso.requests())
+    recorder = open_article(page, stack)
+    button = page.get_by_role("button", name="Tampilkan komentar")
+    assert button.is_visible()
+    page.wait_for_timeout(500)
+    assert recorder.origins() == {stack.site_url}, recorder.urls
+    assert stack.isso.requests()[isso_seen:] == []
+    assert page.locator("#isso-thread").count() == 0
+    assert recorder.console_errors == []
+
+    show_comments(page)
+    assert recorder.origins() == {stack.site_url, stack.isso.url}, recorder.urls
+    received = stack.isso.requests()[isso_seen:]
+    assert "GET /js/embed.min.js?" in received
+    assert f"GET /?uri={THREAD}&sort=oldest&offset=0&nested_limit=5" in received
+    thread = page.locator("#isso-thread")
+    assert thread.get_attribute("data-isso-id") == THREAD
+    assert page.locator("#komentar").get_attribute("data-comment-thread") == THREAD
+    # Isso speaks Indonesian ("Belum ada komentar" / "3 komentar", "Kirim").
+    assert "komentar" in page.locator(".isso-thread-heading").inner_text().lower()
+    submit = page.locator("#isso-thread > .isso-postbox input[type=submit]")
+    assert submit.get_attribute("value") == "Kirim"
+    expect(button).to_be_hidden()
+    assert recorder.console_errors == []
+
+
+def test_a_posted_comment_appears_after_a_reload_under_the_thread_id(page, stack):
+    text = f"Terima kasih, informasinya jelas. ({uuid.uuid4().hex[:8]})"
+    open_article(page, stack)
+    show_comments(page)
+    post_comment(page, "Sari Wulandari", text)
+
+    page.reload()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#isso-root .isso-comment").count() == 0  # not loaded before the click
+    show_comments(page)
+    posted = page.locator("#isso-root .isso-comment", has_text=text)
+    assert posted.count() == 1
+    assert posted.locator(".isso-author").inner_text() == "Sari Wulandari"
+    assert "komentar" in page.locator(".isso-thread-heading").inner_text().lower()
+    stored = [row[:3] for row in stack.isso.comments() if text in row[3]]
+    title = page.locator("h1").inner_text()
+    assert stored == [(THREAD, title, "Sari Wulandari")]
+
+
+def test_a_remembered_choice_loads_comments_without_a_click(page, stack):
+    open_article(page, stack)
+    page.get_by_label("Ingat pilihan saya", exact=False).check()
+    show_comments(page)
+
+    isso_seen = len(stack.isso.requests())
+    page.reload()
+    wait_for_thread(page)  # no click
+    assert len(stack.isso.requests()) > isso_seen
+    assert page.get_by_label("Ingat pilihan saya", exact=False).is_checked()
+
+    page.get_by_label("Ingat pilihan saya", exact=False).uncheck()
+    isso_seen = len(stack.isso.requests())
+    recorder = open_article(page, stack)
+    page.wait_for_timeout(500)
+    assert recorder.origins() == {stack.site_url}
+    assert stack.isso.requests()[isso_seen:] == []
+    assert page.get_by_role("button", name="Tampilkan komentar").is_visible()
+
+
+def seed_comment(isso: Isso, thread: str, author: str, text: str) -> None:
+    """A comment written before the thread was closed (through Isso's own API)."""
+    request = urllib.request.Request(
+        f"{isso.url}/new?uri={thread}",
+        data=json.dumps({"text": text, "author": author, "title": "Berita"}).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 201
+
+
+def test_a_closed_thread_shows_existing_comments_without_a_form(page, stack):
+    closed_thread = fallback_thread_id("berita/ditutup.md")
+    text = f"Komentar sebelum ditutup. ({uuid.uuid4().hex[:8]})"
+    seed_comment(stack.isso, closed_thread, "Andi", text)
+    open_article(page, stack, CLOSED_ARTICLE)
+    assert "sudah ditutup" in page.locator(".comments__closed").inner_text()
+    show_comments(page)
+    assert page.locator("#isso-thread").get_attribute("data-isso-id") == closed_thread
+    assert page.locator("#isso-root .isso-comment", has_text=text).is_visible()
+    assert page.locator("#isso-thread > .isso-postbox").is_hidden()
+    assert page.locator("#isso-root .isso-reply").first.is_hidden()
+
+
+@pytest.mark.parametrize(
+    ("width", "scheme"), [(390, "light"), (390, "dark"), (1366, "light"), (1366, "dark")]
+)
+def test_axe_finds_no_violations_with_the_section_open(browser, stack, width, scheme):
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        open_article(page, stack)
+        assert axe_violations(page) == []  # closed state: button and privacy note
+        show_comments(page)
+        if page.locator("#isso-root .isso-comment").count() == 0:
+            post_comment(page, "Budi", f"Pertanyaan untuk Bawaslu. ({uuid.uuid4().hex[:8]})")
+        page.locator("#isso-root .isso-comment .isso-reply").first.click()  # opens a reply form
+        reply = page.locator("#isso-root .isso-postbox").first
+        reply.locator("textarea").wait_for()
+        # The reply form's fields have their own labels, not the main form's.
+        assert reply.get_by_label("Nama (opsional)").count() == 1
+        assert page.locator("[id=isso-postbox-author]").count() == 1
+        assert reply.get_by_label("Komentar Anda").is_visible()
+        assert axe_violations(page) == []
+    finally:
+        context.close()
+
+
+def test_a_stopped_server_gives_a_readable_message_and_retry_works(page, stack):
+    # Tests of one module run one after another in a worker: stopping the
+    # shared Isso is safe as long as it is running again when the test ends.
+    try:
+        stack.isso.stop()
+        recorder = open_article(page, stack)
+        page.get_by_role("button", name="Tampilkan komentar").click()
+        status = page.locator("[data-comment-status]")
+        status.filter(has_text="tidak dapat dimuat").wait_for(timeout=10000)
+        assert status.inner_text() == (
+            "Komentar tidak dapat dimuat saat ini: server komentar tidak menjawab. "
+            "Silakan coba lagi nanti, atau sampaikan tanggapan melalui halaman Kontak."
+        )
+        assert status.get_attribute("role") == "status"
+        assert status.get_by_role("link", name="halaman Kontak").get_attribute("href") == "/kontak/"
+        # No broken box: nothing of Isso's is left on show.
+        assert page.locator("[data-comment-mount]").is_hidden()
+        assert page.locator(".isso-postbox").count() == 0
+        assert recorder.origins() <= {stack.site_url, stack.isso.url}
+        assert axe_violations(page) == []
+
+        stack.isso.start()
+        page.get_by_role("button", name="Coba lagi").click()
+        wait_for_thread(page)
+        assert page.locator("[data-comment-mount]").is_visible()
+        assert page.locator("#isso-thread").count() == 1
+    finally:
+        if stack.isso.process is None:
+            stack.isso.start()
+
+
+def test_a_misconfigured_server_times_out_with_a_readable_message(page, stack, tmp_path):
+    # Isso answers, but not for this site's origin (CORS): its script loads and
+    # the thread never does. comments.js gives up after COMMENTS_LOAD_TIMEOUT (4 s).
+    stack.isso.stop()
+    wrong = Isso(tmp_path / "isso", stack.isso.port, "http://127.0.0.1:9")
+    try:
+        wrong.start()
+        open_article(page, stack)
+        page.get_by_role("button", name="Tampilkan komentar").click()
+        status = page.locator("[data-comment-status]")
+        status.filter(has_text="tidak dapat dimuat").wait_for(timeout=15000)
+        assert "GET /js/embed.min.js?" in wrong.requests()  # the script did load
+        assert page.locator("[data-comment-mount]").is_hidden()
+        assert page.get_by_role("button", name="Coba lagi").is_enabled()
+    finally:
+        wrong.stop()
+        stack.isso.start()
+
+
+def test_without_a_provider_the_page_requests_no_script_at_all(page, tmp_path):
+    stack = start_stack(tmp_path, provider=False)
+    try:
+        recorder = open_article(page, stack)
+        page.wait_for_timeout(300)
+        assert recorder.origins() == {stack.site_url}
+        assert not any("comments" in url or "isso" in url for url in recorder.urls), recorder.urls
+        section = page.locator("#komentar")
+        assert section.get_by_role("heading", name="Komentar").is_visible()
+        assert section.get_by_role("link", name="halaman Kontak").is_visible()
+        assert section.get_by_role("button").count() == 0
+        assert recorder.console_errors == []
+        assert axe_violations(page) == []
+    finally:
+        stack.close()

@@ -1,0 +1,262 @@
+"""Fixture sites: the "Komentar" section of article pages in every state."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from plugins.comments.threads import fallback_thread_id
+
+WIB = ZoneInfo("Asia/Jakarta")
+ISSO_URL = "https://komentar.bawaslu-sumsel.example"
+
+
+def recent_date(days_ago: int = 1) -> str:
+    return (dt.datetime.now(WIB) - dt.timedelta(days=days_ago)).strftime("%Y-%m-%d %H:%M")
+
+
+def comments_section(page):
+    return page.find("section", id="komentar")
+
+
+def comment_scripts(page) -> list:
+    """Every <script> that loads or mentions comments or a comment provider."""
+    found = []
+    for script in page.find_all("script"):
+        if script.get("type") == "application/ld+json":
+            continue  # structured data, not code (and it quotes article text)
+        text = (script.get("src") or "") + " " + script.get_text()
+        if any(word in text.lower() for word in ("comment", "komentar", "isso", "remark")):
+            found.append(script)
+    return found
+
+
+@pytest.fixture(scope="module")
+def default_site(tmp_path_factory):
+    """COMMENTS_PROVIDER = None: open (with Thread), fallback id, closed, off."""
+    from conftest import FixtureSite
+
+    site = FixtureSite(tmp_path_factory.mktemp("comments-default"))
+    site.article("rakor.md", slug="rakor", thread="t-3f9a1c2b7d4e5f60")
+    site.article(
+        "2024/patroli.md",
+        title="Bawaslu Kabupaten Ogan Ilir Gelar Patroli Pengawasan Masa Tenang",
+        slug="patroli",
+        date="2024-11-20 08:00",
+    )
+    site.article(
+        "ditutup.md",
+        title="Bawaslu Kota Prabumulih Umumkan Hasil Pengawasan Kampanye",
+        slug="ditutup",
+        date="2024-11-18 10:00",
+        comments="closed",
+    )
+    site.article(
+        "mati.md",
+        title="Pengumuman Seleksi Panwaslu Kecamatan",
+        slug="mati",
+        category="Pengumuman",
+        date="2024-11-19 10:00",
+        comments="off",
+    )
+    built = site.build()
+    assert built.returncode == 0, built.log
+    return built
+
+
+def test_default_section_points_to_the_contact_page_and_loads_no_script(default_site):
+    page = default_site.html("berita/2024/11/rakor/")
+    section = comments_section(page)
+    assert section is not None
+    heading = section.find("h2")
+    assert heading.get_text(strip=True) == "Komentar"
+    assert section["aria-labelledby"] == heading["id"]
+    assert section["data-comment-thread"] == "t-3f9a1c2b7d4e5f60"
+    assert section["data-comment-state"] == "open"
+    links = {a["href"]: a.get_text(" ", strip=True) for a in section.find_all("a")}
+    assert links.get("/kontak/") == "halaman Kontak"
+    assert "/kebijakan-privasi/" in links
+    assert "belum dibuka" in section.get_text(" ", strip=True)
+    assert section.find("button") is None
+    assert not section.has_attr("data-comment-provider")
+    assert comment_scripts(page) == []
+
+
+def test_the_section_is_the_last_part_of_the_article_page(default_site):
+    page = default_site.html("berita/2024/11/rakor/")
+    main = page.find("main")
+    last = [child for child in main.find_all(recursive=False) if child.name][-1]
+    assert last.get("id") == "komentar"
+
+
+def test_no_comment_script_on_listing_pages_without_a_provider(default_site):
+    for listing in ("", "rubrik/berita/", "arsip/"):
+        assert comment_scripts(default_site.html(listing)) == []
+
+
+def test_fallback_thread_comes_from_the_source_path(default_site):
+    section = comments_section(default_site.html("berita/2024/11/patroli/"))
+    assert section["data-comment-thread"] == fallback_thread_id("berita/2024/patroli.md")
+
+
+def test_thread_and_state_are_in_the_article_metadata_and_json_feed(default_site):
+    items = {
+        item["url"].rstrip("/").rsplit("/", 1)[-1]: item
+        for item in default_site.json("feed.json")["items"]
+    }
+    assert items["rakor"]["_warta"]["comments"]["thread"] == "t-3f9a1c2b7d4e5f60"
+    assert items["rakor"]["_warta"]["comments"]["state"] == "open"
+    assert items["ditutup"]["_warta"]["comments"]["state"] == "closed"
+    assert items["mati"]["_warta"]["comments"]["state"] == "off"
+
+
+def test_closed_thread_says_so(default_site):
+    section = comments_section(default_site.html("berita/2024/11/ditutup/"))
+    assert section["data-comment-state"] == "closed"
+    closed = section.find(class_="comments__closed")
+    assert "sudah ditutup" in closed.get_text(" ", strip=True)
+    assert closed.find("a")["href"] == "/kontak/"
+    assert "belum dibuka" not in section.get_text(" ", strip=True)
+
+
+def test_comments_off_removes_the_section(default_site):
+    page = default_site.html("berita/2024/11/mati/")
+    assert comments_section(page) is None
+    assert page.find(attrs={"data-comment-thread": True}) is None
+    assert page.find("h2", string="Komentar") is None
+
+
+def test_close_after_days_closes_old_threads_only(site):
+    site.article("lama.md", slug="lama", date="2024-11-17 09:30")
+    site.article(
+        "baru.md",
+        title="Bawaslu Kota Lubuklinggau Sosialisasikan Pengawasan Partisipatif",
+        slug="baru",
+        date=recent_date(1),
+    )
+    built = site.build(COMMENTS_CLOSE_AFTER_DAYS=30)
+    assert built.returncode == 0, built.log
+    old = comments_section(built.html("berita/2024/11/lama/"))
+    assert old["data-comment-state"] == "closed"
+    assert "30 hari setelah berita terbit" in old.find(class_="comments__closed").get_text(
+        " ", strip=True
+    )
+    recent_date_folder = (dt.datetime.now(WIB) - dt.timedelta(days=1)).strftime("%Y/%m")
+    new = comments_section(built.html(f"berita/{recent_date_folder}/baru/"))
+    assert new["data-comment-state"] == "open"
+
+
+def test_with_isso_the_page_has_a_button_a_privacy_note_and_a_noscript_fallback(site):
+    site.article("rakor.md", slug="rakor", thread="t-3f9a1c2b7d4e5f60")
+    site.article(
+        "ditutup.md",
+        title="Bawaslu Kota Prabumulih Umumkan Hasil Pengawasan Kampanye",
+        slug="ditutup",
+        date="2024-11-18 10:00",
+        comments="closed",
+    )
+    site.article(
+        "mati.md",
+        title="Pengumuman Seleksi Panwaslu",
+        slug="mati",
+        date="2024-11-19 10:00",
+        comments="off",
+    )
+    built = site.build(COMMENTS_PROVIDER="isso", COMMENTS_ISSO_URL=ISSO_URL + "/")
+    assert built.returncode == 0, built.log
+
+    page = built.html("berita/2024/11/rakor/")
+    section = comments_section(page)
+    provider = json.loads(section["data-comment-provider"])
+    assert provider["name"] == "isso"
+    assert provider["script"] == f"{ISSO_URL}/js/embed.min.js"
+    assert provider["attributes"]["data-isso"] == ISSO_URL
+    assert (
+        section["data-comment-title"] == "Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan"
+    )
+    button = section.find("button", attrs={"data-comment-load": True})
+    assert button.get_text(strip=True) == "Tampilkan komentar"
+    assert button["type"] == "button"
+    # Hidden until comments.js runs: without JavaScript the button would do nothing.
+    assert section.find(attrs={"data-comment-controls": True}).has_attr("hidden")
+    remember = section.find("input", type="checkbox")
+    assert section.find("label", attrs={"for": remember["id"]}) is not None
+    privacy = section.find(class_="comments__privacy")
+    assert "komentar.bawaslu-sumsel.example" in privacy.get_text(" ", strip=True)
+    assert privacy.find("a")["href"] == "/kebijakan-privasi/"
+    noscript = section.find("noscript")
+    assert noscript is not None and "/kontak/" in str(noscript)
+    # Only our own script; the provider's is never in the markup.
+    srcs = [s.get("src") for s in page.find_all("script") if s.get("src")]
+    assert "/theme/js/comments.js" in srcs
+    assert not any("embed" in src or ISSO_URL in src for src in srcs)
+    assert (built.output / "theme/js/comments.js").exists()
+
+    closed = comments_section(built.html("berita/2024/11/ditutup/"))
+    assert "comments--closed" in closed["class"]
+    assert "masih dapat dibaca" in closed.find(class_="comments__closed").get_text(" ", strip=True)
+
+    off_page = built.html("berita/2024/11/mati/")
+    assert comments_section(off_page) is None
+    assert comment_scripts(off_page) == []
+
+
+def test_bad_thread_and_comments_values_fail_the_build_with_file_and_line(site):
+    site.article("rakor.md", slug="rakor", thread="Rakor_Palembang!")
+    site.article(
+        "ditutup.md",
+        title="Bawaslu Kota Prabumulih Umumkan Hasil Pengawasan Kampanye",
+        slug="ditutup",
+        comments="tutup",
+    )
+    built = site.build()
+    assert built.returncode == 1
+    errors = built.log_lines("error")
+    # article_text writes Title, Date, Slug, Category, Author, Tags, Summary, then extras.
+    assert (
+        "berita/rakor.md:8: invalid Thread id: 'Rakor_Palembang!' (use 3 to 64 lowercase letters, "
+        "digits or hyphens, e.g. 't-3f9a1c2b7d4e5f60')" in errors
+    )
+    assert (
+        "berita/ditutup.md:8: invalid Comments value: 'tutup' (use open, closed or off)" in errors
+    )
+    assert "Traceback" not in built.log
+    # The article is still built (never silently dropped), with its fallback thread.
+    section = comments_section(built.html("berita/2024/11/rakor/"))
+    assert section["data-comment-thread"] == fallback_thread_id("berita/rakor.md")
+
+
+def test_two_articles_with_one_thread_id_fail_the_build(site):
+    site.article("rakor.md", slug="rakor", thread="t-3f9a1c2b7d4e5f60")
+    site.article(
+        "salin.md",
+        title="Bawaslu Kota Prabumulih Umumkan Hasil Pengawasan Kampanye",
+        slug="salin",
+        thread="t-3f9a1c2b7d4e5f60",
+    )
+    built = site.build()
+    assert built.returncode == 1
+    errors = [line for line in built.log_lines("error") if "Thread id already used" in line]
+    assert len(errors) == 1
+    assert "'t-3f9a1c2b7d4e5f60'" in errors[0]
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"COMMENTS_PROVIDER": "disqus"}, "unknown COMMENTS_PROVIDER: 'disqus'"),
+        ({"COMMENTS_PROVIDER": "isso"}, "COMMENTS_ISSO_URL is not a comment server URL"),
+        ({"COMMENTS_CLOSE_AFTER_DAYS": 0}, "invalid COMMENTS_CLOSE_AFTER_DAYS"),
+    ],
+)
+def test_bad_settings_fail_the_build(site, overrides, message):
+    site.article("rakor.md", slug="rakor")
+    built = site.build(**overrides)
+    assert built.returncode == 1
+    assert any(message in line for line in built.log_lines("error")), built.log
+    # Degraded, not broken: the page says comments are not open and loads no script.
+    page = built.html("berita/2024/11/rakor/")
+    assert comment_scripts(page) == []

@@ -1,0 +1,184 @@
+"""Unit tests of the comments plugin's pure logic: thread ids, states, providers."""
+
+import datetime as dt
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from plugins.comments.providers import PROVIDERS, client_config
+from plugins.comments.threads import (
+    CommentsError,
+    fallback_thread_id,
+    is_valid_thread_id,
+    metadata_line,
+    new_thread_id,
+    parse_close_after_days,
+    parse_state,
+    parse_thread_id,
+    thread_state,
+)
+
+WIB = ZoneInfo("Asia/Jakarta")
+PUBLISHED = dt.datetime(2024, 11, 17, 9, 30, tzinfo=WIB)
+
+
+@pytest.mark.parametrize("value", ["t-3f9a1c2b7d4e5f60", "rakor-palembang-2024", "abc", "a" * 64])
+def test_good_thread_ids_are_accepted(value):
+    assert parse_thread_id(f"  {value} ") == value
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "",
+        "ab",
+        "a" * 65,
+        "T-ABC123",
+        "rakor_palembang",
+        "-abc",
+        "abc-",
+        "a--b",
+        "berita/2024/x",
+        "é-abc",
+    ],
+)
+def test_bad_thread_ids_are_refused_with_a_hint(value):
+    with pytest.raises(CommentsError) as caught:
+        parse_thread_id(value)
+    assert caught.value.value == value.strip()
+    assert "lowercase" in caught.value.hint
+
+
+def test_fallback_depends_only_on_the_relative_path():
+    first = fallback_thread_id("berita/2024/rakor-palembang.md")
+    assert first == fallback_thread_id("berita/2024/rakor-palembang.md")
+    assert first == fallback_thread_id("berita\\2024\\rakor-palembang.md")  # a Windows checkout
+    assert first == fallback_thread_id("./berita/2024/rakor-palembang.md")
+    assert first != fallback_thread_id("berita/2024/rakor-prabumulih.md")
+    assert is_valid_thread_id(first)
+    assert first.startswith("src-")
+
+
+def test_fallback_is_a_fixed_value_across_releases():
+    # Threads on a live comment server are keyed by this id: the algorithm must never change.
+    assert fallback_thread_id("berita/2024/rakor-palembang.md") == "src-b4b63ee436827745"
+
+
+def test_new_thread_ids_are_valid_and_unique():
+    ids = {new_thread_id() for _ in range(50)}
+    assert len(ids) == 50
+    assert all(is_valid_thread_id(i) and len(i) == 32 for i in ids)
+
+
+def test_every_thread_id_in_the_sample_content_is_valid_and_unique():
+    # `invoke new` wrote these; the plugin must accept its format.
+    content = Path(__file__).resolve().parents[1] / "content"
+    ids = []
+    for path in sorted(content.glob("berita/**/*.md")):
+        text = path.read_text(encoding="utf-8")
+        line = metadata_line(text, "Thread")
+        if line:
+            ids.append(parse_thread_id(text.splitlines()[line - 1].partition(":")[2]))
+    assert ids, "the sample content has no Thread ids"
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(
+    ("value", "state"), [("open", "open"), ("Closed", "closed"), (" off ", "off")]
+)
+def test_comments_metadata_values(value, state):
+    assert parse_state(value) == state
+
+
+@pytest.mark.parametrize("value", ["tutup", "no", "false", "closed now"])
+def test_bad_comments_metadata_values(value):
+    with pytest.raises(CommentsError) as caught:
+        parse_state(value)
+    assert caught.value.hint == "use open, closed or off"
+
+
+def test_state_defaults_to_open():
+    state = thread_state(None, PUBLISHED, PUBLISHED + dt.timedelta(days=400), None)
+    assert (state.state, state.closed_by) == ("open", None)
+
+
+def test_editor_states_win():
+    later = PUBLISHED + dt.timedelta(days=1)
+    assert thread_state("off", PUBLISHED, later, 30).state == "off"
+    closed = thread_state("closed", PUBLISHED, later, 30)
+    assert (closed.state, closed.closed_by) == ("closed", "editor")
+
+
+def test_close_after_days_counts_from_publication_to_build_time():
+    just_before = PUBLISHED + dt.timedelta(days=30) - dt.timedelta(minutes=1)
+    assert thread_state(None, PUBLISHED, just_before, 30).state == "open"
+    at_limit = thread_state(None, PUBLISHED, PUBLISHED + dt.timedelta(days=30), 30)
+    assert (at_limit.state, at_limit.closed_by) == ("closed", "age")
+    # An explicit "open" restates the default; it does not bypass the site policy.
+    assert thread_state("open", PUBLISHED, PUBLISHED + dt.timedelta(days=31), 30).state == "closed"
+    # "off" still removes the section of an old article.
+    assert thread_state("off", PUBLISHED, PUBLISHED + dt.timedelta(days=31), 30).state == "off"
+
+
+@pytest.mark.parametrize("value", [0, -3, 2.5, "30", True])
+def test_bad_close_after_days(value):
+    with pytest.raises(CommentsError):
+        parse_close_after_days(value)
+
+
+def test_good_close_after_days():
+    assert parse_close_after_days(None) is None
+    assert parse_close_after_days(30) == 30
+
+
+def test_metadata_line_finds_front_matter_keys_only():
+    text = "Title: Rapat\nDate: 2024-11-17 09:30\nthread: bad value\n\nThread: in the body\n"
+    assert metadata_line(text, "Thread") == 3
+    assert metadata_line(text, "Comments") is None
+
+
+def test_no_provider_means_no_client_config():
+    assert client_config({"COMMENTS_PROVIDER": None}) is None
+
+
+def test_isso_client_config():
+    config = client_config(
+        {"COMMENTS_PROVIDER": "isso", "COMMENTS_ISSO_URL": "https://komentar.example.go.id/"}
+    )
+    assert config["name"] == "isso"
+    assert config["server"] == "https://komentar.example.go.id"
+    assert config["host"] == "komentar.example.go.id"
+    assert config["script"] == "https://komentar.example.go.id/js/embed.min.js"
+    assert config["attributes"]["data-isso"] == "https://komentar.example.go.id"
+    assert config["attributes"]["data-isso-lang"] == "id"
+
+
+def test_remark42_is_one_more_registry_entry():
+    assert set(PROVIDERS) >= {"isso", "remark42"}
+    config = client_config(
+        {"COMMENTS_PROVIDER": "remark42", "COMMENTS_REMARK42_URL": "https://remark.example.go.id"}
+    )
+    assert config["script"] == "https://remark.example.go.id/web/embed.js"
+    assert config["options"]["host"] == "https://remark.example.go.id"
+
+
+@pytest.mark.parametrize(
+    ("settings", "fragment"),
+    [
+        ({"COMMENTS_PROVIDER": "disqus"}, "unknown COMMENTS_PROVIDER"),
+        ({"COMMENTS_PROVIDER": "isso"}, "COMMENTS_ISSO_URL"),
+        (
+            {"COMMENTS_PROVIDER": "isso", "COMMENTS_ISSO_URL": "komentar.example"},
+            "COMMENTS_ISSO_URL",
+        ),
+        (
+            {"COMMENTS_PROVIDER": "isso", "COMMENTS_ISSO_URL": "ftp://x.example"},
+            "COMMENTS_ISSO_URL",
+        ),
+    ],
+)
+def test_bad_provider_settings(settings, fragment):
+    with pytest.raises(CommentsError) as caught:
+        client_config(settings)
+    assert fragment in caught.value.message

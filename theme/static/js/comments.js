@@ -1,0 +1,235 @@
+/* Comments: click-to-load (comments plugin, partials/comments.html).
+ *
+ * Only pages whose build has a comment provider load this file. Nothing is
+ * requested from the comment server until the reader presses "Tampilkan
+ * komentar" (UU 27/2022), unless the reader ticked "Ingat pilihan saya"
+ * earlier (stored in this browser's localStorage only). If the provider's
+ * script fails to load, or no thread appears in time, the box shows a
+ * readable message and a retry button instead of staying empty.
+ *
+ * Providers: one `mounts` entry each, matching PROVIDERS in
+ * plugins/comments/providers.py. A mount creates the provider's element and
+ * script, and tells whether the thread has appeared.
+ */
+(function () {
+  "use strict";
+
+  var STORAGE_KEY = "warta.comments.autoload";
+  var POLL_MS = 200;
+  var TEXT = {
+    loading: "Memuat komentar…",
+    loaded: "Komentar dimuat.",
+    retry: "Coba lagi",
+    failed:
+      "Komentar tidak dapat dimuat saat ini: server komentar tidak menjawab. " +
+      "Silakan coba lagi nanti, atau sampaikan tanggapan melalui ",
+    contact: "halaman Kontak",
+    commentBox: "Komentar Anda",
+  };
+
+  function loadScript(src, attributes) {
+    var script = document.createElement("script");
+    Object.keys(attributes || {}).forEach(function (name) {
+      script.setAttribute(name, attributes[name]);
+    });
+    script.src = src;
+    script.async = true;
+    return script;
+  }
+
+  // Isso's comment boxes have only a placeholder; give every one (the main
+  // box and those opened by "Balas") a lasting accessible name. Reply forms
+  // repeat the main form's ids (isso-postbox-author…), so their labels would
+  // name the main form's fields: make their ids unique.
+  var replyForms = 0;
+  function labelIssoForms(holder) {
+    function label() {
+      Array.prototype.forEach.call(holder.querySelectorAll("textarea:not([aria-label])"), function (box) {
+        box.setAttribute("aria-label", TEXT.commentBox);
+      });
+      Array.prototype.forEach.call(
+        holder.querySelectorAll("#isso-root .isso-postbox:not([data-comment-ids])"),
+        function (form) {
+          replyForms += 1;
+          form.setAttribute("data-comment-ids", "");
+          Array.prototype.forEach.call(form.querySelectorAll("label[for]"), function (labelElement) {
+            var field = form.querySelector("#" + labelElement.htmlFor);
+            if (field) {
+              field.id = labelElement.htmlFor + "-balas-" + replyForms;
+              labelElement.htmlFor = field.id;
+            }
+          });
+        }
+      );
+    }
+    label();
+    if (window.MutationObserver && !holder.getAttribute("data-comment-labelled")) {
+      holder.setAttribute("data-comment-labelled", "");
+      new MutationObserver(label).observe(holder, { childList: true, subtree: true });
+    }
+  }
+
+  var mounts = {
+    isso: function (mount, provider, thread) {
+      var holder = mount.querySelector("#isso-thread");
+      if (holder && window.Isso) {
+        // The script already ran: ask it to fetch the thread again.
+        window.Isso.init();
+        window.Isso.fetchComments();
+      } else {
+        mount.textContent = "";
+        holder = document.createElement("div");
+        holder.id = "isso-thread";
+        holder.setAttribute("data-isso-id", thread.id);
+        // Isso stores the title with a new thread (else it fetches the page itself).
+        holder.setAttribute("data-title", thread.title);
+        mount.appendChild(holder);
+        mount.appendChild(loadScript(provider.script, provider.attributes));
+      }
+      labelIssoForms(holder);
+      return function ready() {
+        var heading = holder.querySelector(".isso-thread-heading");
+        return Boolean(heading && heading.textContent.trim());
+      };
+    },
+
+    // Sketch, not tested against a Remark42 server.
+    remark42: function (mount, provider, thread) {
+      mount.textContent = "";
+      var holder = document.createElement("div");
+      holder.id = "remark42";
+      mount.appendChild(holder);
+      var config = {};
+      Object.keys(provider.options).forEach(function (key) {
+        config[key] = provider.options[key];
+      });
+      config.url = thread.id; // Remark42's thread key
+      config.page_title = thread.title;
+      window.remark_config = config;
+      mount.appendChild(loadScript(provider.script, {}));
+      return function ready() {
+        return Boolean(holder.querySelector("iframe"));
+      };
+    },
+  };
+
+  function remembered() {
+    try {
+      return window.localStorage.getItem(STORAGE_KEY) === "1";
+    } catch (error) {
+      return false; // storage blocked: simply ask every time
+    }
+  }
+
+  function remember(yes) {
+    try {
+      if (yes) {
+        window.localStorage.setItem(STORAGE_KEY, "1");
+      } else {
+        window.localStorage.removeItem(STORAGE_KEY);
+      }
+    } catch (error) {
+      /* storage blocked: the choice lasts for this page only */
+    }
+  }
+
+  function setup(section) {
+    var provider;
+    try {
+      provider = JSON.parse(section.getAttribute("data-comment-provider"));
+    } catch (error) {
+      return;
+    }
+    var mountProvider = provider && mounts[provider.name];
+    var controls = section.querySelector("[data-comment-controls]");
+    var button = section.querySelector("[data-comment-load]");
+    var checkbox = section.querySelector("[data-comment-remember]");
+    var status = section.querySelector("[data-comment-status]");
+    var mount = section.querySelector("[data-comment-mount]");
+    if (!mountProvider || !controls || !button || !status || !mount) {
+      return;
+    }
+    var thread = {
+      id: section.getAttribute("data-comment-thread"),
+      title: section.getAttribute("data-comment-title") || document.title,
+    };
+    var attempt = 0;
+
+    function showStatus(text) {
+      status.textContent = text;
+    }
+
+    function fail(current) {
+      if (current !== attempt) {
+        return; // a newer attempt is under way
+      }
+      section.classList.remove("comments--loading");
+      section.classList.add("comments--failed");
+      mount.hidden = true;
+      status.textContent = TEXT.failed;
+      var link = document.createElement("a");
+      link.href = section.getAttribute("data-comment-contact");
+      link.textContent = TEXT.contact;
+      status.appendChild(link);
+      status.appendChild(document.createTextNode("."));
+      button.textContent = TEXT.retry;
+      button.disabled = false;
+      button.hidden = false;
+    }
+
+    function load() {
+      attempt += 1;
+      var current = attempt;
+      button.disabled = true;
+      section.classList.remove("comments--failed");
+      section.classList.add("comments--loading");
+      mount.hidden = false;
+      showStatus(TEXT.loading);
+      var ready = mountProvider(mount, provider, thread);
+      var script = mount.querySelector("script");
+      if (script) {
+        script.addEventListener("error", function () {
+          script.remove();
+          fail(current);
+        });
+      }
+      var started = Date.now();
+      var timer = window.setInterval(function () {
+        if (current !== attempt || section.classList.contains("comments--failed")) {
+          window.clearInterval(timer);
+        } else if (ready()) {
+          window.clearInterval(timer);
+          section.classList.remove("comments--loading");
+          section.classList.add("comments--loaded");
+          button.hidden = true;
+          showStatus(TEXT.loaded);
+        } else if (Date.now() - started > (provider.timeout_ms || 15000)) {
+          window.clearInterval(timer);
+          fail(current);
+        }
+      }, POLL_MS);
+    }
+
+    controls.hidden = false;
+    if (checkbox) {
+      checkbox.checked = remembered();
+      checkbox.addEventListener("change", function () {
+        remember(checkbox.checked);
+      });
+    }
+    button.addEventListener("click", function () {
+      if (checkbox) {
+        remember(checkbox.checked);
+      }
+      load();
+    });
+    if (remembered()) {
+      load();
+    }
+  }
+
+  Array.prototype.forEach.call(
+    document.querySelectorAll("section[data-comment-thread][data-comment-provider]"),
+    setup
+  );
+})();
