@@ -74,12 +74,16 @@ class TallyHandler(logging.Handler):
         self.min_level = min_level
         self.counts: Counter[str] = Counter()
         self.messages: list[tuple[str, str]] = []
+        self.content_path = ""  # set once settings are read; for describe_unreadable
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
             message = record.getMessage()
         except Exception:  # a plugin passed bad format args; still report it
             message = f"{record.msg} {record.args}"
+        exc = sys.exc_info()[1]
+        if record.msg == _COULD_NOT_PROCESS and record.args and exc is not None:
+            message = describe_unreadable(str(record.args[0]), exc, self.content_path)
         if getattr(record, "warta_suggestion", False):
             level = "suggestion"
         elif record.levelno >= logging.ERROR:
@@ -157,6 +161,7 @@ def build_site(
     try:
         settings = load_settings(settings_file, overrides)
         settings["WARTA_STRICT"] = strict
+        handler.content_path = settings.get("PATH", "")
         from pelican import Pelican
 
         site = Pelican(settings)
