@@ -15,7 +15,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent
 DATA_PATH = PROJECT_ROOT / "data"
 
 SITENAME = "Warta Bawaslu Sumatera Selatan"
-SITESUBTITLE = "Berita pengawasan pemilu dari Bawaslu Provinsi Sumatera Selatan dan 17 kabupaten/kota"
+SITESUBTITLE = (
+    "Berita pengawasan pemilu dari Bawaslu Provinsi Sumatera Selatan dan 17 kabupaten/kota"
+)
 SITE_PUBLISHER = "Bawaslu Provinsi Sumatera Selatan"
 SITEURL = ""
 RELATIVE_URLS = False
@@ -112,7 +114,12 @@ PAGINATION_PATTERNS = (
 FEED_DOMAIN = SITEURL
 # The development build has no public address, so its feeds are relative;
 # publishconf.py sets SITEURL, where this warning cannot occur.
-LOG_FILTER = [(logging.WARNING, "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid")]
+LOG_FILTER = [
+    (
+        logging.WARNING,
+        "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid",
+    )
+]
 FEED_ALL_ATOM = "feed.xml"
 FEED_ATOM = None
 FEED_ALL_RSS = None

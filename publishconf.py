@@ -9,7 +9,7 @@ import sys
 
 sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
-from pelicanconf import *  # noqa: E402,F403
+from pelicanconf import *  # noqa: F403
 
 SITEURL = os.environ.get("WARTA_SITEURL", "https://warta-sumsel.example.org").rstrip("/")
 FEED_DOMAIN = SITEURL
@@ -22,6 +22,7 @@ DRAFT_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
+
 
 # ---- publishing (invoke publish / invoke gh-pages) ----
 # One place for every deployment setting; each can be overridden by the

@@ -523,3 +523,30 @@ def _settings_for_tools() -> dict:
     from warta.build import load_settings
 
     return load_settings(DEV_SETTINGS)
+
+
+# ---- bench ----
+
+
+@task(
+    help={
+        "articles": "how many synthetic articles (e.g. 1000, 5000, 10000)",
+        "seed": "seed of the corpus: the same seed gives the same articles",
+        "images": "share of articles with a featured photo (default 0.03)",
+        "skip": "skip a step: a (bare Pelican), b, c, d (Pagefind) or e (Hugo); repeatable",
+        "profile": "also run warta's cold build under cProfile and summarise the costs",
+    },
+    iterable=["skip"],
+)
+def bench(c, articles=1000, seed=2024, images=0.03, skip=None, profile=False):
+    """Build a synthetic corpus with bare Pelican, warta, warta after one edit, Pagefind
+    and Hugo; print a table and write bench/results-N.json."""
+    args = [PY, "-m", "warta.bench.runner", "--articles", str(articles), "--seed", str(seed)]
+    args += ["--images", str(images)]
+    for step in skip or []:
+        args += ["--skip", step]
+    if profile:
+        args.append("--profile")
+    result = c.run(" ".join(_quote(a) for a in args), warn=True, pty=False)
+    if result.exited != 0:
+        raise Exit("bench: a build failed; see the logs named above.", code=result.exited)

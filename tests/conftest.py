@@ -60,7 +60,9 @@ class BuiltSite:
         return (self.output / relative).read_text(encoding="utf-8")
 
     def files(self) -> list[str]:
-        return sorted(str(p.relative_to(self.output)) for p in self.output.rglob("*") if p.is_file())
+        return sorted(
+            str(p.relative_to(self.output)) for p in self.output.rglob("*") if p.is_file()
+        )
 
     def log_lines(self, level: str) -> list[str]:
         """Log lines of one level ("error" or "warning"), without the prefix."""

@@ -73,12 +73,15 @@ def test_publish_syncs_to_a_local_folder_and_deletes_stale_files(tmp_path):
     soup = BeautifulSoup(article.read_text(), "lxml")
     assert soup.h1.get_text(strip=True).startswith("Bawaslu Kota Palembang Gelar Rapat")
     canonical = soup.find("link", rel="canonical")["href"]
-    assert canonical == "https://warta.example.org/berita/2024/11/bawaslu-kota-palembang-gelar-rapat/"
+    assert (
+        canonical == "https://warta.example.org/berita/2024/11/bawaslu-kota-palembang-gelar-rapat/"
+    )
     assert not (target / "stale.html").exists()
     # Precompressed twins are published too (DEPLOY_PRECOMPRESS defaults to gz).
-    assert gzip.decompress((target / "index.html.gz").read_bytes()) == (
-        target / "index.html"
-    ).read_bytes()
+    assert (
+        gzip.decompress((target / "index.html.gz").read_bytes())
+        == (target / "index.html").read_bytes()
+    )
 
 
 def test_failing_build_leaves_the_published_site_untouched(tmp_path):
@@ -286,4 +289,3 @@ def test_workflow_publishes_only_after_check_tests_and_build():
     setup_python = next(s for s in build["steps"] if "setup-python" in s.get("uses", ""))
     assert setup_python["with"]["cache"] == "pip"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
-

@@ -1,0 +1,23 @@
+"""progress: a one-line display of a long build in a terminal (nothing in CI).
+
+What it adds: while Pelican runs, stderr shows "berita dibaca n/total ·
+halaman ditulis m · t s", redrawn in place; the line ends when the build does.
+Nothing changes in the site. The display itself is `warta.progress`.
+"""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from warta.progress import BuildProgress
+
+# One display per process; connected strongly (blinker keeps weak references to
+# bound methods, which would vanish with a local instance).
+DISPLAY = BuildProgress()
+
+
+def register() -> None:
+    signals.initialized.connect(DISPLAY.build_started, weak=False)
+    signals.content_object_init.connect(DISPLAY.content_read, weak=False)
+    signals.content_written.connect(DISPLAY.file_written, weak=False)
+    signals.finalized.connect(DISPLAY.build_finished, weak=False)
