@@ -96,6 +96,19 @@ def run_build(
     return BuiltSite(proc.returncode, proc.stdout + proc.stderr, output, content)
 
 
+def run_invoke(*args: str, timeout: int = 600, **env: str) -> subprocess.CompletedProcess:
+    """Run `invoke ARGS…` from the repository root, as staff would, with extra
+    environment variables (e.g. WARTA_CONTENT_PATH for a fixture site)."""
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", *args],
+        cwd=REPO,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
 def write_article(content: Path, name: str, text: str) -> Path:
     """Write a Markdown file under content/ (dedented), creating folders."""
     path = content / name

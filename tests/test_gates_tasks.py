@@ -3,22 +3,14 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 
-from conftest import REPO
+from conftest import run_invoke
 
 REQUIRED_TASKS = ("build", "rebuild", "clean", "serve", "livereload", "preview", "test")
 
 
 def test_invoke_list_names_each_task_with_a_one_line_help():
-    proc = subprocess.run(
-        [sys.executable, "-m", "invoke", "--list"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    proc = run_invoke("--list", timeout=60)
     assert proc.returncode == 0, proc.stdout + proc.stderr
     assert "Traceback" not in proc.stdout + proc.stderr
     helps = {}

@@ -5,11 +5,10 @@ from `invoke check`, with the right exit code."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import subprocess
-import sys
 
 import pytest
+from conftest import article_text, run_invoke
 
 from plugins.content_lint.rules import (
     Rules,
@@ -18,7 +17,6 @@ from plugins.content_lint.rules import (
     parse_date,
     parse_source,
 )
-from tests.conftest import REPO, article_text
 from warta.findings import Finding, parse_log_message
 
 NOW = "2026-11-20T12:00:00+07:00"
@@ -202,15 +200,7 @@ def test_links_to_existing_files_pass_in_both_forms(site):
 
 
 def run_check(site, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "WARTA_CONTENT_PATH": str(site.content)}
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", "check", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_invoke("check", *args, WARTA_CONTENT_PATH=str(site.content))
 
 
 def test_invoke_check_prints_one_line_per_finding_and_exits_1_on_errors(site):

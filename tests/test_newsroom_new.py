@@ -2,27 +2,18 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from pathlib import Path
 
+from conftest import FixtureSite, run_invoke
+
 from plugins.content_lint.rules import parse_date, parse_source
-from tests.conftest import REPO, FixtureSite
 from warta.new_article import slugify
 
 
 def invoke_new(content, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "WARTA_CONTENT_PATH": str(content)}
-    return subprocess.run(
-        [sys.executable, "-m", "invoke", "new", *args],
-        cwd=REPO,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_invoke("new", *args, timeout=120, WARTA_CONTENT_PATH=str(content))
 
 
 def test_slugify_is_ascii_and_cut_at_a_word():

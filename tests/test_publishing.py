@@ -5,7 +5,6 @@ Also the workflow file through actionlint and precompressed copies."""
 from __future__ import annotations
 
 import gzip
-import os
 import shutil
 import socket
 import subprocess
@@ -17,11 +16,9 @@ import brotli
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+from conftest import REPO, FixtureSite, run_invoke
 
-from tests.conftest import REPO, FixtureSite
 from warta.deploy import DeployError, RsyncTarget, precompress
-
-INVOKE = [sys.executable, "-m", "invoke"]
 
 
 def small_site(root: Path, *, broken: bool = False) -> FixtureSite:
@@ -38,16 +35,13 @@ def small_site(root: Path, *, broken: bool = False) -> FixtureSite:
 
 
 def run_task(task: list[str], site: FixtureSite, **env_overrides) -> subprocess.CompletedProcess:
-    env = {
-        **os.environ,
-        "WARTA_CONTENT_PATH": str(site.content),
-        "WARTA_OUTPUT_PATH": str(site.output),
-        "WARTA_CACHE_PATH": str(site.root / "cache"),
-        "WARTA_SITEURL": "https://warta.example.org",
+    return run_invoke(
+        *task,
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(site.output),
+        WARTA_CACHE_PATH=str(site.root / "cache"),
+        WARTA_SITEURL="https://warta.example.org",
         **env_overrides,
-    }
-    return subprocess.run(
-        [*INVOKE, *task], cwd=REPO, env=env, capture_output=True, text=True, timeout=600
     )
 
 

@@ -7,6 +7,7 @@ mappings are loaded as `LineMap`: a dict that also knows the line of each key.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +83,33 @@ def load_yaml(path: Path, display: str) -> tuple[object, list[Problem]]:
         line = mark.line + 1 if mark else 0
         reason = getattr(exc, "problem", None) or str(exc)
         return None, [Problem(display, line, f"not valid YAML: {reason}")]
+
+
+def check_fields(
+    entry: LineMap,
+    display: str,
+    *,
+    allowed: tuple[str, ...],
+    required: tuple[str, ...],
+    what: str = "field",
+    list_allowed: bool = False,
+) -> list[Problem]:
+    """Unknown keys (with the closest allowed one) and required text fields left empty."""
+    problems = []
+    for key in entry:
+        if key not in allowed:
+            hint = difflib.get_close_matches(str(key), allowed, n=1)
+            if hint:
+                suggestion = f" (did you mean '{hint[0]}'?)"
+            else:
+                suggestion = f" (expected {', '.join(allowed)})" if list_allowed else ""
+            problems.append(
+                Problem(display, entry.line_of(key), f"unknown {what}: '{key}'{suggestion}")
+            )
+    for key in required:
+        if not isinstance(entry.get(key), str) or not entry[key].strip():
+            problems.append(Problem(display, entry.line_of(key), f"missing '{key}' (a text)"))
+    return problems
 
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")

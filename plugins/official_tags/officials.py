@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import difflib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .datafile import LineMap, Problem, load_yaml, parse_date
+from .datafile import LineMap, Problem, check_fields, load_yaml, parse_date
 from .detection import PhraseMatcher
 from .vocabulary import SLUG_RE, normalise_key
 
@@ -169,20 +168,13 @@ def _parse_position(
         problems.append(Problem(display, official_line, f"a position must be a mapping: {item!r}"))
         return None
     before = len(problems)
-    for key in item:
-        if key not in POSITION_FIELDS:
-            hint = difflib.get_close_matches(str(key), POSITION_FIELDS, n=1)
-            problems.append(
-                Problem(
-                    display,
-                    item.line_of(key),
-                    f"unknown field in a position: '{key}'"
-                    + (f" (did you mean '{hint[0]}'?)" if hint else ""),
-                )
-            )
-    for key in ("position", "institution"):
-        if not isinstance(item.get(key), str) or not item[key].strip():
-            problems.append(Problem(display, item.line_of(key), f"missing '{key}' (a text)"))
+    problems += check_fields(
+        item,
+        display,
+        allowed=POSITION_FIELDS,
+        required=("position", "institution"),
+        what="field in a position",
+    )
     region = item.raw.get("region") if item.get("region") is not None else None
     region = str(region).strip() or None if region is not None else None
     if region and not REGION_CODE_RE.match(region):
@@ -238,20 +230,7 @@ def parse_registry(
             problems.append(Problem(display, 0, f"every official must be a mapping: {entry!r}"))
             continue
         before = len(problems)
-        for key in entry:
-            if key not in OFFICIAL_FIELDS:
-                hint = difflib.get_close_matches(str(key), OFFICIAL_FIELDS, n=1)
-                problems.append(
-                    Problem(
-                        display,
-                        entry.line_of(key),
-                        f"unknown field: '{key}'"
-                        + (f" (did you mean '{hint[0]}'?)" if hint else ""),
-                    )
-                )
-        for key in ("name", "slug"):
-            if not isinstance(entry.get(key), str) or not entry[key].strip():
-                problems.append(Problem(display, entry.line_of(key), f"missing '{key}' (a text)"))
+        problems += check_fields(entry, display, allowed=OFFICIAL_FIELDS, required=("name", "slug"))
         slug = str(entry.get("slug") or "").strip()
         if slug and not SLUG_RE.match(slug):
             problems.append(

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .datafile import DateValue, LineMap, Problem, load_yaml, parse_date
+from .datafile import DateValue, LineMap, Problem, check_fields, load_yaml, parse_date
 
 # Display order of the groups on /tag/ and on article pages.
 GROUPS = ("Pemilihan", "Tahapan Pemilihan", "Divisi", "Kegiatan", "Isu", "Lembaga")
@@ -194,24 +194,13 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
             )
             continue
         before = len(problems)
-        for key in entry:
-            if key not in TAG_FIELDS:
-                hint = difflib.get_close_matches(str(key), TAG_FIELDS, n=1)
-                problems.append(
-                    Problem(
-                        display,
-                        entry.line_of(key),
-                        f"unknown field: '{key}'"
-                        + (
-                            f" (did you mean '{hint[0]}'?)"
-                            if hint
-                            else f" (expected {', '.join(TAG_FIELDS)})"
-                        ),
-                    )
-                )
-        for key in ("name", "slug", "group", "description"):
-            if not isinstance(entry.get(key), str) or not entry.get(key).strip():
-                problems.append(Problem(display, entry.line_of(key), f"missing '{key}' (a text)"))
+        problems += check_fields(
+            entry,
+            display,
+            allowed=TAG_FIELDS,
+            required=("name", "slug", "group", "description"),
+            list_allowed=True,
+        )
         slug = str(entry.get("slug") or "").strip()
         if slug and not SLUG_RE.match(slug):
             problems.append(

@@ -1,0 +1,81 @@
+"""The benchmark runner end to end at N=20: every step runs and the JSON has
+times, memory, sizes and ratios."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import REPO
+from warta.bench.runner import profile_owner, tree_rss
+
+
+def test_runner_at_20_articles_reports_every_step(tmp_path):
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "warta.bench.runner",
+            "--articles",
+            "20",
+            "--bench-dir",
+            str(tmp_path),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
+    report = json.loads((tmp_path / "results-20.json").read_text())
+    assert report["articles"] == 20
+    assert report["corpus"]["files"] >= 20
+    assert set(report["steps"]) == {"a", "b", "c", "d", "e"}
+    for key, step in report["steps"].items():
+        assert step["exit_code"] == 0, (key, step["log"])
+        assert step["wall_s"] > 0
+        assert step["ms_per_article"] == round(step["wall_s"] * 1000 / 20, 2)
+        assert step["peak_rss_bytes"] > 5 * 1024**2
+        assert step["peak_tree_rss_bytes"] >= step["peak_rss_bytes"] * 0.5
+        assert step["output_bytes"] > 0 and step["output_files"] > 0
+    steps = report["steps"]
+    # Every article page exists in every site that renders articles.
+    assert steps["b"]["output_files"] > 20 and steps["e"]["output_files"] > 20
+    assert steps["d"]["output_files"] > 3  # the Pagefind bundle
+    ratios = report["ratios"]
+    assert ratios["b/a"] == round(steps["b"]["wall_s"] / steps["a"]["wall_s"], 3)
+    assert ratios["c/b"] == round(steps["c"]["wall_s"] / steps["b"]["wall_s"], 3)
+    assert ratios["b/e"] == round(steps["b"]["wall_s"] / steps["e"]["wall_s"], 3)
+    targets = report["targets"]
+    assert set(targets) >= {"b/a <= 1.0", "c/b <= 0.25", "peak RSS incl. Pagefind <= 2 GiB"}
+    assert targets["peak_rss_b_plus_d_bytes"] == (
+        steps["b"]["peak_tree_rss_bytes"] + steps["d"]["peak_tree_rss_bytes"]
+    )
+    assert report["edited_article"].startswith("berita/")
+    # The table on stdout names the steps and the ratios.
+    assert "b warta (cold)" in proc.stdout and "c/b = " in proc.stdout
+
+
+def test_profile_owner_groups_by_plugin_and_package():
+    assert profile_owner("/work/main/plugins/regions/gazetteer.py") == "plugin:regions"
+    assert profile_owner("/venv/lib/python3.11/site-packages/jinja2/runtime.py") == "jinja2"
+    assert profile_owner("/venv/lib/python3.11/site-packages/pelican/writers.py") == "pelican"
+    assert profile_owner("~") == "builtin/C"
+    assert profile_owner("/work/main/warta/build.py") == "warta"
+
+
+def test_tree_rss_counts_children():
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import time; x = bytearray(60 * 2**20); time.sleep(3)"]
+    )
+    try:
+        import time
+
+        time.sleep(1.0)
+        import os
+
+        assert tree_rss(os.getpid()) >= tree_rss(child.pid) > 50 * 2**20
+    finally:
+        child.kill()
+        child.wait()
