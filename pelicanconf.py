@@ -163,6 +163,7 @@ WITH_FUTURE_DATES = False  # embargo: a future Date: waits for a later build
 
 PLUGIN_PATHS = [str(PROJECT_ROOT / "plugins")]
 PLUGINS = [
+    "progress",  # a live "articles read / pages written" line on a terminal; quiet in CI
     "content_lint",
     "json_feed",
     "regions",

@@ -110,7 +110,9 @@ def test_officials_are_quoted_with_the_position_held_on_the_date(data, articles)
     quoted = 0
     for article in articles:
         for match in re.finditer(
-            r"(?m)^(?P<position>[^,\n]+?) (?P<office>Bawaslu [^,]+), (?P<name>[^,]+),", article.body
+            r"(?m)^(?P<position>(?:Ketua|Koordinator|Kepala|Anggota)[^,\n]*?)"
+            r" (?P<office>Bawaslu [^,\n]+), (?P<name>[A-Z][^,\n]+),",
+            article.body,
         ):
             person = names[match["name"]]
             day = article.date.date()
