@@ -1,8 +1,8 @@
 """Find official tags and officials' names in an article's text.
 
-Every phrase of the vocabulary goes into ONE compiled alternation per build
-(a named group per phrase), so an article is scanned once, whatever the size
-of the vocabulary.
+Every phrase of the vocabulary is compiled once per build (a named group per
+phrase, grouped by the first letters of its first word), so an article is
+scanned once, whatever the size of the vocabulary.
 
 Phrase syntax (documented for staff in data/official_tags.yaml):
 - words match whole words, case-insensitively; spaces also match hyphens
@@ -63,12 +63,30 @@ def phrase_pattern(phrase: str, *, enclitic: bool = True, case_sensitive: bool =
     return body if case_sensitive or is_acronym(phrase) else f"(?i:{body})"
 
 
+_WORD_START_RE = re.compile(rf"{_WORD_BEFORE}\w")
+BUCKET_PREFIX = 3  # letters of a phrase's first word that pick its bucket
+
+
+def bucket_key(phrase: str) -> str:
+    """The first letters of a phrase's first word, lowercased: only phrases whose
+    bucket matches the text at a word start are tried there."""
+    first_word = phrase.split()[0].rstrip("*")
+    first_piece = next((p for p in re.split(r"[-‐‑–]", first_word) if p), first_word)
+    return first_piece[:BUCKET_PREFIX].lower()
+
+
 class PhraseMatcher:
-    """One compiled alternation that maps each hit back to its key.
+    """Phrases compiled once, grouped by their first letters, mapping each hit back
+    to its key.
 
     `entries` are (phrase, key) pairs; longer phrases are tried first so
     "Sentra Gakkumdu" wins over "Gakkumdu" at the same position. Matches are
     zero-width: the phrase itself is `match.group(match.lastgroup)`.
+
+    One alternation of every phrase would make the regex engine try each of the
+    hundreds of branches at every word start; grouping them by the first letters
+    of their first word means a word start tries only the handful that can begin
+    there (a dictionary lookup, then one small compiled alternation).
     """
 
     def __init__(
@@ -80,30 +98,44 @@ class PhraseMatcher:
     ) -> None:
         unique = sorted({(p.strip(), k) for p, k in entries if p.strip()}, key=lambda e: -len(e[0]))
         self.keys: list[str] = []
-        alternatives = []
+        grouped: dict[str, list[str]] = {}
         for index, (phrase, key) in enumerate(unique):
             self.keys.append(key)
             pattern = phrase_pattern(phrase, enclitic=enclitic, case_sensitive=case_sensitive)
-            alternatives.append(f"(?P<p{index}>{pattern})")
+            grouped.setdefault(bucket_key(phrase), []).append(f"(?P<p{index}>{pattern})")
         # A lookahead makes the matches zero-width, so they may overlap: in
         # "patroli antipolitik uang" both the patrol and "antipolitik uang"
         # are found. Each word start still yields only its longest phrase.
-        self.regex = (
-            re.compile(f"{_WORD_BEFORE}(?=(?:{'|'.join(alternatives)}){_WORD_AFTER})")
-            if alternatives
-            else None
-        )
+        self.buckets = {
+            prefix: re.compile(f"(?=(?:{'|'.join(alternatives)}){_WORD_AFTER})")
+            for prefix, alternatives in grouped.items()
+        }
+        self.prefix_lengths = sorted({len(prefix) for prefix in grouped}, reverse=True)
 
     def finditer(self, text: str):
         """(key, match) for every hit, in order of appearance."""
-        if self.regex is None:
+        if not self.buckets:
             return
-        for match in self.regex.finditer(text):
-            yield self.keys[int(match.lastgroup[1:])], match
+        for start in _WORD_START_RE.finditer(text):
+            position = start.start()
+            best = None
+            for length in self.prefix_lengths:
+                regex = self.buckets.get(text[position : position + length].lower())
+                match = regex.match(text, position) if regex else None
+                # Across buckets, the longest phrase (lowest index) wins, as it
+                # would in one alternation sorted longest first.
+                if match and (best is None or _index(match) < _index(best)):
+                    best = match
+            if best:
+                yield self.keys[_index(best)], best
 
     def find_keys(self, text: str) -> list[str]:
         """Distinct keys found, in order of first appearance."""
         return list(dict.fromkeys(key for key, _ in self.finditer(text)))
+
+
+def _index(match: re.Match) -> int:
+    return int(match.lastgroup[1:])
 
 
 def tag_matcher(vocabulary) -> PhraseMatcher:
