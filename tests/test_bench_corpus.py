@@ -10,8 +10,8 @@ import sys
 
 import pytest
 import yaml
-from conftest import REPO, run_build
 
+from conftest import REPO, run_build
 from warta.bench import corpus
 
 sys.path.insert(0, str(REPO / "plugins"))

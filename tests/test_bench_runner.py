@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-from tests.conftest import REPO
+from conftest import REPO
 from warta.bench.runner import profile_owner, tree_rss
 
 

@@ -26,9 +26,9 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import FixtureSite, QuietHandler
 from playwright.sync_api import expect
 
+from conftest import FixtureSite, QuietHandler
 from plugins.comments.threads import fallback_thread_id
 
 pytestmark = pytest.mark.browser

@@ -12,8 +12,9 @@ from __future__ import annotations
 import json
 from urllib.parse import urlsplit
 
-import gates
 import pytest
+
+import gates
 
 pytestmark = pytest.mark.browser
 

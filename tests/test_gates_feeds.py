@@ -7,10 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import gates
 import pytest
-from conftest import REPO, run_build
 from lxml import etree
+
+import gates
+from conftest import REPO, run_build
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-import gates
 import pytest
+
+import gates
 
 FOCUSABLE_TAGS = {"button", "select", "textarea", "iframe", "summary"}
 

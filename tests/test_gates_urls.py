@@ -4,6 +4,7 @@ pages link to them, and the public build takes SITEURL from publishconf.py."""
 from __future__ import annotations
 
 import pytest
+
 from conftest import REPO
 
 ARTICLE = "berita/2024/11/rapat-koordinasi-pengawasan/"

@@ -8,8 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import FixtureSite
 from PIL import Image
+
+from conftest import FixtureSite
 
 GPS_IFD = 0x8825
 PLUGINS = ["images"]

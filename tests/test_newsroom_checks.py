@@ -8,8 +8,8 @@ import datetime as dt
 import subprocess
 
 import pytest
-from conftest import article_text, run_invoke
 
+from conftest import article_text, run_invoke
 from plugins.content_lint.rules import (
     Rules,
     check_duplicates,

@@ -10,6 +10,7 @@ import textwrap
 
 import feedparser
 import pytest
+
 from conftest import FixtureSite, article_text
 
 TODAY = "2025-01-15"

@@ -16,8 +16,8 @@ import brotli
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import REPO, FixtureSite, run_invoke
 
+from conftest import REPO, FixtureSite, run_invoke
 from warta.deploy import DeployError, RsyncTarget, precompress
 
 

@@ -8,6 +8,7 @@ import json
 
 import feedparser
 import pytest
+
 from conftest import FixtureSite, article_text, run_build
 
 PALEMBANG = "wilayah/sumatera-selatan/kota-palembang/"

@@ -11,8 +11,9 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import REPO, FixtureSite
 from test_gates_browser import PageWatch
+
+from conftest import REPO, FixtureSite
 
 pytestmark = pytest.mark.browser
 
