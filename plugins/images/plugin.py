@@ -239,6 +239,10 @@ def region_label(warta: dict) -> str:
 
 
 def social_card(article, build: Build) -> None:
+    # An article that is not written (a draft or an embargoed article in the public
+    # build) gets no card: the card would publish its title before its time.
+    if not article.save_as:
+        return
     settings = build.settings
     warta = article.metadata.setdefault("warta", {})
     text = CardText(

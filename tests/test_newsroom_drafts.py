@@ -1,0 +1,42 @@
+"""Drafts and embargo: previewed at /draf/ in the development build, never public."""
+
+from __future__ import annotations
+
+
+def build_with_draft_and_embargo(site, *, publish: bool):
+    site.article("2024/terbit.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    site.article("2024/draf.md", slug="masih-draf", date="2024-11-18 09:30", status="draft")
+    site.article("2099/embargo.md", slug="embargo-pleno", date="2099-01-02 08:00")
+    return site.build(publish=publish)
+
+
+def article_urls(built) -> set[str]:
+    return {item["url"].split("/berita/", 1)[1] for item in built.json("feed.json")["items"]}
+
+
+def test_drafts_and_embargoed_articles_are_previewed_only_in_development(site):
+    built = build_with_draft_and_embargo(site, publish=False)
+    assert built.returncode == 0, built.log
+    assert article_urls(built) == {"2024/11/sudah-terbit/"}
+    assert (site.output / "draf/masih-draf/index.html").exists()
+    assert (site.output / "draf/embargo-pleno/index.html").exists()
+    home_links = {a["href"] for a in built.html("").find_all("a", href=True)}
+    assert not any("masih-draf" in href or "embargo-pleno" in href for href in home_links)
+
+
+def test_the_public_build_never_writes_drafts_or_embargoed_articles(site):
+    built = build_with_draft_and_embargo(site, publish=True)
+    assert built.returncode == 0, built.log
+    assert article_urls(built) == {"2024/11/sudah-terbit/"}
+    written = built.files()
+    assert not [path for path in written if "masih-draf" in path or "embargo-pleno" in path]
+    assert not (site.output / "draf").exists()
+
+
+def test_an_embargoed_article_is_published_once_its_time_has_come(site):
+    site.article("2099/embargo.md", slug="embargo-pleno", date="2099-01-02 08:00")
+    # The same source, built "after" its date: Pelican compares with the build time,
+    # which WITH_FUTURE_DATES stands in for here.
+    built = site.build(publish=True, WITH_FUTURE_DATES=True)
+    assert built.returncode == 0, built.log
+    assert article_urls(built) == {"2099/01/embargo-pleno/"}
