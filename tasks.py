@@ -6,6 +6,7 @@ errors end with a clear message (`Exit`), never a traceback.
 
 from __future__ import annotations
 
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -18,10 +19,21 @@ DEV_SETTINGS = ROOT / "pelicanconf.py"
 PUBLISH_SETTINGS = ROOT / "publishconf.py"
 
 
-def _settings_value(name: str, settings_file: Path = DEV_SETTINGS):
+def _settings(settings_file: Path = DEV_SETTINGS) -> dict:
+    """The settings Pelican would use (environment overrides included)."""
     from warta.build import load_settings
 
-    return load_settings(settings_file)[name]
+    return load_settings(settings_file)
+
+
+def _plugin_module(package: str, module: str):
+    """Import a plugin's pure module (no Pelican) for a task, e.g. the gazetteer."""
+    import importlib
+
+    plugins = str(ROOT / "plugins")
+    if plugins not in sys.path:
+        sys.path.insert(0, plugins)
+    return importlib.import_module(f"{package}.{module}")
 
 
 def _build(c, settings: Path, strict: bool = False, extra: list[str] | None = None) -> None:
@@ -36,8 +48,6 @@ def _build(c, settings: Path, strict: bool = False, extra: list[str] | None = No
 
 
 def _quote(arg: str) -> str:
-    import shlex
-
     return shlex.quote(str(arg))
 
 
@@ -133,7 +143,7 @@ def test(c, k="", workers=2):
 def _publish_build(c):
     """Build the public site strictly; nothing is published when it fails."""
     _build(c, PUBLISH_SETTINGS, strict=True)
-    settings = _deploy_settings()
+    settings = _settings(PUBLISH_SETTINGS)
     output = Path(settings["OUTPUT_PATH"])
     if settings["DEPLOY_PRECOMPRESS"]:
         from warta.deploy import precompress
@@ -141,12 +151,6 @@ def _publish_build(c):
         count = precompress(output, settings["DEPLOY_PRECOMPRESS"])
         print(f"Precompressed {count} file(s) ({', '.join(settings['DEPLOY_PRECOMPRESS'])}).")
     return settings, output
-
-
-def _deploy_settings() -> dict:
-    from warta.build import load_settings
-
-    return load_settings(PUBLISH_SETTINGS)
 
 
 @task(help={"dry_run": "show what would change on the target without changing it"})
@@ -157,7 +161,7 @@ def publish(c, dry_run=False):
     from warta.deploy import DeployError, rsync, rsync_target_from_settings
 
     try:
-        target = rsync_target_from_settings(_deploy_settings())
+        target = rsync_target_from_settings(_settings(PUBLISH_SETTINGS))
     except DeployError as exc:
         raise Exit(f"publish: {exc}") from None
     _, output = _publish_build(c)
@@ -197,18 +201,6 @@ GAZETTEER_PACKAGE = "idn-area-data@4.0.1"
 GAZETTEER_FILE = ROOT / "data" / "regions" / "gazetteer.csv"
 
 
-def _regions_gazetteer_module():
-    """plugins/regions/gazetteer.py, loaded by path (it does not import Pelican)."""
-    import importlib.util
-
-    path = ROOT / "plugins" / "regions" / "gazetteer.py"
-    spec = importlib.util.spec_from_file_location("warta_regions_gazetteer", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
-
-
 @task
 def gazetteer(c):
     """Rebuild data/regions/gazetteer.csv from the npm package idn-area-data 4.0.1 (ODbL).
@@ -222,7 +214,7 @@ def gazetteer(c):
 
     if not shutil.which("npm"):
         raise Exit("npm is not installed: it is needed to fetch idn-area-data.")
-    module = _regions_gazetteer_module()
+    module = _plugin_module("regions", "gazetteer")
     with tempfile.TemporaryDirectory() as tmp:
         with c.cd(tmp):
             result = c.run(f"npm pack --silent {GAZETTEER_PACKAGE}", hide=True, warn=True)
@@ -429,16 +421,6 @@ def comments(c, build=False):
         c.run(f"{_quote(isso)} -c {_quote(ISSO_CONFIG)} run", pty=False)
 
 
-def _plugin_module(package: str, module: str):
-    """Import a plugin's pure module (no Pelican) for a task, e.g. the gazetteer."""
-    import importlib
-
-    plugins = str(ROOT / "plugins")
-    if plugins not in sys.path:
-        sys.path.insert(0, plugins)
-    return importlib.import_module(f"{package}.{module}")
-
-
 def _region_resolver(settings: dict):
     from warta.new_article import NewArticleError
 
@@ -499,7 +481,7 @@ def new(c, title, wilayah="", rubrik="Berita", tag=None, penulis=""):
     """Write a new article with complete front matter and print its path."""
     from warta import new_article
 
-    settings = _settings_for_tools()
+    settings = _settings()
     try:
         article = new_article.prepare(
             title,
@@ -517,12 +499,6 @@ def new(c, title, wilayah="", rubrik="Berita", tag=None, penulis=""):
     except new_article.NewArticleError as exc:
         raise Exit(f"new: {exc}") from None
     print(path)
-
-
-def _settings_for_tools() -> dict:
-    from warta.build import load_settings
-
-    return load_settings(DEV_SETTINGS)
 
 
 # ---- bench ----

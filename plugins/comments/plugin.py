@@ -97,27 +97,24 @@ def _where(article, key: str) -> str:
     return f"{path}:{line}" if line else path
 
 
+def _parsed_metadata(article, key: str, label: str, parse):
+    """The parsed value of one metadata key; None when absent or invalid (logged)."""
+    raw = article.metadata.get(key)
+    if raw in (None, ""):
+        return None
+    try:
+        return parse(raw)
+    except CommentsError as exc:
+        logger.error("%s: %s: '%s' (%s)", _where(article, label), exc.message, exc.value, exc.hint)
+        return None
+
+
 def comments_for(article, close_after_days: int | None, now: dt.datetime) -> dict:
     """The `comments` entry of one article; bad metadata is logged as an error."""
     relative = Path(article.relative_source_path or article.source_path).as_posix()
-    thread = fallback_thread_id(relative)
-    raw_thread = article.metadata.get("thread")
-    if raw_thread not in (None, ""):
-        try:
-            thread = parse_thread_id(raw_thread)
-        except CommentsError as exc:
-            logger.error(
-                "%s: %s: '%s' (%s)", _where(article, "Thread"), exc.message, exc.value, exc.hint
-            )
-    declared = None
-    raw_state = article.metadata.get("comments")
-    if raw_state not in (None, ""):
-        try:
-            declared = parse_state(raw_state)
-        except CommentsError as exc:
-            logger.error(
-                "%s: %s: '%s' (%s)", _where(article, "Comments"), exc.message, exc.value, exc.hint
-            )
+    thread = _parsed_metadata(article, "thread", "Thread", parse_thread_id)
+    thread = thread or fallback_thread_id(relative)
+    declared = _parsed_metadata(article, "comments", "Comments", parse_state)
     state = thread_state(declared, article.date, now, close_after_days)
     return {
         "thread": thread,
