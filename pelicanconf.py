@@ -162,6 +162,9 @@ OUTPUT_RETENTION = [".git", "pagefind"]
 WITH_FUTURE_DATES = False  # embargo: a future Date: waits for a later build
 
 PLUGIN_PATHS = [str(PROJECT_ROOT / "plugins")]
+# Files every page may depend on beyond code, theme and settings (plugins/writer):
+# an edit to the vocabulary, officials or gazetteer re-renders the whole site.
+WRITER_INPUTS = [str(DATA_PATH)]
 PLUGINS = [
     "progress",  # a live "articles read / pages written" line on a terminal; quiet in CI
     "content_lint",
@@ -172,6 +175,7 @@ PLUGINS = [
     "read_also",
     "comments",
     "images",
+    "writer",  # renders changed pages on every core: after the page writers, before seo
     "seo",
     "search",  # after every other plugin: it indexes the finished output
 ]

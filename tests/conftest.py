@@ -78,6 +78,7 @@ def run_build(
     strict: bool = False,
     overrides: dict | None = None,
     cache: Path | None = None,
+    verbose: bool = False,
 ) -> BuiltSite:
     overrides = {
         "PATH": str(content),
@@ -88,6 +89,8 @@ def run_build(
     args = [sys.executable, "-m", "warta.build", "--settings", str(settings_file)]
     if strict:
         args.append("--strict")
+    if verbose:
+        args.append("--verbose")
     for key, value in overrides.items():
         args += ["-e", f"{key}={json.dumps(value)}"]
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -158,10 +161,15 @@ class FixtureSite:
     def page(self, name: str, text: str) -> Path:
         return write_article(self.content / "halaman", name, text)
 
-    def build(self, *, strict=False, publish=False, **overrides) -> BuiltSite:
+    def build(self, *, strict=False, publish=False, verbose=False, **overrides) -> BuiltSite:
         settings = REPO / ("publishconf.py" if publish else "pelicanconf.py")
         return run_build(
-            self.content, self.output, settings_file=settings, strict=strict, overrides=overrides
+            self.content,
+            self.output,
+            settings_file=settings,
+            strict=strict,
+            overrides=overrides,
+            verbose=verbose,
         )
 
 

@@ -1,0 +1,29 @@
+"""writer: pages are rendered only when their inputs changed, on every core.
+
+What it adds to the site: nothing visible. The output is file for file what a
+clean build writes; builds get faster.
+
+- **Incremental.** Every page and feed gets a digest of its inputs: the values
+  of the context variables its template (and everything it extends, includes
+  and imports) reads, plus a build digest of code, theme, settings, library
+  versions and `WRITER_INPUTS`. A file whose digest matches the last build's
+  is moved back from the last build's output instead of rendered
+  (`manifest.py`); Pelican's content cache already skips re-reading unchanged
+  sources, so an edit to one article re-renders that article, the listings
+  and feeds it appears in, and the pages that link to it.
+- **Parallel.** Pages are collected while the generators run and rendered at
+  once by forked workers (`warta.parallel`), after every page-writing
+  generator that comes before `writer` in PLUGINS: keep it after the plugins
+  that write pages, before those that read the output (seo's sitemap).
+
+Settings: WRITER_INCREMENTAL (True), WRITER_WORKERS (0 = every core, 1 = in
+Pelican's process), WRITER_INPUTS (files or folders every page depends on;
+warta lists data/), WRITER_CACHE_DIR ("writer", under CACHE_PATH).
+
+Pure parts: `fingerprint.py` (digests), `templates.py` (a template's inputs),
+`manifest.py` (last build's files). `plugin.py` has the Writer subclass.
+"""
+
+from .plugin import register
+
+__all__ = ["register"]

@@ -1,0 +1,496 @@
+"""Signal wiring and Pelican-facing parts of the writer plugin (see __init__)."""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+import time
+from dataclasses import dataclass, field
+from importlib import metadata as importlib_metadata
+from pathlib import Path
+from typing import Any
+
+from pelican import signals
+from pelican.contents import Content
+from pelican.paginator import Paginator
+from pelican.urlwrappers import URLWrapper
+from pelican.utils import sanitised_join
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from warta.parallel import fork_map, worker_count
+
+from .fingerprint import MISSING, Digester, Unstable, hash_text
+from .manifest import Manifest, Previous
+from .templates import TemplateAnalyser
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "WRITER_INCREMENTAL": True,
+    "WRITER_WORKERS": 0,  # 0: every core; 1: render in Pelican's process
+    "WRITER_INPUTS": [],  # files or folders every page depends on (e.g. data/)
+    "WRITER_CACHE_DIR": "writer",
+}
+STATE_KEY = "writer_build"  # in the generator context, shared with the Writer
+LIBRARIES = ("pelican", "jinja2", "markdown", "markupsafe", "babel", "feedgenerator")
+# Instance attributes that never reach a template: back-references to the whole
+# build (covered by the settings digest) or to Pelican's shared context.
+SKIPPED_ATTRIBUTES = frozenset({"settings", "_context"})
+
+
+def setting(settings, name: str):
+    return settings.get(name, DEFAULTS[name])
+
+
+# -- digests of Pelican objects -------------------------------------------------------
+
+
+def _shallow(value: Any, depth: int = 0) -> Any:
+    """A value with every article/page in it replaced by its URL."""
+    if isinstance(value, Content):
+        return f"content:{value.save_as}"
+    if depth > 3:
+        return value
+    if isinstance(value, (list, tuple)):
+        return [_shallow(item, depth + 1) for item in value]
+    if isinstance(value, dict):
+        return {key: _shallow(item, depth + 1) for key, item in value.items()}
+    return value
+
+
+def _content_state(content: Content) -> dict:
+    state = {k: v for k, v in vars(content).items() if k not in SKIPPED_ATTRIBUTES}
+    state["url"] = content.url
+    state["save_as"] = content.save_as
+    return state
+
+
+def describe_content(content: Content, _digester) -> dict:
+    """An article or page rendered as the page's subject: its whole state, with
+    the content as rendered (links to other files resolved)."""
+    state = _content_state(content)
+    state["content"] = content.content
+    return state
+
+
+def reference_content(content: Content, _digester) -> dict:
+    """An article shown inside another page (a list, "baca juga"): its state, with
+    the articles it points to by URL. Not its body when it has a `Summary:`:
+    lists show the summary, and Pelican derives one from the body only when
+    there is none. (Feeds, which carry the body, add it themselves.)"""
+    state = _content_state(content)
+    if "summary" in content.metadata:
+        state.pop("_content", None)
+    return _shallow(state)
+
+
+def describe_paginator(paginator: Paginator, _digester) -> dict:
+    # Not its object_list: page 3 of a listing shows its own twelve articles only,
+    # and the counts below say when the number of pages changes.
+    return {
+        "name": paginator.name,
+        "url": paginator.url,
+        "count": paginator.count,
+        "num_pages": paginator.num_pages,
+        "per_page": paginator.per_page,
+    }
+
+
+def describe_url_wrapper(wrapper: URLWrapper, _digester) -> dict:
+    return {"name": wrapper.name, "slug": wrapper.slug, "url": wrapper.url}
+
+
+def new_digester() -> Digester:
+    return Digester(
+        describers={
+            Content: describe_content,
+            Paginator: describe_paginator,
+            URLWrapper: describe_url_wrapper,
+        },
+        skip_attributes=SKIPPED_ATTRIBUTES,
+        memo_types=(Content,),
+        reference=reference_content,
+    )
+
+
+def _files_digest(paths) -> list[str]:
+    parts = []
+    for root in paths:
+        root = Path(root)
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            if "__pycache__" in path.parts:
+                continue
+            parts.append(f"{path.as_posix()}:{hash_text(path.read_bytes().hex())}")
+    return parts
+
+
+def build_digest(settings, digester: Digester) -> str | None:
+    """Everything that can change any page: code, theme, settings, versions, inputs."""
+    settings_digest = digester.digest(dict(settings))
+    if settings_digest is None:
+        logger.debug("writer: settings have no stable digest; every page renders")
+        return None
+    versions = []
+    for name in LIBRARIES:
+        try:
+            versions.append(f"{name}={importlib_metadata.version(name)}")
+        except importlib_metadata.PackageNotFoundError:
+            versions.append(f"{name}=?")
+    import warta  # the runner, dates and Jinja filters render into every page
+
+    code = [*settings.get("PLUGIN_PATHS", []), Path(warta.__file__).parent, settings["THEME"]]
+    code += list(setting(settings, "WRITER_INPUTS"))
+    return hash_text(settings_digest, *versions, *_files_digest(code))
+
+
+# -- one build ------------------------------------------------------------------------
+
+
+@dataclass
+class Job:
+    """One file to produce: rendered here or in a worker, or reused from last build."""
+
+    site_path: str
+    path: str
+    fingerprint: str | None
+    render: Any  # () -> str
+    announce: Any = None  # () -> None, in Pelican's process after writing
+    rendered: bool = field(default=False)
+
+    def run(self) -> str:
+        text = self.render()
+        os.makedirs(os.path.dirname(self.path), exist_ok=True)
+        with open(self.path, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        return self.site_path
+
+
+def _run_job(job: Job) -> str:
+    return job.run()
+
+
+class WriterBuild:
+    """State of one build, kept in the generator context for the Writer."""
+
+    def __init__(self, settings, output_path: str) -> None:
+        self.settings = settings
+        self.output = Path(output_path)
+        folder = Path(settings["CACHE_PATH"]) / setting(settings, "WRITER_CACHE_DIR")
+        self.incremental = bool(setting(settings, "WRITER_INCREMENTAL"))
+        self.workers = worker_count(setting(settings, "WRITER_WORKERS"))
+        self.manifest = Manifest(folder, self.output)
+        self.previous = Previous(folder / "previous", self.output)
+        self.digester = new_digester()
+        self.digest: str | None = None
+        self.analysers: dict[int, TemplateAnalyser] = {}
+        self.jobs: dict[str, Job] = {}  # site path → job, in writing order
+        self.flushed = False
+        self.rendered = 0
+        self.reused = 0
+        self.started = time.monotonic()  # of the writing phase, reset at the first page
+        self.moved_aside = False
+
+    def prepare(self) -> None:
+        """Before Pelican empties the output: keep the last build's pages aside."""
+        if not self.incremental:
+            return
+        self.manifest.load()
+        if self.settings.get("DELETE_OUTPUT_DIRECTORY") and self.manifest.previous:
+            self.previous.keep(self.manifest.previous)
+            self.moved_aside = True
+
+    def start_writing(self) -> None:
+        if self.rendered == self.reused == 0 and not self.jobs:
+            self.started = time.monotonic()
+        if self.incremental and self.digest is None:
+            self.digest = build_digest(self.settings, self.digester)
+            if self.digest is None:
+                self.incremental = False
+
+    def fingerprint(self, kind: str, parts: list[str | None]) -> str | None:
+        if not self.incremental or self.digest is None or any(p is None for p in parts):
+            return None
+        return hash_text(self.digest, kind, *parts)
+
+    def page_fingerprint(self, template, localcontext: dict, name: str, override) -> str | None:
+        if not self.incremental:
+            return None
+        analyser = self.analysers.setdefault(
+            id(template.environment), TemplateAnalyser(template.environment)
+        )
+        inputs = analyser.inputs(template.name)
+        if inputs is None:
+            return None
+        parts = [name, template.name, inputs.source_digest, str(bool(override))]
+        for variable in sorted(inputs.names):
+            value = localcontext.get(variable, MISSING)
+            try:
+                parts += [variable, self.digester.digest_strict(value)]
+            except (Unstable, RecursionError) as exc:
+                logger.debug("writer: %s: %s has no stable digest (%s)", name, variable, exc)
+                return None
+        return self.fingerprint("page", parts)
+
+    def reusable(self, job: Job) -> bool:
+        if job.fingerprint is None or self.manifest.previous.get(job.site_path) != job.fingerprint:
+            return False
+        if self.moved_aside:
+            return self.previous.restore(job.site_path)
+        return os.path.isfile(job.path)
+
+    def add(self, job: Job) -> None:
+        if self.flushed:  # a generator after the flush: write at once
+            self._produce([job])
+            if self.incremental:
+                self.manifest.save()
+        else:
+            self.jobs.pop(job.site_path, None)  # an override replaces the earlier job
+            self.jobs[job.site_path] = job
+
+    def flush(self) -> None:
+        """Produce every collected file, then record them for the next build."""
+        self.flushed = True
+        jobs, self.jobs = list(self.jobs.values()), {}
+        self._produce(jobs)
+        if self.incremental:
+            self.manifest.save()
+        self.previous.discard()  # pages no longer produced, or changed since
+        logger.info(
+            "writer: %d files rendered, %d unchanged and reused (%d workers, %.1f s)",
+            self.rendered,
+            self.reused,
+            self.workers,
+            time.monotonic() - self.started,
+        )
+
+    def _produce(self, jobs: list[Job]) -> None:
+        to_render = []
+        for job in jobs:
+            if self.reusable(job):
+                self.reused += 1
+                self.manifest.current[job.site_path] = job.fingerprint
+            else:
+                to_render.append(job)
+                if self.incremental:
+                    logger.debug(
+                        "writer: rendering %s (%s)",
+                        job.site_path,
+                        "inputs have no stable digest" if job.fingerprint is None else "changed",
+                    )
+        fork_map(_run_job, to_render, self.workers, min_items_per_worker=32)
+        for job in to_render:
+            self.rendered += 1
+            if job.fingerprint is not None:
+                self.manifest.current[job.site_path] = job.fingerprint
+            if job.announce:
+                job.announce()
+
+
+# -- the Writer -------------------------------------------------------------------------
+
+
+class IncrementalWriter(Writer):
+    """Pelican's Writer, collecting pages and feeds as jobs of the current build.
+
+    Rendering and writing happen when the writer generator flushes (after every
+    page-writing generator), in parallel and only for changed inputs. Without a
+    build in the context (a writer used on its own), it behaves as Pelican's.
+    """
+
+    def _claim(self, path: str, override: bool) -> bool:
+        """Pelican's rule for two writes to one file (see Writer._open_w)."""
+        if path in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{path}" a second time (was previously overwritten)'
+                )
+            logger.info('Skipping "%s", not overwriting', path)
+            return False
+        if path in self._written_files:
+            if not override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{path}" as Pelican has already written to it '
+                    "previously (set `override=True` if intended)"
+                )
+            logger.info('Overwriting "%s"', path)
+        if override:
+            self._overridden_files.add(path)
+        self._written_files.add(path)
+        return True
+
+    def _site_path(self, path: str) -> str:
+        return os.path.relpath(path, self.output_path).replace(os.sep, "/")
+
+    def write_feed(
+        self,
+        elements,
+        context,
+        path=None,
+        url=None,
+        feed_type="atom",
+        override_output=False,
+        feed_title=None,
+    ):
+        build = context.get(STATE_KEY)
+        if build is None or not path:
+            return super().write_feed(
+                elements, context, path, url, feed_type, override_output, feed_title
+            )
+        build.start_writing()
+        complete_path = sanitised_join(self.output_path, path)
+        if not self._claim(complete_path, override_output):
+            return None
+        items = list(elements[: self.settings["FEED_MAX_ITEMS"]])
+        fingerprint = build.fingerprint(
+            "feed",
+            [
+                path,
+                str(url),
+                feed_type,
+                str(feed_title),
+                str(context.get("SITEURL")),
+                *(build.digester.reference_digest(item) for item in items),
+                *(hash_text(item.get_content(context.get("SITEURL", ""))) for item in items),
+            ],
+        )
+
+        def render() -> str:
+            self.site_url = context.get("SITEURL", "")
+            self.feed_domain = context.get("FEED_DOMAIN")
+            self.feed_url = self.urljoiner(self.feed_domain, url or path)
+            feed = self._create_new_feed(feed_type, feed_title, context)
+            for item in items:
+                self._add_item_to_the_feed(feed, item)
+            signals.feed_generated.send(context, feed=feed)
+            buffer = io.StringIO()
+            feed.write(buffer, "utf-8")
+            return buffer.getvalue()
+
+        build.add(Job(self._site_path(complete_path), complete_path, fingerprint, render))
+        return None
+
+    def write_file(
+        self,
+        name,
+        template,
+        context,
+        relative_urls=False,
+        paginated=None,
+        template_name=None,
+        override_output=False,
+        url=None,
+        **kwargs,
+    ):
+        build = context.get(STATE_KEY)
+        if build is None:
+            return super().write_file(
+                name,
+                template,
+                context,
+                relative_urls,
+                paginated,
+                template_name,
+                override_output,
+                url,
+                **kwargs,
+            )
+        if not name:
+            return
+        build.start_writing()
+        if paginated is None:
+            paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
+        if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
+            per_page = (
+                self.settings["PAGINATED_TEMPLATES"][template_name]
+                or self.settings["DEFAULT_PAGINATION"]
+            )
+            paginators = {
+                key: Paginator(name, url, value, self.settings, per_page)
+                for key, value in paginated.items()
+            }
+            for number in range(next(iter(paginators.values())).num_pages):
+                page_kwargs = kwargs.copy()
+                for key, paginator in paginators.items():
+                    page = paginator.page(number + 1)
+                    page_kwargs.update(
+                        {
+                            f"{key}_paginator": paginator,
+                            f"{key}_page": page,
+                            f"{key}_previous_page": paginator.page(number) if number else None,
+                            f"{key}_next_page": paginator.page(number + 2)
+                            if number + 1 < paginator.num_pages
+                            else None,
+                        }
+                    )
+                self._add_page(
+                    build,
+                    template,
+                    context,
+                    page.save_as,
+                    page_kwargs,
+                    relative_urls,
+                    override_output,
+                )
+        else:
+            self._add_page(build, template, context, name, kwargs, relative_urls, override_output)
+
+    def _add_page(self, build, template, context, name, kwargs, relative_urls, override) -> None:
+        localcontext = context.copy()
+        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+        if relative_urls:
+            from pelican.utils import get_relative_path, path_to_url
+
+            relative_url = path_to_url(get_relative_path(name))
+            localcontext["SITEURL"] = relative_url
+            localcontext["localsiteurl"] = relative_url
+        localcontext["output_file"] = name
+        localcontext.update(kwargs)
+        path = sanitised_join(self.output_path, name)
+        if not self._claim(path, override):
+            return
+        fingerprint = build.page_fingerprint(template, localcontext, name, override)
+
+        def render() -> str:
+            # Content objects resolve their links against the page being written.
+            if localcontext["localsiteurl"]:
+                context["localsiteurl"] = localcontext["localsiteurl"]
+            return template.render(localcontext)
+
+        def announce() -> None:
+            logger.info('Writing "%s"', path)
+            signals.content_written.send(path, context=localcontext)
+
+        build.add(Job(self._site_path(path), path, fingerprint, render, announce))
+
+
+# -- the generator that flushes, and signal handlers ----------------------------------
+
+
+class WriterGenerator:
+    """Not a page generator: it sets the build up before Pelican empties the
+    output, and renders the collected pages once every page-writing generator
+    before it in PLUGINS has run."""
+
+    def __init__(self, context, settings, path, theme, output_path, *args, **kwargs) -> None:
+        self.context = context
+        self.build = WriterBuild(settings, output_path)
+        self.build.prepare()
+        context[STATE_KEY] = self.build
+
+    def generate_output(self, writer) -> None:
+        self.build.flush()
+
+
+def get_generators(pelican):
+    return WriterGenerator
+
+
+def get_writer(pelican):
+    return IncrementalWriter
+
+
+def register():
+    signals.get_generators.connect(get_generators)
+    signals.get_writer.connect(get_writer)

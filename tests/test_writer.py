@@ -1,0 +1,326 @@
+"""plugins/writer: incremental and parallel page writing.
+
+The promise: an incremental build writes exactly what a clean, serial build
+writes, while rendering only the pages whose inputs changed.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from jinja2 import DictLoader, Environment
+
+from conftest import REPO, FixtureSite, run_build
+from plugins.writer.fingerprint import Digester, hash_text
+from plugins.writer.manifest import Manifest
+from plugins.writer.templates import TemplateAnalyser
+
+WRITER_LINE = re.compile(r"writer: (\d+) files rendered, (\d+) unchanged and reused")
+NO_SEARCH = {"SEARCH_ENABLED": False}
+
+OFFICES = [
+    ("Kota Palembang", "PALEMBANG"),
+    ("Kabupaten Ogan Ilir", "INDRALAYA"),
+    ("Kabupaten Lahat", "LAHAT"),
+    ("Kota Prabumulih", "PRABUMULIH"),
+    ("Kabupaten Banyuasin", "PANGKALAN BALAI"),
+    ("Kabupaten Musi Rawas", "MUSI RAWAS"),
+]
+
+
+def counts(log: str) -> tuple[int, int]:
+    """(rendered, reused) from the writer's summary line."""
+    found = WRITER_LINE.findall(log)
+    assert found, f"no writer summary in the log:\n{log[-2000:]}"
+    rendered, reused = found[-1]
+    return int(rendered), int(reused)
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def assert_same_tree(incremental: Path, clean: Path) -> None:
+    left, right = tree(incremental), tree(clean)
+    assert sorted(left) == sorted(right), {
+        "only in the incremental build": sorted(set(left) - set(right))[:20],
+        "only in the clean build": sorted(set(right) - set(left))[:20],
+    }
+    differing = [name for name in left if left[name] != right[name]]
+    assert differing == [], f"files that differ from a clean build: {differing[:20]}"
+
+
+def newsroom(site: FixtureSite) -> dict[str, Path]:
+    files = {}
+    for number, (office, dateline) in enumerate(OFFICES, start=1):
+        slug = f"rilis-{number}"
+        files[slug] = site.article(
+            f"{slug}.md",
+            title=f"Bawaslu {office} Gelar Rapat Pengawasan Tahapan Ke-{number}",
+            date=f"2024-10-{10 + number:02d} 09:00",
+            slug=slug,
+            author=f"Humas Bawaslu {office}",
+            tags="Pilkada Serentak 2024, Pengawasan Partisipatif"
+            if number % 2
+            else "Pilkada Serentak 2024",
+            body=f"{dateline} – Bawaslu {office} menggelar rapat pengawasan tahapan.\n\n"
+            "Rapat membahas kesiapan pengawas ad hoc di setiap kecamatan.",
+            summary=f"Bawaslu {office} menggelar rapat pengawasan tahapan ke-{number}.",
+        )
+    site.page(
+        "kontak.md",
+        "Title: Kontak\nSlug: kontak\n\nHubungi Bawaslu Provinsi Sumatera Selatan.\n",
+    )
+    return files
+
+
+def clean_build(site: FixtureSite, tmp_path: Path, name: str):
+    """The same content built from scratch, serially, without the writer's reuse."""
+    output = tmp_path / name / "output"
+    return run_build(
+        site.content,
+        output,
+        cache=tmp_path / name / "cache",
+        overrides={**NO_SEARCH, "WRITER_INCREMENTAL": False, "WRITER_WORKERS": 1},
+    )
+
+
+def test_incremental_build_equals_clean_build_after_edits(site, tmp_path):
+    files = newsroom(site)
+    first = site.build(verbose=True, **NO_SEARCH)
+    assert first.returncode == 0, first.log
+    rendered, reused = counts(first.log)
+    assert reused == 0 and rendered > 20
+
+    # A sentence added to one release, a retitled release, a removed release,
+    # a new release and a changed tag: what a newsroom does between two pushes.
+    edited = files["rilis-2"]
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "\nPembaruan: jadwal rapat diubah.\n",
+        encoding="utf-8",
+    )
+    retitled = files["rilis-3"]
+    retitled.write_text(
+        retitled.read_text(encoding="utf-8").replace("Rapat Pengawasan", "Rapat Evaluasi", 1),
+        encoding="utf-8",
+    )
+    files["rilis-4"].unlink()
+    site.article(
+        "rilis-7.md",
+        title="Bawaslu Kabupaten Lahat Ajak Pemilih Pemula Awasi Kampanye",
+        date="2024-10-20 10:00",
+        slug="rilis-7",
+        author="Humas Bawaslu Kabupaten Lahat",
+        body="LAHAT – Bawaslu Kabupaten Lahat mengajak pemilih pemula mengawasi kampanye.",
+        summary="Bawaslu Kabupaten Lahat mengajak pemilih pemula mengawasi kampanye.",
+    )
+    retagged = files["rilis-6"]
+    retagged.write_text(
+        retagged.read_text(encoding="utf-8").replace(
+            "Tags: Pilkada Serentak 2024", "Tags: Pilkada Serentak 2024, Politik Uang"
+        ),
+        encoding="utf-8",
+    )
+
+    second = site.build(verbose=True, **NO_SEARCH)
+    assert second.returncode == 0, second.log
+    rendered, reused = counts(second.log)
+    assert reused > 0 and rendered > 0
+
+    clean = clean_build(site, tmp_path, "clean")
+    assert clean.returncode == 0, clean.log
+    assert_same_tree(site.output, clean.output)
+    assert not (site.output / "berita/2024/10/rilis-4/index.html").exists()
+    assert "Rapat Evaluasi" in second.html("berita/2024/10/rilis-3/").h1.get_text()
+
+
+def test_unchanged_rebuild_renders_nothing_and_keeps_files(site):
+    newsroom(site)
+    first = site.build(verbose=True, **NO_SEARCH)
+    assert first.returncode == 0, first.log
+    page = site.output / "berita/2024/10/rilis-1/index.html"
+    inode = page.stat().st_ino
+
+    second = site.build(verbose=True, **NO_SEARCH)
+    assert second.returncode == 0, second.log
+    rendered, reused = counts(second.log)
+    assert rendered == 0
+    assert reused == counts(first.log)[0]
+    assert page.stat().st_ino == inode  # moved back, not written again
+
+
+def test_body_edit_renders_only_the_pages_that_show_it(site):
+    files = newsroom(site)
+    site.build(verbose=True, **NO_SEARCH)
+    others = {
+        path: path.stat().st_ino
+        for path in site.output.rglob("index.html")
+        if "rilis-2" not in path.as_posix()
+    }
+    edited = files["rilis-2"]
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "\nPembaruan: jadwal rapat diubah.\n",
+        encoding="utf-8",
+    )
+    second = site.build(verbose=True, **NO_SEARCH)
+    rendered, _reused = counts(second.log)
+    # The release itself and the feeds that carry its body; every listing shows
+    # its Summary:, which did not change.
+    assert 1 <= rendered < 10, second.log
+    assert "Pembaruan: jadwal rapat diubah." in second.html("berita/2024/10/rilis-2/").get_text()
+    kept = [path for path, inode in others.items() if path.stat().st_ino == inode]
+    assert len(kept) == len(others)
+
+
+def test_theme_change_renders_every_page(site, tmp_path):
+    newsroom(site)
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    first = site.build(verbose=True, THEME=str(theme), **NO_SEARCH)
+    total = counts(first.log)[0]
+    footer = theme / "templates/partials/footer.html"
+    footer.write_text(
+        footer.read_text(encoding="utf-8").replace("Langganan", "Berlangganan"),
+        encoding="utf-8",
+    )
+    second = site.build(verbose=True, THEME=str(theme), **NO_SEARCH)
+    assert counts(second.log) == (total, 0)
+    footer_titles = [h.get_text() for h in second.html("").select("footer h2")]
+    assert "Berlangganan" in footer_titles
+
+
+def test_missing_manifest_means_a_full_render(site):
+    """A build that stopped half-way leaves no manifest: nothing is vouched for."""
+    newsroom(site)
+    first = site.build(verbose=True, **NO_SEARCH)
+    (site.root / "cache/writer/manifest.json").unlink()
+    second = site.build(verbose=True, **NO_SEARCH)
+    assert counts(second.log) == (counts(first.log)[0], 0)
+
+
+def test_template_error_in_a_worker_fails_the_build(site, tmp_path):
+    newsroom(site)
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    article = theme / "templates/article.html"
+    article.write_text(
+        article.read_text(encoding="utf-8").replace(
+            "{% block content %}", "{% block content %}{{ article.title.no_such_method() }}", 1
+        ),
+        encoding="utf-8",
+    )
+    built = site.build(THEME=str(theme), WRITER_WORKERS=2, **NO_SEARCH)
+    assert built.returncode != 0
+    assert "no_such_method" in built.log
+
+
+# -- pure parts ---------------------------------------------------------------------
+
+
+class Node:
+    def __init__(self, name, parent=None):
+        self.name = name
+        self.parent = parent
+        self.children = []
+        if parent:
+            parent.children.append(self)
+
+
+def test_digest_is_the_same_in_another_process():
+    value = {
+        "b": [1, 2.5, "tiga"],
+        "a": {"x", "y", "z"},
+        "when": __import__("datetime").date(2024, 11, 27),
+    }
+    here = Digester().digest(value)
+    code = textwrap.dedent(
+        f"""
+        import datetime, sys
+        sys.path.insert(0, {str(REPO)!r})
+        from plugins.writer.fingerprint import Digester
+        value = {{"b": [1, 2.5, "tiga"], "a": {{"x", "y", "z"}}}}
+        value["when"] = datetime.date(2024, 11, 27)
+        print(Digester().digest(value))
+        """
+    )
+    there = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONHASHSEED": "12345"},
+    ).stdout.strip()
+    assert here == there
+
+
+def test_digest_changes_with_any_nested_value_and_survives_cycles():
+    root = Node("Sumatera Selatan")
+    city = Node("Kota Palembang", root)
+    Node("Kemuning", city)
+    before = Digester().digest(root)
+    assert before is not None
+    city.children[0].name = "Sako"
+    assert Digester().digest(root) != before
+
+
+def test_objects_without_stable_state_are_unknown():
+    class Opaque:
+        __slots__ = ()
+
+    assert Digester().digest({"thing": Opaque()}) is None
+    assert Digester().digest({"thing": object()}) is None
+    assert hash_text("a", "b") != hash_text("ab")
+
+
+def test_template_inputs_follow_extends_include_and_import():
+    environment = Environment(
+        loader=DictLoader(
+            {
+                "base.html": "{{ SITENAME }}{% include 'footer.html' %}"
+                "{% block body %}{% endblock %}",
+                "footer.html": "{% for p in pages %}{{ p.title }}{% endfor %}",
+                "macros.html": "{% macro item(a) %}{{ a.title }}{{ SITEURL }}{% endmacro %}",
+                "article.html": "{% extends 'base.html' %}"
+                "{% import 'macros.html' as ui with context %}"
+                "{% block body %}{{ ui.item(article) }}{% endblock %}",
+                "dynamic.html": "{% include template_name %}",
+            }
+        )
+    )
+    analyser = TemplateAnalyser(environment)
+    inputs = analyser.inputs("article.html")
+    assert {"SITENAME", "pages", "article", "SITEURL"} <= inputs.names
+    assert "tags" not in inputs.names
+    assert analyser.inputs("dynamic.html") is None
+
+
+def test_manifest_is_removed_while_a_build_runs(tmp_path):
+    manifest = Manifest(tmp_path / "writer", tmp_path / "output")
+    manifest.current = {"index.html": "abc"}
+    manifest.save()
+    reloaded = Manifest(tmp_path / "writer", tmp_path / "output")
+    reloaded.load()
+    assert reloaded.previous == {"index.html": "abc"}
+    assert not manifest.path.exists()
+    elsewhere = Manifest(tmp_path / "writer", tmp_path / "other-output")
+    manifest.save()
+    elsewhere.load()
+    assert elsewhere.previous == {}  # another output folder: nothing to reuse
+
+
+def test_parallel_writer_writes_what_the_serial_writer_writes(site, tmp_path):
+    newsroom(site)
+    built = site.build(verbose=True, WRITER_WORKERS=2, WRITER_INCREMENTAL=False, **NO_SEARCH)
+    assert built.returncode == 0, built.log
+    assert "(2 workers" in built.log
+    clean = clean_build(site, tmp_path, "serial")
+    assert_same_tree(site.output, clean.output)
