@@ -20,7 +20,7 @@ class RegionPage:
     url: str
     save_as: str
     feed: str
-    parent: RegionPage | None = None
+    parent: RegionPage | None = field(default=None, repr=False)  # back-link, not its value
     articles: list = field(default_factory=list)
     children: list[RegionPage] = field(default_factory=list)
     months: dict[tuple[int, int], int] = field(default_factory=dict)

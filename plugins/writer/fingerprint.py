@@ -9,7 +9,11 @@ addresses, no set order).
 dicts, sets, dataclasses) and objects (their `__dict__`). Objects whose state
 cannot be described stably make the digest `None`: "unknown, always render".
 Callers teach it about special objects with `describers` (type → function
-returning a plain description). No Pelican import.
+returning a plain description). A dataclass field declared with `repr=False`
+is left out: the convention for a back-link (a region's parent), which is
+not part of the value and would make every node describe the whole tree.
+Each object is described once per build (the digester lives for one build;
+the objects do not change while pages are written). No Pelican import.
 """
 
 from __future__ import annotations
@@ -69,16 +73,8 @@ class Digester:
         self.memo_types = memo_types
         self.reference = reference
         self._memo: dict[tuple[int, str], tuple[Any, str]] = {}
-        self._path: set[int] = set()  # objects being described: a tree's parent links
-
-    def _remembered(self, value: Any, kind: str, compute: Callable[[], str]) -> str:
-        key = (id(value), kind)
-        remembered = self._memo.get(key)
-        if remembered is not None and remembered[0] is value:
-            return remembered[1]
-        result = compute()
-        self._memo[key] = (value, result)
-        return result
+        self._path: set[int] = set()  # objects being described (cycle detection)
+        self._cycles = 0  # back-references met so far
 
     def digest(self, value: Any) -> str | None:
         try:
@@ -87,38 +83,49 @@ class Digester:
             return None
 
     def digest_strict(self, value: Any) -> str:
-        if isinstance(value, str):  # also Markup
-            return hash_text("s", value)
-        if isinstance(value, (*self.memo_types, list, tuple, dict)):
-            # Lists and dicts of the global context are shared by thousands of pages.
-            return self._remembered(value, "full", lambda: hash_text(self._describe(value, 0)))
         return hash_text(self._describe(value, 0))
 
     def reference_digest(self, value: Any) -> str:
+        """The digest of an object as it appears inside another value."""
         if self.reference is None:
             return self.digest_strict(value)
-        return self._remembered(
-            value, "ref", lambda: hash_text(self._describe(self.reference(value, self), 1))
-        )
+        key = (id(value), "ref")
+        remembered = self._memo.get(key)
+        if remembered is not None and remembered[0] is value:
+            return remembered[1]
+        result = hash_text(self._describe(self.reference(value, self), 1))
+        self._memo[key] = (value, result)
+        return result
 
     def _describe(self, value: Any, depth: int) -> str:
+        """Primitives spelled out; anything else as its type and the hash of its
+        description, remembered for the build unless it met a cycle."""
         if depth > MAX_DEPTH:
             raise Unstable("nested too deep")
         if isinstance(value, _PRIMITIVES):
             return f"{type(value).__name__}:{value!r}"
-        if id(value) in self._path:
-            # Back to an object on the way here (a child's parent): it is being
-            # described already.
-            return f"cycle:{type(value).__qualname__}"
-        self._path.add(id(value))
-        try:
-            return self._describe_object(value, depth)
-        finally:
-            self._path.discard(id(value))
-
-    def _describe_object(self, value: Any, depth: int) -> str:
         if depth and isinstance(value, self.memo_types):
             return "ref:" + self.reference_digest(value)
+        key = (id(value), "full")
+        remembered = self._memo.get(key)
+        if remembered is not None and remembered[0] is value:
+            return remembered[1]
+        if id(value) in self._path:
+            # Back to an object on the way here: it is being described already.
+            self._cycles += 1
+            return f"cycle:{type(value).__qualname__}"
+        cycles = self._cycles
+        self._path.add(id(value))
+        try:
+            text = f"{type(value).__qualname__}#{hash_text(self._describe_object(value, depth))}"
+        finally:
+            self._path.discard(id(value))
+        if self._cycles == cycles:
+            # Its description does not depend on where it was reached from.
+            self._memo[key] = (value, text)
+        return text
+
+    def _describe_object(self, value: Any, depth: int) -> str:
         for kind in type(value).__mro__:
             describer = self.describers.get(kind)
             if describer is not None:
@@ -154,7 +161,8 @@ class Digester:
                 f"method:{value.__func__.__qualname__}({self._describe(value.__self__, depth + 1)})"
             )
         if dataclasses.is_dataclass(value):
-            fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+            # A field left out of repr (a back-link to a parent) is not part of its value.
+            fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value) if f.repr}
             return f"{type(value).__qualname__}{self._describe(fields, depth + 1)}"
         state = getattr(value, "__dict__", None)
         if isinstance(state, dict):

@@ -2,11 +2,11 @@
 
 The manifest (`<cache>/writer/manifest.json`) maps every page and feed the
 writer produced to the digest of its inputs. Pelican empties the output
-folder at the start of a build (`DELETE_OUTPUT_DIRECTORY`); before it does,
-`Previous.keep` moves the files the manifest lists into `<cache>/writer/previous/`,
-so a page whose inputs did not change is moved back instead of rendered. The
-output then holds exactly what a clean build would write: pages that are no
-longer produced stay behind in `previous/` and are deleted with it.
+folder at the start of a build (`DELETE_OUTPUT_DIRECTORY`); the writer does
+that instead (`OutputFolder`), keeping the files the manifest lists, so a page
+whose inputs did not change stays where it is instead of being rendered. The
+files of the last build that this one does not produce again are deleted at
+the end: the output holds exactly what a clean build would write.
 
 The manifest is removed while a build runs and saved when it ends, so a build
 that stops half-way never vouches for files it did not finish. No Pelican import.
@@ -14,9 +14,9 @@ that stops half-way never vouches for files it did not finish. No Pelican import
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import shutil
 from pathlib import Path
 
 VERSION = 1
@@ -49,49 +49,57 @@ class Manifest:
         temporary.replace(self.path)
 
 
-def move(source: Path, destination: Path) -> bool:
-    """Move a file (a rename on one filesystem); False if the source is gone."""
-    try:
-        os.replace(source, destination)
-        return True
-    except FileNotFoundError:
-        try:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(source, destination)
-            return True
-        except FileNotFoundError:
-            return False
-    except OSError:  # another filesystem
-        try:
-            destination.parent.mkdir(parents=True, exist_ok=True)
-            shutil.move(source, destination)
-            return True
-        except FileNotFoundError:
-            return False
+class OutputFolder:
+    """Pelican's clean start (`DELETE_OUTPUT_DIRECTORY`), minus the pages that may
+    be reused: everything else goes before the build, and what the build did
+    not produce again goes after it."""
 
-
-class Previous:
-    """The last build's files, moved out of the output before Pelican empties it."""
-
-    def __init__(self, folder: str | os.PathLike, output: str | os.PathLike) -> None:
-        self.folder = Path(folder)
+    def __init__(self, output: str | os.PathLike) -> None:
         self.output = Path(output)
 
-    def discard(self) -> None:
-        shutil.rmtree(self.folder, ignore_errors=True)
-
-    def keep(self, site_paths) -> int:
-        """Move the listed files from the output into the keep folder."""
-        self.discard()
+    def clean(self, keep: set[str], retention) -> int:
+        """Delete every file except `keep` (site paths) and the retained top-level
+        names; return how many were kept."""
+        if not self.output.is_dir():
+            return 0
         kept = 0
-        for site_path in site_paths:
-            if move(self.output / site_path, self.folder / site_path):
+        for entry in os.scandir(self.output):
+            if entry.name in retention:
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                kept += self._clean_folder(Path(entry.path), keep)
+            elif entry.name in keep:
                 kept += 1
+            else:
+                os.unlink(entry.path)
         return kept
 
-    def has(self, site_path: str) -> bool:
-        return (self.folder / site_path).is_file()
+    def _clean_folder(self, folder: Path, keep: set[str]) -> int:
+        kept = 0
+        for root, _folders, files in os.walk(folder, topdown=False):
+            base = Path(root).relative_to(self.output).as_posix()
+            for name in files:
+                if f"{base}/{name}" in keep:
+                    kept += 1
+                else:
+                    os.unlink(os.path.join(root, name))
+            with contextlib.suppress(OSError):
+                os.rmdir(root)  # only succeeds when it is empty now
+        return kept
 
-    def restore(self, site_path: str) -> bool:
-        """Put a kept file back at its place in the output."""
-        return move(self.folder / site_path, self.output / site_path)
+    def remove(self, site_paths) -> None:
+        """Delete files the last build wrote and this one did not, and the
+        folders they leave empty (a deleted article's folder)."""
+        for site_path in site_paths:
+            path = self.output / site_path
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                continue
+            for parent in path.parents:
+                if parent == self.output:
+                    break
+                try:
+                    parent.rmdir()
+                except OSError:
+                    break

@@ -21,7 +21,7 @@ from pelican.writers import FileOverwriteFailedError, Writer
 from warta.parallel import fork_map, worker_count
 
 from .fingerprint import MISSING, Digester, Unstable, hash_text
-from .manifest import Manifest, Previous
+from .manifest import Manifest, OutputFolder
 from .templates import TemplateAnalyser
 
 logger = logging.getLogger(__name__)
@@ -47,9 +47,9 @@ def setting(settings, name: str):
 
 
 def _shallow(value: Any, depth: int = 0) -> Any:
-    """A value with every article/page in it replaced by its URL."""
+    """A value with every article/page in it replaced by its source file."""
     if isinstance(value, Content):
-        return f"content:{value.save_as}"
+        return f"content:{value.source_path}"
     if depth > 3:
         return value
     if isinstance(value, (list, tuple)):
@@ -60,10 +60,9 @@ def _shallow(value: Any, depth: int = 0) -> Any:
 
 
 def _content_state(content: Content) -> dict:
-    state = {k: v for k, v in vars(content).items() if k not in SKIPPED_ATTRIBUTES}
-    state["url"] = content.url
-    state["save_as"] = content.save_as
-    return state
+    # Its URL and output path follow from this state and the settings (both
+    # digested), so the costly URL properties are not needed here.
+    return {k: v for k, v in vars(content).items() if k not in SKIPPED_ATTRIBUTES}
 
 
 def describe_content(content: Content, _digester) -> dict:
@@ -76,9 +75,10 @@ def describe_content(content: Content, _digester) -> dict:
 
 def reference_content(content: Content, _digester) -> dict:
     """An article shown inside another page (a list, "baca juga"): its state, with
-    the articles it points to by URL. Not its body when it has a `Summary:`:
-    lists show the summary, and Pelican derives one from the body only when
-    there is none. (Feeds, which carry the body, add it themselves.)"""
+    the articles it points to by source file (a page that shows an article's
+    related articles gets them as its own references). Not its body when it has
+    a `Summary:`: lists show the summary, and Pelican derives one from the body
+    only when there is none. (Feeds, which carry the body, add it themselves.)"""
     state = _content_state(content)
     if "summary" in content.metadata:
         state.pop("_content", None)
@@ -181,7 +181,7 @@ class WriterBuild:
         self.incremental = bool(setting(settings, "WRITER_INCREMENTAL"))
         self.workers = worker_count(setting(settings, "WRITER_WORKERS"))
         self.manifest = Manifest(folder, self.output)
-        self.previous = Previous(folder / "previous", self.output)
+        self.folder = OutputFolder(self.output)
         self.digester = new_digester()
         self.digest: str | None = None
         self.analysers: dict[int, TemplateAnalyser] = {}
@@ -190,16 +190,18 @@ class WriterBuild:
         self.rendered = 0
         self.reused = 0
         self.started = time.monotonic()  # of the writing phase, reset at the first page
-        self.moved_aside = False
 
-    def prepare(self) -> None:
-        """Before Pelican empties the output: keep the last build's pages aside."""
+    def prepare(self, content_path: str) -> None:
+        """Before the build: empty the output as Pelican would, keeping the pages
+        the last build wrote (the `initialized` handler turned Pelican's own
+        emptying off)."""
         if not self.incremental:
             return
         self.manifest.load()
-        if self.settings.get("DELETE_OUTPUT_DIRECTORY") and self.manifest.previous:
-            self.previous.keep(self.manifest.previous)
-            self.moved_aside = True
+        output = os.path.realpath(self.output)
+        inside_content = os.path.commonpath([output, os.path.realpath(content_path)]) == output
+        if self.settings.get("DELETE_OUTPUT_DIRECTORY") and not inside_content:
+            self.folder.clean(set(self.manifest.previous), self.settings["OUTPUT_RETENTION"])
 
     def start_writing(self) -> None:
         if self.rendered == self.reused == 0 and not self.jobs:
@@ -236,8 +238,6 @@ class WriterBuild:
     def reusable(self, job: Job) -> bool:
         if job.fingerprint is None or self.manifest.previous.get(job.site_path) != job.fingerprint:
             return False
-        if self.moved_aside:
-            return self.previous.restore(job.site_path)
         return os.path.isfile(job.path)
 
     def add(self, job: Job) -> None:
@@ -256,7 +256,8 @@ class WriterBuild:
         self._produce(jobs)
         if self.incremental:
             self.manifest.save()
-        self.previous.discard()  # pages no longer produced, or changed since
+        if self.incremental:  # pages of the last build that are not produced any more
+            self.folder.remove(set(self.manifest.previous) - set(self.manifest.current))
         logger.info(
             "writer: %d files rendered, %d unchanged and reused (%d workers, %.1f s)",
             self.rendered,
@@ -476,7 +477,7 @@ class WriterGenerator:
     def __init__(self, context, settings, path, theme, output_path, *args, **kwargs) -> None:
         self.context = context
         self.build = WriterBuild(settings, output_path)
-        self.build.prepare()
+        self.build.prepare(path)
         context[STATE_KEY] = self.build
 
     def generate_output(self, writer) -> None:
@@ -491,6 +492,13 @@ def get_writer(pelican):
     return IncrementalWriter
 
 
+def take_over_output_cleaning(pelican) -> None:
+    """Pelican would empty the whole output; the writer keeps reusable pages."""
+    if setting(pelican.settings, "WRITER_INCREMENTAL"):
+        pelican.delete_outputdir = False
+
+
 def register():
+    signals.initialized.connect(take_over_output_cleaning)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)

@@ -26,11 +26,28 @@ class TemplateAnalyser:
     def __init__(self, environment: Environment) -> None:
         self.environment = environment
         self._cache: dict[str, TemplateInputs | None] = {}
+        self._parsed_templates: dict[str, tuple | None] = {}
 
     def inputs(self, name: str) -> TemplateInputs | None:
         if name not in self._cache:
             self._cache[name] = self._closure(name)
         return self._cache[name]
+
+    def _parsed(self, name: str) -> tuple[str, frozenset[str], tuple] | None:
+        """(source digest, variables, referenced templates) of one template."""
+        if name not in self._parsed_templates:
+            try:
+                source, _, _ = self.environment.loader.get_source(self.environment, name)
+            except TemplateNotFound:
+                self._parsed_templates[name] = None  # `ignore missing` includes
+            else:
+                tree = self.environment.parse(source)
+                self._parsed_templates[name] = (
+                    hash_text(source),
+                    frozenset(meta.find_undeclared_variables(tree)),
+                    tuple(meta.find_referenced_templates(tree)),
+                )
+        return self._parsed_templates[name]
 
     def _closure(self, name: str) -> TemplateInputs | None:
         names: set[str] = set()
@@ -41,16 +58,15 @@ class TemplateAnalyser:
             if current in seen:
                 continue
             seen.add(current)
-            try:
-                source, _, _ = self.environment.loader.get_source(self.environment, current)
-            except TemplateNotFound:
-                sources.append(f"{current}:missing")  # `ignore missing` includes
+            parsed = self._parsed(current)
+            if parsed is None:
+                sources.append(f"{current}:missing")
                 continue
-            sources.append(f"{current}:{hash_text(source)}")
-            tree = self.environment.parse(source)
-            names |= meta.find_undeclared_variables(tree)
-            for referenced in meta.find_referenced_templates(tree):
-                if referenced is None:
+            source_digest, variables, referenced = parsed
+            sources.append(f"{current}:{source_digest}")
+            names |= variables
+            for other in referenced:
+                if other is None:
                     return None
-                pending.append(referenced)
+                pending.append(other)
         return TemplateInputs(frozenset(names), hash_text(*sorted(sources)))
