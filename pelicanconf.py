@@ -167,6 +167,7 @@ PLUGIN_PATHS = [str(PROJECT_ROOT / "plugins")]
 WRITER_INPUTS = [str(DATA_PATH)]
 PLUGINS = [
     "progress",  # a live "articles read / pages written" line on a terminal; quiet in CI
+    "parallel_markdown",  # a cold build's Markdown converted on every core; the site is unchanged
     "content_lint",
     "json_feed",
     "regions",

@@ -1,0 +1,328 @@
+"""plugins/parallel_markdown: Markdown converted in forked workers gives the site a
+serial build gives, the work really is spread over processes, the content cache
+still decides what is read, and broken articles fail as they always did."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.conftest import REPO, BuiltSite, FixtureSite, article_text
+from warta.parallel import WorkerError
+
+sys.path.insert(0, str(REPO / "plugins"))
+
+from parallel_markdown import plugin
+from parallel_markdown.plugin import MarkdownReader as PrerenderingReader
+from parallel_markdown.render import render_file
+
+ARTICLES = 80
+TAGS = ["Pilkada Serentak 2024", "Pemilu 2024", "Kampanye", "Coklit", "Patroli Pengawasan"]
+SETTINGS_WITH_PLUGIN = """\
+import sys
+
+sys.path.insert(0, {repo!r})
+
+from pelicanconf import *  # noqa: F403
+
+PLUGINS = [*PLUGINS, "parallel_markdown"]  # noqa: F405
+"""
+# The plugin's --verbose line, e.g. "parallel_markdown: ArticlesGenerator: 82 of 82
+# Markdown files need reading; pre-rendered 81 in 2 processes (pid 1: 41, pid 2: 40) in 0.3 s"
+PLUGIN_LINE = re.compile(
+    r"^parallel_markdown: (?P<generator>\w+): (?P<needed>\d+) of (?P<listed>\d+) Markdown "
+    r"files need reading; (?:pre-rendered (?P<done>\d+) in \d+ processes "
+    r"\((?P<pids>[^)]*)\)|(?P<serial>.*read one by one))",
+    re.M,
+)
+
+
+def body(number: int) -> str:
+    """Markdown that exercises per-file state: footnotes, abbreviations, smart quotes."""
+    return f"""\
+        PALEMBANG – Bawaslu Kota Palembang menggelar rapat ke-{number} di Kecamatan Ilir
+        Barat I bersama "PPK" dan pengawas TPS.[^catatan]
+
+        | Kecamatan | TPS |
+        |-----------|-----|
+        | Ilir Barat I | {number + 10} |
+
+        1. Patroli pengawasan -- pagi
+        2. Coklit ulang...
+
+        > "Kami siap," kata Ketua Bawaslu.
+
+        [^catatan]: Catatan kaki artikel {number}.
+
+        *[TPS]: Tempat Pemungutan Suara
+        """
+
+
+def write_site(site: FixtureSite) -> None:
+    for number in range(ARTICLES):
+        site.article(
+            f"{2024 + number % 2}/artikel-{number:03d}.md",
+            title=f"Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan Nomor {number}",
+            slug=f"rapat-koordinasi-{number:03d}",
+            date=f"2024-{1 + number % 12:02d}-{1 + number % 28:02d} {number % 24:02d}:15",
+            tags=", ".join(TAGS[number % 5 : number % 5 + 1 + number % 3]),
+            summary=(
+                f'Rapat *koordinasi* nomor {number} membahas "pengawasan" tahapan '
+                f"pemilihan di Kota Palembang -- lengkap."
+            ),
+            body=body(number),
+        )
+    for number in range(3):
+        site.page(
+            f"halaman-{number}.md",
+            f"Title: Halaman Informasi Nomor {number}\nSlug: halaman-{number}\n\n"
+            f'Informasi "publik" nomor {number}.[^a]\n\n[^a]: Catatan halaman.\n',
+        )
+    # A date Pelican cannot parse: Markdown converts it fine in a worker, the
+    # metadata parsing in the parent fails.
+    site.article("rusak-tanggal.md", article_text(date="2024-13-45 09:30", slug="rusak-tanggal"))
+    # Not UTF-8: the worker cannot read it and leaves it to the parent's normal read.
+    path = site.content / "berita" / "rusak-encoding.md"
+    path.write_bytes(
+        article_text(slug="rusak-encoding", body="Tanggal 17 Agustus café.").encode("latin-1")
+    )
+
+
+def build(site: FixtureSite, output: str, cache: str, **overrides) -> BuiltSite:
+    """conftest.run_build with --verbose (the plugin reports at INFO) and the plugin added
+    through a settings file that imports pelicanconf.py."""
+    settings = site.root / "settings_parallel_markdown.py"
+    settings.write_text(SETTINGS_WITH_PLUGIN.format(repo=str(REPO)), encoding="utf-8")
+    overrides = {
+        "PATH": str(site.content),
+        "OUTPUT_PATH": str(site.root / output),
+        "CACHE_PATH": str(site.root / cache),
+        "SEARCH_ENABLED": False,  # Pagefind indexes the output; not what is tested here
+        **overrides,
+    }
+    args = [sys.executable, "-m", "warta.build", "--verbose", "--settings", str(settings)]
+    for key, value in overrides.items():
+        args += ["-e", f"{key}={json.dumps(value)}"]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("WARTA_DEBUG", None)
+    proc = subprocess.run(args, cwd=REPO, capture_output=True, text=True, timeout=900, env=env)
+    return BuiltSite(proc.returncode, proc.stdout + proc.stderr, site.root / output, site.content)
+
+
+def plugin_lines(built: BuiltSite) -> dict[str, re.Match]:
+    return {m["generator"]: m for m in PLUGIN_LINE.finditer(built.log)}
+
+
+def article_pages(built: BuiltSite) -> list[str]:
+    return [f for f in built.files() if f.startswith("berita/") and f.endswith("index.html")]
+
+
+@pytest.fixture(scope="module")
+def builds(tmp_path_factory) -> SimpleNamespace:
+    """One site built cold in parallel, cold serially, then warm after two edits."""
+    site = FixtureSite(tmp_path_factory.mktemp("parallel_markdown"))
+    write_site(site)
+    # MIN_FILES=2 so the three pages take the pre-rendering path too.
+    parallel = build(
+        site,
+        "out-parallel",
+        "cache-parallel",
+        PARALLEL_MARKDOWN_WORKERS=2,
+        PARALLEL_MARKDOWN_MIN_FILES=2,
+    )
+    serial = build(site, "out-serial", "cache-serial", PARALLEL_MARKDOWN_WORKERS=1)
+
+    edited = {}
+    for number in (7, 42):
+        title = f"Judul Baru Rapat Koordinasi Pengawasan Nomor {number}"
+        site.article(
+            f"{2024 + number % 2}/artikel-{number:03d}.md",
+            title=title,
+            slug=f"rapat-koordinasi-{number:03d}",
+            date=f"2024-{1 + number % 12:02d}-{1 + number % 28:02d} {number % 24:02d}:15",
+            body=body(number),
+        )
+        edited[f"rapat-koordinasi-{number:03d}"] = title
+    warm = build(
+        site,
+        "out-warm",
+        "cache-parallel",
+        PARALLEL_MARKDOWN_WORKERS=2,
+        PARALLEL_MARKDOWN_MIN_FILES=1,
+    )
+    return SimpleNamespace(parallel=parallel, serial=serial, warm=warm, edited=edited)
+
+
+def test_parallel_build_writes_the_serial_build_byte_for_byte(builds):
+    parallel, serial = builds.parallel, builds.serial
+    pages = article_pages(parallel)
+    assert len(pages) == ARTICLES, parallel.log
+    assert article_pages(serial) == pages
+    static_pages = [f"halaman-{n}/index.html" for n in range(3)]
+    for relative in pages + static_pages:
+        assert (parallel.output / relative).read_bytes() == (
+            serial.output / relative
+        ).read_bytes(), relative
+
+    # Metadata as Pelican parsed it: dates, tags, Summary: converted with Markdown.
+    items = {item["url"]: item for item in parallel.json("feed.json")["items"]}
+    assert items == {item["url"]: item for item in serial.json("feed.json")["items"]}
+    item = items["/berita/2024/12/rapat-koordinasi-011/"]
+    assert item["date_published"] == "2024-12-12T11:15:00+07:00"
+    assert item["tags"] == ["Pemilu 2024", "Kampanye", "Coklit"]
+    summary = BeautifulSoup(item["summary"], "lxml")
+    assert summary.find("em").get_text() == "koordinasi"
+    assert "“pengawasan”" in summary.get_text()  # smarty, as in a serial read
+
+
+def test_each_article_keeps_its_own_footnotes_and_abbreviations(builds):
+    page = builds.parallel.html("berita/2024/12/rapat-koordinasi-011/")
+    content = page.find(id="fn:catatan")
+    assert content is not None, page
+    assert "Catatan kaki artikel 11." in content.get_text()
+    titles = {a.get_text(): a["title"] for a in page.find_all("abbr")}
+    assert titles == {"TPS": "Tempat Pemungutan Suara"}
+
+
+def test_markdown_was_converted_in_more_than_one_process(builds):
+    lines = plugin_lines(builds.parallel)
+    articles = lines["ArticlesGenerator"]
+    # 80 articles and 2 broken ones; the one that is not UTF-8 fails in the worker.
+    assert (articles["needed"], articles["listed"], articles["done"]) == ("82", "82", "81")
+    per_pid = Counter(
+        {pid: int(count) for pid, count in re.findall(r"pid (\d+): (\d+)", articles["pids"])}
+    )
+    assert len(per_pid) >= 2, articles[0]
+    assert sum(per_pid.values()) == 81
+    assert min(per_pid.values()) >= 30  # shared out, not one process doing it all
+    assert lines["PagesGenerator"]["done"] == "3"
+
+    serial = plugin_lines(builds.serial)["ArticlesGenerator"]
+    assert serial["done"] is None and "one worker" in serial["serial"]
+
+
+def test_warm_rebuild_prerenders_only_what_the_cache_does_not_hold(builds):
+    warm = builds.warm
+    lines = plugin_lines(warm)
+    # The two edited articles and the two broken ones (never cached), nothing else.
+    articles = lines["ArticlesGenerator"]
+    assert (articles["needed"], articles["listed"], articles["done"]) == ("4", "82", "3")
+    pages = lines["PagesGenerator"]  # every page came from the cache
+    assert (pages["needed"], pages["listed"], pages["done"]) == ("0", "3", None)
+    for slug, title in builds.edited.items():
+        month = 1 + int(slug[-3:]) % 12
+        page = warm.html(f"berita/2024/{month:02d}/{slug}/")
+        assert page.find("h1").get_text(strip=True) == title
+    assert len(article_pages(warm)) == ARTICLES
+
+
+def test_broken_articles_give_the_errors_of_a_serial_build(builds):
+    parallel, serial = builds.parallel, builds.serial
+    assert parallel.returncode == serial.returncode == 1
+    errors = sorted(parallel.log_lines("error"))
+    assert errors == sorted(serial.log_lines("error"))
+    unreadable = [e for e in errors if "cannot read this article" in e]
+    assert len(unreadable) == 2, errors
+    assert any(e.startswith("berita/rusak-tanggal.md:2: ") for e in unreadable), unreadable
+    assert any(e.startswith("berita/rusak-encoding.md: ") and "utf-8" in e for e in unreadable), (
+        unreadable
+    )
+    assert not any("rusak" in f for f in parallel.files())
+
+
+def pelican_settings(content: Path) -> dict:
+    from pelican.settings import read_settings
+
+    return read_settings(str(REPO / "pelicanconf.py"), override={"PATH": str(content)})
+
+
+def test_reader_matches_pelicans_reader_and_drops_a_stale_rendering(tmp_path):
+    from pelican.readers import MarkdownReader
+
+    source = tmp_path / "berita.md"
+    # A BOM, Windows line ends, a summary that looks like a metadata line.
+    text = article_text(
+        summary="Catatan: rapat *pleno* dibuka", body='Isi "rapat".[^1]\n\n[^1]: Kaki.'
+    )
+    source.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+
+    serial = MarkdownReader(pelican_settings(tmp_path))
+    reader = PrerenderingReader(pelican_settings(tmp_path))
+    rendered = render_file(
+        str(source), reader.settings["MARKDOWN"], reader.settings["FORMATTED_FIELDS"]
+    )
+    assert rendered is not None
+    reader.prerendered[str(source)] = rendered
+    expected_html, expected_metadata = serial.read(str(source))
+    html, metadata = reader.read(str(source))
+    assert html == expected_html
+    assert metadata == expected_metadata
+    assert BeautifulSoup(metadata["summary"], "lxml").find("em").get_text() == "pleno"
+
+    # A worker result is used only while the file is what the worker read, and
+    # only when the worker converted every formatted field Pelican asks for.
+    reader.prerendered[str(source)] = rendered._replace(html="<p>dari pekerja</p>")
+    html, _ = reader.read(str(source))
+    assert BeautifulSoup(html, "lxml").get_text() == "dari pekerja"
+    reader.prerendered[str(source)] = rendered._replace(html="<p>dari pekerja</p>", formatted={})
+    assert reader.read(str(source)) == (expected_html, expected_metadata)
+    reader.prerendered[str(source)] = rendered._replace(html="<p>dari pekerja</p>")
+    source.write_text(article_text(body="Isi yang diperbarui."), encoding="utf-8")
+    html, _ = reader.read(str(source))
+    assert BeautifulSoup(html, "lxml").get_text(strip=True) == "Isi yang diperbarui."
+
+
+def test_a_file_that_fails_in_a_worker_comes_back_empty(tmp_path):
+    source = tmp_path / "rusak.md"
+    source.write_bytes("Title: Kafe\n\ncafé".encode("latin-1"))
+    settings = pelican_settings(tmp_path)
+    PrerenderingReader(settings)  # fills in MARKDOWN's extensions, as Readers does
+    assert render_file(str(source), settings["MARKDOWN"], ["summary"]) is None
+    assert render_file(str(tmp_path / "hilang.md"), settings["MARKDOWN"], ["summary"]) is None
+
+
+class FakeGenerator:
+    """What `prerender` uses of an ArticlesGenerator (no content cache)."""
+
+    def __init__(self, content: Path, reader) -> None:
+        self.path = str(content)
+        self.settings = reader.settings
+        self.readers = SimpleNamespace(
+            readers={"md": reader}, get_cached_data=lambda path, default: default
+        )
+
+    def get_files(self, paths, exclude=None):
+        return {str(p.relative_to(self.path)) for p in Path(self.path).rglob("*.md")}
+
+
+def test_failed_workers_leave_every_file_to_the_normal_read(tmp_path, monkeypatch, caplog):
+    for number in range(4):
+        (tmp_path / f"artikel-{number}.md").write_text(article_text(), encoding="utf-8")
+    settings = pelican_settings(tmp_path)
+    settings.update(PARALLEL_MARKDOWN_WORKERS=2, PARALLEL_MARKDOWN_MIN_FILES=4)
+    reader = PrerenderingReader(settings)
+
+    def killed(function, items, workers):
+        raise WorkerError("worker 123 ended without a result (wait status 9)")
+
+    monkeypatch.setattr(plugin, "fork_map", killed)
+    plugin.articles_preread(FakeGenerator(tmp_path, reader))
+    assert reader.prerendered == {}
+    assert [r.levelname for r in caplog.records if r.name == plugin.logger.name] == ["WARNING"]
+    _, metadata = reader.read(str(tmp_path / "artikel-0.md"))
+    assert metadata["title"] == "Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan"
+
+    # The same files with working workers are all pre-rendered.
+    monkeypatch.undo()
+    reader = PrerenderingReader(settings)
+    plugin.articles_preread(FakeGenerator(tmp_path, reader))
+    assert sorted(reader.prerendered) == sorted(str(p) for p in tmp_path.glob("*.md"))
