@@ -168,6 +168,7 @@ WRITER_INPUTS = [str(DATA_PATH)]
 PLUGINS = [
     "progress",  # a live "articles read / pages written" line on a terminal; quiet in CI
     "parallel_markdown",  # a cold build's Markdown converted on every core; the site is unchanged
+    "url_cache",  # each URL formatted once per build, not at every look-up
     "content_lint",
     "json_feed",
     "regions",

@@ -225,3 +225,57 @@ def browser():
         instance = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield instance
         instance.close()
+
+
+# -- a small newsroom, and comparing two builds ----------------------------------------
+
+OFFICES = [
+    ("Kota Palembang", "PALEMBANG"),
+    ("Kabupaten Ogan Ilir", "INDRALAYA"),
+    ("Kabupaten Lahat", "LAHAT"),
+    ("Kota Prabumulih", "PRABUMULIH"),
+    ("Kabupaten Banyuasin", "PANGKALAN BALAI"),
+    ("Kabupaten Musi Rawas", "MUSI RAWAS"),
+]
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def assert_same_tree(incremental: Path, clean: Path) -> None:
+    left, right = tree(incremental), tree(clean)
+    assert sorted(left) == sorted(right), {
+        "only in the incremental build": sorted(set(left) - set(right))[:20],
+        "only in the clean build": sorted(set(right) - set(left))[:20],
+    }
+    differing = [name for name in left if left[name] != right[name]]
+    assert differing == [], f"files that differ from a clean build: {differing[:20]}"
+
+
+def newsroom(site: FixtureSite) -> dict[str, Path]:
+    files = {}
+    for number, (office, dateline) in enumerate(OFFICES, start=1):
+        slug = f"rilis-{number}"
+        files[slug] = site.article(
+            f"{slug}.md",
+            title=f"Bawaslu {office} Gelar Rapat Pengawasan Tahapan Ke-{number}",
+            date=f"2024-10-{10 + number:02d} 09:00",
+            slug=slug,
+            author=f"Humas Bawaslu {office}",
+            tags="Pilkada Serentak 2024, Pengawasan Partisipatif"
+            if number % 2
+            else "Pilkada Serentak 2024",
+            body=f"{dateline} – Bawaslu {office} menggelar rapat pengawasan tahapan.\n\n"
+            "Rapat membahas kesiapan pengawas ad hoc di setiap kecamatan.",
+            summary=f"Bawaslu {office} menggelar rapat pengawasan tahapan ke-{number}.",
+        )
+    site.page(
+        "kontak.md",
+        "Title: Kontak\nSlug: kontak\n\nHubungi Bawaslu Provinsi Sumatera Selatan.\n",
+    )
+    return files

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from jinja2 import DictLoader, Environment
 
-from conftest import REPO, FixtureSite, run_build
+from conftest import REPO, FixtureSite, assert_same_tree, newsroom, run_build
 from plugins.writer.fingerprint import Digester, hash_text
 from plugins.writer.manifest import Manifest
 from plugins.writer.templates import TemplateAnalyser
@@ -23,64 +23,12 @@ from plugins.writer.templates import TemplateAnalyser
 WRITER_LINE = re.compile(r"writer: (\d+) files rendered, (\d+) unchanged and reused")
 NO_SEARCH = {"SEARCH_ENABLED": False}
 
-OFFICES = [
-    ("Kota Palembang", "PALEMBANG"),
-    ("Kabupaten Ogan Ilir", "INDRALAYA"),
-    ("Kabupaten Lahat", "LAHAT"),
-    ("Kota Prabumulih", "PRABUMULIH"),
-    ("Kabupaten Banyuasin", "PANGKALAN BALAI"),
-    ("Kabupaten Musi Rawas", "MUSI RAWAS"),
-]
-
-
 def counts(log: str) -> tuple[int, int]:
     """(rendered, reused) from the writer's summary line."""
     found = WRITER_LINE.findall(log)
     assert found, f"no writer summary in the log:\n{log[-2000:]}"
     rendered, reused = found[-1]
     return int(rendered), int(reused)
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {
-        path.relative_to(folder).as_posix(): path.read_bytes()
-        for path in sorted(folder.rglob("*"))
-        if path.is_file()
-    }
-
-
-def assert_same_tree(incremental: Path, clean: Path) -> None:
-    left, right = tree(incremental), tree(clean)
-    assert sorted(left) == sorted(right), {
-        "only in the incremental build": sorted(set(left) - set(right))[:20],
-        "only in the clean build": sorted(set(right) - set(left))[:20],
-    }
-    differing = [name for name in left if left[name] != right[name]]
-    assert differing == [], f"files that differ from a clean build: {differing[:20]}"
-
-
-def newsroom(site: FixtureSite) -> dict[str, Path]:
-    files = {}
-    for number, (office, dateline) in enumerate(OFFICES, start=1):
-        slug = f"rilis-{number}"
-        files[slug] = site.article(
-            f"{slug}.md",
-            title=f"Bawaslu {office} Gelar Rapat Pengawasan Tahapan Ke-{number}",
-            date=f"2024-10-{10 + number:02d} 09:00",
-            slug=slug,
-            author=f"Humas Bawaslu {office}",
-            tags="Pilkada Serentak 2024, Pengawasan Partisipatif"
-            if number % 2
-            else "Pilkada Serentak 2024",
-            body=f"{dateline} – Bawaslu {office} menggelar rapat pengawasan tahapan.\n\n"
-            "Rapat membahas kesiapan pengawas ad hoc di setiap kecamatan.",
-            summary=f"Bawaslu {office} menggelar rapat pengawasan tahapan ke-{number}.",
-        )
-    site.page(
-        "kontak.md",
-        "Title: Kontak\nSlug: kontak\n\nHubungi Bawaslu Provinsi Sumatera Selatan.\n",
-    )
-    return files
 
 
 def clean_build(site: FixtureSite, tmp_path: Path, name: str):
