@@ -92,6 +92,20 @@ def tag_attributes(tag: str) -> list[tuple[str, str | None]]:
     return parser.attributes
 
 
+def _is_picture(tag: str) -> bool:
+    return tag[:8].lower().startswith("<picture")
+
+
+def image_tags(html: str) -> list[list[tuple[str, str | None]]]:
+    """Attributes of each <img> outside a <picture>, in order: the tags
+    `rewrite_images` offers to replace."""
+    return [
+        tag_attributes(match.group(0))
+        for match in _IMAGE_OR_PICTURE.finditer(html)
+        if not _is_picture(match.group(0))
+    ]
+
+
 def rewrite_images(html: str, replace: Callable[[int, list], str | None]) -> str:
     """Call `replace(index, attributes)` for each <img> outside a <picture>; a
     returned string takes the tag's place, None keeps it."""
@@ -100,7 +114,7 @@ def rewrite_images(html: str, replace: Callable[[int, list], str | None]) -> str
     def substitute(match: re.Match) -> str:
         nonlocal count
         tag = match.group(0)
-        if tag[:8].lower().startswith("<picture"):
+        if _is_picture(tag):
             return tag
         index = count
         count += 1

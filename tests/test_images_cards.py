@@ -1,0 +1,412 @@
+"""Social cards: cheap drawing that keeps the look, cards drawn in worker
+processes, output files hard-linked to the image cache, and card failures
+reported as build errors (the cards' pure parts in process, the rest in real
+builds of small fixture sites)."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import io
+import json
+import os
+import sys
+from itertools import accumulate
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from PIL import Image, ImageDraw
+
+from conftest import FixtureSite, article_text
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
+
+from images import cards, pipeline, plugin, strip
+
+from warta import parallel
+
+GPS_IFD = 0x8825
+SITE_NAME = "Warta Bawaslu Sumatera Selatan"
+LONG_TITLE = (
+    "Bawaslu Provinsi Sumatera Selatan – “Awasi” Rapat Pleno Terbuka Rekapitulasi Hasil "
+    "Penghitungan Perolehan Suara Tingkat Kabupaten Ogan Komering Ulu Selatan dan Musi "
+    "Banyuasin pada Pemilihan Gubernur dan Wakil Gubernur Serentak 2024"
+)
+
+
+def opened(data: bytes) -> Image.Image:
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    return image
+
+
+def close_to(colour, expected, tolerance=8) -> bool:
+    return all(abs(a - b) <= tolerance for a, b in zip(colour, expected, strict=True))
+
+
+def card(title: str, region: str = "Kota Palembang") -> cards.CardText:
+    return cards.CardText(
+        title=title,
+        office="Bawaslu Kabupaten Ogan Komering Ulu Selatan",
+        date="Minggu, 17 November 2024",
+        region=region,
+        site_name=SITE_NAME,
+    )
+
+
+# -- drawing ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        card("Rapat Koordinasi", region=""),
+        card("Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan Tahapan Kampanye"),
+        card(LONG_TITLE, region="Kabupaten Ogan Komering Ulu Selatan dan 2 wilayah lain"),
+        card(LONG_TITLE * 3),  # cut with … on the fourth line
+    ],
+)
+def test_card_is_a_1200_by_630_jpeg_under_the_size_bound_in_the_site_colours(text):
+    data = cards.draw_card(text)
+    image = opened(data)
+    assert image.size == (1200, 630) and image.format == "JPEG"
+    assert strip.private_metadata(image) == []
+    # Every card is shared by messaging apps over phone data; the densest one
+    # (four full title lines and a long region) stays under 90 KB.
+    assert len(data) < 90_000, len(data)
+    pixels = image.convert("RGB")
+    assert close_to(pixels.getpixel((8, 8)), cards.BACKGROUND)
+    assert close_to(pixels.getpixel((8, cards.HEIGHT - 8)), cards.BAND)
+    assert close_to(pixels.getpixel((cards.WIDTH - 8, cards.HEIGHT - 8)), cards.BAND)
+    # Inside the region pill, before its text (JPEG blurs colour near the edges).
+    pill = pixels.getpixel((cards.MARGIN + 6, cards.MARGIN + 64))
+    assert close_to(pill, cards.PILL, tolerance=24) == bool(text.region), pill
+
+
+def test_a_short_card_is_small():
+    assert len(cards.draw_card(card("Rapat Koordinasi", region=""))) < 40_000
+
+
+def ink_by_column(image: Image.Image) -> list[int]:
+    width, height = image.size
+    pixels = image.load()
+    return [sum(pixels[x, y] for y in range(height)) for x in range(width)]
+
+
+@pytest.mark.parametrize(
+    ("line", "weight", "size"),
+    [
+        ("Bawaslu Kota “Palembang” Gelar Rapat — AVA Tawa", "bold", 64),
+        ("Pengawasan Kampanye di Ogan Komering Ulu Timur", "bold", 42),
+        ("Minggu, 17 November 2024", "regular", 26),
+    ],
+)
+def test_words_from_the_cache_sit_where_pillow_draws_the_line(line, weight, size):
+    """Drawing a line word by word moves each word by less than a pixel.
+
+    Compared as ink accumulated from the left: where the two drawings differ by
+    more than one column's worth of ink, a word or a space moved by a pixel or
+    more (a doubled space moves everything after it by about 9 columns' worth).
+    """
+    face = cards.font(weight, size)
+    direct = Image.new("L", (1400, 120))
+    ImageDraw.Draw(direct).text((72, 20), line, font=face, fill=255)
+    pasted = Image.new("L", (1400, 120))
+    cards.put_text(pasted, (72, 20), line, weight, size, 255)
+
+    expected, drawn = ink_by_column(direct), ink_by_column(pasted)
+    assert abs(sum(drawn) - sum(expected)) < 0.01 * sum(expected)  # no glyph lost
+    drift = max(abs(a - b) for a, b in zip(accumulate(expected), accumulate(drawn), strict=True))
+    assert drift <= 1.5 * max(expected), drift / max(expected)
+
+
+def test_card_bytes_do_not_depend_on_what_the_process_drew_before():
+    """Workers start with different word caches: a card must not notice."""
+    text = card("Bawaslu Kota Palembang Awasi Kampanye di Ilir Barat")
+    cards.word_mask.cache_clear()
+    cards.base_card.cache_clear()
+    cold = cards.draw_card(text)
+    cards.draw_card(card("Kampanye Palembang Ilir Barat Bawaslu Awasi di Kota"))
+    assert cards.draw_card(text) == cold
+
+
+def test_fingerprint_changes_with_the_card_style():
+    text = card("Rapat Koordinasi")
+    assert cards.STYLE in text.fingerprint().split("\x1f")
+
+
+# -- cache: drawing into it, linking out of it --------------------------------------
+
+
+def test_draw_card_into_writes_the_file_and_reports_failures_instead_of_raising(tmp_path):
+    folder = tmp_path / "files"
+    folder.mkdir()
+    text = card("Rapat Koordinasi")
+    drawn = pipeline.draw_card_into(folder, "a" * 64, lambda: cards.draw_card(text))
+    assert drawn.error == "" and drawn.process == os.getpid()
+    assert (folder / drawn.file).read_bytes() == cards.draw_card(text)
+    assert drawn.size == (folder / drawn.file).stat().st_size
+
+    blocked = pipeline.card_file("b" * 64)
+    (folder / blocked).mkdir()  # something that is not a file where the card goes
+    failed = pipeline.draw_card_into(folder, "b" * 64, lambda: cards.draw_card(text))
+    assert failed.error.startswith("IsADirectoryError"), failed.error
+    assert sorted(p.name for p in folder.iterdir()) == sorted([drawn.file, blocked])
+
+
+def test_published_file_is_a_hard_link_and_replacing_it_leaves_the_cache_alone(tmp_path):
+    cache = pipeline.ImageCache(tmp_path / "cache")
+    cache._store("card-x.jpg", b"cached card")
+    target = tmp_path / "output" / "berita" / "og.jpg"
+    target.parent.mkdir(parents=True)
+    target.write_bytes(b"left over from an earlier build")
+
+    cache.publish("card-x.jpg", target)
+    cached = cache.path("card-x.jpg")
+    assert target.stat().st_ino == cached.stat().st_ino
+    assert cached.stat().st_nlink == 2
+    assert (cache.work.linked, cache.work.copied) == (1, 0)
+
+    pipeline.write_file(target, b"something else")
+    assert cached.read_bytes() == b"cached card"
+    assert target.read_bytes() == b"something else"
+    assert target.stat().st_ino != cached.stat().st_ino
+
+
+def phone_photo() -> bytes:
+    exif = Image.Exif()
+    exif[GPS_IFD] = {1: "S", 2: (2.0, 59.0, 30.0), 3: "E", 4: (104.0, 45.0, 15.0)}
+    buffer = io.BytesIO()
+    Image.new("RGB", (64, 48), (90, 120, 150)).save(buffer, "JPEG", exif=exif.tobytes())
+    return buffer.getvalue()
+
+
+def test_cleaning_the_output_never_writes_through_a_link_into_the_cache(tmp_path):
+    cache = pipeline.ImageCache(tmp_path / "cache")
+    photo = phone_photo()
+    cache._store("foto.jpg", photo)
+    output = tmp_path / "output"
+    cache.publish("foto.jpg", output / "images" / "foto.jpg")
+    cached = cache.path("foto.jpg")
+    published = output / "images" / "foto.jpg"
+    assert published.stat().st_ino == cached.stat().st_ino
+
+    # Not one of the plugin's own files, so the cleaning pass strips it.
+    plugin.clean_output_images(output, set(), cache)
+    assert opened(published.read_bytes()).getexif().get_ifd(GPS_IFD) == {}
+    assert cached.read_bytes() == photo
+    assert opened(cached.read_bytes()).getexif().get_ifd(GPS_IFD)
+
+
+# -- build state -------------------------------------------------------------------------
+
+
+def test_build_state_never_outlives_its_run(tmp_path):
+    """Pelican runs in one process (tests, livereload) must not share a Build: a
+    run that stopped half-way would hand its cards and cache to the next one."""
+
+    def settings() -> dict:
+        return {"CACHE_PATH": str(tmp_path / "cache"), "PATH": str(tmp_path / "content")}
+
+    first = settings()
+    build = plugin.current_build(first)
+    assert plugin.current_build(first) is build  # one run: every handler sees one Build
+    build.copies["berita/og.jpg"] = "card-x.jpg"  # ... and the run stops before `finalized`
+
+    second = settings()  # the next run reads its settings again
+    assert plugin.current_build(second) is not build
+    assert plugin.current_build(second).copies == {}
+
+    again = plugin.current_build(second)
+    plugin.forget_build(None)  # a run starts with the same settings object
+    assert plugin.current_build(second) is not again
+    assert plugin.current_build({**settings(), "IMAGES_ENABLED": False}) is None
+    plugin.forget_build(None)
+
+
+# -- a card worker dying ---------------------------------------------------------------
+
+
+def fake_article(tmp_path: Path, number: int) -> SimpleNamespace:
+    return SimpleNamespace(
+        title=f"Bawaslu Kota Palembang Awasi Rapat Pleno ke-{number}",
+        authors=["Humas Bawaslu Kota Palembang"],
+        date=datetime.datetime(2024, 11, 17, 9, 30),
+        metadata={},
+        save_as=f"berita/artikel-{number}/index.html",
+        url=f"berita/artikel-{number}/",
+        slug=f"artikel-{number}",
+        source_path=str(tmp_path / "content" / "berita" / f"artikel-{number}.md"),
+    )
+
+
+def test_a_card_worker_that_dies_is_a_build_error_naming_the_articles(
+    tmp_path, monkeypatch, caplog
+):
+    """A worker killed mid-way (out of memory, a crash in Pillow) sends nothing
+    back: every card it had to draw is an error, the build goes on without them."""
+    real_draw = plugin.draw_card
+
+    def draw_or_die(text):
+        if parallel.in_worker():
+            os._exit(3)
+        return real_draw(text)
+
+    monkeypatch.setattr(plugin, "draw_card", draw_or_die)
+    settings = {
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "PATH": str(tmp_path / "content"),
+        "SITENAME": SITE_NAME,
+        "IMAGES_WORKERS": 2,
+    }
+    build = plugin.Build(settings)
+    articles = [fake_article(tmp_path, number) for number in range(16)]
+
+    with caplog.at_level("ERROR"):
+        plugin.social_cards(articles, build)
+
+    errors = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert len(errors) == plugin.MAX_CARD_ERRORS + 1, errors
+    for message in errors[:-1]:
+        assert message.startswith("berita/artikel-"), message
+        assert "social card cannot be drawn (a card worker failed: worker" in message
+        assert "ended without a result" in message
+    assert errors[-1].startswith("6 more articles have no social card")
+    assert not any(hasattr(article, "og_image") for article in articles)
+    assert build.copies == {} and build.cache.work.drawn_cards == 0
+
+
+# -- real builds -------------------------------------------------------------------------
+
+PLACES = ["PALEMBANG", "LAHAT", "PAGAR ALAM", "PRABUMULIH", "LUBUKLINGGAU", "MUARA ENIM"]
+TOPICS = [
+    "Gelar Rapat Koordinasi Pengawasan Tahapan Kampanye Pilkada Serentak 2024",
+    "Awasi “Masa Tenang” dan Patroli Politik Uang di Seluruh Kecamatan",
+    "Rekrut Pengawas TPS – Pendaftaran Dibuka Hingga Akhir Bulan",
+    "Sosialisasi Pengawasan Partisipatif Bersama Pemilih Pemula",
+]
+
+
+def card_site(root: Path, count: int = 20) -> FixtureSite:
+    """`count` articles with different titles, offices, dates and datelines."""
+    site = FixtureSite(root)
+    for number in range(count):
+        place = PLACES[number % len(PLACES)]
+        office = f"Bawaslu Kota {place.title()}"
+        site.article(
+            f"artikel-{number}.md",
+            article_text(
+                title=f"{office} {TOPICS[number % len(TOPICS)]} ({number})",
+                slug=f"artikel-{number}",
+                date=f"2024-11-{1 + number:02d} 09:30",
+                author=f"Humas {office}",
+                body=f"{place} – {office} menggelar kegiatan pengawasan.",
+            ),
+        )
+    return site
+
+
+def last_build(root: Path) -> dict:
+    return json.loads((root / "cache" / "images" / "manifest.json").read_text())["last_build"]
+
+
+def cached_cards(root: Path) -> dict[str, Path]:
+    manifest = json.loads((root / "cache" / "images" / "manifest.json").read_text())
+    files = root / "cache" / "images" / "files"
+    return {name: files / name for name in manifest["cards"].values()}
+
+
+def og_images(built) -> dict[str, Path]:
+    """Article URL → the card file its page's og:image names."""
+    found = {}
+    for page in sorted(built.output.glob("berita/*/*/*/index.html")):
+        relative = page.parent.relative_to(built.output).as_posix() + "/"
+        meta = built.html(relative).find("meta", property="og:image")
+        assert meta is not None, relative
+        found[relative] = built.output / meta["content"].lstrip("/")
+    return found
+
+
+PLUGINS = ["regions", "images"]
+
+
+@pytest.fixture(scope="module")
+def parallel_and_serial(tmp_path_factory):
+    builds = {}
+    for workers in (2, 1):
+        root = tmp_path_factory.mktemp(f"cards-{workers}")
+        built = card_site(root).build(PLUGINS=PLUGINS, IMAGES_WORKERS=workers)
+        assert built.returncode == 0, built.log
+        builds[workers] = (root, built)
+    return builds
+
+
+def test_cards_drawn_in_parallel_are_byte_identical_to_cards_drawn_serially(
+    parallel_and_serial,
+):
+    (root2, parallel_build), (root1, serial_build) = parallel_and_serial[2], parallel_and_serial[1]
+    assert last_build(root2)["card_processes"] == 2, "the cards were not drawn in two processes"
+    assert last_build(root1)["card_processes"] == 1
+    assert last_build(root2)["drawn_cards"] == last_build(root1)["drawn_cards"] == 20
+
+    parallel_cards, serial_cards = og_images(parallel_build), og_images(serial_build)
+    assert len(parallel_cards) == 20 and parallel_cards.keys() == serial_cards.keys()
+    digests = set()
+    for page, path in parallel_cards.items():
+        data = path.read_bytes()
+        assert data == serial_cards[page].read_bytes(), page
+        assert opened(data).size == (1200, 630)
+        digests.add(hashlib.sha256(data).hexdigest())
+    assert len(digests) == 20  # every article has its own card
+
+
+def test_output_cards_are_hard_links_to_the_cache_and_a_second_build_keeps_them(
+    parallel_and_serial,
+):
+    root, built = parallel_and_serial[2]
+    cache_files = cached_cards(root)
+    by_inode = {path.stat().st_ino: path for path in cache_files.values()}
+    cards_in_output = og_images(built)
+    for page, path in cards_in_output.items():
+        status = path.stat()
+        assert status.st_ino in by_inode, f"{page}og.jpg is not a link to a cached card"
+        assert status.st_nlink >= 2
+    assert last_build(root)["linked"] >= 20 and last_build(root)["copied"] == 0
+
+    before = {name: (p.stat().st_ino, p.read_bytes()) for name, p in cache_files.items()}
+    again = card_site(root).build(PLUGINS=PLUGINS, IMAGES_WORKERS=2)
+    assert again.returncode == 0, again.log
+    assert last_build(root)["drawn_cards"] == 0
+    after = {name: (p.stat().st_ino, p.read_bytes()) for name, p in cached_cards(root).items()}
+    assert after == before  # neither redrawn nor rewritten through the output
+    for page, path in og_images(again).items():
+        assert path.stat().st_ino in by_inode, page
+
+
+def test_cards_that_cannot_be_written_are_build_errors_naming_the_articles(tmp_path):
+    site = card_site(tmp_path)
+    first = site.build(PLUGINS=PLUGINS, IMAGES_WORKERS=2)
+    assert first.returncode == 0, first.log
+    # A directory where each card file goes: the workers cannot write a single card.
+    for path in cached_cards(tmp_path).values():
+        path.unlink()
+        path.mkdir()
+
+    built = site.build(PLUGINS=PLUGINS, IMAGES_WORKERS=2)
+    assert built.returncode == 1, built.log
+    assert "Traceback" not in built.log
+    errors = built.log_lines("error")
+    assert len(errors) == plugin.MAX_CARD_ERRORS + 1, errors
+    for error in errors[:-1]:
+        assert error.startswith("berita/artikel-"), error
+        assert "social card cannot be drawn (IsADirectoryError" in error
+        assert "can be written" in error
+    assert errors[-1] == "10 more articles have no social card for the same reason"
+    assert last_build(tmp_path)["card_processes"] == 2  # a worker met the error too
+    # The articles are still published, without a card to point at.
+    for number in range(20):
+        page = built.html(f"berita/2024/11/artikel-{number}/")
+        meta = page.find("meta", property="og:image")
+        assert meta is None or not meta["content"].endswith("og.jpg")
+    assert not list(built.output.rglob("og.jpg"))
