@@ -23,6 +23,7 @@ from plugins.writer.templates import TemplateAnalyser
 WRITER_LINE = re.compile(r"writer: (\d+) files rendered, (\d+) unchanged and reused")
 NO_SEARCH = {"SEARCH_ENABLED": False}
 
+
 def counts(log: str) -> tuple[int, int]:
     """(rendered, reused) from the writer's summary line."""
     found = WRITER_LINE.findall(log)
@@ -271,4 +272,29 @@ def test_parallel_writer_writes_what_the_serial_writer_writes(site, tmp_path):
     assert built.returncode == 0, built.log
     assert "(2 workers" in built.log
     clean = clean_build(site, tmp_path, "serial")
+    assert_same_tree(site.output, clean.output)
+
+
+def test_link_to_another_release_follows_its_new_address(site, tmp_path):
+    """A body linking with {filename} shows the other release's URL: when that
+    URL changes, the linking page is rendered again."""
+    files = newsroom(site)
+    linking = files["rilis-1"]
+    linking.write_text(
+        linking.read_text(encoding="utf-8")
+        + "\nBaca juga [rapat sebelumnya]({filename}rilis-2.md).\n",
+        encoding="utf-8",
+    )
+    first = site.build(verbose=True, **NO_SEARCH)
+    assert first.returncode == 0, first.log
+    target = files["rilis-2"]
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("Slug: rilis-2", "Slug: rapat-dua"),
+        encoding="utf-8",
+    )
+    second = site.build(verbose=True, **NO_SEARCH)
+    assert second.returncode == 0, second.log
+    links = [a["href"] for a in second.html("berita/2024/10/rilis-1/").select("main a")]
+    assert any(href.endswith("/berita/2024/10/rapat-dua/") for href in links), links
+    clean = clean_build(site, tmp_path, "clean")
     assert_same_tree(site.output, clean.output)

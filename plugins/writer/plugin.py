@@ -65,11 +65,32 @@ def _content_state(content: Content) -> dict:
     return {k: v for k, v in vars(content).items() if k not in SKIPPED_ATTRIBUTES}
 
 
+PELICAN_LINK_REGEX = "[{|](?P<what>.*?)[|}]"
+
+
+def rendered_body(content: Content, siteurl: str | None = None) -> str:
+    """The body as a page shows it: links to other files ({filename}…) resolved.
+
+    Resolving costs a regex pass per article; a body without `{` or `|` (most
+    releases) has nothing to resolve under Pelican's link syntax, so its
+    source HTML is the answer."""
+    raw = content._content
+    if (
+        isinstance(raw, str)
+        and not hasattr(content, "_get_content")
+        and content.settings.get("INTRASITE_LINK_REGEX") == PELICAN_LINK_REGEX
+        and "{" not in raw
+        and "|" not in raw
+    ):
+        return raw
+    return content.get_content(content.get_siteurl() if siteurl is None else siteurl)
+
+
 def describe_content(content: Content, _digester) -> dict:
     """An article or page rendered as the page's subject: its whole state, with
     the content as rendered (links to other files resolved)."""
     state = _content_state(content)
-    state["content"] = content.content
+    state["content"] = rendered_body(content)
     return state
 
 
@@ -184,7 +205,8 @@ class WriterBuild:
         self.folder = OutputFolder(self.output)
         self.digester = new_digester()
         self.digest: str | None = None
-        self.analysers: dict[int, TemplateAnalyser] = {}
+        self.analysers: dict[int, TemplateAnalyser] = {}  # one per Jinja environment
+        self.parsed_templates: dict = {}  # shared: every generator has its own environment
         self.jobs: dict[str, Job] = {}  # site path → job, in writing order
         self.flushed = False
         self.rendered = 0
@@ -219,9 +241,10 @@ class WriterBuild:
     def page_fingerprint(self, template, localcontext: dict, name: str, override) -> str | None:
         if not self.incremental:
             return None
-        analyser = self.analysers.setdefault(
-            id(template.environment), TemplateAnalyser(template.environment)
-        )
+        analyser = self.analysers.get(id(template.environment))
+        if analyser is None:
+            analyser = TemplateAnalyser(template.environment, self.parsed_templates)
+            self.analysers[id(template.environment)] = analyser
         inputs = analyser.inputs(template.name)
         if inputs is None:
             return None
@@ -353,7 +376,7 @@ class IncrementalWriter(Writer):
                 str(feed_title),
                 str(context.get("SITEURL")),
                 *(build.digester.reference_digest(item) for item in items),
-                *(hash_text(item.get_content(context.get("SITEURL", ""))) for item in items),
+                *(hash_text(rendered_body(item, context.get("SITEURL", ""))) for item in items),
             ],
         )
 

@@ -23,31 +23,34 @@ class TemplateInputs:
 
 
 class TemplateAnalyser:
-    def __init__(self, environment: Environment) -> None:
+    def __init__(self, environment: Environment, parsed: dict | None = None) -> None:
         self.environment = environment
         self._cache: dict[str, TemplateInputs | None] = {}
-        self._parsed_templates: dict[str, tuple | None] = {}
+        # (name, source digest) → what a parse found; shareable between
+        # environments that load the same files.
+        self._parsed = {} if parsed is None else parsed
 
     def inputs(self, name: str) -> TemplateInputs | None:
         if name not in self._cache:
             self._cache[name] = self._closure(name)
         return self._cache[name]
 
-    def _parsed(self, name: str) -> tuple[str, frozenset[str], tuple] | None:
+    def _template(self, name: str) -> tuple[str, frozenset[str], tuple] | None:
         """(source digest, variables, referenced templates) of one template."""
-        if name not in self._parsed_templates:
-            try:
-                source, _, _ = self.environment.loader.get_source(self.environment, name)
-            except TemplateNotFound:
-                self._parsed_templates[name] = None  # `ignore missing` includes
-            else:
-                tree = self.environment.parse(source)
-                self._parsed_templates[name] = (
-                    hash_text(source),
-                    frozenset(meta.find_undeclared_variables(tree)),
-                    tuple(meta.find_referenced_templates(tree)),
-                )
-        return self._parsed_templates[name]
+        try:
+            source, _, _ = self.environment.loader.get_source(self.environment, name)
+        except TemplateNotFound:
+            return None  # `ignore missing` includes
+        source_digest = hash_text(source)
+        key = (name, source_digest)
+        if key not in self._parsed:
+            tree = self.environment.parse(source)
+            self._parsed[key] = (
+                source_digest,
+                frozenset(meta.find_undeclared_variables(tree)),
+                tuple(meta.find_referenced_templates(tree)),
+            )
+        return self._parsed[key]
 
     def _closure(self, name: str) -> TemplateInputs | None:
         names: set[str] = set()
@@ -58,7 +61,7 @@ class TemplateAnalyser:
             if current in seen:
                 continue
             seen.add(current)
-            parsed = self._parsed(current)
+            parsed = self._template(current)
             if parsed is None:
                 sources.append(f"{current}:missing")
                 continue
