@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import article_text, run_invoke
+from conftest import article_text, run_build, run_invoke
 from plugins.content_lint.rules import (
     Rules,
     check_duplicates,
@@ -262,3 +262,32 @@ def test_a_photo_whose_original_carries_gps_is_flagged_on_its_line(site):
     # The published copy has no location.
     with Image.open(site.output / "images/2024/patroli.jpg") as published:
         assert not published.getexif().get_ifd(0x8825)
+
+
+def test_parallel_lint_reports_what_a_serial_lint_reports(site, tmp_path):
+    """Sources are checked on every core: the same lines, in the same order."""
+    for number in range(140):
+        site.article(
+            f"rilis-{number:03d}.md",
+            title=f"Bawaslu Kota Palembang Awasi Tahapan Pilkada Bagian {number}",
+            slug=f"rilis-{number:03d}",
+            body="PALEMBANG – Bawaslu Kota Palembang mengawasi tahapan pilkada.",
+        )
+    site.article(
+        "ganda.md",
+        title="Bawaslu Kabupaten Lahat Gelar Rapat Rapat Koordinasi",
+        slug="ganda",
+        body="LAHAT – Bawaslu Kabupaten Lahat menggelar rapat rapat koordinasi.",
+    )
+    site.article("tanggal.md", date="27 November 2024", slug="tanggal")
+    parallel = site.build(CONTENT_LINT_WORKERS=2, SEARCH_ENABLED=False)
+    serial = run_build(
+        site.content,
+        tmp_path / "serial" / "output",
+        cache=tmp_path / "serial" / "cache",
+        overrides={"CONTENT_LINT_WORKERS": 1, "SEARCH_ENABLED": False},
+    )
+    for level in ("error", "warning"):
+        assert parallel.log_lines(level) == serial.log_lines(level)
+    assert any("ganda.md" in line for line in parallel.log_lines("warning"))
+    assert any("tanggal.md:2" in line for line in parallel.log_lines("error"))

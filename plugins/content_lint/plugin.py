@@ -6,7 +6,8 @@ missing files, photos whose originals carry a GPS location, and embargoed
 (future-dated) articles.
 
 Settings (defaults in DEFAULTS): CONTENT_LINT_RUBRIK, CONTENT_LINT_TITLE_MIN/MAX,
-CONTENT_LINT_SUMMARY_MIN/MAX, CONTENT_LINT_NOW (ISO datetime; tests pin the clock).
+CONTENT_LINT_SUMMARY_MIN/MAX, CONTENT_LINT_NOW (ISO datetime; tests pin the clock),
+CONTENT_LINT_WORKERS (processes that read and check the sources; 0 = every core).
 """
 
 from __future__ import annotations
@@ -18,8 +19,12 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
+from warta.findings import Finding
+from warta.parallel import fork_map
+
 from .rules import (
     Rules,
+    Source,
     check_duplicates,
     check_image_locations,
     check_links,
@@ -38,6 +43,7 @@ DEFAULTS = {
     "CONTENT_LINT_SUMMARY_MIN": 60,
     "CONTENT_LINT_SUMMARY_MAX": 300,
     "CONTENT_LINT_NOW": None,
+    "CONTENT_LINT_WORKERS": 0,  # processes reading the sources; 0: every core
 }
 
 
@@ -92,25 +98,34 @@ def lint_articles(generator) -> None:
     settings = generator.settings
     rules = rules_from_settings(settings)
     content = generator.path
-    sources = []
-    for relative in generator.get_files(
-        settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"]
-    ):
+
+    def read_and_check(relative: str) -> tuple[Source, list[Finding]]:
         path = os.path.join(content, relative)
         with open(path, encoding="utf-8", errors="replace") as handle:
-            sources.append(parse_source(relative, handle.read()))
-    findings = []
-    for source in sources:
-        findings.extend(check_source(source, rules))
-        findings.extend(
-            check_links(source, lambda target, s=source: link_exists(content, s, target))
-        )
-        findings.extend(
-            check_image_locations(source, lambda p: has_gps_location(os.path.join(content, p)))
-        )
+            source = parse_source(relative, handle.read())
+        findings = [
+            *check_source(source, rules),
+            *check_links(source, lambda target: link_exists(content, source, target)),
+            *check_image_locations(source, lambda p: has_gps_location(os.path.join(content, p))),
+        ]
+        return source, findings
+
+    # Every source is read again on every build (also when Pelican's cache has
+    # the article) so that a file Pelican cannot read is still reported: spread
+    # over the cores, as the checks of one file do not depend on the others.
+    relatives = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    checked = fork_map(
+        read_and_check, relatives, setting_workers(settings), min_items_per_worker=64
+    )
+    sources = [source for source, _ in checked]
+    findings = [finding for _, found in checked for finding in found]
     findings.extend(check_duplicates(sources))
     for finding in sorted(findings):
         LOG_BY_LEVEL[finding.level](finding.text().replace(f": {finding.level}: ", ": ", 1))
+
+
+def setting_workers(settings) -> int:
+    return settings.get("CONTENT_LINT_WORKERS", DEFAULTS["CONTENT_LINT_WORKERS"])
 
 
 def register():
