@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import sys
 import textwrap
 from pathlib import Path
@@ -11,7 +12,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
-from related.scoring import Item, RelatedIndex, Weights, closeness, region_keys
+from related.scoring import DateLine, Item, RelatedIndex, Weights, closeness, region_keys
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 
@@ -130,6 +131,135 @@ def test_closeness_halves_every_half_life():
     assert closeness(a + dt.timedelta(days=60), a, 30) == pytest.approx(0.25)
 
 
+# ---- bounded candidates (the candidate window) ----
+
+
+def synthetic_site(count: int, *, seed: int = 7) -> list[Item]:
+    """`count` releases over two years, shaped like a province's output: one
+    kabupaten writes a tenth of them, the province a fifth, the rest spread
+    over 16 kabupaten with kecamatan; a few frequent tags and many rare ones."""
+    rng = random.Random(seed)
+    start = dt.datetime(2024, 1, 1, 8, 0, tzinfo=WIB)
+    kabupaten = [f"16.{n:02}" for n in range(1, 17)]
+    tags = [f"tag-{n}" for n in range(40)]
+    items = []
+    for n in range(count):
+        roll = rng.random()
+        if roll < 0.2:
+            regions = {"16"}
+        elif roll < 0.3:
+            regions = {"16.71", f"16.71.{rng.randrange(1, 19):02}"}
+        else:
+            code = rng.choice(kabupaten)
+            regions = {code, f"{code}.{rng.randrange(1, 15):02}"}
+        chosen = {rng.choice(tags[:4]), *rng.sample(tags, rng.randrange(0, 3))}
+        items.append(
+            Item(
+                key=f"berita/{n}/",
+                date=start + dt.timedelta(minutes=rng.randrange(0, 730 * 24 * 60)),
+                category=rng.choice(["berita", "siaran-pers", "pengumuman"]),
+                regions=frozenset(regions),
+                tags=frozenset(chosen),
+            )
+        )
+    return items
+
+
+def reference_related(items, me, *, limit=5):
+    """The ranking written out pair by pair with the default weights (quadratic,
+    for small inputs without common keys only)."""
+    weights = Weights()
+    regions, tags = me.regions, me.tags
+    scored = []
+    for other in items:
+        if other is me or not (regions & other.regions or tags & other.tags):
+            continue
+        score = (
+            len(regions & other.regions) * weights.region
+            + len(tags & other.tags) * weights.tag
+            + closeness(me.date, other.date, weights.half_life_days)
+        )
+        scored.append((-score, -other.date.timestamp(), other.key, other))
+    return [entry[3] for entry in sorted(scored)[:limit]]
+
+
+def test_a_site_smaller_than_the_window_gets_exactly_the_unbounded_ranking():
+    items = synthetic_site(400)
+    window = 200
+    index = RelatedIndex(items, window=window)
+    longest = max(len(found) for found in (*index.by_region.values(), *index.by_tag.values()))
+    assert longest <= window  # every postings list fits in the window
+    assert index.common == set()
+    unbounded = RelatedIndex(items, window=None)
+    for me in items:
+        chosen = index.related(me, limit=5, minimum=0)
+        assert chosen == unbounded.related(me, limit=5, minimum=0)
+        assert chosen == reference_related(items, me)
+    assert index.scored == unbounded.scored
+
+
+def test_the_window_takes_the_nearest_in_date_from_each_key():
+    me = item("me", 15, regions={"16.71"}, tags={"kampanye"})
+    city = [item(f"city-{day}", day, regions={"16.71"}) for day in (1, 5, 12, 14, 17, 25)]
+    # Far in date, but its tag's list is short: it is a candidate through the
+    # tag and scored on everything it shares, the city included.
+    both = item("both", 2, regions={"16.71"}, tags={"kampanye"})
+    index = RelatedIndex([me, *city, both], window=3)
+    assert sorted(keys(index.candidates(me))) == ["both", "city-12", "city-14", "city-17"]
+    assert keys(index.related(me, limit=3)) == ["both", "city-14", "city-17"]
+    assert index.score(me, both) == pytest.approx(3 + 2 + closeness(me.date, both.date, 30))
+    # Unbounded, the whole city is a candidate.
+    assert len(RelatedIndex([me, *city, both], window=None).candidates(me)) == 7
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, 30])
+def test_date_window_is_the_count_nearest(count):
+    rng = random.Random(count)
+    members = [item(f"i{n}", rng.randrange(1, 28)) for n in range(40)]
+    line = DateLine(members)
+    for day in range(1, 29):
+        stamp = line.stamps[0] + (day - 1) * 86_400 * 10**6
+        start, end = line.window(stamp, count)
+        assert end - start == count
+        taken = sorted(abs(s - stamp) for s in line.stamps[start:end])
+        left_out = sorted(abs(s - stamp) for s in line.stamps[:start] + line.stamps[end:])
+        # No item left out is nearer than one taken.
+        assert taken[-1] <= left_out[0]
+    assert line.window(0, None) == (0, 40)
+    assert line.window(0, 40) == (0, 40)
+
+
+def test_work_grows_linearly_with_the_site():
+    window = 50
+    scored = {}
+    for count in (2500, 5000):
+        items = synthetic_site(count)
+        index = RelatedIndex(items, window=window)
+        for me in items:
+            index.related(me)
+        scored[count] = index.scored
+        # At most `window` candidates per key of an article, whatever the site's size.
+        keys_per_item = max(len(index.regions(i)) + len(index.tags(i)) for i in items)
+        assert index.scored <= count * keys_per_item * window
+        # What the unbounded index would score at least: every other item of
+        # the longest postings list of each item. Quadratic.
+        longest = {
+            id(i): max(
+                [len(index.by_region[c]) for c in index.regions(i)]
+                + [len(index.by_tag[s]) for s in index.tags(i)]
+            )
+            - 1
+            for i in items
+        }
+        scored[count, "unbounded at least"] = sum(longest.values())
+    # Twice the articles, about twice the work, not four times (a little over
+    # twice: the kecamatan lists are still shorter than the window and grow)…
+    assert scored[5000] / scored[2500] < 2.5
+    # …where the unbounded candidate sets make it (at least) quadratic.
+    assert scored[5000, "unbounded at least"] / scored[2500, "unbounded at least"] > 3.5
+    assert scored[5000] < scored[5000, "unbounded at least"] / 5
+
+
 # ---- built sites ----
 
 # Stands in for the regions and official_tags plugins: writes their documented
@@ -233,3 +363,27 @@ def test_built_site_falls_back_to_pelican_tags_and_shows_three_to_five(site):
     assert "/berita/2024/11/me/" not in links
     # Every candidate shares one tag: the closest in date come first.
     assert links[:2] == ["/berita/2024/11/a7/", "/berita/2024/11/a6/"]
+
+
+def test_built_site_bounds_candidates_with_the_window_setting(site):
+    site.article("me.md", title="Kampanye Akbar Diawasi", slug="me", tags="Kampanye")
+    for n in range(1, 8):
+        site.article(
+            f"a{n}.md", title=f"Berita Kampanye Nomor {n}", slug=f"a{n}",
+            date=f"2024-11-{10 + n:02} 09:00", tags="Kampanye",
+        )  # fmt: skip
+    built = site.build(verbose=True, PLUGINS=["related"], RELATED_MIN=0, RELATED_CANDIDATE_WINDOW=2)
+    assert built.returncode == 0, built.log
+    # me (17 November) gets only the two articles nearest in date.
+    assert related_links(built, "berita/2024/11/me/") == [
+        "/berita/2024/11/a7/",
+        "/berita/2024/11/a6/",
+    ]
+    # Two candidates for each of the 8 articles (7 each without the window).
+    assert "related: 8 articles, 16 candidate scores (window 2)" in built.log.splitlines()
+    bad = site.build(PLUGINS=["related"], RELATED_CANDIDATE_WINDOW=0)
+    assert (
+        "pelicanconf.py: related: RELATED_CANDIDATE_WINDOW must be a whole number ≥ 1: 0 "
+        "(using 200)"
+    ) in bad.log_lines("warning")
+    assert len(related_links(bad, "berita/2024/11/me/")) == 5

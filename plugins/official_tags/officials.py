@@ -118,10 +118,12 @@ class Registry:
     officials: list[Official]
     matcher: PhraseMatcher = field(init=False, repr=False)
     _by_key: dict[str, Official] = field(default_factory=dict, repr=False)
+    _by_slug: dict[str, Official] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         entries = []
         for official in self.officials:
+            self._by_slug.setdefault(official.slug, official)
             for spelling in (official.name, *official.variants):
                 self._by_key.setdefault(normalise_key(spelling), official)
                 entries.append((spelling, official.slug))
@@ -130,7 +132,7 @@ class Registry:
         self.matcher = PhraseMatcher(entries, enclitic=False, case_sensitive=True)
 
     def by_slug(self, slug: str) -> Official | None:
-        return next((o for o in self.officials if o.slug == slug), None)
+        return self._by_slug.get(slug)
 
     def knows(self, name: str) -> bool:
         return normalise_key(name) in self._by_key

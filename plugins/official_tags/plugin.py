@@ -22,12 +22,17 @@ OFFICIAL_TAGS_REGION_NAMES (gazetteer CSV for office names), OFFICIAL_TAGS_ALLOW
 OFFICIAL_TAGS_DETECT, OFFICIAL_TAGS_DETECT_MIN_MENTIONS, OFFICIAL_TAGS_HOME_LIMIT,
 OFFICIAL_TAGS_TODAY (ISO date that decides "current" positions; default: the
 day of the build),
-OFFICIAL_TAGS_OFFICIAL_URL / _SAVE_AS, OFFICIAL_TAGS_OFFICIALS_URL / _SAVE_AS.
+OFFICIAL_TAGS_OFFICIAL_URL / _SAVE_AS, OFFICIAL_TAGS_OFFICIALS_URL / _SAVE_AS,
+OFFICIAL_TAGS_DETECTION_CACHE (True: keep what each article's text yields in
+<CACHE_PATH>/official_tags/detections.json, so that a rebuild scans only new
+and edited articles; see `findings.py`). Every build logs, at info level
+(`--verbose`), how many articles were scanned and how many came from the cache.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from collections import defaultdict
 from pathlib import Path
@@ -37,9 +42,10 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
-from .detection import detected_tags, plain_text, tag_matcher, wants_detection
-from .officials import Registry, discover, load_region_names, load_registry
-from .vocabulary import GROUP_SLUGS, GROUPS, Vocabulary, load_vocabulary
+from .detection import PhraseMatcher, tag_matcher, wants_detection
+from .findings import DetectionCache, Findings, data_digest, find, text_key
+from .officials import Registry, load_region_names, load_registry
+from .vocabulary import GROUP_SLUGS, GROUPS, OfficialTag, Vocabulary, load_vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -57,7 +63,9 @@ DEFAULTS = {
     "OFFICIAL_TAGS_OFFICIAL_SAVE_AS": "pejabat/{slug}/index.html",
     "OFFICIAL_TAGS_OFFICIALS_URL": "pejabat/",
     "OFFICIAL_TAGS_OFFICIALS_SAVE_AS": "pejabat/index.html",
+    "OFFICIAL_TAGS_DETECTION_CACHE": True,
 }
+DETECTION_CACHE_FILE = Path("official_tags") / "detections.json"  # below CACHE_PATH
 DEFAULT_FILES = {
     "OFFICIAL_TAGS_VOCABULARY": "official_tags.yaml",
     "OFFICIAL_TAGS_OFFICIALS": "officials.yaml",
@@ -96,11 +104,22 @@ def display_path(path: str | Path) -> str:
         return str(path)
 
 
-def source_lines(article) -> list[str]:
-    try:
-        return Path(article.source_path).read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return []
+class SourceLines:
+    """An article's source lines, read only when a message needs a line number
+    (reading every source file on every build would cost more than it tells)."""
+
+    def __init__(self, article) -> None:
+        self.article = article
+        self._lines: list[str] | None = None
+
+    def get(self) -> list[str]:
+        if self._lines is None:
+            try:
+                text = Path(self.article.source_path).read_text(encoding="utf-8")
+                self._lines = text.splitlines()
+            except OSError:
+                self._lines = []
+        return self._lines
 
 
 def metadata_line(lines: list[str], key: str) -> int:
@@ -149,8 +168,17 @@ class BuildData:
         # Without a usable vocabulary every tag would be "unknown": the errors
         # above say what to fix, so typed tags are kept as they are meanwhile.
         self.vocabulary_unusable = not self.vocabulary.tags
-        self.matcher = tag_matcher(self.vocabulary)
+        self.min_mentions = settings["OFFICIAL_TAGS_DETECT_MIN_MENTIONS"]
+        cache_file = None
+        if settings["OFFICIAL_TAGS_DETECTION_CACHE"] and settings.get("CACHE_PATH"):
+            cache_file = Path(settings["CACHE_PATH"]) / DETECTION_CACHE_FILE
+        self.detections = DetectionCache(
+            cache_file, data_digest(self.vocabulary, self.registry, self.min_mentions)
+        )
         self.tag_objects: dict[str, Tag] = {}
+        self._resolved: dict[str, OfficialTag | None] = {}
+        self._nearest: dict[str, list[str]] = {}
+        self._free_tags: dict[str, Tag] = {}
         today = settings.get("OFFICIAL_TAGS_TODAY")
         zone = ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
         self.today = dt.datetime.now(zone).date()
@@ -160,38 +188,97 @@ class BuildData:
             except ValueError:
                 logger.error("OFFICIAL_TAGS_TODAY is not a date: '%s' (write YYYY-MM-DD)", today)
 
+    @functools.cached_property
+    def matcher(self) -> PhraseMatcher:
+        """The detection phrases, compiled only when an article is scanned
+        (a rebuild that finds every article in the cache never needs them)."""
+        return tag_matcher(self.vocabulary)
+
+    def resolve(self, typed: str) -> OfficialTag | None:
+        """`vocabulary.resolve`, once per distinct typed value of the build."""
+        if typed not in self._resolved:
+            self._resolved[typed] = self.vocabulary.resolve(typed)
+        return self._resolved[typed]
+
+    def nearest(self, typed: str) -> list[str]:
+        """`vocabulary.nearest` (difflib), once per distinct unknown value of the build."""
+        if typed not in self._nearest:
+            self._nearest[typed] = self.vocabulary.nearest(typed)
+        return self._nearest[typed]
+
     def tag_object(self, name: str, slug: str | None = None) -> Tag:
-        """One Tag object per slug: official tags keep their vocabulary slug."""
-        tag = Tag(name, self.settings)
+        """One Tag object per slug: official tags keep their vocabulary slug.
+
+        Looked up before `Tag()` is made: making one slugifies the name with
+        Pelican's regexes, thousands of times a build for the same few tags."""
         if slug:
-            tag.slug = slug
-        return self.tag_objects.setdefault(tag.slug, tag)
+            if slug not in self.tag_objects:
+                tag = Tag(name, self.settings)
+                tag.slug = slug
+                self.tag_objects[slug] = tag
+            return self.tag_objects[slug]
+        if name not in self._free_tags:
+            tag = Tag(name, self.settings)
+            self._free_tags[name] = self.tag_objects.setdefault(tag.slug, tag)
+        return self._free_tags[name]
+
+    def findings(self, article, *, with_tags: bool) -> Findings:
+        """What the article's text yields: from the cache when its text and the
+        data are unchanged since a build that scanned it, else scanned now."""
+        title = str(getattr(article, "title", ""))
+        html = getattr(article, "_content", "") or ""
+        key = text_key(title, html)
+        cached = self.detections.get(key, with_tags=with_tags)
+        if cached is not None:
+            return cached
+        found = find(
+            title,
+            html,
+            tag_matcher=self.matcher,
+            registry=self.registry,
+            min_mentions=self.min_mentions,
+            with_tags=with_tags,
+        )
+        self.detections.put(key, found)
+        return found
+
+    def save_detections(self) -> None:
+        try:
+            self.detections.save()
+        except OSError as exc:  # as Pelican does for its own cache
+            logger.warning("Could not save the official_tags detection cache: %s", exc)
+        cache = self.detections
+        logger.info(
+            "official_tags: scanned %d article text(s), %d from the detection cache (%s)",
+            cache.misses,
+            cache.hits,
+            cache.path or "cache off",
+        )
 
 
 def normalise_article(article, data: BuildData) -> None:
     vocabulary: Vocabulary = data.vocabulary
-    lines = source_lines(article)
+    lines = SourceLines(article)
     typed_tags = list(getattr(article, "tags", None) or [])
     official: dict[str, bool] = {}  # slug → detected (auto)
     free: list[Tag] = []
-    tags_line = metadata_line(lines, "tags")
     for typed in typed_tags:
         name = str(typed).strip()
         if not name:
             continue
-        tag = vocabulary.resolve(name)
+        tag = data.resolve(name)
         if tag:
             official.setdefault(tag.slug, False)
             continue
         if data.vocabulary_unusable:
             free.append(data.tag_object(name))
             continue
-        nearest = vocabulary.nearest(name)
+        nearest = data.nearest(name)
         hint = f"nearest official tags: {', '.join(nearest)}; or " if nearest else ""
         if data.settings["OFFICIAL_TAGS_ALLOW_FREE"]:
             logger.info(
                 "%s: kept as a free tag: '%s' (%sadd it to %s)",
-                where(article, tags_line),
+                where(article, metadata_line(lines.get(), "tags")),
                 name,
                 hint,
                 data.vocabulary_display,
@@ -200,19 +287,16 @@ def normalise_article(article, data: BuildData) -> None:
         else:
             logger.warning(
                 "%s: unknown tag '%s' (%sadd it to %s)",
-                where(article, tags_line),
+                where(article, metadata_line(lines.get(), "tags")),
                 name,
                 hint,
                 data.vocabulary_display,
             )
 
-    title = str(getattr(article, "title", ""))
-    text = f"{title}\n{plain_text(getattr(article, '_content', '') or '')}"
-    if data.settings["OFFICIAL_TAGS_DETECT"] and wants_detection(article.metadata):
-        for slug in detected_tags(
-            text, data.matcher, data.settings["OFFICIAL_TAGS_DETECT_MIN_MENTIONS"]
-        ):
-            official.setdefault(slug, True)
+    with_tags = bool(data.settings["OFFICIAL_TAGS_DETECT"]) and wants_detection(article.metadata)
+    findings = data.findings(article, with_tags=with_tags)
+    for slug in findings.tags or ():
+        official.setdefault(slug, True)
 
     ordered = [t for t in vocabulary.tags if t.slug in official]
     ordered.sort(key=lambda t: GROUPS.index(t.group))
@@ -224,7 +308,10 @@ def normalise_article(article, data: BuildData) -> None:
 
     day = article.date.date()
     officials = []
-    for person in data.registry.mentioned(text):
+    for slug in findings.officials:
+        person = data.registry.by_slug(slug)
+        if person is None:  # cannot come from the cache (its key covers the registry)
+            continue
         held = person.position_on(day)
         officials.append(
             {
@@ -241,13 +328,14 @@ def normalise_article(article, data: BuildData) -> None:
     ]
     warta["officials"] = officials
 
-    for found in discover(text, data.registry):
-        line = text_line(lines, found.name)
+    # Replayed from the findings on every build, cached or not: a warm build
+    # suggests what a cold one does, at the line of today's source file.
+    for name, position in findings.discovered:
         logger.info(
             "%s: official not in the registry: '%s' (%s; add to %s)",
-            where(article, line),
-            found.name,
-            found.position,
+            where(article, text_line(lines.get(), name)),
+            name,
+            position,
             data.officials_display,
             extra=SUGGESTION,
         )
@@ -290,6 +378,7 @@ def on_articles_finalized(generator) -> None:
     ]
     for article in everything:
         normalise_article(article, data)
+    data.save_detections()
 
     # Pelican collected tags before this signal: collect them again so that
     # tag pages and tag feeds use the canonical tags (main articles only, as Pelican does).

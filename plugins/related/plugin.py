@@ -24,7 +24,16 @@ Output per article:
   does not set them; an existing value is left alone).
 
 Settings (defaults in DEFAULTS): RELATED_MAX, RELATED_MIN,
-RELATED_REGION_WEIGHT, RELATED_TAG_WEIGHT, RELATED_HALF_LIFE_DAYS.
+RELATED_REGION_WEIGHT, RELATED_TAG_WEIGHT, RELATED_HALF_LIFE_DAYS, and
+RELATED_CANDIDATE_WINDOW (a whole number ≥ 1, default 200): how many
+articles, the nearest in date, each shared region or tag brings as
+candidates. It keeps the work proportional to the number of articles (see
+`scoring.py`); a site whose every region and tag is on fewer articles than the
+window gets exactly the unbounded ranking. Every build logs, at info level (`--verbose`), how many
+candidate scores it computed: the work this plugin does.
+
+Runs on every build, warm ones too (the content cache does not cover
+`all_generators_finalized`), so its cost is part of every rebuild.
 """
 
 from __future__ import annotations
@@ -35,7 +44,7 @@ from itertools import pairwise
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from .scoring import Item, RelatedIndex, Weights, region_keys
+from .scoring import DEFAULT_WINDOW, Item, RelatedIndex, Weights, region_keys
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +54,7 @@ DEFAULTS = {
     "RELATED_REGION_WEIGHT": 3.0,
     "RELATED_TAG_WEIGHT": 2.0,
     "RELATED_HALF_LIFE_DAYS": 30.0,
+    "RELATED_CANDIDATE_WINDOW": DEFAULT_WINDOW,
 }
 
 
@@ -53,10 +63,17 @@ def settings_of(settings: dict) -> dict:
     values = {}
     for key, default in DEFAULTS.items():
         value = settings.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
+        if key == "RELATED_CANDIDATE_WINDOW":
+            valid = isinstance(value, int) and not isinstance(value, bool) and value >= 1
+            wanted = "a whole number ≥ 1"
+        else:
+            valid = not isinstance(value, bool) and isinstance(value, int | float) and value >= 0
+            wanted = "a number ≥ 0"
+        if not valid:
             logger.warning(
-                "pelicanconf.py: related: %s must be a number ≥ 0: %r (using %r)",
+                "pelicanconf.py: related: %s must be %s: %r (using %r)",
                 key,
+                wanted,
                 value,
                 default,
             )
@@ -92,9 +109,11 @@ def item_for(article) -> Item:
     )
 
 
-def add_neighbours(articles) -> None:
-    ordered = sorted(articles, key=lambda article: (article.date, article.url))
-    for older, newer in pairwise(ordered):
+def add_neighbours(articles, urls: list[str]) -> None:
+    """`urls[n]` is `articles[n].url`, computed once by the caller: Pelican
+    formats it from the settings on every access, which adds up over a site."""
+    order = sorted(range(len(articles)), key=lambda n: (articles[n].date, urls[n]))
+    for older, newer in pairwise(articles[n] for n in order):
         if getattr(newer, "prev_article", None) is None:
             newer.prev_article = older
         if getattr(older, "next_article", None) is None:
@@ -107,13 +126,9 @@ def add_related(generators) -> None:
         return
     config = settings_of(articles_generator.settings)
     articles = list(articles_generator.articles)
-    add_neighbours(articles)
-    by_key = {}
-    items = []
-    for article in articles:
-        item = item_for(article)
-        by_key[item.key] = article
-        items.append(item)
+    items = [item_for(article) for article in articles]
+    add_neighbours(articles, [item.key for item in items])
+    by_key = {item.key: article for item, article in zip(items, articles, strict=True)}
     index = RelatedIndex(
         items,
         Weights(
@@ -121,6 +136,7 @@ def add_related(generators) -> None:
             tag=config["RELATED_TAG_WEIGHT"],
             half_life_days=config["RELATED_HALF_LIFE_DAYS"],
         ),
+        window=config["RELATED_CANDIDATE_WINDOW"],
     )
     for article, item in zip(articles, items, strict=True):
         chosen = index.related(
@@ -128,6 +144,12 @@ def add_related(generators) -> None:
         )
         article.related_articles = [by_key[other.key] for other in chosen]
         article.metadata.setdefault("warta", {})["related"] = [other.key for other in chosen]
+    logger.info(
+        "related: %d articles, %d candidate scores (window %d)",
+        len(items),
+        index.scored,
+        config["RELATED_CANDIDATE_WINDOW"],
+    )
 
 
 def register():
