@@ -49,9 +49,11 @@ def test_runner_at_20_articles_reports_every_step(tmp_path):
     assert ratios["b/e"] == round(steps["b"]["wall_s"] / steps["e"]["wall_s"], 3)
     targets = report["targets"]
     assert set(targets) >= {"b/a <= 1.0", "c/b <= 0.25", "peak RSS incl. Pagefind <= 2 GiB"}
-    assert targets["peak_rss_b_plus_d_bytes"] == (
-        steps["b"]["peak_tree_rss_bytes"] + steps["d"]["peak_tree_rss_bytes"]
+    b, d = steps["b"], steps["d"]
+    assert targets["peak_rss_b_plus_d_bytes"] == max(
+        b["peak_tree_rss_bytes"], b["peak_rss_bytes"] + d["peak_tree_rss_bytes"]
     )
+    assert 0 < b["peak_tree_rss_bytes"] < 4 * 1024**3
     assert report["edited_article"].startswith("berita/")
     # The table on stdout names the steps and the ratios.
     assert "b warta (cold)" in proc.stdout and "c/b = " in proc.stdout
