@@ -159,9 +159,11 @@ def build_digest(settings, digester: Digester) -> str | None:
             versions.append(f"{name}={importlib_metadata.version(name)}")
         except importlib_metadata.PackageNotFoundError:
             versions.append(f"{name}=?")
-    import warta  # the runner, dates and Jinja filters render into every page
+    import warta  # dates and Jinja filters render into every page
 
-    code = [*settings.get("PLUGIN_PATHS", []), Path(warta.__file__).parent, settings["THEME"]]
+    # warta's own modules, not its subpackages (the benchmark never renders a page).
+    modules = sorted(Path(warta.__file__).parent.glob("*.py"))
+    code = [*settings.get("PLUGIN_PATHS", []), *modules, settings["THEME"]]
     code += list(setting(settings, "WRITER_INPUTS"))
     return hash_text(settings_digest, *versions, *_files_digest(code))
 
