@@ -182,6 +182,10 @@ PLUGINS = [
     "search",  # after every other plugin: it indexes the finished output
 ]
 JSON_FEED_SAVE_AS = "feed.json"
+# The newest releases with their full text, for readers and the national
+# aggregator's scheduled fetch: all 10,000 would be a 60 MB file rewritten on
+# every build.
+JSON_FEED_MAX_ITEMS = 200
 
 # Regions (plugins/regions): Kemendagri gazetteer and staff aliases in
 # data/regions/, region of each article (Region:/Wilayah: or inferred), /wilayah/.

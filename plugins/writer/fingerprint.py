@@ -93,7 +93,11 @@ class Digester:
         remembered = self._memo.get(key)
         if remembered is not None and remembered[0] is value:
             return remembered[1]
-        result = hash_text(self._describe(self.reference(value, self), 1))
+        described = self.reference(value, self)
+        if type(described) is dict:
+            result = hash_text(self._state(value, described, 1))
+        else:
+            result = hash_text(self._describe(described, 1))
         self._memo[key] = (value, result)
         return result
 
@@ -102,6 +106,8 @@ class Digester:
         description, remembered for the build unless it met a cycle."""
         if depth > MAX_DEPTH:
             raise Unstable("nested too deep")
+        if type(value) is str:  # the common case first
+            return "str:" + repr(value)
         if isinstance(value, _PRIMITIVES):
             return f"{type(value).__name__}:{value!r}"
         if depth and isinstance(value, self.memo_types):
@@ -125,13 +131,31 @@ class Digester:
             self._memo[key] = (value, text)
         return text
 
+    def _mapping(self, value: Mapping, depth: int) -> str:
+        items = sorted(
+            (self._describe(key, depth + 1), self._describe(item, depth + 1))
+            for key, item in value.items()
+        )
+        return "{" + ",".join(f"{k}={v}" for k, v in items) + "}"
+
+    def _state(self, value: Any, state: dict, depth: int) -> str:
+        # A state dict made here for one object: described in place, neither
+        # remembered nor tracked (nothing else can reach it).
+        return f"{type(value).__qualname__}{self._mapping(state, depth + 1)}"
+
     def _describe_object(self, value: Any, depth: int) -> str:
-        for kind in type(value).__mro__:
-            describer = self.describers.get(kind)
+        kind = type(value)
+        if kind is dict:
+            return self._mapping(value, depth)
+        if kind is list or kind is tuple:
+            return "[" + ",".join(self._describe(item, depth + 1) for item in value) + "]"
+        for base in kind.__mro__:
+            describer = self.describers.get(base)
             if describer is not None:
-                return (
-                    f"{type(value).__name__}({self._describe(describer(value, self), depth + 1)})"
-                )
+                described = describer(value, self)
+                if type(described) is dict:
+                    return self._state(value, described, depth)
+                return f"{kind.__name__}({self._describe(described, depth + 1)})"
         if isinstance(value, (dt.datetime, dt.date, dt.time)):
             return f"{type(value).__name__}:{value.isoformat()}:{getattr(value, 'tzinfo', None)}"
         if isinstance(value, dt.timedelta):
@@ -143,11 +167,7 @@ class Digester:
         if isinstance(value, re.Pattern):
             return f"re:{value.pattern!r}:{value.flags}"
         if isinstance(value, Mapping):
-            items = sorted(
-                (self._describe(key, depth + 1), self._describe(item, depth + 1))
-                for key, item in value.items()
-            )
-            return "{" + ",".join(f"{k}={v}" for k, v in items) + "}"
+            return self._mapping(value, depth)
         if isinstance(value, (list, tuple)):
             return "[" + ",".join(self._describe(item, depth + 1) for item in value) + "]"
         if isinstance(value, (set, frozenset)):
@@ -163,16 +183,15 @@ class Digester:
         if dataclasses.is_dataclass(value):
             # A field left out of repr (a back-link to a parent) is not part of its value.
             fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value) if f.repr}
-            return f"{type(value).__qualname__}{self._describe(fields, depth + 1)}"
+            return self._state(value, fields, depth)
         state = getattr(value, "__dict__", None)
         if isinstance(state, dict):
             kept = {k: v for k, v in state.items() if k not in self.skip_attributes}
-            return f"{type(value).__qualname__}{self._describe(kept, depth + 1)}"
+            return self._state(value, kept, depth)
         slots = getattr(type(value), "__slots__", None)
         if slots:
             names = [slots] if isinstance(slots, str) else list(slots)
-            kept = {n: getattr(value, n, MISSING) for n in names}
-            return f"{type(value).__qualname__}{self._describe(kept, depth + 1)}"
+            return self._state(value, {n: getattr(value, n, MISSING) for n in names}, depth)
         text = repr(value)
         if _ADDRESS.search(text):
             raise Unstable(f"no stable description for {type(value).__qualname__}")
