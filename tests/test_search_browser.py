@@ -1,5 +1,6 @@
 """Search on /cari/ in Debian's Chromium: a fixture site indexed by Pagefind,
-served on 127.0.0.1, queried through theme/static/js/search.js."""
+served on 127.0.0.1, queried through theme/static/js/search.js. Its articles
+span 2022–2024, so the index comes in three yearly bundles merged by the page."""
 
 from __future__ import annotations
 
@@ -76,9 +77,33 @@ def search_site(tmp_path_factory):
         body="PRABUMULIH – Bawaslu Kota Prabumulih mengajak pemilih pemula ikut "
         "pengawasan partisipatif dengan melaporkan dugaan pelanggaran.",
     )
+    site.article(  # a second 2023 page: bundles' own sort scores would interleave years
+        "e.md",
+        slug="bimtek-ogan-ilir",
+        title="Bawaslu Kabupaten Ogan Ilir Bimbingan Teknis Panwascam",
+        date="2023-01-10 09:00",
+        category="Berita",
+        wilayah="Kabupaten Ogan Ilir",
+        body="INDRALAYA – Bawaslu Kabupaten Ogan Ilir memberi bimbingan teknis "
+        "kepada anggota panitia kecamatan tentang tata cara penanganan laporan.",
+    )
+    site.article(  # the only article of the oldest bundle; its wilayah is nowhere else
+        "d.md",
+        slug="rekrutmen-muara-enim",
+        title="Bawaslu Kabupaten Muara Enim Buka Rekrutmen Panwascam",
+        date="2022-10-05 08:00",
+        category="Pengumuman",
+        wilayah="Kabupaten Muara Enim",
+        body="MUARA ENIM – Bawaslu Kabupaten Muara Enim membuka rekrutmen anggota "
+        "panitia kecamatan. Berkas pendaftaran diterima di sekretariat.",
+    )
+    # a bundle of an earlier build, for a year without articles now: must go
+    stale = site.output / "pagefind" / "2019" / "pagefind.js"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("", encoding="utf-8")
     built = site.build(PLUGINS=PLUGINS, THEME=str(theme_with_search_meta(root)))
     assert built.returncode == 0, built.log
-    assert (built.output / "pagefind" / "pagefind.js").is_file(), "no Pagefind bundle"
+    assert (built.output / "pagefind" / "bundles.json").is_file(), built.log
     handler = functools.partial(QuietHandler, directory=str(built.output))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -110,6 +135,70 @@ def test_index_holds_article_pages_only_with_their_filters(search_site):
     assert meta is not None
     filters = {span["data-pagefind-filter"] for span in meta.select("[data-pagefind-filter]")}
     assert {"wilayah:Kota Palembang", "rubrik:Berita", "tahun:2024"} <= filters
+
+
+def test_one_bundle_per_year_listed_newest_first_without_stale_ones(search_site):
+    built, _ = search_site
+    assert built.json("pagefind/bundles.json") == {"bundles": ["2024/", "2023/", "2022/"]}
+    bundles = sorted(p.name for p in (built.output / "pagefind").iterdir() if p.is_dir())
+    assert bundles == ["2022", "2023", "2024"]
+    for year in bundles:
+        assert (built.output / "pagefind" / year / "pagefind.js").is_file()
+    search = built.html("cari/").select_one("[data-search]")
+    assert search["data-search-bundles"] == "/pagefind/bundles.json"
+
+
+def test_a_query_finds_articles_of_every_year_together(tab):
+    problems = tab.visit("/cari/?q=bawaslu")
+    found = results(tab)
+    assert sorted(found) == [
+        "/berita/2022/10/rekrutmen-muara-enim/",
+        "/berita/2023/01/bimtek-ogan-ilir/",
+        "/berita/2023/06/rakor-lahat/",
+        "/berita/2024/02/sosialisasi-prabumulih/",
+        "/berita/2024/11/patroli-kemiling/",
+    ]
+    assert tab.page.get_by_role("status").inner_text() == "5 hasil untuk “bawaslu”"
+    assert problems == []
+
+
+def test_a_filter_value_only_in_the_oldest_bundle_is_offered_and_works(tab):
+    tab.visit("/cari/?q=bawaslu")
+    results(tab)
+    region = tab.page.get_by_label("Wilayah")
+    values = region.locator("option").evaluate_all("os => os.map(o => o.value)")
+    assert values == [
+        "",
+        "Kabupaten Lahat",
+        "Kabupaten Muara Enim",
+        "Kabupaten Ogan Ilir",
+        "Kota Palembang",
+        "Kota Prabumulih",
+    ]
+    years = (
+        tab.page.get_by_label("Tahun").locator("option").evaluate_all("os => os.map(o => o.value)")
+    )
+    assert years == ["", "2024", "2023", "2022"]
+    region.select_option("Kabupaten Muara Enim")
+    tab.page.wait_for_function(
+        "document.querySelector('[data-search-status]').textContent.includes('Muara Enim')"
+    )
+    assert results(tab) == ["/berita/2022/10/rekrutmen-muara-enim/"]
+    assert parse_qs(urlsplit(tab.page.url).query) == {
+        "q": ["bawaslu"],
+        "wilayah": ["Kabupaten Muara Enim"],
+    }
+
+
+def test_filters_alone_list_the_news_of_all_years_newest_first(tab):
+    tab.visit("/cari/?tag=Pilkada+Serentak+2024")
+    assert results(tab) == [
+        "/berita/2024/11/patroli-kemiling/",
+        "/berita/2024/02/sosialisasi-prabumulih/",
+        "/berita/2023/06/rakor-lahat/",
+        "/berita/2023/01/bimtek-ogan-ilir/",
+        "/berita/2022/10/rekrutmen-muara-enim/",
+    ]
 
 
 def test_a_word_from_one_article_finds_it_and_q_prefills(tab):

@@ -1,14 +1,47 @@
-"""The search plugin's pure parts: filters from article data, the Pagefind command."""
+"""The search plugin's pure parts: filters from article data, the Pagefind
+commands (one bundle per year) and bundles.json."""
 
 from __future__ import annotations
 
+import json
+import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
 
+from search import indexer
 from search.filters import search_filters
-from search.indexer import glob_from_save_as, pagefind_command
+from search.indexer import (
+    build_index,
+    bundle_commands,
+    glob_from_save_as,
+    manifest,
+    pagefind_command,
+    split_by_year,
+    year_segment,
+)
+
+SAVE_AS = "berita/{date:%Y}/{date:%m}/{slug}/index.html"
+OPTIONS = {
+    "root_selector": "article.article",
+    "exclude_selectors": [".article__footer", "nav"],
+    "language": "id",
+}
+
+
+def built_site(root: Path, pages: list[str]) -> Path:
+    """An output folder holding empty pages at the given paths."""
+    for page in pages:
+        (root / page).parent.mkdir(parents=True, exist_ok=True)
+        (root / page).write_text("<html></html>", encoding="utf-8")
+    return root
+
+
+def option(command: list[str], name: str) -> str:
+    return command[command.index(name) + 1]
 
 
 def test_filters_from_regions_official_tags_rubrik_and_year():
@@ -59,3 +92,118 @@ def test_pagefind_runs_from_the_installed_wheel_offline(tmp_path):
     assert command[:3] == [sys.executable, "-m", "pagefind"]
     assert command.count("--exclude-selectors") == 2
     assert command[command.index("--force-language") + 1] == "id"
+
+
+def test_the_year_is_the_save_as_segment_that_is_exactly_the_year():
+    assert year_segment(SAVE_AS) == 1
+    assert year_segment("{date:%Y}/{slug}.html") == 0
+    assert year_segment("berita/{slug}/index.html") is None
+    assert year_segment("berita/{date:%Y%m}/{slug}/index.html") is None  # not a year folder
+
+
+def test_pages_are_split_into_one_bundle_per_year_newest_first(tmp_path):
+    site = built_site(
+        tmp_path,
+        [
+            "berita/2023/06/rakor/index.html",
+            "berita/2025/01/coklit/index.html",
+            "berita/2024/11/patroli/index.html",
+            "berita/2024/02/sosialisasi/index.html",
+            "berita/2024/02/index.html",  # a month archive, not an article page
+            "berita/2022/index.html",
+        ],
+    )
+    assert split_by_year(site, glob_from_save_as(SAVE_AS), year_segment(SAVE_AS)) == [
+        ("2025", "berita/2025/*/*/index.html"),
+        ("2024", "berita/2024/*/*/index.html"),
+        ("2023", "berita/2023/*/*/index.html"),
+    ]
+
+
+def test_urls_without_a_year_make_one_bundle_and_no_page_none(tmp_path):
+    site = built_site(tmp_path / "out", ["berita/rakor/index.html"])
+    assert split_by_year(site, "berita/*/index.html", None) == [("semua", "berita/*/index.html")]
+    # a SEARCH_GLOB of one's own without * at the year segment: one bundle as well
+    assert split_by_year(site, "berita/**/*.html", 1) == [("semua", "berita/**/*.html")]
+    assert split_by_year(tmp_path / "empty", "berita/*/*/*/index.html", 1) == []
+
+
+def test_each_bundle_runs_pagefind_on_its_year_into_its_own_folder(tmp_path):
+    site = built_site(
+        tmp_path, ["berita/2023/06/rakor/index.html", "berita/2024/11/patroli/index.html"]
+    )
+    commands = bundle_commands(site, "pagefind", "berita/*/*/*/index.html", year_at=1, **OPTIONS)
+    assert [name for name, _ in commands] == ["2024", "2023"]
+    for name, command in commands:
+        assert command[:3] == [sys.executable, "-m", "pagefind"]
+        assert option(command, "--site") == str(site)
+        assert option(command, "--glob") == f"berita/{name}/*/*/index.html"
+        assert option(command, "--output-subdir") == f"pagefind/{name}"
+        assert option(command, "--root-selector") == "article.article"
+        assert option(command, "--force-language") == "id"
+        assert command.count("--exclude-selectors") == 2
+
+
+def test_bundles_json_lists_the_bundle_folders_in_order():
+    assert json.loads(manifest(["2024", "2023"])) == {"bundles": ["2024/", "2023/"]}
+
+
+class FakePagefind:
+    """Stands in for subprocess.run: writes the bundle, fails on one of them."""
+
+    def __init__(self, fail: str | None = None) -> None:
+        self.fail = fail
+        self.globs: list[str] = []
+
+    def __call__(self, command, **kwargs):
+        site, glob = Path(option(command, "--site")), option(command, "--glob")
+        self.globs.append(glob)
+        if self.fail and self.fail in glob:
+            return subprocess.CompletedProcess(command, 1, "", "Error: broken page\n")
+        bundle = site / option(command, "--output-subdir")
+        bundle.mkdir(parents=True)
+        (bundle / "pagefind.js").write_text("", encoding="utf-8")
+        pages = len(list(site.glob(glob)))
+        return subprocess.CompletedProcess(command, 0, f"Indexed {pages} pages\n", "")
+
+
+YEARS_SITE = [
+    "berita/2023/06/rakor/index.html",
+    "berita/2024/11/patroli/index.html",
+    "berita/2024/02/sosialisasi/index.html",
+]
+
+
+def test_build_index_replaces_stale_bundles_and_counts_all_pages(tmp_path, monkeypatch):
+    site = built_site(tmp_path, YEARS_SITE)
+    stale = site / "pagefind" / "2019" / "pagefind.js"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("", encoding="utf-8")
+    fake = FakePagefind()
+    monkeypatch.setattr(indexer.subprocess, "run", fake)
+    result = build_index(site, "pagefind", "berita/*/*/*/index.html", year_at=1, **OPTIONS)
+    assert (result.returncode, result.pages, result.bundles) == (0, 3, ["2024", "2023"])
+    assert fake.globs == ["berita/2024/*/*/index.html", "berita/2023/*/*/index.html"]
+    assert json.loads((site / "pagefind" / "bundles.json").read_text(encoding="utf-8")) == {
+        "bundles": ["2024/", "2023/"]
+    }
+    assert sorted(p.name for p in (site / "pagefind").iterdir()) == ["2023", "2024", "bundles.json"]
+
+
+def test_a_failed_bundle_is_named_and_leaves_no_bundles_json(tmp_path, monkeypatch):
+    site = built_site(tmp_path, YEARS_SITE)
+    monkeypatch.setattr(indexer.subprocess, "run", FakePagefind(fail="2023"))
+    result = build_index(site, "pagefind", "berita/*/*/*/index.html", year_at=1, **OPTIONS)
+    assert result.returncode == 1
+    assert result.failed == "pagefind/2023"
+    assert option(result.command, "--glob") == "berita/2023/*/*/index.html"
+    assert "broken page" in result.output
+    assert not (site / "pagefind" / "bundles.json").exists()
+
+
+@pytest.mark.parametrize("bundle_dir", ["", ".", "../elsewhere"])
+def test_the_bundle_folder_must_lie_inside_the_output(tmp_path, bundle_dir):
+    site = built_site(tmp_path / "out", YEARS_SITE)
+    with pytest.raises(ValueError, match="SEARCH_BUNDLE_DIR"):
+        build_index(site, bundle_dir, "berita/*/*/*/index.html", year_at=1)
+    assert (site / "berita").is_dir()

@@ -1,21 +1,39 @@
 """Run Pagefind (the binary shipped in the PyPI wheel `pagefind[bin]`) over a
-built site. No Pelican import: works offline, needs no network."""
+built site, one bundle per publication year. No Pelican import: works
+offline, needs no network.
+
+Why bundles: Pagefind holds every page it indexes in memory (≈ 0.17 MiB a
+page), and it runs while Pelican's process is still alive. One run per year,
+one after another, bounds the peak to one year's pages; the browser merges the
+bundles again (static/js/search.js, Pagefind's `mergeIndex`). The bundles are
+listed, newest year first, in `<bundle_dir>/bundles.json`:
+`{"bundles": ["2025/", "2024/"]}` (paths relative to that file).
+"""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+MANIFEST = "bundles.json"
+ONE_BUNDLE = "semua"  # the bundle's name when the article URLs carry no year
+YEAR_FIELD = "{date:%Y}"
+TIMEOUT_S = 600
 
 
 @dataclass
 class IndexResult:
     returncode: int
-    pages: int
-    output: str
+    pages: int  # pages indexed, all bundles together
+    output: str  # Pagefind's output of the last run (the failed one on failure)
+    bundles: list[str] = field(default_factory=list)  # bundles written, newest first
+    failed: str | None = None  # "<bundle_dir>/<bundle>" of the run that failed
+    command: list[str] = field(default_factory=list)  # the run that failed, to rerun it
 
 
 def glob_from_save_as(save_as: str) -> str:
@@ -24,6 +42,39 @@ def glob_from_save_as(save_as: str) -> str:
     "berita/{date:%Y}/{date:%m}/{slug}/index.html" → "berita/*/*/*/index.html".
     """
     return re.sub(r"\{[^}]*\}", "*", save_as)
+
+
+def year_segment(save_as: str) -> int | None:
+    """Which path segment of ARTICLE_SAVE_AS is the publication year, or None.
+
+    Only a segment that is exactly {date:%Y} counts: then the year is a folder
+    name that can be read back from the output and put into a glob.
+    """
+    segments = save_as.split("/")
+    return segments.index(YEAR_FIELD) if YEAR_FIELD in segments else None
+
+
+def split_by_year(site: Path, glob: str, year_at: int | None) -> list[tuple[str, str]]:
+    """[(bundle name, glob)] for the pages under site that match glob, newest
+    year first; one bundle ("semua") when the glob cannot be split by year.
+
+    The years are the folder names found in the output, so a year without
+    articles gets no bundle and a year with any gets one.
+    """
+    segments = glob.split("/")
+    splittable = (
+        year_at is not None
+        and year_at < len(segments) - 1
+        and segments[year_at] == "*"
+        and not any("**" in segment for segment in segments[:year_at])
+    )
+    if not splittable:
+        return [(ONE_BUNDLE, glob)] if next(site.glob(glob), None) is not None else []
+    years = {path.relative_to(site).parts[year_at] for path in site.glob(glob)}
+    return [
+        (year, "/".join([*segments[:year_at], year, *segments[year_at + 1 :]]))
+        for year in sorted(years, reverse=True)
+    ]
 
 
 def pagefind_command(
@@ -35,6 +86,7 @@ def pagefind_command(
     exclude_selectors: list[str],
     language: str | None,
 ) -> list[str]:
+    """One Pagefind run: the pages of site matching glob into site/<bundle_dir>."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site)]
     command += ["--output-subdir", bundle_dir, "--glob", glob]
     if root_selector:
@@ -46,13 +98,73 @@ def pagefind_command(
     return command
 
 
-def build_index(site: Path, bundle_dir: str, **options) -> IndexResult:
-    """Replace site/<bundle_dir> with a fresh index; returns the page count."""
-    bundle = site / bundle_dir
-    if bundle.exists():
-        shutil.rmtree(bundle)  # stale fragments of a previous build must not linger
-    command = pagefind_command(site, bundle_dir=bundle_dir, **options)
-    proc = subprocess.run(command, capture_output=True, text=True, timeout=600)
-    output = proc.stdout + proc.stderr
+def bundle_commands(
+    site: Path,
+    bundle_dir: str,
+    glob: str,
+    *,
+    year_at: int | None,
+    root_selector: str | None = None,
+    exclude_selectors: list[str] | tuple[str, ...] = (),
+    language: str | None = None,
+) -> list[tuple[str, list[str]]]:
+    """[(bundle name, Pagefind command)], newest year first, for the pages of
+    an already built site. The build runs exactly these; so can a benchmark.
+
+    year_at: year_segment(ARTICLE_SAVE_AS); None makes one bundle.
+    """
+    return [
+        (
+            name,
+            pagefind_command(
+                site,
+                bundle_dir=f"{bundle_dir}/{name}",
+                glob=bundle_glob,
+                root_selector=root_selector,
+                exclude_selectors=list(exclude_selectors),
+                language=language,
+            ),
+        )
+        for name, bundle_glob in split_by_year(site, glob, year_at)
+    ]
+
+
+def manifest(bundles: list[str]) -> str:
+    """bundles.json: the bundle folders relative to it, in the given order
+    (the first is the one the browser imports, the others are merged into it)."""
+    return json.dumps({"bundles": [f"{name}/" for name in bundles]}, indent=1) + "\n"
+
+
+def pages_indexed(output: str) -> int:
     found = re.search(r"Indexed (\d+) pages?", output)
-    return IndexResult(proc.returncode, int(found.group(1)) if found else 0, output)
+    return int(found.group(1)) if found else 0
+
+
+def build_index(site: Path, bundle_dir: str, glob: str, **options) -> IndexResult:
+    """Replace site/<bundle_dir> with fresh bundles and bundles.json.
+
+    Runs bundle_commands one after another and stops at the first failure;
+    bundles.json is written only when every bundle was built, so the search
+    page never merges a half-built set. options: see bundle_commands.
+    """
+    folder = site / bundle_dir
+    if folder.resolve() == site.resolve() or site.resolve() not in folder.resolve().parents:
+        raise ValueError(f"SEARCH_BUNDLE_DIR must be a folder inside the output: {bundle_dir!r}")
+    if folder.exists():
+        shutil.rmtree(folder)  # stale years of a previous build must not linger
+    result = IndexResult(returncode=0, pages=0, output="")
+    for name, command in bundle_commands(site, bundle_dir, glob, **options):
+        try:
+            proc = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            result.returncode, result.output = -1, f"no result after {TIMEOUT_S} s"
+        else:
+            result.returncode, result.output = proc.returncode, proc.stdout + proc.stderr
+        if result.returncode != 0:
+            result.failed, result.command = f"{bundle_dir}/{name}", command
+            return result
+        result.pages += pages_indexed(result.output)
+        result.bundles.append(name)
+    if result.bundles:
+        (folder / MANIFEST).write_text(manifest(result.bundles), encoding="utf-8")
+    return result

@@ -1,31 +1,40 @@
 """search: a Pagefind full-text index of the article pages, built after every build.
 
 What it adds to the site:
-- `/<SEARCH_BUNDLE_DIR>/` (default `/pagefind/`): Pagefind's index and JS API,
-  made by the binary from the pinned PyPI package `pagefind[bin]` (offline).
-  Only article pages are indexed (SEARCH_GLOB, derived from ARTICLE_SAVE_AS),
-  only their `<article>` (SEARCH_ROOT_SELECTOR) minus meta lines, footers and
-  navigation (SEARCH_EXCLUDE_SELECTORS).
+- `/<SEARCH_BUNDLE_DIR>/` (default `/pagefind/`): Pagefind's indexes and JS
+  API, made by the binary from the pinned PyPI package `pagefind[bin]`
+  (offline). Only article pages are indexed (SEARCH_GLOB, derived from
+  ARTICLE_SAVE_AS), only their `<article>` (SEARCH_ROOT_SELECTOR) minus meta
+  lines, footers and navigation (SEARCH_EXCLUDE_SELECTORS).
+  One bundle per publication year (`/pagefind/2025/`, `/pagefind/2024/`, …),
+  built one after another so Pagefind's memory peak is one year's pages, and
+  `/pagefind/bundles.json` listing them newest first; the search page merges
+  them in the browser. The year is the ARTICLE_SAVE_AS segment `{date:%Y}`;
+  without one (or with a SEARCH_GLOB that has no `*` there) there is a single
+  bundle `/pagefind/semua/`. The folder is rebuilt on every build, so the
+  bundle of a year that no longer has articles goes away.
 - `article.search_filters`: [(name, value)] for the filters wilayah, tag,
   rubrik and tahun, written into each article page by
   `partials/search_meta.html` (hidden `data-pagefind-filter` spans).
 - the search page's UI lives in `partials/search_ui.html` and
   `static/js/search.js` (Pagefind's JS API, our own markup).
 
-Settings: SEARCH_ENABLED, SEARCH_BUNDLE_DIR, SEARCH_GLOB, SEARCH_ROOT_SELECTOR,
-SEARCH_EXCLUDE_SELECTORS, SEARCH_LANGUAGE (defaults in DEFAULTS).
+Settings: SEARCH_ENABLED, SEARCH_BUNDLE_DIR (keep it in OUTPUT_RETENTION),
+SEARCH_GLOB, SEARCH_ROOT_SELECTOR, SEARCH_EXCLUDE_SELECTORS, SEARCH_LANGUAGE
+(defaults in DEFAULTS).
 """
 
 from __future__ import annotations
 
 import logging
+import shlex
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from .filters import search_filters
-from .indexer import build_index, glob_from_save_as
+from .indexer import build_index, glob_from_save_as, year_segment
 
 logger = logging.getLogger(__name__)
 
@@ -66,21 +75,28 @@ def index_site(pelican) -> None:
     settings = pelican.settings
     if not settings.get("SEARCH_ENABLED", True):
         return
-    glob = settings.get("SEARCH_GLOB") or glob_from_save_as(settings["ARTICLE_SAVE_AS"])
-    if next(Path(pelican.output_path).glob(glob), None) is None:
+    save_as = settings["ARTICLE_SAVE_AS"]
+    glob = settings.get("SEARCH_GLOB") or glob_from_save_as(save_as)
+    bundle_dir = settings.get("SEARCH_BUNDLE_DIR") or "pagefind"
+    output = Path(pelican.output_path)
+    if next(output.glob(glob), None) is None:
         # Pagefind fails on an empty site; a site without articles has nothing to find.
         logger.info("search: no page matches %s, no index built", glob)
         return
     try:
         result = build_index(
-            Path(pelican.output_path),
-            settings.get("SEARCH_BUNDLE_DIR") or "pagefind",
-            glob=glob,
+            output,
+            bundle_dir,
+            glob,
+            year_at=year_segment(save_as),
             root_selector=settings.get("SEARCH_ROOT_SELECTOR"),
             exclude_selectors=list(settings.get("SEARCH_EXCLUDE_SELECTORS") or []),
             language=settings.get("SEARCH_LANGUAGE") or settings.get("DEFAULT_LANG"),
         )
-    except (OSError, TimeoutError) as exc:
+    except ValueError as exc:
+        logger.error("search index not built: %s", exc)
+        return
+    except OSError as exc:
         logger.error(
             "search index not built: Pagefind could not run: '%s' "
             "(install the pinned pagefind[bin] from pyproject.toml)",
@@ -90,12 +106,19 @@ def index_site(pelican) -> None:
     if result.returncode != 0:
         tail = " | ".join(result.output.strip().splitlines()[-5:])
         logger.error(
-            "search index not built: Pagefind failed: '%s' "
-            "(run python -m pagefind --site output to see why)",
+            "search index not built: Pagefind failed on bundle %s: '%s' (rerun to see why: %s)",
+            result.failed,
             tail,
+            shlex.join(result.command),
         )
         return
-    logger.info("search: Pagefind indexed %d pages matching %s", result.pages, glob)
+    logger.info(
+        "search: Pagefind indexed %d pages matching %s in %d bundles (%s)",
+        result.pages,
+        glob,
+        len(result.bundles),
+        ", ".join(result.bundles),
+    )
 
 
 def register() -> None:

@@ -3,6 +3,8 @@
 // without this script the form is a plain GET to /cari/?q=.
 // The URL (?q=…&wilayah=…&tag=…&rubrik=…&tahun=…) pre-fills and runs the search
 // and follows every change, so a result list can be shared as a link.
+// The index comes in one Pagefind bundle per year (see plugins/search), listed
+// newest first in bundles.json; they are merged here into one search.
 
 const FILTERS = ["wilayah", "tag", "rubrik", "tahun"];
 const LABELS = { wilayah: "Wilayah", tag: "Tag", rubrik: "Rubrik", tahun: "Tahun" };
@@ -24,14 +26,13 @@ async function start(root) {
 
   let pagefind;
   try {
-    pagefind = await import(root.dataset.pagefind);
-    await pagefind.options({ baseUrl: root.dataset.baseUrl });
+    pagefind = await loadBundles(root.dataset.searchBundles, root.dataset.baseUrl);
   } catch (error) {
     status.textContent = "Pencarian belum tersedia. Telusuri berita lewat arsip, rubrik atau tag.";
     return;
   }
 
-  await fillFilters(pagefind, form, filterBox, params);
+  const years = await fillFilters(pagefind, form, filterBox, params);
 
   let latest = 0; // only the newest query may write the results
   let pending = [];
@@ -49,11 +50,11 @@ async function start(root) {
       return;
     }
     list.setAttribute("aria-busy", "true");
-    const options = { filters };
-    if (!query) options.sort = { waktu: "desc" }; // filters alone: newest first
-    const search = await pagefind.search(query || null, options);
-    if (ticket !== latest || !search) return;
-    pending = search.results;
+    const found = query
+      ? (await pagefind.search(query, { filters }))?.results
+      : await newestFirst(pagefind, filters, years); // filters alone: newest first
+    if (ticket !== latest || !found) return;
+    pending = found;
     list.replaceChildren();
     status.textContent = describe(pending.length, query, filters);
     await showMore();
@@ -87,12 +88,46 @@ async function start(root) {
   if (input.value.trim() || Object.keys(chosenFilters(form)).length) run();
 }
 
+// The first bundle's pagefind.js is the API; every other bundle is merged into
+// it before the first search, so results and filter counts span all years.
+async function loadBundles(listUrl, baseUrl) {
+  const list = new URL(listUrl, document.baseURI);
+  const response = await fetch(list);
+  if (!response.ok) throw new Error(`${list}: HTTP ${response.status}`);
+  const { bundles } = await response.json();
+  const [first, ...others] = bundles.map((path) => new URL(path, list).href);
+  if (!first) throw new Error(`${list}: no bundle`);
+  const pagefind = await import(new URL("pagefind.js", first).href);
+  await pagefind.options({ baseUrl });
+  // One after another, in the listed order, so the first failure stops the search.
+  for (const bundle of others) await pagefind.mergeIndex(bundle, { baseUrl });
+  return pagefind;
+}
+
+// Sorted by date, Pagefind scores a page by its place within its own bundle,
+// so the merged bundles would interleave. Each year (the tahun filter) is
+// therefore listed on its own, newest year first, and the lists are joined:
+// one year's pages share one bundle, whose scores follow their dates.
+async function newestFirst(pagefind, filters, years) {
+  const sort = { waktu: "desc" };
+  if (filters.tahun || years.length === 0) {
+    return (await pagefind.search(null, { filters, sort }))?.results;
+  }
+  const found = [];
+  for (const tahun of years) {
+    const search = await pagefind.search(null, { filters: { ...filters, tahun }, sort });
+    found.push(...(search?.results || []));
+  }
+  return found;
+}
+
+// Fills the filter menus; returns the years in the index, newest first.
 async function fillFilters(pagefind, form, filterBox, params) {
   let available = {};
   try {
     available = await pagefind.filters();
   } catch (error) {
-    return; // the search still works without filters
+    return []; // the search still works without filters
   }
   let shown = 0;
   for (const name of FILTERS) {
@@ -111,6 +146,7 @@ async function fillFilters(pagefind, form, filterBox, params) {
     if (values.length) shown += 1;
   }
   filterBox.hidden = shown === 0;
+  return Object.keys(available.tahun || {}).sort((a, b) => b.localeCompare(a));
 }
 
 function chosenFilters(form) {
