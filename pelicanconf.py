@@ -118,7 +118,10 @@ LOG_FILTER = [
     (
         logging.WARNING,
         "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid",
-    )
+    ),
+    # The images plugin reports an image without alt text as an error, with the
+    # line and a suggestion; Pelican's own warning would say it a second time.
+    (logging.WARNING, "Empty alt attribute for image %s in %s"),
 ]
 FEED_ALL_ATOM = "feed.xml"
 FEED_ATOM = None

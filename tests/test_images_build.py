@@ -234,3 +234,17 @@ def test_oversized_file_in_bytes_is_an_error(site):
     assert len(errors) == 1, errors
     assert errors[0].startswith("berita/d.md:")
     assert "IMAGES_MAX_SOURCE_BYTES" in errors[0] and "'images/berat.jpg'" in errors[0]
+
+
+def test_an_inline_image_without_alt_text_is_reported_once(site):
+    phone_photo(site.content / "images" / "rapat.jpg", 800, 600)
+    site.article("e.md", slug="rapat", body="Teks rapat.\n\n![](/images/rapat.jpg)")
+    built = site.build(PLUGINS=PLUGINS)
+    assert built.returncode == 1
+    named = [
+        line
+        for line in built.log_lines("error") + built.log_lines("warning")
+        if "rapat.jpg" in line
+    ]
+    assert len(named) == 1, built.log
+    assert named[0].startswith("berita/e.md:") and "image without alt text" in named[0]
