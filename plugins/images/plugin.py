@@ -42,6 +42,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from warta import dates
+from warta.contents import every_article, every_page
 from warta.parallel import WorkerError, fork_map, worker_count
 
 from .cards import CardText, draw_card, office_name
@@ -83,22 +84,6 @@ DEFAULTS = {
     "IMAGES_WORKERS": 0,
 }
 
-ARTICLE_LISTS = (
-    "articles",
-    "translations",
-    "drafts",
-    "drafts_translations",
-    "hidden_articles",
-    "hidden_translations",
-)
-PAGE_LISTS = (
-    "pages",
-    "translations",
-    "hidden_pages",
-    "hidden_translations",
-    "draft_pages",
-    "draft_translations",
-)
 IMAGE_METADATA_LINE = re.compile(r"^\s*image\s*:", re.I)
 # Card failures reported one by one; the rest are counted in one more line (a
 # full disk would otherwise print a line per article).
@@ -478,21 +463,20 @@ def draw_missing_cards(missing: dict[str, CardText], build: Build) -> dict[str, 
 # -- signal handlers ---------------------------------------------------------------
 
 
-def enrich(generator, lists: tuple[str, ...]) -> None:
+def enrich(generator, contents: list) -> None:
     build = current_build(generator.settings)
     if build:
-        contents = [content for name in lists for content in getattr(generator, name, []) or []]
         prepare_images(contents, build)
         for content in contents:
             process_content(content, build)
 
 
 def enrich_articles(generator) -> None:
-    enrich(generator, ARTICLE_LISTS)
+    enrich(generator, every_article(generator))
 
 
 def enrich_pages(generator) -> None:
-    enrich(generator, PAGE_LISTS)
+    enrich(generator, every_page(generator))
 
 
 def draw_social_cards(generators) -> None:
@@ -503,9 +487,7 @@ def draw_social_cards(generators) -> None:
         build = current_build(generator.settings)
         if not build or not setting(generator.settings, "IMAGES_SOCIAL_CARDS"):
             return
-        social_cards(
-            [a for name in ARTICLE_LISTS for a in getattr(generator, name, []) or []], build
-        )
+        social_cards(every_article(generator), build)
 
 
 def publish(pelican) -> None:

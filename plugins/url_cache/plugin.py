@@ -5,29 +5,22 @@ from __future__ import annotations
 from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
-CONTENT_LISTS = (
-    "articles",
-    "translations",
-    "drafts",
-    "drafts_translations",
-    "hidden_articles",
-    "hidden_translations",
-    "pages",
-    "hidden_pages",
-    "draft_pages",
-)
+from warta.contents import every_article, every_page
 
 
 def freeze_urls(generators) -> None:
     for generator in generators:
-        if not isinstance(generator, (ArticlesGenerator, PagesGenerator)):
+        if isinstance(generator, ArticlesGenerator):
+            contents = every_article(generator)
+        elif isinstance(generator, PagesGenerator):
+            contents = every_page(generator)
+        else:
             continue
-        for name in CONTENT_LISTS:
-            for content in getattr(generator, name, None) or []:
-                # Read both first: get_url_setting prefers an existing override.
-                url, save_as = content.url, content.save_as
-                content.override_url = url
-                content.override_save_as = save_as
+        for content in contents:
+            # Read both first: get_url_setting prefers an existing override.
+            url, save_as = content.url, content.save_as
+            content.override_url = url
+            content.override_save_as = save_as
 
 
 def register() -> None:

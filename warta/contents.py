@@ -1,0 +1,39 @@
+"""Every article or page a Pelican generator holds, whatever its status.
+
+Pelican keeps published, translated, hidden and draft content in separate
+lists on its generators; a plugin that must see all of them (to clean an
+image, freeze a URL) takes them from here, so no list is forgotten. No
+Pelican import: the generators are passed in.
+"""
+
+from __future__ import annotations
+
+ARTICLE_LISTS = (
+    "articles",
+    "translations",
+    "drafts",
+    "drafts_translations",
+    "hidden_articles",
+    "hidden_translations",
+)
+PAGE_LISTS = (
+    "pages",
+    "translations",
+    "hidden_pages",
+    "hidden_translations",
+    "draft_pages",
+    "draft_translations",
+)
+
+
+def every_content(generator, lists: tuple[str, ...]) -> list:
+    """The contents of the named lists of one generator (missing lists: none)."""
+    return [content for name in lists for content in getattr(generator, name, None) or []]
+
+
+def every_article(generator) -> list:
+    return every_content(generator, ARTICLE_LISTS)
+
+
+def every_page(generator) -> list:
+    return every_content(generator, PAGE_LISTS)
