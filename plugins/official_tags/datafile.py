@@ -85,6 +85,25 @@ def load_yaml(path: Path, display: str) -> tuple[object, list[Problem]]:
         return None, [Problem(display, line, f"not valid YAML: {reason}")]
 
 
+def list_entries(
+    data: object, display: str, *, expected: str, entry_problem: str
+) -> tuple[list[LineMap], list[Problem]]:
+    """The mappings of a data file whose top level is a list (none for an empty
+    file), with a problem for a top level that is not a list and for each item
+    that is not a mapping."""
+    if data is None:
+        return [], []
+    if not isinstance(data, list):
+        return [], [Problem(display, 1, f"expected {expected}")]
+    entries, problems = [], []
+    for entry in data:
+        if isinstance(entry, LineMap):
+            entries.append(entry)
+        else:
+            problems.append(Problem(display, 0, f"{entry_problem}: {entry!r}"))
+    return entries, problems
+
+
 def check_fields(
     entry: LineMap,
     display: str,

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .datafile import LineMap, Problem, check_fields, load_yaml, parse_date
+from .datafile import LineMap, Problem, check_fields, list_entries, load_yaml, parse_date
 from .detection import PhraseMatcher
 from .vocabulary import SLUG_RE, normalise_key
 
@@ -219,18 +219,16 @@ def _parse_position(
 def parse_registry(
     data: object, display: str, region_names: dict[str, str]
 ) -> tuple[Registry, list[Problem]]:
-    problems: list[Problem] = []
-    if data is None:
-        return Registry([]), problems
-    if not isinstance(data, list):
-        return Registry([]), [Problem(display, 1, "expected a list of officials ('- name: …')")]
+    entries, problems = list_entries(
+        data,
+        display,
+        expected="a list of officials ('- name: …')",
+        entry_problem="every official must be a mapping",
+    )
     officials: list[Official] = []
     seen_slugs: dict[str, int] = {}
     seen_names: dict[str, tuple[str, int]] = {}
-    for entry in data:
-        if not isinstance(entry, LineMap):
-            problems.append(Problem(display, 0, f"every official must be a mapping: {entry!r}"))
-            continue
+    for entry in entries:
         before = len(problems)
         problems += check_fields(entry, display, allowed=OFFICIAL_FIELDS, required=("name", "slug"))
         slug = str(entry.get("slug") or "").strip()

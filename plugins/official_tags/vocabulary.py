@@ -14,7 +14,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .datafile import DateValue, LineMap, Problem, check_fields, load_yaml, parse_date
+from .datafile import (
+    DateValue,
+    LineMap,
+    Problem,
+    check_fields,
+    list_entries,
+    load_yaml,
+    parse_date,
+)
 
 # Display order of the groups on /tag/ and on article pages.
 GROUPS = ("Pemilihan", "Tahapan Pemilihan", "Divisi", "Kegiatan", "Isu", "Lembaga")
@@ -176,23 +184,17 @@ def _parse_dates(
 
 def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Problem]]:
     """Validate parsed YAML; returns the usable tags and every problem found."""
-    problems: list[Problem] = []
-    if data is None:
-        return Vocabulary([]), problems
-    if not isinstance(data, list):
-        return Vocabulary([]), [Problem(display, 1, "expected a list of tags ('- name: …')")]
+    entries, problems = list_entries(
+        data,
+        display,
+        expected="a list of tags ('- name: …')",
+        entry_problem="every tag must be a mapping with name, slug, group",
+    )
     tags: list[OfficialTag] = []
     seen_slugs: dict[str, int] = {}
     seen_keys: dict[str, tuple[str, int]] = {}
     election_refs: list[tuple[str, int]] = []
-    for entry in data:
-        if not isinstance(entry, LineMap):
-            problems.append(
-                Problem(
-                    display, 0, f"every tag must be a mapping with name, slug, group: {entry!r}"
-                )
-            )
-            continue
+    for entry in entries:
         before = len(problems)
         problems += check_fields(
             entry,
