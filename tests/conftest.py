@@ -173,6 +173,21 @@ class FixtureSite:
         )
 
 
+@pytest.fixture(scope="session")
+def vocabulary():
+    """The shipped data/official_tags.yaml, loaded (and valid)."""
+    plugins = str(REPO / "plugins")
+    if plugins not in sys.path:  # the tests import plugin modules by their own name
+        sys.path.insert(0, plugins)
+    from official_tags.vocabulary import load_vocabulary
+
+    loaded, problems = load_vocabulary(
+        REPO / "data" / "official_tags.yaml", "data/official_tags.yaml"
+    )
+    assert problems == []
+    return loaded
+
+
 @pytest.fixture
 def site(tmp_path) -> FixtureSite:
     return FixtureSite(tmp_path)

@@ -20,7 +20,6 @@ from official_tags import findings as findings_module
 from official_tags.detection import detected_tags, plain_text, tag_matcher
 from official_tags.findings import DetectionCache, Findings, data_digest, find, text_key
 from official_tags.officials import discover, load_registry
-from official_tags.vocabulary import load_vocabulary
 from test_official_tags_site import (
     DISPUTE_PREPARATION,
     JUNE_COKLIT,
@@ -37,13 +36,6 @@ VOCABULARY = REPO / "data" / "official_tags.yaml"
 
 
 # ---- the pure module ----
-
-
-@pytest.fixture(scope="module")
-def vocabulary():
-    loaded, problems = load_vocabulary(VOCABULARY, "data/official_tags.yaml")
-    assert problems == []
-    return loaded
 
 
 @pytest.fixture(scope="module")

@@ -26,13 +26,6 @@ REPO = Path(__file__).resolve().parents[1]
 VOCABULARY = REPO / "data" / "official_tags.yaml"
 
 
-@pytest.fixture(scope="module")
-def vocabulary():
-    loaded, problems = load_vocabulary(VOCABULARY, "data/official_tags.yaml")
-    assert problems == []
-    return loaded
-
-
 def write(tmp_path: Path, name: str, text: str) -> Path:
     path = tmp_path / name
     path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
