@@ -7,10 +7,10 @@ clean build writes; builds get faster.
   of the context variables its template (and everything it extends, includes
   and imports) reads, plus a build digest of code, theme, settings, library
   versions and `WRITER_INPUTS`. A file whose digest matches the last build's
-  is moved back from the last build's output instead of rendered
-  (`manifest.py`); Pelican's content cache already skips re-reading unchanged
-  sources, so an edit to one article re-renders that article, the listings
-  and feeds it appears in, and the pages that link to it.
+  stays in the output instead of being rendered (`manifest.py`); Pelican's
+  content cache already skips re-reading unchanged sources, so an edit to
+  one article re-renders that article, the listings and feeds it appears
+  in, and the pages that link to it.
 - **Parallel.** Pages are collected while the generators run and rendered at
   once by forked workers (`warta.parallel`), after every page-writing
   generator that comes before `writer` in PLUGINS: keep it after the plugins

@@ -1,4 +1,4 @@
-"""What the last build wrote, and the files it wrote kept aside for reuse.
+"""What the last build wrote, and an output folder emptied around the pages to reuse.
 
 The manifest (`<cache>/writer/manifest.json`) maps every page and feed the
 writer produced to the digest of its inputs. Pelican empties the output
@@ -57,35 +57,26 @@ class OutputFolder:
     def __init__(self, output: str | os.PathLike) -> None:
         self.output = Path(output)
 
-    def clean(self, keep: set[str], retention) -> int:
-        """Delete every file except `keep` (site paths) and the retained top-level
-        names; return how many were kept."""
+    def clean(self, keep: set[str], retention) -> None:
+        """Delete every file except `keep` (site paths) and the retained top-level names."""
         if not self.output.is_dir():
-            return 0
-        kept = 0
+            return
         for entry in os.scandir(self.output):
-            if entry.name in retention:
+            if entry.name in retention or entry.name in keep:
                 continue
             if entry.is_dir(follow_symlinks=False):
-                kept += self._clean_folder(Path(entry.path), keep)
-            elif entry.name in keep:
-                kept += 1
+                self._clean_folder(Path(entry.path), keep)
             else:
                 os.unlink(entry.path)
-        return kept
 
-    def _clean_folder(self, folder: Path, keep: set[str]) -> int:
-        kept = 0
+    def _clean_folder(self, folder: Path, keep: set[str]) -> None:
         for root, _folders, files in os.walk(folder, topdown=False):
             base = Path(root).relative_to(self.output).as_posix()
             for name in files:
-                if f"{base}/{name}" in keep:
-                    kept += 1
-                else:
+                if f"{base}/{name}" not in keep:
                     os.unlink(os.path.join(root, name))
             with contextlib.suppress(OSError):
                 os.rmdir(root)  # only succeeds when it is empty now
-        return kept
 
     def remove(self, site_paths) -> None:
         """Delete files the last build wrote and this one did not, and the

@@ -6,7 +6,7 @@ import io
 import logging
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ from pelican import signals
 from pelican.contents import Content
 from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
-from pelican.utils import sanitised_join
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import FileOverwriteFailedError, Writer
 
 from warta.parallel import fork_map, worker_count
@@ -180,7 +180,6 @@ class Job:
     fingerprint: str | None
     render: Any  # () -> str
     announce: Any = None  # () -> None, in Pelican's process after writing
-    rendered: bool = field(default=False)
 
     def run(self) -> str:
         text = self.render()
@@ -188,10 +187,6 @@ class Job:
         with open(self.path, "w", encoding="utf-8") as handle:
             handle.write(text)
         return self.site_path
-
-
-def _run_job(job: Job) -> str:
-    return job.run()
 
 
 class WriterBuild:
@@ -305,7 +300,7 @@ class WriterBuild:
                         job.site_path,
                         "inputs have no stable digest" if job.fingerprint is None else "changed",
                     )
-        fork_map(_run_job, to_render, self.workers, min_items_per_worker=32)
+        fork_map(Job.run, to_render, self.workers, min_items_per_worker=32)
         for job in to_render:
             self.rendered += 1
             if job.fingerprint is not None:
@@ -466,8 +461,6 @@ class IncrementalWriter(Writer):
         localcontext = context.copy()
         localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
         if relative_urls:
-            from pelican.utils import get_relative_path, path_to_url
-
             relative_url = path_to_url(get_relative_path(name))
             localcontext["SITEURL"] = relative_url
             localcontext["localsiteurl"] = relative_url
