@@ -11,13 +11,13 @@ from plugins.comments.threads import (
     CommentsError,
     fallback_thread_id,
     is_valid_thread_id,
-    metadata_line,
     new_thread_id,
     parse_close_after_days,
     parse_state,
     parse_thread_id,
     thread_state,
 )
+from warta.findings import front_matter_line
 
 WIB = ZoneInfo("Asia/Jakarta")
 PUBLISHED = dt.datetime(2024, 11, 17, 9, 30, tzinfo=WIB)
@@ -77,7 +77,7 @@ def test_every_thread_id_in_the_sample_content_is_valid_and_unique():
     ids = []
     for path in sorted(content.glob("berita/**/*.md")):
         text = path.read_text(encoding="utf-8")
-        line = metadata_line(text, "Thread")
+        line = front_matter_line(text.splitlines(), ("Thread",))
         if line:
             ids.append(parse_thread_id(text.splitlines()[line - 1].partition(":")[2]))
     assert ids, "the sample content has no Thread ids"
@@ -132,10 +132,10 @@ def test_good_close_after_days():
     assert parse_close_after_days(30) == 30
 
 
-def test_metadata_line_finds_front_matter_keys_only():
+def test_front_matter_line_finds_front_matter_keys_only():
     text = "Title: Rapat\nDate: 2024-11-17 09:30\nthread: bad value\n\nThread: in the body\n"
-    assert metadata_line(text, "Thread") == 3
-    assert metadata_line(text, "Comments") is None
+    assert front_matter_line(text.splitlines(), ("Thread",)) == 3
+    assert front_matter_line(text.splitlines(), ("Comments",)) is None
 
 
 def test_no_provider_means_no_client_config():

@@ -15,7 +15,6 @@ import argparse
 import json
 import logging
 import os
-import re
 import sys
 import time
 from collections import Counter
@@ -26,13 +25,14 @@ from pathlib import Path
 # plugins' loggers must share so that its duplicate filter applies to them too.
 from pelican import log as pelican_log
 
+from warta.findings import source_front_matter_line
+
 logger = logging.getLogger("warta.build")
 
 # Pelican reports an unreadable article as "Could not process <path>" and drops the
 # reason (it logs without the exception unless DEBUG). The handler runs inside
 # Pelican's `except` block, so the exception is still at hand: name it.
 _COULD_NOT_PROCESS = "Could not process %s"
-_DATE_LINE = re.compile(r"^date\s*:", re.IGNORECASE)
 
 
 def describe_unreadable(path: str, exc: BaseException, content_path: str = "") -> str:
@@ -42,22 +42,9 @@ def describe_unreadable(path: str, exc: BaseException, content_path: str = "") -
     hint = ""
     if "date" in reason.lower():
         hint = " (expected Date: YYYY-MM-DD HH:MM)"
-        line = _metadata_line(Path(content_path, path), _DATE_LINE)
+        line = source_front_matter_line(Path(content_path, path), ("date",))
     where = f"{path}:{line}" if line else path
     return f"{where}: cannot read this article: {reason}{hint}"
-
-
-def _metadata_line(path: Path, pattern: re.Pattern) -> int | None:
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError):
-        return None
-    for number, text in enumerate(lines, start=1):
-        if not text.strip():  # front matter ends at the first blank line
-            return None
-        if pattern.match(text):
-            return number
-    return None
 
 
 class TallyHandler(logging.Handler):

@@ -9,6 +9,7 @@ turns such a line back into a Finding so the checker and the build agree.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 LEVELS = ("error", "warning", "suggestion")
@@ -71,3 +72,25 @@ def parse_log_message(message: str, level: str, content_prefix: str = "") -> Fin
         reason = match["message"].strip() or "see the other messages for this file"
         return Finding(path, None, level, f"Pelican could not read this article: {reason}")
     return Finding("", None, level, message)
+
+
+def front_matter_line(lines: Iterable[str], keys: Iterable[str]) -> int | None:
+    """1-based line of the first `Key:` (any of `keys`, any case) in a Markdown
+    file's front matter, which ends at the first blank line; None if absent."""
+    wanted = {key.lower() for key in keys}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            return None
+        name, colon, _ = line.partition(":")
+        if colon and name.strip().lower() in wanted:
+            return number
+    return None
+
+
+def source_front_matter_line(path, keys: Iterable[str]) -> int | None:
+    """`front_matter_line` of a file (None when it cannot be read)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            return front_matter_line(handle, keys)
+    except (OSError, UnicodeDecodeError):
+        return None

@@ -31,11 +31,12 @@ from pathlib import Path
 
 from pelican import signals
 
+from warta.findings import source_front_matter_line
+
 from .providers import client_config
 from .threads import (
     CommentsError,
     fallback_thread_id,
-    metadata_line,
     parse_close_after_days,
     parse_state,
     parse_thread_id,
@@ -91,7 +92,7 @@ def _where(article, key: str) -> str:
     """`path:line` of a metadata key for log lines (`path` alone when unknown)."""
     path = Path(article.relative_source_path or article.source_path).as_posix()
     try:
-        line = metadata_line(Path(article.source_path).read_text(encoding="utf-8"), key)
+        line = source_front_matter_line(article.source_path, (key,))
     except OSError:
         line = None
     return f"{path}:{line}" if line else path

@@ -112,15 +112,3 @@ def thread_state(
     if close_after_days is not None and now - published >= dt.timedelta(days=close_after_days):
         return ThreadState("closed", "age")
     return ThreadState("open", None)
-
-
-def metadata_line(text: str, key: str) -> int | None:
-    """Line number (1-based) of `Key:` in a Markdown file's front matter."""
-    wanted = key.lower()
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            return None  # the front matter ends at the first blank line
-        name, sep, _ = line.partition(":")
-        if sep and name.strip().lower() == wanted:
-            return number
-    return None

@@ -42,6 +42,8 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
+from warta.findings import front_matter_line
+
 from .detection import PhraseMatcher, tag_matcher, wants_detection
 from .findings import DetectionCache, Findings, data_digest, find, text_key
 from .officials import Registry, load_region_names, load_registry
@@ -120,17 +122,6 @@ class SourceLines:
             except OSError:
                 self._lines = []
         return self._lines
-
-
-def metadata_line(lines: list[str], key: str) -> int:
-    """1-based line of a front-matter key (0 when not found)."""
-    prefix = key.lower() + ":"
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            return 0  # front matter ends at the first blank line
-        if line.lower().startswith(prefix):
-            return number
-    return 0
 
 
 def text_line(lines: list[str], needle: str) -> int:
@@ -278,7 +269,7 @@ def normalise_article(article, data: BuildData) -> None:
         if data.settings["OFFICIAL_TAGS_ALLOW_FREE"]:
             logger.info(
                 "%s: kept as a free tag: '%s' (%sadd it to %s)",
-                where(article, metadata_line(lines.get(), "tags")),
+                where(article, front_matter_line(lines.get(), ("tags",)) or 0),
                 name,
                 hint,
                 data.vocabulary_display,
@@ -287,7 +278,7 @@ def normalise_article(article, data: BuildData) -> None:
         else:
             logger.warning(
                 "%s: unknown tag '%s' (%sadd it to %s)",
-                where(article, metadata_line(lines.get(), "tags")),
+                where(article, front_matter_line(lines.get(), ("tags",)) or 0),
                 name,
                 hint,
                 data.vocabulary_display,

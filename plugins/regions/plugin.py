@@ -17,11 +17,12 @@ file an error pointing at the line.
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
+
+from warta.findings import source_front_matter_line
 
 from . import dateline, pages
 from .charts import bar_chart
@@ -94,21 +95,6 @@ def load_gazetteer(settings: dict) -> tuple[Gazetteer | None, tuple[Problem, ...
 
 
 # ---- articles ---------------------------------------------------------------
-
-
-def _metadata_line(article, keys) -> int | None:
-    """Line of the Region:/Wilayah: field in the source file (for messages only)."""
-    pattern = re.compile(rf"^\s*({'|'.join(map(re.escape, keys))})\s*:", re.IGNORECASE)
-    try:
-        with open(article.source_path, encoding="utf-8") as handle:
-            for number, line in enumerate(handle, start=1):
-                if pattern.match(line):
-                    return number
-                if not line.strip():
-                    break  # end of the front matter
-    except OSError:
-        return None
-    return None
 
 
 def _where(article, line: int | None = None) -> str:
@@ -192,7 +178,7 @@ def enrich_article(article, gazetteer: Gazetteer, options: dict, *, quiet: bool 
     def report(level, message, value, candidates):
         if quiet:
             return
-        line = _metadata_line(article, keys)
+        line = source_front_matter_line(article.source_path, keys)
         if message == "ambiguous region":
             hint = f"fits {_candidates(candidates)}; write the official name or the code"
         else:
