@@ -94,3 +94,21 @@ def source_front_matter_line(path, keys: Iterable[str]) -> int | None:
             return front_matter_line(handle, keys)
     except (OSError, UnicodeDecodeError):
         return None
+
+
+class SourceLines:
+    """A source file's lines, read only when a message needs a line number:
+    reading every article on every build would cost more than it tells."""
+
+    def __init__(self, path) -> None:
+        self.path = path
+        self._lines: list[str] | None = None
+
+    def get(self) -> list[str]:
+        if self._lines is None:
+            try:
+                with open(self.path, encoding="utf-8") as handle:
+                    self._lines = handle.read().splitlines()
+            except (OSError, UnicodeDecodeError):
+                self._lines = []
+        return self._lines

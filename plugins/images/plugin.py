@@ -43,6 +43,7 @@ from pelican.generators import ArticlesGenerator
 
 from warta import dates
 from warta.contents import every_article, every_page
+from warta.findings import SourceLines
 from warta.parallel import WorkerError, fork_map, worker_count
 
 from .cards import CardText, draw_card, office_name
@@ -280,11 +281,7 @@ def encode_missing(jobs: list[VariantJob], build: Build) -> dict[str, SourceImag
 
 def process_content(content, build: Build) -> None:
     where = relative_source(content, build)
-    try:
-        with open(content.source_path, encoding="utf-8") as handle:
-            lines = handle.read().splitlines()
-    except OSError:
-        lines = []
+    lines = SourceLines(content.source_path)
     source_dir = Path(content.source_path).parent
     has_featured = process_featured(content, build, where, lines, source_dir)
 
@@ -294,17 +291,20 @@ def process_content(content, build: Build) -> None:
         path = content_path(src, build.content_root, source_dir)
         if path is None:
             return None  # external picture: not ours to resize
-        line = line_of(lines, src) or line_of(lines, Path(src).name)
+
+        def line() -> int | None:
+            return line_of(lines.get(), src) or line_of(lines.get(), Path(src).name)
+
         try:
             image = build.image(path)
         except ImageProblem as problem:
-            report(where, line, problem.message, src, problem.suggestion)
+            report(where, line(), problem.message, src, problem.suggestion)
             return None
         alt = (values.get("alt") or "").strip()
         if not alt:
             report(
                 where,
-                line,
+                line(),
                 "image without alt text",
                 src,
                 "write what the photo shows: ![Ketua Bawaslu membuka rapat](…)",
@@ -325,14 +325,14 @@ def process_content(content, build: Build) -> None:
         forget_rendered_content(content)
 
 
-def process_featured(content, build: Build, where: str, lines: list[str], source_dir) -> bool:
+def process_featured(content, build: Build, where: str, lines: SourceLines, source_dir) -> bool:
     reference = str(content.metadata.get("image") or "").strip()
     if not reference:
         return False
     path = content_path(reference, build.content_root, source_dir)
     if path is None:
         return True  # an external URL: the theme's plain <img> shows it
-    line = line_of(lines, IMAGE_METADATA_LINE)
+    line = line_of(lines.get(), IMAGE_METADATA_LINE)
     try:
         image = build.image(path)
     except ImageProblem as problem:

@@ -42,7 +42,7 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
-from warta.findings import front_matter_line
+from warta.findings import SourceLines, front_matter_line
 
 from .detection import PhraseMatcher, tag_matcher, wants_detection
 from .findings import DetectionCache, Findings, data_digest, find, text_key
@@ -104,24 +104,6 @@ def display_path(path: str | Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-class SourceLines:
-    """An article's source lines, read only when a message needs a line number
-    (reading every source file on every build would cost more than it tells)."""
-
-    def __init__(self, article) -> None:
-        self.article = article
-        self._lines: list[str] | None = None
-
-    def get(self) -> list[str]:
-        if self._lines is None:
-            try:
-                text = Path(self.article.source_path).read_text(encoding="utf-8")
-                self._lines = text.splitlines()
-            except OSError:
-                self._lines = []
-        return self._lines
 
 
 def text_line(lines: list[str], needle: str) -> int:
@@ -249,7 +231,7 @@ class BuildData:
 
 def normalise_article(article, data: BuildData) -> None:
     vocabulary: Vocabulary = data.vocabulary
-    lines = SourceLines(article)
+    lines = SourceLines(article.source_path)
     typed_tags = list(getattr(article, "tags", None) or [])
     official: dict[str, bool] = {}  # slug → detected (auto)
     free: list[Tag] = []
