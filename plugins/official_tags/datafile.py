@@ -2,6 +2,9 @@
 
 Validation errors must point at the file and line a member of staff edits, so
 mappings are loaded as `LineMap`: a dict that also knows the line of each key.
+Files are read through `warta.yamlfile`, which refuses what could exhaust the
+build (anchors and aliases, deep nesting, huge files) or hide an edit (a key
+written twice), each as one `path:line: message (suggestion)` problem.
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+
+from warta import yamlfile
 
 
 class LineMap(dict):
@@ -28,11 +33,7 @@ class LineMap(dict):
         return self.key_lines.get(key, self.line)
 
 
-# LibYAML's parser when PyYAML was built with it (several times faster).
-_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class _LineLoader(_SafeLoader):
+class _LineLoader(yamlfile.SafeLoader):
     """A safe loader whose mappings are LineMaps (1-based lines)."""
 
 
@@ -44,6 +45,10 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineMap:
     mapping.raw = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
+        if not isinstance(key, str | int | float | bool | dt.date | None):
+            raise yaml.constructor.ConstructorError(
+                None, None, "a key must be a plain word", key_node.start_mark
+            )
         mapping[key] = loader.construct_object(value_node, deep=True)
         mapping.key_lines[key] = key_node.start_mark.line + 1
         if isinstance(value_node, yaml.ScalarNode):
@@ -69,20 +74,21 @@ class Problem:
             else f"{self.path}: {self.message}"
         )
 
+    def format(self) -> str:
+        """The same line as `str()`, under the name regions' Problem uses
+        (`invoke new` prints either kind)."""
+        return str(self)
 
-def load_yaml(path: Path, display: str) -> tuple[object, list[Problem]]:
-    """Parse a YAML file; a syntax error becomes a Problem, never an exception."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None, [Problem(display, 0, "file not found")]
-    try:
-        return yaml.load(text, Loader=_LineLoader), []
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else 0
-        reason = getattr(exc, "problem", None) or str(exc)
-        return None, [Problem(display, line, f"not valid YAML: {reason}")]
+
+def load_yaml(path: Path, display: str, *, expected: str) -> tuple[object, list[Problem]]:
+    """Parse a data file through `warta.yamlfile` (size, encoding, syntax, no
+    anchors/aliases/tags, no repeated keys, not empty); each reason it cannot be
+    used becomes a Problem, never an exception. `expected` says what the file
+    holds, for the message about an empty file."""
+    data, problems = yamlfile.load(path, display, loader=_LineLoader, expected=expected)
+    return data, [
+        Problem(p.path, p.line, p.message + (f" ({p.hint})" if p.hint else "")) for p in problems
+    ]
 
 
 def list_entries(
@@ -94,7 +100,8 @@ def list_entries(
     if data is None:
         return [], []
     if not isinstance(data, list):
-        return [], [Problem(display, 1, f"expected {expected}")]
+        found = "a mapping ('key: value')" if isinstance(data, dict) else f"'{data}'"
+        return [], [Problem(display, 1, f"expected {expected}, found {found}")]
     entries, problems = [], []
     for entry in data:
         if isinstance(entry, LineMap):

@@ -309,7 +309,9 @@ def parse_registry(
 def load_registry(
     path: Path, display: str, region_names: dict[str, str]
 ) -> tuple[Registry, list[Problem]]:
-    data, problems = load_yaml(path, display)
+    data, problems = load_yaml(
+        path, display, expected="a list of officials, each starting with '- name:'"
+    )
     if problems:
         return Registry([]), problems
     return parse_registry(data, display, region_names)

@@ -129,15 +129,27 @@ class BuildData:
         region_names = load_region_names(Path(settings["OFFICIAL_TAGS_REGION_NAMES"]))
         officials_path = Path(settings["OFFICIAL_TAGS_OFFICIALS"])
         self.officials_display = display_path(officials_path)
+        # True when officials.yaml exists but yields no official (unreadable,
+        # or every entry broken): its errors say what to fix, and the names
+        # found in articles are not suggested as "not in the registry" meanwhile.
+        self.registry_unusable = False
         if officials_path.exists():
             self.registry, more = load_registry(
                 officials_path, self.officials_display, region_names
             )
             problems += more
+            self.registry_unusable = bool(more) and not self.registry.officials
         else:
             self.registry = Registry([])
         for problem in problems:
             logger.error("%s", problem)
+        if self.registry_unusable:
+            logger.info(
+                "%s: the officials registry could not be read: officials named in "
+                "articles are not checked in this build (fix the error above first)",
+                self.officials_display,
+                extra=SUGGESTION,
+            )
         # Without a usable vocabulary every tag would be "unknown": the errors
         # above say what to fix, so typed tags are kept as they are meanwhile.
         self.vocabulary_unusable = not self.vocabulary.tags
@@ -303,7 +315,7 @@ def normalise_article(article, data: BuildData) -> None:
 
     # Replayed from the findings on every build, cached or not: a warm build
     # suggests what a cold one does, at the line of today's source file.
-    for name, position in findings.discovered:
+    for name, position in () if data.registry_unusable else findings.discovered:
         logger.info(
             "%s: official not in the registry: '%s' (%s; add to %s)",
             where(article, text_line(lines.get(), name)),

@@ -190,6 +190,14 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
         expected="a list of tags ('- name: …')",
         entry_problem="every tag must be a mapping with name, slug, group",
     )
+    if data == []:
+        problems.append(
+            Problem(
+                display,
+                1,
+                "the vocabulary has no tags (add tags, each starting with '- name:')",
+            )
+        )
     tags: list[OfficialTag] = []
     seen_slugs: dict[str, int] = {}
     seen_keys: dict[str, tuple[str, int]] = {}
@@ -288,7 +296,9 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
 
 
 def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]]:
-    data, problems = load_yaml(path, display)
+    data, problems = load_yaml(
+        path, display, expected="a list of tags, each starting with '- name:'"
+    )
     if problems:
         return Vocabulary([]), problems
     return parse_vocabulary(data, display)

@@ -38,6 +38,8 @@ from pathlib import Path
 
 import yaml
 
+from warta import yamlfile
+
 LEVELS = ("provinsi", "kabupaten", "kota", "kecamatan")
 LEVEL_LABELS = {
     "provinsi": "Provinsi",
@@ -363,28 +365,25 @@ def _scalar_list(node) -> list | None:
     return None
 
 
-def apply_aliases(gazetteer: Gazetteer, text: str, path: str) -> list[Problem]:
-    """Validate aliases.yaml (given as text) and add its entries to the index.
+def _from_yamlfile(problem: yamlfile.YamlProblem) -> Problem:
+    if problem.kind == "syntax" and problem.message.startswith("not valid YAML: "):
+        message = "invalid YAML: " + problem.message.removeprefix("not valid YAML: ")
+        return Problem(message, hint=problem.hint, path=problem.path, line=problem.line or None)
+    return Problem(problem.message, hint=problem.hint, path=problem.path, line=problem.line or None)
 
-    Returns problems pointing at `path:line`; a bad entry is skipped, the rest apply.
-    """
-    problems: list[Problem] = []
-    try:
-        root = yaml.compose(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        return [
-            Problem(
-                "invalid YAML",
-                str(getattr(exc, "problem", exc)),
-                path=path,
-                line=mark.line + 1 if mark else None,
-            )
-        ]
-    if root is None:
-        return problems
-    if not isinstance(root, yaml.MappingNode):
-        return [
+
+def _compose_aliases(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
+    """The aliases file's root mapping (None when empty), or the one problem
+    that makes the whole file unusable (see warta.yamlfile)."""
+    root, read_problems, loader = yamlfile.compose(
+        text, path, allow_empty=True, expected="a mapping of region codes to entries"
+    )
+    if loader is not None:
+        loader.dispose()  # only the nodes are needed
+    if read_problems:
+        return None, [_from_yamlfile(p) for p in read_problems]
+    if root is not None and not isinstance(root, yaml.MappingNode):
+        return None, [
             Problem(
                 "aliases file must be a mapping of codes to entries",
                 hint='e.g. "16.01": {seat: Baturaja, aliases: [OKU]}',
@@ -392,6 +391,23 @@ def apply_aliases(gazetteer: Gazetteer, text: str, path: str) -> list[Problem]:
                 line=root.start_mark.line + 1,
             )
         ]
+    return root, []
+
+
+def apply_aliases(gazetteer: Gazetteer, text: str, path: str) -> list[Problem]:
+    """Validate aliases.yaml (given as text) and add its entries to the index.
+
+    Returns problems pointing at `path:line`; a bad entry is skipped, the rest apply.
+    """
+    root, problems = _compose_aliases(text, path)
+    if root is None:
+        return problems
+    return _apply_alias_nodes(gazetteer, root, path)
+
+
+def _apply_alias_nodes(gazetteer: Gazetteer, root: yaml.MappingNode, path: str) -> list[Problem]:
+    # A key written twice inside an entry; a code written twice is reported below.
+    problems = [_from_yamlfile(p) for p in yamlfile.duplicate_keys(root, path, include_root=False)]
     seen_codes: dict[str, int] = {}
     for key_node, entry in root.value:
         line = key_node.start_mark.line + 1
@@ -463,19 +479,30 @@ def apply_aliases(gazetteer: Gazetteer, text: str, path: str) -> list[Problem]:
 @functools.lru_cache(maxsize=4)
 def _load_cached(
     gazetteer_path: str, gazetteer_mtime: int, aliases_path: str, aliases_mtime: int, shown: str
-) -> tuple[Gazetteer, tuple[Problem, ...]]:
+) -> tuple[Gazetteer | None, tuple[Problem, ...]]:
     units = read_gazetteer_csv(Path(gazetteer_path).read_text(encoding="utf-8"))
     gazetteer = Gazetteer(units)
     problems: list[Problem] = []
     if aliases_path:
-        problems = apply_aliases(gazetteer, Path(aliases_path).read_text(encoding="utf-8"), shown)
+        # An aliases file that cannot be used at all gives no gazetteer: its
+        # one problem is reported instead of an "unknown region" for every
+        # article that names a region by an alias or a seat.
+        text, fatal = yamlfile.read_text(Path(aliases_path), shown)
+        root, more = _compose_aliases(text, shown) if text is not None else (None, [])
+        fatal = [_from_yamlfile(p) for p in fatal] + more
+        if fatal:
+            return None, tuple(fatal)
+        if root is not None:
+            problems = _apply_alias_nodes(gazetteer, root, shown)
     return gazetteer, tuple(problems)
 
 
 def load(
     gazetteer_path: str | Path, aliases_path: str | Path | None = None, shown_aliases: str = ""
-) -> tuple[Gazetteer, tuple[Problem, ...]]:
-    """Gazetteer with aliases applied, indexed once per file version (path + mtime)."""
+) -> tuple[Gazetteer | None, tuple[Problem, ...]]:
+    """Gazetteer with aliases applied, indexed once per file version (path + mtime).
+
+    None (and the problem) when the aliases file cannot be used at all."""
     gazetteer_path = Path(gazetteer_path)
     aliases = Path(aliases_path) if aliases_path else None
     return _load_cached(
