@@ -169,10 +169,15 @@ PLUGIN_PATHS = [str(PROJECT_ROOT / "plugins")]
 # an edit to the vocabulary, officials or gazetteer re-renders the whole site.
 WRITER_INPUTS = [str(DATA_PATH)]
 PLUGINS = [
+    "containment",  # reads stay in content/, writes in output/; symlinks refused: before readers
     "progress",  # a live "articles read / pages written" line on a terminal; quiet in CI
     "parallel_markdown",  # a cold build's Markdown converted on every core; the site is unchanged
     "url_cache",  # each URL formatted once per build, not at every look-up
+    "sanitize",  # raw HTML of bodies and summaries cleaned: no script, on…=, javascript:
+    "link_check",  # links to drafts/embargoed articles: warned, removed from the public build
+    "release_defaults",  # Slug, Category, Summary supplied when a release leaves them out
     "content_lint",
+    "corrections",  # `Ralat:` lines: dated corrections, dateModified, warnings
     "json_feed",
     "regions",
     "official_tags",
@@ -183,6 +188,7 @@ PLUGINS = [
     "writer",  # renders changed pages on every core: after the page writers, before seo
     "seo",
     "search",  # after every other plugin: it indexes the finished output
+    "cms",  # /admin/: the newsroom CMS (Decap), configured from data/ at every build
 ]
 JSON_FEED_SAVE_AS = "feed.json"
 # The newest releases with their full text, for readers and the national

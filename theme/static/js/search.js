@@ -181,6 +181,11 @@ function describe(count, query, filters) {
 function resultItem(record) {
   const item = document.createElement("li");
   item.className = "search-result";
+  const thumbnail = resultThumbnail(record.meta);
+  if (thumbnail) {
+    item.classList.add("search-result--photo");
+    item.append(thumbnail);
+  }
   const title = document.createElement("h2");
   title.className = "search-result__title";
   const link = document.createElement("a");
@@ -201,6 +206,38 @@ function resultItem(record) {
   appendExcerpt(excerpt, record.excerpt || "");
   item.append(excerpt);
   return item;
+}
+
+// The article's photo as a sized, lazy thumbnail (WebP with the JPEG fallback),
+// from the result's metadata (partials/search_meta.html); only same-site URLs.
+function resultThumbnail(meta) {
+  const sameSite = (url) => {
+    try {
+      return new URL(url, document.baseURI).origin === location.origin;
+    } catch {
+      return false;
+    }
+  };
+  if (!meta.image || !sameSite(meta.image)) return null;
+  const picture = document.createElement("picture");
+  picture.className = "search-result__thumb";
+  if (meta.image_webp && sameSite(meta.image_webp)) {
+    const source = document.createElement("source");
+    source.type = "image/webp";
+    source.srcset = meta.image_webp;
+    picture.append(source);
+  }
+  const img = document.createElement("img");
+  img.src = meta.image;
+  img.alt = meta.image_alt || "";
+  if (meta.image_width && meta.image_height) {
+    img.width = Number(meta.image_width);
+    img.height = Number(meta.image_height);
+  }
+  img.loading = "lazy";
+  img.decoding = "async";
+  picture.append(img);
+  return picture;
 }
 
 // Pagefind marks the matched words with <mark>; keep those and nothing else of

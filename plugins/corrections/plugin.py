@@ -1,0 +1,75 @@
+"""corrections: dated corrections (`Ralat:`) on published articles.
+
+What it adds, for every article with one or more `Ralat:` front-matter lines
+(`Ralat: 2024-11-20 14:00 — what was corrected`, repeatable; see ralat.py):
+- `article.corrections`: the corrections, oldest first (`Correction` with an
+  aware `date` and a `text`); the theme shows a "Ralat" box at the top of the
+  article and the dated list at its end;
+- `article.corrections_ld`: schema.org CorrectionComment objects for the
+  article's JSON-LD (`correction`);
+- `article.metadata["warta"]["corrections"]`: [{"date", "text"}] (the JSON
+  Feed's `_warta` object).
+
+An article whose latest correction is newer than its `Modified:` (or that has
+no `Modified:`) gets a warning (fails `--strict` and `invoke check --strict`),
+and its `modified` becomes the latest correction's time so that the page,
+the JSON-LD `dateModified` and the Atom `<updated>` never claim an older
+update. The Atom entry's id is made from the URL and `Date:`, so it stays.
+A line that is not a correction is an error naming the line, with an example.
+
+No settings: the dates are in the site's TIMEZONE.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from zoneinfo import ZoneInfo
+
+from pelican import signals
+
+from warta.contents import every_article
+from warta.findings import SourceLines
+
+from .ralat import KEY, Problem, freshness_problems, front_matter_lines, parse, values_of
+
+logger = logging.getLogger(__name__)
+
+
+def relative_source(article, content_root: str) -> str:
+    try:
+        return os.path.relpath(article.source_path, content_root)
+    except ValueError:
+        return article.source_path
+
+
+def report(article, content_root: str, problem: Problem) -> None:
+    lines = front_matter_lines(SourceLines(article.source_path).get())
+    line = lines[problem.index] if problem.index < len(lines) else None
+    where = relative_source(article, content_root)
+    location = f"{where}:{line}" if line else where
+    log = logger.error if problem.level == "error" else logger.warning
+    log("%s: %s: '%s' (%s)", location, problem.message, problem.value, problem.suggestion)
+
+
+def add_corrections(generator) -> None:
+    tz = ZoneInfo(generator.settings.get("TIMEZONE") or "UTC")
+    content_root = generator.settings["PATH"]
+    for article in every_article(generator):
+        values = values_of(article.metadata.get(KEY))
+        if not values:
+            continue
+        corrections, problems = parse(values, tz)
+        modified = getattr(article, "modified", None)
+        problems += freshness_problems(corrections, modified)
+        for problem in problems:
+            report(article, content_root, problem)
+        if corrections and (modified is None or corrections[-1].date > modified):
+            article.modified = corrections[-1].date
+        article.corrections = corrections
+        article.corrections_ld = [c.as_json_ld() for c in corrections]
+        article.metadata.setdefault("warta", {})["corrections"] = [c.as_data() for c in corrections]
+
+
+def register() -> None:
+    signals.article_generator_finalized.connect(add_corrections)
