@@ -178,12 +178,35 @@ def test_news_sitemap_has_only_the_last_two_days(seo_site):
     ]  # "seleksi" was published 2 days and 1 minute before NOW
 
 
-def test_news_sitemap_is_empty_but_valid_when_nothing_is_recent(seo_site):
+def test_no_news_sitemap_and_no_robots_line_when_nothing_is_recent(seo_site):
+    # A urlset must hold at least one url (sitemaps.org schema): no file at all.
     built = build_public(seo_site, SEO_NOW="2025-06-01T00:00:00+07:00")
     assert built.returncode == 0, built.log
-    root = etree.fromstring((built.output / "news-sitemap.xml").read_bytes())
-    assert root.tag == f"{{{NS['sm']}}}urlset"
-    assert root.findall("sm:url", NS) == []
+    assert not (built.output / "news-sitemap.xml").exists()
+    assert (built.output / "sitemap.xml").is_file()
+    robots = built.text("robots.txt").splitlines()
+    assert [line for line in robots if line.startswith("Sitemap:")] == [
+        f"Sitemap: {SITEURL}/sitemap.xml"
+    ]
+
+
+def test_hidden_contents_are_written_but_in_no_sitemap(seo_site):
+    seo_site.article("hidden.md", title="Rilis Tersembunyi Hanya Lewat Tautan", slug="tersembunyi",
+                     date="2024-11-18 10:00", status="hidden")  # fmt: skip
+    seo_site.page(
+        "rahasia.md", "Title: Halaman Tersembunyi\nSlug: rahasia\nStatus: hidden\n\nIsi.\n"
+    )
+    built = build_public(seo_site)
+    assert built.returncode == 0, built.log
+    assert (built.output / "berita/2024/11/tersembunyi/index.html").is_file()
+    assert (built.output / "rahasia/index.html").is_file()
+    entries = sitemap(built)
+    assert f"{SITEURL}/berita/2024/11/rakor/" in entries
+    assert not [loc for loc in entries if "tersembunyi" in loc or "rahasia" in loc]
+    news = etree.fromstring((built.output / "news-sitemap.xml").read_bytes())
+    locs = [url.findtext("sm:loc", namespaces=NS) for url in news.findall("sm:url", NS)]
+    assert f"{SITEURL}/berita/2024/11/rakor/" in locs
+    assert not [loc for loc in locs if "tersembunyi" in loc]
 
 
 def test_robots_txt_is_generated_with_absolute_sitemap_lines(seo_site):

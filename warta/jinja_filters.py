@@ -6,10 +6,11 @@ import datetime as dt
 import json
 import math
 import re
+from html.parser import HTMLParser
 
 from markupsafe import Markup
 
-from warta import dates
+from warta import dates, published
 
 _TAG_RE = re.compile(r"<[^>]+>")
 WORDS_PER_MINUTE = 200
@@ -21,18 +22,64 @@ def reading_minutes(html: str) -> int:
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
+class _TextExtractor(HTMLParser):
+    """The text of an HTML fragment: character references decoded, the content
+    of script/style-like elements dropped, tags replaced by a space."""
+
+    SKIPPED = frozenset({"script", "style", "template", "noscript", "iframe", "textarea", "title"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIPPED:
+            self.skipping += 1
+        self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIPPED and self.skipping:
+            self.skipping -= 1
+        self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
 def plain_text(html: str) -> str:
-    """Strip tags and collapse white space, for meta descriptions."""
-    return " ".join(_TAG_RE.sub(" ", str(html or "")).split())
+    """The text of an HTML fragment (a Markdown summary), white space collapsed.
+
+    Entities such as `&ldquo;` (Markdown's smarty extension) and `&amp;` become
+    the characters they stand for: the result is plain text, a `str` that the
+    template's autoescape (or `json_ld`) escapes exactly once. Never Markup.
+    """
+    extractor = _TextExtractor()
+    extractor.feed(str(html or ""))
+    extractor.close()
+    return " ".join("".join(extractor.parts).split())
+
+
+# Inside <script>, the HTML parser looks for `</script`, and `<!--` followed by
+# `<script` switches it into a state where `</script>` no longer ends the block:
+# a title could swallow the rest of the page. JSON allows `\uXXXX` escapes for
+# any character, so none of these characters is left as it is.
+_JSON_IN_HTML = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+
+def json_for_html(data: object) -> str:
+    """JSON that is safe inside a <script> element: no `<`, `>`
+    or `&` (written as `\\u003c`, `\\u003e`, `\\u0026`); `json.loads` gives
+    the same data back."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_JSON_IN_HTML)
 
 
 def json_ld(data: object) -> Markup:
-    """Serialise for a <script type="application/ld+json"> block.
-
-    `</` is escaped so that no value can close the script element early.
-    """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.replace("</", "<\\/"))
+    """Serialise for a <script type="application/ld+json"> block (see json_for_html)."""
+    return Markup(json_for_html(data))
 
 
 ORGANISATION_PREFIXES = ("humas", "tim", "bawaslu", "panwaslu", "redaksi", "sekretariat")
@@ -94,6 +141,9 @@ FILTERS = {
     "author_ld": author_ld,
 }
 GLOBALS: dict[str, object] = {
+    # `{% if not is_listed(article) %}`: hidden articles are written but found by
+    # no listing, feed or search (warta.published).
+    "is_listed": published.is_listed,
     "breadcrumb_elements": breadcrumb_elements,
     "period_date": period_date,
     "page_numbers": page_numbers,

@@ -3,6 +3,15 @@
 Each item carries a `_warta` object: the `warta` dict that other plugins leave in
 an article's metadata (`article.metadata["warta"]["regions"]`, …), so machines
 get the same enrichment the pages show without this plugin knowing about it.
+One exception keeps the feed saying what the page says: without a comment
+server (COMMENTS_PROVIDER = None) an "open" thread is published as
+`{"state": "closed", "closed_by": "site"}` (the page tells readers comments
+are not open and points to the contact page).
+
+Only listed articles (warta.published: never a hidden article, draft or
+embargoed one). `summary` is plain text, as JSON Feed 1.1 defines it (no
+markup, entities decoded); `content_html` is the article body, whose raw HTML
+the sanitize plugin has already cleaned.
 
 Settings: JSON_FEED_SAVE_AS (default "feed.json"; None disables),
 JSON_FEED_MAX_ITEMS (default None: all articles).
@@ -10,12 +19,16 @@ JSON_FEED_MAX_ITEMS (default None: all articles).
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import os
 
 from pelican import signals
 from pelican.generators import Generator
+
+from warta.jinja_filters import plain_text
+from warta.published import listed
 
 from .feed import FeedItem, build_feed
 
@@ -28,7 +41,18 @@ def absolute(siteurl: str, path: str) -> str:
     return f"{siteurl}/{path}" if path else f"{siteurl}/"
 
 
-def item_for(article, siteurl: str) -> FeedItem:
+def extension_for(article, *, comment_server: bool) -> dict:
+    """The item's `_warta` object: a copy of the article's `warta` metadata, with
+    the comment state as the page shows it (see the module docstring)."""
+    extension = copy.deepcopy(article.metadata.get("warta") or {})
+    comments = extension.get("comments")
+    if not comment_server and isinstance(comments, dict) and comments.get("state") == "open":
+        comments["state"] = "closed"
+        comments["closed_by"] = "site"
+    return extension
+
+
+def item_for(article, siteurl: str, *, comment_server: bool = True) -> FeedItem:
     image = article.metadata.get("image")
     return FeedItem(
         # The URL is the permanent identity of an article (issue #2), so it is the id.
@@ -36,13 +60,13 @@ def item_for(article, siteurl: str) -> FeedItem:
         url=absolute(siteurl, article.url),
         title=article.title,
         content_html=article.get_content(siteurl),
-        summary=" ".join(str(article.summary).split()),
+        summary=plain_text(article.summary),
         date_published=article.date.isoformat(),
         date_modified=article.modified.isoformat() if getattr(article, "modified", None) else None,
         authors=[str(a) for a in getattr(article, "authors", [])],
         tags=[str(t) for t in getattr(article, "tags", [])],
         image=absolute(siteurl, image) if image else None,
-        extension=article.metadata.get("warta", {}),
+        extension=extension_for(article, comment_server=comment_server),
     )
 
 
@@ -59,7 +83,11 @@ class JsonFeedGenerator(Generator):
         if not save_as:
             return
         siteurl = self.settings.get("SITEURL", "")
-        articles = sorted(self.context.get("articles", []), key=lambda a: a.date, reverse=True)
+        articles = sorted(
+            listed(self.context.get("articles", [])), key=lambda a: a.date, reverse=True
+        )
+        # The comments plugin leaves its provider here (None: no comment server).
+        comment_server = self.context.get("comments_provider", True) is not None
         limit = self.settings.get("JSON_FEED_MAX_ITEMS")
         if limit:
             articles = articles[:limit]
@@ -69,7 +97,9 @@ class JsonFeedGenerator(Generator):
             feed_url=absolute(siteurl, save_as),
             description=self.settings.get("SITESUBTITLE", ""),
             language=self.settings.get("DEFAULT_LANG", "id"),
-            items=(item_for(article, siteurl) for article in articles),
+            items=(
+                item_for(article, siteurl, comment_server=comment_server) for article in articles
+            ),
         )
         path = os.path.join(self.output_path, save_as)
         os.makedirs(os.path.dirname(path), exist_ok=True)

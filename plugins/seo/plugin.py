@@ -5,12 +5,17 @@ article `content_location` (schema.org places from its regions) for the JSON-LD.
   author pages, the archives, and every other page a plugin generator wrote
   before this one (region and official pages: keep `seo` LAST in PLUGINS).
   First pages of listings only (`/halaman/N/` pages are reached by links);
-  drafts and the search page are left out (SEO_EXCLUDE). `lastmod` is RFC 3339:
-  an article's `Modified:` or `Date:`, a listing's newest article; pages found
+  drafts and the search page are left out (SEO_EXCLUDE). Only *listed*
+  contents (warta.published): a hidden article or page is written, so its
+  page is on disk, but it is in no sitemap. `lastmod` is RFC 3339: an
+  article's `Modified:` or `Date:`, a listing's newest article; pages found
   only on disk get no `lastmod`.
-- `news-sitemap.xml`: Google News sitemap of the articles published in the two
-  days before the build (SEO_NOW overrides "now", for tests and rebuilds).
-- `robots.txt`: allows everything but SEO_ROBOTS_DISALLOW, names both sitemaps.
+- `news-sitemap.xml`: Google News sitemap of the listed articles published in
+  the two days before the build (SEO_NOW overrides "now", for tests and
+  rebuilds). Not written at all when there is none: a sitemap's `urlset`
+  must hold at least one `url` (sitemaps.org schema).
+- `robots.txt`: allows everything but SEO_ROBOTS_DISALLOW, names the sitemaps
+  that were written.
 
 Sitemaps need absolute URLs: they use SEO_SITEURL, else SITEURL when it is
 absolute (the public build), else SEO_LOCAL_SITEURL (the `invoke serve`
@@ -30,6 +35,8 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
+
+from warta.published import is_listed, is_written, listed
 
 from .documents import (
     NewsEntry,
@@ -126,7 +133,7 @@ class SeoGenerator(Generator):
     def _known_pages(self) -> list[tuple[str, dt.datetime | None]]:
         """(site-relative URL, lastmod) of every page Pelican's own generators write."""
         context = self.context
-        articles = list(context.get("articles", []))
+        articles = listed(context.get("articles", []))
         site_newest = newest(articles)
         found: list[tuple[str, dt.datetime | None]] = [("", site_newest)]
         for name in self.settings.get("DIRECT_TEMPLATES", ()):
@@ -134,15 +141,25 @@ class SeoGenerator(Generator):
                 continue
             found.append((self.settings.get(f"{name.upper()}_URL", f"{name}/"), site_newest))
         found += [(article.url, changed(article)) for article in articles]
-        for page in context.get("pages", []):
+        for page in listed(context.get("pages", [])):
             found.append((page.url, getattr(page, "modified", None) or getattr(page, "date", None)))
         for key in ("categories", "tags", "authors"):
             for term, term_articles in context.get(key, []):
-                found.append((term.url, newest(term_articles)))
+                found.append((term.url, newest(listed(term_articles))))
         for archives in (context.get("period_archives") or {}).values():
             for archive in archives:
-                found.append((archive["url"], newest(archive["articles"])))
+                found.append((archive["url"], newest(listed(archive["articles"]))))
         return found
+
+    def _unlisted_urls(self) -> set[str]:
+        """URLs of the contents the build writes but lists nowhere (hidden ones;
+        drafts in a development build): their pages are on disk, not in a sitemap."""
+        contents = (self.context.get("generated_content") or {}).values()
+        return {
+            content.url
+            for content in contents
+            if hasattr(content, "status") and is_written(content) and not is_listed(content)
+        }
 
     def _pages_on_disk(self) -> list[str]:
         """Site-relative URLs of the index.html pages already written (plugin pages)."""
@@ -164,30 +181,46 @@ class SeoGenerator(Generator):
         news_as = setting(self.settings, "SEO_NEWS_SITEMAP_SAVE_AS")
         robots_as = setting(self.settings, "SEO_ROBOTS_SAVE_AS")
         if sitemap_as:
-            known = [(url, lastmod) for url, lastmod in self._known_pages() if self._included(url)]
-            listed = {url for url, _ in known}
+            unlisted = self._unlisted_urls()
+            known = [
+                (url, lastmod)
+                for url, lastmod in self._known_pages()
+                if self._included(url) and url not in unlisted
+            ]
+            known_urls = {url for url, _ in known}
             extra = [
-                url for url in self._pages_on_disk() if url not in listed and self._included(url)
+                url
+                for url in self._pages_on_disk()
+                if url not in known_urls and url not in unlisted and self._included(url)
             ]
             entries = [PageEntry(absolute(base, url), lastmod) for url, lastmod in known]
             entries += [PageEntry(absolute(base, url)) for url in extra]
             self._write(sitemap_as, sitemap_xml(entries))
         now = build_time(self.settings)
+        news = []
         if news_as and now is not None:
             news = recent_news(
                 (
                     NewsEntry(absolute(base, article.url), str(article.title), article.date)
-                    for article in self.context.get("articles", [])
+                    for article in listed(self.context.get("articles", []))
                 ),
                 now,
             )
+        if news:
             publication = (
                 setting(self.settings, "SEO_NEWS_PUBLICATION") or self.settings["SITENAME"]
             )
             language = self.settings.get("DEFAULT_LANG", "id")
             self._write(news_as, news_sitemap_xml(news, publication=publication, language=language))
+        elif news_as:
+            # An empty urlset is invalid; a file left by an earlier build would be stale.
+            stale = os.path.join(self.output_path, news_as)
+            if os.path.isfile(stale):
+                os.remove(stale)
+            logger.info("seo: no article in the last two days, %s not written", news_as)
         if robots_as:
-            sitemaps = [absolute(base, path) for path in (sitemap_as, news_as) if path]
+            written_sitemaps = (sitemap_as, news_as if news else None)
+            sitemaps = [absolute(base, path) for path in written_sitemaps if path]
             text = robots_txt(
                 sitemaps=sitemaps,
                 disallow=setting(self.settings, "SEO_ROBOTS_DISALLOW"),

@@ -1,0 +1,22 @@
+"""link_check: links between contents that would point readers at unpublished ones.
+
+A published (or hidden) article or page may link to another content with
+`[text]({filename}other.md)`. When `other.md` is a draft or embargoed, Pelican
+still resolves the link, and the public page then carries the draft's
+address, slug included, before the editor has published it. This plugin
+reports every such link as a warning (`--strict`, so CI, fails) at its
+source line:
+
+    berita/2025/x.md:12: link to an unpublished article: '{filename}draf.md'
+    (publish it first, or remove the link)
+
+and, in a build that does not write the target (the public build), removes
+the link and keeps its text, so no output names the draft. In the
+development build the target has a `/draf/` preview and the link is kept.
+Bodies and `Summary:` lines are checked. "Written" and "unpublished" come
+from warta.published. No settings.
+"""
+
+from .plugin import register
+
+__all__ = ["register"]

@@ -1,0 +1,134 @@
+"""Signal wiring of link_check (see __init__)."""
+
+from __future__ import annotations
+
+import html
+import logging
+import os
+from urllib.parse import unquote, urlparse
+
+from markupsafe import Markup
+from pelican import signals
+from pelican.contents import Article
+
+from warta.published import is_written, written_contents
+
+from .links import Link, link_line, links_in, remove_links
+
+logger = logging.getLogger(__name__)
+
+SUGGESTION = "publish it first, or remove the link"
+
+
+def is_unpublished(content) -> bool:
+    """A draft or embargoed content (Pelican makes a future-dated article a
+    draft), or one the build does not write."""
+    return getattr(content, "status", "published") == "draft" or not is_written(content)
+
+
+def _relative(path: str) -> str:
+    return (path or "").replace(os.sep, "/")
+
+
+def linked_content(content, value: str, generated: dict):
+    """The content a `{filename}` value points to, found as Pelican finds it."""
+    path = urlparse(value).path
+    for candidate in (path, unquote(path), urlparse(html.unescape(value)).path):
+        if candidate.startswith("/"):
+            key = candidate[1:]
+        else:
+            key = content.get_relative_source_path(os.path.join(content.relative_dir, candidate))
+        found = generated.get(key) or generated.get(_relative(key))
+        if found is not None:
+            return found
+    return None
+
+
+def _source(content) -> str:
+    try:
+        with open(content.source_path, encoding="utf-8-sig") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError, TypeError):
+        return ""
+
+
+def _body_start(source: str) -> int:
+    for number, line in enumerate(source.splitlines(), start=1):
+        if not line.strip():
+            return number + 1
+    return 1
+
+
+def _forget_rendered(content) -> None:
+    for method in (content.get_content, content.get_summary):
+        for key in [key for key in method.cache if key and key[0] is content]:
+            del method.cache[key]
+
+
+def check_content(content, generated: dict) -> None:
+    """Warn about each link to an unpublished content; remove it where the
+    target is not written."""
+    fields = []
+    summary = content.metadata.get("summary")
+    if isinstance(summary, str) and ("{filename}" in summary or "|filename|" in summary):
+        fields.append("summary")
+    body = getattr(content, "_content", None)
+    if isinstance(body, str) and ("{filename}" in body or "|filename|" in body):
+        fields.append("body")
+    if not fields:
+        return
+    source = None
+    unwritten: set[str] = set()
+    for field in fields:
+        text = summary if field == "summary" else body
+        last_line = 0
+        for link in links_in(text):
+            target = linked_content(content, link.value, generated)
+            if target is None or target is content or not is_unpublished(target):
+                continue
+            if not is_written(target):
+                unwritten.add(link.value)
+            source = source if source is not None else _source(content)
+            first = 1 if field == "summary" else _body_start(source)
+            line = link_line(source, link, first_line=first, after=last_line)
+            last_line = line or last_line
+            _warn(content, target, link, line)
+    if not unwritten:
+        return
+    if "summary" in fields:
+        cleaned = remove_links(summary, unwritten.__contains__)
+        cleaned = Markup(cleaned) if isinstance(summary, Markup) else cleaned
+        content.metadata["summary"] = cleaned
+        if hasattr(content, "_summary"):
+            content._summary = cleaned
+    if "body" in fields:
+        content._content = remove_links(body, unwritten.__contains__)
+    _forget_rendered(content)
+
+
+def _warn(content, target, link: Link, line: int | None) -> None:
+    path = _relative(content.relative_source_path or content.source_path)
+    where = f"{path}:{line}" if line else path
+    kind = "article" if isinstance(target, Article) else "page"
+    logger.warning(
+        "%s: link to an unpublished %s: '%s' (%s)", where, kind, link.written, SUGGESTION
+    )
+
+
+def check_links(generators) -> None:
+    """all_generators_finalized: every content is known, nothing is rendered yet."""
+    generated = None
+    for generator in generators:
+        generated = getattr(generator, "context", {}).get("generated_content")
+        if generated is not None:
+            break
+    if not generated:
+        return
+    for content in written_contents(generators):
+        if is_unpublished(content):
+            continue  # a draft may link to another draft: neither is public
+        check_content(content, generated)
+
+
+def register() -> None:
+    signals.all_generators_finalized.connect(check_links)

@@ -1,0 +1,31 @@
+"""sanitize: raw HTML in article and page bodies and summaries is cleaned at build time.
+
+Staff write releases in Markdown, which lets raw HTML through. A pasted
+`<script>`, an `onerror=` or a `javascript:` link would run on the site and
+travel in every feed (Atom `content`/`summary`, feed.json `content_html`) to
+every reader and aggregator. The newsroom policy: the published HTML carries
+no active content. Each article's and page's body (`_content`) and `Summary:`
+are parsed and written out again without
+
+- script, style, iframe, object, embed, applet, frame(set), noscript, template,
+  svg, math, form controls, base, meta, link (elements dropped with their
+  content);
+- event-handler attributes (`on…`), `srcdoc`, and `style` with `expression(`
+  or `javascript:`;
+- URLs other than http(s), mailto, tel, ftp and relative ones (`{filename}`
+  links included), except `data:image/…` in an image's `src`/`srcset`;
+- HTML comments (editorial notes must not reach the page source).
+
+Every removal is a warning (`--strict` fails), at the source line:
+
+    berita/2025/x.md:14: raw HTML removed from the published text: '<script>'
+    (write the release in Markdown; ask the web team to embed media)
+
+Runs in `article_generator_finalized`/`page_generator_finalized`, every build
+(contents read from the cache too), before the plugins that add their own
+markup (images, read_also): keep it early in PLUGINS. No settings.
+"""
+
+from .plugin import register
+
+__all__ = ["register"]

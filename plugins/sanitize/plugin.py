@@ -1,0 +1,116 @@
+"""Signal wiring of sanitize (see __init__)."""
+
+from __future__ import annotations
+
+import logging
+import os
+
+from markupsafe import Markup
+from pelican import signals
+
+from warta.contents import every_article, every_page
+
+from .clean import Removal, clean_html, removal_lines
+
+logger = logging.getLogger(__name__)
+
+SUGGESTION = "write the release in Markdown; ask the web team to embed media"
+
+
+def _forget_rendered(content) -> None:
+    """Pelican memoizes get_content()/get_summary() per object: drop this object's
+    entries so that templates and feeds see the cleaned text."""
+    for method in (content.get_content, content.get_summary):
+        for key in [key for key in method.cache if key and key[0] is content]:
+            del method.cache[key]
+
+
+def _source(content) -> str:
+    try:
+        with open(content.source_path, encoding="utf-8-sig") as handle:
+            return handle.read()
+    except (OSError, UnicodeDecodeError, TypeError):
+        return ""
+
+
+def _body_start(source: str) -> int:
+    """The first line after the front matter (the first blank line ends it)."""
+    for number, line in enumerate(source.splitlines(), start=1):
+        if not line.strip():
+            return number + 1
+    return 1
+
+
+def _summary_line(source: str) -> int:
+    for number, line in enumerate(source.splitlines(), start=1):
+        if not line.strip():
+            break
+        if line.lower().startswith("summary:"):
+            return number
+    return 1
+
+
+def _report(content, source: str, found: list[tuple[Removal, int]]) -> None:
+    """One warning per removal, at its source line when it can be found.
+    `found`: (removal, the line where its text starts: the body or `Summary:`)."""
+    path = (content.relative_source_path or content.source_path or "").replace(os.sep, "/")
+    by_start: dict[int, list[Removal]] = {}
+    for removal, first_line in found:
+        by_start.setdefault(first_line, []).append(removal)
+    for first_line, removals in by_start.items():
+        lines = removal_lines(source, removals, first_line=first_line)
+        for removal, line in zip(removals, lines, strict=True):
+            where = f"{path}:{line}" if line else path
+            logger.warning(
+                "%s: raw HTML removed from the published text: '%s' (%s)",
+                where,
+                removal.shown,
+                SUGGESTION,
+            )
+
+
+def sanitize_content(content) -> None:
+    """Clean one article's or page's body and summary in place; warn per removal."""
+    found: list[tuple[Removal, int]] = []
+    source = None
+    changed = False
+    summary = content.metadata.get("summary")
+    if isinstance(summary, str) and summary:
+        cleaned, removed = clean_html(summary)
+        if cleaned != summary:
+            cleaned = Markup(cleaned) if isinstance(summary, Markup) else cleaned
+            content.metadata["summary"] = cleaned
+            if hasattr(content, "_summary"):
+                content._summary = cleaned
+            changed = True
+        if removed:
+            source = source if source is not None else _source(content)
+            found += [(removal, _summary_line(source)) for removal in removed]
+    body = getattr(content, "_content", None)
+    if isinstance(body, str) and body:
+        cleaned, removed = clean_html(body)
+        if cleaned != body:
+            content._content = cleaned
+            changed = True
+        if removed:
+            source = source if source is not None else _source(content)
+            found += [(removal, _body_start(source)) for removal in removed]
+    if changed:
+        _forget_rendered(content)
+    if found:
+        _report(content, source or "", found)
+
+
+def sanitize_articles(generator) -> None:
+    for article in every_article(generator):
+        sanitize_content(article)
+
+
+def sanitize_pages(generator) -> None:
+    for page in every_page(generator):
+        sanitize_content(page)
+
+
+def register() -> None:
+    signals.article_generator_finalized.connect(sanitize_articles)
+    signals.page_generator_finalized.connect(sanitize_pages)
