@@ -6,20 +6,24 @@ it runs in `article_generator_finalized`, after Pelican's content cache: every
 build, a warm one too, would scan every article again. Its results depend on
 nothing but
 
-- the article's title and HTML body (the scanned text is derived from them),
+- the article's title and HTML body (the scanned text is derived from them)
+  and its region codes (the context in which "Panwaslu Kecamatan Sako" is read),
 - the detection phrases of the vocabulary, the names and variants of the
   registry and OFFICIAL_TAGS_DETECT_MIN_MENTIONS,
+- the gazetteer, its aliases and the home province, which read the region of
+  an office named beside an official ("Anggota Bawaslu Mura, Nama"),
 - the code that scans (`DETECTION_VERSION`, plus a digest of the modules'
   source, so that an edit nobody remembered to version still invalidates),
 
 so `DetectionCache` keeps them in one JSON file, keyed by a digest of the
-title and body, under a digest of everything else: any change to the data,
+title, body and region codes, under a digest of everything else: any change to the data,
 the setting or the code starts an empty cache.
 
 Only the findings are cached, never what is logged: a build replays every
 suggestion from them (with the line read from the source file of that build),
 so a warm build reports what a cold one reports. Positions held on the
-article's date, the order of tags and unknown typed tags are worked out on
+article's date, whether an office named in the text agrees with them (see
+`offices.py`), the order of tags and unknown typed tags are worked out on
 every build from the findings, as before.
 
 The file is replaced atomically (written beside it, then renamed); a missing,
@@ -37,15 +41,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .detection import PhraseMatcher, detected_tags, plain_text
+from .offices import RegionReader, StatedOffice, stated_offices
 from .officials import Registry, discover
 
 logger = logging.getLogger(__name__)
 
 # Bump when what the scan finds changes for the same inputs.
-DETECTION_VERSION = 1
+DETECTION_VERSION = 2
 FILE_FORMAT = "warta-official-tags-detections"
 # The modules whose code decides the findings.
-_SOURCES = ("detection.py", "officials.py", "vocabulary.py", "findings.py")
+_SOURCES = ("detection.py", "officials.py", "offices.py", "vocabulary.py", "findings.py")
 
 
 @dataclass(frozen=True)
@@ -55,18 +60,21 @@ class Findings:
     `tags`: detected official-tag slugs, or None when detection was not asked
     for (`Tags-Auto: no`, OFFICIAL_TAGS_DETECT = False); `officials`: slugs of
     registered officials in order of first mention; `discovered`: (name,
-    position) of officials named in the text but not registered.
+    position) of officials named in the text but not registered; `stated`: the
+    office the text names beside a registered official's name.
     """
 
     tags: tuple[str, ...] | None
     officials: tuple[str, ...]
     discovered: tuple[tuple[str, str], ...]
+    stated: tuple[StatedOffice, ...] = ()
 
     def as_json(self) -> dict:
         return {
             "tags": list(self.tags) if self.tags is not None else None,
             "officials": list(self.officials),
             "discovered": [list(pair) for pair in self.discovered],
+            "stated": [office.as_json() for office in self.stated],
         }
 
     @classmethod
@@ -85,10 +93,17 @@ class Findings:
             isinstance(pair, list) and len(pair) == 2 and _strings(pair) for pair in discovered
         ):
             return None
+        raw_stated = value.get("stated")
+        if not isinstance(raw_stated, list):
+            return None
+        stated = [StatedOffice.from_json(entry) for entry in raw_stated]
+        if any(entry is None for entry in stated):
+            return None
         return cls(
             None if tags is None else tuple(tags),
             tuple(officials),
             tuple((name, position) for name, position in discovered),
+            tuple(stated),
         )
 
 
@@ -104,33 +119,41 @@ def find(
     registry: Registry,
     min_mentions: int,
     with_tags: bool,
+    regions: RegionReader | None = None,
+    context: tuple[str, ...] = (),
 ) -> Findings:
-    """Scan one article: the work the cache saves."""
+    """Scan one article: the work the cache saves. `context`: the article's
+    region codes, in which kecamatan names of offices are read."""
     text = f"{title}\n{plain_text(html)}"
     tags = tuple(detected_tags(text, tag_matcher, min_mentions)) if with_tags else None
+    mentions = list(registry.matcher.finditer(text))
     return Findings(
         tags=tags,
-        officials=tuple(registry.matcher.find_keys(text)),
+        officials=tuple(dict.fromkeys(slug for slug, _ in mentions)),
         discovered=tuple((found.name, found.position) for found in discover(text, registry)),
+        stated=tuple(stated_offices(text, mentions, regions or RegionReader(), context)),
     )
 
 
-def text_key(title: str, html: str) -> str:
-    """Digest of the text fields the scan reads."""
+def text_key(title: str, html: str, context: tuple[str, ...] = ()) -> str:
+    """Digest of the text fields the scan reads, and the article's region codes."""
     digest = hashlib.blake2b(digest_size=16)
-    for part in (title, html):
+    for part in (title, html, "\n".join(context)):
         encoded = part.encode("utf-8", "surrogatepass")
         digest.update(len(encoded).to_bytes(8, "big"))  # "ab"+"c" ≠ "a"+"bc"
         digest.update(encoded)
     return digest.hexdigest()
 
 
-def data_digest(vocabulary, registry: Registry, min_mentions: int) -> str:
+def data_digest(vocabulary, registry: Registry, min_mentions: int, regions: str = "") -> str:
     """Digest of every input of the scan except the article: detection phrases,
-    registered names, the setting, the version and the scanning code."""
+    registered names, the setting, the version, the scanning code and `regions`
+    (a digest of what reads office regions: gazetteer, aliases, home province and
+    the code that resolves them; see `file_digest`)."""
     data = {
         "version": DETECTION_VERSION,
         "min_mentions": min_mentions,
+        "regions": regions,
         "phrases": [[tag.slug, list(tag.detect)] for tag in vocabulary.tags],
         "officials": [
             [person.slug, person.name, list(person.variants)] for person in registry.officials
@@ -140,6 +163,22 @@ def data_digest(vocabulary, registry: Registry, min_mentions: int) -> str:
     here = Path(__file__).parent
     for name in _SOURCES:
         digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+def file_digest(*parts: Path | str | None) -> str:
+    """Digest of files (their bytes; a missing file counts as absent) and strings."""
+    digest = hashlib.sha256()
+    for part in parts:
+        if isinstance(part, Path):
+            try:
+                data = part.read_bytes()
+            except OSError:
+                data = b"\0missing"
+        else:
+            data = str(part).encode()
+        digest.update(len(data).to_bytes(8, "big"))
+        digest.update(data)
     return digest.hexdigest()
 
 

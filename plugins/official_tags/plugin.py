@@ -12,6 +12,13 @@ What it adds to the site:
   position they held on its date; /pejabat/ and /pejabat/{slug}/ are written.
 - Officials named in the "Position Office, Name," pattern but not registered
   are reported as build suggestions.
+- A registered name that the text gives another office than the registry on
+  the article's date ("Anggota Bawaslu Mura, Nama" for a member of Bawaslu
+  OKU) is not linked to the registry's person: the build suggests registering
+  the namesake or adding the missing position, with the line (`offices.py`).
+  Region words are read with the regions plugin's gazetteer and aliases (so
+  `regions` comes before `official_tags` in PLUGINS); "Ketua Bawaslu, Nama"
+  is read as the office of the article's own region.
 - `article.metadata["warta"]["official_tags"]` = [{slug, name, group, auto}] and
   `["officials"]` = [{slug, name, position, office}] (published in /feed.json).
 - Template context: `tag_groups` (/tag/), `official_tag_info` (/tag/{slug}/),
@@ -33,7 +40,11 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
+import inspect
+import json
 import logging
+import sys
 from collections import defaultdict
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -46,7 +57,8 @@ from warta.findings import SourceLines, front_matter_line
 
 from .detection import PhraseMatcher, tag_matcher, wants_detection
 from .findings import DetectionCache, Findings, data_digest, find, text_key
-from .officials import Registry, load_region_names, load_registry
+from .offices import HeldOffice, RegionReader, StatedOffice, held_office, judge
+from .officials import Official, Registry, load_region_names, load_registry
 from .vocabulary import GROUP_SLUGS, GROUPS, OfficialTag, Vocabulary, load_vocabulary
 
 logger = logging.getLogger(__name__)
@@ -113,6 +125,43 @@ def text_line(lines: list[str], needle: str) -> int:
     return 0
 
 
+def mention_line(lines: list[str], spelling: str, ordinal: int) -> int:
+    """The line of the `ordinal`-th occurrence (from 0) of a name in the scanned
+    text: the Title line, then the body (other front-matter lines are not scanned)."""
+    seen, in_front_matter = 0, True
+    for number, line in enumerate(lines, start=1):
+        if in_front_matter and not line.strip():
+            in_front_matter = False
+            continue
+        if in_front_matter and not line.lower().startswith("title:"):
+            continue
+        seen += line.count(spelling)
+        if seen > ordinal:
+            return number
+    return text_line(lines, spelling)
+
+
+def regions_reader(settings: dict) -> tuple[RegionReader, str]:
+    """The regions plugin's gazetteer (with aliases) for reading office regions,
+    and a digest of what it reads; an empty reader when that plugin is not loaded
+    or its data cannot be read (the regions plugin reports why)."""
+    module = sys.modules.get("regions.plugin")
+    if module is None:
+        return RegionReader(), "no regions plugin"
+    gazetteer, _problems = module.load_gazetteer(settings)
+    if gazetteer is None:
+        return RegionReader(), "no gazetteer"
+    home = module.settings_of(settings)["REGIONS_HOME_PROVINCE"]
+    digest = hashlib.sha256()
+    units = sorted((u.code, u.level, u.name, u.parent or "") for u in gazetteer.units.values())
+    aliases = sorted((code, sorted(names)) for code, names in gazetteer.aliases.items())
+    digest.update(json.dumps([home, units, aliases], ensure_ascii=False).encode())
+    source = inspect.getsourcefile(type(gazetteer))
+    if source:
+        digest.update(Path(source).read_bytes())
+    return RegionReader(gazetteer, home), digest.hexdigest()
+
+
 def where(article, line: int) -> str:
     path = getattr(article, "relative_source_path", None) or article.source_path
     return f"{path}:{line}" if line else str(path)
@@ -157,9 +206,12 @@ class BuildData:
         cache_file = None
         if settings["OFFICIAL_TAGS_DETECTION_CACHE"] and settings.get("CACHE_PATH"):
             cache_file = Path(settings["CACHE_PATH"]) / DETECTION_CACHE_FILE
+        self.regions, regions_digest = regions_reader(settings)
         self.detections = DetectionCache(
-            cache_file, data_digest(self.vocabulary, self.registry, self.min_mentions)
+            cache_file,
+            data_digest(self.vocabulary, self.registry, self.min_mentions, regions_digest),
         )
+        self._held: dict[str, list[tuple[object, HeldOffice]]] = {}
         self.tag_objects: dict[str, Tag] = {}
         self._resolved: dict[str, OfficialTag | None] = {}
         self._nearest: dict[str, list[str]] = {}
@@ -207,12 +259,35 @@ class BuildData:
             self._free_tags[name] = self.tag_objects.setdefault(tag.slug, tag)
         return self._free_tags[name]
 
+    def official_url(self, slug: str) -> str:
+        return self.settings["OFFICIAL_TAGS_OFFICIAL_URL"].format(slug=slug)
+
+    def held(self, person: Official) -> list[tuple[object, HeldOffice]]:
+        """(position, its office) for each registered position, once per build."""
+        if person.slug not in self._held:
+            self._held[person.slug] = [
+                (
+                    position,
+                    held_office(
+                        position.position,
+                        position.institution,
+                        position.region,
+                        position.office,
+                        self.regions,
+                    ),
+                )
+                for position in person.positions
+            ]
+        return self._held[person.slug]
+
     def findings(self, article, *, with_tags: bool) -> Findings:
-        """What the article's text yields: from the cache when its text and the
-        data are unchanged since a build that scanned it, else scanned now."""
+        """What the article's text yields: from the cache when its text, its
+        regions and the data are unchanged since a build that scanned it, else
+        scanned now."""
         title = str(getattr(article, "title", ""))
         html = getattr(article, "_content", "") or ""
-        key = text_key(title, html)
+        context = article_regions(article)
+        key = text_key(title, html, context)
         cached = self.detections.get(key, with_tags=with_tags)
         if cached is not None:
             return cached
@@ -223,6 +298,8 @@ class BuildData:
             registry=self.registry,
             min_mentions=self.min_mentions,
             with_tags=with_tags,
+            regions=self.regions,
+            context=context,
         )
         self.detections.put(key, found)
         return found
@@ -239,6 +316,75 @@ class BuildData:
             cache.hits,
             cache.path or "cache off",
         )
+
+
+def article_regions(article) -> tuple[str, ...]:
+    """The article's region codes, as the regions plugin set them."""
+    warta = getattr(article, "metadata", {}).get("warta") or {}
+    return tuple(
+        r["code"] for r in warta.get("regions") or () if isinstance(r, dict) and r.get("code")
+    )
+
+
+def check_offices(article, findings: Findings, data: BuildData, lines: SourceLines) -> set[str]:
+    """Compare the offices the text names beside registered people with the
+    registry on the article's date; suggest what to fix. Returns the slugs not
+    to link: every office the text gives them belongs to someone else."""
+    day = article.date.date()
+    regions = article_regions(article)
+    linked: dict[str, bool] = {}
+    for stated in findings.stated:
+        person = data.registry.by_slug(stated.slug)
+        if person is None:
+            continue
+        held = data.held(person)
+        on_date = [office for position, office in held if position.holds_on(day)]
+        verdict = judge(stated, on_date, [office for _, office in held], regions)
+        linked[stated.slug] = linked.get(stated.slug, False) or verdict.linked
+        if verdict.kind is not None:
+            report_office(article, stated, person, verdict.kind, day, data, lines)
+    return {slug for slug, ok in linked.items() if not ok}
+
+
+def report_office(
+    article,
+    stated: StatedOffice,
+    person: Official,
+    kind: str,
+    day: dt.date,
+    data: BuildData,
+    lines: SourceLines,
+) -> None:
+    held = [p.title for p in person.positions if p.holds_on(day)]
+    registered = (
+        f"{', '.join(held)} on {day.isoformat()}"
+        if held
+        else f"no position on {day.isoformat()} "
+        f"(registered: {', '.join(p.title for p in person.positions)})"
+    )
+    at = f"{data.officials_display}:{person.line}"
+    if kind == "office":
+        message = (
+            f"'{stated.spelling}' is named as '{stated.text}', but the registry has "
+            f"{person.name} as {registered}: not linked to /{data.official_url(person.slug)}"
+        )
+        hint = (
+            "if this is another person of the same name, register them under a name "
+            f"that tells them apart; if the registry lacks this position, add it at {at}"
+        )
+    else:
+        message = (
+            f"'{stated.spelling}' is named as '{stated.text}', but the registry has "
+            f"{person.name} as {registered}"
+        )
+        hint = f"if the position changed, add the new one with its start date at {at}"
+    logger.info(
+        "%s: %s (%s)",
+        where(article, mention_line(lines.get(), stated.spelling, stated.ordinal)),
+        message,
+        hint,
+        extra=SUGGESTION,
+    )
 
 
 def normalise_article(article, data: BuildData) -> None:
@@ -292,10 +438,13 @@ def normalise_article(article, data: BuildData) -> None:
         article.metadata["tags"] = new_tags
 
     day = article.date.date()
+    namesakes = check_offices(article, findings, data, lines)
     officials = []
     for slug in findings.officials:
         person = data.registry.by_slug(slug)
         if person is None:  # cannot come from the cache (its key covers the registry)
+            continue
+        if slug in namesakes:  # the text speaks of someone else of that name
             continue
         held = person.position_on(day)
         officials.append(

@@ -1,0 +1,472 @@
+"""The office a release names around an official's name, and whether it agrees
+with the registry on the article's date (no Pelican import).
+
+Releases introduce people with their position, in many phrasings:
+
+    Ketua Bawaslu Kabupaten Musi Rawas, Joko Susilo, …
+    Anggota Bawaslu Kota Lubuklinggau Bambang Sutrisno …
+    Koordinator Divisi Hukum dan Penyelesaian Sengketa Bawaslu OKU Timur, Dr. H. Nama, …
+    Kordiv PPDatin Bawaslu Mura, Nama, …        Ketua Bawaslu Provinsi Sumsel, Nama, …
+    Ketua Panwaslu Kecamatan Kalidoni, Nama, …  Anggota Bawaslu RI, Nama, …
+    …," kata Nama, Ketua Bawaslu Kabupaten Lahat.
+    Nama, S.H., selaku Ketua Bawaslu OKU, …     Nama (Anggota Bawaslu Kota Palembang) …
+    Ketua Bawaslu, Nama, …   (no region: the office of the article's own region)
+
+`office_phrases` finds every "position … office region" phrase in a text;
+`stated_offices` ties each phrase to the registered name right after it (the
+house style) or, failing that, right before it. Region words are read with
+the regions plugin's gazetteer and aliases ("OKU Timur", "Mura", "Sumsel",
+"Pagaralam"), passed in as any object with its `resolve()` (see
+`RegionReader`), so this module does not import that plugin.
+
+`judge` then compares what the text says with the positions the registry
+gives the person on the article's date (or, when it gives none on that date,
+with any of their positions). A different institution or region means the
+text speaks of someone else of the same name, or of a position missing from
+the registry: the name is not linked to the registry's person. A different
+role in the same office (the text says "Ketua", the registry "Anggota") is
+the same person with a position the registry lacks: linked, with a suggestion.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+# ---- institutions ------------------------------------------------------------
+
+BAWASLU = "Bawaslu"
+PANWASLU_KECAMATAN = "Panwaslu Kecamatan"
+PANWASLU_DESA = "Panwaslu Kelurahan/Desa"
+PANWASLU = "Panwaslu"  # the pre-2018 kabupaten/kota and province bodies
+PENGAWAS_TPS = "Pengawas TPS"
+KPU = "KPU"
+DKPP = "DKPP"
+
+# Region values of a stated or registered office.
+NATIONAL = "RI"  # Bawaslu RI, KPU RI, DKPP
+UNNAMED = ""  # the text names the institution but no region ("Ketua Bawaslu, Nama")
+UNREADABLE = "?"  # region words that the gazetteer cannot place (or places twice)
+
+_OFFICE_HEAD_RE = re.compile(
+    r"(?<![\w-])(?:(?P<bawaslu>Bawaslu|BAWASLU)"
+    r"|(?P<panwascam>Panwascam|PANWASCAM)"
+    r"|(?P<panwaslu>Panwaslu|PANWASLU|Panwas|PANWAS)"
+    r"|(?P<pkd>PKD)|(?P<ptps>PTPS)|(?P<kpu>KPU)|(?P<dkpp>DKPP))(?![\w-])"
+)
+_KECAMATAN_WORD_RE = re.compile(r"\s+(?:Kecamatan|KECAMATAN|Kec\.?)(?=\s|$|,)")
+_DESA_WORD_RE = re.compile(
+    r"\s+(?:Kelurahan/Desa|Kelurahan|Desa|KELURAHAN/DESA|KELURAHAN|DESA)(?=\s|$|,)"
+)
+_NATIONAL_RE = re.compile(r"\s+(?:RI|Republik\s+Indonesia|Pusat)(?![\w-])")
+
+# ---- roles ---------------------------------------------------------------------
+
+KETUA = "ketua"
+MEMBER = "anggota"  # members, division coordinators: the chair is a member too
+SECRETARIAT = "sekretariat"  # secretariat officials and staff
+
+_DIVISION_ROLES = r"Koordinator\s+Divisi|Koo?rdiv|Kadiv|Kepala\s+Divisi"
+_ROLE_RE = re.compile(
+    r"(?<![\w-])(?i:(?:(?:Plt|Plh)\.?\s+)?(?P<role>Ketua|Anggota|Komisioner|Pimpinan"
+    rf"|(?P<division>{_DIVISION_ROLES})"
+    r"|Koordinator\s+Sekretariat|Korsek|Kepala\s+Sekretariat|Kasek|Sekretaris"
+    r"|Kepala\s+Bagian|Kabag|Kepala\s+Sub\s*bagian|Kasubbag|Staf|Staff))(?![\w-])"
+)
+_ROLE_OF = (
+    (re.compile(r"^(?:(?:plt|plh)\.?\s+)?ketua\b", re.I), KETUA),
+    (re.compile(rf"^(?:anggota|komisioner|pimpinan|{_DIVISION_ROLES})\b", re.I), MEMBER),
+    (
+        re.compile(
+            r"^(?:koordinator\s+sekretariat|korsek|kepala|kasek|sekretaris|kabag|kasubbag|staf)",
+            re.I,
+        ),
+        SECRETARIAT,
+    ),
+)
+
+
+def role_of(position: str) -> str | None:
+    """'Ketua' → ketua; 'Koordinator Divisi …' → anggota; 'Kepala Sekretariat' → sekretariat."""
+    text = " ".join(position.split())
+    return next((role for pattern, role in _ROLE_OF if pattern.match(text)), None)
+
+
+def roles_agree(stated: str | None, held: str | None) -> bool:
+    if not stated or not held or stated == held:
+        return True
+    return stated == MEMBER and held == KETUA  # the chair is one of the members
+
+
+# ---- reading region words ---------------------------------------------------------
+
+MAX_REGION_WORDS = 7
+# Words that end the region words of an office without being part of them.
+_ABBREVIATED = {"kab.", "kec.", "prov.", "kel."}
+_TOKEN_RE = re.compile(r"[^\s,;:()“”\"'‘’]+")
+
+
+class RegionReader:
+    """Region words of an office → a Kemendagri code, with the regions plugin's
+    `Gazetteer` (duck-typed: `resolve(value, context=, home=, tiers=, levels=)`
+    returning an object with `unit` and `problem`). Without a gazetteer every
+    named region is unreadable, so nothing is judged on regions."""
+
+    def __init__(self, gazetteer=None, home: str | None = None) -> None:
+        self.gazetteer = gazetteer
+        self.home = home
+
+    def code(self, words: str, institution: str, context: Sequence[str]) -> str | None:
+        """The unit's code; None when the words name no unit (or several)."""
+        if self.gazetteer is None:
+            return None
+        if institution == PANWASLU_KECAMATAN:
+            tiers, levels = ("kecamatan",), ("kecamatan",)
+        else:
+            tiers, levels = ("official", "alias"), ("provinsi", "kabupaten", "kota")
+        found = self.gazetteer.resolve(
+            words, context=list(context), home=self.home, tiers=tiers, levels=levels
+        )
+        return found.unit.code if found.unit else None
+
+
+@dataclass(frozen=True)
+class OfficePhrase:
+    """'Koordinator Divisi … Bawaslu OKU Timur' found at text[start:end]."""
+
+    start: int
+    end: int
+    role: str | None
+    institution: str
+    region: str  # a code, NATIONAL, UNNAMED or UNREADABLE
+    text: str
+
+
+def _institution_at(text: str, match: re.Match) -> tuple[str, int]:
+    """The institution an office word starts, and where its region words begin."""
+    end = match.end()
+    if match.group("panwascam"):
+        return PANWASLU_KECAMATAN, end
+    if match.group("panwaslu"):
+        after = _KECAMATAN_WORD_RE.match(text, end)
+        if after:
+            return PANWASLU_KECAMATAN, after.end()
+        after = _DESA_WORD_RE.match(text, end)
+        if after:
+            return PANWASLU_DESA, after.end()
+        return PANWASLU, end
+    if match.group("pkd"):
+        return PANWASLU_DESA, end
+    if match.group("ptps"):
+        return PENGAWAS_TPS, end
+    if match.group("kpu"):
+        return KPU, end
+    if match.group("dkpp"):
+        return DKPP, end
+    return BAWASLU, end
+
+
+def _region_tokens(text: str, start: int) -> list[tuple[int, int]]:
+    """Spans of the capitalised words after an office word, on the same line,
+    up to punctuation or a word in lower case."""
+    spans = []
+    position = start
+    while len(spans) < MAX_REGION_WORDS:
+        gap = re.match(r"[ \t\u00a0]+", text[position:])
+        if not gap:
+            break
+        token = _TOKEN_RE.match(text, position + gap.end())
+        if not token:
+            break
+        word = token.group()
+        core = word.rstrip(".")
+        if not core or not (core[0].isupper() or core[0].isdigit()):
+            break
+        if word.endswith(".") and word.lower() not in _ABBREVIATED:
+            spans.append((token.start(), token.end() - 1))  # the sentence ends here
+            break
+        spans.append(token.span())
+        position = token.end()
+    return spans
+
+
+def _read_office(
+    text: str, head: re.Match, reader: RegionReader, context: Sequence[str]
+) -> tuple[str, str, int]:
+    """(institution, region, end of the office name) for the office word `head`."""
+    institution, position = _institution_at(text, head)
+    if institution == DKPP:
+        return institution, NATIONAL, position
+    national = _NATIONAL_RE.match(text, position)
+    if national and institution in (BAWASLU, KPU):
+        return institution, NATIONAL, national.end()
+    spans = _region_tokens(text, position)
+    if not spans:
+        return institution, UNNAMED, position
+    # The longest run of words that names a unit: "OKU Timur" before "OKU", and
+    # "Kota Palembang Nurhasanah Siregar" (no comma before a name) is "Kota Palembang".
+    for count in range(len(spans), 0, -1):
+        words = text[spans[0][0] : spans[count - 1][1]]
+        code = reader.code(words, institution, context)
+        if code:
+            return institution, code, spans[count - 1][1]
+    return institution, UNREADABLE, spans[-1][1]
+
+
+_SENTENCE_BREAK = re.compile(r"[.;!?“”\"\n]")
+MAX_ROLE_GAP = 110
+_CONNECTORS = {"dan", "&", "serta", "sekaligus", "merangkap"}
+
+
+def _role_before(text: str, head_start: int, floor: int) -> tuple[str | None, int]:
+    """The role word that governs an office word ("Ketua" in "Ketua Bawaslu", the
+    division coordinator before a division name), and where it starts."""
+    window_start = max(floor, head_start - MAX_ROLE_GAP - 30)
+    window = text[window_start:head_start]
+    last = None
+    for match in _ROLE_RE.finditer(window):
+        last = match
+    if last is None:
+        return None, head_start
+    gap = window[last.end() :]
+    # "Plt." and the like end in a dot; any other sentence break is a new sentence.
+    if len(gap) > MAX_ROLE_GAP or _SENTENCE_BREAK.search(gap):
+        return None, head_start
+    if not last.group("division"):
+        # Only a division name (capitalised words) may stand between a role and
+        # its office: "Ketua panitia … Bawaslu" is not the chair of Bawaslu.
+        for word in gap.replace(",", " ").split():
+            if not (word[0].isupper() or word.lower() in _CONNECTORS):
+                return None, head_start
+    return role_of(last.group(0)), window_start + last.start()
+
+
+def office_phrases(
+    text: str, reader: RegionReader, context: Sequence[str] = ()
+) -> list[OfficePhrase]:
+    """Every office named with a role in `text`, in order."""
+    phrases: list[OfficePhrase] = []
+    floor = 0
+    for head in _OFFICE_HEAD_RE.finditer(text):
+        if head.start() < floor:
+            continue
+        institution, region, end = _read_office(text, head, reader, context)
+        role, start = _role_before(text, head.start(), floor)
+        floor = end
+        if role is None:
+            continue
+        phrases.append(
+            OfficePhrase(start, end, role, institution, region, " ".join(text[start:end].split()))
+        )
+    return phrases
+
+
+# ---- tying offices to names ---------------------------------------------------------
+
+_HONORIFICS = r"(?:Dr|Drs|Dra|dr|H|Hj|Ir|Prof|KH|Ust|Ustadz|Bapak|Ibu|Pak|Bu|Sdr|Sdri)\.?"
+# Between an office and the name it introduces: a comma, a colon or a bracket,
+# and titles ("Ketua Bawaslu Sumsel, Dr. H. Nama").
+_BEFORE_NAME_RE = re.compile(rf"^[ \t\u00a0]*[,:(–—-]?[ \t\u00a0]*(?:{_HONORIFICS}[ \t\u00a0]+)*$")
+# Between a name and the office that follows it: degrees ("Nama, S.H., M.H."),
+# then a comma, a bracket, a dash or "selaku" / "sebagai" / "yang juga".
+_AFTER_NAME_RE = re.compile(
+    r"^(?:,?[ \t\u00a0]*(?:[SMD]|Dr|Ir)\.[A-Za-z.]*)*[ \t\u00a0]*(?:[,(–—-][ \t\u00a0]*)?"
+    r"(?:(?i:selaku|sebagai|yang\s+(?:juga\s+)?(?:merupakan|menjabat(?:\s+sebagai)?|adalah)"
+    r"|yang\s+juga)[ \t\u00a0]*)?$"
+)
+
+
+@dataclass(frozen=True)
+class StatedOffice:
+    """The office the text gives one mention of a registered person."""
+
+    slug: str
+    spelling: str  # the name or variant as written
+    ordinal: int  # how many times `spelling` occurs earlier in the text
+    role: str | None
+    institution: str
+    region: str
+    text: str  # the office phrase as written: "Anggota Bawaslu Mura"
+
+    def as_json(self) -> list:
+        return [
+            self.slug,
+            self.spelling,
+            self.ordinal,
+            self.role,
+            self.institution,
+            self.region,
+            self.text,
+        ]
+
+    @classmethod
+    def from_json(cls, value: object) -> StatedOffice | None:
+        if not isinstance(value, list) or len(value) != 7:
+            return None
+        slug, spelling, ordinal, role, institution, region, text = value
+        strings = (slug, spelling, institution, region, text)
+        if not all(isinstance(v, str) for v in strings) or not isinstance(ordinal, int):
+            return None
+        if role is not None and not isinstance(role, str):
+            return None
+        return cls(slug, spelling, ordinal, role, institution, region, text)
+
+
+def stated_offices(
+    text: str,
+    mentions: Iterable[tuple[str, re.Match]],
+    reader: RegionReader,
+    context: Sequence[str] = (),
+) -> list[StatedOffice]:
+    """For each mention (slug, zero-width match whose group is the name), the office
+    phrase right before it or, when there is none, right after it.
+
+    A phrase introduces one person: in "Ketua Bawaslu Sumsel, A, Anggota Bawaslu
+    Sumsel, B" the second phrase is B's, not A's, because B claims it first as the
+    phrase before; a phrase claimed once is not given to another name."""
+    phrases = office_phrases(text, reader, context)
+    if not phrases:
+        return []
+    claimed: set[int] = set()
+    seen: dict[str, int] = {}
+    resolved: list[tuple[str, str, int, int, int]] = []
+    for slug, match in mentions:
+        spelling = match.group(match.lastgroup)
+        start, end = match.start(), match.start() + len(spelling)
+        ordinal = seen.get(spelling, 0)
+        seen[spelling] = ordinal + 1
+        resolved.append((slug, spelling, ordinal, start, end))
+    found: list[StatedOffice] = []
+    owner: dict[int, int] = {}
+    # Names introduced by the phrase before them first (the house style), then
+    # names that are followed by a phrase nobody claimed.
+    for index, (_slug, _spelling, _ordinal, start, _end) in enumerate(resolved):
+        for number, phrase in enumerate(phrases):
+            if phrase.end <= start and _BEFORE_NAME_RE.match(text[phrase.end : start]):
+                if number not in claimed:
+                    claimed.add(number)
+                    owner[index] = number
+                break
+    for index, (_slug, _spelling, _ordinal, _start, end) in enumerate(resolved):
+        if index in owner:
+            continue
+        for number, phrase in enumerate(phrases):
+            if phrase.start >= end and _AFTER_NAME_RE.match(text[end : phrase.start]):
+                if number not in claimed:
+                    claimed.add(number)
+                    owner[index] = number
+                break
+    for index in sorted(owner):
+        slug, spelling, ordinal, _start, _end = resolved[index]
+        phrase = phrases[owner[index]]
+        found.append(
+            StatedOffice(
+                slug,
+                spelling,
+                ordinal,
+                phrase.role,
+                phrase.institution,
+                phrase.region,
+                phrase.text,
+            )
+        )
+    return found
+
+
+# ---- the registry's side ------------------------------------------------------------
+
+
+def institution_of(name: str) -> str:
+    """The institution of a registry entry's `institution:` (or `office:`) text."""
+    head = _OFFICE_HEAD_RE.search(name)
+    if not head:
+        return " ".join(name.split())
+    return _institution_at(name, head)[0]
+
+
+@dataclass(frozen=True)
+class HeldOffice:
+    """Institution, region and role of one registered position."""
+
+    role: str | None
+    institution: str
+    region: str  # a code, NATIONAL or UNREADABLE
+
+
+def held_office(
+    position: str,
+    institution: str,
+    region: str | None,
+    office: str,
+    reader: RegionReader,
+) -> HeldOffice:
+    """A registry position as an office: the region code when it has one, else
+    what its office name says ("Bawaslu OKU", "Bawaslu RI")."""
+    kind = institution_of(institution)
+    if region:
+        return HeldOffice(role_of(position), kind, region)
+    head = _OFFICE_HEAD_RE.search(office) or _OFFICE_HEAD_RE.search(institution)
+    if head is None:
+        return HeldOffice(role_of(position), kind, UNREADABLE)
+    source = office if _OFFICE_HEAD_RE.search(office) else institution
+    _kind, read, _end = _read_office(source, head, reader, ())
+    if read == UNNAMED:  # "Bawaslu" alone in the registry: the national body
+        read = NATIONAL
+    return HeldOffice(role_of(position), kind, read)
+
+
+def within(code: str, ancestor: str) -> bool:
+    return code == ancestor or code.startswith(ancestor + ".")
+
+
+def offices_agree(stated: StatedOffice, held: HeldOffice, article_regions: Sequence[str]) -> bool:
+    """Does the office the text names fit the registered one? Unreadable regions
+    and unknown institutions are never a disagreement."""
+    known = {BAWASLU, PANWASLU_KECAMATAN, PANWASLU_DESA, PANWASLU, PENGAWAS_TPS, KPU, DKPP}
+    if (
+        stated.institution in known
+        and held.institution in known
+        and stated.institution != held.institution
+    ):
+        return False
+    if UNREADABLE in (stated.region, held.region):
+        return True
+    if stated.region == UNNAMED:
+        # "Ketua Bawaslu, Nama" in a release of a region: that region's office,
+        # or an office above or below it (a province's chair visiting a kabupaten).
+        if held.region == NATIONAL or not article_regions:
+            return True
+        return any(
+            within(region, held.region) or within(held.region, region) for region in article_regions
+        )
+    return stated.region == held.region
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """`linked`: the mention is the registry's person; `kind`: None (agrees),
+    "role" (same office, another role: a position missing from the registry) or
+    "office" (another office: a namesake or a missing position)."""
+
+    linked: bool
+    kind: str | None = None
+
+
+def judge(
+    stated: StatedOffice,
+    on_date: Sequence[HeldOffice],
+    ever: Sequence[HeldOffice],
+    article_regions: Sequence[str],
+) -> Verdict:
+    """Compare one stated office with the positions held on the article's date
+    (any position when the registry has none on that date)."""
+    candidates = on_date or ever
+    if not candidates:
+        return Verdict(True)
+    same_office = [h for h in candidates if offices_agree(stated, h, article_regions)]
+    if not same_office:
+        return Verdict(False, "office")
+    if any(roles_agree(stated.role, h.role) for h in same_office):
+        return Verdict(True)
+    return Verdict(True, "role")

@@ -1,0 +1,456 @@
+"""official_tags: a registered name is linked only when the office the release
+names beside it fits the registry on the article's date (issue 15, item 6).
+
+The pure module (plugins/official_tags/offices.py) is tested with the shipped
+gazetteer and aliases; the plugin on fixture sites: an article page's links to
+/pejabat/, /feed.json's `_warta.officials`, and the suggestion lines."""
+
+from __future__ import annotations
+
+import re
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
+
+from official_tags.detection import PhraseMatcher
+from official_tags.offices import (
+    NATIONAL,
+    UNNAMED,
+    UNREADABLE,
+    HeldOffice,
+    RegionReader,
+    held_office,
+    judge,
+    stated_offices,
+)
+from regions.gazetteer import load
+
+from conftest import FixtureSite, article_text
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+# ---- the pure module ----
+
+
+@pytest.fixture(scope="module")
+def reader() -> RegionReader:
+    gazetteer, problems = load(
+        REPO / "data" / "regions" / "gazetteer.csv", REPO / "data" / "regions" / "aliases.yaml"
+    )
+    assert gazetteer is not None and not problems
+    return RegionReader(gazetteer, "16")
+
+
+NAMES = PhraseMatcher(
+    [("Joko Susilo", "joko-susilo"), ("Dewi Sari", "dewi-sari")],
+    enclitic=False,
+    case_sensitive=True,
+)
+
+
+def offices_in(text: str, reader: RegionReader, context=()) -> list[tuple]:
+    return [
+        (s.slug, s.role, s.institution, s.region, s.text)
+        for s in stated_offices(text, list(NAMES.finditer(text)), reader, context)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ketua Bawaslu Kabupaten Musi Rawas, Joko Susilo, membuka acara.",
+            ("ketua", "Bawaslu", "16.05", "Ketua Bawaslu Kabupaten Musi Rawas"),
+        ),
+        (  # no comma before the name; the city as people write it
+            "Anggota Bawaslu Kota Lubuklinggau Joko Susilo hadir.",
+            ("anggota", "Bawaslu", "16.73", "Anggota Bawaslu Kota Lubuklinggau"),
+        ),
+        (  # a division, an alias of two words, titles before the name
+            "Koordinator Divisi Hukum dan Penyelesaian Sengketa Bawaslu OKU Timur, "
+            "Dr. H. Joko Susilo, menjelaskan.",
+            (
+                "anggota",
+                "Bawaslu",
+                "16.08",
+                "Koordinator Divisi Hukum dan Penyelesaian Sengketa Bawaslu OKU Timur",
+            ),
+        ),
+        (
+            "Kordiv PPDatin Bawaslu Mura, Joko Susilo, menjelaskan.",
+            ("anggota", "Bawaslu", "16.05", "Kordiv PPDatin Bawaslu Mura"),
+        ),
+        (
+            "Ketua Bawaslu Provinsi Sumsel, Joko Susilo, menjelaskan.",
+            ("ketua", "Bawaslu", "16", "Ketua Bawaslu Provinsi Sumsel"),
+        ),
+        (
+            "Ketua Panwaslu Kecamatan Kalidoni, Joko Susilo, menjelaskan.",
+            ("ketua", "Panwaslu Kecamatan", "16.71.10", "Ketua Panwaslu Kecamatan Kalidoni"),
+        ),
+        (  # the name first, the position after it
+            "“Kami siap,” kata Joko Susilo, Ketua Bawaslu Kabupaten Lahat.",
+            ("ketua", "Bawaslu", "16.04", "Ketua Bawaslu Kabupaten Lahat"),
+        ),
+        (
+            "Joko Susilo, S.H., M.H., selaku Ketua Bawaslu OKU, menjelaskan.",
+            ("ketua", "Bawaslu", "16.01", "Ketua Bawaslu OKU"),
+        ),
+        (
+            "Joko Susilo (Anggota Bawaslu Kota Palembang) menjelaskan.",
+            ("anggota", "Bawaslu", "16.71", "Anggota Bawaslu Kota Palembang"),
+        ),
+        (
+            "kata ketua Bawaslu PALI Joko Susilo.",
+            ("ketua", "Bawaslu", "16.12", "ketua Bawaslu PALI"),
+        ),
+        (
+            "Plt. Ketua Bawaslu Kota Pagaralam, Joko Susilo, menjelaskan.",
+            ("ketua", "Bawaslu", "16.72", "Plt. Ketua Bawaslu Kota Pagaralam"),
+        ),
+        (
+            "Anggota Bawaslu RI, Joko Susilo, menjelaskan.",
+            ("anggota", "Bawaslu", NATIONAL, "Anggota Bawaslu RI"),
+        ),
+        (  # no region: the article's own region stands in when judging
+            "Ketua Bawaslu, Joko Susilo, menjelaskan.",
+            ("ketua", "Bawaslu", UNNAMED, "Ketua Bawaslu"),
+        ),
+        (  # a place the gazetteer does not know: nothing to judge on
+            "Ketua Bawaslu Kabupaten Pangkalan Baley, Joko Susilo, menjelaskan.",
+            ("ketua", "Bawaslu", UNREADABLE, "Ketua Bawaslu Kabupaten Pangkalan Baley"),
+        ),
+    ],
+)
+def test_offices_are_read_in_every_phrasing(reader, text, expected):
+    assert offices_in(text, reader, ("16.71",)) == [("joko-susilo", *expected)]
+
+
+def test_a_phrase_introduces_the_name_after_it_and_only_one_name(reader):
+    text = (
+        "Hadir Ketua Bawaslu Sumsel, Joko Susilo, Anggota Bawaslu Sumsel, Dewi Sari, dan lainnya."
+    )
+    assert [(slug, role) for slug, role, *_ in offices_in(text, reader)] == [
+        ("joko-susilo", "ketua"),
+        ("dewi-sari", "anggota"),
+    ]
+
+
+def test_no_office_where_the_text_gives_none(reader):
+    for text in (
+        "Joko Susilo hadir dalam rapat.",
+        # The chair of a committee, not of Bawaslu; an office named as a place.
+        "Ketua panitia, Budi, mengatakan bahwa Bawaslu Kota Palembang, Joko Susilo hadir.",
+        # A new sentence after the name.
+        "Kata Joko Susilo. Anggota Bawaslu Lahat menambahkan.",
+    ):
+        assert offices_in(text, reader) == [], text
+
+
+def test_judge_compares_with_the_positions_on_the_date(reader):
+    (stated,) = stated_offices(
+        "Anggota Bawaslu Kabupaten Musi Rawas, Joko Susilo, hadir.",
+        list(NAMES.finditer("Anggota Bawaslu Kabupaten Musi Rawas, Joko Susilo, hadir.")),
+        reader,
+    )
+    oku = held_office("Ketua", "Bawaslu", "16.01", "Bawaslu Kabupaten Ogan Komering Ulu", reader)
+    mura = held_office("Ketua", "Bawaslu", "16.05", "Bawaslu Kabupaten Musi Rawas", reader)
+    assert judge(stated, [oku], [oku], ["16.05"]).linked is False
+    assert judge(stated, [oku], [oku], ["16.05"]).kind == "office"
+    # The chair is a member: "Anggota" fits a registered "Ketua" of that office.
+    assert judge(stated, [mura], [oku, mura], ["16.05"]).kind is None
+    # No position on the date: any registered position of that office will do.
+    assert judge(stated, [], [oku, mura], ["16.05"]).linked is True
+    # An office name in the registry instead of a region code.
+    by_name = held_office("Ketua", "Bawaslu", None, "Bawaslu Mura", reader)
+    assert by_name == HeldOffice("ketua", "Bawaslu", "16.05")
+    text = "Ketua Bawaslu Kabupaten Musi Rawas, Joko Susilo, hadir."
+    (chair,) = stated_offices(text, list(NAMES.finditer(text)), reader)
+    member = held_office("Anggota", "Bawaslu", "16.05", "Bawaslu Kabupaten Musi Rawas", reader)
+    assert judge(chair, [member], [member], ["16.05"]) == judge(chair, [member], [], [])
+    assert judge(chair, [member], [member], ["16.05"]).kind == "role"
+
+
+def test_an_office_without_a_region_is_the_articles_own(reader):
+    text = "Ketua Bawaslu, Joko Susilo, hadir."
+    (stated,) = stated_offices(text, list(NAMES.finditer(text)), reader)
+    oku = held_office("Ketua", "Bawaslu", "16.01", "", reader)
+    province = held_office("Ketua", "Bawaslu", "16", "", reader)
+    assert judge(stated, [oku], [oku], ["16.01"]).linked is True
+    assert judge(stated, [oku], [oku], ["16.05"]).linked is False
+    # A province's chair in a kabupaten's release.
+    assert judge(stated, [province], [province], ["16.05"]).linked is True
+
+
+# ---- built sites ----
+
+TODAY = "2025-01-15"
+OFFICIALS = """\
+- name: Sri Wahyuni Lubis
+  slug: sri-wahyuni-lubis
+  positions:
+    - position: Ketua
+      institution: Bawaslu
+      region: "16.01"
+      start: 2023-08-20
+- name: Nurhasanah Siregar
+  slug: nurhasanah-siregar
+  positions:
+    - position: Ketua
+      institution: Bawaslu
+      region: "16.71"
+      start: 2023-08-20
+      end: 2024-06-30
+    - position: Anggota
+      institution: Bawaslu
+      region: "16"
+      start: 2024-07-01
+"""
+ALIASES = """\
+"16":
+  aliases: [Sumsel]
+"16.01":
+  seat: Baturaja
+  aliases: [OKU]
+"16.05":
+  seat: Muara Beliti
+"""
+MURA_ALIAS = "  aliases: [Mura]\n"
+
+LINE_RE = re.compile(
+    r"^(?:(?P<level1>error|warning|suggestion): )?(?P<path>\S+?\.md):(?P<line>\d+): "
+    r"(?:(?P<level2>error|warning|suggestion): )?(?P<message>.*)$"
+)
+
+
+def suggestions(built) -> list[tuple[str, int, str]]:
+    """(path below content/, line, message) of each suggestion about an article."""
+    found = []
+    for raw in built.log.splitlines():
+        match = LINE_RE.match(raw.strip())
+        if match and "suggestion" in (match["level1"], match["level2"]):
+            path = match["path"].removeprefix("content/")
+            found.append((path, int(match["line"]), match["message"]))
+    return found
+
+
+def release(slug: str, date: str, region: str, body: str) -> str:
+    return article_text(
+        title=f"Bawaslu Gelar Rapat Koordinasi Pengawasan Tahapan {slug.title()}",
+        date=date,
+        slug=slug,
+        tags="Pilkada Serentak 2024",
+        summary="Bawaslu menggelar rapat koordinasi pengawasan tahapan pemilihan kepala daerah.",
+        body=textwrap.dedent(body),
+        region=region,
+    )
+
+
+def site_with(root: Path, aliases: str = ALIASES) -> tuple[FixtureSite, dict]:
+    site = FixtureSite(root)
+    (root / "officials.yaml").write_text(OFFICIALS, encoding="utf-8")
+    (root / "aliases.yaml").write_text(aliases, encoding="utf-8")
+    options = {
+        "OFFICIAL_TAGS_OFFICIALS": str(root / "officials.yaml"),
+        "REGIONS_ALIASES": str(root / "aliases.yaml"),
+        "OFFICIAL_TAGS_TODAY": TODAY,
+    }
+    return site, options
+
+
+def officials_of(built) -> dict[str, list[str]]:
+    """slug of each article → slugs of its officials in /feed.json."""
+    return {
+        item["url"].rstrip("/").rsplit("/", 1)[-1]: [p["slug"] for p in item["_warta"]["officials"]]
+        for item in built.json("feed.json")["items"]
+    }
+
+
+def links_on(built, slug: str, date: str) -> list[str]:
+    page = built.html(f"berita/{date[:4]}/{date[5:7]}/{slug}/")
+    return [a["href"] for a in page.select("a[href*='/pejabat/']") if a["href"] != "/pejabat/"]
+
+
+def test_a_namesake_in_another_office_is_not_linked(tmp_path):
+    site, options = site_with(tmp_path)
+    site.article(
+        "2024/mura.md",
+        release(
+            "mura",
+            "2024-11-20 09:00",
+            "Kabupaten Musi Rawas",
+            """\
+            MUARA BELITI – Bawaslu Kabupaten Musi Rawas menggelar rapat koordinasi.
+
+            “Pengawas wajib hadir sejak TPS dibuka,” kata Anggota Bawaslu Kabupaten Musi
+            Rawas, Sri Wahyuni Lubis, di hadapan peserta.
+
+            Sri Wahyuni Lubis menambahkan, rapat diulang setiap pekan.
+            """,
+        ),
+    )
+    site.article(
+        "2024/oku.md",
+        release(
+            "oku",
+            "2024-11-21 09:00",
+            "Kabupaten Ogan Komering Ulu",
+            """\
+            BATURAJA – Ketua Bawaslu OKU, Sri Wahyuni Lubis, membuka rapat koordinasi.
+            """,
+        ),
+    )
+    site.article(
+        "2024/tanpa-jabatan.md",
+        release(
+            "tanpa-jabatan",
+            "2024-11-22 09:00",
+            "Kabupaten Musi Rawas",
+            """\
+            MUARA BELITI – Rapat koordinasi dihadiri Sri Wahyuni Lubis dan para pengawas.
+            """,
+        ),
+    )
+    built = site.build(strict=True, **options)
+    assert built.returncode == 0, built.log
+
+    # Contradicting office: no link on the page, not in the feed, not on /pejabat/.
+    assert links_on(built, "mura", "2024-11-20") == []
+    officials = officials_of(built)
+    assert officials["mura"] == []
+    # The matching office, and no office at all: linked, with the registry's position.
+    assert links_on(built, "oku", "2024-11-21") == ["/pejabat/sri-wahyuni-lubis/"]
+    assert officials["oku"] == ["sri-wahyuni-lubis"]
+    assert officials["tanpa-jabatan"] == ["sri-wahyuni-lubis"]
+    item = next(i for i in built.json("feed.json")["items"] if i["url"].endswith("/tanpa-jabatan/"))
+    assert item["_warta"]["officials"][0]["office"] == "Bawaslu Kabupaten Ogan Komering Ulu"
+    person = built.html("pejabat/sri-wahyuni-lubis/")
+    listed = {
+        a["href"].rstrip("/").rsplit("/", 1)[-1] for a in person.select("main a[href*='/berita/']")
+    }
+    assert "mura" not in listed and {"oku", "tanpa-jabatan"} <= listed
+
+    # One suggestion, at the line of the quote, naming both offices and the fix.
+    found = [s for s in suggestions(built) if "Sri Wahyuni Lubis" in s[2]]
+    assert len(found) == 1, built.log
+    path, line, message = found[0]
+    assert path == "berita/2024/mura.md"
+    source = (site.content / path).read_text(encoding="utf-8").splitlines()
+    assert "Sri Wahyuni Lubis" in source[line - 1] and "Rawas," in source[line - 1]
+    assert "'Anggota Bawaslu Kabupaten Musi Rawas'" in message
+    assert "Ketua Bawaslu Kabupaten Ogan Komering Ulu on 2024-11-20" in message
+    assert "not linked" in message and "officials.yaml:1" in message
+
+
+def test_positions_over_time_and_the_articles_region_as_context(tmp_path):
+    site, options = site_with(tmp_path)
+    # June: she chaired the city office; November: a provincial member.
+    site.article(
+        "2024/juni.md",
+        release(
+            "juni",
+            "2024-06-20 09:00",
+            "Kota Palembang",
+            "PALEMBANG – Ketua Bawaslu Kota Palembang Nurhasanah Siregar membuka rapat.\n",
+        ),
+    )
+    site.article(
+        "2024/november.md",
+        release(
+            "november",
+            "2024-11-20 09:00",
+            "Kota Palembang",
+            "PALEMBANG – Ketua Bawaslu Kota Palembang Nurhasanah Siregar membuka rapat.\n",
+        ),
+    )
+    site.article(
+        "2024/provinsi.md",
+        release(
+            "provinsi",
+            "2024-11-25 09:00",
+            "Kota Palembang",
+            "PALEMBANG – Rapat dibuka Nurhasanah Siregar, Anggota Bawaslu Provinsi Sumsel.\n",
+        ),
+    )
+    # "Ketua Bawaslu" without a region: the office of the article's region.
+    site.article(
+        "2024/ketua-oku.md",
+        release(
+            "ketua-oku",
+            "2024-11-26 09:00",
+            "Kabupaten Ogan Komering Ulu",
+            "BATURAJA – Ketua Bawaslu, Sri Wahyuni Lubis, membuka rapat.\n",
+        ),
+    )
+    site.article(
+        "2024/ketua-mura.md",
+        release(
+            "ketua-mura",
+            "2024-11-27 09:00",
+            "Kabupaten Musi Rawas",
+            "MUARA BELITI – Ketua Bawaslu, Sri Wahyuni Lubis, membuka rapat.\n",
+        ),
+    )
+    built = site.build(**options)
+    assert built.returncode == 0, built.log
+    officials = officials_of(built)
+    assert officials["juni"] == ["nurhasanah-siregar"]
+    assert officials["november"] == []
+    assert officials["provinsi"] == ["nurhasanah-siregar"]
+    assert officials["ketua-oku"] == ["sri-wahyuni-lubis"]
+    assert officials["ketua-mura"] == []
+    found = {(path, message.split("'")[1]) for path, _line, message in suggestions(built)}
+    assert found == {
+        ("berita/2024/november.md", "Nurhasanah Siregar"),
+        ("berita/2024/ketua-mura.md", "Sri Wahyuni Lubis"),
+    }, built.log
+
+
+def test_the_detection_cache_follows_the_aliases_and_the_articles_region(tmp_path):
+    site, options = site_with(tmp_path)
+    site.article(
+        "2024/kordiv.md",
+        release(
+            "kordiv",
+            "2024-11-20 09:00",
+            "Kabupaten Musi Rawas",
+            "MUARA BELITI – Kordiv Hukum Bawaslu Mura, Sri Wahyuni Lubis, membuka rapat.\n",
+        ),
+    )
+    site.article(
+        "2024/ketua.md",
+        release(
+            "ketua",
+            "2024-11-21 09:00",
+            "Kabupaten Musi Rawas",
+            "MUARA BELITI – Ketua Bawaslu, Sri Wahyuni Lubis, membuka rapat.\n",
+        ),
+    )
+    # Without the alias "Mura" the office cannot be placed: nothing contradicts.
+    first = site.build(**options)
+    assert officials_of(first)["kordiv"] == ["sri-wahyuni-lubis"]
+    assert officials_of(first)["ketua"] == []
+    # Staff add the alias: the articles are read again (not served from the cache).
+    (tmp_path / "aliases.yaml").write_text(ALIASES + MURA_ALIAS, encoding="utf-8")
+    second = site.build(**options)
+    assert officials_of(second)["kordiv"] == []
+    # The same text with another region: judged against the new region.
+    path = site.content / "berita" / "2024" / "ketua.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "Region: Kabupaten Musi Rawas", "Region: Kabupaten Ogan Komering Ulu"
+        ),
+        encoding="utf-8",
+    )
+    third = site.build(**options)
+    assert officials_of(third)["ketua"] == ["sri-wahyuni-lubis"]
+    # A warm build with nothing changed says the same.
+    fourth = site.build(**options)
+    assert officials_of(fourth) == officials_of(third)
+    assert suggestions(fourth) == suggestions(third)
+    assert [m.split("'")[1] for _p, _l, m in suggestions(fourth)] == ["Sri Wahyuni Lubis"]
