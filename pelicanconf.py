@@ -175,10 +175,9 @@ PLUGINS = [
     "url_cache",  # each URL formatted once per build, not at every look-up
     "sanitize",  # raw HTML of bodies and summaries cleaned: no script, on…=, javascript:
     "link_check",  # links to drafts/embargoed articles: warned, removed from the public build
-    "sanitize",  # raw HTML of bodies and summaries cleaned: no script, on…=, javascript:
-    "link_check",  # links to drafts/embargoed articles: warned, removed from the public build
     "release_defaults",  # Slug, Category, Summary supplied when a release leaves them out
     "content_lint",
+    "corrections",  # `Ralat:` lines: dated corrections, dateModified, warnings
     "corrections",  # `Ralat:` lines: dated corrections, dateModified, warnings
     "json_feed",
     "regions",
