@@ -178,7 +178,6 @@ PLUGINS = [
     "release_defaults",  # Slug, Category, Summary supplied when a release leaves them out
     "content_lint",
     "corrections",  # `Ralat:` lines: dated corrections, dateModified, warnings
-    "corrections",  # `Ralat:` lines: dated corrections, dateModified, warnings
     "json_feed",
     "regions",
     "official_tags",
