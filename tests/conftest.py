@@ -12,6 +12,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -22,7 +23,14 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from warta.findings import Finding
+
 REPO = Path(__file__).resolve().parents[1]
+# One line of the build runner: `path[:line]: level: message`, or `level: message`.
+FINDING_LINE = re.compile(
+    r"^(?:(?P<path>[^\s:][^:]*?)(?::(?P<line>\d+))?: )?"
+    r"(?P<level>error|warning|suggestion): (?P<rest>.*)$"
+)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -64,10 +72,31 @@ class BuiltSite:
             str(p.relative_to(self.output)) for p in self.output.rglob("*") if p.is_file()
         )
 
+    def findings(self, level: str | None = None) -> list[Finding]:
+        """The build's finding lines (`path[:line]: level: message (suggestion)`),
+        parsed; paths are relative to the project (here: the content folder's parent)."""
+        found = []
+        for line in self.log.splitlines():
+            match = FINDING_LINE.match(line)
+            if match and (level is None or match["level"] == level):
+                number = int(match["line"]) if match["line"] else None
+                found.append(Finding(match["path"] or "", number, match["level"], match["rest"]))
+        return found
+
     def log_lines(self, level: str) -> list[str]:
-        """Log lines of one level ("error" or "warning"), without the prefix."""
-        prefix = f"{level}: "
-        return [line[len(prefix) :] for line in self.log.splitlines() if line.startswith(prefix)]
+        """Messages of one level ("error", "warning", "suggestion") as the plugins
+        word them: `path[:line]: message (suggestion)` with the path relative to
+        the content folder, as plugins name articles."""
+        prefix = f"{self.content.name}/"
+        lines = []
+        for finding in self.findings(level):
+            if not finding.path:
+                lines.append(finding.message)
+                continue
+            path = finding.path.removeprefix(prefix)
+            where = f"{path}:{finding.line}" if finding.line else path
+            lines.append(f"{where}: {finding.message}")
+        return lines
 
 
 def run_build(

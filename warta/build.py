@@ -25,34 +25,25 @@ from pathlib import Path
 # plugins' loggers must share so that its duplicate filter applies to them too.
 from pelican import log as pelican_log
 
-from warta.findings import source_front_matter_line
+from warta.buildlog import Paths, Translator, fold
+from warta.findings import Finding
 
 logger = logging.getLogger("warta.build")
 
-# Pelican reports an unreadable article as "Could not process <path>" and drops the
-# reason (it logs without the exception unless DEBUG). The handler runs inside
-# Pelican's `except` block, so the exception is still at hand: name it.
-_COULD_NOT_PROCESS = "Could not process %s"
-
-
-def describe_unreadable(path: str, exc: BaseException, content_path: str = "") -> str:
-    """`path:LINE: cannot read this article: <reason> (suggestion)` for a reader failure."""
-    reason = str(exc) or type(exc).__name__
-    line = None
-    hint = ""
-    if "date" in reason.lower():
-        hint = " (expected Date: YYYY-MM-DD HH:MM)"
-        line = source_front_matter_line(Path(content_path, path), ("date",))
-    where = f"{path}:{line}" if line else path
-    return f"{where}: cannot read this article: {reason}{hint}"
-
 
 class TallyHandler(logging.Handler):
-    """Prints records as one plain line each and keeps warnings, errors and
-    suggestions for the verdict (and for `invoke check`).
+    """Turns every record into findings (`warta.buildlog`), prints each as one
+    line `path:line: level: message (suggestion)` and keeps them for the verdict
+    and for `invoke check`.
 
     A record logged with `extra={"warta_suggestion": True}` is a suggestion:
-    always shown, never failing the build (e.g. an unregistered official).
+    always shown, never failing the build (e.g. an unregistered official). One
+    logged with `extra={"warta_finding": Finding}` (`warta.findings.report`)
+    is taken as it is; one with `extra={"warta_secondary": True}` is a
+    consequence of a fault reported elsewhere (a page not written because two
+    articles share its address). Such consequences and Pelican's own echoes of
+    a fault are held back to the end and printed only when no other finding
+    names the file.
     """
 
     def __init__(self, stream, min_level: int) -> None:
@@ -60,17 +51,16 @@ class TallyHandler(logging.Handler):
         self.stream = stream
         self.min_level = min_level
         self.counts: Counter[str] = Counter()
-        self.messages: list[tuple[str, str]] = []
-        self.content_path = ""  # set once settings are read; for describe_unreadable
+        self.findings: list[Finding] = []
+        self.held: list[Finding] = []
+        self.translator: Translator | None = None  # set once settings are read
+        self._seen: set[Finding] = set()
 
     def emit(self, record: logging.LogRecord) -> None:
         try:
             message = record.getMessage()
         except Exception:  # a plugin passed bad format args; still report it
             message = f"{record.msg} {record.args}"
-        exc = sys.exc_info()[1]
-        if record.msg == _COULD_NOT_PROCESS and record.args and exc is not None:
-            message = describe_unreadable(str(record.args[0]), exc, self.content_path)
         if getattr(record, "warta_suggestion", False):
             level = "suggestion"
         elif record.levelno >= logging.ERROR:
@@ -82,10 +72,43 @@ class TallyHandler(logging.Handler):
             return
         else:
             return
-        self.counts[level] += 1
-        self.messages.append((level, message))
-        self.stream.write(f"{level}: {message}\n")
+        if self.translator is None:  # settings not read yet: nothing to translate with
+            self.add(Finding("", None, level, " ".join(message.split())))
+            return
+        args = record.args if isinstance(record.args, tuple) else (record.args,)
+        translation = self.translator.translate(
+            template=record.msg,
+            args=args or (),
+            message=message,
+            level=level,
+            finding=getattr(record, "warta_finding", None),
+            exc=sys.exc_info()[1],
+        )
+        if getattr(record, "warta_secondary", False):  # a consequence: said once, at the end
+            translation.secondary.extend(translation.findings)
+            translation.findings = []
+        for finding in translation.findings:
+            self.add(finding)
+        self.held.extend(translation.secondary)
+
+    def add(self, finding: Finding) -> None:
+        if finding in self._seen:  # the same fault reported twice is said once
+            return
+        self._seen.add(finding)
+        self.counts[finding.level] += 1
+        self.findings.append(finding)
+        self.stream.write(f"{finding.text()}\n")
         self.stream.flush()
+
+    def flush_held(self) -> None:
+        """Print Pelican's echoes that no other finding already said."""
+        for finding in fold(self.findings, self.held):
+            self.add(finding)
+        self.held = []
+
+    @property
+    def messages(self) -> list[tuple[str, str]]:
+        return [(f.level, f.log_text()) for f in self.findings]
 
     @property
     def errors(self) -> int:
@@ -118,10 +141,15 @@ def load_settings(settings_file: str | Path, overrides: dict | None = None) -> d
 
 @dataclass
 class BuildReport:
-    """What a build said: the exit code and every warning/error/suggestion message."""
+    """What a build said: the exit code and every finding (paths relative to the
+    project root)."""
 
     exit_code: int
-    messages: list[tuple[str, str]] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def messages(self) -> list[tuple[str, str]]:
+        return [(f.level, f.log_text()) for f in self.findings]
 
 
 def build_site(
@@ -148,7 +176,7 @@ def build_site(
     try:
         settings = load_settings(settings_file, overrides)
         settings["WARTA_STRICT"] = strict
-        handler.content_path = settings.get("PATH", "")
+        handler.translator = Translator(Paths.from_settings(settings, settings_file))
         from pelican import Pelican
 
         site = Pelican(settings)
@@ -156,11 +184,14 @@ def build_site(
     except Exception as exc:  # report, never dump a traceback on a writer
         if os.environ.get("WARTA_DEBUG"):
             raise
-        stream.write(f"error: build stopped: {type(exc).__name__}: {exc}\n")
-        stream.write("  (set WARTA_DEBUG=1 to see where it failed)\n")
-        handler.counts["error"] += 1
-        handler.messages.append(("error", f"build stopped: {type(exc).__name__}: {exc}"))
+        reason = f"{type(exc).__name__}: {exc}"
+        if handler.translator is not None:
+            reason = handler.translator.paths.scrub(reason)
+        handler.add(
+            Finding("", None, "error", f"build stopped: {reason}", "set WARTA_DEBUG=1 to see where")
+        )
     finally:
+        handler.flush_held()
         root.handlers, root.level = previous_handlers, previous_level
     elapsed = time.perf_counter() - started
     failed = handler.errors > 0 or (strict and handler.warnings > 0)
@@ -171,7 +202,7 @@ def build_site(
         f"{f', {suggestions} suggestion(s)' if suggestions else ''}"
         f"{' (strict: warnings fail the build)' if strict else ''} in {elapsed:.1f} s\n"
     )
-    return BuildReport(1 if failed else 0, handler.messages)
+    return BuildReport(1 if failed else 0, handler.findings)
 
 
 def run(settings_file: str | Path = "pelicanconf.py", **options) -> int:

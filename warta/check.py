@@ -6,8 +6,12 @@ what the build reports (every plugin's validation: regions, tags, images,
 
     path:line: error|warning|suggestion: message (suggestion)
 
-or, with `--format github`, as GitHub Actions annotations. Exit 1 on errors
-(with `--strict`, on warnings too).
+with paths relative to the project root, or, with `--format github`, as GitHub
+Actions annotations. Exit 1 on errors (with `--strict`, on warnings too).
+
+`--fix` writes into each release the front-matter lines the build supplied for
+it (Slug, Category, Summary, Thread: see plugins/release_defaults), the way a
+formatter rewrites a file, so that the address is frozen from then on.
 """
 
 from __future__ import annotations
@@ -20,17 +24,16 @@ import tempfile
 from pathlib import Path
 
 from warta.build import build_site, load_settings
-from warta.findings import Finding, parse_log_message
+from warta.buildlog import Paths
+from warta.findings import Finding
+
+ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 
 
-def collect(settings_file: Path, *, strict: bool = False) -> tuple[list[Finding], str]:
-    """Build into a temp dir and return (findings, the content folder's display prefix)."""
+def collect(settings_file: Path, *, strict: bool = False) -> tuple[list[Finding], Paths]:
+    """Build into a temp dir; return the findings and the build's folders."""
     settings = load_settings(settings_file)
-    content = Path(settings["PATH"]).resolve()
-    try:
-        prefix = f"{content.relative_to(Path.cwd().resolve())}/"
-    except ValueError:
-        prefix = f"{content}/"
+    paths = Paths.from_settings(settings, settings_file)
     with tempfile.TemporaryDirectory(prefix="warta-check-") as tmp:
         overrides = {
             "OUTPUT_PATH": str(Path(tmp) / "output"),
@@ -41,23 +44,89 @@ def collect(settings_file: Path, *, strict: bool = False) -> tuple[list[Finding]
             settings_file, strict=strict, overrides=overrides, stream=io.StringIO(), quiet=True
         )
     findings = sorted(
-        {parse_log_message(message, level, prefix) for level, message in report.messages},
-        key=lambda f: (f.path == "", f.path, f.line or 0, f.level, f.message),
+        set(report.findings),
+        key=lambda f: (f.path == "", f.path, f.line or 0, ORDER.get(f.level, 3), f.message),
     )
-    return findings, prefix
+    return findings, paths
 
 
-def select(findings: list[Finding], paths: list[str]) -> list[Finding]:
+def select(findings: list[Finding], wanted: list[str], paths: Paths) -> list[Finding]:
     """Findings about the given files or folders (all findings when none given)."""
-    if not paths:
+    if not wanted:
         return findings
-    wanted = [os.path.normpath(p) for p in paths]
+    shown = [paths.display(os.path.abspath(p)).rstrip("/") for p in wanted]
 
     def matches(finding: Finding) -> bool:
-        path = os.path.normpath(finding.path)
-        return any(path == w or path.startswith(w.rstrip("/") + os.sep) for w in wanted)
+        return any(
+            finding.path == w or finding.path.startswith(w + "/") or w in ("", ".")
+            for w in shown
+        )
 
     return [f for f in findings if matches(f)]
+
+
+def apply_fix(file: Path, pairs: tuple[tuple[str, str], ...], content: Path) -> list[str]:
+    """Add the missing `Key: value` lines at the end of a release's front matter;
+    returns the keys written. Keeps the file's BOM and line ends; never follows a
+    link or writes outside the content folder."""
+    if file.is_symlink() or not file.is_file():
+        return []
+    try:
+        file.resolve().relative_to(content.resolve())
+    except ValueError:
+        return []
+    data = file.read_bytes()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return []
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text.removeprefix("\ufeff")
+    newline = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
+    lines = text.splitlines(keepends=True)
+    end = 0
+    declared = set()
+    while end < len(lines) and lines[end].strip():
+        name, colon, _ = lines[end].partition(":")
+        if not colon and not lines[end].startswith((" ", "\t")):
+            return []  # not front matter: nothing to add to
+        declared.add(name.strip().lower())
+        end += 1
+    if end == 0:
+        return []
+    written = []
+    added = []
+    for key, value in pairs:
+        if key.lower() in declared:
+            continue
+        single = " ".join(str(value).split())
+        added.append(f"{key}: {single}{newline}")
+        written.append(key)
+    if not written:
+        return []
+    if not lines[end - 1].endswith(("\n", "\r")):
+        lines[end - 1] += newline
+    lines[end:end] = added
+    temporary = file.with_name(f".{file.name}.warta-fix")
+    temporary.write_bytes((bom + "".join(lines)).encode("utf-8"))
+    os.replace(temporary, file)
+    return written
+
+
+def fix_all(findings: list[Finding], paths: Paths) -> tuple[list[str], set[Finding]]:
+    """Apply every finding's fix; return the lines to print and the findings fixed."""
+    done, fixed = [], set()
+    by_file: dict[str, list[Finding]] = {}
+    for finding in findings:
+        if finding.fix and finding.path:
+            by_file.setdefault(finding.path, []).append(finding)
+    for shown, group in sorted(by_file.items()):
+        pairs = tuple(pair for finding in group for pair in finding.fix)
+        written = apply_fix(paths.project / shown, pairs, paths.content)
+        if written:
+            done.append(f"{shown}: fixed: wrote {', '.join(written)}")
+            fixed.update(group)
+    return done, fixed
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -66,13 +135,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--strict", action="store_true", help="warnings fail too")
     parser.add_argument("--format", choices=("text", "github"), default="text")
     parser.add_argument("--settings", default="pelicanconf.py")
+    parser.add_argument(
+        "--fix", action="store_true", help="write the front matter the build supplied"
+    )
     args = parser.parse_args(argv)
     missing = [p for p in args.paths if not os.path.exists(p)]
     if missing:
         print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
-    findings, _ = collect(Path(args.settings), strict=args.strict)
-    findings = select(findings, args.paths)
+    findings, paths = collect(Path(args.settings), strict=args.strict)
+    findings = select(findings, args.paths, paths)
+    if args.fix:
+        done, fixed = fix_all(findings, paths)
+        for line in done:
+            print(line)
+        findings = [f for f in findings if f not in fixed]
     for finding in findings:
         print(finding.github() if args.format == "github" else finding.text())
     errors = sum(f.level == "error" for f in findings)

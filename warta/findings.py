@@ -2,15 +2,21 @@
 
     content/berita/2024/x.md:3: error: bad date: '17 Nopember 2024' (write 2024-11-17 09:30)
 
-The plugins log messages that start with `path[:line]: `; `parse_log_message`
-turns such a line back into a Finding so the checker and the build agree.
+A plugin reports a finding as a structured record: `report(logger, finding)`
+logs it with the Finding attached (`extra={"warta_finding": …}`), so the build
+runner and `invoke check` never parse it back out of text and keep its
+suggestion and its fix. Older plugins (and outside ones) log plain messages
+that start with `path[:line]: `; `parse_log_message` reads those. Paths in a
+Finding that a plugin makes are relative to the content folder (or start with
+`data/`); the runner turns them into paths relative to the project root.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 LEVELS = ("error", "warning", "suggestion")
 
@@ -26,25 +32,58 @@ _PELICAN_COULD_NOT_PROCESS = re.compile(
 
 @dataclass(frozen=True, order=True)
 class Finding:
+    """One problem. `fix` holds front-matter lines `invoke check --fix` may write
+    into the file ((key, value) pairs), for what the build supplied itself."""
+
     path: str
     line: int | None
     level: str
     message: str
     suggestion: str = ""
+    fix: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def text(self) -> str:
-        where = f"{self.path}:{self.line}" if self.line else self.path
         hint = f" ({self.suggestion})" if self.suggestion else ""
+        if not self.path:
+            return f"{self.level}: {self.message}{hint}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.level}: {self.message}{hint}"
 
+    def log_text(self) -> str:
+        """The message as a plugin logs it: `path[:line]: message (suggestion)`."""
+        hint = f" ({self.suggestion})" if self.suggestion else ""
+        if not self.path:
+            return f"{self.message}{hint}"
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}{hint}"
+
     def github(self) -> str:
-        """A GitHub Actions workflow command; shows up as an annotation on the file."""
+        """A GitHub Actions workflow command; shows up as an annotation on the file
+        (a finding about no file becomes an annotation of the run)."""
         kind = {"error": "error", "warning": "warning"}.get(self.level, "notice")
+        hint = f" ({self.suggestion})" if self.suggestion else ""
+        data = _escape_data(self.message + hint)
+        if not self.path:
+            return f"::{kind}::{data}"
         location = f"file={_escape_property(self.path)}"
         if self.line:
             location += f",line={self.line}"
-        hint = f" ({self.suggestion})" if self.suggestion else ""
-        return f"::{kind} {location}::{_escape_data(self.message + hint)}"
+        return f"::{kind} {location}::{data}"
+
+    def moved(self, path: str) -> Finding:
+        return Finding(path, self.line, self.level, self.message, self.suggestion, self.fix)
+
+
+def report(logger: logging.Logger, finding: Finding) -> None:
+    """Log a finding as a structured record (level from the finding; suggestions
+    at INFO, marked so they never fail a build)."""
+    extra = {"warta_finding": finding}
+    if finding.level == "error":
+        logger.error(finding.log_text(), extra=extra)
+    elif finding.level == "warning":
+        logger.warning(finding.log_text(), extra=extra)
+    else:
+        logger.info(finding.log_text(), extra={**extra, "warta_suggestion": True})
 
 
 def _escape_data(text: str) -> str:
@@ -74,23 +113,45 @@ def parse_log_message(message: str, level: str, content_prefix: str = "") -> Fin
     return Finding("", None, level, message)
 
 
+def front_matter_lines(lines: Iterable[str]) -> Iterable[tuple[int, str]]:
+    """(1-based line, lowercase key) of each `Key:` line of a Markdown file's
+    front matter, which ends at the first blank line (a BOM is ignored)."""
+    for number, line in enumerate(lines, start=1):
+        line = line.removeprefix("\ufeff") if number == 1 else line
+        if not line.strip():
+            return
+        name, colon, _ = line.partition(":")
+        if colon and name.strip() and " " not in name.strip():
+            yield number, name.strip().lower()
+
+
 def front_matter_line(lines: Iterable[str], keys: Iterable[str]) -> int | None:
     """1-based line of the first `Key:` (any of `keys`, any case) in a Markdown
-    file's front matter, which ends at the first blank line; None if absent."""
+    file's front matter; None if absent."""
     wanted = {key.lower() for key in keys}
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            return None
-        name, colon, _ = line.partition(":")
-        if colon and name.strip().lower() in wanted:
+    for number, name in front_matter_lines(lines):
+        if name in wanted:
             return number
     return None
+
+
+def front_matter_keys(path) -> dict[str, int]:
+    """Lowercase key → first line, of the front matter a file declares (reads only
+    the front matter; {} when the file cannot be read)."""
+    keys: dict[str, int] = {}
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            for number, name in front_matter_lines(handle):
+                keys.setdefault(name, number)
+    except OSError:
+        return {}
+    return keys
 
 
 def source_front_matter_line(path, keys: Iterable[str]) -> int | None:
     """`front_matter_line` of a file (None when it cannot be read)."""
     try:
-        with open(path, encoding="utf-8") as handle:
+        with open(path, encoding="utf-8-sig") as handle:
             return front_matter_line(handle, keys)
     except (OSError, UnicodeDecodeError):
         return None
@@ -107,7 +168,7 @@ class SourceLines:
     def get(self) -> list[str]:
         if self._lines is None:
             try:
-                with open(self.path, encoding="utf-8") as handle:
+                with open(self.path, encoding="utf-8-sig") as handle:
                     self._lines = handle.read().splitlines()
             except (OSError, UnicodeDecodeError):
                 self._lines = []

@@ -19,9 +19,10 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
-from warta.findings import Finding
+from warta.findings import Finding, report
 from warta.parallel import fork_map
 
+from .inventory import content_files, unread_files
 from .rules import (
     Rules,
     Source,
@@ -29,6 +30,7 @@ from .rules import (
     check_image_locations,
     check_links,
     check_source,
+    decode_source,
     parse_source,
 )
 
@@ -65,13 +67,6 @@ def rules_from_settings(settings: dict) -> Rules:
     )
 
 
-LOG_BY_LEVEL = {
-    "error": lambda text: logger.error(text),
-    "warning": lambda text: logger.warning(text),
-    "suggestion": lambda text: logger.info(text, extra={"warta_suggestion": True}),
-}
-
-
 def link_exists(content: str, source, target: str) -> bool:
     """Pelican's {filename} rule: "/x" is below content/, "x" is beside the linking file."""
     if target.startswith("/"):
@@ -101,8 +96,11 @@ def lint_articles(generator) -> None:
 
     def read_and_check(relative: str) -> tuple[Source, list[Finding]]:
         path = os.path.join(content, relative)
-        with open(path, encoding="utf-8", errors="replace") as handle:
-            source = parse_source(relative, handle.read())
+        with open(path, "rb") as handle:
+            text, undecodable = decode_source(relative, handle.read())
+        if undecodable:  # the one thing to fix first: every other check would misread
+            return Source(relative), [undecodable]
+        source = parse_source(relative, text)
         findings = [
             *check_source(source, rules),
             *check_links(source, lambda target: link_exists(content, source, target)),
@@ -120,8 +118,18 @@ def lint_articles(generator) -> None:
     sources = [source for source, _ in checked]
     findings = [finding for _, found in checked for finding in found]
     findings.extend(check_duplicates(sources))
+    findings.extend(
+        unread_files(
+            content_files(content),
+            article_paths=settings["ARTICLE_PATHS"],
+            page_paths=settings["PAGE_PATHS"],
+            static_paths=settings["STATIC_PATHS"],
+            extensions=generator.readers.extensions,
+            ignore=settings.get("IGNORE_FILES", ("**/.*",)),
+        )
+    )
     for finding in sorted(findings):
-        LOG_BY_LEVEL[finding.level](finding.text().replace(f": {finding.level}: ", ": ", 1))
+        report(logger, finding)
 
 
 def setting_workers(settings) -> int:

@@ -30,7 +30,9 @@ class Rules:
     """Settings of the checks (CONTENT_LINT_* in pelicanconf.py)."""
 
     rubrik: tuple[str, ...] = ("Berita", "Siaran Pers", "Pengumuman")
-    required: tuple[str, ...] = ("title", "date", "slug", "category", "summary")
+    # Slug, Category and Summary may be left out: the release_defaults plugin
+    # supplies them and says so; a release cannot be published without these.
+    required: tuple[str, ...] = ("title", "date")
     title_min: int = 20
     title_max: int = 150
     summary_min: int = 60
@@ -46,6 +48,7 @@ class Source:
     path: str
     metadata: dict[str, tuple[str, int]] = field(default_factory=dict)
     body: list[tuple[int, str]] = field(default_factory=list)
+    empty: bool = False  # nothing but white space in the file
 
     def value(self, key: str) -> str:
         return self.metadata.get(key, ("", 0))[0].strip()
@@ -55,9 +58,12 @@ class Source:
 
 
 def parse_source(path: str, text: str) -> Source:
-    """Pelican-Markdown front matter: `Key: value` lines up to the first blank line."""
+    """Pelican-Markdown front matter: `Key: value` lines up to the first blank line.
+
+    A byte-order mark (Notepad) and CRLF line ends (Windows) are read as Pelican
+    reads them."""
     source = Source(path)
-    lines = text.splitlines()
+    lines = text.removeprefix("\ufeff").splitlines()
     index = 0
     last_key = None
     while index < len(lines):
@@ -76,7 +82,27 @@ def parse_source(path: str, text: str) -> Source:
             break
         index += 1
     source.body = [(number + 1, lines[number]) for number in range(index, len(lines))]
+    source.empty = not text.strip("\ufeff \t\r\n")
     return source
+
+
+def decode_source(path: str, data: bytes) -> tuple[str | None, Finding | None]:
+    """The text of a release, or a finding that names the line of the first byte
+    that is not UTF-8 (a file saved as Windows-1252 by an old editor)."""
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, Finding(
+            path,
+            line,
+            "error",
+            f"not UTF-8 text: byte 0x{data[exc.start]:02x} in column {column} "
+            "(a character saved by an old editor, often a dash or a quote)",
+            "save the file as UTF-8 (Notepad: File > Save As > Encoding: UTF-8), "
+            "or retype that character",
+        )
 
 
 def parse_date(value: str) -> dt.datetime | None:
@@ -103,6 +129,15 @@ def _finding(source: Source, line, level, message, suggestion="") -> Finding:
 
 
 def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
+    if source.empty:
+        yield _finding(
+            source,
+            None,
+            "error",
+            "empty file: there is no release in it",
+            "write the release (`invoke new` starts one for you), or delete the file",
+        )
+        return
     if not source.metadata:
         yield _finding(
             source,
@@ -115,13 +150,17 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
         return
     for key in rules.required:
         if not source.value(key):
-            level = "warning" if key in ("summary", "slug") else "error"
-            hint = {
-                "slug": "add 'Slug: …' so the address never changes when the title does",
-                "summary": "add 'Summary: …': one or two sentences for lists and search engines",
-                "date": f"add 'Date: …'; {DATE_HINT}",
-            }.get(key, f"add '{key.title()}: …'")
-            yield _finding(source, source.line(key) or 1, level, f"missing {key.title()}", hint)
+            hint = {"date": f"add 'Date: …'; {DATE_HINT}"}.get(key, f"add '{key.title()}: …'")
+            yield _finding(source, source.line(key) or 1, "error", f"missing {key.title()}", hint)
+    if not any(text.strip() for _, text in source.body):
+        last = max((line for _, line in source.metadata.values()), default=1)
+        yield _finding(
+            source,
+            last,
+            "error",
+            "no text after the front matter: the release has no body",
+            "write the release below the front matter, after one blank line",
+        )
 
 
 def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:

@@ -196,7 +196,8 @@ def enrich_article(article, gazetteer: Gazetteer, options: dict, *, quiet: bool 
             inferred = dateline.infer(gazetteer, content, options["REGIONS_HOME_PROVINCE"])
         if inferred:
             codes, source = [inferred.unit.code], inferred.source
-        elif not quiet:
+        elif not quiet and dateline.first_paragraph(getattr(article, "_content", "") or ""):
+            # (an article without text is reported once, by content_lint)
             opening = dateline.first_paragraph(getattr(article, "_content", "") or "")[:60]
             logger.warning(
                 "%s: no region: neither the dateline nor the lead names a known place: %r "

@@ -16,7 +16,7 @@ from pelican.contents import Content
 from pelican.paginator import Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.writers import Writer
 
 from warta.parallel import fork_map, worker_count
 
@@ -320,25 +320,33 @@ class IncrementalWriter(Writer):
     build in the context (a writer used on its own), it behaves as Pelican's.
     """
 
-    def _claim(self, path: str, override: bool) -> bool:
-        """Pelican's rule for two writes to one file (see Writer._open_w)."""
-        if path in self._overridden_files:
-            if override:
-                raise FileOverwriteFailedError(
-                    f'Failed to overwrite "{path}" a second time (was previously overwritten)'
-                )
+    def _claim(self, path: str, override: bool, source: str = "") -> bool:
+        """Pelican's rule for two writes to one file (see Writer._open_w), except
+        that a collision skips the second page with an error instead of stopping
+        the build: one bad article must not take the whole site down."""
+        claimed = getattr(self, "_claimed_by", None)
+        if claimed is None:
+            claimed = self._claimed_by = {}
+        if path in self._overridden_files and not override:
             logger.info('Skipping "%s", not overwriting', path)
             return False
+        if path in self._overridden_files or (path in self._written_files and not override):
+            first = claimed.get(path, "")
+            logger.error(
+                "%s: page not written: its address %s is already taken%s "
+                "(give one of them another Slug)",
+                source or self._site_path(path),
+                self._site_path(path),
+                f" by {first}" if first else "",
+                extra={"warta_secondary": True},
+            )
+            return False
         if path in self._written_files:
-            if not override:
-                raise FileOverwriteFailedError(
-                    f'Failed to overwrite "{path}" as Pelican has already written to it '
-                    "previously (set `override=True` if intended)"
-                )
             logger.info('Overwriting "%s"', path)
         if override:
             self._overridden_files.add(path)
         self._written_files.add(path)
+        claimed.setdefault(path, source)
         return True
 
     def _site_path(self, path: str) -> str:
@@ -467,7 +475,7 @@ class IncrementalWriter(Writer):
         localcontext["output_file"] = name
         localcontext.update(kwargs)
         path = sanitised_join(self.output_path, name)
-        if not self._claim(path, override):
+        if not self._claim(path, override, source_of(kwargs)):
             return
         fingerprint = build.page_fingerprint(template, localcontext, name, override)
 
@@ -482,6 +490,16 @@ class IncrementalWriter(Writer):
             signals.content_written.send(path, context=localcontext)
 
         build.add(Job(self._site_path(path), path, fingerprint, render, announce))
+
+
+def source_of(kwargs: dict) -> str:
+    """The source file (relative to the content folder) of the article or page a
+    page is written for, to name it in a message; "" for listings."""
+    for key in ("article", "page"):
+        content = kwargs.get(key)
+        if isinstance(content, Content):
+            return content.relative_source_path or ""
+    return ""
 
 
 # -- the generator that flushes, and signal handlers ----------------------------------

@@ -1,0 +1,77 @@
+"""The summary of a release that has none: its lead paragraph, without the
+dateline, cut at a sentence end. Pure Python (no Pelican import).
+
+Staff paste releases as they send them to newspapers: `PALEMBANG- Bawaslu …`,
+`REL, Pagaralam - …`, `Palembang (27/11/2024) – …`. The dateline belongs to
+the page, not to a card or a search result, so it is left out.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+_PARAGRAPH_RE = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL | re.IGNORECASE)
+_TAG_RE = re.compile(r"<[^>]+>")
+# A dateline head runs to the first "--", en/em dash, or a hyphen with white
+# space on at least one side ("SUM-SEL" stays one word).
+_DATELINE_RE = re.compile(r"^\s*(?P<head>[^\n–—]{1,60}?)\s*(?:-{2,}|[–—]+|-(?=\s)|(?<=\s)-)\s*")
+_SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
+MAX_DATELINE_WORDS = 6
+
+
+def plain_text(fragment: str) -> str:
+    """Text of an HTML fragment: tags removed, entities decoded, spaces collapsed."""
+    text = html.unescape(_TAG_RE.sub("", fragment))
+    return " ".join(text.replace("\u00a0", " ").split())
+
+
+def lead_paragraph(content_html: str) -> str:
+    """Plain text of the first paragraph that has text (a photo alone is skipped)."""
+    for match in _PARAGRAPH_RE.finditer(content_html or ""):
+        text = plain_text(match.group(1))
+        if text:
+            return text
+    return ""
+
+
+def without_dateline(paragraph: str) -> str:
+    """The paragraph without its dateline head, when it has one.
+
+    A head is a dateline when it is short and looks like one: a word in capitals
+    (PALEMBANG, REL, SRIPOKU.COM), or a comma or parentheses in it
+    ("Palembang, 12 November 2024", "Martapura (OKU Timur)"), or one or two
+    capitalised words ("Pagar Alam –")."""
+    match = _DATELINE_RE.match(paragraph)
+    if not match:
+        return paragraph
+    head = match["head"].strip("*_ ")
+    words = head.split()
+    if not words or len(words) > MAX_DATELINE_WORDS:
+        return paragraph
+    first = words[0].strip(",.()")
+    looks_like = (
+        (first.isupper() and len(first) > 1)
+        or "," in head
+        or "(" in head
+        or (len(words) <= 2 and all(w[:1].isupper() for w in words))
+    )
+    rest = paragraph[match.end() :].strip()
+    return rest if looks_like and rest else paragraph
+
+
+def lead_summary(content_html: str, max_chars: int = 300, min_chars: int = 60) -> str:
+    """The lead without its dateline, cut after the last sentence that fits in
+    `max_chars` (at least `min_chars` long), else at a word with an ellipsis."""
+    text = without_dateline(lead_paragraph(content_html))
+    if len(text) <= max_chars:
+        return text
+    cut = ""
+    for match in _SENTENCE_END_RE.finditer(text):
+        if match.start() > max_chars:
+            break
+        cut = text[: match.start()].rstrip()
+    if len(cut) >= min_chars:
+        return cut
+    words = text[: max_chars - 1].rsplit(" ", 1)[0]
+    return words.rstrip(",;:") + "…"

@@ -1,0 +1,105 @@
+"""release_defaults: a release pasted with only a Title, a Date and its text
+still builds, with what the site needs supplied and said.
+
+What it adds to the site: for an article whose front matter leaves them out,
+- the rubrik: DEFAULT_CATEGORY (Pelican's own default, "Berita" here);
+- the address: a Slug made from the title exactly as `invoke new` makes it
+  (ASCII, hyphens, at most 80 characters), not Pelican's longer one, so that
+  writing it into the file later changes no URL;
+- the summary: the lead paragraph without its dateline, cut at a sentence end.
+Each supplied value is reported once per article as a suggestion that never
+fails a build, carrying a fix (with the comment-thread id the build already
+uses) that `invoke check --fix` writes into the file: from then on the address
+stays the same when the title is corrected.
+
+Settings: RELEASE_DEFAULTS_SUMMARY_MAX (characters, default 300),
+RELEASE_DEFAULTS_SUMMARY_MIN (default 60).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+
+from pelican import signals
+from pelican.contents import Article
+
+from warta.contents import every_article
+from warta.findings import Finding, front_matter_keys, report
+from warta.new_article import slugify
+
+from .lead import lead_summary
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {"RELEASE_DEFAULTS_SUMMARY_MAX": 300, "RELEASE_DEFAULTS_SUMMARY_MIN": 60}
+SUPPLIED_ATTRIBUTE = "warta_supplied"  # [(front-matter key, value)] on the article
+
+
+def setting(settings, key):
+    return settings.get(key, DEFAULTS[key])
+
+
+def supply(content) -> None:
+    """content_object_init: fill Slug, Category and Summary a release leaves out."""
+    if not isinstance(content, Article) or not content.source_path:
+        return
+    declared = front_matter_keys(content.source_path)
+    supplied: list[tuple[str, str]] = []
+    if "slug" not in declared and getattr(content, "title", ""):
+        slug = slugify(html.unescape(str(content.title)))
+        if slug:
+            content.slug = slug
+            supplied.append(("Slug", slug))
+    if "category" not in declared and getattr(content, "category", None):
+        supplied.append(("Category", str(content.category)))
+    if "summary" not in declared:
+        summary = lead_summary(
+            getattr(content, "_content", "") or "",
+            setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MAX"),
+            setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MIN"),
+        )
+        if summary:
+            content.metadata["summary"] = html.escape(summary, quote=False)
+            # A lead shorter than a summary should be is used, but not frozen
+            # into the file, where content_lint would call it too short.
+            if len(summary) >= setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MIN"):
+                supplied.append(("Summary", summary))
+    setattr(content, SUPPLIED_ATTRIBUTE, supplied)
+    content.warta_declared = declared
+
+
+def announce(generators) -> None:
+    """all_generators_finalized (the comments plugin has set thread ids by then):
+    one suggestion per article that had values supplied, with the fix that
+    `invoke check --fix` writes."""
+    articles = [a for g in generators if hasattr(g, "articles") for a in every_article(g)]
+    for article in articles:
+        supplied = getattr(article, SUPPLIED_ATTRIBUTE, None)
+        if not supplied:
+            continue
+        fix = list(supplied)
+        thread = ((article.metadata.get("warta") or {}).get("comments") or {}).get("thread")
+        if thread and "thread" not in getattr(article, "warta_declared", {}):
+            fix.append(("Thread", thread))  # the id the build already uses, frozen too
+        names = ", ".join(
+            f"{key} '{value}'" if key != "Summary" else "Summary from the lead paragraph"
+            for key, value in supplied
+        )
+        report(
+            logger,
+            Finding(
+                article.relative_source_path,
+                None,
+                "suggestion",
+                f"supplied {names}",
+                "run `invoke check --fix` to write them into the file, "
+                "so the address stays the same when the title changes",
+                tuple(fix),
+            ),
+        )
+
+
+def register():
+    signals.content_object_init.connect(supply)
+    signals.all_generators_finalized.connect(announce)

@@ -1,0 +1,299 @@
+"""Any release staff paste builds; every problem is one clear line (issue 15).
+
+Fixture sites in temp dirs, built by the real runner and `invoke check` in
+subprocesses; assertions on parsed finding lines, parsed HTML and the files.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, article_text, run_invoke
+from warta.buildlog import Paths, Translator, fold
+from warta.check import apply_fix
+from warta.findings import Finding
+
+sys.path.insert(0, str(REPO / "plugins"))
+from release_defaults.lead import lead_summary, without_dateline
+
+# A release as staff paste it from a regional portal: a title, a date, the text.
+SEED = """\
+Title: Bawaslu Kota Pagar Alam Gelar Rapat Koordinasi Pengawasan Kampanye
+Date: 2024-10-02 10:00
+
+REL, Pagaralam - Bawaslu Kota Pagar Alam menggelar rapat koordinasi pengawasan kampanye bersama \
+Panwaslu Kecamatan se-Kota Pagar Alam di aula kantor, Rabu (2/10/2024). Rapat membahas \
+pengawasan kampanye tatap muka di lima kecamatan.
+
+Ketua Bawaslu Kota Pagar Alam, Sari Wulandari, meminta pengawas kecamatan mencatat setiap \
+kegiatan kampanye.
+"""
+SEED_SLUG = "bawaslu-kota-pagar-alam-gelar-rapat-koordinasi-pengawasan-kampanye"
+
+
+def test_a_pasted_release_builds_strict_with_what_was_supplied_said_once(site):
+    site.article("2024/tempel.md", SEED)
+    built = site.build(strict=True)
+    assert built.returncode == 0, built.log
+    page = built.html(f"berita/2024/10/{SEED_SLUG}/")
+    assert page.find("h1").get_text(strip=True).startswith("Bawaslu Kota Pagar Alam")
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description.startswith("Bawaslu Kota Pagar Alam menggelar rapat koordinasi")
+    assert "REL" not in description and "Pagaralam -" not in description
+    [supplied] = [f for f in built.findings("suggestion") if f.message.startswith("supplied")]
+    assert supplied.path == "content/berita/2024/tempel.md"
+    assert f"Slug '{SEED_SLUG}'" in supplied.message
+    assert "Category 'Berita'" in supplied.message
+    assert "invoke check --fix" in supplied.message
+    assert not built.findings("error") and not built.findings("warning"), built.log
+
+
+def test_check_fix_freezes_the_supplied_front_matter_and_keeps_the_address(site):
+    path = site.article("2024/tempel.md", SEED)
+    before = site.build(strict=True)
+    assert before.returncode == 0, before.log
+    fixed = run_invoke("check", "--fix", WARTA_CONTENT_PATH=str(site.content))
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    assert "content/berita/2024/tempel.md: fixed: wrote Slug, Category, Summary, Thread" in (
+        fixed.stdout.splitlines()
+    )
+    head = path.read_text(encoding="utf-8").split("\n\n", 1)[0].splitlines()
+    keys = [line.split(":", 1)[0] for line in head]
+    assert keys == ["Title", "Date", "Slug", "Category", "Summary", "Thread"]
+    assert head[2] == f"Slug: {SEED_SLUG}"
+    assert re.fullmatch(r"Thread: src-[0-9a-f]{16}", head[5])
+    # Nothing is left to supply, and the article keeps its address.
+    again = run_invoke("check", "--strict", WARTA_CONTENT_PATH=str(site.content))
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "supplied" not in again.stdout, again.stdout
+    after = site.build(strict=True)
+    assert (after.output / f"berita/2024/10/{SEED_SLUG}/index.html").is_file()
+
+
+def test_fix_keeps_a_notepad_files_bom_and_crlf(tmp_path):
+    content = tmp_path / "content"
+    file = content / "berita" / "x.md"
+    file.parent.mkdir(parents=True)
+    file.write_bytes("\ufeffTitle: Judul\r\nDate: 2024-10-02 10:00\r\n\r\nTeks.\r\n".encode())
+    written = apply_fix(file, (("Slug", "judul"), ("Title", "lain")), content)
+    assert written == ["Slug"]  # a key the file declares is never touched
+    assert file.read_bytes() == (
+        "\ufeffTitle: Judul\r\nDate: 2024-10-02 10:00\r\nSlug: judul\r\n\r\nTeks.\r\n".encode()
+    )
+
+
+def test_fix_never_writes_through_a_link_or_outside_the_content_folder(tmp_path):
+    content = tmp_path / "content"
+    content.mkdir()
+    outside = tmp_path / "outside.md"
+    outside.write_text("Title: Luar\n\nTeks.\n", encoding="utf-8")
+    (content / "link.md").symlink_to(outside)
+    assert apply_fix(content / "link.md", (("Slug", "x"),), content) == []
+    assert apply_fix(outside, (("Slug", "x"),), content) == []
+    assert outside.read_text(encoding="utf-8") == "Title: Luar\n\nTeks.\n"
+
+
+# ---- every bad input at once: one line each, project-relative, GitHub-attachable ----
+
+BAD_INPUTS = {
+    "berita/2024/kosong.md": b"",
+    "berita/2024/tanpa-isi.md": (
+        b"Title: Rilis Tanpa Isi dari Humas Kabupaten Lahat\nDate: 2024-10-05 10:00\n"
+    ),
+    "berita/2024/cp1252.md": (
+        b"Title: Tanda Pisah Windows Dalam Rilis Bawaslu Lahat\nDate: 2024-10-04 10:00\n\n"
+        b"LAHAT \x96 Bawaslu Kabupaten Lahat menggelar rapat.\n"
+    ),
+    "berita/2024/tanggal.md": article_text(slug="tanggal-rusak", date="2024-11-31 08:00").encode(),
+    "berita/2024/kembar-1.md": article_text(slug="kembar", date="2024-10-06 10:00").encode(),
+    "berita/2024/kembar-2.md": article_text(slug="kembar", date="2024-10-07 10:00").encode(),
+    "berita/2024/besar.MD": article_text(slug="besar").encode(),
+    "berita/2024/notepad.md.txt": article_text(slug="notepad").encode(),
+    "berita/2024/catatan.txt": article_text(slug="catatan").encode(),
+    "Berita/salah-folder.md": article_text(slug="salah-folder").encode(),
+    "berita/2024/rilis.docx": b"PK\x03\x04 not really a document",
+}
+
+
+@pytest.fixture
+def bad_site(site):
+    for name, data in BAD_INPUTS.items():
+        path = site.content / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    site.article("2024/baik.md", slug="baik", date="2024-10-08 10:00")
+    return site
+
+
+def test_every_bad_input_is_one_attachable_line_in_check_github(bad_site):
+    result = run_invoke(
+        "check", "--format", "github", WARTA_CONTENT_PATH=str(bad_site.content), timeout=300
+    )
+    assert result.returncode == 1
+    everything = result.stdout + result.stderr
+    for leak in (str(bad_site.root), "/tmp/", "Traceback", "object at 0x", "Skipping", "stamp"):
+        assert leak not in everything, (leak, everything)
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
+    by_file: dict[str, list[str]] = {}
+    for annotation in annotations:
+        match = re.match(
+            r"^::(error|warning|notice) file=([^,:]+)(?:,line=(\d+))?::(.+)$", annotation
+        )
+        assert match, f"not attachable to a file: {annotation}"
+        file = match[2]
+        assert not file.startswith("/") and (bad_site.root / file).is_file(), annotation
+        by_file.setdefault(file, []).append(match[1])
+    for name in BAD_INPUTS:
+        errors = by_file.get(f"content/{name}", [])
+        assert errors.count("error") == 1, (name, by_file.get(f"content/{name}"), result.stdout)
+    assert (
+        "content/berita/2024/baik.md" not in by_file
+        or "error" not in by_file["content/berita/2024/baik.md"]
+    )
+
+
+def test_the_build_skips_a_colliding_page_writes_the_rest_and_fails(bad_site):
+    built = bad_site.build()
+    assert built.returncode == 1
+    assert "build stopped" not in built.log, built.log
+    errors = built.findings("error")
+    kembar = [f for f in errors if "kembar" in f.path]
+    assert {f.path for f in kembar} == {
+        "content/berita/2024/kembar-1.md",
+        "content/berita/2024/kembar-2.md",
+    }
+    assert len(kembar) == 2, kembar  # one line per file, the writer's echo folded in
+    assert (built.output / "berita/2024/10/baik/index.html").is_file()
+    assert (built.output / "berita/2024/10/kembar/index.html").is_file()  # one of the two
+    assert (built.output / "index.html").is_file()
+    for finding in errors:
+        assert not finding.path.startswith("/"), finding
+    text = {f.path: f for f in errors}
+    assert text["content/berita/2024/cp1252.md"].line == 4
+    assert "save the file as UTF-8" in text["content/berita/2024/cp1252.md"].message + built.log
+    assert "empty file" in text["content/berita/2024/kosong.md"].message
+    assert "no text after the front matter" in text["content/berita/2024/tanpa-isi.md"].message
+    assert text["content/berita/2024/tanggal.md"].line == 2
+    assert "rename it to besar.md" in built.log
+    assert "rename it to notepad.md" in built.log
+    assert "the folder is 'berita/', in small letters" in built.log
+
+
+def test_a_notepad_file_with_bom_and_crlf_is_read_without_complaint(site):
+    text = article_text(slug="notepad-windows").replace("\n", "\r\n")
+    path = site.content / "berita" / "notepad.md"
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    built = site.build(strict=True)
+    assert built.returncode == 0, built.log
+    assert (built.output / "berita/2024/11/notepad-windows/index.html").is_file()
+
+
+# ---- units: datelines, paths, folding ----
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "PALEMBANG- Bawaslu menggelar rapat.",
+        "PALEMBANG – Bawaslu menggelar rapat.",
+        "Palembang,- Bawaslu menggelar rapat.",
+        "Palembang, BWSPLG — Bawaslu menggelar rapat.",
+        "PAGARALAM, SP - Bawaslu menggelar rapat.",
+        "Palembang (ANTARA) - Bawaslu menggelar rapat.",
+        "SRIPOKU.COM, PALEMBANG--Bawaslu menggelar rapat.",
+        "REL, Pagaralam - Bawaslu menggelar rapat.",
+        "Martapura (OKU Timur) - Bawaslu menggelar rapat.",
+        "Palembang, 12 November 2024 – Bawaslu menggelar rapat.",
+        "Palembang (27/11/2024) - Bawaslu menggelar rapat.",
+        "Pagar Alam – Bawaslu menggelar rapat.",
+    ],
+)
+def test_the_dateline_is_not_part_of_the_summary(paragraph):
+    assert without_dateline(paragraph) == "Bawaslu menggelar rapat."
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Bawaslu Kota Palembang menggelar rapat - membahas kampanye.",
+        "Rapat pleno berlangsung tertib.",
+        "Menurut Ketua Bawaslu - yang hadir - rapat berjalan baik.",
+    ],
+)
+def test_a_lead_without_dateline_is_kept_whole(paragraph):
+    assert without_dateline(paragraph) == paragraph
+
+
+def test_a_long_lead_is_cut_at_a_sentence_end():
+    sentence = "Bawaslu Kota Palembang mengawasi rapat pleno terbuka di kantor KPU. "
+    summary = lead_summary(f"<p>PALEMBANG – {sentence * 8}</p>", max_chars=300)
+    assert summary.endswith("KPU.") and len(summary) <= 300
+
+
+def test_paths_are_shown_relative_to_the_project(tmp_path):
+    project = tmp_path / "proyek"
+    paths = Paths(project=project, content=project / "content", output=tmp_path / "x" / "out")
+    assert paths.display("berita/a.md") == "content/berita/a.md"
+    assert paths.display(str(project / "content/berita/a.md")) == "content/berita/a.md"
+    assert paths.display(str(tmp_path / "x/out/berita/index.html")) == "output/berita/index.html"
+    assert paths.display("data/official_tags.yaml") == "data/official_tags.yaml"
+    scrubbed = paths.scrub(
+        f"cannot open {project}/content/images/a.jpg <_io.BytesIO object at 0x7f>"
+    )
+    assert scrubbed == "cannot open content/images/a.jpg (image data)"
+
+
+def test_pelicans_messages_become_one_finding_each(tmp_path):
+    content = tmp_path / "content"
+    translator = Translator(Paths(project=tmp_path, content=content))
+    dropped = translator.translate(
+        template="Cannot get modification stamp for %s\n\t%s",
+        args=(str(content / "a.md"), "err"),
+        message="",
+        level="warning",
+    )
+    assert dropped.findings == [] and dropped.secondary == []
+    duplicates = translator.translate(
+        template='There are %s items "%s" with lang %s: \n%s\n%s',
+        args=(2, 'with slug "rapat"', "id", str(content / "a.md"), str(content / "b.md")),
+        message="",
+        level="warning",
+    )
+    assert [f.path for f in duplicates.secondary] == ["content/a.md", "content/b.md"]
+    primary = [Finding("content/a.md", 3, "error", "same address")]
+    assert [f.path for f in fold(primary, duplicates.secondary)] == ["content/b.md"]
+    skipping = translator.translate(
+        template="Skipping %s: could not find information about '%s'",
+        args=(str(content / "kosong.md"), "title"),
+        message="",
+        level="error",
+    )
+    [finding] = skipping.secondary
+    assert finding.path == "content/kosong.md" and "missing Title" in finding.message
+
+
+def test_a_finding_about_no_file_is_a_run_annotation():
+    assert Finding("", None, "error", "build stopped: x").github() == "::error::build stopped: x"
+
+
+def test_a_structured_finding_keeps_its_suggestion_and_fix(tmp_path):
+    translator = Translator(Paths(project=tmp_path, content=tmp_path / "content"))
+    finding = Finding("berita/a.md", 2, "suggestion", "supplied", "run fix", (("Slug", "a"),))
+    [moved] = translator.translate(
+        template="x", args=(), message="x", level="suggestion", finding=finding
+    ).findings
+    assert moved.path == "content/berita/a.md" and moved.suggestion == "run fix"
+    assert moved.fix == (("Slug", "a"),)
+
+
+def test_paths_for_a_project_checkout(tmp_path):
+    """In the project itself, content/ sits beside pelicanconf.py."""
+    settings = {"PATH": str(REPO / "content"), "OUTPUT_PATH": str(tmp_path / "o")}
+    paths = Paths.from_settings(settings, REPO / "pelicanconf.py")
+    assert paths.project == REPO
+    assert paths.display(str(REPO / "data/officials.yaml")) == "data/officials.yaml"
+    assert paths.display(Path("berita/2024/a.md")) == "content/berita/2024/a.md"

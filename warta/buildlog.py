@@ -1,0 +1,398 @@
+"""Turn every log record of a build into findings with project-relative paths.
+
+Pelican logs in its own words, with absolute paths, object reprs and several
+lines for one fault ("Skipping /tmp/…/x.md: could not find information about
+'title'", "There are 2 items … with lang id: \\n/abs/a.md\\n/abs/b.md"). A
+reader of the build log or of a GitHub annotation needs one line per problem
+in one format (`path:line: level: message (suggestion)`, path relative to the
+project root). This module knows Pelican's messages by their format string and
+translates, folds or drops each; our plugins report structured Findings
+(`warta.findings.report`) or log `path[:line]: message` lines, which are read
+back. No Pelican import.
+
+*Secondary* findings are Pelican's echoes of a fault that a plugin usually
+reports better (with a line and a suggestion): they are held back to the end of
+the build and dropped when another finding already names the same file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from warta.findings import Finding, front_matter_line, parse_log_message
+
+_OBJECT_REPR = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>")
+DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
+
+
+@dataclass
+class Translation:
+    """What one record becomes: findings to print now, findings held back, or none."""
+
+    findings: list[Finding] = field(default_factory=list)
+    secondary: list[Finding] = field(default_factory=list)
+
+
+@dataclass
+class Paths:
+    """The folders a build knows, for showing any path relative to the project."""
+
+    project: Path
+    content: Path
+    output: Path | None = None
+    cache: Path | None = None
+
+    @classmethod
+    def from_settings(cls, settings: dict, settings_file: str | os.PathLike) -> Paths:
+        def folder(key):
+            value = settings.get(key)
+            return Path(value).resolve() if value else None
+
+        return cls(
+            project=project_root(Path(settings_file).resolve().parent, folder("PATH")),
+            content=folder("PATH") or Path.cwd(),
+            output=folder("OUTPUT_PATH"),
+            cache=folder("CACHE_PATH"),
+        )
+
+    def display(self, path: str | os.PathLike) -> str:
+        """A path as the reader should see it: relative to the project root; a
+        content-relative path (how plugins name articles) gets the content
+        folder's prefix; output and cache files are shown below `output/` and
+        `cache/` wherever those folders are (`invoke check` uses a temp dir)."""
+        text = str(path)
+        if not text:
+            return text
+        candidate = Path(text)
+        if not candidate.is_absolute():
+            if text.startswith("data/") or (
+                (self.project / text).exists() and not (self.content / text).exists()
+            ):
+                return text
+            candidate = self.content / text
+        candidate = Path(os.path.normpath(candidate))
+        for root, label in ((self.output, "output"), (self.cache, "cache")):
+            if root and _is_within(candidate, root):
+                return _join(label, candidate.relative_to(root))
+        for root in (self.project, self.content.parent):
+            if _is_within(candidate, root):
+                return candidate.relative_to(root).as_posix()
+        return candidate.name
+
+    def scrub(self, text: str) -> str:
+        """Absolute paths of the build's folders and object reprs out of a message."""
+        roots = [
+            (self.output, "output"),
+            (self.cache, "cache"),
+            (self.content, self.display(self.content) or "content"),
+            (self.project, ""),
+            (self.content.parent, ""),
+        ]
+        for root, label in roots:
+            if root is None:
+                continue
+            text = re.sub(
+                re.escape(str(root)) + r"(?P<rest>/[^\s'\"),:]*)?",
+                lambda m, label=label: _join(label, (m["rest"] or "").lstrip("/")) or ".",
+                text,
+            )
+        tmp = re.escape(tempfile.gettempdir().rstrip("/"))
+        text = re.sub(tmp + r"/[^\s'\"),:]*/(?P<name>[^/\s'\"),:]+)", r"\g<name>", text)
+        return _OBJECT_REPR.sub("(image data)", text)
+
+
+def project_root(settings_dir: Path, content: Path | None) -> Path:
+    """The folder paths are shown relative to: the settings file's folder when the
+    content lies inside it (the project), else the content folder's parent (a
+    fixture site or a per-province content checkout)."""
+    if content is None or _is_within(content, settings_dir):
+        return settings_dir
+    return content.parent
+
+
+def _is_within(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def _join(label: str, rest) -> str:
+    rest = str(rest).replace(os.sep, "/")
+    if rest in ("", "."):
+        return label
+    return f"{label}/{rest}" if label else rest
+
+
+class Translator:
+    """Findings from log records; `paths` shows every path relative to the project."""
+
+    def __init__(self, paths: Paths, read_lines: Callable[[Path], list[str]] | None = None):
+        self.paths = paths
+        self.read_lines = read_lines or _read_lines
+
+    def translate(
+        self,
+        *,
+        template: object,
+        args: tuple,
+        message: str,
+        level: str,
+        finding: Finding | None = None,
+        exc: BaseException | None = None,
+    ) -> Translation:
+        if finding is not None:
+            return Translation([self._moved(finding, level)])
+        if isinstance(template, str):
+            handler = PELICAN_MESSAGES.get(template) or _prefix_handler(template)
+            if handler is not None:
+                return handler(self, args, level, exc)
+        parsed = parse_log_message(message, level)
+        if parsed.path:
+            return Translation([self._moved(parsed, level)])
+        text = self.paths.scrub(message.strip())
+        return Translation([Finding("", None, level, " ".join(text.split()))])
+
+    # ---- helpers for the handlers ----
+    def _moved(self, finding: Finding, level: str) -> Finding:
+        moved = finding.moved(self.paths.display(finding.path)) if finding.path else finding
+        if moved.level != level:
+            moved = Finding(
+                moved.path, moved.line, level, moved.message, moved.suggestion, moved.fix
+            )
+        return Finding(
+            moved.path,
+            moved.line,
+            moved.level,
+            self.paths.scrub(moved.message),
+            self.paths.scrub(moved.suggestion),
+            moved.fix,
+        )
+
+    def line_of(self, path: str, keys: Iterable[str]) -> int | None:
+        candidate = Path(path)
+        if not candidate.is_absolute():
+            candidate = self.paths.content / path
+        return front_matter_line(self.read_lines(candidate), keys)
+
+    def finding(self, path, line, level, message, suggestion="") -> Finding:
+        return Finding(
+            self.paths.display(str(path)), line, level, self.paths.scrub(message), suggestion
+        )
+
+
+def _read_lines(path: Path) -> list[str]:
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            return handle.read().splitlines()
+    except OSError:
+        return []
+
+
+# ---- Pelican's messages, by format string ----
+def _could_not_process(t: Translator, args, level, exc) -> Translation:
+    path = str(args[0]) if args else ""
+    reason = (str(exc) or type(exc).__name__) if exc is not None else ""
+    line, hint = None, ""
+    if "date" in reason.lower():
+        line = t.line_of(path, ("date",))
+        hint = DATE_HINT
+    elif isinstance(exc, UnicodeDecodeError):
+        hint = "save the file as UTF-8"
+    message = "cannot read this article" + (f": {reason}" if reason else "")
+    return Translation(secondary=[t.finding(path, line, "error", message, hint)])
+
+
+def _skipping_missing(t: Translator, args, level, exc) -> Translation:
+    path, prop = str(args[0]), str(args[1]) if len(args) > 1 else "title"
+    key = prop.title()
+    return Translation(
+        secondary=[
+            t.finding(
+                path,
+                None,
+                "error",
+                f"missing {key}: this file is not published",
+                f"add a '{key}: …' line at the top of the file",
+            )
+        ]
+    )
+
+
+def _outside_output(t: Translator, args, level, exc) -> Translation:
+    path, save_as = str(args[0]), str(args[1]) if len(args) > 1 else ""
+    line = t.line_of(path, ("save_as", "slug", "url"))
+    return Translation(
+        secondary=[
+            t.finding(
+                path,
+                line,
+                "error",
+                f"address outside the site: '{save_as}'",
+                "remove Save_as/URL lines and use a Slug of lowercase letters, digits and hyphens",
+            )
+        ]
+    )
+
+
+def _unknown_status(t: Translator, args, level, exc) -> Translation:
+    status, path = str(args[0]), str(args[1]) if len(args) > 1 else ""
+    return Translation(
+        [
+            t.finding(
+                path,
+                t.line_of(path, ("status",)),
+                "error",
+                f"unknown Status: '{status}': this file is not published",
+                "use Status: published, draft or hidden",
+            )
+        ]
+    )
+
+
+def _duplicate_definition(t: Translator, args, level, exc) -> Translation:
+    name, path = str(args[0]), str(args[1]) if len(args) > 1 else ""
+    lines = t.read_lines(Path(path) if os.path.isabs(path) else t.paths.content / path)
+    seen = [n for n, text in enumerate(lines, 1) if text.lower().startswith(f"{name.lower()}:")]
+    line = seen[1] if len(seen) > 1 else (seen[0] if seen else None)
+    first = f" (line {seen[0]})" if seen else ""
+    return Translation(
+        [
+            t.finding(
+                path,
+                line,
+                "warning",
+                f"'{name.title()}:' written twice: the first one{first} is used",
+                "keep one line",
+            )
+        ]
+    )
+
+
+def _empty_alt(t: Translator, args, level, exc) -> Translation:
+    image, path = (str(a) for a in (*args, "", "")[:2])
+    return Translation(
+        secondary=[
+            t.finding(
+                path,
+                None,
+                "error",
+                f"image without alt text: '{image}'",
+                "describe the photo in the brackets: ![what it shows](…)",
+            )
+        ]
+    )
+
+
+def _static_linked_as_filename(t: Translator, args, level, exc) -> Translation:
+    target, path = (str(a) for a in (*args, "", "")[:2])
+    return Translation(
+        [
+            t.finding(
+                path,
+                None,
+                "warning",
+                f"{{filename}} link to a photo or file: '{t.paths.display(target)}'",
+                "write {static} instead of {filename} for photos and files",
+            )
+        ]
+    )
+
+
+def _unable_to_find(t: Translator, args, level, exc) -> Translation:
+    target = str(args[0]) if args else ""
+    return Translation(
+        secondary=[
+            Finding(
+                "",
+                None,
+                "error" if level == "error" else "warning",
+                f"link to a missing file: '{t.paths.scrub(target)}'",
+                "check the path below content/",
+            )
+        ]
+    )
+
+
+def _drop(t: Translator, args, level, exc) -> Translation:
+    return Translation()
+
+
+def _duplicate_slugs(t: Translator, args, level, exc) -> Translation:
+    """`There are N items "with slug "x"" with lang id:` and one path per line
+    (args: count, 'with slug "x"', lang, *paths)."""
+    match = re.search(r'slug "([^"]*)"', str(args[1])) if len(args) > 1 else None
+    paths = [str(a) for a in args[3:]]
+    shown = [t.paths.display(p) for p in paths]
+    found = []
+    for path, label in zip(paths, shown, strict=True):
+        others = ", ".join(s for s in shown if s != label) or "another file"
+        found.append(
+            t.finding(
+                path,
+                t.line_of(path, ("slug",)),
+                "error",
+                f"same address (slug '{match[1] if match else ''}') as {others}",
+                "give one of them another Slug",
+            )
+        )
+    return Translation(secondary=found)
+
+
+PELICAN_MESSAGES: dict[str, Callable[..., Translation]] = {
+    "Could not process %s": _could_not_process,
+    "Skipping %s: could not find information about '%s'": _skipping_missing,
+    "Skipping %s: file %r would be written outside output path": _outside_output,
+    "Unknown status '%s' for file %s, skipping it. (Not in %s)": _unknown_status,
+    "Duplicate definition of `%s` for %s. Using first one.": _duplicate_definition,
+    "Empty alt attribute for image %s in %s": _empty_alt,
+    "{filename} used for linking to static content %s in %s. Use {static} instead": (
+        _static_linked_as_filename
+    ),
+    "Unable to find '%s', skipping url replacement.": _unable_to_find,
+    "Cannot get modification stamp for %s\n\t%s": _drop,
+    "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid": _drop,
+}
+
+# Pelican builds these format strings at run time (a "\n%s" per item).
+PELICAN_PREFIXES: tuple[tuple[str, Callable[..., Translation]], ...] = (
+    ("There are %s items", _duplicate_slugs),
+    ("There are %s original (not translated) items", _drop),
+    ("All items (", _drop),
+)
+
+
+def _prefix_handler(template: str):
+    for prefix, handler in PELICAN_PREFIXES:
+        if template.startswith(prefix):
+            return handler
+    return None
+
+
+def fold(primary: list[Finding], secondary: list[Finding]) -> list[Finding]:
+    """Secondary findings not already said: a held-back finding about a file is
+    dropped when a finding printed before it names that file; one about no file
+    when a finding's message quotes the same value."""
+    named = {f.path for f in primary if f.path and f.level in ("error", "warning")}
+    texts = [f.message for f in primary]
+    kept = []
+    for finding in secondary:
+        if finding.path and finding.path in named:
+            continue
+        if not finding.path:
+            quoted = re.findall(r"'([^']+)'", finding.message)
+            if quoted and any(q in text for q in quoted for text in texts):
+                continue
+        if finding in kept:
+            continue
+        kept.append(finding)
+        if finding.path and finding.level in ("error", "warning"):
+            named.add(finding.path)
+        texts.append(finding.message)
+    return kept
