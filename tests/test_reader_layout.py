@@ -1,0 +1,165 @@
+"""Reader layout (issue 18) on the built sample site, in Debian's Chromium at
+390×844 and 1366×768: the headline photo in the first screen and not lazy,
+sized thumbnails with alt text in listings, a compact phone header with a
+menu that works without JavaScript, the article's aside beside it on wide
+screens, galleries with captions and credits, and the print stylesheet.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+SCREENS = {"phone": (390, 844), "desk": (1366, 768)}
+
+GEOMETRY_JS = """(selector) => [...document.querySelectorAll(selector)].map((el) => {
+  const box = el.getBoundingClientRect();
+  return {top: box.top, bottom: box.bottom, left: box.left, right: box.right,
+          width: box.width, height: box.height,
+          visible: box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden'};
+})"""
+
+
+def first_article_with(sample_site, selector: str) -> str:
+    for path in sorted(sample_site.output.glob("berita/*/*/*/index.html"), reverse=True):
+        relative = path.parent.relative_to(sample_site.output).as_posix() + "/"
+        if sample_site.html(relative).select_one(selector):
+            return relative
+    raise AssertionError(f"no article page has {selector}")
+
+
+@pytest.fixture(params=sorted(SCREENS))
+def page(request, browser, served_site):
+    width, height = SCREENS[request.param]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    tab = context.new_page()
+    tab.base = served_site
+    tab.screen = request.param
+    yield tab
+    context.close()
+
+
+def geometry(tab, selector: str) -> list[dict]:
+    return tab.evaluate(GEOMETRY_JS, selector)
+
+
+def test_the_headline_photo_is_in_the_first_screen_sized_and_not_lazy(page):
+    page.goto(page.base + "/", wait_until="load")
+    img = page.locator(".headline img").first
+    assert img.get_attribute("loading") != "lazy"
+    assert img.get_attribute("fetchpriority") == "high"
+    assert int(img.get_attribute("width")) > 0 and int(img.get_attribute("height")) > 0
+    assert img.get_attribute("alt").strip()
+    [box] = geometry(page, ".headline img")
+    height = page.viewport_size["height"]
+    assert box["visible"] and box["top"] < height * 0.5, box
+    # The headline's title is in the first screen too, below or beside its photo.
+    [title] = geometry(page, "#headline-title")
+    assert title["top"] < height, (title, height)
+
+
+@pytest.mark.parametrize(
+    "listing", ["", "rubrik/berita/", "wilayah/sumatera-selatan/", "arsip/2024/"]
+)
+def test_listing_thumbnails_have_size_alt_and_load_lazily_below_the_fold(
+    page, sample_site, listing
+):
+    page.goto(f"{page.base}/{listing}", wait_until="load")
+    thumbs = page.locator(".card__thumb img")
+    count = thumbs.count()
+    assert count >= 2, f"/{listing} lists no article with a photo"
+    boxes = geometry(page, ".card__thumb img")
+    height = page.viewport_size["height"]
+    for index in range(count):
+        img = thumbs.nth(index)
+        assert int(img.get_attribute("width")) > 0
+        assert int(img.get_attribute("height")) > 0
+        assert img.get_attribute("alt").strip()
+        if boxes[index]["top"] > height:
+            assert img.get_attribute("loading") == "lazy", (listing, index, boxes[index])
+    # Every file named by a thumbnail (WebP source and JPEG fallback) exists.
+    soup = sample_site.html(listing)
+    for picture in soup.select(".card__thumb"):
+        for url in [picture.source["srcset"], picture.img["src"]]:
+            assert (sample_site.output / url.lstrip("/")).is_file(), url
+
+
+def test_the_phone_header_is_compact_and_its_menu_opens_without_javascript(browser, served_site):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, java_script_enabled=False)
+    tab = context.new_page()
+    tab.goto(served_site + "/", wait_until="load")
+    [main] = geometry(tab, "main")
+    assert main["top"] <= 130, main
+    menu_link = tab.locator(".site-nav a", has_text="Arsip")
+    assert not menu_link.is_visible()
+    assert tab.locator(".site-header__search-link").is_visible()
+    tab.locator(".site-menu summary").click()
+    assert menu_link.is_visible()
+    menu_link.click()
+    assert tab.url.rstrip("/").endswith("/arsip")
+    context.close()
+
+
+def test_on_a_desk_the_menu_and_search_form_are_shown_at_once(browser, served_site):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    tab = context.new_page()
+    tab.goto(served_site + "/", wait_until="load")
+    assert tab.locator(".site-nav a", has_text="Arsip").is_visible()
+    assert not tab.locator(".site-menu summary").is_visible()
+    assert tab.locator("#site-search-q").is_visible()
+    context.close()
+
+
+def test_the_article_aside_is_beside_the_article_on_a_desk_and_after_it_on_a_phone(
+    page, sample_site
+):
+    path = first_article_with(sample_site, ".article-aside")
+    page.goto(f"{page.base}/{path}", wait_until="load")
+    [article] = geometry(page, "article.article")
+    [aside] = geometry(page, ".article-aside")
+    if page.screen == "desk":
+        assert aside["left"] >= article["right"], (article, aside)
+        assert aside["top"] < 400, aside
+    else:
+        assert aside["top"] >= article["bottom"], (article, aside)
+    soup = sample_site.html(path)
+    titles = [h.get_text(strip=True) for h in soup.select(".article-aside h2")]
+    assert titles[0] == "Berita terbaru"
+    assert any(t.startswith("Berita ") and t != "Berita terbaru" for t in titles), titles
+    assert "Tag berita ini" in titles
+
+
+def test_a_gallery_shows_its_photos_in_a_grid_with_captions_and_credits(page, sample_site):
+    path = first_article_with(sample_site, ".galeri")
+    soup = sample_site.html(path)
+    figures = soup.select(".galeri figure")
+    assert len(figures) >= 2
+    for figure in figures:
+        assert figure.img["alt"].strip()
+        assert figure.img["width"] and figure.img["height"]
+        assert figure.figcaption.get_text(strip=True)
+        assert figure.figcaption.small.get_text(strip=True)
+    page.goto(f"{page.base}/{path}", wait_until="load")
+    boxes = geometry(page, ".galeri figure")
+    if page.screen == "desk":  # two columns in the article column
+        assert abs(boxes[0]["top"] - boxes[1]["top"]) < 2 and boxes[1]["left"] > boxes[0]["right"]
+    else:
+        assert boxes[1]["top"] >= boxes[0]["bottom"]
+
+
+def test_print_shows_the_article_and_its_photo_without_navigation(
+    browser, served_site, sample_site
+):
+    path = first_article_with(sample_site, ".article__figure")
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    tab = context.new_page()
+    tab.goto(f"{served_site}/{path}", wait_until="load")
+    tab.emulate_media(media="print")
+    for hidden in (".site-nav", ".site-search", ".article-aside", ".breadcrumbs", ".share"):
+        assert all(not box["visible"] for box in geometry(tab, hidden)), hidden
+    assert tab.locator(".article__body").is_visible()
+    [body] = geometry(tab, ".article__body")
+    [photo] = geometry(tab, ".article__figure img")
+    assert photo["visible"] and abs(photo["width"] - body["width"]) <= 2, (photo, body)
+    context.close()
