@@ -52,7 +52,9 @@ def remove_links(fragment: str, is_removed: Callable[[str], bool]) -> str:
 
 def link_line(source: str, link: Link, *, first_line: int = 1, after: int = 0) -> int | None:
     """The source line that writes this link: the first line from
-    max(first_line, after + 1) holding it (its path part as a fallback)."""
+    max(first_line, after + 1) holding it (its path part as a fallback); `after`
+    is the line of the same link's previous occurrence (0: none), whose own line
+    is the answer when no later line has it (twice on one line)."""
     lines = source.splitlines()
     path = re.split(r"[?#]", link.value, maxsplit=1)[0]
     needles = [link.written, f"{{filename}}{path}", f"|filename|{path}", path]
@@ -63,4 +65,4 @@ def link_line(source: str, link: Link, *, first_line: int = 1, after: int = 0) -
         for number in range(start, len(lines) + 1):
             if needle in lines[number - 1]:
                 return number
-    return None
+    return after or None

@@ -81,7 +81,7 @@ def check_content(content, generated: dict) -> None:
     unwritten: set[str] = set()
     for field in fields:
         text = summary if field == "summary" else body
-        last_line = 0
+        previous: dict[str, int] = {}  # link → its last line, for repeated links
         for link in links_in(text):
             target = linked_content(content, link.value, generated)
             if target is None or target is content or not is_unpublished(target):
@@ -90,8 +90,8 @@ def check_content(content, generated: dict) -> None:
                 unwritten.add(link.value)
             source = source if source is not None else _source(content)
             first = 1 if field == "summary" else _body_start(source)
-            line = link_line(source, link, first_line=first, after=last_line)
-            last_line = line or last_line
+            line = link_line(source, link, first_line=first, after=previous.get(link.written, 0))
+            previous[link.written] = line or 0
             _warn(content, target, link, line)
     if not unwritten:
         return

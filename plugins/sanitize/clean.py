@@ -75,11 +75,12 @@ _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
 
 @dataclass(frozen=True)
 class Removal:
-    """One thing taken out: what it was as the writer typed it (for the message)
-    and a lowercase text to look for in the source (for the line number)."""
+    """One thing taken out: what it was (for the message) and lowercase texts to
+    look for in the source, best first (for the line number)."""
 
     shown: str
     needle: str
+    fallback: str = ""  # when the source spells it otherwise (`jav&#x61;script:`)
 
 
 def scheme_of(url: str) -> str | None:
@@ -124,7 +125,8 @@ def attribute_problem(tag: str, name: str, value: str | None) -> Removal | None:
         for url in urls:
             if not is_safe_url(url, tag=tag, attribute=name):
                 scheme = scheme_of(url) or ""
-                return Removal(f'{name}="{value[:60]}"', f"{scheme}:")
+                rest = url.split(":", 1)[-1].strip().lower()[:30]
+                return Removal(f'{name}="{value[:60]}"', f"{scheme}:", rest)
     return None
 
 
@@ -219,13 +221,16 @@ def removal_lines(source: str, removals: list[Removal], *, first_line: int = 1) 
     next_from: dict[str, int] = {}
     found: list[int | None] = []
     for removal in removals:
-        start = next_from.get(removal.needle, first_line)
-        line = next(
-            (n for n in range(start, len(lines) + 1) if removal.needle in lines[n - 1]), None
-        )
-        if line is None and start != first_line:  # twice on one line
-            line = start - 1 if start - 1 >= first_line else None
+        line = None
+        for needle in (removal.needle, removal.fallback):
+            if not needle:
+                continue
+            start = next_from.get(needle, first_line)
+            line = next((n for n in range(start, len(lines) + 1) if needle in lines[n - 1]), None)
+            if line is None and start != first_line:  # twice on one line
+                line = start - 1
+            if line is not None:
+                next_from[needle] = line + 1
+                break
         found.append(line)
-        if line is not None:
-            next_from[removal.needle] = line + 1
     return found

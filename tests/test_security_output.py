@@ -1,0 +1,523 @@
+"""Nothing leaks (issue 14): hostile text stays text in every output, and only
+listed contents appear in listings, feeds, sitemaps and the search index.
+
+One fixture site, written as an attacker (or a careless copy-paste) would:
+titles, authors, tags and summaries with `<!--<script>`, `</script>`, `&` and
+quotes; raw HTML in bodies; a hidden article; a draft and an embargoed
+article that a published one links to. It is built once with the public
+settings and once with the development settings, and every output is parsed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from lxml import etree
+
+from tests.conftest import REPO, FixtureSite, article_text
+
+sys.path.insert(0, str(REPO / "plugins"))
+
+from link_check.links import Link, link_line, links_in, remove_links
+from sanitize.clean import clean_html, is_safe_url, removal_lines
+
+from warta.jinja_filters import json_ld, plain_text
+
+SITEURL = "https://warta.example.org"
+NOW = "2024-11-17T12:00:00+07:00"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+HOSTILE_TITLE = 'Rapat <!--<script> Pengawasan & "Netralitas" </script> ASN Palembang'
+HOSTILE_AUTHOR = "Humas <!--<script>alert(1)</script> Bawaslu"
+HOSTILE_TAG = "Netralitas <!--<script>"
+HOSTILE_SUMMARY = (
+    '"Kutipan" & -- tanda <script>alert(1)</script><b onmouseover="alert(2)">tebal</b> '
+    "rapat pengawasan netralitas ASN di Kota Palembang."
+)
+SUMMARY_TEXT = "“Kutipan” & – tanda tebal rapat pengawasan netralitas ASN di Kota Palembang."
+
+HOSTILE_BODY = """\
+PALEMBANG – Bawaslu Kota Palembang menggelar rapat Zqxpublicmarker. Lihat
+[rilis draf]({filename}draf.md) dan [rilis embargo]({filename}embargo.md).
+
+<script>alert("body")</script>
+
+<p onclick="alert(3)">Paragraf dengan handler.</p>
+
+<a href=" jav&#x61;script:alert(4)">tautan jahat</a>
+
+<iframe src="https://evil.example/"></iframe>
+
+<svg onload="alert(5)"><circle r="1"></circle></svg>
+
+<p style="width:expression(alert(6))">gaya</p>
+
+<!-- catatan redaksi: jangan terbitkan nomor HP narasumber -->
+
+Paragraf penutup dengan kode `<script>` yang harus tampil sebagai teks.
+"""
+# Source lines of the hostile body (front matter: 7 lines, a blank line, then the body).
+BODY_FIRST_LINE = 9
+
+
+def write_site(root: Path) -> FixtureSite:
+    site = FixtureSite(root)
+    site.article(
+        "pub.md",
+        article_text(
+            title=HOSTILE_TITLE,
+            date="2024-11-17 09:30",
+            slug="rapat-netralitas",
+            author=HOSTILE_AUTHOR,
+            tags=f"Pilkada Serentak 2024, {HOSTILE_TAG}",
+            summary=HOSTILE_SUMMARY,
+            body=HOSTILE_BODY,
+        ),
+    )
+    site.article(
+        "lain.md",
+        title="Bawaslu Kota Palembang Awasi Distribusi Logistik Pilkada",
+        date="2024-11-10 10:00",
+        slug="distribusi-logistik",
+        body="PALEMBANG – Bawaslu Kota Palembang mengawasi distribusi logistik pilkada.",
+    )
+    site.article(
+        "hidden.md",
+        title="Rilis Zqxhiddenmarker Hanya Lewat Tautan Langsung",
+        date="2024-11-17 08:00",
+        slug="rilis-tersembunyi",
+        status="hidden",
+        summary="Ringkasan Zqxhiddenmarker yang tidak boleh muncul di daftar mana pun.",
+        body="PALEMBANG – Bawaslu Kota Palembang Zqxhiddenmarker rapat tertutup.",
+    )
+    site.article(
+        "draf.md",
+        title="Rilis Zqxdraftmarker Masih Draf Redaksi",
+        date="2024-11-16 08:00",
+        slug="draf-rahasia",
+        status="draft",
+        summary="Ringkasan Zqxdraftmarker yang belum boleh terbit di situs publik.",
+        body="PALEMBANG – Bawaslu Kota Palembang Zqxdraftmarker menyiapkan rilis.",
+    )
+    site.article(
+        "embargo.md",
+        title="Rilis Zqxembargomarker Terbit Tahun Depan Saja",
+        date="2099-01-01 08:00",
+        slug="embargo-rahasia",
+        summary="Ringkasan Zqxembargomarker yang baru boleh terbit pada tanggalnya.",
+        body="PALEMBANG – Bawaslu Kota Palembang Zqxembargomarker menyiapkan rilis.",
+    )
+    site.page(
+        "profil.md",
+        f"Title: Profil {HOSTILE_TITLE}\nSlug: profil\nSummary: {HOSTILE_SUMMARY}\n\n"
+        "Profil Bawaslu Kota Palembang.\n",
+    )
+    return site
+
+
+OVERRIDES = {"SEO_NOW": NOW, "OFFICIAL_TAGS_ALLOW_FREE": True}
+
+
+@pytest.fixture(scope="module")
+def public(tmp_path_factory):
+    site = write_site(tmp_path_factory.mktemp("hostile-public"))
+    built = site.build(publish=True, SITEURL=SITEURL, FEED_DOMAIN=SITEURL, **OVERRIDES)
+    assert built.returncode == 0, built.log
+    return built
+
+
+@pytest.fixture(scope="module")
+def development(tmp_path_factory):
+    site = write_site(tmp_path_factory.mktemp("hostile-dev"))
+    built = site.build(SEARCH_ENABLED=False, **OVERRIDES)
+    assert built.returncode == 0, built.log
+    return built
+
+
+def html_files(built) -> list[Path]:
+    return sorted(p for p in built.output.rglob("*.html") if "pagefind" not in p.parts)
+
+
+def text_files(built) -> list[Path]:
+    kinds = {".html", ".xml", ".json", ".txt", ".js"}
+    return sorted(
+        p for p in built.output.rglob("*") if p.suffix in kinds and "pagefind" not in p.parts
+    )
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def warnings(built) -> list[str]:
+    """Warning messages as `path:line: message`, in either log format of the runner."""
+    found = []
+    for line in built.log.splitlines():
+        located = re.match(r"^(?:content/)?(\S+?:\d+): warning: (.*)$", line)
+        plain = re.match(r"^warning: (?:content/)?(.*)$", line)
+        if located:
+            found.append(f"{located.group(1)}: {located.group(2)}")
+        elif plain:
+            found.append(plain.group(1))
+    return found
+
+
+def active_content(fragment: str) -> list[str]:
+    """What in an HTML fragment could run: scripts and the like, on… attributes,
+    javascript:/vbscript:/data: URLs outside images."""
+    parsed = BeautifulSoup(fragment, "lxml")
+    problems = [
+        tag.name for tag in parsed.find_all(["script", "iframe", "object", "embed", "svg", "style"])
+    ]
+    for tag in parsed.find_all(True):
+        for name, value in tag.attrs.items():
+            if name.startswith("on"):
+                problems.append(f"{tag.name} {name}")
+            if name in ("href", "src", "action", "formaction") and not is_safe_url(
+                str(value), tag=tag.name, attribute=name
+            ):
+                problems.append(f"{tag.name} {name}={value}")
+            if name == "style" and "expression(" in str(value):
+                problems.append(f"{tag.name} style")
+    return problems
+
+
+# ---- 3: JSON in HTML ----------------------------------------------------------
+
+
+def test_every_json_ld_block_parses_and_contains_no_markup_characters(public):
+    blocks = 0
+    for path in html_files(public):
+        page = soup(path)
+        for script in page.find_all("script", type="application/ld+json"):
+            raw = script.string or ""
+            # No `<` at all: nothing can switch the HTML tokenizer out of the script.
+            assert "<" not in raw and ">" not in raw and "&" not in raw, (path, raw[:200])
+            json.loads(raw)
+            blocks += 1
+    assert blocks >= 10
+
+
+def test_the_article_page_survives_a_hostile_title_author_and_tag(public):
+    page = soup(public.output / "berita/2024/11/rapat-netralitas/index.html")
+    assert page.find("h1").get_text(strip=True) == HOSTILE_TITLE
+    assert page.find("main") is not None
+    assert page.find("footer", class_="site-footer") is not None
+    assert page.find("article", class_="article") is not None
+    data = [json.loads(s.string) for s in page.find_all("script", type="application/ld+json")]
+    article = next(d for d in data if d["@type"] == "NewsArticle")
+    assert article["headline"] == HOSTILE_TITLE
+    assert [a["name"] for a in article["author"]] == [HOSTILE_AUTHOR]
+    assert HOSTILE_TAG in article["keywords"]
+    assert article["description"] == SUMMARY_TEXT
+    crumbs = next(d for d in data if d["@type"] == "BreadcrumbList")
+    assert crumbs["itemListElement"][-1]["name"] == HOSTILE_TITLE
+    # The page's own scripts are the theme's, nothing from the content.
+    sources = [s.get("src", "") for s in page.find_all("script") if s.get("src")]
+    assert all(src.startswith(f"{SITEURL}/theme/") for src in sources), sources
+    assert [s for s in page.find_all("script") if not s.get("src") and s.get("type") is None] == []
+
+
+def test_pages_listing_the_hostile_article_keep_their_structure(public):
+    for relative in (
+        "index.html",
+        "rubrik/berita/index.html",
+        "arsip/index.html",
+        "profil/index.html",
+    ):
+        page = soup(public.output / relative)
+        assert page.find("main") is not None, relative
+        assert page.find("footer", class_="site-footer") is not None, relative
+        assert page.find("h1") is not None, relative
+
+
+# ---- 4: summaries and feeds ---------------------------------------------------
+
+
+def test_summaries_are_plain_text_escaped_once_everywhere_on_a_page(public):
+    page = soup(public.output / "berita/2024/11/rapat-netralitas/index.html")
+    for selector in (
+        'meta[name="description"]',
+        'meta[property="og:description"]',
+        'meta[name="twitter:description"]',
+    ):
+        assert page.select_one(selector)["content"] == SUMMARY_TEXT, selector
+    cards = soup(public.output / "rubrik/berita/index.html").select(".card__summary")
+    headline = soup(public.output / "index.html").select(".headline__summary, .card__summary")
+    shown = [c.get_text(" ", strip=True) for c in [*cards, *headline]]
+    assert SUMMARY_TEXT in shown, shown
+    assert not [text for text in shown if "&" in text.replace(" & ", "")], shown
+    profil = soup(public.output / "profil/index.html")
+    assert profil.select_one('meta[name="description"]')["content"] == SUMMARY_TEXT
+
+
+def test_the_body_carries_no_active_content_and_shows_code_as_text(public):
+    page = soup(public.output / "berita/2024/11/rapat-netralitas/index.html")
+    body = page.select_one(".article__body")
+    assert active_content(str(body)) == []
+    assert "<script>" in body.get_text()  # the inline code sample, as text
+    assert "catatan redaksi" not in public.text("berita/2024/11/rapat-netralitas/index.html")
+    assert body.find("p", string="Paragraf dengan handler.") is not None
+
+
+def test_raw_html_removals_are_warnings_at_their_source_lines(public):
+    found = warnings(public)
+    suggestion = "(write the release in Markdown; ask the web team to embed media)"
+    expected = {
+        (7, "'<script>'"),  # the Summary: line
+        (7, "'onmouseover='"),
+        (BODY_FIRST_LINE + 3, "'<script>'"),
+        (BODY_FIRST_LINE + 5, "'onclick='"),
+        (BODY_FIRST_LINE + 7, "'href=\" javascript:alert(4)\"'"),
+        (BODY_FIRST_LINE + 9, "'<iframe>'"),
+        (BODY_FIRST_LINE + 11, "'<svg>'"),
+        (BODY_FIRST_LINE + 13, "'style=\"width:expression(alert(6))\"'"),
+    }
+    for line, value in expected:
+        message = f"berita/pub.md:{line}: raw HTML removed from the published text: {value} "
+        assert message + suggestion in found, (message, found)
+
+
+def test_atom_feeds_carry_no_active_content(public):
+    feeds = sorted(public.output.rglob("feed.xml"))
+    assert len(feeds) >= 4  # site, rubrik, tag, author, region feeds
+    seen_summary = False
+    for path in feeds:
+        root = etree.parse(str(path)).getroot()
+        for entry in root.findall(f"{ATOM}entry"):
+            for element in (entry.find(f"{ATOM}summary"), entry.find(f"{ATOM}content")):
+                if element is None:
+                    continue
+                assert active_content(element.text or "") == [], path
+                if element.tag == f"{ATOM}summary" and "Kutipan" in (element.text or ""):
+                    seen_summary = True
+                    text = BeautifulSoup(element.text, "lxml").get_text(" ", strip=True)
+                    assert text == SUMMARY_TEXT
+    assert seen_summary
+
+
+def test_feed_json_summary_is_plain_text_and_content_is_clean(public):
+    feed = public.json("feed.json")
+    item = next(i for i in feed["items"] if i["url"].endswith("/rapat-netralitas/"))
+    assert item["summary"] == SUMMARY_TEXT
+    assert item["title"] == HOSTILE_TITLE
+    assert active_content(item["content_html"]) == []
+    assert "Zqxpublicmarker" in item["content_html"]
+
+
+def test_feed_json_says_comments_are_closed_like_the_page(public):
+    item = public.json("feed.json")["items"][0]
+    assert item["_warta"]["comments"]["state"] == "closed"
+    assert item["_warta"]["comments"]["closed_by"] == "site"
+    page = soup(public.output / item["url"][len(SITEURL) + 1 :] / "index.html")
+    section = page.find(id="komentar")
+    assert section.select_one(".comments__none") is not None  # "not open" on the page
+    assert page.select_one("[data-comment-load]") is None
+
+
+# ---- 1: the published set -----------------------------------------------------
+
+UNLISTED = {
+    "hidden": ("Zqxhiddenmarker", "rilis-tersembunyi"),
+    "draft": ("Zqxdraftmarker", "draf-rahasia"),
+    "embargo": ("Zqxembargomarker", "embargo-rahasia"),
+}
+
+
+def test_hidden_article_is_written_but_nowhere_listed(public):
+    own = public.output / "berita/2024/11/rilis-tersembunyi/index.html"
+    assert own.is_file()
+    marker, slug = UNLISTED["hidden"]
+    leaks = [
+        str(p.relative_to(public.output))
+        for p in text_files(public)
+        if p != own and (marker in (text := p.read_text(encoding="utf-8")) or slug in text)
+    ]
+    assert leaks == []
+    # The public article is in every one of those outputs, so the check can fail.
+    for relative in ("sitemap.xml", "news-sitemap.xml", "feed.json", "feed.xml", "index.html"):
+        assert "rapat-netralitas" in public.text(relative), relative
+
+
+def test_drafts_and_embargoed_articles_appear_in_no_public_output(public):
+    for marker, slug in (UNLISTED["draft"], UNLISTED["embargo"]):
+        leaks = [
+            str(p.relative_to(public.output))
+            for p in text_files(public)
+            if marker in (text := p.read_text(encoding="utf-8")) or slug in text
+        ]
+        assert leaks == [], marker
+    assert not (public.output / "draf").exists()
+
+
+def pagefind_text(built) -> str:
+    fragments = sorted((built.output / "pagefind").rglob("fragment/*.pf_fragment"))
+    assert fragments, "no Pagefind fragment written"
+    return "\n".join(gzip.decompress(f.read_bytes()).decode("utf-8", "replace") for f in fragments)
+
+
+def test_search_index_holds_listed_articles_only(public):
+    indexed = pagefind_text(public)
+    assert "Zqxpublicmarker" in indexed
+    for marker, slug in UNLISTED.values():
+        assert marker not in indexed
+        assert slug not in indexed
+
+
+def test_region_and_official_pages_count_listed_articles_only(public):
+    region = soup(public.output / "wilayah/sumatera-selatan/kota-palembang/index.html")
+    linked = {a["href"] for a in region.select("main a[href]") if "/berita/" in a["href"]}
+    assert f"{SITEURL}/berita/2024/11/rapat-netralitas/" in linked
+    assert not [href for href in linked if "tersembunyi" in href]
+    index = soup(public.output / "wilayah/index.html").get_text(" ", strip=True)
+    # Two listed Palembang articles; the hidden one would make three.
+    assert re.search(r"Kota Palembang\D{0,40}\b2\b", index), index[:2000]
+    assert not re.search(r"Kota Palembang\D{0,40}\b3\b", index)
+
+
+# ---- links to unpublished articles ---------------------------------------------
+
+
+def test_a_link_to_a_draft_is_a_warning_with_its_line_and_is_removed_publicly(public):
+    found = warnings(public)
+    for target, line in (("draf.md", BODY_FIRST_LINE + 1), ("embargo.md", BODY_FIRST_LINE + 1)):
+        assert (
+            f"berita/pub.md:{line}: link to an unpublished article: '{{filename}}{target}' "
+            "(publish it first, or remove the link)"
+        ) in found, found
+    body = soup(public.output / "berita/2024/11/rapat-netralitas/index.html").select_one(
+        ".article__body"
+    )
+    assert "rilis draf" in body.get_text() and "rilis embargo" in body.get_text()
+    hrefs = [a.get("href", "") for a in body.find_all("a")]
+    assert not [h for h in hrefs if "draf" in h or "embargo" in h or "filename" in h], hrefs
+
+
+def test_the_development_build_keeps_the_preview_link_and_still_warns(development):
+    body = soup(development.output / "berita/2024/11/rapat-netralitas/index.html").select_one(
+        ".article__body"
+    )
+    hrefs = [a.get("href", "") for a in body.find_all("a")]
+    assert "/draf/draf-rahasia/" in hrefs
+    assert any(
+        m.startswith(f"berita/pub.md:{BODY_FIRST_LINE + 1}: link to an unpublished article")
+        for m in warnings(development)
+    )
+
+
+def test_a_link_to_a_draft_fails_a_strict_build(tmp_path):
+    site = FixtureSite(tmp_path)
+    site.article(
+        "x.md",
+        title="Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan",
+        slug="rakor",
+        body="PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n\n"
+        "Baca pula [rilis berikutnya]({filename}y.md).",
+    )
+    site.article(
+        "y.md",
+        title="Bawaslu Kota Palembang Siapkan Rilis Rapat Lanjutan",
+        slug="rapat-lanjutan",
+        status="draft",
+    )
+    built = site.build(publish=True, strict=True, SEARCH_ENABLED=False)
+    assert built.returncode == 1
+    assert (
+        "berita/x.md:11: link to an unpublished article: '{filename}y.md' "
+        "(publish it first, or remove the link)"
+    ) in warnings(built)
+
+
+# ---- 15.7: canonical -----------------------------------------------------------
+
+
+def test_the_home_page_canonical_url_is_the_site_root(public):
+    home = soup(public.output / "index.html")
+    assert home.select_one('link[rel="canonical"]')["href"] == f"{SITEURL}/"
+    assert home.select_one('meta[property="og:url"]')["content"] == f"{SITEURL}/"
+
+
+# ---- units ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "<!--<script>alert(1)</script>",
+        "</script><script>alert(1)</script>",
+        'a & b "c" \u2028 \u2029 <>',
+        "</SCRIPT>",
+    ],
+)
+def test_json_ld_round_trips_and_has_no_markup_characters(value):
+    data = {"headline": value, "nested": [{"name": value}]}
+    text = str(json_ld(data))
+    assert not set("<>&") & set(text)
+    assert json.loads(text) == data
+
+
+def test_plain_text_decodes_entities_and_drops_scripts():
+    html = "<p>&ldquo;A&rdquo; &amp; B &ndash; <script>x()</script><b>c</b> &lt;d&gt;</p>"
+    assert plain_text(html) == "“A” & B – c <d>"
+    assert type(plain_text(html)) is str
+    assert plain_text(None) == ""
+
+
+@pytest.mark.parametrize(
+    ("fragment", "kept"),
+    [
+        ("<p>a &amp; b</p>", "<p>a &amp; b</p>"),
+        ('<a href="javascript:alert(1)">x</a>', "<a>x</a>"),
+        ('<a href="JaVa&#x53;cript:alert(1)">x</a>', "<a>x</a>"),
+        ('<a href="java\tscript:alert(1)">x</a>', "<a>x</a>"),
+        (
+            '<img src="data:image/png;base64,AA" alt="p">',
+            '<img src="data:image/png;base64,AA" alt="p">',
+        ),
+        ('<img src="data:text/html;base64,AA" alt="p">', '<img alt="p">'),
+        ('<a href="data:text/html,x">x</a>', "<a>x</a>"),
+        ('<img src="x.jpg" onerror="alert(1)" alt="">', '<img src="x.jpg" alt="">'),
+        ('<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>ok', "ok"),
+        ("<!--a--!><script>alert(1)</script>--><p>ok</p>", "<p>ok</p>"),
+        ("<scr<script>ipt>alert(1)</script>", "ipt&gt;alert(1)"),
+        ("<math><mi>x</mi></math><svg><script>1</script></svg>t", "t"),
+        ('<a href="{filename}x.md#s">x</a>', '<a href="{filename}x.md#s">x</a>'),
+        (
+            '<a href="https://x.org/?a=1&amp;b=2">x</a>',
+            '<a href="https://x.org/?a=1&amp;b=2">x</a>',
+        ),
+        ('<iframe srcdoc="<script>1</script>"></iframe>t', "t"),
+    ],
+)
+def test_clean_html_keeps_text_and_links_and_drops_active_content(fragment, kept):
+    cleaned, _removed = clean_html(fragment)
+    assert cleaned == kept
+    assert active_content(cleaned) == []
+
+
+def test_removal_lines_follow_repeated_needles_down_the_source():
+    source = "Title: x\n\n<script>a</script>\ntext\n<SCRIPT>b</SCRIPT>\n"
+    _cleaned, removed = clean_html("<script>a</script><p>text</p><script>b</script>")
+    assert removal_lines(source, removed, first_line=3) == [3, 5]
+
+
+def test_links_to_unpublished_contents_are_found_removed_and_located():
+    html = (
+        '<p><a href="{filename}draf.md">draf</a> and <a href="{filename}ok.md">ok</a> '
+        '<img src="|filename|draf.md" alt=""></p>'
+    )
+    assert [link.value for link in links_in(html)] == ["draf.md", "ok.md", "draf.md"]
+    assert remove_links(html, {"draf.md"}.__contains__) == (
+        '<p>draf and <a href="{filename}ok.md">ok</a> <img src="#" alt=""></p>'
+    )
+    source = "Title: t\n\nsee [draf]({filename}draf.md)\n\nagain [d]({filename}draf.md)\n"
+    link = Link("{filename}draf.md", "draf.md")
+    assert link_line(source, link, first_line=3) == 3
+    assert link_line(source, link, first_line=3, after=3) == 5
+    assert link_line(source, link, first_line=3, after=5) == 5  # twice on line 5
