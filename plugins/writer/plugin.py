@@ -173,13 +173,20 @@ def build_digest(settings, digester: Digester) -> str | None:
 
 @dataclass
 class Job:
-    """One file to produce: rendered here or in a worker, or reused from last build."""
+    """One file to produce: rendered here or in a worker, or reused from last build.
+
+    `announce(reused)` runs in Pelican's process for every file of the build,
+    written or reused, and sends the signal Pelican sends after writing it
+    (`content_written`, `feed_written`): outside plugins see every file on every
+    build, as with Pelican's own writer. A job `in_parent` is rendered in
+    Pelican's process (feeds, while a plugin listens to `feed_generated`)."""
 
     site_path: str
     path: str
     fingerprint: str | None
     render: Any  # () -> str
-    announce: Any = None  # () -> None, in Pelican's process after writing
+    announce: Any = None  # (reused: bool) -> None, in Pelican's process
+    in_parent: bool = False
 
     def run(self) -> str:
         text = self.render()
@@ -287,11 +294,12 @@ class WriterBuild:
         )
 
     def _produce(self, jobs: list[Job]) -> None:
-        to_render = []
+        to_render, reused = [], set()
         for job in jobs:
             if self.reusable(job):
                 self.reused += 1
                 self.manifest.current[job.site_path] = job.fingerprint
+                reused.add(job.site_path)
             else:
                 to_render.append(job)
                 if self.incremental:
@@ -300,13 +308,19 @@ class WriterBuild:
                         job.site_path,
                         "inputs have no stable digest" if job.fingerprint is None else "changed",
                     )
-        fork_map(Job.run, to_render, self.workers, min_items_per_worker=32)
+        for job in to_render:
+            if job.in_parent:
+                job.run()
+        forked = [job for job in to_render if not job.in_parent]
+        fork_map(Job.run, forked, self.workers, min_items_per_worker=32)
         for job in to_render:
             self.rendered += 1
             if job.fingerprint is not None:
                 self.manifest.current[job.site_path] = job.fingerprint
+        # In writing order, as Pelican would: every file, rendered or reused.
+        for job in jobs:
             if job.announce:
-                job.announce()
+                job.announce(job.site_path in reused)
 
 
 # -- the Writer -------------------------------------------------------------------------
@@ -385,19 +399,41 @@ class IncrementalWriter(Writer):
             ],
         )
 
+        built = {}  # the feed object of this build, once made
+
+        def make_feed():
+            if "feed" not in built:
+                self.site_url = context.get("SITEURL", "")
+                self.feed_domain = context.get("FEED_DOMAIN")
+                self.feed_url = self.urljoiner(self.feed_domain, url or path)
+                feed = self._create_new_feed(feed_type, feed_title, context)
+                for item in items:
+                    self._add_item_to_the_feed(feed, item)
+                signals.feed_generated.send(context, feed=feed)
+                built["feed"] = feed
+            return built["feed"]
+
         def render() -> str:
-            self.site_url = context.get("SITEURL", "")
-            self.feed_domain = context.get("FEED_DOMAIN")
-            self.feed_url = self.urljoiner(self.feed_domain, url or path)
-            feed = self._create_new_feed(feed_type, feed_title, context)
-            for item in items:
-                self._add_item_to_the_feed(feed, item)
-            signals.feed_generated.send(context, feed=feed)
             buffer = io.StringIO()
-            feed.write(buffer, "utf-8")
+            make_feed().write(buffer, "utf-8")
             return buffer.getvalue()
 
-        build.add(Job(self._site_path(complete_path), complete_path, fingerprint, render))
+        def announce(reused: bool) -> None:
+            # A reused feed is still made (not written) when a plugin listens,
+            # so `feed_generated` and `feed_written` fire for every feed.
+            if feed_listeners():
+                signals.feed_written.send(complete_path, context=context, feed=make_feed())
+
+        build.add(
+            Job(
+                self._site_path(complete_path),
+                complete_path,
+                fingerprint,
+                render,
+                announce,
+                in_parent=feed_listeners(),
+            )
+        )
         return None
 
     def write_file(
@@ -485,11 +521,17 @@ class IncrementalWriter(Writer):
                 context["localsiteurl"] = localcontext["localsiteurl"]
             return template.render(localcontext)
 
-        def announce() -> None:
-            logger.info('Writing "%s"', path)
+        def announce(reused: bool) -> None:
+            logger.info('%s "%s"', "Keeping" if reused else "Writing", path)
             signals.content_written.send(path, context=localcontext)
 
         build.add(Job(self._site_path(path), path, fingerprint, render, announce))
+
+
+def feed_listeners() -> bool:
+    """True when any plugin listens to the feed signals: feeds are then made in
+    Pelican's process, where `feed_generated` receivers (and their state) live."""
+    return bool(signals.feed_generated.receivers or signals.feed_written.receivers)
 
 
 def source_of(kwargs: dict) -> str:

@@ -1,0 +1,113 @@
+"""plugins/writer keeps Pelican's contract with outside plugins (issue 16, item 3).
+
+An outside plugin, written as third parties write them (signals only, no
+knowledge of warta), listens to `content_written`, `feed_generated`,
+`feed_written` and `finalized`, and writes a file next to every page. Built
+cold, then warm with nothing changed, then warm after one edit: every signal
+fires for every file on every build, `feed_generated` in the process that runs
+`finalized`, and the files it wrote survive.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+from conftest import REPO, newsroom
+
+OUTSIDE_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin: records the signals it gets, writes a file beside each page."""
+    import json
+    import os
+
+    from pelican import signals
+
+    RECORD = os.environ["OUTSIDE_RECORD"]
+    seen = {"content_written": [], "feed_generated": [], "feed_written": [], "finalized": []}
+
+
+    def content_written(path, context):
+        seen["content_written"].append(path)
+        with open(path + ".sidecar", "w", encoding="utf-8") as handle:
+            handle.write("outside")
+
+
+    def feed_generated(context, feed):
+        seen["feed_generated"].append([os.getpid(), len(feed.items)])
+
+
+    def feed_written(path, context, feed):
+        seen["feed_written"].append(path)
+
+
+    def finalized(pelican):
+        seen["finalized"].append(os.getpid())
+        with open(RECORD, "w", encoding="utf-8") as handle:
+            json.dump(seen, handle)
+
+
+    def register():
+        signals.content_written.connect(content_written)
+        signals.feed_generated.connect(feed_generated)
+        signals.feed_written.connect(feed_written)
+        signals.finalized.connect(finalized)
+    '''
+)
+
+
+def build_with_outside_plugin(site, tmp_path: Path, name: str, monkeypatch) -> dict:
+    plugins = tmp_path / "outside-plugins"
+    (plugins / "outside").mkdir(parents=True, exist_ok=True)
+    (plugins / "outside" / "__init__.py").write_text(OUTSIDE_PLUGIN, encoding="utf-8")
+    record = tmp_path / f"{name}.json"
+    monkeypatch.setenv("OUTSIDE_RECORD", str(record))
+    from warta.build import load_settings
+
+    settings = load_settings(REPO / "pelicanconf.py")
+    built = site.build(
+        SEARCH_ENABLED=False,
+        PLUGIN_PATHS=[*settings["PLUGIN_PATHS"], str(plugins)],
+        PLUGINS=[*settings["PLUGINS"], "outside"],
+    )
+    assert built.returncode == 0, built.log
+    return json.loads(record.read_text(encoding="utf-8")) | {"output": built.output}
+
+
+def pages(output: Path) -> set[str]:
+    """Pages the writer produced (the CMS plugin copies /admin/ itself)."""
+    return {str(p) for p in output.rglob("*.html") if p.relative_to(output).parts[0] != "admin"}
+
+
+def feeds(output: Path) -> set[str]:
+    return {str(p) for p in output.rglob("*.xml") if p.name not in ("sitemap.xml",)} - {
+        str(p) for p in output.rglob("*sitemap*.xml")
+    }
+
+
+def check_every_file_announced(seen: dict) -> None:
+    output = seen["output"]
+    assert set(seen["content_written"]) == pages(output)
+    assert set(seen["feed_written"]) == feeds(output)
+    [parent] = seen["finalized"]
+    assert {pid for pid, _ in seen["feed_generated"]} == {parent}
+    assert len(seen["feed_generated"]) == len(feeds(output))
+    for page in pages(output):
+        assert Path(page + ".sidecar").is_file(), page
+
+
+def test_outside_plugins_see_every_file_on_cold_and_warm_builds(site, tmp_path, monkeypatch):
+    files = newsroom(site)
+    cold = build_with_outside_plugin(site, tmp_path, "cold", monkeypatch)
+    check_every_file_announced(cold)
+    assert len(cold["content_written"]) > 20 and len(cold["feed_written"]) > 3
+
+    warm = build_with_outside_plugin(site, tmp_path, "warm", monkeypatch)  # nothing changed
+    check_every_file_announced(warm)
+    assert set(warm["content_written"]) == set(cold["content_written"])
+
+    edited = files["rilis-2"]
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")
+    after_edit = build_with_outside_plugin(site, tmp_path, "edit", monkeypatch)
+    check_every_file_announced(after_edit)
