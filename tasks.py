@@ -157,16 +157,28 @@ def _publish_build(c):
 def publish(c, dry_run=False):
     """Build the public site, then rsync it to DEPLOY_RSYNC_TARGET (SSH or a folder).
 
-    Remote files are deleted only after a successful build."""
-    from warta.deploy import DeployError, rsync, rsync_target_from_settings
+    Remote files are deleted only after a successful build. A target that a
+    mirror could destroy (a system folder, the project, a folder warta never
+    published to) is refused before anything is built; `--dry-run` creates
+    and writes nothing on the target."""
+    from warta.deploy import (
+        DeployError,
+        check_rsync_target,
+        protected_folders,
+        rsync,
+        rsync_target_from_settings,
+    )
 
+    settings = _settings(PUBLISH_SETTINGS)
+    protected = protected_folders(settings, ROOT)
     try:
-        target = rsync_target_from_settings(_settings(PUBLISH_SETTINGS))
+        target = rsync_target_from_settings(settings)
+        check_rsync_target(target, protected)
     except DeployError as exc:
         raise Exit(f"publish: {exc}") from None
     _, output = _publish_build(c)
     try:
-        changes = rsync(output, target, dry_run=dry_run)
+        changes = rsync(output, target, protected=protected, dry_run=dry_run)
     except DeployError as exc:
         raise Exit(f"publish: {exc}") from None
     changed = [line for line in changes.splitlines() if line.strip()]
@@ -176,10 +188,23 @@ def publish(c, dry_run=False):
 
 @task(name="gh-pages", help={"no_push": "commit the branch locally without pushing"})
 def gh_pages(c, no_push=False):
-    """Build the public site and commit it to the gh-pages branch (ghp-import), then push."""
-    from warta.deploy import DeployError
+    """Build the public site and commit it to the gh-pages branch (ghp-import), then push.
+
+    The branch must be one of its own (never main, master or the checked-out
+    branch): it is checked before anything is built."""
+    from warta.deploy import DeployError, check_gh_pages_branch
     from warta.deploy import gh_pages as import_to_branch
 
+    settings = _settings(PUBLISH_SETTINGS)
+    try:
+        check_gh_pages_branch(
+            Path(settings["DEPLOY_GH_PAGES_REPO"]),
+            settings["DEPLOY_GH_PAGES_BRANCH"],
+            settings["DEPLOY_GH_PAGES_REMOTE"],
+            push=not no_push,
+        )
+    except DeployError as exc:
+        raise Exit(f"gh-pages: {exc}") from None
     settings, output = _publish_build(c)
     try:
         import_to_branch(

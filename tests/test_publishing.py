@@ -1,6 +1,8 @@
 """Publishing against real targets on this machine: a local folder, rsync over
 SSH to a loopback sshd started here, and a bare git repository for gh-pages.
-Also the workflow file through actionlint and precompressed copies."""
+Also the workflow file through actionlint and precompressed copies, and the
+guards that refuse a target a `--delete` mirror or a branch import would wipe
+(every refusal is checked with sentinel files or commits that must survive)."""
 
 from __future__ import annotations
 
@@ -18,7 +20,14 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import REPO, FixtureSite, run_invoke
-from warta.deploy import DeployError, RsyncTarget, precompress
+from warta.deploy import (
+    MARKER,
+    DeployError,
+    RsyncTarget,
+    check_local_folder,
+    check_remote_path,
+    precompress,
+)
 
 
 def small_site(root: Path, *, broken: bool = False) -> FixtureSite:
@@ -59,10 +68,15 @@ def test_publish_without_a_target_says_what_to_set(tmp_path):
 def test_publish_syncs_to_a_local_folder_and_deletes_stale_files(tmp_path):
     target = tmp_path / "www"
     target.mkdir()
-    (target / "stale.html").write_text("old page")
     site = small_site(tmp_path / "site")
+    first = run_task(["publish"], site, WARTA_DEPLOY_RSYNC_TARGET=str(target))
+    assert first.returncode == 0, first.stdout + first.stderr
+    # The first publish into an empty folder marks it as warta's.
+    assert (target / MARKER).is_file()
+    (target / "stale.html").write_text("old page")
     result = run_task(["publish"], site, WARTA_DEPLOY_RSYNC_TARGET=str(target))
     assert result.returncode == 0, result.stdout + result.stderr
+    assert (target / MARKER).is_file()  # --delete keeps the marker
     article = target / "berita/2024/11/bawaslu-kota-palembang-gelar-rapat/index.html"
     soup = BeautifulSoup(article.read_text(), "lxml")
     assert soup.h1.get_text(strip=True).startswith("Bawaslu Kota Palembang Gelar Rapat")
@@ -283,3 +297,298 @@ def test_workflow_publishes_only_after_check_tests_and_build():
     setup_python = next(s for s in build["steps"] if "setup-python" in s.get("uses", ""))
     assert setup_python["with"]["cache"] == "pip"
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+# ---- guards: targets a --delete mirror or a branch import would wipe ----
+
+
+def refused(result: subprocess.CompletedProcess, value: str) -> str:
+    """The one line of a refused publish, after checking it names the value."""
+    output = (result.stdout + result.stderr).strip()
+    assert result.returncode != 0, output
+    assert "Traceback" not in output
+    lines = output.splitlines()
+    assert len(lines) == 1, output
+    assert lines[0].startswith(("publish: refusing", "gh-pages: refusing")), output
+    assert f"'{value}'" in lines[0]
+    return lines[0]
+
+
+def file_digests(folder: Path) -> dict[str, str]:
+    import hashlib
+
+    return {
+        str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+DANGEROUS_LOCAL = [
+    "/",
+    "//",
+    "/etc",
+    "/etc/",
+    "/etc/nginx",
+    "/usr",
+    "/usr/share/nginx/html",
+    "/bin",
+    "/home",
+    "/home/humas",
+    "/var",
+    "/var/lib/warta",
+    "/root",
+    "/boot",
+    "/proc",
+    "/sys",
+    "/dev",
+    "/tmp",
+    "/tmp/",
+    "/var/tmp",
+    "/srv",
+    "/opt",
+    "/var/../etc",
+    "/tmp/../",
+    "~",
+    "~/",
+    "~/..",
+    ".",
+    "..",
+    "./",
+    str(REPO),
+    str(REPO.parent),
+    str(REPO / "output"),
+    str(REPO / "content" / "berita"),
+    str(REPO / "warta"),
+    "-rsh=sh",
+    "",
+    " ",
+    "/srv/www\nwarta",
+]
+
+
+@pytest.mark.parametrize("value", DANGEROUS_LOCAL)
+def test_local_targets_that_a_mirror_would_wipe_are_refused(value, monkeypatch):
+    monkeypatch.chdir(REPO)  # "." and ".." are relative to the working folder
+    with pytest.raises(DeployError, match="refusing to publish to") as raised:
+        check_local_folder(value, {"the project": REPO})
+    assert f"'{value}'" in str(raised.value)
+
+
+@pytest.mark.parametrize("value", ["/", ".", "~", "/etc", "/tmp", str(REPO), str(REPO.parent)])
+def test_publish_refuses_a_dangerous_target_before_building(tmp_path, value):
+    site = small_site(tmp_path / "site")
+    project_before = file_digests(REPO / "data")
+    result = run_task(["publish"], site, WARTA_DEPLOY_RSYNC_TARGET=value)
+    line = refused(result, value)
+    assert "(" in line and line.endswith(")")  # what to do instead
+    assert not site.output.exists()  # refused before the build: nothing was written
+    assert file_digests(REPO / "data") == project_before
+    assert not (REPO / MARKER).exists()
+
+
+def test_a_symlink_to_the_root_or_the_project_is_refused(tmp_path):
+    (tmp_path / "to-root").symlink_to("/")
+    (tmp_path / "to-project").symlink_to(REPO)
+    (tmp_path / "to-home").symlink_to(Path.home())
+    for name in ("to-root", "to-project", "to-home"):
+        with pytest.raises(DeployError, match="refusing"):
+            check_local_folder(str(tmp_path / name), {"the project": REPO})
+    site = small_site(tmp_path / "site")
+    result = run_task(["publish"], site, WARTA_DEPLOY_RSYNC_TARGET=str(tmp_path / "to-project"))
+    assert "the project" in refused(result, str(tmp_path / "to-project"))
+    assert not (REPO / MARKER).exists()
+
+
+def test_targets_in_or_around_the_sites_own_folders_are_refused(tmp_path):
+    site = small_site(tmp_path / "site")
+    before = file_digests(site.content)
+    for target in (
+        site.content,  # the articles
+        site.content / "berita",
+        site.output,  # the build output (the source of the mirror)
+        site.output / "mirror",
+        tmp_path / "site",  # contains content and output
+        tmp_path,
+        tmp_path / "site" / "cache",
+    ):
+        result = run_task(["publish"], site, WARTA_DEPLOY_RSYNC_TARGET=str(target))
+        refused(result, str(target))
+    assert file_digests(site.content) == before
+    assert not site.output.exists()
+
+
+def test_a_non_empty_folder_warta_never_published_to_is_refused(tmp_path):
+    target = tmp_path / "www"
+    (target / "lain").mkdir(parents=True)
+    (target / "index.html").write_text("<p>situs lain</p>")
+    (target / "lain" / "data.txt").write_text("milik orang lain")
+    before = file_digests(target)
+    site = small_site(tmp_path / "site")
+    for args in (["publish"], ["publish", "--dry-run"]):
+        line = refused(run_task(args, site, WARTA_DEPLOY_RSYNC_TARGET=str(target)), str(target))
+        assert MARKER in line
+    assert file_digests(target) == before
+    assert not (target / MARKER).exists()
+
+
+def test_a_symlink_named_like_the_marker_does_not_count(tmp_path):
+    target = tmp_path / "www"
+    target.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("jangan ditimpa")
+    (target / MARKER).symlink_to(victim)
+    with pytest.raises(DeployError, match=MARKER):
+        check_local_folder(str(target), {})
+    assert victim.read_text() == "jangan ditimpa"
+
+
+def test_a_file_is_not_a_target(tmp_path):
+    target = tmp_path / "www"
+    target.write_text("bukan folder")
+    with pytest.raises(DeployError, match="not a folder"):
+        check_local_folder(str(target), {})
+    assert target.read_text() == "bukan folder"
+
+
+def test_dry_run_creates_no_folder_and_writes_no_marker(tmp_path):
+    target = tmp_path / "new" / "www"
+    site = small_site(tmp_path / "site")
+    result = run_task(["publish", "--dry-run"], site, WARTA_DEPLOY_RSYNC_TARGET=str(target))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "would change" in result.stdout
+    assert not (tmp_path / "new").exists()
+
+
+def test_dry_run_on_a_published_folder_changes_nothing(tmp_path):
+    target = tmp_path / "www"
+    site = small_site(tmp_path / "site")
+    first = run_task(["publish"], site, WARTA_DEPLOY_RSYNC_TARGET=str(target))
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert (target / MARKER).is_file()
+    (target / "stale.html").write_text("old page")
+    before = file_digests(target)
+    result = run_task(["publish", "--dry-run"], site, WARTA_DEPLOY_RSYNC_TARGET=str(target))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert file_digests(target) == before  # stale.html would go, but is still there
+
+
+DANGEROUS_REMOTE = [
+    "humas@web.example.org:",
+    "humas@web.example.org: ",
+    "humas@web.example.org:/",
+    "humas@web.example.org://",
+    "humas@web.example.org:~",
+    "humas@web.example.org:~/",
+    "humas@web.example.org:~humas",
+    "humas@web.example.org:.",
+    "humas@web.example.org:..",
+    "humas@web.example.org:www/../..",
+    "humas@web.example.org:~/..",
+    "humas@web.example.org:/etc",
+    "humas@web.example.org:/etc/nginx",
+    "humas@web.example.org:/usr/share/nginx/html",
+    "humas@web.example.org:/home",
+    "humas@web.example.org:/home/humas",
+    "humas@web.example.org:/home/humas/",
+    "humas@web.example.org:/root",
+    "humas@web.example.org:/var",
+    "humas@web.example.org:/var/www/../lib",
+    "humas@web.example.org:/tmp",
+    "humas@web.example.org:/srv",
+    "web.example.org::warta",
+    "humas@-oProxyCommand=touch:/srv/www",
+]
+
+
+@pytest.mark.parametrize("value", DANGEROUS_REMOTE)
+def test_remote_paths_that_a_mirror_would_wipe_are_refused(value):
+    assert RsyncTarget(value).is_remote
+    with pytest.raises(DeployError, match="refusing to publish to") as raised:
+        check_remote_path(value)
+    assert f"'{value}'" in str(raised.value)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "humas@web.example.org:/var/www/warta",
+        "humas@web.example.org:/srv/www/warta/",
+        "humas@web.example.org:www",
+        "humas@web.example.org:~/www/warta",
+        "web.example.org:/home/humas/public_html",
+    ],
+)
+def test_ordinary_remote_paths_are_accepted(value):
+    check_remote_path(value)
+
+
+def test_publish_refuses_an_empty_remote_path_before_connecting(tmp_path):
+    site = small_site(tmp_path / "site")
+    value = "humas@127.0.0.1:"
+    result = run_task(["publish"], site, WARTA_DEPLOY_RSYNC_TARGET=value)
+    assert "remote home folder" in refused(result, value)
+    assert not site.output.exists()
+
+
+def gh_pages_env(work: Path, branch: str) -> dict[str, str]:
+    return {
+        "WARTA_DEPLOY_GH_PAGES_REPO": str(work),
+        "WARTA_DEPLOY_GH_PAGES_BRANCH": branch,
+        "GIT_AUTHOR_NAME": "Humas",
+        "GIT_AUTHOR_EMAIL": "humas@example.org",
+        "GIT_COMMITTER_NAME": "Humas",
+        "GIT_COMMITTER_EMAIL": "humas@example.org",
+    }
+
+
+def refs(repo: Path) -> dict[str, str]:
+    listed = git("for-each-ref", "--format=%(refname) %(objectname)", cwd=repo)
+    return dict(line.split() for line in listed.splitlines())
+
+
+def test_gh_pages_never_replaces_a_source_branch(tmp_path, checkout_with_bare_remote):
+    work, bare = checkout_with_bare_remote
+    git("push", "-q", "origin", "main", cwd=work)
+    git("branch", "arsip", cwd=work)  # an existing branch that is not a published site
+    git("push", "-q", "origin", "main:catatan", cwd=work)  # only on the remote
+    git("checkout", "-q", "-b", "sumber", cwd=work)  # the checked-out branch
+    git("symbolic-ref", "HEAD", "refs/heads/produksi", cwd=bare)  # the remote's default
+    git("push", "-q", "origin", "main:produksi", cwd=work)
+    local_before, remote_before = refs(work), refs(bare)
+    site = small_site(tmp_path / "site")
+    for branch, why in (
+        ("main", "source branch"),
+        ("master", "source branch"),
+        ("sumber", "checked out"),
+        ("produksi", "default branch"),
+        ("arsip", "not written by gh-pages"),
+        ("catatan", "exists on origin"),
+        ("a..b", "not a valid branch name"),
+        ("-f", "not a valid branch name"),
+    ):
+        result = run_task(["gh-pages"], site, **gh_pages_env(work, branch))
+        assert why in refused(result, branch)
+    assert refs(work) == local_before
+    assert refs(bare) == remote_before
+    assert not site.output.exists()  # refused before the build
+
+
+def test_gh_pages_publishes_again_to_its_own_branch(tmp_path, checkout_with_bare_remote):
+    work, bare = checkout_with_bare_remote
+    site = small_site(tmp_path / "site")
+    first = run_task(["gh-pages"], site, **gh_pages_env(work, "situs"))
+    assert first.returncode == 0, first.stdout + first.stderr
+    first_commit = git("rev-parse", "situs", cwd=bare).strip()
+    site.article(
+        "2024/kedua.md",
+        title="Bawaslu Kota Palembang Awasi Kampanye",
+        slug="bawaslu-kota-palembang-awasi-kampanye",
+        body="PALEMBANG – Bawaslu Kota Palembang mengawasi kampanye.",
+    )
+    second = run_task(["gh-pages"], site, **gh_pages_env(work, "situs"))
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert git("rev-parse", "situs", cwd=bare).strip() != first_commit
+    files = set(git("ls-tree", "-r", "--name-only", "situs", cwd=bare).split())
+    assert "berita/2024/11/bawaslu-kota-palembang-awasi-kampanye/index.html" in files
+    assert git("rev-parse", "--abbrev-ref", "HEAD", cwd=work).strip() == "main"

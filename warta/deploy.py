@@ -5,17 +5,35 @@ Configuration lives in one place, the `DEPLOY_*` settings of publishconf.py
 (each overridable by an environment variable of the same name with a
 `WARTA_` prefix). Every function here assumes the build already succeeded:
 the tasks build first and publish nothing when the build fails.
+
+rsync runs with `--delete`, and ghp-import replaces a branch whole, so a wrong
+setting could wipe a folder or a branch. Before anything is built or copied,
+`check_rsync_target` and `check_gh_pages_branch` refuse, with one line that
+names the value and what to do:
+- a local folder that is, contains or lies inside the project, its content,
+  output or cache; a system folder (/, /etc, /usr, /home, the user's home,
+  /tmp itself, …; `~`, `..` and symlinks resolved first); a non-empty folder
+  that warta never published to (no MARKER file, written on the first publish);
+- a remote path that is empty, the remote home (`~`, `.`), outside it (`..`)
+  or a system folder, and rsync daemon or option-like targets;
+- a gh-pages branch that is main, master, the checked-out branch or the
+  remote's default branch, or an existing branch without ghp-import's
+  `.nojekyll` at its root.
+`--dry-run` changes nothing: no folder is created and no marker written.
 """
 
 from __future__ import annotations
 
 import gzip
+import os
+import posixpath
 import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 COMPRESSIBLE_SUFFIXES = {
     ".html",
@@ -29,6 +47,34 @@ COMPRESSIBLE_SUFFIXES = {
     ".pf_meta",
 }
 MIN_COMPRESS_BYTES = 256  # smaller files gain nothing from a compressed twin
+
+# Written into a local target on the first publish; a non-empty folder without
+# it is someone else's and is never synced into (rsync --delete would wipe it).
+MARKER = ".warta-publish"
+MARKER_TEXT = (
+    "This folder is published by warta (invoke publish); rsync --delete mirrors the site here.\n"
+)
+# Never a target, nor an ancestor of one of these (checked on resolved paths).
+SYSTEM_FOLDERS = tuple(
+    PurePosixPath(p)
+    for p in (
+        "/", "/bin", "/boot", "/dev", "/etc", "/home", "/lib", "/lib32", "/lib64", "/libx32",
+        "/media", "/mnt", "/opt", "/proc", "/root", "/run", "/sbin", "/snap", "/srv", "/sys",
+        "/tmp", "/usr", "/var", "/var/cache", "/var/lib", "/var/log", "/var/mail",
+        "/var/spool", "/var/tmp", "/Applications", "/Library", "/System", "/Users",
+        "/Volumes", "/private", "/private/tmp", "/private/var",
+    )
+)  # fmt: skip
+# Nothing inside these is a web folder: the operating system's own files.
+SYSTEM_TREES = tuple(
+    PurePosixPath(p)
+    for p in (
+        "/bin", "/boot", "/dev", "/etc", "/lib", "/lib32", "/lib64", "/libx32", "/proc",
+        "/run", "/sbin", "/sys", "/usr", "/var/cache", "/var/lib", "/var/log", "/var/mail",
+        "/var/spool", "/Applications", "/Library", "/System",
+    )
+)  # fmt: skip
+SOURCE_BRANCHES = ("main", "master")
 
 
 class DeployError(Exception):
@@ -62,6 +108,7 @@ class RsyncTarget:
             "--checksum",
             "--human-readable",
             "--itemize-changes",
+            f"--exclude=/{MARKER}",  # excluded files are kept by --delete on the receiver
         ]
         if dry_run:
             args.append("--dry-run")
@@ -74,6 +121,155 @@ class RsyncTarget:
         # The trailing slash copies the folder's contents, not the folder itself.
         args += [f"{source}/", self.destination.rstrip("/") + "/"]
         return args
+
+
+@dataclass(frozen=True)
+class LocalFolder:
+    """A checked local target: its resolved path, and whether it holds anything yet."""
+
+    path: Path
+    exists: bool
+
+
+def _refuse(value: str, why: str, todo: str) -> DeployError:
+    return DeployError(f"refusing to publish to '{value}': {why} ({todo})")
+
+
+def _check_text(value: str) -> None:
+    if not value.strip():
+        raise _refuse(value, "the target is empty", "set DEPLOY_RSYNC_TARGET to a folder")
+    if any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+        raise _refuse(value, "it contains a control character", "write the path on one line")
+    if value.startswith("-"):
+        raise _refuse(
+            value, "rsync would read it as an option", "write a path, e.g. ./www or /srv/www"
+        )
+
+
+def _system_folder(path: PurePosixPath, home: PurePosixPath | None) -> str | None:
+    """Why `path` (absolute, normalised) is a system folder, or None."""
+    for folder in SYSTEM_FOLDERS:
+        if path == folder or path in folder.parents:
+            return f"{folder} is a system folder" if path == folder else f"it contains {folder}"
+    for tree in SYSTEM_TREES:
+        if tree in path.parents:
+            return f"it is inside the system folder {tree}"
+    if len(path.parts) == 3 and path.parts[1] in ("home", "Users"):
+        return "it is a user's home folder"
+    if home is not None and (path == home or path in home.parents):
+        return "it is the home folder" if path == home else f"it contains the home folder {home}"
+    return None
+
+
+def check_local_folder(value: str, protected: dict[str, Path]) -> LocalFolder:
+    """Resolve a local target (`~`, relative to the working folder, `..`,
+    symlinks) and refuse it when a `--delete` mirror there could destroy
+    anything: see the module docstring. `protected` maps a description
+    ("the project", "OUTPUT_PATH", …) to a folder that must survive."""
+    _check_text(value)
+    path = Path(os.path.expanduser(value))
+    resolved = (path if path.is_absolute() else Path.cwd() / path).resolve()
+    home = Path.home().resolve()
+    why = _system_folder(PurePosixPath(resolved), PurePosixPath(home))
+    if why:
+        raise _refuse(value, why, "publish to a folder of its own, e.g. /srv/www/warta")
+    for name, folder in protected.items():
+        folder = Path(folder).resolve()
+        if resolved == folder or resolved in folder.parents:
+            raise _refuse(
+                value,
+                f"it {'is' if resolved == folder else 'contains'} {name} ({folder})",
+                "publish to a folder outside the project",
+            )
+        if folder in resolved.parents:
+            raise _refuse(
+                value, f"it is inside {name} ({folder})", "publish to a folder outside the project"
+            )
+    if not os.path.lexists(resolved):
+        return LocalFolder(resolved, exists=False)
+    if not resolved.is_dir():
+        raise _refuse(value, "it is a file, not a folder", "point it at a folder")
+    try:
+        entries = [entry.name for entry in os.scandir(resolved)]
+    except OSError as exc:
+        raise _refuse(
+            value, f"it cannot be read ({exc.strerror})", "check its permissions"
+        ) from None
+    if entries and not _is_marker(resolved / MARKER):
+        raise _refuse(
+            value,
+            f"the folder is not empty and warta never published there (no {MARKER} file)",
+            "choose an empty or new folder; if it really holds this site from an earlier "
+            f"publish, create the empty file {resolved / MARKER} and publish again",
+        )
+    return LocalFolder(resolved, exists=True)
+
+
+def _is_marker(path: Path) -> bool:
+    """A regular file (a symlink named like the marker does not count)."""
+    try:
+        return path.lstat().st_mode & 0o170000 == 0o100000
+    except OSError:
+        return False
+
+
+def check_remote_path(destination: str) -> None:
+    """Refuse an `user@host:path` target whose path is empty, the remote home,
+    outside it or a system folder (checked on the text: nothing is asked of the
+    remote host), and daemon (`host::module`) or option-like targets."""
+    _check_text(destination)
+    login, _, path = destination.partition(":")
+    host = login.rpartition("@")[2]
+    if not host or host.startswith("-") or any(ch.isspace() for ch in login):
+        raise _refuse(destination, f"'{login}' is not a host", "write user@host:/path/to/folder")
+    if path.startswith(":") or destination.startswith("rsync:"):
+        raise _refuse(
+            destination,
+            "rsync daemon targets are not supported",
+            "publish over SSH: user@host:/path/to/folder",
+        )
+    if not path.strip():
+        raise _refuse(
+            destination,
+            "the remote path is empty, which is the remote home folder",
+            "add the folder, e.g. user@host:/srv/www/warta",
+        )
+    if path == "~" or (path.startswith("~") and "/" not in path.rstrip("/")):
+        raise _refuse(destination, "it is a home folder", "add a folder below it, e.g. ~/www/warta")
+    relative = path[2:] if path.startswith("~/") else path
+    normal = posixpath.normpath(relative)
+    if normal.startswith("//"):  # POSIX keeps two leading slashes; the remote reads "/"
+        normal = "/" + normal.lstrip("/")
+    if not posixpath.isabs(normal):
+        if normal == "." or normal == ".." or normal.startswith("../"):
+            raise _refuse(
+                destination,
+                "it is the remote home folder or outside it",
+                "add a folder below it, e.g. user@host:www/warta",
+            )
+        return
+    why = _system_folder(PurePosixPath(normal), None)
+    if why:
+        raise _refuse(
+            destination, why, "publish to a folder of its own, e.g. user@host:/srv/www/warta"
+        )
+
+
+def check_rsync_target(target: RsyncTarget, protected: dict[str, Path]) -> LocalFolder | None:
+    """The checked local folder (None for a remote target); raises DeployError."""
+    if target.is_remote:
+        check_remote_path(target.destination)
+        return None
+    return check_local_folder(target.destination, protected)
+
+
+def protected_folders(settings: dict, project: Path) -> dict[str, Path]:
+    """The folders no publish target may be, contain or lie inside."""
+    folders = {"the project": project}
+    for key in ("PATH", "OUTPUT_PATH", "CACHE_PATH"):
+        if settings.get(key):
+            folders[f"{key} of the settings"] = Path(settings[key])
+    return folders
 
 
 def rsync_target_from_settings(settings: dict) -> RsyncTarget:
@@ -91,23 +287,112 @@ def rsync_target_from_settings(settings: dict) -> RsyncTarget:
     return RsyncTarget(destination, int(port) if port else None, tuple(options))
 
 
-def rsync(source: Path, target: RsyncTarget, *, dry_run: bool = False) -> str:
-    """Mirror `source` to the target; returns rsync's itemised change list."""
+def rsync(
+    source: Path, target: RsyncTarget, *, protected: dict[str, Path], dry_run: bool = False
+) -> str:
+    """Mirror `source` to the target; returns rsync's itemised change list.
+
+    The target is checked again here (`check_rsync_target`), right before
+    rsync runs. A local folder is created, and its MARKER written, only when
+    not `dry_run`; a dry run to a folder that does not exist yet compares with
+    an empty temporary folder instead."""
     if shutil.which("rsync") is None:
         raise DeployError("rsync is not installed (Debian: apt-get install rsync)")
     if not (source / "index.html").exists():
         raise DeployError(f"{source} holds no built site (no index.html): build first")
-    if not target.is_remote:
-        Path(target.destination).mkdir(parents=True, exist_ok=True)
-    proc = subprocess.run(
-        target.command(source, dry_run=dry_run), capture_output=True, text=True, check=False
-    )
+    local = check_rsync_target(target, {**protected, "the build output": source})
+    with tempfile.TemporaryDirectory(prefix="warta-dry-run-") as empty:
+        if local is not None:
+            if dry_run and not local.exists:
+                destination = empty
+            else:
+                destination = str(local.path)
+                if not dry_run:
+                    local.path.mkdir(parents=True, exist_ok=True)
+                    _write_marker(local.path)
+            target = RsyncTarget(destination, target.ssh_port, target.ssh_options)
+        proc = subprocess.run(
+            target.command(source, dry_run=dry_run), capture_output=True, text=True, check=False
+        )
     if proc.returncode != 0:
         raise DeployError(
             f"rsync to {target.destination} failed (exit {proc.returncode}): "
             f"{proc.stderr.strip() or proc.stdout.strip()}"
         )
     return proc.stdout
+
+
+def _write_marker(folder: Path) -> None:
+    marker = folder / MARKER
+    if _is_marker(marker):
+        return
+    # O_NOFOLLOW|O_EXCL: a symlink planted under the marker's name is never followed.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(marker, flags, 0o644)
+    except OSError as exc:
+        raise DeployError(f"cannot write {marker} ({exc.strerror}): check the folder") from None
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        handle.write(MARKER_TEXT)
+
+
+def _git(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=False)
+
+
+def check_gh_pages_branch(repo: Path, branch: str, remote: str, *, push: bool) -> None:
+    """Refuse a branch that ghp-import must never replace: an invalid name,
+    main/master, the checked-out branch, the remote's default branch, or an
+    existing branch (here or on the remote) without `.nojekyll` at its root,
+    which every branch ghp-import wrote for warta has. Raises DeployError."""
+    setting = "DEPLOY_GH_PAGES_BRANCH"
+    if _git(repo, "rev-parse", "--git-dir").returncode != 0:
+        raise DeployError(f"{repo} is not a git repository: gh-pages needs one")
+    if not branch or _git(repo, "check-ref-format", "--branch", branch).returncode != 0:
+        raise DeployError(
+            f"refusing to publish to branch '{branch}': not a valid branch name "
+            f"(set {setting} to e.g. gh-pages)"
+        )
+    if remote.startswith("-") or not remote.strip():
+        raise DeployError(
+            f"refusing to push to remote '{remote}': not a remote name "
+            "(set DEPLOY_GH_PAGES_REMOTE to e.g. origin)"
+        )
+
+    def refuse(why: str) -> DeployError:
+        return DeployError(
+            f"refusing to publish to branch '{branch}': {why}; the site would replace its "
+            f"files (set {setting} to a branch of its own, e.g. gh-pages)"
+        )
+
+    if branch in SOURCE_BRANCHES:
+        raise refuse("it is a source branch name")
+    current = _git(repo, "symbolic-ref", "--quiet", "--short", "HEAD").stdout.strip()
+    if branch == current:
+        raise refuse("it is the branch checked out in " + str(repo))
+    default = _git(
+        repo, "symbolic-ref", "--quiet", "--short", f"refs/remotes/{remote}/HEAD"
+    ).stdout.strip()
+    if default and default.partition("/")[2] == branch:
+        raise refuse(f"it is the default branch of {remote}")
+    local = f"refs/heads/{branch}"
+    exists = _git(repo, "rev-parse", "--verify", "--quiet", local).returncode == 0
+    if exists and _git(repo, "cat-file", "-e", f"{local}:.nojekyll").returncode != 0:
+        raise refuse("it exists and was not written by gh-pages publishing (no .nojekyll)")
+    if not push:
+        return
+    listed = _git(repo, "ls-remote", "--symref", remote, "HEAD", local)
+    if listed.returncode != 0:
+        return  # an unreachable remote: ghp-import's push reports it
+    if f"ref: {local}\tHEAD" in listed.stdout.splitlines():
+        raise refuse(f"it is the default branch of {remote}")
+    if not any(line.endswith("\t" + local) for line in listed.stdout.splitlines()):
+        return
+    fetched = _git(repo, "fetch", "--quiet", "--no-tags", remote, local)
+    if fetched.returncode != 0:
+        raise refuse(f"it exists on {remote} and could not be fetched to check it")
+    if _git(repo, "cat-file", "-e", "FETCH_HEAD:.nojekyll").returncode != 0:
+        raise refuse(f"it exists on {remote} and was not written by gh-pages publishing")
 
 
 def gh_pages(
@@ -126,11 +411,7 @@ def gh_pages(
     """
     if not (source / "index.html").exists():
         raise DeployError(f"{source} holds no built site (no index.html): build first")
-    git_dir = subprocess.run(
-        ["git", "rev-parse", "--git-dir"], cwd=repo, capture_output=True, text=True, check=False
-    )
-    if git_dir.returncode != 0:
-        raise DeployError(f"{repo} is not a git repository: gh-pages needs one")
+    check_gh_pages_branch(repo, branch, remote, push=push)
     if push:
         remotes = subprocess.run(
             ["git", "remote"], cwd=repo, capture_output=True, text=True, check=True

@@ -33,7 +33,7 @@ import io
 import re
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -132,6 +132,9 @@ class Problem:
     hint: str = ""
     path: str = ""
     line: int | None = None
+    # The whole aliases file is unusable (unreadable, unsafe, not a mapping):
+    # the plugin then resolves no region rather than report every alias as unknown.
+    fatal: bool = False
 
     def format(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -479,19 +482,18 @@ def _apply_alias_nodes(gazetteer: Gazetteer, root: yaml.MappingNode, path: str) 
 @functools.lru_cache(maxsize=4)
 def _load_cached(
     gazetteer_path: str, gazetteer_mtime: int, aliases_path: str, aliases_mtime: int, shown: str
-) -> tuple[Gazetteer | None, tuple[Problem, ...]]:
+) -> tuple[Gazetteer, tuple[Problem, ...]]:
     units = read_gazetteer_csv(Path(gazetteer_path).read_text(encoding="utf-8"))
     gazetteer = Gazetteer(units)
     problems: list[Problem] = []
     if aliases_path:
-        # An aliases file that cannot be used at all gives no gazetteer: its
-        # one problem is reported instead of an "unknown region" for every
-        # article that names a region by an alias or a seat.
+        # An aliases file that cannot be used at all: the gazetteer without
+        # aliases, and its one problem marked fatal (see Problem.fatal).
         text, fatal = yamlfile.read_text(Path(aliases_path), shown)
         root, more = _compose_aliases(text, shown) if text is not None else (None, [])
         fatal = [_from_yamlfile(p) for p in fatal] + more
         if fatal:
-            return None, tuple(fatal)
+            return gazetteer, tuple(replace(p, fatal=True) for p in fatal)
         if root is not None:
             problems = _apply_alias_nodes(gazetteer, root, shown)
     return gazetteer, tuple(problems)
@@ -499,10 +501,11 @@ def _load_cached(
 
 def load(
     gazetteer_path: str | Path, aliases_path: str | Path | None = None, shown_aliases: str = ""
-) -> tuple[Gazetteer | None, tuple[Problem, ...]]:
+) -> tuple[Gazetteer, tuple[Problem, ...]]:
     """Gazetteer with aliases applied, indexed once per file version (path + mtime).
 
-    None (and the problem) when the aliases file cannot be used at all."""
+    An aliases file that cannot be used at all gives the gazetteer without
+    aliases and one problem with `fatal` set."""
     gazetteer_path = Path(gazetteer_path)
     aliases = Path(aliases_path) if aliases_path else None
     return _load_cached(

@@ -89,7 +89,14 @@ def load_gazetteer(settings: dict) -> tuple[Gazetteer | None, tuple[Problem, ...
     if aliases_path and not aliases_path.exists():
         return None, (Problem("aliases file not found", str(aliases_path), path="regions"),)
     try:
-        return load(gazetteer_path, aliases_path, _shown(aliases_path) if aliases_path else "")
+        gazetteer, problems = load(
+            gazetteer_path, aliases_path, _shown(aliases_path) if aliases_path else ""
+        )
+        if any(problem.fatal for problem in problems):
+            # An aliases file that cannot be used at all: its one problem is
+            # reported, not an "unknown region" for every alias and seat in use.
+            return None, problems
+        return gazetteer, problems
     except (OSError, ValueError, KeyError) as exc:
         return None, (Problem("cannot read the gazetteer", str(exc), path=_shown(gazetteer_path)),)
 

@@ -1,0 +1,400 @@
+"""Hostile editorial data files (issue 14, "Nothing leaks"): every YAML file
+under data/ is read through warta.yamlfile. A billion-laughs alias list, a
+Python tag, a key written twice, an empty file, bytes that are not UTF-8, a
+file too large or nested too deep each give one `data/x.yaml:LINE: message
+(suggestion)` problem, quickly, without a traceback, and a build that meets one
+says it once instead of a cascade of follow-up messages."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, FixtureSite
+
+sys.path.insert(0, str(REPO / "plugins"))
+
+from official_tags.officials import load_registry
+from official_tags.vocabulary import load_vocabulary
+from regions import gazetteer
+
+from warta import yamlfile
+
+BILLION_LAUGHS = """\
+- name: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+  slug: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+  group: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+  description: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+  aliases: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+  detect: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+  variants: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+  positions: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+  end: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+"""
+# The same bomb as a mapping (the aliases file's shape), anchors from line 2.
+BILLION_LAUGHS_MAPPING = '# alias bomb\n"16.01":\n  aliases: &a ["lol","lol","lol"]\n' + "".join(
+    f'"16.{n:02d}":\n  aliases: &{chr(97 + n)} [' + ",".join([f"*{chr(96 + n)}"] * 9) + "]\n"
+    for n in range(2, 10)
+)
+ALIASES_ONLY = "- name: Pilkada\n  slug: pilkada\n  aliases: *missing_anchor\n"
+
+TAG = """\
+- name: Pilkada Serentak 2024
+  slug: pilkada-serentak-2024
+  group: Pemilihan
+  description: Pemilihan kepala daerah serentak 2024.
+"""
+OFFICIAL = """\
+- name: Rini Anggraini
+  slug: rini-anggraini
+  positions:
+    - position: Ketua
+      institution: Bawaslu
+      region: "16.71"
+      start: 2023-08-20
+"""
+ALIASES = '"16.01":\n  seat: Baturaja\n  aliases: [OKU]\n'
+GAZETTEER_CSV = (
+    "code,level,name,parent\n16,provinsi,Sumatera Selatan,\n"
+    "16.01,kabupaten,Kabupaten Ogan Komering Ulu,16\n16.71,kota,Kota Palembang,16\n"
+)
+
+
+def load_file(kind: str, path: Path) -> list[str]:
+    """Problems of one data file, as the lines a build prints."""
+    if kind == "vocabulary":
+        _, problems = load_vocabulary(path, "data/official_tags.yaml")
+        return [str(p) for p in problems]
+    if kind == "officials":
+        _, problems = load_registry(path, "data/officials.yaml", {"16.71": "Kota Palembang"})
+        return [str(p) for p in problems]
+    csv = path.parent / "gazetteer.csv"
+    csv.write_text(GAZETTEER_CSV, encoding="utf-8")
+    loaded, problems = gazetteer.load(csv, path, "data/regions/aliases.yaml")
+    assert loaded is not None
+    # A file that cannot be used at all is marked so that the plugin resolves
+    # no region, rather than report every alias in use as unknown.
+    per_entry = any("written twice" in p.message for p in problems)
+    assert all(p.fatal != per_entry for p in problems)
+    return [p.format() for p in problems]
+
+
+DISPLAY = {
+    "vocabulary": "data/official_tags.yaml",
+    "officials": "data/officials.yaml",
+    "aliases": "data/regions/aliases.yaml",
+}
+KINDS = list(DISPLAY)
+
+
+def write_bytes(tmp_path: Path, data: bytes | str) -> Path:
+    path = tmp_path / "data.yaml"
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+def one_problem(kind: str, path: Path) -> str:
+    problems = load_file(kind, path)
+    assert len(problems) == 1, problems
+    assert "Traceback" not in problems[0]
+    return problems[0]
+
+
+# ---- each hostile input, in each data file ----------------------------------
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("kind", KINDS)
+def test_billion_laughs_is_one_error_at_the_first_anchor(tmp_path, kind):
+    bomb = BILLION_LAUGHS_MAPPING if kind == "aliases" else BILLION_LAUGHS
+    line = one_problem(kind, write_bytes(tmp_path, bomb))
+    first_anchor = 3 if kind == "aliases" else 1
+    assert line.startswith(f"{DISPLAY[kind]}:{first_anchor}: anchors are not allowed")
+    assert "'&a'" in line and line.endswith(")")
+
+
+@pytest.mark.parametrize("kind", ["vocabulary", "officials"])
+def test_an_alias_without_anchor_is_refused_at_its_line(tmp_path, kind):
+    line = one_problem(kind, write_bytes(tmp_path, ALIASES_ONLY))
+    assert line.startswith(f"{DISPLAY[kind]}:3: aliases are not allowed")
+
+
+PYTHON_TAGS = [
+    '- !!python/object/apply:os.system ["touch {flag}"]\n',
+    "- name: !!python/object/apply:subprocess.check_output [[touch, '{flag}']]\n",
+    "- !!python/name:os.system\n",
+    "- name: !!binary aGVsbG8=\n",
+    "- name: !custom x\n",
+]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("payload", PYTHON_TAGS)
+def test_yaml_tags_are_refused_and_nothing_runs(tmp_path, kind, payload):
+    flag = tmp_path / "executed"
+    text = payload.format(flag=flag)
+    if kind == "aliases":
+        text = '"16.01":\n  aliases:\n  ' + text
+    line = one_problem(kind, write_bytes(tmp_path, text))
+    assert "YAML tags are not allowed" in line
+    assert re.match(rf"{re.escape(DISPLAY[kind])}:\d+: ", line)
+    assert not flag.exists()
+
+
+@pytest.mark.parametrize("kind", ["vocabulary", "officials"])
+def test_a_key_written_twice_names_both_lines(tmp_path, kind):
+    base = TAG if kind == "vocabulary" else OFFICIAL
+    text = base + "  slug: nama-lain\n"
+    lines = len(base.splitlines())
+    problem = one_problem(kind, write_bytes(tmp_path, text))
+    assert problem.startswith(f"{DISPLAY[kind]}:{lines + 1}: key 'slug' written twice")
+    assert f"lines 2 and {lines + 1}" in problem
+
+
+def test_a_key_written_twice_in_a_position_names_both_lines(tmp_path):
+    problem = one_problem(
+        "officials", write_bytes(tmp_path, OFFICIAL + "      start: 2024-01-01\n")
+    )
+    assert problem.startswith("data/officials.yaml:8: key 'start' written twice")
+    assert "lines 7 and 8" in problem
+
+
+def test_a_key_written_twice_in_an_aliases_entry_names_both_lines(tmp_path):
+    problems = load_file("aliases", write_bytes(tmp_path, ALIASES + "  seat: Martapura\n"))
+    assert problems == [
+        "data/regions/aliases.yaml:4: key 'seat' written twice in one entry: lines 2 and 4 "
+        "(keep one of them; YAML would silently use the last)"
+    ]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "# semua tag dihapus\n", "~\n", "---\n"])
+@pytest.mark.parametrize("kind", ["vocabulary", "officials"])
+def test_an_empty_file_is_an_error(tmp_path, kind, text):
+    problem = one_problem(kind, write_bytes(tmp_path, text))
+    assert problem.startswith(f"{DISPLAY[kind]}:1: the file is empty (")
+
+
+def test_a_vocabulary_without_tags_is_an_error(tmp_path):
+    problem = one_problem("vocabulary", write_bytes(tmp_path, "[]\n"))
+    assert problem.startswith("data/official_tags.yaml:1: the vocabulary has no tags")
+
+
+@pytest.mark.parametrize("kind", ["vocabulary", "officials"])
+def test_a_top_level_mapping_says_what_was_expected(tmp_path, kind):
+    problem = one_problem(kind, write_bytes(tmp_path, "name: Pilkada\nslug: pilkada\n"))
+    assert problem.startswith(f"{DISPLAY[kind]}:1: expected a list of")
+    assert "found a mapping" in problem
+
+
+def test_an_aliases_file_that_is_a_list_is_an_error(tmp_path):
+    problem = one_problem("aliases", write_bytes(tmp_path, "- 16.01\n"))
+    assert problem.startswith("data/regions/aliases.yaml:1: aliases file must be a mapping")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_bytes_that_are_not_utf8_name_the_line(tmp_path, kind):
+    good = {"vocabulary": TAG, "officials": OFFICIAL, "aliases": ALIASES}[kind]
+    data = good.encode("utf-8") + "# Kabupaten Ogan Komering Ulu — café\n".encode("cp1252")
+    line = one_problem(kind, write_bytes(tmp_path, data))
+    number = len(good.splitlines()) + 1
+    assert line.startswith(f"{DISPLAY[kind]}:{number}: not UTF-8 text")
+    assert line.endswith("(save the file as UTF-8)")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_utf16_file_is_named_as_not_utf8(tmp_path, kind):
+    line = one_problem(kind, write_bytes(tmp_path, TAG.encode("utf-16")))
+    assert line.startswith(f"{DISPLAY[kind]}:1: not UTF-8 text")
+
+
+def test_a_utf8_bom_is_accepted(tmp_path):
+    path = write_bytes(tmp_path, b"\xef\xbb\xbf" + TAG.encode("utf-8"))
+    vocabulary, problems = load_vocabulary(path, "data/official_tags.yaml")
+    assert problems == []
+    assert [t.slug for t in vocabulary.tags] == ["pilkada-serentak-2024"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_tab_in_the_indentation_is_named(tmp_path, kind):
+    text = {
+        "vocabulary": TAG.replace("  slug:", "\tslug:"),
+        "officials": OFFICIAL.replace("  slug:", "\tslug:"),
+        "aliases": ALIASES.replace("  seat:", "\tseat:"),
+    }[kind]
+    line = one_problem(kind, write_bytes(tmp_path, text))
+    assert line == f"{DISPLAY[kind]}:2: tab in the indentation (indent with spaces)"
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_huge_file_is_refused_before_it_is_parsed(tmp_path, kind):
+    path = write_bytes(tmp_path, "# " + "x" * 100 + "\n")
+    with path.open("ab") as handle:
+        handle.write(b"# padding\n" * (yamlfile.MAX_BYTES // 10 + 1))
+    line = one_problem(kind, path)
+    assert line.startswith(f"{DISPLAY[kind]}: file too large: ")
+    assert f"{yamlfile.MAX_BYTES:,}" in line
+
+
+@pytest.mark.timeout(60)
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_fifo_or_a_device_is_refused_without_blocking(tmp_path, kind):
+    fifo = tmp_path / "fifo.yaml"
+    os.mkfifo(fifo)
+    assert "not a regular file" in one_problem(kind, fifo)
+    zero = tmp_path / "zero.yaml"
+    zero.symlink_to("/dev/zero")
+    assert "not a regular file" in one_problem(kind, zero)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_two_documents_are_refused(tmp_path, kind):
+    good = {"vocabulary": TAG, "officials": OFFICIAL, "aliases": ALIASES}[kind]
+    line = one_problem(kind, write_bytes(tmp_path, good + "---\n" + good))
+    assert line.startswith(f"{DISPLAY[kind]}:{len(good.splitlines()) + 1}: more than one")
+
+
+@pytest.mark.parametrize(
+    ("text", "needle"),
+    [
+        ("- name: Pilkada\n  slug: [pilkada\n", "not valid YAML"),
+        ("- name: Pilkada\x00\n", "character not allowed"),
+        ("- name: Pilkada\n  start: 2024-13-45\n", "value cannot be read: '2024-13-45'"),
+        ("- name: " + "9" * 5000 + "\n", "value cannot be read"),
+        ("- ? [a, b]\n  : c\n", "not valid YAML"),
+    ],
+    ids=["syntax", "nul", "impossible-date", "huge-number", "list-as-key"],
+)
+def test_other_broken_values_are_one_problem_with_a_line(tmp_path, text, needle):
+    for kind in ("vocabulary", "officials"):
+        line = one_problem(kind, write_bytes(tmp_path, text))
+        assert re.match(rf"{re.escape(DISPLAY[kind])}:\d+: ", line), line
+        assert needle in line
+
+
+DEEP_SCRIPT = """
+import sys
+from pathlib import Path
+sys.path[:0] = [{repo!r}, {plugins!r}]
+from official_tags.vocabulary import load_vocabulary
+from regions import gazetteer
+path = Path(sys.argv[1])
+_, problems = load_vocabulary(path, "data/official_tags.yaml")
+print(problems[0])
+print(gazetteer.apply_aliases(None, path.read_text(), "data/regions/aliases.yaml")[0].format())
+"""
+
+
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 200_000, "- " * 100_000 + "x\n", "{a: " * 50_000],
+    ids=["flow-sequences", "block-sequences", "flow-mappings"],
+)
+def test_very_deep_nesting_is_refused_without_crashing(tmp_path, text):
+    # In a child process: LibYAML's composer recursing 200,000 levels would
+    # kill the interpreter (SIGSEGV), and with it a test run in-process.
+    path = write_bytes(tmp_path, text)
+    script = DEEP_SCRIPT.format(repo=str(REPO), plugins=str(REPO / "plugins"))
+    proc = subprocess.run(
+        [sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=100
+    )
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    assert lines[0].startswith("data/official_tags.yaml:1: nested more than")
+    assert lines[1].startswith("data/regions/aliases.yaml:1: nested more than")
+
+
+def test_the_shipped_data_files_pass_the_loader():
+    for path in sorted((REPO / "data").rglob("*.yaml")):
+        display = str(path.relative_to(REPO))
+        data, problems = yamlfile.load(path, display)
+        assert problems == [], problems
+        assert data
+
+
+# ---- in a build: one line, no cascade ----------------------------------------
+
+
+def build_errors(log: str) -> list[str]:
+    """Error lines as `path:line: message`, in the runner's old
+    (`error: path: msg`) or new (`path: error: msg`) form."""
+    found = []
+    for line in log.splitlines():
+        if line.startswith("error: "):
+            found.append(line[len("error: ") :])
+        elif ": error: " in line:
+            where, _, message = line.partition(": error: ")
+            found.append(f"{where}: {message}")
+    return found
+
+
+def news_site(tmp_path: Path) -> FixtureSite:
+    site = FixtureSite(tmp_path / "site")
+    site.article(
+        "2024/rapat.md",
+        title="Ketua Bawaslu Kota Palembang Pimpin Rapat Koordinasi",
+        slug="ketua-bawaslu-kota-palembang-pimpin-rapat",
+        body=textwrap.dedent(
+            """\
+            BATURAJA – "Pengawasan harus ketat," kata Ketua Bawaslu Kota Palembang, Rini Anggraini.
+
+            "Kami siap," ujar Anggota Bawaslu Kabupaten Ogan Komering Ulu, Ahmad Fauzi Rahman.
+            """
+        ),
+    )
+    return site
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize(
+    ("setting", "name", "first_anchor"),
+    [
+        ("OFFICIAL_TAGS_OFFICIALS", "officials.yaml", 1),
+        ("OFFICIAL_TAGS_VOCABULARY", "official_tags.yaml", 1),
+        ("REGIONS_ALIASES", "aliases.yaml", 3),
+    ],
+)
+def test_a_build_with_an_alias_bomb_says_it_once(tmp_path, setting, name, first_anchor):
+    bomb = tmp_path / "data" / name
+    bomb.parent.mkdir()
+    bomb.write_text(
+        BILLION_LAUGHS_MAPPING if name == "aliases.yaml" else BILLION_LAUGHS, encoding="utf-8"
+    )
+    site = news_site(tmp_path)
+    result = site.build(**{setting: str(bomb)})
+    assert result.returncode == 1, result.log
+    for forbidden in ("Traceback", "MemoryError", "build stopped", "RecursionError"):
+        assert forbidden not in result.log
+    errors = build_errors(result.log)
+    assert len(errors) == 1, errors
+    assert re.search(rf"{re.escape(name)}:{first_anchor}: anchors are not allowed", errors[0])
+    # Nothing that depends on the file cascades: no unknown region for the
+    # dateline, no "official not in the registry" for every name in the text.
+    assert "unknown region" not in result.log
+    if setting == "OFFICIAL_TAGS_OFFICIALS":
+        assert "not in the registry" not in result.log
+        assert result.log.count("the officials registry could not be read") == 1
+    else:  # the shipped registry works: the unregistered name is suggested
+        assert "not in the registry: 'Ahmad Fauzi Rahman'" in result.log
+
+
+@pytest.mark.timeout(300)
+def test_a_build_with_a_duplicate_key_in_the_vocabulary_names_both_lines(tmp_path):
+    vocabulary = tmp_path / "data" / "official_tags.yaml"
+    vocabulary.parent.mkdir()
+    vocabulary.write_text(TAG + "  group: Isu\n", encoding="utf-8")
+    result = news_site(tmp_path).build(OFFICIAL_TAGS_VOCABULARY=str(vocabulary))
+    assert result.returncode == 1, result.log
+    errors = build_errors(result.log)
+    assert len(errors) == 1, errors
+    assert (
+        "official_tags.yaml:5: key 'group' written twice in one entry: lines 3 and 5" in (errors[0])
+    )
+    assert "Traceback" not in result.log
