@@ -1,0 +1,278 @@
+"""containment: the build reads only inside content/ and writes only inside the output.
+
+What it adds to the site: nothing visible. What it refuses, each with one error
+line naming the file (relative to content/), the line when known, the value
+and a suggestion:
+
+- a symbolic link anywhere under content/ (a file or a folder, pointing inside
+  or outside): reported once per build with its target, never read, walked or
+  copied. Pelican's own file listing follows links (a link to .git/config or
+  /proc/self/environ would be published, a link to / walked for ever); every
+  generator gets a listing that does not (`contained_files`).
+- a `{static}`/`{attach}` link in an article or page that leaves content/ or
+  goes through a link: the link is emptied before Pelican adds the file to the
+  static files it copies, so the file is neither read nor written.
+- an article or page whose output path (`save_as`, from `Save_as:`, `URL:`,
+  `Slug:`, `Lang:` …) is absolute, climbs with `..`, or resolves outside the
+  output folder: the content is refused (not written, not listed) instead of
+  being written elsewhere.
+- a static file whose source or output path breaks the same rules (e.g. an
+  EXTRA_PATH_METADATA entry): dropped before the static generator copies it.
+
+The rule itself (resolved paths, symbolic links on every component) is in
+`warta.paths`, shared with the images plugin. Place this plugin early in
+PLUGINS: its checks must run before the plugins that read contents.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fnmatch
+import logging
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+from pelican import signals
+from pelican.contents import Article, Page
+
+from warta import findings
+from warta.findings import Finding, SourceLines, front_matter_line
+from warta.paths import Refusal, check_source, output_refusal, symlinks_under
+
+logger = logging.getLogger(__name__)
+
+LINK_SUGGESTION = "put the file under content/images/ and link it as {static}/images/<file>"
+SYMLINK_SUGGESTION = "replace the link with a copy of the file itself inside content/, or delete it"
+OUTPUT_SUGGESTION = (
+    "remove the Save_as:/URL: line, or use a Slug: of letters, digits and hyphens; "
+    "pages are written inside the site folder only"
+)
+# Front-matter keys that shape an output path, in the order a message blames them.
+OUTPUT_KEYS = ("save_as", "url", "slug", "lang")
+
+
+def relative(path: str | os.PathLike, root: str | os.PathLike) -> str:
+    try:
+        return Path(os.path.abspath(path)).relative_to(os.path.abspath(root)).as_posix()
+    except ValueError:
+        return os.fspath(path)
+
+
+def report(where: str, line: int | None, message: str, value: str, suggestion: str) -> None:
+    """One error line: `where[:line]: message: 'value' (suggestion)`, `where`
+    relative to content/ (the build runner shows it from the project root)."""
+    findings.report(logger, Finding(where, line, "error", f"{message}: '{value}'", suggestion))
+
+
+# -- symbolic links ------------------------------------------------------------------
+
+
+def report_symlinks(pelican) -> None:
+    """Once per build: every symbolic link under content/, with its target."""
+    root = pelican.settings["PATH"]
+    for link, target in symlinks_under(root):
+        report(
+            relative(link, root),
+            None,
+            "symbolic link refused (not read, not published)",
+            f"{relative(link, root)} -> {target}",
+            SYMLINK_SUGGESTION,
+        )
+
+
+def contained_files(generator, paths, exclude=None, extensions=None) -> set[str]:
+    """Pelican's `Generator.get_files`, without following symbolic links.
+
+    Same rules otherwise: `paths` and `exclude` relative to content/, folders
+    excluded by name under their parent, IGNORE_FILES globs on folders and
+    files, `extensions` as `_include_path` takes them. Links are left out (the
+    build reported them when it started); a path setting that leaves content/
+    is refused.
+    """
+    content = generator.path
+    if isinstance(paths, str):
+        paths = [paths]
+    exclusions_by_dirpath: dict[str, set[str]] = {}
+    for excluded in exclude or []:
+        parent, name = os.path.split(os.path.join(content, excluded))
+        exclusions_by_dirpath.setdefault(parent, set()).add(name)
+    ignores = generator.settings["IGNORE_FILES"]
+    files: set[str] = set()
+    for path in paths:
+        start = os.path.join(content, path) if path else content
+        checked = check_source(content, start)
+        if isinstance(checked, Refusal):
+            if checked.link is None:
+                report(
+                    "pelicanconf.py",
+                    None,
+                    "content folder setting leaves content/, not read",
+                    path,
+                    "list folders inside content/ only",
+                )
+            continue
+        if os.path.isdir(start):
+            for folder, folders, names in os.walk(start, topdown=True, followlinks=False):
+                excluded = exclusions_by_dirpath.get(folder, ())
+                folders[:] = [
+                    d
+                    for d in folders
+                    if d not in excluded
+                    and not any(fnmatch.fnmatch(d, ignore) for ignore in ignores)
+                    and not os.path.islink(os.path.join(folder, d))
+                ]
+                folder_relative = os.path.relpath(folder, content)
+                for name in names:
+                    if os.path.islink(os.path.join(folder, name)):
+                        continue
+                    candidate = os.path.join(folder_relative, name)
+                    if generator._include_path(candidate, extensions):
+                        files.add(candidate)
+        elif os.path.isfile(start) and generator._include_path(path, extensions):
+            files.add(path)
+    return files
+
+
+def guard_file_listing(generator) -> None:
+    """Give a generator the contained listing before it lists anything (its
+    `get_files` is what it, content_lint and parallel_markdown call)."""
+
+    def get_files(paths, exclude=None, extensions=None):
+        return contained_files(generator, paths, exclude, extensions)
+
+    generator.get_files = get_files
+
+
+# -- articles and pages --------------------------------------------------------------
+
+
+def check_content(content) -> None:
+    """Refuse a content that would be written outside the output, and empty its
+    {static}/{attach} links that leave content/; runs as each is read."""
+    if not isinstance(content, (Article, Page)) or not content.source_path:
+        return
+    settings = content.settings
+    where = relative(content.source_path, settings["PATH"])
+    lines = SourceLines(content.source_path)
+    # A URL setting that cannot be formatted: Pelican reports the article itself.
+    with contextlib.suppress(KeyError, ValueError, AttributeError):
+        check_output(content, settings, where, lines)
+    check_static_links(content, settings, where, lines)
+
+
+def check_output(content, settings, where: str, lines: SourceLines) -> None:
+    output = settings["OUTPUT_PATH"]
+    for kind in ("save_as", "url"):
+        value = str(getattr(content, kind, "") or "")
+        problem = output_refusal(output, value)
+        if problem is None:
+            continue
+        key = blamed_key(content)
+        line = front_matter_line(lines.get(), (key,)) if key else None
+        # The front-matter line as written ("URL: ../x/"), else the value.
+        shown = lines.get()[line - 1].strip() if line else value
+        report(
+            where,
+            line,
+            f"output path leaves the site folder ({problem}: {kind} '{value}'), not written",
+            shown,
+            OUTPUT_SUGGESTION,
+        )
+        # Pelican drops an invalid content (recorded as a failed source); its
+        # own checks would only repeat this error, or miss it (its check is a
+        # string prefix: "output-x/" passes for "output").
+        content.is_valid = lambda: False
+        return
+
+
+def blamed_key(content) -> str | None:
+    for key in OUTPUT_KEYS:
+        value = str(content.metadata.get(key) or "")
+        if value and (".." in value or value.startswith(("/", "\\")) or ":" in value):
+            return key
+    for key in ("save_as", "url"):
+        if content.metadata.get(key):
+            return key
+    return None
+
+
+def check_static_links(content, settings, where: str, lines: SourceLines) -> None:
+    body = getattr(content, "_content", None)
+    if not body or ("{" not in body and "|" not in body):
+        return
+    root = settings["PATH"]
+    pattern = content._get_intrasite_link_regex()
+
+    def refuse(match) -> str:
+        if match.group("what") not in ("static", "attach"):
+            return match.group(0)
+        written = match.group("path")
+        linked = link_path(content, match.group("value"))
+        checked = check_source(root, os.path.join(root, linked))
+        if not isinstance(checked, Refusal):
+            return match.group(0)
+        if checked.link is not None:
+            reason = f"link goes through a symbolic link ({relative(checked.link, root)})"
+        else:
+            reason = "link leaves the content folder"
+        line = next((n for n, text in enumerate(lines.get(), 1) if written in text), None)
+        report(where, line, f"{reason}: file not read or published", written, LINK_SUGGESTION)
+        # Emptied before Pelican collects the file into its static files.
+        return f"{match.group('markup')}{match.group('quote')}{match.group('quote')}"
+
+    content._content = pattern.sub(refuse, body)
+
+
+def link_path(content, value: str) -> str:
+    """The content-relative path of a {static} link, as Pelican computes it."""
+    path = unquote(urlparse(value).path)
+    if path.startswith("/"):
+        return path[1:]
+    return os.path.join(content.relative_dir, path)
+
+
+# -- static files --------------------------------------------------------------------
+
+
+def check_static_files(generator) -> None:
+    """Drop static files whose source or output path breaks the rule, before
+    the static generator copies them (its `generate_output` runs later)."""
+    root = generator.path
+    output = generator.output_path
+    kept = []
+    for static in generator.staticfiles:
+        source = os.path.join(root, static.source_path)
+        checked = check_source(root, source)
+        if isinstance(checked, Refusal):
+            if checked.link is None:  # links were reported when the build started
+                report(
+                    relative(source, root),
+                    None,
+                    "static file outside the content folder: not published",
+                    static.source_path,
+                    LINK_SUGGESTION,
+                )
+            continue
+        problem = output_refusal(output, static.save_as)
+        if problem:
+            report(
+                relative(source, root),
+                None,
+                f"static file output path {problem}: not published",
+                static.save_as,
+                "check EXTRA_PATH_METADATA and STATIC_SAVE_AS in pelicanconf.py",
+            )
+            continue
+        kept.append(static)
+    # The context holds the same list object: change it in place.
+    generator.staticfiles[:] = kept
+
+
+def register() -> None:
+    signals.initialized.connect(report_symlinks)
+    signals.article_generator_init.connect(guard_file_listing)
+    signals.page_generator_init.connect(guard_file_listing)
+    signals.static_generator_init.connect(guard_file_listing)
+    signals.content_object_init.connect(check_content)
+    signals.static_generator_finalized.connect(check_static_files)

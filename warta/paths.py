@@ -1,0 +1,145 @@
+"""Path containment: the one rule for every path the build reads or writes.
+
+A file the build reads must lie inside content/, and a file it writes inside
+the output folder, once every `..` and every symbolic link is resolved. On top
+of that, symbolic links under content/ are refused outright, whether they
+point inside or outside: a link to .git/config or /proc/self/environ would
+otherwise publish it, and a link to a directory would be walked.
+
+No Pelican import: plugins pass their roots (PATH, OUTPUT_PATH) in.
+"""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+# "https:", "data:", "javascript:", "C:" … and protocol-relative "//host".
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.I)
+
+
+def _real(path: str | os.PathLike) -> Path:
+    return Path(os.path.realpath(path))
+
+
+def contained(root: str | os.PathLike, candidate: str | os.PathLike) -> Path | None:
+    """The real path of `candidate` (relative to `root` unless absolute) when it
+    lies inside the real path of `root` (or is root itself); None otherwise."""
+    base = _real(root)
+    path = Path(candidate)
+    if not path.is_absolute():
+        path = Path(root) / path
+    real = _real(path)
+    return real if real == base or real.is_relative_to(base) else None
+
+
+def _relative_parts(root: str | os.PathLike, candidate: str | os.PathLike) -> list[str] | None:
+    """The components of `candidate` below `root`, as written (no `..` collapsed)."""
+    path = Path(candidate)
+    if not path.is_absolute():
+        return list(path.parts)
+    for base in (Path(os.path.abspath(root)), _real(root)):
+        try:
+            return list(path.relative_to(base).parts)
+        except ValueError:
+            continue
+    return None
+
+
+def first_symlink(root: str | os.PathLike, candidate: str | os.PathLike) -> Path | None:
+    """The first component of `candidate` below `root` that is a symbolic link,
+    following the path as the system would (each `..` from where it stands),
+    or None. `root` itself and its parents are not checked: content/ may be
+    reached through a link; nothing inside it may be one. A path that climbs
+    above `root` is not followed further (`contained` refuses it)."""
+    parts = _relative_parts(root, candidate)
+    if parts is None:
+        return None
+    current = Path(root)
+    depth = 0
+    for part in parts:
+        if part in ("", "."):
+            continue
+        if part == "..":
+            depth -= 1
+            if depth < 0:
+                return None
+            current = current.parent
+            continue
+        depth += 1
+        current = current / part
+        if current.is_symlink():
+            return current
+    return None
+
+
+def link_target(link: Path) -> str:
+    try:
+        return os.readlink(link)
+    except OSError as exc:
+        return f"unreadable link: {exc.strerror}"
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a path may not be read or written; `link` is set for a symbolic link."""
+
+    reason: str
+    link: Path | None = None
+    target: str = ""
+
+
+def check_source(root: str | os.PathLike, candidate: str | os.PathLike) -> Path | Refusal:
+    """The real path of a file the build may read, or why it may not.
+
+    Refused: a path that climbs out of `root`, and a path through a symbolic
+    link (file or folder) anywhere below `root`.
+    """
+    link = first_symlink(root, candidate)
+    if link is not None:
+        return Refusal("symbolic link", link, link_target(link))
+    real = contained(root, candidate)
+    if real is None:
+        return Refusal("outside the content folder")
+    return real
+
+
+def output_refusal(output_root: str | os.PathLike, relative: str) -> str | None:
+    """Why a site-relative output path (a `save_as`, or a URL used as one) may
+    not be written under `output_root`, or None when it may.
+
+    Refused: an absolute path or URL with a scheme, any `..` segment (a page
+    that climbs, even if it lands back inside, would overwrite another page),
+    and a path that resolves outside the output folder (e.g. through a link).
+    """
+    text = str(relative)
+    if _SCHEME.match(text) or text.startswith(("/", "\\")) or os.path.isabs(text):
+        return "absolute path"
+    segments = re.split(r"[/\\]", text)
+    if ".." in segments:
+        return "climbs out with '..'"
+    if "\x00" in text:
+        return "contains a NUL byte"
+    if contained(output_root, posixpath.normpath(text) if text else ".") is None:
+        return "resolves outside the output folder"
+    return None
+
+
+def is_external(reference: str) -> bool:
+    """True for a URL with a scheme (https:, data:, …) or a protocol-relative //host."""
+    return bool(_SCHEME.match(reference.strip()))
+
+
+def symlinks_under(root: str | os.PathLike) -> list[tuple[Path, str]]:
+    """Every symbolic link below `root` (files and folders), with its target,
+    found without following any link; sorted."""
+    found = []
+    for folder, folders, files in os.walk(root, followlinks=False):
+        for name in folders + files:
+            path = Path(folder) / name
+            if path.is_symlink():
+                found.append((path, link_target(path)))
+    return sorted(found)
