@@ -32,7 +32,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from warta import yamlfile
 
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = (
@@ -120,11 +120,19 @@ def _core(name: str) -> str:
     return name
 
 
+def _data_yaml(path: Path, *, allow_empty: bool = False):
+    """A data file read as the build reads it (warta.yamlfile); ValueError names the line."""
+    data, problems = yamlfile.load(path, str(path), allow_empty=allow_empty)
+    if problems:
+        raise ValueError(str(problems[0]))
+    return data
+
+
 def load_data(data_dir: Path, province: str = "16") -> CorpusData:
     """The province's offices, the official tags and the officials from data/."""
     data_dir = Path(data_dir)
     rows = list(csv.DictReader(io.StringIO((data_dir / "regions" / "gazetteer.csv").read_text())))
-    aliases = yaml.safe_load((data_dir / "regions" / "aliases.yaml").read_text()) or {}
+    aliases = _data_yaml(data_dir / "regions" / "aliases.yaml", allow_empty=True) or {}
     by_code = {row["code"]: row for row in rows}
     if province not in by_code:
         raise ValueError(f"unknown province code: {province!r}")
@@ -174,7 +182,7 @@ def load_data(data_dir: Path, province: str = "16") -> CorpusData:
     )
 
     tags = {}
-    for item in yaml.safe_load((data_dir / "official_tags.yaml").read_text()) or []:
+    for item in _data_yaml(data_dir / "official_tags.yaml"):
         windows = tuple(
             (_date(d["start"]), _date(d.get("end") or d["start"], end=True))
             for d in item.get("dates") or []
@@ -185,7 +193,7 @@ def load_data(data_dir: Path, province: str = "16") -> CorpusData:
         )
 
     speakers = []
-    for person in yaml.safe_load((data_dir / "officials.yaml").read_text()) or []:
+    for person in _data_yaml(data_dir / "officials.yaml"):
         for position in person.get("positions") or []:
             if position.get("institution") != "Bawaslu" or position["position"].startswith("Staf"):
                 continue
