@@ -1,0 +1,399 @@
+"""The newsroom CMS's configuration, generated from the project's own data (no Pelican).
+
+`cms_config()` returns the Decap CMS configuration (collections, fields, labels
+and hints in Indonesian) and `warta_data()` what our script in /admin/ needs
+beside it: the front-matter keys of each field in the order `invoke new`
+writes them, and the checks `invoke check` would make. Both are plain data, so
+they are written as JSON (escaped by `json.dumps`, never pasted into HTML).
+
+Options come from the loaders the build itself uses: the gazetteer with the
+staff aliases (plugins/regions/gazetteer.py), the official vocabulary
+(plugins/official_tags/vocabulary.py) and the officials registry
+(plugins/official_tags/officials.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+# Front-matter keys in the order `invoke new` (warta/new_article.py) writes them,
+# then the photo keys; each with the CMS field that edits it and how its value
+# is written ("text": as is, "list": comma-separated).
+ARTICLE_KEYS = (
+    ("title", "Title", "text"),
+    ("date", "Date", "text"),
+    ("slug", "Slug", "text"),
+    ("category", "Category", "text"),
+    ("author", "Author", "text"),
+    ("region", "Region", "list"),
+    ("tags", "Tags", "list"),
+    ("summary", "Summary", "text"),
+    ("image", "Image", "text"),
+    ("image_alt", "Image-Alt", "text"),
+    ("image_caption", "Image-Caption", "text"),
+    ("image_credit", "Image-Credit", "text"),
+    ("thread", "Thread", "text"),
+    ("status", "Status", "text"),
+)
+# Keys `invoke new` always writes, even empty ("Summary: " is there to be filled in).
+ARTICLE_ALWAYS = ("title", "date", "slug", "category", "author", "region", "summary", "thread")
+# Other spellings Pelican accepts for the same key (metadata keys are case-insensitive).
+KEY_ALIASES = {"region": ["Wilayah"]}
+PAGE_KEYS = (
+    ("title", "Title", "text"),
+    ("slug", "Slug", "text"),
+    ("summary", "Summary", "text"),
+    ("status", "Status", "text"),
+)
+PAGE_ALWAYS = ("title", "slug", "summary")
+
+
+@dataclass
+class CmsInputs:
+    """Everything the configuration is made from (the plugin fills it from settings)."""
+
+    site_name: str
+    author: str
+    rubrik: tuple[str, ...]
+    title_min: int
+    title_max: int
+    summary_min: int
+    summary_max: int
+    regions: list[dict] = field(default_factory=list)
+    tags: list[dict] = field(default_factory=list)
+    allow_free_tags: bool = False
+    officials: list[dict] = field(default_factory=list)
+    backend: dict = field(default_factory=dict)
+    local_backend: str | None = None
+    site_url: str = ""
+    preview_css: str = ""
+    media_library_max_mb: int = 10
+
+
+# ---- options from the project's data ------------------------------------------------
+
+
+def region_value(unit) -> str:
+    """What `invoke new` writes for a unit: the official name, or the code of a
+    kecamatan (kecamatan names repeat across Indonesia)."""
+    return unit.code if unit.level == "kecamatan" else unit.name
+
+
+def region_options(gazetteer, home: str | None, kecamatan_of: tuple[str, ...]) -> list[dict]:
+    """Select options {label, value}: every province and kabupaten/kota, and the
+    kecamatan of the provinces in `kecamatan_of`; the home province first.
+
+    The label carries the aliases and the seat so that typing "OKU" or
+    "Baturaja" finds Kabupaten Ogan Komering Ulu (the select searches labels).
+    """
+
+    def order(unit) -> tuple:
+        province = gazetteer.province_of(unit.code)
+        return (province != home, [int(part) for part in unit.code.split(".")])
+
+    options = []
+    for unit in sorted(gazetteer.units.values(), key=order):
+        if unit.level == "kecamatan" and gazetteer.province_of(unit.code) not in kecamatan_of:
+            continue
+        parents = [parent.name for parent in gazetteer.ancestors(unit.code)]
+        if unit.level == "kecamatan":
+            label = f"Kecamatan {unit.name}"
+        elif unit.level == "provinsi":
+            label = f"Provinsi {unit.name}"
+        else:
+            label = unit.name
+        if parents:
+            label += " — " + ", ".join(reversed(parents))
+        extra = gazetteer.aliases.get(unit.code, [])
+        if extra:
+            label += " (" + ", ".join(dict.fromkeys(extra)) + ")"
+        options.append({"label": f"{label} · {unit.code}", "value": region_value(unit)})
+    return options
+
+
+def tag_options(vocabulary) -> list[dict]:
+    """Official tags grouped as on /tag/: "Pemilihan › Pilkada Serentak 2024 (Pilkada 2024)"."""
+    options = []
+    for group, tags in vocabulary.grouped():
+        for tag in sorted(tags, key=lambda t: t.name):
+            label = f"{group} › {tag.name}"
+            if tag.aliases:
+                label += " (" + ", ".join(tag.aliases) + ")"
+            options.append({"label": label, "value": tag.name, "group": group})
+    return options
+
+
+def official_entries(registry, today: dt.date) -> list[dict]:
+    """Officials to suggest: name, spellings and the position held today."""
+    entries = []
+    for official in sorted(registry.officials, key=lambda o: o.name):
+        position = official.position_on(today) or official.latest_position()
+        entries.append(
+            {
+                "name": official.name,
+                "variants": list(official.variants),
+                "position": position.title if position else "",
+            }
+        )
+    return entries
+
+
+# ---- the configuration ---------------------------------------------------------------
+
+
+def _between(minimum: int, maximum: int) -> str:
+    # Any character, newlines included, between the two lengths.
+    return f"^[\\s\\S]{{{minimum},{maximum}}}$"
+
+
+def article_fields(inputs: CmsInputs) -> list[dict]:
+    tag_field: dict = {
+        "label": "Tag",
+        "name": "tags",
+        "widget": "select",
+        "multiple": True,
+        "required": False,
+        "options": [{"label": o["label"], "value": o["value"]} for o in inputs.tags],
+        "hint": "Pilih tag resmi: ketik sebagian nama, misalnya “pilkada” atau “politik uang”.",
+    }
+    fields = [
+        {
+            "label": "Judul",
+            "name": "title",
+            "widget": "string",
+            "hint": f"Judul lengkap berita, {inputs.title_min}–{inputs.title_max} karakter.",
+            "pattern": [
+                _between(inputs.title_min, inputs.title_max),
+                f"Judul harus {inputs.title_min}–{inputs.title_max} karakter.",
+            ],
+        },
+        {
+            "label": "Alamat (slug)",
+            "name": "slug",
+            "widget": "warta-slug",
+            "hint": "Dibuat dari judul saat berita pertama kali disimpan, lalu tidak berubah lagi "
+            "agar tautan ke berita ini tetap berlaku.",
+            "required": False,
+        },
+        {
+            "label": "Tanggal dan jam terbit (WIB)",
+            "name": "date",
+            "widget": "datetime",
+            "format": "YYYY-MM-DD HH:mm",
+            "default": "{{now}}",
+            "hint": "Tanggal di masa depan berarti embargo: berita tampil setelah waktu itu.",
+        },
+        {
+            "label": "Rubrik",
+            "name": "category",
+            "widget": "select",
+            "options": list(inputs.rubrik),
+            "default": inputs.rubrik[0],
+            "hint": "Rubrik tempat berita ini tampil.",
+        },
+        {
+            "label": "Penulis",
+            "name": "author",
+            "widget": "string",
+            "default": inputs.author,
+            "hint": "Nama humas atau kantor yang menulis, misalnya “Humas Bawaslu Kota Palembang”.",
+        },
+        {
+            "label": "Wilayah",
+            "name": "region",
+            "widget": "select",
+            "multiple": True,
+            "min": 1,
+            "options": inputs.regions,
+            "hint": "Ketik nama wilayah, singkatan atau ibu kotanya (misalnya “OKU”, “Baturaja”, "
+            "“Pagar Alam”) lalu pilih dari daftar.",
+        },
+        tag_field,
+    ]
+    if inputs.allow_free_tags:
+        fields.append(
+            {
+                "label": "Tag lain (bukan tag resmi)",
+                "name": "free_tags",
+                "widget": "list",
+                "required": False,
+                "hint": "Pisahkan dengan koma. Gunakan hanya bila tidak ada tag resmi yang cocok.",
+            }
+        )
+    fields += [
+        {
+            "label": "Ringkasan",
+            "name": "summary",
+            "widget": "text",
+            "hint": f"Satu atau dua kalimat untuk daftar berita dan mesin pencari, "
+            f"{inputs.summary_min}–{inputs.summary_max} karakter.",
+            "pattern": [
+                _between(inputs.summary_min, inputs.summary_max),
+                f"Ringkasan harus {inputs.summary_min}–{inputs.summary_max} karakter.",
+            ],
+        },
+        {
+            "label": "Foto utama",
+            "name": "image",
+            "widget": "image",
+            "required": False,
+            "choose_url": False,
+            "media_folder": "/content/images/{{year}}",
+            "public_folder": "images/{{year}}",
+            "hint": "Foto JPEG atau PNG, paling besar "
+            f"{inputs.media_library_max_mb} MB. Lokasi GPS di foto dihapus saat situs dibangun.",
+        },
+        {
+            "label": "Teks alternatif foto",
+            "name": "image_alt",
+            "widget": "warta-alt",
+            "required": False,
+            "hint": "Wajib bila ada foto: jelaskan isi foto untuk pembaca tunanetra, "
+            "misalnya “Ketua Bawaslu menyerahkan surat rekomendasi kepada KPU”.",
+        },
+        {
+            "label": "Keterangan foto",
+            "name": "image_caption",
+            "widget": "string",
+            "required": False,
+            "hint": "Tampil di bawah foto: siapa, apa, di mana.",
+        },
+        {
+            "label": "Kredit foto",
+            "name": "image_credit",
+            "widget": "string",
+            "required": False,
+            "hint": "Pemilik foto, misalnya “Foto: Humas Bawaslu Kota Palembang”.",
+        },
+        {
+            "label": "Isi berita",
+            "name": "body",
+            "widget": "markdown",
+            "modes": ["raw", "rich_text"],
+            "hint": "Mulai dengan dateline, misalnya “PALEMBANG – Bawaslu Kota Palembang …”. "
+            "Pisahkan paragraf dengan baris kosong.",
+            "pattern": ["\\S", "Isi berita masih kosong."],
+        },
+        {"label": "ID utas komentar", "name": "thread", "widget": "hidden", "required": False},
+    ]
+    return fields
+
+
+def page_fields() -> list[dict]:
+    return [
+        {"label": "Judul", "name": "title", "widget": "string", "hint": "Judul halaman."},
+        {
+            "label": "Alamat (slug)",
+            "name": "slug",
+            "widget": "warta-slug",
+            "required": False,
+            "hint": "Dibuat dari judul saat halaman pertama kali disimpan, lalu tidak berubah.",
+        },
+        {
+            "label": "Ringkasan",
+            "name": "summary",
+            "widget": "text",
+            "required": False,
+            "hint": "Satu atau dua kalimat untuk mesin pencari.",
+        },
+        {
+            "label": "Isi halaman",
+            "name": "body",
+            "widget": "markdown",
+            "modes": ["raw", "rich_text"],
+            "hint": "Gunakan ## untuk subjudul.",
+        },
+    ]
+
+
+def cms_config(inputs: CmsInputs) -> dict:
+    """The Decap CMS configuration (passed to CMS.init by /admin/warta-cms.js)."""
+    config: dict = {
+        "load_config_file": False,
+        "locale": "id",
+        "backend": dict(inputs.backend),
+        "publish_mode": "editorial_workflow",
+        "media_folder": "content/images",
+        "public_folder": "images",
+        "site_url": inputs.site_url or None,
+        "display_url": inputs.site_url or None,
+        "logo_url": None,
+        "search": True,
+        "slug": {"encoding": "ascii", "clean_accents": True, "sanitize_replacement": "-"},
+        "collections": [
+            {
+                "name": "berita",
+                "label": "Berita",
+                "label_singular": "Berita",
+                "description": "Siaran pers, berita kegiatan dan pengumuman. Berita baru tersimpan "
+                "sebagai draf; setelah diperiksa, pindahkan ke “Siap terbit” lalu terbitkan.",
+                "folder": "content/berita",
+                # Decap lower-cases a path template and turns its dots into dashes, so
+                # `{{fields.x}}` cannot be used here: plain names of data values.
+                "path": "{{file_year}}/{{file_stem}}",
+                "create": True,
+                "format": "warta-berita",
+                "extension": "md",
+                "identifier_field": "title",
+                "summary": "{{title}} — {{date}}",
+                "sortable_fields": ["date", "title"],
+                "view_filters": [
+                    {"label": rubrik, "field": "category", "pattern": f"^{rubrik}$"}
+                    for rubrik in inputs.rubrik
+                ],
+                "fields": article_fields(inputs),
+            },
+            {
+                "name": "halaman",
+                "label": "Halaman",
+                "label_singular": "Halaman",
+                "description": "Halaman tetap: Tentang Kami, Kontak, Kebijakan Privasi, Kredit.",
+                "folder": "content/halaman",
+                "path": "{{slug_value}}",
+                "create": True,
+                "format": "warta-halaman",
+                "extension": "md",
+                "identifier_field": "title",
+                "fields": page_fields(),
+            },
+        ],
+    }
+    if inputs.local_backend:
+        config["local_backend"] = {"url": inputs.local_backend}
+    return {key: value for key, value in config.items() if value is not None}
+
+
+def warta_data(inputs: CmsInputs) -> dict:
+    """What /admin/warta-cms.js needs besides Decap's configuration."""
+
+    def keys(table, always):
+        return [
+            {
+                "field": name,
+                "key": key,
+                "kind": kind,
+                "always": name in always,
+                "aliases": KEY_ALIASES.get(name, []),
+            }
+            for name, key, kind in table
+        ]
+
+    return {
+        "formats": {
+            "berita": keys(ARTICLE_KEYS, ARTICLE_ALWAYS),
+            "halaman": keys(PAGE_KEYS, PAGE_ALWAYS),
+        },
+        "official_tags": [{"name": o["value"], "group": o["group"]} for o in inputs.tags],
+        "allow_free_tags": inputs.allow_free_tags,
+        "regions": {o["value"]: o["label"] for o in inputs.regions},
+        "officials": inputs.officials,
+        "preview_css": inputs.preview_css,
+        "rules": {
+            "title_min": inputs.title_min,
+            "title_max": inputs.title_max,
+            "summary_min": inputs.summary_min,
+            "summary_max": inputs.summary_max,
+        },
+        "site_name": inputs.site_name,
+    }

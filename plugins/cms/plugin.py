@@ -1,0 +1,186 @@
+"""Newsroom in the browser: Decap CMS at /admin/, configured from the project's data.
+
+What it adds to the output (CMS_SAVE_AS, default "admin/"):
+- `index.html`: the page staff open; no inline script, `noindex`.
+- `decap-cms.js` and its chunks, copied from the npm package `decap-cms`
+  (package.json pins it; `npm ci` installs it): served from the site itself,
+  never from a CDN.
+- `warta-cms.js` (plugins/cms/static/): our front-matter format (`Key: value`
+  lines, blank line, body; key order and unknown keys kept), the Indonesian
+  UI locale, the slug and alt-text widgets, and the article preview.
+- `config.json`: the CMS configuration generated from the gazetteer and its
+  aliases, the official vocabulary, the officials registry, CONTENT_LINT_*
+  and OFFICIAL_TAGS_ALLOW_FREE (see config.py).
+
+Settings (defaults in DEFAULTS): CMS_ENABLED, CMS_SAVE_AS, CMS_BUNDLE_DIR
+(None: <project>/node_modules/decap-cms/dist), CMS_BACKEND (Decap's `backend`
+block; None: GitHub with the repository in WARTA_CMS_REPO or GITHUB_REPOSITORY,
+the OAuth client in WARTA_CMS_AUTH_URL), CMS_LOCAL_BACKEND (URL of a local
+decap-server, what `invoke cms` sets), CMS_REGION_KECAMATAN_PROVINCES (provinces
+whose kecamatan are offered; None: REGIONS_HOME_PROVINCE).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import json
+import logging
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from pelican import signals
+
+from .config import CmsInputs, cms_config, official_entries, region_options, tag_options, warta_data
+from .page import admin_html
+
+logger = logging.getLogger(__name__)
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+STATIC = Path(__file__).resolve().parent / "static"
+DEFAULTS = {
+    "CMS_ENABLED": True,
+    "CMS_SAVE_AS": "admin/",
+    "CMS_BUNDLE_DIR": None,
+    "CMS_BACKEND": None,
+    "CMS_LOCAL_BACKEND": None,
+    "CMS_REGION_KECAMATAN_PROVINCES": None,
+}
+BUNDLE_PACKAGE = "decap-cms"
+# The files of the bundle that the browser loads: the entry, its lazy chunks, the
+# WebAssembly it fetches, and the licence that must travel with it.
+BUNDLE_SUFFIXES = (".decap-cms.js", ".wasm")
+BUNDLE_FILES = ("decap-cms.js",)
+# Ours, in the order index.html loads them (before decap-cms.js).
+STATIC_SCRIPTS = ("warta-cms-id.js", "warta-cms.js")
+
+
+def setting(settings: dict, key: str):
+    return settings.get(key, DEFAULTS[key])
+
+
+def default_backend() -> dict:
+    """GitHub, with the repository Actions names (GITHUB_REPOSITORY) unless told otherwise."""
+    repo = os.environ.get("WARTA_CMS_REPO") or os.environ.get("GITHUB_REPOSITORY") or ""
+    backend = {"name": "github", "repo": repo, "branch": "main"}
+    auth_url = os.environ.get("WARTA_CMS_AUTH_URL")
+    if auth_url:
+        backend["base_url"] = auth_url
+    return backend
+
+
+def _pure_module(package: str, module: str):
+    """A plugin's Pelican-free module (the loaders the build itself uses)."""
+    plugins = str(PROJECT_ROOT / "plugins")
+    if plugins not in sys.path:
+        sys.path.insert(0, plugins)
+    return importlib.import_module(f"{package}.{module}")
+
+
+def _data_file(settings: dict, key: str, default: str) -> Path:
+    value = settings.get(key)
+    return Path(value) if value else Path(settings.get("DATA_PATH") or "data") / default
+
+
+def gather_inputs(settings: dict) -> CmsInputs:
+    gazetteer_module = _pure_module("regions", "gazetteer")
+    vocabulary_module = _pure_module("official_tags", "vocabulary")
+    officials_module = _pure_module("official_tags", "officials")
+    rules = _pure_module("content_lint", "rules").Rules()
+
+    gazetteer_path = _data_file(settings, "REGIONS_GAZETTEER", "regions/gazetteer.csv")
+    aliases_path = settings.get("REGIONS_ALIASES")
+    # Problems in these files are the regions and official_tags plugins' to report.
+    gazetteer, _ = gazetteer_module.load(gazetteer_path, aliases_path)
+    home = settings.get("REGIONS_HOME_PROVINCE")
+    provinces = setting(settings, "CMS_REGION_KECAMATAN_PROVINCES") or ([home] if home else [])
+    vocabulary_path = _data_file(settings, "OFFICIAL_TAGS_VOCABULARY", "official_tags.yaml")
+    vocabulary, _ = vocabulary_module.load_vocabulary(vocabulary_path, str(vocabulary_path))
+    officials_path = _data_file(settings, "OFFICIAL_TAGS_OFFICIALS", "officials.yaml")
+    region_names = officials_module.load_region_names(gazetteer_path)
+    registry, _ = officials_module.load_registry(officials_path, str(officials_path), region_names)
+    site_url = settings.get("SITEURL") or ""
+    theme_css = f"{settings.get('THEME_STATIC_DIR', 'theme')}/css/warta.css"
+    return CmsInputs(
+        site_name=settings.get("SITENAME", ""),
+        author=settings.get("AUTHOR") or "",
+        rubrik=tuple(settings.get("CONTENT_LINT_RUBRIK") or rules.rubrik),
+        title_min=settings.get("CONTENT_LINT_TITLE_MIN", rules.title_min),
+        title_max=settings.get("CONTENT_LINT_TITLE_MAX", rules.title_max),
+        summary_min=settings.get("CONTENT_LINT_SUMMARY_MIN", rules.summary_min),
+        summary_max=settings.get("CONTENT_LINT_SUMMARY_MAX", rules.summary_max),
+        regions=region_options(gazetteer, home, tuple(provinces)),
+        tags=tag_options(vocabulary),
+        allow_free_tags=bool(settings.get("OFFICIAL_TAGS_ALLOW_FREE")),
+        officials=official_entries(registry, dt.date.today()),
+        backend=setting(settings, "CMS_BACKEND") or default_backend(),
+        local_backend=setting(settings, "CMS_LOCAL_BACKEND"),
+        site_url=site_url if site_url.startswith(("http://", "https://")) else "",
+        # Relative to /admin/: the same file the site's pages load.
+        preview_css=f"../{theme_css}",
+        media_library_max_mb=max(
+            1, int(settings.get("IMAGES_MAX_SOURCE_BYTES", 10_000_000)) // 1_000_000
+        ),
+    )
+
+
+def bundle_dir(settings: dict) -> Path:
+    configured = setting(settings, "CMS_BUNDLE_DIR")
+    if configured:
+        return Path(configured)
+    return PROJECT_ROOT / "node_modules" / BUNDLE_PACKAGE / "dist"
+
+
+def bundle_files(folder: Path) -> list[Path]:
+    files = [folder / name for name in BUNDLE_FILES]
+    files += sorted(p for p in folder.iterdir() if p.name.endswith(BUNDLE_SUFFIXES))
+    return list(dict.fromkeys(files))
+
+
+def write_admin(pelican) -> None:
+    settings = pelican.settings
+    if not setting(settings, "CMS_ENABLED"):
+        return
+    save_as = setting(settings, "CMS_SAVE_AS").strip("/")
+    output = Path(pelican.output_path).resolve()
+    target = (output / save_as).resolve()
+    if output not in target.parents:
+        logger.error("CMS_SAVE_AS must be a folder inside the output: '%s'", save_as)
+        return
+    source = bundle_dir(settings)
+    if not (source / "decap-cms.js").is_file():
+        logger.warning(
+            "%s: the CMS bundle is not installed, /%s/ not written: '%s' "
+            "(run `npm ci` in the project folder; scripts/build-site does it)",
+            "package.json",
+            save_as,
+            source,
+        )
+        return
+    inputs = gather_inputs(settings)
+    target.mkdir(parents=True, exist_ok=True)
+    for file in bundle_files(source):
+        shutil.copyfile(file, target / file.name)
+    licence = source.parent / "LICENSE"
+    if licence.is_file():
+        shutil.copyfile(licence, target / "LICENSE-decap-cms.txt")
+    for script in STATIC_SCRIPTS:
+        shutil.copyfile(STATIC / script, target / script)
+    document = {"cms": cms_config(inputs), "warta": warta_data(inputs)}
+    (target / "config.json").write_text(
+        json.dumps(document, ensure_ascii=True, sort_keys=False, indent=None), encoding="utf-8"
+    )
+    (target / "index.html").write_text(admin_html(inputs.site_name), encoding="utf-8")
+    logger.info(
+        "cms: /%s/ written (%d regions, %d official tags, %d officials)",
+        save_as,
+        len(inputs.regions),
+        len(inputs.tags),
+        len(inputs.officials),
+    )
+
+
+def register() -> None:
+    signals.finalized.connect(write_admin)

@@ -1,0 +1,483 @@
+/* warta newsroom: what the site adds to Decap CMS in /admin/.
+ *
+ * Loaded before decap-cms.js: it asks Decap to wait (CMS_MANUAL_INIT), then,
+ * once the page has loaded, reads config.json (generated at build time by
+ * plugins/cms from the project's data), registers
+ *   - the front-matter format of warta: `Key: value` lines, a blank line, the
+ *     body, exactly as `invoke new` writes them; the order of the keys, keys the
+ *     form does not know and untouched lines are kept byte for byte, so saving
+ *     an unchanged release changes nothing;
+ *   - the Indonesian interface (warta-cms-id.js);
+ *   - the slug widget (made from the title once, then frozen) and the alt-text
+ *     widget (required when there is a photo);
+ *   - the article preview, styled by the site's own CSS, with the warnings
+ *     `invoke check` would give;
+ * and starts the CMS. No inline script, nothing loaded from another origin.
+ */
+(function () {
+  'use strict';
+
+  window.CMS_MANUAL_INIT = true;
+
+  var META_RE = /^([A-Za-z][A-Za-z0-9_-]*)\s*:\s?(.*)$/;
+
+  // ---- slugs and ids, as warta/new_article.py makes them ---------------------
+
+  function slugify(title, limit) {
+    limit = limit || 80;
+    var ascii = String(title || '')
+      .normalize('NFKD')
+      .replace(/[^\x00-\x7f]/g, '')
+      .toLowerCase();
+    var words = ascii.match(/[a-z0-9]+/g) || [];
+    var slug = '';
+    for (var i = 0; i < words.length; i++) {
+      var candidate = slug ? slug + '-' + words[i] : words[i];
+      if (candidate.length > limit) break;
+      slug = candidate;
+    }
+    return slug || (words.length ? words[0].slice(0, limit) : '');
+  }
+
+  function threadId() {
+    var bytes = new Uint8Array(16);
+    window.crypto.getRandomValues(bytes);
+    bytes[6] = (bytes[6] & 0x0f) | 0x40; // a version 4 UUID, as uuid.uuid4().hex
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    return Array.prototype.map
+      .call(bytes, function (b) {
+        return ('0' + b.toString(16)).slice(-2);
+      })
+      .join('');
+  }
+
+  // ---- the front-matter format ------------------------------------------------
+
+  function splitList(value) {
+    return String(value || '')
+      .split(',')
+      .map(function (part) {
+        return part.trim();
+      })
+      .filter(Boolean);
+  }
+
+  function makeFormat(keys, data) {
+    var byKey = {};
+    keys.forEach(function (spec, index) {
+      spec.index = index;
+      byKey[spec.key.toLowerCase()] = spec;
+      (spec.aliases || []).forEach(function (alias) {
+        byKey[alias.toLowerCase()] = spec;
+      });
+    });
+    var officialTags = {};
+    (data.official_tags || []).forEach(function (tag) {
+      officialTags[tag.name] = true;
+    });
+
+    function fieldValue(spec, entry) {
+      var value = entry[spec.field];
+      if (spec.field === 'tags' && data.allow_free_tags) {
+        value = [].concat(value || [], entry.free_tags || []);
+      }
+      if (spec.kind === 'list') {
+        if (!Array.isArray(value)) value = splitList(value);
+        return value
+          .map(function (v) {
+            return String(v).trim();
+          })
+          .filter(Boolean)
+          .join(', ');
+      }
+      return value === undefined || value === null ? '' : String(value).trim();
+    }
+
+    function fromFile(content) {
+      var text = String(content || '');
+      var eol = text.indexOf('\r\n') >= 0 ? '\r\n' : '\n';
+      var lines = text.split(eol);
+      var header = [];
+      var i = 0;
+      if (lines.length && META_RE.test(lines[0])) {
+        for (; i < lines.length && lines[i] !== ''; i++) {
+          var match = META_RE.exec(lines[i]);
+          if (match) {
+            var spec = byKey[match[1].toLowerCase()];
+            header.push({ key: match[1], field: spec ? spec.field : null, raw: lines[i], value: match[2] });
+          } else if (header.length && /^\s/.test(lines[i])) {
+            var last = header[header.length - 1];
+            last.raw += eol + lines[i]; // a continuation line belongs to its key
+            last.value += ' ' + lines[i].trim();
+          } else {
+            break;
+          }
+        }
+      }
+      var rest = lines.slice(i).join(eol);
+      var body = rest.replace(/^(\r?\n)+/, '');
+      var entry = {};
+      header.forEach(function (line) {
+        if (!line.field || line.field in entry) return;
+        var spec = byKey[line.key.toLowerCase()];
+        var value = line.value.trim();
+        if (spec.kind === 'list') {
+          var items = splitList(value);
+          if (spec.field === 'tags' && data.allow_free_tags) {
+            entry.free_tags = items.filter(function (t) {
+              return !officialTags[t];
+            });
+            items = items.filter(function (t) {
+              return officialTags[t];
+            });
+          }
+          entry[line.field] = items;
+        } else {
+          entry[line.field] = value;
+        }
+        line.value = fieldValue(spec, entry);
+      });
+      entry.body = body;
+      // Everything needed to write the file back as it was (kept in the entry's data).
+      entry._warta_source = {
+        eol: eol,
+        lines: header,
+        separator: rest.slice(0, rest.length - body.length),
+        body: body,
+        headed: header.length > 0,
+      };
+      return entry;
+    }
+
+    function toFile(entry) {
+      var source = entry._warta_source;
+      var isNew = !source;
+      source = source || { eol: '\n', lines: [], separator: '\n', body: '', headed: true };
+      if (keys.some(function (k) { return k.field === 'slug'; }) && !entry.slug) {
+        entry.slug = slugify(entry.title);
+      }
+      if (keys.some(function (k) { return k.field === 'thread'; }) && isNew && !entry.thread) {
+        entry.thread = threadId();
+      }
+      var out = [];
+      var written = {};
+      source.lines.forEach(function (line) {
+        if (!line.field) {
+          out.push({ index: -1, text: line.raw });
+          return;
+        }
+        var spec = byKey[line.key.toLowerCase()];
+        if (written[line.field]) {
+          out.push({ index: -1, text: line.raw }); // a repeated key: the first one counts
+          return;
+        }
+        written[line.field] = true;
+        var now = fieldValue(spec, entry);
+        if (now === line.value) {
+          out.push({ index: spec.index, text: line.raw });
+        } else if (now !== '' || spec.always) {
+          out.push({ index: spec.index, text: line.key + ': ' + now });
+        }
+      });
+      keys.forEach(function (spec) {
+        if (written[spec.field]) return;
+        var now = fieldValue(spec, entry);
+        if (now === '' && !(spec.always && isNew)) return;
+        // After the last line of a key that comes earlier in `invoke new`'s order.
+        var at = 0;
+        out.forEach(function (line, position) {
+          if (line.index < spec.index) at = position + 1;
+        });
+        if (!source.headed && !out.length) at = 0;
+        out.splice(at, 0, { index: spec.index, text: spec.key + ': ' + now });
+      });
+      var body = entry.body === undefined || entry.body === null ? '' : String(entry.body);
+      if (body.replace(/\s+$/, '') === source.body.replace(/\s+$/, '')) {
+        body = source.body; // the editor may trim the final newline: keep the file's
+      } else {
+        body = body.replace(/\r\n/g, '\n').split('\n').join(source.eol);
+        if (body && !/\n$/.test(body)) body += source.eol;
+      }
+      if (!out.length) return body;
+      var header = out
+        .map(function (line) {
+          return line.text;
+        })
+        .join(source.eol);
+      return header + source.eol + (source.separator || source.eol) + body;
+    }
+
+    return { fromFile: fromFile, toFile: toFile };
+  }
+
+  // ---- widgets ----------------------------------------------------------------
+
+  function registerWidgets(CMS) {
+    var h = window.h;
+    // Decap re-renders a control only when its own value changes; these two read
+    // other fields (the title, the photo), so they re-render with the entry.
+    var always = function () {
+      return true;
+    };
+    var SlugControl = window.createClass({
+      shouldComponentUpdate: always,
+      componentDidMount: function () {
+        this.follow();
+      },
+      componentDidUpdate: function () {
+        this.follow();
+      },
+      follow: function () {
+        var entry = this.props.entry;
+        if (!entry || !entry.get('newRecord')) return; // frozen once saved
+        var wanted = slugify(entry.getIn(['data', 'title']));
+        if (wanted && wanted !== (this.props.value || '')) this.props.onChange(wanted);
+      },
+      render: function () {
+        return h('input', {
+          type: 'text',
+          id: this.props.forID,
+          className: this.props.classNameWrapper,
+          value: this.props.value || '',
+          readOnly: true,
+          onFocus: this.props.setActiveStyle,
+          onBlur: this.props.setInactiveStyle,
+        });
+      },
+    });
+    var AltControl = window.createClass({
+      shouldComponentUpdate: always,
+      isValid: function () {
+        var entry = this.props.entry;
+        var image = entry && entry.getIn(['data', 'image']);
+        if (image && !String(this.props.value || '').trim()) {
+          return {
+            error: {
+              type: 'PRESENCE',
+              message: 'Teks alternatif foto wajib diisi karena berita ini memakai foto.',
+            },
+          };
+        }
+        return true;
+      },
+      onInput: function (event) {
+        this.props.onChange(event.target.value);
+      },
+      render: function () {
+        return h('input', {
+          type: 'text',
+          id: this.props.forID,
+          className: this.props.classNameWrapper,
+          value: this.props.value || '',
+          onChange: this.onInput,
+          onFocus: this.props.setActiveStyle,
+          onBlur: this.props.setInactiveStyle,
+        });
+      },
+    });
+    var TextPreview = window.createClass({
+      render: function () {
+        return h('span', {}, this.props.value || '');
+      },
+    });
+    CMS.registerWidget('warta-slug', SlugControl, TextPreview);
+    CMS.registerWidget('warta-alt', AltControl, TextPreview);
+  }
+
+  // ---- preview ----------------------------------------------------------------
+
+  var DATELINE_RE = /^[A-ZÀ-Ý][A-ZÀ-Ý .'’()-]{2,}(?:,\s*[^–—-]{0,40})?\s*[–—-]\s+\S/;
+
+  function checks(entry, data) {
+    var rules = data.rules;
+    var get = function (name) {
+      var value = entry.getIn(['data', name]);
+      return value && value.toJS ? value.toJS() : value;
+    };
+    var problems = [];
+    var title = String(get('title') || '').trim();
+    var summary = String(get('summary') || '').trim();
+    var body = String(get('body') || '').trim();
+    var regions = get('region') || [];
+    var tags = get('tags') || [];
+    if (title.length < rules.title_min || title.length > rules.title_max)
+      problems.push(['peringatan', 'Judul ' + title.length + ' karakter; sebaiknya ' + rules.title_min + '–' + rules.title_max + '.']);
+    if (!summary) problems.push(['peringatan', 'Ringkasan belum diisi.']);
+    else if (summary.length < rules.summary_min || summary.length > rules.summary_max)
+      problems.push(['peringatan', 'Ringkasan ' + summary.length + ' karakter; sebaiknya ' + rules.summary_min + '–' + rules.summary_max + '.']);
+    if (!regions.length) problems.push(['kesalahan', 'Wilayah belum dipilih.']);
+    regions.forEach(function (region) {
+      if (!data.regions[region]) problems.push(['kesalahan', 'Wilayah tidak dikenal: “' + region + '”. Pilih dari daftar.']);
+    });
+    if (!data.allow_free_tags) {
+      tags.forEach(function (tag) {
+        if (!data.tag_groups[tag]) problems.push(['peringatan', 'Tag “' + tag + '” bukan tag resmi: tag ini tidak akan tampil.']);
+      });
+    }
+    if (!body) problems.push(['kesalahan', 'Isi berita masih kosong.']);
+    else if (!DATELINE_RE.test(body))
+      problems.push(['saran', 'Isi berita sebaiknya dimulai dengan dateline, misalnya “PALEMBANG – …”.']);
+    if (get('image')) {
+      if (!String(get('image_alt') || '').trim()) problems.push(['kesalahan', 'Foto belum punya teks alternatif.']);
+      if (!String(get('image_credit') || '').trim()) problems.push(['saran', 'Foto belum punya kredit.']);
+    }
+    return problems;
+  }
+
+  function formatDate(value) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?/.exec(String(value || ''));
+    if (!match) return '';
+    var date = new Date(Date.UTC(+match[1], +match[2] - 1, +match[3], 12));
+    var day = new Intl.DateTimeFormat('id-ID', {
+      weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
+    }).format(date);
+    return match[4] ? day + ', ' + match[4] + '.' + match[5] + ' WIB' : day;
+  }
+
+  function registerPreview(CMS, data) {
+    var h = window.h;
+    var ArticlePreview = window.createClass({
+      render: function () {
+        var entry = this.props.entry;
+        var get = function (name) {
+          var value = entry.getIn(['data', name]);
+          return value && value.toJS ? value.toJS() : value;
+        };
+        var problems = checks(entry, data);
+        var regions = get('region') || [];
+        var tags = get('tags') || [];
+        var image = get('image');
+        var imageField = this.props.fields.find(function (f) {
+          return f.get('name') === 'image';
+        });
+        var asset = image ? this.props.getAsset(image, imageField) : null;
+        var src = asset ? asset.url || String(asset) : '';
+        var body = String(get('body') || '');
+        var officials = data.officials.filter(function (official) {
+          return [official.name].concat(official.variants).some(function (name) {
+            return name && body.indexOf(name) >= 0;
+          });
+        });
+        var groups = [];
+        tags.forEach(function (tag) {
+          var group = data.tag_groups[tag] || 'Tag lainnya';
+          var found = groups.filter(function (g) { return g.name === group; })[0];
+          if (!found) groups.push((found = { name: group, tags: [] }));
+          found.tags.push(tag);
+        });
+        return h('main', { className: 'wrap' },
+          h('section', { className: 'notice warta-cms-checks', 'aria-label': 'Pemeriksaan' },
+            h('p', {}, h('strong', {}, problems.length ? 'Periksa sebelum menyimpan:' : 'Tidak ada masalah yang ditemukan.')),
+            problems.length ? h('ul', {}, problems.map(function (p, i) {
+              return h('li', { key: i, 'data-level': p[0] }, p[0] + ': ' + p[1]);
+            })) : null),
+          h('article', { className: 'article' },
+            h('header', { className: 'article__header' },
+              h('p', { className: 'article__rubrik' }, get('category') || ''),
+              h('h1', {}, get('title') || ''),
+              h('p', { className: 'article__meta' }, h('time', {}, formatDate(get('date')))),
+              h('p', { className: 'article__meta' }, get('author') ? 'Oleh ' + get('author') : ''),
+              regions.length ? h('div', { className: 'article__regions' },
+                h('p', { className: 'article__regions-title' }, 'Wilayah'),
+                h('ul', { className: 'region-links' }, regions.map(function (region) {
+                  var label = data.regions[region] || region;
+                  return h('li', { key: region }, label.split(' · ')[0]);
+                }))) : null),
+            src ? h('figure', { className: 'article__figure' },
+              h('img', { src: src, alt: get('image_alt') || '' }),
+              get('image_caption') || get('image_credit') ? h('figcaption', {}, get('image_caption') || '', ' ',
+                get('image_credit') ? h('span', { className: 'article__credit' }, get('image_credit')) : null) : null) : null,
+            h('div', { className: 'article__body' }, this.props.widgetFor('body')),
+            h('footer', { className: 'article__footer' },
+              groups.length ? h('section', { className: 'article__tags' },
+                h('h2', { className: 'small-title' }, 'Tag'),
+                h('dl', { className: 'tag-groups' }, groups.map(function (group) {
+                  return h('div', { className: 'tag-groups__row', key: group.name },
+                    h('dt', { className: 'tag-groups__name' }, group.name),
+                    h('dd', {}, h('ul', { className: 'tag-list' }, group.tags.map(function (tag) {
+                      return h('li', { key: tag }, h('span', { className: 'tag' }, tag));
+                    }))));
+                }))) : null,
+              officials.length ? h('section', {},
+                h('h2', { className: 'small-title' }, 'Pejabat yang disebut'),
+                h('ul', {}, officials.map(function (o) {
+                  return h('li', { key: o.name }, o.name + (o.position ? ' — ' + o.position : ''));
+                }))) : null)));
+      },
+    });
+    CMS.registerPreviewStyle(new URL(data.preview_css, document.baseURI).href);
+    CMS.registerPreviewTemplate('berita', ArticlePreview);
+  }
+
+  // ---- saving -----------------------------------------------------------------
+
+  // Before Decap computes a new file's path: the slug (from the title, as
+  // `invoke new` makes it), the comment-thread id, and the file's year and name
+  // from the Date as written (WIB; Decap's own {{year}} would be the UTC one).
+  // file_year, file_stem and slug_value are not front-matter keys: the format
+  // never writes them; the collections' `path` templates read them.
+  function registerSaving(CMS, data) {
+    CMS.registerEventListener({
+      name: 'preSave',
+      handler: function (event) {
+        var entry = event.entry;
+        var collection = entry.get('collection');
+        if (!data.formats[collection]) return undefined;
+        var values = entry.get('data');
+        if (!values.get('slug')) values = values.set('slug', slugify(values.get('title')));
+        values = values.set('slug_value', values.get('slug'));
+        if (collection === 'berita') {
+          var date = String(values.get('date') || '');
+          values = values
+            .set('file_year', date.slice(0, 4))
+            .set('file_stem', date.slice(0, 10) + '-' + values.get('slug'));
+          if (entry.get('newRecord') && !values.get('thread')) values = values.set('thread', threadId());
+        }
+        return values;
+      },
+    });
+  }
+
+  // ---- start ------------------------------------------------------------------
+
+  function start(doc) {
+    var CMS = window.CMS;
+    var data = doc.warta;
+    data.tag_groups = {};
+    (data.official_tags || []).forEach(function (tag) {
+      data.tag_groups[tag.name] = tag.group;
+    });
+    CMS.registerLocale('id', window.WARTA_CMS_LOCALE_ID || {});
+    // The body opens as plain Markdown (what the file holds, unchanged) unless the
+    // writer chose the rich-text mode before; Decap remembers that choice.
+    try {
+      if (!window.localStorage.getItem('cms.md-mode')) window.localStorage.setItem('cms.md-mode', 'raw');
+    } catch (error) {
+      /* storage blocked: Decap falls back to its own default */
+    }
+    Object.keys(data.formats).forEach(function (collection) {
+      CMS.registerCustomFormat('warta-' + collection, 'md', makeFormat(data.formats[collection], data));
+    });
+    registerWidgets(CMS);
+    registerPreview(CMS, data);
+    registerSaving(CMS, data);
+    CMS.init({ config: doc.cms });
+  }
+
+  window.WARTA_CMS = { slugify: slugify, makeFormat: makeFormat, checks: checks };
+
+  document.addEventListener('DOMContentLoaded', function () {
+    fetch('config.json', { credentials: 'same-origin', cache: 'no-cache' })
+      .then(function (response) {
+        if (!response.ok) throw new Error('config.json: HTTP ' + response.status);
+        return response.json();
+      })
+      .then(start)
+      .catch(function (error) {
+        var note = document.createElement('p');
+        note.setAttribute('role', 'alert');
+        note.textContent = 'Ruang redaksi tidak dapat dimuat (' + error.message + '). Hubungi pengelola situs.';
+        document.body.appendChild(note);
+      });
+  });
+})();
