@@ -189,7 +189,6 @@ PLUGINS = [
     "seo",
     "search",  # after every other plugin: it indexes the finished output
     "cms",  # /admin/: the newsroom CMS (Decap), configured from data/ at every build
-    "cms",  # /admin/: the newsroom CMS (Decap), configured from data/ at every build
 ]
 JSON_FEED_SAVE_AS = "feed.json"
 # The newest releases with their full text, for readers and the national
