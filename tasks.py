@@ -11,7 +11,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from invoke import Exit, task
+from invoke import Exit, Task, task
 
 ROOT = Path(__file__).resolve().parent
 PY = sys.executable
@@ -42,9 +42,16 @@ def _build(c, settings: Path, strict: bool = False, extra: list[str] | None = No
         args.append("--strict")
     for pair in extra or []:
         args += ["-e", pair]
-    result = c.run(" ".join(_quote(a) for a in args), warn=True, pty=False)
+    # On a terminal the build gets a terminal of its own (a pseudo-terminal), so
+    # that it draws its progress line (plugins/progress); through a pipe (CI,
+    # tests, `| tee`) it writes plain lines, as before.
+    result = c.run(" ".join(_quote(a) for a in args), warn=True, pty=_on_terminal())
     if result.exited != 0:
         raise Exit("Build failed: see the messages above.", code=result.exited)
+
+
+def _on_terminal() -> bool:
+    return sys.stdout.isatty()
 
 
 def _quote(arg: str) -> str:
@@ -447,27 +454,51 @@ def comments(c, build=False):
 
 
 def _region_resolver(settings: dict):
-    from warta.new_article import NewArticleError
+    """`--wilayah` → the front-matter value and the author of the region's office,
+    resolved as the build's regions plugin resolves `Region:`; an unknown name
+    gets the closest names, as the build gives them."""
+    from warta import new_article
 
     gazetteer_module = _plugin_module("regions", "gazetteer")
     gazetteer, problems = gazetteer_module.load(
         settings["REGIONS_GAZETTEER"], settings.get("REGIONS_ALIASES")
     )
-    if problems:
-        raise NewArticleError(problems[0].format())
+    if problems or gazetteer is None:
+        raise new_article.NewArticleError(problems[0].format())
     home = settings.get("REGIONS_HOME_PROVINCE")
+    kabupaten_kota = (gazetteer_module.TIER_OFFICIAL, gazetteer_module.TIER_ALIAS)
 
-    def resolve(value: str) -> str:
+    def code_of(office: str) -> str | None:
+        found = gazetteer.resolve(
+            office, home=home, tiers=kabupaten_kota, levels=("provinsi", "kabupaten", "kota")
+        )
+        return found.unit.code if found.unit else None
+
+    def resolve(value: str) -> new_article.RegionChoice:
         result = gazetteer.resolve(value, home=home)
         if result.unit is None:
-            names = ", ".join(unit.label for unit in result.candidates[:3])
-            what = "fits several regions" if result.problem == "ambiguous" else "is unknown"
-            raise NewArticleError(
-                f"region {value!r} {what}" + (f" (did you mean: {names}?)" if names else "")
+            if result.problem == "ambiguous":
+                names = ", ".join(unit.label for unit in result.candidates)
+                raise new_article.NewArticleError(
+                    f"region {value!r} fits several regions: {names} "
+                    "(write the official name or the code)"
+                )
+            near = ", ".join(unit.label for unit in gazetteer.closest(value)) or "no close match"
+            raise new_article.NewArticleError(
+                f"region {value!r} is unknown (closest: {near}; "
+                "use a Kemendagri code, an official name or an alias)"
             )
         unit = result.unit
+        office = new_article.office_unit(gazetteer.lineage(unit.code))
+        author = new_article.house_spelling(
+            new_article.office_author(office),
+            office.code,
+            new_article.existing_authors(Path(settings["PATH"])),
+            code_of,
+        )
         # Kecamatan names repeat across Indonesia: write their code, which cannot.
-        return unit.code if unit.level == "kecamatan" else unit.name
+        value = unit.code if unit.level == "kecamatan" else unit.name
+        return new_article.RegionChoice(value, author)
 
     return resolve
 
@@ -491,28 +522,103 @@ def _tag_resolver(settings: dict):
     return resolve
 
 
-@task(
-    positional=["title"],
-    iterable=["tag"],
-    help={
-        "title": "the headline, in quotes",
-        "wilayah": 'region: code, official name, alias or seat (e.g. "Kota Pagar Alam")',
-        "rubrik": "Berita (default), Siaran Pers or Pengumuman",
-        "tag": "an official tag (repeat for several)",
-        "penulis": "author (default: AUTHOR in pelicanconf.py)",
-    },
+NEW_HELP = {
+    "title": "the headline, in quotes",
+    "wilayah": 'region: code, official name, alias or seat (e.g. "Kota Pagar Alam")',
+    "rubrik": "Berita (default), Siaran Pers or Pengumuman",
+    "tag": "an official tag (repeat for several)",
+    "penulis": "author (default: the region's office, e.g. Humas Bawaslu Kabupaten Musi Rawas)",
+    "ringkasan": "the summary (default: none; the build takes the lead paragraph)",
+}
+NEW_USAGE = (
+    'invoke new "JUDUL" --wilayah WILAYAH [--rubrik RUBRIK] [--tag TAG …] '
+    "[--penulis PENULIS] [--ringkasan RINGKASAN]"
 )
-def new(c, title, wilayah="", rubrik="Berita", tag=None, penulis=""):
+NEW_EXAMPLE = (
+    'invoke new "Bawaslu Kota Pagar Alam Gelar Patroli Pengawasan Masa Tenang" '
+    '--wilayah Pagaralam --tag "masa tenang"'
+)
+HELP_FLAGS = ("--help", "-h")
+
+
+class _OptionalTitleTask(Task):
+    """`new` whose title is optional on the command line: without one the task
+    prints its usage, instead of invoke's "did not receive required positional
+    arguments: 'title'" (invoke makes a positional argument required, and one
+    with a default is never taken from the command line)."""
+
+    def get_arguments(self, ignore_unknown_help=None):
+        arguments = super().get_arguments(ignore_unknown_help)
+        if not _title_on_command_line(arguments, sys.argv[1:]):
+            for argument in arguments:
+                if argument.positional:
+                    argument.positional, argument.default = False, ""
+        return arguments
+
+
+def _title_on_command_line(arguments, argv: list[str]) -> bool:
+    """Whether a word after `new` is left for the title once the options and
+    their values are set aside (`--help`/`-h` count as a title: see `new`)."""
+    if "new" not in argv:
+        return True
+    with_value = {
+        f"-{name}" if len(name) == 1 else f"--{name}"
+        for argument in arguments
+        if not argument.positional and argument.kind is not bool
+        for name in argument.names
+    }
+    words = iter(argv[argv.index("new") + 1 :])
+    for word in words:
+        if word.startswith("-") and word not in HELP_FLAGS:
+            if "=" not in word and word in with_value:
+                next(words, None)
+            continue
+        return True
+    return False
+
+
+def _new_help() -> str:
+    """The task's help, for `invoke new --help` (invoke itself shows it only for
+    `invoke --help new`, and would take "--help" as the title)."""
+    rows = []
+    for argument in new.get_arguments():
+        long, *short = argument.names
+        flags = ", ".join([f"-{s}" for s in short] + [f"--{long}"])
+        if argument.positional:
+            flags = f'"JUDUL" (or {flags})'
+        rows.append((flags, NEW_HELP.get(argument.name, "")))
+    width = max(len(flags) for flags, _ in rows) + 2
+    lines = [f"Usage: {NEW_USAGE}", "", new.__doc__.strip(), "", "Options:"]
+    lines += [f"  {flags.ljust(width)}{text}" for flags, text in rows]
+    lines += ["", "Example:", f"  {NEW_EXAMPLE}"]
+    return "\n".join(lines)
+
+
+# (invoke empties the help dict it is given: it gets a copy)
+@task(klass=_OptionalTitleTask, positional=["title"], iterable=["tag"], help=dict(NEW_HELP))
+def new(c, title=None, wilayah="", rubrik="Berita", tag=None, penulis="", ringkasan=""):
     """Write a new article with complete front matter and print its path."""
     from warta import new_article
 
+    title = title or ""
+    # invoke shows a task's help for `invoke --help new`; staff type `invoke new --help`.
+    if title.strip() in HELP_FLAGS or HELP_FLAGS[0] in (wilayah, rubrik, penulis, ringkasan):
+        print(_new_help())
+        return
+    if not title.strip():
+        raise Exit(
+            f"new: no title: write the headline in quotes\n  usage: {NEW_USAGE}\n"
+            f"  example: {NEW_EXAMPLE}\n  every option: invoke new --help"
+        )
     settings = _settings()
     try:
         article = new_article.prepare(
             title,
             region=wilayah,
             category=rubrik,
-            author=penulis or settings.get("AUTHOR") or "Humas",
+            author=penulis,
+            default_author=settings.get("AUTHOR") or "Humas",
+            summary=ringkasan,
             tags=tag or [],
             rubrik=settings.get("CONTENT_LINT_RUBRIK", ("Berita", "Siaran Pers", "Pengumuman")),
             resolve_region=_region_resolver(settings),

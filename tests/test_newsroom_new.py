@@ -48,20 +48,28 @@ def test_new_writes_complete_front_matter_with_canonical_values(tmp_path):
     assert meta["category"] == "Siaran Pers"
     assert meta["region"] == "Kota Pagar Alam"
     assert meta["tags"] == "Masa Tenang, Pilkada Serentak 2024"
-    assert meta["author"] == "Humas Bawaslu Provinsi Sumatera Selatan"
+    # The office of the region writes it; no empty Summary: the build takes the lead.
+    assert meta["author"] == "Humas Bawaslu Kota Pagar Alam"
     assert re.fullmatch(r"[0-9a-f]{32}", meta["thread"])
-    assert meta["summary"] == ""
+    assert "summary" not in meta
     assert parse_date(meta["date"]) is not None
 
 
 def test_new_article_builds_once_written(tmp_path):
     site = FixtureSite(tmp_path)
+    summary = "Bawaslu Kota Lubuk Linggau menggelar   sosialisasi pengawasan partisipatif."
     result = invoke_new(
-        site.content, "Bawaslu Kota Lubuk Linggau Gelar Sosialisasi", "--wilayah", "LLG"
+        site.content,
+        "Bawaslu Kota Lubuk Linggau Gelar Sosialisasi",
+        "--wilayah",
+        "LLG",
+        "--ringkasan",
+        summary,
     )
     path = result.stdout.strip().splitlines()[-1]
-    summary = "Bawaslu Kota Lubuk Linggau menggelar sosialisasi pengawasan partisipatif."
-    text = Path(path).read_text(encoding="utf-8").replace("Summary: \n", f"Summary: {summary}\n")
+    source = parse_source("new.md", Path(path).read_text(encoding="utf-8"))
+    assert source.metadata["summary"][0] == " ".join(summary.split())
+    text = Path(path).read_text(encoding="utf-8")
     text += "LUBUKLINGGAU – Bawaslu Kota Lubuk Linggau menggelar sosialisasi.\n"
     Path(path).write_text(text, encoding="utf-8")
     built = site.build(
@@ -71,6 +79,7 @@ def test_new_article_builds_once_written(tmp_path):
     feed = built.json("feed.json")
     [item] = feed["items"]
     assert item["_warta"]["regions"][0]["code"] == "16.73"
+    assert item["summary"] == " ".join(summary.split())
 
 
 def test_new_refuses_an_existing_slug(tmp_path):
@@ -91,7 +100,7 @@ def test_new_names_the_problem_and_the_fix(tmp_path):
             "Kabupaten Bima (52.06)",
             "Kota Bima (52.72)",
         ],
-        ("--wilayah", "Palembamg"): ["'Palembamg' is unknown"],
+        ("--wilayah", "Palembamg"): ["'Palembamg' is unknown", "closest: Kota Palembang (16.71)"],
         ("--wilayah", "Palembang", "--tag", "kampanye akbar sekali"): ["unknown tag"],
         ("--wilayah", "Palembang", "--rubrik", "Opini"): ["unknown rubrik 'Opini'", "Siaran Pers"],
         ("--wilayah", ""): ["no region", "--wilayah"],
@@ -104,3 +113,71 @@ def test_new_names_the_problem_and_the_fix(tmp_path):
             assert fragment in output, (args, output)
         assert "Traceback" not in output
     assert list(site.content.rglob("*.md")) == []
+
+
+def test_help_and_a_missing_title_print_the_usage(tmp_path):
+    site = FixtureSite(tmp_path)
+    for flag in ("--help", "-h"):
+        result = invoke_new(site.content, flag)
+        assert result.returncode == 0, result.stdout + result.stderr
+        lines = result.stdout.splitlines()
+        assert lines[0].startswith('Usage: invoke new "JUDUL" --wilayah WILAYAH')
+        options = {line.split()[0] for line in lines if line.startswith("  -")}
+        assert {"-w,", "-r,", "-a,", "-p,", "-i,"} <= options
+        assert "title too short" not in result.stdout + result.stderr
+    result = invoke_new(site.content)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert "new: no title" in output and 'usage: invoke new "JUDUL"' in output
+    assert "invoke new --help" in output and "Traceback" not in output
+    # Options without a title: still the usage, not invoke's parser error.
+    result = invoke_new(site.content, "--wilayah", "Lahat", "-r", "Berita")
+    assert result.returncode == 1 and "new: no title" in result.stderr
+    assert list(site.content.rglob("*.md")) == []
+
+
+def test_an_unknown_region_gets_the_closest_names_the_build_gives(tmp_path):
+    site = FixtureSite(tmp_path)
+    result = invoke_new(
+        site.content, "Bawaslu Banyuasin Gelar Rapat Evaluasi", "--wilayah", "Pangkalan Baley"
+    )
+    assert result.returncode == 1
+    new_hint = re.search(r"\(closest: ([^;]+);", result.stderr)
+    assert new_hint, result.stderr
+    assert new_hint[1].startswith("Kabupaten Banyuasin (16.07)")
+    # The build says the same of a release with that Region:.
+    site.article("rapat.md", region="Pangkalan Baley")
+    built = site.build()
+    build_hint = re.search(r"unknown region: 'Pangkalan Baley' \(closest: ([^;]+);", built.log)
+    assert build_hint, built.log
+    assert build_hint[1] == new_hint[1]
+
+
+def test_the_author_is_the_office_of_the_region(tmp_path):
+    site = FixtureSite(tmp_path)
+    cases = {
+        "Mura": "Humas Bawaslu Kabupaten Musi Rawas",
+        "Tugumulyo": "Humas Bawaslu Kabupaten Musi Rawas",  # a kecamatan: its kabupaten
+        "16.73": "Humas Bawaslu Kota Lubuk Linggau",
+        "Sumsel": "Humas Bawaslu Provinsi Sumatera Selatan",
+    }
+    for number, (region, author) in enumerate(cases.items()):
+        title = f"Bawaslu Gelar Rapat Koordinasi Pengawasan Tahapan Nomor {number}"
+        result = invoke_new(site.content, title, "--wilayah", region)
+        assert result.returncode == 0, result.stderr
+        path = Path(result.stdout.strip().splitlines()[-1])
+        meta = parse_source("new.md", path.read_text(encoding="utf-8")).metadata
+        assert meta["author"][0] == author, region
+    # Spelled as the office's earlier releases spell it (one author page), and
+    # --penulis wins over both.
+    site.article("lama.md", author="Humas Bawaslu Kota Pagaralam", slug="lama")
+    title = "Bawaslu Kota Pagar Alam Gelar Rapat Evaluasi Pengawasan"
+    result = invoke_new(site.content, title, "--wilayah", "Kota Pagar Alam")
+    path = Path(result.stdout.strip().splitlines()[-1])
+    meta = parse_source("new.md", path.read_text(encoding="utf-8")).metadata
+    assert meta["author"][0] == "Humas Bawaslu Kota Pagaralam"
+    title = "Bawaslu Kota Pagar Alam Gelar Rapat Evaluasi Pengawasan Kedua"
+    result = invoke_new(site.content, title, "-w", "Pagaralam", "--penulis", "Rina Marlina")
+    path = Path(result.stdout.strip().splitlines()[-1])
+    meta = parse_source("new.md", path.read_text(encoding="utf-8")).metadata
+    assert meta["author"][0] == "Rina Marlina"

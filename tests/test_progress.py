@@ -3,12 +3,14 @@ Pelican's signals by plugins/progress."""
 
 from __future__ import annotations
 
+import fcntl
 import io
 import json
 import os
 import pty
 import subprocess
 import sys
+import termios
 from types import SimpleNamespace
 
 from tests.conftest import REPO, article_text, write_article
@@ -153,3 +155,89 @@ def test_plugin_shows_the_line_in_a_terminal_and_not_in_ci(tmp_path):
     code, terminal = _build_with_progress(tmp_path / "ci", {"CI": "true"})
     assert code == 0, terminal[-2000:]
     assert "berita dibaca" not in terminal
+
+
+def _run_on_terminal(args: list[str], env: dict, timeout: float = 300) -> tuple[int, str]:
+    """Run a command with a pseudo-terminal as its stdin, stdout and stderr, as a
+    member of staff would in a terminal; everything it shows, and its exit code."""
+    import select
+    import time
+
+    master, slave = pty.openpty()
+    try:
+        proc = subprocess.Popen(
+            args,
+            cwd=REPO,
+            env=env,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            start_new_session=True,
+            # The terminal becomes the controlling one of the new session, as in a shell.
+            preexec_fn=lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0),
+        )
+        os.close(slave)
+        slave = -1
+        chunks, deadline = [], time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if ready:
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # the terminal closed: everything is read
+                    break
+                if not chunk:
+                    break
+                chunks.append(chunk)
+            elif proc.poll() is not None:
+                break
+        code = proc.wait(timeout=max(1.0, deadline - time.monotonic()))
+    finally:
+        os.close(master)
+        if slave != -1:
+            os.close(slave)
+    return code, b"".join(chunks).decode("utf-8", "replace")
+
+
+def _fixture_folders(tmp_path) -> dict[str, str]:
+    content = tmp_path / "content"
+    for day in ("17", "18"):
+        write_article(
+            content / "berita",
+            f"2024-11-{day}-rapat.md",
+            article_text(
+                title=f"Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan {day} November",
+                date=f"2024-11-{day} 09:30",
+                slug=f"rapat-koordinasi-{day}",
+            ),
+        )
+    return {
+        "WARTA_CONTENT_PATH": str(content),
+        "WARTA_OUTPUT_PATH": str(tmp_path / "output"),
+        "WARTA_CACHE_PATH": str(tmp_path / "cache"),
+    }
+
+
+def test_invoke_build_shows_the_line_in_a_terminal_only(tmp_path):
+    """`invoke build` (and scripts/build-site, which runs it) gives the build a
+    terminal when it has one: the progress line shows; piped or in CI it does not."""
+    env = {k: v for k, v in os.environ.items() if k != "CI"} | _fixture_folders(tmp_path)
+    invoke_build = [sys.executable, "-m", "invoke", "build"]
+    code, terminal = _run_on_terminal(invoke_build, env)
+    assert code == 0, terminal[-2000:]
+    frames = [f.strip() for f in terminal.replace("\r\n", "\n").split("\r") if f.strip()]
+    final = [f.splitlines()[0] for f in frames if f.startswith("berita dibaca")]
+    assert final and final[-1].startswith("berita dibaca 2/2 · halaman ditulis "), terminal
+    assert "build ok" in terminal
+
+    piped = subprocess.run(
+        invoke_build, cwd=REPO, env=env, capture_output=True, text=True, timeout=300
+    )
+    assert piped.returncode == 0, piped.stdout + piped.stderr
+    assert "build ok" in piped.stdout + piped.stderr
+    assert "berita dibaca" not in piped.stdout + piped.stderr
+    assert "\r" not in piped.stdout + piped.stderr
+
+    code, terminal = _run_on_terminal(invoke_build, env | {"CI": "true"})
+    assert code == 0, terminal[-2000:]
+    assert "build ok" in terminal and "berita dibaca" not in terminal

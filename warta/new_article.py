@@ -1,7 +1,11 @@
 """`invoke new`: write a new release with complete front matter (no Pelican import).
 
 The slug and the comment-thread id are written here, once, so the article's
-address and its comments survive later edits of its title or date.
+address and its comments survive later edits of its title or date. The author
+is the office that publishes for the region ("Humas Bawaslu Kabupaten Musi
+Rawas" for the kabupaten and its kecamatan), spelled as earlier releases of
+that office spell it. `Summary:` is written only when given: otherwise the
+build takes the lead paragraph (plugins/release_defaults).
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import datetime as dt
 import re
 import unicodedata
 import uuid
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,10 +22,20 @@ from zoneinfo import ZoneInfo
 
 SLUG_MAX = 80
 SLUG_LINE_RE = re.compile(r"^Slug:\s*(?P<slug>\S+)\s*$", re.I | re.M)
+AUTHOR_LINE_RE = re.compile(r"^Author:[ \t]*(?P<author>\S.*?)[ \t]*$", re.I | re.M)
+OFFICE_AUTHOR_PREFIX = "Humas Bawaslu "
 
 
 class NewArticleError(Exception):
     """Something the writer must change; the message says what."""
+
+
+@dataclass(frozen=True)
+class RegionChoice:
+    """A resolved `--wilayah`: the front-matter value and the author of its office."""
+
+    value: str
+    author: str = ""
 
 
 @dataclass(frozen=True)
@@ -33,6 +48,7 @@ class NewArticle:
     when: dt.datetime
     slug: str
     thread: str
+    summary: str = ""
 
     def front_matter(self) -> str:
         lines = [
@@ -45,7 +61,9 @@ class NewArticle:
         ]
         if self.tags:
             lines.append(f"Tags: {', '.join(self.tags)}")
-        lines += ["Summary: ", f"Thread: {self.thread}"]
+        if self.summary:
+            lines.append(f"Summary: {self.summary}")
+        lines.append(f"Thread: {self.thread}")
         return "\n".join(lines) + "\n\n"
 
     def relative_path(self) -> Path:
@@ -65,14 +83,64 @@ def slugify(title: str, limit: int = SLUG_MAX) -> str:
     return slug or words[0][:limit] if words else ""
 
 
+def _heads(content: Path) -> Iterable[tuple[Path, str]]:
+    """(file, its first 4,000 characters: the front matter) for every Markdown file."""
+    for path in sorted(content.rglob("*.md")):
+        yield path, path.read_text(encoding="utf-8", errors="replace")[:4000]
+
+
 def existing_slugs(content: Path) -> dict[str, Path]:
     """Slug → file for every Markdown file under content/ that declares one."""
     slugs = {}
-    for path in sorted(content.rglob("*.md")):
-        match = SLUG_LINE_RE.search(path.read_text(encoding="utf-8", errors="replace")[:4000])
+    for path, head in _heads(content):
+        match = SLUG_LINE_RE.search(head)
         if match:
             slugs[match["slug"]] = path
     return slugs
+
+
+def existing_authors(content: Path) -> Counter:
+    """How often each `Author:` occurs under content/."""
+    return Counter(
+        match["author"] for _path, head in _heads(content) if (match := AUTHOR_LINE_RE.search(head))
+    )
+
+
+def office_unit(lineage: list) -> object:
+    """The unit whose office publishes for the last unit of `lineage` (province
+    down to the unit: objects with `level`): a kecamatan's kabupaten/kota, else
+    the unit itself."""
+    unit = lineage[-1]
+    if unit.level == "kecamatan" and len(lineage) > 1:
+        return lineage[-2]
+    return unit
+
+
+def office_author(unit) -> str:
+    """'Humas Bawaslu Kabupaten Musi Rawas', 'Humas Bawaslu Provinsi Sumatera Selatan'."""
+    name = " ".join(unit.name.split())
+    if unit.level == "provinsi" and not name.lower().startswith("provinsi "):
+        name = f"Provinsi {name}"
+    return OFFICE_AUTHOR_PREFIX + name
+
+
+def house_spelling(
+    default: str, code: str, authors: Counter, code_of: Callable[[str], str | None]
+) -> str:
+    """The office's author name as earlier releases write it ("Humas Bawaslu
+    Kota Pagaralam", one author page), else `default` (the official name).
+
+    `code_of` gives the region code an office name stands for, or None."""
+    same_office = [
+        (count, author)
+        for author, count in authors.items()
+        if author.startswith(OFFICE_AUTHOR_PREFIX)
+        and code_of(author[len(OFFICE_AUTHOR_PREFIX) :]) == code
+    ]
+    if not same_office:
+        return default
+    # The most used spelling; on a tie the official one, then alphabetical.
+    return min(same_office, key=lambda e: (-e[0], e[1] != default, e[1]))[1]
 
 
 def prepare(
@@ -83,16 +151,20 @@ def prepare(
     author: str,
     tags: Iterable[str],
     rubrik: Iterable[str],
-    resolve_region: Callable[[str], str],
+    resolve_region: Callable[[str], str | RegionChoice],
     resolve_tag: Callable[[str], str],
     content: Path,
     now: dt.datetime | None = None,
     timezone: str = "Asia/Jakarta",
+    default_author: str = "Humas",
+    summary: str = "",
 ) -> NewArticle:
     """Validate everything first; raise NewArticleError with a fix on the first problem.
 
-    `resolve_region` / `resolve_tag` return the canonical value or raise
-    NewArticleError naming the closest matches.
+    `resolve_region` / `resolve_tag` return the canonical value (a region also
+    as a RegionChoice naming its office's author) or raise NewArticleError
+    naming the closest matches. The author is `author` when given, else the
+    region's office, else `default_author`.
     """
     title = " ".join(title.split())
     if len(title) < 10:
@@ -102,7 +174,10 @@ def prepare(
     rubrik = tuple(rubrik)
     if category not in rubrik:
         raise NewArticleError(f"unknown rubrik {category!r} (use one of: {', '.join(rubrik)})")
-    canonical_region = resolve_region(region)
+    resolved = resolve_region(region)
+    if not isinstance(resolved, RegionChoice):
+        resolved = RegionChoice(resolved)
+    summary = " ".join(summary.split())
     canonical_tags = tuple(dict.fromkeys(resolve_tag(tag) for tag in tags if tag.strip()))
     slug = slugify(title)
     if not slug:
@@ -116,13 +191,14 @@ def prepare(
     when = (now or dt.datetime.now(dt.UTC)).astimezone(ZoneInfo(timezone)).replace(tzinfo=None)
     article = NewArticle(
         title=title,
-        region=canonical_region,
+        region=resolved.value,
         category=category,
-        author=author,
+        author=" ".join(author.split()) or resolved.author or default_author,
         tags=canonical_tags,
         when=when.replace(second=0, microsecond=0),
         slug=slug,
         thread=uuid.uuid4().hex,
+        summary=summary,
     )
     if (content / article.relative_path()).exists():
         raise NewArticleError(f"{content / article.relative_path()} already exists")

@@ -2,7 +2,10 @@
 
 What it adds: while Pelican runs, stderr shows "berita dibaca n/total ·
 halaman ditulis m · t s", redrawn in place; the line ends when the build does.
-Nothing changes in the site. The display itself is `warta.progress`.
+Nothing changes in the site. The display itself is `warta.progress`; it
+decides from the build's stderr: a terminal (also through `invoke build` and
+scripts/build-site, which give the build a pseudo-terminal when they run in
+one), and not CI. Piped into a file or another program, the build shows nothing.
 """
 
 from __future__ import annotations
