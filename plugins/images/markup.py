@@ -5,13 +5,17 @@ No Pelican import: unit-tested directly.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote
 
 from markupsafe import escape
+
+from warta.paths import Refusal, check_source, is_external
 
 from .pipeline import SourceImage
 
@@ -127,9 +131,10 @@ def rewrite_images(html: str, replace: Callable[[int, list], str | None]) -> str
 _LINK_MARKERS = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
 
 
-def content_path(reference: str, content_root: Path, source_dir: Path) -> Path | None:
-    """The file under content/ an image reference points to, or None when it is
-    external (http:, data:, …).
+def content_path(reference: str, content_root: Path, source_dir: Path) -> Path | Refusal | None:
+    """The file under content/ an image reference points to (its real path), a
+    Refusal when it leaves content/ or goes through a symbolic link
+    (`warta.paths.check_source`), or None when it is external (http:, data:, …).
 
     "/images/x.jpg" and "{static}/images/x.jpg" are relative to content/; any
     other relative reference to the article's folder first, then to content/.
@@ -140,16 +145,30 @@ def content_path(reference: str, content_root: Path, source_dir: Path) -> Path |
             ref = ref[len(marker) :]
             break
     ref = unquote(ref.split("#", 1)[0].split("?", 1)[0])
-    if not ref or re.match(r"^([a-z][a-z0-9+.-]*:|//)", ref, re.I):
+    if not ref or is_external(ref):
         return None
-    root = content_root.resolve()
+    root = Path(content_root)
     if ref.startswith("/"):
-        candidate = root / ref.lstrip("/")
+        candidates = [root / ref.lstrip("/")]
     else:
-        candidate = (source_dir / ref).resolve()
-        if not candidate.is_file():
-            candidate = root / ref
-    return candidate.resolve()
+        candidates = [Path(source_dir) / ref, root / ref]
+    for candidate in candidates:
+        # The first candidate that exists (as a name: a dangling link counts) is
+        # the one meant; when none does, the last one is reported missing.
+        if os.path.lexists(candidate) or candidate is candidates[-1]:
+            return check_source(root, candidate)
+    return None  # not reached
+
+
+_REFERENCE = re.compile(
+    r"""\b(?:src|href|poster|data)\s*=\s*(?P<quote>["'])(?P<value>.*?)(?P=quote)""", re.I | re.S
+)
+
+
+def references(html: str) -> list[str]:
+    """Every src/href/poster/data attribute value of a body, entities decoded:
+    the files a page may use (photos, {static} links, plain local links)."""
+    return [unescape(m["value"]) for m in _REFERENCE.finditer(html or "")]
 
 
 def line_of(lines: list[str], needle: str | re.Pattern) -> int | None:

@@ -175,6 +175,7 @@ _QUARTER_TURNS = (5, 6, 7, 8)
 # picture appended), which Pillow opens as such.
 _JPEG_FORMATS = ("JPEG", "MPO")
 UNREADABLE = "save it again as JPEG or PNG"
+TOO_LARGE = "export the photo smaller, about 2000 px wide, before publishing"
 
 
 def shown_size(image: Image.Image) -> tuple[int, int]:
@@ -404,7 +405,16 @@ class ImageCache:
                 warnings.simplefilter("ignore", Image.DecompressionBombWarning)
                 with Image.open(io.BytesIO(data)) as probe:
                     width, height = probe.size
-        except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        except Image.DecompressionBombError as exc:
+            # Pillow refuses a picture of more than twice its own limit before
+            # telling its size: it is over ours too.
+            raise ImageProblem(
+                "image source too large (a decompression bomb: more pixels than "
+                f"{Image.MAX_IMAGE_PIXELS * 2 / 1e6:.0f} megapixels; limit "
+                f"{settings.max_source_pixels / 1e6:.1f} set by IMAGES_MAX_SOURCE_PIXELS)",
+                TOO_LARGE,
+            ) from exc
+        except (OSError, SyntaxError, ValueError, EOFError) as exc:
             raise ImageProblem(f"image cannot be read ({exc})", UNREADABLE) from exc
         self._check_pixels(width, height, settings)
         return VariantJob(key, source, settings)
@@ -442,7 +452,7 @@ class ImageCache:
                 f"image source too large ({width}×{height} = {width * height / 1e6:.1f} "
                 f"megapixels, limit {settings.max_source_pixels / 1e6:.1f} set by "
                 "IMAGES_MAX_SOURCE_PIXELS)",
-                "export the photo smaller, about 2000 px wide, before publishing",
+                TOO_LARGE,
             )
 
     # -- social cards --------------------------------------------------------
@@ -467,8 +477,9 @@ class ImageCache:
         self.work.drawn_cards += 1
 
     # -- cleaned copies of published files --------------------------------------
-    def cleaned(self, data: bytes, suffix: str) -> bytes | None:
-        """The file without private metadata, or None when it already has none."""
+    def cleaned(self, data: bytes, suffix: str, max_pixels: int | None = None) -> bytes | None:
+        """The file without private metadata, or None when it already has none.
+        Raises StripError for an unreadable file or one over `max_pixels`."""
         key = sha256(f"{CODE_VERSION}|strip|{suffix.lower()}|{sha256(data)}".encode())
         self._used.add(key)
         file = self.stripped.get(key)
@@ -478,7 +489,7 @@ class ImageCache:
         if file and self._have([file]):
             self.work.reused += 1
             return self.path(file).read_bytes()
-        clean = strip_metadata(data, suffix)
+        clean = strip_metadata(data, suffix, max_pixels)
         self.work.stripped_files += 1
         if clean == data:
             self.stripped[key] = ""

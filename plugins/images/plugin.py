@@ -14,9 +14,19 @@ What it adds to the site:
   the cache are drawn on every core (IMAGES_WORKERS processes, 0 = all cores)
   before any page is written.
 - every image file in the output, including the originals Pelican copies from
-  content/images/, is stripped of EXIF (GPS), XMP, IPTC, ICC and comments.
+  content/images/, is stripped of EXIF (GPS), XMP, IPTC, ICC and comments, and
+  of whatever follows the picture (a phone's second frame); a .jpg stays JPEG.
+- only what the site shows is published (`select_static_files`): a photo is
+  copied from content/ when a *written* content uses it (Image:, a body image,
+  a {static} or plain link; `warta.published.is_written`) or the theme does
+  (SITE_LOGO, EXTRA_PATH_METADATA, IMAGES_THEME_FILES). A draft's or an
+  embargoed article's photos, variants and card stay out of the public build
+  (the development build writes drafts at /draf/, so there they are kept).
 - errors naming the article and the image: no alt text, missing file, source
-  over IMAGES_MAX_SOURCE_BYTES / IMAGES_MAX_SOURCE_PIXELS, unreadable file.
+  over IMAGES_MAX_SOURCE_BYTES / IMAGES_MAX_SOURCE_PIXELS (decompression bombs
+  included), unreadable file, a path outside content/ or through a symbolic
+  link (`warta.paths`), a featured image on another site (`Image: https://…`:
+  a release uses its own uploaded photo; the address is not rendered).
 
 Encoded files are cached in CACHE_PATH/images/ (see pipeline.py): a second
 build with the same inputs encodes nothing, and the output gets hard links to
@@ -25,7 +35,7 @@ the cached files (copies when the output is on another filesystem). Settings
 IMAGES_WEBP_QUALITY, IMAGES_WEBP_METHOD, IMAGES_JPEG_QUALITY,
 IMAGES_MAX_SOURCE_BYTES, IMAGES_MAX_SOURCE_PIXELS, IMAGES_VARIANTS_DIR,
 IMAGES_SOCIAL_CARDS, IMAGES_SOCIAL_CARD_SAVE_AS, IMAGES_CACHE_DIR,
-IMAGES_WORKERS.
+IMAGES_WORKERS, IMAGES_THEME_FILES.
 """
 
 from __future__ import annotations
@@ -45,9 +55,11 @@ from warta import dates
 from warta.contents import every_article, every_page
 from warta.findings import SourceLines
 from warta.parallel import WorkerError, fork_map, worker_count
+from warta.paths import Refusal, output_refusal
+from warta.published import is_written
 
 from .cards import CardText, draw_card, office_name
-from .markup import content_path, image_tags, line_of, picture, rewrite_images
+from .markup import content_path, image_tags, line_of, picture, references, rewrite_images
 from .pipeline import (
     ImageCache,
     ImageProblem,
@@ -83,6 +95,9 @@ DEFAULTS = {
     # Processes encoding photo variants and drawing social cards; 0 = one per
     # core this build may use.
     "IMAGES_WORKERS": 0,
+    # Content-relative photos the theme or templates show besides SITE_LOGO and
+    # EXTRA_PATH_METADATA (those are always published).
+    "IMAGES_THEME_FILES": [],
 }
 
 IMAGE_METADATA_LINE = re.compile(r"^\s*image\s*:", re.I)
@@ -135,6 +150,10 @@ class Build:
         self.siteurl = settings.get("SITEURL", "")
         self.content_root = Path(settings["PATH"])
         self.copies: dict[str, str] = {}  # output path (site-relative) → cached file
+        # Real paths of the files under content/ that written contents use (their
+        # photos are published) and that only unwritten ones use (not published).
+        self.used_by_written: set[Path] = set()
+        self.used_by_unwritten: set[Path] = set()
         # Every local image of the build, looked up (and encoded) by prepare_images.
         self.images: dict[Path, SourceImage | ImageProblem] = {}
 
@@ -214,7 +233,33 @@ def local_images(content, build: Build) -> list[Path]:
     if body and "<img" in body.lower():
         references += [dict(attributes).get("src") or "" for attributes in image_tags(body)]
     paths = (content_path(ref, build.content_root, source_dir) for ref in references if ref)
-    return [path for path in paths if path is not None]
+    return [path for path in paths if isinstance(path, Path)]
+
+
+def used_files(content, build: Build) -> set[Path]:
+    """Real paths of the files under content/ a content uses: its featured
+    image and every src/href of its body ({static} links, photos, plain local
+    links). Read before the body's <img> become <picture>s of variants."""
+    source_dir = Path(content.source_path).parent
+    found = [str(content.metadata.get("image") or "").strip()]
+    found += references(getattr(content, "_content", None) or "")
+    paths = (content_path(ref, build.content_root, source_dir) for ref in found if ref)
+    return {path for path in paths if isinstance(path, Path)}
+
+
+def refusal_problem(refusal: Refusal, build: Build) -> ImageProblem:
+    """The ImageProblem of a reference that leaves content/ or goes through a link."""
+    if refusal.link is not None:
+        link = os.path.relpath(refusal.link, build.content_root)
+        return ImageProblem(
+            f"image goes through a symbolic link ({link} -> {refusal.target}), not read",
+            "replace the link with the photo itself under content/images/",
+        )
+    return ImageProblem(
+        "image outside the content folder, not read",
+        "put the photo under content/images/ and write its path from there, "
+        "e.g. images/2024/foto.jpg",
+    )
 
 
 def prepare_images(contents, build: Build) -> None:
@@ -296,6 +341,8 @@ def process_content(content, build: Build) -> None:
             return line_of(lines.get(), src) or line_of(lines.get(), Path(src).name)
 
         try:
+            if isinstance(path, Refusal):
+                raise refusal_problem(path, build)
             image = build.image(path)
         except ImageProblem as problem:
             report(where, line(), problem.message, src, problem.suggestion)
@@ -330,13 +377,23 @@ def process_featured(content, build: Build, where: str, lines: SourceLines, sour
     if not reference:
         return False
     path = content_path(reference, build.content_root, source_dir)
-    if path is None:
-        return True  # an external URL: the theme's plain <img> shows it
     line = line_of(lines.get(), IMAGE_METADATA_LINE)
     try:
+        if path is None:
+            raise ImageProblem(
+                "featured image is an address on another site, not shown",
+                "a release uses its own photo: upload it under content/images/ and write "
+                "Image: images/2024/foto.jpg",
+            )
+        if isinstance(path, Refusal):
+            raise refusal_problem(path, build)
         image = build.image(path)
     except ImageProblem as problem:
         report(where, line, problem.message, reference, problem.suggestion)
+        # The theme would otherwise show the reference as it is ("/https://…",
+        # "/../../x.jpg") in the page, its JSON-LD and the feeds.
+        content.image = None
+        content.metadata.pop("image", None)
         return True
     alt = str(content.metadata.get("image-alt") or "").strip()
     if not alt:
@@ -394,7 +451,7 @@ def social_cards(articles, build: Build) -> None:
     files: dict[str, str] = {}  # cache key → cached file
     missing: dict[str, CardText] = {}  # cache key → text, each card drawn once
     for article in articles:
-        if not article.save_as:
+        if not is_written(article):
             continue
         text = card_text(article, settings)
         key, file = build.cache.cached_card(text.fingerprint())
@@ -464,10 +521,18 @@ def draw_missing_cards(missing: dict[str, CardText], build: Build) -> dict[str, 
 
 
 def enrich(generator, contents: list) -> None:
+    """Photos of written contents only: a draft or an embargoed article in the
+    public build has no page, so nothing of it (variants, originals) is
+    published; its files are only remembered, to keep them out of the static
+    files (`select_static_files`)."""
     build = current_build(generator.settings)
     if build:
-        prepare_images(contents, build)
+        written = [content for content in contents if is_written(content)]
         for content in contents:
+            used = build.used_by_written if is_written(content) else build.used_by_unwritten
+            used |= used_files(content, build)
+        prepare_images(written, build)
+        for content in written:
             process_content(content, build)
 
 
@@ -490,6 +555,48 @@ def draw_social_cards(generators) -> None:
         social_cards(every_article(generator), build)
 
 
+PHOTO_SUFFIXES = (*IMAGE_SUFFIXES, ".svg", ".avif", ".heic", ".heif")
+
+
+def theme_files(settings) -> set[str]:
+    """Content-relative paths of the files the theme shows on every page: the
+    logo (SITE_LOGO), files placed by EXTRA_PATH_METADATA (the favicon), and
+    IMAGES_THEME_FILES."""
+    files = {str(settings.get("SITE_LOGO") or "").lstrip("/")}
+    files |= set(settings.get("EXTRA_PATH_METADATA") or {})
+    files |= set(setting(settings, "IMAGES_THEME_FILES"))
+    return {os.path.normpath(f) for f in files if f}
+
+
+def select_static_files(generator) -> None:
+    """Keep only the static files the site uses, before the static generator
+    copies them (content/images/ is a static path: it would copy every file).
+
+    A photo is published when a written content uses it or the theme does; any
+    other file unless only unwritten contents link to it. A photo that cannot
+    be published (over a limit, unreadable) is left out: its error was
+    reported at the line that uses it."""
+    build = current_build(generator.settings)
+    if build is None:
+        return
+    theme = theme_files(generator.settings)
+    kept = []
+    for static in generator.staticfiles:
+        # A Static's source_path is absolute: Pelican's reader passes it so.
+        relative = os.path.relpath(static.source_path, generator.path)
+        real = Path(os.path.realpath(os.path.join(generator.path, relative)))
+        if isinstance(build.images.get(real), ImageProblem):
+            continue
+        if relative in theme or real in build.used_by_written:
+            kept.append(static)
+        elif Path(relative).suffix.lower() in PHOTO_SUFFIXES:
+            logger.debug("images: %s is used by no written page: not published", relative)
+        elif real not in build.used_by_unwritten:
+            kept.append(static)
+    # The context holds the same list object: change it in place.
+    generator.staticfiles[:] = kept
+
+
 def publish(pelican) -> None:
     """Link cached files into the output and clean every published image."""
     build = current_build(pelican.settings)
@@ -498,8 +605,19 @@ def publish(pelican) -> None:
     output = Path(pelican.output_path)
     try:
         for site_path, file in build.copies.items():
+            problem = output_refusal(output, site_path)
+            if problem:
+                logger.error(
+                    "images: output path %s, not written: '%s' (check "
+                    "IMAGES_VARIANTS_DIR and IMAGES_SOCIAL_CARD_SAVE_AS)",
+                    problem,
+                    site_path,
+                )
+                continue
             build.cache.publish(file, output / site_path)
-        clean_output_images(output, set(build.copies), build.cache)
+        clean_output_images(
+            output, set(build.copies), build.cache, build.variant_settings.max_source_pixels
+        )
         build.cache.save()
         work = build.cache.work
         logger.info(
@@ -518,7 +636,9 @@ def publish(pelican) -> None:
         forget_build()
 
 
-def clean_output_images(output: Path, produced: set[str], cache: ImageCache) -> None:
+def clean_output_images(
+    output: Path, produced: set[str], cache: ImageCache, max_pixels: int | None = None
+) -> None:
     for root, folders, files in os.walk(output):
         folders[:] = [f for f in folders if f != ".git"]
         for name in files:
@@ -527,15 +647,16 @@ def clean_output_images(output: Path, produced: set[str], cache: ImageCache) -> 
             if path.suffix.lower() not in IMAGE_SUFFIXES or site_path in produced:
                 continue
             try:
-                clean = cache.cleaned(path.read_bytes(), path.suffix)
+                clean = cache.cleaned(path.read_bytes(), path.suffix, max_pixels)
             except StripError as exc:
                 path.unlink()  # never publish a file that may still carry a location
                 logger.error(
-                    "%s: published image cannot be cleaned of metadata (%s): '%s' "
-                    "(save it again as JPEG or PNG)",
+                    "%s: published image cannot be cleaned of metadata, not published (%s): "
+                    "'%s' (%s)",
                     site_path,
                     exc,
                     name,
+                    exc.suggestion,
                 )
                 continue
             if clean is not None:
@@ -548,5 +669,6 @@ def register() -> None:
     signals.article_generator_init.connect(forget_build)  # a run starts
     signals.article_generator_finalized.connect(enrich_articles)
     signals.page_generator_finalized.connect(enrich_pages)
+    signals.static_generator_finalized.connect(select_static_files)
     signals.all_generators_finalized.connect(draw_social_cards)
     signals.finalized.connect(publish)

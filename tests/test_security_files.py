@@ -1,0 +1,695 @@
+"""Nothing leaks through files: photos of unpublished articles, files outside
+content/ (climbing paths, symbolic links), pages written outside the output,
+metadata trailing a photo's picture, decompression bombs.
+
+Written as an attacker would: hostile fixture sites built through the real
+build runner, then every output file walked and every output byte searched
+for marker strings planted in what must not be published.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import struct
+import sys
+import zlib
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from conftest import REPO, FixtureSite, article_text, run_build
+
+sys.path.insert(0, str(REPO / "plugins"))
+
+from images import strip
+
+from warta import paths
+
+GPS_IFD = 0x8825
+IMAGE_DESCRIPTION = 0x010E
+# Every plugin but search (its Pagefind index is not what these tests are about).
+NO_SEARCH = {"SEARCH_ENABLED": False}
+
+
+# -- helpers ---------------------------------------------------------------------------
+
+
+def marked_photo(path: Path, marker: str, width=900, height=600, fmt="JPEG") -> Path:
+    """A phone photo whose EXIF carries `marker` and a GPS position."""
+    image = Image.merge(
+        "RGB",
+        [
+            Image.linear_gradient("L").rotate(90).resize((width, height)),
+            Image.linear_gradient("L").resize((width, height)),
+            Image.new("L", (width, height), 90),
+        ],
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, fmt, exif=gps_exif(marker))
+    return path
+
+
+def gps_exif(marker: str) -> bytes:
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"
+    exif[IMAGE_DESCRIPTION] = marker
+    exif[GPS_IFD] = {1: "S", 2: (2.0, 59.0, 30.0), 3: "E", 4: (104.0, 45.0, 15.0)}
+    return exif.tobytes()
+
+
+def jpeg_bytes(colour, *, exif: bytes = b"", size=(640, 400)) -> bytes:
+    buffer = io.BytesIO()
+    extra = {"exif": exif} if exif else {}
+    Image.new("RGB", size, colour).save(buffer, "JPEG", **extra)
+    return buffer.getvalue()
+
+
+def every_output_file(output: Path) -> list[Path]:
+    return sorted(p for p in output.rglob("*") if p.is_file())
+
+
+def leaks(output: Path, *markers: str) -> list[str]:
+    """Output files whose site path or bytes contain a marker (any case)."""
+    found = []
+    wanted = [m.lower().encode() for m in markers]
+    for path in every_output_file(output):
+        name = path.relative_to(output).as_posix().lower().encode()
+        data = path.read_bytes().lower()
+        for marker in wanted:
+            if marker in name or marker in data:
+                found.append(f"{path.relative_to(output)} has {marker.decode()}")
+    return found
+
+
+def snapshot(folder: Path, *leave_out: Path) -> set[str]:
+    """Every path under `folder` (files, folders, links), except under `leave_out`."""
+    found = set()
+    for root, folders, files in os.walk(folder):
+        folders[:] = [f for f in folders if Path(root, f) not in leave_out]
+        for name in folders + files:
+            found.add(Path(root, name).relative_to(folder).as_posix())
+    return found
+
+
+def build_into(site: FixtureSite, name: str, *, publish: bool, **overrides):
+    """Build `site` into its own output folder `name` (two builds of one site)."""
+    settings = REPO / ("publishconf.py" if publish else "pelicanconf.py")
+    return run_build(
+        site.content,
+        site.root / name,
+        settings_file=settings,
+        overrides=overrides,
+        cache=site.root / f"cache-{name}",
+    )
+
+
+def with_front_matter(text: str, *lines: str) -> str:
+    """An article's text with raw front-matter lines added after its title."""
+    title, rest = text.split("\n", 1)
+    return "\n".join([title, *lines, rest])
+
+
+def published_site(root: Path) -> FixtureSite:
+    site = FixtureSite(root)
+    marked_photo(site.content / "images" / "2024" / "rapat-umum.jpg", "PUBLICPHOTO")
+    site.article(
+        "rapat.md",
+        slug="rapat-umum",
+        title="Bawaslu Kota Palembang Gelar Rapat Koordinasi Umum",
+        image="images/2024/rapat-umum.jpg",
+        image_alt="Peserta rapat koordinasi duduk mengelilingi meja",
+    )
+    return site
+
+
+# -- pure rule: warta.paths ------------------------------------------------------------
+
+
+def test_contained_resolves_dots_and_links_against_the_real_root(tmp_path):
+    root = tmp_path / "content"
+    (root / "images").mkdir(parents=True)
+    (root / "images" / "a.jpg").write_bytes(b"x")
+    (tmp_path / "outside.jpg").write_bytes(b"x")
+    assert paths.contained(root, "images/a.jpg") == (root / "images" / "a.jpg").resolve()
+    assert paths.contained(root, "images/../images/a.jpg") is not None
+    assert paths.contained(root, "../outside.jpg") is None
+    assert paths.contained(root, root / ".." / "outside.jpg") is None
+    assert paths.contained(root, "/etc/passwd") is None
+    # a sibling whose name starts with the root's is not inside it
+    (tmp_path / "content-bocor").mkdir()
+    assert paths.contained(root, "../content-bocor/x") is None
+    (root / "images" / "keluar").symlink_to(tmp_path)
+    assert paths.contained(root, "images/keluar/outside.jpg") is None
+
+
+def test_every_component_is_checked_for_a_symbolic_link(tmp_path):
+    root = tmp_path / "content"
+    (root / "images" / "asli").mkdir(parents=True)
+    (root / "images" / "asli" / "a.jpg").write_bytes(b"x")
+    (root / "images" / "folder-tautan").symlink_to(root / "images" / "asli")
+    (root / "images" / "file-tautan.jpg").symlink_to(root / "images" / "asli" / "a.jpg")
+    (root / "images" / "putus.jpg").symlink_to(tmp_path / "tidak-ada")
+
+    assert paths.first_symlink(root, "images/asli/a.jpg") is None
+    assert paths.first_symlink(root, "images/folder-tautan/a.jpg") == (
+        root / "images" / "folder-tautan"
+    )
+    assert paths.first_symlink(root, root / "images" / "file-tautan.jpg") == (
+        root / "images" / "file-tautan.jpg"
+    )
+    # a link inside content/ that points inside content/ is refused too
+    refused = paths.check_source(root, "images/folder-tautan/a.jpg")
+    assert isinstance(refused, paths.Refusal) and refused.link is not None
+    assert refused.target == str(root / "images" / "asli")
+    # `..` after a link is taken from where the link leads, as the system does
+    assert isinstance(paths.check_source(root, "images/folder-tautan/../x"), paths.Refusal)
+    assert isinstance(paths.check_source(root, "images/putus.jpg"), paths.Refusal)
+    assert paths.check_source(root, "images/asli/a.jpg") == (root / "images/asli/a.jpg").resolve()
+
+    links = [link.relative_to(root).as_posix() for link, _ in paths.symlinks_under(root)]
+    assert links == ["images/file-tautan.jpg", "images/folder-tautan", "images/putus.jpg"]
+
+
+@pytest.mark.parametrize(
+    ("save_as", "refused"),
+    [
+        ("berita/2024/11/x/index.html", False),
+        ("index.html", False),
+        ("", False),
+        ("../x.html", True),
+        ("../../x.html", True),
+        ("berita/../../x.html", True),
+        ("berita/../index.html", True),  # lands inside, but climbs over another page
+        ("/etc/cron.d/x", True),
+        ("\\\\server\\share\\x.html", True),
+        ("https://evil.example/x/", True),
+        ("//evil.example/x/", True),
+        ("javascript:alert(1)", True),
+        ("a\x00b.html", True),
+    ],
+)
+def test_output_paths_stay_inside_the_output(tmp_path, save_as, refused):
+    output = tmp_path / "output"
+    output.mkdir()
+    assert (paths.output_refusal(output, save_as) is not None) is refused
+
+
+def test_an_output_folder_link_is_outside(tmp_path):
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / "images").symlink_to(tmp_path)
+    assert paths.output_refusal(output, "images/x.jpg") == "resolves outside the output folder"
+
+
+# -- unpublished articles' photos --------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def with_unpublished(tmp_path_factory):
+    """A draft and an embargoed article, each with its own photo (marker in the
+    file name and in its EXIF), a body image and a {static} file; built with
+    the public settings and the development ones."""
+    site = published_site(tmp_path_factory.mktemp("unpublished"))
+    images = site.content / "images"
+    marked_photo(images / "2024" / "fotodrafleak-utama.jpg", "FOTODRAFLEAK-EXIF")
+    marked_photo(images / "2024" / "fotodrafleak-isi.png", "FOTODRAFLEAK-PNG", fmt="PNG")
+    (images / "2024" / "fotodrafleak-lampiran.pdf").write_bytes(b"%PDF FOTODRAFLEAK")
+    marked_photo(images / "2099" / "fotoembargoleak.jpg", "FOTOEMBARGOLEAK-EXIF")
+    site.article(
+        "draf.md",
+        slug="rancangan-rilis",
+        title="Rancangan Rilis Bawaslu yang Belum Terbit",
+        image="images/2024/fotodrafleak-utama.jpg",
+        image_alt="Foto rancangan",
+        status="draft",
+        body="""
+            PALEMBANG – Rancangan rilis.
+
+            ![Foto isi rancangan](/images/2024/fotodrafleak-isi.png)
+
+            [Unduh lampiran]({static}/images/2024/fotodrafleak-lampiran.pdf)
+            """,
+    )
+    site.article(
+        "embargo.md",
+        slug="rilis-embargo",
+        title="Rilis yang Diumumkan Tahun Depan",
+        date="2099-01-01 09:00",
+        image="images/2099/fotoembargoleak.jpg",
+        image_alt="Foto embargo",
+    )
+    public = build_into(site, "public", publish=True, **NO_SEARCH)
+    dev = build_into(site, "dev", publish=False, **NO_SEARCH)
+    return site, public, dev
+
+
+def test_photos_of_drafts_and_embargoed_articles_are_not_in_the_public_build(with_unpublished):
+    _, public, _ = with_unpublished
+    assert public.returncode == 0, public.log
+    assert leaks(public.output, "fotodrafleak", "fotoembargoleak") == []
+    # what is published is really there: the published article's photo and card
+    names = [p.relative_to(public.output).as_posix() for p in every_output_file(public.output)]
+    assert "images/2024/rapat-umum.jpg" in names
+    assert any(n.startswith("images/varian/rapat-umum-") for n in names)
+    assert "berita/2024/11/rapat-umum/og.jpg" in names
+    assert not any("2099" in n for n in names), names
+
+
+def test_the_development_build_keeps_the_drafts_photos_for_their_preview(with_unpublished):
+    _, _, dev = with_unpublished
+    assert dev.returncode == 0, dev.log
+    page = dev.html("draf/rancangan-rilis/")
+    sources = [img["src"] for img in page.select("article img")]
+    assert len(sources) == 2, sources
+    assert all((dev.output / s.lstrip("/")).is_file() for s in sources), sources
+    assert (dev.output / "images/2024/fotodrafleak-utama.jpg").is_file()
+    assert (dev.output / "images/2024/fotodrafleak-lampiran.pdf").is_file()
+    assert (dev.output / "images/2099/fotoembargoleak.jpg").is_file()
+    assert (dev.output / "draf/rilis-embargo/og.jpg").is_file()
+
+
+def test_a_photo_no_page_uses_is_not_published_but_the_logo_and_favicon_are(site):
+    published_site(site.root)
+    marked_photo(site.content / "images" / "yatim-orphanleak.jpg", "ORPHANLEAK")
+    marked_photo(site.content / "images" / "logo-warta.png", "LOGO", 200, 60, fmt="PNG")
+    (site.content / "extra").mkdir()
+    (site.content / "extra" / "favicon.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>'
+    )
+    built = site.build(publish=True, **NO_SEARCH)
+    assert built.returncode == 0, built.log
+    assert leaks(built.output, "orphanleak") == []
+    assert (built.output / "images" / "logo-warta.png").is_file()
+    assert (built.output / "favicon.svg").is_file()
+
+
+# -- symbolic links ------------------------------------------------------------------------
+
+
+def test_symbolic_links_are_refused_and_their_targets_never_published(site, monkeypatch):
+    secret_env = "SECRETENV-7f3a9c"
+    monkeypatch.setenv("WARTA_TEST_SECRET", secret_env)
+    outside = site.root / "outside"
+    outside.mkdir()
+    (outside / "config").write_text("[remote]\n token = GITLEAK-51be\n")
+    (outside / "rahasia.md").write_text(
+        article_text(title="Artikel LINKEDARTICLE-9d2 dari Luar", slug="luar")
+    )
+    (outside / "foto").mkdir()
+    marked_photo(outside / "foto" / "dirleak.jpg", "DIRLEAK-EXIF")
+    published_site(site.root)
+    images = site.content / "images"
+    (images / "config.jpg").symlink_to(outside / "config")
+    (images / "lingkungan.jpg").symlink_to("/proc/self/environ")
+    (images / "nol.jpg").symlink_to("/dev/zero")  # read, it never ends
+    (images / "luar").symlink_to(outside / "foto")
+    (images / "akar").symlink_to("/")  # walked, it would take the whole disk
+    (site.content / "berita" / "tautan.md").symlink_to(outside / "rahasia.md")
+    (site.content / "extra").mkdir()
+    (site.content / "extra" / "git-config").symlink_to(outside / "config")
+    site.article(
+        "pakai.md",
+        slug="pakai-tautan",
+        title="Artikel yang Memakai Tautan",
+        image="images/config.jpg",
+        image_alt="Foto",
+        body="""
+            PALEMBANG – Isi.
+
+            ![Foto dari folder luar](/images/luar/dirleak.jpg)
+
+            [Lingkungan]({static}/images/lingkungan.jpg)
+            """,
+    )
+
+    built = site.build(publish=True, **NO_SEARCH)
+
+    assert built.returncode == 1, built.log
+    assert "Traceback" not in built.log and "build stopped" not in built.log
+    errors = built.log_lines("error")
+    # link → its target as the log shows it (paths in the fixture's folder are
+    # shown relative to it)
+    expected = {
+        "images/config.jpg": "outside/config",
+        "images/lingkungan.jpg": "/proc/self/environ",
+        "images/nol.jpg": "/dev/zero",
+        "images/luar": "outside/foto",
+        "images/akar": "/",
+        "berita/tautan.md": "outside/rahasia.md",
+        "extra/git-config": "outside/config",
+    }
+    for link, target in expected.items():
+        named = [e for e in errors if e.startswith(f"{link}: symbolic link refused")]
+        assert len(named) == 1, (link, errors)
+        assert f"'{link} -> {target}'" in named[0], named[0]
+        assert "(replace the link" in named[0]
+    # the article that uses a link is told so at its line
+    lines = (site.content / "berita" / "pakai.md").read_text().splitlines()
+    image_line = next(n for n, line in enumerate(lines, 1) if line.startswith("Image:"))
+    assert any(
+        e.startswith(f"berita/pakai.md:{image_line}: image goes through a symbolic link")
+        for e in errors
+    ), errors
+    assert (
+        leaks(built.output, "GITLEAK-51be", secret_env, "LINKEDARTICLE-9d2", "DIRLEAK-EXIF") == []
+    )
+    published = [p.relative_to(built.output).as_posix() for p in every_output_file(built.output)]
+    assert not [name for name in published if "dirleak" in name or "config.jpg" in name]
+    assert not (built.output / "extra").exists()
+    assert not (built.output / "images" / "luar").exists()
+    # the page itself is still written: a refused photo never drops an article
+    assert (built.output / "berita/2024/11/pakai-tautan/index.html").is_file()
+
+
+# -- paths that climb out ------------------------------------------------------------------
+
+
+def test_paths_that_climb_out_of_content_or_output_are_refused_and_nothing_lands_outside(
+    tmp_path,
+):
+    # tmp/a/b/site/{content,output}; the files to steal in tmp/a/b/outside
+    site = published_site(tmp_path / "a" / "b" / "site")
+    outside = site.root.parent / "outside"
+    marked_photo(outside / "climbleak.jpg", "CLIMBLEAK-EXIF")
+    marked_photo(outside / "climbleak-isi.jpg", "CLIMBLEAK-EXIF")
+    (outside / "climbleak.pdf").write_bytes(b"%PDF CLIMBLEAK-PDF")
+    (site.root / "climbleak-sibling.jpg").write_bytes((outside / "climbleak.jpg").read_bytes())
+    site.article(
+        "naik.md",
+        slug="naik",
+        title="Artikel yang Memanjat Folder",
+        image="../../../outside/climbleak.jpg",
+        image_alt="Foto",
+        body="""
+            PALEMBANG – Isi.
+
+            ![Foto](../../../outside/climbleak-isi.jpg)
+
+            ![Foto statis]({static}/../climbleak-sibling.jpg)
+
+            [Lampiran]({static}/../../outside/climbleak.pdf)
+
+            [Lampiran terlampir]({attach}../../../outside/climbleak.pdf)
+            """,
+    )
+    for name, slug, line in [
+        ("simpan.md", "simpan", "Save_as: ../../keluar-saveas.html"),
+        # Pelican's own check is a string prefix: "output-bocor" passes for "output"
+        ("awalan.md", "awalan", "Save_as: ../output-bocor/index.html"),
+        ("url.md", "url-luar", "URL: ../../keluar-url/"),
+        ("lang.md", "bahasa", "Lang: ../../../../keluar-lang"),
+    ]:
+        site.article(
+            name, with_front_matter(article_text(title=f"Artikel {slug}", slug=slug), line)
+        )
+    site.page("halaman-naik.md", "Title: Halaman Naik\nSlug: ../../keluar-slug\n\nIsi halaman.\n")
+    absolute = Path(f"/var/tmp/warta-absolut-{tmp_path.name}.html")
+    site.page("absolut.md", f"Title: Absolut\nSave_as: {absolute}\n\nIsi.\n")
+    before = snapshot(tmp_path, site.output, site.root / "cache")
+
+    built = site.build(publish=True, **NO_SEARCH)
+
+    assert built.returncode == 1, built.log
+    assert "Traceback" not in built.log and "build stopped" not in built.log
+    assert snapshot(tmp_path, site.output, site.root / "cache") == before
+    assert not absolute.exists()
+    assert leaks(built.output, "CLIMBLEAK-EXIF", "CLIMBLEAK-PDF") == []
+    published = [p.relative_to(built.output).as_posix() for p in every_output_file(built.output)]
+    assert not [name for name in published if "climbleak" in name or "keluar" in name]
+    errors = built.log_lines("error")
+
+    def line_of(path: Path, start: str) -> int:
+        return next(n for n, text in enumerate(path.read_text().splitlines(), 1) if start in text)
+
+    naik = site.content / "berita" / "naik.md"
+    expected_lines = [
+        (
+            f"berita/naik.md:{line_of(naik, 'Image:')}: image outside the content folder",
+            "'../../../outside/climbleak.jpg'",
+        ),
+        (
+            f"berita/naik.md:{line_of(naik, '![Foto](')}: image outside the content folder",
+            "'../../../outside/climbleak-isi.jpg'",
+        ),
+        (
+            f"berita/naik.md:{line_of(naik, 'Foto statis')}: link leaves the content folder",
+            "'{static}/../climbleak-sibling.jpg'",
+        ),
+        (
+            f"berita/naik.md:{line_of(naik, '[Lampiran]')}: link leaves the content folder",
+            "'{static}/../../outside/climbleak.pdf'",
+        ),
+        (
+            f"berita/naik.md:{line_of(naik, 'terlampir')}: link leaves the content folder",
+            "'{attach}../../../outside/climbleak.pdf'",
+        ),
+    ]
+    for start, value in expected_lines:
+        matching = [e for e in errors if e.startswith(start) and value in e]
+        assert len(matching) == 1, (start, value, errors)
+    for name, key, value in [
+        ("berita/simpan.md", "Save_as", "../../keluar-saveas.html"),
+        ("berita/awalan.md", "Save_as", "../output-bocor/index.html"),
+        ("berita/url.md", "URL", "../../keluar-url/"),
+        ("berita/lang.md", "Lang", "../../../../keluar-lang"),
+        ("halaman/halaman-naik.md", "Slug", "../../keluar-slug"),
+        ("halaman/absolut.md", "Save_as", str(absolute)),
+    ]:
+        line = line_of(site.content / name, f"{key}:")
+        matching = [e for e in errors if e.startswith(f"{name}:{line}: output path")]
+        assert len(matching) == 1, (name, errors)
+        assert f"'{key}: {value}'" in matching[0] and "not written" in matching[0], matching
+        assert "(remove the Save_as:/URL: line" in matching[0]
+    # one line per refusal: Pelican's own "Skipping … outside output path" is not added
+    assert not [e for e in errors if "would be written outside output path" in e]
+    assert (built.output / "berita/2024/11/naik/index.html").is_file()
+
+
+# -- metadata that trails or hides in a photo ------------------------------------------------
+
+
+def motion_photo() -> bytes:
+    """A phone 'motion photo': a clean first picture, then a second JPEG (its
+    EXIF with GPS and a marker) appended after the first one's end."""
+    return jpeg_bytes((200, 30, 30)) + jpeg_bytes((30, 200, 30), exif=gps_exif("TRAILLEAK-A"))
+
+
+def real_mpo() -> bytes:
+    """An MPO as Pillow writes it: MPF index, two frames, EXIF with GPS in both."""
+    buffer = io.BytesIO()
+    first = Image.new("RGB", (640, 400), (200, 30, 30))
+    second = Image.new("RGB", (640, 400), (30, 30, 200))
+    first.save(buffer, "MPO", save_all=True, append_images=[second], exif=gps_exif("MPOLEAK-B"))
+    return buffer.getvalue()
+
+
+def png_with_everything() -> bytes:
+    """A PNG with eXIf, tEXt, a private critical chunk and bytes after IEND."""
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 200), (10, 120, 200)).save(buffer, "PNG", exif=gps_exif("PNGLEAK-C"))
+    data = buffer.getvalue()
+    end = data.rindex(b"IEND") - 4
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    extra = chunk(b"tEXt", b"Comment\x00PNGLEAK-TEXT") + chunk(b"XaLK", b"PNGLEAK-PRIVATE")
+    return data[:end] + extra + data[end:] + jpeg_bytes((1, 2, 3), exif=gps_exif("PNGLEAK-TAIL"))
+
+
+def webp_with_exif() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 200), (90, 20, 160)).save(
+        buffer, "WEBP", exif=gps_exif("WEBPLEAK-D"), xmp=b"<x:xmpmeta>WEBPLEAK-XMP</x:xmpmeta>"
+    )
+    return buffer.getvalue()
+
+
+def gif_with_comment() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("P", (120, 80), 3).save(buffer, "GIF", comment=b"GIFLEAK-E")
+    return buffer.getvalue() + b"GIFLEAK-TAIL"
+
+
+def png_named_jpg() -> bytes:
+    buffer = io.BytesIO()
+    Image.new("RGB", (300, 200), (50, 50, 50)).save(buffer, "PNG", exif=gps_exif("RENAMEDLEAK"))
+    return buffer.getvalue()
+
+
+HOSTILE_PHOTOS = {
+    # file name: (bytes, magic bytes the published file must start with, Pillow format)
+    "gerak.jpg": (motion_photo, b"\xff\xd8\xff", "JPEG"),
+    "mpo.jpg": (real_mpo, b"\xff\xd8\xff", "JPEG"),
+    "lengkap.png": (png_with_everything, b"\x89PNG\r\n\x1a\n", "PNG"),
+    "webp.webp": (webp_with_exif, b"RIFF", "WEBP"),
+    "animasi.gif": (gif_with_comment, b"GIF8", "GIF"),
+    "ganti-nama.jpg": (png_named_jpg, b"\xff\xd8\xff", "JPEG"),
+}
+LEAK_MARKERS = ("TRAILLEAK", "MPOLEAK", "PNGLEAK", "WEBPLEAK", "GIFLEAK", "RENAMEDLEAK")
+
+
+@pytest.mark.parametrize("name", sorted(HOSTILE_PHOTOS))
+def test_stripping_drops_whatever_trails_or_hides_and_keeps_the_format(name):
+    make, magic, fmt = HOSTILE_PHOTOS[name]
+    original = make()
+    assert any(m.encode() in original for m in LEAK_MARKERS)  # the attack is real
+    clean = strip.strip_metadata(original, Path(name).suffix)
+    assert_clean_file(clean, magic, fmt)
+
+
+def assert_clean_file(data: bytes, magic: bytes, fmt: str) -> None:
+    assert data.startswith(magic), data[:12]
+    if fmt == "WEBP":
+        assert data[8:12] == b"WEBP"
+    for marker in (*LEAK_MARKERS, "Exif", "GPS", "xmpmeta", "MPF\x00"):
+        assert marker.encode() not in data, marker
+    image = Image.open(io.BytesIO(data))
+    image.load()
+    assert image.format == fmt
+    assert getattr(image, "n_frames", 1) == 1
+    assert not image.getexif() and not image.getexif().get_ifd(GPS_IFD)
+    assert strip.private_metadata(image) == []
+
+
+def test_published_hostile_photos_carry_nothing_of_their_metadata(site):
+    images = site.content / "images" / "2024"
+    images.mkdir(parents=True)
+    body = ["PALEMBANG – Foto-foto kegiatan."]
+    for name, (make, _, _) in HOSTILE_PHOTOS.items():
+        (images / name).write_bytes(make())
+        body.append(f"![Foto {name}](/images/2024/{name})")
+    site.article(
+        "foto.md",
+        slug="foto-foto",
+        image="images/2024/gerak.jpg",
+        image_alt="Foto gerak",
+        body="\n\n".join(body),
+    )
+    built = site.build(publish=True, **NO_SEARCH)
+    # content_lint warns that the originals carry a location; nothing is an error
+    assert built.returncode == 0 and built.log_lines("error") == [], built.log
+    for name, (_, magic, fmt) in HOSTILE_PHOTOS.items():
+        assert_clean_file((built.output / "images" / "2024" / name).read_bytes(), magic, fmt)
+    published_images = [
+        p for p in every_output_file(built.output) if p.suffix in (".jpg", ".png", ".webp", ".gif")
+    ]
+    assert len(published_images) > len(HOSTILE_PHOTOS)  # variants and the card too
+    assert leaks(built.output, *LEAK_MARKERS) == []
+    for path in published_images:
+        assert b"Exif" not in path.read_bytes(), path
+
+
+# -- decompression bombs ------------------------------------------------------------------
+
+
+def png_bomb(width: int, height: int) -> bytes:
+    """A PNG header claiming `width`×`height` pixels over a few bytes of data."""
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        crc = zlib.crc32(kind + body) & 0xFFFFFFFF
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", crc)
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 1024))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_decompression_bombs_are_one_clean_error_naming_the_file(site, tmp_path):
+    images = site.content / "images"
+    images.mkdir(parents=True)
+    (images / "bom.png").write_bytes(png_bomb(100_000, 100_000))
+    big = Image.new("1", (20_000, 10_000), 1)  # 200 megapixels, a few hundred KB
+    big.save(images / "besar.png", "PNG")
+    (images / "sedang.png").write_bytes(png_bomb(12_000, 10_000))  # Pillow only warns
+    site.article("bom.md", slug="bom", title="Artikel Bom", image="images/bom.png", image_alt="Bom")
+    site.article(
+        "besar.md",
+        slug="besar",
+        title="Artikel Besar",
+        body="PALEMBANG – Isi.\n\n![Foto besar](/images/besar.png)",
+    )
+    site.article(
+        "sedang.md",
+        slug="sedang",
+        title="Artikel Sedang",
+        image="images/sedang.png",
+        image_alt="Sedang",
+    )
+    # The plugins that open photos for publishing. (content_lint also opens
+    # them, for its GPS check: see the report of issue 14 for its fix.)
+    built = site.build(publish=True, PLUGINS=["containment", "images"], **NO_SEARCH)
+
+    assert built.returncode == 1, built.log
+    for noise in ("Traceback", "build stopped", "DecompressionBomb"):
+        assert noise not in built.log, built.log
+    errors = built.log_lines("error")
+    for article, image in (
+        ("bom", "images/bom.png"),
+        ("besar", "/images/besar.png"),
+        ("sedang", "images/sedang.png"),
+    ):
+        about = [e for e in errors if e.startswith(f"berita/{article}.md:")]
+        assert len(about) == 1, (article, errors)
+        assert f"'{image}'" in about[0]
+        assert "image source too large" in about[0] and "IMAGES_MAX_SOURCE_PIXELS" in about[0]
+        assert "export the photo smaller" in about[0]
+    assert len(errors) == 3, errors
+    for name in ("bom.png", "besar.png", "sedang.png"):
+        assert not (built.output / "images" / name).exists()
+
+
+# -- a featured image on another site --------------------------------------------------------
+
+
+def test_a_featured_image_address_on_another_site_is_an_error_and_not_rendered(site):
+    site.article(
+        "luar.md",
+        slug="gambar-luar",
+        title="Artikel dengan Gambar Situs Lain",
+        image="https://pelacak.example.org/foto.jpg",
+        image_alt="Foto",
+    )
+    site.article(
+        "protokol.md",
+        slug="protokol-relatif",
+        title="Artikel dengan Gambar Tanpa Protokol",
+        image="//pelacak.example.org/foto2.jpg",
+        image_alt="Foto",
+    )
+    built = site.build(publish=True, **NO_SEARCH)
+    assert built.returncode == 1, built.log
+    errors = built.log_lines("error")
+    for name, value in (
+        ("luar", "https://pelacak.example.org/foto.jpg"),
+        ("protokol", "//pelacak.example.org/foto2.jpg"),
+    ):
+        lines = (site.content / "berita" / f"{name}.md").read_text().splitlines()
+        line = next(n for n, text in enumerate(lines, 1) if text.startswith("Image:"))
+        about = [e for e in errors if e.startswith(f"berita/{name}.md:{line}: ")]
+        assert len(about) == 1, errors
+        assert f"'{value}'" in about[0] and "content/images/" in about[0]
+
+    for slug in ("gambar-luar", "protokol-relatif"):
+        page = built.html(f"berita/2024/11/{slug}/")
+        attributes = [
+            value
+            for tag in page.find_all(True)
+            for value in tag.attrs.values()
+            if isinstance(value, str)
+        ]
+        assert not [v for v in attributes if "pelacak.example.org" in v], slug
+        for script in page.find_all("script", type="application/ld+json"):
+            data = json.loads(script.string)
+            assert "pelacak" not in json.dumps(data), data
+    feed = built.json("feed.json")
+    assert not [item for item in feed["items"] if "pelacak" in json.dumps(item)]
+    assert leaks(built.output, "pelacak.example.org") == []
