@@ -39,6 +39,9 @@ def collect(settings_file: Path, *, strict: bool = False) -> tuple[list[Finding]
             "OUTPUT_PATH": str(Path(tmp) / "output"),
             "CACHE_PATH": str(Path(tmp) / "cache"),
             "SEARCH_ENABLED": False,  # the index is not a content problem; skip its cost
+            # Every finding is made before pages are written: plugins that only
+            # produce output (pages, photo variants, cards) skip that work.
+            "WARTA_CHECK_ONLY": True,
         }
         report = build_site(
             settings_file, strict=strict, overrides=overrides, stream=io.StringIO(), quiet=True
@@ -58,8 +61,7 @@ def select(findings: list[Finding], wanted: list[str], paths: Paths) -> list[Fin
 
     def matches(finding: Finding) -> bool:
         return any(
-            finding.path == w or finding.path.startswith(w + "/") or w in ("", ".")
-            for w in shown
+            finding.path == w or finding.path.startswith(w + "/") or w in ("", ".") for w in shown
         )
 
     return [f for f in findings if matches(f)]

@@ -203,7 +203,10 @@ class WriterBuild:
         self.settings = settings
         self.output = Path(output_path)
         folder = Path(settings["CACHE_PATH"]) / setting(settings, "WRITER_CACHE_DIR")
-        self.incremental = bool(setting(settings, "WRITER_INCREMENTAL"))
+        # `invoke check` (WARTA_CHECK_ONLY) runs the whole pipeline but renders
+        # no page: every finding comes before writing, and pages cost the most.
+        self.check_only = bool(settings.get("WARTA_CHECK_ONLY"))
+        self.incremental = bool(setting(settings, "WRITER_INCREMENTAL")) and not self.check_only
         self.workers = worker_count(setting(settings, "WRITER_WORKERS"))
         self.manifest = Manifest(folder, self.output)
         self.folder = OutputFolder(self.output)
@@ -381,10 +384,12 @@ class IncrementalWriter(Writer):
             return super().write_feed(
                 elements, context, path, url, feed_type, override_output, feed_title
             )
-        build.start_writing()
         complete_path = sanitised_join(self.output_path, path)
         if not self._claim(complete_path, override_output):
             return None
+        if build.check_only:
+            return None
+        build.start_writing()
         items = list(elements[: self.settings["FEED_MAX_ITEMS"]])
         fingerprint = build.fingerprint(
             "feed",
@@ -462,6 +467,9 @@ class IncrementalWriter(Writer):
                 **kwargs,
             )
         if not name:
+            return
+        if build.check_only:  # `invoke check`: addresses claimed (collisions found), no page
+            self._claim(sanitised_join(self.output_path, name), override_output, source_of(kwargs))
             return
         build.start_writing()
         if paginated is None:
