@@ -183,6 +183,61 @@ def test_publish_over_ssh_to_a_loopback_sshd(tmp_path, loopback_sshd):
     feed = target / "feed.xml"
     assert feed.exists()
     assert (target / "berita/2024/11/bawaslu-kota-palembang-gelar-rapat/index.html").exists()
+    # The transfer itself marks the remote folder; the next publish deletes
+    # what the site no longer has and keeps the marker.
+    assert (target / MARKER).is_file()
+    (target / "stale.html").write_text("old page")
+    again = run_task(
+        ["publish"],
+        site,
+        WARTA_DEPLOY_RSYNC_TARGET=f"{getpass.getuser()}@127.0.0.1:{target}",
+        WARTA_DEPLOY_SSH_PORT=str(loopback_sshd["port"]),
+        WARTA_DEPLOY_SSH_OPTIONS=loopback_sshd["options"],
+    )
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert not (target / "stale.html").exists()
+    assert (target / MARKER).is_file()
+
+
+def test_publish_over_ssh_refuses_a_remote_folder_it_never_published_to(tmp_path, loopback_sshd):
+    import getpass
+
+    target = tmp_path / "remote-www"
+    (target / "lain").mkdir(parents=True)
+    (target / "index.html").write_text("<p>situs lain</p>")
+    (target / "lain" / "data.txt").write_text("milik orang lain")
+    (target / MARKER).mkdir()  # a folder named like the marker does not count
+    before = file_digests(target)
+    site = small_site(tmp_path / "site")
+    value = f"{getpass.getuser()}@127.0.0.1:{target}"
+    for args in (["publish"], ["publish", "--dry-run"]):
+        result = run_task(
+            args,
+            site,
+            WARTA_DEPLOY_RSYNC_TARGET=value,
+            WARTA_DEPLOY_SSH_PORT=str(loopback_sshd["port"]),
+            WARTA_DEPLOY_SSH_OPTIONS=loopback_sshd["options"],
+        )
+        assert MARKER in refused(result, value)
+    assert file_digests(target) == before
+    assert not site.output.exists()  # refused before the build
+
+
+def test_dry_run_over_ssh_creates_no_remote_folder(tmp_path, loopback_sshd):
+    import getpass
+
+    target = tmp_path / "remote-new"
+    site = small_site(tmp_path / "site")
+    result = run_task(
+        ["publish", "--dry-run"],
+        site,
+        WARTA_DEPLOY_RSYNC_TARGET=f"{getpass.getuser()}@127.0.0.1:{target}",
+        WARTA_DEPLOY_SSH_PORT=str(loopback_sshd["port"]),
+        WARTA_DEPLOY_SSH_OPTIONS=loopback_sshd["options"],
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "would change" in result.stdout
+    assert not target.exists()
 
 
 def git(*args, cwd: Path) -> str:

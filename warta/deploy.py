@@ -12,10 +12,12 @@ setting could wipe a folder or a branch. Before anything is built or copied,
 names the value and what to do:
 - a local folder that is, contains or lies inside the project, its content,
   output or cache; a system folder (/, /etc, /usr, /home, the user's home,
-  /tmp itself, …; `~`, `..` and symlinks resolved first); a non-empty folder
-  that warta never published to (no MARKER file, written on the first publish);
+  /tmp itself, …; `~`, `..` and symlinks resolved first);
 - a remote path that is empty, the remote home (`~`, `.`), outside it (`..`)
   or a system folder, and rsync daemon or option-like targets;
+- a non-empty folder, local or remote (looked into with `rsync --list-only`),
+  that warta never published to: no MARKER file, which the first publish
+  writes (locally before rsync runs; remotely as part of the transfer);
 - a gh-pages branch that is main, master, the checked-out branch or the
   remote's default branch, or an existing branch without ghp-import's
   `.nojekyll` at its root.
@@ -97,7 +99,21 @@ class RsyncTarget:
         host, sep, _ = self.destination.partition(":")
         return bool(sep) and "/" not in host
 
-    def command(self, source: Path, *, dry_run: bool = False) -> list[str]:
+    def ssh_args(self) -> list[str]:
+        """`-e "ssh …"` for a remote target, nothing for a local one."""
+        if not self.is_remote:
+            return []
+        ssh = ["ssh"]
+        if self.ssh_port:
+            ssh += ["-p", str(self.ssh_port)]
+        ssh += list(self.ssh_options)
+        return ["-e", shlex.join(ssh)]
+
+    def command(
+        self, source: Path, *, dry_run: bool = False, marker_source: Path | None = None
+    ) -> list[str]:
+        """The rsync command. `marker_source`, a folder holding only MARKER, is
+        sent too, so that a remote folder is marked by the transfer itself."""
         args = [
             "rsync",
             "--recursive",
@@ -108,19 +124,40 @@ class RsyncTarget:
             "--checksum",
             "--human-readable",
             "--itemize-changes",
-            f"--exclude=/{MARKER}",  # excluded files are kept by --delete on the receiver
+            f"--filter=P /{MARKER}",  # --delete never removes the marker
         ]
         if dry_run:
             args.append("--dry-run")
-        if self.is_remote:
-            ssh = ["ssh"]
-            if self.ssh_port:
-                ssh += ["-p", str(self.ssh_port)]
-            ssh += list(self.ssh_options)
-            args += ["-e", shlex.join(ssh)]
+        args += self.ssh_args()
         # The trailing slash copies the folder's contents, not the folder itself.
-        args += [f"{source}/", self.destination.rstrip("/") + "/"]
+        args.append(f"{source}/")
+        if marker_source is not None:
+            args.append(f"{marker_source}/")
+        args.append(self.destination.rstrip("/") + "/")
         return args
+
+    def remote_entries(self) -> list[tuple[str, str]] | None:
+        """(permissions, name) of what the remote folder holds, None when it
+        does not exist yet: `rsync --list-only` over SSH, which changes nothing."""
+        proc = subprocess.run(
+            ["rsync", "--list-only", *self.ssh_args(), self.destination.rstrip("/") + "/"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if proc.returncode != 0:
+            if "No such file or directory" in proc.stderr:
+                return None
+            raise DeployError(
+                f"cannot look into {self.destination} over SSH (rsync exit {proc.returncode}): "
+                f"{proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else 'no message'}"
+            )
+        entries = []
+        for line in proc.stdout.splitlines():
+            fields = line.split(None, 4)
+            if len(fields) == 5 and fields[4] != ".":
+                entries.append((fields[0], fields[4]))
+        return entries
 
 
 @dataclass(frozen=True)
@@ -256,11 +293,22 @@ def check_remote_path(destination: str) -> None:
 
 
 def check_rsync_target(target: RsyncTarget, protected: dict[str, Path]) -> LocalFolder | None:
-    """The checked local folder (None for a remote target); raises DeployError."""
-    if target.is_remote:
-        check_remote_path(target.destination)
-        return None
-    return check_local_folder(target.destination, protected)
+    """The checked local folder (None for a remote target); raises DeployError.
+
+    A remote folder is looked into over SSH (read only): like a local one, it
+    must not exist yet, be empty or hold MARKER."""
+    if not target.is_remote:
+        return check_local_folder(target.destination, protected)
+    check_remote_path(target.destination)
+    entries = target.remote_entries()
+    if entries and ("-", MARKER) not in [(perms[:1], name) for perms, name in entries]:
+        raise _refuse(
+            target.destination,
+            f"the remote folder is not empty and warta never published there (no {MARKER} file)",
+            "choose an empty or new folder; if it really holds this site from an earlier "
+            f"publish, create the empty file {MARKER} in it and publish again",
+        )
+    return None
 
 
 def protected_folders(settings: dict, project: Path) -> dict[str, Path]:
@@ -301,8 +349,16 @@ def rsync(
     if not (source / "index.html").exists():
         raise DeployError(f"{source} holds no built site (no index.html): build first")
     local = check_rsync_target(target, {**protected, "the build output": source})
-    with tempfile.TemporaryDirectory(prefix="warta-dry-run-") as empty:
-        if local is not None:
+    with (
+        tempfile.TemporaryDirectory(prefix="warta-dry-run-") as empty,
+        tempfile.TemporaryDirectory(prefix="warta-marker-") as marker_source,
+    ):
+        marker = None
+        if local is None:
+            marker = Path(marker_source)
+            (marker / MARKER).write_text(MARKER_TEXT, encoding="utf-8")
+            os.utime(marker / MARKER, (0, 0))  # the same file every time: no change to list
+        else:
             if dry_run and not local.exists:
                 destination = empty
             else:
@@ -312,7 +368,10 @@ def rsync(
                     _write_marker(local.path)
             target = RsyncTarget(destination, target.ssh_port, target.ssh_options)
         proc = subprocess.run(
-            target.command(source, dry_run=dry_run), capture_output=True, text=True, check=False
+            target.command(source, dry_run=dry_run, marker_source=marker),
+            capture_output=True,
+            text=True,
+            check=False,
         )
     if proc.returncode != 0:
         raise DeployError(
