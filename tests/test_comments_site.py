@@ -108,7 +108,10 @@ def test_thread_and_state_are_in_the_article_metadata_and_json_feed(default_site
         for item in default_site.json("feed.json")["items"]
     }
     assert items["rakor"]["_warta"]["comments"]["thread"] == "t-3f9a1c2b7d4e5f60"
-    assert items["rakor"]["_warta"]["comments"]["state"] == "open"
+    # No comment server (COMMENTS_PROVIDER = None): the page says comments are not
+    # open, so the feed says "closed" (by the site), not "open".
+    assert items["rakor"]["_warta"]["comments"]["state"] == "closed"
+    assert items["rakor"]["_warta"]["comments"]["closed_by"] == "site"
     assert items["ditutup"]["_warta"]["comments"]["state"] == "closed"
     assert items["mati"]["_warta"]["comments"]["state"] == "off"
 
