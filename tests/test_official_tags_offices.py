@@ -141,6 +141,29 @@ def test_a_phrase_introduces_the_name_after_it_and_only_one_name(reader):
     ]
 
 
+def test_between_two_names_a_phrase_is_read_as_the_list_is_written(reader):
+    # The name first, its position after it, for each person in turn.
+    text = "Hadir Joko Susilo, Ketua Bawaslu Lahat, Dewi Sari, Anggota Bawaslu Sumsel, dan staf."
+    assert [(slug, region) for slug, _r, _i, region, _t in offices_in(text, reader)] == [
+        ("joko-susilo", "16.04"),
+        ("dewi-sari", "16"),
+    ]
+    # The position is someone else's, named without a comma after it.
+    text = "Rapat dihadiri Joko Susilo, Ketua Bawaslu Kota Palembang Budi Santoso, dan staf."
+    assert offices_in(text, reader) == []
+    # Someone outside the registry introduced first: the next phrase is Dewi's.
+    text = "Hadir Ketua Bawaslu Lahat, Budi Santoso, Anggota Bawaslu Sumsel, Dewi Sari."
+    assert [(slug, region) for slug, _r, _i, region, _t in offices_in(text, reader)] == [
+        ("dewi-sari", "16"),
+    ]
+    # Capitalised words before a comma that are not a name.
+    text = "Di Kecamatan Kalidoni, Ketua Panwaslu Kecamatan Kalidoni, Joko Susilo, melapor."
+    assert [region for _s, _r, _i, region, _t in offices_in(text, reader)] == ["16.71.10"]
+    # An abbreviation in brackets after the office.
+    text = "Ketua Bawaslu Kabupaten Musi Rawas (Mura), Joko Susilo, membuka acara."
+    assert [region for _s, _r, _i, region, _t in offices_in(text, reader)] == ["16.05"]
+
+
 def test_no_office_where_the_text_gives_none(reader):
     for text in (
         "Joko Susilo hadir dalam rapat.",

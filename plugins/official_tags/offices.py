@@ -34,6 +34,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .officials import NOT_A_NAME
+
 # ---- institutions ------------------------------------------------------------
 
 BAWASLU = "Bawaslu"
@@ -265,9 +267,19 @@ def office_phrases(
 # ---- tying offices to names ---------------------------------------------------------
 
 _HONORIFICS = r"(?:Dr|Drs|Dra|dr|H|Hj|Ir|Prof|KH|Ust|Ustadz|Bapak|Ibu|Pak|Bu|Sdr|Sdri)\.?"
-# Between an office and the name it introduces: a comma, a colon or a bracket,
+# Between an office and the name it introduces: an abbreviation in brackets
+# ("Bawaslu Kabupaten Musi Rawas (Mura), Nama"), a comma, a colon or a bracket,
 # and titles ("Ketua Bawaslu Sumsel, Dr. H. Nama").
-_BEFORE_NAME_RE = re.compile(rf"^[ \t\u00a0]*[,:(–—-]?[ \t\u00a0]*(?:{_HONORIFICS}[ \t\u00a0]+)*$")
+_BEFORE_NAME_RE = re.compile(
+    r"^[ \t\u00a0]*(?:\([^()\n]{1,30}\)[ \t\u00a0]*)?[,:(–—-]?[ \t\u00a0]*"
+    rf"(?:{_HONORIFICS}[ \t\u00a0]+)*$"
+)
+# A capitalised word right after an office: the office introduces that person
+# ("…, Ketua Bawaslu Kota Palembang Budi Santoso, …"), unless it is a day or a
+# month ("Ketua Bawaslu OKU, Senin (18/11)").
+_NAME_AFTER_RE = re.compile(
+    rf"[ \t\u00a0]*[,:]?[ \t\u00a0]*(?:{_HONORIFICS}[ \t\u00a0]+)*(?P<word>[A-Z][\w'’-]*)"
+)
 # Between a name and the office that follows it: degrees ("Nama, S.H., M.H."),
 # then a comma, a bracket, a dash or "selaku" / "sebagai" / "yang juga".
 _AFTER_NAME_RE = re.compile(
@@ -313,6 +325,28 @@ class StatedOffice:
         return cls(slug, spelling, ordinal, role, institution, region, text)
 
 
+_NAME_BEFORE_RE = re.compile(
+    r"(?P<name>(?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,5}[A-Z][\w'’.-]*)"
+    r"(?:,?[ \t\u00a0]*(?:[SMD]|Dr|Ir)\.[A-Za-z.]*)*[ \t\u00a0]*,[ \t\u00a0]*$"
+)
+FORWARD, BACKWARD = "forward", "backward"
+# Capitalised words that open a sentence or a clause, never a name.
+_FUNCTION_WORDS_TEXT = """
+di dalam pada untuk dari ke kepada menurut sementara selain sebelumnya kemudian setelah
+saat ketika bersama adapun sedangkan namun tetapi dengan oleh kata ujar jelas tambah turut
+hadir dihadiri acara kegiatan rapat dalam hal itu ini ia dia mereka kami kita
+"""
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+
+
+def _is_name(words: str) -> bool:
+    """Capitalised words that may be someone's name (not "Di Kecamatan Kalidoni")."""
+    return not any(
+        word.strip(".,").lower() in NOT_A_NAME or word.strip(".,").lower() in _FUNCTION_WORDS
+        for word in words.split()
+    )
+
+
 def stated_offices(
     text: str,
     mentions: Iterable[tuple[str, re.Match]],
@@ -320,15 +354,18 @@ def stated_offices(
     context: Sequence[str] = (),
 ) -> list[StatedOffice]:
     """For each mention (slug, zero-width match whose group is the name), the office
-    phrase right before it or, when there is none, right after it.
+    phrase that introduces it, right before it ("Ketua Bawaslu OKU, Nama") or right
+    after it ("Nama, Ketua Bawaslu OKU").
 
-    A phrase introduces one person: in "Ketua Bawaslu Sumsel, A, Anggota Bawaslu
-    Sumsel, B" the second phrase is B's, not A's, because B claims it first as the
-    phrase before; a phrase claimed once is not given to another name."""
+    A phrase belongs to one person. Between two names it is read as the
+    names around it are: in "Ketua Bawaslu Sumsel, A, Anggota Bawaslu Sumsel, B"
+    (A introduced by the phrase before A) the second phrase is B's; in "A, Ketua
+    Bawaslu Sumsel, B, Anggota Bawaslu Sumsel" (A without one) the first is A's.
+    Names outside the registry count as names here too, so that a phrase is
+    never given to a registered person beside the unregistered one it names."""
     phrases = office_phrases(text, reader, context)
     if not phrases:
         return []
-    claimed: set[int] = set()
     seen: dict[str, int] = {}
     resolved: list[tuple[str, str, int, int, int]] = []
     for slug, match in mentions:
@@ -337,26 +374,65 @@ def stated_offices(
         ordinal = seen.get(spelling, 0)
         seen[spelling] = ordinal + 1
         resolved.append((slug, spelling, ordinal, start, end))
+    direction: dict[int, str] = {}
+    owner: dict[int, int] = {}  # mention → phrase
+    previous_end = 0
+    for number, phrase in enumerate(phrases):
+        following = next(
+            (
+                index
+                for index, (*_, start, _end) in enumerate(resolved)
+                if start >= phrase.end and _BEFORE_NAME_RE.match(text[phrase.end : start])
+            ),
+            None,
+        )
+        preceding = next(
+            (
+                index
+                for index, (*_, end) in enumerate(resolved)
+                if end <= phrase.start and _AFTER_NAME_RE.match(text[end : phrase.start])
+            ),
+            None,
+        )
+        # The span of the name before the phrase, registered or not.
+        before: tuple[int, int] | None = None
+        if preceding is not None:
+            before = (resolved[preceding][3], resolved[preceding][4])
+        else:
+            run = _NAME_BEFORE_RE.search(text, previous_end, phrase.start)
+            if run and _is_name(run["name"]):
+                before = run.span("name")
+        after = _name_after(text, phrase.end)
+        name_follows = following is not None or after is not None
+        # "Ketua Bawaslu Kota Palembang Budi Santoso": no comma, the name is its.
+        tight = name_follows and not re.search(
+            r"[,:(]",
+            text[phrase.end : resolved[following][3]]
+            if following is not None
+            else text[phrase.end : after.start("word")],
+        )
+        if tight:
+            direction[number] = FORWARD
+        elif name_follows and before is not None:
+            # Is the name before introduced by a phrase of its own?
+            introduced = any(
+                direction.get(other) == FORWARD
+                and phrases[other].end <= before[0]
+                and _BEFORE_NAME_RE.match(text[phrases[other].end : before[0]])
+                for other in range(number)
+            )
+            direction[number] = FORWARD if introduced else BACKWARD
+        elif name_follows:
+            direction[number] = FORWARD
+        elif before is not None:
+            direction[number] = BACKWARD
+        previous_end = phrase.end
+        mention = following if direction.get(number) == FORWARD else preceding
+        if direction.get(number) == BACKWARD and preceding is None:
+            mention = None  # the phrase of a name outside the registry
+        if mention is not None and mention not in owner:
+            owner[mention] = number
     found: list[StatedOffice] = []
-    owner: dict[int, int] = {}
-    # Names introduced by the phrase before them first (the house style), then
-    # names that are followed by a phrase nobody claimed.
-    for index, (_slug, _spelling, _ordinal, start, _end) in enumerate(resolved):
-        for number, phrase in enumerate(phrases):
-            if phrase.end <= start and _BEFORE_NAME_RE.match(text[phrase.end : start]):
-                if number not in claimed:
-                    claimed.add(number)
-                    owner[index] = number
-                break
-    for index, (_slug, _spelling, _ordinal, _start, end) in enumerate(resolved):
-        if index in owner:
-            continue
-        for number, phrase in enumerate(phrases):
-            if phrase.start >= end and _AFTER_NAME_RE.match(text[end : phrase.start]):
-                if number not in claimed:
-                    claimed.add(number)
-                    owner[index] = number
-                break
     for index in sorted(owner):
         slug, spelling, ordinal, _start, _end = resolved[index]
         phrase = phrases[owner[index]]
@@ -372,6 +448,12 @@ def stated_offices(
             )
         )
     return found
+
+
+def _name_after(text: str, end: int) -> re.Match | None:
+    """The name that follows an office phrase ending at `end`, if one does."""
+    match = _NAME_AFTER_RE.match(text, end)
+    return match if match and _is_name(match["word"]) else None
 
 
 # ---- the registry's side ------------------------------------------------------------
