@@ -107,6 +107,7 @@ MAX_REGION_WORDS = 7
 # Words that end the region words of an office without being part of them.
 _ABBREVIATED = {"kab.", "kec.", "prov.", "kel."}
 _TOKEN_RE = re.compile(r"[^\s,;:()“”\"'‘’]+")
+_GAP_RE = re.compile(r"[ \t\u00a0]+")
 
 
 class RegionReader:
@@ -175,10 +176,10 @@ def _region_tokens(text: str, start: int) -> list[tuple[int, int]]:
     spans = []
     position = start
     while len(spans) < MAX_REGION_WORDS:
-        gap = re.match(r"[ \t\u00a0]+", text[position:])
+        gap = _GAP_RE.match(text, position)
         if not gap:
             break
-        token = _TOKEN_RE.match(text, position + gap.end())
+        token = _TOKEN_RE.match(text, gap.end())
         if not token:
             break
         word = token.group()
@@ -363,9 +364,6 @@ def stated_offices(
     Bawaslu Sumsel, B, Anggota Bawaslu Sumsel" (A without one) the first is A's.
     Names outside the registry count as names here too, so that a phrase is
     never given to a registered person beside the unregistered one it names."""
-    phrases = office_phrases(text, reader, context)
-    if not phrases:
-        return []
     seen: dict[str, int] = {}
     resolved: list[tuple[str, str, int, int, int]] = []
     for slug, match in mentions:
@@ -374,14 +372,43 @@ def stated_offices(
         ordinal = seen.get(spelling, 0)
         seen[spelling] = ordinal + 1
         resolved.append((slug, spelling, ordinal, start, end))
+    found: dict[int, StatedOffice] = {}
+    # An office phrase never runs over a line (a paragraph of the text): only
+    # the lines that name a registered person are read.
+    by_line: dict[int, list[int]] = {}
+    for index, (*_, start, _end) in enumerate(resolved):
+        by_line.setdefault(text.rfind("\n", 0, start) + 1, []).append(index)
+    for line_start, indexes in by_line.items():
+        line_end = text.find("\n", line_start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        spans = [(resolved[i][3] - line_start, resolved[i][4] - line_start) for i in indexes]
+        for local, phrase in _owners(line, spans, reader, context).items():
+            slug, spelling, ordinal, _start, _end = resolved[indexes[local]]
+            found[indexes[local]] = StatedOffice(
+                slug,
+                spelling,
+                ordinal,
+                phrase.role,
+                phrase.institution,
+                phrase.region,
+                phrase.text,
+            )
+    return [found[index] for index in sorted(found)]
+
+
+def _owners(
+    text: str, names: list[tuple[int, int]], reader: RegionReader, context: Sequence[str]
+) -> dict[int, OfficePhrase]:
+    """Which office phrase of one line introduces which of the names (spans) on it."""
+    phrases = office_phrases(text, reader, context)
     direction: dict[int, str] = {}
-    owner: dict[int, int] = {}  # mention → phrase
+    owner: dict[int, OfficePhrase] = {}  # name → phrase
     previous_end = 0
     for number, phrase in enumerate(phrases):
         following = next(
             (
                 index
-                for index, (*_, start, _end) in enumerate(resolved)
+                for index, (start, _end) in enumerate(names)
                 if start >= phrase.end and _BEFORE_NAME_RE.match(text[phrase.end : start])
             ),
             None,
@@ -389,7 +416,7 @@ def stated_offices(
         preceding = next(
             (
                 index
-                for index, (*_, end) in enumerate(resolved)
+                for index, (_start, end) in enumerate(names)
                 if end <= phrase.start and _AFTER_NAME_RE.match(text[end : phrase.start])
             ),
             None,
@@ -397,7 +424,7 @@ def stated_offices(
         # The span of the name before the phrase, registered or not.
         before: tuple[int, int] | None = None
         if preceding is not None:
-            before = (resolved[preceding][3], resolved[preceding][4])
+            before = names[preceding]
         else:
             run = _NAME_BEFORE_RE.search(text, previous_end, phrase.start)
             if run and _is_name(run["name"]):
@@ -407,7 +434,7 @@ def stated_offices(
         # "Ketua Bawaslu Kota Palembang Budi Santoso": no comma, the name is its.
         tight = name_follows and not re.search(
             r"[,:(]",
-            text[phrase.end : resolved[following][3]]
+            text[phrase.end : names[following][0]]
             if following is not None
             else text[phrase.end : after.start("word")],
         )
@@ -427,27 +454,12 @@ def stated_offices(
         elif before is not None:
             direction[number] = BACKWARD
         previous_end = phrase.end
-        mention = following if direction.get(number) == FORWARD else preceding
+        name = following if direction.get(number) == FORWARD else preceding
         if direction.get(number) == BACKWARD and preceding is None:
-            mention = None  # the phrase of a name outside the registry
-        if mention is not None and mention not in owner:
-            owner[mention] = number
-    found: list[StatedOffice] = []
-    for index in sorted(owner):
-        slug, spelling, ordinal, _start, _end = resolved[index]
-        phrase = phrases[owner[index]]
-        found.append(
-            StatedOffice(
-                slug,
-                spelling,
-                ordinal,
-                phrase.role,
-                phrase.institution,
-                phrase.region,
-                phrase.text,
-            )
-        )
-    return found
+            name = None  # the phrase of a name outside the registry
+        if name is not None and name not in owner:
+            owner[name] = phrase
+    return owner
 
 
 def _name_after(text: str, end: int) -> re.Match | None:
