@@ -237,6 +237,41 @@ def test_region_and_rubrik_filters_from_the_url(tab):
     assert results(tab) == ["/berita/2023/06/rakor-lahat/"]
 
 
+def test_pagefind_loads_only_once_the_search_box_is_used(tab):
+    """Opened without a search in its URL, the page fetches no Pagefind file (its
+    scripts and WebAssembly outweigh the page); focusing the box loads them and
+    fills the filters, and what is typed is searched."""
+    requested = []
+    tab.page.on("request", lambda request: requested.append(urlsplit(request.url).path))
+
+    def pagefind_paths() -> list[str]:
+        return [path for path in requested if path.startswith("/pagefind/")]
+
+    tab.page.goto(tab.base + "/cari/", wait_until="networkidle")
+    assert pagefind_paths() == []
+    assert tab.page.locator("[data-search-filters]").is_hidden()
+
+    with tab.page.expect_request(lambda request: request.url.endswith("/pagefind.js")):
+        tab.page.locator("#search-q").focus()
+    tab.page.locator("[data-search-filters]").wait_for(state="visible")
+    assert "/pagefind/bundles.json" in pagefind_paths()
+    tab.page.locator("#search-q").press_sequentially("menertibkan")
+    assert results(tab) == ["/berita/2024/11/patroli-kemiling/"]
+    assert parse_qs(urlsplit(tab.page.url).query) == {"q": ["menertibkan"]}
+    assert tab.events == []
+
+
+def test_typing_without_focus_event_still_searches(tab):
+    """Text put into the box by other means than a focus (autofill, a script) is
+    searched too: input alone loads Pagefind."""
+    tab.visit("/cari/")
+    tab.page.evaluate(
+        "() => { const q = document.querySelector('#search-q'); q.value = 'rekrutmen';"
+        " q.dispatchEvent(new Event('input')); }"
+    )
+    assert results(tab) == ["/berita/2022/10/rekrutmen-muara-enim/"]
+
+
 def test_no_result_is_said_in_the_live_region(tab):
     tab.visit("/cari/?q=zzzzkata")
     assert results(tab) == []

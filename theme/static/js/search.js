@@ -5,16 +5,20 @@
 // and follows every change, so a result list can be shared as a link.
 // The index comes in one Pagefind bundle per year (see plugins/search), listed
 // newest first in bundles.json; they are merged here into one search.
+// Pagefind (its scripts and WebAssembly, about three times this page) loads
+// only when a search is wanted: at once when the URL asks for one, else on the
+// first focus or input in the search box; a page opened and left costs nothing.
 
 const FILTERS = ["wilayah", "tag", "rubrik", "tahun"];
 const LABELS = { wilayah: "Wilayah", tag: "Tag", rubrik: "Rubrik", tahun: "Tahun" };
 const PAGE_SIZE = 10;
 const TYPING_PAUSE_MS = 300;
+const UNAVAILABLE = "Pencarian belum tersedia. Telusuri berita lewat arsip, rubrik atau tag.";
 
 const root = document.querySelector("[data-search]");
 if (root) start(root);
 
-async function start(root) {
+function start(root) {
   const form = root.querySelector("form");
   const input = form.elements.q;
   const status = root.querySelector("[data-search-status]");
@@ -24,25 +28,35 @@ async function start(root) {
   const params = new URLSearchParams(window.location.search);
   input.value = params.get("q") || "";
 
-  let pagefind;
-  try {
-    pagefind = await loadBundles(root.dataset.searchBundles, root.dataset.baseUrl);
-  } catch (error) {
-    status.textContent = "Pencarian belum tersedia. Telusuri berita lewat arsip, rubrik atau tag.";
-    return;
+  // Pagefind with every bundle merged and the filter menus filled, loaded once;
+  // null (and the page says so) when the index cannot be read.
+  let loading;
+  function load() {
+    loading ??= (async () => {
+      try {
+        const pagefind = await loadBundles(root.dataset.searchBundles, root.dataset.baseUrl);
+        const years = await fillFilters(pagefind, form, filterBox, params);
+        return { pagefind, years };
+      } catch (error) {
+        status.textContent = UNAVAILABLE;
+        return null;
+      }
+    })();
+    return loading;
   }
-
-  const years = await fillFilters(pagefind, form, filterBox, params);
 
   let latest = 0; // only the newest query may write the results
   let pending = [];
   let typingTimer;
 
   async function run() {
+    const ticket = ++latest;
+    const search = await load();
+    if (!search || ticket !== latest) return;
+    const { pagefind, years } = search;
     const query = input.value.trim();
     const filters = chosenFilters(form);
     updateUrl(query, filters);
-    const ticket = ++latest;
     if (!query && Object.keys(filters).length === 0) {
       list.replaceChildren();
       more.hidden = true;
@@ -79,13 +93,14 @@ async function start(root) {
     clearTimeout(typingTimer);
     run();
   });
+  input.addEventListener("focus", load, { once: true });
   input.addEventListener("input", () => {
     clearTimeout(typingTimer);
     typingTimer = setTimeout(run, TYPING_PAUSE_MS);
   });
   filterBox.addEventListener("change", run);
 
-  if (input.value.trim() || Object.keys(chosenFilters(form)).length) run();
+  if (input.value.trim() || FILTERS.some((name) => params.get(name))) run();
 }
 
 // The first bundle's pagefind.js is the API; every other bundle is merged into
