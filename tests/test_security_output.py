@@ -43,7 +43,8 @@ HOSTILE_SUMMARY = (
 SUMMARY_TEXT = "“Kutipan” & – tanda tebal rapat pengawasan netralitas ASN di Kota Palembang."
 
 HOSTILE_BODY = """\
-PALEMBANG – Bawaslu Kota Palembang menggelar rapat Zqxpublicmarker. Lihat
+PALEMBANG – Ketua Bawaslu Provinsi Sumatera Selatan Muhammad Rizal Effendi membuka rapat
+Zqxpublicmarker. Lihat
 [rilis draf]({filename}draf.md) dan [rilis embargo]({filename}embargo.md).
 
 <script>alert("body")</script>
@@ -62,8 +63,9 @@ PALEMBANG – Bawaslu Kota Palembang menggelar rapat Zqxpublicmarker. Lihat
 
 Paragraf penutup dengan kode `<script>` yang harus tampil sebagai teks.
 """
-# Source lines of the hostile body (front matter: 7 lines, a blank line, then the body).
-BODY_FIRST_LINE = 9
+# The source line of the hostile body's second line (front matter: 7 lines, a blank
+# line, the body from line 9); the lines of the links and raw HTML count from it.
+BODY_FIRST_LINE = 10
 
 
 def write_site(root: Path) -> FixtureSite:
@@ -94,7 +96,8 @@ def write_site(root: Path) -> FixtureSite:
         slug="rilis-tersembunyi",
         status="hidden",
         summary="Ringkasan Zqxhiddenmarker yang tidak boleh muncul di daftar mana pun.",
-        body="PALEMBANG – Bawaslu Kota Palembang Zqxhiddenmarker rapat tertutup.",
+        body="PALEMBANG – Ketua Bawaslu Provinsi Sumatera Selatan Muhammad Rizal Effendi "
+        "memimpin rapat tertutup Zqxhiddenmarker.",
     )
     site.article(
         "draf.md",
@@ -286,7 +289,10 @@ def test_raw_html_removals_are_warnings_at_their_source_lines(public):
 
 def test_atom_feeds_carry_no_active_content(public):
     feeds = sorted(public.output.rglob("feed.xml"))
-    assert len(feeds) >= 4  # site, rubrik, tag, author, region feeds
+    for kind in ("feed.xml", "rubrik/berita/feed.xml", "tag/netralitas-script/feed.xml",
+                 "wilayah/sumatera-selatan/kota-palembang/feed.xml"):  # fmt: skip
+        assert public.output / kind in feeds, kind
+    assert any("/penulis/" in str(path) for path in feeds)
     seen_summary = False
     for path in feeds:
         root = etree.parse(str(path)).getroot()
@@ -371,6 +377,9 @@ def test_search_index_holds_listed_articles_only(public):
 
 
 def test_region_and_official_pages_count_listed_articles_only(public):
+    official = soup(public.output / "pejabat/muhammad-rizal-effendi/index.html")
+    linked = {a["href"] for a in official.select("main a[href]") if "/berita/20" in a["href"]}
+    assert linked == {f"{SITEURL}/berita/2024/11/rapat-netralitas/"}
     region = soup(public.output / "wilayah/sumatera-selatan/kota-palembang/index.html")
     linked = {a["href"] for a in region.select("main a[href]") if "/berita/" in a["href"]}
     assert f"{SITEURL}/berita/2024/11/rapat-netralitas/" in linked
