@@ -5,7 +5,10 @@ What it adds to the site:
   API, made by the binary from the pinned PyPI package `pagefind[bin]`
   (offline). Only article pages are indexed (SEARCH_GLOB, derived from
   ARTICLE_SAVE_AS), only their `<article>` (SEARCH_ROOT_SELECTOR) minus meta
-  lines, footers and navigation (SEARCH_EXCLUDE_SELECTORS).
+  lines, footers and navigation (SEARCH_EXCLUDE_SELECTORS). Only listed
+  articles: a hidden one is written under the same glob, but `article.html`
+  gives its root `data-pagefind-ignore="all"` (the `is_listed` template
+  global, warta.published), which makes Pagefind skip the whole page.
   One bundle per publication year (`/pagefind/2025/`, `/pagefind/2024/`, …),
   built one after another so Pagefind's memory peak is one year's pages, and
   `/pagefind/bundles.json` listing them newest first; the search page merges
