@@ -62,6 +62,8 @@ Zqxpublicmarker. Lihat
 <!-- catatan redaksi: jangan terbitkan nomor HP narasumber -->
 
 Paragraf penutup dengan kode `<script>` yang harus tampil sebagai teks.
+
+Tautan Markdown [klik di sini](javascript:alert(7)) juga dibuang.
 """
 # The source line of the hostile body's second line (front matter: 7 lines, a blank
 # line, the body from line 9); the lines of the links and raw HTML count from it.
@@ -281,6 +283,7 @@ def test_raw_html_removals_are_warnings_at_their_source_lines(public):
         (BODY_FIRST_LINE + 9, "'<iframe>'"),
         (BODY_FIRST_LINE + 11, "'<svg>'"),
         (BODY_FIRST_LINE + 13, "'style=\"width:expression(alert(6))\"'"),
+        (BODY_FIRST_LINE + 19, "'href=\"javascript:alert(7)\"'"),
     }
     for line, value in expected:
         message = f"berita/pub.md:{line}: raw HTML removed from the published text: {value} "

@@ -80,7 +80,7 @@ class Removal:
 
     shown: str
     needle: str
-    fallback: str = ""  # when the source spells it otherwise (`jav&#x61;script:`)
+    fallbacks: tuple[str, ...] = ()  # when the source spells it otherwise (`jav&#x61;script:`)
 
 
 def scheme_of(url: str) -> str | None:
@@ -126,7 +126,9 @@ def attribute_problem(tag: str, name: str, value: str | None) -> Removal | None:
             if not is_safe_url(url, tag=tag, attribute=name):
                 scheme = scheme_of(url) or ""
                 rest = url.split(":", 1)[-1].strip().lower()[:30]
-                return Removal(f'{name}="{value[:60]}"', f"{scheme}:", rest)
+                return Removal(
+                    f'{name}="{value[:60]}"', url.strip().lower()[:40], (rest, f"{scheme}:")
+                )
     return None
 
 
@@ -222,7 +224,7 @@ def removal_lines(source: str, removals: list[Removal], *, first_line: int = 1) 
     found: list[int | None] = []
     for removal in removals:
         line = None
-        for needle in (removal.needle, removal.fallback):
+        for needle in (removal.needle, *removal.fallbacks):
             if not needle:
                 continue
             start = next_from.get(needle, first_line)
