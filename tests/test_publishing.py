@@ -458,17 +458,17 @@ def test_a_symlink_to_the_root_or_the_project_is_refused(tmp_path):
 def test_targets_in_or_around_the_sites_own_folders_are_refused(tmp_path):
     site = small_site(tmp_path / "site")
     before = file_digests(site.content)
-    for target in (
-        site.content,  # the articles
-        site.content / "berita",
-        site.output,  # the build output (the source of the mirror)
-        site.output / "mirror",
-        tmp_path / "site",  # contains content and output
-        tmp_path,
-        tmp_path / "site" / "cache",
+    for target, why in (
+        (site.content, "it is the content folder"),
+        (site.content / "berita", "it is inside the content folder"),
+        (site.output, "it is the output folder"),  # the source of the mirror
+        (site.output / "mirror", "it is inside the output folder"),
+        (tmp_path / "site", "it contains the content folder"),
+        (tmp_path, "it contains the content folder"),
+        (tmp_path / "site" / "cache", "it is the cache folder"),
     ):
         result = run_task(["publish"], site, WARTA_DEPLOY_RSYNC_TARGET=str(target))
-        refused(result, str(target))
+        assert why in refused(result, str(target))
     assert file_digests(site.content) == before
     assert not site.output.exists()
 

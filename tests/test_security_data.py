@@ -242,6 +242,19 @@ def test_a_huge_file_is_refused_before_it_is_parsed(tmp_path, kind):
     assert f"{yamlfile.MAX_BYTES:,}" in line
 
 
+@pytest.mark.timeout(120)
+@pytest.mark.parametrize("kind", ["vocabulary", "aliases"])
+def test_too_many_values_are_refused_before_they_are_built(tmp_path, kind):
+    # Under the size bound, but building this many objects would take minutes.
+    count = yamlfile.MAX_VALUES + 10
+    text = (
+        "- a\n" * count if kind == "vocabulary" else '"16.01":\n  aliases:\n' + "   - a\n" * count
+    )
+    assert len(text.encode()) < yamlfile.MAX_BYTES
+    line = one_problem(kind, write_bytes(tmp_path, text))
+    assert re.match(rf"{re.escape(DISPLAY[kind])}:\d+: too many values: more than ", line), line
+
+
 @pytest.mark.timeout(60)
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_fifo_or_a_device_is_refused_without_blocking(tmp_path, kind):

@@ -215,12 +215,12 @@ def check_local_folder(value: str, protected: dict[str, Path]) -> LocalFolder:
         if resolved == folder or resolved in folder.parents:
             raise _refuse(
                 value,
-                f"it {'is' if resolved == folder else 'contains'} {name} ({folder})",
+                f"it {'is' if resolved == folder else 'contains'} {name} {folder}",
                 "publish to a folder outside the project",
             )
         if folder in resolved.parents:
             raise _refuse(
-                value, f"it is inside {name} ({folder})", "publish to a folder outside the project"
+                value, f"it is inside {name} {folder}", "publish to a folder outside the project"
             )
     if not os.path.lexists(resolved):
         return LocalFolder(resolved, exists=False)
@@ -314,9 +314,13 @@ def check_rsync_target(target: RsyncTarget, protected: dict[str, Path]) -> Local
 def protected_folders(settings: dict, project: Path) -> dict[str, Path]:
     """The folders no publish target may be, contain or lie inside."""
     folders = {"the project": project}
-    for key in ("PATH", "OUTPUT_PATH", "CACHE_PATH"):
+    for key, name in (
+        ("PATH", "the content folder"),
+        ("OUTPUT_PATH", "the output folder"),
+        ("CACHE_PATH", "the cache folder"),
+    ):
         if settings.get(key):
-            folders[f"{key} of the settings"] = Path(settings[key])
+            folders[name] = Path(settings[key])
     return folders
 
 
@@ -348,7 +352,7 @@ def rsync(
         raise DeployError("rsync is not installed (Debian: apt-get install rsync)")
     if not (source / "index.html").exists():
         raise DeployError(f"{source} holds no built site (no index.html): build first")
-    local = check_rsync_target(target, {**protected, "the build output": source})
+    local = check_rsync_target(target, {**protected, "the output folder": source})
     with (
         tempfile.TemporaryDirectory(prefix="warta-dry-run-") as empty,
         tempfile.TemporaryDirectory(prefix="warta-marker-") as marker_source,

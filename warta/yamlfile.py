@@ -5,7 +5,8 @@ which does both and builds Python values). A file that cannot be used yields
 one `YamlProblem` — `data/x.yaml:LINE: message (suggestion)` — and never an
 exception, a crash or a hang:
 
-- larger than MAX_BYTES, not a regular file, unreadable, or not UTF-8;
+- larger than MAX_BYTES or holding more than MAX_VALUES values, not a
+  regular file, unreadable, or not UTF-8;
 - YAML syntax errors (a tab in the indentation is named as such);
 - anchors (`&name`) and aliases (`*name`): editorial files never need them, and
   they are how a 1 KB file expands into gigabytes ("billion laughs");
@@ -30,7 +31,10 @@ from pathlib import Path
 
 import yaml
 
-MAX_BYTES = 2_000_000  # the largest data file today is ~26 KB
+MAX_BYTES = 2_000_000  # the largest data file today is ~26 KB; all of Indonesia ~1.5 MB
+# Values (scalars and collections): building Python objects costs ~10 µs each, so
+# this bounds the time too. officials.yaml has ~40 per person (~1,300 today).
+MAX_VALUES = 200_000
 MAX_DEPTH = 20  # the data files nest 4 levels (list > entry > positions > position)
 
 # LibYAML's parser when PyYAML was built with it (several times faster).
@@ -124,9 +128,20 @@ def _event_problem(text: str, display: str, max_depth: int) -> YamlProblem | Non
     """The first unsafe construct in the event stream, or a syntax error."""
     depth = 0
     documents = 0
+    values = 0
     try:
         for event in yaml.parse(text, Loader=SafeLoader):
             line = event.start_mark.line + 1
+            if isinstance(event, yaml.NodeEvent):
+                values += 1
+                if values > MAX_VALUES:
+                    return YamlProblem(
+                        display,
+                        line,
+                        f"too many values: more than {MAX_VALUES:,}",
+                        "a data file holds a few thousand; is it the right file?",
+                        kind="read",
+                    )
             if isinstance(event, yaml.AliasEvent):
                 return YamlProblem(
                     display,
