@@ -299,6 +299,11 @@ def test_atom_feeds_carry_no_active_content(public):
     seen_summary = False
     for path in feeds:
         root = etree.parse(str(path)).getroot()
+        titles = [entry.findtext(f"{ATOM}title") for entry in root.findall(f"{ATOM}entry")]
+        # The hostile title is text, whole, wherever it is listed.
+        assert [t for t in titles if "Netralitas" in t] in ([], [HOSTILE_TITLE]), path
+        if path.parent.name in ("output", "berita", "kota-palembang", "netralitas-script"):
+            assert HOSTILE_TITLE in titles, path
         for entry in root.findall(f"{ATOM}entry"):
             for element in (entry.find(f"{ATOM}summary"), entry.find(f"{ATOM}content")):
                 if element is None:
