@@ -204,10 +204,11 @@ def article_fields(inputs: CmsInputs) -> list[dict]:
             "name": "region",
             "widget": "select",
             "multiple": True,
-            "min": 1,
+            # Older releases may leave it out: the build infers it from the dateline.
+            "required": False,
             "options": inputs.regions,
             "hint": "Ketik nama wilayah, singkatan atau ibu kotanya (misalnya “OKU”, “Baturaja”, "
-            "“Pagar Alam”) lalu pilih dari daftar.",
+            "“Pagar Alam”) lalu pilih dari daftar. Tanpa wilayah, situs memakai dateline.",
         },
         tag_field,
     ]

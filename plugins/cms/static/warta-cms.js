@@ -286,7 +286,8 @@
 
   // ---- preview ----------------------------------------------------------------
 
-  var DATELINE_RE = /^[A-ZÀ-Ý][A-ZÀ-Ý .'’()-]{2,}(?:,\s*[^–—-]{0,40})?\s*[–—-]\s+\S/;
+  // "PALEMBANG – …", "Palembang, BWSPLG — …", "BATURAJA (OKU) - …"
+  var DATELINE_RE = /^[A-Z][A-Za-zÀ-ÿ .'’()-]{2,40}(?:,\s*[^–—\n-]{1,40})?\s+[–—-]\s+\S/;
 
   function checks(entry, data) {
     var rules = data.rules;
@@ -305,7 +306,9 @@
     if (!summary) problems.push(['peringatan', 'Ringkasan belum diisi.']);
     else if (summary.length < rules.summary_min || summary.length > rules.summary_max)
       problems.push(['peringatan', 'Ringkasan ' + summary.length + ' karakter; sebaiknya ' + rules.summary_min + '–' + rules.summary_max + '.']);
-    if (!regions.length) problems.push(['kesalahan', 'Wilayah belum dipilih.']);
+    if (!regions.length && !DATELINE_RE.test(body))
+      problems.push(['peringatan', 'Wilayah belum dipilih dan isi berita tidak dimulai dengan dateline.']);
+    else if (!regions.length) problems.push(['saran', 'Wilayah belum dipilih: situs menyimpulkannya dari dateline.']);
     regions.forEach(function (region) {
       if (!data.regions[region]) problems.push(['kesalahan', 'Wilayah tidak dikenal: “' + region + '”. Pilih dari daftar.']);
     });
