@@ -92,6 +92,7 @@ DAY_ARCHIVE_SAVE_AS = ""
 CARI_URL = "cari/"
 CARI_SAVE_AS = CARI_URL + "index.html"
 INDEX_SAVE_AS = "index.html"
+INDEX_URL = ""  # the home page is "/", never "/index.html" (canonical, pagination links)
 DIRECT_TEMPLATES = ["index", "categories", "authors", "archives", "tags", "cari", "404"]
 # Pelican looks up "<NAME>_SAVE_AS" for direct templates; "404_SAVE_AS" is not a
 # valid Python name, so the settings dict gets it in publishconf/pelicanconf via globals().

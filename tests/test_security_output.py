@@ -126,7 +126,8 @@ def write_site(root: Path) -> FixtureSite:
     return site
 
 
-OVERRIDES = {"SEO_NOW": NOW, "OFFICIAL_TAGS_ALLOW_FREE": True}
+# One article a page: the home page has a page 2 whose links lead back to page 1.
+OVERRIDES = {"SEO_NOW": NOW, "OFFICIAL_TAGS_ALLOW_FREE": True, "DEFAULT_PAGINATION": 1}
 
 
 @pytest.fixture(scope="module")
@@ -458,6 +459,16 @@ def test_the_home_page_canonical_url_is_the_site_root(public):
     home = soup(public.output / "index.html")
     assert home.select_one('link[rel="canonical"]')["href"] == f"{SITEURL}/"
     assert home.select_one('meta[property="og:url"]')["content"] == f"{SITEURL}/"
+    second = soup(public.output / "halaman/2/index.html")
+    assert second.select_one('link[rel="canonical"]')["href"] == f"{SITEURL}/halaman/2/"
+    assert second.select_one('a[rel="prev"]')["href"] == f"{SITEURL}/"
+    to_index = [
+        (str(path.relative_to(public.output)), a["href"])
+        for path in html_files(public)
+        for a in soup(path).select("a[href], link[href]")
+        if a["href"].endswith("/index.html")
+    ]
+    assert to_index == []
 
 
 # ---- units ---------------------------------------------------------------------
