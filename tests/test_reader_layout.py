@@ -163,3 +163,34 @@ def test_print_shows_the_article_and_its_photo_without_navigation(
     [photo] = geometry(tab, ".article__figure img")
     assert photo["visible"] and abs(photo["width"] - body["width"]) <= 2, (photo, body)
     context.close()
+
+
+def test_a_region_without_news_in_the_charted_months_says_so_instead_of_an_empty_chart(site):
+    site.article(
+        "baru.md",
+        slug="patroli-palembang",
+        title="Bawaslu Kota Palembang Gelar Patroli Pengawasan",
+        date="2024-11-20 09:00",
+        wilayah="Kota Palembang",
+    )
+    site.article(
+        "lama.md",
+        slug="rakor-lahat",
+        title="Bawaslu Kabupaten Lahat Rapat Koordinasi",
+        date="2022-06-14 10:00",
+        wilayah="Kabupaten Lahat",
+    )
+    built = site.build(PLUGINS=["regions"])
+    assert built.returncode == 0, built.log
+    active = built.html("wilayah/sumatera-selatan/kota-palembang/")
+    assert active.select_one("svg.region-chart__svg") is not None
+    quiet = built.html("wilayah/sumatera-selatan/kabupaten-lahat/")
+    section = quiet.find(id="activity-title").parent
+    assert section.select_one("svg, figure") is None
+    sentence = section.select_one("p").get_text(" ", strip=True)
+    assert sentence == (
+        "Tidak ada berita dalam 12 bulan terakhir (Desember 2023 sampai November 2024)."
+    )
+    # The page still lists the region's news.
+    links = [a["href"] for a in quiet.select(".card a[href]")]
+    assert any("rakor-lahat" in href for href in links), links
