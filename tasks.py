@@ -282,15 +282,18 @@ def gazetteer(c):
         "path": "report only on this file or folder (repeat -p for several; default: everything)",
         "strict": "warnings fail too (what CI does)",
         "format": "text (default) or github (GitHub Actions annotations)",
+        "fix": "write the Slug, Category, Summary and Thread the build supplied into each file",
     },
 )
-def check(c, path=None, strict=False, format="text"):
+def check(c, path=None, strict=False, format="text", fix=False):
     """Check content and data files: one line per problem, path:line: level: message."""
     from warta.check import main as check_main
 
     args = list(path or [])
     if strict:
         args.append("--strict")
+    if fix:
+        args.append("--fix")
     args += ["--format", format, "--settings", str(DEV_SETTINGS)]
     code = check_main(args)
     if code:
