@@ -34,3 +34,34 @@ ensure_apt() {
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
   fi
 }
+
+# cms_enabled: whether the build writes the newsroom CMS (/admin/), which copies
+# its bundle from node_modules/decap-cms (plugins/cms).
+cms_enabled() {
+  .venv/bin/python - <<'PY'
+import sys
+from warta.build import load_settings
+settings = load_settings("pelicanconf.py")
+sys.exit(0 if "cms" in settings["PLUGINS"] and settings.get("CMS_ENABLED", True) else 1)
+PY
+}
+
+# ensure_npm_packages: the npm packages package-lock.json pins, when the installed
+# CMS bundle is missing or not the pinned version. Only the build's own packages
+# (`--omit=dev`) unless the test tools are installed too: `npm ci` empties
+# node_modules first, so it must not drop what scripts/test-all installed.
+ensure_npm_packages() {
+  command -v npm >/dev/null 2>&1 || ensure_apt nodejs npm
+  local wanted installed
+  wanted=$(node -p 'require("./package.json").dependencies["decap-cms"]')
+  installed=$(node -p 'try { require("./node_modules/decap-cms/package.json").version } catch (e) { "" }')
+  if [ "$wanted" = "$installed" ]; then
+    return 0
+  fi
+  echo "Installing the npm packages of package-lock.json (decap-cms $wanted for /admin/)"
+  local omit="--omit=dev"
+  [ -d node_modules/axe-core ] && omit=""
+  # The *_SKIP_DOWNLOAD variables stop npm packages from fetching browsers of their own.
+  CHROMEDRIVER_SKIP_DOWNLOAD=true PUPPETEER_SKIP_DOWNLOAD=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 \
+    npm ci $omit --no-audit --no-fund --loglevel=error
+}

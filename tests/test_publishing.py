@@ -1,6 +1,6 @@
 """Publishing against real targets on this machine: a local folder, rsync over
 SSH to a loopback sshd started here, and a bare git repository for gh-pages.
-Also the workflow file through actionlint and precompressed copies, and the
+Also precompressed copies (the workflow files: test_cms_workflows.py), and the
 guards that refuse a target a `--delete` mirror or a branch import would wipe
 (every refusal is checked with sentinel files or commits that must survive)."""
 
@@ -10,13 +10,11 @@ import gzip
 import shutil
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import brotli
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
 from conftest import REPO, FixtureSite, run_invoke
@@ -324,34 +322,7 @@ def test_rsync_target_kind():
     assert not RsyncTarget("./site:backup/www").is_remote
 
 
-def test_workflow_passes_actionlint():
-    workflow = REPO / ".github/workflows/publish.yml"
-    actionlint = Path(sys.executable).parent / "actionlint"
-    result = subprocess.run([str(actionlint), str(workflow)], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
-
-
-def test_workflow_publishes_only_after_check_tests_and_build():
-    workflow = yaml.safe_load((REPO / ".github/workflows/publish.yml").read_text())
-    triggers = workflow[True]  # YAML 1.1 reads the key `on` as True
-    assert triggers["push"]["branches"] == ["main"]
-    assert triggers["schedule"][0]["cron"].split()[1] == "*"  # hourly, for embargoed articles
-    assert "workflow_dispatch" in triggers
-    assert workflow["concurrency"]["cancel-in-progress"] is False
-    build, deploy = workflow["jobs"]["build"], workflow["jobs"]["deploy"]
-    assert deploy["needs"] == "build"
-    runs = [step.get("run", "") + step.get("uses", "") for step in build["steps"]]
-    order = [
-        next(i for i, r in enumerate(runs) if "invoke check --strict --format github" in r),
-        next(i for i, r in enumerate(runs) if "scripts/test-all" in r),
-        next(i for i, r in enumerate(runs) if "invoke preview" in r),
-        next(i for i, r in enumerate(runs) if "upload-pages-artifact" in r),
-    ]
-    assert order == sorted(order)
-    assert any("setup-python" in r for r in runs)
-    setup_python = next(s for s in build["steps"] if "setup-python" in s.get("uses", ""))
-    assert setup_python["with"]["cache"] == "pip"
-    assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+# The workflow files (tests.yml, publish.yml) are tested in test_cms_workflows.py.
 
 
 # ---- guards: targets a --delete mirror or a branch import would wipe ----
