@@ -272,6 +272,16 @@ def test_typing_without_focus_event_still_searches(tab):
     assert results(tab) == ["/berita/2022/10/rekrutmen-muara-enim/"]
 
 
+def test_excerpts_quote_the_news_not_the_region_line(tab):
+    """The article's region line (Wilayah: Sumatera Selatan › …) is not indexed:
+    an excerpt near the top of an article starts with its title and text."""
+    tab.visit("/cari/?q=patroli")
+    assert results(tab) == ["/berita/2024/11/patroli-kemiling/"]
+    excerpt = tab.page.locator(".search-result__excerpt").inner_text()
+    assert "patroli" in excerpt.lower()
+    assert "Wilayah" not in excerpt and "Sumatera Selatan" not in excerpt, excerpt
+
+
 def test_no_result_is_said_in_the_live_region(tab):
     tab.visit("/cari/?q=zzzzkata")
     assert results(tab) == []
