@@ -384,8 +384,10 @@ def test_bad_aliases_file_is_an_error_at_its_line(site, tmp_path):
     result = site.build(REGIONS_ALIASES=str(aliases))
     assert result.returncode == 1
     errors = result.log_lines("error")
-    assert f"{aliases}:3: unknown key in aliases entry: 'seats' (did you mean 'seat'?)" in errors
-    prefix = f"{aliases}:4: unknown region code in aliases: '16.99'"
+    # Paths relative to the project (here the fixture's folder, which holds content/).
+    assert aliases.parent == site.content.parent
+    assert "aliases.yaml:3: unknown key in aliases entry: 'seats' (did you mean 'seat'?)" in errors
+    prefix = "aliases.yaml:4: unknown region code in aliases: '16.99'"
     unknown = [e for e in errors if e.startswith(prefix)]
     assert len(unknown) == 1
     assert "closest:" in unknown[0]
