@@ -15,7 +15,8 @@ What it adds to the output (CMS_SAVE_AS, default "admin/"):
 Settings (defaults in DEFAULTS): CMS_ENABLED, CMS_SAVE_AS, CMS_BUNDLE_DIR
 (None: <project>/node_modules/decap-cms/dist), CMS_BACKEND (Decap's `backend`
 block; None: GitHub with the repository in WARTA_CMS_REPO or GITHUB_REPOSITORY,
-the OAuth client in WARTA_CMS_AUTH_URL), CMS_LOCAL_BACKEND (URL of a local
+the OAuth client in WARTA_CMS_AUTH_URL, else the local decap-server of `invoke
+cms` on 127.0.0.1:8081), CMS_LOCAL_BACKEND (URL of a local
 decap-server, what `invoke cms` sets), CMS_REGION_KECAMATAN_PROVINCES (provinces
 whose kecamatan are offered; None: REGIONS_HOME_PROVINCE).
 """
@@ -49,10 +50,13 @@ DEFAULTS = {
     "CMS_REGION_KECAMATAN_PROVINCES": None,
 }
 BUNDLE_PACKAGE = "decap-cms"
+# Where `invoke cms` runs decap-server (its default port, on loopback only).
+LOCAL_PROXY_PORT = 8081
+LOCAL_PROXY_URL = f"http://127.0.0.1:{LOCAL_PROXY_PORT}/api/v1"
 # The files of the bundle that the browser loads: the entry, its lazy chunks, the
-# WebAssembly it fetches, and the licence that must travel with it.
+# WebAssembly it fetches, and the licence notices the entry points to.
 BUNDLE_SUFFIXES = (".decap-cms.js", ".wasm")
-BUNDLE_FILES = ("decap-cms.js",)
+BUNDLE_FILES = ("decap-cms.js", "decap-cms.js.LICENSE.txt")
 # Ours, in the order index.html loads them (before decap-cms.js).
 STATIC_SCRIPTS = ("warta-cms-id.js", "warta-cms.js")
 
@@ -62,8 +66,11 @@ def setting(settings: dict, key: str):
 
 
 def default_backend() -> dict:
-    """GitHub, with the repository Actions names (GITHUB_REPOSITORY) unless told otherwise."""
+    """GitHub, with the repository Actions names (GITHUB_REPOSITORY) or WARTA_CMS_REPO;
+    without one, the local decap-server that `invoke cms` runs."""
     repo = os.environ.get("WARTA_CMS_REPO") or os.environ.get("GITHUB_REPOSITORY") or ""
+    if not repo:
+        return {"name": "proxy", "proxy_url": LOCAL_PROXY_URL, "branch": "main"}
     backend = {"name": "github", "repo": repo, "branch": "main"}
     auth_url = os.environ.get("WARTA_CMS_AUTH_URL")
     if auth_url:
@@ -126,6 +133,13 @@ def gather_inputs(settings: dict) -> CmsInputs:
     )
 
 
+def config_json(document: dict) -> str:
+    """JSON with <, > and & escaped too: the data (aliases, names) comes from files
+    staff edit, and stays inert even if a page ever embeds it in a <script>."""
+    text = json.dumps(document, ensure_ascii=True)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def bundle_dir(settings: dict) -> Path:
     configured = setting(settings, "CMS_BUNDLE_DIR")
     if configured:
@@ -134,7 +148,7 @@ def bundle_dir(settings: dict) -> Path:
 
 
 def bundle_files(folder: Path) -> list[Path]:
-    files = [folder / name for name in BUNDLE_FILES]
+    files = [folder / name for name in BUNDLE_FILES if (folder / name).is_file()]
     files += sorted(p for p in folder.iterdir() if p.name.endswith(BUNDLE_SUFFIXES))
     return list(dict.fromkeys(files))
 
@@ -163,15 +177,10 @@ def write_admin(pelican) -> None:
     target.mkdir(parents=True, exist_ok=True)
     for file in bundle_files(source):
         shutil.copyfile(file, target / file.name)
-    licence = source.parent / "LICENSE"
-    if licence.is_file():
-        shutil.copyfile(licence, target / "LICENSE-decap-cms.txt")
     for script in STATIC_SCRIPTS:
         shutil.copyfile(STATIC / script, target / script)
     document = {"cms": cms_config(inputs), "warta": warta_data(inputs)}
-    (target / "config.json").write_text(
-        json.dumps(document, ensure_ascii=True, sort_keys=False, indent=None), encoding="utf-8"
-    )
+    (target / "config.json").write_text(config_json(document), encoding="utf-8")
     (target / "index.html").write_text(admin_html(inputs.site_name), encoding="utf-8")
     logger.info(
         "cms: /%s/ written (%d regions, %d official tags, %d officials)",

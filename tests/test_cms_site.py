@@ -1,0 +1,190 @@
+"""/admin/ as the build writes it (issue 17): the CMS bundle served from the
+site itself, a configuration generated from the project's data (gazetteer
+with the staff aliases, official vocabulary, officials, rubrik, checker
+limits), escaped, left out of the sitemaps, a clear message when the bundle
+is not installed, and the same browser gate as the site's pages: no request
+to another host and no axe-core violation at 390 px and 1366 px."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import pytest
+from lxml import etree
+from test_gates_browser import HEIGHT, WIDTHS, PageWatch
+
+from conftest import REPO, FixtureSite, newsroom
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    site = FixtureSite(tmp_path_factory.mktemp("cms-site"))
+    newsroom(site)
+    result = site.build(strict=True)
+    assert result.returncode == 0, result.log
+    return result
+
+
+def admin_config(result) -> dict:
+    return json.loads(result.text("admin/config.json"))
+
+
+def plugin_module(name: str):
+    plugins = str(REPO / "plugins")
+    if plugins not in sys.path:
+        sys.path.insert(0, plugins)
+    import importlib
+
+    return importlib.import_module(name)
+
+
+def test_admin_page_loads_only_local_scripts_and_no_inline_code(built):
+    page = built.html("admin/")
+    scripts = [script.get("src") for script in page.find_all("script")]
+    assert scripts == ["warta-cms-id.js", "warta-cms.js", "decap-cms.js"]
+    assert all(script.string is None for script in page.find_all("script"))
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
+    assert page.html["lang"] == "id"
+    for name in scripts:
+        assert (built.output / "admin" / name).stat().st_size > 0
+    bundle = REPO / "node_modules" / "decap-cms" / "dist"
+    chunks = sorted(p.name for p in bundle.glob("*.decap-cms.js"))
+    assert chunks and all((built.output / "admin" / name).exists() for name in chunks)
+    assert (built.output / "admin" / "decap-cms.js.LICENSE.txt").exists()
+
+
+def test_config_is_generated_from_the_project_data(built, vocabulary):
+    document = admin_config(built)
+    config, warta = document["cms"], document["warta"]
+    assert config["locale"] == "id"
+    assert config["publish_mode"] == "editorial_workflow"
+    berita, halaman = config["collections"]
+    assert (berita["folder"], berita["format"]) == ("content/berita", "warta-berita")
+    assert (halaman["folder"], halaman["format"]) == ("content/halaman", "warta-halaman")
+    fields = {field["name"]: field for field in berita["fields"]}
+    assert all(field["label"] and field.get("hint") for field in berita["fields"][:-1])
+
+    regions = {option["value"]: option["label"] for option in fields["region"]["options"]}
+    # Staff aliases and seats are searchable in the label; the value is what
+    # `invoke new` writes (official name, or the code of a kecamatan).
+    assert "OKU" in regions["Kabupaten Ogan Komering Ulu"]
+    assert "Baturaja" in regions["Kabupaten Ogan Komering Ulu"]
+    gazetteer_module = plugin_module("regions.gazetteer")
+    gazetteer, _ = gazetteer_module.load(
+        REPO / "data/regions/gazetteer.csv", REPO / "data/regions/aliases.yaml"
+    )
+    kecamatan = [code for code in regions if code[:1].isdigit()]
+    assert kecamatan and all(code.startswith("16.") for code in kecamatan)
+    assert len(kecamatan) == sum(
+        1 for u in gazetteer.units.values() if u.level == "kecamatan" and u.code.startswith("16.")
+    )
+    kabkota = [u for u in gazetteer.units.values() if u.level in ("kabupaten", "kota")]
+    assert all(u.name in regions for u in kabkota)
+    assert list(regions)[:2] == ["Sumatera Selatan", "Kabupaten Ogan Komering Ulu"]
+
+    tags = fields["tags"]
+    assert tags["multiple"] is True
+    assert [o["value"] for o in tags["options"]] == [
+        tag.name
+        for _group, group_tags in vocabulary.grouped()
+        for tag in sorted(group_tags, key=lambda t: t.name)
+    ]
+    assert all(o["label"].startswith(tag_group(vocabulary, o["value"])) for o in tags["options"])
+    assert "free_tags" not in fields  # OFFICIAL_TAGS_ALLOW_FREE = False
+
+    assert fields["category"]["options"] == ["Berita", "Siaran Pers", "Pengumuman"]
+    assert fields["title"]["pattern"][0] == "^[\\s\\S]{20,150}$"
+    assert fields["summary"]["pattern"][0] == "^[\\s\\S]{60,300}$"
+    assert fields["image"]["media_folder"] == "/content/images/{{year}}"
+    assert fields["image_alt"]["widget"] == "warta-alt"
+    assert [spec["key"] for spec in warta["formats"]["berita"]][:8] == [
+        "Title",
+        "Date",
+        "Slug",
+        "Category",
+        "Author",
+        "Region",
+        "Tags",
+        "Summary",
+    ]
+    assert {o["name"] for o in warta["officials"]} >= {"Kiagus Ahmad Zulkarnain"}
+    assert warta["preview_css"] == "../theme/css/warta.css"
+    assert (built.output / "theme" / "css" / "warta.css").exists()
+
+
+def tag_group(vocabulary, name: str) -> str:
+    return next(tag.group for tag in vocabulary.tags if tag.name == name)
+
+
+def test_settings_reach_the_form(tmp_path):
+    site = FixtureSite(tmp_path)
+    newsroom(site)
+    result = site.build(
+        CONTENT_LINT_RUBRIK=["Berita", "Opini"],
+        CONTENT_LINT_TITLE_MIN=30,
+        OFFICIAL_TAGS_ALLOW_FREE=True,
+        CMS_BACKEND={"name": "gitea", "repo": "humas/warta", "base_url": "https://git.example.id"},
+        REGIONS_HOME_PROVINCE="18",
+    )
+    assert result.returncode == 0, result.log
+    document = admin_config(result)
+    fields = {f["name"]: f for f in document["cms"]["collections"][0]["fields"]}
+    assert fields["category"]["options"] == ["Berita", "Opini"]
+    assert fields["title"]["pattern"][0] == "^[\\s\\S]{30,150}$"
+    assert fields["free_tags"]["widget"] == "list"
+    assert document["warta"]["allow_free_tags"] is True
+    assert document["cms"]["backend"]["name"] == "gitea"
+    codes = [o["value"] for o in fields["region"]["options"] if o["value"][:1].isdigit()]
+    assert codes and all(code.startswith("18.") for code in codes)
+
+
+def test_data_from_files_staff_edit_is_escaped(tmp_path):
+    aliases = tmp_path / "aliases.yaml"
+    hostile = "OKU</script><script>alert(1)</script>&"
+    aliases.write_text(f'"16.01":\n  aliases: ["{hostile}"]\n', encoding="utf-8")
+    site = FixtureSite(tmp_path)
+    newsroom(site)
+    result = site.build(REGIONS_ALIASES=str(aliases))
+    assert result.returncode == 0, result.log
+    raw = result.text("admin/config.json")
+    assert "<" not in raw and ">" not in raw and "&" not in raw
+    regions = admin_config(result)["warta"]["regions"]  # value → label
+    assert hostile in regions["Kabupaten Ogan Komering Ulu"]
+
+
+def test_admin_is_left_out_of_sitemaps(built):
+    tree = etree.fromstring((built.output / "sitemap.xml").read_bytes())
+    urls = [loc.text for loc in tree.iter("{http://www.sitemaps.org/schemas/sitemap/0.9}loc")]
+    assert urls and not any("/admin" in url for url in urls)
+
+
+def test_a_missing_bundle_is_one_clear_warning(tmp_path):
+    site = FixtureSite(tmp_path)
+    newsroom(site)
+    empty = tmp_path / "no-bundle"
+    empty.mkdir()
+    result = site.build(strict=True, CMS_BUNDLE_DIR=str(empty))
+    assert result.returncode != 0
+    warnings = [line for line in result.log_lines("warning") if "CMS bundle" in line]
+    assert len(warnings) == 1
+    assert warnings[0].startswith("package.json: the CMS bundle is not installed")
+    assert "npm ci" in warnings[0]
+    assert not (site.output / "admin").exists()
+    assert "Traceback" not in result.log
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", WIDTHS)
+def test_admin_passes_the_browser_gate(browser, served_site, width):
+    """The public build's /admin/ sign-in screen, like every page kind in
+    test_gates_browser.py: no foreign request, no error, no axe violation."""
+    context = browser.new_context(viewport={"width": width, "height": HEIGHT})
+    try:
+        tab = PageWatch(context, served_site)
+        problems = tab.visit("/admin/")
+        tab.page.get_by_role("button", name="Masuk").wait_for()
+        problems += tab.axe() + tab.overflow()
+        assert problems == []
+    finally:
+        context.close()
