@@ -693,3 +693,104 @@ def test_a_featured_image_address_on_another_site_is_an_error_and_not_rendered(s
     feed = built.json("feed.json")
     assert not [item for item in feed["items"] if "pelacak" in json.dumps(item)]
     assert leaks(built.output, "pelacak.example.org") == []
+
+
+# -- odd names, special files, and `invoke check`'s temp folder ------------------------------
+
+
+def test_odd_paths_and_special_files_are_clean_errors_not_hangs_or_tracebacks(site):
+    published_site(site.root)
+    images = site.content / "images"
+    os.mkfifo(images / "pipa.jpg")  # read, it waits for a writer for ever
+    (images / "baris\nbaru.jpg").symlink_to("/etc/hostname")
+    long_name = "a" * 300 + ".jpg"  # longer than a file name may be
+    site.article(
+        "aneh.md",
+        slug="aneh",
+        title="Artikel dengan Jalur Aneh",
+        image="images/nul%00.jpg",
+        image_alt="Foto",
+        # (No article names the pipe: content_lint would open it for its GPS
+        # check and wait; see the report of issue 14.)
+        body=f"PALEMBANG – Isi.\n\n![Foto panjang](/images/{long_name})\n\n"
+        "[Nul]({static}/images/x%00.pdf)",
+    )
+    built = site.build(publish=True, **NO_SEARCH)
+    assert built.returncode == 1, built.log
+    assert "Traceback" not in built.log and "build stopped" not in built.log
+    errors = built.log_lines("error")
+    assert any(e.startswith("images/pipa.jpg: not a regular file") for e in errors), errors
+    links = [e for e in errors if "symbolic link refused" in e]
+    assert len(links) == 1 and "baris\\x0abaru.jpg" in links[0], errors
+    about = [e for e in errors if e.startswith("berita/aneh.md:")]
+    assert any("'images/nul%00.jpg'" in e and "NUL" in e for e in about), about
+    assert any(long_name in e for e in about), about
+    assert any("{static}/images/x%00.pdf" in e and "NUL" in e for e in about), about
+    assert (built.output / "berita/2024/11/aneh/index.html").is_file()
+    assert not (built.output / "images" / "pipa.jpg").exists()
+
+
+def test_invoke_check_writes_nothing_next_to_its_temp_folder(tmp_path):
+    """`invoke check` builds into a temp folder: a page climbing out of it once
+    landed beside it. With TMPDIR pointed at a folder of our own, nothing may
+    appear there (the check removes its own folder when done)."""
+    site = published_site(tmp_path / "site")
+    site.article(
+        "simpan.md",
+        with_front_matter(
+            article_text(title="Disimpan di Luar", slug="simpan"),
+            "Save_as: ../../keluar-check.html",
+        ),
+    )
+    site.page("naik.md", "Title: Halaman Naik\nSlug: ../../keluar-check-slug\n\nIsi.\n")
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    before = snapshot(tmp_path)
+
+    from conftest import run_invoke
+
+    result = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "unused-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "unused-cache"),
+        TMPDIR=str(temp),
+    )
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert snapshot(tmp_path) == before
+    lines = result.stdout.splitlines()
+    assert any(
+        line.startswith("content/berita/simpan.md:2: error: output path leaves the site folder")
+        for line in lines
+    ), lines
+    assert any(
+        line.startswith("content/halaman/naik.md:2: error: output path leaves the site folder")
+        for line in lines
+    ), lines
+
+
+def test_image_references_are_contained(tmp_path):
+    from images import markup
+
+    root = tmp_path / "content"
+    (root / "images").mkdir(parents=True)
+    (root / "berita").mkdir()
+    (root / "images" / "a.jpg").write_bytes(b"x")
+    (tmp_path / "luar.jpg").write_bytes(b"x")
+    (root / "images" / "tautan.jpg").symlink_to(root / "images" / "a.jpg")
+    article_dir = root / "berita"
+    for reference in (
+        "../../luar.jpg",
+        "{static}/../luar.jpg",
+        "/../luar.jpg",
+        "images/%2e%2e/%2e%2e/luar.jpg",
+        "images/tautan.jpg",
+        "{static}/images/tautan.jpg",
+    ):
+        found = markup.content_path(reference, root, article_dir)
+        assert isinstance(found, paths.Refusal), (reference, found)
+    assert (
+        markup.content_path("../images/a.jpg", root, article_dir)
+        == (root / "images" / "a.jpg").resolve()
+    )

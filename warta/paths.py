@@ -71,7 +71,7 @@ def first_symlink(root: str | os.PathLike, candidate: str | os.PathLike) -> Path
             continue
         depth += 1
         current = current / part
-        if current.is_symlink():
+        if os.path.islink(current):
             return current
     return None
 
@@ -98,12 +98,20 @@ def check_source(root: str | os.PathLike, candidate: str | os.PathLike) -> Path 
     Refused: a path that climbs out of `root`, and a path through a symbolic
     link (file or folder) anywhere below `root`.
     """
-    link = first_symlink(root, candidate)
-    if link is not None:
-        return Refusal("symbolic link", link, link_target(link))
-    real = contained(root, candidate)
-    if real is None:
-        return Refusal("outside the content folder")
+    if "\x00" in os.fspath(candidate):
+        return Refusal("contains a NUL byte")
+    try:
+        link = first_symlink(root, candidate)
+        if link is not None:
+            return Refusal("symbolic link", link, link_target(link))
+        real = contained(root, candidate)
+        if real is None:
+            return Refusal("outside the content folder")
+        os.lstat(real)
+    except (FileNotFoundError, NotADirectoryError):
+        return real  # a missing file is the reader's to report ("not found")
+    except (OSError, ValueError) as exc:  # a name too long, a loop, …
+        return Refusal(f"unusable path ({getattr(exc, 'strerror', None) or exc})")
     return real
 
 

@@ -30,6 +30,7 @@ import contextlib
 import fnmatch
 import logging
 import os
+import stat
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -48,6 +49,7 @@ OUTPUT_SUGGESTION = (
     "remove the Save_as:/URL: line, or use a Slug: of letters, digits and hyphens; "
     "pages are written inside the site folder only"
 )
+CONTROL_CHARACTERS = {code: f"\\x{code:02x}" for code in (*range(32), 127)}
 # Front-matter keys that shape an output path, in the order a message blames them.
 OUTPUT_KEYS = ("save_as", "url", "slug", "lang")
 
@@ -62,7 +64,8 @@ def relative(path: str | os.PathLike, root: str | os.PathLike) -> str:
 def report(where: str, line: int | None, message: str, value: str, suggestion: str) -> None:
     """One error line: `where[:line]: message: 'value' (suggestion)`, `where`
     relative to content/ (the build runner shows it from the project root)."""
-    findings.report(logger, Finding(where, line, "error", f"{message}: '{value}'", suggestion))
+    shown = value.translate(CONTROL_CHARACTERS)  # one line, whatever a file name holds
+    findings.report(logger, Finding(where, line, "error", f"{message}: '{shown}'", suggestion))
 
 
 # -- symbolic links ------------------------------------------------------------------
@@ -124,14 +127,32 @@ def contained_files(generator, paths, exclude=None, extensions=None) -> set[str]
                 ]
                 folder_relative = os.path.relpath(folder, content)
                 for name in names:
-                    if os.path.islink(os.path.join(folder, name)):
+                    full = os.path.join(folder, name)
+                    if os.path.islink(full):
                         continue
                     candidate = os.path.join(folder_relative, name)
+                    if not is_regular_file(full):
+                        # A FIFO or device node would block or never end when read.
+                        report(
+                            candidate,
+                            None,
+                            "not a regular file (a pipe, socket or device), not read",
+                            candidate,
+                            "replace it with an ordinary file or delete it",
+                        )
+                        continue
                     if generator._include_path(candidate, extensions):
                         files.add(candidate)
         elif os.path.isfile(start) and generator._include_path(path, extensions):
             files.add(path)
     return files
+
+
+def is_regular_file(path: str) -> bool:
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
 
 
 def guard_file_listing(generator) -> None:
@@ -214,8 +235,10 @@ def check_static_links(content, settings, where: str, lines: SourceLines) -> Non
             return match.group(0)
         if checked.link is not None:
             reason = f"link goes through a symbolic link ({relative(checked.link, root)})"
-        else:
+        elif checked.reason.startswith("outside"):
             reason = "link leaves the content folder"
+        else:
+            reason = f"link path refused ({checked.reason})"
         line = next((n for n, text in enumerate(lines.get(), 1) if written in text), None)
         report(where, line, f"{reason}: file not read or published", written, LINK_SUGGESTION)
         # Emptied before Pelican collects the file into its static files.

@@ -163,7 +163,9 @@ class Build:
     def url(self, file: str) -> str:
         return f"{self.siteurl}/{self.site_path(file)}"
 
-    def use(self, image) -> None:
+    def use(self, image, source: Path) -> None:
+        """Publish an image's variants, and its original (a written page uses it)."""
+        self.used_by_written.add(source)
         for variant in image.variants:
             self.copies[self.site_path(variant.file)] = variant.file
 
@@ -242,9 +244,22 @@ def used_files(content, build: Build) -> set[Path]:
     links). Read before the body's <img> become <picture>s of variants."""
     source_dir = Path(content.source_path).parent
     found = [str(content.metadata.get("image") or "").strip()]
-    found += references(getattr(content, "_content", None) or "")
+    found += [r for r in references(getattr(content, "_content", None) or "") if may_be_file(r)]
     paths = (content_path(ref, build.content_root, source_dir) for ref in found if ref)
     return {path for path in paths if isinstance(path, Path)}
+
+
+def may_be_file(reference: str) -> bool:
+    """False for references that cannot name a static file: page addresses
+    ("…/"), fragments, {filename} links to articles. Spares a look-up per link
+    (a release links to many pages)."""
+    path = reference.split("#", 1)[0].split("?", 1)[0]
+    name = path.rsplit("/", 1)[-1]
+    return (
+        "." in name
+        and not path.startswith(("{filename}", "|filename|"))
+        and not name.lower().endswith((".html", ".md", ".markdown"))
+    )
 
 
 def refusal_problem(refusal: Refusal, build: Build) -> ImageProblem:
@@ -255,8 +270,9 @@ def refusal_problem(refusal: Refusal, build: Build) -> ImageProblem:
             f"image goes through a symbolic link ({link} -> {refusal.target}), not read",
             "replace the link with the photo itself under content/images/",
         )
+    where = "outside the content folder" if refusal.reason.startswith("outside") else None
     return ImageProblem(
-        "image outside the content folder, not read",
+        f"image {where}, not read" if where else f"image path refused ({refusal.reason})",
         "put the photo under content/images/ and write its path from there, "
         "e.g. images/2024/foto.jpg",
     )
@@ -356,7 +372,7 @@ def process_content(content, build: Build) -> None:
                 src,
                 "write what the photo shows: ![Ketua Bawaslu membuka rapat](…)",
             )
-        build.use(image)
+        build.use(image, path)
         return picture(
             image,
             alt,
@@ -404,7 +420,7 @@ def process_featured(content, build: Build, where: str, lines: SourceLines, sour
             reference,
             "add an Image-Alt: line saying what the photo shows",
         )
-    build.use(image)
+    build.use(image, path)
     content.image_html = Markup(picture(image, alt, build.url, build.sizes, featured=True))
     largest, smallest = image.fallback[-1], image.fallback[0]
     content.metadata.setdefault("warta", {})["image"] = {
