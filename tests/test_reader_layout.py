@@ -194,3 +194,23 @@ def test_a_region_without_news_in_the_charted_months_says_so_instead_of_an_empty
     # The page still lists the region's news.
     links = [a["href"] for a in quiet.select(".card a[href]")]
     assert any("rakor-lahat" in href for href in links), links
+
+
+def test_the_aside_lists_a_release_once(sample_site):
+    """The region's list leaves out what "Berita terbaru" already shows (for an
+    article of the home province, that is every one: only its link stays)."""
+    pages = sorted(sample_site.output.glob("berita/*/*/*/index.html"))
+    province_articles = 0
+    for path in pages:
+        relative = path.parent.relative_to(sample_site.output).as_posix() + "/"
+        aside = sample_site.html(relative).select_one(".article-aside")
+        latest = [a["href"] for a in aside.select("#aside-latest-title + ul a")]
+        region = aside.select_one("[aria-labelledby='aside-region-title']")
+        if region is None:
+            continue
+        in_region = [a["href"] for a in region.select("ul a")]
+        assert not set(latest) & set(in_region), relative
+        assert region.select("p > a[href]"), relative  # "Semua berita …" stays
+        if region.h2.get_text(strip=True) == "Berita Sumatera Selatan":
+            province_articles += 1
+    assert province_articles > 0
