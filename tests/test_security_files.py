@@ -197,6 +197,13 @@ def test_output_paths_stay_inside_the_output(tmp_path, save_as, refused):
     assert (paths.output_refusal(output, save_as) is not None) is refused
 
 
+@pytest.mark.parametrize("save_as", [".", "./", "berita/", "berita/./", "x\\"])
+def test_a_file_to_write_must_name_a_file(tmp_path, save_as):
+    assert paths.output_file_refusal(tmp_path, save_as) == "names a folder, not a file"
+    assert paths.output_file_refusal(tmp_path, "berita/x/index.html") is None
+    assert paths.output_file_refusal(tmp_path, "") is None  # not written at all
+
+
 def test_an_output_folder_link_is_outside(tmp_path):
     output = tmp_path / "output"
     output.mkdir()
@@ -401,6 +408,7 @@ def test_paths_that_climb_out_of_content_or_output_are_refused_and_nothing_lands
         ("awalan.md", "awalan", "Save_as: ../output-bocor/index.html"),
         ("url.md", "url-luar", "URL: ../../keluar-url/"),
         ("lang.md", "bahasa", "Lang: ../../../../keluar-lang"),
+        ("titik.md", "titik", "Save_as: ."),
     ]:
         site.article(
             name, with_front_matter(article_text(title=f"Artikel {slug}", slug=slug), line)
@@ -455,6 +463,7 @@ def test_paths_that_climb_out_of_content_or_output_are_refused_and_nothing_lands
         ("berita/awalan.md", "Save_as", "../output-bocor/index.html"),
         ("berita/url.md", "URL", "../../keluar-url/"),
         ("berita/lang.md", "Lang", "../../../../keluar-lang"),
+        ("berita/titik.md", "Save_as", "."),
         ("halaman/halaman-naik.md", "Slug", "../../keluar-slug"),
         ("halaman/absolut.md", "Save_as", str(absolute)),
     ]:

@@ -115,6 +115,15 @@ def check_source(root: str | os.PathLike, candidate: str | os.PathLike) -> Path 
     return real
 
 
+def output_file_refusal(output_root: str | os.PathLike, relative: str) -> str | None:
+    """`output_refusal` for a file to write (a `save_as`): it must also name a
+    file, not the output folder or a folder in it ("", "." or ".../")."""
+    text = str(relative)
+    if text and (text.endswith(("/", "\\")) or posixpath.normpath(text) == "."):
+        return "names a folder, not a file"
+    return output_refusal(output_root, text)
+
+
 def output_refusal(output_root: str | os.PathLike, relative: str) -> str | None:
     """Why a site-relative output path (a `save_as`, or a URL used as one) may
     not be written under `output_root`, or None when it may.

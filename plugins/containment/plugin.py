@@ -39,7 +39,13 @@ from pelican.contents import Article, Page
 
 from warta import findings
 from warta.findings import Finding, SourceLines, front_matter_line
-from warta.paths import Refusal, check_source, output_refusal, symlinks_under
+from warta.paths import (
+    Refusal,
+    check_source,
+    output_file_refusal,
+    output_refusal,
+    symlinks_under,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -184,9 +190,9 @@ def check_content(content) -> None:
 
 def check_output(content, settings, where: str, lines: SourceLines) -> None:
     output = settings["OUTPUT_PATH"]
-    for kind in ("save_as", "url"):
+    for kind, refusal in (("save_as", output_file_refusal), ("url", output_refusal)):
         value = str(getattr(content, kind, "") or "")
-        problem = output_refusal(output, value)
+        problem = refusal(output, value)
         if problem is None:
             continue
         key = blamed_key(content)
@@ -277,7 +283,7 @@ def check_static_files(generator) -> None:
                     LINK_SUGGESTION,
                 )
             continue
-        problem = output_refusal(output, static.save_as)
+        problem = output_file_refusal(output, static.save_as)
         if problem:
             report(
                 relative(source, root),
