@@ -803,3 +803,39 @@ def test_image_references_are_contained(tmp_path):
         markup.content_path("../images/a.jpg", root, article_dir)
         == (root / "images" / "a.jpg").resolve()
     )
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        {"progressive": True},
+        {"restart_marker_rows": 1},
+        {"mode": "CMYK"},
+        {"mode": "L", "comment": b"a comment"},
+        {"subsampling": 0, "quality": 95},
+    ],
+    ids=["progressive", "restart-markers", "cmyk-adobe", "greyscale", "no-subsampling"],
+)
+def test_stripped_jpegs_decode_to_the_same_pixels(options):
+    """Stripping walks the JPEG's segments and scans itself: every kind of JPEG
+    a camera or an editor writes must come out with its pixels untouched."""
+    options = dict(options)
+    mode = options.pop("mode", "RGB")
+    source = Image.merge(
+        "RGB",
+        [
+            Image.linear_gradient("L").resize((333, 211)),
+            Image.linear_gradient("L").rotate(90).resize((333, 211)),
+            Image.new("L", (333, 211), 70),
+        ],
+    ).convert(mode)
+    buffer = io.BytesIO()
+    source.save(buffer, "JPEG", exif=gps_exif("PIXELLEAK"), **options)
+    original = buffer.getvalue() + jpeg_bytes((9, 9, 9), exif=gps_exif("PIXELLEAK-TAIL"))
+
+    clean = strip.strip_metadata(original, ".jpg")
+
+    assert b"PIXELLEAK" not in clean and b"Exif" not in clean
+    before, after = Image.open(io.BytesIO(original)), Image.open(io.BytesIO(clean))
+    assert after.format == "JPEG" and after.mode == before.mode
+    assert after.tobytes() == before.tobytes()
