@@ -660,3 +660,86 @@ def bench(c, articles=1000, seed=2024, images=0.03, skip=None, profile=False):
     result = c.run(" ".join(_quote(a) for a in args), warn=True, pty=False)
     if result.exited != 0:
         raise Exit("bench: a build failed; see the logs named above.", code=result.exited)
+
+
+# ---- newsroom CMS ----
+CMS_PROXY = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+
+
+def _cms_proxy_env(port: int, mode: str) -> dict[str, str]:
+    """decap-server's settings: its own port, loopback only, this working copy."""
+    import os
+
+    return {
+        **os.environ,
+        "PORT": str(port),
+        "BIND_HOST": "127.0.0.1",
+        "MODE": mode,
+        "GIT_REPO_DIRECTORY": str(ROOT),
+        "LOG_LEVEL": "info",
+    }
+
+
+@task(
+    help={
+        "port": "port of the site on 127.0.0.1 (default 8000)",
+        "proxy_port": "port of decap-server on 127.0.0.1 (default 8081)",
+        "workflow": "editorial workflow: each release on a cms/… branch, committed (needs a "
+        "clean working copy); default: files written straight into content/",
+    }
+)
+def cms(c, port=8000, proxy_port=8081, workflow=False):
+    """Run the newsroom CMS locally: http://127.0.0.1:PORT/admin/ edits this working copy.
+
+    Builds the site with the CMS pointed at a local decap-server (npm, package.json
+    pins it), starts that server on 127.0.0.1 and serves output/ on 127.0.0.1.
+    Without --workflow the CMS writes files into content/ and commits nothing
+    (review them with `git diff`, then `invoke check`); with --workflow it works
+    like the published CMS: drafts, review and ready on cms/… branches.
+    """
+    import functools
+    import http.server
+    import json
+    import subprocess
+
+    if not CMS_PROXY.exists():
+        raise Exit("decap-server is not installed: run `npm ci` in the project folder.")
+    if workflow:
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True
+        )
+        if dirty.returncode != 0:
+            raise Exit("--workflow needs a git working copy: run `git init` and commit first.")
+        if dirty.stdout.strip():
+            raise Exit(
+                "--workflow commits everything in the working copy: commit or stash "
+                "these changes first:\n" + dirty.stdout.rstrip()
+            )
+    proxy_url = f"http://127.0.0.1:{int(proxy_port)}/api/v1"
+    _build(c, DEV_SETTINGS, extra=[f"CMS_LOCAL_BACKEND={json.dumps(proxy_url)}"])
+    output = Path(_settings()["OUTPUT_PATH"])
+    if not (output / "admin" / "index.html").exists():
+        raise Exit("the build wrote no admin/: see the warning above.")
+    env = _cms_proxy_env(int(proxy_port), "git" if workflow else "fs")
+    proxy = subprocess.Popen(["node", str(CMS_PROXY)], cwd=ROOT, env=env)
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
+    print(
+        f"Ruang redaksi: http://127.0.0.1:{server.server_address[1]}/admin/ "
+        f"(decap-server on {proxy_url}, {'cms/… branches' if workflow else 'files in content/'}; "
+        "Ctrl+C stops)",
+        flush=True,
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+        proxy.terminate()
+        proxy.wait(timeout=10)
