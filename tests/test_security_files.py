@@ -839,3 +839,26 @@ def test_stripped_jpegs_decode_to_the_same_pixels(options):
     before, after = Image.open(io.BytesIO(original)), Image.open(io.BytesIO(clean))
     assert after.format == "JPEG" and after.mode == before.mode
     assert after.tobytes() == before.tobytes()
+
+
+def test_a_photo_leaves_the_public_build_when_its_article_goes_back_to_draft(site):
+    """Rebuilt into the same output (the writer keeps unchanged pages there),
+    a withdrawn article takes its photo, variants and card with it."""
+    marked_photo(site.content / "images" / "2024" / "ditarik.jpg", "WITHDRAWNLEAK")
+    source = site.article(
+        "tarik.md",
+        slug="ditarik",
+        title="Rilis yang Kemudian Ditarik",
+        image="images/2024/ditarik.jpg",
+        image_alt="Foto",
+    )
+    first = site.build(publish=True, **NO_SEARCH)
+    assert first.returncode == 0, first.log
+    assert (first.output / "images" / "2024" / "ditarik.jpg").is_file()
+    source.write_text(source.read_text().replace("Title:", "Status: draft\nTitle:", 1))
+
+    second = site.build(publish=True, **NO_SEARCH)
+
+    assert second.returncode == 0, second.log
+    names = [p.relative_to(second.output).as_posix() for p in every_output_file(second.output)]
+    assert not [n for n in names if "ditarik" in n], names
