@@ -5,15 +5,17 @@ Staff write releases in Markdown, which lets raw HTML through. A pasted
 travel in every feed (Atom `content`/`summary`, feed.json `content_html`) to
 every reader and aggregator. The newsroom policy: the published HTML carries
 no active content. Each article's and page's body (`_content`) and `Summary:`
-are parsed and written out again without
+are cleaned by nh3 (Rust `ammonia`) with an allowlist (`clean.py`):
 
-- script, style, iframe, object, embed, applet, frame(set), noscript, template,
-  svg, math, form controls, base, meta, link (elements dropped with their
-  content);
-- event-handler attributes (`on…`), `srcdoc`, and `style` with `expression(`
-  or `javascript:`;
-- URLs other than http(s), mailto, tel, ftp and relative ones (`{filename}`
-  links included), except `data:image/…` in an image's `src`/`srcset`;
+- the tags Markdown writes (paragraphs, headings, lists, links, emphasis,
+  code, quotes, tables, footnotes, abbreviations, figures, images, `<div>`
+  for galleries) and their plain attributes (`class`, `id`, `title`, `href`,
+  `src`, `alt`, sizes, table spans, `text-align` in table cells);
+- script, style, iframe, object, embed, noscript, template, svg, math, form
+  controls and the like are dropped with their content; other unknown tags
+  are dropped, their text kept;
+- URLs other than http(s), mailto, tel and relative ones (`{filename}` links
+  included) go, inline `data:` too: photos are files in content/images;
 - HTML comments (editorial notes must not reach the page source).
 
 Every removal is a warning (`--strict` fails), at the source line:

@@ -1,18 +1,25 @@
-"""An HTML fragment rewritten without active content (no Pelican import).
+"""An HTML fragment without active content, and what was taken out of it (no
+Pelican import).
 
-The fragment is parsed with the standard library's HTMLParser and written out
-again from what was parsed: tags and attributes re-quoted, text re-escaped.
-So the output never depends on how a browser would have read odd markup in
-the input (a comment that ends early, a stray quote): what is kept is exactly
-what the parser saw, and everything it saw was checked.
+The cleaning itself is done by nh3 (the Python binding of the Rust `ammonia`
+sanitizer, built on the html5ever parser browsers' rules follow): an allowlist
+of the tags and attributes Markdown and the theme's conventions produce, URLs
+limited to http(s), mailto, tel and relative ones, comments dropped. Whatever
+is not on the list goes, including what nobody thought of.
+
+To tell staff what went and where, the fragment is also read with the standard
+library's HTMLParser under the same policy, and each tag, attribute or URL
+that the allowlist refuses becomes a `Removal` with text to find its source
+line by. The report is best effort; what is published is nh3's output.
 """
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
+
+import nh3
 
 # Dropped with everything inside them (raw-text elements and active content).
 DROPPED_WITH_CONTENT = frozenset(
@@ -23,6 +30,7 @@ DROPPED_WITH_CONTENT = frozenset(
         "frameset",
         "object",
         "applet",
+        "embed",
         "noscript",
         "noembed",
         "noframes",
@@ -36,41 +44,41 @@ DROPPED_WITH_CONTENT = frozenset(
         "math",
     }
 )
-# Dropped, with no content of their own.
-DROPPED_VOID = frozenset({"embed", "frame", "base", "meta", "link", "input", "param", "keygen"})
-# The tag goes, what it holds stays.
-UNWRAPPED = frozenset({"form", "button", "html", "head", "body"})
-VOID = frozenset({"area", "br", "col", "hr", "img", "source", "track", "wbr"} | DROPPED_VOID)
-URL_ATTRIBUTES = frozenset(
-    {
-        "href",
-        "src",
-        "srcset",
-        "action",
-        "formaction",
-        "poster",
-        "cite",
-        "data",
-        "background",
-        "ping",
-        "longdesc",
-        "usemap",
-        "lowsrc",
-        "dynsrc",
-        "codebase",
-        "manifest",
-        "icon",
-        "xlink:href",
-        "xml:base",
-    }
-)
-SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel", "ftp", "sms"})
-IMAGE_ELEMENTS = frozenset({"img", "source"})
+# The tags a release may carry: nh3's safe default set, and <picture>/<source>
+# for responsive photos.
+ALLOWED_TAGS = frozenset(nh3.ALLOWED_TAGS) - DROPPED_WITH_CONTENT | {"picture", "source"}
+# Markdown's footnotes, abbreviations, attribute lists and tables need these.
+ALLOWED_ATTRIBUTES = {
+    "*": {"class", "id", "title", "lang", "dir"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding", "srcset", "sizes"},
+    "source": {"srcset", "sizes", "type", "media", "width", "height"},
+    "ol": {"start", "reversed", "type"},
+    "td": {"colspan", "rowspan", "align", "style", "headers"},
+    "th": {"colspan", "rowspan", "align", "style", "scope", "headers"},
+    "time": {"datetime"},
+    "blockquote": {"cite"},
+    "q": {"cite"},
+    "del": {"cite", "datetime"},
+    "ins": {"cite", "datetime"},
+    "abbr": set(),
+    "col": {"span"},
+    "colgroup": {"span"},
+}
+STYLE_PROPERTIES = frozenset({"text-align"})  # table cell alignment (Markdown tables)
+SAFE_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "cite", "action", "formaction", "poster"})
 _SCHEME_RE = re.compile(r"^([a-z][a-z0-9+.\-]*):")
-# Names written back as they are: anything else (`<scr<script>`) is dropped.
-_TAG_NAME_RE = re.compile(r"^[a-z][a-z0-9-]*$")
-_ATTRIBUTE_NAME_RE = re.compile(r"^[a-z_:][a-z0-9_:.\-]*$")
 _INVISIBLE_RE = re.compile(r"[\x00-\x20\x7f]+")
+_CLEANER = nh3.Cleaner(
+    tags=set(ALLOWED_TAGS),
+    clean_content_tags=set(DROPPED_WITH_CONTENT),
+    attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+    url_schemes=set(SAFE_SCHEMES),
+    link_rel=None,
+    strip_comments=True,
+    filter_style_properties=set(STYLE_PROPERTIES),
+)
 
 
 @dataclass(frozen=True)
@@ -89,16 +97,10 @@ def scheme_of(url: str) -> str | None:
     return found.group(1) if found else None
 
 
-def is_safe_url(url: str, *, tag: str, attribute: str) -> bool:
+def is_safe_url(url: str, *, tag: str = "", attribute: str = "") -> bool:
+    """http(s), mailto, tel or a relative URL (`{filename}` links included)."""
     scheme = scheme_of(url)
-    if scheme is None or scheme in SAFE_SCHEMES:
-        return True
-    return (
-        scheme == "data"
-        and tag in IMAGE_ELEMENTS
-        and attribute in ("src", "srcset")
-        and _INVISIBLE_RE.sub("", url).lower().startswith("data:image/")
-    )
+    return scheme is None or scheme in SAFE_SCHEMES
 
 
 def _srcset_urls(value: str) -> list[str]:
@@ -106,24 +108,23 @@ def _srcset_urls(value: str) -> list[str]:
 
 
 def attribute_problem(tag: str, name: str, value: str | None) -> Removal | None:
-    """Why this attribute must go (None: it may stay)."""
-    if not _ATTRIBUTE_NAME_RE.match(name):
-        return Removal(f"{name}=", name)
-    if name.startswith("on"):
-        return Removal(f"{name}=", f"{name}")
-    if name == "srcdoc":
-        return Removal("srcdoc=", "srcdoc")
+    """Why this attribute goes (None: it stays)."""
+    allowed = ALLOWED_ATTRIBUTES["*"] | ALLOWED_ATTRIBUTES.get(tag, set())
+    if name not in allowed:
+        if value is None or name.startswith("on"):
+            return Removal(f"{name}=", name)
+        return Removal(f'{name}="{value[:60]}"', name)
     if value is None:
         return None
     if name == "style":
-        flat = _INVISIBLE_RE.sub("", value).lower()
-        if any(word in flat for word in ("expression(", "javascript:", "vbscript:")):
+        properties = {part.split(":", 1)[0].strip().lower() for part in value.split(";")}
+        if properties - STYLE_PROPERTIES - {""}:
             return Removal(f'style="{value[:60]}"', "style")
         return None
     if name in URL_ATTRIBUTES:
         urls = _srcset_urls(value) if name == "srcset" else [value]
         for url in urls:
-            if not is_safe_url(url, tag=tag, attribute=name):
+            if not is_safe_url(url):
                 scheme = scheme_of(url) or ""
                 rest = url.split(":", 1)[-1].strip().lower()[:30]
                 return Removal(
@@ -132,10 +133,11 @@ def attribute_problem(tag: str, name: str, value: str | None) -> Removal | None:
     return None
 
 
-class _Cleaner(HTMLParser):
+class _Reporter(HTMLParser):
+    """Reads a fragment under the allowlist and lists what it refuses."""
+
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.out: list[str] = []
         self.removed: list[Removal] = []
         self.skipping: list[str] = []  # the dropped elements we are inside
 
@@ -144,75 +146,40 @@ class _Cleaner(HTMLParser):
             if tag == self.skipping[0]:
                 self.skipping.append(tag)
             return
-        if not _TAG_NAME_RE.match(tag):
-            self.removed.append(Removal(f"<{tag}>", f"<{tag}"))
-            return
         if tag in DROPPED_WITH_CONTENT:
             self.removed.append(Removal(f"<{tag}>", f"<{tag}"))
             self.skipping.append(tag)
             return
-        if tag in DROPPED_VOID or tag in UNWRAPPED:
+        if tag not in ALLOWED_TAGS:
             if tag not in ("html", "head", "body"):
                 self.removed.append(Removal(f"<{tag}>", f"<{tag}"))
             return
-        kept = []
         for name, value in attrs:
             problem = attribute_problem(tag, name, value)
             if problem is not None:
                 self.removed.append(problem)
-                continue
-            if value is None:
-                kept.append(f" {name}")
-            else:
-                kept.append(f' {name}="{html.escape(value, quote=True)}"')
-        self.out.append(f"<{tag}{''.join(kept)}>")
 
     def handle_starttag(self, tag, attrs):
         self._start(tag, attrs)
 
     def handle_startendtag(self, tag, attrs):
         self._start(tag, attrs)
-        if self.skipping and self.skipping[-1] == tag and tag in DROPPED_WITH_CONTENT:
+        if self.skipping and self.skipping[-1] == tag and len(self.skipping) == 1:
             self.skipping.pop()  # <svg/>: nothing inside
-        elif not self.skipping and tag not in VOID and tag not in UNWRAPPED:
-            self.out.append(f"</{tag}>")
 
     def handle_endtag(self, tag):
-        if self.skipping:
-            if tag == self.skipping[0]:
-                self.skipping.pop()
-            return
-        if tag in DROPPED_WITH_CONTENT or tag in UNWRAPPED or tag in VOID:
-            return
-        if not _TAG_NAME_RE.match(tag):
-            return
-        self.out.append(f"</{tag}>")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.out.append(html.escape(data, quote=False))
-
-    def handle_comment(self, data):
-        pass  # editorial notes and conditional comments never reach the page
-
-    def handle_decl(self, decl):
-        pass
-
-    def handle_pi(self, data):
-        pass
-
-    def unknown_decl(self, data):
-        pass
+        if self.skipping and tag == self.skipping[0]:
+            self.skipping.pop()
 
 
 def clean_html(fragment: str) -> tuple[str, list[Removal]]:
     """(the fragment without active content, what was removed, in order)."""
     if "<" not in fragment and "&" not in fragment and ">" not in fragment:
         return fragment, []
-    cleaner = _Cleaner()
-    cleaner.feed(fragment)
-    cleaner.close()
-    return "".join(cleaner.out), cleaner.removed
+    reporter = _Reporter()
+    reporter.feed(fragment)
+    reporter.close()
+    return _CLEANER.clean(fragment), reporter.removed
 
 
 def removal_lines(source: str, removals: list[Removal], *, first_line: int = 1) -> list[int | None]:
