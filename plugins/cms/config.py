@@ -36,8 +36,8 @@ ARTICLE_KEYS = (
     ("thread", "Thread", "text"),
     ("status", "Status", "text"),
 )
-# Keys `invoke new` always writes, even empty ("Summary: " is there to be filled in).
-ARTICLE_ALWAYS = ("title", "date", "slug", "category", "author", "region", "summary", "thread")
+# Keys `invoke new` always writes (the others only when they have a value).
+ARTICLE_ALWAYS = ("title", "date", "slug", "category", "author", "region", "thread")
 # Other spellings Pelican accepts for the same key (metadata keys are case-insensitive).
 KEY_ALIASES = {"region": ["Wilayah"]}
 PAGE_KEYS = (
@@ -47,6 +47,8 @@ PAGE_KEYS = (
     ("status", "Status", "text"),
 )
 PAGE_ALWAYS = ("title", "slug", "summary")
+# Backends whose Decap implementation has no editorial workflow (Gitea/Forgejo).
+SIMPLE_ONLY_BACKENDS = ("gitea",)
 
 
 @dataclass
@@ -360,6 +362,9 @@ def cms_config(inputs: CmsInputs) -> dict:
             },
         ],
     }
+    if inputs.backend.get("name") in SIMPLE_ONLY_BACKENDS:
+        # Saving commits straight to the backend's branch: review in the forge instead.
+        del config["publish_mode"]
     if inputs.local_backend:
         config["local_backend"] = {"url": inputs.local_backend}
     return {key: value for key, value in config.items() if value is not None}
