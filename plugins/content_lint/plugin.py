@@ -21,6 +21,8 @@ from pelican import signals
 
 from warta.findings import Finding, report
 from warta.parallel import fork_map
+from warta.paths import Refusal
+from warta.paths import check_source as check_path
 
 from .inventory import content_files, unread_files
 from .rules import (
@@ -76,15 +78,24 @@ def link_exists(content: str, source, target: str) -> bool:
     return os.path.isfile(path)
 
 
-def has_gps_location(path: str) -> bool:
-    """True when an image file's EXIF has GPS coordinates (missing files: False;
-    the images plugin reports those)."""
+def has_gps_location(content: str, target: str) -> bool:
+    """True when an image file's EXIF has GPS coordinates. False for a missing
+    file, and for one the build may not read (outside content/, through a
+    symbolic link, not a regular file, a decompression bomb): the containment
+    and images plugins report those."""
+    import warnings
+
     from PIL import Image, UnidentifiedImageError
 
+    checked = check_path(content, os.path.join(content, target))
+    if isinstance(checked, Refusal) or not checked.is_file():  # a FIFO is no file
+        return False
     try:
-        with Image.open(path) as image:
-            gps = image.getexif().get_ifd(GPS_IFD)
-    except (OSError, UnidentifiedImageError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(checked) as image:
+                gps = image.getexif().get_ifd(GPS_IFD)
+    except (OSError, SyntaxError, ValueError, UnidentifiedImageError, Image.DecompressionBombError):
         return False
     return bool(gps.get(2) or gps.get(4))  # GPSLatitude / GPSLongitude
 
@@ -104,7 +115,7 @@ def lint_articles(generator) -> None:
         findings = [
             *check_source(source, rules),
             *check_links(source, lambda target: link_exists(content, source, target)),
-            *check_image_locations(source, lambda p: has_gps_location(os.path.join(content, p))),
+            *check_image_locations(source, lambda p: has_gps_location(content, p)),
         ]
         return source, findings
 
