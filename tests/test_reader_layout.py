@@ -214,3 +214,28 @@ def test_the_aside_lists_a_release_once(sample_site):
         if region.h2.get_text(strip=True) == "Berita Sumatera Selatan":
             province_articles += 1
     assert province_articles > 0
+
+
+def test_region_pages_load_at_once_the_thumbnails_of_the_first_phone_screen_only(
+    browser, served_site, sample_site
+):
+    regions = sorted(sample_site.output.glob("wilayah/*/*/index.html"))
+    regions += sorted(sample_site.output.glob("wilayah/*/index.html"))
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    seen_above = 0
+    try:
+        for path in regions:
+            url = "/" + path.parent.relative_to(sample_site.output).as_posix() + "/"
+            tab.goto(served_site + url, wait_until="load")
+            thumbs = tab.locator(".card__thumb img")
+            for index, box in enumerate(geometry(tab, ".card__thumb img")):
+                lazy = thumbs.nth(index).get_attribute("loading") == "lazy"
+                if box["top"] < 844:
+                    seen_above += 1
+                    assert not lazy, (url, index, box)
+                elif box["top"] > 2 * 844:
+                    assert lazy, (url, index, box)
+    finally:
+        context.close()
+    assert seen_above > 0
