@@ -239,3 +239,14 @@ def test_region_pages_load_at_once_the_thumbnails_of_the_first_phone_screen_only
     finally:
         context.close()
     assert seen_above > 0
+
+
+def test_home_rubrik_blocks_list_releases_the_main_column_does_not_show(sample_site):
+    home = sample_site.html("")
+    main = {a["href"] for a in home.select(".headline a[href], #latest-title ~ * .card a[href]")}
+    assert len(main) >= 5, main
+    blocks = home.select(".rubrik-block")
+    assert blocks
+    in_blocks = [a["href"] for block in blocks for a in block.select("ul a[href]")]
+    assert in_blocks, "the rubrik blocks list nothing"
+    assert not set(in_blocks) & main
