@@ -8,7 +8,7 @@ from pathlib import Path
 
 from conftest import FixtureSite, run_invoke
 from plugins.content_lint.rules import parse_date, parse_source
-from warta.new_article import slugify
+from warta.text import slugify
 
 
 def invoke_new(content, *args: str) -> subprocess.CompletedProcess:

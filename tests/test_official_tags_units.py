@@ -20,7 +20,9 @@ from official_tags.detection import (
     wants_detection,
 )
 from official_tags.officials import discover, load_region_names, load_registry, office_name
-from official_tags.vocabulary import load_vocabulary, normalise_key
+from official_tags.vocabulary import load_vocabulary
+
+from warta.text import fold
 
 REPO = Path(__file__).resolve().parents[1]
 VOCABULARY = REPO / "data" / "official_tags.yaml"
@@ -78,10 +80,10 @@ def test_spellings_of_one_election_are_one_tag(vocabulary, typed):
     assert vocabulary.resolve(typed).slug == "pilkada-serentak-2024"
 
 
-def test_normalise_key_ignores_case_spacing_punctuation_and_accents():
-    assert normalise_key("  Pungut-Hitung ") == "pungut hitung"
-    assert normalise_key("Panwaslu Kelurahan/Desa") == "panwaslu kelurahan desa"
-    assert normalise_key("Pémilu") == "pemilu"
+def test_tag_keys_ignore_case_spacing_punctuation_and_accents():
+    assert fold("  Pungut-Hitung ") == "pungut hitung"
+    assert fold("Panwaslu Kelurahan/Desa") == "panwaslu kelurahan desa"
+    assert fold("Pémilu") == "pemilu"
 
 
 def test_unknown_tag_names_the_nearest_official_tags(vocabulary):

@@ -209,7 +209,9 @@ def test_slugs_from_official_names(gaz):
     assert gaz.path_of("16.71") == "sumatera-selatan/kota-palembang"
     assert gaz.path_of("16.72") == "sumatera-selatan/kota-pagar-alam"
     assert gaz.path_of("16.71.04") == "sumatera-selatan/kota-palembang/ilir-barat-satu"
-    assert gazetteer.slugify("Alang-alang Lebar") == "alang-alang-lebar"
+    assert gaz.path_of("16.71.15") == "sumatera-selatan/kota-palembang/alang-alang-lebar"
+    # an apostrophe joins the word, as it always did: the page keeps its address
+    assert gaz.slug_of("12.04.28") == "mau"
 
 
 def test_sibling_slugs_are_unique(gaz):

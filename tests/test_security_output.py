@@ -27,7 +27,8 @@ sys.path.insert(0, str(REPO / "plugins"))
 from link_check.links import Link, link_line, links_in, remove_links
 from sanitize.clean import clean_html, is_safe_url, removal_lines
 
-from warta.jinja_filters import json_ld, plain_text
+from warta.jinja_filters import json_ld
+from warta.text import plain_text
 
 SITEURL = "https://warta.example.org"
 NOW = "2024-11-17T12:00:00+07:00"

@@ -6,11 +6,11 @@ import datetime as dt
 import json
 import math
 import re
-from html.parser import HTMLParser
 
 from markupsafe import Markup
 
 from warta import dates, published
+from warta.text import plain_text
 
 _TAG_RE = re.compile(r"<[^>]+>")
 WORDS_PER_MINUTE = 200
@@ -20,45 +20,6 @@ def reading_minutes(html: str) -> int:
     """Minutes to read an article body at about 200 words a minute (at least 1)."""
     words = len(_TAG_RE.sub(" ", html or "").split())
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
-
-
-class _TextExtractor(HTMLParser):
-    """The text of an HTML fragment: character references decoded, the content
-    of script/style-like elements dropped, tags replaced by a space."""
-
-    SKIPPED = frozenset({"script", "style", "template", "noscript", "iframe", "textarea", "title"})
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIPPED:
-            self.skipping += 1
-        self.parts.append(" ")
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIPPED and self.skipping:
-            self.skipping -= 1
-        self.parts.append(" ")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def plain_text(html: str) -> str:
-    """The text of an HTML fragment (a Markdown summary), white space collapsed.
-
-    Entities such as `&ldquo;` (Markdown's smarty extension) and `&amp;` become
-    the characters they stand for: the result is plain text, a `str` that the
-    template's autoescape (or `json_ld`) escapes exactly once. Never Markup.
-    """
-    extractor = _TextExtractor()
-    extractor.feed(str(html or ""))
-    extractor.close()
-    return " ".join("".join(extractor.parts).split())
 
 
 # Inside <script>, the HTML parser looks for `</script`, and `<!--` followed by

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -20,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-SLUG_MAX = 80
+from warta.text import slugify
+
 SLUG_LINE_RE = re.compile(r"^Slug:\s*(?P<slug>\S+)\s*$", re.I | re.M)
 AUTHOR_LINE_RE = re.compile(r"^Author:[ \t]*(?P<author>\S.*?)[ \t]*$", re.I | re.M)
 OFFICE_AUTHOR_PREFIX = "Humas Bawaslu "
@@ -68,19 +68,6 @@ class NewArticle:
 
     def relative_path(self) -> Path:
         return Path("berita") / f"{self.when:%Y}" / f"{self.when:%Y-%m-%d}-{self.slug}.md"
-
-
-def slugify(title: str, limit: int = SLUG_MAX) -> str:
-    """ASCII, lowercase, hyphenated, cut at a word boundary within `limit`."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower())
-    slug = ""
-    for word in words:
-        candidate = f"{slug}-{word}" if slug else word
-        if len(candidate) > limit:
-            break
-        slug = candidate
-    return slug or words[0][:limit] if words else ""
 
 
 def _heads(content: Path) -> Iterable[tuple[Path, str]]:

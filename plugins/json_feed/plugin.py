@@ -27,8 +27,8 @@ import os
 from pelican import signals
 from pelican.generators import Generator
 
-from warta.jinja_filters import plain_text
 from warta.published import listed
+from warta.text import plain_text
 
 from .feed import FeedItem, build_feed
 

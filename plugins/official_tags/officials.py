@@ -15,9 +15,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from warta.text import fold
+
 from .datafile import LineMap, Problem, check_fields, list_entries, load_yaml, parse_date
 from .detection import PhraseMatcher
-from .vocabulary import SLUG_RE, normalise_key
+from .vocabulary import SLUG_RE
 
 OFFICIAL_FIELDS = ("name", "slug", "variants", "positions")
 POSITION_FIELDS = ("position", "institution", "region", "office", "start", "end")
@@ -125,7 +127,7 @@ class Registry:
         for official in self.officials:
             self._by_slug.setdefault(official.slug, official)
             for spelling in (official.name, *official.variants):
-                self._by_key.setdefault(normalise_key(spelling), official)
+                self._by_key.setdefault(fold(spelling), official)
                 entries.append((spelling, official.slug))
         # Names are proper nouns: matched with their capitals (so the name
         # "Muslim" is not found in "umat muslim"), never with "-nya".
@@ -135,11 +137,11 @@ class Registry:
         return self._by_slug.get(slug)
 
     def knows(self, name: str) -> bool:
-        return normalise_key(name) in self._by_key
+        return fold(name) in self._by_key
 
     def shortens(self, name: str) -> bool:
         """True when `name` is part of a registered name ("Khairil" of "Khairil Anwar")."""
-        words = set(normalise_key(name).split())
+        words = set(fold(name).split())
         return bool(words) and any(words <= set(key.split()) for key in self._by_key)
 
     def mentioned(self, text: str) -> list[Official]:
@@ -285,7 +287,7 @@ def parse_registry(
         )
         clash = False
         for spelling in (official.name, *official.variants):
-            key = normalise_key(spelling)
+            key = fold(spelling)
             if key in seen_names and seen_names[key][0] != slug:
                 other, other_line = seen_names[key]
                 problems.append(
@@ -300,7 +302,7 @@ def parse_registry(
         if clash:
             continue
         for spelling in (official.name, *official.variants):
-            seen_names[normalise_key(spelling)] = (slug, entry.line)
+            seen_names[fold(spelling)] = (slug, entry.line)
         seen_slugs[slug] = entry.line
         officials.append(official)
     return Registry(officials), problems
@@ -357,9 +359,9 @@ def discover(text: str, registry: Registry) -> list[Discovery]:
     for match in DISCOVERY_RE.finditer(text):
         name = " ".join(match.group("name").split()).rstrip(".")
         position = " ".join(match.group("position").split())
-        if normalise_key(name.split()[0]) in NOT_A_NAME:
+        if fold(name.split()[0]) in NOT_A_NAME:
             continue
         if registry.knows(name) or registry.matcher.find_keys(name) or registry.shortens(name):
             continue
-        found.setdefault(normalise_key(name), Discovery(name, position, match.start("name")))
+        found.setdefault(fold(name), Discovery(name, position, match.start("name")))
     return list(found.values())

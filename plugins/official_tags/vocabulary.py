@@ -2,17 +2,19 @@
 
 Staff type tags freely ("pilkada serentak 2024", "Pilkada 2024"); the
 vocabulary turns every spelling it knows into one canonical tag. A tag matches
-when its name, slug or one of its aliases is equal after `normalise_key`:
-case, spacing and punctuation do not count.
+when its name, slug or one of its aliases is equal after `warta.text.fold`:
+case, accents, spacing and punctuation do not count: they are how the same
+tag gets typed differently, never what tells two tags apart.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from warta.text import fold
 
 from .datafile import (
     DateValue,
@@ -30,18 +32,6 @@ GROUP_SLUGS = {group: re.sub(r"[^a-z0-9]+", "-", group.lower()).strip("-") for g
 TAG_FIELDS = ("name", "slug", "group", "description", "aliases", "detect", "dates", "main")
 DATE_FIELDS = ("election", "start", "end")
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_NOT_WORD_RE = re.compile(r"[\W_]+")
-
-
-def normalise_key(text: str) -> str:
-    """'  Pilkada  Serentak-2024 ' → 'pilkada serentak 2024'.
-
-    Case, accents, punctuation and spacing are ignored: they are how the same
-    tag gets typed differently, never what tells two tags apart.
-    """
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_NOT_WORD_RE.sub(" ", bare.casefold()).split())
 
 
 @dataclass(frozen=True)
@@ -75,7 +65,7 @@ class OfficialTag:
     def spellings(self) -> list[str]:
         """Every normalised spelling that names this tag."""
         spellings = [self.name, self.slug, *self.aliases]
-        return list(dict.fromkeys(normalise_key(s) for s in spellings if normalise_key(s)))
+        return list(dict.fromkeys(fold(s) for s in spellings if fold(s)))
 
 
 @dataclass
@@ -93,11 +83,11 @@ class Vocabulary:
 
     def resolve(self, typed: str) -> OfficialTag | None:
         """The official tag a typed value means, or None."""
-        return self._by_key.get(normalise_key(typed))
+        return self._by_key.get(fold(typed))
 
     def nearest(self, typed: str, limit: int = 3) -> list[str]:
         """Canonical names of the official tags closest to an unknown value."""
-        key = normalise_key(typed)
+        key = fold(typed)
         close = difflib.get_close_matches(key, list(self._by_key), n=limit * 3, cutoff=0.7)
         # Words in common catch what spelling distance misses ("pengawasan pilkada").
         words = set(key.split())

@@ -18,16 +18,16 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from warta.text import fold, plain_text
+
 LABEL = "Baca juga:"
 # "BACA JUGA:", "Baca juga :", "Baca Juga：" after any markup (**, _, >) is removed.
 _READ_ALSO_START = re.compile(r"baca\s+juga\s*[:：]", re.IGNORECASE)
-_TAG = re.compile(r"<[^>]+>")
 _PARAGRAPH = re.compile(r"<p>(?P<inner>.*?)</p>", re.DOTALL)
 _FIRST_LINK = re.compile(r"""<a\s[^>]*?href=(["'])(?P<href>.*?)\1[^>]*>(?P<text>.*?)</a>""", re.S)
 _INTRASITE = re.compile(r"^[{|](?P<what>filename|link)[|}](?P<path>.*)$")
@@ -54,13 +54,7 @@ class Problem:
 
 def normalise_title(text: str) -> str:
     """Case, accents, quotes, dashes and punctuation do not matter when matching headlines."""
-    text = unicodedata.normalize("NFKD", html.unescape(text)).casefold()
-    kept = "".join(ch if ch.isalnum() else " " for ch in text if not unicodedata.combining(ch))
-    return " ".join(kept.split())
-
-
-def plain(fragment: str) -> str:
-    return " ".join(html.unescape(_TAG.sub(" ", fragment)).split())
+    return fold(html.unescape(text))
 
 
 def is_read_also(text: str) -> bool:
@@ -141,7 +135,7 @@ def _resolve_line(line: str, catalogue: Catalogue, current_dir: str) -> tuple[Ta
         return catalogue.resolve_href(link.group("href"), current_dir), html.unescape(
             link.group("href")
         )
-    text = plain(line)
+    text = plain_text(line)
     after_label = _READ_ALSO_START.split(_SOURCE_MARKUP.sub("", text), maxsplit=1)[-1]
     value = after_label.strip(" *_")
     if not value:
@@ -157,7 +151,7 @@ def rewrite(body: str, catalogue: Catalogue, current_dir: str) -> tuple[str, lis
     def rewrite_paragraph(match: re.Match) -> str:
         nonlocal counter
         lines = match.group("inner").split("\n")
-        if not any(is_read_also(plain(line)) for line in lines):
+        if not any(is_read_also(plain_text(line)) for line in lines):
             return match.group(0)
         pieces: list[str] = []
         plain_lines: list[str] = []
@@ -168,7 +162,7 @@ def rewrite(body: str, catalogue: Catalogue, current_dir: str) -> tuple[str, lis
                 plain_lines.clear()
 
         for line in lines:
-            if not is_read_also(plain(line)):
+            if not is_read_also(plain_text(line)):
                 plain_lines.append(line)
                 continue
             flush()

@@ -20,14 +20,14 @@ the lead ("Bawaslu Kota X", "Bawaslu Kabupaten Y", "Bawaslu Provinsi Z",
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
+
+from warta.text import plain_text
 
 from .gazetteer import TIER_ALIAS, TIER_KECAMATAN, TIER_OFFICIAL, Gazetteer, Unit
 
 _PARAGRAPH_RE = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL | re.IGNORECASE)
-_TAG_RE = re.compile(r"<[^>]+>")
 # The head runs to the first separator: "--", an en or em dash, or a hyphen that
 # has white space on one side (so "SUM-SEL" stays one word).
 _DATELINE_RE = re.compile(r"^\s*(?P<head>[^\n–—]{1,90}?)\s*(?:-{2,}|[–—]+|-(?=\s)|(?<=\s)-)")
@@ -58,12 +58,6 @@ class Inference:
     unit: Unit
     source: str
     evidence: str
-
-
-def plain_text(fragment: str) -> str:
-    """Text of an HTML fragment: tags removed, entities decoded, spaces collapsed."""
-    text = html.unescape(_TAG_RE.sub("", fragment))
-    return " ".join(text.replace("\u00a0", " ").split())
 
 
 def first_paragraph(content_html: str) -> str:

@@ -31,7 +31,6 @@ import difflib
 import functools
 import io
 import re
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -39,6 +38,7 @@ from pathlib import Path
 import yaml
 
 from warta import yamlfile
+from warta.text import fold, slugify
 
 LEVELS = ("provinsi", "kabupaten", "kota", "kecamatan")
 LEVEL_LABELS = {
@@ -63,13 +63,6 @@ _ABBREVIATIONS = [
 ]
 
 
-def fold(text: str) -> str:
-    """Lower case, ASCII letters, digits and single spaces only."""
-    text = unicodedata.normalize("NFKD", str(text)).encode("ascii", "ignore").decode("ascii")
-    text = text.lower().replace("'", "").replace("`", "")
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
-
-
 # "Ilir Barat I" is how people write the kecamatan officially named "Ilir Barat Satu".
 _ROMAN_ENDINGS = {"i": "satu", "ii": "dua", "iii": "tiga", "iv": "empat", "v": "lima"}
 
@@ -84,11 +77,6 @@ def key_of(text: str) -> str:
     if len(words) > 1 and words[-1] in _ROMAN_ENDINGS:
         words[-1] = _ROMAN_ENDINGS[words[-1]]
     return "".join(words)
-
-
-def slugify(text: str) -> str:
-    """URL slug of an official name: "Kota Pagar Alam" → "kota-pagar-alam"."""
-    return fold(text).replace(" ", "-")
 
 
 def code_sort_key(code: str) -> tuple[int, ...]:
@@ -246,7 +234,7 @@ class Gazetteer:
         """
         if code not in self._slugs:
             siblings = self.children.get(self.units[code].parent, [])
-            slugs = {c: slugify(self.units[c].name) for c in siblings}
+            slugs = {c: slugify(self.units[c].name, limit=None) for c in siblings}
             taken = list(slugs.values())
             for sibling, slug in slugs.items():
                 if taken.count(slug) > 1 or slug in RESERVED_SLUGS:

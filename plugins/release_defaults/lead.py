@@ -8,22 +8,16 @@ the page, not to a card or a search result, so it is left out.
 
 from __future__ import annotations
 
-import html
 import re
 
+from warta.text import plain_text
+
 _PARAGRAPH_RE = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL | re.IGNORECASE)
-_TAG_RE = re.compile(r"<[^>]+>")
 # A dateline head runs to the first "--", en/em dash, or a hyphen with white
 # space on at least one side ("SUM-SEL" stays one word).
 _DATELINE_RE = re.compile(r"^\s*(?P<head>[^\n–—]{1,60}?)\s*(?:-{2,}|[–—]+|-(?=\s)|(?<=\s)-)\s*")
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
 MAX_DATELINE_WORDS = 6
-
-
-def plain_text(fragment: str) -> str:
-    """Text of an HTML fragment: tags removed, entities decoded, spaces collapsed."""
-    text = html.unescape(_TAG_RE.sub("", fragment))
-    return " ".join(text.replace("\u00a0", " ").split())
 
 
 def lead_paragraph(content_html: str) -> str:

@@ -26,7 +26,7 @@ from pelican.contents import Article
 
 from warta.contents import every_article
 from warta.findings import Finding, front_matter_keys, report
-from warta.new_article import slugify
+from warta.text import slugify
 
 from .lead import lead_summary
 

@@ -28,11 +28,11 @@ import datetime as dt
 import io
 import random
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from warta import yamlfile
+from warta.text import slugify
 
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = (
@@ -608,14 +608,6 @@ class GeneratedArticle:
     words: int
     image: str | None = None  # "images/bench/2024/slug.jpg"
     metadata: dict[str, str] = field(default_factory=dict)
-
-
-def slugify(text: str, max_length: int = 80) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    if len(slug) > max_length:
-        slug = slug[:max_length].rsplit("-", 1)[0]
-    return slug
 
 
 def _between(windows, day: dt.date) -> bool:

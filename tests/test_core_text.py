@@ -1,0 +1,82 @@
+"""warta.text: the one folding, slugify and plain_text every part of the build uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from warta.text import SLUG_MAX, fold, plain_text, slugify
+
+
+@pytest.mark.parametrize(
+    ("typed", "key"),
+    [
+        ("  Pilkada  Serentak-2024 ", "pilkada serentak 2024"),
+        ("Pémilu", "pemilu"),
+        ("PEMILU", "pemilu"),
+        ("Jum'at", "jumat"),
+        ("Jum\u2019at", "jumat"),
+        ("Kab. Ma'u", "kab mau"),
+        ("Rapat\u2014Koordinasi", "rapat koordinasi"),
+        ("snake_case/and slash", "snake case and slash"),
+        ("Straße", "strasse"),
+        ("", ""),
+        ("  ...  ", ""),
+    ],
+)
+def test_fold_ignores_case_accents_apostrophes_punctuation_and_spacing(typed, key):
+    assert fold(typed) == key
+
+
+def test_fold_takes_any_value_as_text():
+    assert fold(2024) == "2024"
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Bawaslu Kota Pagar Alam Gelar Patroli", "bawaslu-kota-pagar-alam-gelar-patroli"),
+        ("Rapat “Koordinasi” di Café, 27/11", "rapat-koordinasi-di-cafe-27-11"),
+        ("Salat Jum'at Bersama", "salat-jumat-bersama"),
+        ("Rapat\u2014Koordinasi", "rapat-koordinasi"),
+        ("Alang-alang Lebar", "alang-alang-lebar"),
+        ("«»", ""),
+        ("Ğüzel Ēlection", "guzel-election"),
+    ],
+)
+def test_slugify_is_ascii_lowercase_and_hyphenated(title, slug):
+    assert slugify(title) == slug
+
+
+def test_slugify_cuts_at_a_word_boundary_within_the_limit():
+    long = slugify("Pengawasan " * 20)
+    assert len(long) <= SLUG_MAX
+    assert long.split("-") == ["pengawasan"] * 7
+    assert slugify("Satu dua tiga", limit=8) == "satu-dua"
+    # a first word longer than the limit is cut rather than giving no slug
+    assert slugify("Pengawasan", limit=4) == "peng"
+    assert slugify("Pengawasan " * 20, limit=None) == "-".join(["pengawasan"] * 20)
+
+
+def test_plain_text_decodes_entities_and_drops_script_and_style():
+    html = (
+        "<p>&ldquo;A&rdquo; &amp; B &ndash; <script>x()</script><b>c</b> &lt;d&gt;</p>"
+        "<style>p{color:red}</style><!-- note -->"
+    )
+    assert plain_text(html) == "“A” & B – c <d>"
+    assert type(plain_text(html)) is str
+
+
+def test_plain_text_keeps_words_across_inline_tags_and_splits_blocks():
+    assert plain_text("Ban<em>yak</em> <strong>PALEMBANG</strong>- x") == "Banyak PALEMBANG- x"
+    assert plain_text("<p>satu</p><p>dua</p>") == "satu dua"
+    assert plain_text("satu<br>dua<br/>tiga") == "satu dua tiga"
+    assert plain_text("<li>a</li><li>b</li>") == "a b"
+
+
+def test_plain_text_collapses_white_space_and_no_break_spaces():
+    assert plain_text("  a\u00a0&nbsp;b \n\t c  ") == "a b c"
+
+
+@pytest.mark.parametrize("empty", [None, "", "<p></p>", "<script>only()</script>"])
+def test_plain_text_of_nothing_is_empty(empty):
+    assert plain_text(empty) == ""

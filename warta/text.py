@@ -1,0 +1,98 @@
+"""Text helpers every part of the build shares (no Pelican import).
+
+- `fold`: the comparison key of a name, a tag or a headline: case, accents,
+  apostrophes, punctuation and spacing ignored ("Pémilu  Jum'at!" and
+  "pemilu jumat" are equal).
+- `slugify`: the URL slug of a title or an official name, ASCII and hyphenated
+  (`invoke new`, the slug the build supplies, region page slugs).
+- `plain_text`: the visible text of an HTML fragment, one line, entities decoded.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from html.parser import HTMLParser
+
+SLUG_MAX = 80
+# Apostrophes join the parts of a word ("Jum'at", "Ma'u", "O'o'u"): removed, not
+# turned into a space, whichever of them a writer or a keyboard typed.
+_APOSTROPHES = str.maketrans("", "", "'`\u2019\u02bc\u2018")
+
+
+def fold(text: object) -> str:
+    """Lower case (casefold), accents and apostrophes removed, every other
+    character that is not a letter or a digit a space, spaces collapsed.
+
+    'Pungut-Hitung ' → 'pungut hitung'; 'Kab. Ma'u' → 'kab mau'."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    bare = bare.casefold().translate(_APOSTROPHES)
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in bare).split())
+
+
+def slugify(text: object, limit: int | None = SLUG_MAX) -> str:
+    """ASCII, lowercase, hyphenated; cut at a word boundary within `limit`
+    characters (no cut with `limit=None`). 'Rapat “Koordinasi” di Café, 27/11'
+    → 'rapat-koordinasi-di-cafe-27-11'."""
+    words = fold(text).encode("ascii", "ignore").decode("ascii").split()
+    if limit is None:
+        return "-".join(words)
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > limit:
+            break
+        slug = candidate
+    return (slug or words[0][:limit]) if words else ""
+
+
+class _TextExtractor(HTMLParser):
+    """The text of an HTML fragment: character references decoded, the content
+    of script/style-like elements dropped, block elements and line breaks a
+    space, inline elements nothing (`Ban<em>yak</em>` stays one word)."""
+
+    SKIPPED = frozenset({"script", "style", "template", "noscript", "iframe", "textarea", "title"})
+    INLINE = frozenset(
+        {
+            "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "del", "em", "i",
+            "ins", "kbd", "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup",
+            "time", "u", "var",
+        }
+    )  # fmt: skip
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIPPED:
+            self.skipping += 1
+        if tag not in self.INLINE:
+            self.parts.append(" ")
+
+    def handle_startendtag(self, tag, attrs):
+        if tag not in self.INLINE:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIPPED and self.skipping:
+            self.skipping -= 1
+        if tag not in self.INLINE:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def plain_text(html: object) -> str:
+    """The text of an HTML fragment, white space (no-break spaces too) collapsed.
+
+    Entities such as `&ldquo;` (Markdown's smarty extension) and `&amp;` become
+    the characters they stand for: the result is plain text, a `str` that a
+    template's autoescape (or `json_ld`) escapes exactly once. Never Markup."""
+    extractor = _TextExtractor()
+    extractor.feed(str(html or ""))
+    extractor.close()
+    return " ".join("".join(extractor.parts).split())
