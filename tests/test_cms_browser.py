@@ -23,9 +23,11 @@ import time
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
+from test_gates_browser import HEIGHT, WIDTHS, PageWatch
 
 from conftest import REPO, QuietHandler, run_build
 
@@ -69,6 +71,7 @@ class Newsroom:
     output: Path
     base: str
     server_log: Path
+    api: str
 
     def branches(self) -> list[str]:
         return git(self.repo, "branch", "--format=%(refname:short)").split()
@@ -115,6 +118,7 @@ def newsroom(tmp_path):
             SAMPLE_WITH_PHOTO,
             SAMPLE_PLAIN,
             "content/halaman/kontak.md",
+            "content/extra/favicon.svg",
         ],
         repo,
     )
@@ -152,7 +156,8 @@ def newsroom(tmp_path):
         httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
         try:
-            yield Newsroom(repo, output, f"http://127.0.0.1:{httpd.server_address[1]}", log)
+            base = f"http://127.0.0.1:{httpd.server_address[1]}"
+            yield Newsroom(repo, output, base, log, api)
         finally:
             httpd.shutdown()
             httpd.server_close()
@@ -181,14 +186,14 @@ def page(browser, newsroom):
 
 def fill_release(page, newsroom: Newsroom) -> None:
     page.goto(newsroom.base + "/admin/#/collections/berita/new")
-    page.get_by_label("Judul").fill(TITLE)
+    page.get_by_label("Judul", exact=True).fill(TITLE)
     page.get_by_label("Wilayah").fill("OKU")  # an alias from data/regions/aliases.yaml
     page.keyboard.press("Enter")
     page.get_by_label("Tag").fill("pilkada serentak")
     page.keyboard.press("Enter")
     page.get_by_label("Tag").fill("rekapitulasi")
     page.keyboard.press("Enter")
-    page.get_by_label("Ringkasan").fill(SUMMARY)
+    page.get_by_label("Ringkasan", exact=True).fill(SUMMARY)
     page.locator(".cms-editor-raw [role=textbox]").click()
     page.keyboard.type(BODY)
     page.get_by_role("button", name="Pilih foto").click()
@@ -294,7 +299,7 @@ def test_opening_a_release_changes_nothing_and_an_edit_changes_one_line(page, ne
     page.goto(f"{newsroom.base}/admin/#/collections/berita/entries/{entry}")
     original = (REPO / sample).read_text(encoding="utf-8")
     old_summary = dict(front_matter(original))["Summary"]
-    summary = page.get_by_label("Ringkasan")
+    summary = page.get_by_label("Ringkasan", exact=True)
     expect(summary).to_have_value(old_summary)
     # The preview (the site's CSS, in an iframe) lists what `invoke check` would say.
     preview = page.frame_locator("iframe").first
@@ -370,3 +375,32 @@ def test_editorial_workflow_draft_review_ready_publish(page, newsroom):
     assert newsroom.cms_branches() == []
     tree = git(newsroom.repo, "ls-tree", "-r", "--name-only", "main")
     assert any(path.endswith(branch.rsplit("/", 1)[-1] + ".md") for path in tree.split())
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_cms_screens_pass_axe_and_request_nothing_from_elsewhere(browser, newsroom, width):
+    """The screens staff use (collection list, the form, the workflow board) at
+    390 and 1366 px: no axe-core violation (WCAG 2.2 AA rules, as the site's
+    pages), no error, and no request to a host but the site and its decap-server."""
+    context = browser.new_context(viewport={"width": width, "height": HEIGHT})
+    try:
+        tab = PageWatch(context, newsroom.base)
+        tab.page.set_default_timeout(20_000)
+        tab.page.on("dialog", lambda dialog: dialog.accept())  # leaving the unsaved form
+        problems = list(tab.visit("/admin/"))
+        tab.page.get_by_role("button", name="Masuk").click()
+        screens = (
+            ("#/collections/berita", tab.page.get_by_text("Berita baru tersimpan sebagai draf")),
+            ("#/collections/berita/new", tab.page.get_by_label("Judul", exact=True)),
+            ("#/workflow", tab.page.get_by_text("Siap terbit").first),
+        )
+        for route, ready in screens:
+            tab.page.goto(f"{newsroom.base}/admin/{route}")
+            ready.first.wait_for()
+            tab.page.wait_for_timeout(500)  # Decap renders in several passes
+            problems += [f"{route}: {problem}" for problem in tab.axe()]
+        proxy = urlsplit(newsroom.api).netloc
+        problems = [problem for problem in problems + tab.events if proxy not in problem]
+        assert problems == [], "\n".join(problems)
+    finally:
+        context.close()

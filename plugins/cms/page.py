@@ -16,6 +16,7 @@ def admin_html(site_name: str) -> str:
   <meta name="referrer" content="same-origin">
   <title>{title}</title>
   <link rel="icon" href="../favicon.svg" type="image/svg+xml">
+  <link rel="stylesheet" href="warta-cms.css">
 </head>
 <body>
   <noscript>Ruang redaksi memerlukan JavaScript. Aktifkan JavaScript di peramban Anda.</noscript>

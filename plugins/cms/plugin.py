@@ -57,8 +57,8 @@ LOCAL_PROXY_URL = f"http://127.0.0.1:{LOCAL_PROXY_PORT}/api/v1"
 # WebAssembly it fetches, and the licence notices the entry points to.
 BUNDLE_SUFFIXES = (".decap-cms.js", ".wasm")
 BUNDLE_FILES = ("decap-cms.js", "decap-cms.js.LICENSE.txt")
-# Ours, in the order index.html loads them (before decap-cms.js).
-STATIC_SCRIPTS = ("warta-cms-id.js", "warta-cms.js")
+# Ours: the scripts in the order index.html loads them (before decap-cms.js), the styles.
+STATIC_SCRIPTS = ("warta-cms-id.js", "warta-cms.js", "warta-cms.css")
 
 
 def setting(settings: dict, key: str):

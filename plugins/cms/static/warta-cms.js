@@ -441,6 +441,43 @@
     });
   }
 
+  // ---- accessibility ------------------------------------------------------------
+
+  // Names Decap's own UI leaves out, filled in as it renders: the preview frame,
+  // the Markdown editor (a contenteditable box its <label> cannot point to) and
+  // icon-only buttons that carry a title.
+  function nameUnnamedControls(root) {
+    root.querySelectorAll('iframe:not([title])').forEach(function (frame) {
+      frame.setAttribute('title', 'Pratinjau berita');
+    });
+    root.querySelectorAll('[role="textbox"]:not([aria-label]):not([aria-labelledby])').forEach(function (box) {
+      var container = box.closest('[class*="ControlContainer"]');
+      var label = container && container.querySelector('label[for]');
+      if (label) {
+        if (!label.id) label.id = label.getAttribute('for') + '-label';
+        box.setAttribute('aria-labelledby', label.id);
+      }
+    });
+    root.querySelectorAll('button[role="switch"]:not([aria-label])').forEach(function (toggle) {
+      toggle.setAttribute('aria-label', 'Mode teks berformat');
+    });
+    root.querySelectorAll('button:not([aria-label])').forEach(function (button) {
+      if (!button.textContent.trim() && button.title) button.setAttribute('aria-label', button.title);
+    });
+  }
+
+  function watchAccessibility() {
+    var pending = false;
+    new MutationObserver(function () {
+      if (pending) return;
+      pending = true;
+      window.requestAnimationFrame(function () {
+        pending = false;
+        nameUnnamedControls(document);
+      });
+    }).observe(document.body, { childList: true, subtree: true });
+  }
+
   // ---- start ------------------------------------------------------------------
 
   function start(doc) {
@@ -464,6 +501,7 @@
     registerWidgets(CMS);
     registerPreview(CMS, data);
     registerSaving(CMS, data);
+    watchAccessibility();
     CMS.init({ config: doc.cms });
   }
 
