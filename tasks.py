@@ -326,6 +326,7 @@ def _audit_pages(output: Path) -> list[tuple[str, str | None]]:
         # A kabupaten/kota page (wilayah/<provinsi>/<kab-kota>/), else any region page.
         ("wilayah", first("wilayah/*/*/index.html", "wilayah/*/index.html")),
         ("tag", first("tag/*/index.html")),
+        ("cari", "cari/" if (output / "cari" / "index.html").is_file() else None),
     ]
 
 
@@ -355,7 +356,7 @@ def _lighthouse_scores(c, url: str, report: Path) -> dict[str, int]:
     }
 )
 def audit(c, folder="", port=0):
-    """Lighthouse scores (mobile) of the home, an article, a region and a tag page.
+    """Lighthouse scores (mobile) of the home, an article, a region, a tag page and /cari/.
 
     Builds the public site (publishconf.py) into a temp dir with SITEURL set to
     the local address, so canonical and OpenGraph URLs are the ones readers
