@@ -254,6 +254,7 @@ def test_release_written_in_the_browser_passes_check_and_builds(page, newsroom, 
     assert values["Title"] == TITLE
     assert values["Slug"] == slug
     assert values["Category"] == "Berita"
+    assert values["Author"] == "Humas Bawaslu Kabupaten Ogan Komering Ulu"  # as `invoke new`
     assert values["Region"] == "Kabupaten Ogan Komering Ulu"
     assert values["Tags"] == "Pilkada Serentak 2024, Rekapitulasi Suara"
     assert values["Image"] == f"images/{date[:4]}/rakernis-pungut-hitung.jpg"

@@ -109,6 +109,15 @@ def test_config_is_generated_from_the_project_data(built, vocabulary):
         "Summary",
     ]
     assert {o["name"] for o in warta["officials"]} >= {"Kiagus Ahmad Zulkarnain"}
+    # The author `invoke new` would write: the office's humas (a kecamatan's
+    # kabupaten/kota), spelled as the site's earlier releases spell it.
+    authors = warta["region_authors"]
+    assert authors["Kota Palembang"] == "Humas Bawaslu Kota Palembang"
+    assert authors["Kabupaten Lahat"] == "Humas Bawaslu Kabupaten Lahat"
+    palembang_kecamatan = next(code for code in regions if code.startswith("16.71."))
+    assert authors[palembang_kecamatan] == "Humas Bawaslu Kota Palembang"
+    assert authors["Sumatera Selatan"] == "Humas Bawaslu Provinsi Sumatera Selatan"
+    assert warta["default_author"] == "Humas Bawaslu Provinsi Sumatera Selatan"
     assert warta["preview_css"] == "../theme/css/warta.css"
     assert (built.output / "theme" / "css" / "warta.css").exists()
 

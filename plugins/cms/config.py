@@ -63,6 +63,8 @@ class CmsInputs:
     summary_min: int
     summary_max: int
     regions: list[dict] = field(default_factory=list)
+    # Region value → the author `invoke new` writes for it (the office's humas).
+    region_authors: dict[str, str] = field(default_factory=dict)
     tags: list[dict] = field(default_factory=list)
     allow_free_tags: bool = False
     officials: list[dict] = field(default_factory=list)
@@ -198,8 +200,9 @@ def article_fields(inputs: CmsInputs) -> list[dict]:
             "label": "Penulis",
             "name": "author",
             "widget": "string",
-            "default": inputs.author,
-            "hint": "Nama humas atau kantor yang menulis, misalnya “Humas Bawaslu Kota Palembang”.",
+            "required": False,
+            "hint": "Biarkan kosong: diisi humas kantor wilayah berita, seperti "
+            "“Humas Bawaslu Kota Palembang”. Isi bila penulisnya orang atau kantor lain.",
         },
         {
             "label": "Wilayah",
@@ -393,6 +396,8 @@ def warta_data(inputs: CmsInputs) -> dict:
         "official_tags": [{"name": o["value"], "group": o["group"]} for o in inputs.tags],
         "allow_free_tags": inputs.allow_free_tags,
         "regions": {o["value"]: o["label"] for o in inputs.regions},
+        "region_authors": inputs.region_authors,
+        "default_author": inputs.author,
         "officials": inputs.officials,
         "preview_css": inputs.preview_css,
         "rules": {
@@ -403,3 +408,23 @@ def warta_data(inputs: CmsInputs) -> dict:
         },
         "site_name": inputs.site_name,
     }
+
+
+def region_authors(gazetteer, values: list[str], content, code_of) -> dict[str, str]:
+    """Region value → author, as `invoke new` picks it: the humas of the region's
+    office, spelled as earlier releases under `content` spell it (`code_of`: an
+    office name → its region code, as tasks.py resolves it)."""
+    from warta import new_article
+
+    authors = new_article.existing_authors(content)
+    wanted = set(values)
+    by_value = {}
+    for unit in gazetteer.units.values():
+        value = region_value(unit)
+        if value not in wanted:
+            continue
+        office = new_article.office_unit(gazetteer.lineage(unit.code))
+        by_value[value] = new_article.house_spelling(
+            new_article.office_author(office), office.code, authors, code_of
+        )
+    return by_value

@@ -24,6 +24,7 @@ whose kecamatan are offered; None: REGIONS_HOME_PROVINCE).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import importlib
 import json
 import logging
@@ -34,7 +35,15 @@ from pathlib import Path
 
 from pelican import signals
 
-from .config import CmsInputs, cms_config, official_entries, region_options, tag_options, warta_data
+from .config import (
+    CmsInputs,
+    cms_config,
+    official_entries,
+    region_authors,
+    region_options,
+    tag_options,
+    warta_data,
+)
 from .page import admin_html
 
 logger = logging.getLogger(__name__)
@@ -108,6 +117,18 @@ def gather_inputs(settings: dict) -> CmsInputs:
     officials_path = _data_file(settings, "OFFICIAL_TAGS_OFFICIALS", "officials.yaml")
     region_names = officials_module.load_region_names(gazetteer_path)
     registry, _ = officials_module.load_registry(officials_path, str(officials_path), region_names)
+    regions = region_options(gazetteer, home, tuple(provinces))
+    office_levels = ("provinsi", "kabupaten", "kota")
+    office_tiers = (gazetteer_module.TIER_OFFICIAL, gazetteer_module.TIER_ALIAS)
+
+    @functools.cache
+    def code_of(office: str) -> str | None:
+        found = gazetteer.resolve(office, home=home, tiers=office_tiers, levels=office_levels)
+        return found.unit.code if found.unit else None
+
+    authors = region_authors(
+        gazetteer, [o["value"] for o in regions], Path(settings["PATH"]), code_of
+    )
     site_url = settings.get("SITEURL") or ""
     theme_css = f"{settings.get('THEME_STATIC_DIR', 'theme')}/css/warta.css"
     return CmsInputs(
@@ -118,7 +139,8 @@ def gather_inputs(settings: dict) -> CmsInputs:
         title_max=settings.get("CONTENT_LINT_TITLE_MAX", rules.title_max),
         summary_min=settings.get("CONTENT_LINT_SUMMARY_MIN", rules.summary_min),
         summary_max=settings.get("CONTENT_LINT_SUMMARY_MAX", rules.summary_max),
-        regions=region_options(gazetteer, home, tuple(provinces)),
+        regions=regions,
+        region_authors=authors,
         tags=tag_options(vocabulary),
         allow_free_tags=bool(settings.get("OFFICIAL_TAGS_ALLOW_FREE")),
         officials=official_entries(registry, dt.date.today()),

@@ -379,7 +379,7 @@
               h('p', { className: 'article__rubrik' }, get('category') || ''),
               h('h1', {}, get('title') || ''),
               h('p', { className: 'article__meta' }, h('time', {}, formatDate(get('date')))),
-              h('p', { className: 'article__meta' }, get('author') ? 'Oleh ' + get('author') : ''),
+              h('p', { className: 'article__meta' }, 'Oleh ' + (get('author') || authorFor(regions, data))),
               regions.length ? h('div', { className: 'article__regions' },
                 h('p', { className: 'article__regions-title' }, 'Wilayah'),
                 h('ul', { className: 'region-links' }, regions.map(function (region) {
@@ -412,6 +412,12 @@
     CMS.registerPreviewTemplate('berita', ArticlePreview);
   }
 
+  // The author `invoke new` writes: the humas of the first region's office, else AUTHOR.
+  function authorFor(regions, data) {
+    var list = regions && regions.toJS ? regions.toJS() : regions || [];
+    return (list.length && data.region_authors[list[0]]) || data.default_author;
+  }
+
   // ---- saving -----------------------------------------------------------------
 
   // Before Decap computes a new file's path: the slug (from the title, as
@@ -428,6 +434,9 @@
         if (!data.formats[collection]) return undefined;
         var values = entry.get('data');
         if (!values.get('slug')) values = values.set('slug', slugify(values.get('title')));
+        if (collection === 'berita' && !String(values.get('author') || '').trim()) {
+          values = values.set('author', authorFor(values.get('region'), data));
+        }
         values = values.set('slug_value', values.get('slug'));
         if (collection === 'berita') {
           var date = String(values.get('date') || '');
