@@ -225,7 +225,7 @@ SEO_ROBOTS_DISALLOW = ["/draf/"]
 IMAGES_WIDTHS = [480, 800, 1200]
 IMAGES_MAX_SOURCE_BYTES = 10_000_000  # staff export phone photos smaller first
 IMAGES_MAX_SOURCE_PIXELS = 40_000_000
-IMAGES_SOCIAL_CARD_SAVE_AS = "{url}og.jpg"
+IMAGES_SOCIAL_CARD_SAVE_AS = "{url}og.png"
 
 # Search (plugins/search): Pagefind index of the article pages for /cari/.
 SEARCH_ENABLED = True

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from conftest import REPO
-from warta.bench.runner import profile_owner, tree_rss
+from warta.bench.runner import output_breakdown, profile_owner, tree_rss
 
 
 def test_runner_at_20_articles_reports_every_step(tmp_path):
@@ -55,6 +55,14 @@ def test_runner_at_20_articles_reports_every_step(tmp_path):
     )
     assert 0 < b["peak_tree_rss_bytes"] < 4 * 1024**3
     assert report["edited_article"].startswith("berita/")
+    # Output size per article, and where the bytes go (Pagefind's bundle left out).
+    for key in ("b", "c"):
+        step = steps[key]
+        assert step["output_bytes_per_article"] == round(step["output_bytes"] / 20)
+        assert sum(step["output_breakdown"].values()) == step["output_bytes"]
+        assert step["output_breakdown"]["social cards"] > 0
+        assert step["output_breakdown"]["html"] > 0
+    assert "b output: " in proc.stdout and "social cards" in proc.stdout
     # The table on stdout names the steps and the ratios.
     assert "b warta (cold)" in proc.stdout and "c/b = " in proc.stdout
 
@@ -81,3 +89,27 @@ def test_tree_rss_counts_children():
     finally:
         child.kill()
         child.wait()
+
+
+def test_output_breakdown_sorts_bytes_by_kind_of_file(tmp_path):
+    files = {
+        "berita/a/index.html": 100,
+        "berita/a/og.png": 20,
+        "images/varian/foto-480-abc.webp": 7,
+        "images/2024/foto.jpg": 3,
+        "feeds/all.atom.xml": 40,
+        "sitemap.xml": 5,
+        "theme/css/style.css": 9,
+        "pagefind/index.pf": 1000,
+    }
+    for name, size in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"x" * size)
+    assert output_breakdown(tmp_path, exclude="pagefind") == {
+        "social cards": 20,
+        "photos": 10,
+        "html": 100,
+        "feeds and sitemaps": 45,
+        "other": 9,
+    }

@@ -139,17 +139,17 @@ def test_social_card_is_1200_by_630_and_used_by_opengraph_and_twitter(illustrate
     _, built = illustrated
     page = built.html("berita/2024/11/rapat-koordinasi/")
     og_image = page.find("meta", property="og:image")["content"]
-    assert og_image == "/berita/2024/11/rapat-koordinasi/og.jpg"
+    assert og_image == "/berita/2024/11/rapat-koordinasi/og.png"
     assert page.find("meta", attrs={"name": "twitter:card"})["content"] == "summary_large_image"
     card = read_image(file_for(built, og_image))
-    assert card.size == (1200, 630) and card.format == "JPEG"
+    assert card.size == (1200, 630) and card.format == "PNG"
 
 
 def test_feed_items_describe_the_featured_image_and_card(site):
     built = illustrated_site(site).build(PLUGINS=["json_feed", *PLUGINS])
     assert built.returncode == 0, built.log
     extension = built.json("feed.json")["items"][0]["_warta"]
-    assert extension["social_card"] == "berita/2024/11/rapat-koordinasi/og.jpg"
+    assert extension["social_card"] == "berita/2024/11/rapat-koordinasi/og.png"
     image = extension["image"]
     assert image["alt"] == "Peserta rapat koordinasi duduk mengelilingi meja"
     assert read_image(built.output / image["src"]).size == (image["width"], image["height"])
@@ -174,7 +174,7 @@ def test_second_build_does_no_image_work(site):
     # DELETE_OUTPUT_DIRECTORY wiped the output: the cached files came back.
     variants_after = sorted(p.name for p in (second.output / "images" / "varian").iterdir())
     assert variants_after == variants_before
-    assert (second.output / "berita/2024/11/rapat-koordinasi/og.jpg").is_file()
+    assert (second.output / "berita/2024/11/rapat-koordinasi/og.png").is_file()
     assert_no_private_metadata(second.output / "images" / "2024" / "rapat.jpg")
 
     # Changing a photo re-encodes that photo only.

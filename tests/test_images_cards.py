@@ -67,25 +67,30 @@ def card(title: str, region: str = "Kota Palembang") -> cards.CardText:
         card(LONG_TITLE * 3),  # cut with … on the fourth line
     ],
 )
-def test_card_is_a_1200_by_630_jpeg_under_the_size_bound_in_the_site_colours(text):
+def test_card_is_a_1200_by_630_flat_png_under_the_size_bound_in_the_site_colours(text):
     data = cards.draw_card(text)
     image = opened(data)
-    assert image.size == (1200, 630) and image.format == "JPEG"
+    assert image.size == (1200, 630) and image.format == "PNG"
+    # 16 colours at 4 bits a pixel: the design's and the anti-aliasing between them.
+    assert image.mode == "P" and data[24] == 4  # the bit depth in the PNG header
+    colours = {colour for _, colour in image.convert("RGB").getcolors(256)}
+    assert colours <= set(cards.card_palette()) and len(cards.card_palette()) <= 16
     assert strip.private_metadata(image) == []
-    # Every card is shared by messaging apps over phone data; the densest one
-    # (four full title lines and a long region) stays under 90 KB.
-    assert len(data) < 90_000, len(data)
+    # Every card is shared by messaging apps over phone data, and 10,000 of them
+    # must fit a published site under GitHub Pages' 1 GB: the densest one (four
+    # full title lines and a long region) stays under 28 KB.
+    assert len(data) < 28_000, len(data)
     pixels = image.convert("RGB")
     assert close_to(pixels.getpixel((8, 8)), cards.BACKGROUND)
     assert close_to(pixels.getpixel((8, cards.HEIGHT - 8)), cards.BAND)
     assert close_to(pixels.getpixel((cards.WIDTH - 8, cards.HEIGHT - 8)), cards.BAND)
-    # Inside the region pill, before its text (JPEG blurs colour near the edges).
+    # Inside the region pill, before its text.
     pill = pixels.getpixel((cards.MARGIN + 6, cards.MARGIN + 64))
     assert close_to(pill, cards.PILL, tolerance=24) == bool(text.region), pill
 
 
 def test_a_short_card_is_small():
-    assert len(cards.draw_card(card("Rapat Koordinasi", region=""))) < 40_000
+    assert len(cards.draw_card(card("Rapat Koordinasi", region=""))) < 12_000
 
 
 def ink_by_column(image: Image.Image) -> list[int]:
@@ -157,13 +162,13 @@ def test_draw_card_into_writes_the_file_and_reports_failures_instead_of_raising(
 
 def test_published_file_is_a_hard_link_and_replacing_it_leaves_the_cache_alone(tmp_path):
     cache = pipeline.ImageCache(tmp_path / "cache")
-    cache._store("card-x.jpg", b"cached card")
-    target = tmp_path / "output" / "berita" / "og.jpg"
+    cache._store("card-x.png", b"cached card")
+    target = tmp_path / "output" / "berita" / "og.png"
     target.parent.mkdir(parents=True)
     target.write_bytes(b"left over from an earlier build")
 
-    cache.publish("card-x.jpg", target)
-    cached = cache.path("card-x.jpg")
+    cache.publish("card-x.png", target)
+    cached = cache.path("card-x.png")
     assert target.stat().st_ino == cached.stat().st_ino
     assert cached.stat().st_nlink == 2
     assert (cache.work.linked, cache.work.copied) == (1, 0)
@@ -212,7 +217,7 @@ def test_build_state_never_outlives_its_run(tmp_path):
     first = settings()
     build = plugin.current_build(first)
     assert plugin.current_build(first) is build  # one run: every handler sees one Build
-    build.copies["berita/og.jpg"] = "card-x.jpg"  # ... and the run stops before `finalized`
+    build.copies["berita/og.png"] = "card-x.png"  # ... and the run stops before `finalized`
 
     second = settings()  # the next run reads its settings again
     assert plugin.current_build(second) is not build
@@ -370,7 +375,7 @@ def test_output_cards_are_hard_links_to_the_cache_and_a_second_build_keeps_them(
     cards_in_output = og_images(built)
     for page, path in cards_in_output.items():
         status = path.stat()
-        assert status.st_ino in by_inode, f"{page}og.jpg is not a link to a cached card"
+        assert status.st_ino in by_inode, f"{page}og.png is not a link to a cached card"
         assert status.st_nlink >= 2
     assert last_build(root)["linked"] >= 20 and last_build(root)["copied"] == 0
 
@@ -408,5 +413,5 @@ def test_cards_that_cannot_be_written_are_build_errors_naming_the_articles(tmp_p
     for number in range(20):
         page = built.html(f"berita/2024/11/artikel-{number}/")
         meta = page.find("meta", property="og:image")
-        assert meta is None or not meta["content"].endswith("og.jpg")
-    assert not list(built.output.rglob("og.jpg"))
+        assert meta is None or not meta["content"].endswith("og.png")
+    assert not list(built.output.rglob("og.png"))

@@ -217,7 +217,7 @@ def test_card_is_1200_by_630_and_long_titles_fit():
         site_name="Warta Bawaslu Sumatera Selatan",
     )
     image = opened(cards.draw_card(text))
-    assert image.size == (1200, 630) and image.format == "JPEG"
+    assert image.size == (1200, 630) and image.format == "PNG"
     assert strip.private_metadata(image) == []
 
 

@@ -156,8 +156,8 @@ def test_variant_keys_change_with_the_encoding_style_and_the_webp_method(tmp_pat
     assert isinstance(
         pipeline.ImageCache(tmp_path / "cache").lookup(source, settings), pipeline.VariantJob
     )
-    default, fast = settings.fingerprint(), pipeline.VariantSettings(webp_method=2).fingerprint()
-    assert f"style={pipeline.VARIANTS_STYLE}" in default and default != fast
+    default, slow = settings.fingerprint(), pipeline.VariantSettings(webp_method=4).fingerprint()
+    assert f"style={pipeline.VARIANTS_STYLE}" in default and default != slow
 
 
 def test_encoding_in_a_worker_reports_problems_instead_of_raising(tmp_path):
@@ -195,10 +195,10 @@ def test_encoding_in_a_worker_reports_problems_instead_of_raising(tmp_path):
 
 
 def test_an_invalid_webp_method_is_a_warning_and_the_default_is_used(caplog):
-    assert plugin.webp_method({"IMAGES_WEBP_METHOD": 2}) == 2
-    assert plugin.webp_method({}) == 4
+    assert plugin.webp_method({"IMAGES_WEBP_METHOD": 4}) == 4
+    assert plugin.webp_method({}) == 2
     with caplog.at_level("WARNING"):
-        assert plugin.webp_method({"IMAGES_WEBP_METHOD": 9}) == 4
+        assert plugin.webp_method({"IMAGES_WEBP_METHOD": 9}) == 2
     assert "IMAGES_WEBP_METHOD must be a whole number from 0 to 6: 9" in caplog.text
 
 

@@ -261,7 +261,7 @@ def test_photos_of_drafts_and_embargoed_articles_are_not_in_the_public_build(wit
     names = [p.relative_to(public.output).as_posix() for p in every_output_file(public.output)]
     assert "images/2024/rapat-umum.jpg" in names
     assert any(n.startswith("images/varian/rapat-umum-") for n in names)
-    assert "berita/2024/11/rapat-umum/og.jpg" in names
+    assert "berita/2024/11/rapat-umum/og.png" in names
     assert not any("2099" in n for n in names), names
 
 
@@ -275,7 +275,7 @@ def test_the_development_build_keeps_the_drafts_photos_for_their_preview(with_un
     assert (dev.output / "images/2024/fotodrafleak-utama.jpg").is_file()
     assert (dev.output / "images/2024/fotodrafleak-lampiran.pdf").is_file()
     assert (dev.output / "images/2099/fotoembargoleak.jpg").is_file()
-    assert (dev.output / "draf/rilis-embargo/og.jpg").is_file()
+    assert (dev.output / "draf/rilis-embargo/og.png").is_file()
 
 
 def test_a_photo_no_page_uses_is_not_published_but_the_logo_and_favicon_are(site):

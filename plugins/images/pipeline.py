@@ -61,7 +61,7 @@ class VariantSettings:
     webp_quality: int = 80
     jpeg_quality: int = 82
     # libwebp's effort, 0 (fast, larger files) to 6: see IMAGES_WEBP_METHOD.
-    webp_method: int = 4
+    webp_method: int = 2
     max_source_bytes: int = 10_000_000
     max_source_pixels: int = 40_000_000
 
@@ -139,7 +139,7 @@ def card_key(inputs: str) -> str:
 
 
 def card_file(key: str) -> str:
-    return f"card-{key[:20]}.jpg"
+    return f"card-{key[:20]}.png"
 
 
 @dataclass(frozen=True)
@@ -205,6 +205,48 @@ def decode_reduced(image: Image.Image, shown_width: int, largest: int) -> bool:
     return image.size != stored
 
 
+def decode_source(data: bytes, settings: VariantSettings) -> tuple:
+    """Decode a source once: (pixels in sRGB, width, height, target widths,
+    has alpha), width and height as shown (EXIF orientation applied). Raises
+    what Pillow raises for a file it cannot decode."""
+    with Image.open(io.BytesIO(data)) as opened:
+        shown = shown_size(opened)
+        targets = target_widths(shown[0], settings.widths)
+        reduced = decode_reduced(opened, shown[0], targets[-1])
+        opened.load()
+        alpha = has_alpha(opened)
+        image = to_srgb(opened, "RGBA" if alpha else "RGB")
+    width, height = shown if reduced else image.size
+    return image, width, height, targets, alpha
+
+
+def planned_variants(
+    name: str, key: str, width: int, height: int, targets: list[int], alpha: bool
+) -> list[Variant]:
+    """The files `encode_variants` writes for a decoded source, smallest width
+    first, WebP before the fallback (the manifest's order); no pixel touched."""
+    fallback_ext = "png" if alpha else "jpg"
+    stem = safe_stem(name)
+    return [
+        Variant(
+            f"{stem}-{target}-{key[:10]}.{ext}",
+            target,
+            max(1, round(height * target / width)),
+            MIME[ext],
+        )
+        for target in targets
+        for ext in ("webp", fallback_ext)
+    ]
+
+
+def plan_variants(data: bytes, name: str, settings: VariantSettings, key: str) -> tuple:
+    """What `encode_variants` returns, without the bytes: (width, height,
+    [Variant, ...]). The source is decoded all the same, so that a file Pillow
+    cannot decode is found as the build finds it (`invoke check`)."""
+    _, width, height, targets, alpha = decode_source(data, settings)
+    return width, height, planned_variants(name, key, width, height, targets, alpha)
+
+
 def encode_variants(data: bytes, name: str, settings: VariantSettings, key: str) -> tuple:
     """Decode once, return (width, height, [(Variant, bytes), ...]) where width
     and height are the source's, as shown (EXIF orientation applied).
@@ -214,38 +256,24 @@ def encode_variants(data: bytes, name: str, settings: VariantSettings, key: str)
     and 800 px variants costs a third less, and the pixels differ from a resize
     of the source by a tenth of a level (RMS) on average.
     """
-    with Image.open(io.BytesIO(data)) as opened:
-        shown = shown_size(opened)
-        targets = target_widths(shown[0], settings.widths)
-        reduced = decode_reduced(opened, shown[0], targets[-1])
-        opened.load()
-        alpha = has_alpha(opened)
-        image = to_srgb(opened, "RGBA" if alpha else "RGB")
-    width, height = shown if reduced else image.size
-    fallback_ext = "png" if alpha else "jpg"
-    stem = safe_stem(name)
+    image, width, height, targets, alpha = decode_source(data, settings)
+    planned = planned_variants(name, key, width, height, targets, alpha)
     encoded: list[tuple[Variant, bytes]] = []
-    for target in reversed(targets):
-        target_height = max(1, round(height * target / width))
-        if image.size != (target, target_height):
-            image = image.resize((target, target_height), Image.Resampling.LANCZOS)
+    for variant in reversed(planned):  # largest first: each resized from the last
+        if image.size != (variant.width, variant.height):
+            image = image.resize((variant.width, variant.height), Image.Resampling.LANCZOS)
         image.info = {}
-        made = []
-        for ext in ("webp", fallback_ext):
-            buffer = io.BytesIO()
-            if ext == "webp":
-                image.save(
-                    buffer, "WEBP", quality=settings.webp_quality, method=settings.webp_method
-                )
-            elif ext == "jpg":
-                image.save(
-                    buffer, "JPEG", quality=settings.jpeg_quality, optimize=True, progressive=True
-                )
-            else:
-                image.save(buffer, "PNG", optimize=True)
-            variant = Variant(f"{stem}-{target}-{key[:10]}.{ext}", target, target_height, MIME[ext])
-            made.append((variant, buffer.getvalue()))
-        encoded[:0] = made  # smallest first, as the manifest has always listed them
+        buffer = io.BytesIO()
+        if variant.mime == "image/webp":
+            image.save(buffer, "WEBP", quality=settings.webp_quality, method=settings.webp_method)
+        elif variant.mime == "image/jpeg":
+            image.save(
+                buffer, "JPEG", quality=settings.jpeg_quality, optimize=True, progressive=True
+            )
+        else:
+            image.save(buffer, "PNG", optimize=True)
+        encoded.append((variant, buffer.getvalue()))
+    encoded.reverse()  # smallest first, as the manifest has always listed them
     return width, height, encoded
 
 
@@ -281,12 +309,14 @@ class EncodedSource:
     suggestion: str = ""
 
 
-def encode_variants_into(folder: Path, job: VariantJob) -> EncodedSource:
+def encode_variants_into(folder: Path, job: VariantJob, *, encode: bool = True) -> EncodedSource:
     """Encode the variants of one source into the cache folder (`ImageCache.files`).
 
     Safe to run in a forked worker: it touches no shared state, and a source
     that cannot be decoded or written comes back as `problem` instead of
-    stopping the other sources.
+    stopping the other sources. With `encode=False` (`invoke check`) the source
+    is read and decoded, with the same problems, but nothing is encoded or
+    written: the variants come back as they would be named.
     """
 
     def failed(problem: str, suggestion: str) -> EncodedSource:
@@ -305,6 +335,9 @@ def encode_variants_into(folder: Path, job: VariantJob) -> EncodedSource:
             # The pixel limit was checked on the header; Pillow's bomb warning
             # would only repeat it.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            if not encode:
+                width, height, planned = plan_variants(data, job.source.name, job.settings, job.key)
+                return EncodedSource(job.key, width, height, tuple(planned), process=os.getpid())
             width, height, encoded = encode_variants(data, job.source.name, job.settings, job.key)
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
         return failed(f"image cannot be read ({exc})", UNREADABLE)
@@ -430,19 +463,26 @@ class ImageCache:
         self.work.encoded_variants += len(encoded.variants)
         return SourceImage(encoded.width, encoded.height, list(encoded.variants))
 
-    def source_image(self, source: Path, settings: VariantSettings) -> SourceImage:
+    def source_image(
+        self, source: Path, settings: VariantSettings, *, encode: bool = True
+    ) -> SourceImage:
         """Variants of `source`, encoded here and now when not cached yet (one
         source at a time; the plugin looks up many and encodes them in workers).
+        With `encode=False` (`invoke check`) the variants are only named, and
+        neither written nor recorded.
 
         Raises ImageProblem for a missing, oversized or unreadable file.
         """
         found = self.lookup(source, settings)
         if isinstance(found, SourceImage):
             return found
-        self.files.mkdir(parents=True, exist_ok=True)
-        encoded = encode_variants_into(self.files, found)
+        if encode:
+            self.files.mkdir(parents=True, exist_ok=True)
+        encoded = encode_variants_into(self.files, found, encode=encode)
         if encoded.problem:
             raise ImageProblem(encoded.problem, encoded.suggestion)
+        if not encode:
+            return SourceImage(encoded.width, encoded.height, list(encoded.variants))
         return self.add_variants(encoded)
 
     @staticmethod

@@ -9,10 +9,12 @@ What it adds to the site:
   Photos whose variants are not cached are encoded on every core
   (IMAGES_WORKERS processes) in a first pass over the articles (then the
   pages); a second pass writes the markup.
-- a 1200×630 social card per article at `{article URL}og.jpg`
-  (`article.og_image`, used by the OpenGraph/Twitter tags). Cards missing from
-  the cache are drawn on every core (IMAGES_WORKERS processes, 0 = all cores)
-  before any page is written.
+- a 1200×630 social card per article at `{article URL}og.png`
+  (`article.og_image`, used by the OpenGraph/Twitter tags): a flat 16-colour
+  PNG of about 15 KB (cards.py). Cards missing from the cache are drawn on
+  every core (IMAGES_WORKERS processes, 0 = all cores) before any page is
+  written. Every written article has its own card, old ones too: a finding
+  from years ago is still shared, and its preview should say what it is.
 - every image file in the output, including the originals Pelican copies from
   content/images/, is stripped of EXIF (GPS), XMP, IPTC, ICC and comments, and
   of whatever follows the picture (a phone's second frame); a .jpg stays JPEG.
@@ -27,6 +29,9 @@ What it adds to the site:
   included), unreadable file, a path outside content/ or through a symbolic
   link (`warta.paths`), a featured image on another site (`Image: https://…`:
   a release uses its own uploaded photo; the address is not rendered).
+- with WARTA_CHECK_ONLY (`invoke check`), all of the checks above and the
+  same errors, but no variant encoded, no card drawn, nothing written into the
+  output or the cache (a check takes a fraction of a cold build).
 
 Encoded files are cached in CACHE_PATH/images/ (see pipeline.py): a second
 build with the same inputs encodes nothing, and the output gets hard links to
@@ -70,7 +75,7 @@ from .pipeline import (
     encode_variants_into,
     write_file,
 )
-from .strip import IMAGE_SUFFIXES, StripError
+from .strip import IMAGE_SUFFIXES, StripError, strip_metadata
 
 logger = logging.getLogger(__name__)
 
@@ -81,16 +86,19 @@ DEFAULTS = {
     # minus the page padding.
     "IMAGES_SIZES": "(min-width: 46rem) 42rem, calc(100vw - 2rem)",
     "IMAGES_WEBP_QUALITY": 80,
-    # libwebp's effort, 0-6. Measured on 1600 px photos: 2 encodes the WebP
-    # variants in 40 % of the time of 4 but writes 5-10 % more bytes, which every
-    # reader downloads while the encoding is paid once (the variants are cached).
-    "IMAGES_WEBP_METHOD": 4,
+    # libwebp's effort, 0-6. Measured (2026-12-04, 480/800/1200 px at quality
+    # 80, one core): the sample's 51 photos 22.4 ms an encode at 4, 9.9 ms at 2
+    # (-56 %) for 5.5 % more bytes (40.2 vs 38.1 KiB a photo, all widths); the
+    # bench corpus' photos -43 % for 10 % more. 3 costs what 4 costs for the
+    # same bytes; 1 and 0 add 25-70 %. A reader downloads one width (+~1 KiB),
+    # while a newsroom's cold build (a release has a photo) encodes them all.
+    "IMAGES_WEBP_METHOD": 2,
     "IMAGES_JPEG_QUALITY": 82,
     "IMAGES_MAX_SOURCE_BYTES": 10_000_000,
     "IMAGES_MAX_SOURCE_PIXELS": 40_000_000,
     "IMAGES_VARIANTS_DIR": "images/varian",
     "IMAGES_SOCIAL_CARDS": True,
-    "IMAGES_SOCIAL_CARD_SAVE_AS": "{url}og.jpg",
+    "IMAGES_SOCIAL_CARD_SAVE_AS": "{url}og.png",
     "IMAGES_CACHE_DIR": "images",
     # Processes encoding photo variants and drawing social cards; 0 = one per
     # core this build may use.
@@ -134,6 +142,10 @@ class Build:
 
     def __init__(self, settings) -> None:
         self.settings = settings
+        # `invoke check` (WARTA_CHECK_ONLY): every source is read, decoded and
+        # checked as in a build, so the findings are the build's; but no variant
+        # is encoded, no card drawn, nothing linked, stripped or cached.
+        self.check_only = bool(settings.get("WARTA_CHECK_ONLY"))
         self.cache = ImageCache(
             Path(settings["CACHE_PATH"]) / setting(settings, "IMAGES_CACHE_DIR")
         )
@@ -174,7 +186,9 @@ class Build:
         found = self.images.get(path)
         if found is None:  # not seen by prepare_images: encode it here
             try:
-                found = self.cache.source_image(path, self.variant_settings)
+                found = self.cache.source_image(
+                    path, self.variant_settings, encode=not self.check_only
+                )
             except ImageProblem as problem:
                 found = problem
             self.images[path] = found
@@ -309,13 +323,15 @@ def prepare_images(contents, build: Build) -> None:
 def encode_missing(jobs: list[VariantJob], build: Build) -> dict[str, SourceImage | ImageProblem]:
     """Encode the variants into the cache folder in worker processes; record
     them in the cache (the manifest is the parent's alone). Returns key → the
-    variants, or the problem to report."""
+    variants, or the problem to report. In check-only mode the workers decode
+    the sources (the same problems) and only name the variants."""
     folder = build.cache.files
-    folder.mkdir(parents=True, exist_ok=True)  # once, before the workers write into it
+    if not build.check_only:
+        folder.mkdir(parents=True, exist_ok=True)  # once, before the workers write into it
     workers = worker_count(setting(build.settings, "IMAGES_WORKERS"))
     try:
         results = fork_map(
-            partial(encode_variants_into, folder),
+            partial(encode_variants_into, folder, encode=not build.check_only),
             jobs,
             workers,
             min_items_per_worker=PHOTOS_PER_WORKER,
@@ -333,6 +349,8 @@ def encode_missing(jobs: list[VariantJob], build: Build) -> dict[str, SourceImag
     for encoded in results:
         if encoded.problem:
             found[encoded.key] = ImageProblem(encoded.problem, encoded.suggestion)
+        elif build.check_only:
+            found[encoded.key] = SourceImage(encoded.width, encoded.height, list(encoded.variants))
         else:
             found[encoded.key] = build.cache.add_variants(encoded)
     work = build.cache.work
@@ -469,6 +487,15 @@ def social_cards(articles, build: Build) -> None:
     for article in articles:
         if not is_written(article):
             continue
+        if build.check_only:
+            # A card says nothing new about the content (its text is the title,
+            # office, date and regions, checked elsewhere); only a full disk
+            # stops one being drawn. The article still points at its address.
+            save_as = setting(settings, "IMAGES_SOCIAL_CARD_SAVE_AS")
+            save_as = save_as.format(url=article.url, slug=article.slug)
+            article.og_image = save_as
+            article.metadata.setdefault("warta", {})["social_card"] = save_as
+            continue
         text = card_text(article, settings)
         key, file = build.cache.cached_card(text.fingerprint())
         wanted.append((article, text, key))
@@ -481,6 +508,13 @@ def social_cards(articles, build: Build) -> None:
     files.update((key, build.cache.cards[key]) for key in missing if key not in failed)
 
     template = setting(settings, "IMAGES_SOCIAL_CARD_SAVE_AS")
+    if not template.lower().endswith(".png"):
+        logger.warning(
+            "pelicanconf.py: images: social cards are PNG files, but "
+            "IMAGES_SOCIAL_CARD_SAVE_AS names another type: '%s' (end it in .png, "
+            "e.g. {url}og.png)",
+            template,
+        )
     errors = 0
     for article, text, key in wanted:
         if key in failed:
@@ -620,6 +654,11 @@ def publish(pelican) -> None:
         return
     output = Path(pelican.output_path)
     try:
+        if build.check_only:
+            # The same checks of the files Pelican copied (unreadable, over the
+            # pixel limit), nothing linked, written or cached.
+            check_output_images(output, build.variant_settings.max_source_pixels)
+            return
         for site_path, file in build.copies.items():
             problem = output_refusal(output, site_path)
             if problem:
@@ -652,33 +691,51 @@ def publish(pelican) -> None:
         forget_build()
 
 
-def clean_output_images(
-    output: Path, produced: set[str], cache: ImageCache, max_pixels: int | None = None
-) -> None:
+def output_images(output: Path, produced: set[str]):
+    """(path, site path) of the image files in the output that this plugin did
+    not produce: the originals Pelican copied (photos, the theme's files)."""
     for root, folders, files in os.walk(output):
         folders[:] = [f for f in folders if f != ".git"]
         for name in files:
             path = Path(root) / name
             site_path = path.relative_to(output).as_posix()
-            if path.suffix.lower() not in IMAGE_SUFFIXES or site_path in produced:
-                continue
-            try:
-                clean = cache.cleaned(path.read_bytes(), path.suffix, max_pixels)
-            except StripError as exc:
-                path.unlink()  # never publish a file that may still carry a location
-                logger.error(
-                    "%s: published image cannot be cleaned of metadata, not published (%s): "
-                    "'%s' (%s)",
-                    site_path,
-                    exc,
-                    name,
-                    exc.suggestion,
-                )
-                continue
-            if clean is not None:
-                # The file may be a link to a source in content/ or to a cache file:
-                # replace it, never write through it.
-                write_file(path, clean)
+            if path.suffix.lower() in IMAGE_SUFFIXES and site_path not in produced:
+                yield path, site_path
+
+
+def report_uncleanable(site_path: str, name: str, exc: StripError) -> None:
+    logger.error(
+        "%s: published image cannot be cleaned of metadata, not published (%s): '%s' (%s)",
+        site_path,
+        exc,
+        name,
+        exc.suggestion,
+    )
+
+
+def clean_output_images(
+    output: Path, produced: set[str], cache: ImageCache, max_pixels: int | None = None
+) -> None:
+    for path, site_path in output_images(output, produced):
+        try:
+            clean = cache.cleaned(path.read_bytes(), path.suffix, max_pixels)
+        except StripError as exc:
+            path.unlink()  # never publish a file that may still carry a location
+            report_uncleanable(site_path, path.name, exc)
+            continue
+        if clean is not None:
+            # The file may be a link to a source in content/ or to a cache file:
+            # replace it, never write through it.
+            write_file(path, clean)
+
+
+def check_output_images(output: Path, max_pixels: int | None = None) -> None:
+    """`clean_output_images` for `invoke check`: the same errors, nothing written."""
+    for path, site_path in output_images(output, set()):
+        try:
+            strip_metadata(path.read_bytes(), path.suffix, max_pixels)
+        except StripError as exc:
+            report_uncleanable(site_path, path.name, exc)
 
 
 def register() -> None:

@@ -184,6 +184,35 @@ def dir_size(path: Path, exclude: str | None = None) -> tuple[int, int]:
     return total, files
 
 
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".gif", ".avif", ".svg")
+# Kinds of output file, for where a site's bytes go (GitHub Pages refuses a
+# published site over 1 GB). First match wins.
+OUTPUT_KINDS = (
+    ("social cards", lambda rel, name: name.startswith("og.")),
+    ("photos", lambda rel, name: name.lower().endswith(PHOTO_SUFFIXES)),
+    ("html", lambda rel, name: name.endswith(".html")),
+    ("feeds and sitemaps", lambda rel, name: name.endswith((".xml", ".json", ".txt"))),
+)
+
+
+def output_breakdown(path: Path, exclude: str | None = None) -> dict[str, int]:
+    """Bytes below path by kind of file (OUTPUT_KINDS, then "other")."""
+    totals = {kind: 0 for kind, _ in OUTPUT_KINDS} | {"other": 0}
+    for root, dirs, names in os.walk(path):
+        if exclude and Path(root) == path and exclude in dirs:
+            dirs.remove(exclude)
+        for name in names:
+            full = os.path.join(root, name)
+            try:
+                size = os.lstat(full).st_size
+            except OSError:
+                continue
+            relative = os.path.relpath(full, path)
+            kind = next((k for k, test in OUTPUT_KINDS if test(relative, name)), "other")
+            totals[kind] += size
+    return totals
+
+
 # ---- the sites ---------------------------------------------------------------
 
 BARE_SETTINGS = """\
@@ -459,6 +488,9 @@ def run(
             exclude = "pagefind" if key in ("b", "c") else None
             size, files = dir_size(output if key != "d" else output / "pagefind", exclude)
             result["output_bytes"], result["output_files"] = size, files
+            if key != "d":
+                result["output_bytes_per_article"] = round(size / articles)
+                result["output_breakdown"] = output_breakdown(output, exclude)
         result["ms_per_article"] = round(result["wall_s"] * 1000 / articles, 2)
         steps[key] = result
         echo(
@@ -584,9 +616,13 @@ def mib(value) -> str:
     return "-" if value is None else f"{value / 1024**2:.0f}"
 
 
+def kb(value) -> str:
+    return "-" if value is None else f"{value / 1000:.1f}"
+
+
 def table(report: dict) -> str:
     rows = [
-        f"{'step':<26}{'wall s':>9}{'ms/art':>9}{'peak MiB':>10}{'tree MiB':>10}{'out MiB':>9}{'files':>8}"
+        f"{'step':<26}{'wall s':>9}{'ms/art':>9}{'peak MiB':>10}{'tree MiB':>10}{'out MiB':>9}{'KB/art':>8}{'files':>8}"
     ]
     for key in STEPS:
         step = report["steps"].get(key)
@@ -595,8 +631,16 @@ def table(report: dict) -> str:
         rows.append(
             f"{key + ' ' + step['name']:<26}{step['wall_s']:>9.1f}{step['ms_per_article']:>9.1f}"
             f"{mib(step['peak_rss_bytes']):>10}{mib(step['peak_tree_rss_bytes']):>10}"
-            f"{mib(step.get('output_bytes')):>9}{step.get('output_files', '-'):>8}"
+            f"{mib(step.get('output_bytes')):>9}{kb(step.get('output_bytes_per_article')):>8}"
+            f"{step.get('output_files', '-'):>8}"
         )
+    b = report["steps"].get("b") or {}
+    if b.get("output_breakdown"):
+        shares = ", ".join(
+            f"{kind} {value / 1e6:.1f} MB ({value * 100 / (b['output_bytes'] or 1):.0f} %)"
+            for kind, value in b["output_breakdown"].items()
+        )
+        rows.append(f"b output: {b['output_bytes'] / 1e6:.1f} MB, {shares}")
     ratio_text = "  ".join(f"{k} = {v}" for k, v in report["ratios"].items() if v is not None)
     target_text = "  ".join(
         f"{k}: {'yes' if v else 'NO'}" for k, v in report["targets"].items() if isinstance(v, bool)
