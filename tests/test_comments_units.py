@@ -17,7 +17,7 @@ from plugins.comments.threads import (
     parse_thread_id,
     thread_state,
 )
-from warta.findings import front_matter_line
+from warta import frontmatter
 
 WIB = ZoneInfo("Asia/Jakarta")
 PUBLISHED = dt.datetime(2024, 11, 17, 9, 30, tzinfo=WIB)
@@ -77,9 +77,9 @@ def test_every_thread_id_in_the_sample_content_is_valid_and_unique():
     ids = []
     for path in sorted(content.glob("berita/**/*.md")):
         text = path.read_text(encoding="utf-8")
-        line = front_matter_line(text.splitlines(), ("Thread",))
-        if line:
-            ids.append(parse_thread_id(text.splitlines()[line - 1].partition(":")[2]))
+        thread = frontmatter.parse(text).front_matter.first("Thread")
+        if thread:
+            ids.append(parse_thread_id(thread.value))
     assert ids, "the sample content has no Thread ids"
     assert len(ids) == len(set(ids))
 
@@ -134,8 +134,9 @@ def test_good_close_after_days():
 
 def test_front_matter_line_finds_front_matter_keys_only():
     text = "Title: Rapat\nDate: 2024-11-17 09:30\nthread: bad value\n\nThread: in the body\n"
-    assert front_matter_line(text.splitlines(), ("Thread",)) == 3
-    assert front_matter_line(text.splitlines(), ("Comments",)) is None
+    front_matter = frontmatter.parse(text).front_matter
+    assert front_matter.line("Thread") == 3
+    assert front_matter.line("Comments") is None
 
 
 def test_no_provider_means_no_client_config():

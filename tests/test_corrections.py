@@ -16,10 +16,10 @@ from lxml import etree
 
 from plugins.corrections.ralat import (
     freshness_problems,
-    front_matter_lines,
     parse,
     values_of,
 )
+from warta.frontmatter import parse_lines
 
 WIB = ZoneInfo("Asia/Jakarta")
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
@@ -91,17 +91,23 @@ def test_freshness_warnings_name_the_latest_correction():
     assert freshness_problems(corrections, dt.datetime(2024, 12, 6, 9, 30, tzinfo=WIB)) == []
 
 
-def test_front_matter_lines_follow_pelicans_order_and_stop_at_the_body():
+def test_ralat_lines_follow_pelicans_order_and_stop_at_the_body():
     lines = [
         "Title: X",
         "Ralat: 2024-12-05 20:15 — a",
         "Modified: 2024-12-06 09:30",
-        "ralat : 2024-12-06 09:30 — b",
+        "ralat: 2024-12-06 09:30 — b",
         "    continued",
         "",
         "Ralat: in the body",
     ]
-    assert front_matter_lines(lines) == [2, 4, 5]
+    fields = parse_lines(lines).all("ralat")
+    assert [number for field in fields for number in field.lines] == [2, 4, 5]
+    assert [value for field in fields for value in field.values] == [
+        "2024-12-05 20:15 — a",
+        "2024-12-06 09:30 — b",
+        "continued",
+    ]
 
 
 # -- fixture sites -------------------------------------------------------------

@@ -24,7 +24,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warta.findings import Finding, front_matter_line, parse_log_message
+from warta.findings import Finding, parse_log_message
+from warta.frontmatter import parse_lines, split_lines
 
 _OBJECT_REPR = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>")
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
@@ -179,7 +180,7 @@ class Translator:
         candidate = Path(path)
         if not candidate.is_absolute():
             candidate = self.paths.content / path
-        return front_matter_line(self.read_lines(candidate), keys)
+        return parse_lines(self.read_lines(candidate)).line(*keys)
 
     def finding(self, path, line, level, message, suggestion="") -> Finding:
         return Finding(
@@ -190,7 +191,7 @@ class Translator:
 def _read_lines(path: Path) -> list[str]:
     try:
         with open(path, encoding="utf-8-sig", errors="replace") as handle:
-            return handle.read().splitlines()
+            return split_lines(handle.read())
     except OSError:
         return []
 
@@ -259,7 +260,7 @@ def _unknown_status(t: Translator, args, level, exc) -> Translation:
 def _duplicate_definition(t: Translator, args, level, exc) -> Translation:
     name, path = str(args[0]), str(args[1]) if len(args) > 1 else ""
     lines = t.read_lines(Path(path) if os.path.isabs(path) else t.paths.content / path)
-    seen = [n for n, text in enumerate(lines, 1) if text.lower().startswith(f"{name.lower()}:")]
+    seen = [field.line for field in parse_lines(lines).all(name)]
     line = seen[1] if len(seen) > 1 else (seen[0] if seen else None)
     first = f" (line {seen[0]})" if seen else ""
     return Translation(

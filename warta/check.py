@@ -19,10 +19,12 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import re
 import sys
 import tempfile
 from pathlib import Path
 
+from warta import frontmatter
 from warta.build import build_site, load_settings
 from warta.buildlog import Paths
 from warta.findings import Finding
@@ -85,17 +87,13 @@ def apply_fix(file: Path, pairs: tuple[tuple[str, str], ...], content: Path) -> 
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     text = text.removeprefix("\ufeff")
     newline = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
-    lines = text.splitlines(keepends=True)
-    end = 0
-    declared = set()
-    while end < len(lines) and lines[end].strip():
-        name, colon, _ = lines[end].partition(":")
-        if not colon and not lines[end].startswith((" ", "\t")):
-            return []  # not front matter: nothing to add to
-        declared.add(name.strip().lower())
-        end += 1
-    if end == 0:
-        return []
+    # Lines as Markdown counts them (only CR/LF end one), each with its line end.
+    lines = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)
+    front_matter = frontmatter.parse(text).front_matter
+    end = front_matter.insert_at
+    if end is None:
+        return []  # no front matter, or text right after it: nothing to add to
+    declared = front_matter.keys()
     written = []
     added = []
     for key, value in pairs:

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+# plugins/images imports SourceLines from here; it now lives in warta.frontmatter.
+from warta.frontmatter import SourceLines  # noqa: F401
 
 LEVELS = ("error", "warning", "suggestion")
 
@@ -111,65 +113,3 @@ def parse_log_message(message: str, level: str, content_prefix: str = "") -> Fin
         reason = match["message"].strip() or "see the other messages for this file"
         return Finding(path, None, level, f"Pelican could not read this article: {reason}")
     return Finding("", None, level, message)
-
-
-def front_matter_lines(lines: Iterable[str]) -> Iterable[tuple[int, str]]:
-    """(1-based line, lowercase key) of each `Key:` line of a Markdown file's
-    front matter, which ends at the first blank line (a BOM is ignored)."""
-    for number, line in enumerate(lines, start=1):
-        line = line.removeprefix("\ufeff") if number == 1 else line
-        if not line.strip():
-            return
-        name, colon, _ = line.partition(":")
-        if colon and name.strip() and " " not in name.strip():
-            yield number, name.strip().lower()
-
-
-def front_matter_line(lines: Iterable[str], keys: Iterable[str]) -> int | None:
-    """1-based line of the first `Key:` (any of `keys`, any case) in a Markdown
-    file's front matter; None if absent."""
-    wanted = {key.lower() for key in keys}
-    for number, name in front_matter_lines(lines):
-        if name in wanted:
-            return number
-    return None
-
-
-def front_matter_keys(path) -> dict[str, int]:
-    """Lowercase key → first line, of the front matter a file declares (reads only
-    the front matter; {} when the file cannot be read)."""
-    keys: dict[str, int] = {}
-    try:
-        with open(path, encoding="utf-8-sig", errors="replace") as handle:
-            for number, name in front_matter_lines(handle):
-                keys.setdefault(name, number)
-    except OSError:
-        return {}
-    return keys
-
-
-def source_front_matter_line(path, keys: Iterable[str]) -> int | None:
-    """`front_matter_line` of a file (None when it cannot be read)."""
-    try:
-        with open(path, encoding="utf-8-sig") as handle:
-            return front_matter_line(handle, keys)
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-class SourceLines:
-    """A source file's lines, read only when a message needs a line number:
-    reading every article on every build would cost more than it tells."""
-
-    def __init__(self, path) -> None:
-        self.path = path
-        self._lines: list[str] | None = None
-
-    def get(self) -> list[str]:
-        if self._lines is None:
-            try:
-                with open(self.path, encoding="utf-8-sig") as handle:
-                    self._lines = handle.read().splitlines()
-            except (OSError, UnicodeDecodeError):
-                self._lines = []
-        return self._lines

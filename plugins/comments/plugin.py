@@ -31,7 +31,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from warta.findings import source_front_matter_line
+from warta import frontmatter
 
 from .providers import client_config
 from .threads import (
@@ -91,10 +91,7 @@ def _site_config(settings: dict) -> tuple[dict | None, int | None]:
 def _where(article, key: str) -> str:
     """`path:line` of a metadata key for log lines (`path` alone when unknown)."""
     path = Path(article.relative_source_path or article.source_path).as_posix()
-    try:
-        line = source_front_matter_line(article.source_path, (key,))
-    except OSError:
-        line = None
+    line = frontmatter.read_header(article.source_path).line(key)
     return f"{path}:{line}" if line else path
 
 

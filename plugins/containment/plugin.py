@@ -38,7 +38,8 @@ from pelican import signals
 from pelican.contents import Article, Page
 
 from warta import findings
-from warta.findings import Finding, SourceLines, front_matter_line
+from warta.findings import Finding
+from warta.frontmatter import SourceLines
 from warta.paths import (
     Refusal,
     check_source,
@@ -196,7 +197,7 @@ def check_output(content, settings, where: str, lines: SourceLines) -> None:
         if problem is None:
             continue
         key = blamed_key(content)
-        line = front_matter_line(lines.get(), (key,)) if key else None
+        line = lines.front_matter.line(key) if key else None
         # The front-matter line as written ("URL: ../x/"), else the value.
         shown = lines.get()[line - 1].strip() if line else value
         report(

@@ -12,12 +12,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+from warta import frontmatter
 from warta.findings import Finding
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-META_RE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)\s*:\s?(?P<value>.*)$")
 # Two identical words separated only by spaces ("dan dan"). Indonesian reduplication
 # is written with a hyphen ("langkah-langkah"), so a spaced repeat is a slip.
 DOUBLED_WORD_RE = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]{2,})\s+(?P=word)(?![\w-])", re.I)
@@ -58,31 +58,15 @@ class Source:
 
 
 def parse_source(path: str, text: str) -> Source:
-    """Pelican-Markdown front matter: `Key: value` lines up to the first blank line.
-
-    A byte-order mark (Notepad) and CRLF line ends (Windows) are read as Pelican
-    reads them."""
-    source = Source(path)
-    lines = text.removeprefix("\ufeff").splitlines()
-    index = 0
-    last_key = None
-    while index < len(lines):
-        line = lines[index]
-        if not line.strip():
-            index += 1
-            break
-        match = META_RE.match(line)
-        if match:
-            last_key = match["key"].lower()
-            source.metadata[last_key] = (match["value"], index + 1)
-        elif line.startswith((" ", "\t")) and last_key:  # continuation line
-            value, number = source.metadata[last_key]
-            source.metadata[last_key] = (f"{value} {line.strip()}", number)
-        else:  # no front matter at all: the release starts with its text
-            break
-        index += 1
-    source.body = [(number + 1, lines[number]) for number in range(index, len(lines))]
-    source.empty = not text.strip("\ufeff \t\r\n")
+    """Pelican-Markdown front matter (`warta.frontmatter`): `Key: value` lines up
+    to the first blank line; a repeated key counts with its first value, as
+    Pelican uses it. A byte-order mark (Notepad) and CRLF line ends (Windows) are
+    read as Pelican reads them."""
+    document = frontmatter.parse(text)
+    source = Source(path, empty=document.empty)
+    for item in document.front_matter.fields:
+        source.metadata.setdefault(item.key, (item.value, item.line))
+    source.body = document.body
     return source
 
 

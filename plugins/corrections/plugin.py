@@ -29,9 +29,9 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 
 from warta.contents import every_article
-from warta.findings import SourceLines
+from warta.frontmatter import SourceLines
 
-from .ralat import KEY, Problem, freshness_problems, front_matter_lines, parse, values_of
+from .ralat import KEY, Problem, freshness_problems, parse, values_of
 
 logger = logging.getLogger(__name__)
 
@@ -44,7 +44,9 @@ def relative_source(article, content_root: str) -> str:
 
 
 def report(article, content_root: str, problem: Problem) -> None:
-    lines = front_matter_lines(SourceLines(article.source_path).get())
+    # One line per value, in the order Pelican lists them (continuation lines too).
+    front_matter = SourceLines(article.source_path).front_matter
+    lines = [number for field in front_matter.all(KEY) for number in field.lines]
     line = lines[problem.index] if problem.index < len(lines) else None
     where = relative_source(article, content_root)
     location = f"{where}:{line}" if line else where

@@ -24,7 +24,6 @@ _ENTRY = re.compile(
     r"^(?P<date>\d{4}-\d{1,2}-\d{1,2})[ T](?P<time>\d{1,2}:\d{2})\s+[—–-]+\s+(?P<text>\S.*)$"
 )
 # Continuation lines of python-markdown's meta extension: 4+ spaces.
-_CONTINUATION = re.compile(r"^ {4,}\S")
 
 
 @dataclass(frozen=True)
@@ -136,21 +135,3 @@ def freshness_problems(
             )
         ]
     return []
-
-
-def front_matter_lines(lines: Iterable[str], key: str = KEY) -> list[int]:
-    """1-based line numbers of each value of `key` in a Markdown front matter,
-    in the order Pelican lists them (continuation lines count as values)."""
-    found: list[int] = []
-    in_key = False
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            break
-        if in_key and _CONTINUATION.match(line):
-            found.append(number)
-            continue
-        name, colon, _ = line.partition(":")
-        in_key = bool(colon) and name.strip().lower() == key
-        if in_key:
-            found.append(number)
-    return found

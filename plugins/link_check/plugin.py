@@ -11,6 +11,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Article
 
+from warta import frontmatter
 from warta.published import is_written, written_contents
 
 from .links import Link, link_line, links_in, remove_links
@@ -52,13 +53,6 @@ def _source(content) -> str:
         return ""
 
 
-def _body_start(source: str) -> int:
-    for number, line in enumerate(source.splitlines(), start=1):
-        if not line.strip():
-            return number + 1
-    return 1
-
-
 def _forget_rendered(content) -> None:
     for method in (content.get_content, content.get_summary):
         for key in [key for key in method.cache if key and key[0] is content]:
@@ -89,7 +83,7 @@ def check_content(content, generated: dict) -> None:
             if not is_written(target):
                 unwritten.add(link.value)
             source = source if source is not None else _source(content)
-            first = 1 if field == "summary" else _body_start(source)
+            first = 1 if field == "summary" else frontmatter.parse(source).front_matter.body_start
             line = link_line(source, link, first_line=first, after=previous.get(link.written, 0))
             previous[link.written] = line or 0
             _warn(content, target, link, line)

@@ -53,7 +53,7 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
-from warta.findings import SourceLines, front_matter_line
+from warta.frontmatter import SourceLines, parse_lines
 
 from .detection import PhraseMatcher, tag_matcher, wants_detection
 from .findings import DetectionCache, Findings, data_digest, find, text_key
@@ -128,13 +128,12 @@ def text_line(lines: list[str], needle: str) -> int:
 def mention_line(lines: list[str], spelling: str, ordinal: int) -> int:
     """The line of the `ordinal`-th occurrence (from 0) of a name in the scanned
     text: the Title line, then the body (other front-matter lines are not scanned)."""
-    seen, in_front_matter = 0, True
-    for number, line in enumerate(lines, start=1):
-        if in_front_matter and not line.strip():
-            in_front_matter = False
-            continue
-        if in_front_matter and not line.lower().startswith("title:"):
-            continue
+    front_matter = parse_lines(lines)
+    titles = {number for field in front_matter.all("title") for number in field.lines}
+    scanned = [(number, lines[number - 1]) for number in sorted(titles)]
+    scanned += list(enumerate(lines[front_matter.end :], start=front_matter.end + 1))
+    seen = 0
+    for number, line in scanned:
         seen += line.count(spelling)
         if seen > ordinal:
             return number
@@ -409,7 +408,7 @@ def normalise_article(article, data: BuildData) -> None:
         if data.settings["OFFICIAL_TAGS_ALLOW_FREE"]:
             logger.info(
                 "%s: kept as a free tag: '%s' (%sadd it to %s)",
-                where(article, front_matter_line(lines.get(), ("tags",)) or 0),
+                where(article, lines.front_matter.line("tags") or 0),
                 name,
                 hint,
                 data.vocabulary_display,
@@ -418,7 +417,7 @@ def normalise_article(article, data: BuildData) -> None:
         else:
             logger.warning(
                 "%s: unknown tag '%s' (%sadd it to %s)",
-                where(article, front_matter_line(lines.get(), ("tags",)) or 0),
+                where(article, lines.front_matter.line("tags") or 0),
                 name,
                 hint,
                 data.vocabulary_display,

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from warta import frontmatter
 from warta.text import fold, plain_text
 
 LABEL = "Baca juga:"
@@ -63,11 +64,7 @@ def is_read_also(text: str) -> bool:
 
 def source_line_numbers(source: str) -> list[int]:
     """1-based numbers of the BACA JUGA lines of a Markdown source, metadata block excluded."""
-    lines = source.splitlines()
-    start = 0
-    if lines and re.match(r"^[A-Za-z][\w-]*\s*:", lines[0]):
-        start = next((i for i, line in enumerate(lines) if not line.strip()), len(lines))
-    return [number for number, line in enumerate(lines[start:], start + 1) if is_read_also(line)]
+    return [number for number, line in frontmatter.parse(source).body if is_read_also(line)]
 
 
 class Catalogue:

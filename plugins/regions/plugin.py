@@ -22,7 +22,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from warta.findings import source_front_matter_line
+from warta import frontmatter
 
 from . import dateline, pages
 from .charts import bar_chart
@@ -185,7 +185,7 @@ def enrich_article(article, gazetteer: Gazetteer, options: dict, *, quiet: bool 
     def report(level, message, value, candidates):
         if quiet:
             return
-        line = source_front_matter_line(article.source_path, keys)
+        line = frontmatter.read_header(article.source_path).line(*keys)
         if message == "ambiguous region":
             hint = f"fits {_candidates(candidates)}; write the official name or the code"
         else:

@@ -24,8 +24,9 @@ import logging
 from pelican import signals
 from pelican.contents import Article
 
+from warta import frontmatter
 from warta.contents import every_article
-from warta.findings import Finding, front_matter_keys, report
+from warta.findings import Finding, report
 from warta.text import slugify
 
 from .lead import lead_summary
@@ -44,7 +45,7 @@ def supply(content) -> None:
     """content_object_init: fill Slug, Category and Summary a release leaves out."""
     if not isinstance(content, Article) or not content.source_path:
         return
-    declared = front_matter_keys(content.source_path)
+    declared = frontmatter.read_header(content.source_path).keys()
     supplied: list[tuple[str, str]] = []
     if "slug" not in declared and getattr(content, "title", ""):
         slug = slugify(html.unescape(str(content.title)))

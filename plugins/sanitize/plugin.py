@@ -8,6 +8,7 @@ import os
 from markupsafe import Markup
 from pelican import signals
 
+from warta import frontmatter
 from warta.contents import every_article, every_page
 
 from .clean import Removal, clean_html, removal_lines
@@ -31,23 +32,6 @@ def _source(content) -> str:
             return handle.read()
     except (OSError, UnicodeDecodeError, TypeError):
         return ""
-
-
-def _body_start(source: str) -> int:
-    """The first line after the front matter (the first blank line ends it)."""
-    for number, line in enumerate(source.splitlines(), start=1):
-        if not line.strip():
-            return number + 1
-    return 1
-
-
-def _summary_line(source: str) -> int:
-    for number, line in enumerate(source.splitlines(), start=1):
-        if not line.strip():
-            break
-        if line.lower().startswith("summary:"):
-            return number
-    return 1
 
 
 def _report(content, source: str, found: list[tuple[Removal, int]]) -> None:
@@ -85,7 +69,8 @@ def sanitize_content(content) -> None:
             changed = True
         if removed:
             source = source if source is not None else _source(content)
-            found += [(removal, _summary_line(source)) for removal in removed]
+            first = frontmatter.parse(source).front_matter.line("summary") or 1
+            found += [(removal, first) for removal in removed]
     body = getattr(content, "_content", None)
     if isinstance(body, str) and body:
         cleaned, removed = clean_html(body)
@@ -94,7 +79,8 @@ def sanitize_content(content) -> None:
             changed = True
         if removed:
             source = source if source is not None else _source(content)
-            found += [(removal, _body_start(source)) for removal in removed]
+            first = frontmatter.parse(source).front_matter.body_start
+            found += [(removal, first) for removal in removed]
     if changed:
         _forget_rendered(content)
     if found:

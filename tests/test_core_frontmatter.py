@@ -1,0 +1,187 @@
+"""warta.frontmatter: the one front-matter reader, checked against the rules of
+Python-Markdown's meta extension (what Pelican reads) on the same texts."""
+
+from __future__ import annotations
+
+import markdown
+import pytest
+
+from warta.frontmatter import SourceLines, parse, parse_lines, read_header, split_lines
+
+RELEASE = (
+    "Title: Bawaslu Lahat Awasi Kampanye\n"
+    "Date: 2024-11-17 09:30\n"
+    "Ralat: 2024-12-05 20:15 — nama kecamatan\n"
+    "Summary: Ringkasan yang\n"
+    "    panjang sekali\n"
+    "ralat: 2024-12-06 09:30 — jam rapat\n"
+    "\n"
+    "PALEMBANG – Isi rilis.\n"
+    "\n"
+    "Ralat: ini isi, bukan metadata\n"
+)
+
+
+def pelican_meta(text: str) -> dict[str, list[str]]:
+    """What Pelican's Markdown reader gets: the meta extension's lists."""
+    md = markdown.Markdown(extensions=["markdown.extensions.meta"])
+    md.convert(text.removeprefix("\ufeff"))
+    return md.Meta
+
+
+def as_meta(text: str) -> dict[str, list[str]]:
+    meta: dict[str, list[str]] = {}
+    for field in parse(text).front_matter.fields:
+        meta.setdefault(field.key, []).extend(field.values)
+    return meta
+
+
+def test_fields_lines_and_body():
+    document = parse(RELEASE)
+    front_matter = document.front_matter
+    assert [(f.key, f.line) for f in front_matter.fields] == [
+        ("title", 1),
+        ("date", 2),
+        ("ralat", 3),
+        ("summary", 4),
+        ("ralat", 6),
+    ]
+    assert front_matter.value("summary") == "Ringkasan yang panjang sekali"
+    assert front_matter.first("summary").lines == (4, 5)
+    assert front_matter.body_start == 8
+    assert document.first_body_line == (8, "PALEMBANG – Isi rilis.")
+    assert document.body[-1] == (10, "Ralat: ini isi, bukan metadata")
+    assert not document.empty
+
+
+def test_keys_are_case_insensitive_and_repeated_keys_kept_in_order():
+    front_matter = parse(RELEASE).front_matter
+    ralat = front_matter.all("RALAT")
+    assert [(f.name, f.line, f.value) for f in ralat] == [
+        ("Ralat", 3, "2024-12-05 20:15 — nama kecamatan"),
+        ("ralat", 6, "2024-12-06 09:30 — jam rapat"),
+    ]
+    assert front_matter.line("Title", "date") == 1
+    assert front_matter.line("DATE") == 2
+    assert front_matter.line("slug") is None
+    assert front_matter.keys() == {"title": 1, "date": 2, "ralat": 3, "summary": 4}
+
+
+def test_bom_and_crlf_and_cr_read_as_pelican_reads_them():
+    for text in (
+        "\ufeff" + RELEASE.replace("\n", "\r\n"),
+        RELEASE.replace("\n", "\r"),
+    ):
+        document = parse(text)
+        assert document.front_matter.first("title").name == "Title"
+        assert document.front_matter.value("title") == "Bawaslu Lahat Awasi Kampanye"
+        assert document.first_body_line == (8, "PALEMBANG – Isi rilis.")
+        assert as_meta(text) == pelican_meta(text)
+
+
+def test_continuation_needs_four_spaces_or_a_tab():
+    text = "Title: A\nRalat: x\n    y\n\tz\n  not a continuation\nTags: q\n\nbody\n"
+    front_matter = parse(text).front_matter
+    assert front_matter.first("ralat").values == ("x", "y", "z")
+    assert front_matter.first("ralat").lines == (2, 3, 4)
+    # A line that is neither a key nor a continuation ends the block: it is text.
+    assert front_matter.line("tags") is None
+    assert not front_matter.closed
+    assert parse(text).first_body_line == (5, "  not a continuation")
+    assert as_meta(text) == pelican_meta(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        RELEASE,
+        "Title : spaced colon\nDate: 2024-11-17 09:30\n\nbody\n",
+        "   Title: three spaces\n\nbody\n",
+        "---\nTitle: A\nDate: 2024-11-17 09:30\n---\nbody\n",
+        "Title: A\n...\nbody\n",
+        "Teks tanpa metadata.\n\nTitle: bukan metadata\n",
+        "\nTitle: after a blank line\n",
+        "Title:\n    wrapped\n",
+        "Image-Alt: foto_1\nSave_as: x.html\n",
+    ],
+)
+def test_same_fields_as_pelicans_markdown(text):
+    assert as_meta(text) == pelican_meta(text)
+
+
+def test_no_front_matter():
+    document = parse("PALEMBANG – Bawaslu mengawasi.\n\nTitle: bukan metadata\n")
+    assert not document.front_matter
+    assert document.front_matter.fields == ()
+    assert document.front_matter.body_start == 1
+    assert document.first_body_line == (1, "PALEMBANG – Bawaslu mengawasi.")
+    assert document.front_matter.insert_at is None
+
+
+@pytest.mark.parametrize("text", ["", "\ufeff", "\n\n", " \r\n\t\r\n"])
+def test_empty_file(text):
+    document = parse(text)
+    assert document.empty
+    assert not document.front_matter
+    assert document.first_body_line is None
+    assert document.front_matter.keys() == {}
+
+
+def test_front_matter_only_runs_to_the_end_of_the_file():
+    document = parse("Title: A\nDate: 2024-11-17 09:30")
+    assert document.front_matter.end == 2
+    assert document.front_matter.closed
+    assert document.front_matter.insert_at == 2
+    assert document.body == []
+
+
+def test_insert_at_is_after_the_last_field_and_none_when_text_follows():
+    assert parse("Title: A\nTags: b\n    c\n\nbody\n").front_matter.insert_at == 3
+    assert parse("---\nTitle: A\n---\nbody\n").front_matter.insert_at == 2
+    assert parse("Title: A\nbody right after\n").front_matter.insert_at is None
+
+
+def test_parse_lines_stops_reading_at_the_end_of_the_block():
+    consumed = []
+
+    def lines():
+        for line in ["Title: A\n", "\n", "body\n", "more\n"]:
+            consumed.append(line)
+            yield line
+
+    assert parse_lines(lines()).line("title") == 1
+    assert consumed == ["Title: A\n", "\n"]
+
+
+def test_read_header_reads_a_file(tmp_path):
+    path = tmp_path / "rilis.md"
+    path.write_bytes(("\ufeff" + RELEASE).replace("\n", "\r\n").encode("utf-8"))
+    front_matter = read_header(path)
+    assert front_matter.keys() == {"title": 1, "date": 2, "ralat": 3, "summary": 4}
+    assert front_matter.value("summary") == "Ringkasan yang panjang sekali"
+    lone_cr = tmp_path / "mac.md"
+    lone_cr.write_bytes(b"Title: A\rSlug: a\r\rbody\r")
+    assert read_header(lone_cr).keys() == {"title": 1, "slug": 2}
+
+
+def test_read_header_of_a_missing_or_undecodable_file(tmp_path):
+    assert not read_header(tmp_path / "missing.md")
+    assert not read_header(tmp_path)  # a folder
+    latin = tmp_path / "latin.md"
+    latin.write_bytes(b"Title: Caf\xe9\nSlug: cafe\n\nbody\n")
+    assert read_header(latin).line("slug") == 2
+
+
+def test_source_lines_are_read_once_and_give_the_front_matter(tmp_path):
+    path = tmp_path / "rilis.md"
+    path.write_text("\ufeffTitle: A\r\nTags: b\r\n\r\nbody\r\n", encoding="utf-8")
+    lines = SourceLines(path)
+    assert lines.get() == ["Title: A", "Tags: b", "", "body"]
+    path.unlink()
+    assert lines.front_matter.line("tags") == 2
+    assert SourceLines(tmp_path / "missing.md").get() == []
+
+
+def test_split_lines_counts_only_line_ends():
+    assert split_lines("a\r\nb\rc\nd\u2028e\n") == ["a", "b", "c", "d\u2028e"]
+    assert split_lines("") == []

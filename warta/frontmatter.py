@@ -1,0 +1,237 @@
+"""The front matter of a Markdown release, read as Pelican reads it, with line
+numbers (no Pelican import).
+
+    Title: Bawaslu Lahat Awasi Kampanye
+    Ralat: 2024-12-05 20:15 — nama kecamatan
+    Ralat: 2024-12-06 09:30 — jam rapat
+        diperbaiki lagi
+    Tags: Pilkada 2024
+
+    PALEMBANG – Isi rilis …
+
+Pelican hands the file to Python-Markdown's `meta` extension; these are its
+rules, so that a line number we print is a line Pelican used:
+
+- a byte-order mark is ignored; CRLF and CR line ends count as one line end;
+  a tab is four columns;
+- an optional `---` first line opens the block; the block ends at the first
+  blank line, at a `---` or `...` line, or at the first line that is neither a
+  `Key: value` line (up to three spaces before the key; the key of letters,
+  digits, `_` and `-` directly followed by `:`) nor a continuation line (four
+  spaces or more after a key), which is then the body's first line;
+- keys are case-insensitive; a repeated key keeps every value in order (the
+  corrections plugin reads each `Ralat:`), continuation lines are further
+  values of the key above.
+
+`parse(text)` reads a whole file, `parse_lines(lines)` a front matter from any
+lines (it stops reading at the block's end), `read_header(path)` only the top
+of a file, and `SourceLines` a file's lines when a message first needs one.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+KEY_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+CONTINUATION_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
+BEGIN_RE = re.compile(r"^-{3}(\s.*)?$")
+END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One `Key: value` line and its continuation lines."""
+
+    key: str  # lower case
+    name: str  # as written
+    line: int  # 1-based line of the key
+    values: tuple[str, ...]  # the key line's value, then one per continuation line
+    lines: tuple[int, ...]  # 1-based line of each value
+
+    @property
+    def value(self) -> str:
+        """The values joined by a space (a value wrapped over several lines)."""
+        return " ".join(v for v in self.values if v)
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """The `Key: value` block at the top of a release (empty when it has none)."""
+
+    fields: tuple[Field, ...] = ()
+    # 0-based index of the first line after the block (its closing blank or
+    # `---` line included): where the body starts.
+    end: int = 0
+    # False when a line of text (the body's first) ended the block instead of a
+    # blank line, a `---`/`...` line or the end of the file.
+    closed: bool = True
+
+    def __bool__(self) -> bool:
+        return bool(self.fields)
+
+    @property
+    def body_start(self) -> int:
+        """1-based number of the body's first line."""
+        return self.end + 1
+
+    @property
+    def insert_at(self) -> int | None:
+        """0-based index where a new `Key: value` line goes (after the last
+        field's last line); None when the block is not followed by a blank line
+        or the end of the file (a line of text ends it: adding there would join
+        that text to the front matter)."""
+        if not self.fields or not self.closed:
+            return None
+        return self.fields[-1].lines[-1]
+
+    def all(self, *keys: str) -> list[Field]:
+        """Every field of these keys (any case), in file order."""
+        wanted = {key.lower() for key in keys}
+        return [f for f in self.fields if f.key in wanted]
+
+    def first(self, *keys: str) -> Field | None:
+        """The first field of these keys (the one Pelican uses when one is repeated)."""
+        found = self.all(*keys)
+        return found[0] if found else None
+
+    def value(self, key: str, default: str = "") -> str:
+        found = self.first(key)
+        return found.value if found else default
+
+    def line(self, *keys: str) -> int | None:
+        """1-based line of the first of these keys (any case); None if absent."""
+        found = self.first(*keys)
+        return found.line if found else None
+
+    def keys(self) -> dict[str, int]:
+        """Lower-case key → line of its first occurrence."""
+        found: dict[str, int] = {}
+        for item in self.fields:
+            found.setdefault(item.key, item.line)
+        return found
+
+
+@dataclass(frozen=True)
+class Document:
+    """A release: its lines (no BOM, no line ends), front matter and body."""
+
+    lines: tuple[str, ...]
+    front_matter: FrontMatter = field(default_factory=FrontMatter)
+
+    @property
+    def body(self) -> list[tuple[int, str]]:
+        """(1-based line, text) of every body line."""
+        start = self.front_matter.end
+        return list(enumerate(self.lines[start:], start=start + 1))
+
+    @property
+    def first_body_line(self) -> tuple[int, str] | None:
+        """(1-based line, text) of the body's first line with text; None if none."""
+        return next(((n, text) for n, text in self.body if text.strip()), None)
+
+    @property
+    def empty(self) -> bool:
+        """Nothing but white space in the file."""
+        return not any(line.strip() for line in self.lines)
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines as Pelican's Markdown counts them: BOM removed, CRLF/CR read as LF,
+    a final line end does not start another line."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def parse_lines(lines: Iterable[str]) -> FrontMatter:
+    """The front matter of a file given as lines (with or without line ends; a
+    BOM on the first is ignored). Reads no further than the block's end, so an
+    open file can be passed to read only its top."""
+    fields: list[Field] = []
+    current: tuple[str, str, int, list[str], list[int]] | None = None
+    index = -1
+    closing: int | None = None
+    ended_by_text = False
+
+    def close_current():
+        if current is not None:
+            key, name, line, values, numbers = current
+            fields.append(Field(key, name, line, tuple(values), tuple(numbers)))
+
+    for index, raw in enumerate(lines):
+        line = raw.rstrip("\r\n").expandtabs(4)
+        if index == 0:
+            line = line.removeprefix("\ufeff")
+            if BEGIN_RE.match(line):
+                continue
+        if not line.strip() or END_RE.match(line):
+            closing = index
+            break
+        match = KEY_RE.match(line)
+        if match:
+            close_current()
+            name = match["key"]
+            current = (name.lower(), name, index + 1, [match["value"].strip()], [index + 1])
+            continue
+        more = CONTINUATION_RE.match(line)
+        if more and current is not None:
+            current[3].append(more["value"].strip())
+            current[4].append(index + 1)
+            continue
+        ended_by_text = True  # the body's first line
+        break
+    else:
+        index += 1  # every line read: the block runs to the end of the file
+    close_current()
+    if not fields:
+        # No block: the body starts on the first line (after a lone opening `---`).
+        return FrontMatter()
+    end = index if ended_by_text or closing is None else closing + 1
+    return FrontMatter(tuple(fields), end, not ended_by_text)
+
+
+def parse(text: str) -> Document:
+    """A whole release's text (BOM and CRLF handled)."""
+    lines = split_lines(text)
+    return Document(tuple(lines), parse_lines(lines))
+
+
+def read_header(path: str | os.PathLike) -> FrontMatter:
+    """The front matter of a file, reading only its top; empty when the file
+    cannot be read (a byte that is not UTF-8 is replaced, not fatal)."""
+    try:
+        # Universal newlines: CRLF and a lone CR end a line, as for Markdown.
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            return parse_lines(handle)
+    except (OSError, TypeError):
+        return FrontMatter()
+
+
+class SourceLines:
+    """A source file's lines, read only when a message needs a line number:
+    reading every article on every build would cost more than it tells."""
+
+    def __init__(self, path) -> None:
+        self.path = path
+        self._lines: list[str] | None = None
+        self._front_matter: FrontMatter | None = None
+
+    def get(self) -> list[str]:
+        if self._lines is None:
+            try:
+                with open(self.path, encoding="utf-8-sig", errors="replace") as handle:
+                    self._lines = split_lines(handle.read())
+            except (OSError, TypeError):
+                self._lines = []
+        return self._lines
+
+    @property
+    def front_matter(self) -> FrontMatter:
+        if self._front_matter is None:
+            self._front_matter = parse_lines(self.get())
+        return self._front_matter
