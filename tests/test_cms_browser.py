@@ -360,8 +360,13 @@ def test_editorial_workflow_draft_review_ready_publish(page, newsroom):
     ):
         page.get_by_role("button", name="Status:").click()
         page.get_by_role("menuitem", name=status).click()
-        page.get_by_text("Status diperbarui").first.wait_for()
+        # The branch description changes when the server has handled the request
+        # (the toast of the previous change may still be on screen).
+        deadline = time.monotonic() + 20
+        while label() != stored and time.monotonic() < deadline:
+            time.sleep(0.2)
         assert label() == stored
+        expect(page.get_by_role("button", name=f"Status: {status}")).to_be_visible()
 
     page.goto(newsroom.base + "/admin/#/workflow")
     page.get_by_text("Siap terbit").first.wait_for()
@@ -373,7 +378,10 @@ def test_editorial_workflow_draft_review_ready_publish(page, newsroom):
     page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("menuitem", name="Terbitkan sekarang").click()
     page.get_by_text("Berita diterbitkan").first.wait_for()
-    assert newsroom.cms_branches() == []
+    deadline = time.monotonic() + 20
+    while newsroom.cms_branches() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert newsroom.cms_branches() == []  # merged into main, branch deleted
     tree = git(newsroom.repo, "ls-tree", "-r", "--name-only", "main")
     assert any(path.endswith(branch.rsplit("/", 1)[-1] + ".md") for path in tree.split())
 
