@@ -198,3 +198,24 @@ def test_admin_passes_the_browser_gate(browser, served_site, width):
         assert problems == []
     finally:
         context.close()
+
+
+def test_public_build_on_github_signs_in_to_the_repository(tmp_path, monkeypatch):
+    """What publish.yml passes: the repository and the OAuth client's address."""
+    monkeypatch.setenv("GITHUB_REPOSITORY", "bawaslu-sumsel/warta")
+    monkeypatch.setenv("WARTA_CMS_AUTH_URL", "https://masuk.example.org")
+    monkeypatch.setenv("WARTA_SITEURL", "https://warta.example.org")
+    site = FixtureSite(tmp_path)
+    newsroom(site)
+    result = site.build(strict=True, publish=True)
+    assert result.returncode == 0, result.log
+    config = admin_config(result)["cms"]
+    assert config["backend"] == {
+        "name": "github",
+        "repo": "bawaslu-sumsel/warta",
+        "branch": "main",
+        "base_url": "https://masuk.example.org",
+    }
+    assert config["site_url"] == "https://warta.example.org"
+    assert "local_backend" not in config
+    assert config["publish_mode"] == "editorial_workflow"
