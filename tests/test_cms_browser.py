@@ -413,3 +413,12 @@ def test_the_cms_screens_pass_axe_and_request_nothing_from_elsewhere(browser, ne
         assert problems == [], "\n".join(problems)
     finally:
         context.close()
+
+
+def test_a_page_opens_with_the_site_s_look(page, newsroom):
+    page.goto(f"{newsroom.base}/admin/#/collections/halaman/entries/kontak")
+    expect(page.get_by_label("Judul", exact=True)).to_have_value("Kontak")
+    preview = page.frame_locator("iframe").first
+    expect(preview.locator("article.article h1")).to_have_text("Kontak")
+    expect(preview.locator("link[rel=stylesheet][href$='/theme/css/warta.css']")).to_have_count(1)
+    expect(page.get_by_role("button", name="Simpan", exact=True)).to_be_disabled()

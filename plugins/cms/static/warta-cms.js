@@ -408,8 +408,17 @@
                 }))) : null)));
       },
     });
+    var PagePreview = window.createClass({
+      render: function () {
+        return h('main', {},
+          h('article', { className: 'wrap article' },
+            h('h1', {}, this.props.entry.getIn(['data', 'title']) || ''),
+            h('div', { className: 'article__body' }, this.props.widgetFor('body'))));
+      },
+    });
     CMS.registerPreviewStyle(new URL(data.preview_css, document.baseURI).href);
     CMS.registerPreviewTemplate('berita', ArticlePreview);
+    CMS.registerPreviewTemplate('halaman', PagePreview);
   }
 
   // The author `invoke new` writes: the humas of the first region's office, else AUTHOR.
