@@ -32,6 +32,7 @@ from pathlib import Path
 from pelican import signals
 
 from warta import frontmatter
+from warta.findings import Finding, report
 
 from .providers import client_config
 from .threads import (
@@ -69,30 +70,31 @@ def _site_config(settings: dict) -> tuple[dict | None, int | None]:
     try:
         provider = client_config(settings)
     except CommentsError as exc:
-        logger.error("settings: comments: %s: '%s' (%s)", exc.message, exc.value, exc.hint)
+        _setting_error(f"{exc.message}: '{exc.value}'", exc.hint)
         provider = None
     if provider is not None:
         timeout = settings["COMMENTS_LOAD_TIMEOUT"]
         if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
-            logger.error(
-                "settings: comments: invalid COMMENTS_LOAD_TIMEOUT: '%s' (use seconds > 0)",
-                timeout,
-            )
+            _setting_error(f"invalid COMMENTS_LOAD_TIMEOUT: '{timeout}'", "use seconds > 0")
             timeout = DEFAULTS["COMMENTS_LOAD_TIMEOUT"]
         provider["timeout_ms"] = int(timeout * 1000)
     try:
         close_after = parse_close_after_days(settings["COMMENTS_CLOSE_AFTER_DAYS"])
     except CommentsError as exc:
-        logger.error("settings: comments: %s: '%s' (%s)", exc.message, exc.value, exc.hint)
+        _setting_error(f"{exc.message}: '{exc.value}'", exc.hint)
         close_after = None
     return provider, close_after
 
 
-def _where(article, key: str) -> str:
-    """`path:line` of a metadata key for log lines (`path` alone when unknown)."""
+def _setting_error(message: str, suggestion: str) -> None:
+    report(logger, Finding("", None, "error", f"settings: comments: {message}", suggestion))
+
+
+def _error(article, key: str, message: str, suggestion: str) -> None:
+    """An error at the front-matter line of `key` (the file alone when absent)."""
     path = Path(article.relative_source_path or article.source_path).as_posix()
     line = frontmatter.read_header(article.source_path).line(key)
-    return f"{path}:{line}" if line else path
+    report(logger, Finding(path, line, "error", message, suggestion))
 
 
 def _parsed_metadata(article, key: str, label: str, parse):
@@ -103,7 +105,7 @@ def _parsed_metadata(article, key: str, label: str, parse):
     try:
         return parse(raw)
     except CommentsError as exc:
-        logger.error("%s: %s: '%s' (%s)", _where(article, label), exc.message, exc.value, exc.hint)
+        _error(article, label, f"{exc.message}: '{exc.value}'", exc.hint)
         return None
 
 
@@ -139,11 +141,11 @@ def add_comments(generator) -> None:
         path = Path(article.relative_source_path or article.source_path).as_posix()
         other = seen.setdefault(comments["thread"], path)
         if other != path:
-            logger.error(
-                "%s: Thread id already used by %s: '%s' (give each article its own Thread id)",
-                _where(article, "Thread"),
-                other,
-                comments["thread"],
+            _error(
+                article,
+                "Thread",
+                f"Thread id already used by {other}: '{comments['thread']}'",
+                "give each article its own Thread id",
             )
 
 

@@ -28,7 +28,9 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
+from warta import findings
 from warta.contents import every_article
+from warta.findings import Finding
 from warta.frontmatter import SourceLines
 
 from .ralat import KEY, Problem, freshness_problems, parse, values_of
@@ -48,10 +50,16 @@ def report(article, content_root: str, problem: Problem) -> None:
     front_matter = SourceLines(article.source_path).front_matter
     lines = [number for field in front_matter.all(KEY) for number in field.lines]
     line = lines[problem.index] if problem.index < len(lines) else None
-    where = relative_source(article, content_root)
-    location = f"{where}:{line}" if line else where
-    log = logger.error if problem.level == "error" else logger.warning
-    log("%s: %s: '%s' (%s)", location, problem.message, problem.value, problem.suggestion)
+    findings.report(
+        logger,
+        Finding(
+            relative_source(article, content_root),
+            line,
+            "error" if problem.level == "error" else "warning",
+            f"{problem.message}: '{problem.value}'",
+            problem.suggestion,
+        ),
+    )
 
 
 def add_corrections(generator) -> None:

@@ -12,6 +12,7 @@ from pelican import signals
 from pelican.contents import Article
 
 from warta import frontmatter
+from warta.findings import Finding, report
 from warta.published import is_written, written_contents
 
 from .links import Link, link_line, links_in, remove_links
@@ -102,11 +103,9 @@ def check_content(content, generated: dict) -> None:
 
 def _warn(content, target, link: Link, line: int | None) -> None:
     path = _relative(content.relative_source_path or content.source_path)
-    where = f"{path}:{line}" if line else path
     kind = "article" if isinstance(target, Article) else "page"
-    logger.warning(
-        "%s: link to an unpublished %s: '%s' (%s)", where, kind, link.written, SUGGESTION
-    )
+    message = f"link to an unpublished {kind}: '{link.written}'"
+    report(logger, Finding(path, line, "warning", message, SUGGESTION))
 
 
 def check_links(generators) -> None:

@@ -53,6 +53,7 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
+from warta.findings import Finding, report
 from warta.frontmatter import SourceLines, parse_lines
 
 from .detection import PhraseMatcher, tag_matcher, wants_detection
@@ -93,7 +94,6 @@ POSITION_RANK = (
     "kepala sekretariat",
     "koordinator sekretariat",
 )
-SUGGESTION = {"warta_suggestion": True}
 
 
 def apply_defaults(pelican) -> None:
@@ -162,8 +162,13 @@ def regions_reader(settings: dict) -> tuple[RegionReader, str]:
 
 
 def where(article, line: int) -> str:
-    path = getattr(article, "relative_source_path", None) or article.source_path
-    return f"{path}:{line}" if line else str(path)
+    path = source_path(article)
+    return f"{path}:{line}" if line else path
+
+
+def source_path(article) -> str:
+    """The path findings name: relative to the content folder."""
+    return str(getattr(article, "relative_source_path", None) or article.source_path)
 
 
 class BuildData:
@@ -190,13 +195,19 @@ class BuildData:
         else:
             self.registry = Registry([])
         for problem in problems:
-            logger.error("%s", problem)
+            # (the hint of a data-file problem is part of its message)
+            report(logger, Finding(problem.path, problem.line or None, "error", problem.message))
         if self.registry_unusable:
-            logger.info(
-                "%s: the officials registry could not be read: officials named in "
-                "articles are not checked in this build (fix the error above first)",
-                self.officials_display,
-                extra=SUGGESTION,
+            report(
+                logger,
+                Finding(
+                    self.officials_display,
+                    None,
+                    "suggestion",
+                    "the officials registry could not be read: officials named in "
+                    "articles are not checked in this build",
+                    "fix the error above first",
+                ),
             )
         # Without a usable vocabulary every tag would be "unknown": the errors
         # above say what to fix, so typed tags are kept as they are meanwhile.
@@ -222,7 +233,16 @@ class BuildData:
             try:
                 self.today = dt.date.fromisoformat(str(today))
             except ValueError:
-                logger.error("OFFICIAL_TAGS_TODAY is not a date: '%s' (write YYYY-MM-DD)", today)
+                report(
+                    logger,
+                    Finding(
+                        "",
+                        None,
+                        "error",
+                        f"OFFICIAL_TAGS_TODAY is not a date: '{today}'",
+                        "write YYYY-MM-DD",
+                    ),
+                )
 
     @functools.cached_property
     def matcher(self) -> PhraseMatcher:
@@ -307,7 +327,12 @@ class BuildData:
         try:
             self.detections.save()
         except OSError as exc:  # as Pelican does for its own cache
-            logger.warning("Could not save the official_tags detection cache: %s", exc)
+            report(
+                logger,
+                Finding(
+                    "", None, "warning", f"Could not save the official_tags detection cache: {exc}"
+                ),
+            )
         cache = self.detections
         logger.info(
             "official_tags: scanned %d article text(s), %d from the detection cache (%s)",
@@ -377,13 +402,8 @@ def report_office(
             f"{person.name} as {registered}"
         )
         hint = f"if the position changed, add the new one with its start date at {at}"
-    logger.info(
-        "%s: %s (%s)",
-        where(article, mention_line(lines.get(), stated.spelling, stated.ordinal)),
-        message,
-        hint,
-        extra=SUGGESTION,
-    )
+    line = mention_line(lines.get(), stated.spelling, stated.ordinal)
+    report(logger, Finding(source_path(article), line or None, "suggestion", message, hint))
 
 
 def normalise_article(article, data: BuildData) -> None:
@@ -415,12 +435,15 @@ def normalise_article(article, data: BuildData) -> None:
             )
             free.append(data.tag_object(name))
         else:
-            logger.warning(
-                "%s: unknown tag '%s' (%sadd it to %s)",
-                where(article, lines.front_matter.line("tags") or 0),
-                name,
-                hint,
-                data.vocabulary_display,
+            report(
+                logger,
+                Finding(
+                    source_path(article),
+                    lines.front_matter.line("tags"),
+                    "warning",
+                    f"unknown tag '{name}'",
+                    f"{hint}add it to {data.vocabulary_display}",
+                ),
             )
 
     with_tags = bool(data.settings["OFFICIAL_TAGS_DETECT"]) and wants_detection(article.metadata)
@@ -464,13 +487,15 @@ def normalise_article(article, data: BuildData) -> None:
     # Replayed from the findings on every build, cached or not: a warm build
     # suggests what a cold one does, at the line of today's source file.
     for name, position in () if data.registry_unusable else findings.discovered:
-        logger.info(
-            "%s: official not in the registry: '%s' (%s; add to %s)",
-            where(article, text_line(lines.get(), name)),
-            name,
-            position,
-            data.officials_display,
-            extra=SUGGESTION,
+        report(
+            logger,
+            Finding(
+                source_path(article),
+                text_line(lines.get(), name) or None,
+                "suggestion",
+                f"official not in the registry: '{name}'",
+                f"{position}; add to {data.officials_display}",
+            ),
         )
 
 

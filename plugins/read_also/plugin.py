@@ -21,6 +21,8 @@ import posixpath
 
 from pelican import signals
 
+from warta.findings import Finding, report
+
 from .lines import Catalogue, Target, rewrite, source_line_numbers
 
 logger = logging.getLogger(__name__)
@@ -71,13 +73,15 @@ def rewrite_articles(generator) -> None:
             numbers = _line_numbers(article)
             for problem in problems:
                 line = numbers[problem.number] if problem.number < len(numbers) else None
-                where = f"{source_path}:{line}" if line else source_path
-                logger.warning(
-                    "%s: BACA JUGA points to %s: '%s' "
-                    "(link to an article of this site or remove the line)",
-                    where,
-                    problem.reason,
-                    problem.value,
+                report(
+                    logger,
+                    Finding(
+                        source_path,
+                        line,
+                        "warning",
+                        f"BACA JUGA points to {problem.reason}: '{problem.value}'",
+                        "link to an article of this site or remove the line",
+                    ),
                 )
 
 

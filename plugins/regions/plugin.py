@@ -22,7 +22,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import Generator
 
-from warta import frontmatter
+from warta import findings, frontmatter
+from warta.findings import Finding
 
 from . import dateline, pages
 from .charts import bar_chart
@@ -104,9 +105,14 @@ def load_gazetteer(settings: dict) -> tuple[Gazetteer | None, tuple[Problem, ...
 # ---- articles ---------------------------------------------------------------
 
 
-def _where(article, line: int | None = None) -> str:
-    path = getattr(article, "relative_source_path", None) or article.source_path
-    return f"{path}:{line}" if line else str(path)
+def _path(article) -> str:
+    return str(getattr(article, "relative_source_path", None) or article.source_path)
+
+
+def problem_finding(problem: Problem) -> Finding:
+    """A data-file or setting problem as a Finding (its text as `Problem.format`)."""
+    message = f"{problem.message}: {problem.value!r}" if problem.value else problem.message
+    return Finding(problem.path, problem.line or None, "error", message, problem.hint)
 
 
 def _candidates(units) -> str:
@@ -191,7 +197,7 @@ def enrich_article(article, gazetteer: Gazetteer, options: dict, *, quiet: bool 
         else:
             near = _candidates(candidates) or "no close match"
             hint = f"closest: {near}; use a Kemendagri code, an official name or an alias"
-        getattr(logger, level)("%s: %s: %r (%s)", _where(article, line), message, value, hint)
+        findings.report(logger, Finding(_path(article), line, level, f"{message}: {value!r}", hint))
 
     codes = declared_regions(article, gazetteer, options, report)
     source = "metadata"
@@ -206,11 +212,16 @@ def enrich_article(article, gazetteer: Gazetteer, options: dict, *, quiet: bool 
         elif not quiet and dateline.first_paragraph(getattr(article, "_content", "") or ""):
             # (an article without text is reported once, by content_lint)
             opening = dateline.first_paragraph(getattr(article, "_content", "") or "")[:60]
-            logger.warning(
-                "%s: no region: neither the dateline nor the lead names a known place: %r "
-                '(add "Region: …" with a Kemendagri code, an official name or an alias)',
-                _where(article),
-                opening,
+            findings.report(
+                logger,
+                Finding(
+                    _path(article),
+                    None,
+                    "warning",
+                    "no region: neither the dateline nor the lead names a known place: "
+                    f"{opening!r}",
+                    'add "Region: …" with a Kemendagri code, an official name or an alias',
+                ),
             )
     entries = [
         region_entry(gazetteer, code, options, source) for code in most_specific(codes, gazetteer)
@@ -223,7 +234,7 @@ def enrich_articles(generator) -> None:
     """article_generator_finalized: give every article its regions (cache-safe)."""
     gazetteer, problems = load_gazetteer(generator.settings)
     for problem in problems:
-        logger.error("%s", problem.format())
+        findings.report(logger, problem_finding(problem))
     if gazetteer is None:
         return
     options = settings_of(generator.settings)

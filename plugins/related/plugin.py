@@ -44,6 +44,8 @@ from itertools import pairwise
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from warta.findings import Finding, report
+
 from .scoring import DEFAULT_WINDOW, Item, RelatedIndex, Weights, region_keys
 
 logger = logging.getLogger(__name__)
@@ -70,13 +72,8 @@ def settings_of(settings: dict) -> dict:
             valid = not isinstance(value, bool) and isinstance(value, int | float) and value >= 0
             wanted = "a number ≥ 0"
         if not valid:
-            logger.warning(
-                "pelicanconf.py: related: %s must be %s: %r (using %r)",
-                key,
-                wanted,
-                value,
-                default,
-            )
+            message = f"pelicanconf.py: related: {key} must be {wanted}: {value!r}"
+            report(logger, Finding("", None, "warning", message, f"using {default!r}"))
             value = default
         values[key] = value
     if values["RELATED_MIN"] > values["RELATED_MAX"]:

@@ -10,6 +10,7 @@ from pelican import signals
 
 from warta import frontmatter
 from warta.contents import every_article, every_page
+from warta.findings import Finding, report
 
 from .clean import Removal, clean_html, removal_lines
 
@@ -44,12 +45,15 @@ def _report(content, source: str, found: list[tuple[Removal, int]]) -> None:
     for first_line, removals in by_start.items():
         lines = removal_lines(source, removals, first_line=first_line)
         for removal, line in zip(removals, lines, strict=True):
-            where = f"{path}:{line}" if line else path
-            logger.warning(
-                "%s: raw HTML removed from the published text: '%s' (%s)",
-                where,
-                removal.shown,
-                SUGGESTION,
+            report(
+                logger,
+                Finding(
+                    path,
+                    line,
+                    "warning",
+                    f"raw HTML removed from the published text: '{removal.shown}'",
+                    SUGGESTION,
+                ),
             )
 
 

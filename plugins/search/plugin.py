@@ -36,6 +36,8 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from warta.findings import Finding, report
+
 from .filters import search_filters
 from .indexer import build_index, glob_from_save_as, year_segment
 
@@ -97,22 +99,31 @@ def index_site(pelican) -> None:
             language=settings.get("SEARCH_LANGUAGE") or settings.get("DEFAULT_LANG"),
         )
     except ValueError as exc:
-        logger.error("search index not built: %s", exc)
+        report(logger, Finding("", None, "error", f"search index not built: {exc}"))
         return
     except OSError as exc:
-        logger.error(
-            "search index not built: Pagefind could not run: '%s' "
-            "(install the pinned pagefind[bin] from pyproject.toml)",
-            exc,
+        report(
+            logger,
+            Finding(
+                "",
+                None,
+                "error",
+                f"search index not built: Pagefind could not run: '{exc}'",
+                "install the pinned pagefind[bin] from pyproject.toml",
+            ),
         )
         return
     if result.returncode != 0:
         tail = " | ".join(result.output.strip().splitlines()[-5:])
-        logger.error(
-            "search index not built: Pagefind failed on bundle %s: '%s' (rerun to see why: %s)",
-            result.failed,
-            tail,
-            shlex.join(result.command),
+        report(
+            logger,
+            Finding(
+                "",
+                None,
+                "error",
+                f"search index not built: Pagefind failed on bundle {result.failed}: '{tail}'",
+                f"rerun to see why: {shlex.join(result.command)}",
+            ),
         )
         return
     logger.info(

@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
+from warta.findings import Finding, report
 from warta.published import is_listed, is_written, listed
 
 from .documents import (
@@ -86,11 +87,8 @@ def build_time(settings: dict) -> dt.datetime | None:
     try:
         moment = dt.datetime.fromisoformat(str(raw))
     except ValueError:
-        logger.error(
-            "pelicanconf.py: seo: SEO_NOW is not an ISO 8601 date-time: '%s' "
-            "(e.g. '2024-11-18T12:00:00+07:00')",
-            raw,
-        )
+        message = f"pelicanconf.py: seo: SEO_NOW is not an ISO 8601 date-time: '{raw}'"
+        report(logger, Finding("", None, "error", message, "e.g. '2024-11-18T12:00:00+07:00'"))
         return None
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
 

@@ -1,0 +1,107 @@
+"""Findings travel as structured records: each plugin reports a `Finding`
+(`warta.findings.report`) and the build runner keeps its path, line, message and
+suggestion as they are, never parsing them back out of the log text.
+
+The build runs in a child process (Pelican's signal connections would persist
+in this one) and hands back its findings as JSON."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+
+from conftest import REPO, article_text
+from warta.findings import Finding
+
+CHILD = textwrap.dedent(
+    """
+    import dataclasses, io, json, sys
+    from warta.build import build_site
+
+    content, output = sys.argv[1], sys.argv[2]
+    report = build_site(
+        "pelicanconf.py",
+        overrides={"PATH": content, "OUTPUT_PATH": output, "CACHE_PATH": output + "-cache"},
+        stream=io.StringIO(),
+        quiet=True,
+    )
+    print(json.dumps([dataclasses.asdict(f) for f in report.findings]))
+    """
+)
+
+
+def build_findings(site) -> list[Finding]:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env.pop("WARTA_DEBUG", None)
+    proc = subprocess.run(
+        [sys.executable, "-c", CHILD, str(site.content), str(site.output)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=900,
+    )
+    assert proc.returncode == 0, proc.stderr
+    records = json.loads(proc.stdout.strip().splitlines()[-1])
+    return [Finding(**{**r, "fix": tuple(tuple(p) for p in r["fix"])}) for r in records]
+
+
+def test_plugins_report_findings_with_their_suggestion_kept_apart(site):
+    site.article(
+        "faults.md",
+        article_text(
+            tags="Pilkada (Ulang) Versi Saya",
+            Region="Atlantis (Laut)",
+            Thread="bukan id (salah)",
+            Ralat="kemarin (sore) — salah ketik",
+            body="""
+            PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.
+
+            <span onclick="x()">klik (di sini)</span>
+
+            BACA JUGA: [Berita lain (luar)](https://example.com/berita/)
+            """,
+        ),
+    )
+    found = build_findings(site)
+    path = f"{site.content.name}/berita/faults.md"
+    by_line = {(f.line, f.level): f for f in found if f.path == path}
+    # One finding per plugin, each at its line, the suggestion apart from the
+    # message (a value with parentheses in it stays in the message).
+    expected = {
+        (5, "warning"): (  # official_tags
+            "unknown tag 'Pilkada (Ulang) Versi Saya'",
+            "nearest official tags: Pilkada Serentak 2024, Pemungutan Suara Ulang; "
+            "or add it to data/official_tags.yaml",
+        ),
+        (7, "error"): (  # regions
+            "unknown region: 'Atlantis (Laut)'",
+            "closest: no close match; use a Kemendagri code, an official name or an alias",
+        ),
+        (8, "error"): (  # comments
+            "invalid Thread id: 'bukan id (salah)'",
+            "use 3 to 64 lowercase letters, digits or hyphens, e.g. 't-3f9a1c2b7d4e5f60'",
+        ),
+        (9, "error"): (  # corrections
+            "Ralat is not 'YYYY-MM-DD HH:MM — what was corrected': 'kemarin (sore) — salah ketik'",
+            "write one correction per line, for example: "
+            "Ralat: 2024-11-20 14:00 — Nama kecamatan diperbaiki menjadi Kemuning.",
+        ),
+        (13, "warning"): (  # sanitize
+            "raw HTML removed from the published text: 'onclick='",
+            "write the release in Markdown; ask the web team to embed media",
+        ),
+        (15, "warning"): (  # read_also
+            "BACA JUGA points to another site: 'https://example.com/berita/'",
+            "link to an article of this site or remove the line",
+        ),
+    }
+    for where, (message, suggestion) in expected.items():
+        assert where in by_line, (where, found)
+        assert (by_line[where].message, by_line[where].suggestion) == (message, suggestion)
+    # release_defaults: a suggestion that carries its fix.
+    supplied = by_line[(None, "suggestion")]
+    assert supplied.fix == (("Slug", "bawaslu-kota-palembang-gelar-rapat-koordinasi-pengawasan"),)
