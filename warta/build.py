@@ -27,8 +27,13 @@ from pelican import log as pelican_log
 
 from warta.buildlog import Paths, Translator, fold
 from warta.findings import Finding
+from warta.plugin_order import order_problems
 
 logger = logging.getLogger("warta.build")
+
+
+class SettingsError(Exception):
+    """The settings cannot give a correct site; the findings say why."""
 
 
 class TallyHandler(logging.Handler):
@@ -177,10 +182,17 @@ def build_site(
         settings = load_settings(settings_file, overrides)
         settings["WARTA_STRICT"] = strict
         handler.translator = Translator(Paths.from_settings(settings, settings_file))
+        shown = handler.translator.paths.display(Path(settings_file).resolve())
+        for problem in order_problems(settings.get("PLUGINS") or []):
+            handler.add(Finding(shown, None, "error", problem, "reorder PLUGINS"))
+        if handler.errors:
+            raise SettingsError("the plugins are not in the order the build depends on")
         from pelican import Pelican
 
         site = Pelican(settings)
         site.run()
+    except SettingsError:
+        pass  # already reported, one line per problem
     except Exception as exc:  # report, never dump a traceback on a writer
         if os.environ.get("WARTA_DEBUG"):
             raise

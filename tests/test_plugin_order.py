@@ -1,0 +1,38 @@
+"""The PLUGINS order the build depends on is checked before every build."""
+
+from __future__ import annotations
+
+from conftest import REPO
+from warta.build import load_settings
+from warta.plugin_order import RULES, order_problems
+
+
+def test_the_shipped_plugins_are_in_order():
+    assert order_problems(load_settings(REPO / "pelicanconf.py")["PLUGINS"]) == []
+    assert order_problems(load_settings(REPO / "publishconf.py")["PLUGINS"]) == []
+
+
+def test_every_rule_names_shipped_plugins():
+    shipped = set(load_settings(REPO / "pelicanconf.py")["PLUGINS"])
+    for rule in RULES:
+        assert {rule.first, rule.then} <= shipped, rule
+
+
+def test_a_swapped_pair_is_one_problem_naming_both_and_why():
+    [problem] = order_problems(["official_tags", "regions"])
+    assert "'regions' must come first" in problem and "gazetteer" in problem
+    assert order_problems(["plugins.regions", "pelican.plugins.official_tags"]) == []
+
+
+def test_a_build_with_plugins_out_of_order_stops_with_one_line(site):
+    site.article("a.md", slug="a")
+    plugins = load_settings(REPO / "pelicanconf.py")["PLUGINS"]
+    swapped = [p for p in plugins if p != "regions"]
+    swapped.insert(swapped.index("official_tags") + 1, "regions")
+    built = site.build(PLUGINS=swapped)
+    assert built.returncode == 1
+    [error] = built.findings("error")
+    assert error.path == "pelicanconf.py" or error.path.endswith("pelicanconf.py")
+    assert "'regions' must come first" in error.message
+    assert not (built.output / "index.html").exists()
+    assert "Traceback" not in built.log and "build stopped" not in built.log
