@@ -169,6 +169,8 @@ PLUGIN_PATHS = [str(PROJECT_ROOT / "plugins")]
 # Files every page may depend on beyond code, theme and settings (plugins/writer):
 # an edit to the vocabulary, officials or gazetteer re-renders the whole site.
 WRITER_INPUTS = [str(DATA_PATH)]
+# The order below matters where one plugin reads what another made; the build
+# checks those rules (warta/plugin_order.py) and refuses a list that breaks one.
 PLUGINS = [
     "containment",  # reads stay in content/, writes in output/; symlinks refused: before readers
     "progress",  # a live "articles read / pages written" line on a terminal; quiet in CI
@@ -188,7 +190,7 @@ PLUGINS = [
     "images",
     "writer",  # renders changed pages on every core: after the page writers, before seo
     "seo",
-    "search",  # after every other plugin: it indexes the finished output
+    "search",  # after the writer: it indexes the written pages
     "cms",  # /admin/: the newsroom CMS (Decap), configured from data/ at every build
 ]
 JSON_FEED_SAVE_AS = "feed.json"
