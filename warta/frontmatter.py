@@ -212,6 +212,16 @@ def read_header(path: str | os.PathLike) -> FrontMatter:
         return FrontMatter()
 
 
+def read_source(path: str | os.PathLike | None) -> str:
+    """A release's whole text as a message needs it for line numbers ("" when it
+    cannot be read; a byte that is not UTF-8 is replaced, not fatal)."""
+    try:
+        with open(path, encoding="utf-8-sig", errors="replace") as handle:
+            return handle.read()
+    except (OSError, TypeError):
+        return ""
+
+
 class SourceLines:
     """A source file's lines, read only when a message needs a line number:
     reading every article on every build would cost more than it tells."""
@@ -226,7 +236,7 @@ class SourceLines:
             try:
                 with open(self.path, encoding="utf-8-sig", errors="replace") as handle:
                     self._lines = split_lines(handle.read())
-            except (OSError, TypeError):
+            except (OSError, TypeError):  # (read_source says "" for these too)
                 self._lines = []
         return self._lines
 

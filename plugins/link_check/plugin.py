@@ -46,14 +46,6 @@ def linked_content(content, value: str, generated: dict):
     return None
 
 
-def _source(content) -> str:
-    try:
-        with open(content.source_path, encoding="utf-8-sig") as handle:
-            return handle.read()
-    except (OSError, UnicodeDecodeError, TypeError):
-        return ""
-
-
 def _forget_rendered(content) -> None:
     for method in (content.get_content, content.get_summary):
         for key in [key for key in method.cache if key and key[0] is content]:
@@ -83,7 +75,7 @@ def check_content(content, generated: dict) -> None:
                 continue
             if not is_written(target):
                 unwritten.add(link.value)
-            source = source if source is not None else _source(content)
+            source = source if source is not None else frontmatter.read_source(content.source_path)
             first = 1 if field == "summary" else frontmatter.parse(source).front_matter.body_start
             line = link_line(source, link, first_line=first, after=previous.get(link.written, 0))
             previous[link.written] = line or 0

@@ -27,14 +27,6 @@ def _forget_rendered(content) -> None:
             del method.cache[key]
 
 
-def _source(content) -> str:
-    try:
-        with open(content.source_path, encoding="utf-8-sig") as handle:
-            return handle.read()
-    except (OSError, UnicodeDecodeError, TypeError):
-        return ""
-
-
 def _report(content, source: str, found: list[tuple[Removal, int]]) -> None:
     """One warning per removal, at its source line when it can be found.
     `found`: (removal, the line where its text starts: the body or `Summary:`)."""
@@ -72,7 +64,7 @@ def sanitize_content(content) -> None:
                 content._summary = cleaned
             changed = True
         if removed:
-            source = source if source is not None else _source(content)
+            source = source if source is not None else frontmatter.read_source(content.source_path)
             first = frontmatter.parse(source).front_matter.line("summary") or 1
             found += [(removal, first) for removal in removed]
     body = getattr(content, "_content", None)
@@ -82,7 +74,7 @@ def sanitize_content(content) -> None:
             content._content = cleaned
             changed = True
         if removed:
-            source = source if source is not None else _source(content)
+            source = source if source is not None else frontmatter.read_source(content.source_path)
             first = frontmatter.parse(source).front_matter.body_start
             found += [(removal, first) for removal in removed]
     if changed:
