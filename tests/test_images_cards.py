@@ -282,6 +282,43 @@ def test_a_card_worker_that_dies_is_a_build_error_naming_the_articles(
     assert build.copies == {} and build.cache.work.drawn_cards == 0
 
 
+def test_cards_are_png_and_a_save_as_naming_another_type_is_a_warning(tmp_path, caplog):
+    settings = {
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "PATH": str(tmp_path / "content"),
+        "SITENAME": SITE_NAME,
+        "IMAGES_WORKERS": 1,
+    }
+    articles = [fake_article(tmp_path, number) for number in range(2)]
+    with caplog.at_level("WARNING"):
+        plugin.social_cards(articles, plugin.Build(settings))
+    assert not [r for r in caplog.records if r.levelname == "WARNING"]
+    assert articles[0].og_image == "berita/artikel-0/og.png"
+
+    caplog.clear()
+    settings["IMAGES_SOCIAL_CARD_SAVE_AS"] = "{url}og.jpg"  # a site's old setting
+    with caplog.at_level("WARNING"):
+        plugin.social_cards(articles, plugin.Build(settings))
+    warnings = [r.getMessage() for r in caplog.records if r.levelname == "WARNING"]
+    assert len(warnings) == 1 and "'{url}og.jpg'" in warnings[0], warnings
+    assert "end it in .png" in warnings[0]
+
+
+def test_check_only_names_every_card_and_draws_none(tmp_path):
+    settings = {
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "PATH": str(tmp_path / "content"),
+        "SITENAME": SITE_NAME,
+        "WARTA_CHECK_ONLY": True,
+    }
+    build = plugin.Build(settings)
+    articles = [fake_article(tmp_path, number) for number in range(3)]
+    plugin.social_cards(articles, build)
+    assert [a.og_image for a in articles] == [f"berita/artikel-{n}/og.png" for n in range(3)]
+    assert build.copies == {} and build.cache.work.drawn_cards == 0
+    assert not (tmp_path / "cache").exists()
+
+
 # -- real builds -------------------------------------------------------------------------
 
 PLACES = ["PALEMBANG", "LAHAT", "PAGAR ALAM", "PRABUMULIH", "LUBUKLINGGAU", "MUARA ENIM"]
