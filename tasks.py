@@ -26,16 +26,6 @@ def _settings(settings_file: Path = DEV_SETTINGS) -> dict:
     return load_settings(settings_file)
 
 
-def _plugin_module(package: str, module: str):
-    """Import a plugin's pure module (no Pelican) for a task, e.g. the gazetteer."""
-    import importlib
-
-    plugins = str(ROOT / "plugins")
-    if plugins not in sys.path:
-        sys.path.insert(0, plugins)
-    return importlib.import_module(f"{package}.{module}")
-
-
 def _build(c, settings: Path, strict: bool = False, extra: list[str] | None = None) -> None:
     args = [PY, "-m", "warta.build", "--settings", str(settings)]
     if strict:
@@ -244,9 +234,10 @@ def gazetteer(c):
     import tarfile
     import tempfile
 
+    from warta.regions import gazetteer as module
+
     if not shutil.which("npm"):
         raise Exit("npm is not installed: it is needed to fetch idn-area-data.")
-    module = _plugin_module("regions", "gazetteer")
     with tempfile.TemporaryDirectory() as tmp:
         with c.cd(tmp):
             result = c.run(f"npm pack --silent {GAZETTEER_PACKAGE}", hide=True, warn=True)
@@ -462,8 +453,8 @@ def _region_resolver(settings: dict):
     resolved as the build's regions plugin resolves `Region:`; an unknown name
     gets the closest names, as the build gives them."""
     from warta import new_article
+    from warta.regions import gazetteer as gazetteer_module
 
-    gazetteer_module = _plugin_module("regions", "gazetteer")
     gazetteer, problems = gazetteer_module.load(
         settings["REGIONS_GAZETTEER"], settings.get("REGIONS_ALIASES")
     )
@@ -509,8 +500,8 @@ def _region_resolver(settings: dict):
 
 def _tag_resolver(settings: dict):
     from warta.new_article import NewArticleError
+    from warta.tags import vocabulary as vocabulary_module
 
-    vocabulary_module = _plugin_module("official_tags", "vocabulary")
     path = Path(settings["OFFICIAL_TAGS_VOCABULARY"])
     vocabulary, problems = vocabulary_module.load_vocabulary(path, str(path))
     if problems:

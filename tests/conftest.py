@@ -205,10 +205,7 @@ class FixtureSite:
 @pytest.fixture(scope="session")
 def vocabulary():
     """The shipped data/official_tags.yaml, loaded (and valid)."""
-    plugins = str(REPO / "plugins")
-    if plugins not in sys.path:  # the tests import plugin modules by their own name
-        sys.path.insert(0, plugins)
-    from official_tags.vocabulary import load_vocabulary
+    from warta.tags.vocabulary import load_vocabulary
 
     loaded, problems = load_vocabulary(
         REPO / "data" / "official_tags.yaml", "data/official_tags.yaml"

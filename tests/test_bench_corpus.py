@@ -6,17 +6,13 @@ from __future__ import annotations
 import collections
 import datetime as dt
 import re
-import sys
 
 import pytest
 import yaml
 
 from conftest import REPO, run_build
 from warta.bench import corpus
-
-sys.path.insert(0, str(REPO / "plugins"))
-
-from official_tags.vocabulary import load_vocabulary
+from warta.tags.vocabulary import load_vocabulary
 
 
 @pytest.fixture(scope="module")

@@ -68,7 +68,9 @@ def test_runner_at_20_articles_reports_every_step(tmp_path):
 
 
 def test_profile_owner_groups_by_plugin_and_package():
-    assert profile_owner("/work/main/plugins/regions/gazetteer.py") == "plugin:regions"
+    assert profile_owner("/work/main/plugins/regions/pages.py") == "plugin:regions"
+    assert profile_owner("/work/main/warta/regions/gazetteer.py") == "warta.regions"
+    assert profile_owner("/work/main/warta/tags/scan.py") == "warta.tags"
     assert profile_owner("/venv/lib/python3.11/site-packages/jinja2/runtime.py") == "jinja2"
     assert profile_owner("/venv/lib/python3.11/site-packages/pelican/writers.py") == "pelican"
     assert profile_owner("~") == "builtin/C"

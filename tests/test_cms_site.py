@@ -8,13 +8,13 @@ to another host and no axe-core violation at 390 px and 1366 px."""
 from __future__ import annotations
 
 import json
-import sys
 
 import pytest
 from lxml import etree
 from test_gates_browser import HEIGHT, WIDTHS, PageWatch
 
 from conftest import REPO, FixtureSite, newsroom
+from warta.regions.gazetteer import load as load_gazetteer
 
 
 @pytest.fixture(scope="module")
@@ -28,15 +28,6 @@ def built(tmp_path_factory):
 
 def admin_config(result) -> dict:
     return json.loads(result.text("admin/config.json"))
-
-
-def plugin_module(name: str):
-    plugins = str(REPO / "plugins")
-    if plugins not in sys.path:
-        sys.path.insert(0, plugins)
-    import importlib
-
-    return importlib.import_module(name)
 
 
 def test_admin_page_loads_only_local_scripts_and_no_inline_code(built):
@@ -70,8 +61,7 @@ def test_config_is_generated_from_the_project_data(built, vocabulary):
     # `invoke new` writes (official name, or the code of a kecamatan).
     assert "OKU" in regions["Kabupaten Ogan Komering Ulu"]
     assert "Baturaja" in regions["Kabupaten Ogan Komering Ulu"]
-    gazetteer_module = plugin_module("regions.gazetteer")
-    gazetteer, _ = gazetteer_module.load(
+    gazetteer, _ = load_gazetteer(
         REPO / "data/regions/gazetteer.csv", REPO / "data/regions/aliases.yaml"
     )
     kecamatan = [code for code in regions if code[:1].isdigit()]

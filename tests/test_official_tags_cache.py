@@ -1,4 +1,4 @@
-"""official_tags: the detection cache (plugins/official_tags/findings.py).
+"""official_tags: the detection cache (warta/tags/scan.py).
 
 A rebuild must find the same tags, officials, warnings and suggestions as a
 cold build, while scanning only what changed; the pure module is tested
@@ -9,17 +9,9 @@ from __future__ import annotations
 
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
-
-from official_tags import findings as findings_module
-from official_tags.detection import detected_tags, plain_text, tag_matcher
-from official_tags.findings import DetectionCache, Findings, data_digest, find, text_key
-from official_tags.officials import discover, load_registry
 from test_official_tags_site import (
     DISPUTE_PREPARATION,
     JUNE_COKLIT,
@@ -30,6 +22,11 @@ from test_official_tags_site import (
     settings,
     url_of,
 )
+
+from warta.tags import scan as scan_module
+from warta.tags.detection import detected_tags, plain_text, tag_matcher
+from warta.tags.officials import discover, load_registry
+from warta.tags.scan import DetectionCache, Findings, data_digest, find, text_key
 
 REPO = Path(__file__).resolve().parents[1]
 VOCABULARY = REPO / "data" / "official_tags.yaml"
@@ -183,7 +180,7 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch, vocabul
         raise OSError("disk full")
 
     cache.put("other", scan(vocabulary, registry, title="Lain"))
-    monkeypatch.setattr(findings_module.json, "dump", broken_dump)
+    monkeypatch.setattr(scan_module.json, "dump", broken_dump)
     with pytest.raises(OSError, match="disk full"):
         cache.save()
     assert path.read_bytes() == before
@@ -214,7 +211,7 @@ def test_data_digest_follows_what_detection_reads(tmp_path, vocabulary, registry
         assert data_digest(vocabulary, registry, 2) != base
     finally:
         person.variants.pop()
-    assert findings_module.DETECTION_VERSION >= 1
+    assert scan_module.DETECTION_VERSION >= 1
 
 
 # ---- built sites ----

@@ -1,23 +1,22 @@
 """official_tags: a registered name is linked only when the office the release
 names beside it fits the registry on the article's date (issue 15, item 6).
 
-The pure module (plugins/official_tags/offices.py) is tested with the shipped
+The pure module (warta/tags/offices.py) is tested with the shipped
 gazetteer and aliases; the plugin on fixture sites: an article page's links to
 /pejabat/, /feed.json's `_warta.officials`, and the suggestion lines."""
 
 from __future__ import annotations
 
 import re
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
-
-from official_tags.detection import PhraseMatcher
-from official_tags.offices import (
+from conftest import FixtureSite, article_text
+from warta.regions.gazetteer import load
+from warta.tags.detection import PhraseMatcher
+from warta.tags.offices import (
     NATIONAL,
     UNNAMED,
     UNREADABLE,
@@ -27,9 +26,6 @@ from official_tags.offices import (
     judge,
     stated_offices,
 )
-from regions.gazetteer import load
-
-from conftest import FixtureSite, article_text
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -4,24 +4,20 @@ discovery, tested on the pure modules (no Pelican)."""
 from __future__ import annotations
 
 import datetime as dt
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
-
-from official_tags.detection import (
+from warta.tags.detection import (
     PhraseMatcher,
     detected_tags,
     plain_text,
     tag_matcher,
     wants_detection,
 )
-from official_tags.officials import discover, load_region_names, load_registry, office_name
-from official_tags.vocabulary import load_vocabulary
-
+from warta.tags.officials import discover, load_region_names, load_registry, office_name
+from warta.tags.vocabulary import load_vocabulary
 from warta.text import fold
 
 REPO = Path(__file__).resolve().parents[1]

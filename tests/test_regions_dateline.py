@@ -4,16 +4,13 @@ in other provinces."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
+from warta.regions import dateline, gazetteer
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "plugins"))
-
-from regions import dateline, gazetteer  # noqa: E402
-
 DATA = REPO / "data" / "regions"
 HOME = "16"
 

@@ -3,18 +3,16 @@ aliases validation, slugs and chart geometry (no Pelican build)."""
 
 from __future__ import annotations
 
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
+from plugins.regions import charts
+from warta.regions import gazetteer
+from warta.regions.gazetteer import TIER_KECAMATAN
+
 REPO = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(REPO / "plugins"))
-
-from regions import charts, gazetteer  # noqa: E402
-from regions.gazetteer import TIER_KECAMATAN  # noqa: E402
-
 DATA = REPO / "data" / "regions"
 HOME = "16"
 

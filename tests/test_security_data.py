@@ -17,14 +17,10 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO, FixtureSite
-
-sys.path.insert(0, str(REPO / "plugins"))
-
-from official_tags.officials import load_registry
-from official_tags.vocabulary import load_vocabulary
-from regions import gazetteer
-
 from warta import yamlfile
+from warta.regions import gazetteer
+from warta.tags.officials import load_registry
+from warta.tags.vocabulary import load_vocabulary
 
 BILLION_LAUGHS = """\
 - name: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
@@ -294,9 +290,9 @@ def test_other_broken_values_are_one_problem_with_a_line(tmp_path, text, needle)
 DEEP_SCRIPT = """
 import sys
 from pathlib import Path
-sys.path[:0] = [{repo!r}, {plugins!r}]
-from official_tags.vocabulary import load_vocabulary
-from regions import gazetteer
+sys.path.insert(0, {repo!r})
+from warta.regions import gazetteer
+from warta.tags.vocabulary import load_vocabulary
 path = Path(sys.argv[1])
 _, problems = load_vocabulary(path, "data/official_tags.yaml")
 print(problems[0])
@@ -314,7 +310,7 @@ def test_very_deep_nesting_is_refused_without_crashing(tmp_path, text):
     # In a child process: LibYAML's composer recursing 200,000 levels would
     # kill the interpreter (SIGSEGV), and with it a test run in-process.
     path = write_bytes(tmp_path, text)
-    script = DEEP_SCRIPT.format(repo=str(REPO), plugins=str(REPO / "plugins"))
+    script = DEEP_SCRIPT.format(repo=str(REPO))
     proc = subprocess.run(
         [sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=100
     )

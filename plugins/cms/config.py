@@ -7,9 +7,8 @@ writes them, and the checks `invoke check` would make. Both are plain data, so
 they are written as JSON (escaped by `json.dumps`, never pasted into HTML).
 
 Options come from the loaders the build itself uses: the gazetteer with the
-staff aliases (plugins/regions/gazetteer.py), the official vocabulary
-(plugins/official_tags/vocabulary.py) and the officials registry
-(plugins/official_tags/officials.py).
+staff aliases (warta/regions/gazetteer.py), the official vocabulary
+(warta/tags/vocabulary.py) and the officials registry (warta/tags/officials.py).
 """
 
 from __future__ import annotations

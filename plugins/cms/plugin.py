@@ -35,6 +35,11 @@ from pathlib import Path
 
 from pelican import signals
 
+from warta.regions.gazetteer import TIER_ALIAS, TIER_OFFICIAL
+from warta.regions.gazetteer import load as load_gazetteer
+from warta.tags.officials import load_region_names, load_registry
+from warta.tags.vocabulary import load_vocabulary
+
 from .config import (
     CmsInputs,
     cms_config,
@@ -88,7 +93,8 @@ def default_backend() -> dict:
 
 
 def _pure_module(package: str, module: str):
-    """A plugin's Pelican-free module (the loaders the build itself uses)."""
+    """A plugin's Pelican-free module: content_lint's rules (their defaults), which
+    are not in `warta` yet."""
     plugins = str(PROJECT_ROOT / "plugins")
     if plugins not in sys.path:
         sys.path.insert(0, plugins)
@@ -101,25 +107,22 @@ def _data_file(settings: dict, key: str, default: str) -> Path:
 
 
 def gather_inputs(settings: dict) -> CmsInputs:
-    gazetteer_module = _pure_module("regions", "gazetteer")
-    vocabulary_module = _pure_module("official_tags", "vocabulary")
-    officials_module = _pure_module("official_tags", "officials")
     rules = _pure_module("content_lint", "rules").Rules()
 
     gazetteer_path = _data_file(settings, "REGIONS_GAZETTEER", "regions/gazetteer.csv")
     aliases_path = settings.get("REGIONS_ALIASES")
     # Problems in these files are the regions and official_tags plugins' to report.
-    gazetteer, _ = gazetteer_module.load(gazetteer_path, aliases_path)
+    gazetteer, _ = load_gazetteer(gazetteer_path, aliases_path)
     home = settings.get("REGIONS_HOME_PROVINCE")
     provinces = setting(settings, "CMS_REGION_KECAMATAN_PROVINCES") or ([home] if home else [])
     vocabulary_path = _data_file(settings, "OFFICIAL_TAGS_VOCABULARY", "official_tags.yaml")
-    vocabulary, _ = vocabulary_module.load_vocabulary(vocabulary_path, str(vocabulary_path))
+    vocabulary, _ = load_vocabulary(vocabulary_path, str(vocabulary_path))
     officials_path = _data_file(settings, "OFFICIAL_TAGS_OFFICIALS", "officials.yaml")
-    region_names = officials_module.load_region_names(gazetteer_path)
-    registry, _ = officials_module.load_registry(officials_path, str(officials_path), region_names)
+    region_names = load_region_names(gazetteer_path)
+    registry, _ = load_registry(officials_path, str(officials_path), region_names)
     regions = region_options(gazetteer, home, tuple(provinces))
     office_levels = ("provinsi", "kabupaten", "kota")
-    office_tiers = (gazetteer_module.TIER_OFFICIAL, gazetteer_module.TIER_ALIAS)
+    office_tiers = (TIER_OFFICIAL, TIER_ALIAS)
 
     @functools.cache
     def code_of(office: str) -> str | None:

@@ -15,7 +15,8 @@ What it adds to the site:
 - A registered name that the text gives another office than the registry on
   the article's date ("Anggota Bawaslu Mura, Nama" for a member of Bawaslu
   OKU) is not linked to the registry's person: the build suggests registering
-  the namesake or adding the missing position, with the line (`offices.py`).
+  the namesake or adding the missing position, with the line
+  (`warta/tags/offices.py`).
   Region words are read with the regions plugin's gazetteer and aliases (so
   `regions` comes before `official_tags` in PLUGINS); "Ketua Bawaslu, Nama"
   is read as the office of the article's own region.
@@ -23,6 +24,10 @@ What it adds to the site:
   `["officials"]` = [{slug, name, position, office}] (published in /feed.json).
 - Template context: `tag_groups` (/tag/), `official_tag_info` (/tag/{slug}/),
   `official_tags_home` (home page), `officials_by_office` (/pejabat/).
+
+The vocabulary, the registry, detection and the detection cache are in
+`warta.tags` (no Pelican import); this plugin connects them to Pelican's
+signals, to the regions plugin's gazetteer and to the /tag/ and /pejabat/ pages.
 
 Settings (defaults in DEFAULTS): OFFICIAL_TAGS_VOCABULARY, OFFICIAL_TAGS_OFFICIALS,
 OFFICIAL_TAGS_REGION_NAMES (gazetteer CSV for office names), OFFICIAL_TAGS_ALLOW_FREE,
@@ -32,7 +37,7 @@ day of the build),
 OFFICIAL_TAGS_OFFICIAL_URL / _SAVE_AS, OFFICIAL_TAGS_OFFICIALS_URL / _SAVE_AS,
 OFFICIAL_TAGS_DETECTION_CACHE (True: keep what each article's text yields in
 <CACHE_PATH>/official_tags/detections.json, so that a rebuild scans only new
-and edited articles; see `findings.py`). Every build logs, at info level
+and edited articles; see `warta/tags/scan.py`). Every build logs, at info level
 (`--verbose`), how many articles were scanned and how many came from the cache.
 """
 
@@ -55,12 +60,11 @@ from pelican.urlwrappers import Tag
 
 from warta.findings import Finding, report
 from warta.frontmatter import SourceLines, parse_lines
-
-from .detection import PhraseMatcher, tag_matcher, wants_detection
-from .findings import DetectionCache, Findings, data_digest, find, text_key
-from .offices import HeldOffice, RegionReader, StatedOffice, held_office, judge
-from .officials import Official, Registry, load_region_names, load_registry
-from .vocabulary import GROUP_SLUGS, GROUPS, OfficialTag, Vocabulary, load_vocabulary
+from warta.tags.detection import PhraseMatcher, tag_matcher, wants_detection
+from warta.tags.offices import HeldOffice, RegionReader, StatedOffice, held_office, judge
+from warta.tags.officials import Official, Registry, load_region_names, load_registry
+from warta.tags.scan import DetectionCache, Findings, data_digest, find, text_key
+from warta.tags.vocabulary import GROUP_SLUGS, GROUPS, OfficialTag, Vocabulary, load_vocabulary
 
 logger = logging.getLogger(__name__)
 

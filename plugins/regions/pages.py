@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from warta.regions.gazetteer import LEVEL_LABELS, Gazetteer, Unit, code_sort_key
+
 from .charts import MonthlyChart, monthly_chart
-from .gazetteer import LEVEL_LABELS, Gazetteer, Unit, code_sort_key
 
 
 @dataclass

@@ -9,6 +9,10 @@ Adds to the site:
   province), and one paginated page with an Atom feed per province, kabupaten/kota
   and kecamatan that has news.
 
+The gazetteer and dateline inference are in `warta.regions` (no Pelican
+import); this plugin connects them to Pelican's signals and writes the pages
+(`pages.py`, `charts.py`).
+
 Problems are log lines: an unknown or ambiguous region is an error, an article
 with no region a warning (an error under --strict), a bad line in the aliases
 file an error pointing at the line.
@@ -24,10 +28,18 @@ from pelican.generators import Generator
 
 from warta import findings, frontmatter
 from warta.findings import Finding
+from warta.regions import dateline
+from warta.regions.gazetteer import (
+    TIER_ALIAS,
+    TIER_KECAMATAN,
+    TIER_OFFICIAL,
+    Gazetteer,
+    Problem,
+    load,
+)
 
-from . import dateline, pages
+from . import pages
 from .charts import bar_chart
-from .gazetteer import TIER_ALIAS, TIER_KECAMATAN, TIER_OFFICIAL, Gazetteer, Problem, load
 
 logger = logging.getLogger(__name__)
 

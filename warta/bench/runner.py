@@ -376,7 +376,8 @@ def _sequence_main(commands_json: str) -> int:
 
 
 def profile_owner(filename: str) -> str:
-    """Who a profiled function belongs to: plugin:<name>, warta, a package, or builtin."""
+    """Who a profiled function belongs to: plugin:<name>, warta.<domain package>
+    (warta.regions, warta.tags), warta, a package, or builtin."""
     if filename.startswith("~") or filename.startswith("<"):
         return "builtin/C"
     path = filename.replace("\\", "/")
@@ -386,6 +387,9 @@ def profile_owner(filename: str) -> str:
     package = re.search(r"site-packages/([^/]+)", path)
     if package:
         return package[1].removesuffix(".py")
+    domain = re.search(r"/warta/(regions|tags)/", path)
+    if domain:
+        return f"warta.{domain[1]}"
     if "/warta/" in path:
         return "warta"
     return "stdlib"

@@ -50,7 +50,7 @@ logger = logging.getLogger(__name__)
 DETECTION_VERSION = 2
 FILE_FORMAT = "warta-official-tags-detections"
 # The modules whose code decides the findings.
-_SOURCES = ("detection.py", "officials.py", "offices.py", "vocabulary.py", "findings.py")
+_SOURCES = ("datafile.py", "detection.py", "officials.py", "offices.py", "vocabulary.py", "scan.py")
 
 
 @dataclass(frozen=True)

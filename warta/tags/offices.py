@@ -15,9 +15,10 @@ Releases introduce people with their position, in many phrasings:
 `office_phrases` finds every "position … office region" phrase in a text;
 `stated_offices` ties each phrase to the registered name right after it (the
 house style) or, failing that, right before it. Region words are read with
-the regions plugin's gazetteer and aliases ("OKU Timur", "Mura", "Sumsel",
-"Pagaralam"), passed in as any object with its `resolve()` (see
-`RegionReader`), so this module does not import that plugin.
+the gazetteer and aliases the regions plugin loads (`warta.regions.gazetteer`:
+"OKU Timur", "Mura", "Sumsel", "Pagaralam"), passed in as any object with its
+`resolve()` (see `RegionReader`): the build reads office regions only when
+that plugin is loaded.
 
 `judge` then compares what the text says with the positions the registry
 gives the person on the article's date (or, when it gives none on that date,
@@ -111,10 +112,11 @@ _GAP_RE = re.compile(r"[ \t\u00a0]+")
 
 
 class RegionReader:
-    """Region words of an office → a Kemendagri code, with the regions plugin's
-    `Gazetteer` (duck-typed: `resolve(value, context=, home=, tiers=, levels=)`
-    returning an object with `unit` and `problem`). Without a gazetteer every
-    named region is unreadable, so nothing is judged on regions."""
+    """Region words of an office → a Kemendagri code, with a
+    `warta.regions.gazetteer.Gazetteer` (duck-typed: `resolve(value, context=,
+    home=, tiers=, levels=)` returning an object with `unit` and `problem`).
+    Without a gazetteer every named region is unreadable, so nothing is judged
+    on regions."""
 
     def __init__(self, gazetteer=None, home: str | None = None) -> None:
         self.gazetteer = gazetteer
