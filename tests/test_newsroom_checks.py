@@ -10,14 +10,14 @@ import subprocess
 import pytest
 
 from conftest import article_text, run_build, run_invoke
-from plugins.content_lint.rules import (
+from warta.findings import Finding, parse_log_message
+from warta.source_checks import (
     Rules,
     check_duplicates,
     check_source,
     parse_date,
     parse_source,
 )
-from warta.findings import Finding, parse_log_message
 
 NOW = "2026-11-20T12:00:00+07:00"
 

@@ -7,7 +7,7 @@ import subprocess
 from pathlib import Path
 
 from conftest import FixtureSite, run_invoke
-from plugins.content_lint.rules import parse_date, parse_source
+from warta.source_checks import parse_date, parse_source
 from warta.text import slugify
 
 

@@ -25,18 +25,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import importlib
 import json
 import logging
 import os
 import shutil
-import sys
 from pathlib import Path
 
 from pelican import signals
 
 from warta.regions.gazetteer import TIER_ALIAS, TIER_OFFICIAL
 from warta.regions.gazetteer import load as load_gazetteer
+from warta.source_checks import Rules
 from warta.tags.officials import load_region_names, load_registry
 from warta.tags.vocabulary import load_vocabulary
 
@@ -92,22 +91,13 @@ def default_backend() -> dict:
     return backend
 
 
-def _pure_module(package: str, module: str):
-    """A plugin's Pelican-free module: content_lint's rules (their defaults), which
-    are not in `warta` yet."""
-    plugins = str(PROJECT_ROOT / "plugins")
-    if plugins not in sys.path:
-        sys.path.insert(0, plugins)
-    return importlib.import_module(f"{package}.{module}")
-
-
 def _data_file(settings: dict, key: str, default: str) -> Path:
     value = settings.get(key)
     return Path(value) if value else Path(settings.get("DATA_PATH") or "data") / default
 
 
 def gather_inputs(settings: dict) -> CmsInputs:
-    rules = _pure_module("content_lint", "rules").Rules()
+    rules = Rules()
 
     gazetteer_path = _data_file(settings, "REGIONS_GAZETTEER", "regions/gazetteer.csv")
     aliases_path = settings.get("REGIONS_ALIASES")

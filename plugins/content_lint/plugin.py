@@ -5,6 +5,9 @@ duplicate slugs, unknown rubrik, doubled words, title and summary lengths, links
 missing files, photos whose originals carry a GPS location, and embargoed
 (future-dated) articles.
 
+The checks are in `warta/source_checks.py` (no Pelican import); this plugin
+reads the settings, runs them over the sources on every core and reports.
+
 Settings (defaults in DEFAULTS): CONTENT_LINT_RUBRIK, CONTENT_LINT_TITLE_MIN/MAX,
 CONTENT_LINT_SUMMARY_MIN/MAX, CONTENT_LINT_NOW (ISO datetime; tests pin the clock),
 CONTENT_LINT_WORKERS (processes that read and check the sources; 0 = every core).
@@ -23,9 +26,7 @@ from warta.findings import Finding, report
 from warta.parallel import fork_map
 from warta.paths import Refusal
 from warta.paths import check_source as check_path
-
-from .inventory import content_files, unread_files
-from .rules import (
+from warta.source_checks import (
     Rules,
     Source,
     check_duplicates,
@@ -35,6 +36,8 @@ from .rules import (
     decode_source,
     parse_source,
 )
+
+from .inventory import content_files, unread_files
 
 GPS_IFD = 0x8825  # EXIF pointer to the GPS block
 
