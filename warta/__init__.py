@@ -1,5 +1,9 @@
-"""warta: shared, Pelican-free helpers for the warta site (dates, diagnostics, build runner).
+"""warta: the Pelican-free core of the warta site.
 
-Plugins live under `plugins/`; this package holds what the settings, the
-plugins and the tasks all need without depending on each other.
+The build runner and `invoke check`, findings, front matter, text helpers,
+dates and template filters, and the domain: `warta.regions` (gazetteer,
+dateline inference), `warta.tags` (tag vocabulary, officials registry,
+detection) and `warta.source_checks`. Plugins live under `plugins/`: they
+connect Pelican's signals to this package and write pages; the settings, the
+tasks and the tests import it directly.
 """
