@@ -10,7 +10,6 @@ import hashlib
 import io
 import json
 import os
-import sys
 from itertools import accumulate
 from pathlib import Path
 from types import SimpleNamespace
@@ -19,11 +18,7 @@ import pytest
 from PIL import Image, ImageDraw
 
 from conftest import FixtureSite, article_text
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
-
-from images import cards, pipeline, plugin, strip
-
+from plugins.images import cards, pipeline, plugin, strip
 from warta import parallel
 
 GPS_IFD = 0x8825

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import io
-import sys
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image, ImageFont
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
-
-from images import cards, markup, pipeline, strip
+from plugins.images import cards, markup, pipeline, strip
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112

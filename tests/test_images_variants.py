@@ -12,7 +12,6 @@ import json
 import math
 import os
 import random
-import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -20,11 +19,7 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageStat
 
 from conftest import FixtureSite, article_text
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
-
-from images import pipeline, plugin, strip
-
+from plugins.images import pipeline, plugin, strip
 from warta import parallel
 
 GPS_IFD = 0x8825

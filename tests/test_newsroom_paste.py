@@ -7,18 +7,15 @@ subprocesses; assertions on parsed finding lines, parsed HTML and the files.
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pytest
 
 from conftest import REPO, article_text, run_invoke
+from plugins.release_defaults.lead import lead_summary, without_dateline
 from warta.buildlog import Paths, Translator, fold
 from warta.check import apply_fix
 from warta.findings import Finding
-
-sys.path.insert(0, str(REPO / "plugins"))
-from release_defaults.lead import lead_summary, without_dateline
 
 # A release as staff paste it from a regional portal: a title, a date, the text.
 SEED = """\

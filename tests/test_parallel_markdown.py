@@ -16,14 +16,11 @@ from types import SimpleNamespace
 import pytest
 from bs4 import BeautifulSoup
 
+from plugins.parallel_markdown import plugin
+from plugins.parallel_markdown.plugin import MarkdownReader as PrerenderingReader
+from plugins.parallel_markdown.render import render_file
 from tests.conftest import REPO, BuiltSite, FixtureSite, article_text
 from warta.parallel import WorkerError
-
-sys.path.insert(0, str(REPO / "plugins"))
-
-from parallel_markdown import plugin
-from parallel_markdown.plugin import MarkdownReader as PrerenderingReader
-from parallel_markdown.render import render_file
 
 ARTICLES = 80
 TAGS = ["Pilkada Serentak 2024", "Pemilu 2024", "Kampanye", "Coklit", "Patroli Pengawasan"]

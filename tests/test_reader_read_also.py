@@ -3,13 +3,9 @@ warnings with file and line for lines that point elsewhere."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
-
 from bs4 import BeautifulSoup
-from read_also.lines import (
+
+from plugins.read_also.lines import (
     Catalogue,
     Target,
     normalise_title,

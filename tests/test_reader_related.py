@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
-
-from related.scoring import DateLine, Item, RelatedIndex, Weights, closeness, region_keys
+from plugins.related.scoring import DateLine, Item, RelatedIndex, Weights, closeness, region_keys
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 

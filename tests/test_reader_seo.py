@@ -4,15 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import sys
-from pathlib import Path
 
 import pytest
 from lxml import etree
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
-
-from seo.documents import (
+from plugins.seo.documents import (
     NewsEntry,
     content_location,
     recent_news,

@@ -10,11 +10,9 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "plugins"))
-
-from search import indexer
-from search.filters import search_filters
-from search.indexer import (
+from plugins.search import indexer
+from plugins.search.filters import search_filters
+from plugins.search.indexer import (
     build_index,
     bundle_commands,
     glob_from_save_as,

@@ -13,7 +13,6 @@ import io
 import json
 import os
 import struct
-import sys
 import zlib
 from pathlib import Path
 
@@ -21,11 +20,7 @@ import pytest
 from PIL import Image
 
 from conftest import REPO, FixtureSite, article_text, run_build
-
-sys.path.insert(0, str(REPO / "plugins"))
-
-from images import strip
-
+from plugins.images import markup, strip
 from warta import paths
 
 GPS_IFD = 0x8825
@@ -779,8 +774,6 @@ def test_invoke_check_writes_nothing_next_to_its_temp_folder(tmp_path):
 
 
 def test_image_references_are_contained(tmp_path):
-    from images import markup
-
     root = tmp_path / "content"
     (root / "images").mkdir(parents=True)
     (root / "berita").mkdir()

@@ -13,20 +13,15 @@ from __future__ import annotations
 import gzip
 import json
 import re
-import sys
 from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from tests.conftest import REPO, FixtureSite, article_text
-
-sys.path.insert(0, str(REPO / "plugins"))
-
-from link_check.links import Link, link_line, links_in, remove_links
-from sanitize.clean import clean_html, is_safe_url, removal_lines
-
+from plugins.link_check.links import Link, link_line, links_in, remove_links
+from plugins.sanitize.clean import clean_html, is_safe_url, removal_lines
+from tests.conftest import FixtureSite, article_text
 from warta.jinja_filters import json_ld
 from warta.text import plain_text
 

@@ -17,9 +17,6 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-# plugins/images imports SourceLines from here; it now lives in warta.frontmatter.
-from warta.frontmatter import SourceLines  # noqa: F401
-
 LEVELS = ("error", "warning", "suggestion")
 
 _LOCATED = re.compile(

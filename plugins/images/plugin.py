@@ -56,9 +56,10 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from warta import dates
+from warta import dates, findings
 from warta.contents import every_article, every_page
-from warta.findings import SourceLines
+from warta.findings import Finding
+from warta.frontmatter import SourceLines
 from warta.parallel import WorkerError, fork_map, worker_count
 from warta.paths import Refusal, output_refusal
 from warta.published import is_written
@@ -128,11 +129,16 @@ def webp_method(settings) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6:
         return value
     default = DEFAULTS["IMAGES_WEBP_METHOD"]
-    logger.warning(
-        "pelicanconf.py: images: IMAGES_WEBP_METHOD must be a whole number from 0 to 6: "
-        "%r (using %r)",
-        value,
-        default,
+    findings.report(
+        logger,
+        Finding(
+            "",
+            None,
+            "warning",
+            "pelicanconf.py: images: IMAGES_WEBP_METHOD must be a whole number from 0 to 6: "
+            f"{value!r}",
+            f"using {default!r}",
+        ),
     )
     return default
 
@@ -228,8 +234,7 @@ def relative_source(content, build: Build) -> str:
 
 
 def report(where: str, line: int | None, message: str, value: str, suggestion: str) -> None:
-    location = f"{where}:{line}" if line else where
-    logger.error("%s: %s: '%s' (%s)", location, message, value, suggestion)
+    findings.report(logger, Finding(where, line, "error", f"{message}: '{value}'", suggestion))
 
 
 def forget_rendered_content(content) -> None:
@@ -509,11 +514,16 @@ def social_cards(articles, build: Build) -> None:
 
     template = setting(settings, "IMAGES_SOCIAL_CARD_SAVE_AS")
     if not template.lower().endswith(".png"):
-        logger.warning(
-            "pelicanconf.py: images: social cards are PNG files, but "
-            "IMAGES_SOCIAL_CARD_SAVE_AS names another type: '%s' (end it in .png, "
-            "e.g. {url}og.png)",
-            template,
+        findings.report(
+            logger,
+            Finding(
+                "",
+                None,
+                "warning",
+                "pelicanconf.py: images: social cards are PNG files, but "
+                f"IMAGES_SOCIAL_CARD_SAVE_AS names another type: '{template}'",
+                "end it in .png, e.g. {url}og.png",
+            ),
         )
     errors = 0
     for article, text, key in wanted:
@@ -533,9 +543,14 @@ def social_cards(articles, build: Build) -> None:
         article.og_image = save_as
         article.metadata.setdefault("warta", {})["social_card"] = save_as
     if errors > MAX_CARD_ERRORS:
-        logger.error(
-            "%d more articles have no social card for the same reason",
-            errors - MAX_CARD_ERRORS,
+        findings.report(
+            logger,
+            Finding(
+                "",
+                None,
+                "error",
+                f"{errors - MAX_CARD_ERRORS} more articles have no social card for the same reason",
+            ),
         )
 
 
@@ -662,11 +677,15 @@ def publish(pelican) -> None:
         for site_path, file in build.copies.items():
             problem = output_refusal(output, site_path)
             if problem:
-                logger.error(
-                    "images: output path %s, not written: '%s' (check "
-                    "IMAGES_VARIANTS_DIR and IMAGES_SOCIAL_CARD_SAVE_AS)",
-                    problem,
-                    site_path,
+                findings.report(
+                    logger,
+                    Finding(
+                        "",
+                        None,
+                        "error",
+                        f"images: output path {problem}, not written: '{site_path}'",
+                        "check IMAGES_VARIANTS_DIR and IMAGES_SOCIAL_CARD_SAVE_AS",
+                    ),
                 )
                 continue
             build.cache.publish(file, output / site_path)
@@ -704,12 +723,17 @@ def output_images(output: Path, produced: set[str]):
 
 
 def report_uncleanable(site_path: str, name: str, exc: StripError) -> None:
-    logger.error(
-        "%s: published image cannot be cleaned of metadata, not published (%s): '%s' (%s)",
-        site_path,
-        exc,
-        name,
-        exc.suggestion,
+    # site_path is the file's path below the output, which for a copied photo is
+    # its path in content/ (how the runner shows it).
+    findings.report(
+        logger,
+        Finding(
+            site_path,
+            None,
+            "error",
+            f"published image cannot be cleaned of metadata, not published ({exc}): '{name}'",
+            exc.suggestion,
+        ),
     )
 
 
