@@ -62,6 +62,8 @@ def file_for(built, url: str) -> Path:
 def illustrated_site(site):
     phone_photo(site.content / "images" / "2024" / "rapat.jpg")
     phone_photo(site.content / "images" / "2024" / "peserta.jpg", 900, 600)
+    # Offered as a download (a link, not an <img>): its original is published.
+    phone_photo(site.content / "images" / "2024" / "unduh.jpg", 700, 500)
     site.article(
         "rapat.md",
         slug="rapat-koordinasi",
@@ -72,6 +74,8 @@ def illustrated_site(site):
             PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.
 
             ![Peserta menyimak paparan](/images/2024/peserta.jpg)
+
+            [Unduh foto resolusi penuh]({static}/images/2024/unduh.jpg)
             """,
     )
     return site
@@ -99,18 +103,18 @@ def test_featured_and_body_images_become_responsive_pictures(illustrated):
         webp = picture.select_one("source[type='image/webp']")
         img = picture.find("img")
         webp_candidates = parse_srcset(webp["srcset"])
-        fallback_candidates = parse_srcset(img["srcset"])
         expected = sorted(
             {w for w in (480, 800, 1200) if w < source_width} | {min(source_width, 1200)}
         )
         assert [w for _, w in webp_candidates] == expected
-        assert [w for _, w in fallback_candidates] == expected
-        assert webp["sizes"] and img["sizes"]
-        for url, width in webp_candidates + fallback_candidates:
+        assert webp["sizes"]
+        for url, width in webp_candidates:
             real = read_image(file_for(built, url))
-            assert real.width == width, url
-            assert real.format == ("WEBP" if url.endswith(".webp") else "JPEG"), url
+            assert (real.width, real.format) == (width, "WEBP"), url
+        # One JPEG fallback, at the largest width, for browsers without WebP.
+        assert not img.has_attr("srcset")
         largest = read_image(file_for(built, img["src"]))
+        assert (largest.width, largest.format) == (expected[-1], "JPEG")
         assert (int(img["width"]), int(img["height"])) == largest.size
         assert img["alt"]
 
@@ -122,17 +126,45 @@ def test_featured_and_body_images_become_responsive_pictures(illustrated):
 
 def test_every_published_image_is_stripped_including_the_static_originals(illustrated):
     site, built = illustrated
-    originals = [built.output / "images" / "2024" / n for n in ("rapat.jpg", "peserta.jpg")]
-    for original in originals:
-        assert original.is_file(), "Pelican should still publish the original"
-        # the source in content/ keeps its EXIF: only the published copy is cleaned
-        assert read_image(site.content / original.relative_to(built.output)).getexif()
+    download = built.output / "images" / "2024" / "unduh.jpg"
+    assert download.is_file(), "a photo linked as a file is published as it is"
+    # the source in content/ keeps its EXIF: only the published copy is cleaned
+    assert read_image(site.content / "images" / "2024" / "unduh.jpg").getexif()
     images = [
         p for p in built.output.rglob("*") if p.suffix.lower() in (".jpg", ".jpeg", ".png", ".webp")
     ]
-    assert len(images) >= 2 + 6 + 6 + 1  # originals, two sets of variants, one card
+    # the download, WebP 480/800/1200 + JPEG 1200 and WebP 480/800/900 + JPEG 900, one card
+    assert len(images) == 1 + 4 + 4 + 1, sorted(p.name for p in images)
     for path in images:
         assert_no_private_metadata(path)
+
+
+def test_originals_shown_only_through_variants_are_neither_published_nor_named(illustrated):
+    _, built = illustrated
+    for name in ("rapat.jpg", "peserta.jpg"):
+        assert not (built.output / "images" / "2024" / name).exists(), name
+    page = built.html("berita/2024/11/rapat-koordinasi/")
+    named = [
+        value
+        for tag in page.find_all(True)
+        for attribute in ("src", "srcset", "href", "content")
+        for value in [tag.get(attribute)]
+        if value
+    ]
+    (ld,) = [
+        json.loads(s.string)
+        for s in page.find_all("script", type="application/ld+json")
+        if json.loads(s.string).get("@type") == "NewsArticle"
+    ]
+    named += ld["image"]
+    assert not [v for v in named if "rapat.jpg" in v or "peserta.jpg" in v], named
+    # The JSON-LD names the featured photo's largest JPEG variant, a published file.
+    (image,) = ld["image"]
+    assert image == page.select_one(".article__figure picture img")["src"]
+    published = read_image(file_for(built, image))
+    assert (published.width, published.format) == (1200, "JPEG")
+    download = page.select_one(".article__body a[href$='unduh.jpg']")
+    assert file_for(built, download["href"]).is_file()
 
 
 def test_social_card_is_1200_by_630_and_used_by_opengraph_and_twitter(illustrated):
@@ -153,7 +185,13 @@ def test_feed_items_describe_the_featured_image_and_card(site):
     image = extension["image"]
     assert image["alt"] == "Peserta rapat koordinasi duduk mengelilingi meja"
     assert read_image(built.output / image["src"]).size == (image["width"], image["height"])
-    assert read_image(built.output / image["thumbnail"]).width == 480
+    thumbnail = read_image(built.output / image["thumbnail"])
+    assert (thumbnail.width, thumbnail.format) == (480, "WEBP")
+    assert (image["thumbnail_width"], image["thumbnail_height"]) == thumbnail.size
+    # The item's image is the featured photo's largest JPEG variant, not the original.
+    item_image = built.json("feed.json")["items"][0]["image"]
+    assert item_image == "/" + image["src"] or item_image.endswith("/" + image["src"])
+    assert read_image(built.output / image["src"]).format == "JPEG"
 
 
 def test_second_build_does_no_image_work(site):
@@ -162,8 +200,8 @@ def test_second_build_does_no_image_work(site):
     assert first.returncode == 0, first.log
     manifest_path = site.root / "cache" / "images" / "manifest.json"
     work = json.loads(manifest_path.read_text())["last_build"]
-    assert work["encoded_variants"] == 12 and work["drawn_cards"] == 1
-    assert work["stripped_files"] >= 2
+    assert work["encoded_variants"] == 8 and work["drawn_cards"] == 1
+    assert work["stripped_files"] >= 1  # the downloadable original
     variants_before = sorted(p.name for p in (first.output / "images" / "varian").iterdir())
 
     second = site.build(PLUGINS=PLUGINS)
@@ -175,14 +213,14 @@ def test_second_build_does_no_image_work(site):
     variants_after = sorted(p.name for p in (second.output / "images" / "varian").iterdir())
     assert variants_after == variants_before
     assert (second.output / "berita/2024/11/rapat-koordinasi/og.png").is_file()
-    assert_no_private_metadata(second.output / "images" / "2024" / "rapat.jpg")
+    assert_no_private_metadata(second.output / "images" / "2024" / "unduh.jpg")
 
     # Changing a photo re-encodes that photo only.
     phone_photo(site.content / "images" / "2024" / "peserta.jpg", 700, 500)
     third = site.build(PLUGINS=PLUGINS)
     assert third.returncode == 0, third.log
     work = json.loads(manifest_path.read_text())["last_build"]
-    assert work["encoded_variants"] == 4  # 480 and 700 px, WebP and JPEG
+    assert work["encoded_variants"] == 3  # WebP at 480 and 700 px, JPEG at 700
     assert work["drawn_cards"] == 0
 
 
@@ -248,3 +286,29 @@ def test_an_inline_image_without_alt_text_is_reported_once(site):
     ]
     assert len(named) == 1, built.log
     assert named[0].startswith("berita/e.md:") and "image without alt text" in named[0]
+
+
+def test_a_photo_shown_and_also_linked_as_a_file_keeps_its_original(site):
+    phone_photo(site.content / "images" / "2024" / "apel.jpg", 900, 600)
+    site.article(
+        "apel.md",
+        slug="apel-siaga",
+        image="images/2024/apel.jpg",
+        image_alt="Peserta apel siaga berbaris di halaman kantor",
+    )
+    site.article(
+        "unduhan.md",
+        slug="unduhan-foto",
+        title="Foto Apel Siaga untuk Media",
+        body="PALEMBANG – Foto untuk media.\n\n[Unduh foto apel]({static}/images/2024/apel.jpg)",
+    )
+    built = site.build(strict=True, PLUGINS=PLUGINS)
+    assert built.returncode == 0, built.log
+    link = built.html("berita/2024/11/unduhan-foto/").select_one(".article__body a")
+    original = file_for(built, link["href"])
+    assert original == built.output / "images" / "2024" / "apel.jpg"
+    assert read_image(original).size == (900, 600)
+    assert_no_private_metadata(original)
+    # the page showing it still names only its variants
+    featured = built.html("berita/2024/11/apel-siaga/").select_one(".article__figure img")
+    assert featured["src"].startswith("/images/varian/apel-900-")

@@ -108,7 +108,9 @@ def test_cache_encodes_once_and_reuses_afterwards(tmp_path):
     settings = pipeline.VariantSettings()
     first = pipeline.ImageCache(tmp_path / "cache")
     image = first.source_image(source, settings)
-    assert first.work.encoded_variants == 6  # 480, 800, 1000 × WebP + JPEG
+    assert first.work.encoded_variants == 4  # 480, 800, 1000 × WebP + one JPEG at 1000
+    assert [(v.width, v.mime) for v in image.fallback] == [(1000, "image/jpeg")]
+    assert [v.width for v in image.of_type("image/webp")] == [480, 800, 1000]
     first.save()
     for variant in image.variants:
         encoded = opened(first.path(variant.file).read_bytes())
@@ -124,14 +126,14 @@ def test_cache_encodes_once_and_reuses_afterwards(tmp_path):
 
     changed = pipeline.ImageCache(tmp_path / "cache")
     changed.source_image(source, pipeline.VariantSettings(jpeg_quality=60))
-    assert changed.work.encoded_variants == 6  # a setting is part of the key
+    assert changed.work.encoded_variants == 4  # a setting is part of the key
 
 
 def test_transparent_source_falls_back_to_png(tmp_path):
     source = tmp_path / "logo.png"
     source.write_bytes(photo(500, 200, fmt="PNG", mode="RGBA"))
     image = pipeline.ImageCache(tmp_path / "cache").source_image(source, pipeline.VariantSettings())
-    assert {v.mime for v in image.fallback} == {"image/png"}
+    assert [(v.width, v.mime) for v in image.fallback] == [(500, "image/png")]
 
 
 def test_oversized_and_missing_sources_are_problems(tmp_path):
@@ -156,6 +158,10 @@ def test_picture_markup_has_webp_source_fallback_and_dimensions(tmp_path):
     webp = soup.select_one("picture > source[type='image/webp']")
     img = soup.select_one("picture > img")
     assert [c.split()[1] for c in webp["srcset"].split(", ")] == ["480w", "800w", "1000w"]
+    # One fallback file, the largest: no srcset of JPEGs to choose from.
+    (fallback,) = image.fallback
+    assert img["src"] == f"/v/{fallback.file}" and fallback.width == 1000
+    assert not img.has_attr("srcset") and not img.has_attr("sizes")
     assert img["alt"] == 'Rapat "koordinasi"'
     assert (img["width"], img["height"]) == ("1000", "600")
     assert img["loading"] == "eager" and img["fetchpriority"] == "high"

@@ -261,9 +261,14 @@ def test_a_photo_whose_original_carries_gps_is_flagged_on_its_line(site):
     [line] = [w for w in result.log_lines("warning") if "GPS" in w]
     assert line.startswith("berita/2024/patroli.md:7: photo carries a GPS location")
     assert "images/2024/patroli.jpg" in line
-    # The published copy has no location.
-    with Image.open(site.output / "images/2024/patroli.jpg") as published:
-        assert not published.getexif().get_ifd(0x8825)
+    # Nothing published carries the location: the page shows the photo's
+    # variants (the original itself is not published), each without EXIF.
+    assert not (site.output / "images/2024/patroli.jpg").exists()
+    variants = sorted((site.output / "images/varian").glob("patroli-*"))
+    assert len(variants) == 3, variants  # WebP 480 and 640, JPEG 640
+    for variant in variants:
+        with Image.open(variant) as published:
+            assert not published.getexif().get_ifd(0x8825), variant.name
 
 
 def test_parallel_lint_reports_what_a_serial_lint_reports(site, tmp_path):

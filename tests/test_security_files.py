@@ -254,8 +254,9 @@ def test_photos_of_drafts_and_embargoed_articles_are_not_in_the_public_build(wit
     assert leaks(public.output, "fotodrafleak", "fotoembargoleak") == []
     # what is published is really there: the published article's photo and card
     names = [p.relative_to(public.output).as_posix() for p in every_output_file(public.output)]
-    assert "images/2024/rapat-umum.jpg" in names
     assert any(n.startswith("images/varian/rapat-umum-") for n in names)
+    # shown only through its variants: the original is not published either
+    assert "images/2024/rapat-umum.jpg" not in names
     assert "berita/2024/11/rapat-umum/og.png" in names
     assert not any("2099" in n for n in names), names
 
@@ -267,9 +268,11 @@ def test_the_development_build_keeps_the_drafts_photos_for_their_preview(with_un
     sources = [img["src"] for img in page.select("article img")]
     assert len(sources) == 2, sources
     assert all((dev.output / s.lstrip("/")).is_file() for s in sources), sources
-    assert (dev.output / "images/2024/fotodrafleak-utama.jpg").is_file()
+    assert all(s.startswith("/images/varian/fotodrafleak-") for s in sources), sources
     assert (dev.output / "images/2024/fotodrafleak-lampiran.pdf").is_file()
-    assert (dev.output / "images/2099/fotoembargoleak.jpg").is_file()
+    embargoed = dev.html("draf/rilis-embargo/").select_one(".article__figure img")["src"]
+    assert embargoed.startswith("/images/varian/fotoembargoleak-"), embargoed
+    assert (dev.output / embargoed.lstrip("/")).is_file()
     assert (dev.output / "draf/rilis-embargo/og.png").is_file()
 
 
@@ -567,6 +570,8 @@ def test_published_hostile_photos_carry_nothing_of_their_metadata(site):
     for name, (make, _, _) in HOSTILE_PHOTOS.items():
         (images / name).write_bytes(make())
         body.append(f"![Foto {name}](/images/2024/{name})")
+        # also offered as a download: the original itself is published
+        body.append(f"[Unduh {name}]({{static}}/images/2024/{name})")
     site.article(
         "foto.md",
         slug="foto-foto",
@@ -843,6 +848,7 @@ def test_a_photo_leaves_the_public_build_when_its_article_goes_back_to_draft(sit
         title="Rilis yang Kemudian Ditarik",
         image="images/2024/ditarik.jpg",
         image_alt="Foto",
+        body="PALEMBANG – Isi.\n\n[Unduh foto]({static}/images/2024/ditarik.jpg)",
     )
     first = site.build(publish=True, **NO_SEARCH)
     assert first.returncode == 0, first.log

@@ -39,18 +39,17 @@ def picture(
     eager: bool = False,
     attributes: list[tuple[str, str | None]] | None = None,
 ) -> str:
-    """A <picture> with a WebP source and a JPEG/PNG <img> fallback.
+    """A <picture> with a WebP source at every width and a JPEG/PNG <img>
+    fallback at the largest width (the one fallback file made: every current
+    browser takes the WebP; the fallback serves only older clients).
 
     The featured image loads at once with high priority (it is the page's
     largest paint); body images lazily unless `eager`.
     """
     webp = image.of_type("image/webp")
-    fallback = image.fallback
-    largest = fallback[-1]
+    largest = image.fallback[-1]
     img_attributes: list[tuple[str, str | None]] = [
         ("src", url(largest.file)),
-        ("srcset", srcset(fallback, url)),
-        ("sizes", sizes),
         ("width", str(largest.width)),
         ("height", str(largest.height)),
         ("alt", alt),

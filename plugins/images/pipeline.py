@@ -40,7 +40,8 @@ CODE_VERSION = "1"
 # bytes for the same source and settings; only the variants are redone then.
 # 2: smaller widths resized from the next larger variant, large JPEGs decoded
 # at reduced size (`draft`).
-VARIANTS_STYLE = "2"
+# 3: one JPEG/PNG fallback, at the largest width only (WebP at every width).
+VARIANTS_STYLE = "3"
 MANIFEST = "manifest.json"
 
 MIME = {"webp": "image/webp", "jpg": "image/jpeg", "png": "image/png"}
@@ -224,7 +225,12 @@ def planned_variants(
     name: str, key: str, width: int, height: int, targets: list[int], alpha: bool
 ) -> list[Variant]:
     """The files `encode_variants` writes for a decoded source, smallest width
-    first, WebP before the fallback (the manifest's order); no pixel touched."""
+    first, WebP before the fallback (the manifest's order); no pixel touched.
+
+    WebP at every width; the JPEG (PNG with transparency) fallback at the
+    largest width only: every current browser takes the WebP, and that one
+    file is also what the JSON-LD, og:image without a card and the feeds name
+    (the original is not published), so it must be readable by any client."""
     fallback_ext = "png" if alpha else "jpg"
     stem = safe_stem(name)
     return [
@@ -236,6 +242,7 @@ def planned_variants(
         )
         for target in targets
         for ext in ("webp", fallback_ext)
+        if ext == "webp" or target == targets[-1]
     ]
 
 

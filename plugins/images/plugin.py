@@ -2,10 +2,14 @@
 
 What it adds to the site:
 - the featured image (`Image:`, `Image-Alt:`) and every `<img>` in an article
-  or page body become a `<picture>`: WebP plus a JPEG/PNG fallback at a few
-  widths (never enlarged), `srcset`/`sizes`, `width`/`height`; the featured
-  image loads eagerly with high priority (`article.image_html`), body images
-  lazily. `article.metadata["warta"]["image"]` describes the featured image.
+  or page body become a `<picture>`: WebP at a few widths (never enlarged,
+  `srcset`/`sizes`) and one JPEG/PNG fallback at the largest width,
+  `width`/`height`; the featured image loads eagerly with high priority
+  (`article.image_html`), body images lazily.
+  `article.metadata["warta"]["image"]` describes the featured image, and
+  `article.image` becomes its largest fallback variant, so that the JSON-LD,
+  og:image without a card and the feeds name a published file that any
+  client reads.
   Photos whose variants are not cached are encoded on every core
   (IMAGES_WORKERS processes) in a first pass over the articles (then the
   pages); a second pass writes the markup.
@@ -19,9 +23,11 @@ What it adds to the site:
   content/images/, is stripped of EXIF (GPS), XMP, IPTC, ICC and comments, and
   of whatever follows the picture (a phone's second frame); a .jpg stays JPEG.
 - only what the site shows is published (`select_static_files`): a photo is
-  copied from content/ when a *written* content uses it (Image:, a body image,
-  a {static} or plain link; `warta.published.is_written`) or the theme does
-  (SITE_LOGO, EXTRA_PATH_METADATA, IMAGES_THEME_FILES). A draft's or an
+  copied from content/ when a *written* content links to it as a file (a
+  {static} or plain link, a writer's own <picture>; `warta.published.is_written`)
+  or the theme does (SITE_LOGO, EXTRA_PATH_METADATA, IMAGES_THEME_FILES). The
+  original of a photo shown only as Image: or a body image is not published:
+  nothing names it, its variants are the page's. A draft's or an
   embargoed article's photos, variants and card stay out of the public build
   (the development build writes drafts at /draf/, so there they are kept).
 - errors naming the article and the image: no alt text, missing file, source
@@ -181,9 +187,11 @@ class Build:
     def url(self, file: str) -> str:
         return f"{self.siteurl}/{self.site_path(file)}"
 
-    def use(self, image, source: Path) -> None:
-        """Publish an image's variants, and its original (a written page uses it)."""
-        self.used_by_written.add(source)
+    def use(self, image) -> None:
+        """Publish an image's variants. Not its original: the page, its JSON-LD
+        and the feeds name the variants only (`process_featured`); the original
+        is published only when a written content links to it as a file
+        (`shown_files`)."""
         for variant in image.variants:
             self.copies[self.site_path(variant.file)] = variant.file
 
@@ -261,9 +269,26 @@ def used_files(content, build: Build) -> set[Path]:
     """Real paths of the files under content/ a content uses: its featured
     image and every src/href of its body ({static} links, photos, plain local
     links). Read before the body's <img> become <picture>s of variants."""
+    featured = str(content.metadata.get("image") or "").strip()
+    body = getattr(content, "_content", None) or ""
+    return files_named([r for r in references(body) if may_be_file(r)] + [featured], content, build)
+
+
+def shown_files(content, build: Build) -> set[Path]:
+    """`used_files` less the photos the site shows only through their variants:
+    the featured image and each body <img> outside a writer's own <picture>
+    become <picture>s of variants (process_content), so their originals are
+    named by nothing in the output. What stays: files linked as files (a
+    {static} link to a PDF, a photo offered as a download), a writer's own
+    <picture> and <video poster>, anything else a body names."""
+    body = getattr(content, "_content", None) or ""
+    if "<img" in body.lower():
+        body = rewrite_images(body, lambda _index, _attributes: "")
+    return files_named([r for r in references(body) if may_be_file(r)], content, build)
+
+
+def files_named(found: list[str], content, build: Build) -> set[Path]:
     source_dir = Path(content.source_path).parent
-    found = [str(content.metadata.get("image") or "").strip()]
-    found += [r for r in references(getattr(content, "_content", None) or "") if may_be_file(r)]
     paths = (content_path(ref, build.content_root, source_dir) for ref in found if ref)
     return {path for path in paths if isinstance(path, Path)}
 
@@ -395,7 +420,7 @@ def process_content(content, build: Build) -> None:
                 src,
                 "write what the photo shows: ![Ketua Bawaslu membuka rapat](…)",
             )
-        build.use(image, path)
+        build.use(image)
         return picture(
             image,
             alt,
@@ -443,15 +468,26 @@ def process_featured(content, build: Build, where: str, lines: SourceLines, sour
             reference,
             "add an Image-Alt: line saying what the photo shows",
         )
-    build.use(image, path)
+    build.use(image)
     content.image_html = Markup(picture(image, alt, build.url, build.sizes, featured=True))
-    largest, smallest = image.fallback[-1], image.fallback[0]
+    largest = image.fallback[-1]
+    webp = image.of_type("image/webp")
+    smallest = webp[0] if webp else largest
+    # The original is not published: the JSON-LD `image`, og:image without a
+    # card, the feeds and any template naming `article.image` get the largest
+    # fallback variant (JPEG, or PNG for a photo with transparency), which
+    # every client reads.
+    content.image = build.site_path(largest.file)
+    content.metadata["image"] = content.image
     content.metadata.setdefault("warta", {})["image"] = {
         "src": build.site_path(largest.file),
         "width": largest.width,
         "height": largest.height,
         "alt": alt,
+        # Lists show the smallest WebP, with `src` as the fallback of older browsers.
         "thumbnail": build.site_path(smallest.file),
+        "thumbnail_width": smallest.width,
+        "thumbnail_height": smallest.height,
     }
     return True
 
@@ -594,8 +630,11 @@ def enrich(generator, contents: list) -> None:
     if build:
         written = [content for content in contents if is_written(content)]
         for content in contents:
-            used = build.used_by_written if is_written(content) else build.used_by_unwritten
-            used |= used_files(content, build)
+            if is_written(content):
+                build.used_by_written |= shown_files(content, build)
+            else:
+                # Everything it names, photos shown as variants too: kept out.
+                build.used_by_unwritten |= used_files(content, build)
         prepare_images(written, build)
         for content in written:
             process_content(content, build)
@@ -637,8 +676,9 @@ def select_static_files(generator) -> None:
     """Keep only the static files the site uses, before the static generator
     copies them (content/images/ is a static path: it would copy every file).
 
-    A photo is published when a written content uses it or the theme does; any
-    other file unless only unwritten contents link to it. A photo that cannot
+    A photo is published when a written content links to it as a file
+    (`shown_files`: not one shown only through its variants) or the theme
+    does; any other file unless only unwritten contents link to it. A photo that cannot
     be published (over a limit, unreadable) is left out: its error was
     reported at the line that uses it."""
     build = current_build(generator.settings)
