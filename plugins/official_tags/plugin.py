@@ -17,8 +17,9 @@ What it adds to the site:
   OKU) is not linked to the registry's person: the build suggests registering
   the namesake or adding the missing position, with the line
   (`warta/tags/offices.py`).
-  Region words are read with the regions plugin's gazetteer and aliases (so
-  `regions` comes before `official_tags` in PLUGINS); "Ketua Bawaslu, Nama"
+  Region words are read with the gazetteer and aliases the regions plugin
+  uses (`warta.regions.configured`; `regions` comes before `official_tags` in
+  PLUGINS, which gives the article's own regions); "Ketua Bawaslu, Nama"
   is read as the office of the article's own region.
 - `article.metadata["warta"]["official_tags"]` = [{slug, name, group, auto}] and
   `["officials"]` = [{slug, name, position, office}] (published in /feed.json).
@@ -49,7 +50,6 @@ import hashlib
 import inspect
 import json
 import logging
-import sys
 from collections import defaultdict
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -60,6 +60,8 @@ from pelican.urlwrappers import Tag
 
 from warta.findings import Finding, report
 from warta.frontmatter import SourceLines, parse_lines
+from warta.plugin_order import short_name
+from warta.regions.configured import load_configured
 from warta.tags.detection import PhraseMatcher, tag_matcher, wants_detection
 from warta.tags.offices import HeldOffice, RegionReader, StatedOffice, held_office, judge
 from warta.tags.officials import Official, Registry, load_region_names, load_registry
@@ -145,16 +147,15 @@ def mention_line(lines: list[str], spelling: str, ordinal: int) -> int:
 
 
 def regions_reader(settings: dict) -> tuple[RegionReader, str]:
-    """The regions plugin's gazetteer (with aliases) for reading office regions,
-    and a digest of what it reads; an empty reader when that plugin is not loaded
-    or its data cannot be read (the regions plugin reports why)."""
-    module = sys.modules.get("regions.plugin")
-    if module is None:
+    """The gazetteer (with aliases) the regions plugin uses, for reading office
+    regions, and a digest of what it reads; an empty reader when that plugin is
+    not in PLUGINS or its data cannot be read (the regions plugin reports why)."""
+    if "regions" not in {short_name(str(p)) for p in settings.get("PLUGINS") or ()}:
         return RegionReader(), "no regions plugin"
-    gazetteer, _problems = module.load_gazetteer(settings)
+    gazetteer, _problems = load_configured(settings)
     if gazetteer is None:
         return RegionReader(), "no gazetteer"
-    home = module.settings_of(settings)["REGIONS_HOME_PROVINCE"]
+    home = settings.get("REGIONS_HOME_PROVINCE")
     digest = hashlib.sha256()
     units = sorted((u.code, u.level, u.name, u.parent or "") for u in gazetteer.units.values())
     aliases = sorted((code, sorted(names)) for code, names in gazetteer.aliases.items())

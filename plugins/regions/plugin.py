@@ -21,7 +21,6 @@ file an error pointing at the line.
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from pelican import signals
 from pelican.generators import Generator
@@ -29,25 +28,20 @@ from pelican.generators import Generator
 from warta import findings, frontmatter
 from warta.findings import Finding
 from warta.regions import dateline
-from warta.regions.gazetteer import (
-    TIER_ALIAS,
-    TIER_KECAMATAN,
-    TIER_OFFICIAL,
-    Gazetteer,
-    Problem,
-    load,
-)
+from warta.regions.configured import ALIASES_DEFAULT, GAZETTEER_DEFAULT
+from warta.regions.configured import load_configured as load_gazetteer
+from warta.regions.gazetteer import TIER_ALIAS, TIER_KECAMATAN, TIER_OFFICIAL, Gazetteer, Problem
 
 from . import pages
 from .charts import bar_chart
 
 logger = logging.getLogger(__name__)
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEFAULTS = {
-    # Data files; relative paths are taken from the project root.
-    "REGIONS_GAZETTEER": "data/regions/gazetteer.csv",
-    "REGIONS_ALIASES": "data/regions/aliases.yaml",
+    # Data files; relative paths are taken from the project root
+    # (loaded by warta.regions.configured).
+    "REGIONS_GAZETTEER": GAZETTEER_DEFAULT,
+    "REGIONS_ALIASES": ALIASES_DEFAULT,
     # Kemendagri code of the province the site serves: listed first, and it wins
     # when a name fits a unit there and one elsewhere.
     "REGIONS_HOME_PROVINCE": None,
@@ -71,47 +65,6 @@ TEMPLATE_PAGE = "wilayah"
 def settings_of(settings: dict) -> dict:
     """The plugin's settings with defaults filled in (the one place defaults live)."""
     return {key: settings.get(key, default) for key, default in DEFAULTS.items()}
-
-
-def _data_path(value) -> Path:
-    path = Path(value)
-    return path if path.is_absolute() else PROJECT_ROOT / path
-
-
-def _shown(path: Path) -> str:
-    """A path for messages: relative to the project when it is inside it."""
-    try:
-        return str(path.relative_to(PROJECT_ROOT))
-    except ValueError:
-        return str(path)
-
-
-def load_gazetteer(settings: dict) -> tuple[Gazetteer | None, tuple[Problem, ...]]:
-    options = settings_of(settings)
-    gazetteer_path = _data_path(options["REGIONS_GAZETTEER"])
-    aliases_path = _data_path(options["REGIONS_ALIASES"]) if options["REGIONS_ALIASES"] else None
-    if not gazetteer_path.exists():
-        return None, (
-            Problem(
-                "gazetteer not found",
-                str(gazetteer_path),
-                "run `invoke gazetteer`",
-                path="regions",
-            ),
-        )
-    if aliases_path and not aliases_path.exists():
-        return None, (Problem("aliases file not found", str(aliases_path), path="regions"),)
-    try:
-        gazetteer, problems = load(
-            gazetteer_path, aliases_path, _shown(aliases_path) if aliases_path else ""
-        )
-        if any(problem.fatal for problem in problems):
-            # An aliases file that cannot be used at all: its one problem is
-            # reported, not an "unknown region" for every alias and seat in use.
-            return None, problems
-        return gazetteer, problems
-    except (OSError, ValueError, KeyError) as exc:
-        return None, (Problem("cannot read the gazetteer", str(exc), path=_shown(gazetteer_path)),)
 
 
 # ---- articles ---------------------------------------------------------------
