@@ -37,3 +37,11 @@ def every_article(generator) -> list:
 
 def every_page(generator) -> list:
     return every_content(generator, PAGE_LISTS)
+
+
+def forget_rendered(content) -> None:
+    """Drop Pelican's memoized get_content()/get_summary() of one content, so
+    that templates and feeds see a body or summary a plugin has rewritten."""
+    for method in (content.get_content, content.get_summary):
+        for key in [key for key in method.cache if key and key[0] is content]:
+            del method.cache[key]

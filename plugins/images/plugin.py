@@ -63,7 +63,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 
 from warta import dates, findings
-from warta.contents import every_article, every_page
+from warta.contents import every_article, every_page, forget_rendered
 from warta.findings import Finding
 from warta.frontmatter import SourceLines
 from warta.parallel import WorkerError, fork_map, worker_count
@@ -243,14 +243,6 @@ def relative_source(content, build: Build) -> str:
 
 def report(where: str, line: int | None, message: str, value: str, suggestion: str) -> None:
     findings.report(logger, Finding(where, line, "error", f"{message}: '{value}'", suggestion))
-
-
-def forget_rendered_content(content) -> None:
-    """Pelican memoizes get_content() per object; drop this object's entries so
-    the rewritten body is what templates and feeds see."""
-    cache = content.get_content.cache
-    for key in [key for key in cache if key and key[0] is content]:
-        del cache[key]
 
 
 def local_images(content, build: Build) -> list[Path]:
@@ -433,7 +425,7 @@ def process_content(content, build: Build) -> None:
     body = getattr(content, "_content", None)
     if body and "<img" in body.lower():
         content._content = rewrite_images(body, replace)
-        forget_rendered_content(content)
+        forget_rendered(content)
 
 
 def process_featured(content, build: Build, where: str, lines: SourceLines, source_dir) -> bool:

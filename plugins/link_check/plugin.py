@@ -12,6 +12,7 @@ from pelican import signals
 from pelican.contents import Article
 
 from warta import frontmatter
+from warta.contents import forget_rendered
 from warta.findings import Finding, report
 from warta.published import is_written, written_contents
 
@@ -44,12 +45,6 @@ def linked_content(content, value: str, generated: dict):
         if found is not None:
             return found
     return None
-
-
-def _forget_rendered(content) -> None:
-    for method in (content.get_content, content.get_summary):
-        for key in [key for key in method.cache if key and key[0] is content]:
-            del method.cache[key]
 
 
 def check_content(content, generated: dict) -> None:
@@ -90,7 +85,7 @@ def check_content(content, generated: dict) -> None:
             content._summary = cleaned
     if "body" in fields:
         content._content = remove_links(body, unwritten.__contains__)
-    _forget_rendered(content)
+    forget_rendered(content)
 
 
 def _warn(content, target, link: Link, line: int | None) -> None:

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from pelican import signals
 
 from warta import frontmatter
-from warta.contents import every_article, every_page
+from warta.contents import every_article, every_page, forget_rendered
 from warta.findings import Finding, report
 
 from .clean import Removal, clean_html, removal_lines
@@ -17,14 +17,6 @@ from .clean import Removal, clean_html, removal_lines
 logger = logging.getLogger(__name__)
 
 SUGGESTION = "write the release in Markdown; ask the web team to embed media"
-
-
-def _forget_rendered(content) -> None:
-    """Pelican memoizes get_content()/get_summary() per object: drop this object's
-    entries so that templates and feeds see the cleaned text."""
-    for method in (content.get_content, content.get_summary):
-        for key in [key for key in method.cache if key and key[0] is content]:
-            del method.cache[key]
 
 
 def _report(content, source: str, found: list[tuple[Removal, int]]) -> None:
@@ -78,7 +70,7 @@ def sanitize_content(content) -> None:
             first = frontmatter.parse(source).front_matter.body_start
             found += [(removal, first) for removal in removed]
     if changed:
-        _forget_rendered(content)
+        forget_rendered(content)
     if found:
         _report(content, source or "", found)
 
