@@ -64,15 +64,3 @@ def written_contents(generators) -> list:
         elif hasattr(generator, "pages"):
             found.extend(written_pages(generator))
     return found
-
-
-def unwritten_contents(generators) -> list:
-    """Articles and pages the build does not write (drafts and embargoed articles
-    in the public build): their titles, slugs and files must not appear."""
-    found = []
-    for generator in generators:
-        if hasattr(generator, "articles"):
-            found.extend(c for c in every_article(generator) if not is_written(c))
-        elif hasattr(generator, "pages"):
-            found.extend(c for c in every_page(generator) if not is_written(c))
-    return found
