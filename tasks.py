@@ -454,10 +454,9 @@ def _region_resolver(settings: dict):
     gets the closest names, as the build gives them."""
     from warta import new_article
     from warta.regions import gazetteer as gazetteer_module
+    from warta.regions.configured import load_configured
 
-    gazetteer, problems = gazetteer_module.load(
-        settings["REGIONS_GAZETTEER"], settings.get("REGIONS_ALIASES")
-    )
+    gazetteer, problems = load_configured(settings)
     if problems or gazetteer is None:
         raise new_article.NewArticleError(problems[0].format())
     home = settings.get("REGIONS_HOME_PROVINCE")
