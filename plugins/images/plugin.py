@@ -135,18 +135,17 @@ def webp_method(settings) -> int:
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= 6:
         return value
     default = DEFAULTS["IMAGES_WEBP_METHOD"]
-    findings.report(
-        logger,
-        Finding(
-            "",
-            None,
-            "warning",
-            "pelicanconf.py: images: IMAGES_WEBP_METHOD must be a whole number from 0 to 6: "
-            f"{value!r}",
-            f"using {default!r}",
-        ),
+    report_setting(
+        f"IMAGES_WEBP_METHOD must be a whole number from 0 to 6: {value!r}", f"using {default!r}"
     )
     return default
+
+
+def report_setting(message: str, suggestion: str) -> None:
+    """A warning about a setting: `pelicanconf.py: images: message (suggestion)`."""
+    findings.report(
+        logger, Finding("", None, "warning", f"pelicanconf.py: images: {message}", suggestion)
+    )
 
 
 class Build:
@@ -542,16 +541,10 @@ def social_cards(articles, build: Build) -> None:
 
     template = setting(settings, "IMAGES_SOCIAL_CARD_SAVE_AS")
     if not template.lower().endswith(".png"):
-        findings.report(
-            logger,
-            Finding(
-                "",
-                None,
-                "warning",
-                "pelicanconf.py: images: social cards are PNG files, but "
-                f"IMAGES_SOCIAL_CARD_SAVE_AS names another type: '{template}'",
-                "end it in .png, e.g. {url}og.png",
-            ),
+        report_setting(
+            f"social cards are PNG files, but IMAGES_SOCIAL_CARD_SAVE_AS names another type: "
+            f"'{template}'",
+            "end it in .png, e.g. {url}og.png",
         )
     errors = 0
     for article, text, key in wanted:
