@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warta.findings import Finding, parse_log_message
-from warta.frontmatter import parse_lines, split_lines
+from warta.frontmatter import parse_lines, read_source, split_lines
 
 _OBJECT_REPR = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>")
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
@@ -176,11 +176,13 @@ class Translator:
             moved.fix,
         )
 
-    def line_of(self, path: str, keys: Iterable[str]) -> int | None:
+    def lines_of(self, path: str) -> list[str]:
+        """The lines of a source named by Pelican (absolute, or relative to content/)."""
         candidate = Path(path)
-        if not candidate.is_absolute():
-            candidate = self.paths.content / path
-        return parse_lines(self.read_lines(candidate)).line(*keys)
+        return self.read_lines(candidate if candidate.is_absolute() else self.paths.content / path)
+
+    def line_of(self, path: str, keys: Iterable[str]) -> int | None:
+        return parse_lines(self.lines_of(path)).line(*keys)
 
     def finding(self, path, line, level, message, suggestion="") -> Finding:
         return Finding(
@@ -189,11 +191,7 @@ class Translator:
 
 
 def _read_lines(path: Path) -> list[str]:
-    try:
-        with open(path, encoding="utf-8-sig", errors="replace") as handle:
-            return split_lines(handle.read())
-    except OSError:
-        return []
+    return split_lines(read_source(path))
 
 
 # ---- Pelican's messages, by format string ----
@@ -259,7 +257,7 @@ def _unknown_status(t: Translator, args, level, exc) -> Translation:
 
 def _duplicate_definition(t: Translator, args, level, exc) -> Translation:
     name, path = str(args[0]), str(args[1]) if len(args) > 1 else ""
-    lines = t.read_lines(Path(path) if os.path.isabs(path) else t.paths.content / path)
+    lines = t.lines_of(path)
     seen = [field.line for field in parse_lines(lines).all(name)]
     line = seen[1] if len(seen) > 1 else (seen[0] if seen else None)
     first = f" (line {seen[0]})" if seen else ""

@@ -233,11 +233,7 @@ class SourceLines:
 
     def get(self) -> list[str]:
         if self._lines is None:
-            try:
-                with open(self.path, encoding="utf-8-sig", errors="replace") as handle:
-                    self._lines = split_lines(handle.read())
-            except (OSError, TypeError):  # (read_source says "" for these too)
-                self._lines = []
+            self._lines = split_lines(read_source(self.path))
         return self._lines
 
     @property
