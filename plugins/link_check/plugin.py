@@ -59,7 +59,7 @@ def check_content(content, generated: dict) -> None:
         fields.append("body")
     if not fields:
         return
-    source = None
+    source, body_start = None, 1
     unwritten: set[str] = set()
     for field in fields:
         text = summary if field == "summary" else body
@@ -70,8 +70,10 @@ def check_content(content, generated: dict) -> None:
                 continue
             if not is_written(target):
                 unwritten.add(link.value)
-            source = source if source is not None else frontmatter.read_source(content.source_path)
-            first = 1 if field == "summary" else frontmatter.parse(source).front_matter.body_start
+            if source is None:  # read and parsed once, when a first link is reported
+                source = frontmatter.read_source(content.source_path)
+                body_start = frontmatter.parse(source).front_matter.body_start
+            first = 1 if field == "summary" else body_start
             line = link_line(source, link, first_line=first, after=previous.get(link.written, 0))
             previous[link.written] = line or 0
             _warn(content, target, link, line)
