@@ -453,20 +453,13 @@ def _region_resolver(settings: dict):
     resolved as the build's regions plugin resolves `Region:`; an unknown name
     gets the closest names, as the build gives them."""
     from warta import new_article
-    from warta.regions import gazetteer as gazetteer_module
     from warta.regions.configured import load_configured
 
     gazetteer, problems = load_configured(settings)
     if problems or gazetteer is None:
         raise new_article.NewArticleError(problems[0].format())
     home = settings.get("REGIONS_HOME_PROVINCE")
-    kabupaten_kota = (gazetteer_module.TIER_OFFICIAL, gazetteer_module.TIER_ALIAS)
-
-    def code_of(office: str) -> str | None:
-        found = gazetteer.resolve(
-            office, home=home, tiers=kabupaten_kota, levels=("provinsi", "kabupaten", "kota")
-        )
-        return found.unit.code if found.unit else None
+    code_of = new_article.office_code_resolver(gazetteer, home)
 
     def resolve(value: str) -> new_article.RegionChoice:
         result = gazetteer.resolve(value, home=home)
@@ -483,15 +476,10 @@ def _region_resolver(settings: dict):
                 "use a Kemendagri code, an official name or an alias)"
             )
         unit = result.unit
-        office = new_article.office_unit(gazetteer.lineage(unit.code))
-        author = new_article.house_spelling(
-            new_article.office_author(office),
-            office.code,
-            new_article.existing_authors(Path(settings["PATH"])),
-            code_of,
+        author = new_article.region_author(
+            gazetteer, unit, new_article.existing_authors(Path(settings["PATH"])), code_of
         )
-        # Kecamatan names repeat across Indonesia: write their code, which cannot.
-        value = unit.code if unit.level == "kecamatan" else unit.name
+        value = new_article.region_value(unit)
         return new_article.RegionChoice(value, author)
 
     return resolve

@@ -11,6 +11,7 @@ build takes the lead paragraph (plugins/release_defaults).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import uuid
 from collections import Counter
@@ -109,6 +110,36 @@ def office_author(unit) -> str:
     if unit.level == "provinsi" and not name.lower().startswith("provinsi "):
         name = f"Provinsi {name}"
     return OFFICE_AUTHOR_PREFIX + name
+
+
+def region_value(unit) -> str:
+    """What `Region:` gets for a unit: the official name, or the code of a
+    kecamatan (kecamatan names repeat across Indonesia; codes cannot)."""
+    return unit.code if unit.level == "kecamatan" else unit.name
+
+
+def office_code_resolver(gazetteer, home: str | None) -> Callable[[str], str | None]:
+    """`code_of` for `house_spelling`: an office name ("Kota Pagaralam", "Provinsi
+    Sumatera Selatan") → its region code, by official names and aliases only."""
+    from warta.regions.gazetteer import TIER_ALIAS, TIER_OFFICIAL
+
+    levels = ("provinsi", "kabupaten", "kota")
+
+    @functools.cache
+    def code_of(office: str) -> str | None:
+        found = gazetteer.resolve(
+            office, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS), levels=levels
+        )
+        return found.unit.code if found.unit else None
+
+    return code_of
+
+
+def region_author(gazetteer, unit, authors: Counter, code_of: Callable[[str], str | None]) -> str:
+    """The author for a release about `unit`: its office's humas, spelled as
+    earlier releases spell it."""
+    office = office_unit(gazetteer.lineage(unit.code))
+    return house_spelling(office_author(office), office.code, authors, code_of)
 
 
 def house_spelling(

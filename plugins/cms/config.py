@@ -16,6 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from warta import new_article
+from warta.new_article import region_value
+
 # Front-matter keys in the order `invoke new` (warta/new_article.py) writes them,
 # then the photo keys; each with the CMS field that edits it and how its value
 # is written ("text": as is, "list": comma-separated).
@@ -75,12 +78,6 @@ class CmsInputs:
 
 
 # ---- options from the project's data ------------------------------------------------
-
-
-def region_value(unit) -> str:
-    """What `invoke new` writes for a unit: the official name, or the code of a
-    kecamatan (kecamatan names repeat across Indonesia)."""
-    return unit.code if unit.level == "kecamatan" else unit.name
 
 
 def region_options(gazetteer, home: str | None, kecamatan_of: tuple[str, ...]) -> list[dict]:
@@ -412,18 +409,11 @@ def warta_data(inputs: CmsInputs) -> dict:
 def region_authors(gazetteer, values: list[str], content, code_of) -> dict[str, str]:
     """Region value → author, as `invoke new` picks it: the humas of the region's
     office, spelled as earlier releases under `content` spell it (`code_of`: an
-    office name → its region code, as tasks.py resolves it)."""
-    from warta import new_article
-
+    office name → its region code, `new_article.office_code_resolver`)."""
     authors = new_article.existing_authors(content)
     wanted = set(values)
-    by_value = {}
-    for unit in gazetteer.units.values():
-        value = region_value(unit)
-        if value not in wanted:
-            continue
-        office = new_article.office_unit(gazetteer.lineage(unit.code))
-        by_value[value] = new_article.house_spelling(
-            new_article.office_author(office), office.code, authors, code_of
-        )
-    return by_value
+    return {
+        region_value(unit): new_article.region_author(gazetteer, unit, authors, code_of)
+        for unit in gazetteer.units.values()
+        if region_value(unit) in wanted
+    }

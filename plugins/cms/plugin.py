@@ -24,7 +24,6 @@ whose kecamatan are offered; None: REGIONS_HOME_PROVINCE).
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import logging
 import os
@@ -33,7 +32,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from warta.regions.gazetteer import TIER_ALIAS, TIER_OFFICIAL
+from warta.new_article import office_code_resolver
 from warta.regions.gazetteer import load as load_gazetteer
 from warta.source_checks import Rules
 from warta.tags.officials import load_region_names, load_registry
@@ -111,14 +110,7 @@ def gather_inputs(settings: dict) -> CmsInputs:
     region_names = load_region_names(gazetteer_path)
     registry, _ = load_registry(officials_path, str(officials_path), region_names)
     regions = region_options(gazetteer, home, tuple(provinces))
-    office_levels = ("provinsi", "kabupaten", "kota")
-    office_tiers = (TIER_OFFICIAL, TIER_ALIAS)
-
-    @functools.cache
-    def code_of(office: str) -> str | None:
-        found = gazetteer.resolve(office, home=home, tiers=office_tiers, levels=office_levels)
-        return found.unit.code if found.unit else None
-
+    code_of = office_code_resolver(gazetteer, home)
     authors = region_authors(
         gazetteer, [o["value"] for o in regions], Path(settings["PATH"]), code_of
     )
