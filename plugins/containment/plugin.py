@@ -134,11 +134,11 @@ def contained_files(generator, paths, exclude=None, extensions=None) -> set[str]
                 ]
                 folder_relative = os.path.relpath(folder, content)
                 for name in names:
-                    full = os.path.join(folder, name)
-                    if os.path.islink(full):
+                    mode = file_mode(os.path.join(folder, name))  # one lstat a file
+                    if stat.S_ISLNK(mode):
                         continue
                     candidate = os.path.join(folder_relative, name)
-                    if not is_regular_file(full):
+                    if not stat.S_ISREG(mode):
                         # A FIFO or device node would block or never end when read.
                         report(
                             candidate,
@@ -155,11 +155,12 @@ def contained_files(generator, paths, exclude=None, extensions=None) -> set[str]
     return files
 
 
-def is_regular_file(path: str) -> bool:
+def file_mode(path: str) -> int:
+    """The file's own mode (a link's, not its target's); 0 when it is gone."""
     try:
-        return stat.S_ISREG(os.lstat(path).st_mode)
+        return os.lstat(path).st_mode
     except OSError:
-        return False
+        return 0
 
 
 def guard_file_listing(generator) -> None:
