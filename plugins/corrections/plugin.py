@@ -45,10 +45,9 @@ def relative_source(article, content_root: str) -> str:
         return article.source_path
 
 
-def report(article, content_root: str, problem: Problem) -> None:
+def report(article, content_root: str, problem: Problem, source: SourceLines) -> None:
     # One line per value, in the order Pelican lists them (continuation lines too).
-    front_matter = SourceLines(article.source_path).front_matter
-    lines = [number for field in front_matter.all(KEY) for number in field.lines]
+    lines = [number for field in source.front_matter.all(KEY) for number in field.lines]
     line = lines[problem.index] if problem.index < len(lines) else None
     findings.report(
         logger,
@@ -72,8 +71,9 @@ def add_corrections(generator) -> None:
         corrections, problems = parse(values, tz)
         modified = getattr(article, "modified", None)
         problems += freshness_problems(corrections, modified)
+        source = SourceLines(article.source_path)  # read once, at a first problem
         for problem in problems:
-            report(article, content_root, problem)
+            report(article, content_root, problem, source)
         if corrections and (modified is None or corrections[-1].date > modified):
             article.modified = corrections[-1].date
         article.corrections = corrections
