@@ -176,10 +176,13 @@ def clean_html(fragment: str) -> tuple[str, list[Removal]]:
     """(the fragment without active content, what was removed, in order)."""
     if "<" not in fragment and "&" not in fragment and ">" not in fragment:
         return fragment, []
+    cleaned = _CLEANER.clean(fragment)
+    if cleaned == fragment:  # nothing taken out: no report to make (most bodies)
+        return fragment, []
     reporter = _Reporter()
     reporter.feed(fragment)
     reporter.close()
-    return _CLEANER.clean(fragment), reporter.removed
+    return cleaned, reporter.removed
 
 
 def removal_lines(source: str, removals: list[Removal], *, first_line: int = 1) -> list[int | None]:
