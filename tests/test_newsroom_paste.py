@@ -244,6 +244,15 @@ def test_paths_are_shown_relative_to_the_project(tmp_path):
     assert scrubbed == "cannot open content/images/a.jpg (image data)"
 
 
+def test_a_path_staff_wrote_is_shown_as_written(tmp_path):
+    """Only paths that start with a build folder are shortened: a link that climbs
+    out of content/ is quoted as the release spells it."""
+    project = tmp_path / "proyek"
+    paths = Paths(project=project, content=project / "content")
+    written = f"link leaves: '{{static}}/../..{tmp_path}/luar/x.jpg'"
+    assert paths.scrub(written) == written
+
+
 def test_pelicans_messages_become_one_finding_each(tmp_path):
     content = tmp_path / "content"
     translator = Translator(Paths(project=tmp_path, content=content))

@@ -17,9 +17,9 @@ the build and dropped when another finding already names the same file.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import re
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,13 +97,12 @@ class Paths:
         for root, label in roots:
             if root is None:
                 continue
+            # Only a path that starts here: `../../tmp/x` in what staff wrote stays as written.
             text = re.sub(
-                re.escape(str(root)) + r"(?P<rest>/[^\s'\"),:]*)?",
+                r"(?<![\w./-])" + re.escape(str(root)) + r"(?P<rest>/[^\s'\"),:]*)?",
                 lambda m, label=label: _join(label, (m["rest"] or "").lstrip("/")) or ".",
                 text,
             )
-        tmp = re.escape(tempfile.gettempdir().rstrip("/"))
-        text = re.sub(tmp + r"/[^\s'\"),:]*/(?P<name>[^/\s'\"),:]+)", r"\g<name>", text)
         return _OBJECT_REPR.sub("(image data)", text)
 
 
@@ -162,18 +161,14 @@ class Translator:
 
     # ---- helpers for the handlers ----
     def _moved(self, finding: Finding, level: str) -> Finding:
-        moved = finding.moved(self.paths.display(finding.path)) if finding.path else finding
-        if moved.level != level:
-            moved = Finding(
-                moved.path, moved.line, level, moved.message, moved.suggestion, moved.fix
-            )
-        return Finding(
-            moved.path,
-            moved.line,
-            moved.level,
-            self.paths.scrub(moved.message),
-            self.paths.scrub(moved.suggestion),
-            moved.fix,
+        """The finding at the record's level, its path shown from the project and
+        the build's folders scrubbed out of its text."""
+        return dataclasses.replace(
+            finding,
+            path=self.paths.display(finding.path) if finding.path else "",
+            level=level,
+            message=self.paths.scrub(finding.message),
+            suggestion=self.paths.scrub(finding.suggestion),
         )
 
     def lines_of(self, path: str) -> list[str]:
