@@ -112,10 +112,6 @@ class TallyHandler(logging.Handler):
         self.held = []
 
     @property
-    def messages(self) -> list[tuple[str, str]]:
-        return [(f.level, f.log_text()) for f in self.findings]
-
-    @property
     def errors(self) -> int:
         return self.counts["error"]
 
@@ -151,10 +147,6 @@ class BuildReport:
 
     exit_code: int
     findings: list[Finding] = field(default_factory=list)
-
-    @property
-    def messages(self) -> list[tuple[str, str]]:
-        return [(f.level, f.log_text()) for f in self.findings]
 
 
 def build_site(

@@ -28,6 +28,7 @@ from warta import frontmatter
 from warta.build import build_site, load_settings
 from warta.buildlog import Paths
 from warta.findings import Finding
+from warta.paths import Refusal, check_source
 
 ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 
@@ -73,13 +74,10 @@ def apply_fix(file: Path, pairs: tuple[tuple[str, str], ...], content: Path) -> 
     """Add the missing `Key: value` lines at the end of a release's front matter;
     returns the keys written. Keeps the file's BOM and line ends; never follows a
     link or writes outside the content folder."""
-    if file.is_symlink() or not file.is_file():
+    real = check_source(content, file)
+    if isinstance(real, Refusal) or not real.is_file():
         return []
-    try:
-        file.resolve().relative_to(content.resolve())
-    except ValueError:
-        return []
-    data = file.read_bytes()
+    data = real.read_bytes()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -107,9 +105,9 @@ def apply_fix(file: Path, pairs: tuple[tuple[str, str], ...], content: Path) -> 
     if not lines[end - 1].endswith(("\n", "\r")):
         lines[end - 1] += newline
     lines[end:end] = added
-    temporary = file.with_name(f".{file.name}.warta-fix")
+    temporary = real.with_name(f".{real.name}.warta-fix")
     temporary.write_bytes((bom + "".join(lines)).encode("utf-8"))
-    os.replace(temporary, file)
+    os.replace(temporary, real)
     return written
 
 

@@ -13,6 +13,7 @@ Finding that a plugin makes are relative to the content folder (or start with
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass, field
@@ -42,19 +43,18 @@ class Finding:
     fix: tuple[tuple[str, str], ...] = field(default=(), compare=False)
 
     def text(self) -> str:
-        hint = f" ({self.suggestion})" if self.suggestion else ""
-        if not self.path:
-            return f"{self.level}: {self.message}{hint}"
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.level}: {self.message}{hint}"
+        """`path[:line]: level: message (suggestion)`, as the build and `invoke check` print it."""
+        return self._line(f"{self.level}: ")
 
     def log_text(self) -> str:
         """The message as a plugin logs it: `path[:line]: message (suggestion)`."""
+        return self._line("")
+
+    def _line(self, level: str) -> str:
         hint = f" ({self.suggestion})" if self.suggestion else ""
-        if not self.path:
-            return f"{self.message}{hint}"
-        where = f"{self.path}:{self.line}" if self.line else self.path
-        return f"{where}: {self.message}{hint}"
+        where = f"{self.path}:{self.line}: " if self.path and self.line else ""
+        where = where or (f"{self.path}: " if self.path else "")
+        return f"{where}{level}{self.message}{hint}"
 
     def github(self) -> str:
         """A GitHub Actions workflow command; shows up as an annotation on the file
@@ -70,7 +70,7 @@ class Finding:
         return f"::{kind} {location}::{data}"
 
     def moved(self, path: str) -> Finding:
-        return Finding(path, self.line, self.level, self.message, self.suggestion, self.fix)
+        return dataclasses.replace(self, path=path)
 
 
 def report(logger: logging.Logger, finding: Finding) -> None:
