@@ -32,7 +32,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from .strip import has_alpha, strip_metadata, to_srgb
+from .strip import TOO_LARGE, UNREADABLE, has_alpha, strip_metadata, to_srgb
 
 # Bump when the encoding code changes what it writes: every cached file is redone.
 CODE_VERSION = "1"
@@ -175,8 +175,6 @@ _QUARTER_TURNS = (5, 6, 7, 8)
 # Formats libjpeg decodes; phones often write MPO (a JPEG with a second, small
 # picture appended), which Pillow opens as such.
 _JPEG_FORMATS = ("JPEG", "MPO")
-UNREADABLE = "save it again as JPEG or PNG"
-TOO_LARGE = "export the photo smaller, about 2000 px wide, before publishing"
 
 
 def shown_size(image: Image.Image) -> tuple[int, int]:
@@ -424,7 +422,7 @@ class ImageCache:
             raise ImageProblem(
                 f"image source too large ({size / 1e6:.1f} MB, limit "
                 f"{settings.max_source_bytes / 1e6:.1f} MB set by IMAGES_MAX_SOURCE_BYTES)",
-                "export the photo smaller, about 2000 px wide, before publishing",
+                TOO_LARGE,
             )
         try:
             data = source.read_bytes()

@@ -57,10 +57,15 @@ _PNG_KEEP = {
 }
 
 
+# Suggestions for a file that cannot be read, and one over a pixel or byte limit.
+UNREADABLE = "save it again as JPEG or PNG"
+TOO_LARGE = "export the photo smaller, about 2000 px wide, before publishing"
+
+
 class StripError(ValueError):
     """The file is not an image this module can read (or is over a limit)."""
 
-    def __init__(self, message: str, suggestion: str = "save it again as JPEG or PNG") -> None:
+    def __init__(self, message: str, suggestion: str = UNREADABLE) -> None:
         super().__init__(message)
         self.suggestion = suggestion
 
@@ -128,7 +133,7 @@ def _too_large(width: int, height: int, limit: int) -> StripError:
     size = f"{width}×{height} = {width * height / 1e6:.1f} megapixels" if width else "too many"
     return StripError(
         f"image too large to publish ({size}, limit {limit / 1e6:.1f} megapixels)",
-        "export the photo smaller, about 2000 px wide, before publishing",
+        TOO_LARGE,
     )
 
 
