@@ -33,7 +33,7 @@ from pathlib import Path
 from pelican import signals
 
 from warta.new_article import office_code_resolver
-from warta.regions.gazetteer import load as load_gazetteer
+from warta.regions.configured import GAZETTEER_DEFAULT, data_path, load_configured
 from warta.source_checks import Rules
 from warta.tags.officials import load_region_names, load_registry
 from warta.tags.vocabulary import load_vocabulary
@@ -98,10 +98,10 @@ def _data_file(settings: dict, key: str, default: str) -> Path:
 def gather_inputs(settings: dict) -> CmsInputs:
     rules = Rules()
 
-    gazetteer_path = _data_file(settings, "REGIONS_GAZETTEER", "regions/gazetteer.csv")
-    aliases_path = settings.get("REGIONS_ALIASES")
-    # Problems in these files are the regions and official_tags plugins' to report.
-    gazetteer, _ = load_gazetteer(gazetteer_path, aliases_path)
+    gazetteer_path = data_path(settings.get("REGIONS_GAZETTEER", GAZETTEER_DEFAULT))
+    # The gazetteer the regions plugin loads; problems in these files are the
+    # regions and official_tags plugins' to report (no region options meanwhile).
+    gazetteer, _ = load_configured(settings)
     home = settings.get("REGIONS_HOME_PROVINCE")
     provinces = setting(settings, "CMS_REGION_KECAMATAN_PROVINCES") or ([home] if home else [])
     vocabulary_path = _data_file(settings, "OFFICIAL_TAGS_VOCABULARY", "official_tags.yaml")
@@ -109,10 +109,16 @@ def gather_inputs(settings: dict) -> CmsInputs:
     officials_path = _data_file(settings, "OFFICIAL_TAGS_OFFICIALS", "officials.yaml")
     region_names = load_region_names(gazetteer_path)
     registry, _ = load_registry(officials_path, str(officials_path), region_names)
-    regions = region_options(gazetteer, home, tuple(provinces))
-    code_of = office_code_resolver(gazetteer, home)
-    authors = region_authors(
-        gazetteer, [o["value"] for o in regions], Path(settings["PATH"]), code_of
+    regions = region_options(gazetteer, home, tuple(provinces)) if gazetteer else []
+    authors = (
+        region_authors(
+            gazetteer,
+            [o["value"] for o in regions],
+            Path(settings["PATH"]),
+            office_code_resolver(gazetteer, home),
+        )
+        if gazetteer
+        else {}
     )
     site_url = settings.get("SITEURL") or ""
     theme_css = f"{settings.get('THEME_STATIC_DIR', 'theme')}/css/warta.css"
