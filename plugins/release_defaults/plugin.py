@@ -94,8 +94,12 @@ def announce(generators) -> None:
                 None,
                 "suggestion",
                 f"supplied {names}",
-                "run `invoke check --fix` to write them into the file, "
-                "so the address stays the same when the title changes",
+                "run `invoke check --fix` to write them into the file"
+                + (
+                    ", so the address stays the same when the title changes"
+                    if any(key == "Slug" for key, _ in supplied)
+                    else ""
+                ),
                 tuple(fix),
             ),
         )
