@@ -45,3 +45,10 @@ def forget_rendered(content) -> None:
     for method in (content.get_content, content.get_summary):
         for key in [key for key in method.cache if key and key[0] is content]:
             del method.cache[key]
+
+
+def message_path(content) -> str:
+    """The content's source path as a finding names it: relative to content/,
+    with "/" separators (the absolute path when Pelican knows no relative one)."""
+    path = getattr(content, "relative_source_path", None) or content.source_path or ""
+    return str(path).replace("\\", "/")

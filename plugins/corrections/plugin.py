@@ -23,13 +23,12 @@ No settings: the dates are in the site's TIMEZONE.
 from __future__ import annotations
 
 import logging
-import os
 from zoneinfo import ZoneInfo
 
 from pelican import signals
 
 from warta import findings
-from warta.contents import every_article
+from warta.contents import every_article, message_path
 from warta.findings import Finding
 from warta.frontmatter import SourceLines
 
@@ -38,21 +37,14 @@ from .ralat import KEY, Problem, freshness_problems, parse, values_of
 logger = logging.getLogger(__name__)
 
 
-def relative_source(article, content_root: str) -> str:
-    try:
-        return os.path.relpath(article.source_path, content_root)
-    except ValueError:
-        return article.source_path
-
-
-def report(article, content_root: str, problem: Problem, source: SourceLines) -> None:
+def report(article, problem: Problem, source: SourceLines) -> None:
     # One line per value, in the order Pelican lists them (continuation lines too).
     lines = [number for field in source.front_matter.all(KEY) for number in field.lines]
     line = lines[problem.index] if problem.index < len(lines) else None
     findings.report(
         logger,
         Finding(
-            relative_source(article, content_root),
+            message_path(article),
             line,
             "error" if problem.level == "error" else "warning",
             f"{problem.message}: '{problem.value}'",
@@ -63,7 +55,6 @@ def report(article, content_root: str, problem: Problem, source: SourceLines) ->
 
 def add_corrections(generator) -> None:
     tz = ZoneInfo(generator.settings.get("TIMEZONE") or "UTC")
-    content_root = generator.settings["PATH"]
     for article in every_article(generator):
         values = values_of(article.metadata.get(KEY))
         if not values:
@@ -73,7 +64,7 @@ def add_corrections(generator) -> None:
         problems += freshness_problems(corrections, modified)
         source = SourceLines(article.source_path)  # read once, at a first problem
         for problem in problems:
-            report(article, content_root, problem, source)
+            report(article, problem, source)
         if corrections and (modified is None or corrections[-1].date > modified):
             article.modified = corrections[-1].date
         article.corrections = corrections

@@ -12,7 +12,7 @@ from pelican import signals
 from pelican.contents import Article
 
 from warta import frontmatter
-from warta.contents import forget_rendered
+from warta.contents import forget_rendered, message_path
 from warta.findings import Finding, report
 from warta.published import is_written, written_contents
 
@@ -91,7 +91,7 @@ def check_content(content, generated: dict) -> None:
 
 
 def _warn(content, target, link: Link, line: int | None) -> None:
-    path = _relative(content.relative_source_path or content.source_path)
+    path = message_path(content)
     kind = "article" if isinstance(target, Article) else "page"
     message = f"link to an unpublished {kind}: '{link.written}'"
     report(logger, Finding(path, line, "warning", message, SUGGESTION))

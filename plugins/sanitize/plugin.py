@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import logging
-import os
 
 from markupsafe import Markup
 from pelican import signals
 
 from warta import frontmatter
-from warta.contents import every_article, every_page, forget_rendered
+from warta.contents import every_article, every_page, forget_rendered, message_path
 from warta.findings import Finding, report
 
 from .clean import Removal, clean_html, removal_lines
@@ -22,7 +21,7 @@ SUGGESTION = "write the release in Markdown; ask the web team to embed media"
 def _report(content, source: str, found: list[tuple[Removal, int]]) -> None:
     """One warning per removal, at its source line when it can be found.
     `found`: (removal, the line where its text starts: the body or `Summary:`)."""
-    path = (content.relative_source_path or content.source_path or "").replace(os.sep, "/")
+    path = message_path(content)
     by_start: dict[int, list[Removal]] = {}
     for removal, first_line in found:
         by_start.setdefault(first_line, []).append(removal)
