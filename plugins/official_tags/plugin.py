@@ -59,7 +59,7 @@ from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
 from warta.findings import Finding, report
-from warta.frontmatter import SourceLines, parse_lines
+from warta.frontmatter import SourceLines
 from warta.plugin_order import short_name
 from warta.regions.configured import load_configured
 from warta.tags.detection import PhraseMatcher, tag_matcher, wants_detection
@@ -131,10 +131,11 @@ def text_line(lines: list[str], needle: str) -> int:
     return 0
 
 
-def mention_line(lines: list[str], spelling: str, ordinal: int) -> int:
+def mention_line(source: SourceLines, spelling: str, ordinal: int) -> int:
     """The line of the `ordinal`-th occurrence (from 0) of a name in the scanned
     text: the Title line, then the body (other front-matter lines are not scanned)."""
-    front_matter = parse_lines(lines)
+    lines = source.get()
+    front_matter = source.front_matter  # parsed once per article, as for the tags line
     titles = {number for field in front_matter.all("title") for number in field.lines}
     scanned = [(number, lines[number - 1]) for number in sorted(titles)]
     scanned += list(enumerate(lines[front_matter.end :], start=front_matter.end + 1))
@@ -407,7 +408,7 @@ def report_office(
             f"{person.name} as {registered}"
         )
         hint = f"if the position changed, add the new one with its start date at {at}"
-    line = mention_line(lines.get(), stated.spelling, stated.ordinal)
+    line = mention_line(lines, stated.spelling, stated.ordinal)
     report(logger, Finding(source_path(article), line or None, "suggestion", message, hint))
 
 
