@@ -58,6 +58,7 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
+from warta.contents import message_path
 from warta.findings import Finding, report
 from warta.frontmatter import SourceLines
 from warta.plugin_order import short_name
@@ -168,13 +169,8 @@ def regions_reader(settings: dict) -> tuple[RegionReader, str]:
 
 
 def where(article, line: int) -> str:
-    path = source_path(article)
+    path = message_path(article)
     return f"{path}:{line}" if line else path
-
-
-def source_path(article) -> str:
-    """The path findings name: relative to the content folder."""
-    return str(getattr(article, "relative_source_path", None) or article.source_path)
 
 
 class BuildData:
@@ -409,7 +405,7 @@ def report_office(
         )
         hint = f"if the position changed, add the new one with its start date at {at}"
     line = mention_line(lines, stated.spelling, stated.ordinal)
-    report(logger, Finding(source_path(article), line or None, "suggestion", message, hint))
+    report(logger, Finding(message_path(article), line or None, "suggestion", message, hint))
 
 
 def normalise_article(article, data: BuildData) -> None:
@@ -444,7 +440,7 @@ def normalise_article(article, data: BuildData) -> None:
             report(
                 logger,
                 Finding(
-                    source_path(article),
+                    message_path(article),
                     lines.front_matter.line("tags"),
                     "warning",
                     f"unknown tag '{name}'",
@@ -496,7 +492,7 @@ def normalise_article(article, data: BuildData) -> None:
         report(
             logger,
             Finding(
-                source_path(article),
+                message_path(article),
                 text_line(lines.get(), name) or None,
                 "suggestion",
                 f"official not in the registry: '{name}'",

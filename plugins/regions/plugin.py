@@ -26,6 +26,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from warta import findings, frontmatter
+from warta.contents import message_path
 from warta.findings import Finding
 from warta.regions import dateline
 from warta.regions.configured import ALIASES_DEFAULT, GAZETTEER_DEFAULT
@@ -68,10 +69,6 @@ def settings_of(settings: dict) -> dict:
 
 
 # ---- articles ---------------------------------------------------------------
-
-
-def _path(article) -> str:
-    return str(getattr(article, "relative_source_path", None) or article.source_path)
 
 
 def problem_finding(problem: Problem) -> Finding:
@@ -162,7 +159,9 @@ def enrich_article(article, gazetteer: Gazetteer, options: dict, *, quiet: bool 
         else:
             near = _candidates(candidates) or "no close match"
             hint = f"closest: {near}; use a Kemendagri code, an official name or an alias"
-        findings.report(logger, Finding(_path(article), line, level, f"{message}: {value!r}", hint))
+        findings.report(
+            logger, Finding(message_path(article), line, level, f"{message}: {value!r}", hint)
+        )
 
     codes = declared_regions(article, gazetteer, options, report)
     source = "metadata"
@@ -180,7 +179,7 @@ def enrich_article(article, gazetteer: Gazetteer, options: dict, *, quiet: bool 
             findings.report(
                 logger,
                 Finding(
-                    _path(article),
+                    message_path(article),
                     None,
                     "warning",
                     "no region: neither the dateline nor the lead names a known place: "
