@@ -21,7 +21,9 @@ import posixpath
 
 from pelican import signals
 
+from warta.contents import forget_rendered
 from warta.findings import Finding, report
+from warta.frontmatter import read_source
 
 from .lines import Catalogue, Target, rewrite, source_line_numbers
 
@@ -30,21 +32,6 @@ logger = logging.getLogger(__name__)
 
 def _relative(path: str) -> str:
     return path.replace(os.sep, "/")
-
-
-def _forget_rendered(article) -> None:
-    """Drop Pelican's memoized content and summary of this article: they came from the old body."""
-    for method in (article.get_content, article.get_summary):
-        for key in [key for key in method.cache if key and key[0] is article]:
-            del method.cache[key]
-
-
-def _line_numbers(article) -> list[int]:
-    try:
-        with open(article.source_path, encoding="utf-8") as handle:
-            return source_line_numbers(handle.read())
-    except OSError:
-        return []
 
 
 def rewrite_articles(generator) -> None:
@@ -68,9 +55,9 @@ def rewrite_articles(generator) -> None:
         new_body, problems = rewrite(body, catalogue, posixpath.dirname(source_path))
         if new_body != body:
             article._content = new_body
-            _forget_rendered(article)
+            forget_rendered(article)
         if problems:
-            numbers = _line_numbers(article)
+            numbers = source_line_numbers(read_source(article.source_path))
             for problem in problems:
                 line = numbers[problem.number] if problem.number < len(numbers) else None
                 report(
