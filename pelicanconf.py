@@ -182,6 +182,7 @@ PLUGINS = [
     "content_lint",
     "corrections",  # `Ralat:` lines: dated corrections, dateModified, warnings
     "json_feed",
+    "enrichment",  # runs the per-article stages (regions, official_tags) on every core, cached
     "regions",
     "official_tags",
     "related",
@@ -206,8 +207,9 @@ REGIONS_ALIASES = str(DATA_PATH / "regions" / "aliases.yaml")
 REGIONS_HOME_PROVINCE = "16"  # Sumatera Selatan: listed first, wins ambiguous names
 
 # Official tags and officials (official_tags): vocabulary, registry, and the
-# gazetteer that names the offices ("Bawaslu Kota Palembang"). `official_tags`
-# comes before `related` in PLUGINS: related scores by shared official tags.
+# gazetteer that names the offices ("Bawaslu Kota Palembang"). Both plugins add
+# a stage to the enrichment pipeline, which runs official tags after regions
+# whatever their order here.
 OFFICIAL_TAGS_VOCABULARY = str(DATA_PATH / "official_tags.yaml")
 OFFICIAL_TAGS_OFFICIALS = str(DATA_PATH / "officials.yaml")
 OFFICIAL_TAGS_REGION_NAMES = str(DATA_PATH / "regions" / "gazetteer.csv")

@@ -365,7 +365,7 @@ def og_images(built) -> dict[str, Path]:
     return found
 
 
-PLUGINS = ["regions", "images"]
+PLUGINS = ["enrichment", "regions", "images"]
 
 
 @pytest.fixture(scope="module")

@@ -259,31 +259,49 @@ def test_work_grows_linearly_with_the_site():
 
 # ---- built sites ----
 
-# Stands in for the regions and official_tags plugins: writes their documented
-# keys in `article_generator_finalized`. It is connected AFTER `related` (later
-# in PLUGINS), so the build also proves that `related` sees data written by
-# plugins that come after it in PLUGINS.
+# Stands in for the regions and official_tags plugins: adds a stage named
+# "official_tags" to the enrichment pipeline (the documented contract) that
+# fills `regions` and `official_tags`. It is listed AFTER `related` in
+# PLUGINS, so the build also proves that `related` sees data from plugins
+# that come after it.
 CONTRACT_PLUGIN = """
+import dataclasses
+
 from pelican import signals
 
+from warta.enrichment import RegionRef, TagRef
+from warta.pipeline import pipeline_of
 
-def enrich(generator):
-    for article in generator.articles:
-        warta = article.metadata.setdefault("warta", {})
-        codes = article.metadata.get("test-regions", "")
-        warta["regions"] = [
-            {"code": code.strip(), "name": code.strip(), "inferred": False}
-            for code in codes.split(",") if code.strip()
-        ]
-        slugs = article.metadata.get("test-official-tags", "")
-        warta["official_tags"] = [
-            {"slug": slug.strip(), "name": slug.strip(), "group": "tahapan", "auto": False}
-            for slug in slugs.split(",") if slug.strip()
-        ]
+
+class ContractStage:
+    name = "official_tags"
+    after = ()
+
+    def digest(self):
+        return "contract"
+
+    def run(self, source, enrichment):
+        codes = source.metadata.get("test-regions", "")
+        slugs = source.metadata.get("test-official-tags", "")
+        return dataclasses.replace(
+            enrichment,
+            regions=tuple(
+                RegionRef(code.strip(), code.strip(), "kota", "")
+                for code in codes.split(",") if code.strip()
+            ),
+            official_tags=tuple(
+                TagRef(slug.strip(), slug.strip(), "Tahapan Pemilihan")
+                for slug in slugs.split(",") if slug.strip()
+            ),
+        )
+
+
+def add_stage(generator):
+    pipeline_of(generator.context).add(ContractStage())
 
 
 def register():
-    signals.article_generator_finalized.connect(enrich)
+    signals.article_generator_init.connect(add_stage)
 """
 
 
@@ -321,7 +339,7 @@ def test_built_site_lists_related_articles_from_other_plugins_data(site, tmp_pat
         )  # fmt: skip
     built = site.build(
         strict=True,
-        PLUGINS=["json_feed", "related", "warta_contract"],
+        PLUGINS=["json_feed", "enrichment", "related", "warta_contract"],
         PLUGIN_PATHS=[str(Path(__file__).resolve().parents[1] / "plugins"), str(plugin_dir.parent)],
     )
     assert built.returncode == 0, built.log

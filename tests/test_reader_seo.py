@@ -14,6 +14,7 @@ from plugins.seo.documents import (
     recent_news,
     rfc3339,
 )
+from warta.enrichment import RegionRef
 
 NS = {
     "sm": "http://www.sitemaps.org/schemas/sitemap/0.9",
@@ -58,8 +59,8 @@ def test_news_window_is_the_two_days_up_to_now():
 
 def test_content_location_from_regions():
     regions = [
-        {"code": "16.71", "name": "Kota Palembang", "inferred": False},
-        {"code": "16.04", "name": "Kabupaten Lahat", "inferred": True},
+        RegionRef("16.71", "Kota Palembang", "kota", "wilayah/16/16-71/"),
+        RegionRef("16.04", "Kabupaten Lahat", "kabupaten", "wilayah/16/16-04/", source="dateline"),
         "not a region",
     ]
     assert content_location(regions) == [

@@ -19,7 +19,7 @@ from conftest import REPO, FixtureSite
 pytestmark = pytest.mark.browser
 
 SEARCH_META_INCLUDE = '{% include "partials/search_meta.html" ignore missing %}'
-PLUGINS = ["regions", "images", "search"]
+PLUGINS = ["enrichment", "regions", "images", "search"]
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -21,6 +21,7 @@ from plugins.search.indexer import (
     split_by_year,
     year_segment,
 )
+from warta.enrichment import DETECTED, RegionRef, TagRef
 
 SAVE_AS = "berita/{date:%Y}/{date:%m}/{slug}/index.html"
 OPTIONS = {
@@ -43,17 +44,18 @@ def option(command: list[str], name: str) -> str:
 
 
 def test_filters_from_regions_official_tags_rubrik_and_year():
-    warta = {
-        "regions": [
-            {"code": "16.71", "name": "Kota Palembang", "inferred": False},
-            {"code": "16.10", "name": "Kabupaten Ogan Ilir", "inferred": True},
-        ],
-        "official_tags": [
-            {"slug": "coklit", "name": "Coklit", "group": "tahapan", "auto": False},
-            {"slug": "dpt", "name": "Daftar Pemilih Tetap", "group": "tahapan", "auto": True},
-        ],
-    }
-    assert search_filters(warta=warta, tags=["bebas"], category="Siaran Pers", year=2024) == [
+    regions = [
+        RegionRef("16.71", "Kota Palembang", "kota", "wilayah/16/16-71/"),
+        RegionRef("16.10", "Kabupaten Ogan Ilir", "kabupaten", "wilayah/16/16-10/"),
+    ]
+    official = [
+        TagRef("coklit", "Coklit", "Tahapan Pemilihan"),
+        TagRef("dpt", "Daftar Pemilih Tetap", "Tahapan Pemilihan", DETECTED),
+    ]
+    filters = search_filters(
+        regions=regions, official_tags=official, tags=["bebas"], category="Siaran Pers", year=2024
+    )
+    assert filters == [
         ("wilayah", "Kota Palembang"),
         ("wilayah", "Kabupaten Ogan Ilir"),
         ("tag", "Coklit"),
@@ -65,9 +67,10 @@ def test_filters_from_regions_official_tags_rubrik_and_year():
 
 def test_pelican_tags_stand_in_when_no_official_tags_exist():
     tags = ["Pilkada 2024", "Pilkada 2024"]
-    filters = search_filters(warta={}, tags=tags, category=None, year=None)
+    filters = search_filters(regions=(), official_tags=(), tags=tags, category=None, year=None)
     assert filters == [("tag", "Pilkada 2024")]
-    assert search_filters(warta=None, tags=None, category="Berita", year=2025) == [
+    none = search_filters(regions=None, official_tags=None, tags=None, category="Berita", year=2025)
+    assert none == [
         ("rubrik", "Berita"),
         ("tahun", "2025"),
     ]

@@ -7,7 +7,10 @@ another one wrote; a PLUGINS list in the wrong order would build a site that
 looks right and is quietly wrong (officials not matched to their office,
 related lists without official tags, a sitemap without the pages). Each rule
 says which plugin comes first and why; the build runner refuses a PLUGINS list
-that breaks one. No Pelican import.
+that breaks one. The order of the per-article enrichment stages is not a
+PLUGINS matter: each stage declares what it runs after (`warta.pipeline`).
+Some plugins do their work through another one (`REQUIREMENTS`): listing one
+without the other is refused too. No Pelican import.
 """
 
 from __future__ import annotations
@@ -28,8 +31,6 @@ RULES: tuple[Rule, ...] = (
     Rule("containment", "images", "photos are checked before they are opened"),
     Rule("sanitize", "images", "raw HTML is cleaned before the photo markup is added"),
     Rule("sanitize", "read_also", "raw HTML is cleaned before the BACA JUGA links are made"),
-    Rule("regions", "official_tags", "offices are matched with the regions' gazetteer"),
-    Rule("official_tags", "related", "related articles are scored by shared official tags"),
     Rule("regions", "writer", "region pages are written by the writer"),
     Rule("official_tags", "writer", "tag and official pages are written by the writer"),
     Rule("json_feed", "writer", "the writer renders what the page generators collected"),
@@ -43,12 +44,37 @@ def short_name(plugin: str) -> str:
     return plugin.rsplit(".", 1)[-1]
 
 
-def order_problems(plugins: Iterable[str], rules: Iterable[Rule] = RULES) -> list[str]:
-    """One sentence per broken rule (both plugins listed, in the wrong order)."""
+@dataclass(frozen=True)
+class Requirement:
+    plugin: str
+    needs: str
+    why: str
+
+
+# Plugins that do their work through another one.
+REQUIREMENTS: tuple[Requirement, ...] = (
+    Requirement("regions", "enrichment", "the regions stage runs in the enrichment pipeline"),
+    Requirement(
+        "official_tags", "enrichment", "the official tags stage runs in the enrichment pipeline"
+    ),
+)
+
+
+def order_problems(
+    plugins: Iterable[str],
+    rules: Iterable[Rule] = RULES,
+    requirements: Iterable[Requirement] = REQUIREMENTS,
+) -> list[str]:
+    """One sentence per broken rule (both plugins listed, in the wrong order) and
+    per plugin listed without the one it needs."""
     position = {}
     for index, plugin in enumerate(plugins):
         position.setdefault(short_name(str(plugin)), index)
-    problems = []
+    problems = [
+        f"PLUGINS lists '{need.plugin}' without '{need.needs}': add '{need.needs}' ({need.why})"
+        for need in requirements
+        if need.plugin in position and need.needs not in position
+    ]
     for rule in rules:
         first, then = position.get(rule.first), position.get(rule.then)
         if first is not None and then is not None and first > then:

@@ -4,7 +4,7 @@ For each article this plugin computes a stable comment-thread id (`Thread:`
 metadata, else a fallback from the source path; see `threads.py`) and the
 thread's state at build time (open, closed or off; `Comments:` metadata and
 COMMENTS_CLOSE_AFTER_DAYS), and stores them as
-`article.metadata["warta"]["comments"]` = {"thread", "state", "closed_by",
+`article.enrichment.comments` = {"thread", "state", "closed_by",
 "close_after_days"}. The template `partials/comments.html` renders the
 section; with a provider, `static/js/comments.js` loads the provider's script
 only after the reader clicks "Tampilkan komentar" (UU 27/2022: no third-party
@@ -32,6 +32,7 @@ from pathlib import Path
 from pelican import signals
 
 from warta import frontmatter
+from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
 
 from .providers import client_config
@@ -137,7 +138,7 @@ def add_comments(generator) -> None:
         # Build time in the article's own zone (WIB): "N days" means calendar time here.
         now = dt.datetime.now(article.date.tzinfo)
         comments = comments_for(article, close_after_days, now)
-        article.metadata.setdefault("warta", {})["comments"] = comments
+        enrichment_of(article).comments = comments
         path = Path(article.relative_source_path or article.source_path).as_posix()
         other = seen.setdefault(comments["thread"], path)
         if other != path:

@@ -7,7 +7,7 @@ What it adds, for every article with one or more `Ralat:` front-matter lines
   article and the dated list at its end;
 - `article.corrections_ld`: schema.org CorrectionComment objects for the
   article's JSON-LD (`correction`);
-- `article.metadata["warta"]["corrections"]`: [{"date", "text"}] (the JSON
+- `article.enrichment.corrections`: [{"date", "text"}] (the JSON
   Feed's `_warta` object).
 
 An article whose latest correction is newer than its `Modified:` (or that has
@@ -29,6 +29,7 @@ from pelican import signals
 
 from warta import findings
 from warta.contents import every_article, message_path
+from warta.enrichment import enrichment_of
 from warta.findings import Finding
 from warta.frontmatter import SourceLines
 
@@ -69,7 +70,7 @@ def add_corrections(generator) -> None:
             article.modified = corrections[-1].date
         article.corrections = corrections
         article.corrections_ld = [c.as_json_ld() for c in corrections]
-        article.metadata.setdefault("warta", {})["corrections"] = [c.as_data() for c in corrections]
+        enrichment_of(article).corrections = tuple(c.as_data() for c in corrections)
 
 
 def register() -> None:

@@ -36,7 +36,7 @@ class Correction:
     index: int = 0
 
     def as_data(self) -> dict:
-        """JSON-serialisable form for `metadata["warta"]["corrections"]`."""
+        """JSON-serialisable form for `article.enrichment.corrections`."""
         return {"date": self.date.isoformat(), "text": self.text}
 
     def as_json_ld(self) -> dict:

@@ -6,7 +6,7 @@ What it adds to the site:
   `srcset`/`sizes`) and one JPEG/PNG fallback at the largest width,
   `width`/`height`; the featured image loads eagerly with high priority
   (`article.image_html`), body images lazily.
-  `article.metadata["warta"]["image"]` describes the featured image, and
+  `article.enrichment.image` describes the featured image, and
   `article.image` becomes its largest fallback variant, so that the JSON-LD,
   og:image without a card and the feeds name a published file that any
   client reads.
@@ -64,6 +64,7 @@ from pelican.generators import ArticlesGenerator
 
 from warta import dates, findings
 from warta.contents import every_article, every_page, forget_rendered
+from warta.enrichment import enrichment_of
 from warta.findings import Finding
 from warta.frontmatter import SourceLines
 from warta.parallel import WorkerError, fork_map, worker_count
@@ -470,7 +471,7 @@ def process_featured(content, build: Build, where: str, lines: SourceLines, sour
     # every client reads.
     content.image = build.site_path(largest.file)
     content.metadata["image"] = content.image
-    content.metadata.setdefault("warta", {})["image"] = {
+    enrichment_of(content).image = {
         "src": build.site_path(largest.file),
         "width": largest.width,
         "height": largest.height,
@@ -483,12 +484,9 @@ def process_featured(content, build: Build, where: str, lines: SourceLines, sour
     return True
 
 
-def region_label(warta: dict) -> str:
-    names = []
-    for region in warta.get("regions") or []:
-        name = region.get("name") if isinstance(region, dict) else str(region)
-        if name:
-            names.append(str(name))
+def region_label(regions) -> str:
+    """The card's region line from the article's regions (`warta.enrichment.Place`s)."""
+    names = [str(region.name) for region in regions or () if getattr(region, "name", None)]
     if len(names) > 2:
         return f"{names[0]} dan {len(names) - 1} wilayah lain"
     return " · ".join(names)
@@ -502,7 +500,7 @@ def card_text(article, settings) -> CardText:
             settings.get("SITE_PUBLISHER") or settings.get("SITENAME", ""),
         ),
         date=dates.long_date(article.date),
-        region=region_label(article.metadata.get("warta") or {}),
+        region=region_label(enrichment_of(article).regions),
         site_name=settings.get("SITENAME", ""),
     )
 
@@ -526,7 +524,7 @@ def social_cards(articles, build: Build) -> None:
             save_as = setting(settings, "IMAGES_SOCIAL_CARD_SAVE_AS")
             save_as = save_as.format(url=article.url, slug=article.slug)
             article.og_image = save_as
-            article.metadata.setdefault("warta", {})["social_card"] = save_as
+            enrichment_of(article).social_card = save_as
             continue
         text = card_text(article, settings)
         key, file = build.cache.cached_card(text.fingerprint())
@@ -562,7 +560,7 @@ def social_cards(articles, build: Build) -> None:
         save_as = template.format(url=article.url, slug=article.slug)
         build.copies[save_as] = files[key]
         article.og_image = save_as
-        article.metadata.setdefault("warta", {})["social_card"] = save_as
+        enrichment_of(article).social_card = save_as
     if errors > MAX_CARD_ERRORS:
         findings.report(
             logger,

@@ -1,8 +1,8 @@
 """json_feed: publishes `/feed.json`, a JSON Feed 1.1 of all articles, newest first.
 
-Each item carries a `_warta` object: the `warta` dict that other plugins leave in
-an article's metadata (`article.metadata["warta"]["regions"]`, …), so machines
-get the same enrichment the pages show without this plugin knowing about it.
+Each item carries a `_warta` object: the JSON form of the article's enrichment
+(`article.enrichment.as_data()`: regions, official tags, officials, related,
+corrections, comments, photo, social card), so machines get what the pages show.
 One exception keeps the feed saying what the page says: without a comment
 server (COMMENTS_PROVIDER = None) an "open" thread is published as
 `{"state": "closed", "closed_by": "site"}` (the page tells readers comments
@@ -27,6 +27,7 @@ import os
 from pelican import signals
 from pelican.generators import Generator
 
+from warta.enrichment import enrichment_of
 from warta.published import listed
 from warta.text import plain_text
 
@@ -42,9 +43,9 @@ def absolute(siteurl: str, path: str) -> str:
 
 
 def extension_for(article, *, comment_server: bool) -> dict:
-    """The item's `_warta` object: a copy of the article's `warta` metadata, with
+    """The item's `_warta` object: the article's enrichment as JSON, with
     the comment state as the page shows it (see the module docstring)."""
-    extension = copy.deepcopy(article.metadata.get("warta") or {})
+    extension = copy.deepcopy(enrichment_of(article).as_data())
     comments = extension.get("comments")
     if not comment_server and isinstance(comments, dict) and comments.get("state") == "open":
         comments["state"] = "closed"

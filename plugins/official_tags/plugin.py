@@ -21,35 +21,37 @@ What it adds to the site:
   uses (`warta.regions.configured`; `regions` comes before `official_tags` in
   PLUGINS, which gives the article's own regions); "Ketua Bawaslu, Nama"
   is read as the office of the article's own region.
-- `article.metadata["warta"]["official_tags"]` = [{slug, name, group, auto}] and
-  `["officials"]` = [{slug, name, position, office}] (published in /feed.json).
+- `article.enrichment.official_tags` (TagRef: slug, name, group, provenance) and
+  `.officials` (OfficialRef: slug, name, position, office), published in
+  /feed.json as `_warta.official_tags` and `_warta.officials`; `article.tags`
+  holds the matching Pelican Tag objects (one per slug).
 - Template context: `tag_groups` (/tag/), `official_tag_info` (/tag/{slug}/),
   `official_tags_home` (home page), `officials_by_office` (/pejabat/).
 
-The vocabulary, the registry, detection and the detection cache are in
-`warta.tags` (no Pelican import); this plugin connects them to Pelican's
-signals, to the regions plugin's gazetteer and to the /tag/ and /pejabat/ pages.
+The vocabulary, the registry, detection and the per-article stage are in
+`warta.tags` (no Pelican import; the stage is `warta/tags/stage.py`). This
+plugin loads the data once per build, adds the stage to the enrichment
+pipeline (after the regions stage: its regions are the context in which
+offices are read; the `enrichment` plugin runs it and caches its result by
+source), turns its tags into Pelican Tag objects, and writes the /tag/ and
+/pejabat/ pages.
 
 Settings (defaults in DEFAULTS): OFFICIAL_TAGS_VOCABULARY, OFFICIAL_TAGS_OFFICIALS,
 OFFICIAL_TAGS_REGION_NAMES (gazetteer CSV for office names), OFFICIAL_TAGS_ALLOW_FREE,
 OFFICIAL_TAGS_DETECT, OFFICIAL_TAGS_DETECT_MIN_MENTIONS, OFFICIAL_TAGS_HOME_LIMIT,
 OFFICIAL_TAGS_TODAY (ISO date that decides "current" positions; default: the
 day of the build),
-OFFICIAL_TAGS_OFFICIAL_URL / _SAVE_AS, OFFICIAL_TAGS_OFFICIALS_URL / _SAVE_AS,
-OFFICIAL_TAGS_DETECTION_CACHE (True: keep what each article's text yields in
-<CACHE_PATH>/official_tags/detections.json, so that a rebuild scans only new
-and edited articles; see `warta/tags/scan.py`). Every build logs, at info level
-(`--verbose`), how many articles were scanned and how many came from the cache.
+OFFICIAL_TAGS_OFFICIAL_URL / _SAVE_AS, OFFICIAL_TAGS_OFFICIALS_URL / _SAVE_AS.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import inspect
 import json
 import logging
+import weakref
 from collections import defaultdict
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -58,16 +60,16 @@ from pelican import signals
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
-from warta.contents import message_path
+from warta.contents import every_article
+from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
-from warta.frontmatter import SourceLines
+from warta.pipeline import pipeline_of
 from warta.plugin_order import short_name
 from warta.regions.configured import load_configured
-from warta.tags.detection import PhraseMatcher, tag_matcher, wants_detection
-from warta.tags.offices import HeldOffice, RegionReader, StatedOffice, held_office, judge
-from warta.tags.officials import Official, Registry, load_region_names, load_registry
-from warta.tags.scan import DetectionCache, Findings, data_digest, find, text_key
-from warta.tags.vocabulary import GROUP_SLUGS, GROUPS, OfficialTag, Vocabulary, load_vocabulary
+from warta.tags.offices import RegionReader
+from warta.tags.officials import Registry, load_region_names, load_registry
+from warta.tags.stage import OfficialTagsStage, TagOptions
+from warta.tags.vocabulary import GROUP_SLUGS, Vocabulary, load_vocabulary
 
 logger = logging.getLogger(__name__)
 
@@ -85,9 +87,9 @@ DEFAULTS = {
     "OFFICIAL_TAGS_OFFICIAL_SAVE_AS": "pejabat/{slug}/index.html",
     "OFFICIAL_TAGS_OFFICIALS_URL": "pejabat/",
     "OFFICIAL_TAGS_OFFICIALS_SAVE_AS": "pejabat/index.html",
-    "OFFICIAL_TAGS_DETECTION_CACHE": True,
 }
-DETECTION_CACHE_FILE = Path("official_tags") / "detections.json"  # below CACHE_PATH
+# The data of each articles generator of a build (its stage and its Tag objects).
+_BUILDS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 DEFAULT_FILES = {
     "OFFICIAL_TAGS_VOCABULARY": "official_tags.yaml",
     "OFFICIAL_TAGS_OFFICIALS": "officials.yaml",
@@ -125,29 +127,6 @@ def display_path(path: str | Path) -> str:
         return str(path)
 
 
-def text_line(lines: list[str], needle: str) -> int:
-    for number, line in enumerate(lines, start=1):
-        if needle in line:
-            return number
-    return 0
-
-
-def mention_line(source: SourceLines, spelling: str, ordinal: int) -> int:
-    """The line of the `ordinal`-th occurrence (from 0) of a name in the scanned
-    text: the Title line, then the body (other front-matter lines are not scanned)."""
-    lines = source.get()
-    front_matter = source.front_matter  # parsed once per article, as for the tags line
-    titles = {number for field in front_matter.all("title") for number in field.lines}
-    scanned = [(number, lines[number - 1]) for number in sorted(titles)]
-    scanned += list(enumerate(lines[front_matter.end :], start=front_matter.end + 1))
-    seen = 0
-    for number, line in scanned:
-        seen += line.count(spelling)
-        if seen > ordinal:
-            return number
-    return text_line(lines, spelling)
-
-
 def regions_reader(settings: dict) -> tuple[RegionReader, str]:
     """The gazetteer (with aliases) the regions plugin uses, for reading office
     regions, and a digest of what it reads; an empty reader when that plugin is
@@ -166,11 +145,6 @@ def regions_reader(settings: dict) -> tuple[RegionReader, str]:
     if source:
         digest.update(Path(source).read_bytes())
     return RegionReader(gazetteer, home), digest.hexdigest()
-
-
-def where(article, line: int) -> str:
-    path = message_path(article)
-    return f"{path}:{line}" if line else path
 
 
 class BuildData:
@@ -214,19 +188,8 @@ class BuildData:
         # Without a usable vocabulary every tag would be "unknown": the errors
         # above say what to fix, so typed tags are kept as they are meanwhile.
         self.vocabulary_unusable = not self.vocabulary.tags
-        self.min_mentions = settings["OFFICIAL_TAGS_DETECT_MIN_MENTIONS"]
-        cache_file = None
-        if settings["OFFICIAL_TAGS_DETECTION_CACHE"] and settings.get("CACHE_PATH"):
-            cache_file = Path(settings["CACHE_PATH"]) / DETECTION_CACHE_FILE
-        self.regions, regions_digest = regions_reader(settings)
-        self.detections = DetectionCache(
-            cache_file,
-            data_digest(self.vocabulary, self.registry, self.min_mentions, regions_digest),
-        )
-        self._held: dict[str, list[tuple[object, HeldOffice]]] = {}
+        self.regions, self.regions_digest = regions_reader(settings)
         self.tag_objects: dict[str, Tag] = {}
-        self._resolved: dict[str, OfficialTag | None] = {}
-        self._nearest: dict[str, list[str]] = {}
         self._free_tags: dict[str, Tag] = {}
         today = settings.get("OFFICIAL_TAGS_TODAY")
         zone = ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
@@ -245,24 +208,6 @@ class BuildData:
                         "write YYYY-MM-DD",
                     ),
                 )
-
-    @functools.cached_property
-    def matcher(self) -> PhraseMatcher:
-        """The detection phrases, compiled only when an article is scanned
-        (a rebuild that finds every article in the cache never needs them)."""
-        return tag_matcher(self.vocabulary)
-
-    def resolve(self, typed: str) -> OfficialTag | None:
-        """`vocabulary.resolve`, once per distinct typed value of the build."""
-        if typed not in self._resolved:
-            self._resolved[typed] = self.vocabulary.resolve(typed)
-        return self._resolved[typed]
-
-    def nearest(self, typed: str) -> list[str]:
-        """`vocabulary.nearest` (difflib), once per distinct unknown value of the build."""
-        if typed not in self._nearest:
-            self._nearest[typed] = self.vocabulary.nearest(typed)
-        return self._nearest[typed]
 
     def tag_object(self, name: str, slug: str | None = None) -> Tag:
         """One Tag object per slug: official tags keep their vocabulary slug.
@@ -283,222 +228,50 @@ class BuildData:
     def official_url(self, slug: str) -> str:
         return self.settings["OFFICIAL_TAGS_OFFICIAL_URL"].format(slug=slug)
 
-    def held(self, person: Official) -> list[tuple[object, HeldOffice]]:
-        """(position, its office) for each registered position, once per build."""
-        if person.slug not in self._held:
-            self._held[person.slug] = [
-                (
-                    position,
-                    held_office(
-                        position.position,
-                        position.institution,
-                        position.region,
-                        position.office,
-                        self.regions,
-                    ),
-                )
-                for position in person.positions
-            ]
-        return self._held[person.slug]
-
-    def findings(self, article, *, with_tags: bool) -> Findings:
-        """What the article's text yields: from the cache when its text, its
-        regions and the data are unchanged since a build that scanned it, else
-        scanned now."""
-        title = str(getattr(article, "title", ""))
-        html = getattr(article, "_content", "") or ""
-        context = article_regions(article)
-        key = text_key(title, html, context)
-        cached = self.detections.get(key, with_tags=with_tags)
-        if cached is not None:
-            return cached
-        found = find(
-            title,
-            html,
-            tag_matcher=self.matcher,
-            registry=self.registry,
-            min_mentions=self.min_mentions,
-            with_tags=with_tags,
-            regions=self.regions,
-            context=context,
+    def stage(self) -> OfficialTagsStage:
+        """The official tags stage of the enrichment pipeline, with this build's data."""
+        settings = self.settings
+        options = TagOptions(
+            vocabulary_display=self.vocabulary_display,
+            officials_display=self.officials_display,
+            official_url=settings["OFFICIAL_TAGS_OFFICIAL_URL"],
+            allow_free=bool(settings["OFFICIAL_TAGS_ALLOW_FREE"]),
+            detect=bool(settings["OFFICIAL_TAGS_DETECT"]),
+            min_mentions=int(settings["OFFICIAL_TAGS_DETECT_MIN_MENTIONS"]),
+            vocabulary_unusable=self.vocabulary_unusable,
+            registry_unusable=self.registry_unusable,
         )
-        self.detections.put(key, found)
-        return found
-
-    def save_detections(self) -> None:
-        try:
-            self.detections.save()
-        except OSError as exc:  # as Pelican does for its own cache
-            report(
-                logger,
-                Finding(
-                    "", None, "warning", f"Could not save the official_tags detection cache: {exc}"
-                ),
+        files = tuple(
+            Path(settings[key])
+            for key in (
+                "OFFICIAL_TAGS_VOCABULARY",
+                "OFFICIAL_TAGS_OFFICIALS",
+                "OFFICIAL_TAGS_REGION_NAMES",
             )
-        cache = self.detections
-        logger.info(
-            "official_tags: scanned %d article text(s), %d from the detection cache (%s)",
-            cache.misses,
-            cache.hits,
-            cache.path or "cache off",
+        )
+        return OfficialTagsStage(
+            self.vocabulary,
+            self.registry,
+            self.regions,
+            options,
+            data_files=files,
+            regions_digest=self.regions_digest,
         )
 
 
-def article_regions(article) -> tuple[str, ...]:
-    """The article's region codes, as the regions plugin set them."""
-    warta = getattr(article, "metadata", {}).get("warta") or {}
-    return tuple(
-        r["code"] for r in warta.get("regions") or () if isinstance(r, dict) and r.get("code")
-    )
-
-
-def check_offices(article, findings: Findings, data: BuildData, lines: SourceLines) -> set[str]:
-    """Compare the offices the text names beside registered people with the
-    registry on the article's date; suggest what to fix. Returns the slugs not
-    to link: every office the text gives them belongs to someone else."""
-    day = article.date.date()
-    regions = article_regions(article)
-    linked: dict[str, bool] = {}
-    for stated in findings.stated:
-        person = data.registry.by_slug(stated.slug)
-        if person is None:
-            continue
-        held = data.held(person)
-        on_date = [office for position, office in held if position.holds_on(day)]
-        verdict = judge(stated, on_date, [office for _, office in held], regions)
-        linked[stated.slug] = linked.get(stated.slug, False) or verdict.linked
-        if verdict.kind is not None:
-            report_office(article, stated, person, verdict.kind, day, data, lines)
-    return {slug for slug, ok in linked.items() if not ok}
-
-
-def report_office(
-    article,
-    stated: StatedOffice,
-    person: Official,
-    kind: str,
-    day: dt.date,
-    data: BuildData,
-    lines: SourceLines,
-) -> None:
-    held = [p.title for p in person.positions if p.holds_on(day)]
-    registered = (
-        f"{', '.join(held)} on {day.isoformat()}"
-        if held
-        else f"no position on {day.isoformat()} "
-        f"(registered: {', '.join(p.title for p in person.positions)})"
-    )
-    at = f"{data.officials_display}:{person.line}"
-    if kind == "office":
-        message = (
-            f"'{stated.spelling}' is named as '{stated.text}', but the registry has "
-            f"{person.name} as {registered}: not linked to /{data.official_url(person.slug)}"
-        )
-        hint = (
-            "if this is another person of the same name, register them under a name "
-            f"that tells them apart; if the registry lacks this position, add it at {at}"
-        )
-    else:
-        message = (
-            f"'{stated.spelling}' is named as '{stated.text}', but the registry has "
-            f"{person.name} as {registered}"
-        )
-        hint = f"if the position changed, add the new one with its start date at {at}"
-    line = mention_line(lines, stated.spelling, stated.ordinal)
-    report(logger, Finding(message_path(article), line or None, "suggestion", message, hint))
-
-
-def normalise_article(article, data: BuildData) -> None:
-    vocabulary: Vocabulary = data.vocabulary
-    lines = SourceLines(article.source_path)
-    typed_tags = list(getattr(article, "tags", None) or [])
-    official: dict[str, bool] = {}  # slug → detected (auto)
-    free: list[Tag] = []
-    for typed in typed_tags:
-        name = str(typed).strip()
-        if not name:
-            continue
-        tag = data.resolve(name)
-        if tag:
-            official.setdefault(tag.slug, False)
-            continue
-        if data.vocabulary_unusable:
-            free.append(data.tag_object(name))
-            continue
-        nearest = data.nearest(name)
-        hint = f"nearest official tags: {', '.join(nearest)}; or " if nearest else ""
-        if data.settings["OFFICIAL_TAGS_ALLOW_FREE"]:
-            logger.info(
-                "%s: kept as a free tag: '%s' (%sadd it to %s)",
-                where(article, lines.front_matter.line("tags") or 0),
-                name,
-                hint,
-                data.vocabulary_display,
-            )
-            free.append(data.tag_object(name))
-        else:
-            report(
-                logger,
-                Finding(
-                    message_path(article),
-                    lines.front_matter.line("tags"),
-                    "warning",
-                    f"unknown tag '{name}'",
-                    f"{hint}add it to {data.vocabulary_display}",
-                ),
-            )
-
-    with_tags = bool(data.settings["OFFICIAL_TAGS_DETECT"]) and wants_detection(article.metadata)
-    findings = data.findings(article, with_tags=with_tags)
-    for slug in findings.tags or ():
-        official.setdefault(slug, True)
-
-    ordered = [t for t in vocabulary.tags if t.slug in official]
-    ordered.sort(key=lambda t: GROUPS.index(t.group))
-    new_tags = [data.tag_object(t.name, t.slug) for t in ordered]
-    new_tags += [t for t in dict.fromkeys(free) if t not in new_tags]
+def apply_tags(article, data: BuildData) -> None:
+    """The stage's official and free tags as Pelican Tag objects (one per slug),
+    official tags first in the vocabulary's group order."""
+    enrichment = enrichment_of(article)
+    new_tags = [data.tag_object(t.name, t.slug) for t in enrichment.official_tags]
+    new_tags += [
+        tag
+        for tag in dict.fromkeys(map(data.tag_object, enrichment.free_tags))
+        if tag not in new_tags
+    ]
     article.tags = new_tags
     if new_tags or "tags" in article.metadata:
         article.metadata["tags"] = new_tags
-
-    day = article.date.date()
-    namesakes = check_offices(article, findings, data, lines)
-    officials = []
-    for slug in findings.officials:
-        person = data.registry.by_slug(slug)
-        if person is None:  # cannot come from the cache (its key covers the registry)
-            continue
-        if slug in namesakes:  # the text speaks of someone else of that name
-            continue
-        held = person.position_on(day)
-        officials.append(
-            {
-                "slug": person.slug,
-                "name": person.name,
-                "position": held.position if held else None,
-                "office": held.office if held else None,
-            }
-        )
-    warta = article.metadata.setdefault("warta", {})
-    warta["official_tags"] = [
-        {"slug": t.slug, "name": t.name, "group": t.group, "auto": official[t.slug]}
-        for t in ordered
-    ]
-    warta["officials"] = officials
-
-    # Replayed from the findings on every build, cached or not: a warm build
-    # suggests what a cold one does, at the line of today's source file.
-    for name, position in () if data.registry_unusable else findings.discovered:
-        report(
-            logger,
-            Finding(
-                message_path(article),
-                text_line(lines.get(), name) or None,
-                "suggestion",
-                f"official not in the registry: '{name}'",
-                f"{position}; add to {data.officials_display}",
-            ),
-        )
 
 
 def stage_dates(tag, vocabulary: Vocabulary) -> list[dict]:
@@ -526,19 +299,18 @@ def position_rank(position: str) -> int:
     )
 
 
-def on_articles_finalized(generator) -> None:
+def add_stage(generator) -> None:
+    """article_generator_init: load the data (its problems reported once) and add
+    the official tags stage to the enrichment pipeline."""
     data = BuildData(generator.settings)
-    everything = [
-        *generator.articles,
-        *generator.translations,
-        *generator.hidden_articles,
-        *generator.hidden_translations,
-        *generator.drafts,
-        *generator.drafts_translations,
-    ]
-    for article in everything:
-        normalise_article(article, data)
-    data.save_detections()
+    _BUILDS[generator] = data
+    pipeline_of(generator.context).add(data.stage())
+
+
+def on_articles_finalized(generator) -> None:
+    data = _BUILDS.get(generator) or BuildData(generator.settings)
+    for article in every_article(generator):
+        apply_tags(article, data)
 
     # Pelican collected tags before this signal: collect them again so that
     # tag pages and tag feeds use the canonical tags (main articles only, as Pelican does).
@@ -584,8 +356,8 @@ def on_articles_finalized(generator) -> None:
 
     mentions: dict[str, list] = defaultdict(list)
     for article in generator.articles:
-        for person in article.metadata["warta"]["officials"]:
-            mentions[person["slug"]].append(article)
+        for person in enrichment_of(article).officials:
+            mentions[person.slug].append(article)
     generator.context["officials_registry"] = data.registry
     generator.context["officials_mentions"] = mentions
     generator.context["officials_today"] = data.today
@@ -656,5 +428,6 @@ def get_generators(pelican):
 
 def register():
     signals.initialized.connect(apply_defaults)
+    signals.article_generator_init.connect(add_stage)
     signals.article_generator_finalized.connect(on_articles_finalized)
     signals.get_generators.connect(get_generators)

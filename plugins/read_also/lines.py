@@ -140,8 +140,11 @@ def _resolve_line(line: str, catalogue: Catalogue, current_dir: str) -> tuple[Ta
     return catalogue.resolve_title(value), value
 
 
-def rewrite(body: str, catalogue: Catalogue, current_dir: str) -> tuple[str, list[Problem]]:
-    """Body HTML with every resolvable BACA JUGA line styled, and the other lines' problems."""
+def rewrite(
+    body: str, catalogue: Catalogue, current_dir: str, linked: list[Target] | None = None
+) -> tuple[str, list[Problem]]:
+    """Body HTML with every resolvable BACA JUGA line styled, and the other lines'
+    problems; the articles linked are appended to `linked` when given."""
     problems: list[Problem] = []
     counter = 0
 
@@ -166,6 +169,8 @@ def rewrite(body: str, catalogue: Catalogue, current_dir: str) -> tuple[str, lis
             target, value = _resolve_line(line, catalogue, current_dir)
             if isinstance(target, Target):
                 pieces.append(render(target))
+                if linked is not None:
+                    linked.append(target)
             else:
                 problems.append(Problem(counter, target, value))
                 pieces.append("<p>" + line + "</p>")

@@ -10,7 +10,8 @@ reported as a warning (`--strict` fails the build):
     (link to an article of this site or remove the line)
 
 Works on `article._content` in `article_generator_finalized`, every build, so
-articles read from the content cache are rewritten too. No settings.
+articles read from the content cache are rewritten too; the articles linked are
+`article.enrichment.read_also`. No settings.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import posixpath
 from pelican import signals
 
 from warta.contents import forget_rendered
+from warta.enrichment import ReadAlsoLink, enrichment_of
 from warta.findings import Finding, report
 from warta.frontmatter import read_source
 
@@ -52,7 +54,11 @@ def rewrite_articles(generator) -> None:
         if not body or "juga" not in body.lower():
             continue
         source_path = _relative(article.relative_source_path)
-        new_body, problems = rewrite(body, catalogue, posixpath.dirname(source_path))
+        linked: list[Target] = []
+        new_body, problems = rewrite(body, catalogue, posixpath.dirname(source_path), linked)
+        enrichment_of(article).read_also = tuple(
+            ReadAlsoLink(target.source_path, target.title) for target in linked
+        )
         if new_body != body:
             article._content = new_body
             forget_rendered(article)

@@ -3,15 +3,16 @@
 Adds to the site:
 - each article's regions from its `Region:` / `Wilayah:` metadata (codes, names or
   aliases, comma-separated), else inferred from its dateline or the office in its
-  lead, stored as `article.metadata["warta"]["regions"]` (also published in
-  /feed.json as `_warta.regions`);
+  lead: the `regions` stage of the enrichment pipeline (`warta.regions.stage`),
+  read as `article.enrichment.regions` (published in /feed.json as
+  `_warta.regions`);
 - `/wilayah/` (provinces and kabupaten/kota with news, a bar chart of the home
   province), and one paginated page with an Atom feed per province, kabupaten/kota
   and kecamatan that has news.
 
-The gazetteer and dateline inference are in `warta.regions` (no Pelican
-import); this plugin connects them to Pelican's signals and writes the pages
-(`pages.py`, `charts.py`).
+The gazetteer, dateline inference and the stage are in `warta.regions` (no
+Pelican import); this plugin adds the stage to the pipeline (the `enrichment`
+plugin runs it) and writes the pages (`pages.py`, `charts.py`).
 
 Problems are log lines: an unknown or ambiguous region is an error, an article
 with no region a warning (an error under --strict), a bad line in the aliases
@@ -25,13 +26,14 @@ import logging
 from pelican import signals
 from pelican.generators import Generator
 
-from warta import findings, frontmatter
-from warta.contents import message_path
+from warta import findings
+from warta.enrichment import enrichment_of
 from warta.findings import Finding
-from warta.regions import dateline
+from warta.pipeline import pipeline_of
 from warta.regions.configured import ALIASES_DEFAULT, GAZETTEER_DEFAULT
 from warta.regions.configured import load_configured as load_gazetteer
-from warta.regions.gazetteer import TIER_ALIAS, TIER_KECAMATAN, TIER_OFFICIAL, Gazetteer, Problem
+from warta.regions.gazetteer import Gazetteer, Problem
+from warta.regions.stage import RegionOptions, RegionsStage
 
 from . import pages
 from .charts import bar_chart
@@ -77,142 +79,22 @@ def problem_finding(problem: Problem) -> Finding:
     return Finding(problem.path, problem.line or None, "error", message, problem.hint)
 
 
-def _candidates(units) -> str:
-    return ", ".join(unit.label for unit in units)
-
-
-def declared_regions(article, gazetteer: Gazetteer, options: dict, report) -> list[str] | None:
-    """Codes from Region:/Wilayah:, or None when the article declares none."""
-    values = []
-    for key in options["REGIONS_METADATA_KEYS"]:
-        raw = article.metadata.get(key)
-        if raw is None:
-            continue
-        if isinstance(raw, list | tuple):
-            raw = ",".join(str(v) for v in raw)
-        values += [v.strip() for v in str(raw).split(",") if v.strip()]
-    if not values:
-        return None
-    home = options["REGIONS_HOME_PROVINCE"]
-    resolved: dict[str, str] = {}
-    pending = []
-    for value in values:
-        found = gazetteer.resolve(value, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
-        if found.unit:
-            resolved[value] = found.unit.code
-        elif found.problem == "ambiguous":
-            report("error", "ambiguous region", value, found.candidates)
-        else:
-            pending.append(value)
-    context = list(resolved.values())
-    for value in pending:  # kecamatan names, narrowed by the other values
-        found = gazetteer.resolve(value, context=context, home=home, tiers=(TIER_KECAMATAN,))
-        if found.unit:
-            resolved[value] = found.unit.code
-        elif found.problem == "ambiguous":
-            report("error", "ambiguous region", value, found.candidates)
-        else:
-            report("error", "unknown region", value, gazetteer.closest(value))
-    return list(resolved.values())
-
-
-def most_specific(codes: list[str], gazetteer: Gazetteer) -> list[str]:
-    """Drop duplicates and units that are ancestors of another listed unit."""
-    unique = list(dict.fromkeys(codes))
-    return [
-        code
-        for code in unique
-        if not any(other != code and gazetteer.is_within(other, code) for other in unique)
-    ]
-
-
-def region_entry(gazetteer: Gazetteer, code: str, options: dict, source: str) -> dict:
-    unit = gazetteer[code]
-    return {
-        "code": unit.code,
-        "name": unit.name,
-        "level": unit.level,
-        "inferred": source != "metadata",
-        "source": source,
-        "url": options["REGIONS_URL"].format(path=gazetteer.path_of(code)),
-        "ancestors": [
-            {
-                "code": a.code,
-                "name": a.name,
-                "level": a.level,
-                "url": options["REGIONS_URL"].format(path=gazetteer.path_of(a.code)),
-            }
-            for a in gazetteer.ancestors(code)
-        ],
-    }
-
-
-def enrich_article(article, gazetteer: Gazetteer, options: dict, *, quiet: bool = False) -> None:
-    keys = options["REGIONS_METADATA_KEYS"]
-
-    def report(level, message, value, candidates):
-        if quiet:
-            return
-        line = frontmatter.read_header(article.source_path).line(*keys)
-        if message == "ambiguous region":
-            hint = f"fits {_candidates(candidates)}; write the official name or the code"
-        else:
-            near = _candidates(candidates) or "no close match"
-            hint = f"closest: {near}; use a Kemendagri code, an official name or an alias"
-        findings.report(
-            logger, Finding(message_path(article), line, level, f"{message}: {value!r}", hint)
-        )
-
-    codes = declared_regions(article, gazetteer, options, report)
-    source = "metadata"
-    if codes is None:
-        codes = []
-        inferred = None
-        if options["REGIONS_INFER"]:
-            content = getattr(article, "_content", "") or ""
-            inferred = dateline.infer(gazetteer, content, options["REGIONS_HOME_PROVINCE"])
-        if inferred:
-            codes, source = [inferred.unit.code], inferred.source
-        elif not quiet and dateline.first_paragraph(getattr(article, "_content", "") or ""):
-            # (an article without text is reported once, by content_lint)
-            opening = dateline.first_paragraph(getattr(article, "_content", "") or "")[:60]
-            findings.report(
-                logger,
-                Finding(
-                    message_path(article),
-                    None,
-                    "warning",
-                    "no region: neither the dateline nor the lead names a known place: "
-                    f"{opening!r}",
-                    'add "Region: …" with a Kemendagri code, an official name or an alias',
-                ),
-            )
-    entries = [
-        region_entry(gazetteer, code, options, source) for code in most_specific(codes, gazetteer)
-    ]
-    warta = article.metadata.setdefault("warta", {})
-    warta["regions"] = entries
-
-
-def enrich_articles(generator) -> None:
-    """article_generator_finalized: give every article its regions (cache-safe)."""
+def add_stage(generator) -> None:
+    """article_generator_init: the regions stage joins the enrichment pipeline
+    (`warta.regions.stage`; the enrichment plugin runs it for every article)."""
     gazetteer, problems = load_gazetteer(generator.settings)
     for problem in problems:
         findings.report(logger, problem_finding(problem))
     if gazetteer is None:
         return
     options = settings_of(generator.settings)
-    published = [
-        *generator.articles,
-        *generator.translations,
-        *getattr(generator, "hidden_articles", []),
-        *getattr(generator, "hidden_translations", []),
-    ]
-    for article in published:
-        enrich_article(article, gazetteer, options)
-    # Drafts are not published: give them regions for previews, but no log lines.
-    for article in [*generator.drafts, *getattr(generator, "drafts_translations", [])]:
-        enrich_article(article, gazetteer, options, quiet=True)
+    stage_options = RegionOptions(
+        metadata_keys=tuple(options["REGIONS_METADATA_KEYS"]),
+        infer=bool(options["REGIONS_INFER"]),
+        home_province=options["REGIONS_HOME_PROVINCE"],
+        url=options["REGIONS_URL"],
+    )
+    pipeline_of(generator.context).add(RegionsStage(gazetteer, stage_options))
 
 
 # ---- pages -----------------------------------------------------------------
@@ -239,10 +121,8 @@ class RegionsGenerator(Generator):
         articles = self.context.get("articles", [])
         items = []
         for article in articles:
-            regions = article.metadata.get("warta", {}).get("regions", [])
-            items.append(
-                (article, [r["code"] for r in regions], (article.date.year, article.date.month))
-            )
+            codes = list(enrichment_of(article).region_codes)
+            items.append((article, codes, (article.date.year, article.date.month)))
         end = max(((a.date.year, a.date.month) for a in articles), default=None)
         self.pages = pages.build_pages(
             self.gazetteer,
@@ -317,5 +197,5 @@ def get_generators(pelican):
 
 
 def register():
-    signals.article_generator_finalized.connect(enrich_articles)
+    signals.article_generator_init.connect(add_stage)
     signals.get_generators.connect(get_generators)

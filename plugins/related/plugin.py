@@ -2,20 +2,19 @@
 
 Articles are scored by shared regions, shared official tags and closeness in
 date (see `scoring.py`) through an inverted index, never by comparing every
-pair. Region codes come from `article.metadata["warta"]["regions"]` (regions
-plugin) and tag slugs from `article.metadata["warta"]["official_tags"]`
-(official_tags plugin); without that plugin, Pelican's own tags are used, and
+pair. Region codes and official tag slugs come from `article.enrichment`
+(the regions and official_tags stages); without the official tags stage,
+Pelican's own tags are used, and
 the rubrik fills a list that would otherwise be too short, so the plugin works
 even when the others are absent.
 
-Signal order: the regions and official_tags plugins enrich articles in
-`article_generator_finalized`. Pelican sends `all_generators_finalized` after
-every generator's `generate_context` (so after every
-`article_generator_finalized` receiver, whatever the PLUGINS order) and before
-anything is written: that is where this plugin works.
+Signal order: the enrichment pipeline runs in `article_generator_pretaxonomy`.
+Pelican sends `all_generators_finalized` after every generator's
+`generate_context` (whatever the PLUGINS order) and before anything is
+written: that is where this plugin works.
 
 Output per article:
-- `article.metadata["warta"]["related"]`: site-relative URLs, best first
+- `article.enrichment.related`: site-relative URLs, best first
   (published in `/feed.json` as `_warta.related`);
 - `article.related_articles`: the Article objects, for
   `theme/templates/partials/related.html`;
@@ -44,6 +43,7 @@ from itertools import pairwise
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
 
 from .scoring import DEFAULT_WINDOW, Item, RelatedIndex, Weights, region_keys
@@ -81,19 +81,10 @@ def settings_of(settings: dict) -> dict:
     return values
 
 
-def _codes(entries, field: str) -> frozenset[str]:
-    """Values of `field` in a list of dicts written by another plugin; tolerant of odd shapes."""
-    if not isinstance(entries, list):
-        return frozenset()
-    return frozenset(
-        str(entry[field]) for entry in entries if isinstance(entry, dict) and entry.get(field)
-    )
-
-
 def item_for(article) -> Item:
-    warta = article.metadata.get("warta") or {}
-    if "official_tags" in warta:
-        tags = _codes(warta["official_tags"], "slug")
+    enrichment = enrichment_of(article)
+    if "official_tags" in enrichment.stages:
+        tags = frozenset(enrichment.tag_slugs)
     else:  # official_tags plugin absent: Pelican's own tags
         tags = frozenset(tag.slug for tag in getattr(article, "tags", []) or [])
     category = getattr(article, "category", None)
@@ -101,7 +92,7 @@ def item_for(article) -> Item:
         key=article.url,
         date=article.date,
         category=category.slug if category else "",
-        regions=frozenset().union(*map(region_keys, _codes(warta.get("regions"), "code"))),
+        regions=frozenset().union(*map(region_keys, enrichment.region_codes)),
         tags=tags,
     )
 
@@ -140,7 +131,7 @@ def add_related(generators) -> None:
             item, limit=int(config["RELATED_MAX"]), minimum=int(config["RELATED_MIN"])
         )
         article.related_articles = [by_key[other.key] for other in chosen]
-        article.metadata.setdefault("warta", {})["related"] = [other.key for other in chosen]
+        enrichment_of(article).related = tuple(other.key for other in chosen)
     logger.info(
         "related: %d articles, %d candidate scores (window %d)",
         len(items),

@@ -26,6 +26,7 @@ from pelican.contents import Article
 
 from warta import frontmatter
 from warta.contents import every_article
+from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
 from warta.text import slugify
 
@@ -80,7 +81,7 @@ def announce(generators) -> None:
         if not supplied:
             continue
         fix = list(supplied)
-        thread = ((article.metadata.get("warta") or {}).get("comments") or {}).get("thread")
+        thread = (enrichment_of(article).comments or {}).get("thread")
         if thread and "thread" not in getattr(article, "warta_declared", {}):
             fix.append(("Thread", thread))  # the id the build already uses, frozen too
         names = ", ".join(

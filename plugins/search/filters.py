@@ -1,8 +1,8 @@
 """Pagefind filters of one article: region, official tag, rubrik and year.
 
-The values come from what other plugins left in `article.metadata["warta"]`
-(`regions`: [{"code", "name", ...}], `official_tags`: [{"slug", "name", ...}])
-and fall back to Pelican's own tags when no official tags are there. The
+The values come from the article's enrichment (`article.enrichment.regions`
+and `.official_tags`, each with a `name`) and fall back to Pelican's own tags
+when there are no official tags. The
 template partial `search_meta.html` writes them as
 `<span data-pagefind-filter="wilayah:Kota Palembang">`. No Pelican import.
 """
@@ -19,10 +19,10 @@ FILTER_NAMES = (REGION, TAG, RUBRIK, YEAR)
 
 
 def names(items: Iterable | None) -> list[str]:
-    """Display names of region/tag records, which may be dicts or plain strings."""
+    """Display names of regions or tags (objects with a `name`, or plain strings)."""
     found = []
     for item in items or []:
-        name = item.get("name") if isinstance(item, dict) else item
+        name = item if isinstance(item, str) else getattr(item, "name", "")
         name = " ".join(str(name or "").split())
         if name and name not in found:
             found.append(name)
@@ -31,15 +31,15 @@ def names(items: Iterable | None) -> list[str]:
 
 def search_filters(
     *,
-    warta: dict | None,
+    regions: Iterable | None,
+    official_tags: Iterable | None,
     tags: Iterable | None,
     category: object | None,
     year: int | None,
 ) -> list[tuple[str, str]]:
     """[(filter name, value), ...] in a stable order, without duplicates."""
-    warta = warta or {}
-    filters = [(REGION, name) for name in names(warta.get("regions"))]
-    official = names(warta.get("official_tags"))
+    filters = [(REGION, name) for name in names(regions)]
+    official = names(official_tags)
     filters += [(TAG, name) for name in official or names(str(t) for t in tags or [])]
     if category:
         filters.append((RUBRIK, " ".join(str(category).split())))

@@ -36,6 +36,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
 
 from .filters import search_filters
@@ -68,8 +69,10 @@ def attach_filters(generators) -> None:
         for name in ARTICLE_LISTS:
             for article in getattr(generator, name, []) or []:
                 date = getattr(article, "date", None)
+                enrichment = enrichment_of(article)
                 article.search_filters = search_filters(
-                    warta=article.metadata.get("warta"),
+                    regions=enrichment.regions,
+                    official_tags=enrichment.official_tags,
                     tags=getattr(article, "tags", None),
                     category=getattr(article, "category", None),
                     year=date.year if date else None,

@@ -103,12 +103,13 @@ def robots_txt(*, sitemaps: Iterable[str], disallow: Iterable[str], site_name: s
 
 
 def content_location(regions) -> list[dict]:
-    """schema.org `contentLocation` from the regions plugin's [{code, name, inferred}]."""
+    """schema.org `contentLocation` from an article's regions (`warta.enrichment.Place`s)."""
     places = []
-    for region in regions if isinstance(regions, list) else []:
-        if isinstance(region, dict) and region.get("name"):
-            place = {"@type": "AdministrativeArea", "name": str(region["name"])}
-            if region.get("code"):
-                place["identifier"] = str(region["code"])
+    for region in regions or ():
+        name = getattr(region, "name", None)
+        if isinstance(name, str) and name:
+            place = {"@type": "AdministrativeArea", "name": name}
+            if getattr(region, "code", None):
+                place["identifier"] = str(region.code)
             places.append(place)
     return places

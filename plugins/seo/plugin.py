@@ -22,7 +22,7 @@ absolute (the public build), else SEO_LOCAL_SITEURL (the `invoke serve`
 address, for development builds that have no public address).
 
 `article.content_location` is set in `all_generators_finalized`, after the
-regions plugin has written `article.metadata["warta"]["regions"]`.
+regions stage has filled `article.enrichment.regions`.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
+from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
 from warta.published import is_listed, is_written, listed
 
@@ -231,8 +232,7 @@ def add_content_location(generators) -> None:
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
             for article in [*generator.articles, *generator.drafts]:
-                regions = (article.metadata.get("warta") or {}).get("regions")
-                article.content_location = content_location(regions)
+                article.content_location = content_location(enrichment_of(article).regions)
 
 
 def get_generators(pelican):

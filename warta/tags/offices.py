@@ -304,29 +304,6 @@ class StatedOffice:
     region: str
     text: str  # the office phrase as written: "Anggota Bawaslu Mura"
 
-    def as_json(self) -> list:
-        return [
-            self.slug,
-            self.spelling,
-            self.ordinal,
-            self.role,
-            self.institution,
-            self.region,
-            self.text,
-        ]
-
-    @classmethod
-    def from_json(cls, value: object) -> StatedOffice | None:
-        if not isinstance(value, list) or len(value) != 7:
-            return None
-        slug, spelling, ordinal, role, institution, region, text = value
-        strings = (slug, spelling, institution, region, text)
-        if not all(isinstance(v, str) for v in strings) or not isinstance(ordinal, int):
-            return None
-        if role is not None and not isinstance(role, str):
-            return None
-        return cls(slug, spelling, ordinal, role, institution, region, text)
-
 
 _NAME_BEFORE_RE = re.compile(
     r"(?P<name>(?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,5}[A-Z][\w'’.-]*)"

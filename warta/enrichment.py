@@ -1,0 +1,186 @@
+"""What warta adds to one article, as one typed object (no Pelican import).
+
+Every article gets `article.enrichment`, an `Enrichment`. Its first part is
+computed from the article's source and the data files alone, by the stages of
+the pipeline (`warta/pipeline.py`: regions, then official tags and officials),
+in worker processes on a cold build and from the cache on a warm one. The rest
+needs the whole site and is filled in Pelican's process by the plugin that owns
+it (related articles, BACA JUGA links, corrections, comments, photo, social
+card). Templates and plugins read these fields; nothing is passed around as
+string keys. `as_data()` is the JSON form published as `_warta` in /feed.json.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from .findings import Finding
+
+# How an article got a region.
+FROM_METADATA = "metadata"  # Region: / Wilayah:
+# (inferred: the dateline's place, or the office named in the lead; see warta.regions.dateline)
+
+# How an article got an official tag.
+TYPED = "typed"  # written in Tags:
+DETECTED = "detected"  # its detection phrases occur in the text
+
+
+@dataclass(frozen=True)
+class Place:
+    """A unit of the Kemendagri gazetteer, with the address of its region page."""
+
+    code: str
+    name: str
+    level: str
+    url: str
+
+
+@dataclass(frozen=True)
+class RegionRef(Place):
+    """One of the article's regions: the unit, how it was found, and its ancestors
+    (province first) for breadcrumbs and schema.org places."""
+
+    source: str = FROM_METADATA
+    ancestors: tuple[Place, ...] = ()
+
+    @property
+    def inferred(self) -> bool:
+        return self.source != FROM_METADATA
+
+
+@dataclass(frozen=True)
+class TagRef:
+    """An official tag of the article and where it came from."""
+
+    slug: str
+    name: str
+    group: str
+    provenance: str = TYPED
+
+    @property
+    def auto(self) -> bool:
+        return self.provenance == DETECTED
+
+
+@dataclass(frozen=True)
+class OfficialRef:
+    """A registered official the article names, with the position held on its date."""
+
+    slug: str
+    name: str
+    position: str | None
+    office: str | None
+
+
+@dataclass(frozen=True)
+class ReadAlsoLink:
+    """A BACA JUGA line that became a link to another article of the site."""
+
+    source_path: str  # of the linked article, relative to the content folder
+    title: str
+
+
+@dataclass
+class Enrichment:
+    """Everything warta adds to one article.
+
+    From the source and the data files (the pipeline's stages; cached by
+    source): `regions`, `official_tags`, `free_tags` (typed tags outside the
+    vocabulary, kept with OFFICIAL_TAGS_ALLOW_FREE), `officials`, `findings`
+    (every problem the stages found, with file and line; reported on every
+    build, cached or not).
+
+    From the whole site (Pelican's process, every build): `related` (keys of
+    the related articles, best first), `read_also`, `corrections`, `comments`,
+    `image`, `social_card`.
+    """
+
+    regions: tuple[RegionRef, ...] = ()
+    official_tags: tuple[TagRef, ...] = ()
+    free_tags: tuple[str, ...] = ()
+    officials: tuple[OfficialRef, ...] = ()
+    findings: tuple[Finding, ...] = ()
+    # Which stages ran (a stage absent from PLUGINS leaves its fields empty,
+    # and readers fall back, e.g. related scores Pelican's own tags).
+    stages: tuple[str, ...] = ()
+
+    related: tuple[str, ...] | None = None  # None: the related plugin did not run
+    read_also: tuple[ReadAlsoLink, ...] = ()
+    corrections: tuple[dict[str, Any], ...] = ()
+    comments: dict[str, Any] | None = None
+    image: dict[str, Any] | None = None
+    social_card: str | None = None
+
+    # Fields computed from the source alone: what the pipeline's cache keeps.
+    SOURCE_FIELDS = ("regions", "official_tags", "free_tags", "officials", "findings", "stages")
+
+    @property
+    def region_codes(self) -> tuple[str, ...]:
+        return tuple(region.code for region in self.regions)
+
+    @property
+    def tag_slugs(self) -> tuple[str, ...]:
+        return tuple(tag.slug for tag in self.official_tags)
+
+    def from_source(self) -> Enrichment:
+        """A new Enrichment with only the fields computed from the source."""
+        return Enrichment(**{name: getattr(self, name) for name in self.SOURCE_FIELDS})
+
+    def as_data(self) -> dict[str, Any]:
+        """The JSON form, published as each /feed.json item's `_warta` object.
+
+        A field is present when the stage or plugin that fills it ran (as the
+        metadata dicts it replaces were)."""
+        data: dict[str, Any] = {}
+        if "regions" in self.stages:
+            data["regions"] = [
+                {
+                    "code": region.code,
+                    "name": region.name,
+                    "level": region.level,
+                    "inferred": region.inferred,
+                    "source": region.source,
+                    "url": region.url,
+                    "ancestors": [dataclasses.asdict(place) for place in region.ancestors],
+                }
+                for region in self.regions
+            ]
+        if "official_tags" in self.stages:
+            data["official_tags"] = [
+                {"slug": t.slug, "name": t.name, "group": t.group, "auto": t.auto}
+                for t in self.official_tags
+            ]
+            data["officials"] = [dataclasses.asdict(person) for person in self.officials]
+        for name in ("corrections", "comments", "image", "social_card"):
+            value = getattr(self, name)
+            if value:
+                data[name] = list(value) if isinstance(value, tuple) else value
+        if self.related is not None:
+            data["related"] = list(self.related)
+        return data
+
+
+def enrichment_of(content: Any) -> Enrichment:
+    """The article's Enrichment, made empty when no plugin gave it one (a page,
+    or a build without the enrichment plugin)."""
+    found = getattr(content, "enrichment", None)
+    if not isinstance(found, Enrichment):
+        found = Enrichment()
+        content.enrichment = found
+    return found
+
+
+__all__ = [
+    "DETECTED",
+    "FROM_METADATA",
+    "TYPED",
+    "Enrichment",
+    "OfficialRef",
+    "Place",
+    "ReadAlsoLink",
+    "RegionRef",
+    "TagRef",
+    "enrichment_of",
+]

@@ -1,0 +1,285 @@
+"""The per-article enrichment pipeline: ordered stages, run on every core, cached
+by source (no Pelican import).
+
+    pipeline = Pipeline()
+    pipeline.add(RegionsStage(...))        # warta.regions.stage
+    pipeline.add(OfficialTagsStage(...))   # warta.tags.stage, after "regions"
+    enrichments = pipeline.run(sources, cache=EnrichmentCache(path, pipeline.digest()))
+
+A stage is a pure function of one article's `Source` and the data it was made
+with: it returns the `Enrichment` with its fields filled and its findings
+added. `Pipeline.ordered()` puts the stages in the order they declare (`after`:
+stages that must run first when they are present) and refuses a cycle, so the
+order that matters is in code, not in PLUGINS comments.
+
+`Pipeline.run` looks each source up in the cache (key: a digest of everything
+the `Source` holds; the cache as a whole is valid for one `Pipeline.digest()`,
+which covers every stage's data and options and the code of `warta/`), and
+computes the others with `warta.parallel.fork_map`: in forked workers when
+there are enough of them (a cold build), in this process otherwise (a warm
+build with a few edits).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import logging
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from .enrichment import Enrichment
+from .parallel import fork_map
+
+logger = logging.getLogger(__name__)
+
+CACHE_FORMAT = "warta-enrichment-1"
+# warta's subpackages that no stage runs.
+NOT_PIPELINE = ("bench",)
+
+
+@dataclass(frozen=True)
+class Source:
+    """One article as the stages see it: its file, its converted body and the
+    front-matter values Pelican parsed."""
+
+    path: str  # as findings name it: relative to the content folder
+    text: str  # the file as written (findings find their lines in it)
+    html: str  # the body as Markdown converted it
+    title: str
+    date: dt.date
+    metadata: Mapping[str, str]  # front-matter values as text, keys lower case
+    tags: tuple[str, ...]  # the typed Tags: values
+    draft: bool = False
+
+    def key(self) -> str:
+        """Digest of every field: equal keys, equal enrichment (for one pipeline)."""
+        digest = hashlib.blake2b(digest_size=20)
+        parts = [
+            self.path,
+            self.text,
+            self.html,
+            self.title,
+            self.date.isoformat(),
+            *(f"{k}\x1e{v}" for k, v in sorted(self.metadata.items())),
+            "\x1d".join(self.tags),
+            str(self.draft),
+        ]
+        for part in parts:
+            encoded = part.encode("utf-8", "surrogatepass")
+            digest.update(len(encoded).to_bytes(8, "big"))  # "ab"+"c" ≠ "a"+"bc"
+            digest.update(encoded)
+        return digest.hexdigest()
+
+
+class Stage(Protocol):
+    """One step of the pipeline."""
+
+    name: str
+    after: tuple[str, ...]  # stages that must run before this one when present
+
+    def digest(self) -> str:
+        """Digest of the data and options the stage was made with."""
+
+    def run(self, source: Source, enrichment: Enrichment) -> Enrichment:
+        """The enrichment with this stage's fields and findings added."""
+
+
+class PipelineOrderError(ValueError):
+    """The stages' declared order has a cycle."""
+
+
+def add_findings(enrichment: Enrichment, findings: Iterable) -> Enrichment:
+    found = tuple(findings)
+    if not found:
+        return enrichment
+    return dataclasses.replace(enrichment, findings=enrichment.findings + found)
+
+
+def code_digest() -> str:
+    """Digest of warta's modules (the stages and the domain code they call)."""
+    root = Path(__file__).parent
+    digest = hashlib.blake2b(digest_size=20)
+    for path in sorted(root.rglob("*.py")):
+        relative = path.relative_to(root)
+        if relative.parts[0] in NOT_PIPELINE or "__pycache__" in relative.parts:
+            continue
+        digest.update(relative.as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class Pipeline:
+    """The stages of one build, run in their declared order."""
+
+    def __init__(self) -> None:
+        self._stages: dict[str, Stage] = {}
+        self._ordered: list[Stage] | None = None
+
+    def add(self, stage: Stage) -> None:
+        """Add a stage (a stage of the same name is replaced)."""
+        self._stages[stage.name] = stage
+        self._ordered = None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(stage.name for stage in self.ordered())
+
+    def ordered(self) -> list[Stage]:
+        """Each stage after the present stages it names in `after` (ties: the
+        order they were added)."""
+        if self._ordered is not None:
+            return self._ordered
+        done: list[Stage] = []
+        placed: set[str] = set()
+        visiting: set[str] = set()
+
+        def place(stage: Stage) -> None:
+            if stage.name in placed:
+                return
+            if stage.name in visiting:
+                raise PipelineOrderError(f"enrichment stages in a cycle at {stage.name!r}")
+            visiting.add(stage.name)
+            for name in stage.after:
+                if name in self._stages:
+                    place(self._stages[name])
+            visiting.discard(stage.name)
+            placed.add(stage.name)
+            done.append(stage)
+
+        for stage in self._stages.values():
+            place(stage)
+        self._ordered = done
+        return done
+
+    def digest(self) -> str:
+        """Digest of everything but the articles: the code, each stage's data and options."""
+        digest = hashlib.blake2b(digest_size=20)
+        digest.update(CACHE_FORMAT.encode())
+        digest.update(code_digest().encode())
+        for stage in self.ordered():
+            digest.update(f"\x1f{stage.name}\x1e{stage.digest()}".encode())
+        return digest.hexdigest()
+
+    def enrich(self, source: Source) -> Enrichment:
+        enrichment = Enrichment()
+        for stage in self.ordered():
+            enrichment = stage.run(source, enrichment)
+            enrichment = dataclasses.replace(enrichment, stages=(*enrichment.stages, stage.name))
+        return enrichment
+
+    def run(
+        self,
+        sources: Sequence[Source],
+        *,
+        cache: EnrichmentCache | None = None,
+        workers: int | None = None,
+        min_per_worker: int = 32,
+    ) -> list[Enrichment]:
+        """One Enrichment per source, in order: from the cache, else computed
+        (on `workers` cores when there are at least `min_per_worker` per worker)."""
+        keys = [source.key() for source in sources]
+        found: list[Enrichment | None] = [cache.get(key) if cache else None for key in keys]
+        missing = [index for index, value in enumerate(found) if value is None]
+        computed = fork_map(
+            lambda index: self.enrich(sources[index]),
+            missing,
+            workers,
+            min_items_per_worker=min_per_worker,
+        )
+        for index, enrichment in zip(missing, computed, strict=True):
+            found[index] = enrichment
+            if cache is not None:
+                cache.put(keys[index], enrichment)
+        # A copy each: the site-wide fields are filled per build.
+        return [value.from_source() for value in found]  # type: ignore[union-attr]
+
+
+class EnrichmentCache:
+    """Enrichments by source key, in one file, valid for one pipeline digest.
+
+    A pickle, like Pelican's own content cache beside it (same folder, same
+    trust). A missing, unreadable or foreign file is an empty cache, never an
+    error; the file is replaced atomically, and only when something changed.
+    Entries not used by a build are dropped when it saves (a removed article
+    does not stay in the file forever)."""
+
+    def __init__(self, path: Path | None, digest: str) -> None:
+        self.path = path
+        self.digest = digest
+        self.hits = 0
+        self.misses = 0
+        self._entries = self._load()
+        self._used: dict[str, Enrichment] = {}
+        self._changed = False
+
+    def _load(self) -> dict[str, Enrichment]:
+        if self.path is None or not self.path.is_file():
+            return {}
+        try:
+            with open(self.path, "rb") as handle:
+                stored = pickle.load(handle)
+        except Exception:
+            return {}
+        if (
+            not isinstance(stored, dict)
+            or stored.get("format") != CACHE_FORMAT
+            or stored.get("digest") != self.digest
+            or not isinstance(stored.get("entries"), dict)
+        ):
+            return {}
+        return stored["entries"]
+
+    def get(self, key: str) -> Enrichment | None:
+        found = self._entries.get(key)
+        if isinstance(found, Enrichment):
+            self.hits += 1
+            self._used[key] = found
+            return found
+        self.misses += 1
+        return None
+
+    def put(self, key: str, enrichment: Enrichment) -> None:
+        self._used[key] = enrichment.from_source()
+        self._changed = True
+
+    def save(self) -> bool:
+        """Write the entries used by this build; False when nothing needed writing."""
+        if self.path is None:
+            return False
+        if not self._changed and set(self._used) == set(self._entries):
+            return False
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".enrichment-")
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(
+                    {"format": CACHE_FORMAT, "digest": self.digest, "entries": self._used},
+                    stream,
+                    protocol=pickle.HIGHEST_PROTOCOL,
+                )
+            os.replace(temporary, self.path)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        self._entries = dict(self._used)
+        self._changed = False
+        return True
+
+
+CONTEXT_KEY = "enrichment_pipeline"  # in Pelican's generator context
+
+
+def pipeline_of(context: dict) -> Pipeline:
+    """The build's pipeline, kept in the generator context: plugins add their
+    stages to it, the enrichment plugin runs it."""
+    pipeline = context.get(CONTEXT_KEY)
+    if not isinstance(pipeline, Pipeline):
+        pipeline = context[CONTEXT_KEY] = Pipeline()
+    return pipeline

@@ -1,0 +1,150 @@
+"""The regions stage of the enrichment pipeline (no Pelican import).
+
+An article's regions come from its `Region:` / `Wilayah:` values (codes,
+official names, aliases; kecamatan names narrowed by the other values), else
+from its dateline or the office named in its lead (`dateline.infer`). Only the
+most specific units are kept (a kecamatan, not also its kabupaten); each
+carries its ancestors for breadcrumbs and schema.org places.
+
+Findings: an unknown or ambiguous region is an error at the Region: line with
+the closest names; an article whose dateline and lead name no known place is a
+warning. Drafts get their regions (for previews) but no findings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+from collections.abc import Sequence
+
+from warta import frontmatter
+from warta.enrichment import FROM_METADATA, Enrichment, Place, RegionRef
+from warta.findings import Finding
+from warta.pipeline import Source, add_findings
+
+from . import dateline
+from .gazetteer import TIER_ALIAS, TIER_KECAMATAN, TIER_OFFICIAL, Gazetteer
+
+
+@dataclasses.dataclass(frozen=True)
+class RegionOptions:
+    metadata_keys: tuple[str, ...] = ("region", "wilayah")
+    infer: bool = True
+    home_province: str | None = None
+    url: str = "wilayah/{path}/"  # REGIONS_URL
+
+
+def _labels(units) -> str:
+    return ", ".join(unit.label for unit in units)
+
+
+def most_specific(codes: Sequence[str], gazetteer: Gazetteer) -> list[str]:
+    """Drop duplicates and units that are ancestors of another listed unit."""
+    unique = list(dict.fromkeys(codes))
+    return [
+        code
+        for code in unique
+        if not any(other != code and gazetteer.is_within(other, code) for other in unique)
+    ]
+
+
+class RegionsStage:
+    """Each article's Kemendagri regions, declared or inferred."""
+
+    name = "regions"
+    after: tuple[str, ...] = ()
+
+    def __init__(self, gazetteer: Gazetteer, options: RegionOptions) -> None:
+        self.gazetteer = gazetteer
+        self.options = options
+        self._places: dict[str, Place] = {}
+
+    def digest(self) -> str:
+        gazetteer = self.gazetteer
+        units = sorted((u.code, u.level, u.name, u.parent or "") for u in gazetteer.units.values())
+        aliases = sorted((code, sorted(names)) for code, names in gazetteer.aliases.items())
+        data = [dataclasses.asdict(self.options), units, aliases]
+        return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
+
+    def place(self, code: str) -> Place:
+        if code not in self._places:
+            unit = self.gazetteer[code]
+            url = self.options.url.format(path=self.gazetteer.path_of(code))
+            self._places[code] = Place(unit.code, unit.name, unit.level, url)
+        return self._places[code]
+
+    def region(self, code: str, source: str) -> RegionRef:
+        place = self.place(code)
+        ancestors = tuple(self.place(unit.code) for unit in self.gazetteer.ancestors(code))
+        return RegionRef(**dataclasses.asdict(place), source=source, ancestors=ancestors)
+
+    def declared(self, source: Source, findings: list[Finding]) -> list[str] | None:
+        """Codes from Region:/Wilayah:, or None when the article declares none."""
+        values = []
+        for key in self.options.metadata_keys:
+            raw = source.metadata.get(key)
+            if raw is not None:
+                values += [v.strip() for v in str(raw).split(",") if v.strip()]
+        if not values:
+            return None
+        gazetteer, home = self.gazetteer, self.options.home_province
+
+        def problem(message: str, value: str, candidates) -> None:
+            if source.draft:
+                return
+            if message == "ambiguous region":
+                hint = f"fits {_labels(candidates)}; write the official name or the code"
+            else:
+                near = _labels(candidates) or "no close match"
+                hint = f"closest: {near}; use a Kemendagri code, an official name or an alias"
+            line = frontmatter.parse(source.text).front_matter.line(*self.options.metadata_keys)
+            findings.append(Finding(source.path, line, "error", f"{message}: {value!r}", hint))
+
+        resolved: dict[str, str] = {}
+        pending = []
+        for value in values:
+            found = gazetteer.resolve(value, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
+            if found.unit:
+                resolved[value] = found.unit.code
+            elif found.problem == "ambiguous":
+                problem("ambiguous region", value, found.candidates)
+            else:
+                pending.append(value)
+        context = list(resolved.values())
+        for value in pending:  # kecamatan names, narrowed by the other values
+            found = gazetteer.resolve(value, context=context, home=home, tiers=(TIER_KECAMATAN,))
+            if found.unit:
+                resolved[value] = found.unit.code
+            elif found.problem == "ambiguous":
+                problem("ambiguous region", value, found.candidates)
+            else:
+                problem("unknown region", value, gazetteer.closest(value))
+        return list(resolved.values())
+
+    def run(self, source: Source, enrichment: Enrichment) -> Enrichment:
+        findings: list[Finding] = []
+        codes = self.declared(source, findings)
+        origin = FROM_METADATA
+        if codes is None:
+            codes = []
+            inferred = None
+            if self.options.infer:
+                inferred = dateline.infer(self.gazetteer, source.html, self.options.home_province)
+            if inferred:
+                codes, origin = [inferred.unit.code], inferred.source
+            elif not source.draft and dateline.first_paragraph(source.html):
+                # (an article without text is reported once, by content_lint)
+                opening = dateline.first_paragraph(source.html)[:60]
+                findings.append(
+                    Finding(
+                        source.path,
+                        None,
+                        "warning",
+                        "no region: neither the dateline nor the lead names a known place: "
+                        f"{opening!r}",
+                        'add "Region: …" with a Kemendagri code, an official name or an alias',
+                    )
+                )
+        regions = tuple(self.region(code, origin) for code in most_specific(codes, self.gazetteer))
+        return add_findings(dataclasses.replace(enrichment, regions=regions), findings)

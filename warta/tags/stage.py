@@ -1,0 +1,294 @@
+"""The official tags stage of the enrichment pipeline (no Pelican import).
+
+For one article, after the regions stage (whose regions are the context in
+which "Ketua Bawaslu, Nama" and kecamatan office names are read):
+
+- typed `Tags:` values resolved to the vocabulary (aliases, case and accents
+  ignored); an unknown one is a warning with the nearest official tags, or,
+  with OFFICIAL_TAGS_ALLOW_FREE, kept as a free tag with a suggestion;
+- official tags detected in the title and text (`Tags-Auto: no` opts out);
+- registered officials named in the text, with the position they held on the
+  article's date; a name the text gives another office than the registry on
+  that date is not linked, with a suggestion at its line;
+- officials named in the "Position Office, Name," pattern but not registered,
+  as suggestions.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+
+from warta import frontmatter
+from warta.enrichment import DETECTED, TYPED, Enrichment, OfficialRef, TagRef
+from warta.findings import Finding
+from warta.pipeline import Source, add_findings
+
+from .detection import PhraseMatcher, tag_matcher, wants_detection
+from .offices import HeldOffice, RegionReader, StatedOffice, held_office, judge
+from .officials import Official, Registry
+from .scan import find
+from .vocabulary import GROUPS, OfficialTag, Vocabulary
+
+
+@dataclasses.dataclass(frozen=True)
+class TagOptions:
+    vocabulary_display: str = "data/official_tags.yaml"  # as messages name the files
+    officials_display: str = "data/officials.yaml"
+    official_url: str = "pejabat/{slug}/"  # OFFICIAL_TAGS_OFFICIAL_URL
+    allow_free: bool = False
+    detect: bool = True
+    min_mentions: int = 2
+    vocabulary_unusable: bool = False  # its errors say what to fix; typed tags kept meanwhile
+    registry_unusable: bool = False  # no "not in the registry" suggestions meanwhile
+
+
+def text_line(lines: list[str] | tuple[str, ...], needle: str) -> int | None:
+    for number, line in enumerate(lines, start=1):
+        if needle in line:
+            return number
+    return None
+
+
+def mention_line(document: frontmatter.Document, spelling: str, ordinal: int) -> int | None:
+    """The line of the `ordinal`-th occurrence (from 0) of a name in the scanned
+    text: the Title line, then the body (other front-matter lines are not scanned)."""
+    lines = document.lines
+    front_matter = document.front_matter
+    titles = {number for field in front_matter.all("title") for number in field.lines}
+    scanned = [(number, lines[number - 1]) for number in sorted(titles)]
+    scanned += document.body
+    seen = 0
+    for number, line in scanned:
+        seen += line.count(spelling)
+        if seen > ordinal:
+            return number
+    return text_line(lines, spelling)
+
+
+class OfficialTagsStage:
+    """Official tags (typed and detected) and the officials an article names."""
+
+    name = "official_tags"
+    after = ("regions",)
+
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        registry: Registry,
+        regions: RegionReader,
+        options: TagOptions,
+        *,
+        data_files: tuple[Path, ...] = (),
+        regions_digest: str = "",
+    ) -> None:
+        self.vocabulary = vocabulary
+        self.registry = registry
+        self.regions = regions
+        self.options = options
+        self.data_files = data_files
+        self.regions_digest = regions_digest
+        self._matcher: PhraseMatcher | None = None
+        self._held: dict[str, list[tuple[object, HeldOffice]]] = {}
+        self._resolved: dict[str, OfficialTag | None] = {}
+        self._nearest: dict[str, list[str]] = {}
+
+    def digest(self) -> str:
+        digest = hashlib.sha256()
+        digest.update(json.dumps(dataclasses.asdict(self.options)).encode())
+        digest.update(self.regions_digest.encode())
+        for path in self.data_files:
+            digest.update(str(path).encode())
+            try:
+                digest.update(Path(path).read_bytes())
+            except OSError:
+                digest.update(b"\x00missing")
+        return digest.hexdigest()
+
+    # -- compiled once per build, in the process that first needs them ---------
+
+    @property
+    def matcher(self) -> PhraseMatcher:
+        if self._matcher is None:
+            self._matcher = tag_matcher(self.vocabulary)
+        return self._matcher
+
+    def resolve(self, typed: str) -> OfficialTag | None:
+        if typed not in self._resolved:
+            self._resolved[typed] = self.vocabulary.resolve(typed)
+        return self._resolved[typed]
+
+    def nearest(self, typed: str) -> list[str]:
+        if typed not in self._nearest:
+            self._nearest[typed] = self.vocabulary.nearest(typed)
+        return self._nearest[typed]
+
+    def held(self, person: Official) -> list[tuple[object, HeldOffice]]:
+        """(position, its office) for each registered position."""
+        if person.slug not in self._held:
+            self._held[person.slug] = [
+                (
+                    position,
+                    held_office(
+                        position.position,
+                        position.institution,
+                        position.region,
+                        position.office,
+                        self.regions,
+                    ),
+                )
+                for position in person.positions
+            ]
+        return self._held[person.slug]
+
+    # -- the stage --------------------------------------------------------------
+
+    def run(self, source: Source, enrichment: Enrichment) -> Enrichment:
+        document = frontmatter.parse(source.text)
+        tags_line = document.front_matter.line("tags")
+        found: list[Finding] = []
+        official: dict[str, str] = {}  # slug → provenance
+        free: list[str] = []
+        for typed in source.tags:
+            name = typed.strip()
+            if not name:
+                continue
+            tag = self.resolve(name)
+            if tag:
+                official.setdefault(tag.slug, TYPED)
+                continue
+            if self.options.vocabulary_unusable:
+                free.append(name)
+                continue
+            nearest = self.nearest(name)
+            hint = f"nearest official tags: {', '.join(nearest)}; or " if nearest else ""
+            if self.options.allow_free:
+                free.append(name)
+                message, level = f"kept as a free tag: '{name}'", "suggestion"
+            else:
+                message, level = f"unknown tag '{name}'", "warning"
+            found.append(
+                Finding(
+                    source.path,
+                    tags_line,
+                    level,
+                    message,
+                    f"{hint}add it to {self.options.vocabulary_display}",
+                )
+            )
+
+        with_tags = self.options.detect and wants_detection(source.metadata)
+        scanned = find(
+            source.title,
+            source.html,
+            tag_matcher=self.matcher if with_tags else None,  # (not read without tags)
+            registry=self.registry,
+            min_mentions=self.options.min_mentions,
+            with_tags=with_tags,
+            regions=self.regions,
+            context=enrichment.region_codes,
+        )
+        for slug in scanned.tags or ():
+            official.setdefault(slug, DETECTED)
+        ordered = [t for t in self.vocabulary.tags if t.slug in official]
+        ordered.sort(key=lambda t: GROUPS.index(t.group))
+
+        namesakes = self.check_offices(source, document, scanned.stated, enrichment, found)
+        officials = []
+        for slug in scanned.officials:
+            person = self.registry.by_slug(slug)
+            if person is None or slug in namesakes:  # the text speaks of someone else
+                continue
+            held = person.position_on(source.date)
+            officials.append(
+                OfficialRef(
+                    person.slug,
+                    person.name,
+                    held.position if held else None,
+                    held.office if held else None,
+                )
+            )
+        if not self.options.registry_unusable:
+            for name, position in scanned.discovered:
+                found.append(
+                    Finding(
+                        source.path,
+                        text_line(document.lines, name),
+                        "suggestion",
+                        f"official not in the registry: '{name}'",
+                        f"{position}; add to {self.options.officials_display}",
+                    )
+                )
+        enriched = dataclasses.replace(
+            enrichment,
+            official_tags=tuple(TagRef(t.slug, t.name, t.group, official[t.slug]) for t in ordered),
+            free_tags=tuple(dict.fromkeys(free)),
+            officials=tuple(officials),
+        )
+        return add_findings(enriched, found)
+
+    def check_offices(
+        self,
+        source: Source,
+        document: frontmatter.Document,
+        stated_offices: tuple[StatedOffice, ...],
+        enrichment: Enrichment,
+        found: list[Finding],
+    ) -> set[str]:
+        """Compare the offices the text names beside registered people with the
+        registry on the article's date; suggest what to fix. Returns the slugs not
+        to link: every office the text gives them belongs to someone else."""
+        day = source.date
+        linked: dict[str, bool] = {}
+        for stated in stated_offices:
+            person = self.registry.by_slug(stated.slug)
+            if person is None:
+                continue
+            held = self.held(person)
+            on_date = [office for position, office in held if position.holds_on(day)]
+            verdict = judge(
+                stated, on_date, [office for _, office in held], enrichment.region_codes
+            )
+            linked[stated.slug] = linked.get(stated.slug, False) or verdict.linked
+            if verdict.kind is not None:
+                found.append(self.office_finding(source, document, stated, person, verdict.kind))
+        return {slug for slug, ok in linked.items() if not ok}
+
+    def office_finding(
+        self,
+        source: Source,
+        document: frontmatter.Document,
+        stated: StatedOffice,
+        person: Official,
+        kind: str,
+    ) -> Finding:
+        day: dt.date = source.date
+        held = [p.title for p in person.positions if p.holds_on(day)]
+        registered = (
+            f"{', '.join(held)} on {day.isoformat()}"
+            if held
+            else f"no position on {day.isoformat()} "
+            f"(registered: {', '.join(p.title for p in person.positions)})"
+        )
+        at = f"{self.options.officials_display}:{person.line}"
+        if kind == "office":
+            url = self.options.official_url.format(slug=person.slug)
+            message = (
+                f"'{stated.spelling}' is named as '{stated.text}', but the registry has "
+                f"{person.name} as {registered}: not linked to /{url}"
+            )
+            hint = (
+                "if this is another person of the same name, register them under a name "
+                f"that tells them apart; if the registry lacks this position, add it at {at}"
+            )
+        else:
+            message = (
+                f"'{stated.spelling}' is named as '{stated.text}', but the registry has "
+                f"{person.name} as {registered}"
+            )
+            hint = f"if the position changed, add the new one with its start date at {at}"
+        line = mention_line(document, stated.spelling, stated.ordinal)
+        return Finding(source.path, line, "suggestion", message, hint)
