@@ -31,14 +31,15 @@ def test_runner_at_20_articles_reports_every_step(tmp_path):
     report = json.loads((tmp_path / "results-20.json").read_text())
     assert report["articles"] == 20
     assert report["corpus"]["files"] >= 20
-    assert set(report["steps"]) == {"a", "b", "c", "d", "e"}
+    assert set(report["steps"]) == {"a", "b", "c", "d", "e", "f"}
     for key, step in report["steps"].items():
         assert step["exit_code"] == 0, (key, step["log"])
         assert step["wall_s"] > 0
         assert step["ms_per_article"] == round(step["wall_s"] * 1000 / 20, 2)
         assert step["peak_rss_bytes"] > 5 * 1024**2
         assert step["peak_tree_rss_bytes"] >= step["peak_rss_bytes"] * 0.5
-        assert step["output_bytes"] > 0 and step["output_files"] > 0
+        if key != "f":  # `invoke check` writes no site
+            assert step["output_bytes"] > 0 and step["output_files"] > 0
     steps = report["steps"]
     # Every article page exists in every site that renders articles.
     assert steps["b"]["output_files"] > 20 and steps["e"]["output_files"] > 20
@@ -47,8 +48,19 @@ def test_runner_at_20_articles_reports_every_step(tmp_path):
     assert ratios["b/a"] == round(steps["b"]["wall_s"] / steps["a"]["wall_s"], 3)
     assert ratios["c/b"] == round(steps["c"]["wall_s"] / steps["b"]["wall_s"], 3)
     assert ratios["b/e"] == round(steps["b"]["wall_s"] / steps["e"]["wall_s"], 3)
+    assert ratios["c/a"] == round(steps["c"]["wall_s"] / steps["a"]["wall_s"], 3)
+    assert ratios["f/b"] == round(steps["f"]["wall_s"] / steps["b"]["wall_s"], 3)
     targets = report["targets"]
-    assert set(targets) >= {"b/a <= 1.0", "c/b <= 0.25", "peak RSS incl. Pagefind <= 2 GiB"}
+    assert set(targets) >= {
+        "b/a <= 1.0",
+        "c/a <= 0.15",
+        "check/b (f/b) <= 0.3",
+        "output <= 60 KB per article",
+        "peak RSS incl. Pagefind <= 2 GiB",
+    }
+    assert targets["output <= 60 KB per article"] == (
+        steps["b"]["output_bytes_per_article"] <= 60_000
+    )
     b, d = steps["b"], steps["d"]
     assert targets["peak_rss_b_plus_d_bytes"] == max(
         b["peak_tree_rss_bytes"], b["peak_rss_bytes"] + d["peak_tree_rss_bytes"]
@@ -64,7 +76,8 @@ def test_runner_at_20_articles_reports_every_step(tmp_path):
         assert step["output_breakdown"]["html"] > 0
     assert "b output: " in proc.stdout and "social cards" in proc.stdout
     # The table on stdout names the steps and the ratios.
-    assert "b warta (cold)" in proc.stdout and "c/b = " in proc.stdout
+    assert "b warta (cold)" in proc.stdout and "c/a = " in proc.stdout
+    assert "f invoke check (cold)" in proc.stdout
 
 
 def test_profile_owner_groups_by_plugin_and_package():

