@@ -298,3 +298,41 @@ def test_parallel_lint_reports_what_a_serial_lint_reports(site, tmp_path):
         assert parallel.log_lines(level) == serial.log_lines(level)
     assert any("ganda.md" in line for line in parallel.log_lines("warning"))
     assert any("tanggal.md:2" in line for line in parallel.log_lines("error"))
+
+
+def test_invoke_check_after_a_build_starts_from_a_copy_of_its_caches(site, tmp_path):
+    import pickle
+
+    from warta.findings import Finding
+
+    site.article("2024/baik.md", slug="berita-baik", tags="")
+    site.article(
+        "2024/ganda.md",
+        slug="berita-ganda",
+        tags="",
+        body="PALEMBANG – Bawaslu Kota Palembang menggelar rapat rapat koordinasi.",
+    )
+    assert site.build().returncode == 0
+    cache = site.output.parent / "cache"
+    empty = tmp_path / "no-cache"
+    cold = run_invoke("check", WARTA_CONTENT_PATH=str(site.content), WARTA_CACHE_PATH=str(empty))
+    warm = run_invoke("check", WARTA_CONTENT_PATH=str(site.content), WARTA_CACHE_PATH=str(cache))
+    assert (warm.returncode, warm.stdout) == (cold.returncode, cold.stdout)
+    assert "doubled word" in warm.stdout
+    assert not empty.exists() or not any(empty.iterdir())
+
+    # The check reads the build's enrichment cache (a finding planted in it is
+    # reported) and writes nothing into the build's cache folder.
+    stored_file = cache / "enrichment" / "cache.pickle"
+    stored = pickle.loads(stored_file.read_bytes())
+    planted = Finding("berita/2024/baik.md", 1, "warning", "planted in the build's cache")
+    for entry in stored["entries"].values():
+        if entry.findings == () and entry.regions:
+            entry.findings = (planted,)
+    stored_file.write_bytes(pickle.dumps(stored))
+    before = {p: p.read_bytes() for p in cache.rglob("*") if p.is_file()}
+    planted_check = run_invoke(
+        "check", WARTA_CONTENT_PATH=str(site.content), WARTA_CACHE_PATH=str(cache)
+    )
+    assert "planted in the build's cache" in planted_check.stdout
+    assert {p: p.read_bytes() for p in cache.rglob("*") if p.is_file()} == before

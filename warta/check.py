@@ -1,6 +1,8 @@
 """`invoke check`: every problem in the content and data files, one line each.
 
-The check runs a real build into a temporary folder, so it reports exactly
+The check runs a real build into a temporary folder (starting from a copy of
+the last build's Markdown and enrichment caches, so that a check after a build
+reads only what changed), so it reports exactly
 what the build reports (every plugin's validation: regions, tags, images,
 "BACA JUGA" links, data files…) plus the source checks of `content_lint`, as
 
@@ -20,6 +22,7 @@ import argparse
 import io
 import os
 import re
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -33,14 +36,40 @@ from warta.paths import Refusal, check_source
 ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 
 
+# Caches a check reads (copied, never written): Pelican's readers' cache (the
+# converted Markdown) and the enrichment pipeline's. Not the photo variants or
+# the writer's manifest: a check encodes and renders nothing.
+CHECK_CACHES = ("enrichment",)
+
+
+def copy_caches(build_cache: Path, check_cache: Path) -> None:
+    """Start the check from a copy of the last build's caches, when there are
+    any: a check after a build converts and enriches only what changed since.
+    Every entry is still validated as in a build (digests of the sources, the
+    data and the code); the build's own folder is never written."""
+    check_cache.mkdir(parents=True, exist_ok=True)
+    if not build_cache.is_dir() or build_cache.is_symlink():
+        return
+    for entry in build_cache.iterdir():
+        if entry.is_symlink():
+            continue
+        if entry.is_file():
+            shutil.copy2(entry, check_cache / entry.name)
+        elif entry.is_dir() and entry.name in CHECK_CACHES:
+            shutil.copytree(entry, check_cache / entry.name, symlinks=True)
+
+
 def collect(settings_file: Path, *, strict: bool = False) -> tuple[list[Finding], Paths]:
     """Build into a temp dir; return the findings and the build's folders."""
     settings = load_settings(settings_file)
     paths = Paths.from_settings(settings, settings_file)
     with tempfile.TemporaryDirectory(prefix="warta-check-") as tmp:
+        cache = Path(tmp) / "cache"
+        if settings.get("CACHE_PATH"):
+            copy_caches(Path(settings["CACHE_PATH"]), cache)
         overrides = {
             "OUTPUT_PATH": str(Path(tmp) / "output"),
-            "CACHE_PATH": str(Path(tmp) / "cache"),
+            "CACHE_PATH": str(cache),
             "SEARCH_ENABLED": False,  # the index is not a content problem; skip its cost
             # Every finding is made before pages are written: plugins that only
             # produce output (pages, photo variants, cards) skip that work.
