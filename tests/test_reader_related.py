@@ -402,3 +402,47 @@ def test_built_site_bounds_candidates_with_the_window_setting(site):
         "(using 200)"
     ) in bad.log_lines("warning")
     assert len(related_links(bad, "berita/2024/11/me/")) == 5
+
+
+def test_an_edit_that_changes_no_ranking_input_reuses_the_lists_and_one_that_does_ranks_again(
+    site,
+):
+    site.article("me.md", title="Kampanye Akbar Diawasi", slug="me", tags="Kampanye")
+    for n in range(1, 8):
+        site.article(
+            f"a{n}.md", title=f"Berita Kampanye Nomor {n}", slug=f"a{n}",
+            date=f"2024-11-0{n} 09:00", tags="Kampanye",
+        )  # fmt: skip
+    site.article(
+        "tps.md", title="Logistik TPS Tiba", slug="tps", date="2024-08-01 09:00", tags="TPS"
+    )
+    options = {"PLUGINS": ["related"]}
+    cold = site.build(verbose=True, **options)
+    assert cold.returncode == 0, cold.log
+    assert "related: 9 articles, 0 candidate scores" not in cold.log
+    before = related_links(cold, "berita/2024/11/me/")
+
+    # A corrected sentence: same items, the last build's lists.
+    site.article(
+        "a3.md", title="Berita Kampanye Nomor 3", slug="a3", date="2024-11-03 09:00",
+        tags="Kampanye", body="PALEMBANG – Kalimat yang sudah dibetulkan.",
+    )  # fmt: skip
+    warm = site.build(verbose=True, **options)
+    assert (
+        "related: 9 articles, 0 candidate scores (window 200); "
+        "the lists of the last build, from the cache"
+    ) in warm.log.splitlines()
+    assert related_links(warm, "berita/2024/11/me/") == before
+
+    # A tag changed: every article is ranked again, and the lists follow.
+    site.article(
+        "tps.md", title="Logistik TPS Tiba", slug="tps", date="2024-11-08 09:00", tags="Kampanye"
+    )
+    ranked = site.build(verbose=True, **options)
+    assert "from the cache" not in ranked.log
+    assert related_links(ranked, "berita/2024/11/me/")[0] == "/berita/2024/11/tps/"
+    uncached = site.build(verbose=True, RELATED_CACHE=False, **options)
+    assert "from the cache" not in uncached.log
+    assert related_links(uncached, "berita/2024/11/me/") == related_links(
+        ranked, "berita/2024/11/me/"
+    )

@@ -32,13 +32,21 @@ window gets exactly the unbounded ranking. Every build logs, at info level (`--v
 candidate scores it computed: the work this plugin does.
 
 Runs on every build, warm ones too (the content cache does not cover
-`all_generators_finalized`), so its cost is part of every rebuild.
+`all_generators_finalized`). The lists depend only on each article's address,
+date, rubrik, regions and tags and on the settings, so they are kept in
+`<CACHE_PATH>/related/lists.json` under a digest of all of those
+(`scoring.ranking_digest`): an edit that changes none of them (a corrected
+sentence) reuses the last build's lists; any other change ranks every article
+again (RELATED_CACHE = False: always rank).
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import os
 from itertools import pairwise
+from pathlib import Path
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
@@ -46,7 +54,7 @@ from pelican.generators import ArticlesGenerator
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
 
-from .scoring import DEFAULT_WINDOW, Item, RelatedIndex, Weights, region_keys
+from .scoring import DEFAULT_WINDOW, Item, RelatedIndex, Weights, ranking_digest, region_keys
 
 logger = logging.getLogger(__name__)
 
@@ -58,6 +66,8 @@ DEFAULTS = {
     "RELATED_HALF_LIFE_DAYS": 30.0,
     "RELATED_CANDIDATE_WINDOW": DEFAULT_WINDOW,
 }
+CACHE_FILE = Path("related") / "lists.json"  # below CACHE_PATH
+CACHE_FORMAT = "warta-related-1"
 
 
 def settings_of(settings: dict) -> dict:
@@ -108,35 +118,90 @@ def add_neighbours(articles, urls: list[str]) -> None:
             older.next_article = newer
 
 
+def load_ranking(path: Path | None, digest: str) -> dict[str, list[str]] | None:
+    """The last build's lists when they were made from the same items; None otherwise
+    (no cache, another digest, an unreadable or foreign file)."""
+    if path is None:
+        return None
+    try:
+        stored = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(stored, dict) or stored.get("format") != CACHE_FORMAT:
+        return None
+    lists = stored.get("related")
+    if stored.get("digest") != digest or not isinstance(lists, dict):
+        return None
+    if not all(isinstance(v, list) and all(isinstance(k, str) for k in v) for v in lists.values()):
+        return None
+    return lists
+
+
+def save_ranking(path: Path, digest: str, lists: dict[str, list[str]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        temporary.write_text(
+            json.dumps({"format": CACHE_FORMAT, "digest": digest, "related": lists}),
+            encoding="utf-8",
+        )
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
+
+
 def add_related(generators) -> None:
     articles_generator = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
     if articles_generator is None:
         return
-    config = settings_of(articles_generator.settings)
+    settings = articles_generator.settings
+    config = settings_of(settings)
     articles = list(articles_generator.articles)
     items = [item_for(article) for article in articles]
     add_neighbours(articles, [item.key for item in items])
     by_key = {item.key: article for item, article in zip(items, articles, strict=True)}
-    index = RelatedIndex(
-        items,
-        Weights(
-            region=config["RELATED_REGION_WEIGHT"],
-            tag=config["RELATED_TAG_WEIGHT"],
-            half_life_days=config["RELATED_HALF_LIFE_DAYS"],
-        ),
-        window=config["RELATED_CANDIDATE_WINDOW"],
+    weights = Weights(
+        region=config["RELATED_REGION_WEIGHT"],
+        tag=config["RELATED_TAG_WEIGHT"],
+        half_life_days=config["RELATED_HALF_LIFE_DAYS"],
     )
-    for article, item in zip(articles, items, strict=True):
-        chosen = index.related(
-            item, limit=int(config["RELATED_MAX"]), minimum=int(config["RELATED_MIN"])
-        )
-        article.related_articles = [by_key[other.key] for other in chosen]
-        enrichment_of(article).related = tuple(other.key for other in chosen)
-    logger.info(
-        "related: %d articles, %d candidate scores (window %d)",
-        len(items),
-        index.scored,
+    window, limit, minimum = (
         config["RELATED_CANDIDATE_WINDOW"],
+        int(config["RELATED_MAX"]),
+        int(config["RELATED_MIN"]),
+    )
+    # The lists depend only on the items: an edit that changes no article's
+    # regions, tags, rubrik, date or address (most edits) reuses the last build's.
+    digest = ranking_digest(items, weights, window, limit, minimum)
+    cache_file = None
+    if settings.get("RELATED_CACHE", True) and settings.get("CACHE_PATH"):
+        cache_file = Path(settings["CACHE_PATH"]) / CACHE_FILE
+    lists = load_ranking(cache_file, digest)
+    scored = 0
+    from_cache = lists is not None and set(lists) == set(by_key)
+    if not from_cache:
+        index = RelatedIndex(items, weights, window=window)
+        lists = {
+            item.key: [other.key for other in index.related(item, limit=limit, minimum=minimum)]
+            for item in items
+        }
+        scored = index.scored
+        if cache_file is not None:
+            try:
+                save_ranking(cache_file, digest, lists)
+            except OSError as exc:  # as Pelican does for its own cache
+                message = f"Could not save the related articles cache: {exc}"
+                report(logger, Finding("", None, "warning", message))
+    for article, item in zip(articles, items, strict=True):
+        chosen = [key for key in lists[item.key] if key in by_key]
+        article.related_articles = [by_key[key] for key in chosen]
+        enrichment_of(article).related = tuple(chosen)
+    logger.info(
+        "related: %d articles, %d candidate scores (window %d)%s",
+        len(items),
+        scored,
+        window,
+        "; the lists of the last build, from the cache" if from_cache else "",
     )
 
 

@@ -44,10 +44,12 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 DEFAULT_WINDOW = 200
 _EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
@@ -292,3 +294,22 @@ class RelatedIndex:
                         seen.add(other.key)
                         chosen.append(other)
         return chosen
+
+
+def ranking_digest(items: Sequence[Item], weights: Weights, window: int, *limits: int) -> str:
+    """Digest of everything a ranking depends on: every item's key, date,
+    rubrik, regions and tags (in order), the weights, the window, the limits and
+    this module's code. Equal digests, equal "Baca juga" lists for every article."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(Path(__file__).read_bytes())
+    digest.update(repr((weights, window, limits)).encode())
+    for item in items:
+        parts = (
+            item.key,
+            item.date.isoformat(),
+            item.category,
+            ",".join(sorted(item.regions)),
+            ",".join(sorted(item.tags)),
+        )
+        digest.update("\x1f".join(parts).encode("utf-8", "surrogatepass") + b"\x1e")
+    return digest.hexdigest()
