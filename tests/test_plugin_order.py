@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from conftest import REPO
 from warta.build import load_settings
-from warta.plugin_order import REQUIREMENTS, RULES, order_problems
+from warta.plugin_order import REQUIREMENTS, RULES, order_problems, suggestion_for
 
 
 def test_the_shipped_plugins_are_in_order():
@@ -29,6 +29,8 @@ def test_a_swapped_pair_is_one_problem_naming_both_and_why():
 def test_a_plugin_without_the_one_it_needs_is_one_problem():
     [problem] = order_problems(["regions", "writer"])
     assert "'regions' without 'enrichment'" in problem and "pipeline" in problem
+    assert suggestion_for(problem) == "add 'enrichment' to PLUGINS"
+    assert suggestion_for(order_problems(["seo", "writer"])[0]) == "reorder PLUGINS"
     assert order_problems(["regions", "plugins.enrichment"]) == []
 
 

@@ -180,7 +180,7 @@ def test_a_region_without_news_in_the_charted_months_says_so_instead_of_an_empty
         date="2022-06-14 10:00",
         wilayah="Kabupaten Lahat",
     )
-    built = site.build(PLUGINS=["regions"])
+    built = site.build(PLUGINS=["enrichment", "regions"])
     assert built.returncode == 0, built.log
     active = built.html("wilayah/sumatera-selatan/kota-palembang/")
     assert active.select_one("svg.region-chart__svg") is not None

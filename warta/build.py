@@ -27,7 +27,7 @@ from pelican import log as pelican_log
 
 from warta.buildlog import Paths, Translator, fold
 from warta.findings import Finding
-from warta.plugin_order import order_problems
+from warta.plugin_order import order_problems, suggestion_for
 
 logger = logging.getLogger("warta.build")
 
@@ -176,7 +176,7 @@ def build_site(
         handler.translator = Translator(Paths.from_settings(settings, settings_file))
         shown = handler.translator.paths.display(Path(settings_file).resolve())
         for problem in order_problems(settings.get("PLUGINS") or []):
-            handler.add(Finding(shown, None, "error", problem, "reorder PLUGINS"))
+            handler.add(Finding(shown, None, "error", problem, suggestion_for(problem)))
         if handler.errors:
             raise SettingsError("the plugins are not in the order the build depends on")
         from pelican import Pelican

@@ -60,6 +60,14 @@ REQUIREMENTS: tuple[Requirement, ...] = (
 )
 
 
+def suggestion_for(problem: str) -> str:
+    """What to do about one of `order_problems`' sentences."""
+    if " without '" in problem:
+        needed = problem.split(" without '", 1)[1].split("'", 1)[0]
+        return f"add '{needed}' to PLUGINS"
+    return "reorder PLUGINS"
+
+
 def order_problems(
     plugins: Iterable[str],
     rules: Iterable[Rule] = RULES,
@@ -71,7 +79,7 @@ def order_problems(
     for index, plugin in enumerate(plugins):
         position.setdefault(short_name(str(plugin)), index)
     problems = [
-        f"PLUGINS lists '{need.plugin}' without '{need.needs}': add '{need.needs}' ({need.why})"
+        f"PLUGINS lists '{need.plugin}' without '{need.needs}' ({need.why})"
         for need in requirements
         if need.plugin in position and need.needs not in position
     ]
