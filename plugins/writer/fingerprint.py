@@ -13,7 +13,15 @@ returning a plain description). A dataclass field declared with `repr=False`
 is left out: the convention for a back-link (a region's parent), which is
 not part of the value and would make every node describe the whole tree.
 Each object is described once per build (the digester lives for one build;
-the objects do not change while pages are written). No Pelican import.
+the objects do not change while pages are written).
+
+`StateStamper` is the fast path for the objects most pages show, articles:
+their state is serialised by `pickle` (C speed for the plain dicts, lists and
+strings that make up most of it), with every object that is not a plain
+value described as `Digester` would (describer, dataclass fields, `__dict__`)
+and digested once per build, and with the "leaves" (other articles) written
+as a key only and collected, so that the caller can add what it needs of
+them. No Pelican import.
 """
 
 from __future__ import annotations
@@ -23,7 +31,9 @@ import datetime as dt
 import decimal
 import enum
 import hashlib
+import io
 import pathlib
+import pickle
 import re
 import types
 from collections.abc import Callable, Mapping
@@ -42,11 +52,10 @@ CODE_TYPES = (types.FunctionType, types.BuiltinFunctionType, type, types.ModuleT
 
 
 def hash_text(*parts: str) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-    for part in parts:
-        digest.update(part.encode("utf-8", "surrogatepass"))
-        digest.update(b"\x1f")
-    return digest.hexdigest()
+    """Digest of the parts, each followed by a unit separator (joined first: one
+    update is much cheaper than two per part)."""
+    text = "\x1f".join(parts) + "\x1f"
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 class Digester:
@@ -73,6 +82,7 @@ class Digester:
         self.memo_types = memo_types
         self.reference = reference
         self._memo: dict[tuple[int, str], tuple[Any, str]] = {}
+        self._digests: dict[int, tuple[Any, str]] = {}  # id → (value, digest), per build
         self._path: set[int] = set()  # objects being described (cycle detection)
         self._cycles = 0  # back-references met so far
 
@@ -83,7 +93,28 @@ class Digester:
             return None
 
     def digest_strict(self, value: Any) -> str:
-        return hash_text(self._describe(value, 0))
+        if isinstance(value, _PRIMITIVES):
+            return hash_text(self._describe(value, 0))
+        remembered = self._digests.get(id(value))
+        if remembered is not None and remembered[0] is value:
+            return remembered[1]
+        text = self._describe(value, 0)
+        result = hash_text(text)
+        described = self._memo.get((id(value), "full"))
+        if described is not None and described[0] is value:
+            # Remembered description (no cycle on the way): so is its digest, which
+            # every page showing the same context value asks for again.
+            self._digests[id(value)] = (value, result)
+        return result
+
+    def token(self, value: Any) -> str:
+        """What stands for a value in a longer digest: a primitive spelled out
+        (hashing it would cost more than it saves), anything else its digest."""
+        if type(value) is str:
+            return "str:" + repr(value)
+        if isinstance(value, _PRIMITIVES):
+            return f"{type(value).__name__}:{value!r}"
+        return self.digest_strict(value)
 
     def reference_digest(self, value: Any) -> str:
         """The digest of an object as it appears inside another value."""
@@ -196,3 +227,142 @@ class Digester:
         if _ADDRESS.search(text):
             raise Unstable(f"no stable description for {type(value).__qualname__}")
         return f"repr:{type(value).__qualname__}:{text}"
+
+
+# -- the fast path: an object's state through pickle ------------------------------------
+
+# Values pickle writes from what they are (no object state of ours to look into).
+VALUE_TYPES = (
+    str,
+    bytes,
+    int,
+    float,
+    complex,
+    decimal.Decimal,
+    dt.date,
+    dt.time,
+    dt.timedelta,
+    dt.tzinfo,
+    enum.Enum,
+    pathlib.PurePath,
+    re.Pattern,
+    *CODE_TYPES,
+    types.MethodType,
+)
+
+
+def _stands_for(*described: Any) -> None:
+    """In a pickled description, an object described by its arguments (never called)."""
+
+
+class StateStamper:
+    """Digests of object states with pickle doing the walk; `Digester`'s semantics.
+
+    `leaf(value)` names the objects that are not described but written as
+    `leaf_key(value)` and collected (articles inside an article: the caller
+    adds their own digests where they matter). Every other object that is not
+    a plain value is written as `Digester` describes it (its `describers`,
+    dataclass fields shown in repr, `__dict__` without `skip_attributes`,
+    slots), in place: the objects inside an article are small and its own
+    (enrichment records, tag references), so describing them again for the
+    next article costs less than remembering them. Pickle's memo is off: a
+    value shared by two attributes is written twice, and the bytes do not
+    depend on which objects happen to be shared (Pelican's content cache
+    shares differently from a fresh read). Anything pickle cannot write (a
+    lambda, a lock, a cycle) raises `Unstable`: the caller falls back to
+    `Digester`. Dicts keep their insertion order and sets their iteration
+    order: a different order gives a different digest (a page rendered for
+    nothing, never one kept by mistake).
+    """
+
+    def __init__(
+        self,
+        leaf: Callable[[Any], bool],
+        leaf_key: Callable[[Any], str],
+        describers: Mapping[type, Callable[[Any, Any], Any]] | None = None,
+        skip_attributes: frozenset[str] = frozenset(),
+    ) -> None:
+        self.leaf = leaf
+        self.leaf_key = leaf_key
+        self.describers = dict(describers or {})
+        self.skip_attributes = skip_attributes
+
+    def stamp(self, value: Any) -> tuple[str, tuple]:
+        """(digest, leaves met in order) of a value; raises Unstable."""
+        buffer = io.BytesIO()
+        pickler = _StatePickler(buffer, self)
+        try:
+            pickler.dump(value)
+        except Unstable:
+            raise
+        except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError) as exc:
+            raise Unstable(f"cannot serialise {type(value).__qualname__}: {exc}") from None
+        digest = hashlib.blake2b(buffer.getbuffer(), digest_size=16).hexdigest()
+        return digest, tuple(pickler.leaves)
+
+    def describe(self, value: Any) -> tuple:
+        """A plain description of an object, as Digester._describe_object gives it."""
+        kind = type(value)
+        for base in kind.__mro__:
+            describer = self.describers.get(base)
+            if describer is not None:
+                return (kind.__qualname__, "described", describer(value, None))
+        if isinstance(value, Mapping):
+            return (kind.__qualname__, "mapping", list(value.items()))
+        if isinstance(value, (list, tuple)):
+            return (kind.__qualname__, "sequence", list(value))
+        if isinstance(value, (set, frozenset)):
+            return (kind.__qualname__, "set", list(value))
+        if dataclasses.is_dataclass(value):
+            # A field left out of repr (a back-link to a parent) is not part of its value.
+            fields = [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value) if f.repr]
+            return (kind.__qualname__, "fields", fields)
+        state = getattr(value, "__dict__", None)
+        if isinstance(state, dict):
+            kept = [(k, v) for k, v in state.items() if k not in self.skip_attributes]
+            return (kind.__qualname__, "state", kept)
+        slots = getattr(kind, "__slots__", None)
+        if slots:
+            names = [slots] if isinstance(slots, str) else list(slots)
+            return (kind.__qualname__, "slots", [(n, getattr(value, n, MISSING)) for n in names])
+        text = repr(value)
+        if _ADDRESS.search(text):
+            raise Unstable(f"no stable description for {kind.__qualname__}")
+        return (kind.__qualname__, "repr", text)
+
+
+class _StatePickler(pickle.Pickler):
+    def __init__(self, file, stamper: StateStamper) -> None:
+        super().__init__(file, protocol=5)
+        self.fast = True  # no memo (see StateStamper)
+        self.stamper = stamper
+        self.leaves: list = []
+
+    def reducer_override(self, obj: Any) -> Any:
+        if obj is _stands_for:
+            return NotImplemented
+        stamper = self.stamper
+        if stamper.leaf(obj):
+            self.leaves.append(obj)
+            return _stands_for, ("leaf", stamper.leaf_key(obj))
+        kind = type(obj)
+        if kind in stamper.describers:
+            return _stands_for, stamper.describe(obj)
+        # Dates and time zones written by pickle spell a zone by a lookup of the
+        # zone class's constructor, slowly: these are their text instead.
+        if isinstance(obj, dt.datetime):
+            return _stands_for, (kind.__qualname__, obj.isoformat(), _zone_text(obj.tzinfo))
+        if isinstance(obj, dt.tzinfo):
+            return _stands_for, ("tzinfo", _zone_text(obj))
+        if isinstance(obj, VALUE_TYPES):
+            return NotImplemented
+        return _stands_for, stamper.describe(obj)
+
+
+def _zone_text(zone: dt.tzinfo | None) -> str:
+    if zone is None:
+        return ""
+    text = f"{type(zone).__qualname__}:{zone!r}"
+    if _ADDRESS.search(text):
+        raise Unstable(f"no stable description for {type(zone).__qualname__}")
+    return text

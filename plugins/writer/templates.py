@@ -21,6 +21,15 @@ class TemplateInputs:
     names: frozenset[str]  # variables read from the context
     source_digest: str  # every template in the closure, by name and source
 
+    @property
+    def ordered(self) -> tuple[str, ...]:
+        """The names in a stable order (sorted once per template, not per page)."""
+        ordered = self.__dict__.get("_ordered")
+        if ordered is None:
+            ordered = tuple(sorted(self.names))
+            object.__setattr__(self, "_ordered", ordered)
+        return ordered
+
 
 class TemplateAnalyser:
     def __init__(self, environment: Environment, parsed: dict | None = None) -> None:
