@@ -3,11 +3,13 @@ warnings with file and line for lines that point elsewhere."""
 
 from __future__ import annotations
 
+import pytest
 from bs4 import BeautifulSoup
 
 from plugins.read_also.lines import (
     Catalogue,
     Target,
+    mentions_read_also,
     normalise_title,
     rewrite,
     source_line_numbers,
@@ -177,3 +179,18 @@ def test_outside_and_unknown_lines_warn_with_file_and_line_and_fail_strict(site)
     strict = site.build(strict=True, PLUGINS=["read_also"])
     assert strict.returncode == 1
     assert "build FAILED" in strict.log.splitlines()[-1]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>BACA JUGA: x</p>",
+        "<p><strong>Baca juga</strong>: x</p>",
+        "<p>baca\njuga: x</p>",
+        "<p>Baca&nbsp;juga: x</p>",
+        "<p>BACA&#160;JUGA: x</p>",
+    ],
+)
+def test_bodies_with_a_read_also_line_are_never_skipped(body):
+    assert mentions_read_also(body)
+    assert not mentions_read_also("<p>Bawaslu juga mengawasi. Silakan baca laporannya.</p>")

@@ -58,6 +58,15 @@ def normalise_title(text: str) -> str:
     return fold(html.unescape(text))
 
 
+# Anywhere in a body's HTML (markup may sit between the words and the colon):
+# a body without it has no line to rewrite.
+_MENTIONS_READ_ALSO = re.compile(r"baca(?:\s|&nbsp;|&#160;|&#xa0;)+juga", re.IGNORECASE)
+
+
+def mentions_read_also(body: str) -> bool:
+    return bool(_MENTIONS_READ_ALSO.search(body))
+
+
 def is_read_also(text: str) -> bool:
     return bool(_READ_ALSO_START.match(_SOURCE_MARKUP.sub("", text)))
 
@@ -74,11 +83,20 @@ class Catalogue:
         self.siteurl = siteurl.rstrip("/")
         self.by_path: dict[str, Target] = {}
         self.by_url: dict[str, Target] = {}
-        self.by_title: dict[str, list[Target]] = defaultdict(list)
         for target in targets:
             self.by_path[target.source_path] = target
             self.by_url[target.url.strip("/")] = target
-            self.by_title[normalise_title(target.title)].append(target)
+        self._by_title: dict[str, list[Target]] | None = None
+
+    @property
+    def by_title(self) -> dict[str, list[Target]]:
+        """Headlines, folded when a line first names one (folding every
+        headline of the site costs more than most builds' few lines need)."""
+        if self._by_title is None:
+            self._by_title = defaultdict(list)
+            for target in self.by_path.values():
+                self._by_title[normalise_title(target.title)].append(target)
+        return self._by_title
 
     def resolve_href(self, href: str, current_dir: str) -> Target | str:
         """The target of a link, or the reason it is not one."""

@@ -27,7 +27,7 @@ from warta.enrichment import ReadAlsoLink, enrichment_of
 from warta.findings import Finding, report
 from warta.frontmatter import read_source
 
-from .lines import Catalogue, Target, rewrite, source_line_numbers
+from .lines import Catalogue, Target, mentions_read_also, rewrite, source_line_numbers
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,7 @@ def rewrite_articles(generator) -> None:
     )
     for article in [*generator.articles, *generator.drafts]:
         body = article._content
-        if not body or "juga" not in body.lower():
+        if not body or not mentions_read_also(body):
             continue
         source_path = _relative(article.relative_source_path)
         linked: list[Target] = []
