@@ -6,6 +6,9 @@ writes, while rendering only the pages whose inputs changed.
 
 from __future__ import annotations
 
+import copy
+import dataclasses
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -14,9 +17,10 @@ import textwrap
 from pathlib import Path
 
 from jinja2 import DictLoader, Environment
+from PIL import Image
 
 from conftest import REPO, FixtureSite, assert_same_tree, newsroom, run_build
-from plugins.writer.fingerprint import Digester, hash_text
+from plugins.writer.fingerprint import Digester, StateStamper, hash_text
 from plugins.writer.manifest import Manifest
 from plugins.writer.templates import TemplateAnalyser
 
@@ -32,14 +36,14 @@ def counts(log: str) -> tuple[int, int]:
     return int(rendered), int(reused)
 
 
-def clean_build(site: FixtureSite, tmp_path: Path, name: str):
+def clean_build(site: FixtureSite, tmp_path: Path, name: str, **overrides):
     """The same content built from scratch, serially, without the writer's reuse."""
     output = tmp_path / name / "output"
     return run_build(
         site.content,
         output,
         cache=tmp_path / name / "cache",
-        overrides={**NO_SEARCH, "WRITER_INCREMENTAL": False, "WRITER_WORKERS": 1},
+        overrides={**NO_SEARCH, **overrides, "WRITER_INCREMENTAL": False, "WRITER_WORKERS": 1},
     )
 
 
@@ -299,3 +303,244 @@ def test_link_to_another_release_follows_its_new_address(site, tmp_path):
     assert any(href.endswith("/berita/2024/10/rapat-dua/") for href in links), links
     clean = clean_build(site, tmp_path, "clean")
     assert_same_tree(site.output, clean.output)
+
+
+# -- what a page shows of other articles, photos and data (issue 16, item 3) ----------
+
+
+def related_titles(built, relative: str) -> list[str]:
+    return [a.get_text(strip=True) for a in built.html(relative).select(".related__link")]
+
+
+def test_retitled_article_is_renamed_in_related_lists_and_read_also_links(site, tmp_path):
+    """Another article's headline reaches a page through its "Baca juga" list
+    (related) and through a BACA JUGA line in its body (read_also)."""
+    files = newsroom(site)
+    linking = files["rilis-1"]
+    linking.write_text(
+        linking.read_text(encoding="utf-8") + "\nBACA JUGA: [rapat]({filename}rilis-5.md)\n",
+        encoding="utf-8",
+    )
+    first = site.build(verbose=True, **NO_SEARCH)
+    assert first.returncode == 0, first.log
+    old_title = "Bawaslu Kabupaten Banyuasin Gelar Rapat Pengawasan Tahapan Ke-5"
+    pages = [f"berita/2024/10/rilis-{n}/" for n in (1, 2, 3, 4, 6)]
+    showing = [page for page in pages if old_title in related_titles(first, page)]
+    assert showing, "rilis-5 is in no related list: the test would prove nothing"
+
+    target = files["rilis-5"]
+    target.write_text(
+        target.read_text(encoding="utf-8").replace("Gelar Rapat", "Tutup Rapat", 1),
+        encoding="utf-8",
+    )
+    second = site.build(verbose=True, **NO_SEARCH)
+    assert second.returncode == 0, second.log
+    new_title = old_title.replace("Gelar Rapat", "Tutup Rapat")
+    for page in showing:
+        assert new_title in related_titles(second, page), page
+    read_also = second.html("berita/2024/10/rilis-1/").select("p.read-also a")
+    assert [a.get_text(strip=True) for a in read_also] == [new_title]
+    clean = clean_build(site, tmp_path, "clean")
+    assert clean.returncode == 0, clean.log
+    assert_same_tree(site.output, clean.output)
+
+
+def photo(path: Path, width: int, height: int, shade: int) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (width, height), (shade, 90, 160)).save(path, "JPEG")
+    return path
+
+
+def test_replaced_photo_renders_the_pages_that_show_it(site, tmp_path):
+    """A photo is not an article: its article's page changes through the images
+    plugin (variants, sizes, social card), and must not be kept stale."""
+    newsroom(site)
+    picture = photo(site.content / "images/2024/rapat.jpg", 1600, 1000, 40)
+    site.article(
+        "rapat-foto.md",
+        title="Bawaslu Kota Palembang Rapat Bersama Pengawas Kelurahan",
+        date="2024-10-25 09:00",
+        slug="rapat-foto",
+        image="images/2024/rapat.jpg",
+        image_alt="Peserta rapat duduk mengelilingi meja",
+    )
+    first = site.build(verbose=True, **NO_SEARCH)
+    assert first.returncode == 0, first.log
+    page = "berita/2024/10/rapat-foto/"
+    before = first.html(page).select_one("article img")
+    assert before is not None
+
+    photo(picture, 1200, 900, 200)  # another photo under the same name
+    second = site.build(verbose=True, **NO_SEARCH)
+    assert second.returncode == 0, second.log
+    after = second.html(page).select_one("article img")
+    assert (after["width"], after["height"]) != (before["width"], before["height"])
+    clean = clean_build(site, tmp_path, "clean")
+    assert clean.returncode == 0, clean.log
+    assert_same_tree(site.output, clean.output)
+
+
+def test_data_file_edit_renders_the_pages_that_show_it(site, tmp_path):
+    """A tag's description lives in data/official_tags.yaml, not in any article."""
+    newsroom(site)
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    vocabulary = data / "official_tags.yaml"
+    settings = {"WRITER_INPUTS": [str(data)], "OFFICIAL_TAGS_VOCABULARY": str(vocabulary)}
+    first = site.build(verbose=True, **NO_SEARCH, **settings)
+    assert first.returncode == 0, first.log
+    page = "tag/pilkada-serentak-2024/"
+    old = first.html(page).select_one(".tag-intro__description").get_text(" ", strip=True)
+    assert old.startswith("Pemilihan serentak gubernur"), old
+
+    text = vocabulary.read_text(encoding="utf-8")
+    assert text.count("Pemilihan serentak gubernur") == 1
+    vocabulary.write_text(text.replace("Pemilihan serentak gubernur", "Pilkada serentak gubernur"))
+    second = site.build(verbose=True, **NO_SEARCH, **settings)
+    assert second.returncode == 0, second.log
+    new = second.html(page).select_one(".tag-intro__description").get_text(" ", strip=True)
+    assert new.startswith("Pilkada serentak gubernur"), new
+    clean = clean_build(site, tmp_path, "clean", **settings)
+    assert clean.returncode == 0, clean.log
+    assert_same_tree(site.output, clean.output)
+
+
+# -- content stamps: what stands for an article in a page's digest ---------------------
+
+
+def make_article(title: str, *, slug: str, summary: str | None = "<p>Ringkasan.</p>"):
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    metadata = {"title": title, "slug": slug, "date": dt.datetime(2024, 11, 1, 9, 0)}
+    if summary is not None:
+        metadata["summary"] = summary
+    return Article(
+        "<p>Isi rilis.</p>",
+        metadata=metadata,
+        settings=copy.deepcopy(DEFAULT_CONFIG),
+        source_path=f"/situs/content/berita/{slug}.md",
+        context={},
+    )
+
+
+def subject_digest(article) -> str | None:
+    """The digest of an article as the subject of its page, in a fresh build."""
+    from plugins.writer.plugin import new_digester
+
+    digester, _stamps = new_digester()
+    return digester.digest(article)
+
+
+@dataclasses.dataclass
+class Mention:
+    label: str
+    article: object
+
+
+@dataclasses.dataclass
+class Enrichment:
+    mentions: tuple
+
+
+def test_article_digest_follows_the_articles_its_page_shows():
+    main = make_article("Rapat Pengawasan", slug="rapat")
+    related = make_article("Patroli Pengawasan", slug="patroli")
+    quoted = make_article("Sosialisasi Pemilih", slug="sosialisasi", summary=None)
+    main.related_articles = [related]
+    main.enrichment = Enrichment((Mention("lihat juga", quoted),))
+    before = subject_digest(main)
+    assert before is not None
+
+    related.title = "Patroli Pengawasan Tahapan"  # shown in the related list
+    retitled = subject_digest(main)
+    assert retitled != before
+
+    quoted._content = "<p>Isi yang diperbarui.</p>"  # no Summary: lists show the body
+    assert subject_digest(main) != retitled
+    changed_body = subject_digest(main)
+
+    related._content = "<p>Isi baru.</p>"  # has a Summary: lists show that, not the body
+    assert subject_digest(main) == changed_body
+
+    main.enrichment.mentions[0].label = "baca pula"  # an object inside its own state
+    assert subject_digest(main) != changed_body
+
+
+def test_article_digest_does_not_depend_on_which_values_are_shared():
+    """Pelican's content cache shares strings differently from a fresh read."""
+    shared = make_article("Rapat Pengawasan", slug="rapat")
+    shared.metadata["title"] = shared.title
+    copied = make_article("Rapat Pengawasan", slug="rapat")
+    copied.metadata["title"] = "".join(["Rapat ", "Pengawasan"])
+    assert copied.metadata["title"] is not copied.title
+    assert subject_digest(shared) == subject_digest(copied)
+
+
+def test_article_state_pickle_cannot_write_is_described_the_slow_way():
+    from plugins.writer.plugin import new_digester
+
+    article = make_article("Rapat Pengawasan", slug="rapat")
+    article.formatter = lambda text: text.upper()  # pickle writes no lambda
+    digester, stamps = new_digester()
+    before = digester.digest(article)
+    assert before is not None and stamps.fallbacks == 1
+    article.title = "Rapat Evaluasi"
+    assert subject_digest(article) not in (None, before)
+
+
+STAMP_PROGRAM = """
+import dataclasses, datetime, sys
+sys.path.insert(0, {repo!r})
+from plugins.writer.fingerprint import StateStamper
+
+@dataclasses.dataclass
+class Place:
+    name: str
+    parent: object = dataclasses.field(default=None, repr=False)
+
+province = Place("Sumatera Selatan")
+value = {{
+    "title": "Rapat",
+    "when": datetime.datetime(2024, 11, 27, 9, tzinfo=datetime.timezone.utc),
+    "places": [Place("Kota Palembang", province), province],
+    "counts": (1, 2.5, None, True),
+}}
+print(StateStamper(leaf=lambda v: False, leaf_key=str).stamp(value)[0])
+"""
+
+
+def test_state_stamp_is_the_same_in_another_process():
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", STAMP_PROGRAM.format(repo=str(REPO))],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={"PYTHONHASHSEED": seed},
+        ).stdout.strip()
+        for seed in ("1", "2")
+    }
+    assert len(digests) == 1 and "" not in digests
+
+
+def test_state_stamp_leaves_out_back_links_and_collects_leaves():
+    @dataclasses.dataclass
+    class Place:
+        name: str
+        parent: object = dataclasses.field(default=None, repr=False)
+
+    class Leaf:
+        def __init__(self, key):
+            self.key = key
+
+    stamper = StateStamper(leaf=lambda v: isinstance(v, Leaf), leaf_key=lambda v: v.key)
+    first, second = Leaf("a.md"), Leaf("b.md")
+    digest, leaves = stamper.stamp(
+        {"place": Place("Lahat", Place("Sumsel")), "see": [first, second]}
+    )
+    assert leaves == (first, second)
+    other, _ = stamper.stamp({"place": Place("Lahat", Place("Jambi")), "see": [first, second]})
+    assert other == digest  # the parent is a back-link, not part of the value
+    renamed, _ = stamper.stamp({"place": Place("Muara Enim"), "see": [first, second]})
+    assert renamed != digest
