@@ -208,3 +208,57 @@ def test_the_bundle_folder_must_lie_inside_the_output(tmp_path, bundle_dir):
     with pytest.raises(ValueError, match="SEARCH_BUNDLE_DIR"):
         build_index(site, bundle_dir, "berita/*/*/*/index.html", year_at=1)
     assert (site / "berita").is_dir()
+
+
+SPLIT_SITE = [
+    "berita/2024/01/a/index.html",
+    "berita/2024/01/b/index.html",
+    "berita/2024/02/c/index.html",
+    "berita/2024/03/d/index.html",
+    "berita/2024/03/e/index.html",
+    "berita/2024/11/f/index.html",
+    "berita/2024/02/index.html",  # a month archive, not an article page
+    "berita/2023/06/g/index.html",
+]
+
+
+def test_a_year_of_more_pages_than_the_limit_is_split_into_groups_of_months(tmp_path):
+    site = built_site(tmp_path, SPLIT_SITE)
+    glob = glob_from_save_as(SAVE_AS)
+    assert split_by_year(site, glob, year_segment(SAVE_AS), max_pages=3) == [
+        ("2024-03", "berita/2024/{03,11}/*/index.html"),
+        ("2024-01", "berita/2024/{01,02}/*/index.html"),
+        ("2023", "berita/2023/*/*/index.html"),
+    ]
+    # A month larger than the limit is a bundle of its own; no limit: a bundle a year.
+    assert split_by_year(site, glob, 1, max_pages=1)[:2] == [
+        ("2024-11", "berita/2024/11/*/index.html"),
+        ("2024-03", "berita/2024/03/*/index.html"),
+    ]
+    assert [name for name, _ in split_by_year(site, glob, 1)] == ["2024", "2023"]
+    assert [name for name, _ in split_by_year(site, glob, 1, max_pages=6)] == ["2024", "2023"]
+
+
+def test_split_bundles_are_indexed_by_pagefind_and_listed_newest_first(tmp_path):
+    site = tmp_path / "site"
+    for page in SPLIT_SITE:
+        path = site / page
+        path.parent.mkdir(parents=True, exist_ok=True)
+        name = page.split("/")[-2]
+        path.write_text(
+            f'<html lang="id"><body><article class="article"><h1>Rilis {name}</h1>'
+            f"<p>Bawaslu mengawasi tahapan {name}.</p></article></body></html>",
+            encoding="utf-8",
+        )
+    result = build_index(
+        site, "pagefind", glob_from_save_as(SAVE_AS), year_at=1, max_pages=3, **OPTIONS
+    )
+    assert result.returncode == 0, result.output
+    assert result.bundles == ["2024-03", "2024-01", "2023"]
+    assert result.pages == 7
+    listed = json.loads((site / "pagefind" / "bundles.json").read_text(encoding="utf-8"))
+    assert listed == {"bundles": ["2024-03/", "2024-01/", "2023/"]}
+    for bundle in result.bundles:
+        assert (site / "pagefind" / bundle / "pagefind-entry.json").is_file()
+    entry = json.loads((site / "pagefind" / "2024-01" / "pagefind-entry.json").read_text())
+    assert sum(language["page_count"] for language in entry["languages"].values()) == 3

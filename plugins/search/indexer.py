@@ -4,10 +4,14 @@ offline, needs no network.
 
 Why bundles: Pagefind holds every page it indexes in memory (≈ 0.17 MiB a
 page), and it runs while Pelican's process is still alive. One run per year,
-one after another, bounds the peak to one year's pages; the browser merges the
-bundles again (static/js/search.js, Pagefind's `mergeIndex`). The bundles are
-listed, newest year first, in `<bundle_dir>/bundles.json`:
-`{"bundles": ["2025/", "2024/"]}` (paths relative to that file).
+one after another, bounds the peak to one year's pages; a year of more than
+`max_pages` pages is split further by the folder after the year (the month),
+consecutive months grouped up to `max_pages` (`2024-07/` holds July to
+December when those fit), so that the peak stays bounded as an office writes
+more. The browser merges the bundles again (static/js/search.js, Pagefind's
+`mergeIndex`). The bundles are listed, newest first, in
+`<bundle_dir>/bundles.json`: `{"bundles": ["2025/", "2024-07/", "2024-01/"]}`
+(paths relative to that file).
 """
 
 from __future__ import annotations
@@ -54,12 +58,35 @@ def year_segment(save_as: str) -> int | None:
     return segments.index(YEAR_FIELD) if YEAR_FIELD in segments else None
 
 
-def split_by_year(site: Path, glob: str, year_at: int | None) -> list[tuple[str, str]]:
+_GLOB_SPECIAL = re.compile(r"[][{}*?,!\\]")
+
+
+def _month_groups(counts: dict[str, int], max_pages: int) -> list[list[str]]:
+    """Consecutive folder names (sorted) grouped so that each group holds at most
+    `max_pages` pages (a single folder larger than that is a group of its own)."""
+    groups: list[list[str]] = []
+    total = 0
+    for name in sorted(counts):
+        if groups and total + counts[name] <= max_pages:
+            groups[-1].append(name)
+            total += counts[name]
+        else:
+            groups.append([name])
+            total = counts[name]
+    return groups
+
+
+def split_by_year(
+    site: Path, glob: str, year_at: int | None, max_pages: int | None = None
+) -> list[tuple[str, str]]:
     """[(bundle name, glob)] for the pages under site that match glob, newest
-    year first; one bundle ("semua") when the glob cannot be split by year.
+    first; one bundle ("semua") when the glob cannot be split by year.
 
     The years are the folder names found in the output, so a year without
-    articles gets no bundle and a year with any gets one.
+    articles gets no bundle and a year with any gets one. With `max_pages`, a
+    year of more pages is split by the folder after the year (see the module
+    docstring) when that segment of the glob is `*` and its folder names are
+    plain (no glob characters).
     """
     segments = glob.split("/")
     splittable = (
@@ -70,11 +97,31 @@ def split_by_year(site: Path, glob: str, year_at: int | None) -> list[tuple[str,
     )
     if not splittable:
         return [(ONE_BUNDLE, glob)] if next(site.glob(glob), None) is not None else []
-    years = {path.relative_to(site).parts[year_at] for path in site.glob(glob)}
-    return [
-        (year, "/".join([*segments[:year_at], year, *segments[year_at + 1 :]]))
-        for year in sorted(years, reverse=True)
-    ]
+    pages: dict[str, dict[str, int]] = {}
+    for path in site.glob(glob):
+        parts = path.relative_to(site).parts
+        inner = pages.setdefault(parts[year_at], {})
+        below = parts[year_at + 1] if year_at + 1 < len(parts) - 1 else ""
+        inner[below] = inner.get(below, 0) + 1
+    month_at = year_at + 1
+    bundles = []
+    for year in sorted(pages, reverse=True):
+        counts = pages[year]
+        splittable_year = (
+            max_pages is not None
+            and sum(counts.values()) > max_pages
+            and month_at < len(segments) - 1
+            and segments[month_at] == "*"
+            and all(name and not _GLOB_SPECIAL.search(name) for name in counts)
+        )
+        if not splittable_year:
+            bundles.append((year, "/".join([*segments[:year_at], year, *segments[month_at:]])))
+            continue
+        for group in reversed(_month_groups(counts, max_pages)):
+            folder = group[0] if len(group) == 1 else "{" + ",".join(group) + "}"
+            bundle_glob = [*segments[:year_at], year, folder, *segments[month_at + 1 :]]
+            bundles.append((f"{year}-{group[0]}", "/".join(bundle_glob)))
+    return bundles
 
 
 def pagefind_command(
@@ -104,6 +151,7 @@ def bundle_commands(
     glob: str,
     *,
     year_at: int | None,
+    max_pages: int | None = None,
     root_selector: str | None = None,
     exclude_selectors: list[str] | tuple[str, ...] = (),
     language: str | None = None,
@@ -112,6 +160,7 @@ def bundle_commands(
     an already built site. The build runs exactly these; so can a benchmark.
 
     year_at: year_segment(ARTICLE_SAVE_AS); None makes one bundle.
+    max_pages: a year of more pages is split by month (see split_by_year).
     """
     return [
         (
@@ -125,7 +174,7 @@ def bundle_commands(
                 language=language,
             ),
         )
-        for name, bundle_glob in split_by_year(site, glob, year_at)
+        for name, bundle_glob in split_by_year(site, glob, year_at, max_pages)
     ]
 
 

@@ -9,8 +9,10 @@ What it adds to the site:
   articles: a hidden one is written under the same glob, but `article.html`
   gives its root `data-pagefind-ignore="all"` (the `is_listed` template
   global, warta.published), which makes Pagefind skip the whole page.
-  One bundle per publication year (`/pagefind/2025/`, `/pagefind/2024/`, …),
-  built one after another so Pagefind's memory peak is one year's pages, and
+  One bundle per publication year (`/pagefind/2025/`, `/pagefind/2024/`, …;
+  a year of more than SEARCH_BUNDLE_MAX_PAGES pages in groups of months,
+  `/pagefind/2024-07/`), built one after another so Pagefind's memory peak
+  is one bundle's pages, and
   `/pagefind/bundles.json` listing them newest first; the search page merges
   them in the browser. The year is the ARTICLE_SAVE_AS segment `{date:%Y}`;
   without one (or with a SEARCH_GLOB that has no `*` there) there is a single
@@ -23,8 +25,9 @@ What it adds to the site:
   `static/js/search.js` (Pagefind's JS API, our own markup).
 
 Settings: SEARCH_ENABLED, SEARCH_BUNDLE_DIR (keep it in OUTPUT_RETENTION),
-SEARCH_GLOB, SEARCH_ROOT_SELECTOR, SEARCH_EXCLUDE_SELECTORS, SEARCH_LANGUAGE
-(defaults in DEFAULTS).
+SEARCH_GLOB, SEARCH_ROOT_SELECTOR, SEARCH_EXCLUDE_SELECTORS, SEARCH_LANGUAGE,
+SEARCH_BUNDLE_MAX_PAGES (a year of more pages is split by month; None: one
+bundle a year) (defaults in DEFAULTS).
 """
 
 from __future__ import annotations
@@ -51,6 +54,9 @@ DEFAULTS = {
     "SEARCH_ROOT_SELECTOR": "article.article",
     "SEARCH_EXCLUDE_SELECTORS": [".article__meta", ".article__rubrik", ".article__footer", "nav"],
     "SEARCH_LANGUAGE": None,  # None: DEFAULT_LANG
+    # A publication year of more article pages is indexed in several bundles
+    # (by month), so that Pagefind's memory stays that of at most this many pages.
+    "SEARCH_BUNDLE_MAX_PAGES": 3000,
 }
 ARTICLE_LISTS = ("articles", "translations", "drafts", "drafts_translations")
 
@@ -79,6 +85,18 @@ def attach_filters(generators) -> None:
                 )
 
 
+def max_pages(settings) -> int | None:
+    value = settings.get("SEARCH_BUNDLE_MAX_PAGES", DEFAULTS["SEARCH_BUNDLE_MAX_PAGES"])
+    if value is None or (isinstance(value, int) and not isinstance(value, bool) and value >= 1):
+        return value
+    default = DEFAULTS["SEARCH_BUNDLE_MAX_PAGES"]
+    message = (
+        f"pelicanconf.py: search: SEARCH_BUNDLE_MAX_PAGES must be a whole number ≥ 1: {value!r}"
+    )
+    report(logger, Finding("", None, "warning", message, f"using {default}"))
+    return default
+
+
 def index_site(pelican) -> None:
     settings = pelican.settings
     if not settings.get("SEARCH_ENABLED", True):
@@ -97,6 +115,7 @@ def index_site(pelican) -> None:
             bundle_dir,
             glob,
             year_at=year_segment(save_as),
+            max_pages=max_pages(settings),
             root_selector=settings.get("SEARCH_ROOT_SELECTOR"),
             exclude_selectors=list(settings.get("SEARCH_EXCLUDE_SELECTORS") or []),
             language=settings.get("SEARCH_LANGUAGE") or settings.get("DEFAULT_LANG"),

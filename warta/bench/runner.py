@@ -46,6 +46,8 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from warta.build import load_settings
+
 from . import corpus
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -361,7 +363,8 @@ def hugo_binary() -> str:
 
 def pagefind_command(output: Path) -> list[str]:
     """Exactly what the search plugin runs (plugins/search/indexer.py): one Pagefind
-    process per publication year, one after another, as a single step."""
+    process per bundle (a publication year, or a group of its months), one after
+    another, as a single step."""
     spec = importlib.util.spec_from_file_location(
         "warta_bench_search_indexer", ROOT / "plugins" / "search" / "indexer.py"
     )
@@ -369,11 +372,13 @@ def pagefind_command(output: Path) -> list[str]:
     sys.modules[spec.name] = indexer  # dataclasses look their module up there
     spec.loader.exec_module(indexer)
     save_as = "berita/{date:%Y}/{date:%m}/{slug}/index.html"
+    project = load_settings(ROOT / "pelicanconf.py")
     bundles = indexer.bundle_commands(
         output,
         "pagefind",
         indexer.glob_from_save_as(save_as),
         year_at=indexer.year_segment(save_as),
+        max_pages=project.get("SEARCH_BUNDLE_MAX_PAGES"),
         root_selector="article.article",
         exclude_selectors=[".article__meta", ".article__rubrik", ".article__footer", "nav"],
         language="id",
