@@ -100,6 +100,21 @@ def test_doubled_words_are_found_on_their_line_but_reduplication_is_not():
     ]
 
 
+def test_a_name_that_ends_with_the_next_word_is_not_a_doubled_word():
+    body = (
+        "Kepala desa se-Kecamatan Sikap Dalam dalam sosialisasi netralitas.\n\n"
+        "Dalam dalam rapat itu hadir pengawas.\n\n"
+        "Hadir pula pengawas. Dalam dalam kesempatan itu ia berpesan.\n\n"
+        "PALEMBANG – Dalam dalam rapat koordinasi."
+    )
+    found = findings_for(article_text(slug="x-y", body=body))
+    assert [(f.line, f.message) for f in found] == [
+        (11, "doubled word: 'Dalam dalam'"),
+        (13, "doubled word: 'Dalam dalam'"),
+        (15, "doubled word: 'Dalam dalam'"),
+    ]
+
+
 def test_title_and_summary_lengths():
     found = findings_for(article_text(slug="x-y", title="Rapat", summary="Pendek."))
     assert {f.message for f in found} == {

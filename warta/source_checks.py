@@ -226,6 +226,20 @@ def _check_lengths(source: Source, rules: Rules) -> Iterator[Finding]:
         )
 
 
+_SENTENCE_END = re.compile(r"(?:^|[.!?:;]|\s[–—-])[\s*_>\"“'‘(\[]*$")
+
+
+def _name_then_word(line: str, match: re.Match) -> bool:
+    """A capitalised word inside a sentence followed by the same word in lower
+    case ("se-Kecamatan Sikap Dalam dalam sosialisasi"): the end of a name, then
+    the word. At the start of a sentence ("Dalam dalam rapat") it is a slip."""
+    words = match.group(0).split()
+    first, second = words[0], words[-1]
+    if not (first[0].isupper() and not first.isupper() and second.islower()):
+        return False
+    return not _SENTENCE_END.search(line[: match.start()])
+
+
 def _check_doubled_words(source: Source) -> Iterator[Finding]:
     in_code = False
     for number, line in source.body:
@@ -234,6 +248,8 @@ def _check_doubled_words(source: Source) -> Iterator[Finding]:
         if in_code:
             continue
         for match in DOUBLED_WORD_RE.finditer(line):
+            if _name_then_word(line, match):
+                continue
             yield _finding(
                 source,
                 number,
