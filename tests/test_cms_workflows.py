@@ -73,6 +73,22 @@ def test_tests_run_on_every_push_and_pull_request():
     upload = jobs["check-and-build"]["steps"][order[-1]]
     assert upload["if"] == "github.event_name == 'pull_request'"
     assert upload["with"]["path"] == "output"
+    # The check starts warm from the publish job's caches, restored read only:
+    # same paths and key prefix (a cache entry matches only with the same paths).
+    restore = index_of(runs, "actions/cache/restore@")
+    assert restore < order[0]
+    restored = jobs["check-and-build"]["steps"][restore]["with"]
+    saved = next(
+        step["with"]
+        for step in load("publish.yml")["jobs"]["build"]["steps"]
+        if str(step.get("uses", "")).startswith("actions/cache@")
+    )
+    assert restored["path"] == saved["path"]
+    assert restored["restore-keys"] == saved["restore-keys"]
+    assert not any(
+        str(step.get("uses", "")).startswith("actions/cache@")
+        for step in jobs["check-and-build"]["steps"]
+    )
 
 
 def test_publishing_waits_for_the_tests_and_the_hourly_run_only_builds():
