@@ -860,3 +860,19 @@ def test_a_photo_leaves_the_public_build_when_its_article_goes_back_to_draft(sit
     assert second.returncode == 0, second.log
     names = [p.relative_to(second.output).as_posix() for p in every_output_file(second.output)]
     assert not [n for n in names if "ditarik" in n], names
+
+
+def test_a_root_swapped_to_another_folder_is_resolved_again(tmp_path):
+    """The real path of a root is remembered only while the root leads to the
+    same folder: after the link is pointed elsewhere, containment follows."""
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder in (first, second):
+        (folder / "berita").mkdir(parents=True)
+    root = tmp_path / "output"
+    root.symlink_to(first)
+    assert paths.contained(root, "berita") == first.resolve() / "berita"
+    root.unlink()
+    root.symlink_to(second)
+    assert paths.contained(root, "berita") == second.resolve() / "berita"
+    # A path through the old target is outside the new root.
+    assert paths.contained(root, first / "berita") is None

@@ -25,10 +25,36 @@ def _real(path: str | os.PathLike) -> Path:
     return Path(os.path.realpath(path))
 
 
+# Real paths of roots (content/, the output), kept with the identity of what
+# they resolved to: a build asks about thousands of paths under one root, and
+# resolving the root again for each costs as much as resolving the path.
+_REAL_ROOTS: dict[str, tuple[tuple[int, int], Path]] = {}
+
+
+def _real_root(root: str | os.PathLike) -> Path:
+    """`_real(root)`, remembered while `root` still leads to the same folder (its
+    device and inode, one `stat`, are checked on every call; a root that was
+    swapped or removed is resolved again)."""
+    key = os.fspath(root)
+    try:
+        found = os.stat(key)
+    except OSError:
+        return _real(root)
+    identity = (found.st_dev, found.st_ino)
+    remembered = _REAL_ROOTS.get(key)
+    if remembered is not None and remembered[0] == identity:
+        return remembered[1]
+    real = _real(root)
+    if len(_REAL_ROOTS) > 64:
+        _REAL_ROOTS.clear()
+    _REAL_ROOTS[key] = (identity, real)
+    return real
+
+
 def contained(root: str | os.PathLike, candidate: str | os.PathLike) -> Path | None:
     """The real path of `candidate` (relative to `root` unless absolute) when it
     lies inside the real path of `root` (or is root itself); None otherwise."""
-    base = _real(root)
+    base = _real_root(root)
     path = Path(candidate)
     if not path.is_absolute():
         path = Path(root) / path
