@@ -176,6 +176,7 @@ PLUGINS = [
     "progress",  # a live "articles read / pages written" line on a terminal; quiet in CI
     "parallel_markdown",  # a cold build's Markdown converted on every core; the site is unchanged
     "url_cache",  # each URL formatted once per build, not at every look-up
+    "taxonomy_index",  # tag/category/author lists with constant-time `in` (Pelican scans them)
     "sanitize",  # raw HTML of bodies and summaries cleaned: no script, on…=, javascript:
     "link_check",  # links to drafts/embargoed articles: warned, removed from the public build
     "release_defaults",  # Slug, Category, Summary supplied when a release leaves them out
