@@ -262,3 +262,14 @@ def test_split_bundles_are_indexed_by_pagefind_and_listed_newest_first(tmp_path)
         assert (site / "pagefind" / bundle / "pagefind-entry.json").is_file()
     entry = json.loads((site / "pagefind" / "2024-01" / "pagefind-entry.json").read_text())
     assert sum(language["page_count"] for language in entry["languages"].values()) == 3
+
+
+def test_the_build_gives_freed_memory_back_before_pagefind_starts():
+    from plugins.search.plugin import release_memory
+
+    garbage = [bytearray(1024) for _ in range(200_000)]  # ≈ 200 MiB of small blocks
+    before = release_memory()
+    del garbage
+    after = release_memory()
+    assert before is not None and after is not None
+    assert after < before - 100 * 2**20
