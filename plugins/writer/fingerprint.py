@@ -37,6 +37,7 @@ import pickle
 import re
 import types
 from collections.abc import Callable, Mapping
+from pickletools import genops
 from typing import Any
 
 
@@ -258,34 +259,37 @@ def _stands_for(*described: Any) -> None:
 class StateStamper:
     """Digests of object states with pickle doing the walk; `Digester`'s semantics.
 
-    `leaf(value)` names the objects that are not described but written as
-    `leaf_key(value)` and collected (articles inside an article: the caller
-    adds their own digests where they matter). Every other object that is not
-    a plain value is written as `Digester` describes it (its `describers`,
-    dataclass fields shown in repr, `__dict__` without `skip_attributes`,
-    slots), in place: the objects inside an article are small and its own
-    (enrichment records, tag references), so describing them again for the
-    next article costs less than remembering them. Pickle's memo is off: a
-    value shared by two attributes is written twice, and the bytes do not
-    depend on which objects happen to be shared (Pelican's content cache
-    shares differently from a fresh read). Anything pickle cannot write (a
-    lambda, a lock, a cycle) raises `Unstable`: the caller falls back to
-    `Digester`. Dicts keep their insertion order and sets their iteration
-    order: a different order gives a different digest (a page rendered for
-    nothing, never one kept by mistake).
+    Objects of `leaf_types` are not described but written as `leaf_key(value)`
+    and collected (articles inside an article: the caller adds their own
+    digests where they matter). Every other object that is not a plain value
+    is written as `Digester` describes it (its `describers`, dataclass fields
+    shown in repr, `__dict__` without `skip_attributes`, slots), in place: the
+    objects inside an article are small and its own (enrichment records, tag
+    references), so describing them again for the next article costs less
+    than remembering them. How a type is described is worked out once per
+    type (`_plan`). Pickle's memo is off: a value shared by two attributes is
+    written twice, and the bytes do not depend on which objects happen to be
+    shared (Pelican's content cache shares differently from a fresh read).
+    Anything pickle cannot write (a lambda, a lock, a cycle) raises
+    `Unstable`, and so does a set (pickle writes it in its iteration order,
+    which for strings changes from one process to the next): the caller falls
+    back to `Digester`, which sorts. Dicts keep their insertion order: a
+    different order gives a different digest (a page rendered for nothing,
+    never one kept by mistake).
     """
 
     def __init__(
         self,
-        leaf: Callable[[Any], bool],
+        leaf_types: tuple[type, ...],
         leaf_key: Callable[[Any], str],
         describers: Mapping[type, Callable[[Any, Any], Any]] | None = None,
         skip_attributes: frozenset[str] = frozenset(),
     ) -> None:
-        self.leaf = leaf
+        self.leaf_types = leaf_types
         self.leaf_key = leaf_key
         self.describers = dict(describers or {})
         self.skip_attributes = skip_attributes
+        self._plans: dict[type, Callable[[Any], Any]] = {}
 
     def stamp(self, value: Any) -> tuple[str, tuple]:
         """(digest, leaves met in order) of a value; raises Unstable."""
@@ -297,38 +301,91 @@ class StateStamper:
             raise
         except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError) as exc:
             raise Unstable(f"cannot serialise {type(value).__qualname__}: {exc}") from None
-        digest = hashlib.blake2b(buffer.getbuffer(), digest_size=16).hexdigest()
+        data = buffer.getvalue()
+        # A set's order changes from one process to the next (its pages would
+        # render at every build); the opcode bytes may also be inside a text.
+        if (_SET_OPCODES[0] in data or _SET_OPCODES[1] in data) and any(
+            op.name in ("EMPTY_SET", "FROZENSET") for op, _, _ in genops(data)
+        ):
+            raise Unstable("a set: its order changes between processes")
+        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
         return digest, tuple(pickler.leaves)
 
-    def describe(self, value: Any) -> tuple:
-        """A plain description of an object, as Digester._describe_object gives it."""
-        kind = type(value)
+    def plan(self, kind: type) -> Callable[[Any], Any]:
+        """How objects of one type are written: `_as_is` (pickle's own way, for
+        plain values), `_leaf`, or a function giving the reduce value that
+        stands for the object (its description)."""
+        plan = self._plans.get(kind)
+        if plan is None:
+            plan = self._plans[kind] = self._plan(kind)
+        return plan
+
+    def _plan(self, kind: type) -> Callable[[Any], Any]:
+        name = f"{kind.__module__}.{kind.__qualname__}"
+        if issubclass(kind, self.leaf_types):
+            return _leaf
         for base in kind.__mro__:
             describer = self.describers.get(base)
             if describer is not None:
-                return (kind.__qualname__, "described", describer(value, None))
-        if isinstance(value, Mapping):
-            return (kind.__qualname__, "mapping", list(value.items()))
-        if isinstance(value, (list, tuple)):
-            return (kind.__qualname__, "sequence", list(value))
-        if isinstance(value, (set, frozenset)):
-            return (kind.__qualname__, "set", list(value))
-        if dataclasses.is_dataclass(value):
+                return lambda value: (_stands_for, (name, "described", describer(value, None)))
+        # Dates and time zones written by pickle spell a zone by a lookup of the
+        # zone class's constructor, slowly: these are their text instead.
+        if issubclass(kind, dt.datetime):
+            return lambda value: (
+                _stands_for,
+                (name, value.isoformat(), _zone_text(value.tzinfo)),
+            )
+        if issubclass(kind, dt.tzinfo):
+            return lambda value: (_stands_for, (name, _zone_text(value)))
+        if issubclass(kind, VALUE_TYPES):
+            return _as_is
+        if issubclass(kind, Mapping):
+            return lambda value: (_stands_for, (name, "mapping", list(value.items())))
+        if issubclass(kind, (list, tuple)):
+            return lambda value: (_stands_for, (name, "sequence", list(value)))
+        if issubclass(kind, (set, frozenset)):
+            return lambda value: (_stands_for, (name, "set", list(value)))
+        if dataclasses.is_dataclass(kind):
             # A field left out of repr (a back-link to a parent) is not part of its value.
-            fields = [(f.name, getattr(value, f.name)) for f in dataclasses.fields(value) if f.repr]
-            return (kind.__qualname__, "fields", fields)
+            fields = tuple(f.name for f in dataclasses.fields(kind) if f.repr)
+            return lambda value: (
+                _stands_for,
+                (name, "fields", fields, [getattr(value, field) for field in fields]),
+            )
+        return lambda value: (_stands_for, (name, *self._state(value)))
+
+    def _state(self, value: Any) -> tuple:
         state = getattr(value, "__dict__", None)
         if isinstance(state, dict):
-            kept = [(k, v) for k, v in state.items() if k not in self.skip_attributes]
-            return (kind.__qualname__, "state", kept)
-        slots = getattr(kind, "__slots__", None)
+            return ("state", [(k, v) for k, v in state.items() if k not in self.skip_attributes])
+        slots = getattr(type(value), "__slots__", None)
         if slots:
             names = [slots] if isinstance(slots, str) else list(slots)
-            return (kind.__qualname__, "slots", [(n, getattr(value, n, MISSING)) for n in names])
+            return ("slots", [(n, getattr(value, n, MISSING)) for n in names])
         text = repr(value)
         if _ADDRESS.search(text):
-            raise Unstable(f"no stable description for {kind.__qualname__}")
-        return (kind.__qualname__, "repr", text)
+            raise Unstable(f"no stable description for {type(value).__qualname__}")
+        return ("repr", text)
+
+
+_SET_OPCODES = (pickle.EMPTY_SET, pickle.FROZENSET)
+
+
+def _as_is(_value: Any) -> Any:
+    return NotImplemented
+
+
+def _leaf(_value: Any) -> Any:
+    raise AssertionError("leaves are written by _StatePickler.reducer_override")
+
+
+def _zone_text(zone: dt.tzinfo | None) -> str:
+    if zone is None:
+        return ""
+    text = f"{type(zone).__qualname__}:{zone!r}"
+    if _ADDRESS.search(text):
+        raise Unstable(f"no stable description for {type(zone).__qualname__}")
+    return text
 
 
 class _StatePickler(pickle.Pickler):
@@ -339,30 +396,8 @@ class _StatePickler(pickle.Pickler):
         self.leaves: list = []
 
     def reducer_override(self, obj: Any) -> Any:
-        if obj is _stands_for:
-            return NotImplemented
-        stamper = self.stamper
-        if stamper.leaf(obj):
+        plan = self.stamper.plan(type(obj))
+        if plan is _leaf:
             self.leaves.append(obj)
-            return _stands_for, ("leaf", stamper.leaf_key(obj))
-        kind = type(obj)
-        if kind in stamper.describers:
-            return _stands_for, stamper.describe(obj)
-        # Dates and time zones written by pickle spell a zone by a lookup of the
-        # zone class's constructor, slowly: these are their text instead.
-        if isinstance(obj, dt.datetime):
-            return _stands_for, (kind.__qualname__, obj.isoformat(), _zone_text(obj.tzinfo))
-        if isinstance(obj, dt.tzinfo):
-            return _stands_for, ("tzinfo", _zone_text(obj))
-        if isinstance(obj, VALUE_TYPES):
-            return NotImplemented
-        return _stands_for, stamper.describe(obj)
-
-
-def _zone_text(zone: dt.tzinfo | None) -> str:
-    if zone is None:
-        return ""
-    text = f"{type(zone).__qualname__}:{zone!r}"
-    if _ADDRESS.search(text):
-        raise Unstable(f"no stable description for {type(zone).__qualname__}")
-    return text
+            return _stands_for, ("leaf", self.stamper.leaf_key(obj))
+        return plan(obj)

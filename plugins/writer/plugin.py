@@ -136,7 +136,7 @@ class ContentStamps:
     def __init__(self, digester: Digester) -> None:
         self.digester = digester
         self.stamper = StateStamper(
-            leaf=lambda value: isinstance(value, Content),
+            leaf_types=(Content,),
             leaf_key=content_key,
             describers=digester.describers,
             skip_attributes=SKIPPED_ATTRIBUTES,
@@ -152,7 +152,7 @@ class ContentStamps:
         remembered = self._cores.get(id(content))
         if remembered is not None and remembered[0] is content:
             return remembered[1], remembered[2]
-        started = time.perf_counter()
+        started = time.process_time()
         state = {k: v for k, v in vars(content).items() if k not in NOT_IN_CORE}
         try:
             core, leaves = self.stamper.stamp((type(content).__qualname__, state))
@@ -162,7 +162,7 @@ class ContentStamps:
             self.fallbacks += 1
         self._cores[id(content)] = (content, core, leaves)
         self.stamped += 1
-        self.seconds += time.perf_counter() - started
+        self.seconds += time.process_time() - started
         return core, leaves
 
     def body(self, content: Content, siteurl: str | None = None) -> str:
@@ -325,7 +325,7 @@ class WriterBuild:
         self.manifest = Manifest(folder, self.output)
         self.folder = OutputFolder(self.output)
         self.digester, self.stamps = new_digester()
-        self.digest_seconds = 0.0  # describing inputs: pages, feeds, the build
+        self.digest_seconds = 0.0  # CPU time describing inputs: pages, feeds, the build
         self.digest: str | None = None
         self.analysers: dict[int, TemplateAnalyser] = {}  # one per Jinja environment
         self.parsed_templates: dict = {}  # shared: every generator has its own environment
@@ -351,9 +351,9 @@ class WriterBuild:
         if self.rendered == self.reused == 0 and not self.jobs:
             self.started = time.monotonic()
         if self.incremental and self.digest is None:
-            started = time.perf_counter()
+            started = time.process_time()
             self.digest = build_digest(self.settings, self.digester)
-            self.digest_seconds += time.perf_counter() - started
+            self.digest_seconds += time.process_time() - started
             if self.digest is None:
                 self.incremental = False
 
@@ -365,11 +365,11 @@ class WriterBuild:
     def page_fingerprint(self, template, localcontext: dict, name: str, override) -> str | None:
         if not self.incremental:
             return None
-        started = time.perf_counter()
+        started = time.process_time()
         try:
             return self._page_fingerprint(template, localcontext, name, override)
         finally:
-            self.digest_seconds += time.perf_counter() - started
+            self.digest_seconds += time.process_time() - started
 
     def _page_fingerprint(self, template, localcontext: dict, name: str, override) -> str | None:
         analyser = self.analysers.get(id(template.environment))
@@ -414,7 +414,7 @@ class WriterBuild:
             self.folder.remove(set(self.manifest.previous) - set(self.manifest.current))
         logger.info(
             "writer: %d files rendered, %d unchanged and reused (%d workers, %.1f s); "
-            "inputs described in %.2f s (%d articles and pages stamped in %.2f s%s)",
+            "inputs described in %.2f s of CPU (%d articles and pages stamped in %.2f s%s)",
             self.rendered,
             self.reused,
             self.workers,
@@ -496,6 +496,13 @@ class IncrementalWriter(Writer):
         return True
 
     def _site_path(self, path: str) -> str:
+        # sanitised_join gives absolute, normalised paths: below the output folder
+        # a prefix is all there is to take off (relpath costs more, per page).
+        prefix = getattr(self, "_output_prefix", None)
+        if prefix is None:
+            prefix = self._output_prefix = os.path.join(os.path.abspath(self.output_path), "")
+        if path.startswith(prefix):
+            return path[len(prefix) :].replace(os.sep, "/")
         return os.path.relpath(path, self.output_path).replace(os.sep, "/")
 
     def write_feed(
@@ -520,7 +527,7 @@ class IncrementalWriter(Writer):
             return None
         build.start_writing()
         items = list(elements[: self.settings["FEED_MAX_ITEMS"]])
-        started = time.perf_counter()
+        started = time.process_time()
         fingerprint = build.fingerprint(
             "feed",
             [
@@ -533,7 +540,7 @@ class IncrementalWriter(Writer):
                 *(build.stamps.body(item, context.get("SITEURL", "")) for item in items),
             ],
         )
-        build.digest_seconds += time.perf_counter() - started
+        build.digest_seconds += time.process_time() - started
 
         built = {}  # the feed object of this build, once made
 
