@@ -299,7 +299,8 @@ class StateStamper:
             pickler.dump(value)
         except Unstable:
             raise
-        except (pickle.PicklingError, TypeError, AttributeError, ValueError, RecursionError) as exc:
+        except Exception as exc:  # pickle's errors, or a describer's
+            # The slow path describes it again and reports what it finds as before.
             raise Unstable(f"cannot serialise {type(value).__qualname__}: {exc}") from None
         data = buffer.getvalue()
         # A set's order changes from one process to the next (its pages would
