@@ -31,14 +31,14 @@ def test_runner_at_20_articles_reports_every_step(tmp_path):
     report = json.loads((tmp_path / "results-20.json").read_text())
     assert report["articles"] == 20
     assert report["corpus"]["files"] >= 20
-    assert set(report["steps"]) == {"a", "b", "c", "d", "e", "f", "g"}
+    assert set(report["steps"]) == {"a", "b", "c", "d", "e", "f", "g", "h"}
     for key, step in report["steps"].items():
         assert step["exit_code"] == 0, (key, step["log"])
         assert step["wall_s"] > 0
         assert step["ms_per_article"] == round(step["wall_s"] * 1000 / 20, 2)
         assert step["peak_rss_bytes"] > 5 * 1024**2
         assert step["peak_tree_rss_bytes"] >= step["peak_rss_bytes"] * 0.5
-        if key not in ("f", "g"):  # a check writes no site; g rebuilds b's
+        if key not in ("f", "g", "h"):  # a check writes no site; g rebuilds b's
             assert step["output_bytes"] > 0 and step["output_files"] > 0
     steps = report["steps"]
     # Every article page exists in every site that renders articles.
@@ -50,11 +50,13 @@ def test_runner_at_20_articles_reports_every_step(tmp_path):
     assert ratios["b/e"] == round(steps["b"]["wall_s"] / steps["e"]["wall_s"], 3)
     assert ratios["c/a"] == round(steps["c"]["wall_s"] / steps["a"]["wall_s"], 3)
     assert ratios["f/b"] == round(steps["f"]["wall_s"] / steps["b"]["wall_s"], 3)
+    assert ratios["h/b"] == round(steps["h"]["wall_s"] / steps["b"]["wall_s"], 3)
     targets = report["targets"]
     assert set(targets) >= {
         "b/a <= 1.0",
         "c/a <= 0.15",
         "check/b (f/b) <= 0.3",
+        "check after a build/b (h/b) <= 0.3",
         "output <= 60 KB per article",
         "peak RSS incl. Pagefind <= 2 GiB",
     }
@@ -79,7 +81,12 @@ def test_runner_at_20_articles_reports_every_step(tmp_path):
     assert "b output: " in proc.stdout and "social cards" in proc.stdout
     # The table on stdout names the steps and the ratios.
     assert "b warta (cold)" in proc.stdout and "c/a = " in proc.stdout
-    assert "f invoke check (cold)" in proc.stdout
+    assert "f invoke check (cold)" in proc.stdout and "h invoke check (warm)" in proc.stdout
+    # The cold check starts from an empty cache of its own, the warm one from b's.
+    cold = (tmp_path / "work-20" / "check_cold_settings.py").read_text()
+    assert "cache-check-cold" in cold
+    warm = (tmp_path / "work-20" / "check_warm_settings.py").read_text()
+    assert str(tmp_path / "work-20" / "cache") in warm
 
 
 def test_profile_owner_groups_by_plugin_and_package():
