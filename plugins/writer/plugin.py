@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import io
 import logging
 import os
@@ -331,6 +332,7 @@ class WriterBuild:
         self.parsed_templates: dict = {}  # shared: every generator has its own environment
         self.jobs: dict[str, Job] = {}  # site path → job, in writing order
         self.flushed = False
+        self.frozen = False  # gc.freeze() in effect
         self.rendered = 0
         self.reused = 0
         self.started = time.monotonic()  # of the writing phase, reset at the first page
@@ -350,6 +352,14 @@ class WriterBuild:
     def start_writing(self) -> None:
         if self.rendered == self.reused == 0 and not self.jobs:
             self.started = time.monotonic()
+            if not self.frozen:
+                # Every object made so far (the articles, the context) lives until
+                # the pages are written: out of the collector's sight, its full
+                # collections, which the many short-lived objects of digesting
+                # set off, scan only what is new (a third of the digesting time
+                # at 2,000 articles). Undone when the pages are written.
+                gc.freeze()
+                self.frozen = True
         if self.incremental and self.digest is None:
             started = time.process_time()
             self.digest = build_digest(self.settings, self.digester)
@@ -407,7 +417,12 @@ class WriterBuild:
         """Produce every collected file, then record them for the next build."""
         self.flushed = True
         jobs, self.jobs = list(self.jobs.values()), {}
-        self._produce(jobs)
+        try:
+            self._produce(jobs)
+        finally:
+            if self.frozen:
+                gc.unfreeze()
+                self.frozen = False
         if self.incremental:
             self.manifest.save()
         if self.incremental:  # pages of the last build that are not produced any more
