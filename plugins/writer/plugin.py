@@ -121,8 +121,8 @@ class ContentStamps:
     """Each article's and page's digests for one build, from one pickle of its state.
 
     - `core`: its state without the body, other contents written as their
-      source file (collected as its leaves), other objects described as the
-      Digester describes them (once per build each).
+      source file (collected as its leaves), other objects described in place
+      as the Digester describes them (`StateStamper`).
     - `body`: the body as pages show it (`rendered_body`: links resolved).
     - `reference(c)`, an article inside another page's value (a list, "baca
       juga"): core, plus body unless it has a `Summary:` (lists show that).
