@@ -23,7 +23,7 @@ from PIL import Image
 from conftest import REPO, FixtureSite, assert_same_tree, newsroom, run_build
 from plugins.writer.fingerprint import Digester, StateStamper, Unstable, hash_text
 from plugins.writer.manifest import Manifest
-from plugins.writer.templates import TemplateAnalyser
+from plugins.writer.templates import TemplateAnalyser, load_parsed, save_parsed
 
 WRITER_LINE = re.compile(r"writer: (\d+) files rendered, (\d+) unchanged and reused")
 NO_SEARCH = {"SEARCH_ENABLED": False}
@@ -256,6 +256,24 @@ def test_template_inputs_follow_extends_include_and_import():
     assert {"SITENAME", "pages", "article", "SITEURL"} <= inputs.names
     assert "tags" not in inputs.names
     assert analyser.inputs("dynamic.html") is None
+
+
+def test_template_parses_are_kept_for_the_same_build_digest_only(tmp_path):
+    templates = {
+        "base.html": "{{ SITENAME }}{% block body %}{% endblock %}",
+        "page.html": "{% extends 'base.html' %}{% block body %}{{ page.title }}{% endblock %}",
+    }
+    parsed: dict = {}
+    first = TemplateAnalyser(Environment(loader=DictLoader(templates)), parsed).inputs("page.html")
+    save_parsed(tmp_path / "templates.json", "build-1", parsed)
+    assert load_parsed(tmp_path / "templates.json", "build-2") == {}
+    kept = load_parsed(tmp_path / "templates.json", "build-1")
+    assert kept == parsed
+    # Kept parses answer for unchanged sources; an edited template is parsed again.
+    templates["page.html"] = templates["page.html"].replace("page.title", "page.title ~ SITEURL")
+    again = TemplateAnalyser(Environment(loader=DictLoader(templates)), kept).inputs("page.html")
+    assert again.names == first.names | {"SITEURL"}
+    assert (tmp_path / "templates.json").is_file()
 
 
 def test_manifest_is_removed_while_a_build_runs(tmp_path):

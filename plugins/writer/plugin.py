@@ -23,7 +23,7 @@ from warta.parallel import fork_map, worker_count
 
 from .fingerprint import MISSING, Digester, StateStamper, Unstable, hash_text
 from .manifest import Manifest, OutputFolder
-from .templates import TemplateAnalyser
+from .templates import TemplateAnalyser, load_parsed, save_parsed
 
 logger = logging.getLogger(__name__)
 
@@ -324,6 +324,7 @@ class WriterBuild:
         self.incremental = bool(setting(settings, "WRITER_INCREMENTAL")) and not self.check_only
         self.workers = worker_count(setting(settings, "WRITER_WORKERS"))
         self.manifest = Manifest(folder, self.output)
+        self.templates_file = folder / "templates.json"  # what parsing the theme found
         self.folder = OutputFolder(self.output)
         self.digester, self.stamps = new_digester()
         self.digest_seconds = 0.0  # CPU time describing inputs: pages, feeds, the build
@@ -363,9 +364,12 @@ class WriterBuild:
         if self.incremental and self.digest is None:
             started = time.process_time()
             self.digest = build_digest(self.settings, self.digester)
-            self.digest_seconds += time.process_time() - started
             if self.digest is None:
                 self.incremental = False
+            else:
+                # Parsing the theme's templates again would find the same names.
+                self.parsed_templates.update(load_parsed(self.templates_file, self.digest))
+            self.digest_seconds += time.process_time() - started
 
     def fingerprint(self, kind: str, parts: list[str | None]) -> str | None:
         if not self.incremental or self.digest is None or any(p is None for p in parts):
@@ -425,6 +429,8 @@ class WriterBuild:
                 self.frozen = False
         if self.incremental:
             self.manifest.save()
+            if self.digest is not None:
+                save_parsed(self.templates_file, self.digest, self.parsed_templates)
         if self.incremental:  # pages of the last build that are not produced any more
             self.folder.remove(set(self.manifest.previous) - set(self.manifest.current))
         logger.info(

@@ -9,7 +9,10 @@ has unknown inputs: `None`, and its pages always render. No Pelican import.
 
 from __future__ import annotations
 
+import json
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from jinja2 import Environment, TemplateNotFound, meta
 
@@ -82,3 +85,34 @@ class TemplateAnalyser:
                     return None
                 pending.append(other)
         return TemplateInputs(frozenset(names), hash_text(*sorted(sources)))
+
+
+def load_parsed(path: str | os.PathLike, build_digest: str) -> dict:
+    """What the last build's parses found, if it had the same build digest (same
+    theme sources, code, settings and Jinja version: the same parse results)."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("build") != build_digest:
+        return {}
+    parsed = {}
+    for entry in data.get("templates", []):
+        try:
+            name, source_digest, variables, referenced = entry
+            parsed[(name, source_digest)] = (source_digest, frozenset(variables), tuple(referenced))
+        except (TypeError, ValueError):
+            return {}
+    return parsed
+
+
+def save_parsed(path: str | os.PathLike, build_digest: str, parsed: dict) -> None:
+    entries = [
+        [name, source_digest, sorted(variables), list(referenced)]
+        for (name, source_digest), (_, variables, referenced) in sorted(parsed.items())
+    ]
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps({"build": build_digest, "templates": entries}), "utf-8")
+    temporary.replace(path)
