@@ -250,3 +250,51 @@ def test_home_rubrik_blocks_list_releases_the_main_column_does_not_show(sample_s
     in_blocks = [a["href"] for block in blocks for a in block.select("ul a[href]")]
     assert in_blocks, "the rubrik blocks list nothing"
     assert not set(in_blocks) & main
+
+
+def test_retitling_an_old_release_renders_again_only_pages_that_show_it(site):
+    """The aside reads the six newest releases and its region's box, not every
+    article: a headline fixed in an old release leaves the other releases'
+    pages alone (they were all rendered again when the aside read `articles`)."""
+    import re
+
+    offices = [("Kota Palembang", "PALEMBANG"), ("Kabupaten Lahat", "LAHAT")]
+    for number in range(24):
+        office, dateline = offices[number % 2]
+        site.article(
+            f"rilis-{number}.md",
+            title=f"Bawaslu {office} Awasi Tahapan Pemilihan Bagian Ke-{number}",
+            date=f"2024-{1 + number // 3:02d}-{1 + number % 3 * 9:02d} 09:00",
+            slug=f"rilis-{number}",
+            tags="Pilkada Serentak 2024",
+            summary=f"Bawaslu {office} mengawasi tahapan pemilihan bagian ke-{number}.",
+            body=f"{dateline} – Bawaslu {office} mengawasi tahapan pemilihan.",
+        )
+    first = site.build(verbose=True, SEARCH_ENABLED=False)
+    assert first.returncode == 0, first.log
+    pages = sorted(site.output.glob("berita/*/*/*/index.html"))
+    assert len(pages) == 24
+    before = {path: path.read_bytes() for path in pages}
+    every_file = {p: p.read_bytes() for p in site.output.rglob("*") if p.is_file()}
+
+    oldest = site.content / "berita" / "rilis-0.md"
+    oldest.write_text(
+        oldest.read_text(encoding="utf-8").replace("Bagian Ke-0", "Bagian Pertama"),
+        encoding="utf-8",
+    )
+    second = site.build(verbose=True, SEARCH_ENABLED=False)
+    assert second.returncode == 0, second.log
+    changed = [path for path in pages if path.exists() and path.read_bytes() != before[path]]
+    rendered = int(re.findall(r"writer: (\d+) files rendered", second.log)[-1])
+    # Its own page, and the few whose "Baca juga" or neighbour links show it.
+    assert site.output.joinpath("berita/2024/01/rilis-0/index.html") in changed
+    assert len(changed) <= 6, [p.parent.name for p in changed]
+    # Listings (some of every page of a paginated listing), feeds and those
+    # pages: about 30. When the aside read `articles`, every article page too.
+    differing = sorted(
+        str(p.relative_to(site.output))
+        for p, content in every_file.items()
+        if not p.exists() or p.read_bytes() != content
+    )
+    assert rendered < 40, "\n".join(differing)
+    assert len(differing) < rendered + 1

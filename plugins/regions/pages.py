@@ -146,3 +146,38 @@ def home_entries(
         page = pages.get(unit.code)
         entries.append(HomeEntry(unit, page.count if page else 0, page))
     return sorted(entries, key=lambda e: code_sort_key(e.unit.code))
+
+
+# How many of a region's newest articles the article aside may show (it shows
+# four, after leaving out the article itself and those under "Berita terbaru").
+ASIDE_LATEST = 10
+
+
+@dataclass(frozen=True)
+class AsideRegion:
+    """What an article page's aside shows of one region: only this, so that an
+    article page depends on the newest articles of the regions it may name,
+    not on every region page's whole list."""
+
+    code: str
+    title: str
+    url: str
+    count: int
+    latest: tuple = ()
+
+
+def aside_regions(pages: dict[str, RegionPage], entries: list[HomeEntry], home: str | None):
+    """{"home": code or None, "pages": {code: AsideRegion}} for the kabupaten/kota
+    of the home province with news, and the home province itself."""
+    chosen = [entry.page for entry in entries if entry.page is not None]
+    if home and home in pages:
+        chosen.append(pages[home])
+    return {
+        "home": home if home and home in pages else None,
+        "pages": {
+            page.code: AsideRegion(
+                page.code, page.title, page.url, page.count, tuple(page.articles[:ASIDE_LATEST])
+            )
+            for page in chosen
+        },
+    }

@@ -9,6 +9,10 @@ Adds to the site:
 - `/wilayah/` (provinces and kabupaten/kota with news, a bar chart of the home
   province), and one paginated page with an Atom feed per province, kabupaten/kota
   and kecamatan that has news.
+- Template context: `regions_index` (the /wilayah/ pages and the home page's
+  shortcut) and `regions_aside` (the article aside's region box: for the home
+  province and each of its kabupaten/kota with news, the title, address, count
+  and newest articles; an article page reads only that).
 
 The gazetteer, dateline inference and the stage are in `warta.regions` (no
 Pelican import); this plugin adds the stage to the pipeline (the `enrichment`
@@ -117,6 +121,7 @@ class RegionsGenerator(Generator):
             self.context.setdefault(key, value)
         if self.gazetteer is None:
             self.context["regions_index"] = None
+            self.context["regions_aside"] = None
             return
         articles = self.context.get("articles", [])
         items = []
@@ -135,6 +140,8 @@ class RegionsGenerator(Generator):
         )
         home = self.options["REGIONS_HOME_PROVINCE"]
         home_entries = pages.home_entries(self.gazetteer, self.pages, home)
+        # The article aside's region box reads only this (see pages.AsideRegion).
+        self.context["regions_aside"] = pages.aside_regions(self.pages, home_entries, home)
         self.context["regions_index"] = {
             "url": self.options["REGIONS_INDEX_URL"],
             "home": self.pages.get(home) if home else None,
