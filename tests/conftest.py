@@ -128,6 +128,29 @@ def run_build(
     return BuiltSite(proc.returncode, proc.stdout + proc.stderr, output, content)
 
 
+def shipped_plugins() -> list[str]:
+    """PLUGINS of pelicanconf.py, in order."""
+    from warta.build import load_settings
+
+    return list(load_settings(REPO / "pelicanconf.py")["PLUGINS"])
+
+
+def build_without(site, tmp_path: Path, plugin: str, name: str = "", **overrides) -> BuiltSite:
+    """The fixture site's content built with every shipped plugin but `plugin`,
+    into its own output and cache below tmp_path (search off)."""
+    folder = tmp_path / (name or f"without-{plugin}")
+    return run_build(
+        site.content,
+        folder / "output",
+        cache=folder / "cache",
+        overrides={
+            "SEARCH_ENABLED": False,
+            "PLUGINS": [p for p in shipped_plugins() if p != plugin],
+            **overrides,
+        },
+    )
+
+
 def run_invoke(*args: str, timeout: int = 600, **env: str) -> subprocess.CompletedProcess:
     """Run `invoke ARGS…` from the repository root, as staff would, with extra
     environment variables (e.g. WARTA_CONTENT_PATH for a fixture site)."""

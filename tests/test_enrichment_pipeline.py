@@ -28,6 +28,7 @@ from test_official_tags_site import (
     url_of,
 )
 
+from conftest import shipped_plugins
 from warta import pipeline as pipeline_module
 from warta.enrichment import Enrichment, RegionRef
 from warta.findings import Finding
@@ -361,9 +362,7 @@ def test_a_corrupt_cache_file_means_a_cold_scan_not_an_error(tmp_path):
 
 
 def test_official_tags_run_after_regions_whatever_the_plugins_order(tmp_path):
-    from warta.build import load_settings
-
-    plugins = list(load_settings(REPO / "pelicanconf.py")["PLUGINS"])
+    plugins = shipped_plugins()
     swapped = [p for p in plugins if p != "regions"]
     swapped.insert(swapped.index("official_tags") + 1, "regions")
     one, two = tmp_path / "shipped", tmp_path / "swapped"

@@ -360,8 +360,9 @@ def test_built_site_lists_related_articles_from_other_plugins_data(site, tmp_pat
     assert len(related_links(built, "berita/2024/09/other1/")) == 3
 
 
-def test_built_site_falls_back_to_pelican_tags_and_shows_three_to_five(site):
-    site.article("me.md", title="Kampanye Akbar Diawasi", slug="me", tags="Kampanye, TPS")
+def campaign_site(site, me_tags: str) -> None:
+    """ "me", seven campaign releases of early November and one TPS release of August."""
+    site.article("me.md", title="Kampanye Akbar Diawasi", slug="me", tags=me_tags)
     for n in range(1, 8):
         site.article(
             f"a{n}.md", title=f"Berita Kampanye Nomor {n}", slug=f"a{n}",
@@ -370,6 +371,10 @@ def test_built_site_falls_back_to_pelican_tags_and_shows_three_to_five(site):
     site.article(
         "tps.md", title="Logistik TPS Tiba", slug="tps", date="2024-08-01 09:00", tags="TPS"
     )
+
+
+def test_built_site_falls_back_to_pelican_tags_and_shows_three_to_five(site):
+    campaign_site(site, "Kampanye, TPS")
     built = site.build(strict=True, PLUGINS=["related"])
     assert built.returncode == 0, built.log
     links = related_links(built, "berita/2024/11/me/")
@@ -407,15 +412,7 @@ def test_built_site_bounds_candidates_with_the_window_setting(site):
 def test_an_edit_that_changes_no_ranking_input_reuses_the_lists_and_one_that_does_ranks_again(
     site,
 ):
-    site.article("me.md", title="Kampanye Akbar Diawasi", slug="me", tags="Kampanye")
-    for n in range(1, 8):
-        site.article(
-            f"a{n}.md", title=f"Berita Kampanye Nomor {n}", slug=f"a{n}",
-            date=f"2024-11-0{n} 09:00", tags="Kampanye",
-        )  # fmt: skip
-    site.article(
-        "tps.md", title="Logistik TPS Tiba", slug="tps", date="2024-08-01 09:00", tags="TPS"
-    )
+    campaign_site(site, "Kampanye")
     options = {"PLUGINS": ["related"]}
     cold = site.build(verbose=True, **options)
     assert cold.returncode == 0, cold.log

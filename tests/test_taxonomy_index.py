@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import pickle
 
-from conftest import REPO, assert_same_tree, newsroom, run_build
+from conftest import assert_same_tree, build_without, newsroom, shipped_plugins
 from plugins.taxonomy_index.indexed import IndexedList, index_pairs
-from warta.build import load_settings
 
 
 class Article:
@@ -40,19 +39,10 @@ def test_pairs_sharing_a_list_keep_sharing_one_indexed_list():
 
 def test_the_site_is_the_same_with_and_without_the_plugin(site, tmp_path):
     newsroom(site)
-    plugins = list(load_settings(REPO / "pelicanconf.py")["PLUGINS"])
-    assert "taxonomy_index" in plugins
+    assert "taxonomy_index" in shipped_plugins()
     built = site.build(SEARCH_ENABLED=False)
     assert built.returncode == 0, built.log
-    without = run_build(
-        site.content,
-        tmp_path / "without" / "output",
-        cache=tmp_path / "without" / "cache",
-        overrides={
-            "SEARCH_ENABLED": False,
-            "PLUGINS": [p for p in plugins if p != "taxonomy_index"],
-        },
-    )
+    without = build_without(site, tmp_path, "taxonomy_index")
     assert without.returncode == 0, without.log
     assert_same_tree(site.output, without.output)
     assert any((site.output / "tag").iterdir())

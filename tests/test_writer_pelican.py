@@ -10,16 +10,13 @@ output, byte for byte.
 
 from __future__ import annotations
 
-from conftest import REPO, assert_same_tree, newsroom, run_build
-from warta.build import load_settings
+from conftest import assert_same_tree, build_without, newsroom
 
 NO_SEARCH = {"SEARCH_ENABLED": False}
 
 
 def test_the_writers_output_is_pelicans_own_file_for_file(site, tmp_path):
     files = newsroom(site)
-    plugins = list(load_settings(REPO / "pelicanconf.py")["PLUGINS"])
-    without_writer = [plugin for plugin in plugins if plugin != "writer"]
     # Listings long enough to paginate (the writer repeats Pelican's pagination loop).
     for number in range(14):
         site.article(
@@ -31,12 +28,7 @@ def test_the_writers_output_is_pelicans_own_file_for_file(site, tmp_path):
         )
 
     def pelican(name: str):
-        return run_build(
-            site.content,
-            tmp_path / name / "output",
-            cache=tmp_path / name / "cache",
-            overrides={**NO_SEARCH, "PLUGINS": without_writer},
-        )
+        return build_without(site, tmp_path, "writer", name)
 
     cold = site.build(**NO_SEARCH)
     assert cold.returncode == 0, cold.log
