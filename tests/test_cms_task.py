@@ -23,6 +23,10 @@ from conftest import REPO
 pytestmark = pytest.mark.browser
 
 
+def restore_ctrl_c() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytest.fixture
 def running_cms(tmp_path):
     site_port, proxy_port = free_port(), free_port()
@@ -49,6 +53,9 @@ def running_cms(tmp_path):
             stdout=log_file,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # Ctrl+C reaches the task and decap-server
+            # As in a staff member's terminal: a test run started in the
+            # background (`bash .ci/run &`) ignores SIGINT, and a child inherits that.
+            preexec_fn=restore_ctrl_c,
         )
     try:
         deadline = time.monotonic() + 300
