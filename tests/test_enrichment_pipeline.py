@@ -372,3 +372,29 @@ def test_official_tags_run_after_regions_whatever_the_plugins_order(tmp_path):
     assert scanned(other)[:2] == (4, 0)
     assert enrichment(other) == enrichment(shipped)
     assert any(people for _, people in enrichment(shipped).values())
+
+
+class BrokenStage(RecordingStage):
+    """Fails on one article, as a bug meeting an odd input would."""
+
+    def run(self, source: Source, enrichment: Enrichment) -> Enrichment:
+        if source.title == "Rilis 3":
+            raise ValueError("unexpected input")
+        return super().run(source, enrichment)
+
+
+def test_a_stage_that_fails_on_one_article_is_an_error_naming_it_not_a_crash():
+    pipeline = Pipeline()
+    pipeline.add(RecordingStage("regions"))
+    pipeline.add(BrokenStage("official_tags", after=("regions",)))
+    results = pipeline.run([source(n) for n in range(80)], workers=2, min_per_worker=8)
+    broken = results[3]
+    [error] = [f for f in broken.findings if f.level == "error"]
+    assert error.path == "berita/2024/rilis-3.md"
+    assert "official_tags" in error.message and "unexpected input" in error.message
+    # It keeps what the stage before gave it; every other article is whole.
+    assert stage_order(broken) == ["regions"]
+    assert broken.stages == ("regions", "official_tags")
+    assert all(
+        stage_order(r) == ["regions", "official_tags"] for i, r in enumerate(results) if i != 3
+    )

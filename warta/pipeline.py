@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Protocol
 
 from .enrichment import Enrichment
+from .findings import Finding
 from .parallel import fork_map
 
 logger = logging.getLogger(__name__)
@@ -170,7 +171,21 @@ class Pipeline:
     def enrich(self, source: Source) -> Enrichment:
         enrichment = Enrichment()
         for stage in self.ordered():
-            enrichment = stage.run(source, enrichment)
+            try:
+                enrichment = stage.run(source, enrichment)
+            except Exception as exc:  # one article's bug must not stop the site
+                # The article keeps what the earlier stages gave it and is still
+                # published; the build fails on this error, naming the file.
+                failed = Finding(
+                    source.path,
+                    None,
+                    "error",
+                    f"{stage.name}: this article could not be processed "
+                    f"({type(exc).__name__}: {exc})",
+                    "report it to the developers with the file; meanwhile check its "
+                    "front matter and first paragraph",
+                )
+                enrichment = add_findings(enrichment, [failed])
             enrichment = dataclasses.replace(enrichment, stages=(*enrichment.stages, stage.name))
         return enrichment
 
