@@ -443,3 +443,15 @@ def test_an_edit_that_changes_no_ranking_input_reuses_the_lists_and_one_that_doe
     assert related_links(uncached, "berita/2024/11/me/") == related_links(
         ranked, "berita/2024/11/me/"
     )
+
+
+def test_a_check_ranks_nothing_but_still_reports_a_bad_setting(site):
+    campaign_site(site, "Kampanye")
+    checked = site.build(
+        verbose=True, PLUGINS=["related"], WARTA_CHECK_ONLY=True, RELATED_MAX="lima"
+    )
+    assert "related: check only, nothing ranked" in checked.log.splitlines()
+    assert not [line for line in checked.log.splitlines() if "candidate scores" in line]
+    assert any("RELATED_MAX must be a number" in w for w in checked.log_lines("warning"))
+    built = site.build(verbose=True, PLUGINS=["related"])
+    assert [line for line in built.log.splitlines() if "candidate scores" in line]

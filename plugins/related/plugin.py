@@ -40,7 +40,8 @@ date, rubrik, regions and tags and on the settings, so they are kept in
 `<CACHE_PATH>/related/lists.json` under a digest of all of those
 (`scoring.ranking_digest`): an edit that changes none of them (a corrected
 sentence) reuses the last build's lists; any other change ranks every article
-again (RELATED_CACHE = False: always rank).
+again (RELATED_CACHE = False: always rank). `invoke check` (WARTA_CHECK_ONLY)
+ranks nothing: the lists find no problem, and no page is written.
 """
 
 from __future__ import annotations
@@ -159,7 +160,11 @@ def add_related(generators) -> None:
     if articles_generator is None:
         return
     settings = articles_generator.settings
-    config = settings_of(settings)
+    config = settings_of(settings)  # (its warnings are findings of a check too)
+    if settings.get("WARTA_CHECK_ONLY"):
+        # `invoke check`: the lists find no problem and no page is written.
+        logger.info("related: check only, nothing ranked")
+        return
     articles = list(articles_generator.articles)
     items = [item_for(article) for article in articles]
     add_neighbours(articles, [item.key for item in items])
