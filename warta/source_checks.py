@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 from warta import frontmatter
 from warta.findings import Finding
+from warta.text import SLUG_RE
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Two identical words separated only by spaces ("dan dan"). Indonesian reduplication
 # is written with a hyphen ("langkah-langkah"), so a spaced repeat is a slip.
 DOUBLED_WORD_RE = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]{2,})\s+(?P=word)(?![\w-])", re.I)

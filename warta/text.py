@@ -10,10 +10,14 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from html.parser import HTMLParser
 
 SLUG_MAX = 80
+# What a slug looks like: lowercase ASCII words joined by single hyphens (what
+# `slugify` writes, and what a written Slug: or a data file's slug must be).
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Apostrophes join the parts of a word ("Jum'at", "Ma'u", "O'o'u"): removed, not
 # turned into a space, whichever of them a writer or a keyboard typed.
 _APOSTROPHES = str.maketrans("", "", "'`\u2019\u02bc\u2018")

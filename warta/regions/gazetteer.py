@@ -29,7 +29,9 @@ from __future__ import annotations
 import csv
 import difflib
 import functools
+import hashlib
 import io
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -216,6 +218,13 @@ class Gazetteer:
     def lineage(self, code: str) -> list[Unit]:
         """Province down to the unit itself."""
         return [*self.ancestors(code), self.units[code]]
+
+    def content_digest(self) -> str:
+        """Digest of every unit and alias: what resolving a name can depend on."""
+        units = sorted((u.code, u.level, u.name, u.parent or "") for u in self.units.values())
+        aliases = sorted((code, sorted(names)) for code, names in self.aliases.items())
+        text = json.dumps([units, aliases], ensure_ascii=False)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def is_within(self, code: str, ancestor: str) -> bool:
         return code == ancestor or code.startswith(ancestor + ".")

@@ -61,11 +61,8 @@ class RegionsStage:
         self._places: dict[str, Place] = {}
 
     def digest(self) -> str:
-        gazetteer = self.gazetteer
-        units = sorted((u.code, u.level, u.name, u.parent or "") for u in gazetteer.units.values())
-        aliases = sorted((code, sorted(names)) for code, names in gazetteer.aliases.items())
-        data = [dataclasses.asdict(self.options), units, aliases]
-        return hashlib.sha256(json.dumps(data, ensure_ascii=False).encode()).hexdigest()
+        data = [dataclasses.asdict(self.options), self.gazetteer.content_digest()]
+        return hashlib.sha256(json.dumps(data).encode()).hexdigest()
 
     def place(self, code: str) -> Place:
         if code not in self._places:

@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 from warta import yamlfile
+from warta.text import SLUG_RE
 
 
 class LineMap(dict):
@@ -139,6 +140,15 @@ def check_fields(
 
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def slug_problem(entry: LineMap, display: str, slug: str) -> Problem | None:
+    """A malformed `slug` of an entry, at its line; None when it is fine or empty."""
+    if not slug or SLUG_RE.match(slug):
+        return None
+    return Problem(
+        display, entry.line_of("slug"), f"slug must be lowercase words joined by hyphens: '{slug}'"
+    )
 
 
 @dataclass(frozen=True)

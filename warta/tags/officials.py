@@ -17,9 +17,16 @@ from pathlib import Path
 
 from warta.text import fold
 
-from .datafile import LineMap, Problem, check_fields, list_entries, load_yaml, parse_date
+from .datafile import (
+    LineMap,
+    Problem,
+    check_fields,
+    list_entries,
+    load_yaml,
+    parse_date,
+    slug_problem,
+)
 from .detection import PhraseMatcher
-from .vocabulary import SLUG_RE
 
 OFFICIAL_FIELDS = ("name", "slug", "variants", "positions")
 POSITION_FIELDS = ("position", "institution", "region", "office", "start", "end")
@@ -234,14 +241,9 @@ def parse_registry(
         before = len(problems)
         problems += check_fields(entry, display, allowed=OFFICIAL_FIELDS, required=("name", "slug"))
         slug = str(entry.get("slug") or "").strip()
-        if slug and not SLUG_RE.match(slug):
-            problems.append(
-                Problem(
-                    display,
-                    entry.line_of("slug"),
-                    f"slug must be lowercase words joined by hyphens: '{slug}'",
-                )
-            )
+        malformed = slug_problem(entry, display, slug)
+        if malformed:
+            problems.append(malformed)
         elif slug in seen_slugs:
             problems.append(
                 Problem(

@@ -24,6 +24,7 @@ from .datafile import (
     list_entries,
     load_yaml,
     parse_date,
+    slug_problem,
 )
 
 # Display order of the groups on /tag/ and on article pages.
@@ -31,7 +32,6 @@ GROUPS = ("Pemilihan", "Tahapan Pemilihan", "Divisi", "Kegiatan", "Isu", "Lembag
 GROUP_SLUGS = {group: re.sub(r"[^a-z0-9]+", "-", group.lower()).strip("-") for group in GROUPS}
 TAG_FIELDS = ("name", "slug", "group", "description", "aliases", "detect", "dates", "main")
 DATE_FIELDS = ("election", "start", "end")
-SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -202,14 +202,9 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
             list_allowed=True,
         )
         slug = str(entry.get("slug") or "").strip()
-        if slug and not SLUG_RE.match(slug):
-            problems.append(
-                Problem(
-                    display,
-                    entry.line_of("slug"),
-                    f"slug must be lowercase words joined by hyphens: '{slug}'",
-                )
-            )
+        malformed = slug_problem(entry, display, slug)
+        if malformed:
+            problems.append(malformed)
         if slug in seen_slugs:
             problems.append(
                 Problem(
