@@ -7,3 +7,20 @@ detection) and `warta.source_checks`. Plugins live under `plugins/`: they
 connect Pelican's signals to this package and write pages; the settings, the
 tasks and the tests import it directly.
 """
+
+from pathlib import Path
+
+# Subpackages that shape no page and no article: the benchmark.
+NOT_IN_SITE = ("bench",)
+
+
+def site_modules() -> list[Path]:
+    """warta's modules that the site depends on (all but `NOT_IN_SITE`), sorted:
+    the writer's build digest and the enrichment pipeline's digest cover them."""
+    root = Path(__file__).parent
+    return sorted(
+        path
+        for path in root.rglob("*.py")
+        if path.relative_to(root).parts[0] not in NOT_IN_SITE
+        and "__pycache__" not in path.relative_to(root).parts
+    )

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+from . import site_modules
 from .enrichment import Enrichment
 from .findings import Finding
 from .parallel import fork_map
@@ -41,8 +42,6 @@ from .parallel import fork_map
 logger = logging.getLogger(__name__)
 
 CACHE_FORMAT = "warta-enrichment-1"
-# warta's subpackages that no stage runs.
-NOT_PIPELINE = ("bench",)
 
 
 @dataclass(frozen=True)
@@ -107,11 +106,8 @@ def code_digest() -> str:
     """Digest of warta's modules (the stages and the domain code they call)."""
     root = Path(__file__).parent
     digest = hashlib.blake2b(digest_size=20)
-    for path in sorted(root.rglob("*.py")):
-        relative = path.relative_to(root)
-        if relative.parts[0] in NOT_PIPELINE or "__pycache__" in relative.parts:
-            continue
-        digest.update(relative.as_posix().encode())
+    for path in site_modules():
+        digest.update(path.relative_to(root).as_posix().encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
 

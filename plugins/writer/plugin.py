@@ -239,10 +239,6 @@ def new_digester() -> tuple[Digester, ContentStamps]:
     return digester, stamps
 
 
-# warta's subpackages that no page depends on.
-NOT_RENDERED = ("bench",)
-
-
 def _files_digest(paths) -> list[str]:
     parts = []
     for root in paths:
@@ -253,14 +249,6 @@ def _files_digest(paths) -> list[str]:
                 continue
             parts.append(f"{path.as_posix()}:{hash_text(path.read_bytes().hex())}")
     return parts
-
-
-def warta_modules(root: Path) -> list[Path]:
-    """warta's modules and its domain subpackages (warta.regions, warta.tags, …),
-    without warta.bench: the benchmark never renders a page."""
-    return sorted(
-        path for path in root.rglob("*.py") if path.relative_to(root).parts[0] not in NOT_RENDERED
-    )
 
 
 def build_digest(settings, digester: Digester) -> str | None:
@@ -277,7 +265,7 @@ def build_digest(settings, digester: Digester) -> str | None:
             versions.append(f"{name}=?")
     import warta  # dates, Jinja filters and the domain core (regions, tags) shape pages
 
-    modules = warta_modules(Path(warta.__file__).parent)
+    modules = warta.site_modules()
     code = [*settings.get("PLUGIN_PATHS", []), *modules, settings["THEME"]]
     code += list(setting(settings, "WRITER_INPUTS"))
     return hash_text(settings_digest, *versions, *_files_digest(code))
