@@ -11,6 +11,7 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from html.parser import HTMLParser
 
 from warta import frontmatter
 from warta.findings import Finding
@@ -257,6 +258,97 @@ def _check_doubled_words(source: Source) -> Iterator[Finding]:
                 f"doubled word: '{match.group(0)}'",
                 f"write '{match['word']}' once",
             )
+
+
+def publication_blockers(source: Source, rules: Rules) -> list[Finding]:
+    """The errors that keep Pelican from reading the release at all (no front
+    matter, a missing Title or Date, a Date or Modified it cannot parse): the
+    reason it is not published, said first."""
+    found = list(_check_required(source, rules))
+    found += [f for f in _check_dates(source, rules) if f.message.startswith("unparseable")]
+    return [f for f in found if f.level == "error"]
+
+
+def list_values(value: str) -> tuple[str, ...]:
+    """A list value (Tags) split as Pelican splits it: at ';' when there is one,
+    else at ','; items stripped, empty ones dropped."""
+    parts = value.split(";") if ";" in value else value.split(",")
+    return tuple(part.strip() for part in parts if part.strip())
+
+
+class _ImageTags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.images: list[dict[str, str]] = []
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag == "img":
+            self.images.append({name: value or "" for name, value in attrs})
+
+
+def body_images(html: str) -> list[dict[str, str]]:
+    """The attributes of every <img> of a converted body, in order."""
+    parser = _ImageTags()
+    parser.feed(html or "")
+    parser.close()
+    return parser.images
+
+
+def check_images(source: Source, html: str, locate) -> Iterator[Finding]:
+    """Photos of a release that Pelican could not read (the images plugin checks
+    the others, with these same messages): a featured image without Image-Alt:,
+    a body image without alt text, a photo whose file is not in content/.
+
+    `locate(reference)` is True when the file is there, False when it is not,
+    None when the reference is not ours to check (an address on another site,
+    a path the containment rules refuse: reported by their own checks)."""
+    featured = source.value("image")
+    if featured:
+        line, found = source.line("image"), locate(featured)
+        if found is False:
+            yield _finding(
+                source,
+                line,
+                "error",
+                f"image file not found: '{featured}'",
+                "check the path and the file name's case",
+            )
+        elif found and not source.value("image-alt"):
+            yield _finding(
+                source,
+                line,
+                "error",
+                f"image without alt text: '{featured}'",
+                "add an Image-Alt: line saying what the photo shows",
+            )
+    for attributes in body_images(html):
+        src = attributes.get("src", "").strip()
+        found = locate(src) if src else None
+        if found is None:
+            continue
+        line = _body_line(source, src) or _body_line(source, src.rsplit("/", 1)[-1])
+        if found is False:
+            yield _finding(
+                source,
+                line,
+                "error",
+                f"image file not found: '{src}'",
+                "check the path and the file name's case",
+            )
+        elif not attributes.get("alt", "").strip():
+            yield _finding(
+                source,
+                line,
+                "error",
+                f"image without alt text: '{src}'",
+                "write what the photo shows: ![Ketua Bawaslu membuka rapat](…)",
+            )
+
+
+def _body_line(source: Source, needle: str) -> int | None:
+    if not needle:
+        return None
+    return next((number for number, line in source.body if needle in line), None)
 
 
 def check_links(source: Source, exists) -> Iterator[Finding]:

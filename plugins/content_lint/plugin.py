@@ -5,6 +5,14 @@ duplicate slugs, unknown rubrik, doubled words, title and summary lengths, links
 missing files, photos whose originals carry a GPS location, and embargoed
 (future-dated) articles.
 
+A release Pelican drops (a Date: it cannot parse, no Title, an unknown Status:)
+has no article for the other plugins to check, so it is checked here in full:
+besides the source checks, the enrichment stages (unknown region, unknown tag, …)
+and the photo checks (alt text, missing file) run on its source
+(`failed.py`), so that one build names every problem of the file, once each,
+the reason it is not published first ("…: this release is not published").
+It stays off the site: no article is made of it.
+
 The checks are in `warta/source_checks.py` (no Pelican import); this plugin
 reads the settings, runs them over the sources on every core and reports.
 
@@ -15,9 +23,11 @@ CONTENT_LINT_WORKERS (processes that read and check the sources; 0 = every core)
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 import os
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican import signals
@@ -26,22 +36,27 @@ from warta.findings import Finding, report
 from warta.parallel import fork_map
 from warta.paths import Refusal
 from warta.paths import check_source as check_path
+from warta.pipeline import pipeline_of
 from warta.source_checks import (
     Rules,
     Source,
     check_duplicates,
     check_image_locations,
+    check_images,
     check_links,
     check_source,
     decode_source,
     parse_source,
+    publication_blockers,
 )
 
+from .failed import converted_body, locate_image, stage_findings
 from .inventory import content_files, unread_files
 
 GPS_IFD = 0x8825  # EXIF pointer to the GPS block
 
 logger = logging.getLogger(__name__)
+NOT_PUBLISHED = "this release is not published"
 
 DEFAULTS = {
     "CONTENT_LINT_RUBRIK": ("Berita", "Siaran Pers", "Pengumuman"),
@@ -132,6 +147,17 @@ def lint_articles(generator) -> None:
     sources = [source for source, _ in checked]
     findings = [finding for _, found in checked for finding in found]
     findings.extend(check_duplicates(sources))
+    # A release Pelican dropped (a Date: it cannot parse, no Title, an unknown
+    # Status:) has no article for the other plugins to check: its other
+    # problems are found here from its source, and its reason comes first.
+    said: dict[Finding, Finding] = {}  # why a dropped release is not published
+    dropped = failed_sources(generator, relatives)
+    for relative, source in zip(relatives, sources, strict=True):
+        if relative in dropped:
+            findings.extend(check_dropped(generator, relative, source))
+            said.update((f, not_published(f, source)) for f in publication_blockers(source, rules))
+    findings = [said.get(finding, finding) for finding in findings]
+    blockers = set(said.values())
     findings.extend(
         unread_files(
             content_files(content),
@@ -142,8 +168,55 @@ def lint_articles(generator) -> None:
             ignore=settings.get("IGNORE_FILES", ("**/.*",)),
         )
     )
-    for finding in sorted(findings):
+    for finding in sorted(findings, key=lambda f: (f.path, f not in blockers, f)):
         report(logger, finding)
+
+
+def not_published(finding: Finding, source: Source) -> Finding:
+    """A reason Pelican dropped the release, saying that it is not on the site
+    (an empty file or one without front matter says so already)."""
+    if source.empty or not source.metadata:
+        return finding
+    return dataclasses.replace(finding, message=f"{finding.message}: {NOT_PUBLISHED}")
+
+
+def failed_sources(generator, relatives) -> set[str]:
+    """The sources Pelican could not make an article of (it records them in the
+    context with no content)."""
+    generated = generator.context.get("generated_content") or {}
+    return {
+        relative
+        for relative in relatives
+        if generated.get(Path(os.path.normpath(relative)).as_posix(), False) is None
+    }
+
+
+def plugin_names(settings) -> set[str]:
+    return {
+        getattr(plugin, "__name__", str(plugin)).rsplit(".", 1)[-1]
+        for plugin in settings.get("PLUGINS") or ()
+    }
+
+
+def check_dropped(generator, relative: str, source: Source) -> list[Finding]:
+    """What the enrichment stages and the images plugin would report about a
+    release Pelican dropped, found from its source (plugins/content_lint/failed.py)."""
+    if source.empty or not source.metadata:  # nothing for them to read
+        return []
+    settings, content = generator.settings, generator.path
+    try:
+        with open(os.path.join(content, relative), "rb") as handle:
+            text = handle.read().decode("utf-8")
+    except (OSError, UnicodeDecodeError):  # already reported by the source checks
+        return []
+    active = plugin_names(settings)
+    html = converted_body(text, settings.get("MARKDOWN"))
+    found: list[Finding] = []
+    if "enrichment" in active:
+        found += stage_findings(pipeline_of(generator.context), relative, text, html)
+    if "images" in active and settings.get("IMAGES_ENABLED", True):
+        found += check_images(source, html, lambda ref: locate_image(content, relative, ref))
+    return found
 
 
 def setting_workers(settings) -> int:

@@ -1,0 +1,111 @@
+"""The checks of a release Pelican could not read (no Pelican import).
+
+Pelican drops a release whose Date: it cannot parse (or without a Title, or
+with an unknown Status:): the file gets one line saying why, and no article.
+Without an article the enrichment stages (regions, official tags) and the
+photo checks never see it, so staff would fix the date, push, and only then
+learn about the unknown region, the unknown tag and the photo without alt text.
+These functions give such a file the same findings from its source: the stages
+run on a `warta.pipeline.Source` made from the file as written, and the photos
+are checked with `warta.source_checks.check_images`. The file stays
+unpublished; nothing here makes an article.
+
+A finding that depends on the article's date (an official's position on that
+day) cannot be judged without one: when the Date: cannot be read, the stages
+run at two far-apart dates and only the findings both runs make are kept.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from urllib.parse import unquote
+
+from warta import frontmatter
+from warta.findings import Finding
+from warta.paths import Refusal, check_source, is_external
+from warta.pipeline import Pipeline, Source
+from warta.source_checks import list_values, parse_date
+
+# Two dates no position in a registry spans both ends of in the same way: a
+# finding made at both does not depend on the date.
+UNDATED = (dt.date(1945, 8, 17), dt.date(2999, 12, 31))
+LINK_MARKERS = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
+META_EXTENSION = "markdown.extensions.meta"
+
+
+def converted_body(text: str, markdown_settings: dict | None) -> str:
+    """The body as Pelican's Markdown reader would convert it (its MARKDOWN
+    settings, the `meta` extension taking the front matter off); "" when the
+    Markdown cannot be converted (that is reported as the file's own problem)."""
+    import markdown
+
+    config = dict(markdown_settings or {})
+    extensions = list(config.get("extensions") or ())
+    for name in config.get("extension_configs") or {}:
+        if name not in extensions:
+            extensions.append(name)
+    if META_EXTENSION not in extensions:
+        extensions.append(META_EXTENSION)
+    config["extensions"] = extensions
+    try:
+        return markdown.Markdown(**config).convert(text.lstrip("\ufeff"))
+    except Exception:  # a broken extension setting: the stages still see the front matter
+        return ""
+
+
+def pipeline_source(path: str, text: str, html: str, date: dt.date) -> Source:
+    """The `Source` the enrichment stages would get for this file: front-matter
+    values with lower-case keys (the first of a repeated key, as Pelican keeps
+    it), Tags split as Pelican splits them."""
+    document = frontmatter.parse(text)
+    metadata: dict[str, str] = {}
+    for item in document.front_matter.fields:
+        metadata.setdefault(item.key, item.value)
+    return Source(
+        path=path,
+        text=text,
+        html=html,
+        title=metadata.get("title", ""),
+        date=date,
+        metadata=metadata,
+        tags=list_values(metadata.get("tags", "")),
+        draft=metadata.get("status", "").strip().lower() == "draft",
+    )
+
+
+def stage_findings(pipeline: Pipeline, path: str, text: str, html: str) -> list[Finding]:
+    """The findings every stage of the pipeline makes for this file, without
+    those that depend on a date the file does not give."""
+    date = parse_date(frontmatter.parse(text).front_matter.value("date"))
+    dates = (date.date(),) if date else UNDATED
+    runs = [pipeline.enrich(pipeline_source(path, text, html, day)).findings for day in dates]
+    kept = [finding for finding in runs[0] if all(finding in other for other in runs[1:])]
+    return list(dict.fromkeys(kept))
+
+
+def locate_image(content: str | os.PathLike, path: str, reference: str) -> bool | None:
+    """Whether the photo a release names is a file in content/ (True), missing
+    (False), or not ours to check (None: an address on another site, or a path
+    the containment rules refuse, which they report). The images plugin's rule:
+    "/x" and "{static}/x" are below content/, any other path beside the release
+    first, then below content/."""
+    ref = reference.strip()
+    for marker in LINK_MARKERS:
+        if ref.startswith(marker):
+            ref = ref[len(marker) :]
+            break
+    ref = unquote(ref.split("#", 1)[0].split("?", 1)[0])
+    if not ref or is_external(ref):
+        return None
+    root = Path(content)
+    if ref.startswith("/"):
+        candidates = [root / ref.lstrip("/")]
+    else:
+        candidates = [root / os.path.dirname(path) / ref, root / ref]
+    chosen = next((c for c in candidates if os.path.lexists(c)), candidates[-1])
+    checked = check_source(root, chosen)
+    if isinstance(checked, Refusal):
+        return None
+    return checked.is_file()

@@ -1,0 +1,273 @@
+"""A release Pelican drops (a Date: it cannot parse, no Title, an unknown
+Status:) still gets every one of its problems in one build and one `invoke
+check`: the reason it is not published first, then the unknown region, the
+unknown tag, the photo without alt text, the broken {filename} link… each once,
+with its line, value and suggestion; and the release stays off the site.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from PIL import Image
+
+from conftest import article_text, run_invoke
+from plugins.content_lint.failed import UNDATED, locate_image, stage_findings
+from warta.enrichment import Enrichment
+from warta.findings import Finding
+from warta.pipeline import Pipeline, add_findings
+from warta.source_checks import check_images, parse_source
+
+NOW = "2026-11-20T12:00:00+07:00"
+FINDING_LINE = re.compile(
+    r"^(?P<path>[^\s:][^:]*?)(?::(?P<line>\d+))?: "
+    r"(?P<level>error|warning|suggestion): (?P<rest>.*)$"
+)
+
+# One release with four problems besides its date, on lines 6, 8, 12 and 14:
+# a region that does not exist, a tag outside the vocabulary, a photo without
+# alt text and a link to a release that does not exist.
+BODY = """\
+MUARA ENIM – Bawaslu Kabupaten Muara Enim mengawasi distribusi logistik pemilihan.
+
+![](/images/2024/gudang.jpg)
+
+Baca juga [rapat sebelumnya]({filename}/berita/2024/tidak-ada.md).
+"""
+
+
+def release(date: str, slug: str, **extra) -> str:
+    return article_text(
+        title="Bawaslu Muara Enim Awasi Distribusi Logistik Pemilihan",
+        date=date,
+        slug=slug,
+        author="Humas Bawaslu Kabupaten Muara Enim",
+        tags="Pilkada Serentak 2024, Tag Ngawur Sekali",
+        summary="Bawaslu Kabupaten Muara Enim mengawasi distribusi logistik pemilihan.",
+        body=BODY,
+        wilayah="Kabupaten Antah Berantah",
+        **extra,
+    )
+
+
+def split_suggestion(rest: str) -> tuple[str, str]:
+    """`message (suggestion)` → (message, suggestion); the suggestion may hold parentheses."""
+    if not rest.endswith(")"):
+        return rest, ""
+    depth = 0
+    for index in range(len(rest) - 1, -1, -1):
+        depth += {")": 1, "(": -1}.get(rest[index], 0)
+        if depth == 0:
+            return rest[:index].rstrip(), rest[index + 1 : -1]
+    return rest, ""
+
+
+def parsed(text: str) -> list[Finding]:
+    """The finding lines of a build or check output, as Findings with suggestions."""
+    found = []
+    for line in text.splitlines():
+        match = FINDING_LINE.match(line)
+        if match:
+            message, suggestion = split_suggestion(match["rest"])
+            number = int(match["line"]) if match["line"] else None
+            found.append(Finding(match["path"], number, match["level"], message, suggestion))
+    return found
+
+
+def of(findings: list[Finding], name: str) -> list[Finding]:
+    return [f for f in findings if f.path == f"content/berita/2024/{name}"]
+
+
+def photo(site) -> None:
+    folder = site.content / "images" / "2024"
+    folder.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (640, 480), (40, 90, 140)).save(folder / "gudang.jpg")
+
+
+EXPECTED_BESIDE_THE_REASON = [
+    (6, "warning", "unknown tag 'Tag Ngawur Sekali'"),
+    (8, "error", "unknown region: 'Kabupaten Antah Berantah'"),
+    (12, "error", "image without alt text: '/images/2024/gudang.jpg'"),
+    (14, "error", "link to a missing file: '/berita/2024/tidak-ada.md'"),
+]
+
+
+@pytest.fixture(scope="module")
+def broken_site(tmp_path_factory):
+    """A build with the broken release and its twin whose date is fine."""
+    from conftest import FixtureSite
+
+    site = FixtureSite(tmp_path_factory.mktemp("failed-source"))
+    photo(site)
+    site.article("2024/rusak.md", text=release("17 Nopember 2024", "logistik-rusak"))
+    site.article("2024/sehat.md", text=release("2024-11-18 10:00", "logistik-sehat"))
+    return site, site.build(CONTENT_LINT_NOW=NOW)
+
+
+def test_a_broken_date_and_every_other_problem_of_the_file_each_once(broken_site):
+    _, built = broken_site
+    assert built.returncode == 1, built.log
+    assert "Traceback" not in built.log
+    found = of(parsed(built.log), "rusak.md")
+    reason, *others = found
+    # The reason the release is not on the site comes first, at its line, with the value.
+    assert (reason.line, reason.level) == (2, "error"), found
+    assert reason.message == ("unparseable Date: '17 Nopember 2024': this release is not published")
+    assert "YYYY-MM-DD HH:MM" in reason.suggestion
+    # Then every other problem, each once: nothing more (no Pelican echo), nothing less.
+    assert [(f.line, f.level, f.message) for f in others] == EXPECTED_BESIDE_THE_REASON, found
+    assert all(f.suggestion for f in found), found
+    assert "closest:" in others[1].suggestion
+    assert "data/official_tags.yaml" in others[0].suggestion
+
+
+def test_the_dropped_release_gets_what_the_plugins_say_of_its_twin(broken_site):
+    """The same problems, in the same words, as when the date is fixed (then the
+    regions, official_tags and images plugins report them from the article)."""
+    _, built = broken_site
+    found = parsed(built.log)
+
+    def problems(name):
+        return sorted(
+            (f.line, f.level, f.message, f.suggestion)
+            for f in of(found, name)
+            if f.level != "suggestion" and f.line != 2
+        )
+
+    assert problems("rusak.md") == problems("sehat.md")
+    assert len(problems("sehat.md")) == len(EXPECTED_BESIDE_THE_REASON)
+
+
+def test_the_dropped_release_is_not_on_the_site(broken_site):
+    _, built = broken_site
+    pages = [name for name in built.files() if name.endswith("index.html")]
+    assert "berita/2024/11/logistik-sehat/index.html" in pages
+    assert not [name for name in pages if "logistik-rusak" in name], pages
+    feed = built.json("feed.json")
+    urls = [item["url"] for item in feed["items"]]
+    assert any("logistik-sehat" in url for url in urls)
+    assert not [url for url in urls if "logistik-rusak" in url], urls
+
+
+@pytest.mark.parametrize(
+    ("case", "line", "reason"),
+    [
+        ("no-title", 1, "missing Title: this release is not published"),
+        ("bad-status", 9, "unknown Status: 'publish': this file is not published"),
+    ],
+)
+def test_other_reasons_pelican_drops_a_release_show_the_rest_too(site, case, line, reason):
+    photo(site)
+    if case == "no-title":
+        text = release("2024-11-18 10:00", f"logistik-{case}")
+        text = text.replace("Title: Bawaslu Muara Enim Awasi Distribusi Logistik Pemilihan\n", "")
+    else:  # Status: on line 9, below Wilayah:
+        text = release("2024-11-18 10:00", f"logistik-{case}", status="publish")
+    site.article("2024/rusak.md", text=text)
+    built = site.build(CONTENT_LINT_NOW=NOW)
+    assert built.returncode == 1, built.log
+    found = of(parsed(built.log), "rusak.md")
+    assert (found[0].line, found[0].level, found[0].message) == (line, "error", reason), found
+
+    def moved(number):  # without Title every line moves up; Status: pushes the body down
+        return number - 1 if case == "no-title" else number + (number >= 9)
+
+    expected = [(moved(n), level, message) for n, level, message in EXPECTED_BESIDE_THE_REASON]
+    assert [(f.line, f.level, f.message) for f in found[1:]] == expected, built.log
+    assert not [name for name in built.files() if f"logistik-{case}" in name]
+
+
+def test_invoke_check_names_every_problem_of_the_dropped_release_once(site):
+    photo(site)
+    site.article("2024/rusak.md", text=release("2024-13-40", "logistik-rusak"))
+    result = run_invoke("check", WARTA_CONTENT_PATH=str(site.content))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    found = of(parsed(result.stdout), "rusak.md")
+    assert [(f.line, f.level, f.message) for f in found] == [
+        (2, "error", "unparseable Date: '2024-13-40': this release is not published"),
+        *EXPECTED_BESIDE_THE_REASON,
+    ], result.stdout
+
+
+# ---- the pieces, without a build ----
+
+
+class DatedStage:
+    """A stage whose finding depends on the article's date, and one that does not
+    (as the official tags stage judges an office on the date)."""
+
+    name = "dated"
+    after: tuple[str, ...] = ()
+
+    def digest(self) -> str:
+        return "dated"
+
+    def run(self, source, enrichment: Enrichment) -> Enrichment:
+        return add_findings(
+            enrichment,
+            [
+                Finding(source.path, 3, "suggestion", f"position on {source.date.isoformat()}"),
+                Finding(source.path, 5, "warning", "independent of the date"),
+            ],
+        )
+
+
+def test_without_a_date_only_the_findings_that_do_not_depend_on_it_are_kept():
+    pipeline = Pipeline()
+    pipeline.add(DatedStage())
+    undated = article_text(date="besok", slug="x")
+    assert [f.message for f in stage_findings(pipeline, "x.md", undated, "")] == [
+        "independent of the date"
+    ]
+    dated = article_text(date="2024-11-17 09:30", slug="x")
+    assert [f.message for f in stage_findings(pipeline, "x.md", dated, "")] == [
+        "position on 2024-11-17",
+        "independent of the date",
+    ]
+    assert dt.date(2024, 11, 17) not in UNDATED
+
+
+def test_photos_of_a_source_are_located_as_the_images_plugin_locates_them(tmp_path):
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    (content / "berita" / "2024").mkdir(parents=True)
+    (content / "images" / "ada.jpg").write_bytes(b"jpeg")
+    (content / "berita" / "2024" / "samping.jpg").write_bytes(b"jpeg")
+    where = "berita/2024/x.md"
+    assert locate_image(content, where, "/images/ada.jpg") is True
+    assert locate_image(content, where, "{static}/images/ada.jpg") is True
+    assert locate_image(content, where, "samping.jpg") is True
+    assert locate_image(content, where, "images/ada.jpg") is True
+    assert locate_image(content, where, "/images/hilang.jpg") is False
+    assert locate_image(content, where, "https://contoh.id/a.jpg") is None
+    assert locate_image(content, where, "{static}/../../rahasia.jpg") is None
+
+
+def test_check_images_reports_alt_text_and_missing_files_at_their_lines():
+    text = (
+        "Title: Judul\nDate: besok\nImage: images/sampul.jpg\n\n"
+        "Teks.\n\n![](/images/ada.jpg)\n\n![Gudang](/images/hilang.jpg)\n\n"
+        "![Peta](https://contoh.id/peta.png)\n"
+    )
+    html = (
+        '<p><img alt="" src="/images/ada.jpg"></p>'
+        '<p><img alt="Gudang" src="/images/hilang.jpg"></p>'
+        '<p><img alt="Peta" src="https://contoh.id/peta.png"></p>'
+    )
+    files = {"images/sampul.jpg", "images/ada.jpg"}
+
+    def locate(reference):
+        if reference.startswith("https:"):
+            return None
+        return reference.lstrip("/") in files
+
+    found = list(check_images(parse_source("berita/x.md", text), html, locate))
+    assert [(f.line, f.message) for f in found] == [
+        (3, "image without alt text: 'images/sampul.jpg'"),
+        (7, "image without alt text: '/images/ada.jpg'"),
+        (9, "image file not found: '/images/hilang.jpg'"),
+    ]
+    assert all(f.level == "error" and f.suggestion for f in found)
