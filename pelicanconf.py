@@ -155,7 +155,9 @@ JINJA_FILTERS = jinja_filters.FILTERS
 JINJA_GLOBALS = jinja_filters.GLOBALS
 
 # The content cache speeds up rebuilds; invalidate by content, never by mtime
-# (CI checkouts give every file the same fresh mtime).
+# (CI checkouts give every file the same fresh mtime). Pelican's readers keep the
+# converted Markdown ("reader" layer); the article_cache plugin keeps each article
+# as read above it (Pelican's "generator" layer would keep them as enriched).
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CHECK_MODIFIED_METHOD = "md5"
@@ -175,6 +177,7 @@ PLUGINS = [
     "containment",  # reads stay in content/, writes in output/; symlinks refused: before readers
     "progress",  # a live "articles read / pages written" line on a terminal; quiet in CI
     "parallel_markdown",  # a cold build's Markdown converted on every core; the site is unchanged
+    "article_cache",  # a warm build takes each unchanged article as it was read, not read again
     "url_cache",  # each URL formatted once per build, not at every look-up
     "taxonomy_index",  # tag/category/author lists with constant-time `in` (Pelican scans them)
     "sanitize",  # raw HTML of bodies and summaries cleaned: no script, on…=, javascript:

@@ -68,6 +68,10 @@ def test_counts_articles_pages_and_written_files_and_throttles(tmp_path):
     progress.content_read(Static())  # static files are not counted
     clock.now += 0.5
     progress.content_read(Article())
+    # Articles taken from the article cache are counted once all are listed.
+    progress.articles_listed(SimpleNamespace(articles=[1, 2], drafts=[3], hidden_articles=None))
+    assert progress.articles == 3
+    progress.articles = 2  # the rest of this test counts read articles
     for index in range(1200):
         progress.file_written(f"out/{index}.html")
     clock.now += 1.0

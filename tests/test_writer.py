@@ -21,9 +21,9 @@ from jinja2 import DictLoader, Environment
 from PIL import Image
 
 from conftest import REPO, FixtureSite, assert_same_tree, newsroom, run_build
-from plugins.writer.fingerprint import Digester, StateStamper, Unstable, hash_text
 from plugins.writer.manifest import Manifest
 from plugins.writer.templates import TemplateAnalyser, load_parsed, save_parsed
+from warta.fingerprint import Digester, StateStamper, Unstable, hash_text
 
 WRITER_LINE = re.compile(r"writer: (\d+) files rendered, (\d+) unchanged and reused")
 NO_SEARCH = {"SEARCH_ENABLED": False}
@@ -201,7 +201,7 @@ def test_digest_is_the_same_in_another_process():
         f"""
         import datetime, sys
         sys.path.insert(0, {str(REPO)!r})
-        from plugins.writer.fingerprint import Digester
+        from warta.fingerprint import Digester
         value = {{"b": [1, 2.5, "tiga"], "a": {{"x", "y", "z"}}}}
         value["when"] = datetime.date(2024, 11, 27)
         print(Digester().digest(value))
@@ -511,7 +511,7 @@ def test_article_state_pickle_cannot_write_is_described_the_slow_way():
 STAMP_PROGRAM = """
 import dataclasses, datetime, sys
 sys.path.insert(0, {repo!r})
-from plugins.writer.fingerprint import StateStamper
+from warta.fingerprint import StateStamper
 
 @dataclasses.dataclass
 class Place:

@@ -39,7 +39,7 @@ ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 # Caches a check reads (copied, never written): Pelican's readers' cache (the
 # converted Markdown) and the enrichment pipeline's. Not the photo variants or
 # the writer's manifest: a check encodes and renders nothing.
-CHECK_CACHES = ("enrichment",)
+CHECK_CACHES = ("enrichment", "article_cache")
 
 
 def copy_caches(build_cache: Path, check_cache: Path) -> None:

@@ -21,6 +21,8 @@ import time
 from collections.abc import Callable, Mapping
 from typing import TextIO
 
+from warta.contents import every_article
+
 REFRESH_SECONDS = 0.1
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
@@ -90,6 +92,14 @@ class BuildProgress:
         else:
             return
         self.draw()
+
+    def articles_listed(self, generator) -> None:
+        """`article_generator_pretaxonomy`: every article of the build is read by
+        now, including those taken from a cache (no `content_object_init` for them)."""
+        listed = len(every_article(generator))
+        if listed > self.articles:
+            self.articles = listed
+            self.draw()
 
     def file_written(self, path, context=None) -> None:
         """`content_written`: the Writer wrote one output file."""

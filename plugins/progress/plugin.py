@@ -22,5 +22,6 @@ DISPLAY = BuildProgress()
 def register() -> None:
     signals.initialized.connect(DISPLAY.build_started, weak=False)
     signals.content_object_init.connect(DISPLAY.content_read, weak=False)
+    signals.article_generator_pretaxonomy.connect(DISPLAY.articles_listed, weak=False)
     signals.content_written.connect(DISPLAY.file_written, weak=False)
     signals.finalized.connect(DISPLAY.build_finished, weak=False)

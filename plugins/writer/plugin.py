@@ -8,7 +8,6 @@ import logging
 import os
 import time
 from dataclasses import dataclass
-from importlib import metadata as importlib_metadata
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +18,17 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
+from warta.fingerprint import (
+    MISSING,
+    Digester,
+    StateStamper,
+    Unstable,
+    files_digest,
+    hash_text,
+    library_versions,
+)
 from warta.parallel import fork_map, worker_count
 
-from .fingerprint import MISSING, Digester, StateStamper, Unstable, hash_text
 from .manifest import Manifest, OutputFolder
 from .templates import TemplateAnalyser, load_parsed, save_parsed
 
@@ -239,36 +246,17 @@ def new_digester() -> tuple[Digester, ContentStamps]:
     return digester, stamps
 
 
-def _files_digest(paths) -> list[str]:
-    parts = []
-    for root in paths:
-        root = Path(root)
-        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
-        for path in files:
-            if "__pycache__" in path.parts:
-                continue
-            parts.append(f"{path.as_posix()}:{hash_text(path.read_bytes().hex())}")
-    return parts
-
-
 def build_digest(settings, digester: Digester) -> str | None:
     """Everything that can change any page: code, theme, settings, versions, inputs."""
     settings_digest = digester.digest(dict(settings))
     if settings_digest is None:
         logger.debug("writer: settings have no stable digest; every page renders")
         return None
-    versions = []
-    for name in LIBRARIES:
-        try:
-            versions.append(f"{name}={importlib_metadata.version(name)}")
-        except importlib_metadata.PackageNotFoundError:
-            versions.append(f"{name}=?")
     import warta  # dates, Jinja filters and the domain core (regions, tags) shape pages
 
-    modules = warta.site_modules()
-    code = [*settings.get("PLUGIN_PATHS", []), *modules, settings["THEME"]]
+    code = [*settings.get("PLUGIN_PATHS", []), *warta.site_modules(), settings["THEME"]]
     code += list(setting(settings, "WRITER_INPUTS"))
-    return hash_text(settings_digest, *versions, *_files_digest(code))
+    return hash_text(settings_digest, *library_versions(LIBRARIES), *files_digest(code))
 
 
 # -- one build ------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from jinja2 import Environment, TemplateNotFound, meta
 
-from .fingerprint import hash_text
+from warta.fingerprint import hash_text
 
 
 @dataclass(frozen=True)

@@ -32,11 +32,13 @@ import decimal
 import enum
 import hashlib
 import io
+import os
 import pathlib
 import pickle
 import re
 import types
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from importlib import metadata as importlib_metadata
 from pickletools import genops
 from typing import Any
 
@@ -57,6 +59,32 @@ def hash_text(*parts: str) -> str:
     update is much cheaper than two per part)."""
     text = "\x1f".join(parts) + "\x1f"
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def files_digest(paths: Iterable[str | os.PathLike]) -> list[str]:
+    """One entry (path and content digest) per file under each path (a file or a
+    folder, walked in sorted order, `__pycache__` left out): the code and data
+    a cached result was computed with."""
+    parts = []
+    for root in paths:
+        root = pathlib.Path(root)
+        files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+        for path in files:
+            if "__pycache__" in path.parts:
+                continue
+            parts.append(f"{path.as_posix()}:{hash_text(path.read_bytes().hex())}")
+    return parts
+
+
+def library_versions(names: Iterable[str]) -> list[str]:
+    """`name=version` of each installed distribution (`name=?` when missing)."""
+    versions = []
+    for name in names:
+        try:
+            versions.append(f"{name}={importlib_metadata.version(name)}")
+        except importlib_metadata.PackageNotFoundError:
+            versions.append(f"{name}=?")
+    return versions
 
 
 class Digester:

@@ -1,0 +1,172 @@
+"""Signal wiring of article_cache (see __init__)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sys
+from pathlib import Path
+
+from pelican import signals
+from pelican.generators import CachingGenerator
+from pelican.urlwrappers import URLWrapper
+
+import warta
+from warta.fingerprint import Digester, files_digest, hash_text, library_versions
+from warta.snapshots import SnapshotStore, file_stamp
+
+logger = logging.getLogger(__name__)
+
+DEFAULTS = {
+    "ARTICLE_CACHE_ENABLED": True,
+    "ARTICLE_CACHE_IGNORED_SETTINGS": (
+        "OUTPUT_PATH",
+        "CACHE_PATH",
+        "SEARCH_ENABLED",
+        "WARTA_CHECK_ONLY",
+    ),
+}
+FOLDER = "article_cache"
+# What turns a source into a content: Pelican itself and the Markdown converter.
+LIBRARIES = ("pelican", "markdown", "pygments")
+
+
+def setting(settings, key: str):
+    value = settings.get(key)
+    return DEFAULTS[key] if value is None else value
+
+
+class ReportCounter(logging.Handler):
+    """Counts what the build reports (warnings, errors, findings of any level),
+    so that a content read while something was said about it is not kept."""
+
+    def __init__(self) -> None:
+        super().__init__(level=logging.NOTSET)
+        self.count = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.WARNING or hasattr(record, "warta_finding"):
+            self.count += 1
+
+
+REPORTS = ReportCounter()
+
+
+def cache_key(settings) -> str | None:
+    """Digest of what shapes a content as read: the settings (but those that
+    shape none), the plugins' and warta's code, the libraries' versions."""
+    ignored = set(setting(settings, "ARTICLE_CACHE_IGNORED_SETTINGS"))
+    described = Digester().digest({k: v for k, v in settings.items() if k not in ignored})
+    if described is None:
+        return None
+    code = [*settings.get("PLUGIN_PATHS", []), *warta.site_modules()]
+    python = ".".join(map(str, sys.version_info[:3]))
+    return hash_text(described, python, *library_versions(LIBRARIES), *files_digest(code))
+
+
+def future_dated(content) -> bool:
+    """Dated after now: Pelican's WITH_FUTURE_DATES rule makes it a draft until then."""
+    date = getattr(content, "date", None)
+    if not isinstance(date, dt.datetime):
+        return False
+    now = dt.datetime.now() if date.tzinfo is None else dt.datetime.now(dt.UTC)
+    return date > now
+
+
+def rebind_settings(content, settings) -> None:
+    """Point the content's tags, authors and category at the build's settings.
+
+    Those that Pelican's readers' cache gave back carry an unpickled copy of the
+    settings of the build that filled it (Pelican's own quirk: a changed TAG_URL
+    would not reach them); pointing them at this build's settings is what a
+    fresh read gives, and lets the snapshot leave the settings out."""
+    for value in (*content.metadata.values(), *vars(content).values()):
+        for item in value if isinstance(value, list | tuple) else (value,):
+            if isinstance(item, URLWrapper) and item.settings is not settings:
+                item.settings = settings
+
+
+class GeneratorCache:
+    """Stands in for a CachingGenerator's own content cache (`get_cached_data`,
+    `cache_data`, `save_cache`), which Pelican's `generate_context` calls."""
+
+    def __init__(self, generator, store: SnapshotStore, *, save: bool) -> None:
+        self.generator = generator
+        self.store = store
+        self.save_allowed = save
+        self.reports_before: dict[str, int] = {}
+        self.pelican_save_cache = generator.save_cache
+
+    def source(self, name: str) -> str:
+        return os.path.join(self.generator.path, name)
+
+    def get_cached_data(self, name: str, default=None):
+        self.reports_before[name] = REPORTS.count
+        found = self.store.get(name, self.source(name))
+        return default if found is None else found
+
+    def cache_data(self, name: str, content) -> None:
+        said = REPORTS.count != self.reports_before.pop(name, None)
+        if said or future_dated(content):
+            self.store.forget(name)
+            return
+        rebind_settings(content, self.generator.settings)
+        self.store.put(name, self.source(name), content)
+
+    def save_cache(self) -> None:
+        self.pelican_save_cache()
+        store = self.store
+        if self.save_allowed:
+            store.save()
+        logger.info(
+            "article_cache: %s: %d from the cache, %d read and kept, %d read and not kept",
+            type(self.generator).__name__,
+            store.hits,
+            store.stored,
+            store.refused,
+        )
+        store.release()
+
+
+def take_over(generator) -> None:
+    """article_generator_init, page_generator_init: the generator's content
+    cache becomes a snapshot store (see the package docstring)."""
+    settings = generator.settings
+    if not isinstance(generator, CachingGenerator) or not setting(
+        settings, "ARTICLE_CACHE_ENABLED"
+    ):
+        return
+    load, save = settings.get("LOAD_CONTENT_CACHE"), settings.get("CACHE_CONTENT")
+    if not (load or save) or settings.get("DEFAULT_DATE") == "fs":
+        return  # a date taken from the file's time is not in its stamp
+    try:
+        stamp = file_stamp(settings.get("CHECK_MODIFIED_METHOD") or "md5")
+    except ValueError as exc:
+        logger.warning("article_cache: not used: %s", exc)
+        return
+    key = cache_key(settings)
+    if key is None:
+        logger.debug("article_cache: settings have no stable digest; not used")
+        return
+    root = logging.getLogger()
+    if REPORTS not in root.handlers:
+        root.addHandler(REPORTS)
+    name = type(generator).__name__
+    store = SnapshotStore(
+        Path(settings["CACHE_PATH"]) / FOLDER / f"{name}.pickle",
+        key,
+        shared={"settings": settings, "context": generator.context},
+        stamp=stamp,
+    )
+    if load:
+        store.load()
+    cache = GeneratorCache(generator, store, save=bool(save))
+    generator.get_cached_data = cache.get_cached_data
+    generator.cache_data = cache.cache_data
+    generator.save_cache = cache.save_cache
+
+
+def register() -> None:
+    signals.article_generator_init.connect(take_over)
+    signals.page_generator_init.connect(take_over)

@@ -1,0 +1,231 @@
+"""article_cache: unchanged articles come from snapshots taken as read, never
+at the cost of a finding, an embargo or a setting (plugins/article_cache,
+warta/snapshots.py)."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import pickle
+import re
+from pathlib import Path
+
+import pytest
+from pelican.contents import Article
+from pelican.settings import DEFAULT_CONFIG
+from pelican.urlwrappers import Tag
+
+from conftest import FixtureSite, assert_same_tree, newsroom, run_build
+from plugins.article_cache.plugin import GeneratorCache, future_dated, rebind_settings
+from warta.snapshots import SnapshotStore, dumps, file_stamp, loads
+
+NO_SEARCH = {"SEARCH_ENABLED": False}  # Pagefind's own output is kept between builds
+CACHE_LINE = re.compile(
+    r"article_cache: ArticlesGenerator: (\d+) from the cache, (\d+) read and kept, "
+    r"(\d+) read and not kept"
+)
+
+
+def cache_counts(built) -> tuple[int, int, int]:
+    """(from the cache, read and kept, read and not kept) of the articles generator."""
+    found = CACHE_LINE.findall(built.log)
+    assert len(found) == 1, built.log[-3000:]
+    return tuple(int(n) for n in found[0])
+
+
+# -- the snapshot store -------------------------------------------------------------
+
+
+class Node:
+    def __init__(self, name, settings, context):
+        self.name = name
+        self.settings = settings
+        self.context = context
+        self.children = []
+
+
+def test_shared_objects_are_left_out_and_given_back_by_identity():
+    settings, context = {"SITENAME": "x" * 10_000}, {"articles": list(range(1000))}
+    node = Node("a", settings, context)
+    node.children.append(Node("b", settings, context))
+    data = dumps(node, {"settings": settings, "context": context})
+    assert len(data) < 500  # neither the settings nor the context is inside
+    later_settings, later_context = {"SITENAME": "y"}, {"articles": []}
+    back = loads(data, {"settings": later_settings, "context": later_context})
+    assert back.settings is later_settings and back.context is later_context
+    assert back.children[0].settings is later_settings
+    with pytest.raises(pickle.UnpicklingError):
+        loads(data, {"settings": later_settings})
+
+
+def store_at(path: Path, key: str = "k1", shared=None) -> SnapshotStore:
+    store = SnapshotStore(path, key, shared or {}, file_stamp("md5"))
+    store.load()
+    return store
+
+
+def test_an_entry_lives_while_its_source_and_the_key_are_unchanged(tmp_path):
+    source = tmp_path / "a.md"
+    source.write_text("satu", encoding="utf-8")
+    path = tmp_path / "cache" / "store.pickle"
+    store = store_at(path)
+    assert store.put("a.md", source, {"title": "Satu"})
+    store.save()
+
+    again = store_at(path)
+    first = again.get("a.md", source)
+    assert first == {"title": "Satu"}
+    assert again.get("a.md", source) is first  # asked twice: one object
+
+    assert store_at(path, key="k2").get("a.md", source) is None  # other code or settings
+    source.write_text("dua", encoding="utf-8")
+    assert store_at(path).get("a.md", source) is None  # the source changed
+
+
+def test_the_saved_store_keeps_only_what_this_build_used(tmp_path):
+    sources = {}
+    for name in ("a.md", "b.md"):
+        sources[name] = tmp_path / name
+        sources[name].write_text(name, encoding="utf-8")
+    path = tmp_path / "store.pickle"
+    store = store_at(path)
+    for name, source in sources.items():
+        store.put(name, source, name.upper())
+    store.save()
+
+    second = store_at(path)
+    assert second.get("a.md", sources["a.md"]) == "A.MD"  # b.md was removed from content/
+    second.save()
+    third = store_at(path)
+    assert third.get("a.md", sources["a.md"]) == "A.MD"
+    assert third.get("b.md", sources["b.md"]) is None
+
+
+def test_what_pickle_cannot_write_is_not_kept_and_a_broken_file_is_an_empty_store(tmp_path):
+    source = tmp_path / "a.md"
+    source.write_text("satu", encoding="utf-8")
+    path = tmp_path / "store.pickle"
+    store = store_at(path)
+    assert store.put("a.md", source, {"ok": 1})
+    assert not store.put("a.md", source, {"handler": lambda: None})
+    store.save()
+    assert store_at(path).get("a.md", source) is None  # the older entry went too
+
+    path.write_bytes(b"\x80\x05 not a pickle")
+    assert store_at(path).get("a.md", source) is None
+
+
+# -- what is never kept -------------------------------------------------------------
+
+
+def real_article(date: dt.datetime, settings=None) -> Article:
+    settings = settings or {**copy.deepcopy(DEFAULT_CONFIG), "WITH_FUTURE_DATES": False}
+    return Article(
+        "<p>Isi.</p>",
+        metadata={
+            "title": "Rilis",
+            "date": date,
+            "tags": [Tag("Pilkada", copy.deepcopy(settings))],  # as from the readers' cache
+        },
+        settings=settings,
+        source_path="/tmp/rilis.md",
+    )
+
+
+def test_future_dated_articles_are_never_kept(tmp_path):
+    """Pelican makes a future-dated article a draft; a snapshot would keep it a
+    draft after its date, when a fresh read publishes it."""
+    zone = dt.timezone(dt.timedelta(hours=7))
+    future = real_article(dt.datetime.now(zone) + dt.timedelta(minutes=5))
+    past = real_article(dt.datetime.now(zone) - dt.timedelta(minutes=5))
+    assert future.status == "draft" and past.status == "published"
+    assert future_dated(future) and not future_dated(past)
+
+    source = tmp_path / "rilis.md"
+    source.write_text("Title: Rilis\n", encoding="utf-8")
+
+    class Generator:  # the two attributes GeneratorCache reads of a CachingGenerator
+        path = str(tmp_path)
+        settings = future.settings
+
+        def save_cache(self):
+            pass
+
+    store = store_at(tmp_path / "store.pickle", shared={"settings": future.settings})
+    cache = GeneratorCache(Generator(), store, save=True)
+    for article in (future, past):
+        assert cache.get_cached_data("rilis.md") is None
+        cache.cache_data("rilis.md", article)
+        kept = store.get("rilis.md", source)
+        assert (kept is not None) == (article is past)
+
+
+def test_tags_from_pelicans_readers_cache_follow_the_builds_settings():
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    article = real_article(dt.datetime(2024, 11, 17, 9, 30), settings)
+    stale = article.metadata["tags"][0]
+    assert stale.settings is not settings
+    rebind_settings(article, settings)
+    assert stale.settings is settings
+    assert len(dumps(article, {"settings": settings, "context": {}})) < 3000
+
+
+# -- builds -------------------------------------------------------------------------
+
+
+def test_a_warm_build_reads_only_the_changed_article_and_equals_a_clean_build(tmp_path):
+    site = FixtureSite(tmp_path / "site")
+    files = newsroom(site)
+    assert cache_counts(site.build(verbose=True, **NO_SEARCH)) == (0, len(files), 0)
+    assert cache_counts(site.build(verbose=True, **NO_SEARCH)) == (len(files), 0, 0)
+
+    edited = files["rilis-3"]
+    edited.write_text(
+        edited.read_text(encoding="utf-8") + "\nRapat dihadiri seluruh Panwascam.\n",
+        encoding="utf-8",
+    )
+    warm = site.build(verbose=True, **NO_SEARCH)
+    assert warm.returncode == 0, warm.log
+    assert cache_counts(warm) == (len(files) - 1, 1, 0)
+    paragraphs = [p.get_text() for p in warm.html("berita/2024/10/rilis-3/").select("article p")]
+    assert "Rapat dihadiri seluruh Panwascam." in paragraphs
+
+    clean = run_build(site.content, tmp_path / "clean" / "output", overrides=NO_SEARCH)
+    assert clean.returncode == 0, clean.log
+    assert_same_tree(site.output, clean.output)
+
+
+def test_a_problem_found_while_reading_is_reported_on_every_build(site):
+    newsroom(site)
+    site.article(
+        "lepas.md",
+        title="Bawaslu Kota Palembang Rilis Foto Kegiatan Pengawasan",
+        slug="lepas",
+        body="PALEMBANG – Foto kegiatan.\n\n![Rapat]({static}/../../../etc/hostname)",
+    )
+    for _ in range(2):
+        built = site.build(verbose=True, **NO_SEARCH)
+        assert built.returncode != 0
+        errors = [f for f in built.findings("error") if f.path.endswith("berita/lepas.md")]
+        assert len(errors) == 1, built.log
+        assert "leaves the content folder" in errors[0].message
+        assert cache_counts(built)[2] == 1  # read again, not kept
+
+
+def test_settings_that_shape_articles_invalidate_the_cache_and_others_do_not(site, tmp_path):
+    files = newsroom(site)
+    site.build(verbose=True, **NO_SEARCH)
+    elsewhere = run_build(
+        site.content,
+        tmp_path / "elsewhere" / "output",
+        cache=site.root / "cache",
+        overrides=NO_SEARCH,
+        verbose=True,
+    )
+    assert cache_counts(elsewhere) == (len(files), 0, 0)  # another output folder
+
+    moved = site.build(verbose=True, TAG_URL="topik/{slug}/", TAG_SAVE_AS="topik/{slug}/index.html")
+    assert moved.returncode == 0, moved.log
+    assert cache_counts(moved) == (0, len(files), 0)
+    links = {a["href"] for a in moved.html("berita/2024/10/rilis-1/").select("a.tag")}
+    assert links and all("/topik/" in href for href in links), links

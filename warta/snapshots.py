@@ -1,0 +1,212 @@
+"""Snapshots: objects kept across builds as they were when made, one file for all.
+
+`SnapshotStore` keeps, per source file, the file's stamp and one object pickled
+at the moment it is stored (`put`), not when the store is saved: objects that
+are changed later in the build (an article enriched by plugins) come back as
+they were made. Objects every snapshot refers to (the build's settings and
+shared context) are left out of each pickle by name (`shared`) and given back
+by identity when a snapshot is loaded, so a snapshot holds only what is its
+own and is loaded into the current build, not into the one that made it.
+
+The whole store is valid for one `key` (a digest of the code and settings that
+made the objects); a store saved under another key, or unreadable, loads empty.
+The saved file keeps only the entries asked for or stored in this build, so
+removed sources leave no stale entries. Saving writes a temporary file and
+renames it: a build killed while saving leaves the previous store.
+
+No Pelican import.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import logging
+import os
+import pickle
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+
+logger = logging.getLogger(__name__)
+
+FORMAT = 1  # bump when the file's layout changes
+
+
+def file_stamp(method: str) -> Callable[[str | os.PathLike], Any]:
+    """A function giving a file's stamp: its modification time for "mtime", else
+    the digest of its bytes by the hashlib function of that name (Pelican's
+    CHECK_MODIFIED_METHOD). Unknown names raise ValueError."""
+    if method == "mtime":
+        return os.path.getmtime
+    if method not in hashlib.algorithms_available:
+        raise ValueError(f"unknown CHECK_MODIFIED_METHOD {method!r}")
+
+    def stamp(path: str | os.PathLike) -> bytes:
+        with open(path, "rb") as handle:
+            return hashlib.new(method, handle.read()).digest()
+
+    return stamp
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, file, shared_ids: Mapping[int, str]) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._shared_ids = shared_ids
+
+    def persistent_id(self, obj: Any) -> str | None:
+        return self._shared_ids.get(id(obj))
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(self, file, shared: Mapping[str, Any]) -> None:
+        super().__init__(file)
+        self._shared = shared
+
+    def persistent_load(self, pid: Any) -> Any:
+        try:
+            return self._shared[pid]
+        except (KeyError, TypeError):
+            raise pickle.UnpicklingError(f"unknown shared object {pid!r}") from None
+
+
+def dumps(obj: Any, shared: Mapping[str, Any]) -> bytes:
+    """Pickle `obj`, writing each object of `shared` as its name only."""
+    buffer = io.BytesIO()
+    _Pickler(buffer, {id(value): name for name, value in shared.items()}).dump(obj)
+    return buffer.getvalue()
+
+
+def loads(data: bytes, shared: Mapping[str, Any]) -> Any:
+    """Unpickle what `dumps` wrote, with the names of `shared` given back as its objects."""
+    return _Unpickler(io.BytesIO(data), shared).load()
+
+
+class SnapshotStore:
+    """Source name → snapshot of the object made from it, valid while the
+    source's stamp and the store's key are unchanged."""
+
+    def __init__(
+        self,
+        path: Path,
+        key: str,
+        shared: Mapping[str, Any],
+        stamp: Callable[[str], Any],
+    ) -> None:
+        self.path = path
+        self.key = key
+        self.shared = shared
+        self.stamp = stamp
+        self._saved: dict[str, tuple[Any, bytes]] = {}
+        self._kept: dict[str, tuple[Any, bytes]] = {}  # what the next save writes
+        self._loaded: dict[str, Any] = {}  # objects handed out in this build
+        self.changed = False
+        self.hits = 0
+        self.stored = 0
+        self.refused = 0
+
+    def load(self) -> None:
+        """Read the saved store; anything unreadable or made under another key
+        (or format) is an empty store."""
+        try:
+            with open(self.path, "rb") as handle:
+                saved = pickle.load(handle)
+        except FileNotFoundError:
+            return
+        except Exception as exc:  # a truncated or foreign file: start afresh
+            logger.debug("snapshots: %s not loaded (%s)", self.path, exc)
+            return
+        if (
+            isinstance(saved, dict)
+            and saved.get("format") == FORMAT
+            and saved.get("key") == self.key
+            and isinstance(saved.get("entries"), dict)
+        ):
+            self._saved = saved["entries"]
+        else:
+            logger.debug("snapshots: %s made by other code or settings: not used", self.path)
+        self.changed = bool(self._saved)  # an outdated store is rewritten without them
+
+    def get(self, name: str, source: str | os.PathLike) -> Any | None:
+        """The object stored for `name` when `source` (the file it was made
+        from) still has the stamp it had then; None otherwise. Asked twice in one
+        build, the same object is returned."""
+        if name in self._loaded:
+            return self._loaded[name]
+        entry = self._saved.get(name) or self._kept.get(name)
+        if entry is None:
+            return None
+        try:
+            current = self.stamp(source)
+        except OSError:
+            current = None
+        if current is None or entry[0] != current:
+            return None
+        try:
+            obj = loads(entry[1], self.shared)
+        except Exception as exc:  # a class renamed since: make it again
+            logger.debug("snapshots: %s not loaded (%s)", name, exc)
+            return None
+        self._kept[name] = entry
+        self._loaded[name] = obj
+        self.hits += 1
+        return obj
+
+    def put(self, name: str, source: str | os.PathLike, obj: Any) -> bool:
+        """Store a snapshot of `obj` as it is now; False (and nothing kept for
+        `name`) when it cannot be pickled or the source cannot be stamped."""
+        self._loaded.pop(name, None)
+        try:
+            entry = (self.stamp(source), dumps(obj, self.shared))
+        except OSError as exc:
+            logger.debug("snapshots: %s not stamped (%s)", name, exc)
+            self.forget(name)
+            return False
+        except Exception as exc:  # an attribute pickle cannot write (a lambda, a lock)
+            logger.debug("snapshots: %s not kept (%s)", name, exc)
+            self.forget(name)
+            return False
+        self._kept[name] = entry
+        self.changed = True
+        self.stored += 1
+        return True
+
+    def forget(self, name: str) -> None:
+        """Keep nothing for `name` (it is made again next build)."""
+        self._loaded.pop(name, None)
+        if self._kept.pop(name, None) is not None or name in self._saved:
+            self.changed = True
+        self.refused += 1
+
+    def save(self) -> None:
+        """Write the entries asked for or stored in this build (nothing when
+        none changed and none dropped)."""
+        if not self.changed and self._kept.keys() == self._saved.keys():
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        try:
+            with open(temporary, "wb") as handle:
+                pickle.dump(
+                    {"format": FORMAT, "key": self.key, "entries": self._kept},
+                    handle,
+                    protocol=pickle.HIGHEST_PROTOCOL,
+                )
+            os.replace(temporary, self.path)
+        except OSError as exc:
+            logger.warning(
+                "snapshots: could not save %s (%s); the next build reads again", self.path, exc
+            )
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            return
+        self._saved = self._kept
+        self._kept = dict(self._saved)
+        self.changed = False
+
+    def release(self) -> None:
+        """Drop what the build no longer needs (the pickles; objects handed out stay theirs)."""
+        self._saved = {}
+        self._kept = {}
+        self._loaded = {}
