@@ -18,7 +18,7 @@ from plugins.content_lint.failed import UNDATED, locate_image, stage_findings
 from warta.enrichment import Enrichment
 from warta.findings import Finding
 from warta.pipeline import Pipeline, add_findings
-from warta.source_checks import check_images, parse_source
+from warta.source_checks import Rules, check_images, check_source, front_matter_broken, parse_source
 
 NOW = "2026-11-20T12:00:00+07:00"
 FINDING_LINE = re.compile(
@@ -271,3 +271,71 @@ def test_check_images_reports_alt_text_and_missing_files_at_their_lines():
         (9, "image file not found: '/images/hilang.jpg'"),
     ]
     assert all(f.level == "error" and f.suggestion for f in found)
+
+
+# ---- a front matter broken by a line: the rest of it is read as text ----
+
+TITLE = "Title: Bawaslu Muara Enim Awasi Distribusi Logistik Pemilihan\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message", "suggestion"),
+    [
+        (
+            f"{TITLE}Wilayah : Kabupaten Muara Enim\nDate: 2024-11-18 10:00\nTags: Pilkada\n\n"
+            "Teks.\n",
+            2,
+            "the front matter ends at this line: 'Wilayah : Kabupaten Muara Enim' is not a "
+            "'Key: value' line; Date:, Tags: below it are read as text",
+            "write it as 'Wilayah: Kabupaten Muara Enim', with no space before the colon",
+        ),
+        (
+            f"---\n{TITLE}Date: 2024-11-18 10:00\nTags:\n  - Pilkada Serentak 2024\n"
+            "Wilayah: Kabupaten Muara Enim\n---\n\nTeks.\n",
+            5,
+            "the front matter ends at this line: '- Pilkada Serentak 2024' is not a "
+            "'Key: value' line; Wilayah: below it is read as text",
+            "write a list on one line after its key, e.g. 'Tags: Pilkada 2024, Pengawasan'",
+        ),
+    ],
+    ids=["space-before-colon", "yaml-list"],
+)
+def test_a_front_matter_broken_by_a_line_is_named_at_that_line(text, line, message, suggestion):
+    source = parse_source("berita/x.md", text)
+    found = [f for f in check_source(source, Rules()) if f.level == "error"]
+    # One finding for the cause; Date: is there, only stranded: no "missing Date" besides.
+    assert found == [Finding("berita/x.md", line, "error", message, suggestion)]
+    assert front_matter_broken(source)
+
+
+def test_text_right_below_the_front_matter_is_no_break():
+    text = f"{TITLE}Date: 2024-11-18 10:00\nMUARA ENIM – Bawaslu menyatakan: rapat digelar.\n"
+    source = parse_source("berita/x.md", text)
+    assert not front_matter_broken(source)
+    assert not [f for f in check_source(source, Rules()) if "front matter" in f.message]
+
+
+def test_a_release_dropped_for_a_stranded_date_says_why_once(site):
+    photo(site)
+    site.article(
+        "2024/rusak.md",
+        text=(
+            f"{TITLE}Wilayah : Kabupaten Muara Enim\nDate: 2024-11-18 10:00\n"
+            "Slug: logistik-rusak\n\n" + BODY
+        ),
+    )
+    built = site.build(CONTENT_LINT_NOW=NOW)
+    assert built.returncode == 1, built.log
+    found = of(parsed(built.log), "rusak.md")
+    assert [(f.line, f.level, f.message) for f in found] == [
+        (
+            2,
+            "error",
+            "the front matter ends at this line: 'Wilayah : Kabupaten Muara Enim' is not a "
+            "'Key: value' line; Date:, Slug: below it are read as text: "
+            "this release is not published",
+        ),
+        (8, "error", "image without alt text: '/images/2024/gudang.jpg'"),
+        (10, "error", "link to a missing file: '/berita/2024/tidak-ada.md'"),
+    ], built.log
+    assert not [name for name in built.files() if "logistik-rusak" in name]

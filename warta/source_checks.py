@@ -24,6 +24,37 @@ DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
 DOUBLED_WORD_RE = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]{2,})\s+(?P=word)(?![\w-])", re.I)
 FILENAME_LINK_RE = re.compile(r"\{filename\}(?P<target>[^)\s#]+)")
 BODY_IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:\{static\}|\{filename\})?/?(?P<target>[^)\s]+)")
+# Front-matter keys a release uses (Pelican's, and warta's: docs/architecture.md).
+# A line below the end of the front matter that starts with one of them was
+# meant as front matter ("Wilayah : Kota Palembang", "Image Alt: …").
+FRONT_MATTER_KEYS = frozenset(
+    [
+        "title",
+        "date",
+        "modified",
+        "slug",
+        "category",
+        "author",
+        "authors",
+        "tags",
+        "summary",
+        "status",
+        "lang",
+        "koreksi",
+        "ralat",
+        "region",
+        "wilayah",
+        "tags-auto",
+        "thread",
+        "comments",
+        "image",
+        "image-alt",
+        "image-caption",
+        "image-credit",
+    ]
+)
+_LOOSE_KEY_RE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)\s*:\s*(?P<value>.*)$")
+_LIST_ITEM_RE = re.compile(r"^\s*-\s+\S")
 
 
 @dataclass
@@ -50,6 +81,9 @@ class Source:
     metadata: dict[str, tuple[str, int]] = field(default_factory=dict)
     body: list[tuple[int, str]] = field(default_factory=list)
     empty: bool = False  # nothing but white space in the file
+    # 1-based line of the text that ended the front matter, when a line of text
+    # (not a blank line or `---`) ended it: the body starts there.
+    ended_by: int | None = None
 
     def value(self, key: str) -> str:
         return self.metadata.get(key, ("", 0))[0].strip()
@@ -68,6 +102,8 @@ def parse_source(path: str, text: str) -> Source:
     for item in document.front_matter.fields:
         source.metadata.setdefault(item.key, (item.value, item.line))
     source.body = document.body
+    if document.front_matter and not document.front_matter.closed:
+        source.ended_by = document.front_matter.body_start
     return source
 
 
@@ -133,8 +169,11 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
             "`invoke new` writes them for you",
         )
         return
+    stranded = _stranded_keys(source)
+    if front_matter_broken(source):
+        yield _front_matter_break(source, stranded)
     for key in rules.required:
-        if not source.value(key):
+        if not source.value(key) and key not in stranded:
             hint = {"date": f"add 'Date: …'; {DATE_HINT}"}.get(key, f"add '{key.title()}: …'")
             yield _finding(source, source.line(key) or 1, "error", f"missing {key.title()}", hint)
     if not any(text.strip() for _, text in source.body):
@@ -146,6 +185,73 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
             "no text after the front matter: the release has no body",
             "write the release below the front matter, after one blank line",
         )
+
+
+def front_matter_broken(source: Source) -> bool:
+    """True when a line ended the front matter before front-matter lines that
+    staff meant as part of it (they are read as text): what the release
+    declares is not known until that line is fixed."""
+    return bool(_stranded_keys(source) or _listed_value(source))
+
+
+def _stranded_block(source: Source) -> list[tuple[int, str]]:
+    """The body's lines from the one that ended the front matter to the first
+    blank or `---` line: what staff meant as the rest of the front matter."""
+    if source.ended_by is None:
+        return []
+    block = []
+    for number, text in source.body:
+        if not text.strip() or frontmatter.END_RE.match(text):
+            break
+        block.append((number, text))
+    return block
+
+
+def _stranded_keys(source: Source) -> dict[str, int]:
+    """Front-matter keys (lower case → line) written below the line that ended
+    the front matter, and so read as the release's text."""
+    found: dict[str, int] = {}
+    for number, text in _stranded_block(source):
+        match = _LOOSE_KEY_RE.match(text)
+        if match:
+            key = "-".join(match["key"].lower().split())
+            if key in FRONT_MATTER_KEYS:
+                found.setdefault(key, number)
+    return found
+
+
+def _listed_value(source: Source) -> bool:
+    """A YAML list under an empty key ("Tags:" then "  - Pilkada 2024")."""
+    block = _stranded_block(source)
+    if not block or not _LIST_ITEM_RE.match(block[0][1]):
+        return False
+    last_value, _ = max(source.metadata.values(), key=lambda item: item[1])
+    return not last_value.strip()
+
+
+def _front_matter_break(source: Source, stranded: dict[str, int]) -> Finding:
+    number = source.ended_by
+    text = dict(source.body).get(number, "").strip()
+    keys = [key.title() for key, line in stranded.items() if line > number]
+    lost = ""
+    if keys:
+        verb = "is" if len(keys) == 1 else "are"
+        lost = f"; {', '.join(f'{key}:' for key in keys)} below it {verb} read as text"
+    if _LIST_ITEM_RE.match(text):
+        hint = "write a list on one line after its key, e.g. 'Tags: Pilkada 2024, Pengawasan'"
+    elif _LOOSE_KEY_RE.match(text):
+        match = _LOOSE_KEY_RE.match(text)
+        key = "-".join(word.title() for word in match["key"].split())
+        hint = f"write it as '{key}: {match['value'].strip()}', with no space before the colon"
+    else:
+        hint = "put the text below the front matter, after one blank line"
+    return _finding(
+        source,
+        number,
+        "error",
+        f"the front matter ends at this line: '{text}' is not a 'Key: value' line{lost}",
+        hint,
+    )
 
 
 def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
