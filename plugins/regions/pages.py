@@ -7,7 +7,9 @@ page includes its children's articles. Articles keep the order they are given in
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from warta.regions.gazetteer import LEVEL_LABELS, Gazetteer, Unit, code_sort_key
 
@@ -148,36 +150,109 @@ def home_entries(
     return sorted(entries, key=lambda e: code_sort_key(e.unit.code))
 
 
-# How many of a region's newest articles the article aside may show (it shows
-# four, after leaving out the article itself and those under "Berita terbaru").
-ASIDE_LATEST = 10
+# How many earlier releases of its region the article aside lists.
+ASIDE_EARLIER = 4
+
+
+@dataclass(frozen=True)
+class AsideLink:
+    """A release as the aside lists it: its title, address and date, nothing else.
+
+    Not the Article: the writer counts an article shown on a page by its whole
+    state (its own "Baca juga", its neighbours), which changes when a newer
+    release arrives; a page that shows only these three changes only when they do."""
+
+    title: str
+    url: str
+    date: datetime
 
 
 @dataclass(frozen=True)
 class AsideRegion:
-    """What an article page's aside shows of one region: only this, so that an
-    article page depends on the newest articles of the regions it may name,
-    not on every region page's whole list."""
+    """The region box of one article's aside: the region, the releases of that
+    region published before the article (newest first) and the first one after it.
+
+    Looking only backwards, `earlier` never changes when a newer release is
+    published; `later` changes on the page of the region's newest release
+    until then: at most two pages per new release (its kabupaten/kota's newest,
+    and the province's newest when that has the province's box). No count: it
+    would change every page of the region."""
 
     code: str
     title: str
     url: str
-    count: int
-    latest: tuple = ()
+    earlier: tuple[AsideLink, ...] = ()
+    later: AsideLink | None = None
 
 
-def aside_regions(pages: dict[str, RegionPage], entries: list[HomeEntry], home: str | None):
-    """{"home": code or None, "pages": {code: AsideRegion}} for the kabupaten/kota
-    of the home province with news, and the home province itself."""
-    chosen = [entry.page for entry in entries if entry.page is not None]
-    if home and home in pages:
-        chosen.append(pages[home])
-    return {
-        "home": home if home and home in pages else None,
-        "pages": {
-            page.code: AsideRegion(
-                page.code, page.title, page.url, page.count, tuple(page.articles[:ASIDE_LATEST])
-            )
-            for page in chosen
-        },
-    }
+def aside_box_codes(pages: dict[str, RegionPage], home: str | None) -> set[str]:
+    """Codes of the regions that have a box: the kabupaten/kota of the home
+    province with news, and the home province itself."""
+    if not home or home not in pages:
+        return set()
+    return {home} | {child.code for child in pages[home].children}
+
+
+def aside_region_code(regions, boxes: set[str], home: str | None) -> str | None:
+    """The region an article's aside shows: the first of its regions (or of
+    their ancestors) with a box other than the home province; else the home
+    province when its first region lies in it; else none.
+
+    `regions`: the article's RegionRefs (each with `code` and `ancestors`)."""
+    for region in regions:
+        for code in [region.code, *(place.code for place in region.ancestors)]:
+            if code != home and code in boxes:
+                return code
+    if regions and home in boxes:
+        first = regions[0]
+        if home in [first.code, *(place.code for place in first.ancestors)]:
+            return home
+    return None
+
+
+def link_of(article) -> AsideLink:
+    return AsideLink(article.title, article.url, article.date)
+
+
+class AsideTimeline:
+    """The listed releases of one region in publication order, to find those
+    before and after any article (by date, then address: one order every build)."""
+
+    def __init__(self, page: RegionPage, listed) -> None:
+        self.page = page
+        chosen = sorted(
+            ((article.date, article.url, article) for article in page.articles if listed(article)),
+            key=lambda entry: entry[:2],
+        )
+        self.keys = [entry[:2] for entry in chosen]
+        self.links = [link_of(entry[2]) for entry in chosen]
+
+    def around(self, article, *, limit: int = ASIDE_EARLIER) -> AsideRegion:
+        key = (article.date, article.url)
+        before = bisect_left(self.keys, key)
+        after = bisect_right(self.keys, key)
+        earlier = tuple(reversed(self.links[max(0, before - limit) : before]))
+        later = self.links[after] if after < len(self.links) else None
+        return AsideRegion(self.page.code, self.page.title, self.page.url, earlier, later)
+
+
+def aside_regions(
+    pages: dict[str, RegionPage], home: str | None, articles, region_refs, listed
+) -> dict[int, AsideRegion | None]:
+    """The aside's region box of each article (by `id`), or None.
+
+    `articles`: every article whose page is written (listed or not);
+    `region_refs(article)`: its RegionRefs; `listed(article)`: whether it may
+    appear in a list (only those do: never a draft, hidden or embargoed one)."""
+    boxes = aside_box_codes(pages, home)
+    timelines: dict[str, AsideTimeline] = {}
+    found: dict[int, AsideRegion | None] = {}
+    for article in articles:
+        code = aside_region_code(region_refs(article), boxes, home)
+        if code is None:
+            found[id(article)] = None
+            continue
+        if code not in timelines:
+            timelines[code] = AsideTimeline(pages[code], listed)
+        found[id(article)] = timelines[code].around(article)
+    return found

@@ -10,9 +10,14 @@ Adds to the site:
   province), and one paginated page with an Atom feed per province, kabupaten/kota
   and kecamatan that has news.
 - Template context: `regions_index` (the /wilayah/ pages and the home page's
-  shortcut) and `regions_aside` (the article aside's region box: for the home
-  province and each of its kabupaten/kota with news, the title, address, count
-  and newest articles; an article page reads only that).
+  shortcut).
+- `article.regions_aside` on every article whose page is written: the region
+  box of its aside (`pages.AsideRegion`: the region, its up to four listed
+  releases published before the article, and the first one after it), or None.
+  It looks backwards: a newer release changes no article page but the one
+  that was its region's newest (its "next" link). An article page reads only
+  its own box; a box shows titles, addresses and dates, not the articles
+  themselves (the writer would count their whole state).
 
 The gazetteer, dateline inference and the stage are in `warta.regions` (no
 Pelican import); this plugin adds the stage to the pipeline (the `enrichment`
@@ -28,9 +33,9 @@ from __future__ import annotations
 import logging
 
 from pelican import signals
-from pelican.generators import Generator
+from pelican.generators import ArticlesGenerator, Generator
 
-from warta import findings
+from warta import findings, published
 from warta.enrichment import enrichment_of
 from warta.findings import Finding
 from warta.pipeline import pipeline_of
@@ -121,7 +126,6 @@ class RegionsGenerator(Generator):
             self.context.setdefault(key, value)
         if self.gazetteer is None:
             self.context["regions_index"] = None
-            self.context["regions_aside"] = None
             return
         articles = self.context.get("articles", [])
         items = []
@@ -140,8 +144,6 @@ class RegionsGenerator(Generator):
         )
         home = self.options["REGIONS_HOME_PROVINCE"]
         home_entries = pages.home_entries(self.gazetteer, self.pages, home)
-        # The article aside's region box reads only this (see pages.AsideRegion).
-        self.context["regions_aside"] = pages.aside_regions(self.pages, home_entries, home)
         self.context["regions_index"] = {
             "url": self.options["REGIONS_INDEX_URL"],
             "home": self.pages.get(home) if home else None,
@@ -199,6 +201,29 @@ class RegionsGenerator(Generator):
                 )
 
 
+def add_asides(generators) -> None:
+    """all_generators_finalized: every article's aside region box
+    (`article.regions_aside`), from the region pages and the published set."""
+    articles_generator = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
+    regions = next((g for g in generators if isinstance(g, RegionsGenerator)), None)
+    if articles_generator is None:
+        return
+    articles = published.written_articles(articles_generator)
+    if regions is None or regions.gazetteer is None:
+        for article in articles:
+            article.regions_aside = None
+        return
+    boxes = pages.aside_regions(
+        regions.pages,
+        regions.options["REGIONS_HOME_PROVINCE"],
+        articles,
+        lambda article: enrichment_of(article).regions,
+        published.is_listed,
+    )
+    for article in articles:
+        article.regions_aside = boxes[id(article)]
+
+
 def get_generators(pelican):
     return RegionsGenerator
 
@@ -206,3 +231,4 @@ def get_generators(pelican):
 def register():
     signals.article_generator_init.connect(add_stage)
     signals.get_generators.connect(get_generators)
+    signals.all_generators_finalized.connect(add_asides)

@@ -21,9 +21,6 @@ Output per article:
 - `article.prev_article` / `article.next_article`: the previous (older) and
   next (newer) article by date, for `partials/prev_next.html` (Pelican itself
   does not set them; an existing value is left alone).
-- `latest_articles` in the template context: the six newest listed articles,
-  for the article aside's "Berita terbaru" (so that an article page depends on
-  those, not on every article of the site).
 
 Settings (defaults in DEFAULTS): RELATED_MAX, RELATED_MIN,
 RELATED_REGION_WEIGHT, RELATED_TAG_WEIGHT, RELATED_HALF_LIFE_DAYS, and
@@ -71,7 +68,6 @@ DEFAULTS = {
     "RELATED_CANDIDATE_WINDOW": DEFAULT_WINDOW,
 }
 CACHE_FILE = Path("related") / "lists.json"  # below CACHE_PATH
-LATEST = 6  # newest articles in the context for the aside (it shows five besides itself)
 CACHE_FORMAT = "warta-related-1"
 
 
@@ -168,9 +164,6 @@ def add_related(generators) -> None:
     articles = list(articles_generator.articles)
     items = [item_for(article) for article in articles]
     add_neighbours(articles, [item.key for item in items])
-    # The article aside's "Berita terbaru": an article page depends on these
-    # few, not on the whole list of articles.
-    articles_generator.context["latest_articles"] = articles[:LATEST]
     by_key = {item.key: article for item, article in zip(items, articles, strict=True)}
     weights = Weights(
         region=config["RELATED_REGION_WEIGHT"],
