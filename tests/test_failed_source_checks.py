@@ -13,7 +13,7 @@ import re
 import pytest
 from PIL import Image
 
-from conftest import article_text, run_invoke
+from conftest import REPO, article_text, run_invoke
 from plugins.content_lint.failed import UNDATED, locate_image, stage_findings
 from warta.enrichment import Enrichment
 from warta.findings import Finding
@@ -338,4 +338,39 @@ def test_a_release_dropped_for_a_stranded_date_says_why_once(site):
         (8, "error", "image without alt text: '/images/2024/gudang.jpg'"),
         (10, "error", "link to a missing file: '/berita/2024/tidak-ada.md'"),
     ], built.log
+    assert not [name for name in built.files() if "logistik-rusak" in name]
+
+
+def test_a_release_dropped_for_a_reason_no_check_knows_still_says_so(site, tmp_path):
+    """Pelican's own "could not process" is folded only into a line that says the
+    release is not published, never into the file's other problems."""
+    from warta.build import load_settings
+
+    plugin = tmp_path / "fixture_plugins" / "breaks_one_release"
+    plugin.mkdir(parents=True)
+    (plugin / "__init__.py").write_text(
+        "from pelican import signals\n"
+        "def init(content):\n"
+        "    if str(getattr(content, 'source_path', '')).endswith('rusak.md'):\n"
+        "        raise ValueError('fixture plugin refuses this release')\n"
+        "def register():\n"
+        "    signals.content_object_init.connect(init)\n",
+        encoding="utf-8",
+    )
+    settings = load_settings(REPO / "pelicanconf.py")
+    photo(site)
+    site.article("2024/rusak.md", text=release("2024-11-18 10:00", "logistik-rusak"))
+    built = site.build(
+        CONTENT_LINT_NOW=NOW,
+        PLUGIN_PATHS=[*settings["PLUGIN_PATHS"], str(plugin.parent)],
+        PLUGINS=[*settings["PLUGINS"], "breaks_one_release"],
+    )
+    assert built.returncode == 1, built.log
+    found = of(parsed(built.log), "rusak.md")
+    reasons = [f for f in found if f.message.startswith("cannot read this article")]
+    assert [(f.level, f.message) for f in reasons] == [
+        ("error", "cannot read this article: fixture plugin refuses this release")
+    ], built.log
+    others = [(f.line, f.level, f.message) for f in found if f not in reasons]
+    assert others == EXPECTED_BESIDE_THE_REASON, built.log
     assert not [name for name in built.files() if "logistik-rusak" in name]

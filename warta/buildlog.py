@@ -28,6 +28,11 @@ from warta.findings import Finding, parse_log_message
 from warta.frontmatter import parse_lines, read_source, split_lines
 
 _OBJECT_REPR = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>")
+# Pelican's echo that it dropped a file: folded only into a finding that says
+# the file is not on the site (content_lint's reason for a dropped release,
+# an unknown Status:, a page not written), never into a file's other problems.
+CANNOT_READ = "cannot read this article"
+SAYS_DROPPED = ("not published", "not written")
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
 
 
@@ -199,7 +204,7 @@ def _could_not_process(t: Translator, args, level, exc) -> Translation:
         hint = DATE_HINT
     elif isinstance(exc, UnicodeDecodeError):
         hint = "save the file as UTF-8"
-    message = "cannot read this article" + (f": {reason}" if reason else "")
+    message = CANNOT_READ + (f": {reason}" if reason else "")
     return Translation(secondary=[t.finding(path, line, "error", message, hint)])
 
 
@@ -371,13 +376,21 @@ def _prefix_handler(template: str):
 
 def fold(primary: list[Finding], secondary: list[Finding]) -> list[Finding]:
     """Secondary findings not already said: a held-back finding about a file is
-    dropped when a finding printed before it names that file; one about no file
-    when a finding's message quotes the same value."""
+    dropped when a finding printed before it names that file (Pelican's "could
+    not process" only when that finding says the file is not on the site: its
+    other problems do not explain why it is missing); one about no file when a
+    finding's message quotes the same value."""
     named = {f.path for f in primary if f.path and f.level in ("error", "warning")}
+    dropped = {
+        f.path
+        for f in primary
+        if f.path and f.level == "error" and any(words in f.message for words in SAYS_DROPPED)
+    }
     texts = [f.message for f in primary]
     kept = []
     for finding in secondary:
-        if finding.path and finding.path in named:
+        unexplained = finding.message.startswith(CANNOT_READ) and finding.path not in dropped
+        if finding.path and finding.path in named and not unexplained:
             continue
         if not finding.path:
             quoted = re.findall(r"'([^']+)'", finding.message)

@@ -84,6 +84,7 @@ class Source:
     # 1-based line of the text that ended the front matter, when a line of text
     # (not a blank line or `---`) ended it: the body starts there.
     ended_by: int | None = None
+    readable: bool = True  # False: not UTF-8 text (nothing else of it is known)
 
     def value(self, key: str) -> str:
         return self.metadata.get(key, ("", 0))[0].strip()

@@ -129,7 +129,7 @@ def lint_articles(generator) -> None:
         with open(path, "rb") as handle:
             text, undecodable = decode_source(relative, handle.read())
         if undecodable:  # the one thing to fix first: every other check would misread
-            return Source(relative), [undecodable]
+            return Source(relative, readable=False), [undecodable]
         source = parse_source(relative, text)
         findings = [
             *check_source(source, rules),
@@ -153,10 +153,11 @@ def lint_articles(generator) -> None:
     # problems are found here from its source, and its reason comes first.
     said: dict[Finding, Finding] = {}  # why a dropped release is not published
     dropped = failed_sources(generator, relatives)
-    for relative, source in zip(relatives, sources, strict=True):
+    for relative, (source, found) in zip(relatives, checked, strict=True):
         if relative in dropped:
             findings.extend(check_dropped(generator, relative, source))
-            said.update((f, not_published(f, source)) for f in publication_blockers(source, rules))
+            reasons = publication_blockers(source, rules) if source.readable else found
+            said.update((f, not_published(f, source)) for f in reasons)
     findings = [said.get(finding, finding) for finding in findings]
     blockers = set(said.values())
     findings.extend(
@@ -181,7 +182,7 @@ def order(finding: Finding) -> tuple:
 def not_published(finding: Finding, source: Source) -> Finding:
     """A reason Pelican dropped the release, saying that it is not on the site
     (an empty file or one without front matter says so already)."""
-    if source.empty or not source.metadata:
+    if source.readable and (source.empty or not source.metadata):
         return finding
     return dataclasses.replace(finding, message=f"{finding.message}: {NOT_PUBLISHED}")
 
@@ -207,7 +208,7 @@ def plugin_names(settings) -> set[str]:
 def check_dropped(generator, relative: str, source: Source) -> list[Finding]:
     """What the enrichment stages and the images plugin would report about a
     release Pelican dropped, found from its source (plugins/content_lint/failed.py)."""
-    if source.empty or not source.metadata:  # nothing for them to read
+    if not source.readable or source.empty or not source.metadata:  # nothing for them to read
         return []
     settings, content = generator.settings, generator.path
     try:
