@@ -271,6 +271,46 @@ def test_check_images_reports_alt_text_and_missing_files_at_their_lines():
         (9, "image file not found: '/images/hilang.jpg'"),
     ]
     assert all(f.level == "error" and f.suggestion for f in found)
+    elsewhere = parse_source(
+        "berita/x.md", "Title: Judul\nImage: https://contoh.id/a.jpg\n\nTeks.\n"
+    )
+    [finding] = check_images(elsewhere, "<p>Teks.</p>", lambda reference: None)
+    assert (finding.line, finding.message) == (
+        2,
+        "featured image is an address on another site, not shown: 'https://contoh.id/a.jpg'",
+    )
+
+
+@pytest.mark.parametrize(
+    "featured",
+    ["images/2024/gudang.jpg", "https://contoh.id/sampul.jpg", "{static}/images/2024/hilang.jpg"],
+)
+def test_photo_findings_of_a_dropped_release_match_the_images_plugin(site, featured):
+    photo(site)
+    body = (
+        "MUARA ENIM – Bawaslu Kabupaten Muara Enim mengawasi distribusi logistik.\n\n"
+        "![Gudang logistik]({static}/images/2024/tidak-ada.jpg)\n\n"
+        "![](/images/2024/gudang.jpg)\n"
+    )
+    for name, date in (("rusak", "besok"), ("sehat", "2024-11-18 10:00")):
+        site.article(
+            f"2024/{name}.md",
+            text=article_text(
+                date=date, slug=f"foto-{name}", tags="", body=body, image=featured, region="16.03"
+            ),
+        )
+    built = site.build(CONTENT_LINT_NOW=NOW)
+    found = parsed(built.log)
+
+    def photos(name):
+        return sorted(
+            (f.line, f.level, f.message, f.suggestion)
+            for f in of(found, name)
+            if "image" in f.message
+        )
+
+    assert photos("rusak.md") == photos("sehat.md"), built.log
+    assert len(photos("sehat.md")) == 3, built.log
 
 
 # ---- a front matter broken by a line: the rest of it is read as text ----

@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 
 from warta import frontmatter
 from warta.findings import Finding
+from warta.paths import is_external
 from warta.text import SLUG_RE
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
@@ -403,8 +404,9 @@ def body_images(html: str) -> list[dict[str, str]]:
 
 def check_images(source: Source, html: str, locate) -> Iterator[Finding]:
     """Photos of a release that Pelican could not read (the images plugin checks
-    the others, with these same messages): a featured image without Image-Alt:,
-    a body image without alt text, a photo whose file is not in content/.
+    the others, with these same messages): a featured image without Image-Alt:
+    or on another site, a body image without alt text, a photo whose file is
+    not in content/.
 
     `locate(reference)` is True when the file is there, False when it is not,
     None when the reference is not ours to check (an address on another site,
@@ -412,7 +414,16 @@ def check_images(source: Source, html: str, locate) -> Iterator[Finding]:
     featured = source.value("image")
     if featured:
         line, found = source.line("image"), locate(featured)
-        if found is False:
+        if found is None and is_external(featured):
+            yield _finding(
+                source,
+                line,
+                "error",
+                f"featured image is an address on another site, not shown: '{featured}'",
+                "a release uses its own photo: upload it under content/images/ and write "
+                "Image: images/2024/foto.jpg",
+            )
+        elif found is False:
             yield _finding(
                 source,
                 line,
