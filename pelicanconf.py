@@ -155,13 +155,14 @@ JINJA_FILTERS = jinja_filters.FILTERS
 JINJA_GLOBALS = jinja_filters.GLOBALS
 
 # The content cache speeds up rebuilds; invalidate by content, never by mtime
-# (CI checkouts give every file the same fresh mtime). Pelican's readers keep the
-# converted Markdown ("reader" layer); the article_cache plugin keeps each article
-# as read above it (Pelican's "generator" layer would keep them as enriched).
+# (CI checkouts give every file the same fresh mtime). The cache is Pelican's
+# "generator" layer (whole articles, not only their converted Markdown) with the
+# article_cache plugin's snapshots in place of Pelican's own pickles, which are
+# taken after the plugins enriched the articles: keep the two together.
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CHECK_MODIFIED_METHOD = "md5"
-CONTENT_CACHING_LAYER = "reader"
+CONTENT_CACHING_LAYER = "generator"
 
 DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = [".git", "pagefind"]

@@ -223,6 +223,9 @@ def test_settings_that_shape_articles_invalidate_the_cache_and_others_do_not(sit
         verbose=True,
     )
     assert cache_counts(elsewhere) == (len(files), 0, 0)  # another output folder
+    ignoring = site.build(verbose=True, LOAD_CONTENT_CACHE=False, **NO_SEARCH)
+    assert cache_counts(ignoring) == (0, len(files), 0)  # `pelican --ignore-cache`
+    assert cache_counts(site.build(verbose=True, **NO_SEARCH)) == (len(files), 0, 0)
 
     moved = site.build(verbose=True, TAG_URL="topik/{slug}/", TAG_SAVE_AS="topik/{slug}/index.html")
     assert moved.returncode == 0, moved.log

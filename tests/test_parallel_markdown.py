@@ -219,8 +219,9 @@ def test_warm_rebuild_prerenders_only_what_the_cache_does_not_hold(builds):
     # The two edited articles and the two broken ones (never cached), nothing else.
     articles = lines["ArticlesGenerator"]
     assert (articles["needed"], articles["listed"], articles["done"]) == ("4", "82", "3")
-    pages = lines["PagesGenerator"]  # every page came from the cache
-    assert (pages["needed"], pages["listed"], pages["done"]) == ("0", "3", None)
+    # Every page came from the article cache: Pelican read none, so the pages
+    # generator's preread signal (where the plugin looks) never came.
+    assert "PagesGenerator" not in lines
     for slug, title in builds.edited.items():
         month = 1 + int(slug[-3:]) % 12
         page = warm.html(f"berita/2024/{month:02d}/{slug}/")

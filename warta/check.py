@@ -36,9 +36,9 @@ from warta.paths import Refusal, check_source
 ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 
 
-# Caches a check reads (copied, never written): Pelican's readers' cache (the
-# converted Markdown) and the enrichment pipeline's. Not the photo variants or
-# the writer's manifest: a check encodes and renders nothing.
+# Caches a check reads (copied, never written): the articles as read
+# (article_cache) and the enrichment pipeline's. Not the photo variants or the
+# writer's manifest: a check encodes and renders nothing.
 CHECK_CACHES = ("enrichment", "article_cache")
 
 

@@ -3,25 +3,29 @@
 What it adds to the site: nothing visible; a warm build makes an unchanged
 source's Article (or Page) from a snapshot instead of reading it again.
 
-Pelican reads every source on every build. Its readers' cache (the
-CONTENT_CACHING_LAYER "reader", which warta keeps) spares the Markdown
-conversion but not the rest: the metadata processing, the Article's
-construction with its URLs, and the `content_object_init` handlers (the
-containment checks of each path, the release defaults read from the source).
-At 10,000 releases that is most of what reading costs. Pelican's other layer
-("generator") caches whole articles, but pickles them when the cache is saved,
-after the plugins enriched them: a snapshot of the build's end, not of the
-read.
+Pelican reads every source on every build unless its content cache holds
+it. Its "reader" layer keeps the converted Markdown only: the metadata
+processing, the Article's construction with its URLs and the
+`content_object_init` handlers (the containment checks of each path, the
+release defaults read from the source) still run for every source, and the
+whole cache is unpickled, gzipped and pickled again on every build. Its
+"generator" layer keeps whole articles, but pickles them when the cache is
+saved, after the plugins enriched them: a snapshot of the build's end, not of
+the read (a link a plugin removed would stay removed).
 
-This plugin gives each articles and pages generator its own cache, in
-`CACHE_PATH/article_cache/`: each content is pickled the moment Pelican
-stores it after reading (before any plugin changes it), with the build's
-settings and shared context left out by name and given back by the build
-that loads it (`warta.snapshots`). An entry is used while the source's stamp
-(CHECK_MODIFIED_METHOD) is unchanged, and the whole cache while the settings
-that shape a content, the plugins' and warta's code and Pelican's and
-Markdown's versions are; Pelican's readers' cache stays under it, so a cache
-made by other code falls back to converted Markdown, not to a cold read.
+This plugin replaces the content cache of each articles and pages generator
+(Pelican's `get_cached_data`, `cache_data` and `save_cache` on the generator,
+which `generate_context` calls) with a snapshot store in
+`CACHE_PATH/article_cache/`: each content is pickled the moment Pelican stores
+it after reading, before any plugin changes it, with the build's settings and
+shared context left out by name and given back by the build that loads it
+(`warta.snapshots`). Only the snapshots a build uses are unpickled. An entry
+is used while the source's stamp (CHECK_MODIFIED_METHOD) is unchanged, and the
+whole store while the settings that shape a content, the plugins' and warta's
+code and Pelican's and Markdown's versions are; anything else is read afresh
+(on a cold build, on every core: parallel_markdown). Use it with
+CONTENT_CACHING_LAYER = "generator" (Pelican's readers then keep no cache of
+their own); with "reader", it sits above Pelican's readers' cache.
 
 Never kept, so read again on every build:
 - a content during whose reading anything was reported (a warning, an error,
@@ -30,10 +34,21 @@ Never kept, so read again on every build:
   embargo the clock lifts, not the source);
 - a content that pickle cannot write (a plugin attached a function to it).
 
+For outside plugins: a `content_object_init` handler runs when a content is
+read, so what it sets on the content is in the snapshot and comes back with
+it; it is not called again for a content taken from the store (as with
+Pelican's own generator layer). A handler that must see every content on
+every build belongs on `article_generator_finalized` (or the plugin can be
+turned off). A handler whose result depends on more than the source and the
+settings (a file of its own, the clock) should report it, or read that input
+later in the build.
+
 Settings: ARTICLE_CACHE_ENABLED (default True; CACHE_CONTENT and
 LOAD_CONTENT_CACHE apply as to Pelican's caches: `--ignore-cache` starts
 afresh), ARTICLE_CACHE_IGNORED_SETTINGS (settings that shape no content as
-read: the output and cache folders, search, `invoke check`'s switch).
+read, left out of the store's key: the output and cache folders, whether
+caches are used, search, `invoke check`'s switch; every `*_WORKERS` setting
+is left out too).
 """
 
 from .plugin import register

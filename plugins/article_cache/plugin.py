@@ -20,9 +20,17 @@ logger = logging.getLogger(__name__)
 
 DEFAULTS = {
     "ARTICLE_CACHE_ENABLED": True,
+    # Settings that shape no content as read: where the output and the caches
+    # go, whether caches are used (`--ignore-cache` must not void the store for
+    # the next build), search, `invoke check`'s switch; and every *_WORKERS.
     "ARTICLE_CACHE_IGNORED_SETTINGS": (
         "OUTPUT_PATH",
         "CACHE_PATH",
+        "LOAD_CONTENT_CACHE",
+        "CACHE_CONTENT",
+        "DELETE_OUTPUT_DIRECTORY",
+        "OUTPUT_RETENTION",
+        "PARALLEL_MARKDOWN_MIN_FILES",
         "SEARCH_ENABLED",
         "WARTA_CHECK_ONLY",
     ),
@@ -57,6 +65,7 @@ def cache_key(settings) -> str | None:
     """Digest of what shapes a content as read: the settings (but those that
     shape none), the plugins' and warta's code, the libraries' versions."""
     ignored = set(setting(settings, "ARTICLE_CACHE_IGNORED_SETTINGS"))
+    ignored.update(name for name in settings if name.endswith("_WORKERS"))  # process counts
     described = Digester().digest({k: v for k, v in settings.items() if k not in ignored})
     if described is None:
         return None
@@ -96,7 +105,6 @@ class GeneratorCache:
         self.store = store
         self.save_allowed = save
         self.reports_before: dict[str, int] = {}
-        self.pelican_save_cache = generator.save_cache
 
     def source(self, name: str) -> str:
         return os.path.join(self.generator.path, name)
@@ -115,7 +123,6 @@ class GeneratorCache:
         self.store.put(name, self.source(name), content)
 
     def save_cache(self) -> None:
-        self.pelican_save_cache()
         store = self.store
         if self.save_allowed:
             store.save()
