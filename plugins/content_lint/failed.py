@@ -28,8 +28,8 @@ from warta.paths import Refusal, check_source, is_external
 from warta.pipeline import Pipeline, Source
 from warta.source_checks import list_values, parse_date
 
-# Two dates no position in a registry spans both ends of in the same way: a
-# finding made at both does not depend on the date.
+# Two far-apart days for a release without a readable date: a finding made on
+# both does not depend on the date (one judged on a day names that day).
 UNDATED = (dt.date(1945, 8, 17), dt.date(2999, 12, 31))
 LINK_MARKERS = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
 META_EXTENSION = "markdown.extensions.meta"
