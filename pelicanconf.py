@@ -155,14 +155,14 @@ JINJA_FILTERS = jinja_filters.FILTERS
 JINJA_GLOBALS = jinja_filters.GLOBALS
 
 # The content cache speeds up rebuilds; invalidate by content, never by mtime
-# (CI checkouts give every file the same fresh mtime). The cache is Pelican's
-# "generator" layer (whole articles, not only their converted Markdown) with the
-# article_cache plugin's snapshots in place of Pelican's own pickles, which are
-# taken after the plugins enriched the articles: keep the two together.
+# (CI checkouts give every file the same fresh mtime). The article_cache plugin
+# replaces Pelican's content caches with snapshots of whole articles as read;
+# Pelican's own "generator" layer would pickle them after plugins enriched them
+# (and warns with WITH_FUTURE_DATES off), so the layer stays "reader".
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CHECK_MODIFIED_METHOD = "md5"
-CONTENT_CACHING_LAYER = "generator"
+CONTENT_CACHING_LAYER = "reader"
 
 DELETE_OUTPUT_DIRECTORY = True
 OUTPUT_RETENTION = [".git", "pagefind"]

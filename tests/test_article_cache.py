@@ -186,7 +186,10 @@ def test_a_warm_build_reads_only_the_changed_article_and_equals_a_clean_build(tm
     )
     warm = site.build(verbose=True, **NO_SEARCH)
     assert warm.returncode == 0, warm.log
+    assert warm.findings("warning") == []
     assert cache_counts(warm) == (len(files) - 1, 1, 0)
+    # Pelican's readers' cache (a second copy of every body) is retired.
+    assert sorted(p.name for p in (site.root / "cache").glob("*Readers*")) == []
     paragraphs = [p.get_text() for p in warm.html("berita/2024/10/rilis-3/").select("article p")]
     assert "Rapat dihadiri seluruh Panwascam." in paragraphs
 

@@ -23,9 +23,11 @@ shared context left out by name and given back by the build that loads it
 is used while the source's stamp (CHECK_MODIFIED_METHOD) is unchanged, and the
 whole store while the settings that shape a content, the plugins' and warta's
 code and Pelican's and Markdown's versions are; anything else is read afresh
-(on a cold build, on every core: parallel_markdown). Use it with
-CONTENT_CACHING_LAYER = "generator" (Pelican's readers then keep no cache of
-their own); with "reader", it sits above Pelican's readers' cache.
+(on a cold build, on every core: parallel_markdown). Pelican's readers'
+cache is retired (never asked, never saved, its file removed): it would be a
+second copy of every body, loaded and saved again on every build. Keep
+CONTENT_CACHING_LAYER = "reader": with "generator", Pelican warns that its
+cache keeps future-dated articles as drafts, which this one never does.
 
 Never kept, so read again on every build:
 - a content during whose reading anything was reported (a warning, an error,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
@@ -172,6 +173,31 @@ def take_over(generator) -> None:
     generator.get_cached_data = cache.get_cached_data
     generator.cache_data = cache.cache_data
     generator.save_cache = cache.save_cache
+    retire_readers_cache(generator.readers)
+
+
+def _never_cached(_name, default=None):
+    return default
+
+
+def _keep_nothing(*_args) -> None:
+    return None
+
+
+def retire_readers_cache(readers) -> None:
+    """Pelican's readers' cache ("reader" layer) under the snapshots: never asked,
+    never filled or saved, and its file (unpickled and gzipped again on every
+    build, a second copy of every body) removed. A content the store does not
+    hold is read afresh: on a cold build, on every core."""
+    readers.get_cached_data = _never_cached
+    readers.cache_data = _keep_nothing
+    readers.save_cache = _keep_nothing
+    if getattr(readers, "_cache", None):
+        readers._cache = {}  # loaded before this plugin could say no: free it
+    path = getattr(readers, "_cache_path", None)
+    if path and os.path.isfile(path):
+        with contextlib.suppress(OSError):
+            os.remove(path)
 
 
 def register() -> None:

@@ -157,15 +157,14 @@ def use_prerendering_reader(readers) -> None:
 
 def _needs_reading(generator, relative: str) -> bool:
     """Whether the generator will call the reader for this file, by Pelican's own
-    check at the configured layer (CONTENT_CACHING_LAYER): the generator's cache
-    of articles, or the readers' cache of (content, metadata), each valid while
-    the file's stamp (CHECK_MODIFIED_METHOD) is unchanged. Only that layer's
-    cache is ever loaded, so only that one is asked (each check hashes the file)."""
+    checks: the generator's content cache (`get_cached_data`: Pelican's
+    "generator" layer, or whatever replaced it), then, with the "reader" layer,
+    the readers' cache of (content, metadata); each is valid while the file's
+    stamp (CHECK_MODIFIED_METHOD) is unchanged."""
+    if isinstance(generator, CachingGenerator) and generator.get_cached_data(relative) is not None:
+        return False
     if generator.settings["CONTENT_CACHING_LAYER"] == "generator":
-        return (
-            not isinstance(generator, CachingGenerator)
-            or generator.get_cached_data(relative) is None
-        )
+        return True
     path = os.path.abspath(os.path.join(generator.path, relative))
     content, _ = generator.readers.get_cached_data(path, (None, None))
     return content is None
