@@ -736,13 +736,19 @@ def publish(pelican) -> None:
 def output_images(output: Path, produced: set[str]):
     """(path, site path) of the image files in the output that this plugin did
     not produce: the originals Pelican copied (photos, the theme's files)."""
-    for root, folders, files in os.walk(output):
+    top = os.fspath(output)
+    for root, folders, files in os.walk(top):
         folders[:] = [f for f in folders if f != ".git"]
-        for name in files:
-            path = Path(root) / name
-            site_path = path.relative_to(output).as_posix()
-            if path.suffix.lower() in IMAGE_SUFFIXES and site_path not in produced:
-                yield path, site_path
+        # Tens of thousands of pages, a few images: test the name as text first.
+        images = [name for name in files if name.lower().endswith(IMAGE_SUFFIXES)]
+        if not images:
+            continue
+        folder = os.path.relpath(root, top).replace(os.sep, "/")
+        prefix = "" if folder == "." else folder + "/"
+        for name in images:
+            site_path = prefix + name
+            if site_path not in produced:
+                yield Path(root) / name, site_path
 
 
 def report_uncleanable(site_path: str, name: str, exc: StripError) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from .indexed import IndexedList, index_pairs
+from .indexed import IndexedList, index_pairs, members_in_order
 
 
 def index_taxonomies(generators) -> None:
@@ -29,5 +29,28 @@ def index_taxonomies(generators) -> None:
                 generator.context[name] = index_pairs(pairs, replaced)
 
 
+def index_period_archives(generator) -> None:
+    """article_generator_init: Pelican's period archives (`_build_period_archives`)
+    without its scan of each period's list for every article of the site.
+
+    Pelican's own method still makes every archive (periods, URLs, names); it is
+    given no articles to filter, and each archive's `articles` is then filled
+    the same way (the site's articles that are among the period's dates, in the
+    site's order) with one set per period."""
+    if not isinstance(generator, ArticlesGenerator):
+        return
+    build = generator._build_period_archives
+
+    def build_indexed(sorted_articles, articles, settings):
+        archives = build(sorted_articles, [], settings)
+        for granularity in archives.values():
+            for archive in granularity:
+                archive["articles"] = members_in_order(articles, archive["dates"])
+        return archives
+
+    generator._build_period_archives = build_indexed
+
+
 def register():
+    signals.article_generator_init.connect(index_period_archives)
     signals.all_generators_finalized.connect(index_taxonomies)
