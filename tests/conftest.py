@@ -172,6 +172,11 @@ def write_article(content: Path, name: str, text: str) -> Path:
     return path
 
 
+def append_text(path: Path, text: str) -> None:
+    """Add text at the end of a file (an edit between two builds)."""
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
 def article_text(
     *,
     title="Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan",

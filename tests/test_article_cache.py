@@ -15,7 +15,7 @@ from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Tag
 
-from conftest import FixtureSite, assert_same_tree, newsroom, run_build
+from conftest import FixtureSite, append_text, assert_same_tree, newsroom, run_build
 from plugins.article_cache.plugin import GeneratorCache, future_dated, rebind_settings
 from warta.snapshots import SnapshotStore, dumps, file_stamp, loads
 
@@ -180,10 +180,7 @@ def test_a_warm_build_reads_only_the_changed_article_and_equals_a_clean_build(tm
     assert cache_counts(site.build(verbose=True, **NO_SEARCH)) == (len(files), 0, 0)
 
     edited = files["rilis-3"]
-    edited.write_text(
-        edited.read_text(encoding="utf-8") + "\nRapat dihadiri seluruh Panwascam.\n",
-        encoding="utf-8",
-    )
+    append_text(edited, "\nRapat dihadiri seluruh Panwascam.\n")
     warm = site.build(verbose=True, **NO_SEARCH)
     assert warm.returncode == 0, warm.log
     assert warm.findings("warning") == []

@@ -356,6 +356,20 @@ def test_hidden_article_is_written_but_nowhere_listed(public):
         assert "rapat-netralitas" in public.text(relative), relative
 
 
+def robots_of(built, relative: str) -> list[str]:
+    return [
+        meta["content"] for meta in built.html(relative).find_all("meta", attrs={"name": "robots"})
+    ]
+
+
+def test_a_hidden_article_asks_search_engines_not_to_index_it(public):
+    assert robots_of(public, "berita/2024/11/rilis-tersembunyi/") == ["noindex"]
+    published = next(
+        p for p in (public.output / "berita").rglob("index.html") if "rapat-netralitas" in str(p)
+    )
+    assert robots_of(public, str(published.relative_to(public.output))) == []
+
+
 def test_drafts_and_embargoed_articles_appear_in_no_public_output(public):
     for marker, slug in (UNLISTED["draft"], UNLISTED["embargo"]):
         leaks = [

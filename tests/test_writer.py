@@ -20,7 +20,7 @@ import pytest
 from jinja2 import DictLoader, Environment
 from PIL import Image
 
-from conftest import REPO, FixtureSite, assert_same_tree, newsroom, run_build
+from conftest import REPO, FixtureSite, append_text, assert_same_tree, newsroom, run_build
 from plugins.writer.manifest import Manifest
 from plugins.writer.templates import TemplateAnalyser, load_parsed, save_parsed
 from warta.fingerprint import Digester, StateStamper, Unstable, hash_text
@@ -58,10 +58,7 @@ def test_incremental_build_equals_clean_build_after_edits(site, tmp_path):
     # A sentence added to one release, a retitled release, a removed release,
     # a new release and a changed tag: what a newsroom does between two pushes.
     edited = files["rilis-2"]
-    edited.write_text(
-        edited.read_text(encoding="utf-8") + "\nPembaruan: jadwal rapat diubah.\n",
-        encoding="utf-8",
-    )
+    append_text(edited, "\nPembaruan: jadwal rapat diubah.\n")
     retitled = files["rilis-3"]
     retitled.write_text(
         retitled.read_text(encoding="utf-8").replace("Rapat Pengawasan", "Rapat Evaluasi", 1),
@@ -122,10 +119,7 @@ def test_body_edit_renders_only_the_pages_that_show_it(site):
         if "rilis-2" not in path.as_posix() and path.relative_to(site.output).parts[0] != "admin"
     }
     edited = files["rilis-2"]
-    edited.write_text(
-        edited.read_text(encoding="utf-8") + "\nPembaruan: jadwal rapat diubah.\n",
-        encoding="utf-8",
-    )
+    append_text(edited, "\nPembaruan: jadwal rapat diubah.\n")
     second = site.build(verbose=True, **NO_SEARCH)
     rendered, _reused = counts(second.log)
     # The release itself and the feeds that carry its body; every listing shows
@@ -336,10 +330,7 @@ def test_retitled_article_is_renamed_in_related_lists_and_read_also_links(site, 
     (related) and through a BACA JUGA line in its body (read_also)."""
     files = newsroom(site)
     linking = files["rilis-1"]
-    linking.write_text(
-        linking.read_text(encoding="utf-8") + "\nBACA JUGA: [rapat]({filename}rilis-5.md)\n",
-        encoding="utf-8",
-    )
+    append_text(linking, "\nBACA JUGA: [rapat]({filename}rilis-5.md)\n")
     first = site.build(verbose=True, **NO_SEARCH)
     assert first.returncode == 0, first.log
     old_title = "Bawaslu Kabupaten Banyuasin Gelar Rapat Pengawasan Tahapan Ke-5"

@@ -14,7 +14,7 @@ import json
 import textwrap
 from pathlib import Path
 
-from conftest import REPO, newsroom
+from conftest import REPO, append_text, newsroom
 
 OUTSIDE_PLUGIN = textwrap.dedent(
     '''
@@ -108,6 +108,6 @@ def test_outside_plugins_see_every_file_on_cold_and_warm_builds(site, tmp_path, 
     assert set(warm["content_written"]) == set(cold["content_written"])
 
     edited = files["rilis-2"]
-    edited.write_text(edited.read_text(encoding="utf-8") + "\nTambahan.\n", encoding="utf-8")
+    append_text(edited, "\nTambahan.\n")
     after_edit = build_with_outside_plugin(site, tmp_path, "edit", monkeypatch)
     check_every_file_announced(after_edit)

@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO, BuiltSite, FixtureSite, newsroom
+from conftest import REPO, BuiltSite, FixtureSite, append_text, newsroom
 
 NO_SEARCH = {"SEARCH_ENABLED": False}
 WRITER_LINE = re.compile(r"writer: (\d+) files rendered, (\d+) unchanged and reused")
@@ -95,7 +95,7 @@ def test_domain_module_edit_renders_every_page_and_bench_edit_none(site, tmp_pat
 
     # The benchmark's corpus generator renders no page.
     corpus = package_root / "warta" / "bench" / "corpus.py"
-    corpus.write_text(corpus.read_text(encoding="utf-8") + "\n# edited\n", "utf-8")
+    append_text(corpus, "\n# edited\n")
     third = build_with(package_root, site)
     assert third.returncode == 0, third.log
     assert counts(third.log) == (0, total)

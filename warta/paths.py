@@ -16,6 +16,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 # "https:", "data:", "javascript:", "C:" … and protocol-relative "//host".
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.I)
@@ -186,3 +187,37 @@ def symlinks_under(root: str | os.PathLike) -> list[tuple[Path, str]]:
             if path.is_symlink():
                 found.append((path, link_target(path)))
     return sorted(found)
+
+
+# How a body or the front matter marks a link to a file of the site.
+LINK_MARKERS = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
+
+
+def referenced_file(
+    reference: str, content_root: str | os.PathLike, source_dir: str | os.PathLike
+) -> Path | Refusal | None:
+    """The file under content/ a reference (a photo's `src`, an `Image:` value)
+    points to, checked by `check_source` (its real path, or a Refusal when it
+    leaves content/ or goes through a symbolic link); None when it is external
+    (http:, data:, …) or empty.
+
+    "/images/x.jpg" and "{static}/images/x.jpg" are relative to content/; any
+    other relative reference to the release's folder (`source_dir`) first, then
+    to content/. The first candidate that exists (as a name: a dangling link
+    counts) is the one meant; when none does, the last one is checked.
+    """
+    ref = reference.strip()
+    for marker in LINK_MARKERS:
+        if ref.startswith(marker):
+            ref = ref[len(marker) :]
+            break
+    ref = unquote(ref.split("#", 1)[0].split("?", 1)[0])
+    if not ref or is_external(ref):
+        return None
+    root = Path(content_root)
+    if ref.startswith("/"):
+        candidates = [root / ref.lstrip("/")]
+    else:
+        candidates = [Path(source_dir) / ref, root / ref]
+    chosen = next((c for c in candidates if os.path.lexists(c)), candidates[-1])
+    return check_source(root, chosen)

@@ -20,18 +20,16 @@ from __future__ import annotations
 import datetime as dt
 import os
 from pathlib import Path
-from urllib.parse import unquote
 
 from warta import frontmatter
 from warta.findings import Finding
-from warta.paths import Refusal, check_source, is_external
+from warta.paths import Refusal, referenced_file
 from warta.pipeline import Pipeline, Source
 from warta.source_checks import list_values, parse_date
 
 # Two far-apart days for a release without a readable date: a finding made on
 # both does not depend on the date (one judged on a day names that day).
 UNDATED = (dt.date(1945, 8, 17), dt.date(2999, 12, 31))
-LINK_MARKERS = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
 META_EXTENSION = "markdown.extensions.meta"
 
 
@@ -91,21 +89,7 @@ def locate_image(content: str | os.PathLike, path: str, reference: str) -> bool 
     the containment rules refuse, which they report). The images plugin's rule:
     "/x" and "{static}/x" are below content/, any other path beside the release
     first, then below content/."""
-    ref = reference.strip()
-    for marker in LINK_MARKERS:
-        if ref.startswith(marker):
-            ref = ref[len(marker) :]
-            break
-    ref = unquote(ref.split("#", 1)[0].split("?", 1)[0])
-    if not ref or is_external(ref):
-        return None
-    root = Path(content)
-    if ref.startswith("/"):
-        candidates = [root / ref.lstrip("/")]
-    else:
-        candidates = [root / os.path.dirname(path) / ref, root / ref]
-    chosen = next((c for c in candidates if os.path.lexists(c)), candidates[-1])
-    checked = check_source(root, chosen)
-    if isinstance(checked, Refusal):
+    checked = referenced_file(reference, content, Path(content) / os.path.dirname(path))
+    if checked is None or isinstance(checked, Refusal):
         return None
     return checked.is_file()

@@ -5,17 +5,15 @@ No Pelican import: unit-tested directly.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import unquote
 
 from markupsafe import escape
 
-from warta.paths import Refusal, check_source, is_external
+from warta.paths import Refusal, referenced_file
 
 from .pipeline import SourceImage
 
@@ -127,36 +125,9 @@ def rewrite_images(html: str, replace: Callable[[int, list], str | None]) -> str
     return _IMAGE_OR_PICTURE.sub(substitute, html)
 
 
-_LINK_MARKERS = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
-
-
 def content_path(reference: str, content_root: Path, source_dir: Path) -> Path | Refusal | None:
-    """The file under content/ an image reference points to (its real path), a
-    Refusal when it leaves content/ or goes through a symbolic link
-    (`warta.paths.check_source`), or None when it is external (http:, data:, …).
-
-    "/images/x.jpg" and "{static}/images/x.jpg" are relative to content/; any
-    other relative reference to the article's folder first, then to content/.
-    """
-    ref = reference.strip()
-    for marker in _LINK_MARKERS:
-        if ref.startswith(marker):
-            ref = ref[len(marker) :]
-            break
-    ref = unquote(ref.split("#", 1)[0].split("?", 1)[0])
-    if not ref or is_external(ref):
-        return None
-    root = Path(content_root)
-    if ref.startswith("/"):
-        candidates = [root / ref.lstrip("/")]
-    else:
-        candidates = [Path(source_dir) / ref, root / ref]
-    for candidate in candidates:
-        # The first candidate that exists (as a name: a dangling link counts) is
-        # the one meant; when none does, the last one is reported missing.
-        if os.path.lexists(candidate) or candidate is candidates[-1]:
-            return check_source(root, candidate)
-    return None  # not reached
+    """The file under content/ an image reference points to (`warta.paths.referenced_file`)."""
+    return referenced_file(reference, content_root, source_dir)
 
 
 _REFERENCE = re.compile(
