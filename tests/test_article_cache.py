@@ -26,6 +26,9 @@ CACHE_LINE = re.compile(
 )
 
 
+CACHE_LINE_END = re.compile(r"article_cache: ArticlesGenerator: .*$", re.M)
+
+
 def cache_counts(built) -> tuple[int, int, int]:
     """(from the cache, read and kept, read and not kept) of the articles generator."""
     found = CACHE_LINE.findall(built.log)
@@ -223,6 +226,13 @@ def test_settings_that_shape_articles_invalidate_the_cache_and_others_do_not(sit
         verbose=True,
     )
     assert cache_counts(elsewhere) == (len(files), 0, 0)  # another output folder
+    store = site.root / "cache" / "article_cache" / "ArticlesGenerator.pickle"
+    saved = store.read_bytes()
+    append_text(files["rilis-2"], "\nRapat ditutup pukul 12.00 WIB.\n")
+    not_saving = site.build(verbose=True, CACHE_CONTENT=False, **NO_SEARCH)  # as `invoke check`
+    assert cache_counts(not_saving) == (len(files) - 1, 0, 0)
+    assert "nothing saved" in CACHE_LINE_END.search(not_saving.log)[0]
+    assert store.read_bytes() == saved
     ignoring = site.build(verbose=True, LOAD_CONTENT_CACHE=False, **NO_SEARCH)
     assert cache_counts(ignoring) == (0, len(files), 0)  # `pelican --ignore-cache`
     assert cache_counts(site.build(verbose=True, **NO_SEARCH)) == (len(files), 0, 0)

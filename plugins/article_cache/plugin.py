@@ -121,18 +121,20 @@ class GeneratorCache:
             self.store.forget(name)
             return
         rebind_settings(content, self.generator.settings)
-        self.store.put(name, self.source(name), content)
+        if self.save_allowed:  # else a snapshot nobody keeps: not worth its pickling
+            self.store.put(name, self.source(name), content)
 
     def save_cache(self) -> None:
         store = self.store
         if self.save_allowed:
             store.save()
         logger.info(
-            "article_cache: %s: %d from the cache, %d read and kept, %d read and not kept",
+            "article_cache: %s: %d from the cache, %d read and kept, %d read and not kept%s",
             type(self.generator).__name__,
             store.hits,
             store.stored,
             store.refused,
+            "" if self.save_allowed else " (CACHE_CONTENT is off: nothing saved)",
         )
         store.release()
 
