@@ -351,3 +351,44 @@ def test_invoke_check_after_a_build_starts_from_a_copy_of_its_caches(site, tmp_p
     )
     assert "planted in the build's cache" in planted_check.stdout
     assert {p: p.read_bytes() for p in cache.rglob("*") if p.is_file()} == before
+
+
+def test_a_warm_build_reports_what_a_cold_one_does_and_rechecks_links_and_embargo(site):
+    """Each source's text-only findings are kept by the digest of its bytes;
+    the embargo (the clock) and links (other files) are checked on every build."""
+    site.article(
+        "rapat.md",
+        slug="rapat-ganda",
+        date="2026-11-25 09:00",  # after NOW: embargoed
+        body="PALEMBANG – Hadir dari dari seluruh kecamatan.\n\n"
+        "Lihat juga [jadwal]({filename}jadwal.md).",
+    )
+    for number in range(3):
+        site.article(f"lain-{number}.md", slug=f"lain-{number}")
+
+    def lines(built) -> list[str]:
+        return [
+            line
+            for level in ("error", "warning", "suggestion")
+            for line in built.log_lines(level)
+            if "rapat.md" in line
+        ]
+
+    cold = site.build(verbose=True, CONTENT_LINT_NOW=NOW, SEARCH_ENABLED=False)
+    assert "content_lint: 4 sources checked, 0 from the cache" in cold.log
+    found = lines(cold)
+    assert any("doubled word: 'dari dari'" in line for line in found), found
+    assert any("jadwal.md" in line for line in found), found
+    assert any("embargoed until" in line for line in found), found
+
+    warm = site.build(verbose=True, CONTENT_LINT_NOW=NOW, SEARCH_ENABLED=False)
+    assert "content_lint: 0 sources checked, 4 from the cache" in warm.log
+    assert lines(warm) == found
+
+    # The link's target appears and the embargo passes; the source is unchanged.
+    site.article("jadwal.md", slug="jadwal-rapat")
+    later = site.build(verbose=True, CONTENT_LINT_NOW="2026-11-26T12:00:00+07:00")
+    assert "content_lint: 1 sources checked, 4 from the cache" in later.log
+    now_found = lines(later)
+    assert any("doubled word: 'dari dari'" in line for line in now_found), now_found
+    assert not any("jadwal.md" in line or "embargoed" in line for line in now_found), now_found

@@ -37,9 +37,10 @@ ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 
 
 # Caches a check reads (copied, never written): the articles as read
-# (article_cache) and the enrichment pipeline's. Not the photo variants or the
-# writer's manifest: a check encodes and renders nothing.
-CHECK_CACHES = ("enrichment", "article_cache")
+# (article_cache), the enrichment pipeline's and content_lint's parsed sources.
+# Not the photo variants or the writer's manifest: a check encodes and renders
+# nothing.
+CHECK_CACHES = ("enrichment", "article_cache", "content_lint")
 
 
 def copy_caches(build_cache: Path, check_cache: Path) -> None:

@@ -138,9 +138,12 @@ def parse_date(value: str) -> dt.datetime | None:
 
 
 def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
-    """Every finding for one release, in line order per rule."""
+    """Every finding for one release, in line order per rule. Only the embargo
+    check (`check_embargo`) depends on the clock: with `rules.now` None, the
+    findings depend on the source and the rules alone."""
     yield from _check_required(source, rules)
     yield from _check_dates(source, rules)
+    yield from check_embargo(source, rules)
     yield from _check_slug(source)
     yield from _check_rubrik(source, rules)
     yield from _check_lengths(source, rules)
@@ -267,16 +270,6 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
                 source, source.line(key), "error", f"unparseable {key.title()}: '{raw}'", DATE_HINT
             )
             continue
-        if key == "date" and rules.now is not None:
-            local_now = rules.now.astimezone(rules.timezone).replace(tzinfo=None)
-            if parsed > local_now:
-                yield _finding(
-                    source,
-                    source.line(key),
-                    "suggestion",
-                    f"embargoed until {raw} WIB: not on the site before then",
-                    "it appears with the first build after that time",
-                )
     date, modified = parse_date(source.value("date")), parse_date(source.value("modified"))
     if date and modified and modified < date:
         yield _finding(
@@ -285,6 +278,24 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
             "warning",
             f"Modified '{source.value('modified')}' is before Date '{source.value('date')}'",
             "Modified is when the article was last changed",
+        )
+
+
+def check_embargo(source: Source, rules: Rules) -> Iterator[Finding]:
+    """A Date after `rules.now` (none when `rules.now` is None): the release
+    waits for the first build after it."""
+    raw = source.value("date")
+    parsed = parse_date(raw) if raw else None
+    if parsed is None or rules.now is None:
+        return
+    local_now = rules.now.astimezone(rules.timezone).replace(tzinfo=None)
+    if parsed > local_now:
+        yield _finding(
+            source,
+            source.line("date"),
+            "suggestion",
+            f"embargoed until {raw} WIB: not on the site before then",
+            "it appears with the first build after that time",
         )
 
 

@@ -18,13 +18,18 @@ reads the settings, runs them over the sources on every core and reports.
 
 Settings (defaults in DEFAULTS): CONTENT_LINT_RUBRIK, CONTENT_LINT_TITLE_MIN/MAX,
 CONTENT_LINT_SUMMARY_MIN/MAX, CONTENT_LINT_NOW (ISO datetime; tests pin the clock),
-CONTENT_LINT_WORKERS (processes that read and check the sources; 0 = every core).
+CONTENT_LINT_WORKERS (processes that read and check the sources; 0 = every core),
+CONTENT_LINT_CACHE (default True: each source's parse and the findings that
+depend on its text alone are kept in CACHE_PATH/content_lint/ by the digest of
+its bytes, under a key of the rules and the code; the embargo, link and photo
+checks, which depend on the clock and on other files, run on every build).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import logging
 import os
 from pathlib import Path
@@ -32,15 +37,19 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 
+import warta
 from warta.findings import Finding, report
+from warta.fingerprint import files_digest, hash_text
 from warta.parallel import fork_map
 from warta.paths import Refusal
 from warta.paths import check_source as check_path
 from warta.pipeline import pipeline_of
+from warta.snapshots import SnapshotStore, file_stamp
 from warta.source_checks import (
     Rules,
     Source,
     check_duplicates,
+    check_embargo,
     check_image_locations,
     check_images,
     check_links,
@@ -67,6 +76,7 @@ DEFAULTS = {
     "CONTENT_LINT_SUMMARY_MAX": 300,
     "CONTENT_LINT_NOW": None,
     "CONTENT_LINT_WORKERS": 0,  # processes reading the sources; 0: every core
+    "CONTENT_LINT_CACHE": True,  # keep each source's text-only findings by its digest
 }
 
 
@@ -119,32 +129,89 @@ def has_gps_location(content: str, target: str) -> bool:
     return bool(gps.get(2) or gps.get(4))  # GPSLatitude / GPSLongitude
 
 
+def read_and_check(content: str, relative: str, rules: Rules) -> tuple[Source, tuple]:
+    """One source parsed and checked by what depends on its text and the rules
+    alone (`rules.now` is None: no embargo), as the cache keeps it."""
+    path = os.path.join(content, relative)
+    with open(path, "rb") as handle:
+        text, undecodable = decode_source(relative, handle.read())
+    if undecodable:  # the one thing to fix first: every other check would misread
+        return Source(relative, readable=False), (undecodable,)
+    source = parse_source(relative, text)
+    return source, tuple(check_source(source, rules))
+
+
+def source_cache(generator, rules: Rules) -> SnapshotStore | None:
+    """The parsed sources and their text-only findings of the last build, valid
+    per source while its bytes are the same, and as a whole while the rules
+    and the code are (CONTENT_LINT_CACHE; LOAD_CONTENT_CACHE and CACHE_CONTENT
+    as for every content cache)."""
+    settings = generator.settings
+    if not settings.get("CONTENT_LINT_CACHE", DEFAULTS["CONTENT_LINT_CACHE"]):
+        return None
+    if not settings.get("CACHE_PATH") or not settings.get("LOAD_CONTENT_CACHE", True):
+        return None
+    code = [Path(__file__).parent, *warta.site_modules()]
+    key = hash_text(repr(rules), *files_digest(code))
+    store = SnapshotStore(
+        Path(settings["CACHE_PATH"]) / "content_lint" / "sources.pickle",
+        key,
+        {},
+        file_stamp(settings.get("CHECK_MODIFIED_METHOD") or "md5"),
+    )
+    store.load()
+    return store
+
+
 def lint_articles(generator) -> None:
     settings = generator.settings
     rules = rules_from_settings(settings)
+    text_rules = dataclasses.replace(rules, now=None)
     content = generator.path
 
-    def read_and_check(relative: str) -> tuple[Source, list[Finding]]:
-        path = os.path.join(content, relative)
-        with open(path, "rb") as handle:
-            text, undecodable = decode_source(relative, handle.read())
-        if undecodable:  # the one thing to fix first: every other check would misread
-            return Source(relative, readable=False), [undecodable]
-        source = parse_source(relative, text)
-        findings = [
-            *check_source(source, rules),
-            *check_links(source, lambda target: link_exists(content, source, target)),
-            *check_image_locations(source, lambda p: has_gps_location(content, p)),
-        ]
-        return source, findings
-
-    # Every source is read again on every build (also when Pelican's cache has
-    # the article) so that a file Pelican cannot read is still reported: spread
-    # over the cores, as the checks of one file do not depend on the others.
+    # Every source is read again on every build (also when the article cache has
+    # the article) so that a file Pelican cannot read is still reported. What
+    # depends on its text alone is kept by the digest of its bytes; the checks
+    # that depend on the clock (embargo) and on other files (links, photos) run
+    # on every build.
     relatives = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-    checked = fork_map(
-        read_and_check, relatives, setting_workers(settings), min_items_per_worker=64
+    store = source_cache(generator, text_rules)
+    known: dict[str, tuple[Source, tuple]] = {}
+    if store is not None:
+        for relative in relatives:
+            kept = store.get(relative, os.path.join(content, relative))
+            if kept is not None:
+                known[relative] = kept
+    missing = [relative for relative in relatives if relative not in known]
+    # The files' checks do not depend on each other: spread over the cores.
+    fresh = fork_map(
+        functools.partial(read_and_check, content, rules=text_rules),
+        missing,
+        setting_workers(settings),
+        min_items_per_worker=64,
     )
+    saving = store is not None and settings.get("CACHE_CONTENT", True)
+    for relative, result in zip(missing, fresh, strict=True):
+        known[relative] = result
+        if saving:
+            store.put(relative, os.path.join(content, relative), result)
+    if store is not None:
+        if saving:
+            store.save()
+        logger.info("content_lint: %d sources checked, %d from the cache", len(missing), store.hits)
+        store.release()
+
+    checked = []
+    for relative in relatives:
+        source, found = known[relative]
+        findings_of_source = list(found)
+        if source.readable:
+            findings_of_source += [
+                *check_embargo(source, rules),
+                *check_links(source, lambda target, s=source: link_exists(content, s, target)),
+                *check_image_locations(source, lambda p: has_gps_location(content, p)),
+            ]
+        checked.append((source, findings_of_source))
     sources = [source for source, _ in checked]
     findings = [finding for _, found in checked for finding in found]
     findings.extend(check_duplicates(sources))
