@@ -611,9 +611,11 @@ def enrich(generator, contents: list) -> None:
     files (`select_static_files`)."""
     build = current_build(generator.settings)
     if build:
+        # Asked once per content: before url_cache, each ask formats its address.
         written = [content for content in contents if is_written(content)]
+        written_ids = {id(content) for content in written}
         for content in contents:
-            if is_written(content):
+            if id(content) in written_ids:
                 build.used_by_written |= shown_files(content, build)
             else:
                 # Everything it names, photos shown as variants too: kept out.
