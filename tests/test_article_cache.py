@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import os
 import pickle
 import re
 from pathlib import Path
@@ -83,6 +84,26 @@ def test_an_entry_lives_while_its_source_and_the_key_are_unchanged(tmp_path):
     assert store_at(path, key="k2").get("a.md", source) is None  # other code or settings
     source.write_text("dua", encoding="utf-8")
     assert store_at(path).get("a.md", source) is None  # the source changed
+
+
+def test_an_unchanged_store_is_not_written_again_and_an_outdated_one_is(tmp_path):
+    source = tmp_path / "a.md"
+    source.write_text("satu", encoding="utf-8")
+    path = tmp_path / "store.pickle"
+    first = store_at(path)
+    first.put("a.md", source, "A")
+    first.save()
+    os.utime(path, ns=(1, 1))  # a write by the next save would change it
+
+    unchanged = store_at(path)
+    assert unchanged.get("a.md", source) == "A"
+    unchanged.save()
+    assert path.stat().st_mtime_ns == 1
+
+    store_at(path, key="k2").save()  # made by other code: replaced, nothing asked
+    assert path.stat().st_mtime_ns != 1
+    assert store_at(path, key="k2").changed is False  # now the store of that code
+    assert store_at(path).get("a.md", source) is None
 
 
 def test_the_saved_store_keeps_only_what_this_build_used(tmp_path):

@@ -126,7 +126,7 @@ class SnapshotStore:
             self._saved = saved["entries"]
         else:
             logger.debug("snapshots: %s made by other code or settings: not used", self.path)
-        self.changed = bool(self._saved)  # an outdated store is rewritten without them
+            self.changed = True  # rewritten by this build, not read again by the next
 
     def get(self, name: str, source: str | os.PathLike) -> Any | None:
         """The object stored for `name` when `source` (the file it was made
