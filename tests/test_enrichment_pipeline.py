@@ -29,7 +29,6 @@ from test_official_tags_site import (
 )
 
 from conftest import shipped_plugins
-from warta import pipeline as pipeline_module
 from warta.enrichment import Enrichment, RegionRef
 from warta.findings import Finding
 from warta.pipeline import EnrichmentCache, Pipeline, PipelineOrderError, Source
@@ -219,12 +218,14 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
     cache.save()
     before = path.read_bytes()
 
-    def broken_dump(value, handle, **options):
-        handle.write(b"\x80\x05partial")
+    real_write = Path.write_bytes
+
+    def broken_write(self, data):
+        real_write(self, data[:10])  # the disk fills halfway through
         raise OSError("disk full")
 
     cache.put("other", Enrichment(free_tags=("lain",)))
-    monkeypatch.setattr(pipeline_module.pickle, "dump", broken_dump)
+    monkeypatch.setattr(Path, "write_bytes", broken_write)
     with pytest.raises(OSError, match="disk full"):
         cache.save()
     assert path.read_bytes() == before

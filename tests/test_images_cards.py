@@ -20,6 +20,7 @@ from PIL import Image, ImageDraw
 from conftest import FixtureSite, article_text
 from plugins.images import cards, pipeline, plugin, strip
 from warta import parallel
+from warta.paths import replace_file
 
 GPS_IFD = 0x8825
 SITE_NAME = "Warta Bawaslu Sumatera Selatan"
@@ -168,7 +169,7 @@ def test_published_file_is_a_hard_link_and_replacing_it_leaves_the_cache_alone(t
     assert cached.stat().st_nlink == 2
     assert (cache.work.linked, cache.work.copied) == (1, 0)
 
-    pipeline.write_file(target, b"something else")
+    replace_file(target, b"something else")
     assert cached.read_bytes() == b"cached card"
     assert target.read_bytes() == b"something else"
     assert target.stat().st_ino != cached.stat().st_ino

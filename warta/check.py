@@ -31,7 +31,7 @@ from warta import frontmatter
 from warta.build import build_site, load_settings
 from warta.buildlog import Paths
 from warta.findings import Finding
-from warta.paths import Refusal, check_source
+from warta.paths import Refusal, check_source, replace_file
 
 ORDER = {"error": 0, "warning": 1, "suggestion": 2}
 
@@ -137,9 +137,7 @@ def apply_fix(file: Path, pairs: tuple[tuple[str, str], ...], content: Path) -> 
     if not lines[end - 1].endswith(("\n", "\r")):
         lines[end - 1] += newline
     lines[end:end] = added
-    temporary = real.with_name(f".{real.name}.warta-fix")
-    temporary.write_bytes((bom + "".join(lines)).encode("utf-8"))
-    os.replace(temporary, real)
+    replace_file(real, (bom + "".join(lines)).encode("utf-8"))
     return written
 
 

@@ -52,6 +52,23 @@ def _real_root(root: str | os.PathLike) -> Path:
     return real
 
 
+def replace_file(path: str | os.PathLike, data: bytes) -> None:
+    """Write `path` as a new file renamed over the old name, never through it:
+    a build killed meanwhile leaves the old file whole, and an old name that is
+    a hard link (to a cache file, to a source in content/) is not written into.
+    The temporary name carries the process id: workers may write one folder at
+    once. Missing folders are made."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
+
+
 def contained(root: str | os.PathLike, candidate: str | os.PathLike) -> Path | None:
     """The real path of `candidate` (relative to `root` unless absolute) when it
     lies inside the real path of `root` (or is root itself); None otherwise."""

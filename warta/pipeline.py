@@ -26,9 +26,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import logging
-import os
 import pickle
-import tempfile
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,7 +35,9 @@ from typing import Protocol
 from . import site_modules
 from .enrichment import Enrichment
 from .findings import Finding
+from .fingerprint import files_digest, hash_text
 from .parallel import fork_map
+from .paths import replace_file
 
 logger = logging.getLogger(__name__)
 
@@ -104,12 +104,7 @@ def add_findings(enrichment: Enrichment, findings: Iterable) -> Enrichment:
 
 def code_digest() -> str:
     """Digest of warta's modules (the stages and the domain code they call)."""
-    root = Path(__file__).parent
-    digest = hashlib.blake2b(digest_size=20)
-    for path in site_modules():
-        digest.update(path.relative_to(root).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
+    return hash_text(*files_digest(site_modules()))
 
 
 class Pipeline:
@@ -266,19 +261,8 @@ class EnrichmentCache:
             return False
         if not self._changed and set(self._used) == set(self._entries):
             return False
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".enrichment-")
-        try:
-            with os.fdopen(handle, "wb") as stream:
-                pickle.dump(
-                    {"format": CACHE_FORMAT, "digest": self.digest, "entries": self._used},
-                    stream,
-                    protocol=pickle.HIGHEST_PROTOCOL,
-                )
-            os.replace(temporary, self.path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        stored = {"format": CACHE_FORMAT, "digest": self.digest, "entries": self._used}
+        replace_file(self.path, pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
         self._entries = dict(self._used)
         self._changed = False
         return True

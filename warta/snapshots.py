@@ -19,7 +19,6 @@ No Pelican import.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import logging
@@ -28,6 +27,8 @@ import pickle
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
+
+from warta.paths import replace_file
 
 logger = logging.getLogger(__name__)
 
@@ -184,22 +185,13 @@ class SnapshotStore:
         none changed and none dropped)."""
         if not self.changed and self._kept.keys() == self._saved.keys():
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        stored = {"format": FORMAT, "key": self.key, "entries": self._kept}
         try:
-            with open(temporary, "wb") as handle:
-                pickle.dump(
-                    {"format": FORMAT, "key": self.key, "entries": self._kept},
-                    handle,
-                    protocol=pickle.HIGHEST_PROTOCOL,
-                )
-            os.replace(temporary, self.path)
+            replace_file(self.path, pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
         except OSError as exc:
             logger.warning(
                 "snapshots: could not save %s (%s); the next build reads again", self.path, exc
             )
-            with contextlib.suppress(OSError):
-                temporary.unlink()
             return
         self._saved = self._kept
         self._kept = dict(self._saved)

@@ -32,6 +32,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from warta.paths import replace_file
+
 from .strip import TOO_LARGE, UNREADABLE, has_alpha, strip_metadata, to_srgb
 
 # Bump when the encoding code changes what it writes: every cached file is redone.
@@ -119,22 +121,6 @@ def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """Write `path` as a new file renamed over the old name, never through it.
-
-    The old name may be a hard link to a cache file (or to a source in
-    content/): writing into it would change that file too. The temporary name
-    carries the process id, as card workers write into one folder at once.
-    """
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        temporary.write_bytes(data)
-        temporary.replace(path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
-
-
 def card_key(inputs: str) -> str:
     return sha256(f"{CODE_VERSION}|card|{inputs}".encode())
 
@@ -164,7 +150,7 @@ def draw_card_into(folder: Path, key: str, draw: Callable[[], bytes]) -> DrawnCa
     file = card_file(key)
     try:
         data = draw()
-        write_file(folder / file, data)
+        replace_file(folder / file, data)
     except Exception as exc:  # reported per article by the caller
         return DrawnCard(key, file, process=os.getpid(), error=f"{type(exc).__name__}: {exc}")
     return DrawnCard(key, file, size=len(data), process=os.getpid())
@@ -348,7 +334,7 @@ def encode_variants_into(folder: Path, job: VariantJob, *, encode: bool = True) 
         return failed(f"image cannot be read ({exc})", UNREADABLE)
     try:
         for variant, blob in encoded:
-            write_file(folder / variant.file, blob)
+            replace_file(folder / variant.file, blob)
     except OSError as exc:
         return failed(
             f"image variants cannot be written ({type(exc).__name__}: {exc})",
@@ -401,7 +387,7 @@ class ImageCache:
 
     def _store(self, file: str, data: bytes) -> None:
         self.files.mkdir(parents=True, exist_ok=True)
-        write_file(self.path(file), data)
+        replace_file(self.path(file), data)
 
     def _have(self, files) -> bool:
         return all(self.path(f).is_file() for f in files)

@@ -68,7 +68,7 @@ from warta.enrichment import enrichment_of
 from warta.findings import Finding
 from warta.frontmatter import SourceLines
 from warta.parallel import WorkerError, fork_map, worker_count
-from warta.paths import Refusal, output_refusal
+from warta.paths import Refusal, output_refusal, replace_file
 from warta.published import is_written
 
 from .cards import CardText, draw_card, office_name
@@ -81,7 +81,6 @@ from .pipeline import (
     VariantSettings,
     draw_card_into,
     encode_variants_into,
-    write_file,
 )
 from .strip import IMAGE_SUFFIXES, StripError, strip_metadata
 
@@ -781,7 +780,7 @@ def clean_output_images(
         if clean is not None:
             # The file may be a link to a source in content/ or to a cache file:
             # replace it, never write through it.
-            write_file(path, clean)
+            replace_file(path, clean)
 
 
 def check_output_images(output: Path, max_pixels: int | None = None) -> None:

@@ -45,7 +45,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 from itertools import pairwise
 from pathlib import Path
 
@@ -54,6 +53,7 @@ from pelican.generators import ArticlesGenerator
 
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
+from warta.paths import replace_file
 
 from .scoring import DEFAULT_WINDOW, Item, RelatedIndex, Weights, ranking_digest, region_keys
 
@@ -139,16 +139,8 @@ def load_ranking(path: Path | None, digest: str) -> dict[str, list[str]] | None:
 
 
 def save_ranking(path: Path, digest: str, lists: dict[str, list[str]]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.{os.getpid()}")
-    try:
-        temporary.write_text(
-            json.dumps({"format": CACHE_FORMAT, "digest": digest, "related": lists}),
-            encoding="utf-8",
-        )
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    stored = {"format": CACHE_FORMAT, "digest": digest, "related": lists}
+    replace_file(path, json.dumps(stored).encode("utf-8"))
 
 
 def add_related(generators) -> None:

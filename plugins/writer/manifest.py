@@ -19,6 +19,8 @@ import json
 import os
 from pathlib import Path
 
+from warta.paths import replace_file
+
 VERSION = 1
 
 
@@ -42,11 +44,8 @@ class Manifest:
         self.path.unlink(missing_ok=True)
 
     def save(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
         data = {"version": VERSION, "output": str(self.output), "files": self.current}
-        temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(data, sort_keys=True), encoding="utf-8")
-        temporary.replace(self.path)
+        replace_file(self.path, json.dumps(data, sort_keys=True).encode("utf-8"))
 
 
 class OutputFolder:

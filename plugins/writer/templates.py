@@ -17,6 +17,7 @@ from pathlib import Path
 from jinja2 import Environment, TemplateNotFound, meta
 
 from warta.fingerprint import hash_text
+from warta.paths import replace_file
 
 
 @dataclass(frozen=True)
@@ -111,8 +112,4 @@ def save_parsed(path: str | os.PathLike, build_digest: str, parsed: dict) -> Non
         [name, source_digest, sorted(variables), list(referenced)]
         for (name, source_digest), (_, variables, referenced) in sorted(parsed.items())
     ]
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"build": build_digest, "templates": entries}), "utf-8")
-    temporary.replace(path)
+    replace_file(path, json.dumps({"build": build_digest, "templates": entries}).encode("utf-8"))
