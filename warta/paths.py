@@ -57,12 +57,15 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
     a build killed meanwhile leaves the old file whole, and an old name that is
     a hard link (to a cache file, to a source in content/) is not written into.
     The temporary name carries the process id: workers may write one folder at
-    once. Missing folders are made."""
+    once. Missing folders are made; a file where a folder should be is an error."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
     try:
-        temporary.write_bytes(data)
+        try:
+            temporary.write_bytes(data)
+        except FileNotFoundError:  # the folder is not there yet (not: is a file)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary.write_bytes(data)
         os.replace(temporary, path)
     except BaseException:
         temporary.unlink(missing_ok=True)
