@@ -9,6 +9,8 @@ from bs4 import BeautifulSoup
 from PIL import Image, ImageFont
 
 from plugins.images import cards, markup, pipeline, strip
+from warta.imagetags import rewrite_images
+from warta.paths import referenced_file
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
@@ -180,7 +182,7 @@ def test_rewrite_leaves_existing_pictures_and_keeps_other_attributes():
         seen.append((index, dict(attributes)))
         return "<X>"
 
-    assert markup.rewrite_images(html, replace) == (
+    assert rewrite_images(html, replace) == (
         '<p><X></p><picture><source srcset="b.webp"><img src="b.jpg" alt="B"></picture>'
     )
     assert seen == [(0, {"src": "a.jpg", "alt": "A", "class": "wide"})]
@@ -195,10 +197,10 @@ def test_content_paths(tmp_path):
     expected = (root / "images" / "a.jpg").resolve()
     references = ("{static}/images/a.jpg", "/images/a.jpg", "images/a.jpg", "../../images/a.jpg")
     for reference in references:
-        assert markup.content_path(reference, root, article_dir) == expected, reference
+        assert referenced_file(reference, root, article_dir) == expected, reference
     externals = ("https://example.org/a.jpg", "//cdn.example.org/a.jpg", "data:image/png;base64,")
     for external in externals:
-        assert markup.content_path(external, root, article_dir) is None
+        assert referenced_file(external, root, article_dir) is None
 
 
 def test_office_name_from_the_press_team_or_the_publisher():

@@ -20,8 +20,9 @@ import pytest
 from PIL import Image
 
 from conftest import REPO, FixtureSite, article_text, run_build
-from plugins.images import markup, strip
+from plugins.images import strip
 from warta import paths
+from warta.paths import referenced_file
 
 GPS_IFD = 0x8825
 IMAGE_DESCRIPTION = 0x010E
@@ -794,10 +795,10 @@ def test_image_references_are_contained(tmp_path):
         "images/tautan.jpg",
         "{static}/images/tautan.jpg",
     ):
-        found = markup.content_path(reference, root, article_dir)
+        found = referenced_file(reference, root, article_dir)
         assert isinstance(found, paths.Refusal), (reference, found)
     assert (
-        markup.content_path("../images/a.jpg", root, article_dir)
+        referenced_file("../images/a.jpg", root, article_dir)
         == (root / "images" / "a.jpg").resolve()
     )
 

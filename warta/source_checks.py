@@ -11,10 +11,10 @@ import difflib
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 
 from warta import frontmatter
 from warta.findings import Finding
+from warta.imagetags import image_tags
 from warta.paths import is_external
 from warta.text import SLUG_RE
 
@@ -395,22 +395,10 @@ def list_values(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in parts if part.strip())
 
 
-class _ImageTags(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.images: list[dict[str, str]] = []
-
-    def handle_starttag(self, tag, attrs) -> None:
-        if tag == "img":
-            self.images.append({name: value or "" for name, value in attrs})
-
-
 def body_images(html: str) -> list[dict[str, str]]:
-    """The attributes of every <img> of a converted body, in order."""
-    parser = _ImageTags()
-    parser.feed(html or "")
-    parser.close()
-    return parser.images
+    """The attributes of every <img> of a converted body outside a writer's own
+    <picture>, in order (what the images plugin turns into variants)."""
+    return [{name: value or "" for name, value in tag} for tag in image_tags(html or "")]
 
 
 def check_images(source: Source, html: str, locate) -> Iterator[Finding]:

@@ -67,12 +67,13 @@ from warta.contents import every_article, every_page, forget_rendered
 from warta.enrichment import enrichment_of
 from warta.findings import Finding
 from warta.frontmatter import SourceLines
+from warta.imagetags import image_tags, rewrite_images
 from warta.parallel import WorkerError, fork_map, worker_count
-from warta.paths import Refusal, output_refusal, replace_file
+from warta.paths import Refusal, output_refusal, referenced_file, replace_file
 from warta.published import is_written
 
 from .cards import CardText, draw_card, office_name
-from .markup import content_path, image_tags, line_of, picture, references, rewrite_images
+from .markup import line_of, picture, references
 from .pipeline import (
     ImageCache,
     ImageProblem,
@@ -252,7 +253,7 @@ def local_images(content, build: Build) -> list[Path]:
     body = getattr(content, "_content", None)
     if body and "<img" in body.lower():
         references += [dict(attributes).get("src") or "" for attributes in image_tags(body)]
-    paths = (content_path(ref, build.content_root, source_dir) for ref in references if ref)
+    paths = (referenced_file(ref, build.content_root, source_dir) for ref in references if ref)
     return [path for path in paths if isinstance(path, Path)]
 
 
@@ -280,7 +281,7 @@ def shown_files(content, build: Build) -> set[Path]:
 
 def files_named(found: list[str], content, build: Build) -> set[Path]:
     source_dir = Path(content.source_path).parent
-    paths = (content_path(ref, build.content_root, source_dir) for ref in found if ref)
+    paths = (referenced_file(ref, build.content_root, source_dir) for ref in found if ref)
     return {path for path in paths if isinstance(path, Path)}
 
 
@@ -388,7 +389,7 @@ def process_content(content, build: Build) -> None:
     def replace(index: int, attributes: list) -> str | None:
         values = dict(attributes)
         src = values.get("src") or ""
-        path = content_path(src, build.content_root, source_dir)
+        path = referenced_file(src, build.content_root, source_dir)
         if path is None:
             return None  # external picture: not ours to resize
 
@@ -431,7 +432,7 @@ def process_featured(content, build: Build, where: str, lines: SourceLines, sour
     reference = str(content.metadata.get("image") or "").strip()
     if not reference:
         return False
-    path = content_path(reference, build.content_root, source_dir)
+    path = referenced_file(reference, build.content_root, source_dir)
     line = line_of(lines.get(), IMAGE_METADATA_LINE)
     try:
         if path is None:
