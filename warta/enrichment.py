@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from .findings import Finding
@@ -82,6 +83,37 @@ class ReadAlsoLink:
     title: str
 
 
+@dataclass(frozen=True)
+class AsideLink:
+    """A release as the aside lists it: its title, address and date, nothing else.
+
+    Not the Article: the writer counts an article shown on a page by its whole
+    state (its own "Baca juga", its neighbours), which changes when a newer
+    release arrives; a page that shows only these three changes only when they do."""
+
+    title: str
+    url: str
+    date: datetime
+
+
+@dataclass(frozen=True)
+class AsideRegion:
+    """The region box of one article's aside: the region, the releases of that
+    region published before the article (newest first) and the first one after it.
+
+    Looking only backwards, `earlier` never changes when a newer release is
+    published; `later` changes on the page of the region's newest release
+    until then: at most two pages per new release (its kabupaten/kota's newest,
+    and the province's newest when that has the province's box). No count: it
+    would change every page of the region."""
+
+    code: str
+    title: str
+    url: str
+    earlier: tuple[AsideLink, ...] = ()
+    later: AsideLink | None = None
+
+
 @dataclass
 class Enrichment:
     """Everything warta adds to one article.
@@ -112,6 +144,7 @@ class Enrichment:
     comments: dict[str, Any] | None = None
     image: dict[str, Any] | None = None
     social_card: str | None = None
+    region_aside: AsideRegion | None = None  # the article aside's region box (regions)
 
     # Fields computed from the source alone: what the pipeline's cache keeps.
     SOURCE_FIELDS = ("regions", "official_tags", "free_tags", "officials", "findings", "stages")
@@ -176,6 +209,8 @@ __all__ = [
     "DETECTED",
     "FROM_METADATA",
     "TYPED",
+    "AsideLink",
+    "AsideRegion",
     "Enrichment",
     "OfficialRef",
     "Place",

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from datetime import datetime
 
+from warta.enrichment import AsideLink, AsideRegion
 from warta.regions.gazetteer import LEVEL_LABELS, Gazetteer, Unit, code_sort_key
 
 from .charts import MonthlyChart, monthly_chart
@@ -152,37 +152,6 @@ def home_entries(
 
 # How many earlier releases of its region the article aside lists.
 ASIDE_EARLIER = 4
-
-
-@dataclass(frozen=True)
-class AsideLink:
-    """A release as the aside lists it: its title, address and date, nothing else.
-
-    Not the Article: the writer counts an article shown on a page by its whole
-    state (its own "Baca juga", its neighbours), which changes when a newer
-    release arrives; a page that shows only these three changes only when they do."""
-
-    title: str
-    url: str
-    date: datetime
-
-
-@dataclass(frozen=True)
-class AsideRegion:
-    """The region box of one article's aside: the region, the releases of that
-    region published before the article (newest first) and the first one after it.
-
-    Looking only backwards, `earlier` never changes when a newer release is
-    published; `later` changes on the page of the region's newest release
-    until then: at most two pages per new release (its kabupaten/kota's newest,
-    and the province's newest when that has the province's box). No count: it
-    would change every page of the region."""
-
-    code: str
-    title: str
-    url: str
-    earlier: tuple[AsideLink, ...] = ()
-    later: AsideLink | None = None
 
 
 def aside_box_codes(pages: dict[str, RegionPage], home: str | None) -> set[str]:

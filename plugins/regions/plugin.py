@@ -11,8 +11,8 @@ Adds to the site:
   and kecamatan that has news.
 - Template context: `regions_index` (the /wilayah/ pages and the home page's
   shortcut).
-- `article.regions_aside` on every article whose page is written: the region
-  box of its aside (`pages.AsideRegion`: the region, its up to four listed
+- `article.enrichment.region_aside` on every article whose page is written:
+  the region box of its aside (`warta.enrichment.AsideRegion`: the region, its up to four listed
   releases published before the article, and the first one after it), or None.
   It looks backwards: a newer release changes no article page but the one
   that was its region's newest (its "next" link). An article page reads only
@@ -203,7 +203,7 @@ class RegionsGenerator(Generator):
 
 def add_asides(generators) -> None:
     """all_generators_finalized: every article's aside region box
-    (`article.regions_aside`), from the region pages and the published set."""
+    (`article.enrichment.region_aside`), from the region pages and the published set."""
     articles_generator = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
     regions = next((g for g in generators if isinstance(g, RegionsGenerator)), None)
     if articles_generator is None:
@@ -211,7 +211,7 @@ def add_asides(generators) -> None:
     articles = published.written_articles(articles_generator)
     if regions is None or regions.gazetteer is None:
         for article in articles:
-            article.regions_aside = None
+            enrichment_of(article).region_aside = None
         return
     boxes = pages.aside_regions(
         regions.pages,
@@ -221,7 +221,7 @@ def add_asides(generators) -> None:
         published.is_listed,
     )
     for article in articles:
-        article.regions_aside = boxes[id(article)]
+        enrichment_of(article).region_aside = boxes[id(article)]
 
 
 def get_generators(pelican):
