@@ -1,8 +1,8 @@
 """`invoke check`: every problem in the content and data files, one line each.
 
 The check runs a real build into a temporary folder (starting from a copy of
-the last build's Markdown and enrichment caches, so that a check after a build
-reads only what changed), so it reports exactly
+the last build's caches of articles as read, enrichment and source checks, so
+that a check after a build reads only what changed), so it reports exactly
 what the build reports (every plugin's validation: regions, tags, images,
 "BACA JUGA" links, data files…) plus the source checks of `content_lint`, as
 
@@ -51,13 +51,10 @@ def copy_caches(build_cache: Path, check_cache: Path) -> None:
     check_cache.mkdir(parents=True, exist_ok=True)
     if not build_cache.is_dir() or build_cache.is_symlink():
         return
-    for entry in build_cache.iterdir():
-        if entry.is_symlink():
-            continue
-        if entry.is_file():
-            shutil.copy2(entry, check_cache / entry.name)
-        elif entry.is_dir() and entry.name in CHECK_CACHES:
-            shutil.copytree(entry, check_cache / entry.name, symlinks=True)
+    for name in CHECK_CACHES:
+        entry = build_cache / name
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.copytree(entry, check_cache / name, symlinks=True)
 
 
 def collect(settings_file: Path, *, strict: bool = False) -> tuple[list[Finding], Paths]:
