@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
 import os
 import pickle
 import re
@@ -84,6 +85,19 @@ def test_an_entry_lives_while_its_source_and_the_key_are_unchanged(tmp_path):
     assert store_at(path, key="k2").get("a.md", source) is None  # other code or settings
     source.write_text("dua", encoding="utf-8")
     assert store_at(path).get("a.md", source) is None  # the source changed
+
+
+def test_a_stamp_follows_the_file_and_is_shared_by_the_stores(tmp_path):
+    source = tmp_path / "a.md"
+    source.write_text("satu", encoding="utf-8")
+    first, second = file_stamp("md5"), file_stamp("md5")
+    assert first(source) == second(source) == hashlib.md5(b"satu").digest()
+    source.write_text("dua", encoding="utf-8")  # another size
+    assert second(source) == hashlib.md5(b"dua").digest()
+    before = source.stat()
+    source.write_text("ena", encoding="utf-8")
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns + 1))  # same size, newer
+    assert first(source) == hashlib.md5(b"ena").digest()
 
 
 def test_an_unchanged_store_is_not_written_again_and_an_outdated_one_is(tmp_path):

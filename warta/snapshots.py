@@ -45,10 +45,25 @@ def file_stamp(method: str) -> Callable[[str | os.PathLike], Any]:
         raise ValueError(f"unknown CHECK_MODIFIED_METHOD {method!r}")
 
     def stamp(path: str | os.PathLike) -> bytes:
-        with open(path, "rb") as handle:
-            return hashlib.new(method, handle.read()).digest()
+        # Several caches stamp the same sources in one build (the article cache,
+        # content_lint's): a file not touched since (same inode, size and
+        # modification time to the nanosecond) is not read and hashed again.
+        found = os.stat(path)
+        key = (method, os.fspath(path), found.st_ino, found.st_size, found.st_mtime_ns)
+        known = _STAMPS.get(key)
+        if known is None:
+            with open(path, "rb") as handle:
+                known = hashlib.new(method, handle.read()).digest()
+            if len(_STAMPS) >= _STAMPS_KEPT:
+                _STAMPS.clear()
+            _STAMPS[key] = known
+        return known
 
     return stamp
+
+
+_STAMPS: dict[tuple, bytes] = {}
+_STAMPS_KEPT = 200_000
 
 
 class _Pickler(pickle.Pickler):
