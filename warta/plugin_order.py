@@ -44,6 +44,14 @@ def short_name(plugin: str) -> str:
     return plugin.rsplit(".", 1)[-1]
 
 
+def active_plugins(settings) -> set[str]:
+    """Short names of the plugins in PLUGINS (names or module objects)."""
+    return {
+        short_name(getattr(plugin, "__name__", str(plugin)))
+        for plugin in settings.get("PLUGINS") or ()
+    }
+
+
 @dataclass(frozen=True)
 class Requirement:
     plugin: str

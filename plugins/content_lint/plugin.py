@@ -44,6 +44,7 @@ from warta.parallel import fork_map
 from warta.paths import Refusal
 from warta.paths import check_source as check_path
 from warta.pipeline import pipeline_of
+from warta.plugin_order import active_plugins
 from warta.snapshots import SnapshotStore, file_stamp
 from warta.source_checks import (
     Rules,
@@ -265,13 +266,6 @@ def failed_sources(generator, relatives) -> set[str]:
     }
 
 
-def plugin_names(settings) -> set[str]:
-    return {
-        getattr(plugin, "__name__", str(plugin)).rsplit(".", 1)[-1]
-        for plugin in settings.get("PLUGINS") or ()
-    }
-
-
 def check_dropped(generator, relative: str, source: Source) -> list[Finding]:
     """What the enrichment stages and the images plugin would report about a
     release Pelican dropped, found from its source (plugins/content_lint/failed.py)."""
@@ -283,7 +277,7 @@ def check_dropped(generator, relative: str, source: Source) -> list[Finding]:
             text = handle.read().decode("utf-8")
     except (OSError, UnicodeDecodeError):  # already reported by the source checks
         return []
-    active = plugin_names(settings)
+    active = active_plugins(settings)
     html = converted_body(text, settings.get("MARKDOWN"))
     found: list[Finding] = []
     # With a broken front matter the stages would judge lines staff meant as

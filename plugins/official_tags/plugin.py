@@ -61,7 +61,7 @@ from warta.contents import every_article
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
 from warta.pipeline import pipeline_of
-from warta.plugin_order import short_name
+from warta.plugin_order import active_plugins
 from warta.regions.configured import load_configured
 from warta.tags.offices import RegionReader
 from warta.tags.officials import Registry, load_region_names, load_registry
@@ -128,7 +128,7 @@ def regions_reader(settings: dict) -> tuple[RegionReader, str]:
     """The gazetteer (with aliases) the regions plugin uses, for reading office
     regions, and a digest of what it reads; an empty reader when that plugin is
     not in PLUGINS or its data cannot be read (the regions plugin reports why)."""
-    if "regions" not in {short_name(str(p)) for p in settings.get("PLUGINS") or ()}:
+    if "regions" not in active_plugins(settings):
         return RegionReader(), "no regions plugin"
     gazetteer, _problems = load_configured(settings)
     if gazetteer is None:
