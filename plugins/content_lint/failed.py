@@ -30,25 +30,18 @@ from warta.source_checks import list_values, parse_date
 # Two far-apart days for a release without a readable date: a finding made on
 # both does not depend on the date (one judged on a day names that day).
 UNDATED = (dt.date(1945, 8, 17), dt.date(2999, 12, 31))
-META_EXTENSION = "markdown.extensions.meta"
 
 
 def converted_body(text: str, markdown_settings: dict | None) -> str:
-    """The body as Pelican's Markdown reader would convert it (its MARKDOWN
-    settings, the `meta` extension taking the front matter off); "" when the
-    Markdown cannot be converted (that is reported as the file's own problem)."""
+    """The body as Pelican's Markdown reader converts it: with its MARKDOWN
+    settings, which Pelican's reader completed when it was made (the
+    extension_configs' extensions and `meta`, which takes the front matter
+    off); "" when the Markdown cannot be converted (reported as the file's own
+    problem)."""
     import markdown
 
-    config = dict(markdown_settings or {})
-    extensions = list(config.get("extensions") or ())
-    for name in config.get("extension_configs") or {}:
-        if name not in extensions:
-            extensions.append(name)
-    if META_EXTENSION not in extensions:
-        extensions.append(META_EXTENSION)
-    config["extensions"] = extensions
     try:
-        return markdown.Markdown(**config).convert(text.lstrip("\ufeff"))
+        return markdown.Markdown(**(markdown_settings or {})).convert(text.lstrip("\ufeff"))
     except Exception:  # a broken extension setting: the stages still see the front matter
         return ""
 
