@@ -287,6 +287,50 @@ def test_reader_matches_pelicans_reader_and_drops_a_stale_rendering(tmp_path):
     assert BeautifulSoup(html, "lxml").get_text(strip=True) == "Isi yang diperbarui."
 
 
+def test_files_converted_one_after_another_in_a_worker_leave_nothing_to_the_next(tmp_path):
+    """A worker reuses its Markdown instances (reset between files): every file
+    still reads exactly as Pelican's reader reads it alone, whatever the files
+    before it defined (footnotes, abbreviations, link references, raw HTML,
+    metadata), and a file that fails does not spoil the next one."""
+    from pelican.readers import MarkdownReader
+
+    bodies = [
+        "Rapat di TPS.[^a]\n\n[^a]: Kaki pertama.\n\n*[TPS]: Tempat Pemungutan Suara",
+        "Tanpa catatan; TPS tetap teks biasa. Lihat [tautan][ref].\n\n[ref]: https://bawaslu.go.id",
+        'Lagi [tautan][ref] tanpa definisi.[^a]\n\n<div markdown="1">*miring*</div>',
+        "Catatan kedua.[^a][^b]\n\n[^a]: Satu.\n[^b]: Dua.\n\n| a | b |\n|---|---|\n| 1 | 2 |",
+        "“Kutipan” -- dan ... *biasa*.",
+    ]
+    settings = pelican_settings(tmp_path)
+    serial = MarkdownReader(settings)
+    reader = PrerenderingReader(pelican_settings(tmp_path))
+    sources = []
+    for number, body in enumerate(bodies):
+        summary = f"Ringkasan *{number}*" if number % 2 else None
+        source = tmp_path / f"berita-{number}.md"
+        source.write_text(article_text(summary=summary, body=body), encoding="utf-8")
+        sources.append(source)
+    broken = tmp_path / "rusak.md"
+    broken.write_bytes("Title: Kafe\n\ncafé [^a]".encode("latin-1"))
+    order = [*sources[:2], broken, *sources[2:], *sources]  # each file twice, after others
+    rendered = [
+        render_file(str(s), reader.settings["MARKDOWN"], reader.settings["FORMATTED_FIELDS"])
+        for s in order
+    ]
+    assert rendered[2] is None
+    for source, result in zip(order, rendered, strict=True):
+        if source == broken:
+            continue
+        reader.prerendered[str(source)] = result
+        expected_html, expected_metadata = serial.read(str(source))
+        assert reader.read(str(source)) == (expected_html, expected_metadata), source.name
+    notes = BeautifulSoup(rendered[1].html, "lxml")
+    assert notes.find("abbr") is None and notes.find(class_="footnote") is None
+    assert notes.find("a")["href"] == "https://bawaslu.go.id"
+    third = BeautifulSoup(rendered[3].html, "lxml")
+    assert third.find("a", href="https://bawaslu.go.id") is None  # [ref] was file 2's
+
+
 def test_a_file_that_fails_in_a_worker_comes_back_empty(tmp_path):
     source = tmp_path / "rusak.md"
     source.write_bytes("Title: Kafe\n\ncafé".encode("latin-1"))

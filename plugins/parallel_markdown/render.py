@@ -1,10 +1,10 @@
 """The part of reading a Markdown article that runs in a worker process.
 
 No Pelican import: a worker gets a path and plain settings and returns plain,
-picklable data. It repeats, on its own `Markdown` instance, exactly the calls
-Pelican's `MarkdownReader` makes (convert the body, then for each formatted
-field such as `Summary:` deregister the meta preprocessor, reset and convert),
-so the HTML is the HTML a serial read gives. Parsing the metadata (dates,
+picklable data. It repeats, on `Markdown` instances reset between files, the calls Pelican's
+`MarkdownReader` makes (convert the body, then for each formatted field such
+as `Summary:` deregister the meta preprocessor, reset and convert), so the
+HTML is the HTML a serial read gives. Parsing the metadata (dates,
 authors, tags) stays with Pelican in the parent.
 """
 
@@ -44,6 +44,39 @@ def decode(data: bytes) -> str:
     return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig").read()
 
 
+class _Converters:
+    """The two `Markdown` instances a worker converts with, made once per settings.
+
+    Building a `Markdown` instance (its extensions, processors and patterns)
+    costs about as much as converting a short article, and Python-Markdown
+    supports converting many documents with one instance: `reset()` clears
+    what a document leaves behind (references, stashed HTML, footnotes,
+    abbreviations, `Meta`). `body` converts whole files; `fields` is the
+    instance Pelican's reader converts formatted fields with, without the meta
+    preprocessor. Kept per process for the last settings mapping seen (one per
+    build), and dropped after any failure, so a half-converted state is never
+    reused.
+    """
+
+    settings: Mapping[str, Any] | None = None
+    body: Markdown | None = None
+    fields: Markdown | None = None
+
+    @classmethod
+    def get(cls, markdown_settings: Mapping[str, Any]) -> tuple[Markdown, Markdown]:
+        if cls.settings is not markdown_settings or cls.body is None or cls.fields is None:
+            cls.drop()
+            body, fields = Markdown(**markdown_settings), Markdown(**markdown_settings)
+            if "meta" in fields.preprocessors:
+                fields.preprocessors.deregister("meta")
+            cls.settings, cls.body, cls.fields = markdown_settings, body, fields
+        return cls.body.reset(), cls.fields
+
+    @classmethod
+    def drop(cls) -> None:
+        cls.settings = cls.body = cls.fields = None
+
+
 def render_file(
     path: str, markdown_settings: Mapping[str, Any], formatted_fields: Collection[str]
 ) -> Rendered | None:
@@ -55,20 +88,19 @@ def render_file(
     try:
         with open(path, "rb") as handle:
             data = handle.read()
-        md = Markdown(**markdown_settings)
+        md, fields_md = _Converters.get(markdown_settings)
         html = md.convert(decode(data))
         meta = getattr(md, "Meta", None)
         formatted: dict[str, str] = {}
         if meta is not None:
-            # Same order as MarkdownReader._parse_metadata: the meta preprocessor
-            # goes first (a summary line like "Catatan: ..." is text, not metadata),
-            # then each field is converted on a reset instance.
-            md.preprocessors.deregister("meta")
+            # As MarkdownReader._parse_metadata does: without the meta
+            # preprocessor (a summary line like "Catatan: ..." is text, not
+            # metadata), each field converted on a reset instance.
             for name, values in meta.items():
                 if name.lower() in formatted_fields:
                     source = "\n".join(values)
-                    md.reset()
-                    formatted[source] = md.convert(source)
+                    formatted[source] = fields_md.reset().convert(source)
     except Exception:  # the parent's normal read reports it
+        _Converters.drop()
         return None
     return Rendered(path, digest(data), html, meta, formatted, os.getpid())
