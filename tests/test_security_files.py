@@ -139,6 +139,13 @@ def test_contained_resolves_dots_and_links_against_the_real_root(tmp_path):
     assert paths.contained(root, "../content-bocor/x") is None
     (root / "images" / "keluar").symlink_to(tmp_path)
     assert paths.contained(root, "images/keluar/outside.jpg") is None
+    # the root itself, by "", "." or its own path; a root given relative to the cwd
+    assert paths.contained(root, "") == paths.contained(root, ".") == root.resolve()
+    assert paths.contained(root, root) == root.resolve()
+    assert (
+        paths.contained(os.path.relpath(root), "images/a.jpg") == (root / "images/a.jpg").resolve()
+    )
+    assert paths.contained(os.path.relpath(root), "../outside.jpg") is None
 
 
 def test_every_component_is_checked_for_a_symbolic_link(tmp_path):

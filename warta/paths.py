@@ -75,12 +75,18 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
 def contained(root: str | os.PathLike, candidate: str | os.PathLike) -> Path | None:
     """The real path of `candidate` (relative to `root` unless absolute) when it
     lies inside the real path of `root` (or is root itself); None otherwise."""
-    base = _real_root(root)
-    path = Path(candidate)
-    if not path.is_absolute():
-        path = Path(root) / path
-    real = _real(path)
-    return real if real == base or real.is_relative_to(base) else None
+    real = _contained_text(root, candidate)
+    return None if real is None else Path(real)
+
+
+def _contained_text(root: str | os.PathLike, candidate: str | os.PathLike) -> str | None:
+    """`contained` on strings: a build asks it about every article twice, and
+    `pathlib`'s parsing cost more than resolving the path."""
+    base = os.fspath(_real_root(root))
+    # join keeps an absolute candidate as it is; "" stands for the root itself.
+    real = os.path.realpath(os.path.join(os.fspath(root), os.fspath(candidate)))
+    inside = base if base.endswith(os.sep) else base + os.sep
+    return real if real == base or real.startswith(inside) else None
 
 
 def _relative_parts(root: str | os.PathLike, candidate: str | os.PathLike) -> list[str] | None:
@@ -187,7 +193,7 @@ def output_refusal(output_root: str | os.PathLike, relative: str) -> str | None:
         return "climbs out with '..'"
     if "\x00" in text:
         return "contains a NUL byte"
-    if contained(output_root, posixpath.normpath(text) if text else ".") is None:
+    if _contained_text(output_root, posixpath.normpath(text) if text else ".") is None:
         return "resolves outside the output folder"
     return None
 
