@@ -392,3 +392,39 @@ def test_a_warm_build_reports_what_a_cold_one_does_and_rechecks_links_and_embarg
     now_found = lines(later)
     assert any("doubled word: 'dari dari'" in line for line in now_found), now_found
     assert not any("jadwal.md" in line or "embargoed" in line for line in now_found), now_found
+
+
+def test_a_check_only_build_reports_what_the_build_reports_and_writes_no_derived_file(
+    site, tmp_path
+):
+    """`invoke check` (WARTA_CHECK_ONLY) skips the work that only produces output
+    (sitemaps, feeds, the CMS folder, URL freezing, asides, search filters), but
+    not one finding: the settings' own errors included."""
+    site.article("wilayah.md", slug="wilayah", region="Kabupaten Ogan Ilirr")
+    site.article("tag.md", slug="tag", tags="Tahapan Yang Tidak Ada")
+    site.article(
+        "foto.md",
+        slug="foto",
+        body="PALEMBANG – Rapat.\n\n![](/images/hilang.jpg)\n\nBaca juga: [x]({filename}/nihil.md)",
+    )
+    site.article("baik.md", slug="baik")
+    overrides = {"SEO_NOW": "kemarin sore", "CMS_SAVE_AS": "../admin-luar/", "CACHE_CONTENT": False}
+    built = run_build(
+        site.content, tmp_path / "built", cache=tmp_path / "cache-built", overrides=overrides
+    )
+    checked = run_build(
+        site.content,
+        tmp_path / "checked",
+        cache=tmp_path / "cache-checked",
+        overrides={**overrides, "WARTA_CHECK_ONLY": True},
+    )
+    assert built.returncode == checked.returncode == 1
+    assert sorted(checked.findings()) == sorted(built.findings())
+    messages = [f.message for f in checked.findings("error")]
+    assert any("SEO_NOW" in m for m in messages), messages
+    assert any("CMS_SAVE_AS" in m for m in messages), messages
+    assert any("Ogan Ilirr" in m for m in messages), messages
+    for derived in ("sitemap.xml", "robots.txt", "feed.json", "sitemap-news.xml"):
+        assert (built.output / derived).is_file() or derived == "sitemap-news.xml", derived
+        assert not (checked.output / derived).exists(), derived
+    assert not (checked.output / "berita").exists()  # no page rendered

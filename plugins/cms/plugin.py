@@ -186,6 +186,8 @@ def write_admin(pelican) -> None:
             source,
         )
         return
+    if settings.get("WARTA_CHECK_ONLY"):
+        return  # `invoke check` writes no file
     inputs = gather_inputs(settings)
     target.mkdir(parents=True, exist_ok=True)
     for file in bundle_files(source):

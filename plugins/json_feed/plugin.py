@@ -81,8 +81,8 @@ class JsonFeedGenerator(Generator):
 
     def generate_output(self, writer):
         save_as = self.settings.get("JSON_FEED_SAVE_AS")
-        if not save_as:
-            return
+        if not save_as or self.settings.get("WARTA_CHECK_ONLY"):
+            return  # (`invoke check` writes no file)
         siteurl = self.settings.get("SITEURL", "")
         articles = sorted(
             listed(self.context.get("articles", [])), key=lambda a: a.date, reverse=True

@@ -206,8 +206,8 @@ def add_asides(generators) -> None:
     (`article.enrichment.region_aside`), from the region pages and the published set."""
     articles_generator = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
     regions = next((g for g in generators if isinstance(g, RegionsGenerator)), None)
-    if articles_generator is None:
-        return
+    if articles_generator is None or articles_generator.settings.get("WARTA_CHECK_ONLY"):
+        return  # (`invoke check` renders no aside)
     articles = published.written_articles(articles_generator)
     if regions is None or regions.gazetteer is None:
         for article in articles:

@@ -74,8 +74,10 @@ def add_defaults(pelican) -> None:
 def attach_filters(generators) -> None:
     """After every generator's context, so the regions and official tags are known."""
     for generator in generators:
-        if not isinstance(generator, ArticlesGenerator):
-            continue
+        if not isinstance(generator, ArticlesGenerator) or generator.settings.get(
+            "WARTA_CHECK_ONLY"
+        ):
+            continue  # (`invoke check` renders no page)
         for name in ARTICLE_LISTS:
             for article in getattr(generator, name, []) or []:
                 date = getattr(article, "date", None)

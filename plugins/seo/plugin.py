@@ -175,6 +175,9 @@ class SeoGenerator(Generator):
         return not any(pattern.match(url) for pattern in pagination_patterns(self.settings))
 
     def generate_output(self, writer):
+        if self.settings.get("WARTA_CHECK_ONLY"):
+            build_time(self.settings)  # its setting's error; `invoke check` writes no file
+            return
         base = base_url(self.settings)
         sitemap_as = setting(self.settings, "SEO_SITEMAP_SAVE_AS")
         news_as = setting(self.settings, "SEO_NEWS_SITEMAP_SAVE_AS")

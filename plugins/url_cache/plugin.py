@@ -10,6 +10,8 @@ from warta.contents import every_article, every_page
 
 def freeze_urls(generators) -> None:
     for generator in generators:
+        if getattr(generator, "settings", {}).get("WARTA_CHECK_ONLY"):
+            return  # `invoke check` writes no page: nothing to speed up
         if isinstance(generator, ArticlesGenerator):
             contents = every_article(generator)
         elif isinstance(generator, PagesGenerator):
