@@ -137,6 +137,33 @@ def test_many_sources_are_enriched_on_every_core_with_the_serial_result():
     assert len(processes) == 2
 
 
+def test_enrichments_computed_in_the_background_are_used_as_they_are(tmp_path):
+    """`ready` results (from a Background process fed while Pelican reads) stand
+    for exactly their source: used, cached and counted as computed, and only
+    the sources without one are computed again."""
+    from test_parallel import finished_in_background
+
+    from warta.parallel import Background
+
+    pipeline = Pipeline()
+    pipeline.add(RecordingStage("regions"))
+    sources = [source(number) for number in range(80)]
+    background = Background(pipeline.enrich, min_items=8)
+    for item in sources[:70]:
+        background.add(item)
+    finished_in_background(background, 70)
+    finished = background.done()
+    assert len(finished) == 70
+    cache = EnrichmentCache(tmp_path / "cache.pickle", pipeline.digest())
+    results = pipeline.run(sources, cache=cache, workers=1, ready=finished)
+    assert [stage_order(e) for e in results] == [["regions"]] * 80
+    ran_in = [int(e.findings[0].message.split(" in ")[1]) for e in results]
+    assert all(pid != os.getpid() for pid in ran_in[:70])
+    assert ran_in[70:] == [os.getpid()] * 10
+    assert (cache.hits, cache.misses) == (0, 80)
+    assert cache.save() and EnrichmentCache(cache.path, pipeline.digest()).entries == 80
+
+
 def test_cache_round_trip_counts_and_no_file_left_beside_it(tmp_path):
     path = tmp_path / "enrichment" / "cache.pickle"
     pipeline = Pipeline()
@@ -236,7 +263,8 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
 
 SCANNED_RE = re.compile(
     r"^enrichment: \d+ articles \(stages: regions, official_tags\): "
-    r"(\d+) computed, (\d+) from the cache \((.*)\)$",
+    r"(\d+) computed, (\d+) from the cache \((.*)\); \d+ computed in the background while"
+    r" reading$",
     re.MULTILINE,
 )
 
@@ -399,3 +427,29 @@ def test_a_stage_that_fails_on_one_article_is_an_error_naming_it_not_a_crash():
     assert all(
         stage_order(r) == ["regions", "official_tags"] for i, r in enumerate(results) if i != 3
     )
+
+
+def test_articles_enriched_while_reading_give_the_site_of_a_serial_enrichment(tmp_path):
+    """With enough articles the pipeline also runs in a background process as
+    Pelican reads them (`Speculation`): whatever share it finished, the tags,
+    officials and findings are those of an enrichment in Pelican's process."""
+    texts = [VOTING_MEETING, DISPUTE_PREPARATION, JUNE_COKLIT, UNKNOWN_TAG]
+
+    def many(root):
+        site = official_site(root)
+        for number in range(96):
+            text = texts[number % len(texts)]
+            slug = re.search(r"^Slug: (.*)$", text, re.MULTILINE)[1]
+            site.article(f"2024/rilis-{number:03d}.md", text.replace(slug, f"{slug}-{number}"))
+        return site
+
+    spread = many(tmp_path / "spread").build(verbose=True, **settings(tmp_path / "spread"))
+    alone = many(tmp_path / "alone").build(
+        verbose=True, **settings(tmp_path / "alone", ENRICHMENT_WORKERS=1)
+    )
+    assert scanned(spread)[:2] == scanned(alone)[:2] == (96, 0)
+    assert enrichment(spread) == enrichment(alone) and len(enrichment(spread)) == 96
+    for level in ("error", "warning", "suggestion"):
+        assert spread.log_lines(level) == alone.log_lines(level), level
+    background = re.search(r"(\d+) computed in the background while reading", alone.log)
+    assert background[1] == "0"  # one worker: nothing handed over

@@ -1,13 +1,15 @@
-"""warta.parallel.fork_map: the work really spreads, and nothing is lost on the way back."""
+"""warta.parallel: fork_map spreads the work and loses nothing on the way back;
+Background computes in a low-priority process what the caller hands it."""
 
 from __future__ import annotations
 
 import logging
 import os
+import time
 
 import pytest
 
-from warta.parallel import WorkerError, fork_map, in_worker
+from warta.parallel import Background, WorkerError, fork_map, in_worker
 
 
 def square_with_pid(number: int) -> tuple[int, int, bool]:
@@ -73,3 +75,71 @@ def test_an_unpicklable_exception_becomes_a_worker_error():
 def test_few_items_run_in_the_calling_process():
     results = fork_map(square_with_pid, range(3), 2)
     assert {pid for _, pid, _ in results} == {os.getpid()}
+
+
+# -- Background: work handed to a low-priority process while the caller goes on ----
+
+
+def background_square(number: int) -> tuple[int, int, bool]:
+    if number == 13:
+        raise ValueError("tiga belas")
+    if number == 21:
+        logging.getLogger("warta.test.background").warning("dari latar: %d", number)
+    return number * number, os.getpid(), in_worker()
+
+
+def finished_in_background(background: Background, wanted: int, timeout: float = 60.0) -> None:
+    """Wait until the child has written `wanted` results (it runs at nice 19:
+    on a busy machine it may take a moment to get a core)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        written = os.fstat(background._results.fileno()).st_size
+        if written and background._results_count() >= wanted:
+            return
+        time.sleep(0.05)
+    raise AssertionError(f"the background child did not finish {wanted} items in {timeout} s")
+
+
+def test_background_computes_items_added_while_the_caller_goes_on(caplog):
+    caplog.set_level(logging.WARNING, logger="warta.test.background")
+    background = Background(background_square, min_items=8)
+    for number in range(40):
+        background.add(number)
+    background.add(lambda: None)  # cannot be pickled: left to the caller
+    finished_in_background(background, 39)  # every item but 13 (raised) and the lambda
+    done = background.done()
+    assert sorted(done) == [n for n in range(40) if n != 13]
+    for index, (square, pid, flag) in done.items():
+        assert square == index * index
+        assert pid != os.getpid() and flag
+    assert not in_worker()
+    # The record of an item returned is logged in the caller, once.
+    assert [r.getMessage() for r in caplog.records if r.name == "warta.test.background"] == [
+        "dari latar: 21"
+    ]
+    with pytest.raises(RuntimeError):
+        background.done()
+
+
+def test_background_stops_when_asked_and_returns_only_what_it_finished():
+    background = Background(slow_square, min_items=1)
+    for number in range(200):
+        background.add(number)
+    finished_in_background(background, 1)
+    done = background.done()
+    assert done and len(done) < 200
+    assert sorted(done) == list(range(len(done)))  # in order, from the first
+    assert all(value == index * index for index, value in done.items())
+
+
+def slow_square(number: int) -> int:
+    time.sleep(0.02)
+    return number * number
+
+
+def test_background_with_few_items_never_starts():
+    background = Background(background_square, min_items=64)
+    for number in range(10):
+        background.add(number)
+    assert background.pid is None
+    assert background.done() == {}

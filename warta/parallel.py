@@ -18,10 +18,14 @@ from __future__ import annotations
 
 import gc
 import logging
+import mmap
 import os
 import pickle
 import sys
+import tempfile
+import time
 import traceback
+import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -194,3 +198,167 @@ def fork_map(
     for index, results in enumerate(results_by_share):
         merged[index::count] = results
     return merged
+
+
+class Background:
+    """Items computed by one forked process at the lowest priority while the
+    caller goes on; the caller takes what is done and computes the rest.
+
+    A build has stretches where Pelican's process works alone (it reads the
+    articles one by one, then each plugin passes over them) while the other
+    cores idle. Work whose inputs are known early (a file to check, an
+    article as read) can be handed over then: `add` appends the item, the
+    child (forked at the `min_items`-th item, at nice 19, so that it takes only
+    time no other process wants) computes items in order, and `done` stops it
+    and returns {index: result} for the items it finished. The caller computes
+    the others as it would have without it (e.g. with `fork_map`), so a
+    background that never started, fell behind or failed changes nothing but
+    the time taken.
+
+    `function` must be pure as for `fork_map`, and should report problems in
+    its result rather than log them: records a computation logs are replayed
+    by `done` only for the items it returns. Items travel pickled through a
+    temporary file (never a pipe, which would block the caller when the child
+    falls behind); results come back the same way when the child has stopped.
+    """
+
+    def __init__(self, function: Callable[[Any], Any], *, min_items: int = 64) -> None:
+        self.function = function
+        self.min_items = min_items
+        self.count = 0  # items added
+        self.pid: int | None = None
+        self._usable = hasattr(os, "fork") and not _IN_WORKER and worker_count() > 1
+        # Both files are closed by `done`, or when this object is collected.
+        self._feed = tempfile.TemporaryFile() if self._usable else None  # noqa: SIM115
+        self._offset = 0
+        # [0:8] bytes of whole items in the feed, [8] no more items, [9] stop now.
+        self._flags = mmap.mmap(-1, 16) if self._usable else None
+        self._results = tempfile.TemporaryFile() if self._usable else None  # noqa: SIM115
+        self._finished = False
+        if self._usable:
+            # Dropped without `done` (the build failed): the child stops too.
+            weakref.finalize(self, _stop_child, self._flags)
+
+    def add(self, item: Any) -> None:
+        index = self.count
+        self.count += 1
+        if not self._usable or self._finished:
+            return
+        try:
+            payload = pickle.dumps((index, item), pickle.HIGHEST_PROTOCOL)
+        except Exception:  # left to the caller; the child skips the index
+            return
+        frame = len(payload).to_bytes(8, "little") + payload
+        os.pwrite(self._feed.fileno(), frame, self._offset)
+        self._offset += len(frame)
+        self._flags[0:8] = self._offset.to_bytes(8, "little")  # after the write: seen whole
+        if self.pid is None and self.count >= self.min_items:
+            self._start()
+
+    def _start(self) -> None:
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        gc.freeze()
+        try:
+            pid = os.fork()
+            if pid == 0:
+                self._run_child()
+        except OSError as exc:  # no fork: the caller computes everything
+            logger.debug("background work not started: %s", exc)
+            self._usable = False
+            return
+        finally:
+            gc.unfreeze()
+        self.pid = pid
+
+    def _run_child(self) -> None:
+        global _IN_WORKER
+        _IN_WORKER = True
+        status = 0
+        try:
+            os.nice(19)
+            parent = os.getppid()
+            collector = _RecordCollector()
+            logging.getLogger().handlers = [collector]
+            feed, results = self._feed.fileno(), self._results.fileno()
+            read_at = written_at = 0
+            while not self._flags[9]:
+                written = int.from_bytes(self._flags[0:8], "little")
+                if read_at >= written:
+                    if self._flags[8] or os.getppid() != parent:
+                        break
+                    time.sleep(0.005)
+                    continue
+                length = int.from_bytes(os.pread(feed, 8, read_at), "little")
+                index, item = pickle.loads(_pread_all(feed, length, read_at + 8))
+                read_at += 8 + length
+                collector.records = []
+                try:
+                    result = self.function(item)
+                    payload = pickle.dumps(
+                        (index, result, collector.records), pickle.HIGHEST_PROTOCOL
+                    )
+                except Exception:  # the caller computes this one and sees the error
+                    continue
+                frame = len(payload).to_bytes(8, "little") + payload
+                os.pwrite(results, frame, written_at)
+                written_at += len(frame)
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)  # never run the parent's cleanup code in the child
+
+    def _results_count(self) -> int:
+        """Results the child has written so far (for tests and the --verbose line)."""
+        if not self._usable or self._results.closed:
+            return 0
+        count, offset, fd = 0, 0, self._results.fileno()
+        while header := os.pread(fd, 8, offset):
+            offset += 8 + int.from_bytes(header, "little")
+            count += 1
+        return count
+
+    def done(self) -> dict[int, Any]:
+        """Stop the child and return {index: result} for the items it finished
+        (their log records replayed); call once."""
+        if self._finished:
+            raise RuntimeError("Background.done() called twice")
+        self._finished = True
+        if not self._usable or self.pid is None:
+            return {}
+        self._flags[8] = self._flags[9] = 1
+        _, status = os.waitpid(self.pid, 0)
+        finished: dict[int, Any] = {}
+        records: list[logging.LogRecord] = []
+        data = self._results
+        data.seek(0)
+        while header := data.read(8):
+            payload = data.read(int.from_bytes(header, "little"))
+            try:
+                index, result, item_records = pickle.loads(payload)
+            except Exception:  # a frame cut short: the child died while writing it
+                break
+            finished[index] = result
+            records.extend(item_records)
+        _replay(records)
+        self._feed.close()
+        self._results.close()
+        if status:
+            logger.debug("background work ended with wait status %s", status)
+        return finished
+
+
+def _stop_child(flags: mmap.mmap) -> None:
+    flags[8] = flags[9] = 1
+
+
+def _pread_all(fd: int, length: int, offset: int) -> bytes:
+    chunks = []
+    while length > 0:
+        chunk = os.pread(fd, length, offset)
+        if not chunk:
+            raise EOFError("feed cut short")
+        chunks.append(chunk)
+        length -= len(chunk)
+        offset += len(chunk)
+    return b"".join(chunks)

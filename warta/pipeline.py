@@ -187,11 +187,19 @@ class Pipeline:
         cache: EnrichmentCache | None = None,
         workers: int | None = None,
         min_per_worker: int = 32,
+        ready: Mapping[int, Enrichment] | None = None,
     ) -> list[Enrichment]:
-        """One Enrichment per source, in order: from the cache, else computed
-        (on `workers` cores when there are at least `min_per_worker` per worker)."""
+        """One Enrichment per source, in order: from the cache, else from `ready`
+        (index → what `enrich` gave for exactly that source, computed earlier
+        elsewhere), else computed (on `workers` cores when there are at least
+        `min_per_worker` per worker)."""
         keys = [source.key() for source in sources]
         found: list[Enrichment | None] = [cache.get(key) if cache else None for key in keys]
+        for index, enrichment in (ready or {}).items():
+            if found[index] is None:
+                found[index] = enrichment
+                if cache is not None:
+                    cache.put(keys[index], enrichment)
         missing = [index for index, value in enumerate(found) if value is None]
         computed = fork_map(
             lambda index: self.enrich(sources[index]),
@@ -241,6 +249,15 @@ class EnrichmentCache:
         ):
             return {}
         return stored["entries"]
+
+    @property
+    def entries(self) -> int:
+        """Entries loaded from the file."""
+        return len(self._entries)
+
+    def holds(self, key: str) -> bool:
+        """Whether `get(key)` would find an entry (not counted as a hit or miss)."""
+        return isinstance(self._entries.get(key), Enrichment)
 
     def get(self, key: str) -> Enrichment | None:
         found = self._entries.get(key)

@@ -32,6 +32,7 @@ import datetime as dt
 import functools
 import logging
 import os
+import weakref
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -40,7 +41,7 @@ from pelican import signals
 import warta
 from warta.findings import Finding, report
 from warta.fingerprint import files_digest, hash_text
-from warta.parallel import fork_map
+from warta.parallel import Background, fork_map
 from warta.paths import Refusal
 from warta.paths import check_source as check_path
 from warta.pipeline import pipeline_of
@@ -164,6 +165,58 @@ def source_cache(generator, rules: Rules) -> SnapshotStore | None:
     return store
 
 
+@dataclasses.dataclass
+class SourceChecks:
+    """One generator's text-only source checks: listed when it starts reading,
+    handed to a background process then, collected when it has read."""
+
+    relatives: list[str]
+    known: dict[str, tuple[Source, tuple]]  # from the cache
+    missing: list[str]
+    store: SnapshotStore | None
+    background: Background | None
+
+
+_STARTED: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def start_source_checks(generator) -> None:
+    """article_generator_preread (the first): list the sources and hand the
+    ones the cache does not hold to a background process, which checks them
+    while Pelican reads the articles in its one process (otherwise an idle
+    core); `lint_articles` takes its results."""
+    if generator in _STARTED:
+        return
+    checks = _list_sources(generator)
+    settings = generator.settings
+    if checks.missing and setting_workers(settings) != 1:
+        text_rules = dataclasses.replace(rules_from_settings(settings), now=None)
+        checks.background = Background(
+            functools.partial(read_and_check, generator.path, rules=text_rules)
+        )
+        for relative in checks.missing:
+            checks.background.add(relative)
+    _STARTED[generator] = checks
+
+
+def _list_sources(generator) -> SourceChecks:
+    settings = generator.settings
+    content = generator.path
+    text_rules = dataclasses.replace(rules_from_settings(settings), now=None)
+    relatives = list(
+        generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    )
+    store = source_cache(generator, text_rules)
+    known: dict[str, tuple[Source, tuple]] = {}
+    if store is not None:
+        for relative in relatives:
+            kept = store.get(relative, os.path.join(content, relative))
+            if kept is not None:
+                known[relative] = kept
+    missing = [relative for relative in relatives if relative not in known]
+    return SourceChecks(relatives, known, missing, store, None)
+
+
 def lint_articles(generator) -> None:
     settings = generator.settings
     rules = rules_from_settings(settings)
@@ -175,15 +228,18 @@ def lint_articles(generator) -> None:
     # depends on its text alone is kept by the digest of its bytes; the checks
     # that depend on the clock (embargo) and on other files (links, photos) run
     # on every build.
-    relatives = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-    store = source_cache(generator, text_rules)
-    known: dict[str, tuple[Source, tuple]] = {}
-    if store is not None:
-        for relative in relatives:
-            kept = store.get(relative, os.path.join(content, relative))
-            if kept is not None:
-                known[relative] = kept
-    missing = [relative for relative in relatives if relative not in known]
+    checks = _STARTED.pop(generator, None)
+    handed = {}
+    if checks is not None and checks.background is not None:
+        finished = checks.background.done()
+        handed = {checks.missing[index]: result for index, result in finished.items()}
+    listed = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    if checks is None or list(listed) != checks.relatives:  # not started, or files came and went
+        if checks is not None and checks.store is not None:
+            checks.store.release()
+        checks = _list_sources(generator)
+    relatives, known, store = checks.relatives, checks.known, checks.store
+    missing = [relative for relative in checks.missing if relative not in handed]
     # The files' checks do not depend on each other: spread over the cores.
     fresh = fork_map(
         functools.partial(read_and_check, content, rules=text_rules),
@@ -191,15 +247,22 @@ def lint_articles(generator) -> None:
         setting_workers(settings),
         min_items_per_worker=64,
     )
+    computed = {**handed, **dict(zip(missing, fresh, strict=True))}
     saving = store is not None and settings.get("CACHE_CONTENT", True)
-    for relative, result in zip(missing, fresh, strict=True):
+    for relative in checks.missing:
+        result = computed[relative]
         known[relative] = result
         if saving:
             store.put(relative, os.path.join(content, relative), result)
     if store is not None:
         if saving:
             store.save()
-        logger.info("content_lint: %d sources checked, %d from the cache", len(missing), store.hits)
+        logger.info(
+            "content_lint: %d sources checked, %d from the cache (%d checked in the background)",
+            len(checks.missing),
+            store.hits,
+            len(handed),
+        )
         store.release()
 
     checked = []
@@ -294,4 +357,5 @@ def setting_workers(settings) -> int:
 
 
 def register():
+    signals.article_generator_preread.connect(start_source_checks)
     signals.article_generator_finalized.connect(lint_articles)

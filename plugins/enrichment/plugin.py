@@ -30,14 +30,17 @@ computed and how many came from the cache.
 from __future__ import annotations
 
 import logging
+import weakref
 from pathlib import Path
 
 from pelican import signals
+from pelican.contents import Article
 
 from warta.contents import every_article, message_path
 from warta.enrichment import Enrichment
 from warta.findings import Finding, report
 from warta.frontmatter import read_source
+from warta.parallel import Background
 from warta.pipeline import EnrichmentCache, PipelineOrderError, Source, pipeline_of
 
 logger = logging.getLogger(__name__)
@@ -59,15 +62,16 @@ def _text(value) -> str | None:
     return None
 
 
-def source_of(article) -> Source:
+def source_of(article, text: str | None = None) -> Source:
+    """The article as the stages see it (`text`: its file's text, when already read)."""
     metadata = {}
     for key, value in article.metadata.items():
-        text = _text(value)
-        if text is not None:
-            metadata[key.lower()] = text
+        text_value = _text(value)
+        if text_value is not None:
+            metadata[key.lower()] = text_value
     return Source(
         path=message_path(article),
-        text=read_source(article.source_path),
+        text=read_source(article.source_path) if text is None else text,
         html=getattr(article, "_content", "") or "",
         title=str(getattr(article, "title", "")),
         date=article.date.date(),
@@ -77,10 +81,74 @@ def source_of(article) -> Source:
     )
 
 
+def load_cache(generator, pipeline) -> EnrichmentCache | None:
+    settings = generator.settings
+    if setting(settings, "ENRICHMENT_CACHE") and settings.get("CACHE_PATH"):
+        return EnrichmentCache(Path(settings["CACHE_PATH"]) / CACHE_FILE, pipeline.digest())
+    return None
+
+
+class Speculation:
+    """Articles enriched in the background while Pelican reads the others.
+
+    Pelican reads articles one by one in its process while the other cores
+    idle; each article read (`content_object_init`, after the plugins before
+    this one have filled it in) is handed as a `Source` to a `Background`
+    process. At `article_generator_pretaxonomy` the source is made again from
+    the article as it then is, reusing the text read here, and the result is
+    used only when the two sources are equal: anything a later handler changed
+    is computed again, as without the background.
+    """
+
+    def __init__(self, generator) -> None:
+        self.pipeline = pipeline_of(generator.context)
+        self.cache = load_cache(generator, self.pipeline)
+        self.sources: dict[int, tuple[int, Source]] = {}  # id(article) → (index, source)
+        self.background = Background(self.pipeline.enrich)
+
+    def add(self, article) -> None:
+        source = source_of(article)
+        if self.cache is not None and self.cache.entries and self.cache.holds(source.key()):
+            return  # a warm build: the cache has it
+        self.sources[id(article)] = (self.background.count, source)
+        self.background.add(source)
+
+
+_READING: dict[str, object] = {}  # "generator": the ArticlesGenerator reading now (weakref)
+_SPECULATIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def note_reader(generator) -> None:
+    """article_generator_preread: the generator whose articles are being read."""
+    if _READING.get("generator") is None or _READING["generator"]() is not generator:
+        _READING["generator"] = weakref.ref(generator)
+
+
+def speculate(content) -> None:
+    """content_object_init: hand a freshly read article to the background."""
+    reference = _READING.get("generator")
+    generator = reference() if reference else None
+    if generator is None or not isinstance(content, Article) or not content.source_path:
+        return
+    if setting(generator.settings, "ENRICHMENT_WORKERS") == 1:
+        return
+    speculation = _SPECULATIONS.get(generator)
+    if speculation is None:
+        try:
+            if not pipeline_of(generator.context).names:
+                return
+        except PipelineOrderError:
+            return  # reported at pretaxonomy
+        speculation = _SPECULATIONS[generator] = Speculation(generator)
+    speculation.add(content)
+
+
 def enrich_articles(generator) -> None:
     """article_generator_pretaxonomy: run the pipeline over every article."""
     pipeline = pipeline_of(generator.context)
     articles = every_article(generator)
+    speculation = _SPECULATIONS.pop(generator, None)
+    _READING.pop("generator", None)
     try:
         names = pipeline.names
     except PipelineOrderError as exc:
@@ -91,12 +159,21 @@ def enrich_articles(generator) -> None:
             article.enrichment = Enrichment()
         return
     settings = generator.settings
-    cache = None
-    if setting(settings, "ENRICHMENT_CACHE") and settings.get("CACHE_PATH"):
-        cache = EnrichmentCache(Path(settings["CACHE_PATH"]) / CACHE_FILE, pipeline.digest())
-    sources = [source_of(article) for article in articles]
+    cache = speculation.cache if speculation else load_cache(generator, pipeline)
+    finished = speculation.background.done() if speculation else {}
+    sources, ready = [], {}
+    for index, article in enumerate(articles):
+        early = speculation.sources.get(id(article)) if speculation else None
+        if early is None:
+            sources.append(source_of(article))
+            continue
+        position, early_source = early
+        source = source_of(article, early_source.text)
+        sources.append(source)
+        if position in finished and source == early_source:
+            ready[index] = finished[position]
     enrichments = pipeline.run(
-        sources, cache=cache, workers=setting(settings, "ENRICHMENT_WORKERS")
+        sources, cache=cache, workers=setting(settings, "ENRICHMENT_WORKERS"), ready=ready
     )
     for article, enrichment in zip(articles, enrichments, strict=True):
         article.enrichment = enrichment
@@ -110,14 +187,18 @@ def enrich_articles(generator) -> None:
                 logger, Finding("", None, "warning", f"Could not save the enrichment cache: {exc}")
             )
     logger.info(
-        "enrichment: %d articles (stages: %s): %d computed, %d from the cache (%s)",
+        "enrichment: %d articles (stages: %s): %d computed, %d from the cache (%s);"
+        " %d computed in the background while reading",
         len(articles),
         ", ".join(names),
         cache.misses if cache else len(articles),
         cache.hits if cache else 0,
         cache.path if cache else "cache off",
+        len(ready),
     )
 
 
 def register():
+    signals.article_generator_preread.connect(note_reader)
+    signals.content_object_init.connect(speculate)
     signals.article_generator_pretaxonomy.connect(enrich_articles)
