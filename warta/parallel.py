@@ -208,8 +208,8 @@ class Background:
     articles one by one, then each plugin passes over them) while the other
     cores idle. Work whose inputs are known early (a file to check, an
     article as read) can be handed over then: `add` appends the item, the
-    child (forked at the `min_items`-th item, at nice 19, so that it takes only
-    time no other process wants) computes items in order, and `done` stops it
+    child (forked at the `min_items`-th item, at nice 19 by default, so that it
+    takes only time no other process wants) computes items in order, and `done` stops it
     and returns {index: result} for the items it finished. The caller computes
     the others as it would have without it (e.g. with `fork_map`), so a
     background that never started, fell behind or failed changes nothing but
@@ -220,11 +220,15 @@ class Background:
     by `done` only for the items it returns. Items travel pickled through a
     temporary file (never a pipe, which would block the caller when the child
     falls behind); results come back the same way when the child has stopped.
+    `niceness` orders several backgrounds: the lower one gets the idle core first.
     """
 
-    def __init__(self, function: Callable[[Any], Any], *, min_items: int = 64) -> None:
+    def __init__(
+        self, function: Callable[[Any], Any], *, min_items: int = 64, niceness: int = 19
+    ) -> None:
         self.function = function
         self.min_items = min_items
+        self.niceness = niceness
         self.count = 0  # items added
         self.pid: int | None = None
         self._usable = hasattr(os, "fork") and not _IN_WORKER and worker_count() > 1
@@ -276,7 +280,7 @@ class Background:
         _IN_WORKER = True
         status = 0
         try:
-            os.nice(19)
+            os.nice(self.niceness)
             parent = os.getppid()
             collector = _RecordCollector()
             logging.getLogger().handlers = [collector]

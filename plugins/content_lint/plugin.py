@@ -37,6 +37,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from pelican import signals
+from pelican.generators import ArticlesGenerator
 
 import warta
 from warta.findings import Finding, report
@@ -192,7 +193,8 @@ def start_source_checks(generator) -> None:
     if checks.missing and setting_workers(settings) != 1:
         text_rules = dataclasses.replace(rules_from_settings(settings), now=None)
         checks.background = Background(
-            functools.partial(read_and_check, generator.path, rules=text_rules)
+            functools.partial(read_and_check, generator.path, rules=text_rules),
+            niceness=19,  # after the enrichment's (10): its results are wanted later
         )
         for relative in checks.missing:
             checks.background.add(relative)
@@ -356,6 +358,16 @@ def setting_workers(settings) -> int:
     return settings.get("CONTENT_LINT_WORKERS", DEFAULTS["CONTENT_LINT_WORKERS"])
 
 
+def lint_after_all(generators) -> None:
+    """all_generators_finalized: the lint of each articles generator. That late
+    (nothing in the build reads its findings), its background process had the
+    core Pelican's one process leaves idle while the other plugins pass over
+    the articles, after the enrichment's background had it while reading."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            lint_articles(generator)
+
+
 def register():
     signals.article_generator_preread.connect(start_source_checks)
-    signals.article_generator_finalized.connect(lint_articles)
+    signals.all_generators_finalized.connect(lint_after_all)

@@ -104,7 +104,8 @@ class Speculation:
         self.pipeline = pipeline_of(generator.context)
         self.cache = load_cache(generator, self.pipeline)
         self.sources: dict[int, tuple[int, Source]] = {}  # id(article) → (index, source)
-        self.background = Background(self.pipeline.enrich)
+        # Ahead of content_lint's background (19): these are wanted first.
+        self.background = Background(self.pipeline.enrich, niceness=10)
 
     def add(self, article) -> None:
         source = source_of(article)
