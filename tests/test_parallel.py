@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import logging
 import os
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from warta.parallel import Background, WorkerError, fork_map, in_worker
+
+REPO = Path(__file__).resolve().parents[1]
 
 
 def square_with_pid(number: int) -> tuple[int, int, bool]:
@@ -143,3 +148,32 @@ def test_background_with_few_items_never_starts():
         background.add(number)
     assert background.pid is None
     assert background.done() == {}
+
+
+def test_a_background_child_stops_when_its_parent_is_gone():
+    """A build that dies without collecting leaves no process behind."""
+    script = (
+        "import os, time\n"
+        "from warta.parallel import Background\n"
+        "background = Background(time.sleep, min_items=1)\n"
+        "for _ in range(500):\n"
+        "    background.add(0.01)\n"
+        "print(background.pid, flush=True)\n"
+        "os._exit(0)\n"  # no collection, no finalizer: as if killed
+    )
+    started = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, cwd=REPO, check=True
+    )
+    child = int(started.stdout.strip())
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and _running(child):
+        time.sleep(0.05)
+    assert not _running(child), "the background child outlived its parent"
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"

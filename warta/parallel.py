@@ -286,10 +286,11 @@ class Background:
             logging.getLogger().handlers = [collector]
             feed, results = self._feed.fileno(), self._results.fileno()
             read_at = written_at = 0
-            while not self._flags[9]:
+            # Stopped when asked, and when the parent is gone (a failed build).
+            while not self._flags[9] and os.getppid() == parent:
                 written = int.from_bytes(self._flags[0:8], "little")
                 if read_at >= written:
-                    if self._flags[8] or os.getppid() != parent:
+                    if self._flags[8]:
                         break
                     time.sleep(0.005)
                     continue
@@ -313,7 +314,7 @@ class Background:
             os._exit(status)  # never run the parent's cleanup code in the child
 
     def _results_count(self) -> int:
-        """Results the child has written so far (for tests and the --verbose line)."""
+        """Results the child has written so far (what tests wait on)."""
         if not self._usable or self._results.closed:
             return 0
         count, offset, fd = 0, 0, self._results.fileno()

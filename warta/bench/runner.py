@@ -23,9 +23,9 @@ Memory: `peak_rss_bytes` is the largest single process of the step (its RSS;
 getrusage(RUSAGE_CHILDREN) read in a wrapper process that runs only that
 step); `peak_tree_rss_bytes` is the largest sum of the PSS (proportional set
 size: forked workers' shared pages counted once) of the step's whole process
-tree, sampled from /proc every 50 ms. The search plugin runs Pagefind inside
-the warta build after Pelican has written everything, when the workers have
-exited. Step g measures the peak of such a build, and `peak_with_search_bytes`
+tree, sampled from /proc every half second (SAMPLE_SECONDS). The search plugin
+runs Pagefind inside the warta build after Pelican has written everything, when
+the workers have exited. Step g measures the peak of such a build, and `peak_with_search_bytes`
 is the larger of b's and g's tree peaks; without g it is estimated as the
 larger of b's tree peak and b's largest process plus d's tree peak.
 
@@ -73,6 +73,14 @@ STEP_NAMES = {
 
 
 # ---- measuring one command ----------------------------------------------------
+
+
+# Reading a process's PSS (smaps_rollup) walks its page tables under its memory
+# lock: every 50 ms, over a build and its forked workers, that took 10-20 % of
+# a core from the build it measured and made step b about 15 % slower than the
+# same build unmeasured (a and f, lighter trees, far less). Memory plateaus
+# last seconds, so half a second still finds the peak.
+SAMPLE_SECONDS = 0.5
 
 
 def _children_map() -> dict[int, list[int]]:
@@ -142,7 +150,7 @@ def measure(command: list[str], *, cwd: Path = ROOT, env: dict | None = None, lo
             while not stop.is_set():
                 # Not the wrapper itself: it only waits.
                 peak = max(peak, tree_rss(proc.pid, include_root=False))
-                stop.wait(0.05)
+                stop.wait(SAMPLE_SECONDS)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -522,6 +530,9 @@ def run(
         if key in skip:
             return None
         echo(f"{key}: {STEP_NAMES[key]} …")
+        # The last step's output (half a gigabyte at 10,000) is written back to
+        # disk before this one starts, not while it runs.
+        os.sync()
         result = measure(command, log=logs / f"{key}.log", **kwargs)
         result["name"] = STEP_NAMES[key]
         if output is not None and output.exists():
