@@ -23,10 +23,11 @@ Memory: `peak_rss_bytes` is the largest single process of the step (its RSS;
 getrusage(RUSAGE_CHILDREN) read in a wrapper process that runs only that
 step); `peak_tree_rss_bytes` is the largest sum of the PSS (proportional set
 size: forked workers' shared pages counted once) of the step's whole process
-tree, sampled from /proc every half second (SAMPLE_SECONDS). The search plugin
-runs Pagefind inside the warta build after Pelican has written everything, when
-the workers have exited. Step g measures the peak of such a build, and `peak_with_search_bytes`
-is the larger of b's and g's tree peaks; without g it is estimated as the
+tree, sampled from /proc every 50 ms for three seconds, then every half second
+(SAMPLE_SECONDS). The search plugin runs Pagefind inside the warta build after
+Pelican has written everything, when the workers have exited. Step g measures
+the peak of such a build, and `peak_with_search_bytes` is the larger of b's and
+g's tree peaks; without g it is estimated as the
 larger of b's tree peak and b's largest process plus d's tree peak.
 
 Writes bench/results-N.json (bench/ is git-ignored) and prints a table.
@@ -150,7 +151,9 @@ def measure(command: list[str], *, cwd: Path = ROOT, env: dict | None = None, lo
             while not stop.is_set():
                 # Not the wrapper itself: it only waits.
                 peak = max(peak, tree_rss(proc.pid, include_root=False))
-                stop.wait(SAMPLE_SECONDS)
+                # Every 50 ms in the first seconds, so that a short step is seen.
+                early = time.perf_counter() - started < 3
+                stop.wait(0.05 if early else SAMPLE_SECONDS)
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
