@@ -428,3 +428,5 @@ def test_a_check_only_build_reports_what_the_build_reports_and_writes_no_derived
         assert (built.output / derived).is_file() or derived == "sitemap-news.xml", derived
         assert not (checked.output / derived).exists(), derived
     assert not (checked.output / "berita").exists()  # no page rendered
+    # CACHE_CONTENT off (as the check sets it): no cache of articles is written
+    assert sorted(p.name for p in (tmp_path / "cache-checked").rglob("*.pickle")) == []

@@ -12,6 +12,7 @@ lines (no traceback), and exits non-zero when there was an error, or, with
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -149,6 +150,14 @@ class BuildReport:
     findings: list[Finding] = field(default_factory=list)
 
 
+# Python's cyclic collector is tuned for programs whose objects die young; a
+# build makes millions that live until it ends (articles, their HTML, tags),
+# and the default thresholds (700, 10, 10) scanned them again and again: 1,650
+# collections, 1.5 s of a 10,000-article `invoke check`. Far fewer here; the
+# build's peak memory did not move (cycles are still collected, only later).
+GC_THRESHOLDS = (10_000, 20, 20)
+
+
 def build_site(
     settings_file: str | Path = "pelicanconf.py",
     *,
@@ -170,6 +179,8 @@ def build_site(
     # INFO reaches the handler so that suggestions (logged at INFO) are seen.
     root.setLevel(logging.INFO)
     started = time.perf_counter()
+    previous_thresholds = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
     try:
         settings = load_settings(settings_file, overrides)
         settings["WARTA_STRICT"] = strict
@@ -195,6 +206,7 @@ def build_site(
             Finding("", None, "error", f"build stopped: {reason}", "set WARTA_DEBUG=1 to see where")
         )
     finally:
+        gc.set_threshold(*previous_thresholds)
         handler.flush_held()
         root.handlers, root.level = previous_handlers, previous_level
     elapsed = time.perf_counter() - started

@@ -180,7 +180,9 @@ def enrich_articles(generator) -> None:
         article.enrichment = enrichment
         for finding in enrichment.findings:
             report(logger, finding)
-    if cache is not None:
+    # CACHE_CONTENT off (as in `invoke check`, whose cache is a temporary copy):
+    # the cache is read, not written, as Pelican does with its own.
+    if cache is not None and settings.get("CACHE_CONTENT", True):
         try:
             cache.save()
         except OSError as exc:  # as Pelican does for its own cache
