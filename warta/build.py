@@ -21,6 +21,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NoReturn
 
 # Import Pelican's logging first: it installs its logger class, which the
 # plugins' loggers must share so that its duplicate filter applies to them too.
@@ -248,5 +249,15 @@ def main(argv: list[str] | None = None) -> int:
     )
 
 
+def exit_now(code: int) -> NoReturn:
+    """End the command without the interpreter's teardown, which frees a
+    build's millions of objects one by one (0.6 s after a 10,000-article check
+    had printed its last line). Nothing of the build waits for exit handlers:
+    its files are written and its workers collected; the streams are flushed."""
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())

@@ -28,7 +28,7 @@ import tempfile
 from pathlib import Path
 
 from warta import frontmatter
-from warta.build import build_site, load_settings
+from warta.build import build_site, exit_now, load_settings
 from warta.buildlog import Paths
 from warta.findings import Finding
 from warta.paths import Refusal, check_source, replace_file
@@ -186,4 +186,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    exit_now(main())
