@@ -239,6 +239,7 @@ class Background:
         self._flags = mmap.mmap(-1, 16) if self._usable else None
         self._results = tempfile.TemporaryFile() if self._usable else None  # noqa: SIM115
         self._finished = False
+        self._finished_feeding = False
         if self._usable:
             # Dropped without `done` (the build failed): the child stops too.
             weakref.finalize(self, _stop_child, self._flags)
@@ -246,14 +247,20 @@ class Background:
     def add(self, item: Any) -> None:
         index = self.count
         self.count += 1
-        if not self._usable or self._finished:
+        if not self._usable or self._finished or self._finished_feeding:
             return
         try:
             payload = pickle.dumps((index, item), pickle.HIGHEST_PROTOCOL)
         except Exception:  # left to the caller; the child skips the index
             return
         frame = len(payload).to_bytes(8, "little") + payload
-        os.pwrite(self._feed.fileno(), frame, self._offset)
+        try:
+            os.pwrite(self._feed.fileno(), frame, self._offset)
+        except OSError as exc:  # a full disk: the child finishes what it has
+            logger.debug("background feed stopped: %s", exc)
+            self._flags[8] = 1
+            self._finished_feeding = True
+            return
         self._offset += len(frame)
         self._flags[0:8] = self._offset.to_bytes(8, "little")  # after the write: seen whole
         if self.pid is None and self.count >= self.min_items:

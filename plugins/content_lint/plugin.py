@@ -188,7 +188,11 @@ def start_source_checks(generator) -> None:
     core); `lint_articles` takes its results."""
     if generator in _STARTED:
         return
-    checks = _list_sources(generator)
+    try:
+        checks = _list_sources(generator)
+    except Exception as exc:  # never fail the read it runs in: lint_articles lists again
+        logger.debug("content_lint: background checks not started: %r", exc)
+        return
     settings = generator.settings
     if checks.missing and setting_workers(settings) != 1:
         text_rules = dataclasses.replace(rules_from_settings(settings), now=None)

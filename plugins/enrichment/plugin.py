@@ -133,15 +133,19 @@ def speculate(content) -> None:
         return
     if setting(generator.settings, "ENRICHMENT_WORKERS") == 1:
         return
-    speculation = _SPECULATIONS.get(generator)
-    if speculation is None:
-        try:
+    # An article Pelican is about to drop (no date, an empty file) has nothing
+    # to enrich; and handing one over must never change what the build says.
+    if getattr(content, "date", None) is None:
+        return
+    try:
+        speculation = _SPECULATIONS.get(generator)
+        if speculation is None:
             if not pipeline_of(generator.context).names:
                 return
-        except PipelineOrderError:
-            return  # reported at pretaxonomy
-        speculation = _SPECULATIONS[generator] = Speculation(generator)
-    speculation.add(content)
+            speculation = _SPECULATIONS[generator] = Speculation(generator)
+        speculation.add(content)
+    except Exception as exc:  # enriched at pretaxonomy as without the background
+        logger.debug("enrichment: %s not handed to the background: %r", content.source_path, exc)
 
 
 def enrich_articles(generator) -> None:
