@@ -14,7 +14,12 @@ the reason it is not published first ("…: this release is not published").
 It stays off the site: no article is made of it.
 
 The checks are in `warta/source_checks.py` (no Pelican import); this plugin
-reads the settings, runs them over the sources on every core and reports.
+reads the settings, runs them over the sources and reports. When: the sources
+are listed at the first `article_generator_preread` and handed to a background
+process (`warta.parallel.Background`, lowest priority: the core Pelican's one
+process leaves idle while it reads and while the plugins pass over the
+articles); at `all_generators_finalized` what it did is taken, the rest is
+checked on every core, and the findings are reported.
 
 Settings (defaults in DEFAULTS): CONTENT_LINT_RUBRIK, CONTENT_LINT_TITLE_MIN/MAX,
 CONTENT_LINT_SUMMARY_MIN/MAX, CONTENT_LINT_NOW (ISO datetime; tests pin the clock),
