@@ -16,7 +16,12 @@ by its digest, under a digest of the pipeline (the code of `warta/`, every
 stage's data files and options): a warm build computes only new and edited
 articles, and any change to the data or the code starts afresh. The others
 are computed on every core (`warta.parallel.fork_map`) when there are enough of
-them, as on a cold build, else in Pelican's process.
+them, as on a cold build, else in Pelican's process. Before that, while
+Pelican reads, each article read is handed as its `Source` to a background
+process (`Speculation`: `content_object_init`, at nice 10, on the core Pelican's
+one process leaves idle); at pretaxonomy its result is taken for every article
+whose `Source` is still the one handed over, so that only the rest is computed
+then.
 
 Findings: every stage's findings (file, line, level, message, suggestion) are
 kept with the enrichment and reported on every build, cached or not, so a
