@@ -21,12 +21,14 @@ fields instead of a new `Markdown` instance. Pages get the same treatment.
 Why it is safe: converting one file does not depend on any other file. The
 configured extensions (extra, with its footnotes and abbreviations, sane_lists,
 smarty, and meta, which Pelican adds) keep their state on the `Markdown`
-instance, and every file gets a fresh instance, serially or in a worker. An
+instance, which `Markdown.reset()` clears: a worker converts its files with
+two instances reset between files (building one per file cost as much as
+converting a short release), Pelican's reader builds one per file. An
 extension that shares state across files (a glossary filled as files are read,
-a site-wide footnote counter) would break that, and so would a plugin that
-uses the reader's `_md` after a read (after a pre-rendered read it is a
-stand-in, not a `Markdown` instance). No plugin in plugins/ adds Markdown
-extensions or touches `_md`.
+a site-wide footnote counter) or leaves some out of `reset()` would break
+that, and so would a plugin that uses the reader's `_md` after a read (after
+a pre-rendered read it is a stand-in, not a `Markdown` instance). No plugin
+in plugins/ adds Markdown extensions or touches `_md`.
 
 Errors: a file that fails in a worker (unreadable, not UTF-8, an extension
 raising) comes back empty and is read again the normal way, which logs the same
