@@ -9,6 +9,7 @@ import datetime
 import hashlib
 import io
 import json
+import logging
 import os
 from itertools import accumulate
 from pathlib import Path
@@ -300,19 +301,23 @@ def test_cards_are_png_and_a_save_as_naming_another_type_is_a_warning(tmp_path, 
     assert "end it in .png" in warnings[0]
 
 
-def test_check_only_names_every_card_and_draws_none(tmp_path):
+def test_check_only_draws_no_card_but_still_checks_the_setting(tmp_path, caplog):
     settings = {
         "CACHE_PATH": str(tmp_path / "cache"),
         "PATH": str(tmp_path / "content"),
         "SITENAME": SITE_NAME,
         "WARTA_CHECK_ONLY": True,
+        # Its own name: Pelican's loggers drop a message seen before.
+        "IMAGES_SOCIAL_CARD_SAVE_AS": "{url}kartu-" + tmp_path.name + ".jpg",
     }
     build = plugin.Build(settings)
     articles = [fake_article(tmp_path, number) for number in range(3)]
-    plugin.social_cards(articles, build)
-    assert [a.og_image for a in articles] == [f"berita/artikel-{n}/og.png" for n in range(3)]
+    with caplog.at_level(logging.WARNING):
+        plugin.social_cards(articles, build)
+    assert not any(hasattr(a, "og_image") for a in articles)  # no page shows one
     assert build.copies == {} and build.cache.work.drawn_cards == 0
     assert not (tmp_path / "cache").exists()
+    assert any("IMAGES_SOCIAL_CARD_SAVE_AS" in r.getMessage() for r in caplog.records)
 
 
 # -- real builds -------------------------------------------------------------------------
