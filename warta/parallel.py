@@ -82,16 +82,21 @@ class _RecordCollector(logging.Handler):
         self.records.append(record)
 
 
-def _run_worker(function: Callable, items: Sequence, write_fd: int) -> None:
-    """In the forked child: run the share, send (results, records, error), never return."""
+def _become_worker() -> _RecordCollector:
+    """In a forked child: mark it a worker and keep its log records for the parent."""
     global _IN_WORKER
     _IN_WORKER = True
-    status = 0
     collector = _RecordCollector()
-    root = logging.getLogger()
     # The parent's handlers (console, the runner's tally) would print or count in
     # this process; the parent replays the records through its own handlers.
-    root.handlers = [collector]
+    logging.getLogger().handlers = [collector]
+    return collector
+
+
+def _run_worker(function: Callable, items: Sequence, write_fd: int) -> None:
+    """In the forked child: run the share, send (results, records, error), never return."""
+    status = 0
+    collector = _become_worker()
     results: list = []
     error: tuple | None = None
     try:
@@ -239,7 +244,6 @@ class Background:
         self._flags = mmap.mmap(-1, 16) if self._usable else None
         self._results = tempfile.TemporaryFile() if self._usable else None  # noqa: SIM115
         self._finished = False
-        self._finished_feeding = False
         if self._usable:
             # Dropped without `done` (the build failed): the child stops too.
             weakref.finalize(self, _stop_child, self._flags)
@@ -247,19 +251,17 @@ class Background:
     def add(self, item: Any) -> None:
         index = self.count
         self.count += 1
-        if not self._usable or self._finished or self._finished_feeding:
-            return
+        if not self._usable or self._finished or self._flags[8]:
+            return  # not forking, collected, or no more items (a full disk)
         try:
-            payload = pickle.dumps((index, item), pickle.HIGHEST_PROTOCOL)
+            frame = _frame((index, item))
         except Exception:  # left to the caller; the child skips the index
             return
-        frame = len(payload).to_bytes(8, "little") + payload
         try:
             os.pwrite(self._feed.fileno(), frame, self._offset)
         except OSError as exc:  # a full disk: the child finishes what it has
             logger.debug("background feed stopped: %s", exc)
             self._flags[8] = 1
-            self._finished_feeding = True
             return
         self._offset += len(frame)
         self._flags[0:8] = self._offset.to_bytes(8, "little")  # after the write: seen whole
@@ -270,6 +272,7 @@ class Background:
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
         gc.freeze()
+        self._parent = os.getpid()  # before the fork: the child may run after the parent died
         try:
             pid = os.fork()
             if pid == 0:
@@ -283,14 +286,11 @@ class Background:
         self.pid = pid
 
     def _run_child(self) -> None:
-        global _IN_WORKER
-        _IN_WORKER = True
         status = 0
         try:
+            collector = _become_worker()
             os.nice(self.niceness)
-            parent = os.getppid()
-            collector = _RecordCollector()
-            logging.getLogger().handlers = [collector]
+            parent = self._parent
             feed, results = self._feed.fileno(), self._results.fileno()
             read_at = written_at = 0
             # Stopped when asked, and when the parent is gone (a failed build).
@@ -301,18 +301,13 @@ class Background:
                         break
                     time.sleep(0.005)
                     continue
-                length = int.from_bytes(os.pread(feed, 8, read_at), "little")
-                index, item = pickle.loads(_pread_all(feed, length, read_at + 8))
-                read_at += 8 + length
+                payload, read_at = _read_frame(feed, read_at)
+                index, item = pickle.loads(payload)
                 collector.records = []
                 try:
-                    result = self.function(item)
-                    payload = pickle.dumps(
-                        (index, result, collector.records), pickle.HIGHEST_PROTOCOL
-                    )
+                    frame = _frame((index, self.function(item), collector.records))
                 except Exception:  # the caller computes this one and sees the error
                     continue
-                frame = len(payload).to_bytes(8, "little") + payload
                 os.pwrite(results, frame, written_at)
                 written_at += len(frame)
         except BaseException:
@@ -324,11 +319,7 @@ class Background:
         """Results the child has written so far (what tests wait on)."""
         if not self._usable or self._results.closed:
             return 0
-        count, offset, fd = 0, 0, self._results.fileno()
-        while header := os.pread(fd, 8, offset):
-            offset += 8 + int.from_bytes(header, "little")
-            count += 1
-        return count
+        return sum(1 for _ in _frames(self._results.fileno()))
 
     def done(self) -> dict[int, Any]:
         """Stop the child and return {index: result} for the items it finished
@@ -342,10 +333,7 @@ class Background:
         _, status = os.waitpid(self.pid, 0)
         finished: dict[int, Any] = {}
         records: list[logging.LogRecord] = []
-        data = self._results
-        data.seek(0)
-        while header := data.read(8):
-            payload = data.read(int.from_bytes(header, "little"))
+        for payload in _frames(self._results.fileno()):
             try:
                 index, result, item_records = pickle.loads(payload)
             except Exception:  # a frame cut short: the child died while writing it
@@ -364,13 +352,35 @@ def _stop_child(flags: mmap.mmap) -> None:
     flags[8] = flags[9] = 1
 
 
-def _pread_all(fd: int, length: int, offset: int) -> bytes:
-    chunks = []
+def _frame(value: Any) -> bytes:
+    """`value` pickled, after its length (8 bytes): one record of a feed or results file."""
+    payload = pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+    return len(payload).to_bytes(8, "little") + payload
+
+
+def _read_frame(fd: int, offset: int) -> tuple[bytes, int]:
+    """The payload of the frame at `offset`, and the offset of the next one
+    (b"" past the end or for a frame cut short)."""
+    header = os.pread(fd, 8, offset)
+    if len(header) < 8:
+        return b"", offset
+    length = int.from_bytes(header, "little")
+    chunks, start = [], offset + 8
     while length > 0:
-        chunk = os.pread(fd, length, offset)
+        chunk = os.pread(fd, length, start)
         if not chunk:
-            raise EOFError("feed cut short")
+            return b"", offset
         chunks.append(chunk)
         length -= len(chunk)
-        offset += len(chunk)
-    return b"".join(chunks)
+        start += len(chunk)
+    return b"".join(chunks), start
+
+
+def _frames(fd: int):
+    """Every whole frame's payload of a file, in order."""
+    offset = 0
+    while True:
+        payload, offset = _read_frame(fd, offset)
+        if not payload:
+            return
+        yield payload
