@@ -25,6 +25,12 @@ from warta.contents import every_article, every_page
 LISTED_STATUSES = frozenset({"published"})
 
 
+def check_only(settings) -> bool:
+    """True in `invoke check`'s build (WARTA_CHECK_ONLY): every finding is made
+    and nothing is written, so work that only produces output is skipped."""
+    return bool(settings.get("WARTA_CHECK_ONLY"))
+
+
 def is_written(content) -> bool:
     """True when the build writes this article's or page's own page."""
     return getattr(content, "status", "published") != "skip" and bool(

@@ -33,6 +33,7 @@ from pathlib import Path
 from pelican import signals
 
 from warta.new_article import office_code_resolver
+from warta.published import check_only
 from warta.regions.configured import GAZETTEER_DEFAULT, data_path, load_configured
 from warta.source_checks import Rules
 from warta.tags.officials import load_region_names, load_registry
@@ -186,7 +187,7 @@ def write_admin(pelican) -> None:
             source,
         )
         return
-    if settings.get("WARTA_CHECK_ONLY"):
+    if check_only(settings):
         return  # `invoke check` writes no file
     inputs = gather_inputs(settings)
     target.mkdir(parents=True, exist_ok=True)

@@ -70,7 +70,7 @@ from warta.frontmatter import SourceLines
 from warta.imagetags import image_tags, rewrite_images
 from warta.parallel import WorkerError, fork_map, worker_count
 from warta.paths import Refusal, output_refusal, referenced_file, replace_file
-from warta.published import is_written
+from warta.published import check_only, is_written
 
 from .cards import CardText, draw_card, office_name
 from .markup import line_of, picture, references
@@ -157,7 +157,7 @@ class Build:
         # `invoke check` (WARTA_CHECK_ONLY): every source is read, decoded and
         # checked as in a build, so the findings are the build's; but no variant
         # is encoded, no card drawn, nothing linked, stripped or cached.
-        self.check_only = bool(settings.get("WARTA_CHECK_ONLY"))
+        self.check_only = check_only(settings)
         self.cache = ImageCache(
             Path(settings["CACHE_PATH"]) / setting(settings, "IMAGES_CACHE_DIR")
         )
@@ -509,15 +509,24 @@ def social_cards(articles, build: Build) -> None:
     """Give every written article its card: reuse cached ones, draw the rest in
     IMAGES_WORKERS processes, then point the articles at them."""
     settings = build.settings
+    template = setting(settings, "IMAGES_SOCIAL_CARD_SAVE_AS")
+    if not template.lower().endswith(".png"):
+        report_setting(
+            f"social cards are PNG files, but IMAGES_SOCIAL_CARD_SAVE_AS names another type: "
+            f"'{template}'",
+            "end it in .png, e.g. {url}og.png",
+        )
+    if build.check_only:
+        # A card says nothing new about the content (its text is the title,
+        # office, date and regions, checked elsewhere); only a full disk stops
+        # one being drawn, and no page shows it.
+        return
     # An article that is not written (a draft or an embargoed article in the public
     # build) gets no card: the card would publish its title before its time.
     wanted = []  # (article, card text, cache key)
     files: dict[str, str] = {}  # cache key → cached file
     missing: dict[str, CardText] = {}  # cache key → text, each card drawn once
-    # `invoke check`: a card says nothing new about the content (its text is the
-    # title, office, date and regions, checked elsewhere); only a full disk stops
-    # one being drawn, and no page shows it. Only the setting is checked.
-    for article in [] if build.check_only else articles:
+    for article in articles:
         if not is_written(article):
             continue
         text = card_text(article, settings)
@@ -530,14 +539,6 @@ def social_cards(articles, build: Build) -> None:
 
     failed = draw_missing_cards(missing, build) if missing else {}
     files.update((key, build.cache.cards[key]) for key in missing if key not in failed)
-
-    template = setting(settings, "IMAGES_SOCIAL_CARD_SAVE_AS")
-    if not template.lower().endswith(".png"):
-        report_setting(
-            f"social cards are PNG files, but IMAGES_SOCIAL_CARD_SAVE_AS names another type: "
-            f"'{template}'",
-            "end it in .png, e.g. {url}og.png",
-        )
     errors = 0
     for article, text, key in wanted:
         if key in failed:

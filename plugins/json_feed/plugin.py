@@ -28,7 +28,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from warta.enrichment import enrichment_of
-from warta.published import listed
+from warta.published import check_only, listed
 from warta.text import plain_text
 
 from .feed import FeedItem, build_feed
@@ -81,7 +81,7 @@ class JsonFeedGenerator(Generator):
 
     def generate_output(self, writer):
         save_as = self.settings.get("JSON_FEED_SAVE_AS")
-        if not save_as or self.settings.get("WARTA_CHECK_ONLY"):
+        if not save_as or check_only(self.settings):
             return  # (`invoke check` writes no file)
         siteurl = self.settings.get("SITEURL", "")
         articles = sorted(

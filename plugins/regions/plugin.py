@@ -39,6 +39,7 @@ from warta import findings, published
 from warta.enrichment import enrichment_of
 from warta.findings import Finding
 from warta.pipeline import pipeline_of
+from warta.published import check_only
 from warta.regions.configured import ALIASES_DEFAULT, GAZETTEER_DEFAULT
 from warta.regions.configured import load_configured as load_gazetteer
 from warta.regions.gazetteer import Gazetteer, Problem
@@ -206,7 +207,7 @@ def add_asides(generators) -> None:
     (`article.enrichment.region_aside`), from the region pages and the published set."""
     articles_generator = next((g for g in generators if isinstance(g, ArticlesGenerator)), None)
     regions = next((g for g in generators if isinstance(g, RegionsGenerator)), None)
-    if articles_generator is None or articles_generator.settings.get("WARTA_CHECK_ONLY"):
+    if articles_generator is None or check_only(articles_generator.settings):
         return  # (`invoke check` renders no aside)
     articles = published.written_articles(articles_generator)
     if regions is None or regions.gazetteer is None:

@@ -54,6 +54,7 @@ from pelican.generators import ArticlesGenerator
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
 from warta.paths import replace_file
+from warta.published import check_only
 
 from .scoring import DEFAULT_WINDOW, Item, RelatedIndex, Weights, ranking_digest, region_keys
 
@@ -149,7 +150,7 @@ def add_related(generators) -> None:
         return
     settings = articles_generator.settings
     config = settings_of(settings)  # (its warnings are findings of a check too)
-    if settings.get("WARTA_CHECK_ONLY"):
+    if check_only(settings):
         # `invoke check`: the lists find no problem and no page is written.
         logger.info("related: check only, nothing ranked")
         return

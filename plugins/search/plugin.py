@@ -45,6 +45,7 @@ from pelican.generators import ArticlesGenerator
 
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
+from warta.published import check_only
 
 from .filters import search_filters
 from .indexer import build_index, glob_from_save_as, year_segment
@@ -74,9 +75,7 @@ def add_defaults(pelican) -> None:
 def attach_filters(generators) -> None:
     """After every generator's context, so the regions and official tags are known."""
     for generator in generators:
-        if not isinstance(generator, ArticlesGenerator) or generator.settings.get(
-            "WARTA_CHECK_ONLY"
-        ):
+        if not isinstance(generator, ArticlesGenerator) or check_only(generator.settings):
             continue  # (`invoke check` renders no page)
         for name in ARTICLE_LISTS:
             for article in getattr(generator, name, []) or []:

@@ -38,7 +38,7 @@ from pelican.generators import ArticlesGenerator, Generator
 
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
-from warta.published import is_listed, is_written, listed
+from warta.published import check_only, is_listed, is_written, listed
 
 from .documents import (
     NewsEntry,
@@ -175,7 +175,7 @@ class SeoGenerator(Generator):
         return not any(pattern.match(url) for pattern in pagination_patterns(self.settings))
 
     def generate_output(self, writer):
-        if self.settings.get("WARTA_CHECK_ONLY"):
+        if check_only(self.settings):
             build_time(self.settings)  # its setting's error; `invoke check` writes no file
             return
         base = base_url(self.settings)

@@ -6,11 +6,12 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator, PagesGenerator
 
 from warta.contents import every_article, every_page
+from warta.published import check_only
 
 
 def freeze_urls(generators) -> None:
     for generator in generators:
-        if getattr(generator, "settings", {}).get("WARTA_CHECK_ONLY"):
+        if check_only(getattr(generator, "settings", {})):
             return  # `invoke check` writes no page: nothing to speed up
         if isinstance(generator, ArticlesGenerator):
             contents = every_article(generator)

@@ -28,6 +28,7 @@ from warta.fingerprint import (
     library_versions,
 )
 from warta.parallel import fork_map, worker_count
+from warta.published import check_only
 
 from .manifest import Manifest, OutputFolder
 from .templates import TemplateAnalyser, load_parsed, save_parsed
@@ -296,7 +297,7 @@ class WriterBuild:
         folder = Path(settings["CACHE_PATH"]) / setting(settings, "WRITER_CACHE_DIR")
         # `invoke check` (WARTA_CHECK_ONLY) runs the whole pipeline but renders
         # no page: every finding comes before writing, and pages cost the most.
-        self.check_only = bool(settings.get("WARTA_CHECK_ONLY"))
+        self.check_only = check_only(settings)
         self.incremental = bool(setting(settings, "WRITER_INCREMENTAL")) and not self.check_only
         self.workers = worker_count(setting(settings, "WRITER_WORKERS"))
         self.manifest = Manifest(folder, self.output)
