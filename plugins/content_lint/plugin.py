@@ -38,6 +38,7 @@ import functools
 import logging
 import os
 import weakref
+from collections.abc import Callable
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -149,6 +150,17 @@ def read_and_check(content: str, relative: str, rules: Rules) -> tuple[Source, t
     return source, tuple(check_source(source, rules))
 
 
+def text_rules(settings) -> Rules:
+    """The rules of the checks that depend on a source's text alone (no clock:
+    the embargo is checked on every build)."""
+    return dataclasses.replace(rules_from_settings(settings), now=None)
+
+
+def source_checker(generator) -> Callable[[str], tuple[Source, tuple]]:
+    """`read_and_check` for one of the generator's sources (a relative path)."""
+    return functools.partial(read_and_check, generator.path, rules=text_rules(generator.settings))
+
+
 def source_cache(generator, rules: Rules) -> SnapshotStore | None:
     """The parsed sources and their text-only findings of the last build, valid
     per source while its bytes are the same, and as a whole while the rules
@@ -200,9 +212,8 @@ def start_source_checks(generator) -> None:
         return
     settings = generator.settings
     if checks.missing and setting_workers(settings) != 1:
-        text_rules = dataclasses.replace(rules_from_settings(settings), now=None)
         checks.background = Background(
-            functools.partial(read_and_check, generator.path, rules=text_rules),
+            source_checker(generator),
             niceness=19,  # after the enrichment's (10): its results are wanted later
         )
         for relative in checks.missing:
@@ -213,11 +224,10 @@ def start_source_checks(generator) -> None:
 def _list_sources(generator) -> SourceChecks:
     settings = generator.settings
     content = generator.path
-    text_rules = dataclasses.replace(rules_from_settings(settings), now=None)
     relatives = list(
         generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
     )
-    store = source_cache(generator, text_rules)
+    store = source_cache(generator, text_rules(settings))
     known: dict[str, tuple[Source, tuple]] = {}
     if store is not None:
         for relative in relatives:
@@ -231,7 +241,6 @@ def _list_sources(generator) -> SourceChecks:
 def lint_articles(generator) -> None:
     settings = generator.settings
     rules = rules_from_settings(settings)
-    text_rules = dataclasses.replace(rules, now=None)
     content = generator.path
 
     # Every source is read again on every build (also when the article cache has
@@ -253,7 +262,7 @@ def lint_articles(generator) -> None:
     missing = [relative for relative in checks.missing if relative not in handed]
     # The files' checks do not depend on each other: spread over the cores.
     fresh = fork_map(
-        functools.partial(read_and_check, content, rules=text_rules),
+        source_checker(generator),
         missing,
         setting_workers(settings),
         min_items_per_worker=64,
