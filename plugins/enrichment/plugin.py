@@ -120,20 +120,20 @@ class Speculation:
         self.background.add(source)
 
 
-_READING: dict[str, object] = {}  # "generator": the ArticlesGenerator reading now (weakref)
+_READING: weakref.WeakSet = weakref.WeakSet()  # the ArticlesGenerator reading now
 _SPECULATIONS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def note_reader(generator) -> None:
     """article_generator_preread: the generator whose articles are being read."""
-    if _READING.get("generator") is None or _READING["generator"]() is not generator:
-        _READING["generator"] = weakref.ref(generator)
+    if generator not in _READING:
+        _READING.clear()
+        _READING.add(generator)
 
 
 def speculate(content) -> None:
     """content_object_init: hand a freshly read article to the background."""
-    reference = _READING.get("generator")
-    generator = reference() if reference else None
+    generator = next(iter(_READING), None)
     if generator is None or not isinstance(content, Article) or not content.source_path:
         return
     if setting(generator.settings, "ENRICHMENT_WORKERS") == 1:
@@ -158,7 +158,7 @@ def enrich_articles(generator) -> None:
     pipeline = pipeline_of(generator.context)
     articles = every_article(generator)
     speculation = _SPECULATIONS.pop(generator, None)
-    _READING.pop("generator", None)
+    _READING.discard(generator)
     try:
         names = pipeline.names
     except PipelineOrderError as exc:
