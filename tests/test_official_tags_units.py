@@ -4,6 +4,8 @@ discovery, tested on the pure modules (no Pelican)."""
 from __future__ import annotations
 
 import datetime as dt
+import random
+import re
 import textwrap
 from pathlib import Path
 
@@ -139,6 +141,81 @@ def test_open_ended_words_match_indonesian_forms():
     matcher = PhraseMatcher([("pengawas* partisipatif", "pp"), ("pungut hitung", "ph")])
     assert matcher.find_keys("pengawasan partisipatif dan pengawas partisipatif") == ["pp"]
     assert matcher.find_keys("simulasi pungut-hitung di TPS") == ["ph"]
+
+
+def _every_word_start(matcher: PhraseMatcher, text: str) -> list[tuple[str, int, str]]:
+    """The plain definition of a scan: try the buckets at every word start."""
+    found = []
+    for start in re.finditer(r"(?<![\w-])\w", text):
+        position, best = start.start(), None
+        for length in matcher.prefix_lengths:
+            regex = matcher.buckets.get(text[position : position + length].lower())
+            match = regex.match(text, position) if regex else None
+            if match and (best is None or int(match.lastgroup[1:]) < int(best.lastgroup[1:])):
+                best = match
+        if best:
+            found.append(
+                (matcher.keys[int(best.lastgroup[1:])], position, best.group(best.lastgroup))
+            )
+    return found
+
+
+@pytest.mark.parametrize("case_sensitive", [True, False])
+def test_a_scan_finds_what_visiting_every_word_start_finds(case_sensitive):
+    # Names as the registry holds them (capitals, initials, one-letter first
+    # words, dotted titles) and text around them that a careless or hostile
+    # paste could hold: glued punctuation, hyphens, odd capitals, "İ", "Σ".
+    matcher = PhraseMatcher(
+        [
+            ("I Made Wirawan", "made"),
+            ("M. Rizal", "rizal"),
+            ("Siti Aminah", "siti"),
+            ("Sitiawan", "sitiawan"),
+            ("KPU", "kpu"),
+            ("Muslim", "muslim"),
+            ("Ir. Joko-Santoso", "joko"),
+        ],
+        enclitic=not case_sensitive,
+        case_sensitive=case_sensitive,
+    )
+    words = [
+        "I",
+        "Made",
+        "Wirawan",
+        "M.",
+        "Rizal",
+        "Siti",
+        "Aminah",
+        "Sitiawan",
+        "KPU",
+        "kpu",
+        "Muslim",
+        "muslim",
+        "Ir.",
+        "Joko",
+        "Santoso",
+        "-",
+        "—",
+        "(",
+        ")",
+        ",",
+        "İ",
+        "Σ",
+        "SİTİ",
+        "dan",
+        "I-Made",
+        "xI",
+        "_I",
+        "9I",
+        "Ir.Joko",
+    ]
+    rng = random.Random(16)
+    for _ in range(400):
+        text = "".join(
+            rng.choice(words) + rng.choice([" ", "", "-", "\n", ", "]) for _ in range(30)
+        )
+        found = [(key, m.start(), m.group(m.lastgroup)) for key, m in matcher.finditer(text)]
+        assert found == _every_word_start(matcher, text), text
 
 
 def test_overlapping_phrases_are_all_found():

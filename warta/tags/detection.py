@@ -67,12 +67,34 @@ _WORD_START_RE = re.compile(rf"{_WORD_BEFORE}\w")
 BUCKET_PREFIX = 3  # letters of a phrase's first word that pick its bucket
 
 
+def _first_piece(phrase: str) -> str:
+    """What a phrase's regex starts with: its first word up to a hyphen."""
+    first_word = phrase.split()[0].rstrip("*")
+    return next((p for p in re.split(r"[-‐‑–]", first_word) if p), first_word)
+
+
 def bucket_key(phrase: str) -> str:
     """The first letters of a phrase's first word, lowercased: only phrases whose
     bucket matches the text at a word start are tried there."""
-    first_word = phrase.split()[0].rstrip("*")
-    first_piece = next((p for p in re.split(r"[-‐‑–]", first_word) if p), first_word)
-    return first_piece[:BUCKET_PREFIX].lower()
+    return _first_piece(phrase)[:BUCKET_PREFIX].lower()
+
+
+def _one_letter_then_rest(prefixes: Iterable[str]) -> str:
+    """A regex finding every place one of `prefixes` starts: it consumes only
+    the first letter (so no later start is skipped) and looks ahead for the
+    rest; a branch per first letter lets the regex engine jump between the
+    letters that can begin one, far faster than `str.find` per prefix."""
+    rests: dict[str, set[str]] = {}
+    for prefix in prefixes:
+        rests.setdefault(prefix[0], set()).add(prefix[1:])
+    branches = []
+    for first, after in sorted(rests.items()):
+        if "" in after:
+            branches.append(re.escape(first))
+        else:
+            ahead = "|".join(re.escape(rest) for rest in sorted(after, key=len, reverse=True))
+            branches.append(f"{re.escape(first)}(?={ahead})")
+    return "|".join(branches)
 
 
 class PhraseMatcher:
@@ -111,13 +133,33 @@ class PhraseMatcher:
             for prefix, alternatives in grouped.items()
         }
         self.prefix_lengths = sorted({len(prefix) for prefix in grouped}, reverse=True)
+        # Phrases matched with their capitals (every name in the registry) can
+        # only start where their first letters stand as written, and capitals
+        # are rare in running text: one regex finds those few places, and only
+        # they are tried. A lowercase prefix ("pen", "ber") stands at every
+        # other word, where visiting each word start costs less.
+        firsts = {_first_piece(p)[: len(bucket_key(p))] for p, _ in unique}
+        capitals_only = case_sensitive or all(is_acronym(p) for p, _ in unique)
+        self._capital_starts = (
+            re.compile(_one_letter_then_rest(firsts)) if capitals_only and all(firsts) else None
+        )
+
+    def _starts(self, text: str) -> Iterable[int]:
+        """Word starts, in order, where a phrase may begin."""
+        if self._capital_starts is None:
+            return (start.start() for start in _WORD_START_RE.finditer(text))
+        is_start = _WORD_START_RE.match
+        return (
+            hit.start()
+            for hit in self._capital_starts.finditer(text)
+            if is_start(text, hit.start())
+        )
 
     def finditer(self, text: str):
         """(key, match) for every hit, in order of appearance."""
         if not self.buckets:
             return
-        for start in _WORD_START_RE.finditer(text):
-            position = start.start()
+        for position in self._starts(text):
             best = None
             for length in self.prefix_lengths:
                 regex = self.buckets.get(text[position : position + length].lower())
