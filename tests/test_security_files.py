@@ -176,6 +176,38 @@ def test_every_component_is_checked_for_a_symbolic_link(tmp_path):
     assert links == ["images/file-tautan.jpg", "images/folder-tautan", "images/putus.jpg"]
 
 
+def test_containment_answers_as_realpath_below_missing_and_linked_folders(tmp_path):
+    # Paths below a folder that does not exist yet are answered without
+    # resolving each component; the answer must be realpath's, links and ".."
+    # included ("a/../b" climbs from wherever a link "a" leads).
+    outside = tmp_path / "luar"
+    (outside / "sub").mkdir(parents=True)
+    for root in (tmp_path / "ada", tmp_path / "belum-ada" / "output"):
+        if root.name == "ada":
+            (root / "berita").mkdir(parents=True)
+            (root / "tautan").symlink_to(outside / "sub")
+            (root / "putus").symlink_to(tmp_path / "tidak-ada")
+        for candidate in [
+            "baru/2024/x/index.html",
+            "baru//x/./index.html",
+            "./baru/x.html",
+            "berita/x/index.html",
+            "tautan/x.html",
+            "tautan/../x.html",
+            "baru/../tautan/x.html",
+            "baru/../../luar/x.html",
+            "putus/x.html",
+            "x.html",
+            "",
+            ".",
+        ]:
+            real = os.path.realpath(os.path.join(root, candidate))
+            base = os.path.realpath(root)
+            inside = real == base or real.startswith(base + os.sep)
+            expected = Path(real) if inside else None
+            assert paths.contained(root, candidate) == expected, (root, candidate)
+
+
 @pytest.mark.parametrize(
     ("save_as", "refused"),
     [

@@ -83,10 +83,36 @@ def _contained_text(root: str | os.PathLike, candidate: str | os.PathLike) -> st
     """`contained` on strings: a build asks it about every article twice, and
     `pathlib`'s parsing cost more than resolving the path."""
     base = os.fspath(_real_root(root))
-    # join keeps an absolute candidate as it is; "" stands for the root itself.
-    real = os.path.realpath(os.path.join(os.fspath(root), os.fspath(candidate)))
+    real = _below_missing_folder(root, base, os.fspath(candidate))
+    if real is None:
+        # join keeps an absolute candidate as it is; "" stands for the root itself.
+        real = os.path.realpath(os.path.join(os.fspath(root), os.fspath(candidate)))
     inside = base if base.endswith(os.sep) else base + os.sep
     return real if real == base or real.startswith(inside) else None
+
+
+def _below_missing_folder(root: str | os.PathLike, real_root: str, candidate: str) -> str | None:
+    """The real path of a relative `candidate` that does not climb, when its
+    first component does not exist under `root`: nothing below it can be a
+    link, so the path is `real_root` and the components as written (what
+    `realpath` returns after a failed `lstat` per component). One `lstat`
+    instead of one per component: a build asks this of every page it will
+    write, into an output folder that does not exist yet. None: not such a
+    path, resolve it the slow way."""
+    # ".." is left to realpath: "a/../b" climbs from wherever a link "a" leads.
+    if not candidate or os.path.isabs(candidate) or ".." in candidate.split("/"):
+        return None
+    normal = posixpath.normpath(candidate)
+    if normal == ".":
+        return None
+    first = normal.partition("/")[0]
+    try:
+        os.lstat(os.path.join(os.fspath(root), first))
+    except FileNotFoundError:
+        return posixpath.join(real_root, normal)
+    except (OSError, ValueError):
+        return None
+    return None
 
 
 def _relative_parts(root: str | os.PathLike, candidate: str | os.PathLike) -> list[str] | None:
