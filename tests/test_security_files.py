@@ -916,3 +916,19 @@ def test_a_root_swapped_to_another_folder_is_resolved_again(tmp_path):
     assert paths.contained(root, "berita") == second.resolve() / "berita"
     # A path through the old target is outside the new root.
     assert paths.contained(root, first / "berita") is None
+
+
+def test_a_root_not_made_yet_is_resolved_again_once_it_is_or_its_parent_moves(tmp_path):
+    elsewhere = tmp_path / "lain"
+    (elsewhere / "build").mkdir(parents=True)
+    parent = tmp_path / "site"
+    parent.mkdir()
+    root = parent / "output"  # not made yet, as before a build's first page
+    assert paths.contained(root, "berita/x.html") == parent.resolve() / "output/berita/x.html"
+    # Its parent swapped for a link: the missing root now lies under the target.
+    parent.rename(tmp_path / "site-lama")
+    parent.symlink_to(elsewhere)
+    assert paths.contained(root, "x.html") == elsewhere.resolve() / "output/x.html"
+    # Made now, as a link out: what it leads to is the root from now on.
+    root.symlink_to(elsewhere / "build")
+    assert paths.contained(root, "x.html") == (elsewhere / "build").resolve() / "x.html"

@@ -29,19 +29,25 @@ def _real(path: str | os.PathLike) -> Path:
 # Real paths of roots (content/, the output), kept with the identity of what
 # they resolved to: a build asks about thousands of paths under one root, and
 # resolving the root again for each costs as much as resolving the path.
-_REAL_ROOTS: dict[str, tuple[tuple[int, int], Path]] = {}
+_REAL_ROOTS: dict[str, tuple[tuple, Path]] = {}
 
 
 def _real_root(root: str | os.PathLike) -> Path:
     """`_real(root)`, remembered while `root` still leads to the same folder (its
     device and inode, one `stat`, are checked on every call; a root that was
-    swapped or removed is resolved again)."""
+    swapped, made or removed is resolved again)."""
     key = os.fspath(root)
     try:
         found = os.stat(key)
+        identity: tuple = (found.st_dev, found.st_ino)
     except OSError:
-        return _real(root)
-    identity = (found.st_dev, found.st_ino)
+        # A root not made yet (the output folder, before the first page is
+        # written) resolves through its parent: remembered while that stays.
+        try:
+            parent = os.stat(os.path.dirname(os.path.abspath(key)))
+        except OSError:
+            return _real(root)
+        identity = ("missing", parent.st_dev, parent.st_ino)
     remembered = _REAL_ROOTS.get(key)
     if remembered is not None and remembered[0] == identity:
         return remembered[1]
