@@ -75,7 +75,9 @@ _REFERENCE = re.compile(
 def references(html: str) -> list[str]:
     """Every src/href/poster/data attribute value of a body, entities decoded:
     the files a page may use (photos, {static} links, plain local links)."""
-    return [unescape(m["value"]) for m in _REFERENCE.finditer(html or "")]
+    if not html or "=" not in html:  # most releases: no attribute, no scan
+        return []
+    return [unescape(m["value"]) for m in _REFERENCE.finditer(html)]
 
 
 def line_of(lines: list[str], needle: str | re.Pattern) -> int | None:

@@ -28,6 +28,8 @@ class Link:
 
 def links_in(fragment: str) -> list[Link]:
     """Every intrasite `{filename}` link of the fragment, in order."""
+    if "filename" not in fragment:  # most releases link no other release: no scan
+        return []
     return [Link(m.group("link"), m.group("value")) for m in _ATTRIBUTE_RE.finditer(fragment)]
 
 
