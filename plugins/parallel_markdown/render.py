@@ -14,9 +14,11 @@ import hashlib
 import io
 import os
 from collections.abc import Collection, Mapping
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from markdown import Markdown
+
+from .inline import InlineFilter
 
 
 class Rendered(NamedTuple):
@@ -61,6 +63,7 @@ class _Converters:
     settings: Mapping[str, Any] | None = None
     body: Markdown | None = None
     fields: Markdown | None = None
+    filters: ClassVar[dict[int, InlineFilter]] = {}  # id(instance) -> its inline filter
 
     @classmethod
     def get(cls, markdown_settings: Mapping[str, Any]) -> tuple[Markdown, Markdown]:
@@ -70,11 +73,19 @@ class _Converters:
             if "meta" in fields.preprocessors:
                 fields.preprocessors.deregister("meta")
             cls.settings, cls.body, cls.fields = markdown_settings, body, fields
+            cls.filters = {id(md): InlineFilter(md) for md in (body, fields)}
         return cls.body.reset(), cls.fields
+
+    @classmethod
+    def convert(cls, md: Markdown, text: str) -> str:
+        """`md.convert(text)`, trying only the inline patterns that can match
+        in `text` (`inline.py`: the same HTML, in about half the time)."""
+        return cls.filters[id(md)].convert(md, text)
 
     @classmethod
     def drop(cls) -> None:
         cls.settings = cls.body = cls.fields = None
+        cls.filters = {}
 
 
 def render_file(
@@ -89,7 +100,7 @@ def render_file(
         with open(path, "rb") as handle:
             data = handle.read()
         md, fields_md = _Converters.get(markdown_settings)
-        html = md.convert(decode(data))
+        html = _Converters.convert(md, decode(data))
         meta = getattr(md, "Meta", None)
         formatted: dict[str, str] = {}
         if meta is not None:
@@ -99,7 +110,7 @@ def render_file(
             for name, values in meta.items():
                 if name.lower() in formatted_fields:
                     source = "\n".join(values)
-                    formatted[source] = fields_md.reset().convert(source)
+                    formatted[source] = _Converters.convert(fields_md.reset(), source)
     except Exception:  # the parent's normal read reports it
         _Converters.drop()
         return None
