@@ -4,6 +4,7 @@ times, memory, sizes and ratios."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -26,6 +27,8 @@ def test_runner_at_20_articles_reports_every_step(tmp_path):
         capture_output=True,
         text=True,
         timeout=300,
+        # Its own lock: a benchmark running on the machine does not fail the suite.
+        env={**os.environ, "TMPDIR": str(tmp_path)},
     )
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     report = json.loads((tmp_path / "results-20.json").read_text())
@@ -137,3 +140,34 @@ def test_output_breakdown_sorts_bytes_by_kind_of_file(tmp_path):
         "feeds and sitemaps": 45,
         "other": 9,
     }
+
+
+def test_a_second_benchmark_on_the_machine_is_refused_while_one_runs(tmp_path):
+    """Two benchmarks at once share the cores and each times the other: the
+    second is refused with one clear line, and runs once the first is done."""
+    import fcntl
+
+    from warta.bench.runner import hold_bench_lock
+
+    lock = tmp_path / "warta-bench.lock"
+    running = hold_bench_lock(lock)
+    assert running is not None
+    assert hold_bench_lock(lock) is None  # the same machine: refused
+    proc = subprocess.run(
+        [sys.executable, "-m", "warta.bench.runner", "-n", "20", "--bench-dir", str(tmp_path)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "TMPDIR": str(tmp_path)},
+    )
+    assert proc.returncode == 2
+    assert proc.stderr.strip().splitlines() == [
+        f"another benchmark is running on this machine (lock: {lock}): the two would share "
+        "its cores and both sets of timings would be wrong; wait for it to finish, then run "
+        "this one"
+    ]
+    assert not (tmp_path / "work-20").exists()
+    fcntl.flock(running, fcntl.LOCK_UN)
+    running.close()
+    assert hold_bench_lock(lock) is not None

@@ -31,12 +31,11 @@ from markdown.inlinepatterns import InlineProcessor as InlinePattern
 from markdown.treeprocessors import InlineProcessor
 from markdown.util import Registry
 
-try:  # the standard library's regex parser (sre_parse before Python 3.11)
+try:  # the standard library's regex parser (private: if it moves, every pattern is kept)
     from re import _constants as sre_constants
     from re import _parser as sre_parse
-except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants  # type: ignore[no-redef]
-    import sre_parse  # type: ignore[no-redef]
+except ImportError:  # pragma: no cover - another Python
+    sre_constants = sre_parse = None
 
 # Characters every text node may hold whatever the document: whitespace the
 # preprocessors add, and those of the placeholders stashed text stands in for
@@ -44,16 +43,18 @@ except ImportError:  # pragma: no cover - Python < 3.11
 ALWAYS_PRESENT = frozenset(string.ascii_letters + string.digits + string.whitespace + ":\x02\x03")
 _WIDEST_RANGE = 256  # a wider [a-z]-like range is "anything"
 
-_ZERO_WIDTH = {sre_constants.AT, sre_constants.ASSERT, sre_constants.ASSERT_NOT}
-_REPEATS = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT}
-if hasattr(sre_constants, "POSSESSIVE_REPEAT"):
-    _REPEATS.add(sre_constants.POSSESSIVE_REPEAT)
+_ZERO_WIDTH = {getattr(sre_constants, name, None) for name in ("AT", "ASSERT", "ASSERT_NOT")}
+_REPEATS = {
+    getattr(sre_constants, name, None) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+}
+_ZERO_WIDTH.discard(None)
+_REPEATS.discard(None)
 
 
 def first_characters(regex: re.Pattern) -> frozenset[str] | None:
     """The characters a match of `regex` must begin with, or None when that
     cannot be told (or a match may be empty)."""
-    if regex.flags & re.IGNORECASE:
+    if regex.flags & re.IGNORECASE or sre_parse is None:
         return None
     try:
         parsed = sre_parse.parse(regex.pattern, regex.flags)

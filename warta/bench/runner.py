@@ -38,6 +38,7 @@ from __future__ import annotations
 import argparse
 import cProfile  # noqa: F401  (the profile step runs `python -m cProfile`)
 import datetime as dt
+import fcntl
 import importlib.util
 import json
 import os
@@ -48,6 +49,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import defaultdict
@@ -265,6 +267,7 @@ CHECK_SETTINGS = """\
 # `invoke check` over the benchmark corpus: the project's settings, its content,
 # and the build cache it starts from (copied; an empty folder: a cold check).
 import sys
+import tempfile
 
 sys.path.insert(0, {root!r})
 from pelicanconf import *  # noqa: E402,F403
@@ -724,6 +727,23 @@ def table(report: dict) -> str:
     return "\n".join([f"N = {report['articles']}", *rows, ratio_text, target_text])
 
 
+# One benchmark at a time on a machine: two at once share the cores, and each
+# measures the other (one such run put b at 20,000 articles at 394 s, not 197 s).
+LOCK_PATH = Path(tempfile.gettempdir()) / "warta-bench.lock"
+
+
+def hold_bench_lock(path: Path):
+    """The open lock file when no other benchmark holds it (kept open for the
+    run: the lock goes with the process), else None."""
+    handle = open(path, "a+")  # noqa: SIM115 - held until the process ends
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        return None
+    return handle
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["_sequence"]:
@@ -738,6 +758,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true", help="also profile b with cProfile")
     parser.add_argument("--bench-dir", type=Path, default=BENCH_DIR)
     args = parser.parse_args(argv)
+    lock = hold_bench_lock(LOCK_PATH)
+    if lock is None:
+        print(
+            f"another benchmark is running on this machine (lock: {LOCK_PATH}): the two "
+            "would share its cores and both sets of timings would be wrong; "
+            "wait for it to finish, then run this one",
+            file=sys.stderr,
+        )
+        return 2
     args.bench_dir.mkdir(parents=True, exist_ok=True)
     report = run(
         args.articles,
