@@ -637,6 +637,8 @@ def bench(c, articles=1000, seed=2024, images=0.03, skip=None, profile=False):
     if profile:
         args.append("--profile")
     result = c.run(" ".join(_quote(a) for a in args), warn=True, pty=False)
+    if result.exited == 2:  # refused (another benchmark is running): the runner said why
+        raise Exit(code=2)
     if result.exited != 0:
         raise Exit("bench: a build failed; see the logs named above.", code=result.exited)
 

@@ -168,6 +168,17 @@ def test_a_second_benchmark_on_the_machine_is_refused_while_one_runs(tmp_path):
         "this one"
     ]
     assert not (tmp_path / "work-20").exists()
+    # As staff run it: `invoke bench` says that one line, not "a build failed".
+    task = subprocess.run(
+        [sys.executable, "-m", "invoke", "bench", "--articles", "20"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "TMPDIR": str(tmp_path)},
+    )
+    assert task.returncode == 2
+    assert (task.stdout + task.stderr).strip().splitlines() == proc.stderr.strip().splitlines()
     fcntl.flock(running, fcntl.LOCK_UN)
     running.close()
     assert hold_bench_lock(lock) is not None
