@@ -149,36 +149,33 @@ def test_a_second_benchmark_on_the_machine_is_refused_while_one_runs(tmp_path):
 
     from warta.bench.runner import hold_bench_lock
 
+    def output_of(*command: str) -> tuple[int, list[str]]:
+        done = subprocess.run(
+            [sys.executable, "-m", *command],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            env={**os.environ, "TMPDIR": str(tmp_path)},  # where the machine's lock lives
+        )
+        return done.returncode, (done.stdout + done.stderr).strip().splitlines()
+
     lock = tmp_path / "warta-bench.lock"
     running = hold_bench_lock(lock)
     assert running is not None
     assert hold_bench_lock(lock) is None  # the same machine: refused
-    proc = subprocess.run(
-        [sys.executable, "-m", "warta.bench.runner", "-n", "20", "--bench-dir", str(tmp_path)],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "TMPDIR": str(tmp_path)},
-    )
-    assert proc.returncode == 2
-    assert proc.stderr.strip().splitlines() == [
+    refusal = [
         f"another benchmark is running on this machine (lock: {lock}): the two would share "
         "its cores and both sets of timings would be wrong; wait for it to finish, then run "
         "this one"
     ]
+    assert output_of("warta.bench.runner", "-n", "20", "--bench-dir", str(tmp_path)) == (
+        2,
+        refusal,
+    )
     assert not (tmp_path / "work-20").exists()
     # As staff run it: `invoke bench` says that one line, not "a build failed".
-    task = subprocess.run(
-        [sys.executable, "-m", "invoke", "bench", "--articles", "20"],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        env={**os.environ, "TMPDIR": str(tmp_path)},
-    )
-    assert task.returncode == 2
-    assert (task.stdout + task.stderr).strip().splitlines() == proc.stderr.strip().splitlines()
+    assert output_of("invoke", "bench", "--articles", "20") == (2, refusal)
     fcntl.flock(running, fcntl.LOCK_UN)
     running.close()
     assert hold_bench_lock(lock) is not None
