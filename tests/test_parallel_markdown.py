@@ -427,22 +427,25 @@ def test_a_document_converts_the_same_with_only_the_patterns_that_can_match(tmp_
     ]
     for document in documents:
         expected = Markdown(**config).convert(document)
-        assert inline_filter.convert(md.reset(), document) == expected, document
+        assert inline_filter.convert(document) == expected, document
 
     seen: dict[str, list[str]] = {}
     original = md.convert
 
     def spy(text):
         seen["names"] = [
-            name for tp in inline_filter.processors for name in tp.inlinePatterns._data
+            name for one in inline_filter.processors for name in one.processor.inlinePatterns._data
         ]
         return original(text)
 
     md.convert = spy
-    inline_filter.convert(md.reset(), "teks biasa tanpa tanda apa pun")
+    inline_filter.convert("teks biasa tanpa tanda apa pun")
     assert {"link", "backtick", "html", "entity", "em_strong"}.isdisjoint(seen["names"])
-    every = {name for registry in inline_filter.full for name in registry._data}
-    assert {name for tp in inline_filter.processors for name in tp.inlinePatterns._data} == every
+    every = {name for one in inline_filter.processors for name in one.full._data}
+    after = {
+        name for one in inline_filter.processors for name in one.processor.inlinePatterns._data
+    }
+    assert after == every
 
 
 @pytest.mark.parametrize(

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable
+from typing import Any, NamedTuple
 
 from markdown import Markdown
 from markdown.inlinepatterns import InlineProcessor as InlinePattern
@@ -120,47 +121,53 @@ def _class(items) -> set[str] | None:
     return found
 
 
+class _Patterns(NamedTuple):
+    """One inline processor: its full registry and, in its order, each pattern
+    with what it may begin with."""
+
+    processor: InlineProcessor
+    full: Registry
+    entries: tuple[tuple[str, float, Any, frozenset[str] | None], ...]
+
+
 class InlineFilter:
-    """The inline processors of one `Markdown` instance, and what each of their
-    patterns may begin with (read once per instance)."""
+    """A `Markdown` instance that converts each document with only the inline
+    patterns that can match in it (what they may begin with is read once)."""
 
     def __init__(self, md: Markdown) -> None:
-        self.processors = [tp for tp in md.treeprocessors if isinstance(tp, InlineProcessor)]
-        self.full = [tp.inlinePatterns for tp in self.processors]
-        self.patterns = []  # per processor: (name, priority, pattern, first characters)
-        for registry in self.full:
-            ordered = sorted(registry._priority, key=lambda item: item.priority, reverse=True)
-            self.patterns.append(
-                [
-                    (item.name, item.priority, registry[item.name], _starts(registry[item.name]))
-                    for item in ordered
-                ]
-            )
-        self._registries: dict[tuple, Registry] = {}
+        self.md = md
+        self.processors = [
+            _Patterns(tp, tp.inlinePatterns, _entries(tp.inlinePatterns))
+            for tp in md.treeprocessors
+            if isinstance(tp, InlineProcessor)
+        ]
+        self._registries: dict[tuple, Registry] = {}  # (processor, names kept) -> registry
 
-    def convert(self, md: Markdown, text: str) -> str:
-        """`md.convert(text)` with the patterns that cannot match left out."""
+    def convert(self, text: str) -> str:
+        """`md.reset().convert(text)` with the patterns that cannot match left out."""
         present = ALWAYS_PRESENT.union(text)
-        for index, (processor, patterns) in enumerate(
-            zip(self.processors, self.patterns, strict=True)
-        ):
-            kept = tuple(
-                name for name, _p, _pattern, chars in patterns if chars is None or chars & present
-            )
-            key = (index, kept)
-            registry = self._registries.get(key)
+        for index, (processor, _full, entries) in enumerate(self.processors):
+            kept = tuple(name for name, _, _, chars in entries if chars is None or chars & present)
+            registry = self._registries.get((index, kept))
             if registry is None:
-                registry = Registry()
-                for name, priority, pattern, _chars in patterns:
+                registry = self._registries[(index, kept)] = Registry()
+                for name, priority, pattern, _chars in entries:
                     if name in kept:
                         registry.register(pattern, name, priority)
-                self._registries[key] = registry
             processor.inlinePatterns = registry
         try:
-            return md.convert(text)
+            return self.md.reset().convert(text)
         finally:
-            for processor, registry in zip(self.processors, self.full, strict=True):
-                processor.inlinePatterns = registry
+            for processor, full, _entries in self.processors:
+                processor.inlinePatterns = full
+
+
+def _entries(registry: Registry) -> tuple:
+    ordered = sorted(registry._priority, key=lambda item: item.priority, reverse=True)
+    return tuple(
+        (item.name, item.priority, registry[item.name], _starts(registry[item.name]))
+        for item in ordered
+    )
 
 
 def _starts(pattern) -> frozenset[str] | None:

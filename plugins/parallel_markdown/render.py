@@ -14,7 +14,7 @@ import hashlib
 import io
 import os
 from collections.abc import Collection, Mapping
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, NamedTuple
 
 from markdown import Markdown
 
@@ -61,31 +61,25 @@ class _Converters:
     """
 
     settings: Mapping[str, Any] | None = None
-    body: Markdown | None = None
-    fields: Markdown | None = None
-    filters: ClassVar[dict[int, InlineFilter]] = {}  # id(instance) -> its inline filter
+    body: InlineFilter | None = None
+    fields: InlineFilter | None = None
 
     @classmethod
-    def get(cls, markdown_settings: Mapping[str, Any]) -> tuple[Markdown, Markdown]:
+    def get(cls, markdown_settings: Mapping[str, Any]) -> tuple[InlineFilter, InlineFilter]:
+        """The two instances, each converting through an `InlineFilter`
+        (`inline.py`: per document, only the inline patterns that can match)."""
         if cls.settings is not markdown_settings or cls.body is None or cls.fields is None:
             cls.drop()
             body, fields = Markdown(**markdown_settings), Markdown(**markdown_settings)
             if "meta" in fields.preprocessors:
                 fields.preprocessors.deregister("meta")
-            cls.settings, cls.body, cls.fields = markdown_settings, body, fields
-            cls.filters = {id(md): InlineFilter(md) for md in (body, fields)}
-        return cls.body.reset(), cls.fields
-
-    @classmethod
-    def convert(cls, md: Markdown, text: str) -> str:
-        """`md.convert(text)`, trying only the inline patterns that can match
-        in `text` (`inline.py`: the same HTML, in about half the time)."""
-        return cls.filters[id(md)].convert(md, text)
+            cls.settings = markdown_settings
+            cls.body, cls.fields = InlineFilter(body), InlineFilter(fields)
+        return cls.body, cls.fields
 
     @classmethod
     def drop(cls) -> None:
         cls.settings = cls.body = cls.fields = None
-        cls.filters = {}
 
 
 def render_file(
@@ -99,9 +93,9 @@ def render_file(
     try:
         with open(path, "rb") as handle:
             data = handle.read()
-        md, fields_md = _Converters.get(markdown_settings)
-        html = _Converters.convert(md, decode(data))
-        meta = getattr(md, "Meta", None)
+        body, fields = _Converters.get(markdown_settings)
+        html = body.convert(decode(data))
+        meta = getattr(body.md, "Meta", None)
         formatted: dict[str, str] = {}
         if meta is not None:
             # As MarkdownReader._parse_metadata does: without the meta
@@ -110,7 +104,7 @@ def render_file(
             for name, values in meta.items():
                 if name.lower() in formatted_fields:
                     source = "\n".join(values)
-                    formatted[source] = _Converters.convert(fields_md.reset(), source)
+                    formatted[source] = fields.convert(source)
     except Exception:  # the parent's normal read reports it
         _Converters.drop()
         return None
