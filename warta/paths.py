@@ -117,8 +117,8 @@ def _below_missing_folder(root: str | os.PathLike, real_root: str, candidate: st
     except FileNotFoundError:
         return posixpath.join(real_root, normal)
     except (OSError, ValueError):
-        return None
-    return None
+        pass
+    return None  # it exists (or cannot be looked at): each component is resolved
 
 
 def _relative_parts(root: str | os.PathLike, candidate: str | os.PathLike) -> list[str] | None:

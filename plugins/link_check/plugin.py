@@ -23,10 +23,14 @@ logger = logging.getLogger(__name__)
 SUGGESTION = "publish it first, or remove the link"
 
 
+def is_draft(content) -> bool:
+    """A draft or embargoed content (Pelican makes a future-dated article a draft)."""
+    return getattr(content, "status", "published") == "draft"
+
+
 def is_unpublished(content) -> bool:
-    """A draft or embargoed content (Pelican makes a future-dated article a
-    draft), or one the build does not write."""
-    return getattr(content, "status", "published") == "draft" or not is_written(content)
+    """A draft or embargoed content, or one the build does not write."""
+    return is_draft(content) or not is_written(content)
 
 
 def _relative(path: str) -> str:
@@ -106,8 +110,8 @@ def check_links(generators) -> None:
             break
     if not generated:
         return
-    for content in written_contents(generators):  # written: the other half of is_unpublished
-        if getattr(content, "status", "published") == "draft":
+    for content in written_contents(generators):
+        if is_draft(content):  # (written already: the rest of is_unpublished)
             continue  # a draft may link to another draft: neither is public
         check_content(content, generated)
 

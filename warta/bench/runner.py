@@ -267,7 +267,6 @@ CHECK_SETTINGS = """\
 # `invoke check` over the benchmark corpus: the project's settings, its content,
 # and the build cache it starts from (copied; an empty folder: a cold check).
 import sys
-import tempfile
 
 sys.path.insert(0, {root!r})
 from pelicanconf import *  # noqa: E402,F403

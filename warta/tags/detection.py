@@ -138,7 +138,7 @@ class PhraseMatcher:
         # are rare in running text: one regex finds those few places, and only
         # they are tried. A lowercase prefix ("pen", "ber") stands at every
         # other word, where visiting each word start costs less.
-        firsts = {_first_piece(p)[: len(bucket_key(p))] for p, _ in unique}
+        firsts = {_first_piece(p)[:BUCKET_PREFIX] for p, _ in unique}
         capitals_only = case_sensitive or all(is_acronym(p) for p, _ in unique)
         self._capital_starts = (
             re.compile(_one_letter_then_rest(firsts)) if capitals_only and all(firsts) else None
