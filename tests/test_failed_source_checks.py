@@ -355,6 +355,38 @@ def test_text_right_below_the_front_matter_is_no_break():
     assert not [f for f in check_source(source, Rules()) if "front matter" in f.message]
 
 
+def test_front_matter_lines_below_its_blank_line_are_named_as_shown_as_text():
+    # "Summary:" and "Region:" added after the blank line: the release is
+    # published, with them as its first paragraph; each line gets a warning.
+    text = (
+        f"{TITLE}Date: 2024-11-18 10:00\n\nSummary: Ringkasan rapat.\nregion : Kabupaten Lahat\n"
+        "LAHAT – Ketua: rapat digelar.\n\nTags: bukan baris kepala di sini.\n"
+    )
+    found = [
+        (f.line, f.level, f.message, f.suggestion)
+        for f in check_source(parse_source("berita/x.md", text), Rules())
+        if "blank line" in f.message
+    ]
+    hint = "move it up, above the blank line (the front matter is every line before it)"
+    shown = (
+        "is below the blank line that ends the front matter: "
+        "the site shows this line as the release's text"
+    )
+    assert found == [
+        (4, "warning", f"'Summary:' {shown}", hint),
+        (5, "warning", f"'region:' {shown}", hint),
+    ]
+    # A lead that only contains a colon, and a front matter ended by a line: not this.
+    assert not [
+        f
+        for f in check_source(
+            parse_source("berita/y.md", f"{TITLE}Date: 2024-11-18 10:00\n\nLAHAT – Ketua: ya.\n"),
+            Rules(),
+        )
+        if "blank line" in f.message
+    ]
+
+
 def test_a_release_dropped_for_a_stranded_date_says_why_once(site):
     photo(site)
     site.article(

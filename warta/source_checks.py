@@ -142,6 +142,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     check (`check_embargo`) depends on the clock: with `rules.now` None, the
     findings depend on the source and the rules alone."""
     yield from _check_required(source, rules)
+    yield from _check_keys_in_text(source)
     yield from _check_dates(source, rules)
     yield from check_embargo(source, rules)
     yield from _check_slug(source)
@@ -223,6 +224,29 @@ def _stranded_keys(source: Source) -> dict[str, int]:
             if key in FRONT_MATTER_KEYS:
                 found.setdefault(key, number)
     return found
+
+
+def _check_keys_in_text(source: Source) -> Iterator[Finding]:
+    """Front-matter lines written below the blank line that ends the front
+    matter ("Summary: …" added at the end of the file's head): Pelican reads
+    them as the release's first paragraph, and the site shows them as text."""
+    if not source.metadata or source.ended_by is not None:
+        return  # no front matter, or one ended by a line (`_front_matter_break`)
+    body = list(source.body)
+    first = next((index for index, (_, text) in enumerate(body) if text.strip()), len(body))
+    for number, text in body[first:]:
+        match = _LOOSE_KEY_RE.match(text)
+        key = "-".join(match["key"].lower().split()) if match else ""
+        if not text.strip() or key not in FRONT_MATTER_KEYS:
+            return  # the first paragraph's lines, while they are front-matter lines
+        yield _finding(
+            source,
+            number,
+            "warning",
+            f"'{match['key'].strip()}:' is below the blank line that ends the front matter: "
+            "the site shows this line as the release's text",
+            "move it up, above the blank line (the front matter is every line before it)",
+        )
 
 
 def _listed_value(source: Source) -> bool:
