@@ -559,7 +559,21 @@ def test_state_stamp_leaves_out_back_links_and_collects_leaves():
 def test_state_stamp_refuses_sets_and_what_pickle_cannot_write():
     """A set's order changes between processes; the slow path sorts it."""
     stamper = StateStamper(leaf_types=(), leaf_key=str)
-    for value in ({"tags": {"pilkada", "pemilu"}}, [frozenset({"a"})], {"f": lambda: 1}):
+
+    class Labels(set):
+        pass
+
+    refused = (
+        {"tags": {"pilkada", "pemilu"}},
+        [frozenset({"a"})],
+        {"empty": (set(), 1)},
+        {"empty": frozenset()},
+        {"deep": [{"x": [Labels({"a"})]}]},
+        {"f": lambda: 1},
+    )
+    for value in refused:
         with pytest.raises(Unstable):
             stamper.stamp(value)
-    stamper.stamp({"text": "Rapat \u2011 \u00cf"})  # bytes of a set opcode inside text
+    # Text that spells a set's opcodes or its class is text.
+    for text in ("Rapat \u2011 \u00cf \x8f \x91", "cbuiltins\nset\n", "builtins set"):
+        stamper.stamp({"text": text, "bytes": text.encode()})

@@ -39,7 +39,6 @@ import re
 import types
 from collections.abc import Callable, Iterable, Mapping
 from importlib import metadata as importlib_metadata
-from pickletools import genops
 from typing import Any
 
 
@@ -330,14 +329,7 @@ class StateStamper:
         except Exception as exc:  # pickle's errors, or a describer's
             # The slow path describes it again and reports what it finds as before.
             raise Unstable(f"cannot serialise {type(value).__qualname__}: {exc}") from None
-        data = buffer.getvalue()
-        # A set's order changes from one process to the next (its pages would
-        # render at every build); the opcode bytes may also be inside a text.
-        if (_SET_OPCODES[0] in data or _SET_OPCODES[1] in data) and any(
-            op.name in ("EMPTY_SET", "FROZENSET") for op, _, _ in genops(data)
-        ):
-            raise Unstable("a set: its order changes between processes")
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
+        digest = hashlib.blake2b(buffer.getvalue(), digest_size=16).hexdigest()
         return digest, tuple(pickler.leaves)
 
     def plan(self, kind: type) -> Callable[[Any], Any]:
@@ -373,7 +365,7 @@ class StateStamper:
         if issubclass(kind, (list, tuple)):
             return lambda value: (_stands_for, (name, "sequence", list(value)))
         if issubclass(kind, (set, frozenset)):
-            return lambda value: (_stands_for, (name, "set", list(value)))
+            return _refuse_set
         if dataclasses.is_dataclass(kind):
             # A field left out of repr (a back-link to a parent) is not part of its value.
             fields = tuple(f.name for f in dataclasses.fields(kind) if f.repr)
@@ -397,7 +389,8 @@ class StateStamper:
         return ("repr", text)
 
 
-_SET_OPCODES = (pickle.EMPTY_SET, pickle.FROZENSET)
+def _refuse_set(_value: Any) -> Any:
+    raise Unstable("a set: its order changes between processes")
 
 
 def _as_is(_value: Any) -> Any:
@@ -419,12 +412,17 @@ def _zone_text(zone: dt.tzinfo | None) -> str:
 
 class _StatePickler(pickle.Pickler):
     def __init__(self, file, stamper: StateStamper) -> None:
-        super().__init__(file, protocol=5)
+        # Protocol 3 writes a set as a call of the `set` class, which passes
+        # through `reducer_override` (protocols 4 and 5 write sets with opcodes
+        # of their own, out of its sight: finding them cost a walk of the bytes).
+        super().__init__(file, protocol=3)
         self.fast = True  # no memo (see StateStamper)
         self.stamper = stamper
         self.leaves: list = []
 
     def reducer_override(self, obj: Any) -> Any:
+        if obj is set or obj is frozenset:
+            _refuse_set(obj)
         plan = self.stamper.plan(type(obj))
         if plan is _leaf:
             self.leaves.append(obj)
