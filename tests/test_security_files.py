@@ -515,6 +515,51 @@ def test_paths_that_climb_out_of_content_or_output_are_refused_and_nothing_lands
     assert (built.output / "berita/2024/11/naik/index.html").is_file()
 
 
+def test_a_template_the_theme_lacks_is_one_error_and_the_page_still_builds(tmp_path):
+    """`Template: ../../etc/passwd` once stopped the whole build at the first page
+    Pelican could not render, naming no file. Each such content is one error at
+    its line, shown with its kind's template; a template the theme has is used.
+    The second build (contents from the article cache) says it again."""
+    site = FixtureSite(tmp_path / "site")
+    bad = {
+        "naik.md": ("naik", "Template: ../../../../etc/passwd"),
+        "salah-ketik.md": ("salah-ketik", "Template: artikel-khusus"),
+        "sebagian.md": ("sebagian", "Template: partials/share"),
+    }
+    for name, (slug, line) in bad.items():
+        site.article(
+            name,
+            with_front_matter(article_text(title=f"Rapat Templat {slug}", slug=slug), line),
+        )
+    site.article(
+        "benar.md",
+        with_front_matter(
+            article_text(title="Rapat Templat Benar", slug="benar"), "Template: article"
+        ),
+    )
+    site.page("aneh.md", "Title: Halaman Templat Aneh\nTemplate: ../page\n\nIsi halaman.\n")
+
+    for build in ("cold", "warm"):
+        built = site.build(**NO_SEARCH)
+
+        assert built.returncode == 1, (build, built.log)
+        assert "Traceback" not in built.log and "build stopped" not in built.log, built.log
+        errors = built.log_lines("error")
+        assert len(errors) == 4, (build, errors)
+        for name, (slug, line) in bad.items():
+            number = (site.content / "berita" / name).read_text().splitlines().index(line) + 1
+            [error] = [e for e in errors if e.startswith(f"berita/{name}:{number}: ")]
+            assert "unknown Template: shown with the 'article' template instead" in error
+            assert f"'{line}'" in error and "use one of: " in error and "article, " in error
+            page = built.html(f"berita/2024/11/{slug}/")
+            assert page.h1.get_text(strip=True) == f"Rapat Templat {slug}"
+            assert page.find("article") is not None
+        [error] = [e for e in errors if e.startswith("halaman/aneh.md:2: ")]
+        assert "unknown Template: shown with the 'page' template instead" in error
+        assert built.html("halaman-templat-aneh/").h1.get_text(strip=True) == "Halaman Templat Aneh"
+        assert built.html("berita/2024/11/benar/").h1.get_text(strip=True) == "Rapat Templat Benar"
+
+
 # -- metadata that trails or hides in a photo ------------------------------------------------
 
 

@@ -18,6 +18,13 @@ and a suggestion:
   being written elsewhere.
 - a static file whose source or output path breaks the same rules (e.g. an
   EXTRA_PATH_METADATA entry): dropped before the static generator copies it.
+- a `Template:` that names no top-level template of the theme (`../../etc/passwd`,
+  a partial, a typo): Jinja's loader refuses a name that climbs, and Pelican then stops the
+  whole build at the first page it cannot render, naming no file. The content
+  is shown with its kind's own template (article, page) instead, and the
+  error names the file, the line and the templates there are. Checked when
+  the generators finish, on every build: the theme can change between builds
+  while a content comes back from the article cache unread.
 
 The rule itself (resolved paths, symbolic links on every component) is in
 `warta.paths`, shared with the images plugin. Place this plugin early in
@@ -28,6 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import functools
 import logging
 import os
 import stat
@@ -38,6 +46,7 @@ from pelican import signals
 from pelican.contents import Article, Page
 
 from warta import findings
+from warta.contents import every_article, every_page, message_path
 from warta.findings import Finding
 from warta.frontmatter import SourceLines
 from warta.paths import (
@@ -255,6 +264,69 @@ def check_static_links(content, settings, where: str, lines: SourceLines) -> Non
     content._content = pattern.sub(refuse, body)
 
 
+def theme_templates(settings) -> frozenset[str]:
+    """The names a `Template:` may give, as Pelican looks them up (the file name
+    without its extension): the top-level templates of the theme and its
+    overrides, and their `!theme/` and `!simple/` names (Pelican's prefix
+    loader). A template in a subfolder (the theme's partials) is not a page."""
+    import pelican  # the simple theme ships inside the package
+
+    simple = os.path.join(os.path.dirname(pelican.__file__), "themes", "simple", "templates")
+    theme = os.path.join(settings["THEME"], "templates")
+    folders = [
+        *(("", os.fspath(folder)) for folder in settings.get("THEME_TEMPLATES_OVERRIDES", [])),
+        ("", theme),
+        ("!theme/", theme),
+        ("!simple/", simple),
+    ]
+    return _template_names(tuple(folders), tuple(settings.get("TEMPLATE_EXTENSIONS", [".html"])))
+
+
+@functools.lru_cache(maxsize=8)
+def _template_names(folders: tuple, extensions: tuple) -> frozenset[str]:
+    names = set()
+    for prefix, folder in folders:
+        with contextlib.suppress(OSError):
+            for entry in os.scandir(folder):
+                stem, extension = os.path.splitext(entry.name)
+                if extension in extensions and entry.is_file():
+                    names.add(prefix + stem)
+    return frozenset(names)
+
+
+def check_templates(contents, settings) -> None:
+    """Give a content whose `Template:` names no template of the theme its
+    kind's own template, with one error line."""
+    available = None
+    for content in contents:
+        name = content.metadata.get("template")
+        if not name:
+            continue
+        if available is None:
+            available = theme_templates(settings)
+        if str(name) in available:
+            continue
+        offered = sorted(n for n in available if not n.startswith("!"))
+        lines = SourceLines(content.source_path)
+        line = lines.front_matter.line("template")
+        report(
+            message_path(content),
+            line,
+            f"unknown Template: shown with the '{content.default_template}' template instead",
+            lines.get()[line - 1].strip() if line else str(name),
+            f"remove the Template: line, or use one of: {', '.join(offered)}",
+        )
+        content.template = content.default_template
+
+
+def check_article_templates(generator) -> None:
+    check_templates(every_article(generator), generator.settings)
+
+
+def check_page_templates(generator) -> None:
+    check_templates(every_page(generator), generator.settings)
+
+
 def link_path(content, value: str) -> str:
     """The content-relative path of a {static} link, as Pelican computes it."""
     path = unquote(urlparse(value).path)
@@ -307,3 +379,5 @@ def register() -> None:
     signals.static_generator_init.connect(guard_file_listing)
     signals.content_object_init.connect(check_content)
     signals.static_generator_finalized.connect(check_static_files)
+    signals.article_generator_finalized.connect(check_article_templates)
+    signals.page_generator_finalized.connect(check_page_templates)
