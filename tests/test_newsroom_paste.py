@@ -251,6 +251,10 @@ def test_a_path_staff_wrote_is_shown_as_written(tmp_path):
     paths = Paths(project=project, content=project / "content")
     written = f"link leaves: '{{static}}/../..{tmp_path}/luar/x.jpg'"
     assert paths.scrub(written) == written
+    # A path beside the project whose name starts with the project's name.
+    beside = f"save_as '{project}-lama/x.html', Save_as: {project}2.html"
+    assert paths.scrub(beside) == beside
+    assert paths.scrub(f"in {project}, {project}/content: x") == "in ., content: x"
 
 
 def test_pelicans_messages_become_one_finding_each(tmp_path):

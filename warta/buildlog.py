@@ -102,9 +102,13 @@ class Paths:
         for root, label in roots:
             if root is None:
                 continue
-            # Only a path that starts here: `../../tmp/x` in what staff wrote stays as written.
+            # Only a path that starts here: `../../tmp/x` in what staff wrote stays
+            # as written, and so does a sibling that shares the root's first
+            # letters (`/srv/warta-lama/x` is not `/srv/warta` plus "-lama/x").
             text = re.sub(
-                r"(?<![\w./-])" + re.escape(str(root)) + r"(?P<rest>/[^\s'\"),:]*)?",
+                r"(?<![\w./-])"
+                + re.escape(str(root))
+                + r"(?:(?P<rest>/[^\s'\"),:]*)|(?![^\s'\"),:]))",
                 lambda m, label=label: _join(label, (m["rest"] or "").lstrip("/")) or ".",
                 text,
             )
