@@ -566,3 +566,51 @@ def test_links_to_unpublished_contents_are_found_removed_and_located():
     assert link_line(source, link, first_line=3) == 3
     assert link_line(source, link, first_line=3, after=3) == 5
     assert link_line(source, link, first_line=3, after=5) == 5  # twice on line 5
+
+
+def test_control_characters_pasted_into_a_release_are_left_out_and_named(tmp_path):
+    """A NUL in the body once stopped the build (XML 1.0 feeds cannot carry it);
+    Word's line break arrives as U+000B. Every page and feed is written without
+    them, and each line that had one is one warning naming what was there."""
+    site = FixtureSite(tmp_path / "site")
+    site.article(
+        "tempel.md",
+        article_text(
+            title="Bawaslu Kota Palembang Gelar\x0bRapat Koordinasi Pengawasan",
+            slug="tempel",
+            summary="Rapat koordinasi\x01 pengawasan tahapan pilkada di Kota Palembang.",
+            body="PALEMBANG – Bawaslu\x00 Kota Palembang menggelar\x0brapat.\n\n"
+            "Paragraf kedua \x85tanpa masalah\x7f.\n\nParagraf ketiga bersih.",
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+
+    assert built.returncode == 0, built.log
+    # split("\n"): splitlines() would break lines at U+000B and U+0085 too.
+    text = (site.content / "berita" / "tempel.md").read_text().split("\n")
+
+    def line_of(start: str) -> int:
+        return next(n for n, line in enumerate(text, 1) if line.startswith(start))
+
+    suggestion = "(retype the line without it (a line break pasted from a word processor "
+    expected = {
+        f"berita/tempel.md:{line_of('Title:')}: control character U+000B left out",
+        f"berita/tempel.md:{line_of('Summary:')}: control character U+0001 left out",
+        f"berita/tempel.md:{line_of('PALEMBANG')}: control character U+0000, U+000B left out",
+        f"berita/tempel.md:{line_of('Paragraf kedua')}: control character U+0085, U+007F left out",
+    }
+    found = [w for w in built.log_lines("warning") if "control character" in w]
+    assert {w.split(" of the published text")[0] for w in found} == expected, found
+    assert all(suggestion in w for w in found), found
+    controls = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+    page = built.html("berita/2024/11/tempel/")
+    assert page.h1.get_text() == "Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan"
+    paragraphs = [p.get_text() for p in page.select("article p")]
+    assert "PALEMBANG – Bawaslu Kota Palembang menggelar rapat." in paragraphs
+    assert "Paragraf kedua tanpa masalah." in paragraphs
+    feed = etree.parse(str(built.output / "feed.xml")).getroot()
+    [entry] = feed.findall(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}title") == page.h1.get_text()
+    for path in built.output.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json", ".txt"):
+            assert not controls.search(path.read_text(encoding="utf-8")), path

@@ -16,7 +16,7 @@ from warta import frontmatter
 from warta.findings import Finding
 from warta.imagetags import image_tags
 from warta.paths import is_external
-from warta.text import SLUG_RE
+from warta.text import SLUG_RE, control_characters_in
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
@@ -143,6 +143,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     findings depend on the source and the rules alone."""
     yield from _check_required(source, rules)
     yield from _check_keys_in_text(source)
+    yield from _check_control_characters(source)
     yield from _check_dates(source, rules)
     yield from check_embargo(source, rules)
     yield from _check_slug(source)
@@ -247,6 +248,24 @@ def _check_keys_in_text(source: Source) -> Iterator[Finding]:
             "the site shows this line as the release's text",
             "move it up, above the blank line (the front matter is every line before it)",
         )
+
+
+def _check_control_characters(source: Source) -> Iterator[Finding]:
+    """A line holding a control character (a pasted NUL; Word's line break,
+    U+000B): the Markdown reader drops it (`warta.markdown_controls`), so the
+    page shows the line without it; said once per line."""
+    lines = [(line, value) for value, line in source.metadata.values()]
+    for number, text in sorted([*lines, *((n, t) for n, t in source.body)]):
+        found = control_characters_in(text)
+        if found:
+            yield _finding(
+                source,
+                number,
+                "warning",
+                f"control character {', '.join(found)} left out of the published text",
+                "retype the line without it (a line break pasted from a word processor "
+                "arrives as U+000B: press Enter instead)",
+            )
 
 
 def _listed_value(source: Source) -> bool:

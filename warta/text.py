@@ -6,6 +6,8 @@
 - `slugify`: the URL slug of a title or an official name, ASCII and hyphenated
   (`invoke new`, the slug the build supplies, region page slugs).
 - `plain_text`: the visible text of an HTML fragment, one line, entities decoded.
+- `without_control_characters`: text with the control characters no page or
+  feed may carry taken out (a pasted NUL, Word's line break U+000B).
 """
 
 from __future__ import annotations
@@ -100,3 +102,28 @@ def plain_text(html: object) -> str:
     extractor.feed(str(html or ""))
     extractor.close()
     return " ".join("".join(extractor.parts).split())
+
+
+# C0 and C1 control characters other than tab, line feed and carriage return:
+# XML 1.0 forbids the C0 ones (a feed with one cannot be written at all), HTML
+# calls every one of them a parse error. A vertical tab or form feed is how a
+# line break or page break pasted from a word processor arrives: a space keeps
+# the words apart; the others are dropped.
+CONTROL_CHARACTERS = frozenset(
+    chr(code) for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0))
+)
+_WITHOUT_CONTROLS = {ord(ch): None for ch in CONTROL_CHARACTERS} | {0x0B: " ", 0x0C: " "}
+_CONTROL_RE = re.compile("[" + re.escape("".join(sorted(CONTROL_CHARACTERS))) + "]")
+
+
+def without_control_characters(text: str) -> str:
+    """`text` with every character of CONTROL_CHARACTERS dropped (a vertical tab
+    or form feed: a space)."""
+    if _CONTROL_RE.search(text) is None:
+        return text
+    return text.translate(_WITHOUT_CONTROLS)
+
+
+def control_characters_in(text: str) -> list[str]:
+    """The control characters of `text` as code points ('U+000B'), in order, once each."""
+    return list(dict.fromkeys(f"U+{ord(ch):04X}" for ch in _CONTROL_RE.findall(text)))
