@@ -145,7 +145,7 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.sane_lists": {},
         "markdown.extensions.smarty": {},
-        "warta.markdown_controls": {},  # a pasted NUL or U+000B out of every text
+        "warta.markdown_source": {},  # control characters out, one Title: (warta/markdown_source.py)
     },
     "output_format": "html5",
 }

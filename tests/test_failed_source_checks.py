@@ -446,3 +446,37 @@ def test_a_release_dropped_for_a_reason_no_check_knows_still_says_so(site, tmp_p
     others = [(f.line, f.level, f.message) for f in found if f not in reasons]
     assert others == EXPECTED_BESIDE_THE_REASON, built.log
     assert not [name for name in built.files() if "logistik-rusak" in name]
+
+
+def test_a_key_written_twice_is_read_once_and_named_at_its_second_line(site):
+    """Pelican turned a repeated Title: into a list: the page showed "['A', 'B']"
+    or, through a filter that takes a list for pairs, stopped the build. The
+    first value is used, and the second line is one warning; Pelican's own
+    single keys (Date:) keep their message, once."""
+    site.article(
+        "ganda.md",
+        "Title: Bawaslu Kabupaten Lahat Awasi Rapat Pleno Terbuka\n"
+        "Title: Judul Kedua yang Tertinggal\n"
+        "Date: 2024-11-17 09:30\n"
+        "Date: 2024-11-18 09:30\n"
+        "Summary: Bawaslu Kabupaten Lahat mengawasi rapat pleno terbuka rekapitulasi.\n"
+        "Image-Alt: Teks pertama\n"
+        "Image-Alt: Teks kedua\n"
+        "Region: Kabupaten Lahat\n"
+        "\n"
+        "LAHAT – Bawaslu Kabupaten Lahat mengawasi rapat pleno terbuka.\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+
+    assert built.returncode == 0, built.log
+    twice = [w for w in built.log_lines("warning") if "written twice" in w]
+    assert sorted(twice) == [
+        "berita/ganda.md:2: 'Title:' written twice: the first one (line 1) is used (keep one line)",
+        "berita/ganda.md:4: 'Date:' written twice: the first one (line 3) is used (keep one line)",
+        "berita/ganda.md:7: 'Image-Alt:' written twice: the first one (line 6) is used "
+        "(keep one line)",
+    ], built.log
+    page = built.html("berita/2024/11/bawaslu-kabupaten-lahat-awasi-rapat-pleno-terbuka/")
+    assert page.h1.get_text(strip=True) == "Bawaslu Kabupaten Lahat Awasi Rapat Pleno Terbuka"
+    assert page.find("meta", property="og:title")["content"].startswith("Bawaslu Kabupaten")
+    assert page.find("time")["datetime"].startswith("2024-11-17")

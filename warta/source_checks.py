@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from warta import frontmatter
 from warta.findings import Finding
 from warta.imagetags import image_tags
+from warta.markdown_source import SINGLE_VALUED_KEYS
 from warta.paths import is_external
 from warta.text import SLUG_RE, control_characters_in
 
@@ -86,6 +87,9 @@ class Source:
     # (not a blank line or `---`) ended it: the body starts there.
     ended_by: int | None = None
     readable: bool = True  # False: not UTF-8 text (nothing else of it is known)
+    # (name as written, its line, the line of the key's first value) of each
+    # repeated front-matter key after its first.
+    repeated: list[tuple[str, int, int]] = field(default_factory=list)
 
     def value(self, key: str) -> str:
         return self.metadata.get(key, ("", 0))[0].strip()
@@ -102,7 +106,9 @@ def parse_source(path: str, text: str) -> Source:
     document = frontmatter.parse(text)
     source = Source(path, empty=document.empty)
     for item in document.front_matter.fields:
-        source.metadata.setdefault(item.key, (item.value, item.line))
+        first = source.metadata.setdefault(item.key, (item.value, item.line))
+        if first[1] != item.line:
+            source.repeated.append((item.name, item.line, first[1]))
     source.body = document.body
     if document.front_matter and not document.front_matter.closed:
         source.ended_by = document.front_matter.body_start
@@ -144,6 +150,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_required(source, rules)
     yield from _check_keys_in_text(source)
     yield from _check_control_characters(source)
+    yield from _check_repeated_keys(source)
     yield from _check_dates(source, rules)
     yield from check_embargo(source, rules)
     yield from _check_slug(source)
@@ -252,7 +259,7 @@ def _check_keys_in_text(source: Source) -> Iterator[Finding]:
 
 def _check_control_characters(source: Source) -> Iterator[Finding]:
     """A line holding a control character (a pasted NUL; Word's line break,
-    U+000B): the Markdown reader drops it (`warta.markdown_controls`), so the
+    U+000B): the Markdown reader drops it (`warta.markdown_source`), so the
     page shows the line without it; said once per line."""
     lines = [(line, value) for value, line in source.metadata.values()]
     for number, text in sorted([*lines, *((n, t) for n, t in source.body)]):
@@ -265,6 +272,21 @@ def _check_control_characters(source: Source) -> Iterator[Finding]:
                 f"control character {', '.join(found)} left out of the published text",
                 "retype the line without it (a line break pasted from a word processor "
                 "arrives as U+000B: press Enter instead)",
+            )
+
+
+def _check_repeated_keys(source: Source) -> Iterator[Finding]:
+    """A key the site reads once (`Title:`, `Image:` …) written again: the
+    reader keeps the first (`warta.markdown_source`). Pelican's own single
+    keys (`Date:`, `Slug:` …) it reports itself, in the same words."""
+    for name, line, first in source.repeated:
+        if name.lower() in SINGLE_VALUED_KEYS:
+            yield _finding(
+                source,
+                line,
+                "warning",
+                f"'{name.title()}:' written twice: the first one (line {first}) is used",
+                "keep one line",
             )
 
 
