@@ -105,3 +105,18 @@ def test_plugins_report_findings_with_their_suggestion_kept_apart(site):
     # release_defaults: a suggestion that carries its fix.
     supplied = by_line[(None, "suggestion")]
     assert supplied.fix == (("Slug", "bawaslu-kota-palembang-gelar-rapat-koordinasi-pengawasan"),)
+
+
+def test_a_finding_is_one_line_whatever_its_file_name_and_value_hold(site):
+    """A file name with a line break printed its finding over two lines, the
+    second of which no reader (or CI annotation) could place."""
+    assert Finding("berita/a\nb.md", 3, "error", "bad: 'x\ty\x00'", "fix\u2028it").text() == (
+        "berita/a\\x0ab.md:3: error: bad: 'x\ty\\x00' (fix\\u2028it)"
+    )
+    site.article("baris\nbaru.md", article_text(title="Rapat Koordinasi di Nama Berkas Aneh"))
+    built = site.build(SEARCH_ENABLED=False)
+
+    assert built.returncode == 0, built.log
+    about = [line for line in built.log.splitlines() if "baris" in line or "baru.md" in line]
+    assert about, built.log
+    assert all(line.startswith("content/berita/baris\\x0abaru.md") for line in about), about

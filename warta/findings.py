@@ -54,7 +54,9 @@ class Finding:
         hint = f" ({self.suggestion})" if self.suggestion else ""
         where = f"{self.path}:{self.line}: " if self.path and self.line else ""
         where = where or (f"{self.path}: " if self.path else "")
-        return f"{where}{level}{self.message}{hint}"
+        # One finding, one line: a file name or a quoted value holding a line
+        # break (or another control character but the tab) is shown escaped.
+        return f"{where}{level}{self.message}{hint}".translate(_ESCAPED)
 
     def github(self) -> str:
         """A GitHub Actions workflow command; shows up as an annotation on the file
@@ -71,6 +73,12 @@ class Finding:
 
     def moved(self, path: str) -> Finding:
         return dataclasses.replace(self, path=path)
+
+
+_ESCAPED = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (*range(0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)
+}
 
 
 def report(logger: logging.Logger, finding: Finding) -> None:
