@@ -413,6 +413,42 @@ def test_allow_free_keeps_unknown_tags_as_free_tags(tmp_path):
     assert [a.get_text(strip=True) for a in free.find_all("a")] == ["Karang Taruna"]
 
 
+def test_a_tag_without_letters_or_digits_is_left_out_with_one_line(tmp_path):
+    """`Tags: ,,,; Karang Taruna; -` (Pelican splits at ";" when there is one):
+    ",,," has no address, and its page took the tag index's (tag/). Each is one
+    warning at the Tags: line, even where free tags are kept; Pelican's own
+    unplaced "Unable to generate valid slug" is not printed besides."""
+    site = official_site(tmp_path)
+    site.article(
+        "2026/koma.md",
+        article_text(
+            title="Bawaslu Muratara Rangkul Karang Taruna Jadi Mitra Pengawasan",
+            date="2025-06-17 09:00",
+            slug="koma",
+            tags=",,,; Karang Taruna; -",
+            summary="Karang Taruna di Rupit diajak menjadi mitra pengawasan partisipatif Bawaslu.",
+            body="RUPIT - Bawaslu Kabupaten Musi Rawas Utara mengajak Karang Taruna.",
+        ),
+    )
+    built = site.build(**settings(tmp_path, OFFICIAL_TAGS_ALLOW_FREE=True))
+
+    assert built.returncode == 0, built.log
+    line = (site.content / "berita/2026/koma.md").read_text().split("\n").index(
+        "Tags: ,,,; Karang Taruna; -"
+    ) + 1
+    suggestion = "(separate tags with commas, e.g. 'Tags: Pilkada 2024, Pengawasan')"
+    assert sorted(built.log_lines("warning")) == [
+        f"berita/2026/koma.md:{line}: tag without letters or digits left out: ',,,' {suggestion}",
+        f"berita/2026/koma.md:{line}: tag without letters or digits left out: '-' {suggestion}",
+    ], built.log
+    page = built.html(url_of("koma", "2025-06-17"))
+    assert [a.get_text(strip=True) for a in page.select(".tag--free")] == ["Karang Taruna"]
+    index = built.html("tag/")
+    assert index.h1.get_text(strip=True) == "Tag"
+    free = index.find("section", id="tag-lainnya")
+    assert [a.get_text(strip=True) for a in free.find_all("a")] == ["Karang Taruna"]
+
+
 def test_broken_vocabulary_is_an_error_pointing_at_file_and_line(tmp_path):
     site = official_site(tmp_path)
     vocabulary = tmp_path / "tags.yaml"

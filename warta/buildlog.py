@@ -348,6 +348,23 @@ def _duplicate_slugs(t: Translator, args, level, exc) -> Translation:
     return Translation(secondary=found)
 
 
+def _no_valid_slug(t: Translator, args, level, exc) -> Translation:
+    # Pelican names no file: held back, and dropped when a finding quotes the
+    # value (the tag stage's "no letters or digits", content_lint's rubrik).
+    kind, value = (str(a) for a in (*args, "", "")[:2])
+    return Translation(
+        secondary=[
+            Finding(
+                "",
+                None,
+                level,
+                f"no address can be made for the {kind.lower()} '{t.paths.scrub(value)}'",
+                "give it letters or digits",
+            )
+        ]
+    )
+
+
 PELICAN_MESSAGES: dict[str, Callable[..., Translation]] = {
     "Could not process %s": _could_not_process,
     "Skipping %s: could not find information about '%s'": _skipping_missing,
@@ -359,6 +376,7 @@ PELICAN_MESSAGES: dict[str, Callable[..., Translation]] = {
         _static_linked_as_filename
     ),
     "Unable to find '%s', skipping url replacement.": _unable_to_find,
+    'Unable to generate valid slug for %s "%s".': _no_valid_slug,
     "Cannot get modification stamp for %s\n\t%s": _drop,
     "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid": _drop,
 }

@@ -156,6 +156,17 @@ class OfficialTagsStage:
             name = typed.strip()
             if not name:
                 continue
+            if not any(ch.isalnum() for ch in name):  # ",,,": no tag page has an address
+                found.append(
+                    Finding(
+                        source.path,
+                        tags_line,
+                        "warning",
+                        f"tag without letters or digits left out: '{name}'",
+                        "separate tags with commas, e.g. 'Tags: Pilkada 2024, Pengawasan'",
+                    )
+                )
+                continue
             tag = self.resolve(name)
             if tag:
                 official.setdefault(tag.slug, TYPED)
