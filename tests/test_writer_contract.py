@@ -111,3 +111,62 @@ def test_outside_plugins_see_every_file_on_cold_and_warm_builds(site, tmp_path, 
     append_text(edited, "\nTambahan.\n")
     after_edit = build_with_outside_plugin(site, tmp_path, "edit", monkeypatch)
     check_every_file_announced(after_edit)
+
+
+GENERATOR_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin with a generator of its own, writing through the writer
+    with templates the theme does not have: one from a string (no loader, no
+    name), one from its own loader."""
+    import os
+
+    from jinja2 import DictLoader, Environment, Template
+    from pelican import signals
+    from pelican.generators import Generator
+
+
+    class Extra(Generator):
+        def generate_context(self):
+            pass
+
+        def generate_output(self, writer):
+            value = os.environ["OUTSIDE_VALUE"]
+            loader = DictLoader({"x.html": "<p>{{ value }} {{ articles|length }}</p>"})
+            page = Environment(loader=loader).get_template("x.html")
+            writer.write_file("luar/muat/index.html", page, self.context, value=value)
+            text = Template("<p>{{ value }}</p>")
+            writer.write_file("luar/teks/index.html", text, self.context, value=value)
+
+
+    def get_generators(pelican):
+        return Extra
+
+
+    def register():
+        signals.get_generators.connect(get_generators)
+    '''
+)
+
+
+def test_an_outside_generator_writes_with_templates_of_its_own(site, tmp_path, monkeypatch):
+    """A template made from a string has no loader: the writer once stopped the
+    build trying to read its source. Such a page renders on every build; a page
+    from the plugin's own loader is reused only while its inputs are the same."""
+    newsroom(site)
+    plugins = tmp_path / "outside-plugins"
+    (plugins / "generator").mkdir(parents=True)
+    (plugins / "generator" / "__init__.py").write_text(GENERATOR_PLUGIN, encoding="utf-8")
+    from warta.build import load_settings
+
+    settings = load_settings(REPO / "pelicanconf.py")
+    for value in ("pertama", "pertama", "kedua"):
+        monkeypatch.setenv("OUTSIDE_VALUE", value)
+        built = site.build(
+            SEARCH_ENABLED=False,
+            PLUGIN_PATHS=[*settings["PLUGIN_PATHS"], str(plugins)],
+            PLUGINS=[*settings["PLUGINS"], "generator"],
+        )
+        assert built.returncode == 0, built.log
+        assert built.html("luar/teks/").p.get_text() == value
+        shown, articles = built.html("luar/muat/").p.get_text().split()
+        assert shown == value and int(articles) > 0

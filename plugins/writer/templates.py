@@ -49,11 +49,19 @@ class TemplateAnalyser:
         return self._cache[name]
 
     def _template(self, name: str) -> tuple[str, frozenset[str], tuple] | None:
-        """(source digest, variables, referenced templates) of one template."""
+        """(source digest, variables, referenced templates) of one template;
+        None for a name the loader does not have. Raises _Unreadable when its
+        source cannot be had: no loader (an outside plugin's
+        `Template("…")`), a loader without source access, no name."""
+        loader = self.environment.loader
+        if loader is None or name is None:
+            raise _Unreadable(name)
         try:
-            source, _, _ = self.environment.loader.get_source(self.environment, name)
+            source, _, _ = loader.get_source(self.environment, name)
         except TemplateNotFound:
             return None  # `ignore missing` includes
+        except Exception as exc:  # RuntimeError: a loader with no source access
+            raise _Unreadable(name) from exc
         source_digest = hash_text(source)
         key = (name, source_digest)
         if key not in self._parsed:
@@ -74,7 +82,10 @@ class TemplateAnalyser:
             if current in seen:
                 continue
             seen.add(current)
-            parsed = self._template(current)
+            try:
+                parsed = self._template(current)
+            except _Unreadable:
+                return None  # inputs unknown: the page renders on every build
             if parsed is None:
                 sources.append(f"{current}:missing")
                 continue
@@ -86,6 +97,10 @@ class TemplateAnalyser:
                     return None
                 pending.append(other)
         return TemplateInputs(frozenset(names), hash_text(*sorted(sources)))
+
+
+class _Unreadable(Exception):
+    """A template whose source the analyser cannot read."""
 
 
 def load_parsed(path: str | os.PathLike, build_digest: str) -> dict:
