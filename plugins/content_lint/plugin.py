@@ -44,6 +44,7 @@ from zoneinfo import ZoneInfo
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
+from pelican.readers import MarkdownReader
 
 import warta
 from warta.findings import Finding, report
@@ -221,13 +222,24 @@ def start_source_checks(generator) -> None:
     _STARTED[generator] = checks
 
 
-def _list_sources(generator) -> SourceChecks:
+def markdown_sources(generator) -> list[str]:
+    """The article sources the Markdown reader reads. The source checks read
+    Pelican-Markdown front matter, which a file another reader reads (an
+    outside plugin's reader of `.txt` releases) does not have."""
     settings = generator.settings
+    markdown = {
+        extension
+        for extension, reader in generator.readers.reader_classes.items()
+        if isinstance(reader, type) and issubclass(reader, MarkdownReader)
+    }
+    listed = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    return [path for path in listed if os.path.splitext(path)[1][1:] in markdown]
+
+
+def _list_sources(generator) -> SourceChecks:
     content = generator.path
-    relatives = list(
-        generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-    )
-    store = source_cache(generator, text_rules(settings))
+    relatives = markdown_sources(generator)
+    store = source_cache(generator, text_rules(generator.settings))
     known: dict[str, tuple[Source, tuple]] = {}
     if store is not None:
         for relative in relatives:
@@ -253,8 +265,7 @@ def lint_articles(generator) -> None:
     if checks is not None and checks.background is not None:
         finished = checks.background.done()
         handed = {checks.missing[index]: result for index, result in finished.items()}
-    listed = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-    if checks is None or list(listed) != checks.relatives:  # not started, or files came and went
+    if checks is None or markdown_sources(generator) != checks.relatives:  # files came and went
         if checks is not None and checks.store is not None:
             checks.store.release()
         checks = _list_sources(generator)

@@ -20,9 +20,11 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 
 from pelican import signals
 from pelican.contents import Article
+from pelican.readers import MarkdownReader
 
 from warta import frontmatter
 from warta.contents import every_article
@@ -45,6 +47,10 @@ def setting(settings, key):
 def supply(content) -> None:
     """content_object_init: fill Slug, Category and Summary a release leaves out."""
     if not isinstance(content, Article) or not content.source_path:
+        return
+    # A release another reader reads (an outside plugin's) has no front matter
+    # to supply, and `invoke check --fix` must not write one into it.
+    if os.path.splitext(content.source_path)[1][1:] not in MarkdownReader.file_extensions:
         return
     declared = frontmatter.read_header(content.source_path).keys()
     supplied: list[tuple[str, str]] = []

@@ -1,0 +1,70 @@
+"""A reader an outside plugin adds (releases as `.txt`) is read as Pelican reads
+it: warta's Markdown front-matter checks and `--fix` suggestions are for files
+the Markdown reader reads, and never claim the other file has none."""
+
+from __future__ import annotations
+
+import textwrap
+
+from conftest import REPO, article_text
+
+TXT_READER = textwrap.dedent(
+    '''
+    """An outside plugin: a reader for .txt releases (title, date, blank line, text)."""
+    from pelican import signals
+    from pelican.readers import BaseReader
+
+
+    class TxtReader(BaseReader):
+        enabled = True
+        file_extensions = ["txt"]
+
+        def read(self, filename):
+            with open(filename, encoding="utf-8") as handle:
+                title, date, _, *text = handle.read().split("\\n")
+            metadata = {
+                "title": self.process_metadata("title", title),
+                "date": self.process_metadata("date", date),
+            }
+            return "".join(f"<p>{line}</p>" for line in text if line), metadata
+
+
+    def add_reader(readers):
+        readers.reader_classes["txt"] = TxtReader
+
+
+    def register():
+        signals.readers_init.connect(add_reader)
+    '''
+)
+
+
+def test_a_release_an_outside_reader_reads_gets_no_markdown_front_matter_checks(site, tmp_path):
+    plugins = tmp_path / "outside-plugins"
+    (plugins / "txtreader").mkdir(parents=True)
+    (plugins / "txtreader" / "__init__.py").write_text(TXT_READER, encoding="utf-8")
+    (site.content / "berita" / "polos.txt").write_text(
+        "Bawaslu Kota Palembang Awasi Rapat Pleno Terbuka Rekapitulasi\n"
+        "2024-11-20 10:00\n\n"
+        "PALEMBANG – Bawaslu Kota Palembang mengawasi rapat pleno terbuka.\n",
+        encoding="utf-8",
+    )
+    site.article("biasa.md", article_text(title="Rapat Koordinasi Pengawasan Tahapan Pilkada"))
+    from warta.build import load_settings
+
+    settings = load_settings(REPO / "pelicanconf.py")
+    built = site.build(
+        SEARCH_ENABLED=False,
+        PLUGIN_PATHS=[*settings["PLUGIN_PATHS"], str(plugins)],
+        PLUGINS=[*settings["PLUGINS"], "txtreader"],
+    )
+
+    assert built.returncode == 0, built.log
+    about_txt = [f for f in built.findings() if f.path.endswith("polos.txt")]
+    assert about_txt == [], about_txt
+    page = built.html(
+        "berita/2024/11/bawaslu-kota-palembang-awasi-rapat-pleno-terbuka-rekapitulasi/"
+    )
+    assert page.h1.get_text(strip=True).startswith("Bawaslu Kota Palembang Awasi")
+    # The Markdown release next to it is still checked: its short title is said.
+    assert any(f.path.endswith("biasa.md") for f in built.findings("suggestion")), built.log
