@@ -7,6 +7,7 @@ import markdown
 import pytest
 
 from warta.frontmatter import SourceLines, parse, parse_lines, read_header, split_lines
+from warta.markdown_source import SINGLE_VALUED_KEYS
 
 RELEASE = (
     "Title: Bawaslu Lahat Awasi Kampanye\n"
@@ -107,6 +108,63 @@ def test_continuation_needs_four_spaces_or_a_tab():
 )
 def test_same_fields_as_pelicans_markdown(text):
     assert as_meta(text) == pelican_meta(text)
+
+
+def warta_meta(text: str) -> dict[str, list[str]]:
+    """What the site's Markdown reader gets (pelicanconf adds warta.markdown_source)."""
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    md.convert(text.removeprefix("\ufeff"))
+    return md.Meta
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ('---\ntitle: "Rapat: Bawaslu \\"Sumsel\\""\n---\nisi\n', 'Rapat: Bawaslu "Sumsel"'),
+        ("---\r\ntitle: 'It''s ok'\r\nslug: a\r\n\r\nisi\r\n", "It's ok"),
+        ("\ufeff---\ntitle:\t'Tab'\n---\nisi\n", "Tab"),
+        ('---\ntitle: "Dua\\nbaris"\n---\nisi\n', "Dua baris"),
+        ('---\ntitle: "a" dan "b"\n---\nisi\n', '"a" dan "b"'),  # not one quoted value
+        ('---\ntitle: "belum ditutup\n---\nisi\n', '"belum ditutup'),
+        ('---\ntitle: "dua"\n    "baris"\n---\nisi\n', '"dua" "baris"'),  # wrapped: as written
+        ('Title: "Kutipan sebagai judul"\n\nisi\n', '"Kutipan sebagai judul"'),  # Pelican's style
+    ],
+)
+def test_yaml_quotes_in_a_dashed_front_matter_are_read_off_as_by_the_site(text, title):
+    """A `---` front matter (other generators' and CMSs' style) quotes values as
+    YAML does: the reader and the site's Markdown drop the quotes alike; in
+    Pelican's own style the quotes are text."""
+    assert site_meta(text) == warta_meta(text)
+    assert warta_meta(text)["title"] == [title]
+
+
+def site_meta(text: str) -> dict[str, list[str]]:
+    """The reader's fields as the site reads them: a single-valued key's first
+    field, wrapped lines joined; every value of the others."""
+    meta: dict[str, list[str]] = {}
+    for item in parse(text).front_matter.fields:
+        if item.key in SINGLE_VALUED_KEYS:
+            meta.setdefault(item.key, [item.value])
+        else:
+            meta.setdefault(item.key, []).extend(item.values)
+    return meta
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        (
+            "Title: Bawaslu Lahat\n    Awasi Kampanye\nTitle: Kedua\n\nisi\n",
+            "Bawaslu Lahat Awasi Kampanye",
+        ),
+        ("Title:\n    wrapped\nRalat: a\nRalat: b\n    c\n\nisi\n", "wrapped"),
+    ],
+)
+def test_a_single_valued_key_is_its_first_field_with_wrapped_lines_joined(text, title):
+    """Pelican made a list of a wrapped or repeated Title:; the site reads the
+    first field, its lines joined, and keeps every Ralat: line."""
+    assert site_meta(text) == warta_meta(text)
+    assert warta_meta(text)["title"] == [title]
 
 
 def test_no_front_matter():

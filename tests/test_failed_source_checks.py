@@ -480,3 +480,29 @@ def test_a_key_written_twice_is_read_once_and_named_at_its_second_line(site):
     assert page.h1.get_text(strip=True) == "Bawaslu Kabupaten Lahat Awasi Rapat Pleno Terbuka"
     assert page.find("meta", property="og:title")["content"].startswith("Bawaslu Kabupaten")
     assert page.find("time")["datetime"].startswith("2024-11-17")
+
+
+def test_a_dashed_front_matter_with_yaml_quotes_shows_no_quotes(site):
+    """Other generators' and CMSs' style: `---` and YAML quotes around a value
+    with a colon. Pelican showed the quotes in the headline."""
+    site.article(
+        "yaml.md",
+        "---\n"
+        'title: "Rapat Pleno: Bawaslu Kabupaten Lahat Awasi Rekapitulasi"\n'
+        "date: 2024-11-17 09:30\n"
+        "summary: 'Bawaslu Kabupaten Lahat mengawasi rapat pleno terbuka di Lahat.'\n"
+        "region: Kabupaten Lahat\n"
+        "---\n"
+        "\n"
+        "LAHAT – Bawaslu Kabupaten Lahat mengawasi rapat pleno terbuka.\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+
+    assert built.returncode == 0, built.log
+    assert built.log_lines("warning") == [], built.log
+    page = built.html("berita/2024/11/rapat-pleno-bawaslu-kabupaten-lahat-awasi-rekapitulasi/")
+    title = "Rapat Pleno: Bawaslu Kabupaten Lahat Awasi Rekapitulasi"
+    assert page.h1.get_text(strip=True) == title
+    assert page.find("meta", property="og:title")["content"] == title
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description == "Bawaslu Kabupaten Lahat mengawasi rapat pleno terbuka di Lahat."

@@ -21,7 +21,11 @@ rules, so that a line number we print is a line Pelican used:
   spaces or more after a key), which is then the body's first line;
 - keys are case-insensitive; a repeated key keeps every value in order (the
   corrections plugin reads each `Ralat:`), continuation lines are further
-  values of the key above.
+  values of the key above;
+- in a block opened with `---` (the YAML style of other static site generators
+  and CMSs), a one-line value in YAML's quotes (`title: "Rapat: Bawaslu"`) is
+  read without them, as YAML reads it: `warta.markdown_source` hands Pelican the
+  same value, so the quotes never reach the site.
 
 `parse(text)` reads a whole file, `parse_lines(lines)` a front matter from any
 lines (it stops reading at the block's end), `read_header(path)` only the top
@@ -34,6 +38,8 @@ import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+
+import yaml
 
 KEY_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 CONTINUATION_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
@@ -50,6 +56,12 @@ class Field:
     line: int  # 1-based line of the key
     values: tuple[str, ...]  # the key line's value, then one per continuation line
     lines: tuple[int, ...]  # 1-based line of each value
+    # The values as written, where they differ (YAML's quotes read off).
+    written: tuple[str, ...] | None = None
+
+    @property
+    def raw_values(self) -> tuple[str, ...]:
+        return self.values if self.written is None else self.written
 
     @property
     def value(self) -> str:
@@ -158,16 +170,22 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     closing: int | None = None
     ended_by_text = False
 
+    yaml_style = False
+
     def close_current():
         if current is not None:
             key, name, line, values, numbers = current
-            fields.append(Field(key, name, line, tuple(values), tuple(numbers)))
+            written = None
+            if yaml_style and len(values) == 1 and yaml_unquoted(values[0]) != values[0]:
+                written, values = tuple(values), [yaml_unquoted(values[0])]
+            fields.append(Field(key, name, line, tuple(values), tuple(numbers), written))
 
     for index, raw in enumerate(lines):
         line = raw.rstrip("\r\n").expandtabs(4)
         if index == 0:
             line = line.removeprefix("\ufeff")
             if BEGIN_RE.match(line):
+                yaml_style = True
                 continue
         if not line.strip() or END_RE.match(line):
             closing = index
@@ -193,6 +211,18 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
         return FrontMatter()
     end = index if ended_by_text or closing is None else closing + 1
     return FrontMatter(tuple(fields), end, not ended_by_text)
+
+
+def yaml_unquoted(value: str) -> str:
+    """A value in YAML's double or single quotes as YAML reads it (escapes
+    decoded, a line break as a space); any other value as it is."""
+    if len(value) < 2 or value[0] not in "\"'" or value[-1] != value[0]:
+        return value
+    try:
+        loaded = yaml.safe_load(value)
+    except yaml.YAMLError:  # '"a" and "b"': not one quoted scalar
+        return value
+    return " ".join(loaded.splitlines()) if isinstance(loaded, str) else value
 
 
 def parse(text: str) -> Document:

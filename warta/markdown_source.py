@@ -6,11 +6,15 @@
   feeds. This preprocessor runs before every other (the front matter's `meta`
   included), so titles, summaries and bodies are all clean
   (`warta.text.without_control_characters` says what goes).
-- One value for a key that has one. Pelican keeps the first of a repeated
-  `Date:`, `Slug:`, `Tags:` … but turns a repeated `Title:` (or `Image:`,
-  `Thread:` …) into a list, which the site then shows as "['A', 'B']" or
-  cannot render at all. Right after `meta` has read the front matter, the
-  first value of each of SINGLE_VALUED_KEYS is kept.
+- The front matter as `warta.frontmatter` reads it, handed to `meta`:
+  - one value for a key that has one. Pelican keeps the first of a repeated
+    `Date:`, `Slug:`, `Tags:` … but turns a repeated or wrapped `Title:` (or
+    `Image:`, `Thread:` …) into a list, which the site then shows as
+    "['A', 'B']" or cannot render at all. Each of SINGLE_VALUED_KEYS keeps its
+    first field, wrapped lines joined by a space;
+  - YAML's quotes off. In a front matter opened with `---`, a one-line value
+    in YAML quotes (`title: "Rapat: Bawaslu"`) is read as YAML reads it;
+    Pelican would show the quotes.
 
 content_lint names each line concerned (`warta.source_checks`): this module
 only makes the text safe to build. Listed in pelicanconf's
@@ -22,6 +26,7 @@ from __future__ import annotations
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
+from warta.frontmatter import parse_lines
 from warta.text import without_control_characters
 
 # Keys the site reads as one text, and that Pelican itself lets repeat (its
@@ -42,9 +47,9 @@ SINGLE_VALUED_KEYS = frozenset(
     }
 )
 # Python-Markdown's normalize_whitespace is 30 and meta 27: controls go first of
-# all, single values right after meta.
+# all, the front matter between the two (line ends and tabs normalised).
 CONTROLS_PRIORITY = 40
-SINGLE_VALUES_PRIORITY = 26
+FRONT_PRIORITY = 28
 
 
 class ControlCharacters(Preprocessor):
@@ -52,21 +57,29 @@ class ControlCharacters(Preprocessor):
         return [without_control_characters(line) for line in lines]
 
 
-class SingleValues(Preprocessor):
+class FrontMatterValues(Preprocessor):
+    """The front matter handed to `meta` as `warta.frontmatter` reads it: a
+    single-valued key once, its wrapped lines joined, YAML's quotes off."""
+
     def run(self, lines: list[str]) -> list[str]:
-        meta = getattr(self.md, "Meta", None)
-        # Pelican converts formatted fields (Summary:) with `meta` unregistered:
-        # the front matter was read before, on the same instance.
-        if meta and "meta" in self.md.preprocessors:
-            for key in SINGLE_VALUED_KEYS.intersection(meta):
-                del meta[key][1:]
-        return lines
+        front = parse_lines(lines)
+        if not front:
+            return lines
+        kept = lines[: front.fields[0].line - 1]  # an opening `---`
+        seen: set[str] = set()
+        for item in front.fields:
+            if item.key not in SINGLE_VALUED_KEYS and item.values == item.raw_values:
+                kept.extend(lines[number - 1] for number in item.lines)
+            elif item.key not in seen:
+                seen.add(item.key)
+                kept.append(f"{item.name}: {item.value}")
+        return kept + lines[front.fields[-1].lines[-1] :]
 
 
 class SourceExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(ControlCharacters(md), "warta_controls", CONTROLS_PRIORITY)
-        md.preprocessors.register(SingleValues(md), "warta_single_values", SINGLE_VALUES_PRIORITY)
+        md.preprocessors.register(FrontMatterValues(md), "warta_front_matter", FRONT_PRIORITY)
 
 
 def makeExtension(**kwargs) -> SourceExtension:
