@@ -18,7 +18,14 @@ from plugins.content_lint.failed import UNDATED, locate_image, stage_findings
 from warta.enrichment import Enrichment
 from warta.findings import Finding
 from warta.pipeline import Pipeline, add_findings
-from warta.source_checks import Rules, check_images, check_source, front_matter_broken, parse_source
+from warta.source_checks import (
+    DATE_HINT,
+    Rules,
+    check_images,
+    check_source,
+    front_matter_broken,
+    parse_source,
+)
 
 NOW = "2026-11-20T12:00:00+07:00"
 FINDING_LINE = re.compile(
@@ -506,3 +513,45 @@ def test_a_dashed_front_matter_with_yaml_quotes_shows_no_quotes(site):
     assert page.find("meta", property="og:title")["content"] == title
     description = page.find("meta", attrs={"name": "description"})["content"]
     assert description == "Bawaslu Kabupaten Lahat mengawasi rapat pleno terbuka di Lahat."
+
+
+@pytest.mark.parametrize(
+    ("date", "found"),
+    [
+        ("2026-03-02 10:00", []),
+        ("2026-03-02T10:00:00+07:00", []),  # WIB, as another CMS writes it
+        (
+            "2026-03-02T03:00:00.000Z",
+            [
+                (
+                    "warning",
+                    "Date is not in WIB (UTC+0): '2026-03-02T03:00:00.000Z': "
+                    "the site shows the time in that zone",
+                    "write it in WIB as 2026-03-02 10:00",
+                )
+            ],
+        ),
+        (
+            "2026-03-02T11:00+08:00",
+            [
+                (
+                    "warning",
+                    "Date is not in WIB (UTC+8): '2026-03-02T11:00+08:00': "
+                    "the site shows the time in that zone",
+                    "write it in WIB as 2026-03-02 10:00",
+                )
+            ],
+        ),
+        ("2026-02-30 10:00", [("error", "unparseable Date: '2026-02-30 10:00'", DATE_HINT)]),
+    ],
+)
+def test_an_iso_date_with_its_zone_is_read_and_another_zone_is_named(date, found):
+    """Pelican reads `2026-03-02T10:00:00+07:00`; the check called it unparseable
+    and failed the build. A zone other than WIB is shown as such on the site."""
+    text = article_text(date=date, slug="x", title="Bawaslu Kota Palembang Gelar Rapat Pleno")
+    dates = [
+        (f.level, f.message, f.suggestion)
+        for f in check_source(parse_source("berita/x.md", text), Rules())
+        if "Date" in f.message
+    ]
+    assert dates == found

@@ -134,13 +134,34 @@ def decode_source(path: str, data: bytes) -> tuple[str | None, Finding | None]:
         )
 
 
+WIB = dt.timezone(dt.timedelta(hours=7))
+
+
 def parse_date(value: str) -> dt.datetime | None:
+    """The date as a naive WIB time: the house forms (DATE_FORMATS), or an ISO
+    8601 time with its zone (`2024-11-17T09:30:00+07:00`, a CMS's `…Z`), which
+    Pelican reads too, moved to WIB."""
+    text = value.strip()
     for fmt in DATE_FORMATS:
         try:
-            return dt.datetime.strptime(value.strip(), fmt)
+            return dt.datetime.strptime(text, fmt)
         except ValueError:
             continue
-    return None
+    try:
+        parsed = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        return parsed.replace(tzinfo=None)
+    return parsed.astimezone(WIB).replace(tzinfo=None)
+
+
+def _zone_of(value: str) -> dt.timedelta | None:
+    """The UTC offset an ISO 8601 date names, None when it names none."""
+    try:
+        return dt.datetime.fromisoformat(value.strip()).utcoffset()
+    except ValueError:
+        return None
 
 
 def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
@@ -335,6 +356,17 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
                 source, source.line(key), "error", f"unparseable {key.title()}: '{raw}'", DATE_HINT
             )
             continue
+        offset = _zone_of(raw)
+        if offset is not None and offset != WIB.utcoffset(None):
+            hours = offset.total_seconds() / 3600
+            yield _finding(
+                source,
+                source.line(key),
+                "warning",
+                f"{key.title()} is not in WIB (UTC{hours:+g}): '{raw}': "
+                "the site shows the time in that zone",
+                f"write it in WIB as {parsed:%Y-%m-%d %H:%M}",
+            )
     date, modified = parse_date(source.value("date")), parse_date(source.value("modified"))
     if date and modified and modified < date:
         yield _finding(
