@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import struct
 import zlib
 from pathlib import Path
@@ -513,6 +514,50 @@ def test_paths_that_climb_out_of_content_or_output_are_refused_and_nothing_lands
     # one line per refusal: Pelican's own "Skipping … outside output path" is not added
     assert not [e for e in errors if "would be written outside output path" in e]
     assert (built.output / "berita/2024/11/naik/index.html").is_file()
+
+
+def test_a_save_as_never_takes_a_file_of_the_site(tmp_path):
+    """Pelican lets a page with its own Save_as: replace any file: the home page
+    (`index.html`), the feed, GitHub Pages' CNAME (the domain it serves) were
+    replaced with "build ok". A release's own address is an .html page that no
+    other page has; anything else is one error at its line, and the site's file
+    is the site's."""
+    site = FixtureSite(tmp_path / "site")
+    site.article(
+        "biasa.md", article_text(title="Rapat Koordinasi Pengawasan Tahapan", slug="biasa")
+    )
+    targets = {
+        "cname.md": "CNAME",
+        "umpan.md": "feed.xml",
+        "robot.md": "robots.txt",
+        "beranda.md": "index.html",
+        "indeks-tag.md": "tag/index.html",
+    }
+    for name, target in targets.items():
+        site.page(name, f"Title: Halaman Pengganti {target}\nSave_as: {target}\n\nZORBLATT.\n")
+    built = site.build(**NO_SEARCH)
+
+    assert built.returncode == 1, built.log
+    errors = built.log_lines("error")
+    for name in ("cname.md", "umpan.md", "robot.md"):
+        target = targets[name]
+        [error] = [e for e in errors if e.startswith(f"halaman/{name}:2: ")]
+        assert f"output path is not a page (no '.html' ending: save_as '{target}')" in error
+    for name in ("beranda.md", "indeks-tag.md"):
+        [error] = [e for e in errors if e.startswith(f"halaman/{name}: ")]
+        assert f"its address {targets[name]} is already taken by a page of the site" in error
+        assert "(remove its Save_as: line: the address comes from the Slug:)" in error
+    assert len(errors) == 5, errors
+    assert leaks(built.output, "ZORBLATT") == []
+    assert built.html("").find("a", href=re.compile("/biasa/$")) is not None
+    assert built.html("tag/").h1.get_text(strip=True) == "Tag"
+    assert etree_root(built.output / "feed.xml").tag == "{http://www.w3.org/2005/Atom}feed"
+
+
+def etree_root(path: Path):
+    from lxml import etree
+
+    return etree.parse(str(path)).getroot()
 
 
 def test_a_template_the_theme_lacks_is_one_error_and_the_page_still_builds(tmp_path):

@@ -14,8 +14,10 @@ and a suggestion:
   static files it copies, so the file is neither read nor written.
 - an article or page whose output path (`save_as`, from `Save_as:`, `URL:`,
   `Slug:`, `Lang:` …) is absolute, climbs with `..`, or resolves outside the
-  output folder: the content is refused (not written, not listed) instead of
-  being written elsewhere.
+  output folder, or whose own `Save_as:` is not an `.html` page (`CNAME`,
+  `robots.txt`, `feed.xml`): the content is refused (not written, not listed)
+  instead of being written elsewhere. (That a content's own `Save_as:` never
+  replaces another page, the home page included, is the writer's rule.)
 - a static file whose source or output path breaks the same rules (e.g. an
   EXTRA_PATH_METADATA entry): dropped before the static generator copies it.
 - a `Template:` that names no top-level template of the theme (`../../etc/passwd`,
@@ -199,11 +201,24 @@ def check_content(content) -> None:
     check_static_links(content, settings, where, lines)
 
 
+def own_save_as_refusal(content) -> str | None:
+    """Why a `Save_as:` a content gives itself may not be written: a release or
+    page is an HTML page. `Save_as: CNAME` (the domain GitHub Pages serves),
+    `robots.txt` or `feed.xml` would replace a file of the site."""
+    value = getattr(content, "override_save_as", None)
+    if value is None or str(value).lower().endswith((".html", ".htm")):
+        return None
+    return "no '.html' ending"
+
+
 def check_output(content, settings, where: str, lines: SourceLines) -> None:
     output = settings["OUTPUT_PATH"]
     for kind, refusal in (("save_as", output_file_refusal), ("url", output_refusal)):
         value = str(getattr(content, kind, "") or "")
         problem = refusal(output, value)
+        leaves = problem is not None
+        if problem is None and kind == "save_as":
+            problem = own_save_as_refusal(content)
         if problem is None:
             continue
         key = blamed_key(content)
@@ -213,7 +228,8 @@ def check_output(content, settings, where: str, lines: SourceLines) -> None:
         report(
             where,
             line,
-            f"output path leaves the site folder ({problem}: {kind} '{value}'), not written",
+            f"output path {'leaves the site folder' if leaves else 'is not a page'} "
+            f"({problem}: {kind} '{value}'), not written",
             shown,
             OUTPUT_SUGGESTION,
         )

@@ -464,10 +464,11 @@ class IncrementalWriter(Writer):
     build in the context (a writer used on its own), it behaves as Pelican's.
     """
 
-    def _claim(self, path: str, override: bool, source: str = "") -> bool:
+    def _claim(self, path: str, override: bool, source: str = "", own: bool = False) -> bool:
         """Pelican's rule for two writes to one file (see Writer._open_w), except
         that a collision skips the second page with an error instead of stopping
-        the build: one bad article must not take the whole site down."""
+        the build: one bad article must not take the whole site down. `own`: the
+        address is the content's own `Save_as:`."""
         claimed = getattr(self, "_claimed_by", None)
         if claimed is None:
             claimed = self._claimed_by = {}
@@ -477,11 +478,13 @@ class IncrementalWriter(Writer):
         if path in self._overridden_files or (path in self._written_files and not override):
             first = claimed.get(path, "")
             logger.error(
-                "%s: page not written: its address %s is already taken%s "
-                "(give one of them another Slug)",
+                "%s: page not written: its address %s is already taken%s (%s)",
                 source or self._site_path(path),
                 self._site_path(path),
-                f" by {first}" if first else "",
+                f" by {first}" if first else " by a page of the site",
+                "remove its Save_as: line: the address comes from the Slug:"
+                if own
+                else "give one of them another Slug",
                 extra={"warta_secondary": True},
             )
             return False
@@ -604,8 +607,15 @@ class IncrementalWriter(Writer):
             )
         if not name:
             return
+        # Pelican lets an article or page with its own Save_as: replace any
+        # page (`Save_as: index.html` takes the home page over). Here it never
+        # does: it is refused like any page whose address is taken.
+        own = own_save_as(kwargs)
+        override_output = override_output and not source_of(kwargs)
         if build.check_only:  # `invoke check`: addresses claimed (collisions found), no page
-            self._claim(sanitised_join(self.output_path, name), override_output, source_of(kwargs))
+            self._claim(
+                sanitised_join(self.output_path, name), override_output, source_of(kwargs), own
+            )
             return
         build.start_writing()
         if paginated is None:
@@ -655,7 +665,7 @@ class IncrementalWriter(Writer):
         localcontext["output_file"] = name
         localcontext.update(kwargs)
         path = sanitised_join(self.output_path, name)
-        if not self._claim(path, override, source_of(kwargs)):
+        if not self._claim(path, override, source_of(kwargs), own_save_as(kwargs)):
             return
         fingerprint = build.page_fingerprint(template, localcontext, name, override)
 
@@ -691,6 +701,14 @@ def source_of(kwargs: dict) -> str:
         if isinstance(content, Content):
             return content.relative_source_path or ""
     return ""
+
+
+def own_save_as(kwargs: dict) -> bool:
+    """Whether the page is an article or page written at its own `Save_as:`."""
+    return any(
+        isinstance(kwargs.get(key), Content) and hasattr(kwargs[key], "override_save_as")
+        for key in ("article", "page")
+    )
 
 
 # -- the generator that flushes, and signal handlers ----------------------------------
