@@ -135,6 +135,23 @@ def shipped_plugins() -> list[str]:
     return list(load_settings(REPO / "pelicanconf.py")["PLUGINS"])
 
 
+def build_with_outside_plugin(site, folder: Path, name: str, source: str) -> BuiltSite:
+    """The fixture site built with an outside plugin after the shipped ones, as
+    a third party adds one: package `name` (its `__init__.py` is `source`) in
+    its own plugin folder below `folder` (search off)."""
+    package = folder / "outside-plugins" / name
+    package.mkdir(parents=True, exist_ok=True)
+    (package / "__init__.py").write_text(source, encoding="utf-8")
+    from warta.build import load_settings
+
+    settings = load_settings(REPO / "pelicanconf.py")
+    return site.build(
+        SEARCH_ENABLED=False,
+        PLUGIN_PATHS=[*settings["PLUGIN_PATHS"], str(package.parent)],
+        PLUGINS=[*settings["PLUGINS"], name],
+    )
+
+
 def build_without(site, tmp_path: Path, plugin: str, name: str = "", **overrides) -> BuiltSite:
     """The fixture site's content built with every shipped plugin but `plugin`,
     into its own output and cache below tmp_path (search off)."""

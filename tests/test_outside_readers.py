@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import textwrap
 
-from conftest import REPO, article_text
+from conftest import article_text, build_with_outside_plugin
 
 TXT_READER = textwrap.dedent(
     '''
@@ -40,9 +40,6 @@ TXT_READER = textwrap.dedent(
 
 
 def test_a_release_an_outside_reader_reads_gets_no_markdown_front_matter_checks(site, tmp_path):
-    plugins = tmp_path / "outside-plugins"
-    (plugins / "txtreader").mkdir(parents=True)
-    (plugins / "txtreader" / "__init__.py").write_text(TXT_READER, encoding="utf-8")
     (site.content / "berita" / "polos.txt").write_text(
         "Bawaslu Kota Palembang Awasi Rapat Pleno Terbuka Rekapitulasi\n"
         "2024-11-20 10:00\n\n"
@@ -50,14 +47,7 @@ def test_a_release_an_outside_reader_reads_gets_no_markdown_front_matter_checks(
         encoding="utf-8",
     )
     site.article("biasa.md", article_text(title="Rapat Koordinasi Pengawasan Tahapan Pilkada"))
-    from warta.build import load_settings
-
-    settings = load_settings(REPO / "pelicanconf.py")
-    built = site.build(
-        SEARCH_ENABLED=False,
-        PLUGIN_PATHS=[*settings["PLUGIN_PATHS"], str(plugins)],
-        PLUGINS=[*settings["PLUGINS"], "txtreader"],
-    )
+    built = build_with_outside_plugin(site, tmp_path, "txtreader", TXT_READER)
 
     assert built.returncode == 0, built.log
     about_txt = [f for f in built.findings() if f.path.endswith("polos.txt")]

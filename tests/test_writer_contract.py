@@ -14,7 +14,7 @@ import json
 import textwrap
 from pathlib import Path
 
-from conftest import REPO, append_text, newsroom
+from conftest import append_text, build_with_outside_plugin, newsroom
 
 OUTSIDE_PLUGIN = textwrap.dedent(
     '''
@@ -57,20 +57,10 @@ OUTSIDE_PLUGIN = textwrap.dedent(
 )
 
 
-def build_with_outside_plugin(site, tmp_path: Path, name: str, monkeypatch) -> dict:
-    plugins = tmp_path / "outside-plugins"
-    (plugins / "outside").mkdir(parents=True, exist_ok=True)
-    (plugins / "outside" / "__init__.py").write_text(OUTSIDE_PLUGIN, encoding="utf-8")
+def build_recording(site, tmp_path: Path, name: str, monkeypatch) -> dict:
     record = tmp_path / f"{name}.json"
     monkeypatch.setenv("OUTSIDE_RECORD", str(record))
-    from warta.build import load_settings
-
-    settings = load_settings(REPO / "pelicanconf.py")
-    built = site.build(
-        SEARCH_ENABLED=False,
-        PLUGIN_PATHS=[*settings["PLUGIN_PATHS"], str(plugins)],
-        PLUGINS=[*settings["PLUGINS"], "outside"],
-    )
+    built = build_with_outside_plugin(site, tmp_path, "outside", OUTSIDE_PLUGIN)
     assert built.returncode == 0, built.log
     return json.loads(record.read_text(encoding="utf-8")) | {"output": built.output}
 
@@ -99,17 +89,17 @@ def check_every_file_announced(seen: dict) -> None:
 
 def test_outside_plugins_see_every_file_on_cold_and_warm_builds(site, tmp_path, monkeypatch):
     files = newsroom(site)
-    cold = build_with_outside_plugin(site, tmp_path, "cold", monkeypatch)
+    cold = build_recording(site, tmp_path, "cold", monkeypatch)
     check_every_file_announced(cold)
     assert len(cold["content_written"]) > 20 and len(cold["feed_written"]) > 3
 
-    warm = build_with_outside_plugin(site, tmp_path, "warm", monkeypatch)  # nothing changed
+    warm = build_recording(site, tmp_path, "warm", monkeypatch)  # nothing changed
     check_every_file_announced(warm)
     assert set(warm["content_written"]) == set(cold["content_written"])
 
     edited = files["rilis-2"]
     append_text(edited, "\nTambahan.\n")
-    after_edit = build_with_outside_plugin(site, tmp_path, "edit", monkeypatch)
+    after_edit = build_recording(site, tmp_path, "edit", monkeypatch)
     check_every_file_announced(after_edit)
 
 
@@ -153,19 +143,9 @@ def test_an_outside_generator_writes_with_templates_of_its_own(site, tmp_path, m
     build trying to read its source. Such a page renders on every build; a page
     from the plugin's own loader is reused only while its inputs are the same."""
     newsroom(site)
-    plugins = tmp_path / "outside-plugins"
-    (plugins / "generator").mkdir(parents=True)
-    (plugins / "generator" / "__init__.py").write_text(GENERATOR_PLUGIN, encoding="utf-8")
-    from warta.build import load_settings
-
-    settings = load_settings(REPO / "pelicanconf.py")
     for value in ("pertama", "pertama", "kedua"):
         monkeypatch.setenv("OUTSIDE_VALUE", value)
-        built = site.build(
-            SEARCH_ENABLED=False,
-            PLUGIN_PATHS=[*settings["PLUGIN_PATHS"], str(plugins)],
-            PLUGINS=[*settings["PLUGINS"], "generator"],
-        )
+        built = build_with_outside_plugin(site, tmp_path, "generator", GENERATOR_PLUGIN)
         assert built.returncode == 0, built.log
         assert built.html("luar/teks/").p.get_text() == value
         shown, articles = built.html("luar/muat/").p.get_text().split()

@@ -29,9 +29,8 @@ BODY_IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:\{static\}|\{filename\})?/?(?P<targ
 # Front-matter keys a release uses (Pelican's, and warta's: docs/architecture.md).
 # A line below the end of the front matter that starts with one of them was
 # meant as front matter ("Wilayah : Kota Palembang", "Image Alt: …").
-FRONT_MATTER_KEYS = frozenset(
+FRONT_MATTER_KEYS = SINGLE_VALUED_KEYS | frozenset(
     [
-        "title",
         "date",
         "modified",
         "slug",
@@ -39,20 +38,12 @@ FRONT_MATTER_KEYS = frozenset(
         "author",
         "authors",
         "tags",
-        "summary",
         "status",
-        "lang",
         "koreksi",
         "ralat",
         "region",
         "wilayah",
         "tags-auto",
-        "thread",
-        "comments",
-        "image",
-        "image-alt",
-        "image-caption",
-        "image-credit",
     ]
 )
 _LOOSE_KEY_RE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)\s*:\s*(?P<value>.*)$")
