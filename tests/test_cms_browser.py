@@ -30,6 +30,7 @@ from playwright.sync_api import expect
 from test_gates_browser import HEIGHT, WIDTHS, PageWatch
 
 from conftest import REPO, QuietHandler, run_build
+from warta.frontmatter import parse
 
 pytestmark = pytest.mark.browser
 
@@ -341,6 +342,36 @@ def test_every_sample_file_round_trips_through_the_format(page):
     )
     assert len(files) > 40
     assert changed == {}
+
+
+def test_line_breaks_typed_into_a_field_stay_on_its_front_matter_line(page):
+    """The summary is a textarea: Enter there wrote a second line into the
+    front matter, which ended it (an error), and a blank line moved the rest of
+    the keys into the body."""
+    config = json.loads(page.evaluate("fetch('config.json').then(r => r.text())"))
+    text = page.evaluate(
+        """(warta) => {
+          const format = window.WARTA_CMS.makeFormat(warta.formats.berita, warta);
+          return format.toFile({
+            title: 'Bawaslu Kota Palembang\\nAwasi Rapat Pleno',
+            date: '2024-11-17 09:30',
+            summary: 'Kalimat pertama ringkasan.\\n\\nKalimat kedua\\r\\n  ringkasan.',
+            image_alt: 'Peserta rapat\\tduduk',
+            body: 'PALEMBANG – Isi berita.\\n\\nParagraf kedua.',
+          });
+        }""",
+        config["warta"],
+    )
+    document = parse(text)
+    values = {f.key: f.values for f in document.front_matter.fields}
+    assert values["title"] == ("Bawaslu Kota Palembang Awasi Rapat Pleno",)
+    assert values["summary"] == ("Kalimat pertama ringkasan. Kalimat kedua ringkasan.",)
+    assert values["image-alt"] == ("Peserta rapat duduk",)
+    assert document.front_matter.closed
+    assert [line for _, line in document.body if line] == [
+        "PALEMBANG – Isi berita.",
+        "Paragraf kedua.",
+    ]
 
 
 def test_editorial_workflow_draft_review_ready_publish(page, newsroom):

@@ -90,7 +90,9 @@
           .filter(Boolean)
           .join(', ');
       }
-      return value === undefined || value === null ? '' : String(value).trim();
+      // One line: a line break typed in a textarea (the summary) would end the
+      // front matter there, and a blank line would start the body.
+      return value === undefined || value === null ? '' : String(value).replace(/\s+/g, ' ').trim();
     }
 
     function fromFile(content) {
