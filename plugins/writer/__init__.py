@@ -21,6 +21,12 @@ clean build writes; builds get faster.
   generator that comes before `writer` in PLUGINS: keep it after the plugins
   that write pages, before those that read the output (seo's sitemap).
 
+- **One page per address.** Two pages for one file: the second is not
+  written, with one error naming both (Pelican stops the build). An article
+  or page with its own `Save_as:` never replaces another page, the home page
+  included (Pelican lets it); a template with no readable source (an outside
+  plugin's `jinja2.Template("…")`) renders on every build.
+
 Settings: WRITER_INCREMENTAL (True), WRITER_WORKERS (0 = every core, 1 = in
 Pelican's process), WRITER_INPUTS (files or folders every page depends on;
 warta lists data/), WRITER_CACHE_DIR ("writer", under CACHE_PATH).
