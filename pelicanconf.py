@@ -145,7 +145,7 @@ MARKDOWN = {
         "markdown.extensions.extra": {},
         "markdown.extensions.sane_lists": {},
         "markdown.extensions.smarty": {},
-        "warta.markdown_source": {},  # control characters out, one Title: (warta/markdown_source.py)
+        "warta.markdown_source": {},  # control characters out, one Title: (see its docstring)
     },
     "output_format": "html5",
 }
