@@ -555,3 +555,24 @@ def test_an_iso_date_with_its_zone_is_read_and_another_zone_is_named(date, found
         if "Date" in f.message
     ]
     assert dates == found
+
+
+def test_a_missing_link_in_the_summary_is_named_at_its_line(site):
+    """Pelican resolves {filename} links in Summary: too; a missing one was said
+    by Pelican alone, naming no file."""
+    site.article(
+        "ringkas.md",
+        article_text(
+            title="Bawaslu Kota Palembang Gelar Rapat Koordinasi",
+            slug="ringkas",
+            summary="Lihat [berita sebelumnya]({filename}/berita/tidak-ada.md) tentang rapat ini.",
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+
+    line = (site.content / "berita/ringkas.md").read_text().split("\n").index(
+        "Summary: Lihat [berita sebelumnya]({filename}/berita/tidak-ada.md) tentang rapat ini."
+    ) + 1
+    missing = [f for f in built.findings() if "missing file" in f.message]
+    assert [(f.path, f.line) for f in missing] == [("content/berita/ringkas.md", line)], built.log
+    assert missing[0].message.startswith("link to a missing file: '/berita/tidak-ada.md' (")

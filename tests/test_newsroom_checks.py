@@ -430,3 +430,21 @@ def test_a_check_only_build_reports_what_the_build_reports_and_writes_no_derived
     assert not (checked.output / "berita").exists()  # no page rendered
     # CACHE_CONTENT off (as the check sets it): no cache of articles is written
     assert sorted(p.name for p in (tmp_path / "cache-checked").rglob("*.pickle")) == []
+
+
+@pytest.mark.parametrize(
+    ("value", "found"),
+    [
+        ("no", []),
+        ("Tidak", []),
+        ("ya", []),
+        (
+            "barangkali",
+            ["unknown Tags-Auto value: 'barangkali': tags are still added automatically"],
+        ),
+    ],
+)
+def test_an_unknown_tags_auto_value_is_named(value, found):
+    """`Tags-Auto: barangkali` left detection on with no word said."""
+    text = article_text(slug="rapat-koordinasi", tags_auto=value)
+    assert [f.message for f in findings_for(text) if "Tags-Auto" in f.message] == found

@@ -17,6 +17,7 @@ from warta.findings import Finding
 from warta.imagetags import image_tags
 from warta.markdown_source import SINGLE_VALUED_KEYS
 from warta.paths import is_external
+from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.text import SLUG_RE, control_characters_in
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
@@ -163,6 +164,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_keys_in_text(source)
     yield from _check_control_characters(source)
     yield from _check_repeated_keys(source)
+    yield from _check_tags_auto(source)
     yield from _check_dates(source, rules)
     yield from check_embargo(source, rules)
     yield from _check_slug(source)
@@ -300,6 +302,18 @@ def _check_repeated_keys(source: Source) -> Iterator[Finding]:
                 f"'{name.title()}:' written twice: the first one (line {first}) is used",
                 "keep one line",
             )
+
+
+def _check_tags_auto(source: Source) -> Iterator[Finding]:
+    value = source.value("tags-auto")
+    if value and value.lower() not in TAGS_AUTO_OFF | TAGS_AUTO_ON:
+        yield _finding(
+            source,
+            source.line("tags-auto"),
+            "warning",
+            f"unknown Tags-Auto value: '{value}': tags are still added automatically",
+            "write 'Tags-Auto: no' to add none, or remove the line",
+        )
 
 
 def _listed_value(source: Source) -> bool:
@@ -557,8 +571,11 @@ def _body_line(source: Source, needle: str) -> int | None:
 
 
 def check_links(source: Source, exists) -> Iterator[Finding]:
-    """`{filename}` links whose target is not in content/ (exists(path) -> bool)."""
-    for number, line in source.body:
+    """`{filename}` links whose target is not in content/ (exists(path) -> bool),
+    in the body and in `Summary:`, which Pelican resolves too."""
+    summary = source.metadata.get("summary")
+    lines = [(summary[1], summary[0])] if summary else []
+    for number, line in [*lines, *source.body]:
         for match in FILENAME_LINK_RE.finditer(line):
             target = match["target"]
             if not exists(target):

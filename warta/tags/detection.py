@@ -185,10 +185,15 @@ def tag_matcher(vocabulary) -> PhraseMatcher:
     return PhraseMatcher((phrase, tag.slug) for tag in vocabulary.tags for phrase in tag.detect)
 
 
+# `Tags-Auto:` values; anything else leaves detection on (content_lint says so).
+TAGS_AUTO_OFF = frozenset({"no", "tidak", "false", "off", "0"})
+TAGS_AUTO_ON = frozenset({"yes", "ya", "true", "on", "1"})
+
+
 def wants_detection(metadata: dict) -> bool:
     """False when the article says `Tags-Auto: no`."""
     value = str(metadata.get("tags-auto", "yes")).strip().lower()
-    return value not in {"no", "tidak", "false", "off", "0"}
+    return value not in TAGS_AUTO_OFF
 
 
 def detected_tags(text: str, matcher: PhraseMatcher, min_mentions: int) -> list[str]:
