@@ -243,3 +243,13 @@ def test_source_lines_are_read_once_and_give_the_front_matter(tmp_path):
 def test_split_lines_counts_only_line_ends():
     assert split_lines("a\r\nb\rc\nd\u2028e\n") == ["a", "b", "c", "d\u2028e"]
     assert split_lines("") == []
+
+
+def test_a_summary_that_looks_like_front_matter_is_converted_as_text():
+    """Pelican converts Summary: with `meta` unregistered: lines of it that look
+    like keys are text, never folded into one."""
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    md.preprocessors.deregister("meta")
+    assert md.convert("Catatan: satu\nCatatan: dua\nTitle: a\nTitle: b") == (
+        "<p>Catatan: satu\nCatatan: dua\nTitle: a\nTitle: b</p>"
+    )

@@ -62,6 +62,9 @@ class FrontMatterValues(Preprocessor):
     single-valued key once, its wrapped lines joined, YAML's quotes off."""
 
     def run(self, lines: list[str]) -> list[str]:
+        # Pelican converts Summary: with `meta` unregistered: a text, not a file.
+        if "meta" not in self.md.preprocessors:
+            return lines
         front = parse_lines(lines)
         if not front:
             return lines
