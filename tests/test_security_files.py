@@ -240,6 +240,39 @@ def test_a_file_to_write_must_name_a_file(tmp_path, save_as):
     assert paths.output_file_refusal(tmp_path, "") is None  # not written at all
 
 
+def test_a_file_to_write_has_no_name_longer_than_the_file_system_takes(tmp_path):
+    """A 300-letter Slug: is valid as a slug and stopped the build with "File
+    name too long". 255 bytes of UTF-8 are the limit, not 255 characters."""
+    at_limit, over = "a" * 255, "a" * 256
+    assert paths.output_file_refusal(tmp_path, f"berita/{at_limit}/index.html") is None
+    for save_as in (f"berita/{over}/index.html", f"{over}.html", "é" * 128 + ".html"):
+        assert paths.output_file_refusal(tmp_path, save_as) == "a name longer than 255 bytes"
+
+
+def test_names_too_long_for_the_file_system_are_one_error_each_and_the_build_goes_on(site):
+    slug = "-".join(["pengawasan"] * 30)
+    site.article("slug.md", article_text(title="Rapat Koordinasi Pengawasan Tahapan", slug=slug))
+    site.article(
+        "penulis.md",
+        article_text(
+            title="Rapat Koordinasi Pengawasan Pilkada", slug="penulis", author="Nama " * 60
+        ),
+    )
+    site.article("biasa.md", article_text(title="Rapat Koordinasi Pengawasan Biasa", slug="biasa"))
+    built = site.build(**NO_SEARCH)
+
+    assert built.returncode == 1, built.log
+    assert "build stopped" not in built.log and "Traceback" not in built.log
+    errors = built.log_lines("error")
+    assert len(errors) == 2, errors
+    [too_long] = [e for e in errors if e.startswith("berita/slug.md:3: ")]
+    assert "output path cannot be written (a name longer than 255 bytes" in too_long
+    [author] = [e for e in errors if e.startswith("berita/penulis.md:5: ")]
+    assert "makes an address with a name longer than 255 bytes, its page not written" in author
+    assert built.html("berita/2024/11/biasa/").h1.get_text(strip=True).startswith("Rapat")
+    assert built.html("berita/2024/11/penulis/").h1 is not None  # the article itself is written
+
+
 def test_an_output_folder_link_is_outside(tmp_path):
     output = tmp_path / "output"
     output.mkdir()

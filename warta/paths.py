@@ -200,12 +200,28 @@ def check_source(root: str | os.PathLike, candidate: str | os.PathLike) -> Path 
     return real
 
 
+# The longest file or folder name Linux file systems take (ext4, XFS, tmpfs):
+# a longer one stops the write with "File name too long".
+NAME_MAX = 255
+
+
+def long_name(relative: str) -> str | None:
+    """A component of a site-relative path longer than NAME_MAX bytes, if any."""
+    return next(
+        (part for part in re.split(r"[/\\]", str(relative)) if len(part.encode()) > NAME_MAX),
+        None,
+    )
+
+
 def output_file_refusal(output_root: str | os.PathLike, relative: str) -> str | None:
     """`output_refusal` for a file to write (a `save_as`): it must also name a
-    file, not the output folder or a folder in it ("", "." or ".../")."""
+    file, not the output folder or a folder in it ("", "." or ".../"), with no
+    name longer than the file system takes (a hand-written 300-letter Slug:)."""
     text = str(relative)
     if text and (text.endswith(("/", "\\")) or posixpath.normpath(text) == "."):
         return "names a folder, not a file"
+    if long_name(text):
+        return f"a name longer than {NAME_MAX} bytes"
     return output_refusal(output_root, text)
 
 

@@ -52,8 +52,10 @@ from warta.contents import every_article, every_page, message_path
 from warta.findings import Finding
 from warta.frontmatter import SourceLines
 from warta.paths import (
+    NAME_MAX,
     Refusal,
     check_source,
+    long_name,
     output_file_refusal,
     output_refusal,
     symlinks_under,
@@ -199,6 +201,33 @@ def check_content(content) -> None:
     with contextlib.suppress(KeyError, ValueError, AttributeError):
         check_output(content, settings, where, lines)
     check_static_links(content, settings, where, lines)
+    with contextlib.suppress(KeyError, ValueError, AttributeError):
+        check_taxonomy_names(content, lines, where)
+
+
+def check_taxonomy_names(content, lines: SourceLines, where: str) -> None:
+    """An author or a rubrik whose page would have a name longer than the file
+    system takes: one error at its line (the writer skips the page). Tags are
+    left to the writer's own message: the official_tags plugin drops a tag the
+    vocabulary does not know, and then no page is made."""
+    for key, wrappers in (
+        ("author", getattr(content, "authors", None) or []),
+        ("category", [content.category] if getattr(content, "category", None) else []),
+    ):
+        for wrapper in wrappers:
+            name = long_name(wrapper.save_as)
+            if name:
+                line = lines.front_matter.line(
+                    *(("author", "authors") if key == "author" else (key,))
+                )
+                report(
+                    where,
+                    line,
+                    f"{key.title()} '{wrapper.name}' makes an address with a name longer than "
+                    f"{NAME_MAX} bytes, its page not written",
+                    name,
+                    "shorten it",
+                )
 
 
 def own_save_as_refusal(content) -> str | None:
@@ -216,20 +245,21 @@ def check_output(content, settings, where: str, lines: SourceLines) -> None:
     for kind, refusal in (("save_as", output_file_refusal), ("url", output_refusal)):
         value = str(getattr(content, kind, "") or "")
         problem = refusal(output, value)
-        leaves = problem is not None
+        verb = "leaves the site folder"
+        if problem is not None and long_name(value):
+            verb = "cannot be written"
         if problem is None and kind == "save_as":
-            problem = own_save_as_refusal(content)
+            problem, verb = own_save_as_refusal(content), "is not a page"
         if problem is None:
             continue
-        key = blamed_key(content)
+        key = blamed_key(content, long_names=verb == "cannot be written")
         line = lines.front_matter.line(key) if key else None
         # The front-matter line as written ("URL: ../x/"), else the value.
         shown = lines.get()[line - 1].strip() if line else value
         report(
             where,
             line,
-            f"output path {'leaves the site folder' if leaves else 'is not a page'} "
-            f"({problem}: {kind} '{value}'), not written",
+            f"output path {verb} ({problem}: {kind} '{value}'), not written",
             shown,
             OUTPUT_SUGGESTION,
         )
@@ -240,7 +270,11 @@ def check_output(content, settings, where: str, lines: SourceLines) -> None:
         return
 
 
-def blamed_key(content) -> str | None:
+def blamed_key(content, long_names: bool = False) -> str | None:
+    if long_names:
+        for key in OUTPUT_KEYS:
+            if long_name(str(content.metadata.get(key) or "")):
+                return key
     for key in OUTPUT_KEYS:
         value = str(content.metadata.get(key) or "")
         if value and (".." in value or value.startswith(("/", "\\")) or ":" in value):

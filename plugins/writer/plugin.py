@@ -28,6 +28,7 @@ from warta.fingerprint import (
     library_versions,
 )
 from warta.parallel import fork_map, worker_count
+from warta.paths import NAME_MAX, long_name
 from warta.published import check_only
 
 from .manifest import Manifest, OutputFolder
@@ -472,6 +473,19 @@ class IncrementalWriter(Writer):
         claimed = getattr(self, "_claimed_by", None)
         if claimed is None:
             claimed = self._claimed_by = {}
+        name = long_name(self._site_path(path))
+        if name:
+            # An author, a tag or a rubrik of 300 letters: the write would stop
+            # the build ("File name too long"). Held back: containment names
+            # the file and line that make the name (and quotes it, so this goes).
+            logger.error(
+                "page not written: its address has a name longer than %d bytes: '%s' "
+                "(shorten the Author:, Tags: or Category: that makes it)",
+                NAME_MAX,
+                name,
+                extra={"warta_secondary": True},
+            )
+            return False
         if path in self._overridden_files and not override:
             logger.info('Skipping "%s", not overwriting', path)
             return False
