@@ -176,6 +176,9 @@ WRITER_INPUTS = [str(DATA_PATH)]
 # The order below matters where one plugin reads what another made; the build
 # checks those rules (warta/plugin_order.py) and refuses a list that breaks one.
 PLUGINS = [
+    # Slug, Category, Summary supplied when a release leaves them out: first, so
+    # that containment checks the address the page is written at.
+    "release_defaults",
     "containment",  # reads stay in content/, writes in output/; symlinks refused: before readers
     "progress",  # a live "articles read / pages written" line on a terminal; quiet in CI
     "parallel_markdown",  # a cold build's Markdown converted on every core; the site is unchanged
@@ -184,7 +187,6 @@ PLUGINS = [
     "taxonomy_index",  # tag/category/author lists with constant-time `in` (Pelican scans them)
     "sanitize",  # raw HTML of bodies and summaries cleaned: no script, on…=, javascript:
     "link_check",  # links to drafts/embargoed articles: warned, removed from the public build
-    "release_defaults",  # Slug, Category, Summary supplied when a release leaves them out
     "content_lint",
     "corrections",  # `Ralat:` lines: dated corrections, dateModified, warnings
     "json_feed",

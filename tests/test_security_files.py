@@ -1055,3 +1055,16 @@ def test_a_root_not_made_yet_is_resolved_again_once_it_is_or_its_parent_moves(tm
     # Made now, as a link out: what it leads to is the root from now on.
     root.symlink_to(elsewhere / "build")
     assert paths.contained(root, "x.html") == (elsewhere / "build").resolve() / "x.html"
+
+
+def test_a_long_title_without_a_slug_is_written_at_the_supplied_address(site):
+    """Without a Slug:, the address is the supplied one (80 characters at most,
+    as `invoke new` makes it); containment once checked Pelican's own slug of
+    the whole title first and refused a 300-character headline."""
+    title = "Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan " * 6
+    site.article("judul.md", article_text(title=title.strip(), slug=None))
+    built = site.build(**NO_SEARCH)
+
+    assert built.log_lines("error") == [], built.log
+    supplied = "bawaslu-kota-palembang-gelar-rapat-koordinasi-pengawasan-bawaslu-kota-palembang"
+    assert built.html(f"berita/2024/11/{supplied}/").h1.get_text(strip=True) == title.strip()

@@ -27,6 +27,11 @@ class Rule:
 
 
 RULES: tuple[Rule, ...] = (
+    Rule(
+        "release_defaults",
+        "containment",
+        "the output path checked is the one written, made from the supplied Slug",
+    ),
     Rule("containment", "parallel_markdown", "files are checked before any plugin reads them"),
     Rule("containment", "images", "photos are checked before they are opened"),
     Rule("sanitize", "images", "raw HTML is cleaned before the photo markup is added"),
