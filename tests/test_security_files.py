@@ -268,7 +268,7 @@ def test_names_too_long_for_the_file_system_are_one_error_each_and_the_build_goe
     [too_long] = [e for e in errors if e.startswith("berita/slug.md:3: ")]
     assert "output path cannot be written (a name longer than 255 bytes" in too_long
     [author] = [e for e in errors if e.startswith("berita/penulis.md:5: ")]
-    assert "makes an address with a name longer than 255 bytes, its page not written" in author
+    assert "Author makes its page's address longer than 255 bytes: left out" in author
     assert built.html("berita/2024/11/biasa/").h1.get_text(strip=True).startswith("Rapat")
     assert built.html("berita/2024/11/penulis/").h1 is not None  # the article itself is written
 
@@ -1055,6 +1055,29 @@ def test_a_root_not_made_yet_is_resolved_again_once_it_is_or_its_parent_moves(tm
     # Made now, as a link out: what it leads to is the root from now on.
     root.symlink_to(elsewhere / "build")
     assert paths.contained(root, "x.html") == (elsewhere / "build").resolve() / "x.html"
+
+
+def test_an_author_without_letters_is_left_out_with_one_line(site):
+    """`Author: 🗳️` made no address: its page took the authors' index
+    (penulis/), said by two unplaced lines. One error at the Author: line; the
+    release is bylined with the site's author and the index is the index."""
+    for name, author in (("kotak.md", "🗳️"), ("kurung.md", "[]")):
+        site.article(
+            name, article_text(title=f"Rapat Koordinasi {name}", slug=name[:-3], author=author)
+        )
+    built = site.build(**NO_SEARCH)
+
+    errors = built.log_lines("error")
+    assert sorted(errors) == [
+        f"berita/{name}:5: Author has no letter or digit to make its page's address from: "
+        f"left out: '{author}' (write it in letters, as short as the office's name)"
+        for name, author in (("kotak.md", "🗳️"), ("kurung.md", "[]"))
+    ], built.log
+    assert [f for f in built.findings() if not f.path] == [], built.log
+    assert built.html("penulis/").h1.get_text(strip=True) == "Penulis"
+    page = built.html("berita/2024/11/kotak/")
+    bylines = [a.get_text(strip=True) for a in page.select(".article__meta a[href*='/penulis/']")]
+    assert bylines == ["Humas Bawaslu Provinsi Sumatera Selatan"]
 
 
 def test_a_long_title_without_a_slug_is_written_at_the_supplied_address(site):

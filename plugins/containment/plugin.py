@@ -81,11 +81,23 @@ def relative(path: str | os.PathLike, root: str | os.PathLike) -> str:
         return os.fspath(path)
 
 
-def report(where: str, line: int | None, message: str, value: str, suggestion: str) -> None:
+def report(
+    where: str,
+    line: int | None,
+    message: str,
+    value: str,
+    suggestion: str,
+    secondary: bool = False,
+) -> None:
     """One error line: `where[:line]: message: 'value' (suggestion)`, `where`
-    relative to content/ (the build runner shows it from the project root)."""
+    relative to content/ (the build runner shows it from the project root).
+    `secondary`: held back, and said only when no other finding names the file."""
     shown = value.translate(CONTROL_CHARACTERS)  # one line, whatever a file name holds
-    findings.report(logger, Finding(where, line, "error", f"{message}: '{shown}'", suggestion))
+    finding = Finding(where, line, "error", f"{message}: '{shown}'", suggestion)
+    if secondary:
+        logger.error(finding.log_text(), extra={"warta_finding": finding, "warta_secondary": True})
+    else:
+        findings.report(logger, finding)
 
 
 # -- symbolic links ------------------------------------------------------------------
@@ -206,28 +218,53 @@ def check_content(content) -> None:
 
 
 def check_taxonomy_names(content, lines: SourceLines, where: str) -> None:
-    """An author or a rubrik whose page would have a name longer than the file
-    system takes: one error at its line (the writer skips the page). Tags are
-    left to the writer's own message: the official_tags plugin drops a tag the
-    vocabulary does not know, and then no page is made."""
-    for key, wrappers in (
-        ("author", getattr(content, "authors", None) or []),
-        ("category", [content.category] if getattr(content, "category", None) else []),
-    ):
-        for wrapper in wrappers:
-            name = long_name(wrapper.save_as)
-            if name:
-                line = lines.front_matter.line(
-                    *(("author", "authors") if key == "author" else (key,))
-                )
-                report(
-                    where,
-                    line,
-                    f"{key.title()} '{wrapper.name}' makes an address with a name longer than "
-                    f"{NAME_MAX} bytes, its page not written",
-                    name,
-                    "shorten it",
-                )
+    """An author or a rubrik whose page has no address: no letter or digit to
+    make it from (`Author: 🗳️`: its page took the authors' index), or a name
+    longer than the file system takes (the write stopped the build). One error
+    at its line; the author is left out, the rubrik becomes DEFAULT_CATEGORY.
+    Tags are the official_tags plugin's (it drops one without letters or
+    digits, and any the vocabulary does not know)."""
+    from pelican.urlwrappers import Author, Category
+
+    settings = content.settings
+
+    def refused(key: str, wrapper) -> bool:
+        problem = None
+        if not wrapper.slug:
+            problem = "has no letter or digit to make its page's address from"
+        elif long_name(wrapper.save_as):
+            problem = f"makes its page's address longer than {NAME_MAX} bytes"
+        if problem is None:
+            return False
+        keys = ("author", "authors") if key == "Author" else ("category",)
+        outcome = (
+            "left out"
+            if key == "Author"
+            else f"the release is listed under '{settings['DEFAULT_CATEGORY']}'"
+        )
+        report(
+            where,
+            lines.front_matter.line(*keys),
+            f"{key} {problem}: {outcome}",
+            wrapper.name,
+            "write it in letters, as short as the office's name",
+            # content_lint names an unknown rubrik at the same line.
+            secondary=key == "Category",
+        )
+        return True
+
+    authors = getattr(content, "authors", None) or []
+    kept = [author for author in authors if not refused("Author", author)]
+    if len(kept) != len(authors):
+        fallback = [Author(settings["AUTHOR"], settings)] if settings.get("AUTHOR") else []
+        content.authors = kept or fallback
+        if content.authors:
+            content.author = content.authors[0]
+        elif hasattr(content, "author"):
+            del content.author
+    category = getattr(content, "category", None)
+    if category is not None and refused("Category", category):
+        content.category = Category(settings["DEFAULT_CATEGORY"], settings)
 
 
 def own_save_as_refusal(content) -> str | None:
