@@ -286,6 +286,28 @@ def test_pelicans_messages_become_one_finding_each(tmp_path):
     assert finding.path == "content/kosong.md" and "missing Title" in finding.message
 
 
+def test_pelicans_unplaced_slug_warnings_give_way_to_the_finding_at_the_file(tmp_path):
+    """Pelican names no file when a category or author makes no slug; the
+    finding at the file quotes the value, even a value that is a quote."""
+    translator = Translator(Paths(project=tmp_path, content=tmp_path / "content"))
+    limit = translator.translate(
+        template="Other invalid slugs.", args=(), message="", level="warning"
+    )
+    assert limit.findings == [] and limit.secondary == []
+    for value in ("'", "[]", "🗳️"):
+        held = translator.translate(
+            template='Unable to generate valid slug for %s "%s".',
+            args=("Category", value),
+            message="",
+            level="warning",
+        )
+        [unplaced] = held.secondary
+        assert unplaced.message == f"no address can be made for the category '{value}'"
+        printed = [Finding("content/x.md", 3, "error", f"unknown rubrik: '{value}'")]
+        assert fold(printed, held.secondary) == []
+        assert fold([Finding("content/x.md", 3, "error", "unknown rubrik: 'lain'")], held.secondary)
+
+
 def test_a_finding_about_no_file_is_a_run_annotation():
     assert Finding("", None, "error", "build stopped: x").github() == "::error::build stopped: x"
 

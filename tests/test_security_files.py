@@ -259,12 +259,22 @@ def test_names_too_long_for_the_file_system_are_one_error_each_and_the_build_goe
         ),
     )
     site.article("biasa.md", article_text(title="Rapat Koordinasi Pengawasan Biasa", slug="biasa"))
+    site.article(
+        "url.md",
+        with_front_matter(
+            article_text(title="Rapat Koordinasi Pengawasan Alamat", slug="url"),
+            f"URL: {'a' * 300}/",
+        ),
+    )
     built = site.build(**NO_SEARCH)
 
     assert built.returncode == 1, built.log
     assert "build stopped" not in built.log and "Traceback" not in built.log
     errors = built.log_lines("error")
-    assert len(errors) == 2, errors
+    assert len(errors) == 3, errors
+    # Its social card would have been drawn below the URL: "File name too long".
+    [url] = [e for e in errors if e.startswith("berita/url.md:2: ")]
+    assert "output path cannot be written (a name longer than 255 bytes: url" in url
     [too_long] = [e for e in errors if e.startswith("berita/slug.md:3: ")]
     assert "output path cannot be written (a name longer than 255 bytes" in too_long
     [author] = [e for e in errors if e.startswith("berita/penulis.md:5: ")]

@@ -377,6 +377,9 @@ PELICAN_MESSAGES: dict[str, Callable[..., Translation]] = {
     ),
     "Unable to find '%s', skipping url replacement.": _unable_to_find,
     'Unable to generate valid slug for %s "%s".': _no_valid_slug,
+    # Pelican's log limit says this once it stops repeating the line above;
+    # every one of them is said here (each held back or named at its file).
+    "Other invalid slugs.": _drop,
     "Cannot get modification stamp for %s\n\t%s": _drop,
     "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid": _drop,
 }
@@ -415,8 +418,13 @@ def fold(primary: list[Finding], secondary: list[Finding]) -> list[Finding]:
         if finding.path and finding.path in named and not unexplained:
             continue
         if not finding.path:
+            # A value that is itself quotes ("Category: '") is the span between
+            # the first and the last quote.
             quoted = re.findall(r"'([^']+)'", finding.message)
             if quoted and any(q in text for q in quoted for text in texts):
+                continue
+            spans = [f"'{span}'" for span in re.findall(r"'(.+)'", finding.message)]
+            if not quoted and spans and any(s in text for s in spans for text in texts):
                 continue
         if finding in kept:
             continue

@@ -215,13 +215,10 @@ def long_name(relative: str) -> str | None:
 
 def output_file_refusal(output_root: str | os.PathLike, relative: str) -> str | None:
     """`output_refusal` for a file to write (a `save_as`): it must also name a
-    file, not the output folder or a folder in it ("", "." or ".../"), with no
-    name longer than the file system takes (a hand-written 300-letter Slug:)."""
+    file, not the output folder or a folder in it ("", "." or ".../")."""
     text = str(relative)
     if text and (text.endswith(("/", "\\")) or posixpath.normpath(text) == "."):
         return "names a folder, not a file"
-    if long_name(text):
-        return f"a name longer than {NAME_MAX} bytes"
     return output_refusal(output_root, text)
 
 
@@ -231,7 +228,9 @@ def output_refusal(output_root: str | os.PathLike, relative: str) -> str | None:
 
     Refused: an absolute path or URL with a scheme, any `..` segment (a page
     that climbs, even if it lands back inside, would overwrite another page),
-    and a path that resolves outside the output folder (e.g. through a link).
+    a name longer than the file system takes (a hand-written 300-letter
+    Slug: or URL:), and a path that resolves outside the output folder (e.g.
+    through a link).
     """
     text = str(relative)
     if _SCHEME.match(text) or text.startswith(("/", "\\")) or os.path.isabs(text):
@@ -241,6 +240,8 @@ def output_refusal(output_root: str | os.PathLike, relative: str) -> str | None:
         return "climbs out with '..'"
     if "\x00" in text:
         return "contains a NUL byte"
+    if long_name(text):  # a card or page below a 300-letter URL: "File name too long"
+        return f"a name longer than {NAME_MAX} bytes"
     if _contained_text(output_root, posixpath.normpath(text) if text else ".") is None:
         return "resolves outside the output folder"
     return None
