@@ -613,6 +613,7 @@ def test_a_template_the_theme_lacks_is_one_error_and_the_page_still_builds(tmp_p
         "naik.md": ("naik", "Template: ../../../../etc/passwd"),
         "salah-ketik.md": ("salah-ketik", "Template: artikel-khusus"),
         "sebagian.md": ("sebagian", "Template: partials/share"),
+        "kosong.md": ("kosong", "Template:"),
     }
     for name, (slug, line) in bad.items():
         site.article(
@@ -633,7 +634,7 @@ def test_a_template_the_theme_lacks_is_one_error_and_the_page_still_builds(tmp_p
         assert built.returncode == 1, (build, built.log)
         assert "Traceback" not in built.log and "build stopped" not in built.log, built.log
         errors = built.log_lines("error")
-        assert len(errors) == 4, (build, errors)
+        assert len(errors) == 5, (build, errors)
         for name, (slug, line) in bad.items():
             number = (site.content / "berita" / name).read_text().splitlines().index(line) + 1
             [error] = [e for e in errors if e.startswith(f"berita/{name}:{number}: ")]

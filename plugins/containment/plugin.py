@@ -387,7 +387,7 @@ def check_templates(contents, settings) -> None:
     available = None
     for content in contents:
         name = content.metadata.get("template")
-        if not name:
+        if name is None:  # an empty `Template:` is a name Pelican cannot load either
             continue
         if available is None:
             available = theme_templates(settings)
