@@ -1076,13 +1076,19 @@ def test_an_author_without_letters_is_left_out_with_one_line(site):
         site.article(
             name, article_text(title=f"Rapat Koordinasi {name}", slug=name[:-3], author=author)
         )
+    site.page("tag.md", "Title: Halaman Bertag Aneh\nTags: '\n\nIsi halaman.\n")
     built = site.build(**NO_SEARCH)
 
     errors = built.log_lines("error")
+    suggestion = "(write it in letters, as short as the office's name)"
     assert sorted(errors) == [
-        f"berita/{name}:5: Author has no letter or digit to make its page's address from: "
-        f"left out: '{author}' (write it in letters, as short as the office's name)"
-        for name, author in (("kotak.md", "🗳️"), ("kurung.md", "[]"))
+        *(
+            f"berita/{name}:5: Author has no letter or digit to make its page's address from: "
+            f"left out: '{author}' {suggestion}"
+            for name, author in (("kotak.md", "🗳️"), ("kurung.md", "[]"))
+        ),
+        "halaman/tag.md:2: Tags has no letter or digit to make its page's address from: "
+        f"left out: ''' {suggestion}",
     ], built.log
     assert [f for f in built.findings() if not f.path] == [], built.log
     assert built.html("penulis/").h1.get_text(strip=True) == "Penulis"
@@ -1102,3 +1108,48 @@ def test_a_long_title_without_a_slug_is_written_at_the_supplied_address(site):
     assert built.log_lines("error") == [], built.log
     supplied = "bawaslu-kota-palembang-gelar-rapat-koordinasi-pengawasan-bawaslu-kota-palembang"
     assert built.html(f"berita/2024/11/{supplied}/").h1.get_text(strip=True) == title.strip()
+
+
+def test_a_page_its_template_cannot_render_is_one_error_and_the_rest_is_written(site):
+    """`Template: article` on a page: the article template wants an `article`,
+    and Jinja's UndefinedError stopped the whole build. The page is not
+    written, one error names its file; every other page is."""
+    site.page("salah.md", "Title: Halaman Templat Artikel\nTemplate: article\n\nIsi halaman.\n")
+    site.page("tentang.md", "Title: Tentang Kami\n\nIsi halaman.\n")
+    site.article("biasa.md", article_text(title="Rapat Koordinasi Pengawasan Biasa", slug="biasa"))
+    built = site.build(**NO_SEARCH)
+
+    assert built.returncode == 1, built.log
+    assert "build stopped" not in built.log and "Traceback" not in built.log
+    assert built.log_lines("error") == [
+        "halaman/salah.md: page not written: its template failed (UndefinedError: 'article' "
+        "is undefined) (remove the Template: line, or ask the web team)"
+    ], built.log
+    assert not (built.output / "halaman-templat-artikel" / "index.html").exists()
+    assert built.html("tentang-kami/").h1.get_text(strip=True) == "Tentang Kami"
+    assert built.html("berita/2024/11/biasa/").h1 is not None
+
+
+def test_filename_links_in_pages_and_out_of_content_are_named_at_their_line(site):
+    """A page's `{filename}` link to a missing file, and a release's link to a
+    file outside content/, were said only by Pelican, naming no file."""
+    site.page(
+        "tautan.md", "Title: Halaman Tautan\n\nLihat [ini]({filename}/berita/tidak-ada.md).\n"
+    )
+    site.article(
+        "luar.md",
+        article_text(
+            title="Rapat Koordinasi Pengawasan Luar",
+            slug="luar",
+            body="PALEMBANG – Lihat [berkas]({filename}/../README.md).",
+        ),
+    )
+    (site.root / "README.md").write_text("di luar content/\n", encoding="utf-8")
+    built = site.build(**NO_SEARCH)
+
+    missing = sorted(e for e in built.log_lines("error") if "missing file" in e)
+    assert [e.split(" (")[0] for e in missing] == [
+        "berita/luar.md:9: link to a missing file: '/../README.md'",
+        "halaman/tautan.md:3: link to a missing file: '/berita/tidak-ada.md'",
+    ], built.log
+    assert [f for f in built.findings() if not f.path] == [], built.log

@@ -413,7 +413,8 @@ def fold(primary: list[Finding], secondary: list[Finding]) -> list[Finding]:
     }
     texts = [f.message for f in primary]
     kept = []
-    for finding in secondary:
+    # The ones about a file first: what they quote explains the unplaced ones.
+    for finding in sorted(secondary, key=lambda f: not f.path):
         unexplained = finding.message.startswith(CANNOT_READ) and finding.path not in dropped
         if finding.path and finding.path in named and not unexplained:
             continue

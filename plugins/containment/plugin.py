@@ -236,11 +236,11 @@ def check_taxonomy_names(content, lines: SourceLines, where: str) -> None:
             problem = f"makes its page's address longer than {NAME_MAX} bytes"
         if problem is None:
             return False
-        keys = ("author", "authors") if key == "Author" else ("category",)
+        keys = {"Author": ("author", "authors"), "Category": ("category",), "Tags": ("tags",)}[key]
         outcome = (
-            "left out"
-            if key == "Author"
-            else f"the release is listed under '{settings['DEFAULT_CATEGORY']}'"
+            f"the release is listed under '{settings['DEFAULT_CATEGORY']}'"
+            if key == "Category"
+            else "left out"
         )
         report(
             where,
@@ -265,6 +265,11 @@ def check_taxonomy_names(content, lines: SourceLines, where: str) -> None:
     category = getattr(content, "category", None)
     if category is not None and refused("Category", category):
         content.category = Category(settings["DEFAULT_CATEGORY"], settings)
+    if isinstance(content, Page):  # an article's tags are the official_tags plugin's
+        tags = getattr(content, "tags", None) or []
+        kept_tags = [tag for tag in tags if not refused("Tags", tag)]
+        if len(kept_tags) != len(tags):
+            content.tags = kept_tags
 
 
 def own_save_as_refusal(content) -> str | None:

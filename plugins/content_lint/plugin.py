@@ -47,6 +47,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.readers import MarkdownReader
 
 import warta
+from warta.contents import every_page
 from warta.findings import Finding, report
 from warta.fingerprint import files_digest, hash_text
 from warta.parallel import Background, fork_map
@@ -76,6 +77,7 @@ from .inventory import content_files, unread_files
 GPS_IFD = 0x8825  # EXIF pointer to the GPS block
 
 logger = logging.getLogger(__name__)
+MARKDOWN_SUFFIXES = tuple(MarkdownReader.file_extensions)
 NOT_PUBLISHED = "this release is not published"
 
 DEFAULTS = {
@@ -109,12 +111,36 @@ def rules_from_settings(settings: dict) -> Rules:
 
 
 def link_exists(content: str, source, target: str) -> bool:
-    """Pelican's {filename} rule: "/x" is below content/, "x" is beside the linking file."""
+    """Pelican's {filename} rule: "/x" is below content/, "x" is beside the
+    linking file. A file outside content/ (`{filename}/../README.md`) is no
+    file of the site: Pelican cannot link it."""
     if target.startswith("/"):
         path = os.path.join(content, target.lstrip("/"))
     else:
         path = os.path.join(content, os.path.dirname(source.path), target)
-    return os.path.isfile(path)
+    checked = check_path(content, path)
+    return not isinstance(checked, Refusal) and checked.is_file()
+
+
+def lint_page_links(generator) -> None:
+    """page_generator_finalized: a page's `{filename}` link to a missing file,
+    at its line (Pelican's own message names no file). Pages get no other
+    release check: they are the site's fixed pages, not releases."""
+    content = generator.path
+    for page in every_page(generator):
+        relative = getattr(page, "relative_source_path", None)
+        if not relative or not str(relative).endswith(tuple(f".{e}" for e in MARKDOWN_SUFFIXES)):
+            continue
+        try:
+            with open(os.path.join(content, relative), "rb") as handle:
+                text, undecodable = decode_source(relative, handle.read())
+        except OSError:
+            continue
+        if undecodable:
+            continue
+        source = parse_source(relative, text)
+        for finding in check_links(source, lambda t, s=source: link_exists(content, s, t)):
+            report(logger, finding)
 
 
 def has_gps_location(content: str, target: str) -> bool:
@@ -398,5 +424,6 @@ def lint_after_all(generators) -> None:
 
 
 def register():
+    signals.page_generator_finalized.connect(lint_page_links)
     signals.article_generator_preread.connect(start_source_checks)
     signals.all_generators_finalized.connect(lint_after_all)

@@ -280,13 +280,18 @@ class Job:
     render: Any  # () -> str
     announce: Any = None  # (reused: bool) -> None, in Pelican's process
     in_parent: bool = False
+    source: str = ""  # the article or page the file is for, to name in a message
 
-    def run(self) -> str:
-        text = self.render()
+    def run(self) -> str | None:
+        """Render and write the file; None, or why its template failed."""
+        try:
+            text = self.render()
+        except Exception as exc:  # a template that cannot render this page
+            return f"{type(exc).__name__}: {exc}"
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
         with open(self.path, "w", encoding="utf-8") as handle:
             handle.write(text)
-        return self.site_path
+        return None
 
 
 class WriterBuild:
@@ -439,18 +444,28 @@ class WriterBuild:
                         job.site_path,
                         "inputs have no stable digest" if job.fingerprint is None else "changed",
                     )
-        for job in to_render:
-            if job.in_parent:
-                job.run()
+        failed = {job.site_path: job.run() for job in to_render if job.in_parent}
         forked = [job for job in to_render if not job.in_parent]
-        fork_map(Job.run, forked, self.workers, min_items_per_worker=32)
+        results = fork_map(Job.run, forked, self.workers, min_items_per_worker=32)
+        failed.update(zip((job.site_path for job in forked), results, strict=True))
         for job in to_render:
+            if failed.get(job.site_path):
+                # One page its template cannot render (`Template: article` on a
+                # page) must not take the site down: said, not written, and
+                # rendered again next build.
+                logger.error(
+                    "%s: page not written: its template failed (%s) "
+                    "(remove the Template: line, or ask the web team)",
+                    job.source or job.site_path,
+                    failed[job.site_path],
+                )
+                continue
             self.rendered += 1
             if job.fingerprint is not None:
                 self.manifest.current[job.site_path] = job.fingerprint
         # In writing order, as Pelican would: every file, rendered or reused.
         for job in jobs:
-            if job.announce:
+            if job.announce and not failed.get(job.site_path):
                 job.announce(job.site_path in reused)
 
 
@@ -698,7 +713,16 @@ class IncrementalWriter(Writer):
                 logger.info('Writing "%s"', path)
             signals.content_written.send(path, context=localcontext)
 
-        build.add(Job(self._site_path(path), path, fingerprint, render, announce))
+        build.add(
+            Job(
+                self._site_path(path),
+                path,
+                fingerprint,
+                render,
+                announce,
+                source=source_of(kwargs),
+            )
+        )
 
 
 def feed_listeners() -> bool:
