@@ -1076,7 +1076,7 @@ def test_an_author_without_letters_is_left_out_with_one_line(site):
         site.article(
             name, article_text(title=f"Rapat Koordinasi {name}", slug=name[:-3], author=author)
         )
-    site.page("tag.md", "Title: Halaman Bertag Aneh\nTags: '\n\nIsi halaman.\n")
+    site.page("tag.md", "Title: Halaman Bertag Aneh\nTags: '\nCategory: []\n\nIsi halaman.\n")
     built = site.build(**NO_SEARCH)
 
     errors = built.log_lines("error")
@@ -1089,6 +1089,8 @@ def test_an_author_without_letters_is_left_out_with_one_line(site):
         ),
         "halaman/tag.md:2: Tags has no letter or digit to make its page's address from: "
         f"left out: ''' {suggestion}",
+        "halaman/tag.md:3: Category has no letter or digit to make its page's address from: "
+        f"the release is listed under 'Berita': '[]' {suggestion}",
     ], built.log
     assert [f for f in built.findings() if not f.path] == [], built.log
     assert built.html("penulis/").h1.get_text(strip=True) == "Penulis"

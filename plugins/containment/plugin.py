@@ -248,8 +248,8 @@ def check_taxonomy_names(content, lines: SourceLines, where: str) -> None:
             f"{key} {problem}: {outcome}",
             wrapper.name,
             "write it in letters, as short as the office's name",
-            # content_lint names an unknown rubrik at the same line.
-            secondary=key == "Category",
+            # content_lint names an article's unknown rubrik at the same line.
+            secondary=key == "Category" and isinstance(content, Article),
         )
         return True
 
