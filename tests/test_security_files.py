@@ -1155,3 +1155,21 @@ def test_filename_links_in_pages_and_out_of_content_are_named_at_their_line(site
         "halaman/tautan.md:3: link to a missing file: '/berita/tidak-ada.md'",
     ], built.log
     assert [f for f in built.findings() if not f.path] == [], built.log
+
+
+def test_pelicans_summary_of_many_like_warnings_is_not_an_unplaced_line(site):
+    """From the fifth like warning on, Pelican's log limit prints one summary
+    ("Other invalid slugs.") that names no file; each case is already one
+    error at its file and line."""
+    marks = ["!", "?", "#", "%", "&", "*", "+"]
+    for number, mark in enumerate(marks):
+        site.article(
+            f"tanda-{number}.md",
+            article_text(
+                title=f"Rapat Koordinasi Tanda {number}", slug=f"tanda-{number}", author=mark
+            ),
+        )
+    built = site.build(**NO_SEARCH)
+
+    assert [f for f in built.findings() if not f.path] == [], built.log
+    assert len([e for e in built.log_lines("error") if "Author has no letter" in e]) == len(marks)

@@ -64,6 +64,12 @@ class TallyHandler(logging.Handler):
         self._seen: set[Finding] = set()
 
     def emit(self, record: logging.LogRecord) -> None:
+        limit = getattr(record, "limit_msg", None)
+        if limit is not None and record.msg == limit:
+            # Pelican's LimitFilter turned its fifth like record into a summary
+            # ("Other images have empty alt attributes"): the plugins name
+            # every such problem at its file, so the summary says nothing new.
+            return
         try:
             message = record.getMessage()
         except Exception:  # a plugin passed bad format args; still report it

@@ -377,9 +377,6 @@ PELICAN_MESSAGES: dict[str, Callable[..., Translation]] = {
     ),
     "Unable to find '%s', skipping url replacement.": _unable_to_find,
     'Unable to generate valid slug for %s "%s".': _no_valid_slug,
-    # Pelican's log limit says this once it stops repeating the line above;
-    # every one of them is said here (each held back or named at its file).
-    "Other invalid slugs.": _drop,
     "Cannot get modification stamp for %s\n\t%s": _drop,
     "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid": _drop,
 }
