@@ -18,6 +18,8 @@ import logging
 import re
 from dataclasses import dataclass, field
 
+from warta.text import shown_controls
+
 LEVELS = ("error", "warning", "suggestion")
 
 _LOCATED = re.compile(
@@ -56,7 +58,7 @@ class Finding:
         where = where or (f"{self.path}: " if self.path else "")
         # One finding, one line: a file name or a quoted value holding a line
         # break (or another control character but the tab) is shown escaped.
-        return f"{where}{level}{self.message}{hint}".translate(_ESCAPED)
+        return shown_controls(f"{where}{level}{self.message}{hint}")
 
     def github(self) -> str:
         """A GitHub Actions workflow command; shows up as an annotation on the file
@@ -75,16 +77,12 @@ class Finding:
         return dataclasses.replace(self, path=path)
 
 
-_ESCAPED = {
-    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-    for code in (*range(0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)
-}
-
-
-def report(logger: logging.Logger, finding: Finding) -> None:
+def report(logger: logging.Logger, finding: Finding, secondary: bool = False) -> None:
     """Log a finding as a structured record (level from the finding; suggestions
-    at INFO, marked so they never fail a build)."""
-    extra = {"warta_finding": finding}
+    at INFO, marked so they never fail a build). `secondary`: a consequence of a
+    fault another finding may name; the runner holds it back and says it only
+    when no other finding names its file."""
+    extra = {"warta_finding": finding, "warta_secondary": secondary}
     if finding.level == "error":
         logger.error(finding.log_text(), extra=extra)
     elif finding.level == "warning":

@@ -7,7 +7,9 @@
   (`invoke new`, the slug the build supplies, region page slugs).
 - `plain_text`: the visible text of an HTML fragment, one line, entities decoded.
 - `without_control_characters`: text with the control characters no page or
-  feed may carry taken out (a pasted NUL, Word's line break U+000B).
+  feed may carry taken out (a pasted NUL, Word's line break U+000B);
+  `shown_controls`: the same characters made visible (`\\x0a`), for one-line
+  messages.
 """
 
 from __future__ import annotations
@@ -127,3 +129,18 @@ def without_control_characters(text: str) -> str:
 def control_characters_in(text: str) -> list[str]:
     """The control characters of `text` as code points ('U+000B'), in order, once each."""
     return list(dict.fromkeys(f"U+{ord(ch):04X}" for ch in _CONTROL_RE.findall(text)))
+
+
+# Control characters and line separators as a message shows them: escaped, so
+# that a file name or a value holding a line break stays on its line. A tab
+# does not break a line and is kept.
+_SHOWN = {
+    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    for code in (*range(0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)
+}
+
+
+def shown_controls(text: str) -> str:
+    """`text` with its control characters (but the tab) and line separators
+    written as escapes: 'a\\nb' → 'a\\x0ab'."""
+    return text.translate(_SHOWN)

@@ -60,6 +60,7 @@ from warta.paths import (
     output_refusal,
     symlinks_under,
 )
+from warta.text import shown_controls
 
 logger = logging.getLogger(__name__)
 
@@ -69,7 +70,6 @@ OUTPUT_SUGGESTION = (
     "remove the Save_as:/URL: line, or use a Slug: of letters, digits and hyphens; "
     "pages are written inside the site folder only"
 )
-CONTROL_CHARACTERS = {code: f"\\x{code:02x}" for code in (*range(32), 127)}
 # Front-matter keys that shape an output path, in the order a message blames them.
 OUTPUT_KEYS = ("save_as", "url", "slug", "lang")
 
@@ -92,12 +92,10 @@ def report(
     """One error line: `where[:line]: message: 'value' (suggestion)`, `where`
     relative to content/ (the build runner shows it from the project root).
     `secondary`: held back, and said only when no other finding names the file."""
-    shown = value.translate(CONTROL_CHARACTERS)  # one line, whatever a file name holds
-    finding = Finding(where, line, "error", f"{message}: '{shown}'", suggestion)
-    if secondary:
-        logger.error(finding.log_text(), extra={"warta_finding": finding, "warta_secondary": True})
-    else:
-        findings.report(logger, finding)
+    shown = shown_controls(value)  # one line, whatever a file name holds
+    findings.report(
+        logger, Finding(where, line, "error", f"{message}: '{shown}'", suggestion), secondary
+    )
 
 
 # -- symbolic links ------------------------------------------------------------------
