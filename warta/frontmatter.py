@@ -60,10 +60,6 @@ class Field:
     written: tuple[str, ...] | None = None
 
     @property
-    def raw_values(self) -> tuple[str, ...]:
-        return self.values if self.written is None else self.written
-
-    @property
     def value(self) -> str:
         """The values joined by a space (a value wrapped over several lines)."""
         return " ".join(v for v in self.values if v)
@@ -176,8 +172,10 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
         if current is not None:
             key, name, line, values, numbers = current
             written = None
-            if yaml_style and len(values) == 1 and yaml_unquoted(values[0]) != values[0]:
-                written, values = tuple(values), [yaml_unquoted(values[0])]
+            if yaml_style and len(values) == 1:
+                unquoted = yaml_unquoted(values[0])
+                if unquoted != values[0]:
+                    written, values = tuple(values), [unquoted]
             fields.append(Field(key, name, line, tuple(values), tuple(numbers), written))
 
     for index, raw in enumerate(lines):

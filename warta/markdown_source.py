@@ -71,7 +71,7 @@ class FrontMatterValues(Preprocessor):
         kept = lines[: front.fields[0].line - 1]  # an opening `---`
         seen: set[str] = set()
         for item in front.fields:
-            if item.key not in SINGLE_VALUED_KEYS and item.values == item.raw_values:
+            if item.key not in SINGLE_VALUED_KEYS and item.written is None:
                 kept.extend(lines[number - 1] for number in item.lines)
             elif item.key not in seen:
                 seen.add(item.key)

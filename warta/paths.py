@@ -208,7 +208,12 @@ NAME_MAX = 255
 def long_name(relative: str) -> str | None:
     """A component of a site-relative path longer than NAME_MAX bytes, if any."""
     return next(
-        (part for part in re.split(r"[/\\]", str(relative)) if len(part.encode()) > NAME_MAX),
+        (
+            part
+            for part in re.split(r"[/\\]", str(relative))
+            # A name read from a file system keeps its undecodable bytes as surrogates.
+            if len(part.encode("utf-8", "surrogateescape")) > NAME_MAX
+        ),
         None,
     )
 

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
-import functools
 import logging
 import os
 import stat
@@ -227,10 +226,12 @@ def check_taxonomy_names(content, lines: SourceLines, where: str) -> None:
     settings = content.settings
 
     def refused(key: str, wrapper) -> bool:
+        # The slug is the one part of its page's address a release writes (and
+        # Pelican makes it anyway): no address formatted here, per article.
         problem = None
         if not wrapper.slug:
             problem = "has no letter or digit to make its page's address from"
-        elif long_name(wrapper.save_as):
+        elif long_name(wrapper.slug):
             problem = f"makes its page's address longer than {NAME_MAX} bytes"
         if problem is None:
             return False
@@ -285,14 +286,12 @@ def check_output(content, settings, where: str, lines: SourceLines) -> None:
     for kind, refusal in (("save_as", output_file_refusal), ("url", output_refusal)):
         value = str(getattr(content, kind, "") or "")
         problem = refusal(output, value)
-        verb = "leaves the site folder"
-        if problem is not None and long_name(value):
-            verb = "cannot be written"
+        verb = "cannot be written" if long_name(value) else "leaves the site folder"
         if problem is None and kind == "save_as":
             problem, verb = own_save_as_refusal(content), "is not a page"
         if problem is None:
             continue
-        key = blamed_key(content, long_names=verb == "cannot be written")
+        key = blamed_key(content)
         line = lines.front_matter.line(key) if key else None
         # The front-matter line as written ("URL: ../x/"), else the value.
         shown = lines.get()[line - 1].strip() if line else value
@@ -310,14 +309,12 @@ def check_output(content, settings, where: str, lines: SourceLines) -> None:
         return
 
 
-def blamed_key(content, long_names: bool = False) -> str | None:
-    if long_names:
-        for key in OUTPUT_KEYS:
-            if long_name(str(content.metadata.get(key) or "")):
-                return key
+def blamed_key(content) -> str | None:
     for key in OUTPUT_KEYS:
         value = str(content.metadata.get(key) or "")
-        if value and (".." in value or value.startswith(("/", "\\")) or ":" in value):
+        if value and (
+            ".." in value or value.startswith(("/", "\\")) or ":" in value or long_name(value)
+        ):
             return key
     for key in ("save_as", "url"):
         if content.metadata.get(key):
@@ -372,8 +369,9 @@ def theme_templates(settings) -> frozenset[str]:
     return _template_names(tuple(folders), tuple(settings.get("TEMPLATE_EXTENSIONS", [".html"])))
 
 
-@functools.lru_cache(maxsize=8)
 def _template_names(folders: tuple, extensions: tuple) -> frozenset[str]:
+    # Listed for each generator, not remembered: `invoke livereload` builds
+    # again in one process after a template is added.
     names = set()
     for prefix, folder in folders:
         with contextlib.suppress(OSError):

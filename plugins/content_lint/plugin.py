@@ -77,7 +77,6 @@ from .inventory import content_files, unread_files
 GPS_IFD = 0x8825  # EXIF pointer to the GPS block
 
 logger = logging.getLogger(__name__)
-MARKDOWN_SUFFIXES = tuple(MarkdownReader.file_extensions)
 NOT_PUBLISHED = "this release is not published"
 
 DEFAULTS = {
@@ -127,9 +126,10 @@ def lint_page_links(generator) -> None:
     at its line (Pelican's own message names no file). Pages get no other
     release check: they are the site's fixed pages, not releases."""
     content = generator.path
+    markdown = markdown_extensions(generator)
     for page in every_page(generator):
         relative = getattr(page, "relative_source_path", None)
-        if not relative or not str(relative).endswith(tuple(f".{e}" for e in MARKDOWN_SUFFIXES)):
+        if not relative or os.path.splitext(relative)[1][1:] not in markdown:
             continue
         try:
             with open(os.path.join(content, relative), "rb") as handle:
@@ -253,13 +253,18 @@ def markdown_sources(generator) -> list[str]:
     Pelican-Markdown front matter, which a file another reader reads (an
     outside plugin's reader of `.txt` releases) does not have."""
     settings = generator.settings
-    markdown = {
+    markdown = markdown_extensions(generator)
+    listed = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    return [path for path in listed if os.path.splitext(path)[1][1:] in markdown]
+
+
+def markdown_extensions(generator) -> set[str]:
+    """The file extensions the generator's Markdown reader (or a subclass) reads."""
+    return {
         extension
         for extension, reader in generator.readers.reader_classes.items()
         if isinstance(reader, type) and issubclass(reader, MarkdownReader)
     }
-    listed = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-    return [path for path in listed if os.path.splitext(path)[1][1:] in markdown]
 
 
 def _list_sources(generator) -> SourceChecks:

@@ -639,12 +639,10 @@ class IncrementalWriter(Writer):
         # Pelican lets an article or page with its own Save_as: replace any
         # page (`Save_as: index.html` takes the home page over). Here it never
         # does: it is refused like any page whose address is taken.
-        own = own_save_as(kwargs)
-        override_output = override_output and not source_of(kwargs)
+        source, own = source_of(kwargs), own_save_as(kwargs)
+        override_output = override_output and not source
         if build.check_only:  # `invoke check`: addresses claimed (collisions found), no page
-            self._claim(
-                sanitised_join(self.output_path, name), override_output, source_of(kwargs), own
-            )
+            self._claim(sanitised_join(self.output_path, name), override_output, source, own)
             return
         build.start_writing()
         if paginated is None:
@@ -680,11 +678,18 @@ class IncrementalWriter(Writer):
                     page_kwargs,
                     relative_urls,
                     override_output,
+                    source,
                 )
         else:
-            self._add_page(build, template, context, name, kwargs, relative_urls, override_output)
+            self._add_page(
+                build, template, context, name, kwargs, relative_urls, override_output, source, own
+            )
 
-    def _add_page(self, build, template, context, name, kwargs, relative_urls, override) -> None:
+    def _add_page(
+        self, build, template, context, name, kwargs, relative_urls, override, source, own=False
+    ) -> None:
+        """One page: claimed, digested, collected as a job. `source` and `own` as
+        `_claim` takes them."""
         localcontext = context.copy()
         localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
         if relative_urls:
@@ -694,7 +699,7 @@ class IncrementalWriter(Writer):
         localcontext["output_file"] = name
         localcontext.update(kwargs)
         path = sanitised_join(self.output_path, name)
-        if not self._claim(path, override, source_of(kwargs), own_save_as(kwargs)):
+        if not self._claim(path, override, source, own):
             return
         fingerprint = build.page_fingerprint(template, localcontext, name, override)
 
@@ -720,7 +725,7 @@ class IncrementalWriter(Writer):
                 fingerprint,
                 render,
                 announce,
-                source=source_of(kwargs),
+                source=source,
             )
         )
 
