@@ -21,7 +21,7 @@ from jinja2 import DictLoader, Environment
 from PIL import Image
 
 from conftest import REPO, FixtureSite, append_text, assert_same_tree, newsroom, run_build
-from plugins.writer.manifest import Manifest
+from plugins.writer.manifest import Entry, Manifest
 from plugins.writer.templates import TemplateAnalyser, load_parsed, save_parsed
 from warta.fingerprint import Digester, StateStamper, Unstable, hash_text
 
@@ -272,11 +272,11 @@ def test_template_parses_are_kept_for_the_same_build_digest_only(tmp_path):
 
 def test_manifest_is_removed_while_a_build_runs(tmp_path):
     manifest = Manifest(tmp_path / "writer", tmp_path / "output")
-    manifest.current = {"index.html": "abc"}
+    manifest.current = {"index.html": Entry("abc", [10, 20, 30])}
     manifest.save()
     reloaded = Manifest(tmp_path / "writer", tmp_path / "output")
     reloaded.load()
-    assert reloaded.previous == {"index.html": "abc"}
+    assert reloaded.previous == {"index.html": Entry("abc", [10, 20, 30])}
     assert not manifest.path.exists()
     elsewhere = Manifest(tmp_path / "writer", tmp_path / "other-output")
     manifest.save()

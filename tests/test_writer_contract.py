@@ -14,7 +14,18 @@ import json
 import textwrap
 from pathlib import Path
 
-from conftest import append_text, build_with_outside_plugin, newsroom
+from bs4 import BeautifulSoup
+from lxml import etree
+
+from conftest import (
+    REPO,
+    append_text,
+    assert_same_tree,
+    build_with_outside_plugin,
+    newsroom,
+    run_build,
+)
+from warta.build import load_settings
 
 OUTSIDE_PLUGIN = textwrap.dedent(
     '''
@@ -150,3 +161,72 @@ def test_an_outside_generator_writes_with_templates_of_its_own(site, tmp_path, m
         assert built.html("luar/teks/").p.get_text() == value
         shown, articles = built.html("luar/muat/").p.get_text().split()
         assert shown == value and int(articles) > 0
+
+
+REWRITING_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin that rewrites what was written, as minifiers and image
+    processors do: a mark in every page's head and at the end of every feed."""
+    from pelican import signals
+
+
+    def rewrite(path, before, mark):
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+        head, tail = text.rsplit(before, 1)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(head + mark + before + tail)
+
+
+    def content_written(path, context):
+        rewrite(path, "</head>", '<meta name="diproses-luar" content="ya">')
+
+
+    def feed_written(path, context, feed):
+        rewrite(path, "</", '<diproses xmlns="urn:luar"/>')
+
+
+    def register():
+        signals.content_written.connect(content_written)
+        signals.feed_written.connect(feed_written)
+    '''
+)
+
+
+def marks(output: Path) -> dict[str, int]:
+    """How many marks the rewriting plugin left in each page and feed."""
+    found = {}
+    for page in pages(output):
+        head = BeautifulSoup(Path(page).read_text(encoding="utf-8"), "html.parser").head
+        found[page] = len(head.find_all("meta", attrs={"name": "diproses-luar"}))
+    for feed in feeds(output):
+        root = etree.parse(feed).getroot()
+        found[feed] = len(root.findall("{urn:luar}diproses"))
+    return found
+
+
+def test_a_file_an_outside_plugin_rewrote_is_rendered_again(site, tmp_path):
+    """A page kept from the last build must reach `content_written` as the
+    writer wrote it, not with the plugin's own change in it: rewritten twice, a
+    minifier's or an image processor's output would differ from a clean build."""
+    files = newsroom(site)
+    for step in ("cold", "warm", "edit"):
+        if step == "edit":
+            append_text(files["rilis-3"], "\nTambahan.\n")
+        built = build_with_outside_plugin(site, tmp_path, "rewriting", REWRITING_PLUGIN)
+        assert built.returncode == 0, built.log
+        found = marks(built.output)
+        assert len(found) > 20 and set(found.values()) == {1}, (step, found)
+    settings = load_settings(REPO / "pelicanconf.py")
+    clean = run_build(
+        site.content,
+        tmp_path / "clean" / "output",
+        cache=tmp_path / "clean" / "cache",
+        overrides={
+            "SEARCH_ENABLED": False,
+            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(tmp_path / "outside-plugins")],
+            "PLUGINS": [*settings["PLUGINS"], "rewriting"],
+        },
+    )
+    assert clean.returncode == 0, clean.log
+    assert_same_tree(built.output, clean.output)

@@ -1,7 +1,9 @@
 """What the last build wrote, and an output folder emptied around the pages to reuse.
 
 The manifest (`<cache>/writer/manifest.json`) maps every page and feed the
-writer produced to the digest of its inputs. Pelican empties the output
+writer produced to the digest of its inputs and the stamp of the file as the
+writer left it (`file_stamp`: size, modification time, inode), so that a file
+another plugin rewrote afterwards is told apart. Pelican empties the output
 folder at the start of a build (`DELETE_OUTPUT_DIRECTORY`); the writer does
 that instead (`OutputFolder`), keeping the files the manifest lists, so a page
 whose inputs did not change stays where it is instead of being rendered. The
@@ -18,10 +20,38 @@ import contextlib
 import json
 import os
 from pathlib import Path
+from typing import NamedTuple
 
 from warta.paths import replace_file
 
-VERSION = 1
+VERSION = 2
+
+
+def file_stamp(path: str | os.PathLike) -> list[int] | None:
+    """What tells a file apart from itself rewritten: size, modification time
+    (ns) and inode; None when there is no file. A rewrite within one tick of a
+    coarse file-system clock that keeps the size is not seen."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    return [status.st_size, status.st_mtime_ns, status.st_ino]
+
+
+class Entry(NamedTuple):
+    digest: str  # of the file's inputs
+    stamp: list[int] | None  # `file_stamp` right after the writer wrote it
+
+
+def read_entry(value) -> Entry | None:
+    if (
+        isinstance(value, list)
+        and len(value) == 2
+        and isinstance(value[0], str)
+        and isinstance(value[1], list)
+    ):
+        return Entry(value[0], value[1])
+    return None
 
 
 class Manifest:
@@ -29,8 +59,8 @@ class Manifest:
         self.folder = Path(folder)
         self.path = self.folder / "manifest.json"
         self.output = Path(output).resolve()
-        self.previous: dict[str, str] = {}  # site path → digest, from the last build
-        self.current: dict[str, str] = {}  # site path → digest, this build
+        self.previous: dict[str, Entry] = {}  # site path → entry, from the last build
+        self.current: dict[str, Entry] = {}  # site path → entry, this build
 
     def load(self) -> None:
         """Read the last build's manifest and remove it until this build ends."""
@@ -40,7 +70,12 @@ class Manifest:
             data = {}
         if data.get("version") == VERSION and data.get("output") == str(self.output):
             files = data.get("files")
-            self.previous = dict(files) if isinstance(files, dict) else {}
+            entries = files.items() if isinstance(files, dict) else ()
+            self.previous = {
+                path: entry
+                for path, entry in ((path, read_entry(value)) for path, value in entries)
+                if entry is not None
+            }
         self.path.unlink(missing_ok=True)
 
     def save(self) -> None:

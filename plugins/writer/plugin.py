@@ -31,7 +31,7 @@ from warta.parallel import fork_map, worker_count
 from warta.paths import NAME_MAX, long_name
 from warta.published import check_only
 
-from .manifest import Manifest, OutputFolder
+from .manifest import Entry, Manifest, OutputFolder, file_stamp
 from .templates import TemplateAnalyser, load_parsed, save_parsed
 
 logger = logging.getLogger(__name__)
@@ -282,8 +282,9 @@ class Job:
     in_parent: bool = False
     source: str = ""  # the article or page the file is for, to name in a message
 
-    def run(self) -> str | None:
-        """Render and write the file; None, or why its template failed."""
+    def run(self) -> str | list[int]:
+        """Render and write the file. Returns the written file's stamp
+        (`file_stamp`), or why its template failed."""
         try:
             text = self.render()
         except Exception as exc:  # a template that cannot render this page
@@ -291,7 +292,7 @@ class Job:
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
         with open(self.path, "w", encoding="utf-8") as handle:
             handle.write(text)
-        return None
+        return file_stamp(self.path)
 
 
 class WriterBuild:
@@ -387,9 +388,14 @@ class WriterBuild:
         return self.fingerprint("page", parts)
 
     def reusable(self, job: Job) -> bool:
-        if job.fingerprint is None or self.manifest.previous.get(job.site_path) != job.fingerprint:
+        """Same inputs as last build, and the file still as the writer left it.
+        A `content_written` or `feed_written` handler that rewrote the file
+        (a minifier, an image processor) must see it as rendered, not its own
+        output again: such a file is rendered anew, as Pelican would."""
+        entry = self.manifest.previous.get(job.site_path)
+        if job.fingerprint is None or entry is None or entry.digest != job.fingerprint:
             return False
-        return os.path.isfile(job.path)
+        return file_stamp(job.path) == entry.stamp
 
     def add(self, job: Job) -> None:
         if self.flushed:  # a generator after the flush: write at once
@@ -434,7 +440,7 @@ class WriterBuild:
         for job in jobs:
             if self.reusable(job):
                 self.reused += 1
-                self.manifest.current[job.site_path] = job.fingerprint
+                self.manifest.current[job.site_path] = self.manifest.previous[job.site_path]
                 reused.add(job.site_path)
             else:
                 to_render.append(job)
@@ -444,10 +450,11 @@ class WriterBuild:
                         job.site_path,
                         "inputs have no stable digest" if job.fingerprint is None else "changed",
                     )
-        failed = {job.site_path: job.run() for job in to_render if job.in_parent}
+        results = {job.site_path: job.run() for job in to_render if job.in_parent}
         forked = [job for job in to_render if not job.in_parent]
-        results = fork_map(Job.run, forked, self.workers, min_items_per_worker=32)
-        failed.update(zip((job.site_path for job in forked), results, strict=True))
+        stamps = fork_map(Job.run, forked, self.workers, min_items_per_worker=32)
+        results.update(zip((job.site_path for job in forked), stamps, strict=True))
+        failed = {path: result for path, result in results.items() if isinstance(result, str)}
         for job in to_render:
             if failed.get(job.site_path):
                 # One page its template cannot render (`Template: article` on a
@@ -462,7 +469,8 @@ class WriterBuild:
                 continue
             self.rendered += 1
             if job.fingerprint is not None:
-                self.manifest.current[job.site_path] = job.fingerprint
+                stamp = results[job.site_path]
+                self.manifest.current[job.site_path] = Entry(job.fingerprint, stamp)
         # In writing order, as Pelican would: every file, rendered or reused.
         for job in jobs:
             if job.announce and not failed.get(job.site_path):
