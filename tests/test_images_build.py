@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import io
 import json
+import textwrap
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from conftest import FixtureSite
+from conftest import FixtureSite, build_with_outside_plugin
 
 GPS_IFD = 0x8825
 PLUGINS = ["images"]
@@ -312,3 +313,95 @@ def test_a_photo_shown_and_also_linked_as_a_file_keeps_its_original(site):
     # the page showing it still names only its variants
     featured = built.html("berita/2024/11/apel-siaga/").select_one(".article__figure img")
     assert featured["src"].startswith("/images/varian/apel-900-")
+
+
+IMAGE_PROCESSOR = textwrap.dedent(
+    '''
+    """An outside image processor, working as pelican-image-process does: after
+    a page is written, each <img class="image-process-<name>"> gets a smaller
+    copy of its file, found among the static files by its published path."""
+    import os
+
+    from bs4 import BeautifulSoup
+    from PIL import Image
+    from pelican import signals
+
+
+    def content_written(path, context):
+        with open(path, encoding="utf-8") as handle:
+            soup = BeautifulSoup(handle.read(), "html.parser")
+        for img in soup.find_all("img"):
+            names = [c for c in img.get("class", []) if c.startswith("image-process-")]
+            if not names:
+                continue
+            src = img["src"].lstrip("/")
+            sources = [
+                static.source_path
+                for static in context["static_content"].values()
+                if src.endswith(static.save_as)
+            ]
+            if not sources:
+                raise RuntimeError(f"no static file is published at {src}")
+            folder, name = os.path.split(src)
+            derived = f"{folder}/derivatives/{names[0][14:]}/{name}"
+            target = os.path.join(context["OUTPUT_PATH"], derived)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with Image.open(sources[0]) as image:
+                exif = image.info.get("exif", b"")
+                image.thumbnail((300, 300))
+                image.save(target, "JPEG", exif=exif)  # as its EXIF-copying option does
+            img["src"] = "/" + derived
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(str(soup))
+
+
+    def register():
+        signals.content_written.connect(content_written)
+    '''
+)
+
+
+def test_an_image_left_to_an_outside_processor_reaches_it_as_written(site, tmp_path):
+    """pelican-image-process finds an <img>'s file through the static files by
+    its address: a <picture> of our variants would send it looking for a file
+    that is not there, and the page would show a broken image. An <img> with
+    its class (IMAGES_SKIP_CLASSES) is left as written, its file is published,
+    and what the processor writes is stripped of metadata like every image."""
+    phone_photo(site.content / "images" / "2024" / "peserta.jpg", 900, 600)
+    phone_photo(site.content / "images" / "2024" / "suasana.jpg", 900, 600)
+    site.article(
+        "kecil.md",
+        slug="rapat-kecil",
+        body="PALEMBANG – Rapat.\n\n"
+        "![Peserta menyimak paparan](/images/2024/peserta.jpg){: .image-process-kecil }\n\n"
+        "![Suasana rapat](/images/2024/suasana.jpg)",
+    )
+    for build in ("cold", "warm"):
+        built = build_with_outside_plugin(site, tmp_path, "processor", IMAGE_PROCESSOR)
+        assert built.returncode == 0, built.log
+        body = built.html("berita/2024/11/rapat-kecil/").select_one(".article__body")
+        processed = body.find("img", class_="image-process-kecil")
+        assert processed.find_parent("picture") is None, build
+        assert processed["src"] == "/images/2024/derivatives/kecil/peserta.jpg", build
+        assert processed["alt"] == "Peserta menyimak paparan"
+        derived = file_for(built, processed["src"])
+        assert max(read_image(derived).size) == 300
+        assert_no_private_metadata(derived)
+        assert_no_private_metadata(built.output / "images" / "2024" / "peserta.jpg")
+        # An image without the class is still ours: a <picture> of variants.
+        other = body.find("img", alt="Suasana rapat")
+        assert other.find_parent("picture") is not None
+        assert not (built.output / "images" / "2024" / "suasana.jpg").exists()
+
+
+def test_an_image_left_to_another_plugin_is_still_checked(site):
+    site.article(
+        "hilang.md",
+        slug="hilang",
+        body="Teks.\n\n![](/images/tidak-ada.jpg){: .image-process-kecil }",
+    )
+    built = site.build(PLUGINS=PLUGINS)
+    assert built.returncode == 1
+    errors = [e for e in built.log_lines("error") if "tidak-ada.jpg" in e]
+    assert len(errors) == 1, built.log
+    assert errors[0].startswith("berita/hilang.md:") and "image file not found" in errors[0]

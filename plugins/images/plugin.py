@@ -46,7 +46,7 @@ the cached files (copies when the output is on another filesystem). Settings
 IMAGES_WEBP_QUALITY, IMAGES_WEBP_METHOD, IMAGES_JPEG_QUALITY,
 IMAGES_MAX_SOURCE_BYTES, IMAGES_MAX_SOURCE_PIXELS, IMAGES_VARIANTS_DIR,
 IMAGES_SOCIAL_CARDS, IMAGES_SOCIAL_CARD_SAVE_AS, IMAGES_CACHE_DIR,
-IMAGES_WORKERS, IMAGES_THEME_FILES.
+IMAGES_WORKERS, IMAGES_THEME_FILES, IMAGES_SKIP_CLASSES.
 """
 
 from __future__ import annotations
@@ -55,6 +55,7 @@ import html
 import logging
 import os
 import re
+from fnmatch import fnmatchcase
 from functools import partial
 from pathlib import Path
 
@@ -114,6 +115,11 @@ DEFAULTS = {
     # Content-relative photos the theme or templates show besides SITE_LOGO and
     # EXTRA_PATH_METADATA (those are always published).
     "IMAGES_THEME_FILES": [],
+    # Body <img> classes (shell patterns) that another plugin processes after
+    # the page is written: such an <img> is left as written (no variants), and
+    # its file is published for that plugin to find. The default is
+    # pelican-image-process's `image-process-<derivative>`.
+    "IMAGES_SKIP_CLASSES": ["image-process-*"],
 }
 
 IMAGE_METADATA_LINE = re.compile(r"^\s*image\s*:", re.I)
@@ -173,6 +179,7 @@ class Build:
         self.sizes = setting(settings, "IMAGES_SIZES")
         self.siteurl = settings.get("SITEURL", "")
         self.content_root = Path(settings["PATH"])
+        self.skip_classes = tuple(str(c) for c in setting(settings, "IMAGES_SKIP_CLASSES"))
         self.copies: dict[str, str] = {}  # output path (site-relative) → cached file
         # Real paths of the files under content/ that written contents use (their
         # photos are published) and that only unwritten ones use (not published).
@@ -194,6 +201,21 @@ class Build:
         (`shown_files`)."""
         for variant in image.variants:
             self.copies[self.site_path(variant.file)] = variant.file
+
+    def skipped(self, attributes: list) -> bool:
+        """Whether an <img> is left to another plugin (IMAGES_SKIP_CLASSES)."""
+        classes = (dict(attributes).get("class") or "").split()
+        return any(fnmatchcase(c, pattern) for c in classes for pattern in self.skip_classes)
+
+    def checked(self, path: Path) -> SourceImage:
+        """A local image read and checked as `image` does, without encoding
+        variants (an image left to another plugin); raises its ImageProblem."""
+        found = self.images.get(path)
+        if found is None:
+            found = self.cache.source_image(path, self.variant_settings, encode=False)
+        if isinstance(found, ImageProblem):
+            raise found
+        return found
 
     def image(self, path: Path) -> SourceImage:
         """The variants of a local image; raises its ImageProblem."""
@@ -252,7 +274,11 @@ def local_images(content, build: Build) -> list[Path]:
     references = [str(content.metadata.get("image") or "").strip()]
     body = getattr(content, "_content", None)
     if body and "<img" in body.lower():
-        references += [dict(attributes).get("src") or "" for attributes in image_tags(body)]
+        references += [
+            dict(attributes).get("src") or ""
+            for attributes in image_tags(body)
+            if not build.skipped(attributes)
+        ]
     paths = (referenced_file(ref, build.content_root, source_dir) for ref in references if ref)
     return [path for path in paths if isinstance(path, Path)]
 
@@ -272,10 +298,13 @@ def shown_files(content, build: Build) -> set[Path]:
     become <picture>s of variants (process_content), so their originals are
     named by nothing in the output. What stays: files linked as files (a
     {static} link to a PDF, a photo offered as a download), a writer's own
-    <picture> and <video poster>, anything else a body names."""
+    <picture> and <video poster>, an <img> left to another plugin
+    (IMAGES_SKIP_CLASSES), anything else a body names."""
     body = getattr(content, "_content", None) or ""
     if "<img" in body.lower():
-        body = rewrite_images(body, lambda _index, _attributes: "")
+        body = rewrite_images(
+            body, lambda _index, attributes: None if build.skipped(attributes) else ""
+        )
     return files_named([r for r in references(body) if may_be_file(r)], content, build)
 
 
@@ -396,10 +425,11 @@ def process_content(content, build: Build) -> None:
         def line() -> int | None:
             return line_of(lines.get(), src) or line_of(lines.get(), Path(src).name)
 
+        skipped = build.skipped(attributes)
         try:
             if isinstance(path, Refusal):
                 raise refusal_problem(path, build)
-            image = build.image(path)
+            image = build.checked(path) if skipped else build.image(path)
         except ImageProblem as problem:
             report(where, line(), problem.message, src, problem.suggestion)
             return None
@@ -412,6 +442,8 @@ def process_content(content, build: Build) -> None:
                 src,
                 "write what the photo shows: ![Ketua Bawaslu membuka rapat](…)",
             )
+        if skipped:
+            return None  # another plugin makes its own variant of the published file
         build.use(image)
         return picture(
             image,
