@@ -138,6 +138,36 @@ def test_yaml_quotes_in_a_dashed_front_matter_are_read_off_as_by_the_site(text, 
     assert warta_meta(text)["title"] == [title]
 
 
+@pytest.mark.parametrize(
+    ("text", "tags"),
+    [
+        (
+            "---\ntags:\n  - Pilkada 2024\n  - 'Rapat: Pleno'\n---\nisi\n",
+            "Pilkada 2024, Rapat: Pleno",
+        ),
+        ("---\ntags:\n- Tanpa indentasi\n- Dua\nslug: a\n---\nisi\n", "Tanpa indentasi, Dua"),
+        ('---\ntags: [Pilkada 2024, "Rapat, Pleno"]\n---\nisi\n', "Pilkada 2024, Rapat, Pleno"),
+        ("---\ntags: []\n---\nisi\n", ""),
+        ("---\ntags: [belum ditutup\n---\nisi\n", "[belum ditutup"),  # not YAML: as written
+        ("---\ntags: [{a: 1}]\n---\nisi\n", "[{a: 1}]"),  # not a list of texts
+    ],
+)
+def test_yaml_lists_in_a_dashed_front_matter_are_one_comma_list_as_by_the_site(text, tags):
+    """A YAML list (a CMS's list widget, another generator's `[A, B]`) is read
+    as Pelican reads `Tags: A, B`, by the reader and the site's Markdown alike,
+    and its items do not end the front matter."""
+    assert site_meta(text) == warta_meta(text)
+    assert warta_meta(text)["tags"] == [tags]
+    front = parse(text).front_matter
+    assert front.closed and front.first("tags").line == 2
+
+
+def test_a_yaml_list_item_outside_a_dashed_front_matter_ends_it():
+    front = parse("Title: Rapat\nTags:\n  - Pilkada 2024\n\nisi\n").front_matter
+    assert not front.closed and front.body_start == 3
+    assert front.value("tags") == ""
+
+
 def site_meta(text: str) -> dict[str, list[str]]:
     """The reader's fields as the site reads them: a single-valued key's first
     field, wrapped lines joined; every value of the others."""

@@ -337,9 +337,10 @@ TITLE = "Title: Bawaslu Muara Enim Awasi Distribusi Logistik Pemilihan\n"
             "write it as 'Wilayah: Kabupaten Muara Enim', with no space before the colon",
         ),
         (
-            f"---\n{TITLE}Date: 2024-11-18 10:00\nTags:\n  - Pilkada Serentak 2024\n"
-            "Wilayah: Kabupaten Muara Enim\n---\n\nTeks.\n",
-            5,
+            # A YAML list outside a `---` block: Pelican's front matter ends there.
+            f"{TITLE}Date: 2024-11-18 10:00\nTags:\n  - Pilkada Serentak 2024\n"
+            "Wilayah: Kabupaten Muara Enim\n\nTeks.\n",
+            4,
             "the front matter ends at this line: '- Pilkada Serentak 2024' is not a "
             "'Key: value' line; Wilayah: below it is read as text",
             "write a list on one line after its key, e.g. 'Tags: Pilkada 2024, Pengawasan'",
@@ -511,6 +512,44 @@ def test_a_dashed_front_matter_with_yaml_quotes_shows_no_quotes(site):
     title = "Rapat Pleno: Bawaslu Kabupaten Lahat Awasi Rekapitulasi"
     assert page.h1.get_text(strip=True) == title
     assert page.find("meta", property="og:title")["content"] == title
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description == "Bawaslu Kabupaten Lahat mengawasi rapat pleno terbuka di Lahat."
+
+
+def test_yaml_lists_in_a_dashed_front_matter_are_read_as_pelican_lists(site):
+    """A CMS's list widget writes `tags:` and `- item` lines; other generators
+    write `[A, B]`. Both are read as `Tags: A, B`: the list item no longer ends
+    the front matter, and no bracket becomes part of a tag or an author."""
+    site.article(
+        "daftar.md",
+        "---\n"
+        "title: Bawaslu Kabupaten Lahat Awasi Rapat Pleno Terbuka Rekapitulasi\n"
+        "date: 2024-11-17 09:30\n"
+        "tags:\n"
+        "  - Pilkada Serentak 2024\n"
+        '  - "Pengawasan Partisipatif"\n'
+        "authors: [Humas Bawaslu Kabupaten Lahat, 'Tim Warta']\n"
+        "summary: Bawaslu Kabupaten Lahat mengawasi rapat pleno terbuka di Lahat.\n"
+        "region: Kabupaten Lahat\n"
+        "---\n"
+        "\n"
+        "LAHAT – Bawaslu Kabupaten Lahat mengawasi rapat pleno terbuka rekapitulasi.\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+
+    assert built.returncode == 0, built.log
+    assert built.log_lines("error") == built.log_lines("warning") == [], built.log
+    page = built.html(
+        "berita/2024/11/bawaslu-kabupaten-lahat-awasi-rapat-pleno-terbuka-rekapitulasi/"
+    )
+    tags = {a.get_text(strip=True) for a in page.select(".article__tags a")}
+    assert {"Pilkada Serentak 2024", "Pengawasan Partisipatif"} <= tags, tags
+    authors = [
+        a.get_text(strip=True)
+        for a in page.select(".article__meta a")
+        if "/penulis/" in a["href"]
+    ]
+    assert authors == ["Humas Bawaslu Kabupaten Lahat", "Tim Warta"], authors
     description = page.find("meta", attrs={"name": "description"})["content"]
     assert description == "Bawaslu Kabupaten Lahat mengawasi rapat pleno terbuka di Lahat."
 

@@ -58,3 +58,66 @@ def test_a_release_an_outside_reader_reads_gets_no_markdown_front_matter_checks(
     assert page.h1.get_text(strip=True).startswith("Bawaslu Kota Palembang Awasi")
     # The Markdown release next to it is still checked: its short title is said.
     assert any(f.path.endswith("biasa.md") for f in built.findings("suggestion")), built.log
+
+
+YAML_READER = textwrap.dedent(
+    '''
+    """An outside plugin as pelican-yaml-metadata is written: the Markdown
+    reader, with the front matter between `---` lines read by a YAML parser."""
+    import markdown
+    import yaml
+    from pelican import signals
+    from pelican.readers import MarkdownReader
+
+
+    class YamlMarkdownReader(MarkdownReader):
+        def read(self, source_path):
+            with open(source_path, encoding="utf-8") as handle:
+                _, front, body = handle.read().split("---\\n", 2)
+            content = markdown.Markdown(**self.settings["MARKDOWN"]).convert(body)
+            metadata = {}
+            for key, value in yaml.safe_load(front).items():
+                if isinstance(value, list):
+                    value = ", ".join(value)
+                metadata[key.lower()] = self.process_metadata(key.lower(), str(value))
+            return content, metadata
+
+
+    def add_reader(readers):
+        for extension in YamlMarkdownReader.file_extensions:
+            readers.reader_classes[extension] = YamlMarkdownReader
+
+
+    def register():
+        signals.readers_init.connect(add_reader)
+    '''
+)
+
+
+def test_a_release_an_outside_yaml_reader_reads_is_checked_as_that_reader_reads_it(site, tmp_path):
+    """With a YAML front-matter reader, a `tags:` list is what the writer
+    means; warta's own reading of the file must agree, not call the first
+    `- item` the end of the front matter."""
+    site.article(
+        "yaml.md",
+        "---\n"
+        "title: Bawaslu Kota Palembang Awasi Rapat Pleno Terbuka Rekapitulasi\n"
+        "date: 2024-11-20 10:00\n"
+        "tags:\n"
+        "  - Pilkada Serentak 2024\n"
+        "  - Pengawasan Partisipatif\n"
+        "category: Berita\n"
+        "summary: Bawaslu Kota Palembang mengawasi rapat pleno terbuka rekapitulasi.\n"
+        "slug: pleno-palembang\n"
+        "---\n"
+        "\n"
+        "PALEMBANG – Bawaslu Kota Palembang mengawasi rapat pleno terbuka rekapitulasi.\n",
+    )
+    built = build_with_outside_plugin(site, tmp_path, "yamlreader", YAML_READER)
+
+    assert built.returncode == 0, built.log
+    about = [f for f in built.findings() if f.path.endswith("yaml.md")]
+    assert about == [], about
+    page = built.html("berita/2024/11/pleno-palembang/")
+    tags = {a.get_text(strip=True) for a in page.select(".article__tags a")}
+    assert {"Pilkada Serentak 2024", "Pengawasan Partisipatif"} <= tags, tags

@@ -24,8 +24,10 @@ rules, so that a line number we print is a line Pelican used:
   values of the key above;
 - in a block opened with `---` (the YAML style of other static site generators
   and CMSs), a one-line value in YAML's quotes (`title: "Rapat: Bawaslu"`) is
-  read without them, as YAML reads it: `warta.markdown_source` hands Pelican the
-  same value, so the quotes never reach the site.
+  read without them, as YAML reads it, and a YAML list (`tags: [A, B]`, or
+  `tags:` followed by `- A` lines) is read as `Tags: A, B`:
+  `warta.markdown_source` hands Pelican the same value, so neither the quotes
+  nor the brackets reach the site, and no list item ends the block.
 
 `parse(text)` reads a whole file, `parse_lines(lines)` a front matter from any
 lines (it stops reading at the block's end), `read_header(path)` only the top
@@ -45,6 +47,7 @@ KEY_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 CONTINUATION_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 BEGIN_RE = re.compile(r"^-{3}(\s.*)?$")
 END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
+LIST_ITEM_RE = re.compile(r"^\s*-(?:\s+(?P<value>.*))?$")
 
 
 @dataclass(frozen=True)
@@ -162,6 +165,7 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     open file can be passed to read only its top."""
     fields: list[Field] = []
     current: tuple[str, str, int, list[str], list[int]] | None = None
+    items: list[str] = []  # YAML block-list items of the current key
     index = -1
     closing: int | None = None
     ended_by_text = False
@@ -173,9 +177,9 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
             key, name, line, values, numbers = current
             written = None
             if yaml_style and len(values) == 1:
-                unquoted = yaml_unquoted(values[0])
-                if unquoted != values[0]:
-                    written, values = tuple(values), [unquoted]
+                read = yaml_value(values[0], items)
+                if read != values[0]:
+                    written, values = (values[0], *items), [read]
             fields.append(Field(key, name, line, tuple(values), tuple(numbers), written))
 
     for index, raw in enumerate(lines):
@@ -193,9 +197,15 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
             close_current()
             name = match["key"]
             current = (name.lower(), name, index + 1, [match["value"].strip()], [index + 1])
+            items = []
+            continue
+        item = LIST_ITEM_RE.match(line) if yaml_style and current is not None else None
+        if item and current[3] == [""]:  # a YAML list under `tags:`
+            items.append((item["value"] or "").strip())
+            current[4].append(index + 1)
             continue
         more = CONTINUATION_RE.match(line)
-        if more and current is not None:
+        if more and current is not None and not items:
             current[3].append(more["value"].strip())
             current[4].append(index + 1)
             continue
@@ -209,6 +219,23 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
         return FrontMatter()
     end = index if ended_by_text or closing is None else closing + 1
     return FrontMatter(tuple(fields), end, not ended_by_text)
+
+
+def yaml_value(value: str, items: list[str]) -> str:
+    """A value of a `---` front matter as YAML reads it, as one text: quotes
+    off (`yaml_unquoted`), a list (`[A, B]`, or `items` written below the key
+    as `- A`) joined by ", ", as Pelican reads `Tags: A, B`."""
+    if items:
+        return ", ".join(text for text in map(yaml_unquoted, items) if text)
+    if value.startswith("[") and value.endswith("]"):
+        try:
+            loaded = yaml.safe_load(value)
+        except yaml.YAMLError:
+            return value
+        if isinstance(loaded, list) and all(isinstance(v, (str, int, float)) for v in loaded):
+            return ", ".join(str(v) for v in loaded)
+        return value
+    return yaml_unquoted(value)
 
 
 def yaml_unquoted(value: str) -> str:

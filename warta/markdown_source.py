@@ -12,9 +12,11 @@
     `Image:`, `Thread:` …) into a list, which the site then shows as
     "['A', 'B']" or cannot render at all. Each of SINGLE_VALUED_KEYS keeps its
     first field, wrapped lines joined by a space;
-  - YAML's quotes off. In a front matter opened with `---`, a one-line value
-    in YAML quotes (`title: "Rapat: Bawaslu"`) is read as YAML reads it;
-    Pelican would show the quotes.
+  - YAML's quotes and lists. In a front matter opened with `---`, a one-line
+    value in YAML quotes (`title: "Rapat: Bawaslu"`) is read as YAML reads it,
+    and a YAML list (`tags: [A, B]`, or `- A` lines below `tags:`) as
+    `Tags: A, B`; Pelican would show the quotes, take "[A" for a tag, or end
+    the front matter at the first `- A`.
 
 content_lint names each line concerned (`warta.source_checks`): this module
 only makes the text safe to build. Listed in pelicanconf's
@@ -71,9 +73,10 @@ class FrontMatterValues(Preprocessor):
         kept = lines[: front.fields[0].line - 1]  # an opening `---`
         seen: set[str] = set()
         for item in front.fields:
-            if item.key not in SINGLE_VALUED_KEYS and item.written is None:
+            single = item.key in SINGLE_VALUED_KEYS
+            if not single and item.written is None:
                 kept.extend(lines[number - 1] for number in item.lines)
-            elif item.key not in seen:
+            elif not single or item.key not in seen:
                 seen.add(item.key)
                 kept.append(f"{item.name}: {item.value}")
         return kept + lines[front.fields[-1].lines[-1] :]
