@@ -587,7 +587,7 @@ def test_a_save_as_never_takes_a_file_of_the_site(tmp_path):
         [error] = [e for e in errors if e.startswith(f"halaman/{name}:2: ")]
         assert f"output path is not a page (no '.html' ending: save_as '{target}')" in error
     for name in ("beranda.md", "indeks-tag.md"):
-        [error] = [e for e in errors if e.startswith(f"halaman/{name}: ")]
+        [error] = [e for e in errors if e.startswith(f"halaman/{name}:2: ")]
         assert f"its address {targets[name]} is already taken by a page of the site" in error
         assert "(remove its Save_as: line: the address comes from the Slug:)" in error
     assert len(errors) == 5, errors
@@ -595,6 +595,43 @@ def test_a_save_as_never_takes_a_file_of_the_site(tmp_path):
     assert built.html("").find("a", href=re.compile("/biasa/$")) is not None
     assert built.html("tag/").h1.get_text(strip=True) == "Tag"
     assert etree_root(built.output / "feed.xml").tag == "{http://www.w3.org/2005/Atom}feed"
+
+
+def test_a_slug_never_takes_a_file_or_folder_another_part_of_the_site_writes(tmp_path):
+    """A page's address must not land where the site writes something else:
+    `Slug: feed.xml` stopped the build (a folder where the feed is a file),
+    `Slug: admin` was overwritten by the CMS and `Slug: pagefind` deleted by the
+    search index, both with "build ok". Each is one error at its Slug: line,
+    and what the site writes there stays the site's."""
+    site = FixtureSite(tmp_path / "site")
+    site.article(
+        "biasa.md", article_text(title="Rapat Koordinasi Pengawasan Tahapan", slug="biasa")
+    )
+    slugs = ["feed.xml", "feed.json", "sitemap.xml", "robots.txt", "admin", "pagefind", "cari"]
+    for number, slug in enumerate(slugs):
+        site.page(
+            f"p{number}.md", f"Title: Halaman Pengganti {number}\nSlug: {slug}\n\nZORBLATT.\n"
+        )
+    built = site.build()
+
+    assert built.returncode == 1, built.log
+    assert "Traceback" not in built.log and "build stopped" not in built.log, built.log
+    errors = built.log_lines("error")
+    for number, slug in enumerate(slugs):
+        [error] = [e for e in errors if e.startswith(f"halaman/p{number}.md:2: ")]
+        assert "page not written: its address" in error and f"{slug}/index.html" in error
+        assert "another Slug:" in error, error
+    assert len(errors) == len(slugs), errors
+    assert leaks(built.output, "ZORBLATT") == []
+    assert etree_root(built.output / "feed.xml").tag == "{http://www.w3.org/2005/Atom}feed"
+    assert json.loads((built.output / "feed.json").read_text())["version"].startswith("https://")
+    assert etree_root(built.output / "sitemap.xml").tag.endswith("urlset")
+    robots = (built.output / "robots.txt").read_text().splitlines()
+    assert any(line.startswith("User-agent:") for line in robots), robots
+    assert built.html("admin/").title.get_text().startswith("Ruang Redaksi")
+    assert (built.output / "pagefind" / "bundles.json").is_file()
+    assert not (built.output / "pagefind" / "index.html").exists()
+    assert built.html("cari/").h1 is not None
 
 
 def etree_root(path: Path):

@@ -252,6 +252,33 @@ def output_refusal(output_root: str | os.PathLike, relative: str) -> str | None:
     return None
 
 
+# Generator-context key: site path → who writes it, for the files and folders
+# ("admin/") a plugin writes into the output itself rather than through
+# Pelican's writer (the CMS, the search index, the sitemaps). The writer keeps
+# a page from taking one of them: it would be overwritten or deleted silently,
+# or stop the build where a folder must be a file ("Slug: feed.xml").
+OUTPUT_OWNERS = "output_owners"
+
+
+def own_output(context: dict, site_path: str, owner: str) -> None:
+    """Declare a file, or a folder (ending in "/"), that `owner` writes."""
+    context.setdefault(OUTPUT_OWNERS, {})[site_path] = owner
+
+
+def output_collision(taken: dict[str, str], site_path: str) -> str | None:
+    """The path in `taken` (files, and folders ending in "/") that a file at
+    `site_path` would collide with: the same file, a file where the path needs
+    a folder, a folder where it is a file, or a folder whose contents another
+    writes. None when there is none."""
+    parts = site_path.split("/")
+    for depth in range(1, len(parts) + 1):
+        prefix = "/".join(parts[:depth])
+        for candidate in (prefix, prefix + "/"):
+            if candidate in taken:
+                return candidate
+    return None
+
+
 def is_external(reference: str) -> bool:
     """True for a URL with a scheme (https:, data:, …) or a protocol-relative //host."""
     return bool(_SCHEME.match(reference.strip()))

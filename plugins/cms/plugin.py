@@ -33,6 +33,7 @@ from pathlib import Path
 from pelican import signals
 
 from warta.new_article import office_code_resolver
+from warta.paths import own_output
 from warta.published import check_only
 from warta.regions.configured import GAZETTEER_DEFAULT, data_path, load_configured
 from warta.source_checks import Rules
@@ -167,6 +168,14 @@ def bundle_files(folder: Path) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
+def claim_admin(generators) -> None:
+    """/admin/ is the CMS's, written after the pages: a page there (`Slug:
+    admin`) would be overwritten unseen."""
+    if generators and setting(generators[0].settings, "CMS_ENABLED"):
+        folder = setting(generators[0].settings, "CMS_SAVE_AS").strip("/")
+        own_output(generators[0].context, f"{folder}/", "the newsroom CMS (CMS_SAVE_AS)")
+
+
 def write_admin(pelican) -> None:
     settings = pelican.settings
     if not setting(settings, "CMS_ENABLED"):
@@ -208,4 +217,5 @@ def write_admin(pelican) -> None:
 
 
 def register() -> None:
+    signals.all_generators_finalized.connect(claim_admin)
     signals.finalized.connect(write_admin)

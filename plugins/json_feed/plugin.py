@@ -28,6 +28,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from warta.enrichment import enrichment_of
+from warta.paths import own_output
 from warta.published import check_only, listed
 from warta.text import plain_text
 
@@ -78,6 +79,9 @@ class JsonFeedGenerator(Generator):
         for key, value in DEFAULTS.items():
             self.settings.setdefault(key, value)
             self.context.setdefault(key, self.settings[key])
+        save_as = self.settings.get("JSON_FEED_SAVE_AS")
+        if save_as:
+            own_output(self.context, save_as, "the JSON feed (JSON_FEED_SAVE_AS)")
 
     def generate_output(self, writer):
         save_as = self.settings.get("JSON_FEED_SAVE_AS")

@@ -45,6 +45,7 @@ from pelican.generators import ArticlesGenerator
 
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
+from warta.paths import own_output
 from warta.published import check_only
 
 from .filters import search_filters
@@ -117,6 +118,14 @@ def release_memory() -> int | None:
         return None
 
 
+def claim_bundle_dir(generators) -> None:
+    """Pagefind empties and fills its folder after the pages are written: no
+    page may be written there (`Slug: pagefind` would be deleted unseen)."""
+    if generators and generators[0].settings.get("SEARCH_ENABLED", True):
+        folder = (generators[0].settings.get("SEARCH_BUNDLE_DIR") or "pagefind").strip("/")
+        own_output(generators[0].context, f"{folder}/", "the search index (SEARCH_BUNDLE_DIR)")
+
+
 def index_site(pelican) -> None:
     settings = pelican.settings
     if not settings.get("SEARCH_ENABLED", True):
@@ -183,4 +192,5 @@ def index_site(pelican) -> None:
 def register() -> None:
     signals.initialized.connect(add_defaults)
     signals.all_generators_finalized.connect(attach_filters)
+    signals.all_generators_finalized.connect(claim_bundle_dir)
     signals.finalized.connect(index_site)

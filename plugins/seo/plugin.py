@@ -38,6 +38,7 @@ from pelican.generators import ArticlesGenerator, Generator
 
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
+from warta.paths import own_output
 from warta.published import check_only, is_listed, is_written, listed
 
 from .documents import (
@@ -121,6 +122,9 @@ class SeoGenerator(Generator):
     def generate_context(self):
         for key, value in DEFAULTS.items():
             self.settings.setdefault(key, value)
+        for key in ("SEO_SITEMAP_SAVE_AS", "SEO_NEWS_SITEMAP_SAVE_AS", "SEO_ROBOTS_SAVE_AS"):
+            if setting(self.settings, key):
+                own_output(self.context, setting(self.settings, key), f"the seo plugin ({key})")
 
     def _write(self, save_as: str, text: str) -> None:
         path = os.path.join(self.output_path, save_as)

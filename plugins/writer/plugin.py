@@ -27,8 +27,9 @@ from warta.fingerprint import (
     hash_text,
     library_versions,
 )
+from warta.frontmatter import read_header
 from warta.parallel import fork_map, worker_count
-from warta.paths import NAME_MAX, long_name
+from warta.paths import NAME_MAX, OUTPUT_OWNERS, long_name, output_collision
 from warta.published import check_only
 
 from .manifest import Entry, Manifest, OutputFolder, file_stamp
@@ -288,10 +289,13 @@ class Job:
         try:
             text = self.render()
         except Exception as exc:  # a template that cannot render this page
-            return f"{type(exc).__name__}: {exc}"
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
-        with open(self.path, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            return f"its template failed ({type(exc).__name__}: {exc})"
+        try:
+            os.makedirs(os.path.dirname(self.path), exist_ok=True)
+            with open(self.path, "w", encoding="utf-8") as handle:
+                handle.write(text)
+        except OSError as exc:  # a full disk, a folder where the file goes
+            return f"it cannot be saved ({exc.strerror or exc})"
         return file_stamp(self.path)
 
 
@@ -406,10 +410,12 @@ class WriterBuild:
             self.jobs.pop(job.site_path, None)  # an override replaces the earlier job
             self.jobs[job.site_path] = job
 
-    def flush(self) -> None:
-        """Produce every collected file, then record them for the next build."""
+    def flush(self, owners: dict[str, str] | None = None) -> None:
+        """Produce every collected file, then record them for the next build.
+        `owners`: the files and folders plugins write themselves (OUTPUT_OWNERS)."""
         self.flushed = True
-        jobs, self.jobs = list(self.jobs.values()), {}
+        jobs = refuse_collisions(list(self.jobs.values()), owners or {}, self.settings["PATH"])
+        self.jobs = {}
         try:
             self._produce(jobs)
         finally:
@@ -461,8 +467,7 @@ class WriterBuild:
                 # page) must not take the site down: said, not written, and
                 # rendered again next build.
                 logger.error(
-                    "%s: page not written: its template failed (%s) "
-                    "(remove the Template: line, or ask the web team)",
+                    "%s: page not written: %s (remove the Template: line, or ask the web team)",
                     job.source or job.site_path,
                     failed[job.site_path],
                 )
@@ -475,6 +480,49 @@ class WriterBuild:
         for job in jobs:
             if job.announce and not failed.get(job.site_path):
                 job.announce(job.site_path in reused)
+
+
+def refuse_collisions(jobs: list[Job], owners: dict[str, str], content_root: str) -> list[Job]:
+    """The jobs less the pages of contents that would collide with another file:
+    `Slug: feed.xml` makes a folder where the feed is a file (which stopped the
+    build), `Slug: admin` a page the CMS then overwrote, `Slug: pagefind` one
+    the search index deleted. Each is one error naming the content; the site's
+    own pages and feeds always keep their address."""
+    files = {
+        job.site_path: f"the page of {job.source} is there"
+        if job.source
+        else "another file of the site is there"
+        for job in jobs
+    }
+    folders = {
+        path.rsplit("/", depth)[0] for path in files for depth in range(1, path.count("/") + 1)
+    }
+    kept = []
+    for job in jobs:
+        hit = None
+        if job.source:
+            if job.site_path in folders:
+                hit = (job.site_path + "/", "a folder of the site's pages is there")
+            else:
+                parts = job.site_path.split("/")
+                ancestors = ("/".join(parts[:depth]) for depth in range(1, len(parts)))
+                found = next((a for a in ancestors if a in files), None)
+                if found is not None:
+                    hit = (found, files[found])
+                else:
+                    owned = output_collision(owners, job.site_path)
+                    if owned is not None:
+                        hit = (owned, f"{owners[owned]} writes there")
+        if hit is None:
+            kept.append(job)
+            continue
+        logger.error(
+            "%s: page not written: its address '%s' collides with '%s': %s (give it another Slug:)",
+            address_line(content_root, job.source),
+            job.site_path,
+            *hit,
+        )
+    return kept
 
 
 # -- the Writer -------------------------------------------------------------------------
@@ -516,12 +564,14 @@ class IncrementalWriter(Writer):
             first = claimed.get(path, "")
             logger.error(
                 "%s: page not written: its address %s is already taken%s (%s)",
-                source or self._site_path(path),
+                address_line(self.settings["PATH"], source) if source else self._site_path(path),
                 self._site_path(path),
                 f" by {first}" if first else " by a page of the site",
                 "remove its Save_as: line: the address comes from the Slug:"
                 if own
-                else "give one of them another Slug",
+                else "give one of them another Slug:"
+                if first
+                else "give it another Slug:",
                 extra={"warta_secondary": True},
             )
             return False
@@ -755,11 +805,26 @@ def source_of(kwargs: dict) -> str:
 
 
 def own_save_as(kwargs: dict) -> bool:
-    """Whether the page is an article or page written at its own `Save_as:`."""
+    """Whether the page is an article or page written at its own `Save_as:`
+    (not `override_save_as`, which url_cache sets on every content)."""
     return any(
-        isinstance(kwargs.get(key), Content) and hasattr(kwargs[key], "override_save_as")
+        isinstance(kwargs.get(key), Content) and "save_as" in kwargs[key].metadata
         for key in ("article", "page")
     )
+
+
+def address_line(content_root: str, source: str) -> str:
+    """`source`, with the line of the front-matter key that makes its address
+    (Save_as:, URL:, Slug:, else Title:) when there is one: where to mend it."""
+    try:
+        front = read_header(os.path.join(content_root, source))
+    except OSError:
+        return source
+    for key in ("save_as", "url", "slug", "title"):
+        line = front.line(key)
+        if line:
+            return f"{source}:{line}"
+    return source
 
 
 # -- the generator that flushes, and signal handlers ----------------------------------
@@ -777,7 +842,7 @@ class WriterGenerator:
         context[STATE_KEY] = self.build
 
     def generate_output(self, writer) -> None:
-        self.build.flush()
+        self.build.flush(self.context.get(OUTPUT_OWNERS))
 
 
 def get_generators(pelican):
