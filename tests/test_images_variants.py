@@ -411,6 +411,7 @@ def test_bad_photos_in_a_parallel_build_are_errors_at_their_lines(tmp_path):
     write(images / "besar.jpg", photo_bytes(10, (2600, 1700)))
     # Not an image at all: the first pass cannot read its header.
     write(images / "bukan.jpg", b"<html>bukan foto</html>")
+    write(images / "kosong.jpg", b"")  # an upload that failed half-way
     # Cut short: the header reads fine, decoding fails in a worker.
     for number in (1, 2):
         whole = photo_bytes(10 + number, (900, 600))
@@ -420,6 +421,9 @@ def test_bad_photos_in_a_parallel_build_are_errors_at_their_lines(tmp_path):
     )
     site.article(
         "bukan.md", slug="bukan", image="images/bukan.jpg", image_alt="Foto", title="Bukan"
+    )
+    site.article(
+        "kosong.md", slug="kosong", image="images/kosong.jpg", image_alt="Foto", title="Kosong"
     )
     for number in (1, 2):
         site.article(
@@ -443,6 +447,7 @@ def test_bad_photos_in_a_parallel_build_are_errors_at_their_lines(tmp_path):
     expected = {
         "besar.md": ("Image:", "image source too large (2600×1700", "images/besar.jpg"),
         "bukan.md": ("Image:", "image cannot be read (cannot identify", "images/bukan.jpg"),
+        "kosong.md": ("Image:", "image file is empty (0 bytes)", "images/kosong.jpg"),
         "rusak-1.md": (
             "![",
             "image cannot be read (image file is truncated",
@@ -465,6 +470,6 @@ def test_bad_photos_in_a_parallel_build_are_errors_at_their_lines(tmp_path):
     for number in range(4):  # the good photos are published as before
         page = built.html(f"berita/2024/11/baik-{number}/")
         assert page.select_one(".article__figure picture img")["width"] == "900"
-    pages = ["11/besar", "11/bukan", "10/rusak-1", "10/rusak-2"]
+    pages = ["11/besar", "11/bukan", "11/kosong", "10/rusak-1", "10/rusak-2"]
     for page in pages:  # and no article is dropped
         assert built.html(f"berita/2024/{page}/").find("h1"), page

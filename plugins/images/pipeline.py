@@ -404,6 +404,11 @@ class ImageCache:
         if not source.is_file():
             raise ImageProblem("image file not found", "check the path and the file name's case")
         size = source.stat().st_size
+        if size == 0:
+            # An upload that failed half-way, or a file made by `touch`.
+            raise ImageProblem(
+                "image file is empty (0 bytes)", "upload the photo again from its original"
+            )
         if size > settings.max_source_bytes:
             raise ImageProblem(
                 f"image source too large ({size / 1e6:.1f} MB, limit "
