@@ -78,6 +78,26 @@ def test_invalid_slug_gets_a_fixed_suggestion():
     assert "'rapat-koordinasi'" in finding.suggestion
 
 
+def test_a_page_with_an_invalid_slug_is_previewed_at_the_suggested_address(site):
+    """The build fails on `Slug: Rapat Pleno! <b>Lahat</b>`, but the preview
+    shows the page where the error says it should go, not in folders named by
+    the markup ("Rapat Pleno! <b>Lahat<" and "b>")."""
+    site.article("aneh.md", slug="Rapat Pléno! <b>Lahat</b>", title="Rapat Pleno Lahat")
+    built = site.build(SEARCH_ENABLED=False)
+
+    assert built.returncode == 1
+    [error] = built.log_lines("error")
+    assert (
+        "invalid Slug: 'Rapat Pléno! <b>Lahat</b>'" in error and "'rapat-pleno-b-lahat-b'" in error
+    )
+    [month] = (built.output / "berita" / "2024").iterdir()
+    assert [p.name for p in month.iterdir()] == ["rapat-pleno-b-lahat-b"]
+    assert (
+        built.html(f"berita/2024/{month.name}/rapat-pleno-b-lahat-b/").h1.get_text(strip=True)
+        == "Rapat Pleno Lahat"
+    )
+
+
 @pytest.mark.parametrize(
     ("category", "hint"),
     [("berita", "write it as 'Berita'"), ("Siaran Pres", "Siaran Pers")],

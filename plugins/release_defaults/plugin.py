@@ -30,7 +30,7 @@ from warta import frontmatter
 from warta.contents import every_article
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
-from warta.text import slugify
+from warta.text import SLUG_RE, slugify
 
 from .lead import lead_summary
 
@@ -59,6 +59,15 @@ def supply(content) -> None:
         if slug:
             content.slug = slug
             supplied.append(("Slug", slug))
+    elif "slug" in declared and not SLUG_RE.match(str(getattr(content, "slug", "") or "")):
+        # `Slug: Rapat Pleno! <b>` is an error (content_lint) that fails the
+        # build; meanwhile the preview shows the page at the address the error
+        # suggests, not in a folder named by the markup.
+        mended = slugify(str(content.slug), limit=None) or slugify(
+            html.unescape(str(getattr(content, "title", "") or ""))
+        )
+        if mended:
+            content.slug = mended
     if "category" not in declared and getattr(content, "category", None):
         supplied.append(("Category", str(content.category)))
     if "summary" not in declared:
