@@ -545,9 +545,7 @@ def test_yaml_lists_in_a_dashed_front_matter_are_read_as_pelican_lists(site):
     tags = {a.get_text(strip=True) for a in page.select(".article__tags a")}
     assert {"Pilkada Serentak 2024", "Pengawasan Partisipatif"} <= tags, tags
     authors = [
-        a.get_text(strip=True)
-        for a in page.select(".article__meta a")
-        if "/penulis/" in a["href"]
+        a.get_text(strip=True) for a in page.select(".article__meta a") if "/penulis/" in a["href"]
     ]
     assert authors == ["Humas Bawaslu Kabupaten Lahat", "Tim Warta"], authors
     description = page.find("meta", attrs={"name": "description"})["content"]

@@ -98,6 +98,20 @@ def test_a_page_with_an_invalid_slug_is_previewed_at_the_suggested_address(site)
     )
 
 
+def test_a_page_with_an_invalid_slug_is_an_error_at_its_line(site):
+    """Pages are the site's own, but `Slug: Tentang <i>Kami</i>` made a folder
+    "Tentang <i>Kami<" with "build ok"."""
+    site.page("tentang.md", "Title: Tentang Kami\nSlug: Tentang <i>Kami</i>\n\nIsi.\n")
+    built = site.build(SEARCH_ENABLED=False)
+
+    assert built.returncode == 1
+    [error] = built.log_lines("error")
+    assert error.startswith("halaman/tentang.md:2: invalid Slug: 'Tentang <i>Kami</i>'"), error
+    assert "'tentang-i-kami-i'" in error
+    assert built.html("tentang-i-kami-i/").h1.get_text(strip=True) == "Tentang Kami"
+    assert not [p for p in built.output.iterdir() if "<" in p.name]
+
+
 @pytest.mark.parametrize(
     ("category", "hint"),
     [("berita", "write it as 'Berita'"), ("Siaran Pres", "Siaran Pers")],

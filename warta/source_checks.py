@@ -167,7 +167,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_tags_auto(source)
     yield from _check_dates(source, rules)
     yield from check_embargo(source, rules)
-    yield from _check_slug(source)
+    yield from check_slug(source)
     yield from _check_rubrik(source, rules)
     yield from _check_lengths(source, rules)
     yield from _check_doubled_words(source)
@@ -401,7 +401,7 @@ def check_embargo(source: Source, rules: Rules) -> Iterator[Finding]:
         )
 
 
-def _check_slug(source: Source) -> Iterator[Finding]:
+def check_slug(source: Source) -> Iterator[Finding]:
     slug = source.value("slug")
     if slug and not SLUG_RE.match(slug):
         # What the build uses meanwhile (release_defaults): the page has an address.

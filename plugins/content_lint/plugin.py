@@ -64,6 +64,7 @@ from warta.source_checks import (
     check_image_locations,
     check_images,
     check_links,
+    check_slug,
     check_source,
     decode_source,
     front_matter_broken,
@@ -123,8 +124,9 @@ def link_exists(content: str, source, target: str) -> bool:
 
 def lint_page_links(generator) -> None:
     """page_generator_finalized: a page's `{filename}` link to a missing file,
-    at its line (Pelican's own message names no file). Pages get no other
-    release check: they are the site's fixed pages, not releases."""
+    at its line (Pelican's own message names no file), and an invalid `Slug:`
+    (a folder named "Tentang <i>Kami</i>"). Pages get no other release check:
+    they are the site's fixed pages, not releases."""
     content = generator.path
     markdown = markdown_extensions(generator)
     for page in every_page(generator):
@@ -140,6 +142,8 @@ def lint_page_links(generator) -> None:
             continue
         source = parse_source(relative, text)
         for finding in check_links(source, lambda t, s=source: link_exists(content, s, t)):
+            report(logger, finding)
+        for finding in check_slug(source):
             report(logger, finding)
 
 

@@ -23,7 +23,7 @@ import logging
 import os
 
 from pelican import signals
-from pelican.contents import Article
+from pelican.contents import Article, Page
 from pelican.readers import MarkdownReader
 
 from warta import frontmatter
@@ -46,20 +46,14 @@ def setting(settings, key):
 
 def supply(content) -> None:
     """content_object_init: fill Slug, Category and Summary a release leaves out."""
-    if not isinstance(content, Article) or not content.source_path:
+    if not isinstance(content, (Article, Page)) or not content.source_path:
         return
     # A release another reader reads (an outside plugin's) has no front matter
     # to supply, and `invoke check --fix` must not write one into it.
     if os.path.splitext(content.source_path)[1][1:] not in MarkdownReader.file_extensions:
         return
     declared = frontmatter.read_header(content.source_path).keys()
-    supplied: list[tuple[str, str]] = []
-    if "slug" not in declared and getattr(content, "title", ""):
-        slug = slugify(html.unescape(str(content.title)))
-        if slug:
-            content.slug = slug
-            supplied.append(("Slug", slug))
-    elif "slug" in declared and not SLUG_RE.match(str(getattr(content, "slug", "") or "")):
+    if "slug" in declared and not SLUG_RE.match(str(getattr(content, "slug", "") or "")):
         # `Slug: Rapat Pleno! <b>` is an error (content_lint) that fails the
         # build; meanwhile the preview shows the page at the address the error
         # suggests, not in a folder named by the markup.
@@ -68,6 +62,14 @@ def supply(content) -> None:
         )
         if mended:
             content.slug = mended
+    if not isinstance(content, Article):
+        return  # a page is the site's own: nothing else supplied
+    supplied: list[tuple[str, str]] = []
+    if "slug" not in declared and getattr(content, "title", ""):
+        slug = slugify(html.unescape(str(content.title)))
+        if slug:
+            content.slug = slug
+            supplied.append(("Slug", slug))
     if "category" not in declared and getattr(content, "category", None):
         supplied.append(("Category", str(content.category)))
     if "summary" not in declared:
