@@ -30,6 +30,7 @@ from warta import frontmatter
 from warta.contents import every_article
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
+from warta.paths import output_refusal
 from warta.text import SLUG_RE, slugify
 
 from .lead import lead_summary
@@ -53,11 +54,17 @@ def supply(content) -> None:
     if os.path.splitext(content.source_path)[1][1:] not in MarkdownReader.file_extensions:
         return
     declared = frontmatter.read_header(content.source_path).keys()
-    if "slug" in declared and not SLUG_RE.match(str(getattr(content, "slug", "") or "")):
+    slug = str(getattr(content, "slug", "") or "")
+    if (
+        "slug" in declared
+        and not SLUG_RE.match(slug)
+        and not output_refusal(content.settings["OUTPUT_PATH"], slug)
+    ):
         # `Slug: Rapat Pleno! <b>` is an error (content_lint) that fails the
         # build; meanwhile the preview shows the page at the address the error
-        # suggests, not in a folder named by the markup.
-        mended = slugify(str(content.slug), limit=None) or slugify(
+        # suggests, not in a folder named by the markup. A slug that climbs
+        # out (`../../x`) is left to containment, which refuses the page.
+        mended = slugify(slug, limit=None) or slugify(
             html.unescape(str(getattr(content, "title", "") or ""))
         )
         if mended:

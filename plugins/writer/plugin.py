@@ -282,6 +282,7 @@ class Job:
     announce: Any = None  # (reused: bool) -> None, in Pelican's process
     in_parent: bool = False
     source: str = ""  # the article or page the file is for, to name in a message
+    own: bool = False  # written at the content's own `Save_as:`
 
     def run(self) -> str | list[int]:
         """Render and write the file. Returns the written file's stamp
@@ -517,10 +518,13 @@ def refuse_collisions(jobs: list[Job], owners: dict[str, str], content_root: str
             kept.append(job)
             continue
         logger.error(
-            "%s: page not written: its address '%s' collides with '%s': %s (give it another Slug:)",
+            "%s: page not written: its address '%s' collides with '%s': %s (%s)",
             address_line(content_root, job.source),
             job.site_path,
             *hit,
+            "remove its Save_as: line: the address comes from the Slug:"
+            if job.own
+            else "give it another Slug:",
         )
     return kept
 
@@ -784,6 +788,7 @@ class IncrementalWriter(Writer):
                 render,
                 announce,
                 source=source,
+                own=own,
             )
         )
 
