@@ -10,9 +10,11 @@ import re
 from pathlib import Path
 
 import pytest
+import yaml
 
 from conftest import REPO, article_text, run_invoke
 from plugins.release_defaults.lead import lead_summary, without_dateline
+from warta import frontmatter
 from warta.buildlog import Paths, Translator, fold
 from warta.check import apply_fix
 from warta.findings import Finding
@@ -81,6 +83,33 @@ def test_fix_keeps_a_notepad_files_bom_and_crlf(tmp_path):
     assert file.read_bytes() == (
         "\ufeffTitle: Judul\r\nDate: 2024-10-02 10:00\r\nSlug: judul\r\n\r\nTeks.\r\n".encode()
     )
+
+
+def test_fix_in_a_yaml_front_matter_writes_values_yaml_reads_back(tmp_path):
+    """In a `---` block a CMS or another generator parses the lines as YAML: a
+    summary with `: ` or a leading `#`, or a slug of digits, is written in
+    YAML's quotes, so that YAML and warta read the value that was meant."""
+    content = tmp_path / "content"
+    file = content / "berita" / "x.md"
+    file.parent.mkdir(parents=True)
+    head = "---\ntitle: Judul\ndate: 2024-10-02 10:00\ntags:\n  - Pilkada Serentak 2024\n"
+    file.write_text(head + "---\n\nTeks.\n", encoding="utf-8")
+    pairs = (
+        ("Slug", "2024"),
+        ("Summary", "Ketua: rapat pleno digelar di Lahat, Senin (2/3/2026)."),
+        ("Region", "#Lahat"),
+        ("Thread", "src-0123456789abcdef"),
+    )
+    assert apply_fix(file, pairs, content) == ["Slug", "Summary", "Region", "Thread"]
+    text = file.read_text(encoding="utf-8")
+    block = text.split("---\n")[1]
+    expected = {key.lower(): value for key, value in pairs}
+    loaded = {key.lower(): value for key, value in yaml.safe_load(block).items()}
+    assert {key: loaded[key] for key in expected} == expected
+    assert loaded["tags"] == ["Pilkada Serentak 2024"]
+    front = frontmatter.parse(text).front_matter
+    assert {key: front.value(key) for key in expected} == expected
+    assert text.endswith("---\n\nTeks.\n")
 
 
 def test_fix_never_writes_through_a_link_or_outside_the_content_folder(tmp_path):

@@ -127,6 +127,8 @@ def apply_fix(file: Path, pairs: tuple[tuple[str, str], ...], content: Path) -> 
         if key.lower() in declared:
             continue
         single = " ".join(str(value).split())
+        if front_matter.dashed:  # a YAML block: a CMS must read the value back
+            single = frontmatter.yaml_written(single)
         added.append(f"{key}: {single}{newline}")
         written.append(key)
     if not written:

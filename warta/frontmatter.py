@@ -36,6 +36,7 @@ of a file, and `SourceLines` a file's lines when a message first needs one.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterable
@@ -79,6 +80,8 @@ class FrontMatter:
     # False when a line of text (the body's first) ended the block instead of a
     # blank line, a `---`/`...` line or the end of the file.
     closed: bool = True
+    # Opened with `---`: YAML's style, where a value is read as YAML reads it.
+    dashed: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.fields)
@@ -218,7 +221,7 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
         # No block: the body starts on the first line (after a lone opening `---`).
         return FrontMatter()
     end = index if ended_by_text or closing is None else closing + 1
-    return FrontMatter(tuple(fields), end, not ended_by_text)
+    return FrontMatter(tuple(fields), end, not ended_by_text, yaml_style)
 
 
 def yaml_value(value: str, items: list[str]) -> str:
@@ -236,6 +239,19 @@ def yaml_value(value: str, items: list[str]) -> str:
             return ", ".join(str(v) for v in loaded)
         return value
     return yaml_unquoted(value)
+
+
+def yaml_written(value: str) -> str:
+    """`value` as a `---` front matter must hold it for YAML to read it back
+    the same (a CMS, another generator): as it is when YAML reads it so, else
+    in YAML's double quotes (`Rapat: Pleno`, `#1`, `2024`, a leading quote).
+    `yaml_unquoted` reads either back to `value`."""
+    try:
+        if yaml.safe_load(f"key: {value}") == {"key": value}:
+            return value
+    except yaml.YAMLError:
+        pass
+    return json.dumps(value, ensure_ascii=False)  # JSON's strings are YAML's
 
 
 def yaml_unquoted(value: str) -> str:
