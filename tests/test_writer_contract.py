@@ -230,3 +230,47 @@ def test_a_file_an_outside_plugin_rewrote_is_rendered_again(site, tmp_path):
     )
     assert clean.returncode == 0, clean.log
     assert_same_tree(built.output, clean.output)
+
+
+BLOCKING_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin that writes a file of its own, `luar`, into the output
+    before the pages are written, without declaring it."""
+    import os
+
+    from pelican import signals
+    from pelican.generators import Generator
+
+
+    class Blocking(Generator):
+        def generate_context(self):
+            os.makedirs(self.output_path, exist_ok=True)
+            with open(os.path.join(self.output_path, "luar"), "w", encoding="utf-8") as handle:
+                handle.write("luar")
+
+
+    def get_generators(pelican):
+        return Blocking
+
+
+    def register():
+        signals.get_generators.connect(get_generators)
+    '''
+)
+
+
+def test_a_page_that_cannot_be_saved_is_one_error_and_the_rest_is_written(site, tmp_path):
+    """`Slug: luar` needs a folder where an outside plugin put a file: the
+    write fails (the build once stopped with a traceback). The page is named
+    in one error; every other page is written."""
+    newsroom(site)
+    site.page("luar.md", "Title: Halaman Luar\nSlug: luar\n\nIsi.\n")
+    built = build_with_outside_plugin(site, tmp_path, "blocking", BLOCKING_PLUGIN)
+
+    assert built.returncode == 1, built.log
+    assert "Traceback" not in built.log and "build stopped" not in built.log, built.log
+    [error] = built.log_lines("error")
+    assert error.startswith("halaman/luar.md: page not written: it cannot be saved"), error
+    assert (built.output / "luar").read_text(encoding="utf-8") == "luar"
+    assert built.html("").title is not None
+    assert built.html("berita/2024/10/rilis-1/").h1 is not None

@@ -9,7 +9,7 @@ import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from pelican import signals
 from pelican.contents import Content
@@ -265,6 +265,13 @@ def build_digest(settings, digester: Digester) -> str | None:
 # -- one build ------------------------------------------------------------------------
 
 
+class Failure(NamedTuple):
+    """Why a page was not written, and what to do about it."""
+
+    reason: str
+    suggestion: str
+
+
 @dataclass
 class Job:
     """One file to produce: rendered here or in a worker, or reused from last build.
@@ -284,19 +291,25 @@ class Job:
     source: str = ""  # the article or page the file is for, to name in a message
     own: bool = False  # written at the content's own `Save_as:`
 
-    def run(self) -> str | list[int]:
+    def run(self) -> list[int] | Failure | None:
         """Render and write the file. Returns the written file's stamp
-        (`file_stamp`), or why its template failed."""
+        (`file_stamp`), or the Failure that kept it from being written."""
         try:
             text = self.render()
         except Exception as exc:  # a template that cannot render this page
-            return f"its template failed ({type(exc).__name__}: {exc})"
+            return Failure(
+                f"its template failed ({type(exc).__name__}: {exc})",
+                "remove the Template: line, or ask the web team",
+            )
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
             with open(self.path, "w", encoding="utf-8") as handle:
                 handle.write(text)
         except OSError as exc:  # a full disk, a folder where the file goes
-            return f"it cannot be saved ({exc.strerror or exc})"
+            return Failure(
+                f"it cannot be saved ({exc.strerror or exc})",
+                "check the space left on the disk and the output folder",
+            )
         return file_stamp(self.path)
 
 
@@ -461,16 +474,16 @@ class WriterBuild:
         forked = [job for job in to_render if not job.in_parent]
         stamps = fork_map(Job.run, forked, self.workers, min_items_per_worker=32)
         results.update(zip((job.site_path for job in forked), stamps, strict=True))
-        failed = {path: result for path, result in results.items() if isinstance(result, str)}
+        failed = {path: result for path, result in results.items() if isinstance(result, Failure)}
         for job in to_render:
             if failed.get(job.site_path):
                 # One page its template cannot render (`Template: article` on a
                 # page) must not take the site down: said, not written, and
                 # rendered again next build.
                 logger.error(
-                    "%s: page not written: %s (remove the Template: line, or ask the web team)",
+                    "%s: page not written: %s (%s)",
                     job.source or job.site_path,
-                    failed[job.site_path],
+                    *failed[job.site_path],
                 )
                 continue
             self.rendered += 1
@@ -489,12 +502,7 @@ def refuse_collisions(jobs: list[Job], owners: dict[str, str], content_root: str
     build), `Slug: admin` a page the CMS then overwrote, `Slug: pagefind` one
     the search index deleted. Each is one error naming the content; the site's
     own pages and feeds always keep their address."""
-    files = {
-        job.site_path: f"the page of {job.source} is there"
-        if job.source
-        else "another file of the site is there"
-        for job in jobs
-    }
+    files = {job.site_path: job.source for job in jobs}
     folders = {
         path.rsplit("/", depth)[0] for path in files for depth in range(1, path.count("/") + 1)
     }
@@ -509,7 +517,9 @@ def refuse_collisions(jobs: list[Job], owners: dict[str, str], content_root: str
                 ancestors = ("/".join(parts[:depth]) for depth in range(1, len(parts)))
                 found = next((a for a in ancestors if a in files), None)
                 if found is not None:
-                    hit = (found, files[found])
+                    other = files[found]
+                    there = f"the page of {other}" if other else "another file of the site"
+                    hit = (found, f"{there} is there")
                 else:
                     owned = output_collision(owners, job.site_path)
                     if owned is not None:
