@@ -333,6 +333,12 @@ def tree(folder: Path) -> dict[str, bytes]:
     }
 
 
+def line_of(path: Path, text: str) -> int:
+    """1-based number of the first line of a file that holds `text`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
+
+
 def assert_same_tree(incremental: Path, clean: Path) -> None:
     left, right = tree(incremental), tree(clean)
     assert sorted(left) == sorted(right), {

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import REPO, FixtureSite, article_text, run_build
+from conftest import REPO, FixtureSite, article_text, line_of, run_build
 from plugins.images import strip
 from warta import paths
 from warta.paths import referenced_file
@@ -511,9 +511,6 @@ def test_paths_that_climb_out_of_content_or_output_are_refused_and_nothing_lands
     assert not [name for name in published if "climbleak" in name or "keluar" in name]
     errors = built.log_lines("error")
 
-    def line_of(path: Path, start: str) -> int:
-        return next(n for n, text in enumerate(path.read_text().splitlines(), 1) if start in text)
-
     naik = site.content / "berita" / "naik.md"
     expected_lines = [
         (
@@ -634,6 +631,38 @@ def test_a_slug_never_takes_a_file_or_folder_another_part_of_the_site_writes(tmp
     assert (built.output / "pagefind" / "bundles.json").is_file()
     assert not (built.output / "pagefind" / "index.html").exists()
     assert built.html("cari/").h1 is not None
+
+
+def test_a_url_that_is_not_where_the_page_is_saved_is_left_out(tmp_path):
+    """Pelican links a page at its own `URL:` but saves it at its Save_as:
+    `URL: Kabupaten Lahat` sent every link to nowhere and put the release's
+    social card at the site's top as 'Kabupaten Lahatog.png'. The URL is left
+    out with a warning at its line; a URL that matches the page is kept."""
+    site = FixtureSite(tmp_path / "site")
+    site.article(
+        "salah.md",
+        article_text(title="Rapat Koordinasi Pengawasan Tahapan", slug="salah"),
+    )
+    text = (site.content / "berita" / "salah.md").read_text(encoding="utf-8")
+    (site.content / "berita" / "salah.md").write_text(
+        text.replace("Slug: salah\n", "Slug: salah\nURL: Kabupaten Lahat\n"), encoding="utf-8"
+    )
+    site.page("benar.md", "Title: Halaman Benar\nSlug: benar\nURL: benar/\n\nIsi.\n")
+    site.page("kosong.md", "Title: Halaman Kosong\nSlug: kosong\nSave_as:\n\nIsi.\n")
+    built = site.build(**NO_SEARCH)
+
+    warnings = [w for w in built.log_lines("warning") if "URL:" in w]
+    line = line_of(site.content / "berita" / "salah.md", "URL:")
+    assert len(warnings) == 1 and warnings[0].startswith(f"berita/salah.md:{line}: "), warnings
+    assert "'Kabupaten Lahat'" in warnings[0] and "remove the URL: line" in warnings[0]
+    assert not [p for p in built.output.iterdir() if "Lahat" in p.name]
+    [link] = [a for a in built.html("").find_all("a") if a["href"].endswith("/salah/")]
+    page = built.html(link["href"].split("//", 1)[-1].split("/", 1)[-1])
+    assert page.find("meta", property="og:image")["content"].endswith("/salah/og.png")
+    assert built.html("benar/").h1.get_text(strip=True) == "Halaman Benar"
+    # An empty Save_as: would write no page: one error at its own line.
+    [error] = [e for e in built.log_lines("error") if e.startswith("halaman/kosong.md")]
+    assert error.startswith("halaman/kosong.md:3: output path is not a page (an empty Save_as:")
 
 
 def etree_root(path: Path):

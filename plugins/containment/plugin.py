@@ -278,6 +278,8 @@ def own_save_as_refusal(content) -> str | None:
     value = getattr(content, "override_save_as", None)
     if value is None or str(value).lower().endswith((".html", ".htm")):
         return None
+    if not str(value).strip():
+        return "an empty Save_as: writes no page"
     return "no '.html' ending"
 
 
@@ -287,11 +289,12 @@ def check_output(content, settings, where: str, lines: SourceLines) -> None:
         value = str(getattr(content, kind, "") or "")
         problem = refusal(output, value)
         verb = "cannot be written" if long_name(value) else "leaves the site folder"
-        if problem is None and kind == "save_as":
+        own = problem is None and kind == "save_as"
+        if own:
             problem, verb = own_save_as_refusal(content), "is not a page"
         if problem is None:
             continue
-        key = blamed_key(content)
+        key = "save_as" if own else blamed_key(content)
         line = lines.front_matter.line(key) if key else None
         # The front-matter line as written ("URL: ../x/"), else the value.
         shown = lines.get()[line - 1].strip() if line else value
@@ -307,6 +310,35 @@ def check_output(content, settings, where: str, lines: SourceLines) -> None:
         # string prefix: "output-x/" passes for "output").
         content.is_valid = lambda: False
         return
+    check_own_url(content, where, lines)
+
+
+def check_own_url(content, where: str, lines: SourceLines) -> None:
+    """A content's own `URL:` must lead to where it is saved. Pelican links the
+    page at the URL but saves it at its Save_as (from the Slug:): `URL:
+    Kabupaten Lahat` made every link to it lead nowhere, and put its social card
+    at the site's top as 'Kabupaten Lahatog.png'. Such a URL is left out, with a
+    warning at its line; the page keeps the address its Slug: gives."""
+    url = content.metadata.get("url")
+    if url is None or not hasattr(content, "override_url"):
+        return
+    save_as = str(content.save_as)
+    folder = save_as[: -len("index.html")] if save_as.endswith("/index.html") else None
+    if str(url).lstrip("/") in (save_as, folder):
+        return
+    del content.override_url
+    line = lines.front_matter.line("url")
+    findings.report(
+        logger,
+        Finding(
+            where,
+            line,
+            "warning",
+            f"URL: is not where the page is saved ('{save_as}'), left out: "
+            f"'{shown_controls(str(url))}'",
+            "remove the URL: line: the address comes from the Slug:",
+        ),
+    )
 
 
 def blamed_key(content) -> str | None:
