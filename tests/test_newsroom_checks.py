@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import article_text, run_build, run_invoke
+from conftest import article_text, line_of, run_build, run_invoke
 from warta.findings import Finding, parse_log_message
 from warta.source_checks import (
     Rules,
@@ -96,6 +96,28 @@ def test_a_page_with_an_invalid_slug_is_previewed_at_the_suggested_address(site)
         built.html(f"berita/2024/{month.name}/rapat-pleno-b-lahat-b/").h1.get_text(strip=True)
         == "Rapat Pleno Lahat"
     )
+
+
+def test_an_invalid_lang_is_an_error_and_the_page_stays_in_the_sites_language(site):
+    """`Lang:` makes a translation whose address ends in the language:
+    `Lang: {% raw %}` made a folder '…-{% raw %}' with no finding."""
+    site.article("bahasa.md", slug="rapat-bahasa", title="Rapat Bahasa", lang="{% raw %}")
+    site.page("tentang.md", "Title: Tentang Kami\nSlug: tentang\nLang: bahasa indonesia\n\nIsi.\n")
+    built = site.build(SEARCH_ENABLED=False)
+
+    assert built.returncode == 1
+    errors = built.log_lines("error")
+    line = line_of(site.content / "berita" / "bahasa.md", "Lang:")
+    assert [e for e in errors if e.startswith("berita/bahasa.md:")] == [
+        f"berita/bahasa.md:{line}: invalid Lang: '{{% raw %}}' (remove the Lang: line (the site "
+        "is in Indonesian), or write a language code such as 'en')"
+    ], errors
+    assert [e for e in errors if e.startswith("halaman/tentang.md:3: invalid Lang:")], errors
+    assert len(errors) == 2, errors
+    [month] = (built.output / "berita" / "2024").iterdir()
+    assert [p.name for p in month.iterdir()] == ["rapat-bahasa"]
+    assert built.html(f"berita/2024/{month.name}/rapat-bahasa/").html["lang"] == "id"
+    assert built.html("tentang/").h1.get_text(strip=True) == "Tentang Kami"
 
 
 def test_a_page_with_an_invalid_slug_is_an_error_at_its_line(site):

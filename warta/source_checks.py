@@ -18,7 +18,7 @@ from warta.imagetags import image_tags
 from warta.markdown_source import SINGLE_VALUED_KEYS
 from warta.paths import is_external
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
-from warta.text import SLUG_RE, control_characters_in, slugify
+from warta.text import LANG_RE, SLUG_RE, control_characters_in, slugify
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
@@ -168,6 +168,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_dates(source, rules)
     yield from check_embargo(source, rules)
     yield from check_slug(source)
+    yield from check_lang(source)
     yield from _check_rubrik(source, rules)
     yield from _check_lengths(source, rules)
     yield from _check_doubled_words(source)
@@ -412,6 +413,23 @@ def check_slug(source: Source) -> Iterator[Finding]:
             "error",
             f"invalid Slug: '{slug}'",
             f"use lowercase letters, digits and hyphens, e.g. '{fixed}'",
+        )
+
+
+def check_lang(source: Source) -> Iterator[Finding]:
+    """`Lang:` makes a translation, whose address ends in the language: a value
+    that is no language tag (`{% raw %}`, `bahasa indonesia`) made a folder of
+    it. The build shows the page in the site's language meanwhile
+    (release_defaults)."""
+    lang = source.value("lang")
+    if "lang" in source.metadata and not LANG_RE.match(lang):
+        yield _finding(
+            source,
+            source.line("lang"),
+            "error",
+            f"invalid Lang: '{lang}'",
+            "remove the Lang: line (the site is in Indonesian), "
+            "or write a language code such as 'en'",
         )
 
 

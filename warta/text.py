@@ -22,6 +22,9 @@ SLUG_MAX = 80
 # What a slug looks like: lowercase ASCII words joined by single hyphens (what
 # `slugify` writes, and what a written Slug: or a data file's slug must be).
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# A language tag as `Lang:` takes it (BCP 47's shape: "id", "en", "en-US"); it
+# becomes part of a translation's address.
+LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 # Apostrophes join the parts of a word ("Jum'at", "Ma'u", "O'o'u"): removed, not
 # turned into a space, whichever of them a writer or a keyboard typed.
 _APOSTROPHES = str.maketrans("", "", "'`\u2019\u02bc\u2018")

@@ -63,6 +63,7 @@ from warta.source_checks import (
     check_embargo,
     check_image_locations,
     check_images,
+    check_lang,
     check_links,
     check_slug,
     check_source,
@@ -125,7 +126,7 @@ def link_exists(content: str, source, target: str) -> bool:
 def lint_page_links(generator) -> None:
     """page_generator_finalized: a page's `{filename}` link to a missing file,
     at its line (Pelican's own message names no file), and an invalid `Slug:`
-    (a folder named "Tentang <i>Kami</i>"). Pages get no other release check:
+    (a folder named "Tentang <i>Kami</i>") or `Lang:`. Pages get no other release check:
     they are the site's fixed pages, not releases."""
     content = generator.path
     markdown = markdown_extensions(generator)
@@ -143,7 +144,7 @@ def lint_page_links(generator) -> None:
         source = parse_source(relative, text)
         for finding in check_links(source, lambda t, s=source: link_exists(content, s, t)):
             report(logger, finding)
-        for finding in check_slug(source):
+        for finding in (*check_slug(source), *check_lang(source)):
             report(logger, finding)
 
 

@@ -31,7 +31,7 @@ from warta import frontmatter
 from warta.contents import every_article
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
-from warta.text import SLUG_RE, slugify
+from warta.text import LANG_RE, SLUG_RE, slugify
 
 from .lead import lead_summary
 
@@ -65,6 +65,11 @@ def supply(content) -> None:
         )
         if mended:
             content.slug = mended
+    if "lang" in declared and not LANG_RE.match(str(getattr(content, "lang", "") or "")):
+        # `Lang: {% raw %}` is an error too; meanwhile the page is shown in the
+        # site's language, not as a translation in a folder named by the value.
+        content.lang = content.settings["DEFAULT_LANG"]
+        content.in_default_lang = True
     if not isinstance(content, Article):
         return  # a page is the site's own: nothing else supplied
     supplied: list[tuple[str, str]] = []
