@@ -45,6 +45,12 @@ def setting(settings, key):
     return settings.get(key, DEFAULTS[key])
 
 
+def climbs(value: str) -> bool:
+    """A value with a `..` segment: containment refuses the content, which it
+    would write outside the site; such a value is not mended here."""
+    return ".." in re.split(r"[/\\]", value)
+
+
 def supply(content) -> None:
     """content_object_init: fill Slug, Category and Summary a release leaves out."""
     if not isinstance(content, (Article, Page)) or not content.source_path:
@@ -55,7 +61,7 @@ def supply(content) -> None:
         return
     declared = frontmatter.read_header(content.source_path).keys()
     slug = str(getattr(content, "slug", "") or "")
-    if "slug" in declared and not SLUG_RE.match(slug) and ".." not in re.split(r"[/\\]", slug):
+    if "slug" in declared and not SLUG_RE.match(slug) and not climbs(slug):
         # `Slug: Rapat Pleno! <b>` is an error (content_lint) that fails the
         # build; meanwhile the preview shows the page at the address the error
         # suggests, not in a folder named by the markup. A slug that climbs
@@ -65,7 +71,8 @@ def supply(content) -> None:
         )
         if mended:
             content.slug = mended
-    if "lang" in declared and not LANG_RE.match(str(getattr(content, "lang", "") or "")):
+    lang = str(getattr(content, "lang", "") or "")
+    if "lang" in declared and not LANG_RE.match(lang) and not climbs(lang):
         # `Lang: {% raw %}` is an error too; meanwhile the page is shown in the
         # site's language, not as a translation in a folder named by the value.
         content.lang = content.settings["DEFAULT_LANG"]
