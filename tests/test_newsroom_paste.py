@@ -51,6 +51,37 @@ def test_a_pasted_release_builds_strict_with_what_was_supplied_said_once(site):
     assert not built.findings("error") and not built.findings("warning"), built.log
 
 
+def test_paragraphs_pasted_with_first_line_indents_stay_paragraphs(site):
+    """Word, PDFs and chats indent a paragraph's first line with a tab or
+    spaces; Markdown made each such paragraph a <pre> block (a typewriter font
+    running off a phone's screen), and the dateline in it went unread."""
+    site.article(
+        "2024/indentasi.md",
+        "Title: Bawaslu OKU Timur Gelar Rapat Koordinasi Pengawasan Kampanye\n"
+        "Date: 2024-10-16 10:00\n\n"
+        "\tMARTAPURA – Bawaslu Kabupaten Ogan Komering Ulu Timur menggelar rapat koordinasi "
+        "pengawasan kampanye bersama panwaslu kecamatan, Rabu (16/10/2024).\n\n"
+        "\tKetua Bawaslu OKU Timur mengingatkan pentingnya pengawasan partisipatif.\n\n"
+        "        Rapat diikuti seluruh panwaslu kecamatan.\n\n"
+        "- Peserta pertama\n\n    dengan paragraf lanjutan\n\n"
+        "```\nteks apa adanya\n```\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+
+    assert built.returncode == 0, built.log
+    page = built.html(
+        "berita/2024/10/bawaslu-oku-timur-gelar-rapat-koordinasi-pengawasan-kampanye/"
+    )
+    body = page.select_one(".article__body")
+    assert [child.name for child in body.find_all(recursive=False)] == ["p", "p", "p", "ul", "pre"]
+    assert body.p.get_text().startswith("MARTAPURA – Bawaslu Kabupaten Ogan Komering Ulu Timur")
+    assert len(body.ul.li.find_all("p")) == 2  # a list item keeps its indented paragraph
+    regions = page.select_one(".article__regions").get_text(" ", strip=True)
+    assert "Kabupaten Ogan Komering Ulu Timur" in regions
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description.startswith("Bawaslu Kabupaten Ogan Komering Ulu Timur menggelar")
+
+
 def test_check_fix_freezes_the_supplied_front_matter_and_keeps_the_address(site):
     path = site.article("2024/tempel.md", SEED)
     before = site.build(strict=True)

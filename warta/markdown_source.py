@@ -18,6 +18,13 @@
     `Tags: A, B`; Pelican would show the quotes, take "[A" for a tag, or end
     the front matter at the first `- A`.
 
+- No indented code blocks. A release pasted from Word, a PDF or a chat keeps
+  its first-line indents (a tab, or four spaces); Markdown made every such
+  paragraph a `<pre>` block, in a typewriter font that runs off a phone's
+  screen, and the dateline in it went unread (no region). A release has no
+  code: an indented paragraph is a paragraph. Fenced code (```) still works
+  for a page that needs it, and list items keep their indented paragraphs.
+
 content_lint names each line concerned (`warta.source_checks`): this module
 only makes the text safe to build. Listed in pelicanconf's
 MARKDOWN["extension_configs"] as "warta.markdown_source". No Pelican import.
@@ -86,6 +93,8 @@ class SourceExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(ControlCharacters(md), "warta_controls", CONTROLS_PRIORITY)
         md.preprocessors.register(FrontMatterValues(md), "warta_front_matter", FRONT_PRIORITY)
+        if "code" in md.parser.blockprocessors:
+            md.parser.blockprocessors.deregister("code")
 
 
 def makeExtension(**kwargs) -> SourceExtension:
