@@ -18,6 +18,7 @@ from warta import frontmatter
 from warta.buildlog import Paths, Translator, fold
 from warta.check import apply_fix
 from warta.findings import Finding
+from warta.markdown_source import paragraph_breaks
 
 # A release as staff paste it from a regional portal: a title, a date, the text.
 SEED = """\
@@ -80,6 +81,61 @@ def test_paragraphs_pasted_with_first_line_indents_stay_paragraphs(site):
     assert "Kabupaten Ogan Komering Ulu Timur" in regions
     description = page.find("meta", attrs={"name": "description"})["content"]
     assert description.startswith("Bawaslu Kabupaten Ogan Komering Ulu Timur menggelar")
+
+
+LEAD = (
+    "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan bersama "
+    "panwaslu kecamatan, Senin (14/10/2024)."
+)
+SECOND = (
+    "Ketua Bawaslu Kota Palembang menyampaikan bahwa pengawasan partisipatif menjadi kunci "
+    "keberhasilan pemilihan di daerah."
+)
+QUOTE = (
+    "“Kami mengajak masyarakat melaporkan dugaan pelanggaran kepada pengawas di setiap "
+    "kecamatan,” kata Ketua Bawaslu Kota Palembang."
+)
+
+
+def test_paragraphs_pasted_without_blank_lines_stay_paragraphs(site):
+    """A release copied from a web page or a chat keeps one line break between
+    paragraphs; Markdown joined them into one wall of text. A hand-wrapped
+    paragraph (short lines, breaks mid-sentence) stays one paragraph."""
+    site.article(
+        "2024/tempel-baris.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan\n"
+        f"Date: 2024-10-14 10:00\n\n{LEAD}\n{SECOND}\n{QUOTE}\n\n"
+        "Rapat ditutup dengan penandatanganan komitmen bersama\n"
+        "oleh seluruh peserta. Kegiatan berikutnya digelar\n"
+        "pekan depan.\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+
+    assert built.returncode == 0, built.log
+    page = built.html("berita/2024/10/bawaslu-kota-palembang-gelar-rapat-koordinasi-pengawasan/")
+    paragraphs = [p.get_text() for p in page.select(".article__body > p")]
+    assert paragraphs[:3] == [LEAD, SECOND, QUOTE]
+    assert paragraphs[3].startswith("Rapat ditutup") and paragraphs[3].endswith("pekan depan.")
+    assert len(paragraphs) == 4
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description == LEAD.removeprefix("PALEMBANG – ")
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        ([LEAD, SECOND], [LEAD, "", SECOND]),
+        ([LEAD[:-1], SECOND], [LEAD[:-1], SECOND]),  # no sentence end: one paragraph
+        ([LEAD + "  ", SECOND], [LEAD + "  ", SECOND]),  # Markdown's own line break
+        (["```", LEAD, SECOND, "```"], ["```", LEAD, SECOND, "```"]),  # fenced text
+        (["- " + LEAD, SECOND], ["- " + LEAD, SECOND]),  # a list item's lazy line
+        (["12. " + LEAD, SECOND], ["12. " + LEAD, SECOND]),
+        (["| " + LEAD + " |", SECOND], ["| " + LEAD + " |", SECOND]),
+        ([LEAD, "dan " + SECOND], [LEAD, "dan " + SECOND]),  # no capital: one sentence
+    ],
+)
+def test_paragraph_breaks_split_only_pasted_prose(lines, expected):
+    assert paragraph_breaks(lines) == expected
 
 
 def test_check_fix_freezes_the_supplied_front_matter_and_keeps_the_address(site):

@@ -18,6 +18,13 @@
     `Tags: A, B`; Pelican would show the quotes, take "[A" for a tag, or end
     the front matter at the first `- A`.
 
+- One paragraph a line, when a release was pasted without its blank lines
+  (a web page or a chat copied as text keeps one line break between
+  paragraphs, which Markdown joins into one wall of text). Two long lines of
+  prose, the first ending a sentence and the next starting one, are two
+  paragraphs (`paragraph_breaks`). A line wrapped by hand is shorter, or ends
+  mid-sentence, and stays joined; lists, tables, quotes, HTML and fenced code
+  are left alone.
 - No indented code blocks. A release pasted from Word, a PDF or a chat keeps
   its first-line indents (a tab, or four spaces); Markdown made every such
   paragraph a `<pre>` block, in a typewriter font that runs off a phone's
@@ -31,6 +38,8 @@ MARKDOWN["extension_configs"] as "warta.markdown_source". No Pelican import.
 """
 
 from __future__ import annotations
+
+import re
 
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
@@ -59,6 +68,49 @@ SINGLE_VALUED_KEYS = frozenset(
 # all, the front matter between the two (line ends and tabs normalised).
 CONTROLS_PRIORITY = 40
 FRONT_PRIORITY = 28
+# After `meta` (27) has taken the front matter off, before fenced code (25).
+PARAGRAPHS_PRIORITY = 26
+
+
+# A pasted paragraph is one long line; a line wrapped by hand is shorter.
+PARAGRAPH_LINE = 100
+# Prose only: not a list item, table row, quote, heading, HTML or a fence.
+_PROSE_START = re.compile(r"""^[^\W_\d]|^["“‘'(]|^\d+\b(?![.)])""")
+_SENTENCE_END = re.compile(r"""[.!?…]["”’')]*$""")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+
+
+def paragraph_breaks(lines: list[str]) -> list[str]:
+    """`lines` with a blank line between two long lines of prose where the
+    first ends a sentence and the next begins one (see the module's docstring)."""
+    result: list[str] = []
+    fenced = False
+    for line in lines:
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif not fenced and result and _paragraph_pair(result[-1], line):
+            result.append("")
+        result.append(line)
+    return result
+
+
+def _paragraph_pair(previous: str, line: str) -> bool:
+    if len(previous) < PARAGRAPH_LINE or len(line) < PARAGRAPH_LINE:
+        return False
+    if previous.endswith("  "):  # Markdown's own line break: meant as one
+        return False
+    starts_sentence = line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'("
+    return bool(
+        starts_sentence
+        and _PROSE_START.match(previous)
+        and _PROSE_START.match(line)
+        and _SENTENCE_END.search(previous.rstrip())
+    )
+
+
+class PastedParagraphs(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        return paragraph_breaks(lines)
 
 
 class ControlCharacters(Preprocessor):
@@ -93,6 +145,7 @@ class SourceExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(ControlCharacters(md), "warta_controls", CONTROLS_PRIORITY)
         md.preprocessors.register(FrontMatterValues(md), "warta_front_matter", FRONT_PRIORITY)
+        md.preprocessors.register(PastedParagraphs(md), "warta_paragraphs", PARAGRAPHS_PRIORITY)
         if "code" in md.parser.blockprocessors:
             md.parser.blockprocessors.deregister("code")
 
