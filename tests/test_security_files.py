@@ -665,6 +665,27 @@ def test_a_url_that_is_not_where_the_page_is_saved_is_left_out(tmp_path):
     assert error.startswith("halaman/kosong.md:3: output path is not a page (an empty Save_as:")
 
 
+def test_an_address_setting_that_climbs_out_is_still_refused_per_article(tmp_path):
+    """Containment vouches for a plain article's address without formatting it
+    only when the site's address settings are safe themselves: a setting that
+    climbs out still gets every article refused, none written outside."""
+    site = FixtureSite(tmp_path / "site")
+    site.article(
+        "biasa.md", article_text(title="Rapat Koordinasi Pengawasan Tahapan", slug="biasa")
+    )
+    built = site.build(
+        ARTICLE_URL="../keluar-setelan/{slug}/",
+        ARTICLE_SAVE_AS="../keluar-setelan/{slug}/index.html",
+        **NO_SEARCH,
+    )
+
+    assert built.returncode == 1, built.log
+    [error] = [e for e in built.log_lines("error") if e.startswith("berita/biasa.md")]
+    assert "output path leaves the site folder (climbs out with '..'" in error, error
+    assert not (tmp_path / "site" / "keluar-setelan").exists()
+    assert not list(tmp_path.rglob("keluar-setelan"))
+
+
 def etree_root(path: Path):
     from lxml import etree
 
