@@ -107,7 +107,9 @@ def test_paragraphs_pasted_without_blank_lines_stay_paragraphs(site):
         f"Date: 2024-10-14 10:00\n\n{LEAD}\n{SECOND}\n{QUOTE}\n\n"
         "Rapat ditutup dengan penandatanganan komitmen bersama\n"
         "oleh seluruh peserta. Kegiatan berikutnya digelar\n"
-        "pekan depan.\n",
+        "pekan depan.\n\n"
+        "Rapat menyepakati tiga hal:\n•\tPatroli masa tenang;\n• Posko pengaduan;\n"
+        "• Pengawasan melekat di TPS.\n",
     )
     built = site.build(SEARCH_ENABLED=False)
 
@@ -116,7 +118,9 @@ def test_paragraphs_pasted_without_blank_lines_stay_paragraphs(site):
     paragraphs = [p.get_text() for p in page.select(".article__body > p")]
     assert paragraphs[:3] == [LEAD, SECOND, QUOTE]
     assert paragraphs[3].startswith("Rapat ditutup") and paragraphs[3].endswith("pekan depan.")
-    assert len(paragraphs) == 4
+    assert len(paragraphs) == 5 and paragraphs[4] == "Rapat menyepakati tiga hal:"
+    items = [li.get_text() for li in page.select(".article__body > ul > li")]
+    assert items == ["Patroli masa tenang;", "Posko pengaduan;", "Pengawasan melekat di TPS."]
     description = page.find("meta", attrs={"name": "description"})["content"]
     assert description == LEAD.removeprefix("PALEMBANG – ")
 
@@ -132,6 +136,19 @@ def test_paragraphs_pasted_without_blank_lines_stay_paragraphs(site):
         (["12. " + LEAD, SECOND], ["12. " + LEAD, SECOND]),
         (["| " + LEAD + " |", SECOND], ["| " + LEAD + " |", SECOND]),
         ([LEAD, "dan " + SECOND], [LEAD, "dan " + SECOND]),  # no capital: one sentence
+        # Pasted bullets and "1)" numbers, and a list right below a line of prose.
+        (
+            ["Rapat menyepakati:", "•\tPatroli;", "▪ Posko."],
+            ["Rapat menyepakati:", "", "- Patroli;", "- Posko."],
+        ),
+        (["Agenda:", "1) Apel;", "2) Patroli."], ["Agenda:", "", "1. Apel;", "2. Patroli."]),
+        (["Agenda:", "- Apel;", "- Patroli."], ["Agenda:", "", "- Apel;", "- Patroli."]),
+        (
+            ["Pada tanggal", "17. Agustus digelar apel."],
+            ["Pada tanggal", "17. Agustus digelar apel."],
+        ),
+        (["- Apel;", "- Patroli."], ["- Apel;", "- Patroli."]),
+        (["```", "Agenda:", "• Apel", "```"], ["```", "Agenda:", "• Apel", "```"]),
     ],
 )
 def test_paragraph_breaks_split_only_pasted_prose(lines, expected):

@@ -25,6 +25,10 @@
   paragraphs (`paragraph_breaks`). A line wrapped by hand is shorter, or ends
   mid-sentence, and stays joined; lists, tables, quotes, HTML and fenced code
   are left alone.
+- Lists as pasted: a word processor's or a chat's bullets (`•`, `▪`, `✓` …)
+  and `1)` numbers become Markdown list items, and a list right below a line
+  of prose (`Rapat menyepakati:` then `• …`) starts a list, as CommonMark
+  reads it, instead of joining the paragraph as one line of text.
 - No indented code blocks. A release pasted from Word, a PDF or a chat keeps
   its first-line indents (a tab, or four spaces); Markdown made every such
   paragraph a `<pre>` block, in a typewriter font that runs off a phone's
@@ -80,16 +84,33 @@ _SENTENCE_END = re.compile(r"""[.!?…]["”’')]*$""")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 
 
+# Bullets a word processor or a chat pastes, and "1)" numbering.
+_PASTED_BULLET = re.compile(r"^ {0,3}[•◦▪▫●○■□‣⁃➢►✓✔]\s*(?=\S)")
+_PAREN_NUMBER = re.compile(r"^( {0,3}\d{1,3})\)\s+(?=\S)")
+# A list item that may interrupt a paragraph (CommonMark's rule: a bullet, or
+# a numbered list that starts at 1).
+_LIST_START = re.compile(r"^ {0,3}(?:[-*+]|1[.)])\s+\S")
+
+
 def paragraph_breaks(lines: list[str]) -> list[str]:
-    """`lines` with a blank line between two long lines of prose where the
-    first ends a sentence and the next begins one (see the module's docstring)."""
+    """`lines` as a pasted release means them (see the module's docstring):
+    a blank line between two long lines of prose where the first ends a
+    sentence and the next begins one; pasted bullets (•) and "1)" numbers as
+    Markdown list items; and a blank line before a list that follows a line
+    of prose directly, which Markdown would otherwise join to the paragraph."""
     result: list[str] = []
     fenced = False
     for line in lines:
         if _FENCE.match(line):
             fenced = not fenced
-        elif not fenced and result and _paragraph_pair(result[-1], line):
-            result.append("")
+        elif not fenced:
+            line = _PAREN_NUMBER.sub(r"\1. ", _PASTED_BULLET.sub("- ", line))
+            previous = result[-1] if result else ""
+            if previous and (
+                _paragraph_pair(previous, line)
+                or (_LIST_START.match(line) and _PROSE_START.match(previous))
+            ):
+                result.append("")
         result.append(line)
     return result
 
@@ -110,6 +131,9 @@ def _paragraph_pair(previous: str, line: str) -> bool:
 
 class PastedParagraphs(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
+        # A Summary: (converted with `meta` unregistered) is one line of text.
+        if "meta" not in self.md.preprocessors:
+            return lines
         return paragraph_breaks(lines)
 
 
