@@ -40,5 +40,8 @@ DEPLOY_GH_PAGES_BRANCH = _env("DEPLOY_GH_PAGES_BRANCH", "gh-pages")
 DEPLOY_GH_PAGES_REMOTE = _env("DEPLOY_GH_PAGES_REMOTE", "origin")
 DEPLOY_GH_PAGES_REPO = _env("DEPLOY_GH_PAGES_REPO", os.path.dirname(os.path.abspath(__file__)))
 DEPLOY_CNAME = _env("DEPLOY_CNAME")
+# GitHub Pages refuses a published site over 1 GB: gh-pages publishing (and the
+# Pages workflow) stop before that with the site's largest parts named.
+DEPLOY_PAGES_MAX_BYTES = int(_env("DEPLOY_PAGES_MAX_BYTES", "1000000000"))
 # Precompressed twins for hosts that serve them: "gz", "gz,br" or "" (none).
 DEPLOY_PRECOMPRESS = tuple(f for f in _env("DEPLOY_PRECOMPRESS", "gz").split(",") if f)

@@ -183,13 +183,32 @@ def publish(c, dry_run=False):
     print(f"Published to {target.destination}: {len(changed)} item(s) {verb}.")
 
 
+@task(name="pages-size")
+def pages_size(c):
+    """Check that the built public site fits GitHub Pages (1 GB, DEPLOY_PAGES_MAX_BYTES).
+
+    The Pages workflow runs it before uploading; `invoke gh-pages` checks the same."""
+    from warta.deploy import PAGES_MAX_BYTES, DeployError, check_pages_size, shown_size
+
+    settings = _settings(PUBLISH_SETTINGS)
+    output = Path(settings["OUTPUT_PATH"])
+    limit = int(settings.get("DEPLOY_PAGES_MAX_BYTES") or PAGES_MAX_BYTES)
+    if not (output / "index.html").is_file():
+        raise Exit(f"pages-size: {output} holds no built site (no index.html): build first")
+    try:
+        total = check_pages_size(output, limit)
+    except DeployError as exc:
+        raise Exit(f"pages-size: {exc}") from None
+    print(f"pages-size: {shown_size(total)} of the {shown_size(limit)} GitHub Pages publishes")
+
+
 @task(name="gh-pages", help={"no_push": "commit the branch locally without pushing"})
 def gh_pages(c, no_push=False):
     """Build the public site and commit it to the gh-pages branch (ghp-import), then push.
 
     The branch must be one of its own (never main, master or the checked-out
     branch): it is checked before anything is built."""
-    from warta.deploy import DeployError, check_gh_pages_branch
+    from warta.deploy import PAGES_MAX_BYTES, DeployError, check_gh_pages_branch
     from warta.deploy import gh_pages as import_to_branch
 
     settings = _settings(PUBLISH_SETTINGS)
@@ -211,6 +230,7 @@ def gh_pages(c, no_push=False):
             branch=settings["DEPLOY_GH_PAGES_BRANCH"],
             push=not no_push,
             cname=settings.get("DEPLOY_CNAME"),
+            max_bytes=int(settings.get("DEPLOY_PAGES_MAX_BYTES") or PAGES_MAX_BYTES),
         )
     except DeployError as exc:
         raise Exit(f"gh-pages: {exc}") from None

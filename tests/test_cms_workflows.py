@@ -113,6 +113,7 @@ def test_publishing_waits_for_the_tests_and_the_hourly_run_only_builds():
         index_of(runs, "npm ci --omit=dev"),
         index_of(runs, "invoke check --strict --format github"),
         index_of(runs, "invoke preview --strict"),
+        index_of(runs, "invoke pages-size"),  # GitHub Pages refuses a site over 1 GB
         index_of(runs, "upload-pages-artifact"),
     ]
     assert order == sorted(order)

@@ -23,8 +23,10 @@ from warta.deploy import (
     DeployError,
     RsyncTarget,
     check_local_folder,
+    check_pages_size,
     check_remote_path,
     precompress,
+    site_size,
 )
 
 
@@ -294,6 +296,53 @@ def test_gh_pages_with_an_unknown_remote_is_a_clear_error(tmp_path, checkout_wit
     output = result.stdout + result.stderr
     assert "hosting" in output and "git remote add" in output
     assert "Traceback" not in output
+
+
+def test_a_site_over_the_pages_limit_is_refused_before_anything_is_committed(
+    tmp_path, checkout_with_bare_remote
+):
+    """GitHub Pages refuses a published site over 1 GB, after the upload. gh-pages
+    publishing, and `invoke pages-size` in the Pages workflow, stop before,
+    with the site's largest parts named (the limit is lowered for the test)."""
+    work, bare = checkout_with_bare_remote
+    site = small_site(tmp_path / "site")
+    env = {
+        "WARTA_DEPLOY_GH_PAGES_REPO": str(work),
+        "WARTA_DEPLOY_PAGES_MAX_BYTES": "50000",
+        "GIT_AUTHOR_NAME": "Humas",
+        "GIT_AUTHOR_EMAIL": "humas@example.org",
+        "GIT_COMMITTER_NAME": "Humas",
+        "GIT_COMMITTER_EMAIL": "humas@example.org",
+    }
+    result = run_task(["gh-pages"], site, **env)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0, output
+    [line] = [line for line in output.splitlines() if line.startswith("gh-pages: the site is")]
+    assert "over the 0.1 MB GitHub Pages publishes (largest: " in line, line
+    assert "invoke publish" in line and "Traceback" not in output
+    assert git("branch", "--list", "gh-pages", cwd=bare).strip() == ""
+    sized = run_task(["pages-size"], site, WARTA_DEPLOY_PAGES_MAX_BYTES="50000")
+    assert sized.returncode != 0 and "pages-size: the site is" in sized.stdout + sized.stderr
+    fits = run_task(["pages-size"], site)
+    assert fits.returncode == 0, fits.stdout + fits.stderr
+    assert "of the 1.00 GB GitHub Pages publishes" in fits.stdout
+
+
+def test_site_size_counts_every_file_once_and_names_the_largest_parts(tmp_path):
+    (tmp_path / "berita").mkdir()
+    (tmp_path / "berita" / "a.html").write_bytes(b"x" * 3000)
+    (tmp_path / "images").mkdir()
+    (tmp_path / "images" / "b.png").write_bytes(b"x" * 2000)
+    (tmp_path / "index.html").write_bytes(b"x" * 500)
+    (tmp_path / "tautan").symlink_to(tmp_path / "berita")  # not followed
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "pack").write_bytes(b"x" * 9000)
+    total, largest = site_size(tmp_path)
+    assert total == 5500  # the link to a folder is not followed, .git is left out
+    assert largest[:2] == [("berita/", 3000), ("images/", 2000)]
+    with pytest.raises(DeployError, match=r"largest: berita/ 0\.0 MB, images/ 0\.0 MB"):
+        check_pages_size(tmp_path, max_bytes=5000)
+    assert check_pages_size(tmp_path, max_bytes=10_000) == total
 
 
 def test_precompress_writes_identical_gzip_and_brotli_twins(tmp_path):

@@ -458,6 +458,45 @@ def check_gh_pages_branch(repo: Path, branch: str, remote: str, *, push: bool) -
         raise refuse(f"it exists on {remote} and was not written by gh-pages publishing")
 
 
+# GitHub Pages refuses a published site over 1 GB (its documented limit).
+PAGES_MAX_BYTES = 1_000_000_000
+
+
+def site_size(root: Path) -> tuple[int, list[tuple[str, int]]]:
+    """Bytes of every file below `root` (links not followed, .git left out),
+    and the three largest top-level parts with their bytes."""
+    total = 0
+    parts: dict[str, int] = {}
+    for folder, subfolders, files in os.walk(root):
+        subfolders[:] = [name for name in subfolders if name != ".git"]
+        relative = Path(folder).relative_to(root).parts
+        part = f"{relative[0]}/" if relative else "(files at the top)"
+        for name in files:
+            size = os.lstat(os.path.join(folder, name)).st_size
+            total += size
+            parts[part] = parts.get(part, 0) + size
+    largest = sorted(parts.items(), key=lambda item: item[1], reverse=True)[:3]
+    return total, largest
+
+
+def shown_size(size: int) -> str:
+    return f"{size / 1e9:.2f} GB" if size >= 1e9 else f"{size / 1e6:.1f} MB"
+
+
+def check_pages_size(root: Path, max_bytes: int = PAGES_MAX_BYTES) -> int:
+    """The site's bytes; DeployError when GitHub Pages would refuse it."""
+    total, largest = site_size(root)
+    if total > max_bytes:
+        parts = ", ".join(f"{name} {shown_size(size)}" for name, size in largest)
+        raise DeployError(
+            f"the site is {shown_size(total)}, over the {shown_size(max_bytes)} GitHub "
+            f"Pages publishes (largest: {parts}) (publish to your own server with "
+            "`invoke publish`, or make the site smaller: docs/performance.md says "
+            "where the bytes go)"
+        )
+    return total
+
+
 def gh_pages(
     source: Path,
     *,
@@ -467,13 +506,16 @@ def gh_pages(
     message: str = "Publikasi situs",
     push: bool = True,
     cname: str | None = None,
+    max_bytes: int = PAGES_MAX_BYTES,
 ) -> None:
     """Commit `source` as the whole tree of `branch` in `repo` (ghp-import), then push.
 
     `.nojekyll` is added so GitHub Pages serves folders such as `_warta` as is.
+    A site over `max_bytes` is refused before anything is committed.
     """
     if not (source / "index.html").exists():
         raise DeployError(f"{source} holds no built site (no index.html): build first")
+    check_pages_size(source, max_bytes)
     check_gh_pages_branch(repo, branch, remote, push=push)
     if push:
         remotes = subprocess.run(
