@@ -52,6 +52,8 @@ DATELINES = [
     ("Baturaja (OKU) – " + LEAD, "16.01"),
     ("Lubuklinggau, LLG - " + LEAD, "16.73"),
     ("LUBUK LINGGAU - " + LEAD, "16.73"),
+    ("LUBUK LINGGAU | " + LEAD, "16.73"),
+    ("Sekayu, Bawaslu Muba | " + LEAD, "16.06"),
     ("Kayuagung – " + LEAD, "16.02"),
     ("Muaraenim - " + LEAD, "16.03"),
     ("Muarabeliti – " + LEAD, "16.05"),

@@ -6,7 +6,7 @@ before a dash, in all the forms staff paste:
     PALEMBANG- …            PALEMBANG – …           Palembang,- …
     Palembang, BWSPLG — …   Palembang, Bawaslu Sumsel – …
     PAGARALAM, SP - …       Palembang (ANTARA) - …  SRIPOKU.COM, PALEMBANG--…
-    REL, Pagaralam - …      Martapura (OKU Timur) - …
+    REL, Pagaralam - …      Martapura (OKU Timur) - …   LUBUK LINGGAU | …
     Palembang, 12 November 2024 – …                 Palembang (27/11/2024) - …
     **PALEMBANG** – …
 
@@ -28,9 +28,12 @@ from warta.text import plain_text
 from .gazetteer import TIER_ALIAS, TIER_KECAMATAN, TIER_OFFICIAL, Gazetteer, Unit
 
 _PARAGRAPH_RE = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL | re.IGNORECASE)
-# The head runs to the first separator: "--", an en or em dash, or a hyphen that
-# has white space on one side (so "SUM-SEL" stays one word).
-_DATELINE_RE = re.compile(r"^\s*(?P<head>[^\n–—]{1,90}?)\s*(?:-{2,}|[–—]+|-(?=\s)|(?<=\s)-)")
+# The head runs to the first separator: "--", an en or em dash, a hyphen that
+# has white space on one side (so "SUM-SEL" stays one word), or a bar between
+# spaces ("LUBUK LINGGAU | …", as some portals write it).
+_DATELINE_RE = re.compile(
+    r"^\s*(?P<head>[^\n–—]{1,90}?)\s*(?:-{2,}|[–—]+|-(?=\s)|(?<=\s)-|(?<=\s)\|(?=\s))"
+)
 _SEGMENT_RE = re.compile(r"\(([^()]*)\)|([^,()]+)")
 _EMPHASIS = "*_\"'“”‘’`"
 MAX_HEAD_WORDS = 10
