@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import textwrap
 from pathlib import Path
 
@@ -20,7 +21,15 @@ import pytest
 from jinja2 import DictLoader, Environment
 from PIL import Image
 
-from conftest import REPO, FixtureSite, append_text, assert_same_tree, newsroom, run_build
+from conftest import (
+    REPO,
+    FixtureSite,
+    append_text,
+    assert_same_tree,
+    newsroom,
+    run_build,
+    tree,
+)
 from plugins.writer.manifest import Entry, Manifest
 from plugins.writer.templates import TemplateAnalyser, load_parsed, save_parsed
 from warta.fingerprint import Digester, StateStamper, Unstable, hash_text
@@ -107,6 +116,34 @@ def test_unchanged_rebuild_renders_nothing_and_keeps_files(site):
     assert rendered == 0
     assert reused == counts(first.log)[0]
     assert page.stat().st_ino == inode  # moved back, not written again
+
+
+def test_output_restored_from_a_ci_cache_is_reused(site, tmp_path):
+    """The Pages workflow keeps output/ and cache/ between runs with
+    actions/cache (a tar archive): restored files have new inodes and their
+    times cut to whole seconds. Unchanged pages must still be reused, or every
+    CI build renders the whole site; a restored page of the same size but
+    other bytes is rendered again."""
+    newsroom(site)
+    first = site.build(verbose=True, **NO_SEARCH)
+    assert first.returncode == 0, first.log
+    archive = tmp_path / "cache.tar"
+    with tarfile.open(archive, "w", format=tarfile.GNU_FORMAT) as tar:
+        tar.add(site.output, arcname="output")
+    before = tree(site.output)
+    shutil.rmtree(site.output)
+    with tarfile.open(archive) as tar:
+        tar.extractall(site.root, filter="tar")
+    page = site.output / "berita/2024/10/rilis-1/index.html"
+    assert page.stat().st_mtime_ns % 1_000_000_000 == 0  # whole seconds, as restored
+    tampered = site.output / "berita/2024/10/rilis-2/index.html"
+    text = tampered.read_bytes()
+    tampered.write_bytes(text.replace(b"<html", b"<HTML", 1))  # same size, other bytes
+
+    second = site.build(verbose=True, **NO_SEARCH)
+    assert second.returncode == 0, second.log
+    assert counts(second.log) == (1, counts(first.log)[0] - 1)
+    assert tree(site.output) == before
 
 
 def test_body_edit_renders_only_the_pages_that_show_it(site):
@@ -272,11 +309,11 @@ def test_template_parses_are_kept_for_the_same_build_digest_only(tmp_path):
 
 def test_manifest_is_removed_while_a_build_runs(tmp_path):
     manifest = Manifest(tmp_path / "writer", tmp_path / "output")
-    manifest.current = {"index.html": Entry("abc", [10, 20, 30])}
+    manifest.current = {"index.html": Entry("abc", [10, 20, "ff"])}
     manifest.save()
     reloaded = Manifest(tmp_path / "writer", tmp_path / "output")
     reloaded.load()
-    assert reloaded.previous == {"index.html": Entry("abc", [10, 20, 30])}
+    assert reloaded.previous == {"index.html": Entry("abc", [10, 20, "ff"])}
     assert not manifest.path.exists()
     elsewhere = Manifest(tmp_path / "writer", tmp_path / "other-output")
     manifest.save()

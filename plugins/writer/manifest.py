@@ -2,13 +2,14 @@
 
 The manifest (`<cache>/writer/manifest.json`) maps every page and feed the
 writer produced to the digest of its inputs and the stamp of the file as the
-writer left it (`file_stamp`: size, modification time, inode), so that a file
-another plugin rewrote afterwards is told apart. Pelican empties the output
-folder at the start of a build (`DELETE_OUTPUT_DIRECTORY`); the writer does
-that instead (`OutputFolder`), keeping the files the manifest lists, so a page
-whose inputs did not change stays where it is instead of being rendered. The
-files of the last build that this one does not produce again are deleted at
-the end: the output holds exactly what a clean build would write.
+writer left it (size, modification time and a hash of its bytes), so that a
+file another plugin rewrote afterwards is told apart (`unchanged`). Pelican
+empties the output folder at the start of a build (`DELETE_OUTPUT_DIRECTORY`);
+the writer does that instead (`OutputFolder`), keeping the files the manifest
+lists, so a page whose inputs did not change stays where it is instead of
+being rendered. The files of the last build that this one does not produce
+again are deleted at the end: the output holds exactly what a clean build
+would write.
 
 The manifest is removed while a build runs and saved when it ends, so a build
 that stops half-way never vouches for files it did not finish. No Pelican import.
@@ -17,6 +18,7 @@ that stops half-way never vouches for files it did not finish. No Pelican import
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -24,23 +26,49 @@ from typing import NamedTuple
 
 from warta.paths import replace_file
 
-VERSION = 2
+VERSION = 3
 
 
-def file_stamp(path: str | os.PathLike) -> list[int] | None:
-    """What tells a file apart from itself rewritten: size, modification time
-    (ns) and inode; None when there is no file. A rewrite within one tick of a
-    coarse file-system clock that keeps the size is not seen."""
-    try:
-        status = os.stat(path)
-    except OSError:
-        return None
-    return [status.st_size, status.st_mtime_ns, status.st_ino]
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def write_stamped(path: str | os.PathLike, data: bytes) -> list:
+    """Write `data` to `path`; its Stamp as a list (for the manifest's JSON)."""
+    with open(path, "wb") as handle:
+        handle.write(data)
+    status = os.stat(path)
+    return [status.st_size, status.st_mtime_ns, content_hash(data)]
 
 
 class Entry(NamedTuple):
     digest: str  # of the file's inputs
-    stamp: list[int] | None  # `file_stamp` right after the writer wrote it
+    # The file right after the writer wrote it: [size, mtime in ns, hash of its bytes].
+    stamp: list
+
+
+def unchanged(path: str | os.PathLike, entry: Entry) -> list | None:
+    """The file's stamp now, when it holds what the writer wrote (`entry`);
+    None when it is missing or was rewritten since (a `content_written`
+    handler). Size and time answer for most files with one `stat`. A file of
+    the same size with another time (a CI cache restored by tar, a copy) is
+    read and its bytes compared by hash, so a rewrite of the same length is
+    seen too."""
+    try:
+        status = os.stat(path)
+    except OSError:
+        return None
+    size, mtime, digest = entry.stamp
+    if status.st_size != size:
+        return None
+    if status.st_mtime_ns == mtime:
+        return entry.stamp
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    return [size, status.st_mtime_ns, digest] if content_hash(data) == digest else None
 
 
 def read_entry(value) -> Entry | None:
@@ -49,6 +77,7 @@ def read_entry(value) -> Entry | None:
         and len(value) == 2
         and isinstance(value[0], str)
         and isinstance(value[1], list)
+        and len(value[1]) == 3
     ):
         return Entry(value[0], value[1])
     return None

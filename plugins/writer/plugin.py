@@ -32,7 +32,7 @@ from warta.parallel import fork_map, worker_count
 from warta.paths import NAME_MAX, OUTPUT_OWNERS, long_name, output_collision
 from warta.published import check_only
 
-from .manifest import Entry, Manifest, OutputFolder, file_stamp
+from .manifest import Entry, Manifest, OutputFolder, unchanged, write_stamped
 from .templates import TemplateAnalyser, load_parsed, save_parsed
 
 logger = logging.getLogger(__name__)
@@ -291,9 +291,9 @@ class Job:
     source: str = ""  # the article or page the file is for, to name in a message
     own: bool = False  # written at the content's own `Save_as:`
 
-    def run(self) -> list[int] | Failure | None:
+    def run(self) -> list | Failure:
         """Render and write the file. Returns the written file's stamp
-        (`file_stamp`), or the Failure that kept it from being written."""
+        (`manifest.write_stamped`), or the Failure that kept it from being written."""
         try:
             text = self.render()
         except Exception as exc:  # a template that cannot render this page
@@ -303,14 +303,12 @@ class Job:
             )
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
-            with open(self.path, "w", encoding="utf-8") as handle:
-                handle.write(text)
+            return write_stamped(self.path, text.encode("utf-8"))
         except OSError as exc:  # a full disk, a folder where the file goes
             return Failure(
                 f"it cannot be saved ({exc.strerror or exc})",
                 "check the space left on the disk and the output folder",
             )
-        return file_stamp(self.path)
 
 
 class WriterBuild:
@@ -405,15 +403,17 @@ class WriterBuild:
                 return None
         return self.fingerprint("page", parts)
 
-    def reusable(self, job: Job) -> bool:
-        """Same inputs as last build, and the file still as the writer left it.
-        A `content_written` or `feed_written` handler that rewrote the file
-        (a minifier, an image processor) must see it as rendered, not its own
-        output again: such a file is rendered anew, as Pelican would."""
+    def reusable(self, job: Job) -> Entry | None:
+        """The manifest entry to keep when the job has the same inputs as last
+        build and its file is still as the writer left it. A `content_written`
+        or `feed_written` handler that rewrote the file (a minifier, an image
+        processor) must see it as rendered, not its own output again: such a
+        file is rendered anew, as Pelican would."""
         entry = self.manifest.previous.get(job.site_path)
         if job.fingerprint is None or entry is None or entry.digest != job.fingerprint:
-            return False
-        return file_stamp(job.path) == entry.stamp
+            return None
+        stamp = unchanged(job.path, entry)
+        return None if stamp is None else Entry(entry.digest, stamp)
 
     def add(self, job: Job) -> None:
         if self.flushed:  # a generator after the flush: write at once
@@ -458,9 +458,10 @@ class WriterBuild:
     def _produce(self, jobs: list[Job]) -> None:
         to_render, reused = [], set()
         for job in jobs:
-            if self.reusable(job):
+            kept = self.reusable(job)
+            if kept is not None:
                 self.reused += 1
-                self.manifest.current[job.site_path] = self.manifest.previous[job.site_path]
+                self.manifest.current[job.site_path] = kept
                 reused.add(job.site_path)
             else:
                 to_render.append(job)
