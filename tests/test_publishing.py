@@ -262,15 +262,21 @@ def checkout_with_bare_remote(tmp_path):
     return work, bare
 
 
+# Who commits the gh-pages branch in the tests (no global git identity on CI).
+GIT_IDENTITY = {
+    "GIT_AUTHOR_NAME": "Humas",
+    "GIT_AUTHOR_EMAIL": "humas@example.org",
+    "GIT_COMMITTER_NAME": "Humas",
+    "GIT_COMMITTER_EMAIL": "humas@example.org",
+}
+
+
 def test_gh_pages_pushes_the_built_site_to_a_bare_repository(tmp_path, checkout_with_bare_remote):
     work, bare = checkout_with_bare_remote
     site = small_site(tmp_path / "site")
     env = {
         "WARTA_DEPLOY_GH_PAGES_REPO": str(work),
-        "GIT_AUTHOR_NAME": "Humas",
-        "GIT_AUTHOR_EMAIL": "humas@example.org",
-        "GIT_COMMITTER_NAME": "Humas",
-        "GIT_COMMITTER_EMAIL": "humas@example.org",
+        **GIT_IDENTITY,
     }
     result = run_task(["gh-pages"], site, **env)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -309,10 +315,7 @@ def test_a_site_over_the_pages_limit_is_refused_before_anything_is_committed(
     env = {
         "WARTA_DEPLOY_GH_PAGES_REPO": str(work),
         "WARTA_DEPLOY_PAGES_MAX_BYTES": "50000",
-        "GIT_AUTHOR_NAME": "Humas",
-        "GIT_AUTHOR_EMAIL": "humas@example.org",
-        "GIT_COMMITTER_NAME": "Humas",
-        "GIT_COMMITTER_EMAIL": "humas@example.org",
+        **GIT_IDENTITY,
     }
     result = run_task(["gh-pages"], site, **env)
     output = result.stdout + result.stderr
@@ -610,10 +613,7 @@ def gh_pages_env(work: Path, branch: str) -> dict[str, str]:
     return {
         "WARTA_DEPLOY_GH_PAGES_REPO": str(work),
         "WARTA_DEPLOY_GH_PAGES_BRANCH": branch,
-        "GIT_AUTHOR_NAME": "Humas",
-        "GIT_AUTHOR_EMAIL": "humas@example.org",
-        "GIT_COMMITTER_NAME": "Humas",
-        "GIT_COMMITTER_EMAIL": "humas@example.org",
+        **GIT_IDENTITY,
     }
 
 
