@@ -129,6 +129,8 @@ def test_paragraphs_pasted_without_blank_lines_stay_paragraphs(site):
     ("lines", "expected"),
     [
         ([LEAD, SECOND], [LEAD, "", SECOND]),
+        (["    " + LEAD, "    " + SECOND], ["    " + LEAD, "", "    " + SECOND]),  # indented
+        ([LEAD, "Rapat menyepakati:"], [LEAD, "", "Rapat menyepakati:"]),  # a short one next
         ([LEAD[:-1], SECOND], [LEAD[:-1], SECOND]),  # no sentence end: one paragraph
         ([LEAD + "  ", SECOND], [LEAD + "  ", SECOND]),  # Markdown's own line break
         (["```", LEAD, SECOND, "```"], ["```", LEAD, SECOND, "```"]),  # fenced text

@@ -20,11 +20,11 @@
 
 - One paragraph a line, when a release was pasted without its blank lines
   (a web page or a chat copied as text keeps one line break between
-  paragraphs, which Markdown joins into one wall of text). Two long lines of
-  prose, the first ending a sentence and the next starting one, are two
-  paragraphs (`paragraph_breaks`). A line wrapped by hand is shorter, or ends
-  mid-sentence, and stays joined; lists, tables, quotes, HTML and fenced code
-  are left alone.
+  paragraphs, which Markdown joins into one wall of text). A long line of
+  prose that ends a sentence, followed by a line of prose that starts one,
+  ends a paragraph (`paragraph_breaks`). A line wrapped by hand is shorter, or
+  ends mid-sentence, and stays joined; lists, tables, quotes, HTML and fenced
+  code are left alone.
 - Lists as pasted: a word processor's or a chat's bullets (`•`, `▪`, `✓` …)
   and `1)` numbers become Markdown list items, and a list right below a line
   of prose (`Rapat menyepakati:` then `• …`) starts a list, as CommonMark
@@ -108,7 +108,7 @@ def paragraph_breaks(lines: list[str]) -> list[str]:
             previous = result[-1] if result else ""
             if previous and (
                 _paragraph_pair(previous, line)
-                or (_LIST_START.match(line) and _PROSE_START.match(previous))
+                or (_LIST_START.match(line) and _PROSE_START.match(previous.strip()))
             ):
                 result.append("")
         result.append(line)
@@ -116,16 +116,20 @@ def paragraph_breaks(lines: list[str]) -> list[str]:
 
 
 def _paragraph_pair(previous: str, line: str) -> bool:
-    if len(previous) < PARAGRAPH_LINE or len(line) < PARAGRAPH_LINE:
-        return False
+    """Whether `line` starts a new paragraph after `previous`: a long line of
+    prose (a pasted paragraph; a first-line indent does not count) ending a
+    sentence, then a line of prose starting one."""
     if previous.endswith("  "):  # Markdown's own line break: meant as one
+        return False
+    previous, line = previous.strip(), line.strip()
+    if len(previous) < PARAGRAPH_LINE or not line:
         return False
     starts_sentence = line[0].isupper() or line[0].isdigit() or line[0] in "\"“‘'("
     return bool(
         starts_sentence
         and _PROSE_START.match(previous)
         and _PROSE_START.match(line)
-        and _SENTENCE_END.search(previous.rstrip())
+        and _SENTENCE_END.search(previous)
     )
 
 
