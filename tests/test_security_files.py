@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import REPO, FixtureSite, article_text, line_of, run_build
+from conftest import REPO, FixtureSite, article_text, line_of, run_build, run_invoke
 from plugins.images import strip
 from warta import paths
 from warta.paths import referenced_file
@@ -631,6 +631,19 @@ def test_a_slug_never_takes_a_file_or_folder_another_part_of_the_site_writes(tmp
     assert (built.output / "pagefind" / "bundles.json").is_file()
     assert not (built.output / "pagefind" / "index.html").exists()
     assert built.html("cari/").h1 is not None
+    # `invoke check` says the same, writing nothing.
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    said = [line for line in checked.stdout.splitlines() if ": error: page not written" in line]
+    assert sorted(said) == sorted(
+        f"content/{error.replace(': ', ': error: ', 1)}" for error in errors
+    )
+    assert not (tmp_path / "check-output").exists()
 
 
 def test_a_url_that_is_not_where_the_page_is_saved_is_left_out(tmp_path):

@@ -68,7 +68,6 @@ def collect(settings_file: Path, *, strict: bool = False) -> tuple[list[Finding]
         overrides = {
             "OUTPUT_PATH": str(Path(tmp) / "output"),
             "CACHE_PATH": str(cache),
-            "SEARCH_ENABLED": False,  # the index is not a content problem; skip its cost
             # The check's cache is a temporary copy: articles read now are not kept.
             "CACHE_CONTENT": False,
             # Every finding is made before pages are written: plugins that only

@@ -128,8 +128,8 @@ def claim_bundle_dir(generators) -> None:
 
 def index_site(pelican) -> None:
     settings = pelican.settings
-    if not settings.get("SEARCH_ENABLED", True):
-        return
+    if not settings.get("SEARCH_ENABLED", True) or check_only(settings):
+        return  # (`invoke check` builds no index: not a content problem, and costly)
     save_as = settings["ARTICLE_SAVE_AS"]
     glob = settings.get("SEARCH_GLOB") or glob_from_save_as(save_as)
     bundle_dir = settings.get("SEARCH_BUNDLE_DIR") or "pagefind"

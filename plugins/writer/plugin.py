@@ -430,6 +430,8 @@ class WriterBuild:
         self.flushed = True
         jobs = refuse_collisions(list(self.jobs.values()), owners or {}, self.settings["PATH"])
         self.jobs = {}
+        if self.check_only:
+            return  # `invoke check`: the collisions are said, nothing is written
         try:
             self._produce(jobs)
         finally:
@@ -626,7 +628,8 @@ class IncrementalWriter(Writer):
         complete_path = sanitised_join(self.output_path, path)
         if not self._claim(complete_path, override_output):
             return None
-        if build.check_only:
+        if build.check_only:  # claimed, and listed for the collision check
+            build.add(Job(self._site_path(complete_path), complete_path, None, None))
             return None
         build.start_writing()
         items = list(elements[: self.settings["FEED_MAX_ITEMS"]])
@@ -715,7 +718,9 @@ class IncrementalWriter(Writer):
         source, own = source_of(kwargs), own_save_as(kwargs)
         override_output = override_output and not source
         if build.check_only:  # `invoke check`: addresses claimed (collisions found), no page
-            self._claim(sanitised_join(self.output_path, name), override_output, source, own)
+            path = sanitised_join(self.output_path, name)
+            if self._claim(path, override_output, source, own):
+                build.add(Job(self._site_path(path), path, None, None, source=source, own=own))
             return
         build.start_writing()
         if paginated is None:
