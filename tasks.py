@@ -183,16 +183,23 @@ def publish(c, dry_run=False):
     print(f"Published to {target.destination}: {len(changed)} item(s) {verb}.")
 
 
+def _pages_limit(settings: dict) -> int:
+    """DEPLOY_PAGES_MAX_BYTES: what GitHub Pages publishes at most."""
+    from warta.deploy import PAGES_MAX_BYTES
+
+    return int(settings.get("DEPLOY_PAGES_MAX_BYTES") or PAGES_MAX_BYTES)
+
+
 @task(name="pages-size")
 def pages_size(c):
     """Check that the built public site fits GitHub Pages (1 GB, DEPLOY_PAGES_MAX_BYTES).
 
     The Pages workflow runs it before uploading; `invoke gh-pages` checks the same."""
-    from warta.deploy import PAGES_MAX_BYTES, DeployError, check_pages_size, shown_size
+    from warta.deploy import DeployError, check_pages_size, shown_size
 
     settings = _settings(PUBLISH_SETTINGS)
     output = Path(settings["OUTPUT_PATH"])
-    limit = int(settings.get("DEPLOY_PAGES_MAX_BYTES") or PAGES_MAX_BYTES)
+    limit = _pages_limit(settings)
     if not (output / "index.html").is_file():
         raise Exit(f"pages-size: {output} holds no built site (no index.html): build first")
     try:
@@ -208,7 +215,7 @@ def gh_pages(c, no_push=False):
 
     The branch must be one of its own (never main, master or the checked-out
     branch): it is checked before anything is built."""
-    from warta.deploy import PAGES_MAX_BYTES, DeployError, check_gh_pages_branch
+    from warta.deploy import DeployError, check_gh_pages_branch
     from warta.deploy import gh_pages as import_to_branch
 
     settings = _settings(PUBLISH_SETTINGS)
@@ -230,7 +237,7 @@ def gh_pages(c, no_push=False):
             branch=settings["DEPLOY_GH_PAGES_BRANCH"],
             push=not no_push,
             cname=settings.get("DEPLOY_CNAME"),
-            max_bytes=int(settings.get("DEPLOY_PAGES_MAX_BYTES") or PAGES_MAX_BYTES),
+            max_bytes=_pages_limit(settings),
         )
     except DeployError as exc:
         raise Exit(f"gh-pages: {exc}") from None

@@ -53,11 +53,16 @@ MAX_DEPTH = 64
 CODE_TYPES = (types.FunctionType, types.BuiltinFunctionType, type, types.ModuleType)
 
 
+def hash_bytes(data: bytes) -> str:
+    """The digest warta keys its caches and stamps with (BLAKE2b, 128 bits)."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
 def hash_text(*parts: str) -> str:
     """Digest of the parts, each followed by a unit separator (joined first: one
     update is much cheaper than two per part)."""
     text = "\x1f".join(parts) + "\x1f"
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return hash_bytes(text.encode("utf-8", "surrogatepass"))
 
 
 def files_digest(paths: Iterable[str | os.PathLike]) -> list[str]:

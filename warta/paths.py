@@ -218,6 +218,16 @@ def long_name(relative: str) -> str | None:
     )
 
 
+# Front-matter keys that make a content's address, in the order a message
+# blames them (containment) or points at the line to mend (the writer).
+ADDRESS_KEYS = ("save_as", "url", "slug", "lang")
+
+
+def climbs(relative: str) -> bool:
+    """Whether a path has a `..` segment (either slash)."""
+    return ".." in re.split(r"[/\\]", str(relative))
+
+
 def output_file_refusal(output_root: str | os.PathLike, relative: str) -> str | None:
     """`output_refusal` for a file to write (a `save_as`): it must also name a
     file, not the output folder or a folder in it ("", "." or ".../")."""
@@ -240,8 +250,7 @@ def output_refusal(output_root: str | os.PathLike, relative: str) -> str | None:
     text = str(relative)
     if _SCHEME.match(text) or text.startswith(("/", "\\")) or os.path.isabs(text):
         return "absolute path"
-    segments = re.split(r"[/\\]", text)
-    if ".." in segments:
+    if climbs(text):
         return "climbs out with '..'"
     if "\x00" in text:
         return "contains a NUL byte"

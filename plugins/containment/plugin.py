@@ -54,6 +54,7 @@ from warta.contents import every_article, every_page, message_path
 from warta.findings import Finding
 from warta.frontmatter import SourceLines
 from warta.paths import (
+    ADDRESS_KEYS,
     NAME_MAX,
     Refusal,
     check_source,
@@ -72,8 +73,6 @@ OUTPUT_SUGGESTION = (
     "remove the Save_as:/URL: line, or use a Slug: of letters, digits and hyphens; "
     "pages are written inside the site folder only"
 )
-# Front-matter keys that shape an output path, in the order a message blames them.
-OUTPUT_KEYS = ("save_as", "url", "slug", "lang")
 
 
 def relative(path: str | os.PathLike, root: str | os.PathLike) -> str:
@@ -403,7 +402,7 @@ def check_own_url(content, where: str, lines: SourceLines) -> None:
 
 
 def blamed_key(content) -> str | None:
-    for key in OUTPUT_KEYS:
+    for key in ADDRESS_KEYS:
         value = str(content.metadata.get(key) or "")
         if value and (
             ".." in value or value.startswith(("/", "\\")) or ":" in value or long_name(value)

@@ -207,27 +207,20 @@ class Build:
         classes = (dict(attributes).get("class") or "").split()
         return any(fnmatchcase(c, pattern) for c in classes for pattern in self.skip_classes)
 
-    def checked(self, path: Path) -> SourceImage:
-        """A local image read and checked as `image` does, without encoding
-        variants (an image left to another plugin); raises its ImageProblem."""
-        found = self.images.get(path)
-        if found is None:
-            found = self.cache.source_image(path, self.variant_settings, encode=False)
-        if isinstance(found, ImageProblem):
-            raise found
-        return found
-
-    def image(self, path: Path) -> SourceImage:
-        """The variants of a local image; raises its ImageProblem."""
+    def image(self, path: Path, *, variants: bool = True) -> SourceImage:
+        """The variants of a local image; raises its ImageProblem. With
+        `variants=False` (an <img> left to another plugin) the file is read
+        and checked the same way, but nothing is encoded or remembered."""
         found = self.images.get(path)
         if found is None:  # not seen by prepare_images: encode it here
             try:
                 found = self.cache.source_image(
-                    path, self.variant_settings, encode=not self.check_only
+                    path, self.variant_settings, encode=variants and not self.check_only
                 )
             except ImageProblem as problem:
                 found = problem
-            self.images[path] = found
+            if variants:
+                self.images[path] = found
         if isinstance(found, ImageProblem):
             raise found
         return found
@@ -429,7 +422,7 @@ def process_content(content, build: Build) -> None:
         try:
             if isinstance(path, Refusal):
                 raise refusal_problem(path, build)
-            image = build.checked(path) if skipped else build.image(path)
+            image = build.image(path, variants=not skipped)
         except ImageProblem as problem:
             report(where, line(), problem.message, src, problem.suggestion)
             return None

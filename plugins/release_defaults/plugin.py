@@ -21,7 +21,6 @@ from __future__ import annotations
 import html
 import logging
 import os
-import re
 
 from pelican import signals
 from pelican.contents import Article, Page
@@ -31,6 +30,7 @@ from warta import frontmatter
 from warta.contents import every_article
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
+from warta.paths import climbs
 from warta.text import LANG_RE, SLUG_RE, slugify
 
 from .lead import lead_summary
@@ -43,12 +43,6 @@ SUPPLIED_ATTRIBUTE = "warta_supplied"  # [(front-matter key, value)] on the arti
 
 def setting(settings, key):
     return settings.get(key, DEFAULTS[key])
-
-
-def climbs(value: str) -> bool:
-    """A value with a `..` segment: containment refuses the content, which it
-    would write outside the site; such a value is not mended here."""
-    return ".." in re.split(r"[/\\]", value)
 
 
 def supply(content) -> None:
@@ -64,8 +58,9 @@ def supply(content) -> None:
     if "slug" in declared and not SLUG_RE.match(slug) and not climbs(slug):
         # `Slug: Rapat Pleno! <b>` is an error (content_lint) that fails the
         # build; meanwhile the preview shows the page at the address the error
-        # suggests, not in a folder named by the markup. A slug that climbs
-        # out (`../../x`) is left to containment, which refuses the page.
+        # suggests, not in a folder named by the markup. A slug or language
+        # that climbs out (`../../x`) is left to containment, which refuses
+        # the page.
         mended = slugify(slug, limit=None) or slugify(
             html.unescape(str(getattr(content, "title", "") or ""))
         )

@@ -123,8 +123,9 @@ class SeoGenerator(Generator):
         for key, value in DEFAULTS.items():
             self.settings.setdefault(key, value)
         for key in ("SEO_SITEMAP_SAVE_AS", "SEO_NEWS_SITEMAP_SAVE_AS", "SEO_ROBOTS_SAVE_AS"):
-            if setting(self.settings, key):
-                own_output(self.context, setting(self.settings, key), f"the seo plugin ({key})")
+            save_as = setting(self.settings, key)
+            if save_as:
+                own_output(self.context, save_as, f"the seo plugin ({key})")
 
     def _write(self, save_as: str, text: str) -> None:
         path = os.path.join(self.output_path, save_as)

@@ -18,27 +18,24 @@ that stops half-way never vouches for files it did not finish. No Pelican import
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 from pathlib import Path
 from typing import NamedTuple
 
+from warta.fingerprint import hash_bytes
 from warta.paths import replace_file
 
 VERSION = 3
 
 
-def content_hash(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
-
-
 def write_stamped(path: str | os.PathLike, data: bytes) -> list:
-    """Write `data` to `path`; its Stamp as a list (for the manifest's JSON)."""
+    """Write `data` to `path`; its stamp ([size, mtime in ns, hash]), a list
+    for the manifest's JSON."""
     with open(path, "wb") as handle:
         handle.write(data)
     status = os.stat(path)
-    return [status.st_size, status.st_mtime_ns, content_hash(data)]
+    return [status.st_size, status.st_mtime_ns, hash_bytes(data)]
 
 
 class Entry(NamedTuple):
@@ -68,7 +65,7 @@ def unchanged(path: str | os.PathLike, entry: Entry) -> list | None:
             data = handle.read()
     except OSError:
         return None
-    return [size, status.st_mtime_ns, digest] if content_hash(data) == digest else None
+    return [size, status.st_mtime_ns, digest] if hash_bytes(data) == digest else None
 
 
 def read_entry(value) -> Entry | None:

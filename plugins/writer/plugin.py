@@ -29,7 +29,7 @@ from warta.fingerprint import (
 )
 from warta.frontmatter import read_header
 from warta.parallel import fork_map, worker_count
-from warta.paths import NAME_MAX, OUTPUT_OWNERS, long_name, output_collision
+from warta.paths import ADDRESS_KEYS, NAME_MAX, OUTPUT_OWNERS, long_name, output_collision
 from warta.published import check_only
 
 from .manifest import Entry, Manifest, OutputFolder, unchanged, write_stamped
@@ -511,22 +511,7 @@ def refuse_collisions(jobs: list[Job], owners: dict[str, str], content_root: str
     }
     kept = []
     for job in jobs:
-        hit = None
-        if job.source:
-            if job.site_path in folders:
-                hit = (job.site_path + "/", "a folder of the site's pages is there")
-            else:
-                parts = job.site_path.split("/")
-                ancestors = ("/".join(parts[:depth]) for depth in range(1, len(parts)))
-                found = next((a for a in ancestors if a in files), None)
-                if found is not None:
-                    other = files[found]
-                    there = f"the page of {other}" if other else "another file of the site"
-                    hit = (found, f"{there} is there")
-                else:
-                    owned = output_collision(owners, job.site_path)
-                    if owned is not None:
-                        hit = (owned, f"{owners[owned]} writes there")
+        hit = collision(job.site_path, files, folders, owners) if job.source else None
         if hit is None:
             kept.append(job)
             continue
@@ -540,6 +525,25 @@ def refuse_collisions(jobs: list[Job], owners: dict[str, str], content_root: str
             else "give it another Slug:",
         )
     return kept
+
+
+def collision(
+    site_path: str, files: dict[str, str], folders: set[str], owners: dict[str, str]
+) -> tuple[str, str] | None:
+    """(what a page at `site_path` collides with, whose it is), or None: a
+    folder of other pages, another page's file where it needs a folder, or a
+    file or folder a plugin writes itself (`output_collision`)."""
+    if site_path in folders:
+        return site_path + "/", "a folder of the site's pages is there"
+    parts = site_path.split("/")
+    for depth in range(1, len(parts)):
+        ancestor = "/".join(parts[:depth])
+        if ancestor in files:
+            other = files[ancestor]
+            there = f"the page of {other}" if other else "another file of the site"
+            return ancestor, f"{there} is there"
+    owned = output_collision(owners, site_path)
+    return None if owned is None else (owned, f"{owners[owned]} writes there")
 
 
 # -- the Writer -------------------------------------------------------------------------
@@ -836,12 +840,12 @@ def own_save_as(kwargs: dict) -> bool:
 
 def address_line(content_root: str, source: str) -> str:
     """`source`, with the line of the front-matter key that makes its address
-    (Save_as:, URL:, Slug:, else Title:) when there is one: where to mend it."""
+    (ADDRESS_KEYS, else Title:) when there is one: where to mend it."""
     try:
         front = read_header(os.path.join(content_root, source))
     except OSError:
         return source
-    for key in ("save_as", "url", "slug", "title"):
+    for key in (*ADDRESS_KEYS, "title"):
         line = front.line(key)
         if line:
             return f"{source}:{line}"
