@@ -333,6 +333,14 @@ def tree(folder: Path) -> dict[str, bytes]:
     }
 
 
+def built_page(site, address: str, **overrides):
+    """The fixture site built (search off, unless overridden) without an
+    error, and the page at `address` parsed: (the build, the page)."""
+    built = site.build(**{"SEARCH_ENABLED": False, **overrides})
+    assert built.returncode == 0, built.log
+    return built, built.html(address)
+
+
 def line_of(path: Path, text: str) -> int:
     """1-based number of the first line of a file that holds `text`."""
     lines = path.read_text(encoding="utf-8").splitlines()

@@ -13,7 +13,7 @@ import re
 import pytest
 from PIL import Image
 
-from conftest import REPO, article_text, run_invoke
+from conftest import REPO, article_text, built_page, run_invoke
 from plugins.content_lint.failed import UNDATED, locate_image, stage_findings
 from warta.enrichment import Enrichment
 from warta.findings import Finding
@@ -504,11 +504,10 @@ def test_a_dashed_front_matter_with_yaml_quotes_shows_no_quotes(site):
         "\n"
         "LAHAT – Bawaslu Kabupaten Lahat mengawasi rapat pleno terbuka.\n",
     )
-    built = site.build(SEARCH_ENABLED=False)
-
-    assert built.returncode == 0, built.log
+    built, page = built_page(
+        site, "berita/2024/11/rapat-pleno-bawaslu-kabupaten-lahat-awasi-rekapitulasi/"
+    )
     assert built.log_lines("warning") == [], built.log
-    page = built.html("berita/2024/11/rapat-pleno-bawaslu-kabupaten-lahat-awasi-rekapitulasi/")
     title = "Rapat Pleno: Bawaslu Kabupaten Lahat Awasi Rekapitulasi"
     assert page.h1.get_text(strip=True) == title
     assert page.find("meta", property="og:title")["content"] == title
@@ -535,13 +534,10 @@ def test_yaml_lists_in_a_dashed_front_matter_are_read_as_pelican_lists(site):
         "\n"
         "LAHAT – Bawaslu Kabupaten Lahat mengawasi rapat pleno terbuka rekapitulasi.\n",
     )
-    built = site.build(SEARCH_ENABLED=False)
-
-    assert built.returncode == 0, built.log
-    assert built.log_lines("error") == built.log_lines("warning") == [], built.log
-    page = built.html(
-        "berita/2024/11/bawaslu-kabupaten-lahat-awasi-rapat-pleno-terbuka-rekapitulasi/"
+    built, page = built_page(
+        site, "berita/2024/11/bawaslu-kabupaten-lahat-awasi-rapat-pleno-terbuka-rekapitulasi/"
     )
+    assert built.log_lines("error") == built.log_lines("warning") == [], built.log
     tags = {a.get_text(strip=True) for a in page.select(".article__tags a")}
     assert {"Pilkada Serentak 2024", "Pengawasan Partisipatif"} <= tags, tags
     authors = [

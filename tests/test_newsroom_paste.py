@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import REPO, article_text, run_invoke
+from conftest import REPO, article_text, built_page, run_invoke
 from plugins.release_defaults.lead import lead_summary, without_dateline
 from warta import frontmatter
 from warta.buildlog import Paths, Translator, fold
@@ -67,11 +67,8 @@ def test_paragraphs_pasted_with_first_line_indents_stay_paragraphs(site):
         "- Peserta pertama\n\n    dengan paragraf lanjutan\n\n"
         "```\nteks apa adanya\n```\n",
     )
-    built = site.build(SEARCH_ENABLED=False)
-
-    assert built.returncode == 0, built.log
-    page = built.html(
-        "berita/2024/10/bawaslu-oku-timur-gelar-rapat-koordinasi-pengawasan-kampanye/"
+    _, page = built_page(
+        site, "berita/2024/10/bawaslu-oku-timur-gelar-rapat-koordinasi-pengawasan-kampanye/"
     )
     body = page.select_one(".article__body")
     assert [child.name for child in body.find_all(recursive=False)] == ["p", "p", "p", "ul", "pre"]
@@ -111,10 +108,9 @@ def test_paragraphs_pasted_without_blank_lines_stay_paragraphs(site):
         "Rapat menyepakati tiga hal:\n•\tPatroli masa tenang;\n• Posko pengaduan;\n"
         "• Pengawasan melekat di TPS.\n",
     )
-    built = site.build(SEARCH_ENABLED=False)
-
-    assert built.returncode == 0, built.log
-    page = built.html("berita/2024/10/bawaslu-kota-palembang-gelar-rapat-koordinasi-pengawasan/")
+    _, page = built_page(
+        site, "berita/2024/10/bawaslu-kota-palembang-gelar-rapat-koordinasi-pengawasan/"
+    )
     paragraphs = [p.get_text() for p in page.select(".article__body > p")]
     assert paragraphs[:3] == [LEAD, SECOND, QUOTE]
     assert paragraphs[3].startswith("Rapat ditutup") and paragraphs[3].endswith("pekan depan.")
