@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from plugins.regions import charts
-from warta.regions import gazetteer
+from warta.regions import configured, gazetteer
 from warta.regions.gazetteer import TIER_KECAMATAN
 
 REPO = Path(__file__).resolve().parents[1]
@@ -292,6 +292,87 @@ def test_aliases_invalid_yaml_points_at_line():
 def test_aliases_top_level_must_be_a_mapping():
     found = problems_for("- 16.01\n")
     assert found[0].startswith("data/regions/aliases.yaml:1: aliases file must be a mapping")
+
+
+def test_aliases_that_name_another_place_of_the_province_are_refused():
+    # "Palembang" is Kota Palembang's core name: as an alias of OKU it would make
+    # every "PALEMBANG –" dateline ambiguous. Martapura listed twice: the second
+    # entry is told where the first is.
+    found = problems_for(
+        '"16.01":\n  aliases: [OKU, Palembang, Martapura]\n"16.71":\n  aliases: [PLG, Martapura]\n'
+    )
+    assert found == [
+        "data/regions/aliases.yaml:2: aliases of 16.01 is already a name of Kota Palembang (16.71)"
+        " in the gazetteer: 'Palembang' (a dateline or Region: with it would fit both; keep it"
+        " for one of them)",
+        "data/regions/aliases.yaml:4: aliases of 16.71 is already a name of Kabupaten Ogan"
+        " Komering Ulu (16.01) on line 2: 'Martapura' (a dateline or Region: with it would fit"
+        " both; keep it for one of them)",
+    ]
+
+
+def test_an_alias_may_name_a_place_of_another_province():
+    units = gazetteer.read_gazetteer_csv(
+        "code,level,name,parent\n16,provinsi,Sumatera Selatan,\n"
+        "16.08,kabupaten,Kabupaten Ogan Komering Ulu Timur,16\n63,provinsi,Kalimantan Selatan,\n"
+        "63.03,kabupaten,Kabupaten Banjar,63\n"
+    )
+    gaz = gazetteer.Gazetteer(units)
+    text = '"16.08":\n  seat: Martapura\n"63.03":\n  seat: Martapura\n'
+    assert gazetteer.apply_aliases(gaz, text, "a.yaml") == []
+    assert gaz.resolve("Martapura", home="16").unit.code == "16.08"
+
+
+GOOD_ROWS = [
+    "code,level,name,parent",
+    "16,provinsi,Sumatera Selatan,",
+    "16.71,kota,Kota Palembang,16",
+    "16.71.08,kecamatan,Sako,16.71",
+]
+
+
+@pytest.mark.parametrize(
+    ("row", "line", "message"),
+    [
+        ("16.71 ,kota,Kota Palembang,16", 3, "not a Kemendagri code: '16.71 '"),
+        ("16.71,kecamatan,Kota Palembang,16", 3, "level does not fit code 16.71"),
+        ("16.71,kota,,16", 3, "the name is empty"),
+        ("16.71,kota,Kota  Palembang,16", 3, "a name must be words with single spaces"),
+        ("16.71,kota,Kota Palembang", 3, "a row must have 4 fields"),
+        ("16.71.08,kecamatan,Sako,16.72", 4, "the parent of 16.71.08 must be '16.71': '16.72'"),
+        ("16.71,kota,Kota Palembang,16,x", 3, "a row must have 4 fields"),
+    ],
+)
+def test_gazetteer_rows_are_checked_at_their_line(row, line, message):
+    rows = list(GOOD_ROWS)
+    index = 2 if row.startswith("16.71,") or row.startswith("16.71 ") else 3
+    rows[index] = row
+    with pytest.raises(gazetteer.GazetteerFileError) as caught:
+        gazetteer.read_gazetteer_csv("\n".join(rows) + "\n")
+    assert caught.value.line == line
+    assert str(caught.value).startswith(message)
+
+
+def test_gazetteer_duplicate_and_orphan_rows():
+    with pytest.raises(gazetteer.GazetteerFileError, match="code already on line 3") as caught:
+        gazetteer.read_gazetteer_csv("\n".join([*GOOD_ROWS, "16.71,kota,Kota Lain,16"]) + "\n")
+    assert caught.value.line == 5
+    with pytest.raises(gazetteer.GazetteerFileError, match="parent is not in the file") as caught:
+        gazetteer.read_gazetteer_csv("\n".join([*GOOD_ROWS, "16.72.01,kecamatan,X,16.72"]) + "\n")
+    assert caught.value.line == 5
+
+
+def test_a_broken_gazetteer_row_is_one_problem_at_its_line(tmp_path):
+    path = tmp_path / "gazetteer.csv"
+    path.write_text("\n".join([*GOOD_ROWS[:2], "16.71 ,kota,Kota Palembang,16"]) + "\n")
+    found, problems = configured.load_configured(
+        {"REGIONS_GAZETTEER": str(path), "REGIONS_ALIASES": ""}
+    )
+    assert found is None
+    assert [p.format() for p in problems] == [
+        f"{path}:3: not a Kemendagri code: '16.71 ' (regenerate the file with `invoke gazetteer`,"
+        " or mend the row)"
+    ]
 
 
 # ---- charts ----------------------------------------------------------------

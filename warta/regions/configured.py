@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .gazetteer import Gazetteer, Problem, load
+from .gazetteer import REGENERATE, Gazetteer, GazetteerFileError, Problem, load
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # Relative paths are taken from the project root.
@@ -53,5 +53,9 @@ def load_configured(settings: dict) -> tuple[Gazetteer | None, tuple[Problem, ..
             # reported, not an "unknown region" for every alias and seat in use.
             return None, problems
         return gazetteer, problems
+    except GazetteerFileError as exc:
+        return None, (
+            Problem(exc.message, exc.value, REGENERATE, path=shown(gazetteer_path), line=exc.line),
+        )
     except (OSError, ValueError, KeyError) as exc:
         return None, (Problem("cannot read the gazetteer", str(exc), path=shown(gazetteer_path)),)

@@ -194,6 +194,16 @@ class Gazetteer:
         if key and key not in ("kabupaten", "kota", "provinsi", "kecamatan"):
             self.index[tier].setdefault(key, set()).add(code)
 
+    def clash_of(self, code: str, alias: str) -> Unit | None:
+        """Another unit of the same province that `alias` already names: with
+        both, the name would resolve to neither (rule 4 of the module doc)."""
+        key = key_of(alias)
+        for tier in (TIER_OFFICIAL, TIER_ALIAS):
+            for other in sorted(self.index[tier].get(key, ()), key=code_sort_key):
+                if other != code and self.province_of(other) == self.province_of(code):
+                    return self.units[other]
+        return None
+
     def add_alias(self, code: str, alias: str) -> None:
         self._add(TIER_ALIAS, alias, code)
         self.aliases.setdefault(code, []).append(alias)
@@ -344,11 +354,56 @@ class Gazetteer:
 # ---- loading -------------------------------------------------------------
 
 
+class GazetteerFileError(ValueError):
+    """A row of gazetteer.csv that cannot be used: the whole file is refused
+    (a unit missing from it would move articles to other regions silently)."""
+
+    def __init__(self, message: str, value: str = "", line: int | None = None) -> None:
+        super().__init__(f"{message}: {value!r}" if value else message)
+        self.message, self.value, self.line = message, value, line
+
+
+# Dotted segments of a code at each level ("16", "16.71", "16.71.08").
+LEVEL_DEPTHS = {"provinsi": 1, "kabupaten": 2, "kota": 2, "kecamatan": 3}
+REGENERATE = "regenerate the file with `invoke gazetteer`, or mend the row"
+
+
 def read_gazetteer_csv(text: str) -> list[Unit]:
+    """The units of gazetteer.csv, each row checked: a code, a level that fits
+    it, a name, and a parent that is the code's own prefix and a row of the file."""
     rows = csv.DictReader(io.StringIO(text))
     if rows.fieldnames != GAZETTEER_HEADER:
-        raise ValueError(f"gazetteer header must be {','.join(GAZETTEER_HEADER)}")
-    return [Unit(row["code"], row["level"], row["name"], row["parent"] or None) for row in rows]
+        raise GazetteerFileError(
+            f"the header must be {','.join(GAZETTEER_HEADER)}", ",".join(rows.fieldnames or []), 1
+        )
+    units: list[Unit] = []
+    lines: dict[str, int] = {}
+    for row in rows:
+        line = rows.line_num
+        if None in row or None in row.values():
+            raise GazetteerFileError("a row must have 4 fields (code,level,name,parent)", "", line)
+        code, level, name, parent = (row[key] for key in GAZETTEER_HEADER)
+        if not CODE_RE.match(code):
+            raise GazetteerFileError("not a Kemendagri code", code, line)
+        if code in lines:
+            raise GazetteerFileError(f"code already on line {lines[code]}", code, line)
+        if LEVEL_DEPTHS.get(level) != code.count(".") + 1:
+            raise GazetteerFileError(
+                f"level does not fit code {code} (one of {', '.join(LEVELS)})", level, line
+            )
+        if not name.strip():
+            raise GazetteerFileError("the name is empty", "", line)
+        if name != " ".join(name.split()):
+            raise GazetteerFileError("a name must be words with single spaces", name, line)
+        expected = code.rpartition(".")[0]
+        if parent != expected:
+            raise GazetteerFileError(f"the parent of {code} must be {expected!r}", parent, line)
+        lines[code] = line
+        units.append(Unit(code, level, name, parent or None))
+    for unit in units:
+        if unit.parent and unit.parent not in lines:
+            raise GazetteerFileError("parent is not in the file", unit.parent, lines[unit.code])
+    return units
 
 
 ALIAS_KEYS = {"seat", "aliases"}
@@ -409,6 +464,7 @@ def _apply_alias_nodes(gazetteer: Gazetteer, root: yaml.MappingNode, path: str) 
     # A key written twice inside an entry; a code written twice is reported below.
     problems = [_from_yamlfile(p) for p in yamlfile.duplicate_keys(root, path, include_root=False)]
     seen_codes: dict[str, int] = {}
+    added: dict[tuple[str, str], int] = {}  # (name key, code) → line, for clashes
     for key_node, entry in root.value:
         line = key_node.start_mark.line + 1
         code = str(key_node.value).strip()
@@ -472,7 +528,22 @@ def _apply_alias_nodes(gazetteer: Gazetteer, root: yaml.MappingNode, path: str) 
                         Problem(f"empty {name} for {code}", alias, path=path, line=alias_line)
                     )
                     continue
+                clash = gazetteer.clash_of(code, alias)
+                if clash is not None:
+                    there = added.get((key_of(alias), clash.code))
+                    where = f"on line {there}" if there else "in the gazetteer"
+                    problems.append(
+                        Problem(
+                            f"{name} of {code} is already a name of {clash.label} {where}",
+                            alias,
+                            "a dateline or Region: with it would fit both; keep it for one of them",
+                            path,
+                            alias_line,
+                        )
+                    )
+                    continue
                 gazetteer.add_alias(code, alias)
+                added[key_of(alias), code] = alias_line
     return problems
 
 
