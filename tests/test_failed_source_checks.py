@@ -186,6 +186,54 @@ def test_other_reasons_pelican_drops_a_release_show_the_rest_too(site, case, lin
     assert not [name for name in built.files() if f"logistik-{case}" in name]
 
 
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        # Pelican's dateutil reads each of these, the first as 8 December 2024.
+        ("Date", "12/08/2024"),
+        ("Date", "2024/11/18 10:00"),
+        ("Date", "18-11-2024 10:00"),
+        ("Date", "Nov 18 2024"),
+        ("Modified", "19/11/2024"),
+    ],
+)
+def test_a_date_only_dateutil_can_read_is_not_published_on_a_guess(site, key, value):
+    site.article(
+        "2024/tebak.md",
+        text=article_text(
+            title="Bawaslu Lahat Awasi Rapat Pleno Terbuka Rekapitulasi Suara",
+            date="2024-11-18 10:00" if key == "Modified" else value,
+            slug="pleno-tebak",
+            author="Humas Bawaslu Kabupaten Lahat",
+            summary="Bawaslu Kabupaten Lahat mengawasi rapat pleno terbuka rekapitulasi suara.",
+            body="LAHAT – Bawaslu Kabupaten Lahat mengawasi rapat pleno terbuka.\n",
+            **({"modified": value} if key == "Modified" else {}),
+        ),
+    )
+    site.article(
+        "2024/sehat.md",
+        text=article_text(
+            title="Bawaslu Lahat Awasi Distribusi Logistik Pemilihan Serentak",
+            date="2024-11-18 10:00",
+            slug="logistik-sehat",
+            author="Humas Bawaslu Kabupaten Lahat",
+            summary="Bawaslu Kabupaten Lahat mengawasi distribusi logistik pemilihan serentak.",
+            body="LAHAT – Bawaslu Kabupaten Lahat mengawasi distribusi logistik.\n",
+        ),
+    )
+    built = site.build(CONTENT_LINT_NOW=NOW)
+    assert built.returncode == 1, built.log
+    assert "Traceback" not in built.log
+    found = of(parsed(built.log), "tebak.md")
+    assert [(f.level, f.message) for f in found if f.level == "error"] == [
+        ("error", f"unparseable {key}: '{value}': this release is not published")
+    ], built.log
+    assert not [name for name in built.files() if "pleno-tebak" in name]
+    assert "berita/2024/11/logistik-sehat/index.html" in built.files()
+    urls = [item["url"] for item in built.json("feed.json")["items"]]
+    assert not [url for url in urls if "pleno-tebak" in url], urls
+
+
 def test_invoke_check_names_every_problem_of_the_dropped_release_once(site):
     photo(site)
     site.article("2024/rusak.md", text=release("2024-13-40", "logistik-rusak"))

@@ -37,7 +37,11 @@ HTML is the same, since a pattern that finds nothing changes nothing.
 Errors: a file that fails in a worker (unreadable, not UTF-8, an extension
 raising) comes back empty and is read again the normal way, which logs the same
 "Could not process <file>" a serial build does. Metadata errors (a bad Date:)
-are raised in the parent by Pelican's own parsing. If the workers themselves
+are raised in the parent by Pelican's own parsing. The subclass reads a Date:
+or Modified: only in a form the site accepts (`warta.source_checks.parse_date`:
+`YYYY-MM-DD HH:MM` or ISO 8601), so that `12/08/2024`, which Pelican's dateutil
+reads as 8 December, is not published on a guessed date (content_lint says
+why, at the line). If the workers themselves
 fail (a fork refused, a worker killed), a warning says so and every file is
 read the normal way.
 
@@ -62,10 +66,13 @@ from pelican.generators import CachingGenerator
 from pelican.utils import file_suffix
 
 from warta.parallel import fork_map, worker_count
+from warta.source_checks import parse_date
 
 from .render import Rendered, file_digest, render_file
 
 logger = logging.getLogger(__name__)
+
+DATE_KEYS = ("date", "modified")
 
 DEFAULTS = {"PARALLEL_MARKDOWN_WORKERS": 0, "PARALLEL_MARKDOWN_MIN_FILES": 64}
 
@@ -128,6 +135,16 @@ class MarkdownReader(pelican_readers.MarkdownReader):
         # Shared by the readers of all Markdown extensions of one generator;
         # filled by `prerender`, emptied as files are read.
         self.prerendered: dict[str, Rendered] = {}
+
+    def process_metadata(self, name, value):
+        # A Date or Modified in no form the site accepts is not read at all, as
+        # Pelican does not read "12 Agustus 2024": its dateutil would read
+        # "12/08/2024" as 8 December and publish the release on a date nobody
+        # wrote, while content_lint calls it unparseable. Either way the
+        # release is reported as not published.
+        if name in DATE_KEYS and isinstance(value, str) and parse_date(value) is None:
+            raise ValueError(f"{value!r} is not a valid date")
+        return super().process_metadata(name, value)
 
     def read(self, source_path):
         rendered = self.prerendered.pop(source_path, None)
