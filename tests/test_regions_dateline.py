@@ -89,6 +89,14 @@ DATELINES = [
     ("BIMA - " + LEAD, None),
     ("Mataram, NTB – " + LEAD, "52.71"),
     ("SURABAYA – " + LEAD, "35.78"),
+    # a kecamatan of the home province, or of the region in parentheses, before a
+    # kabupaten elsewhere (gazetteer rule 5); a seat alias still names its kabupaten
+    ("MESUJI – " + LEAD, "16.02.04"),  # not Kabupaten Mesuji, Lampung
+    ("MESUJI (OKI) – " + LEAD, "16.02.04"),
+    ("JAYAPURA (OKU Timur) – " + LEAD, "16.08.16"),  # not Papua's kabupaten or kota
+    ("JAYAPURA – " + LEAD, "16.08.16"),
+    ("PENDOPO (Empat Lawang) – " + LEAD, "16.11.02"),  # not PALI's town
+    ("PENDOPO – " + LEAD, "16.12"),
 ]
 
 

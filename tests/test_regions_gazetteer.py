@@ -323,6 +323,18 @@ def test_an_alias_may_name_a_place_of_another_province():
     assert gaz.resolve("Martapura", home="16").unit.code == "16.08"
 
 
+def test_a_unit_outside_the_context_or_home_gives_way_to_a_later_tier(gaz):
+    # Rule 5: a kecamatan inside the context or the home province beats a
+    # kabupaten/kota elsewhere that shares its name.
+    assert resolved_code(gaz, "Mesuji") == "16.02.04"
+    assert resolved_code(gaz, "Mesuji", context=["16.02"]) == "16.02.04"
+    assert resolved_code(gaz, "Pendopo", context=["16.11"]) == "16.11.02"
+    assert resolved_code(gaz, "Pendopo") == "16.12"  # PALI's town, by aliases.yaml
+    assert resolved_code(gaz, "Lubuklinggau", context=["16.05"]) == "16.73"  # no such kecamatan
+    # Without a home province the first tier still answers.
+    assert gaz.resolve("Mesuji").unit.code == "18.11"
+
+
 GOOD_ROWS = [
     "code,level,name,parent",
     "16,provinsi,Sumatera Selatan,",

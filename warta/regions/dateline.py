@@ -11,9 +11,11 @@ before a dash, in all the forms staff paste:
     **PALEMBANG** – …
 
 The head is cut into segments at commas and parentheses; the first segment that
-names a place wins (a kabupaten/kota first, then a province, then a kecamatan). A
-segment in parentheses that names a region narrows an ambiguous place
-("Martapura (Kalsel)"). If the dateline names no place, the first office named in
+names a place wins (a kabupaten/kota first, then a province, then a kecamatan;
+a kecamatan inside the region in parentheses, or of the home province, before
+a kabupaten elsewhere: "MESUJI (OKI)", "JAYAPURA (OKU Timur)"). A segment in
+parentheses that names a region narrows an ambiguous place ("Martapura
+(Kalsel)"). If the dateline names no place, the first office named in
 the lead ("Bawaslu Kota X", "Bawaslu Kabupaten Y", "Bawaslu Provinsi Z",
 "Bawaslu Sumsel", "Bawaslu OKU Timur") gives the region.
 """
@@ -99,13 +101,16 @@ def resolve_place(
     """
     if not re.search(r"[A-Za-z]", text):
         return None
+    first = None
     for tiers, levels in PLACE_STEPS:
         found = gazetteer.resolve(text, context=context, home=home, tiers=tiers, levels=levels)
-        if found.unit:
+        if found.unit and gazetteer.is_near(found.unit, context, home):
             return found.unit
-        if found.problem == "ambiguous":
-            return None
-    return None
+        if found.unit or found.problem == "ambiguous":
+            # A town elsewhere, or a name of several: a later step may hold the
+            # place inside the context or the home province (gazetteer rule 5).
+            first = first or found
+    return first.unit if first else None
 
 
 def from_dateline(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Inference | None:

@@ -22,6 +22,13 @@ Resolution rules (also in data/regions/README.md):
    same field, or the kabupaten named in a dateline's parentheses); else those in
    the home province (REGIONS_HOME_PROVINCE); if exactly one remains it wins,
    otherwise the value is ambiguous and every candidate is listed.
+5. A tier whose unit lies outside the context (or, without one, outside the
+   home province), or whose name is ambiguous, gives way to a later tier that
+   has a unit inside it: "Mesuji" is Kecamatan Mesuji of Ogan Komering Ilir, not
+   Kabupaten Mesuji of Lampung; "Pendopo (Empat Lawang)" is the kecamatan of
+   Empat Lawang, not PALI's town; "Jayapura (OKU Timur)" the kecamatan, not
+   Papua's kabupaten or kota. When no later tier has one, the first tier's
+   answer stands.
 """
 
 from __future__ import annotations
@@ -287,6 +294,7 @@ class Gazetteer:
             return Resolution(text, problem="unknown")
         key = key_of(text)
         context = [c for c in context if c in self.units]
+        first: Resolution | None = None
         for tier in tiers:
             codes = self.index[tier].get(key)
             if not codes:
@@ -297,9 +305,18 @@ class Gazetteer:
                 if not units:
                     continue
             chosen = self._narrow(units, context, home)
-            if chosen:
+            if chosen and self.is_near(chosen, context, home):
                 return Resolution(text, unit=chosen)
-            return Resolution(text, problem="ambiguous", candidates=units)
+            # Outside the context (or the home province), or ambiguous: a later
+            # tier may hold a unit inside it (rule 5 of the module doc).
+            if first is None:
+                first = (
+                    Resolution(text, unit=chosen)
+                    if chosen
+                    else Resolution(text, problem="ambiguous", candidates=units)
+                )
+        if first is not None:
+            return first
         # "Kabupaten OKU Timur", "Kota PLG": a level word before an alias.
         for prefix, prefix_levels in LEVEL_PREFIX_KEYS:
             rest = key[len(prefix) :]
@@ -314,6 +331,14 @@ class Gazetteer:
                 break
         # No suggestions here: `closest` scans every key, so only error paths call it.
         return Resolution(text, problem="unknown")
+
+    def is_near(self, unit: Unit, context: Iterable[str], home: str | None) -> bool:
+        """Inside the context when there is one, else inside the home province
+        (any unit when there is neither)."""
+        context = list(context)
+        if context:
+            return any(self.is_within(unit.code, c) for c in context)
+        return not home or self.province_of(unit.code) == home
 
     def _narrow(self, units: list[Unit], context: list[str], home: str | None) -> Unit | None:
         if len(units) == 1:
