@@ -19,6 +19,7 @@ from warta.buildlog import Paths, Translator, fold
 from warta.check import apply_fix
 from warta.findings import Finding
 from warta.markdown_source import paragraph_breaks
+from warta.text import slugify
 
 # A release as staff paste it from a regional portal: a title, a date, the text.
 SEED = """\
@@ -48,8 +49,12 @@ def test_a_pasted_release_builds_strict_with_what_was_supplied_said_once(site):
     assert supplied.path == "content/berita/2024/tempel.md"
     assert f"Slug '{SEED_SLUG}'" in supplied.message
     assert "Category 'Berita'" in supplied.message
+    # No Author: the office of the region the dateline names, not the province.
+    assert "Author 'Humas Bawaslu Kota Pagar Alam'" in supplied.message
     assert "invoke check --fix" in supplied.message
     assert not built.findings("error") and not built.findings("warning"), built.log
+    bylines = [a.get_text(strip=True) for a in page.select("article header a[href*='/penulis/']")]
+    assert bylines == ["Humas Bawaslu Kota Pagar Alam"], bylines
 
 
 def test_paragraphs_pasted_with_first_line_indents_stay_paragraphs(site):
@@ -153,20 +158,98 @@ def test_paragraph_breaks_split_only_pasted_prose(lines, expected):
     assert paragraph_breaks(lines) == expected
 
 
+def pasted(title: str, lead: str, region: str = "") -> str:
+    head = f"Title: {title}\nDate: 2024-10-03 09:00\n" + (f"Region: {region}\n" if region else "")
+    return head + "\n" + lead + " Rapat membahas pengawasan kampanye.\n"
+
+
+def test_a_release_without_author_is_credited_to_its_regions_office(site):
+    # Another release of the office spells it "Pagaralam": the supplied author
+    # takes that spelling, so the office keeps one author page.
+    site.article(
+        "2024/tulis.md",
+        article_text(
+            title="Bawaslu Kota Pagar Alam Awasi Kampanye Tatap Muka Calon",
+            author="Humas Bawaslu Kota Pagaralam",
+            body="PAGAR ALAM – Bawaslu Kota Pagar Alam mengawasi kampanye tatap muka calon.",
+        ),
+    )
+    site.article(
+        "2024/pga.md",
+        pasted(
+            "Bawaslu Pagar Alam Awasi Debat Calon Wali Kota", "PAGARALAM – Bawaslu mengawasi debat."
+        ),
+    )
+    site.article(
+        "2024/kec.md",
+        pasted(
+            "Panwaslu Kecamatan Mesuji Awasi Pergeseran Kotak Suara",
+            "MESUJI (OKI) – Panwaslu Kecamatan Mesuji mengawasi.",
+        ),
+    )
+    site.article(
+        "2024/prov.md",
+        pasted(
+            "Bawaslu Sumatera Selatan Gelar Rapat Koordinasi Daerah",
+            "PALEMBANG – Bawaslu menggelar rapat.",
+            region="16",
+        ),
+    )
+    site.article(
+        "2024/luar.md",
+        pasted(
+            "Bawaslu Lampung Terima Kunjungan Kerja Bawaslu Provinsi",
+            "BANDAR LAMPUNG – Bawaslu menerima kunjungan.",
+            region="Provinsi Lampung",
+        ),
+    )
+    built = site.build()
+    assert built.returncode == 0, built.log
+
+    def authors(name):
+        title = (site.content / "berita/2024" / name).read_text().splitlines()[0][len("Title: ") :]
+        page = built.html(f"berita/2024/10/{slugify(title)}/")
+        return [a.get_text(strip=True) for a in page.select("article header a[href*='/penulis/']")]
+
+    assert authors("pga.md") == ["Humas Bawaslu Kota Pagaralam"]
+    assert authors("kec.md") == [
+        "Humas Bawaslu Kabupaten Ogan Komering Ilir"
+    ]  # the kecamatan's office
+    assert authors("prov.md") == ["Humas Bawaslu Provinsi Sumatera Selatan"]  # the site's AUTHOR
+    assert authors("luar.md") == ["Humas Bawaslu Provinsi Sumatera Selatan"]  # no office of ours
+    supplied = {
+        f.path.rsplit("/", 1)[-1]: f.message
+        for f in built.findings("suggestion")
+        if f.message.startswith("supplied")
+    }
+    assert "Author 'Humas Bawaslu Kota Pagaralam'" in supplied["pga.md"]
+    assert "Author" not in supplied["prov.md"] and "Author" not in supplied["luar.md"]
+    # One author page for the office, listing both of its releases.
+    office = built.html("penulis/humas-bawaslu-kota-pagaralam/")
+    titles = {h.get_text(strip=True) for h in office.select("main article h2, main article h3")}
+    assert {
+        "Bawaslu Pagar Alam Awasi Debat Calon Wali Kota",
+        "Bawaslu Kota Pagar Alam Awasi Kampanye Tatap Muka Calon",
+    } <= titles, titles
+    assert not (built.output / "penulis/humas-bawaslu-kota-pagar-alam").exists()
+
+
 def test_check_fix_freezes_the_supplied_front_matter_and_keeps_the_address(site):
     path = site.article("2024/tempel.md", SEED)
     before = site.build(strict=True)
     assert before.returncode == 0, before.log
     fixed = run_invoke("check", "--fix", WARTA_CONTENT_PATH=str(site.content))
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
-    assert "content/berita/2024/tempel.md: fixed: wrote Slug, Category, Summary, Thread" in (
-        fixed.stdout.splitlines()
+    assert (
+        "content/berita/2024/tempel.md: fixed: wrote Slug, Category, Summary, Author, Thread"
+        in fixed.stdout.splitlines()
     )
     head = path.read_text(encoding="utf-8").split("\n\n", 1)[0].splitlines()
     keys = [line.split(":", 1)[0] for line in head]
-    assert keys == ["Title", "Date", "Slug", "Category", "Summary", "Thread"]
+    assert keys == ["Title", "Date", "Slug", "Category", "Summary", "Author", "Thread"]
     assert head[2] == f"Slug: {SEED_SLUG}"
-    assert re.fullmatch(r"Thread: src-[0-9a-f]{16}", head[5])
+    assert head[5] == "Author: Humas Bawaslu Kota Pagar Alam"
+    assert re.fullmatch(r"Thread: src-[0-9a-f]{16}", head[6])
     # Nothing is left to supply, and the article keeps its address.
     again = run_invoke("check", "--strict", WARTA_CONTENT_PATH=str(site.content))
     assert again.returncode == 0, again.stdout + again.stderr
@@ -338,6 +421,9 @@ def test_a_notepad_file_with_bom_and_crlf_is_read_without_complaint(site):
         "Palembang, 12 November 2024 – Bawaslu menggelar rapat.",
         "Palembang (27/11/2024) - Bawaslu menggelar rapat.",
         "Pagar Alam – Bawaslu menggelar rapat.",
+        "LUBUK LINGGAU | Bawaslu menggelar rapat.",
+        "Kab. Muara Enim - Bawaslu menggelar rapat.",
+        "Kota Lubuk Linggau – Bawaslu menggelar rapat.",
     ],
 )
 def test_the_dateline_is_not_part_of_the_summary(paragraph):
@@ -350,6 +436,7 @@ def test_the_dateline_is_not_part_of_the_summary(paragraph):
         "Bawaslu Kota Palembang menggelar rapat - membahas kampanye.",
         "Rapat pleno berlangsung tertib.",
         "Menurut Ketua Bawaslu - yang hadir - rapat berjalan baik.",
+        "Kota ini - kata warga - aman.",
     ],
 )
 def test_a_lead_without_dateline_is_kept_whole(paragraph):

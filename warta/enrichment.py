@@ -19,6 +19,13 @@ from typing import Any
 
 from .findings import Finding
 
+# The name of the (blinker) signal the enrichment plugin sends with the articles
+# generator once every article has its Enrichment, still before Pelican builds
+# its tags, categories and authors: a plugin that sets what those are built
+# from, out of an article's regions, connects to it (`signal(ARTICLES_ENRICHED)`)
+# and so runs after the pipeline whatever the order of PLUGINS.
+ARTICLES_ENRICHED = "warta_articles_enriched"
+
 # How an article got a region.
 FROM_METADATA = "metadata"  # Region: / Wilayah:
 # (inferred: the dateline's place, or the office named in the lead; see warta.regions.dateline)
@@ -206,6 +213,7 @@ def enrichment_of(content: Any) -> Enrichment:
 
 
 __all__ = [
+    "ARTICLES_ENRICHED",
     "DETECTED",
     "FROM_METADATA",
     "TYPED",

@@ -23,6 +23,10 @@ one process leaves idle); at pretaxonomy its result is taken for every article
 whose `Source` is still the one handed over, so that only the rest is computed
 then.
 
+Then: `warta.enrichment.ARTICLES_ENRICHED` is sent with the generator, for
+plugins that set what Pelican's taxonomies are built from out of the regions
+(release_defaults: the office's author).
+
 Findings: every stage's findings (file, line, level, message, suggestion) are
 kept with the enrichment and reported on every build, cached or not, so a
 warm build says what a cold one says.
@@ -39,10 +43,11 @@ import weakref
 from pathlib import Path
 
 from pelican import signals
+from pelican.plugins.signals import signal
 from pelican.contents import Article
 
 from warta.contents import every_article, message_path
-from warta.enrichment import Enrichment
+from warta.enrichment import ARTICLES_ENRICHED, Enrichment
 from warta.findings import Finding, report
 from warta.frontmatter import read_source
 from warta.parallel import Background
@@ -52,6 +57,7 @@ logger = logging.getLogger(__name__)
 
 DEFAULTS = {"ENRICHMENT_CACHE": True, "ENRICHMENT_WORKERS": 0}
 CACHE_FILE = Path("enrichment") / "cache.pickle"  # below CACHE_PATH
+articles_enriched = signal(ARTICLES_ENRICHED)
 
 
 def setting(settings, key: str):
@@ -167,6 +173,7 @@ def enrich_articles(generator) -> None:
     if not names:
         for article in articles:
             article.enrichment = Enrichment()
+        articles_enriched.send(generator)
         return
     settings = generator.settings
     cache = speculation.cache if speculation else load_cache(generator, pipeline)
@@ -198,6 +205,7 @@ def enrich_articles(generator) -> None:
             report(
                 logger, Finding("", None, "warning", f"Could not save the enrichment cache: {exc}")
             )
+    articles_enriched.send(generator)
     logger.info(
         "enrichment: %d articles (stages: %s): %d computed, %d from the cache (%s);"
         " %d computed in the background while reading",

@@ -10,23 +10,13 @@ from __future__ import annotations
 
 import re
 
-from warta.text import plain_text
+from warta.regions.dateline import DATELINE_RE
+from warta.regions.dateline import first_paragraph as lead_paragraph
 
-_PARAGRAPH_RE = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL | re.IGNORECASE)
-# A dateline head runs to the first "--", en/em dash, or a hyphen with white
-# space on at least one side ("SUM-SEL" stays one word).
-_DATELINE_RE = re.compile(r"^\s*(?P<head>[^\n–—]{1,60}?)\s*(?:-{2,}|[–—]+|-(?=\s)|(?<=\s)-)\s*")
+# A head before a level word: "Kab. Muara Enim -", "Kota Lubuk Linggau –".
+LEVEL_WORDS = {"kab", "kabupaten", "kota", "kec", "kecamatan", "prov", "provinsi"}
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
 MAX_DATELINE_WORDS = 6
-
-
-def lead_paragraph(content_html: str) -> str:
-    """Plain text of the first paragraph that has text (a photo alone is skipped)."""
-    for match in _PARAGRAPH_RE.finditer(content_html or ""):
-        text = plain_text(match.group(1))
-        if text:
-            return text
-    return ""
 
 
 def without_dateline(paragraph: str) -> str:
@@ -35,8 +25,10 @@ def without_dateline(paragraph: str) -> str:
     A head is a dateline when it is short and looks like one: a word in capitals
     (PALEMBANG, REL, SRIPOKU.COM), or a comma or parentheses in it
     ("Palembang, 12 November 2024", "Martapura (OKU Timur)"), or one or two
-    capitalised words ("Pagar Alam –")."""
-    match = _DATELINE_RE.match(paragraph)
+    capitalised words ("Pagar Alam –"), or capitalised words after a level
+    word ("Kab. Muara Enim -"). The head ends where the regions plugin's
+    dateline ends (`LUBUK LINGGAU | …` too)."""
+    match = DATELINE_RE.match(paragraph)
     if not match:
         return paragraph
     head = match["head"].strip("*_ ")
@@ -49,6 +41,7 @@ def without_dateline(paragraph: str) -> str:
         or "," in head
         or "(" in head
         or (len(words) <= 2 and all(w[:1].isupper() for w in words))
+        or (first.lower() in LEVEL_WORDS and all(w[:1].isupper() for w in words))
     )
     rest = paragraph[match.end() :].strip()
     return rest if looks_like and rest else paragraph

@@ -6,7 +6,11 @@ What it adds to the site: for an article whose front matter leaves them out,
 - the address: a Slug made from the title exactly as `invoke new` makes it
   (ASCII, hyphens, at most 80 characters), not Pelican's longer one, so that
   writing it into the file later changes no URL;
-- the summary: the lead paragraph without its dateline, cut at a sentence end.
+- the summary: the lead paragraph without its dateline, cut at a sentence end;
+- the author: the humas of the office of the article's region ("Humas Bawaslu
+  Kabupaten Ogan Komering Ulu", spelled as that office's releases spell it),
+  once the enrichment has found the region (`ARTICLES_ENRICHED`), not the
+  site's AUTHOR, which is the provincial office's.
 Each supplied value is reported once per article as a suggestion that never
 fails a build, carrying a fix (with the comment-thread id the build already
 uses) that `invoke check --fix` writes into the file: from then on the address
@@ -21,16 +25,21 @@ from __future__ import annotations
 import html
 import logging
 import os
+from collections import Counter
 
 from pelican import signals
 from pelican.contents import Article, Page
+from pelican.plugins.signals import signal
 from pelican.readers import MarkdownReader
+from pelican.urlwrappers import Author
 
 from warta import frontmatter
 from warta.contents import every_article
-from warta.enrichment import enrichment_of
+from warta.enrichment import ARTICLES_ENRICHED, enrichment_of
 from warta.findings import Finding, report
+from warta.new_article import office_code_resolver, office_unit, region_author
 from warta.paths import climbs
+from warta.regions.configured import load_configured
 from warta.text import LANG_RE, SLUG_RE, slugify
 
 from .lead import lead_summary
@@ -98,6 +107,48 @@ def supply(content) -> None:
     content.warta_declared = declared
 
 
+def supply_author(generator) -> None:
+    """ARTICLES_ENRICHED (regions known; Pelican's authors not built yet): a
+    release without Author: is credited to the humas of its first region's
+    office, spelled as that office's other releases spell it, as `invoke new`
+    and the CMS write it. Not for a region outside the home province (no
+    office of ours), nor the province itself (the site's AUTHOR)."""
+    settings = generator.settings
+    missing = [
+        article
+        for article in every_article(generator)
+        if getattr(article, SUPPLIED_ATTRIBUTE, None) is not None
+        and not {"author", "authors"} & set(getattr(article, "warta_declared", ()))
+        and enrichment_of(article).regions
+    ]
+    if not missing:
+        return
+    gazetteer, _ = load_configured(settings)
+    if gazetteer is None:
+        return  # the regions plugin reports why
+    home = settings.get("REGIONS_HOME_PROVINCE")
+    authors = Counter(
+        author.name
+        for article in every_article(generator)
+        if {"author", "authors"} & set(getattr(article, "warta_declared", ()))
+        for author in getattr(article, "authors", ())
+    )
+    code_of = office_code_resolver(gazetteer, home)
+    for article in missing:
+        code = enrichment_of(article).regions[0].code
+        if code not in gazetteer or (home and gazetteer.province_of(code) != home):
+            continue
+        unit = gazetteer[code]
+        name = region_author(gazetteer, unit, authors, code_of)
+        if office_unit(gazetteer.lineage(code)).level == "provinsi" or not name:
+            continue
+        if name == settings.get("AUTHOR"):
+            continue
+        article.author = Author(name, settings)
+        article.authors = [article.author]
+        getattr(article, SUPPLIED_ATTRIBUTE).append(("Author", name))
+
+
 def announce(generators) -> None:
     """all_generators_finalized (the comments plugin has set thread ids by then):
     one suggestion per article that had values supplied, with the fix that
@@ -135,4 +186,5 @@ def announce(generators) -> None:
 
 def register():
     signals.content_object_init.connect(supply)
+    signal(ARTICLES_ENRICHED).connect(supply_author)
     signals.all_generators_finalized.connect(announce)

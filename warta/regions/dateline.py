@@ -33,7 +33,7 @@ _PARAGRAPH_RE = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL | re.IGNORECASE)
 # The head runs to the first separator: "--", an en or em dash, a hyphen that
 # has white space on one side (so "SUM-SEL" stays one word), or a bar between
 # spaces ("LUBUK LINGGAU | …", as some portals write it).
-_DATELINE_RE = re.compile(
+DATELINE_RE = re.compile(
     r"^\s*(?P<head>[^\n–—]{1,90}?)\s*(?:-{2,}|[–—]+|-(?=\s)|(?<=\s)-|(?<=\s)\|(?=\s))"
 )
 _SEGMENT_RE = re.compile(r"\(([^()]*)\)|([^,()]+)")
@@ -77,7 +77,7 @@ def first_paragraph(content_html: str) -> str:
 def dateline_segments(paragraph: str) -> list[Segment]:
     """The dateline head of a paragraph cut into segments; [] when it has none."""
     text = paragraph.lstrip(_EMPHASIS + " ")
-    match = _DATELINE_RE.match(text)
+    match = DATELINE_RE.match(text)
     if not match:
         return []
     head = match.group("head").strip(_EMPHASIS + " ,")
