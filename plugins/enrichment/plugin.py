@@ -43,8 +43,8 @@ import weakref
 from pathlib import Path
 
 from pelican import signals
-from pelican.plugins.signals import signal
 from pelican.contents import Article
+from pelican.plugins.signals import signal
 
 from warta.contents import every_article, message_path
 from warta.enrichment import ARTICLES_ENRICHED, Enrichment
