@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from conftest import article_text, line_of, run_build, run_invoke
+from conftest import REPO, article_text, line_of, run_build, run_invoke
 from warta.findings import Finding, parse_log_message
 from warta.source_checks import (
     Rules,
@@ -284,6 +284,23 @@ def test_invoke_check_prints_one_line_per_finding_and_exits_1_on_errors(site):
     assert any(line.startswith(prefix) for line in result.stdout.splitlines()), result.stdout
     assert "(write it as YYYY-MM-DD HH:MM" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_invoke_check_of_a_file_the_build_never_reads_is_an_error_not_ok(site, tmp_path):
+    site.article("2024/baik.md", slug="berita-baik", tags="")
+    outside = tmp_path / "di-luar" / "rusak.md"
+    outside.parent.mkdir()
+    outside.write_text("Title: Rusak\nDate: kemarin\n\nIsi.\n", encoding="utf-8")
+    result = run_check(site, "-p", str(outside))
+    assert result.returncode == 2, result.stdout + result.stderr
+    [line] = result.stderr.splitlines()
+    assert line.startswith(f"error: not checked: '{outside}' is outside the content folder")
+    assert "check ok" not in result.stdout + result.stderr
+    # A release inside content/ and a data file are checked as before.
+    inside = run_check(site, "-p", str(site.content / "berita/2024/baik.md"))
+    assert inside.returncode == 0, inside.stdout + inside.stderr
+    data = run_check(site, "-p", str(REPO / "data/officials.yaml"))
+    assert data.returncode == 0, data.stdout + data.stderr
 
 
 def test_invoke_check_strict_and_github_format(site):

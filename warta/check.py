@@ -84,6 +84,26 @@ def collect(settings_file: Path, *, strict: bool = False) -> tuple[list[Finding]
     return findings, paths
 
 
+def unread_paths(wanted: list[str], settings_file: Path) -> list[tuple[str, str]]:
+    """The given paths a build never reads (outside the content folder and the
+    data folder, and not the project itself), each with the content folder as
+    shown: a check of them would say "ok" about a file it never opened."""
+    paths = Paths.from_settings(load_settings(settings_file), settings_file)
+    # data/ beside the settings, where the plugins' data files are (and the
+    # project's, when the content folder makes another project root).
+    data = {(paths.project / "data").resolve(), settings_file.resolve().parent / "data"}
+    read = [paths.content.resolve(), *data]
+    unread = []
+    for given in wanted:
+        real = Path(given).resolve()
+        if real == paths.project.resolve() or any(real.is_relative_to(root) for root in read):
+            continue
+        if any(root.is_relative_to(real) for root in read):
+            continue  # a folder that holds content/ (the project, or above it)
+        unread.append((given, paths.display(paths.content) or str(paths.content)))
+    return unread
+
+
 def select(findings: list[Finding], wanted: list[str], paths: Paths) -> list[Finding]:
     """Findings about the given files or folders (all findings when none given)."""
     if not wanted:
@@ -168,6 +188,16 @@ def main(argv: list[str] | None = None) -> int:
     missing = [p for p in args.paths if not os.path.exists(p)]
     if missing:
         print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    unread = unread_paths(args.paths, Path(args.settings))
+    if unread:
+        for path, content in unread:
+            print(
+                f"error: not checked: '{path}' is outside the content folder ({content}/) and"
+                f" data/: the build never reads it (move a release into {content}/, e.g."
+                f" {content}/berita/<year>/)",
+                file=sys.stderr,
+            )
         return 2
     findings, paths = collect(Path(args.settings), strict=args.strict)
     findings = select(findings, args.paths, paths)
