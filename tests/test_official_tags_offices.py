@@ -22,6 +22,7 @@ from warta.tags.offices import (
     UNREADABLE,
     HeldOffice,
     RegionReader,
+    Verdict,
     held_office,
     judge,
     stated_offices,
@@ -193,6 +194,10 @@ def test_judge_compares_with_the_positions_on_the_date(reader):
     member = held_office("Anggota", "Bawaslu", "16.05", "Bawaslu Kabupaten Musi Rawas", reader)
     assert judge(chair, [member], [member], ["16.05"]) == judge(chair, [member], [], [])
     assert judge(chair, [member], [member], ["16.05"]).kind == "role"
+    # The position itself, but none held on the date (the term ended): linked, said.
+    chair_held = held_office("Ketua", "Bawaslu", "16.05", "Bawaslu Kabupaten Musi Rawas", reader)
+    assert judge(chair, [], [chair_held], ["16.05"]) == Verdict(True, "dates")
+    assert judge(chair, [chair_held], [chair_held], ["16.05"]) == Verdict(True)
 
 
 def test_an_office_without_a_region_is_the_articles_own(reader):
@@ -364,6 +369,34 @@ def test_a_namesake_in_another_office_is_not_linked(tmp_path):
     assert "'Anggota Bawaslu Kabupaten Musi Rawas'" in message
     assert "Ketua Bawaslu Kabupaten Ogan Komering Ulu on 2024-11-20" in message
     assert "not linked" in message and "officials.yaml:1" in message
+
+
+def test_a_position_named_outside_its_dates_is_said_once(tmp_path):
+    # Sri Wahyuni Lubis chairs Bawaslu OKU from 2023-08-20; a release of May
+    # 2023 names her so in its title and in its text.
+    site, options = site_with(tmp_path)
+    site.article(
+        "2023/sebelum.md",
+        article_text(
+            title="Ketua Bawaslu OKU, Sri Wahyuni Lubis, Buka Rapat Koordinasi Pengawasan",
+            date="2023-05-02 09:00",
+            slug="sebelum",
+            tags="Pilkada Serentak 2024",
+            summary="Bawaslu menggelar rapat koordinasi pengawasan tahapan pemilihan.",
+            body="BATURAJA – Ketua Bawaslu OKU, Sri Wahyuni Lubis, membuka rapat koordinasi.\n",
+            region="Kabupaten Ogan Komering Ulu",
+        ),
+    )
+    built = site.build(**options)
+    assert built.returncode == 0, built.log
+    found = [m for _p, _l, m in suggestions(built) if "Sri Wahyuni Lubis" in m]
+    assert found == [
+        "'Sri Wahyuni Lubis' is named as 'Ketua Bawaslu OKU', but the registry has Sri Wahyuni"
+        " Lubis as no position on 2023-05-02 (registered: Ketua Bawaslu Kabupaten Ogan Komering"
+        " Ulu) (if the position was still (or already) held that day, correct its dates at"
+        " officials.yaml:1)"
+    ], built.log
+    assert officials_of(built)["sebelum"] == ["sri-wahyuni-lubis"]
 
 
 def test_positions_over_time_and_the_articles_region_as_context(tmp_path):

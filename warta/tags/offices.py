@@ -27,6 +27,8 @@ text speaks of someone else of the same name, or of a position missing from
 the registry: the name is not linked to the registry's person. A different
 role in the same office (the text says "Ketua", the registry "Anggota") is
 the same person with a position the registry lacks: linked, with a suggestion.
+So is the position itself named outside its dates (a chair named after the
+term ended, or before it began).
 """
 
 from __future__ import annotations
@@ -519,8 +521,10 @@ def offices_agree(stated: StatedOffice, held: HeldOffice, article_regions: Seque
 @dataclass(frozen=True)
 class Verdict:
     """`linked`: the mention is the registry's person; `kind`: None (agrees),
-    "role" (same office, another role: a position missing from the registry) or
-    "office" (another office: a namesake or a missing position)."""
+    "role" (same office, another role: a position missing from the registry),
+    "dates" (the position held, but not on the article's date: a chair named
+    after the term ended) or "office" (another office: a namesake or a missing
+    position)."""
 
     linked: bool
     kind: str | None = None
@@ -541,5 +545,7 @@ def judge(
     if not same_office:
         return Verdict(False, "office")
     if any(roles_agree(stated.role, h.role) for h in same_office):
-        return Verdict(True)
+        # The position the text gives, but not held on the article's date (a
+        # chair named after the term ended): linked, and said.
+        return Verdict(True) if on_date else Verdict(True, "dates")
     return Verdict(True, "role")

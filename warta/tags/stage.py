@@ -265,7 +265,10 @@ class OfficialTagsStage:
             )
             linked[stated.slug] = linked.get(stated.slug, False) or verdict.linked
             if verdict.kind is not None:
-                found.append(self.office_finding(source, document, stated, person, verdict.kind))
+                finding = self.office_finding(source, document, stated, person, verdict.kind)
+                # Named so in the title and again in the text: said once.
+                if finding.message not in {f.message for f in found}:
+                    found.append(finding)
         return {slug for slug, ok in linked.items() if not ok}
 
     def office_finding(
@@ -300,6 +303,10 @@ class OfficialTagsStage:
                 f"'{stated.spelling}' is named as '{stated.text}', but the registry has "
                 f"{person.name} as {registered}"
             )
-            hint = f"if the position changed, add the new one with its start date at {at}"
+            hint = (
+                f"if the position was still (or already) held that day, correct its dates at {at}"
+                if kind == "dates"
+                else f"if the position changed, add the new one with its start date at {at}"
+            )
         line = mention_line(document, stated.spelling, stated.ordinal)
         return Finding(source.path, line, "suggestion", message, hint)
