@@ -108,7 +108,10 @@ def run_build(
     overrides: dict | None = None,
     cache: Path | None = None,
     verbose: bool = False,
+    pythonpath: list[Path] | None = None,
 ) -> BuiltSite:
+    """`pythonpath`: folders on the Python path besides the repository (where
+    pip would have installed an outside plugin)."""
     overrides = {
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
@@ -122,7 +125,7 @@ def run_build(
         args.append("--verbose")
     for key, value in overrides.items():
         args += ["-e", f"{key}={json.dumps(value)}"]
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(map(str, [REPO, *(pythonpath or [])]))}
     env.pop("WARTA_DEBUG", None)
     proc = subprocess.run(args, cwd=REPO, capture_output=True, text=True, env=env, timeout=900)
     return BuiltSite(proc.returncode, proc.stdout + proc.stderr, output, content)

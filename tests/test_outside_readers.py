@@ -107,6 +107,7 @@ def test_a_release_an_outside_yaml_reader_reads_is_checked_as_that_reader_reads_
         "  - Pilkada Serentak 2024\n"
         "  - Pengawasan Partisipatif\n"
         "category: Berita\n"
+        "author: Humas Bawaslu Kota Palembang\n"
         "summary: Bawaslu Kota Palembang mengawasi rapat pleno terbuka rekapitulasi.\n"
         "slug: pleno-palembang\n"
         "---\n"

@@ -31,11 +31,13 @@ import datetime as dt
 import decimal
 import enum
 import hashlib
+import importlib.util
 import io
 import os
 import pathlib
 import pickle
 import re
+import sys
 import types
 from collections.abc import Callable, Iterable, Mapping
 from importlib import metadata as importlib_metadata
@@ -78,6 +80,42 @@ def files_digest(paths: Iterable[str | os.PathLike]) -> list[str]:
                 continue
             parts.append(f"{path.as_posix()}:{hash_text(path.read_bytes().hex())}")
     return parts
+
+
+def plugin_code(
+    plugins: Iterable[Any], searched: Iterable[str | os.PathLike] = ()
+) -> list[pathlib.Path]:
+    """The files of the loaded plugins that live outside the folders already
+    digested (`searched`: PLUGIN_PATHS): a plugin installed with pip
+    (`pelican.plugins.x` in site-packages) is code too, and upgrading it must
+    make cached results stale. A module object, or a name of a loaded module,
+    is taken as loaded; another name is looked up as Pelican imports it
+    (`name`, then `pelican.plugins.name`) without importing anything. A
+    plugin that cannot be found gives nothing."""
+    roots = [pathlib.Path(p).resolve() for p in searched]
+    found: list[pathlib.Path] = []
+    for plugin in plugins:
+        origin = getattr(sys.modules.get(str(plugin)), "__file__", None) or getattr(
+            plugin, "__file__", None
+        )
+        if origin is None:
+            name = str(plugin)
+            for candidate in (name, f"pelican.plugins.{name}"):
+                try:
+                    spec = importlib.util.find_spec(candidate)
+                except (ImportError, ValueError):
+                    spec = None
+                if spec is not None and spec.origin:
+                    origin = spec.origin
+                    break
+        if not origin or not os.path.exists(origin):
+            continue
+        path = pathlib.Path(origin).resolve()
+        if path.name == "__init__.py":
+            path = path.parent  # a package: all its files
+        if not any(path.is_relative_to(root) for root in roots):
+            found.append(path)
+    return sorted(set(found))
 
 
 def library_versions(names: Iterable[str]) -> list[str]:

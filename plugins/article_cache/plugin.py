@@ -14,7 +14,7 @@ from pelican.generators import CachingGenerator
 from pelican.urlwrappers import URLWrapper
 
 import warta
-from warta.fingerprint import Digester, files_digest, hash_text, library_versions
+from warta.fingerprint import Digester, files_digest, hash_text, library_versions, plugin_code
 from warta.snapshots import SnapshotStore, file_stamp
 
 logger = logging.getLogger(__name__)
@@ -70,7 +70,8 @@ def cache_key(settings) -> str | None:
     described = Digester().digest({k: v for k, v in settings.items() if k not in ignored})
     if described is None:
         return None
-    code = [*settings.get("PLUGIN_PATHS", []), *warta.site_modules()]
+    searched = settings.get("PLUGIN_PATHS", [])
+    code = [*searched, *warta.site_modules(), *plugin_code(settings.get("PLUGINS") or (), searched)]
     python = ".".join(map(str, sys.version_info[:3]))
     return hash_text(described, python, *library_versions(LIBRARIES), *files_digest(code))
 

@@ -21,6 +21,19 @@ clean build writes; builds get faster.
   generator that comes before `writer` in PLUGINS: keep it after the plugins
   that write pages, before those that read the output (seo's sitemap).
 
+- **Pelican's Writer contract.** `write_feed` returns the feed (made when the
+  caller first uses it); a content's page written again with
+  `override_output` (an outside plugin replacing an article's page) replaces
+  it; the pages of the articles and pages generators are written when they
+  send `article_writer_finalized` / `page_writer_finalized`, so a handler of a
+  plugin listed after `writer` finds them on disk (pelican-show-source); a
+  page of a template that is not the theme's gets the bodies of the articles
+  it lists in its digest (the theme's lists show summaries), and one whose
+  template calls a Jinja global of an outside plugin renders on every build.
+  A plugin whose `get_writer` comes first writes the site with its own
+  Writer: warned, nothing reused, only what it did not write again removed.
+  The code of plugins installed with pip (`pelican.plugins.x`) is part of the
+  build digest, as PLUGIN_PATHS are.
 - **One page per address.** Two pages for one file: the second is not
   written, with one error naming both (Pelican stops the build). An article
   or page with its own `Save_as:` never replaces another page, the home page

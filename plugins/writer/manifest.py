@@ -138,6 +138,10 @@ class OutputFolder:
             with contextlib.suppress(OSError):
                 os.rmdir(root)  # only succeeds when it is empty now
 
+    def site_path(self, path: str | os.PathLike) -> str:
+        """A file's path below the output folder, with "/" separators."""
+        return Path(os.path.relpath(path, self.output)).as_posix()
+
     def remove(self, site_paths) -> None:
         """Delete files the last build wrote and this one did not, and the
         folders they leave empty (a deleted article's folder)."""

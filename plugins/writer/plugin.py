@@ -26,6 +26,7 @@ from warta.fingerprint import (
     files_digest,
     hash_text,
     library_versions,
+    plugin_code,
 )
 from warta.frontmatter import read_header
 from warta.parallel import fork_map, worker_count
@@ -106,15 +107,16 @@ def describe_content(content: Content, _digester) -> dict:
     return state
 
 
-def reference_content(content: Content, _digester) -> dict:
+def reference_content(content: Content, _digester, with_body: bool = False) -> dict:
     """An article shown inside another page (a list, "baca juga"): its state, with
     the articles it points to by source file (a page that shows an article's
     related articles gets them as its own references). Not its body when it has
-    a `Summary:`: lists show the summary, and Pelican derives one from the body
-    only when there is none. (Feeds, which carry the body, add it themselves.)
-    The slow path of `ContentStamps.reference`."""
+    a `Summary:` and the page is the theme's (`with_body` False): the theme's
+    lists show the summary, and Pelican derives one from the body only when
+    there is none. (Feeds, which carry the body, add it themselves.) The slow
+    path of `ContentStamps.reference`."""
     state = _content_state(content)
-    if "summary" in content.metadata:
+    if "summary" in content.metadata and not with_body:
         state.pop("_content", None)
     return _shallow(state)
 
@@ -135,7 +137,7 @@ class ContentStamps:
       as the Digester describes them (`StateStamper`).
     - `body`: the body as pages show it (`rendered_body`: links resolved).
     - `reference(c)`, an article inside another page's value (a list, "baca
-      juga"): core, plus body unless it has a `Summary:` (lists show that).
+      juga"): core and body (an outside plugin's list may show the body).
     - `subject(c)`, the article a page is about: core, body, and the
       reference of every content its state points to (related, prev/next).
 
@@ -154,7 +156,7 @@ class ContentStamps:
         )
         self._cores: dict[int, tuple[Content, str | None, tuple]] = {}
         self._bodies: dict[tuple[int, str | None], tuple[Content, str]] = {}
-        self._references: dict[int, tuple[Content, str | None]] = {}
+        self._references: dict[tuple[int, bool], tuple[Content, str | None]] = {}
         self.stamped = 0
         self.fallbacks = 0
         self.seconds = 0.0
@@ -185,25 +187,30 @@ class ContentStamps:
         self._bodies[key] = (content, result)
         return result
 
-    def reference(self, content: Content) -> str | None:
-        remembered = self._references.get(id(content))
+    def reference(self, content: Content, with_body: bool = False) -> str | None:
+        """`with_body`: always with the body (for templates that are not the
+        theme's: an outside plugin's list may show it); else only when it has
+        no `Summary:` (the theme's lists show the summary, which Pelican
+        derives from the body only when there is none)."""
+        key = (id(content), with_body)
+        remembered = self._references.get(key)
         if remembered is not None and remembered[0] is content:
             return remembered[1]
         core, _leaves = self._core(content)
         if core is None:
             result = None
-        elif "summary" in content.metadata:
+        elif "summary" in content.metadata and not with_body:
             result = hash_text("reference", core)
         else:
             result = hash_text("reference", core, self.body(content))
-        self._references[id(content)] = (content, result)
+        self._references[key] = (content, result)
         return result
 
-    def subject(self, content: Content) -> str | None:
+    def subject(self, content: Content, with_body: bool = False) -> str | None:
         core, leaves = self._core(content)
         if core is None:
             return None
-        references = [self.reference(leaf) for leaf in leaves]
+        references = [self.reference(leaf, with_body) for leaf in leaves]
         if any(reference is None for reference in references):
             return None
         return hash_text("subject", core, self.body(content), *references)
@@ -225,15 +232,21 @@ def describe_url_wrapper(wrapper: URLWrapper, _digester) -> dict:
     return {"name": wrapper.name, "slug": wrapper.slug, "url": wrapper.url}
 
 
-def new_digester() -> tuple[Digester, ContentStamps]:
+def new_digester(
+    stamps: ContentStamps | None = None, with_body: bool = False
+) -> tuple[Digester, ContentStamps]:
     """The build's Digester, describing contents through the build's ContentStamps
-    (the slow walk only for a content whose state pickle cannot write)."""
+    (the slow walk only for a content whose state pickle cannot write).
+    `with_body`: one for templates that are not the theme's, whose lists may
+    show an article's body (sharing `stamps`, the theme's digester's)."""
 
     def subject(content: Content, digester: Digester):
-        return stamps.subject(content) or describe_content(content, digester)
+        return stamps.subject(content, with_body) or describe_content(content, digester)
 
     def reference(content: Content, digester: Digester):
-        return stamps.reference(content) or reference_content(content, digester)
+        return stamps.reference(content, with_body) or reference_content(
+            content, digester, with_body
+        )
 
     digester = Digester(
         describers={
@@ -245,7 +258,7 @@ def new_digester() -> tuple[Digester, ContentStamps]:
         memo_types=(Content,),
         reference=reference,
     )
-    stamps = ContentStamps(digester)
+    stamps = stamps or ContentStamps(digester)
     return digester, stamps
 
 
@@ -257,7 +270,9 @@ def build_digest(settings, digester: Digester) -> str | None:
         return None
     import warta  # dates, Jinja filters and the domain core (regions, tags) shape pages
 
-    code = [*settings.get("PLUGIN_PATHS", []), *warta.site_modules(), settings["THEME"]]
+    searched = settings.get("PLUGIN_PATHS", [])
+    code = [*searched, *warta.site_modules(), settings["THEME"]]
+    code += plugin_code(settings.get("PLUGINS") or (), searched)
     code += list(setting(settings, "WRITER_INPUTS"))
     return hash_text(settings_digest, *library_versions(LIBRARIES), *files_digest(code))
 
@@ -327,11 +342,15 @@ class WriterBuild:
         self.templates_file = folder / "templates.json"  # what parsing the theme found
         self.folder = OutputFolder(self.output)
         self.digester, self.stamps = new_digester()
+        self.body_digester, _ = new_digester(self.stamps, with_body=True)
+        self.theme = os.path.realpath(settings["THEME"])
+        self._theme_files: dict[str, bool] = {}
         self.digest_seconds = 0.0  # CPU time describing inputs: pages, feeds, the build
         self.digest: str | None = None
         self.analysers: dict[int, TemplateAnalyser] = {}  # one per Jinja environment
         self.parsed_templates: dict = {}  # shared: every generator has its own environment
         self.jobs: dict[str, Job] = {}  # site path → job, in writing order
+        self.produced: dict[str, str] = {}  # site path → source, of the flushes so far
         self.flushed = False
         self.frozen = False  # gc.freeze() in effect
         self.rendered = 0
@@ -394,14 +413,40 @@ class WriterBuild:
         if inputs is None:
             return None
         parts = [name, template.name, inputs.source_digest, str(bool(override))]
-        token = self.digester.token
+        token = (self.digester if self.themes(template) else self.body_digester).token
+        names = template.environment.globals
         for variable in inputs.ordered:
+            if variable in localcontext:
+                value = localcontext[variable]
+            else:
+                value = names.get(variable, MISSING)
+                if not settled_global(value):
+                    # A function an outside plugin made a Jinja global: what it
+                    # returns may read the whole build (its recent titles),
+                    # which no digest of the page's context can see.
+                    return None
+                if callable(value):
+                    value = MISSING  # its code is in the build digest
             try:
-                parts += [variable, token(localcontext.get(variable, MISSING))]
+                parts += [variable, token(value)]
             except (Unstable, RecursionError) as exc:
                 logger.debug("writer: %s: %s has no stable digest (%s)", name, variable, exc)
                 return None
         return self.fingerprint("page", parts)
+
+    def themes(self, template) -> bool:
+        """Whether the template is a file of the site's theme (whose lists show
+        summaries, not bodies); an outside plugin's is not."""
+        filename = getattr(template, "filename", None)
+        if not filename:
+            return False
+        known = self._theme_files.get(filename)
+        if known is None:
+            real = os.path.realpath(filename)
+            known = self._theme_files[filename] = (
+                os.path.commonpath([real, self.theme]) == self.theme
+            )
+        return known
 
     def reusable(self, job: Job) -> Entry | None:
         """The manifest entry to keep when the job has the same inputs as last
@@ -424,20 +469,29 @@ class WriterBuild:
             self.jobs.pop(job.site_path, None)  # an override replaces the earlier job
             self.jobs[job.site_path] = job
 
-    def flush(self, owners: dict[str, str] | None = None) -> None:
-        """Produce every collected file, then record them for the next build.
-        `owners`: the files and folders plugins write themselves (OUTPUT_OWNERS)."""
-        self.flushed = True
-        jobs = refuse_collisions(list(self.jobs.values()), owners or {}, self.settings["PATH"])
+    def flush(self, owners: dict[str, str] | None = None, *, final: bool = True) -> None:
+        """Produce every collected file; at the last flush (`final`, the writer
+        generator's) record them for the next build and remove what the last
+        build wrote and this one did not. `owners`: the files and folders
+        plugins write themselves (OUTPUT_OWNERS)."""
+        if self.flushed:
+            return
+        self.flushed = final
+        jobs = refuse_collisions(
+            list(self.jobs.values()), owners or {}, self.settings["PATH"], self.produced
+        )
         self.jobs = {}
+        self.produced.update((job.site_path, job.source) for job in jobs)
         if self.check_only:
             return  # `invoke check`: the collisions are said, nothing is written
         try:
             self._produce(jobs)
         finally:
-            if self.frozen:
+            if self.frozen and final:
                 gc.unfreeze()
                 self.frozen = False
+        if not final:
+            return
         if self.incremental:
             self.manifest.save()
             if self.digest is not None:
@@ -456,6 +510,31 @@ class WriterBuild:
             self.stamps.seconds,
             f", {self.stamps.fallbacks} the slow way" if self.stamps.fallbacks else "",
         )
+
+    def foreign_writer(self, writer) -> None:
+        """Another plugin's Writer wrote the site (its `get_writer` came first):
+        nothing was collected here, so nothing of the last build may be taken
+        as gone. The pages that writer did not write again are removed, as
+        Pelican's clean start would have, and nothing is kept for reuse."""
+        kind = type(writer)
+        logger.warning(
+            "writer: %s.%s (another plugin's get_writer) writes the site, so pages are "
+            "not reused between builds (put that plugin after 'writer' in PLUGINS, or "
+            "leave it out)",
+            kind.__module__,
+            kind.__qualname__,
+        )
+        self.flushed = True
+        if self.frozen:
+            gc.unfreeze()
+            self.frozen = False
+        written = getattr(writer, "_written_files", None)
+        if not self.incremental or not isinstance(written, set):
+            return
+        produced = {self.folder.site_path(path) for path in written}
+        self.folder.remove(set(self.manifest.previous) - produced)
+        self.manifest.current = {}
+        self.manifest.save()
 
     def _produce(self, jobs: list[Job]) -> None:
         to_render, reused = [], set()
@@ -499,13 +578,19 @@ class WriterBuild:
                 job.announce(job.site_path in reused)
 
 
-def refuse_collisions(jobs: list[Job], owners: dict[str, str], content_root: str) -> list[Job]:
+def refuse_collisions(
+    jobs: list[Job],
+    owners: dict[str, str],
+    content_root: str,
+    earlier: dict[str, str] | None = None,
+) -> list[Job]:
     """The jobs less the pages of contents that would collide with another file:
     `Slug: feed.xml` makes a folder where the feed is a file (which stopped the
     build), `Slug: admin` a page the CMS then overwrote, `Slug: pagefind` one
     the search index deleted. Each is one error naming the content; the site's
-    own pages and feeds always keep their address."""
-    files = {job.site_path: job.source for job in jobs}
+    own pages and feeds always keep their address. `earlier`: the files of the
+    flushes before this one (site path → source)."""
+    files = {**(earlier or {}), **{job.site_path: job.source for job in jobs}}
     folders = {
         path.rsplit("/", depth)[0] for path in files for depth in range(1, path.count("/") + 1)
     }
@@ -557,14 +642,19 @@ class IncrementalWriter(Writer):
     build in the context (a writer used on its own), it behaves as Pelican's.
     """
 
-    def _claim(self, path: str, override: bool, source: str = "", own: bool = False) -> bool:
+    def _claim(
+        self, path: str, override: bool, source: str = "", own: bool = False, rewrite=False
+    ) -> bool:
         """Pelican's rule for two writes to one file (see Writer._open_w), except
         that a collision skips the second page with an error instead of stopping
         the build: one bad article must not take the whole site down. `own`: the
-        address is the content's own `Save_as:`."""
+        address is the content's own `Save_as:`. `rewrite`: written with
+        override_output for a content, which replaces that content's own page."""
         claimed = getattr(self, "_claimed_by", None)
         if claimed is None:
             claimed = self._claimed_by = {}
+        if rewrite and path in self._written_files and claimed.get(path) == source:
+            override = True
         name = long_name(self._site_path(path))
         if name:
             # An author, a tag or a rubrik of 300 letters: the write would stop
@@ -687,7 +777,8 @@ class IncrementalWriter(Writer):
                 in_parent=feed_listeners(),
             )
         )
-        return None
+        # Pelican returns the feed object; made only if the caller uses it.
+        return LazyFeed(make_feed)
 
     def write_file(
         self,
@@ -720,10 +811,13 @@ class IncrementalWriter(Writer):
         # page (`Save_as: index.html` takes the home page over). Here it never
         # does: it is refused like any page whose address is taken.
         source, own = source_of(kwargs), own_save_as(kwargs)
+        # A later write of the same content's page with override_output (an
+        # outside plugin replacing an article's page) replaces it, as in Pelican.
+        rewrite = bool(override_output and source)
         override_output = override_output and not source
         if build.check_only:  # `invoke check`: addresses claimed (collisions found), no page
             path = sanitised_join(self.output_path, name)
-            if self._claim(path, override_output, source, own):
+            if self._claim(path, override_output, source, own, rewrite):
                 build.add(Job(self._site_path(path), path, None, None, source=source, own=own))
             return
         build.start_writing()
@@ -764,14 +858,33 @@ class IncrementalWriter(Writer):
                 )
         else:
             self._add_page(
-                build, template, context, name, kwargs, relative_urls, override_output, source, own
+                build,
+                template,
+                context,
+                name,
+                kwargs,
+                relative_urls,
+                override_output,
+                source,
+                own,
+                rewrite,
             )
 
     def _add_page(
-        self, build, template, context, name, kwargs, relative_urls, override, source, own=False
+        self,
+        build,
+        template,
+        context,
+        name,
+        kwargs,
+        relative_urls,
+        override,
+        source,
+        own=False,
+        rewrite=False,
     ) -> None:
-        """One page: claimed, digested, collected as a job. `source` and `own` as
-        `_claim` takes them."""
+        """One page: claimed, digested, collected as a job. `source`, `own` and
+        `rewrite` as `_claim` takes them."""
         localcontext = context.copy()
         localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
         if relative_urls:
@@ -781,7 +894,7 @@ class IncrementalWriter(Writer):
         localcontext["output_file"] = name
         localcontext.update(kwargs)
         path = sanitised_join(self.output_path, name)
-        if not self._claim(path, override, source, own):
+        if not self._claim(path, override, source, own, rewrite):
             return
         fingerprint = build.page_fingerprint(template, localcontext, name, override)
 
@@ -811,6 +924,35 @@ class IncrementalWriter(Writer):
                 own=own,
             )
         )
+
+
+# Modules whose Jinja globals are functions of their arguments alone (Jinja's
+# own: range, dict, lipsum, cycler…; warta's filters and globals).
+SETTLED_MODULES = ("jinja2", "markupsafe", "builtins", "warta", "babel", "pelican")
+
+
+def settled_global(value) -> bool:
+    """Whether a Jinja global (or MISSING) can be left out of a page's digest:
+    not a callable, or one of SETTLED_MODULES' (their code is in the build
+    digest). Values of other globals are digested with the page's context."""
+    if value is MISSING or not callable(value):
+        return True
+    module = getattr(value, "__module__", None) or type(value).__module__ or ""
+    return module.split(".")[0] in SETTLED_MODULES
+
+
+class LazyFeed:
+    """What `write_feed` returns: the feed Pelican's writer would return, made
+    (and `feed_generated` sent) when a caller first uses it. The writer's own
+    generators ignore it, so a reused feed is not made for nothing."""
+
+    def __init__(self, make) -> None:
+        self._make = make
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self._make(), name)
 
 
 def feed_listeners() -> bool:
@@ -867,7 +1009,19 @@ class WriterGenerator:
         context[STATE_KEY] = self.build
 
     def generate_output(self, writer) -> None:
+        if not isinstance(writer, IncrementalWriter):
+            self.build.foreign_writer(writer)
+            return
         self.build.flush(self.context.get(OUTPUT_OWNERS))
+
+
+def flush_written(generator, writer) -> None:
+    """article_writer_finalized, page_writer_finalized: the pages that generator
+    wrote are on disk when its `*_writer_finalized` handlers run, as with
+    Pelican's writer (pelican-show-source reads them there)."""
+    build = generator.context.get(STATE_KEY)
+    if build is not None and isinstance(writer, IncrementalWriter):
+        build.flush(generator.context.get(OUTPUT_OWNERS), final=False)
 
 
 def get_generators(pelican):
@@ -886,5 +1040,7 @@ def take_over_output_cleaning(pelican) -> None:
 
 def register():
     signals.initialized.connect(take_over_output_cleaning)
+    signals.article_writer_finalized.connect(flush_written)
+    signals.page_writer_finalized.connect(flush_written)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)

@@ -1,0 +1,264 @@
+"""plugins/writer keeps the rest of Pelican's Writer contract for outside
+plugins that write pages themselves (found by trying real and hand-written
+plugins): `write_feed` returns the feed, a content's page may be rewritten with
+`override_output`, the pages of a generator are on disk when its
+`*_writer_finalized` handlers run, a list of an outside template that shows
+article bodies (or calls a Jinja global reading the build) is never stale, a
+plugin that brings its own Writer does not get the site deleted, and
+upgrading a plugin installed with pip renders the pages again.
+
+Each build's output is compared with a clean build of the same content and
+plugins, file for file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import textwrap
+from pathlib import Path
+
+from conftest import REPO, append_text, assert_same_tree, newsroom, run_build, shipped_plugins
+from warta.build import load_settings
+
+# An outside plugin, as third parties write them. Its generator runs before the
+# writer's flush (it is put before `writer` in PLUGINS, where page-writing
+# plugins go).
+HUNT_PLUGIN = textwrap.dedent(
+    '''
+    """Writes a feed and reads the object back, rewrites one article's page,
+    lists article bodies with its own templates, and checks in
+    article_writer_finalized that the article pages are on disk."""
+    import json
+    import os
+
+    import jinja2
+    from pelican import signals
+    from pelican.generators import Generator
+
+    RECORD = os.environ["OUTSIDE_RECORD"]
+    seen = {}
+
+
+    class Hunt(Generator):
+        def generate_context(self):
+            pass
+
+        def generate_output(self, writer):
+            articles = self.context["articles"]
+            feed = writer.write_feed(
+                articles, self.context, "luar/feed.xml", feed_type="rss", feed_title="luar"
+            )
+            seen["feed_items"] = feed.num_items()
+            env = jinja2.Environment(loader=jinja2.DictLoader({
+                "daftar.html": (
+                    "<ul>{% for a in articles %}<li data-panjang='{{ a.content|length }}'>"
+                    "{{ a.title }}</li>{% endfor %}</ul>"
+                    "<p id='terbaru'>{{ terbaru()|join('|') }}</p>"
+                ),
+                "timpa.html": "<p id='timpa'>DITIMPA {{ article.title }}</p>",
+            }))
+            env.globals["terbaru"] = lambda: [a.title for a in self.context["articles"][:50]]
+            writer.write_file(
+                "luar/daftar.html", env.get_template("daftar.html"), self.context,
+                articles=articles,
+            )
+            first = sorted(articles, key=lambda a: a.source_path)[0]
+            writer.write_file(
+                first.save_as, env.get_template("timpa.html"), self.context,
+                override_output=True, article=first,
+            )
+            seen["rewritten"] = first.save_as
+
+
+    def get_generators(pelican):
+        return Hunt
+
+
+    def finalized(pelican):
+        with open(RECORD, "w", encoding="utf-8") as handle:
+            json.dump(seen, handle)
+
+
+    def register():
+        signals.get_generators.connect(get_generators)
+        signals.finalized.connect(finalized)
+    '''
+)
+
+# Reads the article pages in article_writer_finalized, as pelican-show-source
+# does (listed after the shipped plugins, as a third party adds one).
+SOURCE_PLUGIN = textwrap.dedent(
+    """
+    import json
+    import os
+
+    from pelican import signals
+
+    RECORD = os.environ["OUTSIDE_RECORD"] + ".sumber"
+
+
+    def article_writer_finalized(generator, writer):
+        pages = [a.save_as for a in generator.articles]
+        on_disk = sum(os.path.isfile(os.path.join(generator.output_path, p)) for p in pages)
+        with open(RECORD, "w", encoding="utf-8") as handle:
+            json.dump({"on_disk": on_disk, "articles": len(pages)}, handle)
+
+
+    def register():
+        signals.article_writer_finalized.connect(article_writer_finalized)
+    """
+)
+
+OWN_WRITER_PLUGIN = textwrap.dedent(
+    '''
+    """Brings its own Writer, as pelican-feed-stylesheet does."""
+    from pelican import signals
+    from pelican.writers import Writer
+
+
+    class OwnWriter(Writer):
+        pass
+
+
+    def get_writer(pelican):
+        return OwnWriter
+
+
+    def register():
+        signals.get_writer.connect(get_writer)
+    '''
+)
+
+
+def with_plugin(tmp_path: Path, name: str, source: str, last: str = "", last_source="") -> dict:
+    """Settings overrides that add the package `name` just before `writer`
+    (and `last` after every shipped plugin)."""
+    folder = tmp_path / "outside-plugins"
+    for package, text in ((name, source), (last, last_source)):
+        if package:
+            (folder / package).mkdir(parents=True, exist_ok=True)
+            (folder / package / "__init__.py").write_text(text, encoding="utf-8")
+    plugins = shipped_plugins()
+    plugins.insert(plugins.index("writer"), name)
+    settings = load_settings(REPO / "pelicanconf.py")
+    return {
+        "SEARCH_ENABLED": False,
+        "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(folder)],
+        "PLUGINS": [*plugins, *([last] if last else [])],
+    }
+
+
+def build(site, tmp_path: Path, name: str, overrides: dict):
+    folder = tmp_path / name
+    return run_build(site.content, folder / "output", cache=folder / "cache", overrides=overrides)
+
+
+def test_outside_generators_get_pelicans_writer_contract(site, tmp_path, monkeypatch):
+    files = newsroom(site)
+    overrides = with_plugin(tmp_path, "hunt", HUNT_PLUGIN, "sumber", SOURCE_PLUGIN)
+    record = tmp_path / "record.json"
+    monkeypatch.setenv("OUTSIDE_RECORD", str(record))
+    for step in ("cold", "warm", "edit"):
+        if step == "edit":
+            # A body and a title change: the plugin's list shows both.
+            append_text(files["rilis-3"], "\nKalimat tambahan untuk daftar luar.\n")
+            text = files["rilis-2"].read_text(encoding="utf-8")
+            files["rilis-2"].write_text(
+                text.replace("Title: ", "Title: Diubah: ", 1), encoding="utf-8"
+            )
+        built = build(site, tmp_path, "incremental", overrides)
+        assert built.returncode == 0, (step, built.log)
+        seen = json.loads(record.read_text(encoding="utf-8"))
+        assert seen["feed_items"] > 0, seen
+        source = json.loads(Path(f"{record}.sumber").read_text(encoding="utf-8"))
+        assert source["on_disk"] == source["articles"] > 0, (step, source)
+        rewritten = built.html(seen["rewritten"].removesuffix("index.html"))
+        assert rewritten.find(id="timpa").get_text().startswith("DITIMPA"), step
+        listing = built.html("luar/daftar.html")
+        lengths = [int(li["data-panjang"]) for li in listing.select("li")]
+        assert lengths and all(lengths), step
+        if step == "edit":
+            assert "Diubah:" in listing.find(id="terbaru").get_text()
+        clean = build(site, tmp_path, f"clean-{step}", overrides)
+        assert clean.returncode == 0, clean.log
+        assert_same_tree(built.output, clean.output)
+
+
+def test_a_plugin_with_its_own_writer_does_not_get_the_site_deleted(site, tmp_path):
+    """Its `get_writer` comes before warta's: Pelican uses its Writer, which
+    collects nothing here. The pages of the last build were once all taken as
+    gone and deleted, with "build ok"."""
+    newsroom(site)
+    plain = {"SEARCH_ENABLED": False}
+    first = build(site, tmp_path, "site", plain)
+    assert first.returncode == 0, first.log
+    before = {p.relative_to(first.output) for p in first.output.rglob("*.html")}
+    second = build(site, tmp_path, "site", with_plugin(tmp_path, "ownwriter", OWN_WRITER_PLUGIN))
+    assert second.returncode == 0, second.log
+    after = {p.relative_to(second.output) for p in second.output.rglob("*.html")}
+    assert len(before) > 20 and after == before
+    assert any("another plugin's get_writer" in line for line in second.log_lines("warning"))
+
+
+def test_upgrading_a_plugin_installed_with_pip_renders_the_pages_again(site, tmp_path):
+    """A plugin in the `pelican.plugins` namespace on the Python path (as pip
+    installs one), not in PLUGIN_PATHS: its new version must reach every page,
+    as it does with Pelican's content cache."""
+    newsroom(site)
+    package = tmp_path / "site-packages" / "pelican" / "plugins" / "penanda"
+    package.mkdir(parents=True)
+
+    def install(version: str) -> None:
+        (package / "__init__.py").write_text(
+            textwrap.dedent(
+                f"""
+                from pelican import signals
+
+
+                def mark(content):
+                    if hasattr(content, "_content") and content._content:
+                        content._content += "<p class='penanda'>{version}</p>"
+
+
+                def register():
+                    signals.content_object_init.connect(mark)
+                """
+            ),
+            encoding="utf-8",
+        )
+
+    overrides = {"SEARCH_ENABLED": False, "PLUGINS": [*shipped_plugins(), "penanda"]}
+    for version in ("V1", "V2"):
+        install(version)
+        built = run_build(
+            site.content,
+            tmp_path / "site" / "output",
+            cache=tmp_path / "site" / "cache",
+            overrides=overrides,
+            pythonpath=[tmp_path / "site-packages"],
+        )
+        assert built.returncode == 0, built.log
+        marks = {
+            p.get_text()
+            for page in built.output.glob("berita/*/*/*/index.html")
+            for p in built.html(str(page.parent.relative_to(built.output)) + "/").select(".penanda")
+        }
+        assert marks == {version}, (version, marks)
+
+
+def test_plugin_code_lists_installed_plugins_outside_the_plugin_paths(tmp_path, monkeypatch):
+    from warta.fingerprint import plugin_code
+
+    package = tmp_path / "pelican" / "plugins" / "terpasang"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("def register():\n    pass\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import pelican.plugins
+
+    monkeypatch.setattr(
+        pelican.plugins, "__path__", [*pelican.plugins.__path__, str(tmp_path / "pelican/plugins")]
+    )
+    assert plugin_code(["terpasang", "tidak-ada"], [REPO / "plugins"]) == [package]
+    assert plugin_code(["writer"], [REPO / "plugins"]) == []
+    assert os.path.isdir(package)
