@@ -144,6 +144,10 @@ def test_paragraphs_pasted_without_blank_lines_stay_paragraphs(site):
             ["Rapat menyepakati:", "•\tPatroli;", "▪ Posko."],
             ["Rapat menyepakati:", "", "- Patroli;", "- Posko."],
         ),
+        (  # Word's bullets through a browser's paste: a middle dot, a Symbol-font dot
+            ["Hadir:", "· Saksi hadir", "\uf0b7\tPengawas kecamatan hadir"],
+            ["Hadir:", "", "- Saksi hadir", "- Pengawas kecamatan hadir"],
+        ),
         (["Agenda:", "1) Apel;", "2) Patroli."], ["Agenda:", "", "1. Apel;", "2. Patroli."]),
         (["Agenda:", "- Apel;", "- Patroli."], ["Agenda:", "", "- Apel;", "- Patroli."]),
         (
