@@ -614,3 +614,20 @@ def test_control_characters_pasted_into_a_release_are_left_out_and_named(tmp_pat
     for path in built.output.rglob("*"):
         if path.suffix in (".html", ".xml", ".json", ".txt"):
             assert not controls.search(path.read_text(encoding="utf-8")), path
+
+
+def test_a_title_with_markup_characters_is_the_same_text_in_page_and_feeds(tmp_path):
+    """A title is text: the page shows `<b>` as typed, and so must every feed
+    (Pelican's feed writer took it as HTML and dropped the tags)."""
+    title = 'Bawaslu "Sumsel" <b>Tegas</b> & Awasi Rapat Pleno Terbuka'
+    site = FixtureSite(tmp_path)
+    site.article("2024/markup.md", article_text(title=title, slug="judul-markup"))
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    page = built.html("berita/2024/11/judul-markup/")
+    assert page.find("h1").get_text() == title
+    for feed in ("feed.xml", "rubrik/berita/feed.xml"):
+        root = etree.parse(str(built.output / feed)).getroot()
+        titles = [entry.findtext(f"{ATOM}title") for entry in root.findall(f"{ATOM}entry")]
+        assert titles == [title], feed
+    assert [item["title"] for item in built.json("feed.json")["items"]] == [title]

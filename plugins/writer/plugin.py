@@ -704,6 +704,14 @@ class IncrementalWriter(Writer):
             return path[len(prefix) :].replace(os.sep, "/")
         return os.path.relpath(path, self.output_path).replace(os.sep, "/")
 
+    def _add_item_to_the_feed(self, feed, item):
+        super()._add_item_to_the_feed(feed, item)
+        # The title is text on this site (pages escape it, feed.json carries it
+        # as written); Pelican takes it as HTML and strips "<b>" out of it,
+        # so feed readers would see another headline than the page.
+        if feed.items and isinstance(getattr(item, "title", None), str):
+            feed.items[-1]["title"] = str(item.title)
+
     def write_feed(
         self,
         elements,
