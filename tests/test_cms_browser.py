@@ -453,3 +453,68 @@ def test_a_page_opens_with_the_site_s_look(page, newsroom):
     expect(preview.locator("article.article h1")).to_have_text("Kontak")
     expect(preview.locator("link[rel=stylesheet][href$='/theme/css/warta.css']")).to_have_count(1)
     expect(page.get_by_role("button", name="Simpan", exact=True)).to_be_disabled()
+
+
+@pytest.mark.parametrize("zone", ["Asia/Jayapura", "UTC"])
+def test_the_date_is_wib_and_a_taken_address_gets_a_number(browser, newsroom, zone):
+    """A laptop set to WIT or UTC once wrote its own clock (a release held back
+    two hours, or back-dated seven); a headline already used that month, or a
+    page title the site uses (Kontak, Cari), once saved fine and failed the build."""
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    context = browser.new_context(viewport={"width": 1366, "height": 900}, timezone_id=zone)
+    tab = context.new_page()
+    tab.set_default_timeout(20_000)
+    try:
+        tab.goto(newsroom.base + "/admin/")
+        tab.get_by_role("button", name="Masuk").click()
+        tab.get_by_role("link", name="Berita").first.wait_for()
+        tab.goto(newsroom.base + "/admin/#/collections/berita/new")
+        date = tab.get_by_label("Tanggal dan jam terbit (WIB)")
+        expect(date).not_to_have_value("")
+        shown = datetime.fromisoformat(date.input_value())
+        wib = datetime.now(ZoneInfo("Asia/Jakarta")).replace(tzinfo=None)
+        assert abs(shown - wib) < timedelta(minutes=2), (zone, shown, wib)
+
+        # The headline of 2024-11's Empat Lawang release, in the same month.
+        taken = "bawaslu-empat-lawang-rampungkan-pengawasan-pungut-hitung"
+        tab.get_by_label("Judul", exact=True).fill(
+            "Bawaslu Empat Lawang Rampungkan Pengawasan Pungut Hitung"
+        )
+        date.fill("2024-11-29T10:00")
+        tab.get_by_label("Ringkasan", exact=True).fill(SUMMARY)
+        tab.locator(".cms-editor-raw [role=textbox]").click()
+        tab.keyboard.type(BODY)
+        save(tab)
+        values = dict(front_matter(committed(newsroom, "content/berita/")))
+        assert (values["Date"], values["Slug"]) == ("2024-11-29 10:00", f"{taken}-2")
+
+        for typed, slug in (("Kontak", "kontak-2"), ("Cari", "cari-2")):
+            tab.goto(newsroom.base + "/admin/#/collections/halaman/new")
+            tab.reload()  # a new editor, not the last one under a new address
+            tab.get_by_text("Isi halaman").first.wait_for()
+            title = tab.get_by_label("Judul", exact=True)
+            title.fill(typed)
+            expect(title).to_have_value(typed)
+            tab.locator(".cms-editor-raw [role=textbox]").click()
+            tab.keyboard.type("Isi halaman uji.")
+            tab.get_by_role("button", name="Simpan", exact=True).click()
+            assert (
+                dict(front_matter(committed(newsroom, f"content/halaman/{slug}.md")))["Slug"]
+                == slug
+            )
+    finally:
+        context.close()
+
+
+def committed(newsroom: Newsroom, prefix: str) -> str:
+    """The text of the one file under `prefix` that a cms/… branch adds (waited for)."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        for branch in newsroom.cms_branches():
+            for path in git(newsroom.repo, "diff", "--name-only", "main", branch).split():
+                if path.startswith(prefix) and path.endswith(".md"):
+                    return git(newsroom.repo, "show", f"{branch}:{path}")
+        time.sleep(0.2)
+    raise AssertionError(f"no saved file under {prefix}: {newsroom.cms_branches()}")

@@ -75,6 +75,9 @@ class CmsInputs:
     site_url: str = ""
     preview_css: str = ""
     media_library_max_mb: int = 10
+    # Addresses a new release ("YYYY/MM/slug") or page ("slug") must not take:
+    # `new_article.existing_addresses`, plus the site's own top-level names.
+    taken: dict[str, list[str]] = field(default_factory=dict)
 
 
 # ---- options from the project's data ------------------------------------------------
@@ -179,9 +182,10 @@ def article_fields(inputs: CmsInputs) -> list[dict]:
         {
             "label": "Tanggal dan jam terbit (WIB)",
             "name": "date",
+            # warta-cms.js replaces Decap's datetime widget (which writes the
+            # browser's zone) under its name: Decap finds the date by it.
             "widget": "datetime",
             "format": "YYYY-MM-DD HH:mm",
-            "default": "{{now}}",
             "hint": "Tanggal di masa depan berarti embargo: berita tampil setelah waktu itu.",
         },
         {
@@ -403,6 +407,7 @@ def warta_data(inputs: CmsInputs) -> dict:
             "summary_max": inputs.summary_max,
         },
         "site_name": inputs.site_name,
+        "taken": inputs.taken,
     }
 
 

@@ -8,8 +8,10 @@
  *     form does not know and untouched lines are kept byte for byte, so saving
  *     an unchanged release changes nothing;
  *   - the Indonesian interface (warta-cms-id.js);
- *   - the slug widget (made from the title once, then frozen) and the alt-text
- *     widget (required when there is a photo);
+ *   - the slug widget (made from the title once, then frozen; "-2" when a
+ *     release of that month or a page already has the address), the date
+ *     widget (WIB whatever the browser's zone) and the alt-text widget
+ *     (required when there is a photo);
  *   - the article preview, styled by the site's own CSS, with the warnings
  *     `invoke check` would give;
  * and starts the CMS. No inline script, nothing loaded from another origin.
@@ -37,6 +39,73 @@
       slug = candidate;
     }
     return slug || (words.length ? words[0].slice(0, limit) : '');
+  }
+
+  // ---- addresses a new release or page must not take --------------------------
+
+  // The last build's (data.taken: "2026/12/slug" per release, "slug" per page and
+  // every name at the site's top), and those saved in this browser since.
+  var SAVED_KEY = 'warta-saved-addresses';
+
+  function savedAddresses() {
+    try {
+      return JSON.parse(window.sessionStorage.getItem(SAVED_KEY) || '[]');
+    } catch (error) {
+      return [];
+    }
+  }
+
+  function rememberAddress(key) {
+    try {
+      var saved = savedAddresses();
+      saved.push(key);
+      window.sessionStorage.setItem(SAVED_KEY, JSON.stringify(saved));
+    } catch (error) {
+      /* storage blocked: the last build's list still applies */
+    }
+  }
+
+  function addressKey(collection, slug, date) {
+    if (collection !== 'berita') return collection + ':' + slug;
+    var text = String(date || '');
+    return 'berita:' + text.slice(0, 4) + '/' + text.slice(5, 7) + '/' + slug;
+  }
+
+  // The slug of the title, with "-2", "-3"… when a release of the same month
+  // (or a page, or the site itself) already has that address: the build would
+  // refuse the second one after the CMS had saved it.
+  function freeSlug(collection, title, date, data) {
+    var wanted = slugify(title);
+    if (!wanted) return wanted;
+    var taken = {};
+    ((data.taken || {})[collection] || []).forEach(function (value) {
+      taken[collection + ':' + value] = true;
+    });
+    savedAddresses().forEach(function (key) {
+      taken[key] = true;
+    });
+    var slug = wanted;
+    for (var n = 2; taken[addressKey(collection, slug, date)]; n++) slug = wanted + '-' + n;
+    return slug;
+  }
+
+  // "YYYY-MM-DD HH:mm" now in WIB, whatever zone the browser is set to.
+  function nowInWib() {
+    var parts = {};
+    new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Asia/Jakarta',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+      .formatToParts(new Date())
+      .forEach(function (part) {
+        parts[part.type] = part.value;
+      });
+    return parts.year + '-' + parts.month + '-' + parts.day + ' ' + parts.hour + ':' + parts.minute;
   }
 
   function threadId() {
@@ -214,7 +283,7 @@
 
   // ---- widgets ----------------------------------------------------------------
 
-  function registerWidgets(CMS) {
+  function registerWidgets(CMS, data) {
     var h = window.h;
     // Decap re-renders a control only when its own value changes; these two read
     // other fields (the title, the photo), so they re-render with the entry.
@@ -232,7 +301,12 @@
       follow: function () {
         var entry = this.props.entry;
         if (!entry || !entry.get('newRecord')) return; // frozen once saved
-        var wanted = slugify(entry.getIn(['data', 'title']));
+        var wanted = freeSlug(
+          entry.get('collection'),
+          entry.getIn(['data', 'title']),
+          entry.getIn(['data', 'date']),
+          data
+        );
         if (wanted && wanted !== (this.props.value || '')) this.props.onChange(wanted);
       },
       render: function () {
@@ -282,7 +356,33 @@
         return h('span', {}, this.props.value || '');
       },
     });
+    // Decap's datetime widget writes the browser's own time: a laptop set to WIT
+    // or UTC would embargo or back-date a release by hours. This one writes the
+    // wall-clock time typed, which the label says is WIB, and starts at now in WIB.
+    var WibDateControl = window.createClass({
+      componentDidMount: function () {
+        var entry = this.props.entry;
+        if (!this.props.value && entry && entry.get('newRecord')) this.props.onChange(nowInWib());
+      },
+      onInput: function (event) {
+        this.props.onChange(String(event.target.value || '').replace('T', ' '));
+      },
+      render: function () {
+        return h('input', {
+          type: 'datetime-local',
+          id: this.props.forID,
+          className: this.props.classNameWrapper,
+          value: String(this.props.value || '').replace(' ', 'T').slice(0, 16),
+          onChange: this.onInput,
+          onFocus: this.props.setActiveStyle,
+          onBlur: this.props.setInactiveStyle,
+        });
+      },
+    });
     CMS.registerWidget('warta-slug', SlugControl, TextPreview);
+    // Under Decap's own name: Decap takes the release's date (a photo's
+    // images/{{year}} folder) from the field whose widget is "datetime".
+    CMS.registerWidget('datetime', WibDateControl, TextPreview);
     CMS.registerWidget('warta-alt', AltControl, TextPreview);
   }
 
@@ -444,7 +544,12 @@
         var collection = entry.get('collection');
         if (!data.formats[collection]) return undefined;
         var values = entry.get('data');
-        if (!values.get('slug')) values = values.set('slug', slugify(values.get('title')));
+        if (!values.get('slug')) {
+          values = values.set('slug', freeSlug(collection, values.get('title'), values.get('date'), data));
+        }
+        if (entry.get('newRecord')) {
+          rememberAddress(addressKey(collection, values.get('slug'), values.get('date')));
+        }
         if (collection === 'berita' && !String(values.get('author') || '').trim()) {
           values = values.set('author', authorFor(values.get('region'), data));
         }
@@ -518,7 +623,7 @@
     Object.keys(data.formats).forEach(function (collection) {
       CMS.registerCustomFormat('warta-' + collection, 'md', makeFormat(data.formats[collection], data));
     });
-    registerWidgets(CMS);
+    registerWidgets(CMS, data);
     registerPreview(CMS, data);
     registerSaving(CMS, data);
     watchAccessibility();
