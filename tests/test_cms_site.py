@@ -61,6 +61,10 @@ def test_config_is_generated_from_the_project_data(built, vocabulary):
     # `invoke new` writes (official name, or the code of a kecamatan).
     assert "OKU" in regions["Kabupaten Ogan Komering Ulu"]
     assert "Baturaja" in regions["Kabupaten Ogan Komering Ulu"]
+    # A kecamatan named with a number word is found as staff write it.
+    assert {"Ilir Barat I", "Ilir Barat 1"} <= set(
+        regions["16.71.04"].split(" (", 1)[1].split(")")[0].split(", ")
+    ), regions["16.71.04"]
     gazetteer, _ = load_gazetteer(
         REPO / "data/regions/gazetteer.csv", REPO / "data/regions/aliases.yaml"
     )

@@ -335,6 +335,13 @@ def test_a_unit_outside_the_context_or_home_gives_way_to_a_later_tier(gaz):
     assert gaz.resolve("Mesuji").unit.code == "18.11"
 
 
+def test_a_final_number_is_a_word_a_roman_numeral_or_a_digit(gaz):
+    assert resolved_code(gaz, "Ilir Barat I") == "16.71.04"
+    assert resolved_code(gaz, "Kecamatan Ilir Barat 1") == "16.71.04"
+    assert gazetteer.numbered_spellings("Ilir Barat Satu") == ["Ilir Barat I", "Ilir Barat 1"]
+    assert gazetteer.numbered_spellings("Sako") == []
+
+
 GOOD_ROWS = [
     "code,level,name,parent",
     "16,provinsi,Sumatera Selatan,",

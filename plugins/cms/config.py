@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from warta import new_article
 from warta.new_article import region_value
+from warta.regions.gazetteer import numbered_spellings
 
 # Front-matter keys in the order `invoke new` (warta/new_article.py) writes them,
 # then the photo keys; each with the CMS field that edits it and how its value
@@ -108,7 +109,8 @@ def region_options(gazetteer, home: str | None, kecamatan_of: tuple[str, ...]) -
             label = unit.name
         if parents:
             label += " — " + ", ".join(reversed(parents))
-        extra = gazetteer.aliases.get(unit.code, [])
+        # "Ilir Barat I" and "Ilir Barat 1" find Kecamatan Ilir Barat Satu.
+        extra = [*gazetteer.aliases.get(unit.code, []), *numbered_spellings(unit.name)]
         if extra:
             label += " (" + ", ".join(dict.fromkeys(extra)) + ")"
         options.append({"label": f"{label} · {unit.code}", "value": region_value(unit)})

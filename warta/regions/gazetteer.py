@@ -72,8 +72,25 @@ _ABBREVIATIONS = [
 ]
 
 
-# "Ilir Barat I" is how people write the kecamatan officially named "Ilir Barat Satu".
+# "Ilir Barat I" (or "Ilir Barat 1") is how people write the kecamatan officially
+# named "Ilir Barat Satu".
 _ROMAN_ENDINGS = {"i": "satu", "ii": "dua", "iii": "tiga", "iv": "empat", "v": "lima"}
+_DIGIT_ENDINGS = {"1": "satu", "2": "dua", "3": "tiga", "4": "empat", "5": "lima"}
+_NUMBER_ENDINGS = {**_ROMAN_ENDINGS, **_DIGIT_ENDINGS}
+
+
+def numbered_spellings(name: str) -> list[str]:
+    """ "Ilir Barat Satu" → ["Ilir Barat I", "Ilir Barat 1"]: the ways a name
+    ending in a number word is written (what `key_of` takes as the same)."""
+    head, _, last = name.rpartition(" ")
+    if not head:
+        return []
+    word = last.lower()
+    return [
+        f"{head} {ending.upper() if ending.isalpha() else ending}"
+        for ending, spelled in _NUMBER_ENDINGS.items()
+        if spelled == word
+    ]
 
 
 def key_of(text: str) -> str:
@@ -83,8 +100,8 @@ def key_of(text: str) -> str:
     for pattern, replacement in _ABBREVIATIONS:
         folded = pattern.sub(replacement, folded)
     words = folded.split(" ")
-    if len(words) > 1 and words[-1] in _ROMAN_ENDINGS:
-        words[-1] = _ROMAN_ENDINGS[words[-1]]
+    if len(words) > 1 and words[-1] in _NUMBER_ENDINGS:
+        words[-1] = _NUMBER_ENDINGS[words[-1]]
     return "".join(words)
 
 
