@@ -81,11 +81,42 @@ def serve(c, port=8000):
     output = ROOT / "output"
     if not (output / "index.html").exists():
         raise Exit("output/ has no site yet: run `invoke build` first.")
-    print(f"Serving output/ on http://127.0.0.1:{port}/ (Ctrl+C stops)")
-    c.run(
-        f"{_quote(PY)} -m pelican.server {int(port)} 127.0.0.1 --path {_quote(output)}",
-        pty=False,
-    )
+    server = _preview_server(output, int(port))
+    print(f"Serving output/ on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+def _preview_server(output: Path, port: int, quiet: bool = False):
+    """A server of output/ on 127.0.0.1 that answers a missing address as GitHub
+    Pages does: the site's 404.html with status 404 (Pelican's own server closed
+    the connection, so a broken link showed a browser error, not the site's page)."""
+    import functools
+    import http.server
+
+    class Preview(http.server.SimpleHTTPRequestHandler):
+        def send_error(self, code, message=None, explain=None):
+            page = output / "404.html"
+            if code != 404 or not page.is_file():
+                return super().send_error(code, message, explain)
+            body = page.read_bytes()
+            self.send_response(404, message)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+
+        def log_message(self, *args):
+            if not quiet:
+                super().log_message(*args)
+
+    handler = functools.partial(Preview, directory=str(output))
+    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
 
 
 @task(help={"port": "port on 127.0.0.1 (default 8000)"})

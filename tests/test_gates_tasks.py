@@ -22,3 +22,37 @@ def test_invoke_list_names_each_task_with_a_one_line_help():
     assert not missing, f"tasks missing from `invoke --list`: {missing}\n{proc.stdout}"
     undocumented = [name for name in REQUIRED_TASKS if len(helps[name]) < 10]
     assert not undocumented, f"tasks without a help line: {undocumented}\n{proc.stdout}"
+
+
+def test_invoke_serve_answers_a_missing_address_with_the_sites_404_page(tmp_path):
+    """As GitHub Pages does; Pelican's own server closed the connection, so a
+    staffer previewing a broken link saw a browser error."""
+    import threading
+    import urllib.error
+    import urllib.request
+
+    from bs4 import BeautifulSoup
+
+    import tasks
+
+    (tmp_path / "berita").mkdir()
+    (tmp_path / "index.html").write_text("<title>Beranda</title>", encoding="utf-8")
+    (tmp_path / "berita" / "index.html").write_text("<title>Berita</title>", encoding="utf-8")
+    (tmp_path / "404.html").write_text("<title>Halaman tidak ditemukan</title>", encoding="utf-8")
+    server = tasks._preview_server(tmp_path, 0, quiet=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with urllib.request.urlopen(base + "/berita/") as found:
+            assert BeautifulSoup(found.read(), "html.parser").title.string == "Berita"
+        try:
+            urllib.request.urlopen(base + "/tidak-ada/")
+        except urllib.error.HTTPError as missing:
+            assert missing.code == 404
+            title = BeautifulSoup(missing.read(), "html.parser").title.string
+            assert title == "Halaman tidak ditemukan"
+        else:
+            raise AssertionError("a missing address answered 200")
+    finally:
+        server.shutdown()
+        server.server_close()
