@@ -657,3 +657,27 @@ def test_a_missing_link_in_the_summary_is_named_at_its_line(site):
     missing = [f for f in built.findings() if "missing file" in f.message]
     assert [(f.path, f.line) for f in missing] == [("content/berita/ringkas.md", line)], built.log
     assert missing[0].message.startswith("link to a missing file: '/berita/tidak-ada.md' (")
+
+
+def test_a_photo_description_left_without_its_photo_is_said_at_its_line():
+    text = article_text(
+        slug="x",
+        title="Bawaslu Kota Palembang Gelar Rapat Pleno",
+        image_alt="Pengawas di meja pleno",
+        image_credit="Humas",
+    )
+    found = [
+        (f.line, f.level, f.message)
+        for f in check_source(parse_source("berita/x.md", text), Rules())
+        if "Image" in f.message
+    ]
+    assert found == [
+        (8, "suggestion", "Image-Alt: without an Image: line: 'Pengawas di meja pleno'"),
+        (9, "suggestion", "Image-Credit: without an Image: line: 'Humas'"),
+    ]
+    with_photo = text.replace("Image-Alt:", "Image: images/2024/a.jpg\nImage-Alt:")
+    assert not [
+        f
+        for f in check_source(parse_source("berita/x.md", with_photo), Rules())
+        if "without an Image" in f.message
+    ]

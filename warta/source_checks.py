@@ -170,6 +170,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from check_slug(source)
     yield from check_lang(source)
     yield from _check_rubrik(source, rules)
+    yield from _check_photo_keys(source)
     yield from _check_lengths(source, rules)
     yield from _check_doubled_words(source)
 
@@ -349,6 +350,23 @@ def _front_matter_break(source: Source, stranded: dict[str, int]) -> Finding:
         f"the front matter ends at this line: '{text}' is not a 'Key: value' line{lost}",
         hint,
     )
+
+
+def _check_photo_keys(source: Source) -> Iterator[Finding]:
+    """Image-Alt: or Image-Credit: left behind when the photo was taken out
+    (the CMS's "Hapus foto" once kept them): said, so the next photo does not
+    get the old description."""
+    if source.value("image"):
+        return
+    for key in ("image-alt", "image-credit"):
+        if source.value(key):
+            yield _finding(
+                source,
+                source.line(key),
+                "suggestion",
+                f"{key.title()}: without an Image: line: '{source.value(key)}'",
+                "remove the line, or add the Image: it belongs to",
+            )
 
 
 def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:

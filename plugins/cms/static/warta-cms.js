@@ -550,6 +550,10 @@
         if (entry.get('newRecord')) {
           rememberAddress(addressKey(collection, values.get('slug'), values.get('date')));
         }
+        if (collection === 'berita' && !values.get('image')) {
+          // "Hapus foto" clears Image: only; its description goes with it.
+          values = values.set('image_alt', '').set('image_credit', '');
+        }
         if (collection === 'berita' && !String(values.get('author') || '').trim()) {
           values = values.set('author', authorFor(values.get('region'), data));
         }
