@@ -87,37 +87,6 @@ def existing_slugs(content: Path) -> dict[str, Path]:
     return slugs
 
 
-_TITLE_LINE_RE = re.compile(r"^title:[ \t]*(?P<title>\S.*?)[ \t]*$", re.I | re.M)
-_DATE_LINE_RE = re.compile(r"^date:[ \t]*[\"']?(?P<year>\d{4})-(?P<month>\d{2})", re.I | re.M)
-
-
-def existing_addresses(content: Path) -> dict[str, list[str]]:
-    """The addresses new releases and pages must not take, as the CMS checks
-    them: "YYYY/MM/slug" of every release under berita/ (its Slug:, else the
-    slug the build makes from its Title:) and the slug of every page under
-    halaman/. Drafts and embargoed releases included: they publish later."""
-    taken: dict[str, list[str]] = {"berita": [], "halaman": []}
-    for path, head in _heads(content):
-        folder = path.relative_to(content).parts[0]
-        if folder not in taken:
-            continue
-        match = SLUG_LINE_RE.search(head)
-        if match:
-            slug = match["slug"].strip("\"'")
-        else:
-            title = _TITLE_LINE_RE.search(head)
-            slug = slugify(title["title"].strip("\"'")) if title else ""
-        if not slug:
-            continue
-        if folder == "halaman":
-            taken[folder].append(slug)
-            continue
-        date = _DATE_LINE_RE.search(head)
-        if date:
-            taken[folder].append(f"{date['year']}/{date['month']}/{slug}")
-    return {folder: sorted(set(values)) for folder, values in taken.items()}
-
-
 def existing_authors(content: Path) -> Counter:
     """How often each `Author:` occurs under content/."""
     return Counter(

@@ -14,7 +14,9 @@ staff aliases (warta/regions/gazetteer.py), the official vocabulary
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from warta import new_article
 from warta.new_article import region_value
@@ -76,8 +78,8 @@ class CmsInputs:
     site_url: str = ""
     preview_css: str = ""
     media_library_max_mb: int = 10
-    # Addresses a new release ("YYYY/MM/slug") or page ("slug") must not take:
-    # `new_article.existing_addresses`, plus the site's own top-level names.
+    # Addresses a new release ("YYYY/MM/slug") or page ("slug") must not take
+    # (`taken_addresses`).
     taken: dict[str, list[str]] = field(default_factory=dict)
 
 
@@ -115,6 +117,30 @@ def region_options(gazetteer, home: str | None, kecamatan_of: tuple[str, ...]) -
             label += " (" + ", ".join(dict.fromkeys(extra)) + ")"
         options.append({"label": f"{label} · {unit.code}", "value": region_value(unit)})
     return options
+
+
+# An article address the CMS can predict from a Date: and a Slug: alone.
+DATED_ADDRESS_RE = re.compile(r"^(?P<prefix>[^{}]+/)\{date:%Y\}/\{date:%m\}/\{slug\}/index\.html$")
+
+
+def taken_addresses(output: Path, article_save_as: str, save_as: str) -> dict[str, list[str]]:
+    """What a new release ("YYYY/MM/slug") or page ("slug") must not take, read
+    from the site as built: only what it published (a draft's or an embargoed
+    release's address would tell its headline in /admin/config.json), every
+    name at the site's top for pages (tag/, cari/, feed.xml, the pages). No
+    release addresses when ARTICLE_SAVE_AS is not `…/{date:%Y}/{date:%m}/{slug}/`."""
+    taken: dict[str, list[str]] = {"berita": [], "halaman": []}
+    if not output.is_dir():
+        return taken
+    taken["halaman"] = sorted({save_as, *(entry.name for entry in output.iterdir())})
+    match = DATED_ADDRESS_RE.match(article_save_as or "")
+    folder = output / match["prefix"] if match else None
+    if folder is not None and folder.is_dir() and not folder.is_symlink():
+        taken["berita"] = sorted(
+            f"{page.parent.parent.parent.name}/{page.parent.parent.name}/{page.parent.name}"
+            for page in folder.glob("*/*/*/index.html")
+        )
+    return taken
 
 
 def tag_options(vocabulary) -> list[dict]:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from warta.new_article import existing_addresses, office_code_resolver
+from warta.new_article import office_code_resolver
 from warta.paths import own_output
 from warta.published import check_only
 from warta.regions.configured import GAZETTEER_DEFAULT, data_path, load_configured
@@ -47,6 +47,7 @@ from .config import (
     region_authors,
     region_options,
     tag_options,
+    taken_addresses,
     warta_data,
 )
 from .page import admin_html
@@ -199,11 +200,9 @@ def write_admin(pelican) -> None:
     if check_only(settings):
         return  # `invoke check` writes no file
     inputs = gather_inputs(settings)
-    # A page must not take a name the site uses at its top (tag/, cari/, feed.xml,
-    # admin/…): the build would refuse it after the CMS saved it.
-    taken = existing_addresses(Path(settings["PATH"]))
-    taken["halaman"] = sorted({*taken["halaman"], save_as, *(p.name for p in output.iterdir())})
-    inputs.taken = taken
+    # The CMS gives a new release or page "-2" where the site already has its
+    # address: the build would refuse it after the CMS saved it.
+    inputs.taken = taken_addresses(output, settings.get("ARTICLE_SAVE_AS", ""), save_as)
     target.mkdir(parents=True, exist_ok=True)
     for file in bundle_files(source):
         shutil.copyfile(file, target / file.name)
