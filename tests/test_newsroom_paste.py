@@ -207,6 +207,22 @@ def test_a_release_without_author_is_credited_to_its_regions_office(site):
             region="Provinsi Lampung",
         ),
     )
+    # The office the lead names first: the province's, or Musi Rawas's though
+    # the dateline is Lubuklinggau (a kota of its own).
+    site.article(
+        "2024/prov-tempel.md",
+        pasted(
+            "Bawaslu Provinsi Sumatera Selatan Gelar Rapat Koordinasi Pengawasan",
+            "PALEMBANG – Bawaslu Provinsi Sumatera Selatan menggelar rapat koordinasi.",
+        ),
+    )
+    site.article(
+        "2024/mura.md",
+        pasted(
+            "Bawaslu Musi Rawas Gelar Rapat Koordinasi di Lubuklinggau",
+            "LUBUKLINGGAU – Bawaslu Kabupaten Musi Rawas menggelar rapat di Lubuklinggau.",
+        ),
+    )
     built = site.build()
     assert built.returncode == 0, built.log
 
@@ -221,13 +237,15 @@ def test_a_release_without_author_is_credited_to_its_regions_office(site):
     ]  # the kecamatan's office
     assert authors("prov.md") == ["Humas Bawaslu Provinsi Sumatera Selatan"]  # the site's AUTHOR
     assert authors("luar.md") == ["Humas Bawaslu Provinsi Sumatera Selatan"]  # no office of ours
+    assert authors("prov-tempel.md") == ["Humas Bawaslu Provinsi Sumatera Selatan"]
+    assert authors("mura.md") == ["Humas Bawaslu Kabupaten Musi Rawas"]
     supplied = {
         f.path.rsplit("/", 1)[-1]: f.message
         for f in built.findings("suggestion")
         if f.message.startswith("supplied")
     }
     assert "Author 'Humas Bawaslu Kota Pagaralam'" in supplied["pga.md"]
-    assert "Author" not in supplied["prov.md"] and "Author" not in supplied["luar.md"]
+    assert not [n for n in ("prov.md", "luar.md", "prov-tempel.md") if "Author" in supplied[n]]
     # One author page for the office, listing both of its releases.
     office = built.html("penulis/humas-bawaslu-kota-pagaralam/")
     titles = {h.get_text(strip=True) for h in office.select("main article h2, main article h3")}

@@ -7,10 +7,11 @@ What it adds to the site: for an article whose front matter leaves them out,
   (ASCII, hyphens, at most 80 characters), not Pelican's longer one, so that
   writing it into the file later changes no URL;
 - the summary: the lead paragraph without its dateline, cut at a sentence end;
-- the author: the humas of the office of the article's region ("Humas Bawaslu
-  Kabupaten Ogan Komering Ulu", spelled as that office's releases spell it),
-  once the enrichment has found the region (`ARTICLES_ENRICHED`), not the
-  site's AUTHOR, which is the provincial office's.
+- the author: the humas of the office the release speaks for (the first one
+  its lead names, else its region's: "Humas Bawaslu Kabupaten Ogan Komering
+  Ulu", spelled as that office's releases spell it), once the enrichment has
+  found the region (`ARTICLES_ENRICHED`), not the site's AUTHOR, which is the
+  provincial office's.
 Each supplied value is reported once per article as a suggestion that never
 fails a build, carrying a fix (with the comment-thread id the build already
 uses) that `invoke check --fix` writes into the file: from then on the address
@@ -40,6 +41,7 @@ from warta.findings import Finding, report
 from warta.new_article import office_code_resolver, office_unit, region_author
 from warta.paths import climbs
 from warta.regions.configured import load_configured
+from warta.regions.dateline import first_paragraph, from_lead
 from warta.text import LANG_RE, SLUG_RE, slugify
 
 from .lead import lead_summary
@@ -109,17 +111,19 @@ def supply(content) -> None:
 
 def supply_author(generator) -> None:
     """ARTICLES_ENRICHED (regions known; Pelican's authors not built yet): a
-    release without Author: is credited to the humas of its first region's
-    office, spelled as that office's other releases spell it, as `invoke new`
-    and the CMS write it. Not for a region outside the home province (no
-    office of ours), nor the province itself (the site's AUTHOR)."""
+    release without Author: is credited to the humas of the office it speaks
+    for, spelled as that office's other releases spell it, as `invoke new` and
+    the CMS write it. That office is the first one its lead names ("Bawaslu
+    Provinsi Sumatera Selatan menggelar …" datelined PALEMBANG is the
+    province's, "Bawaslu Musi Rawas …" in Lubuklinggau is Musi Rawas's), else
+    that of its first region. None outside the home province (no office of
+    ours), and the province's is the site's AUTHOR already."""
     settings = generator.settings
     missing = [
         article
         for article in every_article(generator)
         if getattr(article, SUPPLIED_ATTRIBUTE, None) is not None
         and not {"author", "authors"} & set(getattr(article, "warta_declared", ()))
-        and enrichment_of(article).regions
     ]
     if not missing:
         return
@@ -135,18 +139,26 @@ def supply_author(generator) -> None:
     )
     code_of = office_code_resolver(gazetteer, home)
     for article in missing:
-        code = enrichment_of(article).regions[0].code
-        if code not in gazetteer or (home and gazetteer.province_of(code) != home):
+        unit = office_spoken_for(gazetteer, article, home)
+        if unit is None or (home and gazetteer.province_of(unit.code) != home):
             continue
-        unit = gazetteer[code]
+        if office_unit(gazetteer.lineage(unit.code)).level == "provinsi":
+            continue  # the province's office: the site's AUTHOR
         name = region_author(gazetteer, unit, authors, code_of)
-        if office_unit(gazetteer.lineage(code)).level == "provinsi" or not name:
-            continue
-        if name == settings.get("AUTHOR"):
+        if not name or name == settings.get("AUTHOR"):
             continue
         article.author = Author(name, settings)
         article.authors = [article.author]
         getattr(article, SUPPLIED_ATTRIBUTE).append(("Author", name))
+
+
+def office_spoken_for(gazetteer, article, home: str | None):
+    """The unit of the first office the lead names, else the first region's."""
+    lead = from_lead(gazetteer, first_paragraph(getattr(article, "_content", "") or ""), home)
+    if lead is not None:
+        return lead.unit
+    regions = enrichment_of(article).regions
+    return gazetteer[regions[0].code] if regions and regions[0].code in gazetteer else None
 
 
 def announce(generators) -> None:
