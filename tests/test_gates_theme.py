@@ -247,3 +247,17 @@ def test_article_text_is_in_the_html_without_javascript(dated_article):
         if element.has_attr("hidden") or "display:none" in element.get("style", "").replace(" ", "")
     ]
     assert not hidden, f"the article text sits in a hidden element: {hidden}"
+
+
+def test_a_date_written_without_a_time_shows_the_day_only(tmp_path):
+    """`Date: 2024-11-20` is midnight to Pelican; the page said "00.00 WIB", as
+    if the release went out at midnight."""
+    from conftest import FixtureSite
+
+    fixture = FixtureSite(tmp_path)
+    fixture.article("hari.md", slug="hanya-tanggal", date="2024-11-20")
+    built = fixture.build()
+    assert built.returncode == 0, built.log
+    time = built.html("berita/2024/11/hanya-tanggal/").select_one("article header time")
+    assert " ".join(time.get_text().split()) == "Rabu, 20 November 2024"
+    assert time["datetime"].startswith("2024-11-20")
