@@ -14,6 +14,7 @@ import functools
 import http.server
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -258,7 +259,9 @@ def test_release_written_in_the_browser_passes_check_and_builds(page, newsroom, 
     assert values["Author"] == "Humas Bawaslu Kabupaten Ogan Komering Ulu"  # as `invoke new`
     assert values["Region"] == "Kabupaten Ogan Komering Ulu"
     assert values["Tags"] == "Pilkada Serentak 2024, Rekapitulasi Suara"
-    assert values["Image"] == f"images/{date[:4]}/rakernis-pungut-hitung.jpg"
+    # The upload's own name, with a stamp: another photo of that name never replaces it.
+    stamped = rf"images/{date[:4]}/rakernis-pungut-hitung-[0-9a-z]{{4,8}}\.jpg"
+    assert re.fullmatch(stamped, values["Image"]), values["Image"]
     assert photo == f"content/{values['Image']}"
     assert values["Image-Alt"] == ALT
     assert len(values["Thread"]) == 32 and int(values["Thread"], 16) >= 0

@@ -607,6 +607,36 @@
     }).observe(document.body, { childList: true, subtree: true });
   }
 
+  // ---- uploads ------------------------------------------------------------------
+
+  // Decap stores an upload under its own file name: a second photo called
+  // IMG_0001.JPG replaced another release's, on the site too, without a word.
+  // Each chosen file gets a short stamp of its own before Decap sees it.
+  function uploadStamp() {
+    var random = new Uint8Array(2);
+    window.crypto.getRandomValues(random);
+    return Date.now().toString(36).slice(-4) + random[0].toString(36) + random[1].toString(36);
+  }
+
+  function stampUploads(event) {
+    var input = event.target;
+    if (!input || input.type !== 'file' || !input.files || !input.files.length) return;
+    if (typeof window.DataTransfer !== 'function') return;
+    var transfer = new window.DataTransfer();
+    Array.prototype.forEach.call(input.files, function (file) {
+      var dot = file.name.lastIndexOf('.');
+      var stem = dot > 0 ? file.name.slice(0, dot) : file.name;
+      var extension = dot > 0 ? file.name.slice(dot) : '';
+      transfer.items.add(
+        new File([file], stem + '-' + uploadStamp() + extension, {
+          type: file.type,
+          lastModified: file.lastModified,
+        })
+      );
+    });
+    input.files = transfer.files;
+  }
+
   // ---- start ------------------------------------------------------------------
 
   function start(doc) {
@@ -628,6 +658,8 @@
       CMS.registerCustomFormat('warta-' + collection, 'md', makeFormat(data.formats[collection], data));
     });
     registerWidgets(CMS, data);
+    // Capture: before Decap's own change handler reads the chosen files.
+    document.addEventListener('change', stampUploads, true);
     registerPreview(CMS, data);
     registerSaving(CMS, data);
     watchAccessibility();
