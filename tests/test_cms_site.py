@@ -215,21 +215,20 @@ def test_public_build_on_github_signs_in_to_the_repository(tmp_path, monkeypatch
     assert config["publish_mode"] == "editorial_workflow"
 
 
-def test_taken_addresses_are_read_from_the_published_site_only(tmp_path):
-    """What /admin/config.json lists for the CMS's "-2": the published releases'
-    addresses and the site's top-level names, never a draft's (its slug would
-    tell its headline on the public site)."""
-    from plugins.cms.config import taken_addresses
+def test_taken_addresses_name_only_what_the_site_lists(tmp_path):
+    """What /admin/config.json lists for the CMS's "-2": the listed releases'
+    addresses and the site's top-level names, never a hidden page's folder (nor
+    anything of a draft: its slug would tell its headline on the public site)."""
+    from plugins.cms.config import listed_release_keys, taken_addresses
 
-    for page in ("berita/2024/11/rapat-pleno", "berita/2024/12/apel-siaga", "kontak", "tag/a"):
-        (tmp_path / page).mkdir(parents=True)
-        (tmp_path / page / "index.html").write_text("x", encoding="utf-8")
-    (tmp_path / "draf" / "rahasia").mkdir(parents=True)
-    (tmp_path / "draf" / "rahasia" / "index.html").write_text("x", encoding="utf-8")
+    for name in ("berita", "kontak", "rahasia", "tag"):
+        (tmp_path / name).mkdir()
     (tmp_path / "feed.xml").write_text("x", encoding="utf-8")
-    taken = taken_addresses(tmp_path, "berita/{date:%Y}/{date:%m}/{slug}/index.html", "admin")
-    assert taken == {
+    releases = listed_release_keys(
+        ["berita/2024/11/rapat-pleno/index.html", "berita/2024/12/apel-siaga/index.html", "x.html"]
+    )
+    assert releases == ["2024/11/rapat-pleno", "2024/12/apel-siaga"]
+    assert taken_addresses(tmp_path, releases, {"rahasia"}, "admin") == {
         "berita": ["2024/11/rapat-pleno", "2024/12/apel-siaga"],
-        "halaman": ["admin", "berita", "draf", "feed.xml", "kontak", "tag"],
+        "halaman": ["admin", "berita", "feed.xml", "kontak", "tag"],
     }
-    assert taken_addresses(tmp_path, "{slug}.html", "admin")["berita"] == []

@@ -120,27 +120,35 @@ def region_options(gazetteer, home: str | None, kecamatan_of: tuple[str, ...]) -
 
 
 # An article address the CMS can predict from a Date: and a Slug: alone.
-DATED_ADDRESS_RE = re.compile(r"^(?P<prefix>[^{}]+/)\{date:%Y\}/\{date:%m\}/\{slug\}/index\.html$")
+DATED_ADDRESS_RE = re.compile(
+    r"^(?P<prefix>[^{}]*/)?(?P<year>\d{4})/(?P<month>\d{2})/(?P<slug>[^/]+)/index\.html$"
+)
 
 
-def taken_addresses(output: Path, article_save_as: str, save_as: str) -> dict[str, list[str]]:
-    """What a new release ("YYYY/MM/slug") or page ("slug") must not take, read
-    from the site as built: only what it published (a draft's or an embargoed
-    release's address would tell its headline in /admin/config.json), every
-    name at the site's top for pages (tag/, cari/, feed.xml, the pages). No
-    release addresses when ARTICLE_SAVE_AS is not `…/{date:%Y}/{date:%m}/{slug}/`."""
-    taken: dict[str, list[str]] = {"berita": [], "halaman": []}
-    if not output.is_dir():
-        return taken
-    taken["halaman"] = sorted({save_as, *(entry.name for entry in output.iterdir())})
-    match = DATED_ADDRESS_RE.match(article_save_as or "")
-    folder = output / match["prefix"] if match else None
-    if folder is not None and folder.is_dir() and not folder.is_symlink():
-        taken["berita"] = sorted(
-            f"{page.parent.parent.parent.name}/{page.parent.parent.name}/{page.parent.name}"
-            for page in folder.glob("*/*/*/index.html")
-        )
-    return taken
+def listed_release_keys(save_as_paths: list[str]) -> list[str]:
+    """ "YYYY/MM/slug" of each listed release whose address has that shape."""
+    keys = set()
+    for save_as in save_as_paths:
+        match = DATED_ADDRESS_RE.match(save_as or "")
+        if match:
+            keys.add(f"{match['year']}/{match['month']}/{match['slug']}")
+    return sorted(keys)
+
+
+def taken_addresses(
+    output: Path, releases: list[str], unlisted_names: set[str], save_as: str
+) -> dict[str, list[str]]:
+    """What a new release ("YYYY/MM/slug") or page ("slug") must not take, as
+    /admin/config.json gives it to the CMS: the listed releases' keys
+    (`listed_release_keys`), and every name at the top of the site as built
+    (tag/, cari/, feed.xml, the pages) but those only unlisted contents use: a
+    hidden page's, as a draft's or an embargoed release's, must not be named
+    on the public site."""
+    names = {entry.name for entry in output.iterdir()} if output.is_dir() else set()
+    return {
+        "berita": releases,
+        "halaman": sorted({save_as, *(names - unlisted_names)}),
+    }
 
 
 def tag_options(vocabulary) -> list[dict]:

@@ -32,9 +32,10 @@ from pathlib import Path
 
 from pelican import signals
 
+from warta.contents import every_article, every_page
 from warta.new_article import office_code_resolver
 from warta.paths import own_output
-from warta.published import check_only
+from warta.published import check_only, is_listed, is_written
 from warta.regions.configured import GAZETTEER_DEFAULT, data_path, load_configured
 from warta.source_checks import Rules
 from warta.tags.officials import load_region_names, load_registry
@@ -43,6 +44,7 @@ from warta.tags.vocabulary import load_vocabulary
 from .config import (
     CmsInputs,
     cms_config,
+    listed_release_keys,
     official_entries,
     region_authors,
     region_options,
@@ -169,12 +171,32 @@ def bundle_files(folder: Path) -> list[Path]:
     return list(dict.fromkeys(files))
 
 
+# Output folder → (listed releases' "YYYY/MM/slug", top names only unlisted
+# contents use), from all_generators_finalized to the finalized handler.
+_PUBLISHED: dict[str, tuple[list[str], set[str]]] = {}
+
+
 def claim_admin(generators) -> None:
     """/admin/ is the CMS's, written after the pages: a page there (`Slug:
-    admin`) would be overwritten unseen."""
-    if generators and setting(generators[0].settings, "CMS_ENABLED"):
-        folder = setting(generators[0].settings, "CMS_SAVE_AS").strip("/")
-        own_output(generators[0].context, f"{folder}/", "the newsroom CMS (CMS_SAVE_AS)")
+    admin`) would be overwritten unseen. Also notes which addresses the site
+    lists, for the CMS's "-2" (`taken_addresses`)."""
+    if not generators or not setting(generators[0].settings, "CMS_ENABLED"):
+        return
+    folder = setting(generators[0].settings, "CMS_SAVE_AS").strip("/")
+    own_output(generators[0].context, f"{folder}/", "the newsroom CMS (CMS_SAVE_AS)")
+    articles = [a for g in generators if hasattr(g, "articles") for a in every_article(g)]
+    pages = [p for g in generators if hasattr(g, "pages") for p in every_page(g)]
+    contents = [*articles, *pages]
+    shown = [content for content in contents if is_listed(content)]
+    hidden = [content for content in contents if is_written(content) and not is_listed(content)]
+
+    def top(content) -> str:
+        return str(content.save_as).split("/", 1)[0]
+
+    _PUBLISHED[os.path.realpath(generators[0].output_path)] = (
+        listed_release_keys([str(a.save_as) for a in articles if is_listed(a)]),
+        {top(c) for c in hidden} - {top(c) for c in shown},
+    )
 
 
 def write_admin(pelican) -> None:
@@ -202,7 +224,8 @@ def write_admin(pelican) -> None:
     inputs = gather_inputs(settings)
     # The CMS gives a new release or page "-2" where the site already has its
     # address: the build would refuse it after the CMS saved it.
-    inputs.taken = taken_addresses(output, settings.get("ARTICLE_SAVE_AS", ""), save_as)
+    releases, unlisted = _PUBLISHED.pop(os.path.realpath(output), ([], set()))
+    inputs.taken = taken_addresses(output, releases, unlisted, save_as)
     target.mkdir(parents=True, exist_ok=True)
     for file in bundle_files(source):
         shutil.copyfile(file, target / file.name)
