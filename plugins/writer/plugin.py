@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from jinja2.defaults import DEFAULT_NAMESPACE
 from pelican import signals
 from pelican.contents import Content
 from pelican.paginator import Paginator
@@ -934,18 +935,23 @@ class IncrementalWriter(Writer):
         )
 
 
-# Modules whose Jinja globals are functions of their arguments alone (Jinja's
-# own: range, dict, lipsum, cycler…; warta's filters and globals).
-SETTLED_MODULES = ("jinja2", "markupsafe", "builtins", "warta", "babel", "pelican")
+# Modules whose Jinja globals are functions of their arguments alone (warta's
+# filters and globals; Jinja's own range, dict, lipsum… are DEFAULT_NAMESPACE).
+SETTLED_MODULES = ("jinja2", "markupsafe", "warta", "babel", "pelican")
 
 
 def settled_global(value) -> bool:
     """Whether a Jinja global (or MISSING) can be left out of a page's digest:
-    not a callable, or one of SETTLED_MODULES' (their code is in the build
-    digest). Values of other globals are digested with the page's context."""
+    not a callable, one of Jinja's defaults, or one of SETTLED_MODULES' (their
+    code is in the build digest). Not a clock or a random number (`time.time`,
+    `datetime.now`: a built-in with no module of ours) nor an outside plugin's
+    function: the page then renders on every build. Values of other globals
+    are digested with the page's context."""
     if value is MISSING or not callable(value):
         return True
-    module = getattr(value, "__module__", None) or type(value).__module__ or ""
+    if any(value is default for default in DEFAULT_NAMESPACE.values()):
+        return True
+    module = getattr(value, "__module__", None) or ""
     return module.split(".")[0] in SETTLED_MODULES
 
 

@@ -14,7 +14,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, TemplateNotFound, meta
+from jinja2 import Environment, TemplateNotFound, meta, nodes
 
 from warta.fingerprint import hash_text
 from warta.paths import replace_file
@@ -66,9 +66,17 @@ class TemplateAnalyser:
         key = (name, source_digest)
         if key not in self._parsed:
             tree = self.environment.parse(source)
+            # Jinja leaves the environment's globals out of the undeclared
+            # names; a page reads them all the same (an outside plugin's
+            # function listing the newest titles).
+            used_globals = {
+                node.name
+                for node in tree.find_all(nodes.Name)
+                if node.ctx == "load" and node.name in self.environment.globals
+            }
             self._parsed[key] = (
                 source_digest,
-                frozenset(meta.find_undeclared_variables(tree)),
+                frozenset(meta.find_undeclared_variables(tree)) | used_globals,
                 tuple(meta.find_referenced_templates(tree)),
             )
         return self._parsed[key]
