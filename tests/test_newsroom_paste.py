@@ -149,6 +149,7 @@ def test_paragraphs_pasted_without_blank_lines_stay_paragraphs(site):
             ["Hadir:", "", "- Saksi hadir", "- Pengawas kecamatan hadir"],
         ),
         (["Agenda:", "1) Apel;", "2) Patroli."], ["Agenda:", "", "1. Apel;", "2. Patroli."]),
+        (["Rapat selesai.", "· · ·", "···"], ["Rapat selesai.", "· · ·", "···"]),  # breaks
         (["Agenda:", "- Apel;", "- Patroli."], ["Agenda:", "", "- Apel;", "- Patroli."]),
         (
             ["Pada tanggal", "17. Agustus digelar apel."],
@@ -459,6 +460,8 @@ def test_the_dateline_is_not_part_of_the_summary(paragraph):
         "Rapat pleno berlangsung tertib.",
         "Menurut Ketua Bawaslu - yang hadir - rapat berjalan baik.",
         "Kota ini - kata warga - aman.",
+        "Kabupaten Muara Enim – salah satu daerah rawan – menjadi fokus pengawasan.",
+        "Provinsi Sumatera Selatan - yang memiliki 17 kabupaten/kota - siap.",
     ],
 )
 def test_a_lead_without_dateline_is_kept_whole(paragraph):

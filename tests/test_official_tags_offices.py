@@ -234,6 +234,14 @@ OFFICIALS = """\
       institution: Bawaslu
       region: "16"
       start: 2024-07-01
+- name: Ahmad Fauzi Rahman
+  slug: ahmad-fauzi-rahman
+  positions:
+    - position: Ketua
+      institution: Bawaslu
+      region: "16.04"
+      start: 2023-08-20
+      end: 2025-01-31
 """
 ALIASES = """\
 "16":
@@ -397,6 +405,25 @@ def test_a_position_named_outside_its_dates_is_said_once(tmp_path):
         " officials.yaml:1)"
     ], built.log
     assert officials_of(built)["sebelum"] == ["sri-wahyuni-lubis"]
+
+
+def test_a_former_official_named_after_the_term_is_not_flagged(tmp_path):
+    """Releases speak of a term that ended ("mantan Ketua …", "yang menjabat
+    Ketua … sejak 2023"); the registry's end date is right, nothing to mend."""
+    site, options = site_with(tmp_path)
+    site.article(
+        "2025/mantan.md",
+        release(
+            "mantan",
+            "2025-06-02 09:00",
+            "Kabupaten Lahat",
+            "LAHAT – Mantan Ketua Bawaslu Kabupaten Lahat, Ahmad Fauzi Rahman, hadir.\n",
+        ),
+    )
+    built = site.build(**options)
+    assert built.returncode == 0, built.log
+    assert [m for _p, _l, m in suggestions(built) if "Ahmad Fauzi Rahman" in m] == []
+    assert officials_of(built)["mantan"] == ["ahmad-fauzi-rahman"]
 
 
 def test_positions_over_time_and_the_articles_region_as_context(tmp_path):

@@ -86,8 +86,9 @@ _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 
 # Bullets a word processor or a chat pastes, and "1)" numbering. Word's own
 # list bullets arrive as a middle dot (·, ∙) or as its Symbol and Wingdings
-# fonts' private characters (U+F0B7, U+F0A7, U+F0D8).
-_PASTED_BULLET = re.compile(r"^ {0,3}[•◦▪▫●○■□‣⁃➢►✓✔·∙⦁\uf0b7\uf0a7\uf0d8]\s*(?=\S)")
+# fonts' private characters (U+F0B7, U+F0A7, U+F0D8). A bullet before words:
+# "· · ·" and "***" between sections stay as written.
+_PASTED_BULLET = re.compile(r"^ {0,3}[•◦▪▫●○■□‣⁃➢►✓✔·∙⦁\uf0b7\uf0a7\uf0d8]\s*(?=[\w\"“‘(])")
 _PAREN_NUMBER = re.compile(r"^( {0,3}\d{1,3})\)\s+(?=\S)")
 # A list item that may interrupt a paragraph (CommonMark's rule: a bullet, or
 # a numbered list that starts at 1).

@@ -41,7 +41,13 @@ def without_dateline(paragraph: str) -> str:
         or "," in head
         or "(" in head
         or (len(words) <= 2 and all(w[:1].isupper() for w in words))
-        or (first.lower() in LEVEL_WORDS and all(w[:1].isupper() for w in words))
+        # "Kab. Muara Enim - Bawaslu …", not "Kabupaten Muara Enim – salah satu
+        # daerah … – menjadi …": a sentence that opens on the region's name.
+        or (
+            first.lower() in LEVEL_WORDS
+            and all(w[:1].isupper() for w in words)
+            and paragraph[match.end() :].strip()[:1].isupper()
+        )
     )
     rest = paragraph[match.end() :].strip()
     return rest if looks_like and rest else paragraph

@@ -27,8 +27,9 @@ text speaks of someone else of the same name, or of a position missing from
 the registry: the name is not linked to the registry's person. A different
 role in the same office (the text says "Ketua", the registry "Anggota") is
 the same person with a position the registry lacks: linked, with a suggestion.
-So is the position itself named outside its dates (a chair named after the
-term ended, or before it began).
+So is the position itself named before the registry's first position of the
+person began (a term ended is how releases speak of a former official:
+"mantan Ketua …", not said).
 """
 
 from __future__ import annotations
