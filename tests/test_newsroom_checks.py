@@ -301,6 +301,24 @@ def test_invoke_check_of_a_file_the_build_never_reads_is_an_error_not_ok(site, t
     assert inside.returncode == 0, inside.stdout + inside.stderr
     data = run_check(site, "-p", str(REPO / "data/officials.yaml"))
     assert data.returncode == 0, data.stdout + data.stderr
+    # A link inside content/ is the build's to refuse, named as written; a path
+    # through a link to content/ is the file it leads to.
+    link = site.content / "berita/2024/tautan.md"
+    link.symlink_to(outside)
+    linked = run_check(site, "-p", str(link))
+    assert linked.returncode == 1, linked.stdout + linked.stderr
+    assert "symbolic link refused" in linked.stdout
+    link.unlink()
+    site.article(
+        "2024/ganda.md",
+        slug="berita-ganda",
+        tags="",
+        body="PALEMBANG – Bawaslu Kota Palembang menggelar rapat rapat koordinasi.",
+    )
+    (tmp_path / "lewat").symlink_to(site.content)
+    through = run_check(site, "-p", str(tmp_path / "lewat/berita/2024/ganda.md"))
+    assert through.returncode == 0, through.stdout + through.stderr
+    assert "doubled word: 'rapat rapat'" in through.stdout
 
 
 def test_invoke_check_strict_and_github_format(site):

@@ -84,24 +84,45 @@ def collect(settings_file: Path, *, strict: bool = False) -> tuple[list[Finding]
     return findings, paths
 
 
-def unread_paths(wanted: list[str], settings_file: Path) -> list[tuple[str, str]]:
-    """The given paths a build never reads (outside the content folder and the
-    data folder, and not the project itself), each with the content folder as
-    shown: a check of them would say "ok" about a file it never opened."""
-    paths = Paths.from_settings(load_settings(settings_file), settings_file)
-    # data/ beside the settings, where the plugins' data files are (and the
-    # project's, when the content folder makes another project root).
-    data = {(paths.project / "data").resolve(), settings_file.resolve().parent / "data"}
-    read = [paths.content.resolve(), *data]
-    unread = []
+def checked_paths(wanted: list[str], settings_file: Path) -> tuple[list[str], list[str]]:
+    """The given paths as the build names what they point at (for `select`),
+    and those the build never reads (outside the content folder, data/, the
+    settings, the theme and the plugin folders, and not a folder holding one
+    of them): a check of them would say "ok" about a file it never opened.
+
+    A path is taken as written when it is inside one of those (a link inside
+    content/ is the build's to refuse, at that path); else as the file it leads
+    to (a path through a link to content/)."""
+    settings = load_settings(settings_file)
+    paths = Paths.from_settings(settings, settings_file)
+    folders = [
+        paths.content,
+        paths.project / "data",
+        settings_file.parent / "data",
+        settings_file,
+        *(Path(p) for p in [settings.get("THEME") or ""] if p),
+        *(
+            Path(p) if Path(p).is_absolute() else settings_file.parent / p
+            for p in settings.get("PLUGIN_PATHS") or []
+        ),
+    ]
+    roots = [(Path(os.path.abspath(f)), Path(os.path.realpath(f))) for f in folders]
+    selected, unread = [], []
     for given in wanted:
-        real = Path(given).resolve()
-        if real == paths.project.resolve() or any(real.is_relative_to(root) for root in read):
+        written, real = Path(os.path.abspath(given)), Path(os.path.realpath(given))
+        inside = next((r for r in roots if written.is_relative_to(r[0])), None)
+        if inside is not None:
+            selected.append(str(written))
             continue
-        if any(root.is_relative_to(real) for root in read):
-            continue  # a folder that holds content/ (the project, or above it)
-        unread.append((given, paths.display(paths.content) or str(paths.content)))
-    return unread
+        through = next((r for r in roots if real.is_relative_to(r[1])), None)
+        if through is not None:
+            selected.append(str(through[0] / real.relative_to(through[1])))
+            continue
+        if any(r[0].is_relative_to(written) or r[1].is_relative_to(real) for r in roots):
+            selected.append(str(written))  # a folder that holds content/
+            continue
+        unread.append(given)
+    return selected, unread
 
 
 def select(findings: list[Finding], wanted: list[str], paths: Paths) -> list[Finding]:
@@ -189,18 +210,18 @@ def main(argv: list[str] | None = None) -> int:
     if missing:
         print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
         return 2
-    unread = unread_paths(args.paths, Path(args.settings))
+    selected, unread = checked_paths(args.paths, Path(args.settings))
     if unread:
-        for path, content in unread:
+        for path in unread:
             print(
-                f"error: not checked: '{path}' is outside the content folder ({content}/) and"
-                f" data/: the build never reads it (move a release into {content}/, e.g."
-                f" {content}/berita/<year>/)",
+                f"error: not checked: '{path}' is outside the content folder and data/:"
+                " the build never reads it (move a release into content/, e.g."
+                " content/berita/<year>/)",
                 file=sys.stderr,
             )
         return 2
     findings, paths = collect(Path(args.settings), strict=args.strict)
-    findings = select(findings, args.paths, paths)
+    findings = select(findings, selected, paths)
     if args.fix:
         done, fixed = fix_all(findings, paths)
         for line in done:
