@@ -445,3 +445,43 @@ def test_cached_rebuild_gives_identical_pages(tmp_path):
     assert attribution.a is None
     regions = {i["url"]: i["_warta"]["regions"] for i in second.json("feed.json")["items"]}
     assert sorted(r[0]["code"] for r in regions.values()) == ["16.71", "16.71.08"]
+
+
+def test_region_values_prefer_a_kecamatan_of_the_province_to_a_kabupaten_elsewhere(site):
+    """`Region: Mesuji` is Kecamatan Mesuji of OKI, not Lampung's kabupaten, as
+    the dateline `MESUJI –` is; `Region: OKU Timur, Jayapura` is the kecamatan
+    of OKU Timur (it failed the build as ambiguous between Papua's two)."""
+    news(
+        site,
+        "mesuji.md",
+        slug="pergeseran-kotak-suara",
+        title="Panwaslu Kecamatan Mesuji Awasi Pergeseran Kotak Suara",
+        date="2024-11-28 08:00",
+        body="Panwaslu Kecamatan Mesuji mengawasi pergeseran kotak suara.",
+        region="Mesuji",
+    )
+    news(
+        site,
+        "jayapura.md",
+        slug="rekapitulasi-jayapura",
+        title="Panwaslu Kecamatan Jayapura Awasi Rekapitulasi Suara",
+        date="2024-11-29 08:00",
+        body="Panwaslu Kecamatan Jayapura mengawasi rekapitulasi.",
+        region="OKU Timur, Jayapura",
+    )
+    built = site.build()
+    assert built.returncode == 0, built.log
+
+    def regions(slug):
+        page = built.html(f"berita/2024/11/{slug}/")
+        return [a.get_text(" ", strip=True) for a in page.select(".article__regions a")]
+
+    assert regions("pergeseran-kotak-suara")[-2:] == [
+        "Kabupaten Ogan Komering Ilir",
+        "Kecamatan Mesuji",
+    ]
+    assert regions("rekapitulasi-jayapura")[-2:] == [
+        "Kabupaten Ogan Komering Ulu Timur",
+        "Kecamatan Jayapura",
+    ]
+    assert not (built.output / "wilayah" / "lampung").exists()

@@ -102,15 +102,18 @@ class RegionsStage:
         pending = []
         for value in values:
             found = gazetteer.resolve(value, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
-            if found.unit:
+            if found.unit and gazetteer.is_near(found.unit, (), home):
                 resolved[value] = found.unit.code
-            elif found.problem == "ambiguous":
-                problem("ambiguous region", value, found.candidates)
             else:
+                # A kecamatan name, or a kabupaten/kota outside the home province
+                # or of several (Mesuji, Jayapura): read again with the other
+                # values as context, where a kecamatan inside them (or of the
+                # home province) comes first (gazetteer rule 5).
                 pending.append(value)
         context = list(resolved.values())
-        for value in pending:  # kecamatan names, narrowed by the other values
-            found = gazetteer.resolve(value, context=context, home=home, tiers=(TIER_KECAMATAN,))
+        tiers = (TIER_OFFICIAL, TIER_ALIAS, TIER_KECAMATAN)
+        for value in pending:
+            found = gazetteer.resolve(value, context=context, home=home, tiers=tiers)
             if found.unit:
                 resolved[value] = found.unit.code
             elif found.problem == "ambiguous":
