@@ -277,3 +277,14 @@ def test_a_clock_or_an_outside_function_as_a_jinja_global_is_never_settled():
     assert not settled_global(datetime.datetime.now)
     assert not settled_global(lambda: "judul terbaru")
     assert settled_global(range) and settled_global(jinja_filters.GLOBALS["page_numbers"])
+
+
+def test_a_writer_finalized_handler_listed_before_writer_is_named(site, tmp_path, monkeypatch):
+    """Its handler runs before the writer writes the pages: it would read the
+    last build's. The build says so, naming the handler."""
+    newsroom(site)
+    monkeypatch.setenv("OUTSIDE_RECORD", str(tmp_path / "record.json"))
+    built = build(site, tmp_path, "early", with_plugin(tmp_path, "sumber", SOURCE_PLUGIN))
+    assert built.returncode == 0, built.log
+    [warning] = [line for line in built.log_lines("warning") if "before the pages" in line]
+    assert "sumber.article_writer_finalized handles article_writer_finalized" in warning

@@ -26,7 +26,8 @@ clean build writes; builds get faster.
   `override_output` (an outside plugin replacing an article's page) replaces
   it; the pages of the articles and pages generators are written when they
   send `article_writer_finalized` / `page_writer_finalized`, so a handler of a
-  plugin listed after `writer` finds them on disk (pelican-show-source); a
+  plugin listed after `writer` finds them on disk (pelican-show-source; one
+  listed before it is named in a warning: it would find the last build's); a
   page of a template that is not the theme's gets the bodies of the articles
   it lists in its digest (the theme's lists show summaries), and one whose
   template calls a Jinja global of an outside plugin renders on every build.

@@ -7,6 +7,7 @@ import io
 import logging
 import os
 import time
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -1050,6 +1051,27 @@ def take_over_output_cleaning(pelican) -> None:
     """Pelican would empty the whole output; the writer keeps reusable pages."""
     if setting(pelican.settings, "WRITER_INCREMENTAL"):
         pelican.delete_outputdir = False
+    warn_early_finalizers()
+
+
+def warn_early_finalizers() -> None:
+    """A `*_writer_finalized` handler connected before the writer's (its plugin
+    listed before `writer`) runs before the pages are written: it would find
+    the last build's pages, or none. Said once a build, naming it."""
+    for signal in (signals.article_writer_finalized, signals.page_writer_finalized):
+        for receiver in signal.receivers.values():
+            handler = receiver() if isinstance(receiver, weakref.ref) else receiver
+            if handler is flush_written:
+                break
+            if handler is None:
+                continue
+            logger.warning(
+                "writer: %s.%s handles %s before the pages are written, and finds the "
+                "last build's (list its plugin after 'writer' in PLUGINS)",
+                getattr(handler, "__module__", "?"),
+                getattr(handler, "__qualname__", repr(handler)),
+                signal.name,
+            )
 
 
 def register():
