@@ -681,3 +681,19 @@ def test_a_photo_description_left_without_its_photo_is_said_at_its_line():
         for f in check_source(parse_source("berita/x.md", with_photo), Rules())
         if "without an Image" in f.message
     ]
+
+
+def test_a_translation_shares_its_originals_slug_without_a_duplicate_error():
+    from warta.source_checks import check_duplicates
+
+    def source(name, **extra):
+        text = article_text(slug="rapat-pleno", date="2024-11-18 10:00", **extra)
+        return parse_source(f"berita/{name}.md", text)
+
+    pair = [source("asli"), source("inggris", lang="en")]
+    assert list(check_duplicates(pair, "id")) == []
+    twins = [source("asli"), source("kembar", lang="id")]  # the site's own language
+    assert [(f.level, f.message.split(" as ")[0]) for f in check_duplicates(twins, "id")] == [
+        ("error", "same address /berita/2024/11/rapat-pleno/"),
+        ("error", "same address /berita/2024/11/rapat-pleno/"),
+    ]

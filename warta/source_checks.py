@@ -625,19 +625,22 @@ def check_links(source: Source, exists) -> Iterator[Finding]:
                 )
 
 
-def check_duplicates(sources: Iterable[Source]) -> Iterator[Finding]:
-    """The same slug in one month (same URL) is an error; anywhere else, a warning."""
-    by_url: dict[tuple[str, str], list[Source]] = {}
-    by_slug: dict[str, list[Source]] = {}
+def check_duplicates(sources: Iterable[Source], default_lang: str = "id") -> Iterator[Finding]:
+    """The same slug in one month (same URL) is an error; anywhere else, a warning.
+    A translation (another `Lang:`) shares its original's slug on purpose:
+    Pelican gives it an address of its own."""
+    by_url: dict[tuple[str, str, str], list[Source]] = {}
+    by_slug: dict[tuple[str, str], list[Source]] = {}
     for source in sources:
         slug, date = source.value("slug"), parse_date(source.value("date"))
         if not slug:
             continue
-        by_slug.setdefault(slug, []).append(source)
+        lang = (source.value("lang") or default_lang).strip().lower()
+        by_slug.setdefault((slug, lang), []).append(source)
         if date:
-            by_url.setdefault((date.strftime("%Y/%m"), slug), []).append(source)
+            by_url.setdefault((date.strftime("%Y/%m"), slug, lang), []).append(source)
     reported = set()
-    for (month, slug), group in sorted(by_url.items()):
+    for (month, slug, _lang), group in sorted(by_url.items()):
         if len(group) > 1:
             for source in group:
                 others = ", ".join(s.path for s in group if s is not source)
@@ -649,7 +652,7 @@ def check_duplicates(sources: Iterable[Source]) -> Iterator[Finding]:
                     f"same address /berita/{month}/{slug}/ as {others}",
                     "give one of them another Slug",
                 )
-    for slug, group in sorted(by_slug.items()):
+    for (slug, _lang), group in sorted(by_slug.items()):
         if len(group) > 1:
             for source in group:
                 if source.path in reported:
