@@ -631,3 +631,59 @@ def test_a_title_with_markup_characters_is_the_same_text_in_page_and_feeds(tmp_p
         titles = [entry.findtext(f"{ATOM}title") for entry in root.findall(f"{ATOM}entry")]
         assert titles == [title], feed
     assert [item["title"] for item in built.json("feed.json")["items"]] == [title]
+
+
+ADDRESS_LINKS = """\
+PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis berikutnya.
+
+Lihat [pengumuman berikutnya]({siteurl}/berita/2099/01/embargo-rahasia/) nanti.
+
+Baca [catatan redaksi](/draf/draf-rahasia/) dan [arsip](../../../2099/01/embargo-rahasia/).
+
+Juga <a href="/draf/draf-rahasia/">tautan mentah</a> dan [rilis lain](/berita/2024/11/lain-terbit/).
+"""
+
+
+def test_links_written_as_addresses_to_unpublished_releases_are_warned_and_taken_out(tmp_path):
+    """Only `{filename}` links were checked: a draft's preview address or an
+    embargoed release's future address, pasted as a URL, went out with "build
+    ok" and told the unpublished headline's slug."""
+    site = FixtureSite(tmp_path)
+    site.article(
+        "tautan.md",
+        article_text(
+            title="Bawaslu Kota Palembang Siapkan Rilis Berikutnya Pekan Ini",
+            slug="rilis-bertaut",
+            body=ADDRESS_LINKS.format(siteurl=SITEURL),
+        ),
+    )
+    site.article("lain.md", article_text(slug="lain-terbit", date="2024-11-10 10:00"))
+    site.article(
+        "draf.md", article_text(slug="draf-rahasia", date="2024-11-16 08:00", status="draft")
+    )
+    site.article("embargo.md", article_text(slug="embargo-rahasia", date="2099-01-01 08:00"))
+    public = site.build(publish=True, SITEURL=SITEURL, FEED_DOMAIN=SITEURL, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    warned = sorted(
+        (line.split(": link to")[0], line.split("'")[1])
+        for line in public.log_lines("warning")
+        if "link to an unpublished" in line
+    )
+    assert warned == [
+        ("berita/tautan.md:11", f"{SITEURL}/berita/2099/01/embargo-rahasia/"),
+        ("berita/tautan.md:13", "../../../2099/01/embargo-rahasia/"),
+        ("berita/tautan.md:13", "/draf/draf-rahasia/"),
+        ("berita/tautan.md:15", "/draf/draf-rahasia/"),
+    ], public.log
+    page = public.html("berita/2024/11/rilis-bertaut/")
+    hrefs = [a["href"] for a in page.select(".article__body a")]
+    assert hrefs == ["/berita/2024/11/lain-terbit/"], hrefs
+    assert "pengumuman berikutnya" in page.select_one(".article__body").get_text()
+    for name in ("feed.xml", "feed.json"):
+        assert "rahasia" not in public.text(name), name
+    # The preview build shows the draft at its address: the link stays, still warned.
+    preview = site.build(SEARCH_ENABLED=False)
+    assert preview.returncode == 0, preview.log
+    assert len([w for w in preview.log_lines("warning") if "link to an unpublished" in w]) == 4
+    kept = [a["href"] for a in preview.html("berita/2024/11/rilis-bertaut/").select("main a")]
+    assert "/draf/draf-rahasia/" in kept

@@ -7,9 +7,11 @@ folder with a leading `/`), optionally followed by `?query` or `#fragment`.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import unquote, urlsplit
 
 _ATTRIBUTE_RE = re.compile(
     r"""(?P<name>\b[a-zA-Z-]+)\s*=\s*(?P<quote>["'])"""
@@ -50,6 +52,45 @@ def remove_links(fragment: str, is_removed: Callable[[str], bool]) -> str:
         return match.group(0)
 
     return _ATTRIBUTE_RE.sub(attribute, _ANCHOR_RE.sub(anchor, fragment))
+
+
+_HREF_RE = re.compile(r"""\bhref\s*=\s*(?P<quote>["'])(?P<value>[^"']*)(?P=quote)""", re.IGNORECASE)
+
+
+def hrefs_in(fragment: str) -> list[Link]:
+    """Every `<a href>` of the fragment that is not a `{filename}` link, in order."""
+    if "href" not in fragment:
+        return []
+    found = []
+    for anchor in _ANCHOR_RE.finditer(fragment):
+        match = _HREF_RE.search(anchor.group("attributes"))
+        if match and not _ATTRIBUTE_RE.search(anchor.group("attributes")):
+            found.append(Link(match.group("value"), match.group("value")))
+    return found
+
+
+def remove_hrefs(fragment: str, is_removed: Callable[[str], bool]) -> str:
+    """The fragment with each `<a>` whose href `is_removed` replaced by its text."""
+
+    def anchor(match: re.Match) -> str:
+        href = _HREF_RE.search(match.group("attributes"))
+        if href and is_removed(href.group("value")):
+            return match.group("text")
+        return match.group(0)
+
+    return _ANCHOR_RE.sub(anchor, fragment)
+
+
+def slug_segments(href: str, site_host: str) -> list[str]:
+    """The path segments of a link into this site (relative, root-relative, or
+    absolute on `site_host`; any host when the site has none, as in a preview
+    build), [] for a link elsewhere or not a web address."""
+    parts = urlsplit(html.unescape(href.strip()))
+    if parts.scheme and parts.scheme not in ("http", "https"):
+        return []
+    if parts.netloc and site_host and parts.netloc.lower() != site_host:
+        return []
+    return [unquote(segment) for segment in parts.path.split("/") if segment]
 
 
 def link_line(source: str, link: Link, *, first_line: int = 1, after: int = 0) -> int | None:

@@ -5,18 +5,18 @@ from __future__ import annotations
 import html
 import logging
 import os
-from urllib.parse import unquote, urlparse
+from urllib.parse import unquote, urlparse, urlsplit
 
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Article
 
 from warta import frontmatter
-from warta.contents import forget_rendered, message_path
+from warta.contents import every_article, every_page, forget_rendered, message_path
 from warta.findings import Finding, report
 from warta.published import is_written, written_contents
 
-from .links import Link, link_line, links_in, remove_links
+from .links import Link, hrefs_in, link_line, links_in, remove_hrefs, remove_links, slug_segments
 
 logger = logging.getLogger(__name__)
 
@@ -101,6 +101,45 @@ def _warn(content, target, link: Link, line: int | None) -> None:
     report(logger, Finding(path, line, "warning", message, SUGGESTION))
 
 
+def unpublished_slugs(generators) -> dict[str, object]:
+    """Slug → content, of every draft, embargoed or unwritten article or page
+    whose slug no written content has (a translation shares its original's)."""
+    contents = [
+        c for g in generators for c in (*every_article(g), *every_page(g)) if hasattr(c, "slug")
+    ]
+    public = {c.slug for c in contents if not is_unpublished(c)}
+    return {c.slug: c for c in contents if is_unpublished(c) and c.slug and c.slug not in public}
+
+
+def check_addresses(content, hidden: dict[str, object], site_host: str) -> None:
+    """Links written as addresses (`/draf/x/`, `https://site/berita/2027/02/x/`,
+    `../x/`) to a draft's or an embargoed release's address: warned at their
+    line like `{filename}` links, and taken out where the target is not
+    written (the public build), so no unpublished address goes out."""
+    body = getattr(content, "_content", None)
+    if not isinstance(body, str) or "href" not in body:
+        return
+    source, previous = None, {}
+    unwritten: set[str] = set()
+    for link in hrefs_in(body):
+        target = next(
+            (hidden[s] for s in slug_segments(link.value, site_host) if s in hidden), None
+        )
+        if target is None or target is content:
+            continue
+        if not is_written(target):
+            unwritten.add(link.value)
+        if source is None:
+            source = frontmatter.read_source(content.source_path)
+            first = frontmatter.parse(source).front_matter.body_start
+        line = link_line(source, link, first_line=first, after=previous.get(link.written, 0))
+        previous[link.written] = line or 0
+        _warn(content, target, link, line)
+    if unwritten:
+        content._content = remove_hrefs(body, unwritten.__contains__)
+        forget_rendered(content)
+
+
 def check_links(generators) -> None:
     """all_generators_finalized: every content is known, nothing is rendered yet."""
     generated = None
@@ -110,10 +149,15 @@ def check_links(generators) -> None:
             break
     if not generated:
         return
+    hidden = unpublished_slugs(generators)
+    site_url = str(generators[0].settings.get("SITEURL") or "") if generators else ""
+    site_host = urlsplit(site_url).netloc.lower()
     for content in written_contents(generators):
         if is_draft(content):  # (written already: the rest of is_unpublished)
             continue  # a draft may link to another draft: neither is public
         check_content(content, generated)
+        if hidden:
+            check_addresses(content, hidden, site_host)
 
 
 def register() -> None:
