@@ -687,3 +687,36 @@ def test_links_written_as_addresses_to_unpublished_releases_are_warned_and_taken
     assert len([w for w in preview.log_lines("warning") if "link to an unpublished" in w]) == 4
     kept = [a["href"] for a in preview.html("berita/2024/11/rilis-bertaut/").select("main a")]
     assert "/draf/draf-rahasia/" in kept
+
+
+def test_a_read_also_line_naming_an_unpublished_release_is_said_and_left_out(tmp_path):
+    """`BACA JUGA: <a draft's headline>` went out as text ("points to no
+    article"), telling the unpublished headline in the page, the feeds and
+    the search index."""
+    site = FixtureSite(tmp_path)
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis berikutnya.\n\n"
+        "BACA JUGA: Bawaslu Kota Palembang Zqxdtitle Awasi Rapat Pleno\n\n"
+        f"Baca juga: {SITEURL}/berita/2099/01/embargo-rahasia/\n\n"
+        "Rapat berjalan tertib."
+    )
+    site.article("baca.md", article_text(slug="rilis-baca", body=body))
+    site.article(
+        "draf.md",
+        article_text(
+            title="Bawaslu Kota Palembang Zqxdtitle Awasi Rapat Pleno",
+            slug="draf-rahasia",
+            date="2024-11-16 08:00",
+            status="draft",
+        ),
+    )
+    site.article("embargo.md", article_text(slug="embargo-rahasia", date="2099-01-01 08:00"))
+    public = site.build(publish=True, SITEURL=SITEURL, FEED_DOMAIN=SITEURL, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    said = [w for w in public.log_lines("warning") if "BACA JUGA points to" in w]
+    assert [w.split(": BACA")[0] for w in said] == ["berita/baca.md:11", "berita/baca.md:13"]
+    assert all("an unpublished article" in w and "publish it first" in w for w in said), said
+    page = public.html("berita/2024/11/rilis-baca/").select_one(".article__body").get_text()
+    assert "Rapat berjalan tertib." in page
+    for text in (page, public.text("feed.xml"), public.text("feed.json")):
+        assert "Zqxdtitle" not in text and "embargo-rahasia" not in text

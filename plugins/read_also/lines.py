@@ -10,7 +10,9 @@ Markdown turns each into a paragraph (or a line inside one, when no blank
 line separates it). A line that points to an article of this site, through a
 `{filename}` link, an internal URL (`/berita/…`) or the exact headline,
 becomes a styled `<p class="read-also">` with a label and a link to that
-article; any other line stays as it was and is reported.
+article; any other line stays as it was and is reported. A line that names a
+draft or an embargoed article (headline, file or address) is reported as such,
+and left out where that article is not written (the public build).
 """
 
 from __future__ import annotations
@@ -42,6 +44,22 @@ class Target:
     title: str
     source_path: str  # relative to the content folder, with "/"
     url: str  # site-relative, e.g. "berita/2024/11/slug/"
+
+
+UNPUBLISHED = "an unpublished article"
+
+
+@dataclass(frozen=True)
+class Unpublished:
+    """A draft or an embargoed article a line may name: by its headline, its
+    source file, or a segment of its address (`/draf/slug/`,
+    `/berita/2099/01/slug/`). `written`: the build writes it (the preview's
+    /draf/ page); when not, a line naming it is not published."""
+
+    title: str
+    source_path: str
+    slug: str
+    written: bool
 
 
 @dataclass(frozen=True)
@@ -79,7 +97,9 @@ def source_line_numbers(source: str) -> list[int]:
 class Catalogue:
     """The site's published articles, looked up by source path, URL and headline."""
 
-    def __init__(self, targets: Iterable[Target], siteurl: str = "") -> None:
+    def __init__(
+        self, targets: Iterable[Target], siteurl: str = "", unpublished: Iterable[Unpublished] = ()
+    ) -> None:
         self.siteurl = siteurl.rstrip("/")
         self.by_path: dict[str, Target] = {}
         self.by_url: dict[str, Target] = {}
@@ -87,6 +107,27 @@ class Catalogue:
             self.by_path[target.source_path] = target
             self.by_url[target.url.strip("/")] = target
         self._by_title: dict[str, list[Target]] | None = None
+        self.unpublished = list(unpublished)
+
+    def unpublished_named(self, value: str, current_dir: str) -> Unpublished | None:
+        """The unpublished article a line's value names (its headline, its
+        source file, or its slug as a segment of an address), if any."""
+        if not self.unpublished:
+            return None
+        text = html.unescape(value).strip()
+        title = normalise_title(text)
+        intrasite = _INTRASITE.match(text)
+        path = urlsplit(intrasite.group("path") if intrasite else text).path
+        relative = posixpath.normpath(posixpath.join(current_dir, path)) if path else ""
+        segments = {segment for segment in path.split("/") if segment}
+        for candidate in self.unpublished:
+            if (
+                normalise_title(candidate.title) == title
+                or candidate.source_path in (path.lstrip("/"), relative)
+                or candidate.slug in segments
+            ):
+                return candidate
+        return None
 
     @property
     def by_title(self) -> dict[str, list[Target]]:
@@ -190,8 +231,11 @@ def rewrite(
                 if linked is not None:
                     linked.append(target)
             else:
-                problems.append(Problem(counter, target, value))
-                pieces.append("<p>" + line + "</p>")
+                hidden = catalogue.unpublished_named(value, current_dir)
+                problems.append(Problem(counter, UNPUBLISHED if hidden else target, value))
+                if hidden is None or hidden.written:
+                    pieces.append("<p>" + line + "</p>")
+                # else: the line names what is not published: it is left out
             counter += 1
         flush()
         return "\n".join(pieces)

@@ -26,8 +26,17 @@ from warta.contents import forget_rendered
 from warta.enrichment import ReadAlsoLink, enrichment_of
 from warta.findings import Finding, report
 from warta.frontmatter import read_source
+from warta.published import is_written
 
-from .lines import Catalogue, Target, mentions_read_also, rewrite, source_line_numbers
+from .lines import (
+    UNPUBLISHED,
+    Catalogue,
+    Target,
+    Unpublished,
+    mentions_read_also,
+    rewrite,
+    source_line_numbers,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -48,6 +57,16 @@ def rewrite_articles(generator) -> None:
             for article in generator.articles
         ),
         siteurl,
+        (
+            Unpublished(
+                title=str(draft.title),
+                source_path=_relative(draft.relative_source_path),
+                slug=str(draft.slug),
+                written=is_written(draft),
+            )
+            for draft in [*generator.drafts, *getattr(generator, "drafts_translations", [])]
+            if draft.slug
+        ),
     )
     for article in [*generator.articles, *generator.drafts]:
         body = article._content
@@ -73,7 +92,9 @@ def rewrite_articles(generator) -> None:
                         line,
                         "warning",
                         f"BACA JUGA points to {problem.reason}: '{problem.value}'",
-                        "link to an article of this site or remove the line",
+                        "publish it first, or remove the line"
+                        if problem.reason == UNPUBLISHED
+                        else "link to an article of this site or remove the line",
                     ),
                 )
 
