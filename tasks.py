@@ -83,12 +83,19 @@ def serve(c, port=8000):
         raise Exit("output/ has no site yet: run `invoke build` first.")
     server = _preview_server(output, int(port))
     print(f"Serving output/ on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)")
+    _serve_until_stopped(server)
+
+
+def _serve_until_stopped(server, *, then=None) -> None:
+    """Serve until Ctrl+C; then close the server (and run `then`)."""
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         pass
     finally:
         server.server_close()
+        if then is not None:
+            then()
 
 
 def _preview_server(output: Path, port: int, quiet: bool = False):
@@ -736,8 +743,6 @@ def cms(c, port=8000, proxy_port=8081, workflow=False):
     (review them with `git diff`, then `invoke check`); with --workflow it works
     like the published CMS: drafts, review and ready on cms/… branches.
     """
-    import functools
-    import http.server
     import json
     import subprocess
 
@@ -762,23 +767,16 @@ def cms(c, port=8000, proxy_port=8081, workflow=False):
     env = _cms_proxy_env(int(proxy_port), "git" if workflow else "fs")
     proxy = subprocess.Popen(["node", str(CMS_PROXY)], cwd=ROOT, env=env)
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-
-    handler = functools.partial(Quiet, directory=str(output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", int(port)), handler)
+    server = _preview_server(output, int(port), quiet=True)
     print(
         f"Ruang redaksi: http://127.0.0.1:{server.server_address[1]}/admin/ "
         f"(decap-server on {proxy_url}, {'cms/… branches' if workflow else 'files in content/'}; "
         "Ctrl+C stops)",
         flush=True,
     )
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        server.server_close()
+
+    def stop_proxy() -> None:
         proxy.terminate()
         proxy.wait(timeout=10)
+
+    _serve_until_stopped(server, then=stop_proxy)
