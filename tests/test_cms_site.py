@@ -7,6 +7,7 @@ to another host and no axe-core violation at 390 px and 1366 px."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -219,14 +220,22 @@ def test_taken_addresses_name_only_what_the_site_lists(tmp_path):
     """What /admin/config.json lists for the CMS's "-2": the listed releases'
     addresses and the site's top-level names, never a hidden page's folder (nor
     anything of a draft: its slug would tell its headline on the public site)."""
-    from plugins.cms.config import listed_release_keys, taken_addresses
+    from types import SimpleNamespace as Release
+
+    from plugins.cms.config import dated_release_keys, taken_addresses
 
     for name in ("berita", "kontak", "rahasia", "tag"):
         (tmp_path / name).mkdir()
     (tmp_path / "feed.xml").write_text("x", encoding="utf-8")
-    releases = listed_release_keys(
-        ["berita/2024/11/rapat-pleno/index.html", "berita/2024/12/apel-siaga/index.html", "x.html"]
+    dated = "berita/{date:%Y}/{date:%m}/{slug}/index.html"
+    releases = dated_release_keys(
+        dated,
+        [
+            Release(date=dt.date(2024, 12, 2), slug="apel-siaga"),
+            Release(date=dt.date(2024, 11, 18), slug="rapat-pleno"),
+        ],
     )
+    assert dated_release_keys("{slug}.html", [Release(date=dt.date(2024, 1, 1), slug="x")]) == []
     assert releases == ["2024/11/rapat-pleno", "2024/12/apel-siaga"]
     assert taken_addresses(tmp_path, releases, {"rahasia"}, "admin") == {
         "berita": ["2024/11/rapat-pleno", "2024/12/apel-siaga"],

@@ -134,14 +134,16 @@ def parse_date(value: str) -> dt.datetime | None:
     8601 time with its zone (`2024-11-17T09:30:00+07:00`, a CMS's `…Z`), which
     Pelican reads too, moved to WIB."""
     text = value.strip()
-    for fmt in DATE_FORMATS:
-        try:
-            return dt.datetime.strptime(text, fmt)
-        except ValueError:
-            continue
     try:
+        # The house forms are ISO 8601 too: one C call reads almost every Date:
+        # (strptime, tried in turn, costs ten times more per value).
         parsed = dt.datetime.fromisoformat(text)
     except ValueError:
+        for fmt in DATE_FORMATS:  # "2024-11-17 9:30": an hour of one digit
+            try:
+                return dt.datetime.strptime(text, fmt)
+            except ValueError:
+                continue
         return None
     if parsed.tzinfo is None or parsed.utcoffset() is None:
         return parsed.replace(tzinfo=None)

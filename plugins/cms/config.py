@@ -120,19 +120,16 @@ def region_options(gazetteer, home: str | None, kecamatan_of: tuple[str, ...]) -
 
 
 # An article address the CMS can predict from a Date: and a Slug: alone.
-DATED_ADDRESS_RE = re.compile(
-    r"^(?P<prefix>[^{}]*/)?(?P<year>\d{4})/(?P<month>\d{2})/(?P<slug>[^/]+)/index\.html$"
-)
+DATED_SAVE_AS_RE = re.compile(r"^[^{}]*/?\{date:%Y\}/\{date:%m\}/\{slug\}/index\.html$")
 
 
-def listed_release_keys(save_as_paths: list[str]) -> list[str]:
-    """ "YYYY/MM/slug" of each listed release whose address has that shape."""
-    keys = set()
-    for save_as in save_as_paths:
-        match = DATED_ADDRESS_RE.match(save_as or "")
-        if match:
-            keys.add(f"{match['year']}/{match['month']}/{match['slug']}")
-    return sorted(keys)
+def dated_release_keys(article_save_as: str, articles) -> list[str]:
+    """ "YYYY/MM/slug" of each article (objects with `date` and `slug`), when
+    ARTICLE_SAVE_AS is `…/{date:%Y}/{date:%m}/{slug}/index.html`; else none
+    (the CMS then numbers no release address)."""
+    if not DATED_SAVE_AS_RE.match(article_save_as or ""):
+        return []
+    return sorted({f"{a.date:%Y}/{a.date:%m}/{a.slug}" for a in articles if a.slug})
 
 
 def taken_addresses(
@@ -140,7 +137,7 @@ def taken_addresses(
 ) -> dict[str, list[str]]:
     """What a new release ("YYYY/MM/slug") or page ("slug") must not take, as
     /admin/config.json gives it to the CMS: the listed releases' keys
-    (`listed_release_keys`), and every name at the top of the site as built
+    (`dated_release_keys`), and every name at the top of the site as built
     (tag/, cari/, feed.xml, the pages) but those only unlisted contents use: a
     hidden page's, as a draft's or an embargoed release's, must not be named
     on the public site."""

@@ -31,11 +31,11 @@ import shutil
 from pathlib import Path
 
 from pelican import signals
+from pelican.generators import ArticlesGenerator, PagesGenerator
 
-from warta.contents import every_article, every_page
 from warta.new_article import office_code_resolver
 from warta.paths import own_output
-from warta.published import check_only, is_listed, is_written
+from warta.published import check_only, is_written
 from warta.regions.configured import GAZETTEER_DEFAULT, data_path, load_configured
 from warta.source_checks import Rules
 from warta.tags.officials import load_region_names, load_registry
@@ -44,7 +44,7 @@ from warta.tags.vocabulary import load_vocabulary
 from .config import (
     CmsInputs,
     cms_config,
-    listed_release_keys,
+    dated_release_keys,
     official_entries,
     region_authors,
     region_options,
@@ -174,6 +174,16 @@ def bundle_files(folder: Path) -> list[Path]:
 # Output folder → (listed releases' "YYYY/MM/slug", top names only unlisted
 # contents use), from all_generators_finalized to the finalized handler.
 _PUBLISHED: dict[str, tuple[list[str], set[str]]] = {}
+# Lists of Pelican's generators with written contents the site does not list.
+UNLISTED_LISTS = (
+    "hidden_articles",
+    "hidden_pages",
+    "hidden_translations",
+    "drafts",
+    "drafts_translations",
+    "draft_pages",
+    "draft_translations",
+)
 
 
 def claim_admin(generators) -> None:
@@ -184,18 +194,35 @@ def claim_admin(generators) -> None:
         return
     folder = setting(generators[0].settings, "CMS_SAVE_AS").strip("/")
     own_output(generators[0].context, f"{folder}/", "the newsroom CMS (CMS_SAVE_AS)")
-    articles = [a for g in generators if hasattr(g, "articles") for a in every_article(g)]
-    pages = [p for g in generators if hasattr(g, "pages") for p in every_page(g)]
-    contents = [*articles, *pages]
-    shown = [content for content in contents if is_listed(content)]
-    hidden = [content for content in contents if is_written(content) and not is_listed(content)]
+    if check_only(generators[0].settings):
+        return  # `invoke check` writes no /admin/
+    # Published articles are `articles` and `translations`; the other lists
+    # (hidden, drafts) are short: no property of 10,000 articles is formatted.
+    articles = [
+        a
+        for g in generators
+        if isinstance(g, ArticlesGenerator)
+        for a in (*g.articles, *g.translations)
+    ]
+    pages = [
+        p for g in generators if isinstance(g, PagesGenerator) for p in (*g.pages, *g.translations)
+    ]
+    unlisted = [
+        content
+        for g in generators
+        if isinstance(g, ArticlesGenerator | PagesGenerator)
+        for name in UNLISTED_LISTS
+        for content in getattr(g, name, None) or ()
+        if is_written(content)
+    ]
+    article_top = str(generators[0].settings.get("ARTICLE_SAVE_AS") or "").split("/", 1)[0]
 
     def top(content) -> str:
         return str(content.save_as).split("/", 1)[0]
 
     _PUBLISHED[os.path.realpath(generators[0].output_path)] = (
-        listed_release_keys([str(a.save_as) for a in articles if is_listed(a)]),
-        {top(c) for c in hidden} - {top(c) for c in shown},
+        dated_release_keys(generators[0].settings.get("ARTICLE_SAVE_AS", ""), articles),
+        {top(c) for c in unlisted} - {article_top, *(top(p) for p in pages)},
     )
 
 

@@ -101,14 +101,28 @@ def _warn(content, target, link: Link, line: int | None) -> None:
     report(logger, Finding(path, line, "warning", message, SUGGESTION))
 
 
+# Pelican's lists of drafts (embargoed articles are drafts until their date).
+DRAFT_LISTS = ("drafts", "drafts_translations", "draft_pages", "draft_translations")
+
+
 def unpublished_slugs(generators) -> dict[str, object]:
-    """Slug → content, of every draft, embargoed or unwritten article or page
-    whose slug no written content has (a translation shares its original's)."""
-    contents = [
-        c for g in generators for c in (*every_article(g), *every_page(g)) if hasattr(c, "slug")
-    ]
-    public = {c.slug for c in contents if not is_unpublished(c)}
-    return {c.slug: c for c in contents if is_unpublished(c) and c.slug and c.slug not in public}
+    """Slug → content, of every draft or embargoed article or page whose slug
+    no published content has (a translation shares its original's). Only the
+    draft lists are read whole: a site without drafts costs nothing."""
+    drafts = {
+        content.slug: content
+        for generator in generators
+        for name in DRAFT_LISTS
+        for content in getattr(generator, name, None) or ()
+        if getattr(content, "slug", "")
+    }
+    if not drafts:
+        return {}
+    for generator in generators:
+        for content in (*every_article(generator), *every_page(generator)):
+            if getattr(content, "slug", "") in drafts and not is_unpublished(content):
+                del drafts[content.slug]
+    return drafts
 
 
 def check_addresses(content, hidden: dict[str, object], site_host: str) -> None:
