@@ -229,6 +229,24 @@ def test_a_filter_narrows_the_results_and_follows_in_the_url(tab):
     assert parse_qs(urlsplit(tab.page.url).query) == {"q": ["pengawasan"], "tahun": ["2024"]}
 
 
+def test_filter_counts_are_the_results_not_the_whole_site(tab):
+    """The menus kept the whole site's counts: "Kota Palembang (8)" offered
+    beside 4 results, and a region with none of them still offered."""
+    tab.visit("/cari/?q=pengawasan")
+    assert len(results(tab)) == 3
+    region = tab.page.get_by_label("Wilayah")
+    labels = region.locator("option").all_inner_texts()[1:]
+    assert labels == [
+        "Kabupaten Lahat (1)",
+        "Kabupaten Muara Enim (0)",
+        "Kabupaten Ogan Ilir (0)",
+        "Kota Palembang (1)",
+        "Kota Prabumulih (1)",
+    ]
+    years = tab.page.get_by_label("Tahun").locator("option").all_inner_texts()[1:]
+    assert years == ["2024 (2)", "2023 (1)", "2022 (0)"]
+
+
 def test_region_and_rubrik_filters_from_the_url(tab):
     tab.visit("/cari/?q=pengawasan&wilayah=Kota+Palembang")
     assert results(tab) == ["/berita/2024/11/patroli-kemiling/"]

@@ -35,8 +35,8 @@ function start(root) {
     loading ??= (async () => {
       try {
         const pagefind = await loadBundles(root.dataset.searchBundles, root.dataset.baseUrl);
-        const years = await fillFilters(pagefind, form, filterBox, params);
-        return { pagefind, years };
+        const { years, totals } = await fillFilters(pagefind, form, filterBox, params);
+        return { pagefind, years, totals };
       } catch (error) {
         status.textContent = UNAVAILABLE;
         return null;
@@ -53,7 +53,7 @@ function start(root) {
     const ticket = ++latest;
     const search = await load();
     if (!search || ticket !== latest) return;
-    const { pagefind, years } = search;
+    const { pagefind, years, totals } = search;
     const query = input.value.trim();
     const filters = chosenFilters(form);
     updateUrl(query, filters);
@@ -61,13 +61,22 @@ function start(root) {
       list.replaceChildren();
       more.hidden = true;
       status.textContent = "";
+      showCounts(form, totals);
       return;
     }
     list.setAttribute("aria-busy", "true");
-    const found = query
-      ? (await pagefind.search(query, { filters }))?.results
-      : await newestFirst(pagefind, filters, years); // filters alone: newest first
+    let found;
+    let counts = totals;
+    if (query) {
+      const searched = await pagefind.search(query, { filters });
+      found = searched?.results;
+      // How many of these results each filter value would keep.
+      counts = searched?.filters || totals;
+    } else {
+      found = await newestFirst(pagefind, filters, years); // filters alone: newest first
+    }
     if (ticket !== latest || !found) return;
+    showCounts(form, counts);
     pending = found;
     list.replaceChildren();
     status.textContent = describe(pending.length, query, filters);
@@ -136,13 +145,14 @@ async function newestFirst(pagefind, filters, years) {
   return found;
 }
 
-// Fills the filter menus; returns the years in the index, newest first.
+// Fills the filter menus; returns the years in the index, newest first, and
+// the whole site's counts per filter value.
 async function fillFilters(pagefind, form, filterBox, params) {
   let available = {};
   try {
     available = await pagefind.filters();
   } catch (error) {
-    return []; // the search still works without filters
+    return { years: [], totals: {} }; // the search still works without filters
   }
   let shown = 0;
   for (const name of FILTERS) {
@@ -161,7 +171,18 @@ async function fillFilters(pagefind, form, filterBox, params) {
     if (values.length) shown += 1;
   }
   filterBox.hidden = shown === 0;
-  return Object.keys(available.tahun || {}).sort((a, b) => b.localeCompare(a));
+  const years = Object.keys(available.tahun || {}).sort((a, b) => b.localeCompare(a));
+  return { years, totals: available };
+}
+
+// Each menu's counts: the whole site's before a search, the results' after one
+// (the menus once kept the site's counts: "Kota Palembang (8)" for 4 results).
+function showCounts(form, counts) {
+  for (const name of FILTERS) {
+    for (const option of form.elements[name].options) {
+      if (option.value) option.textContent = `${option.value} (${counts?.[name]?.[option.value] ?? 0})`;
+    }
+  }
 }
 
 function chosenFilters(form) {
