@@ -568,3 +568,31 @@ def test_paths_for_a_project_checkout(tmp_path):
     assert paths.project == REPO
     assert paths.display(str(REPO / "data/officials.yaml")) == "data/officials.yaml"
     assert paths.display(Path("berita/2024/a.md")) == "content/berita/2024/a.md"
+
+
+def test_check_fix_writes_a_summary_that_reads_back_as_the_same_text(site):
+    """`Summary:` is Markdown: a lead with `2*3*4`, `_TPS_01_`, a backslash or
+    `<b>` written as plain text came back as emphasis, lost characters, or HTML."""
+    lead = (
+        "PALEMBANG – Bawaslu Kota Palembang mencatat rumus rekap 2\\*3\\*4, kode "
+        "\\_TPS\\_01\\_, folder C:\\\\data dan teks &lt;b&gt; & lainnya dalam rapat pleno."
+    )
+    path = site.article(
+        "2024/tanda.md",
+        "Title: Bawaslu Kota Palembang Catat Kode Rekapitulasi Rapat Pleno\n"
+        "Date: 2024-10-02 10:00\n\n" + lead + "\n",
+    )
+
+    def description():
+        built = site.build()
+        assert built.returncode == 0, built.log
+        slug = "bawaslu-kota-palembang-catat-kode-rekapitulasi-rapat-pleno"
+        page = built.html(f"berita/2024/10/{slug}/")
+        return page.find("meta", attrs={"name": "description"})["content"]
+
+    before = description()
+    assert "2*3*4" in before and "_TPS_01_" in before and "C:\\data" in before, before
+    fixed = run_invoke("check", "--fix", WARTA_CONTENT_PATH=str(site.content))
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    assert "Summary:" in path.read_text(encoding="utf-8")
+    assert description() == before

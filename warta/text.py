@@ -121,6 +121,18 @@ _WITHOUT_CONTROLS = {ord(ch): None for ch in CONTROL_CHARACTERS} | {0x0B: " ", 0
 _CONTROL_RE = re.compile("[" + re.escape("".join(sorted(CONTROL_CHARACTERS))) + "]")
 
 
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
+
+
+def markdown_literal(text: str) -> str:
+    """Plain text written so that Markdown (a `Summary:` line) reads it back as
+    the same text: emphasis, code and link marks escaped, `&` and `<` as
+    entities (`2*3*4` stays, `_TPS_01_` is not italic, `C:\\data` keeps its
+    backslash)."""
+    text = text.replace("&", "&amp;").replace("<", "&lt;")
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
 def without_control_characters(text: str) -> str:
     """`text` with every character of CONTROL_CHARACTERS dropped (a vertical tab
     or form feed: a space)."""

@@ -42,7 +42,7 @@ from warta.new_article import office_code_resolver, office_unit, region_author
 from warta.paths import climbs
 from warta.regions.configured import load_configured
 from warta.regions.dateline import first_paragraph, from_lead
-from warta.text import LANG_RE, SLUG_RE, slugify
+from warta.text import LANG_RE, SLUG_RE, markdown_literal, slugify
 
 from .lead import lead_summary
 
@@ -170,7 +170,8 @@ def announce(generators) -> None:
         supplied = getattr(article, SUPPLIED_ATTRIBUTE, None)
         if not supplied:
             continue
-        fix = list(supplied)
+        # Summary: is Markdown: written so that it reads back as the text shown.
+        fix = [(key, markdown_literal(v) if key == "Summary" else v) for key, v in supplied]
         thread = (enrichment_of(article).comments or {}).get("thread")
         if thread and "thread" not in getattr(article, "warta_declared", {}):
             fix.append(("Thread", thread))  # the id the build already uses, frozen too
