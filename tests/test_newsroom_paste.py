@@ -596,3 +596,23 @@ def test_check_fix_writes_a_summary_that_reads_back_as_the_same_text(site):
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert "Summary:" in path.read_text(encoding="utf-8")
     assert description() == before
+
+
+def test_two_pasted_releases_with_one_headline_in_a_month(site):
+    """Both got the same supplied Slug, content_lint's "same address" error, and
+    `--fix` froze that one address into both files. Now the error stands and
+    `--fix` writes no Slug to either; a title without a letter or digit (a
+    page at /berita/…/-/) is an error at its line."""
+    for name in ("kembar-1.md", "kembar-2.md"):
+        site.article(f"2024/{name}", SEED)
+    site.article("2024/tanda.md", SEED.replace(SEED.splitlines()[0], "Title: " + "!?. " * 8))
+    check = run_invoke("check", WARTA_CONTENT_PATH=str(site.content))
+    assert check.returncode == 1, check.stdout
+    lines = check.stdout.splitlines()
+    assert len([line for line in lines if "same address" in line]) == 2, check.stdout
+    [untitled] = [line for line in lines if "no letter or digit" in line]
+    assert untitled.startswith("content/berita/2024/tanda.md:1: error: Title has no letter")
+    fixed = run_invoke("check", "--fix", WARTA_CONTENT_PATH=str(site.content))
+    for name in ("kembar-1.md", "kembar-2.md"):
+        text = (site.content / "berita/2024" / name).read_text(encoding="utf-8")
+        assert "Slug:" not in text and "Summary:" in text, (name, fixed.stdout)

@@ -424,6 +424,16 @@ def check_embargo(source: Source, rules: Rules) -> Iterator[Finding]:
 
 def check_slug(source: Source) -> Iterator[Finding]:
     slug = source.value("slug")
+    title = source.value("title")
+    if "slug" not in source.metadata and title and not slugify(title):
+        # Pelican would make "-" of it: /berita/2025/03/-/, listed everywhere.
+        yield _finding(
+            source,
+            source.line("title"),
+            "error",
+            f"Title has no letter or digit to make the page's address from: '{title}'",
+            "write the headline in words, or add a Slug: line such as 'Slug: rapat-pleno'",
+        )
     if slug and not SLUG_RE.match(slug):
         # What the build uses meanwhile (release_defaults): the page has an address.
         fixed = slugify(slug, limit=None) or slugify(source.value("title")) or "rapat-pleno"

@@ -161,15 +161,31 @@ def office_spoken_for(gazetteer, article, home: str | None):
     return gazetteer[regions[0].code] if regions and regions[0].code in gazetteer else None
 
 
+def address_key(article) -> tuple:
+    """What makes an article's address: its month, slug and language."""
+    date = getattr(article, "date", None)
+    month = f"{date:%Y-%m}" if date else ""
+    return (month, str(getattr(article, "slug", "")), str(getattr(article, "lang", "")))
+
+
 def announce(generators) -> None:
     """all_generators_finalized (the comments plugin has set thread ids by then):
     one suggestion per article that had values supplied, with the fix that
     `invoke check --fix` writes."""
-    articles = [a for g in generators if hasattr(g, "articles") for a in every_article(g)]
+    articles = list(
+        {id(a): a for g in generators if hasattr(g, "articles") for a in every_article(g)}.values()
+    )
+    # Two releases with one headline in one month get one address: content_lint
+    # says so; `--fix` must not freeze that address into both files.
+    addresses = Counter(address_key(article) for article in articles)
     for article in articles:
         supplied = getattr(article, SUPPLIED_ATTRIBUTE, None)
         if not supplied:
             continue
+        if addresses[address_key(article)] > 1:
+            supplied = [(key, value) for key, value in supplied if key != "Slug"]
+            if not supplied:
+                continue
         # Summary: is Markdown: written so that it reads back as the text shown.
         fix = [(key, markdown_literal(v) if key == "Summary" else v) for key, v in supplied]
         thread = (enrichment_of(article).comments or {}).get("thread")
