@@ -42,6 +42,7 @@ DEPLOY_GH_PAGES_REPO = _env("DEPLOY_GH_PAGES_REPO", os.path.dirname(os.path.absp
 DEPLOY_CNAME = _env("DEPLOY_CNAME")
 # GitHub Pages refuses a published site over 1 GB: gh-pages publishing (and the
 # Pages workflow) stop before that with the site's largest parts named.
-DEPLOY_PAGES_MAX_BYTES = int(_env("DEPLOY_PAGES_MAX_BYTES", "1000000000"))
+# (as written: `invoke gh-pages` and `invoke pages-size` read it and name a bad value)
+DEPLOY_PAGES_MAX_BYTES = _env("DEPLOY_PAGES_MAX_BYTES", "1000000000")
 # Precompressed twins for hosts that serve them: "gz", "gz,br" or "" (none).
 DEPLOY_PRECOMPRESS = tuple(f for f in _env("DEPLOY_PRECOMPRESS", "gz").split(",") if f)

@@ -78,10 +78,13 @@ def preview(c, strict=False):
 @task(help={"port": "port on 127.0.0.1 (default 8000)"})
 def serve(c, port=8000):
     """Serve output/ on http://127.0.0.1:PORT/ (build first)."""
-    output = ROOT / "output"
+    import os
+
+    # Where the build writes (pelicanconf.py's OUTPUT_PATH reads the same variable).
+    output = Path(os.environ.get("WARTA_OUTPUT_PATH") or ROOT / "output")
     if not (output / "index.html").exists():
         raise Exit("output/ has no site yet: run `invoke build` first.")
-    server = _preview_server(output, int(port))
+    server = _preview_server(output, port)
     print(f"Serving output/ on http://127.0.0.1:{server.server_address[1]}/ (Ctrl+C stops)")
     _serve_until_stopped(server)
 
@@ -98,7 +101,7 @@ def _serve_until_stopped(server, *, then=None) -> None:
             then()
 
 
-def _preview_server(output: Path, port: int, quiet: bool = False):
+def _preview_server(output: Path, port, quiet: bool = False):
     """A server of output/ on 127.0.0.1 that answers a missing address as GitHub
     Pages does: the site's 404.html with status 404 (Pelican's own server closed
     the connection, so a broken link showed a browser error, not the site's page)."""
@@ -123,7 +126,16 @@ def _preview_server(output: Path, port: int, quiet: bool = False):
                 super().log_message(*args)
 
     handler = functools.partial(Preview, directory=str(output))
-    return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    try:
+        number = int(port)
+        return http.server.ThreadingHTTPServer(("127.0.0.1", number), handler)
+    except (ValueError, OverflowError):
+        raise Exit(f"error: --port must be a number from 1 to 65535: {port!r}") from None
+    except OSError as exc:
+        raise Exit(
+            f"error: port {port} on 127.0.0.1 cannot be used ({exc.strerror}): stop the "
+            "server that has it (invoke livereload, invoke cms), or give another --port"
+        ) from None
 
 
 @task(help={"port": "port on 127.0.0.1 (default 8000)"})
@@ -222,15 +234,26 @@ def publish(c, dry_run=False):
 
 
 def _pages_limit(settings: dict) -> int:
-    """DEPLOY_PAGES_MAX_BYTES: what GitHub Pages publishes at most."""
+    """DEPLOY_PAGES_MAX_BYTES (WARTA_DEPLOY_PAGES_MAX_BYTES in the environment):
+    what GitHub Pages publishes at most, a whole number of bytes."""
     from warta.deploy import PAGES_MAX_BYTES
 
-    return int(settings.get("DEPLOY_PAGES_MAX_BYTES") or PAGES_MAX_BYTES)
+    value = settings.get("DEPLOY_PAGES_MAX_BYTES") or PAGES_MAX_BYTES
+    try:
+        limit = int(str(value).strip().replace("_", ""))
+    except ValueError:
+        limit = 0
+    if limit <= 0:
+        raise Exit(
+            f"error: DEPLOY_PAGES_MAX_BYTES (WARTA_DEPLOY_PAGES_MAX_BYTES) is not a whole "
+            f"number of bytes above 0: {value!r} (e.g. 1000000000 for GitHub Pages' 1 GB)"
+        )
+    return limit
 
 
 @task(name="pages-size")
 def pages_size(c):
-    """Check that the built public site fits GitHub Pages (1 GB, DEPLOY_PAGES_MAX_BYTES).
+    """Check that the built public site fits GitHub Pages (1 GB, WARTA_DEPLOY_PAGES_MAX_BYTES).
 
     The Pages workflow runs it before uploading; `invoke gh-pages` checks the same."""
     from warta.deploy import DeployError, check_pages_size, shown_size
@@ -767,7 +790,7 @@ def cms(c, port=8000, proxy_port=8081, workflow=False):
     env = _cms_proxy_env(int(proxy_port), "git" if workflow else "fs")
     proxy = subprocess.Popen(["node", str(CMS_PROXY)], cwd=ROOT, env=env)
 
-    server = _preview_server(output, int(port), quiet=True)
+    server = _preview_server(output, port, quiet=True)
     print(
         f"Ruang redaksi: http://127.0.0.1:{server.server_address[1]}/admin/ "
         f"(decap-server on {proxy_url}, {'cms/… branches' if workflow else 'files in content/'}; "

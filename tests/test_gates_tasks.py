@@ -56,3 +56,19 @@ def test_invoke_serve_answers_a_missing_address_with_the_sites_404_page(tmp_path
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_invoke_serve_names_a_port_it_cannot_use_without_a_traceback(tmp_path):
+    import socket
+
+    (tmp_path / "index.html").write_text("<title>Beranda</title>", encoding="utf-8")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_invoke("serve", "--port", str(port), WARTA_OUTPUT_PATH=str(tmp_path))
+    said = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in said, said
+    assert f"error: port {port} on 127.0.0.1 cannot be used" in said, said
+    wrong = run_invoke("serve", "--port", "99999", WARTA_OUTPUT_PATH=str(tmp_path))
+    assert "--port must be a number from 1 to 65535: 99999" in wrong.stdout + wrong.stderr

@@ -329,6 +329,12 @@ def test_a_site_over_the_pages_limit_is_refused_before_anything_is_committed(
     fits = run_task(["pages-size"], site)
     assert fits.returncode == 0, fits.stdout + fits.stderr
     assert "of the 1.00 GB GitHub Pages publishes" in fits.stdout
+    for bad in ("abc", "1e9", "-1"):
+        refused = run_task(["pages-size"], site, WARTA_DEPLOY_PAGES_MAX_BYTES=bad)
+        said = refused.stdout + refused.stderr
+        assert refused.returncode != 0 and "Traceback" not in said, said
+        expected = f"is not a whole number of bytes above 0: '{bad}'"
+        assert "WARTA_DEPLOY_PAGES_MAX_BYTES" in said and expected in said, said
 
 
 def test_site_size_counts_every_file_once_and_names_the_largest_parts(tmp_path):
