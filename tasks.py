@@ -565,7 +565,11 @@ def _region_resolver(settings: dict):
             )
         unit = result.unit
         author = new_article.region_author(
-            gazetteer, unit, new_article.existing_authors(Path(settings["PATH"])), code_of
+            gazetteer,
+            unit,
+            new_article.existing_authors(Path(settings["PATH"])),
+            code_of,
+            settings.get("REGIONS_HOME_PROVINCE"),
         )
         value = new_article.region_value(unit)
         return new_article.RegionChoice(value, author)

@@ -135,9 +135,18 @@ def office_code_resolver(gazetteer, home: str | None) -> Callable[[str], str | N
     return code_of
 
 
-def region_author(gazetteer, unit, authors: Counter, code_of: Callable[[str], str | None]) -> str:
+def region_author(
+    gazetteer,
+    unit,
+    authors: Counter,
+    code_of: Callable[[str], str | None],
+    home: str | None = None,
+) -> str:
     """The author for a release about `unit`: its office's humas, spelled as
-    earlier releases spell it."""
+    earlier releases spell it; "" for a unit outside the `home` province (no
+    office of this site: the site's own author then)."""
+    if home and gazetteer.province_of(unit.code) != home:
+        return ""
     office = office_unit(gazetteer.lineage(unit.code))
     return house_spelling(office_author(office), office.code, authors, code_of)
 

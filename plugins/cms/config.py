@@ -444,14 +444,18 @@ def warta_data(inputs: CmsInputs) -> dict:
     }
 
 
-def region_authors(gazetteer, values: list[str], content, code_of) -> dict[str, str]:
+def region_authors(
+    gazetteer, values: list[str], content, code_of, home: str | None = None
+) -> dict[str, str]:
     """Region value → author, as `invoke new` picks it: the humas of the region's
     office, spelled as earlier releases under `content` spell it (`code_of`: an
-    office name → its region code, `new_article.office_code_resolver`)."""
+    office name → its region code, `new_article.office_code_resolver`). None
+    for a region outside `home`: the form then writes the site's author."""
     authors = new_article.existing_authors(content)
     wanted = set(values)
-    return {
-        region_value(unit): new_article.region_author(gazetteer, unit, authors, code_of)
+    found = {
+        region_value(unit): new_article.region_author(gazetteer, unit, authors, code_of, home)
         for unit in gazetteer.units.values()
         if region_value(unit) in wanted
     }
+    return {value: author for value, author in found.items() if author}

@@ -121,6 +121,7 @@ def gather_inputs(settings: dict) -> CmsInputs:
             [o["value"] for o in regions],
             Path(settings["PATH"]),
             office_code_resolver(gazetteer, home),
+            home,
         )
         if gazetteer
         else {}

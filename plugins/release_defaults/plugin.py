@@ -144,7 +144,7 @@ def supply_author(generator) -> None:
             continue
         if office_unit(gazetteer.lineage(unit.code)).level == "provinsi":
             continue  # the province's office: the site's AUTHOR
-        name = region_author(gazetteer, unit, authors, code_of)
+        name = region_author(gazetteer, unit, authors, code_of, home)
         if not name or name == settings.get("AUTHOR"):
             continue
         article.author = Author(name, settings)
