@@ -429,6 +429,26 @@ def test_vocabulary_errors_point_at_file_and_line(tmp_path):
     )
 
 
+def test_a_detect_phrase_that_would_tag_every_release_is_refused_at_its_line(tmp_path):
+    """`detect: ["*"]` passed the check and tagged all 55 sample releases."""
+    path = write(
+        tmp_path,
+        "tags.yaml",
+        """\
+        - name: Pengawasan
+          slug: pengawasan
+          group: Kegiatan
+          description: Pengawasan tahapan.
+          detect: ["*", "a*", "pengawas*", "DPT"]
+        """,
+    )
+    _, problems = load_vocabulary(path, "data/tags.yaml")
+    assert [str(p).split(" (")[0] for p in problems] == [
+        "data/tags.yaml:5: detect phrase would match nearly every release: '*'",
+        "data/tags.yaml:5: detect phrase would match nearly every release: 'a*'",
+    ]
+
+
 def test_vocabulary_with_unknown_election_in_dates(tmp_path):
     path = write(
         tmp_path,

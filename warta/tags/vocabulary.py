@@ -102,6 +102,14 @@ class Vocabulary:
         return [(g, [t for t in self.tags if t.group == g]) for g in GROUPS]
 
 
+def too_broad(phrase: str) -> bool:
+    """A detect phrase with no letter or digit ("*", "-"), or a word that ends in
+    `*` after fewer than 3 letters ("a*"): it would tag nearly every release."""
+    if not any(character.isalnum() for character in phrase):
+        return True
+    return any(w.endswith("*") and len(w.rstrip("*")) < 3 for w in phrase.split())
+
+
 def _string_list(entry: LineMap, key: str, display: str, problems: list[Problem]) -> list[str]:
     value = entry.get(key)
     if value is None:
@@ -232,6 +240,16 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
             problems.append(Problem(display, entry.line_of("main"), "'main' must be true or false"))
         aliases = _string_list(entry, "aliases", display, problems)
         detect = _string_list(entry, "detect", display, problems)
+        for phrase in detect:
+            if too_broad(phrase):
+                problems.append(
+                    Problem(
+                        display,
+                        entry.line_of("detect"),
+                        f"detect phrase would match nearly every release: '{phrase}' (write "
+                        "whole words; a word may end in * after 3 letters, e.g. 'pengawas*')",
+                    )
+                )
         dates = _parse_dates(entry, display, problems)
         if len(problems) > before:
             continue
