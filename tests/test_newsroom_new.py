@@ -104,6 +104,9 @@ def test_new_names_the_problem_and_the_fix(tmp_path):
         ("--wilayah", "Palembang", "--tag", "kampanye akbar sekali"): ["unknown tag"],
         ("--wilayah", "Palembang", "--rubrik", "Opini"): ["unknown rubrik 'Opini'", "Siaran Pers"],
         ("--wilayah", ""): ["no region", "--wilayah"],
+        # What the build would refuse after the file is written.
+        ("--wilayah", "Palembang", "--penulis", "!!!"): ["'!!!' has no letter or digit"],
+        ("--wilayah", "Palembang", "--penulis", "Humas " * 60): ["author too long"],
     }
     for args, expected in cases.items():
         result = invoke_new(site.content, "Bawaslu Kota Palembang Gelar Rapat Koordinasi", *args)
@@ -112,6 +115,8 @@ def test_new_names_the_problem_and_the_fix(tmp_path):
         for fragment in expected:
             assert fragment in output, (args, output)
         assert "Traceback" not in output
+    long_title = invoke_new(site.content, "Bawaslu Kota Palembang Gelar Rapat " * 10, "-w", "16")
+    assert long_title.returncode != 0 and "title too long: " in long_title.stderr
     assert list(site.content.rglob("*.md")) == []
 
 

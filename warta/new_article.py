@@ -20,11 +20,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from warta.paths import NAME_MAX
+from warta.source_checks import Rules
 from warta.text import slugify
 
 SLUG_LINE_RE = re.compile(r"^Slug:\s*(?P<slug>\S+)\s*$", re.I | re.M)
 AUTHOR_LINE_RE = re.compile(r"^Author:[ \t]*(?P<author>\S.*?)[ \t]*$", re.I | re.M)
 OFFICE_AUTHOR_PREFIX = "Humas Bawaslu "
+# What the build refuses (content_lint's title length, containment's name
+# length for the author's page): `invoke new` refuses it first.
+TITLE_MAX = Rules().title_max
 
 
 class NewArticleError(Exception):
@@ -196,6 +201,21 @@ def prepare(
     title = " ".join(title.split())
     if len(title) < 10:
         raise NewArticleError(f"title too short: {title!r} (write the full headline)")
+    if len(title) > TITLE_MAX:
+        raise NewArticleError(
+            f"title too long: {len(title)} characters (keep the headline under {TITLE_MAX})"
+        )
+    author = " ".join(author.split())
+    if author and not slugify(author, limit=None):
+        raise NewArticleError(
+            f"author {author!r} has no letter or digit to make its page's address from "
+            "(write a name, or leave --penulis out for the region's office)"
+        )
+    if len(slugify(author, limit=None).encode("utf-8")) > NAME_MAX:
+        raise NewArticleError(
+            f"author too long: {len(author)} characters (write the name as short as "
+            "the office's name)"
+        )
     if not region.strip():
         raise NewArticleError('no region: add --wilayah "Kota Palembang" (name, alias or code)')
     rubrik = tuple(rubrik)
@@ -220,7 +240,7 @@ def prepare(
         title=title,
         region=resolved.value,
         category=category,
-        author=" ".join(author.split()) or resolved.author or default_author,
+        author=author or resolved.author or default_author,
         tags=canonical_tags,
         when=when.replace(second=0, microsecond=0),
         slug=slug,
