@@ -512,6 +512,46 @@ def test_registry_errors_point_at_file_and_line(tmp_path):
     assert any(line.startswith("data/officials.yaml:15: 'positions' must list") for line in lines)
 
 
+def test_overlapping_terms_and_two_chairs_at_once_are_errors_at_their_line(tmp_path):
+    """Both passed the check: the build then showed either position, or linked
+    a release to the wrong chair. A chair handed over (Dedi to Rina's office)
+    with an end date is fine."""
+    path = write(
+        tmp_path,
+        "officials.yaml",
+        """\
+        - name: Budi Santoso
+          slug: budi-santoso
+          positions:
+            - {position: Ketua, institution: Bawaslu, region: "16.04", start: 2023-08-20}
+        - name: Rina Wati
+          slug: rina-wati
+          positions:
+            - {position: Ketua, institution: Bawaslu, region: "16.04", start: 2024-05-01}
+        - name: Eka Putri
+          slug: eka-putri
+          positions:
+            - {position: Ketua, institution: Bawaslu, region: "16.06", start: 2023-08-20}
+            - {position: Anggota, institution: Bawaslu, region: "16.06", start: 2024-01-01}
+        - name: Dedi Kurnia
+          slug: dedi-kurnia
+          positions:
+            - position: Ketua
+              institution: Bawaslu
+              region: "16.05"
+              start: 2023-08-20
+              end: 2024-04-30
+            - {position: Anggota, institution: Bawaslu, region: "16.05", start: 2024-05-01}
+        """,
+    )
+    _, problems = load_registry(path, "data/officials.yaml", {})
+    assert [str(p).split(" (")[0] for p in problems] == [
+        "data/officials.yaml:13: position overlaps the one on line 12 in the same office: "
+        "'Anggota Bawaslu 16.06'",
+        "data/officials.yaml:8: 'Ketua Bawaslu 16.04' is held by Budi Santoso",
+    ], [str(p) for p in problems]
+
+
 def test_two_people_may_not_share_a_spelling(tmp_path):
     path = write(
         tmp_path,

@@ -278,6 +278,7 @@ def parse_registry(
             )
             if p
         ]
+        problems += _overlapping(positions, display)
         if len(problems) > before:
             continue
         official = Official(
@@ -307,7 +308,68 @@ def parse_registry(
             seen_names[fold(spelling)] = (slug, entry.line)
         seen_slugs[slug] = entry.line
         officials.append(official)
+    problems += _two_holders(officials, display)
     return Registry(officials), problems
+
+
+def _same_time(first: Position, second: Position) -> bool:
+    last = dt.date.max
+    return first.start <= (second.end or last) and second.start <= (first.end or last)
+
+
+def _overlapping(positions: list[Position], display: str) -> list[Problem]:
+    """Two positions of one person in one office at once (Ketua from 2023 with
+    no end, and Anggota in 2024): the build would show either. The earlier
+    one needs its end date."""
+    found = []
+    for index, later in enumerate(positions):
+        for earlier in positions[:index]:
+            same_office = (earlier.institution, earlier.region) == (later.institution, later.region)
+            if same_office and _same_time(earlier, later):
+                found.append(
+                    Problem(
+                        display,
+                        later.line,
+                        f"position overlaps the one on line {earlier.line} in the same office: "
+                        f"'{later.title}' (give '{earlier.title}' an end date before "
+                        f"{later.start.isoformat()})",
+                    )
+                )
+    return found
+
+
+# Positions one person holds in an office at a time.
+SINGLE_SEATS = ("Ketua", "Kepala Sekretariat", "Koordinator Sekretariat")
+
+
+def _two_holders(officials: list[Official], display: str) -> list[Problem]:
+    """One office's chair (or head of secretariat) held by two people at once:
+    a release naming either would link the wrong one."""
+    found = []
+    held: list[tuple[Official, Position]] = []
+    for official in officials:
+        for position in official.positions:
+            if position.position not in SINGLE_SEATS:
+                continue
+            for other, taken in held:
+                if (
+                    other is not official
+                    and (taken.position, taken.institution, taken.region)
+                    == (position.position, position.institution, position.region)
+                    and _same_time(taken, position)
+                ):
+                    found.append(
+                        Problem(
+                            display,
+                            position.line,
+                            f"'{position.title}' is held by {other.name} (line {taken.line}) "
+                            f"at the same time: '{official.name}' (end one of the two terms "
+                            "before the other starts)",
+                        )
+                    )
+                    break
+            held.append((official, position))
+    return found
 
 
 def load_registry(
