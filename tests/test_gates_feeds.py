@@ -108,6 +108,22 @@ def test_the_site_feed_and_every_rubrik_tag_and_author_feed_is_complete_atom(
     assert not problems, "\n".join(problems[:60])
 
 
+def test_each_feed_has_its_own_id_and_the_site_name_once_in_its_title(published_site, siteurl):
+    """Every feed had the site's address as its id (RFC 4287 says unique), and
+    a region feed's title said the site's name twice."""
+    feeds = atom_feeds(published_site.output)
+    ids = {}
+    for path in feeds:
+        root = etree.parse(str(path)).getroot()
+        relative = str(path.relative_to(published_site.output))
+        ids.setdefault(root.findtext(f"{ATOM}id"), []).append(relative)
+        title = root.findtext(f"{ATOM}title")
+        assert title.count("Warta Bawaslu Sumatera Selatan") == 1, (relative, title)
+    assert {feed_id: paths for feed_id, paths in ids.items() if len(paths) > 1} == {}
+    assert ids[siteurl + "/"] == ["feed.xml"]  # the site's feed keeps the id it had
+    assert any(name.startswith("wilayah/") for names in ids.values() for name in names)
+
+
 def test_every_article_is_in_the_site_feed(published_site):
     feed = etree.parse(str(published_site.output / "feed.xml")).getroot()
     linked = {

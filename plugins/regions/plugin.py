@@ -179,7 +179,6 @@ class RegionsGenerator(Generator):
             regions_index=index,
         )
         template = self.get_template(TEMPLATE_PAGE)
-        site = self.settings.get("SITENAME", "")
         for page in sorted(self.pages.values(), key=lambda p: p.save_as):
             writer.write_file(
                 page.save_as,
@@ -198,7 +197,7 @@ class RegionsGenerator(Generator):
                     page.articles,
                     self.context,
                     page.feed,
-                    feed_title=f"{site} - {page.title}",
+                    feed_title=page.title,  # Pelican puts "SITENAME - " before it
                 )
 
 

@@ -706,6 +706,16 @@ class IncrementalWriter(Writer):
             return path[len(prefix) :].replace(os.sep, "/")
         return os.path.relpath(path, self.output_path).replace(os.sep, "/")
 
+    def _create_new_feed(self, feed_type, feed_title, context):
+        feed = super()._create_new_feed(feed_type, feed_title, context)
+        # RFC 4287: a feed's id is its own. Pelican gives every feed the site's
+        # address, so a reader may take a tag's feed for the site's. The main
+        # feed keeps the id it has always had.
+        main = self.urljoiner(self.feed_domain, context.get("FEED_ALL_ATOM") or "")
+        if self.feed_url and self.feed_url != main:
+            feed.feed["id"] = self.feed_url
+        return feed
+
     def _add_item_to_the_feed(self, feed, item):
         super()._add_item_to_the_feed(feed, item)
         # The title is text on this site (pages escape it, feed.json carries it
