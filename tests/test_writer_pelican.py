@@ -10,9 +10,21 @@ output, byte for byte.
 
 from __future__ import annotations
 
+import re
+
 from conftest import assert_same_tree, build_without, newsroom
 
 NO_SEARCH = {"SEARCH_ENABLED": False}
+
+
+FEED_ID = re.compile(rb"(<feed [^>]*>.*?<id>)[^<]*(</id>)", re.S)
+
+
+def pelicans_feed_id(name: str, data: bytes) -> bytes:
+    """The one difference made on purpose: Pelican gives every Atom feed the
+    site's address as its <id>; the writer gives each feed its own (RFC 4287),
+    the site's feed keeping the site's. Compared with the id left out."""
+    return FEED_ID.sub(rb"\1\2", data, count=1) if name.endswith(".xml") else data
 
 
 def test_the_writers_output_is_pelicans_own_file_for_file(site, tmp_path):
@@ -34,7 +46,7 @@ def test_the_writers_output_is_pelicans_own_file_for_file(site, tmp_path):
     assert cold.returncode == 0, cold.log
     reference = pelican("pelican-cold")
     assert reference.returncode == 0, reference.log
-    assert_same_tree(site.output, reference.output)
+    assert_same_tree(site.output, reference.output, pelicans_feed_id)
 
     # After an edit, the incremental output is still Pelican's.
     path = next(iter(files.values()))
@@ -46,4 +58,4 @@ def test_the_writers_output_is_pelicans_own_file_for_file(site, tmp_path):
     assert warm.returncode == 0, warm.log
     edited = pelican("pelican-edited")
     assert edited.returncode == 0, edited.log
-    assert_same_tree(site.output, edited.output)
+    assert_same_tree(site.output, edited.output, pelicans_feed_id)
