@@ -491,3 +491,20 @@ def test_a_rebuild_from_the_content_cache_gives_the_same_tags_and_officials(tmp_
     assert ("Pemungutan dan Penghitungan Suara", True) in official_tags_on(page)[
         "Tahapan Pemilihan"
     ]
+
+
+def test_the_regions_of_the_officials_index_have_names_of_their_own(sample_site):
+    """An office's region on /pejabat/ and the footer's both took the name
+    "Bawaslu Provinsi Sumatera Selatan": a screen reader lists two regions of
+    one name (axe's landmark-unique)."""
+    page = sample_site.html("pejabat/")
+
+    def name(element) -> str:
+        if element.get("aria-label"):
+            return element["aria-label"]
+        label = page.find(id=element.get("aria-labelledby", ""))
+        return label.get_text(" ", strip=True) if label else ""
+
+    regions = [name(e) for e in page.select("section[aria-labelledby], section[aria-label]")]
+    assert "Bawaslu Provinsi Sumatera Selatan" in regions
+    assert len(regions) == len(set(regions)), regions
