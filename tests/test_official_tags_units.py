@@ -552,6 +552,34 @@ def test_overlapping_terms_and_two_chairs_at_once_are_errors_at_their_line(tmp_p
     ], [str(p) for p in problems]
 
 
+def test_a_registered_name_that_is_an_official_tag_is_an_error_at_its_line(tmp_path):
+    """`name: Masa Tenang` passed the check, and every release writing "Masa
+    Tenang" in capitals then named an official of that name."""
+    from warta.tags.officials import names_that_are_tags
+
+    path = write(
+        tmp_path,
+        "officials.yaml",
+        """\
+        - name: Budi Santoso
+          slug: budi-santoso
+          positions:
+            - {position: Ketua, institution: Bawaslu, region: "16.04", start: 2023-08-20}
+        - name: Masa Tenang
+          slug: masa-tenang
+          positions:
+            - {position: Anggota, institution: Bawaslu, region: "16.02", start: 2023-08-20}
+        """,
+    )
+    registry, problems = load_registry(path, "data/officials.yaml", {})
+    assert problems == []
+    spellings = {"masa tenang": "Masa Tenang", "pilkada serentak 2024": "Pilkada Serentak 2024"}
+    assert [str(p) for p in names_that_are_tags(registry, spellings, "data/officials.yaml")] == [
+        "data/officials.yaml:5: name is also a spelling of the official tag 'Masa Tenang': "
+        "'Masa Tenang' (register a person by the name releases call them)"
+    ]
+
+
 def test_two_people_may_not_share_a_spelling(tmp_path):
     path = write(
         tmp_path,

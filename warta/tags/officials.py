@@ -429,3 +429,26 @@ def discover(text: str, registry: Registry) -> list[Discovery]:
             continue
         found.setdefault(fold(name), Discovery(name, position, match.start("name")))
     return list(found.values())
+
+
+def names_that_are_tags(
+    registry: Registry, tag_spellings: dict[str, str], display: str
+) -> list[Problem]:
+    """A registered name (or variant) that is also a spelling of an official
+    tag ("Masa Tenang" as a person): every release writing the phrase in
+    capitals would name that "official". `tag_spellings`: folded spelling →
+    the tag's name."""
+    found = []
+    for official in registry.officials:
+        for spelling in (official.name, *official.variants):
+            tag = tag_spellings.get(fold(spelling))
+            if tag is not None:
+                found.append(
+                    Problem(
+                        display,
+                        official.line,
+                        f"name is also a spelling of the official tag '{tag}': '{spelling}' "
+                        "(register a person by the name releases call them)",
+                    )
+                )
+    return found
