@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from warta.paths import NAME_MAX
+from warta.paths import long_name
 from warta.source_checks import Rules
 from warta.text import slugify
 
@@ -211,7 +211,7 @@ def prepare(
             f"author {author!r} has no letter or digit to make its page's address from "
             "(write a name, or leave --penulis out for the region's office)"
         )
-    if len(slugify(author, limit=None).encode("utf-8")) > NAME_MAX:
+    if long_name(slugify(author, limit=None)):
         raise NewArticleError(
             f"author too long: {len(author)} characters (write the name as short as "
             "the office's name)"

@@ -140,11 +140,9 @@ def supply_author(generator) -> None:
     code_of = office_code_resolver(gazetteer, home)
     for article in missing:
         unit = office_spoken_for(gazetteer, article, home)
-        if unit is None or (home and gazetteer.province_of(unit.code) != home):
-            continue
-        if office_unit(gazetteer.lineage(unit.code)).level == "provinsi":
-            continue  # the province's office: the site's AUTHOR
-        name = region_author(gazetteer, unit, authors, code_of, home)
+        if unit is None or office_unit(gazetteer.lineage(unit.code)).level == "provinsi":
+            continue  # no office named, or the province's: the site's AUTHOR
+        name = region_author(gazetteer, unit, authors, code_of, home)  # "" outside home
         if not name or name == settings.get("AUTHOR"):
             continue
         article.author = Author(name, settings)
@@ -176,8 +174,12 @@ def announce(generators) -> None:
         {id(a): a for g in generators if hasattr(g, "articles") for a in every_article(g)}.values()
     )
     # Two releases with one headline in one month get one address: content_lint
-    # says so; `--fix` must not freeze that address into both files.
-    addresses = Counter(address_key(article) for article in articles)
+    # says so; `--fix` must not freeze that address into both files. (Counted
+    # only when a Slug was supplied at all: most builds supply none.)
+    slugs_supplied = any(
+        key == "Slug" for a in articles for key, _ in getattr(a, SUPPLIED_ATTRIBUTE, None) or ()
+    )
+    addresses = Counter(address_key(a) for a in articles) if slugs_supplied else Counter()
     for article in articles:
         supplied = getattr(article, SUPPLIED_ATTRIBUTE, None)
         if not supplied:
