@@ -194,9 +194,11 @@ def test_judge_compares_with_the_positions_on_the_date(reader):
     member = held_office("Anggota", "Bawaslu", "16.05", "Bawaslu Kabupaten Musi Rawas", reader)
     assert judge(chair, [member], [member], ["16.05"]) == judge(chair, [member], [], [])
     assert judge(chair, [member], [member], ["16.05"]).kind == "role"
-    # The position itself, but none held on the date (the term ended): linked, said.
+    # The position itself, named before the first term began: linked, said.
     chair_held = held_office("Ketua", "Bawaslu", "16.05", "Bawaslu Kabupaten Musi Rawas", reader)
-    assert judge(chair, [], [chair_held], ["16.05"]) == Verdict(True, "dates")
+    assert judge(chair, [], [chair_held], ["16.05"], before_first_term=True) == Verdict(
+        True, "dates"
+    )
     assert judge(chair, [chair_held], [chair_held], ["16.05"]) == Verdict(True)
 
 

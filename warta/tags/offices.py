@@ -523,9 +523,8 @@ def offices_agree(stated: StatedOffice, held: HeldOffice, article_regions: Seque
 class Verdict:
     """`linked`: the mention is the registry's person; `kind`: None (agrees),
     "role" (same office, another role: a position missing from the registry),
-    "dates" (the position held, but not on the article's date: a chair named
-    after the term ended) or "office" (another office: a namesake or a missing
-    position)."""
+    "dates" (the position, named before the person's first term began) or
+    "office" (another office: a namesake or a missing position)."""
 
     linked: bool
     kind: str | None = None
@@ -536,9 +535,11 @@ def judge(
     on_date: Sequence[HeldOffice],
     ever: Sequence[HeldOffice],
     article_regions: Sequence[str],
+    before_first_term: bool = False,
 ) -> Verdict:
     """Compare one stated office with the positions held on the article's date
-    (any position when the registry has none on that date)."""
+    (any position when the registry has none on that date). `before_first_term`:
+    the article is dated before the person's first registered position began."""
     candidates = on_date or ever
     if not candidates:
         return Verdict(True)
@@ -546,7 +547,8 @@ def judge(
     if not same_office:
         return Verdict(False, "office")
     if any(roles_agree(stated.role, h.role) for h in same_office):
-        # The position the text gives, but not held on the article's date (a
-        # chair named after the term ended): linked, and said.
-        return Verdict(True) if on_date else Verdict(True, "dates")
+        # The position the text gives, before any of the person's terms began:
+        # linked, and said. After a term ended it is how releases speak of a
+        # former official ("mantan Ketua …", "yang menjabat … sejak 2023").
+        return Verdict(True, "dates") if before_first_term and not on_date else Verdict(True)
     return Verdict(True, "role")

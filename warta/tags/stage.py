@@ -261,16 +261,15 @@ class OfficialTagsStage:
             held = self.held(person)
             on_date = [office for position, office in held if position.holds_on(day)]
             verdict = judge(
-                stated, on_date, [office for _, office in held], enrichment.region_codes
+                stated,
+                on_date,
+                [office for _, office in held],
+                enrichment.region_codes,
+                before_first_term=all(day < p.start for p in person.positions),
             )
             linked[stated.slug] = linked.get(stated.slug, False) or verdict.linked
-            kind = verdict.kind
-            if kind == "dates" and any(p.start <= day for p in person.positions):
-                # After a term the registry ends: "mantan Ketua …", "yang
-                # menjabat Ketua … sejak 2023" are how releases speak of it.
-                kind = None
-            if kind is not None:
-                finding = self.office_finding(source, document, stated, person, kind)
+            if verdict.kind is not None:
+                finding = self.office_finding(source, document, stated, person, verdict.kind)
                 # Named so in the title and again in the text: said once.
                 if finding.message not in {f.message for f in found}:
                     found.append(finding)
