@@ -26,6 +26,26 @@ PAGE_LISTS = (
 )
 
 
+# The lists of what the site writes but does not list (drafts and embargoed
+# articles are drafts to Pelican; hidden ones are written at their address).
+DRAFT_LISTS = ("drafts", "drafts_translations", "draft_pages", "draft_translations")
+HIDDEN_LISTS = ("hidden_articles", "hidden_pages", "hidden_translations")
+
+
+def is_articles_generator(generator) -> bool:
+    """Pelican's articles generator (or a subclass), told by its lists: another
+    plugin's generator may have an `articles` or `pages` of its own (the
+    regions plugin's `pages` is a dict of region pages)."""
+    return isinstance(getattr(generator, "articles", None), list) and hasattr(generator, "drafts")
+
+
+def is_pages_generator(generator) -> bool:
+    """Pelican's pages generator (or a subclass), told by its lists."""
+    return isinstance(getattr(generator, "pages", None), list) and hasattr(
+        generator, "hidden_pages"
+    )
+
+
 def every_content(generator, lists: tuple[str, ...]) -> list:
     """The contents of the named lists of one generator (missing lists: none)."""
     return [content for name in lists for content in getattr(generator, name, None) or []]
@@ -52,3 +72,15 @@ def message_path(content) -> str:
     with "/" separators (the absolute path when Pelican knows no relative one)."""
     path = getattr(content, "relative_source_path", None) or content.source_path or ""
     return str(path).replace("\\", "/")
+
+
+def contents_of(generators, lists: tuple[str, ...] | None = None) -> list:
+    """Every article and page of Pelican's articles and pages generators among
+    `generators` (others are ignored), or only those of the named lists."""
+    found = []
+    for generator in generators:
+        if is_articles_generator(generator):
+            found += every_content(generator, lists or ARTICLE_LISTS)
+        elif is_pages_generator(generator):
+            found += every_content(generator, lists or PAGE_LISTS)
+    return found

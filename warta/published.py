@@ -20,7 +20,7 @@ unwritten content uses is not.
 
 from __future__ import annotations
 
-from warta.contents import every_article, every_page
+from warta.contents import contents_of, every_article, every_page
 
 LISTED_STATUSES = frozenset({"published"})
 
@@ -63,10 +63,4 @@ def written_pages(generator) -> list:
 
 def written_contents(generators) -> list:
     """Every written article and page of a list of generators (others are ignored)."""
-    found = []
-    for generator in generators:
-        if hasattr(generator, "articles"):
-            found.extend(written_articles(generator))
-        elif hasattr(generator, "pages"):
-            found.extend(written_pages(generator))
-    return found
+    return written(contents_of(generators))

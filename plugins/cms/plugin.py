@@ -31,11 +31,17 @@ import shutil
 from pathlib import Path
 
 from pelican import signals
-from pelican.generators import ArticlesGenerator, PagesGenerator
 
+from warta.contents import (
+    DRAFT_LISTS,
+    HIDDEN_LISTS,
+    contents_of,
+    is_articles_generator,
+    is_pages_generator,
+)
 from warta.new_article import office_code_resolver
 from warta.paths import own_output
-from warta.published import check_only, is_written
+from warta.published import check_only, written
 from warta.regions.configured import GAZETTEER_DEFAULT, data_path, load_configured
 from warta.source_checks import Rules
 from warta.tags.officials import load_region_names, load_registry
@@ -175,16 +181,6 @@ def bundle_files(folder: Path) -> list[Path]:
 # Output folder → (listed releases' "YYYY/MM/slug", top names only unlisted
 # contents use), from all_generators_finalized to the finalized handler.
 _PUBLISHED: dict[str, tuple[list[str], set[str]]] = {}
-# Lists of Pelican's generators with written contents the site does not list.
-UNLISTED_LISTS = (
-    "hidden_articles",
-    "hidden_pages",
-    "hidden_translations",
-    "drafts",
-    "drafts_translations",
-    "draft_pages",
-    "draft_translations",
-)
 
 
 def claim_admin(generators) -> None:
@@ -200,22 +196,10 @@ def claim_admin(generators) -> None:
     # Published articles are `articles` and `translations`; the other lists
     # (hidden, drafts) are short: no property of 10,000 articles is formatted.
     articles = [
-        a
-        for g in generators
-        if isinstance(g, ArticlesGenerator)
-        for a in (*g.articles, *g.translations)
+        a for g in generators if is_articles_generator(g) for a in (*g.articles, *g.translations)
     ]
-    pages = [
-        p for g in generators if isinstance(g, PagesGenerator) for p in (*g.pages, *g.translations)
-    ]
-    unlisted = [
-        content
-        for g in generators
-        if isinstance(g, ArticlesGenerator | PagesGenerator)
-        for name in UNLISTED_LISTS
-        for content in getattr(g, name, None) or ()
-        if is_written(content)
-    ]
+    pages = [p for g in generators if is_pages_generator(g) for p in (*g.pages, *g.translations)]
+    unlisted = written(contents_of(generators, DRAFT_LISTS + HIDDEN_LISTS))
     article_top = str(generators[0].settings.get("ARTICLE_SAVE_AS") or "").split("/", 1)[0]
 
     def top(content) -> str:

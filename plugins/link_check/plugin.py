@@ -12,7 +12,7 @@ from pelican import signals
 from pelican.contents import Article
 
 from warta import frontmatter
-from warta.contents import every_article, every_page, forget_rendered, message_path
+from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_path
 from warta.findings import Finding, report
 from warta.published import is_written, written_contents
 
@@ -101,27 +101,16 @@ def _warn(content, target, link: Link, line: int | None) -> None:
     report(logger, Finding(path, line, "warning", message, SUGGESTION))
 
 
-# Pelican's lists of drafts (embargoed articles are drafts until their date).
-DRAFT_LISTS = ("drafts", "drafts_translations", "draft_pages", "draft_translations")
-
-
 def unpublished_slugs(generators) -> dict[str, object]:
     """Slug → content, of every draft or embargoed article or page whose slug
     no published content has (a translation shares its original's). Only the
     draft lists are read whole: a site without drafts costs nothing."""
-    drafts = {
-        content.slug: content
-        for generator in generators
-        for name in DRAFT_LISTS
-        for content in getattr(generator, name, None) or ()
-        if getattr(content, "slug", "")
-    }
+    drafts = {c.slug: c for c in contents_of(generators, DRAFT_LISTS) if c.slug}
     if not drafts:
         return {}
-    for generator in generators:
-        for content in (*every_article(generator), *every_page(generator)):
-            if getattr(content, "slug", "") in drafts and not is_unpublished(content):
-                del drafts[content.slug]
+    for content in contents_of(generators):
+        if content.slug in drafts and not is_unpublished(content):
+            del drafts[content.slug]
     return drafts
 
 

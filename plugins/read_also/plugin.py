@@ -22,7 +22,7 @@ import posixpath
 
 from pelican import signals
 
-from warta.contents import forget_rendered
+from warta.contents import DRAFT_LISTS, every_content, forget_rendered
 from warta.enrichment import ReadAlsoLink, enrichment_of
 from warta.findings import Finding, report
 from warta.frontmatter import read_source
@@ -64,7 +64,7 @@ def rewrite_articles(generator) -> None:
                 slug=str(draft.slug),
                 written=is_written(draft),
             )
-            for draft in [*generator.drafts, *getattr(generator, "drafts_translations", [])]
+            for draft in every_content(generator, DRAFT_LISTS)
             if draft.slug
         ),
     )

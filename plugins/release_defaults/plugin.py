@@ -35,7 +35,7 @@ from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author
 
 from warta import frontmatter
-from warta.contents import every_article
+from warta.contents import every_article, is_articles_generator
 from warta.enrichment import ARTICLES_ENRICHED, enrichment_of
 from warta.findings import Finding, report
 from warta.new_article import office_code_resolver, office_unit, region_author
@@ -170,9 +170,7 @@ def announce(generators) -> None:
     """all_generators_finalized (the comments plugin has set thread ids by then):
     one suggestion per article that had values supplied, with the fix that
     `invoke check --fix` writes."""
-    articles = list(
-        {id(a): a for g in generators if hasattr(g, "articles") for a in every_article(g)}.values()
-    )
+    articles = [a for g in generators if is_articles_generator(g) for a in every_article(g)]
     # Two releases with one headline in one month get one address: content_lint
     # says so; `--fix` must not freeze that address into both files. (Counted
     # only when a Slug was supplied at all: most builds supply none.)
