@@ -282,6 +282,20 @@ def build_digest(settings, digester: Digester) -> str | None:
 # -- one build ------------------------------------------------------------------------
 
 
+class Claim(NamedTuple):
+    """Who a page is written for, as `_claim` needs it: `source`, the content
+    (relative to content/) or "" for a listing; `own`, written at the content's
+    own `Save_as:`; `rewrite`, written with override_output for that content,
+    which replaces its own page."""
+
+    source: str = ""
+    own: bool = False
+    rewrite: bool = False
+
+
+NO_CONTENT = Claim()
+
+
 class Failure(NamedTuple):
     """Why a page was not written, and what to do about it."""
 
@@ -347,6 +361,7 @@ class WriterBuild:
         self.body_digester, _ = new_digester(self.stamps, with_body=True)
         self.theme = os.path.realpath(settings["THEME"])
         self._theme_files: dict[str, bool] = {}
+        self._settled: dict[int, tuple[object, bool]] = {}  # id → (global, settled_global)
         self.digest_seconds = 0.0  # CPU time describing inputs: pages, feeds, the build
         self.digest: str | None = None
         self.analysers: dict[int, TemplateAnalyser] = {}  # one per Jinja environment
@@ -422,7 +437,7 @@ class WriterBuild:
                 value = localcontext[variable]
             else:
                 value = names.get(variable, MISSING)
-                if not settled_global(value):
+                if not self.settled(value):
                     # A function an outside plugin made a Jinja global: what it
                     # returns may read the whole build (its recent titles),
                     # which no digest of the page's context can see.
@@ -435,6 +450,13 @@ class WriterBuild:
                 logger.debug("writer: %s: %s has no stable digest (%s)", name, variable, exc)
                 return None
         return self.fingerprint("page", parts)
+
+    def settled(self, value) -> bool:
+        """`settled_global`, asked once per global per build (every page asks)."""
+        remembered = self._settled.get(id(value))
+        if remembered is None or remembered[0] is not value:
+            remembered = self._settled[id(value)] = (value, settled_global(value))
+        return remembered[1]
 
     def themes(self, template) -> bool:
         """Whether the template is a file of the site's theme (whose lists show
@@ -644,18 +666,15 @@ class IncrementalWriter(Writer):
     build in the context (a writer used on its own), it behaves as Pelican's.
     """
 
-    def _claim(
-        self, path: str, override: bool, source: str = "", own: bool = False, rewrite=False
-    ) -> bool:
+    def _claim(self, path: str, override: bool, claim: Claim = NO_CONTENT) -> bool:
         """Pelican's rule for two writes to one file (see Writer._open_w), except
         that a collision skips the second page with an error instead of stopping
-        the build: one bad article must not take the whole site down. `own`: the
-        address is the content's own `Save_as:`. `rewrite`: written with
-        override_output for a content, which replaces that content's own page."""
+        the build: one bad article must not take the whole site down."""
         claimed = getattr(self, "_claimed_by", None)
         if claimed is None:
             claimed = self._claimed_by = {}
-        if rewrite and path in self._written_files and claimed.get(path) == source:
+        source, own = claim.source, claim.own
+        if claim.rewrite and path in self._written_files and claimed.get(path) == source:
             override = True
         name = long_name(self._site_path(path))
         if name:
@@ -830,15 +849,16 @@ class IncrementalWriter(Writer):
         # Pelican lets an article or page with its own Save_as: replace any
         # page (`Save_as: index.html` takes the home page over). Here it never
         # does: it is refused like any page whose address is taken.
-        source, own = source_of(kwargs), own_save_as(kwargs)
+        source = source_of(kwargs)
         # A later write of the same content's page with override_output (an
         # outside plugin replacing an article's page) replaces it, as in Pelican.
-        rewrite = bool(override_output and source)
+        claim = Claim(source, own_save_as(kwargs), bool(override_output and source))
         override_output = override_output and not source
         if build.check_only:  # `invoke check`: addresses claimed (collisions found), no page
             path = sanitised_join(self.output_path, name)
-            if self._claim(path, override_output, source, own, rewrite):
-                build.add(Job(self._site_path(path), path, None, None, source=source, own=own))
+            if self._claim(path, override_output, claim):
+                site_path = self._site_path(path)
+                build.add(Job(site_path, path, None, None, source=claim.source, own=claim.own))
             return
         build.start_writing()
         if paginated is None:
@@ -874,37 +894,17 @@ class IncrementalWriter(Writer):
                     page_kwargs,
                     relative_urls,
                     override_output,
-                    source,
+                    Claim(source),  # a page of a listing: never the content's own address
                 )
         else:
             self._add_page(
-                build,
-                template,
-                context,
-                name,
-                kwargs,
-                relative_urls,
-                override_output,
-                source,
-                own,
-                rewrite,
+                build, template, context, name, kwargs, relative_urls, override_output, claim
             )
 
     def _add_page(
-        self,
-        build,
-        template,
-        context,
-        name,
-        kwargs,
-        relative_urls,
-        override,
-        source,
-        own=False,
-        rewrite=False,
+        self, build, template, context, name, kwargs, relative_urls, override, claim: Claim
     ) -> None:
-        """One page: claimed, digested, collected as a job. `source`, `own` and
-        `rewrite` as `_claim` takes them."""
+        """One page: claimed, digested, collected as a job."""
         localcontext = context.copy()
         localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
         if relative_urls:
@@ -914,7 +914,7 @@ class IncrementalWriter(Writer):
         localcontext["output_file"] = name
         localcontext.update(kwargs)
         path = sanitised_join(self.output_path, name)
-        if not self._claim(path, override, source, own, rewrite):
+        if not self._claim(path, override, claim):
             return
         fingerprint = build.page_fingerprint(template, localcontext, name, override)
 
@@ -940,8 +940,8 @@ class IncrementalWriter(Writer):
                 fingerprint,
                 render,
                 announce,
-                source=source,
-                own=own,
+                source=claim.source,
+                own=claim.own,
             )
         )
 
