@@ -51,46 +51,58 @@ def linked_content(content, value: str, generated: dict):
     return None
 
 
-def check_content(content, generated: dict) -> None:
-    """Warn about each link to an unpublished content; remove it where the
-    target is not written."""
-    fields = []
+def check_content(
+    content, generated: dict, hidden: dict[str, object] | None = None, site_host: str = ""
+) -> None:
+    """Warn about each link to an unpublished content, at its line, and remove
+    it where the target is not written (the public build): `{filename}` links
+    in the summary and the body, and, with `hidden` (`unpublished_slugs`), links
+    written as an address in the body (`/draf/x/`,
+    `https://site/berita/2099/01/x/`, `../x/`), which would tell the
+    unpublished slug."""
     summary = content.metadata.get("summary")
-    if isinstance(summary, str) and ("{filename}" in summary or "|filename|" in summary):
-        fields.append("summary")
     body = getattr(content, "_content", None)
-    if isinstance(body, str) and ("{filename}" in body or "|filename|" in body):
-        fields.append("body")
-    if not fields:
+    texts = {
+        field: text
+        for field, text in (("summary", summary), ("body", body))
+        if isinstance(text, str) and ("{filename}" in text or "|filename|" in text)
+    }
+    found = [  # (field, link, target)
+        (field, link, target)
+        for field, text in texts.items()
+        for link in links_in(text)
+        if (target := linked_content(content, link.value, generated)) is not None
+        and target is not content
+        and is_unpublished(target)
+    ]
+    if hidden and isinstance(body, str) and "href" in body:
+        for link in hrefs_in(body):
+            segments = slug_segments(link.value, site_host)
+            target = next((hidden[s] for s in segments if s in hidden), None)
+            if target is not None and target is not content:
+                found.append(("body", link, target))
+    if not found:
         return
-    source, body_start = None, 1
-    unwritten: set[str] = set()
-    for field in fields:
-        text = summary if field == "summary" else body
-        previous: dict[str, int] = {}  # link → its last line, for repeated links
-        for link in links_in(text):
-            target = linked_content(content, link.value, generated)
-            if target is None or target is content or not is_unpublished(target):
-                continue
-            if not is_written(target):
-                unwritten.add(link.value)
-            if source is None:  # read and parsed once, when a first link is reported
-                source = frontmatter.read_source(content.source_path)
-                body_start = frontmatter.parse(source).front_matter.body_start
-            first = 1 if field == "summary" else body_start
-            line = link_line(source, link, first_line=first, after=previous.get(link.written, 0))
-            previous[link.written] = line or 0
-            _warn(content, target, link, line)
+    source = frontmatter.read_source(content.source_path)
+    first_lines = {"summary": 1, "body": frontmatter.parse(source).front_matter.body_start}
+    previous: dict[tuple[str, str], int] = {}  # (field, link) → its last line
+    for field, link, target in found:
+        key = (field, link.written)
+        line = link_line(source, link, first_line=first_lines[field], after=previous.get(key, 0))
+        previous[key] = line or 0
+        _warn(content, target, link, line)
+    unwritten = {link.value for _, link, target in found if not is_written(target)}
     if not unwritten:
         return
-    if "summary" in fields:
-        cleaned = remove_links(summary, unwritten.__contains__)
+    removed = unwritten.__contains__
+    if isinstance(summary, str) and "summary" in texts:
+        cleaned = remove_links(summary, removed)
         cleaned = Markup(cleaned) if isinstance(summary, Markup) else cleaned
         content.metadata["summary"] = cleaned
         if hasattr(content, "_summary"):
             content._summary = cleaned
-    if "body" in fields:
-        content._content = remove_links(body, unwritten.__contains__)
+    if isinstance(body, str):
+        content._content = remove_hrefs(remove_links(body, removed), removed)
     forget_rendered(content)
 
 
@@ -114,35 +126,6 @@ def unpublished_slugs(generators) -> dict[str, object]:
     return drafts
 
 
-def check_addresses(content, hidden: dict[str, object], site_host: str) -> None:
-    """Links written as addresses (`/draf/x/`, `https://site/berita/2027/02/x/`,
-    `../x/`) to a draft's or an embargoed release's address: warned at their
-    line like `{filename}` links, and taken out where the target is not
-    written (the public build), so no unpublished address goes out."""
-    body = getattr(content, "_content", None)
-    if not isinstance(body, str) or "href" not in body:
-        return
-    source, previous = None, {}
-    unwritten: set[str] = set()
-    for link in hrefs_in(body):
-        target = next(
-            (hidden[s] for s in slug_segments(link.value, site_host) if s in hidden), None
-        )
-        if target is None or target is content:
-            continue
-        if not is_written(target):
-            unwritten.add(link.value)
-        if source is None:
-            source = frontmatter.read_source(content.source_path)
-            first = frontmatter.parse(source).front_matter.body_start
-        line = link_line(source, link, first_line=first, after=previous.get(link.written, 0))
-        previous[link.written] = line or 0
-        _warn(content, target, link, line)
-    if unwritten:
-        content._content = remove_hrefs(body, unwritten.__contains__)
-        forget_rendered(content)
-
-
 def check_links(generators) -> None:
     """all_generators_finalized: every content is known, nothing is rendered yet."""
     generated = None
@@ -158,9 +141,7 @@ def check_links(generators) -> None:
     for content in written_contents(generators):
         if is_draft(content):  # (written already: the rest of is_unpublished)
             continue  # a draft may link to another draft: neither is public
-        check_content(content, generated)
-        if hidden:
-            check_addresses(content, hidden, site_host)
+        check_content(content, generated, hidden, site_host)
 
 
 def register() -> None:
