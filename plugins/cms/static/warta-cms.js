@@ -8,8 +8,8 @@
  *     form does not know and untouched lines are kept byte for byte, so saving
  *     an unchanged release changes nothing;
  *   - the Indonesian interface (warta-cms-id.js);
- *   - the slug widget (made from the title once, then frozen; "-2" when a
- *     release of that month or a page already has the address), the date
+ *   - the slug widget (made from the title at the first save, then frozen;
+ *     "-2" when a release of that month or a page already has the address), the date
  *     widget (WIB whatever the browser's zone) and the alt-text widget
  *     (required when there is a photo);
  *   - the article preview, styled by the site's own CSS, with the warnings
@@ -283,32 +283,17 @@
 
   // ---- widgets ----------------------------------------------------------------
 
-  function registerWidgets(CMS, data) {
+  function registerWidgets(CMS) {
     var h = window.h;
-    // Decap re-renders a control only when its own value changes; these two read
-    // other fields (the title, the photo), so they re-render with the entry.
+    // Decap re-renders a control only when its own value changes; the alt text
+    // reads another field (the photo), so it re-renders with the entry.
     var always = function () {
       return true;
     };
+    // Shows the address; a new entry gets it at its first save (`preSave`:
+    // Decap does not re-render this control when the title changes, so it
+    // cannot follow the title as it is typed).
     var SlugControl = window.createClass({
-      shouldComponentUpdate: always,
-      componentDidMount: function () {
-        this.follow();
-      },
-      componentDidUpdate: function () {
-        this.follow();
-      },
-      follow: function () {
-        var entry = this.props.entry;
-        if (!entry || !entry.get('newRecord')) return; // frozen once saved
-        var wanted = freeSlug(
-          entry.get('collection'),
-          entry.getIn(['data', 'title']),
-          entry.getIn(['data', 'date']),
-          data
-        );
-        if (wanted && wanted !== (this.props.value || '')) this.props.onChange(wanted);
-      },
       render: function () {
         return h('input', {
           type: 'text',
@@ -657,7 +642,7 @@
     Object.keys(data.formats).forEach(function (collection) {
       CMS.registerCustomFormat('warta-' + collection, 'md', makeFormat(data.formats[collection], data));
     });
-    registerWidgets(CMS, data);
+    registerWidgets(CMS);
     // Capture: before Decap's own change handler reads the chosen files.
     document.addEventListener('change', stampUploads, true);
     registerPreview(CMS, data);
