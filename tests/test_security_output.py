@@ -720,3 +720,61 @@ def test_a_read_also_line_naming_an_unpublished_release_is_said_and_left_out(tmp
     assert "Rapat berjalan tertib." in page
     for text in (page, public.text("feed.xml"), public.text("feed.json")):
         assert "Zqxdtitle" not in text and "embargo-rahasia" not in text
+
+
+def test_an_unpublished_release_with_its_own_address_waits_at_the_draft_address(tmp_path):
+    """A `Save_as:`/`URL:` outranks Pelican's DRAFT_SAVE_AS, which the public
+    build empties: a draft, an embargoed release and a draft page with one
+    were published there, in the sitemap, with a social card."""
+    site = FixtureSite(tmp_path)
+    site.article("pub.md", article_text(slug="rilis-terbit"))
+    site.article(
+        "draf.md",
+        article_text(
+            title="Rilis Zqxsaveasdraft Belum Terbit",
+            slug="draf-saveas",
+            status="draft",
+            save_as="berita/zqx-draf-saveas/index.html",
+        ),
+    )
+    site.article(
+        "embargo.md",
+        article_text(
+            title="Rilis Zqxsaveasembargo Terbit Nanti",
+            slug="embargo-saveas",
+            date="2099-01-01 08:00",
+            save_as="berita/zqx-embargo-saveas/index.html",
+            url="berita/zqx-embargo-saveas/",
+        ),
+    )
+    site.page(
+        "draf-halaman.md",
+        "Title: Halaman Zqxsaveaspage\nSlug: halaman-draf\nStatus: draft\n"
+        "Save_as: zqx-halaman.html\n\nIsi halaman yang belum terbit.\n",
+    )
+    public = site.build(publish=True, SITEURL=SITEURL, FEED_DOMAIN=SITEURL, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    files = public.files()
+    assert "berita/2024/11/rilis-terbit/index.html" in files
+    assert [f for f in files if "zqx" in f or f.startswith("draf/")] == []
+    sitemap = etree.fromstring((public.output / "sitemap.xml").read_bytes())
+    locations = [loc.text for loc in sitemap.iter("{*}loc")]
+    assert locations and not [loc for loc in locations if "zqx" in loc], locations
+    leaks = [
+        str(p.relative_to(public.output))
+        for p in text_files(public)
+        if re.search("zqx", p.read_text(encoding="utf-8"), re.IGNORECASE)
+    ]
+    assert leaks == []
+
+    development = FixtureSite(tmp_path / "dev")
+    for source in site.content.rglob("*.md"):
+        target = development.content / source.relative_to(site.content)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(source.read_bytes())
+    preview = development.build(SEARCH_ENABLED=False)
+    assert preview.returncode == 0, preview.log
+    previewed = preview.files()
+    for address in ("draf/draf-saveas/", "draf/embargo-saveas/", "draf/halaman/halaman-draf/"):
+        assert address + "index.html" in previewed
+    assert [f for f in previewed if "zqx" in f] == []

@@ -18,6 +18,10 @@ and a suggestion:
   `robots.txt`, `feed.xml`): the content is refused (not written, not listed)
   instead of being written elsewhere. (That a content's own `Save_as:` never
   replaces another page, the home page included, is the writer's rule.)
+- a draft's (or an embargoed release's) own `Save_as:`/`URL:`: Pelican lets it
+  outrank DRAFT_SAVE_AS, which the public build empties to write no draft, so
+  the release was published there. It waits at its draft address (the
+  development build's preview) and takes its own address when published.
 - a static file whose source or output path breaks the same rules (e.g. an
   EXTRA_PATH_METADATA entry): dropped before the static generator copies it.
 - a `Template:` that names no top-level template of the theme (`../../etc/passwd`,
@@ -206,6 +210,7 @@ def check_content(content) -> None:
     if not isinstance(content, (Article, Page)) or not content.source_path:
         return
     settings = content.settings
+    keep_draft_at_draft_address(content)
     where = relative(content.source_path, settings["PATH"])
     lines = SourceLines(content.source_path)
     # A URL setting that cannot be formatted: Pelican reports the article itself.
@@ -215,6 +220,26 @@ def check_content(content) -> None:
     check_static_links(content, settings, where, lines)
     with contextlib.suppress(KeyError, ValueError, AttributeError):
         check_taxonomy_names(content, lines, where)
+
+
+def keep_draft_at_draft_address(content) -> None:
+    """A draft's own `Save_as:`/`URL:` waits until it is published. Pelican
+    prefers a content's own address to DRAFT_SAVE_AS, which the public build
+    empties to write no draft: a draft (or an embargoed release) with a
+    `Save_as:` was published, in the sitemap, with its photos and card. It is
+    previewed at its draft address instead, and takes its own when published."""
+    if getattr(content, "status", None) != "draft":
+        return
+    for key in ("save_as", "url"):
+        if hasattr(content, f"override_{key}"):
+            delattr(content, f"override_{key}")
+
+
+def keep_drafts_at_draft_address(generator) -> None:
+    """article_generator_pretaxonomy: a future-dated article becomes a draft
+    after its content_object_init (Pelican's WITH_FUTURE_DATES rule)."""
+    for article in (*generator.drafts, *generator.drafts_translations):
+        keep_draft_at_draft_address(article)
 
 
 def check_taxonomy_names(content, lines: SourceLines, where: str) -> None:
@@ -558,6 +583,7 @@ def register() -> None:
     signals.page_generator_init.connect(guard_file_listing)
     signals.static_generator_init.connect(guard_file_listing)
     signals.content_object_init.connect(check_content)
+    signals.article_generator_pretaxonomy.connect(keep_drafts_at_draft_address)
     signals.static_generator_finalized.connect(check_static_files)
     signals.article_generator_finalized.connect(check_article_templates)
     signals.page_generator_finalized.connect(check_page_templates)
