@@ -40,3 +40,45 @@ def test_an_embargoed_article_is_published_once_its_time_has_come(site):
     built = site.build(publish=True, WITH_FUTURE_DATES=True)
     assert built.returncode == 0, built.log
     assert article_urls(built) == {"2099/01/embargo-pleno/"}
+
+
+YAML_DRAFT = """\
+---
+title: "Bawaslu Kota Palembang Siapkan Rilis Zqxyamldraft"
+date: 2024-11-18 09:30
+slug: yaml-draf
+draft: true
+---
+
+PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis yang belum boleh terbit.
+"""
+
+
+def test_another_generators_draft_flag_keeps_a_release_unpublished_and_is_said(site):
+    """`draft: true` (Hugo, Decap) and `published: false` (Jekyll) were read as
+    unknown keys: the release went out in every listing and feed."""
+    site.article("2024/terbit.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    site.article("2024/yaml.md", YAML_DRAFT)
+    site.article("2024/ya.md", slug="draft-ya", date="2024-11-18 10:00", draft="ya")
+    site.article("2024/jekyll.md", slug="jekyll-draf", date="2024-11-18 11:00", published="false")
+    site.article("2024/lepas.md", slug="draft-false", date="2024-11-18 12:00", draft="false")
+    built = site.build(publish=True)
+    assert built.returncode == 0, built.log
+    assert article_urls(built) == {"2024/11/sudah-terbit/", "2024/11/draft-false/"}
+    written = built.files()
+    assert not [p for p in written if "yaml-draf" in p or "draft-ya" in p or "jekyll" in p]
+    said = sorted(
+        w.split(" (write 'Status: draft'")[0]
+        for w in built.log_lines("warning")
+        if "is read as Status: draft" in w
+    )
+    assert said == [
+        "berita/2024/jekyll.md:8: 'Published: false' is read as Status: draft: "
+        "this release is not published",
+        "berita/2024/ya.md:8: 'Draft: ya' is read as Status: draft: this release is not published",
+        "berita/2024/yaml.md:5: 'draft: true' is read as Status: draft: "
+        "this release is not published",
+    ]
+    development = site.build()
+    assert development.returncode == 0, development.log
+    assert (site.output / "draf/yaml-draf/index.html").exists()

@@ -51,6 +51,13 @@ END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
 LIST_ITEM_RE = re.compile(r"^\s*-(?:\s+(?P<value>.*))?$")
 
 
+# Other generators' and CMSs' way of keeping a release unpublished (Hugo's and
+# Decap's `draft: true`, Jekyll's `published: false`): key → the one value that
+# publishes. Any other value (`yes`, `ya`, a typo) keeps the release a draft:
+# a mistake here must leave it unpublished, never the other way round.
+UNPUBLISHED_FLAGS = {"draft": "false", "published": "true"}
+
+
 @dataclass(frozen=True)
 class Field:
     """One `Key: value` line and its continuation lines."""
@@ -119,6 +126,18 @@ class FrontMatter:
         """1-based line of the first of these keys (any case); None if absent."""
         found = self.first(*keys)
         return found.line if found else None
+
+    def unpublished_by_flag(self) -> Field | None:
+        """The field of another generator's convention that keeps a release
+        unpublished (`UNPUBLISHED_FLAGS`), when there is one and no `Status:`
+        of this site's says so already."""
+        if self.value("status").strip().lower() == "draft":
+            return None
+        for item in self.fields:
+            flag = UNPUBLISHED_FLAGS.get(item.key)
+            if flag is not None and item.value.strip().strip("'\"").lower() != flag:
+                return item
+        return None
 
     def keys(self) -> dict[str, int]:
         """Lower-case key → line of its first occurrence."""

@@ -18,6 +18,10 @@
     `Tags: A, B`; Pelican would show the quotes, take "[A" for a tag, or end
     the front matter at the first `- A`.
 
+  - another generator's unpublished flag (`draft: true`, `published: false`,
+    `Frontmatter.unpublished_by_flag`) as `Status: draft`: Pelican reads
+    neither, and the release went out everywhere.
+
 - One paragraph a line, when a release was pasted without its blank lines
   (a web page or a chat copied as text keeps one line break between
   paragraphs, which Markdown joins into one wall of text). A long line of
@@ -162,13 +166,18 @@ class FrontMatterValues(Preprocessor):
             return lines
         kept = lines[: front.fields[0].line - 1]  # an opening `---`
         seen: set[str] = set()
+        flag = front.unpublished_by_flag()
         for item in front.fields:
+            if flag is not None and item.key == "status":
+                continue  # `Status: draft` below stands for the flag
             single = item.key in SINGLE_VALUED_KEYS
             if not single and item.written is None:
                 kept.extend(lines[number - 1] for number in item.lines)
             elif not single or item.key not in seen:
                 seen.add(item.key)
                 kept.append(f"{item.name}: {item.value}")
+        if flag is not None:
+            kept.append("Status: draft")
         return kept + lines[front.fields[-1].lines[-1] :]
 
 

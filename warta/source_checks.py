@@ -82,6 +82,9 @@ class Source:
     # (name as written, its line, the line of the key's first value) of each
     # repeated front-matter key after its first.
     repeated: list[tuple[str, int, int]] = field(default_factory=list)
+    # (name as written, value, line) of another generator's unpublished flag
+    # (`draft: true`), which the reader turns into `Status: draft`.
+    unpublished_flag: tuple[str, str, int] | None = None
 
     def value(self, key: str) -> str:
         return self.metadata.get(key, ("", 0))[0].strip()
@@ -102,6 +105,9 @@ def parse_source(path: str, text: str) -> Source:
         if first[1] != item.line:
             source.repeated.append((item.name, item.line, first[1]))
     source.body = document.body
+    flag = document.front_matter.unpublished_by_flag()
+    if flag is not None:
+        source.unpublished_flag = (flag.name, flag.value, flag.line)
     if document.front_matter and not document.front_matter.closed:
         source.ended_by = document.front_matter.body_start
     return source
@@ -166,6 +172,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_keys_in_text(source)
     yield from _check_control_characters(source)
     yield from _check_repeated_keys(source)
+    yield from _check_unpublished_flag(source)
     yield from _check_tags_auto(source)
     yield from _check_dates(source, rules)
     yield from check_embargo(source, rules)
@@ -291,6 +298,22 @@ def _check_control_characters(source: Source) -> Iterator[Finding]:
                 "retype the line without it (a line break pasted from a word processor "
                 "arrives as U+000B: press Enter instead)",
             )
+
+
+def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
+    """`draft: true` (Hugo, Decap) or `published: false` (Jekyll): the reader keeps
+    the release unpublished (`warta.markdown_source`); said at its line, since
+    this site's own key is `Status:`."""
+    if source.unpublished_flag is None:
+        return
+    name, value, line = source.unpublished_flag
+    yield _finding(
+        source,
+        line,
+        "warning",
+        f"'{name}: {value}' is read as Status: draft: this release is not published",
+        f"write 'Status: draft' instead of the {name}: line; to publish, delete both",
+    )
 
 
 def _check_repeated_keys(source: Source) -> Iterator[Finding]:
