@@ -778,3 +778,35 @@ def test_an_unpublished_release_with_its_own_address_waits_at_the_draft_address(
     for address in ("draf/draf-saveas/", "draf/embargo-saveas/", "draf/halaman/halaman-draf/"):
         assert address + "index.html" in previewed
     assert [f for f in previewed if "zqx" in f] == []
+
+
+def test_an_address_link_to_a_draft_in_the_summary_is_warned_and_taken_out(tmp_path):
+    """Only the body's address links were checked: a `Summary:` linking to a
+    draft's preview put its slug in every feed."""
+    site = FixtureSite(tmp_path)
+    site.article(
+        "ringkas.md",
+        article_text(
+            slug="ringkasan-bertaut",
+            summary="Ringkasan dengan [alamat draf](/draf/draf-rahasia/) dan "
+            "[rilis lain]({filename}lain.md) tentang rapat pengawasan.",
+        ),
+    )
+    site.article("lain.md", article_text(slug="lain-terbit", date="2024-11-10 10:00"))
+    site.article(
+        "draf.md", article_text(slug="draf-rahasia", date="2024-11-16 08:00", status="draft")
+    )
+    public = site.build(publish=True, SITEURL=SITEURL, FEED_DOMAIN=SITEURL, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    warned = [w for w in public.log_lines("warning") if "link to an unpublished" in w]
+    assert [w.split(" (")[0] for w in warned] == [
+        "berita/ringkas.md:7: link to an unpublished article: '/draf/draf-rahasia/'"
+    ]
+    for name in ("feed.xml", "wilayah/sumatera-selatan/feed.xml"):
+        feed = etree.fromstring((public.output / name).read_bytes())
+        summaries = [s.text for s in feed.iter(f"{ATOM}summary")]
+        assert summaries and not [s for s in summaries if "draf-rahasia" in (s or "")], name
+    item = next(i for i in public.json("feed.json")["items"] if "ringkasan" in i["url"])
+    assert "alamat draf" in item["summary"] and "draf-rahasia" not in json.dumps(item)
+    home = public.html("")
+    assert [a for a in home.find_all("a", href=True) if "draf-rahasia" in a["href"]] == []

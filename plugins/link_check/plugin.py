@@ -55,32 +55,34 @@ def check_content(
     content, generated: dict, hidden: dict[str, object] | None = None, site_host: str = ""
 ) -> None:
     """Warn about each link to an unpublished content, at its line, and remove
-    it where the target is not written (the public build): `{filename}` links
-    in the summary and the body, and, with `hidden` (`unpublished_slugs`), links
-    written as an address in the body (`/draf/x/`,
-    `https://site/berita/2099/01/x/`, `../x/`), which would tell the
-    unpublished slug."""
+    it where the target is not written (the public build), in the summary and
+    the body: `{filename}` links and, with `hidden` (`unpublished_slugs`),
+    links written as an address (`/draf/x/`, `https://site/berita/2099/01/x/`,
+    `../x/`), which would tell the unpublished slug."""
     summary = content.metadata.get("summary")
     body = getattr(content, "_content", None)
     texts = {
         field: text
         for field, text in (("summary", summary), ("body", body))
-        if isinstance(text, str) and ("{filename}" in text or "|filename|" in text)
+        if isinstance(text, str)
     }
     found = [  # (field, link, target)
         (field, link, target)
         for field, text in texts.items()
+        if "{filename}" in text or "|filename|" in text
         for link in links_in(text)
         if (target := linked_content(content, link.value, generated)) is not None
         and target is not content
         and is_unpublished(target)
     ]
-    if hidden and isinstance(body, str) and "href" in body:
-        for link in hrefs_in(body):
+    for field, text in texts.items() if hidden else ():
+        if "href" not in text:
+            continue
+        for link in hrefs_in(text):
             segments = slug_segments(link.value, site_host)
             target = next((hidden[s] for s in segments if s in hidden), None)
             if target is not None and target is not content:
-                found.append(("body", link, target))
+                found.append((field, link, target))
     if not found:
         return
     source = frontmatter.read_source(content.source_path)
@@ -95,8 +97,8 @@ def check_content(
     if not unwritten:
         return
     removed = unwritten.__contains__
-    if isinstance(summary, str) and "summary" in texts:
-        cleaned = remove_links(summary, removed)
+    if any(field == "summary" for field, _, _ in found):
+        cleaned = remove_hrefs(remove_links(summary, removed), removed)
         cleaned = Markup(cleaned) if isinstance(summary, Markup) else cleaned
         content.metadata["summary"] = cleaned
         if hasattr(content, "_summary"):
