@@ -697,3 +697,38 @@ def test_a_translation_shares_its_originals_slug_without_a_duplicate_error():
         ("error", "same address /berita/2024/11/rapat-pleno/"),
         ("error", "same address /berita/2024/11/rapat-pleno/"),
     ]
+
+
+def test_a_draft_that_would_take_a_published_address_is_a_suggestion_on_the_draft():
+    """A draft (or an embargoed release) with a published one's slug in the same
+    month has no address yet: the error on both files stopped the public build."""
+    from warta.source_checks import check_duplicates
+
+    def source(name, date="2024-11-18 10:00", **extra):
+        return parse_source(f"berita/{name}.md", article_text(slug="rapat", date=date, **extra))
+
+    now = dt.datetime(2024, 11, 20, 12, 0, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    rules = Rules(now=now)
+    waiting = [
+        source("terbit"),
+        source("draf", status="draft"),
+        source("flag", draft="true"),
+        source("embargo", date="2024-11-30 10:00"),
+    ]
+    found = [(f.path, f.level) for f in check_duplicates(waiting, "id", rules)]
+    assert found == [
+        ("berita/draf.md", "suggestion"),
+        ("berita/flag.md", "suggestion"),
+        ("berita/embargo.md", "suggestion"),
+    ]
+    clash = [source("terbit"), source("kembar"), source("draf", status="draft")]
+    errors = [(f.path, f.message) for f in check_duplicates(clash, "id", rules)]
+    assert errors == [
+        ("berita/terbit.md", "same address /berita/2024/11/rapat/ as berita/kembar.md"),
+        ("berita/kembar.md", "same address /berita/2024/11/rapat/ as berita/terbit.md"),
+        (
+            "berita/draf.md",
+            "not published yet: once it is, it takes the address /berita/2024/11/rapat/ "
+            "of berita/terbit.md, berita/kembar.md",
+        ),
+    ]

@@ -82,3 +82,26 @@ def test_another_generators_draft_flag_keeps_a_release_unpublished_and_is_said(s
     development = site.build()
     assert development.returncode == 0, development.log
     assert (site.output / "draf/yaml-draf/index.html").exists()
+
+
+def test_a_draft_with_a_published_releases_address_does_not_stop_the_site(site):
+    site.article("2024/terbit.md", slug="rapat-pleno", date="2024-11-17 09:30")
+    site.article("2024/draf.md", slug="rapat-pleno", date="2024-11-18 09:30", status="draft")
+    site.article("2024/embargo.md", slug="rapat-pleno-2", date="2099-01-02 08:00")
+    site.article("2024/lama.md", slug="rapat-pleno-2", date="2024-10-02 08:00")
+    site.article("2099/terbit-lagi.md", slug="rapat-lain", date="2024-01-03 08:00")
+    site.article("2099/embargo-2.md", slug="rapat-lain", date="2024-01-03 09:00", status="draft")
+    built = site.build(publish=True, strict=True)
+    assert built.returncode == 0, built.log
+    assert article_urls(built) == {
+        "2024/11/rapat-pleno/",
+        "2024/01/rapat-lain/",
+        "2024/10/rapat-pleno-2/",
+    }
+    said = [s for s in built.log_lines("suggestion") if "not published yet" in s]
+    assert sorted(s.split(": not")[0] for s in said) == [
+        "berita/2024/draf.md:3",
+        "berita/2099/embargo-2.md:3",
+    ], built.log
+    namesake = [s for s in built.log_lines("suggestion") if "is also used by" in s]
+    assert [s.split(": Slug")[0] for s in namesake] == ["berita/2024/embargo.md:3"]

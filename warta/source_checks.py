@@ -427,15 +427,32 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
         )
 
 
-def check_embargo(source: Source, rules: Rules) -> Iterator[Finding]:
-    """A Date after `rules.now` (none when `rules.now` is None): the release
-    waits for the first build after it."""
+def embargoed_date(source: Source, rules: Rules) -> str | None:
+    """The Date: as written when it is after `rules.now` (never when
+    `rules.now` is None): the release waits for the first build after it."""
     raw = source.value("date")
     parsed = parse_date(raw) if raw else None
     if parsed is None or rules.now is None:
-        return
+        return None
     local_now = rules.now.astimezone(rules.timezone).replace(tzinfo=None)
-    if parsed > local_now:
+    return raw if parsed > local_now else None
+
+
+def is_unpublished(source: Source, rules: Rules | None = None) -> bool:
+    """A draft (`Status: draft`, another generator's flag) or, with `rules`, an
+    embargoed release: not on the site yet."""
+    return (
+        source.value("status").lower() == "draft"
+        or source.unpublished_flag is not None
+        or (rules is not None and embargoed_date(source, rules) is not None)
+    )
+
+
+def check_embargo(source: Source, rules: Rules) -> Iterator[Finding]:
+    """A Date after `rules.now` (none when `rules.now` is None): the release
+    waits for the first build after it."""
+    raw = embargoed_date(source, rules)
+    if raw is not None:
         yield _finding(
             source,
             source.line("date"),
@@ -660,10 +677,14 @@ def check_links(source: Source, exists) -> Iterator[Finding]:
                 )
 
 
-def check_duplicates(sources: Iterable[Source], default_lang: str = "id") -> Iterator[Finding]:
+def check_duplicates(
+    sources: Iterable[Source], default_lang: str = "id", rules: Rules | None = None
+) -> Iterator[Finding]:
     """The same slug in one month (same URL) is an error; anywhere else, a warning.
     A translation (another `Lang:`) shares its original's slug on purpose:
-    Pelican gives it an address of its own."""
+    Pelican gives it an address of its own. A draft or (with `rules`) an
+    embargoed release has no address yet: that it will take a published one's
+    is a suggestion on it alone, which does not stop the site's build."""
     by_url: dict[tuple[str, str, str], list[Source]] = {}
     by_slug: dict[tuple[str, str], list[Source]] = {}
     for source in sources:
@@ -676,30 +697,47 @@ def check_duplicates(sources: Iterable[Source], default_lang: str = "id") -> Ite
             by_url.setdefault((date.strftime("%Y/%m"), slug, lang), []).append(source)
     reported = set()
     for (month, slug, _lang), group in sorted(by_url.items()):
-        if len(group) > 1:
-            for source in group:
-                others = ", ".join(s.path for s in group if s is not source)
-                reported.add(source.path)
+        if len(group) < 2:
+            continue
+        waiting = [source for source in group if is_unpublished(source, rules)]
+        for source in group:
+            others = ", ".join(s.path for s in group if s is not source)
+            reported.add(source.path)
+            if source in waiting:
+                yield _finding(
+                    source,
+                    source.line("slug"),
+                    "suggestion",
+                    f"not published yet: once it is, it takes the address /berita/{month}/"
+                    f"{slug}/ of {others}",
+                    "give it another Slug before it is published",
+                )
+            elif len(group) - len(waiting) > 1:
+                published = [s.path for s in group if s is not source and s not in waiting]
                 yield _finding(
                     source,
                     source.line("slug"),
                     "error",
-                    f"same address /berita/{month}/{slug}/ as {others}",
+                    f"same address /berita/{month}/{slug}/ as {', '.join(published)}",
                     "give one of them another Slug",
                 )
     for (slug, _lang), group in sorted(by_slug.items()):
-        if len(group) > 1:
-            for source in group:
-                if source.path in reported:
-                    continue
-                others = ", ".join(s.path for s in group if s is not source)
-                yield _finding(
-                    source,
-                    source.line("slug"),
-                    "warning",
-                    f"Slug '{slug}' is also used by {others}",
-                    "slugs should be unique so readers can tell articles apart",
-                )
+        if len(group) < 2:
+            continue
+        waiting = [source for source in group if is_unpublished(source, rules)]
+        for source in group:
+            if source.path in reported or (
+                source not in waiting and len(waiting) == len(group) - 1
+            ):
+                continue  # (a published one whose namesakes are all unpublished: said on them)
+            others = ", ".join(s.path for s in group if s is not source)
+            yield _finding(
+                source,
+                source.line("slug"),
+                "suggestion" if source in waiting else "warning",
+                f"Slug '{slug}' is also used by {others}",
+                "slugs should be unique so readers can tell articles apart",
+            )
 
 
 def check_image_locations(source: Source, has_location) -> Iterator[Finding]:

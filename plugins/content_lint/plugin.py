@@ -345,7 +345,7 @@ def lint_articles(generator) -> None:
         checked.append((source, findings_of_source))
     sources = [source for source, _ in checked]
     findings = [finding for _, found in checked for finding in found]
-    findings.extend(check_duplicates(sources, str(settings.get("DEFAULT_LANG") or "id")))
+    findings.extend(check_duplicates(sources, str(settings.get("DEFAULT_LANG") or "id"), rules))
     # A release Pelican dropped (a Date: it cannot parse, no Title, an unknown
     # Status:) has no article for the other plugins to check: its other
     # problems are found here from its source, and its reason comes first.
