@@ -473,3 +473,49 @@ def test_bad_photos_in_a_parallel_build_are_errors_at_their_lines(tmp_path):
     pages = ["11/besar", "11/bukan", "11/kosong", "10/rusak-1", "10/rusak-2"]
     for page in pages:  # and no article is dropped
         assert built.html(f"berita/2024/{page}/").find("h1"), page
+
+
+def test_two_photos_with_the_same_bytes_each_publish_under_their_own_name(tmp_path):
+    """The cache keeps one set of variants per bytes, named after the file
+    encoded first: the copy's page showed the first photo's name, and kept
+    it after that release was withdrawn (a warm build unlike a clean one)."""
+    from conftest import assert_same_tree, run_build
+
+    site = FixtureSite(tmp_path / "site")
+    images = site.content / "images" / "2024"
+    data = photo_bytes(7)
+    write(images / "posko-kawal.jpg", data)
+    write(images / "rapat-rahasia-zqx.jpg", data)
+    for slug, name, date in (
+        ("posko", "posko-kawal", "2024-11-02 09:30"),
+        ("rapat", "rapat-rahasia-zqx", "2024-11-01 09:30"),
+    ):
+        site.article(
+            f"{slug}.md",
+            slug=slug,
+            date=date,
+            image=f"images/2024/{name}.jpg",
+            image_alt="Peserta rapat pengawasan",
+        )
+    first = site.build(publish=True, PLUGINS=PLUGINS)
+    assert first.returncode == 0, first.log
+    for slug, stem in (("posko", "posko-kawal"), ("rapat", "rapat-rahasia-zqx")):
+        page = first.html(f"berita/2024/11/{slug}/")
+        shown = [page.select_one(".article__figure img")["src"]]
+        shown += [s for tag in page.select("picture source") for s in tag["srcset"].split()]
+        files = [u.rsplit("/", 1)[1] for u in shown if "/images/" in u]
+        assert files and all(f.startswith(stem + "-") for f in files), (slug, files)
+
+    rapat = site.content / "berita" / "rapat.md"
+    rapat.write_text("Status: draft\n" + rapat.read_text(encoding="utf-8"), encoding="utf-8")
+    warm = site.build(publish=True, PLUGINS=PLUGINS)
+    assert warm.returncode == 0, warm.log
+    assert [f for f in warm.files() if "zqx" in f] == []
+    clean = run_build(
+        site.content,
+        tmp_path / "clean" / "output",
+        settings_file=Path(__file__).parent.parent / "publishconf.py",
+        overrides={"PLUGINS": PLUGINS},
+    )
+    assert clean.returncode == 0, clean.log
+    assert_same_tree(site.output, clean.output)

@@ -102,6 +102,27 @@ class SourceImage:
         return sorted((v for v in self.variants if v.mime != "image/webp"), key=lambda v: v.width)
 
 
+# What follows the stem in a variant's file name: "-<width>-<key>.<ext>".
+_VARIANT_TAIL = re.compile(r"-\d+-[0-9a-f]{10}\.[a-z]+$")
+
+
+def named_for(image: SourceImage, name: str) -> tuple[SourceImage, dict[str, str]]:
+    """`image`'s variants named after `name`, the file a page uses. The cache
+    holds one set of variants per source bytes, named after whichever file
+    was encoded first: two photos with the same bytes (a copy under another
+    name) gave the second one's page the first one's name, even after that
+    release was withdrawn, and a warm build differed from a clean one.
+    Returns the renamed image and each new name → its file in the cache."""
+    stem = safe_stem(name)
+    variants, cached = [], {}
+    for variant in image.variants:
+        tail = _VARIANT_TAIL.search(variant.file)
+        renamed = stem + tail.group(0) if tail else variant.file
+        variants.append(Variant(renamed, variant.width, variant.height, variant.mime))
+        cached[renamed] = variant.file
+    return SourceImage(image.width, image.height, variants), cached
+
+
 def target_widths(source_width: int, widths: tuple[int, ...]) -> list[int]:
     """The configured widths below the source width, plus the largest allowed one.
 

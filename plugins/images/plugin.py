@@ -83,6 +83,7 @@ from .pipeline import (
     VariantSettings,
     draw_card_into,
     encode_variants_into,
+    named_for,
 )
 from .strip import IMAGE_SUFFIXES, StripError, strip_metadata
 
@@ -187,6 +188,7 @@ class Build:
         self.used_by_unwritten: set[Path] = set()
         # Every local image of the build, looked up (and encoded) by prepare_images.
         self.images: dict[Path, SourceImage | ImageProblem] = {}
+        self.cached_files: dict[str, str] = {}  # variant's name → its file in the cache
 
     def site_path(self, file: str) -> str:
         return f"{self.variants_dir}/{file}"
@@ -200,7 +202,7 @@ class Build:
         is published only when a written content links to it as a file
         (`shown_files`)."""
         for variant in image.variants:
-            self.copies[self.site_path(variant.file)] = variant.file
+            self.copies[self.site_path(variant.file)] = self.cached_files[variant.file]
 
     def skipped(self, attributes: list) -> bool:
         """Whether an <img> is left to another plugin (IMAGES_SKIP_CLASSES)."""
@@ -223,7 +225,9 @@ class Build:
                 self.images[path] = found
         if isinstance(found, ImageProblem):
             raise found
-        return found
+        named, cached = named_for(found, path.name)
+        self.cached_files.update(cached)
+        return named
 
 
 # The Build of the Pelican run in progress. A run's generators and `finalized`
