@@ -203,3 +203,37 @@ def test_infer_nothing(gaz):
 def test_first_paragraph_decodes_entities_and_spaces():
     html = "<h2>Judul</h2><p>PALEMBANG&nbsp;&ndash; Bawaslu <em>Kota</em> Palembang</p>"
     assert dateline.first_paragraph(html) == "PALEMBANG – Bawaslu Kota Palembang"
+
+
+@pytest.mark.parametrize(
+    ("head", "code"),
+    [
+        # A region after a comma narrows the place as one in parentheses does.
+        ("PENDOPO, Empat Lawang", "16.11.02"),  # not the town of PALI
+        ("Mesuji, Lampung", "18.11"),  # not the kecamatan of OKI
+        ("Tebing Tinggi, Sumut", "12.76"),  # not Empat Lawang's seat
+        ("Tanah Abang, Jakarta", "31.71.07"),  # not the kecamatan of PALI
+        ("Martapura, Kalsel", "63.03"),  # not OKU Timur's seat
+        # Two places that do not hold each other: the first, as before.
+        ("Palembang, Lahat", "16.71"),
+        ("PENDOPO", "16.12"),
+    ],
+)
+def test_a_region_after_a_comma_narrows_the_place(gaz, head, code):
+    found = dateline.from_dateline(gaz, f"{head} – {LEAD}", HOME)
+    assert found is not None and found.unit.code == code, found
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "code"),
+    [
+        ("PENDOPO – Bawaslu Kabupaten Empat Lawang membentuk desa pengawasan.", "16.11.02"),
+        ("MESUJI – Bawaslu Provinsi Lampung menggelar rapat.", "18.11"),
+        # The lead narrows, never overrules: an event in another kabupaten.
+        ("PALEMBANG – Bawaslu Kabupaten Lahat mengikuti rapat di Palembang.", "16.71"),
+        ("BATURAJA – Bawaslu OKU menggelar apel.", "16.01"),
+    ],
+)
+def test_the_office_of_the_lead_narrows_a_dateline_without_a_region(gaz, paragraph, code):
+    found = dateline.infer(gaz, f"<p>{paragraph}</p>", HOME)
+    assert found is not None and (found.unit.code, found.source) == (code, "dateline")

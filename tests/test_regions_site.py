@@ -485,3 +485,33 @@ def test_region_values_prefer_a_kecamatan_of_the_province_to_a_kabupaten_elsewhe
         "Kecamatan Jayapura",
     ]
     assert not (built.output / "wilayah" / "lampung").exists()
+
+
+def test_each_region_value_is_read_with_the_others_as_its_context(site):
+    """`Region: Empat Lawang, Pendopo` was Empat Lawang and PALI (Pendopo read
+    as PALI's town); `Region: Lampung, Mesuji` was Lampung and OKI's kecamatan."""
+    for name, slug, region in (
+        ("pendopo.md", "desa-pengawasan-pendopo", "Empat Lawang, Pendopo"),
+        ("mesuji.md", "rapat-mesuji-lampung", "Lampung, Mesuji"),
+        ("dua.md", "rapat-dua-wilayah", "Palembang, Lahat"),
+    ):
+        news(
+            site,
+            name,
+            slug=slug,
+            title=f"Bawaslu Gelar Rapat Pengawasan Wilayah {region}",
+            date="2024-11-28 08:00",
+            body="Pengawas pemilihan menggelar rapat koordinasi di wilayahnya.",
+            region=region,
+        )
+    built = site.build()
+    assert built.returncode == 0, built.log
+    regions = {
+        i["url"].rstrip("/").rsplit("/", 1)[1]: sorted(r["code"] for r in i["_warta"]["regions"])
+        for i in built.json("feed.json")["items"]
+    }
+    assert regions == {
+        "desa-pengawasan-pendopo": ["16.11.02"],
+        "rapat-mesuji-lampung": ["18.11"],
+        "rapat-dua-wilayah": ["16.04", "16.71"],
+    }

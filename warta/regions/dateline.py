@@ -13,9 +13,11 @@ before a dash, in all the forms staff paste:
 The head is cut into segments at commas and parentheses; the first segment that
 names a place wins (a kabupaten/kota first, then a province, then a kecamatan;
 a kecamatan inside the region in parentheses, or of the home province, before
-a kabupaten elsewhere: "MESUJI (OKI)", "JAYAPURA (OKU Timur)"). A segment in
-parentheses that names a region narrows an ambiguous place ("Martapura
-(Kalsel)"). If the dateline names no place, the first office named in
+a kabupaten elsewhere: "MESUJI (OKI)", "JAYAPURA (OKU Timur)"). A segment
+that names a region, in parentheses or after a comma, narrows the others
+("Martapura (Kalsel)", "PENDOPO, Empat Lawang", "Mesuji, Lampung"); in a
+dateline without one, the office of the lead does ("PENDOPO – Bawaslu
+Kabupaten Empat Lawang …"). If the dateline names no place, the first office named in
 the lead ("Bawaslu Kota X", "Bawaslu Kabupaten Y", "Bawaslu Provinsi Z",
 "Bawaslu Sumsel", "Bawaslu OKU Timur") gives the region.
 """
@@ -113,26 +115,37 @@ def resolve_place(
     return first.unit if first else None
 
 
-def from_dateline(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Inference | None:
+def from_dateline(
+    gazetteer: Gazetteer, paragraph: str, home: str | None, lead: Unit | None = None
+) -> Inference | None:
+    """The place of the dateline. Every segment that names a kabupaten/kota or
+    a province narrows the others, in parentheses or after a comma:
+    "Martapura (Kalsel)", "PENDOPO, Empat Lawang", "Mesuji, Lampung". A
+    dateline without one is narrowed by the office of the lead (`lead`):
+    "PENDOPO – Bawaslu Kabupaten Empat Lawang …" is its kecamatan Pendopo.
+    A place found nowhere inside them keeps its own reading."""
     segments = dateline_segments(paragraph)
     if not segments:
         return None
-    context_units = []
+    regions: list[Unit | None] = []
     for segment in segments:
-        if segment.in_parentheses:
-            unit = resolve_place(gazetteer, segment.text, home=home)
-            if unit and unit.level != "kecamatan":
-                context_units.append(unit)
-    context = [u.code for u in context_units]
-    for segment in segments:
+        unit = resolve_place(gazetteer, segment.text, home=home)
+        regions.append(unit if unit and unit.level != "kecamatan" else None)
+    fallback = None
+    for index, segment in enumerate(segments):
         if segment.in_parentheses:
             continue
+        context = [u.code for i, u in enumerate(regions) if u and i != index]
+        if not context and lead is not None:
+            context = [lead.code]
         unit = resolve_place(gazetteer, segment.text, context=context, home=home)
-        if unit:
+        if unit and (not context or gazetteer.is_near(unit, context, home)):
             return Inference(unit, "dateline", segment.text)
-    if context_units:
-        return Inference(context_units[0], "dateline", segments[0].text)
-    return None
+        fallback = fallback or (unit and Inference(unit, "dateline", segment.text))
+    if fallback:
+        return fallback
+    named = [u for u, s in zip(regions, segments, strict=True) if u and s.in_parentheses]
+    return Inference(named[0], "dateline", segments[0].text) if named else None
 
 
 def office_names(paragraph: str) -> list[list[str]]:
@@ -170,4 +183,5 @@ def infer(gazetteer: Gazetteer, content_html: str, home: str | None = None) -> I
     paragraph = first_paragraph(content_html)
     if not paragraph:
         return None
-    return from_dateline(gazetteer, paragraph, home) or from_lead(gazetteer, paragraph, home)
+    lead = from_lead(gazetteer, paragraph, home)
+    return from_dateline(gazetteer, paragraph, home, lead.unit if lead else None) or lead

@@ -98,24 +98,24 @@ class RegionsStage:
             line = frontmatter.parse(source.text).front_matter.line(*self.options.metadata_keys)
             findings.append(Finding(source.path, line, "error", f"{message}: {value!r}", hint))
 
-        resolved: dict[str, str] = {}
-        pending = []
-        for value in values:
-            found = gazetteer.resolve(value, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
-            if found.unit and gazetteer.is_near(found.unit, (), home):
-                resolved[value] = found.unit.code
-            else:
-                # A kecamatan name, or a kabupaten/kota outside the home province
-                # or of several (Mesuji, Jayapura): read again with the other
-                # values as context, where a kecamatan inside them (or of the
-                # home province) comes first (gazetteer rule 5).
-                pending.append(value)
-        context = list(resolved.values())
+        # Each value is read with the others as its context (gazetteer rule 5):
+        # "Empat Lawang, Pendopo" is Kecamatan Pendopo of Empat Lawang, not
+        # the town of PALI; "Lampung, Mesuji" is Kabupaten Mesuji, not the
+        # kecamatan of OKI. A value that names no place inside the others keeps
+        # its own reading ("Palembang, Lahat": both).
+        alone = {
+            value: gazetteer.resolve(value, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
+            for value in values
+        }
         tiers = (TIER_OFFICIAL, TIER_ALIAS, TIER_KECAMATAN)
-        for value in pending:
+        resolved: dict[str, str] = {}
+        for value, own in alone.items():
+            context = [r.unit.code for other, r in alone.items() if other != value and r.unit]
             found = gazetteer.resolve(value, context=context, home=home, tiers=tiers)
-            if found.unit:
+            if found.unit and (not context or gazetteer.is_near(found.unit, context, home)):
                 resolved[value] = found.unit.code
+            elif own.unit or found.unit:
+                resolved[value] = (own.unit or found.unit).code
             elif found.problem == "ambiguous":
                 problem("ambiguous region", value, found.candidates)
             else:
