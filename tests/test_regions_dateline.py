@@ -150,6 +150,9 @@ def test_segments_keep_parentheses_apart():
         ("Bawaslu Kota Pagaralam mengawasi penyortiran.", "16.72", None),
         ("Bawaslu RI dan Bawaslu Kabupaten Musi Rawas Utara bertemu.", "16.13", None),
         ("Bawaslu Kota Bima mengawasi rekapitulasi.", "52.72", None),
+        # An abbreviated level keeps its dot inside the name.
+        ("Bawaslu Kab. OKU Timur menggelar rapat.", "16.08", "Bawaslu Kab. OKU Timur"),
+        ("Ketua Bawaslu Prov. Sumsel hadir.", "16", "Bawaslu Prov. Sumsel"),
     ],
 )
 def test_office_in_the_lead(gaz, paragraph, code, evidence):

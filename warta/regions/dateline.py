@@ -44,6 +44,8 @@ MAX_HEAD_WORDS = 10
 _OFFICE_RE = re.compile(r"\bBawaslu\s+")
 _WORD_RE = re.compile(r"\S+")
 MAX_OFFICE_WORDS = 7
+# "Bawaslu Kab. OKU Timur", "Bawaslu Prov. Sumsel": a dot that ends no name.
+_LEVEL_ABBREVIATIONS = frozenset({"kab", "prov", "kec"})
 
 PLACE_STEPS = (
     ((TIER_OFFICIAL, TIER_ALIAS), ("kabupaten", "kota")),
@@ -158,6 +160,9 @@ def office_names(paragraph: str) -> list[list[str]]:
             core = stripped.rstrip(".,;:)")
             if not core or not (core[0].isupper() or core[0].isdigit()) or "(" in core:
                 break
+            if core.lower() in _LEVEL_ABBREVIATIONS and stripped.endswith("."):
+                words.append(stripped)  # "Bawaslu Kab. OKU Timur": the dot is the abbreviation's
+                continue
             words.append(core)
             if len(words) >= MAX_OFFICE_WORDS or core != stripped:
                 break  # punctuation ends the name
