@@ -810,3 +810,36 @@ def test_an_address_link_to_a_draft_in_the_summary_is_warned_and_taken_out(tmp_p
     assert "alamat draf" in item["summary"] and "draf-rahasia" not in json.dumps(item)
     home = public.html("")
     assert [a for a in home.find_all("a", href=True) if "draf-rahasia" in a["href"]] == []
+
+
+def test_a_release_in_another_language_is_marked_so_for_readers_and_machines(tmp_path):
+    """`Lang: en` (the writer's guide allows it) gave an English text under
+    `lang="id"` only: a screen reader read it with Indonesian sounds, and the
+    JSON-LD said `"inLanguage": "id"`."""
+    site = FixtureSite(tmp_path)
+    site.article("id.md", article_text(slug="rapat-pengawasan"))
+    site.article(
+        "en.md",
+        article_text(
+            title="Bawaslu Palembang Holds a Supervision Meeting",
+            slug="supervision-meeting",
+            lang="en",
+            body="PALEMBANG – Bawaslu Palembang held a supervision meeting.",
+            summary="Bawaslu Palembang held a supervision meeting on the election stages.",
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False, OFFICIAL_TAGS_ALLOW_FREE=True)
+    assert built.returncode == 0, built.log
+    english = next(p for p in built.output.rglob("index.html") if "supervision" in str(p))
+    for path, lang in (
+        (english, "en"),
+        (built.output / "berita/2024/11/rapat-pengawasan/index.html", None),
+    ):
+        page = soup(path)
+        assert page.html["lang"] == "id"  # the site's own words around it
+        assert page.select_one("article.article").get("lang") == lang
+        documents = [
+            json.loads(s.string) for s in page.select('script[type="application/ld+json"]')
+        ]
+        article = next(d for d in documents if d.get("@type") == "NewsArticle")
+        assert article["inLanguage"] == (lang or "id")
