@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import REPO
+from conftest import REPO, FixtureSite, article_text, run_build
 from warta.build import load_settings
 from warta.plugin_order import REQUIREMENTS, RULES, order_problems, suggestion_for
 
@@ -46,3 +46,23 @@ def test_a_build_with_plugins_out_of_order_stops_with_one_line(site):
     assert "'writer' must come first" in error.message
     assert not (built.output / "index.html").exists()
     assert "Traceback" not in built.log and "build stopped" not in built.log
+
+
+def test_an_installed_plugin_of_the_same_name_as_ours_stops_the_build_by_name(tmp_path):
+    """Pelican loads `pelican.plugins.seo` (pip install pelican-seo) before our
+    PLUGIN_PATHS: the build said "ok" without a sitemap or robots.txt."""
+    installed = tmp_path / "site-packages" / "pelican" / "plugins" / "seo"
+    installed.mkdir(parents=True)
+    (installed / "__init__.py").write_text("def register():\n    pass\n", encoding="utf-8")
+    site = FixtureSite(tmp_path / "site")
+    site.article("rapat.md", article_text(slug="rapat"))
+    built = run_build(site.content, site.output, pythonpath=[tmp_path / "site-packages"])
+    assert built.returncode == 1
+    errors = built.findings("error")
+    assert [(e.path, e.message.split(" (")[0]) for e in errors] == [
+        ("pelicanconf.py", "the installed package 'pelican.plugins.seo'")
+    ], built.log
+    assert "instead of warta's plugin 'seo'" in errors[0].message
+    plain = run_build(site.content, tmp_path / "plain" / "output")
+    assert plain.returncode == 0, plain.log
+    assert (tmp_path / "plain" / "output" / "sitemap.xml").is_file()

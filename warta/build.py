@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.util
 import json
 import logging
 import os
@@ -165,6 +166,30 @@ class BuildReport:
 GC_THRESHOLDS = (10_000, 20, 20)
 
 
+def shadowed_plugins(settings: dict) -> list[tuple[str, str]]:
+    """(name, where it is installed) of each of our plugins (a folder of
+    PLUGIN_PATHS) listed by its short name that an installed namespace plugin
+    of the same name would replace: Pelican's `load_plugins` takes
+    `pelican.plugins.<name>` before PLUGIN_PATHS, so `pip install pelican-seo`
+    silently dropped the site's sitemap."""
+    found = []
+    folders = [Path(folder) for folder in settings.get("PLUGIN_PATHS") or ()]
+    for plugin in settings.get("PLUGINS") or ():
+        name = str(plugin)
+        if not isinstance(plugin, str) or "." in name:
+            continue
+        if not any((folder / name).is_dir() for folder in folders):
+            continue
+        try:
+            spec = importlib.util.find_spec(f"pelican.plugins.{name}")
+        except (ImportError, ValueError):
+            spec = None
+        if spec is not None:
+            origin = spec.origin or next(iter(spec.submodule_search_locations or ()), "")
+            found.append((name, str(origin)))
+    return found
+
+
 def build_site(
     settings_file: str | Path = "pelicanconf.py",
     *,
@@ -195,6 +220,19 @@ def build_site(
         shown = handler.translator.paths.display(Path(settings_file).resolve())
         for problem in order_problems(settings.get("PLUGINS") or []):
             handler.add(Finding(shown, None, "error", problem, suggestion_for(problem)))
+        for name, origin in shadowed_plugins(settings):
+            handler.add(
+                Finding(
+                    shown,
+                    None,
+                    "error",
+                    f"the installed package 'pelican.plugins.{name}' "
+                    f"({handler.translator.paths.scrub(origin)}) would be loaded instead of "
+                    f"warta's plugin '{name}' (Pelican looks for installed plugins first)",
+                    "uninstall that package (pip uninstall), or take "
+                    f"'{name}' out of PLUGINS to use the installed one instead of ours",
+                )
+            )
         if handler.errors:
             raise SettingsError("the plugins are not in the order the build depends on")
         from pelican import Pelican
