@@ -274,3 +274,41 @@ def test_a_page_that_cannot_be_saved_is_one_error_and_the_rest_is_written(site, 
     assert (built.output / "luar").read_text(encoding="utf-8") == "luar"
     assert built.html("").title is not None
     assert built.html("berita/2024/10/rilis-1/").h1 is not None
+
+
+COUNTING_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin that adds to every feed a subtitle counting the site's articles."""
+    from pelican import signals
+
+
+    def feed_generated(context, feed):
+        feed.feed["subtitle"] = f"{len(context['articles'])} rilis di situs ini"
+
+
+    def register():
+        signals.feed_generated.connect(feed_generated)
+    '''
+)
+
+
+def test_what_a_feed_generated_receiver_changes_is_current_on_a_warm_build(site, tmp_path):
+    """The receiver reads the whole build: a feed reused by its items' digest
+    kept last build's count ("5 rilis" after a sixth was added)."""
+    newsroom(site)
+    built = build_with_outside_plugin(site, tmp_path, "counting", COUNTING_PLUGIN)
+    assert built.returncode == 0, built.log
+    site.article(
+        "rilis-baru.md",
+        slug="rilis-baru",
+        title="Bawaslu Kota Palembang Gelar Rapat Pengawasan Tahapan Tambahan",
+        date="2024-09-01 09:00",
+    )
+    warm = build_with_outside_plugin(site, tmp_path, "counting", COUNTING_PLUGIN)
+    assert warm.returncode == 0, warm.log
+    count = len(list(site.content.rglob("berita/*.md")))
+    subtitles = {
+        str(feed): etree.parse(feed).getroot().findtext("{http://www.w3.org/2005/Atom}subtitle")
+        for feed in map(Path, feeds(warm.output))
+    }
+    assert subtitles and set(subtitles.values()) == {f"{count} rilis di situs ini"}, subtitles
