@@ -49,3 +49,64 @@ def test_the_link_checker_reports_each_kind_of_problem(tmp_path):
     assert "external link outside the allowed places" in text and "contoh.example.com" in text
     assert "resource from another host" in text and "cdn.example.com" in text
     assert len(problems) == 7, text  # the good links, the share link and mailto: pass
+
+
+def test_static_and_attach_links_are_checked_in_the_build_and_the_check_alike(tmp_path):
+    """A `{static}` link to a missing file went out as a dead link, one to a
+    release's source as a literal "{static}/….md" in the page, unreported by
+    `invoke check`; Pelican's own {attach} warning named no line and failed
+    the strict publish."""
+    from PIL import Image
+
+    from conftest import FixtureSite, article_text, run_invoke
+
+    site = FixtureSite(tmp_path)
+    photo = site.content / "images" / "2024" / "apel.jpg"
+    photo.parent.mkdir(parents=True)
+    Image.new("RGB", (900, 600), (20, 90, 160)).save(photo)
+    site.article("lain.md", article_text(slug="lain"))
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang mengunggah "
+        "[dokumen]({static}/images/2024/tidakada.pdf)."
+        "\n\nLihat [naskah]({static}/berita/lain.md)."
+    )
+    site.article(
+        "tautan.md",
+        article_text(
+            slug="tautan",
+            body=body,
+            image="images/2024/apel.jpg",
+            image_alt="Peserta apel pengawasan",
+        ),
+    )
+    site.article(
+        "foto.md",
+        article_text(
+            slug="foto",
+            body="PALEMBANG – Ada [salinan]({static}/images/2024/apel%2Ejpg) "
+            "dan [foto]({attach}/images/2024/apel.jpg) apel pengawasan.",
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    expected = [
+        "berita/tautan.md:11: link to a missing file: '/images/2024/tidakada.pdf'",
+        "berita/tautan.md:13: {static} link to a release's source file, which is not published: "
+        "'/berita/lain.md'",
+    ]
+    assert [e.split(" (")[0] for e in built.log_lines("error")] == expected, built.log
+    attach = [s for s in built.log_lines("suggestion") if "{attach}" in s]
+    assert [s.split(" (")[0] for s in attach] == [
+        "berita/foto.md: {attach} link keeps 'images/2024/apel.jpg' at its own address"
+    ], built.log
+    assert not [w for w in built.log_lines("warning") if "{attach}" in w or "missing" in w]
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    errors = [
+        line.removeprefix("content/").split(" (")[0].replace(": error:", ":")
+        for line in checked.stdout.splitlines() + checked.stderr.splitlines()
+        if ": error:" in line
+    ]
+    assert errors == expected, checked.stdout + checked.stderr

@@ -308,6 +308,23 @@ def _static_linked_as_filename(t: Translator, args, level, exc) -> Translation:
     )
 
 
+def _attach_not_moved(t: Translator, args, level, exc) -> Translation:
+    """Pelican's "{attach} link … cannot relocate" (args: the linking file, the
+    file, the reason): the link still works, at the file's own address."""
+    path, target, reason = (str(a) for a in (*args, "", "", "")[:3])
+    return Translation(
+        secondary=[
+            t.finding(
+                path,
+                None,
+                "suggestion",
+                f"{{attach}} link keeps '{target}' at its own address ({reason})",
+                "for a file that several releases link to, write {static}/… instead",
+            )
+        ]
+    )
+
+
 def _unable_to_find(t: Translator, args, level, exc) -> Translation:
     target = str(args[0]) if args else ""
     return Translation(
@@ -376,6 +393,10 @@ PELICAN_MESSAGES: dict[str, Callable[..., Translation]] = {
         _static_linked_as_filename
     ),
     "Unable to find '%s', skipping url replacement.": _unable_to_find,
+    (
+        "The {attach} link in %s cannot relocate %s because %s. "
+        "Falling back to {filename} link behavior instead."
+    ): _attach_not_moved,
     'Unable to generate valid slug for %s "%s".': _no_valid_slug,
     "Cannot get modification stamp for %s\n\t%s": _drop,
     "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid": _drop,

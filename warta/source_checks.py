@@ -25,7 +25,15 @@ DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
 # Two identical words separated only by spaces ("dan dan"). Indonesian reduplication
 # is written with a hyphen ("langkah-langkah"), so a spaced repeat is a slip.
 DOUBLED_WORD_RE = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]{2,})\s+(?P=word)(?![\w-])", re.I)
-FILENAME_LINK_RE = re.compile(r"\{filename\}(?P<target>[^)\s#]+)")
+# Pelican's intra-site links ({filename}, {static}, {attach}; also the old |x| form).
+SITE_LINK_RE = re.compile(
+    r"(?:\{(?P<kind>filename|static|attach)\}|\|(?P<old>filename|static|attach)\|)"
+    r"(?P<target>[^)\s#?\"'>]+)"
+)
+# What precedes a photo's address: `![alt](` or `src="`.
+_IMAGE_BEFORE = re.compile(r"""(?:!\[[^\]]*\]\(\s*<?|\bsrc\s*=\s*["']?)$""", re.IGNORECASE)
+# A release's or page's source: {static} and {attach} publish no such file.
+SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 BODY_IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:\{static\}|\{filename\})?/?(?P<target>[^)\s]+)")
 # Front-matter keys a release uses (Pelican's, and warta's: docs/architecture.md).
 # A line below the end of the front matter that starts with one of them was
@@ -660,20 +668,35 @@ def _body_line(source: Source, needle: str) -> int | None:
 
 
 def check_links(source: Source, exists) -> Iterator[Finding]:
-    """`{filename}` links whose target is not in content/ (exists(path) -> bool),
-    in the body and in `Summary:`, which Pelican resolves too."""
+    """`{filename}`, `{static}` and `{attach}` links whose target is not in
+    content/ (exists(path) -> bool), in the body and in `Summary:`, which
+    Pelican resolves too; and a `{static}`/`{attach}` link to a release's own
+    source file, which Pelican leaves in the page as "{static}/x.md"."""
     summary = source.metadata.get("summary")
     lines = [(summary[1], summary[0])] if summary else []
     for number, line in [*lines, *source.body]:
-        for match in FILENAME_LINK_RE.finditer(line):
-            target = match["target"]
+        for match in SITE_LINK_RE.finditer(line):
+            kind, target = match["kind"] or match["old"], match["target"]
+            if kind != "filename" and _IMAGE_BEFORE.search(line[: match.start()]):
+                continue  # a photo: the images plugin checks it (`check_images`)
             if not exists(target):
                 yield _finding(
                     source,
                     number,
                     "error",
                     f"link to a missing file: '{target}'",
-                    "check the path below content/, e.g. {filename}/berita/2024/nama-file.md",
+                    "check the path below content/, e.g. {filename}/berita/2024/nama-file.md"
+                    if kind == "filename"
+                    else "check the path below content/, e.g. {static}/images/2024/nama-file.pdf",
+                )
+            elif kind != "filename" and target.lower().endswith(SOURCE_SUFFIXES):
+                yield _finding(
+                    source,
+                    number,
+                    "error",
+                    f"{{{kind}}} link to a release's source file, which is not published: "
+                    f"'{target}'",
+                    f"write {{filename}}{target} to link to its page",
                 )
 
 

@@ -40,6 +40,7 @@ import os
 import weakref
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 from pelican import signals
@@ -115,12 +116,15 @@ def link_exists(content: str, source, target: str) -> bool:
     """Pelican's {filename} rule: "/x" is below content/, "x" is beside the
     linking file. A file outside content/ (`{filename}/../README.md`) is no
     file of the site: Pelican cannot link it."""
-    if target.startswith("/"):
-        path = os.path.join(content, target.lstrip("/"))
-    else:
-        path = os.path.join(content, os.path.dirname(source.path), target)
-    checked = check_path(content, path)
-    return not isinstance(checked, Refusal) and checked.is_file()
+    for written in dict.fromkeys((target, unquote(target))):  # "foto%20rapat.jpg" as Pelican
+        if written.startswith("/"):
+            path = os.path.join(content, written.lstrip("/"))
+        else:
+            path = os.path.join(content, os.path.dirname(source.path), written)
+        checked = check_path(content, path)
+        if not isinstance(checked, Refusal) and checked.is_file():
+            return True
+    return False
 
 
 def lint_page_links(generator) -> None:
