@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import FixtureSite, build_with_outside_plugin
+from conftest import FixtureSite, article_text, build_with_outside_plugin
 
 GPS_IFD = 0x8825
 PLUGINS = ["images"]
@@ -405,3 +405,25 @@ def test_an_image_left_to_another_plugin_is_still_checked(site):
     errors = [e for e in built.log_lines("error") if "tidak-ada.jpg" in e]
     assert len(errors) == 1, built.log
     assert errors[0].startswith("berita/hilang.md:") and "image file not found" in errors[0]
+
+
+def test_a_missing_body_photo_is_reported_at_its_own_line(site):
+    """The first line holding the file name was blamed: the `Summary:` that
+    mentions it, or the `Author:` line holding `x` for `<img src="x">`."""
+    site.article(
+        "foto.md",
+        article_text(
+            slug="foto-hilang",
+            author="Humas Bawaslu Kota Palembang x",
+            summary="Ringkasan rapat yang menyebut berkas foto.jpg dalam kalimatnya sendiri.",
+            body="PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n\n"
+            "![Peserta rapat](foto.jpg)\n\n"
+            'Foto lain: <img src="x" alt="Peserta apel">',
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    found = [e.split(" (")[0] for e in built.log_lines("error") if "not found" in e]
+    assert found == [
+        "berita/foto.md:11: image file not found: 'foto.jpg'",
+        "berita/foto.md:13: image file not found: 'x'",
+    ], built.log

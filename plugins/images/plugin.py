@@ -420,7 +420,7 @@ def process_content(content, build: Build) -> None:
             return None  # external picture: not ours to resize
 
         def line() -> int | None:
-            return line_of(lines.get(), src) or line_of(lines.get(), Path(src).name)
+            return body_line(lines, src)
 
         skipped = build.skipped(attributes)
         try:
@@ -455,6 +455,21 @@ def process_content(content, build: Build) -> None:
     if body and "<img" in body.lower():
         content._content = rewrite_images(body, replace)
         forget_rendered(content)
+
+
+def body_line(lines: SourceLines, src: str) -> int | None:
+    """The line of a body image: its address as written in Markdown or HTML,
+    else anywhere, in the body first (a `Summary:` or `Author:` holding the
+    same words came first and was blamed)."""
+    every = lines.get()
+    start = lines.front_matter.end
+    needles = (f"]({src}", f'src="{src}"', f"src='{src}'", f"src={src}", src, Path(src).name)
+    for part, offset in ((every[start:], start), (every, 0)):
+        for needle in needles:
+            found = line_of(part, needle)
+            if found:
+                return found + offset
+    return None
 
 
 def process_featured(content, build: Build, where: str, lines: SourceLines, source_dir) -> bool:
