@@ -843,3 +843,41 @@ def test_a_release_in_another_language_is_marked_so_for_readers_and_machines(tmp
         ]
         article = next(d for d in documents if d.get("@type") == "NewsArticle")
         assert article["inLanguage"] == (lang or "id")
+
+
+def test_invisible_direction_and_zero_width_characters_are_left_out_and_named(tmp_path):
+    """U+202E turned a pasted title around in the page, its <title>, og: tags
+    and JSON-LD; a zero-width space after `draft` made an unknown Status that
+    looked like `draft` in its message."""
+    site = FixtureSite(tmp_path / "site")
+    site.article(
+        "arah.md",
+        article_text(
+            title="Bawaslu Kota Palembang \u202eGelar Rapat\u202c Koordinasi Pengawasan",
+            slug="arah",
+            author="Humas Bawaslu\u200b Kota Palembang",
+            body="PALEMBANG – Bawaslu Kota Palembang\u2066 menggelar\u2069 rapat\ufeff.",
+        ),
+    )
+    site.article("status.md", article_text(slug="status-aneh", status="draft\u200b"))
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    found = sorted(
+        w.split(": ", 1)[1].split(" left out")[0]
+        for w in built.log_lines("warning")
+        if "control character" in w
+    )
+    assert found == [
+        "control character U+200B",
+        "control character U+200B",  # status.md: `draft` and what hid behind it
+        "control character U+202E, U+202C",
+        "control character U+2066, U+2069, U+FEFF",
+    ], built.log
+    # The Status reads as typed without it: a draft stays a draft.
+    assert [p for p in built.files() if "status-aneh" in p and not p.startswith("draf/")] == []
+    invisible = re.compile("[\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]")
+    page = built.html("berita/2024/11/arah/")
+    assert page.h1.get_text() == "Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan"
+    for path in built.output.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json"):
+            assert not invisible.search(path.read_text(encoding="utf-8")), path

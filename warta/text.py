@@ -114,8 +114,30 @@ def plain_text(html: object) -> str:
 # calls every one of them a parse error. A vertical tab or form feed is how a
 # line break or page break pasted from a word processor arrives: a space keeps
 # the words apart; the others are dropped.
+# Invisible characters that change how text reads without showing: bidi
+# marks, embeddings, overrides and isolates (U+202E shows a title backwards in
+# the page, its <title>, og: tags and JSON-LD), the zero-width space and word
+# joiner, a byte-order mark inside the text. (The zero-width joiner and
+# non-joiner stay: emoji and other scripts need them.)
+INVISIBLE_FORMAT_CHARACTERS = (
+    0x200B,
+    0x200E,
+    0x200F,
+    *range(0x202A, 0x202F),
+    0x2060,
+    *range(0x2066, 0x206A),
+    0xFEFF,
+)
 CONTROL_CHARACTERS = frozenset(
-    chr(code) for code in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0))
+    chr(code)
+    for code in (
+        *range(0x00, 0x09),
+        0x0B,
+        0x0C,
+        *range(0x0E, 0x20),
+        *range(0x7F, 0xA0),
+        *INVISIBLE_FORMAT_CHARACTERS,
+    )
 )
 _WITHOUT_CONTROLS = {ord(ch): None for ch in CONTROL_CHARACTERS} | {0x0B: " ", 0x0C: " "}
 _CONTROL_RE = re.compile("[" + re.escape("".join(sorted(CONTROL_CHARACTERS))) + "]")
@@ -151,7 +173,14 @@ def control_characters_in(text: str) -> list[str]:
 # does not break a line and is kept.
 _SHOWN = {
     code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
-    for code in (*range(0x09), *range(0x0A, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)
+    for code in (
+        *range(0x09),
+        *range(0x0A, 0x20),
+        *range(0x7F, 0xA0),
+        0x2028,
+        0x2029,
+        *INVISIBLE_FORMAT_CHARACTERS,
+    )
 }
 
 
