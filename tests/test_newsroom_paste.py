@@ -447,6 +447,9 @@ def test_a_notepad_file_with_bom_and_crlf_is_read_without_complaint(site):
         "LUBUK LINGGAU | Bawaslu menggelar rapat.",
         "Kab. Muara Enim - Bawaslu menggelar rapat.",
         "Kota Lubuk Linggau – Bawaslu menggelar rapat.",
+        "Ogan Komering Ulu Selatan – Bawaslu menggelar rapat.",
+        "Penukal Abab Lematang Ilir – Bawaslu menggelar rapat.",
+        "Seberang Ulu II - Bawaslu menggelar rapat.",
     ],
 )
 def test_the_dateline_is_not_part_of_the_summary(paragraph):
@@ -466,6 +469,29 @@ def test_the_dateline_is_not_part_of_the_summary(paragraph):
 )
 def test_a_lead_without_dateline_is_kept_whole(paragraph):
     assert without_dateline(paragraph) == paragraph
+
+
+@pytest.mark.parametrize(
+    "letterhead",
+    [
+        "<p>SIARAN PERS</p><p>Nomor: 045/HM.01/K.SS/11/2024</p>",
+        "<p><strong>SIARAN PERS</strong><br>Nomor: 045/HM.01/K.SS/11/2024</p>",
+        "<p>Untuk segera diterbitkan</p>",
+    ],
+)
+def test_the_letterhead_is_neither_the_summary_nor_the_dateline(letterhead):
+    """ "SIARAN PERS / Nomor: …" above the lead became the summary in every
+    list and feed, and the region went unread ("no dateline names a place")."""
+    from warta.regions import dateline, gazetteer
+
+    lead = "<p>PRABUMULIH – Bawaslu Kota Prabumulih menggelar rapat koordinasi pengawasan.</p>"
+    assert lead_summary(letterhead + lead) == (
+        "Bawaslu Kota Prabumulih menggelar rapat koordinasi pengawasan."
+    )
+    data = REPO / "data" / "regions"
+    loaded, _ = gazetteer.load(data / "gazetteer.csv", data / "aliases.yaml")
+    found = dateline.infer(loaded, letterhead + lead, "16")
+    assert found is not None and (found.unit.code, found.source) == ("16.74", "dateline")
 
 
 def test_a_long_lead_is_cut_at_a_sentence_end():

@@ -41,6 +41,12 @@ def without_dateline(paragraph: str) -> str:
         or "," in head
         or "(" in head
         or (len(words) <= 2 and all(w[:1].isupper() for w in words))
+        # "Ogan Komering Ulu Selatan – Bawaslu …", "Seberang Ulu II - …": a
+        # place of several capitalised words before a sentence.
+        or (
+            all(w[:1].isupper() or w[:1].isdigit() for w in words)
+            and paragraph[match.end() :].strip()[:1].isupper()
+        )
         # "Kab. Muara Enim - Bawaslu …", not "Kabupaten Muara Enim – salah satu
         # daerah … – menjadi …": a sentence that opens on the region's name.
         or (

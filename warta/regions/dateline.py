@@ -69,11 +69,33 @@ class Inference:
     evidence: str
 
 
+# A release's letterhead, pasted above its lead: "SIARAN PERS", "Nomor:
+# 045/HM.01/K.SS/11/2024", "Untuk segera diterbitkan". Not the lead.
+_LETTERHEAD_RE = re.compile(
+    r"^(?:(?:siaran\s+pers|press\s+release|rilis(?:\s+pers)?|berita\s+pers"
+    r"|untuk\s+(?:segera\s+)?(?:diterbitkan|disiarkan|dipublikasikan))\b|nomor\s*:|no\.\s*:)",
+    re.IGNORECASE,
+)
+MAX_LETTERHEAD_CHARS = 120
+
+
+def is_letterhead(text: str) -> bool:
+    """A short paragraph of the release's letterhead (`_LETTERHEAD_RE`), not a
+    sentence ("Rilis ini disampaikan … ." is the lead)."""
+    text = text.strip(_EMPHASIS + " ")
+    return (
+        len(text) <= MAX_LETTERHEAD_CHARS
+        and not text.endswith((".", "!", "?"))
+        and bool(_LETTERHEAD_RE.match(text))
+    )
+
+
 def first_paragraph(content_html: str) -> str:
-    """Plain text of the first paragraph that has text (images alone are skipped)."""
+    """Plain text of the first paragraph that has text (images alone are skipped),
+    past the letterhead ("SIARAN PERS", "Nomor: …") when the release has one."""
     for match in _PARAGRAPH_RE.finditer(content_html or ""):
         text = plain_text(match.group(1))
-        if text:
+        if text and not is_letterhead(text):
             return text
     return ""
 
