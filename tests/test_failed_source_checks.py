@@ -624,6 +624,18 @@ def test_yaml_lists_in_a_dashed_front_matter_are_read_as_pelican_lists(site):
             ],
         ),
         ("2026-02-30 10:00", [("error", "unparseable Date: '2026-02-30 10:00'", DATE_HINT)]),
+        # Python reads "08.15" as 08:00:00.15 and "20260302" as a date; Pelican does not.
+        (
+            "2026-03-02 8.15",
+            [
+                (
+                    "error",
+                    "unparseable Date: '2026-03-02 8.15'",
+                    "write the time with a colon: 2026-03-02 08:15",
+                )
+            ],
+        ),
+        ("20260302", [("error", "unparseable Date: '20260302'", DATE_HINT)]),
     ],
 )
 def test_an_iso_date_with_its_zone_is_read_and_another_zone_is_named(date, found):
@@ -732,3 +744,19 @@ def test_a_draft_that_would_take_a_published_address_is_a_suggestion_on_the_draf
             "of berita/terbit.md, berita/kembar.md",
         ),
     ]
+
+
+def test_a_modified_time_written_with_a_dot_is_one_error_at_its_own_line(site):
+    """`Modified: 2024-11-30 08.15` was "cannot read this article" at the Date: line."""
+    text = article_text(slug="ubah", date="2024-11-29 10:00", modified="2024-11-30 08.15")
+    site.article("2024/ubah.md", text=text)
+    built = site.build()
+    assert built.returncode == 1
+    found = [(f.line, f.message) for f in of(built.findings("error"), "ubah.md")]
+    assert found == [
+        (
+            8,  # Modified: is the last front-matter line article_text writes
+            "unparseable Modified: '2024-11-30 08.15': this release is not published "
+            "(write the time with a colon: 2024-11-30 08:15)",
+        )
+    ], built.log

@@ -204,7 +204,9 @@ def _could_not_process(t: Translator, args, level, exc) -> Translation:
     reason = (str(exc) or type(exc).__name__) if exc is not None else ""
     line, hint = None, ""
     if "date" in reason.lower():
-        line = t.line_of(path, ("date",))
+        # The reader names the key ("Modified: '…' is not a valid date").
+        key = "modified" if reason.lower().startswith("modified") else "date"
+        line = t.line_of(path, (key,))
         hint = DATE_HINT
     elif isinstance(exc, UnicodeDecodeError):
         hint = "save the file as UTF-8"

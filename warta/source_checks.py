@@ -22,6 +22,13 @@ from warta.text import LANG_RE, SLUG_RE, control_characters_in, slugify
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
+# The ISO 8601 forms a Date: may take (Python's fromisoformat also reads
+# "2024-11-30 08.15" as 08:00:00.15, and "20241130"; Pelican does not).
+ISO_DATE_RE = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$"
+)
+# "2024-11-30 08.15": the time as Indonesian writes it, with a dot.
+DOTTED_TIME_RE = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})[T ](?P<hour>\d{1,2})\.(?P<minute>\d{2})$")
 # Two identical words separated only by spaces ("dan dan"). Indonesian reduplication
 # is written with a hyphen ("langkah-langkah"), so a spaced repeat is a slip.
 DOUBLED_WORD_RE = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]{2,})\s+(?P=word)(?![\w-])", re.I)
@@ -151,6 +158,8 @@ def parse_date(value: str) -> dt.datetime | None:
     try:
         # The house forms are ISO 8601 too: one C call reads almost every Date:
         # (strptime, tried in turn, costs ten times more per value).
+        if not ISO_DATE_RE.match(text):
+            raise ValueError(text)
         parsed = dt.datetime.fromisoformat(text)
     except ValueError:
         for fmt in DATE_FORMATS:  # "2024-11-17 9:30": an hour of one digit
@@ -409,8 +418,15 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
             continue
         parsed = parse_date(raw)
         if parsed is None:
+            dotted = DOTTED_TIME_RE.match(raw)
+            hint = (
+                f"write the time with a colon: {dotted['day']} "
+                f"{int(dotted['hour']):02d}:{dotted['minute']}"
+                if dotted
+                else DATE_HINT
+            )
             yield _finding(
-                source, source.line(key), "error", f"unparseable {key.title()}: '{raw}'", DATE_HINT
+                source, source.line(key), "error", f"unparseable {key.title()}: '{raw}'", hint
             )
             continue
         offset = _zone_of(raw)

@@ -143,7 +143,7 @@ class MarkdownReader(pelican_readers.MarkdownReader):
         # wrote, while content_lint calls it unparseable. Either way the
         # release is reported as not published.
         if name in DATE_KEYS and isinstance(value, str) and parse_date(value) is None:
-            raise ValueError(f"{value!r} is not a valid date")
+            raise ValueError(f"{name.title()}: {value!r} is not a valid date")
         return super().process_metadata(name, value)
 
     def read(self, source_path):
