@@ -18,7 +18,7 @@ HOME = "16"
 
 # The 17 kabupaten/kota of Sumatera Selatan, their seats and what people write.
 SUMSEL = [
-    ("16.01", "Kabupaten Ogan Komering Ulu", "Baturaja", ["OKU"]),
+    ("16.01", "Kabupaten Ogan Komering Ulu", "Baturaja", ["OKU", "Baturadja"]),
     ("16.02", "Kabupaten Ogan Komering Ilir", "Kayu Agung", ["OKI", "Kayuagung"]),
     ("16.03", "Kabupaten Muara Enim", "Muara Enim", ["Muaraenim"]),
     ("16.04", "Kabupaten Lahat", "Lahat", []),
@@ -30,7 +30,7 @@ SUMSEL = [
     ("16.10", "Kabupaten Ogan Ilir", "Indralaya", ["OI", "Inderalaya"]),
     ("16.11", "Kabupaten Empat Lawang", "Tebing Tinggi", []),
     ("16.12", "Kabupaten Penukal Abab Lematang Ilir", "Talang Ubi", ["PALI", "Pendopo"]),
-    ("16.13", "Kabupaten Musi Rawas Utara", "Rupit", ["Muratara"]),
+    ("16.13", "Kabupaten Musi Rawas Utara", "Rupit", ["Muratara", "Muara Rupit"]),
     ("16.71", "Kota Palembang", "Palembang", ["PLG"]),
     ("16.72", "Kota Pagar Alam", "Pagar Alam", ["Pagaralam"]),
     ("16.73", "Kota Lubuk Linggau", "Lubuk Linggau", ["Lubuklinggau", "LLG"]),
@@ -200,6 +200,22 @@ def test_unknown_code_suggests_nearby_codes(gaz):
 
 def test_undotted_bps_style_code_is_not_accepted(gaz):
     assert gaz.resolve("1672", home=HOME).unit is None
+
+
+@pytest.mark.parametrize(
+    ("value", "suggested"),
+    [
+        ("1671", ["16.71"]),  # the code without its dots
+        ("167108", ["16.71.08"]),
+        ("Kabupaten Pagar Alam", ["16.72"]),  # a kota under another level word
+        ("Kota Lahat", ["16.04"]),
+    ],
+)
+def test_suggestions_read_a_code_without_dots_and_a_wrong_level_word(gaz, value, suggested):
+    """ "Kabupaten Pagar Alam" was told "Kabupaten Agam, Nagan Raya,
+    Pangandaran"; "1671" had "no close match"."""
+    assert gaz.resolve(value, home=HOME).unit is None
+    assert [u.code for u in gaz.closest(value)] == suggested
 
 
 def test_slugs_from_official_names(gaz):

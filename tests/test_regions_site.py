@@ -323,6 +323,14 @@ def test_every_region_error_message(site):
         date="2024-11-03 09:00",
         body="Warga antusias mengikuti sosialisasi.",
     )
+    news(
+        site,
+        "ejaan.md",
+        slug="rapat-kayuagung",
+        title="Bawaslu Menggelar Rapat Koordinasi di Kayuagung",
+        date="2024-11-04 09:00",
+        body="KAYUAGUNGG – Rapat koordinasi digelar.",
+    )
     result = site.build()
     assert result.returncode == 1
     errors = result.log_lines("error")
@@ -338,10 +346,15 @@ def test_every_region_error_message(site):
         "(closest: Kota Palembang (16.71)"
     )
     warnings = lines_with(result, "warning", "no region")
+    body_line = 9  # the body's first line, below the blank line
     assert warnings == [
-        "berita/none.md: no region: neither the dateline nor the lead names a known place: "
-        "'Warga antusias mengikuti sosialisasi.' (add \"Region: …\" with a Kemendagri code, "
-        "an official name or an alias)"
+        f"berita/ejaan.md:{body_line}: no region: neither the dateline nor the lead names a "
+        "known place: 'KAYUAGUNGG – Rapat koordinasi digelar.' (closest: Kabupaten Ogan "
+        'Komering Ilir (16.02), Kecamatan Kayu Agung (16.02.05); or add "Region: …" with a '
+        "Kemendagri code, an official name or an alias)",
+        f"berita/none.md:{body_line}: no region: neither the dateline nor the lead names a "
+        "known place: 'Warga antusias mengikuti sosialisasi.' (add \"Region: …\" with a "
+        "Kemendagri code, an official name or an alias)",
     ]
     # The article with the typo keeps its valid region and is still published.
     soup = result.html("berita/2024/11/rapat-di-palembang/")
@@ -359,13 +372,13 @@ def test_no_region_is_a_warning_and_fails_under_strict(site):
     )
     relaxed = site.build()
     assert relaxed.returncode == 0, relaxed.log
-    assert len(lines_with(relaxed, "warning", "berita/none.md: no region")) == 1
+    assert len(lines_with(relaxed, "warning", "berita/none.md:9: no region")) == 1
     assert not relaxed.log_lines("error")
     # The article is published anyway, without regions.
     assert relaxed.html("berita/2024/11/sosialisasi-warga/").select_one(".article__regions") is None
     strict = site.build(strict=True)
     assert strict.returncode == 1
-    assert len(lines_with(strict, "warning", "berita/none.md: no region")) == 1
+    assert len(lines_with(strict, "warning", "berita/none.md:9: no region")) == 1
 
 
 def test_bad_aliases_file_is_an_error_at_its_line(site, tmp_path):
@@ -491,6 +504,7 @@ def test_each_region_value_is_read_with_the_others_as_its_context(site):
     """`Region: Empat Lawang, Pendopo` was Empat Lawang and PALI (Pendopo read
     as PALI's town); `Region: Lampung, Mesuji` was Lampung and OKI's kecamatan."""
     for name, slug, region in (
+        ("titik-koma.md", "rapat-belitang", "OKU Timur; Belitang"),
         ("pendopo.md", "desa-pengawasan-pendopo", "Empat Lawang, Pendopo"),
         ("mesuji.md", "rapat-mesuji-lampung", "Lampung, Mesuji"),
         ("dua.md", "rapat-dua-wilayah", "Palembang, Lahat"),
@@ -511,6 +525,7 @@ def test_each_region_value_is_read_with_the_others_as_its_context(site):
         for i in built.json("feed.json")["items"]
     }
     assert regions == {
+        "rapat-belitang": ["16.08.03"],
         "desa-pengawasan-pendopo": ["16.11.02"],
         "rapat-mesuji-lampung": ["18.11"],
         "rapat-dua-wilayah": ["16.04", "16.71"],

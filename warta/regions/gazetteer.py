@@ -373,13 +373,32 @@ class Gazetteer:
         return None
 
     def closest(self, value: str, limit: int = 3) -> list[Unit]:
-        """Units whose names or aliases look most like `value` (for suggestions)."""
+        """Units whose names or aliases look most like `value` (for suggestions):
+        a code written without its dots ("1671") and a name under another
+        level word ("Kabupaten Pagar Alam" for Kota Pagar Alam) first."""
+        digits = value.strip()
+        if digits.isdigit() and len(digits) in (4, 6, 10):
+            dotted = ".".join(
+                [digits[:2], digits[2:4], *([digits[4:6]] if len(digits) > 4 else [])]
+                + ([digits[6:]] if len(digits) > 6 else [])
+            )
+            if dotted in self.units:
+                return [self.units[dotted]]
+        key = key_of(value)
+        for prefix, _levels in LEVEL_PREFIX_KEYS:
+            rest = key[len(prefix) :]
+            if key.startswith(prefix) and rest:
+                other = self.resolve(rest, tiers=(TIER_OFFICIAL, TIER_ALIAS))
+                if other.unit:
+                    return [other.unit]
+                if other.candidates:
+                    return list(other.candidates)[:limit]
+                break
         if CODE_RE.match(value.strip()):
             prefix = value.strip().rsplit(".", 1)[0]
             near = sorted(c for c in self.units if c.startswith(prefix))
             matches = difflib.get_close_matches(value.strip(), near, n=limit, cutoff=0.6)
             return [self.units[c] for c in matches]
-        key = key_of(value)
         found: list[Unit] = []
         for tier in (TIER_OFFICIAL, TIER_ALIAS, TIER_KECAMATAN):
             keys = difflib.get_close_matches(key, self.index[tier].keys(), n=limit, cutoff=0.75)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 
 from warta import frontmatter
@@ -82,7 +83,8 @@ class RegionsStage:
         for key in self.options.metadata_keys:
             raw = source.metadata.get(key)
             if raw is not None:
-                values += [v.strip() for v in str(raw).split(",") if v.strip()]
+                # Commas, or semicolons as in Tags: ("OKU Timur; Belitang").
+                values += [v.strip() for v in re.split(r"[,;]", str(raw)) if v.strip()]
         if not values:
             return None
         gazetteer, home = self.gazetteer, self.options.home_province
@@ -122,6 +124,30 @@ class RegionsStage:
                 problem("unknown region", value, gazetteer.closest(value))
         return list(resolved.values())
 
+    def no_region(self, source: Source) -> Finding:
+        """The warning for an article whose dateline and lead name no known
+        place: at the lead's line, with the places its dateline is closest
+        to ("BATURADJA" → Baturaja Barat …)."""
+        paragraph = dateline.first_paragraph(source.html)
+        segments = dateline.dateline_segments(paragraph)
+        needle = segments[0].text if segments else paragraph[:20]
+        document = frontmatter.parse(source.text)
+        line = next(
+            (number for number, text in document.body if needle and needle in text),
+            next((number for number, text in document.body if text.strip()), None),
+        )
+        hint = 'add "Region: …" with a Kemendagri code, an official name or an alias'
+        near = self.gazetteer.closest(segments[0].text) if segments else []
+        if near:
+            hint = f"closest: {_labels(near)}; or {hint}"
+        return Finding(
+            source.path,
+            line,
+            "warning",
+            f"no region: neither the dateline nor the lead names a known place: {paragraph[:60]!r}",
+            hint,
+        )
+
     def run(self, source: Source, enrichment: Enrichment) -> Enrichment:
         findings: list[Finding] = []
         codes = self.declared(source, findings)
@@ -135,16 +161,6 @@ class RegionsStage:
                 codes, origin = [inferred.unit.code], inferred.source
             elif not source.draft and dateline.first_paragraph(source.html):
                 # (an article without text is reported once, by content_lint)
-                opening = dateline.first_paragraph(source.html)[:60]
-                findings.append(
-                    Finding(
-                        source.path,
-                        None,
-                        "warning",
-                        "no region: neither the dateline nor the lead names a known place: "
-                        f"{opening!r}",
-                        'add "Region: …" with a Kemendagri code, an official name or an alias',
-                    )
-                )
+                findings.append(self.no_region(source))
         regions = tuple(self.region(code, origin) for code in most_specific(codes, self.gazetteer))
         return add_findings(dataclasses.replace(enrichment, regions=regions), findings)
