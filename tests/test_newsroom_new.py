@@ -88,7 +88,11 @@ def test_new_refuses_an_existing_slug(tmp_path):
     assert invoke_new(site.content, title, "--wilayah", "Lahat").returncode == 0
     again = invoke_new(site.content, title, "--wilayah", "Lahat")
     assert again.returncode != 0
-    assert "already used by" in again.stdout + again.stderr
+    said = again.stdout + again.stderr
+    [first] = site.content.rglob("*.md")
+    # Named from the project, as every message names files: not /tmp/… or /home/….
+    assert f"already used by {first.relative_to(site.root).as_posix()} " in said, said
+    assert str(site.root) not in said
     assert len(list(site.content.rglob("*.md"))) == 1
 
 

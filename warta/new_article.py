@@ -232,7 +232,8 @@ def prepare(
     taken = existing_slugs(content)
     if slug in taken:
         raise NewArticleError(
-            f"the slug {slug!r} is already used by {taken[slug]} "
+            f"the slug {slug!r} is already used by "
+            f"{Path(content.name, taken[slug].relative_to(content)).as_posix()} "
             "(change the title so the address differs)"
         )
     when = (now or dt.datetime.now(dt.UTC)).astimezone(ZoneInfo(timezone)).replace(tzinfo=None)
