@@ -194,3 +194,23 @@ def test_outside_and_unknown_lines_warn_with_file_and_line_and_fail_strict(site)
 def test_bodies_with_a_read_also_line_are_never_skipped(body):
     assert mentions_read_also(body)
     assert not mentions_read_also("<p>Bawaslu juga mengawasi. Silakan baca laporannya.</p>")
+
+
+def test_a_kept_link_to_a_drafts_preview_is_left_to_the_link_check_to_say():
+    """`BACA JUGA: [x]({filename}draf.md)` in the preview build (the draft has a
+    /draf/ page) was said twice at one line, by this plugin and by link_check."""
+    from plugins.read_also.lines import UNPUBLISHED, Unpublished
+
+    def catalogue(written: bool) -> Catalogue:
+        draft = Unpublished("Rilis Draf", "berita/2024/draf.md", "rilis-draf", written)
+        return Catalogue([LAHAT], "https://warta.example.org", [draft])
+
+    linked = '<p>BACA JUGA: <a href="{filename}draf.md">Rilis Draf</a></p>'
+    named = "<p>BACA JUGA: Rilis Draf</p>"
+    body, problems = rewrite(linked, catalogue(written=True), "berita/2024")
+    assert problems == [] and "{filename}draf.md" in body
+    body, problems = rewrite(linked, catalogue(written=False), "berita/2024")
+    assert [p.reason for p in problems] == [UNPUBLISHED] and "draf" not in body
+    # A title is no link: only this plugin can say it.
+    body, problems = rewrite(named, catalogue(written=True), "berita/2024")
+    assert [p.reason for p in problems] == [UNPUBLISHED]
