@@ -435,6 +435,42 @@ def test_a_stopped_server_gives_a_readable_message_and_retry_works(page, stack):
             stack.isso.start()
 
 
+def test_the_keyboard_focus_stays_in_the_comment_section(page, stack):
+    """The button was disabled while loading and hidden once loaded: a keyboard
+    or screen-reader user was thrown back to the top of the page."""
+
+    def focused() -> str:
+        return page.evaluate(
+            "() => { const e = document.activeElement;"
+            " return e.id || e.getAttribute('data-comment-mount') !== null && 'mount'"
+            " || e.textContent.trim() || e.tagName; }"
+        )
+
+    try:
+        stack.isso.stop()
+        open_article(page, stack)
+        button = page.get_by_role("button", name="Tampilkan komentar")
+        button.focus()
+        page.keyboard.press("Enter")
+        assert focused() == "Tampilkan komentar"  # still on it while loading
+        page.locator("[data-comment-status]").filter(has_text="tidak dapat dimuat").wait_for(
+            timeout=10000
+        )
+        assert focused() == "Coba lagi"
+
+        stack.isso.start()
+        page.keyboard.press("Enter")
+        wait_for_thread(page)
+        assert focused() == "mount"
+        page.keyboard.press("Tab")  # on into the thread's own form
+        assert page.evaluate(
+            "() => document.querySelector('[data-comment-mount]').contains(document.activeElement)"
+        )
+    finally:
+        if stack.isso.process is None:
+            stack.isso.start()
+
+
 def test_a_misconfigured_server_times_out_with_a_readable_message(page, stack, tmp_path):
     # Isso answers, but not for this site's origin (CORS): its script loads and
     # the thread never does. comments.js gives up after COMMENTS_LOAD_TIMEOUT (4 s).

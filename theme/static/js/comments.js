@@ -173,14 +173,19 @@
       status.appendChild(link);
       status.appendChild(document.createTextNode("."));
       button.textContent = TEXT.retry;
-      button.disabled = false;
+      button.removeAttribute("aria-disabled");
       button.hidden = false;
     }
 
     function load() {
+      if (button.getAttribute("aria-disabled") === "true") {
+        return; // under way
+      }
       attempt += 1;
       var current = attempt;
-      button.disabled = true;
+      // aria-disabled, not disabled: a disabled button drops the keyboard
+      // focus to the top of the page.
+      button.setAttribute("aria-disabled", "true");
       section.classList.remove("comments--failed");
       section.classList.add("comments--loading");
       mount.hidden = false;
@@ -201,8 +206,14 @@
           window.clearInterval(timer);
           section.classList.remove("comments--loading");
           section.classList.add("comments--loaded");
+          var hadFocus = document.activeElement === button;
           button.hidden = true;
           showStatus(TEXT.loaded);
+          if (hadFocus) {
+            // The button is gone: the reader goes on where the thread begins.
+            mount.setAttribute("tabindex", "-1");
+            mount.focus();
+          }
         } else if (Date.now() - started > (provider.timeout_ms || 15000)) {
           window.clearInterval(timer);
           fail(current);
