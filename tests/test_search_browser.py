@@ -8,6 +8,7 @@ import functools
 import http.server
 import shutil
 import threading
+import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -122,7 +123,9 @@ def tab(browser, search_site):
 
 def results(tab) -> list[str]:
     """Result links (site paths) once the status line has spoken."""
-    tab.page.wait_for_function("document.querySelector('[data-search-status]').textContent !== ''")
+    tab.page.wait_for_function(
+        "!['', 'Mencari…'].includes(document.querySelector('[data-search-status]').textContent)"
+    )
     tab.page.wait_for_function("!document.querySelector('[data-search-results]').ariaBusy")
     links = tab.page.locator(".search-result__title a")
     return [urlsplit(href).path for href in links.evaluate_all("els => els.map(a => a.href)")]
@@ -305,6 +308,50 @@ def test_no_result_is_said_in_the_live_region(tab):
     assert results(tab) == []
     status = tab.page.get_by_role("status").inner_text()
     assert status.startswith("Tidak ada hasil untuk “zzzzkata”")
+
+
+def test_a_slow_index_says_it_is_searching_and_counts_only_shown_results(tab):
+    """On a slow network nothing was said for seconds while the index loaded,
+    then the count appeared above a list still empty."""
+    said = []
+
+    def slow(route):
+        time.sleep(0.4)
+        route.continue_()
+
+    tab.page.route("**/pagefind/**", slow)
+    tab.page.expose_function("said", lambda text, shown: said.append((text, shown)))
+    # Watched from the moment the status line is parsed, before search.js runs.
+    tab.page.add_init_script(
+        "new MutationObserver((_, watcher) => {"
+        " const status = document.querySelector('[data-search-status]');"
+        " if (!status) return;"
+        " watcher.disconnect();"
+        " new MutationObserver(() => window.said(status.textContent,"
+        "  document.querySelectorAll('[data-search-results] li').length))"
+        " .observe(status, {childList: true, characterData: true, subtree: true});"
+        "}).observe(document, {childList: true, subtree: true});"
+    )
+    tab.visit("/cari/?q=pengawasan")
+    assert results(tab)
+    assert said[0] == ("Mencari…", 0), said
+    counted = [(text, shown) for text, shown in said if "hasil" in text]
+    assert counted and all(shown > 0 for _, shown in counted), said
+
+
+def test_without_javascript_the_search_page_says_why_on_the_first_screen(browser, search_site):
+    _, base = search_site
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 360, "height": 740})
+    try:
+        page = context.new_page()
+        page.goto(base + "/cari/?q=coklit")
+        notice = page.locator(".search__noscript")
+        assert notice.inner_text().startswith("Pencarian membutuhkan JavaScript")
+        box = notice.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 740, box
+        assert notice.get_by_role("link", name="arsip").is_visible()
+    finally:
+        context.close()
 
 
 def test_header_form_falls_back_to_cari_without_javascript(browser, search_site):

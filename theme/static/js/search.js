@@ -13,6 +13,7 @@ const FILTERS = ["wilayah", "tag", "rubrik", "tahun"];
 const LABELS = { wilayah: "Wilayah", tag: "Tag", rubrik: "Rubrik", tahun: "Tahun" };
 const PAGE_SIZE = 10;
 const TYPING_PAUSE_MS = 300;
+const SEARCHING = "Mencari…";
 const UNAVAILABLE = "Pencarian belum tersedia. Telusuri berita lewat arsip, rubrik atau tag.";
 
 const root = document.querySelector("[data-search]");
@@ -51,6 +52,11 @@ function start(root) {
 
   async function run() {
     const ticket = ++latest;
+    // The index (its scripts and WebAssembly, then a bundle a year) takes
+    // seconds on a slow network: say that something is under way.
+    if (input.value.trim() || Object.keys(chosenFilters(form)).length) {
+      status.textContent = SEARCHING;
+    }
     const search = await load();
     if (!search || ticket !== latest) return;
     const { pagefind, years, totals } = search;
@@ -79,8 +85,11 @@ function start(root) {
     showCounts(form, counts);
     pending = found;
     list.replaceChildren();
-    status.textContent = describe(pending.length, query, filters);
+    const total = pending.length;
     await showMore();
+    if (ticket !== latest) return;
+    // Said once the first results are shown, not over an empty list.
+    status.textContent = describe(total, query, filters);
     list.removeAttribute("aria-busy");
 
     async function showMore() {
