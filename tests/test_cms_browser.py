@@ -523,3 +523,51 @@ def committed(newsroom: Newsroom, prefix: str) -> str:
                     return git(newsroom.repo, "show", f"{branch}:{path}")
         time.sleep(0.2)
     raise AssertionError(f"no saved file under {prefix}: {newsroom.cms_branches()}")
+
+
+def test_a_release_naming_regions_and_tags_by_alias_or_code_opens_with_them_chosen(page):
+    """`Region: Empat Lawang`, `Region: 16`, `Tags: PAW` build without a finding,
+    but the form showed no region and its check box said "Wilayah tidak
+    dikenal" and "bukan tag resmi"; opened and saved unchanged, the file stays."""
+    config = json.loads(page.evaluate("fetch('config.json').then(r => r.text())"))
+    text = (
+        "Title: Bawaslu Empat Lawang Gelar Rapat Pengawasan Pergantian Antarwaktu\n"
+        "Date: 2025-07-15 09:00\nSlug: rapat-paw\nCategory: Berita\n"
+        "Author: Humas Bawaslu Kabupaten Empat Lawang\n"
+        "Region: Empat Lawang; 16; Ilir Barat I; 1671\nTags: PAW, divisi p2h, Tag Bebas\n"
+        "Summary: Bawaslu Empat Lawang menggelar rapat pengawasan pergantian antarwaktu.\n\n"
+        "TEBING TINGGI – Bawaslu Kabupaten Empat Lawang menggelar rapat.\n"
+    )
+    result = page.evaluate(
+        """([text, warta]) => {
+          const format = window.WARTA_CMS.makeFormat(warta.formats.berita, warta);
+          const entry = format.fromFile(text);
+          // (as start() completes the data before the checks run)
+          warta.tag_groups = Object.fromEntries(warta.official_tags.map((t) => [t.name, t.group]));
+          const problems = window.WARTA_CMS.checks(
+            { getIn: ([, name]) => entry[name] }, warta);
+          const again = format.toFile(entry);
+          const edited = format.toFile({...entry, tags: entry.tags.slice(0, 2)});
+          return {region: entry.region, tags: entry.tags, again, edited, problems};
+        }""",
+        [text, config["warta"]],
+    )
+    assert result["region"] == [
+        "Kabupaten Empat Lawang",
+        "Sumatera Selatan",
+        "16.71.04",
+        "1671",  # not a code the build reads: said, as the build says it
+    ]
+    p2h = "Divisi Pencegahan, Partisipasi Masyarakat, dan Hubungan Masyarakat"
+    assert result["tags"] == ["Pergantian Antarwaktu", p2h, "Tag Bebas"]
+    assert result["again"] == text
+    # A tag whose name holds commas: the list is written with semicolons,
+    # which Pelican splits at instead (one tag, not three).
+    assert f"\nTags: Pergantian Antarwaktu; {p2h}\n" in result["edited"]
+    said = [
+        message for _, message in result["problems"] if "Wilayah" in message or "Tag" in message
+    ]
+    assert said == [
+        "Wilayah tidak dikenal: “1671”. Pilih dari daftar.",
+        "Tag “Tag Bebas” bukan tag resmi: tag ini tidak akan tampil.",
+    ]

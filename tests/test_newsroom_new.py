@@ -6,7 +6,7 @@ import re
 import subprocess
 from pathlib import Path
 
-from conftest import FixtureSite, run_invoke
+from conftest import FixtureSite, article_text, run_invoke
 from warta.source_checks import parse_date, parse_source
 from warta.text import slugify
 
@@ -193,3 +193,36 @@ def test_the_author_is_the_office_of_the_region(tmp_path):
     path = Path(result.stdout.strip().splitlines()[-1])
     meta = parse_source("new.md", path.read_text(encoding="utf-8")).metadata
     assert meta["author"][0] == "Rina Marlina"
+
+
+def test_a_tag_whose_name_holds_commas_stays_one_tag(tmp_path):
+    """`invoke new --tag "Divisi P2H"` wrote the official name, which holds
+    commas, into a comma-separated Tags: line: Pelican read three tags, one of
+    them unknown, and the strict build failed."""
+    site = FixtureSite(tmp_path)
+    made = invoke_new(
+        site.content,
+        "Bawaslu Kota Palembang Gelar Rapat Koordinasi Divisi Pencegahan",
+        "--wilayah",
+        "Palembang",
+        "--tag",
+        "Divisi P2H",
+        "--tag",
+        "Pilkada 2024",
+    )
+    assert made.returncode == 0, made.stdout + made.stderr
+    [written] = site.content.rglob("*.md")
+    tags = dict(
+        line.split(": ", 1)
+        for line in written.read_text(encoding="utf-8").split("\n\n")[0].splitlines()
+    )["Tags"]
+    p2h = "Divisi Pencegahan, Partisipasi Masyarakat, dan Hubungan Masyarakat"
+    assert tags == f"{p2h}; Pilkada Serentak 2024"
+    lead = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n"
+    written.write_text(written.read_text(encoding="utf-8") + lead, encoding="utf-8")
+    # Written and also as an older CMS wrote it (commas only): one official tag each.
+    site.article("lama.md", article_text(slug="lama", tags=f"{p2h}, Pilkada Serentak 2024"))
+    built = site.build(strict=True, WITH_FUTURE_DATES=True)
+    assert built.returncode == 0, built.log
+    for item in built.json("feed.json")["items"]:
+        assert p2h in item["tags"] and "Pilkada Serentak 2024" in item["tags"], item

@@ -66,7 +66,7 @@ class NewArticle:
             f"Region: {self.region}",
         ]
         if self.tags:
-            lines.append(f"Tags: {', '.join(self.tags)}")
+            lines.append(f"Tags: {list_value(self.tags)}")
         if self.summary:
             lines.append(f"Summary: {self.summary}")
         lines.append(f"Thread: {self.thread}")
@@ -80,6 +80,14 @@ def _heads(content: Path) -> Iterable[tuple[Path, str]]:
     """(file, its first 4,000 characters: the front matter) for every Markdown file."""
     for path in sorted(content.rglob("*.md")):
         yield path, path.read_text(encoding="utf-8", errors="replace")[:4000]
+
+
+def list_value(items) -> str:
+    """A `Tags:`/`Region:` value as Pelican splits it back into `items`: at
+    semicolons when an item holds a comma ("Divisi Pencegahan, Partisipasi
+    Masyarakat, dan Hubungan Masyarakat" is one tag), else at commas."""
+    items = list(items)
+    return ("; " if any("," in item for item in items) else ", ").join(items)
 
 
 def existing_slugs(content: Path) -> dict[str, Path]:

@@ -21,6 +21,7 @@ from pathlib import Path
 from warta import new_article
 from warta.new_article import region_value
 from warta.regions.gazetteer import numbered_spellings
+from warta.text import fold
 
 # Front-matter keys in the order `invoke new` (warta/new_article.py) writes them,
 # then the photo keys; each with the CMS field that edits it and how its value
@@ -81,6 +82,11 @@ class CmsInputs:
     # Addresses a new release ("YYYY/MM/slug") or page ("slug") must not take
     # (`taken_addresses`).
     taken: dict[str, list[str]] = field(default_factory=dict)
+    # How staff write a region or a tag (`spelling_key` → the option's value):
+    # a release with `Region: Empat Lawang` or `Tags: PAW` opens with its
+    # option chosen, as the build reads it (`region_spellings`, `tag_spellings`).
+    region_spellings: dict[str, str] = field(default_factory=dict)
+    tag_spellings: dict[str, str] = field(default_factory=dict)
 
 
 # ---- options from the project's data ------------------------------------------------
@@ -117,6 +123,62 @@ def region_options(gazetteer, home: str | None, kecamatan_of: tuple[str, ...]) -
             label += " (" + ", ".join(dict.fromkeys(extra)) + ")"
         options.append({"label": f"{label} · {unit.code}", "value": region_value(unit)})
     return options
+
+
+def spelling_key(text: str) -> str:
+    """A spelling as warta-cms.js compares it (its `spellingKey`): folded, letters
+    and digits only ("Ogan-Ilir" and "OGAN ILIR" → "oganilir")."""
+    return re.sub(r"[^a-z0-9]", "", fold(text))
+
+
+def region_spellings(gazetteer, options: list[dict], home: str | None = None) -> dict[str, str]:
+    """Every way a `Region:` value names an option, read as the build reads a
+    value alone (`Gazetteer.resolve`): its code (exactly as written: "=16.71"),
+    its name, its name without the level word, the aliases and the numbered
+    spellings. A province or kabupaten/kota of the home province first, then a
+    kecamatan of it ("Mesuji"), then one elsewhere; a name that stays shared
+    names none (the build calls it ambiguous)."""
+    wanted = {o["value"] for o in options}
+    claims: dict[str, set[str]] = {}  # spelling key → codes
+    found: dict[str, str] = {}
+    for unit in gazetteer.units.values():
+        if region_value(unit) not in wanted:
+            continue
+        found[f"={unit.code}"] = region_value(unit)
+        name = unit.name
+        core = re.sub(r"^(kabupaten|kota|provinsi)\s+", "", name, flags=re.IGNORECASE)
+        spellings = {name, core, *gazetteer.aliases.get(unit.code, []), *numbered_spellings(name)}
+        if unit.level == "provinsi":
+            spellings.add(f"Provinsi {name}")
+        for spelling in spellings:
+            claims.setdefault(spelling_key(spelling), set()).add(unit.code)
+    for key, codes in claims.items():
+        units = [gazetteer[code] for code in codes]
+        regions = [u for u in units if u.level != "kecamatan"]
+        kecamatan = [u for u in units if u.level == "kecamatan"]
+
+        def at_home(group):
+            return [u for u in group if not home or gazetteer.province_of(u.code) == home]
+
+        for group in (at_home(regions), at_home(kecamatan), regions, kecamatan):
+            if len(group) == 1:
+                found[key] = region_value(group[0])
+                break
+            if group:
+                break  # shared within one step: ambiguous
+    found.pop("", None)
+    return found
+
+
+def tag_spellings(vocabulary) -> dict[str, str]:
+    """An official tag's name and aliases → its name."""
+    found: dict[str, str] = {}
+    for _group, tags in vocabulary.grouped():
+        for tag in tags:
+            for spelling in (tag.name, *tag.aliases):
+                found.setdefault(spelling_key(spelling), tag.name)
+    found.pop("", None)
+    return found
 
 
 # An article address the CMS can predict from a Date: and a Slug: alone.
@@ -441,6 +503,8 @@ def warta_data(inputs: CmsInputs) -> dict:
         },
         "site_name": inputs.site_name,
         "taken": inputs.taken,
+        "region_spellings": inputs.region_spellings,
+        "tag_spellings": inputs.tag_spellings,
     }
 
 

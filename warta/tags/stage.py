@@ -20,6 +20,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Sequence
 from pathlib import Path
 
 from warta import frontmatter
@@ -121,6 +122,27 @@ class OfficialTagsStage:
             self._resolved[typed] = self.vocabulary.resolve(typed)
         return self._resolved[typed]
 
+    def rejoined(self, typed: Sequence[str]) -> list[str]:
+        """The typed tags with an official name that holds commas made whole
+        again: Pelican splits `Tags:` at commas, so "Divisi Pencegahan,
+        Partisipasi Masyarakat, dan Hubungan Masyarakat" (as the CMS and `invoke
+        new` wrote it before they separated such a list with semicolons) was
+        three tags, one of them unknown. The longest run of pieces that names
+        an official tag wins."""
+        longest = self.vocabulary.most_commas + 1
+        tags, index = [], 0
+        while index < len(typed):
+            for end in range(min(len(typed), index + longest), index + 1, -1):
+                joined = ", ".join(piece.strip() for piece in typed[index:end])
+                if self.resolve(joined):
+                    tags.append(joined)
+                    index = end
+                    break
+            else:
+                tags.append(typed[index])
+                index += 1
+        return tags
+
     def nearest(self, typed: str) -> list[str]:
         if typed not in self._nearest:
             self._nearest[typed] = self.vocabulary.nearest(typed)
@@ -152,7 +174,7 @@ class OfficialTagsStage:
         found: list[Finding] = []
         official: dict[str, str] = {}  # slug → provenance
         free: list[str] = []
-        for typed in source.tags:
+        for typed in self.rejoined(source.tags):
             name = typed.strip()
             if not name:
                 continue

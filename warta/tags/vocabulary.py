@@ -73,10 +73,17 @@ class Vocabulary:
     tags: list[OfficialTag]
     _by_key: dict[str, OfficialTag] = field(default_factory=dict, repr=False)
 
+    # The most commas in one official name or alias (`TagsStage.rejoined`).
+    most_commas: int = field(default=0, repr=False)
+
     def __post_init__(self) -> None:
         for tag in self.tags:
             for key in tag.spellings():
                 self._by_key.setdefault(key, tag)
+        self.most_commas = max(
+            (written.count(",") for tag in self.tags for written in (tag.name, *tag.aliases)),
+            default=0,
+        )
 
     def by_slug(self, slug: str) -> OfficialTag | None:
         return next((t for t in self.tags if t.slug == slug), None)

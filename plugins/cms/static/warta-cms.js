@@ -122,13 +122,32 @@
 
   // ---- the front-matter format ------------------------------------------------
 
+  // Pelican's rule: a list is split at semicolons when it has one, else at commas.
   function splitList(value) {
-    return String(value || '')
-      .split(',')
+    var text = String(value || '');
+    return text
+      .split(text.indexOf(';') >= 0 ? ';' : ',')
       .map(function (part) {
         return part.trim();
       })
       .filter(Boolean);
+  }
+
+  // A spelling as plugins/cms/config.py's spelling_key compares it.
+  function spellingKey(value) {
+    return String(value || '')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]/g, '');
+  }
+
+  // The option a Region: value or a tag names, as the build reads it ("Empat
+  // Lawang", "16", "PAW"), else the value as written.
+  function canonical(spellings, value) {
+    var text = String(value).trim();
+    var found = (spellings || {})['=' + text] || (spellings || {})[spellingKey(text)];
+    return found || text;
   }
 
   function makeFormat(keys, data) {
@@ -152,12 +171,15 @@
       }
       if (spec.kind === 'list') {
         if (!Array.isArray(value)) value = splitList(value);
-        return value
+        var items = value
           .map(function (v) {
             return String(v).trim();
           })
-          .filter(Boolean)
-          .join(', ');
+          .filter(Boolean);
+        // Pelican splits at semicolons when there is one: a tag with a comma
+        // in its name ("Divisi Pencegahan, Partisipasi …") stays one tag.
+        var comma = items.some(function (v) { return v.indexOf(',') >= 0; });
+        return items.join(comma ? '; ' : ', ');
       }
       // One line: a line break typed in a textarea (the summary) would end the
       // front matter there, and a blank line would start the body.
@@ -194,6 +216,12 @@
         var value = line.value.trim();
         if (spec.kind === 'list') {
           var items = splitList(value);
+          // Opened with the options chosen: an alias or a code is the option it names.
+          if (spec.field === 'region') {
+            items = items.map(function (v) { return canonical(data.region_spellings, v); });
+          } else if (spec.field === 'tags') {
+            items = items.map(function (v) { return canonical(data.tag_spellings, v); });
+          }
           if (spec.field === 'tags' && data.allow_free_tags) {
             entry.free_tags = items.filter(function (t) {
               return !officialTags[t];
