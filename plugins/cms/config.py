@@ -167,7 +167,7 @@ def region_spellings(gazetteer, options: list[dict], home: str | None = None) ->
             if group:
                 break  # shared within one step: ambiguous
     found.pop("", None)
-    return found
+    return dict(sorted(found.items()))  # the same bytes on every build (sets have no order)
 
 
 def tag_spellings(vocabulary) -> dict[str, str]:
@@ -178,7 +178,7 @@ def tag_spellings(vocabulary) -> dict[str, str]:
             for spelling in (tag.name, *tag.aliases):
                 found.setdefault(spelling_key(spelling), tag.name)
     found.pop("", None)
-    return found
+    return dict(sorted(found.items()))
 
 
 # An article address the CMS can predict from a Date: and a Slug: alone.
