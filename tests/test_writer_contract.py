@@ -312,3 +312,27 @@ def test_what_a_feed_generated_receiver_changes_is_current_on_a_warm_build(site,
         for feed in map(Path, feeds(warm.output))
     }
     assert subtitles and set(subtitles.values()) == {f"{count} rilis di situs ini"}, subtitles
+
+
+def test_a_partial_that_fails_on_every_page_is_one_error_at_its_line(site, tmp_path):
+    """A theme override's footer reading a variable of a plugin since removed:
+    an error per page (a hundred), each blaming a release and its Template:
+    line; the template's file and line were never named."""
+    newsroom(site)
+    overrides = tmp_path / "overrides" / "partials"
+    overrides.mkdir(parents=True)
+    footer = (REPO / "theme" / "templates" / "partials" / "footer.html").read_text(encoding="utf-8")
+    (overrides / "footer.html").write_text("{{ data_luar.status }}\n" + footer, encoding="utf-8")
+    built = run_build(
+        site.content,
+        site.output,
+        overrides={"SEARCH_ENABLED": False, "THEME_TEMPLATES_OVERRIDES": [str(overrides.parent)]},
+    )
+    assert built.returncode == 1
+    errors = built.findings("error")
+    assert len(errors) == 1, built.log
+    [error] = errors
+    assert error.path.endswith("overrides/partials/footer.html") and error.line == 1, error
+    assert "pages not written: the template failed (UndefinedError: 'data_luar' is undefined)" in (
+        error.message
+    ), error

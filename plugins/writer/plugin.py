@@ -7,6 +7,7 @@ import io
 import logging
 import os
 import time
+import traceback
 import weakref
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +21,8 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
 
+from warta import findings
+from warta.findings import Finding
 from warta.fingerprint import (
     MISSING,
     Digester,
@@ -297,10 +300,22 @@ NO_CONTENT = Claim()
 
 
 class Failure(NamedTuple):
-    """Why a page was not written, and what to do about it."""
+    """Why a page was not written, and what to do about it; `template`: the
+    template file and line that failed ("…/footer.html:12"), when known."""
 
     reason: str
     suggestion: str
+    template: str = ""
+
+
+def template_location(exc: BaseException) -> str:
+    """The template file and line where rendering failed: Jinja rewrites the
+    traceback so that a template's frames carry its file and line."""
+    found = ""
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if not frame.filename.endswith(".py") and os.path.isfile(frame.filename):
+            found = f"{frame.filename}:{frame.lineno}"
+    return found
 
 
 @dataclass
@@ -331,6 +346,7 @@ class Job:
             return Failure(
                 f"its template failed ({type(exc).__name__}: {exc})",
                 "remove the Template: line, or ask the web team",
+                template_location(exc),
             )
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)
@@ -372,6 +388,7 @@ class WriterBuild:
         self.frozen = False  # gc.freeze() in effect
         self.rendered = 0
         self.reused = 0
+        self.failures: list = []  # (job, Failure) of the pages not written, until said
         self.started = time.monotonic()  # of the writing phase, reset at the first page
 
     def prepare(self, content_path: str) -> None:
@@ -516,6 +533,10 @@ class WriterBuild:
                 self.frozen = False
         if not final:
             return
+        # Said once for the whole build: a template failing on every page fails
+        # in each flush (articles, pages, listings).
+        report_failures(self.failures)
+        self.failures = []
         if self.incremental:
             self.manifest.save()
             if self.digest is not None:
@@ -581,16 +602,14 @@ class WriterBuild:
         stamps = fork_map(Job.run, forked, self.workers, min_items_per_worker=32)
         results.update(zip((job.site_path for job in forked), stamps, strict=True))
         failed = {path: result for path, result in results.items() if isinstance(result, Failure)}
+        self.failures += [
+            (job, failed[job.site_path]) for job in to_render if job.site_path in failed
+        ]
         for job in to_render:
             if failed.get(job.site_path):
                 # One page its template cannot render (`Template: article` on a
                 # page) must not take the site down: said, not written, and
                 # rendered again next build.
-                logger.error(
-                    "%s: page not written: %s (%s)",
-                    job.source or job.site_path,
-                    *failed[job.site_path],
-                )
                 continue
             self.rendered += 1
             if job.fingerprint is not None:
@@ -600,6 +619,47 @@ class WriterBuild:
         for job in jobs:
             if job.announce and not failed.get(job.site_path):
                 job.announce(job.site_path in reused)
+
+
+def shown_path(path: str) -> str:
+    """A file as messages name it: from the project (the build's working
+    folder, "theme/templates/base.html") when it is in it, else whole."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative.replace(os.sep, "/")
+
+
+def report_failures(failures: list) -> None:
+    """One error per cause: a page its template cannot render, at the page's
+    source; a template that fails on many pages (a partial reading a variable
+    no plugin provides any more) once, at the template's file and line, with
+    how many pages it kept from being written (it was an error per page, each
+    blaming a release and its Template: line)."""
+    by_cause: dict[tuple[str, str], list] = {}
+    for job, failure in failures:
+        by_cause.setdefault((failure.reason, failure.template), []).append((job, failure))
+    for (reason, template), failed in by_cause.items():
+        if len(failed) == 1 or not template:
+            for job, failure in failed:
+                logger.error(
+                    "%s: page not written: %s (%s)",
+                    job.source or job.site_path,
+                    failure.reason,
+                    failure.suggestion,
+                )
+            continue
+        path, _, line = template.rpartition(":")
+        findings.report(
+            logger,
+            Finding(
+                shown_path(path),
+                int(line) if line.isdigit() else None,
+                "error",
+                f"{len(failed)} pages not written: the template failed "
+                f"({reason.removeprefix('its template failed (').removesuffix(')')})",
+                "mend the template; the first pages: "
+                + ", ".join(job.site_path for job, _ in failed[:3]),
+            ),
+        )
 
 
 def refuse_collisions(
