@@ -232,3 +232,40 @@ def test_a_bad_seo_now_is_an_error_with_a_suggestion(seo_site):
         "pelicanconf.py: seo: SEO_NOW is not an ISO 8601 date-time: 'kemarin' "
         "(e.g. '2024-11-18T12:00:00+07:00')"
     ]
+
+
+STATISTICS_PLUGIN = '''
+"""An outside plugin with a generator of its own, listed after every shipped plugin."""
+from jinja2 import Template
+from pelican import signals
+from pelican.generators import Generator
+
+
+class Statistics(Generator):
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer):
+        page = Template("<!doctype html><title>Statistik</title><p>{{ articles|length }}</p>")
+        writer.write_file("statistik/index.html", page, self.context)
+
+
+def get_generators(pelican):
+    return Statistics
+
+
+def register():
+    signals.get_generators.connect(get_generators)
+'''
+
+
+def test_a_page_of_a_generator_listed_after_seo_is_in_the_sitemap(site, tmp_path):
+    """The sitemap walked the output in its own generator, before the
+    generators of plugins listed after it had written their pages."""
+    from conftest import build_with_outside_plugin
+
+    site.article("a.md", title="Rapat Koordinasi Pengawasan Kota Palembang", slug="rakor")
+    built = build_with_outside_plugin(site, tmp_path, "statistik", STATISTICS_PLUGIN)
+    assert built.returncode == 0, built.log
+    assert (built.output / "statistik" / "index.html").is_file()
+    assert [loc for loc in sitemap(built) if loc.endswith("/statistik/")], sorted(sitemap(built))

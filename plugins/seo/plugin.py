@@ -2,8 +2,9 @@
 article `content_location` (schema.org places from its regions) for the JSON-LD.
 
 - `sitemap.xml`: the home page, every article and page, the rubrik, tag and
-  author pages, the archives, and every other page a plugin generator wrote
-  before this one (region and official pages: keep `seo` LAST in PLUGINS).
+  author pages, the archives, and every other page a generator wrote (region
+  and official pages, an outside plugin's): the files are written at
+  `finalized`, once every generator has written its pages.
   First pages of listings only (`/halaman/N/` pages are reached by links);
   drafts and the search page are left out (SEO_EXCLUDE). Only *listed*
   contents (warta.published): a hidden article or page is written, so its
@@ -117,7 +118,7 @@ def pagination_patterns(settings: dict) -> list[re.Pattern]:
 
 
 class SeoGenerator(Generator):
-    """Writes the sitemaps and robots.txt once every earlier generator has written its pages."""
+    """Writes the sitemaps and robots.txt once every generator has written its pages."""
 
     def generate_context(self):
         for key, value in DEFAULTS.items():
@@ -180,9 +181,17 @@ class SeoGenerator(Generator):
         return not any(pattern.match(url) for pattern in pagination_patterns(self.settings))
 
     def generate_output(self, writer):
+        global _waiting
         if check_only(self.settings):
             build_time(self.settings)  # its setting's error; `invoke check` writes no file
             return
+        # Written at `finalized`, once every generator has written its pages:
+        # one an outside plugin adds after this one in PLUGINS (its
+        # "statistik/" page) was missing from the sitemap.
+        _waiting = self
+
+    def write_files(self) -> None:
+        """The sitemaps and robots.txt, from the context and the pages on disk."""
         base = base_url(self.settings)
         sitemap_as = setting(self.settings, "SEO_SITEMAP_SAVE_AS")
         news_as = setting(self.settings, "SEO_NEWS_SITEMAP_SAVE_AS")
@@ -243,6 +252,18 @@ def add_content_location(generators) -> None:
                 article.content_location = content_location(enrichment_of(article).regions)
 
 
+# The generator of the run in progress whose files wait for `finalized`.
+_waiting: SeoGenerator | None = None
+
+
+def write_waiting_files(pelican) -> None:
+    global _waiting
+    generator, _waiting = _waiting, None
+    # (a run that stopped half-way left its generator: not this run's)
+    if generator is not None and generator.settings is pelican.settings:
+        generator.write_files()
+
+
 def get_generators(pelican):
     return SeoGenerator
 
@@ -250,3 +271,4 @@ def get_generators(pelican):
 def register():
     signals.get_generators.connect(get_generators)
     signals.all_generators_finalized.connect(add_content_location)
+    signals.finalized.connect(write_waiting_files)
