@@ -336,3 +336,31 @@ def test_a_partial_that_fails_on_every_page_is_one_error_at_its_line(site, tmp_p
     assert "pages not written: the template failed (UndefinedError: 'data_luar' is undefined)" in (
         error.message
     ), error
+
+
+FAILING_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin whose handler assumes every file is an article's page."""
+    from pelican import signals
+
+
+    def content_written(path, context):
+        return context["article"].title
+
+
+    def register():
+        signals.content_written.connect(content_written)
+    '''
+)
+
+
+def test_an_outside_plugin_that_stops_the_build_is_named_with_its_line(site, tmp_path):
+    """It said only "build stopped: KeyError: 'article'": which plugin, where?"""
+    newsroom(site)
+    built = build_with_outside_plugin(site, tmp_path, "gagal", FAILING_PLUGIN)
+    assert built.returncode == 1
+    [error] = built.findings("error")
+    stopped = "build stopped: KeyError: 'article' (in plugin 'gagal', "
+    assert error.message.startswith(stopped), error
+    assert "gagal/__init__.py:7)" in error.message, error
+    assert "Traceback" not in built.log

@@ -19,6 +19,7 @@ import logging
 import os
 import sys
 import time
+import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -190,6 +191,26 @@ def shadowed_plugins(settings: dict) -> list[tuple[str, str]]:
     return found
 
 
+def code_location(exc: BaseException, plugin_paths=()) -> str:
+    """Where an exception that stopped the build was raised, to name in its
+    one line: the plugin ("plugin 'statistik', statistik/__init__.py:12"),
+    the deepest frame of a plugin folder or of an installed Pelican plugin;
+    else "" (Pelican's own code, a library)."""
+    folders = [os.path.realpath(folder) for folder in plugin_paths or ()]
+    found = ""
+    for frame in traceback.extract_tb(exc.__traceback__):
+        path = os.path.realpath(frame.filename)
+        for folder in folders:
+            if path.startswith(folder + os.sep):
+                relative = os.path.relpath(path, folder).replace(os.sep, "/")
+                found = f"plugin '{relative.split('/')[0]}', {relative}:{frame.lineno}"
+        marker = f"{os.sep}pelican{os.sep}plugins{os.sep}"
+        if marker in path and not path.endswith(("signals.py", "_utils.py")):
+            relative = path.split(marker, 1)[1].replace(os.sep, "/")
+            found = f"plugin 'pelican.plugins.{relative.split('/')[0]}', {relative}:{frame.lineno}"
+    return found
+
+
 def build_site(
     settings_file: str | Path = "pelicanconf.py",
     *,
@@ -213,6 +234,7 @@ def build_site(
     started = time.perf_counter()
     previous_thresholds = gc.get_threshold()
     gc.set_threshold(*GC_THRESHOLDS)
+    settings: dict | None = None
     try:
         settings = load_settings(settings_file, overrides)
         settings["WARTA_STRICT"] = strict
@@ -245,6 +267,9 @@ def build_site(
         if os.environ.get("WARTA_DEBUG"):
             raise
         reason = f"{type(exc).__name__}: {exc}"
+        where = code_location(exc, settings.get("PLUGIN_PATHS") if settings else ())
+        if where:
+            reason += f" (in {where})"
         if handler.translator is not None:
             reason = handler.translator.paths.scrub(reason)
         handler.add(
