@@ -427,3 +427,27 @@ def test_a_missing_body_photo_is_reported_at_its_own_line(site):
         "berita/foto.md:11: image file not found: 'foto.jpg'",
         "berita/foto.md:13: image file not found: 'x'",
     ], built.log
+
+
+def test_a_photo_no_published_content_uses_is_a_suggestion_naming_it(site):
+    """It was left out at debug level only: a photo a theme override shows
+    (IMAGES_THEME_FILES) was a missing file on every page, unexplained."""
+    folder = site.content / "images" / "2024"
+    folder.mkdir(parents=True)
+    for name in ("spanduk.jpg", "draf.jpg", "logo-luar.png"):
+        Image.new("RGB", (400, 300), (10, 120, 60)).save(folder / name)
+    site.article("terbit.md", article_text(slug="terbit"))
+    site.article(
+        "draf.md",
+        article_text(slug="draf", status="draft", image="images/2024/draf.jpg", image_alt="Rapat"),
+    )
+    built = site.build(
+        publish=True, SEARCH_ENABLED=False, IMAGES_THEME_FILES=["images/2024/logo-luar.png"]
+    )
+    assert built.returncode == 0, built.log
+    said = [s.split(" (")[0] for s in built.log_lines("suggestion") if "used by no" in s]
+    assert said == [
+        "images/2024/spanduk.jpg: photo used by no published release or page: not published"
+    ], built.log
+    assert "images/2024/logo-luar.png" in built.files()
+    assert "images/2024/spanduk.jpg" not in built.files()

@@ -709,7 +709,7 @@ def select_static_files(generator) -> None:
     if build is None:
         return
     theme = theme_files(generator.settings)
-    kept = []
+    kept, unused = [], []
     for static in generator.staticfiles:
         # A Static's source_path is absolute: Pelican's reader passes it so.
         relative = os.path.relpath(static.source_path, generator.path)
@@ -719,11 +719,27 @@ def select_static_files(generator) -> None:
         if relative in theme or real in build.used_by_written:
             kept.append(static)
         elif Path(relative).suffix.lower() in PHOTO_SUFFIXES:
-            logger.debug("images: %s is used by no written page: not published", relative)
+            if real not in build.used_by_unwritten:  # (a draft's photo waits for it)
+                unused.append(relative)
         elif real not in build.used_by_unwritten:
             kept.append(static)
     # The context holds the same list object: change it in place.
     generator.staticfiles[:] = kept
+    for relative in sorted(unused):
+        # A photo uploaded and never used, or one a theme override or an
+        # outside plugin's template shows (every page then linked a missing
+        # file, said only at debug level).
+        findings.report(
+            logger,
+            Finding(
+                relative,
+                None,
+                "suggestion",
+                "photo used by no published release or page: not published",
+                "use it in a release, delete it, or, if the theme shows it, "
+                "add it to IMAGES_THEME_FILES",
+            ),
+        )
 
 
 def publish(pelican) -> None:
