@@ -288,3 +288,26 @@ def test_a_writer_finalized_handler_listed_before_writer_is_named(site, tmp_path
     assert built.returncode == 0, built.log
     [warning] = [line for line in built.log_lines("warning") if "before the pages" in line]
     assert "sumber.article_writer_finalized handles article_writer_finalized" in warning
+
+
+def test_another_plugins_writer_has_one_documented_way_that_builds_strict(site, tmp_path):
+    """Listed before `writer`, it was told to come after it; listed after, Pelican
+    ignored it with "2 writers found". The way: take `writer` out of PLUGINS."""
+    newsroom(site)
+    after = with_plugin(
+        tmp_path, "dummy", "def register():\n    pass\n", "ownwriter", OWN_WRITER_PLUGIN
+    )
+    both = build(site, tmp_path, "both", after)
+    warned = [w for w in both.log_lines("warning") if "get_writer" in w]
+    assert warned == [
+        "2 plugins give the site a Writer (get_writer): only the first writes it, the others "
+        "are not used (to let another plugin's Writer write the site, take 'writer' out of "
+        "PLUGINS; else take that plugin out)"
+    ], both.log
+    alone = {**after, "PLUGINS": [p for p in after["PLUGINS"] if p != "writer"]}
+    folder = tmp_path / "alone"
+    built = run_build(
+        site.content, folder / "output", cache=folder / "cache", overrides=alone, strict=True
+    )
+    assert built.returncode == 0, built.log
+    assert (folder / "output" / "index.html").is_file()

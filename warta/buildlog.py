@@ -327,6 +327,23 @@ def _attach_not_moved(t: Translator, args, level, exc) -> Translation:
     )
 
 
+def _writers(t: Translator, args, level, exc) -> Translation:
+    count = str(args[0]) if args else "several"
+    return Translation(
+        [
+            Finding(
+                "",
+                None,
+                "warning",
+                f"{count} plugins give the site a Writer (get_writer): only the first writes it, "
+                "the others are not used",
+                "to let another plugin's Writer write the site, take 'writer' out of PLUGINS; "
+                "else take that plugin out",
+            )
+        ]
+    )
+
+
 def _unable_to_find(t: Translator, args, level, exc) -> Translation:
     target = str(args[0]) if args else ""
     return Translation(
@@ -402,6 +419,7 @@ PELICAN_MESSAGES: dict[str, Callable[..., Translation]] = {
     'Unable to generate valid slug for %s "%s".': _no_valid_slug,
     "Cannot get modification stamp for %s\n\t%s": _drop,
     "Feeds generated without SITEURL or FEED_DOMAIN set properly may not be valid": _drop,
+    "%s writers found, using only first one": _writers,
 }
 
 # Pelican builds these format strings at run time (a "\n%s" per item).

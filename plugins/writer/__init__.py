@@ -35,6 +35,8 @@ clean build writes; builds get faster.
   (it may change the feed from anything in the build).
   A plugin whose `get_writer` comes first writes the site with its own
   Writer: warned, nothing reused, only what it did not write again removed.
+  To let another plugin's Writer write the site, take `writer` out of PLUGINS
+  (pages are then rendered on every build).
   The code of plugins installed with pip (`pelican.plugins.x`) is part of the
   build digest, as PLUGIN_PATHS are.
 - **One page per address.** Two pages for one file: the second is not

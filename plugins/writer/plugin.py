@@ -564,8 +564,8 @@ class WriterBuild:
         kind = type(writer)
         logger.warning(
             "writer: %s.%s (another plugin's get_writer) writes the site, so pages are "
-            "not reused between builds (put that plugin after 'writer' in PLUGINS, or "
-            "leave it out)",
+            "not reused between builds (to let it write the site, take 'writer' out of "
+            "PLUGINS; else take that plugin out)",
             kind.__module__,
             kind.__qualname__,
         )
