@@ -601,3 +601,27 @@ def test_two_people_may_not_share_a_spelling(tmp_path):
         (7, "name already belongs to 'budi-santoso' (line 1)")
     ]
     assert [o.slug for o in registry.officials] == ["budi-santoso"]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # A name with commas, split by Pelican: made whole again.
+        (
+            ["Divisi Pencegahan", "Partisipasi Masyarakat", "dan Hubungan Masyarakat", "Pilkada"],
+            ["Divisi Pencegahan, Partisipasi Masyarakat, dan Hubungan Masyarakat", "Pilkada"],
+        ),
+        # Two tags whose words, folded, read like a third: kept apart.
+        (["Uji Petik", "Data Pemilih"], ["Uji Petik", "Data Pemilih"]),
+        (["Pengawasan", "Kampanye"], ["Pengawasan", "Kampanye"]),
+        (
+            ["Rekapitulasi Hasil", "Penghitungan Suara", "Sekolah Kader"],
+            ["Rekapitulasi Hasil", "Penghitungan Suara", "Sekolah Kader"],
+        ),
+    ],
+)
+def test_only_a_name_that_holds_commas_is_joined_again(vocabulary, typed, expected):
+    from warta.tags.stage import OfficialTagsStage
+
+    stage = OfficialTagsStage(vocabulary, None, None, None)
+    assert stage.rejoined(typed) == expected

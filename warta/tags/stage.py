@@ -127,14 +127,16 @@ class OfficialTagsStage:
         again: Pelican splits `Tags:` at commas, so "Divisi Pencegahan,
         Partisipasi Masyarakat, dan Hubungan Masyarakat" (as the CMS and `invoke
         new` wrote it before they separated such a list with semicolons) was
-        three tags, one of them unknown. The longest run of pieces that names
-        an official tag wins."""
+        three tags, one of them unknown. Only a run of pieces that is such a
+        name or alias, commas and all, is joined (the longest first): "Uji
+        Petik, Data Pemilih" are two tags, though "Uji Petik Data Pemilih"
+        folds like one."""
         longest = self.vocabulary.most_commas + 1
         tags, index = [], 0
         while index < len(typed):
             for end in range(min(len(typed), index + longest), index + 1, -1):
                 joined = ", ".join(piece.strip() for piece in typed[index:end])
-                if self.resolve(joined):
+                if self.vocabulary.named_with_commas(joined):
                     tags.append(joined)
                     index = end
                     break

@@ -68,22 +68,33 @@ class OfficialTag:
         return list(dict.fromkeys(fold(s) for s in spellings if fold(s)))
 
 
+def comma_key(text: str) -> str:
+    """A name compared with its commas kept: case and spacing aside."""
+    return ", ".join(" ".join(part.casefold().split()) for part in text.split(","))
+
+
 @dataclass
 class Vocabulary:
     tags: list[OfficialTag]
     _by_key: dict[str, OfficialTag] = field(default_factory=dict, repr=False)
 
-    # The most commas in one official name or alias (`TagsStage.rejoined`).
+    # The names and aliases that hold commas, as `comma_key` writes them, and
+    # the most commas in one of them (`TagsStage.rejoined`).
+    with_commas: dict[str, OfficialTag] = field(default_factory=dict, repr=False)
     most_commas: int = field(default=0, repr=False)
 
     def __post_init__(self) -> None:
         for tag in self.tags:
             for key in tag.spellings():
                 self._by_key.setdefault(key, tag)
-        self.most_commas = max(
-            (written.count(",") for tag in self.tags for written in (tag.name, *tag.aliases)),
-            default=0,
-        )
+            for written in (tag.name, *tag.aliases):
+                if "," in written:
+                    self.with_commas.setdefault(comma_key(written), tag)
+                    self.most_commas = max(self.most_commas, written.count(","))
+
+    def named_with_commas(self, typed: str) -> OfficialTag | None:
+        """The official tag whose name or alias is `typed`, commas and all."""
+        return self.with_commas.get(comma_key(typed))
 
     def by_slug(self, slug: str) -> OfficialTag | None:
         return next((t for t in self.tags if t.slug == slug), None)
