@@ -64,6 +64,17 @@ def test_static_and_attach_links_are_checked_in_the_build_and_the_check_alike(tm
     photo = site.content / "images" / "2024" / "apel.jpg"
     photo.parent.mkdir(parents=True)
     Image.new("RGB", (900, 600), (20, 90, 160)).save(photo)
+    # Names Markdown reads whole: a space (inside <…>) and a parenthesis.
+    for name in ("SK Penetapan Bawaslu.pdf", "jadwal(revisi).pdf"):
+        (photo.parent / name).write_bytes(b"%PDF-1.4\n")
+    site.article(
+        "unduh.md",
+        article_text(
+            slug="unduh",
+            body="PALEMBANG – Unduh [surat keputusan](<{static}/images/2024/SK Penetapan "
+            "Bawaslu.pdf>) dan [jadwal]({static}/images/2024/jadwal(revisi).pdf).",
+        ),
+    )
     site.article("lain.md", article_text(slug="lain"))
     body = (
         "PALEMBANG – Bawaslu Kota Palembang mengunggah "

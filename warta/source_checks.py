@@ -34,8 +34,38 @@ DOUBLED_WORD_RE = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]{2,})\s+(?P=word)(?![\
 # Pelican's intra-site links ({filename}, {static}, {attach}; also the old |x| form).
 SITE_LINK_RE = re.compile(
     r"(?:\{(?P<kind>filename|static|attach)\}|\|(?P<old>filename|static|attach)\|)"
-    r"(?P<target>[^)\s#?\"'>]+)"
 )
+
+
+def link_target(line: str, prefix_start: int, start: int) -> str:
+    """The path of a link whose target begins at `start` (after `{static}`),
+    read as Markdown and HTML read it (`prefix_start`: where `{static}`
+    begins): up to the `>` of `](<…>)`, the quote of
+    `href="…"`, else the first space or the `)` that closes the link (a
+    parenthesis inside the name is balanced: "jadwal(revisi).pdf"); without
+    its `#fragment` or `?query`."""
+    opener = line[prefix_start - 1] if prefix_start > 0 else ""
+    if opener == "<":
+        end = line.find(">", start)
+        target = line[start : end if end >= 0 else len(line)]
+    elif opener in ('"', "'"):
+        end = line.find(opener, start)
+        target = line[start : end if end >= 0 else len(line)]
+    else:
+        depth, index = 0, start
+        while index < len(line) and not line[index].isspace():
+            char = line[index]
+            if char == "(":
+                depth += 1
+            elif char == ")":
+                if depth == 0:
+                    break
+                depth -= 1
+            index += 1
+        target = line[start:index]
+    return re.split(r"[#?]", target, maxsplit=1)[0]
+
+
 # What precedes a photo's address: `![alt](` or `src="`.
 _IMAGE_BEFORE = re.compile(r"""(?:!\[[^\]]*\]\(\s*<?|\bsrc\s*=\s*["']?)$""", re.IGNORECASE)
 # A release's or page's source: {static} and {attach} publish no such file.
@@ -692,7 +722,10 @@ def check_links(source: Source, exists) -> Iterator[Finding]:
     lines = [(summary[1], summary[0])] if summary else []
     for number, line in [*lines, *source.body]:
         for match in SITE_LINK_RE.finditer(line):
-            kind, target = match["kind"] or match["old"], match["target"]
+            kind = match["kind"] or match["old"]
+            target = link_target(line, match.start(), match.end())
+            if not target:
+                continue
             if kind != "filename" and _IMAGE_BEFORE.search(line[: match.start()]):
                 continue  # a photo: the images plugin checks it (`check_images`)
             if not exists(target):
