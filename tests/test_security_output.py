@@ -881,3 +881,35 @@ def test_invisible_direction_and_zero_width_characters_are_left_out_and_named(tm
     for path in built.output.rglob("*"):
         if path.suffix in (".html", ".xml", ".json"):
             assert not invisible.search(path.read_text(encoding="utf-8")), path
+
+
+def test_a_link_to_a_tag_page_named_like_a_draft_is_no_link_to_the_draft(tmp_path):
+    """Any path segment was matched against the drafts' slugs: a Summary's
+    link to /tag/politik-uang/ was warned and taken out of every feed because a
+    draft had the slug politik-uang."""
+    site = FixtureSite(tmp_path)
+    site.article(
+        "ajak.md",
+        article_text(
+            slug="ajak-lapor",
+            tags="Politik Uang",
+            summary="Bawaslu mengajak warga melaporkan praktik [politik uang](/tag/politik-uang/) "
+            "selama masa tenang.",
+            body="PALEMBANG – Laporkan [politik uang](../../../../tag/politik-uang/) dan "
+            "[draf](/berita/2024/11/politik-uang/).",
+        ),
+    )
+    site.article("draf.md", article_text(slug="politik-uang", status="draft"))
+    public = site.build(publish=True, SITEURL=SITEURL, FEED_DOMAIN=SITEURL, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    warned = [w.split(" (")[0] for w in public.log_lines("warning") if "unpublished" in w]
+    # Only the link to the draft's own future address.
+    assert warned == [
+        "berita/ajak.md:9: link to an unpublished article: '/berita/2024/11/politik-uang/'"
+    ]
+    page = public.html("berita/2024/11/ajak-lapor/")
+    hrefs = [a["href"] for a in page.select(".article__body a")]
+    assert [h for h in hrefs if h.endswith("tag/politik-uang/")] and len(hrefs) == 1, hrefs
+    feed = etree.fromstring((public.output / "feed.xml").read_bytes())
+    summary = next(s.text for s in feed.iter(f"{ATOM}summary"))
+    assert "/tag/politik-uang/" in summary

@@ -8,6 +8,7 @@ folder with a leading `/`), optionally followed by `?query` or `#fragment`.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -81,16 +82,37 @@ def remove_hrefs(fragment: str, is_removed: Callable[[str], bool]) -> str:
     return _ANCHOR_RE.sub(anchor, fragment)
 
 
-def slug_segments(href: str, site_host: str) -> list[str]:
-    """The path segments of a link into this site (relative, root-relative, or
-    absolute on `site_host`; any host when the site has none, as in a preview
-    build), [] for a link elsewhere or not a web address."""
+def site_address(href: str, site_host: str, page_url: str, site_prefix: str = "") -> str | None:
+    """The site path a link leads to, normalised ("berita/2099/01/x"), resolved
+    against the address of the page it is on (`page_url`) as a browser
+    resolves it; None for a link elsewhere or not a web address. `site_host`:
+    the site's host (any host when it has none, as in a preview build);
+    `site_prefix`: the path of SITEURL ("warta" for a site at /warta/)."""
     parts = urlsplit(html.unescape(href.strip()))
     if parts.scheme and parts.scheme not in ("http", "https"):
-        return []
+        return None
     if parts.netloc and site_host and parts.netloc.lower() != site_host:
-        return []
-    return [unquote(segment) for segment in parts.path.split("/") if segment]
+        return None
+    path = unquote(parts.path)
+    if not path:
+        return None  # "#fragment", "?query": this very page
+    if not path.startswith("/"):
+        page = "/" + page_url.lstrip("/")
+        base = page if page.endswith("/") else posixpath.dirname(page) + "/"
+        path = posixpath.join(base, path)
+    address = posixpath.normpath(path).strip("/")
+    if site_prefix and (address == site_prefix or address.startswith(site_prefix + "/")):
+        address = address[len(site_prefix) :].strip("/")
+    return normal_address(address)
+
+
+def normal_address(url: str) -> str:
+    """A content's address as `site_address` gives one: no slashes around it,
+    no final index.html."""
+    address = str(url or "").strip("/")
+    if address == "index.html" or address.endswith("/index.html"):
+        address = address[: -len("index.html")].rstrip("/")
+    return address
 
 
 def link_line(source: str, link: Link, *, first_line: int = 1, after: int = 0) -> int | None:

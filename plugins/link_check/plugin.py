@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 import logging
 import os
@@ -16,7 +17,16 @@ from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_pa
 from warta.findings import Finding, report
 from warta.published import is_written, written_contents
 
-from .links import Link, hrefs_in, link_line, links_in, remove_hrefs, remove_links, slug_segments
+from .links import (
+    Link,
+    hrefs_in,
+    link_line,
+    links_in,
+    normal_address,
+    remove_hrefs,
+    remove_links,
+    site_address,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +62,11 @@ def linked_content(content, value: str, generated: dict):
 
 
 def check_content(
-    content, generated: dict, hidden: dict[str, object] | None = None, site_host: str = ""
+    content,
+    generated: dict,
+    hidden: dict[str, object] | None = None,
+    site_host: str = "",
+    site_prefix: str = "",
 ) -> None:
     """Warn about each link to an unpublished content, at its line, and remove
     it where the target is not written (the public build), in the summary and
@@ -79,8 +93,8 @@ def check_content(
         if "href" not in text:
             continue
         for link in hrefs_in(text):
-            segments = slug_segments(link.value, site_host)
-            target = next((hidden[s] for s in segments if s in hidden), None)
+            address = site_address(link.value, site_host, content.url, site_prefix)
+            target = hidden.get(address) if address is not None else None
             if target is not None and target is not content:
                 found.append((field, link, target))
     if not found:
@@ -115,17 +129,35 @@ def _warn(content, target, link: Link, line: int | None) -> None:
     report(logger, Finding(path, line, "warning", message, SUGGESTION))
 
 
-def unpublished_slugs(generators) -> dict[str, object]:
-    """Slug → content, of every draft or embargoed article or page whose slug
-    no published content has (a translation shares its original's). Only the
-    draft lists are read whole: a site without drafts costs nothing."""
-    drafts = {c.slug: c for c in contents_of(generators, DRAFT_LISTS) if c.slug}
-    if not drafts:
+def unpublished_addresses(generators) -> dict[str, object]:
+    """Address → content, of every draft or embargoed article or page: where
+    it is previewed (`/draf/slug/`) and where it will be published (its
+    ARTICLE_URL or PAGE_URL), but an address a published content has. Only
+    these are matched (a tag page `/tag/x/` is not a draft whose slug is x);
+    only the draft lists are read whole: a site without drafts costs nothing."""
+    found: dict[str, object] = {}
+    for content in contents_of(generators, DRAFT_LISTS):
+        for address in addresses_of(content):
+            if address:
+                found.setdefault(address, content)
+    if not found:
         return {}
     for content in contents_of(generators):
-        if content.slug in drafts and not is_unpublished(content):
-            del drafts[content.slug]
-    return drafts
+        if not is_unpublished(content):
+            found.pop(normal_address(content.url), None)
+    return found
+
+
+def addresses_of(content) -> set[str]:
+    """The content's address in this build and the one publishing will give it."""
+    kind = "ARTICLE" if isinstance(content, Article) else "PAGE"
+    found = {normal_address(content.url)}
+    for key in (f"{kind}_URL", f"{kind}_LANG_URL"):
+        pattern = content.settings.get(key)
+        if isinstance(pattern, str) and pattern:
+            with contextlib.suppress(KeyError, ValueError, AttributeError, IndexError):
+                found.add(normal_address(pattern.format(**content.url_format)))
+    return found
 
 
 def check_links(generators) -> None:
@@ -137,13 +169,14 @@ def check_links(generators) -> None:
             break
     if not generated:
         return
-    hidden = unpublished_slugs(generators)
+    hidden = unpublished_addresses(generators)
     site_url = str(generators[0].settings.get("SITEURL") or "") if generators else ""
-    site_host = urlsplit(site_url).netloc.lower()
+    site = urlsplit(site_url)
+    site_host, site_prefix = site.netloc.lower(), site.path.strip("/")
     for content in written_contents(generators):
         if is_draft(content):  # (written already: the rest of is_unpublished)
             continue  # a draft may link to another draft: neither is public
-        check_content(content, generated, hidden, site_host)
+        check_content(content, generated, hidden, site_host, site_prefix)
 
 
 def register() -> None:
