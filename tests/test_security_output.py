@@ -837,7 +837,11 @@ def test_a_release_in_another_language_is_marked_so_for_readers_and_machines(tmp
     ):
         page = soup(path)
         assert page.html["lang"] == "id"  # the site's own words around it
-        assert page.select_one("article.article").get("lang") == lang
+        # The release's own words, not the page's Indonesian around them.
+        assert page.select_one("article.article").get("lang") is None
+        assert page.select_one("article h1").get("lang") == lang
+        assert page.select_one(".article__body").get("lang") == lang
+        assert page.select_one(".article__meta").find_parent(attrs={"lang": True}).name == "html"
         documents = [
             json.loads(s.string) for s in page.select('script[type="application/ld+json"]')
         ]
