@@ -465,6 +465,10 @@ def test_the_dateline_is_not_part_of_the_summary(paragraph):
         "Kota ini - kata warga - aman.",
         "Kabupaten Muara Enim – salah satu daerah rawan – menjadi fokus pengawasan.",
         "Provinsi Sumatera Selatan - yang memiliki 17 kabupaten/kota - siap.",
+        "Anggota Bawaslu Sumsel Ahmad Naafi – Koordinator Divisi Penanganan Pelanggaran – "
+        "mengatakan seluruh laporan telah diregistrasi.",
+        "Tim Bawaslu Sumsel – Dipimpin langsung oleh Ketua – turun ke lapangan.",
+        "Ketua Bawaslu Sumsel – Bapak Andi – Membuka Rapat.",
     ],
 )
 def test_a_lead_without_dateline_is_kept_whole(paragraph):

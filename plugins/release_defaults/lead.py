@@ -17,6 +17,25 @@ from warta.regions.dateline import first_paragraph as lead_paragraph
 LEVEL_WORDS = {"kab", "kabupaten", "kota", "kec", "kecamatan", "prov", "provinsi"}
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
 MAX_DATELINE_WORDS = 6
+# A second dash after the head: the head was a name set off by dashes.
+DASH_RE = re.compile(r"\s[–—-]{1,2}\s")
+# Words that open a sentence about people, never a place.
+PERSON_WORDS = {
+    "anggota",
+    "ketua",
+    "kepala",
+    "koordinator",
+    "tim",
+    "staf",
+    "sekretaris",
+    "bapak",
+    "ibu",
+    "pengawas",
+    "panwaslu",
+    "panwascam",
+    "bawaslu",
+    "kpu",
+}
 
 
 def without_dateline(paragraph: str) -> str:
@@ -42,10 +61,14 @@ def without_dateline(paragraph: str) -> str:
         or "(" in head
         or (len(words) <= 2 and all(w[:1].isupper() for w in words))
         # "Ogan Komering Ulu Selatan – Bawaslu …", "Seberang Ulu II - …": a
-        # place of several capitalised words before a sentence.
+        # place of several capitalised words before a sentence; not a name
+        # between two dashes ("Anggota Bawaslu Sumsel Ahmad Naafi –
+        # Koordinator … – mengatakan …"), nor a person or a team.
         or (
             all(w[:1].isupper() or w[:1].isdigit() for w in words)
             and paragraph[match.end() :].strip()[:1].isupper()
+            and not DASH_RE.search(paragraph[match.end() :])
+            and first.lower() not in PERSON_WORDS
         )
         # "Kab. Muara Enim - Bawaslu …", not "Kabupaten Muara Enim – salah satu
         # daerah … – menjadi …": a sentence that opens on the region's name.
