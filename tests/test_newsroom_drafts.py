@@ -62,9 +62,18 @@ def test_another_generators_draft_flag_keeps_a_release_unpublished_and_is_said(s
     site.article("2024/ya.md", slug="draft-ya", date="2024-11-18 10:00", draft="ya")
     site.article("2024/jekyll.md", slug="jekyll-draf", date="2024-11-18 11:00", published="false")
     site.article("2024/lepas.md", slug="draft-false", date="2024-11-18 12:00", draft="false")
+    # A yes or a no as people write one: as meant; anything else: a draft.
+    site.article("2024/terbit-ya.md", slug="published-ya", date="2024-11-18 13:00", published="ya")
+    site.article("2024/tidak.md", slug="draft-tidak", date="2024-11-18 14:00", draft="tidak")
+    site.article("2024/ragu.md", slug="draft-ragu", date="2024-11-18 15:00", draft="mungkin")
     built = site.build(publish=True)
     assert built.returncode == 0, built.log
-    assert article_urls(built) == {"2024/11/sudah-terbit/", "2024/11/draft-false/"}
+    assert article_urls(built) == {
+        "2024/11/sudah-terbit/",
+        "2024/11/draft-false/",
+        "2024/11/published-ya/",
+        "2024/11/draft-tidak/",
+    }
     written = built.files()
     assert not [p for p in written if "yaml-draf" in p or "draft-ya" in p or "jekyll" in p]
     said = sorted(
@@ -75,6 +84,8 @@ def test_another_generators_draft_flag_keeps_a_release_unpublished_and_is_said(s
     assert said == [
         "berita/2024/jekyll.md:8: 'Published: false' is read as Status: draft: "
         "this release is not published",
+        "berita/2024/ragu.md:8: 'Draft: mungkin' is read as Status: draft (neither a yes nor "
+        "a no): this release is not published",
         "berita/2024/ya.md:8: 'Draft: ya' is read as Status: draft: this release is not published",
         "berita/2024/yaml.md:5: 'draft: true' is read as Status: draft: "
         "this release is not published",

@@ -52,10 +52,19 @@ LIST_ITEM_RE = re.compile(r"^\s*-(?:\s+(?P<value>.*))?$")
 
 
 # Other generators' and CMSs' way of keeping a release unpublished (Hugo's and
-# Decap's `draft: true`, Jekyll's `published: false`): key → the one value that
-# publishes. Any other value (`yes`, `ya`, a typo) keeps the release a draft:
-# a mistake here must leave it unpublished, never the other way round.
-UNPUBLISHED_FLAGS = {"draft": "false", "published": "true"}
+# Decap's `draft: true`, Jekyll's `published: false`): key → whether a yes
+# keeps it unpublished. A value that is neither a yes nor a no (a typo) keeps
+# the release a draft: a mistake here must leave it unpublished, never the
+# other way round.
+UNPUBLISHED_FLAGS = {"draft": True, "published": False}
+YES_VALUES = frozenset({"true", "yes", "y", "ya", "1", "on"})
+NO_VALUES = frozenset({"false", "no", "n", "tidak", "0", "off"})
+
+
+def yes_or_no(value: str) -> bool | None:
+    """True for a yes ("true", "ya", "1" …), False for a no, None for neither."""
+    text = value.strip().strip("'\"").strip().lower()
+    return True if text in YES_VALUES else False if text in NO_VALUES else None
 
 
 @dataclass(frozen=True)
@@ -134,8 +143,8 @@ class FrontMatter:
         if self.value("status").strip().lower() == "draft":
             return None
         for item in self.fields:
-            flag = UNPUBLISHED_FLAGS.get(item.key)
-            if flag is not None and item.value.strip().strip("'\"").lower() != flag:
+            keeps_unpublished = UNPUBLISHED_FLAGS.get(item.key)
+            if keeps_unpublished is not None and yes_or_no(item.value) != (not keeps_unpublished):
                 return item
         return None
 

@@ -354,11 +354,14 @@ def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
     if source.unpublished_flag is None:
         return
     name, value, line = source.unpublished_flag
+    unclear = frontmatter.yes_or_no(value) is None
     yield _finding(
         source,
         line,
         "warning",
-        f"'{name}: {value}' is read as Status: draft: this release is not published",
+        f"'{name}: {value}' is read as Status: draft"
+        + (" (neither a yes nor a no)" if unclear else "")
+        + ": this release is not published",
         f"write 'Status: draft' instead of the {name}: line; to publish, delete both",
     )
 
