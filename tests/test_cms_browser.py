@@ -560,6 +560,22 @@ def test_a_release_naming_regions_and_tags_by_alias_or_code_opens_with_them_chos
     ]
     p2h = "Divisi Pencegahan, Partisipasi Masyarakat, dan Hubungan Masyarakat"
     assert result["tags"] == ["Pergantian Antarwaktu", p2h, "Tag Bebas"]
+    # A name several options share, narrowed by the other values as the build does.
+    regions = page.evaluate(
+        """([warta]) => {
+          const format = window.WARTA_CMS.makeFormat(warta.formats.berita, warta);
+          const read = (line) => format.fromFile(`Title: X\nRegion: ${line}\n\nIsi.\n`).region;
+          return [read('Empat Lawang, Pendopo'), read('Lampung, Mesuji'), read('Pendopo'),
+                  read('Mesuji')];
+        }""",
+        [config["warta"]],
+    )
+    assert regions == [
+        ["Kabupaten Empat Lawang", "16.11.02"],
+        ["Lampung", "Kabupaten Mesuji"],
+        ["Kabupaten Penukal Abab Lematang Ilir"],
+        ["16.02.04"],
+    ]
     assert result["again"] == text
     # A tag whose name holds commas: the list is written with semicolons,
     # which Pelican splits at instead (one tag, not three).

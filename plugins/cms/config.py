@@ -20,7 +20,7 @@ from pathlib import Path
 
 from warta import new_article
 from warta.new_article import region_value
-from warta.regions.gazetteer import numbered_spellings
+from warta.regions.gazetteer import code_sort_key, numbered_spellings
 from warta.text import fold
 
 # Front-matter keys in the order `invoke new` (warta/new_article.py) writes them,
@@ -86,6 +86,7 @@ class CmsInputs:
     # a release with `Region: Empat Lawang` or `Tags: PAW` opens with its
     # option chosen, as the build reads it (`region_spellings`, `tag_spellings`).
     region_spellings: dict[str, str] = field(default_factory=dict)
+    region_contexts: dict[str, list] = field(default_factory=dict)
     tag_spellings: dict[str, str] = field(default_factory=dict)
 
 
@@ -131,20 +132,14 @@ def spelling_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
-def region_spellings(gazetteer, options: list[dict], home: str | None = None) -> dict[str, str]:
-    """Every way a `Region:` value names an option, read as the build reads a
-    value alone (`Gazetteer.resolve`): its code (exactly as written: "=16.71"),
-    its name, its name without the level word, the aliases and the numbered
-    spellings. A province or kabupaten/kota of the home province first, then a
-    kecamatan of it ("Mesuji"), then one elsewhere; a name that stays shared
-    names none (the build calls it ambiguous)."""
+def _region_claims(gazetteer, options: list[dict]) -> dict[str, set[str]]:
+    """Spelling key → the codes of the options it names: each option's name,
+    its name without the level word, its aliases and numbered spellings."""
     wanted = {o["value"] for o in options}
-    claims: dict[str, set[str]] = {}  # spelling key → codes
-    found: dict[str, str] = {}
+    claims: dict[str, set[str]] = {}
     for unit in gazetteer.units.values():
         if region_value(unit) not in wanted:
             continue
-        found[f"={unit.code}"] = region_value(unit)
         name = unit.name
         core = re.sub(r"^(kabupaten|kota|provinsi)\s+", "", name, flags=re.IGNORECASE)
         spellings = {name, core, *gazetteer.aliases.get(unit.code, []), *numbered_spellings(name)}
@@ -152,7 +147,25 @@ def region_spellings(gazetteer, options: list[dict], home: str | None = None) ->
             spellings.add(f"Provinsi {name}")
         for spelling in spellings:
             claims.setdefault(spelling_key(spelling), set()).add(unit.code)
-    for key, codes in claims.items():
+    claims.pop("", None)
+    return claims
+
+
+def region_spellings(gazetteer, options: list[dict], home: str | None = None) -> dict[str, str]:
+    """Every way a `Region:` value names an option, read as the build reads a
+    value alone (`Gazetteer.resolve`): its code (exactly as written: "=16.71"),
+    its name, its name without the level word, the aliases and the numbered
+    spellings. A province or kabupaten/kota of the home province first, then a
+    kecamatan of it ("Mesuji"), then one elsewhere; a name that stays shared
+    names none (the build calls it ambiguous). `region_contexts` narrows a
+    value by the others, as the build does."""
+    wanted = {o["value"] for o in options}
+    found = {
+        f"={unit.code}": region_value(unit)
+        for unit in gazetteer.units.values()
+        if region_value(unit) in wanted
+    }
+    for key, codes in _region_claims(gazetteer, options).items():
         units = [gazetteer[code] for code in codes]
         regions = [u for u in units if u.level != "kecamatan"]
         kecamatan = [u for u in units if u.level == "kecamatan"]
@@ -166,8 +179,26 @@ def region_spellings(gazetteer, options: list[dict], home: str | None = None) ->
                 break
             if group:
                 break  # shared within one step: ambiguous
-    found.pop("", None)
     return dict(sorted(found.items()))  # the same bytes on every build (sets have no order)
+
+
+def region_contexts(gazetteer, options: list[dict]) -> dict[str, list]:
+    """Spelling key → [option value, [its code and its ancestors' codes]] of
+    each option a name shared by several names: the CMS takes the one inside
+    another value of the same Region: line ("Empat Lawang, Pendopo" is the
+    kecamatan; "Pendopo" alone is PALI's town), as `RegionsStage` does."""
+    found = {}
+    for key, codes in _region_claims(gazetteer, options).items():
+        if len(codes) < 2:
+            continue
+        found[key] = [
+            [
+                region_value(gazetteer[code]),
+                [code, *(unit.code for unit in gazetteer.ancestors(code))],
+            ]
+            for code in sorted(codes, key=code_sort_key)
+        ]
+    return dict(sorted(found.items()))
 
 
 def tag_spellings(vocabulary) -> dict[str, str]:
@@ -504,6 +535,7 @@ def warta_data(inputs: CmsInputs) -> dict:
         "site_name": inputs.site_name,
         "taken": inputs.taken,
         "region_spellings": inputs.region_spellings,
+        "region_contexts": inputs.region_contexts,
         "tag_spellings": inputs.tag_spellings,
     }
 

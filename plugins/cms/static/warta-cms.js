@@ -150,6 +150,27 @@
     return found || text;
   }
 
+  // Region: values as the build reads them: each alone (`canonical`), then a
+  // name several options share narrowed by the other values ("Empat Lawang,
+  // Pendopo" is the kecamatan of Empat Lawang, not PALI's town).
+  function canonicalRegions(items, data) {
+    var chosen = items.map(function (v) { return canonical(data.region_spellings, v); });
+    var codeOf = {};
+    Object.keys(data.region_spellings || {}).forEach(function (key) {
+      if (key.charAt(0) === '=') codeOf[data.region_spellings[key]] = key.slice(1);
+    });
+    var codes = chosen.map(function (v) { return codeOf[v]; });
+    return items.map(function (value, index) {
+      var candidates = (data.region_contexts || {})[spellingKey(value)];
+      if (!candidates) return chosen[index];
+      var others = codes.filter(function (code, other) { return other !== index && code; });
+      var inside = candidates.filter(function (candidate) {
+        return candidate[1].some(function (code) { return others.indexOf(code) >= 0; });
+      });
+      return inside.length === 1 ? inside[0][0] : chosen[index];
+    });
+  }
+
   function makeFormat(keys, data) {
     var byKey = {};
     keys.forEach(function (spec, index) {
@@ -218,7 +239,7 @@
           var items = splitList(value);
           // Opened with the options chosen: an alias or a code is the option it names.
           if (spec.field === 'region') {
-            items = items.map(function (v) { return canonical(data.region_spellings, v); });
+            items = canonicalRegions(items, data);
           } else if (spec.field === 'tags') {
             items = items.map(function (v) { return canonical(data.tag_spellings, v); });
           }
