@@ -587,3 +587,37 @@ def test_a_release_naming_regions_and_tags_by_alias_or_code_opens_with_them_chos
         "Wilayah tidak dikenal: “1671”. Pilih dari daftar.",
         "Tag “Tag Bebas” bukan tag resmi: tag ini tidak akan tampil.",
     ]
+
+
+def test_a_photo_over_the_builds_size_limit_is_refused_at_upload(page, newsroom, tmp_path):
+    """A 10.8 MB phone photo was taken with "no problems found", and the build
+    then failed on it (IMAGES_MAX_SOURCE_BYTES)."""
+    from PIL import Image
+
+    # A limit just above the newsroom's own photos, and a noisy photo above it.
+    limit = max(p.stat().st_size for p in (newsroom.repo / "content").rglob("*.jpg")) + 1
+    upload = tmp_path / "foto-besar.jpg"
+    Image.effect_noise((900, 900), 120).convert("RGB").save(upload, quality=95)
+    assert upload.stat().st_size > limit
+    rebuilt = run_build(
+        newsroom.repo / "content",
+        newsroom.output,
+        overrides={
+            "CMS_BACKEND": {"name": "proxy", "proxy_url": newsroom.api, "branch": "main"},
+            "IMAGES_MAX_SOURCE_BYTES": limit,
+        },
+    )
+    assert rebuilt.returncode == 0, rebuilt.log
+    page.goto(newsroom.base + "/admin/#/collections/berita/new")
+    page.reload()  # the new config.json
+    page.get_by_label("Judul", exact=True).wait_for()
+    said = []
+    page.on("dialog", lambda dialog: (said.append(dialog.message), dialog.accept()))
+    page.get_by_role("button", name="Pilih foto").click()
+    with page.expect_file_chooser() as chooser:
+        page.get_by_text("Unggah foto").click()
+    chooser.value.set_files(str(upload))
+    page.wait_for_timeout(500)
+    assert said and said[0].startswith("Berkas terlalu besar."), said
+    assert f"{limit // 1000} kB" in said[0]
+    assert newsroom.cms_branches() == []

@@ -79,6 +79,9 @@ class CmsInputs:
     site_url: str = ""
     preview_css: str = ""
     media_library_max_mb: int = 10
+    # IMAGES_MAX_SOURCE_BYTES: the CMS refuses a bigger upload, which the build
+    # would refuse (the photo field's hint says the size in MB).
+    media_library_max_bytes: int = 10_000_000
     # Addresses a new release ("YYYY/MM/slug") or page ("slug") must not take
     # (`taken_addresses`).
     taken: dict[str, list[str]] = field(default_factory=dict)
@@ -373,6 +376,7 @@ def article_fields(inputs: CmsInputs) -> list[dict]:
             "choose_url": False,
             "media_folder": "/content/images/{{year}}",
             "public_folder": "images/{{year}}",
+            "media_library": {"config": {"max_file_size": inputs.media_library_max_bytes}},
             "hint": "Foto JPEG atau PNG, paling besar "
             f"{inputs.media_library_max_mb} MB. Lokasi GPS di foto dihapus saat situs dibangun.",
         },

@@ -161,6 +161,7 @@ def gather_inputs(settings: dict) -> CmsInputs:
         media_library_max_mb=max(
             1, int(settings.get("IMAGES_MAX_SOURCE_BYTES", 10_000_000)) // 1_000_000
         ),
+        media_library_max_bytes=int(settings.get("IMAGES_MAX_SOURCE_BYTES", 10_000_000)),
     )
 
 
