@@ -407,6 +407,9 @@ def article_fields(inputs: CmsInputs) -> list[dict]:
             "name": "body",
             "widget": "markdown",
             "modes": ["raw", "rich_text"],
+            # warta-cms.js's "Foto" (Decap's own Image and Code Block: English
+            # labels; its Image wrote the photo where the build refuses it).
+            "editor_components": ["warta-foto"],
             "hint": "Mulai dengan dateline, misalnya “PALEMBANG – Bawaslu Kota Palembang …”. "
             "Pisahkan paragraf dengan baris kosong.",
             "pattern": ["\\S", "Isi berita masih kosong."],
@@ -438,6 +441,7 @@ def page_fields() -> list[dict]:
             "name": "body",
             "widget": "markdown",
             "modes": ["raw", "rich_text"],
+            "editor_components": ["warta-foto"],
             "hint": "Gunakan ## untuk subjudul.",
         },
     ]
@@ -468,6 +472,11 @@ def cms_config(inputs: CmsInputs) -> dict:
                 # Decap lower-cases a path template and turns its dots into dashes, so
                 # `{{fields.x}}` cannot be used here: plain names of data values.
                 "path": "{{file_year}}/{{file_stem}}",
+                # Photos uploaded anywhere in a release (the body's "Foto" too,
+                # whose own media_folder Decap does not read) go where the
+                # featured photo goes: beside the release, the build refuses them.
+                "media_folder": "/content/images/{{year}}",
+                "public_folder": "images/{{year}}",
                 "create": True,
                 "format": "warta-berita",
                 "extension": "md",

@@ -420,6 +420,61 @@
     CMS.registerWidget('warta-alt', AltControl, TextPreview);
   }
 
+  // ---- a photo in the body ----------------------------------------------------
+
+  // "Foto" in the body's "Tambah komponen" menu, in place of Decap's "Image"
+  // and "Code Block" (English, and its Image wrote the photo beside the
+  // release, without alt text, where the build refuses it): the photo goes
+  // where the featured photo goes, its alt text is asked for, and the line is
+  // the one the writer's guide shows, ![alt]({static}/images/2026/foto.jpg).
+  var PHOTO_LINE_RE = /^!\[([^\]\n]*)\]\(\{static\}\/?([^)\s]+)\)$/;
+
+  function escapeHtml(text) {
+    return String(text || '').replace(/[&<>"']/g, function (c) {
+      return { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c];
+    });
+  }
+
+  function registerPhotoComponent(CMS, config) {
+    var berita = (config.collections || []).filter(function (c) { return c.name === 'berita'; })[0];
+    var featured = berita && berita.fields.filter(function (f) { return f.name === 'image'; })[0];
+    if (!featured) return;
+    CMS.registerEditorComponent({
+      id: 'warta-foto',
+      label: 'Foto',
+      fields: [
+        {
+          name: 'src',
+          label: 'Foto',
+          widget: 'image',
+          choose_url: false,
+          media_folder: featured.media_folder,
+          public_folder: featured.public_folder,
+          media_library: featured.media_library,
+        },
+        {
+          name: 'alt',
+          label: 'Teks alternatif foto',
+          widget: 'string',
+          hint: 'Wajib: jelaskan isi foto untuk pembaca tunanetra.',
+        },
+      ],
+      pattern: PHOTO_LINE_RE,
+      fromBlock: function (match) {
+        return { alt: match[1], src: match[2] };
+      },
+      toBlock: function (data) {
+        var src = String(data.src || '').replace(/^\/+/, '');
+        var alt = String(data.alt || '').replace(/[\[\]\n]+/g, ' ').trim();
+        return src ? '![' + alt + ']({static}/' + src + ')' : '';
+      },
+      toPreview: function (data) {
+        return '<img src="' + escapeHtml('/' + String(data.src || '').replace(/^\/+/, '')) +
+          '" alt="' + escapeHtml(data.alt) + '">';
+      },
+    });
+  }
+
   // ---- preview ----------------------------------------------------------------
 
   // "PALEMBANG – …", "Palembang, BWSPLG — …", "BATURAJA (OKU) - …"
@@ -453,6 +508,7 @@
         if (!data.tag_groups[tag]) problems.push(['peringatan', 'Tag “' + tag + '” bukan tag resmi: tag ini tidak akan tampil.']);
       });
     }
+    if (/!\[\s*\]\(/.test(body)) problems.push(['kesalahan', 'Foto di isi berita belum punya teks alternatif.']);
     if (!body) problems.push(['kesalahan', 'Isi berita masih kosong.']);
     else if (!DATELINE_RE.test(body))
       problems.push(['saran', 'Isi berita sebaiknya dimulai dengan dateline, misalnya “PALEMBANG – …”.']);
@@ -692,6 +748,7 @@
       CMS.registerCustomFormat('warta-' + collection, 'md', makeFormat(data.formats[collection], data));
     });
     registerWidgets(CMS);
+    registerPhotoComponent(CMS, doc.cms);
     // Capture: before Decap's own change handler reads the chosen files.
     document.addEventListener('change', stampUploads, true);
     registerPreview(CMS, data);
