@@ -436,3 +436,24 @@ def test_bar_chart_fits_320_units():
     assert max(r.bar_width for r in chart.rows) + 34 <= 320
     assert chart.rows[1].bar_width == 0
     assert chart.height >= chart.rows[-1].bar_y + chart.rows[-1].bar_height
+
+
+def test_every_bad_gazetteer_row_is_named_in_one_build(tmp_path):
+    """One row a build: three bad rows took three builds to find."""
+    path = tmp_path / "gazetteer.csv"
+    rows = [
+        *GOOD_ROWS,
+        "16.73,kota",  # short
+        "16.71,kota,Kota Lain,16",  # a code twice
+        "16.74,kota,Kota Prabumulih,17",  # a wrong parent
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    found, problems = configured.load_configured(
+        {"REGIONS_GAZETTEER": str(path), "REGIONS_ALIASES": ""}
+    )
+    assert found is None
+    assert [(p.line, p.message.split(" (")[0]) for p in problems] == [
+        (len(GOOD_ROWS) + 1, "a row must have 4 fields"),
+        (len(GOOD_ROWS) + 2, "code already on line 3"),
+        (len(GOOD_ROWS) + 3, "the parent of 16.74 must be '16'"),
+    ]

@@ -54,8 +54,9 @@ def load_configured(settings: dict) -> tuple[Gazetteer | None, tuple[Problem, ..
             return None, problems
         return gazetteer, problems
     except GazetteerFileError as exc:
-        return None, (
-            Problem(exc.message, exc.value, REGENERATE, path=shown(gazetteer_path), line=exc.line),
+        return None, tuple(
+            Problem(row.message, row.value, REGENERATE, path=shown(gazetteer_path), line=row.line)
+            for row in exc.rows
         )
     except (OSError, ValueError, KeyError) as exc:
         return None, (Problem("cannot read the gazetteer", str(exc), path=shown(gazetteer_path)),)

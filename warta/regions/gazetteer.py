@@ -419,9 +419,17 @@ class GazetteerFileError(ValueError):
     """A row of gazetteer.csv that cannot be used: the whole file is refused
     (a unit missing from it would move articles to other regions silently)."""
 
-    def __init__(self, message: str, value: str = "", line: int | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        value: str = "",
+        line: int | None = None,
+        more: tuple[GazetteerFileError, ...] = (),
+    ) -> None:
         super().__init__(f"{message}: {value!r}" if value else message)
         self.message, self.value, self.line = message, value, line
+        # Every bad row, this one first: one build names them all.
+        self.rows: tuple[GazetteerFileError, ...] = (self, *more)
 
 
 # Dotted segments of a code at each level ("16", "16.71", "16.71.08").
@@ -439,32 +447,48 @@ def read_gazetteer_csv(text: str) -> list[Unit]:
         )
     units: list[Unit] = []
     lines: dict[str, int] = {}
+    bad: list[GazetteerFileError] = []
+    broken: set[str] = set()  # codes of bad rows: their children are not orphans too
     for row in rows:
-        line = rows.line_num
-        if None in row or None in row.values():
-            raise GazetteerFileError("a row must have 4 fields (code,level,name,parent)", "", line)
-        code, level, name, parent = (row[key] for key in GAZETTEER_HEADER)
-        if not CODE_RE.match(code):
-            raise GazetteerFileError("not a Kemendagri code", code, line)
-        if code in lines:
-            raise GazetteerFileError(f"code already on line {lines[code]}", code, line)
-        if LEVEL_DEPTHS.get(level) != code.count(".") + 1:
-            raise GazetteerFileError(
-                f"level does not fit code {code} (one of {', '.join(LEVELS)})", level, line
-            )
-        if not name.strip():
-            raise GazetteerFileError("the name is empty", "", line)
-        if name != " ".join(name.split()):
-            raise GazetteerFileError("a name must be words with single spaces", name, line)
-        expected = code.rpartition(".")[0]
-        if parent != expected:
-            raise GazetteerFileError(f"the parent of {code} must be {expected!r}", parent, line)
-        lines[code] = line
-        units.append(Unit(code, level, name, parent or None))
+        try:
+            unit = _checked_row(row, rows.line_num, lines)
+        except GazetteerFileError as problem:
+            bad.append(problem)
+            broken.add(str(row.get("code") or "").strip())
+            continue
+        lines[unit.code] = rows.line_num
+        units.append(unit)
     for unit in units:
-        if unit.parent and unit.parent not in lines:
-            raise GazetteerFileError("parent is not in the file", unit.parent, lines[unit.code])
+        if unit.parent and unit.parent not in lines and unit.parent not in broken:
+            orphan = GazetteerFileError("parent is not in the file", unit.parent, lines[unit.code])
+            bad.append(orphan)
+    if bad:
+        first, *rest = sorted(bad, key=lambda problem: problem.line or 0)
+        raise GazetteerFileError(first.message, first.value, first.line, tuple(rest))
     return units
+
+
+def _checked_row(row: dict, line: int, lines: dict[str, int]) -> Unit:
+    """One row of gazetteer.csv as a unit; raises the row's problem."""
+    if None in row or None in row.values():
+        raise GazetteerFileError("a row must have 4 fields (code,level,name,parent)", "", line)
+    code, level, name, parent = (row[key] for key in GAZETTEER_HEADER)
+    if not CODE_RE.match(code):
+        raise GazetteerFileError("not a Kemendagri code", code, line)
+    if code in lines:
+        raise GazetteerFileError(f"code already on line {lines[code]}", code, line)
+    if LEVEL_DEPTHS.get(level) != code.count(".") + 1:
+        raise GazetteerFileError(
+            f"level does not fit code {code} (one of {', '.join(LEVELS)})", level, line
+        )
+    if not name.strip():
+        raise GazetteerFileError("the name is empty", "", line)
+    if name != " ".join(name.split()):
+        raise GazetteerFileError("a name must be words with single spaces", name, line)
+    expected = code.rpartition(".")[0]
+    if parent != expected:
+        raise GazetteerFileError(f"the parent of {code} must be {expected!r}", parent, line)
+    return Unit(code, level, name, parent or None)
 
 
 ALIAS_KEYS = {"seat", "aliases"}
