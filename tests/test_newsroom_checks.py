@@ -539,3 +539,18 @@ def test_an_unknown_tags_auto_value_is_named(value, found):
     """`Tags-Auto: barangkali` left detection on with no word said."""
     text = article_text(slug="rapat-koordinasi", tags_auto=value)
     assert [f.message for f in findings_for(text) if "Tags-Auto" in f.message] == found
+
+
+def test_a_lang_that_climbs_out_is_one_error_saying_the_release_is_not_published(site):
+    """`Lang: ../../x` was two errors for one cause: the invalid Lang, and an
+    output path leaving the site folder with advice about Save_as: and Slug:."""
+    site.article("naik.md", slug="rapat-naik", title="Rapat Bahasa Naik", lang="../../x")
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 1
+    line = line_of(site.content / "berita" / "naik.md", "Lang:")
+    assert [e for e in built.log_lines("error") if "naik.md" in e] == [
+        f"berita/naik.md:{line}: invalid Lang: '../../x': this release is not published "
+        "(remove the Lang: line (the site is in Indonesian), or write a language code such as "
+        "'en')"
+    ], built.log
+    assert not [p for p in built.files() if "rapat-naik" in p]

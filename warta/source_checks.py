@@ -16,7 +16,7 @@ from warta import frontmatter
 from warta.findings import Finding
 from warta.imagetags import image_tags
 from warta.markdown_source import SINGLE_VALUED_KEYS
-from warta.paths import is_external
+from warta.paths import climbs, is_external
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.text import LANG_RE, SLUG_RE, control_characters_in, slugify
 
@@ -550,11 +550,13 @@ def check_lang(source: Source) -> Iterator[Finding]:
     (release_defaults)."""
     lang = source.value("lang")
     if "lang" in source.metadata and not LANG_RE.match(lang):
+        # One that climbs out ("../../x") is refused whole (containment).
+        dropped = ": this release is not published" if climbs(lang) else ""
         yield _finding(
             source,
             source.line("lang"),
             "error",
-            f"invalid Lang: '{lang}'",
+            f"invalid Lang: '{lang}'{dropped}",
             "remove the Lang: line (the site is in Indonesian), "
             "or write a language code such as 'en'",
         )
