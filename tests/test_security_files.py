@@ -541,7 +541,6 @@ def test_paths_that_climb_out_of_content_or_output_are_refused_and_nothing_lands
         ("berita/simpan.md", "Save_as", "../../keluar-saveas.html"),
         ("berita/awalan.md", "Save_as", "../output-bocor/index.html"),
         ("berita/url.md", "URL", "../../keluar-url/"),
-        ("berita/lang.md", "Lang", "../../../../keluar-lang"),
         ("berita/titik.md", "Save_as", "."),
         ("halaman/halaman-naik.md", "Slug", "../../keluar-slug"),
         ("halaman/absolut.md", "Save_as", str(absolute)),
@@ -551,6 +550,13 @@ def test_paths_that_climb_out_of_content_or_output_are_refused_and_nothing_lands
         assert len(matching) == 1, (name, errors)
         assert f"'{key}: {value}'" in matching[0] and "not written" in matching[0], matching
         assert "(remove the Save_as:/URL: line" in matching[0]
+    # A Lang: that climbs is no language: said once, as such (content_lint).
+    lang_line = line_of(site.content / "berita/lang.md", "Lang:")
+    assert [e for e in errors if e.startswith("berita/lang.md:")] == [
+        f"berita/lang.md:{lang_line}: invalid Lang: '../../../../keluar-lang': this release is "
+        "not published (remove the Lang: line (the site is in Indonesian), or write a language "
+        "code such as 'en')"
+    ], errors
     # one line per refusal: Pelican's own "Skipping … outside output path" is not added
     assert not [e for e in errors if "would be written outside output path" in e]
     assert (built.output / "berita/2024/11/naik/index.html").is_file()
