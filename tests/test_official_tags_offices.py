@@ -535,3 +535,40 @@ def test_the_detection_cache_follows_the_aliases_and_the_articles_region(tmp_pat
     assert officials_of(fourth) == officials_of(third)
     assert suggestions(fourth) == suggestions(third)
     assert [m.split("'")[1] for _p, _l, m in suggestions(fourth)] == ["Sri Wahyuni Lubis"]
+
+
+def test_another_division_than_the_registrys_is_said_and_the_person_linked(tmp_path):
+    """The registry has Neni Marlina as Kordiv P2H of Bawaslu Lahat; a release
+    naming her Koordinator Divisi Hukum got her linked with no word, though the
+    writer's guide promises a suggestion for another position. The division's
+    short names (P2H) are the same division."""
+    site = FixtureSite(tmp_path)
+    site.article(
+        "2024/hukum.md",
+        release(
+            "divisi-hukum",
+            "2024-10-02 09:00",
+            "Kabupaten Lahat",
+            "LAHAT – Koordinator Divisi Hukum dan Penyelesaian Sengketa Bawaslu Kabupaten "
+            "Lahat, Neni Marlina, membuka rapat.\n",
+        ),
+    )
+    site.article(
+        "2024/p2h.md",
+        release(
+            "divisi-p2h",
+            "2024-10-03 09:00",
+            "Kabupaten Lahat",
+            "LAHAT – Kordiv P2H Bawaslu Kabupaten Lahat, Neni Marlina, membuka rapat.\n",
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    said = [(p, m) for p, _l, m in suggestions(built) if "Neni Marlina" in m]
+    assert [p for p, _ in said] == ["berita/2024/hukum.md"], said
+    assert (
+        "is named as 'Koordinator Divisi Hukum dan Penyelesaian Sengketa Bawaslu Kabupaten "
+        "Lahat', but the registry has Neni Marlina as Koordinator Divisi Pencegahan" in said[0][1]
+    )
+    linked = officials_of(built)
+    assert linked["divisi-hukum"] == ["neni-marlina"] and linked["divisi-p2h"] == ["neni-marlina"]

@@ -35,7 +35,7 @@ person began (a term ended is how releases speak of a former official:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .officials import NOT_A_NAME
@@ -149,6 +149,7 @@ class OfficePhrase:
     institution: str
     region: str  # a code, NATIONAL, UNNAMED or UNREADABLE
     text: str
+    division: str = ""  # "Hukum dan Penyelesaian Sengketa" of a division coordinator
 
 
 def _institution_at(text: str, match: re.Match) -> tuple[str, int]:
@@ -227,27 +228,30 @@ MAX_ROLE_GAP = 110
 _CONNECTORS = {"dan", "&", "serta", "sekaligus", "merangkap"}
 
 
-def _role_before(text: str, head_start: int, floor: int) -> tuple[str | None, int]:
+def _role_before(text: str, head_start: int, floor: int) -> tuple[str | None, int, str]:
     """The role word that governs an office word ("Ketua" in "Ketua Bawaslu", the
-    division coordinator before a division name), and where it starts."""
+    division coordinator before a division name), where it starts, and the
+    division named between them ("" for other roles)."""
     window_start = max(floor, head_start - MAX_ROLE_GAP - 30)
     window = text[window_start:head_start]
     last = None
     for match in _ROLE_RE.finditer(window):
         last = match
     if last is None:
-        return None, head_start
+        return None, head_start, ""
     gap = window[last.end() :]
     # "Plt." and the like end in a dot; any other sentence break is a new sentence.
     if len(gap) > MAX_ROLE_GAP or _SENTENCE_BREAK.search(gap):
-        return None, head_start
+        return None, head_start, ""
     if not last.group("division"):
         # Only a division name (capitalised words) may stand between a role and
         # its office: "Ketua panitia … Bawaslu" is not the chair of Bawaslu.
         for word in gap.replace(",", " ").split():
             if not (word[0].isupper() or word.lower() in _CONNECTORS):
-                return None, head_start
-    return role_of(last.group(0)), window_start + last.start()
+                return None, head_start, ""
+        return role_of(last.group(0)), window_start + last.start(), ""
+    division = " ".join(gap.split()).strip(" ,")
+    return role_of(last.group(0)), window_start + last.start(), division
 
 
 def office_phrases(
@@ -260,12 +264,20 @@ def office_phrases(
         if head.start() < floor:
             continue
         institution, region, end = _read_office(text, head, reader, context)
-        role, start = _role_before(text, head.start(), floor)
+        role, start, division = _role_before(text, head.start(), floor)
         floor = end
         if role is None:
             continue
         phrases.append(
-            OfficePhrase(start, end, role, institution, region, " ".join(text[start:end].split()))
+            OfficePhrase(
+                start,
+                end,
+                role,
+                institution,
+                region,
+                " ".join(text[start:end].split()),
+                division,
+            )
         )
     return phrases
 
@@ -306,6 +318,7 @@ class StatedOffice:
     institution: str
     region: str
     text: str  # the office phrase as written: "Anggota Bawaslu Mura"
+    division: str = ""  # the division named, for a division coordinator
 
 
 _NAME_BEFORE_RE = re.compile(
@@ -374,6 +387,7 @@ def stated_offices(
                 phrase.institution,
                 phrase.region,
                 phrase.text,
+                phrase.division,
             )
     return [found[index] for index in sorted(found)]
 
@@ -468,6 +482,16 @@ class HeldOffice:
     role: str | None
     institution: str
     region: str  # a code, NATIONAL or UNREADABLE
+    division: str = ""  # "Koordinator Divisi <division>": the division
+
+
+_DIVISION_POSITION_RE = re.compile(rf"^(?:{_DIVISION_ROLES})\s+(?P<division>.+)$", re.IGNORECASE)
+
+
+def division_of(position: str) -> str:
+    """The division of a registry position ("Koordinator Divisi Hukum …" → "Hukum …")."""
+    match = _DIVISION_POSITION_RE.match(" ".join(position.split()))
+    return match["division"] if match else ""
 
 
 def held_office(
@@ -480,16 +504,17 @@ def held_office(
     """A registry position as an office: the region code when it has one, else
     what its office name says ("Bawaslu OKU", "Bawaslu RI")."""
     kind = institution_of(institution)
+    division = division_of(position)
     if region:
-        return HeldOffice(role_of(position), kind, region)
+        return HeldOffice(role_of(position), kind, region, division)
     head = _OFFICE_HEAD_RE.search(office) or _OFFICE_HEAD_RE.search(institution)
     if head is None:
-        return HeldOffice(role_of(position), kind, UNREADABLE)
+        return HeldOffice(role_of(position), kind, UNREADABLE, division)
     source = office if _OFFICE_HEAD_RE.search(office) else institution
     _kind, read, _end = _read_office(source, head, reader, ())
     if read == UNNAMED:  # "Bawaslu" alone in the registry: the national body
         read = NATIONAL
-    return HeldOffice(role_of(position), kind, read)
+    return HeldOffice(role_of(position), kind, read, division)
 
 
 def within(code: str, ancestor: str) -> bool:
@@ -519,6 +544,16 @@ def offices_agree(stated: StatedOffice, held: HeldOffice, article_regions: Seque
     return stated.region == held.region
 
 
+def divisions_agree(
+    stated: StatedOffice, held: HeldOffice, division_key: Callable[[str], str | None] | None
+) -> bool:
+    """Unless both name a division that `division_key` knows, and they differ."""
+    if division_key is None or not stated.division or not held.division:
+        return True
+    said, registered = division_key(stated.division), division_key(held.division)
+    return said is None or registered is None or said == registered
+
+
 @dataclass(frozen=True)
 class Verdict:
     """`linked`: the mention is the registry's person; `kind`: None (agrees),
@@ -536,17 +571,24 @@ def judge(
     ever: Sequence[HeldOffice],
     article_regions: Sequence[str],
     before_first_term: bool = False,
+    division_key: Callable[[str], str | None] | None = None,
 ) -> Verdict:
     """Compare one stated office with the positions held on the article's date
     (any position when the registry has none on that date). `before_first_term`:
-    the article is dated before the person's first registered position began."""
+    the article is dated before the person's first registered position began.
+    `division_key`: a division's name or alias → what tells divisions apart
+    (None when unknown); the text naming another division than the registry's
+    is another role."""
     candidates = on_date or ever
     if not candidates:
         return Verdict(True)
     same_office = [h for h in candidates if offices_agree(stated, h, article_regions)]
     if not same_office:
         return Verdict(False, "office")
-    if any(roles_agree(stated.role, h.role) for h in same_office):
+    if any(
+        roles_agree(stated.role, h.role) and divisions_agree(stated, h, division_key)
+        for h in same_office
+    ):
         # The position the text gives, before any of the person's terms began:
         # linked, and said. After a term ended it is how releases speak of a
         # former official ("mantan Ketua …", "yang menjabat … sejak 2023").

@@ -145,6 +145,15 @@ class OfficialTagsStage:
                 index += 1
         return tags
 
+    def division_key(self, name: str) -> str | None:
+        """The official Divisi tag a division's name or alias means ("Hukum dan
+        Penyelesaian Sengketa", "HPS", "P2H"), by its slug; None if none."""
+        for typed in (name, f"Divisi {name}"):
+            tag = self.resolve(typed)
+            if tag is not None and tag.group == "Divisi":
+                return tag.slug
+        return None
+
     def nearest(self, typed: str) -> list[str]:
         if typed not in self._nearest:
             self._nearest[typed] = self.vocabulary.nearest(typed)
@@ -290,6 +299,7 @@ class OfficialTagsStage:
                 [office for _, office in held],
                 enrichment.region_codes,
                 before_first_term=all(day < p.start for p in person.positions),
+                division_key=self.division_key,
             )
             linked[stated.slug] = linked.get(stated.slug, False) or verdict.linked
             if verdict.kind is not None:
