@@ -146,7 +146,8 @@ def test_yaml_quotes_in_a_dashed_front_matter_are_read_off_as_by_the_site(text, 
             "Pilkada 2024, Rapat: Pleno",
         ),
         ("---\ntags:\n- Tanpa indentasi\n- Dua\nslug: a\n---\nisi\n", "Tanpa indentasi, Dua"),
-        ('---\ntags: [Pilkada 2024, "Rapat, Pleno"]\n---\nisi\n', "Pilkada 2024, Rapat, Pleno"),
+        # An item holding a comma: a semicolon list, as Pelican then reads it.
+        ('---\ntags: [Pilkada 2024, "Rapat, Pleno"]\n---\nisi\n', "Pilkada 2024; Rapat, Pleno"),
         ("---\ntags: []\n---\nisi\n", ""),
         ("---\ntags: [belum ditutup\n---\nisi\n", "[belum ditutup"),  # not YAML: as written
         ("---\ntags: [{a: 1}]\n---\nisi\n", "[{a: 1}]"),  # not a list of texts
@@ -283,3 +284,17 @@ def test_a_summary_that_looks_like_front_matter_is_converted_as_text():
     assert md.convert("Catatan: satu\nCatatan: dua\nTitle: a\nTitle: b") == (
         "<p>Catatan: satu\nCatatan: dua\nTitle: a\nTitle: b</p>"
     )
+
+
+def test_a_yaml_list_item_holding_a_comma_stays_one_item():
+    """`tags: ["Rapat, Koordinasi", Pilkada]` was written back as one comma
+    list: Pelican read three tags."""
+    from warta.frontmatter import parse
+    from warta.source_checks import list_values
+
+    text = '---\ntitle: X\ntags: ["Rapat, Koordinasi", Pilkada]\nregion:\n  - Lahat\n---\n\nIsi.\n'
+    front = parse(text).front_matter
+    assert list_values(front.value("tags")) == ("Rapat, Koordinasi", "Pilkada")
+    assert list_values(front.value("region")) == ("Lahat",)
+    plain = "---\ntitle: X\ntags:\n  - Pilkada\n  - Rapat Pleno\n---\n\nIsi.\n"
+    assert parse(plain).front_matter.value("tags") == "Pilkada, Rapat Pleno"

@@ -255,18 +255,25 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
 def yaml_value(value: str, items: list[str]) -> str:
     """A value of a `---` front matter as YAML reads it, as one text: quotes
     off (`yaml_unquoted`), a list (`[A, B]`, or `items` written below the key
-    as `- A`) joined by ", ", as Pelican reads `Tags: A, B`."""
+    as `- A`) joined as Pelican splits `Tags:` back: by ", ", or by "; " when
+    an item holds a comma (one tag, not two)."""
     if items:
-        return ", ".join(text for text in map(yaml_unquoted, items) if text)
+        return pelican_list([text for text in map(yaml_unquoted, items) if text])
     if value.startswith("[") and value.endswith("]"):
         try:
             loaded = yaml.safe_load(value)
         except yaml.YAMLError:
             return value
         if isinstance(loaded, list) and all(isinstance(v, (str, int, float)) for v in loaded):
-            return ", ".join(str(v) for v in loaded)
+            return pelican_list([str(v) for v in loaded])
         return value
     return yaml_unquoted(value)
+
+
+def pelican_list(items: list[str]) -> str:
+    """A list value Pelican splits back into `items`: at semicolons when an item
+    holds a comma, else at commas."""
+    return ("; " if any("," in item for item in items) else ", ").join(items)
 
 
 def yaml_written(value: str) -> str:

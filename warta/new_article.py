@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from warta.frontmatter import pelican_list
 from warta.paths import long_name
 from warta.source_checks import Rules
 from warta.text import slugify
@@ -66,7 +67,9 @@ class NewArticle:
             f"Region: {self.region}",
         ]
         if self.tags:
-            lines.append(f"Tags: {list_value(self.tags)}")
+            # "Divisi Pencegahan, Partisipasi …" is one tag: a list with it is
+            # written with semicolons, where Pelican then splits it.
+            lines.append(f"Tags: {pelican_list(list(self.tags))}")
         if self.summary:
             lines.append(f"Summary: {self.summary}")
         lines.append(f"Thread: {self.thread}")
@@ -80,14 +83,6 @@ def _heads(content: Path) -> Iterable[tuple[Path, str]]:
     """(file, its first 4,000 characters: the front matter) for every Markdown file."""
     for path in sorted(content.rglob("*.md")):
         yield path, path.read_text(encoding="utf-8", errors="replace")[:4000]
-
-
-def list_value(items) -> str:
-    """A `Tags:`/`Region:` value as Pelican splits it back into `items`: at
-    semicolons when an item holds a comma ("Divisi Pencegahan, Partisipasi
-    Masyarakat, dan Hubungan Masyarakat" is one tag), else at commas."""
-    items = list(items)
-    return ("; " if any("," in item for item in items) else ", ").join(items)
 
 
 def existing_slugs(content: Path) -> dict[str, Path]:
