@@ -434,9 +434,18 @@ def test_a_photo_no_published_content_uses_is_a_suggestion_naming_it(site):
     (IMAGES_THEME_FILES) was a missing file on every page, unexplained."""
     folder = site.content / "images" / "2024"
     folder.mkdir(parents=True)
-    for name in ("spanduk.jpg", "draf.jpg", "logo-luar.png"):
+    for name in ("spanduk.jpg", "draf.jpg", "logo-luar.png", "utama.jpg", "badan.jpg"):
         Image.new("RGB", (400, 300), (10, 120, 60)).save(folder / name)
-    site.article("terbit.md", article_text(slug="terbit"))
+    # Shown as variants only (a featured photo, a body photo): used.
+    site.article(
+        "terbit.md",
+        article_text(
+            slug="terbit",
+            image="images/2024/utama.jpg",
+            image_alt="Rapat",
+            body="PALEMBANG – Rapat.\n\n![Peserta rapat]({static}/images/2024/badan.jpg)",
+        ),
+    )
     site.article(
         "draf.md",
         article_text(slug="draf", status="draft", image="images/2024/draf.jpg", image_alt="Rapat"),

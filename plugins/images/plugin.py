@@ -719,7 +719,9 @@ def select_static_files(generator) -> None:
         if relative in theme or real in build.used_by_written:
             kept.append(static)
         elif Path(relative).suffix.lower() in PHOTO_SUFFIXES:
-            if real not in build.used_by_unwritten:  # (a draft's photo waits for it)
+            # Shown as its variants only (the original is not published), or a
+            # draft's photo (it waits for it): not unused.
+            if real not in build.images and real not in build.used_by_unwritten:
                 unused.append(relative)
         elif real not in build.used_by_unwritten:
             kept.append(static)
