@@ -460,3 +460,8 @@ def test_a_photo_no_published_content_uses_is_a_suggestion_naming_it(site):
     ], built.log
     assert "images/2024/logo-luar.png" in built.files()
     assert "images/2024/spanduk.jpg" not in built.files()
+
+
+def test_no_photo_of_the_sample_site_is_called_unused(sample_site):
+    """Every photo of the sample content is shown by a release (most as variants only)."""
+    assert [s for s in sample_site.log_lines("suggestion") if "photo used by no" in s] == []
