@@ -763,3 +763,17 @@ def test_a_modified_time_written_with_a_dot_is_one_error_at_its_own_line(site):
             "(write the time with a colon: 2024-11-30 08:15)",
         )
     ], built.log
+
+
+def test_a_link_out_of_the_content_folder_is_said_so_not_called_missing(site):
+    """`{filename}/../README.md` was "link to a missing file: '/../README.md'"."""
+    body = "PALEMBANG – Lihat [catatan]({filename}/../README.md) dan [ini]({static}/x/../../a.pdf)."
+    site.article("2024/keluar.md", text=article_text(slug="keluar", body=body))
+    (site.root / "README.md").write_text("rahasia", encoding="utf-8")
+    built = site.build()
+    assert built.returncode == 1
+    found = [(f.line, f.message.split(" (")[0]) for f in of(built.findings("error"), "keluar.md")]
+    assert sorted(found) == [
+        (9, "link leaves the content folder: '/../README.md'"),
+        (9, "link leaves the content folder: file not read or published: '{static}/x/../../a.pdf'"),
+    ], built.log

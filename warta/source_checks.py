@@ -720,7 +720,8 @@ def _body_line(source: Source, needle: str) -> int | None:
 
 def check_links(source: Source, exists) -> Iterator[Finding]:
     """`{filename}`, `{static}` and `{attach}` links whose target is not in
-    content/ (exists(path) -> bool), in the body and in `Summary:`, which
+    content/ (exists(path) -> True, False, or why a path outside content/ is
+    refused), in the body and in `Summary:`, which
     Pelican resolves too; and a `{static}`/`{attach}` link to a release's own
     source file, which Pelican leaves in the page as "{static}/x.md"."""
     summary = source.metadata.get("summary")
@@ -733,7 +734,21 @@ def check_links(source: Source, exists) -> Iterator[Finding]:
                 continue
             if kind != "filename" and _IMAGE_BEFORE.search(line[: match.start()]):
                 continue  # a photo: the images plugin checks it (`check_images`)
-            if not exists(target):
+            found = exists(target)
+            if isinstance(found, str) and kind != "filename":
+                continue  # a {static}/{attach} file outside content/: containment says so
+            if isinstance(found, str):  # outside content/: why, as the check says it
+                yield _finding(
+                    source,
+                    number,
+                    "error",
+                    f"link leaves the content folder: '{target}'"
+                    if "outside" in found
+                    else f"link refused ({found}): '{target}'",
+                    "put the file under content/ and link it from there, "
+                    "e.g. {static}/images/2024/nama-file.pdf",
+                )
+            elif not found:
                 yield _finding(
                     source,
                     number,

@@ -112,19 +112,23 @@ def rules_from_settings(settings: dict) -> Rules:
     )
 
 
-def link_exists(content: str, source, target: str) -> bool:
+def link_exists(content: str, source, target: str) -> bool | str:
     """Pelican's {filename} rule: "/x" is below content/, "x" is beside the
-    linking file. A file outside content/ (`{filename}/../README.md`) is no
-    file of the site: Pelican cannot link it."""
+    linking file. True for a file of the site; False for none; for a file
+    outside content/ (`{filename}/../README.md`), which is no file of the site
+    (Pelican cannot link it), why it is refused."""
+    refused: str | bool = False
     for written in dict.fromkeys((target, unquote(target))):  # "foto%20rapat.jpg" as Pelican
         if written.startswith("/"):
             path = os.path.join(content, written.lstrip("/"))
         else:
             path = os.path.join(content, os.path.dirname(source.path), written)
         checked = check_path(content, path)
-        if not isinstance(checked, Refusal) and checked.is_file():
+        if isinstance(checked, Refusal):
+            refused = refused or checked.reason
+        elif checked.is_file():
             return True
-    return False
+    return refused
 
 
 def lint_page_links(generator) -> None:
