@@ -44,6 +44,11 @@
   var replyForms = 0;
   function labelIssoForms(holder) {
     function label() {
+      // Isso's count heading is an <h4> right below the section's <h2>: one
+      // level down for assistive technology (axe: heading-order).
+      Array.prototype.forEach.call(holder.querySelectorAll("h4.isso-thread-heading"), function (h) {
+        h.setAttribute("aria-level", "3");
+      });
       Array.prototype.forEach.call(holder.querySelectorAll("textarea:not([aria-label])"), function (box) {
         box.setAttribute("aria-label", TEXT.commentBox);
       });
