@@ -269,3 +269,45 @@ def test_a_page_of_a_generator_listed_after_seo_is_in_the_sitemap(site, tmp_path
     assert built.returncode == 0, built.log
     assert (built.output / "statistik" / "index.html").is_file()
     assert [loc for loc in sitemap(built) if loc.endswith("/statistik/")], sorted(sitemap(built))
+
+
+OTHER_SITEMAP_PLUGIN = '''
+"""Writes its own sitemap.xml, as pelican-sitemap does with its defaults."""
+import os
+
+from pelican import signals
+from pelican.generators import Generator
+
+
+class OtherSitemap(Generator):
+    def generate_context(self):
+        pass
+
+    def generate_output(self, writer):
+        with open(os.path.join(self.output_path, "sitemap.xml"), "w", encoding="utf-8") as out:
+            out.write("<urlset/>")
+
+
+def get_generators(pelican):
+    return OtherSitemap
+
+
+def register():
+    signals.get_generators.connect(get_generators)
+'''
+
+
+def test_another_plugins_sitemap_is_said_not_silently_replaced(site, tmp_path):
+    from conftest import build_with_outside_plugin
+
+    site.article("a.md", title="Rapat Koordinasi Pengawasan Kota Palembang", slug="rakor")
+    built = build_with_outside_plugin(site, tmp_path, "petalain", OTHER_SITEMAP_PLUGIN)
+    warned = [w for w in built.log_lines("warning") if "sitemap.xml" in w]
+    assert [w.split(" (")[0] for w in warned] == [
+        "seo: sitemap.xml was written by another plugin in this build; warta's replaces it"
+    ], built.log
+    assert [loc for loc in sitemap(built) if loc.endswith("/berita/2024/11/rakor/")]
+    again = build_with_outside_plugin(
+        site, tmp_path / "lagi", "biasa", "def register():\n    pass\n"
+    )
+    assert not [w for w in again.log_lines("warning") if "sitemap.xml" in w], again.log

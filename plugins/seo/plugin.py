@@ -28,10 +28,12 @@ regions stage has filled `article.enrichment.regions`.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import os
 import re
+import time
 from zoneinfo import ZoneInfo
 
 from pelican import signals
@@ -121,6 +123,9 @@ class SeoGenerator(Generator):
     """Writes the sitemaps and robots.txt once every generator has written its pages."""
 
     def generate_context(self):
+        # Before any generator writes: a file of ours written after this was
+        # written by another plugin in this build (`_write`).
+        self.started = time.time()
         for key, value in DEFAULTS.items():
             self.settings.setdefault(key, value)
         for key in ("SEO_SITEMAP_SAVE_AS", "SEO_NEWS_SITEMAP_SAVE_AS", "SEO_ROBOTS_SAVE_AS"):
@@ -130,6 +135,22 @@ class SeoGenerator(Generator):
 
     def _write(self, save_as: str, text: str) -> None:
         path = os.path.join(self.output_path, save_as)
+        with contextlib.suppress(OSError):
+            if os.path.getmtime(path) >= getattr(self, "started", float("inf")):
+                # pelican-sitemap writes sitemap.xml too: one of the two was
+                # silently lost.
+                report(
+                    logger,
+                    Finding(
+                        "",
+                        None,
+                        "warning",
+                        f"seo: {save_as} was written by another plugin in this build; "
+                        "warta's replaces it",
+                        "take one of the two out of PLUGINS (or set SEO_SITEMAP_SAVE_AS, "
+                        "SEO_ROBOTS_SAVE_AS to another name)",
+                    ),
+                )
         os.makedirs(os.path.dirname(path) or self.output_path, exist_ok=True)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
