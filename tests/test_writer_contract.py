@@ -364,3 +364,58 @@ def test_an_outside_plugin_that_stops_the_build_is_named_with_its_line(site, tmp
     assert error.message.startswith(stopped), error
     assert "gagal/__init__.py:7)" in error.message, error
     assert "Traceback" not in built.log
+
+
+LATE_FAILING_PLUGIN = textwrap.dedent(
+    '''
+    """An outside generator, listed after every shipped plugin (so after the
+    writer's last flush), whose template fails."""
+    from jinja2 import Environment, StrictUndefined
+    from pelican import signals
+    from pelican.generators import Generator
+
+
+    class Statistik(Generator):
+        def generate_context(self):
+            pass
+
+        def generate_output(self, writer):
+            template = Environment(undefined=StrictUndefined).from_string("{{ jumlah.rilis }}")
+            writer.write_file("statistik/index.html", template, self.context)
+
+
+    def get_generators(pelican):
+        return Statistik
+
+
+    def register():
+        signals.get_generators.connect(get_generators)
+    '''
+)
+
+
+def test_a_page_that_fails_after_the_writers_last_flush_is_still_said(site, tmp_path):
+    newsroom(site)
+    built = build_with_outside_plugin(site, tmp_path, "statistik", LATE_FAILING_PLUGIN)
+    assert built.returncode == 1, built.log
+    said = [e for e in built.log_lines("error") if "statistik/index.html" in e]
+    assert [e.split(" (")[0] for e in said] == [
+        "statistik/index.html: page not written: its template failed"
+    ], built.log
+
+
+def test_releases_with_a_wrong_template_line_are_each_named(site):
+    """Two releases with `Template: page` were one error blaming the theme's
+    page.html; each is its own Template: line's fault."""
+    for number in (1, 2):
+        site.article(
+            f"salah-{number}.md",
+            title=f"Bawaslu Kota Palembang Gelar Rapat Koordinasi Ke-{number}",
+            slug=f"salah-{number}",
+            template="page",
+        )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 1
+    said = sorted(e.split(": page not written")[0] for e in built.log_lines("error"))
+    assert said == ["berita/salah-1.md", "berita/salah-2.md"], built.log
+    assert all("remove the Template: line" in e for e in built.log_lines("error"))

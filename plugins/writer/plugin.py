@@ -336,6 +336,7 @@ class Job:
     in_parent: bool = False
     source: str = ""  # the article or page the file is for, to name in a message
     own: bool = False  # written at the content's own `Save_as:`
+    own_template: bool = False  # the content's own `Template:` renders it
 
     def run(self) -> list | Failure:
         """Render and write the file. Returns the written file's stamp
@@ -504,6 +505,8 @@ class WriterBuild:
     def add(self, job: Job) -> None:
         if self.flushed:  # a generator after the flush: write at once
             self._produce([job])
+            report_failures(self.failures)  # (the final flush has said its own)
+            self.failures = []
             if self.incremental:
                 self.manifest.save()
         else:
@@ -636,7 +639,9 @@ def report_failures(failures: list) -> None:
     blaming a release and its Template: line)."""
     by_cause: dict[tuple[str, str], list] = {}
     for job, failure in failures:
-        by_cause.setdefault((failure.reason, failure.template), []).append((job, failure))
+        # A content's own `Template:` is its own cause: said at its file.
+        cause = (failure.reason, "" if job.own_template else failure.template)
+        by_cause.setdefault(cause, []).append((job, failure))
     for (reason, template), failed in by_cause.items():
         if len(failed) == 1 or not template:
             for job, failure in failed:
@@ -1007,6 +1012,10 @@ class IncrementalWriter(Writer):
                 announce,
                 source=claim.source,
                 own=claim.own,
+                own_template=any(
+                    isinstance(kwargs.get(key), Content) and "template" in kwargs[key].metadata
+                    for key in ("article", "page")
+                ),
             )
         )
 
