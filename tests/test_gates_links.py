@@ -72,7 +72,11 @@ def test_static_and_attach_links_are_checked_in_the_build_and_the_check_alike(tm
         article_text(
             slug="unduh",
             body="PALEMBANG – Unduh [surat keputusan](<{static}/images/2024/SK Penetapan "
-            "Bawaslu.pdf>) dan [jadwal]({static}/images/2024/jadwal(revisi).pdf).",
+            "Bawaslu.pdf>) dan [jadwal]({static}/images/2024/jadwal(revisi).pdf).\n\n"
+            # A name with spaces, a title right after the path, an unquoted href.
+            "Lihat [SK]({static}/images/2024/SK Penetapan Bawaslu.pdf), "
+            '[salinan]({static}/images/2024/jadwal(revisi).pdf"Salinan jadwal") dan '
+            "<a href={static}/images/2024/jadwal(revisi).pdf>jadwal</a>.",
         ),
     )
     site.article("lain.md", article_text(slug="lain"))

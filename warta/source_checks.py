@@ -39,11 +39,15 @@ SITE_LINK_RE = re.compile(
 
 def link_target(line: str, prefix_start: int, start: int) -> str:
     """The path of a link whose target begins at `start` (after `{static}`),
-    read as Markdown and HTML read it (`prefix_start`: where `{static}`
-    begins): up to the `>` of `](<…>)`, the quote of
-    `href="…"`, else the first space or the `)` that closes the link (a
-    parenthesis inside the name is balanced: "jadwal(revisi).pdf"); without
-    its `#fragment` or `?query`."""
+    read as Python-Markdown and HTML read it (`prefix_start`: where `{static}`
+    begins):
+    - `](<…>)`: up to the `>`;
+    - `href="…"`: up to the quote;
+    - `](…)`: up to the `)` that closes the link, spaces and balanced
+      parentheses included ("SK Penetapan.pdf", "jadwal(revisi).pdf"), its
+      title left out (`… "Salinan SK")`);
+    - else (an unquoted `href=`, text): up to a space, `>`, a quote or `)`;
+    without its `#fragment` or `?query`."""
     opener = line[prefix_start - 1] if prefix_start > 0 else ""
     if opener == "<":
         end = line.find(">", start)
@@ -52,8 +56,9 @@ def link_target(line: str, prefix_start: int, start: int) -> str:
         end = line.find(opener, start)
         target = line[start : end if end >= 0 else len(line)]
     else:
+        markdown = line[max(0, prefix_start - 2) : prefix_start] == "]("
         depth, index = 0, start
-        while index < len(line) and not line[index].isspace():
+        while index < len(line):
             char = line[index]
             if char == "(":
                 depth += 1
@@ -61,8 +66,12 @@ def link_target(line: str, prefix_start: int, start: int) -> str:
                 if depth == 0:
                     break
                 depth -= 1
+            elif not markdown and (char.isspace() or char in ">\"'"):
+                break
             index += 1
         target = line[start:index]
+        if markdown:  # a title: `url "t"`, `url 't'`, `url (t)`, `url"t"`
+            target = re.split(r"""["']|\s+\(""", target, maxsplit=1)[0].rstrip()
     return re.split(r"[#?]", target, maxsplit=1)[0]
 
 
