@@ -453,6 +453,9 @@ def test_a_notepad_file_with_bom_and_crlf_is_read_without_complaint(site):
     ],
 )
 def test_the_dateline_is_not_part_of_the_summary(paragraph):
+    # (a range of times further on is no second dash setting a name off)
+    ranged = paragraph.replace("rapat.", "rapat pukul 08.00 - 10.00 WIB.")
+    assert without_dateline(ranged) == "Bawaslu menggelar rapat pukul 08.00 - 10.00 WIB."
     assert without_dateline(paragraph) == "Bawaslu menggelar rapat."
 
 

@@ -17,8 +17,11 @@ from warta.regions.dateline import first_paragraph as lead_paragraph
 LEVEL_WORDS = {"kab", "kabupaten", "kota", "kec", "kecamatan", "prov", "provinsi"}
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
 MAX_DATELINE_WORDS = 6
-# A second dash after the head: the head was a name set off by dashes.
-DASH_RE = re.compile(r"\s[–—-]{1,2}\s")
+# A second dash soon after the head: the head was a name set off by dashes
+# ("Anggota … Ahmad Naafi – Koordinator … – mengatakan"); not a range of
+# times or years further on ("pukul 08.00 - 10.00", "2024 - 2025").
+DASH_RE = re.compile(r"(?<!\d)\s[–—-]{1,2}\s(?!\d)")
+SET_OFF_CHARS = 80
 # Words that open a sentence about people, never a place.
 PERSON_WORDS = {
     "anggota",
@@ -67,7 +70,7 @@ def without_dateline(paragraph: str) -> str:
         or (
             all(w[:1].isupper() or w[:1].isdigit() for w in words)
             and paragraph[match.end() :].strip()[:1].isupper()
-            and not DASH_RE.search(paragraph[match.end() :])
+            and not DASH_RE.search(paragraph[match.end() : match.end() + SET_OFF_CHARS])
             and first.lower() not in PERSON_WORDS
         )
         # "Kab. Muara Enim - Bawaslu …", not "Kabupaten Muara Enim – salah satu
