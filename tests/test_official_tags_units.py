@@ -611,6 +611,11 @@ def test_two_people_may_not_share_a_spelling(tmp_path):
             ["Divisi Pencegahan", "Partisipasi Masyarakat", "dan Hubungan Masyarakat", "Pilkada"],
             ["Divisi Pencegahan, Partisipasi Masyarakat, dan Hubungan Masyarakat", "Pilkada"],
         ),
+        # The serial comma left out: one piece is no tag of its own.
+        (
+            ["Divisi Pencegahan", "Partisipasi Masyarakat dan Hubungan Masyarakat"],
+            ["Divisi Pencegahan, Partisipasi Masyarakat dan Hubungan Masyarakat"],
+        ),
         # Two tags whose words, folded, read like a third: kept apart.
         (["Uji Petik", "Data Pemilih"], ["Uji Petik", "Data Pemilih"]),
         (["Pengawasan", "Kampanye"], ["Pengawasan", "Kampanye"]),

@@ -136,7 +136,7 @@ class OfficialTagsStage:
         while index < len(typed):
             for end in range(min(len(typed), index + longest), index + 1, -1):
                 joined = ", ".join(piece.strip() for piece in typed[index:end])
-                if self.vocabulary.named_with_commas(joined):
+                if self.vocabulary.named_with_commas(typed[index:end]):
                     tags.append(joined)
                     index = end
                     break

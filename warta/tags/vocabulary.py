@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -81,6 +82,7 @@ class Vocabulary:
     # The names and aliases that hold commas, as `comma_key` writes them, and
     # the most commas in one of them (`TagsStage.rejoined`).
     with_commas: dict[str, OfficialTag] = field(default_factory=dict, repr=False)
+    with_commas_folded: dict[str, OfficialTag] = field(default_factory=dict, repr=False)
     most_commas: int = field(default=0, repr=False)
 
     def __post_init__(self) -> None:
@@ -90,11 +92,19 @@ class Vocabulary:
             for written in (tag.name, *tag.aliases):
                 if "," in written:
                     self.with_commas.setdefault(comma_key(written), tag)
+                    self.with_commas_folded.setdefault(fold(written), tag)
                     self.most_commas = max(self.most_commas, written.count(","))
 
-    def named_with_commas(self, typed: str) -> OfficialTag | None:
-        """The official tag whose name or alias is `typed`, commas and all."""
-        return self.with_commas.get(comma_key(typed))
+    def named_with_commas(self, pieces: Sequence[str]) -> OfficialTag | None:
+        """The official tag whose name or alias holds commas and is these
+        pieces joined: commas and all, or (the serial comma left out, "…
+        Masyarakat dan Hubungan …") as one of them reads when some piece is
+        no official tag of its own: pieces that are tags each stay tags."""
+        joined = ", ".join(piece.strip() for piece in pieces)
+        found = self.with_commas.get(comma_key(joined))
+        if found is None and not all(self.resolve(piece) for piece in pieces):
+            found = self.with_commas_folded.get(fold(joined))
+        return found
 
     def by_slug(self, slug: str) -> OfficialTag | None:
         return next((t for t in self.tags if t.slug == slug), None)
