@@ -566,7 +566,8 @@ def test_a_release_naming_regions_and_tags_by_alias_or_code_opens_with_them_chos
           const format = window.WARTA_CMS.makeFormat(warta.formats.berita, warta);
           const read = (line) => format.fromFile(`Title: X\nRegion: ${line}\n\nIsi.\n`).region;
           return [read('Empat Lawang, Pendopo'), read('Lampung, Mesuji'), read('Pendopo'),
-                  read('Mesuji')];
+                  read('Mesuji'), read('Empat Lawang, Kec. Tebing Tinggi'),
+                  read('Kota PLG; Kab. OKU'), read('Agung')];
         }""",
         [config["warta"]],
     )
@@ -575,6 +576,25 @@ def test_a_release_naming_regions_and_tags_by_alias_or_code_opens_with_them_chos
         ["Lampung", "Kabupaten Mesuji"],
         ["Kabupaten Penukal Abab Lematang Ilir"],
         ["16.02.04"],
+        ["Kabupaten Empat Lawang", "16.11.04"],  # a level word, short, as the build reads it
+        ["Kota Palembang", "Kabupaten Ogan Komering Ulu"],
+        ["Agung"],  # no unit's name: as written (the build calls it unknown)
+    ]
+    # Tags as the build reads them: a name with commas that a comma list
+    # split, made whole; "Pemilu2024" is no spelling of "Pemilu 2024".
+    tags = page.evaluate(
+        """([warta]) => {
+          const format = window.WARTA_CMS.makeFormat(warta.formats.berita, warta);
+          const read = (line) => format.fromFile(`Title: X\nTags: ${line}\n\nIsi.\n`).tags;
+          return [read(`${warta.p2h}, Pengawas TPS`), read('Pemilu2024'),
+                  read('Uji Petik, Data Pemilih')];
+        }""",
+        [{**config["warta"], "p2h": p2h}],
+    )
+    assert tags == [
+        [p2h, "Pengawas TPS"],
+        ["Pemilu2024"],
+        ["Uji Petik", "Pemutakhiran Data Pemilih"],
     ]
     assert result["again"] == text
     # A tag whose name holds commas: the list is written with semicolons,

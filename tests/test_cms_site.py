@@ -241,3 +241,14 @@ def test_taken_addresses_name_only_what_the_site_lists(tmp_path):
         "berita": ["2024/11/rapat-pleno", "2024/12/apel-siaga"],
         "halaman": ["admin", "berita", "feed.xml", "kontak", "tag"],
     }
+
+
+def test_every_collections_photos_go_where_the_build_takes_them(built):
+    """A page's body "Foto" was saved beside the page, where the build refuses
+    photos: every collection has a media folder under content/images/."""
+    collections = {c["name"]: c for c in admin_config(built)["cms"]["collections"]}
+    assert collections["berita"]["media_folder"] == "/content/images/{{year}}"
+    assert collections["halaman"]["media_folder"] == "/content/images/halaman"
+    for collection in collections.values():
+        public = collection["public_folder"]
+        assert collection["media_folder"] == f"/content/{public}", collection["name"]

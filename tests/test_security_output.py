@@ -817,6 +817,11 @@ def test_a_release_in_another_language_is_marked_so_for_readers_and_machines(tmp
     `lang="id"` only: a screen reader read it with Indonesian sounds, and the
     JSON-LD said `"inLanguage": "id"`."""
     site = FixtureSite(tmp_path)
+    photo = site.content / "images" / "2024" / "rapat.jpg"
+    photo.parent.mkdir(parents=True)
+    from PIL import Image
+
+    Image.new("RGB", (800, 500), (30, 80, 140)).save(photo)
     site.article("id.md", article_text(slug="rapat-pengawasan"))
     site.article(
         "en.md",
@@ -824,6 +829,8 @@ def test_a_release_in_another_language_is_marked_so_for_readers_and_machines(tmp
             title="Bawaslu Palembang Holds a Supervision Meeting",
             slug="supervision-meeting",
             lang="en",
+            image="images/2024/rapat.jpg",
+            image_alt="Members of Bawaslu at the meeting table",
             body="PALEMBANG – Bawaslu Palembang held a supervision meeting.",
             summary="Bawaslu Palembang held a supervision meeting on the election stages.",
         ),
@@ -841,6 +848,8 @@ def test_a_release_in_another_language_is_marked_so_for_readers_and_machines(tmp
         assert page.select_one("article.article").get("lang") is None
         assert page.select_one("article h1").get("lang") == lang
         assert page.select_one(".article__body").get("lang") == lang
+        if lang:  # the photo's alt text and caption are the release's words too
+            assert page.select_one(".article__figure").get("lang") == lang
         assert page.select_one(".article__meta").find_parent(attrs={"lang": True}).name == "html"
         documents = [
             json.loads(s.string) for s in page.select('script[type="application/ld+json"]')

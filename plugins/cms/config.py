@@ -21,6 +21,7 @@ from pathlib import Path
 from warta import new_article
 from warta.new_article import region_value
 from warta.regions.gazetteer import code_sort_key, numbered_spellings
+from warta.tags.vocabulary import comma_key
 from warta.text import fold
 
 # Front-matter keys in the order `invoke new` (warta/new_article.py) writes them,
@@ -135,6 +136,14 @@ def spelling_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]", "", fold(text))
 
 
+LEVEL_WORDS = {
+    "provinsi": ("Provinsi", "Prov"),
+    "kabupaten": ("Kabupaten", "Kab"),
+    "kota": ("Kota",),
+    "kecamatan": ("Kecamatan", "Kec"),
+}
+
+
 def _region_claims(gazetteer, options: list[dict]) -> dict[str, set[str]]:
     """Spelling key → the codes of the options it names: each option's name,
     its name without the level word, its aliases and numbered spellings."""
@@ -144,10 +153,12 @@ def _region_claims(gazetteer, options: list[dict]) -> dict[str, set[str]]:
         if region_value(unit) not in wanted:
             continue
         name = unit.name
-        core = re.sub(r"^(kabupaten|kota|provinsi)\s+", "", name, flags=re.IGNORECASE)
-        spellings = {name, core, *gazetteer.aliases.get(unit.code, []), *numbered_spellings(name)}
-        if unit.level == "provinsi":
-            spellings.add(f"Provinsi {name}")
+        spellings = {name, *gazetteer.aliases.get(unit.code, []), *numbered_spellings(name)}
+        if unit.level != "kecamatan":  # ("Kota Agung" is a kecamatan's whole name)
+            spellings.add(re.sub(r"^(kabupaten|kota|provinsi)\s+", "", name, flags=re.IGNORECASE))
+        # Under its level word, written out or short, as the build reads it:
+        # "Kec. Tebing Tinggi", "Kab. OKU", "Kota PLG", "Prov. Sumsel".
+        spellings |= {f"{word} {s}" for s in set(spellings) for word in LEVEL_WORDS[unit.level]}
         for spelling in spellings:
             claims.setdefault(spelling_key(spelling), set()).add(unit.code)
     claims.pop("", None)
@@ -205,12 +216,17 @@ def region_contexts(gazetteer, options: list[dict]) -> dict[str, list]:
 
 
 def tag_spellings(vocabulary) -> dict[str, str]:
-    """An official tag's name and aliases → its name."""
+    """An official tag's name and aliases → its name, by `fold` (spaces kept:
+    "Pemilu2024" is no tag to the build), and, under "," + `comma_key`, the
+    names and aliases that hold commas, for warta-cms.js to join a comma list
+    that split one as the build does (`OfficialTagsStage.rejoined`)."""
     found: dict[str, str] = {}
     for _group, tags in vocabulary.grouped():
         for tag in tags:
             for spelling in (tag.name, *tag.aliases):
-                found.setdefault(spelling_key(spelling), tag.name)
+                found.setdefault(fold(spelling), tag.name)
+                if "," in spelling:
+                    found.setdefault("," + comma_key(spelling), tag.name)
     found.pop("", None)
     return dict(sorted(found.items()))
 
@@ -492,6 +508,10 @@ def cms_config(inputs: CmsInputs) -> dict:
             {
                 "name": "halaman",
                 "label": "Halaman",
+                # A page's photos (its body's "Foto") with the site's photos;
+                # beside the page the build refuses them. Pages have no date.
+                "media_folder": "/content/images/halaman",
+                "public_folder": "images/halaman",
                 "label_singular": "Halaman",
                 "description": "Halaman tetap: Tentang Kami, Kontak, Kebijakan Privasi, Kredit.",
                 "folder": "content/halaman",

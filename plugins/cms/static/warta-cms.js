@@ -142,12 +142,67 @@
       .replace(/[^a-z0-9]/g, '');
   }
 
+  // A tag as plugins/cms/config.py's tag_spellings compares it (the build's
+  // `fold`): letters and digits, words kept apart ("Pemilu2024" is no tag).
+  function tagKey(value) {
+    return String(value || '')
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/['’`ʼ‘]/g, '')
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim();
+  }
+
+  // A name compared with its commas kept (warta.tags.vocabulary.comma_key).
+  function commaKey(text) {
+    return String(text).split(',').map(function (part) {
+      return part.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
+    }).join(', ');
+  }
+
   // The option a Region: value or a tag names, as the build reads it ("Empat
   // Lawang", "16", "PAW"), else the value as written.
-  function canonical(spellings, value) {
+  function canonical(spellings, value, key) {
     var text = String(value).trim();
-    var found = (spellings || {})['=' + text] || (spellings || {})[spellingKey(text)];
+    var found = (spellings || {})['=' + text] || (spellings || {})[(key || spellingKey)(text)];
     return found || text;
+  }
+
+  // Tags as the build reads them (`OfficialTagsStage.rejoined`): an official
+  // name holding commas that a comma list split ("Divisi Pencegahan,
+  // Partisipasi Masyarakat, dan Hubungan Masyarakat") made whole again, then
+  // each tag by its name or alias.
+  function canonicalTags(items, data) {
+    var spellings = data.tag_spellings || {};
+    var longest = 1;
+    Object.keys(spellings).forEach(function (key) {
+      if (key.charAt(0) === ',') longest = Math.max(longest, key.split(',').length - 1);
+    });
+    var tags = [];
+    for (var index = 0; index < items.length; ) {
+      var joined = null;
+      for (var end = Math.min(items.length, index + longest); end > index + 1 && !joined; end--) {
+        var pieces = items.slice(index, end);
+        var text = pieces.map(function (p) { return String(p).trim(); }).join(', ');
+        var exact = spellings[',' + commaKey(text)];
+        var folded = spellings[tagKey(text)];
+        var loose = folded && folded.indexOf(',') >= 0 && !pieces.every(function (p) {
+          return spellings[tagKey(p)];
+        });
+        if (exact || loose) {
+          joined = exact || folded;
+          index = end;
+        }
+      }
+      if (joined) {
+        tags.push(joined);
+      } else {
+        tags.push(canonical(spellings, items[index], tagKey));
+        index += 1;
+      }
+    }
+    return tags;
   }
 
   // Region: values as the build reads them: each alone (`canonical`), then a
@@ -241,7 +296,7 @@
           if (spec.field === 'region') {
             items = canonicalRegions(items, data);
           } else if (spec.field === 'tags') {
-            items = items.map(function (v) { return canonical(data.tag_spellings, v); });
+            items = canonicalTags(items, data);
           }
           if (spec.field === 'tags' && data.allow_free_tags) {
             entry.free_tags = items.filter(function (t) {
