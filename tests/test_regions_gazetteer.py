@@ -457,3 +457,16 @@ def test_every_bad_gazetteer_row_is_named_in_one_build(tmp_path):
         (len(GOOD_ROWS) + 2, "code already on line 3"),
         (len(GOOD_ROWS) + 3, "the parent of 16.74 must be '16'"),
     ]
+
+
+def test_a_file_spoilt_whole_is_a_screenful_not_a_line_a_row(tmp_path):
+    """Saved by a spreadsheet with semicolons, every row is bad: 7,837 lines."""
+    path = tmp_path / "gazetteer.csv"
+    rows = [GOOD_ROWS[0], *(f"16.{n:02d};kabupaten;Kabupaten X{n};16" for n in range(1, 60))]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    found, problems = configured.load_configured(
+        {"REGIONS_GAZETTEER": str(path), "REGIONS_ALIASES": ""}
+    )
+    assert found is None
+    assert len(problems) == configured.MAX_ROWS_SAID + 1
+    assert problems[-1].message == f"and {59 - configured.MAX_ROWS_SAID} more bad rows"

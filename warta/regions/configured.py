@@ -9,6 +9,8 @@ from pathlib import Path
 
 from .gazetteer import REGENERATE, Gazetteer, GazetteerFileError, Problem, load
 
+MAX_ROWS_SAID = 20
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 # Relative paths are taken from the project root.
 GAZETTEER_DEFAULT = "data/regions/gazetteer.csv"
@@ -54,9 +56,24 @@ def load_configured(settings: dict) -> tuple[Gazetteer | None, tuple[Problem, ..
             return None, problems
         return gazetteer, problems
     except GazetteerFileError as exc:
-        return None, tuple(
-            Problem(row.message, row.value, REGENERATE, path=shown(gazetteer_path), line=row.line)
-            for row in exc.rows
-        )
+        # Every bad row, up to a screenful: a file saved by a spreadsheet with
+        # semicolons spoils every row, and one cause is not 7,000 lines.
+        where = shown(gazetteer_path)
+        said = [
+            Problem(row.message, row.value, REGENERATE, path=where, line=row.line)
+            for row in exc.rows[:MAX_ROWS_SAID]
+        ]
+        if len(exc.rows) > MAX_ROWS_SAID:
+            more = len(exc.rows) - MAX_ROWS_SAID
+            said.append(
+                Problem(
+                    f"and {more} more bad rows",
+                    "",
+                    "a spreadsheet may have saved the file with semicolons or changed "
+                    "codes (16.10 → 16.1): " + REGENERATE,
+                    path=where,
+                )
+            )
+        return None, tuple(said)
     except (OSError, ValueError, KeyError) as exc:
         return None, (Problem("cannot read the gazetteer", str(exc), path=shown(gazetteer_path)),)
