@@ -65,7 +65,7 @@ def test_static_and_attach_links_are_checked_in_the_build_and_the_check_alike(tm
     photo.parent.mkdir(parents=True)
     Image.new("RGB", (900, 600), (20, 90, 160)).save(photo)
     # Names Markdown reads whole: a space (inside <…>) and a parenthesis.
-    for name in ("SK Penetapan Bawaslu.pdf", "jadwal(revisi).pdf"):
+    for name in ("SK Penetapan Bawaslu.pdf", "jadwal(revisi).pdf", "Jum'at.pdf", "SK (2024).pdf"):
         (photo.parent / name).write_bytes(b"%PDF-1.4\n")
     site.article(
         "unduh.md",
@@ -76,7 +76,10 @@ def test_static_and_attach_links_are_checked_in_the_build_and_the_check_alike(tm
             # A name with spaces, a title right after the path, an unquoted href.
             "Lihat [SK]({static}/images/2024/SK Penetapan Bawaslu.pdf), "
             '[salinan]({static}/images/2024/jadwal(revisi).pdf"Salinan jadwal") dan '
-            "<a href={static}/images/2024/jadwal(revisi).pdf>jadwal</a>.",
+            "<a href={static}/images/2024/jadwal(revisi).pdf>jadwal</a>.\n\n"
+            "Juga [Jum'at]({static}/images/2024/Jum'at.pdf) dan "
+            "[SK 2024]({static}/images/2024/SK (2024).pdf).\n\n"
+            "[rujukan]: {static}/images/2024/Jum'at.pdf",
         ),
     )
     site.article("lain.md", article_text(slug="lain"))
@@ -84,6 +87,7 @@ def test_static_and_attach_links_are_checked_in_the_build_and_the_check_alike(tm
         "PALEMBANG – Bawaslu Kota Palembang mengunggah "
         "[dokumen]({static}/images/2024/tidakada.pdf)."
         "\n\nLihat [naskah]({static}/berita/lain.md)."
+        "\n\nSalinan [apel]({static}/images/2024/apel.jpg (Salinan resmi))."
     )
     site.article(
         "tautan.md",
@@ -107,6 +111,8 @@ def test_static_and_attach_links_are_checked_in_the_build_and_the_check_alike(tm
         "berita/tautan.md:11: link to a missing file: '/images/2024/tidakada.pdf'",
         "berita/tautan.md:13: {static} link to a release's source file, which is not published: "
         "'/berita/lain.md'",
+        # Python-Markdown's href holds " (Salinan resmi)": a page that does not exist.
+        "berita/tautan.md:15: link to a missing file: '/images/2024/apel.jpg",
     ]
     assert [e.split(" (")[0] for e in built.log_lines("error")] == expected, built.log
     attach = [s for s in built.log_lines("suggestion") if "{attach}" in s]

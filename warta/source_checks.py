@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import html.parser
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+
+import markdown
 
 from warta import frontmatter
 from warta.findings import Finding
@@ -73,6 +76,72 @@ def link_target(line: str, prefix_start: int, start: int) -> str:
         if markdown:  # a title: `url "t"`, `url 't'`, `url (t)`, `url"t"`
             target = re.split(r"""["']|\s+\(""", target, maxsplit=1)[0].rstrip()
     return re.split(r"[#?]", target, maxsplit=1)[0]
+
+
+# A reference definition: `[label]: {static}/x.pdf "title"`.
+_REFERENCE_RE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*")
+_LINE_MARKDOWN: markdown.Markdown | None = None
+
+
+def site_links(line: str) -> list[tuple[str, str, bool]]:
+    """(kind, target, is a photo) of each `{filename}`/`{static}`/`{attach}`
+    link of one line, its target as Python-Markdown reads it. A plain target
+    (no space, quote or parenthesis after it on the line) is read here; any
+    other line is rendered by Python-Markdown itself, whose reading of
+    `](SK Bawaslu (2024).pdf)`, `Jum'at.pdf` or a title after the path no
+    hand-written rule matched every time."""
+    matches = list(SITE_LINK_RE.finditer(line))
+    if not matches:
+        return []
+    reference = _REFERENCE_RE.match(line)
+    if reference and matches[0].start() in (reference.end(), reference.end() + 1):
+        # `[j]: {static}/x.pdf "t"` or `[j]: <{static}/x y.pdf>`: to a space or the `>`.
+        match = matches[0]
+        rest = line[match.end() :]
+        end = rest.find(">") if line[match.start() - 1 : match.start()] == "<" else None
+        target = (
+            rest[:end]
+            if end is not None and end >= 0
+            else rest.split(None, 1)[0]
+            if rest.strip()
+            else ""
+        )
+        return [(match["kind"] or match["old"], re.split(r"[#?]", target, maxsplit=1)[0], False)]
+    tails = [line[m.end() :] for m in matches]
+    plain = not any(re.search(r"""[\s"'(]""", tail) for tail in tails)
+    if plain:
+        return [
+            (
+                m["kind"] or m["old"],
+                link_target(line, m.start(), m.end()),
+                bool(_IMAGE_BEFORE.search(line[: m.start()])),
+            )
+            for m in matches
+        ]
+    global _LINE_MARKDOWN
+    if _LINE_MARKDOWN is None:
+        _LINE_MARKDOWN = markdown.Markdown()
+    _LINE_MARKDOWN.reset()
+    parser = _SiteLinkParser()
+    parser.feed(_LINE_MARKDOWN.convert(line))
+    return parser.found
+
+
+class _SiteLinkParser(html.parser.HTMLParser):
+    """The site links of rendered HTML: (kind, target, is a photo)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str, bool]] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        for name, value in attrs:
+            if name not in ("href", "src") or not value:
+                continue
+            match = SITE_LINK_RE.match(value)
+            if match:
+                target = re.split(r"[#?]", value[match.end() :], maxsplit=1)[0]
+                self.found.append((match["kind"] or match["old"], target, tag == "img"))
 
 
 # What precedes a photo's address: `![alt](` or `src="`.
@@ -736,12 +805,10 @@ def check_links(source: Source, exists) -> Iterator[Finding]:
     summary = source.metadata.get("summary")
     lines = [(summary[1], summary[0])] if summary else []
     for number, line in [*lines, *source.body]:
-        for match in SITE_LINK_RE.finditer(line):
-            kind = match["kind"] or match["old"]
-            target = link_target(line, match.start(), match.end())
+        for kind, target, is_photo in site_links(line):
             if not target:
                 continue
-            if kind != "filename" and _IMAGE_BEFORE.search(line[: match.start()]):
+            if kind != "filename" and is_photo:
                 continue  # a photo: the images plugin checks it (`check_images`)
             found = exists(target)
             if isinstance(found, str) and kind != "filename":
