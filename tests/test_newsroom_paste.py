@@ -472,6 +472,10 @@ def test_the_dateline_is_not_part_of_the_summary(paragraph):
         "mengatakan seluruh laporan telah diregistrasi.",
         "Tim Bawaslu Sumsel – Dipimpin langsung oleh Ketua – turun ke lapangan.",
         "Ketua Bawaslu Sumsel – Bapak Andi – Membuka Rapat.",
+        "Rudi Hartono Saputra – Ketua Bawaslu Kabupaten OKI periode 2023-2028 - mengatakan "
+        "bahwa pengawasan berjalan.",
+        "Rudi Hartono Saputra – Koordinator Divisi Penanganan Pelanggaran, Data dan Informasi "
+        "Bawaslu Kabupaten Ogan Komering Ilir – mengatakan laporan telah diregistrasi.",
     ],
 )
 def test_a_lead_without_dateline_is_kept_whole(paragraph):

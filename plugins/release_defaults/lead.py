@@ -18,10 +18,10 @@ LEVEL_WORDS = {"kab", "kabupaten", "kota", "kec", "kecamatan", "prov", "provinsi
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
 MAX_DATELINE_WORDS = 6
 # A second dash soon after the head: the head was a name set off by dashes
-# ("Anggota … Ahmad Naafi – Koordinator … – mengatakan"); not a range of
-# times or years further on ("pukul 08.00 - 10.00", "2024 - 2025").
-DASH_RE = re.compile(r"(?<!\d)\s[–—-]{1,2}\s(?!\d)")
-SET_OFF_CHARS = 80
+# ("Anggota … Ahmad Naafi – Koordinator … periode 2023-2028 – mengatakan");
+# not a range of times or years ("pukul 08.00 - 10.00", "2024 - 2025").
+DASH_RE = re.compile(r"(?<!\d)\s[–—-]{1,2}\s|(?<=\d)\s[–—-]{1,2}\s(?!\d)")
+SET_OFF_CHARS = 160
 # Words that open a sentence about people, never a place.
 PERSON_WORDS = {
     "anggota",
