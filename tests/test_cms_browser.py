@@ -567,7 +567,7 @@ def test_a_release_naming_regions_and_tags_by_alias_or_code_opens_with_them_chos
           const read = (line) => format.fromFile(`Title: X\nRegion: ${line}\n\nIsi.\n`).region;
           return [read('Empat Lawang, Pendopo'), read('Lampung, Mesuji'), read('Pendopo'),
                   read('Mesuji'), read('Empat Lawang, Kec. Tebing Tinggi'),
-                  read('Kota PLG; Kab. OKU'), read('Agung')];
+                  read('Kota PLG; Kab. OKU'), read('Agung'), read('Lahat, Kecamatan Lahat')];
         }""",
         [config["warta"]],
     )
@@ -579,6 +579,7 @@ def test_a_release_naming_regions_and_tags_by_alias_or_code_opens_with_them_chos
         ["Kabupaten Empat Lawang", "16.11.04"],  # a level word, short, as the build reads it
         ["Kota Palembang", "Kabupaten Ogan Komering Ulu"],
         ["Agung"],  # no unit's name: as written (the build calls it unknown)
+        ["Kabupaten Lahat", "16.04.10"],  # a kecamatan is no context for its namesake
     ]
     # Tags as the build reads them: a name with commas that a comma list
     # split, made whole; "Pemilu2024" is no spelling of "Pemilu 2024".
@@ -587,7 +588,7 @@ def test_a_release_naming_regions_and_tags_by_alias_or_code_opens_with_them_chos
           const format = window.WARTA_CMS.makeFormat(warta.formats.berita, warta);
           const read = (line) => format.fromFile(`Title: X\nTags: ${line}\n\nIsi.\n`).tags;
           return [read(`${warta.p2h}, Pengawas TPS`), read('Pemilu2024'),
-                  read('Uji Petik, Data Pemilih')];
+                  read('Uji Petik, Data Pemilih'), read('Pencegahan, Parmas dan Humas')];
         }""",
         [{**config["warta"], "p2h": p2h}],
     )
@@ -595,6 +596,9 @@ def test_a_release_naming_regions_and_tags_by_alias_or_code_opens_with_them_chos
         [p2h, "Pengawas TPS"],
         ["Pemilu2024"],
         ["Uji Petik", "Pemutakhiran Data Pemilih"],
+        # pieces of an alias without commas: as the build reads them, two
+        # tags, "Pencegahan" unknown and "Parmas dan Humas" an alias of P2H
+        ["Pencegahan", p2h],
     ]
     assert result["again"] == text
     # A tag whose name holds commas: the list is written with semicolons,

@@ -217,9 +217,10 @@ def region_contexts(gazetteer, options: list[dict]) -> dict[str, list]:
 
 def tag_spellings(vocabulary) -> dict[str, str]:
     """An official tag's name and aliases → its name, by `fold` (spaces kept:
-    "Pemilu2024" is no tag to the build), and, under "," + `comma_key`, the
-    names and aliases that hold commas, for warta-cms.js to join a comma list
-    that split one as the build does (`OfficialTagsStage.rejoined`)."""
+    "Pemilu2024" is no tag to the build), and, under "," + `comma_key` and
+    ";" + `fold`, the names and aliases that hold commas, for warta-cms.js to
+    join a comma list that split one as the build does
+    (`Vocabulary.named_with_commas`)."""
     found: dict[str, str] = {}
     for _group, tags in vocabulary.grouped():
         for tag in tags:
@@ -227,6 +228,7 @@ def tag_spellings(vocabulary) -> dict[str, str]:
                 found.setdefault(fold(spelling), tag.name)
                 if "," in spelling:
                     found.setdefault("," + comma_key(spelling), tag.name)
+                    found.setdefault(";" + fold(spelling), tag.name)  # the serial comma left out
     found.pop("", None)
     return dict(sorted(found.items()))
 

@@ -186,8 +186,8 @@
         var pieces = items.slice(index, end);
         var text = pieces.map(function (p) { return String(p).trim(); }).join(', ');
         var exact = spellings[',' + commaKey(text)];
-        var folded = spellings[tagKey(text)];
-        var loose = folded && folded.indexOf(',') >= 0 && !pieces.every(function (p) {
+        var folded = spellings[';' + tagKey(text)];
+        var loose = folded && !pieces.every(function (p) {
           return spellings[tagKey(p)];
         });
         if (exact || loose) {
@@ -218,9 +218,14 @@
     return items.map(function (value, index) {
       var candidates = (data.region_contexts || {})[spellingKey(value)];
       if (!candidates) return chosen[index];
-      var others = codes.filter(function (code, other) { return other !== index && code; });
+      // Context: the other values that name a province or a kabupaten/kota
+      // (as RegionsStage reads them alone), never a kecamatan.
+      var others = codes.filter(function (code, other) {
+        return other !== index && code && code.split('.').length < 3;
+      });
       var inside = candidates.filter(function (candidate) {
-        return candidate[1].some(function (code) { return others.indexOf(code) >= 0; });
+        return candidate[1].some(function (code) { return others.indexOf(code) >= 0; }) &&
+          chosen.indexOf(candidate[0]) < 0;  // never the unit another value names
       });
       return inside.length === 1 ? inside[0][0] : chosen[index];
     });
