@@ -311,3 +311,26 @@ def test_another_plugins_sitemap_is_said_not_silently_replaced(site, tmp_path):
         site, tmp_path / "lagi", "biasa", "def register():\n    pass\n"
     )
     assert not [w for w in again.log_lines("warning") if "sitemap.xml" in w], again.log
+
+
+def test_the_newsrooms_own_robots_txt_is_kept_and_said_once(site):
+    """content/extra/robots.txt published through EXTRA_PATH_METADATA drew the
+    warning meant for another plugin, failed the strict build, and was
+    replaced all the same."""
+    extra = site.content / "extra"
+    extra.mkdir()
+    (extra / "robots.txt").write_text("User-agent: *\nDisallow: /draf/\n", encoding="utf-8")
+    site.article("a.md", title="Rapat Koordinasi Pengawasan Kota Palembang", slug="rakor")
+    built = build_public(
+        site,
+        PLUGINS=["seo"],
+        EXTRA_PATH_METADATA={"extra/robots.txt": {"path": "robots.txt"}},
+        STATIC_PATHS=["extra/robots.txt"],
+        TEMPLATE_PAGES={},
+    )
+    assert built.returncode == 0, built.log  # strict
+    assert (built.output / "robots.txt").read_text(encoding="utf-8").endswith("Disallow: /draf/\n")
+    said = [s.split(" (")[0] for s in built.log_lines("suggestion") if "robots.txt" in s]
+    assert said == [
+        "extra/robots.txt: published as robots.txt: the seo plugin's robots.txt is not written"
+    ], built.log

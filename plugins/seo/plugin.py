@@ -135,6 +135,24 @@ class SeoGenerator(Generator):
 
     def _write(self, save_as: str, text: str) -> None:
         path = os.path.join(self.output_path, save_as)
+        own = self._static_source(save_as)
+        if own:
+            # The newsroom's own file (content/extra/robots.txt through
+            # EXTRA_PATH_METADATA) is the site's: kept, and said once.
+            report(
+                logger,
+                Finding(
+                    own,
+                    None,
+                    "suggestion",
+                    f"published as {save_as}: the seo plugin's {save_as} is not written",
+                    "write the Sitemap: lines into it yourself, or delete it to get "
+                    "the generated one"
+                    if save_as.endswith("robots.txt")
+                    else "delete it to get the generated one",
+                ),
+            )
+            return
         with contextlib.suppress(OSError):
             if os.path.getmtime(path) >= getattr(self, "started", float("inf")):
                 # pelican-sitemap writes sitemap.xml too: one of the two was
@@ -155,6 +173,13 @@ class SeoGenerator(Generator):
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
         logger.info("Writing %s", path)
+
+    def _static_source(self, save_as: str) -> str:
+        """The content file the static generator publishes at `save_as`, or ""."""
+        for static in self.context.get("staticfiles") or ():
+            if str(getattr(static, "save_as", "")) == save_as:
+                return str(getattr(static, "relative_source_path", "") or save_as)
+        return ""
 
     def _known_pages(self) -> list[tuple[str, dt.datetime | None]]:
         """(site-relative URL, lastmod) of every page Pelican's own generators write."""
