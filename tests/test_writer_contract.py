@@ -382,6 +382,8 @@ LATE_FAILING_PLUGIN = textwrap.dedent(
         def generate_output(self, writer):
             template = Environment(undefined=StrictUndefined).from_string("{{ jumlah.rilis }}")
             writer.write_file("statistik/index.html", template, self.context)
+            for year in (2023, 2024):
+                writer.write_file(f"statistik/{year}/index.html", template, self.context)
 
 
     def get_generators(pelican):
@@ -398,10 +400,12 @@ def test_a_page_that_fails_after_the_writers_last_flush_is_still_said(site, tmp_
     newsroom(site)
     built = build_with_outside_plugin(site, tmp_path, "statistik", LATE_FAILING_PLUGIN)
     assert built.returncode == 1, built.log
-    said = [e for e in built.log_lines("error") if "statistik/index.html" in e]
+    said = [e for e in built.log_lines("error") if "statistik/" in e]
+    # One cause, one line, with advice that fits (no Template: line here).
     assert [e.split(" (")[0] for e in said] == [
-        "statistik/index.html: page not written: its template failed"
+        "statistik/index.html: 3 pages not written: the template failed"
     ], built.log
+    assert "mend the template (or the plugin that writes these pages)" in said[0]
 
 
 def test_releases_with_a_wrong_template_line_are_each_named(site):

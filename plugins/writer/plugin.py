@@ -505,7 +505,8 @@ class WriterBuild:
     def add(self, job: Job) -> None:
         if self.flushed:  # a generator after the flush: write at once
             self._produce([job])
-            report_failures(self.failures)  # (the final flush has said its own)
+            # Said at `finalized`, together: a late generator's pages fail alike.
+            _LATE_FAILURES.extend(self.failures)
             self.failures = []
             if self.incremental:
                 self.manifest.save()
@@ -631,38 +632,55 @@ def shown_path(path: str) -> str:
     return path if relative.startswith("..") else relative.replace(os.sep, "/")
 
 
+# Pages that failed after the writer's last flush (an outside generator
+# listed after it), said at `finalized`.
+_LATE_FAILURES: list = []
+
+
+def report_late_failures(_pelican) -> None:
+    failures = list(_LATE_FAILURES)
+    _LATE_FAILURES.clear()
+    report_failures(failures)
+
+
 def report_failures(failures: list) -> None:
     """One error per cause: a page its template cannot render, at the page's
     source; a template that fails on many pages (a partial reading a variable
     no plugin provides any more) once, at the template's file and line, with
     how many pages it kept from being written (it was an error per page, each
     blaming a release and its Template: line)."""
-    by_cause: dict[tuple[str, str], list] = {}
+    by_cause: dict[tuple[str, str, bool], list] = {}
     for job, failure in failures:
-        # A content's own `Template:` is its own cause: said at its file.
-        cause = (failure.reason, "" if job.own_template else failure.template)
+        # A content's own `Template:` is its own cause: said at each content.
+        cause = (failure.reason, failure.template, job.own_template)
         by_cause.setdefault(cause, []).append((job, failure))
-    for (reason, template), failed in by_cause.items():
-        if len(failed) == 1 or not template:
+    for (reason, template, own_template), failed in by_cause.items():
+        if len(failed) == 1 or own_template or not reason.startswith("its template failed"):
             for job, failure in failed:
+                suggestion = failure.suggestion
+                if reason.startswith("its template failed") and not own_template:
+                    # No Template: line of a content: the template itself.
+                    where = shown_path(template.rpartition(":")[0]) if template else "the template"
+                    suggestion = f"mend {where} (or the plugin that writes this page)"
                 logger.error(
                     "%s: page not written: %s (%s)",
                     job.source or job.site_path,
                     failure.reason,
-                    failure.suggestion,
+                    suggestion,
                 )
             continue
         path, _, line = template.rpartition(":")
+        shown_pages = ", ".join(job.site_path for job, _ in failed[:3])
         findings.report(
             logger,
             Finding(
-                shown_path(path),
+                shown_path(path) if path else failed[0][0].site_path,
                 int(line) if line.isdigit() else None,
                 "error",
                 f"{len(failed)} pages not written: the template failed "
                 f"({reason.removeprefix('its template failed (').removesuffix(')')})",
-                "mend the template; the first pages: "
-                + ", ".join(job.site_path for job, _ in failed[:3]),
+                "mend the template (or the plugin that writes these pages); the first "
+                f"pages: {shown_pages}",
             ),
         )
 
@@ -1164,3 +1182,4 @@ def register():
     signals.page_writer_finalized.connect(flush_written)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
+    signals.finalized.connect(report_late_failures)
