@@ -9,6 +9,7 @@ the page, not to a card or a search result, so it is left out.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from warta.regions.dateline import DATELINE_RE
 from warta.regions.dateline import first_paragraph as lead_paragraph
@@ -17,39 +18,20 @@ from warta.regions.dateline import first_paragraph as lead_paragraph
 LEVEL_WORDS = {"kab", "kabupaten", "kota", "kec", "kecamatan", "prov", "provinsi"}
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
 MAX_DATELINE_WORDS = 6
-# A second dash soon after the head: the head was a name set off by dashes
-# ("Anggota … Ahmad Naafi – Koordinator … periode 2023-2028 – mengatakan");
-# not a range of times or years ("pukul 08.00 - 10.00", "2024 - 2025").
-DASH_RE = re.compile(r"(?<!\d)\s[–—-]{1,2}\s|(?<=\d)\s[–—-]{1,2}\s(?!\d)")
-SET_OFF_CHARS = 160
-# Words that open a sentence about people, never a place.
-PERSON_WORDS = {
-    "anggota",
-    "ketua",
-    "kepala",
-    "koordinator",
-    "tim",
-    "staf",
-    "sekretaris",
-    "bapak",
-    "ibu",
-    "pengawas",
-    "panwaslu",
-    "panwascam",
-    "bawaslu",
-    "kpu",
-}
 
 
-def without_dateline(paragraph: str) -> str:
+def without_dateline(paragraph: str, is_place: Callable[[str], bool] | None = None) -> str:
     """The paragraph without its dateline head, when it has one.
 
     A head is a dateline when it is short and looks like one: a word in capitals
     (PALEMBANG, REL, SRIPOKU.COM), or a comma or parentheses in it
     ("Palembang, 12 November 2024", "Martapura (OKU Timur)"), or one or two
     capitalised words ("Pagar Alam –"), or capitalised words after a level
-    word ("Kab. Muara Enim -"). The head ends where the regions plugin's
-    dateline ends (`LUBUK LINGGAU | …` too)."""
+    word ("Kab. Muara Enim -"), or capitalised words that `is_place` knows
+    (the gazetteer: "Ogan Komering Ulu Selatan –", "Seberang Ulu II -"; never
+    a person's name set off by dashes, "Rudi Hartono Saputra – Ketua … –").
+    The head ends where the regions plugin's dateline ends (`LUBUK LINGGAU |
+    …` too)."""
     match = DATELINE_RE.match(paragraph)
     if not match:
         return paragraph
@@ -60,18 +42,23 @@ def without_dateline(paragraph: str) -> str:
     first = words[0].strip(",.()")
     looks_like = (
         (first.isupper() and len(first) > 1)
-        or "," in head
-        or "(" in head
-        or (len(words) <= 2 and all(w[:1].isupper() for w in words))
-        # "Ogan Komering Ulu Selatan – Bawaslu …", "Seberang Ulu II - …": a
-        # place of several capitalised words before a sentence; not a name
-        # between two dashes ("Anggota Bawaslu Sumsel Ahmad Naafi –
-        # Koordinator … – mengatakan …"), nor a person or a team.
+        # "Palembang, 12 November 2024", "Martapura (OKU Timur)": a place
+        # first (with the gazetteer), not "Rudi Hartono, S.H. – Ketua … –".
         or (
-            all(w[:1].isupper() or w[:1].isdigit() for w in words)
+            ("," in head or "(" in head)
+            and (
+                is_place is None
+                or first.isupper()
+                or is_place(re.split(r"[,(]", head, maxsplit=1)[0].strip())
+            )
+        )
+        or (len(words) <= 2 and all(w[:1].isupper() for w in words))
+        # A place of several capitalised words before a sentence.
+        or (
+            is_place is not None
+            and all(w[:1].isupper() or w[:1].isdigit() for w in words)
             and paragraph[match.end() :].strip()[:1].isupper()
-            and not DASH_RE.search(paragraph[match.end() : match.end() + SET_OFF_CHARS])
-            and first.lower() not in PERSON_WORDS
+            and is_place(head)
         )
         # "Kab. Muara Enim - Bawaslu …", not "Kabupaten Muara Enim – salah satu
         # daerah … – menjadi …": a sentence that opens on the region's name.
@@ -85,10 +72,16 @@ def without_dateline(paragraph: str) -> str:
     return rest if looks_like and rest else paragraph
 
 
-def lead_summary(content_html: str, max_chars: int = 300, min_chars: int = 60) -> str:
-    """The lead without its dateline, cut after the last sentence that fits in
-    `max_chars` (at least `min_chars` long), else at a word with an ellipsis."""
-    text = without_dateline(lead_paragraph(content_html))
+def lead_summary(
+    content_html: str,
+    max_chars: int = 300,
+    min_chars: int = 60,
+    is_place: Callable[[str], bool] | None = None,
+) -> str:
+    """The lead without its dateline (`is_place`: see `without_dateline`), cut
+    after the last sentence that fits in `max_chars` (at least `min_chars`
+    long), else at a word with an ellipsis."""
+    text = without_dateline(lead_paragraph(content_html), is_place)
     if len(text) <= max_chars:
         return text
     cut = ""

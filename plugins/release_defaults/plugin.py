@@ -27,6 +27,7 @@ import html
 import logging
 import os
 from collections import Counter
+from collections.abc import Callable
 
 from pelican import signals
 from pelican.contents import Article, Page
@@ -41,7 +42,7 @@ from warta.findings import Finding, report
 from warta.new_article import office_code_resolver, office_unit, region_author
 from warta.paths import climbs
 from warta.regions.configured import load_configured
-from warta.regions.dateline import first_paragraph, from_lead
+from warta.regions.dateline import first_paragraph, from_lead, resolve_place
 from warta.text import LANG_RE, SLUG_RE, markdown_literal, slugify
 
 from .lead import lead_summary
@@ -98,6 +99,7 @@ def supply(content) -> None:
             getattr(content, "_content", "") or "",
             setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MAX"),
             setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MIN"),
+            place_reader(content.settings),
         )
         if summary:
             content.metadata["summary"] = html.escape(summary, quote=False)
@@ -148,6 +150,17 @@ def supply_author(generator) -> None:
         article.author = Author(name, settings)
         article.authors = [article.author]
         getattr(article, SUPPLIED_ATTRIBUTE).append(("Author", name))
+
+
+def place_reader(settings) -> Callable[[str], bool] | None:
+    """Whether a dateline's words name a place of the gazetteer (None without
+    the regions plugin's data): "Ogan Komering Ulu Selatan" does, "Rudi
+    Hartono Saputra" does not."""
+    gazetteer, _ = load_configured(settings)
+    if gazetteer is None:
+        return None
+    home = settings.get("REGIONS_HOME_PROVINCE")
+    return lambda words: resolve_place(gazetteer, words, home=home) is not None
 
 
 def office_spoken_for(gazetteer, article, home: str | None):
