@@ -131,3 +131,37 @@ def test_static_and_attach_links_are_checked_in_the_build_and_the_check_alike(tm
         if ": error:" in line
     ]
     assert errors == expected, checked.stdout + checked.stderr
+
+
+def test_dead_links_in_lists_and_wrapped_lines_are_each_an_error_at_its_line(tmp_path):
+    """A line read alone by Markdown lost the links of a nested list item (an
+    indented line is a code block), of a link whose text wraps and of an HTML
+    tag over two lines: all shipped dead, with "build ok"."""
+    from conftest import FixtureSite, article_text
+
+    site = FixtureSite(tmp_path)
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menetapkan keputusan.\n\n"
+        "1. Keputusan:\n"
+        "    - [SK Bawaslu]({static}/files/sk-hilang.pdf) dan lampirannya\n\n"
+        "Rincian tercantum dalam [Surat Keputusan\n"
+        "Bawaslu Kota Palembang]({static}/files/sk-dua-hilang.pdf) yang ditetapkan.\n\n"
+        '<a class="tombol-unduh"\n'
+        '   href="{static}/files/sk-tiga-hilang.pdf">Unduh salinan SK</a>\n\n'
+        "1. Rilis terkait:\n"
+        "\t- [Rapat pleno]({filename}/berita/2024/tidak-ada.md#hasil) dan catatannya\n"
+    )
+    site.article("daftar.md", article_text(slug="daftar", body=body))
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 1
+    said = sorted(
+        (f.line, f.message.split(" (")[0])
+        for f in built.findings("error")
+        if f.path.endswith("daftar.md")
+    )
+    assert said == [
+        (12, "link to a missing file: '/files/sk-hilang.pdf'"),
+        (15, "link to a missing file: '/files/sk-dua-hilang.pdf'"),
+        (18, "link to a missing file: '/files/sk-tiga-hilang.pdf'"),
+        (21, "link to a missing file: '/berita/2024/tidak-ada.md'"),
+    ], built.log

@@ -118,13 +118,24 @@ def site_links(line: str) -> list[tuple[str, str, bool]]:
             )
             for m in matches
         ]
+    fast = [
+        (
+            m["kind"] or m["old"],
+            link_target(line, m.start(), m.end()),
+            bool(_IMAGE_BEFORE.search(line[: m.start()])),
+        )
+        for m in matches
+    ]
     global _LINE_MARKDOWN
     if _LINE_MARKDOWN is None:
         _LINE_MARKDOWN = markdown.Markdown()
     _LINE_MARKDOWN.reset()
     parser = _SiteLinkParser()
-    parser.feed(_LINE_MARKDOWN.convert(line))
-    return parser.found
+    # Without its indent (a list item's line alone would be a code block).
+    parser.feed(_LINE_MARKDOWN.convert(line.strip()))
+    # A line alone may not be the whole link (its text or its tag wrapped over
+    # two lines): then the line's own reading.
+    return parser.found if len(parser.found) == len(matches) else fast
 
 
 class _SiteLinkParser(html.parser.HTMLParser):
