@@ -567,7 +567,9 @@ def test_a_release_naming_regions_and_tags_by_alias_or_code_opens_with_them_chos
           const read = (line) => format.fromFile(`Title: X\nRegion: ${line}\n\nIsi.\n`).region;
           return [read('Empat Lawang, Pendopo'), read('Lampung, Mesuji'), read('Pendopo'),
                   read('Mesuji'), read('Empat Lawang, Kec. Tebing Tinggi'),
-                  read('Kota PLG; Kab. OKU'), read('Agung'), read('Lahat, Kecamatan Lahat')];
+                  read('Kota PLG; Kab. OKU'), read('Agung'), read('Lahat, Kecamatan Lahat'),
+                  read('Kayuagung, Ogan Komering Ilir'), read('Empat Lawang, Tebing Tinggi'),
+                  read('Lahat, Lahat')];
         }""",
         [config["warta"]],
     )
@@ -580,6 +582,10 @@ def test_a_release_naming_regions_and_tags_by_alias_or_code_opens_with_them_chos
         ["Kota Palembang", "Kabupaten Ogan Komering Ulu"],
         ["Agung"],  # no unit's name: as written (the build calls it unknown)
         ["Kabupaten Lahat", "16.04.10"],  # a kecamatan is no context for its namesake
+        # a seat inside its kabupaten is the kabupaten, as the build's alias tier
+        ["Kabupaten Ogan Komering Ilir", "Kabupaten Ogan Komering Ilir"],
+        ["Kabupaten Empat Lawang", "Kabupaten Empat Lawang"],
+        ["Kabupaten Lahat", "Kabupaten Lahat"],
     ]
     # Tags as the build reads them: a name with commas that a comma list
     # split, made whole; "Pemilu2024" is no spelling of "Pemilu 2024".

@@ -224,10 +224,15 @@
         return other !== index && code && code.split('.').length < 3;
       });
       var inside = candidates.filter(function (candidate) {
-        return candidate[1].some(function (code) { return others.indexOf(code) >= 0; }) &&
-          chosen.indexOf(candidate[0]) < 0;  // never the unit another value names
+        return candidate[1].some(function (code) { return others.indexOf(code) >= 0; });
       });
-      return inside.length === 1 ? inside[0][0] : chosen[index];
+      // The build's tiers: a kabupaten/kota (a seat: "Kayuagung, OKI") before
+      // a kecamatan ("Empat Lawang, Pendopo").
+      var regions = inside.filter(function (c) { return c[1][0].split('.').length < 3; });
+      var kecamatan = inside.filter(function (c) { return c[1][0].split('.').length >= 3; });
+      if (regions.length === 1) return regions[0][0];
+      if (!regions.length && kecamatan.length === 1) return kecamatan[0][0];
+      return chosen[index];
     });
   }
 
