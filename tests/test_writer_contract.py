@@ -423,3 +423,59 @@ def test_releases_with_a_wrong_template_line_are_each_named(site):
     said = sorted(e.split(": page not written")[0] for e in built.log_lines("error"))
     assert said == ["berita/salah-1.md", "berita/salah-2.md"], built.log
     assert all("remove the Template: line" in e for e in built.log_lines("error"))
+
+
+LATE_THEME_PLUGIN = textwrap.dedent(
+    '''
+    """An outside generator listed last that renders the theme's 404 page."""
+    from pelican import signals
+    from pelican.generators import Generator
+
+
+    class Statistik(Generator):
+        def generate_context(self):
+            pass
+
+        def generate_output(self, writer):
+            writer.write_file("statistik/index.html", self.get_template("404"), self.context)
+
+
+    def get_generators(pelican):
+        return Statistik
+
+
+    def register():
+        signals.get_generators.connect(get_generators)
+    '''
+)
+
+
+def test_one_template_cause_is_one_line_with_the_pages_of_late_generators_counted(site, tmp_path):
+    """A broken partial also hit by a generator after the writer's last flush
+    was said twice, with the pages split between the two lines."""
+    newsroom(site)
+    overrides = tmp_path / "overrides" / "partials"
+    overrides.mkdir(parents=True)
+    footer = (REPO / "theme" / "templates" / "partials" / "footer.html").read_text(encoding="utf-8")
+    (overrides / "footer.html").write_text("{{ data_luar.status }}\n" + footer, encoding="utf-8")
+    package = tmp_path / "outside-plugins" / "statistik"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(LATE_THEME_PLUGIN, encoding="utf-8")
+    settings = load_settings(REPO / "pelicanconf.py")
+    built = run_build(
+        site.content,
+        site.output,
+        overrides={
+            "SEARCH_ENABLED": False,
+            "THEME_TEMPLATES_OVERRIDES": [str(overrides.parent)],
+            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(package.parent)],
+            "PLUGINS": [*settings["PLUGINS"], "statistik"],
+        },
+    )
+    assert built.returncode == 1
+    [error] = built.findings("error")
+    assert error.path.endswith("overrides/partials/footer.html"), error
+    written = {p.relative_to(site.output).as_posix() for p in site.output.rglob("*.html")}
+    assert "statistik/index.html" not in written
+    count = int(error.message.split(" pages not written")[0])
+    assert count > 20, error

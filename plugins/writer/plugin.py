@@ -537,9 +537,9 @@ class WriterBuild:
                 self.frozen = False
         if not final:
             return
-        # Said once for the whole build: a template failing on every page fails
-        # in each flush (articles, pages, listings).
-        report_failures(self.failures)
+        # Said once for the whole build, at `finalized`: a template failing on
+        # every page fails in each flush, and in generators after this one.
+        _LATE_FAILURES.extend(self.failures)
         self.failures = []
         if self.incremental:
             self.manifest.save()
@@ -662,11 +662,16 @@ def report_failures(failures: list) -> None:
                     # No Template: line of a content: the template itself.
                     where = shown_path(template.rpartition(":")[0]) if template else "the template"
                     suggestion = f"mend {where} (or the plugin that writes this page)"
-                logger.error(
-                    "%s: page not written: %s (%s)",
-                    job.source or job.site_path,
-                    failure.reason,
-                    suggestion,
+                findings.report(
+                    logger,
+                    Finding(
+                        # a page of no content: the file it would have been
+                        job.source or job.path,
+                        None,
+                        "error",
+                        f"page not written: {failure.reason}",
+                        suggestion,
+                    ),
                 )
             continue
         path, _, line = template.rpartition(":")
