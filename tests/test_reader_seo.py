@@ -320,14 +320,20 @@ def test_the_newsrooms_own_robots_txt_is_kept_and_said_once(site):
     extra = site.content / "extra"
     extra.mkdir()
     (extra / "robots.txt").write_text("User-agent: *\nDisallow: /draf/\n", encoding="utf-8")
+    (extra / "news.xml").write_text("<urlset/>\n", encoding="utf-8")
     site.article("a.md", title="Rapat Koordinasi Pengawasan Kota Palembang", slug="rakor")
     built = build_public(
         site,
         PLUGINS=["seo"],
-        EXTRA_PATH_METADATA={"extra/robots.txt": {"path": "robots.txt"}},
-        STATIC_PATHS=["extra/robots.txt"],
+        EXTRA_PATH_METADATA={
+            "extra/robots.txt": {"path": "robots.txt"},
+            "extra/news.xml": {"path": "news-sitemap.xml"},
+        },
+        STATIC_PATHS=["extra/robots.txt", "extra/news.xml"],
         TEMPLATE_PAGES={},
+        SEO_NOW="2030-01-01T00:00:00+07:00",  # no news: the newsroom's own file stays
     )
+    assert (built.output / "news-sitemap.xml").read_text(encoding="utf-8") == "<urlset/>\n"
     assert built.returncode == 0, built.log  # strict
     assert (built.output / "robots.txt").read_text(encoding="utf-8").endswith("Disallow: /draf/\n")
     said = [s.split(" (")[0] for s in built.log_lines("suggestion") if "robots.txt" in s]

@@ -274,8 +274,9 @@ class SeoGenerator(Generator):
             )
             language = self.settings.get("DEFAULT_LANG", "id")
             self._write(news_as, news_sitemap_xml(news, publication=publication, language=language))
-        elif news_as:
-            # An empty urlset is invalid; a file left by an earlier build would be stale.
+        elif news_as and not self._static_source(news_as):
+            # An empty urlset is invalid; a file left by an earlier build would
+            # be stale. (One the newsroom publishes itself is its own.)
             stale = os.path.join(self.output_path, news_as)
             if os.path.isfile(stale):
                 os.remove(stale)
