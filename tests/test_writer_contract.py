@@ -479,3 +479,57 @@ def test_one_template_cause_is_one_line_with_the_pages_of_late_generators_counte
     assert "statistik/index.html" not in written
     count = int(error.message.split(" pages not written")[0])
     assert count > 20, error
+
+
+EXPLODING_PLUGIN = textwrap.dedent(
+    '''
+    """An outside generator listed last that stops the build."""
+    from pelican import signals
+    from pelican.generators import Generator
+
+
+    class Meledak(Generator):
+        def generate_context(self):
+            pass
+
+        def generate_output(self, writer):
+            raise RuntimeError("statistik: data tidak lengkap")
+
+
+    def get_generators(pelican):
+        return Meledak
+
+
+    def register():
+        signals.get_generators.connect(get_generators)
+    '''
+)
+
+
+def test_a_build_that_stops_early_still_says_the_pages_it_did_not_write(site, tmp_path):
+    """The template's error, held until `finalized`, was lost when a later
+    generator stopped the build before it."""
+    newsroom(site)
+    overrides = tmp_path / "overrides" / "partials"
+    overrides.mkdir(parents=True)
+    footer = (REPO / "theme" / "templates" / "partials" / "footer.html").read_text(encoding="utf-8")
+    (overrides / "footer.html").write_text("{{ data_luar.status }}\n" + footer, encoding="utf-8")
+    package = tmp_path / "outside-plugins" / "meledak"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(EXPLODING_PLUGIN, encoding="utf-8")
+    settings = load_settings(REPO / "pelicanconf.py")
+    built = run_build(
+        site.content,
+        site.output,
+        overrides={
+            "SEARCH_ENABLED": False,
+            "THEME_TEMPLATES_OVERRIDES": [str(overrides.parent)],
+            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(package.parent)],
+            "PLUGINS": [*settings["PLUGINS"], "meledak"],
+        },
+    )
+    assert built.returncode == 1
+    messages = sorted(e.message.split(" (")[0] for e in built.findings("error"))
+    assert len(messages) == 2, built.log
+    assert messages[1].startswith("build stopped: RuntimeError: statistik: data tidak lengkap")
+    assert "pages not written: the template failed" in messages[0], messages

@@ -29,6 +29,7 @@ from typing import NoReturn
 # plugins' loggers must share so that its duplicate filter applies to them too.
 from pelican import log as pelican_log
 
+from warta import findings
 from warta.buildlog import Paths, Translator, fold
 from warta.findings import Finding
 from warta.plugin_order import order_problems, suggestion_for
@@ -264,6 +265,7 @@ def build_site(
     except SettingsError:
         pass  # already reported, one line per problem
     except Exception as exc:  # report, never dump a traceback on a writer
+        findings.say_deferred()  # what plugins hold until the build's end
         if os.environ.get("WARTA_DEBUG"):
             raise
         reason = f"{type(exc).__name__}: {exc}"

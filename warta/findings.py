@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from warta.text import shown_controls
@@ -75,6 +76,26 @@ class Finding:
 
     def moved(self, path: str) -> Finding:
         return dataclasses.replace(self, path=path)
+
+
+# What a plugin says once its work is whole (at `finalized`), kept so that a
+# build that stops before then still says it (`say_deferred`, called by the
+# build runner).
+_DEFERRED: list[Callable[[], None]] = []
+
+
+def defer(say: Callable[[], None]) -> None:
+    """Have `say` called at the latest when the build ends, once."""
+    if say not in _DEFERRED:
+        _DEFERRED.append(say)
+
+
+def say_deferred() -> None:
+    """Call what was deferred (each once) and forget it."""
+    pending = list(_DEFERRED)
+    _DEFERRED.clear()
+    for say in pending:
+        say()
 
 
 def report(logger: logging.Logger, finding: Finding, secondary: bool = False) -> None:

@@ -506,7 +506,7 @@ class WriterBuild:
         if self.flushed:  # a generator after the flush: write at once
             self._produce([job])
             # Said at `finalized`, together: a late generator's pages fail alike.
-            _LATE_FAILURES.extend(self.failures)
+            hold_failures(self.failures)
             self.failures = []
             if self.incremental:
                 self.manifest.save()
@@ -539,7 +539,7 @@ class WriterBuild:
             return
         # Said once for the whole build, at `finalized`: a template failing on
         # every page fails in each flush, and in generators after this one.
-        _LATE_FAILURES.extend(self.failures)
+        hold_failures(self.failures)
         self.failures = []
         if self.incremental:
             self.manifest.save()
@@ -632,15 +632,25 @@ def shown_path(path: str) -> str:
     return path if relative.startswith("..") else relative.replace(os.sep, "/")
 
 
-# Pages that failed after the writer's last flush (an outside generator
-# listed after it), said at `finalized`.
-_LATE_FAILURES: list = []
+# The pages of this build not written, said together at `finalized` (or when
+# the build stops before it: `warta.findings.say_deferred`).
+_HELD_FAILURES: list = []
+
+
+def hold_failures(failures: list) -> None:
+    if failures:
+        _HELD_FAILURES.extend(failures)
+        findings.defer(say_held_failures)
+
+
+def say_held_failures() -> None:
+    failures = list(_HELD_FAILURES)
+    _HELD_FAILURES.clear()
+    report_failures(failures)
 
 
 def report_late_failures(_pelican) -> None:
-    failures = list(_LATE_FAILURES)
-    _LATE_FAILURES.clear()
-    report_failures(failures)
+    say_held_failures()
 
 
 def report_failures(failures: list) -> None:
@@ -1155,7 +1165,9 @@ def get_writer(pelican):
 
 
 def take_over_output_cleaning(pelican) -> None:
-    """Pelican would empty the whole output; the writer keeps reusable pages."""
+    """Pelican would empty the whole output; the writer keeps reusable pages.
+    (A run starts: nothing held from an earlier one in this process.)"""
+    _HELD_FAILURES.clear()
     if setting(pelican.settings, "WRITER_INCREMENTAL"):
         pelican.delete_outputdir = False
     warn_early_finalizers()
