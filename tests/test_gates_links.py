@@ -165,3 +165,26 @@ def test_dead_links_in_lists_and_wrapped_lines_are_each_an_error_at_its_line(tmp
         (18, "link to a missing file: '/files/sk-tiga-hilang.pdf'"),
         (21, "link to a missing file: '/berita/2024/tidak-ada.md'"),
     ], built.log
+
+
+def test_links_in_code_or_comments_are_not_checked_and_wrapped_valid_ones_pass(tmp_path):
+    """Read alone, a line fell back to a reader that took ` (2024)` for a
+    title and counted links inside `code` and HTML comments: three false
+    errors stopped a good build."""
+    from conftest import FixtureSite, article_text
+
+    site = FixtureSite(tmp_path)
+    folder = site.content / "images" / "2024"
+    folder.mkdir(parents=True)
+    (folder / "SK Bawaslu (2024).pdf").write_bytes(b"%PDF-1.4\n")
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menerbitkan keputusan. Unduh [Keputusan Bawaslu Kota\n"
+        "Palembang]({static}/images/2024/SK Bawaslu (2024).pdf) di sini.\n\n"
+        "<!-- Lampiran lama: [Lampiran]({static}/images/2024/lampiran-lama.pdf) -->\n\n"
+        "Tautan ditulis `[Unduh]({static}/images/2024/nama-file.pdf)` oleh admin.\n\n"
+        "[SK]({static}/images/2024/SK Bawaslu (2024).pdf) (versi lama "
+        "`{static}/images/2024/sk-lama.pdf` sudah ditarik)."
+    )
+    site.article("lampiran.md", article_text(slug="lampiran", body=body))
+    built = site.build(SEARCH_ENABLED=False)
+    assert [e for e in built.log_lines("error") if "lampiran.md" in e] == [], built.log

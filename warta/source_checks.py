@@ -73,9 +73,19 @@ def link_target(line: str, prefix_start: int, start: int) -> str:
                 break
             index += 1
         target = line[start:index]
-        if markdown:  # a title: `url "t"`, `url 't'`, `url (t)`, `url"t"`
-            target = re.split(r"""["']|\s+\(""", target, maxsplit=1)[0].rstrip()
+        if markdown:  # a title, as Python-Markdown reads one: quoted, last: `url "t"`
+            target = _LINK_TITLE_RE.sub("", target).rstrip()
     return re.split(r"[#?]", target, maxsplit=1)[0]
+
+
+# A link's title as Python-Markdown reads one: quoted, last in the parentheses.
+_LINK_TITLE_RE = re.compile(r"""\s*(["'])[^"']*\1\s*$""")
+
+
+def _in_code_or_comment(line: str, position: int) -> bool:
+    """Whether `position` is inside a `code` span or an HTML comment of the line."""
+    before = line[:position]
+    return before.count("`") % 2 == 1 or before.rfind("<!--") > before.rfind("-->")
 
 
 # A reference definition: `[label]: {static}/x.pdf "title"`.
@@ -107,17 +117,8 @@ def site_links(line: str) -> list[tuple[str, str, bool]]:
             else ""
         )
         return [(match["kind"] or match["old"], re.split(r"[#?]", target, maxsplit=1)[0], False)]
-    tails = [line[m.end() :] for m in matches]
-    plain = not any(re.search(r"""[\s"'(]""", tail) for tail in tails)
-    if plain:
-        return [
-            (
-                m["kind"] or m["old"],
-                link_target(line, m.start(), m.end()),
-                bool(_IMAGE_BEFORE.search(line[: m.start()])),
-            )
-            for m in matches
-        ]
+    # Not a link: written inside `code` or an HTML comment on the line.
+    matches = [m for m in matches if not _in_code_or_comment(line, m.start())]
     fast = [
         (
             m["kind"] or m["old"],
@@ -126,6 +127,9 @@ def site_links(line: str) -> list[tuple[str, str, bool]]:
         )
         for m in matches
     ]
+    tails = [line[m.end() :] for m in matches]
+    if not any(re.search(r"""[\s"'(]""", tail) for tail in tails):
+        return fast  # plain: nothing after the targets to misread
     global _LINE_MARKDOWN
     if _LINE_MARKDOWN is None:
         _LINE_MARKDOWN = markdown.Markdown()
