@@ -18,6 +18,8 @@ from warta.regions.dateline import first_paragraph as lead_paragraph
 LEVEL_WORDS = {"kab", "kabupaten", "kota", "kec", "kecamatan", "prov", "provinsi"}
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
 MAX_DATELINE_WORDS = 6
+# An academic or religious title after a name: "S.H.", "M.Si.", "S.Sos", "Dr.", "H.".
+DEGREE_RE = re.compile(r",\s*(?:[SMD]\.\s?[A-Z][A-Za-z]*\.?|Dr\.|Ir\.|Prof\.|H\.|Hj\.)")
 
 
 def without_dateline(paragraph: str, is_place: Callable[[str], bool] | None = None) -> str:
@@ -42,16 +44,10 @@ def without_dateline(paragraph: str, is_place: Callable[[str], bool] | None = No
     first = words[0].strip(",.()")
     looks_like = (
         (first.isupper() and len(first) > 1)
-        # "Palembang, 12 November 2024", "Martapura (OKU Timur)": a place
-        # first (with the gazetteer), not "Rudi Hartono, S.H. – Ketua … –".
-        or (
-            ("," in head or "(" in head)
-            and (
-                is_place is None
-                or first.isupper()
-                or is_place(re.split(r"[,(]", head, maxsplit=1)[0].strip())
-            )
-        )
+        # "Palembang, 12 November 2024", "Bogor, 12 November 2024",
+        # "Martapura (OKU Timur)", "Semarang (ANTARA)"; not a name with its
+        # degree ("Rudi Hartono, S.H. – Ketua … –").
+        or (("," in head or "(" in head) and not DEGREE_RE.search(head))
         or (len(words) <= 2 and all(w[:1].isupper() for w in words))
         # A place of several capitalised words before a sentence.
         or (
