@@ -425,6 +425,30 @@ def test_releases_with_a_wrong_template_line_are_each_named(site):
     assert all("remove the Template: line" in e for e in built.log_lines("error"))
 
 
+def build_with_broken_footer(site, tmp_path: Path, name: str, source: str):
+    """The newsroom site with a theme override whose footer reads a variable
+    no plugin gives, and the outside plugin `name` listed after every shipped one."""
+    newsroom(site)
+    overrides = tmp_path / "overrides" / "partials"
+    overrides.mkdir(parents=True)
+    footer = (REPO / "theme" / "templates" / "partials" / "footer.html").read_text(encoding="utf-8")
+    (overrides / "footer.html").write_text("{{ data_luar.status }}\n" + footer, encoding="utf-8")
+    package = tmp_path / "outside-plugins" / name
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(source, encoding="utf-8")
+    settings = load_settings(REPO / "pelicanconf.py")
+    return run_build(
+        site.content,
+        site.output,
+        overrides={
+            "SEARCH_ENABLED": False,
+            "THEME_TEMPLATES_OVERRIDES": [str(overrides.parent)],
+            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(package.parent)],
+            "PLUGINS": [*settings["PLUGINS"], name],
+        },
+    )
+
+
 LATE_THEME_PLUGIN = textwrap.dedent(
     '''
     """An outside generator listed last that renders the theme's 404 page."""
@@ -453,25 +477,7 @@ LATE_THEME_PLUGIN = textwrap.dedent(
 def test_one_template_cause_is_one_line_with_the_pages_of_late_generators_counted(site, tmp_path):
     """A broken partial also hit by a generator after the writer's last flush
     was said twice, with the pages split between the two lines."""
-    newsroom(site)
-    overrides = tmp_path / "overrides" / "partials"
-    overrides.mkdir(parents=True)
-    footer = (REPO / "theme" / "templates" / "partials" / "footer.html").read_text(encoding="utf-8")
-    (overrides / "footer.html").write_text("{{ data_luar.status }}\n" + footer, encoding="utf-8")
-    package = tmp_path / "outside-plugins" / "statistik"
-    package.mkdir(parents=True)
-    (package / "__init__.py").write_text(LATE_THEME_PLUGIN, encoding="utf-8")
-    settings = load_settings(REPO / "pelicanconf.py")
-    built = run_build(
-        site.content,
-        site.output,
-        overrides={
-            "SEARCH_ENABLED": False,
-            "THEME_TEMPLATES_OVERRIDES": [str(overrides.parent)],
-            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(package.parent)],
-            "PLUGINS": [*settings["PLUGINS"], "statistik"],
-        },
-    )
+    built = build_with_broken_footer(site, tmp_path, "statistik", LATE_THEME_PLUGIN)
     assert built.returncode == 1
     [error] = built.findings("error")
     assert error.path.endswith("overrides/partials/footer.html"), error
@@ -509,25 +515,7 @@ EXPLODING_PLUGIN = textwrap.dedent(
 def test_a_build_that_stops_early_still_says_the_pages_it_did_not_write(site, tmp_path):
     """The template's error, held until `finalized`, was lost when a later
     generator stopped the build before it."""
-    newsroom(site)
-    overrides = tmp_path / "overrides" / "partials"
-    overrides.mkdir(parents=True)
-    footer = (REPO / "theme" / "templates" / "partials" / "footer.html").read_text(encoding="utf-8")
-    (overrides / "footer.html").write_text("{{ data_luar.status }}\n" + footer, encoding="utf-8")
-    package = tmp_path / "outside-plugins" / "meledak"
-    package.mkdir(parents=True)
-    (package / "__init__.py").write_text(EXPLODING_PLUGIN, encoding="utf-8")
-    settings = load_settings(REPO / "pelicanconf.py")
-    built = run_build(
-        site.content,
-        site.output,
-        overrides={
-            "SEARCH_ENABLED": False,
-            "THEME_TEMPLATES_OVERRIDES": [str(overrides.parent)],
-            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(package.parent)],
-            "PLUGINS": [*settings["PLUGINS"], "meledak"],
-        },
-    )
+    built = build_with_broken_footer(site, tmp_path, "meledak", EXPLODING_PLUGIN)
     assert built.returncode == 1
     messages = sorted(e.message.split(" (")[0] for e in built.findings("error"))
     assert len(messages) == 2, built.log
