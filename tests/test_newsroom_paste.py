@@ -436,6 +436,7 @@ def is_place():
 
     data = REPO / "data" / "regions"
     loaded, _ = gazetteer.load(data / "gazetteer.csv", data / "aliases.yaml")
+
     def is_place(words):
         found = loaded.resolve(words, home="16")
         return found.unit is not None or found.problem == "ambiguous"
