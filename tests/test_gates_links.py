@@ -186,5 +186,19 @@ def test_links_in_code_or_comments_are_not_checked_and_wrapped_valid_ones_pass(t
         "`{static}/images/2024/sk-lama.pdf` sudah ditarik)."
     )
     site.article("lampiran.md", article_text(slug="lampiran", body=body))
+    # A lone backtick or "<!--" opens no code span or comment; a title may hold
+    # the other quote.
+    dead = (
+        "PALEMBANG – Rapat hari Jum`at membahas [surat]({static}/files/surat-hilang.pdf).\n\n"
+        "Kode `<!--` tidak dipakai. Lihat [SK]({static}/files/sk-hilang.pdf).\n\n"
+        "Foto pada [dokumentasi\n"
+        'rapat]({static}/images/2024/SK Bawaslu (2024).pdf "Foto hari Jum\'at").'
+    )
+    site.article("lepas.md", article_text(slug="lepas", body=dead))
     built = site.build(SEARCH_ENABLED=False)
     assert [e for e in built.log_lines("error") if "lampiran.md" in e] == [], built.log
+    said = sorted(e.split(" (")[0] for e in built.log_lines("error") if "lepas.md" in e)
+    assert said == [
+        "berita/lepas.md:11: link to a missing file: '/files/sk-hilang.pdf'",
+        "berita/lepas.md:9: link to a missing file: '/files/surat-hilang.pdf'",
+    ], built.log

@@ -502,6 +502,10 @@ def test_the_dateline_is_not_part_of_the_summary(paragraph, is_place):
         "periode 2023-2028 – mengatakan laporan telah diregistrasi.",
         "Rudi Hartono, S.H. – Ketua Bawaslu Kabupaten Ogan Komering Ilir – mengatakan "
         "laporan telah diregistrasi.",
+        "Rudi Hartono, SH, MH – Ketua Bawaslu Kota Palembang – mengatakan rapat dimulai.",
+        "Siti Aminah, A.Md. – staf sekretariat – mengatakan berkas lengkap.",
+        "Ketua Bawaslu Kota Palembang, Rini Anggraini – didampingi anggota, membuka rapat.",
+        "Bawaslu, sebagai lembaga pengawas – menggelar rapat.",
     ],
 )
 def test_a_lead_without_dateline_is_kept_whole(paragraph, is_place):

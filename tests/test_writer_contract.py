@@ -521,3 +521,39 @@ def test_a_build_that_stops_early_still_says_the_pages_it_did_not_write(site, tm
     assert len(messages) == 2, built.log
     assert messages[1].startswith("build stopped: RuntimeError: statistik: data tidak lengkap")
     assert "pages not written: the template failed" in messages[0], messages
+
+
+STOP_AFTER_ARTICLES = textwrap.dedent(
+    '''
+    """An outside plugin, listed after the writer, that stops the build once
+    the article pages are written."""
+    from pelican import signals
+
+
+    def stop(generator, writer):
+        raise RuntimeError("berhenti setelah artikel")
+
+
+    def register():
+        signals.article_writer_finalized.connect(stop)
+    '''
+)
+
+
+def test_a_failed_article_page_is_said_when_the_build_stops_after_the_articles(site, tmp_path):
+    """The article flush's failures were held past it and lost when a plugin
+    stopped the build at article_writer_finalized."""
+    newsroom(site)
+    site.article(
+        "salah.md",
+        title="Bawaslu Kota Palembang Gelar Rapat Koordinasi Templat Salah",
+        slug="salah",
+        template="page",
+    )
+    built = build_with_outside_plugin(site, tmp_path, "henti", STOP_AFTER_ARTICLES)
+    assert built.returncode == 1
+    said = sorted(e.split(" (")[0] for e in built.log_lines("error"))
+    assert said == [
+        "berita/salah.md: page not written: its template failed",
+        "build stopped: RuntimeError: berhenti setelah artikel",
+    ], built.log

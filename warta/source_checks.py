@@ -79,13 +79,16 @@ def link_target(line: str, prefix_start: int, start: int) -> str:
 
 
 # A link's title as Python-Markdown reads one: quoted, last in the parentheses.
-_LINK_TITLE_RE = re.compile(r"""\s*(["'])[^"']*\1\s*$""")
+_LINK_TITLE_RE = re.compile(r"""\s*("[^"]*"|'[^']*')\s*$""")
 
 
 def _in_code_or_comment(line: str, position: int) -> bool:
-    """Whether `position` is inside a `code` span or an HTML comment of the line."""
-    before = line[:position]
-    return before.count("`") % 2 == 1 or before.rfind("<!--") > before.rfind("-->")
+    """Whether `position` is inside a `code` span or an HTML comment of the
+    line that is closed after it ("Jum`at" alone opens no code span)."""
+    before, after = line[:position], line[position:]
+    in_code = before.count("`") % 2 == 1 and "`" in after
+    in_comment = before.rfind("<!--") > before.rfind("-->") and "-->" in after
+    return in_code or in_comment
 
 
 # A reference definition: `[label]: {static}/x.pdf "title"`.

@@ -18,8 +18,22 @@ from warta.regions.dateline import first_paragraph as lead_paragraph
 LEVEL_WORDS = {"kab", "kabupaten", "kota", "kec", "kecamatan", "prov", "provinsi"}
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
 MAX_DATELINE_WORDS = 6
-# An academic or religious title after a name: "S.H.", "M.Si.", "S.Sos", "Dr.", "H.".
-DEGREE_RE = re.compile(r",\s*(?:[SMD]\.\s?[A-Z][A-Za-z]*\.?|Dr\.|Ir\.|Prof\.|H\.|Hj\.)")
+# A date in a dateline: "12 November 2024", "Senin (11/11/2024)", "27/11".
+DATE_PART_RE = re.compile(
+    r"\d{1,2}/\d{1,2}|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|"
+    r"^(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)\b",
+    re.IGNORECASE,
+)
+
+
+def placed(head: str, is_place: Callable[[str], bool]) -> bool:
+    """Whether a dateline head with a comma or parentheses opens with a code
+    in capitals (REL, SRIPOKU.COM, PAGARALAM), or has a part that is a place
+    or a date ("Rudi Hartono, SH" has neither)."""
+    parts = [part.strip(" .") for part in re.split(r"[,()]", head) if part.strip(" .")]
+    if parts and parts[0].isupper() and len(parts[0]) > 1:
+        return True
+    return any(DATE_PART_RE.search(part) or is_place(part) for part in parts)
 
 
 def without_dateline(paragraph: str, is_place: Callable[[str], bool] | None = None) -> str:
@@ -44,10 +58,11 @@ def without_dateline(paragraph: str, is_place: Callable[[str], bool] | None = No
     first = words[0].strip(",.()")
     looks_like = (
         (first.isupper() and len(first) > 1)
-        # "Palembang, 12 November 2024", "Bogor, 12 November 2024",
-        # "Martapura (OKU Timur)", "Semarang (ANTARA)"; not a name with its
-        # degree ("Rudi Hartono, S.H. – Ketua … –").
-        or (("," in head or "(" in head) and not DEGREE_RE.search(head))
+        # "Palembang, 12 November 2024", "REL, Pagaralam", "Tanjung Enim
+        # (Muara Enim)", "Semarang (ANTARA)": a place, a code in capitals or a
+        # date among its parts; not "Rudi Hartono, SH –", "Ketua Bawaslu Kota
+        # Palembang, Rini Anggraini –" (without the gazetteer: any).
+        or (("," in head or "(" in head) and (is_place is None or placed(head, is_place)))
         or (len(words) <= 2 and all(w[:1].isupper() for w in words))
         # A place of several capitalised words before a sentence.
         or (

@@ -535,12 +535,13 @@ class WriterBuild:
             if self.frozen and final:
                 gc.unfreeze()
                 self.frozen = False
-        if not final:
-            return
-        # Said once for the whole build, at `finalized`: a template failing on
-        # every page fails in each flush, and in generators after this one.
+        # Said once for the whole build, at `finalized` (or when it stops): a
+        # template failing on every page fails in each flush, and in
+        # generators after this one.
         hold_failures(self.failures)
         self.failures = []
+        if not final:
+            return
         if self.incremental:
             self.manifest.save()
             if self.digest is not None:
