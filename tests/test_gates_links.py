@@ -195,8 +195,18 @@ def test_links_in_code_or_comments_are_not_checked_and_wrapped_valid_ones_pass(t
         'rapat]({static}/images/2024/SK Bawaslu (2024).pdf "Foto hari Jum\'at").'
     )
     site.article("lepas.md", article_text(slug="lepas", body=dead))
+    # A comment or a code span over two lines hides its link too.
+    wrapped = (
+        "PALEMBANG – Bawaslu menerbitkan keputusan.\n\n"
+        "<!-- Lampiran lama, ditarik: [Lampiran]({static}/files/lampiran-lama.pdf)\n"
+        "diganti SK baru -->\n\n"
+        "Tautan ditulis `[Unduh]({static}/files/nama-file.pdf)\n"
+        "oleh admin` saja."
+    )
+    site.article("bungkus.md", article_text(slug="bungkus", body=wrapped))
     built = site.build(SEARCH_ENABLED=False)
     assert [e for e in built.log_lines("error") if "lampiran.md" in e] == [], built.log
+    assert [e for e in built.log_lines("error") if "bungkus.md" in e] == [], built.log
     said = sorted(e.split(" (")[0] for e in built.log_lines("error") if "lepas.md" in e)
     assert said == [
         "berita/lepas.md:11: link to a missing file: '/files/sk-hilang.pdf'",

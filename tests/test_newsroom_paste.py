@@ -470,6 +470,10 @@ def is_place():
         "Tanjung Enim (Muara Enim) - Bawaslu menggelar rapat.",
         "Semarang (ANTARA) - Bawaslu menggelar rapat.",
         "Gumawang, Senin (11/11/2024) – Bawaslu menggelar rapat.",
+        # a town the gazetteer does not know, with an agency or office code
+        "Tanjung Enim (ANTARA) - Bawaslu menggelar rapat.",
+        "Tanjung Enim, BWSME — Bawaslu menggelar rapat.",
+        "Palembang, 11/11/2024 - Bawaslu menggelar rapat.",
     ],
 )
 def test_the_dateline_is_not_part_of_the_summary(paragraph, is_place):
@@ -506,6 +510,9 @@ def test_the_dateline_is_not_part_of_the_summary(paragraph, is_place):
         "Siti Aminah, A.Md. – staf sekretariat – mengatakan berkas lengkap.",
         "Ketua Bawaslu Kota Palembang, Rini Anggraini – didampingi anggota, membuka rapat.",
         "Bawaslu, sebagai lembaga pengawas – menggelar rapat.",
+        "Muslim, S.Pd – Koordinator Divisi P2H Bawaslu Kota Palembang – mengatakan siap.",
+        "Rini Anggraini – Ketua Bawaslu Kota Palembang – mengatakan rapat dimulai.",
+        "Rudi, Ketua Bawaslu 2023/2028 – mengatakan rapat dimulai.",
     ],
 )
 def test_a_lead_without_dateline_is_kept_whole(paragraph, is_place):

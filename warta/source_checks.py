@@ -10,7 +10,7 @@ import datetime as dt
 import difflib
 import html.parser
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import markdown
@@ -82,13 +82,32 @@ def link_target(line: str, prefix_start: int, start: int) -> str:
 _LINK_TITLE_RE = re.compile(r"""\s*("[^"]*"|'[^']*')\s*$""")
 
 
-def _in_code_or_comment(line: str, position: int) -> bool:
-    """Whether `position` is inside a `code` span or an HTML comment of the
-    line that is closed after it ("Jum`at" alone opens no code span)."""
-    before, after = line[:position], line[position:]
-    in_code = before.count("`") % 2 == 1 and "`" in after
-    in_comment = before.rfind("<!--") > before.rfind("-->") and "-->" in after
-    return in_code or in_comment
+# An HTML comment, and a code span as Markdown reads one: a run of backticks
+# closed by a run of the same length, within a paragraph ("Jum`at" alone opens
+# none).
+_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
+_CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
+
+
+def hidden_spans(lines: Sequence[tuple[int, str]]) -> dict[int, list[tuple[int, int]]]:
+    """Line number → (start, end) columns of the line inside an HTML comment or
+    a code span, which may begin and end on other lines (a comment around an
+    old attachment, a code span wrapped by the editor)."""
+    text = "\n".join(line for _, line in lines)
+    starts, offset = [], 0
+    for _, line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    found: dict[int, list[tuple[int, int]]] = {}
+    for pattern in (_COMMENT_RE, _CODE_SPAN_RE):
+        for match in pattern.finditer(text):
+            for (number, line), start in zip(lines, starts, strict=True):
+                end = start + len(line)
+                if match.start() < end + 1 and match.end() > start:
+                    found.setdefault(number, []).append(
+                        (max(0, match.start() - start), min(len(line), match.end() - start))
+                    )
+    return found
 
 
 # A reference definition: `[label]: {static}/x.pdf "title"`.
@@ -96,7 +115,7 @@ _REFERENCE_RE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*")
 _LINE_MARKDOWN: markdown.Markdown | None = None
 
 
-def site_links(line: str) -> list[tuple[str, str, bool]]:
+def site_links(line: str, hidden: Sequence[tuple[int, int]] = ()) -> list[tuple[str, str, bool]]:
     """(kind, target, is a photo) of each `{filename}`/`{static}`/`{attach}`
     link of one line, its target as Python-Markdown reads it. A plain target
     (no space, quote or parenthesis after it on the line) is read here; any
@@ -120,8 +139,9 @@ def site_links(line: str) -> list[tuple[str, str, bool]]:
             else ""
         )
         return [(match["kind"] or match["old"], re.split(r"[#?]", target, maxsplit=1)[0], False)]
-    # Not a link: written inside `code` or an HTML comment on the line.
-    matches = [m for m in matches if not _in_code_or_comment(line, m.start())]
+    # Not a link: written inside `code` or an HTML comment (`hidden`: their
+    # spans on this line, `hidden_spans`).
+    matches = [m for m in matches if not any(a <= m.start() < b for a, b in hidden)]
     fast = [
         (
             m["kind"] or m["old"],
@@ -821,9 +841,13 @@ def check_links(source: Source, exists) -> Iterator[Finding]:
     Pelican resolves too; and a `{static}`/`{attach}` link to a release's own
     source file, which Pelican leaves in the page as "{static}/x.md"."""
     summary = source.metadata.get("summary")
-    lines = [(summary[1], summary[0])] if summary else []
-    for number, line in [*lines, *source.body]:
-        for kind, target, is_photo in site_links(line):
+    hidden = hidden_spans(source.body)
+    checked = [(number, line, hidden.get(number, [])) for number, line in source.body]
+    if summary:
+        (text, number) = summary
+        checked.insert(0, (number, text, hidden_spans([(number, text)]).get(number, [])))
+    for number, line, spans in checked:
+        for kind, target, is_photo in site_links(line, spans):
             if not target:
                 continue
             if kind != "filename" and is_photo:

@@ -20,7 +20,7 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
 MAX_DATELINE_WORDS = 6
 # A date in a dateline: "12 November 2024", "Senin (11/11/2024)", "27/11".
 DATE_PART_RE = re.compile(
-    r"\d{1,2}/\d{1,2}|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|"
+    r"\b\d{1,2}/\d{1,2}\b|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|"
     r"^(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)\b",
     re.IGNORECASE,
 )
@@ -33,7 +33,60 @@ def placed(head: str, is_place: Callable[[str], bool]) -> bool:
     parts = [part.strip(" .") for part in re.split(r"[,()]", head) if part.strip(" .")]
     if parts and parts[0].isupper() and len(parts[0]) > 1:
         return True
-    return any(DATE_PART_RE.search(part) or is_place(part) for part in parts)
+    return any(
+        DATE_PART_RE.search(part) or is_place(part) or is_code(part) for part in parts[1:]
+    ) or bool(parts and (DATE_PART_RE.search(parts[0]) or is_place(parts[0])))
+
+
+# Degrees written after a name ("Rudi Hartono, SH, MH", "Muslim, S.Pd"):
+# capitals that are no news agency or office code.
+DEGREES = frozenset(
+    [
+        "SH",
+        "SE",
+        "MH",
+        "MM",
+        "MSI",
+        "MPD",
+        "SPD",
+        "SSOS",
+        "SIP",
+        "SKOM",
+        "ST",
+        "SAG",
+        "AMD",
+        "LC",
+        "DR",
+        "DRS",
+        "DRA",
+        "IR",
+        "PROF",
+        "H",
+        "HJ",
+        "SHI",
+        "MAG",
+        "MKN",
+        "SS",
+        "SSI",
+        "MT",
+        "MKES",
+        "SKM",
+        "SKEP",
+        "SPSI",
+        "MPSI",
+        "SHUT",
+        "SSTP",
+        "MAP",
+        "MHUM",
+    ]
+)
+
+
+def is_code(part: str) -> bool:
+    """A code in capitals after a place: a news agency or an office (ANTARA,
+    SP, BWSME), not a degree."""
+    letters = part.replace(".", "").replace(" ", "")
+    return part.isupper() and len(letters) > 1 and letters.upper() not in DEGREES
 
 
 def without_dateline(paragraph: str, is_place: Callable[[str], bool] | None = None) -> str:
@@ -63,7 +116,15 @@ def without_dateline(paragraph: str, is_place: Callable[[str], bool] | None = No
         # date among its parts; not "Rudi Hartono, SH –", "Ketua Bawaslu Kota
         # Palembang, Rini Anggraini –" (without the gazetteer: any).
         or (("," in head or "(" in head) and (is_place is None or placed(head, is_place)))
-        or (len(words) <= 2 and all(w[:1].isupper() for w in words))
+        # "Pagar Alam –" (with the gazetteer: a place, not "Rini Anggraini –
+        # Ketua … –")
+        or (
+            len(words) <= 2
+            and "," not in head
+            and "(" not in head
+            and all(w[:1].isupper() for w in words)
+            and (is_place is None or is_place(head))
+        )
         # A place of several capitalised words before a sentence.
         or (
             is_place is not None
