@@ -28,9 +28,7 @@ DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
 # A time written with a dot after the hour ("2024-11-30 08.15", as Indonesian
 # writes a time): Python's fromisoformat reads it as 08:00:00.15, Pelican
 # refuses it; every other form fromisoformat reads, Pelican reads too.
-DOT_AFTER_HOUR_RE = re.compile(r"[T ]\d{1,2}\.\d")
-# "2024-11-30 08.15": the time as Indonesian writes it, with a dot.
-DOTTED_TIME_RE = re.compile(r"^(?P<day>\d{4}-\d{2}-\d{2})[T ](?P<hour>\d{1,2})\.(?P<minute>\d{2})$")
+DOTTED_TIME_RE = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})[T ](?P<hour>\d{1,2})\.(?P<minute>\d{1,2})")
 # Two identical words separated only by spaces ("dan dan"). Indonesian reduplication
 # is written with a hyphen ("langkah-langkah"), so a spaced repeat is a slip.
 DOUBLED_WORD_RE = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]{2,})\s+(?P=word)(?![\w-])", re.I)
@@ -303,7 +301,7 @@ def parse_date(value: str) -> dt.datetime | None:
     try:
         # The house forms are ISO 8601 too: one C call reads almost every Date:
         # (strptime, tried in turn, costs ten times more per value).
-        if DOT_AFTER_HOUR_RE.search(text):
+        if DOTTED_TIME_RE.search(text):
             raise ValueError(text)
         # "2024-11-30 08:15 +07:00": fromisoformat wants the zone joined on.
         parsed = dt.datetime.fromisoformat(re.sub(r"\s+(?=[+-]\d{2}(?::?\d{2})?$)", "", text))
@@ -567,10 +565,10 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
             continue
         parsed = parse_date(raw)
         if parsed is None:
-            dotted = DOTTED_TIME_RE.match(raw)
+            dotted = DOTTED_TIME_RE.fullmatch(raw)
             hint = (
                 f"write the time with a colon: {dotted['day']} "
-                f"{int(dotted['hour']):02d}:{dotted['minute']}"
+                f"{int(dotted['hour']):02d}:{int(dotted['minute']):02d}"
                 if dotted
                 else DATE_HINT
             )
@@ -841,7 +839,9 @@ def check_links(source: Source, exists) -> Iterator[Finding]:
     Pelican resolves too; and a `{static}`/`{attach}` link to a release's own
     source file, which Pelican leaves in the page as "{static}/x.md"."""
     summary = source.metadata.get("summary")
-    hidden = hidden_spans(source.body)
+    # Run on every build for every source: the spans only when there is a link.
+    linked = any("{" in line or "|" in line for _, line in source.body)
+    hidden = hidden_spans(source.body) if linked else {}
     checked = [(number, line, hidden.get(number, [])) for number, line in source.body]
     if summary:
         (text, number) = summary

@@ -389,7 +389,6 @@ class WriterBuild:
         self.frozen = False  # gc.freeze() in effect
         self.rendered = 0
         self.reused = 0
-        self.failures: list = []  # (job, Failure) of the pages not written, until said
         self.started = time.monotonic()  # of the writing phase, reset at the first page
 
     def prepare(self, content_path: str) -> None:
@@ -505,9 +504,6 @@ class WriterBuild:
     def add(self, job: Job) -> None:
         if self.flushed:  # a generator after the flush: write at once
             self._produce([job])
-            # Said at `finalized`, together: a late generator's pages fail alike.
-            hold_failures(self.failures)
-            self.failures = []
             if self.incremental:
                 self.manifest.save()
         else:
@@ -535,11 +531,6 @@ class WriterBuild:
             if self.frozen and final:
                 gc.unfreeze()
                 self.frozen = False
-        # Said once for the whole build, at `finalized` (or when it stops): a
-        # template failing on every page fails in each flush, and in
-        # generators after this one.
-        hold_failures(self.failures)
-        self.failures = []
         if not final:
             return
         if self.incremental:
@@ -607,9 +598,12 @@ class WriterBuild:
         stamps = fork_map(Job.run, forked, self.workers, min_items_per_worker=32)
         results.update(zip((job.site_path for job in forked), stamps, strict=True))
         failed = {path: result for path, result in results.items() if isinstance(result, Failure)}
-        self.failures += [
-            (job, failed[job.site_path]) for job in to_render if job.site_path in failed
-        ]
+        # Said once for the whole build, at `finalized` (or when it stops): a
+        # template failing on every page fails in each flush, and in
+        # generators after the writer's.
+        hold_failures(
+            [(job, failed[job.site_path]) for job in to_render if job.site_path in failed]
+        )
         for job in to_render:
             if failed.get(job.site_path):
                 # One page its template cannot render (`Template: article` on a
