@@ -116,3 +116,32 @@ def test_a_draft_with_a_published_releases_address_does_not_stop_the_site(site):
     ], built.log
     namesake = [s for s in built.log_lines("suggestion") if "is also used by" in s]
     assert [s.split(": Slug")[0] for s in namesake] == ["berita/2024/embargo.md:3"]
+
+
+def test_two_unpublished_releases_at_one_address_do_not_stop_the_public_site(site):
+    """Two embargoed releases with one headline (the CMS numbers an address
+    against published releases only), one with no Slug: at all: Pelican's
+    duplicate among its drafts was an error on both, and the public build (the
+    hourly run that publishes embargoed releases) failed for releases it does
+    not even write. Now a suggestion on each, once, with its line when known."""
+    title = "Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan Kampanye"
+    site.article("2024/terbit.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    site.article("2099/satu.md", title=title, date="2099-01-02 08:00")
+    site.article("2099/dua.md", title=title, date="2099-01-09 08:00")
+    site.article("2099/tiga.md", slug="rapat-pleno", date="2099-01-03 08:00", status="draft")
+    site.article("2099/empat.md", slug="rapat-pleno", date="2099-01-04 08:00", status="draft")
+    built = site.build(publish=True, strict=True)
+    assert built.returncode == 0, built.log
+    assert article_urls(built) == {"2024/11/sudah-terbit/"}
+    said = [(f.path, f.line) for f in built.findings() if "same address" in f.message]
+    assert sorted(said, key=str) == sorted(
+        [
+            ("content/berita/2099/satu.md", None),
+            ("content/berita/2099/dua.md", None),
+            ("content/berita/2099/tiga.md", 3),
+            ("content/berita/2099/empat.md", 3),
+        ],
+        key=str,
+    ), built.log
+    assert {f.level for f in built.findings() if "same address" in f.message} == {"suggestion"}
+    assert [f for f in built.findings() if f.level in ("error", "warning")] == [], built.log

@@ -33,6 +33,7 @@ from warta import findings
 from warta.buildlog import Paths, Translator, fold
 from warta.findings import Finding
 from warta.plugin_order import order_problems, suggestion_for
+from warta.source_checks import embargo_rules, unpublished_file
 
 logger = logging.getLogger("warta.build")
 
@@ -239,7 +240,10 @@ def build_site(
     try:
         settings = load_settings(settings_file, overrides)
         settings["WARTA_STRICT"] = strict
-        handler.translator = Translator(Paths.from_settings(settings, settings_file))
+        handler.translator = Translator(
+            Paths.from_settings(settings, settings_file),
+            unpublished=unpublished_file(embargo_rules(settings)),
+        )
         shown = handler.translator.paths.display(Path(settings_file).resolve())
         for problem in order_problems(settings.get("PLUGINS") or []):
             handler.add(Finding(shown, None, "error", problem, suggestion_for(problem)))

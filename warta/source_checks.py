@@ -10,8 +10,9 @@ import datetime as dt
 import difflib
 import html.parser
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 import markdown
 
@@ -609,6 +610,25 @@ def embargoed_date(source: Source, rules: Rules) -> str | None:
     return raw if parsed > local_now else None
 
 
+def embargo_rules(settings: Mapping) -> Rules:
+    """The build's time and zone (TIMEZONE; CONTENT_LINT_NOW, an ISO time tests
+    pin, else the clock; a time without a zone is in TIMEZONE)."""
+    zone = ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
+    value = settings.get("CONTENT_LINT_NOW")
+    now = dt.datetime.fromisoformat(value) if value else dt.datetime.now(dt.UTC)
+    return Rules(now=now.replace(tzinfo=zone) if now.tzinfo is None else now, timezone=zone)
+
+
+def unpublished_file(rules: Rules) -> Callable[[str], bool]:
+    """Whether the release at a path is a draft or embargoed (`is_unpublished`),
+    read from its front matter as the checks read it."""
+
+    def unpublished(path: str) -> bool:
+        return is_unpublished(parse_source(str(path), frontmatter.read_source(path)), rules)
+
+    return unpublished
+
+
 def is_unpublished(source: Source, rules: Rules | None = None) -> bool:
     """A draft (`Status: draft`, another generator's flag) or, with `rules`, an
     embargoed release: not on the site yet."""
@@ -888,17 +908,23 @@ def check_links(source: Source, exists) -> Iterator[Finding]:
 
 
 def check_duplicates(
-    sources: Iterable[Source], default_lang: str = "id", rules: Rules | None = None
+    sources: Iterable[Source],
+    default_lang: str = "id",
+    rules: Rules | None = None,
+    slugs: Mapping[str, str] | None = None,
 ) -> Iterator[Finding]:
     """The same slug in one month (same URL) is an error; anywhere else, a warning.
     A translation (another `Lang:`) shares its original's slug on purpose:
     Pelican gives it an address of its own. A draft or (with `rules`) an
-    embargoed release has no address yet: that it will take a published one's
-    is a suggestion on it alone, which does not stop the site's build."""
+    embargoed release has no address yet: that it will take a published one's,
+    or share another unpublished one's, is a suggestion on it alone, which does
+    not stop the site's build. `slugs` (by source path) is the slug the build
+    gave a release without `Slug:` (made from its title)."""
     by_url: dict[tuple[str, str, str], list[Source]] = {}
     by_slug: dict[tuple[str, str], list[Source]] = {}
     for source in sources:
-        slug, date = source.value("slug"), parse_date(source.value("date"))
+        slug = source.value("slug") or (slugs or {}).get(source.path, "")
+        date = parse_date(source.value("date"))
         if not slug:
             continue
         lang = (source.value("lang") or default_lang).strip().lower()
@@ -913,7 +939,16 @@ def check_duplicates(
         for source in group:
             others = ", ".join(s.path for s in group if s is not source)
             reported.add(source.path)
-            if source in waiting:
+            if source in waiting and len(waiting) == len(group):
+                yield _finding(
+                    source,
+                    source.line("slug"),
+                    "suggestion",
+                    f"not published yet: once they are, it has the same address "
+                    f"/berita/{month}/{slug}/ as {others}, which is not published yet either",
+                    "give one of them another Slug before they are published",
+                )
+            elif source in waiting:
                 yield _finding(
                     source,
                     source.line("slug"),

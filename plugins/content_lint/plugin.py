@@ -33,7 +33,6 @@ checks, which depend on the clock and on other files, run on every build).
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 import logging
 import os
@@ -41,14 +40,13 @@ import weakref
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote
-from zoneinfo import ZoneInfo
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.readers import MarkdownReader
 
 import warta
-from warta.contents import every_page
+from warta.contents import every_article, every_page
 from warta.findings import Finding, report
 from warta.fingerprint import files_digest, hash_text
 from warta.parallel import Background, fork_map
@@ -69,6 +67,7 @@ from warta.source_checks import (
     check_slug,
     check_source,
     decode_source,
+    embargo_rules,
     front_matter_broken,
     parse_source,
     publication_blockers,
@@ -96,19 +95,13 @@ DEFAULTS = {
 
 def rules_from_settings(settings: dict) -> Rules:
     value = {key: settings.get(key, default) for key, default in DEFAULTS.items()}
-    zone = ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
-    now = value["CONTENT_LINT_NOW"]
-    now = dt.datetime.fromisoformat(now) if now else dt.datetime.now(dt.UTC)
-    if now.tzinfo is None:
-        now = now.replace(tzinfo=zone)
-    return Rules(
+    return dataclasses.replace(
+        embargo_rules(settings),
         rubrik=tuple(value["CONTENT_LINT_RUBRIK"]),
         title_min=value["CONTENT_LINT_TITLE_MIN"],
         title_max=value["CONTENT_LINT_TITLE_MAX"],
         summary_min=value["CONTENT_LINT_SUMMARY_MIN"],
         summary_max=value["CONTENT_LINT_SUMMARY_MAX"],
-        now=now,
-        timezone=zone,
     )
 
 
@@ -353,7 +346,15 @@ def lint_articles(generator) -> None:
         checked.append((source, findings_of_source))
     sources = [source for source, _ in checked]
     findings = [finding for _, found in checked for finding in found]
-    findings.extend(check_duplicates(sources, str(settings.get("DEFAULT_LANG") or "id"), rules))
+    # The slug the build gave a release without `Slug:` (from its title).
+    slugs = {
+        str(article.relative_source_path): str(article.slug)
+        for article in every_article(generator)
+        if getattr(article, "slug", None)
+    }
+    findings.extend(
+        check_duplicates(sources, str(settings.get("DEFAULT_LANG") or "id"), rules, slugs)
+    )
     # A release Pelican dropped (a Date: it cannot parse, no Title, an unknown
     # Status:) has no article for the other plugins to check: its other
     # problems are found here from its source, and its reason comes first.
