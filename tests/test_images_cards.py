@@ -133,6 +133,32 @@ def test_card_bytes_do_not_depend_on_what_the_process_drew_before():
     assert cards.draw_card(text) == cold
 
 
+def test_characters_the_font_has_no_glyph_for_are_left_out_not_drawn_as_boxes():
+    """An emoji or a check mark in a headline (pasted from a chat) was drawn as
+    Lato's empty "missing glyph" box on the card every messaging app shows."""
+    pasted = cards.CardText(
+        title="Rapat ✅ Pleno 🗳️ Rekapitulasi → Suara “Pilkada” – Kota Palembang 👍🏽",
+        office="Bawaslu Kota Palembang 🇮🇩",
+        date="Minggu, 17 November 2024",
+        region="Kota Palembang ⭐",
+        site_name=SITE_NAME + " 📰",
+    )
+    plain = cards.CardText(
+        title="Rapat Pleno Rekapitulasi Suara “Pilkada” – Kota Palembang",
+        office="Bawaslu Kota Palembang",
+        date="Minggu, 17 November 2024",
+        region="Kota Palembang",
+        site_name=SITE_NAME,
+    )
+    cards.base_card.cache_clear()
+    drawn = opened(cards.draw_card(pasted)).convert("RGB")
+    cards.base_card.cache_clear()
+    expected = opened(cards.draw_card(plain)).convert("RGB")
+    assert list(drawn.getdata()) == list(expected.getdata())
+    # What Indonesian headlines use is kept.
+    assert cards.drawable("Ré “Pilkada” – 50% © ½", "bold") == "Ré “Pilkada” – 50% © ½"
+
+
 def test_fingerprint_changes_with_the_card_style():
     text = card("Rapat Koordinasi")
     assert cards.STYLE in text.fingerprint().split("\x1f")

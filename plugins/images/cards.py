@@ -62,7 +62,7 @@ ORGANISATION_PREFIXES = ("humas ", "tim humas ", "sekretariat ", "redaksi ")
 PNG_OPTIONS = {"compress_type": zlib.Z_RLE}
 # Part of every card's fingerprint: bump it when the drawing, the palette or
 # PNG_OPTIONS change what a card looks like, and every cached card is drawn again.
-STYLE = "5"
+STYLE = "6"
 # Text sizes at 1200 px: a preview in a chat is 300-500 px wide, so the office
 # date and region must stay at about 10 px there.
 OFFICE_SIZE, DATE_SIZE, REGION_SIZE = 34, 28, 32
@@ -141,6 +141,34 @@ def font(weight: str, size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONT_FILES[weight]), size)
 
 
+# A code point no font has: what the font draws for it is its "missing glyph"
+# box (.notdef), which is what it would draw for an emoji in a headline.
+NO_GLYPH = "\U0010fffd"
+GLYPH_TEST_SIZE = 20
+
+
+def _mask_of(weight: str, character: str) -> tuple:
+    mask = font(weight, GLYPH_TEST_SIZE).getmask(character)
+    return mask.size, bytes(mask)
+
+
+@cache
+def has_glyph(weight: str, character: str) -> bool:
+    """A character the font draws: not its missing-glyph box, and not nothing
+    (an emoji's variation selector or joiner, left behind when the emoji goes,
+    would widen the space it stood in)."""
+    if character.isspace():
+        return True
+    size, ink = _mask_of(weight, character)
+    return size[0] > 0 and (size, ink) != _mask_of(weight, NO_GLYPH)
+
+
+def drawable(text: str, weight: str) -> str:
+    """The text without the characters the card's font has no glyph for
+    (emoji, arrows, ✅): Lato would draw each as an empty box."""
+    return " ".join("".join(c for c in text if has_glyph(weight, c)).split())
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def word_mask(weight: str, size: int, word: str) -> tuple[Image.Image, int, int]:
     """The word's coverage mask and where its top-left sits relative to the pen."""
@@ -212,7 +240,8 @@ def base_card(site_name: str) -> Image.Image:
     image.putpalette([value for colour in card_palette() for value in colour])
     ImageDraw.Draw(image).rectangle((0, HEIGHT - BAND_HEIGHT, WIDTH, HEIGHT), fill=ON_BAND)
     if site_name:
-        put_text(image, (MARGIN, MARGIN - 8), site_name.upper(), "bold", 26, ON_BACKGROUND + SOFT)
+        shown = drawable(site_name.upper(), "bold")
+        put_text(image, (MARGIN, MARGIN - 8), shown, "bold", 26, ON_BACKGROUND + SOFT)
     return image
 
 
@@ -221,33 +250,41 @@ def draw_card(text: CardText) -> bytes:
     process, whatever its word cache holds."""
     image = base_card(text.site_name).copy()
     inner = WIDTH - 2 * MARGIN
+    region, title, office = (drawable(t, "bold") for t in (text.region, text.title, text.office))
 
     # Top: the site name is in the base; then the region as a pill.
     y = MARGIN - 8
     if text.site_name:
         y += 48
-    if text.region:
+    if region:
         face = font("bold", REGION_SIZE)
-        *_, right, bottom = face.getbbox(text.region)
+        *_, right, bottom = face.getbbox(region)
         x0, y0 = MARGIN + 18, y + 8
         ImageDraw.Draw(image).rounded_rectangle(
             (MARGIN, y, x0 + right + 18, y0 + bottom + 12), radius=10, fill=ON_PILL
         )
-        put_text(image, (x0, y0), text.region, "bold", REGION_SIZE, ON_PILL + FULL)
+        put_text(image, (x0, y0), region, "bold", REGION_SIZE, ON_PILL + FULL)
         y = y0 + bottom + 36
     else:
         y += 24
 
     # Middle: the title.
     band_top = HEIGHT - BAND_HEIGHT
-    size, lines = fit_title(text.title, inner, band_top - 24 - y)
+    size, lines = fit_title(title, inner, band_top - 24 - y)
     for line in lines:
         put_text(image, (MARGIN, y), line, "bold", size, ON_BACKGROUND + FULL)
         y += line_height(size)
 
     # Bottom band (in the base): office and date.
-    put_text(image, (MARGIN, band_top + 22), text.office, "bold", OFFICE_SIZE, ON_BAND + FULL)
-    put_text(image, (MARGIN, band_top + 72), text.date, "regular", DATE_SIZE, ON_BAND + SOFT)
+    put_text(image, (MARGIN, band_top + 22), office, "bold", OFFICE_SIZE, ON_BAND + FULL)
+    put_text(
+        image,
+        (MARGIN, band_top + 72),
+        drawable(text.date, "regular"),
+        "regular",
+        DATE_SIZE,
+        ON_BAND + SOFT,
+    )
 
     buffer = io.BytesIO()
     image.save(buffer, "PNG", **PNG_OPTIONS)
