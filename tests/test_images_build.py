@@ -429,6 +429,80 @@ def test_a_missing_body_photo_is_reported_at_its_own_line(site):
     ], built.log
 
 
+def test_a_photo_path_on_the_writers_own_computer_is_said_so_not_called_missing(site):
+    """`Image: /home/humas/foto.jpg` (copied from a file manager) was "image
+    file not found", and `C:\\…` or `file:///…` "an address on another site":
+    the photo was never put under content/, and the message did not say so."""
+    computer = [
+        "/home/humas/Foto/rapat.jpg",
+        r"C:\Users\humas\Foto\apel.jpg",
+        "file:///Users/humas/patroli.jpg",
+    ]
+    for number, reference in enumerate(computer, 1):
+        site.article(
+            f"{number}.md",
+            slug=f"foto-{number}",
+            title=f"Bawaslu Kota Palembang Gelar Rapat Koordinasi Ke-{number}",
+            image=reference,
+            image_alt="Peserta rapat",
+        )
+    # A body photo, and a site path below a content folder named like a computer's.
+    (site.content / "media").mkdir()
+    site.article(
+        "badan.md",
+        slug="foto-badan",
+        title="Bawaslu Kota Palembang Gelar Rapat Koordinasi Badan",
+        body="PALEMBANG – Rapat.\n\n![Peserta rapat](/home/humas/sortir.jpg)\n\n"
+        "![Peserta apel](/media/2024/hilang.jpg)\n",
+    )
+    built = site.build(PLUGINS=PLUGINS)
+    assert built.returncode == 1, built.log
+    said = {(f.path, f.line, f.level, f.message) for f in built.findings()}
+    where = "content/berita"
+    elsewhere = "image is a path on the writer's own computer, outside the content folder"
+    assert said == {
+        (
+            f"{where}/1.md",
+            8,
+            "error",
+            f"{elsewhere}: '/home/humas/Foto/rapat.jpg' "
+            "(copy rapat.jpg into content/images/2024/ and write Image: images/2024/rapat.jpg)",
+        ),
+        (
+            f"{where}/2.md",
+            8,
+            "error",
+            f"{elsewhere}: 'C:\\Users\\humas\\Foto\\apel.jpg' "
+            "(copy apel.jpg into content/images/2024/ and write Image: images/2024/apel.jpg)",
+        ),
+        (
+            f"{where}/3.md",
+            8,
+            "error",
+            f"{elsewhere}: 'file:///Users/humas/patroli.jpg' "
+            "(copy patroli.jpg into content/images/2024/ and write Image: images/2024/patroli.jpg)",
+        ),
+        (
+            f"{where}/badan.md",
+            11,
+            "error",
+            f"{elsewhere}: '/home/humas/sortir.jpg' "
+            "(copy sortir.jpg into content/images/2024/ "
+            "and write ![…]({static}/images/2024/sortir.jpg))",
+        ),
+        (
+            f"{where}/badan.md",
+            13,
+            "error",
+            "image file not found: '/media/2024/hilang.jpg' "
+            "(check the path and the file name's case)",
+        ),
+    }, built.log
+    # Not shown (the theme would write the path into the page as it is), the pages written.
+    page = built.html("berita/2024/11/foto-1/")
+    assert not [img["src"] for img in page.select("img") if "humas" in img.get("src", "")]
+
+
 def test_a_photo_no_published_content_uses_is_a_suggestion_naming_it(site):
     """It was left out at debug level only: a photo a theme override shows
     (IMAGES_THEME_FILES) was a missing file on every page, unexplained."""

@@ -17,7 +17,7 @@ import markdown
 
 from warta import frontmatter
 from warta.findings import Finding
-from warta.imagetags import image_tags
+from warta.imagetags import COMPUTER_PATH_MESSAGE, computer_path_suggestion, image_tags
 from warta.markdown_source import SINGLE_VALUED_KEYS
 from warta.paths import climbs, is_external
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
@@ -765,19 +765,39 @@ def body_images(html: str) -> list[dict[str, str]]:
     return [{name: value or "" for name, value in tag} for tag in image_tags(html or "")]
 
 
-def check_images(source: Source, html: str, locate) -> Iterator[Finding]:
+def check_images(source: Source, html: str, locate, on_computer=None) -> Iterator[Finding]:
     """Photos of a release that Pelican could not read (the images plugin checks
     the others, with these same messages): a featured image without Image-Alt:
     or on another site, a body image without alt text, a photo whose file is
-    not in content/.
+    not in content/, a photo named by a path on the writer's own computer.
 
     `locate(reference)` is True when the file is there, False when it is not,
     None when the reference is not ours to check (an address on another site,
-    a path the containment rules refuse: reported by their own checks)."""
+    a path the containment rules refuse: reported by their own checks).
+    `on_computer(reference)` is the file name of a reference that is a path
+    on the writer's own computer (`warta.paths.computer_file`), else None."""
+    date = parse_date(source.value("date"))
+    year = date.year if date else None
+
+    def computer(reference: str, line, featured: bool) -> Finding | None:
+        name = on_computer(reference) if on_computer else None
+        if name is None:
+            return None
+        return _finding(
+            source,
+            line,
+            "error",
+            f"{COMPUTER_PATH_MESSAGE}: '{reference}'",
+            computer_path_suggestion(name, year, featured),
+        )
+
     featured = source.value("image")
     if featured:
         line, found = source.line("image"), locate(featured)
-        if found is None and is_external(featured):
+        elsewhere = computer(featured, line, featured=True)
+        if elsewhere:
+            yield elsewhere
+        elif found is None and is_external(featured):
             yield _finding(
                 source,
                 line,
@@ -808,7 +828,10 @@ def check_images(source: Source, html: str, locate) -> Iterator[Finding]:
         if found is None:
             continue
         line = _body_line(source, src) or _body_line(source, src.rsplit("/", 1)[-1])
-        if found is False:
+        elsewhere = computer(src, line, featured=False) if found is False else None
+        if elsewhere:
+            yield elsewhere
+        elif found is False:
             yield _finding(
                 source,
                 line,

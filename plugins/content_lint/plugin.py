@@ -52,7 +52,7 @@ from warta.contents import every_page
 from warta.findings import Finding, report
 from warta.fingerprint import files_digest, hash_text
 from warta.parallel import Background, fork_map
-from warta.paths import Refusal
+from warta.paths import Refusal, computer_file
 from warta.paths import check_source as check_path
 from warta.pipeline import pipeline_of
 from warta.plugin_order import active_plugins
@@ -423,7 +423,12 @@ def check_dropped(generator, relative: str, source: Source) -> list[Finding]:
     if "enrichment" in active and not front_matter_broken(source):
         found += stage_findings(pipeline_of(generator.context), relative, text, html)
     if "images" in active and settings.get("IMAGES_ENABLED", True):
-        found += check_images(source, html, lambda ref: locate_image(content, relative, ref))
+        found += check_images(
+            source,
+            html,
+            lambda ref: locate_image(content, relative, ref),
+            lambda ref: computer_file(ref, content),
+        )
     return found
 
 

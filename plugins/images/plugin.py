@@ -34,7 +34,9 @@ What it adds to the site:
   over IMAGES_MAX_SOURCE_BYTES / IMAGES_MAX_SOURCE_PIXELS (decompression bombs
   included), unreadable file, a path outside content/ or through a symbolic
   link (`warta.paths`), a featured image on another site (`Image: https://…`:
-  a release uses its own uploaded photo; the address is not rendered).
+  a release uses its own uploaded photo; the address is not rendered), a
+  path on the writer's own computer (`/home/…`, `C:\\…`, `file:///…`; copied
+  from a file manager, it was never put under content/).
 - with WARTA_CHECK_ONLY (`invoke check`), all of the checks above and the
   same errors, but no variant encoded, no card drawn, nothing written into the
   output or the cache (a check takes a fraction of a cold build).
@@ -68,9 +70,14 @@ from warta.contents import every_article, every_page, forget_rendered
 from warta.enrichment import enrichment_of
 from warta.findings import Finding
 from warta.frontmatter import SourceLines
-from warta.imagetags import image_tags, rewrite_images
+from warta.imagetags import (
+    COMPUTER_PATH_MESSAGE,
+    computer_path_suggestion,
+    image_tags,
+    rewrite_images,
+)
 from warta.parallel import WorkerError, fork_map, worker_count
-from warta.paths import Refusal, output_refusal, referenced_file, replace_file
+from warta.paths import Refusal, computer_file, output_refusal, referenced_file, replace_file
 from warta.published import check_only, is_written
 
 from .cards import CardText, draw_card, office_name
@@ -340,6 +347,19 @@ def refusal_problem(refusal: Refusal, build: Build) -> ImageProblem:
     )
 
 
+def computer_problem(reference: str, content, build: Build, featured: bool) -> ImageProblem | None:
+    """The ImageProblem of a reference that is a path on the writer's own
+    computer (it is not "missing": it was never put under content/), or None."""
+    name = computer_file(reference, build.content_root)
+    if name is None:
+        return None
+    date = getattr(content, "date", None)
+    return ImageProblem(
+        COMPUTER_PATH_MESSAGE,
+        computer_path_suggestion(name, getattr(date, "year", None), featured),
+    )
+
+
 def prepare_images(contents, build: Build) -> None:
     """First pass: look every local image of `contents` up in the cache, and
     encode the variants of the new ones on IMAGES_WORKERS processes.
@@ -424,6 +444,9 @@ def process_content(content, build: Build) -> None:
 
         skipped = build.skipped(attributes)
         try:
+            problem = computer_problem(src, content, build, featured=False)
+            if problem:
+                raise problem
             if isinstance(path, Refusal):
                 raise refusal_problem(path, build)
             image = build.image(path, variants=not skipped)
@@ -479,6 +502,9 @@ def process_featured(content, build: Build, where: str, lines: SourceLines, sour
     path = referenced_file(reference, build.content_root, source_dir)
     line = line_of(lines.get(), IMAGE_METADATA_LINE)
     try:
+        problem = computer_problem(reference, content, build, featured=True)
+        if problem:
+            raise problem
         if path is None:
             raise ImageProblem(
                 "featured image is an address on another site, not shown",
