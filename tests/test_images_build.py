@@ -536,6 +536,36 @@ def test_a_photo_no_published_content_uses_is_a_suggestion_naming_it(site):
     assert "images/2024/spanduk.jpg" not in built.files()
 
 
+def test_a_photo_of_a_release_pelican_could_not_read_is_not_called_unused(site):
+    """A release dropped for its Date: left its photos "used by no published
+    release" beside the date's error: two lines for one cause."""
+    folder = site.content / "images" / "2024"
+    folder.mkdir(parents=True)
+    for name in ("utama.jpg", "badan.jpg", "spanduk.jpg"):
+        Image.new("RGB", (400, 300), (10, 120, 60)).save(folder / name)
+    site.article(
+        "rusak.md",
+        article_text(
+            date="besok pagi",
+            slug="rusak",
+            image="images/2024/utama.jpg",
+            image_alt="Rapat",
+            body="PALEMBANG – Rapat.\n\n![Peserta rapat]({static}/images/2024/badan.jpg)",
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 1, built.log
+    assert [(f.path, f.line, f.level) for f in built.findings() if f.level != "suggestion"] == [
+        ("content/berita/rusak.md", 2, "error")
+    ], built.log
+    unused = [
+        f.path for f in built.findings("suggestion") if f.message.startswith("photo used by no")
+    ]
+    assert unused == ["content/images/2024/spanduk.jpg"], built.log
+    # Not published either: the release is not.
+    assert not [name for name in built.files() if name.startswith("images/2024/")]
+
+
 def test_no_photo_of_the_sample_site_is_called_unused(sample_site):
     """Every photo of the sample content is shown by a release (most as variants only)."""
     assert [s for s in sample_site.log_lines("suggestion") if "photo used by no" in s] == []

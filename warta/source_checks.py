@@ -759,6 +759,20 @@ def list_values(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in parts if part.strip())
 
 
+def converted_body(text: str, markdown_settings: dict | None) -> str:
+    """The body as Pelican's Markdown reader converts it: with its MARKDOWN
+    settings, which Pelican's reader completed when it was made (the
+    extension_configs' extensions and `meta`, which takes the front matter
+    off); "" when the Markdown cannot be converted (reported as the file's own
+    problem). Read for a release Pelican could not read: content_lint checks
+    its photos and links, the images plugin keeps its photos from being
+    called unused."""
+    try:
+        return markdown.Markdown(**(markdown_settings or {})).convert(text.lstrip("\ufeff"))
+    except Exception:  # a broken extension setting: the stages still see the front matter
+        return ""
+
+
 def body_images(html: str) -> list[dict[str, str]]:
     """The attributes of every <img> of a converted body outside a writer's own
     <picture>, in order (what the images plugin turns into variants)."""

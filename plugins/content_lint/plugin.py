@@ -68,13 +68,14 @@ from warta.source_checks import (
     check_links,
     check_slug,
     check_source,
+    converted_body,
     decode_source,
     front_matter_broken,
     parse_source,
     publication_blockers,
 )
 
-from .failed import converted_body, locate_image, stage_findings
+from .failed import locate_image, stage_findings
 from .inventory import content_files, unread_files
 
 GPS_IFD = 0x8825  # EXIF pointer to the GPS block
