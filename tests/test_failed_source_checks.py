@@ -336,6 +336,42 @@ def test_check_images_reports_alt_text_and_missing_files_at_their_lines():
     )
 
 
+def test_a_photo_path_on_the_writers_computer_is_said_so_in_a_dropped_release(site):
+    """As the images plugin says it of a release it reads: `/home/…` was "image
+    file not found", `C:\\…` "an address on another site"; with no year to
+    give (the Date: is why it was dropped), the suggestion names none."""
+    site.article(
+        "2024/rusak.md",
+        text=article_text(
+            date="besok",
+            slug="foto-rusak",
+            tags="",
+            image=r"C:\Users\humas\Foto\gudang.jpg",
+            region="16.03",
+            body="MUARA ENIM – Bawaslu mengawasi distribusi logistik.\n\n"
+            "![Gudang logistik](/home/humas/Foto/gudang-baru.jpg)\n",
+        ),
+    )
+    built = site.build(CONTENT_LINT_NOW=NOW)
+    photos = [f for f in of(parsed(built.log), "rusak.md") if "image" in f.message]
+    elsewhere = "image is a path on the writer's own computer, outside the content folder"
+    assert [(f.line, f.level, f.message, f.suggestion) for f in photos] == [
+        (
+            7,
+            "error",
+            f"{elsewhere}: 'C:\\Users\\humas\\Foto\\gudang.jpg'",
+            "copy gudang.jpg into content/images/<year>/ and write Image: images/<year>/gudang.jpg",
+        ),
+        (
+            12,
+            "error",
+            f"{elsewhere}: '/home/humas/Foto/gudang-baru.jpg'",
+            "copy gudang-baru.jpg into content/images/<year>/ and write "
+            "![…]({static}/images/<year>/gudang-baru.jpg)",
+        ),
+    ], built.log
+
+
 @pytest.mark.parametrize(
     "featured",
     ["images/2024/gudang.jpg", "https://contoh.id/sampul.jpg", "{static}/images/2024/hilang.jpg"],

@@ -429,6 +429,80 @@ def test_a_missing_body_photo_is_reported_at_its_own_line(site):
     ], built.log
 
 
+def test_a_photo_path_on_the_writers_own_computer_is_said_so_not_called_missing(site):
+    """`Image: /home/humas/foto.jpg` (copied from a file manager) was "image
+    file not found", and `C:\\…` or `file:///…` "an address on another site":
+    the photo was never put under content/, and the message did not say so."""
+    computer = [
+        "/home/humas/Foto/rapat.jpg",
+        r"C:\Users\humas\Foto\apel.jpg",
+        "file:///Users/humas/patroli.jpg",
+    ]
+    for number, reference in enumerate(computer, 1):
+        site.article(
+            f"{number}.md",
+            slug=f"foto-{number}",
+            title=f"Bawaslu Kota Palembang Gelar Rapat Koordinasi Ke-{number}",
+            image=reference,
+            image_alt="Peserta rapat",
+        )
+    # A body photo, and a site path below a content folder named like a computer's.
+    (site.content / "media").mkdir()
+    site.article(
+        "badan.md",
+        slug="foto-badan",
+        title="Bawaslu Kota Palembang Gelar Rapat Koordinasi Badan",
+        body="PALEMBANG – Rapat.\n\n![Peserta rapat](/home/humas/sortir.jpg)\n\n"
+        "![Peserta apel](/media/2024/hilang.jpg)\n",
+    )
+    built = site.build(PLUGINS=PLUGINS)
+    assert built.returncode == 1, built.log
+    said = {(f.path, f.line, f.level, f.message) for f in built.findings()}
+    where = "content/berita"
+    elsewhere = "image is a path on the writer's own computer, outside the content folder"
+    assert said == {
+        (
+            f"{where}/1.md",
+            8,
+            "error",
+            f"{elsewhere}: '/home/humas/Foto/rapat.jpg' "
+            "(copy rapat.jpg into content/images/2024/ and write Image: images/2024/rapat.jpg)",
+        ),
+        (
+            f"{where}/2.md",
+            8,
+            "error",
+            f"{elsewhere}: 'C:\\Users\\humas\\Foto\\apel.jpg' "
+            "(copy apel.jpg into content/images/2024/ and write Image: images/2024/apel.jpg)",
+        ),
+        (
+            f"{where}/3.md",
+            8,
+            "error",
+            f"{elsewhere}: 'file:///Users/humas/patroli.jpg' "
+            "(copy patroli.jpg into content/images/2024/ and write Image: images/2024/patroli.jpg)",
+        ),
+        (
+            f"{where}/badan.md",
+            11,
+            "error",
+            f"{elsewhere}: '/home/humas/sortir.jpg' "
+            "(copy sortir.jpg into content/images/2024/ "
+            "and write ![…]({static}/images/2024/sortir.jpg))",
+        ),
+        (
+            f"{where}/badan.md",
+            13,
+            "error",
+            "image file not found: '/media/2024/hilang.jpg' "
+            "(check the path and the file name's case)",
+        ),
+    }, built.log
+    # Not shown (the theme would write the path into the page as it is), the pages written.
+    page = built.html("berita/2024/11/foto-1/")
+    assert not [img["src"] for img in page.select("img") if "humas" in img.get("src", "")]
+
+
 def test_a_photo_no_published_content_uses_is_a_suggestion_naming_it(site):
     """It was left out at debug level only: a photo a theme override shows
     (IMAGES_THEME_FILES) was a missing file on every page, unexplained."""
@@ -460,6 +534,36 @@ def test_a_photo_no_published_content_uses_is_a_suggestion_naming_it(site):
     ], built.log
     assert "images/2024/logo-luar.png" in built.files()
     assert "images/2024/spanduk.jpg" not in built.files()
+
+
+def test_a_photo_of_a_release_pelican_could_not_read_is_not_called_unused(site):
+    """A release dropped for its Date: left its photos "used by no published
+    release" beside the date's error: two lines for one cause."""
+    folder = site.content / "images" / "2024"
+    folder.mkdir(parents=True)
+    for name in ("utama.jpg", "badan.jpg", "spanduk.jpg"):
+        Image.new("RGB", (400, 300), (10, 120, 60)).save(folder / name)
+    site.article(
+        "rusak.md",
+        article_text(
+            date="besok pagi",
+            slug="rusak",
+            image="images/2024/utama.jpg",
+            image_alt="Rapat",
+            body="PALEMBANG – Rapat.\n\n![Peserta rapat]({static}/images/2024/badan.jpg)",
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 1, built.log
+    assert [(f.path, f.line, f.level) for f in built.findings() if f.level != "suggestion"] == [
+        ("content/berita/rusak.md", 2, "error")
+    ], built.log
+    unused = [
+        f.path for f in built.findings("suggestion") if f.message.startswith("photo used by no")
+    ]
+    assert unused == ["content/images/2024/spanduk.jpg"], built.log
+    # Not published either: the release is not.
+    assert not [name for name in built.files() if name.startswith("images/2024/")]
 
 
 def test_no_photo_of_the_sample_site_is_called_unused(sample_site):

@@ -10,7 +10,7 @@ from PIL import Image, ImageFont
 
 from plugins.images import cards, markup, pipeline, strip
 from warta.imagetags import rewrite_images
-from warta.paths import referenced_file
+from warta.paths import computer_file, referenced_file
 
 GPS_IFD = 0x8825
 ORIENTATION = 0x0112
@@ -201,6 +201,27 @@ def test_content_paths(tmp_path):
     externals = ("https://example.org/a.jpg", "//cdn.example.org/a.jpg", "data:image/png;base64,")
     for external in externals:
         assert referenced_file(external, root, article_dir) is None
+
+
+def test_a_path_on_the_writers_own_computer_is_told_from_a_site_path(tmp_path):
+    root = tmp_path / "content"
+    (root / "media").mkdir(parents=True)  # a folder of the site named like a computer's
+    computer = {
+        "/home/humas/Foto/rapat.jpg": "rapat.jpg",
+        "/Users/humas/Desktop/apel%20siaga.jpg": "apel siaga.jpg",
+        "/storage/emulated/0/DCIM/IMG_0001.jpg": "IMG_0001.jpg",
+        r"C:\Users\humas\Pictures\sortir.jpg": "sortir.jpg",
+        "D:/Foto/patroli.JPG": "patroli.JPG",
+        r"\\server\humas\foto.png": "foto.png",
+        "file:///home/humas/foto.jpg": "foto.jpg",
+        "FILE:///C:/Users/humas/foto.jpg": "foto.jpg",
+        "~/Foto/rapat.jpg": "rapat.jpg",
+    }
+    for reference, name in computer.items():
+        assert computer_file(reference, root) == name, reference
+    site = ("/images/2024/a.jpg", "images/a.jpg", "{static}/images/a.jpg", "/media/2024/a.jpg")
+    for reference in (*site, "https://example.org/a.jpg", "//cdn.example.org/a.jpg", ""):
+        assert computer_file(reference, root) is None, reference
 
 
 def test_office_name_from_the_press_team_or_the_publisher():

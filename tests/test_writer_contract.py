@@ -421,8 +421,46 @@ def test_releases_with_a_wrong_template_line_are_each_named(site):
     built = site.build(SEARCH_ENABLED=False)
     assert built.returncode == 1
     said = sorted(e.split(": page not written")[0] for e in built.log_lines("error"))
-    assert said == ["berita/salah-1.md", "berita/salah-2.md"], built.log
+    assert said == ["berita/salah-1.md:8", "berita/salah-2.md:8"], built.log
     assert all("remove the Template: line" in e for e in built.log_lines("error"))
+
+
+def test_a_release_whose_own_template_fails_is_said_at_its_template_line(site, tmp_path):
+    """`Template: berita-khusus` (in the theme, failing on this release) was
+    said at the file alone: which line, which template?"""
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "berita-khusus.html").write_text(
+        '{% extends "base.html" %}{% block content %}{{ article.data_khusus.judul }}'
+        "{% endblock %}\n",
+        encoding="utf-8",
+    )
+    site.article(
+        "khusus.md",
+        title="Bawaslu Kota Palembang Gelar Rapat Koordinasi Khusus",
+        slug="khusus",
+        template="berita-khusus",
+    )
+    site.page(
+        "profil.md",
+        "Title: Profil Bawaslu Kota Palembang\nSlug: profil\nTemplate: article\n\nProfil.\n",
+    )
+    built = site.build(SEARCH_ENABLED=False, THEME_TEMPLATES_OVERRIDES=[str(overrides)])
+    assert built.returncode == 1, built.log
+    assert sorted((f.path, f.line, f.level) for f in built.findings()) == [
+        ("content/berita/khusus.md", 8, "error"),
+        ("content/halaman/profil.md", 3, "error"),
+    ], built.log
+    said = {f.path: f.message for f in built.findings()}
+    assert said["content/berita/khusus.md"].startswith(
+        "page not written: its template failed (UndefinedError: "
+    ), said
+    assert said["content/berita/khusus.md"].endswith(
+        ": 'Template: berita-khusus' (remove the Template: line, or ask the web team)"
+    ), said
+    assert said["content/halaman/profil.md"].endswith(
+        ": 'Template: article' (remove the Template: line, or ask the web team)"
+    ), said
 
 
 def build_with_broken_footer(site, tmp_path: Path, name: str, source: str):
@@ -554,6 +592,6 @@ def test_a_failed_article_page_is_said_when_the_build_stops_after_the_articles(s
     assert built.returncode == 1
     said = sorted(e.split(" (")[0] for e in built.log_lines("error"))
     assert said == [
-        "berita/salah.md: page not written: its template failed",
+        "berita/salah.md:8: page not written: its template failed",
         "build stopped: RuntimeError: berhenti setelah artikel",
     ], built.log

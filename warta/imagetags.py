@@ -66,3 +66,17 @@ def rewrite_images(html: str, replace: Callable[[int, list], str | None]) -> str
         return tag if replacement is None else replacement
 
     return _IMAGE_OR_PICTURE.sub(substitute, html)
+
+
+# Said of a photo whose reference is a path on the writer's own computer
+# (`warta.paths.computer_file`), by the images plugin and by content_lint for a
+# release Pelican could not read: the same words.
+COMPUTER_PATH_MESSAGE = "image is a path on the writer's own computer, outside the content folder"
+
+
+def computer_path_suggestion(name: str, year: int | None, featured: bool) -> str:
+    """Where to put the photo and how to write its path, as the writer's guide
+    (docs/panduan-penulis.md, "Foto") and the other releases do."""
+    folder = f"images/{year or '<year>'}"
+    written = f"Image: {folder}/{name}" if featured else f"![…]({{static}}/{folder}/{name})"
+    return f"copy {name} into content/{folder}/ and write {written}"

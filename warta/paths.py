@@ -305,6 +305,35 @@ def symlinks_under(root: str | os.PathLike) -> list[tuple[Path, str]]:
     return sorted(found)
 
 
+# The first folder of an absolute path on a writer's own computer: a home
+# folder (Linux, macOS, Windows under WSL: /mnt/c/…), a removable disk, a
+# phone's storage. A site path ("/images/2024/foto.jpg") starts with a folder
+# of content/ instead.
+COMPUTER_FOLDERS = frozenset(
+    {"home", "users", "root", "tmp", "mnt", "media", "volumes", "run", "storage", "sdcard"}
+)
+# "C:\Users\…", "C:/Users/…" (a one-letter scheme is a drive) and "\\server\share\…".
+_WINDOWS_PATH = re.compile(r"^(?:[a-z]:|\\\\)", re.I)
+
+
+def computer_file(reference: str, content_root: str | os.PathLike) -> str | None:
+    """The file name of a photo reference that is a path on the writer's own
+    computer, None for any other: a `file:` URL, a Windows path, "~/…", or an
+    absolute path whose first folder is a computer's (COMPUTER_FOLDERS) and
+    none of content/ ("/media/…" is the site's when content/media/ exists).
+    Copied from a file manager or a desktop editor, such a path names a file
+    the build cannot have: it is not "missing" from content/, it was never put there."""
+    ref = reference.strip()
+    if ref.startswith("/") and not ref.startswith("//"):
+        first = unquote(ref).lstrip("/").split("/", 1)[0]
+        if first.lower() not in COMPUTER_FOLDERS or os.path.lexists(Path(content_root) / first):
+            return None
+    elif not (ref.lower().startswith("file:") or _WINDOWS_PATH.match(ref) or ref.startswith("~/")):
+        return None
+    name = re.split(r"[/\\]", unquote(ref.split("?", 1)[0].split("#", 1)[0]))[-1]
+    return name or ref
+
+
 # How a body or the front matter marks a link to a file of the site.
 LINK_MARKERS = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
 

@@ -18,7 +18,7 @@ import markdown
 
 from warta import frontmatter
 from warta.findings import Finding
-from warta.imagetags import image_tags
+from warta.imagetags import COMPUTER_PATH_MESSAGE, computer_path_suggestion, image_tags
 from warta.markdown_source import SINGLE_VALUED_KEYS
 from warta.paths import climbs, is_external
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
@@ -779,25 +779,59 @@ def list_values(value: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in parts if part.strip())
 
 
+def converted_body(text: str, markdown_settings: dict | None) -> str:
+    """The body as Pelican's Markdown reader converts it: with its MARKDOWN
+    settings, which Pelican's reader completed when it was made (the
+    extension_configs' extensions and `meta`, which takes the front matter
+    off); "" when the Markdown cannot be converted (reported as the file's own
+    problem). Read for a release Pelican could not read: content_lint checks
+    its photos and links, the images plugin keeps its photos from being
+    called unused."""
+    try:
+        return markdown.Markdown(**(markdown_settings or {})).convert(text.lstrip("\ufeff"))
+    except Exception:  # a broken extension setting: the stages still see the front matter
+        return ""
+
+
 def body_images(html: str) -> list[dict[str, str]]:
     """The attributes of every <img> of a converted body outside a writer's own
     <picture>, in order (what the images plugin turns into variants)."""
     return [{name: value or "" for name, value in tag} for tag in image_tags(html or "")]
 
 
-def check_images(source: Source, html: str, locate) -> Iterator[Finding]:
+def check_images(source: Source, html: str, locate, on_computer=None) -> Iterator[Finding]:
     """Photos of a release that Pelican could not read (the images plugin checks
     the others, with these same messages): a featured image without Image-Alt:
     or on another site, a body image without alt text, a photo whose file is
-    not in content/.
+    not in content/, a photo named by a path on the writer's own computer.
 
     `locate(reference)` is True when the file is there, False when it is not,
     None when the reference is not ours to check (an address on another site,
-    a path the containment rules refuse: reported by their own checks)."""
+    a path the containment rules refuse: reported by their own checks).
+    `on_computer(reference)` is the file name of a reference that is a path
+    on the writer's own computer (`warta.paths.computer_file`), else None."""
+    date = parse_date(source.value("date"))
+    year = date.year if date else None
+
+    def computer(reference: str, line, featured: bool) -> Finding | None:
+        name = on_computer(reference) if on_computer else None
+        if name is None:
+            return None
+        return _finding(
+            source,
+            line,
+            "error",
+            f"{COMPUTER_PATH_MESSAGE}: '{reference}'",
+            computer_path_suggestion(name, year, featured),
+        )
+
     featured = source.value("image")
     if featured:
         line, found = source.line("image"), locate(featured)
-        if found is None and is_external(featured):
+        elsewhere = computer(featured, line, featured=True)
+        if elsewhere:
+            yield elsewhere
+        elif found is None and is_external(featured):
             yield _finding(
                 source,
                 line,
@@ -828,7 +862,10 @@ def check_images(source: Source, html: str, locate) -> Iterator[Finding]:
         if found is None:
             continue
         line = _body_line(source, src) or _body_line(source, src.rsplit("/", 1)[-1])
-        if found is False:
+        elsewhere = computer(src, line, featured=False) if found is False else None
+        if elsewhere:
+            yield elsewhere
+        elif found is False:
             yield _finding(
                 source,
                 line,

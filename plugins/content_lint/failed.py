@@ -32,20 +32,6 @@ from warta.source_checks import list_values, parse_date
 UNDATED = (dt.date(1945, 8, 17), dt.date(2999, 12, 31))
 
 
-def converted_body(text: str, markdown_settings: dict | None) -> str:
-    """The body as Pelican's Markdown reader converts it: with its MARKDOWN
-    settings, which Pelican's reader completed when it was made (the
-    extension_configs' extensions and `meta`, which takes the front matter
-    off); "" when the Markdown cannot be converted (reported as the file's own
-    problem)."""
-    import markdown
-
-    try:
-        return markdown.Markdown(**(markdown_settings or {})).convert(text.lstrip("\ufeff"))
-    except Exception:  # a broken extension setting: the stages still see the front matter
-        return ""
-
-
 def pipeline_source(path: str, text: str, html: str, date: dt.date) -> Source:
     """The `Source` the enrichment stages would get for this file: front-matter
     values with lower-case keys (the first of a repeated key, as Pelican keeps

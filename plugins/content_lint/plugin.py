@@ -50,7 +50,7 @@ from warta.contents import every_article, every_page
 from warta.findings import Finding, report
 from warta.fingerprint import files_digest, hash_text
 from warta.parallel import Background, fork_map
-from warta.paths import Refusal
+from warta.paths import Refusal, computer_file
 from warta.paths import check_source as check_path
 from warta.pipeline import pipeline_of
 from warta.plugin_order import active_plugins
@@ -66,6 +66,7 @@ from warta.source_checks import (
     check_links,
     check_slug,
     check_source,
+    converted_body,
     decode_source,
     embargo_rules,
     front_matter_broken,
@@ -73,7 +74,7 @@ from warta.source_checks import (
     publication_blockers,
 )
 
-from .failed import converted_body, locate_image, stage_findings
+from .failed import locate_image, stage_findings
 from .inventory import content_files, unread_files
 
 GPS_IFD = 0x8825  # EXIF pointer to the GPS block
@@ -424,7 +425,12 @@ def check_dropped(generator, relative: str, source: Source) -> list[Finding]:
     if "enrichment" in active and not front_matter_broken(source):
         found += stage_findings(pipeline_of(generator.context), relative, text, html)
     if "images" in active and settings.get("IMAGES_ENABLED", True):
-        found += check_images(source, html, lambda ref: locate_image(content, relative, ref))
+        found += check_images(
+            source,
+            html,
+            lambda ref: locate_image(content, relative, ref),
+            lambda ref: computer_file(ref, content),
+        )
     return found
 
 

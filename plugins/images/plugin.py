@@ -34,7 +34,9 @@ What it adds to the site:
   over IMAGES_MAX_SOURCE_BYTES / IMAGES_MAX_SOURCE_PIXELS (decompression bombs
   included), unreadable file, a path outside content/ or through a symbolic
   link (`warta.paths`), a featured image on another site (`Image: https://…`:
-  a release uses its own uploaded photo; the address is not rendered).
+  a release uses its own uploaded photo; the address is not rendered), a
+  path on the writer's own computer (`/home/…`, `C:\\…`, `file:///…`; copied
+  from a file manager, it was never put under content/).
 - with WARTA_CHECK_ONLY (`invoke check`), all of the checks above and the
   same errors, but no variant encoded, no card drawn, nothing written into the
   output or the cache (a check takes a fraction of a cold build).
@@ -63,15 +65,21 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
-from warta import dates, findings
+from warta import dates, findings, frontmatter
 from warta.contents import every_article, every_page, forget_rendered
 from warta.enrichment import enrichment_of
 from warta.findings import Finding
 from warta.frontmatter import SourceLines
-from warta.imagetags import image_tags, rewrite_images
+from warta.imagetags import (
+    COMPUTER_PATH_MESSAGE,
+    computer_path_suggestion,
+    image_tags,
+    rewrite_images,
+)
 from warta.parallel import WorkerError, fork_map, worker_count
-from warta.paths import Refusal, output_refusal, referenced_file, replace_file
+from warta.paths import Refusal, computer_file, output_refusal, referenced_file, replace_file
 from warta.published import check_only, is_written
+from warta.source_checks import converted_body
 
 from .cards import CardText, draw_card, office_name
 from .markup import line_of, picture, references
@@ -340,6 +348,19 @@ def refusal_problem(refusal: Refusal, build: Build) -> ImageProblem:
     )
 
 
+def computer_problem(reference: str, content, build: Build, featured: bool) -> ImageProblem | None:
+    """The ImageProblem of a reference that is a path on the writer's own
+    computer (it is not "missing": it was never put under content/), or None."""
+    name = computer_file(reference, build.content_root)
+    if name is None:
+        return None
+    date = getattr(content, "date", None)
+    return ImageProblem(
+        COMPUTER_PATH_MESSAGE,
+        computer_path_suggestion(name, getattr(date, "year", None), featured),
+    )
+
+
 def prepare_images(contents, build: Build) -> None:
     """First pass: look every local image of `contents` up in the cache, and
     encode the variants of the new ones on IMAGES_WORKERS processes.
@@ -424,6 +445,9 @@ def process_content(content, build: Build) -> None:
 
         skipped = build.skipped(attributes)
         try:
+            problem = computer_problem(src, content, build, featured=False)
+            if problem:
+                raise problem
             if isinstance(path, Refusal):
                 raise refusal_problem(path, build)
             image = build.image(path, variants=not skipped)
@@ -479,6 +503,9 @@ def process_featured(content, build: Build, where: str, lines: SourceLines, sour
     path = referenced_file(reference, build.content_root, source_dir)
     line = line_of(lines.get(), IMAGE_METADATA_LINE)
     try:
+        problem = computer_problem(reference, content, build, featured=True)
+        if problem:
+            raise problem
         if path is None:
             raise ImageProblem(
                 "featured image is an address on another site, not shown",
@@ -696,6 +723,28 @@ def theme_files(settings) -> set[str]:
     return {os.path.normpath(f) for f in files if f}
 
 
+def failed_source_files(generator, build: Build) -> set[Path]:
+    """Real paths of the files named by the sources Pelican could not make a
+    content of (a Date: it cannot parse, no Title; it records them with no
+    content): their Image: and every src/href of their body, read from the
+    file as written. Such a release is not published and its error says why;
+    a photo only it names waits for it, as a draft's does: not unused."""
+    generated = generator.context.get("generated_content") or {}
+    found: set[Path] = set()
+    for relative, content in generated.items():
+        if content is not None:
+            continue
+        source = os.path.join(build.content_root, relative)
+        text = frontmatter.read_source(source)
+        featured = frontmatter.parse(text).front_matter.value("image").strip()
+        html = converted_body(text, build.settings.get("MARKDOWN"))
+        named = [r for r in references(html) if may_be_file(r)] + [featured]
+        source_dir = Path(source).parent
+        paths = (referenced_file(ref, build.content_root, source_dir) for ref in named if ref)
+        found |= {path for path in paths if isinstance(path, Path)}
+    return found
+
+
 def select_static_files(generator) -> None:
     """Keep only the static files the site uses, before the static generator
     copies them (content/images/ is a static path: it would copy every file).
@@ -704,7 +753,9 @@ def select_static_files(generator) -> None:
     (`shown_files`: not one shown only through its variants) or the theme
     does; any other file unless only unwritten contents link to it. A photo that cannot
     be published (over a limit, unreadable) is left out: its error was
-    reported at the line that uses it."""
+    reported at the line that uses it. A photo left out that nothing names
+    is said to be unused, unless a release Pelican could not read names it
+    (`failed_source_files`: that release's error is the one line)."""
     build = current_build(generator.settings)
     if build is None:
         return
@@ -727,6 +778,10 @@ def select_static_files(generator) -> None:
             kept.append(static)
     # The context holds the same list object: change it in place.
     generator.staticfiles[:] = kept
+    if unused:
+        waiting = failed_source_files(generator, build)
+        root = generator.path
+        unused = [r for r in unused if Path(os.path.realpath(os.path.join(root, r))) not in waiting]
     for relative in sorted(unused):
         # A photo uploaded and never used, or one a theme override or an
         # outside plugin's template shows (every page then linked a missing

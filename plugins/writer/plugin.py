@@ -337,6 +337,8 @@ class Job:
     source: str = ""  # the article or page the file is for, to name in a message
     own: bool = False  # written at the content's own `Save_as:`
     own_template: bool = False  # the content's own `Template:` renders it
+    # The source file (absolute) whose `Template:` line that is: a failure is said at it.
+    template_source: str = ""
 
     def run(self) -> list | Failure:
         """Render and write the file. Returns the written file's stamp
@@ -663,18 +665,21 @@ def report_failures(failures: list) -> None:
         if len(failed) == 1 or own_template or not reason.startswith("its template failed"):
             for job, failure in failed:
                 suggestion = failure.suggestion
+                line, written = None, ""
                 if reason.startswith("its template failed") and not own_template:
                     # No Template: line of a content: the template itself.
                     where = shown_path(template.rpartition(":")[0]) if template else "the template"
                     suggestion = f"mend {where} (or the plugin that writes this page)"
+                elif own_template:
+                    line, written = template_line(job.template_source)
                 findings.report(
                     logger,
                     Finding(
                         # a page of no content: the file it would have been
                         job.source or job.path,
-                        None,
+                        line,
                         "error",
-                        f"page not written: {failure.reason}",
+                        f"page not written: {failure.reason}{written}",
                         suggestion,
                     ),
                 )
@@ -693,6 +698,16 @@ def report_failures(failures: list) -> None:
                 f"pages: {shown_pages}",
             ),
         )
+
+
+def template_line(source_path: str) -> tuple[int | None, str]:
+    """The line of a content's own `Template:` (where to mend a page its
+    template cannot render) and the line as a message quotes it, ": 'Template:
+    x'"; (None, "") when the source has none to read."""
+    field = read_header(source_path).first("template") if source_path else None
+    if field is None:
+        return None, ""
+    return field.line, f": '{field.name}: {field.value}'"
 
 
 def refuse_collisions(
@@ -1031,6 +1046,14 @@ class IncrementalWriter(Writer):
                 logger.info('Writing "%s"', path)
             signals.content_written.send(path, context=localcontext)
 
+        own_template = next(
+            (
+                kwargs[key]
+                for key in ("article", "page")
+                if isinstance(kwargs.get(key), Content) and "template" in kwargs[key].metadata
+            ),
+            None,
+        )
         build.add(
             Job(
                 self._site_path(path),
@@ -1040,10 +1063,8 @@ class IncrementalWriter(Writer):
                 announce,
                 source=claim.source,
                 own=claim.own,
-                own_template=any(
-                    isinstance(kwargs.get(key), Content) and "template" in kwargs[key].metadata
-                    for key in ("article", "page")
-                ),
+                own_template=own_template is not None,
+                template_source=own_template.source_path if own_template is not None else "",
             )
         )
 
