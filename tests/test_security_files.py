@@ -1232,8 +1232,8 @@ def test_a_page_its_template_cannot_render_is_one_error_and_the_rest_is_written(
     assert built.returncode == 1, built.log
     assert "build stopped" not in built.log and "Traceback" not in built.log
     assert built.log_lines("error") == [
-        "halaman/salah.md: page not written: its template failed (UndefinedError: 'article' "
-        "is undefined) (remove the Template: line, or ask the web team)"
+        "halaman/salah.md:2: page not written: its template failed (UndefinedError: 'article' "
+        "is undefined): 'Template: article' (remove the Template: line, or ask the web team)"
     ], built.log
     assert not (built.output / "halaman-templat-artikel" / "index.html").exists()
     assert built.html("tentang-kami/").h1.get_text(strip=True) == "Tentang Kami"
