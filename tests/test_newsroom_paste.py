@@ -474,6 +474,19 @@ def is_place():
         "Tanjung Enim (ANTARA) - Bawaslu menggelar rapat.",
         "Tanjung Enim, BWSME — Bawaslu menggelar rapat.",
         "Palembang, 11/11/2024 - Bawaslu menggelar rapat.",
+        # longer than six words, as the regions plugin reads them
+        "Kabupaten Ogan Komering Ulu Selatan, Kamis (12/11/2026) – Bawaslu menggelar rapat.",
+        "Talang Ubi (Penukal Abab Lematang Ilir), Kamis (14/11/2024) – Bawaslu menggelar rapat.",
+        "Lubuk Linggau, Sumatera Selatan, Kamis 14 November 2024 – Bawaslu menggelar rapat.",
+        # a day, a date or a time set off by a second dash; a range of times
+        "PALEMBANG - Kamis (14/11/2024) - Bawaslu menggelar rapat.",
+        "Palembang - 14 November 2024 - Bawaslu menggelar rapat.",
+        "Palembang, Kamis (14/11/2024) pukul 09.00 - 12.00 WIB – Bawaslu menggelar rapat.",
+        "Palembang, Kamis (14/11/2024) pukul 09.00 WIB - 12.00 WIB – Bawaslu menggelar rapat.",
+        "Palembang, Kamis (14/11/2024) pukul 09.00–12.00 WIB – Bawaslu menggelar rapat.",
+        # a lead pasted inside quotes
+        "“PALEMBANG – Bawaslu menggelar rapat.”",
+        '"PALEMBANG – Bawaslu menggelar rapat."',
     ],
 )
 def test_the_dateline_is_not_part_of_the_summary(paragraph, is_place):
@@ -513,6 +526,27 @@ def test_the_dateline_is_not_part_of_the_summary(paragraph, is_place):
         "Muslim, S.Pd – Koordinator Divisi P2H Bawaslu Kota Palembang – mengatakan siap.",
         "Rini Anggraini – Ketua Bawaslu Kota Palembang – mengatakan rapat dimulai.",
         "Rudi, Ketua Bawaslu 2023/2028 – mengatakan rapat dimulai.",
+        # a day and a time range before the sentence: no dateline
+        "Senin (9/11) pukul 09.00 - 12.00 WIB, Bawaslu Kota Palembang menggelar rapat.",
+        "Sabtu, 9 November 2024 pukul 09.00 - 12.00 WIB, Bawaslu menggelar rapat.",
+        "Kamis (14/11/2024) - Sabtu (16/11/2024), Bawaslu Sumsel menggelar rapat.",
+        # an office, a person or an institution set off by dashes
+        "Bawaslu OKU Timur, Senin (9/11/2026) – menggelar rapat koordinasi pengawasan.",
+        "Bawaslu OKU Timur (27/11) – menggelar rapat.",
+        "Bawaslu OKU Timur (27/11) – Menggelar Rapat.",
+        "KPU Sumsel – penyelenggara pemilu di provinsi – menetapkan daftar pemilih.",
+        "KPU SUMSEL – Komisi Pemilihan Umum – menetapkan daftar pemilih.",
+        "DPRD Kota Palembang – lembaga legislatif – menggelar rapat.",
+        "AKBP Rudi Hartono – Kapolres Lahat – mengatakan situasi aman.",
+        "KH Ahmad Dahlan – ulama setempat – mengajak warga.",
+        *(
+            f"Khairil Anwar, {degrees} – Ketua Bawaslu Kota Palembang – menyampaikan hal itu."
+            for degrees in ("SH MH", "SH.MH", "MA", "ME", "MBA", "MPA", "SP", "SE.I", "M.KOM")
+        ),
+        "Khairil Anwar, CPA – Ketua Bawaslu Kota Palembang – Menyampaikan Hal Itu.",
+        # a sentence that opens with a region's name set off by dashes
+        "Palembang - kota terbesar di Sumatera Selatan - menjadi tuan rumah rapat.",
+        "Lubuk Linggau – kota di ujung barat – menjadi tuan rumah.",
     ],
 )
 def test_a_lead_without_dateline_is_kept_whole(paragraph, is_place):
@@ -546,6 +580,28 @@ def test_a_long_lead_is_cut_at_a_sentence_end():
     sentence = "Bawaslu Kota Palembang mengawasi rapat pleno terbuka di kantor KPU. "
     summary = lead_summary(f"<p>PALEMBANG – {sentence * 8}</p>", max_chars=300)
     assert summary.endswith("KPU.") and len(summary) <= 300
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Ketua Bawaslu Provinsi Sumatera Selatan, Dr. H. Muhammad Rizal Effendi, S.H., M.H.",
+        "warga Desa Sumber Jaya, Kec. Belitang III, Kab. OKU Timur",
+        "kantor di Jl. Jend. Sudirman dan Jl. Kol. Atmo",
+        "anggota Sdr. Rudi, S.Pd. bersama Hj. Siti",
+    ],
+)
+def test_a_long_lead_is_never_cut_after_an_abbreviation(words):
+    """The supplied summary ended "…Sumatera Selatan, Dr. H." in every card and feed."""
+    lead = (
+        f"<p>INDERALAYA – Bawaslu Kabupaten Ogan Ilir menerima kunjungan {words} Ahmad yang "
+        "meninjau kesiapan pengawasan tempat pemungutan suara di lembaga pemasyarakatan dan "
+        "rumah tahanan serta memastikan para warga binaan terdaftar sebagai pemilih dalam "
+        "daftar pemilih tetap. Kunjungan itu berlangsung hingga sore hari di kantor.</p>"
+    )
+    summary = lead_summary(lead, max_chars=300)
+    assert summary.endswith(("tetap.", "…")), summary
+    assert summary.startswith("Bawaslu Kabupaten Ogan Ilir menerima kunjungan")
 
 
 def test_paths_are_shown_relative_to_the_project(tmp_path):
@@ -715,3 +771,31 @@ def test_the_build_reads_a_datelines_place_with_the_gazetteer(tmp_path):
     }
     assert summaries["okus"].startswith("Bawaslu Kabupaten OKU Selatan menggelar"), summaries
     assert summaries["rudi"].startswith("Rudi Hartono Saputra –"), summaries
+
+
+def test_a_caption_above_the_lead_gives_neither_summary_nor_region_nor_author(site):
+    """A photo's caption naming another office was the release's summary, and
+    gave it that office's region and author, under "build ok"."""
+    from PIL import Image
+
+    (site.content / "images" / "2026").mkdir(parents=True)
+    Image.new("RGB", (640, 480), (40, 90, 140)).save(site.content / "images/2026/rapat.jpg")
+    text = (
+        "Title: Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan Kampanye\n"
+        "Date: 2026-11-09 10:00\nSlug: rapat\n\n"
+        "![Suasana rapat koordinasi]({static}/images/2026/rapat.jpg)\n"
+        "*Ketua Bawaslu Kota Prabumulih membuka rapat koordinasi, Senin (9/11/2026).*\n\n"
+        "**Pengawasan Kampanye**\n\n"
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan "
+        "kampanye bersama jajaran panwaslu kecamatan se-Kota Palembang.\n"
+    )
+    site.article("2026/rapat.md", text)
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    [item] = built.json("feed.json")["items"]
+    assert item["summary"].startswith("Bawaslu Kota Palembang menggelar rapat"), item
+    assert [a["name"] for a in item["authors"]] == ["Humas Bawaslu Kota Palembang"], item
+    page = built.html("berita/2026/11/rapat/")
+    regions = {a["href"] for a in page.select("a[href*='/wilayah/']")}
+    assert any(href.rstrip("/").endswith("kota-palembang") for href in regions), regions
+    assert not any("prabumulih" in href for href in regions), regions

@@ -240,3 +240,53 @@ def test_a_region_after_a_comma_narrows_the_place(gaz, head, code):
 def test_the_office_of_the_lead_narrows_a_dateline_without_a_region(gaz, paragraph, code):
     found = dateline.infer(gaz, f"<p>{paragraph}</p>", HOME)
     assert found is not None and (found.unit.code, found.source) == (code, "dateline")
+
+
+LEAD_HTML = "<p>PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.</p>"
+LEAD_TEXT = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan."
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        # a photo with its caption below it, in one paragraph or the next
+        '<p><img alt="Rapat" src="x.jpg"><br>\n<em>Ketua Bawaslu Kota Prabumulih membuka '
+        "rapat, Senin (9/11/2026).</em></p>",
+        '<p><img alt="Rapat" src="x.jpg"></p>\n<p><em>Ketua Bawaslu Kota Prabumulih membuka '
+        "rapat koordinasi, Senin (9/11/2026).</em></p>",
+        '<p><img alt="Rapat" src="x.jpg"></p>\n<p>Foto: Humas Bawaslu Kota Prabumulih</p>',
+        "<p>(Foto/Dok. Humas Bawaslu Kota Prabumulih)</p>",
+        # a subheading, a label under the letterhead
+        "<p><strong>Pengawasan Hari Pemungutan Suara di Prabumulih</strong></p>",
+        "<p>Pengawasan Hari Pemungutan Suara</p>",
+        "<p>SIARAN PERS</p>\n<p>Bawaslu Kota Prabumulih</p>",
+    ],
+)
+def test_a_caption_or_a_heading_above_the_lead_is_not_the_lead(gaz, above):
+    """A caption naming another office ("Ketua Bawaslu Kota Prabumulih …")
+    was the summary and gave the release Prabumulih's region and author."""
+    assert dateline.first_paragraph(above + "\n" + LEAD_HTML) == LEAD_TEXT
+    found = dateline.infer(gaz, above + "\n" + LEAD_HTML, HOME)
+    assert (found.unit.code, found.source) == ("16.71", "dateline")
+
+
+def test_a_dateline_alone_in_its_paragraph_heads_the_next_one(gaz):
+    html = "<p><strong>PRABUMULIH –</strong></p>\n<p>Bawaslu Kota Prabumulih mengawasi.</p>"
+    assert dateline.first_paragraph(html) == "PRABUMULIH – Bawaslu Kota Prabumulih mengawasi."
+    assert dateline.infer(gaz, html, HOME).unit.code == "16.74"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # a lead set wholly in bold keeps its dateline; a lone paragraph is the lead
+        "<p><strong>PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi "
+        "pengawasan.</strong></p><p>Paragraf kedua.</p>",
+        "<p><em>Bawaslu Kota Palembang</em></p>",
+    ],
+)
+def test_the_lead_itself_is_never_passed_over(html):
+    from warta.text import plain_text
+
+    first = html.split("</p>")[0] + "</p>"
+    assert dateline.first_paragraph(html) == plain_text(first)

@@ -3,7 +3,9 @@ dateline, cut at a sentence end. Pure Python (no Pelican import).
 
 Staff paste releases as they send them to newspapers: `PALEMBANG- Bawaslu …`,
 `REL, Pagaralam - …`, `Palembang (27/11/2024) – …`. The dateline belongs to
-the page, not to a card or a search result, so it is left out.
+the page, not to a card or a search result, so it is left out: exactly the
+head the regions plugin reads (`warta.regions.dateline.read_head` and
+`is_dateline`), never a subject set off by dashes.
 """
 
 from __future__ import annotations
@@ -11,137 +13,89 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from warta.regions.dateline import DATELINE_RE
 from warta.regions.dateline import first_paragraph as lead_paragraph
+from warta.regions.dateline import is_dateline, read_head
 
-# A head before a level word: "Kab. Muara Enim -", "Kota Lubuk Linggau –".
-LEVEL_WORDS = {"kab", "kabupaten", "kota", "kec", "kecamatan", "prov", "provinsi"}
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
-MAX_DATELINE_WORDS = 6
-# A date in a dateline: "12 November 2024", "Senin (11/11/2024)", "27/11".
-DATE_PART_RE = re.compile(
-    r"\b\d{1,2}/\d{1,2}\b|\b\d{1,2}\s+[A-Z][a-z]+\s+\d{4}\b|"
-    r"^(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)\b",
-    re.IGNORECASE,
-)
-
-
-def placed(head: str, is_place: Callable[[str], bool]) -> bool:
-    """Whether a dateline head with a comma or parentheses opens with a code
-    in capitals (REL, SRIPOKU.COM, PAGARALAM), or has a part that is a place
-    or a date ("Rudi Hartono, SH" has neither)."""
-    parts = [part.strip(" .") for part in re.split(r"[,()]", head) if part.strip(" .")]
-    if parts and parts[0].isupper() and len(parts[0]) > 1:
-        return True
-    return any(
-        DATE_PART_RE.search(part) or is_place(part) or is_code(part) for part in parts[1:]
-    ) or bool(parts and (DATE_PART_RE.search(parts[0]) or is_place(parts[0])))
-
-
-# Degrees written after a name ("Rudi Hartono, SH, MH", "Muslim, S.Pd"):
-# capitals that are no news agency or office code.
-DEGREES = frozenset(
+# Words written with a dot that ends no sentence: titles, ranks, levels of
+# region, street words ("Dr. H. Muhammad", "Kec. Belitang III, Kab. OKU Timur",
+# "Jl. Kol. Atmo", "Rp. 5.000"). A single letter (an initial) and a word with a
+# dot inside it (a degree: "S.Pd.", "S.I.Kom.") are abbreviations too.
+ABBREVIATIONS = frozenset(
     [
-        "SH",
-        "SE",
-        "MH",
-        "MM",
-        "MSI",
-        "MPD",
-        "SPD",
-        "SSOS",
-        "SIP",
-        "SKOM",
-        "ST",
-        "SAG",
-        "AMD",
-        "LC",
-        "DR",
-        "DRS",
-        "DRA",
-        "IR",
-        "PROF",
-        "H",
-        "HJ",
-        "SHI",
-        "MAG",
-        "MKN",
-        "SS",
-        "SSI",
-        "MT",
-        "MKES",
-        "SKM",
-        "SKEP",
-        "SPSI",
-        "MPSI",
-        "SHUT",
-        "SSTP",
-        "MAP",
-        "MHUM",
+        "dr",
+        "drs",
+        "dra",
+        "ir",
+        "prof",
+        "kab",
+        "kec",
+        "kel",
+        "prov",
+        "jl",
+        "jln",
+        "kol",
+        "jend",
+        "letjen",
+        "mayjen",
+        "brigjen",
+        "kombes",
+        "kapt",
+        "no",
+        "nomor",
+        "tbk",
+        "bpk",
+        "hj",
+        "kh",
+        "st",
+        "sdr",
+        "sdri",
+        "ny",
+        "tn",
+        "yth",
+        "ds",
+        "kp",
+        "gg",
+        "rt",
+        "rw",
+        "tgl",
+        "hlm",
+        "rp",
+        "ust",
+        "pk",
+        "a.n",
+        "u.p",
+        "lt",
+        "ltd",
+        "mr",
+        "mrs",
     ]
 )
 
 
-def is_code(part: str) -> bool:
-    """A code in capitals after a place: a news agency or an office (ANTARA,
-    SP, BWSME), not a degree."""
-    letters = part.replace(".", "").replace(" ", "")
-    return part.isupper() and len(letters) > 1 and letters.upper() not in DEGREES
-
-
 def without_dateline(paragraph: str, is_place: Callable[[str], bool] | None = None) -> str:
-    """The paragraph without its dateline head, when it has one.
+    """The paragraph without its dateline head, when it has one (`is_place`:
+    whether the gazetteer knows a place of those words; see `is_dateline`).
+    A lead pasted inside quotes loses the closing quote with the opening one."""
+    head = read_head(paragraph)
+    if head is None:
+        return paragraph
+    rest = paragraph[head.end :].strip()
+    if not rest or not is_dateline(head.text, rest, is_place):
+        return paragraph
+    opening = paragraph.lstrip(" *_")[:1]
+    closing = {"“": "”", '"': '"'}.get(opening)
+    if (closing and rest.endswith(closing) and rest.count(closing) > rest.count(opening)) or (
+        closing == '"' and rest.endswith('"') and rest.count('"') % 2
+    ):
+        rest = rest[:-1].rstrip()
+    return rest
 
-    A head is a dateline when it is short and looks like one: a word in capitals
-    (PALEMBANG, REL, SRIPOKU.COM), or a comma or parentheses in it
-    ("Palembang, 12 November 2024", "Martapura (OKU Timur)"), or one or two
-    capitalised words ("Pagar Alam –"), or capitalised words after a level
-    word ("Kab. Muara Enim -"), or capitalised words that `is_place` knows
-    (the gazetteer: "Ogan Komering Ulu Selatan –", "Seberang Ulu II -"; never
-    a person's name set off by dashes, "Rudi Hartono Saputra – Ketua … –").
-    The head ends where the regions plugin's dateline ends (`LUBUK LINGGAU |
-    …` too)."""
-    match = DATELINE_RE.match(paragraph)
-    if not match:
-        return paragraph
-    head = match["head"].strip("*_ ")
-    words = head.split()
-    if not words or len(words) > MAX_DATELINE_WORDS:
-        return paragraph
-    first = words[0].strip(",.()")
-    looks_like = (
-        (first.isupper() and len(first) > 1)
-        # "Palembang, 12 November 2024", "REL, Pagaralam", "Tanjung Enim
-        # (Muara Enim)", "Semarang (ANTARA)": a place, a code in capitals or a
-        # date among its parts; not "Rudi Hartono, SH –", "Ketua Bawaslu Kota
-        # Palembang, Rini Anggraini –" (without the gazetteer: any).
-        or (("," in head or "(" in head) and (is_place is None or placed(head, is_place)))
-        # "Pagar Alam –" (with the gazetteer: a place, not "Rini Anggraini –
-        # Ketua … –")
-        or (
-            len(words) <= 2
-            and "," not in head
-            and "(" not in head
-            and all(w[:1].isupper() for w in words)
-            and (is_place is None or is_place(head))
-        )
-        # A place of several capitalised words before a sentence.
-        or (
-            is_place is not None
-            and all(w[:1].isupper() or w[:1].isdigit() for w in words)
-            and paragraph[match.end() :].strip()[:1].isupper()
-            and is_place(head)
-        )
-        # "Kab. Muara Enim - Bawaslu …", not "Kabupaten Muara Enim – salah satu
-        # daerah … – menjadi …": a sentence that opens on the region's name.
-        or (
-            first.lower() in LEVEL_WORDS
-            and all(w[:1].isupper() for w in words)
-            and paragraph[match.end() :].strip()[:1].isupper()
-        )
-    )
-    rest = paragraph[match.end() :].strip()
-    return rest if looks_like and rest else paragraph
+
+def is_abbreviation(word: str) -> bool:
+    """A word whose dot ends no sentence (`ABBREVIATIONS`)."""
+    bare = word.strip("(“\"'").rstrip(".")
+    return (len(bare) == 1 and bare.isalpha()) or "." in bare or bare.lower() in ABBREVIATIONS
 
 
 def lead_summary(
@@ -152,7 +106,7 @@ def lead_summary(
 ) -> str:
     """The lead without its dateline (`is_place`: see `without_dateline`), cut
     after the last sentence that fits in `max_chars` (at least `min_chars`
-    long), else at a word with an ellipsis."""
+    long; never after an abbreviation), else at a word with an ellipsis."""
     text = without_dateline(lead_paragraph(content_html), is_place)
     if len(text) <= max_chars:
         return text
@@ -160,7 +114,10 @@ def lead_summary(
     for match in _SENTENCE_END_RE.finditer(text):
         if match.start() > max_chars:
             break
-        cut = text[: match.start()].rstrip()
+        before = text[: match.start()].rstrip()
+        if before.endswith(".") and is_abbreviation(before.rsplit(None, 1)[-1]):
+            continue
+        cut = before
     if len(cut) >= min_chars:
         return cut
     words = text[: max_chars - 1].rsplit(" ", 1)[0]

@@ -34,10 +34,51 @@ from .gazetteer import TIER_ALIAS, TIER_KECAMATAN, TIER_OFFICIAL, Gazetteer, Uni
 _PARAGRAPH_RE = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL | re.IGNORECASE)
 # The head runs to the first separator: "--", an en or em dash, a hyphen that
 # has white space on one side (so "SUM-SEL" stays one word), or a bar between
-# spaces ("LUBUK LINGGAU | …", as some portals write it).
-DATELINE_RE = re.compile(
-    r"^\s*(?P<head>[^\n–—]{1,90}?)\s*(?:-{2,}|[–—]+|-(?=\s)|(?<=\s)-|(?<=\s)\|(?=\s))"
+# spaces ("LUBUK LINGGAU | …", as some portals write it). A dash between two
+# numbers is a range ("pukul 09.00 - 12.00 WIB", "2023–2028"), not the end.
+# (Paragraphs come from `plain_text`: one space between words.)
+SEPARATOR = (
+    r"(?:-{2,}|(?!(?<=\d)[-–—]+\s?\d|(?<=\d\s)[-–—]+\s?\d)(?:[–—]+|-(?=\s)|(?<=\s)-)"
+    r"|(?<=\s)\|(?=\s))"
 )
+DATELINE_RE = re.compile(r"^\s*(?P<head>[^\n]{1,90}?)\s*" + SEPARATOR)
+# A day, a date or a time set off by a second dash: "PALEMBANG - Kamis
+# (14/11/2024) - Bawaslu …".
+_SECOND_PART_RE = re.compile(r"\s*(?P<part>[^\n]{1,40}?)\s*" + SEPARATOR)
+DAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")
+MONTH_NAMES = [
+    "januari",
+    "pebruari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "nopember",
+    "november",
+    "desember",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "agu",
+    "agt",
+    "agus",
+    "sep",
+    "sept",
+    "okt",
+    "nov",
+    "nop",
+    "des",
+]
+_TIME_WORDS = ("pukul", "wib", "wita", "wit", "s.d.", "s.d", "sd", "sampai", "hingga")
+_DATE_TOKEN_RE = re.compile(r"[\d/.:,()\-–—]+")
 _SEGMENT_RE = re.compile(r"\(([^()]*)\)|([^,()]+)")
 _EMPHASIS = "*_\"'“”‘’`"
 MAX_HEAD_WORDS = 10
@@ -90,25 +131,340 @@ def is_letterhead(text: str) -> bool:
     )
 
 
+_IMAGE_RE = re.compile(r"<img\b", re.IGNORECASE)
+# A paragraph that is one emphasised run: a caption or a subheading.
+_EMPHASISED_RE = re.compile(
+    r"^\s*(?:<(em|strong|i|b)\b[^>]*>\s*)+(?P<inner>.*?)(?:\s*</(?:em|strong|i|b)>)+\s*$",
+    re.DOTALL | re.IGNORECASE,
+)
+# A photo's caption or credit: "Foto: …", "(Foto/Humas)", "Dok. Humas …".
+_CAPTION_RE = re.compile(
+    r"^\(?\s*(?:foto|dok(?:umentasi)?|sumber\s+foto|ilustrasi|keterangan\s+foto)\b\s*[:/.]",
+    re.IGNORECASE,
+)
+MAX_LABEL_WORDS = 8
+_CONNECTORS = frozenset(
+    ["dan", "di", "ke", "dari", "untuk", "pada", "yang", "se", "atau", "serta", "dalam", "oleh"]
+)
+
+
+def _is_label(text: str) -> bool:
+    """A short line that is no sentence: an office's name under the letterhead
+    ("Bawaslu Kota Prabumulih"), a subheading ("Pengawasan Hari Pemungutan
+    Suara")."""
+    words = text.split()
+    return (
+        len(words) <= MAX_LABEL_WORDS
+        and not text.endswith((".", "!", "?", "…", ":", ";", ",", '"', "”"))
+        and read_head(text) is None
+        and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS for w in words)
+    )
+
+
+def _is_aside(inner_html: str, text: str, after_image: bool) -> bool:
+    """A paragraph above the lead that is not its first words: a caption
+    beside or below a photo, a credit, a subheading, a label."""
+    if _CAPTION_RE.match(text) or _is_label(text):
+        return True
+    if _IMAGE_RE.search(inner_html):
+        return True  # a photo and its caption in one paragraph
+    emphasised = _EMPHASISED_RE.match(inner_html)
+    if emphasised:
+        # A caption under a photo; a bold line that has no dateline is a
+        # subheading (a lead set wholly in bold keeps its dateline).
+        head = read_head(text)
+        return after_image or head is None
+    return False
+
+
 def first_paragraph(content_html: str) -> str:
-    """Plain text of the first paragraph that has text (images alone are skipped),
-    past the letterhead ("SIARAN PERS", "Nomor: …") when the release has one."""
+    """Plain text of the lead: the first paragraph that has text, past the
+    letterhead ("SIARAN PERS", "Nomor: …"), a photo's caption or credit, a
+    subheading or a label above it, when a paragraph follows them. A dateline
+    alone in its paragraph ("PRABUMULIH –") heads the paragraph after it."""
+    paragraphs = []
+    after_image = False
     for match in _PARAGRAPH_RE.finditer(content_html or ""):
         text = plain_text(match.group(1))
-        if text and not is_letterhead(text):
-            return text
-    return ""
+        if not text:
+            after_image = after_image or bool(_IMAGE_RE.search(match.group(1)))
+            continue
+        paragraphs.append((text, match.group(1), after_image))
+        after_image = False
+    candidates = [text for text, _, _ in paragraphs if not is_letterhead(text)]
+    for index, (text, inner, after) in enumerate(paragraphs):
+        if is_letterhead(text):
+            continue
+        later = [t for t, _, _ in paragraphs[index + 1 :] if not is_letterhead(t)]
+        head = read_head(text)
+        if head is not None and not text[head.end :].strip() and later:
+            return f"{text} {later[0]}"  # "PRABUMULIH –" alone, then the lead
+        if later and _is_aside(inner, text, after):
+            continue
+        return text
+    return candidates[0] if candidates else ""
+
+
+def is_date_part(text: str) -> bool:
+    """A day, a date or a time and nothing else: "Kamis (14/11/2024)", "12
+    November 2024", "pukul 09.00 - 12.00 WIB", "27/11"."""
+    words = text.strip(_EMPHASIS + " ,.()").split()
+    if not words:
+        return False
+    dated = False
+    for word in words:
+        bare = word.strip(_EMPHASIS + ",()").lower()
+        if bare in DAY_NAMES or bare.rstrip(".") in MONTH_NAMES:
+            dated = dated or bare in DAY_NAMES or any(c.isdigit() for c in text)
+        elif _DATE_TOKEN_RE.fullmatch(bare):
+            dated = dated or any(c.isdigit() for c in bare)
+        elif bare not in _TIME_WORDS:
+            return False
+    return dated
+
+
+@dataclass(frozen=True)
+class Head:
+    """A paragraph's dateline head as written (emphasis left out) and where the
+    text after its separator starts."""
+
+    text: str
+    end: int
+
+
+def read_head(paragraph: str) -> Head | None:
+    """The head before the first separator, with a day, a date or a time set
+    off by a second one ("PALEMBANG - Kamis (14/11/2024) - …"); None when the
+    paragraph has no separator, or more words before it than a dateline has."""
+    start = len(paragraph) - len(paragraph.lstrip(_EMPHASIS + " "))
+    match = DATELINE_RE.match(paragraph[start:])
+    if not match:
+        return None
+    head, end = match.group("head").strip(_EMPHASIS + " ,"), start + match.end()
+    second = _SECOND_PART_RE.match(paragraph, end)
+    if second and is_date_part(second.group("part")):
+        head, end = f"{head}, {second.group('part').strip()}", second.end()
+    if not head or len(head.split()) > MAX_HEAD_WORDS:
+        return None
+    return Head(head, end)
+
+
+# Degrees written after a name ("Rudi Hartono, SH, MH", "Muslim, S.Pd"): in
+# capitals, and no news agency or office code. A word with a dot inside it
+# ("S.H.", "M.KOM", "SE.I") is one too, unless it is a portal's address.
+DEGREES = frozenset(
+    [
+        "SH",
+        "SE",
+        "MH",
+        "MM",
+        "MSI",
+        "MPD",
+        "SPD",
+        "SSOS",
+        "SIP",
+        "SKOM",
+        "ST",
+        "SAG",
+        "AMD",
+        "LC",
+        "DR",
+        "DRS",
+        "DRA",
+        "IR",
+        "PROF",
+        "H",
+        "HJ",
+        "SHI",
+        "MAG",
+        "MKN",
+        "SS",
+        "SSI",
+        "MT",
+        "MKES",
+        "SKM",
+        "SKEP",
+        "SPSI",
+        "MPSI",
+        "SHUT",
+        "SSTP",
+        "MAP",
+        "MHUM",
+        "MA",
+        "ME",
+        "MBA",
+        "MPA",
+        "SP",
+        "SEI",
+        "MKOM",
+        "MIKOM",
+        "SIKOM",
+        "SPDI",
+        "MPDI",
+        "SKED",
+        "SFARM",
+        "APT",
+        "CPA",
+        "MSC",
+        "PHD",
+        "SHUM",
+        "MTI",
+        "STP",
+        "SPT",
+        "SPI",
+    ]
+)
+_ADDRESS_ENDS = (".COM", ".ID", ".NET", ".ORG", ".CO", ".TV", ".NEWS")
+# Words of an institution or a person's role: a head made of them is the
+# subject of the sentence set off by dashes ("Ketua Bawaslu Sumsel – Bapak
+# Andi – membuka …"), unless a place stands beside it ("Palembang, Bawaslu
+# Sumsel – …").
+ROLE_WORDS = frozenset(
+    [
+        "bawaslu",
+        "panwaslu",
+        "panwascam",
+        "panwaslih",
+        "kpu",
+        "kpud",
+        "dkpp",
+        "dprd",
+        "dpd",
+        "dpr",
+        "pemkab",
+        "pemkot",
+        "pemprov",
+        "pemda",
+        "polres",
+        "polresta",
+        "polda",
+        "polsek",
+        "polri",
+        "tni",
+        "kodim",
+        "korem",
+        "koramil",
+        "satpol",
+        "ketua",
+        "anggota",
+        "koordinator",
+        "kordiv",
+        "kepala",
+        "staf",
+        "tim",
+        "bapak",
+        "ibu",
+        "sdr",
+        "sekretariat",
+        "sekretaris",
+        "humas",
+        "kapolres",
+        "kapolda",
+        "kapolsek",
+        "camat",
+        "lurah",
+        "bupati",
+        "walikota",
+        "wali",
+        "wakil",
+        "gubernur",
+        "akbp",
+        "akp",
+        "kompol",
+        "kombes",
+        "brigjen",
+        "iptu",
+        "ipda",
+        "aiptu",
+        "letkol",
+        "kolonel",
+        "mayor",
+        "kapten",
+        "dandim",
+        "danrem",
+        "kh",
+        "ustadz",
+        "menurut",
+        "jajaran",
+        "pengawas",
+        "komisioner",
+        "penyelenggara",
+        "warga",
+    ]
+)
+
+
+def _segment_kind(text: str, is_place) -> str:
+    """P a place, D a date or time, C a code in capitals (REL, ANTARA,
+    SRIPOKU.COM), G degrees, I an institution or a role, U capitalised words
+    (a town the gazetteer does not know, or a name), O anything else."""
+    words = text.split()
+    if is_date_part(text):
+        return "D"
+    letters = text.replace(".", "").replace(" ", "")
+    if text.isupper():
+        tokens = [w.strip(",") for w in words]
+        if all(
+            t.replace(".", "") in DEGREES or ("." in t.strip(".") and not t.endswith(_ADDRESS_ENDS))
+            for t in tokens
+        ):
+            return "G"
+    if any(w.strip(".,").lower() in ROLE_WORDS for w in words):
+        return "I"
+    if is_place is not None and is_place(text):
+        return "P"
+    if text.isupper() and len(letters) > 1:
+        return "C"
+    if all(w[:1].isupper() or w[:1].isdigit() for w in words) and len(words) <= 4:
+        return "P" if is_place is None else "U"
+    return "O"
+
+
+# What follows a dateline opens a sentence: "Kabupaten Muara Enim – salah satu
+# daerah rawan – menjadi …" is a subject set off by dashes.
+_SENTENCE_START_RE = re.compile(r"[\s*_]*[A-Z0-9“\"‘'(\[]")
+
+
+def is_dateline(head: str, rest: str, is_place=None) -> bool:
+    """Whether a head (`read_head`) is a dateline, not a subject set off by
+    dashes. `is_place(words)` says whether the gazetteer knows a place of that
+    name; None without one (then capitalised words count as a place).
+
+    A dateline is followed by a sentence, holds nothing but places, dates,
+    codes and offices, and has a place ("Palembang, Bawaslu Sumsel", "Kab.
+    Muara Enim", "PAGARALAM, SP"), or opens with a code in capitals ("REL,
+    Pagaralam", "SRIPOKU.COM, …"), or is all in capitals ("SUKAMAJU"), or is
+    a town the gazetteer does not know with a date or a code ("Gumawang, Senin
+    (11/11/2024)", "Tanjung Enim (ANTARA)"). Not a name with degrees ("Rudi
+    Hartono, SH, MH"), a role ("Ketua Bawaslu Sumsel"), an office with a date
+    ("Bawaslu OKU Timur, Senin (9/11)"), nor a day and a time alone."""
+    if not _SENTENCE_START_RE.match(rest):
+        return False
+    segments = [
+        cleaned
+        for inner, outer in _SEGMENT_RE.findall(head)
+        if (cleaned := (inner or outer).strip(_EMPHASIS + " .:;"))
+    ]
+    kinds = [_segment_kind(segment, is_place) for segment in segments]
+    if not kinds or "O" in kinds:
+        return False
+    if "P" in kinds:
+        return True
+    if kinds[0] == "C":
+        return True
+    if "G" in kinds or "I" in kinds:
+        return False
+    if (head.isupper() and "U" in kinds) or "C" in kinds:
+        return True
+    return kinds[0] == "U" and len(kinds) > 1 and all(k == "D" for k in kinds[1:])
 
 
 def dateline_segments(paragraph: str) -> list[Segment]:
     """The dateline head of a paragraph cut into segments; [] when it has none."""
-    text = paragraph.lstrip(_EMPHASIS + " ")
-    match = DATELINE_RE.match(text)
-    if not match:
+    found = read_head(paragraph)
+    if found is None:
         return []
-    head = match.group("head").strip(_EMPHASIS + " ,")
-    if not head or len(head.split()) > MAX_HEAD_WORDS:
-        return []
+    head = found.text
     segments = []
     for inner, outer in _SEGMENT_RE.findall(head):
         raw = inner if inner else outer
