@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from conftest import article_text
+
 
 def build_with_draft_and_embargo(site, *, publish: bool):
     site.article("2024/terbit.md", slug="sudah-terbit", date="2024-11-17 09:30")
@@ -145,3 +147,21 @@ def test_two_unpublished_releases_at_one_address_do_not_stop_the_public_site(sit
     ), built.log
     assert {f.level for f in built.findings() if "same address" in f.message} == {"suggestion"}
     assert [f for f in built.findings() if f.level in ("error", "warning")] == [], built.log
+
+
+def test_an_indented_status_line_is_an_error_not_a_published_draft(site):
+    """`    Status: draft` below `Summary:` (four spaces, or a tab) is more of the
+    summary to Pelican's reader: the draft went out under "build ok", its page
+    saying "… Status: draft"."""
+    site.article("2024/terbit.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    for name, indent in (("spasi", "    "), ("tab", "\t")):
+        text = article_text(slug=f"draf-{name}", date="2024-11-18 09:30")
+        text = text.replace("\n\n", f"\n{indent}Status: draft\n\n", 1)
+        site.article(f"2024/{name}.md", text)
+    built = site.build(publish=True)
+    assert built.returncode == 1, built.log
+    errors = [(f.path, f.line, f.message.split(",")[0]) for f in built.findings("error")]
+    assert sorted(errors) == [
+        ("content/berita/2024/spasi.md", 8, "'Status: draft' is indented"),
+        ("content/berita/2024/tab.md", 8, "'Status: draft' is indented"),
+    ], built.log

@@ -244,6 +244,10 @@ class Source:
     # (name as written, value, line) of another generator's unpublished flag
     # (`draft: true`), which the reader turns into `Status: draft`.
     unpublished_flag: tuple[str, str, int] | None = None
+    # (the line as written, its number, the key it continues, that key's line)
+    # of each indented line that reads as a front-matter key of its own
+    # ("    Status: draft" below "Summary: …").
+    indented_keys: list[tuple[str, int, str, int]] = field(default_factory=list)
 
     def value(self, key: str) -> str:
         return self.metadata.get(key, ("", 0))[0].strip()
@@ -263,6 +267,10 @@ def parse_source(path: str, text: str) -> Source:
         first = source.metadata.setdefault(item.key, (item.value, item.line))
         if first[1] != item.line:
             source.repeated.append((item.name, item.line, first[1]))
+        for value, number in zip(item.values[1:], item.lines[1:], strict=False):
+            match = frontmatter.KEY_RE.match(value)
+            if match and match["key"].lower() in FRONT_MATTER_KEYS:
+                source.indented_keys.append((value, number, item.name, item.line))
     source.body = document.body
     flag = document.front_matter.unpublished_by_flag()
     if flag is not None:
@@ -332,6 +340,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     findings depend on the source and the rules alone."""
     yield from _check_required(source, rules)
     yield from _check_keys_in_text(source)
+    yield from _check_indented_keys(source)
     yield from _check_control_characters(source)
     yield from _check_repeated_keys(source)
     yield from _check_unpublished_flag(source)
@@ -441,6 +450,22 @@ def _check_keys_in_text(source: Source) -> Iterator[Finding]:
             f"'{match['key'].strip()}:' is below the blank line that ends the front matter: "
             "the site shows this line as the release's text",
             "move it up, above the blank line (the front matter is every line before it)",
+        )
+
+
+def _check_indented_keys(source: Source) -> Iterator[Finding]:
+    """A front-matter line indented by four spaces or a tab ("    Status:
+    draft"): Pelican's reader takes it as more of the key above, so the
+    release is read without it (a draft goes out, its status shown in the
+    summary). An error: the build stops before anything is published."""
+    for written, number, owner, owner_line in source.indented_keys:
+        yield _finding(
+            source,
+            number,
+            "error",
+            f"'{written}' is indented, so it is read as more of '{owner}:' (line "
+            f"{owner_line}), not as its own key",
+            "remove the spaces or the tab at the start of the line",
         )
 
 
