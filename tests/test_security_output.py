@@ -896,6 +896,34 @@ def test_invisible_direction_and_zero_width_characters_are_left_out_and_named(tm
             assert not invisible.search(path.read_text(encoding="utf-8")), path
 
 
+def test_control_characters_written_as_yaml_escapes_are_left_out_too(tmp_path):
+    """A `---` front matter's "\\a" and "\\u202e" are decoded after the lines
+    were cleaned: they reached <title>, feed.json and the search index, and
+    every Atom feed failed (an error blaming content/feed.xml)."""
+    site = FixtureSite(tmp_path / "site")
+    site.article(
+        "yaml.md",
+        "---\n"
+        'title: "Bawaslu Kota Palembang Gelar Rapat \\a Pengawasan \\u202e Tahapan Pemilu"\n'
+        "date: 2024-11-17 09:30\nslug: yaml-escape\ntags: Pilkada Serentak 2024\n"
+        'summary: "Bawaslu Kota Palembang menggelar rapat \\x1b koordinasi pengawasan tahapan."\n'
+        "---\n\nPALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    title = "Bawaslu Kota Palembang Gelar Rapat Pengawasan Tahapan Pemilu"
+    words = " ".join  # (a character left out between two spaces leaves both)
+    assert words(built.html("berita/2024/11/yaml-escape/").h1.get_text().split()) == title
+    [item] = built.json("feed.json")["items"]
+    assert words(item["title"].split()) == title
+    feed = etree.fromstring((built.output / "feed.xml").read_bytes())
+    assert [words(t.text.split()) for t in feed.iter(f"{ATOM}title")][1:] == [title]
+    controls = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e]")
+    for path in built.output.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json"):
+            assert not controls.search(path.read_text(encoding="utf-8")), path
+
+
 def test_a_link_to_a_tag_page_named_like_a_draft_is_no_link_to_the_draft(tmp_path):
     """Any path segment was matched against the drafts' slugs: a Summary's
     link to /tag/politik-uang/ was warned and taken out of every feed because a

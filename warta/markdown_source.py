@@ -175,7 +175,9 @@ class FrontMatterValues(Preprocessor):
                 kept.extend(lines[number - 1] for number in item.lines)
             elif not single or item.key not in seen:
                 seen.add(item.key)
-                kept.append(f"{item.name}: {item.value}")
+                # YAML's escapes ("\a", "\u202e") are decoded here, after
+                # `ControlCharacters` has read the lines: left out again.
+                kept.append(f"{item.name}: {without_control_characters(item.value)}")
         if flag is not None:
             kept.append("Status: draft")
         return kept + lines[front.fields[-1].lines[-1] :]
