@@ -508,3 +508,38 @@ def test_the_regions_of_the_officials_index_have_names_of_their_own(sample_site)
     regions = [name(e) for e in page.select("section[aria-labelledby], section[aria-label]")]
     assert "Bawaslu Provinsi Sumatera Selatan" in regions
     assert len(regions) == len(set(regions)), regions
+
+
+def pleno(slug: str, date: str, tags: str) -> str:
+    """A release on a plenary meeting of the continuous voter-list update
+    (PDPB), whose lead says "rapat pleno rekapitulasi" like a vote count's."""
+    return article_text(
+        title="Bawaslu Lahat Awasi Rapat Pleno Pemutakhiran Data Pemilih",
+        date=date,
+        slug=slug,
+        tags=tags,
+        summary="Bawaslu Kabupaten Lahat mengawasi rapat pleno KPU Kabupaten Lahat.",
+        body="""\
+            LAHAT – Bawaslu Kabupaten Lahat mengawasi rapat pleno rekapitulasi pemutakhiran
+            data pemilih berkelanjutan (PDPB) triwulan I 2025 di kantor KPU Kabupaten Lahat.
+            """,
+    )
+
+
+def test_a_stage_is_detected_only_around_its_dates_and_kept_when_typed(tmp_path):
+    site = official_site(tmp_path)
+    site.article("2025/pdpb.md", pleno("pdpb", "2025-04-23 09:00", "Pengawasan Partisipatif"))
+    site.article("2025/pdpb-typed.md", pleno("pdpb-typed", "2025-04-24 09:00", "Rekapitulasi"))
+    # Twelve days after the Pilkada's recapitulation closed (2024-12-16): a report on it.
+    site.article("2024/rekap.md", pleno("rekap", "2024-12-28 09:00", "Pilkada Serentak 2024"))
+    built = site.build(strict=True, **settings(tmp_path))
+    assert built.returncode == 0, built.log
+    tags = {
+        item["url"].rstrip("/").rsplit("/", 1)[-1]: {
+            t["slug"]: t["auto"] for t in item["_warta"]["official_tags"]
+        }
+        for item in built.json("feed.json")["items"]
+    }
+    assert "rekapitulasi-suara" not in tags["pdpb"]
+    assert tags["pdpb-typed"]["rekapitulasi-suara"] is False
+    assert tags["rekap"]["rekapitulasi-suara"] is True

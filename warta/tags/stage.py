@@ -6,7 +6,8 @@ which "Ketua Bawaslu, Nama" and kecamatan office names are read):
 - typed `Tags:` values resolved to the vocabulary (aliases, case and accents
   ignored); an unknown one is a warning with the nearest official tags, or,
   with OFFICIAL_TAGS_ALLOW_FREE, kept as a free tag with a suggestion;
-- official tags detected in the title and text (`Tags-Auto: no` opts out);
+- official tags detected in the title and text (`Tags-Auto: no` opts out), a
+  tag with `dates` only in an article dated around one of them;
 - registered officials named in the text, with the position they held on the
   article's date; a name the text gives another office than the registry on
   that date is not linked, with a suggestion at its line;
@@ -236,7 +237,10 @@ class OfficialTagsStage:
             context=enrichment.region_codes,
         )
         for slug in scanned.tags or ():
-            official.setdefault(slug, DETECTED)
+            tag = self.vocabulary.by_slug(slug)
+            # A stage is detected only around its dates; a typed one is kept.
+            if tag is not None and tag.detectable_on(source.date):
+                official.setdefault(slug, DETECTED)
         ordered = [t for t in self.vocabulary.tags if t.slug in official]
         ordered.sort(key=lambda t: GROUPS.index(t.group))
 

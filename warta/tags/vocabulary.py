@@ -10,6 +10,7 @@ or spaces between the letters of an acronym ("A.S.N.", "P T P S").
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Sequence
@@ -34,6 +35,12 @@ GROUPS = ("Pemilihan", "Tahapan Pemilihan", "Divisi", "Kegiatan", "Isu", "Lembag
 GROUP_SLUGS = {group: re.sub(r"[^a-z0-9]+", "-", group.lower()).strip("-") for group in GROUPS}
 TAG_FIELDS = ("name", "slug", "group", "description", "aliases", "detect", "dates", "main")
 DATE_FIELDS = ("election", "start", "end")
+# A tag with `dates` is detected only in an article dated within one of them,
+# or this close: releases prepare for a stage weeks before it opens (a
+# technical meeting on the vote, files readied for disputes) and report on it
+# some days after it closes. (Documented for staff in data/official_tags.yaml.)
+DETECT_DAYS_BEFORE = 30
+DETECT_DAYS_AFTER = 14
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,19 @@ class OfficialTag:
     dates: list[StageDates] = field(default_factory=list)
     main: bool = False
     line: int = 0
+
+    def detectable_on(self, day: dt.date) -> bool:
+        """May detection add this tag to an article dated `day`? Always, for a
+        tag without dates; else only around one of its windows (a "rekapitulasi"
+        of the voter list in 2025 is not the 2024 vote count)."""
+        if not self.dates:
+            return True
+        before = dt.timedelta(days=DETECT_DAYS_BEFORE)
+        after = dt.timedelta(days=DETECT_DAYS_AFTER)
+        return any(
+            window.start.date - before <= day <= (window.end or window.start).last_day() + after
+            for window in self.dates
+        )
 
     def spellings(self) -> list[str]:
         """Every normalised spelling that names this tag."""
