@@ -543,3 +543,46 @@ def test_a_stage_is_detected_only_around_its_dates_and_kept_when_typed(tmp_path)
     assert "rekapitulasi-suara" not in tags["pdpb"]
     assert tags["pdpb-typed"]["rekapitulasi-suara"] is False
     assert tags["rekap"]["rekapitulasi-suara"] is True
+
+
+def test_a_region_typed_as_a_tag_is_said_to_be_one_with_its_region_name(tmp_path):
+    """`Tags: netralitas kades, kampanye, oku` warned "add it to
+    data/official_tags.yaml"; "muratara" named "Logistik Pemilihan" nearest."""
+    site = official_site(tmp_path)
+    typed = "netralitas kades, kampanye, oku, muratara, OKUT, LLG, Banyu Asin, Kalidoni"
+    site.article(
+        "2024/wilayah.md",
+        article_text(
+            slug="wilayah",
+            tags=typed,
+            body="BATURAJA – Bawaslu OKU mengawasi kampanye di Baturaja.",
+            region="Kabupaten Ogan Komering Ulu",
+        ),
+    )
+    built = site.build(**settings(tmp_path))
+    assert built.returncode == 0, built.log
+    found = {
+        finding.message
+        for finding in built.findings("warning")
+        if finding.path.endswith("wilayah.md") and finding.line == 6
+    }
+    assert found == {
+        "tag is a region, not an official tag: 'oku' (Kabupaten Ogan Komering Ulu) "
+        "(it is in Region: already; remove it from Tags:)",
+        *(
+            f"tag is a region, not an official tag: '{tag}' ({name}) "
+            f"(write it as 'Region: {name}' instead of a tag)"
+            for tag, name in (
+                ("muratara", "Kabupaten Musi Rawas Utara"),
+                ("OKUT", "Kabupaten Ogan Komering Ulu Timur"),
+                ("LLG", "Kota Lubuk Linggau"),
+                ("Banyu Asin", "Kabupaten Banyuasin"),
+                ("Kalidoni", "Kecamatan Kalidoni"),
+            )
+        ),
+    }, built.log
+    item = built.json("feed.json")["items"][0]
+    # The official tags typed beside them are kept.
+    assert {"kampanye", "netralitas-kepala-desa"} <= {
+        t["slug"] for t in item["_warta"]["official_tags"]
+    }

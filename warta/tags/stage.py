@@ -4,8 +4,9 @@ For one article, after the regions stage (whose regions are the context in
 which "Ketua Bawaslu, Nama" and kecamatan office names are read):
 
 - typed `Tags:` values resolved to the vocabulary (aliases, case and accents
-  ignored); an unknown one is a warning with the nearest official tags, or,
-  with OFFICIAL_TAGS_ALLOW_FREE, kept as a free tag with a suggestion;
+  ignored); an unknown one is a warning with the nearest official tags (a
+  region the gazetteer knows: with its name for `Region:`), or, with
+  OFFICIAL_TAGS_ALLOW_FREE, kept as a free tag with a suggestion;
 - official tags detected in the title and text (`Tags-Auto: no` opts out), a
   tag with `dates` only in an article dated around one of them;
 - registered officials named in the text, with the position they held on the
@@ -28,6 +29,7 @@ from warta import frontmatter
 from warta.enrichment import DETECTED, TYPED, Enrichment, OfficialRef, TagRef
 from warta.findings import Finding
 from warta.pipeline import Source, add_findings
+from warta.regions.gazetteer import LEVEL_LABELS
 
 from .detection import PhraseMatcher, tag_matcher, wants_detection
 from .offices import HeldOffice, RegionReader, StatedOffice, held_office, judge
@@ -97,6 +99,7 @@ class OfficialTagsStage:
         self._held: dict[str, list[tuple[object, HeldOffice]]] = {}
         self._resolved: dict[str, OfficialTag | None] = {}
         self._nearest: dict[str, list[str]] = {}
+        self._regions: dict[str, tuple[str, str] | None] = {}
 
     def digest(self) -> str:
         digest = hashlib.sha256()
@@ -160,6 +163,29 @@ class OfficialTagsStage:
             self._nearest[typed] = self.vocabulary.nearest(typed)
         return self._nearest[typed]
 
+    def region_named(self, typed: str) -> tuple[str, str] | None:
+        """(code, name as `Region:` takes it) of the region an unknown tag names
+        ("oku", "Muratara", "Banyu Asin"), read with the gazetteer and aliases of
+        the regions plugin; a kecamatan only inside the home province. None
+        without that plugin, or when the tag names no one region."""
+        if typed not in self._regions:
+            self._regions[typed] = None
+            gazetteer, home = self.regions.gazetteer, self.regions.home
+            found = gazetteer.resolve(typed, home=home) if gazetteer is not None else None
+            unit = found.unit if found else None
+            if unit is not None and not (
+                unit.level == "kecamatan" and not (home and gazetteer.is_within(unit.code, home))
+            ):
+                label = LEVEL_LABELS.get(unit.level, "")
+                prefixed = unit.level in ("provinsi", "kecamatan") and not unit.name.startswith(
+                    label
+                )
+                self._regions[typed] = (
+                    unit.code,
+                    f"{label} {unit.name}" if prefixed else unit.name,
+                )
+        return self._regions[typed]
+
     def held(self, person: Official) -> list[tuple[object, HeldOffice]]:
         """(position, its office) for each registered position."""
         if person.slug not in self._held:
@@ -208,22 +234,29 @@ class OfficialTagsStage:
             if self.options.vocabulary_unusable:
                 free.append(name)
                 continue
-            nearest = self.nearest(name)
-            hint = f"nearest official tags: {', '.join(nearest)}; or " if nearest else ""
             if self.options.allow_free:
                 free.append(name)
                 message, level = f"kept as a free tag: '{name}'", "suggestion"
             else:
                 message, level = f"unknown tag '{name}'", "warning"
-            found.append(
-                Finding(
-                    source.path,
-                    tags_line,
-                    level,
-                    message,
-                    f"{hint}add it to {self.options.vocabulary_display}",
+            region = self.region_named(name)
+            if region is not None:
+                # A place has its page from `Region:`: no tag is near it.
+                message = (
+                    f"kept as a free tag, though it is a region: '{name}' ({region[1]})"
+                    if self.options.allow_free
+                    else f"tag is a region, not an official tag: '{name}' ({region[1]})"
                 )
-            )
+                hint = (
+                    "it is in Region: already; remove it from Tags:"
+                    if region[0] in enrichment.region_codes
+                    else f"write it as 'Region: {region[1]}' instead of a tag"
+                )
+            else:
+                nearest = self.nearest(name)
+                hint = f"nearest official tags: {', '.join(nearest)}; or " if nearest else ""
+                hint += f"add it to {self.options.vocabulary_display}"
+            found.append(Finding(source.path, tags_line, level, message, hint))
 
         with_tags = self.options.detect and wants_detection(source.metadata)
         scanned = find(
