@@ -11,7 +11,10 @@ which "Ketua Bawaslu, Nama" and kecamatan office names are read):
   tag with `dates` only in an article dated around one of them;
 - registered officials named in the text, with the position they held on the
   article's date; a name the text gives another office than the registry on
-  that date is not linked, with a suggestion at its line;
+  that date is not linked, with a suggestion at its line; nor is a name the
+  text gives a role of another kind ("warga, Nama", "Kepala Desa …, Nama",
+  "Nama (45)"), nor one named with no role in a release of a region none of
+  the person's offices serves (with a suggestion);
 - officials named in the "Position Office, Name," pattern but not registered,
   as suggestions.
 """
@@ -32,7 +35,7 @@ from warta.pipeline import Source, add_findings
 from warta.regions.gazetteer import LEVEL_LABELS
 
 from .detection import PhraseMatcher, tag_matcher, wants_detection
-from .offices import HeldOffice, RegionReader, StatedOffice, held_office, judge
+from .offices import HeldOffice, RegionReader, StatedOffice, held_office, judge, local_to
 from .officials import Official, Registry
 from .scan import find
 from .vocabulary import GROUPS, OfficialTag, Vocabulary
@@ -277,7 +280,9 @@ class OfficialTagsStage:
         ordered = [t for t in self.vocabulary.tags if t.slug in official]
         ordered.sort(key=lambda t: GROUPS.index(t.group))
 
-        namesakes = self.check_offices(source, document, scanned.stated, enrichment, found)
+        namesakes = self.check_offices(
+            source, document, scanned.stated, scanned.officials, enrichment, found
+        )
         officials = []
         for slug in scanned.officials:
             person = self.registry.by_slug(slug)
@@ -316,12 +321,15 @@ class OfficialTagsStage:
         source: Source,
         document: frontmatter.Document,
         stated_offices: tuple[StatedOffice, ...],
+        mentioned: tuple[str, ...],
         enrichment: Enrichment,
         found: list[Finding],
     ) -> set[str]:
         """Compare the offices the text names beside registered people with the
         registry on the article's date; suggest what to fix. Returns the slugs not
-        to link: every office the text gives them belongs to someone else."""
+        to link: every office the text gives them belongs to someone else, or
+        the text gives them no role at all and their office is not the
+        release's (its region's office, one above or below it)."""
         day = source.date
         linked: dict[str, bool] = {}
         for stated in stated_offices:
@@ -339,12 +347,52 @@ class OfficialTagsStage:
                 division_key=self.division_key,
             )
             linked[stated.slug] = linked.get(stated.slug, False) or verdict.linked
-            if verdict.kind is not None:
+            # "warga, Nama", "Kepala Desa …, Nama": plainly someone else, nothing to mend.
+            if verdict.kind not in (None, "other"):
                 finding = self.office_finding(source, document, stated, person, verdict.kind)
                 # Named so in the title and again in the text: said once.
                 if finding.message not in {f.message for f in found}:
                     found.append(finding)
+        for slug in mentioned:
+            person = self.registry.by_slug(slug)
+            if slug in linked or person is None:
+                continue
+            held = self.held(person)
+            # (the positions on the date; any position when none is held that day)
+            offices = [office for position, office in held if position.holds_on(day)]
+            offices = offices or [office for _, office in held]
+            if any(local_to(office, enrichment.region_codes) for office in offices):
+                continue
+            linked[slug] = False
+            found.append(self.elsewhere_finding(source, document, person, enrichment))
         return {slug for slug, ok in linked.items() if not ok}
+
+    def elsewhere_finding(
+        self,
+        source: Source,
+        document: frontmatter.Document,
+        person: Official,
+        enrichment: Enrichment,
+    ) -> Finding:
+        """A registered name, with no role beside it, in a release of a region
+        that none of the person's offices serves."""
+        day: dt.date = source.date
+        held = [p.title for p in person.positions if p.holds_on(day)] or [
+            p.title for p in person.positions
+        ]
+        regions = ", ".join(region.name for region in enrichment.regions)
+        url = self.options.official_url.format(slug=person.slug)
+        spellings = (person.name, *person.variants)
+        spelling = next((s for s in spellings if mention_line(document, s, 0)), person.name)
+        return Finding(
+            source.path,
+            mention_line(document, spelling, 0),
+            "suggestion",
+            f"'{spelling}' is named without a position in a release of {regions}, but the "
+            f"registry has {person.name} as {', '.join(held)}: not linked to /{url}",
+            f"if this is that official, write the position beside the name "
+            f"('{held[0]}, {spelling}'); if another person of the same name, nothing to do",
+        )
 
     def office_finding(
         self,
