@@ -184,6 +184,8 @@ def test_no_office_where_the_text_gives_none(reader):
         ("Joko Susilo, S.H., selaku Camat Merapi Barat, membuka acara.", "Camat"),
         ("Lurah Kalidoni Joko Susilo menyambut peserta.", "Lurah Kalidoni"),
         ("Joko Susilo, Ketua KPPS 05, menjelaskan.", "Ketua KPPS"),
+        ("Joko Susilo, warga Desa Lubuk Atung, mengaku.", "warga"),
+        ("Joko Susilo, petugas PPDP di Desa Lubuk Atung.", "petugas PPDP"),
     ],
 )
 def test_a_role_of_another_kind_beside_a_name_is_read(reader, text, role):
@@ -195,6 +197,10 @@ def test_no_role_of_another_kind_where_the_text_gives_none(reader):
         "“Kami siap,” kata Joko Susilo, Selasa (12/3).",
         "Rapat dihadiri para kepala desa dan Joko Susilo.",
         "Warga mendengarkan. Joko Susilo lalu menjelaskan.",
+        # The people spoken to, or about, beside a name: not the name's role.
+        "Menurut Joko Susilo, warga yang belum terdata dapat melapor.",
+        "Kepada warga, Joko Susilo mengimbau agar datang ke TPS.",
+        "Sosialisasi bagi warga Kecamatan Merapi Barat. Joko Susilo menjelaskan.",
     ):
         assert offices_in(text, reader) == [], text
     # The office of election supervision beside the name wins.

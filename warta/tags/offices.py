@@ -497,19 +497,35 @@ _OTHER_ROLES = (
     r"|bharada|bharatu|bharaka|serma|serka|sertu|serda|pelda|peltu|kopka|koptu|kopda|praka"
     r"|pratu|prada|letda|lettu|kapten|letkol|kolonel"
 )
-# The role, then the place or unit it is of (capitalised words, "setempat"),
-# up to the name: "Kepala Desa Lubuk Atung, ", "Kapolsek Merapi AKP ".
+# The place or unit a role is of: capitalised words ("Desa Lubuk Atung", "05"),
+# abbreviations of a level with their dot, "setempat" ("the local one").
+_PLACE_WORD = r"(?:Kab|Kec|Kel|Ds)\.|[A-Z0-9][\w'’/-]*"
+_UNIT = rf"(?:[ \t\u00a0]+(?:{_PLACE_WORD})){{0,6}}(?:[ \t\u00a0]+setempat)?"
+# The role and its unit, up to the name: "Kepala Desa Lubuk Atung, ", "Kapolsek
+# Merapi AKP ".
 _OTHER_BEFORE_RE = re.compile(
-    rf"(?<![\w-])(?P<role>(?i:{_OTHER_ROLES}))(?:[ \t\u00a0]+[A-Z0-9][\w'’./-]*){{0,6}}"
-    rf"(?:[ \t\u00a0]+setempat)?[ \t\u00a0]*[,:]?[ \t\u00a0]*(?:{_HONORIFICS}[ \t\u00a0]+)*$"
+    rf"(?<![\w-])(?P<role>(?i:{_OTHER_ROLES})){_UNIT}"
+    rf"[ \t\u00a0]*[,:]?[ \t\u00a0]*(?:{_HONORIFICS}[ \t\u00a0]+)*$"
 )
+# Words before a role that make it the people spoken to, not the one named
+# ("Kepada warga, Nama mengimbau …", "para kepala desa, Nama …").
+_ADDRESSED_TEXT = """
+kepada bagi untuk dengan para terhadap oleh bersama dan seluruh semua mengajak
+mengimbau meminta mengundang menemui mendatangi mengunjungi
+"""
+_ADDRESSED = frozenset(_ADDRESSED_TEXT.split())
+# After the name: an age in brackets, or a role whose phrase closes there
+# ("Nama, warga Desa X, …", "Nama, petugas PPS di Desa X.", "Nama (Camat X)"),
+# so that "Menurut Nama, warga yang belum terdata …" is no role.
 _OTHER_AFTER_RE = re.compile(
     r"(?:,?[ \t\u00a0]*(?:[SMD]|Dr|Ir)\.[A-Za-z.]*)*[ \t\u00a0]*"
     r"(?:(?P<age>\([ \t]*\d{1,3}[ \t]*(?i:tahun|thn|th)?[ \t]*\))"
     r"|[,(–—-][ \t\u00a0]*"
     r"(?i:(?:selaku|sebagai|yang\s+(?:juga\s+)?(?:merupakan|adalah))[ \t\u00a0]+)?"
     r"(?i:salah\s+(?:seorang|satu)[ \t\u00a0]+)?"
-    rf"(?P<role>(?i:{_OTHER_ROLES}))(?![\w-]))"
+    rf"(?P<role>(?i:{_OTHER_ROLES}))(?![\w-]){_UNIT}"
+    rf"(?:[ \t\u00a0]+(?:di|dari|asal)(?:[ \t\u00a0]+(?:{_PLACE_WORD})){{1,6}})?"
+    r"(?=[ \t\u00a0]*(?:[,.;:)”\"]|$)))"
 )
 MAX_OTHER_BEFORE = 80
 
@@ -520,7 +536,9 @@ def other_role(text: str, start: int, end: int) -> str | None:
     "(45)"); None when it gives none."""
     before = _OTHER_BEFORE_RE.search(text, max(0, start - MAX_OTHER_BEFORE), start)
     if before:
-        return " ".join(text[before.start() : start].split()).rstrip(" ,:")
+        preceding = text[: before.start()].split()[-1:]
+        if not preceding or preceding[0].strip(',“"').lower() not in _ADDRESSED:
+            return " ".join(text[before.start() : start].split()).rstrip(" ,:")
     after = _OTHER_AFTER_RE.match(text, end)
     if after:
         found = after["age"] or after["role"]
