@@ -18,6 +18,7 @@ from warta.regions.gazetteer import load
 from warta.tags.detection import PhraseMatcher
 from warta.tags.offices import (
     NATIONAL,
+    OTHER,
     UNNAMED,
     UNREADABLE,
     HeldOffice,
@@ -170,6 +171,41 @@ def test_no_office_where_the_text_gives_none(reader):
         "Kata Joko Susilo. Anggota Bawaslu Lahat menambahkan.",
     ):
         assert offices_in(text, reader) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("Salah seorang warga, Joko Susilo (45), mengaku sudah didata.", "warga"),
+        ("Kepala Desa Lubuk Atung, Joko Susilo, berjanji membantu.", "Kepala Desa Lubuk Atung"),
+        ("Joko Susilo, petugas PPS setempat, mengatakan coklit selesai.", "petugas PPS"),
+        ("Joko Susilo (52) mengaku belum didatangi petugas.", "(52)"),
+        ("Hadir Kapolsek Merapi AKP Joko Susilo dan Danramil.", "Kapolsek Merapi AKP"),
+        ("Joko Susilo, S.H., selaku Camat Merapi Barat, membuka acara.", "Camat"),
+        ("Lurah Kalidoni Joko Susilo menyambut peserta.", "Lurah Kalidoni"),
+        ("Joko Susilo, Ketua KPPS 05, menjelaskan.", "Ketua KPPS"),
+        ("Joko Susilo, warga Desa Lubuk Atung, mengaku.", "warga"),
+        ("Joko Susilo, petugas PPDP di Desa Lubuk Atung.", "petugas PPDP"),
+    ],
+)
+def test_a_role_of_another_kind_beside_a_name_is_read(reader, text, role):
+    assert offices_in(text, reader) == [("joko-susilo", None, OTHER, UNREADABLE, role)]
+
+
+def test_no_role_of_another_kind_where_the_text_gives_none(reader):
+    for text in (
+        "“Kami siap,” kata Joko Susilo, Selasa (12/3).",
+        "Rapat dihadiri para kepala desa dan Joko Susilo.",
+        "Warga mendengarkan. Joko Susilo lalu menjelaskan.",
+        # The people spoken to, or about, beside a name: not the name's role.
+        "Menurut Joko Susilo, warga yang belum terdata dapat melapor.",
+        "Kepada warga, Joko Susilo mengimbau agar datang ke TPS.",
+        "Sosialisasi bagi warga Kecamatan Merapi Barat. Joko Susilo menjelaskan.",
+    ):
+        assert offices_in(text, reader) == [], text
+    # The office of election supervision beside the name wins.
+    text = "Ketua Bawaslu Lahat, Joko Susilo (45), menyapa warga."
+    assert [institution for _s, _r, institution, _g, _t in offices_in(text, reader)] == ["Bawaslu"]
 
 
 def test_judge_compares_with_the_positions_on_the_date(reader):
@@ -344,9 +380,9 @@ def test_a_namesake_in_another_office_is_not_linked(tmp_path):
         release(
             "tanpa-jabatan",
             "2024-11-22 09:00",
-            "Kabupaten Musi Rawas",
+            "Kabupaten Ogan Komering Ulu",
             """\
-            MUARA BELITI – Rapat koordinasi dihadiri Sri Wahyuni Lubis dan para pengawas.
+            BATURAJA – Rapat koordinasi dihadiri Sri Wahyuni Lubis dan para pengawas.
             """,
         ),
     )
@@ -357,7 +393,8 @@ def test_a_namesake_in_another_office_is_not_linked(tmp_path):
     assert links_on(built, "mura", "2024-11-20") == []
     officials = officials_of(built)
     assert officials["mura"] == []
-    # The matching office, and no office at all: linked, with the registry's position.
+    # The matching office, and no office at all in her region: linked, with the
+    # registry's position.
     assert links_on(built, "oku", "2024-11-21") == ["/pejabat/sri-wahyuni-lubis/"]
     assert officials["oku"] == ["sri-wahyuni-lubis"]
     assert officials["tanpa-jabatan"] == ["sri-wahyuni-lubis"]
@@ -572,3 +609,79 @@ def test_another_division_than_the_registrys_is_said_and_the_person_linked(tmp_p
     )
     linked = officials_of(built)
     assert linked["divisi-hukum"] == ["neni-marlina"] and linked["divisi-p2h"] == ["neni-marlina"]
+
+
+def test_a_name_with_a_role_of_another_kind_or_out_of_its_region_is_not_linked(tmp_path):
+    """A Lahat release quoting "Salah seorang warga, Siti Khodijah (45)", "Kepala
+    Desa Lubuk Atung, Hendra Wijaya" and "Tri Handayani, petugas PPS setempat"
+    listed three officials of other kabupaten, without a word."""
+    site, options = site_with(tmp_path)
+    site.article(
+        "2024/coklit.md",
+        release(
+            "coklit",
+            "2024-07-10 09:00",
+            "Kabupaten Lahat",
+            """\
+            LAHAT – Bawaslu Kabupaten Lahat mengawasi coklit di Desa Lubuk Atung.
+
+            Salah seorang warga, Sri Wahyuni Lubis (45), mengaku sudah didatangi petugas.
+
+            Kepala Desa Lubuk Atung, Nurhasanah Siregar, berjanji membantu petugas.
+
+            Ahmad Fauzi Rahman, petugas PPS setempat, mengatakan coklit selesai pekan depan.
+            """,
+        ),
+    )
+    # No role at all: linked where the official's office serves the release's
+    # region (the province's member in Lahat), not elsewhere (OKU's chair).
+    site.article(
+        "2024/rapat.md",
+        release(
+            "rapat",
+            "2024-07-11 09:00",
+            "Kabupaten Lahat",
+            """\
+            LAHAT – Rapat dihadiri Nurhasanah Siregar dan Sri Wahyuni Lubis.
+            """,
+        ),
+    )
+    site.article(
+        "2024/provinsi.md",
+        release(
+            "provinsi",
+            "2024-07-12 09:00",
+            "Sumatera Selatan",
+            """\
+            PALEMBANG – Rapat se-Sumatera Selatan dihadiri Sri Wahyuni Lubis.
+            """,
+        ),
+    )
+    built = site.build(strict=True, **options)
+    assert built.returncode == 0, built.log
+    officials = officials_of(built)
+    assert officials["coklit"] == []
+    assert links_on(built, "coklit", "2024-07-10") == []
+    assert officials["rapat"] == ["nurhasanah-siregar"]
+    assert officials["provinsi"] == ["sri-wahyuni-lubis"]
+    listed = {
+        a["href"].rstrip("/").rsplit("/", 1)[-1]
+        for a in built.html("pejabat/sri-wahyuni-lubis/").select("main a[href*='/berita/']")
+    }
+    assert "coklit" not in listed and "rapat" not in listed
+
+    # The citizen, the village head and the PPS officer are plainly someone
+    # else: nothing to mend. The chair of OKU named bare in Lahat may be her.
+    found = suggestions(built)
+    assert [(path, message) for path, _line, message in found if "coklit" in path] == []
+    (path, line, message), *more = [s for s in found if "rapat" in s[0]]
+    assert more == [] and path == "berita/2024/rapat.md", found
+    source = (site.content / path).read_text(encoding="utf-8").splitlines()
+    assert "Sri Wahyuni Lubis" in source[line - 1]
+    assert message == (
+        "'Sri Wahyuni Lubis' is named without a position in a release of Kabupaten Lahat, "
+        "but the registry has Sri Wahyuni Lubis as Ketua Bawaslu Kabupaten Ogan Komering Ulu: "
+        "not linked to /pejabat/sri-wahyuni-lubis/ (if this is that official, write the "
+        "position beside the name ('Ketua Bawaslu Kabupaten Ogan Komering Ulu, Sri Wahyuni "
+        "Lubis'); if another person of the same name, nothing to do)"
+    )

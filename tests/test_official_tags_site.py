@@ -508,3 +508,81 @@ def test_the_regions_of_the_officials_index_have_names_of_their_own(sample_site)
     regions = [name(e) for e in page.select("section[aria-labelledby], section[aria-label]")]
     assert "Bawaslu Provinsi Sumatera Selatan" in regions
     assert len(regions) == len(set(regions)), regions
+
+
+def pleno(slug: str, date: str, tags: str) -> str:
+    """A release on a plenary meeting of the continuous voter-list update
+    (PDPB), whose lead says "rapat pleno rekapitulasi" like a vote count's."""
+    return article_text(
+        title="Bawaslu Lahat Awasi Rapat Pleno Pemutakhiran Data Pemilih",
+        date=date,
+        slug=slug,
+        tags=tags,
+        summary="Bawaslu Kabupaten Lahat mengawasi rapat pleno KPU Kabupaten Lahat.",
+        body="""\
+            LAHAT – Bawaslu Kabupaten Lahat mengawasi rapat pleno rekapitulasi pemutakhiran
+            data pemilih berkelanjutan (PDPB) triwulan I 2025 di kantor KPU Kabupaten Lahat.
+            """,
+    )
+
+
+def test_a_stage_is_detected_only_around_its_dates_and_kept_when_typed(tmp_path):
+    site = official_site(tmp_path)
+    site.article("2025/pdpb.md", pleno("pdpb", "2025-04-23 09:00", "Pengawasan Partisipatif"))
+    site.article("2025/pdpb-typed.md", pleno("pdpb-typed", "2025-04-24 09:00", "Rekapitulasi"))
+    # Twelve days after the Pilkada's recapitulation closed (2024-12-16): a report on it.
+    site.article("2024/rekap.md", pleno("rekap", "2024-12-28 09:00", "Pilkada Serentak 2024"))
+    built = site.build(strict=True, **settings(tmp_path))
+    assert built.returncode == 0, built.log
+    tags = {
+        item["url"].rstrip("/").rsplit("/", 1)[-1]: {
+            t["slug"]: t["auto"] for t in item["_warta"]["official_tags"]
+        }
+        for item in built.json("feed.json")["items"]
+    }
+    assert "rekapitulasi-suara" not in tags["pdpb"]
+    assert tags["pdpb-typed"]["rekapitulasi-suara"] is False
+    assert tags["rekap"]["rekapitulasi-suara"] is True
+
+
+def test_a_region_typed_as_a_tag_is_said_to_be_one_with_its_region_name(tmp_path):
+    """`Tags: netralitas kades, kampanye, oku` warned "add it to
+    data/official_tags.yaml"; "muratara" named "Logistik Pemilihan" nearest."""
+    site = official_site(tmp_path)
+    typed = "netralitas kades, kampanye, oku, muratara, OKUT, LLG, Banyu Asin, Kalidoni"
+    site.article(
+        "2024/wilayah.md",
+        article_text(
+            slug="wilayah",
+            tags=typed,
+            body="BATURAJA – Bawaslu OKU mengawasi kampanye di Baturaja.",
+            region="Kabupaten Ogan Komering Ulu",
+        ),
+    )
+    built = site.build(**settings(tmp_path))
+    assert built.returncode == 0, built.log
+    found = {
+        finding.message
+        for finding in built.findings("warning")
+        if finding.path.endswith("wilayah.md") and finding.line == 6
+    }
+    assert found == {
+        "tag is a region, not an official tag: 'oku' (Kabupaten Ogan Komering Ulu) "
+        "(it is in Region: already; remove it from Tags:)",
+        *(
+            f"tag is a region, not an official tag: '{tag}' ({name}) "
+            f"(write it as 'Region: {name}' instead of a tag)"
+            for tag, name in (
+                ("muratara", "Kabupaten Musi Rawas Utara"),
+                ("OKUT", "Kabupaten Ogan Komering Ulu Timur"),
+                ("LLG", "Kota Lubuk Linggau"),
+                ("Banyu Asin", "Kabupaten Banyuasin"),
+                ("Kalidoni", "Kecamatan Kalidoni"),
+            )
+        ),
+    }, built.log
+    item = built.json("feed.json")["items"][0]
+    # The official tags typed beside them are kept.
+    assert {"kampanye", "netralitas-kepala-desa"} <= {
+        t["slug"] for t in item["_warta"]["official_tags"]
+    }

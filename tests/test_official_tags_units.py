@@ -84,6 +84,31 @@ def test_tag_keys_ignore_case_spacing_punctuation_and_accents():
     assert fold("Pémilu") == "pemilu"
 
 
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [
+        ("Netralitas A.S.N.", "netralitas-asn"),
+        ("netralitas a s n", "netralitas-asn"),
+        ("P T P S", "pengawas-tps"),
+        ("P.T.P.S", "pengawas-tps"),
+        ("D.P.T.", "dpt"),
+    ],
+)
+def test_an_acronym_typed_with_dots_or_spaces_is_the_same_tag(vocabulary, typed, slug):
+    """The vocabulary's header promises that punctuation and spacing never
+    matter: "Netralitas A.S.N." was an unknown tag."""
+    assert vocabulary.resolve(typed).slug == slug
+
+
+def test_joining_an_acronyms_letters_merges_no_two_tags(vocabulary):
+    from warta.tags.vocabulary import tag_key
+
+    assert tag_key("Divisi A") == "divisi a"  # a lone letter stays a word
+    assert tag_key("Hotman P. Sitorus") == "hotman p sitorus"
+    keys = [key for tag in vocabulary.tags for key in tag.spellings()]
+    assert len(keys) == len(set(keys))
+
+
 def test_unknown_tag_names_the_nearest_official_tags(vocabulary):
     assert vocabulary.resolve("Politk Uang") is None
     assert vocabulary.nearest("Politk Uang")[0] == "Politik Uang"

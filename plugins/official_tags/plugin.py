@@ -4,10 +4,12 @@ What it adds to the site:
 - `Tags:` values are normalised to the official vocabulary
   (data/official_tags.yaml): "pilkada serentak 2024" and "Pemilihan Serentak
   2024" become one tag with one page, /tag/pilkada-serentak-2024/. Unknown tags
-  are warnings naming the nearest official tags (dropped, or kept as free tags
-  with OFFICIAL_TAGS_ALLOW_FREE = True).
+  are warnings naming the nearest official tags, or the region a place name
+  is, for `Region:` (dropped, or kept as free tags with
+  OFFICIAL_TAGS_ALLOW_FREE = True).
 - Official tags whose detection phrases occur in an article are added and
-  marked as detected (`Tags-Auto: no` opts out).
+  marked as detected (`Tags-Auto: no` opts out); a stage only in an article
+  dated around its `dates`.
 - Officials of data/officials.yaml mentioned in an article are listed with the
   position they held on its date; /pejabat/ and /pejabat/{slug}/ are written.
 - Officials named in the "Position Office, Name," pattern but not registered
@@ -16,7 +18,9 @@ What it adds to the site:
   the article's date ("Anggota Bawaslu Mura, Nama" for a member of Bawaslu
   OKU) is not linked to the registry's person: the build suggests registering
   the namesake or adding the missing position, with the line
-  (`warta/tags/offices.py`).
+  (`warta/tags/offices.py`). Nor is a name given a role of another kind
+  ("warga, Nama", "Kepala Desa …, Nama", "Nama (45)"), or named with no role
+  in a release of a region none of the person's offices serves (a suggestion).
   Region words are read with the gazetteer and aliases the regions plugin
   uses (`warta.regions.configured`; `regions` comes before `official_tags` in
   PLUGINS, which gives the article's own regions); "Ketua Bawaslu, Nama"

@@ -49,6 +49,7 @@ PANWASLU = "Panwaslu"  # the pre-2018 kabupaten/kota and province bodies
 PENGAWAS_TPS = "Pengawas TPS"
 KPU = "KPU"
 DKPP = "DKPP"
+OTHER = "lain"  # a role of another kind: a citizen, a village head, a police rank, …
 
 # Region values of a stated or registered office.
 NATIONAL = "RI"  # Bawaslu RI, KPU RI, DKPP
@@ -351,7 +352,8 @@ def stated_offices(
 ) -> list[StatedOffice]:
     """For each mention (slug, zero-width match whose group is the name), the office
     phrase that introduces it, right before it ("Ketua Bawaslu OKU, Nama") or right
-    after it ("Nama, Ketua Bawaslu OKU").
+    after it ("Nama, Ketua Bawaslu OKU"); failing one, a role of another kind
+    beside it ("warga, Nama", "Nama (45)"), as institution OTHER.
 
     A phrase belongs to one person. Between two names it is read as the
     names around it are: in "Ketua Bawaslu Sumsel, A, Anggota Bawaslu Sumsel, B"
@@ -377,7 +379,8 @@ def stated_offices(
         line_end = text.find("\n", line_start)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
         spans = [(resolved[i][3] - line_start, resolved[i][4] - line_start) for i in indexes]
-        for local, phrase in _owners(line, spans, reader, context).items():
+        owners = _owners(line, spans, reader, context)
+        for local, phrase in owners.items():
             slug, spelling, ordinal, _start, _end = resolved[indexes[local]]
             found[indexes[local]] = StatedOffice(
                 slug,
@@ -389,6 +392,13 @@ def stated_offices(
                 phrase.text,
                 phrase.division,
             )
+        for local, (start, end) in enumerate(spans):
+            role = None if local in owners else other_role(line, start, end)
+            if role is not None:
+                slug, spelling, ordinal, _start, _end = resolved[indexes[local]]
+                found[indexes[local]] = StatedOffice(
+                    slug, spelling, ordinal, None, OTHER, UNREADABLE, role
+                )
     return [found[index] for index in sorted(found)]
 
 
@@ -464,6 +474,78 @@ def _name_after(text: str, end: int) -> re.Match | None:
     return match if match and _is_name(match["word"]) else None
 
 
+# ---- roles of another kind ----------------------------------------------------------
+
+# What releases call people who hold no office of election supervision: the
+# citizens quoted, village and regional government, the KPU's ad hoc bodies,
+# the police and the army (ranks). Written before a name ("warga, Nama",
+# "Kepala Desa Lubuk Atung, Nama", "Kapolsek Merapi AKP Nama") or after it
+# ("Nama, petugas PPS setempat", "Nama, warga Desa …"); a citizen's age in
+# brackets after a name ("Nama (45)") says the same.
+_OTHER_ROLES = (
+    r"warga|penduduk|pemilih|tokoh\s+(?:masyarakat|agama|adat|pemuda)|ibu\s+rumah\s+tangga"
+    r"|petani|pedagang|nelayan|buruh|karyawan|wiraswasta|mahasiswa|mahasiswi|pelajar|siswa|siswi"
+    r"|guru|dosen|relawan|saksi"
+    r"|kepala\s+desa|kades|lurah|camat|sekcam|sekdes|kepala\s+dusun|kadus|perangkat\s+desa"
+    r"|(?:ketua|pak|bu)\s+(?:RT|RW)|bupati|wakil\s+bupati|wali\s*kota|wakil\s+wali\s*kota"
+    r"|gubernur|wakil\s+gubernur|sekda|kepala\s+dinas|kadis|kepala\s+sekolah|rektor|dekan"
+    r"|(?:ketua|wakil\s+ketua|anggota)\s+DPRD"
+    r"|(?:(?:petugas|ketua|anggota|sekretaris)\s+)?(?:PPS|KPPS|PPK|PPDP|pantarlih|linmas)"
+    r"|kapolda|kapolres|kapolresta|kapolsek|wakapolres|kasat\w*|kanit\w*|bhabinkamtibmas"
+    r"|babinsa|dandim|danramil|danrem|pangdam"
+    r"|brigjen|kombes|AKBP|kompol|AKP|iptu|ipda|aiptu|aipda|bripka|brigadir|briptu|bripda"
+    r"|bharada|bharatu|bharaka|serma|serka|sertu|serda|pelda|peltu|kopka|koptu|kopda|praka"
+    r"|pratu|prada|letda|lettu|kapten|letkol|kolonel"
+)
+# The place or unit a role is of: capitalised words ("Desa Lubuk Atung", "05"),
+# abbreviations of a level with their dot, "setempat" ("the local one").
+_PLACE_WORD = r"(?:Kab|Kec|Kel|Ds)\.|[A-Z0-9][\w'’/-]*"
+_UNIT = rf"(?:[ \t\u00a0]+(?:{_PLACE_WORD})){{0,6}}(?:[ \t\u00a0]+setempat)?"
+# The role and its unit, up to the name: "Kepala Desa Lubuk Atung, ", "Kapolsek
+# Merapi AKP ".
+_OTHER_BEFORE_RE = re.compile(
+    rf"(?<![\w-])(?P<role>(?i:{_OTHER_ROLES})){_UNIT}"
+    rf"[ \t\u00a0]*[,:]?[ \t\u00a0]*(?:{_HONORIFICS}[ \t\u00a0]+)*$"
+)
+# Words before a role that make it the people spoken to, not the one named
+# ("Kepada warga, Nama mengimbau …", "para kepala desa, Nama …").
+_ADDRESSED_TEXT = """
+kepada bagi untuk dengan para terhadap oleh bersama dan seluruh semua mengajak
+mengimbau meminta mengundang menemui mendatangi mengunjungi
+"""
+_ADDRESSED = frozenset(_ADDRESSED_TEXT.split())
+# After the name: an age in brackets, or a role whose phrase closes there
+# ("Nama, warga Desa X, …", "Nama, petugas PPS di Desa X.", "Nama (Camat X)"),
+# so that "Menurut Nama, warga yang belum terdata …" is no role.
+_OTHER_AFTER_RE = re.compile(
+    r"(?:,?[ \t\u00a0]*(?:[SMD]|Dr|Ir)\.[A-Za-z.]*)*[ \t\u00a0]*"
+    r"(?:(?P<age>\([ \t]*\d{1,3}[ \t]*(?i:tahun|thn|th)?[ \t]*\))"
+    r"|[,(–—-][ \t\u00a0]*"
+    r"(?i:(?:selaku|sebagai|yang\s+(?:juga\s+)?(?:merupakan|adalah))[ \t\u00a0]+)?"
+    r"(?i:salah\s+(?:seorang|satu)[ \t\u00a0]+)?"
+    rf"(?P<role>(?i:{_OTHER_ROLES}))(?![\w-]){_UNIT}"
+    rf"(?:[ \t\u00a0]+(?:di|dari|asal)(?:[ \t\u00a0]+(?:{_PLACE_WORD})){{1,6}})?"
+    r"(?=[ \t\u00a0]*(?:[,.;:)”\"]|$)))"
+)
+MAX_OTHER_BEFORE = 80
+
+
+def other_role(text: str, start: int, end: int) -> str | None:
+    """The role of another kind that `text` gives the name at text[start:end],
+    right before or right after it ("warga", "Kepala Desa Lubuk Atung",
+    "(45)"); None when it gives none."""
+    before = _OTHER_BEFORE_RE.search(text, max(0, start - MAX_OTHER_BEFORE), start)
+    if before:
+        preceding = text[: before.start()].split()[-1:]
+        if not preceding or preceding[0].strip(',“"').lower() not in _ADDRESSED:
+            return " ".join(text[before.start() : start].split()).rstrip(" ,:")
+    after = _OTHER_AFTER_RE.match(text, end)
+    if after:
+        found = after["age"] or after["role"]
+        return " ".join(found.split())
+    return None
+
+
 # ---- the registry's side ------------------------------------------------------------
 
 
@@ -534,14 +616,20 @@ def offices_agree(stated: StatedOffice, held: HeldOffice, article_regions: Seque
     if UNREADABLE in (stated.region, held.region):
         return True
     if stated.region == UNNAMED:
-        # "Ketua Bawaslu, Nama" in a release of a region: that region's office,
-        # or an office above or below it (a province's chair visiting a kabupaten).
-        if held.region == NATIONAL or not article_regions:
-            return True
-        return any(
-            within(region, held.region) or within(held.region, region) for region in article_regions
-        )
+        return local_to(held, article_regions)
     return stated.region == held.region
+
+
+def local_to(held: HeldOffice, article_regions: Sequence[str]) -> bool:
+    """Is `held` plausibly an office of a release of `article_regions`? That
+    region's office, or an office above or below it (a province's chair
+    visiting a kabupaten, a kecamatan's panel in its kabupaten); any office
+    when the release has no region or the office's region is unreadable."""
+    if held.region in (NATIONAL, UNREADABLE) or not article_regions:
+        return True
+    return any(
+        within(region, held.region) or within(held.region, region) for region in article_regions
+    )
 
 
 def divisions_agree(
@@ -558,8 +646,9 @@ def divisions_agree(
 class Verdict:
     """`linked`: the mention is the registry's person; `kind`: None (agrees),
     "role" (same office, another role: a position missing from the registry),
-    "dates" (the position, named before the person's first term began) or
-    "office" (another office: a namesake or a missing position)."""
+    "dates" (the position, named before the person's first term began),
+    "office" (another office: a namesake or a missing position) or "other"
+    (a role of another kind, "warga", "Kepala Desa …": someone else)."""
 
     linked: bool
     kind: str | None = None
@@ -579,6 +668,8 @@ def judge(
     `division_key`: a division's name or alias → what tells divisions apart
     (None when unknown); the text naming another division than the registry's
     is another role."""
+    if stated.institution == OTHER:
+        return Verdict(False, "other")
     candidates = on_date or ever
     if not candidates:
         return Verdict(True)

@@ -27,6 +27,7 @@ from .datafile import (
     slug_problem,
 )
 from .detection import PhraseMatcher
+from .vocabulary import tag_key
 
 OFFICIAL_FIELDS = ("name", "slug", "variants", "positions")
 POSITION_FIELDS = ("position", "institution", "region", "office", "start", "end")
@@ -436,12 +437,12 @@ def names_that_are_tags(
 ) -> list[Problem]:
     """A registered name (or variant) that is also a spelling of an official
     tag ("Masa Tenang" as a person): every release writing the phrase in
-    capitals would name that "official". `tag_spellings`: folded spelling →
-    the tag's name."""
+    capitals would name that "official". `tag_spellings`: a spelling as the
+    vocabulary compares it (`tag_key`) → the tag's name."""
     found = []
     for official in registry.officials:
         for spelling in (official.name, *official.variants):
-            tag = tag_spellings.get(fold(spelling))
+            tag = tag_spellings.get(tag_key(spelling))
             if tag is not None:
                 found.append(
                     Problem(

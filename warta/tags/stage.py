@@ -4,12 +4,17 @@ For one article, after the regions stage (whose regions are the context in
 which "Ketua Bawaslu, Nama" and kecamatan office names are read):
 
 - typed `Tags:` values resolved to the vocabulary (aliases, case and accents
-  ignored); an unknown one is a warning with the nearest official tags, or,
-  with OFFICIAL_TAGS_ALLOW_FREE, kept as a free tag with a suggestion;
-- official tags detected in the title and text (`Tags-Auto: no` opts out);
+  ignored); an unknown one is a warning with the nearest official tags (a
+  region the gazetteer knows: with its name for `Region:`), or, with
+  OFFICIAL_TAGS_ALLOW_FREE, kept as a free tag with a suggestion;
+- official tags detected in the title and text (`Tags-Auto: no` opts out), a
+  tag with `dates` only in an article dated around one of them;
 - registered officials named in the text, with the position they held on the
   article's date; a name the text gives another office than the registry on
-  that date is not linked, with a suggestion at its line;
+  that date is not linked, with a suggestion at its line; nor is a name the
+  text gives a role of another kind ("warga, Nama", "Kepala Desa …, Nama",
+  "Nama (45)"), nor one named with no role in a release of a region none of
+  the person's offices serves (with a suggestion);
 - officials named in the "Position Office, Name," pattern but not registered,
   as suggestions.
 """
@@ -27,9 +32,10 @@ from warta import frontmatter
 from warta.enrichment import DETECTED, TYPED, Enrichment, OfficialRef, TagRef
 from warta.findings import Finding
 from warta.pipeline import Source, add_findings
+from warta.regions.gazetteer import LEVEL_LABELS
 
 from .detection import PhraseMatcher, tag_matcher, wants_detection
-from .offices import HeldOffice, RegionReader, StatedOffice, held_office, judge
+from .offices import HeldOffice, RegionReader, StatedOffice, held_office, judge, local_to
 from .officials import Official, Registry
 from .scan import find
 from .vocabulary import GROUPS, OfficialTag, Vocabulary
@@ -96,6 +102,7 @@ class OfficialTagsStage:
         self._held: dict[str, list[tuple[object, HeldOffice]]] = {}
         self._resolved: dict[str, OfficialTag | None] = {}
         self._nearest: dict[str, list[str]] = {}
+        self._regions: dict[str, tuple[str, str] | None] = {}
 
     def digest(self) -> str:
         digest = hashlib.sha256()
@@ -159,6 +166,29 @@ class OfficialTagsStage:
             self._nearest[typed] = self.vocabulary.nearest(typed)
         return self._nearest[typed]
 
+    def region_named(self, typed: str) -> tuple[str, str] | None:
+        """(code, name as `Region:` takes it) of the region an unknown tag names
+        ("oku", "Muratara", "Banyu Asin"), read with the gazetteer and aliases of
+        the regions plugin; a kecamatan only inside the home province. None
+        without that plugin, or when the tag names no one region."""
+        if typed not in self._regions:
+            self._regions[typed] = None
+            gazetteer, home = self.regions.gazetteer, self.regions.home
+            found = gazetteer.resolve(typed, home=home) if gazetteer is not None else None
+            unit = found.unit if found else None
+            if unit is not None and not (
+                unit.level == "kecamatan" and not (home and gazetteer.is_within(unit.code, home))
+            ):
+                label = LEVEL_LABELS.get(unit.level, "")
+                prefixed = unit.level in ("provinsi", "kecamatan") and not unit.name.startswith(
+                    label
+                )
+                self._regions[typed] = (
+                    unit.code,
+                    f"{label} {unit.name}" if prefixed else unit.name,
+                )
+        return self._regions[typed]
+
     def held(self, person: Official) -> list[tuple[object, HeldOffice]]:
         """(position, its office) for each registered position."""
         if person.slug not in self._held:
@@ -207,22 +237,29 @@ class OfficialTagsStage:
             if self.options.vocabulary_unusable:
                 free.append(name)
                 continue
-            nearest = self.nearest(name)
-            hint = f"nearest official tags: {', '.join(nearest)}; or " if nearest else ""
             if self.options.allow_free:
                 free.append(name)
                 message, level = f"kept as a free tag: '{name}'", "suggestion"
             else:
                 message, level = f"unknown tag '{name}'", "warning"
-            found.append(
-                Finding(
-                    source.path,
-                    tags_line,
-                    level,
-                    message,
-                    f"{hint}add it to {self.options.vocabulary_display}",
+            region = self.region_named(name)
+            if region is not None:
+                # A place has its page from `Region:`: no tag is near it.
+                message = (
+                    f"kept as a free tag, though it is a region: '{name}' ({region[1]})"
+                    if self.options.allow_free
+                    else f"tag is a region, not an official tag: '{name}' ({region[1]})"
                 )
-            )
+                hint = (
+                    "it is in Region: already; remove it from Tags:"
+                    if region[0] in enrichment.region_codes
+                    else f"write it as 'Region: {region[1]}' instead of a tag"
+                )
+            else:
+                nearest = self.nearest(name)
+                hint = f"nearest official tags: {', '.join(nearest)}; or " if nearest else ""
+                hint += f"add it to {self.options.vocabulary_display}"
+            found.append(Finding(source.path, tags_line, level, message, hint))
 
         with_tags = self.options.detect and wants_detection(source.metadata)
         scanned = find(
@@ -236,11 +273,16 @@ class OfficialTagsStage:
             context=enrichment.region_codes,
         )
         for slug in scanned.tags or ():
-            official.setdefault(slug, DETECTED)
+            tag = self.vocabulary.by_slug(slug)
+            # A stage is detected only around its dates; a typed one is kept.
+            if tag is not None and tag.detectable_on(source.date):
+                official.setdefault(slug, DETECTED)
         ordered = [t for t in self.vocabulary.tags if t.slug in official]
         ordered.sort(key=lambda t: GROUPS.index(t.group))
 
-        namesakes = self.check_offices(source, document, scanned.stated, enrichment, found)
+        namesakes = self.check_offices(
+            source, document, scanned.stated, scanned.officials, enrichment, found
+        )
         officials = []
         for slug in scanned.officials:
             person = self.registry.by_slug(slug)
@@ -279,12 +321,15 @@ class OfficialTagsStage:
         source: Source,
         document: frontmatter.Document,
         stated_offices: tuple[StatedOffice, ...],
+        mentioned: tuple[str, ...],
         enrichment: Enrichment,
         found: list[Finding],
     ) -> set[str]:
         """Compare the offices the text names beside registered people with the
         registry on the article's date; suggest what to fix. Returns the slugs not
-        to link: every office the text gives them belongs to someone else."""
+        to link: every office the text gives them belongs to someone else, or
+        the text gives them no role at all and their office is not the
+        release's (its region's office, one above or below it)."""
         day = source.date
         linked: dict[str, bool] = {}
         for stated in stated_offices:
@@ -302,12 +347,52 @@ class OfficialTagsStage:
                 division_key=self.division_key,
             )
             linked[stated.slug] = linked.get(stated.slug, False) or verdict.linked
-            if verdict.kind is not None:
+            # "warga, Nama", "Kepala Desa …, Nama": plainly someone else, nothing to mend.
+            if verdict.kind not in (None, "other"):
                 finding = self.office_finding(source, document, stated, person, verdict.kind)
                 # Named so in the title and again in the text: said once.
                 if finding.message not in {f.message for f in found}:
                     found.append(finding)
+        for slug in mentioned:
+            person = self.registry.by_slug(slug)
+            if slug in linked or person is None:
+                continue
+            held = self.held(person)
+            # (the positions on the date; any position when none is held that day)
+            offices = [office for position, office in held if position.holds_on(day)]
+            offices = offices or [office for _, office in held]
+            if any(local_to(office, enrichment.region_codes) for office in offices):
+                continue
+            linked[slug] = False
+            found.append(self.elsewhere_finding(source, document, person, enrichment))
         return {slug for slug, ok in linked.items() if not ok}
+
+    def elsewhere_finding(
+        self,
+        source: Source,
+        document: frontmatter.Document,
+        person: Official,
+        enrichment: Enrichment,
+    ) -> Finding:
+        """A registered name, with no role beside it, in a release of a region
+        that none of the person's offices serves."""
+        day: dt.date = source.date
+        held = [p.title for p in person.positions if p.holds_on(day)] or [
+            p.title for p in person.positions
+        ]
+        regions = ", ".join(region.name for region in enrichment.regions)
+        url = self.options.official_url.format(slug=person.slug)
+        spellings = (person.name, *person.variants)
+        spelling = next((s for s in spellings if mention_line(document, s, 0)), person.name)
+        return Finding(
+            source.path,
+            mention_line(document, spelling, 0),
+            "suggestion",
+            f"'{spelling}' is named without a position in a release of {regions}, but the "
+            f"registry has {person.name} as {', '.join(held)}: not linked to /{url}",
+            f"if this is that official, write the position beside the name "
+            f"('{held[0]}, {spelling}'); if another person of the same name, nothing to do",
+        )
 
     def office_finding(
         self,

@@ -2,13 +2,15 @@
 
 Staff type tags freely ("pilkada serentak 2024", "Pilkada 2024"); the
 vocabulary turns every spelling it knows into one canonical tag. A tag matches
-when its name, slug or one of its aliases is equal after `warta.text.fold`:
+when its name, slug or one of its aliases is equal after `tag_key`:
 case, accents, spacing and punctuation do not count: they are how the same
-tag gets typed differently, never what tells two tags apart.
+tag gets typed differently, never what tells two tags apart. Nor do the dots
+or spaces between the letters of an acronym ("A.S.N.", "P T P S").
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 from collections.abc import Sequence
@@ -33,6 +35,12 @@ GROUPS = ("Pemilihan", "Tahapan Pemilihan", "Divisi", "Kegiatan", "Isu", "Lembag
 GROUP_SLUGS = {group: re.sub(r"[^a-z0-9]+", "-", group.lower()).strip("-") for group in GROUPS}
 TAG_FIELDS = ("name", "slug", "group", "description", "aliases", "detect", "dates", "main")
 DATE_FIELDS = ("election", "start", "end")
+# A tag with `dates` is detected only in an article dated within one of them,
+# or this close: releases prepare for a stage weeks before it opens (a
+# technical meeting on the vote, files readied for disputes) and report on it
+# some days after it closes. (Documented for staff in data/official_tags.yaml.)
+DETECT_DAYS_BEFORE = 30
+DETECT_DAYS_AFTER = 14
 
 
 @dataclass(frozen=True)
@@ -63,10 +71,43 @@ class OfficialTag:
     main: bool = False
     line: int = 0
 
+    def detectable_on(self, day: dt.date) -> bool:
+        """May detection add this tag to an article dated `day`? Always, for a
+        tag without dates; else only around one of its windows (a "rekapitulasi"
+        of the voter list in 2025 is not the 2024 vote count)."""
+        if not self.dates:
+            return True
+        before = dt.timedelta(days=DETECT_DAYS_BEFORE)
+        after = dt.timedelta(days=DETECT_DAYS_AFTER)
+        return any(
+            window.start.date - before <= day <= (window.end or window.start).last_day() + after
+            for window in self.dates
+        )
+
     def spellings(self) -> list[str]:
         """Every normalised spelling that names this tag."""
         spellings = [self.name, self.slug, *self.aliases]
-        return list(dict.fromkeys(fold(s) for s in spellings if fold(s)))
+        return list(dict.fromkeys(tag_key(s) for s in spellings if tag_key(s)))
+
+
+def tag_key(text: object) -> str:
+    """A spelling of a tag as it is compared: `warta.text.fold`, with a run of
+    single letters joined into one word, as an acronym typed with dots or
+    spaces between its letters reads ("Netralitas A.S.N." → "netralitas asn",
+    "P T P S" → "ptps"). A lone letter ("Divisi A") stays a word of its own."""
+    words = fold(text).split()
+    joined: list[str] = []
+    run: list[str] = []
+    for word in [*words, ""]:
+        if len(word) == 1 and word.isalpha():
+            run.append(word)
+            continue
+        if run:
+            joined += ["".join(run)] if len(run) > 1 else run
+            run = []
+        if word:
+            joined.append(word)
+    return " ".join(joined)
 
 
 def comma_key(text: str) -> str:
@@ -92,7 +133,7 @@ class Vocabulary:
             for written in (tag.name, *tag.aliases):
                 if "," in written:
                     self.with_commas.setdefault(comma_key(written), tag)
-                    self.with_commas_folded.setdefault(fold(written), tag)
+                    self.with_commas_folded.setdefault(tag_key(written), tag)
                     self.most_commas = max(self.most_commas, written.count(","))
 
     def named_with_commas(self, pieces: Sequence[str]) -> OfficialTag | None:
@@ -103,7 +144,7 @@ class Vocabulary:
         joined = ", ".join(piece.strip() for piece in pieces)
         found = self.with_commas.get(comma_key(joined))
         if found is None and not all(self.resolve(piece) for piece in pieces):
-            found = self.with_commas_folded.get(fold(joined))
+            found = self.with_commas_folded.get(tag_key(joined))
         return found
 
     def by_slug(self, slug: str) -> OfficialTag | None:
@@ -111,11 +152,11 @@ class Vocabulary:
 
     def resolve(self, typed: str) -> OfficialTag | None:
         """The official tag a typed value means, or None."""
-        return self._by_key.get(fold(typed))
+        return self._by_key.get(tag_key(typed))
 
     def nearest(self, typed: str, limit: int = 3) -> list[str]:
         """Canonical names of the official tags closest to an unknown value."""
-        key = fold(typed)
+        key = tag_key(typed)
         close = difflib.get_close_matches(key, list(self._by_key), n=limit * 3, cutoff=0.7)
         # Words in common catch what spelling distance misses ("pengawasan pilkada").
         words = set(key.split())
