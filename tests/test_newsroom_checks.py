@@ -185,6 +185,21 @@ def test_future_date_is_noted_as_embargo_not_an_error():
     assert "embargoed until 2026-12-01 08:00" in finding.message
 
 
+@pytest.mark.parametrize(
+    ("date", "shown"),
+    [
+        ("2026-12-07T00:00:00.000Z", "2026-12-07 07:00 WIB ('2026-12-07T00:00:00.000Z')"),
+        ("2026-12-06T23:00:00Z", "2026-12-07 06:00 WIB ('2026-12-06T23:00:00Z')"),
+        ("2026-12-07 10:00", "2026-12-07 10:00 WIB"),
+    ],
+)
+def test_the_embargo_is_said_in_wib_whatever_zone_the_date_was_written_in(date, shown):
+    """A CMS's UTC time was shown as if it were WIB: seven hours off."""
+    found = findings_for(article_text(slug="x-y", date=date))
+    [finding] = [f for f in found if f.level == "suggestion"]
+    assert finding.message == f"embargoed until {shown}: not on the site before then"
+
+
 def test_duplicate_addresses_and_slugs():
     def source(path, date, slug):
         return parse_source(path, article_text(date=date, slug=slug))

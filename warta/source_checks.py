@@ -669,11 +669,14 @@ def check_embargo(source: Source, rules: Rules) -> Iterator[Finding]:
     waits for the first build after it."""
     raw = embargoed_date(source, rules)
     if raw is not None:
+        # In WIB, whatever zone the value was written in ("…T00:00:00Z" is 07:00 WIB).
+        local = parse_date(raw)
+        written = "" if f"{local:%Y-%m-%d %H:%M}" == raw.strip() else f" ('{raw}')"
         yield _finding(
             source,
             source.line("date"),
             "suggestion",
-            f"embargoed until {raw} WIB: not on the site before then",
+            f"embargoed until {local:%Y-%m-%d %H:%M} WIB{written}: not on the site before then",
             "it appears with the first build after that time",
         )
 
