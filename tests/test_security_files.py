@@ -684,6 +684,30 @@ def test_a_url_that_is_not_where_the_page_is_saved_is_left_out(tmp_path):
     assert error.startswith("halaman/kosong.md:3: output path is not a page (an empty Save_as:")
 
 
+def test_a_slug_that_climbs_out_is_one_error_with_the_slug_to_write(tmp_path):
+    """`Slug: ../../../x` was two errors at one line: the output path that
+    leaves the site, and the invalid Slug (with the value to write instead)."""
+    site = FixtureSite(tmp_path)
+    site.article("naik.md", article_text(slug="../../../zz-slug-keluar"))
+    expected = [
+        (
+            "content/berita/naik.md",
+            3,
+            "invalid Slug: '../../../zz-slug-keluar' (use lowercase letters, digits and "
+            "hyphens, e.g. 'zz-slug-keluar')",
+        )
+    ]
+    built = site.build(publish=True)
+    assert built.returncode == 1, built.log
+    said = [(f.path, f.line, f.message) for f in built.findings("error")]
+    assert said == expected, built.log
+    assert not (tmp_path / "zz-slug-keluar").exists()
+    checked = run_invoke("check", WARTA_CONTENT_PATH=str(site.content))
+    assert checked.returncode == 1, checked.stdout
+    errors = [line for line in checked.stdout.splitlines() if ": error: " in line]
+    assert errors == [f"{path}:{line}: error: {message}" for path, line, message in expected]
+
+
 def test_an_address_setting_that_climbs_out_is_still_refused_per_article(tmp_path):
     """Containment vouches for a plain article's address without formatting it
     only when the site's address settings are safe themselves: a setting that

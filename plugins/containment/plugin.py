@@ -383,16 +383,19 @@ def check_output(content, settings, where: str, lines: SourceLines) -> None:
         line = lines.front_matter.line(key) if key else None
         # The front-matter line as written ("URL: ../x/"), else the value.
         shown = lines.get()[line - 1].strip() if line else value
-        # A `Lang:` that is no language: content_lint says so ("invalid
-        # Lang"); this line only when nothing else names the file.
-        bad_lang = key == "lang" and not LANG_RE.match(str(content.metadata.get("lang") or ""))
+        # A `Lang:` that is no language, a `Slug:` that is no slug: content_lint
+        # says so ("invalid Lang", "invalid Slug", with the value to write);
+        # this line only when nothing else names the file.
+        bad_value = (key == "lang" and not LANG_RE.match(str(content.metadata.get(key) or ""))) or (
+            key == "slug" and not SLUG_RE.match(str(content.metadata.get(key) or ""))
+        )
         report(
             where,
             line,
             f"output path {verb} ({problem}: {kind} '{value}'), not written",
             shown,
             OUTPUT_SUGGESTION,
-            secondary=bad_lang,
+            secondary=bad_value,
         )
         # Pelican drops an invalid content (recorded as a failed source); its
         # own checks would only repeat this error, or miss it (its check is a
