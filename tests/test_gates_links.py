@@ -3,7 +3,10 @@ and links to other hosts appear only where they are allowed (issue #2, item 7)."
 
 from __future__ import annotations
 
+import pytest
+
 import gates
+from warta.source_checks import rendered_site_links
 
 
 def test_every_internal_link_and_fragment_resolves_in_the_sample_site(sample_site):
@@ -273,3 +276,35 @@ def test_the_links_checked_are_the_links_the_page_gets(tmp_path):
         page = built.html(f"berita/2024/11/{name}/index.html")
         assert page.select("pre code"), name
         assert not [a for a in page.select("a[href]") if "contoh" in a["href"]], name
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        (
+            '<p><a href="{static}/dok/a.pdf">a</a> dan <code>[b]({static}/dok/b.pdf)</code></p>',
+            [("static", "/dok/a.pdf", False)],
+        ),
+        ('<p>tulis href="{static}/dok/c.pdf" saja</p>', []),
+        (
+            '<!-- <a href="{static}/dok/d.pdf">d</a> -->\n'
+            '<p><img alt="e" src="{static}/images/e.jpg"></p>',
+            [("static", "/images/e.jpg", True)],
+        ),
+        (
+            '<p><a title="x>y" href="{filename}/berita/f.md#hasil">f</a></p>',
+            [("filename", "/berita/f.md", False)],
+        ),
+        ("<script>var a = \"<a href='{static}/g.pdf'>\";</script>", []),
+        (
+            "<p><a href={static}/dok/h.pdf>h</a> |static|/dok/i.pdf "
+            "<a href='|attach|/j.pdf'>j</a></p>",
+            [("static", "/dok/h.pdf", False), ("attach", "/j.pdf", False)],
+        ),
+    ],
+)
+def test_rendered_links_are_the_tags_an_html_parser_reads(fragment, expected):
+    """Only the tag before each `{static}` is parsed when nothing but text and
+    tags can hold it; a comment or a script is read whole."""
+    found = [(link.kind, link.target, link.is_photo) for link in rendered_site_links(fragment)]
+    assert found == expected

@@ -65,14 +65,35 @@ def has_site_link(lines: Iterable[str]) -> bool:
 
 def rendered_site_links(fragment: str) -> list[SiteLink]:
     """Each `{filename}`/`{static}`/`{attach}` href or src of HTML the build's
-    Markdown rendered, in order: the links a reader gets, none written inside
-    `code`, a code block or an HTML comment."""
-    if not fragment or not has_site_link((fragment,)):
+    Markdown rendered, in order, as an HTML parser reads it: the links a
+    reader gets, none written inside `code`, a code block or an HTML comment.
+    Without a comment or an element whose content is no markup, text cannot
+    hide a tag: only the tag before each `{static}` is parsed (a release's
+    whole body, for each of thousands, would cost a second a build)."""
+    if not fragment or ("{" not in fragment and "|" not in fragment):
         return []
-    parser = _SiteLinkParser()
-    parser.feed(fragment)
-    parser.close()
-    return parser.found
+    written = [match.start() for match in SITE_LINK_RE.finditer(fragment)]
+    if not written:
+        return []
+    if _NOT_PLAIN_MARKUP_RE.search(fragment):
+        parser = _SiteLinkParser()
+        parser.feed(fragment)
+        parser.close()
+        return parser.found
+    found: list[SiteLink] = []
+    for start in dict.fromkeys(fragment.rfind("<", 0, at) for at in written):
+        if start >= 0:
+            found += _SiteLinkParser.first_tag(fragment[start:])
+    return found
+
+
+# What makes rendered HTML more than text and tags: a comment, a declaration,
+# an element whose content is read as text.
+_NOT_PLAIN_MARKUP_RE = re.compile(
+    r"<(?:[!?]|/?(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)"
+    r"\b)",
+    re.IGNORECASE,
+)
 
 
 def line_holding(
@@ -96,6 +117,7 @@ class _SiteLinkParser(html.parser.HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[SiteLink] = []
+        self.one_tag = False  # stop after the first tag, end tag or text
 
     def handle_starttag(self, tag: str, attrs) -> None:
         for name, value in attrs:
@@ -106,6 +128,33 @@ class _SiteLinkParser(html.parser.HTMLParser):
                 target = re.split(r"[#?]", value[match.end() :], maxsplit=1)[0]
                 kind = match["kind"] or match["old"]
                 self.found.append(SiteLink(kind, value, target, tag == "img"))
+        if self.one_tag:
+            raise _FirstTagRead
+
+    @classmethod
+    def first_tag(cls, fragment: str) -> list[SiteLink]:
+        """The site links of the tag `fragment` starts with (none if it starts
+        with anything else)."""
+        parser = cls()
+        parser.one_tag = True
+        try:
+            parser.feed(fragment)
+            parser.close()
+        except _FirstTagRead:
+            pass
+        return parser.found
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.one_tag:
+            raise _FirstTagRead
+
+    def handle_data(self, data: str) -> None:
+        if self.one_tag:
+            raise _FirstTagRead
+
+
+class _FirstTagRead(Exception):
+    """The one tag `_SiteLinkParser.first_tag` reads is read."""
 
 
 # A release's or page's source: {static} and {attach} publish no such file.
