@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 import gates
-from warta.source_checks import rendered_site_links
 
 
 def test_every_internal_link_and_fragment_resolves_in_the_sample_site(sample_site):
@@ -249,25 +248,35 @@ def test_the_links_checked_are_the_links_the_page_gets(tmp_path):
             slug="tanpa-tanggal", date="17 Nopember 2024", body=lead + live["komentar-lepas"]
         ),
     )
+    # A page's links are read from its HTML too.
+    site.page(
+        "panduan.md",
+        "Title: Panduan Unggah\nSlug: panduan\n\n"
+        + shown["pagar-tilde"]
+        + "\n\n"
+        + live["kode-komentar"]
+        + "\n",
+    )
     built = site.build(SEARCH_ENABLED=False)
 
-    def line_of(name: str, target: str) -> int:
-        lines = (site.content / "berita" / f"{name}.md").read_text(encoding="utf-8").splitlines()
+    def line_of(path: str, target: str) -> int:
+        lines = (site.content / path).read_text(encoding="utf-8").splitlines()
         return next(number for number, line in enumerate(lines, 1) if target in line)
 
     said = sorted(
-        (f.path.removeprefix("content/berita/"), f.line, f.message.split(" (")[0])
+        (f.path.removeprefix("content/"), f.line, f.message.split(" (")[0])
         for f in built.findings("error")
         if "link" in f.message
     )
     expected = [
-        (f"{name}.md", line_of(name, target), f"link to a missing file: '{target}'")
-        for name, target in [
-            ("backtick-lolos", "/dok/sk-hilang-4.pdf"),
-            ("kode-komentar", "/dok/sk-hilang.pdf"),
-            ("komentar-lepas", "/dok/sk-hilang-5.pdf"),
-            ("komentar-tutup", "/dok/sk-hilang-6.pdf"),
-            ("tanpa-tanggal", "/dok/sk-hilang-5.pdf"),
+        (path, line_of(path, target), f"link to a missing file: '{target}'")
+        for path, target in [
+            ("berita/backtick-lolos.md", "/dok/sk-hilang-4.pdf"),
+            ("berita/kode-komentar.md", "/dok/sk-hilang.pdf"),
+            ("berita/komentar-lepas.md", "/dok/sk-hilang-5.pdf"),
+            ("berita/komentar-tutup.md", "/dok/sk-hilang-6.pdf"),
+            ("berita/tanpa-tanggal.md", "/dok/sk-hilang-5.pdf"),
+            ("halaman/panduan.md", "/dok/sk-hilang.pdf"),
         ]
     ]
     assert said == expected, built.log
@@ -306,5 +315,7 @@ def test_the_links_checked_are_the_links_the_page_gets(tmp_path):
 def test_rendered_links_are_the_tags_an_html_parser_reads(fragment, expected):
     """Only the tag before each `{static}` is parsed when nothing but text and
     tags can hold it; a comment or a script is read whole."""
+    from warta.source_checks import rendered_site_links
+
     found = [(link.kind, link.target, link.is_photo) for link in rendered_site_links(fragment)]
     assert found == expected
