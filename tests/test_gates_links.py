@@ -248,6 +248,16 @@ def test_the_links_checked_are_the_links_the_page_gets(tmp_path):
             slug="tanpa-tanggal", date="17 Nopember 2024", body=lead + live["komentar-lepas"]
         ),
     )
+    # The same link shown in code and in a comment first: said at the line the page links.
+    site.article(
+        "sk-diulang.md",
+        article_text(
+            slug="sk-diulang",
+            body=lead + "Contoh penulisan: `[SK]({static}/dok/sk-hilang-7.pdf)`.\n\n"
+            "<!-- [SK]({static}/dok/sk-hilang-7.pdf) -->\n\n"
+            "Unduh [SK]({static}/dok/sk-hilang-7.pdf) di sini.",
+        ),
+    )
     # A page's links are read from its HTML too.
     site.page(
         "panduan.md",
@@ -268,23 +278,28 @@ def test_the_links_checked_are_the_links_the_page_gets(tmp_path):
         for f in built.findings("error")
         if "link" in f.message
     )
-    expected = [
-        (path, line_of(path, target), f"link to a missing file: '{target}'")
-        for path, target in [
-            ("berita/backtick-lolos.md", "/dok/sk-hilang-4.pdf"),
-            ("berita/kode-komentar.md", "/dok/sk-hilang.pdf"),
-            ("berita/komentar-lepas.md", "/dok/sk-hilang-5.pdf"),
-            ("berita/komentar-tutup.md", "/dok/sk-hilang-6.pdf"),
-            ("berita/tanpa-tanggal.md", "/dok/sk-hilang-5.pdf"),
-            ("halaman/panduan.md", "/dok/sk-hilang.pdf"),
+    expected = [  # (path, what its line holds first, the target)
+        (path, line_of(path, written), f"link to a missing file: '{target}'")
+        for path, written, target in [
+            ("berita/backtick-lolos.md", "sk-hilang-4.pdf", "/dok/sk-hilang-4.pdf"),
+            ("berita/sk-diulang.md", "Unduh [SK]", "/dok/sk-hilang-7.pdf"),
+            ("berita/kode-komentar.md", "sk-hilang.pdf", "/dok/sk-hilang.pdf"),
+            ("berita/komentar-lepas.md", "sk-hilang-5.pdf", "/dok/sk-hilang-5.pdf"),
+            ("berita/komentar-tutup.md", "sk-hilang-6.pdf", "/dok/sk-hilang-6.pdf"),
+            ("berita/tanpa-tanggal.md", "sk-hilang-5.pdf", "/dok/sk-hilang-5.pdf"),
+            ("halaman/panduan.md", "sk-hilang.pdf", "/dok/sk-hilang.pdf"),
         ]
     ]
-    assert said == expected, built.log
+    assert said == sorted(expected), built.log
     # A page shows the fenced examples as code: nothing of them is a link.
     for name in shown:
         page = built.html(f"berita/2024/11/{name}/index.html")
         assert page.select("pre code"), name
-        assert not [a for a in page.select("a[href]") if "contoh" in a["href"]], name
+        assert not [
+            a
+            for a in page.select("a[href]")
+            if "contoh.pdf" in a["href"] or "contoh.md" in a["href"]
+        ], name
 
 
 @pytest.mark.parametrize(

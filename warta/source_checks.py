@@ -46,15 +46,36 @@ class SiteLink:
     target: str  # its path, without `#fragment` or `?query`: "/dok/sk.pdf"
     is_photo: bool  # an <img src>
 
-    def line(self, lines: Sequence[tuple[int, str]], after: int = 0) -> int | None:
+    def line(
+        self,
+        lines: Sequence[tuple[int, str]],
+        after: int = 0,
+        render: Callable[[str], str] | None = None,
+    ) -> int | None:
         """The first of the numbered source lines after `after` that writes it
-        (`line_holding`)."""
+        (`line_holding`). With `render` (the build's Markdown of the lines'
+        text), of several lines writing it the first whose link the page gets:
+        an earlier one may show it in `code` or keep it in a comment (the
+        lines are rendered once per line tried, for a link with a problem)."""
         target = self.target
-        return line_holding(
-            lines,
-            (self.written, f"{{{self.kind}}}{target}", f"|{self.kind}|{target}", target),
-            after=after,
-        )
+        needles = (self.written, f"{{{self.kind}}}{target}", f"|{self.kind}|{target}", target)
+        first = line_holding(lines, needles, after=after)
+        if render is None or first is None or first == after:
+            return first
+        needle = next(n for n in needles if n and any(i > after and n in line for i, line in lines))
+        holding = [number for number, line in lines if number > after and needle in line]
+        for tried in holding if len(holding) > 1 else ():
+            marked = "\n".join(
+                line.replace(needle, needle + _LINE_MARK, 1) if number == tried else line
+                for number, line in lines
+            )
+            if any(_LINE_MARK in link.written for link in rendered_site_links(render(marked))):
+                return tried
+        return first
+
+
+# Put after a link on the line tried: the page has the link of that line.
+_LINE_MARK = "-warta-baris"
 
 
 def has_site_link(lines: Iterable[str]) -> bool:
@@ -826,7 +847,13 @@ def _body_line(source: Source, needle: str) -> int | None:
     return next((number for number, line in source.body if needle in line), None)
 
 
-def check_links(source: Source, exists, body: str, summary: str = "") -> Iterator[Finding]:
+def check_links(
+    source: Source,
+    exists,
+    body: str,
+    summary: str = "",
+    render: Callable[[str], str] | None = None,
+) -> Iterator[Finding]:
     """`{filename}`, `{static}` and `{attach}` links whose target is not in
     content/ (exists(path) -> True, False, or why a path outside content/ is
     refused), in the body and in `Summary:`, which Pelican resolves too; and a
@@ -834,52 +861,52 @@ def check_links(source: Source, exists, body: str, summary: str = "") -> Iterato
     leaves in the page as "{static}/x.md". `body` and `summary`: the HTML the
     build's Markdown made of them, whose links are the ones a reader gets
     (none written in `code`, a code block or an HTML comment); each is said
-    at the first source line after the previous one's that writes it."""
-    summary_line = source.line("summary")
-    found = [(summary_line, link) for link in rendered_site_links(summary)]
+    at the source line that writes it (`SiteLink.line`; `render`: the build's
+    Markdown of a body's text, to tell which of several lines writing the
+    same link is the one in the page)."""
     previous: dict[str, int] = {}  # a link as written → the line it was last said at
-    for link in rendered_site_links(body):
-        number = link.line(source.body, after=previous.get(link.written, 0))
-        previous[link.written] = number or 0
-        found.append((number, link))
-    for number, link in found:
-        kind, target = link.kind, link.target
-        if not target:
-            continue
-        if kind != "filename" and link.is_photo:
-            continue  # a photo: the images plugin checks it (`check_images`)
-        state = exists(target)
-        if isinstance(state, str) and kind != "filename":
-            continue  # a {static}/{attach} file outside content/: containment says so
-        if isinstance(state, str):  # outside content/: why, as the check says it
-            yield _finding(
-                source,
-                number,
-                "error",
-                f"link leaves the content folder: '{target}'"
-                if "outside" in state
-                else f"link refused ({state}): '{target}'",
-                "put the file under content/ and link it from there, "
-                "e.g. {static}/images/2024/nama-file.pdf",
-            )
-        elif not state:
-            yield _finding(
-                source,
-                number,
-                "error",
-                f"link to a missing file: '{target}'",
-                "check the path below content/, e.g. {filename}/berita/2024/nama-file.md"
-                if kind == "filename"
-                else "check the path below content/, e.g. {static}/images/2024/nama-file.pdf",
-            )
-        elif kind != "filename" and target.lower().endswith(SOURCE_SUFFIXES):
-            yield _finding(
-                source,
-                number,
-                "error",
-                f"{{{kind}}} link to a release's source file, which is not published: '{target}'",
-                f"write {{filename}}{target} to link to its page",
-            )
+    for in_summary, fragment in ((True, summary), (False, body)):
+        for link in rendered_site_links(fragment):
+            problem = _link_problem(link, exists)
+            if problem is None:
+                continue
+            if in_summary:
+                number = source.line("summary")
+            else:
+                number = link.line(source.body, previous.get(link.written, 0), render)
+                previous[link.written] = number or 0
+            yield _finding(source, number, "error", *problem)
+
+
+def _link_problem(link: SiteLink, exists) -> tuple[str, str] | None:
+    """(message, suggestion) of a site link the build cannot resolve."""
+    kind, target = link.kind, link.target
+    if not target or (kind != "filename" and link.is_photo):
+        return None  # a photo: the images plugin checks it (`check_images`)
+    state = exists(target)
+    if isinstance(state, str) and kind != "filename":
+        return None  # a {static}/{attach} file outside content/: containment says so
+    if isinstance(state, str):  # outside content/: why, as the check says it
+        return (
+            f"link leaves the content folder: '{target}'"
+            if "outside" in state
+            else f"link refused ({state}): '{target}'",
+            "put the file under content/ and link it from there, "
+            "e.g. {static}/images/2024/nama-file.pdf",
+        )
+    if not state:
+        return (
+            f"link to a missing file: '{target}'",
+            "check the path below content/, e.g. {filename}/berita/2024/nama-file.md"
+            if kind == "filename"
+            else "check the path below content/, e.g. {static}/images/2024/nama-file.pdf",
+        )
+    if kind != "filename" and target.lower().endswith(SOURCE_SUFFIXES):
+        return (
+            f"{{{kind}}} link to a release's source file, which is not published: '{target}'",
+            f"write {{filename}}{target} to link to its page",
+        )
+    return None
 
 
 def check_duplicates(

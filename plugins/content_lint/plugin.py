@@ -146,7 +146,8 @@ def lint_page_links(generator) -> None:
         source = parse_source(relative, text)
         body, summary = rendered_links_html(source, page, generator.settings, content)
         exists = functools.partial(link_exists, content, source)
-        for finding in check_links(source, exists, body, summary):
+        render = body_renderer(generator.settings)
+        for finding in check_links(source, exists, body, summary, render):
             report(logger, finding)
         for finding in (*check_slug(source), *check_lang(source)):
             report(logger, finding)
@@ -163,7 +164,7 @@ def rendered_links_html(source: Source, built, settings, content: str) -> tuple[
     if written and has_site_link((written,)):
         summary = getattr(built, "metadata", {}).get("summary")
         if not isinstance(summary, str):
-            summary = converted_body(written, settings.get("MARKDOWN"))
+            summary = converted_summary(written, settings.get("MARKDOWN"))
     if has_site_link(line for _, line in source.body):
         body = getattr(built, "_content", None)
         if not isinstance(body, str):
@@ -174,6 +175,26 @@ def rendered_links_html(source: Source, built, settings, content: str) -> tuple[
                 text = ""
             body = converted_body(text, settings.get("MARKDOWN"))
     return body, summary
+
+
+def converted_summary(text: str, markdown_settings: dict | None) -> str:
+    """A `Summary:` as Pelican's Markdown reader converts it: with its
+    settings, `meta` unregistered (a text, not a file)."""
+    import markdown
+
+    try:
+        converter = markdown.Markdown(**(markdown_settings or {}))
+        if "meta" in converter.preprocessors:
+            converter.preprocessors.deregister("meta")
+        return converter.convert(text)
+    except Exception:  # a broken extension setting: reported as the file's own problem
+        return ""
+
+
+def body_renderer(settings) -> Callable[[str], str]:
+    """The build's Markdown of a release's body text (after a blank line:
+    `meta` takes none of it for front matter)."""
+    return lambda text: converted_body("\n" + text, settings.get("MARKDOWN"))
 
 
 def has_gps_location(content: str, target: str) -> bool:
@@ -367,6 +388,7 @@ def lint_articles(generator) -> None:
         for article in every_article(generator)
         if getattr(article, "relative_source_path", None)
     }
+    render = body_renderer(settings)
     checked = []
     for relative in relatives:
         source, found = known[relative]
@@ -377,7 +399,7 @@ def lint_articles(generator) -> None:
             exists = functools.partial(link_exists, content, source)
             findings_of_source += [
                 *check_embargo(source, rules),
-                *check_links(source, exists, body, summary),
+                *check_links(source, exists, body, summary, render),
                 *check_image_locations(source, lambda p: has_gps_location(content, p)),
             ]
         checked.append((source, findings_of_source))
