@@ -3,6 +3,8 @@ and links to other hosts appear only where they are allowed (issue #2, item 7)."
 
 from __future__ import annotations
 
+import pytest
+
 import gates
 
 
@@ -212,3 +214,123 @@ def test_links_in_code_or_comments_are_not_checked_and_wrapped_valid_ones_pass(t
         "berita/lepas.md:11: link to a missing file: '/files/sk-hilang.pdf'",
         "berita/lepas.md:9: link to a missing file: '/files/surat-hilang.pdf'",
     ], built.log
+
+
+def test_the_links_checked_are_the_links_the_page_gets(tmp_path):
+    """Hand-made code and comment spans disagreed with Markdown: a comment
+    opened in one paragraph, a `<!--` in code, escaped backticks or `--!>`
+    hid a live dead link, and a link shown in a fenced code block failed the
+    build. The links checked are now those of the HTML the build's Markdown
+    made, for an article and for a release Pelican dropped alike."""
+    from conftest import FixtureSite, article_text
+
+    site = FixtureSite(tmp_path)
+    live = {
+        "komentar-lepas": "Catatan <!-- lama\n\n[SK penetapan]({static}/dok/sk-hilang-5.pdf) -->",
+        "kode-komentar": "Tanda komentar ditulis `<!--` dan [SK penetapan]"
+        "({static}/dok/sk-hilang.pdf) ditutup `-->` ya.",
+        "backtick-lolos": "Tulis \\`bukan kode [SK penetapan]({static}/dok/sk-hilang-4.pdf) "
+        "\\` lagi.",
+        "komentar-tutup": "<!-- a --!> [a]({static}/dok/sk-hilang-6.pdf) -->",
+    }
+    shown = {
+        "pagar-backtick": "Contoh:\n\n```\n[SK]({static}/dok/contoh.pdf)\n\n"
+        "[Rilis]({filename}/berita/contoh.md)\n```",
+        "pagar-tilde": "Contoh:\n\n~~~\n[SK]({static}/dok/contoh.pdf)\n~~~",
+    }
+    lead = "PALEMBANG – Bawaslu Kota Palembang menerbitkan keputusan.\n\n"
+    for name, body in {**live, **shown}.items():
+        site.article(f"{name}.md", article_text(slug=name, body=lead + body))
+    # Pelican drops a release whose Date: it cannot read: its source is rendered.
+    site.article(
+        "tanpa-tanggal.md",
+        article_text(
+            slug="tanpa-tanggal", date="17 Nopember 2024", body=lead + live["komentar-lepas"]
+        ),
+    )
+    # The same link shown in code and in a comment first: said at the line the page links.
+    site.article(
+        "sk-diulang.md",
+        article_text(
+            slug="sk-diulang",
+            body=lead + "Contoh penulisan: `[SK]({static}/dok/sk-hilang-7.pdf)`.\n\n"
+            "<!-- [SK]({static}/dok/sk-hilang-7.pdf) -->\n\n"
+            "Unduh [SK]({static}/dok/sk-hilang-7.pdf) di sini.",
+        ),
+    )
+    # A page's links are read from its HTML too.
+    site.page(
+        "panduan.md",
+        "Title: Panduan Unggah\nSlug: panduan\n\n"
+        + shown["pagar-tilde"]
+        + "\n\n"
+        + live["kode-komentar"]
+        + "\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+
+    def line_of(path: str, target: str) -> int:
+        lines = (site.content / path).read_text(encoding="utf-8").splitlines()
+        return next(number for number, line in enumerate(lines, 1) if target in line)
+
+    said = sorted(
+        (f.path.removeprefix("content/"), f.line, f.message.split(" (")[0])
+        for f in built.findings("error")
+        if "link" in f.message
+    )
+    expected = [  # (path, what its line holds first, the target)
+        (path, line_of(path, written), f"link to a missing file: '{target}'")
+        for path, written, target in [
+            ("berita/backtick-lolos.md", "sk-hilang-4.pdf", "/dok/sk-hilang-4.pdf"),
+            ("berita/sk-diulang.md", "Unduh [SK]", "/dok/sk-hilang-7.pdf"),
+            ("berita/kode-komentar.md", "sk-hilang.pdf", "/dok/sk-hilang.pdf"),
+            ("berita/komentar-lepas.md", "sk-hilang-5.pdf", "/dok/sk-hilang-5.pdf"),
+            ("berita/komentar-tutup.md", "sk-hilang-6.pdf", "/dok/sk-hilang-6.pdf"),
+            ("berita/tanpa-tanggal.md", "sk-hilang-5.pdf", "/dok/sk-hilang-5.pdf"),
+            ("halaman/panduan.md", "sk-hilang.pdf", "/dok/sk-hilang.pdf"),
+        ]
+    ]
+    assert said == sorted(expected), built.log
+    # A page shows the fenced examples as code: nothing of them is a link.
+    for name in shown:
+        page = built.html(f"berita/2024/11/{name}/index.html")
+        assert page.select("pre code"), name
+        assert not [
+            a
+            for a in page.select("a[href]")
+            if "contoh.pdf" in a["href"] or "contoh.md" in a["href"]
+        ], name
+
+
+@pytest.mark.parametrize(
+    ("fragment", "expected"),
+    [
+        (
+            '<p><a href="{static}/dok/a.pdf">a</a> dan <code>[b]({static}/dok/b.pdf)</code></p>',
+            [("static", "/dok/a.pdf", False)],
+        ),
+        ('<p>tulis href="{static}/dok/c.pdf" saja</p>', []),
+        (
+            '<!-- <a href="{static}/dok/d.pdf">d</a> -->\n'
+            '<p><img alt="e" src="{static}/images/e.jpg"></p>',
+            [("static", "/images/e.jpg", True)],
+        ),
+        (
+            '<p><a title="x>y" href="{filename}/berita/f.md#hasil">f</a></p>',
+            [("filename", "/berita/f.md", False)],
+        ),
+        ("<script>var a = \"<a href='{static}/g.pdf'>\";</script>", []),
+        (
+            "<p><a href={static}/dok/h.pdf>h</a> |static|/dok/i.pdf "
+            "<a href='|attach|/j.pdf'>j</a></p>",
+            [("static", "/dok/h.pdf", False), ("attach", "/j.pdf", False)],
+        ),
+    ],
+)
+def test_rendered_links_are_the_tags_an_html_parser_reads(fragment, expected):
+    """Only the tag before each `{static}` is parsed when nothing but text and
+    tags can hold it; a comment or a script is read whole."""
+    from warta.source_checks import rendered_site_links
+
+    found = [(link.kind, link.target, link.is_photo) for link in rendered_site_links(fragment)]
+    assert found == expected

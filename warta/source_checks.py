@@ -14,8 +14,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-import markdown
-
 from warta import frontmatter
 from warta.findings import Finding
 from warta.imagetags import COMPUTER_PATH_MESSAGE, computer_path_suggestion, image_tags
@@ -39,137 +37,108 @@ SITE_LINK_RE = re.compile(
 )
 
 
-def link_target(line: str, prefix_start: int, start: int) -> str:
-    """The path of a link whose target begins at `start` (after `{static}`),
-    read as Python-Markdown and HTML read it (`prefix_start`: where `{static}`
-    begins):
-    - `](<…>)`: up to the `>`;
-    - `href="…"`: up to the quote;
-    - `](…)`: up to the `)` that closes the link, spaces and balanced
-      parentheses included ("SK Penetapan.pdf", "jadwal(revisi).pdf"), its
-      title left out (`… "Salinan SK")`);
-    - else (an unquoted `href=`, text): up to a space, `>`, a quote or `)`;
-    without its `#fragment` or `?query`."""
-    opener = line[prefix_start - 1] if prefix_start > 0 else ""
-    if opener == "<":
-        end = line.find(">", start)
-        target = line[start : end if end >= 0 else len(line)]
-    elif opener in ('"', "'"):
-        end = line.find(opener, start)
-        target = line[start : end if end >= 0 else len(line)]
-    else:
-        markdown = line[max(0, prefix_start - 2) : prefix_start] == "]("
-        depth, index = 0, start
-        while index < len(line):
-            char = line[index]
-            if char == "(":
-                depth += 1
-            elif char == ")":
-                if depth == 0:
-                    break
-                depth -= 1
-            elif not markdown and (char.isspace() or char in ">\"'"):
-                break
-            index += 1
-        target = line[start:index]
-        if markdown:  # a title, as Python-Markdown reads one: quoted, last: `url "t"`
-            target = _LINK_TITLE_RE.sub("", target).rstrip()
-    return re.split(r"[#?]", target, maxsplit=1)[0]
+@dataclass(frozen=True)
+class SiteLink:
+    """A `{filename}`, `{static}` or `{attach}` link of rendered HTML."""
+
+    kind: str  # filename, static or attach
+    written: str  # the attribute's value: "{static}/dok/sk.pdf#hal-2"
+    target: str  # its path, without `#fragment` or `?query`: "/dok/sk.pdf"
+    is_photo: bool  # an <img src>
+
+    def line(
+        self,
+        lines: Sequence[tuple[int, str]],
+        after: int = 0,
+        render: Callable[[str], str] | None = None,
+    ) -> int | None:
+        """The first of the numbered source lines after `after` that writes it
+        (`line_holding`). With `render` (the build's Markdown of the lines'
+        text), of several lines writing it the first whose link the page gets:
+        an earlier one may show it in `code` or keep it in a comment (the
+        lines are rendered once per line tried, for a link with a problem)."""
+        target = self.target
+        needles = (self.written, f"{{{self.kind}}}{target}", f"|{self.kind}|{target}", target)
+        first = line_holding(lines, needles, after=after)
+        if render is None or first is None or first == after:
+            return first
+        needle = next(n for n in needles if n and any(i > after and n in line for i, line in lines))
+        holding = [number for number, line in lines if number > after and needle in line]
+        for tried in holding if len(holding) > 1 else ():
+            marked = "\n".join(
+                line.replace(needle, needle + _LINE_MARK, 1) if number == tried else line
+                for number, line in lines
+            )
+            if any(_LINE_MARK in link.written for link in rendered_site_links(render(marked))):
+                return tried
+        return first
 
 
-# A link's title as Python-Markdown reads one: quoted, last in the parentheses.
-_LINK_TITLE_RE = re.compile(r"""\s*("[^"]*"|'[^']*')\s*$""")
+# Put after a link on the line tried: the page has the link of that line.
+_LINE_MARK = "-warta-baris"
 
 
-# An HTML comment, and a code span as Markdown reads one: a run of backticks
-# closed by a run of the same length, within a paragraph ("Jum`at" alone opens
-# none).
-_COMMENT_RE = re.compile(r"<!--.*?-->", re.DOTALL)
-_CODE_SPAN_RE = re.compile(r"(?<!`)(`+)(?!`)(?:(?!\n[ \t]*\n).)+?(?<!`)\1(?!`)", re.DOTALL)
+def has_site_link(lines: Iterable[str]) -> bool:
+    """Whether any of the lines writes `{filename}`, `{static}` or `{attach}`
+    (most releases link no file of the site: nothing to render or read)."""
+    return any(("{" in line or "|" in line) and SITE_LINK_RE.search(line) for line in lines)
 
 
-def hidden_spans(lines: Sequence[tuple[int, str]]) -> dict[int, list[tuple[int, int]]]:
-    """Line number → (start, end) columns of the line inside an HTML comment or
-    a code span, which may begin and end on other lines (a comment around an
-    old attachment, a code span wrapped by the editor)."""
-    text = "\n".join(line for _, line in lines)
-    starts, offset = [], 0
-    for _, line in lines:
-        starts.append(offset)
-        offset += len(line) + 1
-    found: dict[int, list[tuple[int, int]]] = {}
-    for pattern in (_COMMENT_RE, _CODE_SPAN_RE):
-        for match in pattern.finditer(text):
-            for (number, line), start in zip(lines, starts, strict=True):
-                end = start + len(line)
-                if match.start() < end + 1 and match.end() > start:
-                    found.setdefault(number, []).append(
-                        (max(0, match.start() - start), min(len(line), match.end() - start))
-                    )
+def rendered_site_links(fragment: str) -> list[SiteLink]:
+    """Each `{filename}`/`{static}`/`{attach}` href or src of HTML the build's
+    Markdown rendered, in order, as an HTML parser reads it: the links a
+    reader gets, none written inside `code`, a code block or an HTML comment.
+    Without a comment or an element whose content is no markup, text cannot
+    hide a tag: only the tag before each `{static}` is parsed (a release's
+    whole body, for each of thousands, would cost a second a build)."""
+    if not fragment or ("{" not in fragment and "|" not in fragment):
+        return []
+    written = [match.start() for match in SITE_LINK_RE.finditer(fragment)]
+    if not written:
+        return []
+    if _NOT_PLAIN_MARKUP_RE.search(fragment):
+        parser = _SiteLinkParser()
+        parser.feed(fragment)
+        parser.close()
+        return parser.found
+    found: list[SiteLink] = []
+    for start in dict.fromkeys(fragment.rfind("<", 0, at) for at in written):
+        if start >= 0:
+            found += _SiteLinkParser.first_tag(fragment[start:])
     return found
 
 
-# A reference definition: `[label]: {static}/x.pdf "title"`.
-_REFERENCE_RE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*")
-_LINE_MARKDOWN: markdown.Markdown | None = None
+# What makes rendered HTML more than text and tags: a comment, a declaration,
+# an element whose content is read as text.
+_NOT_PLAIN_MARKUP_RE = re.compile(
+    r"<(?:[!?]|/?(?:script|style|textarea|title|xmp|iframe|noembed|noframes|noscript|plaintext)"
+    r"\b)",
+    re.IGNORECASE,
+)
 
 
-def site_links(line: str, hidden: Sequence[tuple[int, int]] = ()) -> list[tuple[str, str, bool]]:
-    """(kind, target, is a photo) of each `{filename}`/`{static}`/`{attach}`
-    link of one line, its target as Python-Markdown reads it. A plain target
-    (no space, quote or parenthesis after it on the line) is read here; any
-    other line is rendered by Python-Markdown itself, whose reading of
-    `](SK Bawaslu (2024).pdf)`, `Jum'at.pdf` or a title after the path no
-    hand-written rule matched every time."""
-    matches = list(SITE_LINK_RE.finditer(line))
-    if not matches:
-        return []
-    reference = _REFERENCE_RE.match(line)
-    if reference and matches[0].start() in (reference.end(), reference.end() + 1):
-        # `[j]: {static}/x.pdf "t"` or `[j]: <{static}/x y.pdf>`: to a space or the `>`.
-        match = matches[0]
-        rest = line[match.end() :]
-        end = rest.find(">") if line[match.start() - 1 : match.start()] == "<" else None
-        target = (
-            rest[:end]
-            if end is not None and end >= 0
-            else rest.split(None, 1)[0]
-            if rest.strip()
-            else ""
-        )
-        return [(match["kind"] or match["old"], re.split(r"[#?]", target, maxsplit=1)[0], False)]
-    # Not a link: written inside `code` or an HTML comment (`hidden`: their
-    # spans on this line, `hidden_spans`).
-    matches = [m for m in matches if not any(a <= m.start() < b for a, b in hidden)]
-    fast = [
-        (
-            m["kind"] or m["old"],
-            link_target(line, m.start(), m.end()),
-            bool(_IMAGE_BEFORE.search(line[: m.start()])),
-        )
-        for m in matches
-    ]
-    tails = [line[m.end() :] for m in matches]
-    if not any(re.search(r"""[\s"'(]""", tail) for tail in tails):
-        return fast  # plain: nothing after the targets to misread
-    global _LINE_MARKDOWN
-    if _LINE_MARKDOWN is None:
-        _LINE_MARKDOWN = markdown.Markdown()
-    _LINE_MARKDOWN.reset()
-    parser = _SiteLinkParser()
-    # Without its indent (a list item's line alone would be a code block).
-    parser.feed(_LINE_MARKDOWN.convert(line.strip()))
-    # A line alone may not be the whole link (its text or its tag wrapped over
-    # two lines): then the line's own reading.
-    return parser.found if len(parser.found) == len(matches) else fast
+def line_holding(
+    lines: Sequence[tuple[int, str]], needles: Iterable[str], after: int = 0
+) -> int | None:
+    """The number of the first line after `after` holding the first needle any
+    line holds (the link as the HTML has it, then its path alone); `after`
+    itself when none does (the same link twice on its line), else None."""
+    for needle in needles:
+        if not needle:
+            continue
+        for number, line in lines:
+            if number > after and needle in line:
+                return number
+    return after or None
 
 
 class _SiteLinkParser(html.parser.HTMLParser):
-    """The site links of rendered HTML: (kind, target, is a photo)."""
+    """The site links of rendered HTML."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.found: list[tuple[str, str, bool]] = []
+        self.found: list[SiteLink] = []
+        self.one_tag = False  # stop after the first tag, end tag or text
 
     def handle_starttag(self, tag: str, attrs) -> None:
         for name, value in attrs:
@@ -178,11 +147,37 @@ class _SiteLinkParser(html.parser.HTMLParser):
             match = SITE_LINK_RE.match(value)
             if match:
                 target = re.split(r"[#?]", value[match.end() :], maxsplit=1)[0]
-                self.found.append((match["kind"] or match["old"], target, tag == "img"))
+                kind = match["kind"] or match["old"]
+                self.found.append(SiteLink(kind, value, target, tag == "img"))
+        if self.one_tag:
+            raise _FirstTagRead
+
+    @classmethod
+    def first_tag(cls, fragment: str) -> list[SiteLink]:
+        """The site links of the tag `fragment` starts with (none if it starts
+        with anything else)."""
+        parser = cls()
+        parser.one_tag = True
+        try:
+            parser.feed(fragment)
+            parser.close()
+        except _FirstTagRead:
+            pass
+        return parser.found
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.one_tag:
+            raise _FirstTagRead
+
+    def handle_data(self, data: str) -> None:
+        if self.one_tag:
+            raise _FirstTagRead
 
 
-# What precedes a photo's address: `![alt](` or `src="`.
-_IMAGE_BEFORE = re.compile(r"""(?:!\[[^\]]*\]\(\s*<?|\bsrc\s*=\s*["']?)$""", re.IGNORECASE)
+class _FirstTagRead(Exception):
+    """The one tag `_SiteLinkParser.first_tag` reads is read."""
+
+
 # A release's or page's source: {static} and {attach} publish no such file.
 SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 BODY_IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:\{static\}|\{filename\})?/?(?P<target>[^)\s]+)")
@@ -917,59 +912,66 @@ def _body_line(source: Source, needle: str) -> int | None:
     return next((number for number, line in source.body if needle in line), None)
 
 
-def check_links(source: Source, exists) -> Iterator[Finding]:
+def check_links(
+    source: Source,
+    exists,
+    body: str,
+    summary: str = "",
+    render: Callable[[str], str] | None = None,
+) -> Iterator[Finding]:
     """`{filename}`, `{static}` and `{attach}` links whose target is not in
     content/ (exists(path) -> True, False, or why a path outside content/ is
-    refused), in the body and in `Summary:`, which
-    Pelican resolves too; and a `{static}`/`{attach}` link to a release's own
-    source file, which Pelican leaves in the page as "{static}/x.md"."""
-    summary = source.metadata.get("summary")
-    # Run on every build for every source: the spans only when there is a link.
-    linked = any("{" in line or "|" in line for _, line in source.body)
-    hidden = hidden_spans(source.body) if linked else {}
-    checked = [(number, line, hidden.get(number, [])) for number, line in source.body]
-    if summary:
-        (text, number) = summary
-        checked.insert(0, (number, text, hidden_spans([(number, text)]).get(number, [])))
-    for number, line, spans in checked:
-        for kind, target, is_photo in site_links(line, spans):
-            if not target:
+    refused), in the body and in `Summary:`, which Pelican resolves too; and a
+    `{static}`/`{attach}` link to a release's source file, which Pelican
+    leaves in the page as "{static}/x.md". `body` and `summary`: the HTML the
+    build's Markdown made of them, whose links are the ones a reader gets
+    (none written in `code`, a code block or an HTML comment); each is said
+    at the source line that writes it (`SiteLink.line`; `render`: the build's
+    Markdown of a body's text, to tell which of several lines writing the
+    same link is the one in the page)."""
+    previous: dict[str, int] = {}  # a link as written → the line it was last said at
+    for in_summary, fragment in ((True, summary), (False, body)):
+        for link in rendered_site_links(fragment):
+            problem = _link_problem(link, exists)
+            if problem is None:
                 continue
-            if kind != "filename" and is_photo:
-                continue  # a photo: the images plugin checks it (`check_images`)
-            found = exists(target)
-            if isinstance(found, str) and kind != "filename":
-                continue  # a {static}/{attach} file outside content/: containment says so
-            if isinstance(found, str):  # outside content/: why, as the check says it
-                yield _finding(
-                    source,
-                    number,
-                    "error",
-                    f"link leaves the content folder: '{target}'"
-                    if "outside" in found
-                    else f"link refused ({found}): '{target}'",
-                    "put the file under content/ and link it from there, "
-                    "e.g. {static}/images/2024/nama-file.pdf",
-                )
-            elif not found:
-                yield _finding(
-                    source,
-                    number,
-                    "error",
-                    f"link to a missing file: '{target}'",
-                    "check the path below content/, e.g. {filename}/berita/2024/nama-file.md"
-                    if kind == "filename"
-                    else "check the path below content/, e.g. {static}/images/2024/nama-file.pdf",
-                )
-            elif kind != "filename" and target.lower().endswith(SOURCE_SUFFIXES):
-                yield _finding(
-                    source,
-                    number,
-                    "error",
-                    f"{{{kind}}} link to a release's source file, which is not published: "
-                    f"'{target}'",
-                    f"write {{filename}}{target} to link to its page",
-                )
+            if in_summary:
+                number = source.line("summary")
+            else:
+                number = link.line(source.body, previous.get(link.written, 0), render)
+                previous[link.written] = number or 0
+            yield _finding(source, number, "error", *problem)
+
+
+def _link_problem(link: SiteLink, exists) -> tuple[str, str] | None:
+    """(message, suggestion) of a site link the build cannot resolve."""
+    kind, target = link.kind, link.target
+    if not target or (kind != "filename" and link.is_photo):
+        return None  # a photo: the images plugin checks it (`check_images`)
+    state = exists(target)
+    if isinstance(state, str) and kind != "filename":
+        return None  # a {static}/{attach} file outside content/: containment says so
+    if isinstance(state, str):  # outside content/: why, as the check says it
+        return (
+            f"link leaves the content folder: '{target}'"
+            if "outside" in state
+            else f"link refused ({state}): '{target}'",
+            "put the file under content/ and link it from there, "
+            "e.g. {static}/images/2024/nama-file.pdf",
+        )
+    if not state:
+        return (
+            f"link to a missing file: '{target}'",
+            "check the path below content/, e.g. {filename}/berita/2024/nama-file.md"
+            if kind == "filename"
+            else "check the path below content/, e.g. {static}/images/2024/nama-file.pdf",
+        )
+    if kind != "filename" and target.lower().endswith(SOURCE_SUFFIXES):
+        return (
+            f"{{{kind}}} link to a release's source file, which is not published: '{target}'",
+            f"write {{filename}}{target} to link to its page",
+        )
+    return None
 
 
 def check_duplicates(

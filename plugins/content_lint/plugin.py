@@ -70,6 +70,7 @@ from warta.source_checks import (
     decode_source,
     embargo_rules,
     front_matter_broken,
+    has_site_link,
     parse_source,
     publication_blockers,
 )
@@ -144,10 +145,57 @@ def lint_page_links(generator) -> None:
         if undecodable:
             continue
         source = parse_source(relative, text)
-        for finding in check_links(source, lambda t, s=source: link_exists(content, s, t)):
+        body, summary = rendered_links_html(source, page, generator.settings, content)
+        exists = functools.partial(link_exists, content, source)
+        render = body_renderer(generator.settings)
+        for finding in check_links(source, exists, body, summary, render):
             report(logger, finding)
         for finding in (*check_slug(source), *check_lang(source)):
             report(logger, finding)
+
+
+def rendered_links_html(source: Source, built, settings, content: str) -> tuple[str, str]:
+    """The HTML the build's Markdown made of a source's body and of its
+    `Summary:`, whose links are the ones a reader gets: the article's or
+    page's (`built`), else (a source Pelican dropped: None) a render of the
+    file with the build's Markdown settings; "" for a text that writes no
+    `{filename}`/`{static}`/`{attach}` (nothing to render or read)."""
+    body = summary = ""
+    written, _ = source.metadata.get("summary", ("", None))
+    if written and has_site_link((written,)):
+        summary = getattr(built, "metadata", {}).get("summary")
+        if not isinstance(summary, str):
+            summary = converted_summary(written, settings.get("MARKDOWN"))
+    if has_site_link(line for _, line in source.body):
+        body = getattr(built, "_content", None)
+        if not isinstance(body, str):
+            try:
+                with open(os.path.join(content, source.path), "rb") as handle:
+                    text = handle.read().decode("utf-8")
+            except (OSError, UnicodeDecodeError):  # already reported by the source checks
+                text = ""
+            body = converted_body(text, settings.get("MARKDOWN"))
+    return body, summary
+
+
+def converted_summary(text: str, markdown_settings: dict | None) -> str:
+    """A `Summary:` as Pelican's Markdown reader converts it: with its
+    settings, `meta` unregistered (a text, not a file)."""
+    import markdown
+
+    try:
+        converter = markdown.Markdown(**(markdown_settings or {}))
+        if "meta" in converter.preprocessors:
+            converter.preprocessors.deregister("meta")
+        return converter.convert(text)
+    except Exception:  # a broken extension setting: reported as the file's own problem
+        return ""
+
+
+def body_renderer(settings) -> Callable[[str], str]:
+    """The build's Markdown of a release's body text (after a blank line:
+    `meta` takes none of it for front matter)."""
+    return lambda text: converted_body("\n" + text, settings.get("MARKDOWN"))
 
 
 def has_gps_location(content: str, target: str) -> bool:
@@ -334,14 +382,25 @@ def lint_articles(generator) -> None:
         )
         store.release()
 
+    # The articles as the build read them (drafts and translations too): their
+    # links are those of the HTML its Markdown made.
+    articles = {
+        os.path.normpath(str(article.relative_source_path)): article
+        for article in every_article(generator)
+        if getattr(article, "relative_source_path", None)
+    }
+    render = body_renderer(settings)
     checked = []
     for relative in relatives:
         source, found = known[relative]
         findings_of_source = list(found)
         if source.readable:
+            built = articles.get(os.path.normpath(relative))
+            body, summary = rendered_links_html(source, built, settings, content)
+            exists = functools.partial(link_exists, content, source)
             findings_of_source += [
                 *check_embargo(source, rules),
-                *check_links(source, lambda target, s=source: link_exists(content, s, target)),
+                *check_links(source, exists, body, summary, render),
                 *check_image_locations(source, lambda p: has_gps_location(content, p)),
             ]
         checked.append((source, findings_of_source))
@@ -350,7 +409,7 @@ def lint_articles(generator) -> None:
     # The slug the build gave a release without `Slug:` (from its title).
     slugs = {
         str(article.relative_source_path): str(article.slug)
-        for article in every_article(generator)
+        for article in articles.values()
         if getattr(article, "slug", None)
     }
     findings.extend(

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
+from warta.source_checks import line_holding
+
 _ATTRIBUTE_RE = re.compile(
     r"""(?P<name>\b[a-zA-Z-]+)\s*=\s*(?P<quote>["'])"""
     r"""(?P<link>(?:\{filename\}|\|filename\|)(?P<value>[^"']*))(?P=quote)"""
@@ -120,14 +122,7 @@ def link_line(source: str, link: Link, *, first_line: int = 1, after: int = 0) -
     max(first_line, after + 1) holding it (its path part as a fallback); `after`
     is the line of the same link's previous occurrence (0: none), whose own line
     is the answer when no later line has it (twice on one line)."""
-    lines = source.splitlines()
     path = re.split(r"[?#]", link.value, maxsplit=1)[0]
-    needles = [link.written, f"{{filename}}{path}", f"|filename|{path}", path]
-    start = max(first_line, after + 1)
-    for needle in needles:
-        if not needle:
-            continue
-        for number in range(start, len(lines) + 1):
-            if needle in lines[number - 1]:
-                return number
-    return after or None
+    needles = (link.written, f"{{filename}}{path}", f"|filename|{path}", path)
+    lines = list(enumerate(source.splitlines(), 1))[max(first_line, 1) - 1 :]
+    return line_holding(lines, needles, after=after)
