@@ -338,6 +338,48 @@ def test_a_partial_that_fails_on_every_page_is_one_error_at_its_line(site, tmp_p
     ), error
 
 
+def test_one_template_line_failing_with_a_message_per_page_is_one_error(site, tmp_path):
+    """The error names what differs per page ("… no attribute 'uji-10-…'"):
+    one template line was an error per page; and a template failing on one
+    page only was said without the template's line."""
+    newsroom(site)
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    article = (REPO / "theme" / "templates" / "article.html").read_text(encoding="utf-8")
+    # Line 1 is the title block every article's page renders (the theme's
+    # own title block renamed, so as not to define it twice).
+    lines = [
+        "{% block title %}{{ article[article.slug].boom }}{% endblock %}\n",
+        *article.replace("{% block title %}", "{% block unused_title %}").splitlines(True),
+    ]
+
+    def build():
+        (overrides / "article.html").write_text("".join(lines), encoding="utf-8")
+        return run_build(
+            site.content,
+            site.output,
+            overrides={"SEARCH_ENABLED": False, "THEME_TEMPLATES_OVERRIDES": [str(overrides)]},
+        )
+
+    built = build()
+    assert built.returncode == 1
+    errors = built.findings("error")
+    assert [(Path(e.path).name, e.line) for e in errors] == [("article.html", 1)], built.log
+    pages = len(list(site.content.rglob("berita/**/*.md")))
+    assert errors[0].message.startswith(f"{pages} pages not written"), errors
+
+    slug = sorted(p.stem for p in site.content.rglob("berita/**/*.md"))[0]
+    lines[0] = (
+        "{% block title %}{% if article.source_path.endswith('/"
+        + slug
+        + ".md') %}{{ article.x.y }}{% endif %}{% endblock %}\n"
+    )
+    built = build()
+    [error] = built.findings("error")
+    assert error.path.endswith(f"{slug}.md") and "page not written" in error.message, error
+    assert "article.html:1 (or the plugin that writes this page)" in error.message, error
+
+
 FAILING_PLUGIN = textwrap.dedent(
     '''
     """An outside plugin whose handler assumes every file is an article's page."""

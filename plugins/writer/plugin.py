@@ -299,6 +299,9 @@ class Claim(NamedTuple):
 NO_CONTENT = Claim()
 
 
+TEMPLATE_FAILED = "its template failed ("
+
+
 class Failure(NamedTuple):
     """Why a page was not written, and what to do about it; `template`: the
     template file and line that failed ("…/footer.html:12"), when known."""
@@ -347,7 +350,7 @@ class Job:
             text = self.render()
         except Exception as exc:  # a template that cannot render this page
             return Failure(
-                f"its template failed ({type(exc).__name__}: {exc})",
+                f"{TEMPLATE_FAILED}{type(exc).__name__}: {exc})",
                 "remove the Template: line, or ask the web team",
                 template_location(exc),
             )
@@ -659,16 +662,22 @@ def report_failures(failures: list) -> None:
     by_cause: dict[tuple[str, str, bool], list] = {}
     for job, failure in failures:
         # A content's own `Template:` is its own cause: said at each content.
-        cause = (failure.reason, failure.template, job.own_template)
+        # One template line failing is one cause whatever its message says of
+        # each page ("… has no attribute 'uji-10'", "… 'uji-11'"): its type.
+        reason = failure.reason
+        if reason.startswith(TEMPLATE_FAILED) and failure.template and not job.own_template:
+            reason = reason.split(":", 1)[0]
+        cause = (reason, failure.template, job.own_template)
         by_cause.setdefault(cause, []).append((job, failure))
     for (reason, template, own_template), failed in by_cause.items():
-        if len(failed) == 1 or own_template or not reason.startswith("its template failed"):
+        if len(failed) == 1 or own_template or not reason.startswith(TEMPLATE_FAILED):
             for job, failure in failed:
                 suggestion = failure.suggestion
                 line, written = None, ""
-                if reason.startswith("its template failed") and not own_template:
-                    # No Template: line of a content: the template itself.
-                    where = shown_path(template.rpartition(":")[0]) if template else "the template"
+                if reason.startswith(TEMPLATE_FAILED) and not own_template:
+                    # No Template: line of a content: the template itself, at its line.
+                    path, _, number = template.rpartition(":")
+                    where = f"{shown_path(path)}:{number}" if path else "the template"
                     suggestion = f"mend {where} (or the plugin that writes this page)"
                 elif own_template:
                     line, written = template_line(job.template_source)
@@ -686,6 +695,7 @@ def report_failures(failures: list) -> None:
             continue
         path, _, line = template.rpartition(":")
         shown_pages = ", ".join(job.site_path for job, _ in failed[:3])
+        first = failed[0][1].reason  # the first page's message: the others are alike
         findings.report(
             logger,
             Finding(
@@ -693,7 +703,7 @@ def report_failures(failures: list) -> None:
                 int(line) if line.isdigit() else None,
                 "error",
                 f"{len(failed)} pages not written: the template failed "
-                f"({reason.removeprefix('its template failed (').removesuffix(')')})",
+                f"({first.removeprefix(TEMPLATE_FAILED).removesuffix(')')})",
                 "mend the template (or the plugin that writes these pages); the first "
                 f"pages: {shown_pages}",
             ),
