@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+import markdown
+
 from warta import frontmatter
 from warta.findings import Finding
 from warta.imagetags import COMPUTER_PATH_MESSAGE, computer_path_suggestion, image_tags
