@@ -55,7 +55,109 @@ def test_unparseable_dates_point_at_the_line_and_show_the_expected_form(raw):
     [finding] = [f for f in found if "Date" in f.message]
     assert (finding.line, finding.level) == (2, "error")
     assert raw in finding.message
-    assert "YYYY-MM-DD HH:MM" in finding.suggestion
+    assert "YYYY-MM-DD HH:MM" in finding.suggestion or "2024-11-17" in finding.suggestion
+
+
+def date_findings(raw: str, key: str = "date") -> list[tuple[str, str, str]]:
+    text = article_text(slug="x-y", **{"date": "2024-11-01 08:00", key: raw})
+    return [
+        (f.level, f.message, f.suggestion)
+        for f in findings_for(text)
+        if f.line == 2 + (key == "modified") * 6  # article_text writes Modified: last
+    ]
+
+
+@pytest.mark.parametrize("key", ["date", "modified"])
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        (
+            "Selasa, 5 November 2024",
+            "write it as 2024-11-05, or with the time in WIB: 2024-11-05 HH:MM",
+        ),
+        ("12 Nopember 2024", "write it as 2024-11-12, or with the time in WIB: 2024-11-12 HH:MM"),
+        ("12 Pebruari 2025 14:00", "write it as 2025-02-12 14:00"),
+        ("3 Desember 2026 10.00", "write it as 2026-12-03 10:00"),
+        ("Kamis, 7 Agustus 2025 pukul 09.30 WIB", "write it as 2025-08-07 09:30"),
+        ("05/11/2024 10:00", "write it as 2024-11-05 10:00 (day first: 5 November)"),
+        ("2024-11-04 09.30 WIB", "write the time with a colon: 2024-11-04 09:30"),
+        (
+            "4 November 2024 10:30 WITA",
+            "the site's times are in WIB: write it in WIB as 2024-11-04 09:30",
+        ),
+    ],
+)
+def test_a_date_written_the_indonesian_way_gets_its_corrected_value(raw, fixed, key):
+    """The generic "YYYY-MM-DD HH:MM" hint for every form staff type: the value
+    read as an Indonesian date is the suggestion, for Date: and Modified:."""
+    assert date_findings(raw, key) == [("error", f"unparseable {key.title()}: '{raw}'", fixed)]
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem", "hint"),
+    [
+        ("2024-11-31 09:00", "there is no 31 November 2024 (November 2024 has 30 days)", "day"),
+        ("2025-02-29", "there is no 29 February 2025 (February 2025 has 28 days)", "day"),
+        ("2024-13-01", "there is no month 13", "day"),
+        (
+            "2026-11-03 12.75",
+            "there is no time 12.75 (hours run from 00 to 23, minutes from 00 to 59)",
+            "time",
+        ),
+        (
+            "2026-11-03 08.60",
+            "there is no time 08.60 (hours run from 00 to 23, minutes from 00 to 59)",
+            "time",
+        ),
+        (
+            "2026-11-03 25.00",
+            "there is no time 25.00 (hours run from 00 to 23, minutes from 00 to 59)",
+            "time",
+        ),
+        (
+            "2026-11-03 25:00",
+            "there is no time 25:00 (hours run from 00 to 23, minutes from 00 to 59)",
+            "time",
+        ),
+        ("2026-11-03 10.5", "the minutes of 10.5 are one digit", "minutes"),
+    ],
+)
+def test_a_date_that_names_no_real_day_or_time_says_what_is_wrong_and_guesses_nothing(
+    raw, problem, hint
+):
+    """`2024-11-31` was "unparseable"; `12.75` got the hint 12:75 and `10.5` the
+    guess 10:05."""
+    [(level, message, suggestion)] = date_findings(raw)
+    assert (level, message) == ("error", f"impossible Date: '{raw}': {problem}")
+    assert (
+        suggestion
+        == {
+            "day": "write a day that exists: YYYY-MM-DD HH:MM in WIB",
+            "time": "write a time from 00:00 to 23:59: YYYY-MM-DD HH:MM in WIB",
+            "minutes": "write the minutes with two digits: YYYY-MM-DD HH:MM in WIB",
+        }[hint]
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "read"),
+    [
+        ("2024-11-04 09:30 WIB", "2024-11-04 09:30"),
+        ("17 September 2025 10:00 WIB", "2025-09-17 10:00"),
+        ("17 November 2024", "2024-11-17"),
+    ],
+)
+def test_a_date_pelican_reads_as_written_is_published_with_a_suggestion(raw, read):
+    """Pelican reads `2024-11-04 09:30 WIB` (dateutil leaves the zone's name out);
+    the check refused it, with a hint that asked for WIB."""
+    assert parse_date(raw) == dt.datetime.fromisoformat(read)
+    assert date_findings(raw) == [
+        (
+            "suggestion",
+            f"Date '{raw}' is read as {read}" + (" WIB" if " " in read else ""),
+            f"write it as {read}, the form the CMS and `invoke new` write",
+        )
+    ]
 
 
 def test_missing_metadata():
@@ -280,9 +382,9 @@ def test_invoke_check_prints_one_line_per_finding_and_exits_1_on_errors(site):
     result = run_check(site)
     assert result.returncode == 1
     # Paths relative to the project: here the fixture's folder, which holds content/.
-    prefix = "content/berita/2024/rusak.md:2: error: unparseable Date: '2024-11-31 08:00'"
+    prefix = "content/berita/2024/rusak.md:2: error: impossible Date: '2024-11-31 08:00'"
     assert any(line.startswith(prefix) for line in result.stdout.splitlines()), result.stdout
-    assert "(write it as YYYY-MM-DD HH:MM" in result.stdout
+    assert "(write a day that exists: YYYY-MM-DD HH:MM" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -392,7 +494,7 @@ def test_parallel_lint_reports_what_a_serial_lint_reports(site, tmp_path):
         slug="ganda",
         body="LAHAT – Bawaslu Kabupaten Lahat menggelar rapat rapat koordinasi.",
     )
-    site.article("tanggal.md", date="27 November 2024", slug="tanggal")
+    site.article("tanggal.md", date="27 Nopember 2024", slug="tanggal")
     parallel = site.build(CONTENT_LINT_WORKERS=2, SEARCH_ENABLED=False)
     serial = run_build(
         site.content,
@@ -554,3 +656,17 @@ def test_a_lang_that_climbs_out_is_one_error_saying_the_release_is_not_published
         "'en')"
     ], built.log
     assert not [p for p in built.files() if "rapat-naik" in p]
+
+
+def test_a_date_with_wib_after_it_is_published_at_that_time_in_a_strict_build(site):
+    """`Date: 2024-11-04 09:30 WIB`, which Pelican reads, stopped the build with
+    a hint to write it "in WIB"."""
+    site.article("2024/wib.md", slug="jam-wib", date="2024-11-04 09:30 WIB", tags="")
+    site.article("2024/bulan.md", slug="bulan", date="17 September 2024 10:00 WIB", tags="")
+    built = site.build(strict=True)
+    assert built.returncode == 0, built.log
+    dates = {
+        item["url"].split("/")[-2]: item["date_published"]
+        for item in built.json("feed.json")["items"]
+    }
+    assert dates == {"jam-wib": "2024-11-04T09:30:00+07:00", "bulan": "2024-09-17T10:00:00+07:00"}

@@ -10,13 +10,16 @@ import datetime as dt
 import difflib
 import html.parser
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+import dateutil.parser
 import markdown
 
 from warta import frontmatter
+from warta.dates import ENGLISH_MONTHS, read_written_date
 from warta.findings import Finding
 from warta.imagetags import image_tags
 from warta.markdown_source import SINGLE_VALUED_KEYS
@@ -297,8 +300,25 @@ WIB = dt.timezone(dt.timedelta(hours=7))
 def parse_date(value: str) -> dt.datetime | None:
     """The date as a naive WIB time: the house forms (DATE_FORMATS), or an ISO
     8601 time with its zone (`2024-11-17T09:30:00+07:00`, a CMS's `…Z`), which
-    Pelican reads too, moved to WIB."""
+    Pelican reads too, moved to WIB; or a form staff type that Pelican reads as
+    the same time (`2024-11-04 09:30 WIB`, `17 November 2024 10:00`:
+    `written_date`)."""
     text = value.strip()
+    return _house_date(text) or written_date(text)
+
+
+def date_for_pelican(value: str) -> str | None:
+    """The Date:/Modified: value to hand Pelican's reader: None when the site
+    does not read it (`parse_date`); a form staff type (`written_date`) in the
+    house form, which Pelican reads without a warning about the zone's name."""
+    text = value.strip()
+    if _house_date(text) is not None:
+        return value
+    written = written_date(text)
+    return None if written is None else f"{written:%Y-%m-%d %H:%M:%S}"
+
+
+def _house_date(text: str) -> dt.datetime | None:
     try:
         # The house forms are ISO 8601 too: one C call reads almost every Date:
         # (strptime, tried in turn, costs ten times more per value).
@@ -316,6 +336,37 @@ def parse_date(value: str) -> dt.datetime | None:
     if parsed.tzinfo is None or parsed.utcoffset() is None:
         return parsed.replace(tzinfo=None)
     return parsed.astimezone(WIB).replace(tzinfo=None)
+
+
+def written_date(text: str) -> dt.datetime | None:
+    """A date as staff type it (`warta.dates.read_written_date`) in WIB that
+    Pelican's own reader (dateutil) reads as the same time: `2024-11-04 09:30
+    WIB`, `17 September 2025 10:00 WIB`. Not a day first with slashes
+    (`05/11/2024`, which dateutil reads as 11 May), a dotted time, an
+    Indonesian month name or a weekday, which Pelican does not read."""
+    written = read_written_date(text)
+    if written is None or written.value is None:
+        return None
+    if written.zone != "WIB" or written.form == "slashed":
+        return None
+    return written.value if pelican_date(text) == written.value else None
+
+
+def pelican_date(text: str) -> dt.datetime | None:
+    """`text` as Pelican's `get_date` reads it (dateutil; a zone name it does not
+    know, such as WIB, left out), naive; None when it does not read it or
+    reads a zone."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dateutil.parser.UnknownTimezoneWarning)
+        try:
+            parsed = dateutil.parser.parse(re.sub(" +", " ", text), default=_NO_DEFAULT)
+        except (ValueError, OverflowError, TypeError):
+            return None
+    return parsed if parsed.tzinfo is None else None
+
+
+# A day no written date falls on: a part left out is not read as today's.
+_NO_DEFAULT = dt.datetime(1, 1, 1)
 
 
 def _zone_of(value: str) -> dt.timedelta | None:
@@ -566,15 +617,18 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
             continue
         parsed = parse_date(raw)
         if parsed is None:
-            dotted = DOTTED_TIME_RE.fullmatch(raw)
-            hint = (
-                f"write the time with a colon: {dotted['day']} "
-                f"{int(dotted['hour']):02d}:{int(dotted['minute']):02d}"
-                if dotted
-                else DATE_HINT
-            )
+            message, hint = unread_date(key.title(), raw)
+            yield _finding(source, source.line(key), "error", message, hint)
+            continue
+        if _house_date(raw.strip()) is None:
+            written = read_written_date(raw)
+            fixed = f"{parsed:%Y-%m-%d %H:%M}" if written.has_time else f"{parsed:%Y-%m-%d}"
             yield _finding(
-                source, source.line(key), "error", f"unparseable {key.title()}: '{raw}'", hint
+                source,
+                source.line(key),
+                "suggestion",
+                f"{key.title()} '{raw}' is read as {fixed}" + (" WIB" if written.has_time else ""),
+                f"write it as {fixed}, the form the CMS and `invoke new` write",
             )
             continue
         offset = _zone_of(raw)
@@ -763,12 +817,43 @@ def _check_doubled_words(source: Source) -> Iterator[Finding]:
             )
 
 
+def unread_date(key: str, raw: str) -> tuple[str, str]:
+    """The message and the suggestion for a Date:/Modified: the site does not
+    read: the value in the house form when it can be read as an Indonesian
+    date (`warta.dates.read_written_date`), what is wrong when it names no
+    real day or time; never a guessed day or minute."""
+    written = read_written_date(raw)
+    if written is None:
+        return f"unparseable {key}: '{raw}'", DATE_HINT
+    if written.problem:
+        if "one digit" in written.problem:
+            hint = "write the minutes with two digits: YYYY-MM-DD HH:MM in WIB"
+        elif "time" in written.problem:
+            hint = "write a time from 00:00 to 23:59: YYYY-MM-DD HH:MM in WIB"
+        else:
+            hint = "write a day that exists: YYYY-MM-DD HH:MM in WIB"
+        return f"impossible {key}: '{raw}': {written.problem}", hint
+    day = f"{written.wib:%Y-%m-%d}"
+    fixed = f"{written.wib:%Y-%m-%d %H:%M}" if written.has_time else day
+    if written.zone != "WIB":
+        return (
+            f"unparseable {key}: '{raw}'",
+            f"the site's times are in WIB: write it in WIB as {fixed}",
+        )
+    if DOTTED_TIME_RE.search(raw):
+        return f"unparseable {key}: '{raw}'", f"write the time with a colon: {fixed}"
+    with_time = "" if written.has_time else f", or with the time in WIB: {day} HH:MM"
+    read = ""
+    if written.form == "slashed":  # Pelican's dateutil reads it month first
+        read = f" (day first: {written.value.day} {ENGLISH_MONTHS[written.value.month - 1]})"
+    return f"unparseable {key}: '{raw}'", f"write it as {fixed}{with_time}{read}"
+
+
 def publication_blockers(source: Source, rules: Rules) -> list[Finding]:
     """The errors that keep Pelican from reading the release at all (no front
-    matter, a missing Title or Date, a Date or Modified it cannot parse): the
-    reason it is not published, said first."""
-    found = list(_check_required(source, rules))
-    found += [f for f in _check_dates(source, rules) if f.message.startswith("unparseable")]
+    matter, a missing Title or Date, a Date or Modified the site does not
+    read): the reason it is not published, said first."""
+    found = list(_check_required(source, rules)) + list(_check_dates(source, rules))
     return [f for f in found if f.level == "error"]
 
 
