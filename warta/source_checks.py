@@ -192,22 +192,26 @@ BODY_IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:\{static\}|\{filename\})?/?(?P<targ
 # Front-matter keys a release uses (Pelican's, and warta's: docs/architecture.md).
 # A line below the end of the front matter that starts with one of them was
 # meant as front matter ("Wilayah : Kota Palembang", "Image Alt: …").
-FRONT_MATTER_KEYS = SINGLE_VALUED_KEYS | frozenset(
-    [
-        "date",
-        "modified",
-        "slug",
-        "category",
-        "author",
-        "authors",
-        "tags",
-        "status",
-        "koreksi",
-        "ralat",
-        "region",
-        "wilayah",
-        "tags-auto",
-    ]
+FRONT_MATTER_KEYS = (
+    SINGLE_VALUED_KEYS
+    | frozenset(
+        [
+            "date",
+            "modified",
+            "slug",
+            "category",
+            "author",
+            "authors",
+            "tags",
+            "status",
+            "koreksi",
+            "ralat",
+            "region",
+            "wilayah",
+            "tags-auto",
+        ]
+    )
+    | frozenset(frontmatter.KEY_ALIASES)
 )
 _LOOSE_KEY_RE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)\s*:\s*(?P<value>.*)$")
 _LIST_ITEM_RE = re.compile(r"^\s*-\s+\S")
@@ -244,6 +248,8 @@ class Source:
     # (name as written, its line, the line of the key's first value) of each
     # repeated front-matter key after its first.
     repeated: list[tuple[str, int, int]] = field(default_factory=list)
+    # Key → its first field's name as written (`Rubrik` for category).
+    names: dict[str, str] = field(default_factory=dict)
     # (name as written, value, line) of another generator's unpublished flag
     # (`draft: true`), which the reader turns into `Status: draft`.
     unpublished_flag: tuple[str, str, int] | None = None
@@ -264,6 +270,7 @@ def parse_source(path: str, text: str) -> Source:
     source = Source(path, empty=document.empty)
     for item in document.front_matter.fields:
         first = source.metadata.setdefault(item.key, (item.value, item.line))
+        source.names.setdefault(item.key, item.name)
         if first[1] != item.line:
             source.repeated.append((item.name, item.line, first[1]))
     source.body = document.body
@@ -535,9 +542,22 @@ def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
 def _check_repeated_keys(source: Source) -> Iterator[Finding]:
     """A key the site reads once (`Title:`, `Image:` …) written again: the
     reader keeps the first (`warta.markdown_source`). Pelican's own single
-    keys (`Date:`, `Slug:` …) it reports itself, in the same words."""
+    keys (`Date:`, `Slug:` …) it reports itself, in the same words. A key
+    written in both languages (`Rubrik:` and `Category:`) is an error: the
+    reader keeps the first, and which one the writer meant is not known."""
     for name, line, first in source.repeated:
-        if name.lower() in SINGLE_VALUED_KEYS:
+        key = frontmatter.canonical_key(name)
+        other = source.names.get(key, name)
+        if other.lower() != name.lower():
+            yield _finding(
+                source,
+                line,
+                "error",
+                f"'{name}:' is the same key as '{other}:' (line {first}), "
+                f"whose value '{source.value(key)}' is used",
+                f"keep one of the two lines ('{other}:' and '{name}:' both mean {key.title()}:)",
+            )
+        elif key in SINGLE_VALUED_KEYS:
             yield _finding(
                 source,
                 line,
