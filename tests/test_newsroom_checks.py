@@ -13,6 +13,7 @@ from conftest import REPO, article_text, line_of, run_build, run_invoke
 from warta.findings import Finding, parse_log_message
 from warta.source_checks import (
     Rules,
+    check_author_spellings,
     check_duplicates,
     check_source,
     parse_date,
@@ -670,3 +671,54 @@ def test_a_date_with_wib_after_it_is_published_at_that_time_in_a_strict_build(si
         for item in built.json("feed.json")["items"]
     }
     assert dates == {"jam-wib": "2024-11-04T09:30:00+07:00", "bulan": "2024-09-17T10:00:00+07:00"}
+
+
+def test_an_author_written_with_degrees_beside_the_plain_name_is_told_the_others_spelling():
+    """`Author: Rizky Febriansyah, S.I.Kom.` made /penulis/rizky-febriansyah-sikom/
+    beside /penulis/rizky-febriansyah/, with no message."""
+    plain, degree, titled = (
+        "Rizky Febriansyah",
+        "Rizky Febriansyah, S.I.Kom.",
+        "Dr. Rizky Febriansyah",
+    )
+    sources = [
+        parse_source(f"berita/{name}.md", article_text(slug=name, author=author))
+        for name, author in [
+            ("a", plain),
+            ("b", plain),
+            ("c", degree),
+            ("d", titled),
+            ("e", "Humas Bawaslu Kota Palembang"),
+        ]
+    ]
+    found = [
+        (f.path, f.line, f.level, f.message, f.suggestion) for f in check_author_spellings(sources)
+    ]
+    assert found == [
+        (
+            f"berita/{name}.md",
+            5,
+            "warning",
+            f"Author '{spelling}' makes a second author page beside '{plain}', "
+            "as berita/a.md and 1 more write it",
+            f"write the name as they do: 'Author: {plain}'",
+        )
+        for name, spelling in [("c", degree), ("d", titled)]
+    ]
+    # One release each way: the shorter spelling is the one to write.
+    pair = [sources[0], sources[2]]
+    [finding] = check_author_spellings(pair)
+    assert (finding.path, finding.message) == (
+        "berita/c.md",
+        f"Author '{degree}' makes a second author page beside '{plain}', as berita/a.md writes it",
+    )
+
+
+def test_the_build_says_an_author_spelled_with_degrees_at_its_line(site):
+    site.article("2024/a.md", slug="a-rapat", author="Rizky Febriansyah", tags="")
+    site.article("2024/b.md", slug="b-rapat", author="Rizky Febriansyah, S.I.Kom.", tags="")
+    built = site.build()
+    assert built.returncode == 0, built.log
+    assert [(f.path, f.line) for f in built.findings("warning")] == [
+        ("content/berita/2024/b.md", 5)
+    ]

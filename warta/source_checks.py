@@ -25,7 +25,8 @@ from warta.imagetags import image_tags
 from warta.markdown_source import SINGLE_VALUED_KEYS
 from warta.paths import climbs, is_external
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
-from warta.text import LANG_RE, SLUG_RE, control_characters_in, slugify
+from warta.tags.offices import without_titles
+from warta.text import LANG_RE, SLUG_RE, control_characters_in, fold, slugify
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
@@ -1088,6 +1089,40 @@ def check_duplicates(
                 f"Slug '{slug}' is also used by {others}",
                 "slugs should be unique so readers can tell articles apart",
             )
+
+
+def check_author_spellings(sources: Iterable[Source]) -> Iterator[Finding]:
+    """One person written two ways in `Author:` ("Rizky Febriansyah, S.I.Kom."
+    beside "Rizky Febriansyah"): Pelican makes an author page of each
+    spelling, and the person's releases are split between them. Names are
+    compared as the officials' mentions are read, without honorifics and
+    degrees (`warta.tags.offices.without_titles`). The spelling most releases
+    use is the one to write (on a tie, the shorter); each release with another
+    is told at its Author: line."""
+    by_person: dict[str, dict[str, list[Source]]] = {}
+    for source in sources:
+        author = " ".join(source.value("author").split())
+        if author:
+            person = fold(without_titles(author))
+            by_person.setdefault(person, {}).setdefault(author, []).append(source)
+    for spellings in by_person.values():
+        if len(spellings) < 2:
+            continue
+        preferred = min(spellings, key=lambda name: (-len(spellings[name]), len(name), name))
+        others = spellings[preferred]
+        named = others[0].path + (f" and {len(others) - 1} more" if len(others) > 1 else "")
+        for spelling, group in spellings.items():
+            if spelling == preferred:
+                continue
+            for source in group:
+                yield _finding(
+                    source,
+                    source.line("author"),
+                    "warning",
+                    f"Author '{spelling}' makes a second author page beside '{preferred}', "
+                    f"as {named} {'writes' if len(others) == 1 else 'write'} it",
+                    f"write the name as they do: 'Author: {preferred}'",
+                )
 
 
 def check_image_locations(source: Source, has_location) -> Iterator[Finding]:

@@ -58,6 +58,7 @@ from warta.snapshots import SnapshotStore, file_stamp
 from warta.source_checks import (
     Rules,
     Source,
+    check_author_spellings,
     check_duplicates,
     check_embargo,
     check_image_locations,
@@ -355,6 +356,7 @@ def lint_articles(generator) -> None:
     findings.extend(
         check_duplicates(sources, str(settings.get("DEFAULT_LANG") or "id"), rules, slugs)
     )
+    findings.extend(check_author_spellings(sources))
     # A release Pelican dropped (a Date: it cannot parse, no Title, an unknown
     # Status:) has no article for the other plugins to check: its other
     # problems are found here from its source, and its reason comes first.
