@@ -722,3 +722,67 @@ def test_the_build_says_an_author_spelled_with_degrees_at_its_line(site):
     assert [(f.path, f.line) for f in built.findings("warning")] == [
         ("content/berita/2024/b.md", 5)
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "level", "suggestion"),
+    [
+        ("Summery: Ringkasan rapat.", "warning", "write 'Summary: Ringkasan rapat.'"),
+        ("Titel: Judul lain", "warning", "write 'Title: Judul lain'"),
+        ("Image_Alt: Peserta rapat", "warning", "write 'Image-Alt: Peserta rapat'"),
+        ("Rubric: Siaran Pers", "warning", "write 'Rubrik: Siaran Pers'"),
+        (
+            "Subtitle: Anak judul",
+            "suggestion",
+            "remove the line; if a plugin of the site reads it, list it in "
+            "CONTENT_LINT_EXTRA_KEYS in pelicanconf.py",
+        ),
+    ],
+)
+def test_a_key_nothing_reads_is_named_with_the_nearest_known_key(line, level, suggestion):
+    """`Summery:` was kept by Pelican and read by nothing: no summary, no message."""
+    text = article_text(slug="x-y").replace("Summary:", f"{line}\nSummary:")
+    key = line.split(":", 1)[0]
+    found = [f for f in findings_for(text) if "unknown key" in f.message]
+    message = (
+        f"unknown key '{key}:': nothing reads it, so its value is not used"
+        if level == "warning"
+        else f"unknown key '{key}:': nothing on this site reads it"
+    )
+    assert [(f.line, f.level, f.message, f.suggestion) for f in found] == [
+        (7, level, message, suggestion)
+    ]
+
+
+def test_keys_the_site_and_its_plugins_read_are_not_unknown():
+    text = article_text(
+        slug="x-y",
+        wilayah="Kota Palembang",
+        tags_auto="no",
+        thread="t-1",
+        image_caption="Rapat",
+        koreksi="Nama diperbaiki",
+        save_as="x.html",
+        draft="false",
+        subtitle="Anak judul",
+    ).replace("Save-As:", "Save_as:")
+    found = findings_for(text, extra_keys=("subtitle", "wilayah"))
+    assert [f for f in found if "unknown key" in f.message] == []
+
+
+def test_an_outside_plugins_key_does_not_stop_a_strict_build_and_can_be_declared(site):
+    site.article("2024/anak.md", slug="anak-judul", tags="", subtitle="Anak judul rilis")
+    built = site.build(strict=True)
+    assert built.returncode == 0, built.log
+    assert [
+        (f.line, f.message) for f in built.findings("suggestion") if "unknown key" in f.message
+    ] == [
+        (
+            7,
+            "unknown key 'Subtitle:': nothing on this site reads it (remove the line; if a "
+            "plugin of the site reads it, list it in CONTENT_LINT_EXTRA_KEYS in pelicanconf.py)",
+        )
+    ]
+    declared = site.build(strict=True, CONTENT_LINT_EXTRA_KEYS=["Subtitle"])
+    assert declared.returncode == 0, declared.log
+    assert not [f for f in declared.findings() if "unknown key" in f.message], declared.log

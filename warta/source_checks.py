@@ -214,6 +214,13 @@ FRONT_MATTER_KEYS = (
     )
     | frozenset(frontmatter.KEY_ALIASES)
 )
+# Every key something of the site reads: the above, Pelican's own (an address,
+# a translation, several authors) and another generator's unpublished flag.
+KNOWN_KEYS = (
+    FRONT_MATTER_KEYS
+    | frozenset({"authors", "save_as", "url", "translation", "template"})
+    | frozenset(frontmatter.UNPUBLISHED_FLAGS)
+)
 _LOOSE_KEY_RE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)\s*:\s*(?P<value>.*)$")
 _LIST_ITEM_RE = re.compile(r"^\s*-\s+\S")
 
@@ -230,6 +237,9 @@ class Rules:
     title_max: int = 150
     summary_min: int = 60
     summary_max: int = 300
+    # Front-matter keys an outside plugin or the theme reads, besides
+    # KNOWN_KEYS (CONTENT_LINT_EXTRA_KEYS, and the regions plugin's keys).
+    extra_keys: tuple[str, ...] = ()
     now: dt.datetime | None = None  # build time; tests pin it
     timezone: dt.tzinfo = dt.timezone(dt.timedelta(hours=7))
 
@@ -393,6 +403,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_keys_in_text(source)
     yield from _check_control_characters(source)
     yield from _check_repeated_keys(source)
+    yield from _check_unknown_keys(source, rules)
     yield from _check_unpublished_flag(source)
     yield from _check_tags_auto(source)
     yield from _check_dates(source, rules)
@@ -565,6 +576,38 @@ def _check_repeated_keys(source: Source) -> Iterator[Finding]:
                 "warning",
                 f"'{name.title()}:' written twice: the first one (line {first}) is used",
                 "keep one line",
+            )
+
+
+def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
+    """A key nothing reads (`Summery:`, `Titel:`): Pelican keeps it and nothing
+    shows it, so the release has no summary and no one is told. With a known
+    key close to it, a warning naming that key; else (a key of an outside
+    plugin, or another generator's) a suggestion, which does not stop a
+    strict build, to remove it or list it in CONTENT_LINT_EXTRA_KEYS."""
+    known = KNOWN_KEYS | {key.lower() for key in rules.extra_keys}
+    for key, (value, line) in source.metadata.items():
+        if key in known:
+            continue
+        name = source.names.get(key, key)
+        close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.8)
+        if close:
+            written = "-".join(part.title() for part in close[0].split("-"))
+            yield _finding(
+                source,
+                line,
+                "warning",
+                f"unknown key '{name}:': nothing reads it, so its value is not used",
+                f"write '{written}: {value.strip()}'" if value.strip() else f"write '{written}:'",
+            )
+        else:
+            yield _finding(
+                source,
+                line,
+                "suggestion",
+                f"unknown key '{name}:': nothing on this site reads it",
+                "remove the line; if a plugin of the site reads it, list it in "
+                "CONTENT_LINT_EXTRA_KEYS in pelicanconf.py",
             )
 
 

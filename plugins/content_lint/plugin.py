@@ -22,7 +22,10 @@ articles); at `all_generators_finalized` what it did is taken, the rest is
 checked on every core, and the findings are reported.
 
 Settings (defaults in DEFAULTS): CONTENT_LINT_RUBRIK, CONTENT_LINT_TITLE_MIN/MAX,
-CONTENT_LINT_SUMMARY_MIN/MAX, CONTENT_LINT_NOW (ISO datetime; tests pin the clock),
+CONTENT_LINT_SUMMARY_MIN/MAX, CONTENT_LINT_EXTRA_KEYS (front-matter keys an
+outside plugin or the theme reads: a key nothing reads is said, a warning
+when a known key is close to it, else a suggestion), CONTENT_LINT_NOW (ISO
+datetime; tests pin the clock),
 CONTENT_LINT_WORKERS (processes that read and check the sources; 0 = every core),
 CONTENT_LINT_CACHE (default True: each source's parse and the findings that
 depend on its text alone are kept in CACHE_PATH/content_lint/ by the digest of
@@ -89,6 +92,8 @@ DEFAULTS = {
     "CONTENT_LINT_SUMMARY_MIN": 60,
     "CONTENT_LINT_SUMMARY_MAX": 300,
     "CONTENT_LINT_NOW": None,
+    # Front-matter keys an outside plugin or the theme reads: no "unknown key".
+    "CONTENT_LINT_EXTRA_KEYS": (),
     "CONTENT_LINT_WORKERS": 0,  # processes reading the sources; 0: every core
     "CONTENT_LINT_CACHE": True,  # keep each source's text-only findings by its digest
 }
@@ -103,6 +108,10 @@ def rules_from_settings(settings: dict) -> Rules:
         title_max=value["CONTENT_LINT_TITLE_MAX"],
         summary_min=value["CONTENT_LINT_SUMMARY_MIN"],
         summary_max=value["CONTENT_LINT_SUMMARY_MAX"],
+        extra_keys=(
+            *value["CONTENT_LINT_EXTRA_KEYS"],
+            *settings.get("REGIONS_METADATA_KEYS", ()),
+        ),
     )
 
 
