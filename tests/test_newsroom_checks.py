@@ -786,3 +786,17 @@ def test_an_outside_plugins_key_does_not_stop_a_strict_build_and_can_be_declared
     declared = site.build(strict=True, CONTENT_LINT_EXTRA_KEYS=["Subtitle"])
     assert declared.returncode == 0, declared.log
     assert not [f for f in declared.findings() if "unknown key" in f.message], declared.log
+
+
+def test_an_indonesian_key_below_the_break_is_not_also_called_missing():
+    text = (
+        "Title: Bawaslu Kota Palembang Gelar Rapat Koordinasi\nTanggal : 2024-11-17 09:30\n\nIsi.\n"
+    )
+    assert messages(findings_for(text)) == [
+        (
+            2,
+            "error",
+            "the front matter ends at this line: 'Tanggal : 2024-11-17 09:30' is not a "
+            "'Key: value' line",
+        )
+    ]

@@ -443,8 +443,9 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
     stranded = _stranded_keys(source)
     if front_matter_broken(source):
         yield _front_matter_break(source, stranded)
+    below = {frontmatter.canonical_key(key) for key in stranded}  # `Tanggal :` is Date
     for key in rules.required:
-        if not source.value(key) and key not in stranded:
+        if not source.value(key) and key not in below:
             hint = {"date": f"add 'Date: …'; {DATE_HINT}"}.get(key, f"add '{key.title()}: …'")
             yield _finding(source, source.line(key) or 1, "error", f"missing {key.title()}", hint)
     if not any(text.strip() for _, text in source.body):
