@@ -694,3 +694,38 @@ def test_a_photo_added_in_the_body_lands_where_the_build_takes_it(page, newsroom
     assert (
         line == f"![Pengawas berpatroli di pasar]({{static}}/{body_photo.removeprefix('content/')})"
     )
+
+
+def test_a_release_with_indonesian_keys_opens_with_its_values_and_keeps_its_keys(page):
+    """`Rubrik: Siaran Pers` is the release's rubrik in the build: the form opened
+    it without one, and saving wrote a second rubrik line."""
+    config = json.loads(page.evaluate("fetch('config.json').then(r => r.text())"))
+    text = (
+        "Judul: Bawaslu Kota Palembang Gelar Rapat Koordinasi\n"
+        "Tanggal: 2024-11-17 09:30\n"
+        "Rubrik: Siaran Pers\n"
+        "Penulis: Humas Bawaslu Kota Palembang\n"
+        "Ringkasan: Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n"
+        "\n"
+        "PALEMBANG – Isi berita.\n"
+    )
+    result = page.evaluate(
+        """([text, warta]) => {
+          const format = window.WARTA_CMS.makeFormat(warta.formats.berita, warta);
+          const entry = format.fromFile(text);
+          return {entry, again: format.toFile(entry),
+                  edited: format.toFile({...entry, category: 'Pengumuman'})};
+        }""",
+        [text, config["warta"]],
+    )
+    entry = result["entry"]
+    assert (entry["title"], entry["date"], entry["category"], entry["author"]) == (
+        "Bawaslu Kota Palembang Gelar Rapat Koordinasi",
+        "2024-11-17 09:30",
+        "Siaran Pers",
+        "Humas Bawaslu Kota Palembang",
+    )
+    assert entry["summary"].startswith("Bawaslu Kota Palembang menggelar")
+    edited = result["edited"].split("\n\n", 1)[0].splitlines()
+    assert "Rubrik: Pengumuman" in edited
+    assert not [line for line in edited if line.startswith(("Category:", "Title:", "Author:"))]

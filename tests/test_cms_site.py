@@ -103,6 +103,17 @@ def test_config_is_generated_from_the_project_data(built, vocabulary):
         "Tags",
         "Summary",
     ]
+    # A file with `Rubrik: Siaran Pers` opens with its rubrik chosen, as the build reads it.
+    aliases = {spec["field"]: spec["aliases"] for spec in warta["formats"]["berita"]}
+    assert {field: aliases[field] for field in aliases if aliases[field]} == {
+        "title": ["Judul"],
+        "date": ["Tanggal"],
+        "category": ["Rubrik", "Kategori"],
+        "author": ["Penulis"],
+        "region": ["Wilayah"],
+        "tags": ["Tag"],
+        "summary": ["Ringkasan"],
+    }
     assert {o["name"] for o in warta["officials"]} >= {"Kiagus Ahmad Zulkarnain"}
     # The author `invoke new` would write: the office's humas (a kecamatan's
     # kabupaten/kota), spelled as the site's earlier releases spell it.

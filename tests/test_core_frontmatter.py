@@ -298,3 +298,50 @@ def test_a_yaml_list_item_holding_a_comma_stays_one_item():
     assert list_values(front.value("region")) == ("Lahat",)
     plain = "---\ntitle: X\ntags:\n  - Pilkada\n  - Rapat Pleno\n---\n\nIsi.\n"
     assert parse(plain).front_matter.value("tags") == "Pilkada, Rapat Pleno"
+
+
+INDONESIAN = """\
+Judul: Bawaslu Kota Palembang Gelar Rapat Koordinasi
+Tanggal: 2024-11-17 09:30
+Rubrik: Siaran Pers
+Penulis: Humas Bawaslu Kota Palembang
+Tag: Pilkada Serentak 2024, Pengawasan
+Ringkasan: Bawaslu Kota Palembang menggelar rapat koordinasi.
+
+PALEMBANG – Isi rilis.
+"""
+
+
+def test_indonesian_keys_are_read_as_the_english_keys_pelican_reads():
+    """`Rubrik: Siaran Pers` was ignored: the release showed rubrik Berita;
+    `Penulis:`, `Tag:`, `Ringkasan:`, `Judul:`, `Tanggal:` likewise."""
+    front = parse(INDONESIAN).front_matter
+    assert [(f.key, f.name) for f in front.fields] == [
+        ("title", "Judul"),
+        ("date", "Tanggal"),
+        ("category", "Rubrik"),
+        ("author", "Penulis"),
+        ("tags", "Tag"),
+        ("summary", "Ringkasan"),
+    ]
+    assert front.line("category") == 3
+    md = markdown.Markdown(extensions=["meta", "warta.markdown_source"])
+    md.convert(INDONESIAN)
+    assert md.Meta == {
+        "title": ["Bawaslu Kota Palembang Gelar Rapat Koordinasi"],
+        "date": ["2024-11-17 09:30"],
+        "category": ["Siaran Pers"],
+        "author": ["Humas Bawaslu Kota Palembang"],
+        "tags": ["Pilkada Serentak 2024, Pengawasan"],
+        "summary": ["Bawaslu Kota Palembang menggelar rapat koordinasi."],
+    }
+
+
+def test_a_key_written_in_both_languages_reaches_pelican_once_with_the_first_value():
+    text = "Title: Judul\nRubrik: Siaran Pers\nCategory: Berita\n\nIsi.\n"
+    md = markdown.Markdown(extensions=["meta", "warta.markdown_source"])
+    md.convert(text)
+    assert md.Meta["category"] == ["Siaran Pers"]
+    md = markdown.Markdown(extensions=["meta", "warta.markdown_source"])
+    md.convert('---\nJudul: "Rapat: Pleno"\nTag:\n  - A\n  - B\n---\n\nIsi.\n')
+    assert md.Meta == {"title": ["Rapat: Pleno"], "tags": ["A, B"]}

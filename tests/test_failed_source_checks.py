@@ -19,7 +19,6 @@ from warta.enrichment import Enrichment
 from warta.findings import Finding
 from warta.pipeline import Pipeline, add_findings
 from warta.source_checks import (
-    DATE_HINT,
     Rules,
     check_images,
     check_source,
@@ -122,7 +121,7 @@ def test_a_broken_date_and_every_other_problem_of_the_file_each_once(broken_site
     # The reason the release is not on the site comes first, at its line, with the value.
     assert (reason.line, reason.level) == (2, "error"), found
     assert reason.message == ("unparseable Date: '17 Nopember 2024': this release is not published")
-    assert "YYYY-MM-DD HH:MM" in reason.suggestion
+    assert reason.suggestion == "write it as 2024-11-17, or with the time in WIB: 2024-11-17 HH:MM"
     # Then every other problem, each once: nothing more (no Pelican echo), nothing less.
     assert [(f.line, f.level, f.message) for f in others] == EXPECTED_BESIDE_THE_REASON, found
     assert all(f.suggestion for f in found), found
@@ -242,7 +241,11 @@ def test_invoke_check_names_every_problem_of_the_dropped_release_once(site):
     assert "Traceback" not in result.stdout + result.stderr
     found = of(parsed(result.stdout), "rusak.md")
     assert [(f.line, f.level, f.message) for f in found] == [
-        (2, "error", "unparseable Date: '2024-13-40': this release is not published"),
+        (
+            2,
+            "error",
+            "impossible Date: '2024-13-40': there is no month 13: this release is not published",
+        ),
         *EXPECTED_BESIDE_THE_REASON,
     ], result.stdout
 
@@ -659,7 +662,17 @@ def test_yaml_lists_in_a_dashed_front_matter_are_read_as_pelican_lists(site):
                 )
             ],
         ),
-        ("2026-02-30 10:00", [("error", "unparseable Date: '2026-02-30 10:00'", DATE_HINT)]),
+        (
+            "2026-02-30 10:00",
+            [
+                (
+                    "error",
+                    "impossible Date: '2026-02-30 10:00': there is no 30 February 2026 "
+                    "(February 2026 has 28 days)",
+                    "write a day that exists: YYYY-MM-DD HH:MM in WIB",
+                )
+            ],
+        ),
         # Python reads "08.15" as 08:00:00.15; Pelican refuses it.
         (
             "2026-03-02 8.15",

@@ -13,6 +13,7 @@ from conftest import REPO, article_text, line_of, run_build, run_invoke
 from warta.findings import Finding, parse_log_message
 from warta.source_checks import (
     Rules,
+    check_author_spellings,
     check_duplicates,
     check_source,
     parse_date,
@@ -55,7 +56,109 @@ def test_unparseable_dates_point_at_the_line_and_show_the_expected_form(raw):
     [finding] = [f for f in found if "Date" in f.message]
     assert (finding.line, finding.level) == (2, "error")
     assert raw in finding.message
-    assert "YYYY-MM-DD HH:MM" in finding.suggestion
+    assert "YYYY-MM-DD HH:MM" in finding.suggestion or "2024-11-17" in finding.suggestion
+
+
+def date_findings(raw: str, key: str = "date") -> list[tuple[str, str, str]]:
+    text = article_text(slug="x-y", **{"date": "2024-11-01 08:00", key: raw})
+    return [
+        (f.level, f.message, f.suggestion)
+        for f in findings_for(text)
+        if f.line == 2 + (key == "modified") * 6  # article_text writes Modified: last
+    ]
+
+
+@pytest.mark.parametrize("key", ["date", "modified"])
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        (
+            "Selasa, 5 November 2024",
+            "write it as 2024-11-05, or with the time in WIB: 2024-11-05 HH:MM",
+        ),
+        ("12 Nopember 2024", "write it as 2024-11-12, or with the time in WIB: 2024-11-12 HH:MM"),
+        ("12 Pebruari 2025 14:00", "write it as 2025-02-12 14:00"),
+        ("3 Desember 2026 10.00", "write it as 2026-12-03 10:00"),
+        ("Kamis, 7 Agustus 2025 pukul 09.30 WIB", "write it as 2025-08-07 09:30"),
+        ("05/11/2024 10:00", "write it as 2024-11-05 10:00 (day first: 5 November)"),
+        ("2024-11-04 09.30 WIB", "write the time with a colon: 2024-11-04 09:30"),
+        (
+            "4 November 2024 10:30 WITA",
+            "the site's times are in WIB: write it in WIB as 2024-11-04 09:30",
+        ),
+    ],
+)
+def test_a_date_written_the_indonesian_way_gets_its_corrected_value(raw, fixed, key):
+    """The generic "YYYY-MM-DD HH:MM" hint for every form staff type: the value
+    read as an Indonesian date is the suggestion, for Date: and Modified:."""
+    assert date_findings(raw, key) == [("error", f"unparseable {key.title()}: '{raw}'", fixed)]
+
+
+@pytest.mark.parametrize(
+    ("raw", "problem", "hint"),
+    [
+        ("2024-11-31 09:00", "there is no 31 November 2024 (November 2024 has 30 days)", "day"),
+        ("2025-02-29", "there is no 29 February 2025 (February 2025 has 28 days)", "day"),
+        ("2024-13-01", "there is no month 13", "day"),
+        (
+            "2026-11-03 12.75",
+            "there is no time 12.75 (hours run from 00 to 23, minutes from 00 to 59)",
+            "time",
+        ),
+        (
+            "2026-11-03 08.60",
+            "there is no time 08.60 (hours run from 00 to 23, minutes from 00 to 59)",
+            "time",
+        ),
+        (
+            "2026-11-03 25.00",
+            "there is no time 25.00 (hours run from 00 to 23, minutes from 00 to 59)",
+            "time",
+        ),
+        (
+            "2026-11-03 25:00",
+            "there is no time 25:00 (hours run from 00 to 23, minutes from 00 to 59)",
+            "time",
+        ),
+        ("2026-11-03 10.5", "the minutes of 10.5 are one digit", "minutes"),
+    ],
+)
+def test_a_date_that_names_no_real_day_or_time_says_what_is_wrong_and_guesses_nothing(
+    raw, problem, hint
+):
+    """`2024-11-31` was "unparseable"; `12.75` got the hint 12:75 and `10.5` the
+    guess 10:05."""
+    [(level, message, suggestion)] = date_findings(raw)
+    assert (level, message) == ("error", f"impossible Date: '{raw}': {problem}")
+    assert (
+        suggestion
+        == {
+            "day": "write a day that exists: YYYY-MM-DD HH:MM in WIB",
+            "time": "write a time from 00:00 to 23:59: YYYY-MM-DD HH:MM in WIB",
+            "minutes": "write the minutes with two digits: YYYY-MM-DD HH:MM in WIB",
+        }[hint]
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "read"),
+    [
+        ("2024-11-04 09:30 WIB", "2024-11-04 09:30"),
+        ("17 September 2025 10:00 WIB", "2025-09-17 10:00"),
+        ("17 November 2024", "2024-11-17"),
+    ],
+)
+def test_a_date_pelican_reads_as_written_is_published_with_a_suggestion(raw, read):
+    """Pelican reads `2024-11-04 09:30 WIB` (dateutil leaves the zone's name out);
+    the check refused it, with a hint that asked for WIB."""
+    assert parse_date(raw) == dt.datetime.fromisoformat(read)
+    assert date_findings(raw) == [
+        (
+            "suggestion",
+            f"Date '{raw}' is read as {read}" + (" WIB" if " " in read else ""),
+            f"write it as {read}, the form the CMS and `invoke new` write",
+        )
+    ]
 
 
 def test_missing_metadata():
@@ -295,9 +398,9 @@ def test_invoke_check_prints_one_line_per_finding_and_exits_1_on_errors(site):
     result = run_check(site)
     assert result.returncode == 1
     # Paths relative to the project: here the fixture's folder, which holds content/.
-    prefix = "content/berita/2024/rusak.md:2: error: unparseable Date: '2024-11-31 08:00'"
+    prefix = "content/berita/2024/rusak.md:2: error: impossible Date: '2024-11-31 08:00'"
     assert any(line.startswith(prefix) for line in result.stdout.splitlines()), result.stdout
-    assert "(write it as YYYY-MM-DD HH:MM" in result.stdout
+    assert "(write a day that exists: YYYY-MM-DD HH:MM" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -407,7 +510,7 @@ def test_parallel_lint_reports_what_a_serial_lint_reports(site, tmp_path):
         slug="ganda",
         body="LAHAT – Bawaslu Kabupaten Lahat menggelar rapat rapat koordinasi.",
     )
-    site.article("tanggal.md", date="27 November 2024", slug="tanggal")
+    site.article("tanggal.md", date="27 Nopember 2024", slug="tanggal")
     parallel = site.build(CONTENT_LINT_WORKERS=2, SEARCH_ENABLED=False)
     serial = run_build(
         site.content,
@@ -569,3 +672,146 @@ def test_a_lang_that_climbs_out_is_one_error_saying_the_release_is_not_published
         "'en')"
     ], built.log
     assert not [p for p in built.files() if "rapat-naik" in p]
+
+
+def test_a_date_with_wib_after_it_is_published_at_that_time_in_a_strict_build(site):
+    """`Date: 2024-11-04 09:30 WIB`, which Pelican reads, stopped the build with
+    a hint to write it "in WIB"."""
+    site.article("2024/wib.md", slug="jam-wib", date="2024-11-04 09:30 WIB", tags="")
+    site.article("2024/bulan.md", slug="bulan", date="17 September 2024 10:00 WIB", tags="")
+    built = site.build(strict=True)
+    assert built.returncode == 0, built.log
+    dates = {
+        item["url"].split("/")[-2]: item["date_published"]
+        for item in built.json("feed.json")["items"]
+    }
+    assert dates == {"jam-wib": "2024-11-04T09:30:00+07:00", "bulan": "2024-09-17T10:00:00+07:00"}
+
+
+def test_an_author_written_with_degrees_beside_the_plain_name_is_told_the_others_spelling():
+    """`Author: Rizky Febriansyah, S.I.Kom.` made /penulis/rizky-febriansyah-sikom/
+    beside /penulis/rizky-febriansyah/, with no message."""
+    plain, degree, titled = (
+        "Rizky Febriansyah",
+        "Rizky Febriansyah, S.I.Kom.",
+        "Dr. Rizky Febriansyah",
+    )
+    sources = [
+        parse_source(f"berita/{name}.md", article_text(slug=name, author=author))
+        for name, author in [
+            ("a", plain),
+            ("b", plain),
+            ("c", degree),
+            ("d", titled),
+            ("e", "Humas Bawaslu Kota Palembang"),
+        ]
+    ]
+    found = [
+        (f.path, f.line, f.level, f.message, f.suggestion) for f in check_author_spellings(sources)
+    ]
+    assert found == [
+        (
+            f"berita/{name}.md",
+            5,
+            "warning",
+            f"Author '{spelling}' makes a second author page beside '{plain}', "
+            "as berita/a.md and 1 more write it",
+            f"write the name as they do: 'Author: {plain}'",
+        )
+        for name, spelling in [("c", degree), ("d", titled)]
+    ]
+    # One release each way: the shorter spelling is the one to write.
+    pair = [sources[0], sources[2]]
+    [finding] = check_author_spellings(pair)
+    assert (finding.path, finding.message) == (
+        "berita/c.md",
+        f"Author '{degree}' makes a second author page beside '{plain}', as berita/a.md writes it",
+    )
+
+
+def test_the_build_says_an_author_spelled_with_degrees_at_its_line(site):
+    site.article("2024/a.md", slug="a-rapat", author="Rizky Febriansyah", tags="")
+    site.article("2024/b.md", slug="b-rapat", author="Rizky Febriansyah, S.I.Kom.", tags="")
+    built = site.build()
+    assert built.returncode == 0, built.log
+    assert [(f.path, f.line) for f in built.findings("warning")] == [
+        ("content/berita/2024/b.md", 5)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "level", "suggestion"),
+    [
+        ("Summery: Ringkasan rapat.", "warning", "write 'Summary: Ringkasan rapat.'"),
+        ("Titel: Judul lain", "warning", "write 'Title: Judul lain'"),
+        ("Image_Alt: Peserta rapat", "warning", "write 'Image-Alt: Peserta rapat'"),
+        ("Rubric: Siaran Pers", "warning", "write 'Rubrik: Siaran Pers'"),
+        (
+            "Subtitle: Anak judul",
+            "suggestion",
+            "remove the line; if a plugin of the site reads it, list it in "
+            "CONTENT_LINT_EXTRA_KEYS in pelicanconf.py",
+        ),
+    ],
+)
+def test_a_key_nothing_reads_is_named_with_the_nearest_known_key(line, level, suggestion):
+    """`Summery:` was kept by Pelican and read by nothing: no summary, no message."""
+    text = article_text(slug="x-y").replace("Summary:", f"{line}\nSummary:")
+    key = line.split(":", 1)[0]
+    found = [f for f in findings_for(text) if "unknown key" in f.message]
+    message = (
+        f"unknown key '{key}:': nothing reads it, so its value is not used"
+        if level == "warning"
+        else f"unknown key '{key}:': nothing on this site reads it"
+    )
+    assert [(f.line, f.level, f.message, f.suggestion) for f in found] == [
+        (7, level, message, suggestion)
+    ]
+
+
+def test_keys_the_site_and_its_plugins_read_are_not_unknown():
+    text = article_text(
+        slug="x-y",
+        wilayah="Kota Palembang",
+        tags_auto="no",
+        thread="t-1",
+        image_caption="Rapat",
+        koreksi="Nama diperbaiki",
+        save_as="x.html",
+        draft="false",
+        subtitle="Anak judul",
+    ).replace("Save-As:", "Save_as:")
+    found = findings_for(text, extra_keys=("subtitle", "wilayah"))
+    assert [f for f in found if "unknown key" in f.message] == []
+
+
+def test_an_outside_plugins_key_does_not_stop_a_strict_build_and_can_be_declared(site):
+    site.article("2024/anak.md", slug="anak-judul", tags="", subtitle="Anak judul rilis")
+    built = site.build(strict=True)
+    assert built.returncode == 0, built.log
+    assert [
+        (f.line, f.message) for f in built.findings("suggestion") if "unknown key" in f.message
+    ] == [
+        (
+            7,
+            "unknown key 'Subtitle:': nothing on this site reads it (remove the line; if a "
+            "plugin of the site reads it, list it in CONTENT_LINT_EXTRA_KEYS in pelicanconf.py)",
+        )
+    ]
+    declared = site.build(strict=True, CONTENT_LINT_EXTRA_KEYS=["Subtitle"])
+    assert declared.returncode == 0, declared.log
+    assert not [f for f in declared.findings() if "unknown key" in f.message], declared.log
+
+
+def test_an_indonesian_key_below_the_break_is_not_also_called_missing():
+    text = (
+        "Title: Bawaslu Kota Palembang Gelar Rapat Koordinasi\nTanggal : 2024-11-17 09:30\n\nIsi.\n"
+    )
+    assert messages(findings_for(text)) == [
+        (
+            2,
+            "error",
+            "the front matter ends at this line: 'Tanggal : 2024-11-17 09:30' is not a "
+            "'Key: value' line",
+        )
+    ]

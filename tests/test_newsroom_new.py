@@ -226,3 +226,20 @@ def test_a_tag_whose_name_holds_commas_stays_one_tag(tmp_path):
     assert built.returncode == 0, built.log
     for item in built.json("feed.json")["items"]:
         assert p2h in item["tags"] and "Pilkada Serentak 2024" in item["tags"], item
+
+
+def test_the_office_spelling_is_read_from_penulis_and_never_from_the_text(tmp_path):
+    """`invoke new` and the CMS spell an office's author as its earlier releases
+    do: a `Penulis:` line (the build's Author:) was not counted, and an
+    "Author:" line in a release's text was."""
+    from collections import Counter
+
+    from warta.new_article import existing_authors
+
+    site = FixtureSite(tmp_path)
+    text = article_text(slug="lama").replace("Author:", "Penulis:")
+    site.article("lama.md", text.replace("Humas Bawaslu Kota Palembang", "Humas Bawaslu Kota PLG"))
+    site.article("teks.md", article_text(slug="teks", body="Isi.\n\nAuthor: Tim Lain\n"))
+    assert existing_authors(site.content) == Counter(
+        {"Humas Bawaslu Kota PLG": 1, "Humas Bawaslu Kota Palembang": 1}
+    )

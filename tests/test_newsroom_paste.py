@@ -799,3 +799,51 @@ def test_a_caption_above_the_lead_gives_neither_summary_nor_region_nor_author(si
     regions = {a["href"] for a in page.select("a[href*='/wilayah/']")}
     assert any(href.rstrip("/").endswith("kota-palembang") for href in regions), regions
     assert not any("prabumulih" in href for href in regions), regions
+
+
+INDONESIAN_KEYS = """\
+Judul: Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan
+Tanggal: 2024-11-17 09:30
+Slug: rapat-bahasa
+Rubrik: Siaran Pers
+Penulis: Humas Bawaslu Kota Palembang
+Tag: Pilkada Serentak 2024
+Ringkasan: Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan pilkada.
+
+PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.
+"""
+
+
+def test_indonesian_keys_work_in_the_build_and_check_and_fix_adds_nothing_beside_them(site):
+    """`Rubrik: Siaran Pers` showed rubrik Berita, `Penulis:` was replaced by the
+    supplied author, and `--fix` wrote `Category: Berita` beside the `Rubrik:`."""
+    path = site.article("2024/bahasa.md", INDONESIAN_KEYS)
+    built = site.build(strict=True)
+    assert built.returncode == 0, built.log
+    assert not built.findings(), built.log  # nothing supplied, nothing ignored
+    [item] = built.json("feed.json")["items"]
+    assert item["url"].endswith("/berita/2024/11/rapat-bahasa/")
+    assert item["title"] == "Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan"
+    assert [a["name"] for a in item["authors"]] == ["Humas Bawaslu Kota Palembang"]
+    assert item["summary"].startswith("Bawaslu Kota Palembang menggelar rapat koordinasi")
+    assert (built.output / "rubrik/siaran-pers/index.html").is_file()
+    assert not (built.output / "rubrik/berita/index.html").exists()
+    fixed = run_invoke("check", "--fix", "--strict", WARTA_CONTENT_PATH=str(site.content))
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    assert "fixed" not in fixed.stdout, fixed.stdout
+    assert path.read_text(encoding="utf-8") == INDONESIAN_KEYS
+
+
+def test_a_key_in_both_languages_is_an_error_at_the_second_line(site):
+    text = INDONESIAN_KEYS.replace("Penulis:", "Category: Berita\nPenulis:")
+    site.article("2024/dua.md", text)
+    built = site.build()
+    assert built.returncode == 1, built.log
+    assert [(f.line, f.message) for f in built.findings("error")] == [
+        (
+            5,
+            "'Category:' is the same key as 'Rubrik:' (line 4), whose value 'Siaran Pers' is "
+            "used (keep one of the two lines ('Rubrik:' and 'Category:' both mean Category:))",
+        )
+    ], built.log
+    assert not built.findings("warning"), built.log  # no "written twice" from Pelican

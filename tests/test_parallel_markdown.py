@@ -237,7 +237,7 @@ def test_broken_articles_give_the_errors_of_a_serial_build(builds):
     # One line each, with the line to fix (Pelican's "Could not process" is folded in).
     unreadable = [e for e in errors if "rusak" in e]
     assert len(unreadable) == 2, errors
-    assert any(e.startswith("berita/rusak-tanggal.md:2: unparseable Date") for e in unreadable)
+    assert any(e.startswith("berita/rusak-tanggal.md:2: impossible Date") for e in unreadable)
     assert any(
         e.startswith("berita/rusak-encoding.md:9: not UTF-8 text") and "save the file as UTF-8" in e
         for e in unreadable

@@ -6,7 +6,10 @@ There is no `id_ID` system locale on the build machines, so nothing here uses
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import re
+from dataclasses import dataclass
 
 from babel.dates import format_date, format_time
 
@@ -74,3 +77,129 @@ def long_datetime(value: dt.datetime) -> str:
 def iso(value: dt.date) -> str:
     """RFC 3339 / ISO 8601 for `datetime` attributes, feeds and JSON-LD."""
     return value.isoformat()
+
+
+# ---- dates as staff write them -------------------------------------------------------
+
+# Month names and their abbreviations, the old spellings (Pebruari, Nopember)
+# included; the English names Pelican's dateutil reads are the same words or
+# their abbreviations.
+_MONTHS = {
+    1: ("januari", "jan", "january"),
+    2: ("februari", "pebruari", "feb", "peb", "february"),
+    3: ("maret", "mar", "march"),
+    4: ("april", "apr"),
+    5: ("mei", "may"),
+    6: ("juni", "jun", "june"),
+    7: ("juli", "jul", "july"),
+    8: ("agustus", "agu", "agt", "ags", "aug", "august"),
+    9: ("september", "sep", "sept"),
+    10: ("oktober", "okt", "oct", "october"),
+    11: ("november", "nopember", "nov", "nop"),
+    12: ("desember", "des", "dec", "december"),
+}
+MONTH_NUMBERS = {name: number for number, names in _MONTHS.items() for name in names}
+_WEEKDAYS = r"senin|selasa|rabu|kamis|jum'?at|jumat|sabtu|minggu|ahad"
+# Indonesia's zones as written after a time, and their offsets from UTC.
+ZONE_HOURS = {"wib": 7, "wita": 8, "wit": 9}
+_ZONE = re.compile(r"[\s,]*\(?\b(?P<zone>wib|wita|wit)\)?\.?$", re.I)
+_WEEKDAY = re.compile(rf"^(?:{_WEEKDAYS})\b[\s,]*", re.I)
+_CLOCK_WORD = re.compile(r"[\s,]+(?:pukul|pkl\.?|jam)(?=\s)", re.I)
+_TIME = r"(?P<hour>\d{1,2})(?P<colon>[:.])(?P<minute>\d{1,2})(?::(?P<second>\d{1,2}))?"
+_NUMERIC = re.compile(
+    rf"^(?P<year>\d{{4}})-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})(?:[T\s]+{_TIME})?$"
+)
+_NAMED = re.compile(
+    rf"^(?P<day>\d{{1,2}})\s+(?P<name>[^\W\d_]+)\.?\s+(?P<year>\d{{4}})(?:,?\s+{_TIME})?$"
+)
+_SLASHED = re.compile(
+    rf"^(?P<day>\d{{1,2}})(?P<sep>[/.-])(?P<month>\d{{1,2}})(?P=sep)(?P<year>\d{{4}})(?:,?\s+{_TIME})?$"
+)
+
+
+# For the messages, which are in English.
+ENGLISH_MONTHS = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+
+
+@dataclass(frozen=True)
+class WrittenDate:
+    """A date as staff wrote it, read the Indonesian way (`read_written_date`)."""
+
+    # The time in the zone written (naive), None when it names no real time.
+    value: dt.datetime | None = None
+    has_time: bool = False
+    zone: str = "WIB"  # as written, upper case; WIB when none is written
+    # Why it names no real day or time ("there is no 31 November 2024").
+    problem: str = ""
+    # "numeric" (2024-11-04), "named" (4 November 2024) or "slashed" (04/11/2024,
+    # 04-11-2024: day first, which Pelican's dateutil reads month first).
+    form: str = "numeric"
+
+    @property
+    def wib(self) -> dt.datetime | None:
+        """The time in WIB."""
+        if self.value is None:
+            return None
+        return self.value - dt.timedelta(hours=ZONE_HOURS[self.zone.lower()] - 7)
+
+
+def read_written_date(text: str) -> WrittenDate | None:
+    """A date as staff type it, read as an Indonesian reader reads it:
+    `2024-11-04 09:30 WIB`, `17 September 2025 10:00 WIB`, `Selasa, 5 November
+    2024`, `12 Nopember 2024`, `3 Desember 2026 pukul 10.00`, `05/11/2024`
+    (day first); a time with a colon or a dot, a zone WIB, WITA or WIT. None
+    when the text is no date in such a form; a `WrittenDate` with a `problem`
+    when it is one but names no real day or time (`2024-11-31`, `12.75`, a
+    minute of one digit, which could be 05 or 50)."""
+    rest = " ".join(text.split())
+    zone = _ZONE.search(rest)
+    if zone:
+        rest = rest[: zone.start()]
+    rest = _CLOCK_WORD.sub(" ", _WEEKDAY.sub("", rest)).strip(" ,")
+    zone_name = zone["zone"].upper() if zone else "WIB"
+    match = _NUMERIC.match(rest)
+    form = "numeric"
+    if not match:
+        match, form = _SLASHED.match(rest), "slashed"
+    named = _NAMED.match(rest) if not match else None
+    if named:
+        form = "named"
+        month = MONTH_NUMBERS.get(named["name"].lower())
+        if month is None:
+            return None
+        match, month_number = named, month
+    elif match:
+        month_number = int(match["month"])
+    else:
+        return None
+    found = {"zone": zone_name, "form": form, "has_time": bool(match["hour"])}
+    year, day = int(match["year"]), int(match["day"])
+    if not 1 <= month_number <= 12:
+        return WrittenDate(problem=f"there is no month {month_number}", **found)
+    last = calendar.monthrange(year, month_number)[1]
+    if not 1 <= day <= last:
+        month = ENGLISH_MONTHS[month_number - 1]
+        return WrittenDate(
+            problem=f"there is no {day} {month} {year} ({month} {year} has {last} days)",
+            **found,
+        )
+    hour = minute = second = 0
+    if match["hour"]:
+        clock = f"{match['hour']}{match['colon']}{match['minute']}"
+        hour, minute = int(match["hour"]), int(match["minute"])
+        second = int(match["second"] or 0)
+        if len(match["minute"]) == 1:
+            return WrittenDate(
+                problem=f"the minutes of {clock} are one digit",
+                **found,
+            )
+        if hour > 23 or minute > 59 or second > 59:
+            return WrittenDate(
+                problem=f"there is no time {clock} "
+                "(hours run from 00 to 23, minutes from 00 to 59)",
+                **found,
+            )
+    return WrittenDate(dt.datetime(year, month_number, day, hour, minute, second), **found)

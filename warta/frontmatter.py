@@ -29,6 +29,12 @@ rules, so that a line number we print is a line Pelican used:
   `warta.markdown_source` hands Pelican the same value, so neither the quotes
   nor the brackets reach the site, and no list item ends the block.
 
+Indonesian keys, as the CMS labels its fields and `invoke new` names its
+options (`Rubrik:`, `Penulis:`, `Ringkasan:`, `Tag:` …, KEY_ALIASES), are the
+English keys the build reads: a `Field`'s `key` is the English one, its `name`
+as written, and `warta.markdown_source` hands Pelican the English key.
+(`Wilayah:` is the regions plugin's own key, REGIONS_METADATA_KEYS.)
+
 `parse(text)` reads a whole file, `parse_lines(lines)` a front matter from any
 lines (it stops reading at the block's end), `read_header(path)` only the top
 of a file, and `SourceLines` a file's lines when a message first needs one.
@@ -51,6 +57,26 @@ END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
 LIST_ITEM_RE = re.compile(r"^\s*-(?:\s+(?P<value>.*))?$")
 
 
+# Indonesian keys → the key the build reads (lower case). The CMS's labels
+# (Judul, Tanggal, Rubrik, Penulis, Tag, Ringkasan) and `invoke new`'s options
+# (--rubrik, --penulis, --tag, --ringkasan), and Kategori.
+KEY_ALIASES = {
+    "judul": "title",
+    "tanggal": "date",
+    "rubrik": "category",
+    "kategori": "category",
+    "penulis": "author",
+    "ringkasan": "summary",
+    "tag": "tags",
+}
+
+
+def canonical_key(name: str) -> str:
+    """The lower-case key the build reads for a key as written (`Rubrik` → `category`)."""
+    key = name.lower()
+    return KEY_ALIASES.get(key, key)
+
+
 # Other generators' and CMSs' way of keeping a release unpublished (Hugo's and
 # Decap's `draft: true`, Jekyll's `published: false`): key → whether a yes
 # keeps it unpublished. A value that is neither a yes nor a no (a typo) keeps
@@ -71,7 +97,7 @@ def yes_or_no(value: str) -> bool | None:
 class Field:
     """One `Key: value` line and its continuation lines."""
 
-    key: str  # lower case
+    key: str  # lower case, the English key of an Indonesian one (KEY_ALIASES)
     name: str  # as written
     line: int  # 1-based line of the key
     values: tuple[str, ...]  # the key line's value, then one per continuation line
@@ -118,8 +144,9 @@ class FrontMatter:
         return self.fields[-1].lines[-1]
 
     def all(self, *keys: str) -> list[Field]:
-        """Every field of these keys (any case), in file order."""
-        wanted = {key.lower() for key in keys}
+        """Every field of these keys (any case; an Indonesian key counts as its
+        English one), in file order."""
+        wanted = {canonical_key(key) for key in keys}
         return [f for f in self.fields if f.key in wanted]
 
     def first(self, *keys: str) -> Field | None:
@@ -227,7 +254,7 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
         if match:
             close_current()
             name = match["key"]
-            current = (name.lower(), name, index + 1, [match["value"].strip()], [index + 1])
+            current = (canonical_key(name), name, index + 1, [match["value"].strip()], [index + 1])
             items = []
             continue
         item = LIST_ITEM_RE.match(line) if yaml_style and current is not None else None

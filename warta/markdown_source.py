@@ -18,6 +18,10 @@
     `Tags: A, B`; Pelican would show the quotes, take "[A" for a tag, or end
     the front matter at the first `- A`.
 
+  - an Indonesian key (`Rubrik:`, `Penulis:`, `Tag:` …,
+    `warta.frontmatter.KEY_ALIASES`) as the English key Pelican reads
+    (`Category:` …); the same key written again in the other language is
+    left out (the first is used, as Pelican uses the first `Category:`);
   - another generator's unpublished flag (`draft: true`, `published: false`,
     `Frontmatter.unpublished_by_flag`) as `Status: draft`: Pelican reads
     neither, and the release went out everywhere.
@@ -166,18 +170,26 @@ class FrontMatterValues(Preprocessor):
             return lines
         kept = lines[: front.fields[0].line - 1]  # an opening `---`
         seen: set[str] = set()
+        spelled: dict[str, str] = {}  # key → how its first field names it
         flag = front.unpublished_by_flag()
         for item in front.fields:
             if flag is not None and item.key == "status":
                 continue  # `Status: draft` below stands for the flag
+            first = spelled.setdefault(item.key, item.name.lower())
+            if first != item.name.lower():
+                continue  # `Category:` after `Rubrik:`: the first is used (content_lint says so)
+            name = item.name if item.name.lower() == item.key else item.key.title()
             single = item.key in SINGLE_VALUED_KEYS
-            if not single and item.written is None:
+            if not single and item.written is None and name == item.name:
                 kept.extend(lines[number - 1] for number in item.lines)
+            elif not single and item.written is None:  # `Rubrik:` read as `Category:`
+                kept.append(f"{name}: {item.values[0]}")
+                kept.extend(lines[number - 1] for number in item.lines[1:])
             elif not single or item.key not in seen:
                 seen.add(item.key)
                 # YAML's escapes ("\a", "\u202e") are decoded here, after
                 # `ControlCharacters` has read the lines: left out again.
-                kept.append(f"{item.name}: {without_control_characters(item.value)}")
+                kept.append(f"{name}: {without_control_characters(item.value)}")
         if flag is not None:
             kept.append("Status: draft")
         return kept + lines[front.fields[-1].lines[-1] :]

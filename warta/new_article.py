@@ -20,13 +20,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from warta.frontmatter import pelican_list
+from warta.frontmatter import parse_lines, pelican_list
 from warta.paths import long_name
 from warta.source_checks import Rules
 from warta.text import slugify
 
 SLUG_LINE_RE = re.compile(r"^Slug:\s*(?P<slug>\S+)\s*$", re.I | re.M)
-AUTHOR_LINE_RE = re.compile(r"^Author:[ \t]*(?P<author>\S.*?)[ \t]*$", re.I | re.M)
 OFFICE_AUTHOR_PREFIX = "Humas Bawaslu "
 # What the build refuses (content_lint's title length, containment's name
 # length for the author's page): `invoke new` refuses it first.
@@ -96,9 +95,12 @@ def existing_slugs(content: Path) -> dict[str, Path]:
 
 
 def existing_authors(content: Path) -> Counter:
-    """How often each `Author:` occurs under content/."""
+    """How often each author occurs under content/: the front matter's
+    `Author:` or `Penulis:`, as the build reads it (not a line of the text)."""
     return Counter(
-        match["author"] for _path, head in _heads(content) if (match := AUTHOR_LINE_RE.search(head))
+        author
+        for _path, head in _heads(content)
+        if (author := " ".join(parse_lines(head.splitlines()).value("author").split()))
     )
 
 

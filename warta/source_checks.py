@@ -10,19 +10,23 @@ import datetime as dt
 import difflib
 import html.parser
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
+import dateutil.parser
 import markdown
 
 from warta import frontmatter
+from warta.dates import ENGLISH_MONTHS, read_written_date
 from warta.findings import Finding
 from warta.imagetags import COMPUTER_PATH_MESSAGE, computer_path_suggestion, image_tags
 from warta.markdown_source import SINGLE_VALUED_KEYS
 from warta.paths import climbs, is_external
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
-from warta.text import LANG_RE, SLUG_RE, control_characters_in, slugify
+from warta.tags.offices import without_titles
+from warta.text import LANG_RE, SLUG_RE, control_characters_in, fold, slugify
 
 DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
@@ -186,22 +190,33 @@ BODY_IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:\{static\}|\{filename\})?/?(?P<targ
 # Front-matter keys a release uses (Pelican's, and warta's: docs/architecture.md).
 # A line below the end of the front matter that starts with one of them was
 # meant as front matter ("Wilayah : Kota Palembang", "Image Alt: …").
-FRONT_MATTER_KEYS = SINGLE_VALUED_KEYS | frozenset(
-    [
-        "date",
-        "modified",
-        "slug",
-        "category",
-        "author",
-        "authors",
-        "tags",
-        "status",
-        "koreksi",
-        "ralat",
-        "region",
-        "wilayah",
-        "tags-auto",
-    ]
+FRONT_MATTER_KEYS = (
+    SINGLE_VALUED_KEYS
+    | frozenset(
+        [
+            "date",
+            "modified",
+            "slug",
+            "category",
+            "author",
+            "authors",
+            "tags",
+            "status",
+            "koreksi",
+            "ralat",
+            "region",
+            "wilayah",
+            "tags-auto",
+        ]
+    )
+    | frozenset(frontmatter.KEY_ALIASES)
+)
+# Every key something of the site reads: the above, Pelican's own (an address,
+# a translation, several authors) and another generator's unpublished flag.
+KNOWN_KEYS = (
+    FRONT_MATTER_KEYS
+    | frozenset({"authors", "save_as", "url", "translation", "template"})
+    | frozenset(frontmatter.UNPUBLISHED_FLAGS)
 )
 _LOOSE_KEY_RE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)\s*:\s*(?P<value>.*)$")
 _LIST_ITEM_RE = re.compile(r"^\s*-\s+\S")
@@ -219,6 +234,9 @@ class Rules:
     title_max: int = 150
     summary_min: int = 60
     summary_max: int = 300
+    # Front-matter keys an outside plugin or the theme reads, besides
+    # KNOWN_KEYS (CONTENT_LINT_EXTRA_KEYS, and the regions plugin's keys).
+    extra_keys: tuple[str, ...] = ()
     now: dt.datetime | None = None  # build time; tests pin it
     timezone: dt.tzinfo = dt.timezone(dt.timedelta(hours=7))
 
@@ -238,6 +256,8 @@ class Source:
     # (name as written, its line, the line of the key's first value) of each
     # repeated front-matter key after its first.
     repeated: list[tuple[str, int, int]] = field(default_factory=list)
+    # Key → its first field's name as written (`Rubrik` for category).
+    names: dict[str, str] = field(default_factory=dict)
     # (name as written, value, line) of another generator's unpublished flag
     # (`draft: true`), which the reader turns into `Status: draft`.
     unpublished_flag: tuple[str, str, int] | None = None
@@ -262,6 +282,7 @@ def parse_source(path: str, text: str) -> Source:
     source = Source(path, empty=document.empty)
     for item in document.front_matter.fields:
         first = source.metadata.setdefault(item.key, (item.value, item.line))
+        source.names.setdefault(item.key, item.name)
         if first[1] != item.line:
             source.repeated.append((item.name, item.line, first[1]))
         for value, number in zip(item.values[1:], item.lines[1:], strict=False):
@@ -302,8 +323,25 @@ WIB = dt.timezone(dt.timedelta(hours=7))
 def parse_date(value: str) -> dt.datetime | None:
     """The date as a naive WIB time: the house forms (DATE_FORMATS), or an ISO
     8601 time with its zone (`2024-11-17T09:30:00+07:00`, a CMS's `…Z`), which
-    Pelican reads too, moved to WIB."""
+    Pelican reads too, moved to WIB; or a form staff type that Pelican reads as
+    the same time (`2024-11-04 09:30 WIB`, `17 November 2024 10:00`:
+    `written_date`)."""
     text = value.strip()
+    return _house_date(text) or written_date(text)
+
+
+def date_for_pelican(value: str) -> str | None:
+    """The Date:/Modified: value to hand Pelican's reader: None when the site
+    does not read it (`parse_date`); a form staff type (`written_date`) in the
+    house form, which Pelican reads without a warning about the zone's name."""
+    text = value.strip()
+    if _house_date(text) is not None:
+        return value
+    written = written_date(text)
+    return None if written is None else f"{written:%Y-%m-%d %H:%M:%S}"
+
+
+def _house_date(text: str) -> dt.datetime | None:
     try:
         # The house forms are ISO 8601 too: one C call reads almost every Date:
         # (strptime, tried in turn, costs ten times more per value).
@@ -323,6 +361,37 @@ def parse_date(value: str) -> dt.datetime | None:
     return parsed.astimezone(WIB).replace(tzinfo=None)
 
 
+def written_date(text: str) -> dt.datetime | None:
+    """A date as staff type it (`warta.dates.read_written_date`) in WIB that
+    Pelican's own reader (dateutil) reads as the same time: `2024-11-04 09:30
+    WIB`, `17 September 2025 10:00 WIB`. Not a day first with slashes
+    (`05/11/2024`, which dateutil reads as 11 May), a dotted time, an
+    Indonesian month name or a weekday, which Pelican does not read."""
+    written = read_written_date(text)
+    if written is None or written.value is None:
+        return None
+    if written.zone != "WIB" or written.form == "slashed":
+        return None
+    return written.value if pelican_date(text) == written.value else None
+
+
+def pelican_date(text: str) -> dt.datetime | None:
+    """`text` as Pelican's `get_date` reads it (dateutil; a zone name it does not
+    know, such as WIB, left out), naive; None when it does not read it or
+    reads a zone."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dateutil.parser.UnknownTimezoneWarning)
+        try:
+            parsed = dateutil.parser.parse(re.sub(" +", " ", text), default=_NO_DEFAULT)
+        except (ValueError, OverflowError, TypeError):
+            return None
+    return parsed if parsed.tzinfo is None else None
+
+
+# A day no written date falls on: a part left out is not read as today's.
+_NO_DEFAULT = dt.datetime(1, 1, 1)
+
+
 def _zone_of(value: str) -> dt.timedelta | None:
     """The UTC offset an ISO 8601 date names, None when it names none."""
     try:
@@ -340,6 +409,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_indented_keys(source)
     yield from _check_control_characters(source)
     yield from _check_repeated_keys(source)
+    yield from _check_unknown_keys(source, rules)
     yield from _check_unpublished_flag(source)
     yield from _check_tags_auto(source)
     yield from _check_dates(source, rules)
@@ -379,8 +449,9 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
     stranded = _stranded_keys(source)
     if front_matter_broken(source):
         yield _front_matter_break(source, stranded)
+    below = {frontmatter.canonical_key(key) for key in stranded}  # `Tanggal :` is Date
     for key in rules.required:
-        if not source.value(key) and key not in stranded:
+        if not source.value(key) and key not in below:
             hint = {"date": f"add 'Date: …'; {DATE_HINT}"}.get(key, f"add '{key.title()}: …'")
             yield _finding(source, source.line(key) or 1, "error", f"missing {key.title()}", hint)
     if not any(text.strip() for _, text in source.body):
@@ -506,15 +577,60 @@ def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
 def _check_repeated_keys(source: Source) -> Iterator[Finding]:
     """A key the site reads once (`Title:`, `Image:` …) written again: the
     reader keeps the first (`warta.markdown_source`). Pelican's own single
-    keys (`Date:`, `Slug:` …) it reports itself, in the same words."""
+    keys (`Date:`, `Slug:` …) it reports itself, in the same words. A key
+    written in both languages (`Rubrik:` and `Category:`) is an error: the
+    reader keeps the first, and which one the writer meant is not known."""
     for name, line, first in source.repeated:
-        if name.lower() in SINGLE_VALUED_KEYS:
+        key = frontmatter.canonical_key(name)
+        other = source.names.get(key, name)
+        if other.lower() != name.lower():
+            yield _finding(
+                source,
+                line,
+                "error",
+                f"'{name}:' is the same key as '{other}:' (line {first}), "
+                f"whose value '{source.value(key)}' is used",
+                f"keep one of the two lines ('{other}:' and '{name}:' both mean {key.title()}:)",
+            )
+        elif key in SINGLE_VALUED_KEYS:
             yield _finding(
                 source,
                 line,
                 "warning",
                 f"'{name.title()}:' written twice: the first one (line {first}) is used",
                 "keep one line",
+            )
+
+
+def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
+    """A key nothing reads (`Summery:`, `Titel:`): Pelican keeps it and nothing
+    shows it, so the release has no summary and no one is told. With a known
+    key close to it, a warning naming that key; else (a key of an outside
+    plugin, or another generator's) a suggestion, which does not stop a
+    strict build, to remove it or list it in CONTENT_LINT_EXTRA_KEYS."""
+    known = KNOWN_KEYS | {key.lower() for key in rules.extra_keys}
+    for key, (value, line) in source.metadata.items():
+        if key in known:
+            continue
+        name = source.names.get(key, key)
+        close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.8)
+        if close:
+            written = "-".join(part.title() for part in close[0].split("-"))
+            yield _finding(
+                source,
+                line,
+                "warning",
+                f"unknown key '{name}:': nothing reads it, so its value is not used",
+                f"write '{written}: {value.strip()}'" if value.strip() else f"write '{written}:'",
+            )
+        else:
+            yield _finding(
+                source,
+                line,
+                "suggestion",
+                f"unknown key '{name}:': nothing on this site reads it",
+                "remove the line; if a plugin of the site reads it, list it in "
+                "CONTENT_LINT_EXTRA_KEYS in pelicanconf.py",
             )
 
 
@@ -588,15 +704,18 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
             continue
         parsed = parse_date(raw)
         if parsed is None:
-            dotted = DOTTED_TIME_RE.fullmatch(raw)
-            hint = (
-                f"write the time with a colon: {dotted['day']} "
-                f"{int(dotted['hour']):02d}:{int(dotted['minute']):02d}"
-                if dotted
-                else DATE_HINT
-            )
+            message, hint = unread_date(key.title(), raw)
+            yield _finding(source, source.line(key), "error", message, hint)
+            continue
+        if _house_date(raw.strip()) is None:
+            written = read_written_date(raw)
+            fixed = f"{parsed:%Y-%m-%d %H:%M}" if written.has_time else f"{parsed:%Y-%m-%d}"
             yield _finding(
-                source, source.line(key), "error", f"unparseable {key.title()}: '{raw}'", hint
+                source,
+                source.line(key),
+                "suggestion",
+                f"{key.title()} '{raw}' is read as {fixed}" + (" WIB" if written.has_time else ""),
+                f"write it as {fixed}, the form the CMS and `invoke new` write",
             )
             continue
         offset = _zone_of(raw)
@@ -788,12 +907,43 @@ def _check_doubled_words(source: Source) -> Iterator[Finding]:
             )
 
 
+def unread_date(key: str, raw: str) -> tuple[str, str]:
+    """The message and the suggestion for a Date:/Modified: the site does not
+    read: the value in the house form when it can be read as an Indonesian
+    date (`warta.dates.read_written_date`), what is wrong when it names no
+    real day or time; never a guessed day or minute."""
+    written = read_written_date(raw)
+    if written is None:
+        return f"unparseable {key}: '{raw}'", DATE_HINT
+    if written.problem:
+        if "one digit" in written.problem:
+            hint = "write the minutes with two digits: YYYY-MM-DD HH:MM in WIB"
+        elif "time" in written.problem:
+            hint = "write a time from 00:00 to 23:59: YYYY-MM-DD HH:MM in WIB"
+        else:
+            hint = "write a day that exists: YYYY-MM-DD HH:MM in WIB"
+        return f"impossible {key}: '{raw}': {written.problem}", hint
+    day = f"{written.wib:%Y-%m-%d}"
+    fixed = f"{written.wib:%Y-%m-%d %H:%M}" if written.has_time else day
+    if written.zone != "WIB":
+        return (
+            f"unparseable {key}: '{raw}'",
+            f"the site's times are in WIB: write it in WIB as {fixed}",
+        )
+    if DOTTED_TIME_RE.search(raw):
+        return f"unparseable {key}: '{raw}'", f"write the time with a colon: {fixed}"
+    with_time = "" if written.has_time else f", or with the time in WIB: {day} HH:MM"
+    read = ""
+    if written.form == "slashed":  # Pelican's dateutil reads it month first
+        read = f" (day first: {written.value.day} {ENGLISH_MONTHS[written.value.month - 1]})"
+    return f"unparseable {key}: '{raw}'", f"write it as {fixed}{with_time}{read}"
+
+
 def publication_blockers(source: Source, rules: Rules) -> list[Finding]:
     """The errors that keep Pelican from reading the release at all (no front
-    matter, a missing Title or Date, a Date or Modified it cannot parse): the
-    reason it is not published, said first."""
-    found = list(_check_required(source, rules))
-    found += [f for f in _check_dates(source, rules) if f.message.startswith("unparseable")]
+    matter, a missing Title or Date, a Date or Modified the site does not
+    read): the reason it is not published, said first."""
+    found = list(_check_required(source, rules)) + list(_check_dates(source, rules))
     return [f for f in found if f.level == "error"]
 
 
@@ -1052,6 +1202,40 @@ def check_duplicates(
                 f"Slug '{slug}' is also used by {others}",
                 "slugs should be unique so readers can tell articles apart",
             )
+
+
+def check_author_spellings(sources: Iterable[Source]) -> Iterator[Finding]:
+    """One person written two ways in `Author:` ("Rizky Febriansyah, S.I.Kom."
+    beside "Rizky Febriansyah"): Pelican makes an author page of each
+    spelling, and the person's releases are split between them. Names are
+    compared as the officials' mentions are read, without honorifics and
+    degrees (`warta.tags.offices.without_titles`). The spelling most releases
+    use is the one to write (on a tie, the shorter); each release with another
+    is told at its Author: line."""
+    by_person: dict[str, dict[str, list[Source]]] = {}
+    for source in sources:
+        author = " ".join(source.value("author").split())
+        if author:
+            person = fold(without_titles(author))
+            by_person.setdefault(person, {}).setdefault(author, []).append(source)
+    for spellings in by_person.values():
+        if len(spellings) < 2:
+            continue
+        preferred = min(spellings, key=lambda name: (-len(spellings[name]), len(name), name))
+        others = spellings[preferred]
+        named = others[0].path + (f" and {len(others) - 1} more" if len(others) > 1 else "")
+        for spelling, group in spellings.items():
+            if spelling == preferred:
+                continue
+            for source in group:
+                yield _finding(
+                    source,
+                    source.line("author"),
+                    "warning",
+                    f"Author '{spelling}' makes a second author page beside '{preferred}', "
+                    f"as {named} {'writes' if len(others) == 1 else 'write'} it",
+                    f"write the name as they do: 'Author: {preferred}'",
+                )
 
 
 def check_image_locations(source: Source, has_location) -> Iterator[Finding]:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warta import new_article
+from warta import frontmatter, new_article
 from warta.new_article import region_value
 from warta.regions.gazetteer import code_sort_key, numbered_spellings
 from warta.tags.vocabulary import comma_key
@@ -45,8 +45,13 @@ ARTICLE_KEYS = (
 )
 # Keys `invoke new` always writes (the others only when they have a value).
 ARTICLE_ALWAYS = ("title", "date", "slug", "category", "author", "region", "thread")
-# Other spellings Pelican accepts for the same key (metadata keys are case-insensitive).
-KEY_ALIASES = {"region": ["Wilayah"]}
+# Other keys the build reads as the same field (metadata keys are
+# case-insensitive): the Indonesian keys of `warta.frontmatter.KEY_ALIASES`,
+# and the regions plugin's `Wilayah:`.
+KEY_ALIASES = {"region": ["Wilayah"]} | {
+    key: [alias.title() for alias, read in frontmatter.KEY_ALIASES.items() if read == key]
+    for key in frontmatter.KEY_ALIASES.values()
+}
 PAGE_KEYS = (
     ("title", "Title", "text"),
     ("slug", "Slug", "text"),

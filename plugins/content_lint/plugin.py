@@ -22,7 +22,10 @@ articles); at `all_generators_finalized` what it did is taken, the rest is
 checked on every core, and the findings are reported.
 
 Settings (defaults in DEFAULTS): CONTENT_LINT_RUBRIK, CONTENT_LINT_TITLE_MIN/MAX,
-CONTENT_LINT_SUMMARY_MIN/MAX, CONTENT_LINT_NOW (ISO datetime; tests pin the clock),
+CONTENT_LINT_SUMMARY_MIN/MAX, CONTENT_LINT_EXTRA_KEYS (front-matter keys an
+outside plugin or the theme reads: a key nothing reads is said, a warning
+when a known key is close to it, else a suggestion), CONTENT_LINT_NOW (ISO
+datetime; tests pin the clock),
 CONTENT_LINT_WORKERS (processes that read and check the sources; 0 = every core),
 CONTENT_LINT_CACHE (default True: each source's parse and the findings that
 depend on its text alone are kept in CACHE_PATH/content_lint/ by the digest of
@@ -58,6 +61,7 @@ from warta.snapshots import SnapshotStore, file_stamp
 from warta.source_checks import (
     Rules,
     Source,
+    check_author_spellings,
     check_duplicates,
     check_embargo,
     check_image_locations,
@@ -90,6 +94,8 @@ DEFAULTS = {
     "CONTENT_LINT_SUMMARY_MIN": 60,
     "CONTENT_LINT_SUMMARY_MAX": 300,
     "CONTENT_LINT_NOW": None,
+    # Front-matter keys an outside plugin or the theme reads: no "unknown key".
+    "CONTENT_LINT_EXTRA_KEYS": (),
     "CONTENT_LINT_WORKERS": 0,  # processes reading the sources; 0: every core
     "CONTENT_LINT_CACHE": True,  # keep each source's text-only findings by its digest
 }
@@ -104,6 +110,10 @@ def rules_from_settings(settings: dict) -> Rules:
         title_max=value["CONTENT_LINT_TITLE_MAX"],
         summary_min=value["CONTENT_LINT_SUMMARY_MIN"],
         summary_max=value["CONTENT_LINT_SUMMARY_MAX"],
+        extra_keys=(
+            *value["CONTENT_LINT_EXTRA_KEYS"],
+            *settings.get("REGIONS_METADATA_KEYS", ()),
+        ),
     )
 
 
@@ -415,6 +425,7 @@ def lint_articles(generator) -> None:
     findings.extend(
         check_duplicates(sources, str(settings.get("DEFAULT_LANG") or "id"), rules, slugs)
     )
+    findings.extend(check_author_spellings(sources))
     # A release Pelican dropped (a Date: it cannot parse, no Title, an unknown
     # Status:) has no article for the other plugins to check: its other
     # problems are found here from its source, and its reason comes first.

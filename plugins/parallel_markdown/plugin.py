@@ -39,10 +39,11 @@ raising) comes back empty and is read again the normal way, which logs the same
 "Could not process <file>" a serial build does. Metadata errors (a bad Date:)
 are raised in the parent by Pelican's own parsing. The subclass reads a Date:
 or Modified: only in a form the site accepts (`warta.source_checks.parse_date`:
-`YYYY-MM-DD HH:MM` or ISO 8601), so that `12/08/2024`, which Pelican's dateutil
-reads as 8 December, is not published on a guessed date (content_lint says
-why, at the line). If the workers themselves
-fail (a fork refused, a worker killed), a warning says so and every file is
+`YYYY-MM-DD HH:MM`, ISO 8601, or a form staff type that dateutil reads the
+same, `2024-11-04 09:30 WIB`, handed over as `YYYY-MM-DD HH:MM`), so that
+`12/08/2024`, which Pelican's dateutil reads as 8 December, is not published
+on a guessed date (content_lint says why, at the line). If the workers
+themselves fail (a fork refused, a worker killed), a warning says so and every file is
 read the normal way.
 
 Settings: PARALLEL_MARKDOWN_WORKERS (default 0: every core this process may
@@ -66,7 +67,7 @@ from pelican.generators import CachingGenerator
 from pelican.utils import file_suffix
 
 from warta.parallel import fork_map, worker_count
-from warta.source_checks import parse_date
+from warta.source_checks import date_for_pelican
 
 from .render import Rendered, file_digest, render_file
 
@@ -142,8 +143,13 @@ class MarkdownReader(pelican_readers.MarkdownReader):
         # "12/08/2024" as 8 December and publish the release on a date nobody
         # wrote, while content_lint calls it unparseable. Either way the
         # release is reported as not published.
-        if name in DATE_KEYS and isinstance(value, str) and parse_date(value) is None:
-            raise ValueError(f"{name.title()}: {value!r} is not a valid date")
+        if name in DATE_KEYS and isinstance(value, str):
+            # A form staff type that Pelican reads the same ("… 09:30 WIB")
+            # goes in the house form: dateutil warns of a zone name it ignores.
+            readable = date_for_pelican(value)
+            if readable is None:
+                raise ValueError(f"{name.title()}: {value!r} is not a valid date")
+            value = readable
         return super().process_metadata(name, value)
 
     def read(self, source_path):

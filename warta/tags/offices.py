@@ -286,6 +286,21 @@ def office_phrases(
 # ---- tying offices to names ---------------------------------------------------------
 
 _HONORIFICS = r"(?:Dr|Drs|Dra|dr|H|Hj|Ir|Prof|KH|Ust|Ustadz|Bapak|Ibu|Pak|Bu|Sdr|Sdri)\.?"
+# An academic degree after a name: "S.H.", "M.Si", "S.I.Kom.", "Dr.".
+_DEGREE = r"(?:[SMD]|Dr|Ir)\.[A-Za-z.]*"
+_TITLES_BEFORE_RE = re.compile(rf"^(?:{_HONORIFICS}[ \t\u00a0]+)+")
+_DEGREES_AFTER_RE = re.compile(rf"(?:,?[ \t\u00a0]*{_DEGREE})+[ \t\u00a0]*,?$")
+
+
+def without_titles(name: str) -> str:
+    """A person's name without the honorifics before it and the degrees after
+    it, as a mention of an official is read: 'Dr. H. Rizky Febriansyah,
+    S.I.Kom., M.Si.' → 'Rizky Febriansyah'; a name without either as it is."""
+    text = " ".join(name.split())
+    bare = _DEGREES_AFTER_RE.sub("", _TITLES_BEFORE_RE.sub("", text)).strip(" ,")
+    return bare or text
+
+
 # Between an office and the name it introduces: an abbreviation in brackets
 # ("Bawaslu Kabupaten Musi Rawas (Mura), Nama"), a comma, a colon or a bracket,
 # and titles ("Ketua Bawaslu Sumsel, Dr. H. Nama").
@@ -302,7 +317,7 @@ _NAME_AFTER_RE = re.compile(
 # Between a name and the office that follows it: degrees ("Nama, S.H., M.H."),
 # then a comma, a bracket, a dash or "selaku" / "sebagai" / "yang juga".
 _AFTER_NAME_RE = re.compile(
-    r"^(?:,?[ \t\u00a0]*(?:[SMD]|Dr|Ir)\.[A-Za-z.]*)*[ \t\u00a0]*(?:[,(–—-][ \t\u00a0]*)?"
+    rf"^(?:,?[ \t\u00a0]*{_DEGREE})*[ \t\u00a0]*(?:[,(–—-][ \t\u00a0]*)?"
     r"(?:(?i:selaku|sebagai|yang\s+(?:juga\s+)?(?:merupakan|menjabat(?:\s+sebagai)?|adalah)"
     r"|yang\s+juga)[ \t\u00a0]*)?$"
 )
@@ -324,7 +339,7 @@ class StatedOffice:
 
 _NAME_BEFORE_RE = re.compile(
     r"(?P<name>(?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,5}[A-Z][\w'’.-]*)"
-    r"(?:,?[ \t\u00a0]*(?:[SMD]|Dr|Ir)\.[A-Za-z.]*)*[ \t\u00a0]*,[ \t\u00a0]*$"
+    rf"(?:,?[ \t\u00a0]*{_DEGREE})*[ \t\u00a0]*,[ \t\u00a0]*$"
 )
 FORWARD, BACKWARD = "forward", "backward"
 # Capitalised words that open a sentence or a clause, never a name.
