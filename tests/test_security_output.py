@@ -926,3 +926,60 @@ def test_a_link_to_a_tag_page_named_like_a_draft_is_no_link_to_the_draft(tmp_pat
     feed = etree.fromstring((public.output / "feed.xml").read_bytes())
     summary = next(s.text for s in feed.iter(f"{ATOM}summary"))
     assert "/tag/politik-uang/" in summary
+
+
+def unpublished_links(built) -> list[tuple[str, int | None, str]]:
+    """(path from the content folder, line, address) of each link_check warning."""
+    return sorted(
+        (f.path.removeprefix("content/"), f.line, f.message.split("'")[1])
+        for f in built.findings("warning")
+        if f.message.startswith("link to an unpublished")
+    )
+
+
+def test_a_link_to_an_unpublished_releases_own_url_or_save_as_is_warned_and_taken_out(tmp_path):
+    """A draft's or an embargoed release's `URL:`/`Save_as:` is where it will be
+    published, but only its slug's address was matched: a link to
+    /rahasia-rapat/ went out with "build ok", a dead link naming the draft."""
+    siteurl = "https://warta-sumsel.example.org"
+    site = FixtureSite(tmp_path)
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis berikutnya.\n\n"
+        f"Lihat [rapat]({siteurl}/rahasia-rapat/) dan [rapat lagi](/rahasia-rapat/).\n\n"
+        "Juga [pengumuman](/berita/zqx-embargo/) dan [halaman](/zqx-halaman.html)."
+    )
+    site.article("pub.md", article_text(slug="rilis-terbit", body=body))
+    site.article(
+        "draf.md",
+        article_text(
+            slug="draf-saveas",
+            status="draft",
+            save_as="rahasia-rapat/index.html",
+            url="rahasia-rapat/",
+        ),
+    )
+    site.article(
+        "embargo.md",
+        article_text(
+            slug="embargo-saveas",
+            date="2099-01-01 08:00",
+            save_as="berita/zqx-embargo/index.html",
+            url="berita/zqx-embargo/",
+        ),
+    )
+    site.page(
+        "draf-halaman.md",
+        "Title: Halaman Zqx\nSlug: halaman-draf\nStatus: draft\n"
+        "Save_as: zqx-halaman.html\n\nIsi halaman yang belum terbit.\n",
+    )
+    public = site.build(publish=True, SITEURL=siteurl, FEED_DOMAIN=siteurl, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == [
+        ("berita/pub.md", 11, "/rahasia-rapat/"),
+        ("berita/pub.md", 11, f"{siteurl}/rahasia-rapat/"),
+        ("berita/pub.md", 13, "/berita/zqx-embargo/"),
+        ("berita/pub.md", 13, "/zqx-halaman.html"),
+    ], public.log
+    body = public.html("berita/2024/11/rilis-terbit/").select_one(".article__body")
+    assert body.find_all("a") == []
+    assert "rapat lagi" in body.get_text()

@@ -149,10 +149,18 @@ def unpublished_addresses(generators) -> dict[str, object]:
 
 
 def addresses_of(content) -> set[str]:
-    """The content's address in this build and the one publishing will give it."""
+    """Every address the content has in this build or may take when published:
+    its own (`/draf/slug/` in a preview), its `URL:` and `Save_as:` lines (read
+    from its metadata: containment has taken them off the content, so a draft
+    waits at its draft address, but publishing gives them back), and the
+    addresses its slug makes with ARTICLE_URL/PAGE_URL and their SAVE_AS."""
     kind = "ARTICLE" if isinstance(content, Article) else "PAGE"
     found = {normal_address(content.url)}
-    for key in (f"{kind}_URL", f"{kind}_LANG_URL"):
+    for key in ("url", "save_as"):
+        value = content.metadata.get(key)
+        if isinstance(value, str) and value.strip():
+            found.add(normal_address(value.strip()))
+    for key in (f"{kind}_URL", f"{kind}_LANG_URL", f"{kind}_SAVE_AS", f"{kind}_LANG_SAVE_AS"):
         pattern = content.settings.get(key)
         if isinstance(pattern, str) and pattern:
             with contextlib.suppress(KeyError, ValueError, AttributeError, IndexError):
