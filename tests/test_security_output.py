@@ -19,7 +19,7 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from plugins.link_check.links import Link, link_line, links_in, remove_links
+from plugins.link_check.links import Link, host_of, link_line, links_in, remove_links, site_address
 from plugins.sanitize.clean import clean_html, is_safe_url, removal_lines
 from tests.conftest import FixtureSite, article_text
 from warta.jinja_filters import json_ld
@@ -983,3 +983,70 @@ def test_a_link_to_an_unpublished_releases_own_url_or_save_as_is_warned_and_take
     body = public.html("berita/2024/11/rilis-terbit/").select_one(".article__body")
     assert body.find_all("a") == []
     assert "rapat lagi" in body.get_text()
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://warta-sumsel.example.org/berita/2026/12/embargo-x/",
+        "https://warta-sumsel.example.org:443/berita/2026/12/embargo-x/",
+        "http://warta-sumsel.example.org:80/berita/2026/12/embargo-x/",
+        "http://warta-sumsel.example.org./berita/2026/12/embargo-x/",
+        "https://user@warta-sumsel.example.org/berita/2026/12/embargo-x/",
+        "https://user:pw@WARTA-SUMSEL.Example.ORG/berita/2026/12/embargo-x/",
+        "HTTPS://warta-sumsel.example.org/berita/2026/12/embargo-x/#isi",
+        "//warta-sumsel.example.org/berita/2026/12/embargo-x/",
+        "https:\\\\warta-sumsel.example.org\\berita\\2026\\12\\embargo-x\\",
+        "/berita/2026/12/embargo%2Dx/",
+        "/berita/2026/12/embargo-x/index.html?utm_source=wa",
+    ],
+)
+def test_a_link_to_the_site_is_read_as_a_browser_reads_its_host_and_path(href):
+    host = host_of("https://warta-sumsel.example.org")
+    assert host == "warta-sumsel.example.org"
+    assert site_address(href, host, "berita/2024/11/x/") == "berita/2026/12/embargo-x"
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://warta-sumsel.example.org:8443/berita/2026/12/embargo-x/",  # another server
+        "https://warta-sumsel.example.org.evil.example/berita/2026/12/embargo-x/",
+        "https://evil.example/?next=https://warta-sumsel.example.org/berita/2026/12/embargo-x/",
+        "https://warta-sumsel.example.org@evil.example/berita/2026/12/embargo-x/",
+        "http://[warta-sumsel/berita/2026/12/embargo-x/",
+        "mailto:humas@warta-sumsel.example.org",
+    ],
+)
+def test_a_link_to_another_host_is_no_address_of_the_site(href):
+    assert site_address(href, "warta-sumsel.example.org", "berita/2024/11/x/") is None
+
+
+def test_a_link_to_an_unpublished_address_on_any_spelling_of_the_host_is_taken_out(tmp_path):
+    """Only the host as SITEURL spells it was matched: `:443`, a final dot, a
+    user name or capitals kept an embargoed release's address in the public
+    page, and so did its slug in capitals (a dead link that shows the slug)."""
+    siteurl = "https://warta-sumsel.example.org"
+    address = "/berita/2099/01/embargo-rahasia/"
+    spellings = [
+        f"https://warta-sumsel.example.org:443{address}",
+        f"http://warta-sumsel.example.org.{address}",
+        f"https://user@warta-sumsel.example.org{address}",
+        f"https://WARTA-SUMSEL.example.org{address}",
+        address.upper(),
+        address.replace("-", "%2D"),
+    ]
+    body = "PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis berikutnya.\n\n" + "\n\n".join(
+        f"Tautan [nomor {n}]({href})." for n, href in enumerate(spellings, 1)
+    )
+    site = FixtureSite(tmp_path)
+    site.article("tautan.md", article_text(slug="rilis-bertaut", body=body))
+    site.article("embargo.md", article_text(slug="embargo-rahasia", date="2099-01-01 08:00"))
+    public = site.build(publish=True, SITEURL=siteurl, FEED_DOMAIN=siteurl, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == sorted(
+        ("berita/tautan.md", 11 + 2 * n, href) for n, href in enumerate(spellings)
+    ), public.log
+    body = public.html("berita/2024/11/rilis-bertaut/").select_one(".article__body")
+    assert body.find_all("a") == []
+    assert "nomor 6" in body.get_text()

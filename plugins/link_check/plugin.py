@@ -19,6 +19,7 @@ from warta.published import is_written, written_contents
 
 from .links import (
     Link,
+    host_of,
     hrefs_in,
     link_line,
     links_in,
@@ -94,7 +95,9 @@ def check_content(
             continue
         for link in hrefs_in(text):
             address = site_address(link.value, site_host, content.url, site_prefix)
-            target = hidden.get(address) if address is not None else None
+            target = None
+            if address is not None:  # a published address is there as None
+                target = hidden[address] if address in hidden else hidden.get(address.casefold())
             if target is not None and target is not content:
                 found.append((field, link, target))
     if not found:
@@ -129,12 +132,17 @@ def _warn(content, target, link: Link, line: int | None) -> None:
     report(logger, Finding(path, line, "warning", message, SUGGESTION))
 
 
-def unpublished_addresses(generators) -> dict[str, object]:
+def unpublished_addresses(generators) -> dict[str, object | None]:
     """Address → content, of every draft or embargoed article or page: where
-    it is previewed (`/draf/slug/`) and where it will be published (its
-    ARTICLE_URL or PAGE_URL), but an address a published content has. Only
+    it is previewed (`/draf/slug/`) and where it will or may be published (see
+    `addresses_of`), but an address a published content has (→ None). Only
     these are matched (a tag page `/tag/x/` is not a draft whose slug is x);
-    only the draft lists are read whole: a site without drafts costs nothing."""
+    only the draft lists are read whole: a site without drafts costs nothing.
+
+    Each address is also there in lower case (casefold), looked up when the
+    link's own case is not: /berita/2026/12/EMBARGO-SLUG/ is a dead link on a
+    server that tells case apart, but it shows the slug all the same. A case
+    that is some published content's address is that content's."""
     found: dict[str, object] = {}
     for content in contents_of(generators, DRAFT_LISTS):
         for address in addresses_of(content):
@@ -142,9 +150,16 @@ def unpublished_addresses(generators) -> dict[str, object]:
                 found.setdefault(address, content)
     if not found:
         return {}
-    for content in contents_of(generators):
-        if not is_unpublished(content):
-            found.pop(normal_address(content.url), None)
+    published = {
+        normal_address(content.url)
+        for content in contents_of(generators)
+        if not is_unpublished(content)
+    }
+    folded = {address.casefold() for address in published}
+    for address, content in list(found.items()):
+        if address.casefold() not in folded:
+            found.setdefault(address.casefold(), content)
+    found.update(dict.fromkeys(published))
     return found
 
 
@@ -179,8 +194,7 @@ def check_links(generators) -> None:
         return
     hidden = unpublished_addresses(generators)
     site_url = str(generators[0].settings.get("SITEURL") or "") if generators else ""
-    site = urlsplit(site_url)
-    site_host, site_prefix = site.netloc.lower(), site.path.strip("/")
+    site_host, site_prefix = host_of(site_url), urlsplit(site_url).path.strip("/")
     for content in written_contents(generators):
         if is_draft(content):  # (written already: the rest of is_unpublished)
             continue  # a draft may link to another draft: neither is public
