@@ -19,7 +19,16 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from plugins.link_check.links import Link, host_of, link_line, links_in, remove_links, site_address
+from plugins.link_check.links import (
+    Link,
+    host_of,
+    hrefs_in,
+    link_line,
+    links_in,
+    remove_hrefs,
+    remove_links,
+    site_address,
+)
 from plugins.sanitize.clean import clean_html, is_safe_url, removal_lines
 from tests.conftest import FixtureSite, article_text
 from warta.jinja_filters import json_ld
@@ -930,10 +939,11 @@ def test_a_link_to_a_tag_page_named_like_a_draft_is_no_link_to_the_draft(tmp_pat
 
 def unpublished_links(built) -> list[tuple[str, int | None, str]]:
     """(path from the content folder, line, address) of each link_check warning."""
+    said = re.compile(r"link to an unpublished \w+: '(?P<address>.*)' \(")
     return sorted(
-        (f.path.removeprefix("content/"), f.line, f.message.split("'")[1])
+        (f.path.removeprefix("content/"), f.line, match["address"])
         for f in built.findings("warning")
-        if f.message.startswith("link to an unpublished")
+        if (match := said.match(f.message))
     )
 
 
@@ -1050,3 +1060,42 @@ def test_a_link_to_an_unpublished_address_on_any_spelling_of_the_host_is_taken_o
     body = public.html("berita/2024/11/rilis-bertaut/").select_one(".article__body")
     assert body.find_all("a") == []
     assert "nomor 6" in body.get_text()
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [
+        """<a href="/berita/2099/01/embargo-x/?q='x">teks</a>""",
+        """<a href="/berita/2099/01/embargo-x/?utm_source='wa'">teks</a>""",
+        """<a href='/berita/2099/01/embargo-x/?q="x'>teks</a>""",
+        """<a href=/berita/2099/01/embargo-x/?q=x>teks</a>""",
+        """<a href="{filename}embargo.md?q='x">teks</a>""",
+    ],
+)
+def test_a_link_is_read_whatever_quote_its_query_holds(anchor):
+    """An apostrophe in the query (`?q='x`) hid the whole link from the check."""
+    found = links_in(anchor) or hrefs_in(anchor)
+    assert [link.value.split("?")[0] for link in found] in (
+        ["/berita/2099/01/embargo-x/"],
+        ["embargo.md"],
+    )
+    removed = {found[0].value}.__contains__
+    assert remove_hrefs(remove_links(f"<p>{anchor}</p>", removed), removed) == "<p>teks</p>"
+
+
+def test_a_link_with_an_apostrophe_in_its_query_to_an_embargoed_release_is_taken_out(tmp_path):
+    site = FixtureSite(tmp_path)
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis berikutnya.\n\n"
+        "Lihat [pengumuman](/berita/2099/01/embargo-rahasia/?q='x) nanti."
+    )
+    site.article("tautan.md", article_text(slug="rilis-bertaut", body=body))
+    site.article("embargo.md", article_text(slug="embargo-rahasia", date="2099-01-01 08:00"))
+    public = site.build(publish=True, SITEURL=SITEURL, FEED_DOMAIN=SITEURL, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == [
+        ("berita/tautan.md", 11, "/berita/2099/01/embargo-rahasia/?q='x")
+    ], public.log
+    body = public.html("berita/2024/11/rilis-bertaut/").select_one(".article__body")
+    assert body.find_all("a") == []
+    assert "pengumuman" in body.get_text()

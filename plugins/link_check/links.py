@@ -14,10 +14,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-_ATTRIBUTE_RE = re.compile(
-    r"""(?P<name>\b[a-zA-Z-]+)\s*=\s*(?P<quote>["'])"""
-    r"""(?P<link>(?:\{filename\}|\|filename\|)(?P<value>[^"']*))(?P=quote)"""
-)
+# An attribute value in double quotes, in single quotes or bare, as HTML reads
+# it: the other quote is a character of the value (`?q='x` in a query).
+_VALUE = r"""(?:"(?P<dq>{0}[^"]*)"|'(?P<sq>{0}[^']*)'|(?P<bare>{0}[^\s"'=<>`]+))"""
+_INTRASITE = r"(?:\{filename\}|\|filename\|)"
+_ATTRIBUTE_RE = re.compile(r"(?P<name>\b[a-zA-Z-]+)\s*=\s*" + _VALUE.format(_INTRASITE))
 _ANCHOR_RE = re.compile(
     r"<a\b(?P<attributes>[^>]*)>(?P<text>.*?)</a\s*>", re.IGNORECASE | re.DOTALL
 )
@@ -33,7 +34,7 @@ def links_in(fragment: str) -> list[Link]:
     """Every intrasite `{filename}` link of the fragment, in order."""
     if "filename" not in fragment:  # most releases link no other release: no scan
         return []
-    return [Link(m.group("link"), m.group("value")) for m in _ATTRIBUTE_RE.finditer(fragment)]
+    return [_intrasite(m) for m in _ATTRIBUTE_RE.finditer(fragment)]
 
 
 def remove_links(fragment: str, is_removed: Callable[[str], bool]) -> str:
@@ -42,20 +43,29 @@ def remove_links(fragment: str, is_removed: Callable[[str], bool]) -> str:
 
     def anchor(match: re.Match) -> str:
         link = _ATTRIBUTE_RE.search(match.group("attributes"))
-        if link and is_removed(link.group("value")):
+        if link and is_removed(_intrasite(link).value):
             return match.group("text")
         return match.group(0)
 
     def attribute(match: re.Match) -> str:
-        if is_removed(match.group("value")):
-            quote = match.group("quote")
-            return f"{match.group('name')}={quote}#{quote}"
+        if is_removed(_intrasite(match).value):
+            return f'{match.group("name")}="#"'
         return match.group(0)
 
     return _ATTRIBUTE_RE.sub(attribute, _ANCHOR_RE.sub(anchor, fragment))
 
 
-_HREF_RE = re.compile(r"""\bhref\s*=\s*(?P<quote>["'])(?P<value>[^"']*)(?P=quote)""", re.IGNORECASE)
+_HREF_RE = re.compile(r"\bhref\s*=\s*" + _VALUE.format(""), re.IGNORECASE)
+
+
+def _written(match: re.Match) -> str:
+    """The attribute's value as it stands, without its quotes."""
+    return next(v for v in match.group("dq", "sq", "bare") if v is not None)
+
+
+def _intrasite(match: re.Match) -> Link:
+    written = _written(match)
+    return Link(written, re.sub(_INTRASITE, "", written, count=1))
 
 
 def hrefs_in(fragment: str) -> list[Link]:
@@ -66,7 +76,7 @@ def hrefs_in(fragment: str) -> list[Link]:
     for anchor in _ANCHOR_RE.finditer(fragment):
         match = _HREF_RE.search(anchor.group("attributes"))
         if match and not _ATTRIBUTE_RE.search(anchor.group("attributes")):
-            found.append(Link(match.group("value"), match.group("value")))
+            found.append(Link(_written(match), _written(match)))
     return found
 
 
@@ -75,7 +85,7 @@ def remove_hrefs(fragment: str, is_removed: Callable[[str], bool]) -> str:
 
     def anchor(match: re.Match) -> str:
         href = _HREF_RE.search(match.group("attributes"))
-        if href and is_removed(href.group("value")):
+        if href and is_removed(_written(href)):
             return match.group("text")
         return match.group(0)
 
