@@ -1099,3 +1099,38 @@ def test_a_link_with_an_apostrophe_in_its_query_to_an_embargoed_release_is_taken
     body = public.html("berita/2024/11/rilis-bertaut/").select_one(".article__body")
     assert body.find_all("a") == []
     assert "pengumuman" in body.get_text()
+
+
+def test_a_removed_link_whose_text_is_the_unpublished_address_leaves_neutral_words(tmp_path):
+    """An autolink `<https://site/berita/…/embargo-x/>` was taken out but kept
+    its text, the address itself: the embargoed slug (its headline) stayed in
+    the page and the feeds. A link with words of its own keeps them."""
+    site = FixtureSite(tmp_path)
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis berikutnya.\n\n"
+        f"Ref <{SITEURL}/berita/2099/01/zqx-embargo-rahasia/>.\n\n"
+        "Lihat [/draf/zqx-draf-rahasia/](/draf/zqx-draf-rahasia/) dan "
+        "[zqxdraf.md]({filename}zqxdraf.md), juga [rilis embargo](/draf/zqx-embargo-rahasia/)."
+    )
+    site.article(
+        "tautan.md",
+        article_text(
+            slug="rilis-bertaut",
+            summary="Ringkasan rapat pengawasan, lihat "
+            f"<{SITEURL}/berita/2099/01/zqx-embargo-rahasia/>.",
+            body=body,
+        ),
+    )
+    site.article("zqxdraf.md", article_text(slug="zqx-draf-rahasia", status="draft"))
+    site.article("embargo.md", article_text(slug="zqx-embargo-rahasia", date="2099-01-01 08:00"))
+    public = site.build(publish=True, SITEURL=SITEURL, FEED_DOMAIN=SITEURL, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert len(unpublished_links(public)) == 5, public.log
+    page = public.html("berita/2024/11/rilis-bertaut/")
+    paragraphs = [p.get_text() for p in page.select(".article__body p")]
+    assert paragraphs[1:] == [
+        "Ref (tautan belum tersedia).",
+        "Lihat (tautan belum tersedia) dan (tautan belum tersedia), juga rilis embargo.",
+    ]
+    for name in ("berita/2024/11/rilis-bertaut/index.html", "index.html", "feed.xml", "feed.json"):
+        assert "zqx" not in public.text(name).casefold(), name

@@ -11,7 +11,9 @@ source line:
     (publish it first, or remove the link)
 
 and, in a build that does not write the target (the public build), removes
-the link and keeps its text, so no output names the draft. In the
+the link and keeps its text, so no output names the draft; a text that
+shows the draft's address or file (an autolink, `<https://site/…/slug/>`)
+becomes "(tautan belum tersedia)". In the
 development build the target has a `/draf/` preview and the link is kept.
 Bodies and `Summary:` lines are checked. "Written" and "unpublished" come
 from warta.published. No settings.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -37,14 +37,23 @@ def links_in(fragment: str) -> list[Link]:
     return [_intrasite(m) for m in _ATTRIBUTE_RE.finditer(fragment)]
 
 
-def remove_links(fragment: str, is_removed: Callable[[str], bool]) -> str:
+def _own_text(value: str, text: str) -> str:
+    return text
+
+
+def remove_links(
+    fragment: str,
+    is_removed: Callable[[str], bool],
+    kept_text: Callable[[str, str], str] = _own_text,
+) -> str:
     """The fragment with each `<a>` whose `{filename}` value `is_removed` replaced
-    by its text; any other attribute naming such a value gets `#`."""
+    by its text (what `kept_text(value, text)` makes of it); any other
+    attribute naming such a value gets `#`."""
 
     def anchor(match: re.Match) -> str:
         link = _ATTRIBUTE_RE.search(match.group("attributes"))
-        if link and is_removed(_intrasite(link).value):
-            return match.group("text")
+        if link and is_removed(value := _intrasite(link).value):
+            return kept_text(value, match.group("text"))
         return match.group(0)
 
     def attribute(match: re.Match) -> str:
@@ -80,13 +89,18 @@ def hrefs_in(fragment: str) -> list[Link]:
     return found
 
 
-def remove_hrefs(fragment: str, is_removed: Callable[[str], bool]) -> str:
-    """The fragment with each `<a>` whose href `is_removed` replaced by its text."""
+def remove_hrefs(
+    fragment: str,
+    is_removed: Callable[[str], bool],
+    kept_text: Callable[[str, str], str] = _own_text,
+) -> str:
+    """The fragment with each `<a>` whose href `is_removed` replaced by its text
+    (what `kept_text(href, text)` makes of it)."""
 
     def anchor(match: re.Match) -> str:
         href = _HREF_RE.search(match.group("attributes"))
-        if href and is_removed(_written(href)):
-            return match.group("text")
+        if href and is_removed(value := _written(href)):
+            return kept_text(value, match.group("text"))
         return match.group(0)
 
     return _ANCHOR_RE.sub(anchor, fragment)
@@ -152,6 +166,37 @@ def site_address(href: str, site_host: str, page_url: str, site_prefix: str = ""
     if site_prefix and (address == site_prefix or address.startswith(site_prefix + "/")):
         address = address[len(site_prefix) :].strip("/")
     return normal_address(address)
+
+
+def address_words(addresses: Iterable[str], generic: Iterable[str] = ()) -> set[str]:
+    """The words of these addresses that tell which content they lead to: each
+    path segment ("embargo-x", "draf.md", "embargo" of "embargo.md"), in lower
+    case, but a number (a year, a month) and a `generic` one ("berita", "draf":
+    the fixed parts of the site's address patterns)."""
+    common = {word.casefold() for word in generic}
+    words = set()
+    for address in addresses:
+        for segment in str(address or "").split("/"):
+            segment = unquote(segment).casefold()
+            for word in (segment, posixpath.splitext(segment)[0]):
+                if word.strip(".") and not word.isdigit() and word not in common | {"index"}:
+                    words.add(word)
+    return words
+
+
+def shows_words(text: str, words: Iterable[str]) -> bool:
+    """Whether an HTML fragment's text shows one of `words` (from `address_words`)
+    as it is written in an address: a word with a dash or a dot (a slug, a file
+    name) anywhere, any other word next to a slash, as an address shows it
+    ("…/rahasia/"), so a one-word slug in a sentence ("rapat") is no address."""
+    plain = unquote(html.unescape(re.sub(r"<[^>]*>", "", text))).casefold()
+    for word in words:
+        pattern = re.escape(word)
+        if not re.search(r"[-._]", word):
+            pattern = rf"(?:/{pattern}(?![\w-])|(?<![\w-]){pattern}/)"
+        if re.search(pattern, plain):
+            return True
+    return False
 
 
 def normal_address(url: str) -> str:

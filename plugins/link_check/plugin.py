@@ -19,6 +19,7 @@ from warta.published import is_written, written_contents
 
 from .links import (
     Link,
+    address_words,
     host_of,
     hrefs_in,
     link_line,
@@ -26,12 +27,16 @@ from .links import (
     normal_address,
     remove_hrefs,
     remove_links,
+    shows_words,
     site_address,
 )
 
 logger = logging.getLogger(__name__)
 
 SUGGESTION = "publish it first, or remove the link"
+# Said in the public page instead of a removed link's text when that text is
+# the unpublished address itself (an autolink, `<https://…/slug/>`).
+NEUTRAL_TEXT = "(tautan belum tersedia)"
 
 
 def is_draft(content) -> bool:
@@ -110,19 +115,43 @@ def check_content(
         line = link_line(source, link, first_line=first_lines[field], after=previous.get(key, 0))
         previous[key] = line or 0
         _warn(content, target, link, line)
-    unwritten = {link.value for _, link, target in found if not is_written(target)}
+    unwritten: dict[str, set[str]] = {}  # value → the words that tell its target
+    generic = _generic_words(content.settings, site_prefix)
+    for _, link, target in found:
+        if not is_written(target):
+            # the target's addresses, and the file a `{filename}` link names
+            telling = (*addresses_of(target), urlsplit(link.value).path)
+            unwritten.setdefault(link.value, set()).update(address_words(telling, generic))
     if not unwritten:
         return
     removed = unwritten.__contains__
+
+    def kept_text(value: str, text: str) -> str:
+        # An autolink's text is the address itself: the slug would stay public.
+        return NEUTRAL_TEXT if shows_words(text, unwritten[value]) else text
+
+    def cleaned(fragment: str) -> str:
+        return remove_hrefs(remove_links(fragment, removed, kept_text), removed, kept_text)
+
     if any(field == "summary" for field, _, _ in found):
-        cleaned = remove_hrefs(remove_links(summary, removed), removed)
-        cleaned = Markup(cleaned) if isinstance(summary, Markup) else cleaned
-        content.metadata["summary"] = cleaned
+        text = cleaned(summary)
+        text = Markup(text) if isinstance(summary, Markup) else text
+        content.metadata["summary"] = text
         if hasattr(content, "_summary"):
-            content._summary = cleaned
+            content._summary = text
     if isinstance(body, str):
-        content._content = remove_hrefs(remove_links(body, removed), removed)
+        content._content = cleaned(body)
     forget_rendered(content)
+
+
+def _generic_words(settings, site_prefix: str) -> set[str]:
+    """The fixed path segments of the site's content addresses ("berita",
+    "draf", "halaman") and of SITEURL: words every address has, telling none."""
+    words = set(site_prefix.split("/"))
+    for key, pattern in settings.items():
+        if key.endswith("_URL") and isinstance(pattern, str):
+            words.update(part for part in pattern.split("/") if "{" not in part)
+    return words
 
 
 def _warn(content, target, link: Link, line: int | None) -> None:
