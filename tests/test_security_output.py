@@ -1134,3 +1134,61 @@ def test_a_removed_link_whose_text_is_the_unpublished_address_leaves_neutral_wor
     ]
     for name in ("berita/2024/11/rilis-bertaut/index.html", "index.html", "feed.xml", "feed.json"):
         assert "zqx" not in public.text(name).casefold(), name
+
+
+def test_a_link_to_a_tag_rubrik_or_author_page_the_site_does_not_have_is_said_at_its_line(
+    tmp_path,
+):
+    """`{tag}pantarlih`, `{category}rahasia`, `{author}zz-penulis-rahasia` became
+    /tag/pantarlih/ and so on, pages the build does not write: dead links, with
+    "build ok". A tag only a draft has gets no page either."""
+    site = FixtureSite(tmp_path)
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang mengawasi pencocokan data pemilih.\n\n"
+        "Lihat [pantarlih]({tag}pantarlih) dan [pilkada]({tag}pilkada-serentak-2024).\n\n"
+        "Rubrik [rahasia]({category}rahasia), [pengumuman]({category}pengumumn) dan "
+        "[berita]({category}berita).\n\n"
+        "Penulis [x]({author}zz-penulis-rahasia) dan [humas]({author}humas-bawaslu-kota-palembang)."
+    )
+    site.article("pub.md", article_text(slug="rilis-terbit", body=body))
+    site.article("umum.md", article_text(slug="pengumuman-terbit", category="Pengumuman", tags=""))
+    site.article("draf.md", article_text(slug="draf-x", status="draft", tags="Pantarlih"))
+    public = site.build(
+        publish=True,
+        SITEURL=SITEURL,
+        FEED_DOMAIN=SITEURL,
+        SEARCH_ENABLED=False,
+        OFFICIAL_TAGS_ALLOW_FREE=True,
+    )
+    assert public.returncode == 0, public.log
+    said = sorted(
+        (f.path.removeprefix("content/"), f.line, f.message)
+        for f in public.findings("warning")
+        if "page the site does not have" in f.message
+    )
+    assert said == [
+        (
+            "berita/pub.md",
+            11,
+            "link to a tag page the site does not have: '{tag}pantarlih' "
+            "(no published release has this tag: remove the link)",
+        ),
+        (
+            "berita/pub.md",
+            13,
+            "link to a rubrik page the site does not have: '{category}pengumumn' "
+            "(link to an existing rubrik page, e.g. '{category}pengumuman', or remove the link)",
+        ),
+        (
+            "berita/pub.md",
+            13,
+            "link to a rubrik page the site does not have: '{category}rahasia' "
+            "(no published release has this rubrik: remove the link)",
+        ),
+        (
+            "berita/pub.md",
+            15,
+            "link to an author page the site does not have: '{author}zz-penulis-rahasia' "
+            "(no published release has this author: remove the link)",
+        ),
+    ], public.log

@@ -89,6 +89,23 @@ def hrefs_in(fragment: str) -> list[Link]:
     return found
 
 
+_TAXONOMY = r"(?:\{(?:tag|category|author)\}|\|(?:tag|category|author)\|)"
+_TAXONOMY_RE = re.compile(r"\bhref\s*=\s*" + _VALUE.format(_TAXONOMY), re.IGNORECASE)
+
+
+def taxonomy_links_in(fragment: str) -> list[tuple[str, Link]]:
+    """(kind, link) of every `{tag}x`, `{category}x`, `{author}x` href of the
+    fragment ("tag", Link("{tag}pantarlih", "pantarlih")), in order."""
+    if "{" not in fragment and "|" not in fragment:
+        return []
+    found = []
+    for match in _TAXONOMY_RE.finditer(fragment):
+        written = _written(match)
+        kind, value = re.fullmatch(r"[{|](\w+)[}|](.*)", written, re.DOTALL).groups()
+        found.append((kind, Link(written, value)))
+    return found
+
+
 def remove_hrefs(
     fragment: str,
     is_removed: Callable[[str], bool],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import difflib
 import html
 import logging
 import os
@@ -11,6 +12,7 @@ from urllib.parse import unquote, urlparse, urlsplit
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Article
+from pelican.urlwrappers import Author, Category, Tag
 
 from warta import frontmatter
 from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_path
@@ -29,6 +31,7 @@ from .links import (
     remove_links,
     shows_words,
     site_address,
+    taxonomy_links_in,
 )
 
 logger = logging.getLogger(__name__)
@@ -212,6 +215,74 @@ def addresses_of(content) -> set[str]:
     return found
 
 
+_WRAPPERS = {"tag": Tag, "category": Category, "author": Author}
+TAXONOMY_NOUNS = {"tag": "tag", "category": "rubrik", "author": "author"}
+
+
+def taxonomy_pages(generators) -> dict[str, dict[str, str]]:
+    """Kind ("tag", "category", "author") → address → slug of each tag, rubrik
+    and author page the build writes (its SAVE_AS set): those of the listed
+    articles, as Pelican's ArticlesGenerator gathers them."""
+    pages: dict[str, dict[str, str]] = {kind: {} for kind in TAXONOMY_NOUNS}
+    for generator in generators:
+        if not hasattr(generator, "tags") or not hasattr(generator, "authors"):
+            continue
+        wrappers = {
+            "tag": list(generator.tags),
+            "category": [category for category, _ in generator.categories],
+            "author": [author for author, _ in generator.authors],
+        }
+        for kind, found in wrappers.items():
+            for wrapper in found:
+                if getattr(wrapper, "save_as", ""):
+                    pages[kind][normal_address(wrapper.url)] = wrapper.slug
+    return pages
+
+
+def check_taxonomy_links(content, pages: dict[str, dict[str, str]]) -> None:
+    """Warn at its line about each `{tag}x`, `{category}x`, `{author}x` link to
+    a page the build does not write (no listed release has that tag, rubrik or
+    author): Pelican makes it an address all the same, a dead link. The nearest
+    existing one is the suggestion."""
+    texts = [
+        (field, text)
+        for field, text in (
+            ("summary", content.metadata.get("summary")),
+            ("body", content._content),
+        )
+        if isinstance(text, str)
+    ]
+    dead = []
+    for field, text in texts:
+        for kind, link in taxonomy_links_in(text):
+            name = unquote(urlsplit(html.unescape(link.value)).path)
+            wrapper = _WRAPPERS[kind](name, content.settings)
+            with contextlib.suppress(KeyError, ValueError, AttributeError, IndexError):
+                if normal_address(wrapper.url) in pages[kind]:
+                    continue
+            dead.append((field, kind, link, wrapper))
+    if not dead:
+        return
+    source = frontmatter.read_source(content.source_path)
+    first_lines = {"summary": 1, "body": frontmatter.parse(source).front_matter.body_start}
+    previous: dict[tuple[str, str], int] = {}
+    for field, kind, link, wrapper in dead:
+        key = (field, link.written)
+        line = link_line(source, link, first_line=first_lines[field], after=previous.get(key, 0))
+        previous[key] = line or 0
+        noun = TAXONOMY_NOUNS[kind]
+        slugs = sorted(pages[kind].values())
+        nearest = difflib.get_close_matches(str(getattr(wrapper, "slug", "")), slugs, n=1)
+        suggestion = (
+            f"link to an existing {noun} page, e.g. '{{{kind}}}{nearest[0]}', or remove the link"
+            if nearest
+            else f"no published release has this {noun}: remove the link"
+        )
+        article = "an" if noun[0] in "aeiou" else "a"
+        message = f"link to {article} {noun} page the site does not have: '{link.written}'"
+        report(logger, Finding(message_path(content), line, "warning", message, suggestion))
+
+
 def check_links(generators) -> None:
     """all_generators_finalized: every content is known, nothing is rendered yet."""
     generated = None
@@ -222,12 +293,15 @@ def check_links(generators) -> None:
     if not generated:
         return
     hidden = unpublished_addresses(generators)
+    pages = taxonomy_pages(generators)
     site_url = str(generators[0].settings.get("SITEURL") or "") if generators else ""
     site_host, site_prefix = host_of(site_url), urlsplit(site_url).path.strip("/")
     for content in written_contents(generators):
         if is_draft(content):  # (written already: the rest of is_unpublished)
             continue  # a draft may link to another draft: neither is public
         check_content(content, generated, hidden, site_host, site_prefix)
+        if isinstance(getattr(content, "_content", None), str):
+            check_taxonomy_links(content, pages)
 
 
 def register() -> None:
