@@ -1192,3 +1192,14 @@ def test_a_link_to_a_tag_rubrik_or_author_page_the_site_does_not_have_is_said_at
             "(no published release has this author: remove the link)",
         ),
     ], public.log
+
+
+def test_a_link_the_html_escapes_is_found_at_its_own_line():
+    """`?q="x` in the source is `?q=&quot;x` in the HTML: the path alone was
+    looked for, and found on an earlier line linking the same page."""
+    source = (
+        "Title: t\n\n[a](/berita/2099/01/x/)\n\n"
+        "<a href='/berita/2099/01/x/?q=\"x'>b</a> dan [c](/berita/2099/01/x/?a=1&b=2)\n"
+    )
+    for written in ("/berita/2099/01/x/?q=&quot;x", "/berita/2099/01/x/?a=1&amp;b=2"):
+        assert link_line(source, Link(written, written), first_line=3) == 5

@@ -232,7 +232,10 @@ def link_line(source: str, link: Link, *, first_line: int = 1, after: int = 0) -
     is the answer when no later line has it (twice on one line)."""
     lines = source.splitlines()
     path = re.split(r"[?#]", link.value, maxsplit=1)[0]
-    needles = [link.written, f"{{filename}}{path}", f"|filename|{path}", path]
+    # The HTML escapes what the source wrote plainly (`?q="x` is `?q=&quot;x`,
+    # `&` is `&amp;`): the written value unescaped before its path alone.
+    written = html.unescape(link.written)
+    needles = [link.written, written, f"{{filename}}{path}", f"|filename|{path}", path]
     start = max(first_line, after + 1)
     for needle in needles:
         if not needle:
