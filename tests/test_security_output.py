@@ -1203,3 +1203,11 @@ def test_a_link_the_html_escapes_is_found_at_its_own_line():
     )
     for written in ("/berita/2099/01/x/?q=&quot;x", "/berita/2099/01/x/?a=1&amp;b=2"):
         assert link_line(source, Link(written, written), first_line=3) == 5
+
+
+def test_a_link_is_not_found_at_a_longer_address_on_an_earlier_line():
+    """Two links to one draft, the first with a query: the second was said at
+    the first's line, its address being the start of the first's."""
+    source = "Title: t\n\n[a](/draf/x/?q=1) dan\n\n[b](/draf/x/) <https://s.org/draf/x/>\n"
+    assert link_line(source, Link("/draf/x/", "/draf/x/"), first_line=3) == 5
+    assert link_line(source, Link("/draf/x/?q=1", "/draf/x/?q=1"), first_line=3) == 3

@@ -235,12 +235,20 @@ def link_line(source: str, link: Link, *, first_line: int = 1, after: int = 0) -
     # The HTML escapes what the source wrote plainly (`?q="x` is `?q=&quot;x`,
     # `&` is `&amp;`): the written value unescaped before its path alone.
     written = html.unescape(link.written)
-    needles = [link.written, written, f"{{filename}}{path}", f"|filename|{path}", path]
+    # First the whole value where the address ends ("/x/" is not the start of
+    # "/x/?q=1" on an earlier line), then anywhere, then its path.
+    whole = [
+        re.compile(re.escape(needle) + r"""(?![^\s)\]"'>])""")
+        for needle in dict.fromkeys((link.written, written))
+        if needle
+    ]
+    needles = [*whole, link.written, written, f"{{filename}}{path}", f"|filename|{path}", path]
     start = max(first_line, after + 1)
     for needle in needles:
         if not needle:
             continue
         for number in range(start, len(lines) + 1):
-            if needle in lines[number - 1]:
+            line = lines[number - 1]
+            if needle.search(line) if isinstance(needle, re.Pattern) else needle in line:
                 return number
     return after or None
