@@ -19,7 +19,16 @@ import pytest
 from bs4 import BeautifulSoup
 from lxml import etree
 
-from plugins.link_check.links import Link, link_line, links_in, remove_links
+from plugins.link_check.links import (
+    Link,
+    host_of,
+    hrefs_in,
+    link_line,
+    links_in,
+    remove_hrefs,
+    remove_links,
+    site_address,
+)
 from plugins.sanitize.clean import clean_html, is_safe_url, removal_lines
 from tests.conftest import FixtureSite, article_text
 from warta.jinja_filters import json_ld
@@ -954,3 +963,279 @@ def test_a_link_to_a_tag_page_named_like_a_draft_is_no_link_to_the_draft(tmp_pat
     feed = etree.fromstring((public.output / "feed.xml").read_bytes())
     summary = next(s.text for s in feed.iter(f"{ATOM}summary"))
     assert "/tag/politik-uang/" in summary
+
+
+def unpublished_links(built) -> list[tuple[str, int | None, str]]:
+    """(path from the content folder, line, address) of each link_check warning."""
+    said = re.compile(r"link to an unpublished \w+: '(?P<address>.*)' \(")
+    return sorted(
+        (f.path.removeprefix("content/"), f.line, match["address"])
+        for f in built.findings("warning")
+        if (match := said.match(f.message))
+    )
+
+
+def test_a_link_to_an_unpublished_releases_own_url_or_save_as_is_warned_and_taken_out(tmp_path):
+    """A draft's or an embargoed release's `URL:`/`Save_as:` is where it will be
+    published, but only its slug's address was matched: a link to
+    /rahasia-rapat/ went out with "build ok", a dead link naming the draft."""
+    siteurl = "https://warta-sumsel.example.org"
+    site = FixtureSite(tmp_path)
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis berikutnya.\n\n"
+        f"Lihat [rapat]({siteurl}/rahasia-rapat/) dan [rapat lagi](/rahasia-rapat/).\n\n"
+        "Juga [pengumuman](/berita/zqx-embargo/) dan [halaman](/zqx-halaman.html)."
+    )
+    site.article("pub.md", article_text(slug="rilis-terbit", body=body))
+    site.article(
+        "draf.md",
+        article_text(
+            slug="draf-saveas",
+            status="draft",
+            save_as="rahasia-rapat/index.html",
+            url="rahasia-rapat/",
+        ),
+    )
+    site.article(
+        "embargo.md",
+        article_text(
+            slug="embargo-saveas",
+            date="2099-01-01 08:00",
+            save_as="berita/zqx-embargo/index.html",
+            url="berita/zqx-embargo/",
+        ),
+    )
+    site.page(
+        "draf-halaman.md",
+        "Title: Halaman Zqx\nSlug: halaman-draf\nStatus: draft\n"
+        "Save_as: zqx-halaman.html\n\nIsi halaman yang belum terbit.\n",
+    )
+    public = site.build(publish=True, SITEURL=siteurl, FEED_DOMAIN=siteurl, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == [
+        ("berita/pub.md", 11, "/rahasia-rapat/"),
+        ("berita/pub.md", 11, f"{siteurl}/rahasia-rapat/"),
+        ("berita/pub.md", 13, "/berita/zqx-embargo/"),
+        ("berita/pub.md", 13, "/zqx-halaman.html"),
+    ], public.log
+    body = public.html("berita/2024/11/rilis-terbit/").select_one(".article__body")
+    assert body.find_all("a") == []
+    assert "rapat lagi" in body.get_text()
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://warta-sumsel.example.org/berita/2026/12/embargo-x/",
+        "https://warta-sumsel.example.org:443/berita/2026/12/embargo-x/",
+        "http://warta-sumsel.example.org:80/berita/2026/12/embargo-x/",
+        "http://warta-sumsel.example.org./berita/2026/12/embargo-x/",
+        "https://user@warta-sumsel.example.org/berita/2026/12/embargo-x/",
+        "https://user:pw@WARTA-SUMSEL.Example.ORG/berita/2026/12/embargo-x/",
+        "HTTPS://warta-sumsel.example.org/berita/2026/12/embargo-x/#isi",
+        "//warta-sumsel.example.org/berita/2026/12/embargo-x/",
+        "https:\\\\warta-sumsel.example.org\\berita\\2026\\12\\embargo-x\\",
+        "/berita/2026/12/embargo%2Dx/",
+        "/berita/2026/12/embargo-x/index.html?utm_source=wa",
+    ],
+)
+def test_a_link_to_the_site_is_read_as_a_browser_reads_its_host_and_path(href):
+    host = host_of("https://warta-sumsel.example.org")
+    assert host == "warta-sumsel.example.org"
+    assert site_address(href, host, "berita/2024/11/x/") == "berita/2026/12/embargo-x"
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://warta-sumsel.example.org:8443/berita/2026/12/embargo-x/",  # another server
+        "https://warta-sumsel.example.org.evil.example/berita/2026/12/embargo-x/",
+        "https://evil.example/?next=https://warta-sumsel.example.org/berita/2026/12/embargo-x/",
+        "https://warta-sumsel.example.org@evil.example/berita/2026/12/embargo-x/",
+        "http://[warta-sumsel/berita/2026/12/embargo-x/",
+        "mailto:humas@warta-sumsel.example.org",
+    ],
+)
+def test_a_link_to_another_host_is_no_address_of_the_site(href):
+    assert site_address(href, "warta-sumsel.example.org", "berita/2024/11/x/") is None
+
+
+def test_a_link_to_an_unpublished_address_on_any_spelling_of_the_host_is_taken_out(tmp_path):
+    """Only the host as SITEURL spells it was matched: `:443`, a final dot, a
+    user name or capitals kept an embargoed release's address in the public
+    page, and so did its slug in capitals (a dead link that shows the slug)."""
+    siteurl = "https://warta-sumsel.example.org"
+    address = "/berita/2099/01/embargo-rahasia/"
+    spellings = [
+        f"https://warta-sumsel.example.org:443{address}",
+        f"http://warta-sumsel.example.org.{address}",
+        f"https://user@warta-sumsel.example.org{address}",
+        f"https://WARTA-SUMSEL.example.org{address}",
+        address.upper(),
+        address.replace("-", "%2D"),
+    ]
+    body = "PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis berikutnya.\n\n" + "\n\n".join(
+        f"Tautan [nomor {n}]({href})." for n, href in enumerate(spellings, 1)
+    )
+    site = FixtureSite(tmp_path)
+    site.article("tautan.md", article_text(slug="rilis-bertaut", body=body))
+    site.article("embargo.md", article_text(slug="embargo-rahasia", date="2099-01-01 08:00"))
+    public = site.build(publish=True, SITEURL=siteurl, FEED_DOMAIN=siteurl, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == sorted(
+        ("berita/tautan.md", 11 + 2 * n, href) for n, href in enumerate(spellings)
+    ), public.log
+    body = public.html("berita/2024/11/rilis-bertaut/").select_one(".article__body")
+    assert body.find_all("a") == []
+    assert "nomor 6" in body.get_text()
+
+
+@pytest.mark.parametrize(
+    "anchor",
+    [
+        """<a href="/berita/2099/01/embargo-x/?q='x">teks</a>""",
+        """<a href="/berita/2099/01/embargo-x/?utm_source='wa'">teks</a>""",
+        """<a href='/berita/2099/01/embargo-x/?q="x'>teks</a>""",
+        """<a href=/berita/2099/01/embargo-x/?q=x>teks</a>""",
+        """<a href="{filename}embargo.md?q='x">teks</a>""",
+    ],
+)
+def test_a_link_is_read_whatever_quote_its_query_holds(anchor):
+    """An apostrophe in the query (`?q='x`) hid the whole link from the check."""
+    found = links_in(anchor) or hrefs_in(anchor)
+    assert [link.value.split("?")[0] for link in found] in (
+        ["/berita/2099/01/embargo-x/"],
+        ["embargo.md"],
+    )
+    removed = {found[0].value}.__contains__
+    assert remove_hrefs(remove_links(f"<p>{anchor}</p>", removed), removed) == "<p>teks</p>"
+
+
+def test_a_link_with_an_apostrophe_in_its_query_to_an_embargoed_release_is_taken_out(tmp_path):
+    site = FixtureSite(tmp_path)
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis berikutnya.\n\n"
+        "Lihat [pengumuman](/berita/2099/01/embargo-rahasia/?q='x) nanti."
+    )
+    site.article("tautan.md", article_text(slug="rilis-bertaut", body=body))
+    site.article("embargo.md", article_text(slug="embargo-rahasia", date="2099-01-01 08:00"))
+    public = site.build(publish=True, SITEURL=SITEURL, FEED_DOMAIN=SITEURL, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == [
+        ("berita/tautan.md", 11, "/berita/2099/01/embargo-rahasia/?q='x")
+    ], public.log
+    body = public.html("berita/2024/11/rilis-bertaut/").select_one(".article__body")
+    assert body.find_all("a") == []
+    assert "pengumuman" in body.get_text()
+
+
+def test_a_removed_link_whose_text_is_the_unpublished_address_leaves_neutral_words(tmp_path):
+    """An autolink `<https://site/berita/…/embargo-x/>` was taken out but kept
+    its text, the address itself: the embargoed slug (its headline) stayed in
+    the page and the feeds. A link with words of its own keeps them."""
+    site = FixtureSite(tmp_path)
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis berikutnya.\n\n"
+        f"Ref <{SITEURL}/berita/2099/01/zqx-embargo-rahasia/>.\n\n"
+        "Lihat [/draf/zqx-draf-rahasia/](/draf/zqx-draf-rahasia/) dan "
+        "[zqxdraf.md]({filename}zqxdraf.md), juga [rilis embargo](/draf/zqx-embargo-rahasia/)."
+    )
+    site.article(
+        "tautan.md",
+        article_text(
+            slug="rilis-bertaut",
+            summary="Ringkasan rapat pengawasan, lihat "
+            f"<{SITEURL}/berita/2099/01/zqx-embargo-rahasia/>.",
+            body=body,
+        ),
+    )
+    site.article("zqxdraf.md", article_text(slug="zqx-draf-rahasia", status="draft"))
+    site.article("embargo.md", article_text(slug="zqx-embargo-rahasia", date="2099-01-01 08:00"))
+    public = site.build(publish=True, SITEURL=SITEURL, FEED_DOMAIN=SITEURL, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert len(unpublished_links(public)) == 5, public.log
+    page = public.html("berita/2024/11/rilis-bertaut/")
+    paragraphs = [p.get_text() for p in page.select(".article__body p")]
+    assert paragraphs[1:] == [
+        "Ref (tautan belum tersedia).",
+        "Lihat (tautan belum tersedia) dan (tautan belum tersedia), juga rilis embargo.",
+    ]
+    for name in ("berita/2024/11/rilis-bertaut/index.html", "index.html", "feed.xml", "feed.json"):
+        assert "zqx" not in public.text(name).casefold(), name
+
+
+def test_a_link_to_a_tag_rubrik_or_author_page_the_site_does_not_have_is_said_at_its_line(
+    tmp_path,
+):
+    """`{tag}pantarlih`, `{category}rahasia`, `{author}zz-penulis-rahasia` became
+    /tag/pantarlih/ and so on, pages the build does not write: dead links, with
+    "build ok". A tag only a draft has gets no page either."""
+    site = FixtureSite(tmp_path)
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang mengawasi pencocokan data pemilih.\n\n"
+        "Lihat [pantarlih]({tag}pantarlih) dan [pilkada]({tag}pilkada-serentak-2024).\n\n"
+        "Rubrik [rahasia]({category}rahasia), [pengumuman]({category}pengumumn) dan "
+        "[berita]({category}berita).\n\n"
+        "Penulis [x]({author}zz-penulis-rahasia) dan [humas]({author}humas-bawaslu-kota-palembang)."
+    )
+    site.article("pub.md", article_text(slug="rilis-terbit", body=body))
+    site.article("umum.md", article_text(slug="pengumuman-terbit", category="Pengumuman", tags=""))
+    site.article("draf.md", article_text(slug="draf-x", status="draft", tags="Pantarlih"))
+    public = site.build(
+        publish=True,
+        SITEURL=SITEURL,
+        FEED_DOMAIN=SITEURL,
+        SEARCH_ENABLED=False,
+        OFFICIAL_TAGS_ALLOW_FREE=True,
+    )
+    assert public.returncode == 0, public.log
+    said = sorted(
+        (f.path.removeprefix("content/"), f.line, f.message)
+        for f in public.findings("warning")
+        if "page the site does not have" in f.message
+    )
+    assert said == [
+        (
+            "berita/pub.md",
+            11,
+            "link to a tag page the site does not have: '{tag}pantarlih' "
+            "(no published release has this tag: remove the link)",
+        ),
+        (
+            "berita/pub.md",
+            13,
+            "link to a rubrik page the site does not have: '{category}pengumumn' "
+            "(link to an existing rubrik page, e.g. '{category}pengumuman', or remove the link)",
+        ),
+        (
+            "berita/pub.md",
+            13,
+            "link to a rubrik page the site does not have: '{category}rahasia' "
+            "(no published release has this rubrik: remove the link)",
+        ),
+        (
+            "berita/pub.md",
+            15,
+            "link to an author page the site does not have: '{author}zz-penulis-rahasia' "
+            "(no published release has this author: remove the link)",
+        ),
+    ], public.log
+
+
+def test_a_link_the_html_escapes_is_found_at_its_own_line():
+    """`?q="x` in the source is `?q=&quot;x` in the HTML: the path alone was
+    looked for, and found on an earlier line linking the same page."""
+    source = (
+        "Title: t\n\n[a](/berita/2099/01/x/)\n\n"
+        "<a href='/berita/2099/01/x/?q=\"x'>b</a> dan [c](/berita/2099/01/x/?a=1&b=2)\n"
+    )
+    for written in ("/berita/2099/01/x/?q=&quot;x", "/berita/2099/01/x/?a=1&amp;b=2"):
+        assert link_line(source, Link(written, written), first_line=3) == 5
+
+
+def test_a_link_is_not_found_at_a_longer_address_on_an_earlier_line():
+    """Two links to one draft, the first with a query: the second was said at
+    the first's line, its address being the start of the first's."""
+    source = "Title: t\n\n[a](/draf/x/?q=1) dan\n\n[b](/draf/x/) <https://s.org/draf/x/>\n"
+    assert link_line(source, Link("/draf/x/", "/draf/x/"), first_line=3) == 5
+    assert link_line(source, Link("/draf/x/?q=1", "/draf/x/?q=1"), first_line=3) == 3

@@ -11,9 +11,13 @@ source line:
     (publish it first, or remove the link)
 
 and, in a build that does not write the target (the public build), removes
-the link and keeps its text, so no output names the draft. In the
+the link and keeps its text, so no output names the draft; a text that
+shows the draft's address or file (an autolink, `<https://site/…/slug/>`)
+becomes "(tautan belum tersedia)". In the
 development build the target has a `/draf/` preview and the link is kept.
-Bodies and `Summary:` lines are checked. "Written" and "unpublished" come
+A `{tag}x`, `{category}x` or `{author}x` link to a page the build does
+not write (no listed release has it) is a warning at its line too, with the
+nearest existing one. Bodies and `Summary:` lines are checked. "Written" and "unpublished" come
 from warta.published. No settings.
 """
 

@@ -10,16 +10,15 @@ from __future__ import annotations
 import html
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
-from warta.source_checks import line_holding
-
-_ATTRIBUTE_RE = re.compile(
-    r"""(?P<name>\b[a-zA-Z-]+)\s*=\s*(?P<quote>["'])"""
-    r"""(?P<link>(?:\{filename\}|\|filename\|)(?P<value>[^"']*))(?P=quote)"""
-)
+# An attribute value in double quotes, in single quotes or bare, as HTML reads
+# it: the other quote is a character of the value (`?q='x` in a query).
+_VALUE = r"""(?:"(?P<dq>{0}[^"]*)"|'(?P<sq>{0}[^']*)'|(?P<bare>{0}[^\s"'=<>`]+))"""
+_INTRASITE = r"(?:\{filename\}|\|filename\|)"
+_ATTRIBUTE_RE = re.compile(r"(?P<name>\b[a-zA-Z-]+)\s*=\s*" + _VALUE.format(_INTRASITE))
 _ANCHOR_RE = re.compile(
     r"<a\b(?P<attributes>[^>]*)>(?P<text>.*?)</a\s*>", re.IGNORECASE | re.DOTALL
 )
@@ -35,29 +34,47 @@ def links_in(fragment: str) -> list[Link]:
     """Every intrasite `{filename}` link of the fragment, in order."""
     if "filename" not in fragment:  # most releases link no other release: no scan
         return []
-    return [Link(m.group("link"), m.group("value")) for m in _ATTRIBUTE_RE.finditer(fragment)]
+    return [_intrasite(m) for m in _ATTRIBUTE_RE.finditer(fragment)]
 
 
-def remove_links(fragment: str, is_removed: Callable[[str], bool]) -> str:
+def _own_text(value: str, text: str) -> str:
+    return text
+
+
+def remove_links(
+    fragment: str,
+    is_removed: Callable[[str], bool],
+    kept_text: Callable[[str, str], str] = _own_text,
+) -> str:
     """The fragment with each `<a>` whose `{filename}` value `is_removed` replaced
-    by its text; any other attribute naming such a value gets `#`."""
+    by its text (what `kept_text(value, text)` makes of it); any other
+    attribute naming such a value gets `#`."""
 
     def anchor(match: re.Match) -> str:
         link = _ATTRIBUTE_RE.search(match.group("attributes"))
-        if link and is_removed(link.group("value")):
-            return match.group("text")
+        if link and is_removed(value := _intrasite(link).value):
+            return kept_text(value, match.group("text"))
         return match.group(0)
 
     def attribute(match: re.Match) -> str:
-        if is_removed(match.group("value")):
-            quote = match.group("quote")
-            return f"{match.group('name')}={quote}#{quote}"
+        if is_removed(_intrasite(match).value):
+            return f'{match.group("name")}="#"'
         return match.group(0)
 
     return _ATTRIBUTE_RE.sub(attribute, _ANCHOR_RE.sub(anchor, fragment))
 
 
-_HREF_RE = re.compile(r"""\bhref\s*=\s*(?P<quote>["'])(?P<value>[^"']*)(?P=quote)""", re.IGNORECASE)
+_HREF_RE = re.compile(r"\bhref\s*=\s*" + _VALUE.format(""), re.IGNORECASE)
+
+
+def _written(match: re.Match) -> str:
+    """The attribute's value as it stands, without its quotes."""
+    return next(v for v in match.group("dq", "sq", "bare") if v is not None)
+
+
+def _intrasite(match: re.Match) -> Link:
+    written = _written(match)
+    return Link(written, re.sub(_INTRASITE, "", written, count=1))
 
 
 def hrefs_in(fragment: str) -> list[Link]:
@@ -68,32 +85,92 @@ def hrefs_in(fragment: str) -> list[Link]:
     for anchor in _ANCHOR_RE.finditer(fragment):
         match = _HREF_RE.search(anchor.group("attributes"))
         if match and not _ATTRIBUTE_RE.search(anchor.group("attributes")):
-            found.append(Link(match.group("value"), match.group("value")))
+            found.append(Link(_written(match), _written(match)))
     return found
 
 
-def remove_hrefs(fragment: str, is_removed: Callable[[str], bool]) -> str:
-    """The fragment with each `<a>` whose href `is_removed` replaced by its text."""
+_TAXONOMY = r"(?:\{(?:tag|category|author)\}|\|(?:tag|category|author)\|)"
+_TAXONOMY_RE = re.compile(r"\bhref\s*=\s*" + _VALUE.format(_TAXONOMY), re.IGNORECASE)
+
+
+def taxonomy_links_in(fragment: str) -> list[tuple[str, Link]]:
+    """(kind, link) of every `{tag}x`, `{category}x`, `{author}x` href of the
+    fragment ("tag", Link("{tag}pantarlih", "pantarlih")), in order."""
+    if "{" not in fragment and "|" not in fragment:
+        return []
+    found = []
+    for match in _TAXONOMY_RE.finditer(fragment):
+        written = _written(match)
+        kind, value = re.fullmatch(r"[{|](\w+)[}|](.*)", written, re.DOTALL).groups()
+        found.append((kind, Link(written, value)))
+    return found
+
+
+def remove_hrefs(
+    fragment: str,
+    is_removed: Callable[[str], bool],
+    kept_text: Callable[[str, str], str] = _own_text,
+) -> str:
+    """The fragment with each `<a>` whose href `is_removed` replaced by its text
+    (what `kept_text(href, text)` makes of it)."""
 
     def anchor(match: re.Match) -> str:
         href = _HREF_RE.search(match.group("attributes"))
-        if href and is_removed(href.group("value")):
-            return match.group("text")
+        if href and is_removed(value := _written(href)):
+            return kept_text(value, match.group("text"))
         return match.group(0)
 
     return _ANCHOR_RE.sub(anchor, fragment)
+
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def host_of(url: str) -> str:
+    """The host of an address as a browser compares it: lower case, without
+    user info, a final dot (`example.org.` is the same name) or the default port
+    of its scheme (`:443` on https); "host:port" for another port; "" when the
+    address has no host or an unreadable port."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").rstrip(".")
+        port = parts.port
+    except ValueError:  # "http://[x/", "http://site:port/"
+        return ""
+    if not host:
+        return ""
+    if port is None or port == _DEFAULT_PORTS.get(parts.scheme.lower() or "https"):
+        return host
+    return f"{host}:{port}"
 
 
 def site_address(href: str, site_host: str, page_url: str, site_prefix: str = "") -> str | None:
     """The site path a link leads to, normalised ("berita/2099/01/x"), resolved
     against the address of the page it is on (`page_url`) as a browser
     resolves it; None for a link elsewhere or not a web address. `site_host`:
-    the site's host (any host when it has none, as in a preview build);
-    `site_prefix`: the path of SITEURL ("warta" for a site at /warta/)."""
-    parts = urlsplit(html.unescape(href.strip()))
-    if parts.scheme and parts.scheme not in ("http", "https"):
+    the site's host as `host_of` gives it (any host when it has none, as in a
+    preview build); `site_prefix`: the path of SITEURL ("warta" for a site at
+    /warta/).
+
+    Read as a browser reads it: the host by `host_of` (a link to
+    `https://User@Site.org.:443/` is a link to the site), a backslash as a
+    slash, and the path percent-decoded once, as the web server decodes it
+    (`embargo%2Dx` is the file `embargo-x`). The query and fragment do not
+    change the page. The path keeps its case here (see `unpublished_addresses`)."""
+    value = html.unescape(href.strip())
+    address = re.split(r"[?#]", value, maxsplit=1)[0]
+    try:
+        parts = urlsplit(address.replace("\\", "/"))
+    except ValueError:  # "http://[x/": no address a browser opens
         return None
-    if parts.netloc and site_host and parts.netloc.lower() != site_host:
+    if parts.scheme and parts.scheme not in _DEFAULT_PORTS:
+        return None
+    # "//host/x" takes the page's scheme: https on the public site
+    if (
+        parts.netloc
+        and site_host
+        and host_of(f"{parts.scheme or 'https'}://{parts.netloc}") != site_host
+    ):
         return None
     path = unquote(parts.path)
     if not path:
@@ -106,6 +183,37 @@ def site_address(href: str, site_host: str, page_url: str, site_prefix: str = ""
     if site_prefix and (address == site_prefix or address.startswith(site_prefix + "/")):
         address = address[len(site_prefix) :].strip("/")
     return normal_address(address)
+
+
+def address_words(addresses: Iterable[str], generic: Iterable[str] = ()) -> set[str]:
+    """The words of these addresses that tell which content they lead to: each
+    path segment ("embargo-x", "draf.md", "embargo" of "embargo.md"), in lower
+    case, but a number (a year, a month) and a `generic` one ("berita", "draf":
+    the fixed parts of the site's address patterns)."""
+    common = {word.casefold() for word in generic}
+    words = set()
+    for address in addresses:
+        for segment in str(address or "").split("/"):
+            segment = unquote(segment).casefold()
+            for word in (segment, posixpath.splitext(segment)[0]):
+                if word.strip(".") and not word.isdigit() and word not in common | {"index"}:
+                    words.add(word)
+    return words
+
+
+def shows_words(text: str, words: Iterable[str]) -> bool:
+    """Whether an HTML fragment's text shows one of `words` (from `address_words`)
+    as it is written in an address: a word with a dash or a dot (a slug, a file
+    name) anywhere, any other word next to a slash, as an address shows it
+    ("…/rahasia/"), so a one-word slug in a sentence ("rapat") is no address."""
+    plain = unquote(html.unescape(re.sub(r"<[^>]*>", "", text))).casefold()
+    for word in words:
+        pattern = re.escape(word)
+        if not re.search(r"[-._]", word):
+            pattern = rf"(?:/{pattern}(?![\w-])|(?<![\w-]){pattern}/)"
+        if re.search(pattern, plain):
+            return True
+    return False
 
 
 def normal_address(url: str) -> str:
@@ -122,7 +230,25 @@ def link_line(source: str, link: Link, *, first_line: int = 1, after: int = 0) -
     max(first_line, after + 1) holding it (its path part as a fallback); `after`
     is the line of the same link's previous occurrence (0: none), whose own line
     is the answer when no later line has it (twice on one line)."""
+    lines = source.splitlines()
     path = re.split(r"[?#]", link.value, maxsplit=1)[0]
-    needles = (link.written, f"{{filename}}{path}", f"|filename|{path}", path)
-    lines = list(enumerate(source.splitlines(), 1))[max(first_line, 1) - 1 :]
-    return line_holding(lines, needles, after=after)
+    # The HTML escapes what the source wrote plainly (`?q="x` is `?q=&quot;x`,
+    # `&` is `&amp;`): the written value unescaped before its path alone.
+    written = html.unescape(link.written)
+    # First the whole value where the address ends ("/x/" is not the start of
+    # "/x/?q=1" on an earlier line), then anywhere, then its path.
+    whole = [
+        re.compile(re.escape(needle) + r"""(?![^\s)\]"'>])""")
+        for needle in dict.fromkeys((link.written, written))
+        if needle
+    ]
+    needles = [*whole, link.written, written, f"{{filename}}{path}", f"|filename|{path}", path]
+    start = max(first_line, after + 1)
+    for needle in needles:
+        if not needle:
+            continue
+        for number in range(start, len(lines) + 1):
+            line = lines[number - 1]
+            if needle.search(line) if isinstance(needle, re.Pattern) else needle in line:
+                return number
+    return after or None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import difflib
 import html
 import logging
 import os
@@ -11,6 +12,7 @@ from urllib.parse import unquote, urlparse, urlsplit
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Article
+from pelican.urlwrappers import Author, Category, Tag
 
 from warta import frontmatter
 from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_path
@@ -19,18 +21,25 @@ from warta.published import is_written, written_contents
 
 from .links import (
     Link,
+    address_words,
+    host_of,
     hrefs_in,
     link_line,
     links_in,
     normal_address,
     remove_hrefs,
     remove_links,
+    shows_words,
     site_address,
+    taxonomy_links_in,
 )
 
 logger = logging.getLogger(__name__)
 
 SUGGESTION = "publish it first, or remove the link"
+# Said in the public page instead of a removed link's text when that text is
+# the unpublished address itself (an autolink, `<https://…/slug/>`).
+NEUTRAL_TEXT = "(tautan belum tersedia)"
 
 
 def is_draft(content) -> bool:
@@ -94,7 +103,9 @@ def check_content(
             continue
         for link in hrefs_in(text):
             address = site_address(link.value, site_host, content.url, site_prefix)
-            target = hidden.get(address) if address is not None else None
+            target = None
+            if address is not None:  # a published address is there as None
+                target = hidden[address] if address in hidden else hidden.get(address.casefold())
             if target is not None and target is not content:
                 found.append((field, link, target))
     if not found:
@@ -107,19 +118,43 @@ def check_content(
         line = link_line(source, link, first_line=first_lines[field], after=previous.get(key, 0))
         previous[key] = line or 0
         _warn(content, target, link, line)
-    unwritten = {link.value for _, link, target in found if not is_written(target)}
+    unwritten: dict[str, set[str]] = {}  # value → the words that tell its target
+    generic = _generic_words(content.settings, site_prefix)
+    for _, link, target in found:
+        if not is_written(target):
+            # the target's addresses, and the file a `{filename}` link names
+            telling = (*addresses_of(target), urlsplit(link.value).path)
+            unwritten.setdefault(link.value, set()).update(address_words(telling, generic))
     if not unwritten:
         return
     removed = unwritten.__contains__
+
+    def kept_text(value: str, text: str) -> str:
+        # An autolink's text is the address itself: the slug would stay public.
+        return NEUTRAL_TEXT if shows_words(text, unwritten[value]) else text
+
+    def cleaned(fragment: str) -> str:
+        return remove_hrefs(remove_links(fragment, removed, kept_text), removed, kept_text)
+
     if any(field == "summary" for field, _, _ in found):
-        cleaned = remove_hrefs(remove_links(summary, removed), removed)
-        cleaned = Markup(cleaned) if isinstance(summary, Markup) else cleaned
-        content.metadata["summary"] = cleaned
+        text = cleaned(summary)
+        text = Markup(text) if isinstance(summary, Markup) else text
+        content.metadata["summary"] = text
         if hasattr(content, "_summary"):
-            content._summary = cleaned
+            content._summary = text
     if isinstance(body, str):
-        content._content = remove_hrefs(remove_links(body, removed), removed)
+        content._content = cleaned(body)
     forget_rendered(content)
+
+
+def _generic_words(settings, site_prefix: str) -> set[str]:
+    """The fixed path segments of the site's content addresses ("berita",
+    "draf", "halaman") and of SITEURL: words every address has, telling none."""
+    words = set(site_prefix.split("/"))
+    for key, pattern in settings.items():
+        if key.endswith("_URL") and isinstance(pattern, str):
+            words.update(part for part in pattern.split("/") if "{" not in part)
+    return words
 
 
 def _warn(content, target, link: Link, line: int | None) -> None:
@@ -129,12 +164,17 @@ def _warn(content, target, link: Link, line: int | None) -> None:
     report(logger, Finding(path, line, "warning", message, SUGGESTION))
 
 
-def unpublished_addresses(generators) -> dict[str, object]:
+def unpublished_addresses(generators) -> dict[str, object | None]:
     """Address → content, of every draft or embargoed article or page: where
-    it is previewed (`/draf/slug/`) and where it will be published (its
-    ARTICLE_URL or PAGE_URL), but an address a published content has. Only
+    it is previewed (`/draf/slug/`) and where it will or may be published (see
+    `addresses_of`), but an address a published content has (→ None). Only
     these are matched (a tag page `/tag/x/` is not a draft whose slug is x);
-    only the draft lists are read whole: a site without drafts costs nothing."""
+    only the draft lists are read whole: a site without drafts costs nothing.
+
+    Each address is also there in lower case (casefold), looked up when the
+    link's own case is not: /berita/2026/12/EMBARGO-SLUG/ is a dead link on a
+    server that tells case apart, but it shows the slug all the same. A case
+    that is some published content's address is that content's."""
     found: dict[str, object] = {}
     for content in contents_of(generators, DRAFT_LISTS):
         for address in addresses_of(content):
@@ -142,22 +182,105 @@ def unpublished_addresses(generators) -> dict[str, object]:
                 found.setdefault(address, content)
     if not found:
         return {}
-    for content in contents_of(generators):
-        if not is_unpublished(content):
-            found.pop(normal_address(content.url), None)
+    published = {
+        normal_address(content.url)
+        for content in contents_of(generators)
+        if not is_unpublished(content)
+    }
+    folded = {address.casefold() for address in published}
+    for address, content in list(found.items()):
+        if address.casefold() not in folded:
+            found.setdefault(address.casefold(), content)
+    found.update(dict.fromkeys(published))
     return found
 
 
 def addresses_of(content) -> set[str]:
-    """The content's address in this build and the one publishing will give it."""
+    """Every address the content has in this build or may take when published:
+    its own (`/draf/slug/` in a preview), its `URL:` and `Save_as:` lines (read
+    from its metadata: containment has taken them off the content, so a draft
+    waits at its draft address, but publishing gives them back), and the
+    addresses its slug makes with ARTICLE_URL/PAGE_URL and their SAVE_AS."""
     kind = "ARTICLE" if isinstance(content, Article) else "PAGE"
     found = {normal_address(content.url)}
-    for key in (f"{kind}_URL", f"{kind}_LANG_URL"):
+    for key in ("url", "save_as"):
+        value = content.metadata.get(key)
+        if isinstance(value, str) and value.strip():
+            found.add(normal_address(value.strip()))
+    for key in (f"{kind}_URL", f"{kind}_LANG_URL", f"{kind}_SAVE_AS", f"{kind}_LANG_SAVE_AS"):
         pattern = content.settings.get(key)
         if isinstance(pattern, str) and pattern:
             with contextlib.suppress(KeyError, ValueError, AttributeError, IndexError):
                 found.add(normal_address(pattern.format(**content.url_format)))
     return found
+
+
+_WRAPPERS = {"tag": Tag, "category": Category, "author": Author}
+TAXONOMY_NOUNS = {"tag": "tag", "category": "rubrik", "author": "author"}
+
+
+def taxonomy_pages(generators) -> dict[str, dict[str, str]]:
+    """Kind ("tag", "category", "author") → address → slug of each tag, rubrik
+    and author page the build writes (its SAVE_AS set): those of the listed
+    articles, as Pelican's ArticlesGenerator gathers them."""
+    pages: dict[str, dict[str, str]] = {kind: {} for kind in TAXONOMY_NOUNS}
+    for generator in generators:
+        if not hasattr(generator, "tags") or not hasattr(generator, "authors"):
+            continue
+        wrappers = {
+            "tag": list(generator.tags),
+            "category": [category for category, _ in generator.categories],
+            "author": [author for author, _ in generator.authors],
+        }
+        for kind, found in wrappers.items():
+            for wrapper in found:
+                if getattr(wrapper, "save_as", ""):
+                    pages[kind][normal_address(wrapper.url)] = wrapper.slug
+    return pages
+
+
+def check_taxonomy_links(content, pages: dict[str, dict[str, str]]) -> None:
+    """Warn at its line about each `{tag}x`, `{category}x`, `{author}x` link to
+    a page the build does not write (no listed release has that tag, rubrik or
+    author): Pelican makes it an address all the same, a dead link. The nearest
+    existing one is the suggestion."""
+    texts = [
+        (field, text)
+        for field, text in (
+            ("summary", content.metadata.get("summary")),
+            ("body", content._content),
+        )
+        if isinstance(text, str)
+    ]
+    dead = []
+    for field, text in texts:
+        for kind, link in taxonomy_links_in(text):
+            name = unquote(urlsplit(html.unescape(link.value)).path)
+            wrapper = _WRAPPERS[kind](name, content.settings)
+            with contextlib.suppress(KeyError, ValueError, AttributeError, IndexError):
+                if normal_address(wrapper.url) in pages[kind]:
+                    continue
+            dead.append((field, kind, link, wrapper))
+    if not dead:
+        return
+    source = frontmatter.read_source(content.source_path)
+    first_lines = {"summary": 1, "body": frontmatter.parse(source).front_matter.body_start}
+    previous: dict[tuple[str, str], int] = {}
+    for field, kind, link, wrapper in dead:
+        key = (field, link.written)
+        line = link_line(source, link, first_line=first_lines[field], after=previous.get(key, 0))
+        previous[key] = line or 0
+        noun = TAXONOMY_NOUNS[kind]
+        slugs = sorted(pages[kind].values())
+        nearest = difflib.get_close_matches(str(getattr(wrapper, "slug", "")), slugs, n=1)
+        suggestion = (
+            f"link to an existing {noun} page, e.g. '{{{kind}}}{nearest[0]}', or remove the link"
+            if nearest
+            else f"no published release has this {noun}: remove the link"
+        )
+        article = "an" if noun[0] in "aeiou" else "a"
+        message = f"link to {article} {noun} page the site does not have: '{link.written}'"
+        report(logger, Finding(message_path(content), line, "warning", message, suggestion))
 
 
 def check_links(generators) -> None:
@@ -170,13 +293,15 @@ def check_links(generators) -> None:
     if not generated:
         return
     hidden = unpublished_addresses(generators)
+    pages = taxonomy_pages(generators)
     site_url = str(generators[0].settings.get("SITEURL") or "") if generators else ""
-    site = urlsplit(site_url)
-    site_host, site_prefix = site.netloc.lower(), site.path.strip("/")
+    site_host, site_prefix = host_of(site_url), urlsplit(site_url).path.strip("/")
     for content in written_contents(generators):
         if is_draft(content):  # (written already: the rest of is_unpublished)
             continue  # a draft may link to another draft: neither is public
         check_content(content, generated, hidden, site_host, site_prefix)
+        if isinstance(getattr(content, "_content", None), str):
+            check_taxonomy_links(content, pages)
 
 
 def register() -> None:
