@@ -165,3 +165,31 @@ def test_an_indented_status_line_is_an_error_not_a_published_draft(site):
         ("content/berita/2024/spasi.md", 8, "'Status: draft' is indented"),
         ("content/berita/2024/tab.md", 8, "'Status: draft' is indented"),
     ], built.log
+
+
+def test_a_draft_flag_in_indonesian_or_misspelt_never_lets_a_release_out(site):
+    """`Draf: ya`, `Terbit: tidak`, `Stauts: draft`, `Status-Draft: yes`,
+    `Embargo: …`: unknown keys, ignored without a word, and every one of
+    these releases was published."""
+    site.article("2024/sudah.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    flags = {
+        "draf": "Draf: ya",
+        "terbit": "Terbit: tidak",
+        "stauts": "Stauts: draft",
+        "statu": "Statu: draft",
+        "status-draft": "Status-Draft: yes",
+        "embargo": "Embargo: 2026-12-20 10:00",
+    }
+    for name, line in flags.items():
+        text = article_text(slug=f"zz-{name}", date="2024-11-18 09:30")
+        site.article(f"2024/{name}.md", text.replace("\n\n", f"\n{line}\n\n", 1))
+    built = site.build(publish=True)
+    assert article_urls(built) == {"2024/11/sudah-terbit/"}, built.log
+    assert not [p for p in built.files() if "zz-" in p], built.log
+    said = sorted((f.path.rsplit("/", 1)[1], f.line, f.level) for f in built.findings())
+    assert said == sorted(
+        (f"{name}.md", 8, "warning")  # read as Status: draft, and said once
+        for name in flags
+    ), built.log
+    [embargo] = [f for f in built.findings() if f.path.endswith("embargo.md")]
+    assert "write 'Date: 2026-12-20 10:00'" in embargo.message, embargo

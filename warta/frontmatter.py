@@ -42,6 +42,7 @@ of a file, and `SourceLines` a file's lines when a message first needs one.
 
 from __future__ import annotations
 
+import difflib
 import json
 import os
 import re
@@ -82,7 +83,33 @@ def canonical_key(name: str) -> str:
 # keeps it unpublished. A value that is neither a yes nor a no (a typo) keeps
 # the release a draft: a mistake here must leave it unpublished, never the
 # other way round.
-UNPUBLISHED_FLAGS = {"draft": True, "published": False}
+# Another generator's flag that keeps a release unpublished, and its value
+# that does: `draft: true` (Hugo, Decap), `published: false` (Jekyll), and the
+# same in Indonesian (`Draf: ya`, `Terbit: tidak`).
+UNPUBLISHED_FLAGS = {"draft": True, "published": False, "draf": True, "terbit": False}
+PUBLICATION_KEYS = frozenset({"status", *UNPUBLISHED_FLAGS})
+# Words of a key meant to say whether a release is out ("Status-Draft",
+# "Embargo", "Tayang", "Unpublished").
+_PUBLICATION_WORD_STARTS = ("statu", "draf", "embargo", "terbit", "tayang", "unpublish")
+_PUBLICATION_WORDS = frozenset(
+    {"publish", "published", "publikasi", "hidden", "sembunyi", "sembunyikan", "tunda"}
+)
+
+
+def is_publication_key(key: str) -> bool:
+    """Whether a key that is none of `PUBLICATION_KEYS` was meant as one
+    (misspelt: "Stauts", "Statu"; another word: "Status-Draft", "Embargo"):
+    a release with one is held back as a draft and told so, since what the
+    writer meant by it is not known, and letting it out cannot be undone."""
+    key = key.lower()
+    if key in PUBLICATION_KEYS:
+        return False
+    words = re.split(r"[-_ ]+", key)
+    return bool(difflib.get_close_matches(key, sorted(PUBLICATION_KEYS), n=1, cutoff=0.8)) or any(
+        word.startswith(_PUBLICATION_WORD_STARTS) or word in _PUBLICATION_WORDS for word in words
+    )
+
+
 YES_VALUES = frozenset({"true", "yes", "y", "ya", "1", "on"})
 NO_VALUES = frozenset({"false", "no", "n", "tidak", "0", "off"})
 
@@ -173,6 +200,8 @@ class FrontMatter:
             keeps_unpublished = UNPUBLISHED_FLAGS.get(item.key)
             if keeps_unpublished is not None and yes_or_no(item.value) != (not keeps_unpublished):
                 return item
+            if keeps_unpublished is None and is_publication_key(item.key):
+                return item  # `Stauts: draft`, `Embargo: …`: held back, never let out
         return None
 
     def keys(self) -> dict[str, int]:

@@ -562,6 +562,19 @@ def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
     if source.unpublished_flag is None:
         return
     name, value, line = source.unpublished_flag
+    if frontmatter.is_publication_key(name):
+        embargo = "embargo" in name.lower() or parse_date(value) is not None
+        yield _finding(
+            source,
+            line,
+            "warning",
+            f"unknown key '{name}: {value}' is read as Status: draft: this release is not "
+            "published",
+            f"an embargo is the Date: itself: write 'Date: {value}' and delete the {name}: line"
+            if embargo
+            else f"write 'Status: draft' instead of the {name}: line; to publish, delete it",
+        )
+        return
     unclear = frontmatter.yes_or_no(value) is None
     yield _finding(
         source,
@@ -613,6 +626,8 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
         if key in known:
             continue
         name = source.names.get(key, key)
+        if frontmatter.is_publication_key(key):
+            continue  # held back as a draft, and said so (`_check_unpublished_flag`)
         close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.8)
         if close:
             written = "-".join(part.title() for part in close[0].split("-"))
