@@ -303,6 +303,22 @@ def test_the_embargo_is_said_in_wib_whatever_zone_the_date_was_written_in(date, 
     assert finding.message == f"embargoed until {shown}: not on the site before then"
 
 
+@pytest.mark.parametrize(
+    ("date", "modified", "warned"),
+    [
+        ("2026-11-04 10:00", "2027-06-01 10:00", True),
+        ("2026-11-04 10:00", "2026-11-20 08:00", False),
+        ("2026-12-10 10:00", "2026-12-11 10:00", False),  # embargoed: neither is out yet
+    ],
+)
+def test_a_modified_time_in_the_future_is_a_warning(date, modified, warned):
+    """The page of a release out since November said "Diperbarui Selasa, 1 Juni
+    2027", and dateModified too, without a word."""
+    text = article_text(slug="x-y", date=date, modified=modified)
+    found = [f for f in findings_for(text) if "in the future" in f.message]
+    assert [(f.line, f.level) for f in found] == ([(8, "warning")] if warned else [])
+
+
 def test_duplicate_addresses_and_slugs():
     def source(path, date, slug):
         return parse_source(path, article_text(date=date, slug=slug))
@@ -815,3 +831,10 @@ def test_an_indonesian_key_below_the_break_is_not_also_called_missing():
             "'Key: value' line",
         )
     ]
+
+
+def test_the_build_says_a_modified_time_in_the_future(site):
+    site.article("2024/maju.md", slug="maju", modified="2099-06-01 10:00")
+    built = site.build()
+    found = [(f.path, f.line, f.level) for f in built.findings() if "in the future" in f.message]
+    assert found == [("content/berita/2024/maju.md", 8, "warning")], built.log

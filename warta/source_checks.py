@@ -402,7 +402,7 @@ def _zone_of(value: str) -> dt.timedelta | None:
 
 def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     """Every finding for one release, in line order per rule. Only the embargo
-    check (`check_embargo`) depends on the clock: with `rules.now` None, the
+    checks (`check_embargo`, `check_future_modified`) depend on the clock: with `rules.now` None, the
     findings depend on the source and the rules alone."""
     yield from _check_required(source, rules)
     yield from _check_keys_in_text(source)
@@ -414,6 +414,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_tags_auto(source)
     yield from _check_dates(source, rules)
     yield from check_embargo(source, rules)
+    yield from check_future_modified(source, rules)
     yield from check_slug(source)
     yield from check_lang(source)
     yield from _check_rubrik(source, rules)
@@ -764,6 +765,23 @@ def embargoed_date(source: Source, rules: Rules) -> str | None:
         return None
     local_now = rules.now.astimezone(rules.timezone).replace(tzinfo=None)
     return raw if parsed > local_now else None
+
+
+def check_future_modified(source: Source, rules: Rules) -> Iterator[Finding]:
+    """A Modified: after `rules.now` on a release that is out: its page says
+    "Diperbarui" on a day still to come (none when `rules.now` is None)."""
+    modified = parse_date(source.value("modified"))
+    if modified is None or rules.now is None or embargoed_date(source, rules) is not None:
+        return
+    if modified > rules.now.astimezone(rules.timezone).replace(tzinfo=None):
+        yield _finding(
+            source,
+            source.line("modified"),
+            "warning",
+            f"Modified '{source.value('modified')}' is in the future: the page says it was "
+            "updated then",
+            "write when the article was last changed, or remove the line",
+        )
 
 
 def embargo_rules(settings: Mapping) -> Rules:

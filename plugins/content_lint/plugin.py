@@ -64,6 +64,7 @@ from warta.source_checks import (
     check_author_spellings,
     check_duplicates,
     check_embargo,
+    check_future_modified,
     check_image_locations,
     check_images,
     check_lang,
@@ -410,6 +411,7 @@ def lint_articles(generator) -> None:
             exists = functools.partial(link_exists, content, source)
             findings_of_source += [
                 *check_embargo(source, rules),
+                *check_future_modified(source, rules),
                 *check_links(source, exists, body, summary, render),
                 *check_image_locations(source, lambda p: has_gps_location(content, p)),
             ]
