@@ -401,9 +401,9 @@ def _zone_of(value: str) -> dt.timedelta | None:
 
 
 def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
-    """Every finding for one release, in line order per rule. Only the embargo
-    checks (`check_embargo`, `check_future_modified`) depend on the clock: with `rules.now` None, the
-    findings depend on the source and the rules alone."""
+    """Every finding for one release, in line order per rule. Only two checks
+    depend on the clock (`check_embargo`, `check_future_modified`): with
+    `rules.now` None, the findings depend on the source and the rules alone."""
     yield from _check_required(source, rules)
     yield from _check_keys_in_text(source)
     yield from _check_indented_keys(source)
