@@ -432,8 +432,16 @@ TITLE = "Title: Bawaslu Muara Enim Awasi Distribusi Logistik Pemilihan\n"
             "'Key: value' line; Wilayah: below it is read as text",
             "write a list on one line after its key, e.g. 'Tags: Pilkada 2024, Pengawasan'",
         ),
+        (
+            # A no-break space pasted before a key: the line looks right.
+            f"{TITLE}Date: 2024-11-18 10:00\n\u00a0Status: draft\n\nTeks.\n",
+            3,
+            "the front matter ends at this line: 'Status: draft' is not a 'Key: value' line "
+            "(it starts with an invisible U+00A0 NO-BREAK SPACE)",
+            "delete what looks like a space before 'Status: draft'",
+        ),
     ],
-    ids=["space-before-colon", "yaml-list"],
+    ids=["space-before-colon", "yaml-list", "no-break-space"],
 )
 def test_a_front_matter_broken_by_a_line_is_named_at_that_line(text, line, message, suggestion):
     source = parse_source("berita/x.md", text)
@@ -825,4 +833,24 @@ def test_a_link_out_of_the_content_folder_is_said_so_not_called_missing(site):
     assert sorted(found) == [
         (9, "link leaves the content folder: '/../README.md'"),
         (9, "link leaves the content folder: file not read or published: '{static}/x/../../a.pdf'"),
+    ], built.log
+
+
+def test_a_release_saved_as_utf16_is_one_error_that_says_so(site):
+    """Notepad's "Unicode" was "byte 0xff … (often a dash or a quote)": no
+    dash or quote is wrong; the whole file is in another encoding."""
+    site.article("2024/baik.md", slug="baik")
+    path = site.content / "berita" / "2024" / "utf16.md"
+    path.write_bytes(article_text(slug="utf16").encode("utf-16"))
+    built = site.build()
+    assert built.returncode == 1, built.log
+    errors = [(f.path, f.line, f.message) for f in built.findings("error")]
+    assert errors == [
+        (
+            "content/berita/2024/utf16.md",
+            1,
+            "not UTF-8 text: the file is saved as UTF-16 ('Unicode' in Notepad): this release "
+            "is not published (save the file "
+            "as UTF-8 (Notepad: File > Save As > Encoding: UTF-8))",
+        )
     ], built.log

@@ -10,6 +10,7 @@ import datetime as dt
 import difflib
 import html.parser
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -301,6 +302,15 @@ def parse_source(path: str, text: str) -> Source:
 def decode_source(path: str, data: bytes) -> tuple[str | None, Finding | None]:
     """The text of a release, or a finding that names the line of the first byte
     that is not UTF-8 (a file saved as Windows-1252 by an old editor)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        # Notepad's "Unicode" (UTF-16): every byte is said to be wrong.
+        return None, Finding(
+            path,
+            1,
+            "error",
+            "not UTF-8 text: the file is saved as UTF-16 ('Unicode' in Notepad)",
+            "save the file as UTF-8 (Notepad: File > Save As > Encoding: UTF-8)",
+        )
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError as exc:
@@ -679,7 +689,16 @@ def _front_matter_break(source: Source, stranded: dict[str, int]) -> Finding:
     if keys:
         verb = "is" if len(keys) == 1 else "are"
         lost = f"; {', '.join(f'{key}:' for key in keys)} below it {verb} read as text"
-    if _LIST_ITEM_RE.match(text):
+    raw = dict(source.body).get(number, "")
+    invisible = [c for c in raw[: len(raw) - len(raw.lstrip())] if c not in " \t"]
+    if invisible and _LOOSE_KEY_RE.match(text):
+        # A no-break space pasted before "Status: draft": the line looks right.
+        names = ", ".join(
+            dict.fromkeys(f"U+{ord(c):04X} {unicodedata.name(c, '')}".strip() for c in invisible)
+        )
+        lost = f" (it starts with an invisible {names}){lost}"
+        hint = f"delete what looks like a space before '{text}'"
+    elif _LIST_ITEM_RE.match(text):
         hint = "write a list on one line after its key, e.g. 'Tags: Pilkada 2024, Pengawasan'"
     elif _LOOSE_KEY_RE.match(text):
         match = _LOOSE_KEY_RE.match(text)
