@@ -120,3 +120,15 @@ def test_a_finding_is_one_line_whatever_its_file_name_and_value_hold(site):
     about = [line for line in built.log.splitlines() if "baris" in line or "baru.md" in line]
     assert about, built.log
     assert all(line.startswith("content/berita/baris\\x0abaru.md") for line in about), about
+
+
+def test_a_long_quoted_value_is_shown_cut_to_one_readable_line(site):
+    """`Image-Alt:` of 20,000 characters without `Image:` echoed all of it."""
+    long_alt = "Suasana rapat " * 1500
+    site.article("2024/panjang.md", article_text(slug="panjang", **{"image-alt": long_alt}))
+    built = site.build(SEARCH_ENABLED=False)
+    about = [line for line in built.log.splitlines() if "panjang.md" in line]
+    assert about and all(len(line) < 600 for line in about), [len(line) for line in about]
+    assert Finding("a.md", 1, "warning", f"bad: '{'x' * 500}'").text() == (
+        f"a.md:1: warning: bad: '{'x' * 120}…'"
+    )

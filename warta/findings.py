@@ -59,14 +59,14 @@ class Finding:
         where = where or (f"{self.path}: " if self.path else "")
         # One finding, one line: a file name or a quoted value holding a line
         # break (or another control character but the tab) is shown escaped.
-        return shown_controls(f"{where}{level}{self.message}{hint}")
+        return shown_controls(shortened(f"{where}{level}{self.message}{hint}"))
 
     def github(self) -> str:
         """A GitHub Actions workflow command; shows up as an annotation on the file
         (a finding about no file becomes an annotation of the run)."""
         kind = {"error": "error", "warning": "warning"}.get(self.level, "notice")
         hint = f" ({self.suggestion})" if self.suggestion else ""
-        data = _escape_data(self.message + hint)
+        data = _escape_data(shortened(self.message + hint))
         if not self.path:
             return f"::{kind}::{data}"
         location = f"file={_escape_property(self.path)}"
@@ -76,6 +76,18 @@ class Finding:
 
     def moved(self, path: str) -> Finding:
         return dataclasses.replace(self, path=path)
+
+
+# A quoted value longer than this is shown cut (a 20,000-character paste in
+# one front-matter line made one line of a whole screen).
+MAX_QUOTED = 160
+_LONG_QUOTED_RE = re.compile(rf"'([^'\n]{{{MAX_QUOTED + 1},}})'")
+
+
+def shortened(text: str) -> str:
+    """`text` with each quoted value over MAX_QUOTED characters cut to its
+    start and an ellipsis."""
+    return _LONG_QUOTED_RE.sub(lambda m: f"'{m[1][: MAX_QUOTED - 40]}…'", text)
 
 
 # What a plugin says once its work is whole (at `finalized`), kept so that a
