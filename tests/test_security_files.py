@@ -375,6 +375,55 @@ def test_a_photo_no_page_uses_is_not_published_but_the_logo_and_favicon_are(site
     assert (built.output / "favicon.svg").is_file()
 
 
+def test_a_page_or_script_under_content_is_never_published(site):
+    """A linked `.html` or `.js` under content/images/ was published as it was:
+    its script ran on the site's own address (where /admin/ runs), with no
+    line, and the build said ok. Each link is an error at its line naming the
+    file; an active file nothing links is a warning; none is published; the
+    site's own favicon.svg (EXTRA_PATH_METADATA) is."""
+    published_site(site.root)
+    folder = site.content / "images" / "2026"
+    folder.mkdir(parents=True)
+    script = "<script>alert('ACTIVELEAK')</script>"
+    (folder / "formulir-pengaduan.html").write_text(script)
+    (folder / "skrip.js").write_text("alert('ACTIVELEAK')")
+    (folder / "Peta.SVG").write_text(f'<svg xmlns="http://www.w3.org/2000/svg">{script}</svg>')
+    (folder / "lepas.xhtml").write_text(script)
+    (site.content / "extra").mkdir()
+    (site.content / "extra" / "favicon.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>'
+    )
+    site.article(
+        "formulir.md",
+        slug="formulir",
+        title="Bawaslu Kota Palembang Buka Formulir Pengaduan Daring",
+        body="PALEMBANG – Isi [formulir]({static}/images/2026/formulir-pengaduan.html).\n\n"
+        "Lalu jalankan [skrip](<{attach}/images/2026/skrip.js>) dan lihat "
+        "[peta]({static}/images/2026/Peta.SVG).",
+    )
+    built = site.build(publish=True, **NO_SEARCH)
+    assert built.returncode == 1, built.log
+    said = {(f.path, f.line, f.level, f.message) for f in built.findings() if "script" in f.message}
+    message = "file of a type that can run script on the site, not published"
+    advice = "(publish the document as a PDF instead, or ask the web team to put it on the site"
+    where = "content/berita/formulir.md"
+    assert said == {
+        (where, 9, "error", f"{message}: '/images/2026/formulir-pengaduan.html' {advice})"),
+        (where, 11, "error", f"{message}: '/images/2026/skrip.js' {advice})"),
+        (where, 11, "error", f"{message}: '/images/2026/Peta.SVG' {advice})"),
+        (
+            "content/images/2026/lepas.xhtml",
+            None,
+            "warning",
+            f"{message}, and no release or page links it {advice}; "
+            "a file of the theme's goes in IMAGES_THEME_FILES)",
+        ),
+    }, built.log
+    assert leaks(built.output, "activeleak") == []
+    assert not [name for name in built.files() if name.startswith("images/2026/")]
+    assert (built.output / "favicon.svg").is_file()
+
+
 # -- symbolic links ------------------------------------------------------------------------
 
 

@@ -20,7 +20,13 @@ from warta import frontmatter
 from warta.findings import Finding
 from warta.imagetags import COMPUTER_PATH_MESSAGE, computer_path_suggestion, image_tags
 from warta.markdown_source import SINGLE_VALUED_KEYS
-from warta.paths import climbs, is_external
+from warta.paths import (
+    ACTIVE_FILE_MESSAGE,
+    ACTIVE_FILE_SUGGESTION,
+    climbs,
+    is_active_file,
+    is_external,
+)
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.text import LANG_RE, SLUG_RE, control_characters_in, slugify
 
@@ -893,8 +899,10 @@ def check_links(source: Source, exists) -> Iterator[Finding]:
     """`{filename}`, `{static}` and `{attach}` links whose target is not in
     content/ (exists(path) -> True, False, or why a path outside content/ is
     refused), in the body and in `Summary:`, which
-    Pelican resolves too; and a `{static}`/`{attach}` link to a release's own
-    source file, which Pelican leaves in the page as "{static}/x.md"."""
+    Pelican resolves too; a link to a file of a type that runs when the site
+    serves it (`warta.paths.ACTIVE_SUFFIXES`: a page, a script, an SVG), which
+    the build does not publish; and a `{static}`/`{attach}` link to a release's
+    own source file, which Pelican leaves in the page as "{static}/x.md"."""
     summary = source.metadata.get("summary")
     # Run on every build for every source: the spans only when there is a link.
     linked = any("{" in line or "|" in line for _, line in source.body)
@@ -932,6 +940,14 @@ def check_links(source: Source, exists) -> Iterator[Finding]:
                     "check the path below content/, e.g. {filename}/berita/2024/nama-file.md"
                     if kind == "filename"
                     else "check the path below content/, e.g. {static}/images/2024/nama-file.pdf",
+                )
+            elif is_active_file(target):
+                yield _finding(
+                    source,
+                    number,
+                    "error",
+                    f"{ACTIVE_FILE_MESSAGE}: '{target}'",
+                    ACTIVE_FILE_SUGGESTION,
                 )
             elif kind != "filename" and target.lower().endswith(SOURCE_SUFFIXES):
                 yield _finding(

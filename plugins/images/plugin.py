@@ -30,6 +30,9 @@ What it adds to the site:
   nothing names it, its variants are the page's. A draft's or an
   embargoed article's photos, variants and card stay out of the public build
   (the development build writes drafts at /draf/, so there they are kept).
+  A file of a type that runs when the site serves it (a page, a script, an
+  SVG, `warta.paths.ACTIVE_SUFFIXES`) is never published unless it is the
+  theme's (the list above): it would run on the site's own address.
 - errors naming the article and the image: no alt text, missing file, source
   over IMAGES_MAX_SOURCE_BYTES / IMAGES_MAX_SOURCE_PIXELS (decompression bombs
   included), unreadable file, a path outside content/ or through a symbolic
@@ -77,7 +80,16 @@ from warta.imagetags import (
     rewrite_images,
 )
 from warta.parallel import WorkerError, fork_map, worker_count
-from warta.paths import Refusal, computer_file, output_refusal, referenced_file, replace_file
+from warta.paths import (
+    ACTIVE_FILE_MESSAGE,
+    ACTIVE_FILE_SUGGESTION,
+    Refusal,
+    computer_file,
+    is_active_file,
+    output_refusal,
+    referenced_file,
+    replace_file,
+)
 from warta.published import check_only, is_written
 from warta.source_checks import converted_body
 
@@ -325,6 +337,8 @@ def may_be_file(reference: str) -> bool:
     (a release links to many pages)."""
     path = reference.split("#", 1)[0].split("?", 1)[0]
     name = path.rsplit("/", 1)[-1]
+    if path.startswith(("{static}", "|static|", "{attach}", "|attach|")):
+        return "." in name  # a file, whatever its type (a linked page is refused: ACTIVE_SUFFIXES)
     return (
         "." in name
         and not path.startswith(("{filename}", "|filename|"))
@@ -751,7 +765,11 @@ def select_static_files(generator) -> None:
 
     A photo is published when a written content links to it as a file
     (`shown_files`: not one shown only through its variants) or the theme
-    does; any other file unless only unwritten contents link to it. A photo that cannot
+    does; any other file unless only unwritten contents link to it. A file
+    of a type that runs when served (`warta.paths.ACTIVE_SUFFIXES`: a page, a
+    script, an SVG) only when it is the theme's or the site's (`theme_files`):
+    a writer's would run on the site's own address; a link to it is an error
+    at its line (content_lint), one nothing links a warning here. A photo that cannot
     be published (over a limit, unreadable) is left out: its error was
     reported at the line that uses it. A photo left out that nothing names
     is said to be unused, unless a release Pelican could not read names it
@@ -760,14 +778,22 @@ def select_static_files(generator) -> None:
     if build is None:
         return
     theme = theme_files(generator.settings)
-    kept, unused = [], []
+    kept, unused, active = [], [], []
     for static in generator.staticfiles:
         # A Static's source_path is absolute: Pelican's reader passes it so.
         relative = os.path.relpath(static.source_path, generator.path)
         real = Path(os.path.realpath(os.path.join(generator.path, relative)))
         if isinstance(build.images.get(real), ImageProblem):
             continue
-        if relative in theme or real in build.used_by_written:
+        if relative in theme:
+            kept.append(static)
+        elif is_active_file(relative):
+            # A page, a script, an SVG a writer put under content/ would run on
+            # the site's own address: never published. A link to it is an
+            # error at its line (content_lint); one nothing links is said here.
+            if real not in build.used_by_written and real not in build.used_by_unwritten:
+                active.append(relative)
+        elif real in build.used_by_written:
             kept.append(static)
         elif Path(relative).suffix.lower() in PHOTO_SUFFIXES:
             # Shown as its variants only (the original is not published), or a
@@ -782,6 +808,17 @@ def select_static_files(generator) -> None:
         waiting = failed_source_files(generator, build)
         root = generator.path
         unused = [r for r in unused if Path(os.path.realpath(os.path.join(root, r))) not in waiting]
+    for relative in sorted(active):
+        findings.report(
+            logger,
+            Finding(
+                relative,
+                None,
+                "warning",
+                f"{ACTIVE_FILE_MESSAGE}, and no release or page links it",
+                f"{ACTIVE_FILE_SUGGESTION}; a file of the theme's goes in IMAGES_THEME_FILES",
+            ),
+        )
     for relative in sorted(unused):
         # A photo uploaded and never used, or one a theme override or an
         # outside plugin's template shows (every page then linked a missing
