@@ -416,11 +416,69 @@ def test_a_page_or_script_under_content_is_never_published(site):
             None,
             "warning",
             f"{message}, and no release or page links it {advice}; "
-            "a file of the theme's goes in IMAGES_THEME_FILES)",
+            "a file of the theme's goes in IMAGES_SITE_FILES)",
         ),
     }, built.log
     assert leaks(built.output, "activeleak") == []
     assert not [name for name in built.files() if name.startswith("images/2026/")]
+    assert (built.output / "favicon.svg").is_file()
+
+
+def test_a_document_no_published_release_links_waits_and_is_named_once(site):
+    """A document staged under content/images/ or content/extra/ for an
+    embargoed release (or a .docx, a .txt nothing links) was published: the
+    decision was public before its release. Only what a published page links,
+    and the site's own files, are; each other file is one suggestion, except
+    the one the embargoed release links (it waits for it)."""
+    published_site(site.root)
+    folder = site.content / "images" / "2026"
+    folder.mkdir(parents=True)
+    (folder / "putusan-embargo.pdf").write_bytes(b"%PDF-1.4 EMBARGOLEAK")
+    (folder / "jadwal.pdf").write_bytes(b"%PDF-1.4 jadwal")
+    (folder / "catatan.txt").write_text("CATATANLEAK")
+    extra = site.content / "extra"
+    extra.mkdir()
+    (extra / "surat.docx").write_bytes(b"PK SURATLEAK")
+    (extra / "CNAME").write_text("warta.example.go.id")
+    (extra / "favicon.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>'
+    )
+    site.article(
+        "jadwal.md",
+        slug="jadwal",
+        title="Bawaslu Kota Palembang Umumkan Jadwal Pengawasan",
+        body="PALEMBANG – Unduh [jadwal]({static}/images/2026/jadwal.pdf).",
+    )
+    site.article(
+        "putusan.md",
+        slug="putusan",
+        date="2099-01-05 09:00",
+        title="Bawaslu Kota Palembang Bacakan Putusan Pelanggaran Administrasi",
+        body="PALEMBANG – Unduh [putusan]({static}/images/2026/putusan-embargo.pdf).",
+    )
+    built = site.build(
+        publish=True,
+        IMAGES_SITE_FILES=["extra/CNAME"],
+        EXTRA_PATH_METADATA={
+            "extra/favicon.svg": {"path": "favicon.svg"},
+            "extra/CNAME": {"path": "CNAME"},
+        },
+        **NO_SEARCH,
+    )
+    assert built.returncode == 0, built.log
+    unused = [
+        (f.path, f.level, f.message.split(" (")[0])
+        for f in built.findings()
+        if "used by no" in f.message
+    ]
+    message = "file used by no published release or page: not published"
+    assert sorted(unused) == [
+        ("content/extra/surat.docx", "suggestion", message),
+        ("content/images/2026/catatan.txt", "suggestion", message),
+    ], built.log
+    assert leaks(built.output, "embargoleak", "catatanleak", "suratleak") == []
+    assert (built.output / "images" / "2026" / "jadwal.pdf").is_file()
+    assert (built.output / "CNAME").read_text() == "warta.example.go.id"
     assert (built.output / "favicon.svg").is_file()
 
 

@@ -340,7 +340,7 @@ def computer_file(reference: str, content_root: str | os.PathLike) -> str | None
 # file would run on an office's own server. Staff publish photos and documents
 # (PDF, office files, plain images); a file of these types is published only
 # when it is one of the site's own (EXTRA_PATH_METADATA, SITE_LOGO,
-# IMAGES_THEME_FILES: set by the web team in the settings, not by a writer).
+# IMAGES_SITE_FILES: set by the web team in the settings, not by a writer).
 ACTIVE_SUFFIXES = frozenset(
     {
         *(".html", ".htm", ".xhtml", ".xht", ".shtml", ".mht", ".mhtml", ".hta"),

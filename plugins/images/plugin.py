@@ -22,10 +22,12 @@ What it adds to the site:
 - every image file in the output, including the originals Pelican copies from
   content/images/, is stripped of EXIF (GPS), XMP, IPTC, ICC and comments, and
   of whatever follows the picture (a phone's second frame); a .jpg stays JPEG.
-- only what the site shows is published (`select_static_files`): a photo is
-  copied from content/ when a *written* content links to it as a file (a
-  {static} or plain link, a writer's own <picture>; `warta.published.is_written`)
-  or the theme does (SITE_LOGO, EXTRA_PATH_METADATA, IMAGES_THEME_FILES). The
+- only what the site shows is published (`select_static_files`): a photo or
+  a document is copied from content/ when a *written* content links to it as
+  a file (a {static} or plain link, a writer's own <picture>;
+  `warta.published.is_written`) or it is the site's own (SITE_LOGO,
+  EXTRA_PATH_METADATA, IMAGES_SITE_FILES); any other is said once to be
+  unused (a suggestion) and waits for a release that links it. The
   original of a photo shown only as Image: or a body image is not published:
   nothing names it, its variants are the page's. A draft's or an
   embargoed article's photos, variants and card stay out of the public build
@@ -51,7 +53,8 @@ the cached files (copies when the output is on another filesystem). Settings
 IMAGES_WEBP_QUALITY, IMAGES_WEBP_METHOD, IMAGES_JPEG_QUALITY,
 IMAGES_MAX_SOURCE_BYTES, IMAGES_MAX_SOURCE_PIXELS, IMAGES_VARIANTS_DIR,
 IMAGES_SOCIAL_CARDS, IMAGES_SOCIAL_CARD_SAVE_AS, IMAGES_CACHE_DIR,
-IMAGES_WORKERS, IMAGES_THEME_FILES, IMAGES_SKIP_CLASSES.
+IMAGES_WORKERS, IMAGES_SITE_FILES (IMAGES_THEME_FILES, its older name, is still
+read), IMAGES_SKIP_CLASSES.
 """
 
 from __future__ import annotations
@@ -133,9 +136,13 @@ DEFAULTS = {
     # Processes encoding photo variants and drawing social cards; 0 = one per
     # core this build may use.
     "IMAGES_WORKERS": 0,
-    # Content-relative photos the theme or templates show besides SITE_LOGO and
-    # EXTRA_PATH_METADATA (those are always published).
-    "IMAGES_THEME_FILES": [],
+    # Content-relative paths (or shell patterns) of the site's own files,
+    # published whatever links them, besides SITE_LOGO and EXTRA_PATH_METADATA
+    # (always published): a photo or document the theme or a template shows, a
+    # file a host reads (CNAME, a verification file). Any other file under
+    # content/ is published only when a published release or page links it.
+    "IMAGES_SITE_FILES": [],
+    "IMAGES_THEME_FILES": [],  # the older name of IMAGES_SITE_FILES, still read
     # Body <img> classes (shell patterns) that another plugin processes after
     # the page is written: such an <img> is left as written (no variants), and
     # its file is published for that plugin to find. The default is
@@ -727,14 +734,24 @@ def draw_social_cards(generators) -> None:
 PHOTO_SUFFIXES = (*IMAGE_SUFFIXES, ".svg", ".avif", ".heic", ".heif")
 
 
-def theme_files(settings) -> set[str]:
-    """Content-relative paths of the files the theme shows on every page: the
-    logo (SITE_LOGO), files placed by EXTRA_PATH_METADATA (the favicon), and
-    IMAGES_THEME_FILES."""
+def site_files(settings) -> set[str]:
+    """Content-relative paths (or shell patterns) of the site's own files under
+    content/, published whatever links them: the logo (SITE_LOGO), files placed
+    by EXTRA_PATH_METADATA (the favicon), and IMAGES_SITE_FILES (with the older
+    IMAGES_THEME_FILES). The web team sets these in the settings; a writer
+    only adds files under content/, so a file of a type that runs when served
+    is published only when listed here."""
     files = {str(settings.get("SITE_LOGO") or "").lstrip("/")}
     files |= set(settings.get("EXTRA_PATH_METADATA") or {})
+    files |= set(setting(settings, "IMAGES_SITE_FILES"))
     files |= set(setting(settings, "IMAGES_THEME_FILES"))
     return {os.path.normpath(f) for f in files if f}
+
+
+def is_site_file(relative: str, site: set[str]) -> bool:
+    return relative in site or any(
+        fnmatchcase(relative, pattern) for pattern in site if any(c in pattern for c in "*?[")
+    )
 
 
 def failed_source_files(generator, build: Build) -> set[Path]:
@@ -761,79 +778,75 @@ def failed_source_files(generator, build: Build) -> set[Path]:
 
 def select_static_files(generator) -> None:
     """Keep only the static files the site uses, before the static generator
-    copies them (content/images/ is a static path: it would copy every file).
+    copies them (content/images/ and content/extra/ are static paths: it would
+    copy every file, a document staged for an embargoed release too).
 
-    A photo is published when a written content links to it as a file
-    (`shown_files`: not one shown only through its variants) or the theme
-    does; any other file unless only unwritten contents link to it. A file
-    of a type that runs when served (`warta.paths.ACTIVE_SUFFIXES`: a page, a
-    script, an SVG) only when it is the theme's or the site's (`theme_files`):
-    a writer's would run on the site's own address; a link to it is an error
-    at its line (content_lint), one nothing links a warning here. A photo that cannot
-    be published (over a limit, unreadable) is left out: its error was
-    reported at the line that uses it. A photo left out that nothing names
-    is said to be unused, unless a release Pelican could not read names it
-    (`failed_source_files`: that release's error is the one line)."""
+    A file is published when a written content links to it as a file
+    (`shown_files`: a photo shown only through its variants is not) or it is
+    one of the site's own (`site_files`). A file of a type that runs when
+    served (`warta.paths.ACTIVE_SUFFIXES`: a page, a script, an SVG) only when
+    it is the site's: a writer's would run on the site's own address; a link
+    to it is an error at its line (content_lint), one nothing links a warning
+    here. A photo that cannot be published (over a limit, unreadable) is left
+    out: its error was reported at the line that uses it. A file left out
+    that nothing names is said to be unused (a suggestion), unless an
+    unwritten release (a draft, an embargoed one, one Pelican could not read:
+    `failed_source_files`) names it: it waits for that release."""
     build = current_build(generator.settings)
     if build is None:
         return
-    theme = theme_files(generator.settings)
-    kept, unused, active = [], [], []
+    site = site_files(generator.settings)
+    kept, unused = [], []
     for static in generator.staticfiles:
         # A Static's source_path is absolute: Pelican's reader passes it so.
         relative = os.path.relpath(static.source_path, generator.path)
         real = Path(os.path.realpath(os.path.join(generator.path, relative)))
         if isinstance(build.images.get(real), ImageProblem):
             continue
-        if relative in theme:
+        if is_site_file(relative, site):
             kept.append(static)
         elif is_active_file(relative):
-            # A page, a script, an SVG a writer put under content/ would run on
-            # the site's own address: never published. A link to it is an
-            # error at its line (content_lint); one nothing links is said here.
+            # A link to it is an error at its line (content_lint).
             if real not in build.used_by_written and real not in build.used_by_unwritten:
-                active.append(relative)
+                unused.append(relative)
         elif real in build.used_by_written:
             kept.append(static)
-        elif Path(relative).suffix.lower() in PHOTO_SUFFIXES:
-            # Shown as its variants only (the original is not published), or a
-            # draft's photo (it waits for it): not unused.
-            if real not in build.images and real not in build.used_by_unwritten:
-                unused.append(relative)
-        elif real not in build.used_by_unwritten:
-            kept.append(static)
+        # Shown as its variants only (the original is not published), or a
+        # draft's file (it waits for it): not unused.
+        elif real not in build.images and real not in build.used_by_unwritten:
+            unused.append(relative)
     # The context holds the same list object: change it in place.
     generator.staticfiles[:] = kept
     if unused:
         waiting = failed_source_files(generator, build)
         root = generator.path
         unused = [r for r in unused if Path(os.path.realpath(os.path.join(root, r))) not in waiting]
-    for relative in sorted(active):
-        findings.report(
-            logger,
-            Finding(
-                relative,
-                None,
-                "warning",
-                f"{ACTIVE_FILE_MESSAGE}, and no release or page links it",
-                f"{ACTIVE_FILE_SUGGESTION}; a file of the theme's goes in IMAGES_THEME_FILES",
-            ),
-        )
     for relative in sorted(unused):
-        # A photo uploaded and never used, or one a theme override or an
-        # outside plugin's template shows (every page then linked a missing
-        # file, said only at debug level).
-        findings.report(
-            logger,
-            Finding(
-                relative,
-                None,
-                "suggestion",
-                "photo used by no published release or page: not published",
-                "use it in a release, delete it, or, if the theme shows it, "
-                "add it to IMAGES_THEME_FILES",
-            ),
+        findings.report(logger, unused_finding(relative))
+
+
+def unused_finding(relative: str) -> Finding:
+    """What is said of a file under content/ that nothing published links: a
+    photo uploaded and never used, a document staged for a release not
+    written yet, or a file a theme override or an outside plugin's template
+    shows (every page then linked a missing file, said only at debug level)."""
+    if is_active_file(relative):
+        return Finding(
+            relative,
+            None,
+            "warning",
+            f"{ACTIVE_FILE_MESSAGE}, and no release or page links it",
+            f"{ACTIVE_FILE_SUGGESTION}; a file of the theme's goes in IMAGES_SITE_FILES",
         )
+    photo = Path(relative).suffix.lower() in PHOTO_SUFFIXES
+    return Finding(
+        relative,
+        None,
+        "suggestion",
+        f"{'photo' if photo else 'file'} used by no published release or page: not published",
+        f"{'use it in' if photo else 'link it from'} a release, delete it, or, if the theme "
+        "or the site publishes it, add it to IMAGES_SITE_FILES",
+    )
 
 
 def publish(pelican) -> None:
