@@ -80,3 +80,10 @@ def computer_path_suggestion(name: str, year: int | None, featured: bool) -> str
     folder = f"images/{year or '<year>'}"
     written = f"Image: {folder}/{name}" if featured else f"![…]({{static}}/{folder}/{name})"
     return f"copy {name} into content/{folder}/ and write {written}"
+
+
+def content_folder_suggestion(below: str, featured: bool) -> str:
+    """How to write a photo path given with the content folder in front
+    ("content/images/2024/x.jpg"): from inside content/ (`below`)."""
+    written = f"Image: {below}" if featured else f"![…]({{static}}/{below})"
+    return f"paths start inside content/: write {written}"

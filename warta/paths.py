@@ -367,6 +367,27 @@ def is_active_file(path: str | os.PathLike) -> bool:
 LINK_MARKERS = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
 
 
+def below_content_folder(
+    reference: str, content_root: str | os.PathLike, source_dir: str | os.PathLike
+) -> str | None:
+    """The path below content/ of a reference that starts with the content
+    folder itself ("content/images/2024/x.jpg", as the repository and a file
+    manager show the file), when that path names a file of the site; else
+    None. Every path of a release starts inside content/ ("images/2024/x.jpg")."""
+    ref = reference.strip()
+    for marker in LINK_MARKERS:
+        if ref.startswith(marker):
+            ref = ref[len(marker) :]
+            break
+    ref = ref.lstrip("/")
+    prefix = Path(content_root).name + "/"
+    if not ref.startswith(prefix):
+        return None
+    below = ref[len(prefix) :]
+    found = referenced_file("/" + below, content_root, source_dir)
+    return below if isinstance(found, Path) and found.is_file() else None
+
+
 def referenced_file(
     reference: str, content_root: str | os.PathLike, source_dir: str | os.PathLike
 ) -> Path | Refusal | None:

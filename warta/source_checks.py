@@ -18,7 +18,12 @@ import markdown
 
 from warta import frontmatter
 from warta.findings import Finding
-from warta.imagetags import COMPUTER_PATH_MESSAGE, computer_path_suggestion, image_tags
+from warta.imagetags import (
+    COMPUTER_PATH_MESSAGE,
+    computer_path_suggestion,
+    content_folder_suggestion,
+    image_tags,
+)
 from warta.markdown_source import SINGLE_VALUED_KEYS
 from warta.paths import (
     ACTIVE_FILE_MESSAGE,
@@ -805,7 +810,9 @@ def body_images(html: str) -> list[dict[str, str]]:
     return [{name: value or "" for name, value in tag} for tag in image_tags(html or "")]
 
 
-def check_images(source: Source, html: str, locate, on_computer=None) -> Iterator[Finding]:
+def check_images(
+    source: Source, html: str, locate, on_computer=None, below_content=None
+) -> Iterator[Finding]:
     """Photos of a release that Pelican could not read (the images plugin checks
     the others, with these same messages): a featured image without Image-Alt:
     or on another site, a body image without alt text, a photo whose file is
@@ -815,7 +822,10 @@ def check_images(source: Source, html: str, locate, on_computer=None) -> Iterato
     None when the reference is not ours to check (an address on another site,
     a path the containment rules refuse: reported by their own checks).
     `on_computer(reference)` is the file name of a reference that is a path
-    on the writer's own computer (`warta.paths.computer_file`), else None."""
+    on the writer's own computer (`warta.paths.computer_file`), else None.
+    `below_content(reference)` is the path below content/ of a missing
+    reference written with the content folder in front, when that names a
+    file (`warta.paths.below_content_folder`), else None."""
     date = parse_date(source.value("date"))
     year = date.year if date else None
 
@@ -829,6 +839,18 @@ def check_images(source: Source, html: str, locate, on_computer=None) -> Iterato
             "error",
             f"{COMPUTER_PATH_MESSAGE}: '{reference}'",
             computer_path_suggestion(name, year, featured),
+        )
+
+    def missing(reference: str, line, featured: bool) -> Finding:
+        below = below_content(reference) if below_content else None
+        return _finding(
+            source,
+            line,
+            "error",
+            f"image file not found: '{reference}'",
+            content_folder_suggestion(below, featured)
+            if below
+            else "check the path and the file name's case",
         )
 
     featured = source.value("image")
@@ -847,13 +869,7 @@ def check_images(source: Source, html: str, locate, on_computer=None) -> Iterato
                 "Image: images/2024/foto.jpg",
             )
         elif found is False:
-            yield _finding(
-                source,
-                line,
-                "error",
-                f"image file not found: '{featured}'",
-                "check the path and the file name's case",
-            )
+            yield missing(featured, line, featured=True)
         elif found and not source.value("image-alt"):
             yield _finding(
                 source,
@@ -872,13 +888,7 @@ def check_images(source: Source, html: str, locate, on_computer=None) -> Iterato
         if elsewhere:
             yield elsewhere
         elif found is False:
-            yield _finding(
-                source,
-                line,
-                "error",
-                f"image file not found: '{src}'",
-                "check the path and the file name's case",
-            )
+            yield missing(src, line, featured=False)
         elif not attributes.get("alt", "").strip():
             yield _finding(
                 source,

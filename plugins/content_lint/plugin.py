@@ -50,7 +50,7 @@ from warta.contents import every_article, every_page
 from warta.findings import Finding, report
 from warta.fingerprint import files_digest, hash_text
 from warta.parallel import Background, fork_map
-from warta.paths import Refusal, computer_file
+from warta.paths import Refusal, below_content_folder, computer_file
 from warta.paths import check_source as check_path
 from warta.pipeline import pipeline_of
 from warta.plugin_order import active_plugins
@@ -430,6 +430,9 @@ def check_dropped(generator, relative: str, source: Source) -> list[Finding]:
             html,
             lambda ref: locate_image(content, relative, ref),
             lambda ref: computer_file(ref, content),
+            lambda ref: below_content_folder(
+                ref, content, os.path.dirname(os.path.join(content, relative))
+            ),
         )
     return found
 

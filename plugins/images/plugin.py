@@ -79,6 +79,7 @@ from warta.frontmatter import SourceLines
 from warta.imagetags import (
     COMPUTER_PATH_MESSAGE,
     computer_path_suggestion,
+    content_folder_suggestion,
     image_tags,
     rewrite_images,
 )
@@ -87,6 +88,7 @@ from warta.paths import (
     ACTIVE_FILE_MESSAGE,
     ACTIVE_FILE_SUGGESTION,
     Refusal,
+    below_content_folder,
     computer_file,
     is_active_file,
     output_refusal,
@@ -101,6 +103,7 @@ from .markup import line_of, picture, references
 from .pipeline import (
     ImageCache,
     ImageProblem,
+    MissingImage,
     SourceImage,
     VariantJob,
     VariantSettings,
@@ -382,6 +385,22 @@ def computer_problem(reference: str, content, build: Build, featured: bool) -> I
     )
 
 
+def missing_problem(
+    problem: ImageProblem, reference: str, build: Build, source_dir, featured: bool
+) -> ImageProblem:
+    """A missing photo written with the content folder in front
+    ("content/images/2024/x.jpg") that names a file once it is taken off:
+    the same problem, suggesting the path from inside content/."""
+    if not isinstance(problem, MissingImage):
+        return problem
+    below = below_content_folder(reference, build.content_root, source_dir)
+    if below is None:
+        return problem
+    # The photo is not published, and its one line is this error: not "unused".
+    build.used_by_unwritten.add(Path(os.path.realpath(build.content_root / below)))
+    return ImageProblem(problem.message, content_folder_suggestion(below, featured))
+
+
 def prepare_images(contents, build: Build) -> None:
     """First pass: look every local image of `contents` up in the cache, and
     encode the variants of the new ones on IMAGES_WORKERS processes.
@@ -472,7 +491,8 @@ def process_content(content, build: Build) -> None:
             if isinstance(path, Refusal):
                 raise refusal_problem(path, build)
             image = build.image(path, variants=not skipped)
-        except ImageProblem as problem:
+        except ImageProblem as found:
+            problem = missing_problem(found, src, build, source_dir, featured=False)
             report(where, line(), problem.message, src, problem.suggestion)
             return None
         alt = (values.get("alt") or "").strip()
@@ -536,7 +556,8 @@ def process_featured(content, build: Build, where: str, lines: SourceLines, sour
         if isinstance(path, Refusal):
             raise refusal_problem(path, build)
         image = build.image(path)
-    except ImageProblem as problem:
+    except ImageProblem as found:
+        problem = missing_problem(found, reference, build, source_dir, featured=True)
         report(where, line, problem.message, reference, problem.suggestion)
         # The theme would otherwise show the reference as it is ("/https://…",
         # "/../../x.jpg") in the page, its JSON-LD and the feeds.
@@ -773,6 +794,9 @@ def failed_source_files(generator, build: Build) -> set[Path]:
         source_dir = Path(source).parent
         paths = (referenced_file(ref, build.content_root, source_dir) for ref in named if ref)
         found |= {path for path in paths if isinstance(path, Path)}
+        # "content/images/…": its error suggests the path inside content/.
+        below = (below_content_folder(ref, build.content_root, source_dir) for ref in named if ref)
+        found |= {Path(os.path.realpath(build.content_root / b)) for b in below if b}
     return found
 
 
