@@ -1048,11 +1048,14 @@ def check_duplicates(
             )
 
 
-def check_image_locations(source: Source, has_location) -> Iterator[Finding]:
+def check_image_locations(source: Source, has_location, written: bool = True) -> Iterator[Finding]:
     """Photos whose source file carries a GPS position (has_location(path) -> bool).
 
     The build strips it from what is published; the original in the repository
-    still gives the place away, so staff should remove it there too.
+    still gives the place away, so staff should remove it there too. A release
+    the build does not write (`written` False: a draft or an embargoed one in
+    the public build, one Pelican could not read) publishes none of its photos
+    yet: said so, not that the site publishes it.
     """
     images = []
     if source.value("image"):
@@ -1067,5 +1070,8 @@ def check_image_locations(source: Source, has_location) -> Iterator[Finding]:
                 "warning",
                 f"photo carries a GPS location: '{target}'",
                 "the site publishes it without; remove the location from the original too, "
-                "e.g. by exporting the photo again with location off",
+                "e.g. by exporting the photo again with location off"
+                if written
+                else "not published while its release waits; remove the location from the "
+                "original before it is, e.g. by exporting the photo again with location off",
             )

@@ -54,6 +54,7 @@ from warta.paths import Refusal, below_content_folder, computer_file
 from warta.paths import check_source as check_path
 from warta.pipeline import pipeline_of
 from warta.plugin_order import active_plugins
+from warta.published import is_written
 from warta.snapshots import SnapshotStore, file_stamp
 from warta.source_checks import (
     Rules,
@@ -334,6 +335,12 @@ def lint_articles(generator) -> None:
         )
         store.release()
 
+    # The releases whose pages (and so photos) this build writes.
+    written = {
+        str(article.relative_source_path)
+        for article in every_article(generator)
+        if is_written(article)
+    }
     checked = []
     for relative in relatives:
         source, found = known[relative]
@@ -342,7 +349,9 @@ def lint_articles(generator) -> None:
             findings_of_source += [
                 *check_embargo(source, rules),
                 *check_links(source, lambda target, s=source: link_exists(content, s, target)),
-                *check_image_locations(source, lambda p: has_gps_location(content, p)),
+                *check_image_locations(
+                    source, lambda p: has_gps_location(content, p), source.path in written
+                ),
             ]
         checked.append((source, findings_of_source))
     sources = [source for source, _ in checked]
