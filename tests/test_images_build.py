@@ -634,3 +634,38 @@ def test_a_photo_path_with_the_content_folder_in_front_suggests_the_path_inside_
     }, built.log
     # Not published, and its one line is the error: not "used by no release" as well.
     assert not [f for f in built.findings("suggestion") if "used by no" in f.message], built.log
+
+
+def test_a_body_photo_that_cannot_be_published_is_left_out_of_the_page(site):
+    """`![…](C:\\Users\\…)` and `![…](file:///…)` were "raw HTML removed … write
+    the release in Markdown" (sanitize stripped their src first) and the page
+    kept an <img alt> without src; a body photo on the writer's computer or
+    missing stayed in the page with its src as written. Each is now the images
+    error at its line, once, and no <img> of it is in the page."""
+    folder = site.content / "images" / "2024"
+    folder.mkdir(parents=True)
+    Image.new("RGB", (400, 300), (10, 120, 60)).save(folder / "ada.jpg")
+    site.article(
+        "badan.md",
+        article_text(
+            slug="badan",
+            body="PALEMBANG – Rapat.\n\n![Peserta rapat](C:\\Users\\humas\\Foto\\rapat.jpg)\n\n"
+            "![Peserta apel](file:///home/humas/apel.jpg)\n\n"
+            "![Peserta sortir](/home/humas/sortir.jpg)\n\n"
+            "![Peserta patroli]({static}/images/2024/hilang.jpg)\n\n"
+            "![Peserta pleno]({static}/images/2024/ada.jpg)\n",
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 1, built.log
+    said = {(f.line, f.level, f.message.split(":", 1)[0]) for f in built.findings()}
+    elsewhere = "image is a path on the writer's own computer, outside the content folder"
+    assert said == {
+        (11, "error", elsewhere),
+        (13, "error", elsewhere),
+        (15, "error", elsewhere),
+        (17, "error", "image file not found"),
+    }, built.log
+    page = built.html("berita/2024/11/badan/")
+    shown = [img.get("alt") for img in page.select("main img")]
+    assert shown == ["Peserta pleno"], page.select("main img")

@@ -69,8 +69,9 @@ def rewrite_images(html: str, replace: Callable[[int, list], str | None]) -> str
 
 
 # Said of a photo whose reference is a path on the writer's own computer
-# (`warta.paths.computer_file`), by the images plugin and by content_lint for a
-# release Pelican could not read: the same words.
+# (`warta.paths.computer_file`), by the images plugin, by sanitize (a `C:\…` or
+# `file:` body photo, which it takes out before the images plugin sees it) and
+# by content_lint for a release Pelican could not read: the same words.
 COMPUTER_PATH_MESSAGE = "image is a path on the writer's own computer, outside the content folder"
 
 

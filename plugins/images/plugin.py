@@ -41,7 +41,9 @@ What it adds to the site:
   link (`warta.paths`), a featured image on another site (`Image: https://…`:
   a release uses its own uploaded photo; the address is not rendered), a
   path on the writer's own computer (`/home/…`, `C:\\…`, `file:///…`; copied
-  from a file manager, it was never put under content/).
+  from a file manager, it was never put under content/; the sanitize plugin
+  says it of a `C:\\…` or `file:` body photo, whose src it would strip). A
+  featured or body image with such an error is left out of the page.
 - with WARTA_CHECK_ONLY (`invoke check`), all of the checks above and the
   same errors, but no variant encoded, no card drawn, nothing written into the
   output or the cache (a check takes a fraction of a cold build).
@@ -494,7 +496,10 @@ def process_content(content, build: Build) -> None:
         except ImageProblem as found:
             problem = missing_problem(found, src, build, source_dir, featured=False)
             report(where, line(), problem.message, src, problem.suggestion)
-            return None
+            # Not in the page: its src as written ("/home/humas/x.jpg", a
+            # missing file) would be a broken picture, and a path of the
+            # writer's computer shown to every reader.
+            return ""
         alt = (values.get("alt") or "").strip()
         if not alt:
             report(
