@@ -424,6 +424,36 @@ def test_a_page_or_script_under_content_is_never_published(site):
     assert (built.output / "favicon.svg").is_file()
 
 
+def test_a_plain_link_to_a_page_or_script_under_content_is_an_error_at_its_line(site):
+    """Without {static} (`[formulir](/images/2026/formulir.html)`, an <a href>
+    to a .mjs) the file was left out without a word at the link (the .html
+    was even said to be linked by nothing)."""
+    published_site(site.root)
+    folder = site.content / "images" / "2026"
+    folder.mkdir(parents=True)
+    (folder / "formulir.html").write_text("<script>alert('PLAINLEAK')</script>")
+    (folder / "skrip.mjs").write_text("alert('PLAINLEAK')")
+    site.article(
+        "formulir.md",
+        slug="formulir",
+        title="Bawaslu Kota Palembang Buka Formulir Pengaduan Daring",
+        body="PALEMBANG – Isi [formulir](/images/2026/formulir.html).\n\n"
+        '<p><a href="/images/2026/skrip.mjs">skrip</a></p>\n\n'
+        "Lihat juga [halaman kontak](/kontak/).",
+    )
+    built = site.build(publish=True, **NO_SEARCH)
+    assert built.returncode == 1, built.log
+    said = {(f.path, f.line, f.level, f.message) for f in built.findings() if "script" in f.message}
+    message = "file of a type that can run script on the site, not published"
+    advice = "(publish the document as a PDF instead, or ask the web team to put it on the site)"
+    where = "content/berita/formulir.md"
+    assert said == {
+        (where, 9, "error", f"{message}: '/images/2026/formulir.html' {advice}"),
+        (where, 11, "error", f"{message}: '/images/2026/skrip.mjs' {advice}"),
+    }, built.log
+    assert leaks(built.output, "plainleak") == []
+
+
 def test_a_document_no_published_release_links_waits_and_is_named_once(site):
     """A document staged under content/images/ or content/extra/ for an
     embargoed release (or a .docx, a .txt nothing links) was published: the

@@ -89,6 +89,7 @@ from warta.parallel import WorkerError, fork_map, worker_count
 from warta.paths import (
     ACTIVE_FILE_MESSAGE,
     ACTIVE_FILE_SUGGESTION,
+    LINK_MARKERS,
     Refusal,
     below_content_folder,
     computer_file,
@@ -717,6 +718,38 @@ def draw_missing_cards(missing: dict[str, CardText], build: Build) -> dict[str, 
 # -- signal handlers ---------------------------------------------------------------
 
 
+def plain_active_links(content, build: Build, site: set[str]) -> None:
+    """A plain link (no {static}) of a body to a file under content/ of a
+    type that runs when served (`warta.paths.ACTIVE_SUFFIXES`): an error at
+    its line, as content_lint says of a {static} or {attach} one. The file is
+    not published (`select_static_files`), and it is not "linked by nothing"."""
+    body = getattr(content, "_content", None) or ""
+    found = [
+        r
+        for r in references(body)
+        if is_active_file(r.split("#", 1)[0].split("?", 1)[0]) and not r.startswith(LINK_MARKERS)
+    ]
+    if not found:
+        return
+    source_dir = Path(content.source_path).parent
+    lines = SourceLines(content.source_path)
+    for reference in found:
+        path = referenced_file(reference, build.content_root, source_dir)
+        if not isinstance(path, Path) or not path.is_file():
+            continue  # a page of the site, another site, a missing file
+        relative = os.path.relpath(path, os.path.realpath(build.content_root))
+        if is_site_file(relative, site):
+            continue
+        build.used_by_unwritten.add(path)
+        report(
+            relative_source(content, build),
+            body_line(lines, reference),
+            ACTIVE_FILE_MESSAGE,
+            reference,
+            ACTIVE_FILE_SUGGESTION,
+        )
+
+
 def enrich(generator, contents: list) -> None:
     """Photos of written contents only: a draft or an embargoed article in the
     public build has no page, so nothing of it (variants, originals) is
@@ -727,7 +760,9 @@ def enrich(generator, contents: list) -> None:
         # Asked once per content: before url_cache, each ask formats its address.
         written = [content for content in contents if is_written(content)]
         written_ids = {id(content) for content in written}
+        site = site_files(generator.settings)
         for content in contents:
+            plain_active_links(content, build, site)
             if id(content) in written_ids:
                 build.used_by_written |= shown_files(content, build)
             else:
