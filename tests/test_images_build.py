@@ -569,3 +569,103 @@ def test_a_photo_of_a_release_pelican_could_not_read_is_not_called_unused(site):
 def test_no_photo_of_the_sample_site_is_called_unused(sample_site):
     """Every photo of the sample content is shown by a release (most as variants only)."""
     assert [s for s in sample_site.log_lines("suggestion") if "photo used by no" in s] == []
+
+
+def test_a_photo_path_with_the_content_folder_in_front_suggests_the_path_inside_it(site):
+    """`Image: content/images/2024/x.jpg` (the path the repository shows) was
+    "image file not found" with "check the path": the file is there, the path
+    starts one folder too high. Featured, body, and a release Pelican could
+    not read (content_lint) alike; a path with nothing below it keeps the
+    usual suggestion."""
+    folder = site.content / "images" / "2024"
+    folder.mkdir(parents=True)
+    for name in ("utama.jpg", "badan.jpg"):
+        Image.new("RGB", (400, 300), (10, 120, 60)).save(folder / name)
+    site.article(
+        "terbit.md",
+        article_text(
+            slug="terbit",
+            image="content/images/2024/utama.jpg",
+            image_alt="Rapat",
+            body="PALEMBANG – Rapat.\n\n![Peserta rapat](/content/images/2024/badan.jpg)\n\n"
+            "![Peserta apel]({static}/content/images/2024/hilang.jpg)",
+        ),
+    )
+    site.article(
+        "rusak.md",
+        article_text(
+            date="besok pagi",
+            slug="rusak",
+            image="content/images/2024/utama.jpg",
+            image_alt="Rapat",
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 1, built.log
+    said = {
+        (f.path, f.line, f.message) for f in built.findings("error") if "not found" in f.message
+    }
+    inside = "paths start inside content/: write"
+    assert said == {
+        (
+            "content/berita/terbit.md",
+            8,
+            f"image file not found: 'content/images/2024/utama.jpg' "
+            f"({inside} Image: images/2024/utama.jpg)",
+        ),
+        (
+            "content/berita/terbit.md",
+            13,
+            f"image file not found: '/content/images/2024/badan.jpg' "
+            f"({inside} ![…]({{static}}/images/2024/badan.jpg))",
+        ),
+        (
+            "content/berita/terbit.md",
+            15,
+            "image file not found: '{static}/content/images/2024/hilang.jpg' "
+            "(check the path and the file name's case)",
+        ),
+        (
+            "content/berita/rusak.md",
+            8,
+            f"image file not found: 'content/images/2024/utama.jpg' "
+            f"({inside} Image: images/2024/utama.jpg)",
+        ),
+    }, built.log
+    # Not published, and its one line is the error: not "used by no release" as well.
+    assert not [f for f in built.findings("suggestion") if "used by no" in f.message], built.log
+
+
+def test_a_body_photo_that_cannot_be_published_is_left_out_of_the_page(site):
+    """`![…](C:\\Users\\…)` and `![…](file:///…)` were "raw HTML removed … write
+    the release in Markdown" (sanitize stripped their src first) and the page
+    kept an <img alt> without src; a body photo on the writer's computer or
+    missing stayed in the page with its src as written. Each is now the images
+    error at its line, once, and no <img> of it is in the page."""
+    folder = site.content / "images" / "2024"
+    folder.mkdir(parents=True)
+    Image.new("RGB", (400, 300), (10, 120, 60)).save(folder / "ada.jpg")
+    site.article(
+        "badan.md",
+        article_text(
+            slug="badan",
+            body="PALEMBANG – Rapat.\n\n![Peserta rapat](C:\\Users\\humas\\Foto\\rapat.jpg)\n\n"
+            "![Peserta apel](file:///home/humas/apel.jpg)\n\n"
+            "![Peserta sortir](/home/humas/sortir.jpg)\n\n"
+            "![Peserta patroli]({static}/images/2024/hilang.jpg)\n\n"
+            "![Peserta pleno]({static}/images/2024/ada.jpg)\n",
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 1, built.log
+    said = {(f.line, f.level, f.message.split(":", 1)[0]) for f in built.findings()}
+    elsewhere = "image is a path on the writer's own computer, outside the content folder"
+    assert said == {
+        (11, "error", elsewhere),
+        (13, "error", elsewhere),
+        (15, "error", elsewhere),
+        (17, "error", "image file not found"),
+    }, built.log
+    page = built.html("berita/2024/11/badan/")
+    shown = [img.get("alt") for img in page.select("main img")]
+    assert shown == ["Peserta pleno"], page.select("main img")

@@ -838,3 +838,50 @@ def test_the_build_says_a_modified_time_in_the_future(site):
     built = site.build()
     found = [(f.path, f.line, f.level) for f in built.findings() if "in the future" in f.message]
     assert found == [("content/berita/2024/maju.md", 8, "warning")], built.log
+
+
+def test_a_gps_photo_only_an_unpublished_release_uses_is_not_said_to_be_published(site):
+    """A draft's photo got "the site publishes it without" in the public
+    build, which publishes nothing of the draft: it says the photo waits. The
+    development build writes the draft at /draf/, with the photo: there the
+    site does publish it."""
+    from PIL import Image
+
+    photo = site.content / "images/2024/patroli.jpg"
+    photo.parent.mkdir(parents=True)
+    exif = Image.Exif()
+    exif.get_ifd(0x8825).update({1: "S", 2: (2.0, 59.0, 0.0), 3: "E", 4: (104.0, 45.0, 0.0)})
+    Image.new("RGB", (640, 400), "navy").save(photo, exif=exif)
+    for name, extra in (("draf", {"status": "draft"}), ("embargo", {"date": "2099-01-05 09:00"})):
+        site.article(
+            f"2024/{name}.md",
+            slug=f"patroli-{name}",
+            title=f"Bawaslu Kota Palembang Gelar Patroli Pengawasan {name.title()}",
+            tags="",
+            image="images/2024/patroli.jpg",
+            image_alt="Petugas Bawaslu berpatroli di jalan protokol",
+            **extra,
+        )
+
+    def said(built):
+        return {
+            (f.path, f.level, f.message.split(" (", 1)[1])
+            for f in built.findings()
+            if "GPS" in f.message
+        }
+
+    waits = (
+        "not published while its release waits; remove the location from the original "
+        "before it is, e.g. by exporting the photo again with location off)"
+    )
+    public = site.build(publish=True, SEARCH_ENABLED=False)
+    assert said(public) == {
+        ("content/berita/2024/draf.md", "warning", waits),
+        ("content/berita/2024/embargo.md", "warning", waits),
+    }, public.log
+    development = site.build(SEARCH_ENABLED=False)
+    assert {(path, level) for path, level, message in said(development)} == {
+        ("content/berita/2024/draf.md", "warning"),
+        ("content/berita/2024/embargo.md", "warning"),
+    }, development.log
+    assert not [m for _, _, m in said(development) if "waits" in m], development.log

@@ -375,6 +375,143 @@ def test_a_photo_no_page_uses_is_not_published_but_the_logo_and_favicon_are(site
     assert (built.output / "favicon.svg").is_file()
 
 
+def test_a_page_or_script_under_content_is_never_published(site):
+    """A linked `.html` or `.js` under content/images/ was published as it was:
+    its script ran on the site's own address (where /admin/ runs), with no
+    line, and the build said ok. Each link is an error at its line naming the
+    file; an active file nothing links is a warning; none is published; the
+    site's own favicon.svg (EXTRA_PATH_METADATA) is."""
+    published_site(site.root)
+    folder = site.content / "images" / "2026"
+    folder.mkdir(parents=True)
+    script = "<script>alert('ACTIVELEAK')</script>"
+    (folder / "formulir-pengaduan.html").write_text(script)
+    (folder / "skrip.js").write_text("alert('ACTIVELEAK')")
+    (folder / "Peta.SVG").write_text(f'<svg xmlns="http://www.w3.org/2000/svg">{script}</svg>')
+    (folder / "lepas.xhtml").write_text(script)
+    (site.content / "extra").mkdir()
+    (site.content / "extra" / "favicon.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>'
+    )
+    site.article(
+        "formulir.md",
+        slug="formulir",
+        title="Bawaslu Kota Palembang Buka Formulir Pengaduan Daring",
+        body="PALEMBANG – Isi [formulir]({static}/images/2026/formulir-pengaduan.html).\n\n"
+        "Lalu jalankan [skrip](<{attach}/images/2026/skrip.js>) dan lihat "
+        "[peta]({static}/images/2026/Peta.SVG).",
+    )
+    built = site.build(publish=True, **NO_SEARCH)
+    assert built.returncode == 1, built.log
+    said = {(f.path, f.line, f.level, f.message) for f in built.findings() if "script" in f.message}
+    message = "file of a type that can run script on the site, not published"
+    advice = "(publish the document as a PDF instead, or ask the web team to put it on the site"
+    where = "content/berita/formulir.md"
+    assert said == {
+        (where, 9, "error", f"{message}: '/images/2026/formulir-pengaduan.html' {advice})"),
+        (where, 11, "error", f"{message}: '/images/2026/skrip.js' {advice})"),
+        (where, 11, "error", f"{message}: '/images/2026/Peta.SVG' {advice})"),
+        (
+            "content/images/2026/lepas.xhtml",
+            None,
+            "warning",
+            f"{message}, and no release or page links it {advice}; "
+            "a file of the theme's goes in IMAGES_SITE_FILES)",
+        ),
+    }, built.log
+    assert leaks(built.output, "activeleak") == []
+    assert not [name for name in built.files() if name.startswith("images/2026/")]
+    assert (built.output / "favicon.svg").is_file()
+
+
+def test_a_plain_link_to_a_page_or_script_under_content_is_an_error_at_its_line(site):
+    """Without {static} (`[formulir](/images/2026/formulir.html)`, an <a href>
+    to a .mjs) the file was left out without a word at the link (the .html
+    was even said to be linked by nothing)."""
+    published_site(site.root)
+    folder = site.content / "images" / "2026"
+    folder.mkdir(parents=True)
+    (folder / "formulir.html").write_text("<script>alert('PLAINLEAK')</script>")
+    (folder / "skrip.mjs").write_text("alert('PLAINLEAK')")
+    site.article(
+        "formulir.md",
+        slug="formulir",
+        title="Bawaslu Kota Palembang Buka Formulir Pengaduan Daring",
+        body="PALEMBANG – Isi [formulir](/images/2026/formulir.html).\n\n"
+        '<p><a href="/images/2026/skrip.mjs">skrip</a></p>\n\n'
+        "Lihat juga [halaman kontak](/kontak/).",
+    )
+    built = site.build(publish=True, **NO_SEARCH)
+    assert built.returncode == 1, built.log
+    said = {(f.path, f.line, f.level, f.message) for f in built.findings() if "script" in f.message}
+    message = "file of a type that can run script on the site, not published"
+    advice = "(publish the document as a PDF instead, or ask the web team to put it on the site)"
+    where = "content/berita/formulir.md"
+    assert said == {
+        (where, 9, "error", f"{message}: '/images/2026/formulir.html' {advice}"),
+        (where, 11, "error", f"{message}: '/images/2026/skrip.mjs' {advice}"),
+    }, built.log
+    assert leaks(built.output, "plainleak") == []
+
+
+def test_a_document_no_published_release_links_waits_and_is_named_once(site):
+    """A document staged under content/images/ or content/extra/ for an
+    embargoed release (or a .docx, a .txt nothing links) was published: the
+    decision was public before its release. Only what a published page links,
+    and the site's own files, are; each other file is one suggestion, except
+    the one the embargoed release links (it waits for it)."""
+    published_site(site.root)
+    folder = site.content / "images" / "2026"
+    folder.mkdir(parents=True)
+    (folder / "putusan-embargo.pdf").write_bytes(b"%PDF-1.4 EMBARGOLEAK")
+    (folder / "jadwal.pdf").write_bytes(b"%PDF-1.4 jadwal")
+    (folder / "catatan.txt").write_text("CATATANLEAK")
+    extra = site.content / "extra"
+    extra.mkdir()
+    (extra / "surat.docx").write_bytes(b"PK SURATLEAK")
+    (extra / "CNAME").write_text("warta.example.go.id")
+    (extra / "favicon.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"/>'
+    )
+    site.article(
+        "jadwal.md",
+        slug="jadwal",
+        title="Bawaslu Kota Palembang Umumkan Jadwal Pengawasan",
+        body="PALEMBANG – Unduh [jadwal]({static}/images/2026/jadwal.pdf).",
+    )
+    site.article(
+        "putusan.md",
+        slug="putusan",
+        date="2099-01-05 09:00",
+        title="Bawaslu Kota Palembang Bacakan Putusan Pelanggaran Administrasi",
+        body="PALEMBANG – Unduh [putusan]({static}/images/2026/putusan-embargo.pdf).",
+    )
+    built = site.build(
+        publish=True,
+        IMAGES_SITE_FILES=["extra/CNAME"],
+        EXTRA_PATH_METADATA={
+            "extra/favicon.svg": {"path": "favicon.svg"},
+            "extra/CNAME": {"path": "CNAME"},
+        },
+        **NO_SEARCH,
+    )
+    assert built.returncode == 0, built.log
+    unused = [
+        (f.path, f.level, f.message.split(" (")[0])
+        for f in built.findings()
+        if "used by no" in f.message
+    ]
+    message = "file used by no published release or page: not published"
+    assert sorted(unused) == [
+        ("content/extra/surat.docx", "suggestion", message),
+        ("content/images/2026/catatan.txt", "suggestion", message),
+    ], built.log
+    assert leaks(built.output, "embargoleak", "catatanleak", "suratleak") == []
+    assert (built.output / "images" / "2026" / "jadwal.pdf").is_file()
+    assert (built.output / "CNAME").read_text() == "warta.example.go.id"
+    assert (built.output / "favicon.svg").is_file()
+
+
 # -- symbolic links ------------------------------------------------------------------------
 
 

@@ -69,8 +69,9 @@ def rewrite_images(html: str, replace: Callable[[int, list], str | None]) -> str
 
 
 # Said of a photo whose reference is a path on the writer's own computer
-# (`warta.paths.computer_file`), by the images plugin and by content_lint for a
-# release Pelican could not read: the same words.
+# (`warta.paths.computer_file`), by the images plugin, by sanitize (a `C:\…` or
+# `file:` body photo, which it takes out before the images plugin sees it) and
+# by content_lint for a release Pelican could not read: the same words.
 COMPUTER_PATH_MESSAGE = "image is a path on the writer's own computer, outside the content folder"
 
 
@@ -80,3 +81,10 @@ def computer_path_suggestion(name: str, year: int | None, featured: bool) -> str
     folder = f"images/{year or '<year>'}"
     written = f"Image: {folder}/{name}" if featured else f"![…]({{static}}/{folder}/{name})"
     return f"copy {name} into content/{folder}/ and write {written}"
+
+
+def content_folder_suggestion(below: str, featured: bool) -> str:
+    """How to write a photo path given with the content folder in front
+    ("content/images/2024/x.jpg"): from inside content/ (`below`)."""
+    written = f"Image: {below}" if featured else f"![…]({{static}}/{below})"
+    return f"paths start inside content/: write {written}"

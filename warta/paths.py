@@ -334,8 +334,58 @@ def computer_file(reference: str, content_root: str | os.PathLike) -> str | None
     return name or ref
 
 
+# Files a browser runs or a web server executes when the site serves them: a
+# page or script (or an SVG, an XML file with a stylesheet) under content/ would
+# run on the site's own address, where /admin/ (the CMS) runs too; a PHP or CGI
+# file would run on an office's own server. Staff publish photos and documents
+# (PDF, office files, plain images); a file of these types is published only
+# when it is one of the site's own (EXTRA_PATH_METADATA, SITE_LOGO,
+# IMAGES_SITE_FILES: set by the web team in the settings, not by a writer).
+ACTIVE_SUFFIXES = frozenset(
+    {
+        *(".html", ".htm", ".xhtml", ".xht", ".shtml", ".mht", ".mhtml", ".hta"),
+        *(".js", ".mjs", ".cjs", ".wasm", ".swf"),
+        *(".svg", ".svgz", ".xml", ".xsl", ".xslt", ".rss", ".atom"),
+        *(".php", ".php3", ".php4", ".php5", ".php7", ".phtml", ".phar"),
+        *(".cgi", ".pl", ".asp", ".aspx", ".jsp"),
+    }
+)
+# Said at the line linking such a file (content_lint) and of one nothing links
+# (the images plugin, which keeps it out of the output).
+ACTIVE_FILE_MESSAGE = "file of a type that can run script on the site, not published"
+ACTIVE_FILE_SUGGESTION = (
+    "publish the document as a PDF instead, or ask the web team to put it on the site"
+)
+
+
+def is_active_file(path: str | os.PathLike) -> bool:
+    """Whether a file is of a type that runs when the site serves it (ACTIVE_SUFFIXES)."""
+    return os.path.splitext(os.fspath(path))[1].lower() in ACTIVE_SUFFIXES
+
+
 # How a body or the front matter marks a link to a file of the site.
 LINK_MARKERS = ("{static}", "{attach}", "{filename}", "|static|", "|attach|", "|filename|")
+
+
+def below_content_folder(
+    reference: str, content_root: str | os.PathLike, source_dir: str | os.PathLike
+) -> str | None:
+    """The path below content/ of a reference that starts with the content
+    folder itself ("content/images/2024/x.jpg", as the repository and a file
+    manager show the file), when that path names a file of the site; else
+    None. Every path of a release starts inside content/ ("images/2024/x.jpg")."""
+    ref = reference.strip()
+    for marker in LINK_MARKERS:
+        if ref.startswith(marker):
+            ref = ref[len(marker) :]
+            break
+    ref = ref.lstrip("/")
+    prefix = Path(content_root).name + "/"
+    if not ref.startswith(prefix):
+        return None
+    below = ref[len(prefix) :]
+    found = referenced_file("/" + below, content_root, source_dir)
+    return below if isinstance(found, Path) and found.is_file() else None
 
 
 def referenced_file(

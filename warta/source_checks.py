@@ -22,9 +22,20 @@ import markdown
 from warta import frontmatter
 from warta.dates import ENGLISH_MONTHS, read_written_date
 from warta.findings import Finding
-from warta.imagetags import COMPUTER_PATH_MESSAGE, computer_path_suggestion, image_tags
+from warta.imagetags import (
+    COMPUTER_PATH_MESSAGE,
+    computer_path_suggestion,
+    content_folder_suggestion,
+    image_tags,
+)
 from warta.markdown_source import SINGLE_VALUED_KEYS
-from warta.paths import climbs, is_external
+from warta.paths import (
+    ACTIVE_FILE_MESSAGE,
+    ACTIVE_FILE_SUGGESTION,
+    climbs,
+    is_active_file,
+    is_external,
+)
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.tags.offices import without_titles
 from warta.text import LANG_RE, SLUG_RE, control_characters_in, fold, slugify
@@ -1026,7 +1037,9 @@ def body_images(html: str) -> list[dict[str, str]]:
     return [{name: value or "" for name, value in tag} for tag in image_tags(html or "")]
 
 
-def check_images(source: Source, html: str, locate, on_computer=None) -> Iterator[Finding]:
+def check_images(
+    source: Source, html: str, locate, on_computer=None, below_content=None
+) -> Iterator[Finding]:
     """Photos of a release that Pelican could not read (the images plugin checks
     the others, with these same messages): a featured image without Image-Alt:
     or on another site, a body image without alt text, a photo whose file is
@@ -1036,7 +1049,10 @@ def check_images(source: Source, html: str, locate, on_computer=None) -> Iterato
     None when the reference is not ours to check (an address on another site,
     a path the containment rules refuse: reported by their own checks).
     `on_computer(reference)` is the file name of a reference that is a path
-    on the writer's own computer (`warta.paths.computer_file`), else None."""
+    on the writer's own computer (`warta.paths.computer_file`), else None.
+    `below_content(reference)` is the path below content/ of a missing
+    reference written with the content folder in front, when that names a
+    file (`warta.paths.below_content_folder`), else None."""
     date = parse_date(source.value("date"))
     year = date.year if date else None
 
@@ -1050,6 +1066,18 @@ def check_images(source: Source, html: str, locate, on_computer=None) -> Iterato
             "error",
             f"{COMPUTER_PATH_MESSAGE}: '{reference}'",
             computer_path_suggestion(name, year, featured),
+        )
+
+    def missing(reference: str, line, featured: bool) -> Finding:
+        below = below_content(reference) if below_content else None
+        return _finding(
+            source,
+            line,
+            "error",
+            f"image file not found: '{reference}'",
+            content_folder_suggestion(below, featured)
+            if below
+            else "check the path and the file name's case",
         )
 
     featured = source.value("image")
@@ -1068,13 +1096,7 @@ def check_images(source: Source, html: str, locate, on_computer=None) -> Iterato
                 "Image: images/2024/foto.jpg",
             )
         elif found is False:
-            yield _finding(
-                source,
-                line,
-                "error",
-                f"image file not found: '{featured}'",
-                "check the path and the file name's case",
-            )
+            yield missing(featured, line, featured=True)
         elif found and not source.value("image-alt"):
             yield _finding(
                 source,
@@ -1093,13 +1115,7 @@ def check_images(source: Source, html: str, locate, on_computer=None) -> Iterato
         if elsewhere:
             yield elsewhere
         elif found is False:
-            yield _finding(
-                source,
-                line,
-                "error",
-                f"image file not found: '{src}'",
-                "check the path and the file name's case",
-            )
+            yield missing(src, line, featured=False)
         elif not attributes.get("alt", "").strip():
             yield _finding(
                 source,
@@ -1170,6 +1186,8 @@ def _link_problem(link: SiteLink, exists) -> tuple[str, str] | None:
             if kind == "filename"
             else "check the path below content/, e.g. {static}/images/2024/nama-file.pdf",
         )
+    if is_active_file(target):
+        return (f"{ACTIVE_FILE_MESSAGE}: '{target}'", ACTIVE_FILE_SUGGESTION)
     if kind != "filename" and target.lower().endswith(SOURCE_SUFFIXES):
         return (
             f"{{{kind}}} link to a release's source file, which is not published: '{target}'",
@@ -1290,11 +1308,14 @@ def check_author_spellings(sources: Iterable[Source]) -> Iterator[Finding]:
                 )
 
 
-def check_image_locations(source: Source, has_location) -> Iterator[Finding]:
+def check_image_locations(source: Source, has_location, written: bool = True) -> Iterator[Finding]:
     """Photos whose source file carries a GPS position (has_location(path) -> bool).
 
     The build strips it from what is published; the original in the repository
-    still gives the place away, so staff should remove it there too.
+    still gives the place away, so staff should remove it there too. A release
+    the build does not write (`written` False: a draft or an embargoed one in
+    the public build, one Pelican could not read) publishes none of its photos
+    yet: said so, not that the site publishes it.
     """
     images = []
     if source.value("image"):
@@ -1309,5 +1330,8 @@ def check_image_locations(source: Source, has_location) -> Iterator[Finding]:
                 "warning",
                 f"photo carries a GPS location: '{target}'",
                 "the site publishes it without; remove the location from the original too, "
-                "e.g. by exporting the photo again with location off",
+                "e.g. by exporting the photo again with location off"
+                if written
+                else "not published while its release waits; remove the location from the "
+                "original before it is, e.g. by exporting the photo again with location off",
             )

@@ -53,10 +53,11 @@ from warta.contents import every_article, every_page
 from warta.findings import Finding, report
 from warta.fingerprint import files_digest, hash_text
 from warta.parallel import Background, fork_map
-from warta.paths import Refusal, computer_file
+from warta.paths import Refusal, below_content_folder, computer_file
 from warta.paths import check_source as check_path
 from warta.pipeline import pipeline_of
 from warta.plugin_order import active_plugins
+from warta.published import is_written
 from warta.snapshots import SnapshotStore, file_stamp
 from warta.source_checks import (
     Rules,
@@ -401,6 +402,12 @@ def lint_articles(generator) -> None:
         if getattr(article, "relative_source_path", None)
     }
     render = body_renderer(settings)
+    # The releases whose pages (and so photos) this build writes.
+    written = {
+        str(article.relative_source_path)
+        for article in every_article(generator)
+        if is_written(article)
+    }
     checked = []
     for relative in relatives:
         source, found = known[relative]
@@ -413,7 +420,9 @@ def lint_articles(generator) -> None:
                 *check_embargo(source, rules),
                 *check_future_modified(source, rules),
                 *check_links(source, exists, body, summary, render),
-                *check_image_locations(source, lambda p: has_gps_location(content, p)),
+                *check_image_locations(
+                    source, lambda p: has_gps_location(content, p), source.path in written
+                ),
             ]
         checked.append((source, findings_of_source))
     sources = [source for source, _ in checked]
@@ -502,6 +511,9 @@ def check_dropped(generator, relative: str, source: Source) -> list[Finding]:
             html,
             lambda ref: locate_image(content, relative, ref),
             lambda ref: computer_file(ref, content),
+            lambda ref: below_content_folder(
+                ref, content, os.path.dirname(os.path.join(content, relative))
+            ),
         )
     return found
 

@@ -58,6 +58,13 @@ class ImageProblem(ValueError):
         self.suggestion = suggestion
 
 
+class MissingImage(ImageProblem):
+    """No file at the path a photo reference names."""
+
+    def __init__(self, *_) -> None:  # (*_: rebuilt from its args when unpickled)
+        super().__init__("image file not found", "check the path and the file name's case")
+
+
 @dataclass(frozen=True)
 class VariantSettings:
     widths: tuple[int, ...] = (480, 800, 1200)
@@ -423,7 +430,7 @@ class ImageCache:
         is read here: the pixel limit is checked before anything is decoded).
         """
         if not source.is_file():
-            raise ImageProblem("image file not found", "check the path and the file name's case")
+            raise MissingImage()
         size = source.stat().st_size
         if size == 0:
             # An upload that failed half-way, or a file made by `touch`.

@@ -22,21 +22,28 @@ What it adds to the site:
 - every image file in the output, including the originals Pelican copies from
   content/images/, is stripped of EXIF (GPS), XMP, IPTC, ICC and comments, and
   of whatever follows the picture (a phone's second frame); a .jpg stays JPEG.
-- only what the site shows is published (`select_static_files`): a photo is
-  copied from content/ when a *written* content links to it as a file (a
-  {static} or plain link, a writer's own <picture>; `warta.published.is_written`)
-  or the theme does (SITE_LOGO, EXTRA_PATH_METADATA, IMAGES_THEME_FILES). The
+- only what the site shows is published (`select_static_files`): a photo or
+  a document is copied from content/ when a *written* content links to it as
+  a file (a {static} or plain link, a writer's own <picture>;
+  `warta.published.is_written`) or it is the site's own (SITE_LOGO,
+  EXTRA_PATH_METADATA, IMAGES_SITE_FILES); any other is said once to be
+  unused (a suggestion) and waits for a release that links it. The
   original of a photo shown only as Image: or a body image is not published:
   nothing names it, its variants are the page's. A draft's or an
   embargoed article's photos, variants and card stay out of the public build
   (the development build writes drafts at /draf/, so there they are kept).
+  A file of a type that runs when the site serves it (a page, a script, an
+  SVG, `warta.paths.ACTIVE_SUFFIXES`) is never published unless it is the
+  theme's (the list above): it would run on the site's own address.
 - errors naming the article and the image: no alt text, missing file, source
   over IMAGES_MAX_SOURCE_BYTES / IMAGES_MAX_SOURCE_PIXELS (decompression bombs
   included), unreadable file, a path outside content/ or through a symbolic
   link (`warta.paths`), a featured image on another site (`Image: https://…`:
   a release uses its own uploaded photo; the address is not rendered), a
   path on the writer's own computer (`/home/…`, `C:\\…`, `file:///…`; copied
-  from a file manager, it was never put under content/).
+  from a file manager, it was never put under content/; the sanitize plugin
+  says it of a `C:\\…` or `file:` body photo, whose src it would strip). A
+  featured or body image with such an error is left out of the page.
 - with WARTA_CHECK_ONLY (`invoke check`), all of the checks above and the
   same errors, but no variant encoded, no card drawn, nothing written into the
   output or the cache (a check takes a fraction of a cold build).
@@ -48,7 +55,8 @@ the cached files (copies when the output is on another filesystem). Settings
 IMAGES_WEBP_QUALITY, IMAGES_WEBP_METHOD, IMAGES_JPEG_QUALITY,
 IMAGES_MAX_SOURCE_BYTES, IMAGES_MAX_SOURCE_PIXELS, IMAGES_VARIANTS_DIR,
 IMAGES_SOCIAL_CARDS, IMAGES_SOCIAL_CARD_SAVE_AS, IMAGES_CACHE_DIR,
-IMAGES_WORKERS, IMAGES_THEME_FILES, IMAGES_SKIP_CLASSES.
+IMAGES_WORKERS, IMAGES_SITE_FILES (IMAGES_THEME_FILES, its older name, is still
+read), IMAGES_SKIP_CLASSES.
 """
 
 from __future__ import annotations
@@ -73,11 +81,23 @@ from warta.frontmatter import SourceLines
 from warta.imagetags import (
     COMPUTER_PATH_MESSAGE,
     computer_path_suggestion,
+    content_folder_suggestion,
     image_tags,
     rewrite_images,
 )
 from warta.parallel import WorkerError, fork_map, worker_count
-from warta.paths import Refusal, computer_file, output_refusal, referenced_file, replace_file
+from warta.paths import (
+    ACTIVE_FILE_MESSAGE,
+    ACTIVE_FILE_SUGGESTION,
+    LINK_MARKERS,
+    Refusal,
+    below_content_folder,
+    computer_file,
+    is_active_file,
+    output_refusal,
+    referenced_file,
+    replace_file,
+)
 from warta.published import check_only, is_written
 from warta.source_checks import converted_body
 
@@ -86,6 +106,7 @@ from .markup import line_of, picture, references
 from .pipeline import (
     ImageCache,
     ImageProblem,
+    MissingImage,
     SourceImage,
     VariantJob,
     VariantSettings,
@@ -121,9 +142,13 @@ DEFAULTS = {
     # Processes encoding photo variants and drawing social cards; 0 = one per
     # core this build may use.
     "IMAGES_WORKERS": 0,
-    # Content-relative photos the theme or templates show besides SITE_LOGO and
-    # EXTRA_PATH_METADATA (those are always published).
-    "IMAGES_THEME_FILES": [],
+    # Content-relative paths (or shell patterns) of the site's own files,
+    # published whatever links them, besides SITE_LOGO and EXTRA_PATH_METADATA
+    # (always published): a photo or document the theme or a template shows, a
+    # file a host reads (CNAME, a verification file). Any other file under
+    # content/ is published only when a published release or page links it.
+    "IMAGES_SITE_FILES": [],
+    "IMAGES_THEME_FILES": [],  # the older name of IMAGES_SITE_FILES, still read
     # Body <img> classes (shell patterns) that another plugin processes after
     # the page is written: such an <img> is left as written (no variants), and
     # its file is published for that plugin to find. The default is
@@ -325,6 +350,8 @@ def may_be_file(reference: str) -> bool:
     (a release links to many pages)."""
     path = reference.split("#", 1)[0].split("?", 1)[0]
     name = path.rsplit("/", 1)[-1]
+    if path.startswith(("{static}", "|static|", "{attach}", "|attach|")):
+        return "." in name  # a file, whatever its type (a linked page is refused: ACTIVE_SUFFIXES)
     return (
         "." in name
         and not path.startswith(("{filename}", "|filename|"))
@@ -359,6 +386,22 @@ def computer_problem(reference: str, content, build: Build, featured: bool) -> I
         COMPUTER_PATH_MESSAGE,
         computer_path_suggestion(name, getattr(date, "year", None), featured),
     )
+
+
+def missing_problem(
+    problem: ImageProblem, reference: str, build: Build, source_dir, featured: bool
+) -> ImageProblem:
+    """A missing photo written with the content folder in front
+    ("content/images/2024/x.jpg") that names a file once it is taken off:
+    the same problem, suggesting the path from inside content/."""
+    if not isinstance(problem, MissingImage):
+        return problem
+    below = below_content_folder(reference, build.content_root, source_dir)
+    if below is None:
+        return problem
+    # The photo is not published, and its one line is this error: not "unused".
+    build.used_by_unwritten.add(Path(os.path.realpath(build.content_root / below)))
+    return ImageProblem(problem.message, content_folder_suggestion(below, featured))
 
 
 def prepare_images(contents, build: Build) -> None:
@@ -451,9 +494,13 @@ def process_content(content, build: Build) -> None:
             if isinstance(path, Refusal):
                 raise refusal_problem(path, build)
             image = build.image(path, variants=not skipped)
-        except ImageProblem as problem:
+        except ImageProblem as found:
+            problem = missing_problem(found, src, build, source_dir, featured=False)
             report(where, line(), problem.message, src, problem.suggestion)
-            return None
+            # Not in the page: its src as written ("/home/humas/x.jpg", a
+            # missing file) would be a broken picture, and a path of the
+            # writer's computer shown to every reader.
+            return ""
         alt = (values.get("alt") or "").strip()
         if not alt:
             report(
@@ -515,7 +562,8 @@ def process_featured(content, build: Build, where: str, lines: SourceLines, sour
         if isinstance(path, Refusal):
             raise refusal_problem(path, build)
         image = build.image(path)
-    except ImageProblem as problem:
+    except ImageProblem as found:
+        problem = missing_problem(found, reference, build, source_dir, featured=True)
         report(where, line, problem.message, reference, problem.suggestion)
         # The theme would otherwise show the reference as it is ("/https://…",
         # "/../../x.jpg") in the page, its JSON-LD and the feeds.
@@ -670,6 +718,38 @@ def draw_missing_cards(missing: dict[str, CardText], build: Build) -> dict[str, 
 # -- signal handlers ---------------------------------------------------------------
 
 
+def plain_active_links(content, build: Build, site: set[str]) -> None:
+    """A plain link (no {static}) of a body to a file under content/ of a
+    type that runs when served (`warta.paths.ACTIVE_SUFFIXES`): an error at
+    its line, as content_lint says of a {static} or {attach} one. The file is
+    not published (`select_static_files`), and it is not "linked by nothing"."""
+    body = getattr(content, "_content", None) or ""
+    found = [
+        r
+        for r in references(body)
+        if is_active_file(r.split("#", 1)[0].split("?", 1)[0]) and not r.startswith(LINK_MARKERS)
+    ]
+    if not found:
+        return
+    source_dir = Path(content.source_path).parent
+    lines = SourceLines(content.source_path)
+    for reference in found:
+        path = referenced_file(reference, build.content_root, source_dir)
+        if not isinstance(path, Path) or not path.is_file():
+            continue  # a page of the site, another site, a missing file
+        relative = os.path.relpath(path, os.path.realpath(build.content_root))
+        if is_site_file(relative, site):
+            continue
+        build.used_by_unwritten.add(path)
+        report(
+            relative_source(content, build),
+            body_line(lines, reference),
+            ACTIVE_FILE_MESSAGE,
+            reference,
+            ACTIVE_FILE_SUGGESTION,
+        )
+
+
 def enrich(generator, contents: list) -> None:
     """Photos of written contents only: a draft or an embargoed article in the
     public build has no page, so nothing of it (variants, originals) is
@@ -680,7 +760,9 @@ def enrich(generator, contents: list) -> None:
         # Asked once per content: before url_cache, each ask formats its address.
         written = [content for content in contents if is_written(content)]
         written_ids = {id(content) for content in written}
+        site = site_files(generator.settings)
         for content in contents:
+            plain_active_links(content, build, site)
             if id(content) in written_ids:
                 build.used_by_written |= shown_files(content, build)
             else:
@@ -713,14 +795,24 @@ def draw_social_cards(generators) -> None:
 PHOTO_SUFFIXES = (*IMAGE_SUFFIXES, ".svg", ".avif", ".heic", ".heif")
 
 
-def theme_files(settings) -> set[str]:
-    """Content-relative paths of the files the theme shows on every page: the
-    logo (SITE_LOGO), files placed by EXTRA_PATH_METADATA (the favicon), and
-    IMAGES_THEME_FILES."""
+def site_files(settings) -> set[str]:
+    """Content-relative paths (or shell patterns) of the site's own files under
+    content/, published whatever links them: the logo (SITE_LOGO), files placed
+    by EXTRA_PATH_METADATA (the favicon), and IMAGES_SITE_FILES (with the older
+    IMAGES_THEME_FILES). The web team sets these in the settings; a writer
+    only adds files under content/, so a file of a type that runs when served
+    is published only when listed here."""
     files = {str(settings.get("SITE_LOGO") or "").lstrip("/")}
     files |= set(settings.get("EXTRA_PATH_METADATA") or {})
+    files |= set(setting(settings, "IMAGES_SITE_FILES"))
     files |= set(setting(settings, "IMAGES_THEME_FILES"))
     return {os.path.normpath(f) for f in files if f}
+
+
+def is_site_file(relative: str, site: set[str]) -> bool:
+    return relative in site or any(
+        fnmatchcase(relative, pattern) for pattern in site if any(c in pattern for c in "*?[")
+    )
 
 
 def failed_source_files(generator, build: Build) -> set[Path]:
@@ -742,24 +834,32 @@ def failed_source_files(generator, build: Build) -> set[Path]:
         source_dir = Path(source).parent
         paths = (referenced_file(ref, build.content_root, source_dir) for ref in named if ref)
         found |= {path for path in paths if isinstance(path, Path)}
+        # "content/images/…": its error suggests the path inside content/.
+        below = (below_content_folder(ref, build.content_root, source_dir) for ref in named if ref)
+        found |= {Path(os.path.realpath(build.content_root / b)) for b in below if b}
     return found
 
 
 def select_static_files(generator) -> None:
     """Keep only the static files the site uses, before the static generator
-    copies them (content/images/ is a static path: it would copy every file).
+    copies them (content/images/ and content/extra/ are static paths: it would
+    copy every file, a document staged for an embargoed release too).
 
-    A photo is published when a written content links to it as a file
-    (`shown_files`: not one shown only through its variants) or the theme
-    does; any other file unless only unwritten contents link to it. A photo that cannot
-    be published (over a limit, unreadable) is left out: its error was
-    reported at the line that uses it. A photo left out that nothing names
-    is said to be unused, unless a release Pelican could not read names it
-    (`failed_source_files`: that release's error is the one line)."""
+    A file is published when a written content links to it as a file
+    (`shown_files`: a photo shown only through its variants is not) or it is
+    one of the site's own (`site_files`). A file of a type that runs when
+    served (`warta.paths.ACTIVE_SUFFIXES`: a page, a script, an SVG) only when
+    it is the site's: a writer's would run on the site's own address; a link
+    to it is an error at its line (content_lint), one nothing links a warning
+    here. A photo that cannot be published (over a limit, unreadable) is left
+    out: its error was reported at the line that uses it. A file left out
+    that nothing names is said to be unused (a suggestion), unless an
+    unwritten release (a draft, an embargoed one, one Pelican could not read:
+    `failed_source_files`) names it: it waits for that release."""
     build = current_build(generator.settings)
     if build is None:
         return
-    theme = theme_files(generator.settings)
+    site = site_files(generator.settings)
     kept, unused = [], []
     for static in generator.staticfiles:
         # A Static's source_path is absolute: Pelican's reader passes it so.
@@ -767,15 +867,18 @@ def select_static_files(generator) -> None:
         real = Path(os.path.realpath(os.path.join(generator.path, relative)))
         if isinstance(build.images.get(real), ImageProblem):
             continue
-        if relative in theme or real in build.used_by_written:
+        if is_site_file(relative, site):
             kept.append(static)
-        elif Path(relative).suffix.lower() in PHOTO_SUFFIXES:
-            # Shown as its variants only (the original is not published), or a
-            # draft's photo (it waits for it): not unused.
-            if real not in build.images and real not in build.used_by_unwritten:
+        elif is_active_file(relative):
+            # A link to it is an error at its line (content_lint).
+            if real not in build.used_by_written and real not in build.used_by_unwritten:
                 unused.append(relative)
-        elif real not in build.used_by_unwritten:
+        elif real in build.used_by_written:
             kept.append(static)
+        # Shown as its variants only (the original is not published), or a
+        # draft's file (it waits for it): not unused.
+        elif real not in build.images and real not in build.used_by_unwritten:
+            unused.append(relative)
     # The context holds the same list object: change it in place.
     generator.staticfiles[:] = kept
     if unused:
@@ -783,20 +886,31 @@ def select_static_files(generator) -> None:
         root = generator.path
         unused = [r for r in unused if Path(os.path.realpath(os.path.join(root, r))) not in waiting]
     for relative in sorted(unused):
-        # A photo uploaded and never used, or one a theme override or an
-        # outside plugin's template shows (every page then linked a missing
-        # file, said only at debug level).
-        findings.report(
-            logger,
-            Finding(
-                relative,
-                None,
-                "suggestion",
-                "photo used by no published release or page: not published",
-                "use it in a release, delete it, or, if the theme shows it, "
-                "add it to IMAGES_THEME_FILES",
-            ),
+        findings.report(logger, unused_finding(relative))
+
+
+def unused_finding(relative: str) -> Finding:
+    """What is said of a file under content/ that nothing published links: a
+    photo uploaded and never used, a document staged for a release not
+    written yet, or a file a theme override or an outside plugin's template
+    shows (every page then linked a missing file, said only at debug level)."""
+    if is_active_file(relative):
+        return Finding(
+            relative,
+            None,
+            "warning",
+            f"{ACTIVE_FILE_MESSAGE}, and no release or page links it",
+            f"{ACTIVE_FILE_SUGGESTION}; a file of the theme's goes in IMAGES_SITE_FILES",
         )
+    photo = Path(relative).suffix.lower() in PHOTO_SUFFIXES
+    return Finding(
+        relative,
+        None,
+        "suggestion",
+        f"{'photo' if photo else 'file'} used by no published release or page: not published",
+        f"{'use it in' if photo else 'link it from'} a release, delete it, or, if the theme "
+        "or the site publishes it, add it to IMAGES_SITE_FILES",
+    )
 
 
 def publish(pelican) -> None:

@@ -23,6 +23,12 @@ Every removal is a warning (`--strict` fails), at the source line:
     berita/2025/x.md:14: raw HTML removed from the published text: '<script>'
     (write the release in Markdown; ask the web team to embed media)
 
+A body photo named by a path on the writer's own computer that the cleaning
+would strip of its src (`![…](C:\\Users\\…)`, `![…](file:///…)`) is no raw HTML:
+the whole `<img>` is left out, with the images plugin's error for such a path
+("image is a path on the writer's own computer", at its line) instead of the
+warning above.
+
 Runs in `article_generator_finalized`/`page_generator_finalized`, every build
 (contents read from the cache too), before the plugins that add their own
 markup (images, read_also): keep it early in PLUGINS. No settings.

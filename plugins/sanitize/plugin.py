@@ -10,8 +10,11 @@ from pelican import signals
 from warta import frontmatter
 from warta.contents import every_article, every_page, forget_rendered, message_path
 from warta.findings import Finding, report
+from warta.imagetags import COMPUTER_PATH_MESSAGE, computer_path_suggestion, rewrite_images
+from warta.paths import computer_file
+from warta.published import is_written
 
-from .clean import Removal, clean_html, removal_lines
+from .clean import Removal, clean_html, is_safe_url, removal_lines
 
 logger = logging.getLogger(__name__)
 
@@ -40,11 +43,64 @@ def _report(content, source: str, found: list[tuple[Removal, int]]) -> None:
             )
 
 
+def without_computer_photos(content, body: str) -> tuple[str, list[tuple[str, str]]]:
+    """The body without its photos named by a path on the writer's own
+    computer that the cleaning would strip of their src (`C:\\Users\\…`,
+    `file:///…`: not an allowed URL), and (src, file name) of each. Such a
+    photo is no raw HTML to warn of, and an <img> without its src has no
+    place in the page: it is left out, with the images plugin's error."""
+    root = (getattr(content, "settings", None) or {}).get("PATH", "")
+    found: list[tuple[str, str]] = []
+
+    def drop(_index: int, attributes: list) -> str | None:
+        src = (dict(attributes).get("src") or "").strip()
+        if not src or is_safe_url(src):
+            return None  # the images plugin reads it (a /home/… path included)
+        name = computer_file(src, root)
+        if name is None:
+            return None
+        found.append((src, name))
+        return ""
+
+    if "<img" not in body.lower():
+        return body, found
+    return rewrite_images(body, drop), found
+
+
+def _report_computer_photos(content, source: str, photos: list[tuple[str, str]]) -> None:
+    path = message_path(content)
+    first = frontmatter.parse(source).front_matter.body_start
+    removals = [Removal(src, src.lower()[:40], (name.lower(),)) for src, name in photos]
+    year = getattr(getattr(content, "date", None), "year", None)
+    for (src, name), line in zip(
+        photos, removal_lines(source, removals, first_line=first), strict=True
+    ):
+        report(
+            logger,
+            Finding(
+                path,
+                line,
+                "error",
+                f"{COMPUTER_PATH_MESSAGE}: '{src}'",
+                computer_path_suggestion(name, year, featured=False),
+            ),
+        )
+
+
 def sanitize_content(content) -> None:
     """Clean one article's or page's body and summary in place; warn per removal."""
     found: list[tuple[Removal, int]] = []
     source = None
     changed = False
+    body = getattr(content, "_content", None)
+    if isinstance(body, str) and body:
+        kept, photos = without_computer_photos(content, body)
+        if photos:
+            content._content = kept
+            changed = True
+            if is_written(content):  # as the images plugin, which checks written ones
+                source = frontmatter.read_source(content.source_path)
+                _report_computer_photos(content, source, photos)
     summary = content.metadata.get("summary")
     if isinstance(summary, str) and summary:
         cleaned, removed = clean_html(summary)
