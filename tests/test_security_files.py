@@ -1175,7 +1175,7 @@ def test_odd_paths_and_special_files_are_clean_errors_not_hangs_or_tracebacks(si
     assert len(links) == 1 and "baris\\x0abaru.jpg" in links[0], errors
     about = [e for e in errors if e.startswith("berita/aneh.md:")]
     assert any("'images/nul%00.jpg'" in e and "NUL" in e for e in about), about
-    assert any(long_name in e for e in about), about
+    assert any(long_name[:100] in e for e in about), about  # (a long value is shown cut)
     assert any("{static}/images/x%00.pdf" in e and "NUL" in e for e in about), about
     assert (built.output / "berita/2024/11/aneh/index.html").is_file()
     assert not (built.output / "images" / "pipa.jpg").exists()
