@@ -594,7 +594,8 @@ def test_a_release_naming_regions_and_tags_by_alias_or_code_opens_with_them_chos
           const format = window.WARTA_CMS.makeFormat(warta.formats.berita, warta);
           const read = (line) => format.fromFile(`Title: X\nTags: ${line}\n\nIsi.\n`).tags;
           return [read(`${warta.p2h}, Pengawas TPS`), read('Pemilu2024'),
-                  read('Uji Petik, Data Pemilih'), read('Pencegahan, Parmas dan Humas')];
+                  read('Uji Petik, Data Pemilih'), read('Pencegahan, Parmas dan Humas'),
+                  read('Netralitas A.S.N., P T P S')];
         }""",
         [{**config["warta"], "p2h": p2h}],
     )
@@ -605,6 +606,8 @@ def test_a_release_naming_regions_and_tags_by_alias_or_code_opens_with_them_chos
         # pieces of an alias without commas: as the build reads them, two
         # tags, "Pencegahan" unknown and "Parmas dan Humas" an alias of P2H
         ["Pencegahan", p2h],
+        # an acronym typed with dots or spaces, as the build joins its letters
+        ["Netralitas ASN", "Pengawas TPS"],
     ]
     assert result["again"] == text
     # A tag whose name holds commas: the list is written with semicolons,

@@ -21,7 +21,7 @@ from pathlib import Path
 from warta import frontmatter, new_article
 from warta.new_article import region_value
 from warta.regions.gazetteer import code_sort_key, numbered_spellings
-from warta.tags.vocabulary import comma_key
+from warta.tags.vocabulary import comma_key, tag_key
 from warta.text import fold
 
 # Front-matter keys in the order `invoke new` (warta/new_article.py) writes them,
@@ -221,19 +221,20 @@ def region_contexts(gazetteer, options: list[dict]) -> dict[str, list]:
 
 
 def tag_spellings(vocabulary) -> dict[str, str]:
-    """An official tag's name and aliases → its name, by `fold` (spaces kept:
-    "Pemilu2024" is no tag to the build), and, under "," + `comma_key` and
-    ";" + `fold`, the names and aliases that hold commas, for warta-cms.js to
+    """An official tag's name and aliases → its name, by `tag_key` as the
+    build compares tags (spaces kept: "Pemilu2024" is no tag; an acronym's
+    letters joined: "A.S.N." is "asn"), and, under "," + `comma_key` and ";" +
+    `tag_key`, the names and aliases that hold commas, for warta-cms.js to
     join a comma list that split one as the build does
     (`Vocabulary.named_with_commas`)."""
     found: dict[str, str] = {}
     for _group, tags in vocabulary.grouped():
         for tag in tags:
             for spelling in (tag.name, *tag.aliases):
-                found.setdefault(fold(spelling), tag.name)
+                found.setdefault(tag_key(spelling), tag.name)
                 if "," in spelling:
                     found.setdefault("," + comma_key(spelling), tag.name)
-                    found.setdefault(";" + fold(spelling), tag.name)  # the serial comma left out
+                    found.setdefault(";" + tag_key(spelling), tag.name)  # no serial comma
     found.pop("", None)
     return dict(sorted(found.items()))
 

@@ -143,15 +143,29 @@
   }
 
   // A tag as plugins/cms/config.py's tag_spellings compares it (the build's
-  // `fold`): letters and digits, words kept apart ("Pemilu2024" is no tag).
+  // `tag_key`): letters and digits, words kept apart ("Pemilu2024" is no tag),
+  // a run of single letters joined ("A.S.N.", "P T P S" are "asn", "ptps").
   function tagKey(value) {
-    return String(value || '')
+    var words = String(value || '')
       .normalize('NFKD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .replace(/['’`ʼ‘]/g, '')
       .replace(/[^a-z0-9]+/g, ' ')
-      .trim();
+      .trim()
+      .split(' ');
+    var joined = [];
+    var run = [];
+    words.concat(['']).forEach(function (word) {
+      if (/^[a-z]$/.test(word)) {
+        run.push(word);
+        return;
+      }
+      if (run.length) joined.push(run.length > 1 ? run.join('') : run[0]);
+      run = [];
+      if (word) joined.push(word);
+    });
+    return joined.join(' ');
   }
 
   // A name compared with its commas kept (warta.tags.vocabulary.comma_key).
