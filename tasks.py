@@ -577,6 +577,17 @@ def _region_resolver(settings: dict):
     return resolve
 
 
+def _region_named(settings: dict, value: str) -> tuple[str, str] | None:
+    """(code, name) of the region a value typed as a tag names, as the build's
+    tag check reads it; None when it names none (or the gazetteer is unusable)."""
+    from warta.regions.configured import load_configured
+
+    gazetteer, _ = load_configured(settings)
+    return (
+        gazetteer.region_named(value, settings.get("REGIONS_HOME_PROVINCE")) if gazetteer else None
+    )
+
+
 def _tag_resolver(settings: dict):
     from warta.new_article import NewArticleError
     from warta.tags import vocabulary as vocabulary_module
@@ -589,6 +600,12 @@ def _tag_resolver(settings: dict):
     def resolve(value: str) -> str:
         tag = vocabulary.resolve(value)
         if tag is None:
+            region = _region_named(settings, value)
+            if region is not None:
+                raise NewArticleError(
+                    f"tag {value!r} is a region, not an official tag ({region[1]}): "
+                    f'write it with --wilayah "{region[1]}"'
+                )
             nearest = ", ".join(vocabulary.nearest(value)) or "see data/official_tags.yaml"
             raise NewArticleError(f"unknown tag {value!r} (nearest official tags: {nearest})")
         return tag.name

@@ -106,6 +106,11 @@ def test_new_names_the_problem_and_the_fix(tmp_path):
         ],
         ("--wilayah", "Palembamg"): ["'Palembamg' is unknown", "closest: Kota Palembang (16.71)"],
         ("--wilayah", "Palembang", "--tag", "kampanye akbar sekali"): ["unknown tag"],
+        # a region typed as a tag: the build's words ("nearest" was an unrelated tag)
+        ("--wilayah", "Palembang", "--tag", "muratara"): [
+            "tag 'muratara' is a region, not an official tag (Kabupaten Musi Rawas Utara)",
+            '--wilayah "Kabupaten Musi Rawas Utara"',
+        ],
         ("--wilayah", "Palembang", "--rubrik", "Opini"): ["unknown rubrik 'Opini'", "Siaran Pers"],
         ("--wilayah", ""): ["no region", "--wilayah"],
         # What the build would refuse after the file is written.

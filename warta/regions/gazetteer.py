@@ -372,6 +372,20 @@ class Gazetteer:
                 return at_home[0]
         return None
 
+    def region_named(self, typed: str, home: str | None = None) -> tuple[str, str] | None:
+        """(code, name as `Region:` takes it) of the one region a word typed
+        elsewhere names ("oku", "Muratara", "Banyu Asin": a tag, an option);
+        a kecamatan only inside the home province. None when it names no one
+        region."""
+        unit = self.resolve(typed, home=home).unit
+        if unit is None or (
+            unit.level == "kecamatan" and not (home and self.is_within(unit.code, home))
+        ):
+            return None
+        label = LEVEL_LABELS.get(unit.level, "")
+        prefixed = unit.level in ("provinsi", "kecamatan") and not unit.name.startswith(label)
+        return unit.code, f"{label} {unit.name}" if prefixed else unit.name
+
     def closest(self, value: str, limit: int = 3) -> list[Unit]:
         """Units whose names or aliases look most like `value` (for suggestions):
         a code written without its dots ("1671") and a name under another

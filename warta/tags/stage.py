@@ -32,7 +32,6 @@ from warta import frontmatter
 from warta.enrichment import DETECTED, TYPED, Enrichment, OfficialRef, TagRef
 from warta.findings import Finding
 from warta.pipeline import Source, add_findings
-from warta.regions.gazetteer import LEVEL_LABELS
 
 from .detection import PhraseMatcher, tag_matcher, wants_detection
 from .offices import HeldOffice, RegionReader, StatedOffice, held_office, judge, local_to
@@ -172,21 +171,10 @@ class OfficialTagsStage:
         the regions plugin; a kecamatan only inside the home province. None
         without that plugin, or when the tag names no one region."""
         if typed not in self._regions:
-            self._regions[typed] = None
-            gazetteer, home = self.regions.gazetteer, self.regions.home
-            found = gazetteer.resolve(typed, home=home) if gazetteer is not None else None
-            unit = found.unit if found else None
-            if unit is not None and not (
-                unit.level == "kecamatan" and not (home and gazetteer.is_within(unit.code, home))
-            ):
-                label = LEVEL_LABELS.get(unit.level, "")
-                prefixed = unit.level in ("provinsi", "kecamatan") and not unit.name.startswith(
-                    label
-                )
-                self._regions[typed] = (
-                    unit.code,
-                    f"{label} {unit.name}" if prefixed else unit.name,
-                )
+            gazetteer = self.regions.gazetteer
+            self._regions[typed] = (
+                gazetteer.region_named(typed, self.regions.home) if gazetteer is not None else None
+            )
         return self._regions[typed]
 
     def held(self, person: Official) -> list[tuple[object, HeldOffice]]:
