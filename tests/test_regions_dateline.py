@@ -283,6 +283,10 @@ def test_a_dateline_alone_in_its_paragraph_heads_the_next_one(gaz):
         "<p><strong>PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi "
         "pengawasan.</strong></p><p>Paragraf kedua.</p>",
         "<p><em>Bawaslu Kota Palembang</em></p>",
+        # a lead set wholly in italics, without a dateline
+        "<p><em>Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan kampanye "
+        "bersama jajaran panwaslu kecamatan se-Kota Palembang di kantor.</em></p>"
+        "<p>Paragraf kedua.</p>",
     ],
 )
 def test_the_lead_itself_is_never_passed_over(html):

@@ -143,6 +143,7 @@ _CAPTION_RE = re.compile(
     re.IGNORECASE,
 )
 MAX_LABEL_WORDS = 8
+MAX_HEADING_WORDS = 16
 _CONNECTORS = frozenset(
     ["dan", "di", "ke", "dari", "untuk", "pada", "yang", "se", "atau", "serta", "dalam", "oleh"]
 )
@@ -170,10 +171,10 @@ def _is_aside(inner_html: str, text: str, after_image: bool) -> bool:
         return True  # a photo and its caption in one paragraph
     emphasised = _EMPHASISED_RE.match(inner_html)
     if emphasised:
-        # A caption under a photo; a bold line that has no dateline is a
-        # subheading (a lead set wholly in bold keeps its dateline).
-        head = read_head(text)
-        return after_image or head is None
+        # A caption under a photo; a short bold line that has no dateline is a
+        # subheading (a lead set wholly in bold or italics keeps its dateline,
+        # or is longer than a heading).
+        return after_image or (read_head(text) is None and len(text.split()) <= MAX_HEADING_WORDS)
     return False
 
 
