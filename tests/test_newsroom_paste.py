@@ -484,6 +484,9 @@ def is_place():
         "Palembang, Kamis (14/11/2024) pukul 09.00 - 12.00 WIB – Bawaslu menggelar rapat.",
         "Palembang, Kamis (14/11/2024) pukul 09.00 WIB - 12.00 WIB – Bawaslu menggelar rapat.",
         "Palembang, Kamis (14/11/2024) pukul 09.00–12.00 WIB – Bawaslu menggelar rapat.",
+        # a day and a date alone
+        "Senin (11/11/2024) – Bawaslu menggelar rapat.",
+        "Palembang, Kamis (14/11/2024) - Sabtu (16/11/2024) – Bawaslu menggelar rapat.",
         # a lead pasted inside quotes
         "“PALEMBANG – Bawaslu menggelar rapat.”",
         '"PALEMBANG – Bawaslu menggelar rapat."',

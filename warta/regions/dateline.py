@@ -424,6 +424,11 @@ def _segment_kind(text: str, is_place) -> str:
 # What follows a dateline opens a sentence: "Kabupaten Muara Enim – salah satu
 # daerah rawan – menjadi …" is a subject set off by dashes.
 _SENTENCE_START_RE = re.compile(r"[\s*_]*[A-Z0-9“\"‘'(\[]")
+_DATE_START_RE = re.compile(
+    r"[\s*_]*(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)\b"
+    r"|\(?\d{1,2}(?:[/.]\d{1,2}|\s+[a-z]+\s+\d{4}))",
+    re.IGNORECASE,
+)
 
 
 def is_dateline(head: str, rest: str, is_place=None) -> bool:
@@ -439,8 +444,8 @@ def is_dateline(head: str, rest: str, is_place=None) -> bool:
     (11/11/2024)", "Tanjung Enim (ANTARA)"). Not a name with degrees ("Rudi
     Hartono, SH, MH"), a role ("Ketua Bawaslu Sumsel"), an office with a date
     ("Bawaslu OKU Timur, Senin (9/11)"), nor a day and a time alone."""
-    if not _SENTENCE_START_RE.match(rest):
-        return False
+    if not _SENTENCE_START_RE.match(rest) or _DATE_START_RE.match(rest):
+        return False  # (a date after the dash: the dash is a range of days)
     segments = [
         cleaned
         for inner, outer in _SEGMENT_RE.findall(head)
@@ -449,8 +454,8 @@ def is_dateline(head: str, rest: str, is_place=None) -> bool:
     kinds = [_segment_kind(segment, is_place) for segment in segments]
     if not kinds or "O" in kinds:
         return False
-    if "P" in kinds:
-        return True
+    if "P" in kinds or all(kind == "D" for kind in kinds):
+        return True  # a place; or a date alone ("Senin (11/11/2024) – …")
     if kinds[0] == "C":
         return True
     if "G" in kinds or "I" in kinds:
