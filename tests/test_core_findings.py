@@ -129,6 +129,6 @@ def test_a_long_quoted_value_is_shown_cut_to_one_readable_line(site):
     built = site.build(SEARCH_ENABLED=False)
     about = [line for line in built.log.splitlines() if "panjang.md" in line]
     assert about and all(len(line) < 600 for line in about), [len(line) for line in about]
-    assert Finding("a.md", 1, "warning", f"bad: '{'x' * 500}'").text() == (
+    assert Finding("a.md", 1, "warning", f"bad: '{'x' * 900}'").text() == (
         f"a.md:1: warning: bad: '{'x' * 120}…'"
     )

@@ -78,15 +78,19 @@ class Finding:
         return dataclasses.replace(self, path=path)
 
 
-# A quoted value longer than this is shown cut (a 20,000-character paste in
-# one front-matter line made one line of a whole screen).
+# A line longer than this has its long quoted values shown cut (a 20,000-
+# character paste in one front-matter line made one line of a whole screen).
+MAX_LINE = 600
 MAX_QUOTED = 160
 _LONG_QUOTED_RE = re.compile(rf"'([^'\n]{{{MAX_QUOTED + 1},}})'")
 
 
 def shortened(text: str) -> str:
-    """`text` with each quoted value over MAX_QUOTED characters cut to its
-    start and an ellipsis."""
+    """`text`, when longer than MAX_LINE, with each quoted run over MAX_QUOTED
+    characters cut to its start and an ellipsis (a line that long is not
+    read, and the start names the value)."""
+    if len(text) <= MAX_LINE:
+        return text
     return _LONG_QUOTED_RE.sub(lambda m: f"'{m[1][: MAX_QUOTED - 40]}…'", text)
 
 
