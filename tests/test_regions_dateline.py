@@ -97,6 +97,9 @@ DATELINES = [
     ("JAYAPURA – " + LEAD, "16.08.16"),
     ("PENDOPO (Empat Lawang) – " + LEAD, "16.11.02"),  # not PALI's town
     ("PENDOPO – " + LEAD, "16.12"),
+    # a kecamatan far from the home province, named alone: no place (a person?)
+    ("Indra Jaya – " + LEAD, None),
+    ("Kuta Alam – " + LEAD, None),
 ]
 
 

@@ -42,7 +42,7 @@ from warta.findings import Finding, report
 from warta.new_article import office_code_resolver, office_unit, region_author
 from warta.paths import climbs
 from warta.regions.configured import load_configured
-from warta.regions.dateline import first_paragraph, from_lead
+from warta.regions.dateline import first_paragraph, from_lead, names_a_place
 from warta.text import LANG_RE, SLUG_RE, markdown_literal, slugify
 
 from .lead import lead_summary
@@ -160,13 +160,7 @@ def place_reader(settings) -> Callable[[str], bool] | None:
     if gazetteer is None:
         return None
     home = settings.get("REGIONS_HOME_PROVINCE")
-
-    def is_place(words: str) -> bool:
-        # A name several places share is a place all the same ("Bogor").
-        found = gazetteer.resolve(words, home=home)
-        return found.unit is not None or found.problem == "ambiguous"
-
-    return is_place
+    return lambda words: names_a_place(gazetteer, words, home)
 
 
 def office_spoken_for(gazetteer, article, home: str | None):

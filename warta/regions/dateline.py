@@ -494,11 +494,27 @@ def resolve_place(
         found = gazetteer.resolve(text, context=context, home=home, tiers=tiers, levels=levels)
         if found.unit and gazetteer.is_near(found.unit, context, home):
             return found.unit
+        if levels == ("kecamatan",):
+            # A kecamatan far from the context and the home province is no
+            # town a dateline names alone: more likely a person ("Indra Jaya –").
+            break
         if found.unit or found.problem == "ambiguous":
             # A town elsewhere, or a name of several: a later step may hold the
             # place inside the context or the home province (gazetteer rule 5).
             first = first or found
     return first.unit if first else None
+
+
+def names_a_place(gazetteer: Gazetteer, words: str, home: str | None = None) -> bool:
+    """Whether a dateline's words name a place as `resolve_place` reads one, or
+    a town several kabupaten/kota share ("Bogor"): a place all the same for
+    the summary, though the region is not guessed."""
+    if resolve_place(gazetteer, words, home=home) is not None:
+        return True
+    for tiers, levels in PLACE_STEPS[:2]:
+        if gazetteer.resolve(words, home=home, tiers=tiers, levels=levels).problem == "ambiguous":
+            return True
+    return False
 
 
 def from_dateline(
