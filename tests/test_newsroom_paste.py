@@ -482,6 +482,8 @@ def is_place():
         "Palembang, Kamis (14/11/2024) pukul 09.00 - 12.00 WIB – Bawaslu menggelar rapat.",
         "Palembang, Kamis (14/11/2024) pukul 09.00 WIB - 12.00 WIB – Bawaslu menggelar rapat.",
         "Palembang, Kamis (14/11/2024) pukul 09.00–12.00 WIB – Bawaslu menggelar rapat.",
+        "MUARA BELITI – Rabu (27/11/2024) pukul 07.00 - 13.00 WIB – Bawaslu menggelar rapat.",
+        "MUARA BELITI – Rabu (27/11/2024), pukul 07.00 s.d. 13.00 WIB – Bawaslu menggelar rapat.",
         # a day and a date alone
         "Senin (11/11/2024) – Bawaslu menggelar rapat.",
         "Palembang, Kamis (14/11/2024) - Sabtu (16/11/2024) – Bawaslu menggelar rapat.",
@@ -592,6 +594,7 @@ def test_a_long_lead_is_cut_at_a_sentence_end():
         "warga Desa Sumber Jaya, Kec. Belitang III, Kab. OKU Timur",
         "kantor di Jl. Jend. Sudirman dan Jl. Kol. Atmo",
         "anggota Sdr. Rudi, S.Pd. bersama Hj. Siti",
+        "Aula Kantor Bupati di Jalan Lintas Sumatera Km. 5 Rupit",
     ],
 )
 def test_a_long_lead_is_never_cut_after_an_abbreviation(words):
@@ -605,6 +608,27 @@ def test_a_long_lead_is_never_cut_after_an_abbreviation(words):
     summary = lead_summary(lead, max_chars=300)
     assert summary.endswith(("tetap.", "…")), summary
     assert summary.startswith("Bawaslu Kabupaten Ogan Ilir menerima kunjungan")
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        "uang tunai Rp 100.000.",
+        "mulai pukul 08.00 hingga pukul 16.00.",
+        "laman sumsel.bawaslu.go.id.",
+    ],
+)
+def test_a_sentence_ending_in_a_number_or_an_address_is_a_place_to_cut(end):
+    """A word with a dot inside it was taken for a degree ("S.Pd."): the
+    summary ran past "Rp 100.000." and stopped mid-sentence with "…"."""
+    lead = (
+        "<p>MUARADUA – Bawaslu Kabupaten Ogan Komering Ulu Selatan menerima laporan dugaan "
+        f"politik uang berupa pembagian amplop di Kecamatan Buay Pemaca, {end} Laporan itu "
+        "disampaikan seorang warga bersama bukti foto dan rekaman video yang memperlihatkan "
+        "pembagian amplop kepada sejumlah warga di sebuah rumah pada malam hari menjelang "
+        "masa tenang Pilkada Serentak 2024, Rabu (20/11/2024).</p>"
+    )
+    assert lead_summary(lead, max_chars=300).endswith(end)
 
 
 def test_paths_are_shown_relative_to_the_project(tmp_path):

@@ -286,6 +286,16 @@ def test_a_dateline_alone_in_its_paragraph_heads_the_next_one(gaz):
         "<p><strong>PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi "
         "pengawasan.</strong></p><p>Paragraf kedua.</p>",
         "<p><em>Bawaslu Kota Palembang</em></p>",
+        # a lead in bold or italics right under a photo, with its dateline
+        '<p><img alt="Foto" src="x.jpg"></p><p><strong>BATURAJA – Bawaslu Provinsi Sumatera '
+        "Selatan menggelar rapat koordinasi di Baturaja.</strong></p><p>Rapat dihadiri.</p>",
+        '<p><img alt="Foto" src="x.jpg"></p><p><em>INDRALAYA – Bawaslu Kabupaten Ogan Ilir '
+        "mengawasi rapat pleno.</em></p><p>“Kami catat semua,” kata Ketua.</p>",
+        # a bold quote, a bold short sentence: the lead, not a subheading
+        "<p><strong>“Kepala desa dilarang ikut berkampanye,” tegas Ketua Bawaslu Kabupaten "
+        "Lahat.</strong></p><p>Sapri menyampaikan hal itu.</p>",
+        "<p><strong>Bawaslu Kabupaten Musi Rawas menggelar patroli pengawasan di Kecamatan "
+        "Tugumulyo.</strong></p><p>Patroli digelar Senin.</p>",
         # a lead set wholly in italics, without a dateline
         "<p><em>Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan kampanye "
         "bersama jajaran panwaslu kecamatan se-Kota Palembang di kantor.</em></p>"
@@ -295,5 +305,6 @@ def test_a_dateline_alone_in_its_paragraph_heads_the_next_one(gaz):
 def test_the_lead_itself_is_never_passed_over(html):
     from warta.text import plain_text
 
-    first = html.split("</p>")[0] + "</p>"
+    paragraphs = [p + "</p>" for p in html.split("</p>") if p]
+    first = next(p for p in paragraphs if plain_text(p))
     assert dateline.first_paragraph(html) == plain_text(first)

@@ -21,6 +21,9 @@ _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
 # region, street words ("Dr. H. Muhammad", "Kec. Belitang III, Kab. OKU Timur",
 # "Jl. Kol. Atmo", "Rp. 5.000"). A single letter (an initial) and a word with a
 # dot inside it (a degree: "S.Pd.", "S.I.Kom.") are abbreviations too.
+# A degree's letters between dots ("S.Pd", "S.I.Kom", "A.Md", "M.Si"), not a
+# time, an amount or an address ("16.00", "100.000", "sumsel.bawaslu.go.id").
+_DEGREE_RE = re.compile(r"(?:[A-Z][a-z]{0,3}\.)+[A-Za-z]{1,4}")
 ABBREVIATIONS = frozenset(
     [
         "dr",
@@ -69,6 +72,18 @@ ABBREVIATIONS = frozenset(
         "ltd",
         "mr",
         "mrs",
+        "km",
+        "kg",
+        "telp",
+        "tel",
+        "hp",
+        "ttd",
+        "bripka",
+        "brigadir",
+        "serka",
+        "sertu",
+        "iptu",
+        "ipda",
     ]
 )
 
@@ -95,7 +110,11 @@ def without_dateline(paragraph: str, is_place: Callable[[str], bool] | None = No
 def is_abbreviation(word: str) -> bool:
     """A word whose dot ends no sentence (`ABBREVIATIONS`)."""
     bare = word.strip("(“\"'").rstrip(".")
-    return (len(bare) == 1 and bare.isalpha()) or "." in bare or bare.lower() in ABBREVIATIONS
+    return (
+        (len(bare) == 1 and bare.isalpha())
+        or bool(_DEGREE_RE.fullmatch(bare))
+        or bare.lower() in ABBREVIATIONS
+    )
 
 
 def lead_summary(

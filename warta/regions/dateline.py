@@ -44,7 +44,7 @@ SEPARATOR = (
 DATELINE_RE = re.compile(r"^\s*(?P<head>[^\n]{1,90}?)\s*" + SEPARATOR)
 # A day, a date or a time set off by a second dash: "PALEMBANG - Kamis
 # (14/11/2024) - Bawaslu …".
-_SECOND_PART_RE = re.compile(r"\s*(?P<part>[^\n]{1,40}?)\s*" + SEPARATOR)
+_SECOND_PART_RE = re.compile(r"\s*(?P<part>[^\n]{1,60}?)\s*" + SEPARATOR)
 DAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad")
 MONTH_NAMES = [
     "januari",
@@ -149,6 +149,9 @@ _CONNECTORS = frozenset(
 )
 
 
+_SENTENCE_ENDS = (".", "!", "?", "…", '"', "”", "’", "'")
+
+
 def _is_label(text: str) -> bool:
     """A short line that is no sentence: an office's name under the letterhead
     ("Bawaslu Kota Prabumulih"), a subheading ("Pengawasan Hari Pemungutan
@@ -169,12 +172,17 @@ def _is_aside(inner_html: str, text: str, after_image: bool) -> bool:
         return True
     if _IMAGE_RE.search(inner_html):
         return True  # a photo and its caption in one paragraph
-    emphasised = _EMPHASISED_RE.match(inner_html)
-    if emphasised:
-        # A caption under a photo; a short bold line that has no dateline is a
-        # subheading (a lead set wholly in bold or italics keeps its dateline,
-        # or is longer than a heading).
-        return after_image or (read_head(text) is None and len(text.split()) <= MAX_HEADING_WORDS)
+    if _EMPHASISED_RE.match(inner_html):
+        # A lead set wholly in bold or italics opens with its dateline ("BATURAJA
+        # – Bawaslu …"), even right under a photo. Else, under a photo, the
+        # photo's caption; elsewhere a subheading when short and not a
+        # sentence (a bold quote or sentence is the lead).
+        head = read_head(text)
+        if head is not None and _SENTENCE_START_RE.match(text[head.end :]):
+            return False
+        if after_image:
+            return True
+        return len(text.split()) <= MAX_HEADING_WORDS and not text.endswith(_SENTENCE_ENDS)
     return False
 
 
