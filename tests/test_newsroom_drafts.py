@@ -193,3 +193,53 @@ def test_a_draft_flag_in_indonesian_or_misspelt_never_lets_a_release_out(site):
     ), built.log
     [embargo] = [f for f in built.findings() if f.path.endswith("embargo.md")]
     assert "write 'Date: 2026-12-20 10:00'" in embargo.message, embargo
+
+
+def test_a_draft_flag_indented_or_with_a_space_before_its_colon_is_an_error(site):
+    """`    Draf: ya` (indented) was more of the Summary, `Draf : ya` the first
+    line of the text: both drafts went out under "check ok"."""
+    site.article("2024/sudah.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    lines = {
+        "indent-draf": "    Draf: ya",
+        "indent-draft": "    draft: true",
+        "tab-terbit": "\tTerbit: tidak",
+        "indent-embargo": "    Embargo: 2099-01-01",
+        "space-draf": "Draf : ya",
+        "space-embargo": "Embargo : 2099-01-01 10:00",
+    }
+    for name, line in lines.items():
+        text = article_text(slug=f"zz-{name}", date="2024-11-18 09:30")
+        site.article(f"2024/{name}.md", text.replace("\n\n", f"\n{line}\n\n", 1))
+    built = site.build(publish=True)
+    assert built.returncode == 1, built.log
+    errors = sorted((f.path.rsplit("/", 1)[1], f.line) for f in built.findings("error"))
+    assert errors == sorted((f"{name}.md", 8) for name in lines), built.log
+
+
+def test_keys_that_only_look_like_publication_keys_hold_nothing_back(site):
+    """`Publisher:`, `Stats: 120`, `Status-Laporan: selesai` and a publishDate
+    no later than Date: (Hugo, Decap) held correct releases back as drafts."""
+    lines = {
+        "publisher": "Publisher: Bawaslu Kabupaten Lahat",
+        "stats": "Stats: 120",
+        "status-laporan": "Status-Laporan: selesai",
+        "publishdate": "publishDate: 2024-11-18",
+        "published-at": "published_at: 2024-11-18T02:30:00Z",
+    }
+    for name, line in lines.items():
+        text = article_text(slug=f"zz-{name}", date="2024-11-18 09:30")
+        site.article(f"2024/{name}.md", text.replace("\n\n", f"\n{line}\n\n", 1))
+    built = site.build(publish=True, strict=True)
+    assert built.returncode == 0, built.log
+    assert article_urls(built) == {f"2024/11/zz-{name}/" for name in lines}
+
+
+def test_a_later_embargo_key_holds_the_release_back_and_gives_the_date_to_write(site):
+    text = article_text(slug="zz-embargo", date="2024-11-18 09:30")
+    site.article(
+        "2024/embargo.md", text.replace("\n\n", "\nEmbargo: 5 Desember 2026 pukul 10.00 WIB\n\n", 1)
+    )
+    built = site.build(publish=True)
+    assert article_urls(built) == set(), built.log
+    [said] = [f for f in built.findings() if f.line == 8]
+    assert said.level == "warning" and "'Date: 2026-12-05 10:00'" in said.message, said

@@ -88,26 +88,47 @@ def canonical_key(name: str) -> str:
 # same in Indonesian (`Draf: ya`, `Terbit: tidak`).
 UNPUBLISHED_FLAGS = {"draft": True, "published": False, "draf": True, "terbit": False}
 PUBLICATION_KEYS = frozenset({"status", *UNPUBLISHED_FLAGS})
-# Words of a key meant to say whether a release is out ("Status-Draft",
-# "Embargo", "Tayang", "Unpublished").
-_PUBLICATION_WORD_STARTS = ("statu", "draf", "embargo", "terbit", "tayang", "unpublish")
-_PUBLICATION_WORDS = frozenset(
-    {"publish", "published", "publikasi", "hidden", "sembunyi", "sembunyikan", "tunda"}
+# A word of a key meant to say whether or when a release is out ("Status-Draft",
+# "Embargo", "Unpublished", "publishDate", "tanggal_terbit"); not "Publisher".
+_PUBLICATION_WORD_RE = re.compile(
+    r"drafts?|draf|unpublish\w*|embargo\w*|terbit\w*|tayang\w*|hidden|sembunyi\w*"
+    r"|publish(?:ed|date|at|on)?"
+)
+# Values that say whether a release is out (beside a yes or a no).
+_PUBLICATION_VALUES = frozenset(
+    ["draft", "draf", "hidden", "unpublished", "private", "published", "publish", "terbit"]
 )
 
 
+def _publication_words(key: str) -> bool:
+    return any(_PUBLICATION_WORD_RE.fullmatch(w) for w in re.split(r"[-_ ]+", key.lower()))
+
+
 def is_publication_key(key: str) -> bool:
-    """Whether a key that is none of `PUBLICATION_KEYS` was meant as one
-    (misspelt: "Stauts", "Statu"; another word: "Status-Draft", "Embargo"):
-    a release with one is held back as a draft and told so, since what the
-    writer meant by it is not known, and letting it out cannot be undone."""
+    """Whether a key that is none of `PUBLICATION_KEYS` was meant as one:
+    misspelt ("Stauts", "Statu") or another word ("Status-Draft", "Embargo",
+    "Unpublished", "publishDate")."""
     key = key.lower()
     if key in PUBLICATION_KEYS:
         return False
-    words = re.split(r"[-_ ]+", key)
-    return bool(difflib.get_close_matches(key, sorted(PUBLICATION_KEYS), n=1, cutoff=0.8)) or any(
-        word.startswith(_PUBLICATION_WORD_STARTS) or word in _PUBLICATION_WORDS for word in words
-    )
+    close = difflib.get_close_matches(key, sorted(PUBLICATION_KEYS), n=1, cutoff=0.8)
+    return bool(close) or _publication_words(key)
+
+
+def holds_back(key: str, value: str, later: bool | None = None) -> bool:
+    """Whether an unknown key and its value were meant to keep a release
+    unpublished, so that it is held back (which way the writer meant is not
+    known, and letting it out cannot be undone): a key about publication
+    ("Embargo", "Status-Draft", "publishDate") unless its value is a date no
+    later than the Date: (`later` False; None: not a date); a misspelt
+    "Status"/"Draft" ("Stauts", "Stats") only with a value that says so
+    ("draft", a yes or a no)."""
+    if not is_publication_key(key):
+        return False
+    if _publication_words(key):
+        return later is not False
+    text = value.strip().strip("'\"").strip().lower()
+    return yes_or_no(value) is not None or text in _PUBLICATION_VALUES
 
 
 YES_VALUES = frozenset({"true", "yes", "y", "ya", "1", "on"})
@@ -190,7 +211,7 @@ class FrontMatter:
         found = self.first(*keys)
         return found.line if found else None
 
-    def unpublished_by_flag(self) -> Field | None:
+    def unpublished_by_flag(self, read_date=None) -> Field | None:
         """The field of another generator's convention that keeps a release
         unpublished (`UNPUBLISHED_FLAGS`), when there is one and no `Status:`
         of this site's says so already."""
@@ -201,7 +222,13 @@ class FrontMatter:
             if keeps_unpublished is not None and yes_or_no(item.value) != (not keeps_unpublished):
                 return item
             if keeps_unpublished is None and is_publication_key(item.key):
-                return item  # `Stauts: draft`, `Embargo: …`: held back, never let out
+                # `Stauts: draft`, `Embargo: …` later than the Date: (dates read
+                # with `read_date`): held back, never let out.
+                when = read_date(item.value) if read_date else None
+                date = read_date(self.value("date")) if read_date and when else None
+                later = None if when is None or date is None else when > date
+                if holds_back(item.key, item.value, later):
+                    return item
         return None
 
     def keys(self) -> dict[str, int]:

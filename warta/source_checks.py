@@ -230,6 +230,21 @@ KNOWN_KEYS = (
     | frozenset({"authors", "save_as", "url", "translation", "template"})
     | frozenset(frontmatter.UNPUBLISHED_FLAGS)
 )
+
+
+def meant_as_front_matter(key: str) -> bool:
+    """Whether a `Key:` written where the front matter does not read it (below
+    its end, indented under another key) was meant as one: a key of the site,
+    another generator's unpublished flag (`Draf:`), or a key meant to hold a
+    release back (`Embargo:`, `Stauts:`)."""
+    key = "-".join(key.lower().split())
+    return (
+        key in FRONT_MATTER_KEYS
+        or key in frontmatter.UNPUBLISHED_FLAGS
+        or frontmatter.is_publication_key(key)
+    )
+
+
 _LOOSE_KEY_RE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)\s*:\s*(?P<value>.*)$")
 _LIST_ITEM_RE = re.compile(r"^\s*-\s+\S")
 
@@ -299,10 +314,10 @@ def parse_source(path: str, text: str) -> Source:
             source.repeated.append((item.name, item.line, first[1]))
         for value, number in zip(item.values[1:], item.lines[1:], strict=False):
             match = frontmatter.KEY_RE.match(value)
-            if match and match["key"].lower() in FRONT_MATTER_KEYS:
+            if match and meant_as_front_matter(match["key"]):
                 source.indented_keys.append((value, number, item.name, item.line))
     source.body = document.body
-    flag = document.front_matter.unpublished_by_flag()
+    flag = document.front_matter.unpublished_by_flag(parse_date)
     if flag is not None:
         source.unpublished_flag = (flag.name, flag.value, flag.line)
     if document.front_matter and not document.front_matter.closed:
@@ -515,7 +530,7 @@ def _stranded_keys(source: Source) -> dict[str, int]:
         match = _LOOSE_KEY_RE.match(text)
         if match:
             key = "-".join(match["key"].lower().split())
-            if key in FRONT_MATTER_KEYS:
+            if meant_as_front_matter(key):
                 found.setdefault(key, number)
     return found
 
@@ -531,7 +546,7 @@ def _check_keys_in_text(source: Source) -> Iterator[Finding]:
     for number, text in body[first:]:
         match = _LOOSE_KEY_RE.match(text)
         key = "-".join(match["key"].lower().split()) if match else ""
-        if not text.strip() or key not in FRONT_MATTER_KEYS:
+        if not text.strip() or not meant_as_front_matter(key):
             return  # the first paragraph's lines, while they are front-matter lines
         yield _finding(
             source,
@@ -585,15 +600,17 @@ def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
         return
     name, value, line = source.unpublished_flag
     if frontmatter.is_publication_key(name):
-        embargo = "embargo" in name.lower() or parse_date(value) is not None
+        written = read_written_date(value)
+        when = parse_date(value) or (written.value if written and written.zone == "WIB" else None)
         yield _finding(
             source,
             line,
             "warning",
             f"unknown key '{name}: {value}' is read as Status: draft: this release is not "
             "published",
-            f"an embargo is the Date: itself: write 'Date: {value}' and delete the {name}: line"
-            if embargo
+            f"an embargo is the Date: itself: write 'Date: {when:%Y-%m-%d %H:%M}' and delete "
+            f"the {name}: line"
+            if when is not None
             else f"write 'Status: draft' instead of the {name}: line; to publish, delete it",
         )
         return
@@ -648,9 +665,23 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
         if key in known:
             continue
         name = source.names.get(key, key)
-        if frontmatter.is_publication_key(key):
+        if source.unpublished_flag and source.unpublished_flag[2] == line:
             continue  # held back as a draft, and said so (`_check_unpublished_flag`)
-        close = difflib.get_close_matches(key, sorted(known), n=1, cutoff=0.8)
+        published = parse_date(value) if frontmatter.is_publication_key(key) else None
+        if published is not None:
+            # "publishDate: …" no later than Date:: the release goes out at its Date:.
+            yield _finding(
+                source,
+                line,
+                "suggestion",
+                f"unknown key '{name}:': nothing reads it; the release is published at its Date:",
+                f"remove the {name}: line",
+            )
+            continue
+        # (Status: or Draft: with a value that is no state is no key meant:
+        # "Stats: 120", "Publisher: …"; one with a state is held back above.)
+        candidates = sorted(known - frontmatter.PUBLICATION_KEYS)
+        close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.8)
         if close:
             written = "-".join(part.title() for part in close[0].split("-"))
             yield _finding(
