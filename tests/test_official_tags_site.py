@@ -571,7 +571,7 @@ def test_a_region_typed_as_a_tag_is_said_to_be_one_with_its_region_name(tmp_path
         "(it is in Region: already; remove it from Tags:)",
         *(
             f"tag is a region, not an official tag: '{tag}' ({name}) "
-            f"(write it as 'Region: {name}' instead of a tag)"
+            f"(write it as 'Region: Kabupaten Ogan Komering Ulu, {name}' instead of a tag)"
             for tag, name in (
                 ("muratara", "Kabupaten Musi Rawas Utara"),
                 ("OKUT", "Kabupaten Ogan Komering Ulu Timur"),
@@ -586,3 +586,27 @@ def test_a_region_typed_as_a_tag_is_said_to_be_one_with_its_region_name(tmp_path
     assert {"kampanye", "netralitas-kepala-desa"} <= {
         t["slug"] for t in item["_warta"]["official_tags"]
     }
+
+
+def test_the_region_line_a_region_tag_asks_for_keeps_the_regions_read_from_the_lead(tmp_path):
+    """ "write it as 'Region: OKI'" in a Palembang release without Region:: the
+    line would have replaced the region read from its dateline; and a region
+    only read from the dateline was said to be "in Region: already"."""
+    site = official_site(tmp_path)
+    site.article(
+        "2024/lain.md",
+        article_text(
+            slug="lain",
+            tags="Kampanye, OKI, Palembang",
+            body="PALEMBANG – Bawaslu Kota Palembang berkoordinasi dengan Bawaslu Kabupaten "
+            "Ogan Komering Ilir.",
+        ),
+    )
+    built = site.build(**settings(tmp_path))
+    found = sorted(f.message for f in built.findings("warning") if f.path.endswith("lain.md"))
+    assert found == [
+        "tag is a region, not an official tag: 'OKI' (Kabupaten Ogan Komering Ilir) (write it "
+        "as 'Region: Kota Palembang, Kabupaten Ogan Komering Ilir' instead of a tag)",
+        "tag is a region, not an official tag: 'Palembang' (Kota Palembang) (the release's "
+        "region is read from its dateline or lead already; remove it from Tags:)",
+    ], built.log

@@ -40,6 +40,22 @@ from .scan import find
 from .vocabulary import GROUPS, OfficialTag, Vocabulary
 
 
+def region_hint(region: tuple[str, str], regions) -> str:
+    """What to do with a region typed as a tag, given the release's regions
+    (`RegionRef`s): a `Region:` line replaces the regions read from the
+    dateline or the lead, so the line to write keeps those."""
+    code, name = region
+    declared = [r for r in regions if not r.inferred]
+    if any(r.code == code for r in declared):
+        return "it is in Region: already; remove it from Tags:"
+    if any(r.code == code for r in regions):
+        return (
+            "the release's region is read from its dateline or lead already; remove it from Tags:"
+        )
+    names = [r.name for r in (declared or regions)] + [name]
+    return f"write it as 'Region: {', '.join(names)}' instead of a tag"
+
+
 @dataclasses.dataclass(frozen=True)
 class TagOptions:
     vocabulary_display: str = "data/official_tags.yaml"  # as messages name the files
@@ -238,11 +254,7 @@ class OfficialTagsStage:
                     if self.options.allow_free
                     else f"tag is a region, not an official tag: '{name}' ({region[1]})"
                 )
-                hint = (
-                    "it is in Region: already; remove it from Tags:"
-                    if region[0] in enrichment.region_codes
-                    else f"write it as 'Region: {region[1]}' instead of a tag"
-                )
+                hint = region_hint(region, enrichment.regions)
             else:
                 nearest = self.nearest(name)
                 hint = f"nearest official tags: {', '.join(nearest)}; or " if nearest else ""
