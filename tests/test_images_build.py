@@ -719,3 +719,34 @@ def test_a_file_linked_by_the_sites_full_address_is_published(site):
     assert development.returncode == 0, development.log
     assert {"images/uji/doc-abs.pdf", "images/uji/doc-lain.pdf"} <= set(development.files())
     assert not [f for f in development.findings("suggestion") if "used by no" in f.message]
+
+
+def test_an_svg_used_as_a_photo_is_said_to_be_a_drawing(site):
+    """`![Peta]({static}/images/uji/peta.svg)` was "image cannot be read
+    (cannot identify image file <_io.BytesIO object at 0x…>)": a Python
+    object's repr (the build runner showed "(image data)"), and "save it again
+    as JPEG or PNG" for a drawing. It says what the file is, and to export it."""
+    folder = site.content / "images" / "uji"
+    folder.mkdir(parents=True)
+    (folder / "peta.svg").write_text(
+        '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="90" height="60">'
+        '<rect width="90" height="60"/></svg>\n',
+        encoding="utf-8",
+    )
+    site.article(
+        "terbit.md",
+        article_text(
+            slug="terbit", body="PALEMBANG – Rapat.\n\n![Peta]({static}/images/uji/peta.svg)"
+        ),
+    )
+    built = site.build(publish=True, SEARCH_ENABLED=False, SITEURL=SITE)
+    assert built.returncode == 1, built.log
+    assert [(f.path, f.line, f.message) for f in built.findings("error")] == [
+        (
+            "content/berita/terbit.md",
+            11,
+            "image cannot be read (not a photo Pillow can read: an SVG drawing): "
+            "'{static}/images/uji/peta.svg' (export it as PNG or JPEG)",
+        )
+    ], built.log
+    assert "images/uji/peta.svg" not in built.files()
