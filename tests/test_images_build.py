@@ -7,6 +7,7 @@ import io
 import json
 import textwrap
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from PIL import Image
@@ -15,6 +16,7 @@ from conftest import FixtureSite, article_text, build_with_outside_plugin
 
 GPS_IFD = 0x8825
 PLUGINS = ["images"]
+SITE = "https://warta-sumsel.example.org"
 
 
 def phone_photo(path: Path, width=1600, height=1000) -> Path:
@@ -669,3 +671,82 @@ def test_a_body_photo_that_cannot_be_published_is_left_out_of_the_page(site):
     page = built.html("berita/2024/11/badan/")
     shown = [img.get("alt") for img in page.select("main img")]
     assert shown == ["Peserta pleno"], page.select("main img")
+
+
+def test_a_file_linked_by_the_sites_full_address_is_published(site):
+    """`[PDF](https://warta-sumsel.example.org/images/uji/doc.pdf)` in a
+    published release left the file unpublished (and the page a dead link):
+    only {static} and site-relative links counted. A full address on the site's
+    own host (its case, a final dot, `:443`, `//host`) is a link to the file, a
+    photo shown by it gets variants; another host's address is not the site's.
+    The development build (SITEURL empty) publishes the files too."""
+    folder = site.content / "images" / "uji"
+    folder.mkdir(parents=True)
+    for name in ("doc-abs.pdf", "doc-port.pdf", "doc-lain.pdf"):
+        (folder / name).write_bytes(b"%PDF-1.4\n%%EOF\n")
+    Image.new("RGB", (900, 600), (10, 120, 60)).save(folder / "foto.jpg")
+    site.article(
+        "terbit.md",
+        article_text(
+            slug="terbit",
+            body="""
+                PALEMBANG – Rapat.
+
+                [Unduh]({host}/images/uji/doc-abs.pdf) dan
+                [unduh juga](//Warta-Sumsel.Example.org.:443/images/uji/doc-port.pdf?v=2).
+
+                [Situs lain](https://kpu.example.org/images/uji/doc-lain.pdf)
+
+                ![Peserta rapat]({host}/images/uji/foto.jpg)
+                """.replace("{host}", SITE),
+        ),
+    )
+    built = site.build(publish=True, SEARCH_ENABLED=False, SITEURL=SITE)
+    assert built.returncode == 0, built.log
+    published = [f for f in built.files() if f.startswith("images/uji/")]
+    assert published == ["images/uji/doc-abs.pdf", "images/uji/doc-port.pdf"], built.log
+    unused = [f.path for f in built.findings("suggestion") if "used by no" in f.message]
+    assert unused == ["content/images/uji/doc-lain.pdf"], built.log
+    page = built.html("berita/2024/11/terbit/")
+    assert f"{SITE}/images/uji/doc-abs.pdf" in [a["href"] for a in page.select("a[href]")]
+    picture = page.select_one("picture img")
+    assert picture is not None and picture["alt"] == "Peserta rapat", built.log
+    assert file_for(built, urlsplit(picture["src"]).path).is_file()
+
+    # No host to tell the site's addresses by: one whose path names a file of
+    # content/ is taken for the site's, so nothing linked is left out.
+    development = site.build(SEARCH_ENABLED=False)
+    assert development.returncode == 0, development.log
+    assert {"images/uji/doc-abs.pdf", "images/uji/doc-lain.pdf"} <= set(development.files())
+    assert not [f for f in development.findings("suggestion") if "used by no" in f.message]
+
+
+def test_an_svg_used_as_a_photo_is_said_to_be_a_drawing(site):
+    """`![Peta]({static}/images/uji/peta.svg)` was "image cannot be read
+    (cannot identify image file <_io.BytesIO object at 0x…>)": a Python
+    object's repr (the build runner showed "(image data)"), and "save it again
+    as JPEG or PNG" for a drawing. It says what the file is, and to export it."""
+    folder = site.content / "images" / "uji"
+    folder.mkdir(parents=True)
+    (folder / "peta.svg").write_text(
+        '<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="90" height="60">'
+        '<rect width="90" height="60"/></svg>\n',
+        encoding="utf-8",
+    )
+    site.article(
+        "terbit.md",
+        article_text(
+            slug="terbit", body="PALEMBANG – Rapat.\n\n![Peta]({static}/images/uji/peta.svg)"
+        ),
+    )
+    built = site.build(publish=True, SEARCH_ENABLED=False, SITEURL=SITE)
+    assert built.returncode == 1, built.log
+    assert [(f.path, f.line, f.message) for f in built.findings("error")] == [
+        (
+            "content/berita/terbit.md",
+            11,
+            "image cannot be read (not a photo Pillow can read: an SVG drawing): "
+            "'{static}/images/uji/peta.svg' (export it as PNG or JPEG)",
+        )
+    ], built.log
+    assert "images/uji/peta.svg" not in built.files()

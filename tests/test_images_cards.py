@@ -159,6 +159,32 @@ def test_characters_the_font_has_no_glyph_for_are_left_out_not_drawn_as_boxes():
     assert cards.drawable("Ré “Pilkada” – 50% © ½", "bold") == "Ré “Pilkada” – 50% © ½"
 
 
+def test_letters_the_font_lacks_are_drawn_as_their_base_letters_not_dropped():
+    """A headline letter Lato has no glyph for (Ş, İ, ā, ₂) was left out ("x²
+    H₂O" became "x² HO"), and an é typed as e + a combining accent lost its
+    accent. The text is composed first, then each letter without a glyph drawn
+    as the letters of its decomposition the font has; an emoji still goes."""
+    assert cards.drawable("x² H₂O", "bold") == "x² H2O"
+    assert cards.drawable("Şahin İlyas Ğüneş dan Mā’ruf", "bold") == "Sahin Ilyas Günes dan Ma’ruf"
+    assert cards.drawable("Caf\u00e9 Cafe\u0301 ✅ 👍🏽", "regular") == "Café Café"
+    lacking = cards.CardText(
+        title="Sosialisasi Pengawasan di Kampung Şahin: Kadar CO₂ dan Cafe\u0301 ā",
+        office="Bawaslu Kota Palembang",
+        date="Minggu, 17 November 2024",
+        region="İlir Barat",
+        site_name=SITE_NAME,
+    )
+    drawn = cards.CardText(
+        title="Sosialisasi Pengawasan di Kampung Sahin: Kadar CO2 dan Café a",
+        office="Bawaslu Kota Palembang",
+        date="Minggu, 17 November 2024",
+        region="Ilir Barat",
+        site_name=SITE_NAME,
+    )
+    pixels = [opened(cards.draw_card(t)).convert("RGB").tobytes() for t in (lacking, drawn)]
+    assert pixels[0] == pixels[1]
+
+
 def test_fingerprint_changes_with_the_card_style():
     text = card("Rapat Koordinasi")
     assert cards.STYLE in text.fingerprint().split("\x1f")

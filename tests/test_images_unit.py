@@ -96,6 +96,56 @@ def test_broken_file_raises_strip_error():
         strip.strip_metadata(b"not an image at all", ".jpg")
 
 
+SVG = b'<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="9" height="9"/>'
+
+
+@pytest.mark.parametrize(
+    ("data", "reason", "suggestion"),
+    [
+        (SVG, "not a photo Pillow can read: an SVG drawing", "export it as PNG or JPEG"),
+        (b"%PDF-1.7\n%%EOF", "not a photo Pillow can read: a PDF document", "export the page"),
+        (
+            b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic",
+            "not a photo Pillow can read: an HEIC photo (as iPhones save them)",
+            "export it as JPEG",
+        ),
+        (
+            b"PK\x03\x04\x14\x00",
+            "not a photo Pillow can read: a ZIP archive or an Office document",
+            "export it as PNG or JPEG",
+        ),
+        (
+            b"bukan foto sama sekali",
+            "not a photo Pillow can read: no image format it knows",
+            strip.UNREADABLE,
+        ),
+    ],
+    ids=["svg", "pdf", "heic", "zip", "unknown"],
+)
+def test_a_file_pillow_cannot_read_is_said_to_be_what_it_is(tmp_path, data, reason, suggestion):
+    """An SVG used as a photo was "image cannot be read (cannot identify image
+    file <_io.BytesIO object at 0x7fd981d9b0b0>)" when Pelican ran without the
+    build runner's scrubbing: a Python object, and no way out. Both the
+    variants and the metadata stripping say what the file is, and what to do."""
+    source = tmp_path / "peta.svg"
+    source.write_bytes(data)
+    with pytest.raises(pipeline.ImageProblem) as found:
+        pipeline.ImageCache(tmp_path / "cache").lookup(source, pipeline.VariantSettings())
+    assert found.value.message == f"image cannot be read ({reason})"
+    assert found.value.suggestion.startswith(suggestion)
+    with pytest.raises(strip.StripError) as stripped:
+        strip.strip_metadata(data, ".png")
+    assert (str(stripped.value), stripped.value.suggestion) == (reason, found.value.suggestion)
+
+
+def test_pillows_own_words_keep_no_object_repr():
+    broken = photo(300, 200)[:400]  # a header that reads, pixels cut short
+    reason, suggestion = strip.unreadable_reason(broken, OSError("image file is truncated"))
+    assert (reason, suggestion) == ("image file is truncated", strip.UNREADABLE)
+    named = ValueError("cannot decode <_io.BytesIO object at 0x7fd981d9b0b0>")
+    assert strip.unreadable_reason(b"", named)[0] == "cannot decode"
+
+
 @pytest.mark.parametrize(
     ("source", "expected"),
     [(1600, [480, 800, 1200]), (1000, [480, 800, 1000]), (300, [300]), (800, [480, 800])],

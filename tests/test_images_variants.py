@@ -446,7 +446,11 @@ def test_bad_photos_in_a_parallel_build_are_errors_at_their_lines(tmp_path):
     errors = built.log_lines("error")
     expected = {
         "besar.md": ("Image:", "image source too large (2600×1700", "images/besar.jpg"),
-        "bukan.md": ("Image:", "image cannot be read (cannot identify", "images/bukan.jpg"),
+        "bukan.md": (
+            "Image:",
+            "image cannot be read (not a photo Pillow can read: a web page (HTML))",
+            "images/bukan.jpg",
+        ),
         "kosong.md": ("Image:", "image file is empty (0 bytes)", "images/kosong.jpg"),
         "rusak-1.md": (
             "![",

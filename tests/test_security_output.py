@@ -21,17 +21,16 @@ from lxml import etree
 
 from plugins.link_check.links import (
     Link,
-    host_of,
     hrefs_in,
     link_line,
     links_in,
     remove_hrefs,
     remove_links,
-    site_address,
 )
 from plugins.sanitize.clean import clean_html, is_safe_url, removal_lines
 from tests.conftest import FixtureSite, article_text
 from warta.jinja_filters import json_ld
+from warta.paths import host_of, site_address
 from warta.text import plain_text
 
 SITEURL = "https://warta.example.org"

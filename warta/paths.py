@@ -11,12 +11,13 @@ No Pelican import: plugins pass their roots (PATH, OUTPUT_PATH) in.
 
 from __future__ import annotations
 
+import html
 import os
 import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 # "https:", "data:", "javascript:", "C:" … and protocol-relative "//host".
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.I)
@@ -416,3 +417,79 @@ def referenced_file(
         candidates = [Path(source_dir) / ref, root / ref]
     chosen = next((c for c in candidates if os.path.lexists(c)), candidates[-1])
     return check_source(root, chosen)
+
+
+# -- the site's own addresses ------------------------------------------------------
+# Read as a browser reads them, by link_check (a link to an unpublished page)
+# and the images plugin (a link to a file of content/ by the site's full address).
+
+_DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def host_of(url: str) -> str:
+    """The host of an address as a browser compares it: lower case, without
+    user info, a final dot (`example.org.` is the same name) or the default port
+    of its scheme (`:443` on https); "host:port" for another port; "" when the
+    address has no host or an unreadable port."""
+    try:
+        parts = urlsplit(url)
+        host = (parts.hostname or "").rstrip(".")
+        port = parts.port
+    except ValueError:  # "http://[x/", "http://site:port/"
+        return ""
+    if not host:
+        return ""
+    if port is None or port == _DEFAULT_PORTS.get(parts.scheme.lower() or "https"):
+        return host
+    return f"{host}:{port}"
+
+
+def site_address(href: str, site_host: str, page_url: str, site_prefix: str = "") -> str | None:
+    """The site path a link leads to, normalised ("berita/2099/01/x"), resolved
+    against the address of the page it is on (`page_url`) as a browser
+    resolves it; None for a link elsewhere or not a web address. `site_host`:
+    the site's host as `host_of` gives it (any host when it has none, as in a
+    preview build); `site_prefix`: the path of SITEURL ("warta" for a site at
+    /warta/).
+
+    Read as a browser reads it: the host by `host_of` (a link to
+    `https://User@Site.org.:443/` is a link to the site), a backslash as a
+    slash, and the path percent-decoded once, as the web server decodes it
+    (`embargo%2Dx` is the file `embargo-x`). The query and fragment do not
+    change the page. The path keeps its case here (link_check's
+    `unpublished_addresses` compares it)."""
+    value = html.unescape(href.strip())
+    address = re.split(r"[?#]", value, maxsplit=1)[0]
+    try:
+        parts = urlsplit(address.replace("\\", "/"))
+    except ValueError:  # "http://[x/": no address a browser opens
+        return None
+    if parts.scheme and parts.scheme not in _DEFAULT_PORTS:
+        return None
+    # "//host/x" takes the page's scheme: https on the public site
+    if (
+        parts.netloc
+        and site_host
+        and host_of(f"{parts.scheme or 'https'}://{parts.netloc}") != site_host
+    ):
+        return None
+    path = unquote(parts.path)
+    if not path:
+        return None  # "#fragment", "?query": this very page
+    if not path.startswith("/"):
+        page = "/" + page_url.lstrip("/")
+        base = page if page.endswith("/") else posixpath.dirname(page) + "/"
+        path = posixpath.join(base, path)
+    address = posixpath.normpath(path).strip("/")
+    if site_prefix and (address == site_prefix or address.startswith(site_prefix + "/")):
+        address = address[len(site_prefix) :].strip("/")
+    return normal_address(address)
+
+
+def normal_address(url: str) -> str:
+    """A content's address as `site_address` gives one: no slashes around it,
+    no final index.html."""
+    address = str(url or "").strip("/")
+    if address == "index.html" or address.endswith("/index.html"):
+        address = address[: -len("index.html")].rstrip("/")
+    return address

@@ -38,6 +38,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -62,7 +63,7 @@ ORGANISATION_PREFIXES = ("humas ", "tim humas ", "sekretariat ", "redaksi ")
 PNG_OPTIONS = {"compress_type": zlib.Z_RLE}
 # Part of every card's fingerprint: bump it when the drawing, the palette or
 # PNG_OPTIONS change what a card looks like, and every cached card is drawn again.
-STYLE = "6"
+STYLE = "7"
 # Text sizes at 1200 px: a preview in a chat is 300-500 px wide, so the office
 # date and region must stay at about 10 px there.
 OFFICE_SIZE, DATE_SIZE, REGION_SIZE = 34, 28, 32
@@ -163,10 +164,27 @@ def has_glyph(weight: str, character: str) -> bool:
     return size[0] > 0 and (size, ink) != _mask_of(weight, NO_GLYPH)
 
 
+@cache
+def stand_in(weight: str, character: str) -> str:
+    """What the card draws for a character its font has no glyph for: the
+    characters of its compatibility decomposition (NFKD) that the font has,
+    its combining marks left out ("Ş" → "S", "İ" → "I", "ā" → "a", "₂" →
+    "2"); "" when nothing is left (emoji, arrows, ✅: Lato would draw an empty
+    box)."""
+    decomposed = unicodedata.normalize("NFKD", character)
+    if decomposed == character:
+        return ""
+    return "".join(c for c in decomposed if not unicodedata.combining(c) and has_glyph(weight, c))
+
+
 def drawable(text: str, weight: str) -> str:
-    """The text without the characters the card's font has no glyph for
-    (emoji, arrows, ✅): Lato would draw each as an empty box."""
-    return " ".join("".join(c for c in text if has_glyph(weight, c)).split())
+    """The text as the card's font can draw it: composed first (NFC: "e" and a
+    combining acute accent are the "é" Lato has), then each character without
+    a glyph replaced by its `stand_in` ("x² H₂O" stays "x² H2O", not "x² HO"),
+    or left out."""
+    composed = unicodedata.normalize("NFC", text)
+    shown = "".join(c if has_glyph(weight, c) else stand_in(weight, c) for c in composed)
+    return " ".join(shown.split())
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)

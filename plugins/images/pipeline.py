@@ -34,7 +34,14 @@ from PIL import Image
 
 from warta.paths import replace_file
 
-from .strip import TOO_LARGE, UNREADABLE, has_alpha, strip_metadata, to_srgb
+from .strip import (
+    TOO_LARGE,
+    UNREADABLE,
+    has_alpha,
+    strip_metadata,
+    to_srgb,
+    unreadable_reason,
+)
 
 # Bump when the encoding code changes what it writes: every cached file is redone.
 CODE_VERSION = "1"
@@ -359,7 +366,8 @@ def encode_variants_into(folder: Path, job: VariantJob, *, encode: bool = True) 
                 return EncodedSource(job.key, width, height, tuple(planned), process=os.getpid())
             width, height, encoded = encode_variants(data, job.source.name, job.settings, job.key)
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        return failed(f"image cannot be read ({exc})", UNREADABLE)
+        reason, suggestion = unreadable_reason(data, exc)
+        return failed(f"image cannot be read ({reason})", suggestion)
     try:
         for variant, blob in encoded:
             replace_file(folder / variant.file, blob)
@@ -472,7 +480,8 @@ class ImageCache:
                 TOO_LARGE,
             ) from exc
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
-            raise ImageProblem(f"image cannot be read ({exc})", UNREADABLE) from exc
+            reason, suggestion = unreadable_reason(data, exc)
+            raise ImageProblem(f"image cannot be read ({reason})", suggestion) from exc
         self._check_pixels(width, height, settings)
         return VariantJob(key, source, settings)
 

@@ -24,8 +24,8 @@ What it adds to the site:
   of whatever follows the picture (a phone's second frame); a .jpg stays JPEG.
 - only what the site shows is published (`select_static_files`): a photo or
   a document is copied from content/ when a *written* content links to it as
-  a file (a {static} or plain link, a writer's own <picture>;
-  `warta.published.is_written`) or it is the site's own (SITE_LOGO,
+  a file (a {static} or plain link, the site's full address as SITEURL names
+  it, a writer's own <picture>; `warta.published.is_written`) or it is the site's own (SITE_LOGO,
   EXTRA_PATH_METADATA, IMAGES_SITE_FILES); any other is said once to be
   unused (a suggestion) and waits for a release that links it. The
   original of a photo shown only as Image: or a body image is not published:
@@ -68,6 +68,7 @@ import re
 from fnmatch import fnmatchcase
 from functools import partial
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 from pelican import signals
@@ -93,10 +94,13 @@ from warta.paths import (
     Refusal,
     below_content_folder,
     computer_file,
+    host_of,
     is_active_file,
+    is_external,
     output_refusal,
     referenced_file,
     replace_file,
+    site_address,
 )
 from warta.published import check_only, is_written
 from warta.source_checks import converted_body
@@ -212,6 +216,10 @@ class Build:
         self.variants_dir = setting(settings, "IMAGES_VARIANTS_DIR").strip("/")
         self.sizes = setting(settings, "IMAGES_SIZES")
         self.siteurl = settings.get("SITEURL", "")
+        # The site's host and path as link_check reads them: "" in the
+        # development build (SITEURL is empty there).
+        self.site_host = host_of(self.siteurl)
+        self.site_prefix = urlsplit(self.siteurl).path.strip("/")
         self.content_root = Path(settings["PATH"])
         self.skip_classes = tuple(str(c) for c in setting(settings, "IMAGES_SKIP_CLASSES"))
         self.copies: dict[str, str] = {}  # output path (site-relative) → cached file
@@ -236,6 +244,35 @@ class Build:
         (`shown_files`)."""
         for variant in image.variants:
             self.copies[self.site_path(variant.file)] = self.cached_files[variant.file]
+
+    def file_of(self, reference: str, source_dir) -> Path | Refusal | None:
+        """`warta.paths.referenced_file` of a reference, reading a full address
+        of the site's own as the file it names (`local_reference`)."""
+        local = self.local_reference(reference, source_dir)
+        return referenced_file(local, self.content_root, source_dir)
+
+    def local_reference(self, reference: str, source_dir) -> str:
+        """A full address on the site's own host
+        ("https://warta-sumsel.example.org/images/2024/x.pdf", its host read as
+        link_check reads it: `warta.paths.site_address`) as the path below
+        content/ it serves ("/images/2024/x.pdf": a file of content/ is served
+        at its own path); any other reference as it is. Without a host
+        (SITEURL is empty in the development build) a full address is the
+        site's when its path names a file under content/: the public build
+        publishes that file, and so does the preview."""
+        if not is_external(reference) or not reference.strip().lower().startswith(
+            ("http:", "https:", "//")
+        ):
+            return reference
+        address = site_address(reference, self.site_host, "", self.site_prefix)
+        if not address:  # another site, or the home page
+            return reference
+        local = "/" + quote(address)  # referenced_file decodes it again
+        if not self.site_host:
+            found = referenced_file(local, self.content_root, source_dir)
+            if not (isinstance(found, Path) and found.is_file()):
+                return reference
+        return local
 
     def skipped(self, attributes: list) -> bool:
         """Whether an <img> is left to another plugin (IMAGES_SKIP_CLASSES)."""
@@ -309,7 +346,7 @@ def local_images(content, build: Build) -> list[Path]:
             for attributes in image_tags(body)
             if not build.skipped(attributes)
         ]
-    paths = (referenced_file(ref, build.content_root, source_dir) for ref in references if ref)
+    paths = (build.file_of(ref, source_dir) for ref in references if ref)
     return [path for path in paths if isinstance(path, Path)]
 
 
@@ -340,7 +377,7 @@ def shown_files(content, build: Build) -> set[Path]:
 
 def files_named(found: list[str], content, build: Build) -> set[Path]:
     source_dir = Path(content.source_path).parent
-    paths = (referenced_file(ref, build.content_root, source_dir) for ref in found if ref)
+    paths = (build.file_of(ref, source_dir) for ref in found if ref)
     return {path for path in paths if isinstance(path, Path)}
 
 
@@ -479,7 +516,7 @@ def process_content(content, build: Build) -> None:
     def replace(index: int, attributes: list) -> str | None:
         values = dict(attributes)
         src = values.get("src") or ""
-        path = referenced_file(src, build.content_root, source_dir)
+        path = build.file_of(src, source_dir)
         if path is None:
             return None  # external picture: not ours to resize
 
@@ -547,7 +584,7 @@ def process_featured(content, build: Build, where: str, lines: SourceLines, sour
     reference = str(content.metadata.get("image") or "").strip()
     if not reference:
         return False
-    path = referenced_file(reference, build.content_root, source_dir)
+    path = build.file_of(reference, source_dir)
     line = line_of(lines.get(), IMAGE_METADATA_LINE)
     try:
         problem = computer_problem(reference, content, build, featured=True)
@@ -734,7 +771,7 @@ def plain_active_links(content, build: Build, site: set[str]) -> None:
     source_dir = Path(content.source_path).parent
     lines = SourceLines(content.source_path)
     for reference in found:
-        path = referenced_file(reference, build.content_root, source_dir)
+        path = build.file_of(reference, source_dir)
         if not isinstance(path, Path) or not path.is_file():
             continue  # a page of the site, another site, a missing file
         relative = os.path.relpath(path, os.path.realpath(build.content_root))
@@ -832,7 +869,7 @@ def failed_source_files(generator, build: Build) -> set[Path]:
         html = converted_body(text, build.settings.get("MARKDOWN"))
         named = [r for r in references(html) if may_be_file(r)] + [featured]
         source_dir = Path(source).parent
-        paths = (referenced_file(ref, build.content_root, source_dir) for ref in named if ref)
+        paths = (build.file_of(ref, source_dir) for ref in named if ref)
         found |= {path for path in paths if isinstance(path, Path)}
         # "content/images/…": its error suggests the path inside content/.
         below = (below_content_folder(ref, build.content_root, source_dir) for ref in named if ref)

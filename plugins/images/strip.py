@@ -13,6 +13,7 @@ file name says (a .jpg is JPEG bytes, whatever it was). No Pelican import: unit-
 from __future__ import annotations
 
 import io
+import re
 import struct
 import warnings
 
@@ -60,6 +61,44 @@ _PNG_KEEP = {
 # Suggestions for a file that cannot be read, and one over a pixel or byte limit.
 UNREADABLE = "save it again as JPEG or PNG"
 TOO_LARGE = "export the photo smaller, about 2000 px wide, before publishing"
+
+
+# What a file Pillow cannot open is, by its first bytes: (pattern, what it is,
+# suggestion). A drawing or a document is no photo: it is exported as one.
+EXPORT = "export it as PNG or JPEG"
+_NOT_A_PHOTO = (
+    (re.compile(rb"<svg[\s>]", re.I), "an SVG drawing", EXPORT),
+    (re.compile(rb"\A%PDF-"), "a PDF document", "export the page as PNG or JPEG"),
+    (
+        re.compile(rb"\A....ftyp(?:heic|heix|hevc|hevx|heim|heis|mif1|msf1)", re.S),
+        "an HEIC photo (as iPhones save them)",
+        "export it as JPEG",
+    ),
+    (re.compile(rb"\A....ftypavi[fs]", re.S), "an AVIF image", EXPORT),
+    (
+        re.compile(rb"<!doctype html|<html[\s>]", re.I),
+        "a web page (HTML)",
+        "download the photo again",
+    ),
+    (re.compile(rb"\APK\x03\x04"), "a ZIP archive or an Office document", EXPORT),
+)
+# Pillow names the file it could not identify by its repr ("<_io.BytesIO
+# object at 0x7f…>"): nothing for staff to read.
+_OBJECT_REPR = re.compile(r"\s*<[\w.]+ object at 0x[0-9a-fA-F]+>")
+
+
+def unreadable_reason(data: bytes, exc: BaseException) -> tuple[str, str]:
+    """Why Pillow cannot read `data`, and what to do, from the exception it
+    raised: what the file is, when its first bytes tell ("not a photo Pillow
+    can read: an SVG drawing", "export it as PNG or JPEG"); else Pillow's
+    own words without the object it names."""
+    head = data[:2048]
+    for pattern, what, suggestion in _NOT_A_PHOTO:
+        if pattern.search(head):
+            return f"not a photo Pillow can read: {what}", suggestion
+    if isinstance(exc, Image.UnidentifiedImageError):
+        return "not a photo Pillow can read: no image format it knows", UNREADABLE
+    return _OBJECT_REPR.sub("", str(exc)) or type(exc).__name__, UNREADABLE
 
 
 class StripError(ValueError):
@@ -126,7 +165,7 @@ def strip_metadata(data: bytes, suffix: str, max_pixels: int | None = None) -> b
     except StripError:
         raise
     except (OSError, SyntaxError, ValueError, IndexError, struct.error, EOFError) as exc:
-        raise StripError(str(exc)) from exc
+        raise StripError(*unreadable_reason(data, exc)) from exc
 
 
 def _too_large(width: int, height: int, limit: int) -> StripError:

@@ -17,20 +17,18 @@ from pelican.urlwrappers import Author, Category, Tag
 from warta import frontmatter
 from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_path
 from warta.findings import Finding, report
+from warta.paths import host_of, normal_address, site_address
 from warta.published import is_written, written_contents
 
 from .links import (
     Link,
     address_words,
-    host_of,
     hrefs_in,
     link_line,
     links_in,
-    normal_address,
     remove_hrefs,
     remove_links,
     shows_words,
-    site_address,
     taxonomy_links_in,
 )
 
