@@ -18,6 +18,7 @@ from warta import frontmatter
 from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_path
 from warta.findings import Finding, report
 from warta.published import is_written, written_contents
+from warta.source_checks import converted_body
 
 from .links import (
     Link,
@@ -110,14 +111,12 @@ def check_content(
                 found.append((field, link, target))
     if not found:
         return
-    source = frontmatter.read_source(content.source_path)
-    first_lines = {"summary": 1, "body": frontmatter.parse(source).front_matter.body_start}
     previous: dict[tuple[str, str], int] = {}  # (field, link) → its last line
+    place = link_placer(content)
     for field, link, target in found:
         key = (field, link.written)
-        line = link_line(source, link, first_line=first_lines[field], after=previous.get(key, 0))
-        previous[key] = line or 0
-        _warn(content, target, link, line)
+        line = previous[key] = place(field, link, previous.get(key, 0))
+        _warn(content, target, link, line or None)
     unwritten: dict[str, set[str]] = {}  # value → the words that tell its target
     generic = _generic_words(content.settings, site_prefix)
     for _, link, target in found:
@@ -145,6 +144,27 @@ def check_content(
     if isinstance(body, str):
         content._content = cleaned(body)
     forget_rendered(content)
+
+
+def link_placer(content):
+    """place(field, link, after) → the source line of a link of the content's
+    "summary" or "body" after line `after` (its previous occurrence), 0 when
+    unknown: in the body, the line whose link the page gets (`link_line` with
+    the build's Markdown), not an earlier one showing it as an example."""
+    source = frontmatter.read_source(content.source_path)
+    body_start = frontmatter.parse(source).front_matter.body_start
+    markdown_settings = content.settings.get("MARKDOWN")
+
+    def render(text: str) -> str:
+        # After a blank line, as the body comes: `meta` takes none of it.
+        return converted_body("\n" + text, markdown_settings)
+
+    def place(field: str, link: Link, after: int) -> int:
+        if field == "summary":
+            return link_line(source, link, after=after) or 0
+        return link_line(source, link, first_line=body_start, after=after, render=render) or 0
+
+    return place
 
 
 def _generic_words(settings, site_prefix: str) -> set[str]:
@@ -263,13 +283,12 @@ def check_taxonomy_links(content, pages: dict[str, dict[str, str]]) -> None:
             dead.append((field, kind, link, wrapper))
     if not dead:
         return
-    source = frontmatter.read_source(content.source_path)
-    first_lines = {"summary": 1, "body": frontmatter.parse(source).front_matter.body_start}
     previous: dict[tuple[str, str], int] = {}
+    place = link_placer(content)
     for field, kind, link, wrapper in dead:
         key = (field, link.written)
-        line = link_line(source, link, first_line=first_lines[field], after=previous.get(key, 0))
-        previous[key] = line or 0
+        line = previous[key] = place(field, link, previous.get(key, 0))
+        line = line or None
         noun = TAXONOMY_NOUNS[kind]
         slugs = sorted(pages[kind].values())
         nearest = difflib.get_close_matches(str(getattr(wrapper, "slug", "")), slugs, n=1)
