@@ -1271,6 +1271,55 @@ def test_a_link_to_a_tag_rubrik_or_author_page_the_site_does_not_have_is_said_at
     ], public.log
 
 
+def test_a_link_to_a_tag_by_another_of_its_names_suggests_that_tags_page(tmp_path):
+    """`{tag}IKP` where a release has `Tags: IKP` (the vocabulary's alias of
+    "Indeks Kerawanan Pemilu", /tag/indeks-kerawanan-pemilu/) was told to
+    link to an existing tag page "e.g. '{tag}kpu'": the nearest slug by
+    spelling, another tag."""
+    site = FixtureSite(tmp_path)
+    site.article("ikp.md", article_text(slug="rilis-ikp", tags="IKP, KPU"))
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang memaparkan hasil pemetaan.\n\n"
+        "Lihat [indeksnya]({tag}IKP) dan [petugasnya]({tag}Petugas Pemutakhiran Data Pemilih)."
+    )
+    site.article("pub.md", article_text(slug="rilis-terbit", tags="KPU", body=body))
+    built = site.build(publish=True, SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    said = [
+        (f.path.removeprefix("content/"), f.line, f.message)
+        for f in built.findings("warning")
+        if "page the site does not have" in f.message
+    ]
+    assert said == [
+        (
+            "berita/pub.md",
+            11,
+            "link to a tag page the site does not have: '{tag}IKP' ('IKP' is the tag "
+            "'Indeks Kerawanan Pemilu': link to its page, '{tag}indeks-kerawanan-pemilu', "
+            "or remove the link)",
+        ),
+        (
+            "berita/pub.md",
+            11,
+            "link to a tag page the site does not have: '{tag}Petugas Pemutakhiran Data "
+            "Pemilih' ('Petugas Pemutakhiran Data Pemilih' is the tag 'Pantarlih', which no "
+            "published release has: remove the link)",
+        ),
+    ], built.log
+
+
+def test_the_official_tag_a_spelling_names_is_read_only_where_official_tags_runs():
+    from plugins.link_check.plugin import OfficialTags
+
+    vocabulary = Path(__file__).resolve().parents[1] / "data" / "official_tags.yaml"
+    settings = {"OFFICIAL_TAGS_VOCABULARY": str(vocabulary), "PLUGINS": ["official_tags"]}
+    assert OfficialTags(settings).named("tps  rawan").slug == "indeks-kerawanan-pemilu"
+    assert OfficialTags(settings).named("zqx") is None
+    assert OfficialTags({**settings, "PLUGINS": ["link_check"]}).named("IKP") is None
+    missing = {**settings, "OFFICIAL_TAGS_VOCABULARY": str(vocabulary.with_name("none.yaml"))}
+    assert OfficialTags(missing).named("IKP") is None
+
+
 def test_a_link_the_html_escapes_is_found_at_its_own_line():
     """`?q="x` in the source is `?q=&quot;x` in the HTML: the path alone was
     looked for, and found on an earlier line linking the same page."""
