@@ -149,6 +149,43 @@ def test_two_unpublished_releases_at_one_address_do_not_stop_the_public_site(sit
     assert [f for f in built.findings() if f.level in ("error", "warning")] == [], built.log
 
 
+def test_two_unpublished_releases_at_one_address_do_not_stop_the_development_build(site):
+    """Two embargoed releases with one `Slug:`: their previews cannot both be
+    at /draf/<slug>/. The writer said so as an error that failed the
+    development build (and `invoke build --strict`, CI) for two releases
+    nobody reads yet, and said nothing when the file also had an unrelated
+    warning (a short summary), which hid its held-back error. Now one
+    suggestion on the release not previewed, as content_lint's on the same
+    `Slug:` line, whatever else is said of it."""
+    short = "Ringkasan rapat yang terlalu pendek"  # 35 characters: a warning
+    pairs = {"pleno": None, "kampanye": short}
+    for slug, summary in pairs.items():
+        for number in (1, 2):
+            fields = {"summary": summary} if summary else {}
+            site.article(
+                f"2099/{slug}-{number}.md",
+                title=f"Bawaslu Kota Palembang Gelar Rapat {slug.title()} Ke-{number}",
+                slug=f"rapat-{slug}",
+                date=f"2099-01-0{number} 10:00",
+                **fields,
+            )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    assert built.findings("error") == [], built.log
+    for slug in pairs:
+        names = {f"content/berita/2099/{slug}-{n}.md" for n in (1, 2)}
+        said = [f for f in built.findings() if "not previewed" in f.message]
+        [refused] = [f for f in said if f.path in names]
+        assert (refused.line, refused.level) == (3, "suggestion"), built.log
+        [previewed] = names - {refused.path}
+        assert f"/draf/rapat-{slug}/ is the preview of {previewed.split('/', 1)[1]}" in (
+            refused.message
+        )
+        number = previewed.removesuffix(".md")[-1]
+        title = built.html(f"draf/rapat-{slug}/").find("h1").get_text(strip=True)
+        assert title.endswith(f"Ke-{number}"), title
+
+
 def test_an_indented_status_line_is_an_error_not_a_published_draft(site):
     """`    Status: draft` below `Summary:` (four spaces, or a tab) is more of the
     summary to Pelican's reader: the draft went out under "build ok", its page

@@ -28,7 +28,7 @@ from plugins.link_check.links import (
     remove_links,
 )
 from plugins.sanitize.clean import clean_html, is_safe_url, removal_lines
-from tests.conftest import FixtureSite, article_text
+from tests.conftest import FixtureSite, article_text, line_of
 from warta.jinja_filters import json_ld
 from warta.paths import host_of, site_address
 from warta.text import plain_text
@@ -574,6 +574,55 @@ def test_links_to_unpublished_contents_are_found_removed_and_located():
     assert link_line(source, link, first_line=3) == 3
     assert link_line(source, link, first_line=3, after=3) == 5
     assert link_line(source, link, first_line=3, after=5) == 5  # twice on line 5
+
+
+def test_a_link_shown_as_an_example_is_not_the_line_of_the_pages_link():
+    """A line showing a link in `code`, a code block or a comment came before
+    the one the page gets: the warning was said at the example, and each
+    later one at the line before its own. With the build's Markdown, the line
+    whose link the page has (as content_lint places a link to a missing file)."""
+    import markdown
+
+    render = markdown.Markdown(extensions=["fenced_code"]).convert
+    source = (
+        "Title: t\n\n"
+        "Contoh: `[rapat]({filename}d.md)` dan `[i]({tag}IKP)`.\n\n"  # 3
+        "```\n[rapat]({filename}d.md) <a href='/draf/x/'>x</a>\n```\n\n"  # 6
+        "<!-- [rapat]({filename}d.md) [i]({tag}IKP) -->\n\n"  # 9
+        "Lihat [hasil]({filename}d.md), [i]({tag}IKP) <a href='/draf/x/'>x</a>.\n\n"  # 11
+        "Contoh lagi: `[rapat]({filename}d.md)`.\n\n"  # 13
+        "Juga [ringkasan]({filename}d.md).\n"  # 15
+    )
+    link = Link("{filename}d.md", "d.md")
+    first = link_line(source, link, first_line=3, render=render)
+    assert first == 11
+    assert link_line(source, link, first_line=3, after=first, render=render) == 15
+    assert link_line(source, Link("{tag}IKP", "IKP"), first_line=3, render=render) == 11
+    assert link_line(source, Link("/draf/x/", "/draf/x/"), first_line=3, render=render) == 11
+    # Without the build's Markdown: the first line writing it, as before.
+    assert link_line(source, link, first_line=3) == 3
+
+
+def test_a_link_to_a_draft_is_warned_at_its_own_line_not_at_an_example_above(tmp_path):
+    site = FixtureSite(tmp_path)
+    site.article("d-draft.md", article_text(slug="rapat-draf", status="draft"))
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n\n"
+        "Contoh menulis tautan: `[rapat]({filename}d-draft.md)`.\n\n"
+        "Lihat [hasil rapat]({filename}d-draft.md).\n\n"
+        "Rapat dihadiri pengawas kecamatan se-Kota Palembang.\n"
+        "Baca juga [ringkasannya]({filename}d-draft.md).\n"
+    )
+    path = site.article("q-line.md", article_text(slug="q-line", body=body))
+    assert line_of(path, "Contoh menulis") == 11
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    said = [
+        (f.path, f.line)
+        for f in built.findings("warning")
+        if f.message.startswith("link to an unpublished article")
+    ]
+    assert said == [("content/berita/q-line.md", 13), ("content/berita/q-line.md", 16)]
 
 
 def test_control_characters_pasted_into_a_release_are_left_out_and_named(tmp_path):
@@ -1219,6 +1268,55 @@ def test_a_link_to_a_tag_rubrik_or_author_page_the_site_does_not_have_is_said_at
             "(no published release has this author: remove the link)",
         ),
     ], public.log
+
+
+def test_a_link_to_a_tag_by_another_of_its_names_suggests_that_tags_page(tmp_path):
+    """`{tag}IKP` where a release has `Tags: IKP` (the vocabulary's alias of
+    "Indeks Kerawanan Pemilu", /tag/indeks-kerawanan-pemilu/) was told to
+    link to an existing tag page "e.g. '{tag}kpu'": the nearest slug by
+    spelling, another tag."""
+    site = FixtureSite(tmp_path)
+    site.article("ikp.md", article_text(slug="rilis-ikp", tags="IKP, KPU"))
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang memaparkan hasil pemetaan.\n\n"
+        "Lihat [indeksnya]({tag}IKP) dan [petugasnya]({tag}Petugas Pemutakhiran Data Pemilih)."
+    )
+    site.article("pub.md", article_text(slug="rilis-terbit", tags="KPU", body=body))
+    built = site.build(publish=True, SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    said = [
+        (f.path.removeprefix("content/"), f.line, f.message)
+        for f in built.findings("warning")
+        if "page the site does not have" in f.message
+    ]
+    assert said == [
+        (
+            "berita/pub.md",
+            11,
+            "link to a tag page the site does not have: '{tag}IKP' ('IKP' is the tag "
+            "'Indeks Kerawanan Pemilu': link to its page, '{tag}indeks-kerawanan-pemilu', "
+            "or remove the link)",
+        ),
+        (
+            "berita/pub.md",
+            11,
+            "link to a tag page the site does not have: '{tag}Petugas Pemutakhiran Data "
+            "Pemilih' ('Petugas Pemutakhiran Data Pemilih' is the tag 'Pantarlih', which no "
+            "published release has: remove the link)",
+        ),
+    ], built.log
+
+
+def test_the_official_tag_a_spelling_names_is_read_only_where_official_tags_runs():
+    from plugins.link_check.plugin import OfficialTags
+
+    vocabulary = Path(__file__).resolve().parents[1] / "data" / "official_tags.yaml"
+    settings = {"OFFICIAL_TAGS_VOCABULARY": str(vocabulary), "PLUGINS": ["official_tags"]}
+    assert OfficialTags(settings).named("tps  rawan").slug == "indeks-kerawanan-pemilu"
+    assert OfficialTags(settings).named("zqx") is None
+    assert OfficialTags({**settings, "PLUGINS": ["link_check"]}).named("IKP") is None
+    missing = {**settings, "OFFICIAL_TAGS_VOCABULARY": str(vocabulary.with_name("none.yaml"))}
+    assert OfficialTags(missing).named("IKP") is None
 
 
 def test_a_link_the_html_escapes_is_found_at_its_own_line():

@@ -82,18 +82,43 @@ class SiteLink:
             return first
         needle = next(n for n in needles if n and any(i > after and n in line for i, line in lines))
         holding = [number for number, line in lines if number > after and needle in line]
-        for tried in holding if len(holding) > 1 else ():
-            marked = "\n".join(
-                line.replace(needle, needle + _LINE_MARK, 1) if number == tried else line
-                for number, line in lines
-            )
-            if any(_LINE_MARK in link.written for link in rendered_site_links(render(marked))):
-                return tried
-        return first
+        if len(holding) < 2:
+            return first
+        found = line_linking(lines, holding, needle, render, site_link_values)
+        return first if found is None else found
 
 
 # Put after a link on the line tried: the page has the link of that line.
 _LINE_MARK = "-warta-baris"
+
+
+def line_linking(
+    lines: Sequence[tuple[int, str]],
+    holding: Iterable[int],
+    needle: str,
+    render: Callable[[str], str],
+    link_values: Callable[[str], Iterable[str]],
+) -> int | None:
+    """Of the numbered source lines `holding` (each writes `needle`), the first
+    whose link the page gets: the lines' text rendered (`render`, the build's
+    Markdown) with a mark after `needle` on the line tried, and the mark
+    looked for in the link values of that HTML (`link_values`, as an HTML
+    parser reads them: none in `code`, a code block or a comment). None when
+    no line's is (the lines are rendered once per line tried)."""
+    for tried in holding:
+        marked = "\n".join(
+            line.replace(needle, needle + _LINE_MARK, 1) if number == tried else line
+            for number, line in lines
+        )
+        if any(_LINE_MARK in value for value in link_values(render(marked))):
+            return tried
+    return None
+
+
+def site_link_values(fragment: str) -> list[str]:
+    """The value of each `{filename}`/`{static}`/`{attach}` link of rendered
+    HTML (`rendered_site_links`), as written."""
+    return [link.written for link in rendered_site_links(fragment)]
 
 
 def has_site_link(lines: Iterable[str]) -> bool:

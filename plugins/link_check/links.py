@@ -8,11 +8,15 @@ folder with a leading `/`), optionally followed by `?query` or `#fragment`.
 from __future__ import annotations
 
 import html
+import html.parser
 import posixpath
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from urllib.parse import unquote
+
+from warta.frontmatter import split_lines
+from warta.source_checks import line_linking
 
 # An attribute value in double quotes, in single quotes or bare, as HTML reads
 # it: the other quote is a character of the value (`?q='x` in a query).
@@ -154,12 +158,27 @@ def shows_words(text: str, words: Iterable[str]) -> bool:
     return False
 
 
-def link_line(source: str, link: Link, *, first_line: int = 1, after: int = 0) -> int | None:
+def link_line(
+    source: str,
+    link: Link,
+    *,
+    first_line: int = 1,
+    after: int = 0,
+    render: Callable[[str], str] | None = None,
+) -> int | None:
     """The source line that writes this link: the first line from
     max(first_line, after + 1) holding it (its path part as a fallback); `after`
     is the line of the same link's previous occurrence (0: none), whose own line
-    is the answer when no later line has it (twice on one line)."""
-    lines = source.splitlines()
+    is the answer when no later line has it (twice on one line).
+
+    With `render` (the build's Markdown of the text from `first_line` on), of
+    several lines holding it the first whose link the page gets, as content_lint
+    places a link to a missing file (`warta.source_checks.line_linking`): an
+    earlier line may show it as an example in `code`, or keep it in a comment."""
+    # Numbered as Pelican's Markdown counts lines (a form feed ends none).
+    numbered = [
+        (number, line) for number, line in enumerate(split_lines(source), 1) if number >= first_line
+    ]
     path = re.split(r"[?#]", link.value, maxsplit=1)[0]
     # The HTML escapes what the source wrote plainly (`?q="x` is `?q=&quot;x`,
     # `&` is `&amp;`): the written value unescaped before its path alone.
@@ -167,17 +186,44 @@ def link_line(source: str, link: Link, *, first_line: int = 1, after: int = 0) -
     # First the whole value where the address ends ("/x/" is not the start of
     # "/x/?q=1" on an earlier line), then anywhere, then its path.
     whole = [
-        re.compile(re.escape(needle) + r"""(?![^\s)\]"'>])""")
+        (needle, re.compile(re.escape(needle) + r"""(?![^\s)\]"'>])"""))
         for needle in dict.fromkeys((link.written, written))
         if needle
     ]
-    needles = [*whole, link.written, written, f"{{filename}}{path}", f"|filename|{path}", path]
+    plain = [link.written, written, f"{{filename}}{path}", f"|filename|{path}", path]
     start = max(first_line, after + 1)
-    for needle in needles:
+    for needle, pattern in [*whole, *((needle, None) for needle in plain)]:
         if not needle:
             continue
-        for number in range(start, len(lines) + 1):
-            line = lines[number - 1]
-            if needle.search(line) if isinstance(needle, re.Pattern) else needle in line:
-                return number
+        holding = [
+            number
+            for number, line in numbered
+            if number >= start and (pattern.search(line) if pattern else needle in line)
+        ]
+        if not holding:
+            continue
+        if render is not None and len(holding) > 1:
+            found = line_linking(numbered, holding, needle, render, attribute_values)
+            if found is not None:
+                return found
+        return holding[0]
     return after or None
+
+
+class _AttributeValues(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        self.found += [value for _, value in attrs if value]
+
+
+def attribute_values(fragment: str) -> list[str]:
+    """Every attribute value of an HTML fragment's tags, as an HTML parser reads
+    them: the links a reader gets, none shown as text in `code`, a code block
+    or a comment."""
+    parser = _AttributeValues()
+    parser.feed(fragment)
+    parser.close()
+    return parser.found

@@ -7,6 +7,7 @@ import difflib
 import html
 import logging
 import os
+from pathlib import Path
 from urllib.parse import unquote, urlparse, urlsplit
 
 from markupsafe import Markup
@@ -18,7 +19,10 @@ from warta import frontmatter
 from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_path
 from warta.findings import Finding, report
 from warta.paths import host_of, normal_address, site_address
+from warta.plugin_order import active_plugins
 from warta.published import is_written, written_contents
+from warta.source_checks import converted_body
+from warta.tags.vocabulary import OfficialTag, Vocabulary, load_vocabulary
 
 from .links import (
     Link,
@@ -108,14 +112,12 @@ def check_content(
                 found.append((field, link, target))
     if not found:
         return
-    source = frontmatter.read_source(content.source_path)
-    first_lines = {"summary": 1, "body": frontmatter.parse(source).front_matter.body_start}
     previous: dict[tuple[str, str], int] = {}  # (field, link) → its last line
+    place = link_placer(content)
     for field, link, target in found:
         key = (field, link.written)
-        line = link_line(source, link, first_line=first_lines[field], after=previous.get(key, 0))
-        previous[key] = line or 0
-        _warn(content, target, link, line)
+        line = previous[key] = place(field, link, previous.get(key, 0))
+        _warn(content, target, link, line or None)
     unwritten: dict[str, set[str]] = {}  # value → the words that tell its target
     generic = _generic_words(content.settings, site_prefix)
     for _, link, target in found:
@@ -143,6 +145,27 @@ def check_content(
     if isinstance(body, str):
         content._content = cleaned(body)
     forget_rendered(content)
+
+
+def link_placer(content):
+    """place(field, link, after) → the source line of a link of the content's
+    "summary" or "body" after line `after` (its previous occurrence), 0 when
+    unknown: in the body, the line whose link the page gets (`link_line` with
+    the build's Markdown), not an earlier one showing it as an example."""
+    source = frontmatter.read_source(content.source_path)
+    body_start = frontmatter.parse(source).front_matter.body_start
+    markdown_settings = content.settings.get("MARKDOWN")
+
+    def render(text: str) -> str:
+        # After a blank line, as the body comes: `meta` takes none of it.
+        return converted_body("\n" + text, markdown_settings)
+
+    def place(field: str, link: Link, after: int) -> int:
+        if field == "summary":
+            return link_line(source, link, after=after) or 0
+        return link_line(source, link, first_line=body_start, after=after, render=render) or 0
+
+    return place
 
 
 def _generic_words(settings, site_prefix: str) -> set[str]:
@@ -237,11 +260,38 @@ def taxonomy_pages(generators) -> dict[str, dict[str, str]]:
     return pages
 
 
-def check_taxonomy_links(content, pages: dict[str, dict[str, str]]) -> None:
+class OfficialTags:
+    """The official tag a spelling names, as official_tags reads a typed
+    `Tags:` value ("IKP", an alias, is "Indeks Kerawanan Pemilu", whose page is
+    /tag/indeks-kerawanan-pemilu/): the vocabulary of that plugin's
+    OFFICIAL_TAGS_VOCABULARY setting, read through `warta.tags` when a link
+    first asks (official_tags reports the file's problems)."""
+
+    def __init__(self, settings) -> None:
+        self.settings = settings
+        self._vocabulary: Vocabulary | None = None
+        self._read = False
+
+    def named(self, spelling: str) -> OfficialTag | None:
+        """The official tag of that name or alias; None when there is none, or
+        no vocabulary (official_tags not in PLUGINS, its file unreadable)."""
+        if not self._read:
+            self._read = True
+            path = self.settings.get("OFFICIAL_TAGS_VOCABULARY")
+            if path and "official_tags" in active_plugins(self.settings):
+                self._vocabulary, _problems = load_vocabulary(Path(path), str(path))
+        return self._vocabulary.resolve(spelling) if self._vocabulary else None
+
+
+def check_taxonomy_links(
+    content, pages: dict[str, dict[str, str]], official: OfficialTags | None = None
+) -> None:
     """Warn at its line about each `{tag}x`, `{category}x`, `{author}x` link to
     a page the build does not write (no listed release has that tag, rubrik or
-    author): Pelican makes it an address all the same, a dead link. The nearest
-    existing one is the suggestion."""
+    author): Pelican makes it an address all the same, a dead link. The
+    suggestion is the page of the official tag that spelling names (`official`:
+    `{tag}IKP`, an alias, is '{tag}indeks-kerawanan-pemilu'), else the nearest
+    existing one."""
     texts = [
         (field, text)
         for field, text in (
@@ -258,24 +308,36 @@ def check_taxonomy_links(content, pages: dict[str, dict[str, str]]) -> None:
             with contextlib.suppress(KeyError, ValueError, AttributeError, IndexError):
                 if normal_address(wrapper.url) in pages[kind]:
                     continue
-            dead.append((field, kind, link, wrapper))
+            dead.append((field, kind, link, name, wrapper))
     if not dead:
         return
-    source = frontmatter.read_source(content.source_path)
-    first_lines = {"summary": 1, "body": frontmatter.parse(source).front_matter.body_start}
     previous: dict[tuple[str, str], int] = {}
-    for field, kind, link, wrapper in dead:
+    place = link_placer(content)
+    for field, kind, link, name, wrapper in dead:
         key = (field, link.written)
-        line = link_line(source, link, first_line=first_lines[field], after=previous.get(key, 0))
-        previous[key] = line or 0
+        line = previous[key] = place(field, link, previous.get(key, 0))
+        line = line or None
         noun = TAXONOMY_NOUNS[kind]
         slugs = sorted(pages[kind].values())
         nearest = difflib.get_close_matches(str(getattr(wrapper, "slug", "")), slugs, n=1)
-        suggestion = (
-            f"link to an existing {noun} page, e.g. '{{{kind}}}{nearest[0]}', or remove the link"
-            if nearest
-            else f"no published release has this {noun}: remove the link"
-        )
+        named = official.named(name) if official is not None and kind == "tag" else None
+        if named is not None and named.slug == getattr(wrapper, "slug", None):
+            named = None  # its own name: the page is missing, not misspelt
+        if named is not None and named.slug in slugs:
+            suggestion = (
+                f"'{name}' is the tag '{named.name}': link to its page, "
+                f"'{{tag}}{named.slug}', or remove the link"
+            )
+        elif named is not None:
+            suggestion = (
+                f"'{name}' is the tag '{named.name}', which no published release has: "
+                "remove the link"
+            )
+        elif nearest:
+            example = f"{{{kind}}}{nearest[0]}"
+            suggestion = f"link to an existing {noun} page, e.g. '{example}', or remove the link"
+        else:
+            suggestion = f"no published release has this {noun}: remove the link"
         article = "an" if noun[0] in "aeiou" else "a"
         message = f"link to {article} {noun} page the site does not have: '{link.written}'"
         report(logger, Finding(message_path(content), line, "warning", message, suggestion))
@@ -293,13 +355,14 @@ def check_links(generators) -> None:
     hidden = unpublished_addresses(generators)
     pages = taxonomy_pages(generators)
     site_url = str(generators[0].settings.get("SITEURL") or "") if generators else ""
+    official = OfficialTags(generators[0].settings)
     site_host, site_prefix = host_of(site_url), urlsplit(site_url).path.strip("/")
     for content in written_contents(generators):
         if is_draft(content):  # (written already: the rest of is_unpublished)
             continue  # a draft may link to another draft: neither is public
         check_content(content, generated, hidden, site_host, site_prefix)
         if isinstance(getattr(content, "_content", None), str):
-            check_taxonomy_links(content, pages)
+            check_taxonomy_links(content, pages, official)
 
 
 def register() -> None:

@@ -289,11 +289,14 @@ class Claim(NamedTuple):
     """Who a page is written for, as `_claim` needs it: `source`, the content
     (relative to content/) or "" for a listing; `own`, written at the content's
     own `Save_as:`; `rewrite`, written with override_output for that content,
-    which replaces its own page."""
+    which replaces its own page; `preview`, the page of a content not published
+    yet (a draft or an embargoed release: the development build's /draf/
+    preview, which the public build does not write)."""
 
     source: str = ""
     own: bool = False
     rewrite: bool = False
+    preview: bool = False
 
 
 NO_CONTENT = Claim()
@@ -792,7 +795,11 @@ class IncrementalWriter(Writer):
         if claimed is None:
             claimed = self._claimed_by = {}
         source, own = claim.source, claim.own
-        if claim.rewrite and path in self._written_files and claimed.get(path) == source:
+        if (
+            claim.rewrite
+            and path in self._written_files
+            and claimed.get(path, NO_CONTENT).source == source
+        ):
             override = True
         name = long_name(self._site_path(path))
         if name:
@@ -811,7 +818,10 @@ class IncrementalWriter(Writer):
             logger.info('Skipping "%s", not overwriting', path)
             return False
         if path in self._overridden_files or (path in self._written_files and not override):
-            first = claimed.get(path, "")
+            if claim.preview:
+                self._preview_refused(path, claim, claimed.get(path, NO_CONTENT))
+                return False
+            first = claimed.get(path, NO_CONTENT).source
             logger.error(
                 "%s: page not written: its address %s is already taken%s (%s)",
                 address_line(self.settings["PATH"], source) if source else self._site_path(path),
@@ -830,8 +840,35 @@ class IncrementalWriter(Writer):
         if override:
             self._overridden_files.add(path)
         self._written_files.add(path)
-        claimed.setdefault(path, source)
+        claimed.setdefault(path, claim)
         return True
+
+    def _preview_refused(self, path: str, claim: Claim, first: Claim) -> None:
+        """A release not published yet whose preview address another page has:
+        two drafts or embargoed releases with one `Slug:` (the CMS numbers an
+        address against published releases only). Neither is on the public
+        site, whose build writes no preview, so this is a suggestion, as
+        content_lint's on the same `Slug:` line ("not published yet: once they
+        are, it has the same address …"); a warning would fail the strict
+        development build (CI) for releases nobody reads yet. Said on each
+        release not previewed, whatever else is said of it (not held back)."""
+        address = "/" + self._site_path(path).removesuffix("index.html")
+        if first.preview:
+            taken = f"is the preview of {first.source}, which is not published yet either"
+            suggestion = "give one of them another Slug before they are published"
+        else:
+            taken = f"is taken by {first.source or 'a page of the site'}"
+            suggestion = "give it another Slug before it is published"
+        findings.report(
+            logger,
+            Finding(
+                claim.source,
+                address_key_line(self.settings["PATH"], claim.source),
+                "suggestion",
+                f"not published yet, and not previewed: its preview address {address} {taken}",
+                suggestion,
+            ),
+        )
 
     def _site_path(self, path: str) -> str:
         # sanitised_join gives absolute, normalised paths: below the output folder
@@ -975,7 +1012,9 @@ class IncrementalWriter(Writer):
         source = source_of(kwargs)
         # A later write of the same content's page with override_output (an
         # outside plugin replacing an article's page) replaces it, as in Pelican.
-        claim = Claim(source, own_save_as(kwargs), bool(override_output and source))
+        claim = Claim(
+            source, own_save_as(kwargs), bool(override_output and source), previews(kwargs)
+        )
         override_output = override_output and not source
         if build.check_only:  # `invoke check`: addresses claimed (collisions found), no page
             path = sanitised_join(self.output_path, name)
@@ -1138,18 +1177,34 @@ def own_save_as(kwargs: dict) -> bool:
     )
 
 
-def address_line(content_root: str, source: str) -> str:
-    """`source`, with the line of the front-matter key that makes its address
-    (ADDRESS_KEYS, else Title:) when there is one: where to mend it."""
+def previews(kwargs: dict) -> bool:
+    """Whether the page is the preview of an article or page not published yet
+    (a draft; Pelican makes an embargoed, future-dated article one)."""
+    return any(
+        isinstance(kwargs.get(key), Content) and kwargs[key].status == "draft"
+        for key in ("article", "page")
+    )
+
+
+def address_key_line(content_root: str, source: str) -> int | None:
+    """The line of the front-matter key that makes `source`'s address
+    (ADDRESS_KEYS, else Title:): where to mend it; None when it has none."""
     try:
         front = read_header(os.path.join(content_root, source))
     except OSError:
-        return source
+        return None
     for key in (*ADDRESS_KEYS, "title"):
         line = front.line(key)
         if line:
-            return f"{source}:{line}"
-    return source
+            return line
+    return None
+
+
+def address_line(content_root: str, source: str) -> str:
+    """`source`, with the line of the front-matter key that makes its address
+    when there is one (`address_key_line`)."""
+    line = address_key_line(content_root, source)
+    return f"{source}:{line}" if line else source
 
 
 # -- the generator that flushes, and signal handlers ----------------------------------
