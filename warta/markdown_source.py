@@ -14,9 +14,10 @@
     first field, wrapped lines joined by a space;
   - YAML's quotes and lists. In a front matter opened with `---`, a one-line
     value in YAML quotes (`title: "Rapat: Bawaslu"`) is read as YAML reads it,
-    and a YAML list (`tags: [A, B]`, or `- A` lines below `tags:`) as
-    `Tags: A, B`; Pelican would show the quotes, take "[A" for a tag, or end
-    the front matter at the first `- A`.
+    a YAML list (`tags: [A, B]`, or `- A` lines below `tags:`) as
+    `Tags: A, B`, and a block scalar (`summary: >-` then indented lines) as
+    one line; Pelican would show the quotes, take "[A" for a tag, or end
+    the front matter at the first `- A` or at the first line of the scalar.
 
   - an Indonesian key (`Rubrik:`, `Penulis:`, `Tag:` …,
     `warta.frontmatter.KEY_ALIASES`) as the English key Pelican reads
