@@ -403,3 +403,33 @@ def test_a_block_scalar_summary_has_no_finding():
     source = parse_source("berita/x.md", text)
     assert source.metadata["summary"] == (SUMMARY, 5)
     assert list(check_source(source, Rules())) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        (
+            "Title: A\nTags: Pilkada 2024,\n    Posko Pengaduan\nSlug: a\n\nisi\n",
+            "tags",
+            "Pilkada 2024, Posko Pengaduan",
+        ),
+        ("Title: A\nTag: Pilkada 2024,\n\tKampanye\n\nisi\n", "tags", "Pilkada 2024, Kampanye"),
+        ("Title: A\nDate: 2024-11-05\n    09:30\n\nisi\n", "date", "2024-11-05 09:30"),
+        (
+            "---\ntitle: A\nauthor: Humas Bawaslu\n    Kota Palembang\n---\nisi\n",
+            "author",
+            "Humas Bawaslu Kota Palembang",
+        ),
+    ],
+)
+def test_a_wrapped_value_of_a_key_pelican_reads_once_is_handed_over_joined(text, key, value):
+    """`Tags: Pilkada 2024,` then `    Posko Pengaduan`: Pelican kept the first
+    line only ("Duplicate definition of `tags`"), and the second tag was lost."""
+    assert parse(text).front_matter.value(key) == value
+    assert warta_meta(text)[key] == [value]
+
+
+def test_a_repeated_tags_line_still_reaches_pelican_twice():
+    """Written twice (not wrapped): Pelican keeps the first and says so."""
+    text = "Title: A\nTags: Satu,\n    Dua\nTags: Tiga\n\nisi\n"
+    assert warta_meta(text)["tags"] == ["Satu, Dua", "Tiga"]
