@@ -387,13 +387,20 @@ def written_date(text: str) -> dt.datetime | None:
     Pelican's own reader (dateutil) reads as the same time: `2024-11-04 09:30
     WIB`, `17 September 2025 10:00 WIB`. Not a day first with slashes
     (`05/11/2024`, which dateutil reads as 11 May), a dotted time, an
-    Indonesian month name or a weekday, which Pelican does not read."""
+    Indonesian month name or a weekday, which Pelican does not read, nor a
+    year first with slashes (`2024/11/04`), which only dateutil's guessing
+    reads."""
     written = read_written_date(text)
     if written is None or written.value is None:
         return None
-    if written.zone != "WIB" or written.form == "slashed":
+    if written.zone != "WIB" or written.form in ("slashed", "year-slashed"):
         return None
-    return written.value if pelican_date(text) == written.value else None
+    # "wib" is read as dateutil reads "WIB" (a zone name it ignores): the
+    # time as written either way.
+    return written.value if pelican_date(_ZONE_WORD.sub("WIB", text)) == written.value else None
+
+
+_ZONE_WORD = re.compile(r"\bwib\b", re.I)
 
 
 def pelican_date(text: str) -> dt.datetime | None:
@@ -981,6 +988,8 @@ def unread_date(key: str, raw: str) -> tuple[str, str]:
     if written.problem:
         if "one digit" in written.problem:
             hint = "write the minutes with two digits: YYYY-MM-DD HH:MM in WIB"
+        elif "day of the week" in written.problem:
+            hint = "write the date that was meant: YYYY-MM-DD HH:MM in WIB"
         elif "time" in written.problem:
             hint = "write a time from 00:00 to 23:59: YYYY-MM-DD HH:MM in WIB"
         else:
