@@ -433,3 +433,25 @@ def test_a_repeated_tags_line_still_reaches_pelican_twice():
     """Written twice (not wrapped): Pelican keeps the first and says so."""
     text = "Title: A\nTags: Satu,\n    Dua\nTags: Tiga\n\nisi\n"
     assert warta_meta(text)["tags"] == ["Satu, Dua", "Tiga"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unused"),
+    [
+        ("---\ntitle: A\ncategories: [Siaran Pers]\n---\nisi\n", ()),
+        ("---\ntitle: A\ncategories:\n  - Siaran Pers\n  - Berita\n---\nisi\n", ("Berita",)),
+        (
+            "---\ntitle: A\ncategories: ['Siaran Pers', Berita, Pengumuman]\n---\nisi\n",
+            ("Berita", "Pengumuman"),
+        ),
+        ("Title: A\nCategories: Siaran Pers\n\nisi\n", ()),
+    ],
+)
+def test_categories_is_the_category_its_first_item(text, unused):
+    """`categories: [Siaran Pers]` (Hugo, Decap) was an unknown key, and the
+    release was filed under the default rubrik, Berita."""
+    front = parse(text).front_matter
+    category = front.first("category")
+    assert (category.key, category.value, category.unused) == ("category", "Siaran Pers", unused)
+    assert warta_meta(text)["category"] == ["Siaran Pers"]
+    assert "categories" not in warta_meta(text)

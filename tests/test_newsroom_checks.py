@@ -918,3 +918,35 @@ def test_a_gps_photo_only_an_unpublished_release_uses_is_not_said_to_be_publishe
         ("content/berita/2024/embargo.md", "warning"),
     }, development.log
     assert not [m for _, _, m in said(development) if "waits" in m], development.log
+
+
+def test_categories_listing_more_than_one_rubrik_says_which_are_not_used(site):
+    """`categories:` as Hugo and Decap write it: the first item is the rubrik,
+    the others are named at the key's line; one item is no finding."""
+    text = article_text(slug="rapat-pleno", category="Siaran Pers")
+    site.article(
+        "dua.md",
+        "---\n" + text.replace("Category: Siaran Pers", "categories:\n  - Siaran Pers\n  - Berita"),
+    )
+    site.article(
+        "satu.md",
+        "---\n"
+        + text.replace("Category: Siaran Pers", "categories: [Siaran Pers]").replace(
+            "rapat-pleno", "rapat-pleno-2"
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    berita = [f for f in built.findings() if f.path.endswith(("dua.md", "satu.md"))]
+    assert [(f.path.rsplit("/", 1)[1], f.line, f.level, f.message) for f in berita] == [
+        (
+            "dua.md",
+            5,
+            "warning",
+            "'categories:' lists more than one category: 'Siaran Pers' is used, 'Berita' not "
+            "(keep one: 'Category: Siaran Pers')",
+        )
+    ]
+    for slug in ("rapat-pleno", "rapat-pleno-2"):
+        page = built.html(f"berita/2024/11/{slug}/")
+        section = page.select_one('meta[property="article:section"]')
+        assert section["content"] == "Siaran Pers"

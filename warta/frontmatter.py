@@ -35,7 +35,9 @@ rules, so that a line number we print is a line Pelican used:
 Indonesian keys, as the CMS labels its fields and `invoke new` names its
 options (`Rubrik:`, `Penulis:`, `Ringkasan:`, `Tag:` …, KEY_ALIASES), are the
 English keys the build reads: a `Field`'s `key` is the English one, its `name`
-as written, and `warta.markdown_source` hands Pelican the English key.
+as written, and `warta.markdown_source` hands Pelican the English key. So is
+Hugo's and Decap's `categories:` (Category), of whose YAML list the first item
+is used (LIST_ALIASES; `Field.unused` holds the others).
 (`Wilayah:` is the regions plugin's own key, REGIONS_METADATA_KEYS.)
 
 `parse(text)` reads a whole file, `parse_lines(lines)` a front matter from any
@@ -75,7 +77,13 @@ KEY_ALIASES = {
     "penulis": "author",
     "ringkasan": "summary",
     "tag": "tags",
+    # Hugo's and Decap's list of categories: this site's one rubrik (LIST_ALIASES).
+    "categories": "category",
 }
+# Keys written as a list of what the build reads one of: a YAML list
+# (`categories: [Siaran Pers]`) gives its first item; the others are not used
+# (`Field.unused`, said by content_lint).
+LIST_ALIASES = frozenset({"categories"})
 
 
 def canonical_key(name: str) -> str:
@@ -137,6 +145,9 @@ class Field:
     lines: tuple[int, ...]  # 1-based line of each value
     # The values as written, where they differ (YAML's quotes read off).
     written: tuple[str, ...] | None = None
+    # Items of a list written for a key read once (`categories: [A, B]`: B),
+    # left out of the value (LIST_ALIASES).
+    unused: tuple[str, ...] = ()
 
     @property
     def value(self) -> str:
@@ -275,8 +286,11 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     def close_current():
         if current is not None:
             key, name, line, values, numbers = current
-            written = None
-            if block is not None:
+            written, unused = None, ()
+            listed = yaml_items(values[0], items) if yaml_style and len(values) == 1 else None
+            if listed and name.lower() in LIST_ALIASES:
+                written, values, unused = (values[0], *items), listed[:1], tuple(listed[1:])
+            elif block is not None:
                 read = yaml_block(values[0], block)
                 if read is not None:
                     written = (values[0], *(text.strip() for text in block if text.strip()))
@@ -287,7 +301,7 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
                 read = yaml_value(values[0], items)
                 if read != values[0]:
                     written, values = (values[0], *items), [read]
-            fields.append(Field(key, name, line, tuple(values), tuple(numbers), written))
+            fields.append(Field(key, name, line, tuple(values), tuple(numbers), written, unused))
 
     for index, raw in enumerate(lines):
         line = raw.rstrip("\r\n").expandtabs(4)
@@ -353,17 +367,23 @@ def yaml_value(value: str, items: list[str]) -> str:
     off (`yaml_unquoted`), a list (`[A, B]`, or `items` written below the key
     as `- A`) joined as Pelican splits `Tags:` back: by ", ", or by "; " when
     an item holds a comma (one tag, not two)."""
+    listed = yaml_items(value, items)
+    return yaml_unquoted(value) if listed is None else pelican_list(listed)
+
+
+def yaml_items(value: str, items: list[str]) -> list[str] | None:
+    """The items of a YAML list of texts (`[A, B]`, or `items` written below
+    the key as `- A`), empty ones left out; None when `value` is no such list."""
     if items:
-        return pelican_list([text for text in map(yaml_unquoted, items) if text])
+        return [text for text in map(yaml_unquoted, items) if text]
     if value.startswith("[") and value.endswith("]"):
         try:
             loaded = yaml.safe_load(value)
         except yaml.YAMLError:
-            return value
+            return None
         if isinstance(loaded, list) and all(isinstance(v, (str, int, float)) for v in loaded):
-            return pelican_list([str(v) for v in loaded])
-        return value
-    return yaml_unquoted(value)
+            return [str(v) for v in loaded if str(v)]
+    return None
 
 
 def yaml_block(header: str, lines: list[str]) -> str | None:

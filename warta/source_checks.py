@@ -678,6 +678,23 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
             )
 
 
+def check_unused_items(path: str, front: frontmatter.FrontMatter) -> Iterator[Finding]:
+    """A list written for a key the build reads once (`categories: [Siaran
+    Pers, Berita]`, Hugo's and Decap's, `frontmatter.LIST_ALIASES`): its first
+    item is used, the others are said at the key's line."""
+    for item in front.fields:
+        if item.unused:
+            others = ", ".join(f"'{text}'" for text in item.unused)
+            yield Finding(
+                path,
+                item.line,
+                "warning",
+                f"'{item.name}:' lists more than one {item.key}: '{item.value}' is used, "
+                f"{others} not",
+                f"keep one: '{item.key.title()}: {item.value}'",
+            )
+
+
 def _check_tags_auto(source: Source) -> Iterator[Finding]:
     value = source.value("tags-auto")
     if value and value.lower() not in TAGS_AUTO_OFF | TAGS_AUTO_ON:
