@@ -108,7 +108,7 @@ def test_config_is_generated_from_the_project_data(built, vocabulary):
     assert {field: aliases[field] for field in aliases if aliases[field]} == {
         "title": ["Judul"],
         "date": ["Tanggal"],
-        "category": ["Rubrik", "Kategori"],
+        "category": ["Rubrik", "Kategori", "Categories"],
         "author": ["Penulis"],
         "region": ["Wilayah"],
         "tags": ["Tag"],

@@ -345,3 +345,113 @@ def test_a_key_written_in_both_languages_reaches_pelican_once_with_the_first_val
     md = markdown.Markdown(extensions=["meta", "warta.markdown_source"])
     md.convert('---\nJudul: "Rapat: Pleno"\nTag:\n  - A\n  - B\n---\n\nIsi.\n')
     assert md.Meta == {"title": ["Rapat: Pleno"], "tags": ["A, B"]}
+
+
+SUMMARY = "Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan kampanye."
+
+
+@pytest.mark.parametrize("header", [">-", ">", "|", "|-", "|+", ">2", "|-  # ringkasan"])
+def test_a_yaml_block_scalar_is_read_as_yaml_reads_it(header):
+    """`summary: >-` then lines indented by two spaces (a Git CMS's long value)
+    ended the front matter at its first line, and the summary was ">-"."""
+    text = (
+        "---\n"
+        "title: Rapat Koordinasi\n"
+        f"summary: {header}\n"
+        "  Bawaslu Kota Palembang menggelar rapat koordinasi\n"
+        "  pengawasan tahapan kampanye.\n"
+        "tags: Pilkada 2024\n"
+        "---\n"
+        "\n"
+        "PALEMBANG – Isi rilis.\n"
+    )
+    document = parse(text)
+    front = document.front_matter
+    assert front.closed and document.first_body_line == (9, "PALEMBANG – Isi rilis.")
+    summary = front.first("summary")
+    assert (summary.line, summary.lines, summary.value) == (3, (3, 4, 5), SUMMARY)
+    assert front.line("tags") == 6
+    assert site_meta(text) == warta_meta(text)
+    assert warta_meta(text)["summary"] == [SUMMARY]
+
+
+def test_a_block_scalar_keeps_its_blank_lines_and_ends_at_the_blank_line_after_it():
+    text = "---\ntitle: A\ntags: |\n  Satu\n\n    Dua\n\nPALEMBANG – Isi.\n"
+    document = parse(text)
+    front = document.front_matter
+    assert front.first("tags").lines == (3, 4, 5, 6)
+    assert front.value("tags") == "Satu Dua"
+    assert (front.closed, front.insert_at, document.first_body_line) == (
+        True,
+        6,
+        (8, "PALEMBANG – Isi."),
+    )
+    assert site_meta(text) == warta_meta(text)
+    # Pelican's own style reads no YAML: its lines are text.
+    assert not parse("Summary: >-\n  satu\n\nisi\n").front_matter.closed
+
+
+def test_a_block_scalar_summary_has_no_finding():
+    from warta.source_checks import Rules, check_source, parse_source
+
+    text = (
+        "---\ntitle: Bawaslu Kota Palembang Gelar Rapat Koordinasi\ndate: 2024-11-17 09:30\n"
+        "slug: rapat\nsummary: >-\n  "
+        + SUMMARY.replace(" pengawasan", "\n  pengawasan")
+        + "\n---\n\nPALEMBANG – Isi.\n"
+    )
+    source = parse_source("berita/x.md", text)
+    assert source.metadata["summary"] == (SUMMARY, 5)
+    assert list(check_source(source, Rules())) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "value"),
+    [
+        (
+            "Title: A\nTags: Pilkada 2024,\n    Posko Pengaduan\nSlug: a\n\nisi\n",
+            "tags",
+            "Pilkada 2024, Posko Pengaduan",
+        ),
+        ("Title: A\nTag: Pilkada 2024,\n\tKampanye\n\nisi\n", "tags", "Pilkada 2024, Kampanye"),
+        ("Title: A\nDate: 2024-11-05\n    09:30\n\nisi\n", "date", "2024-11-05 09:30"),
+        (
+            "---\ntitle: A\nauthor: Humas Bawaslu\n    Kota Palembang\n---\nisi\n",
+            "author",
+            "Humas Bawaslu Kota Palembang",
+        ),
+    ],
+)
+def test_a_wrapped_value_of_a_key_pelican_reads_once_is_handed_over_joined(text, key, value):
+    """`Tags: Pilkada 2024,` then `    Posko Pengaduan`: Pelican kept the first
+    line only ("Duplicate definition of `tags`"), and the second tag was lost."""
+    assert parse(text).front_matter.value(key) == value
+    assert warta_meta(text)[key] == [value]
+
+
+def test_a_repeated_tags_line_still_reaches_pelican_twice():
+    """Written twice (not wrapped): Pelican keeps the first and says so."""
+    text = "Title: A\nTags: Satu,\n    Dua\nTags: Tiga\n\nisi\n"
+    assert warta_meta(text)["tags"] == ["Satu, Dua", "Tiga"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unused"),
+    [
+        ("---\ntitle: A\ncategories: [Siaran Pers]\n---\nisi\n", ()),
+        ("---\ntitle: A\ncategories:\n  - Siaran Pers\n  - Berita\n---\nisi\n", ("Berita",)),
+        (
+            "---\ntitle: A\ncategories: ['Siaran Pers', Berita, Pengumuman]\n---\nisi\n",
+            ("Berita", "Pengumuman"),
+        ),
+        ("Title: A\nCategories: Siaran Pers\n\nisi\n", ()),
+    ],
+)
+def test_categories_is_the_category_its_first_item(text, unused):
+    """`categories: [Siaran Pers]` (Hugo, Decap) was an unknown key, and the
+    release was filed under the default rubrik, Berita."""
+    front = parse(text).front_matter
+    category = front.first("category")
+    assert (category.key, category.value, category.unused) == ("category", "Siaran Pers", unused)
+    assert warta_meta(text)["category"] == ["Siaran Pers"]
+    assert "categories" not in warta_meta(text)

@@ -81,6 +81,24 @@ def date_findings(raw: str, key: str = "date") -> list[tuple[str, str, str]]:
         ("3 Desember 2026 10.00", "write it as 2026-12-03 10:00"),
         ("Kamis, 7 Agustus 2025 pukul 09.30 WIB", "write it as 2025-08-07 09:30"),
         ("05/11/2024 10:00", "write it as 2024-11-05 10:00 (day first: 5 November)"),
+        (
+            "Kamis (7/11/2024)",
+            "write it as 2024-11-07, or with the time in WIB: 2024-11-07 HH:MM (day first: "
+            "7 November)",
+        ),
+        (
+            "2024/11/04",
+            "write it as 2024-11-04, or with the time in WIB: 2024-11-04 HH:MM",
+        ),
+        ("2024.11.04 09:30", "write it as 2024-11-04 09:30"),
+        (
+            "Jum'at, (8/11/2024) pukul 10.00 wib",
+            "write it as 2024-11-08 10:00 (day first: 8 November)",
+        ),
+        (
+            "4 November 2024 10:30 wita",
+            "the site's times are in WIB: write it in WIB as 2024-11-04 09:30",
+        ),
         ("2024-11-04 09.30 WIB", "write the time with a colon: 2024-11-04 09:30"),
         (
             "4 November 2024 10:30 WITA",
@@ -121,6 +139,17 @@ def test_a_date_written_the_indonesian_way_gets_its_corrected_value(raw, fixed, 
             "time",
         ),
         ("2026-11-03 10.5", "the minutes of 10.5 are one digit", "minutes"),
+        ("2024/13/04", "there is no month 13", "day"),
+        (
+            "Rabu (7/11/2024)",
+            "Rabu is not the day of the week of 7 November 2024, a Kamis (Thursday)",
+            "weekday",
+        ),
+        (
+            "Senin, 5 November 2024 09:00",
+            "Senin is not the day of the week of 5 November 2024, a Selasa (Tuesday)",
+            "weekday",
+        ),
     ],
 )
 def test_a_date_that_names_no_real_day_or_time_says_what_is_wrong_and_guesses_nothing(
@@ -136,6 +165,7 @@ def test_a_date_that_names_no_real_day_or_time_says_what_is_wrong_and_guesses_no
             "day": "write a day that exists: YYYY-MM-DD HH:MM in WIB",
             "time": "write a time from 00:00 to 23:59: YYYY-MM-DD HH:MM in WIB",
             "minutes": "write the minutes with two digits: YYYY-MM-DD HH:MM in WIB",
+            "weekday": "write the date that was meant: YYYY-MM-DD HH:MM in WIB",
         }[hint]
     )
 
@@ -146,6 +176,9 @@ def test_a_date_that_names_no_real_day_or_time_says_what_is_wrong_and_guesses_no
         ("2024-11-04 09:30 WIB", "2024-11-04 09:30"),
         ("17 September 2025 10:00 WIB", "2025-09-17 10:00"),
         ("17 November 2024", "2024-11-17"),
+        # The zone in any case.
+        ("4 November 2024 09:30 wib", "2024-11-04 09:30"),
+        ("2024-11-04 09:30 Wib", "2024-11-04 09:30"),
     ],
 )
 def test_a_date_pelican_reads_as_written_is_published_with_a_suggestion(raw, read):
@@ -885,3 +918,35 @@ def test_a_gps_photo_only_an_unpublished_release_uses_is_not_said_to_be_publishe
         ("content/berita/2024/embargo.md", "warning"),
     }, development.log
     assert not [m for _, _, m in said(development) if "waits" in m], development.log
+
+
+def test_categories_listing_more_than_one_rubrik_says_which_are_not_used(site):
+    """`categories:` as Hugo and Decap write it: the first item is the rubrik,
+    the others are named at the key's line; one item is no finding."""
+    text = article_text(slug="rapat-pleno", category="Siaran Pers")
+    site.article(
+        "dua.md",
+        "---\n" + text.replace("Category: Siaran Pers", "categories:\n  - Siaran Pers\n  - Berita"),
+    )
+    site.article(
+        "satu.md",
+        "---\n"
+        + text.replace("Category: Siaran Pers", "categories: [Siaran Pers]").replace(
+            "rapat-pleno", "rapat-pleno-2"
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    berita = [f for f in built.findings() if f.path.endswith(("dua.md", "satu.md"))]
+    assert [(f.path.rsplit("/", 1)[1], f.line, f.level, f.message) for f in berita] == [
+        (
+            "dua.md",
+            5,
+            "warning",
+            "'categories:' lists more than one category: 'Siaran Pers' is used, 'Berita' not "
+            "(keep one: 'Category: Siaran Pers')",
+        )
+    ]
+    for slug in ("rapat-pleno", "rapat-pleno-2"):
+        page = built.html(f"berita/2024/11/{slug}/")
+        section = page.select_one('meta[property="article:section"]')
+        assert section["content"] == "Siaran Pers"

@@ -103,11 +103,20 @@ _WEEKDAYS = r"senin|selasa|rabu|kamis|jum'?at|jumat|sabtu|minggu|ahad"
 # Indonesia's zones as written after a time, and their offsets from UTC.
 ZONE_HOURS = {"wib": 7, "wita": 8, "wit": 9}
 _ZONE = re.compile(r"[\s,]*\(?\b(?P<zone>wib|wita|wit)\)?\.?$", re.I)
-_WEEKDAY = re.compile(rf"^(?:{_WEEKDAYS})\b[\s,]*", re.I)
+_WEEKDAY = re.compile(rf"^(?P<weekday>{_WEEKDAYS})\b[\s,]*", re.I)
+# The weekday names by `datetime.weekday()` (Monday first), as written and in
+# English for the messages.
+WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# A date in brackets after its weekday, as a dateline writes it: "Kamis (7/11/2024)".
+_BRACKETED = re.compile(r"^\((?P<date>[^()]*)\)")
 _CLOCK_WORD = re.compile(r"[\s,]+(?:pukul|pkl\.?|jam)(?=\s)", re.I)
 _TIME = r"(?P<hour>\d{1,2})(?P<colon>[:.])(?P<minute>\d{1,2})(?::(?P<second>\d{1,2}))?"
+# Year first: with hyphens (ISO 8601) or, as some write it, slashes or dots
+# ("2024/11/04"), which no one reads day before month.
 _NUMERIC = re.compile(
-    rf"^(?P<year>\d{{4}})-(?P<month>\d{{1,2}})-(?P<day>\d{{1,2}})(?:[T\s]+{_TIME})?$"
+    rf"^(?P<year>\d{{4}})(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})"
+    rf"(?:[T\s]+{_TIME})?$"
 )
 _NAMED = re.compile(
     rf"^(?P<day>\d{{1,2}})\s+(?P<name>[^\W\d_]+)\.?\s+(?P<year>\d{{4}})(?:,?\s+{_TIME})?$"
@@ -134,8 +143,9 @@ class WrittenDate:
     zone: str = "WIB"  # as written, upper case; WIB when none is written
     # Why it names no real day or time ("there is no 31 November 2024").
     problem: str = ""
-    # "numeric" (2024-11-04), "named" (4 November 2024) or "slashed" (04/11/2024,
-    # 04-11-2024: day first, which Pelican's dateutil reads month first).
+    # "numeric" (2024-11-04), "named" (4 November 2024), "slashed" (04/11/2024,
+    # 04-11-2024: day first, which Pelican's dateutil reads month first) or
+    # "year-slashed" (2024/11/04, 2024.11.04: year first, not ISO 8601).
     form: str = "numeric"
 
     @property
@@ -149,19 +159,25 @@ class WrittenDate:
 def read_written_date(text: str) -> WrittenDate | None:
     """A date as staff type it, read as an Indonesian reader reads it:
     `2024-11-04 09:30 WIB`, `17 September 2025 10:00 WIB`, `Selasa, 5 November
-    2024`, `12 Nopember 2024`, `3 Desember 2026 pukul 10.00`, `05/11/2024`
-    (day first); a time with a colon or a dot, a zone WIB, WITA or WIT. None
-    when the text is no date in such a form; a `WrittenDate` with a `problem`
-    when it is one but names no real day or time (`2024-11-31`, `12.75`, a
-    minute of one digit, which could be 05 or 50)."""
+    2024`, `Kamis (7/11/2024)`, `12 Nopember 2024`, `3 Desember 2026 pukul
+    10.00`, `05/11/2024` (day first), `2024/11/04` (year first); a time with a
+    colon or a dot, a zone WIB, WITA or WIT in any case. None when the text is
+    no date in such a form; a `WrittenDate` with a `problem` when it is one but
+    names no real day or time (`2024-11-31`, `12.75`, a minute of one digit,
+    which could be 05 or 50), or a weekday that is not the date's (which of
+    the two was meant is not known)."""
     rest = " ".join(text.split())
     zone = _ZONE.search(rest)
     if zone:
         rest = rest[: zone.start()]
-    rest = _CLOCK_WORD.sub(" ", _WEEKDAY.sub("", rest)).strip(" ,")
+    weekday = _WEEKDAY.match(rest)
+    rest = _WEEKDAY.sub("", rest)
+    if weekday:
+        rest = _BRACKETED.sub(r"\g<date>", rest)
+    rest = _CLOCK_WORD.sub(" ", rest).strip(" ,")
     zone_name = zone["zone"].upper() if zone else "WIB"
     match = _NUMERIC.match(rest)
-    form = "numeric"
+    form = "numeric" if not match or match["sep"] == "-" else "year-slashed"
     if not match:
         match, form = _SLASHED.match(rest), "slashed"
     named = _NAMED.match(rest) if not match else None
@@ -186,6 +202,16 @@ def read_written_date(text: str) -> WrittenDate | None:
             problem=f"there is no {day} {month} {year} ({month} {year} has {last} days)",
             **found,
         )
+    if weekday:
+        named_day = weekday["weekday"].lower().replace("'", "")
+        number = dt.date(year, month_number, day).weekday()
+        if named_day not in (WEEKDAY_NAMES[number].lower(), "ahad" if number == 6 else ""):
+            month = ENGLISH_MONTHS[month_number - 1]
+            return WrittenDate(
+                problem=f"{weekday['weekday']} is not the day of the week of {day} {month} "
+                f"{year}, a {WEEKDAY_NAMES[number]} ({ENGLISH_WEEKDAYS[number]})",
+                **found,
+            )
     hour = minute = second = 0
     if match["hour"]:
         clock = f"{match['hour']}{match['colon']}{match['minute']}"

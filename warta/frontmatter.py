@@ -25,14 +25,19 @@ rules, so that a line number we print is a line Pelican used:
 - in a block opened with `---` (the YAML style of other static site generators
   and CMSs), a one-line value in YAML's quotes (`title: "Rapat: Bawaslu"`) is
   read without them, as YAML reads it, and a YAML list (`tags: [A, B]`, or
-  `tags:` followed by `- A` lines) is read as `Tags: A, B`:
-  `warta.markdown_source` hands Pelican the same value, so neither the quotes
-  nor the brackets reach the site, and no list item ends the block.
+  `tags:` followed by `- A` lines) is read as `Tags: A, B`, and a block
+  scalar (`summary: >-`, `|`, `|-`, `>` … followed by indented lines, blank
+  lines between them included: how a Git CMS writes a long value) as YAML
+  reads it, its line breaks as spaces: `warta.markdown_source` hands Pelican
+  the same value, so neither the quotes nor the brackets reach the site, and
+  no list item or line of a block scalar ends the block.
 
 Indonesian keys, as the CMS labels its fields and `invoke new` names its
 options (`Rubrik:`, `Penulis:`, `Ringkasan:`, `Tag:` …, KEY_ALIASES), are the
 English keys the build reads: a `Field`'s `key` is the English one, its `name`
-as written, and `warta.markdown_source` hands Pelican the English key.
+as written, and `warta.markdown_source` hands Pelican the English key. So is
+Hugo's and Decap's `categories:` (Category), of whose YAML list the first item
+is used (LIST_ALIASES; `Field.unused` holds the others).
 (`Wilayah:` is the regions plugin's own key, REGIONS_METADATA_KEYS.)
 
 `parse(text)` reads a whole file, `parse_lines(lines)` a front matter from any
@@ -56,6 +61,9 @@ CONTINUATION_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 BEGIN_RE = re.compile(r"^-{3}(\s.*)?$")
 END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
 LIST_ITEM_RE = re.compile(r"^\s*-(?:\s+(?P<value>.*))?$")
+# A YAML block scalar's header: `>` folded or `|` literal, with a chomping
+# indicator (`-`, `+`) and an indentation digit in either order, and a comment.
+BLOCK_SCALAR_RE = re.compile(r"^[|>](?:[1-9][+-]?|[+-][1-9]?)?(?:\s+#.*)?$")
 
 
 # Indonesian keys → the key the build reads (lower case). The CMS's labels
@@ -69,7 +77,13 @@ KEY_ALIASES = {
     "penulis": "author",
     "ringkasan": "summary",
     "tag": "tags",
+    # Hugo's and Decap's list of categories: this site's one rubrik (LIST_ALIASES).
+    "categories": "category",
 }
+# Keys written as a list of what the build reads one of: a YAML list
+# (`categories: [Siaran Pers]`) gives its first item; the others are not used
+# (`Field.unused`, said by content_lint).
+LIST_ALIASES = frozenset({"categories"})
 
 
 def canonical_key(name: str) -> str:
@@ -152,6 +166,9 @@ class Field:
     lines: tuple[int, ...]  # 1-based line of each value
     # The values as written, where they differ (YAML's quotes read off).
     written: tuple[str, ...] | None = None
+    # Items of a list written for a key read once (`categories: [A, B]`: B),
+    # left out of the value (LIST_ALIASES).
+    unused: tuple[str, ...] = ()
 
     @property
     def value(self) -> str:
@@ -285,16 +302,33 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     ended_by_text = False
 
     yaml_style = False
+    # A YAML block scalar (`summary: >-` then indented lines) of the current
+    # key: its lines as written (None when the key has none), the indent of
+    # its key and of its first line, and the blank lines not yet known to be
+    # inside it (a blank line then a line of the scalar is part of it).
+    block: list[str] | None = None
+    key_indent = block_indent = 0
+    blanks: list[int] = []
 
     def close_current():
         if current is not None:
             key, name, line, values, numbers = current
-            written = None
-            if yaml_style and len(values) == 1:
+            written, unused = None, ()
+            listed = yaml_items(values[0], items) if yaml_style and len(values) == 1 else None
+            if listed and name.lower() in LIST_ALIASES:
+                written, values, unused = (values[0], *items), listed[:1], tuple(listed[1:])
+            elif block is not None:
+                read = yaml_block(values[0], block)
+                if read is not None:
+                    written = (values[0], *(text.strip() for text in block if text.strip()))
+                    values = [read]
+                else:  # not YAML after all: the lines as written
+                    values = [values[0], *(text.strip() for text in block if text.strip())]
+            elif yaml_style and len(values) == 1:
                 read = yaml_value(values[0], items)
                 if read != values[0]:
                     written, values = (values[0], *items), [read]
-            fields.append(Field(key, name, line, tuple(values), tuple(numbers), written))
+            fields.append(Field(key, name, line, tuple(values), tuple(numbers), written, unused))
 
     for index, raw in enumerate(lines):
         line = raw.rstrip("\r\n").expandtabs(4)
@@ -303,6 +337,22 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
             if BEGIN_RE.match(line):
                 yaml_style = True
                 continue
+        if block is not None:
+            if not line.strip():
+                blanks.append(index)
+                continue
+            indent = len(line) - len(line.lstrip(" "))
+            if indent > key_indent and indent >= (block_indent or indent):
+                block_indent = block_indent or indent
+                block.extend("" for _ in blanks)
+                current[4].extend(number + 1 for number in blanks)
+                block.append(line)
+                current[4].append(index + 1)
+                blanks = []
+                continue
+            if blanks:  # the blank line after the scalar ends the front matter
+                closing = blanks[0]
+                break
         if not line.strip() or END_RE.match(line):
             closing = index
             break
@@ -312,6 +362,8 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
             name = match["key"]
             current = (canonical_key(name), name, index + 1, [match["value"].strip()], [index + 1])
             items = []
+            block = [] if yaml_style and BLOCK_SCALAR_RE.match(current[3][0]) else None
+            key_indent, block_indent = len(line) - len(line.lstrip(" ")), 0
             continue
         item = LIST_ITEM_RE.match(line) if yaml_style and current is not None else None
         if item and current[3] == [""]:  # a YAML list under `tags:`
@@ -327,6 +379,8 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
         break
     else:
         index += 1  # every line read: the block runs to the end of the file
+        if blanks:  # blank lines after a block scalar at the end
+            closing = blanks[0]
     close_current()
     if not fields:
         # No block: the body starts on the first line (after a lone opening `---`).
@@ -340,17 +394,36 @@ def yaml_value(value: str, items: list[str]) -> str:
     off (`yaml_unquoted`), a list (`[A, B]`, or `items` written below the key
     as `- A`) joined as Pelican splits `Tags:` back: by ", ", or by "; " when
     an item holds a comma (one tag, not two)."""
+    listed = yaml_items(value, items)
+    return yaml_unquoted(value) if listed is None else pelican_list(listed)
+
+
+def yaml_items(value: str, items: list[str]) -> list[str] | None:
+    """The items of a YAML list of texts (`[A, B]`, or `items` written below
+    the key as `- A`), empty ones left out; None when `value` is no such list."""
     if items:
-        return pelican_list([text for text in map(yaml_unquoted, items) if text])
+        return [text for text in map(yaml_unquoted, items) if text]
     if value.startswith("[") and value.endswith("]"):
         try:
             loaded = yaml.safe_load(value)
         except yaml.YAMLError:
-            return value
+            return None
         if isinstance(loaded, list) and all(isinstance(v, (str, int, float)) for v in loaded):
-            return pelican_list([str(v) for v in loaded])
-        return value
-    return yaml_unquoted(value)
+            return [str(v) for v in loaded if str(v)]
+    return None
+
+
+def yaml_block(header: str, lines: list[str]) -> str | None:
+    """A YAML block scalar (`>-`, `|`, … then its indented `lines`) as YAML
+    reads it, as one text (its line breaks as spaces, as `yaml_unquoted`
+    reads a quoted value's); None when YAML does not read it as a text."""
+    try:
+        loaded = yaml.safe_load("\n".join([f"key: {header}", *lines]))
+    except yaml.YAMLError:
+        return None
+    if not isinstance(loaded, dict) or not isinstance(loaded.get("key"), str):
+        return None
+    return " ".join(part.strip() for part in loaded["key"].splitlines() if part.strip())
 
 
 def pelican_list(items: list[str]) -> str:

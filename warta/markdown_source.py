@@ -11,12 +11,15 @@
     `Date:`, `Slug:`, `Tags:` … but turns a repeated or wrapped `Title:` (or
     `Image:`, `Thread:` …) into a list, which the site then shows as
     "['A', 'B']" or cannot render at all. Each of SINGLE_VALUED_KEYS keeps its
-    first field, wrapped lines joined by a space;
+    first field, wrapped lines joined by a space; a wrapped `Tags:`, `Date:` …
+    (FIRST_VALUE_KEYS), of which Pelican kept the first line only, is handed
+    over with its lines joined by a space;
   - YAML's quotes and lists. In a front matter opened with `---`, a one-line
     value in YAML quotes (`title: "Rapat: Bawaslu"`) is read as YAML reads it,
-    and a YAML list (`tags: [A, B]`, or `- A` lines below `tags:`) as
-    `Tags: A, B`; Pelican would show the quotes, take "[A" for a tag, or end
-    the front matter at the first `- A`.
+    a YAML list (`tags: [A, B]`, or `- A` lines below `tags:`) as
+    `Tags: A, B`, and a block scalar (`summary: >-` then indented lines) as
+    one line; Pelican would show the quotes, take "[A" for a tag, or end
+    the front matter at the first `- A` or at the first line of the scalar.
 
   - an Indonesian key (`Rubrik:`, `Penulis:`, `Tag:` …,
     `warta.frontmatter.KEY_ALIASES`) as the English key Pelican reads
@@ -74,6 +77,24 @@ SINGLE_VALUED_KEYS = frozenset(
         "image-alt",
         "image-caption",
         "image-credit",
+    }
+)
+# Keys of which Pelican reads only the first value (its reader's
+# DUPLICATES_DEFINITIONS_ALLOWED): a value continued on the next line
+# (`Tags: Pilkada 2024,` then `    Posko Pengaduan`) is handed over joined, as
+# one value, or Pelican keeps its first line and warns of a "duplicate".
+FIRST_VALUE_KEYS = frozenset(
+    {
+        "tags",
+        "date",
+        "modified",
+        "status",
+        "category",
+        "author",
+        "authors",
+        "slug",
+        "save_as",
+        "url",
     }
 )
 # Python-Markdown's normalize_whitespace is 30 and meta 27: controls go first of
@@ -182,9 +203,12 @@ class FrontMatterValues(Preprocessor):
                 continue  # `Category:` after `Rubrik:`: the first is used (content_lint says so)
             name = item.name if item.name.lower() == item.key else item.key.title()
             single = item.key in SINGLE_VALUED_KEYS
-            if not single and item.written is None and name == item.name:
+            as_written = item.written is None and not (
+                item.key in FIRST_VALUE_KEYS and len(item.values) > 1
+            )
+            if not single and as_written and name == item.name:
                 kept.extend(lines[number - 1] for number in item.lines)
-            elif not single and item.written is None:  # `Rubrik:` read as `Category:`
+            elif not single and as_written:  # `Rubrik:` read as `Category:`
                 kept.append(f"{name}: {item.values[0]}")
                 kept.extend(lines[number - 1] for number in item.lines[1:])
             elif not single or item.key not in seen:

@@ -427,13 +427,20 @@ def written_date(text: str) -> dt.datetime | None:
     Pelican's own reader (dateutil) reads as the same time: `2024-11-04 09:30
     WIB`, `17 September 2025 10:00 WIB`. Not a day first with slashes
     (`05/11/2024`, which dateutil reads as 11 May), a dotted time, an
-    Indonesian month name or a weekday, which Pelican does not read."""
+    Indonesian month name or a weekday, which Pelican does not read, nor a
+    year first with slashes (`2024/11/04`), which only dateutil's guessing
+    reads."""
     written = read_written_date(text)
     if written is None or written.value is None:
         return None
-    if written.zone != "WIB" or written.form == "slashed":
+    if written.zone != "WIB" or written.form in ("slashed", "year-slashed"):
         return None
-    return written.value if pelican_date(text) == written.value else None
+    # "wib" is read as dateutil reads "WIB" (a zone name it ignores): the
+    # time as written either way.
+    return written.value if pelican_date(_ZONE_WORD.sub("WIB", text)) == written.value else None
+
+
+_ZONE_WORD = re.compile(r"\bwib\b", re.I)
 
 
 def pelican_date(text: str) -> dt.datetime | None:
@@ -724,6 +731,23 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
                 f"unknown key '{name}:': nothing on this site reads it",
                 "remove the line; if a plugin of the site reads it, list it in "
                 "CONTENT_LINT_EXTRA_KEYS in pelicanconf.py",
+            )
+
+
+def check_unused_items(path: str, front: frontmatter.FrontMatter) -> Iterator[Finding]:
+    """A list written for a key the build reads once (`categories: [Siaran
+    Pers, Berita]`, Hugo's and Decap's, `frontmatter.LIST_ALIASES`): its first
+    item is used, the others are said at the key's line."""
+    for item in front.fields:
+        if item.unused:
+            others = ", ".join(f"'{text}'" for text in item.unused)
+            yield Finding(
+                path,
+                item.line,
+                "warning",
+                f"'{item.name}:' lists more than one {item.key}: '{item.value}' is used, "
+                f"{others} not",
+                f"keep one: '{item.key.title()}: {item.value}'",
             )
 
 
@@ -1037,6 +1061,8 @@ def unread_date(key: str, raw: str) -> tuple[str, str]:
     if written.problem:
         if "one digit" in written.problem:
             hint = "write the minutes with two digits: YYYY-MM-DD HH:MM in WIB"
+        elif "day of the week" in written.problem:
+            hint = "write the date that was meant: YYYY-MM-DD HH:MM in WIB"
         elif "time" in written.problem:
             hint = "write a time from 00:00 to 23:59: YYYY-MM-DD HH:MM in WIB"
         else:

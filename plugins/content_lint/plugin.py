@@ -49,6 +49,7 @@ from pelican.generators import ArticlesGenerator
 from pelican.readers import MarkdownReader
 
 import warta
+from warta import frontmatter
 from warta.contents import every_article, every_page
 from warta.findings import Finding, report
 from warta.fingerprint import files_digest, hash_text
@@ -72,6 +73,7 @@ from warta.source_checks import (
     check_links,
     check_slug,
     check_source,
+    check_unused_items,
     converted_body,
     decode_source,
     embargo_rules,
@@ -241,7 +243,8 @@ def read_and_check(content: str, relative: str, rules: Rules) -> tuple[Source, t
     if undecodable:  # the one thing to fix first: every other check would misread
         return Source(relative, readable=False), (undecodable,)
     source = parse_source(relative, text)
-    return source, tuple(check_source(source, rules))
+    unused = check_unused_items(relative, frontmatter.parse(text).front_matter)
+    return source, (*check_source(source, rules), *unused)
 
 
 def text_rules(settings) -> Rules:
