@@ -48,6 +48,7 @@ of a file, and `SourceLines` a file's lines when a message first needs one.
 from __future__ import annotations
 
 import difflib
+import functools
 import json
 import os
 import re
@@ -118,6 +119,7 @@ def _publication_words(key: str) -> bool:
     return any(_PUBLICATION_WORD_RE.fullmatch(w) for w in re.split(r"[-_ ]+", key.lower()))
 
 
+@functools.cache  # (a few keys, read for every field of every release)
 def is_publication_key(key: str) -> bool:
     """Whether a key that is none of `PUBLICATION_KEYS` was meant as one:
     misspelt ("Stauts", "Statu") or another word ("Status-Draft", "Embargo",

@@ -880,8 +880,10 @@ def embargoed_date(source: Source, rules: Rules) -> str | None:
 def check_future_modified(source: Source, rules: Rules) -> Iterator[Finding]:
     """A Modified: after `rules.now` on a release that is out: its page says
     "Diperbarui" on a day still to come (none when `rules.now` is None)."""
+    if rules.now is None or not source.value("modified"):
+        return
     modified = parse_date(source.value("modified"))
-    if modified is None or rules.now is None or embargoed_date(source, rules) is not None:
+    if modified is None or embargoed_date(source, rules) is not None:
         return
     if modified > rules.now.astimezone(rules.timezone).replace(tzinfo=None):
         yield _finding(
