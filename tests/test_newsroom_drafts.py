@@ -12,6 +12,14 @@ def build_with_draft_and_embargo(site, *, publish: bool):
     return site.build(publish=publish)
 
 
+def releases_with_a_line(site, lines: dict[str, str]) -> None:
+    """A release per name, dated 2024-11-18, with its line added at the end of
+    the front matter (line 8)."""
+    for name, line in lines.items():
+        text = article_text(slug=f"zz-{name}", date="2024-11-18 09:30")
+        site.article(f"2024/{name}.md", text.replace("\n\n", f"\n{line}\n\n", 1))
+
+
 def article_urls(built) -> set[str]:
     return {item["url"].split("/berita/", 1)[1] for item in built.json("feed.json")["items"]}
 
@@ -217,9 +225,7 @@ def test_a_draft_flag_in_indonesian_or_misspelt_never_lets_a_release_out(site):
         "status-draft": "Status-Draft: yes",
         "embargo": "Embargo: 2026-12-20 10:00",
     }
-    for name, line in flags.items():
-        text = article_text(slug=f"zz-{name}", date="2024-11-18 09:30")
-        site.article(f"2024/{name}.md", text.replace("\n\n", f"\n{line}\n\n", 1))
+    releases_with_a_line(site, flags)
     built = site.build(publish=True)
     assert article_urls(built) == {"2024/11/sudah-terbit/"}, built.log
     assert not [p for p in built.files() if "zz-" in p], built.log
@@ -244,9 +250,7 @@ def test_a_draft_flag_indented_or_with_a_space_before_its_colon_is_an_error(site
         "space-draf": "Draf : ya",
         "space-embargo": "Embargo : 2099-01-01 10:00",
     }
-    for name, line in lines.items():
-        text = article_text(slug=f"zz-{name}", date="2024-11-18 09:30")
-        site.article(f"2024/{name}.md", text.replace("\n\n", f"\n{line}\n\n", 1))
+    releases_with_a_line(site, lines)
     built = site.build(publish=True)
     assert built.returncode == 1, built.log
     errors = sorted((f.path.rsplit("/", 1)[1], f.line) for f in built.findings("error"))
@@ -263,9 +267,7 @@ def test_keys_that_only_look_like_publication_keys_hold_nothing_back(site):
         "publishdate": "publishDate: 2024-11-18",
         "published-at": "published_at: 2024-11-18T02:30:00Z",
     }
-    for name, line in lines.items():
-        text = article_text(slug=f"zz-{name}", date="2024-11-18 09:30")
-        site.article(f"2024/{name}.md", text.replace("\n\n", f"\n{line}\n\n", 1))
+    releases_with_a_line(site, lines)
     built = site.build(publish=True, strict=True)
     assert built.returncode == 0, built.log
     assert article_urls(built) == {f"2024/11/zz-{name}/" for name in lines}
