@@ -950,3 +950,26 @@ def test_categories_listing_more_than_one_rubrik_says_which_are_not_used(site):
         page = built.html(f"berita/2024/11/{slug}/")
         section = page.select_one('meta[property="article:section"]')
         assert section["content"] == "Siaran Pers"
+
+
+def test_a_plain_link_to_a_releases_source_file_is_an_error_at_its_line(site):
+    """`[d3](zz-d3.md)` (no {filename}) was published as a dead link showing
+    the file's name, a draft's too, with no message; one shown as code is no
+    link."""
+    site.article("2024/draf.md", slug="zz-d3", status="draft")
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n\n"
+        "Tulis tautan seperti `[contoh](contoh.md)` di naskah.\n\n"
+        "Lihat juga [d3](draf.md#isi) dan [situs](https://example.org/panduan.md)."
+    )
+    site.article("2024/asal.md", slug="asal", tags="", body=body)
+    built = site.build()
+    errors = [(f.path, f.line, f.message) for f in built.findings("error")]
+    assert errors == [
+        (
+            "content/berita/2024/asal.md",
+            line_of(site.content / "berita/2024/asal.md", "Lihat juga"),
+            "link to a release's source file, which is not published: 'draf.md#isi' "
+            "(write {filename}draf.md to link to its page)",
+        )
+    ], built.log

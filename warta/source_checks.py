@@ -122,9 +122,32 @@ def site_link_values(fragment: str) -> list[str]:
 
 
 def has_site_link(lines: Iterable[str]) -> bool:
-    """Whether any of the lines writes `{filename}`, `{static}` or `{attach}`
-    (most releases link no file of the site: nothing to render or read)."""
-    return any(("{" in line or "|" in line) and SITE_LINK_RE.search(line) for line in lines)
+    """Whether any of the lines writes `{filename}`, `{static}` or `{attach}`,
+    or a plain link to a source file (`[x](rapat.md)`): most releases link no
+    file of the site, so there is nothing to render or read."""
+    return any(
+        (("{" in line or "|" in line) and SITE_LINK_RE.search(line))
+        or (".m" in line and _SOURCE_LINK_RE.search(line))
+        for line in lines
+    )
+
+
+# A plain link (no `{filename}`) to a release's source file, in Markdown or
+# in rendered HTML: Pelican leaves it as it is, a dead link showing the file's
+# name ("zz-draf.md"). The value alone is group `value`.
+_SOURCE_LINK_RE = re.compile(
+    r"(?:\]\(\s*<?|href\s*=\s*[\"']?)(?P<value>(?![a-z][a-z0-9+.-]*:|//|[{|#])"
+    r"[^\s\"'<>()]*\.(?:md|markdown|mkd|mdown)(?:[#?][^\s\"'<>()]*)?)(?=[\s\"'>)])",
+    re.IGNORECASE,
+)
+
+
+def is_source_link(value: str) -> bool:
+    """A link value that names a release's source file by a plain path."""
+    path = re.split(r"[#?]", value, maxsplit=1)[0]
+    return not re.match(
+        r"[a-z][a-z0-9+.-]*:|//|[{|#]", value, re.IGNORECASE
+    ) and path.lower().endswith(SOURCE_SUFFIXES)
 
 
 def rendered_site_links(fragment: str) -> list[SiteLink]:
@@ -134,9 +157,11 @@ def rendered_site_links(fragment: str) -> list[SiteLink]:
     Without a comment or an element whose content is no markup, text cannot
     hide a tag: only the tag before each `{static}` is parsed (a release's
     whole body, for each of thousands, would cost a second a build)."""
-    if not fragment or ("{" not in fragment and "|" not in fragment):
+    if not fragment or ("{" not in fragment and "|" not in fragment and ".m" not in fragment):
         return []
     written = [match.start() for match in SITE_LINK_RE.finditer(fragment)]
+    written += [match.start("value") for match in _SOURCE_LINK_RE.finditer(fragment)]
+    written.sort()
     if not written:
         return []
     if _NOT_PLAIN_MARKUP_RE.search(fragment):
@@ -192,6 +217,9 @@ class _SiteLinkParser(html.parser.HTMLParser):
                 target = re.split(r"[#?]", value[match.end() :], maxsplit=1)[0]
                 kind = match["kind"] or match["old"]
                 self.found.append(SiteLink(kind, value, target, tag == "img"))
+            elif tag == "a" and is_source_link(value):
+                target = re.split(r"[#?]", value, maxsplit=1)[0]
+                self.found.append(SiteLink("plain", value, target, False))
         if self.one_tag:
             raise _FirstTagRead
 
@@ -1250,6 +1278,11 @@ def check_links(
 def _link_problem(link: SiteLink, exists) -> tuple[str, str] | None:
     """(message, suggestion) of a site link the build cannot resolve."""
     kind, target = link.kind, link.target
+    if kind == "plain":  # `[x](rapat.md)`: Pelican leaves the file's name as the link
+        return (
+            f"link to a release's source file, which is not published: '{link.written}'",
+            f"write {{filename}}{target} to link to its page",
+        )
     if not target or (kind != "filename" and link.is_photo):
         return None  # a photo: the images plugin checks it (`check_images`)
     state = exists(target)
