@@ -70,22 +70,45 @@ class SiteLink:
         after: int = 0,
         render: Callable[[str], str] | None = None,
     ) -> int | None:
-        """The first of the numbered source lines after `after` that writes it
-        (`line_holding`). With `render` (the build's Markdown of the lines'
-        text), of several lines writing it the first whose link the page gets:
-        an earlier one may show it in `code` or keep it in a comment (the
-        lines are rendered once per line tried, for a link with a problem)."""
+        """The source line that writes it (`line_of_link`): as the HTML has it,
+        then by its path alone."""
         target = self.target
         needles = (self.written, f"{{{self.kind}}}{target}", f"|{self.kind}|{target}", target)
-        first = line_holding(lines, needles, after=after)
-        if render is None or first is None or first == after:
-            return first
-        needle = next(n for n in needles if n and any(i > after and n in line for i, line in lines))
-        holding = [number for number, line in lines if number > after and needle in line]
-        if len(holding) < 2:
-            return first
-        found = line_linking(lines, holding, needle, render, site_link_values)
-        return first if found is None else found
+        return line_of_link(lines, needles, after=after, render=render)
+
+
+def line_of_link(
+    lines: Sequence[tuple[int, str]],
+    needles: Iterable[str | tuple[str, re.Pattern]],
+    *,
+    after: int = 0,
+    render: Callable[[str], str] | None = None,
+    link_values: Callable[[str], Iterable[str]] | None = None,
+) -> int | None:
+    """The number of the first of the numbered source lines after `after`
+    that writes a link, by the first of `needles` any such line holds (a
+    text, or (text, pattern) to match it where the address ends). With
+    `render` (the build's Markdown of the lines' text), of several lines
+    holding it the first whose link the page gets (`line_linking`: an
+    earlier line may show it in `code` or keep it in a comment). `after`
+    itself when no line does (the same link twice on its line), else None."""
+    for needle in needles:
+        text, pattern = needle if isinstance(needle, tuple) else (needle, None)
+        if not text:
+            continue
+        holding = [
+            number
+            for number, line in lines
+            if number > after and (pattern.search(line) if pattern else text in line)
+        ]
+        if not holding:
+            continue
+        if render is not None and len(holding) > 1:
+            found = line_linking(lines, holding, text, render, link_values or site_link_values)
+            if found is not None:
+                return found
+        return holding[0]
+    return after or None
 
 
 # Put after a link on the line tried: the page has the link of that line.
@@ -183,21 +206,6 @@ _NOT_PLAIN_MARKUP_RE = re.compile(
     r"\b)",
     re.IGNORECASE,
 )
-
-
-def line_holding(
-    lines: Sequence[tuple[int, str]], needles: Iterable[str], after: int = 0
-) -> int | None:
-    """The number of the first line after `after` holding the first needle any
-    line holds (the link as the HTML has it, then its path alone); `after`
-    itself when none does (the same link twice on its line), else None."""
-    for needle in needles:
-        if not needle:
-            continue
-        for number, line in lines:
-            if number > after and needle in line:
-                return number
-    return after or None
 
 
 class _SiteLinkParser(html.parser.HTMLParser):

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from warta.frontmatter import split_lines
-from warta.source_checks import line_linking
+from warta.source_checks import line_of_link
 
 # An attribute value in double quotes, in single quotes or bare, as HTML reads
 # it: the other quote is a character of the value (`?q='x` in a query).
@@ -191,23 +191,10 @@ def link_line(
         if needle
     ]
     plain = [link.written, written, f"{{filename}}{path}", f"|filename|{path}", path]
-    start = max(first_line, after + 1)
-    for needle, pattern in [*whole, *((needle, None) for needle in plain)]:
-        if not needle:
-            continue
-        holding = [
-            number
-            for number, line in numbered
-            if number >= start and (pattern.search(line) if pattern else needle in line)
-        ]
-        if not holding:
-            continue
-        if render is not None and len(holding) > 1:
-            found = line_linking(numbered, holding, needle, render, attribute_values)
-            if found is not None:
-                return found
-        return holding[0]
-    return after or None
+    # (`numbered` starts at first_line.)
+    return line_of_link(
+        numbered, [*whole, *plain], after=after, render=render, link_values=attribute_values
+    )
 
 
 class _AttributeValues(html.parser.HTMLParser):
