@@ -9,8 +9,10 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+import warnings
 from dataclasses import dataclass
 
+import dateutil.parser
 from babel.dates import format_date, format_time
 
 LOCALE = "id"
@@ -229,3 +231,95 @@ def read_written_date(text: str) -> WrittenDate | None:
                 **found,
             )
     return WrittenDate(dt.datetime(year, month_number, day, hour, minute, second), **found)
+
+
+# -- Date: and Modified: as the site reads them ------------------------------
+
+DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
+# A time written with a dot after the hour ("2024-11-30 08.15", as Indonesian
+# writes a time): Python's fromisoformat reads it as 08:00:00.15, Pelican
+# refuses it; every other form fromisoformat reads, Pelican reads too.
+DOTTED_TIME_RE = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})[T ](?P<hour>\d{1,2})\.(?P<minute>\d{1,2})")
+
+WIB = dt.timezone(dt.timedelta(hours=7))
+
+
+def parse_date(value: str) -> dt.datetime | None:
+    """The date as a naive WIB time: the house forms (DATE_FORMATS), or an ISO
+    8601 time with its zone (`2024-11-17T09:30:00+07:00`, a CMS's `…Z`), which
+    Pelican reads too, moved to WIB; or a form staff type that Pelican reads as
+    the same time (`2024-11-04 09:30 WIB`, `17 November 2024 10:00`:
+    `written_date`)."""
+    text = value.strip()
+    return house_date(text) or written_date(text)
+
+
+def date_for_pelican(value: str) -> str | None:
+    """The Date:/Modified: value to hand Pelican's reader: None when the site
+    does not read it (`parse_date`); a form staff type (`written_date`) in the
+    house form, which Pelican reads without a warning about the zone's name."""
+    text = value.strip()
+    if house_date(text) is not None:
+        return value
+    written = written_date(text)
+    return None if written is None else f"{written:%Y-%m-%d %H:%M:%S}"
+
+
+def house_date(text: str) -> dt.datetime | None:
+    """A date in a house form (DATE_FORMATS, ISO 8601 with its zone) as a
+    naive WIB time; None for any other form."""
+    try:
+        # The house forms are ISO 8601 too: one C call reads almost every Date:
+        # (strptime, tried in turn, costs ten times more per value).
+        if DOTTED_TIME_RE.search(text):
+            raise ValueError(text)
+        # "2024-11-30 08:15 +07:00": fromisoformat wants the zone joined on.
+        parsed = dt.datetime.fromisoformat(re.sub(r"\s+(?=[+-]\d{2}(?::?\d{2})?$)", "", text))
+    except ValueError:
+        for fmt in DATE_FORMATS:  # "2024-11-17 9:30": an hour of one digit
+            try:
+                return dt.datetime.strptime(text, fmt)
+            except ValueError:
+                continue
+        return None
+    if parsed.tzinfo is None or parsed.utcoffset() is None:
+        return parsed.replace(tzinfo=None)
+    return parsed.astimezone(WIB).replace(tzinfo=None)
+
+
+def written_date(text: str) -> dt.datetime | None:
+    """A date as staff type it (`warta.dates.read_written_date`) in WIB that
+    Pelican's own reader (dateutil) reads as the same time: `2024-11-04 09:30
+    WIB`, `17 September 2025 10:00 WIB`. Not a day first with slashes
+    (`05/11/2024`, which dateutil reads as 11 May), a dotted time, an
+    Indonesian month name or a weekday, which Pelican does not read, nor a
+    year first with slashes (`2024/11/04`), which only dateutil's guessing
+    reads."""
+    written = read_written_date(text)
+    if written is None or written.value is None:
+        return None
+    if written.zone != "WIB" or written.form in ("slashed", "year-slashed"):
+        return None
+    # "wib" is read as dateutil reads "WIB" (a zone name it ignores): the
+    # time as written either way.
+    return written.value if pelican_date(_ZONE_WORD.sub("WIB", text)) == written.value else None
+
+
+_ZONE_WORD = re.compile(r"\bwib\b", re.I)
+
+
+def pelican_date(text: str) -> dt.datetime | None:
+    """`text` as Pelican's `get_date` reads it (dateutil; a zone name it does not
+    know, such as WIB, left out), naive; None when it does not read it or
+    reads a zone."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", dateutil.parser.UnknownTimezoneWarning)
+        try:
+            parsed = dateutil.parser.parse(re.sub(" +", " ", text), default=_NO_DEFAULT)
+        except (ValueError, OverflowError, TypeError):
+            return None
+    return parsed if parsed.tzinfo is None else None
+
+
+# A day no written date falls on: a part left out is not read as today's.
+_NO_DEFAULT = dt.datetime(1, 1, 1)

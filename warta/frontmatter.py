@@ -57,6 +57,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from warta.dates import parse_date
+
 KEY_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 CONTINUATION_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 BEGIN_RE = re.compile(r"^-{3}(\s.*)?$")
@@ -230,7 +232,7 @@ class FrontMatter:
         found = self.first(*keys)
         return found.line if found else None
 
-    def unpublished_by_flag(self, read_date=None) -> Field | None:
+    def unpublished_by_flag(self) -> Field | None:
         """The field of another generator's convention that keeps a release
         unpublished (`UNPUBLISHED_FLAGS`), when there is one and no `Status:`
         of this site's says so already."""
@@ -241,10 +243,10 @@ class FrontMatter:
             if keeps_unpublished is not None and yes_or_no(item.value) != (not keeps_unpublished):
                 return item
             if keeps_unpublished is None and is_publication_key(item.key):
-                # `Stauts: draft`, `Embargo: …` later than the Date: (dates read
-                # with `read_date`): held back, never let out.
-                when = read_date(item.value) if read_date else None
-                date = read_date(self.value("date")) if read_date and when else None
+                # `Stauts: draft`, `Embargo: …` later than the Date:: held
+                # back, never let out.
+                when = parse_date(item.value)
+                date = parse_date(self.value("date")) if when else None
                 later = None if when is None or date is None else when > date
                 if holds_back(item.key, item.value, later):
                     return item

@@ -192,9 +192,7 @@ class FrontMatterValues(Preprocessor):
         kept = lines[: front.fields[0].line - 1]  # an opening `---`
         seen: set[str] = set()
         spelled: dict[str, str] = {}  # key → how its first field names it
-        from warta.source_checks import parse_date  # (it reads this module's keys)
-
-        flag = front.unpublished_by_flag(parse_date)
+        flag = front.unpublished_by_flag()
         for item in front.fields:
             if flag is not None and item.key == "status":
                 continue  # `Status: draft` below stands for the flag

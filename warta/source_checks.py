@@ -11,16 +11,21 @@ import difflib
 import html.parser
 import re
 import unicodedata
-import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-import dateutil.parser
 import markdown
 
 from warta import frontmatter
-from warta.dates import ENGLISH_MONTHS, read_written_date
+from warta.dates import (
+    DOTTED_TIME_RE,
+    ENGLISH_MONTHS,
+    WIB,
+    house_date,
+    parse_date,
+    read_written_date,
+)
 from warta.findings import Finding
 from warta.imagetags import (
     COMPUTER_PATH_MESSAGE,
@@ -40,12 +45,7 @@ from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.tags.offices import without_titles
 from warta.text import LANG_RE, SLUG_RE, control_characters_in, fold, slugify
 
-DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d")
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
-# A time written with a dot after the hour ("2024-11-30 08.15", as Indonesian
-# writes a time): Python's fromisoformat reads it as 08:00:00.15, Pelican
-# refuses it; every other form fromisoformat reads, Pelican reads too.
-DOTTED_TIME_RE = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})[T ](?P<hour>\d{1,2})\.(?P<minute>\d{1,2})")
 # Two identical words separated only by spaces ("dan dan"). Indonesian reduplication
 # is written with a hyphen ("langkah-langkah"), so a spaced repeat is a slip.
 DOUBLED_WORD_RE = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]{2,})\s+(?P=word)(?![\w-])", re.I)
@@ -378,7 +378,7 @@ def parse_source(path: str, text: str) -> Source:
             if match and meant_as_front_matter(match["key"]):
                 source.indented_keys.append((value, number, item.name, item.line))
     source.body = document.body
-    flag = document.front_matter.unpublished_by_flag(parse_date)
+    flag = document.front_matter.unpublished_by_flag()
     if flag is not None:
         source.unpublished_flag = (flag.name, flag.value, flag.line)
     if document.front_matter and not document.front_matter.closed:
@@ -412,88 +412,6 @@ def decode_source(path: str, data: bytes) -> tuple[str | None, Finding | None]:
             "save the file as UTF-8 (Notepad: File > Save As > Encoding: UTF-8), "
             "or retype that character",
         )
-
-
-WIB = dt.timezone(dt.timedelta(hours=7))
-
-
-def parse_date(value: str) -> dt.datetime | None:
-    """The date as a naive WIB time: the house forms (DATE_FORMATS), or an ISO
-    8601 time with its zone (`2024-11-17T09:30:00+07:00`, a CMS's `…Z`), which
-    Pelican reads too, moved to WIB; or a form staff type that Pelican reads as
-    the same time (`2024-11-04 09:30 WIB`, `17 November 2024 10:00`:
-    `written_date`)."""
-    text = value.strip()
-    return _house_date(text) or written_date(text)
-
-
-def date_for_pelican(value: str) -> str | None:
-    """The Date:/Modified: value to hand Pelican's reader: None when the site
-    does not read it (`parse_date`); a form staff type (`written_date`) in the
-    house form, which Pelican reads without a warning about the zone's name."""
-    text = value.strip()
-    if _house_date(text) is not None:
-        return value
-    written = written_date(text)
-    return None if written is None else f"{written:%Y-%m-%d %H:%M:%S}"
-
-
-def _house_date(text: str) -> dt.datetime | None:
-    try:
-        # The house forms are ISO 8601 too: one C call reads almost every Date:
-        # (strptime, tried in turn, costs ten times more per value).
-        if DOTTED_TIME_RE.search(text):
-            raise ValueError(text)
-        # "2024-11-30 08:15 +07:00": fromisoformat wants the zone joined on.
-        parsed = dt.datetime.fromisoformat(re.sub(r"\s+(?=[+-]\d{2}(?::?\d{2})?$)", "", text))
-    except ValueError:
-        for fmt in DATE_FORMATS:  # "2024-11-17 9:30": an hour of one digit
-            try:
-                return dt.datetime.strptime(text, fmt)
-            except ValueError:
-                continue
-        return None
-    if parsed.tzinfo is None or parsed.utcoffset() is None:
-        return parsed.replace(tzinfo=None)
-    return parsed.astimezone(WIB).replace(tzinfo=None)
-
-
-def written_date(text: str) -> dt.datetime | None:
-    """A date as staff type it (`warta.dates.read_written_date`) in WIB that
-    Pelican's own reader (dateutil) reads as the same time: `2024-11-04 09:30
-    WIB`, `17 September 2025 10:00 WIB`. Not a day first with slashes
-    (`05/11/2024`, which dateutil reads as 11 May), a dotted time, an
-    Indonesian month name or a weekday, which Pelican does not read, nor a
-    year first with slashes (`2024/11/04`), which only dateutil's guessing
-    reads."""
-    written = read_written_date(text)
-    if written is None or written.value is None:
-        return None
-    if written.zone != "WIB" or written.form in ("slashed", "year-slashed"):
-        return None
-    # "wib" is read as dateutil reads "WIB" (a zone name it ignores): the
-    # time as written either way.
-    return written.value if pelican_date(_ZONE_WORD.sub("WIB", text)) == written.value else None
-
-
-_ZONE_WORD = re.compile(r"\bwib\b", re.I)
-
-
-def pelican_date(text: str) -> dt.datetime | None:
-    """`text` as Pelican's `get_date` reads it (dateutil; a zone name it does not
-    know, such as WIB, left out), naive; None when it does not read it or
-    reads a zone."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", dateutil.parser.UnknownTimezoneWarning)
-        try:
-            parsed = dateutil.parser.parse(re.sub(" +", " ", text), default=_NO_DEFAULT)
-        except (ValueError, OverflowError, TypeError):
-            return None
-    return parsed if parsed.tzinfo is None else None
-
-
-# A day no written date falls on: a part left out is not read as today's.
-_NO_DEFAULT = dt.datetime(1, 1, 1)
 
 
 def _zone_of(value: str) -> dt.timedelta | None:
@@ -669,7 +587,7 @@ def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
     name, value, line = source.unpublished_flag
     if frontmatter.is_publication_key(name):
         written = read_written_date(value)
-        when = parse_date(value) or (written.value if written and written.zone == "WIB" else None)
+        when = parse_date(value) or (written.wib if written else None)
         yield _finding(
             source,
             line,
@@ -869,7 +787,7 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
             message, hint = unread_date(key.title(), raw)
             yield _finding(source, source.line(key), "error", message, hint)
             continue
-        if _house_date(raw.strip()) is None:
+        if house_date(raw.strip()) is None:
             written = read_written_date(raw)
             fixed = f"{parsed:%Y-%m-%d %H:%M}" if written.has_time else f"{parsed:%Y-%m-%d}"
             yield _finding(

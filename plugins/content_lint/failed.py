@@ -22,10 +22,11 @@ import os
 from pathlib import Path
 
 from warta import frontmatter
+from warta.dates import parse_date
 from warta.findings import Finding
 from warta.paths import Refusal, referenced_file
 from warta.pipeline import Pipeline, Source
-from warta.source_checks import list_values, parse_date
+from warta.source_checks import list_values
 
 # Two far-apart days for a release without a readable date: a finding made on
 # both does not depend on the date (one judged on a day names that day).

@@ -38,7 +38,7 @@ Errors: a file that fails in a worker (unreadable, not UTF-8, an extension
 raising) comes back empty and is read again the normal way, which logs the same
 "Could not process <file>" a serial build does. Metadata errors (a bad Date:)
 are raised in the parent by Pelican's own parsing. The subclass reads a Date:
-or Modified: only in a form the site accepts (`warta.source_checks.parse_date`:
+or Modified: only in a form the site accepts (`warta.dates.parse_date`:
 `YYYY-MM-DD HH:MM`, ISO 8601, or a form staff type that dateutil reads the
 same, `2024-11-04 09:30 WIB`, handed over as `YYYY-MM-DD HH:MM`), so that
 `12/08/2024`, which Pelican's dateutil reads as 8 December, is not published
@@ -66,8 +66,8 @@ from pelican import signals
 from pelican.generators import CachingGenerator
 from pelican.utils import file_suffix
 
+from warta.dates import date_for_pelican
 from warta.parallel import fork_map, worker_count
-from warta.source_checks import date_for_pelican
 
 from .render import Rendered, file_digest, render_file
 
