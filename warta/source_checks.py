@@ -168,9 +168,9 @@ _SOURCE_LINK_RE = re.compile(
 def is_source_link(value: str) -> bool:
     """A link value that names a release's source file by a plain path."""
     path = re.split(r"[#?]", value, maxsplit=1)[0]
-    return not re.match(
-        r"[a-z][a-z0-9+.-]*:|//|[{|#]", value, re.IGNORECASE
-    ) and path.lower().endswith(SOURCE_SUFFIXES)
+    return not (is_external(value) or value.startswith(("{", "|", "#"))) and path.lower().endswith(
+        SOURCE_SUFFIXES
+    )
 
 
 def rendered_site_links(fragment: str) -> list[SiteLink]:

@@ -433,8 +433,7 @@ def _segment_kind(text: str, is_place) -> str:
 # daerah rawan – menjadi …" is a subject set off by dashes.
 _SENTENCE_START_RE = re.compile(r"[\s*_]*[A-Z0-9“\"‘'(\[]")
 _DATE_START_RE = re.compile(
-    r"[\s*_]*(?:(?:senin|selasa|rabu|kamis|jumat|jum'at|sabtu|minggu|ahad)\b"
-    r"|\(?\d{1,2}(?:[/.]\d{1,2}|\s+[a-z]+\s+\d{4}))",
+    rf"[\s*_]*(?:(?:{'|'.join(DAY_NAMES)})\b|\(?\d{{1,2}}(?:[/.]\d{{1,2}}|\s+[a-z]+\s+\d{{4}}))",
     re.IGNORECASE,
 )
 
