@@ -342,9 +342,14 @@ class Job:
     in_parent: bool = False
     source: str = ""  # the article or page the file is for, to name in a message
     own: bool = False  # written at the content's own `Save_as:`
-    own_template: bool = False  # the content's own `Template:` renders it
-    # The source file (absolute) whose `Template:` line that is: a failure is said at it.
+    # The source file (absolute) of a content whose own `Template:` renders
+    # the page: a failure is said at that line.
     template_source: str = ""
+
+    @property
+    def own_template(self) -> bool:
+        """The content's own `Template:` renders it."""
+        return bool(self.template_source)
 
     def run(self) -> list | Failure:
         """Render and write the file. Returns the written file's stamp
@@ -1112,7 +1117,6 @@ class IncrementalWriter(Writer):
                 announce,
                 source=claim.source,
                 own=claim.own,
-                own_template=own_template is not None,
                 template_source=own_template.source_path if own_template is not None else "",
             )
         )
