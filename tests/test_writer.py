@@ -30,7 +30,7 @@ from conftest import (
     run_build,
     tree,
 )
-from plugins.writer.manifest import Entry, Manifest
+from plugins.writer.manifest import Entry, Manifest, OutputFolder
 from plugins.writer.templates import TemplateAnalyser, load_parsed, save_parsed
 from warta.fingerprint import Digester, StateStamper, Unstable, hash_text
 
@@ -614,3 +614,36 @@ def test_state_stamp_refuses_sets_and_what_pickle_cannot_write():
     # Text that spells a set's opcodes or its class is text.
     for text in ("Rapat \u2011 \u00cf \x8f \x91", "cbuiltins\nset\n", "builtins set"):
         stamper.stamp({"text": text, "bytes": text.encode()})
+
+
+def test_output_clean_keeps_listed_files_and_removes_emptied_folders(tmp_path):
+    """The warm build's clean-up: files not kept go, folders left empty go (deep
+    ones too), folders that keep a file below them stay, retained names stay."""
+    output = tmp_path / "out"
+    files = [
+        "2024/05/kept/index.html",
+        "2024/05/gone/index.html",
+        "2024/06/deep/er/gone.txt",
+        "feeds/kept.xml",
+        "feeds/gone.xml",
+        "top-gone.html",
+        ".git/HEAD",
+    ]
+    for name in files:
+        (output / name).parent.mkdir(parents=True, exist_ok=True)
+        (output / name).write_text(name, encoding="utf-8")
+    (output / "2024" / "empty").mkdir()
+
+    OutputFolder(output).clean({"2024/05/kept/index.html", "feeds/kept.xml"}, {".git"})
+
+    left = sorted(p.relative_to(output).as_posix() for p in output.rglob("*"))
+    assert left == [
+        ".git",
+        ".git/HEAD",
+        "2024",
+        "2024/05",
+        "2024/05/kept",
+        "2024/05/kept/index.html",
+        "feeds",
+        "feeds/kept.xml",
+    ]

@@ -17,7 +17,6 @@ that stops half-way never vouches for files it did not finish. No Pelican import
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
 from pathlib import Path
@@ -130,13 +129,26 @@ class OutputFolder:
                 os.unlink(entry.path)
 
     def _clean_folder(self, folder: Path, keep: set[str]) -> None:
+        # A warm build walks tens of thousands of kept files: the site path is
+        # cut from the walk's text (pathlib cost more than the walk), and a folder
+        # that keeps a file, or a folder below it, is not asked to go.
+        cut = len(os.path.join(os.fspath(self.output), ""))
+        holding: set[str] = set()  # folders that still hold something
         for root, _folders, files in os.walk(folder, topdown=False):
-            base = Path(root).relative_to(self.output).as_posix()
+            base = root[cut:].replace(os.sep, "/")
+            kept = False
             for name in files:
-                if f"{base}/{name}" not in keep:
+                if f"{base}/{name}" in keep:
+                    kept = True
+                else:
                     os.unlink(os.path.join(root, name))
-            with contextlib.suppress(OSError):
+            if kept or root in holding:
+                holding.add(os.path.dirname(root))
+                continue
+            try:
                 os.rmdir(root)  # only succeeds when it is empty now
+            except OSError:
+                holding.add(os.path.dirname(root))
 
     def site_path(self, path: str | os.PathLike) -> str:
         """A file's path below the output folder, with "/" separators."""
