@@ -14,7 +14,7 @@ import pytest
 from lxml import etree
 from test_gates_browser import HEIGHT, WIDTHS, PageWatch
 
-from conftest import REPO, FixtureSite, newsroom
+from conftest import REPO, FixtureSite, article_text, newsroom
 from warta.regions.gazetteer import load as load_gazetteer
 
 
@@ -263,3 +263,37 @@ def test_every_collections_photos_go_where_the_build_takes_them(built):
     for collection in collections.values():
         public = collection["public_folder"]
         assert collection["media_folder"] == f"/content/{public}", collection["name"]
+
+
+def test_region_authors_count_the_releases_the_build_read_as_invoke_new_does(tmp_path):
+    """The CMS's author for a region is the one `invoke new` picks from the
+    files: the office's spelling most releases declare (drafts too, `Penulis:`
+    too), never the site's AUTHOR Pelican gives a release without one."""
+    from plugins.cms.config import region_authors
+    from warta.new_article import existing_authors, office_code_resolver
+
+    site = FixtureSite(tmp_path)
+    plg = "Humas Bawaslu Kota PLG"
+    site.article("a.md", article_text(slug="a", author=plg).replace("Author:", "Penulis:"))
+    site.article("b.md", article_text(slug="b", author=plg, status="draft"))
+    site.article("c.md", article_text(slug="c"))  # Humas Bawaslu Kota Palembang
+    site.article(
+        "d.md", article_text(slug="d").replace("Author: Humas Bawaslu Kota Palembang\n", "")
+    )
+    result = site.build()
+    assert result.returncode == 0, result.log
+
+    authors = admin_config(result)["warta"]["region_authors"]
+    assert authors["Kota Palembang"] == plg
+    gazetteer, _ = load_gazetteer(
+        REPO / "data/regions/gazetteer.csv", REPO / "data/regions/aliases.yaml"
+    )
+    home = "16"
+    picked = region_authors(
+        gazetteer,
+        list(authors),
+        existing_authors(site.content),
+        office_code_resolver(gazetteer, home),
+        home,
+    )
+    assert picked == authors

@@ -104,6 +104,19 @@ def existing_authors(content: Path) -> Counter:
     )
 
 
+def declared_authors(contents) -> Counter:
+    """`existing_authors` from contents the build has read (objects with
+    `authors` and the keys their file declared, `warta_declared`): only an
+    author the file names counts, not the site's AUTHOR Pelican gave the others."""
+    return Counter(
+        name
+        for content in contents
+        if {"author", "authors"} & set(getattr(content, "warta_declared", ()) or ())
+        for author in getattr(content, "authors", None) or ()
+        if (name := " ".join(str(getattr(author, "name", author)).split()))
+    )
+
+
 def office_unit(lineage: list) -> object:
     """The unit whose office publishes for the last unit of `lineage` (province
     down to the unit: objects with `level`): a kecamatan's kabupaten/kota, else

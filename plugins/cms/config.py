@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -582,13 +583,13 @@ def warta_data(inputs: CmsInputs) -> dict:
 
 
 def region_authors(
-    gazetteer, values: list[str], content, code_of, home: str | None = None
+    gazetteer, values: list[str], authors: Counter, code_of, home: str | None = None
 ) -> dict[str, str]:
     """Region value → author, as `invoke new` picks it: the humas of the region's
-    office, spelled as earlier releases under `content` spell it (`code_of`: an
-    office name → its region code, `new_article.office_code_resolver`). None
-    for a region outside `home`: the form then writes the site's author."""
-    authors = new_article.existing_authors(content)
+    office, spelled as earlier releases spell it (`authors`: how often each
+    author occurs, `new_article.existing_authors`; `code_of`: an office name →
+    its region code, `new_article.office_code_resolver`). None for a region
+    outside `home`: the form then writes the site's author."""
     wanted = set(values)
     found = {
         region_value(unit): new_article.region_author(gazetteer, unit, authors, code_of, home)

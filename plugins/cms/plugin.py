@@ -28,6 +28,7 @@ import json
 import logging
 import os
 import shutil
+from collections import Counter
 from pathlib import Path
 
 from pelican import signals
@@ -39,7 +40,7 @@ from warta.contents import (
     is_articles_generator,
     is_pages_generator,
 )
-from warta.new_article import office_code_resolver
+from warta.new_article import declared_authors, existing_authors, office_code_resolver
 from warta.paths import own_output
 from warta.published import check_only, written
 from warta.regions.configured import GAZETTEER_DEFAULT, data_path, load_configured
@@ -109,7 +110,10 @@ def _data_file(settings: dict, key: str, default: str) -> Path:
     return Path(value) if value else Path(settings.get("DATA_PATH") or "data") / default
 
 
-def gather_inputs(settings: dict) -> CmsInputs:
+def gather_inputs(settings: dict, authors: Counter | None = None) -> CmsInputs:
+    """What /admin/ is configured from. `authors`: how often each author occurs
+    in the contents (`declared_authors` of what the build read), else read from
+    the files under PATH as `invoke new` reads them."""
     rules = Rules()
 
     gazetteer_path = data_path(settings.get("REGIONS_GAZETTEER", GAZETTEER_DEFAULT))
@@ -128,7 +132,7 @@ def gather_inputs(settings: dict) -> CmsInputs:
         region_authors(
             gazetteer,
             [o["value"] for o in regions],
-            Path(settings["PATH"]),
+            existing_authors(Path(settings["PATH"])) if authors is None else authors,
             office_code_resolver(gazetteer, home),
             home,
         )
@@ -186,8 +190,9 @@ def bundle_files(folder: Path) -> list[Path]:
 
 
 # Output folder → (listed releases' "YYYY/MM/slug", top names only unlisted
-# contents use), from all_generators_finalized to the finalized handler.
-_PUBLISHED: dict[str, tuple[list[str], set[str]]] = {}
+# contents use, how often each declared author occurs), from
+# all_generators_finalized to the finalized handler.
+_PUBLISHED: dict[str, tuple[list[str], set[str], Counter]] = {}
 
 
 def claim_admin(generators) -> None:
@@ -215,6 +220,9 @@ def claim_admin(generators) -> None:
     _PUBLISHED[os.path.realpath(generators[0].output_path)] = (
         dated_release_keys(generators[0].settings.get("ARTICLE_SAVE_AS", ""), articles),
         {top(c) for c in unlisted} - {article_top, *(top(p) for p in pages)},
+        # The authors as the build read them (drafts too, as `invoke new`
+        # counts every file): the sources are not read a second time.
+        declared_authors(contents_of(generators)),
     )
 
 
@@ -240,10 +248,10 @@ def write_admin(pelican) -> None:
         return
     if check_only(settings):
         return  # `invoke check` writes no file
-    inputs = gather_inputs(settings)
     # The CMS gives a new release or page "-2" where the site already has its
     # address: the build would refuse it after the CMS saved it.
-    releases, unlisted = _PUBLISHED.pop(os.path.realpath(output), ([], set()))
+    releases, unlisted, authors = _PUBLISHED.pop(os.path.realpath(output), ([], set(), None))
+    inputs = gather_inputs(settings, authors)
     inputs.taken = taken_addresses(output, releases, unlisted, save_as)
     target.mkdir(parents=True, exist_ok=True)
     for file in bundle_files(source):

@@ -39,7 +39,12 @@ from warta import frontmatter
 from warta.contents import every_article, is_articles_generator
 from warta.enrichment import ARTICLES_ENRICHED, enrichment_of
 from warta.findings import Finding, report
-from warta.new_article import office_code_resolver, office_unit, region_author
+from warta.new_article import (
+    declared_authors,
+    office_code_resolver,
+    office_unit,
+    region_author,
+)
 from warta.paths import climbs
 from warta.regions.configured import load_configured
 from warta.regions.dateline import first_paragraph, from_lead, names_a_place
@@ -133,12 +138,7 @@ def supply_author(generator) -> None:
     if gazetteer is None:
         return  # the regions plugin reports why
     home = settings.get("REGIONS_HOME_PROVINCE")
-    authors = Counter(
-        author.name
-        for article in every_article(generator)
-        if {"author", "authors"} & set(getattr(article, "warta_declared", ()))
-        for author in getattr(article, "authors", ())
-    )
+    authors = declared_authors(every_article(generator))
     code_of = office_code_resolver(gazetteer, home)
     for article in missing:
         unit = office_spoken_for(gazetteer, article, home)
