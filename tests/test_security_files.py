@@ -290,6 +290,57 @@ def test_an_output_folder_link_is_outside(tmp_path):
     assert paths.output_refusal(output, "images/x.jpg") == "resolves outside the output folder"
 
 
+def test_publishing_many_files_refuses_what_output_refusal_refuses(tmp_path):
+    """`OutputPaths` (one folder lookup per folder, for the cards and photos a
+    build publishes) answers as `output_refusal` does, for links of folders and
+    files that lead out of the output, back into it, or nowhere."""
+    output = tmp_path / "output"
+    (output / "berita" / "2024" / "11" / "rapat").mkdir(parents=True)
+    (output / "berita" / "2024" / "11" / "rapat" / "og.png").write_bytes(b"png")
+    outside = tmp_path / "elsewhere"
+    (outside / "deep").mkdir(parents=True)
+    (output / "keluar").symlink_to(outside)
+    (output / "berita" / "2024" / "12").symlink_to(outside / "deep")
+    (output / "berita" / "2024" / "10").symlink_to(output / "berita" / "2024" / "11")
+    (output / "berita" / "2024" / "11" / "rapat" / "bocor.png").symlink_to(outside / "x.png")
+    (output / "berita" / "2024" / "11" / "rapat" / "ke-sini.png").symlink_to("og.png")
+    (output / "putus").symlink_to(tmp_path / "missing")
+    (output / "putus-dalam").symlink_to("tidak-ada")
+    (output / "lingkar").symlink_to("lingkar")
+    candidates = [
+        "berita/2024/11/rapat/og.png",
+        "berita/2024/11/rapat/baru/og.png",
+        "berita/2024/11/rapat/bocor.png",
+        "berita/2024/11/rapat/ke-sini.png",
+        "berita/2024/10/rapat/og.png",
+        "berita/2024/12/og.png",
+        "berita/2024/12/a/b/og.png",
+        "keluar",
+        "keluar/og.png",
+        "belum/ada/sama/sekali/og.png",
+        "putus/og.png",
+        "putus-dalam/og.png",
+        "lingkar/og.png",
+        "./berita//2024/11/og.png",
+        "../x.png",
+        "/etc/x.png",
+        "a\x00b.png",
+        "",
+    ]
+    batch = paths.OutputPaths(output)
+    answers = {c: batch.refusal(c) for c in candidates}
+    assert answers == {c: paths.output_refusal(output, c) for c in candidates}
+    outside_ones = {c for c, a in answers.items() if a == "resolves outside the output folder"}
+    assert outside_ones == {
+        "berita/2024/11/rapat/bocor.png",
+        "berita/2024/12/og.png",
+        "berita/2024/12/a/b/og.png",
+        "keluar",
+        "keluar/og.png",
+        "putus/og.png",
+    }
+
+
 # -- unpublished articles' photos --------------------------------------------------------
 
 

@@ -249,6 +249,14 @@ def output_refusal(output_root: str | os.PathLike, relative: str) -> str | None:
     through a link).
     """
     text = str(relative)
+    problem = _written_path_refusal(text)
+    if problem is None and _contained_text(output_root, _normal(text)) is None:
+        return "resolves outside the output folder"
+    return problem
+
+
+def _written_path_refusal(text: str) -> str | None:
+    """`output_refusal`'s refusals that the text alone decides."""
     if _SCHEME.match(text) or text.startswith(("/", "\\")) or os.path.isabs(text):
         return "absolute path"
     if climbs(text):
@@ -257,9 +265,54 @@ def output_refusal(output_root: str | os.PathLike, relative: str) -> str | None:
         return "contains a NUL byte"
     if long_name(text):  # a card or page below a 300-letter URL: "File name too long"
         return f"a name longer than {NAME_MAX} bytes"
-    if _contained_text(output_root, posixpath.normpath(text) if text else ".") is None:
-        return "resolves outside the output folder"
     return None
+
+
+def _normal(text: str) -> str:
+    return posixpath.normpath(text) if text else "."
+
+
+class OutputPaths:
+    """`output_refusal` for the many files one step publishes into one output
+    folder (a social card and photo variants per article). Each folder's real
+    path is worked out once, from its parent's and one `lstat`, instead of
+    resolving every component of every file again: the same answers, for
+    folders that the step itself makes or fills meanwhile, not for a link
+    someone else puts into the output during the step."""
+
+    def __init__(self, output_root: str | os.PathLike) -> None:
+        self.root = output_root
+        self.base = os.fspath(_real_root(output_root))
+        self._inside = self.base if self.base.endswith(os.sep) else self.base + os.sep
+        self._folders: dict[str, str] = {".": self.base}
+
+    def refusal(self, relative: str) -> str | None:
+        text = str(relative)
+        problem = _written_path_refusal(text)
+        if problem is None and not self._is_inside(self._real(_normal(text))):
+            return "resolves outside the output folder"
+        return problem
+
+    def _is_inside(self, real: str) -> bool:
+        return real == self.base or real.startswith(self._inside)
+
+    def _real(self, normal: str) -> str:
+        """The real path of a normalised path below the root that does not climb."""
+        if normal == ".":
+            return self.base
+        folder, _, name = normal.rpartition("/")
+        parent = self._folder(folder or ".")
+        if not self._is_inside(parent):
+            return parent  # outside already: whatever is below it is too
+        joined = os.path.join(parent, name)
+        return os.path.realpath(joined) if os.path.islink(joined) else joined
+
+    def _folder(self, normal: str) -> str:
+        """`_real` of a folder, remembered."""
+        real = self._folders.get(normal)
+        if real is None:
+            real = self._folders[normal] = self._real(normal)
+        return real
 
 
 # Generator-context key: site path → who writes it, for the files and folders

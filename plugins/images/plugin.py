@@ -91,13 +91,13 @@ from warta.paths import (
     ACTIVE_FILE_MESSAGE,
     ACTIVE_FILE_SUGGESTION,
     LINK_MARKERS,
+    OutputPaths,
     Refusal,
     below_content_folder,
     computer_file,
     host_of,
     is_active_file,
     is_external,
-    output_refusal,
     referenced_file,
     replace_file,
     site_address,
@@ -962,8 +962,9 @@ def publish(pelican) -> None:
             # pixel limit), nothing linked, written or cached.
             check_output_images(output, build.variant_settings.max_source_pixels)
             return
+        output_paths = OutputPaths(output)
         for site_path, file in build.copies.items():
-            problem = output_refusal(output, site_path)
+            problem = output_paths.refusal(site_path)
             if problem:
                 findings.report(
                     logger,
