@@ -1307,16 +1307,24 @@ def test_a_link_to_a_tag_by_another_of_its_names_suggests_that_tags_page(tmp_pat
     ], built.log
 
 
-def test_the_official_tag_a_spelling_names_is_read_only_where_official_tags_runs():
-    from plugins.link_check.plugin import OfficialTags
+def test_the_official_tag_a_spelling_names_comes_from_the_official_tags_plugin():
+    """link_check reads the official tags where the official_tags plugin puts
+    them (the generator context), never that plugin's settings: without the
+    plugin, or with something else under its key, there is no official tag."""
+    from types import SimpleNamespace
 
-    vocabulary = Path(__file__).resolve().parents[1] / "data" / "official_tags.yaml"
-    settings = {"OFFICIAL_TAGS_VOCABULARY": str(vocabulary), "PLUGINS": ["official_tags"]}
-    assert OfficialTags(settings).named("tps  rawan").slug == "indeks-kerawanan-pemilu"
-    assert OfficialTags(settings).named("zqx") is None
-    assert OfficialTags({**settings, "PLUGINS": ["link_check"]}).named("IKP") is None
-    missing = {**settings, "OFFICIAL_TAGS_VOCABULARY": str(vocabulary.with_name("none.yaml"))}
-    assert OfficialTags(missing).named("IKP") is None
+    from plugins.link_check.plugin import official_tags
+    from warta.tags.vocabulary import CONTEXT_KEY, load_vocabulary
+
+    path = Path(__file__).resolve().parents[1] / "data" / "official_tags.yaml"
+    vocabulary, problems = load_vocabulary(path, "data/official_tags.yaml")
+    assert not problems
+    generators = [SimpleNamespace(context={}), SimpleNamespace(context={CONTEXT_KEY: vocabulary})]
+    assert official_tags(generators).resolve("tps  rawan").slug == "indeks-kerawanan-pemilu"
+    assert official_tags(generators).resolve("zqx") is None
+    assert official_tags([SimpleNamespace(context={})]) is None
+    assert official_tags([SimpleNamespace(context={CONTEXT_KEY: {"IKP": "x"}})]) is None
+    assert official_tags([object()]) is None
 
 
 def test_a_link_the_html_escapes_is_found_at_its_own_line():

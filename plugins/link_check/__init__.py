@@ -18,7 +18,8 @@ development build the target has a `/draf/` preview and the link is kept.
 A `{tag}x`, `{category}x` or `{author}x` link to a page the build does
 not write (no listed release has it) is a warning at its line too, with the
 page of the official tag that spelling names (`{tag}IKP`, an alias in
-official_tags' OFFICIAL_TAGS_VOCABULARY, is '{tag}indeks-kerawanan-pemilu'),
+official_tags' vocabulary, which that plugin puts in the generator context,
+is '{tag}indeks-kerawanan-pemilu'),
 else the nearest existing one. A link is said at the line the page's link
 comes from, not at an earlier one showing it as an example in `code`.
 Bodies and `Summary:` lines are checked. "Written" and "unpublished" come

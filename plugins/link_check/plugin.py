@@ -7,7 +7,6 @@ import difflib
 import html
 import logging
 import os
-from pathlib import Path
 from urllib.parse import unquote, urlparse, urlsplit
 
 from markupsafe import Markup
@@ -19,10 +18,10 @@ from warta import frontmatter
 from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_path
 from warta.findings import Finding, report
 from warta.paths import host_of, normal_address, site_address
-from warta.plugin_order import active_plugins
 from warta.published import is_written, written_contents
 from warta.source_checks import converted_body
-from warta.tags.vocabulary import OfficialTag, Vocabulary, load_vocabulary
+from warta.tags.vocabulary import CONTEXT_KEY as VOCABULARY_CONTEXT_KEY
+from warta.tags.vocabulary import Vocabulary
 
 from .links import (
     Link,
@@ -260,31 +259,19 @@ def taxonomy_pages(generators) -> dict[str, dict[str, str]]:
     return pages
 
 
-class OfficialTags:
-    """The official tag a spelling names, as official_tags reads a typed
-    `Tags:` value ("IKP", an alias, is "Indeks Kerawanan Pemilu", whose page is
-    /tag/indeks-kerawanan-pemilu/): the vocabulary of that plugin's
-    OFFICIAL_TAGS_VOCABULARY setting, read through `warta.tags` when a link
-    first asks (official_tags reports the file's problems)."""
-
-    def __init__(self, settings) -> None:
-        self.settings = settings
-        self._vocabulary: Vocabulary | None = None
-        self._read = False
-
-    def named(self, spelling: str) -> OfficialTag | None:
-        """The official tag of that name or alias; None when there is none, or
-        no vocabulary (official_tags not in PLUGINS, its file unreadable)."""
-        if not self._read:
-            self._read = True
-            path = self.settings.get("OFFICIAL_TAGS_VOCABULARY")
-            if path and "official_tags" in active_plugins(self.settings):
-                self._vocabulary, _problems = load_vocabulary(Path(path), str(path))
-        return self._vocabulary.resolve(spelling) if self._vocabulary else None
+def official_tags(generators) -> Vocabulary | None:
+    """The official tags of the build (the official_tags plugin's vocabulary in
+    the generator context); None without that plugin or when its file could
+    not be read (that plugin reports why)."""
+    for generator in generators:
+        found = getattr(generator, "context", {}).get(VOCABULARY_CONTEXT_KEY)
+        if isinstance(found, Vocabulary):
+            return found
+    return None
 
 
 def check_taxonomy_links(
-    content, pages: dict[str, dict[str, str]], official: OfficialTags | None = None
+    content, pages: dict[str, dict[str, str]], official: Vocabulary | None = None
 ) -> None:
     """Warn at its line about each `{tag}x`, `{category}x`, `{author}x` link to
     a page the build does not write (no listed release has that tag, rubrik or
@@ -320,7 +307,7 @@ def check_taxonomy_links(
         noun = TAXONOMY_NOUNS[kind]
         slugs = sorted(pages[kind].values())
         nearest = difflib.get_close_matches(str(getattr(wrapper, "slug", "")), slugs, n=1)
-        named = official.named(name) if official is not None and kind == "tag" else None
+        named = official.resolve(name) if official is not None and kind == "tag" else None
         if named is not None and named.slug == getattr(wrapper, "slug", None):
             named = None  # its own name: the page is missing, not misspelt
         if named is not None and named.slug in slugs:
@@ -355,7 +342,7 @@ def check_links(generators) -> None:
     hidden = unpublished_addresses(generators)
     pages = taxonomy_pages(generators)
     site_url = str(generators[0].settings.get("SITEURL") or "") if generators else ""
-    official = OfficialTags(generators[0].settings)
+    official = official_tags(generators)
     site_host, site_prefix = host_of(site_url), urlsplit(site_url).path.strip("/")
     for content in written_contents(generators):
         if is_draft(content):  # (written already: the rest of is_unpublished)

@@ -70,6 +70,7 @@ from warta.regions.configured import load_configured
 from warta.tags.offices import RegionReader
 from warta.tags.officials import Registry, load_region_names, load_registry, names_that_are_tags
 from warta.tags.stage import OfficialTagsStage, TagOptions
+from warta.tags.vocabulary import CONTEXT_KEY as VOCABULARY_CONTEXT_KEY
 from warta.tags.vocabulary import GROUP_SLUGS, Vocabulary, load_vocabulary
 
 logger = logging.getLogger(__name__)
@@ -302,6 +303,7 @@ def add_stage(generator) -> None:
     data = BuildData(generator.settings)
     _BUILDS[generator] = data
     pipeline_of(generator.context).add(data.stage())
+    generator.context[VOCABULARY_CONTEXT_KEY] = data.vocabulary
 
 
 def on_articles_finalized(generator) -> None:
