@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import REPO, article_text, built_page, run_invoke
-from plugins.release_defaults.lead import lead_summary, without_dateline
+from plugins.release_defaults.lead import is_abbreviation, lead_summary, without_dateline
 from warta import frontmatter
 from warta.buildlog import Paths, Translator, fold
 from warta.check import apply_fix
@@ -595,6 +595,11 @@ def test_a_long_lead_is_cut_at_a_sentence_end():
         "kantor di Jl. Jend. Sudirman dan Jl. Kol. Atmo",
         "anggota Sdr. Rudi, S.Pd. bersama Hj. Siti",
         "Aula Kantor Bupati di Jalan Lintas Sumatera Km. 5 Rupit",
+        "posko yang dibuka mulai pukul 08.00 s.d. 16.00 WIB di kantor",
+        "surat d.a. Kantor Bawaslu Kabupaten Ogan Ilir dari",
+        "Ketua Bawaslu Kabupaten Ogan Ilir, Dr. Rudi Hartono, S.H.,M.H. bersama",
+        "anggota Siti Aminah, s.pd. Dan",
+        "delegasi a.n. Ketua dan u.p. Sekretaris bersama",
     ],
 )
 def test_a_long_lead_is_never_cut_after_an_abbreviation(words):
@@ -629,6 +634,60 @@ def test_a_sentence_ending_in_a_number_or_an_address_is_a_place_to_cut(end):
         "masa tenang Pilkada Serentak 2024, Rabu (20/11/2024).</p>"
     )
     assert lead_summary(lead, max_chars=300).endswith(end)
+
+
+@pytest.mark.parametrize(
+    ("word", "abbreviation"),
+    [
+        *(
+            (word, True)
+            for word in (
+                "s.d.",
+                "d.a.",
+                "a.n.",
+                "u.p.",
+                "dll.",
+                "dsb.",
+                "tgl.",
+                "No.",
+                "Jl.",
+                "Kab.",
+                "Kec.",
+                "Prov.",
+                "Dr.",
+                "H.",
+                "S.Pd.",
+                "s.pd.",
+                "S.PD.",
+                "A.Md.Kom.",
+                "M.Si.",
+                "S.H.,M.H.",
+                "S.Pd.,M.Si.",
+                "SE.,MM.",
+                "(S.H.",
+            )
+        ),
+        *(
+            (word, False)
+            for word in (
+                "16.00.",
+                "100.000.",
+                "2024.",
+                "sumsel.bawaslu.go.id.",
+                "kpu.go.id.",
+                "detik.com.",
+                "bit.ly.",
+                "rapat.",
+                "WIB.",
+                "SH.",
+            )
+        ),
+    ],
+)
+def test_an_abbreviation_is_letters_between_dots_not_a_number_or_an_address(word, abbreviation):
+    """ "s.d." (sampai dengan), "d.a." and "S.H.,M.H." were read as sentence
+    ends: the summary stopped at "…mulai pukul 08.00 s.d."."""
+    assert is_abbreviation(word) is abbreviation
 
 
 def test_paths_are_shown_relative_to_the_project(tmp_path):

@@ -13,17 +13,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from warta.regions.dateline import DEGREES, is_dateline, read_head
 from warta.regions.dateline import first_paragraph as lead_paragraph
-from warta.regions.dateline import is_dateline, read_head
 
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
 # Words written with a dot that ends no sentence: titles, ranks, levels of
 # region, street words ("Dr. H. Muhammad", "Kec. Belitang III, Kab. OKU Timur",
-# "Jl. Kol. Atmo", "Rp. 5.000"). A single letter (an initial) and a word with a
-# dot inside it (a degree: "S.Pd.", "S.I.Kom.") are abbreviations too.
-# A degree's letters between dots ("S.Pd", "S.I.Kom", "A.Md", "M.Si"), not a
-# time, an amount or an address ("16.00", "100.000", "sumsel.bawaslu.go.id").
-_DEGREE_RE = re.compile(r"(?:[A-Z][a-z]{0,3}\.)+[A-Za-z]{1,4}")
+# "Jl. Kol. Atmo", "Rp. 5.000"), and the short forms of running text ("dll.",
+# "tgl."). A single letter (an initial) and a word of letters between dots are
+# abbreviations too (`_DOTTED_RE`).
+# Letters between dots, in any case: a degree ("S.Pd", "S.I.Kom", "A.Md",
+# "m.si") or a short form ("s.d", "d.a", "a.n", "u.p"); not a time, an amount
+# or an address ("16.00", "100.000", "sumsel.bawaslu.go.id", "kpu.go.id").
+_DOTTED_RE = re.compile(r"[^\W\d_]{1,4}(?:\.[^\W\d_]{1,4})+\.?")
+# The last part of a web address: "go.id", "detik.com", "bit.ly".
+_ADDRESS_ENDS = frozenset(
+    ["id", "com", "net", "org", "co", "tv", "info", "news", "ly", "io", "biz", "web", "gov", "edu"]
+)
 ABBREVIATIONS = frozenset(
     [
         "dr",
@@ -84,6 +90,33 @@ ABBREVIATIONS = frozenset(
         "sertu",
         "iptu",
         "ipda",
+        "aiptu",
+        "aipda",
+        "briptu",
+        "bripda",
+        "inf",
+        "kav",
+        "pnb",
+        "moh",
+        "muh",
+        "mhd",
+        "abd",
+        "pt",
+        "cv",
+        "dsn",
+        "komp",
+        "perum",
+        "thn",
+        "hal",
+        "ket",
+        "dll",
+        "dsb",
+        "dst",
+        "dkk",
+        "s.d",
+        "d.a",
+        "vs",
+        "fax",
     ]
 )
 
@@ -108,12 +141,17 @@ def without_dateline(paragraph: str, is_place: Callable[[str], bool] | None = No
 
 
 def is_abbreviation(word: str) -> bool:
-    """A word whose dot ends no sentence (`ABBREVIATIONS`)."""
+    """A word whose dot ends no sentence: an initial, one of `ABBREVIATIONS`,
+    or letters between dots (`_DOTTED_RE`), degrees joined by commas too
+    ("S.H.,M.H.", "S.Pd.,M.Si.", "SE.,MM."), unless a web address."""
     bare = word.strip("(“\"'").rstrip(".")
-    return (
-        (len(bare) == 1 and bare.isalpha())
-        or bool(_DEGREE_RE.fullmatch(bare))
-        or bare.lower() in ABBREVIATIONS
+    if (len(bare) == 1 and bare.isalpha()) or bare.lower() in ABBREVIATIONS:
+        return True
+    if "." not in bare or bare.rsplit(".", 1)[-1].lower() in _ADDRESS_ENDS:
+        return False
+    parts = [part for part in bare.split(",") if part]
+    return bool(parts) and all(
+        _DOTTED_RE.fullmatch(part) or part.rstrip(".").upper() in DEGREES for part in parts
     )
 
 
