@@ -564,6 +564,8 @@ def test_a_lead_without_dateline_is_kept_whole(paragraph, is_place):
         "<p>SIARAN PERS</p><p>Nomor: 045/HM.01/K.SS/11/2024</p>",
         "<p><strong>SIARAN PERS</strong><br>Nomor: 045/HM.01/K.SS/11/2024</p>",
         "<p>Untuk segera diterbitkan</p>",
+        "<p><strong>Untuk disiarkan segera.</strong></p>",
+        "<p><em>Embargo hingga Senin (2/11/2026) pukul 10.00 WIB.</em></p>",
     ],
 )
 def test_the_letterhead_is_neither_the_summary_nor_the_dateline(letterhead):

@@ -263,6 +263,12 @@ LEAD_TEXT = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pen
         "<p><strong>Pengawasan Hari Pemungutan Suara di Prabumulih</strong></p>",
         "<p>Pengawasan Hari Pemungutan Suara</p>",
         "<p>SIARAN PERS</p>\n<p>Bawaslu Kota Prabumulih</p>",
+        # a release's label or embargo notice in bold or italics, above the dateline
+        "<p><strong>Untuk disiarkan segera.</strong></p>",
+        "<p><strong>SIARAN PERS</strong></p>\n<p><em>Untuk segera diterbitkan.</em></p>",
+        "<p><em>Embargo hingga Senin (9/11/2026) pukul 10.00 WIB.</em></p>",
+        "<p><strong>Bawaslu Kota Prabumulih mengajak warga mengawasi pemungutan suara di "
+        "seluruh TPS.</strong></p>",
     ],
 )
 def test_a_caption_or_a_heading_above_the_lead_is_not_the_lead(gaz, above):
@@ -308,3 +314,33 @@ def test_the_lead_itself_is_never_passed_over(html):
     paragraphs = [p + "</p>" for p in html.split("</p>") if p]
     first = next(p for p in paragraphs if plain_text(p))
     assert dateline.first_paragraph(html) == plain_text(first)
+
+
+@pytest.mark.parametrize(
+    ("lead", "code"),
+    [
+        ("LAHAT – Bawaslu Kabupaten Lahat mengawasi rapat pleno rekapitulasi.", "16.04"),
+        ("Lahat, Senin (2/11/2026) – Bawaslu Kabupaten Lahat mengawasi rapat pleno.", "16.04"),
+        ("Martapura (OKU Timur) - Bawaslu mengawasi rapat pleno rekapitulasi.", "16.08"),
+        ("REL, Lahat - Bawaslu mengawasi rapat pleno rekapitulasi.", "16.04"),
+        ("<strong>LAHAT</strong> – Bawaslu mengawasi rapat pleno rekapitulasi.", "16.04"),
+    ],
+)
+@pytest.mark.parametrize(
+    "label",
+    [
+        "<strong>Untuk disiarkan segera.</strong>",
+        "<strong>SIARAN PERS.</strong>",
+        "<em>Embargo hingga Senin (2/11/2026) pukul 10.00 WIB.</em>",
+        "<b><i>Untuk segera diterbitkan!</i></b>",
+    ],
+)
+def test_a_label_in_bold_above_the_dateline_is_not_the_lead(gaz, label, lead, code):
+    """ "**Untuk disiarkan segera.**" above "LAHAT – …" was the summary, and the
+    release had no region ("no region: … 'Untuk disiarkan segera.'")."""
+    from warta.text import plain_text
+
+    html = f"<p>{label}</p>\n<p>{lead}</p>\n<p>Rapat dihadiri saksi.</p>"
+    assert dateline.first_paragraph(html) == plain_text(f"<p>{lead}</p>")
+    found = dateline.infer(gaz, html, HOME)
+    assert found is not None and (found.unit.code, found.source) == (code, "dateline")

@@ -165,9 +165,11 @@ def _is_label(text: str) -> bool:
     )
 
 
-def _is_aside(inner_html: str, text: str, after_image: bool) -> bool:
+def _is_aside(inner_html: str, text: str, after_image: bool, next_text: str = "") -> bool:
     """A paragraph above the lead that is not its first words: a caption
-    beside or below a photo, a credit, a subheading, a label."""
+    beside or below a photo, a credit, a subheading, a label, a release's
+    label or embargo notice in bold or italics above the dateline
+    (`next_text`: the paragraph after it)."""
     if _CAPTION_RE.match(text) or _is_label(text):
         return True
     if _IMAGE_RE.search(inner_html):
@@ -175,15 +177,27 @@ def _is_aside(inner_html: str, text: str, after_image: bool) -> bool:
     if _EMPHASISED_RE.match(inner_html):
         # A lead set wholly in bold or italics opens with its dateline ("BATURAJA
         # – Bawaslu …"), even right under a photo. Else, under a photo, the
-        # photo's caption; elsewhere a subheading when short and not a
-        # sentence (a bold quote or sentence is the lead).
+        # photo's caption; above a paragraph that opens with the dateline, a
+        # label ("**Untuk disiarkan segera.**", "*Embargo hingga …*"); elsewhere
+        # a subheading when short and not a sentence (a bold quote or sentence
+        # is the lead).
         head = read_head(text)
         if head is not None and _SENTENCE_START_RE.match(text[head.end :]):
             return False
-        if after_image:
+        if after_image or _opens_with_dateline(next_text):
             return True
         return len(text.split()) <= MAX_HEADING_WORDS and not text.endswith(_SENTENCE_ENDS)
     return False
+
+
+def _opens_with_dateline(paragraph: str) -> bool:
+    """Whether a paragraph opens with a dateline (`is_dateline`, reading
+    capitalised words as a place), or is one alone ("PRABUMULIH –")."""
+    head = read_head(paragraph)
+    if head is None:
+        return False
+    rest = paragraph[head.end :].strip()
+    return not rest or is_dateline(head.text, rest)
 
 
 def first_paragraph(content_html: str) -> str:
@@ -208,7 +222,7 @@ def first_paragraph(content_html: str) -> str:
         head = read_head(text)
         if head is not None and not text[head.end :].strip() and later:
             return f"{text} {later[0]}"  # "PRABUMULIH –" alone, then the lead
-        if later and _is_aside(inner, text, after):
+        if later and _is_aside(inner, text, after, later[0]):
             continue
         return text
     return candidates[0] if candidates else ""
