@@ -487,6 +487,33 @@ def is_place():
         # a day and a date alone
         "Senin (11/11/2024) – Bawaslu menggelar rapat.",
         "Palembang, Kamis (14/11/2024) - Sabtu (16/11/2024) – Bawaslu menggelar rapat.",
+        # a range of days or dates, in every dateline form
+        *(
+            f"{place} {days} – Bawaslu menggelar rapat."
+            for place in (
+                "PALEMBANG –",
+                "Palembang,",
+                "Martapura (OKU Timur) -",
+                "Palembang, Bawaslu Sumsel –",
+                "REL, Pagaralam -",
+                "Tanjung Raja –",
+            )
+            for days in (
+                "Senin-Rabu (2-4/11/2026)",
+                "Senin–Rabu (2–4/11/2026)",
+                "Senin — Rabu (2 — 4/11/2026)",
+                "Senin - Rabu, 2 - 4 November 2026",
+                "Senin s.d. Rabu (2 s.d. 4/11/2026)",
+                "Senin sampai dengan Rabu (2-4/11/2026)",
+                "Senin hingga Rabu (2/11/2026 - 4/11/2026)",
+                "Sabtu/Minggu (31/10-1/11/2026)",
+                "Senin (2/11/2026) - Rabu (4/11/2026)",
+                "Senin (2/11/2026) s.d. Rabu (4/11/2026)",
+                "30 Oktober - 1 November 2026",
+            )
+        ),
+        "Senin–Rabu (2–4/11/2026) – Bawaslu menggelar rapat.",
+        "PALEMBANG – Senin (2/11) – Rabu (4/11/2026) – Bawaslu menggelar rapat.",
         # a lead pasted inside quotes
         "“PALEMBANG – Bawaslu menggelar rapat.”",
         '"PALEMBANG – Bawaslu menggelar rapat."',

@@ -61,6 +61,11 @@ DATELINES = [
     ("Pendopo, PALI – " + LEAD, "16.12"),
     ("Sumsel – " + LEAD, "16"),
     ("Belitang (OKU Timur) – " + LEAD, "16.08.03"),
+    # a range of days or dates after the place
+    ("Tanjung Raja – Senin-Rabu (2-4/11/2026) – " + LEAD, "16.10.03"),
+    ("Indralaya – Senin–Rabu (2–4/11/2026) – " + LEAD, "16.10"),
+    ("LAHAT, Senin – Rabu (2 – 4/11/2026) – " + LEAD, "16.04"),
+    ("LAHAT – Senin (2/11) s.d. Rabu (4/11/2026) – " + LEAD, "16.04"),
     # every seat of Sumatera Selatan, as written in capitals
     ("BATURAJA – " + LEAD, "16.01"),
     ("KAYU AGUNG – " + LEAD, "16.02"),

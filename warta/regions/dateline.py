@@ -77,7 +77,29 @@ MONTH_NAMES = [
     "nop",
     "des",
 ]
-_TIME_WORDS = ("pukul", "wib", "wita", "wit", "s.d.", "s.d", "sd", "sampai", "hingga")
+# Words of a time or of a range of days or dates: "pukul 09.00 WIB", "Senin
+# s.d. Rabu", "2 sampai dengan 4 November", "Sabtu dan Minggu".
+_TIME_WORDS = (
+    "pukul",
+    "wib",
+    "wita",
+    "wit",
+    "s.d.",
+    "s.d",
+    "s/d",
+    "sd",
+    "sampai",
+    "dengan",
+    "hingga",
+    "dan",
+)
+# A dash between two day names is a range of days, not the dateline's end:
+# "Senin–Rabu (2–4/11/2026)", "Senin - Rabu".
+_DAY_RANGE_RE = re.compile(
+    rf"\b(?:{'|'.join(DAY_NAMES)})\s*(?P<dash>[-–—]+)\s*(?=(?:{'|'.join(DAY_NAMES)})\b)",
+    re.IGNORECASE,
+)
+_RANGE_DASHES_RE = re.compile(r"[-–—/]+")
 _DATE_TOKEN_RE = re.compile(r"[\d/.:,()\-–—]+")
 _SEGMENT_RE = re.compile(r"\(([^()]*)\)|([^,()]+)")
 _EMPHASIS = "*_\"'“”‘’`"
@@ -237,13 +259,21 @@ def is_date_part(text: str) -> bool:
     dated = False
     for word in words:
         bare = word.strip(_EMPHASIS + ",()").lower()
-        if bare in DAY_NAMES or bare.rstrip(".") in MONTH_NAMES:
+        if _is_day_range(bare):
+            dated = True
+        elif bare in DAY_NAMES or bare.rstrip(".") in MONTH_NAMES:
             dated = dated or bare in DAY_NAMES or any(c.isdigit() for c in text)
         elif _DATE_TOKEN_RE.fullmatch(bare):
             dated = dated or any(c.isdigit() for c in bare)
         elif bare not in _TIME_WORDS:
             return False
     return dated
+
+
+def _is_day_range(word: str) -> bool:
+    """Day names joined by dashes or a slash: "senin-rabu", "sabtu/minggu"."""
+    days = _RANGE_DASHES_RE.split(word)
+    return len(days) > 1 and all(day in DAY_NAMES for day in days)
 
 
 @dataclass(frozen=True)
@@ -256,19 +286,29 @@ class Head:
 
 
 def read_head(paragraph: str) -> Head | None:
-    """The head before the first separator, with a day, a date or a time set
-    off by a second one ("PALEMBANG - Kamis (14/11/2024) - …"); None when the
+    """The head before the first separator, with the days, dates or times set
+    off by more ("PALEMBANG - Kamis (14/11/2024) - …", "PALEMBANG – Senin (2/11)
+    – Rabu (4/11/2026) – …"); a dash between two day names is a range inside
+    the dateline ("Indralaya – Senin–Rabu (2–4/11/2026) – …"). None when the
     paragraph has no separator, or more words before it than a dateline has."""
+    # The separators are read with each range of days' dash masked.
+    masked = _DAY_RANGE_RE.sub(
+        lambda m: m.group(0).replace(m.group("dash"), "~" * len(m.group("dash"))), paragraph
+    )
     start = len(paragraph) - len(paragraph.lstrip(_EMPHASIS + " "))
-    match = DATELINE_RE.match(paragraph[start:])
+    match = DATELINE_RE.match(masked[start:])
     if not match:
         return None
-    head, end = match.group("head").strip(_EMPHASIS + " ,"), start + match.end()
-    second = _SECOND_PART_RE.match(paragraph, end)
-    if second and is_date_part(second.group("part")):
-        head, end = f"{head}, {second.group('part').strip()}", second.end()
+    head = paragraph[start + match.start("head") : start + match.end("head")]
+    head = head.strip(_EMPHASIS + " ,")
     if not head or len(head.split()) > MAX_HEAD_WORDS:
         return None
+    end = start + match.end()
+    while second := _SECOND_PART_RE.match(masked, end):
+        part = paragraph[second.start("part") : second.end("part")].strip()
+        if not is_date_part(part):
+            break
+        head, end = f"{head}, {part}", second.end()
     return Head(head, end)
 
 
