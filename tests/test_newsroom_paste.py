@@ -528,6 +528,17 @@ def test_the_dateline_is_not_part_of_the_summary(paragraph, is_place):
 
 
 @pytest.mark.parametrize(
+    "dateline",
+    ["PALEMBANG –", "Palembang –", "Martapura (OKU Timur) -", "REL, Pagaralam -", "Sumsel –"],
+)
+def test_a_lead_that_opens_with_its_date_loses_only_the_dateline(dateline, is_place):
+    """ "PALEMBANG – Senin (3/11/2026), Bawaslu …" was taken for a range of
+    days, and the summary kept its dateline."""
+    lead = "Senin (3/11/2026), Bawaslu menggelar rapat."
+    assert without_dateline(f"{dateline} {lead}", is_place) == lead
+
+
+@pytest.mark.parametrize(
     "paragraph",
     [
         "Bawaslu Kota Palembang menggelar rapat - membahas kampanye.",

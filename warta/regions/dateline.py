@@ -505,8 +505,8 @@ def is_dateline(head: str, rest: str, is_place=None) -> bool:
     (11/11/2024)", "Tanjung Enim (ANTARA)"). Not a name with degrees ("Rudi
     Hartono, SH, MH"), a role ("Ketua Bawaslu Sumsel"), an office with a date
     ("Bawaslu OKU Timur, Senin (9/11)"), nor a day and a time alone."""
-    if not _SENTENCE_START_RE.match(rest) or _DATE_START_RE.match(rest):
-        return False  # (a date after the dash: the dash is a range of days)
+    if not _SENTENCE_START_RE.match(rest):
+        return False
     segments = [
         cleaned
         for inner, outer in _SEGMENT_RE.findall(head)
@@ -515,6 +515,8 @@ def is_dateline(head: str, rest: str, is_place=None) -> bool:
     kinds = [_segment_kind(segment, is_place) for segment in segments]
     if not kinds or "O" in kinds:
         return False
+    if kinds[-1] == "D" and _DATE_START_RE.match(rest):
+        return False  # a date, a dash, a date: a range of days ("Kamis (14/11) - Sabtu …")
     if "P" in kinds or all(kind == "D" for kind in kinds):
         return True  # a place; or a date alone ("Senin (11/11/2024) – …")
     if kinds[0] == "C":
