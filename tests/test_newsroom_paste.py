@@ -527,6 +527,15 @@ def test_the_dateline_is_not_part_of_the_summary(paragraph, is_place):
         assert without_dateline(ranged, is_place) == f"Bawaslu menggelar rapat {later}."
 
 
+def test_a_bold_lead_above_a_name_set_off_by_dashes_is_the_summary(is_place):
+    """Only a dateline the gazetteer reads makes the bold line above it a label."""
+    lead = "Bawaslu Kabupaten Musi Rawas menggelar patroli pengawasan di Kecamatan Tugumulyo."
+    after = "Rudi Hartono – Ketua Bawaslu Kabupaten Musi Rawas – mengatakan patroli digelar."
+    html = f"<p><strong>{lead}</strong></p><p>{after}</p>"
+    assert lead_summary(html, is_place=is_place) == lead
+    assert lead_summary(f"<p><strong>{lead}</strong></p><p>MUARA BELITI – {after}</p>") == (after)
+
+
 @pytest.mark.parametrize(
     "dateline",
     ["PALEMBANG –", "Palembang –", "Martapura (OKU Timur) -", "REL, Pagaralam -", "Sumsel –"],

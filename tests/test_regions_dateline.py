@@ -349,3 +349,21 @@ def test_a_label_in_bold_above_the_dateline_is_not_the_lead(gaz, label, lead, co
     assert dateline.first_paragraph(html) == plain_text(f"<p>{lead}</p>")
     found = dateline.infer(gaz, html, HOME)
     assert found is not None and (found.unit.code, found.source) == (code, "dateline")
+
+
+@pytest.mark.parametrize(
+    "after",
+    [
+        "Rudi Hartono – Ketua Bawaslu Kabupaten Musi Rawas – mengatakan patroli digelar Senin.",
+        "Rudi Hartono – Ketua Bawaslu Kabupaten Musi Rawas – Mengatakan Patroli Digelar Senin.",
+    ],
+)
+def test_a_bold_lead_above_a_name_set_off_by_dashes_is_the_lead(gaz, after):
+    """A name set off by dashes is no dateline: the bold sentence above it is
+    the lead, not a label (the gazetteer knows no place "Rudi Hartono")."""
+    lead = "Bawaslu Kabupaten Musi Rawas menggelar patroli pengawasan di Kecamatan Tugumulyo."
+    html = f"<p><strong>{lead}</strong></p><p>{after}</p>"
+    is_place = dateline.place_reader(gaz, HOME)
+    assert dateline.first_paragraph(html, is_place) == lead
+    found = dateline.infer(gaz, html, HOME)
+    assert found is not None and (found.unit.code, found.source) == ("16.05", "lead")

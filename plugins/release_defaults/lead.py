@@ -164,7 +164,7 @@ def lead_summary(
     """The lead without its dateline (`is_place`: see `without_dateline`), cut
     after the last sentence that fits in `max_chars` (at least `min_chars`
     long; never after an abbreviation), else at a word with an ellipsis."""
-    text = without_dateline(lead_paragraph(content_html), is_place)
+    text = without_dateline(lead_paragraph(content_html, is_place), is_place)
     if len(text) <= max_chars:
         return text
     cut = ""

@@ -47,7 +47,8 @@ from warta.new_article import (
 )
 from warta.paths import climbs
 from warta.regions.configured import load_configured
-from warta.regions.dateline import first_paragraph, from_lead, names_a_place
+from warta.regions.dateline import first_paragraph, from_lead
+from warta.regions.dateline import place_reader as gazetteer_place_reader
 from warta.text import LANG_RE, SLUG_RE, markdown_literal, slugify
 
 from .lead import lead_summary
@@ -160,12 +161,14 @@ def place_reader(settings) -> Callable[[str], bool] | None:
     if gazetteer is None:
         return None
     home = settings.get("REGIONS_HOME_PROVINCE")
-    return lambda words: names_a_place(gazetteer, words, home)
+    return gazetteer_place_reader(gazetteer, home)
 
 
 def office_spoken_for(gazetteer, article, home: str | None):
     """The unit of the first office the lead names, else the first region's."""
-    lead = from_lead(gazetteer, first_paragraph(getattr(article, "_content", "") or ""), home)
+    lead_html = getattr(article, "_content", "") or ""
+    paragraph = first_paragraph(lead_html, gazetteer_place_reader(gazetteer, home))
+    lead = from_lead(gazetteer, paragraph, home)
     if lead is not None:
         return lead.unit
     regions = enrichment_of(article).regions

@@ -187,11 +187,13 @@ def _is_label(text: str) -> bool:
     )
 
 
-def _is_aside(inner_html: str, text: str, after_image: bool, next_text: str = "") -> bool:
+def _is_aside(
+    inner_html: str, text: str, after_image: bool, next_text: str = "", is_place=None
+) -> bool:
     """A paragraph above the lead that is not its first words: a caption
     beside or below a photo, a credit, a subheading, a label, a release's
     label or embargo notice in bold or italics above the dateline
-    (`next_text`: the paragraph after it)."""
+    (`next_text`: the paragraph after it; `is_place`: see `is_dateline`)."""
     if _CAPTION_RE.match(text) or _is_label(text):
         return True
     if _IMAGE_RE.search(inner_html):
@@ -206,27 +208,30 @@ def _is_aside(inner_html: str, text: str, after_image: bool, next_text: str = ""
         head = read_head(text)
         if head is not None and _SENTENCE_START_RE.match(text[head.end :]):
             return False
-        if after_image or _opens_with_dateline(next_text):
+        if after_image or _opens_with_dateline(next_text, is_place):
             return True
         return len(text.split()) <= MAX_HEADING_WORDS and not text.endswith(_SENTENCE_ENDS)
     return False
 
 
-def _opens_with_dateline(paragraph: str) -> bool:
-    """Whether a paragraph opens with a dateline (`is_dateline`, reading
-    capitalised words as a place), or is one alone ("PRABUMULIH –")."""
+def _opens_with_dateline(paragraph: str, is_place=None) -> bool:
+    """Whether a paragraph opens with a dateline (`is_dateline`), or is one
+    alone ("PRABUMULIH –"); not a name set off by dashes ("Rudi Hartono –
+    Ketua … –"), when `is_place` knows the places."""
     head = read_head(paragraph)
     if head is None:
         return False
     rest = paragraph[head.end :].strip()
-    return not rest or is_dateline(head.text, rest)
+    return not rest or is_dateline(head.text, rest, is_place)
 
 
-def first_paragraph(content_html: str) -> str:
+def first_paragraph(content_html: str, is_place=None) -> str:
     """Plain text of the lead: the first paragraph that has text, past the
     letterhead ("SIARAN PERS", "Nomor: …"), a photo's caption or credit, a
     subheading or a label above it, when a paragraph follows them. A dateline
-    alone in its paragraph ("PRABUMULIH –") heads the paragraph after it."""
+    alone in its paragraph ("PRABUMULIH –") heads the paragraph after it.
+    `is_place`: whether the gazetteer knows a place of those words (see
+    `is_dateline`), to tell the dateline below a label in bold."""
     paragraphs = []
     after_image = False
     for match in _PARAGRAPH_RE.finditer(content_html or ""):
@@ -244,7 +249,7 @@ def first_paragraph(content_html: str) -> str:
         head = read_head(text)
         if head is not None and not text[head.end :].strip() and later:
             return f"{text} {later[0]}"  # "PRABUMULIH –" alone, then the lead
-        if later and _is_aside(inner, text, after, later[0]):
+        if later and _is_aside(inner, text, after, later[0], is_place):
             continue
         return text
     return candidates[0] if candidates else ""
@@ -580,6 +585,11 @@ def names_a_place(gazetteer: Gazetteer, words: str, home: str | None = None) -> 
     return False
 
 
+def place_reader(gazetteer: Gazetteer, home: str | None = None):
+    """`is_place` for `is_dateline` and `first_paragraph`: `names_a_place`."""
+    return lambda words: names_a_place(gazetteer, words, home)
+
+
 def from_dateline(
     gazetteer: Gazetteer, paragraph: str, home: str | None, lead: Unit | None = None
 ) -> Inference | None:
@@ -648,7 +658,7 @@ def from_lead(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Inferen
 
 def infer(gazetteer: Gazetteer, content_html: str, home: str | None = None) -> Inference | None:
     """The region an article is about, from its first paragraph; None when unsure."""
-    paragraph = first_paragraph(content_html)
+    paragraph = first_paragraph(content_html, place_reader(gazetteer, home))
     if not paragraph:
         return None
     lead = from_lead(gazetteer, paragraph, home)

@@ -61,6 +61,10 @@ class RegionsStage:
         self.options = options
         self._places: dict[str, Place] = {}
 
+    def is_place(self):
+        """Whether the gazetteer knows a place of some words (`dateline.place_reader`)."""
+        return dateline.place_reader(self.gazetteer, self.options.home_province)
+
     def digest(self) -> str:
         data = [dataclasses.asdict(self.options), self.gazetteer.content_digest()]
         return hashlib.sha256(json.dumps(data).encode()).hexdigest()
@@ -128,7 +132,7 @@ class RegionsStage:
         """The warning for an article whose dateline and lead name no known
         place: at the lead's line, with the places its dateline is closest
         to ("BATURADJA" → Baturaja Barat …)."""
-        paragraph = dateline.first_paragraph(source.html)
+        paragraph = dateline.first_paragraph(source.html, self.is_place())
         segments = dateline.dateline_segments(paragraph)
         needle = segments[0].text if segments else paragraph[:20]
         document = frontmatter.parse(source.text)
@@ -159,7 +163,7 @@ class RegionsStage:
                 inferred = dateline.infer(self.gazetteer, source.html, self.options.home_province)
             if inferred:
                 codes, origin = [inferred.unit.code], inferred.source
-            elif not source.draft and dateline.first_paragraph(source.html):
+            elif not source.draft and dateline.first_paragraph(source.html, self.is_place()):
                 # (an article without text is reported once, by content_lint)
                 findings.append(self.no_region(source))
         regions = tuple(self.region(code, origin) for code in most_specific(codes, self.gazetteer))
