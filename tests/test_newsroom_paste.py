@@ -612,6 +612,10 @@ def test_a_lead_without_dateline_is_kept_whole(paragraph, is_place):
         "<p><strong>SIARAN PERS</strong><br>Nomor: 045/HM.01/K.SS/11/2024</p>",
         "<p>Untuk segera diterbitkan</p>",
         "<p><strong>Untuk disiarkan segera.</strong></p>",
+        "<p>Untuk disiarkan segera.</p>",
+        "<p>SIARAN PERS.</p>\n<p>Untuk segera diterbitkan.</p>",
+        "<p>Embargo hingga Senin (2/11/2026) pukul 10.00 WIB.</p>",
+        "<p>EMBARGO: 3 November 2026, 10.00 WIB</p>",
         "<p><em>Embargo hingga Senin (2/11/2026) pukul 10.00 WIB.</em></p>",
     ],
 )

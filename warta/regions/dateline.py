@@ -139,18 +139,28 @@ _LETTERHEAD_RE = re.compile(
     r"|untuk\s+(?:segera\s+)?(?:diterbitkan|disiarkan|dipublikasikan))\b|nomor\s*:|no\.\s*:)",
     re.IGNORECASE,
 )
+# A release's label or embargo notice alone, written as a sentence: "Untuk
+# disiarkan segera.", "SIARAN PERS.", "Embargo hingga Senin (3/11/2026) pukul
+# 10.00 WIB."
+_LABEL_LINE_RE = re.compile(
+    r"(?:siaran\s+pers|press\s+release|rilis\s+pers|berita\s+pers"
+    r"|untuk\s+(?:segera\s+)?(?:diterbitkan|disiarkan|dipublikasikan)(?:\s+segera)?"
+    r"|(?:di)?embargo\s*(?::|hingga|sampai|s\.d\.|until)\s.*)[.!]?",
+    re.IGNORECASE,
+)
 MAX_LETTERHEAD_CHARS = 120
 
 
 def is_letterhead(text: str) -> bool:
     """A short paragraph of the release's letterhead (`_LETTERHEAD_RE`), not a
-    sentence ("Rilis ini disampaikan … ." is the lead)."""
+    sentence ("Rilis ini disampaikan … ." is the lead), or a label or an
+    embargo notice alone (`_LABEL_LINE_RE`)."""
     text = text.strip(_EMPHASIS + " ")
-    return (
-        len(text) <= MAX_LETTERHEAD_CHARS
-        and not text.endswith((".", "!", "?"))
-        and bool(_LETTERHEAD_RE.match(text))
-    )
+    if len(text) > MAX_LETTERHEAD_CHARS:
+        return False
+    if _LABEL_LINE_RE.fullmatch(text):
+        return True
+    return not text.endswith((".", "!", "?")) and bool(_LETTERHEAD_RE.match(text))
 
 
 _IMAGE_RE = re.compile(r"<img\b", re.IGNORECASE)
