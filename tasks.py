@@ -542,6 +542,7 @@ def _region_resolver(settings: dict):
     gets the closest names, as the build gives them."""
     from warta import new_article
     from warta.regions.configured import load_configured
+    from warta.regions.gazetteer import region_values
 
     gazetteer, problems = load_configured(settings)
     if problems or gazetteer is None:
@@ -550,46 +551,61 @@ def _region_resolver(settings: dict):
     code_of = new_article.office_code_resolver(gazetteer, home)
 
     def resolve(value: str) -> new_article.RegionChoice:
-        result = gazetteer.resolve(value, home=home)
-        if result.unit is None:
-            if result.problem == "ambiguous":
-                names = ", ".join(unit.label for unit in result.candidates)
+        # Several regions, as `Region:` takes them ("Kota Pagar Alam, Muratara"),
+        # each read with the others as the build reads them.
+        units = []
+        for typed, result in gazetteer.resolve_together(region_values(value), home).items():
+            if result.unit is None:
+                if result.problem == "ambiguous":
+                    names = ", ".join(unit.label for unit in result.candidates)
+                    raise new_article.NewArticleError(
+                        f"region {typed!r} fits several regions: {names} "
+                        "(write the official name or the code)"
+                    )
+                near = ", ".join(unit.label for unit in gazetteer.closest(typed))
                 raise new_article.NewArticleError(
-                    f"region {value!r} fits several regions: {names} "
-                    "(write the official name or the code)"
+                    f"region {typed!r} is unknown (closest: {near or 'no close match'}; "
+                    "use a Kemendagri code, an official name or an alias)"
                 )
-            near = ", ".join(unit.label for unit in gazetteer.closest(value)) or "no close match"
-            raise new_article.NewArticleError(
-                f"region {value!r} is unknown (closest: {near}; "
-                "use a Kemendagri code, an official name or an alias)"
-            )
-        unit = result.unit
+            if result.unit not in units:
+                units.append(result.unit)
+        if not units:
+            raise new_article.NewArticleError(new_article.NO_REGION)
+        # The office of the first region named publishes the release.
         author = new_article.region_author(
             gazetteer,
-            unit,
+            units[0],
             new_article.existing_authors(Path(settings["PATH"])),
             code_of,
             settings.get("REGIONS_HOME_PROVINCE"),
         )
-        value = new_article.region_value(unit)
+        value = ", ".join(new_article.region_value(unit) for unit in units)
         return new_article.RegionChoice(value, author)
 
     return resolve
 
 
-def _region_named(settings: dict, value: str) -> tuple[str, str] | None:
-    """(code, name) of the region a value typed as a tag names, as the build's
-    tag check reads it; None when it names none (or the gazetteer is unusable)."""
+def _region_named(settings: dict, value: str, given: str = "") -> tuple[str, str, bool] | None:
+    """(code, name, whether `given`, the --wilayah, names it already) of the
+    region a value typed as a tag names, as the build's tag check reads it;
+    None when it names none (or the gazetteer is unusable)."""
     from warta.regions.configured import load_configured
+    from warta.regions.gazetteer import region_values
 
     gazetteer, _ = load_configured(settings)
-    return (
-        gazetteer.region_named(value, settings.get("REGIONS_HOME_PROVINCE")) if gazetteer else None
-    )
+    home = settings.get("REGIONS_HOME_PROVINCE")
+    named = gazetteer.region_named(value, home) if gazetteer else None
+    if named is None:
+        return None
+    read = gazetteer.resolve_together(region_values(given), home).values()
+    return (*named, named[0] in {found.unit.code for found in read if found.unit})
 
 
-def _tag_resolver(settings: dict):
+def _tag_resolver(settings: dict, regions: str = ""):
+    """`--tag` → the official tag's name; `regions`, the --wilayah given, for
+    the hint on a region typed as a tag."""
     from warta.new_article import NewArticleError
+    from warta.regions.gazetteer import region_values
     from warta.tags import vocabulary as vocabulary_module
 
     path = Path(settings["OFFICIAL_TAGS_VOCABULARY"])
@@ -600,11 +616,16 @@ def _tag_resolver(settings: dict):
     def resolve(value: str) -> str:
         tag = vocabulary.resolve(value)
         if tag is None:
-            region = _region_named(settings, value)
+            region = _region_named(settings, value, regions)
             if region is not None:
+                _code, name, given = region
+                said = f"tag {value!r} is a region, not an official tag ({name})"
+                if given:
+                    raise NewArticleError(f"{said}, and --wilayah names it already: leave it out")
+                # One --wilayah holds them all (invoke takes the option once).
+                together = ", ".join([*region_values(regions), name])
                 raise NewArticleError(
-                    f"tag {value!r} is a region, not an official tag ({region[1]}): "
-                    f'write it with --wilayah "{region[1]}"'
+                    f'{said}: write it in --wilayah with the others: --wilayah "{together}"'
                 )
             nearest = ", ".join(vocabulary.nearest(value)) or "see data/official_tags.yaml"
             raise NewArticleError(f"unknown tag {value!r} (nearest official tags: {nearest})")
@@ -615,7 +636,10 @@ def _tag_resolver(settings: dict):
 
 NEW_HELP = {
     "title": "the headline, in quotes",
-    "wilayah": 'region: code, official name, alias or seat (e.g. "Kota Pagar Alam")',
+    "wilayah": (
+        "region: code, official name, alias or seat; several separated by commas "
+        '(e.g. "Kota Pagar Alam" or "Kota Pagar Alam, Muratara")'
+    ),
     "rubrik": "Berita (default), Siaran Pers or Pengumuman",
     "tag": "an official tag (repeat for several)",
     "penulis": "author (default: the region's office, e.g. Humas Bawaslu Kabupaten Musi Rawas)",
@@ -713,7 +737,7 @@ def new(c, title=None, wilayah="", rubrik="Berita", tag=None, penulis="", ringka
             tags=tag or [],
             rubrik=settings.get("CONTENT_LINT_RUBRIK", ("Berita", "Siaran Pers", "Pengumuman")),
             resolve_region=_region_resolver(settings),
-            resolve_tag=_tag_resolver(settings),
+            resolve_tag=_tag_resolver(settings, wilayah),
             content=Path(settings["PATH"]),
             timezone=settings.get("TIMEZONE", "Asia/Jakarta"),
         )

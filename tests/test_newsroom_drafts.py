@@ -194,6 +194,53 @@ def test_two_unpublished_releases_at_one_address_do_not_stop_the_development_bui
         assert title.endswith(f"Ke-{number}"), title
 
 
+def test_a_slug_shared_by_two_drafts_is_one_line_at_the_one_not_previewed(site):
+    """Two drafts with one `Slug:` were told twice at the Slug: line of the one
+    not previewed: content_lint's "not published yet: once they are, it has
+    the same address …" (or "Slug '…' is also used by …", dated in other
+    months) and the writer's "not previewed: its preview address … is the
+    preview of …". Now one line says both, with one suggestion. A draft whose
+    preview a published page takes (its own Save_as:) keeps the writer's line."""
+    pairs = {
+        "kembar": ("2024-11-10 10:00", "2024-11-12 10:00"),  # one month: one address
+        "bulan": ("2024-10-10 10:00", "2024-12-10 10:00"),  # two months: one Slug
+    }
+    for slug, dates in pairs.items():
+        for number, date in enumerate(dates, 1):
+            site.article(
+                f"2024/{slug}-{number}.md",
+                title=f"Bawaslu Kota Palembang Gelar Rapat {slug.title()} Ke-{number}",
+                slug=f"rapat-{slug}",
+                date=date,
+                status="draft",
+            )
+    site.article("2024/lain.md", slug="rapat-lain", date="2024-11-13 10:00", status="draft")
+    taker = article_text(title="Bawaslu Kota Palembang Gelar Rapat Pleno Terbuka", slug="pleno")
+    site.article(
+        "2024/terbit.md", taker.replace("\n\n", "\nSave_as: draf/rapat-lain/index.html\n\n", 1)
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    for slug, address in (("kembar", "/berita/2024/11/rapat-kembar/"), ("bulan", None)):
+        names = {f"content/berita/2024/{slug}-{n}.md" for n in (1, 2)}
+        title = built.html(f"draf/rapat-{slug}/").find("h1").get_text(strip=True)
+        previewed = f"content/berita/2024/{slug}-{title[-1]}.md"
+        [refused] = names - {previewed}
+        [said] = [f for f in built.findings() if f.path == refused and f.line == 3]
+        assert said.level == "suggestion", built.log
+        other = previewed.removeprefix("content/")
+        assert f"/draf/rapat-{slug}/ is the preview of {other}" in said.message, said
+        if address:  # the address they will share once published, where there is one
+            assert f"the same address {address} as {other}" in said.message, said
+        assert said.message.endswith("(give one of them another Slug before they are published)")
+        # The release previewed is told of the Slug too, once.
+        [told] = [f for f in built.findings() if f.path == previewed and f.line == 3]
+        assert "not previewed" not in told.message, told
+    [taken] = [f for f in built.findings() if f.path == "content/berita/2024/lain.md"]
+    assert (taken.line, taken.level) == (3, "suggestion"), built.log
+    assert "/draf/rapat-lain/ is taken by berita/2024/terbit.md" in taken.message, taken
+
+
 def test_an_indented_status_line_is_an_error_not_a_published_draft(site):
     """`    Status: draft` below `Summary:` (four spaces, or a tab) is more of the
     summary to Pelican's reader: the draft went out under "build ok", its page

@@ -109,7 +109,7 @@ def test_new_names_the_problem_and_the_fix(tmp_path):
         # a region typed as a tag: the build's words ("nearest" was an unrelated tag)
         ("--wilayah", "Palembang", "--tag", "muratara"): [
             "tag 'muratara' is a region, not an official tag (Kabupaten Musi Rawas Utara)",
-            '--wilayah "Kabupaten Musi Rawas Utara"',
+            '--wilayah "Palembang, Kabupaten Musi Rawas Utara"',
         ],
         ("--wilayah", "Palembang", "--rubrik", "Opini"): ["unknown rubrik 'Opini'", "Siaran Pers"],
         ("--wilayah", ""): ["no region", "--wilayah"],
@@ -127,6 +127,47 @@ def test_new_names_the_problem_and_the_fix(tmp_path):
     long_title = invoke_new(site.content, "Bawaslu Kota Palembang Gelar Rapat " * 10, "-w", "16")
     assert long_title.returncode != 0 and "title too long: " in long_title.stderr
     assert list(site.content.rglob("*.md")) == []
+
+
+def test_a_region_typed_as_a_tag_gets_a_hint_that_keeps_the_regions_given(tmp_path):
+    """`--wilayah "Kota Pagar Alam" --tag muratara` was told `--wilayah
+    "Kabupaten Musi Rawas Utara"`: a second --wilayah is refused by invoke, and
+    the two in one were "unknown", so the hint lost Pagar Alam. One --wilayah
+    now takes several regions as `Region:` does, and the hint writes them
+    together: following it writes a release the build reads with both."""
+    site = FixtureSite(tmp_path)
+    title = "Bawaslu Kota Pagar Alam dan Muratara Gelar Patroli Bersama"
+    refused = invoke_new(site.content, title, "--wilayah", "Kota Pagar Alam", "--tag", "muratara")
+    said = refused.stdout + refused.stderr
+    assert refused.returncode != 0 and "is a region, not an official tag" in said, said
+    [hint] = re.findall(r'--wilayah "([^"]+)"', said)
+    assert hint == "Kota Pagar Alam, Kabupaten Musi Rawas Utara"
+    result = invoke_new(site.content, title, "--wilayah", hint, "--tag", "patroli pengawasan")
+    assert result.returncode == 0, result.stdout + result.stderr
+    path = Path(result.stdout.strip().splitlines()[-1])
+    source = parse_source("new.md", path.read_text(encoding="utf-8"))
+    assert source.metadata["region"][0] == "Kota Pagar Alam, Kabupaten Musi Rawas Utara"
+    # The office of the region named first writes it.
+    assert source.metadata["author"][0] == "Humas Bawaslu Kota Pagar Alam"
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "PAGAR ALAM – Bawaslu Kota Pagar Alam menggelar patroli pengawasan bersama.\n",
+        encoding="utf-8",
+    )
+    built = site.build(CONTENT_LINT_NOW="2100-01-01T00:00:00+07:00", WITH_FUTURE_DATES=True)
+    assert built.returncode == 0, built.log
+    [item] = built.json("feed.json")["items"]
+    assert {region["code"] for region in item["_warta"]["regions"]} == {"16.72", "16.13"}
+    # A region already in --wilayah: the tag is left out, no --wilayah to write.
+    again = invoke_new(
+        site.content, title + " Lagi", "--wilayah", "Pagaralam, Muratara", "--tag", "Muratara"
+    )
+    said = again.stdout + again.stderr
+    assert again.returncode != 0 and "--wilayah names it already: leave it out" in said, said
+    # Each of several regions is read and named on its own.
+    unknown = invoke_new(site.content, title, "--wilayah", "Pagaralam, Palembamg")
+    said = unknown.stdout + unknown.stderr
+    assert unknown.returncode != 0 and "region 'Palembamg' is unknown" in said, said
 
 
 def test_help_and_a_missing_title_print_the_usage(tmp_path):

@@ -30,6 +30,10 @@ OFFICE_AUTHOR_PREFIX = "Humas Bawaslu "
 # What the build refuses (content_lint's title length, containment's name
 # length for the author's page): `invoke new` refuses it first.
 TITLE_MAX = Rules().title_max
+NO_REGION = (
+    'no region: add --wilayah "Kota Palembang" (name, alias or code; '
+    "several separated by commas, as in Region:)"
+)
 
 
 class NewArticleError(Exception):
@@ -235,7 +239,7 @@ def prepare(
             "the office's name)"
         )
     if not region.strip():
-        raise NewArticleError('no region: add --wilayah "Kota Palembang" (name, alias or code)')
+        raise NewArticleError(NO_REGION)
     rubrik = tuple(rubrik)
     if category not in rubrik:
         raise NewArticleError(f"unknown rubrik {category!r} (use one of: {', '.join(rubrik)})")

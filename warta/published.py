@@ -20,9 +20,15 @@ unwritten content uses is not.
 
 from __future__ import annotations
 
-from warta.contents import contents_of, every_article, every_page
+import posixpath
+
+from warta.contents import contents_of, every_article, every_content, every_page, message_path
 
 LISTED_STATUSES = frozenset({"published"})
+# In the shared context: the releases whose preview is not written that
+# content_lint has said so of, with its Slug: (source → the source previewed
+# there, as `unpreviewed` gives them), so that the writer does not say it again.
+PREVIEWS_SAID = "warta_unpreviewed_said"
 
 
 def check_only(settings) -> bool:
@@ -64,3 +70,33 @@ def written_pages(generator) -> list:
 def written_contents(generators) -> list:
     """Every written article and page of a list of generators (others are ignored)."""
     return written(contents_of(generators))
+
+
+def unpreviewed(generator) -> dict[str, tuple[str, str]]:
+    """The drafts and embargoed articles of an articles generator whose preview
+    is not written because another article is written at its address first
+    (two with one `Slug:`; a published one's own `Save_as:`): source → (the
+    preview address, the source written there). Pelican writes an articles
+    generator's previews last, in this order (translations first), and the
+    writer keeps the first page of an address. None in the public build,
+    which gives drafts no address."""
+    drafts = every_content(generator, ("drafts_translations", "drafts"))
+    owners = {
+        address_of(article): message_path(article)
+        for article in every_article(generator)
+        if article.status != "draft" and is_written(article)
+    }
+    refused = {}
+    for draft in drafts:
+        if not is_written(draft):
+            continue
+        address, source = address_of(draft), message_path(draft)
+        owner = owners.setdefault(address, source)
+        if owner != source:
+            refused[source] = (address, owner)
+    return refused
+
+
+def address_of(content) -> str:
+    """The site address of a written content: "/draf/rapat/" for draf/rapat/index.html."""
+    return "/" + posixpath.normpath(str(content.save_as)).removesuffix("index.html")

@@ -58,7 +58,7 @@ from warta.paths import Refusal, below_content_folder, computer_file
 from warta.paths import check_source as check_path
 from warta.pipeline import pipeline_of
 from warta.plugin_order import active_plugins
-from warta.published import is_written
+from warta.published import PREVIEWS_SAID, is_written, unpreviewed
 from warta.snapshots import SnapshotStore, file_stamp
 from warta.source_checks import (
     Rules,
@@ -436,9 +436,8 @@ def lint_articles(generator) -> None:
         for article in articles.values()
         if getattr(article, "slug", None)
     }
-    findings.extend(
-        check_duplicates(sources, str(settings.get("DEFAULT_LANG") or "id"), rules, slugs)
-    )
+    duplicates = check_duplicates(sources, str(settings.get("DEFAULT_LANG") or "id"), rules, slugs)
+    findings.extend(with_unwritten_previews(generator, duplicates, articles))
     findings.extend(check_author_spellings(sources))
     # A release Pelican dropped (a Date: it cannot parse, no Title, an unknown
     # Status:) has no article for the other plugins to check: its other
@@ -464,6 +463,43 @@ def lint_articles(generator) -> None:
     )
     for finding in sorted(findings, key=lambda f: (f.path, f not in blockers, *order(f))):
         report(logger, finding)
+
+
+def with_unwritten_previews(generator, duplicates, articles: dict) -> list[Finding]:
+    """`check_duplicates`' findings, the one on a release whose preview is not
+    written (another with its Slug: is previewed at its address: `unpreviewed`)
+    saying that too, so that one Slug shared is one line; the writer is told
+    (PREVIEWS_SAID) and does not say it again. `articles`: the articles the
+    build read, by normalised source path."""
+    refused = unpreviewed(generator)
+    said: dict[str, str] = {}
+    found = []
+    for finding in duplicates:
+        address, previewed = refused.get(finding.path, ("", ""))
+        mine = articles.get(os.path.normpath(finding.path))
+        theirs = articles.get(os.path.normpath(previewed)) if previewed else None
+        if mine is None or theirs is None or mine.slug != theirs.slug:
+            found.append(finding)  # (a preview taken by another page: the writer says it)
+            continue
+        namesakes = [
+            article
+            for article in articles.values()
+            if article is not mine and article.slug == mine.slug and article.lang == mine.lang
+        ]
+        found.append(
+            dataclasses.replace(
+                finding,
+                message=f"{finding.message}, and it is not previewed: "
+                f"{address} is the preview of {previewed}",
+                # A release with an address keeps it (frozen Slug:): this one changes.
+                suggestion="give it another Slug before it is published"
+                if any(article.status != "draft" for article in namesakes)
+                else "give one of them another Slug before they are published",
+            )
+        )
+        said[finding.path] = previewed
+    generator.context[PREVIEWS_SAID] = said
+    return found
 
 
 def order(finding: Finding) -> tuple:

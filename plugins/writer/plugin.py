@@ -36,7 +36,7 @@ from warta.fingerprint import (
 from warta.frontmatter import read_header
 from warta.parallel import fork_map, worker_count
 from warta.paths import ADDRESS_KEYS, NAME_MAX, OUTPUT_OWNERS, long_name, output_collision
-from warta.published import check_only
+from warta.published import PREVIEWS_SAID, check_only
 
 from .manifest import Entry, Manifest, OutputFolder, unchanged, write_stamped
 from .templates import TemplateAnalyser, load_parsed, save_parsed
@@ -856,7 +856,13 @@ class IncrementalWriter(Writer):
         content_lint's on the same `Slug:` line ("not published yet: once they
         are, it has the same address …"); a warning would fail the strict
         development build (CI) for releases nobody reads yet. Said on each
-        release not previewed, whatever else is said of it (not held back)."""
+        release not previewed, whatever else is said of it (not held back),
+        unless content_lint said it already, in the line that says the Slug:
+        the two share (`warta.published.PREVIEWS_SAID`)."""
+        said = getattr(self, "_previews_said", None) or {}
+        named = claim.source.replace(os.sep, "/"), first.source.replace(os.sep, "/")
+        if first.preview and said.get(named[0]) == named[1]:
+            return  # content_lint said it with the Slug: they share, in one line
         address = "/" + self._site_path(path).removesuffix("index.html")
         if first.preview:
             taken = f"is the preview of {first.source}, which is not published yet either"
@@ -1011,6 +1017,7 @@ class IncrementalWriter(Writer):
             )
         if not name:
             return
+        self._previews_said = context.get(PREVIEWS_SAID) or {}
         # Pelican lets an article or page with its own Save_as: replace any
         # page (`Save_as: index.html` takes the home page over). Here it never
         # does: it is refused like any page whose address is taken.

@@ -182,6 +182,14 @@ LEVEL_PREFIX_KEYS = (
 TIER_OFFICIAL = "official"  # official name of a province or kabupaten/kota
 TIER_ALIAS = "alias"  # alias, seat, or core name of a province or kabupaten/kota
 TIER_KECAMATAN = "kecamatan"  # kecamatan names
+# What separates the regions of one `Region:`/`Wilayah:` line: commas, or
+# semicolons as in Tags: ("OKU Timur; Belitang").
+REGION_SEPARATORS = re.compile(r"[,;]")
+
+
+def region_values(raw: str) -> list[str]:
+    """The regions one `Region:`/`Wilayah:` value names, as written."""
+    return [value.strip() for value in REGION_SEPARATORS.split(str(raw)) if value.strip()]
 
 
 class Gazetteer:
@@ -371,6 +379,30 @@ class Gazetteer:
             if len(at_home) == 1:
                 return at_home[0]
         return None
+
+    def resolve_together(
+        self, values: Iterable[str], home: str | None = None
+    ) -> dict[str, Resolution]:
+        """The regions of one `Region:` line (`region_values`), each read with
+        the others as its context (rule 5): "Empat Lawang, Pendopo" is
+        Kecamatan Pendopo of Empat Lawang, not the town of PALI; "Lampung,
+        Mesuji" is Kabupaten Mesuji, not the kecamatan of OKI. A value that
+        names no place inside the others keeps its own reading ("Palembang,
+        Lahat": both). Each value (in order, once) → its Resolution."""
+        alone = {
+            value: self.resolve(value, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
+            for value in values
+        }
+        tiers = (TIER_OFFICIAL, TIER_ALIAS, TIER_KECAMATAN)
+        read = {}
+        for value, own in alone.items():
+            context = [r.unit.code for other, r in alone.items() if other != value and r.unit]
+            found = self.resolve(value, context=context, home=home, tiers=tiers)
+            if found.unit and (not context or self.is_near(found.unit, context, home)):
+                read[value] = found
+            else:
+                read[value] = own if own.unit else found
+        return read
 
     def region_named(self, typed: str, home: str | None = None) -> tuple[str, str] | None:
         """(code, name as `Region:` takes it) of the one region a word typed

@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import re
 from collections.abc import Sequence
 
 from warta import frontmatter
@@ -25,7 +24,7 @@ from warta.findings import Finding
 from warta.pipeline import Source, add_findings
 
 from . import dateline
-from .gazetteer import TIER_ALIAS, TIER_KECAMATAN, TIER_OFFICIAL, Gazetteer
+from .gazetteer import Gazetteer, region_values
 
 
 @dataclasses.dataclass(frozen=True)
@@ -87,8 +86,7 @@ class RegionsStage:
         for key in self.options.metadata_keys:
             raw = source.metadata.get(key)
             if raw is not None:
-                # Commas, or semicolons as in Tags: ("OKU Timur; Belitang").
-                values += [v.strip() for v in re.split(r"[,;]", str(raw)) if v.strip()]
+                values += region_values(raw)
         if not values:
             return None
         gazetteer, home = self.gazetteer, self.options.home_province
@@ -104,29 +102,15 @@ class RegionsStage:
             line = frontmatter.parse(source.text).front_matter.line(*self.options.metadata_keys)
             findings.append(Finding(source.path, line, "error", f"{message}: {value!r}", hint))
 
-        # Each value is read with the others as its context (gazetteer rule 5):
-        # "Empat Lawang, Pendopo" is Kecamatan Pendopo of Empat Lawang, not
-        # the town of PALI; "Lampung, Mesuji" is Kabupaten Mesuji, not the
-        # kecamatan of OKI. A value that names no place inside the others keeps
-        # its own reading ("Palembang, Lahat": both).
-        alone = {
-            value: gazetteer.resolve(value, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
-            for value in values
-        }
-        tiers = (TIER_OFFICIAL, TIER_ALIAS, TIER_KECAMATAN)
-        resolved: dict[str, str] = {}
-        for value, own in alone.items():
-            context = [r.unit.code for other, r in alone.items() if other != value and r.unit]
-            found = gazetteer.resolve(value, context=context, home=home, tiers=tiers)
-            if found.unit and (not context or gazetteer.is_near(found.unit, context, home)):
-                resolved[value] = found.unit.code
-            elif own.unit or found.unit:
-                resolved[value] = (own.unit or found.unit).code
+        resolved: list[str] = []
+        for value, found in gazetteer.resolve_together(values, home).items():
+            if found.unit:
+                resolved.append(found.unit.code)
             elif found.problem == "ambiguous":
                 problem("ambiguous region", value, found.candidates)
             else:
                 problem("unknown region", value, gazetteer.closest(value))
-        return list(resolved.values())
+        return resolved
 
     def no_region(self, source: Source) -> Finding:
         """The warning for an article whose dateline and lead name no known
