@@ -23,6 +23,11 @@ from __future__ import annotations
 from warta.contents import contents_of, every_article, every_page
 
 LISTED_STATUSES = frozenset({"published"})
+# The name of the (blinker) signal link_check sends with a content whose body
+# it has just rewritten, its links to unwritten contents taken out (the public
+# build): what was made from the body as it was read (release_defaults'
+# summary from the lead) is made again from the body as published.
+LINKS_REMOVED = "warta_links_removed"
 
 
 def check_only(settings) -> bool:
