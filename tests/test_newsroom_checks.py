@@ -973,3 +973,47 @@ def test_a_plain_link_to_a_releases_source_file_is_an_error_at_its_line(site):
             "(write {filename}draf.md to link to its page)",
         )
     ], built.log
+
+
+@pytest.mark.parametrize("publish", [False, True])
+def test_a_link_by_the_sites_own_address_to_a_source_file_is_the_same_error(site, publish):
+    """`[sumber](https://<site>/berita/2026/reg/d.md)`, a draft's source file by
+    the site's full address, was `check ok` with no message and the public
+    page kept it, a dead link naming the draft's file; `(d.md)` was an error.
+    The site's address is SITEURL's host and path in the public build; in the
+    development build (no SITEURL) an address whose path names a file under
+    content/, as the images plugin reads it. Another site's file is no error."""
+    from warta.build import load_settings
+
+    siteurl = load_settings(REPO / "publishconf.py")["SITEURL"]
+    host = siteurl.split("://", 1)[1]
+    site.article("2026/reg/d.md", slug="zz-draf-sumber", status="draft")
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n\n"
+        f"Lihat [sumber]({siteurl}/berita/2026/reg/d.md) dan\n"
+        f"[pratinjau](//{host}/berita/2026/reg/d.md#isi).\n\n"
+        "Panduan [lain](https://example.org/panduan/tulis.md) dan [relatif](reg/d.md)."
+    )
+    site.article("2026/asal.md", slug="asal", tags="", body=body)
+    built = site.build(publish=publish, SEARCH_ENABLED=False)
+    source = site.content / "berita/2026/asal.md"
+    errors = [(f.path, f.line, f.message) for f in built.findings("error")]
+    said = "link to a release's source file, which is not published"
+    suggestion = "(write {filename}/berita/2026/reg/d.md to link to its page)"
+    assert errors == [
+        (
+            "content/berita/2026/asal.md",
+            line_of(source, "Lihat [sumber]"),
+            f"{said}: '{siteurl}/berita/2026/reg/d.md' {suggestion}",
+        ),
+        (
+            "content/berita/2026/asal.md",
+            line_of(source, "[pratinjau]"),
+            f"{said}: '//{host}/berita/2026/reg/d.md#isi' {suggestion}",
+        ),
+        (
+            "content/berita/2026/asal.md",
+            line_of(source, "[relatif]"),
+            f"{said}: 'reg/d.md' (write {{filename}}reg/d.md to link to its page)",
+        ),
+    ], built.log

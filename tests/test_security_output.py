@@ -1212,6 +1212,112 @@ def test_a_removed_link_whose_text_is_the_unpublished_address_leaves_neutral_wor
         assert "zqx" not in public.text(name).casefold(), name
 
 
+def output_strings(output: Path):
+    """(file, text) of every text a reader or a machine gets from the output's
+    HTML, JSON and XML files, parsed: an HTML page's text and attribute values
+    (meta descriptions) and its JSON-LD; a JSON's strings; an XML's texts and
+    attribute values; a string holding markup (a feed's content) parsed again."""
+
+    def of_html(markup: str):
+        soup = BeautifulSoup(markup, "lxml")
+        yield soup.get_text(" ")
+        for tag in soup.find_all(True):
+            yield from (v if isinstance(v, str) else " ".join(v) for v in tag.attrs.values())
+        for script in soup.select('script[type="application/ld+json"]'):
+            yield from of_json(json.loads(script.string))
+
+    def of_string(text: str):
+        yield from of_html(text) if "<" in text else (text,)
+
+    def of_json(data):
+        if isinstance(data, str):
+            yield from of_string(data)
+        elif isinstance(data, dict):
+            for value in data.values():
+                yield from of_json(value)
+        elif isinstance(data, list):
+            for value in data:
+                yield from of_json(value)
+
+    for path in sorted(output.rglob("*")):
+        name = str(path.relative_to(output))
+        text = path.read_text(encoding="utf-8") if path.suffix in (".html", ".json", ".xml") else ""
+        if path.suffix == ".html":
+            found = of_html(text)
+        elif path.suffix == ".json":
+            found = of_json(json.loads(text))
+        elif path.suffix == ".xml":
+            root = etree.fromstring(text.encode("utf-8"))
+            found = (
+                part
+                for element in root.iter()
+                for value in (element.text or "", *element.attrib.values())
+                for part in of_string(value)
+            )
+        else:
+            continue
+        for string in found:
+            yield name, string
+
+
+def test_a_summary_made_from_the_lead_reads_the_lead_as_published(tmp_path):
+    """A release without Summary: got its lead as its summary as read, links
+    and all: the addresses of an embargoed release and of a draft's /draf/
+    preview, and the words of a `{filename}` link to the draft, went into its
+    meta and og:/twitter: descriptions, its JSON-LD, the home page, the feeds
+    and the tag, rubrik and archive pages, while its body said "(tautan belum
+    tersedia)". The summary is made from the lead as published."""
+    from warta.build import load_settings
+
+    siteurl = load_settings(Path("publishconf.py").resolve())["SITEURL"]
+    site = FixtureSite(tmp_path)
+    links = [
+        f"<{siteurl}/berita/2099/11/rencana-rahasia-embargo/>",
+        f"<{siteurl}/draf/draf-rahasia-belum-terbit/>",
+        "[berita draf-rahasia-belum-terbit]({filename}d01.md)",
+        f"[rapat]({siteurl}/rahasia/jadwal-rapat-tertutup.html)",
+    ]
+    lead = (
+        "Palembang, Bawaslu Sumsel – Bawaslu Provinsi Sumatera Selatan menggelar rapat "
+        f"lanjutan, lihat {links[0]} dan {links[1]}, juga {links[2]} dan {links[3]}, "
+        "pada Selasa (3/11/2026) di Palembang."
+    )
+    site.article(
+        "p01.md",
+        "Title: Bawaslu Sumsel Gelar Rapat Lanjutan Pengawasan Tahapan\n"
+        "Date: 2026-11-03 10:00\nCategory: Berita\nTags: Pilkada Serentak 2024\n\n"
+        f"{lead}\n\nRapat dihadiri seluruh jajaran pengawas.\n",
+    )
+    site.article("e01.md", article_text(slug="rencana-rahasia-embargo", date="2099-11-02 10:00"))
+    site.article("d01.md", article_text(slug="draf-rahasia-belum-terbit", status="draft"))
+    site.article(
+        "d02.md",
+        "Save_as: rahasia/jadwal-rapat-tertutup.html\n"
+        + article_text(slug="rapat-tertutup", status="draft"),
+    )
+    public = site.build(publish=True, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert len(unpublished_links(public)) == 4, public.log
+    page = public.html("berita/2026/11/bawaslu-sumsel-gelar-rapat-lanjutan-pengawasan-tahapan/")
+    shown = page.select_one(".article__body p").get_text()
+    assert shown.count("(tautan belum tersedia)") == 3, shown
+    description = page.select_one('meta[name="description"]')["content"]
+    assert description.count("(tautan belum tersedia)") == 3, description
+    assert "juga (tautan belum tersedia) dan rapat, pada Selasa" in description
+    secret = ("rencana-rahasia-embargo", "draf-rahasia-belum-terbit", "jadwal-rapat-tertutup")
+    leaks = [
+        (name, word)
+        for name, text in output_strings(public.output)
+        for word in secret
+        if word in text.casefold()
+    ]
+    assert leaks == []
+    told = {
+        name for name, text in output_strings(public.output) if "Sumatera Selatan menggelar" in text
+    }
+    assert {"index.html", "feed.json", "feed.xml", "tag/pilkada-serentak-2024/index.html"} <= told
+
+
 def test_a_link_to_a_tag_rubrik_or_author_page_the_site_does_not_have_is_said_at_its_line(
     tmp_path,
 ):

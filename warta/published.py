@@ -30,6 +30,12 @@ LISTED_STATUSES = frozenset({"published"})
 # there, as `unpreviewed` gives them), so that the writer does not say it again.
 PREVIEWS_SAID = "warta_unpreviewed_said"
 
+# The name of the (blinker) signal link_check sends with a content whose body
+# it has just rewritten, its links to unwritten contents taken out (the public
+# build): what was made from the body as it was read (release_defaults'
+# summary from the lead) is made again from the body as published.
+LINKS_REMOVED = "warta_links_removed"
+
 
 def check_only(settings) -> bool:
     """True in `invoke check`'s build (WARTA_CHECK_ONLY): every finding is made

@@ -6,6 +6,7 @@ read at all (a date it cannot parse), and they point at the line to fix.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import difflib
 import html.parser
@@ -13,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import markdown
@@ -38,8 +40,10 @@ from warta.paths import (
     ACTIVE_FILE_MESSAGE,
     ACTIVE_FILE_SUGGESTION,
     climbs,
+    host_of,
     is_active_file,
     is_external,
+    site_address,
 )
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.tags.offices import without_titles
@@ -71,10 +75,21 @@ class SiteLink:
         render: Callable[[str], str] | None = None,
     ) -> int | None:
         """The source line that writes it (`line_of_link`): as the HTML has it,
-        then by its path alone."""
+        then by its path alone; each where a link's value starts (`reg/d.md`
+        is not the end of `https://site/berita/reg/d.md` on an earlier line)."""
         target = self.target
         needles = (self.written, f"{{{self.kind}}}{target}", f"|{self.kind}|{target}", target)
-        return line_of_link(lines, needles, after=after, render=render)
+        return line_of_link(
+            lines,
+            [(needle, re.compile(_VALUE_START + re.escape(needle))) for needle in needles],
+            after=after,
+            render=render,
+        )
+
+
+# Where a link's value starts in a source line: after `](`, `<`, a quote, `=`,
+# a space or `{filename}`/`|filename|`, not inside a longer address.
+_VALUE_START = r"(?<![^\s(<\"'=\[}|])"
 
 
 def line_of_link(
@@ -157,20 +172,45 @@ def has_site_link(lines: Iterable[str]) -> bool:
 
 # A plain link (no `{filename}`) to a release's source file, in Markdown or
 # in rendered HTML: Pelican leaves it as it is, a dead link showing the file's
-# name ("zz-draf.md"). The value alone is group `value`.
+# name ("zz-draf.md"). A web address (`https://site/berita/x.md`) is one when
+# it is the site's own (`site_source_path`). The value alone is group `value`.
 _SOURCE_LINK_RE = re.compile(
-    r"(?:\]\(\s*<?|href\s*=\s*[\"']?)(?P<value>(?![a-z][a-z0-9+.-]*:|//|[{|#])"
+    r"(?:\]\(\s*<?|href\s*=\s*[\"']?)(?P<value>(?!(?!https?://)[a-z][a-z0-9+.-]*:|[{|#])"
     r"[^\s\"'<>()]*\.(?:md|markdown|mkd|mdown)(?:[#?][^\s\"'<>()]*)?)(?=[\s\"'>)])",
     re.IGNORECASE,
 )
 
 
+_WEB_ADDRESS_RE = re.compile(r"\s*(?:https?:)?//", re.IGNORECASE)
+
+
 def is_source_link(value: str) -> bool:
-    """A link value that names a release's source file by a plain path."""
+    """A link value that names a release's source file by a plain path, or a
+    web address whose path ends in one (`https://site/berita/x.md`: the
+    site's own is such a link, `site_source_path` tells which)."""
     path = re.split(r"[#?]", value, maxsplit=1)[0]
-    return not (is_external(value) or value.startswith(("{", "|", "#"))) and path.lower().endswith(
-        SOURCE_SUFFIXES
-    )
+    if value.startswith(("{", "|", "#")) or (
+        is_external(value) and not _WEB_ADDRESS_RE.match(value)
+    ):
+        return False
+    return path.lower().endswith(SOURCE_SUFFIXES)
+
+
+def site_source_path(value: str, site_url: str, exists) -> str | None:
+    """The path below content/ ("/berita/2026/x.md") a web address names
+    when it is the site's own (its host and path read as link_check and the
+    images plugin read them: `warta.paths.site_address`), None for another
+    site's. Without a host (SITEURL is empty in the development build and
+    `invoke check`) an address is the site's when its path names a file
+    under content/ (`exists(path)` is True), as the images plugin takes it."""
+    site_host = host_of(site_url)
+    address = site_address(value, site_host, "", urlsplit(site_url).path.strip("/"))
+    if not address:
+        return None
+    path = "/" + address
+    if not site_host and exists(path) is not True:
+        return None
+    return path
 
 
 def rendered_site_links(fragment: str) -> list[SiteLink]:
@@ -1176,12 +1216,14 @@ def check_links(
     body: str,
     summary: str = "",
     render: Callable[[str], str] | None = None,
+    site_url: str = "",
 ) -> Iterator[Finding]:
     """`{filename}`, `{static}` and `{attach}` links whose target is not in
     content/ (exists(path) -> True, False, or why a path outside content/ is
     refused), in the body and in `Summary:`, which Pelican resolves too; and a
-    `{static}`/`{attach}` link to a release's source file, which Pelican
-    leaves in the page as "{static}/x.md". `body` and `summary`: the HTML the
+    `{static}`/`{attach}` or plain link to a release's source file, which
+    Pelican leaves in the page as "{static}/x.md" or "x.md", by the site's
+    full address (SITEURL: `site_url`) too. `body` and `summary`: the HTML the
     build's Markdown made of them, whose links are the ones a reader gets
     (none written in `code`, a code block or an HTML comment); each is said
     at the source line that writes it (`SiteLink.line`; `render`: the build's
@@ -1190,6 +1232,11 @@ def check_links(
     previous: dict[str, int] = {}  # a link as written → the line it was last said at
     for in_summary, fragment in ((True, summary), (False, body)):
         for link in rendered_site_links(fragment):
+            if link.kind == "plain" and is_external(link.written):
+                path = site_source_path(link.written, site_url, exists)
+                if path is None:
+                    continue  # another site's file
+                link = dataclasses.replace(link, target=path)
             problem = _link_problem(link, exists)
             if problem is None:
                 continue

@@ -162,7 +162,8 @@ def lint_page_links(generator) -> None:
         body, summary = rendered_links_html(source, page, generator.settings, content)
         exists = functools.partial(link_exists, content, source)
         render = body_renderer(generator.settings)
-        for finding in check_links(source, exists, body, summary, render):
+        site_url = generator.settings.get("SITEURL", "")
+        for finding in check_links(source, exists, body, summary, render, site_url):
             report(logger, finding)
         for finding in (*check_slug(source), *check_lang(source)):
             report(logger, finding)
@@ -422,7 +423,7 @@ def lint_articles(generator) -> None:
             findings_of_source += [
                 *check_embargo(source, rules),
                 *check_future_modified(source, rules),
-                *check_links(source, exists, body, summary, render),
+                *check_links(source, exists, body, summary, render, settings.get("SITEURL", "")),
                 *check_image_locations(
                     source, lambda p: has_gps_location(content, p), source.path in written
                 ),

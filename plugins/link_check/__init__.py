@@ -13,7 +13,9 @@ source line:
 and, in a build that does not write the target (the public build), removes
 the link and keeps its text, so no output names the draft; a text that
 shows the draft's address or file (an autolink, `<https://site/…/slug/>`)
-becomes "(tautan belum tersedia)". In the
+becomes "(tautan belum tersedia)". A body so rewritten is announced
+(`warta.published.LINKS_REMOVED`): release_defaults makes a summary it
+supplied from the lead again, from the lead as published. In the
 development build the target has a `/draf/` preview and the link is kept.
 A `{tag}x`, `{category}x` or `{author}x` link to a page the build does
 not write (no listed release has it) is a warning at its line too, with the

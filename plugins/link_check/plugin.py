@@ -12,13 +12,14 @@ from urllib.parse import unquote, urlparse, urlsplit
 from markupsafe import Markup
 from pelican import signals
 from pelican.contents import Article
+from pelican.plugins.signals import signal
 from pelican.urlwrappers import Author, Category, Tag
 
 from warta import frontmatter
 from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_path
 from warta.findings import Finding, report
 from warta.paths import host_of, normal_address, site_address
-from warta.published import is_written, written_contents
+from warta.published import LINKS_REMOVED, is_written, written_contents
 from warta.source_checks import converted_body
 from warta.tags.vocabulary import CONTEXT_KEY as VOCABULARY_CONTEXT_KEY
 from warta.tags.vocabulary import Vocabulary
@@ -143,6 +144,10 @@ def check_content(
             content._summary = text
     if isinstance(body, str):
         content._content = cleaned(body)
+        if content._content != body:
+            # What was made of the body as read (a summary from its lead) is
+            # made again of the body as published.
+            signal(LINKS_REMOVED).send(content)
     forget_rendered(content)
 
 

@@ -7,6 +7,8 @@ What it adds to the site: for an article whose front matter leaves them out,
   (ASCII, hyphens, at most 80 characters), not Pelican's longer one, so that
   writing it into the file later changes no URL;
 - the summary: the lead paragraph without its dateline, cut at a sentence end;
+  made again from the lead as published when link_check takes links to
+  unpublished contents out of the body (`warta.published.LINKS_REMOVED`);
 - the author: the humas of the office the release speaks for (the first one
   its lead names, else its region's: "Humas Bawaslu Kabupaten Ogan Komering
   Ulu", spelled as that office's releases spell it), once the enrichment has
@@ -46,6 +48,7 @@ from warta.new_article import (
     region_author,
 )
 from warta.paths import climbs
+from warta.published import LINKS_REMOVED
 from warta.regions.configured import load_configured
 from warta.regions.dateline import first_paragraph, from_lead
 from warta.regions.dateline import place_reader as gazetteer_place_reader
@@ -101,20 +104,47 @@ def supply(content) -> None:
     if "category" not in declared and getattr(content, "category", None):
         supplied.append(("Category", str(content.category)))
     if "summary" not in declared:
-        summary = lead_summary(
-            getattr(content, "_content", "") or "",
-            setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MAX"),
-            setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MIN"),
-            place_reader(content.settings),
-        )
-        if summary:
-            content.metadata["summary"] = html.escape(summary, quote=False)
-            # A lead shorter than a summary should be is used, but not frozen
-            # into the file, where content_lint would call it too short.
-            if len(summary) >= setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MIN"):
-                supplied.append(("Summary", summary))
+        summary = summary_of(content)
+        # A lead shorter than a summary should be is used, but not frozen
+        # into the file, where content_lint would call it too short.
+        if summary and len(summary) >= setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MIN"):
+            supplied.append(("Summary", summary))
     setattr(content, SUPPLIED_ATTRIBUTE, supplied)
     content.warta_declared = declared
+
+
+def summary_of(content) -> str:
+    """The summary of the article's lead paragraph as its body stands now
+    (`lead_summary`), set as its summary (escaped: it is plain text); "" and
+    nothing set when the lead gives none."""
+    summary = lead_summary(
+        getattr(content, "_content", "") or "",
+        setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MAX"),
+        setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MIN"),
+        place_reader(content.settings),
+    )
+    if summary:
+        content.metadata["summary"] = html.escape(summary, quote=False)
+        if hasattr(content, "_summary"):  # Pelican writes it back into the metadata
+            content._summary = content.metadata["summary"]
+    return summary
+
+
+def summary_again(content) -> None:
+    """LINKS_REMOVED (link_check took links to unwritten contents out of the
+    body: the public build): a summary supplied from the lead is made again
+    from the lead as published, so no address, slug or link text of an
+    unpublished release reaches the page's description, the listings or the
+    feeds."""
+    if getattr(content, SUPPLIED_ATTRIBUTE, None) is None or "summary" in getattr(
+        content, "warta_declared", ("summary",)
+    ):
+        return
+    if not summary_of(content) and "summary" in content.metadata:
+        # The lead was the link alone: Pelican's own summary, of the body as published.
+        del content.metadata["summary"]
+        if hasattr(content, "_summary"):
+            del content._summary
 
 
 def supply_author(generator) -> None:
@@ -232,4 +262,5 @@ def announce(generators) -> None:
 def register():
     signals.content_object_init.connect(supply)
     signal(ARTICLES_ENRICHED).connect(supply_author)
+    signal(LINKS_REMOVED).connect(summary_again)
     signals.all_generators_finalized.connect(announce)
