@@ -10,15 +10,20 @@ import hashlib
 import os
 import pickle
 import re
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
+from pelican import signals
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Tag
 
-from conftest import FixtureSite, append_text, assert_same_tree, newsroom, run_build
-from plugins.article_cache.plugin import GeneratorCache, future_dated, rebind_settings
+from conftest import REPO, FixtureSite, append_text, assert_same_tree, newsroom, run_build
+from plugins.article_cache.plugin import GeneratorCache, OutsideInit, future_dated, rebind_settings
+from warta.build import load_settings
+from warta.progress import BuildProgress
 from warta.snapshots import SnapshotStore, dumps, file_stamp, loads
 
 NO_SEARCH = {"SEARCH_ENABLED": False}  # Pagefind's own output is kept between builds
@@ -277,3 +282,168 @@ def test_settings_that_shape_articles_invalidate_the_cache_and_others_do_not(sit
     assert cache_counts(moved) == (0, len(files), 0)
     links = {a["href"] for a in moved.html("berita/2024/10/rilis-1/").select("a.tag")}
     assert links and all("/topik/" in href for href in links), links
+
+
+# -- outside plugins' content_object_init ---------------------------------------------
+
+OUTSIDE_INIT_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin working in content_object_init, as gallery and statistics
+    plugins do: a value from a file of its own on each article, the articles
+    counted (statistik.json, written at finalized), pages of its own showing them."""
+    import json
+    import os
+
+    from jinja2 import DictLoader, Environment
+    from pelican import signals
+    from pelican.contents import Article
+    from pelican.generators import Generator
+
+    TEMPLATES = {
+        "daftar.html": (
+            "<ul>{% for a in articles %}<li>{{ a.slug }} {{ a.penanda }}</li>{% endfor %}</ul>"
+        ),
+        "rinci.html": "<h1>{{ article.title }}</h1><p>{{ article.penanda }}</p>",
+    }
+    calls = []
+
+
+    def init(content):
+        if isinstance(content, Article):
+            with open(os.environ["OUTSIDE_MARK"], encoding="utf-8") as handle:
+                content.penanda = handle.read().strip()
+            calls.append(content.slug)
+
+
+    class Pages(Generator):
+        def generate_context(self):
+            pass
+
+        def generate_output(self, writer):
+            env = Environment(loader=DictLoader(TEMPLATES))
+            articles = self.context["articles"]
+            writer.write_file(
+                "luar/daftar/index.html", env.get_template("daftar.html"), self.context,
+                articles=articles,
+            )
+            for article in articles:
+                writer.write_file(
+                    f"luar/rinci/{article.slug}/index.html", env.get_template("rinci.html"),
+                    self.context, article=article,
+                )
+
+
+    def get_generators(pelican):
+        return Pages
+
+
+    def finalized(pelican):
+        path = os.path.join(pelican.settings["OUTPUT_PATH"], "statistik.json")
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump({"artikel": len(set(calls)), "panggilan": len(calls)}, handle)
+
+
+    def register():
+        signals.content_object_init.connect(init)
+        signals.get_generators.connect(get_generators)
+        signals.finalized.connect(finalized)
+    '''
+)
+
+
+def with_outside_plugin(tmp_path: Path, name: str, source: str) -> dict:
+    """Build overrides adding an outside plugin (package `name` in its own folder)."""
+    package = tmp_path / "outside-plugins" / name
+    package.mkdir(parents=True, exist_ok=True)
+    (package / "__init__.py").write_text(source, encoding="utf-8")
+    settings = load_settings(REPO / "pelicanconf.py")
+    return {
+        **NO_SEARCH,
+        "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(package.parent)],
+        "PLUGINS": [*settings["PLUGINS"], name],
+    }
+
+
+def test_outside_content_object_init_handlers_see_every_article_on_every_build(
+    site, tmp_path, monkeypatch
+):
+    """As with Pelican's readers' cache: the handler runs once for each article
+    on a warm build too, and what it sets reaches the pages, so a warm build
+    after its own input changed equals a clean build."""
+    files = newsroom(site)
+    mark = tmp_path / "penanda.txt"
+    monkeypatch.setenv("OUTSIDE_MARK", str(mark))
+    overrides = with_outside_plugin(tmp_path, "luar_init", OUTSIDE_INIT_PLUGIN)
+    mark.write_text("satu", encoding="utf-8")
+    site.build(**overrides)
+    for value in ("satu", "dua"):  # nothing changed; the plugin's own file changed
+        mark.write_text(value, encoding="utf-8")
+        warm = site.build(verbose=True, **overrides)
+        assert warm.returncode == 0, warm.log
+        assert cache_counts(warm) == (len(files), 0, 0)
+        assert warm.json("statistik.json") == {"artikel": len(files), "panggilan": len(files)}
+        shown = [li.get_text().split()[1] for li in warm.html("luar/daftar/").select("li")]
+        assert shown == [value] * len(files)
+        assert warm.html("luar/rinci/rilis-2/").p.get_text() == value
+
+    clean = run_build(site.content, tmp_path / "clean" / "output", overrides=overrides)
+    assert clean.returncode == 0, clean.log
+    assert_same_tree(site.output, clean.output)
+
+
+def test_a_cached_content_calls_outside_receivers_only_in_their_order():
+    """warta's own handlers (their work is in the snapshot) are not called again."""
+    own = BuildProgress(enabled=False)
+    calls = []
+    namespace = {"calls": calls}
+    exec(  # a module of no warta folder, as an outside plugin's
+        "def first(content):\n    calls.append(('first', content))\n"
+        "def second(content, **kwargs):\n    calls.append(('second', content, kwargs))\n",
+        namespace,
+    )
+    module = type(sys)("luar_urutan")
+    sys.modules["luar_urutan"] = module
+    first, second = namespace["first"], namespace["second"]
+    first.__module__ = second.__module__ = "luar_urutan"
+    content = real_article(dt.datetime(2024, 11, 17, 9, 30))
+    sender = OutsideInit()
+    sender.send(content)  # no outside receiver: nothing to call
+    try:
+        signals.content_object_init.connect(first)
+        signals.content_object_init.connect(own.content_read)
+        signals.content_object_init.connect(second)
+        sender.send(content)
+    finally:
+        for receiver in (first, own.content_read, second):
+            signals.content_object_init.disconnect(receiver)
+        del sys.modules["luar_urutan"]
+    assert calls == [("first", content), ("second", content, {})]
+    assert own.articles == 0
+    sender.send(content)
+    assert len(calls) == 2
+
+
+def test_a_stored_content_an_outside_receiver_fails_on_is_read_again(tmp_path):
+    """As when read: Pelican's generator says the failure and skips the source."""
+    source = tmp_path / "rilis.md"
+    source.write_text("Title: Rilis\n", encoding="utf-8")
+    article = real_article(dt.datetime(2024, 11, 17, 9, 30))
+
+    class Generator:
+        path = str(tmp_path)
+        settings = article.settings
+
+    store = store_at(tmp_path / "store.pickle", shared={"settings": article.settings})
+    store.put("rilis.md", source, article)
+    cache = GeneratorCache(Generator(), store, save=True)
+
+    def failing(content):
+        raise RuntimeError("gallery folder unreadable")
+
+    failing.__module__ = "__main__"
+    signals.content_object_init.connect(failing)
+    try:
+        assert cache.get_cached_data("rilis.md") is None
+    finally:
+        signals.content_object_init.disconnect(failing)
+    assert store.get("rilis.md", source) is None

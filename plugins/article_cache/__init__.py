@@ -36,14 +36,17 @@ Never kept, so read again on every build:
   embargo the clock lifts, not the source);
 - a content that pickle cannot write (a plugin attached a function to it).
 
-For outside plugins: a `content_object_init` handler runs when a content is
-read, so what it sets on the content is in the snapshot and comes back with
-it; it is not called again for a content taken from the store (as with
-Pelican's own generator layer). A handler that must see every content on
-every build belongs on `article_generator_finalized` (or the plugin can be
-turned off). A handler whose result depends on more than the source and the
-settings (a file of its own, the clock) should report it, or read that input
-later in the build.
+For outside plugins: `content_object_init` fires for every content on every
+build, as with Pelican's readers' cache. A content taken from the store is
+sent to every receiver that is not warta's own (a module of the project's
+plugins/ or of warta: their work is in the snapshot and is not done twice), in
+connection order, with the content as sender and nothing else, as
+`Content.__init__` sends it; what they set then reaches the pages (the writer
+digests each article's state). The snapshot was taken after all handlers ran
+on the read, so a handler finds what it set then and sets it again. A handler
+that raises on a stored content makes it be read afresh, where Pelican reports
+the failure and skips the source as for any read. With no outside receiver
+connected this costs nothing per content.
 
 Settings: ARTICLE_CACHE_ENABLED (default True; CACHE_CONTENT and
 LOAD_CONTENT_CACHE apply as to Pelican's caches: `--ignore-cache` starts

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import logging
 import os
 import sys
+import weakref
 from pathlib import Path
 
 from pelican import signals
@@ -37,6 +39,10 @@ DEFAULTS = {
     ),
 }
 FOLDER = "article_cache"
+# Where warta's own code lives: the project's plugins (those PLUGINS names from
+# PLUGIN_PATHS) and the warta package. Their content_object_init handlers are
+# accounted for by the snapshot; any other module's are an outside plugin's.
+OWN_FOLDERS = (Path(__file__).resolve().parents[1], Path(warta.__file__).resolve().parent)
 # What turns a source into a content: Pelican itself and the Markdown converter.
 LIBRARIES = ("pelican", "markdown", "pygments")
 
@@ -98,6 +104,47 @@ def rebind_settings(content, settings) -> None:
                 item.settings = settings
 
 
+@functools.cache
+def own_module(name: str) -> bool:
+    """Whether the module of that name is warta's: one of the project's plugins
+    or the warta package (by where its file is, not by its name)."""
+    origin = getattr(sys.modules.get(name), "__file__", None)
+    if not origin:
+        return False
+    path = Path(origin).resolve()
+    return any(path.is_relative_to(folder) for folder in OWN_FOLDERS)
+
+
+def own_receiver(receiver) -> bool:
+    name = getattr(receiver, "__module__", None) or type(receiver).__module__
+    return isinstance(name, str) and own_module(name)
+
+
+class OutsideInit:
+    """`content_object_init` for a content taken from the store, as Pelican's
+    readers' cache gives it: every receiver but warta's own (whose work is in
+    the snapshot) is called with the content, in connection order, as
+    `Content.__init__` sends it. With no outside receiver connected, a content
+    costs one length comparison."""
+
+    def __init__(self) -> None:
+        self.signal = signals.content_object_init
+        self.connected = -1  # number of receivers when `outside` was worked out
+        self.outside = False
+
+    def send(self, content) -> None:
+        signal = self.signal
+        if len(signal.receivers) != self.connected:
+            self.connected = len(signal.receivers)
+            live = (r() if isinstance(r, weakref.ref) else r for r in signal.receivers.values())
+            self.outside = any(r is not None and not own_receiver(r) for r in live)
+        if not self.outside or signal.is_muted:
+            return
+        for receiver in signal.receivers_for(content):
+            if not own_receiver(receiver):
+                receiver(content)
+
+
 class GeneratorCache:
     """Stands in for a CachingGenerator's own content cache (`get_cached_data`,
     `cache_data`, `save_cache`), which Pelican's `generate_context` calls."""
@@ -107,6 +154,7 @@ class GeneratorCache:
         self.store = store
         self.save_allowed = save
         self.reports_before: dict[str, int] = {}
+        self.outside_init = OutsideInit()
 
     def source(self, name: str) -> str:
         return os.path.join(self.generator.path, name)
@@ -114,7 +162,15 @@ class GeneratorCache:
     def get_cached_data(self, name: str, default=None):
         self.reports_before[name] = REPORTS.count
         found = self.store.get(name, self.source(name))
-        return default if found is None else found
+        if found is None:
+            return default
+        try:
+            self.outside_init.send(found)
+        except Exception:  # as when read: Pelican's generator skips the source
+            logger.debug("article_cache: %s: a content_object_init handler failed", name)
+            self.store.forget(name)
+            return default  # read again: Pelican says the failure and skips the source
+        return found
 
     def cache_data(self, name: str, content) -> None:
         said = REPORTS.count != self.reports_before.pop(name, None)
