@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import gzip
 import hashlib
 import os
 import pickle
@@ -21,7 +22,13 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Tag
 
 from conftest import REPO, FixtureSite, append_text, assert_same_tree, newsroom, run_build
-from plugins.article_cache.plugin import GeneratorCache, OutsideInit, future_dated, rebind_settings
+from plugins.article_cache.plugin import (
+    GeneratorCache,
+    OutsideInit,
+    drop_unloadable_caches,
+    future_dated,
+    rebind_settings,
+)
 from warta.build import load_settings
 from warta.progress import BuildProgress
 from warta.snapshots import SnapshotStore, dumps, file_stamp, loads
@@ -156,6 +163,19 @@ def test_what_pickle_cannot_write_is_not_kept_and_a_broken_file_is_an_empty_stor
 
     path.write_bytes(b"\x80\x05 not a pickle")
     assert store_at(path).get("a.md", source) is None
+
+
+def test_a_store_that_cannot_be_loaded_is_said_and_written_again(tmp_path, caplog):
+    source = tmp_path / "a.md"
+    source.write_text("satu", encoding="utf-8")
+    path = tmp_path / "store.pickle"
+    path.write_bytes(b"\x80\x05 not a pickle")
+    caplog.set_level("INFO", logger="warta.snapshots")
+    store = store_at(path)
+    [said] = [r.getMessage() for r in caplog.records if "cannot be loaded" in r.getMessage()]
+    assert str(path) in said
+    store.save()  # nothing stored: still not left broken for the next build
+    assert pickle.loads(path.read_bytes())["entries"] == {}
 
 
 # -- what is never kept -------------------------------------------------------------
@@ -447,3 +467,66 @@ def test_a_stored_content_an_outside_receiver_fails_on_is_read_again(tmp_path):
     finally:
         signals.content_object_init.disconnect(failing)
     assert store.get("rilis.md", source) is None
+
+
+# -- Pelican's own content cache, when this plugin did not take over ------------------
+
+HELPER_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin keeping a helper object in the settings, as some do: no
+    stable digest, so the article cache leaves the build to Pelican's own cache,
+    which pickles it with the settings of every tag and category."""
+    from pelican import signals
+
+
+    class Helper:
+        __slots__ = ()
+
+
+    def initialized(pelican):
+        pelican.settings["OUTSIDE_HELPER"] = Helper()
+
+
+    def register():
+        signals.initialized.connect(initialized)
+    '''
+)
+
+
+def test_a_build_after_an_outside_plugin_was_removed_starts_its_cache_afresh(site, tmp_path):
+    """Pelican's cache then holds a class of a module no longer there: unpickling
+    it stopped the build (ModuleNotFoundError) until cache/ was deleted."""
+    newsroom(site)
+    with_helper = site.build(**with_outside_plugin(tmp_path, "luar_pembantu", HELPER_PLUGIN))
+    assert with_helper.returncode == 0, with_helper.log
+    cached = site.root / "cache" / "ArticlesGenerator-Readers"
+    assert cached.is_file()
+
+    without = site.build(verbose=True, **NO_SEARCH)
+    assert without.returncode == 0, without.log
+    said = [line for line in without.log.splitlines() if "cannot be loaded" in line]
+    assert len(said) == 1 and str(cached) in said[0] and "luar_pembantu" in said[0], said
+    assert without.html("berita/2024/10/rilis-1/").h1 is not None
+    again = site.build(verbose=True, **NO_SEARCH)
+    assert again.returncode == 0 and "cannot be loaded" not in again.log
+
+
+def test_a_cut_off_content_cache_of_pelicans_is_removed_and_a_readable_one_kept(tmp_path):
+    settings = {
+        "CACHE_PATH": str(tmp_path),
+        "LOAD_CONTENT_CACHE": True,
+        "CONTENT_CACHING_LAYER": "reader",
+        "GZIP_CACHE": True,
+    }
+    articles, pages = tmp_path / "ArticlesGenerator-Readers", tmp_path / "PagesGenerator-Readers"
+    articles.write_bytes(gzip.compress(pickle.dumps({"a.md": (b"stamp", "isi")}))[:40])
+    pages.write_bytes(gzip.compress(pickle.dumps({"b.md": (b"stamp", "isi")})))
+
+    class Pelican:
+        pass
+
+    pelican = Pelican()
+    pelican.settings = settings
+    drop_unloadable_caches(pelican)
+    assert not articles.exists()  # EOFError: Pelican's own loading stops the build on it
+    assert pages.exists()

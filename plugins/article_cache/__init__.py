@@ -48,6 +48,16 @@ that raises on a stored content makes it be read afresh, where Pelican reports
 the failure and skips the source as for any read. With no outside receiver
 connected this costs nothing per content.
 
+A cache that cannot be loaded never stops the build: the store starts afresh
+(an info line names the file). Pelican's own content cache exists only after
+a build this plugin did not take over (turned off, DEFAULT_DATE = "fs", or
+settings without a stable digest, such as an outside plugin's helper object);
+Pelican loads it when it makes its generators, and a class it cannot find
+there (that plugin since removed) or a cut-off file would stop the build, so
+the file is loaded first at `get_generators` and removed when it cannot be
+(an info line naming it). That costs a second load only while Pelican's
+cache is in use.
+
 Settings: ARTICLE_CACHE_ENABLED (default True; CACHE_CONTENT and
 LOAD_CONTENT_CACHE apply as to Pelican's caches: `--ignore-cache` starts
 afresh), ARTICLE_CACHE_IGNORED_SETTINGS (settings that shape no content as

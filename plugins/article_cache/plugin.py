@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import gzip
 import logging
 import os
+import pickle
 import sys
 import weakref
 from pathlib import Path
@@ -259,6 +261,48 @@ def retire_readers_cache(readers) -> None:
             os.remove(path)
 
 
+# The generators whose content cache Pelican loads when it makes them, before
+# article_generator_init (or page_generator_init) lets this plugin take over.
+CACHED_GENERATORS = ("ArticlesGenerator", "PagesGenerator")
+
+
+def drop_unloadable_caches(pelican) -> None:
+    """get_generators (just before Pelican makes its generators): each content
+    cache of Pelican's that they are about to load is loaded first, and one
+    that cannot be is removed, so that Pelican starts it afresh.
+
+    Pelican gives up on a cache file it cannot read or unpickle, but any other
+    failure stops the build: a class of a plugin no longer installed (kept in
+    the settings its tags and categories refer to) is a ModuleNotFoundError, a
+    cut-off file an EOFError. Such a file exists only after a build this
+    plugin did not take over (see take_over); else there is nothing to load."""
+    settings = pelican.settings
+    if not settings.get("LOAD_CONTENT_CACHE"):
+        return
+    layer = settings.get("CONTENT_CACHING_LAYER")
+    suffix = "-Readers" if layer == "reader" else ""
+    opener = gzip.open if settings.get("GZIP_CACHE") else open
+    for kind in CACHED_GENERATORS:
+        path = os.path.join(settings["CACHE_PATH"], kind + suffix)
+        if not os.path.isfile(path):
+            continue
+        try:
+            with opener(path, "rb") as handle:
+                pickle.load(handle)
+        except (OSError, UnicodeDecodeError, pickle.PickleError):
+            continue  # Pelican starts afresh on these itself
+        except Exception as exc:
+            logger.info(
+                "article_cache: %s cannot be loaded (%s: %s): removed, the contents are read again",
+                path,
+                type(exc).__name__,
+                exc,
+            )
+            with contextlib.suppress(OSError):
+                os.remove(path)
+
+
 def register() -> None:
+    signals.get_generators.connect(drop_unloadable_caches)
     signals.article_generator_init.connect(take_over)
     signals.page_generator_init.connect(take_over)
