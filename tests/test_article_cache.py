@@ -308,9 +308,10 @@ def test_settings_that_shape_articles_invalidate_the_cache_and_others_do_not(sit
 
 OUTSIDE_INIT_PLUGIN = textwrap.dedent(
     '''
-    """An outside plugin working in content_object_init, as gallery and statistics
-    plugins do: a value from a file of its own on each article, the articles
-    counted (statistik.json, written at finalized), pages of its own showing them."""
+    """An outside plugin working in content_object_init, as gallery, statistics
+    and body-rewriting plugins do: a value from a file of its own on each
+    article, a paragraph added to the body, the articles counted
+    (statistik.json, written at finalized), pages of its own showing them."""
     import json
     import os
 
@@ -332,6 +333,7 @@ OUTSIDE_INIT_PLUGIN = textwrap.dedent(
         if isinstance(content, Article):
             with open(os.environ["OUTSIDE_MARK"], encoding="utf-8") as handle:
                 content.penanda = handle.read().strip()
+            content._content += "<p>Catatan luar.</p>"  # not idempotent: on the article as read
             calls.append(content.slug)
 
 
@@ -405,42 +407,84 @@ def test_outside_content_object_init_handlers_see_every_article_on_every_build(
         shown = [li.get_text().split()[1] for li in warm.html("luar/daftar/").select("li")]
         assert shown == [value] * len(files)
         assert warm.html("luar/rinci/rilis-2/").p.get_text() == value
+        paragraphs = [p.get_text() for p in warm.html("berita/2024/10/rilis-2/").select("p")]
+        assert paragraphs.count("Catatan luar.") == 1
 
     clean = run_build(site.content, tmp_path / "clean" / "output", overrides=overrides)
     assert clean.returncode == 0, clean.log
     assert_same_tree(site.output, clean.output)
 
 
-def test_a_cached_content_calls_outside_receivers_only_in_their_order():
-    """warta's own handlers (their work is in the snapshot) are not called again."""
-    own = BuildProgress(enabled=False)
+@pytest.fixture
+def outside_receivers():
+    """Two content_object_init receivers of a module in no warta folder, as an
+    outside plugin's: the first changes the content, both record their calls."""
     calls = []
     namespace = {"calls": calls}
-    exec(  # a module of no warta folder, as an outside plugin's
-        "def first(content):\n    calls.append(('first', content))\n"
-        "def second(content, **kwargs):\n    calls.append(('second', content, kwargs))\n",
+    exec(
+        "def first(content):\n"
+        "    calls.append(('first', content))\n"
+        "    content.luar = 1\n"
+        "    content.metadata['luar'] = 1\n"
+        "    content._content += '<p>Catatan luar.</p>'\n"
+        "def second(content, **kwargs):\n"
+        "    calls.append(('second', content, kwargs))\n",
         namespace,
     )
-    module = type(sys)("luar_urutan")
-    sys.modules["luar_urutan"] = module
+    sys.modules["luar_urutan"] = type(sys)("luar_urutan")
     first, second = namespace["first"], namespace["second"]
     first.__module__ = second.__module__ = "luar_urutan"
+    yield first, second, calls
+    del sys.modules["luar_urutan"]
+
+
+def test_a_cached_content_calls_outside_receivers_only_in_their_order(outside_receivers):
+    """warta's own handlers (their work is in the snapshot) are not called again."""
+    first, second, calls = outside_receivers
+    own = BuildProgress(enabled=False)
     content = real_article(dt.datetime(2024, 11, 17, 9, 30))
     sender = OutsideInit()
-    sender.send(content)  # no outside receiver: nothing to call
+    sender.replay(content)  # no outside receiver: nothing to call
+    receivers = (own.content_read, first, second)
     try:
-        signals.content_object_init.connect(first)
-        signals.content_object_init.connect(own.content_read)
-        signals.content_object_init.connect(second)
-        sender.send(content)
+        for receiver in receivers:
+            signals.content_object_init.connect(receiver)
+        sender.replay(content)
     finally:
-        for receiver in (first, own.content_read, second):
+        for receiver in receivers:
             signals.content_object_init.disconnect(receiver)
-        del sys.modules["luar_urutan"]
     assert calls == [("first", content), ("second", content, {})]
     assert own.articles == 0
-    sender.send(content)
+    sender.replay(content)
     assert len(calls) == 2
+
+
+def test_the_snapshot_of_a_read_content_holds_none_of_an_outside_receivers_work(
+    outside_receivers,
+):
+    """Called again on the content taken from the store, a receiver that adds to
+    the body must find it as read, as Pelican's readers' cache gives it."""
+    first, second, calls = outside_receivers
+    signal = signals.content_object_init
+    watcher = OutsideInit()
+    try:
+        signal.connect(first)
+        signal.connect(second)
+        watcher.watch()
+        article = real_article(dt.datetime(2024, 11, 17, 9, 30))  # Content.__init__ sends
+        article.setelah = True  # as Article.__init__ does after the signal (status, date)
+        snapshot = watcher.as_read(article)  # as cache_data does
+    finally:
+        watcher.unwatch()
+        signal.disconnect(first)
+        signal.disconnect(second)
+    assert "send" not in vars(signal)
+    assert calls == [("first", article), ("second", article, {})]
+    assert article.luar == 1 and article._content.endswith("<p>Catatan luar.</p>")
+    assert not hasattr(snapshot, "luar") and "luar" not in snapshot.metadata
+    assert snapshot._content == "<p>Isi.</p>" and snapshot.setelah is True
+    assert snapshot.settings is article.settings and snapshot.title == article.title
+    assert watcher.as_read(article) is article  # noted once
 
 
 def test_a_stored_content_an_outside_receiver_fails_on_is_read_again(tmp_path):

@@ -37,16 +37,19 @@ Never kept, so read again on every build:
 - a content that pickle cannot write (a plugin attached a function to it).
 
 For outside plugins: `content_object_init` fires for every content on every
-build, as with Pelican's readers' cache. A content taken from the store is
-sent to every receiver that is not warta's own (a module of the project's
-plugins/ or of warta: their work is in the snapshot and is not done twice), in
-connection order, with the content as sender and nothing else, as
-`Content.__init__` sends it; what they set then reaches the pages (the writer
-digests each article's state). The snapshot was taken after all handlers ran
-on the read, so a handler finds what it set then and sets it again. A handler
-that raises on a stored content makes it be read afresh, where Pelican reports
-the failure and skips the source as for any read. With no outside receiver
-connected this costs nothing per content.
+build, as with Pelican's readers' cache. While a source is read, the content's
+state just before the first outside receiver (one of no module of the
+project's plugins/ or of warta) is noted, and the snapshot is made of it (with
+what Pelican sets after the signal): it holds warta's handlers' work, never an
+outside plugin's. A content taken from the store is sent to the receivers from
+that first outside one on, in connection order, with the content as sender and
+nothing else, as `Content.__init__` sends it; warta's own before it are not
+called again. An outside handler thus always finds the content as read (one
+that adds to the body adds once), and what it sets reaches the pages (the
+writer digests each article's state). A handler that raises on a stored
+content makes it be read afresh, where Pelican reports the failure and skips
+the source as for any read. With no outside receiver connected nothing is
+noted and a content costs one comparison.
 
 A cache that cannot be loaded never stops the build: the store starts afresh
 (an info line names the file). Pelican's own content cache exists only after

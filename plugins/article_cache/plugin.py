@@ -6,14 +6,18 @@ import contextlib
 import datetime as dt
 import functools
 import gzip
+import inspect
 import logging
 import os
 import pickle
 import sys
 import weakref
 from pathlib import Path
+from typing import Any
 
+from blinker import Signal
 from pelican import signals
+from pelican.contents import Content
 from pelican.generators import CachingGenerator
 from pelican.urlwrappers import URLWrapper
 
@@ -122,29 +126,92 @@ def own_receiver(receiver) -> bool:
     return isinstance(name, str) and own_module(name)
 
 
+def first_outside(receivers: list) -> int | None:
+    """Index of the first receiver that is not warta's own."""
+    return next((i for i, r in enumerate(receivers) if not own_receiver(r)), None)
+
+
 class OutsideInit:
-    """`content_object_init` for a content taken from the store, as Pelican's
-    readers' cache gives it: every receiver but warta's own (whose work is in
-    the snapshot) is called with the content, in connection order, as
-    `Content.__init__` sends it. With no outside receiver connected, a content
-    costs one length comparison."""
+    """`content_object_init` and outside plugins, as with Pelican's readers' cache.
+
+    A source read (`watch`): the signal goes through `send_read`, which notes the
+    content's state just before the first outside receiver runs; the snapshot
+    is made of that state (`as_read`), with what `Article.__init__` sets after
+    the signal, so it never holds an outside plugin's work. A content taken
+    from the store (`replay`): the receivers from the first outside one on are
+    called with it, in connection order, with the content as sender and
+    nothing else, as `Content.__init__` sends it; warta's own before that one
+    are not called again (their work is in the snapshot). With no outside
+    receiver connected nothing is watched and a content costs one comparison."""
 
     def __init__(self) -> None:
         self.signal = signals.content_object_init
         self.connected = -1  # number of receivers when `outside` was worked out
         self.outside = False
+        self.noted: dict[int, tuple[Any, dict, dict]] = {}  # id → (content, before, after)
 
-    def send(self, content) -> None:
+    def any_outside(self) -> bool:
         signal = self.signal
         if len(signal.receivers) != self.connected:
             self.connected = len(signal.receivers)
             live = (r() if isinstance(r, weakref.ref) else r for r in signal.receivers.values())
             self.outside = any(r is not None and not own_receiver(r) for r in live)
-        if not self.outside or signal.is_muted:
+        return self.outside
+
+    def replay(self, content) -> None:
+        if not self.any_outside() or self.signal.is_muted:
             return
-        for receiver in signal.receivers_for(content):
-            if not own_receiver(receiver):
-                receiver(content)
+        receivers = list(self.signal.receivers_for(content))
+        start = first_outside(receivers)
+        for receiver in receivers[start:] if start is not None else ():
+            receiver(content)
+
+    def watch(self) -> None:
+        """Before a source is read: its `content_object_init` goes through `send_read`."""
+        if self.any_outside() and "send" not in vars(self.signal):
+            self.signal.send = self.send_read
+
+    def unwatch(self) -> None:
+        if vars(self.signal).get("send") == self.send_read:
+            del self.signal.send
+        self.noted = {}
+
+    def send_read(self, sender=None, /, **kwargs):
+        """Blinker's `Signal.send`, noting the content's state before the first
+        outside receiver (its metadata copied; settings and context are shared)."""
+        signal = self.signal
+        receivers = [] if signal.is_muted else list(signal.receivers_for(sender))
+        start = first_outside(receivers)
+        if (
+            start is None
+            or kwargs
+            or not isinstance(sender, Content)
+            or any(inspect.iscoroutinefunction(r) for r in receivers)
+        ):
+            return Signal.send(signal, sender, **kwargs)
+        results = [(receiver, receiver(sender)) for receiver in receivers[:start]]
+        before = dict(vars(sender))
+        if isinstance(before.get("metadata"), dict):  # its own, filled in place by some
+            before["metadata"] = dict(before["metadata"])
+        results += [(receiver, receiver(sender)) for receiver in receivers[start:]]
+        self.noted[id(sender)] = (sender, before, dict(vars(sender)))
+        return results
+
+    def as_read(self, content):
+        """The content as it was before the first outside receiver, with what was
+        set after the signal; the content itself when nothing was noted."""
+        noted = self.noted.pop(id(content), None)
+        if noted is None or noted[0] is not content:
+            return content
+        _, before, after = noted
+        now = vars(content)
+        state = dict(before)
+        state.update((k, v) for k, v in now.items() if k not in after or after[k] is not v)
+        for key in after.keys() - now.keys():
+            state.pop(key, None)
+        clone = object.__new__(type(content))
+        vars(clone).update(state)
+        return clone
 
 
 class GeneratorCache:
@@ -165,9 +232,10 @@ class GeneratorCache:
         self.reports_before[name] = REPORTS.count
         found = self.store.get(name, self.source(name))
         if found is None:
+            self.outside_init.watch()  # Pelican reads it next
             return default
         try:
-            self.outside_init.send(found)
+            self.outside_init.replay(found)
         except Exception:  # as when read: Pelican's generator skips the source
             logger.debug("article_cache: %s: a content_object_init handler failed", name)
             self.store.forget(name)
@@ -175,15 +243,17 @@ class GeneratorCache:
         return found
 
     def cache_data(self, name: str, content) -> None:
+        as_read = self.outside_init.as_read(content)
         said = REPORTS.count != self.reports_before.pop(name, None)
         if said or future_dated(content):
             self.store.forget(name)
             return
         rebind_settings(content, self.generator.settings)
         if self.save_allowed:  # else a snapshot nobody keeps: not worth its pickling
-            self.store.put(name, self.source(name), content)
+            self.store.put(name, self.source(name), as_read)
 
     def save_cache(self) -> None:
+        self.outside_init.unwatch()
         store = self.store
         if self.save_allowed:
             store.save()
