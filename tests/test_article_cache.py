@@ -6,19 +6,31 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import gzip
 import hashlib
 import os
 import pickle
 import re
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
+from pelican import signals
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Tag
 
-from conftest import FixtureSite, append_text, assert_same_tree, newsroom, run_build
-from plugins.article_cache.plugin import GeneratorCache, future_dated, rebind_settings
+from conftest import REPO, FixtureSite, append_text, assert_same_tree, newsroom, run_build
+from plugins.article_cache.plugin import (
+    GeneratorCache,
+    OutsideInit,
+    drop_unloadable_caches,
+    future_dated,
+    rebind_settings,
+)
+from warta.build import load_settings
+from warta.progress import BuildProgress
 from warta.snapshots import SnapshotStore, dumps, file_stamp, loads
 
 NO_SEARCH = {"SEARCH_ENABLED": False}  # Pagefind's own output is kept between builds
@@ -153,6 +165,19 @@ def test_what_pickle_cannot_write_is_not_kept_and_a_broken_file_is_an_empty_stor
     assert store_at(path).get("a.md", source) is None
 
 
+def test_a_store_that_cannot_be_loaded_is_said_and_written_again(tmp_path, caplog):
+    source = tmp_path / "a.md"
+    source.write_text("satu", encoding="utf-8")
+    path = tmp_path / "store.pickle"
+    path.write_bytes(b"\x80\x05 not a pickle")
+    caplog.set_level("INFO", logger="warta.snapshots")
+    store = store_at(path)
+    [said] = [r.getMessage() for r in caplog.records if "cannot be loaded" in r.getMessage()]
+    assert str(path) in said
+    store.save()  # nothing stored: still not left broken for the next build
+    assert pickle.loads(path.read_bytes())["entries"] == {}
+
+
 # -- what is never kept -------------------------------------------------------------
 
 
@@ -277,3 +302,275 @@ def test_settings_that_shape_articles_invalidate_the_cache_and_others_do_not(sit
     assert cache_counts(moved) == (0, len(files), 0)
     links = {a["href"] for a in moved.html("berita/2024/10/rilis-1/").select("a.tag")}
     assert links and all("/topik/" in href for href in links), links
+
+
+# -- outside plugins' content_object_init ---------------------------------------------
+
+OUTSIDE_INIT_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin working in content_object_init, as gallery, statistics
+    and body-rewriting plugins do: a value from a file of its own on each
+    article, a paragraph added to the body, the articles counted
+    (statistik.json, written at finalized), pages of its own showing them."""
+    import json
+    import os
+
+    from jinja2 import DictLoader, Environment
+    from pelican import signals
+    from pelican.contents import Article
+    from pelican.generators import Generator
+
+    TEMPLATES = {
+        "daftar.html": (
+            "<ul>{% for a in articles %}<li>{{ a.slug }} {{ a.penanda }}</li>{% endfor %}</ul>"
+        ),
+        "rinci.html": "<h1>{{ article.title }}</h1><p>{{ article.penanda }}</p>",
+    }
+    calls = []
+
+
+    def init(content):
+        if isinstance(content, Article):
+            with open(os.environ["OUTSIDE_MARK"], encoding="utf-8") as handle:
+                content.penanda = handle.read().strip()
+            content._content += "<p>Catatan luar.</p>"  # not idempotent: on the article as read
+            calls.append(content.slug)
+
+
+    class Pages(Generator):
+        def generate_context(self):
+            pass
+
+        def generate_output(self, writer):
+            env = Environment(loader=DictLoader(TEMPLATES))
+            articles = self.context["articles"]
+            writer.write_file(
+                "luar/daftar/index.html", env.get_template("daftar.html"), self.context,
+                articles=articles,
+            )
+            for article in articles:
+                writer.write_file(
+                    f"luar/rinci/{article.slug}/index.html", env.get_template("rinci.html"),
+                    self.context, article=article,
+                )
+
+
+    def get_generators(pelican):
+        return Pages
+
+
+    def finalized(pelican):
+        path = os.path.join(pelican.settings["OUTPUT_PATH"], "statistik.json")
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump({"artikel": len(set(calls)), "panggilan": len(calls)}, handle)
+
+
+    def register():
+        signals.content_object_init.connect(init)
+        signals.get_generators.connect(get_generators)
+        signals.finalized.connect(finalized)
+    '''
+)
+
+
+def with_outside_plugin(tmp_path: Path, name: str, source: str) -> dict:
+    """Build overrides adding an outside plugin (package `name` in its own folder)."""
+    package = tmp_path / "outside-plugins" / name
+    package.mkdir(parents=True, exist_ok=True)
+    (package / "__init__.py").write_text(source, encoding="utf-8")
+    settings = load_settings(REPO / "pelicanconf.py")
+    return {
+        **NO_SEARCH,
+        "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(package.parent)],
+        "PLUGINS": [*settings["PLUGINS"], name],
+    }
+
+
+def test_outside_content_object_init_handlers_see_every_article_on_every_build(
+    site, tmp_path, monkeypatch
+):
+    """As with Pelican's readers' cache: the handler runs once for each article
+    on a warm build too, and what it sets reaches the pages, so a warm build
+    after its own input changed equals a clean build."""
+    files = newsroom(site)
+    mark = tmp_path / "penanda.txt"
+    monkeypatch.setenv("OUTSIDE_MARK", str(mark))
+    overrides = with_outside_plugin(tmp_path, "luar_init", OUTSIDE_INIT_PLUGIN)
+    mark.write_text("satu", encoding="utf-8")
+    site.build(**overrides)
+    for value in ("satu", "dua"):  # nothing changed; the plugin's own file changed
+        mark.write_text(value, encoding="utf-8")
+        warm = site.build(verbose=True, **overrides)
+        assert warm.returncode == 0, warm.log
+        assert cache_counts(warm) == (len(files), 0, 0)
+        assert warm.json("statistik.json") == {"artikel": len(files), "panggilan": len(files)}
+        shown = [li.get_text().split()[1] for li in warm.html("luar/daftar/").select("li")]
+        assert shown == [value] * len(files)
+        assert warm.html("luar/rinci/rilis-2/").p.get_text() == value
+        paragraphs = [p.get_text() for p in warm.html("berita/2024/10/rilis-2/").select("p")]
+        assert paragraphs.count("Catatan luar.") == 1
+
+    clean = run_build(site.content, tmp_path / "clean" / "output", overrides=overrides)
+    assert clean.returncode == 0, clean.log
+    assert_same_tree(site.output, clean.output)
+
+
+@pytest.fixture
+def outside_receivers():
+    """Two content_object_init receivers of a module in no warta folder, as an
+    outside plugin's: the first changes the content, both record their calls."""
+    calls = []
+    namespace = {"calls": calls}
+    exec(
+        "def first(content):\n"
+        "    calls.append(('first', content))\n"
+        "    content.luar = 1\n"
+        "    content.metadata['luar'] = 1\n"
+        "    content._content += '<p>Catatan luar.</p>'\n"
+        "def second(content, **kwargs):\n"
+        "    calls.append(('second', content, kwargs))\n",
+        namespace,
+    )
+    sys.modules["luar_urutan"] = type(sys)("luar_urutan")
+    first, second = namespace["first"], namespace["second"]
+    first.__module__ = second.__module__ = "luar_urutan"
+    yield first, second, calls
+    del sys.modules["luar_urutan"]
+
+
+def test_a_cached_content_calls_outside_receivers_only_in_their_order(outside_receivers):
+    """warta's own handlers (their work is in the snapshot) are not called again."""
+    first, second, calls = outside_receivers
+    own = BuildProgress(enabled=False)
+    content = real_article(dt.datetime(2024, 11, 17, 9, 30))
+    sender = OutsideInit()
+    sender.replay(content)  # no outside receiver: nothing to call
+    receivers = (own.content_read, first, second)
+    try:
+        for receiver in receivers:
+            signals.content_object_init.connect(receiver)
+        sender.replay(content)
+    finally:
+        for receiver in receivers:
+            signals.content_object_init.disconnect(receiver)
+    assert calls == [("first", content), ("second", content, {})]
+    assert own.articles == 0
+    sender.replay(content)
+    assert len(calls) == 2
+
+
+def test_the_snapshot_of_a_read_content_holds_none_of_an_outside_receivers_work(
+    outside_receivers,
+):
+    """Called again on the content taken from the store, a receiver that adds to
+    the body must find it as read, as Pelican's readers' cache gives it."""
+    first, second, calls = outside_receivers
+    signal = signals.content_object_init
+    watcher = OutsideInit()
+    try:
+        signal.connect(first)
+        signal.connect(second)
+        watcher.watch()
+        article = real_article(dt.datetime(2024, 11, 17, 9, 30))  # Content.__init__ sends
+        article.setelah = True  # as Article.__init__ does after the signal (status, date)
+        snapshot = watcher.as_read(article)  # as cache_data does
+    finally:
+        watcher.unwatch()
+        signal.disconnect(first)
+        signal.disconnect(second)
+    assert "send" not in vars(signal)
+    assert calls == [("first", article), ("second", article, {})]
+    assert article.luar == 1 and article._content.endswith("<p>Catatan luar.</p>")
+    assert not hasattr(snapshot, "luar") and "luar" not in snapshot.metadata
+    assert snapshot._content == "<p>Isi.</p>" and snapshot.setelah is True
+    assert snapshot.settings is article.settings and snapshot.title == article.title
+    assert watcher.as_read(article) is article  # noted once
+
+
+def test_a_stored_content_an_outside_receiver_fails_on_is_read_again(tmp_path):
+    """As when read: Pelican's generator says the failure and skips the source."""
+    source = tmp_path / "rilis.md"
+    source.write_text("Title: Rilis\n", encoding="utf-8")
+    article = real_article(dt.datetime(2024, 11, 17, 9, 30))
+
+    class Generator:
+        path = str(tmp_path)
+        settings = article.settings
+
+    store = store_at(tmp_path / "store.pickle", shared={"settings": article.settings})
+    store.put("rilis.md", source, article)
+    cache = GeneratorCache(Generator(), store, save=True)
+
+    def failing(content):
+        raise RuntimeError("gallery folder unreadable")
+
+    failing.__module__ = "__main__"
+    signals.content_object_init.connect(failing)
+    try:
+        assert cache.get_cached_data("rilis.md") is None
+    finally:
+        signals.content_object_init.disconnect(failing)
+    assert store.get("rilis.md", source) is None
+
+
+# -- Pelican's own content cache, when this plugin did not take over ------------------
+
+HELPER_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin keeping a helper object in the settings, as some do: no
+    stable digest, so the article cache leaves the build to Pelican's own cache,
+    which pickles it with the settings of every tag and category."""
+    from pelican import signals
+
+
+    class Helper:
+        __slots__ = ()
+
+
+    def initialized(pelican):
+        pelican.settings["OUTSIDE_HELPER"] = Helper()
+
+
+    def register():
+        signals.initialized.connect(initialized)
+    '''
+)
+
+
+def test_a_build_after_an_outside_plugin_was_removed_starts_its_cache_afresh(site, tmp_path):
+    """Pelican's cache then holds a class of a module no longer there: unpickling
+    it stopped the build (ModuleNotFoundError) until cache/ was deleted."""
+    newsroom(site)
+    with_helper = site.build(**with_outside_plugin(tmp_path, "luar_pembantu", HELPER_PLUGIN))
+    assert with_helper.returncode == 0, with_helper.log
+    cached = site.root / "cache" / "ArticlesGenerator-Readers"
+    assert cached.is_file()
+
+    without = site.build(verbose=True, **NO_SEARCH)
+    assert without.returncode == 0, without.log
+    said = [line for line in without.log.splitlines() if "cannot be loaded" in line]
+    assert len(said) == 1 and str(cached) in said[0] and "luar_pembantu" in said[0], said
+    assert without.html("berita/2024/10/rilis-1/").h1 is not None
+    again = site.build(verbose=True, **NO_SEARCH)
+    assert again.returncode == 0 and "cannot be loaded" not in again.log
+
+
+def test_a_cut_off_content_cache_of_pelicans_is_removed_and_a_readable_one_kept(tmp_path):
+    settings = {
+        "CACHE_PATH": str(tmp_path),
+        "LOAD_CONTENT_CACHE": True,
+        "CONTENT_CACHING_LAYER": "reader",
+        "GZIP_CACHE": True,
+    }
+    articles, pages = tmp_path / "ArticlesGenerator-Readers", tmp_path / "PagesGenerator-Readers"
+    articles.write_bytes(gzip.compress(pickle.dumps({"a.md": (b"stamp", "isi")}))[:40])
+    pages.write_bytes(gzip.compress(pickle.dumps({"b.md": (b"stamp", "isi")})))
+
+    class Pelican:
+        pass
+
+    pelican = Pelican()
+    pelican.settings = settings
+    drop_unloadable_caches(pelican)
+    assert not articles.exists()  # EOFError: Pelican's own loading stops the build on it
+    assert pages.exists()

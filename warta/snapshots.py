@@ -131,7 +131,13 @@ class SnapshotStore:
         except FileNotFoundError:
             return
         except Exception as exc:  # a truncated or foreign file: start afresh
-            logger.debug("snapshots: %s not loaded (%s)", self.path, exc)
+            logger.info(
+                "snapshots: %s cannot be loaded (%s: %s): started afresh",
+                self.path,
+                type(exc).__name__,
+                exc,
+            )
+            self.changed = True  # rewritten by this build
             return
         if (
             isinstance(saved, dict)

@@ -36,14 +36,30 @@ Never kept, so read again on every build:
   embargo the clock lifts, not the source);
 - a content that pickle cannot write (a plugin attached a function to it).
 
-For outside plugins: a `content_object_init` handler runs when a content is
-read, so what it sets on the content is in the snapshot and comes back with
-it; it is not called again for a content taken from the store (as with
-Pelican's own generator layer). A handler that must see every content on
-every build belongs on `article_generator_finalized` (or the plugin can be
-turned off). A handler whose result depends on more than the source and the
-settings (a file of its own, the clock) should report it, or read that input
-later in the build.
+For outside plugins: `content_object_init` fires for every content on every
+build, as with Pelican's readers' cache. While a source is read, the content's
+state just before the first outside receiver (one of no module of the
+project's plugins/ or of warta) is noted, and the snapshot is made of it (with
+what Pelican sets after the signal): it holds warta's handlers' work, never an
+outside plugin's. A content taken from the store is sent to the receivers from
+that first outside one on, in connection order, with the content as sender and
+nothing else, as `Content.__init__` sends it; warta's own before it are not
+called again. An outside handler thus always finds the content as read (one
+that adds to the body adds once), and what it sets reaches the pages (the
+writer digests each article's state). A handler that raises on a stored
+content makes it be read afresh, where Pelican reports the failure and skips
+the source as for any read. With no outside receiver connected nothing is
+noted and a content costs one comparison.
+
+A cache that cannot be loaded never stops the build: the store starts afresh
+(an info line names the file). Pelican's own content cache exists only after
+a build this plugin did not take over (turned off, DEFAULT_DATE = "fs", or
+settings without a stable digest, such as an outside plugin's helper object);
+Pelican loads it when it makes its generators, and a class it cannot find
+there (that plugin since removed) or a cut-off file would stop the build, so
+the file is loaded first at `get_generators` and removed when it cannot be
+(an info line naming it). That costs a second load only while Pelican's
+cache is in use.
 
 Settings: ARTICLE_CACHE_ENABLED (default True; CACHE_CONTENT and
 LOAD_CONTENT_CACHE apply as to Pelican's caches: `--ignore-cache` starts

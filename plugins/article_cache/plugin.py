@@ -4,12 +4,20 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import gzip
+import inspect
 import logging
 import os
+import pickle
 import sys
+import weakref
 from pathlib import Path
+from typing import Any
 
+from blinker import Signal
 from pelican import signals
+from pelican.contents import Content
 from pelican.generators import CachingGenerator
 from pelican.urlwrappers import URLWrapper
 
@@ -37,6 +45,10 @@ DEFAULTS = {
     ),
 }
 FOLDER = "article_cache"
+# Where warta's own code lives: the project's plugins (those PLUGINS names from
+# PLUGIN_PATHS) and the warta package. Their content_object_init handlers are
+# accounted for by the snapshot; any other module's are an outside plugin's.
+OWN_FOLDERS = (Path(__file__).resolve().parents[1], Path(warta.__file__).resolve().parent)
 # What turns a source into a content: Pelican itself and the Markdown converter.
 LIBRARIES = ("pelican", "markdown", "pygments")
 
@@ -98,6 +110,110 @@ def rebind_settings(content, settings) -> None:
                 item.settings = settings
 
 
+@functools.cache
+def own_module(name: str) -> bool:
+    """Whether the module of that name is warta's: one of the project's plugins
+    or the warta package (by where its file is, not by its name)."""
+    origin = getattr(sys.modules.get(name), "__file__", None)
+    if not origin:
+        return False
+    path = Path(origin).resolve()
+    return any(path.is_relative_to(folder) for folder in OWN_FOLDERS)
+
+
+def own_receiver(receiver) -> bool:
+    name = getattr(receiver, "__module__", None) or type(receiver).__module__
+    return isinstance(name, str) and own_module(name)
+
+
+def first_outside(receivers: list) -> int | None:
+    """Index of the first receiver that is not warta's own."""
+    return next((i for i, r in enumerate(receivers) if not own_receiver(r)), None)
+
+
+class OutsideInit:
+    """`content_object_init` and outside plugins, as with Pelican's readers' cache.
+
+    A source read (`watch`): the signal goes through `send_read`, which notes the
+    content's state just before the first outside receiver runs; the snapshot
+    is made of that state (`as_read`), with what `Article.__init__` sets after
+    the signal, so it never holds an outside plugin's work. A content taken
+    from the store (`replay`): the receivers from the first outside one on are
+    called with it, in connection order, with the content as sender and
+    nothing else, as `Content.__init__` sends it; warta's own before that one
+    are not called again (their work is in the snapshot). With no outside
+    receiver connected nothing is watched and a content costs one comparison."""
+
+    def __init__(self) -> None:
+        self.signal = signals.content_object_init
+        self.connected = -1  # number of receivers when `outside` was worked out
+        self.outside = False
+        self.noted: dict[int, tuple[Any, dict, dict]] = {}  # id → (content, before, after)
+
+    def any_outside(self) -> bool:
+        signal = self.signal
+        if len(signal.receivers) != self.connected:
+            self.connected = len(signal.receivers)
+            live = (r() if isinstance(r, weakref.ref) else r for r in signal.receivers.values())
+            self.outside = any(r is not None and not own_receiver(r) for r in live)
+        return self.outside
+
+    def replay(self, content) -> None:
+        if not self.any_outside() or self.signal.is_muted:
+            return
+        receivers = list(self.signal.receivers_for(content))
+        start = first_outside(receivers)
+        for receiver in receivers[start:] if start is not None else ():
+            receiver(content)
+
+    def watch(self) -> None:
+        """Before a source is read: its `content_object_init` goes through `send_read`."""
+        if self.any_outside() and "send" not in vars(self.signal):
+            self.signal.send = self.send_read
+
+    def unwatch(self) -> None:
+        if vars(self.signal).get("send") == self.send_read:
+            del self.signal.send
+        self.noted = {}
+
+    def send_read(self, sender=None, /, **kwargs):
+        """Blinker's `Signal.send`, noting the content's state before the first
+        outside receiver (its metadata copied; settings and context are shared)."""
+        signal = self.signal
+        receivers = [] if signal.is_muted else list(signal.receivers_for(sender))
+        start = first_outside(receivers)
+        if (
+            start is None
+            or kwargs
+            or not isinstance(sender, Content)
+            or any(inspect.iscoroutinefunction(r) for r in receivers)
+        ):
+            return Signal.send(signal, sender, **kwargs)
+        results = [(receiver, receiver(sender)) for receiver in receivers[:start]]
+        before = dict(vars(sender))
+        if isinstance(before.get("metadata"), dict):  # its own, filled in place by some
+            before["metadata"] = dict(before["metadata"])
+        results += [(receiver, receiver(sender)) for receiver in receivers[start:]]
+        self.noted[id(sender)] = (sender, before, dict(vars(sender)))
+        return results
+
+    def as_read(self, content):
+        """The content as it was before the first outside receiver, with what was
+        set after the signal; the content itself when nothing was noted."""
+        noted = self.noted.pop(id(content), None)
+        if noted is None or noted[0] is not content:
+            return content
+        _, before, after = noted
+        now = vars(content)
+        state = dict(before)
+        state.update((k, v) for k, v in now.items() if k not in after or after[k] is not v)
+        for key in after.keys() - now.keys():
+            state.pop(key, None)
+        clone = object.__new__(type(content))
+        vars(clone).update(state)
+        return clone
+
+
 class GeneratorCache:
     """Stands in for a CachingGenerator's own content cache (`get_cached_data`,
     `cache_data`, `save_cache`), which Pelican's `generate_context` calls."""
@@ -107,6 +223,7 @@ class GeneratorCache:
         self.store = store
         self.save_allowed = save
         self.reports_before: dict[str, int] = {}
+        self.outside_init = OutsideInit()
 
     def source(self, name: str) -> str:
         return os.path.join(self.generator.path, name)
@@ -114,18 +231,29 @@ class GeneratorCache:
     def get_cached_data(self, name: str, default=None):
         self.reports_before[name] = REPORTS.count
         found = self.store.get(name, self.source(name))
-        return default if found is None else found
+        if found is None:
+            self.outside_init.watch()  # Pelican reads it next
+            return default
+        try:
+            self.outside_init.replay(found)
+        except Exception:  # as when read: Pelican's generator skips the source
+            logger.debug("article_cache: %s: a content_object_init handler failed", name)
+            self.store.forget(name)
+            return default  # read again: Pelican says the failure and skips the source
+        return found
 
     def cache_data(self, name: str, content) -> None:
+        as_read = self.outside_init.as_read(content)
         said = REPORTS.count != self.reports_before.pop(name, None)
         if said or future_dated(content):
             self.store.forget(name)
             return
         rebind_settings(content, self.generator.settings)
         if self.save_allowed:  # else a snapshot nobody keeps: not worth its pickling
-            self.store.put(name, self.source(name), content)
+            self.store.put(name, self.source(name), as_read)
 
     def save_cache(self) -> None:
+        self.outside_init.unwatch()
         store = self.store
         if self.save_allowed:
             store.save()
@@ -203,6 +331,48 @@ def retire_readers_cache(readers) -> None:
             os.remove(path)
 
 
+# The generators whose content cache Pelican loads when it makes them, before
+# article_generator_init (or page_generator_init) lets this plugin take over.
+CACHED_GENERATORS = ("ArticlesGenerator", "PagesGenerator")
+
+
+def drop_unloadable_caches(pelican) -> None:
+    """get_generators (just before Pelican makes its generators): each content
+    cache of Pelican's that they are about to load is loaded first, and one
+    that cannot be is removed, so that Pelican starts it afresh.
+
+    Pelican gives up on a cache file it cannot read or unpickle, but any other
+    failure stops the build: a class of a plugin no longer installed (kept in
+    the settings its tags and categories refer to) is a ModuleNotFoundError, a
+    cut-off file an EOFError. Such a file exists only after a build this
+    plugin did not take over (see take_over); else there is nothing to load."""
+    settings = pelican.settings
+    if not settings.get("LOAD_CONTENT_CACHE"):
+        return
+    layer = settings.get("CONTENT_CACHING_LAYER")
+    suffix = "-Readers" if layer == "reader" else ""
+    opener = gzip.open if settings.get("GZIP_CACHE") else open
+    for kind in CACHED_GENERATORS:
+        path = os.path.join(settings["CACHE_PATH"], kind + suffix)
+        if not os.path.isfile(path):
+            continue
+        try:
+            with opener(path, "rb") as handle:
+                pickle.load(handle)
+        except (OSError, UnicodeDecodeError, pickle.PickleError):
+            continue  # Pelican starts afresh on these itself
+        except Exception as exc:
+            logger.info(
+                "article_cache: %s cannot be loaded (%s: %s): removed, the contents are read again",
+                path,
+                type(exc).__name__,
+                exc,
+            )
+            with contextlib.suppress(OSError):
+                os.remove(path)
+
+
 def register() -> None:
+    signals.get_generators.connect(drop_unloadable_caches)
     signals.article_generator_init.connect(take_over)
     signals.page_generator_init.connect(take_over)
