@@ -49,7 +49,11 @@ DEFAULTS = {
     "WRITER_INPUTS": [],  # files or folders every page depends on (e.g. data/)
     "WRITER_CACHE_DIR": "writer",
 }
-STATE_KEY = "writer_build"  # in the generator context, shared with the Writer
+STATE_KEY = "writer_build"
+# The manifest's digest of a file whose inputs have no digest (a page reading
+# an outside plugin's Jinja global, a feed a `feed_generated` receiver may
+# change): listed as written, never reused.
+NO_DIGEST = ""  # in the generator context, shared with the Writer
 LIBRARIES = ("pelican", "jinja2", "markdown", "markupsafe", "babel", "feedgenerator")
 # Instance attributes that never reach a template: back-references to the whole
 # build (covered by the settings digest) or to Pelican's shared context.
@@ -624,9 +628,13 @@ class WriterBuild:
                 # rendered again next build.
                 continue
             self.rendered += 1
-            if job.fingerprint is not None:
-                stamp = results[job.site_path]
-                self.manifest.current[job.site_path] = Entry(job.fingerprint, stamp)
+            # Every file written is listed, with inputs described or not: the
+            # last flush keeps exactly these, and the next build deletes the
+            # file once it is not produced any more. A file no digest describes
+            # (NO_DIGEST) matches no page's digest, so it renders again.
+            self.manifest.current[job.site_path] = Entry(
+                job.fingerprint or NO_DIGEST, results[job.site_path]
+            )
         # In writing order, as Pelican would: every file, rendered or reused.
         for job in jobs:
             if job.announce and not failed.get(job.site_path):

@@ -1,0 +1,187 @@
+"""A warm build's output equals a clean build's, file for file, with outside
+plugins that make some files impossible to reuse (issue 16).
+
+Each test builds the newsroom cold, then warm after the change that matters,
+with an outside plugin written as third parties write them (signals only, no
+knowledge of warta), and compares the warm output with a clean build of the
+same content and plugins.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+from conftest import (
+    REPO,
+    assert_same_tree,
+    build_with_outside_plugin,
+    newsroom,
+    run_build,
+)
+from warta.build import load_settings
+
+
+def clean_build_with(site, tmp_path: Path, plugin: str | None, **overrides):
+    """The site's content built from scratch into its own folder, with the
+    outside plugin `plugin` (written before by build_with_outside_plugin)
+    listed after the shipped ones."""
+    settings = load_settings(REPO / "pelicanconf.py")
+    plugins = {}
+    if plugin:
+        plugins = {
+            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(tmp_path / "outside-plugins")],
+            "PLUGINS": [*settings["PLUGINS"], plugin],
+        }
+    built = run_build(
+        site.content,
+        tmp_path / "clean" / "output",
+        cache=tmp_path / "clean" / "cache",
+        overrides={"SEARCH_ENABLED": False, **plugins, **overrides},
+    )
+    assert built.returncode == 0, built.log
+    return built
+
+
+FEED_HOOK_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin listening to the feeds (it changes nothing), and
+    recording which feeds it was told were written."""
+    import json
+    import os
+
+    from pelican import signals
+
+    written = []
+
+
+    def feed_generated(context, feed):
+        pass
+
+
+    def feed_written(path, context, feed):
+        written.append(path)
+
+
+    def finalized(pelican):
+        with open(os.environ["OUTSIDE_RECORD"], "w", encoding="utf-8") as handle:
+            json.dump(written, handle)
+
+
+    def register():
+        signals.feed_generated.connect(feed_generated)
+        signals.feed_written.connect(feed_written)
+        signals.finalized.connect(finalized)
+    '''
+)
+
+
+def feed_files(output: Path) -> set[str]:
+    return {
+        str(path)
+        for path in output.rglob("*.xml")
+        if "sitemap" not in path.name and path.relative_to(output).parts[0] != "admin"
+    }
+
+
+def test_feeds_reusable_last_build_stay_once_a_plugin_listens_to_them(site, tmp_path, monkeypatch):
+    """With a `feed_generated` receiver, feeds render on every build; the
+    last build's manifest listed them as reusable, and the writer deleted
+    each right after writing it: no feed in the output, "build ok", and
+    `feed_written` sent for files not on disk."""
+    newsroom(site)
+    cold = site.build(SEARCH_ENABLED=False)
+    assert cold.returncode == 0, cold.log
+    before = feed_files(site.output)
+    assert len(before) > 3
+
+    for step in ("warm", "again"):
+        record = tmp_path / f"{step}.json"
+        monkeypatch.setenv("OUTSIDE_RECORD", str(record))
+        built = build_with_outside_plugin(site, tmp_path, "feedhook", FEED_HOOK_PLUGIN)
+        assert built.returncode == 0, built.log
+        announced = json.loads(record.read_text(encoding="utf-8"))
+        assert feed_files(site.output) == before, step
+        assert sorted(announced) == sorted(before), step
+
+    clean = clean_build_with(site, tmp_path, "feedhook")
+    assert_same_tree(site.output, clean.output)
+
+
+GLOBAL_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin giving templates a Jinja global (as jinja2-globals
+    style plugins do), and counting the pages it was told were written."""
+    import json
+    import os
+
+    from pelican import signals
+
+    written = []
+
+
+    def luar_tahun():
+        return "2026"
+
+
+    def generator_init(generator):
+        env = getattr(generator, "env", None)
+        if env is not None:
+            env.globals["luar_tahun"] = luar_tahun
+
+
+    def content_written(path, context):
+        written.append(path)
+
+
+    def finalized(pelican):
+        with open(os.environ["OUTSIDE_RECORD"], "w", encoding="utf-8") as handle:
+            json.dump(written, handle)
+
+
+    def register():
+        signals.generator_init.connect(generator_init)
+        signals.content_written.connect(content_written)
+        signals.finalized.connect(finalized)
+    '''
+)
+
+
+def html_pages(output: Path) -> set[str]:
+    return {
+        str(path) for path in output.rglob("*.html") if path.relative_to(output).parts[0] != "admin"
+    }
+
+
+def test_pages_reusable_last_build_stay_once_they_call_an_outside_global(
+    site, tmp_path, monkeypatch
+):
+    """The footer starts calling an outside plugin's Jinja global: every page
+    renders (no digest sees what the function returns), and every page the
+    last build listed as reusable was deleted after being written."""
+    newsroom(site)
+    overrides = tmp_path / "overrides"
+    (overrides / "partials").mkdir(parents=True)
+    footer = (REPO / "theme" / "templates" / "partials" / "footer.html").read_text(encoding="utf-8")
+    (overrides / "partials" / "footer.html").write_text(footer, encoding="utf-8")
+    theme = {"THEME_TEMPLATES_OVERRIDES": [str(overrides)]}
+    monkeypatch.setenv("OUTSIDE_RECORD", str(tmp_path / "cold.json"))
+    cold = build_with_outside_plugin(site, tmp_path, "tahun", GLOBAL_PLUGIN, **theme)
+    assert cold.returncode == 0, cold.log
+    before = html_pages(site.output)
+    assert len(before) > 20
+
+    (overrides / "partials" / "footer.html").write_text(
+        footer + "{% if luar_tahun is defined %}<p>&copy; {{ luar_tahun() }}</p>{% endif %}\n",
+        encoding="utf-8",
+    )
+    record = tmp_path / "warm.json"
+    monkeypatch.setenv("OUTSIDE_RECORD", str(record))
+    warm = build_with_outside_plugin(site, tmp_path, "tahun", GLOBAL_PLUGIN, **theme)
+    assert warm.returncode == 0, warm.log
+    assert html_pages(site.output) == before
+    assert sorted(json.loads(record.read_text(encoding="utf-8"))) == sorted(before)
+
+    clean = clean_build_with(site, tmp_path, "tahun", **theme)
+    assert_same_tree(site.output, clean.output)
