@@ -185,3 +185,47 @@ def test_pages_reusable_last_build_stay_once_they_call_an_outside_global(
 
     clean = clean_build_with(site, tmp_path, "tahun", **theme)
     assert_same_tree(site.output, clean.output)
+
+
+HELPER_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin keeping a helper object in the settings (as some
+    plugins do): it has no state to describe, so the settings have no stable
+    digest and nothing is reused."""
+    from pelican import signals
+
+
+    class Pembantu:
+        __slots__ = ()
+
+
+    def initialized(pelican):
+        pelican.settings["LUAR_PEMBANTU"] = Pembantu()
+
+
+    def register():
+        signals.initialized.connect(initialized)
+    '''
+)
+
+
+def test_pages_not_produced_again_go_when_settings_have_no_stable_digest(site, tmp_path):
+    """The writer kept the last build's pages, found it could reuse none, and
+    then removed none of those it did not write again: a release made a
+    draft, and one deleted, stayed published (and in the sitemap)."""
+    files = newsroom(site)
+    cold = site.build(SEARCH_ENABLED=False)
+    assert cold.returncode == 0, cold.log
+    assert (site.output / "berita/2024/10/rilis-2/index.html").is_file()
+    assert (site.output / "berita/2024/10/rilis-5/index.html").is_file()
+
+    text = files["rilis-2"].read_text(encoding="utf-8")
+    files["rilis-2"].write_text(text.replace("\n\n", "\nStatus: draft\n\n", 1), encoding="utf-8")
+    files["rilis-5"].unlink()
+    warm = build_with_outside_plugin(site, tmp_path, "pembantu", HELPER_PLUGIN)
+    assert warm.returncode == 0, warm.log
+    assert not (site.output / "berita/2024/10/rilis-2/index.html").exists()
+    assert not (site.output / "berita/2024/10/rilis-5/index.html").exists()
+
+    clean = clean_build_with(site, tmp_path, "pembantu")
+    assert_same_tree(site.output, clean.output)

@@ -386,7 +386,13 @@ class WriterBuild:
         # `invoke check` (WARTA_CHECK_ONLY) runs the whole pipeline but renders
         # no page: every finding comes before writing, and pages cost the most.
         self.check_only = check_only(settings)
-        self.incremental = bool(setting(settings, "WRITER_INCREMENTAL")) and not self.check_only
+        # `manages_output`: the writer empties the output instead of Pelican,
+        # keeping the last build's files (its manifest), and removes at the end
+        # those this build did not write again. `incremental`: files may be
+        # reused; turned off for the build when the settings have no stable
+        # digest, while the output is still the writer's to clean.
+        self.manages_output = bool(setting(settings, "WRITER_INCREMENTAL")) and not self.check_only
+        self.incremental = self.manages_output
         self.workers = worker_count(setting(settings, "WRITER_WORKERS"))
         self.manifest = Manifest(folder, self.output)
         self.templates_file = folder / "templates.json"  # what parsing the theme found
@@ -412,7 +418,7 @@ class WriterBuild:
         """Before the build: empty the output as Pelican would, keeping the pages
         the last build wrote (the `initialized` handler turned Pelican's own
         emptying off)."""
-        if not self.incremental:
+        if not self.manages_output:
             return
         self.manifest.load()
         output = os.path.realpath(self.output)
@@ -521,7 +527,7 @@ class WriterBuild:
     def add(self, job: Job) -> None:
         if self.flushed:  # a generator after the flush: write at once
             self._produce([job])
-            if self.incremental:
+            if self.manages_output:
                 self.manifest.save()
         else:
             self.jobs.pop(job.site_path, None)  # an override replaces the earlier job
@@ -550,11 +556,13 @@ class WriterBuild:
                 self.frozen = False
         if not final:
             return
-        if self.incremental:
+        if self.manages_output:
+            # Also when nothing could be reused (settings without a stable
+            # digest): the last build's files were kept, and those not written
+            # again (a new draft's, a deleted release's pages) must go.
             self.manifest.save()
             if self.digest is not None:
                 save_parsed(self.templates_file, self.digest, self.parsed_templates)
-        if self.incremental:  # pages of the last build that are not produced any more
             self.folder.remove(set(self.manifest.previous) - set(self.manifest.current))
         logger.info(
             "writer: %d files rendered, %d unchanged and reused (%d workers, %.1f s); "
@@ -587,7 +595,7 @@ class WriterBuild:
             gc.unfreeze()
             self.frozen = False
         written = getattr(writer, "_written_files", None)
-        if not self.incremental or not isinstance(written, set):
+        if not self.manages_output or not isinstance(written, set):
             return
         produced = {self.folder.site_path(path) for path in written}
         self.folder.remove(set(self.manifest.previous) - produced)
