@@ -10,16 +10,21 @@ same content and plugins.
 from __future__ import annotations
 
 import json
+import shutil
 import textwrap
 from pathlib import Path
 
+from jinja2 import DictLoader, Environment
+
 from conftest import (
     REPO,
+    append_text,
     assert_same_tree,
     build_with_outside_plugin,
     newsroom,
     run_build,
 )
+from plugins.writer.templates import TemplateAnalyser, load_parsed, save_parsed
 from warta.build import load_settings
 
 
@@ -228,4 +233,78 @@ def test_pages_not_produced_again_go_when_settings_have_no_stable_digest(site, t
     assert not (site.output / "berita/2024/10/rilis-5/index.html").exists()
 
     clean = clean_build_with(site, tmp_path, "pembantu")
+    assert_same_tree(site.output, clean.output)
+
+
+def test_template_analysis_finds_which_templates_show_a_listed_articles_body():
+    templates = {
+        "base.html": "{% block body %}{% endblock %}",
+        "article.html": "{% extends 'base.html' %}{% block body %}"
+        "{{ article.content }}{{ article.content | length }}{% endblock %}",
+        "page.html": "{{ page.get_content(SITEURL) }}",
+        "index.html": "{% set headline = articles[0] %}{{ headline.content | length }}",
+        "first.html": "{{ articles[0].content }}",
+        "loop.html": "{% for a in articles %}{{ a._content }}{% endfor %}",
+        "card.html": "{{ article.content }}",
+        "cards.html": "{% for article in articles %}{% include 'card.html' %}{% endfor %}",
+        "macros.html": "{% macro card(a) %}{{ a.content }}{% endmacro %}",
+        "macro_user.html": "{% import 'macros.html' as ui %}{{ ui.card(articles[0]) }}",
+        "by_name.html": "{{ articles | map(attribute='content') | join }}",
+        "by_attr.html": "{{ articles[0] | attr('get_content') }}",
+        "summaries.html": "{% for a in articles %}{{ a.summary }}{% endfor %}",
+        "signature.html": "{% macro sign(article) %}{{ article.title }}{% endmacro %}"
+        "{{ sign(article) }}",
+    }
+    analyser = TemplateAnalyser(Environment(loader=DictLoader(templates)))
+    shown = {name for name in templates if analyser.inputs(name).lists_bodies}
+    assert shown == {
+        "index.html",
+        "first.html",
+        "loop.html",
+        "cards.html",
+        "macros.html",
+        "macro_user.html",
+        "by_name.html",
+        "by_attr.html",
+    }
+
+
+def test_template_analysis_is_kept_with_the_parses(tmp_path):
+    templates = {"index.html": "{% set h = articles[0] %}{{ h.content }}"}
+    parsed: dict = {}
+    TemplateAnalyser(Environment(loader=DictLoader(templates)), parsed).inputs("index.html")
+    save_parsed(tmp_path / "templates.json", "build-1", parsed)
+    kept = load_parsed(tmp_path / "templates.json", "build-1")
+    assert kept == parsed
+    again = TemplateAnalyser(Environment(loader=DictLoader(templates)), kept)
+    assert again.inputs("index.html").lists_bodies
+
+
+def test_a_theme_listing_that_shows_a_body_follows_the_body(site, tmp_path):
+    """The home page shows the length of the headline's body; the headline
+    has a `Summary:`, so its body was left out of the home page's digest
+    and two new paragraphs left the home page stale."""
+    files = newsroom(site)
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "theme", theme, ignore=shutil.ignore_patterns("node_modules"))
+    index = theme / "templates" / "index.html"
+    marker = '<section class="headline" aria-labelledby="headline-title">'
+    text = index.read_text(encoding="utf-8")
+    assert marker in text
+    index.write_text(
+        text.replace(marker, marker + '<p id="panjang">{{ headline.content | length }}</p>', 1),
+        encoding="utf-8",
+    )
+    cold = site.build(SEARCH_ENABLED=False, THEME=str(theme))
+    assert cold.returncode == 0, cold.log
+    shown = int(cold.html("").find(id="panjang").get_text())
+
+    headline = files["rilis-6"]
+    assert "Summary:" in headline.read_text(encoding="utf-8")
+    append_text(headline, "\nParagraf tambahan pertama.\n\nParagraf tambahan kedua.\n")
+    warm = site.build(SEARCH_ENABLED=False, THEME=str(theme))
+    assert warm.returncode == 0, warm.log
+    assert int(warm.html("").find(id="panjang").get_text()) > shown
+
+    clean = clean_build_with(site, tmp_path, None, THEME=str(theme))
     assert_same_tree(site.output, clean.output)

@@ -120,7 +120,8 @@ def reference_content(content: Content, _digester, with_body: bool = False) -> d
     """An article shown inside another page (a list, "baca juga"): its state, with
     the articles it points to by source file (a page that shows an article's
     related articles gets them as its own references). Not its body when it has
-    a `Summary:` and the page is the theme's (`with_body` False): the theme's
+    a `Summary:` and the page's template is the theme's and reads no listed
+    article's body (`with_body` False: `TemplateInputs.lists_bodies`): such
     lists show the summary, and Pelican derives one from the body only when
     there is none. (Feeds, which carry the body, add it themselves.) The slow
     path of `ContentStamps.reference`."""
@@ -198,9 +199,10 @@ class ContentStamps:
 
     def reference(self, content: Content, with_body: bool = False) -> str | None:
         """`with_body`: always with the body (for templates that are not the
-        theme's: an outside plugin's list may show it); else only when it has
-        no `Summary:` (the theme's lists show the summary, which Pelican
-        derives from the body only when there is none)."""
+        theme's, whose lists may show it, and the theme's that read a listed
+        article's body: `TemplateInputs.lists_bodies`); else only when it has
+        no `Summary:` (such lists show the summary, which Pelican derives from
+        the body only when there is none)."""
         key = (id(content), with_body)
         remembered = self._references.get(key)
         if remembered is not None and remembered[0] is content:
@@ -470,7 +472,10 @@ class WriterBuild:
         if inputs is None:
             return None
         parts = [name, template.name, inputs.source_digest, str(bool(override))]
-        token = (self.digester if self.themes(template) else self.body_digester).token
+        # The articles of a list count without their body (when they have a
+        # `Summary:`) only for the theme's templates that show no such body.
+        summaries = self.themes(template) and not inputs.lists_bodies
+        token = (self.digester if summaries else self.body_digester).token
         names = template.environment.globals
         for variable in inputs.ordered:
             if variable in localcontext:
@@ -499,8 +504,9 @@ class WriterBuild:
         return remembered[1]
 
     def themes(self, template) -> bool:
-        """Whether the template is a file of the site's theme (whose lists show
-        summaries, not bodies); an outside plugin's is not."""
+        """Whether the template is a file of the site's theme, whose lists show
+        summaries unless the analyser finds a body read (`lists_bodies`); an
+        outside plugin's template is not."""
         filename = getattr(template, "filename", None)
         if not filename:
             return False
