@@ -267,6 +267,9 @@ def test_template_analysis_finds_which_templates_show_a_listed_articles_body():
         "by_name.html",
         "by_attr.html",
     }
+    # An outside plugin's filter may read the body of the article it gets.
+    assert analyser.inputs("index.html").filters == {"length"}
+    assert analyser.inputs("by_name.html").filters == {"map", "join"}
 
 
 def test_template_analysis_is_kept_with_the_parses(tmp_path):
@@ -280,31 +283,70 @@ def test_template_analysis_is_kept_with_the_parses(tmp_path):
     assert again.inputs("index.html").lists_bodies
 
 
-def test_a_theme_listing_that_shows_a_body_follows_the_body(site, tmp_path):
-    """The home page shows the length of the headline's body; the headline
-    has a `Summary:`, so its body was left out of the home page's digest
-    and two new paragraphs left the home page stale."""
+def headline_length_after_an_edit(site, tmp_path: Path, shown: str, plugin=None) -> None:
+    """The newsroom with a copy of the theme whose home page shows `shown`
+    (the headline's body length, one way or another) in `<p id="panjang">`,
+    built cold, then warm after two paragraphs are added to the headline
+    (which has a `Summary:`), with the outside plugin `plugin` ((name,
+    source) or None); the warm output must equal a clean build's."""
     files = newsroom(site)
     theme = tmp_path / "theme"
-    shutil.copytree(REPO / "theme", theme, ignore=shutil.ignore_patterns("node_modules"))
+    shutil.copytree(REPO / "theme", theme)
     index = theme / "templates" / "index.html"
     marker = '<section class="headline" aria-labelledby="headline-title">'
     text = index.read_text(encoding="utf-8")
     assert marker in text
-    index.write_text(
-        text.replace(marker, marker + '<p id="panjang">{{ headline.content | length }}</p>', 1),
-        encoding="utf-8",
-    )
-    cold = site.build(SEARCH_ENABLED=False, THEME=str(theme))
-    assert cold.returncode == 0, cold.log
-    shown = int(cold.html("").find(id="panjang").get_text())
+    index.write_text(text.replace(marker, f'{marker}<p id="panjang">{shown}</p>', 1), "utf-8")
 
+    def build():
+        if plugin is None:
+            built = site.build(SEARCH_ENABLED=False, THEME=str(theme))
+        else:
+            built = build_with_outside_plugin(site, tmp_path, *plugin, THEME=str(theme))
+        assert built.returncode == 0, built.log
+        return int(built.html("").find(id="panjang").get_text())
+
+    before = build()
     headline = files["rilis-6"]
     assert "Summary:" in headline.read_text(encoding="utf-8")
     append_text(headline, "\nParagraf tambahan pertama.\n\nParagraf tambahan kedua.\n")
-    warm = site.build(SEARCH_ENABLED=False, THEME=str(theme))
-    assert warm.returncode == 0, warm.log
-    assert int(warm.html("").find(id="panjang").get_text()) > shown
+    assert build() > before
 
-    clean = clean_build_with(site, tmp_path, None, THEME=str(theme))
+    clean = clean_build_with(site, tmp_path, plugin and plugin[0], THEME=str(theme))
     assert_same_tree(site.output, clean.output)
+
+
+def test_a_theme_listing_that_shows_a_body_follows_the_body(site, tmp_path):
+    """The home page shows the length of the headline's body; the headline
+    has a `Summary:`, so its body was left out of the home page's digest
+    and two new paragraphs left the home page stale."""
+    headline_length_after_an_edit(site, tmp_path, "{{ headline.content | length }}")
+
+
+FILTER_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin giving templates a filter that reads an article's body."""
+    from pelican import signals
+
+
+    def luar_panjang(article):
+        return len(article.content)
+
+
+    def generator_init(generator):
+        env = getattr(generator, "env", None)
+        if env is not None:
+            env.filters["luar_panjang"] = luar_panjang
+
+
+    def register():
+        signals.generator_init.connect(generator_init)
+    '''
+)
+
+
+def test_a_theme_listing_with_an_outside_filter_follows_the_body(site, tmp_path):
+    """The same through an outside plugin's filter given the headline: no
+    `.content` in the template, the filter reads it."""
+    plugin = ("panjang", FILTER_PLUGIN)
+    headline_length_after_an_edit(site, tmp_path, "{{ headline | luar_panjang }}", plugin)

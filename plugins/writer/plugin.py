@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from jinja2.defaults import DEFAULT_NAMESPACE
+from jinja2.defaults import DEFAULT_FILTERS, DEFAULT_NAMESPACE, DEFAULT_TESTS
 from pelican import signals
 from pelican.contents import Content
 from pelican.paginator import Paginator
@@ -404,6 +404,7 @@ class WriterBuild:
         self.theme = os.path.realpath(settings["THEME"])
         self._theme_files: dict[str, bool] = {}
         self._settled: dict[int, tuple[object, bool]] = {}  # id → (global, settled_global)
+        self._summaries: dict[int, tuple[object, bool]] = {}  # id → (TemplateInputs, summaries)
         self.digest_seconds = 0.0  # CPU time describing inputs: pages, feeds, the build
         self.digest: str | None = None
         self.analysers: dict[int, TemplateAnalyser] = {}  # one per Jinja environment
@@ -472,10 +473,7 @@ class WriterBuild:
         if inputs is None:
             return None
         parts = [name, template.name, inputs.source_digest, str(bool(override))]
-        # The articles of a list count without their body (when they have a
-        # `Summary:`) only for the theme's templates that show no such body.
-        summaries = self.themes(template) and not inputs.lists_bodies
-        token = (self.digester if summaries else self.body_digester).token
+        token = (self.digester if self.summaries(template, inputs) else self.body_digester).token
         names = template.environment.globals
         for variable in inputs.ordered:
             if variable in localcontext:
@@ -502,6 +500,24 @@ class WriterBuild:
         if remembered is None or remembered[0] is not value:
             remembered = self._settled[id(value)] = (value, settled_global(value))
         return remembered[1]
+
+    def summaries(self, template, inputs) -> bool:
+        """Whether the articles the template lists count without their body
+        (when they have a `Summary:`): a template of the theme that reads no
+        listed article's body (`TemplateInputs.lists_bodies`) and applies no
+        filter or test of an outside plugin, which may read the body of the
+        article it is given (`settled_global`). Asked once per template."""
+        remembered = self._summaries.get(id(inputs))
+        if remembered is not None and remembered[0] is inputs:
+            return remembered[1]
+        environment = template.environment
+        answer = (
+            self.themes(template)
+            and not inputs.lists_bodies
+            and all(settled_filter(environment, name) for name in inputs.filters)
+        )
+        self._summaries[id(inputs)] = (inputs, answer)
+        return answer
 
     def themes(self, template) -> bool:
         """Whether the template is a file of the site's theme, whose lists show
@@ -1162,6 +1178,17 @@ def settled_global(value) -> bool:
         return True
     module = getattr(value, "__module__", None) or ""
     return module.split(".")[0] in SETTLED_MODULES
+
+
+def settled_filter(environment, name: str) -> bool:
+    """Whether the filter and the test called `name` (either may be missing) are
+    Jinja's own or `settled_global`: not an outside plugin's (nor a built-in
+    such as `len`, which Jinja's `length` filter is, unless it is Jinja's)."""
+    filter_ = environment.filters.get(name, MISSING)
+    test = environment.tests.get(name, MISSING)
+    return (filter_ is DEFAULT_FILTERS.get(name) or settled_global(filter_)) and (
+        test is DEFAULT_TESTS.get(name) or settled_global(test)
+    )
 
 
 class LazyFeed:

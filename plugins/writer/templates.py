@@ -37,6 +37,9 @@ class TemplateInputs:
     # article of a list): such contents count with their bodies, even when
     # they have a `Summary:`.
     lists_bodies: bool = False
+    # The filters and tests it applies, by name: one of an outside plugin may
+    # read the body of the article it is given.
+    filters: frozenset[str] = frozenset()
 
     @property
     def ordered(self) -> tuple[str, ...]:
@@ -63,7 +66,7 @@ class TemplateAnalyser:
 
     def _template(self, name: str) -> tuple | None:
         """(source digest, variables, referenced templates, body reads, names
-        it passes on: see `body_reads`) of one template; None for a name the
+        it passes on (see `body_reads`), filters and tests) of one template; None for a name the
         loader does not have. Raises _Unreadable when its
         source cannot be had: no loader (an outside plugin's
         `Template("…")`), a loader without source access, no name."""
@@ -93,6 +96,7 @@ class TemplateAnalyser:
                 frozenset(meta.find_undeclared_variables(tree)) | used_globals,
                 tuple(meta.find_referenced_templates(tree)),
                 *body_reads(tree),
+                frozenset(node.name for node in tree.find_all((nodes.Filter, nodes.Test))),
             )
         return self._parsed[key]
 
@@ -100,6 +104,7 @@ class TemplateAnalyser:
         names: set[str] = set()
         reads: set[str] = set()  # body reads (`body_reads`), and names passed on
         passed: set[str] = set()
+        filters: set[str] = set()
         sources: list[str] = []
         pending, seen = [name], set()
         while pending:
@@ -114,11 +119,12 @@ class TemplateAnalyser:
             if parsed is None:
                 sources.append(f"{current}:missing")
                 continue
-            source_digest, variables, referenced, body_read, passes = parsed
+            source_digest, variables, referenced, body_read, passes, applied = parsed
             sources.append(f"{current}:{source_digest}")
             names |= variables
             reads |= body_read
             passed |= passes
+            filters |= applied
             for other in referenced:
                 if other is None:
                     return None
@@ -127,7 +133,9 @@ class TemplateAnalyser:
         # page's subject, with its body); one a template of the closure binds
         # and passes on (a loop around an include) is not.
         lists_bodies = NOT_A_CONTEXT_VARIABLE in reads or bool(reads & passed)
-        return TemplateInputs(frozenset(names), hash_text(*sorted(sources)), lists_bodies)
+        return TemplateInputs(
+            frozenset(names), hash_text(*sorted(sources)), lists_bodies, frozenset(filters)
+        )
 
 
 def body_reads(tree: nodes.Template) -> tuple[frozenset[str], frozenset[str]]:
@@ -168,13 +176,14 @@ def load_parsed(path: str | os.PathLike, build_digest: str) -> dict:
     parsed = {}
     for entry in data.get("templates", []):
         try:
-            name, source_digest, variables, referenced, reads, passes = entry
+            name, source_digest, variables, referenced, reads, passes, filters = entry
             parsed[(name, source_digest)] = (
                 source_digest,
                 frozenset(variables),
                 tuple(referenced),
                 frozenset(reads),
                 frozenset(passes),
+                frozenset(filters),
             )
         except (TypeError, ValueError):
             return {}
@@ -183,8 +192,16 @@ def load_parsed(path: str | os.PathLike, build_digest: str) -> dict:
 
 def save_parsed(path: str | os.PathLike, build_digest: str, parsed: dict) -> None:
     entries = [
-        [name, source_digest, sorted(variables), list(referenced), sorted(reads), sorted(passes)]
-        for (name, source_digest), (_, variables, referenced, reads, passes) in sorted(
+        [
+            name,
+            digest,
+            sorted(variables),
+            list(referenced),
+            sorted(reads),
+            sorted(passes),
+            sorted(filters),
+        ]
+        for (name, digest), (_, variables, referenced, reads, passes, filters) in sorted(
             parsed.items()
         )
     ]
