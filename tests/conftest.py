@@ -138,10 +138,10 @@ def shipped_plugins() -> list[str]:
     return list(load_settings(REPO / "pelicanconf.py")["PLUGINS"])
 
 
-def build_with_outside_plugin(site, folder: Path, name: str, source: str) -> BuiltSite:
+def build_with_outside_plugin(site, folder: Path, name: str, source: str, **overrides) -> BuiltSite:
     """The fixture site built with an outside plugin after the shipped ones, as
     a third party adds one: package `name` (its `__init__.py` is `source`) in
-    its own plugin folder below `folder` (search off)."""
+    its own plugin folder below `folder` (search off; `overrides`: other settings)."""
     package = folder / "outside-plugins" / name
     package.mkdir(parents=True, exist_ok=True)
     (package / "__init__.py").write_text(source, encoding="utf-8")
@@ -152,6 +152,7 @@ def build_with_outside_plugin(site, folder: Path, name: str, source: str) -> Bui
         SEARCH_ENABLED=False,
         PLUGIN_PATHS=[*settings["PLUGIN_PATHS"], str(package.parent)],
         PLUGINS=[*settings["PLUGINS"], name],
+        **overrides,
     )
 
 

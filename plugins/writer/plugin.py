@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from jinja2.defaults import DEFAULT_NAMESPACE
+from jinja2.defaults import DEFAULT_FILTERS, DEFAULT_NAMESPACE, DEFAULT_TESTS
 from pelican import signals
 from pelican.contents import Content
 from pelican.paginator import Paginator
@@ -49,7 +49,11 @@ DEFAULTS = {
     "WRITER_INPUTS": [],  # files or folders every page depends on (e.g. data/)
     "WRITER_CACHE_DIR": "writer",
 }
-STATE_KEY = "writer_build"  # in the generator context, shared with the Writer
+STATE_KEY = "writer_build"
+# The manifest's digest of a file whose inputs have no digest (a page reading
+# an outside plugin's Jinja global, a feed a `feed_generated` receiver may
+# change): listed as written, never reused.
+NO_DIGEST = ""  # in the generator context, shared with the Writer
 LIBRARIES = ("pelican", "jinja2", "markdown", "markupsafe", "babel", "feedgenerator")
 # Instance attributes that never reach a template: back-references to the whole
 # build (covered by the settings digest) or to Pelican's shared context.
@@ -116,7 +120,8 @@ def reference_content(content: Content, _digester, with_body: bool = False) -> d
     """An article shown inside another page (a list, "baca juga"): its state, with
     the articles it points to by source file (a page that shows an article's
     related articles gets them as its own references). Not its body when it has
-    a `Summary:` and the page is the theme's (`with_body` False): the theme's
+    a `Summary:` and the page's template is the theme's and reads no listed
+    article's body (`with_body` False: `TemplateInputs.lists_bodies`): such
     lists show the summary, and Pelican derives one from the body only when
     there is none. (Feeds, which carry the body, add it themselves.) The slow
     path of `ContentStamps.reference`."""
@@ -194,9 +199,10 @@ class ContentStamps:
 
     def reference(self, content: Content, with_body: bool = False) -> str | None:
         """`with_body`: always with the body (for templates that are not the
-        theme's: an outside plugin's list may show it); else only when it has
-        no `Summary:` (the theme's lists show the summary, which Pelican
-        derives from the body only when there is none)."""
+        theme's, whose lists may show it, and the theme's that read a listed
+        article's body: `TemplateInputs.lists_bodies`); else only when it has
+        no `Summary:` (such lists show the summary, which Pelican derives from
+        the body only when there is none)."""
         key = (id(content), with_body)
         remembered = self._references.get(key)
         if remembered is not None and remembered[0] is content:
@@ -382,7 +388,13 @@ class WriterBuild:
         # `invoke check` (WARTA_CHECK_ONLY) runs the whole pipeline but renders
         # no page: every finding comes before writing, and pages cost the most.
         self.check_only = check_only(settings)
-        self.incremental = bool(setting(settings, "WRITER_INCREMENTAL")) and not self.check_only
+        # `manages_output`: the writer empties the output instead of Pelican,
+        # keeping the last build's files (its manifest), and removes at the end
+        # those this build did not write again. `incremental`: files may be
+        # reused; turned off for the build when the settings have no stable
+        # digest, while the output is still the writer's to clean.
+        self.manages_output = bool(setting(settings, "WRITER_INCREMENTAL")) and not self.check_only
+        self.incremental = self.manages_output
         self.workers = worker_count(setting(settings, "WRITER_WORKERS"))
         self.manifest = Manifest(folder, self.output)
         self.templates_file = folder / "templates.json"  # what parsing the theme found
@@ -392,6 +404,7 @@ class WriterBuild:
         self.theme = os.path.realpath(settings["THEME"])
         self._theme_files: dict[str, bool] = {}
         self._settled: dict[int, tuple[object, bool]] = {}  # id → (global, settled_global)
+        self._summaries: dict[int, tuple[object, bool]] = {}  # id → (TemplateInputs, summaries)
         self.digest_seconds = 0.0  # CPU time describing inputs: pages, feeds, the build
         self.digest: str | None = None
         self.analysers: dict[int, TemplateAnalyser] = {}  # one per Jinja environment
@@ -408,7 +421,7 @@ class WriterBuild:
         """Before the build: empty the output as Pelican would, keeping the pages
         the last build wrote (the `initialized` handler turned Pelican's own
         emptying off)."""
-        if not self.incremental:
+        if not self.manages_output:
             return
         self.manifest.load()
         output = os.path.realpath(self.output)
@@ -460,7 +473,7 @@ class WriterBuild:
         if inputs is None:
             return None
         parts = [name, template.name, inputs.source_digest, str(bool(override))]
-        token = (self.digester if self.themes(template) else self.body_digester).token
+        token = (self.digester if self.summaries(template, inputs) else self.body_digester).token
         names = template.environment.globals
         for variable in inputs.ordered:
             if variable in localcontext:
@@ -488,9 +501,28 @@ class WriterBuild:
             remembered = self._settled[id(value)] = (value, settled_global(value))
         return remembered[1]
 
+    def summaries(self, template, inputs) -> bool:
+        """Whether the articles the template lists count without their body
+        (when they have a `Summary:`): a template of the theme that reads no
+        listed article's body (`TemplateInputs.lists_bodies`) and applies no
+        filter or test of an outside plugin, which may read the body of the
+        article it is given (`settled_global`). Asked once per template."""
+        remembered = self._summaries.get(id(inputs))
+        if remembered is not None and remembered[0] is inputs:
+            return remembered[1]
+        environment = template.environment
+        answer = (
+            self.themes(template)
+            and not inputs.lists_bodies
+            and all(settled_filter(environment, name) for name in inputs.filters)
+        )
+        self._summaries[id(inputs)] = (inputs, answer)
+        return answer
+
     def themes(self, template) -> bool:
-        """Whether the template is a file of the site's theme (whose lists show
-        summaries, not bodies); an outside plugin's is not."""
+        """Whether the template is a file of the site's theme, whose lists show
+        summaries unless the analyser finds a body read (`lists_bodies`); an
+        outside plugin's template is not."""
         filename = getattr(template, "filename", None)
         if not filename:
             return False
@@ -517,7 +549,7 @@ class WriterBuild:
     def add(self, job: Job) -> None:
         if self.flushed:  # a generator after the flush: write at once
             self._produce([job])
-            if self.incremental:
+            if self.manages_output:
                 self.manifest.save()
         else:
             self.jobs.pop(job.site_path, None)  # an override replaces the earlier job
@@ -546,11 +578,13 @@ class WriterBuild:
                 self.frozen = False
         if not final:
             return
-        if self.incremental:
+        if self.manages_output:
+            # Also when nothing could be reused (settings without a stable
+            # digest): the last build's files were kept, and those not written
+            # again (a new draft's, a deleted release's pages) must go.
             self.manifest.save()
             if self.digest is not None:
                 save_parsed(self.templates_file, self.digest, self.parsed_templates)
-        if self.incremental:  # pages of the last build that are not produced any more
             self.folder.remove(set(self.manifest.previous) - set(self.manifest.current))
         logger.info(
             "writer: %d files rendered, %d unchanged and reused (%d workers, %.1f s); "
@@ -583,7 +617,7 @@ class WriterBuild:
             gc.unfreeze()
             self.frozen = False
         written = getattr(writer, "_written_files", None)
-        if not self.incremental or not isinstance(written, set):
+        if not self.manages_output or not isinstance(written, set):
             return
         produced = {self.folder.site_path(path) for path in written}
         self.folder.remove(set(self.manifest.previous) - produced)
@@ -624,9 +658,13 @@ class WriterBuild:
                 # rendered again next build.
                 continue
             self.rendered += 1
-            if job.fingerprint is not None:
-                stamp = results[job.site_path]
-                self.manifest.current[job.site_path] = Entry(job.fingerprint, stamp)
+            # Every file written is listed, with inputs described or not: the
+            # last flush keeps exactly these, and the next build deletes the
+            # file once it is not produced any more. A file no digest describes
+            # (NO_DIGEST) matches no page's digest, so it renders again.
+            self.manifest.current[job.site_path] = Entry(
+                job.fingerprint or NO_DIGEST, results[job.site_path]
+            )
         # In writing order, as Pelican would: every file, rendered or reused.
         for job in jobs:
             if job.announce and not failed.get(job.site_path):
@@ -1147,6 +1185,17 @@ def settled_global(value) -> bool:
         return True
     module = getattr(value, "__module__", None) or ""
     return module.split(".")[0] in SETTLED_MODULES
+
+
+def settled_filter(environment, name: str) -> bool:
+    """Whether the filter and the test called `name` (either may be missing) are
+    Jinja's own or `settled_global`: not an outside plugin's (nor a built-in
+    such as `len`, which Jinja's `length` filter is, unless it is Jinja's)."""
+    filter_ = environment.filters.get(name, MISSING)
+    test = environment.tests.get(name, MISSING)
+    return (filter_ is DEFAULT_FILTERS.get(name) or settled_global(filter_)) and (
+        test is DEFAULT_TESTS.get(name) or settled_global(test)
+    )
 
 
 class LazyFeed:

@@ -4,7 +4,10 @@ A page's inputs are the values of the variables its template (with everything
 it extends, includes and imports) refers to; other context entries cannot
 change its output. Found with `jinja2.meta` on the parsed templates. A
 template that names another template by a variable (`{% include name %}`)
-has unknown inputs: `None`, and its pages always render. No Pelican import.
+has unknown inputs: `None`, and its pages always render. Also found: whether
+it shows the body of an article other than the page's own (`lists_bodies`),
+which decides whether the articles it lists count with their bodies. No
+Pelican import.
 """
 
 from __future__ import annotations
@@ -19,11 +22,24 @@ from jinja2 import Environment, TemplateNotFound, meta, nodes
 from warta.fingerprint import hash_text
 from warta.paths import replace_file
 
+# Attributes of an article or page (Pelican's Content) that give its body.
+BODY_ATTRIBUTES = frozenset({"content", "_content", "get_content", "_get_content"})
+# In a template's body reads: a read on anything but a variable of the context
+# (a loop variable, `{% set headline = … %}`, `articles[0]`, `attr("content")`).
+NOT_A_CONTEXT_VARIABLE = ""
+
 
 @dataclass(frozen=True)
 class TemplateInputs:
     names: frozenset[str]  # variables read from the context
     source_digest: str  # every template in the closure, by name and source
+    # It shows the body of a content other than a context variable (an
+    # article of a list): such contents count with their bodies, even when
+    # they have a `Summary:`.
+    lists_bodies: bool = False
+    # The filters and tests it applies, by name: one of an outside plugin may
+    # read the body of the article it is given.
+    filters: frozenset[str] = frozenset()
 
     @property
     def ordered(self) -> tuple[str, ...]:
@@ -48,9 +64,10 @@ class TemplateAnalyser:
             self._cache[name] = self._closure(name)
         return self._cache[name]
 
-    def _template(self, name: str) -> tuple[str, frozenset[str], tuple] | None:
-        """(source digest, variables, referenced templates) of one template;
-        None for a name the loader does not have. Raises _Unreadable when its
+    def _template(self, name: str) -> tuple | None:
+        """(source digest, variables, referenced templates, body reads, names
+        it passes on (see `body_reads`), filters and tests) of one template; None for a name the
+        loader does not have. Raises _Unreadable when its
         source cannot be had: no loader (an outside plugin's
         `Template("…")`), a loader without source access, no name."""
         loader = self.environment.loader
@@ -78,11 +95,16 @@ class TemplateAnalyser:
                 source_digest,
                 frozenset(meta.find_undeclared_variables(tree)) | used_globals,
                 tuple(meta.find_referenced_templates(tree)),
+                *body_reads(tree),
+                frozenset(node.name for node in tree.find_all((nodes.Filter, nodes.Test))),
             )
         return self._parsed[key]
 
     def _closure(self, name: str) -> TemplateInputs | None:
         names: set[str] = set()
+        reads: set[str] = set()  # body reads (`body_reads`), and names passed on
+        passed: set[str] = set()
+        filters: set[str] = set()
         sources: list[str] = []
         pending, seen = [name], set()
         while pending:
@@ -97,14 +119,45 @@ class TemplateAnalyser:
             if parsed is None:
                 sources.append(f"{current}:missing")
                 continue
-            source_digest, variables, referenced = parsed
+            source_digest, variables, referenced, body_read, passes, applied = parsed
             sources.append(f"{current}:{source_digest}")
             names |= variables
+            reads |= body_read
+            passed |= passes
+            filters |= applied
             for other in referenced:
                 if other is None:
                     return None
                 pending.append(other)
-        return TemplateInputs(frozenset(names), hash_text(*sorted(sources)))
+        # A variable of the context is digested whole (an article there, the
+        # page's subject, with its body); one a template of the closure binds
+        # and passes on (a loop around an include) is not.
+        lists_bodies = NOT_A_CONTEXT_VARIABLE in reads or bool(reads & passed)
+        return TemplateInputs(
+            frozenset(names), hash_text(*sorted(sources)), lists_bodies, frozenset(filters)
+        )
+
+
+def body_reads(tree: nodes.Template) -> tuple[frozenset[str], frozenset[str]]:
+    """Where a template reads a content's body (`.content`, `.get_content(…)`,
+    `["_content"]`): (the context variables it reads one on, with
+    NOT_A_CONTEXT_VARIABLE for a read on anything else; the names it binds
+    where a template it includes or a block it places sees them). A name the
+    template binds anywhere counts as bound everywhere in it."""
+    bound = frozenset(node.name for node in tree.find_all(nodes.Name) if node.ctx != "load")
+    reads = set()
+    for node in tree.find_all(nodes.Getattr):
+        if node.attr in BODY_ATTRIBUTES:
+            target = node.node
+            free = isinstance(target, nodes.Name) and target.name not in bound
+            reads.add(target.name if free else NOT_A_CONTEXT_VARIABLE)
+    for node in tree.find_all(nodes.Const):  # article["content"], attr("content"), map(…)
+        if isinstance(node.value, str) and node.value in BODY_ATTRIBUTES:
+            reads.add(NOT_A_CONTEXT_VARIABLE)
+    shares = any(True for _ in tree.find_all((nodes.Include, nodes.Block))) or any(
+        node.with_context for node in tree.find_all((nodes.Import, nodes.FromImport))
+    )
+    return frozenset(reads), bound if shares else frozenset()
 
 
 class _Unreadable(Exception):
@@ -123,8 +176,15 @@ def load_parsed(path: str | os.PathLike, build_digest: str) -> dict:
     parsed = {}
     for entry in data.get("templates", []):
         try:
-            name, source_digest, variables, referenced = entry
-            parsed[(name, source_digest)] = (source_digest, frozenset(variables), tuple(referenced))
+            name, source_digest, variables, referenced, reads, passes, filters = entry
+            parsed[(name, source_digest)] = (
+                source_digest,
+                frozenset(variables),
+                tuple(referenced),
+                frozenset(reads),
+                frozenset(passes),
+                frozenset(filters),
+            )
         except (TypeError, ValueError):
             return {}
     return parsed
@@ -132,7 +192,17 @@ def load_parsed(path: str | os.PathLike, build_digest: str) -> dict:
 
 def save_parsed(path: str | os.PathLike, build_digest: str, parsed: dict) -> None:
     entries = [
-        [name, source_digest, sorted(variables), list(referenced)]
-        for (name, source_digest), (_, variables, referenced) in sorted(parsed.items())
+        [
+            name,
+            digest,
+            sorted(variables),
+            list(referenced),
+            sorted(reads),
+            sorted(passes),
+            sorted(filters),
+        ]
+        for (name, digest), (_, variables, referenced, reads, passes, filters) in sorted(
+            parsed.items()
+        )
     ]
     replace_file(path, json.dumps({"build": build_digest, "templates": entries}).encode("utf-8"))

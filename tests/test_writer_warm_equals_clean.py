@@ -1,0 +1,352 @@
+"""A warm build's output equals a clean build's, file for file, with outside
+plugins that make some files impossible to reuse (issue 16).
+
+Each test builds the newsroom cold, then warm after the change that matters,
+with an outside plugin written as third parties write them (signals only, no
+knowledge of warta), and compares the warm output with a clean build of the
+same content and plugins.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import textwrap
+from pathlib import Path
+
+from jinja2 import DictLoader, Environment
+
+from conftest import (
+    REPO,
+    append_text,
+    assert_same_tree,
+    build_with_outside_plugin,
+    newsroom,
+    run_build,
+)
+from plugins.writer.templates import TemplateAnalyser, load_parsed, save_parsed
+from warta.build import load_settings
+
+
+def clean_build_with(site, tmp_path: Path, plugin: str | None, **overrides):
+    """The site's content built from scratch into its own folder, with the
+    outside plugin `plugin` (written before by build_with_outside_plugin)
+    listed after the shipped ones."""
+    settings = load_settings(REPO / "pelicanconf.py")
+    plugins = {}
+    if plugin:
+        plugins = {
+            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(tmp_path / "outside-plugins")],
+            "PLUGINS": [*settings["PLUGINS"], plugin],
+        }
+    built = run_build(
+        site.content,
+        tmp_path / "clean" / "output",
+        cache=tmp_path / "clean" / "cache",
+        overrides={"SEARCH_ENABLED": False, **plugins, **overrides},
+    )
+    assert built.returncode == 0, built.log
+    return built
+
+
+FEED_HOOK_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin listening to the feeds (it changes nothing), and
+    recording which feeds it was told were written."""
+    import json
+    import os
+
+    from pelican import signals
+
+    written = []
+
+
+    def feed_generated(context, feed):
+        pass
+
+
+    def feed_written(path, context, feed):
+        written.append(path)
+
+
+    def finalized(pelican):
+        with open(os.environ["OUTSIDE_RECORD"], "w", encoding="utf-8") as handle:
+            json.dump(written, handle)
+
+
+    def register():
+        signals.feed_generated.connect(feed_generated)
+        signals.feed_written.connect(feed_written)
+        signals.finalized.connect(finalized)
+    '''
+)
+
+
+def feed_files(output: Path) -> set[str]:
+    return {
+        str(path)
+        for path in output.rglob("*.xml")
+        if "sitemap" not in path.name and path.relative_to(output).parts[0] != "admin"
+    }
+
+
+def test_feeds_reusable_last_build_stay_once_a_plugin_listens_to_them(site, tmp_path, monkeypatch):
+    """With a `feed_generated` receiver, feeds render on every build; the
+    last build's manifest listed them as reusable, and the writer deleted
+    each right after writing it: no feed in the output, "build ok", and
+    `feed_written` sent for files not on disk."""
+    newsroom(site)
+    cold = site.build(SEARCH_ENABLED=False)
+    assert cold.returncode == 0, cold.log
+    before = feed_files(site.output)
+    assert len(before) > 3
+
+    for step in ("warm", "again"):
+        record = tmp_path / f"{step}.json"
+        monkeypatch.setenv("OUTSIDE_RECORD", str(record))
+        built = build_with_outside_plugin(site, tmp_path, "feedhook", FEED_HOOK_PLUGIN)
+        assert built.returncode == 0, built.log
+        announced = json.loads(record.read_text(encoding="utf-8"))
+        assert feed_files(site.output) == before, step
+        assert sorted(announced) == sorted(before), step
+
+    clean = clean_build_with(site, tmp_path, "feedhook")
+    assert_same_tree(site.output, clean.output)
+
+
+GLOBAL_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin giving templates a Jinja global (as jinja2-globals
+    style plugins do), and counting the pages it was told were written."""
+    import json
+    import os
+
+    from pelican import signals
+
+    written = []
+
+
+    def luar_tahun():
+        return "2026"
+
+
+    def generator_init(generator):
+        env = getattr(generator, "env", None)
+        if env is not None:
+            env.globals["luar_tahun"] = luar_tahun
+
+
+    def content_written(path, context):
+        written.append(path)
+
+
+    def finalized(pelican):
+        with open(os.environ["OUTSIDE_RECORD"], "w", encoding="utf-8") as handle:
+            json.dump(written, handle)
+
+
+    def register():
+        signals.generator_init.connect(generator_init)
+        signals.content_written.connect(content_written)
+        signals.finalized.connect(finalized)
+    '''
+)
+
+
+def html_pages(output: Path) -> set[str]:
+    return {
+        str(path) for path in output.rglob("*.html") if path.relative_to(output).parts[0] != "admin"
+    }
+
+
+def test_pages_reusable_last_build_stay_once_they_call_an_outside_global(
+    site, tmp_path, monkeypatch
+):
+    """The footer starts calling an outside plugin's Jinja global: every page
+    renders (no digest sees what the function returns), and every page the
+    last build listed as reusable was deleted after being written."""
+    newsroom(site)
+    overrides = tmp_path / "overrides"
+    (overrides / "partials").mkdir(parents=True)
+    footer = (REPO / "theme" / "templates" / "partials" / "footer.html").read_text(encoding="utf-8")
+    (overrides / "partials" / "footer.html").write_text(footer, encoding="utf-8")
+    theme = {"THEME_TEMPLATES_OVERRIDES": [str(overrides)]}
+    monkeypatch.setenv("OUTSIDE_RECORD", str(tmp_path / "cold.json"))
+    cold = build_with_outside_plugin(site, tmp_path, "tahun", GLOBAL_PLUGIN, **theme)
+    assert cold.returncode == 0, cold.log
+    before = html_pages(site.output)
+    assert len(before) > 20
+
+    (overrides / "partials" / "footer.html").write_text(
+        footer + "{% if luar_tahun is defined %}<p>&copy; {{ luar_tahun() }}</p>{% endif %}\n",
+        encoding="utf-8",
+    )
+    record = tmp_path / "warm.json"
+    monkeypatch.setenv("OUTSIDE_RECORD", str(record))
+    warm = build_with_outside_plugin(site, tmp_path, "tahun", GLOBAL_PLUGIN, **theme)
+    assert warm.returncode == 0, warm.log
+    assert html_pages(site.output) == before
+    assert sorted(json.loads(record.read_text(encoding="utf-8"))) == sorted(before)
+
+    clean = clean_build_with(site, tmp_path, "tahun", **theme)
+    assert_same_tree(site.output, clean.output)
+
+
+HELPER_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin keeping a helper object in the settings (as some
+    plugins do): it has no state to describe, so the settings have no stable
+    digest and nothing is reused."""
+    from pelican import signals
+
+
+    class Pembantu:
+        __slots__ = ()
+
+
+    def initialized(pelican):
+        pelican.settings["LUAR_PEMBANTU"] = Pembantu()
+
+
+    def register():
+        signals.initialized.connect(initialized)
+    '''
+)
+
+
+def test_pages_not_produced_again_go_when_settings_have_no_stable_digest(site, tmp_path):
+    """The writer kept the last build's pages, found it could reuse none, and
+    then removed none of those it did not write again: a release made a
+    draft, and one deleted, stayed published (and in the sitemap)."""
+    files = newsroom(site)
+    cold = site.build(SEARCH_ENABLED=False)
+    assert cold.returncode == 0, cold.log
+    assert (site.output / "berita/2024/10/rilis-2/index.html").is_file()
+    assert (site.output / "berita/2024/10/rilis-5/index.html").is_file()
+
+    text = files["rilis-2"].read_text(encoding="utf-8")
+    files["rilis-2"].write_text(text.replace("\n\n", "\nStatus: draft\n\n", 1), encoding="utf-8")
+    files["rilis-5"].unlink()
+    warm = build_with_outside_plugin(site, tmp_path, "pembantu", HELPER_PLUGIN)
+    assert warm.returncode == 0, warm.log
+    assert not (site.output / "berita/2024/10/rilis-2/index.html").exists()
+    assert not (site.output / "berita/2024/10/rilis-5/index.html").exists()
+
+    clean = clean_build_with(site, tmp_path, "pembantu")
+    assert_same_tree(site.output, clean.output)
+
+
+def test_template_analysis_finds_which_templates_show_a_listed_articles_body():
+    templates = {
+        "base.html": "{% block body %}{% endblock %}",
+        "article.html": "{% extends 'base.html' %}{% block body %}"
+        "{{ article.content }}{{ article.content | length }}{% endblock %}",
+        "page.html": "{{ page.get_content(SITEURL) }}",
+        "index.html": "{% set headline = articles[0] %}{{ headline.content | length }}",
+        "first.html": "{{ articles[0].content }}",
+        "loop.html": "{% for a in articles %}{{ a._content }}{% endfor %}",
+        "card.html": "{{ article.content }}",
+        "cards.html": "{% for article in articles %}{% include 'card.html' %}{% endfor %}",
+        "macros.html": "{% macro card(a) %}{{ a.content }}{% endmacro %}",
+        "macro_user.html": "{% import 'macros.html' as ui %}{{ ui.card(articles[0]) }}",
+        "by_name.html": "{{ articles | map(attribute='content') | join }}",
+        "by_attr.html": "{{ articles[0] | attr('get_content') }}",
+        "summaries.html": "{% for a in articles %}{{ a.summary }}{% endfor %}",
+        "signature.html": "{% macro sign(article) %}{{ article.title }}{% endmacro %}"
+        "{{ sign(article) }}",
+    }
+    analyser = TemplateAnalyser(Environment(loader=DictLoader(templates)))
+    shown = {name for name in templates if analyser.inputs(name).lists_bodies}
+    assert shown == {
+        "index.html",
+        "first.html",
+        "loop.html",
+        "cards.html",
+        "macros.html",
+        "macro_user.html",
+        "by_name.html",
+        "by_attr.html",
+    }
+    # An outside plugin's filter may read the body of the article it gets.
+    assert analyser.inputs("index.html").filters == {"length"}
+    assert analyser.inputs("by_name.html").filters == {"map", "join"}
+
+
+def test_template_analysis_is_kept_with_the_parses(tmp_path):
+    templates = {"index.html": "{% set h = articles[0] %}{{ h.content }}"}
+    parsed: dict = {}
+    TemplateAnalyser(Environment(loader=DictLoader(templates)), parsed).inputs("index.html")
+    save_parsed(tmp_path / "templates.json", "build-1", parsed)
+    kept = load_parsed(tmp_path / "templates.json", "build-1")
+    assert kept == parsed
+    again = TemplateAnalyser(Environment(loader=DictLoader(templates)), kept)
+    assert again.inputs("index.html").lists_bodies
+
+
+def headline_length_after_an_edit(site, tmp_path: Path, shown: str, plugin=None) -> None:
+    """The newsroom with a copy of the theme whose home page shows `shown`
+    (the headline's body length, one way or another) in `<p id="panjang">`,
+    built cold, then warm after two paragraphs are added to the headline
+    (which has a `Summary:`), with the outside plugin `plugin` ((name,
+    source) or None); the warm output must equal a clean build's."""
+    files = newsroom(site)
+    theme = tmp_path / "theme"
+    shutil.copytree(REPO / "theme", theme)
+    index = theme / "templates" / "index.html"
+    marker = '<section class="headline" aria-labelledby="headline-title">'
+    text = index.read_text(encoding="utf-8")
+    assert marker in text
+    index.write_text(text.replace(marker, f'{marker}<p id="panjang">{shown}</p>', 1), "utf-8")
+
+    def build():
+        if plugin is None:
+            built = site.build(SEARCH_ENABLED=False, THEME=str(theme))
+        else:
+            built = build_with_outside_plugin(site, tmp_path, *plugin, THEME=str(theme))
+        assert built.returncode == 0, built.log
+        return int(built.html("").find(id="panjang").get_text())
+
+    before = build()
+    headline = files["rilis-6"]
+    assert "Summary:" in headline.read_text(encoding="utf-8")
+    append_text(headline, "\nParagraf tambahan pertama.\n\nParagraf tambahan kedua.\n")
+    assert build() > before
+
+    clean = clean_build_with(site, tmp_path, plugin and plugin[0], THEME=str(theme))
+    assert_same_tree(site.output, clean.output)
+
+
+def test_a_theme_listing_that_shows_a_body_follows_the_body(site, tmp_path):
+    """The home page shows the length of the headline's body; the headline
+    has a `Summary:`, so its body was left out of the home page's digest
+    and two new paragraphs left the home page stale."""
+    headline_length_after_an_edit(site, tmp_path, "{{ headline.content | length }}")
+
+
+FILTER_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin giving templates a filter that reads an article's body."""
+    from pelican import signals
+
+
+    def luar_panjang(article):
+        return len(article.content)
+
+
+    def generator_init(generator):
+        env = getattr(generator, "env", None)
+        if env is not None:
+            env.filters["luar_panjang"] = luar_panjang
+
+
+    def register():
+        signals.generator_init.connect(generator_init)
+    '''
+)
+
+
+def test_a_theme_listing_with_an_outside_filter_follows_the_body(site, tmp_path):
+    """The same through an outside plugin's filter given the headline: no
+    `.content` in the template, the filter reads it."""
+    plugin = ("panjang", FILTER_PLUGIN)
+    headline_length_after_an_edit(site, tmp_path, "{{ headline | luar_panjang }}", plugin)
