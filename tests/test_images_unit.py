@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 
 import pytest
 from bs4 import BeautifulSoup
@@ -302,3 +303,49 @@ def test_card_font_has_the_glyphs_of_indonesian_headlines(weight):
     missing = bytes(face.getmask("\U000f0000"))  # a private-use code point: the .notdef box
     for char in "AZaz09–—“”‘’…·éÉ%/":
         assert bytes(face.getmask(char)) != missing, char
+
+
+@pytest.mark.parametrize(
+    "manifest",
+    [
+        [1, 2],
+        "x",
+        {"code_version": pipeline.CODE_VERSION, "sources": [1], "cards": "x", "stripped": 3},
+        {
+            "code_version": pipeline.CODE_VERSION,
+            "sources": {
+                "a": {"width": 10, "height": 10, "variants": [1]},
+                "b": {"width": "10", "height": 10, "variants": []},
+                "c": {"width": 10, "height": 10, "variants": [{"file": "../x", "width": 1}]},
+                "d": {
+                    "width": 10,
+                    "height": 10,
+                    "variants": [{"file": "../../x.webp", "width": 1, "height": 1, "mime": "m"}],
+                },
+            },
+            "cards": {"k": ["og.png"], "l": "../og.png", "m": ""},
+            "stripped": {"s": 5, "t": "/etc/passwd"},
+        },
+    ],
+)
+def test_an_image_cache_manifest_of_another_shape_is_an_empty_cache(tmp_path, manifest):
+    """Valid JSON of another shape (a hand edit, another tool) stopped the build
+    with an AttributeError; each entry of the wrong shape is now left out."""
+    (tmp_path / pipeline.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    cache = pipeline.ImageCache(tmp_path)
+    assert (cache.sources, cache.cards, cache.stripped) == ({}, {}, {})
+
+
+def test_an_image_cache_manifest_keeps_its_entries_of_the_right_shape(tmp_path):
+    variant = {"file": "v-1.webp", "width": 480, "height": 320, "mime": "image/webp"}
+    manifest = {
+        "code_version": pipeline.CODE_VERSION,
+        "sources": {"a": {"width": 960, "height": 640, "variants": [variant]}, "b": 1},
+        "cards": {"k": "card-1.png", "l": 2},
+        "stripped": {"s": "", "t": "clean-1.jpg", "u": None},
+    }
+    (tmp_path / pipeline.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    cache = pipeline.ImageCache(tmp_path)
+    assert list(cache.sources) == ["a"]
+    assert cache.cards == {"k": "card-1.png"}
+    assert cache.stripped == {"s": "", "t": "clean-1.jpg"}

@@ -647,3 +647,15 @@ def test_output_clean_keeps_listed_files_and_removes_emptied_folders(tmp_path):
         "feeds",
         "feeds/kept.xml",
     ]
+
+
+@pytest.mark.parametrize("text", ["[1, 2]", '"x"', "null", '{"version": 1, "files": [1]}'])
+def test_a_writer_manifest_of_another_shape_is_no_manifest(tmp_path, text):
+    """Valid JSON of another shape stopped the build at `data.get`."""
+    cache, output = tmp_path / "cache", tmp_path / "out"
+    cache.mkdir()
+    (cache / "manifest.json").write_text(text, encoding="utf-8")
+    manifest = Manifest(cache, output)
+    manifest.load()
+    assert manifest.previous == {}
+    assert not (cache / "manifest.json").exists()

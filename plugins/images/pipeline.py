@@ -397,6 +397,32 @@ class Work:
         return self.encoded_variants + self.drawn_cards + self.stripped_files
 
 
+def _is_file_name(value) -> bool:
+    """A name of a file in the cache's own folder (no folder, nothing hidden)."""
+    return (
+        isinstance(value, str)
+        and bool(value)
+        and "/" not in value
+        and "\\" not in value
+        and not value.startswith(".")
+    )
+
+
+def _is_source_entry(value) -> bool:
+    """A source's entry as `ImageCache.image` records it."""
+    if not isinstance(value, dict):
+        return False
+    sizes = (value.get("width"), value.get("height"))
+    variants = value.get("variants")
+    if not all(isinstance(n, int) and n > 0 for n in sizes) or not isinstance(variants, list):
+        return False
+    try:
+        found = [Variant(**v) for v in variants]
+    except TypeError:
+        return False
+    return all(_is_file_name(v.file) for v in found)
+
+
 class ImageCache:
     """Content-addressed store of produced files plus their manifest."""
 
@@ -412,11 +438,26 @@ class ImageCache:
         self.stripped: dict[str, str] = manifest.get("stripped", {})
 
     def _load(self) -> dict:
+        """The last build's manifest; an entry of another shape (a hand edit, a
+        cut file, another version) is left out: its files are made again."""
         try:
             manifest = json.loads(self.manifest_path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return {}
-        return manifest if manifest.get("code_version") == CODE_VERSION else {}
+        if not isinstance(manifest, dict) or manifest.get("code_version") != CODE_VERSION:
+            return {}
+
+        def entries(name: str, valid) -> dict:
+            found = manifest.get(name)
+            if not isinstance(found, dict):
+                return {}
+            return {k: v for k, v in found.items() if isinstance(k, str) and valid(v)}
+
+        return {
+            "sources": entries("sources", _is_source_entry),
+            "cards": entries("cards", _is_file_name),
+            "stripped": entries("stripped", lambda v: v == "" or _is_file_name(v)),
+        }
 
     def path(self, file: str) -> Path:
         return self.files / file

@@ -93,6 +93,8 @@ class Manifest:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             data = {}
+        if not isinstance(data, dict):
+            data = {}  # valid JSON of another shape (a hand edit, another tool): none
         if data.get("version") == VERSION and data.get("output") == str(self.output):
             files = data.get("files")
             entries = files.items() if isinstance(files, dict) else ()
