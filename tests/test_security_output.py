@@ -1318,6 +1318,60 @@ def test_a_summary_made_from_the_lead_reads_the_lead_as_published(tmp_path):
     assert {"index.html", "feed.json", "feed.xml", "tag/pilkada-serentak-2024/index.html"} <= told
 
 
+def test_an_unpublished_address_shown_as_text_is_warned_and_taken_out(tmp_path):
+    """An address as text, not as a link (the summary `invoke check --fix`
+    writes from a lead's autolink; an address pasted as text; in `code`), of
+    an embargoed release or a draft: its slug went into the public page, meta
+    description, feeds and search with "build ok". Each is warned at its line,
+    in the development build too, once (an autolink's text is its link's), and
+    shown as "(tautan belum tersedia)" where the target is not published."""
+    from warta.build import load_settings
+
+    siteurl = load_settings(Path("publishconf.py").resolve())["SITEURL"]
+    host = siteurl.split("//", 1)[1].rstrip("/")
+    embargo = f"{siteurl}/berita/2099/11/rencana-rahasia-embargo/"
+    site = FixtureSite(tmp_path)
+    site.article(
+        "p01.md",
+        "Title: Bawaslu Sumsel Gelar Rapat Lanjutan Pengawasan Tahapan\n"
+        "Date: 2026-11-03 10:00\nCategory: Berita\nTags: Pilkada Serentak 2024\n"
+        f"Summary: Bawaslu Provinsi Sumatera Selatan menggelar rapat lanjutan, lihat {embargo}.\n\n"
+        "PALEMBANG – Bawaslu Provinsi Sumatera Selatan menggelar rapat lanjutan.\n\n"
+        f"Jadwal di {host}/draf/draf-rahasia-belum-terbit/ (sementara).\n\n"
+        f"Salin alamat `{embargo}` untuk arsip, atau buka "
+        f"<{siteurl}/draf/draf-rahasia-belum-terbit/>.\n\n"
+        f"Situs lain: https://bawaslu.go.id/berita/rencana-rahasia-embargo/ tetap.\n",
+    )
+    site.article("e01.md", article_text(slug="rencana-rahasia-embargo", date="2099-11-02 10:00"))
+    site.article("d01.md", article_text(slug="draf-rahasia-belum-terbit", status="draft"))
+    expected = [
+        ("berita/p01.md", 5, embargo),
+        ("berita/p01.md", 9, f"{host}/draf/draf-rahasia-belum-terbit/"),
+        ("berita/p01.md", 11, embargo),
+        ("berita/p01.md", 11, f"{siteurl}/draf/draf-rahasia-belum-terbit/"),
+    ]
+    development = site.build(SEARCH_ENABLED=False, SITEURL=siteurl)
+    assert development.returncode == 0, development.log
+    assert unpublished_links(development) == expected, development.log
+
+    public = site.build(publish=True, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == expected, public.log
+    page = public.html("berita/2026/11/bawaslu-sumsel-gelar-rapat-lanjutan-pengawasan-tahapan/")
+    paragraphs = [p.get_text() for p in page.select(".article__body p")]
+    assert paragraphs[1] == "Jadwal di (tautan belum tersedia) (sementara)."
+    assert "bawaslu.go.id/berita/rencana-rahasia-embargo/" in paragraphs[3]  # another site's
+    description = page.select_one('meta[name="description"]')["content"]
+    assert description.endswith("lihat (tautan belum tersedia).")
+    leaks = [
+        (name, word)
+        for name, text in output_strings(public.output)
+        for word in ("rencana-rahasia-embargo", "draf-rahasia-belum-terbit")
+        if word in text.casefold().replace("bawaslu.go.id/berita/rencana-rahasia-embargo", "")
+    ]
+    assert leaks == []
+
+
 def test_a_link_to_a_tag_rubrik_or_author_page_the_site_does_not_have_is_said_at_its_line(
     tmp_path,
 ):

@@ -214,3 +214,82 @@ def attribute_values(fragment: str) -> list[str]:
     parser.feed(fragment)
     parser.close()
     return parser.found
+
+
+# Text between tags (a comment, whole, is a tag here), and the addresses that
+# text may show: a full one (`https://host/x/`, `//host/x/`) or, with the
+# site's host known, one written without its scheme (`host.org/berita/x/`).
+_TAG_OR_TEXT_RE = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+_TEXT_ADDRESS = r"(?:\bhttps?:)?//[^\s<>\"'`]+"
+# What ends a sentence or a bracket after an address is not part of it.
+_ADDRESS_TRAILER = ".,;:!?)]}»”’\"'"
+
+
+def _address_pattern(site_host: str) -> re.Pattern:
+    bare = rf"|(?<![\w.@/-]){re.escape(site_host)}/[^\s<>\"'`]*" if site_host else ""
+    return re.compile(_TEXT_ADDRESS + bare, re.IGNORECASE)
+
+
+def text_addresses(fragment: str, site_host: str = "") -> list[str]:
+    """The web addresses an HTML fragment shows as text (not in a tag), as
+    written there, in order: what a reader sees of an address that is no link
+    (a summary made from a lead's autolink, an address pasted as text)."""
+    if "//" not in fragment and not (site_host and site_host in fragment.lower()):
+        return []
+    pattern = _address_pattern(site_host)
+    found = []
+    for part, href in _text_parts(fragment):
+        if part.startswith("<"):
+            continue
+        found += [
+            address
+            for m in pattern.finditer(part)
+            if (address := m.group().rstrip(_ADDRESS_TRAILER)) and not _is_own_text(address, href)
+        ]
+    return found
+
+
+def _text_parts(fragment: str) -> Iterable[tuple[str, str | None]]:
+    """(tag or text, the href of the link the text is in, if any)."""
+    href = None
+    for part in _TAG_OR_TEXT_RE.split(fragment):
+        if part.startswith("<"):
+            if re.match(r"<a\b", part, re.IGNORECASE):
+                match = _HREF_RE.search(part)
+                href = _written(match) if match else None
+            elif re.match(r"</a\s*>", part, re.IGNORECASE):
+                href = None
+        yield part, href
+
+
+def _is_own_text(address: str, href: str | None) -> bool:
+    """An autolink's text: the address of the link it is in (said with that link)."""
+    return href is not None and html.unescape(address) == html.unescape(href).strip()
+
+
+def replace_text_addresses(
+    fragment: str, site_host: str, replaced: Callable[[str], bool], text: str
+) -> str:
+    """The fragment with each address `text_addresses` finds for which
+    `replaced(address)` is true shown as `text` instead."""
+    pattern = _address_pattern(site_host)
+
+    def one(match: re.Match) -> str:
+        whole = match.group()
+        address = whole.rstrip(_ADDRESS_TRAILER)
+        if not address or not replaced(address):
+            return whole
+        return html.escape(text, quote=False) + whole[len(address) :]
+
+    def replace(part: str, href: str | None) -> str:
+        return pattern.sub(
+            lambda m: (
+                m.group() if _is_own_text(m.group().rstrip(_ADDRESS_TRAILER), href) else one(m)
+            ),
+            part,
+        )
+
+    return "".join(
+        part if part.startswith("<") else replace(part, href)
+        for part, href in _text_parts(fragment)
+    )

@@ -7,6 +7,7 @@ import difflib
 import html
 import logging
 import os
+import re
 from urllib.parse import unquote, urlparse, urlsplit
 
 from markupsafe import Markup
@@ -32,8 +33,10 @@ from .links import (
     links_in,
     remove_hrefs,
     remove_links,
+    replace_text_addresses,
     shows_words,
     taxonomy_links_in,
+    text_addresses,
 )
 
 logger = logging.getLogger(__name__)
@@ -84,13 +87,81 @@ def check_content(
     the body: `{filename}` links and, with `hidden` (`unpublished_slugs`),
     links written as an address (`/draf/x/`, `https://site/berita/2099/01/x/`,
     `../x/`), which would tell the unpublished slug."""
-    summary = content.metadata.get("summary")
-    body = getattr(content, "_content", None)
-    texts = {
+    _check_links(content, generated, hidden, site_host, site_prefix)
+    if hidden:
+        _check_text_addresses(content, hidden, site_host, site_prefix)
+
+
+def _texts(content) -> dict[str, str]:
+    """The content's summary and body, where it has them as text."""
+    return {
         field: text
-        for field, text in (("summary", summary), ("body", body))
+        for field, text in (
+            ("summary", content.metadata.get("summary")),
+            ("body", getattr(content, "_content", None)),
+        )
         if isinstance(text, str)
     }
+
+
+def _set_text(content, field: str, text: str) -> None:
+    """Give the content a rewritten summary or body (its type kept)."""
+    if field == "summary":
+        summary = content.metadata.get("summary")
+        text = Markup(text) if isinstance(summary, Markup) else text
+        content.metadata["summary"] = text
+        if hasattr(content, "_summary"):
+            content._summary = text
+        return
+    body = content._content
+    content._content = text
+    if text != body:
+        # What was made of the body as read (a summary from its lead) is
+        # made again of the body as published.
+        signal(LINKS_REMOVED).send(content)
+
+
+def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: str) -> None:
+    """An unpublished content's address shown as text, not as a link (a summary
+    made from a lead's autolink by `invoke check --fix`, an address pasted as
+    text): warned at its line like a link, and shown as NEUTRAL_TEXT where the
+    target is not written (the public build), as an autolink's text is."""
+    said: dict[str, int] = {}
+    source = None
+    for field, text in _texts(content).items():
+        unwritten = set()
+        for address in text_addresses(text, site_host):
+            # An address written without its scheme (`host.org/x/`) is the site's.
+            full = address if re.match(r"(?:https?:)?//", address, re.I) else f"//{address}"
+            path = site_address(full, site_host, content.url, site_prefix)
+            if path is None:
+                continue
+            target = hidden[path] if path in hidden else hidden.get(path.casefold())
+            if target is None or target is content:
+                continue
+            if source is None:
+                source = frontmatter.read_source(content.source_path)
+            written = html.unescape(address)
+            line = said[written] = link_line(
+                source, Link(written, written), after=said.get(written, 0)
+            )
+            _warn(content, target, Link(address, address), line or None)
+            if not is_written(target):
+                unwritten.add(address)
+        if unwritten:
+            _set_text(
+                content,
+                field,
+                replace_text_addresses(text, site_host, unwritten.__contains__, NEUTRAL_TEXT),
+            )
+    if said:
+        forget_rendered(content)
+
+
+def _check_links(content, generated: dict, hidden, site_host: str, site_prefix: str) -> None:
+    summary = content.metadata.get("summary")
+    body = getattr(content, "_content", None)
+    texts = _texts(content)
     found = [  # (field, link, target)
         (field, link, target)
         for field, text in texts.items()
@@ -137,17 +208,9 @@ def check_content(
         return remove_hrefs(remove_links(fragment, removed, kept_text), removed, kept_text)
 
     if any(field == "summary" for field, _, _ in found):
-        text = cleaned(summary)
-        text = Markup(text) if isinstance(summary, Markup) else text
-        content.metadata["summary"] = text
-        if hasattr(content, "_summary"):
-            content._summary = text
+        _set_text(content, "summary", cleaned(summary))
     if isinstance(body, str):
-        content._content = cleaned(body)
-        if content._content != body:
-            # What was made of the body as read (a summary from its lead) is
-            # made again of the body as published.
-            signal(LINKS_REMOVED).send(content)
+        _set_text(content, "body", cleaned(body))
     forget_rendered(content)
 
 
