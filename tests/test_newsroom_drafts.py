@@ -282,3 +282,19 @@ def test_a_later_embargo_key_holds_the_release_back_and_gives_the_date_to_write(
     assert article_urls(built) == set(), built.log
     [said] = [f for f in built.findings() if f.line == 8]
     assert said.level == "warning" and "'Date: 2026-12-05 10:00'" in said.message, said
+
+
+def test_a_misspelt_status_with_a_state_the_site_does_not_know_is_held_back(site):
+    """`Stauts: pending`, `Statu: belum` were a suggestion ("unknown key")
+    and "check ok", and the public build published them (`Status: pending`
+    is an error); `Stauts: published` says the release is out."""
+    lines = {"pending": "Stauts: pending", "belum": "Statu: belum", "keluar": "Stauts: published"}
+    releases_with_a_line(site, lines)
+    built = site.build(publish=True)
+    assert article_urls(built) == {"2024/11/zz-keluar/"}, built.log
+    said = sorted((f.path.rsplit("/", 1)[1], f.line, f.level) for f in built.findings())
+    assert said == [
+        ("belum.md", 8, "warning"),
+        ("keluar.md", 8, "suggestion"),
+        ("pending.md", 8, "warning"),
+    ], built.log

@@ -111,10 +111,6 @@ _PUBLICATION_WORD_RE = re.compile(
     r"drafts?|draf|unpublish\w*|embargo\w*|terbit\w*|tayang\w*|hidden|sembunyi\w*"
     r"|publish(?:ed|date|at|on)?"
 )
-# Values that say whether a release is out (beside a yes or a no).
-_PUBLICATION_VALUES = frozenset(
-    ["draft", "draf", "hidden", "unpublished", "private", "published", "publish", "terbit"]
-)
 
 
 def _publication_words(key: str) -> bool:
@@ -139,14 +135,39 @@ def holds_back(key: str, value: str, later: bool | None = None) -> bool:
     known, and letting it out cannot be undone): a key about publication
     ("Embargo", "Status-Draft", "publishDate") unless its value is a date no
     later than the Date: (`later` False; None: not a date); a misspelt
-    "Status"/"Draft" ("Stauts", "Stats") only with a value that says so
-    ("draft", a yes or a no)."""
+    "Status" ("Stauts: pending", "Statu: belum") unless its value clearly
+    lets the release out ("published") or names no state (a count: "Stats:
+    120"); a misspelt flag ("Drfat", "Publishd") with a yes or a no that does
+    not let it out, or a state ("Drfat: draft"), not with a name
+    ("Publisher: Bawaslu Kabupaten Lahat")."""
     if not is_publication_key(key):
         return False
-    if _publication_words(key):
+    if _publication_words(key) or later is not None:
         return later is not False
     text = value.strip().strip("'\"").strip().lower()
-    return yes_or_no(value) is not None or text in _PUBLICATION_VALUES
+    [meant] = difflib.get_close_matches(key.lower(), sorted(PUBLICATION_KEYS), n=1, cutoff=0.8)
+    if says_published(meant, value):
+        return False
+    if meant == "status":
+        return bool(re.search(r"[^\W\d_]", text))  # a word: a state, not a count
+    return yes_or_no(value) is not None or text in _STATES
+
+
+# Values that say whether a release is out (beside a yes or a no), and those
+# of a `Status:` that let it out (Pelican's "published", and the same said
+# otherwise).
+_STATES = frozenset(
+    ["draft", "draf", "hidden", "unpublished", "private", "published", "publish", "terbit"]
+)
+_PUBLISHED_STATES = frozenset(["published", "publish", "terbit"])
+
+
+def says_published(key: str, value: str) -> bool:
+    """Whether `value` of one of `PUBLICATION_KEYS` clearly lets the release
+    out: `Status: published`, `Draft: no`, `Published: yes`."""
+    if key == "status":
+        return value.strip().strip("'\"").strip().lower() in _PUBLISHED_STATES
+    return yes_or_no(value) is (not UNPUBLISHED_FLAGS[key])
 
 
 YES_VALUES = frozenset({"true", "yes", "y", "ya", "1", "on"})
