@@ -973,3 +973,26 @@ def test_a_plain_link_to_a_releases_source_file_is_an_error_at_its_line(site):
             "(write {filename}draf.md to link to its page)",
         )
     ], built.log
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Terbit: 2099-11-02 10:00", "2099-11-02 10:00"),
+        ("published: 2099-11-02 10:00", "2099-11-02 10:00"),
+        ("draft: 2 November 2099 pukul 10.00 WITA", "2099-11-02 09:00"),
+        ("Tanggal-Terbit: 2099-11-02 10:00", "2099-11-02 10:00"),
+        # No time written: the day as written, not 23:00 WIB the day before.
+        ("Embargo: 5 Desember 2099 WITA", "2099-12-05"),
+    ],
+)
+def test_a_date_in_a_draft_flag_is_an_embargo_and_the_hint_is_the_date_to_write(line, date):
+    """`Terbit: 2099-11-02 10:00` said "to publish, delete both": following it
+    let an embargoed release out at once."""
+    text = article_text(slug="rapat-koordinasi").replace("\n\n", f"\n{line}\n\n", 1)
+    [flag] = [f for f in findings_for(text) if f.line == 8]
+    name = line.split(":", 1)[0]
+    assert (flag.level, flag.suggestion) == (
+        "warning",
+        f"an embargo is the Date: itself: write 'Date: {date}' and delete the {name}: line",
+    )

@@ -581,35 +581,39 @@ def _check_control_characters(source: Source) -> Iterator[Finding]:
 def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
     """`draft: true` (Hugo, Decap) or `published: false` (Jekyll): the reader keeps
     the release unpublished (`warta.markdown_source`); said at its line, since
-    this site's own key is `Status:`."""
+    this site's own key is `Status:`. A date in it (`Embargo: …`, `Terbit:
+    2099-11-02 10:00`) was meant as an embargo: the hint is the Date: to
+    write, never "delete it", which would let the release out now."""
     if source.unpublished_flag is None:
         return
     name, value, line = source.unpublished_flag
-    if frontmatter.is_publication_key(name):
-        written = read_written_date(value)
-        when = parse_date(value) or (written.wib if written else None)
-        yield _finding(
-            source,
-            line,
-            "warning",
-            f"unknown key '{name}: {value}' is read as Status: draft: this release is not "
-            "published",
-            f"an embargo is the Date: itself: write 'Date: {when:%Y-%m-%d %H:%M}' and delete "
-            f"the {name}: line"
-            if when is not None
-            else f"write 'Status: draft' instead of the {name}: line; to publish, delete it",
-        )
-        return
-    unclear = frontmatter.yes_or_no(value) is None
+    when = embargo_date(value)
+    unknown = frontmatter.is_publication_key(name)
+    unclear = not unknown and frontmatter.yes_or_no(value) is None
     yield _finding(
         source,
         line,
         "warning",
-        f"'{name}: {value}' is read as Status: draft"
-        + (" (neither a yes nor a no)" if unclear else "")
+        (f"unknown key '{name}: {value}'" if unknown else f"'{name}: {value}'")
+        + " is read as Status: draft"
+        + (" (neither a yes nor a no)" if unclear and when is None else "")
         + ": this release is not published",
-        f"write 'Status: draft' instead of the {name}: line; to publish, delete both",
+        f"an embargo is the Date: itself: write 'Date: {when}' and delete the {name}: line"
+        if when is not None
+        else f"write 'Status: draft' instead of the {name}: line; to publish, delete "
+        + ("it" if unknown else "both"),
     )
+
+
+def embargo_date(value: str) -> str | None:
+    """The Date: to write for an embargo written as `value` (`2099-11-02 10:00`,
+    `5 Desember 2099 pukul 10.00 WITA`), in the house form, in WIB; the day
+    alone when no time is written; None when `value` is no date."""
+    written = read_written_date(value)
+    if written is not None and written.wib is not None and not written.has_time:
+        return f"{written.wib:%Y-%m-%d}"
+    when = parse_date(value) or (written.wib if written else None)
+    return None if when is None else f"{when:%Y-%m-%d %H:%M}"
 
 
 def _check_repeated_keys(source: Source) -> Iterator[Finding]:
