@@ -298,3 +298,51 @@ def test_a_misspelt_status_with_a_state_the_site_does_not_know_is_held_back(site
         ("keluar.md", 8, "suggestion"),
         ("pending.md", 8, "warning"),
     ], built.log
+
+
+def yaml_release(name: str, lines: str) -> str:
+    """A `---` front matter with `lines` after its date (line 4 on)."""
+    return (
+        f"---\ntitle: Bawaslu Kota Palembang Siapkan Rilis Zqx{name}\n"
+        f"date: 2024-11-18 09:30\nslug: zz-{name}\n{lines}---\n\n"
+        "PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis yang belum boleh terbit.\n"
+    )
+
+
+def test_a_draft_flag_anywhere_in_a_yaml_front_matter_keeps_the_release_unpublished(site):
+    """A value over several lines as yaml.safe_dump writes it, a `|+` block
+    scalar with a blank line in it, or a quoted key: the front matter ended
+    early or the key went unread, and the draft was published with
+    `draft: true` shown in its text."""
+    one, two = (
+        "Rapat koordinasi pengawasan tahapan kampanye",
+        "di seluruh kecamatan Kota Palembang.",
+    )
+    releases = {
+        "quoted": f"summary: '{one}.\n\n\n  {two}'\ndraft: true\n",
+        "keep": f"summary: |+\n  {one} {two}\n\ndraft: true\n",
+        "folded": f"summary: >-\n  {one}\n\n  {two}\n\ndraft: true\n",
+        "key": '"draft": true\n',
+        "plain": f"summary: {one}\n  {two}\n'draft': yes\n",
+    }
+    for name, lines in releases.items():
+        site.article(f"2024/{name}.md", yaml_release(name, lines))
+    site.article("2024/sudah.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    built = site.build(publish=True)
+    assert article_urls(built) == {"2024/11/sudah-terbit/"}, built.log
+    assert not [p for p in built.files() if "zz-" in p], built.log
+    said = sorted(
+        (f.path.rsplit("/", 1)[1], f.line, f.level) for f in built.findings() if f.line
+    )  # (not release_defaults' "supplied Category …", said of the file)
+    draft_lines = {"quoted": 9, "keep": 8, "folded": 10, "key": 5, "plain": 7}
+    assert said == sorted((f"{name}.md", line, "warning") for name, line in draft_lines.items()), (
+        built.log
+    )
+
+
+def test_a_yaml_front_matter_that_cannot_be_read_is_one_error_at_its_line(site):
+    site.article("2024/tab.md", yaml_release("tab", "tags:\n  - Pemilu 2029\n\tdraft: true\n"))
+    built = site.build(publish=True)
+    assert built.returncode == 1, built.log
+    said = [(f.path.rsplit("/", 1)[1], f.line, f.level) for f in built.findings() if f.line]
+    assert said == [("tab.md", 7, "error")], built.log

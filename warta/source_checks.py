@@ -353,6 +353,8 @@ class Source:
     # of each indented line that reads as a front-matter key of its own
     # ("    Status: draft" below "Summary: …").
     indented_keys: list[tuple[str, int, str, int]] = field(default_factory=list)
+    # (line, what YAML says) of a `---` front matter YAML cannot read.
+    yaml_problem: tuple[int, str] | None = None
 
     def value(self, key: str) -> str:
         return self.metadata.get(key, ("", 0))[0].strip()
@@ -383,6 +385,7 @@ def parse_source(path: str, text: str) -> Source:
         source.unpublished_flag = (flag.name, flag.value, flag.line)
     if document.front_matter and not document.front_matter.closed:
         source.ended_by = document.front_matter.body_start
+    source.yaml_problem = document.front_matter.problem
     return source
 
 
@@ -459,7 +462,11 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
             "write the release (`invoke new` starts one for you), or delete the file",
         )
         return
+    if source.yaml_problem is not None:
+        yield _yaml_problem(source)  # (the lines below it are the same problem)
     if not source.metadata:
+        if source.yaml_problem is not None:
+            return
         yield _finding(
             source,
             1,
@@ -470,11 +477,11 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
         )
         return
     stranded = _stranded_keys(source)
-    if front_matter_broken(source):
+    if source.yaml_problem is None and front_matter_broken(source):
         yield _front_matter_break(source, stranded)
     below = {frontmatter.canonical_key(key) for key in stranded}  # `Tanggal :` is Date
     for key in rules.required:
-        if not source.value(key) and key not in below:
+        if not source.value(key) and key not in below and source.yaml_problem is None:
             hint = {"date": f"add 'Date: …'; {DATE_HINT}"}.get(key, f"add '{key.title()}: …'")
             yield _finding(source, source.line(key) or 1, "error", f"missing {key.title()}", hint)
     if not any(text.strip() for _, text in source.body):
@@ -486,6 +493,24 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
             "no text after the front matter: the release has no body",
             "write the release below the front matter, after one blank line",
         )
+
+
+def _yaml_problem(source: Source) -> Finding:
+    """A `---` front matter YAML cannot read: what the reader takes from it is
+    not what a CMS or another generator reads (a `draft: true` below the
+    line may be missed), so the release waits for the line to be fixed."""
+    line, problem = source.yaml_problem
+    tab = "'\\t'" in problem
+    return _finding(
+        source,
+        line,
+        "error",
+        f"the front matter (between the '---' lines) cannot be read as YAML here: {problem}",
+        "indent with spaces, not a tab"
+        if tab
+        else "write each line as 'key: value' at the start of the line, a value that holds "
+        "': ' or ' #' in double quotes (a list item or a wrapped value indented by two spaces)",
+    )
 
 
 def front_matter_broken(source: Source) -> bool:
@@ -550,6 +575,8 @@ def _check_indented_keys(source: Source) -> Iterator[Finding]:
     release is read without it (a draft goes out, its status shown in the
     summary). An error: the build stops before anything is published."""
     for written, number, owner, owner_line in source.indented_keys:
+        if source.yaml_problem and source.yaml_problem[0] == number:
+            continue  # a `---` block YAML cannot read here: said once (`_yaml_problem`)
         yield _finding(
             source,
             number,
