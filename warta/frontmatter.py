@@ -227,9 +227,10 @@ class FrontMatter:
     # closing line, the fields' lines running to it (blank and comment lines
     # between them included).
     closing: int | None = None
-    # (1-based line, what YAML says) of a `---` block YAML cannot read: its
-    # fields are then read line by line, as Pelican's `meta` reads them.
-    problem: tuple[int, str] | None = None
+    # (1-based line, what YAML says, the line as written) of a `---` block
+    # YAML cannot read: its fields are then read line by line, as Pelican's
+    # `meta` reads them, up to that line.
+    problem: tuple[int, str, str] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.fields)
@@ -360,7 +361,7 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     return _up_to(line_by_line, read, len(block))
 
 
-def _up_to(front: FrontMatter, problem: tuple[int, str], size: int) -> FrontMatter:
+def _up_to(front: FrontMatter, problem: tuple[int, str, str], size: int) -> FrontMatter:
     """`front` (a `---` block of `size` lines, read line by line) without the
     keys from the line YAML cannot read to the closing `---`: they reach
     Pelican neither as more of a key nor as text (the `problem` is said)."""
@@ -380,21 +381,20 @@ def _yaml_meant(block: list[str], front: FrontMatter, line: int) -> bool:
     return any(_YAML_KEY_RE.match(text) for text in block[front.end : -1])
 
 
-def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str] | None:
+def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | None:
     """A front matter between `---` lines (`block`, both included) as YAML
     reads it, with the line of each key: a value over several lines (a
     folded plain or quoted scalar, a block scalar with blank lines) as one
     text, a quoted key (`"draft": true`) as its name, a list as
-    `yaml_items`. (line, what YAML says) when YAML cannot read it; None when
+    `yaml_items`. (line, what YAML says, the line) when YAML cannot read it; None when
     it is no mapping (text between two rules)."""
     try:
         root = yaml.compose("\n".join(block[1:-1]), Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark is not None else 1
-        return min(line, len(block) - 1), exc.problem or exc.context or "not YAML"
     except yaml.YAMLError as exc:
-        return 1, str(exc)
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = min(mark.line + 2, len(block) - 1) if mark is not None else 2
+        said = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+        return line, said, block[line - 1]
     if root is None:
         return FrontMatter()
     if not isinstance(root, yaml.MappingNode):
@@ -403,7 +403,7 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str] | None:
     fields = []
     for (key, node), line, following in zip(root.value, starts, starts[1:], strict=False):
         if not isinstance(key, yaml.ScalarNode):
-            return line, "a key that is a list or a map"
+            return line, "a key that is a list or a map", block[line - 1]
         # The key's lines: to the next key, less the blank and comment lines before it.
         numbers = list(range(line, following))
         while len(numbers) > 1 and block[numbers[-1] - 1].strip()[:1] in ("", "#"):
@@ -411,7 +411,7 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str] | None:
         name, unused = key.value, ()
         if isinstance(node, yaml.SequenceNode):
             if not all(isinstance(item, yaml.ScalarNode) for item in node.value):
-                return line, f"'{name}:' holds a list of lists or maps"
+                return line, f"'{name}:' holds a list of lists or maps", block[line - 1]
             listed = [item.value for item in node.value if item.value]
             if name.lower() in LIST_ALIASES:
                 value, unused = (listed[0] if listed else ""), tuple(listed[1:])

@@ -353,8 +353,9 @@ class Source:
     # of each indented line that reads as a front-matter key of its own
     # ("    Status: draft" below "Summary: …").
     indented_keys: list[tuple[str, int, str, int]] = field(default_factory=list)
-    # (line, what YAML says) of a `---` front matter YAML cannot read.
-    yaml_problem: tuple[int, str] | None = None
+    # (line, what YAML says, the line as written) of a `---` front matter
+    # YAML cannot read.
+    yaml_problem: tuple[int, str, str] | None = None
 
     def value(self, key: str) -> str:
         return self.metadata.get(key, ("", 0))[0].strip()
@@ -499,17 +500,27 @@ def _yaml_problem(source: Source) -> Finding:
     """A `---` front matter YAML cannot read: what the reader takes from it is
     not what a CMS or another generator reads (a `draft: true` below the
     line may be missed), so the release waits for the line to be fixed."""
-    line, problem = source.yaml_problem
-    tab = "'\\t'" in problem
+    line, problem, written = source.yaml_problem
+    text = written.strip()
+    key = _LOOSE_KEY_RE.match(text)
+    if written[:1] == "\t":
+        hint = "indent with spaces, not a tab"
+    elif key and written[:1] == " " and meant_as_front_matter(key["key"]):
+        # `    draft: true` under a list item or a value: more of the line above.
+        hint = f"write '{text}' at the start of the line, not indented under the line above"
+    else:
+        hint = (
+            "write each line as 'key: value' at the start of the line, a value that holds "
+            "': ' or ' #' in double quotes (a list item or a wrapped value indented by two "
+            "spaces)"
+        )
     return _finding(
         source,
         line,
         "error",
-        f"the front matter (between the '---' lines) cannot be read as YAML here: {problem}",
-        "indent with spaces, not a tab"
-        if tab
-        else "write each line as 'key: value' at the start of the line, a value that holds "
-        "': ' or ' #' in double quotes (a list item or a wrapped value indented by two spaces)",
+        f"the front matter (between the '---' lines) cannot be read as YAML here: "
+        f"'{text}': {problem}",
+        hint,
     )
 
 
@@ -779,7 +790,15 @@ def _front_matter_break(source: Source, stranded: dict[str, int]) -> Finding:
     elif _LOOSE_KEY_RE.match(text):
         match = _LOOSE_KEY_RE.match(text)
         key = "-".join(word.title() for word in match["key"].split())
-        hint = f"write it as '{key}: {match['value'].strip()}', with no space before the colon"
+        spaced = match["key"] != match["key"].rstrip() or text[len(match["key"])] != ":"
+        indented = raw[:1].isspace()
+        where = [
+            *(["at the start of the line"] if indented else []),
+            *(["with no space before the colon"] if spaced else []),
+        ]
+        hint = f"write it as '{key}: {match['value'].strip()}'" + (
+            f", {' and '.join(where)}" if where else ""
+        )
     else:
         hint = "put the text below the front matter, after one blank line"
     return _finding(
