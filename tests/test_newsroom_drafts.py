@@ -346,3 +346,15 @@ def test_a_yaml_front_matter_that_cannot_be_read_is_one_error_at_its_line(site):
     assert built.returncode == 1, built.log
     said = [(f.path.rsplit("/", 1)[1], f.line, f.level) for f in built.findings() if f.line]
     assert said == [("tab.md", 7, "error")], built.log
+
+
+def test_a_front_matter_error_is_said_once_without_its_consequences(site):
+    """A tab before `Draf: ya` below `Tags:` also gave "unknown tag 'Pemilu
+    2029 Draf: ya'", and `Status : draft` (read as the lead) "no region"."""
+    for name, line in {"tab": "Tags: Pemilu 2029\n\tDraf: ya", "spasi": "Status : draft"}.items():
+        text = article_text(slug=f"zz-{name}", date="2024-11-18 09:30", tags="")
+        site.article(f"2024/{name}.md", text.replace("\n\n", f"\n{line}\n\n", 1))
+    built = site.build(publish=True)
+    assert built.returncode == 1, built.log
+    said = sorted((f.path.rsplit("/", 1)[1], f.line, f.level) for f in built.findings() if f.line)
+    assert said == [("spasi.md", 7, "error"), ("tab.md", 8, "error")], built.log

@@ -531,6 +531,16 @@ def front_matter_broken(source: Source) -> bool:
     return bool(_stranded_keys(source) or _listed_value(source))
 
 
+def front_matter_unsettled(source: Source) -> bool:
+    """True when an error in the front matter leaves what the release
+    declares unknown (a line that ended it early, a key indented into the
+    one above, a `---` block YAML cannot read): what the enrichment stages
+    say of it ("no region" for a `Status : draft` read as the lead, an unknown
+    tag "Pemilu 2029 Draf: ya") is that error again, not said until it is
+    fixed."""
+    return bool(source.yaml_problem or source.indented_keys or front_matter_broken(source))
+
+
 def _stranded_block(source: Source) -> list[tuple[int, str]]:
     """The body's lines from the one that ended the front matter to the first
     blank or `---` line: what staff meant as the rest of the front matter."""
