@@ -69,6 +69,8 @@ from warta.dates import parse_date
 KEY_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 CONTINUATION_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 BEGIN_RE = re.compile(r"^-{3}(\s.*)?$")
+# YAML's safe loader, libyaml's when PyYAML has it (the same nodes and marks).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # A line YAML reads as a key (`draft: true`, `"draft": true`, `- tags:`).
 _YAML_KEY_RE = re.compile(r"""^[\s-]*(?:"[^"]+"|'[^']+'|[^\s:#'"][^:#]*?)\s*:(?:\s|$)""")
 END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
@@ -389,7 +391,7 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
     `yaml_items`. (line, what YAML says, the line) when YAML cannot read it; None when
     it is no mapping (text between two rules)."""
     try:
-        root = yaml.compose("\n".join(block[1:-1]), Loader=yaml.SafeLoader)
+        root = yaml.compose("\n".join(block[1:-1]), Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = min(mark.line + 2, len(block) - 1) if mark is not None else 2
