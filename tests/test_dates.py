@@ -36,3 +36,11 @@ def test_long_datetime():
 def test_iso_is_rfc3339_with_offset():
     value = dt.datetime(2024, 11, 17, 9, 30, tzinfo=WIB)
     assert dates.iso(value) == "2024-11-17T09:30:00+07:00"
+
+
+def test_a_date_written_without_a_time_keeps_its_day_in_wib():
+    """Midnight WITA was 23:00 WIB the day before: the hint moved the day."""
+    written = dates.read_written_date("5 November 2024 WITA")
+    assert (written.has_time, written.wib) == (False, dt.datetime(2024, 11, 5))
+    timed = dates.read_written_date("5 November 2024 08:00 WITA")
+    assert timed.wib == dt.datetime(2024, 11, 5, 7, 0)

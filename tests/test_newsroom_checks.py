@@ -1017,3 +1017,60 @@ def test_a_link_by_the_sites_own_address_to_a_source_file_is_the_same_error(site
             f"{said}: 'reg/d.md' (write {{filename}}reg/d.md to link to its page)",
         ),
     ], built.log
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("Terbit: 2099-11-02 10:00", "2099-11-02 10:00"),
+        ("published: 2099-11-02 10:00", "2099-11-02 10:00"),
+        ("draft: 2 November 2099 pukul 10.00 WITA", "2099-11-02 09:00"),
+        ("Tanggal-Terbit: 2099-11-02 10:00", "2099-11-02 10:00"),
+        # No time written: the day as written, not 23:00 WIB the day before.
+        ("Embargo: 5 Desember 2099 WITA", "2099-12-05"),
+    ],
+)
+def test_a_date_in_a_draft_flag_is_an_embargo_and_the_hint_is_the_date_to_write(line, date):
+    """`Terbit: 2099-11-02 10:00` said "to publish, delete both": following it
+    let an embargoed release out at once."""
+    text = article_text(slug="rapat-koordinasi").replace("\n\n", f"\n{line}\n\n", 1)
+    [flag] = [f for f in findings_for(text) if f.line == 8]
+    name = line.split(":", 1)[0]
+    assert (flag.level, flag.suggestion) == (
+        "warning",
+        f"an embargo is the Date: itself: write 'Date: {date}' and delete the {name}: line",
+    )
+
+
+YAML_HEAD = (
+    "---\ntitle: Bawaslu Kota Palembang Gelar Rapat Koordinasi\ndate: 2024-11-17 09:30\n"
+    "slug: rapat\nsummary: Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "hint"),
+    [
+        (
+            YAML_HEAD + "tags:\n  - Pemilu 2029\n    draft: true\n---\n\nPALEMBANG – Isi.\n",
+            8,
+            "write 'draft: true' at the start of the line, not indented under the line above",
+        ),
+        (
+            YAML_HEAD + "tags: Pemilu 2029\n\tDraf: ya\n---\n\nPALEMBANG – Isi.\n",
+            7,
+            "indent with spaces, not a tab",
+        ),
+        (
+            article_text(slug="rapat").replace("\n\n", "\n  Status : draft\n\n", 1),
+            8,
+            "write it as 'Status: draft', at the start of the line and with no space before "
+            "the colon",
+        ),
+    ],
+)
+def test_an_indented_key_is_one_error_whose_hint_is_the_indent(text, line, hint):
+    """`    draft: true` under a YAML list item was told to drop "the space
+    before the colon" it did not have, and 'Tags:' was said written twice."""
+    [finding] = findings_for(text)
+    assert (finding.line, finding.level, finding.suggestion) == (line, "error", hint)

@@ -329,3 +329,79 @@ def test_a_later_embargo_key_holds_the_release_back_and_gives_the_date_to_write(
     assert article_urls(built) == set(), built.log
     [said] = [f for f in built.findings() if f.line == 8]
     assert said.level == "warning" and "'Date: 2026-12-05 10:00'" in said.message, said
+
+
+def test_a_misspelt_status_with_a_state_the_site_does_not_know_is_held_back(site):
+    """`Stauts: pending`, `Statu: belum` were a suggestion ("unknown key")
+    and "check ok", and the public build published them (`Status: pending`
+    is an error); `Stauts: published` says the release is out."""
+    lines = {"pending": "Stauts: pending", "belum": "Statu: belum", "keluar": "Stauts: published"}
+    releases_with_a_line(site, lines)
+    built = site.build(publish=True)
+    assert article_urls(built) == {"2024/11/zz-keluar/"}, built.log
+    said = sorted((f.path.rsplit("/", 1)[1], f.line, f.level) for f in built.findings())
+    assert said == [
+        ("belum.md", 8, "warning"),
+        ("keluar.md", 8, "suggestion"),
+        ("pending.md", 8, "warning"),
+    ], built.log
+
+
+def yaml_release(name: str, lines: str) -> str:
+    """A `---` front matter with `lines` after its date (line 4 on)."""
+    return (
+        f"---\ntitle: Bawaslu Kota Palembang Siapkan Rilis Zqx{name}\n"
+        f"date: 2024-11-18 09:30\nslug: zz-{name}\n{lines}---\n\n"
+        "PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis yang belum boleh terbit.\n"
+    )
+
+
+def test_a_draft_flag_anywhere_in_a_yaml_front_matter_keeps_the_release_unpublished(site):
+    """A value over several lines as yaml.safe_dump writes it, a `|+` block
+    scalar with a blank line in it, or a quoted key: the front matter ended
+    early or the key went unread, and the draft was published with
+    `draft: true` shown in its text."""
+    one, two = (
+        "Rapat koordinasi pengawasan tahapan kampanye",
+        "di seluruh kecamatan Kota Palembang.",
+    )
+    releases = {
+        "quoted": f"summary: '{one}.\n\n\n  {two}'\ndraft: true\n",
+        "keep": f"summary: |+\n  {one} {two}\n\ndraft: true\n",
+        "folded": f"summary: >-\n  {one}\n\n  {two}\n\ndraft: true\n",
+        "key": '"draft": true\n',
+        "plain": f"summary: {one}\n  {two}\n'draft': yes\n",
+    }
+    for name, lines in releases.items():
+        site.article(f"2024/{name}.md", yaml_release(name, lines))
+    site.article("2024/sudah.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    built = site.build(publish=True)
+    assert article_urls(built) == {"2024/11/sudah-terbit/"}, built.log
+    assert not [p for p in built.files() if "zz-" in p], built.log
+    said = sorted(
+        (f.path.rsplit("/", 1)[1], f.line, f.level) for f in built.findings() if f.line
+    )  # (not release_defaults' "supplied Category …", said of the file)
+    draft_lines = {"quoted": 9, "keep": 8, "folded": 10, "key": 5, "plain": 7}
+    assert said == sorted((f"{name}.md", line, "warning") for name, line in draft_lines.items()), (
+        built.log
+    )
+
+
+def test_a_yaml_front_matter_that_cannot_be_read_is_one_error_at_its_line(site):
+    site.article("2024/tab.md", yaml_release("tab", "tags:\n  - Pemilu 2029\n\tdraft: true\n"))
+    built = site.build(publish=True)
+    assert built.returncode == 1, built.log
+    said = [(f.path.rsplit("/", 1)[1], f.line, f.level) for f in built.findings() if f.line]
+    assert said == [("tab.md", 7, "error")], built.log
+
+
+def test_a_front_matter_error_is_said_once_without_its_consequences(site):
+    """A tab before `Draf: ya` below `Tags:` also gave "unknown tag 'Pemilu
+    2029 Draf: ya'", and `Status : draft` (read as the lead) "no region"."""
+    for name, line in {"tab": "Tags: Pemilu 2029\n\tDraf: ya", "spasi": "Status : draft"}.items():
+        text = article_text(slug=f"zz-{name}", date="2024-11-18 09:30", tags="")
+        site.article(f"2024/{name}.md", text.replace("\n\n", f"\n{line}\n\n", 1))
+    built = site.build(publish=True)
+    assert built.returncode == 1, built.log
+    said = sorted((f.path.rsplit("/", 1)[1], f.line, f.level) for f in built.findings() if f.line)
+    assert said == [("spasi.md", 7, "error"), ("tab.md", 8, "error")], built.log

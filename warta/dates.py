@@ -152,9 +152,10 @@ class WrittenDate:
 
     @property
     def wib(self) -> dt.datetime | None:
-        """The time in WIB."""
-        if self.value is None:
-            return None
+        """The time in WIB; a date written without a time is that day, in
+        any zone (midnight WITA is not the day before in WIB)."""
+        if self.value is None or not self.has_time:
+            return self.value
         return self.value - dt.timedelta(hours=ZONE_HOURS[self.zone.lower()] - 7)
 
 

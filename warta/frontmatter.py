@@ -30,7 +30,12 @@ rules, so that a line number we print is a line Pelican used:
   lines between them included: how a Git CMS writes a long value) as YAML
   reads it, its line breaks as spaces: `warta.markdown_source` hands Pelican
   the same value, so neither the quotes nor the brackets reach the site, and
-  no list item or line of a block scalar ends the block.
+  no list item or line of a block scalar ends the block;
+- a block opened and closed with `---` is read by YAML's safe loader, as a
+  CMS or another generator reads it (`read_yaml_block`): up to the closing
+  `---`, blank lines, comments, quoted keys and values over several lines
+  included, each key at its line; one YAML cannot read is read line by line
+  as above, up to the line it cannot read (`FrontMatter.problem`, an error).
 
 Indonesian keys, as the CMS labels its fields and `invoke new` names its
 options (`Rubrik:`, `Penulis:`, `Ringkasan:`, `Tag:` …, KEY_ALIASES), are the
@@ -47,8 +52,10 @@ of a file, and `SourceLines` a file's lines when a message first needs one.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
+import itertools
 import json
 import os
 import re
@@ -62,6 +69,10 @@ from warta.dates import parse_date
 KEY_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
 CONTINUATION_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 BEGIN_RE = re.compile(r"^-{3}(\s.*)?$")
+# YAML's safe loader, libyaml's when PyYAML has it (the same nodes and marks).
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+# A line YAML reads as a key (`draft: true`, `"draft": true`, `- tags:`).
+_YAML_KEY_RE = re.compile(r"""^[\s-]*(?:"[^"]+"|'[^']+'|[^\s:#'"][^:#]*?)\s*:(?:\s|$)""")
 END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
 LIST_ITEM_RE = re.compile(r"^\s*-(?:\s+(?P<value>.*))?$")
 # A YAML block scalar's header: `>` folded or `|` literal, with a chomping
@@ -111,10 +122,6 @@ _PUBLICATION_WORD_RE = re.compile(
     r"drafts?|draf|unpublish\w*|embargo\w*|terbit\w*|tayang\w*|hidden|sembunyi\w*"
     r"|publish(?:ed|date|at|on)?"
 )
-# Values that say whether a release is out (beside a yes or a no).
-_PUBLICATION_VALUES = frozenset(
-    ["draft", "draf", "hidden", "unpublished", "private", "published", "publish", "terbit"]
-)
 
 
 def _publication_words(key: str) -> bool:
@@ -139,14 +146,39 @@ def holds_back(key: str, value: str, later: bool | None = None) -> bool:
     known, and letting it out cannot be undone): a key about publication
     ("Embargo", "Status-Draft", "publishDate") unless its value is a date no
     later than the Date: (`later` False; None: not a date); a misspelt
-    "Status"/"Draft" ("Stauts", "Stats") only with a value that says so
-    ("draft", a yes or a no)."""
+    "Status" ("Stauts: pending", "Statu: belum") unless its value clearly
+    lets the release out ("published") or names no state (a count: "Stats:
+    120"); a misspelt flag ("Drfat", "Publishd") with a yes or a no that does
+    not let it out, or a state ("Drfat: draft"), not with a name
+    ("Publisher: Bawaslu Kabupaten Lahat")."""
     if not is_publication_key(key):
         return False
-    if _publication_words(key):
+    if _publication_words(key) or later is not None:
         return later is not False
     text = value.strip().strip("'\"").strip().lower()
-    return yes_or_no(value) is not None or text in _PUBLICATION_VALUES
+    [meant] = difflib.get_close_matches(key.lower(), sorted(PUBLICATION_KEYS), n=1, cutoff=0.8)
+    if says_published(meant, value):
+        return False
+    if meant == "status":
+        return bool(re.search(r"[^\W\d_]", text))  # a word: a state, not a count
+    return yes_or_no(value) is not None or text in _STATES
+
+
+# Values that say whether a release is out (beside a yes or a no), and those
+# of a `Status:` that let it out (Pelican's "published", and the same said
+# otherwise).
+_STATES = frozenset(
+    ["draft", "draf", "hidden", "unpublished", "private", "published", "publish", "terbit"]
+)
+_PUBLISHED_STATES = frozenset(["published", "publish", "terbit"])
+
+
+def says_published(key: str, value: str) -> bool:
+    """Whether `value` of one of `PUBLICATION_KEYS` clearly lets the release
+    out: `Status: published`, `Draft: no`, `Published: yes`."""
+    if key == "status":
+        return value.strip().strip("'\"").strip().lower() in _PUBLISHED_STATES
+    return yes_or_no(value) is (not UNPUBLISHED_FLAGS[key])
 
 
 YES_VALUES = frozenset({"true", "yes", "y", "ya", "1", "on"})
@@ -193,6 +225,14 @@ class FrontMatter:
     closed: bool = True
     # Opened with `---`: YAML's style, where a value is read as YAML reads it.
     dashed: bool = False
+    # Read as YAML (a `---` block closed by `---`): 0-based index of the
+    # closing line, the fields' lines running to it (blank and comment lines
+    # between them included).
+    closing: int | None = None
+    # (1-based line, what YAML says, the line as written) of a `---` block
+    # YAML cannot read: its fields are then read line by line, as Pelican's
+    # `meta` reads them, up to that line.
+    problem: tuple[int, str, str] | None = None
 
     def __bool__(self) -> bool:
         return bool(self.fields)
@@ -297,7 +337,103 @@ def split_lines(text: str) -> list[str]:
 def parse_lines(lines: Iterable[str]) -> FrontMatter:
     """The front matter of a file given as lines (with or without line ends; a
     BOM on the first is ignored). Reads no further than the block's end, so an
-    open file can be passed to read only its top."""
+    open file can be passed to read only its top. A block opened and closed
+    with `---` is read as YAML reads it (`read_yaml_block`); one that YAML
+    cannot read, line by line as Pelican's `meta` does, with the `problem`."""
+    lines = iter(lines)
+    first = next(lines, None)
+    if first is None:
+        return FrontMatter()
+    opening = first.rstrip("\r\n").removeprefix("\ufeff")
+    if not BEGIN_RE.match(opening.expandtabs(4)):
+        return _parse_meta(itertools.chain([first], lines))
+    block = [opening]
+    for raw in lines:
+        block.append(raw.rstrip("\r\n"))
+        if END_RE.match(block[-1].expandtabs(4)):
+            break
+    else:  # no closing `---`: Pelican's block, up to a blank line
+        return _parse_meta(block)
+    read = read_yaml_block(block)
+    if isinstance(read, FrontMatter):
+        return read
+    line_by_line = _parse_meta(block)
+    if read is None or not _yaml_meant(block, line_by_line, read[0]):
+        return line_by_line
+    return _up_to(line_by_line, read, len(block))
+
+
+def _up_to(front: FrontMatter, problem: tuple[int, str, str], size: int) -> FrontMatter:
+    """`front` (a `---` block of `size` lines, read line by line) without the
+    keys from the line YAML cannot read to the closing `---`: they reach
+    Pelican neither as more of a key nor as text (the `problem` is said)."""
+    fields = tuple(item for item in front.fields if item.line < problem[0])
+    if not fields:
+        return dataclasses.replace(front, problem=problem)
+    return FrontMatter(fields, size, True, True, closing=size - 1, problem=problem)
+
+
+def _yaml_meant(block: list[str], front: FrontMatter, line: int) -> bool:
+    """Whether the line YAML cannot read (1-based) was meant as front matter:
+    read by Pelican's block, or a `key:` line before the closing `---` (not
+    the text of a release whose front matter ended at a blank line, with a
+    `---` rule further down)."""
+    if not front.closed or line <= front.end:
+        return True
+    return any(_YAML_KEY_RE.match(text) for text in block[front.end : -1])
+
+
+def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | None:
+    """A front matter between `---` lines (`block`, both included) as YAML
+    reads it, with the line of each key: a value over several lines (a
+    folded plain or quoted scalar, a block scalar with blank lines) as one
+    text, a quoted key (`"draft": true`) as its name, a list as
+    `yaml_items`. (line, what YAML says, the line) when YAML cannot read it; None when
+    it is no mapping (text between two rules)."""
+    try:
+        root = yaml.compose("\n".join(block[1:-1]), Loader=_LOADER)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = min(mark.line + 2, len(block) - 1) if mark is not None else 2
+        said = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+        return line, said, block[line - 1]
+    if root is None:
+        return FrontMatter()
+    if not isinstance(root, yaml.MappingNode):
+        return None
+    starts = [key.start_mark.line + 2 for key, _ in root.value] + [len(block)]
+    fields = []
+    for (key, node), line, following in zip(root.value, starts, starts[1:], strict=False):
+        if not isinstance(key, yaml.ScalarNode):
+            return line, "a key that is a list or a map", block[line - 1]
+        # The key's lines: to the next key, less the blank and comment lines before it.
+        numbers = list(range(line, following))
+        while len(numbers) > 1 and block[numbers[-1] - 1].strip()[:1] in ("", "#"):
+            numbers.pop()
+        name, unused = key.value, ()
+        if isinstance(node, yaml.SequenceNode):
+            if not all(isinstance(item, yaml.ScalarNode) for item in node.value):
+                return line, f"'{name}:' holds a list of lists or maps", block[line - 1]
+            listed = [item.value for item in node.value if item.value]
+            if name.lower() in LIST_ALIASES:
+                value, unused = (listed[0] if listed else ""), tuple(listed[1:])
+            else:
+                value = pelican_list(listed)
+        elif isinstance(node, yaml.ScalarNode):
+            value = " ".join(part.strip() for part in node.value.splitlines() if part.strip())
+        else:  # a map (Hugo's `params:`): nothing of this site reads one
+            value = ""
+        written = tuple(block[number - 1].strip() for number in numbers)
+        fields.append(
+            Field(canonical_key(name), name, line, (value,), tuple(numbers), written, unused)
+        )
+    end = len(block)  # the closing `---` is block[-1]
+    return FrontMatter(tuple(fields), end, True, True, closing=end - 1) if fields else FrontMatter()
+
+
+def _parse_meta(lines: Iterable[str]) -> FrontMatter:
+    """The front matter read line by line, as Pelican's `meta` reads it
+    (`parse_lines`)."""
     fields: list[Field] = []
     current: tuple[str, str, int, list[str], list[int]] | None = None
     items: list[str] = []  # YAML block-list items of the current key

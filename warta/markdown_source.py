@@ -97,6 +97,8 @@ FIRST_VALUE_KEYS = frozenset(
         "url",
     }
 )
+# A key as Python-Markdown's `meta` reads one (its META_RE).
+META_KEY_RE = re.compile(r"[A-Za-z0-9_-]+")
 # Python-Markdown's normalize_whitespace is 30 and meta 27: controls go first of
 # all, the front matter between the two (line ends and tabs normalised).
 CONTROLS_PRIORITY = 40
@@ -189,13 +191,16 @@ class FrontMatterValues(Preprocessor):
         front = parse_lines(lines)
         if not front:
             return lines
-        kept = lines[: front.fields[0].line - 1]  # an opening `---`
+        yaml_read = front.closing is not None  # blank and comment lines between the fields
+        kept = lines[:1] if yaml_read else lines[: front.fields[0].line - 1]  # an opening `---`
         seen: set[str] = set()
         spelled: dict[str, str] = {}  # key → how its first field names it
         flag = front.unpublished_by_flag()
         for item in front.fields:
             if flag is not None and item.key == "status":
                 continue  # `Status: draft` below stands for the flag
+            if not META_KEY_RE.fullmatch(item.name):
+                continue  # a YAML key `meta` cannot read ("Image Alt"): content_lint says so
             first = spelled.setdefault(item.key, item.name.lower())
             if first != item.name.lower():
                 continue  # `Category:` after `Rubrik:`: the first is used (content_lint says so)
@@ -216,7 +221,7 @@ class FrontMatterValues(Preprocessor):
                 kept.append(f"{name}: {without_control_characters(item.value)}")
         if flag is not None:
             kept.append("Status: draft")
-        return kept + lines[front.fields[-1].lines[-1] :]
+        return kept + lines[front.closing if yaml_read else front.fields[-1].lines[-1] :]
 
 
 class SourceExtension(Extension):

@@ -393,6 +393,9 @@ class Source:
     # of each indented line that reads as a front-matter key of its own
     # ("    Status: draft" below "Summary: …").
     indented_keys: list[tuple[str, int, str, int]] = field(default_factory=list)
+    # (line, what YAML says, the line as written) of a `---` front matter
+    # YAML cannot read.
+    yaml_problem: tuple[int, str, str] | None = None
 
     def value(self, key: str) -> str:
         return self.metadata.get(key, ("", 0))[0].strip()
@@ -423,6 +426,7 @@ def parse_source(path: str, text: str) -> Source:
         source.unpublished_flag = (flag.name, flag.value, flag.line)
     if document.front_matter and not document.front_matter.closed:
         source.ended_by = document.front_matter.body_start
+    source.yaml_problem = document.front_matter.problem
     return source
 
 
@@ -499,7 +503,11 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
             "write the release (`invoke new` starts one for you), or delete the file",
         )
         return
+    if source.yaml_problem is not None:
+        yield _yaml_problem(source)  # (the lines below it are the same problem)
     if not source.metadata:
+        if source.yaml_problem is not None:
+            return
         yield _finding(
             source,
             1,
@@ -510,11 +518,11 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
         )
         return
     stranded = _stranded_keys(source)
-    if front_matter_broken(source):
+    if source.yaml_problem is None and front_matter_broken(source):
         yield _front_matter_break(source, stranded)
     below = {frontmatter.canonical_key(key) for key in stranded}  # `Tanggal :` is Date
     for key in rules.required:
-        if not source.value(key) and key not in below:
+        if not source.value(key) and key not in below and source.yaml_problem is None:
             hint = {"date": f"add 'Date: …'; {DATE_HINT}"}.get(key, f"add '{key.title()}: …'")
             yield _finding(source, source.line(key) or 1, "error", f"missing {key.title()}", hint)
     if not any(text.strip() for _, text in source.body):
@@ -528,11 +536,49 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
         )
 
 
+def _yaml_problem(source: Source) -> Finding:
+    """A `---` front matter YAML cannot read: what the reader takes from it is
+    not what a CMS or another generator reads (a `draft: true` below the
+    line may be missed), so the release waits for the line to be fixed."""
+    line, problem, written = source.yaml_problem
+    text = written.strip()
+    key = _LOOSE_KEY_RE.match(text)
+    if written[:1] == "\t":
+        hint = "indent with spaces, not a tab"
+    elif key and written[:1] == " " and meant_as_front_matter(key["key"]):
+        # `    draft: true` under a list item or a value: more of the line above.
+        hint = f"write '{text}' at the start of the line, not indented under the line above"
+    else:
+        hint = (
+            "write each line as 'key: value' at the start of the line, a value that holds "
+            "': ' or ' #' in double quotes (a list item or a wrapped value indented by two "
+            "spaces)"
+        )
+    return _finding(
+        source,
+        line,
+        "error",
+        f"the front matter (between the '---' lines) cannot be read as YAML here: "
+        f"'{text}': {problem}",
+        hint,
+    )
+
+
 def front_matter_broken(source: Source) -> bool:
     """True when a line ended the front matter before front-matter lines that
     staff meant as part of it (they are read as text): what the release
     declares is not known until that line is fixed."""
     return bool(_stranded_keys(source) or _listed_value(source))
+
+
+def front_matter_unsettled(source: Source) -> bool:
+    """True when an error in the front matter leaves what the release
+    declares unknown (a line that ended it early, a key indented into the
+    one above, a `---` block YAML cannot read): what the enrichment stages
+    say of it ("no region" for a `Status : draft` read as the lead, an unknown
+    tag "Pemilu 2029 Draf: ya") is that error again, not said until it is
+    fixed."""
+    return bool(source.yaml_problem or source.indented_keys or front_matter_broken(source))
 
 
 def _stranded_block(source: Source) -> list[tuple[int, str]]:
@@ -590,6 +636,8 @@ def _check_indented_keys(source: Source) -> Iterator[Finding]:
     release is read without it (a draft goes out, its status shown in the
     summary). An error: the build stops before anything is published."""
     for written, number, owner, owner_line in source.indented_keys:
+        if source.yaml_problem and source.yaml_problem[0] == number:
+            continue  # a `---` block YAML cannot read here: said once (`_yaml_problem`)
         yield _finding(
             source,
             number,
@@ -621,35 +669,39 @@ def _check_control_characters(source: Source) -> Iterator[Finding]:
 def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
     """`draft: true` (Hugo, Decap) or `published: false` (Jekyll): the reader keeps
     the release unpublished (`warta.markdown_source`); said at its line, since
-    this site's own key is `Status:`."""
+    this site's own key is `Status:`. A date in it (`Embargo: …`, `Terbit:
+    2099-11-02 10:00`) was meant as an embargo: the hint is the Date: to
+    write, never "delete it", which would let the release out now."""
     if source.unpublished_flag is None:
         return
     name, value, line = source.unpublished_flag
-    if frontmatter.is_publication_key(name):
-        written = read_written_date(value)
-        when = parse_date(value) or (written.wib if written else None)
-        yield _finding(
-            source,
-            line,
-            "warning",
-            f"unknown key '{name}: {value}' is read as Status: draft: this release is not "
-            "published",
-            f"an embargo is the Date: itself: write 'Date: {when:%Y-%m-%d %H:%M}' and delete "
-            f"the {name}: line"
-            if when is not None
-            else f"write 'Status: draft' instead of the {name}: line; to publish, delete it",
-        )
-        return
-    unclear = frontmatter.yes_or_no(value) is None
+    when = embargo_date(value)
+    unknown = frontmatter.is_publication_key(name)
+    unclear = not unknown and frontmatter.yes_or_no(value) is None
     yield _finding(
         source,
         line,
         "warning",
-        f"'{name}: {value}' is read as Status: draft"
-        + (" (neither a yes nor a no)" if unclear else "")
+        (f"unknown key '{name}: {value}'" if unknown else f"'{name}: {value}'")
+        + " is read as Status: draft"
+        + (" (neither a yes nor a no)" if unclear and when is None else "")
         + ": this release is not published",
-        f"write 'Status: draft' instead of the {name}: line; to publish, delete both",
+        f"an embargo is the Date: itself: write 'Date: {when}' and delete the {name}: line"
+        if when is not None
+        else f"write 'Status: draft' instead of the {name}: line; to publish, delete "
+        + ("it" if unknown else "both"),
     )
+
+
+def embargo_date(value: str) -> str | None:
+    """The Date: to write for an embargo written as `value` (`2099-11-02 10:00`,
+    `5 Desember 2099 pukul 10.00 WITA`), in the house form, in WIB; the day
+    alone when no time is written; None when `value` is no date."""
+    written = read_written_date(value)
+    if written is not None and written.wib is not None and not written.has_time:
+        return f"{written.wib:%Y-%m-%d}"
+    when = parse_date(value) or (written.wib if written else None)
+    return None if when is None else f"{when:%Y-%m-%d %H:%M}"
 
 
 def _check_repeated_keys(source: Source) -> Iterator[Finding]:
@@ -788,7 +840,15 @@ def _front_matter_break(source: Source, stranded: dict[str, int]) -> Finding:
     elif _LOOSE_KEY_RE.match(text):
         match = _LOOSE_KEY_RE.match(text)
         key = "-".join(word.title() for word in match["key"].split())
-        hint = f"write it as '{key}: {match['value'].strip()}', with no space before the colon"
+        spaced = match["key"] != match["key"].rstrip() or text[len(match["key"])] != ":"
+        indented = raw[:1].isspace()
+        where = [
+            *(["at the start of the line"] if indented else []),
+            *(["with no space before the colon"] if spaced else []),
+        ]
+        hint = f"write it as '{key}: {match['value'].strip()}'" + (
+            f", {' and '.join(where)}" if where else ""
+        )
     else:
         hint = "put the text below the front matter, after one blank line"
     return _finding(

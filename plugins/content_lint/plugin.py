@@ -77,7 +77,7 @@ from warta.source_checks import (
     converted_body,
     decode_source,
     embargo_rules,
-    front_matter_broken,
+    front_matter_unsettled,
     has_site_link,
     parse_source,
     publication_blockers,
@@ -543,7 +543,7 @@ def check_dropped(generator, relative: str, source: Source) -> list[Finding]:
     found: list[Finding] = []
     # With a broken front matter the stages would judge lines staff meant as
     # front matter as text ("no region" for a stranded Wilayah:): not before it is fixed.
-    if "enrichment" in active and not front_matter_broken(source):
+    if "enrichment" in active and not front_matter_unsettled(source):
         found += stage_findings(pipeline_of(generator.context), relative, text, html)
     if "images" in active and settings.get("IMAGES_ENABLED", True):
         found += check_images(

@@ -52,6 +52,7 @@ from warta.findings import Finding, report
 from warta.frontmatter import read_source
 from warta.parallel import Background
 from warta.pipeline import EnrichmentCache, PipelineOrderError, Source, pipeline_of
+from warta.source_checks import front_matter_unsettled, parse_source
 
 logger = logging.getLogger(__name__)
 
@@ -192,8 +193,10 @@ def enrich_articles(generator) -> None:
     enrichments = pipeline.run(
         sources, cache=cache, workers=setting(settings, "ENRICHMENT_WORKERS"), ready=ready
     )
-    for article, enrichment in zip(articles, enrichments, strict=True):
+    for article, source, enrichment in zip(articles, sources, enrichments, strict=True):
         article.enrichment = enrichment
+        if enrichment.findings and front_matter_unsettled(parse_source(source.path, source.text)):
+            continue  # content_lint's front-matter error says it (not "no region" too)
         for finding in enrichment.findings:
             report(logger, finding)
     # CACHE_CONTENT off (as in `invoke check`, whose cache is a temporary copy):
