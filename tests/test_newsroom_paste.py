@@ -986,3 +986,40 @@ def test_a_key_in_both_languages_is_an_error_at_the_second_line(site):
         )
     ], built.log
     assert not built.findings("warning"), built.log  # no "written twice" from Pelican
+
+
+@pytest.mark.parametrize(
+    ("list_end", "next_sentence"),
+    [
+        ("jembatan, dll.", "Penertiban"),
+        ("pemuda, dsb.", "Sosialisasi"),
+        ("dan seterusnya, dst.", "Kegiatan"),
+        ("Rudi dkk.", "“Kami"),
+    ],
+)
+def test_a_sentence_ending_with_a_list_short_form_is_a_place_to_cut(list_end, next_sentence):
+    """After 70393cc the summary ran past "…jembatan, dll." and stopped
+    mid-sentence ("…dll. Penertiban dilakukan … termasuk…")."""
+    lead = (
+        "<p>PALEMBANG – Bawaslu Kota Palembang bersama Satpol PP menertibkan alat peraga "
+        "sosialisasi yang dipasang di tempat yang dilarang seperti pohon, tiang listrik, "
+        f"taman kota, {list_end} {next_sentence} dilakukan di sebelas kecamatan selama dua "
+        "hari dengan melibatkan pengawas kelurahan dan desa serta petugas dari dinas "
+        "perhubungan, dinas lingkungan hidup dan kepolisian sektor setempat yang membantu "
+        "menurunkan baliho, spanduk dan bendera partai politik.</p>"
+    )
+    assert lead_summary(lead, max_chars=300).endswith(list_end)
+
+
+@pytest.mark.parametrize("list_end", ["dll.", "dsb.", "dst.", "dkk."])
+def test_a_list_short_form_the_sentence_goes_on_after_is_no_place_to_cut(list_end):
+    lead = (
+        "<p>PALEMBANG – Bawaslu Kota Palembang menertibkan alat peraga di pohon, tiang "
+        f"listrik, taman, {list_end} yang dipasang tanpa izin. Penertiban dilakukan di "
+        "sebelas kecamatan. " + "Petugas menurunkan baliho dan spanduk di jalan utama. " * 5
+    )
+    summary = lead_summary(lead + "</p>", max_chars=300)
+    assert summary.endswith("tanpa izin. Penertiban dilakukan di sebelas kecamatan.") or (
+        summary.endswith("jalan utama.")
+    ), summary
+    assert f"{list_end} yang dipasang" in summary

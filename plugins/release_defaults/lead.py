@@ -119,6 +119,11 @@ ABBREVIATIONS = frozenset(
         "fax",
     ]
 )
+# The short forms that close a list ("pohon, tiang listrik, dll."): they end
+# the sentence too when a new one follows, a capitalised word ("…dll.
+# Penertiban dilakukan …"), not when the sentence goes on ("dll. yang").
+LIST_ENDS = frozenset(["dll", "dsb", "dst", "dkk"])
+_NEW_SENTENCE_RE = re.compile(r"[\"“(]*[^\W\d_]")
 
 
 def without_dateline(paragraph: str, is_place: Callable[[str], bool] | None = None) -> str:
@@ -155,6 +160,15 @@ def is_abbreviation(word: str) -> bool:
     )
 
 
+def ends_a_sentence(word: str, following: str) -> bool:
+    """Whether an abbreviation's dot also ends the sentence: a short form that
+    closes a list (`LIST_ENDS`: "dll.", "dsb.") followed by a capitalised word
+    (the text after it: `following`)."""
+    bare = word.strip("(“\"'").rstrip(".").lower()
+    start = _NEW_SENTENCE_RE.match(following)
+    return bare in LIST_ENDS and start is not None and start.group()[-1].isupper()
+
+
 def lead_summary(
     content_html: str,
     max_chars: int = 300,
@@ -172,7 +186,12 @@ def lead_summary(
         if match.start() > max_chars:
             break
         before = text[: match.start()].rstrip()
-        if before.endswith(".") and is_abbreviation(before.rsplit(None, 1)[-1]):
+        word = before.rsplit(None, 1)[-1]
+        if (
+            before.endswith(".")
+            and is_abbreviation(word)
+            and not ends_a_sentence(word, text[match.end() :])
+        ):
             continue
         cut = before
     if len(cut) >= min_chars:
