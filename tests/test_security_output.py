@@ -1372,6 +1372,94 @@ def test_an_unpublished_address_shown_as_text_is_warned_and_taken_out(tmp_path):
     assert leaks == []
 
 
+def test_an_unpublished_site_relative_address_shown_as_text_is_warned_and_taken_out(tmp_path):
+    """A site-relative address as text (`/berita/2099/11/slug/`) of an embargoed
+    release or a draft went into the page, meta description, JSON-LD, feeds
+    and lists with no warning, while the full ones beside it were taken out.
+    Each is warned at its line and shown as "(tautan belum tersedia)"; a path
+    that is no unpublished content's address (a published release, a tag page,
+    an image, `dan/atau`, another site's) is left alone."""
+    from warta.build import load_settings
+
+    siteurl = load_settings(Path("publishconf.py").resolve())["SITEURL"]
+    embargo = "/berita/2099/11/penetapan-rahasiaembargo-lahat"
+    site = FixtureSite(tmp_path)
+    site.article(
+        "p02.md",
+        "Title: Bawaslu Lahat Gelar Rapat Koordinasi Penetapan\n"
+        "Date: 2026-11-03 10:00\nCategory: Berita\nTags: Pilkada Serentak 2024\n\n"
+        "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat, rinciannya di "
+        f"{siteurl.upper()}{embargo} dan (/draf/draf-rahasia-lahat/) serta {embargo}/.\n\n"
+        f"Lihat juga {embargo}/ di arsip, /tag/pilkada-serentak-2024/, "
+        "/berita/2024/11/rilis-terbit/, /images/foto.jpg dan/atau "
+        f"bawaslu.go.id{embargo}/ yang lain.\n\n"
+        f"Salin `{embargo}/` untuk arsip.\n",
+    )
+    site.article("p03.md", article_text(slug="rilis-terbit"))
+    site.article(
+        "e01.md", article_text(slug="penetapan-rahasiaembargo-lahat", date="2099-11-02 10:00")
+    )
+    site.article("d01.md", article_text(slug="draf-rahasia-lahat", status="draft"))
+    expected = sorted(
+        [
+            ("berita/p02.md", 6, f"{siteurl.upper()}{embargo}"),
+            ("berita/p02.md", 6, f"{embargo}/"),
+            ("berita/p02.md", 6, "/draf/draf-rahasia-lahat/"),
+            ("berita/p02.md", 8, f"{embargo}/"),
+            ("berita/p02.md", 10, f"{embargo}/"),
+        ]
+    )
+    public = site.build(publish=True, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == expected, public.log
+    page = public.html("berita/2026/11/bawaslu-lahat-gelar-rapat-koordinasi-penetapan/")
+    paragraphs = [p.get_text() for p in page.select(".article__body p")]
+    assert paragraphs[0].endswith(
+        "rinciannya di (tautan belum tersedia) dan ((tautan belum tersedia)) serta "
+        "(tautan belum tersedia)."
+    ), paragraphs
+    assert paragraphs[1] == (
+        "Lihat juga (tautan belum tersedia) di arsip, /tag/pilkada-serentak-2024/, "
+        "/berita/2024/11/rilis-terbit/, /images/foto.jpg dan/atau "
+        f"bawaslu.go.id{embargo}/ yang lain."
+    )
+    description = page.select_one('meta[name="description"]')["content"]
+    assert description.endswith("serta (tautan belum tersedia)."), description
+    leaks = [
+        (name, word)
+        for name, text in output_strings(public.output)
+        for word in ("rahasiaembargo", "draf-rahasia-lahat")
+        if word in text.casefold().replace(f"bawaslu.go.id{embargo}", "")
+    ]
+    assert leaks == []
+
+
+def test_a_site_relative_address_is_read_with_the_sites_path(tmp_path):
+    """On a site at a path (`https://x.github.io/warta`), `/warta/berita/…/slug/`
+    as text is the embargoed release's address; `/warta/tag/x/` is none."""
+    site = FixtureSite(tmp_path)
+    site.article(
+        "p02.md",
+        article_text(
+            slug="rapat-koordinasi",
+            body="LAHAT – Bawaslu Kabupaten Lahat menggelar rapat, lihat "
+            "/warta/berita/2099/11/penetapan-rahasiaembargo-lahat/ dan "
+            "/warta/tag/pilkada-serentak-2024/ di situs.",
+        ),
+    )
+    site.article(
+        "e01.md", article_text(slug="penetapan-rahasiaembargo-lahat", date="2099-11-02 10:00")
+    )
+    siteurl = "https://contoh.github.io/warta"
+    public = site.build(publish=True, SEARCH_ENABLED=False, SITEURL=siteurl, FEED_DOMAIN=siteurl)
+    assert public.returncode == 0, public.log
+    said = [address for _, _, address in unpublished_links(public)]
+    assert said == ["/warta/berita/2099/11/penetapan-rahasiaembargo-lahat/"], public.log
+    page = public.html("berita/2024/11/rapat-koordinasi/")
+    text = page.select_one(".article__body").get_text(" ")
+    assert "lihat (tautan belum tersedia) dan /warta/tag/pilkada-serentak-2024/ di" in text
+
+
 def test_a_link_to_a_tag_rubrik_or_author_page_the_site_does_not_have_is_said_at_its_line(
     tmp_path,
 ):

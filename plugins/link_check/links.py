@@ -165,6 +165,7 @@ def link_line(
     first_line: int = 1,
     after: int = 0,
     render: Callable[[str], str] | None = None,
+    as_text: bool = False,
 ) -> int | None:
     """The source line that writes this link: the first line from
     max(first_line, after + 1) holding it (its path part as a fallback); `after`
@@ -174,7 +175,11 @@ def link_line(
     With `render` (the build's Markdown of the text from `first_line` on), of
     several lines holding it the first whose link the page gets, as content_lint
     places a link to a missing file (`warta.source_checks.line_linking`): an
-    earlier line may show it as an example in `code`, or keep it in a comment."""
+    earlier line may show it as an example in `code`, or keep it in a comment.
+
+    `as_text`: the link is an address shown as text (`text_addresses`); one
+    that is site-relative (`/x/`) is on a line only where a word starts, not as
+    the path of a full address (`https://host/x/`) on an earlier line."""
     # Numbered as Pelican's Markdown counts lines (a form feed ends none).
     numbered = [
         (number, line) for number, line in enumerate(split_lines(source), 1) if number >= first_line
@@ -185,6 +190,15 @@ def link_line(
     written = html.unescape(link.written)
     # First the whole value where the address ends ("/x/" is not the start of
     # "/x/?q=1" on an earlier line), then anywhere, then its path.
+    if as_text and _SITE_RELATIVE_RE.fullmatch(written):
+        # Where a word starts and the address ends (a sentence's end may
+        # follow), nowhere else: inside a full address it is not this one.
+        ends = "(?![^\\s<`" + re.escape(_ADDRESS_TRAILER) + "])"
+        alone = [
+            (needle, re.compile(_STARTS_WORD + re.escape(needle) + ends))
+            for needle in dict.fromkeys((link.written, written))
+        ]
+        return line_of_link(numbered, alone, after=after)
     whole = [
         (needle, re.compile(re.escape(needle) + r"""(?![^\s)\]"'>])"""))
         for needle in dict.fromkeys((link.written, written))
@@ -225,16 +239,30 @@ _TEXT_ADDRESS = r"(?:\bhttps?:)?//[^\s<>\"'`]+"
 _ADDRESS_TRAILER = ".,;:!?)]}»”’\"'"
 
 
+# A site-relative address (`/berita/2099/11/x/`): a "/" where a word starts
+# (after a space or an opening bracket or quote, or at the start of the text),
+# not a second one (`//host`), so never the path of another address
+# (`bawaslu.go.id/x/`) or the second half of a word (`dan/atau`, `1/2`).
+_STARTS_WORD = r"""(?<![^\s(\[{«“‘"'`])"""
+_SITE_RELATIVE = _STARTS_WORD + r"/(?![/\s])[^\s<>\"'`]+"
+_SITE_RELATIVE_RE = re.compile(_SITE_RELATIVE)
+
+
 def _address_pattern(site_host: str) -> re.Pattern:
     bare = rf"|(?<![\w.@/-]){re.escape(site_host)}/[^\s<>\"'`]*" if site_host else ""
-    return re.compile(_TEXT_ADDRESS + bare, re.IGNORECASE)
+    return re.compile(_TEXT_ADDRESS + bare + "|" + _SITE_RELATIVE, re.IGNORECASE)
 
 
 def text_addresses(fragment: str, site_host: str = "") -> list[str]:
     """The web addresses an HTML fragment shows as text (not in a tag), as
     written there, in order: what a reader sees of an address that is no link
-    (a summary made from a lead's autolink, an address pasted as text)."""
-    if "//" not in fragment and not (site_host and site_host in fragment.lower()):
+    (a summary made from a lead's autolink, an address pasted as text), full
+    (`https://host/x/`, `host/x/` with `site_host`) or site-relative (`/x/`)."""
+    if (
+        "//" not in fragment
+        and not (site_host and site_host in fragment.lower())
+        and not _SITE_RELATIVE_RE.search(fragment)
+    ):
         return []
     pattern = _address_pattern(site_host)
     found = []

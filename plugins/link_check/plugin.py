@@ -126,13 +126,15 @@ def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: st
     made from a lead's autolink by `invoke check --fix`, an address pasted as
     text): warned at its line like a link, and shown as NEUTRAL_TEXT where the
     target is not written (the public build), as an autolink's text is."""
-    said: dict[str, int] = {}
-    source = None
+    said: dict[tuple[str, str], int] = {}  # (field, address) → its last line
+    warned: set[tuple[str, int | None]] = set()
+    source = body_start = None
     for field, text in _texts(content).items():
         unwritten = set()
         for address in text_addresses(text, site_host):
-            # An address written without its scheme (`host.org/x/`) is the site's.
-            full = address if re.match(r"(?:https?:)?//", address, re.I) else f"//{address}"
+            # An address written without its scheme (`host.org/x/`) is the site's;
+            # a site-relative one (`/berita/x/`) is read as it is.
+            full = address if re.match(r"(?:https?:)?/", address, re.I) else f"//{address}"
             path = site_address(full, site_host, content.url, site_prefix)
             if path is None:
                 continue
@@ -141,11 +143,24 @@ def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: st
                 continue
             if source is None:
                 source = frontmatter.read_source(content.source_path)
+                body_start = frontmatter.parse(source).front_matter.body_start
             written = html.unescape(address)
-            line = said[written] = link_line(
-                source, Link(written, written), after=said.get(written, 0)
+            # Each field's own occurrences in turn: the body's from its first
+            # line; a summary made from the lead says the lead's again, once.
+            key = (field, written)
+            line = said[key] = (
+                link_line(
+                    source,
+                    Link(written, written),
+                    first_line=body_start if field == "body" else 1,
+                    after=said.get(key, 0),
+                    as_text=True,
+                )
+                or 0
             )
-            _warn(content, target, Link(address, address), line or None)
+            if (written, line) not in warned:
+                warned.add((written, line))
+                _warn(content, target, Link(address, address), line or None)
             if not is_written(target):
                 unwritten.add(address)
         if unwritten:
