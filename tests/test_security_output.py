@@ -1460,6 +1460,60 @@ def test_a_site_relative_address_is_read_with_the_sites_path(tmp_path):
     assert "lihat (tautan belum tersedia) dan /warta/tag/pilkada-serentak-2024/ di" in text
 
 
+def test_an_unpublished_address_in_the_featured_images_texts_is_warned_and_taken_out(tmp_path):
+    """`Image-Caption: Rapat persiapan, rincian di https://…/berita/2099/11/slug/`
+    (an embargoed release's address) was published in the figcaption, the
+    feeds and search with no warning; so were the image's alt text (its <img>,
+    the cards, og:image:alt) and credit. Each is warned at its line and shown
+    as "(tautan belum tersedia)", in every output."""
+    from PIL import Image
+
+    from warta.build import load_settings
+
+    siteurl = load_settings(Path("publishconf.py").resolve())["SITEURL"]
+    host = siteurl.split("//", 1)[1].rstrip("/")
+    embargo = "/berita/2099/11/penetapan-rahasiaembargo-lahat/"
+    site = FixtureSite(tmp_path)
+    (site.content / "images").mkdir()
+    Image.new("RGB", (800, 600), (10, 120, 60)).save(site.content / "images" / "rapat.jpg")
+    site.article(
+        "p02.md",
+        article_text(
+            slug="rapat-persiapan-penetapan",
+            image="images/rapat.jpg",
+            image_alt=f"Peserta rapat di depan layar {host}{embargo}",
+            image_caption=f"Rapat persiapan, rincian di {siteurl}{embargo}",
+            image_credit=f"Humas (arsip <{siteurl}{embargo}>, lihat {embargo})",
+        ),
+    )
+    site.article(
+        "e01.md", article_text(slug="penetapan-rahasiaembargo-lahat", date="2099-11-02 10:00")
+    )
+    public = site.build(publish=True, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == [
+        ("berita/p02.md", 9, f"{host}{embargo}"),
+        ("berita/p02.md", 10, f"{siteurl}{embargo}"),
+        ("berita/p02.md", 11, embargo),
+        ("berita/p02.md", 11, f"{siteurl}{embargo}"),
+    ], public.log
+    page = public.html("berita/2024/11/rapat-persiapan-penetapan/")
+    figure = page.select_one(".article__figure")
+    assert figure.select_one("img")["alt"] == "Peserta rapat di depan layar (tautan belum tersedia)"
+    credit = figure.select_one(".article__credit").get_text(strip=True)
+    assert credit == "Humas (arsip <(tautan belum tersedia)>, lihat (tautan belum tersedia))"
+    credit_tag = figure.select_one(".article__credit")
+    credit_tag.extract()
+    caption = figure.select_one("figcaption").get_text(strip=True)
+    assert caption == "Rapat persiapan, rincian di (tautan belum tersedia)"
+    leaks = [
+        (name, text)
+        for name, text in output_strings(public.output)
+        if "rahasiaembargo" in text.casefold()
+    ]
+    assert leaks == []
+
+
 def test_a_link_to_a_tag_rubrik_or_author_page_the_site_does_not_have_is_said_at_its_line(
     tmp_path,
 ):

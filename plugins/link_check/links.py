@@ -234,7 +234,10 @@ def attribute_values(fragment: str) -> list[str]:
 # text may show: a full one (`https://host/x/`, `//host/x/`) or, with the
 # site's host known, one written without its scheme (`host.org/berita/x/`).
 _TAG_OR_TEXT_RE = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
-_TEXT_ADDRESS = r"(?:\bhttps?:)?//[^\s<>\"'`]+"
+# A character of an address: not a space, a quote or a bracket of markup,
+# written or escaped (`&lt;https://…/&gt;` is the text `<https://…/>`).
+_ADDRESS_CHAR = r"(?:(?!&[lg]t;)[^\s<>\"'`])"
+_TEXT_ADDRESS = r"(?:\bhttps?:)?//" + _ADDRESS_CHAR + "+"
 # What ends a sentence or a bracket after an address is not part of it.
 _ADDRESS_TRAILER = ".,;:!?)]}»”’\"'"
 
@@ -244,12 +247,12 @@ _ADDRESS_TRAILER = ".,;:!?)]}»”’\"'"
 # not a second one (`//host`), so never the path of another address
 # (`bawaslu.go.id/x/`) or the second half of a word (`dan/atau`, `1/2`).
 _STARTS_WORD = r"""(?<![^\s(\[{«“‘"'`])"""
-_SITE_RELATIVE = _STARTS_WORD + r"/(?![/\s])[^\s<>\"'`]+"
+_SITE_RELATIVE = _STARTS_WORD + r"/(?![/\s])" + _ADDRESS_CHAR + "+"
 _SITE_RELATIVE_RE = re.compile(_SITE_RELATIVE)
 
 
 def _address_pattern(site_host: str) -> re.Pattern:
-    bare = rf"|(?<![\w.@/-]){re.escape(site_host)}/[^\s<>\"'`]*" if site_host else ""
+    bare = rf"|(?<![\w.@/-]){re.escape(site_host)}/{_ADDRESS_CHAR}*" if site_host else ""
     return re.compile(_TEXT_ADDRESS + bare + "|" + _SITE_RELATIVE, re.IGNORECASE)
 
 

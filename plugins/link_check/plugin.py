@@ -10,7 +10,7 @@ import os
 import re
 from urllib.parse import unquote, urlparse, urlsplit
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from pelican import signals
 from pelican.contents import Article
 from pelican.plugins.signals import signal
@@ -92,20 +92,53 @@ def check_content(
         _check_text_addresses(content, hidden, site_host, site_prefix)
 
 
+# Front-matter fields the page shows as plain text, besides the summary: the
+# featured image's alt text (its <img>, the cards' thumbnails, og:image:alt,
+# search), caption and credit (its <figcaption>).
+TEXT_FIELDS = ("image-alt", "image-caption", "image-credit")
+
+
 def _texts(content) -> dict[str, str]:
-    """The content's summary and body, where it has them as text."""
+    """The content's summary and body, where it has them as text, and its
+    `TEXT_FIELDS`."""
     return {
         field: text
         for field, text in (
             ("summary", content.metadata.get("summary")),
             ("body", getattr(content, "_content", None)),
+            *((field, content.metadata.get(field)) for field in TEXT_FIELDS),
         )
         if isinstance(text, str)
     }
 
 
+def _set_field(content, field: str, text: str) -> None:
+    """Give the content a rewritten `TEXT_FIELDS` value, wherever the build
+    has put it by now: the metadata, the attribute the theme reads
+    (`article['image-caption']`) and, of the alt text, the featured image's
+    <picture> and its description in the enrichment (the images plugin has
+    made them)."""
+    old = content.metadata.get(field)
+    content.metadata[field] = text
+    setattr(content, field, text)
+    if field != "image-alt" or not isinstance(old, str):
+        return
+    image_html = getattr(content, "image_html", None)
+    if isinstance(image_html, str):
+        written = f'alt="{escape(old.strip())}"'
+        content.image_html = Markup(
+            str(image_html).replace(written, f'alt="{escape(text.strip())}"')
+        )
+    image = getattr(getattr(content, "enrichment", None), "image", None)
+    if isinstance(image, dict) and image.get("alt") == old.strip():
+        image["alt"] = text.strip()
+
+
 def _set_text(content, field: str, text: str) -> None:
-    """Give the content a rewritten summary or body (its type kept)."""
+    """Give the content a rewritten summary, body or other text (its type kept)."""
+    if field in TEXT_FIELDS:
+        _set_field(content, field, text)
+        return
     if field == "summary":
         summary = content.metadata.get("summary")
         text = Markup(text) if isinstance(summary, Markup) else text
@@ -128,8 +161,12 @@ def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: st
     target is not written (the public build), as an autolink's text is."""
     said: dict[tuple[str, str], int] = {}  # (field, address) → its last line
     warned: set[tuple[str, int | None]] = set()
-    source = body_start = None
-    for field, text in _texts(content).items():
+    source = None
+    first_lines: dict[str, int] = {}  # field → the first line it is written on
+    for field, value in _texts(content).items():
+        # A `TEXT_FIELDS` value is plain text, escaped by the theme: `<…>` in it is shown.
+        plain = field in TEXT_FIELDS
+        text = html.escape(value, quote=False) if plain else value
         unwritten = set()
         for address in text_addresses(text, site_host):
             # An address written without its scheme (`host.org/x/`) is the site's;
@@ -143,16 +180,16 @@ def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: st
                 continue
             if source is None:
                 source = frontmatter.read_source(content.source_path)
-                body_start = frontmatter.parse(source).front_matter.body_start
+                first_lines = _first_lines(frontmatter.parse(source).front_matter)
             written = html.unescape(address)
-            # Each field's own occurrences in turn: the body's from its first
-            # line; a summary made from the lead says the lead's again, once.
+            # Each field's own occurrences in turn, from its own line; a
+            # summary made from the lead says the lead's again, once.
             key = (field, written)
             line = said[key] = (
                 link_line(
                     source,
                     Link(written, written),
-                    first_line=body_start if field == "body" else 1,
+                    first_line=first_lines[field],
                     after=said.get(key, 0),
                     as_text=True,
                 )
@@ -164,17 +201,24 @@ def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: st
             if not is_written(target):
                 unwritten.add(address)
         if unwritten:
-            _set_text(
-                content,
-                field,
-                replace_text_addresses(text, site_host, unwritten.__contains__, NEUTRAL_TEXT),
-            )
+            text = replace_text_addresses(text, site_host, unwritten.__contains__, NEUTRAL_TEXT)
+            _set_text(content, field, html.unescape(text) if plain else text)
     if said:
         forget_rendered(content)
 
 
+def _first_lines(front: frontmatter.FrontMatter) -> dict[str, int]:
+    """Field of `_texts` → the first source line that writes it: its front
+    matter line, or the body's first (a summary made from the lead)."""
+    body = front.body_start
+    return {
+        "body": body,
+        "summary": front.line("summary") or body,
+        **{field: front.line(field) or 1 for field in TEXT_FIELDS},
+    }
+
+
 def _check_links(content, generated: dict, hidden, site_host: str, site_prefix: str) -> None:
-    summary = content.metadata.get("summary")
     body = getattr(content, "_content", None)
     texts = _texts(content)
     found = [  # (field, link, target)
@@ -222,8 +266,8 @@ def _check_links(content, generated: dict, hidden, site_host: str, site_prefix: 
     def cleaned(fragment: str) -> str:
         return remove_hrefs(remove_links(fragment, removed, kept_text), removed, kept_text)
 
-    if any(field == "summary" for field, _, _ in found):
-        _set_text(content, "summary", cleaned(summary))
+    for field in dict.fromkeys(field for field, _, _ in found if field != "body"):
+        _set_text(content, field, cleaned(texts[field]))
     if isinstance(body, str):
         _set_text(content, "body", cleaned(body))
     forget_rendered(content)
@@ -243,7 +287,7 @@ def link_placer(content):
         return converted_body("\n" + text, markdown_settings)
 
     def place(field: str, link: Link, after: int) -> int:
-        if field == "summary":
+        if field != "body":  # the summary, a `TEXT_FIELDS` line
             return link_line(source, link, after=after) or 0
         return link_line(source, link, first_line=body_start, after=after, render=render) or 0
 
