@@ -1514,6 +1514,51 @@ def test_an_unpublished_address_in_the_featured_images_texts_is_warned_and_taken
     assert leaks == []
 
 
+def test_an_unpublished_address_in_a_correction_is_warned_and_taken_out(tmp_path):
+    """A `Ralat:` text is shown in the "Ralat" box and list, the JSON-LD and the
+    JSON Feed: an embargoed release's address in it is warned at its line and
+    shown as "(tautan belum tersedia)", as in the body."""
+    from warta.build import load_settings
+
+    siteurl = load_settings(Path("publishconf.py").resolve())["SITEURL"]
+    embargo = "/berita/2099/11/penetapan-rahasiaembargo-lahat/"
+    site = FixtureSite(tmp_path)
+    site.article(
+        "p02.md",
+        article_text(
+            slug="rapat-persiapan-penetapan",
+            modified="2024-11-21 09:00",
+            ralat="2024-11-20 14:00 — Nama kecamatan diperbaiki.",
+        ),
+    )
+    path = site.content / "berita" / "p02.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines.insert(
+        9, f"Ralat: 2024-11-21 08:00 — Tautan rincian dihapus ({siteurl}{embargo}, {embargo})."
+    )
+    path.write_text("\n".join(lines), encoding="utf-8")
+    site.article(
+        "e01.md", article_text(slug="penetapan-rahasiaembargo-lahat", date="2099-11-02 10:00")
+    )
+    public = site.build(publish=True, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == [
+        ("berita/p02.md", 10, embargo),
+        ("berita/p02.md", 10, f"{siteurl}{embargo}"),
+    ], public.log
+    page = public.html("berita/2024/11/rapat-persiapan-penetapan/")
+    items = [li.get_text(" ", strip=True) for li in page.select(".ralat-list__items li")]
+    assert items[-1].endswith(
+        "Tautan rincian dihapus ((tautan belum tersedia), (tautan belum tersedia))."
+    ), items
+    leaks = [
+        (name, text)
+        for name, text in output_strings(public.output)
+        if "rahasiaembargo" in text.casefold()
+    ]
+    assert leaks == []
+
+
 def test_a_link_to_a_tag_rubrik_or_author_page_the_site_does_not_have_is_said_at_its_line(
     tmp_path,
 ):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import difflib
 import html
 import logging
@@ -98,18 +99,44 @@ def check_content(
 TEXT_FIELDS = ("image-alt", "image-caption", "image-credit")
 
 
+# The text of the article's n-th correction (`Ralat:`, the corrections plugin's
+# `article.corrections`) is the field "ralat n": shown in the "Ralat" box and
+# list, the JSON-LD and the JSON Feed.
+CORRECTION = "ralat "
+
+
 def _texts(content) -> dict[str, str]:
-    """The content's summary and body, where it has them as text, and its
-    `TEXT_FIELDS`."""
+    """The content's summary and body, where it has them as text, its
+    `TEXT_FIELDS` and the texts of its corrections (`CORRECTION`)."""
+    corrections = getattr(content, "corrections", None) or ()
     return {
         field: text
         for field, text in (
             ("summary", content.metadata.get("summary")),
             ("body", getattr(content, "_content", None)),
             *((field, content.metadata.get(field)) for field in TEXT_FIELDS),
+            *((f"{CORRECTION}{n}", getattr(c, "text", None)) for n, c in enumerate(corrections)),
         )
         if isinstance(text, str)
     }
+
+
+def _is_plain(field: str) -> bool:
+    """A field of plain text, escaped by the theme (`<…>` in it is shown)."""
+    return field in TEXT_FIELDS or field.startswith(CORRECTION)
+
+
+def _set_correction(content, field: str, text: str) -> None:
+    """Give the content's correction (`CORRECTION` field) a rewritten text,
+    wherever the corrections plugin has put it."""
+    corrections = list(content.corrections)
+    number = int(field.removeprefix(CORRECTION))
+    corrections[number] = dataclasses.replace(corrections[number], text=text)
+    content.corrections = corrections
+    content.corrections_ld = [c.as_json_ld() for c in corrections]
+    enrichment = getattr(content, "enrichment", None)
+    if getattr(enrichment, "corrections", None) is not None:
+        enrichment.corrections = tuple(c.as_data() for c in corrections)
 
 
 def _set_field(content, field: str, text: str) -> None:
@@ -139,6 +166,9 @@ def _set_text(content, field: str, text: str) -> None:
     if field in TEXT_FIELDS:
         _set_field(content, field, text)
         return
+    if field.startswith(CORRECTION):
+        _set_correction(content, field, text)
+        return
     if field == "summary":
         summary = content.metadata.get("summary")
         text = Markup(text) if isinstance(summary, Markup) else text
@@ -164,8 +194,7 @@ def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: st
     source = None
     first_lines: dict[str, int] = {}  # field → the first line it is written on
     for field, value in _texts(content).items():
-        # A `TEXT_FIELDS` value is plain text, escaped by the theme: `<…>` in it is shown.
-        plain = field in TEXT_FIELDS
+        plain = _is_plain(field)
         text = html.escape(value, quote=False) if plain else value
         unwritten = set()
         for address in text_addresses(text, site_host):
@@ -180,7 +209,7 @@ def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: st
                 continue
             if source is None:
                 source = frontmatter.read_source(content.source_path)
-                first_lines = _first_lines(frontmatter.parse(source).front_matter)
+                first_lines = _first_lines(frontmatter.parse(source).front_matter, content)
             written = html.unescape(address)
             # Each field's own occurrences in turn, from its own line; a
             # summary made from the lead says the lead's again, once.
@@ -189,7 +218,7 @@ def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: st
                 link_line(
                     source,
                     Link(written, written),
-                    first_line=first_lines[field],
+                    first_line=first_lines.get(field, 1),
                     after=said.get(key, 0),
                     as_text=True,
                 )
@@ -207,14 +236,22 @@ def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: st
         forget_rendered(content)
 
 
-def _first_lines(front: frontmatter.FrontMatter) -> dict[str, int]:
+def _first_lines(front: frontmatter.FrontMatter, content) -> dict[str, int]:
     """Field of `_texts` → the first source line that writes it: its front
     matter line, or the body's first (a summary made from the lead)."""
     body = front.body_start
+    # One line per `Ralat:` value, in the order Pelican lists them.
+    ralat = [number for field in front.all("ralat") for number in field.lines]
+    corrections = getattr(content, "corrections", None) or ()
     return {
         "body": body,
         "summary": front.line("summary") or body,
         **{field: front.line(field) or 1 for field in TEXT_FIELDS},
+        **{
+            f"{CORRECTION}{n}": ralat[index] if 0 <= index < len(ralat) else 1
+            for n, c in enumerate(corrections)
+            if isinstance(index := getattr(c, "index", None), int)
+        },
     }
 
 
