@@ -19,7 +19,7 @@ import pytest
 from pelican import signals
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
-from pelican.urlwrappers import Tag
+from pelican.urlwrappers import Author, Tag
 
 from conftest import REPO, FixtureSite, append_text, assert_same_tree, newsroom, run_build
 from plugins.article_cache.plugin import (
@@ -485,6 +485,61 @@ def test_the_snapshot_of_a_read_content_holds_none_of_an_outside_receivers_work(
     assert snapshot._content == "<p>Isi.</p>" and snapshot.setelah is True
     assert snapshot.settings is article.settings and snapshot.title == article.title
     assert watcher.as_read(article) is article  # noted once
+
+
+def test_the_snapshot_holds_none_of_an_outside_receivers_changes_in_place():
+    """A receiver appending to the content's authors or tags (the lists its
+    metadata holds too) or filling a dict in its metadata changes nothing of the
+    snapshot: taken from the store and sent to it again, the content gets each
+    addition once. The settings stay the build's, by identity."""
+    namespace = {"Author": Author, "Tag": Tag}
+    exec(
+        "def add(content):\n"
+        "    content.authors.append(Author('Tim Humas', content.settings))\n"
+        "    content.tags.append(Tag('Sorotan', content.settings))\n"
+        "    content.metadata['wilayah'].append('Kota Bandung')\n"
+        "    content.metadata['galeri']['foto'].append('rapat.jpg')\n"
+        "    content.metadata['galeri']['jumlah'] = 1\n",
+        namespace,
+    )
+    add = namespace["add"]
+    sys.modules["luar_tambah"] = type(sys)("luar_tambah")
+    add.__module__ = "luar_tambah"
+    settings = {**copy.deepcopy(DEFAULT_CONFIG), "WITH_FUTURE_DATES": False}
+    signal = signals.content_object_init
+    watcher = OutsideInit()
+    try:
+        signal.connect(add)
+        watcher.watch()
+        article = Article(
+            "<p>Isi.</p>",
+            metadata={
+                "title": "Rilis",
+                "date": dt.datetime(2024, 11, 17, 9, 30),
+                "authors": [Author("Bawaslu Jabar", settings)],
+                "tags": [Tag("Pilkada", settings)],
+                "wilayah": ["Kab. Garut"],
+                "galeri": {"foto": []},
+            },
+            settings=settings,
+            source_path="/tmp/rilis.md",
+        )
+        snapshot = loads(
+            dumps(watcher.as_read(article), {"settings": settings}), {"settings": settings}
+        )
+        watcher.unwatch()
+        watcher.replay(snapshot)  # as a warm build gives it
+    finally:
+        watcher.unwatch()
+        signal.disconnect(add)
+        del sys.modules["luar_tambah"]
+    for content in (article, snapshot):
+        assert [a.name for a in content.authors] == ["Bawaslu Jabar", "Tim Humas"]
+        assert [t.name for t in content.tags] == ["Pilkada", "Sorotan"]
+        assert content.metadata["wilayah"] == ["Kab. Garut", "Kota Bandung"]
+        assert content.metadata["galeri"] == {"foto": ["rapat.jpg"], "jumlah": 1}
+        assert content.settings is settings
+        assert all(t.settings is settings for t in content.tags)
 
 
 def test_a_stored_content_an_outside_receiver_fails_on_is_read_again(tmp_path):
