@@ -24,6 +24,7 @@ from pelican.urlwrappers import URLWrapper
 
 import warta
 from warta.fingerprint import Digester, files_digest, hash_text, library_versions, plugin_code
+from warta.plugin_order import SHIPPED
 from warta.snapshots import SnapshotStore, file_stamp
 
 logger = logging.getLogger(__name__)
@@ -46,10 +47,12 @@ DEFAULTS = {
     ),
 }
 FOLDER = "article_cache"
-# Where warta's own code lives: the project's plugins (those PLUGINS names from
-# PLUGIN_PATHS) and the warta package. Their content_object_init handlers are
-# accounted for by the snapshot; any other module's are an outside plugin's.
-OWN_FOLDERS = (Path(__file__).resolve().parents[1], Path(warta.__file__).resolve().parent)
+# Where warta's own code lives: the plugins the project ships (SHIPPED, each
+# in its folder of the project's plugins/) and the warta package. Their
+# content_object_init handlers are accounted for by the snapshot; any other
+# module's are an outside plugin's, also one copied into plugins/.
+PLUGINS_FOLDER = Path(__file__).resolve().parents[1]
+WARTA_FOLDER = Path(warta.__file__).resolve().parent
 # What turns a source into a content: Pelican itself and the Markdown converter.
 LIBRARIES = ("pelican", "markdown", "pygments")
 
@@ -113,13 +116,21 @@ def rebind_settings(content, settings) -> None:
 
 @functools.cache
 def own_module(name: str) -> bool:
-    """Whether the module of that name is warta's: one of the project's plugins
-    or the warta package (by where its file is, not by its name)."""
+    """Whether the module of that name is warta's: of the warta package, or of
+    a plugin the project ships (`SHIPPED`), its file in that plugin's folder
+    under the project's plugins/ and its name of that package (`writer.cache`,
+    `plugins.writer.cache`). Any other plugin is an outside one, wherever it is."""
     origin = getattr(sys.modules.get(name), "__file__", None)
     if not origin:
         return False
     path = Path(origin).resolve()
-    return any(path.is_relative_to(folder) for folder in OWN_FOLDERS)
+    if path.is_relative_to(WARTA_FOLDER):
+        return True
+    if not path.is_relative_to(PLUGINS_FOLDER):
+        return False
+    parts = path.relative_to(PLUGINS_FOLDER).parts
+    plugin = parts[0] if len(parts) > 1 else None  # a module in a package of its own
+    return plugin in SHIPPED and plugin in name.split(".")
 
 
 def own_receiver(receiver) -> bool:
