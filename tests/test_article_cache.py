@@ -11,6 +11,7 @@ import hashlib
 import os
 import pickle
 import re
+import subprocess
 import sys
 import textwrap
 from pathlib import Path
@@ -19,7 +20,7 @@ import pytest
 from pelican import signals
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
-from pelican.urlwrappers import Tag
+from pelican.urlwrappers import Author, Tag
 
 from conftest import REPO, FixtureSite, append_text, assert_same_tree, newsroom, run_build
 from plugins.article_cache.plugin import (
@@ -27,9 +28,11 @@ from plugins.article_cache.plugin import (
     OutsideInit,
     drop_unloadable_caches,
     future_dated,
+    own_module,
     rebind_settings,
 )
 from warta.build import load_settings
+from warta.plugin_order import SHIPPED
 from warta.progress import BuildProgress
 from warta.snapshots import SnapshotStore, dumps, file_stamp, loads
 
@@ -485,6 +488,138 @@ def test_the_snapshot_of_a_read_content_holds_none_of_an_outside_receivers_work(
     assert snapshot._content == "<p>Isi.</p>" and snapshot.setelah is True
     assert snapshot.settings is article.settings and snapshot.title == article.title
     assert watcher.as_read(article) is article  # noted once
+
+
+def test_the_snapshot_holds_none_of_an_outside_receivers_changes_in_place():
+    """A receiver appending to the content's authors or tags (the lists its
+    metadata holds too) or filling a dict in its metadata changes nothing of the
+    snapshot: taken from the store and sent to it again, the content gets each
+    addition once. The settings stay the build's, by identity."""
+    namespace = {"Author": Author, "Tag": Tag}
+    exec(
+        "def add(content):\n"
+        "    content.authors.append(Author('Tim Humas', content.settings))\n"
+        "    content.tags.append(Tag('Sorotan', content.settings))\n"
+        "    content.metadata['wilayah'].append('Kota Bandung')\n"
+        "    content.metadata['galeri']['foto'].append('rapat.jpg')\n"
+        "    content.metadata['galeri']['jumlah'] = 1\n",
+        namespace,
+    )
+    add = namespace["add"]
+    sys.modules["luar_tambah"] = type(sys)("luar_tambah")
+    add.__module__ = "luar_tambah"
+    settings = {**copy.deepcopy(DEFAULT_CONFIG), "WITH_FUTURE_DATES": False}
+    signal = signals.content_object_init
+    watcher = OutsideInit()
+    try:
+        signal.connect(add)
+        watcher.watch()
+        article = Article(
+            "<p>Isi.</p>",
+            metadata={
+                "title": "Rilis",
+                "date": dt.datetime(2024, 11, 17, 9, 30),
+                "authors": [Author("Bawaslu Jabar", settings)],
+                "tags": [Tag("Pilkada", settings)],
+                "wilayah": ["Kab. Garut"],
+                "galeri": {"foto": []},
+            },
+            settings=settings,
+            source_path="/tmp/rilis.md",
+        )
+        snapshot = loads(
+            dumps(watcher.as_read(article), {"settings": settings}), {"settings": settings}
+        )
+        watcher.unwatch()
+        watcher.replay(snapshot)  # as a warm build gives it
+    finally:
+        watcher.unwatch()
+        signal.disconnect(add)
+        del sys.modules["luar_tambah"]
+    for content in (article, snapshot):
+        assert [a.name for a in content.authors] == ["Bawaslu Jabar", "Tim Humas"]
+        assert [t.name for t in content.tags] == ["Pilkada", "Sorotan"]
+        assert content.metadata["wilayah"] == ["Kab. Garut", "Kota Bandung"]
+        assert content.metadata["galeri"] == {"foto": ["rapat.jpg"], "jumlah": 1}
+        assert content.settings is settings
+        assert all(t.settings is settings for t in content.tags)
+
+
+def test_a_plugin_copied_into_the_projects_plugins_folder_is_an_outside_one():
+    """Only warta and the plugins the project ships are its own: a third party's
+    plugin put in plugins/ (or one named as a shipped one elsewhere) has its
+    handler sent every content, its work left out of the snapshot."""
+    folder = REPO / "plugins"
+    modules = {
+        "pengumuman": folder / "pengumuman" / "__init__.py",  # copied in, not shipped
+        "pengumuman.data": folder / "pengumuman" / "data.py",
+        "writer": REPO.parent / "luar" / "writer" / "__init__.py",  # a namesake elsewhere
+        "luar_lepas": folder / "luar_lepas.py",  # a module of its own in plugins/
+        "release_defaults.plugin": folder / "release_defaults" / "plugin.py",
+        "plugins.writer.cache": folder / "writer" / "cache.py",
+        "warta.pipeline": REPO / "warta" / "pipeline.py",
+    }
+    saved = {name: sys.modules.get(name) for name in modules}
+    try:
+        for name, path in modules.items():
+            module = type(sys)(name)
+            module.__file__ = str(path)
+            sys.modules[name] = module
+            own_module.cache_clear()
+        found = {name: own_module(name) for name in modules}
+        notice = namespace_function(
+            "def notice(content):\n    content._content += '<p>Layanan tutup.</p>'\n",
+            "pengumuman",
+        )
+        signals.content_object_init.connect(notice)
+        watcher = OutsideInit()
+        try:
+            watcher.watch()
+            article = real_article(dt.datetime(2024, 11, 17, 9, 30))
+            snapshot = watcher.as_read(article)
+        finally:
+            watcher.unwatch()
+            signals.content_object_init.disconnect(notice)
+    finally:
+        for name, module in saved.items():
+            if module is None:
+                sys.modules.pop(name, None)
+            else:
+                sys.modules[name] = module
+        own_module.cache_clear()
+    assert found == {
+        "pengumuman": False,
+        "pengumuman.data": False,
+        "writer": False,
+        "luar_lepas": False,
+        "release_defaults.plugin": True,
+        "plugins.writer.cache": True,
+        "warta.pipeline": True,
+    }
+    assert article._content.endswith("<p>Layanan tutup.</p>")
+    assert snapshot._content == "<p>Isi.</p>"
+
+
+def namespace_function(source: str, module: str):
+    """The one function `source` defines, as if written in module `module`."""
+    namespace: dict = {}
+    exec(source, namespace)
+    (function,) = (v for k, v in namespace.items() if k != "__builtins__")
+    function.__module__ = module
+    return function
+
+
+def test_the_shipped_plugins_are_the_projects_plugin_packages():
+    """SHIPPED names every plugin package the repository holds, and PLUGINS
+    lists only those: a new plugin of warta's goes into SHIPPED too."""
+    listed = subprocess.run(
+        ["git", "ls-files", "plugins/*/__init__.py"], cwd=REPO, capture_output=True, text=True
+    )
+    if listed.returncode != 0:
+        pytest.skip("not a git checkout")
+    packages = {Path(line).parts[1] for line in listed.stdout.split()}
+    assert packages == set(SHIPPED)
+    assert set(load_settings(REPO / "pelicanconf.py")["PLUGINS"]) <= set(SHIPPED)
 
 
 def test_a_stored_content_an_outside_receiver_fails_on_is_read_again(tmp_path):

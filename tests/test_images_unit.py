@@ -182,6 +182,63 @@ def test_cache_encodes_once_and_reuses_afterwards(tmp_path):
     assert changed.work.encoded_variants == 4  # a setting is part of the key
 
 
+def test_a_cached_variant_that_is_a_link_is_made_again_and_a_folder_is_an_error(tmp_path):
+    """A hand edit put a link to a file outside where a variant is cached: it
+    counts as missing, the variant is encoded again in its place, and what is
+    published is that regular file, never the link. A folder there is no
+    variant either: writing one is the error the build reports."""
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("kata sandi", encoding="utf-8")
+    source = tmp_path / "rapat.jpg"
+    source.write_bytes(photo(1000, 600))
+    settings = pipeline.VariantSettings()
+    first = pipeline.ImageCache(tmp_path / "cache")
+    image = first.source_image(source, settings)
+    first.save()
+    replaced = first.path(image.variants[0].file)
+    replaced.unlink()
+    replaced.symlink_to(secret)
+
+    second = pipeline.ImageCache(tmp_path / "cache")
+    again = second.source_image(source, settings)
+    assert second.work.reused == 0 and second.work.encoded_variants == 4
+    assert not replaced.is_symlink() and replaced.is_file()
+    published = tmp_path / "output" / "images" / "varian" / replaced.name
+    second.publish(again.variants[0].file, published)
+    assert not published.is_symlink()
+    variant = again.variants[0]
+    assert opened(published.read_bytes()).size == (variant.width, variant.height)
+    assert secret.read_text(encoding="utf-8") == "kata sandi"
+
+    replaced.unlink()
+    replaced.mkdir()
+    with pytest.raises(pipeline.ImageProblem, match="IsADirectoryError"):
+        pipeline.ImageCache(tmp_path / "cache").source_image(source, settings)
+
+
+def test_a_cached_file_that_became_a_link_is_not_published(tmp_path, caplog):
+    """Replaced between the look-up and the publishing: an error names it and
+    the output holds nothing at that path; the link is gone from the cache, and
+    a folder there is not published either."""
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("kata sandi", encoding="utf-8")
+    cache = pipeline.ImageCache(tmp_path / "cache")
+    cache._store("card-x.png", b"cached card")
+    cache.path("card-x.png").unlink()
+    cache.path("card-x.png").symlink_to(secret)
+    target = tmp_path / "output" / "berita" / "og.png"
+    with caplog.at_level("ERROR"):
+        cache.publish("card-x.png", target)
+    assert not target.exists() and not target.is_symlink()
+    assert not cache.path("card-x.png").is_symlink()
+    (finding,) = [r.warta_finding for r in caplog.records if hasattr(r, "warta_finding")]
+    assert (finding.path, finding.level) == (str(cache.path("card-x.png")), "error")
+    assert (cache.work.linked, cache.work.copied) == (0, 0)
+    cache.path("card-x.png").mkdir()
+    cache.publish("card-x.png", target)
+    assert not target.exists() and (cache.work.linked, cache.work.copied) == (0, 0)
+
+
 def test_transparent_source_falls_back_to_png(tmp_path):
     source = tmp_path / "logo.png"
     source.write_bytes(photo(500, 200, fmt="PNG", mode="RGBA"))

@@ -18,6 +18,35 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+# warta's own plugins: the packages the project ships in its plugins/ folder.
+# A package put there by hand (a third party's, copied in) is not one of them:
+# the article cache treats its handlers as an outside plugin's.
+SHIPPED: tuple[str, ...] = (
+    "article_cache",
+    "cms",
+    "comments",
+    "containment",
+    "content_lint",
+    "corrections",
+    "enrichment",
+    "images",
+    "json_feed",
+    "link_check",
+    "official_tags",
+    "parallel_markdown",
+    "progress",
+    "read_also",
+    "regions",
+    "related",
+    "release_defaults",
+    "sanitize",
+    "search",
+    "seo",
+    "taxonomy_index",
+    "url_cache",
+    "writer",
+)
+
 
 @dataclass(frozen=True)
 class Rule:

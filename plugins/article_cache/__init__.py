@@ -38,10 +38,14 @@ Never kept, so read again on every build:
 
 For outside plugins: `content_object_init` fires for every content on every
 build, as with Pelican's readers' cache. While a source is read, the content's
-state just before the first outside receiver (one of no module of the
-project's plugins/ or of warta) is noted, and the snapshot is made of it (with
-what Pelican sets after the signal): it holds warta's handlers' work, never an
-outside plugin's. A content taken from the store is sent to the receivers from
+state just before the first outside receiver (one of no module of warta
+or of the plugins it ships, `warta.plugin_order.SHIPPED`; a third party's
+plugin copied into plugins/ is an outside one) is noted, a deep copy but for the build's
+settings and context, and the snapshot is made of it (with what Pelican sets
+after the signal): it holds warta's handlers' work, never an outside
+plugin's, also one changed in place (an author appended to the list the
+metadata holds too). The copy costs about 50 µs an article read, only while an
+outside receiver is connected. A content taken from the store is sent to the receivers from
 that first outside one on, in connection order, with the content as sender and
 nothing else, as `Content.__init__` sends it; warta's own before it are not
 called again. An outside handler thus always finds the content as read (one

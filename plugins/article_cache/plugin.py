@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import copy
 import datetime as dt
 import functools
 import gzip
@@ -23,6 +24,7 @@ from pelican.urlwrappers import URLWrapper
 
 import warta
 from warta.fingerprint import Digester, files_digest, hash_text, library_versions, plugin_code
+from warta.plugin_order import SHIPPED
 from warta.snapshots import SnapshotStore, file_stamp
 
 logger = logging.getLogger(__name__)
@@ -45,10 +47,12 @@ DEFAULTS = {
     ),
 }
 FOLDER = "article_cache"
-# Where warta's own code lives: the project's plugins (those PLUGINS names from
-# PLUGIN_PATHS) and the warta package. Their content_object_init handlers are
-# accounted for by the snapshot; any other module's are an outside plugin's.
-OWN_FOLDERS = (Path(__file__).resolve().parents[1], Path(warta.__file__).resolve().parent)
+# Where warta's own code lives: the plugins the project ships (SHIPPED, each
+# in its folder of the project's plugins/) and the warta package. Their
+# content_object_init handlers are accounted for by the snapshot; any other
+# module's are an outside plugin's, also one copied into plugins/.
+PLUGINS_FOLDER = Path(__file__).resolve().parents[1]
+WARTA_FOLDER = Path(warta.__file__).resolve().parent
 # What turns a source into a content: Pelican itself and the Markdown converter.
 LIBRARIES = ("pelican", "markdown", "pygments")
 
@@ -112,13 +116,21 @@ def rebind_settings(content, settings) -> None:
 
 @functools.cache
 def own_module(name: str) -> bool:
-    """Whether the module of that name is warta's: one of the project's plugins
-    or the warta package (by where its file is, not by its name)."""
+    """Whether the module of that name is warta's: of the warta package, or of
+    a plugin the project ships (`SHIPPED`), its file in that plugin's folder
+    under the project's plugins/ and its name of that package (`writer.cache`,
+    `plugins.writer.cache`). Any other plugin is an outside one, wherever it is."""
     origin = getattr(sys.modules.get(name), "__file__", None)
     if not origin:
         return False
     path = Path(origin).resolve()
-    return any(path.is_relative_to(folder) for folder in OWN_FOLDERS)
+    if path.is_relative_to(WARTA_FOLDER):
+        return True
+    if not path.is_relative_to(PLUGINS_FOLDER):
+        return False
+    parts = path.relative_to(PLUGINS_FOLDER).parts
+    plugin = parts[0] if len(parts) > 1 else None  # a module in a package of its own
+    return plugin in SHIPPED and plugin in name.split(".")
 
 
 def own_receiver(receiver) -> bool:
@@ -142,13 +154,20 @@ class OutsideInit:
     called with it, in connection order, with the content as sender and
     nothing else, as `Content.__init__` sends it; warta's own before that one
     are not called again (their work is in the snapshot). With no outside
-    receiver connected nothing is watched and a content costs one comparison."""
+    receiver connected nothing is watched and a content costs one comparison.
 
-    def __init__(self) -> None:
+    The state noted is a deep copy (an outside receiver may change in place what
+    the content holds: append to its tags or authors, fill a dict in its
+    metadata), with the build's settings and context and the content's own
+    (`shared`, `settings`, `_context`) left shared, as the store leaves them out."""
+
+    def __init__(self, shared: tuple = ()) -> None:
         self.signal = signals.content_object_init
+        self.shared = shared
         self.connected = -1  # number of receivers when `outside` was worked out
         self.outside = False
-        self.noted: dict[int, tuple[Any, dict, dict]] = {}  # id → (content, before, after)
+        # id → (content, before, after); before is None when it could not be copied
+        self.noted: dict[int, tuple[Any, dict | None, dict]] = {}
 
     def any_outside(self) -> bool:
         signal = self.signal
@@ -178,7 +197,7 @@ class OutsideInit:
 
     def send_read(self, sender=None, /, **kwargs):
         """Blinker's `Signal.send`, noting the content's state before the first
-        outside receiver (its metadata copied; settings and context are shared)."""
+        outside receiver (a deep copy; settings and context are shared)."""
         signal = self.signal
         receivers = [] if signal.is_muted else list(signal.receivers_for(sender))
         start = first_outside(receivers)
@@ -190,20 +209,32 @@ class OutsideInit:
         ):
             return Signal.send(signal, sender, **kwargs)
         results = [(receiver, receiver(sender)) for receiver in receivers[:start]]
-        before = dict(vars(sender))
-        if isinstance(before.get("metadata"), dict):  # its own, filled in place by some
-            before["metadata"] = dict(before["metadata"])
+        before = self.copied(vars(sender))
         results += [(receiver, receiver(sender)) for receiver in receivers[start:]]
         self.noted[id(sender)] = (sender, before, dict(vars(sender)))
         return results
 
+    def copied(self, state: dict) -> dict | None:
+        """A deep copy of a content's `state` sharing the settings and contexts;
+        None when something in it cannot be copied (a lock, an open file)."""
+        shared = (*self.shared, state.get("settings"), state.get("_context"))
+        memo = {id(value): value for value in shared if value is not None}
+        try:
+            return {key: copy.deepcopy(value, memo) for key, value in state.items()}
+        except Exception as exc:  # any type's __deepcopy__ or __reduce_ex__ may raise
+            logger.debug("article_cache: a content's state cannot be copied (%s)", exc)
+            return None
+
     def as_read(self, content):
         """The content as it was before the first outside receiver, with what was
-        set after the signal; the content itself when nothing was noted."""
+        set after the signal; the content itself when nothing was noted, None
+        when its state could not be noted (then it cannot be kept)."""
         noted = self.noted.pop(id(content), None)
         if noted is None or noted[0] is not content:
             return content
         _, before, after = noted
+        if before is None:
+            return None
         now = vars(content)
         state = dict(before)
         state.update((k, v) for k, v in now.items() if k not in after or after[k] is not v)
@@ -223,7 +254,9 @@ class GeneratorCache:
         self.store = store
         self.save_allowed = save
         self.reports_before: dict[str, int] = {}
-        self.outside_init = OutsideInit()
+        self.outside_init = OutsideInit(
+            shared=(generator.settings, getattr(generator, "context", None))
+        )
 
     def source(self, name: str) -> str:
         return os.path.join(self.generator.path, name)
@@ -245,10 +278,12 @@ class GeneratorCache:
     def cache_data(self, name: str, content) -> None:
         as_read = self.outside_init.as_read(content)
         said = REPORTS.count != self.reports_before.pop(name, None)
-        if said or future_dated(content):
+        if said or future_dated(content) or as_read is None:
             self.store.forget(name)
             return
         rebind_settings(content, self.generator.settings)
+        if as_read is not content:  # its tags and authors are copies
+            rebind_settings(as_read, self.generator.settings)
         if self.save_allowed:  # else a snapshot nobody keeps: not worth its pickling
             self.store.put(name, self.source(name), as_read)
 

@@ -13,8 +13,11 @@ over the name): an output file hard-linked to a cache file therefore never
 changes under the cache, nor the cache under the output. Photo variants are
 encoded by `encode_variants_into` and social cards drawn by `draw_card_into`,
 which worker processes run; only the parent records what they made in the
-manifest (`ImageCache.lookup` → workers → `add_variants`; `add_card`). No
-Pelican import: unit-tested directly.
+manifest (`ImageCache.lookup` → workers → `add_variants`; `add_card`). A
+cached name that holds no regular file counts as missing, links not
+followed, and is never published: a symlink is removed and the file made
+again; a folder stays, and the file that cannot be written there is an
+error. No Pelican import: unit-tested directly.
 """
 
 from __future__ import annotations
@@ -22,9 +25,11 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import logging
 import os
 import re
 import shutil
+import stat
 import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -32,6 +37,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from warta import findings
+from warta.findings import Finding
 from warta.paths import replace_file
 
 from .strip import (
@@ -42,6 +49,8 @@ from .strip import (
     to_srgb,
     unreadable_reason,
 )
+
+logger = logging.getLogger(__name__)
 
 # Bump when the encoding code changes what it writes: every cached file is redone.
 CODE_VERSION = "1"
@@ -467,7 +476,24 @@ class ImageCache:
         replace_file(self.path(file), data)
 
     def _have(self, files) -> bool:
-        return all(self.path(f).is_file() for f in files)
+        """Whether every one of `files` is in the cache as a regular file, links
+        not followed: anything else is missing and made again (see `_regular`)."""
+        return all(self._regular(self.path(f)) for f in files)
+
+    @staticmethod
+    def _regular(path: Path) -> bool:
+        """Whether `path` is a regular file. A symlink (or another special file)
+        there is removed, so that the file is written in its place; a folder is
+        left alone, and writing the file there is the error the build reports."""
+        try:
+            mode = path.lstat().st_mode
+        except OSError:
+            return False
+        if stat.S_ISREG(mode):
+            return True
+        if not stat.S_ISDIR(mode):
+            path.unlink(missing_ok=True)
+        return False
 
     # -- responsive variants ------------------------------------------------
     def lookup(self, source: Path, settings: VariantSettings) -> SourceImage | VariantJob:
@@ -623,7 +649,7 @@ class ImageCache:
         keep |= set(cards.values()) | {f for f in stripped.values() if f}
         if self.files.is_dir():
             for path in self.files.iterdir():
-                if path.name not in keep and not path.is_dir():
+                if path.name not in keep and (path.is_symlink() or not path.is_dir()):
                     path.unlink()
         self.folder.mkdir(parents=True, exist_ok=True)
         manifest = {
@@ -641,9 +667,24 @@ class ImageCache:
         """Put a cached file at `destination` in the output: a hard link when the
         output is on the cache's filesystem (10,000 cards are not copied byte by
         byte), a copy otherwise. Whatever was at `destination` is replaced, never
-        written through (it may be a link from an earlier build)."""
+        written through (it may be a link from an earlier build). A cached name
+        that is no regular file (a symlink, a folder) is never published: an
+        error names it."""
         destination.parent.mkdir(parents=True, exist_ok=True)
         destination.unlink(missing_ok=True)
+        if not self._regular(self.path(file)):
+            findings.report(
+                logger,
+                Finding(
+                    str(self.path(file)),
+                    None,
+                    "error",
+                    f"images: cached file is no regular file (a link, a folder), "
+                    f"not published at '{destination}'",
+                    "delete it: the next build makes it again",
+                ),
+            )
+            return
         try:
             os.link(self.path(file), destination)
         except OSError:  # another filesystem, or one without hard links
