@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from warta.frontmatter import SourceLines, parse, parse_lines, read_header, split_lines
 from warta.markdown_source import SINGLE_VALUED_KEYS
@@ -455,3 +456,26 @@ def test_categories_is_the_category_its_first_item(text, unused):
     assert (category.key, category.value, category.unused) == ("category", "Siaran Pers", unused)
     assert warta_meta(text)["category"] == ["Siaran Pers"]
     assert "categories" not in warta_meta(text)
+
+
+def test_a_dashed_front_matter_ended_by_a_blank_line_keeps_the_lead_before_a_rule():
+    """A `---` block ended by a blank line, a `---` rule further down: the
+    lead was read as a YAML key and left the page."""
+    lead = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat. Rudi mengatakan: kami siap."
+    text = f"---\nTitle: Rapat\nDate: 2024-11-17 09:30\n\n{lead}\n\n---\n\nPenutup.\n"
+    document = parse(text)
+    assert [f.key for f in document.front_matter.fields] == ["title", "date"]
+    assert document.first_body_line == (5, lead)
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    assert BeautifulSoup(md.convert(text), "html.parser").p.get_text() == lead
+    assert set(md.Meta) == {"title", "date"}
+
+
+@pytest.mark.parametrize("flag", ['"draft": true', "'Status': draft"])
+def test_a_quoted_draft_key_holds_back_a_block_yaml_cannot_read(flag):
+    """A `---` block YAML cannot read (`Title: A: B`) is read line by line,
+    with no error: a quoted key in it is still that key."""
+    text = f"---\nTitle: Bawaslu Sumsel: Awasi Tahapan Pemilu\n{flag}\n---\n\nPALEMBANG – Isi.\n"
+    front = parse(text).front_matter
+    assert (front.value("title"), front.problem) == ("Bawaslu Sumsel: Awasi Tahapan Pemilu", None)
+    assert warta_meta(text)["status"] == ["draft"]

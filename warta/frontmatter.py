@@ -67,12 +67,15 @@ import yaml
 from warta.dates import parse_date
 
 KEY_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+# A key in YAML's quotes (`"draft": true`, `'Status': draft`), in a `---` block.
+QUOTED_KEY_RE = re.compile(
+    r"""^[ ]{0,3}(?P<q>["'])(?P<key>[A-Za-z0-9_-]+)(?P=q)\s*:\s*(?P<value>.*)"""
+)
 CONTINUATION_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 BEGIN_RE = re.compile(r"^-{3}(\s.*)?$")
 # YAML's safe loader, libyaml's when PyYAML has it (the same nodes and marks).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # A line YAML reads as a key (`draft: true`, `"draft": true`, `- tags:`).
-_YAML_KEY_RE = re.compile(r"""^[\s-]*(?:"[^"]+"|'[^']+'|[^\s:#'"][^:#]*?)\s*:(?:\s|$)""")
 END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
 LIST_ITEM_RE = re.compile(r"^\s*-(?:\s+(?P<value>.*))?$")
 # A YAML block scalar's header: `>` folded or `|` literal, with a chomping
@@ -354,33 +357,55 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
             break
     else:  # no closing `---`: Pelican's block, up to a blank line
         return _parse_meta(block)
-    read = read_yaml_block(block)
+    cut = _extent(block)
+    extent = [*block[:cut], "---"]  # (a blank line that ends it read as the closing line)
+    read = read_yaml_block(extent)
+    if read is None:  # no mapping: text between two rules
+        return _parse_meta(block)
     if isinstance(read, FrontMatter):
         return read
-    line_by_line = _parse_meta(block)
-    if read is None or not _yaml_meant(block, line_by_line, read[0]):
-        return line_by_line
-    return _up_to(line_by_line, read, len(block))
+    front = _parse_meta(extent)  # as Pelican's `meta` reads it, as before YAML
+    line = read[0]
+    ended_here = not front.closed and line == front.end + 1
+    if (
+        not front
+        or any(line == item.line for item in front.fields)
+        or not (ended_here or any(line in item.lines[1:] for item in front.fields))
+    ):
+        return front  # read as its own key (`Title: Rapat: Bawaslu`), or the body's
+    # A line the line-by-line reading takes as more of a key, or where it ends
+    # (`\tdraft: true`, `  draft: true` under a list item): content_lint says
+    # it when it holds a key (`warta.source_checks`).
+    return dataclasses.replace(front, problem=read)
 
 
-def _up_to(front: FrontMatter, problem: tuple[int, str, str], size: int) -> FrontMatter:
-    """`front` (a `---` block of `size` lines, read line by line) without the
-    keys from the line YAML cannot read to the closing `---`: they reach
-    Pelican neither as more of a key nor as text (the `problem` is said)."""
-    fields = tuple(item for item in front.fields if item.line < problem[0])
-    if not fields:
-        return dataclasses.replace(front, problem=problem)
-    return FrontMatter(fields, size, True, True, closing=size - 1, problem=problem)
+# A line of a `---` front matter as YAML writes one: a key line with a short
+# plain or quoted key (a few words, no sentence punctuation), an indented
+# line, a list item, a comment, a block scalar's line; a blank line.
+_FRONT_KEY_RE = re.compile(
+    r"""^(?:"[^"]{1,40}"|'[^']{1,40}'|[A-Za-z0-9_][\w-]*(?:[ ][\w-]+){0,3})\s*:(?:\s|$)"""
+)
 
 
-def _yaml_meant(block: list[str], front: FrontMatter, line: int) -> bool:
-    """Whether the line YAML cannot read (1-based) was meant as front matter:
-    read by Pelican's block, or a `key:` line before the closing `---` (not
-    the text of a release whose front matter ended at a blank line, with a
-    `---` rule further down)."""
-    if not front.closed or line <= front.end:
-        return True
-    return any(_YAML_KEY_RE.match(text) for text in block[front.end : -1])
+def _yaml_like(line: str) -> bool:
+    return (
+        not line.strip()
+        or line[:1] in (" ", "\t", "#", "-", "|", ">")
+        or bool(_FRONT_KEY_RE.match(line))
+    )
+
+
+def _extent(block: list[str]) -> int:
+    """0-based index of the line that ends a front matter opened and closed
+    with `---` (`block`, both included): the closing `---`, or a blank line
+    followed by a line that is no front matter (the release's text, with a
+    `---` rule further down), where Pelican's reader ends it."""
+    for index in range(1, len(block) - 1):
+        if not block[index].strip() and block[index - 1].strip():
+            following = next((t for t in block[index + 1 : -1] if t.strip()), "")
+            if not _yaml_like(following):
+                return index
+    return len(block) - 1
 
 
 def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | None:
@@ -394,7 +419,9 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
         root = yaml.compose("\n".join(block[1:-1]), Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = min(mark.line + 2, len(block) - 1) if mark is not None else 2
+        if mark is None:  # (a control character: said by content_lint at its line)
+            return 0, str(exc).splitlines()[0], ""
+        line = min(mark.line + 2, len(block) - 1)
         said = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
         return line, said, block[line - 1]
     if root is None:
@@ -420,7 +447,8 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
             else:
                 value = pelican_list(listed)
         elif isinstance(node, yaml.ScalarNode):
-            value = " ".join(part.strip() for part in node.value.splitlines() if part.strip())
+            parts = node.value.splitlines()
+            value = " ".join(part.strip() for part in parts if part.strip())
         else:  # a map (Hugo's `params:`): nothing of this site reads one
             value = ""
         written = tuple(block[number - 1].strip() for number in numbers)
@@ -496,7 +524,7 @@ def _parse_meta(lines: Iterable[str]) -> FrontMatter:
         if not line.strip() or END_RE.match(line):
             closing = index
             break
-        match = KEY_RE.match(line)
+        match = KEY_RE.match(line) or (QUOTED_KEY_RE.match(line) if yaml_style else None)
         if match:
             close_current()
             name = match["key"]

@@ -59,7 +59,7 @@ import re
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from warta.frontmatter import parse_lines
+from warta.frontmatter import KEY_RE, parse_lines
 from warta.text import without_control_characters
 
 # Keys the site reads as one text, and that Pelican itself lets repeat (its
@@ -206,8 +206,10 @@ class FrontMatterValues(Preprocessor):
                 continue  # `Category:` after `Rubrik:`: the first is used (content_lint says so)
             name = item.name if item.name.lower() == item.key else item.key.title()
             single = item.key in SINGLE_VALUED_KEYS
-            as_written = item.written is None and not (
-                item.key in FIRST_VALUE_KEYS and len(item.values) > 1
+            as_written = (
+                item.written is None
+                and not (item.key in FIRST_VALUE_KEYS and len(item.values) > 1)
+                and KEY_RE.match(lines[item.line - 1]) is not None  # not `"draft": true`
             )
             if not single and as_written and name == item.name:
                 kept.extend(lines[number - 1] for number in item.lines)
@@ -219,6 +221,10 @@ class FrontMatterValues(Preprocessor):
                 # YAML's escapes ("\a", "\u202e") are decoded here, after
                 # `ControlCharacters` has read the lines: left out again.
                 kept.append(f"{name}: {without_control_characters(item.value)}")
+        if not front.closed:
+            # The line that ended it (`\tdraft: true` below a list item) starts
+            # the body: `meta` would read an indented one as more of the key.
+            kept.append("")
         if flag is not None:
             kept.append("Status: draft")
         return kept + lines[front.closing if yaml_read else front.fields[-1].lines[-1] :]
