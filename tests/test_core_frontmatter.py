@@ -458,6 +458,31 @@ def test_categories_is_the_category_its_first_item(text, unused):
     assert "categories" not in warta_meta(text)
 
 
+@pytest.mark.parametrize(
+    ("line", "key", "value"),
+    [
+        (
+            "Title: Rapat Koordinasi #2 Pengawasan Tahapan",
+            "title",
+            "Rapat Koordinasi #2 Pengawasan Tahapan",
+        ),
+        (
+            "Summary: Bawaslu menggelar rapat #PemiluDamai bersama KPU",
+            "summary",
+            "Bawaslu menggelar rapat #PemiluDamai bersama KPU",
+        ),
+        ("Tags: Pemilu 2029, #PemiluDamai", "tags", "Pemilu 2029, #PemiluDamai"),
+        ("Image-Alt: Peserta rapat di meja #1", "image-alt", "Peserta rapat di meja #1"),
+    ],
+)
+def test_a_plain_value_in_a_yaml_front_matter_is_read_as_written(line, key, value):
+    """` #` in a plain value of a `---` block: YAML read the rest as a comment,
+    so the title, summary or a tag was cut with no message."""
+    text = f"---\nDate: 2024-11-17 09:30\n{line}\n---\n\nPALEMBANG – Isi.\n"
+    assert parse(text).front_matter.value(key) == value
+    assert warta_meta(text)[key] == [value]
+
+
 def test_a_dashed_front_matter_ended_by_a_blank_line_keeps_the_lead_before_a_rule():
     """A `---` block ended by a blank line, a `---` rule further down: the
     lead was read as a YAML key and left the page."""

@@ -448,6 +448,12 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
                 value = pelican_list(listed)
         elif isinstance(node, yaml.ScalarNode):
             parts = node.value.splitlines()
+            if not node.style and (node.value == "" or node.start_mark.line == key.end_mark.line):
+                # A plain value on its key's line, as written (Pelican's reading):
+                # ` #2`, ` #PemiluDamai` are text, not a comment YAML leaves out.
+                written_at = block[line - 1][key.end_mark.column :].lstrip()[1:]
+                last = node.end_mark.line + 2 if node.value else line
+                parts = [written_at, *block[line:last]]
             value = " ".join(part.strip() for part in parts if part.strip())
         else:  # a map (Hugo's `params:`): nothing of this site reads one
             value = ""
