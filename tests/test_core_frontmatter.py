@@ -496,6 +496,13 @@ def test_a_dashed_front_matter_ended_by_a_blank_line_keeps_the_lead_before_a_rul
     assert set(md.Meta) == {"title", "date"}
 
 
+def test_a_draft_flag_reaches_pelican_before_a_line_that_ends_meta():
+    """`---extra: x` above the closing `---`: `meta` ended there, before the
+    `Status: draft` written after it, and the draft was published."""
+    text = "---\ntitle: Rapat\ndraft: yes\n---extra: x\n---\n\nPALEMBANG – Isi.\n"
+    assert warta_meta(text)["status"] == ["draft"]
+
+
 @pytest.mark.parametrize("flag", ['"draft": true', "'Status': draft"])
 def test_a_quoted_draft_key_holds_back_a_block_yaml_cannot_read(flag):
     """A `---` block YAML cannot read (`Title: A: B`) is read line by line,

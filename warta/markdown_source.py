@@ -59,7 +59,7 @@ import re
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from warta.frontmatter import KEY_RE, parse_lines
+from warta.frontmatter import END_RE, KEY_RE, parse_lines
 from warta.text import without_control_characters
 
 # Keys the site reads as one text, and that Pelican itself lets repeat (its
@@ -196,6 +196,9 @@ class FrontMatterValues(Preprocessor):
         seen: set[str] = set()
         spelled: dict[str, str] = {}  # key → how its first field names it
         flag = front.unpublished_by_flag()
+        if flag is not None:
+            # First, where `meta` reads it whatever follows.
+            kept.append("Status: draft")
         for item in front.fields:
             if flag is not None and item.key == "status":
                 continue  # `Status: draft` below stands for the flag
@@ -206,6 +209,8 @@ class FrontMatterValues(Preprocessor):
                 continue  # `Category:` after `Rubrik:`: the first is used (content_lint says so)
             name = item.name if item.name.lower() == item.key else item.key.title()
             single = item.key in SINGLE_VALUED_KEYS
+            if END_RE.match(item.name):
+                continue  # a `---extra:` key: `meta` would end the front matter there
             as_written = (
                 item.written is None
                 and not (item.key in FIRST_VALUE_KEYS and len(item.values) > 1)
@@ -225,8 +230,6 @@ class FrontMatterValues(Preprocessor):
             # The line that ended it (`\tdraft: true` below a list item) starts
             # the body: `meta` would read an indented one as more of the key.
             kept.append("")
-        if flag is not None:
-            kept.append("Status: draft")
         return kept + lines[front.closing if yaml_read else front.fields[-1].lines[-1] :]
 
 
