@@ -34,8 +34,13 @@ rules, so that a line number we print is a line Pelican used:
 - a block opened and closed with `---` is read by YAML's safe loader, as a
   CMS or another generator reads it (`read_yaml_block`): up to the closing
   `---`, blank lines, comments, quoted keys and values over several lines
-  included, each key at its line; one YAML cannot read is read line by line
-  as above, up to the line it cannot read (`FrontMatter.problem`, an error).
+  included, each key at its line; but up to a blank line followed by a line
+  that is no front matter (the lead, with a `---` rule further down:
+  `_extent`), as Pelican ends it there; a plain value on its key's line is
+  the text as written (` #2` is no comment). One YAML cannot read is read
+  line by line as above, a quoted key (`"draft": true`) included, with no
+  error; `FrontMatter.problem` names the line YAML could not read when that
+  reading takes it as more of a key or ends there (`\tdraft: true`).
 
 Indonesian keys, as the CMS labels its fields and `invoke new` names its
 options (`Rubrik:`, `Penulis:`, `Ringkasan:`, `Tag:` …, KEY_ALIASES), are the
@@ -233,8 +238,8 @@ class FrontMatter:
     # between them included).
     closing: int | None = None
     # (1-based line, what YAML says, the line as written) of a `---` block
-    # YAML cannot read: its fields are then read line by line, as Pelican's
-    # `meta` reads them, up to that line.
+    # YAML cannot read, when the line-by-line reading (its fields) takes that
+    # line as more of a key or ends there.
     problem: tuple[int, str, str] | None = None
 
     def __bool__(self) -> bool:
@@ -341,8 +346,9 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     """The front matter of a file given as lines (with or without line ends; a
     BOM on the first is ignored). Reads no further than the block's end, so an
     open file can be passed to read only its top. A block opened and closed
-    with `---` is read as YAML reads it (`read_yaml_block`); one that YAML
-    cannot read, line by line as Pelican's `meta` does, with the `problem`."""
+    with `---` is read as YAML reads it (`read_yaml_block`), up to its
+    `_extent`; one that YAML cannot read, line by line as Pelican's `meta`
+    does, with the `problem` of a line that reading does not take as a key."""
     lines = iter(lines)
     first = next(lines, None)
     if first is None:
@@ -413,7 +419,8 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
     reads it, with the line of each key: a value over several lines (a
     folded plain or quoted scalar, a block scalar with blank lines) as one
     text, a quoted key (`"draft": true`) as its name, a list as
-    `yaml_items`. (line, what YAML says, the line) when YAML cannot read it; None when
+    `yaml_items`. (line, what YAML says, the line) when YAML cannot read it
+    (line 0 when YAML names none: a control character); None when
     it is no mapping (text between two rules)."""
     try:
         root = yaml.compose("\n".join(block[1:-1]), Loader=_LOADER)

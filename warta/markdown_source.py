@@ -26,8 +26,9 @@
     (`Category:` …); the same key written again in the other language is
     left out (the first is used, as Pelican uses the first `Category:`);
   - another generator's unpublished flag (`draft: true`, `published: false`,
-    `Frontmatter.unpublished_by_flag`) as `Status: draft`: Pelican reads
-    neither, and the release went out everywhere.
+    `Frontmatter.unpublished_by_flag`) as `Status: draft`, handed over
+    first: Pelican reads neither, and the release went out everywhere. A key
+    `meta` would end the block at (`---extra:`) is left out.
 
 - One paragraph a line, when a release was pasted without its blank lines
   (a web page or a chat copied as text keeps one line break between
