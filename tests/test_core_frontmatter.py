@@ -511,3 +511,18 @@ def test_a_quoted_draft_key_holds_back_a_block_yaml_cannot_read(flag):
     front = parse(text).front_matter
     assert (front.value("title"), front.problem) == ("Bawaslu Sumsel: Awasi Tahapan Pemilu", None)
     assert warta_meta(text)["status"] == ["draft"]
+
+
+def test_a_draft_flag_below_a_blank_line_holds_back_a_block_yaml_cannot_read():
+    """Read line by line, a `---` block YAML cannot read ended at its first
+    blank line: a `draft: true` below it was the release's text, published."""
+    text = "---\nTitle: Bawaslu Sumsel: Awasi\n\n# belum\ndraft: true\n---\n\nPALEMBANG – Isi.\n"
+    document = parse(text)
+    assert [(f.key, f.line) for f in document.front_matter.fields] == [("title", 2), ("draft", 5)]
+    assert document.first_body_line == (8, "PALEMBANG – Isi.")
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    html = BeautifulSoup(md.convert(text), "html.parser")
+    assert (md.Meta["status"], [p.get_text() for p in html.find_all(True)]) == (
+        ["draft"],
+        ["PALEMBANG – Isi."],
+    )

@@ -38,9 +38,10 @@ rules, so that a line number we print is a line Pelican used:
   that is no front matter (the lead, with a `---` rule further down:
   `_extent`), as Pelican ends it there; a plain value on its key's line is
   the text as written (` #2` is no comment). One YAML cannot read is read
-  line by line as above, a quoted key (`"draft": true`) included, with no
-  error; `FrontMatter.problem` names the line YAML could not read when that
-  reading takes it as more of a key or ends there (`\tdraft: true`).
+  line by line as above, through its blank and comment lines, a quoted key
+  (`"draft": true`) included, with no error; `FrontMatter.problem` names the
+  line YAML could not read when that reading takes it as more of a key or
+  ends there (`\tdraft: true`).
 
 Indonesian keys, as the CMS labels its fields and `invoke new` names its
 options (`Rubrik:`, `Penulis:`, `Ringkasan:`, `Tag:` …, KEY_ALIASES), are the
@@ -370,7 +371,9 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
         return _parse_meta(block)
     if isinstance(read, FrontMatter):
         return read
-    front = _parse_meta(extent)  # as Pelican's `meta` reads it, as before YAML
+    front = _parse_meta(extent, through=True)  # as Pelican's `meta` reads it
+    if front and front.closed and front.end == cut + 1:
+        front = dataclasses.replace(front, closing=cut)  # (its blank lines not handed over)
     line = read[0]
     ended_here = not front.closed and line == front.end + 1
     if (
@@ -472,9 +475,11 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
     return FrontMatter(tuple(fields), end, True, True, closing=end - 1) if fields else FrontMatter()
 
 
-def _parse_meta(lines: Iterable[str]) -> FrontMatter:
+def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
     """The front matter read line by line, as Pelican's `meta` reads it
-    (`parse_lines`)."""
+    (`parse_lines`); `through` blank and comment lines up to the closing
+    `---` (a `---` block's `_extent` YAML cannot read: a `draft: true` below a
+    blank line is still a key)."""
     fields: list[Field] = []
     current: tuple[str, str, int, list[str], list[int]] | None = None
     items: list[str] = []  # YAML block-list items of the current key
@@ -531,9 +536,13 @@ def _parse_meta(lines: Iterable[str]) -> FrontMatter:
                 current[4].append(index + 1)
                 blanks = []
                 continue
-            if blanks:  # the blank line after the scalar ends the front matter
+            if blanks and through:
+                blanks = []
+            elif blanks:  # the blank line after the scalar ends the front matter
                 closing = blanks[0]
                 break
+        if through and (not line.strip() or line.lstrip().startswith("#")):
+            continue
         if not line.strip() or END_RE.match(line):
             closing = index
             break
