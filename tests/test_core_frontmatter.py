@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import markdown
 import pytest
+from bs4 import BeautifulSoup
 
 from warta.frontmatter import SourceLines, parse, parse_lines, read_header, split_lines
 from warta.markdown_source import SINGLE_VALUED_KEYS
@@ -455,3 +456,73 @@ def test_categories_is_the_category_its_first_item(text, unused):
     assert (category.key, category.value, category.unused) == ("category", "Siaran Pers", unused)
     assert warta_meta(text)["category"] == ["Siaran Pers"]
     assert "categories" not in warta_meta(text)
+
+
+@pytest.mark.parametrize(
+    ("line", "key", "value"),
+    [
+        (
+            "Title: Rapat Koordinasi #2 Pengawasan Tahapan",
+            "title",
+            "Rapat Koordinasi #2 Pengawasan Tahapan",
+        ),
+        (
+            "Summary: Bawaslu menggelar rapat #PemiluDamai bersama KPU",
+            "summary",
+            "Bawaslu menggelar rapat #PemiluDamai bersama KPU",
+        ),
+        ("Tags: Pemilu 2029, #PemiluDamai", "tags", "Pemilu 2029, #PemiluDamai"),
+        ("Image-Alt: Peserta rapat di meja #1", "image-alt", "Peserta rapat di meja #1"),
+    ],
+)
+def test_a_plain_value_in_a_yaml_front_matter_is_read_as_written(line, key, value):
+    """` #` in a plain value of a `---` block: YAML read the rest as a comment,
+    so the title, summary or a tag was cut with no message."""
+    text = f"---\nDate: 2024-11-17 09:30\n{line}\n---\n\nPALEMBANG – Isi.\n"
+    assert parse(text).front_matter.value(key) == value
+    assert warta_meta(text)[key] == [value]
+
+
+def test_a_dashed_front_matter_ended_by_a_blank_line_keeps_the_lead_before_a_rule():
+    """A `---` block ended by a blank line, a `---` rule further down: the
+    lead was read as a YAML key and left the page."""
+    lead = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat. Rudi mengatakan: kami siap."
+    text = f"---\nTitle: Rapat\nDate: 2024-11-17 09:30\n\n{lead}\n\n---\n\nPenutup.\n"
+    document = parse(text)
+    assert [f.key for f in document.front_matter.fields] == ["title", "date"]
+    assert document.first_body_line == (5, lead)
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    assert BeautifulSoup(md.convert(text), "html.parser").p.get_text() == lead
+    assert set(md.Meta) == {"title", "date"}
+
+
+def test_a_draft_flag_reaches_pelican_before_a_line_that_ends_meta():
+    """`---extra: x` above the closing `---`: `meta` ended there, before the
+    `Status: draft` written after it, and the draft was published."""
+    text = "---\ntitle: Rapat\ndraft: yes\n---extra: x\n---\n\nPALEMBANG – Isi.\n"
+    assert warta_meta(text)["status"] == ["draft"]
+
+
+@pytest.mark.parametrize("flag", ['"draft": true', "'Status': draft"])
+def test_a_quoted_draft_key_holds_back_a_block_yaml_cannot_read(flag):
+    """A `---` block YAML cannot read (`Title: A: B`) is read line by line,
+    with no error: a quoted key in it is still that key."""
+    text = f"---\nTitle: Bawaslu Sumsel: Awasi Tahapan Pemilu\n{flag}\n---\n\nPALEMBANG – Isi.\n"
+    front = parse(text).front_matter
+    assert (front.value("title"), front.problem) == ("Bawaslu Sumsel: Awasi Tahapan Pemilu", None)
+    assert warta_meta(text)["status"] == ["draft"]
+
+
+def test_a_draft_flag_below_a_blank_line_holds_back_a_block_yaml_cannot_read():
+    """Read line by line, a `---` block YAML cannot read ended at its first
+    blank line: a `draft: true` below it was the release's text, published."""
+    text = "---\nTitle: Bawaslu Sumsel: Awasi\n\n# belum\ndraft: true\n---\n\nPALEMBANG – Isi.\n"
+    document = parse(text)
+    assert [(f.key, f.line) for f in document.front_matter.fields] == [("title", 2), ("draft", 5)]
+    assert document.first_body_line == (8, "PALEMBANG – Isi.")
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    html = BeautifulSoup(md.convert(text), "html.parser")
+    assert (md.Meta["status"], [p.get_text() for p in html.find_all(True)]) == (
+        ["draft"],
+        ["PALEMBANG – Isi."],
+    )

@@ -1074,3 +1074,51 @@ def test_an_indented_key_is_one_error_whose_hint_is_the_indent(text, line, hint)
     before the colon" it did not have, and 'Tags:' was said written twice."""
     [finding] = findings_for(text)
     assert (finding.line, finding.level, finding.suggestion) == (line, "error", hint)
+
+
+def dashed_release(lines: str, body: str = "") -> str:
+    """A complete `---` release (every required key) with `lines` after its Slug:."""
+    return (
+        "---\nTitle: Bawaslu Kota Palembang Gelar Rapat Koordinasi\nDate: 2024-11-17 09:30\n"
+        f"Slug: rapat\n{lines}"
+        "Summary: Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n"
+        "Tags: Pemilu 2029\n---\n\n"
+        + (body or "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi.\n")
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        dashed_release("", "PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n"),
+        dashed_release("Image-Caption: Peserta rapat di meja #1\n"),
+        dashed_release("Thread: Bawaslu Sumsel: Awasi Tahapan Pemilu\n"),
+        dashed_release('Image-Caption: "Awasi bersama," kata Ketua Bawaslu\n'),
+        dashed_release("Image-Caption: *Bawaslu Sumsel* menggelar rapat\n"),
+        dashed_release("Image-Caption: [Rilis] Bawaslu Sumsel menggelar rapat\n"),
+        dashed_release(
+            "Image-Caption: Bawaslu menggelar rapat\n    bersama KPU: membahas tahapan\n"
+        ),
+    ],
+    ids=["plain", "hash", "colon", "quote-first", "asterisk", "bracket", "continuation"],
+)
+def test_a_dashed_front_matter_pelican_reads_has_no_finding(text):
+    """Pelican's reader reads each of these lines: YAML could not, and the
+    release was an error ("cannot be read as YAML here")."""
+    assert findings_for(text) == []
+
+
+def test_a_dashed_front_matter_ended_by_a_blank_line_is_no_yaml_error():
+    """A `---` block ended by a blank line, a `---` rule further down and a
+    body line with ': ': "cannot be read as YAML here" at the body's line."""
+    text = article_text(slug="rapat").replace("Title:", "---\nTitle:", 1) + (
+        "\nKetua Bawaslu, Rudi, mengatakan: pengawasan diperketat.\n\n---\n\nSelesai.\n"
+    )
+    assert findings_for(text) == []
+
+
+def test_a_control_character_in_a_dashed_front_matter_is_one_warning_at_its_line():
+    """U+000B in a `---` block was also an error at line 2 with a line break in
+    its message (YAML's ReaderError has no line): the build failed."""
+    text = dashed_release("Image-Caption: Rapat koordinasi\x0bpengawasan\n")
+    assert [(f.line, f.level) for f in findings_for(text)] == [(5, "warning")]

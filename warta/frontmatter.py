@@ -34,8 +34,14 @@ rules, so that a line number we print is a line Pelican used:
 - a block opened and closed with `---` is read by YAML's safe loader, as a
   CMS or another generator reads it (`read_yaml_block`): up to the closing
   `---`, blank lines, comments, quoted keys and values over several lines
-  included, each key at its line; one YAML cannot read is read line by line
-  as above, up to the line it cannot read (`FrontMatter.problem`, an error).
+  included, each key at its line; but up to a blank line followed by a line
+  that is no front matter (the lead, with a `---` rule further down:
+  `_extent`), as Pelican ends it there; a plain value on its key's line is
+  the text as written (` #2` is no comment). One YAML cannot read is read
+  line by line as above, through its blank and comment lines, a quoted key
+  (`"draft": true`) included, with no error; `FrontMatter.problem` names the
+  line YAML could not read when that reading takes it as more of a key or
+  ends there (`\tdraft: true`).
 
 Indonesian keys, as the CMS labels its fields and `invoke new` names its
 options (`Rubrik:`, `Penulis:`, `Ringkasan:`, `Tag:` …, KEY_ALIASES), are the
@@ -67,12 +73,15 @@ import yaml
 from warta.dates import parse_date
 
 KEY_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+# A key in YAML's quotes (`"draft": true`, `'Status': draft`), in a `---` block.
+QUOTED_KEY_RE = re.compile(
+    r"""^[ ]{0,3}(?P<q>["'])(?P<key>[A-Za-z0-9_-]+)(?P=q)\s*:\s*(?P<value>.*)"""
+)
 CONTINUATION_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 BEGIN_RE = re.compile(r"^-{3}(\s.*)?$")
 # YAML's safe loader, libyaml's when PyYAML has it (the same nodes and marks).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # A line YAML reads as a key (`draft: true`, `"draft": true`, `- tags:`).
-_YAML_KEY_RE = re.compile(r"""^[\s-]*(?:"[^"]+"|'[^']+'|[^\s:#'"][^:#]*?)\s*:(?:\s|$)""")
 END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
 LIST_ITEM_RE = re.compile(r"^\s*-(?:\s+(?P<value>.*))?$")
 # A YAML block scalar's header: `>` folded or `|` literal, with a chomping
@@ -230,8 +239,8 @@ class FrontMatter:
     # between them included).
     closing: int | None = None
     # (1-based line, what YAML says, the line as written) of a `---` block
-    # YAML cannot read: its fields are then read line by line, as Pelican's
-    # `meta` reads them, up to that line.
+    # YAML cannot read, when the line-by-line reading (its fields) takes that
+    # line as more of a key or ends there.
     problem: tuple[int, str, str] | None = None
 
     def __bool__(self) -> bool:
@@ -338,8 +347,9 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     """The front matter of a file given as lines (with or without line ends; a
     BOM on the first is ignored). Reads no further than the block's end, so an
     open file can be passed to read only its top. A block opened and closed
-    with `---` is read as YAML reads it (`read_yaml_block`); one that YAML
-    cannot read, line by line as Pelican's `meta` does, with the `problem`."""
+    with `---` is read as YAML reads it (`read_yaml_block`), up to its
+    `_extent`; one that YAML cannot read, line by line as Pelican's `meta`
+    does, with the `problem` of a line that reading does not take as a key."""
     lines = iter(lines)
     first = next(lines, None)
     if first is None:
@@ -354,33 +364,57 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
             break
     else:  # no closing `---`: Pelican's block, up to a blank line
         return _parse_meta(block)
-    read = read_yaml_block(block)
+    cut = _extent(block)
+    extent = [*block[:cut], "---"]  # (a blank line that ends it read as the closing line)
+    read = read_yaml_block(extent)
+    if read is None:  # no mapping: text between two rules
+        return _parse_meta(block)
     if isinstance(read, FrontMatter):
         return read
-    line_by_line = _parse_meta(block)
-    if read is None or not _yaml_meant(block, line_by_line, read[0]):
-        return line_by_line
-    return _up_to(line_by_line, read, len(block))
+    front = _parse_meta(extent, through=True)  # as Pelican's `meta` reads it
+    if front and front.closed and front.end == cut + 1:
+        front = dataclasses.replace(front, closing=cut)  # (its blank lines not handed over)
+    line = read[0]
+    ended_here = not front.closed and line == front.end + 1
+    if (
+        not front
+        or any(line == item.line for item in front.fields)
+        or not (ended_here or any(line in item.lines[1:] for item in front.fields))
+    ):
+        return front  # read as its own key (`Title: Rapat: Bawaslu`), or the body's
+    # A line the line-by-line reading takes as more of a key, or where it ends
+    # (`\tdraft: true`, `  draft: true` under a list item): content_lint says
+    # it when it holds a key (`warta.source_checks`).
+    return dataclasses.replace(front, problem=read)
 
 
-def _up_to(front: FrontMatter, problem: tuple[int, str, str], size: int) -> FrontMatter:
-    """`front` (a `---` block of `size` lines, read line by line) without the
-    keys from the line YAML cannot read to the closing `---`: they reach
-    Pelican neither as more of a key nor as text (the `problem` is said)."""
-    fields = tuple(item for item in front.fields if item.line < problem[0])
-    if not fields:
-        return dataclasses.replace(front, problem=problem)
-    return FrontMatter(fields, size, True, True, closing=size - 1, problem=problem)
+# A line of a `---` front matter as YAML writes one: a key line with a short
+# plain or quoted key (a few words, no sentence punctuation), an indented
+# line, a list item, a comment, a block scalar's line; a blank line.
+_FRONT_KEY_RE = re.compile(
+    r"""^(?:"[^"]{1,40}"|'[^']{1,40}'|[A-Za-z0-9_][\w-]*(?:[ ][\w-]+){0,3})\s*:(?:\s|$)"""
+)
 
 
-def _yaml_meant(block: list[str], front: FrontMatter, line: int) -> bool:
-    """Whether the line YAML cannot read (1-based) was meant as front matter:
-    read by Pelican's block, or a `key:` line before the closing `---` (not
-    the text of a release whose front matter ended at a blank line, with a
-    `---` rule further down)."""
-    if not front.closed or line <= front.end:
-        return True
-    return any(_YAML_KEY_RE.match(text) for text in block[front.end : -1])
+def _yaml_like(line: str) -> bool:
+    return (
+        not line.strip()
+        or line[:1] in (" ", "\t", "#", "-", "|", ">")
+        or bool(_FRONT_KEY_RE.match(line))
+    )
+
+
+def _extent(block: list[str]) -> int:
+    """0-based index of the line that ends a front matter opened and closed
+    with `---` (`block`, both included): the closing `---`, or a blank line
+    followed by a line that is no front matter (the release's text, with a
+    `---` rule further down), where Pelican's reader ends it."""
+    for index in range(1, len(block) - 1):
+        if not block[index].strip() and block[index - 1].strip():
+            following = next((t for t in block[index + 1 : -1] if t.strip()), "")
+            if not _yaml_like(following):
+                return index
+    return len(block) - 1
 
 
 def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | None:
@@ -388,13 +422,16 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
     reads it, with the line of each key: a value over several lines (a
     folded plain or quoted scalar, a block scalar with blank lines) as one
     text, a quoted key (`"draft": true`) as its name, a list as
-    `yaml_items`. (line, what YAML says, the line) when YAML cannot read it; None when
+    `yaml_items`. (line, what YAML says, the line) when YAML cannot read it
+    (line 0 when YAML names none: a control character); None when
     it is no mapping (text between two rules)."""
     try:
         root = yaml.compose("\n".join(block[1:-1]), Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = min(mark.line + 2, len(block) - 1) if mark is not None else 2
+        if mark is None:  # (a control character: said by content_lint at its line)
+            return 0, str(exc).splitlines()[0], ""
+        line = min(mark.line + 2, len(block) - 1)
         said = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
         return line, said, block[line - 1]
     if root is None:
@@ -420,7 +457,14 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
             else:
                 value = pelican_list(listed)
         elif isinstance(node, yaml.ScalarNode):
-            value = " ".join(part.strip() for part in node.value.splitlines() if part.strip())
+            parts = node.value.splitlines()
+            if not node.style and (node.value == "" or node.start_mark.line == key.end_mark.line):
+                # A plain value on its key's line, as written (Pelican's reading):
+                # ` #2`, ` #PemiluDamai` are text, not a comment YAML leaves out.
+                written_at = block[line - 1][key.end_mark.column :].lstrip()[1:]
+                last = node.end_mark.line + 2 if node.value else line
+                parts = [written_at, *block[line:last]]
+            value = " ".join(part.strip() for part in parts if part.strip())
         else:  # a map (Hugo's `params:`): nothing of this site reads one
             value = ""
         written = tuple(block[number - 1].strip() for number in numbers)
@@ -431,9 +475,11 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
     return FrontMatter(tuple(fields), end, True, True, closing=end - 1) if fields else FrontMatter()
 
 
-def _parse_meta(lines: Iterable[str]) -> FrontMatter:
+def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
     """The front matter read line by line, as Pelican's `meta` reads it
-    (`parse_lines`)."""
+    (`parse_lines`); `through` blank and comment lines up to the closing
+    `---` (a `---` block's `_extent` YAML cannot read: a `draft: true` below a
+    blank line is still a key)."""
     fields: list[Field] = []
     current: tuple[str, str, int, list[str], list[int]] | None = None
     items: list[str] = []  # YAML block-list items of the current key
@@ -490,13 +536,17 @@ def _parse_meta(lines: Iterable[str]) -> FrontMatter:
                 current[4].append(index + 1)
                 blanks = []
                 continue
-            if blanks:  # the blank line after the scalar ends the front matter
+            if blanks and through:
+                blanks = []
+            elif blanks:  # the blank line after the scalar ends the front matter
                 closing = blanks[0]
                 break
+        if through and (not line.strip() or line.lstrip().startswith("#")):
+            continue
         if not line.strip() or END_RE.match(line):
             closing = index
             break
-        match = KEY_RE.match(line)
+        match = KEY_RE.match(line) or (QUOTED_KEY_RE.match(line) if yaml_style else None)
         if match:
             close_current()
             name = match["key"]

@@ -26,8 +26,9 @@
     (`Category:` …); the same key written again in the other language is
     left out (the first is used, as Pelican uses the first `Category:`);
   - another generator's unpublished flag (`draft: true`, `published: false`,
-    `Frontmatter.unpublished_by_flag`) as `Status: draft`: Pelican reads
-    neither, and the release went out everywhere.
+    `Frontmatter.unpublished_by_flag`) as `Status: draft`, handed over
+    first: Pelican reads neither, and the release went out everywhere. A key
+    `meta` would end the block at (`---extra:`) is left out.
 
 - One paragraph a line, when a release was pasted without its blank lines
   (a web page or a chat copied as text keeps one line break between
@@ -59,7 +60,7 @@ import re
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from warta.frontmatter import parse_lines
+from warta.frontmatter import END_RE, KEY_RE, parse_lines
 from warta.text import without_control_characters
 
 # Keys the site reads as one text, and that Pelican itself lets repeat (its
@@ -196,6 +197,9 @@ class FrontMatterValues(Preprocessor):
         seen: set[str] = set()
         spelled: dict[str, str] = {}  # key → how its first field names it
         flag = front.unpublished_by_flag()
+        if flag is not None:
+            # First, where `meta` reads it whatever follows.
+            kept.append("Status: draft")
         for item in front.fields:
             if flag is not None and item.key == "status":
                 continue  # `Status: draft` below stands for the flag
@@ -206,8 +210,12 @@ class FrontMatterValues(Preprocessor):
                 continue  # `Category:` after `Rubrik:`: the first is used (content_lint says so)
             name = item.name if item.name.lower() == item.key else item.key.title()
             single = item.key in SINGLE_VALUED_KEYS
-            as_written = item.written is None and not (
-                item.key in FIRST_VALUE_KEYS and len(item.values) > 1
+            if END_RE.match(item.name):
+                continue  # a `---extra:` key: `meta` would end the front matter there
+            as_written = (
+                item.written is None
+                and not (item.key in FIRST_VALUE_KEYS and len(item.values) > 1)
+                and KEY_RE.match(lines[item.line - 1]) is not None  # not `"draft": true`
             )
             if not single and as_written and name == item.name:
                 kept.extend(lines[number - 1] for number in item.lines)
@@ -219,8 +227,10 @@ class FrontMatterValues(Preprocessor):
                 # YAML's escapes ("\a", "\u202e") are decoded here, after
                 # `ControlCharacters` has read the lines: left out again.
                 kept.append(f"{name}: {without_control_characters(item.value)}")
-        if flag is not None:
-            kept.append("Status: draft")
+        if not front.closed:
+            # The line that ended it (`\tdraft: true` below a list item) starts
+            # the body: `meta` would read an indented one as more of the key.
+            kept.append("")
         return kept + lines[front.closing if yaml_read else front.fields[-1].lines[-1] :]
 
 

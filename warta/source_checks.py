@@ -393,8 +393,9 @@ class Source:
     # of each indented line that reads as a front-matter key of its own
     # ("    Status: draft" below "Summary: …").
     indented_keys: list[tuple[str, int, str, int]] = field(default_factory=list)
-    # (line, what YAML says, the line as written) of a `---` front matter
-    # YAML cannot read.
+    # (line, what YAML says, the line as written) of a key in a `---` front
+    # matter that YAML cannot read and the line-by-line reading reads as no
+    # key of its own.
     yaml_problem: tuple[int, str, str] | None = None
 
     def value(self, key: str) -> str:
@@ -426,7 +427,14 @@ def parse_source(path: str, text: str) -> Source:
         source.unpublished_flag = (flag.name, flag.value, flag.line)
     if document.front_matter and not document.front_matter.closed:
         source.ended_by = document.front_matter.body_start
-    source.yaml_problem = document.front_matter.problem
+    problem = document.front_matter.problem
+    key = _LOOSE_KEY_RE.match(problem[2]) if problem else None
+    if key and meant_as_front_matter(key["key"]):
+        # A key YAML cannot read where the line-by-line reading takes it as
+        # more of the key above or as text (`\tdraft: true`, `  draft: true`
+        # under a list item); any other line of a `---` block it cannot read
+        # (`Title: Bawaslu Sumsel: Awasi …`) is read as Pelican reads it.
+        source.yaml_problem = problem
     return source
 
 
