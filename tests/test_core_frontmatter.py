@@ -496,6 +496,25 @@ def test_a_dashed_front_matter_ended_by_a_blank_line_keeps_the_lead_before_a_rul
     assert set(md.Meta) == {"title", "date"}
 
 
+def test_a_heading_below_a_dashed_front_matter_ended_by_a_blank_line_is_the_text():
+    """`# Judul` after the blank line that ends a `---` block, with a `---`
+    rule further down, was read as a YAML comment and left the page; a comment
+    before more keys is still one, and a draft flag under it holds back."""
+    lead = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat."
+    text = (
+        f"---\nTitle: Rapat\nDate: 2024-11-17 09:30\n\n# Rapat Pleno\n\n{lead}\n\n---\n\nPenutup.\n"
+    )
+    document = parse(text)
+    assert [f.key for f in document.front_matter.fields] == ["title", "date"]
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    page = BeautifulSoup(md.convert(text), "html.parser")
+    assert (page.h1.get_text(), page.p.get_text()) == ("Rapat Pleno", lead)
+    flagged = (
+        "---\nTitle: Rapat\nSummary: |+\n  Isi.\n\n# catatan redaksi\ndraft: true\n---\n\nIsi.\n"
+    )
+    assert warta_meta(flagged)["status"] == ["draft"]
+
+
 def test_a_draft_flag_reaches_pelican_before_a_line_that_ends_meta():
     """`---extra: x` above the closing `---`: `meta` ended there, before the
     `Status: draft` written after it, and the draft was published."""

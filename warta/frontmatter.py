@@ -411,8 +411,13 @@ def _extent(block: list[str]) -> int:
     `---` rule further down), where Pelican's reader ends it."""
     for index in range(1, len(block) - 1):
         if not block[index].strip() and block[index - 1].strip():
-            following = next((t for t in block[index + 1 : -1] if t.strip()), "")
-            if not _yaml_like(following):
+            # The next line that is not `#`: a `#` line is YAML's comment
+            # before more front matter, and the release's heading (`# Judul`)
+            # before its text.
+            following = next(
+                (t for t in block[index + 1 : -1] if t.strip() and not t.startswith("#")), None
+            )
+            if following is not None and not _yaml_like(following):
                 return index
     return len(block) - 1
 
