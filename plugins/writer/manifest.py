@@ -18,14 +18,34 @@ that stops half-way never vouches for files it did not finish. No Pelican import
 from __future__ import annotations
 
 import json
+import logging
 import os
 from pathlib import Path
 from typing import NamedTuple
 
+from warta import findings
+from warta.findings import Finding
 from warta.fingerprint import hash_bytes
-from warta.paths import replace_file
+from warta.paths import OutputPaths, replace_file
+
+logger = logging.getLogger(__name__)
 
 VERSION = 3
+
+
+def is_site_path(value) -> bool:
+    """A plain path of a file below the output folder, as the writer records it
+    ("berita/2024/x/index.html"): not absolute, no `..`, `.` or empty segment,
+    no backslash or NUL. A manifest key of another form (a hand edit) would
+    name a file outside the output for `OutputFolder.remove` to delete."""
+    return (
+        isinstance(value, str)
+        and bool(value)
+        and "\\" not in value
+        and "\x00" not in value
+        and not os.path.isabs(value)
+        and all(part not in ("", ".", "..") for part in value.split("/"))
+    )
 
 
 def write_stamped(path: str | os.PathLike, data: bytes) -> list:
@@ -101,7 +121,7 @@ class Manifest:
             self.previous = {
                 path: entry
                 for path, entry in ((path, read_entry(value)) for path, value in entries)
-                if entry is not None
+                if entry is not None and is_site_path(path)
             }
         self.path.unlink(missing_ok=True)
 
@@ -159,11 +179,29 @@ class OutputFolder:
     def remove(self, site_paths) -> None:
         """Delete files the last build wrote and this one did not, and the
         folders they leave empty (a deleted article's folder)."""
+        inside = OutputPaths(self.output)
         for site_path in site_paths:
+            # Never a file outside the output (through a link put into it), never a folder.
+            if not is_site_path(site_path) or inside.refusal(site_path):
+                continue
             path = self.output / site_path
             try:
+                if not path.is_file():
+                    continue  # gone, or a folder where the last build wrote a file
                 path.unlink()
             except FileNotFoundError:
+                continue
+            except OSError as exc:
+                findings.report(
+                    logger,
+                    Finding(
+                        os.fspath(path),
+                        None,
+                        "warning",
+                        f"the last build's file could not be deleted: {exc.strerror or exc}",
+                        "delete it by hand, or empty the output folder",
+                    ),
+                )
                 continue
             for parent in path.parents:
                 if parent == self.output:
