@@ -27,6 +27,7 @@ from warta import findings
 from warta.findings import Finding
 from warta.fingerprint import hash_bytes
 from warta.paths import OutputPaths, replace_file
+from warta.text import shown_controls
 
 logger = logging.getLogger(__name__)
 
@@ -139,38 +140,66 @@ class OutputFolder:
         self.output = Path(output)
 
     def clean(self, keep: set[str], retention) -> None:
-        """Delete every file except `keep` (site paths) and the retained top-level names."""
-        if not self.output.is_dir():
+        """Delete every file except `keep` (site paths) and the retained top-level
+        names, and every symbolic link (`keep` or not): the output is the
+        build's own, and a page is never written through a link to elsewhere."""
+        if not self.output.is_dir() or self.output.is_symlink():
             return
-        for entry in os.scandir(self.output):
-            if entry.name in retention or entry.name in keep:
+        cut = len(os.path.join(os.fspath(self.output), ""))
+        for entry in list(os.scandir(self.output)):
+            if entry.name in retention:
                 continue
-            if entry.is_dir(follow_symlinks=False):
-                self._clean_folder(Path(entry.path), keep)
-            else:
+            if entry.is_symlink():
+                self._remove_link(entry.path)
+            elif entry.is_dir(follow_symlinks=False):
+                self._clean_folder(entry.path, keep, cut)
+            elif entry.name not in keep:
                 os.unlink(entry.path)
 
-    def _clean_folder(self, folder: Path, keep: set[str]) -> None:
-        # A warm build walks tens of thousands of kept files: the site path is
-        # cut from the walk's text (pathlib cost more than the walk), and a folder
-        # that keeps a file, or a folder below it, is not asked to go.
-        cut = len(os.path.join(os.fspath(self.output), ""))
-        holding: set[str] = set()  # folders that still hold something
-        for root, _folders, files in os.walk(folder, topdown=False):
-            base = root[cut:].replace(os.sep, "/")
-            kept = False
-            for name in files:
-                if f"{base}/{name}" in keep:
-                    kept = True
-                else:
-                    os.unlink(os.path.join(root, name))
-            if kept or root in holding:
-                holding.add(os.path.dirname(root))
-                continue
-            try:
-                os.rmdir(root)  # only succeeds when it is empty now
-            except OSError:
-                holding.add(os.path.dirname(root))
+    def _clean_folder(self, folder: str, keep: set[str], cut: int) -> bool:
+        """Empty `folder` but for `keep`; whether it still holds something.
+        A warm build walks tens of thousands of kept files: the site path is cut
+        from the text (pathlib cost more), and a link is told from the
+        listing's own file type, with no `stat` a file."""
+        base = folder[cut:].replace(os.sep, "/")
+        holding = False
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+        for entry in entries:
+            if entry.is_symlink():
+                self._remove_link(entry.path)
+            elif entry.is_dir(follow_symlinks=False):
+                holding = self._clean_folder(entry.path, keep, cut) or holding
+            elif f"{base}/{entry.name}" in keep:
+                holding = True
+            else:
+                os.unlink(entry.path)
+        if holding:
+            return True
+        try:
+            os.rmdir(folder)  # only succeeds when it is empty now
+        except OSError:
+            return True
+        return False
+
+    def _remove_link(self, path: str) -> None:
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        os.unlink(path)  # the link itself, never what it points to
+        findings.report(
+            logger,
+            Finding(
+                path,
+                None,
+                "warning",
+                f"symbolic link in the output folder removed (the build writes its own "
+                f"files there, never through a link): '{shown_controls(target)}'",
+                "build into a folder of its own; to keep a top-level name, "
+                "list it in OUTPUT_RETENTION",
+            ),
+        )
 
     def site_path(self, path: str | os.PathLike) -> str:
         """A file's path below the output folder, with "/" separators."""
