@@ -107,6 +107,7 @@ class Manifest:
         self.output = Path(output).resolve()
         self.previous: dict[str, Entry] = {}  # site path → entry, from the last build
         self.current: dict[str, Entry] = {}  # site path → entry, this build
+        self.unusable = False  # its folder cannot be written (a file in its place)
 
     def load(self) -> None:
         """Read the last build's manifest and remove it until this build ends."""
@@ -124,9 +125,26 @@ class Manifest:
                 for path, entry in ((path, read_entry(value)) for path, value in entries)
                 if entry is not None and is_site_path(path)
             }
-        self.path.unlink(missing_ok=True)
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:  # the cache folder (or the writer's in it) is a file
+            self.unusable = True
+            self.previous = {}
+            findings.report(
+                logger,
+                Finding(
+                    os.fspath(self.folder),
+                    None,
+                    "warning",
+                    f"the writer's cache cannot be used ({exc.strerror or exc}): every page "
+                    "is rendered, and none kept for the next build",
+                    "delete or rename the file where the cache folder should be",
+                ),
+            )
 
     def save(self) -> None:
+        if self.unusable:
+            return
         data = {"version": VERSION, "output": str(self.output), "files": self.current}
         replace_file(self.path, json.dumps(data, sort_keys=True).encode("utf-8"))
 

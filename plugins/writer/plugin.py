@@ -592,7 +592,7 @@ class WriterBuild:
             # digest): the last build's files were kept, and those not written
             # again (a new draft's, a deleted release's pages) must go.
             self.manifest.save()
-            if self.digest is not None:
+            if self.digest is not None and not self.manifest.unusable:
                 save_parsed(self.templates_file, self.digest, self.parsed_templates)
             self.folder.remove(set(self.manifest.previous) - set(self.manifest.current))
         logger.info(
