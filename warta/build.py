@@ -193,6 +193,40 @@ def shadowed_plugins(settings: dict) -> list[tuple[str, str]]:
     return found
 
 
+# The folders a build writes into: each must be a folder, or absent (made).
+BUILD_FOLDERS = (
+    ("OUTPUT_PATH", "output folder", "WARTA_OUTPUT_PATH"),
+    ("CACHE_PATH", "cache folder", "WARTA_CACHE_PATH"),
+)
+
+
+def folder_problems(settings: dict) -> list[Finding]:
+    """One error for each of OUTPUT_PATH and CACHE_PATH that names something
+    other than a folder (a file, a link to a file): the build would stop with a
+    traceback deep inside the first plugin to write there (the writer's
+    manifest, the JSON feed)."""
+    problems = []
+    for key, name, variable in BUILD_FOLDERS:
+        value = settings.get(key)
+        if not value:
+            continue
+        path = Path(value)
+        if not os.path.lexists(path) or path.is_dir():
+            continue
+        # As set (the build's own display would show it as "cache/", "output/").
+        shown = os.path.relpath(path) if not path.is_absolute() else str(path)
+        problems.append(
+            Finding(
+                shown,
+                None,
+                "error",
+                f"the {name} ({key}) is not a folder: '{shown}'",
+                f"delete or rename that file, or set {variable} to a folder",
+            )
+        )
+    return problems
+
+
 def code_location(exc: BaseException, plugin_paths=()) -> str:
     """Where an exception that stopped the build was raised, to name in its
     one line: the plugin ("plugin 'statistik', statistik/__init__.py:12"),
@@ -260,6 +294,8 @@ def build_site(
                     f"'{name}' out of PLUGINS to use the installed one instead of ours",
                 )
             )
+        for finding in folder_problems(settings):
+            handler.add(finding)
         if handler.errors:
             raise SettingsError("the plugins are not in the order the build depends on")
         from pelican import Pelican

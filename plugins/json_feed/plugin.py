@@ -27,7 +27,9 @@ import os
 from pelican import signals
 from pelican.generators import Generator
 
+from warta import findings
 from warta.enrichment import enrichment_of
+from warta.findings import Finding
 from warta.paths import own_output
 from warta.published import check_only, listed
 from warta.text import plain_text
@@ -107,9 +109,23 @@ class JsonFeedGenerator(Generator):
             ),
         )
         path = os.path.join(self.output_path, save_as)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "w", encoding="utf-8") as handle:
-            json.dump(feed, handle, ensure_ascii=False, indent=None, separators=(",", ":"))
+        try:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "w", encoding="utf-8") as handle:
+                json.dump(feed, handle, ensure_ascii=False, indent=None, separators=(",", ":"))
+        except OSError as exc:  # the output is a file, a full disk, no permission
+            findings.report(
+                logger,
+                Finding(
+                    path,
+                    None,
+                    "error",
+                    f"JSON feed not written: {exc.strerror or exc}",
+                    "check that the output folder is a folder you may write to "
+                    f"('{self.output_path}')",
+                ),
+            )
+            return
         logger.info("Writing %s", path)
 
 

@@ -18,14 +18,35 @@ that stops half-way never vouches for files it did not finish. No Pelican import
 from __future__ import annotations
 
 import json
+import logging
 import os
 from pathlib import Path
 from typing import NamedTuple
 
+from warta import findings
+from warta.findings import Finding
 from warta.fingerprint import hash_bytes
-from warta.paths import replace_file
+from warta.paths import OutputPaths, replace_file
+from warta.text import shown_controls
+
+logger = logging.getLogger(__name__)
 
 VERSION = 3
+
+
+def is_site_path(value) -> bool:
+    """A plain path of a file below the output folder, as the writer records it
+    ("berita/2024/x/index.html"): not absolute, no `..`, `.` or empty segment,
+    no backslash or NUL. A manifest key of another form (a hand edit) would
+    name a file outside the output for `OutputFolder.remove` to delete."""
+    return (
+        isinstance(value, str)
+        and bool(value)
+        and "\\" not in value
+        and "\x00" not in value
+        and not os.path.isabs(value)
+        and all(part not in ("", ".", "..") for part in value.split("/"))
+    )
 
 
 def write_stamped(path: str | os.PathLike, data: bytes) -> list:
@@ -86,6 +107,7 @@ class Manifest:
         self.output = Path(output).resolve()
         self.previous: dict[str, Entry] = {}  # site path → entry, from the last build
         self.current: dict[str, Entry] = {}  # site path → entry, this build
+        self.unusable = False  # its folder cannot be written (a file in its place)
 
     def load(self) -> None:
         """Read the last build's manifest and remove it until this build ends."""
@@ -101,11 +123,28 @@ class Manifest:
             self.previous = {
                 path: entry
                 for path, entry in ((path, read_entry(value)) for path, value in entries)
-                if entry is not None
+                if entry is not None and is_site_path(path)
             }
-        self.path.unlink(missing_ok=True)
+        try:
+            self.path.unlink(missing_ok=True)
+        except OSError as exc:  # the cache folder (or the writer's in it) is a file
+            self.unusable = True
+            self.previous = {}
+            findings.report(
+                logger,
+                Finding(
+                    os.fspath(self.folder),
+                    None,
+                    "warning",
+                    f"the writer's cache cannot be used ({exc.strerror or exc}): every page "
+                    "is rendered, and none kept for the next build",
+                    "delete or rename the file where the cache folder should be",
+                ),
+            )
 
     def save(self) -> None:
+        if self.unusable:
+            return
         data = {"version": VERSION, "output": str(self.output), "files": self.current}
         replace_file(self.path, json.dumps(data, sort_keys=True).encode("utf-8"))
 
@@ -119,38 +158,66 @@ class OutputFolder:
         self.output = Path(output)
 
     def clean(self, keep: set[str], retention) -> None:
-        """Delete every file except `keep` (site paths) and the retained top-level names."""
-        if not self.output.is_dir():
+        """Delete every file except `keep` (site paths) and the retained top-level
+        names, and every symbolic link (`keep` or not): the output is the
+        build's own, and a page is never written through a link to elsewhere."""
+        if not self.output.is_dir() or self.output.is_symlink():
             return
-        for entry in os.scandir(self.output):
-            if entry.name in retention or entry.name in keep:
+        cut = len(os.path.join(os.fspath(self.output), ""))
+        for entry in list(os.scandir(self.output)):
+            if entry.name in retention:
                 continue
-            if entry.is_dir(follow_symlinks=False):
-                self._clean_folder(Path(entry.path), keep)
-            else:
+            if entry.is_symlink():
+                self._remove_link(entry.path)
+            elif entry.is_dir(follow_symlinks=False):
+                self._clean_folder(entry.path, keep, cut)
+            elif entry.name not in keep:
                 os.unlink(entry.path)
 
-    def _clean_folder(self, folder: Path, keep: set[str]) -> None:
-        # A warm build walks tens of thousands of kept files: the site path is
-        # cut from the walk's text (pathlib cost more than the walk), and a folder
-        # that keeps a file, or a folder below it, is not asked to go.
-        cut = len(os.path.join(os.fspath(self.output), ""))
-        holding: set[str] = set()  # folders that still hold something
-        for root, _folders, files in os.walk(folder, topdown=False):
-            base = root[cut:].replace(os.sep, "/")
-            kept = False
-            for name in files:
-                if f"{base}/{name}" in keep:
-                    kept = True
-                else:
-                    os.unlink(os.path.join(root, name))
-            if kept or root in holding:
-                holding.add(os.path.dirname(root))
-                continue
-            try:
-                os.rmdir(root)  # only succeeds when it is empty now
-            except OSError:
-                holding.add(os.path.dirname(root))
+    def _clean_folder(self, folder: str, keep: set[str], cut: int) -> bool:
+        """Empty `folder` but for `keep`; whether it still holds something.
+        A warm build walks tens of thousands of kept files: the site path is cut
+        from the text (pathlib cost more), and a link is told from the
+        listing's own file type, with no `stat` a file."""
+        base = folder[cut:].replace(os.sep, "/")
+        holding = False
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+        for entry in entries:
+            if entry.is_symlink():
+                self._remove_link(entry.path)
+            elif entry.is_dir(follow_symlinks=False):
+                holding = self._clean_folder(entry.path, keep, cut) or holding
+            elif f"{base}/{entry.name}" in keep:
+                holding = True
+            else:
+                os.unlink(entry.path)
+        if holding:
+            return True
+        try:
+            os.rmdir(folder)  # only succeeds when it is empty now
+        except OSError:
+            return True
+        return False
+
+    def _remove_link(self, path: str) -> None:
+        try:
+            target = os.readlink(path)
+        except OSError:
+            target = "?"
+        os.unlink(path)  # the link itself, never what it points to
+        findings.report(
+            logger,
+            Finding(
+                path,
+                None,
+                "warning",
+                f"symbolic link in the output folder removed (the build writes its own "
+                f"files there, never through a link): '{shown_controls(target)}'",
+                "build into a folder of its own; to keep a top-level name, "
+                "list it in OUTPUT_RETENTION",
+            ),
+        )
 
     def site_path(self, path: str | os.PathLike) -> str:
         """A file's path below the output folder, with "/" separators."""
@@ -159,11 +226,29 @@ class OutputFolder:
     def remove(self, site_paths) -> None:
         """Delete files the last build wrote and this one did not, and the
         folders they leave empty (a deleted article's folder)."""
+        inside = OutputPaths(self.output)
         for site_path in site_paths:
+            # Never a file outside the output (through a link put into it), never a folder.
+            if not is_site_path(site_path) or inside.refusal(site_path):
+                continue
             path = self.output / site_path
             try:
+                if not path.is_file():
+                    continue  # gone, or a folder where the last build wrote a file
                 path.unlink()
             except FileNotFoundError:
+                continue
+            except OSError as exc:
+                findings.report(
+                    logger,
+                    Finding(
+                        os.fspath(path),
+                        None,
+                        "warning",
+                        f"the last build's file could not be deleted: {exc.strerror or exc}",
+                        "delete it by hand, or empty the output folder",
+                    ),
+                )
                 continue
             for parent in path.parents:
                 if parent == self.output:

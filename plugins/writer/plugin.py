@@ -35,7 +35,16 @@ from warta.fingerprint import (
 )
 from warta.frontmatter import read_header
 from warta.parallel import fork_map, worker_count
-from warta.paths import ADDRESS_KEYS, NAME_MAX, OUTPUT_OWNERS, long_name, output_collision
+from warta.paths import (
+    ADDRESS_KEYS,
+    NAME_MAX,
+    OUTPUT_OWNERS,
+    OutputPaths,
+    first_symlink,
+    link_target,
+    long_name,
+    output_collision,
+)
 from warta.published import PREVIEWS_SAID, check_only
 
 from .manifest import Entry, Manifest, OutputFolder, unchanged, write_stamped
@@ -583,7 +592,7 @@ class WriterBuild:
             # digest): the last build's files were kept, and those not written
             # again (a new draft's, a deleted release's pages) must go.
             self.manifest.save()
-            if self.digest is not None:
+            if self.digest is not None and not self.manifest.unusable:
                 save_parsed(self.templates_file, self.digest, self.parsed_templates)
             self.folder.remove(set(self.manifest.previous) - set(self.manifest.current))
         logger.info(
@@ -624,6 +633,35 @@ class WriterBuild:
         self.manifest.current = {}
         self.manifest.save()
 
+    def inside_output(self, jobs: list[Job]) -> list[Job]:
+        """The jobs whose file stays inside the output folder. One whose path
+        leads elsewhere through a symbolic link (put there after the clean-up
+        at the start, or in a build that does not clean) is not written: one
+        error per link, naming it and how many files it would have taken."""
+        inside = OutputPaths(self.output)
+        kept, refused = [], {}
+        for job in jobs:
+            if inside.refusal(job.site_path) is None:
+                kept.append(job)
+                continue
+            link = first_symlink(self.output, job.path)
+            refused.setdefault(os.fspath(link) if link else os.fspath(self.output), []).append(job)
+        for where, held in refused.items():
+            target = link_target(Path(where)) if os.path.islink(where) else ""
+            findings.report(
+                logger,
+                Finding(
+                    where,
+                    None,
+                    "error",
+                    f"{len(held)} files not written: their path leads outside the output "
+                    f"folder{f' (a link to {target!r})' if target else ''}: "
+                    f"{', '.join(job.site_path for job in held[:3])}",
+                    "delete the symbolic link from the output folder and build again",
+                ),
+            )
+        return kept
+
     def _produce(self, jobs: list[Job]) -> None:
         to_render, reused = [], set()
         for job in jobs:
@@ -640,6 +678,9 @@ class WriterBuild:
                         job.site_path,
                         "inputs have no stable digest" if job.fingerprint is None else "changed",
                     )
+        kept_inside = self.inside_output(to_render)
+        refused = {job.site_path for job in to_render} - {job.site_path for job in kept_inside}
+        to_render = kept_inside
         results = {job.site_path: job.run() for job in to_render if job.in_parent}
         forked = [job for job in to_render if not job.in_parent]
         stamps = fork_map(Job.run, forked, self.workers, min_items_per_worker=32)
@@ -667,7 +708,7 @@ class WriterBuild:
             )
         # In writing order, as Pelican would: every file, rendered or reused.
         for job in jobs:
-            if job.announce and not failed.get(job.site_path):
+            if job.announce and not failed.get(job.site_path) and job.site_path not in refused:
                 job.announce(job.site_path in reused)
 
 

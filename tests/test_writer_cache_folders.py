@@ -1,0 +1,48 @@
+"""A cache or output folder that is a file: one line naming it, no traceback."""
+
+from __future__ import annotations
+
+import pytest
+
+NO_SEARCH = {"SEARCH_ENABLED": False}
+
+
+@pytest.mark.parametrize("key", ["OUTPUT_PATH", "CACHE_PATH"])
+def test_a_build_folder_that_is_a_file_is_one_error(tmp_path, key):
+    from warta.build import folder_problems
+
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
+    settings = {"OUTPUT_PATH": str(tmp_path / "out"), "CACHE_PATH": str(tmp_path / "cache")}
+    assert folder_problems(settings) == []
+    settings[key] = str(afile)
+    found = folder_problems(settings)
+    assert [(f.path, f.level) for f in found] == [(str(afile), "error")]
+    assert key in found[0].message
+
+
+@pytest.mark.parametrize("key", ["OUTPUT_PATH", "CACHE_PATH"])
+def test_the_build_stops_at_a_folder_that_is_a_file_with_one_line(site, key):
+    site.article("a.md", title="Rapat pleno penetapan daftar pemilih")
+    afile = site.root / "afile"
+    afile.write_text("x", encoding="utf-8")
+
+    built = site.build(**{key: str(afile)}, **NO_SEARCH)
+
+    assert built.returncode == 1
+    assert [f.path for f in built.findings("error")] == [str(afile)], built.log
+    assert afile.read_text(encoding="utf-8") == "x"
+
+
+def test_a_writer_cache_folder_that_is_a_file_is_a_warning_and_the_site_is_built(site):
+    site.article("a.md", title="Rapat pleno penetapan daftar pemilih")
+    (site.root / "cache").mkdir()
+    (site.root / "cache" / "writer").write_text("x", encoding="utf-8")
+
+    built = site.build(**NO_SEARCH)
+
+    assert built.returncode == 0, built.log
+    assert any(f.path.endswith("writer") for f in built.findings("warning")), built.log
+    assert any(p.endswith("index.html") and "rapat-pleno" in p for p in built.files())
+    second = site.build(**NO_SEARCH)
+    assert second.returncode == 0, second.log

@@ -1,0 +1,167 @@
+"""plugins/writer: the output folder is the build's own; nothing outside it is
+written or deleted (symbolic links put into it, manifest keys that climb out)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from plugins.writer.manifest import Entry, Manifest, OutputFolder
+
+NO_SEARCH = {"SEARCH_ENABLED": False}
+
+
+@pytest.mark.parametrize(
+    "key",
+    ["../victim.txt", "/tmp/victim.txt", "a/../../victim.txt", "a\\b.html", "a\x00b", "", "./x"],
+)
+def test_a_manifest_key_outside_the_output_is_left_out(tmp_path, key):
+    cache, output = tmp_path / "cache", tmp_path / "out"
+    cache.mkdir()
+    stamp = ["d", [1, 2, "ff"]]
+    data = {
+        "version": 3,
+        "output": str(output.resolve()),
+        "files": {key: stamp, "berita/x/index.html": stamp},
+    }
+    (cache / "manifest.json").write_text(json.dumps(data), encoding="utf-8")
+    manifest = Manifest(cache, output)
+    manifest.load()
+    assert manifest.previous == {"berita/x/index.html": Entry("d", [1, 2, "ff"])}
+
+
+def test_remove_deletes_nothing_outside_the_output_and_no_folder(tmp_path):
+    output = tmp_path / "out"
+    (output / "tag" / "x").mkdir(parents=True)
+    (output / "tag" / "x" / "index.html").write_text("x", encoding="utf-8")
+    (output / "gone.html").write_text("x", encoding="utf-8")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("x", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "index.html").write_text("x", encoding="utf-8")
+    (output / "linked").symlink_to(elsewhere)
+
+    OutputFolder(output).remove(
+        {"../victim.txt", str(victim), "tag", "linked/index.html", "gone.html", "none.html"}
+    )
+
+    assert victim.exists()
+    assert (elsewhere / "index.html").exists()
+    assert (output / "tag" / "x" / "index.html").exists()
+    assert not (output / "gone.html").exists()
+
+
+def test_a_hand_edited_manifest_deletes_nothing_outside_and_does_not_stop_the_build(site, tmp_path):
+    site.article("a.md", title="Rapat pleno")
+    first = site.build(**NO_SEARCH)
+    assert first.returncode == 0, first.log
+    manifest_path = site.root / "cache" / "writer" / "manifest.json"
+    data = json.loads(manifest_path.read_text(encoding="utf-8"))
+    victim = tmp_path / "victim.txt"
+    victim.write_text("x", encoding="utf-8")
+    entry = next(iter(data["files"].values()))
+    folder = next(p for p in site.output.iterdir() if p.is_dir())
+    data["files"].update({"../victim.txt": entry, str(victim): entry, folder.name: entry})
+    manifest_path.write_text(json.dumps(data), encoding="utf-8")
+
+    second = site.build(**NO_SEARCH)
+
+    assert second.returncode == 0, second.log
+    assert victim.exists()
+    assert folder.is_dir()
+    assert "Traceback" not in second.log and "CRITICAL" not in second.log
+
+
+def snapshot(folder):
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_clean_removes_every_symbolic_link_kept_or_not(tmp_path):
+    output, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    (elsewhere / "2024").mkdir(parents=True)
+    (elsewhere / "2024" / "index.html").write_text("x", encoding="utf-8")
+    (elsewhere / "index.html").write_text("x", encoding="utf-8")
+    (output / "berita").mkdir(parents=True)
+    (output / "berita" / "2024").symlink_to(elsewhere / "2024")
+    (output / "berita" / "kept.html").symlink_to(elsewhere / "index.html")
+    (output / "index.html").symlink_to(elsewhere / "index.html")
+    (output / "media").symlink_to(elsewhere)
+    (output / "pagefind").symlink_to(elsewhere)  # retained: the maintainer's own
+
+    keep = {"index.html", "berita/kept.html", "berita/2024/index.html", "media/index.html"}
+    OutputFolder(output).clean(keep, {"pagefind"})
+
+    assert sorted(p.name for p in output.iterdir()) == ["pagefind"]
+    assert (elsewhere / "2024" / "index.html").exists()
+    assert (elsewhere / "index.html").exists()
+
+
+@pytest.fixture
+def built(site):
+    site.article("a.md", title="Rapat pleno", date="2024-05-01 09:00")
+    site.article("b.md", title="Rapat pleno kedua", date="2024-05-02 09:00")
+    first = site.build(**NO_SEARCH)
+    assert first.returncode == 0, first.log
+    return site
+
+
+def article_folder(output):
+    """The folder of the articles' pages (two levels below the output)."""
+    page = next(p for p in sorted(output.rglob("index.html")) if "rapat-pleno" in p.as_posix())
+    return output / page.relative_to(output).parts[0]
+
+
+@pytest.mark.parametrize("warm", [True, False])
+def test_a_linked_folder_in_the_output_is_removed_before_pages_are_written(built, tmp_path, warm):
+    folder = article_folder(built.output)
+    elsewhere = tmp_path / "elsewhere"
+    folder.rename(elsewhere)
+    folder.symlink_to(elsewhere)
+    before = snapshot(elsewhere)
+    if not warm:
+        (built.root / "cache" / "writer" / "manifest.json").unlink()
+
+    second = built.build(**NO_SEARCH)
+
+    assert second.returncode == 0, second.log
+    assert snapshot(elsewhere) == before
+    assert not folder.is_symlink() and any(folder.rglob("index.html"))
+    warnings = [f for f in second.findings("warning") if "symbolic link" in f.message]
+    assert len(warnings) == 1 and warnings[0].path.endswith(folder.name)
+
+
+def test_a_kept_top_level_file_that_is_a_link_is_removed_and_written_again(built, tmp_path):
+    home = built.output / "index.html"
+    evil = tmp_path / "evil.html"
+    evil.write_bytes(home.read_bytes())
+    home.unlink()
+    home.symlink_to(evil)
+    before = evil.stat()
+
+    second = built.build(**NO_SEARCH)
+
+    assert second.returncode == 0, second.log
+    assert evil.stat().st_mtime_ns == before.st_mtime_ns
+    assert home.is_file() and not home.is_symlink()
+
+
+def test_the_writer_writes_no_page_through_a_link_when_the_output_is_not_cleaned(built, tmp_path):
+    folder = article_folder(built.output)
+    elsewhere = tmp_path / "elsewhere"
+    folder.rename(elsewhere)
+    folder.symlink_to(elsewhere)
+    before = snapshot(elsewhere)
+    (built.root / "cache" / "writer" / "manifest.json").unlink()  # render everything
+
+    second = built.build(DELETE_OUTPUT_DIRECTORY=False, **NO_SEARCH)
+
+    assert snapshot(elsewhere) == before
+    errors = [f for f in second.findings("error") if f.path.endswith(folder.name)]
+    assert len(errors) == 1, second.log
+    assert "outside the output" in errors[0].message
