@@ -46,3 +46,20 @@ def test_a_writer_cache_folder_that_is_a_file_is_a_warning_and_the_site_is_built
     assert any(p.endswith("index.html") and "rapat-pleno" in p for p in built.files())
     second = site.build(**NO_SEARCH)
     assert second.returncode == 0, second.log
+
+
+def test_an_images_cache_folder_that_is_a_file_is_a_warning_and_the_cards_are_made(site):
+    """cache/images a file: the build stopped with NotADirectoryError."""
+    site.article("a.md", title="Rapat pleno penetapan daftar pemilih", slug="rapat-pleno")
+    (site.root / "cache").mkdir()
+    (site.root / "cache" / "images").write_text("x", encoding="utf-8")
+
+    built = site.build(**NO_SEARCH)
+
+    assert built.returncode == 0, built.log
+    said = built.findings("warning")
+    assert [f.path.rsplit("/", 2)[-2:] for f in said] == [["cache", "images"]], built.log
+    cards = [p for p in built.files() if p.endswith("og.png")]
+    assert len(cards) == 1, built.files()
+    assert (built.output / cards[0]).stat().st_size > 0
+    assert (site.root / "cache" / "images").read_text(encoding="utf-8") == "x"

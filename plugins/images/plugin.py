@@ -65,6 +65,8 @@ import html
 import logging
 import os
 import re
+import shutil
+import tempfile
 from fnmatch import fnmatchcase
 from functools import partial
 from pathlib import Path
@@ -202,9 +204,24 @@ class Build:
         # checked as in a build, so the findings are the build's; but no variant
         # is encoded, no card drawn, nothing linked, stripped or cached.
         self.check_only = check_only(settings)
-        self.cache = ImageCache(
-            Path(settings["CACHE_PATH"]) / setting(settings, "IMAGES_CACHE_DIR")
-        )
+        self.temporary: Path | None = None
+        folder = Path(settings["CACHE_PATH"]) / setting(settings, "IMAGES_CACHE_DIR")
+        if not usable_folder(folder):
+            # Variants and cards are made in the cache and linked from there:
+            # this build makes them in a folder of its own, removed at its end.
+            findings.report(
+                logger,
+                Finding(
+                    str(folder),
+                    None,
+                    "warning",
+                    "images: the cache folder is a file, not used this build "
+                    "(variants and cards made again)",
+                    "delete that file (`invoke clean` empties the cache)",
+                ),
+            )
+            folder = self.temporary = Path(tempfile.mkdtemp(prefix="warta-images-"))
+        self.cache = ImageCache(folder)
         self.variant_settings = VariantSettings(
             widths=tuple(int(w) for w in setting(settings, "IMAGES_WIDTHS")),
             webp_quality=int(setting(settings, "IMAGES_WEBP_QUALITY")),
@@ -320,7 +337,18 @@ def current_build(settings) -> Build | None:
 
 def forget_build(*_) -> None:
     global _active
+    if _active is not None and _active.temporary is not None:
+        shutil.rmtree(_active.temporary, ignore_errors=True)
     _active = None
+
+
+def usable_folder(folder: Path) -> bool:
+    """Whether `folder` is a folder, or can be made: no file (or link to one)
+    stands where it or a folder above it should be."""
+    for path in (folder, *folder.parents):
+        if path.exists() or path.is_symlink():
+            return path.is_dir()
+    return True
 
 
 def relative_source(content, build: Build) -> str:
