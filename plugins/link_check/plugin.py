@@ -193,7 +193,12 @@ def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: st
     warned: set[tuple[str, int | None]] = set()
     source = None
     first_lines: dict[str, int] = {}  # field → the first line it is written on
+    telling = _telling_words(hidden, content.settings, site_prefix)
     for field, value in _texts(content).items():
+        # Most texts name no unpublished content at all: no scan for addresses.
+        shown = unquote(html.unescape(value)).casefold()
+        if not any(word in shown for word in telling):
+            continue
         plain = _is_plain(field)
         text = html.escape(value, quote=False) if plain else value
         unwritten = set()
@@ -329,6 +334,20 @@ def link_placer(content):
         return link_line(source, link, first_line=body_start, after=after, render=render) or 0
 
     return place
+
+
+# The last build's `hidden` and the words its unpublished addresses tell.
+_TELLING: list = [None, frozenset()]
+
+
+def _telling_words(hidden: dict, settings, site_prefix: str) -> frozenset[str]:
+    """The words of the unpublished contents' addresses (`address_words`), worked
+    out once per build: `hidden` also holds every published address."""
+    if _TELLING[0] is not hidden:
+        addresses = [address for address, target in hidden.items() if target is not None]
+        generic = _generic_words(settings, site_prefix)
+        _TELLING[:] = [hidden, frozenset(address_words(addresses, generic))]
+    return _TELLING[1]
 
 
 def _generic_words(settings, site_prefix: str) -> set[str]:
