@@ -8,6 +8,8 @@ Pelican import: the generators are passed in.
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 ARTICLE_LISTS = (
     "articles",
     "translations",
@@ -57,6 +59,23 @@ def every_article(generator) -> list:
 
 def every_page(generator) -> list:
     return every_content(generator, PAGE_LISTS)
+
+
+def set_summary(content, text: str | None) -> None:
+    """Give the content another summary (None: none of its own, Pelican's of
+    the body then), as Pelican keeps it: in its metadata and in `_summary`
+    where it has one, Markup kept Markup."""
+    summary = content.metadata.get("summary")
+    if text is None:
+        content.metadata.pop("summary", None)
+        if hasattr(content, "_summary"):
+            del content._summary
+        return
+    if isinstance(summary, Markup) and not isinstance(text, Markup):
+        text = Markup(text)
+    content.metadata["summary"] = text
+    if hasattr(content, "_summary"):
+        content._summary = text
 
 
 def forget_rendered(content) -> None:

@@ -18,7 +18,7 @@ from pelican.plugins.signals import signal
 from pelican.urlwrappers import Author, Category, Tag
 
 from warta import frontmatter
-from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_path
+from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_path, set_summary
 from warta.findings import Finding, report
 from warta.paths import host_of, normal_address, site_address
 from warta.published import LINKS_REMOVED, is_written, written_contents
@@ -170,11 +170,7 @@ def _set_text(content, field: str, text: str) -> None:
         _set_correction(content, field, text)
         return
     if field == "summary":
-        summary = content.metadata.get("summary")
-        text = Markup(text) if isinstance(summary, Markup) else text
-        content.metadata["summary"] = text
-        if hasattr(content, "_summary"):
-            content._summary = text
+        set_summary(content, text)
         return
     body = content._content
     content._content = text

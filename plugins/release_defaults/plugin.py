@@ -38,7 +38,7 @@ from pelican.readers import MarkdownReader
 from pelican.urlwrappers import Author
 
 from warta import frontmatter
-from warta.contents import every_article, is_articles_generator
+from warta.contents import every_article, is_articles_generator, set_summary
 from warta.enrichment import ARTICLES_ENRICHED, enrichment_of
 from warta.findings import Finding, report
 from warta.new_article import (
@@ -124,9 +124,7 @@ def summary_of(content) -> str:
         place_reader(content.settings),
     )
     if summary:
-        content.metadata["summary"] = html.escape(summary, quote=False)
-        if hasattr(content, "_summary"):  # Pelican writes it back into the metadata
-            content._summary = content.metadata["summary"]
+        set_summary(content, html.escape(summary, quote=False))
     return summary
 
 
@@ -142,9 +140,7 @@ def summary_again(content) -> None:
         return
     if not summary_of(content) and "summary" in content.metadata:
         # The lead was the link alone: Pelican's own summary, of the body as published.
-        del content.metadata["summary"]
-        if hasattr(content, "_summary"):
-            del content._summary
+        set_summary(content, None)
 
 
 def supply_author(generator) -> None:

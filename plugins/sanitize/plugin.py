@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import logging
 
-from markupsafe import Markup
 from pelican import signals
 
 from warta import frontmatter
-from warta.contents import every_article, every_page, forget_rendered, message_path
+from warta.contents import every_article, every_page, forget_rendered, message_path, set_summary
 from warta.findings import Finding, report
 from warta.imagetags import COMPUTER_PATH_MESSAGE, computer_path_suggestion, rewrite_images
 from warta.paths import computer_file
@@ -105,10 +104,7 @@ def sanitize_content(content) -> None:
     if isinstance(summary, str) and summary:
         cleaned, removed = clean_html(summary)
         if cleaned != summary:
-            cleaned = Markup(cleaned) if isinstance(summary, Markup) else cleaned
-            content.metadata["summary"] = cleaned
-            if hasattr(content, "_summary"):
-                content._summary = cleaned
+            set_summary(content, cleaned)
             changed = True
         if removed:
             source = source if source is not None else frontmatter.read_source(content.source_path)
