@@ -366,7 +366,7 @@ class Rules:
     # KNOWN_KEYS (CONTENT_LINT_EXTRA_KEYS, and the regions plugin's keys).
     extra_keys: tuple[str, ...] = ()
     now: dt.datetime | None = None  # build time; tests pin it
-    timezone: dt.tzinfo = dt.timezone(dt.timedelta(hours=7))
+    timezone: dt.tzinfo = WIB
 
 
 @dataclass
@@ -747,6 +747,9 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
     plugin, or another generator's) a suggestion, which does not stop a
     strict build, to remove it or list it in CONTENT_LINT_EXTRA_KEYS."""
     known = KNOWN_KEYS | {key.lower() for key in rules.extra_keys}
+    # (Status: or Draft: with a value that is no state is no key meant:
+    # "Stats: 120", "Publisher: …"; one with a state is held back above.)
+    candidates = sorted(known - frontmatter.PUBLICATION_KEYS)
     for key, (value, line) in source.metadata.items():
         if key in known:
             continue
@@ -764,9 +767,6 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
                 f"remove the {name}: line",
             )
             continue
-        # (Status: or Draft: with a value that is no state is no key meant:
-        # "Stats: 120", "Publisher: …"; one with a state is held back above.)
-        candidates = sorted(known - frontmatter.PUBLICATION_KEYS)
         close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.8)
         if close:
             written = "-".join(part.title() for part in close[0].split("-"))

@@ -113,8 +113,6 @@ ABBREVIATIONS = frozenset(
         "dsb",
         "dst",
         "dkk",
-        "s.d",
-        "d.a",
         "vs",
         "fax",
     ]

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from warta import findings
 from warta.findings import Finding
 from warta.fingerprint import hash_bytes
-from warta.paths import OutputPaths, replace_file
+from warta.paths import OutputPaths, link_target, replace_file
 from warta.text import shown_controls
 
 logger = logging.getLogger(__name__)
@@ -201,10 +201,7 @@ class OutputFolder:
         return False
 
     def _remove_link(self, path: str) -> None:
-        try:
-            target = os.readlink(path)
-        except OSError:
-            target = "?"
+        target = link_target(Path(path))
         os.unlink(path)  # the link itself, never what it points to
         findings.report(
             logger,

@@ -58,11 +58,11 @@ DEFAULTS = {
     "WRITER_INPUTS": [],  # files or folders every page depends on (e.g. data/)
     "WRITER_CACHE_DIR": "writer",
 }
-STATE_KEY = "writer_build"
+STATE_KEY = "writer_build"  # in the generator context, shared with the Writer
 # The manifest's digest of a file whose inputs have no digest (a page reading
 # an outside plugin's Jinja global, a feed a `feed_generated` receiver may
 # change): listed as written, never reused.
-NO_DIGEST = ""  # in the generator context, shared with the Writer
+NO_DIGEST = ""
 LIBRARIES = ("pelican", "jinja2", "markdown", "markupsafe", "babel", "feedgenerator")
 # Instance attributes that never reach a template: back-references to the whole
 # build (covered by the settings digest) or to Pelican's shared context.

@@ -30,6 +30,10 @@ from .datafile import (
     slug_problem,
 )
 
+# Generator-context key of the build's Vocabulary (the official_tags plugin's):
+# other plugins read an official tag there, not from that plugin's settings.
+CONTEXT_KEY = "official_tags_vocabulary"
+
 # Display order of the groups on /tag/ and on article pages.
 GROUPS = ("Pemilihan", "Tahapan Pemilihan", "Divisi", "Kegiatan", "Isu", "Lembaga")
 GROUP_SLUGS = {group: re.sub(r"[^a-z0-9]+", "-", group.lower()).strip("-") for group in GROUPS}
@@ -39,10 +43,6 @@ DATE_FIELDS = ("election", "start", "end")
 # or this close: releases prepare for a stage weeks before it opens (a
 # technical meeting on the vote, files readied for disputes) and report on it
 # some days after it closes. (Documented for staff in data/official_tags.yaml.)
-# Generator-context key of the build's Vocabulary (the official_tags plugin's):
-# other plugins read an official tag there, not from that plugin's settings.
-CONTEXT_KEY = "official_tags_vocabulary"
-
 DETECT_DAYS_BEFORE = 30
 DETECT_DAYS_AFTER = 14
 
