@@ -88,9 +88,14 @@ def check_content(
     the body: `{filename}` links and, with `hidden` (`unpublished_slugs`),
     links written as an address (`/draf/x/`, `https://site/berita/2099/01/x/`,
     `../x/`), which would tell the unpublished slug."""
+    body = getattr(content, "_content", None)
     _check_links(content, generated, hidden, site_host, site_prefix)
     if hidden:
         _check_text_addresses(content, hidden, site_host, site_prefix)
+    if getattr(content, "_content", None) != body:
+        # What was made of the body as read (a summary from its lead) is made
+        # again, once, of the body as published.
+        signal(LINKS_REMOVED).send(content)
 
 
 # Front-matter fields the page shows as plain text, besides the summary: the
@@ -172,12 +177,7 @@ def _set_text(content, field: str, text: str) -> None:
     if field == "summary":
         set_summary(content, text)
         return
-    body = content._content
     content._content = text
-    if text != body:
-        # What was made of the body as read (a summary from its lead) is
-        # made again of the body as published.
-        signal(LINKS_REMOVED).send(content)
 
 
 def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: str) -> None:

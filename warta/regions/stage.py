@@ -112,11 +112,10 @@ class RegionsStage:
                 problem("unknown region", value, gazetteer.closest(value))
         return resolved
 
-    def no_region(self, source: Source) -> Finding:
-        """The warning for an article whose dateline and lead name no known
-        place: at the lead's line, with the places its dateline is closest
-        to ("BATURADJA" → Baturaja Barat …)."""
-        paragraph = dateline.first_paragraph(source.html, self.is_place())
+    def no_region(self, source: Source, paragraph: str) -> Finding:
+        """The warning for an article whose dateline and lead (its first
+        `paragraph`) name no known place: at the lead's line, with the places
+        its dateline is closest to ("BATURADJA" → Baturaja Barat …)."""
         segments = dateline.dateline_segments(paragraph)
         needle = segments[0].text if segments else paragraph[:20]
         document = frontmatter.parse(source.text)
@@ -147,8 +146,10 @@ class RegionsStage:
                 inferred = dateline.infer(self.gazetteer, source.html, self.options.home_province)
             if inferred:
                 codes, origin = [inferred.unit.code], inferred.source
-            elif not source.draft and dateline.first_paragraph(source.html, self.is_place()):
+            elif not source.draft and (
+                paragraph := dateline.first_paragraph(source.html, self.is_place())
+            ):
                 # (an article without text is reported once, by content_lint)
-                findings.append(self.no_region(source))
+                findings.append(self.no_region(source, paragraph))
         regions = tuple(self.region(code, origin) for code in most_specific(codes, self.gazetteer))
         return add_findings(dataclasses.replace(enrichment, regions=regions), findings)
