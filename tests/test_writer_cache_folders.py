@@ -63,3 +63,17 @@ def test_an_images_cache_folder_that_is_a_file_is_a_warning_and_the_cards_are_ma
     assert len(cards) == 1, built.files()
     assert (built.output / cards[0]).stat().st_size > 0
     assert (site.root / "cache" / "images").read_text(encoding="utf-8") == "x"
+
+
+@pytest.mark.parametrize("key", ["OUTPUT_PATH", "CACHE_PATH"])
+def test_a_build_folder_below_a_file_is_one_error(tmp_path, key):
+    """`OUTPUT_PATH=afile/site`: the folder cannot be made; the start-up check
+    looked at the path itself only, and the build failed deep in a plugin."""
+    from warta.build import folder_problems
+
+    afile = tmp_path / "afile"
+    afile.write_text("x", encoding="utf-8")
+    settings = {"OUTPUT_PATH": str(tmp_path / "out"), "CACHE_PATH": str(tmp_path / "cache")}
+    settings[key] = str(afile / "site")
+    found = folder_problems(settings)
+    assert [(f.path, f.level) for f in found] == [(str(afile / "site"), "error")]

@@ -32,6 +32,7 @@ from pelican import log as pelican_log
 from warta import findings
 from warta.buildlog import Paths, Translator, fold
 from warta.findings import Finding
+from warta.paths import usable_folder
 from warta.plugin_order import order_problems, suggestion_for
 from warta.source_checks import embargo_rules, unpublished_file
 
@@ -211,7 +212,7 @@ def folder_problems(settings: dict) -> list[Finding]:
         if not value:
             continue
         path = Path(value)
-        if not os.path.lexists(path) or path.is_dir():
+        if usable_folder(path):  # a folder, or one that can be made
             continue
         # As set (the build's own display would show it as "cache/", "output/").
         shown = os.path.relpath(path) if not path.is_absolute() else str(path)

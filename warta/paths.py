@@ -59,6 +59,16 @@ def _real_root(root: str | os.PathLike) -> Path:
     return real
 
 
+def usable_folder(folder: str | os.PathLike) -> bool:
+    """Whether `folder` is a folder, or can be made: no file (or link to one)
+    stands where it or a folder above it should be."""
+    folder = Path(os.path.abspath(folder))
+    for path in (folder, *folder.parents):
+        if path.exists() or path.is_symlink():
+            return path.is_dir()
+    return True
+
+
 def replace_file(path: str | os.PathLike, data: bytes) -> None:
     """Write `path` as a new file renamed over the old name, never through it:
     a build killed meanwhile leaves the old file whole, and an old name that is

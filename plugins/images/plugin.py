@@ -103,6 +103,7 @@ from warta.paths import (
     referenced_file,
     replace_file,
     site_address,
+    usable_folder,
 )
 from warta.published import check_only, is_written
 from warta.source_checks import converted_body
@@ -340,15 +341,6 @@ def forget_build(*_) -> None:
     if _active is not None and _active.temporary is not None:
         shutil.rmtree(_active.temporary, ignore_errors=True)
     _active = None
-
-
-def usable_folder(folder: Path) -> bool:
-    """Whether `folder` is a folder, or can be made: no file (or link to one)
-    stands where it or a folder above it should be."""
-    for path in (folder, *folder.parents):
-        if path.exists() or path.is_symlink():
-            return path.is_dir()
-    return True
 
 
 def relative_source(content, build: Build) -> str:
