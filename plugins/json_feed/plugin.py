@@ -30,7 +30,7 @@ from pelican.generators import Generator
 from warta import findings
 from warta.enrichment import enrichment_of
 from warta.findings import Finding
-from warta.paths import own_output
+from warta.paths import own_output, replace_file
 from warta.published import check_only, listed
 from warta.text import plain_text
 
@@ -110,9 +110,9 @@ class JsonFeedGenerator(Generator):
         )
         path = os.path.join(self.output_path, save_as)
         try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(path, "w", encoding="utf-8") as handle:
-                json.dump(feed, handle, ensure_ascii=False, indent=None, separators=(",", ":"))
+            # Renamed over the old file: a build killed meanwhile leaves it whole.
+            data = json.dumps(feed, ensure_ascii=False, separators=(",", ":"))
+            replace_file(path, data.encode("utf-8"))
         except OSError as exc:  # the output is a file, a full disk, no permission
             findings.report(
                 logger,
