@@ -20,7 +20,9 @@ unwritten content uses is not.
 
 from __future__ import annotations
 
+import functools
 import posixpath
+import string
 
 from warta.contents import contents_of, every_article, every_content, every_page, message_path
 
@@ -43,11 +45,45 @@ def check_only(settings) -> bool:
     return bool(settings.get("WARTA_CHECK_ONLY"))
 
 
+# The settings Pelican's own Article and Page format their save_as from, by
+# whether they are drafts (`_expand_settings` in pelican/contents.py, 4.12).
+PELICAN_SAVE_AS_PREFIXES = {
+    ("Article", False): "ARTICLE",
+    ("Article", True): "DRAFT",
+    ("Page", False): "PAGE",
+    ("Page", True): "DRAFT_PAGE",
+}
+
+
 def is_written(content) -> bool:
     """True when the build writes this article's or page's own page."""
-    return getattr(content, "status", "published") != "skip" and bool(
-        getattr(content, "save_as", "")
-    )
+    if getattr(content, "status", "published") == "skip":
+        return False
+    return _has_address(content) or bool(getattr(content, "save_as", ""))
+
+
+def _has_address(content) -> bool:
+    """True when the content's save_as cannot be empty, known without making
+    it: a Pelican article or page formats it from a setting with text outside
+    its {fields}. Making it costs a strftime and a relpath, and the published
+    set is asked of every content in a dozen passes of every build."""
+    kind = type(content)
+    if kind.__module__ != "pelican.contents" or hasattr(content, "override_save_as"):
+        return False  # another class may name its setting otherwise; Save_as: is as written
+    prefix = PELICAN_SAVE_AS_PREFIXES.get((kind.__name__, content.status == "draft"))
+    if prefix is None:
+        return False
+    key = "SAVE_AS" if content.in_default_lang else "LANG_SAVE_AS"
+    template = content.settings.get(f"{prefix}_{key}")
+    return isinstance(template, str) and _has_literal_text(template)
+
+
+@functools.lru_cache(maxsize=64)
+def _has_literal_text(template: str) -> bool:
+    try:
+        return any(literal for literal, *_ in string.Formatter().parse(template))
+    except ValueError:  # not a format string: Pelican's own formatting says so
+        return False
 
 
 def is_listed(content) -> bool:
@@ -86,7 +122,13 @@ def unpreviewed(generator) -> dict[str, tuple[str, str]]:
     generator's previews last, in this order (translations first), and the
     writer keeps the first page of an address. None in the public build,
     which gives drafts no address."""
-    drafts = every_content(generator, ("drafts_translations", "drafts"))
+    drafts = [
+        draft
+        for draft in every_content(generator, ("drafts_translations", "drafts"))
+        if is_written(draft)
+    ]
+    if not drafts:  # the public build, or no draft: no address of every article made
+        return {}
     owners = {
         address_of(article): message_path(article)
         for article in every_article(generator)
@@ -94,8 +136,6 @@ def unpreviewed(generator) -> dict[str, tuple[str, str]]:
     }
     refused = {}
     for draft in drafts:
-        if not is_written(draft):
-            continue
         address, source = address_of(draft), message_path(draft)
         owner = owners.setdefault(address, source)
         if owner != source:
