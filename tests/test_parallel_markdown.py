@@ -471,3 +471,44 @@ def test_what_an_inline_pattern_may_begin_with(pattern, first):
 
     found = first_characters(re.compile(pattern, re.DOTALL))
     assert found == (None if first is None else frozenset(first))
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2026-11-20",
+        "2026-11-20 09:30",
+        "2026-11-20T09:30",
+        "2026-11-20 09:30:15",
+        "2026-11-20 09:30:15.250",
+        " 2026-11-20 09:30 ",
+        "2026-11-20_09:30",
+        "2026-11-20  09:30",
+        "2026-11-20 9:30",
+        "2026-11-20 09:30 +07:00",
+        "2026-11-20T09:30:00Z",
+        "2024-02-29 23:59",
+    ],
+)
+@pytest.mark.parametrize("key", ["date", "modified"])
+def test_dates_are_read_to_the_time_pelicans_dateutil_reads(key, written):
+    """The reader's own reading of the plain ISO forms gives what Pelican's
+    dateutil gives (value, zone and type) from the value handed to it; every
+    other form is Pelican's."""
+    from pelican.readers import METADATA_PROCESSORS
+    from pelican.settings import DEFAULT_CONFIG
+
+    from warta.dates import date_for_pelican
+
+    def outcome(read):
+        try:
+            value = read()
+        except ValueError:  # "Modified: 2026-11-20_09:30": Pelican reads only Date: so
+            return "not a date"
+        return type(value), value, value.tzinfo
+
+    reader = PrerenderingReader({**DEFAULT_CONFIG})
+    pelicans = METADATA_PROCESSORS[key]
+    assert outcome(lambda: reader.process_metadata(key, written)) == outcome(
+        lambda: pelicans(date_for_pelican(written), DEFAULT_CONFIG)
+    )

@@ -64,9 +64,9 @@ from collections import Counter
 from pelican import readers as pelican_readers
 from pelican import signals
 from pelican.generators import CachingGenerator
-from pelican.utils import file_suffix
+from pelican.utils import SafeDatetime, file_suffix
 
-from warta.dates import date_for_pelican
+from warta.dates import date_for_pelican, plain_iso_datetime
 from warta.parallel import fork_map, worker_count
 
 from .render import Rendered, file_digest, render_file
@@ -150,6 +150,11 @@ class MarkdownReader(pelican_readers.MarkdownReader):
             if readable is None:
                 raise ValueError(f"{name.title()}: {value!r} is not a valid date")
             value = readable
+            # Pelican's dateutil costs 0.1 ms a value; the plain ISO forms are
+            # read to the same time without it.
+            plain = plain_iso_datetime(value.replace("_", " ") if name == "date" else value)
+            if plain is not None:
+                return SafeDatetime(*plain.timetuple()[:6], plain.microsecond)
         return super().process_metadata(name, value)
 
     def read(self, source_path):
