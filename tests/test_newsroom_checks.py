@@ -292,6 +292,25 @@ def test_doubled_words_are_found_on_their_line_but_reduplication_is_not():
     ]
 
 
+@pytest.mark.parametrize("rest", ["", " Kata “kutipan” — tanda pisah.", " Ketua Éléonore hadir."])
+def test_doubled_words_in_any_body_and_across_a_line_break_but_not_in_code(rest):
+    """The whole body is searched at once (lowered when it is ASCII): a doubled
+    word of either case is found at its line, one across a line break of a
+    paragraph too (Markdown joins the lines); a repeat across paragraphs or in
+    a code block is not one."""
+    body = (
+        f"Paragraf pertama.{rest}\n\nRapat itu dihadiri\ndihadiri pula warga dan\n\n"
+        "dan\n\n```\nsalin salin\n```\n\nSaksi SAKSI dari partai, dan pemilih\tpemilih pemula."
+    )
+    found = findings_for(article_text(slug="x-y", body=body))
+    across = " (at the end of this line and the start of the next)"
+    assert [(f.line, f.message, f.suggestion) for f in found] == [
+        (11, f"doubled word: 'dihadiri dihadiri'{across}", "write 'dihadiri' once"),
+        (20, "doubled word: 'Saksi SAKSI'", "write 'Saksi' once"),
+        (20, "doubled word: 'pemilih pemilih'", "write 'pemilih' once"),
+    ]
+
+
 def test_a_name_that_ends_with_the_next_word_is_not_a_doubled_word():
     body = (
         "Kepala desa se-Kecamatan Sikap Dalam dalam sosialisasi netralitas.\n\n"

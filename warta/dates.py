@@ -252,6 +252,8 @@ def parse_date(value: str) -> dt.datetime | None:
     the same time (`2024-11-04 09:30 WIB`, `17 November 2024 10:00`:
     `written_date`)."""
     text = value.strip()
+    if not text:  # no Modified: (asked of every release)
+        return None
     return house_date(text) or written_date(text)
 
 

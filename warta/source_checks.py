@@ -50,9 +50,13 @@ from warta.tags.offices import without_titles
 from warta.text import LANG_RE, SLUG_RE, control_characters_in, fold, slugify
 
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
-# Two identical words separated only by spaces ("dan dan"). Indonesian reduplication
-# is written with a hyphen ("langkah-langkah"), so a spaced repeat is a slip.
-DOUBLED_WORD_RE = re.compile(r"(?<![\w-])(?P<word>[^\W\d_]{2,})\s+(?P=word)(?![\w-])", re.I)
+# Two identical words separated only by spaces ("dan dan"), on one line or across
+# a line break inside a paragraph (Markdown joins them: the reader sees both).
+# Indonesian reduplication is written with a hyphen ("langkah-langkah"), so a
+# spaced repeat is a slip.
+DOUBLED_WORD_RE = re.compile(
+    r"(?<![\w-])(?P<word>[^\W\d_]{2,}+)(?:[^\S\n]+\n?|\n)[^\S\n]*(?P=word)(?![\w-])", re.I
+)
 # Pelican's intra-site links ({filename}, {static}, {attach}; also the old |x| form).
 SITE_LINK_RE = re.compile(
     r"(?:\{(?P<kind>filename|static|attach)\}|\|(?P<old>filename|static|attach)\|)"
@@ -661,7 +665,10 @@ def _check_control_characters(source: Source) -> Iterator[Finding]:
     U+000B): the Markdown reader drops it (`warta.markdown_source`), so the
     page shows the line without it; said once per line."""
     lines = [(line, value) for value, line in source.metadata.values()]
-    for number, text in sorted([*lines, *((n, t) for n, t in source.body)]):
+    every = [*lines, *source.body]
+    if not control_characters_in("".join(text for _, text in every)):
+        return  # (one search of the whole release, not one a line)
+    for number, text in sorted(every):
         found = control_characters_in(text)
         if found:
             yield _finding(
@@ -1084,34 +1091,39 @@ def _check_lengths(source: Source, rules: Rules) -> Iterator[Finding]:
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]|\s[–—-])[\s*_>\"“'‘(\[]*$")
 
 
-def _name_then_word(line: str, match: re.Match) -> bool:
+def _name_then_word(before: str, words: str) -> bool:
     """A capitalised word inside a sentence followed by the same word in lower
     case ("se-Kecamatan Sikap Dalam dalam sosialisasi"): the end of a name, then
-    the word. At the start of a sentence ("Dalam dalam rapat") it is a slip."""
-    words = match.group(0).split()
-    first, second = words[0], words[-1]
+    the word. At the start of a sentence ("Dalam dalam rapat") it is a slip.
+    `before` is the text of their line before them."""
+    first, *_, second = words.split()
     if not (first[0].isupper() and not first.isupper() and second.islower()):
         return False
-    return not _SENTENCE_END.search(line[: match.start()])
+    return not _SENTENCE_END.search(before)
 
 
 def _check_doubled_words(source: Source) -> Iterator[Finding]:
-    in_code = False
+    numbers, prose, in_code = [], [], False
     for number, line in source.body:
         if line.lstrip().startswith("```"):
             in_code = not in_code
-        if in_code:
+        numbers.append(number)
+        prose.append("" if in_code else line)
+    text = "\n".join(prose)
+    for match in DOUBLED_WORD_RE.finditer(text):
+        start, end = match.span()
+        words = text[start:end]
+        if _name_then_word(text[text.rfind("\n", 0, start) + 1 : start], words):
             continue
-        for match in DOUBLED_WORD_RE.finditer(line):
-            if _name_then_word(line, match):
-                continue
-            yield _finding(
-                source,
-                number,
-                "warning",
-                f"doubled word: '{match.group(0)}'",
-                f"write '{match['word']}' once",
-            )
+        # "dihadiri" at the end of a line and at the start of the next
+        across = " (at the end of this line and the start of the next)" if "\n" in words else ""
+        yield _finding(
+            source,
+            numbers[text.count("\n", 0, start)],
+            "warning",
+            f"doubled word: '{' '.join(words.split())}'{across}",
+            f"write '{words.split()[0]}' once",
+        )
 
 
 def unread_date(key: str, raw: str) -> tuple[str, str]:
