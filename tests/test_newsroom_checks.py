@@ -117,7 +117,7 @@ def test_a_date_written_the_indonesian_way_gets_its_corrected_value(raw, fixed, 
     [
         ("2024-11-31 09:00", "there is no 31 November 2024 (November 2024 has 30 days)", "day"),
         ("2025-02-29", "there is no 29 February 2025 (February 2025 has 28 days)", "day"),
-        ("2024-13-01", "there is no month 13", "day"),
+        ("2024-13-01", "there is no month 13", "month"),
         (
             "2026-11-03 12.75",
             "there is no time 12.75 (hours run from 00 to 23, minutes from 00 to 59)",
@@ -139,7 +139,7 @@ def test_a_date_written_the_indonesian_way_gets_its_corrected_value(raw, fixed, 
             "time",
         ),
         ("2026-11-03 10.5", "the minutes of 10.5 are one digit", "minutes"),
-        ("2024/13/04", "there is no month 13", "day"),
+        ("2024/13/04", "there is no month 13", "month"),
         (
             "Rabu (7/11/2024)",
             "Rabu is not the day of the week of 7 November 2024, a Kamis (Thursday)",
@@ -166,6 +166,7 @@ def test_a_date_that_names_no_real_day_or_time_says_what_is_wrong_and_guesses_no
             "time": "write a time from 00:00 to 23:59: YYYY-MM-DD HH:MM in WIB",
             "minutes": "write the minutes with two digits: YYYY-MM-DD HH:MM in WIB",
             "weekday": "write the date that was meant: YYYY-MM-DD HH:MM in WIB",
+            "month": "write a month from 01 to 12: YYYY-MM-DD HH:MM in WIB",
         }[hint]
     )
 

@@ -143,8 +143,10 @@ class WrittenDate:
     value: dt.datetime | None = None
     has_time: bool = False
     zone: str = "WIB"  # as written, upper case; WIB when none is written
-    # Why it names no real day or time ("there is no 31 November 2024").
+    # Why it names no real day or time ("there is no 31 November 2024"), and
+    # what is wrong in a word: "month", "day", "weekday", "minutes" or "time".
     problem: str = ""
+    problem_kind: str = ""
     # "numeric" (2024-11-04), "named" (4 November 2024), "slashed" (04/11/2024,
     # 04-11-2024: day first, which Pelican's dateutil reads month first) or
     # "year-slashed" (2024/11/04, 2024.11.04: year first, not ISO 8601).
@@ -197,12 +199,15 @@ def read_written_date(text: str) -> WrittenDate | None:
     found = {"zone": zone_name, "form": form, "has_time": bool(match["hour"])}
     year, day = int(match["year"]), int(match["day"])
     if not 1 <= month_number <= 12:
-        return WrittenDate(problem=f"there is no month {month_number}", **found)
+        return WrittenDate(
+            problem=f"there is no month {month_number}", problem_kind="month", **found
+        )
     last = calendar.monthrange(year, month_number)[1]
     if not 1 <= day <= last:
         month = ENGLISH_MONTHS[month_number - 1]
         return WrittenDate(
             problem=f"there is no {day} {month} {year} ({month} {year} has {last} days)",
+            problem_kind="day",
             **found,
         )
     if weekday:
@@ -213,6 +218,7 @@ def read_written_date(text: str) -> WrittenDate | None:
             return WrittenDate(
                 problem=f"{weekday['weekday']} is not the day of the week of {day} {month} "
                 f"{year}, a {WEEKDAY_NAMES[number]} ({ENGLISH_WEEKDAYS[number]})",
+                problem_kind="weekday",
                 **found,
             )
     hour = minute = second = 0
@@ -223,12 +229,14 @@ def read_written_date(text: str) -> WrittenDate | None:
         if len(match["minute"]) == 1:
             return WrittenDate(
                 problem=f"the minutes of {clock} are one digit",
+                problem_kind="minutes",
                 **found,
             )
         if hour > 23 or minute > 59 or second > 59:
             return WrittenDate(
                 problem=f"there is no time {clock} "
                 "(hours run from 00 to 23, minutes from 00 to 59)",
+                problem_kind="time",
                 **found,
             )
     return WrittenDate(dt.datetime(year, month_number, day, hour, minute, second), **found)

@@ -1126,6 +1126,17 @@ def _check_doubled_words(source: Source) -> Iterator[Finding]:
         )
 
 
+# What to write instead of a date that names no real day or time, by what is
+# wrong in it (`WrittenDate.problem_kind`).
+UNREAL_DATE_HINTS = {
+    "minutes": "write the minutes with two digits: YYYY-MM-DD HH:MM in WIB",
+    "weekday": "write the date that was meant: YYYY-MM-DD HH:MM in WIB",
+    "time": "write a time from 00:00 to 23:59: YYYY-MM-DD HH:MM in WIB",
+    "day": "write a day that exists: YYYY-MM-DD HH:MM in WIB",
+    "month": "write a month from 01 to 12: YYYY-MM-DD HH:MM in WIB",
+}
+
+
 def unread_date(key: str, raw: str) -> tuple[str, str]:
     """The message and the suggestion for a Date:/Modified: the site does not
     read: the value in the house form when it can be read as an Indonesian
@@ -1135,15 +1146,9 @@ def unread_date(key: str, raw: str) -> tuple[str, str]:
     if written is None:
         return f"unparseable {key}: '{raw}'", DATE_HINT
     if written.problem:
-        if "one digit" in written.problem:
-            hint = "write the minutes with two digits: YYYY-MM-DD HH:MM in WIB"
-        elif "day of the week" in written.problem:
-            hint = "write the date that was meant: YYYY-MM-DD HH:MM in WIB"
-        elif "time" in written.problem:
-            hint = "write a time from 00:00 to 23:59: YYYY-MM-DD HH:MM in WIB"
-        else:
-            hint = "write a day that exists: YYYY-MM-DD HH:MM in WIB"
-        return f"impossible {key}: '{raw}': {written.problem}", hint
+        return f"impossible {key}: '{raw}': {written.problem}", UNREAL_DATE_HINTS[
+            written.problem_kind
+        ]
     day = f"{written.wib:%Y-%m-%d}"
     fixed = f"{written.wib:%Y-%m-%d %H:%M}" if written.has_time else day
     if written.zone != "WIB":
