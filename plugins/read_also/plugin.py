@@ -45,9 +45,9 @@ def _relative(path: str) -> str:
     return path.replace(os.sep, "/")
 
 
-def rewrite_articles(generator) -> None:
-    siteurl = generator.settings.get("SITEURL", "")
-    catalogue = Catalogue(
+def site_catalogue(generator) -> Catalogue:
+    """The generator's published articles and its unpublished ones by name."""
+    return Catalogue(
         (
             Target(
                 title=str(article.title),
@@ -56,7 +56,7 @@ def rewrite_articles(generator) -> None:
             )
             for article in generator.articles
         ),
-        siteurl,
+        generator.settings.get("SITEURL", ""),
         (
             Unpublished(
                 title=str(draft.title),
@@ -68,10 +68,19 @@ def rewrite_articles(generator) -> None:
             if draft.slug
         ),
     )
-    for article in [*generator.articles, *generator.drafts]:
+
+
+def rewrite_articles(generator) -> None:
+    mentioning = [
+        article
+        for article in [*generator.articles, *generator.drafts]
+        if article._content and mentions_read_also(article._content)
+    ]
+    if not mentioning:
+        return  # no catalogue: it formats every article's address
+    catalogue = site_catalogue(generator)
+    for article in mentioning:
         body = article._content
-        if not body or not mentions_read_also(body):
-            continue
         source_path = _relative(article.relative_source_path)
         linked: list[Target] = []
         new_body, problems = rewrite(body, catalogue, posixpath.dirname(source_path), linked)
