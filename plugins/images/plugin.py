@@ -70,7 +70,7 @@ import tempfile
 from fnmatch import fnmatchcase
 from functools import partial
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from markupsafe import Markup
 from pelican import signals
@@ -97,12 +97,12 @@ from warta.paths import (
     Refusal,
     below_content_folder,
     computer_file,
-    host_of,
     is_active_file,
     is_external,
     referenced_file,
     replace_file,
     site_address,
+    site_root,
     usable_folder,
 )
 from warta.published import check_only, is_written
@@ -236,8 +236,7 @@ class Build:
         self.siteurl = settings.get("SITEURL", "")
         # The site's host and path as link_check reads them: "" in the
         # development build (SITEURL is empty there).
-        self.site_host = host_of(self.siteurl)
-        self.site_prefix = urlsplit(self.siteurl).path.strip("/")
+        self.site = site_root(self.siteurl)
         self.content_root = Path(settings["PATH"])
         self.skip_classes = tuple(str(c) for c in setting(settings, "IMAGES_SKIP_CLASSES"))
         self.copies: dict[str, str] = {}  # output path (site-relative) → cached file
@@ -282,11 +281,11 @@ class Build:
             ("http:", "https:", "//")
         ):
             return reference
-        address = site_address(reference, self.site_host, "", self.site_prefix)
+        address = site_address(reference, self.site.host, "", self.site.prefix)
         if not address:  # another site, or the home page
             return reference
         local = "/" + quote(address)  # referenced_file decodes it again
-        if not self.site_host:
+        if not self.site.host:
             found = referenced_file(local, self.content_root, source_dir)
             if not (isinstance(found, Path) and found.is_file()):
                 return reference
