@@ -15,6 +15,7 @@ import html
 import os
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -575,6 +576,28 @@ def site_address(href: str, site_host: str, page_url: str, site_prefix: str = ""
     if site_prefix and (address == site_prefix or address.startswith(site_prefix + "/")):
         address = address[len(site_prefix) :].strip("/")
     return normal_address(address)
+
+
+def site_file_path(reference: str, site: SiteRoot, is_file: Callable[[str], object]) -> str | None:
+    """The path below content/ ("/images/2024/x.pdf", percent-decoded) that a
+    full web address of the site's own names: on SITEURL's host and below its
+    prefix (`site`, read by `site_address` as link_check reads a link), a file
+    of content/ being served at its own path. None for any other reference:
+    another site's address, the home page, a scheme other than http(s), and a
+    site-relative, {static} or relative reference, which is no web address
+    (`referenced_file` reads those). Without a host (a relative build: the
+    development build, `invoke check`) an address is the site's when
+    `is_file(path)` is True: the public build publishes that file."""
+    value = reference.strip()
+    if not (is_external(value) and value.lower().startswith(("http:", "https:", "//"))):
+        return None
+    address = site_address(value, site.host, "", site.prefix)
+    if not address:  # another site, or the home page
+        return None
+    path = "/" + address
+    if not site.host and is_file(path) is not True:
+        return None
+    return path
 
 
 def normal_address(url: str) -> str:
