@@ -90,6 +90,61 @@ def test_lines_pointing_elsewhere_are_kept_and_reported_in_order():
     assert soup.find("a", href="https://portal.example.com/123") is not None
 
 
+@pytest.mark.parametrize(
+    ("siteurl", "href"),
+    [
+        ("https://warta.example.org", "https://WARTA.Example.org/berita/2024/11/lahat-kampanye/"),
+        (
+            "https://warta.example.org",
+            "https://warta.example.org:443/berita/2024/11/lahat-kampanye/",
+        ),
+        ("https://warta.example.org", "http://warta.example.org/berita/2024/11/lahat-kampanye/"),
+        ("https://warta.example.org", "//warta.example.org/berita/2024/11/lahat-kampanye/"),
+        ("https://warta.example.org/", "https://warta.example.org./berita/2024/11/lahat-kampanye/"),
+        ("https://Warta.Example.org", "https://warta.example.org/berita/2024/11/lahat-kampanye/"),
+        ("https://warta.example.org", "/berita/2024/11/lahat%2Dkampanye/index.html"),
+        # a site below a path: its addresses with SITEURL's path, full or site-relative
+        (
+            "https://warta.example.org/sumsel/",
+            "https://warta.example.org/sumsel/berita/2024/11/lahat-kampanye/",
+        ),
+        ("https://warta.example.org/sumsel", "/sumsel/berita/2024/11/lahat-kampanye/"),
+        ("https://warta.example.org/sumsel", "/berita/2024/11/lahat-kampanye/"),
+    ],
+)
+def test_an_address_of_the_site_in_any_spelling_is_a_read_also_link(siteurl, href):
+    """The host was compared as written ('https' and 'warta.example.org' exactly,
+    SITEURL's own spelling): a line linking the site's article by another
+    spelling of its address, as link_check reads it, was warned as another site's."""
+    body = f'<p>BACA JUGA: <a href="{href}">x</a></p>'
+    html, problems = rewrite(body, Catalogue([LAHAT], siteurl=siteurl), "berita/2024")
+    assert problems == []
+    assert read_also_links(html) == ["{filename}/berita/2024/lahat.md"]
+
+
+@pytest.mark.parametrize(
+    ("siteurl", "href"),
+    [
+        (
+            "https://warta.example.org",
+            "https://warta.example.org:8443/berita/2024/11/lahat-kampanye/",
+        ),
+        (
+            "https://warta.example.org",
+            "https://warta.example.org.evil.example/berita/2024/11/lahat-kampanye/",
+        ),
+        ("https://warta.example.org", "http://[warta.example.org/berita/2024/11/lahat-kampanye/"),
+        ("https://warta.example.org", "mailto:humas@warta.example.org"),
+        ("", "https://warta.example.org/berita/2024/11/lahat-kampanye/"),  # no host known
+    ],
+)
+def test_an_address_on_another_host_is_another_sites(siteurl, href):
+    body = f'<p>BACA JUGA: <a href="{href}">x</a></p>'
+    html, problems = rewrite(body, Catalogue([LAHAT], siteurl=siteurl), "berita/2024")
+    assert [(p.reason, p.value) for p in problems] == [("another site", href)]
+    assert read_also_links(html) == []
+
+
 def test_source_line_numbers_skip_the_metadata_block():
     source = "\n".join(
         [

@@ -15,6 +15,7 @@ import html
 import os
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -507,13 +508,41 @@ def host_of(url: str) -> str:
     return f"{host}:{port}"
 
 
+@dataclass(frozen=True)
+class SiteRoot:
+    """Where SITEURL puts the site: its `host` as `host_of` gives it ("" for
+    a relative build: SITEURL is empty in development and `invoke check`)
+    and its `prefix`, the path below that host with no slash around it
+    ("sumsel" for a site at https://bawaslu.example/sumsel/, "" at the root),
+    as `site_address` takes them."""
+
+    host: str
+    prefix: str
+
+
+def site_root(site_url: object) -> SiteRoot:
+    """The host and path prefix of SITEURL, read as `site_address` reads a
+    link: the host by `host_of` (lower case, no final dot or default port,
+    "//host" as https), the path percent-decoded once and normalised
+    ("/a/./b/" is "a/b", "/warta%20sumsel" is "warta sumsel"), whitespace
+    around the setting, a query and a fragment ignored. None or "" is a
+    relative build: no host, no prefix."""
+    text = str(site_url or "").strip()
+    try:
+        path = urlsplit(text).path
+    except ValueError:  # "http://[x/": host_of says "" too
+        path = ""
+    prefix = posixpath.normpath("/" + unquote(path)).strip("/")
+    return SiteRoot(host_of(text), prefix)
+
+
 def site_address(href: str, site_host: str, page_url: str, site_prefix: str = "") -> str | None:
     """The site path a link leads to, normalised ("berita/2099/01/x"), resolved
     against the address of the page it is on (`page_url`) as a browser
     resolves it; None for a link elsewhere or not a web address. `site_host`:
     the site's host as `host_of` gives it (any host when it has none, as in a
     preview build); `site_prefix`: the path of SITEURL ("warta" for a site at
-    /warta/).
+    /warta/). Both as `site_root` reads SITEURL.
 
     Read as a browser reads it: the host by `host_of` (a link to
     `https://User@Site.org.:443/` is a link to the site), a backslash as a
@@ -547,6 +576,28 @@ def site_address(href: str, site_host: str, page_url: str, site_prefix: str = ""
     if site_prefix and (address == site_prefix or address.startswith(site_prefix + "/")):
         address = address[len(site_prefix) :].strip("/")
     return normal_address(address)
+
+
+def site_file_path(reference: str, site: SiteRoot, is_file: Callable[[str], object]) -> str | None:
+    """The path below content/ ("/images/2024/x.pdf", percent-decoded) that a
+    full web address of the site's own names: on SITEURL's host and below its
+    prefix (`site`, read by `site_address` as link_check reads a link), a file
+    of content/ being served at its own path. None for any other reference:
+    another site's address, the home page, a scheme other than http(s), and a
+    site-relative, {static} or relative reference, which is no web address
+    (`referenced_file` reads those). Without a host (a relative build: the
+    development build, `invoke check`) an address is the site's when
+    `is_file(path)` is True: the public build publishes that file."""
+    value = reference.strip()
+    if not (is_external(value) and value.lower().startswith(("http:", "https:", "//"))):
+        return None
+    address = site_address(value, site.host, "", site.prefix)
+    if not address:  # another site, or the home page
+        return None
+    path = "/" + address
+    if not site.host and is_file(path) is not True:
+        return None
+    return path
 
 
 def normal_address(url: str) -> str:

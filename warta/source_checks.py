@@ -14,7 +14,6 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import markdown
@@ -40,10 +39,10 @@ from warta.paths import (
     ACTIVE_FILE_MESSAGE,
     ACTIVE_FILE_SUGGESTION,
     climbs,
-    host_of,
     is_active_file,
     is_external,
-    site_address,
+    site_file_path,
+    site_root,
 )
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.tags.offices import without_titles
@@ -203,18 +202,11 @@ def is_source_link(value: str) -> bool:
 def site_source_path(value: str, site_url: str, exists) -> str | None:
     """The path below content/ ("/berita/2026/x.md") a web address names
     when it is the site's own (its host and path read as link_check and the
-    images plugin read them: `warta.paths.site_address`), None for another
+    images plugin read them: `warta.paths.site_file_path`), None for another
     site's. Without a host (SITEURL is empty in the development build and
     `invoke check`) an address is the site's when its path names a file
     under content/ (`exists(path)` is True), as the images plugin takes it."""
-    site_host = host_of(site_url)
-    address = site_address(value, site_host, "", urlsplit(site_url).path.strip("/"))
-    if not address:
-        return None
-    path = "/" + address
-    if not site_host and exists(path) is not True:
-        return None
-    return path
+    return site_file_path(value, site_root(site_url), exists)
 
 
 def rendered_site_links(fragment: str) -> list[SiteLink]:

@@ -70,7 +70,7 @@ import tempfile
 from fnmatch import fnmatchcase
 from functools import partial
 from pathlib import Path
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 from markupsafe import Markup
 from pelican import signals
@@ -97,12 +97,11 @@ from warta.paths import (
     Refusal,
     below_content_folder,
     computer_file,
-    host_of,
     is_active_file,
-    is_external,
     referenced_file,
     replace_file,
-    site_address,
+    site_file_path,
+    site_root,
     usable_folder,
 )
 from warta.published import check_only, is_written
@@ -236,8 +235,7 @@ class Build:
         self.siteurl = settings.get("SITEURL", "")
         # The site's host and path as link_check reads them: "" in the
         # development build (SITEURL is empty there).
-        self.site_host = host_of(self.siteurl)
-        self.site_prefix = urlsplit(self.siteurl).path.strip("/")
+        self.site = site_root(self.siteurl)
         self.content_root = Path(settings["PATH"])
         self.skip_classes = tuple(str(c) for c in setting(settings, "IMAGES_SKIP_CLASSES"))
         self.copies: dict[str, str] = {}  # output path (site-relative) → cached file
@@ -272,25 +270,19 @@ class Build:
     def local_reference(self, reference: str, source_dir) -> str:
         """A full address on the site's own host
         ("https://warta-sumsel.example.org/images/2024/x.pdf", its host read as
-        link_check reads it: `warta.paths.site_address`) as the path below
+        link_check reads it: `warta.paths.site_file_path`) as the path below
         content/ it serves ("/images/2024/x.pdf": a file of content/ is served
         at its own path); any other reference as it is. Without a host
         (SITEURL is empty in the development build) a full address is the
         site's when its path names a file under content/: the public build
         publishes that file, and so does the preview."""
-        if not is_external(reference) or not reference.strip().lower().startswith(
-            ("http:", "https:", "//")
-        ):
-            return reference
-        address = site_address(reference, self.site_host, "", self.site_prefix)
-        if not address:  # another site, or the home page
-            return reference
-        local = "/" + quote(address)  # referenced_file decodes it again
-        if not self.site_host:
-            found = referenced_file(local, self.content_root, source_dir)
-            if not (isinstance(found, Path) and found.is_file()):
-                return reference
-        return local
+        path = site_file_path(reference, self.site, lambda found: self.is_file(found, source_dir))
+        return reference if path is None else quote(path)  # referenced_file decodes it again
+
+    def is_file(self, path: str, source_dir) -> bool:
+        """Whether a decoded path below content/ ("/images/x.pdf") names a file there."""
+        found = referenced_file(quote(path), self.content_root, source_dir)
+        return isinstance(found, Path) and found.is_file()
 
     def skipped(self, attributes: list) -> bool:
         """Whether an <img> is left to another plugin (IMAGES_SKIP_CLASSES)."""

@@ -20,7 +20,7 @@ from pelican.urlwrappers import Author, Category, Tag
 from warta import frontmatter
 from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_path, set_summary
 from warta.findings import Finding, report
-from warta.paths import host_of, normal_address, site_address
+from warta.paths import normal_address, site_address, site_root
 from warta.published import LINKS_REMOVED, is_written, written_contents
 from warta.source_checks import converted_body
 from warta.tags.vocabulary import CONTEXT_KEY as VOCABULARY_CONTEXT_KEY
@@ -520,13 +520,12 @@ def check_links(generators) -> None:
         return
     hidden = unpublished_addresses(generators)
     pages = taxonomy_pages(generators)
-    site_url = str(generators[0].settings.get("SITEURL") or "") if generators else ""
+    site = site_root(generators[0].settings.get("SITEURL") if generators else "")
     official = official_tags(generators)
-    site_host, site_prefix = host_of(site_url), urlsplit(site_url).path.strip("/")
     for content in written_contents(generators):
         if is_draft(content):  # (written already: the rest of is_unpublished)
             continue  # a draft may link to another draft: neither is public
-        check_content(content, generated, hidden, site_host, site_prefix)
+        check_content(content, generated, hidden, site.host, site.prefix)
         if isinstance(getattr(content, "_content", None), str):
             check_taxonomy_links(content, pages, official)
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from warta import frontmatter
+from warta.paths import is_external, site_address, site_root
 from warta.text import fold, plain_text
 
 LABEL = "Baca juga:"
@@ -100,7 +101,7 @@ class Catalogue:
     def __init__(
         self, targets: Iterable[Target], siteurl: str = "", unpublished: Iterable[Unpublished] = ()
     ) -> None:
-        self.siteurl = siteurl.rstrip("/")
+        self.site = site_root(siteurl)  # its host and path, as link_check reads them
         self.by_path: dict[str, Target] = {}
         self.by_url: dict[str, Target] = {}
         for target in targets:
@@ -150,19 +151,19 @@ class Catalogue:
             else:
                 path = posixpath.normpath(posixpath.join(current_dir, path))
             return self.by_path.get(path, "no article of this site")
-        parts = urlsplit(href)
-        if parts.scheme or parts.netloc:
-            own = urlsplit(self.siteurl) if self.siteurl else None
-            if not own or (parts.scheme, parts.netloc) != (own.scheme, own.netloc):
+        # An address is read as link_check reads it (`site_address`): the
+        # site's host in any spelling, SITEURL's path left out, decoded once.
+        if is_external(href):
+            if not self.site.host:  # a relative build: no address is known the site's
                 return "another site"
-            path = parts.path[len(own.path) :] if parts.path.startswith(own.path) else parts.path
+            address = site_address(href, self.site.host, "", self.site.prefix)
+            if address is None:
+                return "another site"
         elif href.startswith("/"):
-            path = parts.path
+            address = site_address(href, self.site.host, "", self.site.prefix)
         else:
             return "no article of this site"
-        path = path.strip("/")
-        path = path.removesuffix("index.html").strip("/")
-        return self.by_url.get(path, "no article of this site")
+        return self.by_url.get(address or "", "no article of this site")
 
     def resolve_title(self, text: str) -> Target | str:
         if urlsplit(text).scheme in ("http", "https"):
