@@ -11,7 +11,8 @@ sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *  # noqa: F403
 
-SITEURL = os.environ.get("WARTA_SITEURL", "https://warta-sumsel.example.org").rstrip("/")
+# (a value copied with a newline or spaces around it is the address without them)
+SITEURL = os.environ.get("WARTA_SITEURL", "https://warta-sumsel.example.org").strip().rstrip("/")
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True

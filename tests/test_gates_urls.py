@@ -111,3 +111,13 @@ def test_warta_siteurl_overrides_the_public_address(two_article_site, monkeypatc
     feed = etree.parse(str(built.output / "feed.xml")).getroot()
     self_link = feed.find("{http://www.w3.org/2005/Atom}link[@rel='self']").get("href")
     assert self_link == "https://bawaslu-sumsel.example.net/warta/feed.xml"
+
+
+def test_warta_siteurl_copied_with_a_newline_is_the_address(monkeypatch):
+    """A secret pasted with its line break put "\\n" into every link Pelican wrote."""
+    from warta.build import load_settings
+
+    monkeypatch.setenv("WARTA_SITEURL", "  https://bawaslu-sumsel.example.net/warta/\n")
+    settings = load_settings(REPO / "publishconf.py")
+    assert settings["SITEURL"] == "https://bawaslu-sumsel.example.net/warta"
+    assert settings["FEED_DOMAIN"] == settings["SITEURL"]
