@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 NO_SEARCH = {"SEARCH_ENABLED": False}
@@ -77,3 +79,32 @@ def test_a_build_folder_below_a_file_is_one_error(tmp_path, key):
     settings[key] = str(afile / "site")
     found = folder_problems(settings)
     assert [(f.path, f.level) for f in found] == [(str(afile / "site"), "error")]
+
+
+@pytest.mark.parametrize("inside", ["files", "manifest.json"])
+def test_a_name_of_the_images_cache_that_is_of_the_wrong_kind_is_a_warning(site, inside):
+    """cache/images/files a file stopped the build with FileExistsError (the
+    cards' folder.mkdir), cache/images/manifest.json a folder with
+    IsADirectoryError (the manifest's save): only cache/images itself was checked."""
+    site.article("a.md", title="Rapat pleno penetapan daftar pemilih", slug="rapat-pleno")
+    assert site.build(**NO_SEARCH).returncode == 0
+    cache = site.root / "cache" / "images"
+    in_the_way = cache / inside
+    if inside == "files":
+        shutil.rmtree(in_the_way)
+        in_the_way.write_text("x", encoding="utf-8")
+    else:
+        in_the_way.unlink()
+        in_the_way.mkdir()
+    shutil.rmtree(site.output)
+
+    built = site.build(**NO_SEARCH)
+
+    assert built.returncode == 0, built.log
+    said = built.findings("warning")
+    assert [f.path for f in said] == [f"cache/images/{inside}"], built.log
+    assert f"cache/images/{inside}" in said[0].message.rsplit("(", 1)[-1], built.log
+    cards = [p for p in built.files() if p.endswith("og.png")]
+    assert len(cards) == 1, built.files()
+    assert (built.output / cards[0]).stat().st_size > 0
+    assert in_the_way.is_file() == (inside == "files")

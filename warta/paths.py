@@ -62,11 +62,18 @@ def _real_root(root: str | os.PathLike) -> Path:
 def usable_folder(folder: str | os.PathLike) -> bool:
     """Whether `folder` is a folder, or can be made: no file (or link to one)
     stands where it or a folder above it should be."""
+    return file_in_the_way(folder) is None
+
+
+def file_in_the_way(folder: str | os.PathLike) -> Path | None:
+    """The file (or link to one, or dangling link) that stands where `folder`
+    or a folder above it should be (its absolute path), or None when `folder`
+    is a folder or can be made."""
     folder = Path(os.path.abspath(folder))
     for path in (folder, *folder.parents):
         if path.exists() or path.is_symlink():
-            return path.is_dir()
-    return True
+            return None if path.is_dir() else path
+    return None
 
 
 def replace_file(path: str | os.PathLike, data: bytes) -> None:

@@ -39,7 +39,7 @@ from PIL import Image
 
 from warta import findings
 from warta.findings import Finding
-from warta.paths import replace_file
+from warta.paths import file_in_the_way, replace_file
 
 from .strip import (
     TOO_LARGE,
@@ -468,6 +468,19 @@ class ImageCache:
             "stripped": entries("stripped", lambda v: v == "" or _is_file_name(v)),
         }
 
+    @staticmethod
+    def in_the_way(folder: str | os.PathLike) -> Path | None:
+        """What stands where a cache in `folder` puts its own, so that it cannot
+        be used: a file (or link to one) where the folder, its `files` folder
+        or a folder above them should be, or a folder where its manifest
+        should be. None when the cache can be used."""
+        folder = Path(folder)
+        blocker = file_in_the_way(folder / "files")
+        manifest = folder / MANIFEST
+        if blocker is None and manifest.is_dir() and not manifest.is_symlink():
+            return Path(os.path.abspath(manifest))
+        return blocker
+
     def path(self, file: str) -> Path:
         return self.files / file
 
@@ -659,9 +672,9 @@ class ImageCache:
             "cards": cards,
             "stripped": stripped,
         }
-        temporary = self.manifest_path.with_suffix(".part")
-        temporary.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
-        temporary.replace(self.manifest_path)
+        replace_file(
+            self.manifest_path, json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8")
+        )
 
     def publish(self, file: str, destination: Path) -> None:
         """Put a cached file at `destination` in the output: a hard link when the
