@@ -39,7 +39,7 @@ from PIL import Image
 
 from warta import findings
 from warta.findings import Finding
-from warta.paths import file_in_the_way, replace_file
+from warta.paths import file_in_the_way, replace_file, save_cache
 
 from .strip import (
     TOO_LARGE,
@@ -664,7 +664,6 @@ class ImageCache:
             for path in self.files.iterdir():
                 if path.name not in keep and (path.is_symlink() or not path.is_dir()):
                     path.unlink()
-        self.folder.mkdir(parents=True, exist_ok=True)
         manifest = {
             "code_version": CODE_VERSION,
             "last_build": asdict(self.work),
@@ -672,8 +671,11 @@ class ImageCache:
             "cards": cards,
             "stripped": stripped,
         }
-        replace_file(
-            self.manifest_path, json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8")
+        save_cache(  # a warning when it cannot be written
+            self.manifest_path,
+            json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8"),
+            owner="images",
+            consequence="the next build makes its variants and cards again",
         )
 
     def publish(self, file: str, destination: Path) -> None:
