@@ -253,8 +253,7 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
 
     cache.put("other", Enrichment(free_tags=("lain",)))
     monkeypatch.setattr(Path, "write_bytes", broken_write)
-    with pytest.raises(OSError, match="disk full"):
-        cache.save()
+    assert cache.save() is False  # a warning says so
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["cache.pickle"]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import logging
 
 import pytest
 from bs4 import BeautifulSoup
@@ -406,3 +407,26 @@ def test_an_image_cache_manifest_keeps_its_entries_of_the_right_shape(tmp_path):
     assert list(cache.sources) == ["a"]
     assert cache.cards == {"k": "card-1.png"}
     assert cache.stripped == {"s": "", "t": "clean-1.jpg"}
+
+
+def test_a_manifest_that_cannot_be_saved_is_one_warning_naming_it(tmp_path):
+    """A folder put where the manifest goes while the build ran (the build's
+    start checks it, `ImageCache.in_the_way`): saving stopped the build with
+    IsADirectoryError, naming a temporary `manifest.part`."""
+    source = tmp_path / "rapat.jpg"
+    source.write_bytes(photo(1000, 600))
+    cache = pipeline.ImageCache(tmp_path / "cache")
+    assert pipeline.ImageCache.in_the_way(tmp_path / "cache") is None
+    cache.source_image(source, pipeline.VariantSettings())
+    cache.manifest_path.mkdir(parents=True)
+    said = []
+    handler = logging.Handler()
+    handler.emit = lambda record: said.append(record.warta_finding)
+    logging.getLogger("warta.paths").addHandler(handler)
+    try:
+        cache.save()
+    finally:
+        logging.getLogger("warta.paths").removeHandler(handler)
+    assert [(f.path, f.level) for f in said] == [(str(cache.manifest_path), "warning")]
+    assert pipeline.ImageCache.in_the_way(tmp_path / "cache") == cache.manifest_path
+    assert sorted(p.name for p in cache.folder.iterdir()) == ["files", "manifest.json"]

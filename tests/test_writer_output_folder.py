@@ -4,6 +4,7 @@ written or deleted (symbolic links put into it, manifest keys that climb out).""
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -165,3 +166,24 @@ def test_the_writer_writes_no_page_through_a_link_when_the_output_is_not_cleaned
     errors = [f for f in second.findings("error") if f.path.endswith(folder.name)]
     assert len(errors) == 1, second.log
     assert "outside the output" in errors[0].message
+
+
+def test_a_search_bundle_folder_that_is_a_link_is_removed_and_the_index_built(site, tmp_path):
+    """output/pagefind a link (a name of OUTPUT_RETENTION, which the clean-up
+    leaves): the search plugin refused the folder without naming the link."""
+    site.article("a.md", title="Rapat pleno", date="2024-05-01 09:00")
+    assert site.build().returncode == 0
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "keep.txt").write_text("x", encoding="utf-8")
+    bundle = site.output / "pagefind"
+    shutil.rmtree(bundle)
+    bundle.symlink_to(elsewhere)
+
+    built = site.build()
+
+    assert built.returncode == 0, built.log
+    said = [(f.path, f.level) for f in built.findings() if not f.path.startswith("content/")]
+    assert said == [("output/pagefind", "warning")], built.log
+    assert not bundle.is_symlink() and (bundle / "bundles.json").is_file()
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["keep.txt"]

@@ -12,6 +12,7 @@ No Pelican import: plugins pass their roots (PATH, OUTPUT_PATH) in.
 from __future__ import annotations
 
 import html
+import logging
 import os
 import posixpath
 import re
@@ -19,6 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+from warta import findings
+from warta.findings import Finding
+
+logger = logging.getLogger(__name__)
 
 # "https:", "data:", "javascript:", "C:" … and protocol-relative "//host".
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*:|//)", re.I)
@@ -63,11 +69,18 @@ def _real_root(root: str | os.PathLike) -> Path:
 def usable_folder(folder: str | os.PathLike) -> bool:
     """Whether `folder` is a folder, or can be made: no file (or link to one)
     stands where it or a folder above it should be."""
+    return file_in_the_way(folder) is None
+
+
+def file_in_the_way(folder: str | os.PathLike) -> Path | None:
+    """The file (or link to one, or dangling link) that stands where `folder`
+    or a folder above it should be (its absolute path), or None when `folder`
+    is a folder or can be made."""
     folder = Path(os.path.abspath(folder))
     for path in (folder, *folder.parents):
         if path.exists() or path.is_symlink():
-            return path.is_dir()
-    return True
+            return None if path.is_dir() else path
+    return None
 
 
 def replace_file(path: str | os.PathLike, data: bytes) -> None:
@@ -88,6 +101,49 @@ def replace_file(path: str | os.PathLike, data: bytes) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def save_cache(path: str | os.PathLike, data: bytes, *, owner: str, consequence: str) -> bool:
+    """Write a cache file with `replace_file`; whether it was written. When it
+    cannot be, one warning says so and what follows (`consequence`: "the next
+    build reads every source again"): a file standing where its folder (or one
+    above it) should be is named, with the fix, as one line however many files
+    of the folder fail (the build says a like finding once); never the
+    temporary name the error would show."""
+    try:
+        replace_file(path, data)
+    except OSError as exc:
+        findings.report(logger, _unsaved(Path(path), exc, owner, consequence))
+        return False
+    return True
+
+
+def _unsaved(path: Path, exc: OSError, owner: str, consequence: str) -> Finding:
+    blocker = file_in_the_way(path.parent)
+    if blocker is not None:
+        return Finding(
+            str(blocker),
+            None,
+            "warning",
+            f"{owner}: the cache folder is a file, nothing saved in it; {consequence}",
+            f"delete the file {blocker}; the build makes the folder",
+        )
+    if path.is_dir() and not path.is_symlink():
+        return Finding(
+            str(path),
+            None,
+            "warning",
+            f"{owner}: a folder stands where the cache file should be, not saved; {consequence}",
+            f"delete the folder {path}; the build makes the file",
+        )
+    return Finding(
+        str(path),
+        None,
+        "warning",
+        f"{owner}: the cache file could not be saved ({exc.strerror or type(exc).__name__}); "
+        f"{consequence}",
+        "see that the cache folder can be written (`invoke clean` empties it)",
+    )
 
 
 def contained(root: str | os.PathLike, candidate: str | os.PathLike) -> Path | None:

@@ -37,7 +37,7 @@ from .enrichment import Enrichment
 from .findings import Finding
 from .fingerprint import files_digest, hash_text
 from .parallel import fork_map
-from .paths import replace_file
+from .paths import save_cache
 
 logger = logging.getLogger(__name__)
 
@@ -273,13 +273,20 @@ class EnrichmentCache:
         self._changed = True
 
     def save(self) -> bool:
-        """Write the entries used by this build; False when nothing needed writing."""
+        """Write the entries used by this build; False when nothing needed
+        writing, or when it could not be written (a warning says why)."""
         if self.path is None:
             return False
         if not self._changed and set(self._used) == set(self._entries):
             return False
         stored = {"format": CACHE_FORMAT, "digest": self.digest, "entries": self._used}
-        replace_file(self.path, pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
+        if not save_cache(
+            self.path,
+            pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL),
+            owner="enrichment",
+            consequence="the next build enriches every article again",
+        ):
+            return False
         self._entries = dict(self._used)
         self._changed = False
         return True

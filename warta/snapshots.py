@@ -28,7 +28,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from warta.paths import replace_file
+from warta.paths import save_cache
 
 logger = logging.getLogger(__name__)
 
@@ -109,8 +109,11 @@ class SnapshotStore:
         key: str,
         shared: Mapping[str, Any],
         stamp: Callable[[str], Any],
+        *,
+        owner: str = "snapshots",
     ) -> None:
         self.path = path
+        self.owner = owner  # who keeps the store, as a warning names it
         self.key = key
         self.shared = shared
         self.stamp = stamp
@@ -207,12 +210,13 @@ class SnapshotStore:
         if not self.changed and self._kept.keys() == self._saved.keys():
             return
         stored = {"format": FORMAT, "key": self.key, "entries": self._kept}
-        try:
-            replace_file(self.path, pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL))
-        except OSError as exc:
-            logger.warning(
-                "snapshots: could not save %s (%s); the next build reads again", self.path, exc
-            )
+        data = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
+        if not save_cache(
+            self.path,
+            data,
+            owner=self.owner,
+            consequence="the next build reads every source again",
+        ):
             return
         self._saved = self._kept
         self._kept = dict(self._saved)

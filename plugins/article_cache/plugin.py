@@ -332,6 +332,7 @@ def take_over(generator) -> None:
         key,
         shared={"settings": settings, "context": generator.context},
         stamp=stamp,
+        owner="article_cache",
     )
     if load:
         store.load()

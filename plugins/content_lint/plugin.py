@@ -276,6 +276,7 @@ def source_cache(generator, rules: Rules) -> SnapshotStore | None:
         key,
         {},
         file_stamp(settings.get("CHECK_MODIFIED_METHOD") or "md5"),
+        owner="content_lint",
     )
     store.load()
     return store

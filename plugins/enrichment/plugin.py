@@ -202,12 +202,7 @@ def enrich_articles(generator) -> None:
     # CACHE_CONTENT off (as in `invoke check`, whose cache is a temporary copy):
     # the cache is read, not written, as Pelican does with its own.
     if cache is not None and settings.get("CACHE_CONTENT", True):
-        try:
-            cache.save()
-        except OSError as exc:  # as Pelican does for its own cache
-            report(
-                logger, Finding("", None, "warning", f"Could not save the enrichment cache: {exc}")
-            )
+        cache.save()  # a cache that cannot be written is a warning
     articles_enriched.send(generator)
     logger.info(
         "enrichment: %d articles (stages: %s): %d computed, %d from the cache (%s);"

@@ -39,7 +39,7 @@ from PIL import Image
 
 from warta import findings
 from warta.findings import Finding
-from warta.paths import replace_file
+from warta.paths import file_in_the_way, replace_file, save_cache
 
 from .strip import (
     TOO_LARGE,
@@ -468,6 +468,19 @@ class ImageCache:
             "stripped": entries("stripped", lambda v: v == "" or _is_file_name(v)),
         }
 
+    @staticmethod
+    def in_the_way(folder: str | os.PathLike) -> Path | None:
+        """What stands where a cache in `folder` puts its own, so that it cannot
+        be used: a file (or link to one) where the folder, its `files` folder
+        or a folder above them should be, or a folder where its manifest
+        should be. None when the cache can be used."""
+        folder = Path(folder)
+        blocker = file_in_the_way(folder / "files")
+        manifest = folder / MANIFEST
+        if blocker is None and manifest.is_dir() and not manifest.is_symlink():
+            return Path(os.path.abspath(manifest))
+        return blocker
+
     def path(self, file: str) -> Path:
         return self.files / file
 
@@ -651,7 +664,6 @@ class ImageCache:
             for path in self.files.iterdir():
                 if path.name not in keep and (path.is_symlink() or not path.is_dir()):
                     path.unlink()
-        self.folder.mkdir(parents=True, exist_ok=True)
         manifest = {
             "code_version": CODE_VERSION,
             "last_build": asdict(self.work),
@@ -659,9 +671,12 @@ class ImageCache:
             "cards": cards,
             "stripped": stripped,
         }
-        temporary = self.manifest_path.with_suffix(".part")
-        temporary.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
-        temporary.replace(self.manifest_path)
+        save_cache(  # a warning when it cannot be written
+            self.manifest_path,
+            json.dumps(manifest, indent=1, sort_keys=True).encode("utf-8"),
+            owner="images",
+            consequence="the next build makes its variants and cards again",
+        )
 
     def publish(self, file: str, destination: Path) -> None:
         """Put a cached file at `destination` in the output: a hard link when the

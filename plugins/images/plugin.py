@@ -102,7 +102,6 @@ from warta.paths import (
     replace_file,
     site_file_path,
     site_root,
-    usable_folder,
 )
 from warta.published import check_only, is_written
 from warta.source_checks import converted_body
@@ -206,20 +205,11 @@ class Build:
         self.check_only = check_only(settings)
         self.temporary: Path | None = None
         folder = Path(settings["CACHE_PATH"]) / setting(settings, "IMAGES_CACHE_DIR")
-        if not usable_folder(folder):
+        blocker = ImageCache.in_the_way(folder)
+        if blocker is not None:
             # Variants and cards are made in the cache and linked from there:
             # this build makes them in a folder of its own, removed at its end.
-            findings.report(
-                logger,
-                Finding(
-                    str(folder),
-                    None,
-                    "warning",
-                    "images: the cache folder is a file, not used this build "
-                    "(variants and cards made again)",
-                    "delete that file (`invoke clean` empties the cache)",
-                ),
-            )
+            findings.report(logger, cache_in_the_way(blocker))
             folder = self.temporary = Path(tempfile.mkdtemp(prefix="warta-images-"))
         self.cache = ImageCache(folder)
         self.variant_settings = VariantSettings(
@@ -333,6 +323,21 @@ def forget_build(*_) -> None:
     if _active is not None and _active.temporary is not None:
         shutil.rmtree(_active.temporary, ignore_errors=True)
     _active = None
+
+
+def cache_in_the_way(blocker: Path) -> Finding:
+    """The warning for what stands where the images cache puts its own
+    (`ImageCache.in_the_way`): a file where a folder should be, or a folder
+    where its manifest should be."""
+    kind, made = ("folder", "manifest file") if blocker.is_dir() else ("file", "folder")
+    return Finding(
+        str(blocker),
+        None,
+        "warning",
+        f"images: a {kind} stands where the cache's {made} should be; the cache is not "
+        "used this build (variants and cards made again)",
+        f"delete the {kind} {blocker}; the build makes the {made}",
+    )
 
 
 def relative_source(content, build: Build) -> str:

@@ -53,7 +53,7 @@ from pelican.generators import ArticlesGenerator
 
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
-from warta.paths import replace_file
+from warta.paths import save_cache
 from warta.published import check_only
 
 from .scoring import DEFAULT_WINDOW, Item, RelatedIndex, Weights, ranking_digest, region_keys
@@ -139,9 +139,15 @@ def load_ranking(path: Path | None, digest: str) -> dict[str, list[str]] | None:
     return lists
 
 
-def save_ranking(path: Path, digest: str, lists: dict[str, list[str]]) -> None:
+def save_ranking(path: Path, digest: str, lists: dict[str, list[str]]) -> bool:
+    """Keep the lists for the next build; False (and a warning) when they cannot be."""
     stored = {"format": CACHE_FORMAT, "digest": digest, "related": lists}
-    replace_file(path, json.dumps(stored).encode("utf-8"))
+    return save_cache(
+        path,
+        json.dumps(stored).encode("utf-8"),
+        owner="related",
+        consequence="the next build ranks the related articles again",
+    )
 
 
 def add_related(generators) -> None:
@@ -185,11 +191,7 @@ def add_related(generators) -> None:
         }
         scored = index.scored
         if cache_file is not None:
-            try:
-                save_ranking(cache_file, digest, lists)
-            except OSError as exc:  # as Pelican does for its own cache
-                message = f"Could not save the related articles cache: {exc}"
-                report(logger, Finding("", None, "warning", message))
+            save_ranking(cache_file, digest, lists)
     for article, item in zip(articles, items, strict=True):
         chosen = [key for key in lists[item.key] if key in by_key]
         article.related_articles = [by_key[key] for key in chosen]

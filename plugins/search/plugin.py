@@ -45,8 +45,9 @@ from pelican.generators import ArticlesGenerator
 
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
-from warta.paths import own_output
+from warta.paths import first_symlink, link_target, own_output
 from warta.published import check_only
+from warta.text import shown_controls
 
 from .filters import search_filters
 from .indexer import build_index, glob_from_save_as, year_segment
@@ -138,6 +139,7 @@ def index_site(pelican) -> None:
         # Pagefind fails on an empty site; a site without articles has nothing to find.
         logger.info("search: no page matches %s, no index built", glob)
         return
+    unlink_bundle_dir(output, bundle_dir)
     resident = release_memory()
     if resident is not None:
         logger.info("search: the build holds %d MiB while Pagefind runs", resident // 2**20)
@@ -186,6 +188,30 @@ def index_site(pelican) -> None:
         glob,
         len(result.bundles),
         ", ".join(result.bundles),
+    )
+
+
+def unlink_bundle_dir(output: Path, bundle_dir: str) -> None:
+    """Remove a symbolic link at SEARCH_BUNDLE_DIR (or a folder on its way) in
+    the output, the link itself, with the warning the writer gives for the
+    output's other links: the index is replaced in the output, never written
+    through a link (it was refused, naming no link). The writer's clean-up
+    leaves the names of OUTPUT_RETENTION, where the bundle folder is listed."""
+    link = first_symlink(output, output / bundle_dir.strip("/"))
+    if link is None:
+        return
+    target = link_target(link)
+    link.unlink()
+    report(
+        logger,
+        Finding(
+            str(link),
+            None,
+            "warning",
+            "symbolic link in the output folder removed (the build writes its own "
+            f"files there, never through a link): '{shown_controls(target)}'",
+            "leave SEARCH_BUNDLE_DIR to the build: it makes the search index's folder",
+        ),
     )
 
 
