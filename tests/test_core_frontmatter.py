@@ -7,8 +7,18 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
-from warta.frontmatter import SourceLines, parse, parse_lines, read_header, split_lines
+from plugins.content_lint.plugin import read_and_check
+from warta import frontmatter
+from warta.frontmatter import (
+    PARSED_TEXTS,
+    SourceLines,
+    parse,
+    parse_lines,
+    read_header,
+    split_lines,
+)
 from warta.markdown_source import SINGLE_VALUED_KEYS
+from warta.source_checks import Rules
 
 RELEASE = (
     "Title: Bawaslu Lahat Awasi Kampanye\n"
@@ -545,3 +555,38 @@ def test_a_draft_flag_below_a_blank_line_holds_back_a_block_yaml_cannot_read():
         ["draft"],
         ["PALEMBANG – Isi."],
     )
+
+
+def test_the_same_text_is_read_once_and_another_text_afresh():
+    text = "Title: Rapat Pleno\nStatus: draft\n\nIsi rilis.\n"
+    first = parse(text)
+    assert parse("".join(text)) is first  # an equal text, not the same object
+    assert parse(text) == first
+    other = parse(text.replace("draft", "published"))
+    assert other is not first
+    assert other.front_matter.value("status") == "published"
+    assert first.front_matter.value("status") == "draft"
+
+
+def test_texts_read_long_ago_are_let_go():
+    first = parse("Title: Yang pertama\n\nIsi.\n")
+    for number in range(PARSED_TEXTS):
+        parse(f"Title: Rilis {number}\n\nIsi.\n")
+    assert parse("Title: Yang pertama\n\nIsi.\n") is not first
+    assert parse.cache_info().currsize <= PARSED_TEXTS
+
+
+def test_content_lint_reads_a_release_once(tmp_path, monkeypatch):
+    parse.cache_clear()
+    read = []
+    reader = frontmatter.parse_lines
+    monkeypatch.setattr(frontmatter, "parse_lines", lambda lines: read.append(1) or reader(lines))
+    (tmp_path / "rilis.md").write_text(
+        "---\ncategories: [Siaran Pers, Berita]\ntitle: Pengawasan Kampanye 2107\n---\n\nIsi.\n",
+        encoding="utf-8",
+    )
+    source, findings = read_and_check(str(tmp_path), "rilis.md", Rules())
+    assert len(read) == 1
+    assert source.value("category") == "Siaran Pers"
+    unused = [f for f in findings if f.suggestion == "keep one: 'Category: Siaran Pers'"]
+    assert [(f.path, f.line, f.level) for f in unused] == [("rilis.md", 2, "warning")]

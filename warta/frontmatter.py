@@ -51,9 +51,11 @@ Hugo's and Decap's `categories:` (Category), of whose YAML list the first item
 is used (LIST_ALIASES; `Field.unused` holds the others).
 (`Wilayah:` is the regions plugin's own key, REGIONS_METADATA_KEYS.)
 
-`parse(text)` reads a whole file, `parse_lines(lines)` a front matter from any
-lines (it stops reading at the block's end), `read_header(path)` only the top
-of a file, and `SourceLines` a file's lines when a message first needs one.
+`parse(text)` reads a whole file (the last PARSED_TEXTS texts' documents
+kept: several checks and stages read the same release), `parse_lines(lines)`
+a front matter from any lines (it stops reading at the block's end),
+`read_header(path)` only the top of a file, and `SourceLines` a file's lines
+when a message first needs one.
 """
 
 from __future__ import annotations
@@ -652,8 +654,17 @@ def yaml_unquoted(value: str) -> str:
     return " ".join(loaded.splitlines()) if isinstance(loaded, str) else value
 
 
+# Recent texts' documents (a `Document` is frozen): a release is read by
+# several checks and stages of one build (content_lint's source checks and
+# its unused items, the regions and tags stages, the enrichment's hold-back),
+# each of which asked for it again. Bounded: it runs in every forked worker.
+PARSED_TEXTS = 64
+
+
+@functools.lru_cache(maxsize=PARSED_TEXTS)
 def parse(text: str) -> Document:
-    """A whole release's text (BOM and CRLF handled)."""
+    """A whole release's text (BOM and CRLF handled); the same `Document`
+    again for the same text while it is one of the last PARSED_TEXTS read."""
     lines = split_lines(text)
     return Document(tuple(lines), parse_lines(lines))
 

@@ -243,8 +243,9 @@ def read_and_check(content: str, relative: str, rules: Rules) -> tuple[Source, t
         text, undecodable = decode_source(relative, handle.read())
     if undecodable:  # the one thing to fix first: every other check would misread
         return Source(relative, readable=False), (undecodable,)
-    source = parse_source(relative, text)
-    unused = check_unused_items(relative, frontmatter.parse(text).front_matter)
+    document = frontmatter.parse(text)
+    source = parse_source(relative, text)  # (of the same document: `parse` keeps it)
+    unused = check_unused_items(relative, document.front_matter)
     return source, (*check_source(source, rules), *unused)
 
 
