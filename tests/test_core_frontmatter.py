@@ -590,3 +590,51 @@ def test_content_lint_reads_a_release_once(tmp_path, monkeypatch):
     assert source.value("category") == "Siaran Pers"
     unused = [f for f in findings if f.suggestion == "keep one: 'Category: Siaran Pers'"]
     assert [(f.path, f.line, f.level) for f in unused] == [("rilis.md", 2, "warning")]
+
+
+@pytest.mark.parametrize(
+    ("written", "key", "name", "value", "unused"),
+    [
+        ("categories: [Siaran Pers, Berita]", "category", "categories", "Siaran Pers", ("Berita",)),
+        (
+            "categories:\n  - Siaran Pers\n  - Berita",
+            "category",
+            "categories",
+            "Siaran Pers",
+            ("Berita",),
+        ),
+        ("Categories: ['Siaran Pers']", "category", "Categories", "Siaran Pers", ()),
+        ("categories: []", "category", "categories", "", ()),
+        (
+            "tags: [Pilkada 2024, 'Kampanye, Debat']",
+            "tags",
+            "tags",
+            "Pilkada 2024; Kampanye, Debat",
+            (),
+        ),
+        ("tag:\n  - Pilkada 2024\n  - Kampanye", "tags", "tag", "Pilkada 2024, Kampanye", ()),
+        ('"draft": true', "draft", "draft", "true", ()),
+        ("'Status': draft", "status", "Status", "draft", ()),
+        ('"Rubrik": "Siaran Pers"', "category", "Rubrik", "Siaran Pers", ()),
+    ],
+)
+def test_both_readers_of_a_dashed_block_read_lists_and_quoted_keys_alike(
+    written, key, name, value, unused
+):
+    # The same block as YAML reads it, and with a title YAML cannot read
+    # (read line by line, as Pelican's `meta` does).
+    for title, yaml_reads in (("Rapat Pleno", True), ("Bawaslu Sumsel: Rapat Pleno", False)):
+        text = f"---\nTitle: {title}\n{written}\n---\n\nIsi rilis.\n"
+        lines = split_lines(text)
+        block = lines[: lines.index("---", 1) + 1]
+        assert isinstance(frontmatter.read_yaml_block(block), frontmatter.FrontMatter) is yaml_reads
+        front = parse(text).front_matter
+        found = front.fields[1]
+        assert (found.key, found.name, found.value, found.unused) == (key, name, value, unused)
+        count = written.count("\n") + 1
+        assert (found.line, found.lines) == (3, tuple(range(3, 3 + count)))
+        assert (front.fields[0].value, front.closing, front.body_start) == (
+            title,
+            2 + count,
+            4 + count,
+        )

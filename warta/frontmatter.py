@@ -74,10 +74,14 @@ import yaml
 
 from warta.dates import parse_date
 
-KEY_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
-# A key in YAML's quotes (`"draft": true`, `'Status': draft`), in a `---` block.
+# A key as Python-Markdown's `meta` reads one (its META_RE): letters, digits,
+# `_` and `-`; `warta.markdown_source` hands Pelican no other.
+KEY_NAME = r"[A-Za-z0-9_-]+"
+META_KEY_RE = re.compile(KEY_NAME)
+KEY_RE = re.compile(r"^[ ]{0,3}(?P<key>" + KEY_NAME + r"):\s*(?P<value>.*)")
+# The same key in YAML's quotes (`"draft": true`, `'Status': draft`), in a `---` block.
 QUOTED_KEY_RE = re.compile(
-    r"""^[ ]{0,3}(?P<q>["'])(?P<key>[A-Za-z0-9_-]+)(?P=q)\s*:\s*(?P<value>.*)"""
+    r"""^[ ]{0,3}(?P<q>["'])(?P<key>""" + KEY_NAME + r""")(?P=q)\s*:\s*(?P<value>.*)"""
 )
 CONTINUATION_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 BEGIN_RE = re.compile(r"^-{3}(\s.*)?$")
@@ -458,11 +462,7 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
         if isinstance(node, yaml.SequenceNode):
             if not all(isinstance(item, yaml.ScalarNode) for item in node.value):
                 return line, f"'{name}:' holds a list of lists or maps", block[line - 1]
-            listed = [item.value for item in node.value if item.value]
-            if name.lower() in LIST_ALIASES:
-                value, unused = (listed[0] if listed else ""), tuple(listed[1:])
-            else:
-                value = pelican_list(listed)
+            value, unused = _list_value(name, [item.value for item in node.value if item.value])
         elif isinstance(node, yaml.ScalarNode):
             parts = node.value.splitlines()
             if not node.style and (node.value == "" or node.start_mark.line == key.end_mark.line):
@@ -507,10 +507,7 @@ def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
         if current is not None:
             key, name, line, values, numbers = current
             written, unused = None, ()
-            listed = yaml_items(values[0], items) if yaml_style and len(values) == 1 else None
-            if listed and name.lower() in LIST_ALIASES:
-                written, values, unused = (values[0], *items), listed[:1], tuple(listed[1:])
-            elif block is not None:
+            if block is not None:
                 read = yaml_block(values[0], block)
                 if read is not None:
                     written = (values[0], *(text.strip() for text in block if text.strip()))
@@ -518,8 +515,12 @@ def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
                 else:  # not YAML after all: the lines as written
                     values = [values[0], *(text.strip() for text in block if text.strip())]
             elif yaml_style and len(values) == 1:
-                read = yaml_value(values[0], items)
-                if read != values[0]:
+                listed = yaml_items(values[0], items)
+                if listed is None:
+                    read = yaml_unquoted(values[0])
+                else:
+                    read, unused = _list_value(name, listed)
+                if read != values[0] or unused:
                     written, values = (values[0], *items), [read]
             fields.append(Field(key, name, line, tuple(values), tuple(numbers), written, unused))
 
@@ -586,13 +587,15 @@ def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
     return FrontMatter(tuple(fields), end, not ended_by_text, yaml_style)
 
 
-def yaml_value(value: str, items: list[str]) -> str:
-    """A value of a `---` front matter as YAML reads it, as one text: quotes
-    off (`yaml_unquoted`), a list (`[A, B]`, or `items` written below the key
-    as `- A`) joined as Pelican splits `Tags:` back: by ", ", or by "; " when
-    an item holds a comma (one tag, not two)."""
-    listed = yaml_items(value, items)
-    return yaml_unquoted(value) if listed is None else pelican_list(listed)
+def _list_value(name: str, listed: list[str]) -> tuple[str, tuple[str, ...]]:
+    """The value of a key (`name` as written) written as a YAML list of texts
+    (`listed`, empty items left out), and the items it leaves unused, for
+    either reader of a `---` block: the first item of a key of LIST_ALIASES
+    (`categories: [A, B]`: A, B unused), else every item joined as Pelican
+    splits `Tags:` back (`pelican_list`)."""
+    if name.lower() in LIST_ALIASES:
+        return (listed[0] if listed else ""), tuple(listed[1:])
+    return pelican_list(listed), ()
 
 
 def yaml_items(value: str, items: list[str]) -> list[str] | None:
@@ -625,7 +628,7 @@ def yaml_block(header: str, lines: list[str]) -> str | None:
 
 def pelican_list(items: list[str]) -> str:
     """A list value Pelican splits back into `items`: at semicolons when an item
-    holds a comma, else at commas."""
+    holds a comma (one tag, not two), else at commas."""
     return ("; " if any("," in item for item in items) else ", ").join(items)
 
 

@@ -60,7 +60,7 @@ import re
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-from warta.frontmatter import END_RE, KEY_RE, parse_lines
+from warta.frontmatter import END_RE, KEY_RE, META_KEY_RE, parse_lines
 from warta.text import without_control_characters
 
 # Keys the site reads as one text, and that Pelican itself lets repeat (its
@@ -98,8 +98,6 @@ FIRST_VALUE_KEYS = frozenset(
         "url",
     }
 )
-# A key as Python-Markdown's `meta` reads one (its META_RE).
-META_KEY_RE = re.compile(r"[A-Za-z0-9_-]+")
 # Python-Markdown's normalize_whitespace is 30 and meta 27: controls go first of
 # all, the front matter between the two (line ends and tabs normalised).
 CONTROLS_PRIORITY = 40
