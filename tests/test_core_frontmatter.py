@@ -638,3 +638,19 @@ def test_both_readers_of_a_dashed_block_read_lists_and_quoted_keys_alike(
             2 + count,
             4 + count,
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "closing", "body_start"),
+    [
+        ("---\nTitle: Rapat\n\n# komentar\ndraft: true\n---\n\nIsi.\n", 5, 7),
+        # Ended by the blank line before the release's text (a `---` rule below).
+        ("---\nTitle: Rapat\n\nPALEMBANG – Isi.\n\n---\n\nLagi.\n", 2, 4),
+        ("Title: Rapat\ndraft: true\n\nIsi.\n", None, 4),
+        ("---\nTitle: Rapat\ndraft: true\n\nIsi.\n", None, 5),  # no closing `---`
+    ],
+)
+def test_a_block_read_to_its_closing_line_ends_there(text, closing, body_start):
+    front = parse(text).front_matter
+    assert (front.closing, front.body_start) == (closing, body_start)
+    assert front.closing is None or front.closing == front.end - 1

@@ -240,10 +240,11 @@ class FrontMatter:
     closed: bool = True
     # Opened with `---`: YAML's style, where a value is read as YAML reads it.
     dashed: bool = False
-    # Read as YAML (a `---` block closed by `---`): 0-based index of the
-    # closing line, the fields' lines running to it (blank and comment lines
-    # between them included).
-    closing: int | None = None
+    # Read up to its closing line (`closing`, the last before `end`): a `---`
+    # block closed by `---` (or by a blank line before the release's text),
+    # the fields' lines running to it, blank and comment lines between them
+    # included.
+    to_closing: bool = False
     # (1-based line, what YAML says, the line as written) of a `---` block
     # YAML cannot read, when the line-by-line reading (its fields) takes that
     # line as more of a key or ends there.
@@ -251,6 +252,12 @@ class FrontMatter:
 
     def __bool__(self) -> bool:
         return bool(self.fields)
+
+    @property
+    def closing(self) -> int | None:
+        """0-based index of the closing line of a block read up to it
+        (`to_closing`); None for any other."""
+        return self.end - 1 if self.to_closing else None
 
     @property
     def body_start(self) -> int:
@@ -379,7 +386,7 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
         return read
     front = _parse_meta(extent, through=True)  # as Pelican's `meta` reads it
     if front and front.closed and front.end == cut + 1:
-        front = dataclasses.replace(front, closing=cut)  # (its blank lines not handed over)
+        front = dataclasses.replace(front, to_closing=True)  # (its blank lines not handed over)
     line = read[0]
     ended_here = not front.closed and line == front.end + 1
     if (
@@ -479,7 +486,7 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
             Field(canonical_key(name), name, line, (value,), tuple(numbers), written, unused)
         )
     end = len(block)  # the closing `---` is block[-1]
-    return FrontMatter(tuple(fields), end, True, True, closing=end - 1) if fields else FrontMatter()
+    return FrontMatter(tuple(fields), end, True, True, to_closing=True) if fields else FrontMatter()
 
 
 def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
