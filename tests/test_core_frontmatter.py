@@ -3,6 +3,8 @@ Python-Markdown's meta extension (what Pelican reads) on the same texts."""
 
 from __future__ import annotations
 
+import difflib
+
 import markdown
 import pytest
 from bs4 import BeautifulSoup
@@ -654,3 +656,21 @@ def test_a_block_read_to_its_closing_line_ends_there(text, closing, body_start):
     front = parse(text).front_matter
     assert (front.closing, front.body_start) == (closing, body_start)
     assert front.closing is None or front.closing == front.end - 1
+
+
+def test_a_misspelt_status_is_matched_once_for_both_its_questions(monkeypatch):
+    frontmatter.is_publication_key.cache_clear()
+    matched = []
+    matcher = difflib.get_close_matches
+    monkeypatch.setattr(
+        difflib,
+        "get_close_matches",
+        lambda *args, **kw: matched.append(args[0]) or matcher(*args, **kw),
+    )
+    front = parse("Title: Rapat Pleno\nStaatus: menunggu\n\nIsi.\n").front_matter
+    assert front.unpublished_by_flag() == front.fields[1]  # held back, as a misspelt Status:
+    assert (
+        parse("Title: Rapat Pleno\nStaatus: published\n\nIsi.\n").front_matter.unpublished_by_flag()
+        is None
+    )
+    assert matched.count("staatus") == 1

@@ -143,7 +143,20 @@ def _publication_words(key: str) -> bool:
     return any(_PUBLICATION_WORD_RE.fullmatch(w) for w in re.split(r"[-_ ]+", key.lower()))
 
 
-@functools.cache  # (a few keys, read for every field of every release)
+_SORTED_PUBLICATION_KEYS = tuple(sorted(PUBLICATION_KEYS))
+
+
+# (A few keys, read for every field of every release; bounded, as it runs in
+# every forked worker.)
+@functools.lru_cache(maxsize=1024)
+def _misspelt_publication_key(key: str) -> str | None:
+    """The one of `PUBLICATION_KEYS` a lower-case key that is none of them
+    is a misspelling of ("stauts" → "status", "drfat" → "draft"); None for none."""
+    close = difflib.get_close_matches(key, _SORTED_PUBLICATION_KEYS, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
+@functools.lru_cache(maxsize=1024)
 def is_publication_key(key: str) -> bool:
     """Whether a key that is none of `PUBLICATION_KEYS` was meant as one:
     misspelt ("Stauts", "Statu") or another word ("Status-Draft", "Embargo",
@@ -151,8 +164,7 @@ def is_publication_key(key: str) -> bool:
     key = key.lower()
     if key in PUBLICATION_KEYS:
         return False
-    close = difflib.get_close_matches(key, sorted(PUBLICATION_KEYS), n=1, cutoff=0.8)
-    return bool(close) or _publication_words(key)
+    return _misspelt_publication_key(key) is not None or _publication_words(key)
 
 
 def holds_back(key: str, value: str, later: bool | None = None) -> bool:
@@ -171,7 +183,7 @@ def holds_back(key: str, value: str, later: bool | None = None) -> bool:
     if _publication_words(key) or later is not None:
         return later is not False
     text = value.strip().strip("'\"").strip().lower()
-    [meant] = difflib.get_close_matches(key.lower(), sorted(PUBLICATION_KEYS), n=1, cutoff=0.8)
+    meant = _misspelt_publication_key(key.lower())  # (one: not publication words)
     if says_published(meant, value):
         return False
     if meant == "status":
