@@ -1691,3 +1691,42 @@ def test_a_link_is_not_found_at_a_longer_address_on_an_earlier_line():
     source = "Title: t\n\n[a](/draf/x/?q=1) dan\n\n[b](/draf/x/) <https://s.org/draf/x/>\n"
     assert link_line(source, Link("/draf/x/", "/draf/x/"), first_line=3) == 5
     assert link_line(source, Link("/draf/x/?q=1", "/draf/x/?q=1"), first_line=3) == 3
+
+
+def test_a_link_is_found_at_its_own_line_not_at_its_address_shown_as_text_above():
+    """A lead shows an embargoed release's full address as text, and a later
+    line links it with that address as the link's text: the line's first
+    occurrence of the path, in the link's text, was the one tried, so the
+    link was said at the lead's line and never at its own."""
+    import markdown
+
+    render = markdown.Markdown().convert
+    address = "/berita/2099/11/umumkan-hasil-pengawasan-pleno-lahat/"
+    source = (
+        "Title: t\n\n"
+        f"PALEMBANG – lihat https://warta-sumsel.example.org{address} untuk rilis berikutnya.\n\n"
+        "Paragraf dua.\n\n"
+        f"Baca juga [https://warta-sumsel.example.org{address}]({address}) nanti.\n"
+    )
+    assert link_line(source, Link(address, address), first_line=3, render=render) == 7
+
+
+def test_a_link_and_its_address_shown_as_text_above_are_each_said_at_their_line(tmp_path):
+    siteurl = "https://warta-sumsel.example.org"
+    address = "/berita/2099/11/umumkan-hasil-pengawasan-pleno-lahat/"
+    site = FixtureSite(tmp_path)
+    body = (
+        f"PALEMBANG – Bawaslu lihat {siteurl}{address} untuk rilis berikutnya.\n\n"
+        "Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n\n"
+        f"Baca juga [{siteurl}{address}]({address}) nanti.\n"
+    )
+    text = article_text(slug="rilis-terbit", body=body)
+    site.article("pub.md", "".join(t for t in text.splitlines(True) if "Summary:" not in t))
+    site.article("embargo.md", article_text(slug=address.split("/")[-2], date="2099-11-01 08:00"))
+    lead, link = (line_of(site.content / "berita/pub.md", t) for t in ("PALEMBANG", "Baca juga"))
+    public = site.build(publish=True, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == [
+        ("berita/pub.md", lead, f"{siteurl}{address}"),
+        ("berita/pub.md", link, address),
+    ], public.log
