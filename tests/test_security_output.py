@@ -1730,3 +1730,31 @@ def test_a_link_and_its_address_shown_as_text_above_are_each_said_at_their_line(
         ("berita/pub.md", lead, f"{siteurl}{address}"),
         ("berita/pub.md", link, address),
     ], public.log
+
+
+def test_a_link_whose_text_is_its_own_full_address_is_said_once(tmp_path):
+    """`[https://site/x/](/x/)`: the href was warned, then its text as an
+    address shown as text (only a text equal to the href was the link's own),
+    two warnings at one line in `invoke check`'s build and one in the public."""
+    siteurl = "https://warta-sumsel.example.org"
+    address = "/berita/2099/11/umumkan-hasil-pengawasan-pleno-lahat/"
+    site = FixtureSite(tmp_path)
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n\n"
+        f"Baca juga [{siteurl}{address}]({address}) nanti.\n\n"
+        f"Juga [{siteurl}{address}]({{filename}}embargo.md) dan [{address}]({address}).\n"
+    )
+    site.article("pub.md", article_text(slug="rilis-terbit", body=body))
+    site.article("embargo.md", article_text(slug=address.split("/")[-2], date="2099-11-01 08:00"))
+    first, second = (line_of(site.content / "berita/pub.md", t) for t in ("Baca juga", "Juga ["))
+    expected = [
+        ("berita/pub.md", first, address),
+        ("berita/pub.md", second, address),
+        ("berita/pub.md", second, "{filename}embargo.md"),
+    ]
+    development = site.build(SEARCH_ENABLED=False)  # as `invoke check` builds
+    assert development.returncode == 0, development.log
+    assert unpublished_links(development) == expected, development.log
+    public = site.build(publish=True, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == expected, public.log

@@ -91,7 +91,7 @@ def check_content(
     body = getattr(content, "_content", None)
     _check_links(content, generated, hidden, site_host, site_prefix)
     if hidden:
-        _check_text_addresses(content, hidden, site_host, site_prefix)
+        _check_text_addresses(content, hidden, site_host, site_prefix, generated)
     if getattr(content, "_content", None) != body:
         # What was made of the body as read (a summary from its lead) is made
         # again, once, of the body as published.
@@ -180,11 +180,47 @@ def _set_text(content, field: str, text: str) -> None:
     content._content = text
 
 
-def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: str) -> None:
+def _hidden_target(address: str | None, hidden: dict):
+    """The unpublished content at a site address (`site_address`), else None."""
+    if address is None:
+        return None
+    return hidden[address] if address in hidden else hidden.get(address.casefold())
+
+
+def _text_target(content, address: str, hidden: dict, site_host: str, site_prefix: str):
+    """The unpublished content an address shown as text leads to, else None:
+    one written without its scheme (`host.org/x/`) is the site's, a
+    site-relative one (`/berita/x/`) is read as it is."""
+    full = address if re.match(r"(?:https?:)?/", address, re.I) else f"//{address}"
+    return _hidden_target(site_address(full, site_host, content.url, site_prefix), hidden)
+
+
+def _href_target(content, href: str, generated, hidden: dict, site_host: str, site_prefix: str):
+    """The unpublished content a link's href leads to, else None: a
+    `{filename}` one as Pelican finds it, any other by its address."""
+    intrasite = re.match(r"\{filename\}|\|filename\|", href)
+    if intrasite:
+        target = linked_content(content, href[intrasite.end() :], generated or {})
+        return target if target is not None and is_unpublished(target) else None
+    return _hidden_target(site_address(href, site_host, content.url, site_prefix), hidden)
+
+
+def _check_text_addresses(
+    content, hidden: dict, site_host: str, site_prefix: str, generated: dict | None = None
+) -> None:
     """An unpublished content's address shown as text, not as a link (a summary
     made from a lead's autolink by `invoke check --fix`, an address pasted as
     text): warned at its line like a link, and shown as NEUTRAL_TEXT where the
-    target is not written (the public build), as an autolink's text is."""
+    target is not written (the public build), as an autolink's text is. A
+    link's text that leads where the link does (`[https://site/x/](/x/)`) is
+    said with the link (`_check_links`), not again."""
+
+    def same(address: str, href: str) -> bool:
+        target = _text_target(content, address, hidden, site_host, site_prefix)
+        return target is not None and target is _href_target(
+            content, href.strip(), generated, hidden, site_host, site_prefix
+        )
+
     said: dict[tuple[str, str], int] = {}  # (field, address) → its last line
     warned: set[tuple[str, int | None]] = set()
     source = None
@@ -198,14 +234,8 @@ def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: st
         plain = _is_plain(field)
         text = html.escape(value, quote=False) if plain else value
         unwritten = set()
-        for address in text_addresses(text, site_host):
-            # An address written without its scheme (`host.org/x/`) is the site's;
-            # a site-relative one (`/berita/x/`) is read as it is.
-            full = address if re.match(r"(?:https?:)?/", address, re.I) else f"//{address}"
-            path = site_address(full, site_host, content.url, site_prefix)
-            if path is None:
-                continue
-            target = hidden[path] if path in hidden else hidden.get(path.casefold())
+        for address in text_addresses(text, site_host, same):
+            target = _text_target(content, address, hidden, site_host, site_prefix)
             if target is None or target is content:
                 continue
             if source is None:
@@ -231,7 +261,9 @@ def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: st
             if not is_written(target):
                 unwritten.add(address)
         if unwritten:
-            text = replace_text_addresses(text, site_host, unwritten.__contains__, NEUTRAL_TEXT)
+            text = replace_text_addresses(
+                text, site_host, unwritten.__contains__, NEUTRAL_TEXT, same
+            )
             _set_text(content, field, html.unescape(text) if plain else text)
     if said:
         forget_rendered(content)
