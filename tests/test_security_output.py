@@ -14,6 +14,7 @@ import gzip
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -1758,3 +1759,43 @@ def test_a_link_whose_text_is_its_own_full_address_is_said_once(tmp_path):
     public = site.build(publish=True, SEARCH_ENABLED=False)
     assert public.returncode == 0, public.log
     assert unpublished_links(public) == expected, public.log
+
+
+def test_a_link_to_a_page_the_site_writes_is_no_link_to_a_draft_with_its_address(tmp_path):
+    """A draft page `Slug: wilayah` made the published link to the regions
+    index, /wilayah/, "a link to an unpublished page", and the public build
+    took it out: only contents' addresses were known as published, not the
+    pages of the direct templates (/arsip/, /cari/) and of plugins
+    (/wilayah/, /pejabat/, /tag/x/)."""
+    site = FixtureSite(tmp_path)
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n\n"
+        "Lihat [Wilayah](/wilayah/), [Arsip](/arsip/), [Cari](/cari/), [Pejabat](/pejabat/) "
+        "dan [Tag](/tag/pilkada-serentak-2024/).\n\n"
+        "Juga [draf](/berita/2024/11/rapat-draf-rahasia/).\n"
+    )
+    site.article("pub.md", article_text(slug="rilis-terbit", body=body))
+    site.article("draf.md", article_text(slug="rapat-draf-rahasia", status="draft"))
+    for slug in ("wilayah", "arsip", "cari", "pejabat"):
+        site.page(f"{slug}.md", f"Title: Halaman {slug}\nSlug: {slug}\nStatus: draft\n\nIsi.\n")
+    site.page(
+        "tag.md",
+        "Title: Tag\nStatus: draft\nSave_as: tag/pilkada-serentak-2024/index.html\n\nIsi.\n",
+    )
+    draft_line = line_of(site.content / "berita/pub.md", "Juga [draf]")
+    expected = [("berita/pub.md", draft_line, "/berita/2024/11/rapat-draf-rahasia/")]
+    development = site.build(SEARCH_ENABLED=False)
+    assert development.returncode == 0, development.log
+    assert unpublished_links(development) == expected, development.log
+    public = site.build(publish=True, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == expected, public.log
+    page = public.html("berita/2024/11/rilis-terbit/")
+    hrefs = [a["href"] for a in page.select(".article__body a")]
+    assert [urlsplit(href).path for href in hrefs] == [
+        "/wilayah/",
+        "/arsip/",
+        "/cari/",
+        "/pejabat/",
+        "/tag/pilkada-serentak-2024/",
+    ]

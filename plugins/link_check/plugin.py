@@ -20,7 +20,7 @@ from pelican.urlwrappers import Author, Category, Tag
 from warta import frontmatter
 from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_path, set_summary
 from warta.findings import Finding, report
-from warta.paths import host_of, normal_address, site_address
+from warta.paths import OUTPUT_OWNERS, host_of, normal_address, site_address
 from warta.published import LINKS_REMOVED, is_written, written_contents
 from warta.source_checks import converted_body
 from warta.tags.vocabulary import CONTEXT_KEY as VOCABULARY_CONTEXT_KEY
@@ -401,6 +401,8 @@ def unpublished_addresses(generators) -> dict[str, object | None]:
     `addresses_of`), but an address a published content has (→ None). Only
     these are matched (a tag page `/tag/x/` is not a draft whose slug is x);
     only the draft lists are read whole: a site without drafts costs nothing.
+    An address the site's own pages have (`site_pages`: /wilayah/, /arsip/)
+    is published too, whatever draft would take it.
 
     Each address is also there in lower case (casefold), looked up when the
     link's own case is not: /berita/2026/12/EMBARGO-SLUG/ is a dead link on a
@@ -418,11 +420,51 @@ def unpublished_addresses(generators) -> dict[str, object | None]:
         for content in contents_of(generators)
         if not is_unpublished(content)
     }
+    published.update(site_pages(generators))
     folded = {address.casefold() for address in published}
     for address, content in list(found.items()):
         if address.casefold() not in folded:
             found.setdefault(address.casefold(), content)
     found.update(dict.fromkeys(published))
+    return found
+
+
+# Settings naming a file the build writes at a fixed address: a page
+# (`ARCHIVES_SAVE_AS`, a plugin's `REGIONS_INDEX_SAVE_AS`) or a feed
+# (`FEED_ALL_ATOM`); a preview's (`DRAFT_…`) is no published page.
+_FIXED_OUTPUT_KEY_RE = re.compile(r"(?!DRAFT_)\w+_(?:SAVE_AS|ATOM|RSS)")
+
+
+def site_pages(generators) -> dict[str, str]:
+    """Address → what writes it, of each page and file the build writes
+    besides its contents, known before anything is written: the direct
+    templates (`DIRECT_TEMPLATES`, at their `…_SAVE_AS`), every other setting
+    or plugin default (in the generator context) naming a fixed output file
+    (`_FIXED_OUTPUT_KEY_RE`: /wilayah/, /pejabat/, /feed.json), the files and
+    folders plugins write themselves (`OUTPUT_OWNERS`: /admin/) and the tag,
+    rubrik and author pages (`taxonomy_pages`)."""
+    if not generators:
+        return {}
+    context = {**generators[0].settings, **getattr(generators[0], "context", {})}
+    found: dict[str, str] = {}
+
+    def add(save_as, owner: str) -> None:
+        if isinstance(save_as, str) and save_as.strip() and "{" not in save_as:
+            found.setdefault(normal_address(save_as.strip()), owner)
+
+    direct = [str(name) for name in context.get("DIRECT_TEMPLATES") or ()]
+    for name in direct:
+        key = f"{name.upper()}_SAVE_AS"
+        add(context.get(key, f"{name}.html"), key)
+    templates = {f"{name.upper()}_SAVE_AS" for name in direct}
+    for key, value in context.items():
+        if isinstance(key, str) and key not in templates and _FIXED_OUTPUT_KEY_RE.fullmatch(key):
+            add(value, key)
+    for path, owner in (context.get(OUTPUT_OWNERS) or {}).items():
+        add(path, owner)
+    for kind, pages in taxonomy_pages(generators).items():
+        for address in pages:
+            found.setdefault(address, f"the {TAXONOMY_NOUNS[kind]} page")
     return found
 
 
