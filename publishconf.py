@@ -11,7 +11,7 @@ sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *  # noqa: F403
 
-SITEURL = os.environ.get("WARTA_SITEURL", "https://warta-sumsel.example.org").rstrip("/")
+SITEURL = PUBLIC_SITEURL = os.environ.get("WARTA_SITEURL", SAMPLE_SITEURL).rstrip("/")  # noqa: F405
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True

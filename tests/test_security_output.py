@@ -1799,3 +1799,48 @@ def test_a_link_to_a_page_the_site_writes_is_no_link_to_a_draft_with_its_address
         "/pejabat/",
         "/tag/pilkada-serentak-2024/",
     ]
+
+
+def test_invoke_check_finds_an_address_without_its_scheme_as_the_public_build_does(tmp_path):
+    """An image caption shows a draft's address without its scheme
+    (`host.org/berita/…`): the public build warned and rewrote it, but
+    `invoke check` (the development settings, SITEURL empty) knew no host to
+    find it by, and `check --strict` passed while public text was changed."""
+    from PIL import Image
+
+    from tests.conftest import FINDING_LINE, run_invoke
+    from warta.build import load_settings
+
+    host = load_settings(Path("publishconf.py").resolve())["SITEURL"].split("//", 1)[1]
+    address = f"{host}/berita/2024/11/temuan-dugaan-politik-uang-oku/"
+    site = FixtureSite(tmp_path)
+    (site.content / "images").mkdir()
+    Image.new("RGB", (800, 600), (10, 120, 60)).save(site.content / "images" / "rapat.jpg")
+    site.article(
+        "pub.md",
+        article_text(
+            slug="rilis-terbit",
+            image="images/rapat.jpg",
+            image_alt="Rapat koordinasi",
+            image_caption=f"Rapat koordinasi (lihat {address}).",
+        ),
+    )
+    site.article("draf.md", article_text(slug="temuan-dugaan-politik-uang-oku", status="draft"))
+    line = line_of(site.content / "berita/pub.md", "Image-Caption:")
+    public = site.build(publish=True, SEARCH_ENABLED=False)
+    assert unpublished_links(public) == [("berita/pub.md", line, address)], public.log
+    checked = run_invoke(
+        "check",
+        "--strict",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "unused-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    said = [
+        (match["path"], int(match["line"]), match["rest"].split(" (")[0])
+        for text in checked.stdout.splitlines()
+        if (match := FINDING_LINE.match(text)) and "unpublished" in match["rest"]
+    ]
+    expected = f"link to an unpublished article: '{address}'"
+    assert said == [("content/berita/pub.md", line, expected)], checked.stdout
+    assert checked.returncode != 0 and "error:" not in checked.stdout, checked.stdout

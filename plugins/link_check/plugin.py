@@ -82,16 +82,21 @@ def check_content(
     hidden: dict[str, object] | None = None,
     site_host: str = "",
     site_prefix: str = "",
+    shown_host: str = "",
 ) -> None:
     """Warn about each link to an unpublished content, at its line, and remove
     it where the target is not written (the public build), in the summary and
     the body: `{filename}` links and, with `hidden` (`unpublished_slugs`),
     links written as an address (`/draf/x/`, `https://site/berita/2099/01/x/`,
-    `../x/`), which would tell the unpublished slug."""
+    `../x/`), which would tell the unpublished slug. `shown_host`: the host an
+    address shown as text without its scheme has (`host.org/x/`), when
+    `site_host` is none (the development build: the public site's)."""
     body = getattr(content, "_content", None)
     _check_links(content, generated, hidden, site_host, site_prefix)
     if hidden:
-        _check_text_addresses(content, hidden, site_host, site_prefix, generated)
+        _check_text_addresses(
+            content, hidden, site_host, site_prefix, generated, shown_host or site_host
+        )
     if getattr(content, "_content", None) != body:
         # What was made of the body as read (a summary from its lead) is made
         # again, once, of the body as published.
@@ -206,7 +211,12 @@ def _href_target(content, href: str, generated, hidden: dict, site_host: str, si
 
 
 def _check_text_addresses(
-    content, hidden: dict, site_host: str, site_prefix: str, generated: dict | None = None
+    content,
+    hidden: dict,
+    site_host: str,
+    site_prefix: str,
+    generated: dict | None = None,
+    shown_host: str = "",
 ) -> None:
     """An unpublished content's address shown as text, not as a link (a summary
     made from a lead's autolink by `invoke check --fix`, an address pasted as
@@ -234,7 +244,7 @@ def _check_text_addresses(
         plain = _is_plain(field)
         text = html.escape(value, quote=False) if plain else value
         unwritten = set()
-        for address in text_addresses(text, site_host, same):
+        for address in text_addresses(text, shown_host or site_host, same):
             target = _text_target(content, address, hidden, site_host, site_prefix)
             if target is None or target is content:
                 continue
@@ -262,7 +272,7 @@ def _check_text_addresses(
                 unwritten.add(address)
         if unwritten:
             text = replace_text_addresses(
-                text, site_host, unwritten.__contains__, NEUTRAL_TEXT, same
+                text, shown_host or site_host, unwritten.__contains__, NEUTRAL_TEXT, same
             )
             _set_text(content, field, html.unescape(text) if plain else text)
     if said:
@@ -597,10 +607,14 @@ def check_links(generators) -> None:
     site_url = str(generators[0].settings.get("SITEURL") or "") if generators else ""
     official = official_tags(generators)
     site_host, site_prefix = host_of(site_url), urlsplit(site_url).path.strip("/")
+    # An address shown without its scheme (`host.org/x/`) is found by the host
+    # of the public site (PUBLIC_SITEURL) in the development build too.
+    public_url = str(generators[0].settings.get("PUBLIC_SITEURL") or "") if generators else ""
+    shown_host = site_host or host_of(public_url)
     for content in written_contents(generators):
         if is_draft(content):  # (written already: the rest of is_unpublished)
             continue  # a draft may link to another draft: neither is public
-        check_content(content, generated, hidden, site_host, site_prefix)
+        check_content(content, generated, hidden, site_host, site_prefix, shown_host)
         if isinstance(getattr(content, "_content", None), str):
             check_taxonomy_links(content, pages, official)
 
