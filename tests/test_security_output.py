@@ -1844,3 +1844,30 @@ def test_invoke_check_finds_an_address_without_its_scheme_as_the_public_build_do
     expected = f"link to an unpublished article: '{address}'"
     assert said == [("content/berita/pub.md", line, expected)], checked.stdout
     assert checked.returncode != 0 and "error:" not in checked.stdout, checked.stdout
+
+
+def test_a_draft_whose_address_is_a_page_the_site_writes_is_told_before_it_is_published(
+    tmp_path,
+):
+    """A draft page `Slug: wilayah` would take the regions index's address
+    once published: nothing said so while it was a draft."""
+    site = FixtureSite(tmp_path)
+    site.article("pub.md", article_text(slug="rilis-terbit"))
+    site.page("wilayah.md", "Title: Wilayah Pengawasan\nSlug: wilayah\nStatus: draft\n\nIsi.\n")
+    site.page("rapat.md", "Title: Rapat\nSlug: rapat-draf\nStatus: draft\n\nIsi.\n")
+    for built in (site.build(SEARCH_ENABLED=False), site.build(publish=True, SEARCH_ENABLED=False)):
+        assert built.returncode == 0, built.log
+        said = [
+            (f.path, f.line, f.message)
+            for f in built.findings("suggestion")
+            if "a page the site writes itself" in f.message
+        ]
+        assert said == [
+            (
+                "content/halaman/wilayah.md",
+                2,
+                "not published yet: once it is, its address /wilayah/ is a page the site "
+                "writes itself (REGIONS_INDEX_SAVE_AS) (give it another Slug: before it is "
+                "published)",
+            )
+        ], built.log

@@ -20,7 +20,7 @@ from pelican.urlwrappers import Author, Category, Tag
 from warta import frontmatter
 from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_path, set_summary
 from warta.findings import Finding, report
-from warta.paths import OUTPUT_OWNERS, host_of, normal_address, site_address
+from warta.paths import ADDRESS_KEYS, OUTPUT_OWNERS, host_of, normal_address, site_address
 from warta.published import LINKS_REMOVED, is_written, written_contents
 from warta.source_checks import converted_body
 from warta.tags.vocabulary import CONTEXT_KEY as VOCABULARY_CONTEXT_KEY
@@ -478,6 +478,37 @@ def site_pages(generators) -> dict[str, str]:
     return found
 
 
+def shown_address(address: str) -> str:
+    """A site address (`normal_address`) as a reader writes it: "/wilayah/",
+    "/feed.xml", "/"."""
+    if not address:
+        return "/"
+    return f"/{address}" if "." in address.rsplit("/", 1)[-1] else f"/{address}/"
+
+
+def check_draft_addresses(generators, pages: dict[str, str]) -> None:
+    """A suggestion at its address line for each draft or embargoed content
+    whose address once published (`addresses_of`) is a page the site writes
+    itself (`site_pages`: a draft page `Slug: wilayah` and the regions index):
+    nothing else says so before it is published, and links to that page are
+    no links to the draft (`unpublished_addresses`). A suggestion, as the
+    writer says a preview address another has: a warning would fail the strict
+    development build for a release nobody reads yet."""
+    for content in contents_of(generators, DRAFT_LISTS):
+        taken = sorted(address for address in addresses_of(content) if address in pages)
+        if not taken:
+            continue
+        front = frontmatter.parse(frontmatter.read_source(content.source_path)).front_matter
+        line = front.line(*ADDRESS_KEYS) or front.line("title")
+        for address in taken:
+            message = (
+                f"not published yet: once it is, its address {shown_address(address)} "
+                f"is a page the site writes itself ({pages[address]})"
+            )
+            suggestion = "give it another Slug: before it is published"
+            report(logger, Finding(message_path(content), line, "suggestion", message, suggestion))
+
+
 def addresses_of(content) -> set[str]:
     """Every address the content has in this build or may take when published:
     its own (`/draf/slug/` in a preview), its `URL:` and `Save_as:` lines (read
@@ -603,6 +634,8 @@ def check_links(generators) -> None:
     if not generated:
         return
     hidden = unpublished_addresses(generators)
+    if hidden:  # (drafts there are: their addresses are known)
+        check_draft_addresses(generators, site_pages(generators))
     pages = taxonomy_pages(generators)
     site_url = str(generators[0].settings.get("SITEURL") or "") if generators else ""
     official = official_tags(generators)
