@@ -21,6 +21,12 @@ SITESUBTITLE = (
 SITE_PUBLISHER = "Bawaslu Provinsi Sumatera Selatan"
 SITEURL = ""
 RELATIVE_URLS = False
+# The public site's address (publishconf.py's SITEURL, `WARTA_SITEURL`): the
+# development build and `invoke check` read an address shown without its scheme
+# (`warta-sumsel.example.org/berita/…`) by its host, as the public build does.
+SAMPLE_SITEURL = "https://warta-sumsel.example.org"
+# (a value copied with a newline or spaces around it is the address without them)
+PUBLIC_SITEURL = os.environ.get("WARTA_SITEURL", SAMPLE_SITEURL).strip().rstrip("/")
 
 # The folders can be moved with environment variables (CI jobs, per-province builds).
 PATH = os.environ.get("WARTA_CONTENT_PATH", str(PROJECT_ROOT / "content"))

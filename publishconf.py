@@ -11,8 +11,12 @@ sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *  # noqa: F403
 
-# (a value copied with a newline or spaces around it is the address without them)
-SITEURL = os.environ.get("WARTA_SITEURL", "https://warta-sumsel.example.org").strip().rstrip("/")
+# Read here again, not taken from pelicanconf: a module imported before holds
+# the address of its time. (A value copied with a newline or spaces around it
+# is the address without them.)
+SITEURL = PUBLIC_SITEURL = (
+    os.environ.get("WARTA_SITEURL", SAMPLE_SITEURL).strip().rstrip("/")  # noqa: F405
+)
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True

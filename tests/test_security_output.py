@@ -14,6 +14,7 @@ import gzip
 import json
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -1691,3 +1692,182 @@ def test_a_link_is_not_found_at_a_longer_address_on_an_earlier_line():
     source = "Title: t\n\n[a](/draf/x/?q=1) dan\n\n[b](/draf/x/) <https://s.org/draf/x/>\n"
     assert link_line(source, Link("/draf/x/", "/draf/x/"), first_line=3) == 5
     assert link_line(source, Link("/draf/x/?q=1", "/draf/x/?q=1"), first_line=3) == 3
+
+
+def test_a_link_is_found_at_its_own_line_not_at_its_address_shown_as_text_above():
+    """A lead shows an embargoed release's full address as text, and a later
+    line links it with that address as the link's text: the line's first
+    occurrence of the path, in the link's text, was the one tried, so the
+    link was said at the lead's line and never at its own."""
+    import markdown
+
+    render = markdown.Markdown().convert
+    address = "/berita/2099/11/umumkan-hasil-pengawasan-pleno-lahat/"
+    source = (
+        "Title: t\n\n"
+        f"PALEMBANG – lihat https://warta-sumsel.example.org{address} untuk rilis berikutnya.\n\n"
+        "Paragraf dua.\n\n"
+        f"Baca juga [https://warta-sumsel.example.org{address}]({address}) nanti.\n"
+    )
+    assert link_line(source, Link(address, address), first_line=3, render=render) == 7
+
+
+def test_a_link_and_its_address_shown_as_text_above_are_each_said_at_their_line(tmp_path):
+    siteurl = "https://warta-sumsel.example.org"
+    address = "/berita/2099/11/umumkan-hasil-pengawasan-pleno-lahat/"
+    site = FixtureSite(tmp_path)
+    body = (
+        f"PALEMBANG – Bawaslu lihat {siteurl}{address} untuk rilis berikutnya.\n\n"
+        "Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n\n"
+        f"Baca juga [{siteurl}{address}]({address}) nanti.\n"
+    )
+    text = article_text(slug="rilis-terbit", body=body)
+    site.article("pub.md", "".join(t for t in text.splitlines(True) if "Summary:" not in t))
+    site.article("embargo.md", article_text(slug=address.split("/")[-2], date="2099-11-01 08:00"))
+    lead, link = (line_of(site.content / "berita/pub.md", t) for t in ("PALEMBANG", "Baca juga"))
+    public = site.build(publish=True, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == [
+        ("berita/pub.md", lead, f"{siteurl}{address}"),
+        ("berita/pub.md", link, address),
+    ], public.log
+
+
+def test_a_link_whose_text_is_its_own_full_address_is_said_once(tmp_path):
+    """`[https://site/x/](/x/)`: the href was warned, then its text as an
+    address shown as text (only a text equal to the href was the link's own),
+    two warnings at one line in `invoke check`'s build and one in the public."""
+    siteurl = "https://warta-sumsel.example.org"
+    address = "/berita/2099/11/umumkan-hasil-pengawasan-pleno-lahat/"
+    site = FixtureSite(tmp_path)
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n\n"
+        f"Baca juga [{siteurl}{address}]({address}) nanti.\n\n"
+        f"Juga [{siteurl}{address}]({{filename}}embargo.md) dan [{address}]({address}).\n"
+    )
+    site.article("pub.md", article_text(slug="rilis-terbit", body=body))
+    site.article("embargo.md", article_text(slug=address.split("/")[-2], date="2099-11-01 08:00"))
+    first, second = (line_of(site.content / "berita/pub.md", t) for t in ("Baca juga", "Juga ["))
+    expected = [
+        ("berita/pub.md", first, address),
+        ("berita/pub.md", second, address),
+        ("berita/pub.md", second, "{filename}embargo.md"),
+    ]
+    development = site.build(SEARCH_ENABLED=False)  # as `invoke check` builds
+    assert development.returncode == 0, development.log
+    assert unpublished_links(development) == expected, development.log
+    public = site.build(publish=True, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == expected, public.log
+
+
+def test_a_link_to_a_page_the_site_writes_is_no_link_to_a_draft_with_its_address(tmp_path):
+    """A draft page `Slug: wilayah` made the published link to the regions
+    index, /wilayah/, "a link to an unpublished page", and the public build
+    took it out: only contents' addresses were known as published, not the
+    pages of the direct templates (/arsip/, /cari/) and of plugins
+    (/wilayah/, /pejabat/, /tag/x/)."""
+    site = FixtureSite(tmp_path)
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n\n"
+        "Lihat [Wilayah](/wilayah/), [Arsip](/arsip/), [Cari](/cari/), [Pejabat](/pejabat/) "
+        "dan [Tag](/tag/pilkada-serentak-2024/).\n\n"
+        "Juga [draf](/berita/2024/11/rapat-draf-rahasia/).\n"
+    )
+    site.article("pub.md", article_text(slug="rilis-terbit", body=body))
+    site.article("draf.md", article_text(slug="rapat-draf-rahasia", status="draft"))
+    for slug in ("wilayah", "arsip", "cari", "pejabat"):
+        site.page(f"{slug}.md", f"Title: Halaman {slug}\nSlug: {slug}\nStatus: draft\n\nIsi.\n")
+    site.page(
+        "tag.md",
+        "Title: Tag\nStatus: draft\nSave_as: tag/pilkada-serentak-2024/index.html\n\nIsi.\n",
+    )
+    draft_line = line_of(site.content / "berita/pub.md", "Juga [draf]")
+    expected = [("berita/pub.md", draft_line, "/berita/2024/11/rapat-draf-rahasia/")]
+    development = site.build(SEARCH_ENABLED=False)
+    assert development.returncode == 0, development.log
+    assert unpublished_links(development) == expected, development.log
+    public = site.build(publish=True, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == expected, public.log
+    page = public.html("berita/2024/11/rilis-terbit/")
+    hrefs = [a["href"] for a in page.select(".article__body a")]
+    assert [urlsplit(href).path for href in hrefs] == [
+        "/wilayah/",
+        "/arsip/",
+        "/cari/",
+        "/pejabat/",
+        "/tag/pilkada-serentak-2024/",
+    ]
+
+
+def test_invoke_check_finds_an_address_without_its_scheme_as_the_public_build_does(tmp_path):
+    """An image caption shows a draft's address without its scheme
+    (`host.org/berita/…`): the public build warned and rewrote it, but
+    `invoke check` (the development settings, SITEURL empty) knew no host to
+    find it by, and `check --strict` passed while public text was changed."""
+    from PIL import Image
+
+    from tests.conftest import FINDING_LINE, run_invoke
+    from warta.build import load_settings
+
+    host = load_settings(Path("publishconf.py").resolve())["SITEURL"].split("//", 1)[1]
+    address = f"{host}/berita/2024/11/temuan-dugaan-politik-uang-oku/"
+    site = FixtureSite(tmp_path)
+    (site.content / "images").mkdir()
+    Image.new("RGB", (800, 600), (10, 120, 60)).save(site.content / "images" / "rapat.jpg")
+    site.article(
+        "pub.md",
+        article_text(
+            slug="rilis-terbit",
+            image="images/rapat.jpg",
+            image_alt="Rapat koordinasi",
+            image_caption=f"Rapat koordinasi (lihat {address}).",
+        ),
+    )
+    site.article("draf.md", article_text(slug="temuan-dugaan-politik-uang-oku", status="draft"))
+    line = line_of(site.content / "berita/pub.md", "Image-Caption:")
+    public = site.build(publish=True, SEARCH_ENABLED=False)
+    assert unpublished_links(public) == [("berita/pub.md", line, address)], public.log
+    checked = run_invoke(
+        "check",
+        "--strict",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "unused-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    said = [
+        (match["path"], int(match["line"]), match["rest"].split(" (")[0])
+        for text in checked.stdout.splitlines()
+        if (match := FINDING_LINE.match(text)) and "unpublished" in match["rest"]
+    ]
+    expected = f"link to an unpublished article: '{address}'"
+    assert said == [("content/berita/pub.md", line, expected)], checked.stdout
+    assert checked.returncode != 0 and "error:" not in checked.stdout, checked.stdout
+
+
+def test_a_draft_whose_address_is_a_page_the_site_writes_is_told_before_it_is_published(
+    tmp_path,
+):
+    """A draft page `Slug: wilayah` would take the regions index's address
+    once published: nothing said so while it was a draft."""
+    site = FixtureSite(tmp_path)
+    site.article("pub.md", article_text(slug="rilis-terbit"))
+    site.page("wilayah.md", "Title: Wilayah Pengawasan\nSlug: wilayah\nStatus: draft\n\nIsi.\n")
+    site.page("rapat.md", "Title: Rapat\nSlug: rapat-draf\nStatus: draft\n\nIsi.\n")
+    for built in (site.build(SEARCH_ENABLED=False), site.build(publish=True, SEARCH_ENABLED=False)):
+        assert built.returncode == 0, built.log
+        said = [
+            (f.path, f.line, f.message)
+            for f in built.findings("suggestion")
+            if "a page the site writes itself" in f.message
+        ]
+        assert said == [
+            (
+                "content/halaman/wilayah.md",
+                2,
+                "not published yet: once it is, its address /wilayah/ is a page the site "
+                "writes itself (REGIONS_INDEX_SAVE_AS) (give it another Slug: before it is "
+                "published)",
+            )
+        ], built.log

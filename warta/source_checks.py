@@ -122,7 +122,9 @@ def line_of_link(
         if not holding:
             continue
         if render is not None and len(holding) > 1:
-            found = line_linking(lines, holding, text, render, link_values or site_link_values)
+            found = line_linking(
+                lines, holding, pattern or text, render, link_values or site_link_values
+            )
             if found is not None:
                 return found
         return holding[0]
@@ -136,23 +138,33 @@ _LINE_MARK = "-warta-baris"
 def line_linking(
     lines: Sequence[tuple[int, str]],
     holding: Iterable[int],
-    needle: str,
+    needle: str | re.Pattern,
     render: Callable[[str], str],
     link_values: Callable[[str], Iterable[str]],
 ) -> int | None:
-    """Of the numbered source lines `holding` (each writes `needle`), the first
-    whose link the page gets: the lines' text rendered (`render`, the build's
-    Markdown) with a mark after `needle` on the line tried, and the mark
-    looked for in the link values of that HTML (`link_values`, as an HTML
-    parser reads them: none in `code`, a code block or a comment). None when
-    no line's is (the lines are rendered once per line tried)."""
+    """Of the numbered source lines `holding` (each writes `needle`, a text or
+    a pattern), the first whose link the page gets: the lines' text rendered
+    (`render`, the build's Markdown) with a mark after one occurrence of
+    `needle` on the line tried, and the mark looked for in the link values of
+    that HTML (`link_values`, as an HTML parser reads them: none in `code`, a
+    code block or a comment). Each occurrence on the line is tried in turn: an
+    earlier one may be the link's text (`[https://site/x/](/x/)`) or an
+    address shown as text before the link. None when no line's is (the lines
+    are rendered once per occurrence tried)."""
+    texts = dict(lines)
     for tried in holding:
-        marked = "\n".join(
-            line.replace(needle, needle + _LINE_MARK, 1) if number == tried else line
-            for number, line in lines
-        )
-        if any(_LINE_MARK in value for value in link_values(render(marked))):
-            return tried
+        line = texts[tried]
+        if isinstance(needle, str):
+            ends = [m.end() for m in re.finditer(re.escape(needle), line)]
+        else:
+            ends = [m.end() for m in needle.finditer(line)]
+        for end in ends:
+            marked = "\n".join(
+                text[:end] + _LINE_MARK + text[end:] if number == tried else text
+                for number, text in lines
+            )
+            if any(_LINE_MARK in value for value in link_values(render(marked))):
+                return tried
     return None
 
 

@@ -25,7 +25,10 @@ is '{tag}indeks-kerawanan-pemilu'),
 else the nearest existing one. A link is said at the line the page's link
 comes from, not at an earlier one showing it as an example in `code`.
 Bodies and `Summary:` lines are checked. "Written" and "unpublished" come
-from warta.published. No settings.
+from warta.published. An address shown as text without its scheme
+(`host.org/berita/x/`) is found by SITEURL's host or, in the development
+build (`invoke check`), whose SITEURL is empty, by PUBLIC_SITEURL's
+(publishconf.py's SITEURL), as in the public build.
 """
 
 from .plugin import register

@@ -256,11 +256,16 @@ def _address_pattern(site_host: str) -> re.Pattern:
     return re.compile(_TEXT_ADDRESS + bare + "|" + _SITE_RELATIVE, re.IGNORECASE)
 
 
-def text_addresses(fragment: str, site_host: str = "") -> list[str]:
+def text_addresses(
+    fragment: str, site_host: str = "", same: Callable[[str, str], bool] | None = None
+) -> list[str]:
     """The web addresses an HTML fragment shows as text (not in a tag), as
     written there, in order: what a reader sees of an address that is no link
     (a summary made from a lead's autolink, an address pasted as text), full
-    (`https://host/x/`, `host/x/` with `site_host`) or site-relative (`/x/`)."""
+    (`https://host/x/`, `host/x/` with `site_host`) or site-relative (`/x/`).
+    A link's text that is its own address is no such address (said with the
+    link): the href written again (an autolink), or one that `same(address,
+    href)` tells leads where the href does (`[https://site/x/](/x/)`)."""
     if (
         "//" not in fragment
         and not (site_host and site_host in fragment.lower())
@@ -275,7 +280,8 @@ def text_addresses(fragment: str, site_host: str = "") -> list[str]:
         found += [
             address
             for m in pattern.finditer(part)
-            if (address := m.group().rstrip(_ADDRESS_TRAILER)) and not _is_own_text(address, href)
+            if (address := m.group().rstrip(_ADDRESS_TRAILER))
+            and not _is_own_text(address, href, same)
         ]
     return found
 
@@ -293,16 +299,27 @@ def _text_parts(fragment: str) -> Iterable[tuple[str, str | None]]:
         yield part, href
 
 
-def _is_own_text(address: str, href: str | None) -> bool:
-    """An autolink's text: the address of the link it is in (said with that link)."""
-    return href is not None and html.unescape(address) == html.unescape(href).strip()
+def _is_own_text(
+    address: str, href: str | None, same: Callable[[str, str], bool] | None = None
+) -> bool:
+    """A link's text that is the address of the link it is in (said with that
+    link): an autolink's, or one `same(address, href)` tells is the href's."""
+    if href is None:
+        return False
+    if html.unescape(address) == html.unescape(href).strip():
+        return True
+    return same is not None and same(address, href)
 
 
 def replace_text_addresses(
-    fragment: str, site_host: str, replaced: Callable[[str], bool], text: str
+    fragment: str,
+    site_host: str,
+    replaced: Callable[[str], bool],
+    text: str,
+    same: Callable[[str, str], bool] | None = None,
 ) -> str:
-    """The fragment with each address `text_addresses` finds for which
-    `replaced(address)` is true shown as `text` instead."""
+    """The fragment with each address `text_addresses` finds (with `same`) for
+    which `replaced(address)` is true shown as `text` instead."""
     pattern = _address_pattern(site_host)
 
     def one(match: re.Match) -> str:
@@ -315,7 +332,9 @@ def replace_text_addresses(
     def replace(part: str, href: str | None) -> str:
         return pattern.sub(
             lambda m: (
-                m.group() if _is_own_text(m.group().rstrip(_ADDRESS_TRAILER), href) else one(m)
+                m.group()
+                if _is_own_text(m.group().rstrip(_ADDRESS_TRAILER), href, same)
+                else one(m)
             ),
             part,
         )

@@ -20,7 +20,7 @@ from pelican.urlwrappers import Author, Category, Tag
 from warta import frontmatter
 from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_path, set_summary
 from warta.findings import Finding, report
-from warta.paths import normal_address, site_address, site_root
+from warta.paths import ADDRESS_KEYS, OUTPUT_OWNERS, normal_address, site_address, site_root
 from warta.published import LINKS_REMOVED, is_written, written_contents
 from warta.source_checks import converted_body
 from warta.tags.vocabulary import CONTEXT_KEY as VOCABULARY_CONTEXT_KEY
@@ -82,16 +82,21 @@ def check_content(
     hidden: dict[str, object] | None = None,
     site_host: str = "",
     site_prefix: str = "",
+    shown_host: str = "",
 ) -> None:
     """Warn about each link to an unpublished content, at its line, and remove
     it where the target is not written (the public build), in the summary and
     the body: `{filename}` links and, with `hidden` (`unpublished_slugs`),
     links written as an address (`/draf/x/`, `https://site/berita/2099/01/x/`,
-    `../x/`), which would tell the unpublished slug."""
+    `../x/`), which would tell the unpublished slug. `shown_host`: the host an
+    address shown as text without its scheme has (`host.org/x/`), when
+    `site_host` is none (the development build: the public site's)."""
     body = getattr(content, "_content", None)
     _check_links(content, generated, hidden, site_host, site_prefix)
     if hidden:
-        _check_text_addresses(content, hidden, site_host, site_prefix)
+        _check_text_addresses(
+            content, hidden, site_host, site_prefix, generated, shown_host or site_host
+        )
     if getattr(content, "_content", None) != body:
         # What was made of the body as read (a summary from its lead) is made
         # again, once, of the body as published.
@@ -180,11 +185,52 @@ def _set_text(content, field: str, text: str) -> None:
     content._content = text
 
 
-def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: str) -> None:
+def _hidden_target(address: str | None, hidden: dict):
+    """The unpublished content at a site address (`site_address`), else None."""
+    if address is None:
+        return None
+    return hidden[address] if address in hidden else hidden.get(address.casefold())
+
+
+def _text_target(content, address: str, hidden: dict, site_host: str, site_prefix: str):
+    """The unpublished content an address shown as text leads to, else None:
+    one written without its scheme (`host.org/x/`) is the site's, a
+    site-relative one (`/berita/x/`) is read as it is."""
+    full = address if re.match(r"(?:https?:)?/", address, re.I) else f"//{address}"
+    return _hidden_target(site_address(full, site_host, content.url, site_prefix), hidden)
+
+
+def _href_target(content, href: str, generated, hidden: dict, site_host: str, site_prefix: str):
+    """The unpublished content a link's href leads to, else None: a
+    `{filename}` one as Pelican finds it, any other by its address."""
+    intrasite = re.match(r"\{filename\}|\|filename\|", href)
+    if intrasite:
+        target = linked_content(content, href[intrasite.end() :], generated or {})
+        return target if target is not None and is_unpublished(target) else None
+    return _hidden_target(site_address(href, site_host, content.url, site_prefix), hidden)
+
+
+def _check_text_addresses(
+    content,
+    hidden: dict,
+    site_host: str,
+    site_prefix: str,
+    generated: dict | None = None,
+    shown_host: str = "",
+) -> None:
     """An unpublished content's address shown as text, not as a link (a summary
     made from a lead's autolink by `invoke check --fix`, an address pasted as
     text): warned at its line like a link, and shown as NEUTRAL_TEXT where the
-    target is not written (the public build), as an autolink's text is."""
+    target is not written (the public build), as an autolink's text is. A
+    link's text that leads where the link does (`[https://site/x/](/x/)`) is
+    said with the link (`_check_links`), not again."""
+
+    def same(address: str, href: str) -> bool:
+        target = _text_target(content, address, hidden, site_host, site_prefix)
+        return target is not None and target is _href_target(
+            content, href.strip(), generated, hidden, site_host, site_prefix
+        )
+
     said: dict[tuple[str, str], int] = {}  # (field, address) → its last line
     warned: set[tuple[str, int | None]] = set()
     source = None
@@ -198,14 +244,8 @@ def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: st
         plain = _is_plain(field)
         text = html.escape(value, quote=False) if plain else value
         unwritten = set()
-        for address in text_addresses(text, site_host):
-            # An address written without its scheme (`host.org/x/`) is the site's;
-            # a site-relative one (`/berita/x/`) is read as it is.
-            full = address if re.match(r"(?:https?:)?/", address, re.I) else f"//{address}"
-            path = site_address(full, site_host, content.url, site_prefix)
-            if path is None:
-                continue
-            target = hidden[path] if path in hidden else hidden.get(path.casefold())
+        for address in text_addresses(text, shown_host or site_host, same):
+            target = _text_target(content, address, hidden, site_host, site_prefix)
             if target is None or target is content:
                 continue
             if source is None:
@@ -231,7 +271,9 @@ def _check_text_addresses(content, hidden: dict, site_host: str, site_prefix: st
             if not is_written(target):
                 unwritten.add(address)
         if unwritten:
-            text = replace_text_addresses(text, site_host, unwritten.__contains__, NEUTRAL_TEXT)
+            text = replace_text_addresses(
+                text, shown_host or site_host, unwritten.__contains__, NEUTRAL_TEXT, same
+            )
             _set_text(content, field, html.unescape(text) if plain else text)
     if said:
         forget_rendered(content)
@@ -369,6 +411,8 @@ def unpublished_addresses(generators) -> dict[str, object | None]:
     `addresses_of`), but an address a published content has (→ None). Only
     these are matched (a tag page `/tag/x/` is not a draft whose slug is x);
     only the draft lists are read whole: a site without drafts costs nothing.
+    An address the site's own pages have (`site_pages`: /wilayah/, /arsip/)
+    is published too, whatever draft would take it.
 
     Each address is also there in lower case (casefold), looked up when the
     link's own case is not: /berita/2026/12/EMBARGO-SLUG/ is a dead link on a
@@ -386,12 +430,83 @@ def unpublished_addresses(generators) -> dict[str, object | None]:
         for content in contents_of(generators)
         if not is_unpublished(content)
     }
+    published.update(site_pages(generators))
     folded = {address.casefold() for address in published}
     for address, content in list(found.items()):
         if address.casefold() not in folded:
             found.setdefault(address.casefold(), content)
     found.update(dict.fromkeys(published))
     return found
+
+
+# Settings naming a file the build writes at a fixed address: a page
+# (`ARCHIVES_SAVE_AS`, a plugin's `REGIONS_INDEX_SAVE_AS`) or a feed
+# (`FEED_ALL_ATOM`); a preview's (`DRAFT_…`) is no published page.
+_FIXED_OUTPUT_KEY_RE = re.compile(r"(?!DRAFT_)\w+_(?:SAVE_AS|ATOM|RSS)")
+
+
+def site_pages(generators) -> dict[str, str]:
+    """Address → what writes it, of each page and file the build writes
+    besides its contents, known before anything is written: the direct
+    templates (`DIRECT_TEMPLATES`, at their `…_SAVE_AS`), every other setting
+    or plugin default (in the generator context) naming a fixed output file
+    (`_FIXED_OUTPUT_KEY_RE`: /wilayah/, /pejabat/, /feed.json), the files and
+    folders plugins write themselves (`OUTPUT_OWNERS`: /admin/) and the tag,
+    rubrik and author pages (`taxonomy_pages`)."""
+    if not generators:
+        return {}
+    context = {**generators[0].settings, **getattr(generators[0], "context", {})}
+    found: dict[str, str] = {}
+
+    def add(save_as, owner: str) -> None:
+        if isinstance(save_as, str) and save_as.strip() and "{" not in save_as:
+            found.setdefault(normal_address(save_as.strip()), owner)
+
+    direct = [str(name) for name in context.get("DIRECT_TEMPLATES") or ()]
+    for name in direct:
+        key = f"{name.upper()}_SAVE_AS"
+        add(context.get(key, f"{name}.html"), key)
+    templates = {f"{name.upper()}_SAVE_AS" for name in direct}
+    for key, value in context.items():
+        if isinstance(key, str) and key not in templates and _FIXED_OUTPUT_KEY_RE.fullmatch(key):
+            add(value, key)
+    for path, owner in (context.get(OUTPUT_OWNERS) or {}).items():
+        add(path, owner)
+    for kind, pages in taxonomy_pages(generators).items():
+        for address in pages:
+            found.setdefault(address, f"the {TAXONOMY_NOUNS[kind]} page")
+    return found
+
+
+def shown_address(address: str) -> str:
+    """A site address (`normal_address`) as a reader writes it: "/wilayah/",
+    "/feed.xml", "/"."""
+    if not address:
+        return "/"
+    return f"/{address}" if "." in address.rsplit("/", 1)[-1] else f"/{address}/"
+
+
+def check_draft_addresses(generators, pages: dict[str, str]) -> None:
+    """A suggestion at its address line for each draft or embargoed content
+    whose address once published (`addresses_of`) is a page the site writes
+    itself (`site_pages`: a draft page `Slug: wilayah` and the regions index):
+    nothing else says so before it is published, and links to that page are
+    no links to the draft (`unpublished_addresses`). A suggestion, as the
+    writer says a preview address another has: a warning would fail the strict
+    development build for a release nobody reads yet."""
+    for content in contents_of(generators, DRAFT_LISTS):
+        taken = sorted(address for address in addresses_of(content) if address in pages)
+        if not taken:
+            continue
+        front = frontmatter.parse(frontmatter.read_source(content.source_path)).front_matter
+        line = front.line(*ADDRESS_KEYS) or front.line("title")
+        for address in taken:
+            message = (
+                f"not published yet: once it is, its address {shown_address(address)} "
+                f"is a page the site writes itself ({pages[address]})"
+            )
+            suggestion = "give it another Slug: before it is published"
+            report(logger, Finding(message_path(content), line, "suggestion", message, suggestion))
 
 
 def addresses_of(content) -> set[str]:
@@ -519,13 +634,19 @@ def check_links(generators) -> None:
     if not generated:
         return
     hidden = unpublished_addresses(generators)
+    if hidden:  # (drafts there are: their addresses are known)
+        check_draft_addresses(generators, site_pages(generators))
     pages = taxonomy_pages(generators)
     site = site_root(generators[0].settings.get("SITEURL") if generators else "")
     official = official_tags(generators)
+    # An address shown without its scheme (`host.org/x/`) is found by the host
+    # of the public site (PUBLIC_SITEURL) in the development build too.
+    public = site_root(generators[0].settings.get("PUBLIC_SITEURL") if generators else "")
+    shown_host = site.host or public.host
     for content in written_contents(generators):
         if is_draft(content):  # (written already: the rest of is_unpublished)
             continue  # a draft may link to another draft: neither is public
-        check_content(content, generated, hidden, site.host, site.prefix)
+        check_content(content, generated, hidden, site.host, site.prefix, shown_host)
         if isinstance(getattr(content, "_content", None), str):
             check_taxonomy_links(content, pages, official)
 
