@@ -522,6 +522,25 @@ def test_a_draft_flag_reaches_pelican_before_a_line_that_ends_meta():
     assert warta_meta(text)["status"] == ["draft"]
 
 
+def test_a_key_meta_would_end_the_front_matter_at_is_left_out_and_the_keys_below_read():
+    """`---extra: x` between keys of a `---` block: it reached `meta`, which
+    ended the front matter there, and the keys below were the page's text."""
+    text = (
+        "---\ntitle: Rapat\ndate: 2024-11-20 10:00\n---extra: x\n"
+        "summary: Bawaslu Kabupaten Lahat mengawasi rapat pleno.\ntags: [Rekapitulasi]\n"
+        "---\n\nLAHAT – Isi.\n"
+    )
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    page = BeautifulSoup(md.convert(text), "html.parser")
+    assert md.Meta == {
+        "title": ["Rapat"],
+        "date": ["2024-11-20 10:00"],
+        "summary": ["Bawaslu Kabupaten Lahat mengawasi rapat pleno."],
+        "tags": ["Rekapitulasi"],
+    }
+    assert [p.get_text() for p in page.find_all(True)] == ["LAHAT – Isi."]
+
+
 @pytest.mark.parametrize("flag", ['"draft": true', "'Status': draft"])
 def test_a_quoted_draft_key_holds_back_a_block_yaml_cannot_read(flag):
     """A `---` block YAML cannot read (`Title: A: B`) is read line by line,

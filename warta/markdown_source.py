@@ -58,9 +58,10 @@ from __future__ import annotations
 import re
 
 from markdown import Extension, Markdown
+from markdown.extensions.meta import END_RE as META_END_RE
 from markdown.preprocessors import Preprocessor
 
-from warta.frontmatter import END_RE, KEY_RE, parse_lines
+from warta.frontmatter import KEY_RE, parse_lines
 from warta.text import without_control_characters
 
 # Keys the site reads as one text, and that Pelican itself lets repeat (its
@@ -210,8 +211,10 @@ class FrontMatterValues(Preprocessor):
                 continue  # `Category:` after `Rubrik:`: the first is used (content_lint says so)
             name = item.name if item.name.lower() == item.key else item.key.title()
             single = item.key in SINGLE_VALUED_KEYS
-            if END_RE.match(item.name):
-                continue  # a `---extra:` key: `meta` would end the front matter there
+            if META_END_RE.match(item.name):
+                # A `---extra:` key (YAML reads it as one): `meta`'s own END_RE,
+                # not anchored at the end, would end the front matter there.
+                continue
             as_written = (
                 item.written is None
                 and not (item.key in FIRST_VALUE_KEYS and len(item.values) > 1)
