@@ -541,6 +541,26 @@ def test_a_key_meta_would_end_the_front_matter_at_is_left_out_and_the_keys_below
     assert [p.get_text() for p in page.find_all(True)] == ["LAHAT – Isi."]
 
 
+def test_a_front_matter_between_four_dash_lines_is_the_block_meta_reads():
+    """`----` lines: `meta` read every key between them, warta none (its
+    patterns were anchored at the end), so `draft: true` was published and
+    the check said the file had no front matter."""
+    text = (
+        '----\ntitle: Rapat\ndate: 2024-11-20 10:00\nregion: "16.04"\ndraft: true\n----\n'
+        "\nLAHAT – Isi.\n"
+    )
+    document = parse(text)
+    assert [(f.key, f.value, f.line) for f in document.front_matter.fields] == [
+        ("title", "Rapat", 2),
+        ("date", "2024-11-20 10:00", 3),
+        ("region", "16.04", 4),
+        ("draft", "true", 5),
+    ]
+    assert document.first_body_line == (8, "LAHAT – Isi.")
+    assert set(pelican_meta(text)) == {"title", "date", "region", "draft"}
+    assert (warta_meta(text)["status"], warta_meta(text)["region"]) == (["draft"], ["16.04"])
+
+
 @pytest.mark.parametrize("flag", ['"draft": true', "'Status': draft"])
 def test_a_quoted_draft_key_holds_back_a_block_yaml_cannot_read(flag):
     """A `---` block YAML cannot read (`Title: A: B`) is read line by line,

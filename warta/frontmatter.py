@@ -70,6 +70,10 @@ from dataclasses import dataclass, field
 
 import yaml
 
+# Python-Markdown's `meta`'s own, not anchored at the end: `----` opens and
+# closes a front matter, as it does for Pelican.
+from markdown.extensions.meta import BEGIN_RE, END_RE
+
 from warta.dates import parse_date
 
 KEY_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
@@ -78,15 +82,20 @@ QUOTED_KEY_RE = re.compile(
     r"""^[ ]{0,3}(?P<q>["'])(?P<key>[A-Za-z0-9_-]+)(?P=q)\s*:\s*(?P<value>.*)"""
 )
 CONTINUATION_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
-BEGIN_RE = re.compile(r"^-{3}(\s.*)?$")
 # YAML's safe loader, libyaml's when PyYAML has it (the same nodes and marks).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# A line YAML reads as a key (`draft: true`, `"draft": true`, `- tags:`).
-END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
+
 LIST_ITEM_RE = re.compile(r"^\s*-(?:\s+(?P<value>.*))?$")
 # A YAML block scalar's header: `>` folded or `|` literal, with a chomping
 # indicator (`-`, `+`) and an indentation digit in either order, and a comment.
 BLOCK_SCALAR_RE = re.compile(r"^[|>](?:[1-9][+-]?|[+-][1-9]?)?(?:\s+#.*)?$")
+
+
+def closes(line: str) -> bool:
+    """Whether `line` ends a front matter as `meta` reads it (`---`, `----`,
+    `...`); a `---extra: x` key, which YAML reads as one, does not:
+    `warta.markdown_source` leaves it out of what `meta` reads."""
+    return bool(END_RE.match(line)) and not KEY_RE.match(line)
 
 
 # Indonesian keys → the key the build reads (lower case). The CMS's labels
@@ -360,7 +369,7 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     block = [opening]
     for raw in lines:
         block.append(raw.rstrip("\r\n"))
-        if END_RE.match(block[-1].expandtabs(4)):
+        if closes(block[-1].expandtabs(4)):
             break
     else:  # no closing `---`: Pelican's block, up to a blank line
         return _parse_meta(block)
@@ -548,7 +557,7 @@ def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
                 break
         if through and (not line.strip() or line.lstrip().startswith("#")):
             continue
-        if not line.strip() or END_RE.match(line):
+        if not line.strip() or closes(line):
             closing = index
             break
         match = KEY_RE.match(line) or (QUOTED_KEY_RE.match(line) if yaml_style else None)
