@@ -561,6 +561,32 @@ def test_a_front_matter_between_four_dash_lines_is_the_block_meta_reads():
     assert (warta_meta(text)["status"], warta_meta(text)["region"]) == (["draft"], ["16.04"])
 
 
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_a_blank_line_inside_a_quoted_value_does_not_end_the_front_matter(quote):
+    """A quoted summary over two paragraphs, then `draft: true`, in a `---`
+    block YAML reads: the block was cut at the blank line in the quotes, the
+    draft flag was the page's text and the release was published."""
+    text = (
+        "---\ntitle: Rapat\ndate: 2024-11-20 10:00\n"
+        f"summary: {quote}Bawaslu Kabupaten Lahat menemukan dugaan pelanggaran.\n\n"
+        f"Temuan masih diklarifikasi.{quote}\ndraft: true\n---\n\nLAHAT – Isi.\n"
+    )
+    document = parse(text)
+    assert [(f.key, f.line) for f in document.front_matter.fields] == [
+        ("title", 2),
+        ("date", 3),
+        ("summary", 4),
+        ("draft", 7),
+    ]
+    assert document.first_body_line == (10, "LAHAT – Isi.")
+    summary = "Bawaslu Kabupaten Lahat menemukan dugaan pelanggaran. Temuan masih diklarifikasi."
+    assert document.front_matter.value("summary") == summary
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    page = BeautifulSoup(md.convert(text), "html.parser")
+    assert (md.Meta["status"], md.Meta["summary"]) == (["draft"], [summary])
+    assert [p.get_text() for p in page.find_all(True)] == ["LAHAT – Isi."]
+
+
 @pytest.mark.parametrize("flag", ['"draft": true', "'Status': draft"])
 def test_a_quoted_draft_key_holds_back_a_block_yaml_cannot_read(flag):
     """A `---` block YAML cannot read (`Title: A: B`) is read line by line,

@@ -413,13 +413,32 @@ def _yaml_like(line: str) -> bool:
     )
 
 
+def _held_lines(block: list[str]) -> set[int]:
+    """Indexes of the lines of `block` inside a value YAML reads over several
+    lines with its own delimiters (a quoted text, a `[…]` list): a blank line
+    there is part of the value. Empty when YAML cannot read the block."""
+    try:
+        root = yaml.compose("\n".join(block[1:-1]), Loader=_LOADER)
+    except yaml.YAMLError:
+        return set()
+    if not isinstance(root, yaml.MappingNode):
+        return set()
+    held: set[int] = set()
+    for _, node in root.value:
+        if getattr(node, "flow_style", False) or getattr(node, "style", None) in ("'", '"'):
+            held.update(range(node.start_mark.line + 2, node.end_mark.line + 1))
+    return held
+
+
 def _extent(block: list[str]) -> int:
     """0-based index of the line that ends a front matter opened and closed
     with `---` (`block`, both included): the closing `---`, or a blank line
     followed by a line that is no front matter (the release's text, with a
-    `---` rule further down), where Pelican's reader ends it."""
+    `---` rule further down), where Pelican's reader ends it. A blank line
+    inside a quoted value is part of it."""
+    held = _held_lines(block)
     for index in range(1, len(block) - 1):
-        if not block[index].strip() and block[index - 1].strip():
+        if not block[index].strip() and block[index - 1].strip() and index not in held:
             # The next line that is not `#`: a `#` line is YAML's comment
             # before more front matter, and the release's heading (`# Judul`)
             # before its text.
