@@ -587,6 +587,51 @@ def test_a_blank_line_inside_a_quoted_value_does_not_end_the_front_matter(quote)
     assert [p.get_text() for p in page.find_all(True)] == ["LAHAT – Isi."]
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "LAHAT: Bawaslu Kabupaten Lahat mengawasi rapat pleno, Rabu (20/11/2024).",
+        "Catatan: Bawaslu Kabupaten Lahat mengawasi rapat pleno.",
+        "Agenda Rapat: Bawaslu Kabupaten Lahat mengawasi rapat pleno.",
+        "Hasil Rapat Pleno: Bawaslu Kabupaten Lahat mengawasi rapat pleno.",
+    ],
+)
+def test_a_lead_like_a_key_below_the_blank_line_of_a_dashed_front_matter_is_the_text(lead):
+    """A `---` block ended by a blank line, a `---` rule further down: a lead
+    starting with a dateline or a word and a colon was read as a YAML key
+    (the check said to delete it) and left the page, a heading above it
+    as a YAML comment."""
+    for heading in ("", "# Rapat Pleno\n\n"):
+        text = (
+            "---\ntitle: Rapat\ndate: 2024-11-20 10:00\ntags: [Rekapitulasi]\n\n"
+            f"{heading}{lead}\n\n---\n\nRapat berlangsung tertib.\n"
+        )
+        document = parse(text)
+        assert [f.key for f in document.front_matter.fields] == ["title", "date", "tags"]
+        assert document.front_matter.body_start == 6
+        md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+        page = BeautifulSoup(md.convert(text), "html.parser")
+        assert set(md.Meta) == {"title", "date", "tags"}
+        assert [p.get_text() for p in page.find_all("p")] == [lead, "Rapat berlangsung tertib."]
+        assert [h.get_text() for h in page.find_all("h1")] == (["Rapat Pleno"] if heading else [])
+
+
+@pytest.mark.parametrize(
+    ("below", "keys"),
+    [
+        ("Tags: Rekapitulasi", ["title", "tags"]),  # a key of the site
+        ("subtitle: Rapat pleno", ["title", "subtitle"]),  # a CMS's key, in lower case
+        ("LAHAT: Bawaslu Kabupaten Lahat.\n\ndraft: true", ["title", "lahat", "draft"]),
+    ],
+)
+def test_a_key_below_the_blank_line_of_a_dashed_front_matter_is_still_one(below, keys):
+    """More keys after a blank line stay front matter; a draft flag below a
+    lead is never cut off with it (the release is held back)."""
+    text = f"---\ntitle: Rapat\n\n{below}\n---\n\nLAHAT – Isi.\n"
+    assert [f.key for f in parse(text).front_matter.fields] == keys
+    assert ("status" in warta_meta(text)) == ("draft" in keys)
+
+
 @pytest.mark.parametrize("flag", ['"draft": true', "'Status': draft"])
 def test_a_quoted_draft_key_holds_back_a_block_yaml_cannot_read(flag):
     """A `---` block YAML cannot read (`Title: A: B`) is read line by line,

@@ -397,20 +397,40 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     return dataclasses.replace(front, problem=read)
 
 
-# A line of a `---` front matter as YAML writes one: a key line with a short
-# plain or quoted key (a few words, no sentence punctuation), an indented
-# line, a list item, a comment, a block scalar's line; a blank line.
+# A key line of a `---` front matter: a short plain or quoted key (a few
+# words, no sentence punctuation), then a colon.
 _FRONT_KEY_RE = re.compile(
-    r"""^(?:"[^"]{1,40}"|'[^']{1,40}'|[A-Za-z0-9_][\w-]*(?:[ ][\w-]+){0,3})\s*:(?:\s|$)"""
+    r"""^(?P<key>"[^"]{1,40}"|'[^']{1,40}'|[A-Za-z0-9_][\w-]*(?:[ ][\w-]+){0,3})\s*:(?:\s|$)"""
+    r"(?P<value>.*)"
 )
 
 
-def _yaml_like(line: str) -> bool:
-    return (
-        not line.strip()
-        or line[:1] in (" ", "\t", "#", "-", "|", ">")
-        or bool(_FRONT_KEY_RE.match(line))
-    )
+@functools.cache
+def _site_keys() -> frozenset[str]:
+    # (imported here: warta.source_checks reads this module)
+    from warta.source_checks import KNOWN_KEYS
+
+    return KNOWN_KEYS
+
+
+def _more_keys(line: str) -> bool:
+    """Whether a key line below a blank line of a `---` block is more front
+    matter, not the release's text: a quoted key (YAML's), a key of this site
+    (`Tags:`, `Penulis:`) or one about publication (`draft:`, `Embargo:`), or
+    a key as a CMS or another generator writes one, a word in lower case
+    (`subtitle:`, `lastmod:`). A word in capitals or capitalised that nothing
+    reads (`LAHAT:`, `Catatan:`) or a few words (`Hasil Rapat Pleno:`) is a
+    dateline or a lead's start."""
+    match = _FRONT_KEY_RE.match(line)
+    if match is None:
+        return False
+    name = match["key"]
+    if name[0] in "\"'":
+        return True
+    key = canonical_key(name)
+    if key in PUBLICATION_KEYS or is_publication_key(key):
+        return True  # never the release's text: a draft flag must not be lost
+    return " " not in name and (key in _site_keys() or name.islower())
 
 
 def _held_lines(block: list[str]) -> set[int]:
@@ -430,23 +450,39 @@ def _held_lines(block: list[str]) -> set[int]:
     return held
 
 
+def _flag_below(lines: list[str]) -> bool:
+    """Whether `lines` hold a key about publication at the start of a line."""
+    for line in lines:
+        match = KEY_RE.match(line) or QUOTED_KEY_RE.match(line)
+        key = canonical_key(match["key"]) if match else ""
+        if key and (key in PUBLICATION_KEYS or is_publication_key(key)):
+            return True
+    return False
+
+
 def _extent(block: list[str]) -> int:
     """0-based index of the line that ends a front matter opened and closed
     with `---` (`block`, both included): the closing `---`, or a blank line
-    followed by a line that is no front matter (the release's text, with a
-    `---` rule further down), where Pelican's reader ends it. A blank line
-    inside a quoted value is part of it."""
+    followed by the release's text (with a `---` rule further down), where
+    Pelican's reader ends it. A blank line inside a quoted value is part of
+    it; one followed by a key this site or a CMS writes (`_more_keys`), an
+    indented line or a list item is more front matter; a key about
+    publication below is never cut off."""
     held = _held_lines(block)
     for index in range(1, len(block) - 1):
-        if not block[index].strip() and block[index - 1].strip() and index not in held:
-            # The next line that is not `#`: a `#` line is YAML's comment
-            # before more front matter, and the release's heading (`# Judul`)
-            # before its text.
-            following = next(
-                (t for t in block[index + 1 : -1] if t.strip() and not t.startswith("#")), None
-            )
-            if following is not None and not _yaml_like(following):
-                return index
+        if block[index].strip() or not block[index - 1].strip() or index in held:
+            continue
+        # The next line that is not `#`: a `#` line is YAML's comment
+        # before more front matter, and the release's heading (`# Judul`)
+        # before its text.
+        following = next(
+            (t for t in block[index + 1 : -1] if t.strip() and not t.startswith("#")), None
+        )
+        if following is None:
+            continue
+        more = following[:1] in (" ", "\t", "-", "|", ">") or _more_keys(following)
+        if not more and not _flag_below(block[index + 1 : -1]):
+            return index
     return len(block) - 1
 
 
