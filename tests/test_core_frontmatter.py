@@ -632,6 +632,36 @@ def test_a_key_below_the_blank_line_of_a_dashed_front_matter_is_still_one(below,
     assert ("status" in warta_meta(text)) == ("draft" in keys)
 
 
+@pytest.mark.parametrize("indent", ["\t", "    ", "  "])
+def test_an_indented_lead_below_the_blank_line_of_a_dashed_front_matter_is_the_text(indent):
+    """A first-line indent pasted from Word before the lead, after `summary:`
+    and a blank line, a `---` rule further down: the lead was joined to the
+    summary and left the page. A list or block scalar still goes on below a
+    blank line."""
+    lead = "LAHAT – Bawaslu Kabupaten Lahat mengawasi rapat pleno."
+    text = (
+        "---\ntitle: Rapat\nsummary: Bawaslu Kabupaten Lahat mengawasi rapat pleno kecamatan.\n"
+        f"\n{indent}{lead}\n\n---\n\nRapat berlangsung tertib.\n"
+    )
+    front = parse(text).front_matter
+    assert (front.value("summary"), front.body_start, front.problem) == (
+        "Bawaslu Kabupaten Lahat mengawasi rapat pleno kecamatan.",
+        5,
+        None,
+    )
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    page = BeautifulSoup(md.convert(text), "html.parser")
+    assert md.Meta["summary"] == ["Bawaslu Kabupaten Lahat mengawasi rapat pleno kecamatan."]
+    assert [p.get_text() for p in page.find_all("p")] == [lead, "Rapat berlangsung tertib."]
+    below = (
+        "---\ntags:\n  - Pilkada\n\n  - Rekapitulasi\nsummary: >-\n  Satu.\n\n  Dua.\n---\n\nIsi.\n"
+    )
+    assert (parse(below).front_matter.value("tags"), warta_meta(below)["summary"]) == (
+        "Pilkada, Rekapitulasi",
+        ["Satu. Dua."],
+    )
+
+
 @pytest.mark.parametrize("flag", ['"draft": true', "'Status': draft"])
 def test_a_quoted_draft_key_holds_back_a_block_yaml_cannot_read(flag):
     """A `---` block YAML cannot read (`Title: A: B`) is read line by line,

@@ -433,6 +433,14 @@ def _more_keys(line: str) -> bool:
     return " " not in name and (key in _site_keys() or name.islower())
 
 
+def _structured(line: str) -> bool:
+    """Whether a key line's value is written on the lines below it: a list
+    or a map (nothing after the colon), or a block scalar (`>-`, `|`)."""
+    match = _FRONT_KEY_RE.match(line)
+    value = match["value"].strip() if match else ""
+    return match is not None and (value[:1] in ("", "#") or bool(BLOCK_SCALAR_RE.match(value)))
+
+
 def _held_lines(block: list[str]) -> set[int]:
     """Indexes of the lines of `block` inside a value YAML reads over several
     lines with its own delimiters (a quoted text, a `[…]` list): a blank line
@@ -451,9 +459,9 @@ def _held_lines(block: list[str]) -> set[int]:
 
 
 def _flag_below(lines: list[str]) -> bool:
-    """Whether `lines` hold a key about publication at the start of a line."""
+    """Whether `lines` hold a key about publication (indented too)."""
     for line in lines:
-        match = KEY_RE.match(line) or QUOTED_KEY_RE.match(line)
+        match = KEY_RE.match(line.lstrip()) or QUOTED_KEY_RE.match(line.lstrip())
         key = canonical_key(match["key"]) if match else ""
         if key and (key in PUBLICATION_KEYS or is_publication_key(key)):
             return True
@@ -465,12 +473,17 @@ def _extent(block: list[str]) -> int:
     with `---` (`block`, both included): the closing `---`, or a blank line
     followed by the release's text (with a `---` rule further down), where
     Pelican's reader ends it. A blank line inside a quoted value is part of
-    it; one followed by a key this site or a CMS writes (`_more_keys`), an
-    indented line or a list item is more front matter; a key about
+    it; one followed by a key this site or a CMS writes (`_more_keys`), or by
+    an indented line or list item under a key whose value is written below
+    it (a list, a block scalar), is more front matter; a key about
     publication below is never cut off."""
     held = _held_lines(block)
+    owner = ""  # the last key line at the start of a line
     for index in range(1, len(block) - 1):
-        if block[index].strip() or not block[index - 1].strip() or index in held:
+        line = block[index]
+        if line.strip() and _FRONT_KEY_RE.match(line):
+            owner = line
+        if line.strip() or not block[index - 1].strip() or index in held:
             continue
         # The next line that is not `#`: a `#` line is YAML's comment
         # before more front matter, and the release's heading (`# Judul`)
@@ -480,7 +493,10 @@ def _extent(block: list[str]) -> int:
         )
         if following is None:
             continue
-        more = following[:1] in (" ", "\t", "-", "|", ">") or _more_keys(following)
+        if following[:1] in (" ", "\t", "-", "|", ">"):
+            more = _structured(owner)  # more of a list or block scalar, or a lead
+        else:
+            more = _more_keys(following)
         if not more and not _flag_below(block[index + 1 : -1]):
             return index
     return len(block) - 1
