@@ -662,6 +662,21 @@ def test_an_indented_lead_below_the_blank_line_of_a_dashed_front_matter_is_the_t
     )
 
 
+@pytest.mark.parametrize("title", ["Rapat Pleno", "Bawaslu Sumsel: Awasi Rapat"])
+def test_a_yaml_list_of_corrections_is_a_ralat_value_an_item(title):
+    """`ralat:` then `- …` items, in a `---` block YAML reads and in one it
+    cannot (read line by line): a value and a `Ralat:` line an item, as two
+    `Ralat:` lines give (they were one value, joined with ", ")."""
+    text = (
+        f"---\ntitle: {title}\nralat:\n  - 2024-11-23 09:00 — nama kecamatan\n"
+        "  - 2024-11-24 10:00 — jam rapat\n---\n\nLAHAT – Isi.\n"
+    )
+    corrections = ["2024-11-23 09:00 — nama kecamatan", "2024-11-24 10:00 — jam rapat"]
+    [ralat] = parse(text).front_matter.all("ralat")
+    assert (ralat.line, list(ralat.values), ralat.lines) == (3, corrections, (4, 5))
+    assert warta_meta(text)["ralat"] == corrections
+
+
 @pytest.mark.parametrize("flag", ['"draft": true', "'Status': draft"])
 def test_a_quoted_draft_key_holds_back_a_block_yaml_cannot_read(flag):
     """A `---` block YAML cannot read (`Title: A: B`) is read line by line,

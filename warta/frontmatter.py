@@ -25,7 +25,8 @@ rules, so that a line number we print is a line Pelican used:
 - in a block opened with `---` (the YAML style of other static site generators
   and CMSs), a one-line value in YAML's quotes (`title: "Rapat: Bawaslu"`) is
   read without them, as YAML reads it, and a YAML list (`tags: [A, B]`, or
-  `tags:` followed by `- A` lines) is read as `Tags: A, B`, and a block
+  `tags:` followed by `- A` lines) is read as `Tags: A, B` (a list of
+  corrections, `ralat:`, as one `Ralat:` an item: REPEATED_KEYS), and a block
   scalar (`summary: >-`, `|`, `|-`, `>` … followed by indented lines, blank
   lines between them included: how a Git CMS writes a long value) as YAML
   reads it, its line breaks as spaces: `warta.markdown_source` hands Pelican
@@ -116,6 +117,10 @@ KEY_ALIASES = {
 # (`categories: [Siaran Pers]`) gives its first item; the others are not used
 # (`Field.unused`, said by content_lint).
 LIST_ALIASES = frozenset({"categories"})
+# Keys written once a value, repeatable: a YAML list of one (`ralat:` then
+# `- 2024-11-23 09:00 — …` lines) is a value an item, each handed to Pelican
+# as its own line (the corrections plugin reads each `Ralat:`).
+REPEATED_KEYS = frozenset({"ralat"})
 
 
 def canonical_key(name: str) -> str:
@@ -537,6 +542,14 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
             if not all(isinstance(item, yaml.ScalarNode) for item in node.value):
                 return line, f"'{name}:' holds a list of lists or maps", block[line - 1]
             listed = [item.value for item in node.value if item.value]
+            if canonical_key(name) in REPEATED_KEYS and listed:
+                # Each item a value, at its line (a correction's message names it).
+                at = [item.start_mark.line + 2 for item in node.value if item.value]
+                written = tuple(block[number - 1].strip() for number in at)
+                fields.append(
+                    Field(canonical_key(name), name, line, tuple(listed), tuple(at), written)
+                )
+                continue
             if name.lower() in LIST_ALIASES:
                 value, unused = (listed[0] if listed else ""), tuple(listed[1:])
             else:
@@ -588,6 +601,11 @@ def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
             listed = yaml_items(values[0], items) if yaml_style and len(values) == 1 else None
             if listed and name.lower() in LIST_ALIASES:
                 written, values, unused = (values[0], *items), listed[:1], tuple(listed[1:])
+            elif listed and key in REPEATED_KEYS:
+                # Each item a value, at its line (`[A, B]`: the key's).
+                at = [n for text, n in zip(items, numbers[1:], strict=False) if yaml_unquoted(text)]
+                written = tuple(items) if items else (values[0],)
+                values, numbers = listed, at or [line] * len(listed)
             elif block is not None:
                 read = yaml_block(values[0], block)
                 if read is not None:

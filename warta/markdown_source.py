@@ -61,7 +61,7 @@ from markdown import Extension, Markdown
 from markdown.extensions.meta import END_RE as META_END_RE
 from markdown.preprocessors import Preprocessor
 
-from warta.frontmatter import KEY_RE, parse_lines
+from warta.frontmatter import KEY_RE, REPEATED_KEYS, parse_lines
 from warta.text import without_control_characters
 
 # Keys the site reads as one text, and that Pelican itself lets repeat (its
@@ -225,6 +225,9 @@ class FrontMatterValues(Preprocessor):
             elif not single and as_written:  # `Rubrik:` read as `Category:`
                 kept.append(f"{name}: {item.values[0]}")
                 kept.extend(lines[number - 1] for number in item.lines[1:])
+            elif item.key in REPEATED_KEYS and len(item.values) > 1:
+                # A YAML list of corrections: a `Ralat:` line each, as written so.
+                kept.extend(f"{name}: {without_control_characters(v)}" for v in item.values)
             elif not single or item.key not in seen:
                 seen.add(item.key)
                 # YAML's escapes ("\a", "\u202e") are decoded here, after
