@@ -677,6 +677,37 @@ def test_a_yaml_list_of_corrections_is_a_ralat_value_an_item(title):
     assert warta_meta(text)["ralat"] == corrections
 
 
+@pytest.mark.parametrize(
+    ("lines", "key", "value"),
+    [
+        (
+            "tags: Pilkada 2024, Rekapitulasi,\n    #PemiluDamai",
+            "tags",
+            "Pilkada 2024, Rekapitulasi, #PemiluDamai",
+        ),
+        (
+            "summary: Bawaslu Kabupaten Lahat mengawasi rapat pleno rekapitulasi\n"
+            "    #2 tingkat kabupaten di Lahat.",
+            "summary",
+            "Bawaslu Kabupaten Lahat mengawasi rapat pleno rekapitulasi #2 tingkat kabupaten "
+            "di Lahat.",
+        ),
+        ("tags:\n  - Rekapitulasi\n  - #PemiluDamai", "tags", "Rekapitulasi, #PemiluDamai"),
+        ("tags: [Rekapitulasi, #PemiluDamai]", "tags", "Rekapitulasi, #PemiluDamai"),
+    ],
+)
+def test_a_hash_starting_a_wrapped_line_or_a_list_item_is_text(lines, key, value):
+    """`#` at the start of a wrapped line or of a list item in a `---` block
+    was a YAML comment: the end of a summary or a tag left with no message."""
+    text = f"---\ntitle: Rapat\n{lines}\nDate: 2024-11-20 10:00\n---\n\nLAHAT – Isi.\n"
+    front = parse(text).front_matter
+    assert (front.value(key), front.problem) == (value, None)
+    assert front.first("date").line == 3 + lines.count("\n") + 1
+    assert warta_meta(text)[key] == [value]
+    if lines.startswith(("summary", "tags: Pilkada")):  # as the same lines without `---`
+        assert warta_meta(text.removeprefix("---\n").replace("\n---\n", "\n"))[key] == [value]
+
+
 @pytest.mark.parametrize("flag", ['"draft": true', "'Status': draft"])
 def test_a_quoted_draft_key_holds_back_a_block_yaml_cannot_read(flag):
     """A `---` block YAML cannot read (`Title: A: B`) is read line by line,

@@ -38,7 +38,9 @@ rules, so that a line number we print is a line Pelican used:
   included, each key at its line; but up to a blank line followed by a line
   that is no front matter (the lead, with a `---` rule further down:
   `_extent`), as Pelican ends it there; a plain value on its key's line is
-  the text as written (` #2` is no comment). One YAML cannot read is read
+  the text as written (` #2` is no comment), and so are an indented line
+  below it that starts with `#` (`    #PemiluDamai`) and a plain list item
+  (`- #PemiluDamai`, `[A, #B]`). One YAML cannot read is read
   line by line as above, through its blank and comment lines, a quoted key
   (`"draft": true`) included, with no error; `FrontMatter.problem` names the
   line YAML could not read when that reading takes it as more of a key or
@@ -541,10 +543,11 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
         if isinstance(node, yaml.SequenceNode):
             if not all(isinstance(item, yaml.ScalarNode) for item in node.value):
                 return line, f"'{name}:' holds a list of lists or maps", block[line - 1]
-            listed = [item.value for item in node.value if item.value]
+            texts = [(_item_text(item, block), item.start_mark.line + 2) for item in node.value]
+            listed = [text for text, _ in texts if text]
             if canonical_key(name) in REPEATED_KEYS and listed:
                 # Each item a value, at its line (a correction's message names it).
-                at = [item.start_mark.line + 2 for item in node.value if item.value]
+                at = [number for text, number in texts if text]
                 written = tuple(block[number - 1].strip() for number in at)
                 fields.append(
                     Field(canonical_key(name), name, line, tuple(listed), tuple(at), written)
@@ -561,6 +564,16 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
                 # ` #2`, ` #PemiluDamai` are text, not a comment YAML leaves out.
                 written_at = block[line - 1][key.end_mark.column :].lstrip()[1:]
                 last = node.end_mark.line + 2 if node.value else line
+                # So is an indented line below a wrapped value that starts with
+                # `#` (`    #PemiluDamai`, `    #2 tingkat kabupaten`).
+                while (
+                    node.value
+                    and last < following - 1
+                    and block[last][:1] in (" ", "\t")
+                    and block[last].lstrip().startswith("#")
+                ):
+                    last += 1
+                numbers = list(range(line, max(numbers[-1], last) + 1))
                 parts = [written_at, *block[line:last]]
             value = " ".join(part.strip() for part in parts if part.strip())
         else:  # a map (Hugo's `params:`): nothing of this site reads one
@@ -571,6 +584,16 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
         )
     end = len(block)  # the closing `---` is block[-1]
     return FrontMatter(tuple(fields), end, True, True, closing=end - 1) if fields else FrontMatter()
+
+
+def _item_text(item: yaml.ScalarNode, block: list[str]) -> str:
+    """A list item's text: a plain one on its `- ` line as written, as a
+    plain value on its key's line is (`- #PemiluDamai` is a tag, not an
+    empty item and a comment); any other as YAML reads it."""
+    written = LIST_ITEM_RE.match(block[item.start_mark.line + 1])
+    if item.style or item.start_mark.line != item.end_mark.line or written is None:
+        return item.value
+    return (written["value"] or "").strip()
 
 
 def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
@@ -697,6 +720,10 @@ def yaml_items(value: str, items: list[str]) -> list[str] | None:
     if items:
         return [text for text in map(yaml_unquoted, items) if text]
     if value.startswith("[") and value.endswith("]"):
+        if re.search(r"(?:^|\s)#", value[1:]) and not re.search("[\"']", value):
+            # `[Rekapitulasi, #PemiluDamai]`: a tag, not a comment YAML would
+            # read up to the line's end (and then miss the `]`).
+            return [text.strip() for text in value[1:-1].split(",") if text.strip()]
         try:
             loaded = yaml.safe_load(value)
         except yaml.YAMLError:
