@@ -677,6 +677,20 @@ def test_a_yaml_list_of_corrections_is_a_ralat_value_an_item(title):
     assert warta_meta(text)["ralat"] == corrections
 
 
+def test_an_indented_lead_below_a_list_and_a_blank_line_is_the_text():
+    """The lead's first-line indent after a `tags:` list and a blank line:
+    it was read as more of the last item, a tag holding the lead."""
+    lead = "LAHAT – Bawaslu Kabupaten Lahat mengawasi rapat pleno."
+    text = f"---\ntitle: Rapat\ntags:\n  - Rekapitulasi\n\n    {lead}\n\n---\n\nPenutup.\n"
+    front = parse(text).front_matter
+    assert (front.value("tags"), front.body_start) == ("Rekapitulasi", 6)
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    page = BeautifulSoup(md.convert(text), "html.parser")
+    assert [p.get_text() for p in page.find_all("p")] == [lead, "Penutup."]
+    more = "---\ntitle: Rapat\ntags:\n- Rekapitulasi\n\n- Pengawasan\n---\n\nIsi.\n"
+    assert parse(more).front_matter.value("tags") == "Rekapitulasi, Pengawasan"
+
+
 @pytest.mark.parametrize(
     ("lines", "key", "value"),
     [

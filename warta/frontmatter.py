@@ -440,12 +440,17 @@ def _more_keys(line: str) -> bool:
     return " " not in name and (key in _site_keys() or name.islower())
 
 
-def _structured(line: str) -> bool:
-    """Whether a key line's value is written on the lines below it: a list
-    or a map (nothing after the colon), or a block scalar (`>-`, `|`)."""
-    match = _FRONT_KEY_RE.match(line)
-    value = match["value"].strip() if match else ""
-    return match is not None and (value[:1] in ("", "#") or bool(BLOCK_SCALAR_RE.match(value)))
+def _continues(owner: str, following: str) -> bool:
+    """Whether an indented line or a list item below a blank line goes on
+    with the key above it (`owner`): a line of its block scalar (`>-`, `|`),
+    an item of its list (`- B`) or a key of its map; not a lead indented
+    below a plain value or a list (a first-line indent pasted from Word)."""
+    match = _FRONT_KEY_RE.match(owner)
+    value = match["value"].strip() if match else "x"
+    if BLOCK_SCALAR_RE.match(value):
+        return following[:1] in (" ", "\t")
+    text = following.lstrip()
+    return value[:1] in ("", "#") and bool(LIST_ITEM_RE.match(text) or _FRONT_KEY_RE.match(text))
 
 
 def _held_lines(block: list[str]) -> set[int]:
@@ -481,9 +486,8 @@ def _extent(block: list[str]) -> int:
     followed by the release's text (with a `---` rule further down), where
     Pelican's reader ends it. A blank line inside a quoted value is part of
     it; one followed by a key this site or a CMS writes (`_more_keys`), or by
-    an indented line or list item under a key whose value is written below
-    it (a list, a block scalar), is more front matter; a key about
-    publication below is never cut off."""
+    more of a list, a map or a block scalar above it (`_continues`), is more
+    front matter; a key about publication below is never cut off."""
     held = _held_lines(block)
     owner = ""  # the last key line at the start of a line
     for index in range(1, len(block) - 1):
@@ -501,7 +505,7 @@ def _extent(block: list[str]) -> int:
         if following is None:
             continue
         if following[:1] in (" ", "\t", "-", "|", ">"):
-            more = _structured(owner)  # more of a list or block scalar, or a lead
+            more = _continues(owner, following)  # more of a list or block scalar, or a lead
         else:
             more = _more_keys(following)
         if not more and not _flag_below(block[index + 1 : -1]):
