@@ -14,8 +14,9 @@ rules, so that a line number we print is a line Pelican used:
 
 - a byte-order mark is ignored; CRLF and CR line ends count as one line end;
   a tab is four columns;
-- an optional `---` first line opens the block; the block ends at the first
-  blank line, at a `---` or `...` line, or at the first line that is neither a
+- an optional `---` first line (`----` too) opens the block; the block ends
+  at the first blank line, at a `---`, `----` or `...` line (not a
+  `---extra:` key: `closes`), or at the first line that is neither a
   `Key: value` line (up to three spaces before the key; the key of letters,
   digits, `_` and `-` directly followed by `:`) nor a continuation line (four
   spaces or more after a key), which is then the body's first line;
