@@ -88,7 +88,6 @@ QUOTED_KEY_RE = re.compile(
 CONTINUATION_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
 # YAML's safe loader, libyaml's when PyYAML has it (the same nodes and marks).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
 LIST_ITEM_RE = re.compile(r"^\s*-(?:\s+(?P<value>.*))?$")
 # A YAML block scalar's header: `>` folded or `|` literal, with a chomping
 # indicator (`-`, `+`) and an indentation digit in either order, and a comment.
@@ -489,13 +488,16 @@ def _extent(block: list[str]) -> int:
     it; one followed by a key this site or a CMS writes (`_more_keys`), or by
     more of a list, a map or a block scalar above it (`_continues`), is more
     front matter; a key about publication below is never cut off."""
-    held = _held_lines(block)
+    held: set[int] | None = None  # (composed at the first blank line after a line)
     owner = ""  # the last key line at the start of a line
     for index in range(1, len(block) - 1):
         line = block[index]
         if line.strip() and _FRONT_KEY_RE.match(line):
             owner = line
-        if line.strip() or not block[index - 1].strip() or index in held:
+        if line.strip() or not block[index - 1].strip():
+            continue
+        held = _held_lines(block) if held is None else held
+        if index in held:
             continue
         # The next line that is not `#`: a `#` line is YAML's comment
         # before more front matter, and the release's heading (`# Judul`)
