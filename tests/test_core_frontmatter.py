@@ -534,6 +534,206 @@ def test_a_draft_flag_reaches_pelican_before_a_line_that_ends_meta():
     assert warta_meta(text)["status"] == ["draft"]
 
 
+def test_a_key_meta_would_end_the_front_matter_at_is_left_out_and_the_keys_below_read():
+    """`---extra: x` between keys of a `---` block: it reached `meta`, which
+    ended the front matter there, and the keys below were the page's text."""
+    text = (
+        "---\ntitle: Rapat\ndate: 2024-11-20 10:00\n---extra: x\n"
+        "summary: Bawaslu Kabupaten Lahat mengawasi rapat pleno.\ntags: [Rekapitulasi]\n"
+        "---\n\nLAHAT – Isi.\n"
+    )
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    page = BeautifulSoup(md.convert(text), "html.parser")
+    assert md.Meta == {
+        "title": ["Rapat"],
+        "date": ["2024-11-20 10:00"],
+        "summary": ["Bawaslu Kabupaten Lahat mengawasi rapat pleno."],
+        "tags": ["Rekapitulasi"],
+    }
+    assert [p.get_text() for p in page.find_all(True)] == ["LAHAT – Isi."]
+
+
+def test_a_front_matter_between_four_dash_lines_is_the_block_meta_reads():
+    """`----` lines: `meta` read every key between them, warta none (its
+    patterns were anchored at the end), so `draft: true` was published and
+    the check said the file had no front matter."""
+    text = (
+        '----\ntitle: Rapat\ndate: 2024-11-20 10:00\nregion: "16.04"\ndraft: true\n----\n'
+        "\nLAHAT – Isi.\n"
+    )
+    document = parse(text)
+    assert [(f.key, f.value, f.line) for f in document.front_matter.fields] == [
+        ("title", "Rapat", 2),
+        ("date", "2024-11-20 10:00", 3),
+        ("region", "16.04", 4),
+        ("draft", "true", 5),
+    ]
+    assert document.first_body_line == (8, "LAHAT – Isi.")
+    assert set(pelican_meta(text)) == {"title", "date", "region", "draft"}
+    assert (warta_meta(text)["status"], warta_meta(text)["region"]) == (["draft"], ["16.04"])
+
+
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_a_blank_line_inside_a_quoted_value_does_not_end_the_front_matter(quote):
+    """A quoted summary over two paragraphs, then `draft: true`, in a `---`
+    block YAML reads: the block was cut at the blank line in the quotes, the
+    draft flag was the page's text and the release was published."""
+    text = (
+        "---\ntitle: Rapat\ndate: 2024-11-20 10:00\n"
+        f"summary: {quote}Bawaslu Kabupaten Lahat menemukan dugaan pelanggaran.\n\n"
+        f"Temuan masih diklarifikasi.{quote}\ndraft: true\n---\n\nLAHAT – Isi.\n"
+    )
+    document = parse(text)
+    assert [(f.key, f.line) for f in document.front_matter.fields] == [
+        ("title", 2),
+        ("date", 3),
+        ("summary", 4),
+        ("draft", 7),
+    ]
+    assert document.first_body_line == (10, "LAHAT – Isi.")
+    summary = "Bawaslu Kabupaten Lahat menemukan dugaan pelanggaran. Temuan masih diklarifikasi."
+    assert document.front_matter.value("summary") == summary
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    page = BeautifulSoup(md.convert(text), "html.parser")
+    assert (md.Meta["status"], md.Meta["summary"]) == (["draft"], [summary])
+    assert [p.get_text() for p in page.find_all(True)] == ["LAHAT – Isi."]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "LAHAT: Bawaslu Kabupaten Lahat mengawasi rapat pleno, Rabu (20/11/2024).",
+        "Catatan: Bawaslu Kabupaten Lahat mengawasi rapat pleno.",
+        "Agenda Rapat: Bawaslu Kabupaten Lahat mengawasi rapat pleno.",
+        "Hasil Rapat Pleno: Bawaslu Kabupaten Lahat mengawasi rapat pleno.",
+    ],
+)
+def test_a_lead_like_a_key_below_the_blank_line_of_a_dashed_front_matter_is_the_text(lead):
+    """A `---` block ended by a blank line, a `---` rule further down: a lead
+    starting with a dateline or a word and a colon was read as a YAML key
+    (the check said to delete it) and left the page, a heading above it
+    as a YAML comment."""
+    for heading in ("", "# Rapat Pleno\n\n"):
+        text = (
+            "---\ntitle: Rapat\ndate: 2024-11-20 10:00\ntags: [Rekapitulasi]\n\n"
+            f"{heading}{lead}\n\n---\n\nRapat berlangsung tertib.\n"
+        )
+        document = parse(text)
+        assert [f.key for f in document.front_matter.fields] == ["title", "date", "tags"]
+        assert document.front_matter.body_start == 6
+        md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+        page = BeautifulSoup(md.convert(text), "html.parser")
+        assert set(md.Meta) == {"title", "date", "tags"}
+        assert [p.get_text() for p in page.find_all("p")] == [lead, "Rapat berlangsung tertib."]
+        assert [h.get_text() for h in page.find_all("h1")] == (["Rapat Pleno"] if heading else [])
+
+
+@pytest.mark.parametrize(
+    ("below", "keys"),
+    [
+        ("Tags: Rekapitulasi", ["title", "tags"]),  # a key of the site
+        ("subtitle: Rapat pleno", ["title", "subtitle"]),  # a CMS's key, in lower case
+        ("LAHAT: Bawaslu Kabupaten Lahat.\n\ndraft: true", ["title", "lahat", "draft"]),
+    ],
+)
+def test_a_key_below_the_blank_line_of_a_dashed_front_matter_is_still_one(below, keys):
+    """More keys after a blank line stay front matter; a draft flag below a
+    lead is never cut off with it (the release is held back)."""
+    text = f"---\ntitle: Rapat\n\n{below}\n---\n\nLAHAT – Isi.\n"
+    assert [f.key for f in parse(text).front_matter.fields] == keys
+    assert ("status" in warta_meta(text)) == ("draft" in keys)
+
+
+@pytest.mark.parametrize("indent", ["\t", "    ", "  "])
+def test_an_indented_lead_below_the_blank_line_of_a_dashed_front_matter_is_the_text(indent):
+    """A first-line indent pasted from Word before the lead, after `summary:`
+    and a blank line, a `---` rule further down: the lead was joined to the
+    summary and left the page. A list or block scalar still goes on below a
+    blank line."""
+    lead = "LAHAT – Bawaslu Kabupaten Lahat mengawasi rapat pleno."
+    text = (
+        "---\ntitle: Rapat\nsummary: Bawaslu Kabupaten Lahat mengawasi rapat pleno kecamatan.\n"
+        f"\n{indent}{lead}\n\n---\n\nRapat berlangsung tertib.\n"
+    )
+    front = parse(text).front_matter
+    assert (front.value("summary"), front.body_start, front.problem) == (
+        "Bawaslu Kabupaten Lahat mengawasi rapat pleno kecamatan.",
+        5,
+        None,
+    )
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    page = BeautifulSoup(md.convert(text), "html.parser")
+    assert md.Meta["summary"] == ["Bawaslu Kabupaten Lahat mengawasi rapat pleno kecamatan."]
+    assert [p.get_text() for p in page.find_all("p")] == [lead, "Rapat berlangsung tertib."]
+    below = (
+        "---\ntags:\n  - Pilkada\n\n  - Rekapitulasi\nsummary: >-\n  Satu.\n\n  Dua.\n---\n\nIsi.\n"
+    )
+    assert (parse(below).front_matter.value("tags"), warta_meta(below)["summary"]) == (
+        "Pilkada, Rekapitulasi",
+        ["Satu. Dua."],
+    )
+
+
+@pytest.mark.parametrize("title", ["Rapat Pleno", "Bawaslu Sumsel: Awasi Rapat"])
+def test_a_yaml_list_of_corrections_is_a_ralat_value_an_item(title):
+    """`ralat:` then `- …` items, in a `---` block YAML reads and in one it
+    cannot (read line by line): a value and a `Ralat:` line an item, as two
+    `Ralat:` lines give (they were one value, joined with ", ")."""
+    text = (
+        f"---\ntitle: {title}\nralat:\n  - 2024-11-23 09:00 — nama kecamatan\n"
+        "  - 2024-11-24 10:00 — jam rapat\n---\n\nLAHAT – Isi.\n"
+    )
+    corrections = ["2024-11-23 09:00 — nama kecamatan", "2024-11-24 10:00 — jam rapat"]
+    [ralat] = parse(text).front_matter.all("ralat")
+    assert (ralat.line, list(ralat.values), ralat.lines) == (3, corrections, (4, 5))
+    assert warta_meta(text)["ralat"] == corrections
+
+
+def test_an_indented_lead_below_a_list_and_a_blank_line_is_the_text():
+    """The lead's first-line indent after a `tags:` list and a blank line:
+    it was read as more of the last item, a tag holding the lead."""
+    lead = "LAHAT – Bawaslu Kabupaten Lahat mengawasi rapat pleno."
+    text = f"---\ntitle: Rapat\ntags:\n  - Rekapitulasi\n\n    {lead}\n\n---\n\nPenutup.\n"
+    front = parse(text).front_matter
+    assert (front.value("tags"), front.body_start) == ("Rekapitulasi", 6)
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    page = BeautifulSoup(md.convert(text), "html.parser")
+    assert [p.get_text() for p in page.find_all("p")] == [lead, "Penutup."]
+    more = "---\ntitle: Rapat\ntags:\n- Rekapitulasi\n\n- Pengawasan\n---\n\nIsi.\n"
+    assert parse(more).front_matter.value("tags") == "Rekapitulasi, Pengawasan"
+
+
+@pytest.mark.parametrize(
+    ("lines", "key", "value"),
+    [
+        (
+            "tags: Pilkada 2024, Rekapitulasi,\n    #PemiluDamai",
+            "tags",
+            "Pilkada 2024, Rekapitulasi, #PemiluDamai",
+        ),
+        (
+            "summary: Bawaslu Kabupaten Lahat mengawasi rapat pleno rekapitulasi\n"
+            "    #2 tingkat kabupaten di Lahat.",
+            "summary",
+            "Bawaslu Kabupaten Lahat mengawasi rapat pleno rekapitulasi #2 tingkat kabupaten "
+            "di Lahat.",
+        ),
+        ("tags:\n  - Rekapitulasi\n  - #PemiluDamai", "tags", "Rekapitulasi, #PemiluDamai"),
+        ("tags: [Rekapitulasi, #PemiluDamai]", "tags", "Rekapitulasi, #PemiluDamai"),
+    ],
+)
+def test_a_hash_starting_a_wrapped_line_or_a_list_item_is_text(lines, key, value):
+    """`#` at the start of a wrapped line or of a list item in a `---` block
+    was a YAML comment: the end of a summary or a tag left with no message."""
+    text = f"---\ntitle: Rapat\n{lines}\nDate: 2024-11-20 10:00\n---\n\nLAHAT – Isi.\n"
+    front = parse(text).front_matter
+    assert (front.value(key), front.problem) == (value, None)
+    assert front.first("date").line == 3 + lines.count("\n") + 1
+    assert warta_meta(text)[key] == [value]
+    if lines.startswith(("summary", "tags: Pilkada")):  # as the same lines without `---`
+        assert warta_meta(text.removeprefix("---\n").replace("\n---\n", "\n"))[key] == [value]
+
+
 @pytest.mark.parametrize("flag", ['"draft": true', "'Status': draft"])
 def test_a_quoted_draft_key_holds_back_a_block_yaml_cannot_read(flag):
     """A `---` block YAML cannot read (`Title: A: B`) is read line by line,

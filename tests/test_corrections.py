@@ -214,3 +214,29 @@ def test_a_malformed_correction_fails_the_build_with_its_line_and_an_example(sit
     assert error.startswith("berita/pali.md:10: Ralat is not 'YYYY-MM-DD HH:MM — what was")
     assert "'6 Desember 2024, jabatan diperbaiki'" in error
     assert "Ralat: 2024-11-20 14:00 —" in error
+
+
+def test_a_yaml_list_of_corrections_is_one_correction_an_item_each_at_its_line(site):
+    """`ralat:` then `- …` lines in a `---` front matter (a CMS's list widget)
+    was one correction, the two joined with ", " (an error: no such time)."""
+    text = release().split("\n\n")[0]
+    site.article(
+        "pali.md",
+        f"---\n{text}\nModified: 2024-12-06 08:00\nralat:\n"
+        f"  - 2024-12-05 20:15 — {FIRST}\n  - 2024-12-06 09:30 — {SECOND}\n---\n\n{BODY}\n",
+    )
+    fields = parse_lines((site.content / "berita" / "pali.md").read_text().splitlines()).all(
+        "ralat"
+    )
+    assert [(f.values, f.lines) for f in fields] == [
+        ((f"2024-12-05 20:15 — {FIRST}", f"2024-12-06 09:30 — {SECOND}"), (11, 12))
+    ]
+    built = site.build()
+    assert built.returncode == 0, built.log
+    items = built.html(PAGE).select("#ralat li")
+    assert [li.select_one("time")["datetime"] for li in items] == [
+        "2024-12-05T20:15:00+07:00",
+        "2024-12-06T09:30:00+07:00",
+    ]
+    warnings = [w for w in built.log_lines("warning") if "Ralat" in w]
+    assert [w.split(": Ralat")[0] for w in warnings] == ["berita/pali.md:12"]

@@ -1062,6 +1062,22 @@ def test_a_date_in_a_draft_flag_is_an_embargo_and_the_hint_is_the_date_to_write(
     )
 
 
+@pytest.mark.parametrize(("line", "word"), [("published: true # ok", "true"), ("Draf: ya #", "ya")])
+def test_a_comment_after_a_draft_flag_is_said_to_be_read_as_its_value(line, word):
+    """`published: true # ok` is held back (the comment is part of the value,
+    neither a yes nor a no): the message said so without saying why."""
+    text = article_text(slug="rapat-koordinasi").replace("\n\n", f"\n{line}\n\n", 1)
+    [flag] = [f for f in findings_for(text) if f.line == 8]
+    name, comment = line.split(":", 1)[0], line.split(" #", 1)[1]
+    assert (flag.level, flag.message, flag.suggestion) == (
+        "warning",
+        f"'{line}' is read as Status: draft (' #{comment}' is read as part of the value, "
+        "so it is neither a yes nor a no): this release is not published",
+        f"write '{name}: {word}' without the comment, or 'Status: draft' instead of the "
+        f"{name}: line",
+    )
+
+
 YAML_HEAD = (
     "---\ntitle: Bawaslu Kota Palembang Gelar Rapat Koordinasi\ndate: 2024-11-17 09:30\n"
     "slug: rapat\nsummary: Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n"

@@ -14,8 +14,9 @@ rules, so that a line number we print is a line Pelican used:
 
 - a byte-order mark is ignored; CRLF and CR line ends count as one line end;
   a tab is four columns;
-- an optional `---` first line opens the block; the block ends at the first
-  blank line, at a `---` or `...` line, or at the first line that is neither a
+- an optional `---` first line (`----` too) opens the block; the block ends
+  at the first blank line, at a `---`, `----` or `...` line (not a
+  `---extra:` key: `closes`), or at the first line that is neither a
   `Key: value` line (up to three spaces before the key; the key of letters,
   digits, `_` and `-` directly followed by `:`) nor a continuation line (four
   spaces or more after a key), which is then the body's first line;
@@ -25,7 +26,8 @@ rules, so that a line number we print is a line Pelican used:
 - in a block opened with `---` (the YAML style of other static site generators
   and CMSs), a one-line value in YAML's quotes (`title: "Rapat: Bawaslu"`) is
   read without them, as YAML reads it, and a YAML list (`tags: [A, B]`, or
-  `tags:` followed by `- A` lines) is read as `Tags: A, B`, and a block
+  `tags:` followed by `- A` lines) is read as `Tags: A, B` (a list of
+  corrections, `ralat:`, as one `Ralat:` an item: REPEATED_KEYS), and a block
   scalar (`summary: >-`, `|`, `|-`, `>` … followed by indented lines, blank
   lines between them included: how a Git CMS writes a long value) as YAML
   reads it, its line breaks as spaces: `warta.markdown_source` hands Pelican
@@ -37,7 +39,9 @@ rules, so that a line number we print is a line Pelican used:
   included, each key at its line; but up to a blank line followed by a line
   that is no front matter (the lead, with a `---` rule further down:
   `_extent`), as Pelican ends it there; a plain value on its key's line is
-  the text as written (` #2` is no comment). One YAML cannot read is read
+  the text as written (` #2` is no comment), and so are an indented line
+  below it that starts with `#` (`    #PemiluDamai`) and a plain list item
+  (`- #PemiluDamai`, `[A, #B]`). One YAML cannot read is read
   line by line as above, through its blank and comment lines, a quoted key
   (`"draft": true`) included, with no error; `FrontMatter.problem` names the
   line YAML could not read when that reading takes it as more of a key or
@@ -72,6 +76,10 @@ from dataclasses import dataclass, field
 
 import yaml
 
+# Python-Markdown's `meta`'s own, not anchored at the end: `----` opens and
+# closes a front matter, as it does for Pelican.
+from markdown.extensions.meta import BEGIN_RE, END_RE
+
 from warta.dates import parse_date
 
 # A key as Python-Markdown's `meta` reads one (its META_RE): letters, digits,
@@ -84,15 +92,19 @@ QUOTED_KEY_RE = re.compile(
     r"""^[ ]{0,3}(?P<q>["'])(?P<key>""" + KEY_NAME + r""")(?P=q)\s*:\s*(?P<value>.*)"""
 )
 CONTINUATION_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
-BEGIN_RE = re.compile(r"^-{3}(\s.*)?$")
 # YAML's safe loader, libyaml's when PyYAML has it (the same nodes and marks).
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-# A line YAML reads as a key (`draft: true`, `"draft": true`, `- tags:`).
-END_RE = re.compile(r"^(-{3}|\.{3})(\s.*)?$")
 LIST_ITEM_RE = re.compile(r"^\s*-(?:\s+(?P<value>.*))?$")
 # A YAML block scalar's header: `>` folded or `|` literal, with a chomping
 # indicator (`-`, `+`) and an indentation digit in either order, and a comment.
 BLOCK_SCALAR_RE = re.compile(r"^[|>](?:[1-9][+-]?|[+-][1-9]?)?(?:\s+#.*)?$")
+
+
+def closes(line: str) -> bool:
+    """Whether `line` ends a front matter as `meta` reads it (`---`, `----`,
+    `...`); a `---extra: x` key, which YAML reads as one, does not:
+    `warta.markdown_source` leaves it out of what `meta` reads."""
+    return bool(END_RE.match(line)) and not KEY_RE.match(line)
 
 
 # Indonesian keys → the key the build reads (lower case). The CMS's labels
@@ -113,6 +125,10 @@ KEY_ALIASES = {
 # (`categories: [Siaran Pers]`) gives its first item; the others are not used
 # (`Field.unused`, said by content_lint).
 LIST_ALIASES = frozenset({"categories"})
+# Keys written once a value, repeatable: a YAML list of one (`ralat:` then
+# `- 2024-11-23 09:00 — …` lines) is a value an item, each handed to Pelican
+# as its own line (the corrections plugin reads each `Ralat:`).
+REPEATED_KEYS = frozenset({"ralat"})
 
 
 def canonical_key(name: str) -> str:
@@ -385,7 +401,7 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     block = [opening]
     for raw in lines:
         block.append(raw.rstrip("\r\n"))
-        if END_RE.match(block[-1].expandtabs(4)):
+        if closes(block[-1].expandtabs(4)):
             break
     else:  # no closing `---`: Pelican's block, up to a blank line
         return _parse_meta(block)
@@ -413,37 +429,115 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     return dataclasses.replace(front, problem=read)
 
 
-# A line of a `---` front matter as YAML writes one: a key line with a short
-# plain or quoted key (a few words, no sentence punctuation), an indented
-# line, a list item, a comment, a block scalar's line; a blank line.
+# A key line of a `---` front matter: a short plain or quoted key (a few
+# words, no sentence punctuation), then a colon.
 _FRONT_KEY_RE = re.compile(
-    r"""^(?:"[^"]{1,40}"|'[^']{1,40}'|[A-Za-z0-9_][\w-]*(?:[ ][\w-]+){0,3})\s*:(?:\s|$)"""
+    r"""^(?P<key>"[^"]{1,40}"|'[^']{1,40}'|[A-Za-z0-9_][\w-]*(?:[ ][\w-]+){0,3})\s*:(?:\s|$)"""
+    r"(?P<value>.*)"
 )
 
 
-def _yaml_like(line: str) -> bool:
-    return (
-        not line.strip()
-        or line[:1] in (" ", "\t", "#", "-", "|", ">")
-        or bool(_FRONT_KEY_RE.match(line))
-    )
+@functools.cache
+def _site_keys() -> frozenset[str]:
+    # (imported here: warta.source_checks reads this module)
+    from warta.source_checks import KNOWN_KEYS
+
+    return KNOWN_KEYS
+
+
+def _more_keys(line: str) -> bool:
+    """Whether a key line below a blank line of a `---` block is more front
+    matter, not the release's text: a quoted key (YAML's), a key of this site
+    (`Tags:`, `Penulis:`) or one about publication (`draft:`, `Embargo:`), or
+    a key as a CMS or another generator writes one, a word in lower case
+    (`subtitle:`, `lastmod:`). A word in capitals or capitalised that nothing
+    reads (`LAHAT:`, `Catatan:`) or a few words (`Hasil Rapat Pleno:`) is a
+    dateline or a lead's start."""
+    match = _FRONT_KEY_RE.match(line)
+    if match is None:
+        return False
+    name = match["key"]
+    if name[0] in "\"'":
+        return True
+    key = canonical_key(name)
+    if key in PUBLICATION_KEYS or is_publication_key(key):
+        return True  # never the release's text: a draft flag must not be lost
+    return " " not in name and (key in _site_keys() or name.islower())
+
+
+def _continues(owner: str, following: str) -> bool:
+    """Whether an indented line or a list item below a blank line goes on
+    with the key above it (`owner`): a line of its block scalar (`>-`, `|`),
+    an item of its list (`- B`) or a key of its map; not a lead indented
+    below a plain value or a list (a first-line indent pasted from Word)."""
+    match = _FRONT_KEY_RE.match(owner)
+    value = match["value"].strip() if match else "x"
+    if BLOCK_SCALAR_RE.match(value):
+        return following[:1] in (" ", "\t")
+    text = following.lstrip()
+    return value[:1] in ("", "#") and bool(LIST_ITEM_RE.match(text) or _FRONT_KEY_RE.match(text))
+
+
+def _held_lines(block: list[str]) -> set[int]:
+    """Indexes of the lines of `block` inside a value YAML reads over several
+    lines with its own delimiters (a quoted text, a `[…]` list): a blank line
+    there is part of the value. Empty when YAML cannot read the block."""
+    try:
+        root = yaml.compose("\n".join(block[1:-1]), Loader=_LOADER)
+    except yaml.YAMLError:
+        return set()
+    if not isinstance(root, yaml.MappingNode):
+        return set()
+    held: set[int] = set()
+    for _, node in root.value:
+        if getattr(node, "flow_style", False) or getattr(node, "style", None) in ("'", '"'):
+            held.update(range(node.start_mark.line + 2, node.end_mark.line + 1))
+    return held
+
+
+def _flag_below(lines: list[str]) -> bool:
+    """Whether `lines` hold a key about publication (indented too)."""
+    for line in lines:
+        match = KEY_RE.match(line.lstrip()) or QUOTED_KEY_RE.match(line.lstrip())
+        key = canonical_key(match["key"]) if match else ""
+        if key and (key in PUBLICATION_KEYS or is_publication_key(key)):
+            return True
+    return False
 
 
 def _extent(block: list[str]) -> int:
     """0-based index of the line that ends a front matter opened and closed
     with `---` (`block`, both included): the closing `---`, or a blank line
-    followed by a line that is no front matter (the release's text, with a
-    `---` rule further down), where Pelican's reader ends it."""
+    followed by the release's text (with a `---` rule further down), where
+    Pelican's reader ends it. A blank line inside a quoted value is part of
+    it; one followed by a key this site or a CMS writes (`_more_keys`), or by
+    more of a list, a map or a block scalar above it (`_continues`), is more
+    front matter; a key about publication below is never cut off."""
+    held: set[int] | None = None  # (composed at the first blank line after a line)
+    owner = ""  # the last key line at the start of a line
     for index in range(1, len(block) - 1):
-        if not block[index].strip() and block[index - 1].strip():
-            # The next line that is not `#`: a `#` line is YAML's comment
-            # before more front matter, and the release's heading (`# Judul`)
-            # before its text.
-            following = next(
-                (t for t in block[index + 1 : -1] if t.strip() and not t.startswith("#")), None
-            )
-            if following is not None and not _yaml_like(following):
-                return index
+        line = block[index]
+        if line.strip() and _FRONT_KEY_RE.match(line):
+            owner = line
+        if line.strip() or not block[index - 1].strip():
+            continue
+        held = _held_lines(block) if held is None else held
+        if index in held:
+            continue
+        # The next line that is not `#`: a `#` line is YAML's comment
+        # before more front matter, and the release's heading (`# Judul`)
+        # before its text.
+        following = next(
+            (t for t in block[index + 1 : -1] if t.strip() and not t.startswith("#")), None
+        )
+        if following is None:
+            continue
+        if following[:1] in (" ", "\t", "-", "|", ">"):
+            more = _continues(owner, following)  # more of a list or block scalar, or a lead
+        else:
+            more = _more_keys(following)
+        if not more and not _flag_below(block[index + 1 : -1]):
+            return index
     return len(block) - 1
 
 
@@ -481,7 +575,17 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
         if isinstance(node, yaml.SequenceNode):
             if not all(isinstance(item, yaml.ScalarNode) for item in node.value):
                 return line, f"'{name}:' holds a list of lists or maps", block[line - 1]
-            value, unused = _list_value(name, [item.value for item in node.value if item.value])
+            texts = [(_item_text(item, block), item.start_mark.line + 2) for item in node.value]
+            listed = [text for text, _ in texts if text]
+            if canonical_key(name) in REPEATED_KEYS and listed:
+                # Each item a value, at its line (a correction's message names it).
+                at = [number for text, number in texts if text]
+                written = tuple(block[number - 1].strip() for number in at)
+                fields.append(
+                    Field(canonical_key(name), name, line, tuple(listed), tuple(at), written)
+                )
+                continue
+            value, unused = _list_value(name, listed)
         elif isinstance(node, yaml.ScalarNode):
             parts = node.value.splitlines()
             if not node.style and (node.value == "" or node.start_mark.line == key.end_mark.line):
@@ -489,6 +593,16 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
                 # ` #2`, ` #PemiluDamai` are text, not a comment YAML leaves out.
                 written_at = block[line - 1][key.end_mark.column :].lstrip()[1:]
                 last = node.end_mark.line + 2 if node.value else line
+                # So is an indented line below a wrapped value that starts with
+                # `#` (`    #PemiluDamai`, `    #2 tingkat kabupaten`).
+                while (
+                    node.value
+                    and last < following - 1
+                    and block[last][:1] in (" ", "\t")
+                    and block[last].lstrip().startswith("#")
+                ):
+                    last += 1
+                numbers = list(range(line, max(numbers[-1], last) + 1))
                 parts = [written_at, *block[line:last]]
             value = " ".join(part.strip() for part in parts if part.strip())
         else:  # a map (Hugo's `params:`): nothing of this site reads one
@@ -499,6 +613,16 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
         )
     end = len(block)  # the closing `---` is block[-1]
     return FrontMatter(tuple(fields), end, True, True, to_closing=True) if fields else FrontMatter()
+
+
+def _item_text(item: yaml.ScalarNode, block: list[str]) -> str:
+    """A list item's text: a plain one on its `- ` line as written, as a
+    plain value on its key's line is (`- #PemiluDamai` is a tag, not an
+    empty item and a comment); any other as YAML reads it."""
+    written = LIST_ITEM_RE.match(block[item.start_mark.line + 1])
+    if item.style or item.start_mark.line != item.end_mark.line or written is None:
+        return item.value
+    return (written["value"] or "").strip()
 
 
 def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
@@ -526,7 +650,13 @@ def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
         if current is not None:
             key, name, line, values, numbers = current
             written, unused = None, ()
-            if block is not None:
+            listed = yaml_items(values[0], items) if yaml_style and len(values) == 1 else None
+            if listed and key in REPEATED_KEYS:
+                # Each item a value, at its line (`[A, B]`: the key's).
+                at = [n for text, n in zip(items, numbers[1:], strict=False) if yaml_unquoted(text)]
+                written = tuple(items) if items else (values[0],)
+                values, numbers = listed, at or [line] * len(listed)
+            elif block is not None:
                 read = yaml_block(values[0], block)
                 if read is not None:
                     written = (values[0], *(text.strip() for text in block if text.strip()))
@@ -534,7 +664,6 @@ def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
                 else:  # not YAML after all: the lines as written
                     values = [values[0], *(text.strip() for text in block if text.strip())]
             elif yaml_style and len(values) == 1:
-                listed = yaml_items(values[0], items)
                 if listed is None:
                     read = yaml_unquoted(values[0])
                 else:
@@ -570,7 +699,7 @@ def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
                 break
         if through and (not line.strip() or line.lstrip().startswith("#")):
             continue
-        if not line.strip() or END_RE.match(line):
+        if not line.strip() or closes(line):
             closing = index
             break
         match = KEY_RE.match(line) or (QUOTED_KEY_RE.match(line) if yaml_style else None)
@@ -623,6 +752,10 @@ def yaml_items(value: str, items: list[str]) -> list[str] | None:
     if items:
         return [text for text in map(yaml_unquoted, items) if text]
     if value.startswith("[") and value.endswith("]"):
+        if re.search(r"(?:^|\s)#", value[1:]) and not re.search("[\"']", value):
+            # `[Rekapitulasi, #PemiluDamai]`: a tag, not a comment YAML would
+            # read up to the line's end (and then miss the `]`).
+            return [text.strip() for text in value[1:-1].split(",") if text.strip()]
         try:
             loaded = yaml.safe_load(value)
         except yaml.YAMLError:

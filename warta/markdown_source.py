@@ -58,9 +58,10 @@ from __future__ import annotations
 import re
 
 from markdown import Extension, Markdown
+from markdown.extensions.meta import END_RE as META_END_RE
 from markdown.preprocessors import Preprocessor
 
-from warta.frontmatter import END_RE, KEY_RE, META_KEY_RE, parse_lines
+from warta.frontmatter import KEY_RE, META_KEY_RE, REPEATED_KEYS, parse_lines
 from warta.text import without_control_characters
 
 # Keys the site reads as one text, and that Pelican itself lets repeat (its
@@ -208,8 +209,10 @@ class FrontMatterValues(Preprocessor):
                 continue  # `Category:` after `Rubrik:`: the first is used (content_lint says so)
             name = item.name if item.name.lower() == item.key else item.key.title()
             single = item.key in SINGLE_VALUED_KEYS
-            if END_RE.match(item.name):
-                continue  # a `---extra:` key: `meta` would end the front matter there
+            if META_END_RE.match(item.name):
+                # A `---extra:` key (YAML reads it as one): `meta`'s own END_RE,
+                # not anchored at the end, would end the front matter there.
+                continue
             as_written = (
                 item.written is None
                 and not (item.key in FIRST_VALUE_KEYS and len(item.values) > 1)
@@ -220,6 +223,9 @@ class FrontMatterValues(Preprocessor):
             elif not single and as_written:  # `Rubrik:` read as `Category:`
                 kept.append(f"{name}: {item.values[0]}")
                 kept.extend(lines[number - 1] for number in item.lines[1:])
+            elif item.key in REPEATED_KEYS and len(item.values) > 1:
+                # A YAML list of corrections: a `Ralat:` line each, as written so.
+                kept.extend(f"{name}: {without_control_characters(v)}" for v in item.values)
             elif not single or item.key not in seen:
                 seen.add(item.key)
                 # YAML's escapes ("\a", "\u202e") are decoded here, after

@@ -697,16 +697,28 @@ def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
     when = embargo_date(value)
     unknown = frontmatter.is_publication_key(name)
     unclear = not unknown and frontmatter.yes_or_no(value) is None
+    # `published: true # ok`: the comment is read as part of the value, as
+    # Pelican reads it, so that is neither a yes nor a no.
+    said, hash_, comment = value.partition(" #")
+    commented = unclear and hash_ and frontmatter.yes_or_no(said) is not None
+    why = (
+        f" (' #{comment}' is read as part of the value, so it is neither a yes nor a no)"
+        if commented
+        else " (neither a yes nor a no)"
+    )
     yield _finding(
         source,
         line,
         "warning",
         (f"unknown key '{name}: {value}'" if unknown else f"'{name}: {value}'")
         + " is read as Status: draft"
-        + (" (neither a yes nor a no)" if unclear and when is None else "")
+        + (why if unclear and when is None else "")
         + ": this release is not published",
         f"an embargo is the Date: itself: write 'Date: {when}' and delete the {name}: line"
         if when is not None
+        else f"write '{name}: {said.strip()}' without the comment, or 'Status: draft' "
+        f"instead of the {name}: line"
+        if commented
         else f"write 'Status: draft' instead of the {name}: line; to publish, delete "
         + ("it" if unknown else "both"),
     )
