@@ -655,3 +655,38 @@ def test_only_a_name_that_holds_commas_is_joined_again(vocabulary, typed, expect
 
     stage = OfficialTagsStage(vocabulary, None, None, None)
     assert stage.rejoined(typed) == expected
+
+
+def test_phrases_found_from_their_buckets_starts_are_those_of_every_word_start():
+    """The matcher jumps to the word starts a bucket begins with (one regex);
+    it finds what visiting every word start finds, in any case and script."""
+    from warta.tags.detection import PhraseMatcher
+
+    matcher = PhraseMatcher(
+        [
+            ("politik uang", "politik-uang"),
+            ("pengawas*", "pengawasan"),
+            ("DPT", "dpt"),
+            ("pungut-hitung", "pemungutan"),
+            ("#PemiluDamai", "damai"),
+            ("Ülkü", "umlaut"),
+            ("tps", "tps"),
+        ]
+    )
+    text = (
+        "POLITIK UANG dan Politik-uang; anti-politik uang, pengawasannya. DPT dan dpt, "
+        "pungut hitung di TPS 05, tps-nya. #PemiluDamai, ülkü ÜLKÜ 3tps x_tps "
+        "Pengawas\u00a0Pemilu «pengawas» (politik\nuang)"
+    )
+    every_start = PhraseMatcher.__new__(PhraseMatcher)
+    every_start.__dict__.update(matcher.__dict__, _bucket_starts=None)
+    found = [(key, match.start()) for key, match in matcher.finditer(text)]
+    assert found == [(key, match.start()) for key, match in every_start.finditer(text)]
+    assert {key for key, _ in found} == {
+        "politik-uang",
+        "pengawasan",
+        "dpt",
+        "pemungutan",
+        "tps",
+        "umlaut",
+    }

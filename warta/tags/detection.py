@@ -143,11 +143,20 @@ class PhraseMatcher:
         self._capital_starts = (
             re.compile(_one_letter_then_rest(firsts)) if capitals_only and all(firsts) else None
         )
+        # Otherwise the word starts whose first letters, in any case, are a
+        # bucket's: found by one regex, a quarter of all word starts in a
+        # release, where a Python loop visited every one.
+        self._bucket_starts = (
+            re.compile(f"{_WORD_BEFORE}(?=\\w)(?i:{_one_letter_then_rest(grouped)})")
+            if grouped and all(grouped)
+            else None
+        )
 
     def _starts(self, text: str) -> Iterable[int]:
         """Word starts, in order, where a phrase may begin."""
         if self._capital_starts is None:
-            return (start.start() for start in _WORD_START_RE.finditer(text))
+            starts = self._bucket_starts or _WORD_START_RE
+            return (start.start() for start in starts.finditer(text))
         is_start = _WORD_START_RE.match
         return (
             hit.start()
