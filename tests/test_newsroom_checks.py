@@ -297,11 +297,13 @@ def test_doubled_words_are_found_on_their_line_but_reduplication_is_not():
 def test_doubled_words_in_any_body_and_across_a_line_break_but_not_in_code(rest):
     """The whole body is searched at once (lowered when it is ASCII): a doubled
     word of either case is found at its line, one across a line break of a
-    paragraph too (Markdown joins the lines); a repeat across paragraphs or in
-    a code block is not one."""
+    paragraph too (Markdown joins the lines); a repeat across paragraphs, from
+    a heading's line ('## Pengawasan', '#Pemilu') to the next, or in a code
+    block is not one."""
     body = (
         f"Paragraf pertama.{rest}\n\nRapat itu dihadiri\ndihadiri pula warga dan\n\n"
         "dan\n\n```\nsalin salin\n```\n\nSaksi SAKSI dari partai, dan pemilih\tpemilih pemula."
+        "\n## Pengawasan\nPengawasan dilakukan sejak pagi.\n#Pemilu\nPemilu damai."
     )
     found = findings_for(article_text(slug="x-y", body=body))
     across = " (at the end of this line and the start of the next)"
