@@ -99,9 +99,17 @@ class Catalogue:
     """The site's published articles, looked up by source path, URL and headline."""
 
     def __init__(
-        self, targets: Iterable[Target], siteurl: str = "", unpublished: Iterable[Unpublished] = ()
+        self,
+        targets: Iterable[Target],
+        siteurl: str = "",
+        unpublished: Iterable[Unpublished] = (),
+        public_siteurl: str = "",
     ) -> None:
         self.site = site_root(siteurl)  # its host and path, as link_check reads them
+        # Whose full addresses are the site's: SITEURL's or, in a relative
+        # build (the development build, `invoke check`), the public site's
+        # (PUBLIC_SITEURL), so a line is read there as the public build reads it.
+        self.public = self.site if self.site.host else site_root(public_siteurl)
         self.by_path: dict[str, Target] = {}
         self.by_url: dict[str, Target] = {}
         for target in targets:
@@ -154,9 +162,9 @@ class Catalogue:
         # An address is read as link_check reads it (`site_address`): the
         # site's host in any spelling, SITEURL's path left out, decoded once.
         if is_external(href):
-            if not self.site.host:  # a relative build: no address is known the site's
+            if not self.public.host:  # no site address known: no full one is the site's
                 return "another site"
-            address = site_address(href, self.site.host, "", self.site.prefix)
+            address = site_address(href, self.public.host, "", self.public.prefix)
             if address is None:
                 return "another site"
         elif href.startswith("/"):
