@@ -36,6 +36,8 @@ _PARAGRAPH = re.compile(r"<p>(?P<inner>.*?)</p>", re.DOTALL)
 _FIRST_LINK = re.compile(r"""<a\s[^>]*?href=(["'])(?P<href>.*?)\1[^>]*>(?P<text>.*?)</a>""", re.S)
 _INTRASITE = re.compile(r"^[{|](?P<what>filename|link)[|}](?P<path>.*)$")
 _SOURCE_MARKUP = re.compile(r"^[\s>*_]*")
+# A web address written out as a line's text (Markdown links none that has no <>).
+_WEB_ADDRESS = re.compile(r"(?:https?:)?//", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -174,8 +176,10 @@ class Catalogue:
         return self.by_url.get(address or "", "no article of this site")
 
     def resolve_title(self, text: str) -> Target | str:
-        if urlsplit(text).scheme in ("http", "https"):
-            return "another site"
+        """The target of a line's text: an address written out
+        (`https://site/berita/…`, no link) as a link to it is, else a headline."""
+        if _WEB_ADDRESS.match(text):
+            return self.resolve_href(text, "")
         matches = self.by_title.get(normalise_title(text), [])
         if len(matches) == 1:
             return matches[0]
