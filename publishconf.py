@@ -1,7 +1,9 @@
 """Settings for the public site: absolute URLs, canonical links and feeds.
 
 `WARTA_SITEURL` overrides the address (the publishing workflow sets it from the
-GitHub Pages URL); the default is the sample site's address.
+GitHub Pages URL); unset, the address is the sample site's. Set, it must be a
+full https:// address: empty, blank or without its scheme, the build stops at
+its start with one error (warta/siteurl.py).
 """
 
 import os
@@ -10,13 +12,15 @@ import sys
 sys.path.append(os.path.dirname(os.path.abspath(__file__)))
 
 from pelicanconf import *  # noqa: F403
+from warta.siteurl import public_siteurl
 
 # Read here again, not taken from pelicanconf: a module imported before holds
 # the address of its time. (A value copied with a newline or spaces around it
-# is the address without them.)
-SITEURL = PUBLIC_SITEURL = (
-    os.environ.get("WARTA_SITEURL", SAMPLE_SITEURL).strip().rstrip("/")  # noqa: F405
-)
+# is the address without them.) Unset: the sample site's address. Set to no
+# full https:// address (empty: a publishing job's secret or variable is
+# missing; blank; without its scheme) the build stops here with one error:
+# a site built with it would have broken links, feed and sitemap.
+SITEURL = PUBLIC_SITEURL = public_siteurl(os.environ, SAMPLE_SITEURL)  # noqa: F405
 FEED_DOMAIN = SITEURL
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True

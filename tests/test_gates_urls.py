@@ -121,3 +121,85 @@ def test_warta_siteurl_copied_with_a_newline_is_the_address(monkeypatch):
     settings = load_settings(REPO / "publishconf.py")
     assert settings["SITEURL"] == "https://bawaslu-sumsel.example.net/warta"
     assert settings["FEED_DOMAIN"] == settings["SITEURL"]
+
+
+@pytest.mark.parametrize(
+    ("written", "problem"),
+    [
+        ("", "it is empty"),
+        ("  \n", "it holds only spaces"),
+        ("warta-sumsel.example.org", "it has no https:// in front"),
+        ("warta-sumsel.example.org/warta/", "it has no https:// in front"),
+        ("//warta-sumsel.example.org", "it has no https:// in front"),
+        ("ftp://warta-sumsel.example.org", "'ftp://' is no web address's scheme"),
+        ("https://", "it names no host (or a port that is no number)"),
+        ("https://[warta/", "it is no web address"),
+        ("https://warta-sumsel.example.org", None),
+        (" https://bawaslu-sumsel.example.net/warta/\n", None),
+        ("http://127.0.0.1:8000", None),
+    ],
+)
+def test_a_public_address_is_a_full_web_address(written, problem):
+    from warta.siteurl import address_problem
+
+    assert address_problem(written) == problem
+
+
+def test_warta_siteurl_unset_is_the_sample_address_and_set_must_be_a_full_one():
+    from warta.siteurl import SiteUrlError, public_siteurl
+
+    sample = "https://warta-sumsel.example.org"
+    assert public_siteurl({}, sample) == sample
+    assert (
+        public_siteurl({"WARTA_SITEURL": " https://x.example/w/\n"}, sample)
+        == "https://x.example/w"
+    )
+    with pytest.raises(SiteUrlError) as raised:
+        public_siteurl({"WARTA_SITEURL": ""}, sample)
+    finding = raised.value.finding
+    assert (finding.path, finding.line, finding.level) == ("publishconf.py", None, "error")
+    assert finding.message == "WARTA_SITEURL is not the public site's full address, it is empty: ''"
+    assert finding.suggestion == (
+        "set WARTA_SITEURL to a full https:// address, e.g. https://warta-sumsel.example.org"
+    )
+    assert raised.value.code == finding.text()  # what `pelican` prints as it stops
+
+
+@pytest.mark.parametrize("written", ["", "   ", "warta-sumsel.example.org"])
+def test_the_public_build_stops_at_its_start_on_a_warta_siteurl_that_is_no_address(
+    two_article_site, monkeypatch, written
+):
+    """A publishing job whose WARTA_SITEURL secret was missing (empty) or set
+    without its scheme built the public site with rc 0: canonical `href="/"`,
+    a sitemap of http://127.0.0.1:8000/, every link relative and broken."""
+    monkeypatch.setenv("WARTA_SITEURL", written)
+    built = two_article_site.build(publish=True)
+    assert built.returncode == 1
+    errors = built.findings("error")
+    assert [(f.path, f.line) for f in errors] == [("publishconf.py", None)]
+    assert errors[0].message.startswith("WARTA_SITEURL is not the public site's full address")
+    # (the message and its suggestion, as the log line has them)
+    assert f": '{written}' (set WARTA_SITEURL to a full https:// address" in errors[0].message
+    assert not built.output.exists() or built.files() == []
+
+
+def test_pelican_run_directly_stops_on_a_warta_siteurl_that_is_no_address(two_article_site):
+    """`pelican -s publishconf.py` stops with the one line, no traceback."""
+    import os
+    import subprocess
+    import sys
+
+    from conftest import FINDING_LINE
+
+    output = two_article_site.root / "pelican-output"
+    env = {**os.environ, "WARTA_SITEURL": "warta-sumsel.example.org", "PYTHONPATH": str(REPO)}
+    args = [sys.executable, "-m", "pelican", str(two_article_site.content)]
+    args += ["-s", str(REPO / "publishconf.py"), "-o", str(output)]
+    proc = subprocess.run(args, cwd=REPO, capture_output=True, text=True, env=env, timeout=300)
+    assert proc.returncode == 1
+    lines = (proc.stdout + proc.stderr).strip().splitlines()
+    assert len(lines) == 1
+    match = FINDING_LINE.match(lines[0])
+    assert (match["path"], match["level"]) == ("publishconf.py", "error")
+    assert "WARTA_SITEURL" in match["rest"] and "'warta-sumsel.example.org'" in match["rest"]
+    assert not output.exists()

@@ -145,6 +145,116 @@ def test_an_address_on_another_host_is_another_sites(siteurl, href):
     assert read_also_links(html) == []
 
 
+@pytest.mark.parametrize(
+    "href",
+    [
+        "https://warta.example.org/berita/2024/11/lahat-kampanye/",
+        "https://Warta.Example.org/berita/2024/11/lahat-kampanye/",
+    ],
+)
+def test_a_relative_build_reads_the_public_sites_address_as_its_own(href):
+    """`invoke check` (SITEURL empty) called a line linking the public site's
+    address another site's (failing --strict) while the public build made it a
+    read-also link: it is read by PUBLIC_SITEURL, as the public build reads it."""
+    body = f'<p>BACA JUGA: <a href="{href}">x</a></p>'
+    catalogue = Catalogue([LAHAT], siteurl="", public_siteurl="https://warta.example.org")
+    html, problems = rewrite(body, catalogue, "berita/2024")
+    assert problems == []
+    assert read_also_links(html) == ["{filename}/berita/2024/lahat.md"]
+    # Another host is another site's there too; SITEURL, when set, is the site's.
+    other = '<p>BACA JUGA: <a href="https://portal.example.com/berita/2024/11/lahat-kampanye/">x</a></p>'
+    assert [p.reason for p in rewrite(other, catalogue, "berita/2024")[1]] == ["another site"]
+    own = Catalogue([LAHAT], "https://a.example.org", public_siteurl="https://warta.example.org")
+    assert [p.reason for p in rewrite(body, own, "berita/2024")[1]] == ["another site"]
+
+
+def test_the_development_build_makes_the_public_sites_address_a_read_also_link(site):
+    write_target(site)
+    site.article(
+        "2024/palembang.md",
+        slug="palembang-rakor",
+        body="""
+            PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi.
+
+            BACA JUGA: <https://warta.example.org/berita/2024/11/lahat-kampanye/>
+
+            BACA JUGA: [Lahat](https://Warta.Example.org/berita/2024/11/lahat-kampanye/)
+        """,
+    )
+    built = site.build(
+        strict=True, PLUGINS=["read_also"], SITEURL="", PUBLIC_SITEURL="https://warta.example.org"
+    )
+    assert built.returncode == 0, built.log
+    assert built.findings("warning") == []
+    body = built.html("berita/2024/11/palembang-rakor/").select_one(".article__body")
+    styled = body.select("p.read-also")
+    assert [p.a["href"] for p in styled] == ["/berita/2024/11/lahat-kampanye/"] * 2
+
+
+@pytest.mark.parametrize(
+    ("siteurl", "public", "text"),
+    [
+        (
+            "https://warta.example.org",
+            "",
+            "https://warta.example.org/berita/2024/11/lahat-kampanye/",
+        ),
+        (
+            "https://warta.example.org",
+            "",
+            "https://WARTA.EXAMPLE.ORG:443/berita/2024/11/lahat-kampanye/",
+        ),
+        (
+            "https://warta.example.org/sumsel",
+            "",
+            "http://warta.example.org/sumsel/berita/2024/11/lahat-kampanye/",
+        ),
+        ("", "https://warta.example.org", "//warta.example.org/berita/2024/11/lahat-kampanye/"),
+    ],
+)
+def test_the_sites_address_written_out_is_a_read_also_link(siteurl, public, text):
+    """`BACA JUGA: https://site/berita/…/` (no link: Markdown makes none of a
+    bare address) was another site's in every build: the address is read as a
+    link to it is."""
+    catalogue = Catalogue([LAHAT], siteurl=siteurl, public_siteurl=public)
+    for body in (f"<p>BACA JUGA: {text}</p>", f"<p>Baca juga: <strong>{text}</strong></p>"):
+        html, problems = rewrite(body, catalogue, "berita/2024")
+        assert problems == []
+        assert read_also_links(html) == ["{filename}/berita/2024/lahat.md"]
+    # Another site's address, or none of the site's articles, is said as such.
+    for text, reason in (
+        ("https://portal.example.com/berita/2024/11/lahat-kampanye/", "another site"),
+        ("https://warta.example.org/sumsel/berita/2024/11/tidak-ada/", "no article of this site"),
+    ):
+        problems = rewrite(f"<p>BACA JUGA: {text}</p>", catalogue, "berita/2024")[1]
+        assert [(p.reason, p.value) for p in problems] == [(reason, text)]
+
+
+def test_the_public_build_makes_the_sites_address_written_out_a_read_also_link(site):
+    write_target(site)
+    site.article(
+        "2024/palembang.md",
+        slug="palembang-rakor",
+        body="""
+            PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi.
+
+            BACA JUGA: https://warta.example.org/berita/2024/11/lahat-kampanye/
+
+            Baca juga: https://WARTA.EXAMPLE.ORG:443/berita/2024/11/lahat-kampanye/
+        """,
+    )
+    siteurl = "https://warta.example.org"
+    built = site.build(
+        strict=True, publish=True, PLUGINS=["read_also"], SITEURL=siteurl, PUBLIC_SITEURL=siteurl
+    )
+    assert built.returncode == 0, built.log
+    assert built.findings("warning") == []
+    body = built.html("berita/2024/11/palembang-rakor/").select_one(".article__body")
+    styled = body.select("p.read-also")
+    assert [p.a["href"] for p in styled] == [f"{siteurl}/berita/2024/11/lahat-kampanye/"] * 2
+    assert [p.a.get_text() for p in styled] == [TARGET_TITLE] * 2
+
+
 def test_source_line_numbers_skip_the_metadata_block():
     source = "\n".join(
         [

@@ -22,6 +22,7 @@ from lxml import etree
 
 from plugins.link_check.links import (
     Link,
+    attribute_values,
     hrefs_in,
     link_line,
     links_in,
@@ -32,6 +33,7 @@ from plugins.sanitize.clean import clean_html, is_safe_url, removal_lines
 from tests.conftest import FixtureSite, article_text, line_of
 from warta.jinja_filters import json_ld
 from warta.paths import host_of, site_address
+from warta.source_checks import line_linking
 from warta.text import plain_text
 
 SITEURL = "https://warta.example.org"
@@ -1692,6 +1694,37 @@ def test_a_link_is_not_found_at_a_longer_address_on_an_earlier_line():
     source = "Title: t\n\n[a](/draf/x/?q=1) dan\n\n[b](/draf/x/) <https://s.org/draf/x/>\n"
     assert link_line(source, Link("/draf/x/", "/draf/x/"), first_line=3) == 5
     assert link_line(source, Link("/draf/x/?q=1", "/draf/x/?q=1"), first_line=3) == 3
+
+
+def test_a_link_is_not_found_inside_a_longer_link_on_an_earlier_line():
+    """A full link to a draft on one line and its site-relative link on a
+    later one: both were said at the first line (`/x/` ends the full href) and
+    the later line was never named. Each link is its own line, as Markdown
+    renders it: the whole value, not the path of a longer address."""
+    import markdown
+
+    render = markdown.Markdown().convert
+    address = "/berita/2024/11/r14-rahasia/"
+    full = f"https://warta-sumsel.example.org{address}"
+    for first in (full, f"warta-sumsel.example.org{address}"):
+        source = f"Title: t\n\nSatu [jadwal]({first}) saja.\n\nTiga [rapat]({address}) saja.\n"
+        assert link_line(source, Link(address, address), first_line=3, render=render) == 5
+    source = f"Title: t\n\nSatu [jadwal]({full}) saja.\n\nTiga [rapat]({address}) saja.\n"
+    assert link_line(source, Link(full, full), first_line=3, render=render) == 3
+    # A path needle still finds its link with a query, and a target its
+    # `{filename}` link.
+    assert (
+        line_linking(
+            [(3, f"<{full}>"), (5, f"[a]({address}?q=1)")],
+            [3, 5],
+            address,
+            render,
+            attribute_values,
+        )
+        == 5
+    )
+    lines = [(3, "[a](https://s.org/d.md)"), (5, "[b]({filename}d.md)")]
+    assert line_linking(lines, [3, 5], "d.md", render, attribute_values) == 5
 
 
 def test_a_link_is_found_at_its_own_line_not_at_its_address_shown_as_text_above():

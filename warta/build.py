@@ -34,6 +34,7 @@ from warta.buildlog import Paths, Translator, fold
 from warta.findings import Finding
 from warta.paths import usable_folder
 from warta.plugin_order import order_problems, suggestion_for
+from warta.siteurl import SiteUrlError
 from warta.source_checks import embargo_rules, unpublished_file
 
 logger = logging.getLogger("warta.build")
@@ -305,6 +306,8 @@ def build_site(
         site.run()
     except SettingsError:
         pass  # already reported, one line per problem
+    except SiteUrlError as exc:  # publishconf.py: WARTA_SITEURL is no full address
+        handler.add(exc.finding)
     except Exception as exc:  # report, never dump a traceback on a writer
         findings.say_deferred()  # what plugins hold until the build's end
         if os.environ.get("WARTA_DEBUG"):

@@ -149,23 +149,45 @@ def line_linking(
     that HTML (`link_values`, as an HTML parser reads them: none in `code`, a
     code block or a comment). Each occurrence on the line is tried in turn: an
     earlier one may be the link's text (`[https://site/x/](/x/)`) or an
-    address shown as text before the link. None when no line's is (the lines
-    are rendered once per occurrence tried)."""
+    address shown as text before the link. The occurrence must be the whole
+    link value (`marks_whole_value`): `/x/` is not the end of an earlier
+    line's `https://site/x/`. None when no line's is (the lines are rendered
+    once per occurrence tried)."""
     texts = dict(lines)
     for tried in holding:
         line = texts[tried]
         if isinstance(needle, str):
-            ends = [m.end() for m in re.finditer(re.escape(needle), line)]
+            found = re.finditer(re.escape(needle), line)
         else:
-            ends = [m.end() for m in needle.finditer(line)]
-        for end in ends:
+            found = needle.finditer(line)
+        for match in found:
+            end = match.end()
             marked = "\n".join(
                 text[:end] + _LINE_MARK + text[end:] if number == tried else text
                 for number, text in lines
             )
-            if any(_LINE_MARK in value for value in link_values(render(marked))):
+            values = link_values(render(marked))
+            if any(marks_whole_value(value, match.group()) for value in values):
                 return tried
     return None
+
+
+def marks_whole_value(value: str, written: str) -> bool:
+    """Whether a link value of the rendered lines (`line_linking`) has the
+    mark right after `written` (the occurrence tried), and `written` is the
+    whole value: it starts it (after a `{filename}`/`|filename|` prefix, as a
+    link's target follows it) and the mark ends it or its path (a `?query` or
+    `#fragment` may follow). `/x/` marked at the end of `https://site/x/` is
+    the path of another address, not this link."""
+    before, mark, after = value.partition(_LINE_MARK)
+    if not mark or (after and after[0] not in "?#"):
+        return False
+    for shown in dict.fromkeys((written, html.unescape(written))):
+        if before.endswith(shown):
+            prefix = before[: len(before) - len(shown)]
+            if not prefix or SITE_LINK_RE.fullmatch(prefix):
+                return True
+    return False
 
 
 def site_link_values(fragment: str) -> list[str]:

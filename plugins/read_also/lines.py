@@ -36,6 +36,8 @@ _PARAGRAPH = re.compile(r"<p>(?P<inner>.*?)</p>", re.DOTALL)
 _FIRST_LINK = re.compile(r"""<a\s[^>]*?href=(["'])(?P<href>.*?)\1[^>]*>(?P<text>.*?)</a>""", re.S)
 _INTRASITE = re.compile(r"^[{|](?P<what>filename|link)[|}](?P<path>.*)$")
 _SOURCE_MARKUP = re.compile(r"^[\s>*_]*")
+# A web address written out as a line's text (Markdown links none that has no <>).
+_WEB_ADDRESS = re.compile(r"(?:https?:)?//", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -99,9 +101,17 @@ class Catalogue:
     """The site's published articles, looked up by source path, URL and headline."""
 
     def __init__(
-        self, targets: Iterable[Target], siteurl: str = "", unpublished: Iterable[Unpublished] = ()
+        self,
+        targets: Iterable[Target],
+        siteurl: str = "",
+        unpublished: Iterable[Unpublished] = (),
+        public_siteurl: str = "",
     ) -> None:
         self.site = site_root(siteurl)  # its host and path, as link_check reads them
+        # Whose full addresses are the site's: SITEURL's or, in a relative
+        # build (the development build, `invoke check`), the public site's
+        # (PUBLIC_SITEURL), so a line is read there as the public build reads it.
+        self.public = self.site if self.site.host else site_root(public_siteurl)
         self.by_path: dict[str, Target] = {}
         self.by_url: dict[str, Target] = {}
         for target in targets:
@@ -154,9 +164,9 @@ class Catalogue:
         # An address is read as link_check reads it (`site_address`): the
         # site's host in any spelling, SITEURL's path left out, decoded once.
         if is_external(href):
-            if not self.site.host:  # a relative build: no address is known the site's
+            if not self.public.host:  # no site address known: no full one is the site's
                 return "another site"
-            address = site_address(href, self.site.host, "", self.site.prefix)
+            address = site_address(href, self.public.host, "", self.public.prefix)
             if address is None:
                 return "another site"
         elif href.startswith("/"):
@@ -166,8 +176,10 @@ class Catalogue:
         return self.by_url.get(address or "", "no article of this site")
 
     def resolve_title(self, text: str) -> Target | str:
-        if urlsplit(text).scheme in ("http", "https"):
-            return "another site"
+        """The target of a line's text: an address written out
+        (`https://site/berita/…`, no link) as a link to it is, else a headline."""
+        if _WEB_ADDRESS.match(text):
+            return self.resolve_href(text, "")
         matches = self.by_title.get(normalise_title(text), [])
         if len(matches) == 1:
             return matches[0]

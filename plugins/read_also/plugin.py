@@ -67,6 +67,8 @@ def site_catalogue(generator) -> Catalogue:
             for draft in every_content(generator, DRAFT_LISTS)
             if draft.slug
         ),
+        # (the development build reads the public site's full addresses as its own)
+        generator.settings.get("PUBLIC_SITEURL", ""),
     )
 
 
