@@ -720,6 +720,11 @@ def test_an_indented_lead_below_a_list_and_a_blank_line_is_the_text():
         ),
         ("tags:\n  - Rekapitulasi\n  - #PemiluDamai", "tags", "Rekapitulasi, #PemiluDamai"),
         ("tags: [Rekapitulasi, #PemiluDamai]", "tags", "Rekapitulasi, #PemiluDamai"),
+        (
+            "tags: [Rekapitulasi, \"Pilkada 2024\", #PemiluDamai, 'Kampanye, Debat']",
+            "tags",
+            "Rekapitulasi; Pilkada 2024; #PemiluDamai; Kampanye, Debat",
+        ),
     ],
 )
 def test_a_hash_starting_a_wrapped_line_or_a_list_item_is_text(lines, key, value):

@@ -746,16 +746,25 @@ def _list_value(name: str, listed: list[str]) -> tuple[str, tuple[str, ...]]:
     return pelican_list(listed), ()
 
 
+# An item of a one-line YAML list (`[A, "B, C", #D]`): a quoted text, or a
+# plain one up to the next comma, and the comma after it.
+_FLOW_ITEM_RE = re.compile(r"""\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,"'][^,]*)?\s*(?:,|$)""")
+
+
 def yaml_items(value: str, items: list[str]) -> list[str] | None:
     """The items of a YAML list of texts (`[A, B]`, or `items` written below
     the key as `- A`), empty ones left out; None when `value` is no such list."""
     if items:
         return [text for text in map(yaml_unquoted, items) if text]
     if value.startswith("[") and value.endswith("]"):
-        if re.search(r"(?:^|\s)#", value[1:]) and not re.search("[\"']", value):
-            # `[Rekapitulasi, #PemiluDamai]`: a tag, not a comment YAML would
-            # read up to the line's end (and then miss the `]`).
-            return [text.strip() for text in value[1:-1].split(",") if text.strip()]
+        if re.search(r"(?:^|[\s,])#", value[1:]):
+            # `[Rekapitulasi, "Pilkada 2024", #PemiluDamai]`: a tag, not a
+            # comment YAML would read up to the line's end (and then miss the
+            # `]`); a quoted item as YAML reads it.
+            items = _FLOW_ITEM_RE.findall(value[1:-1])
+            if "".join(items) == value[1:-1]:
+                texts = (yaml_unquoted(item.strip().rstrip(",").strip()) for item in items)
+                return [text for text in texts if text]
         try:
             loaded = yaml.safe_load(value)
         except yaml.YAMLError:
