@@ -332,11 +332,17 @@ FRONT_MATTER_KEYS = (
     )
     | frozenset(frontmatter.KEY_ALIASES)
 )
+# Keys of Pelican's own that hold one word (a template's name, an address, a
+# yes or no), not a release's text: a key nothing reads is said to be one of
+# them only when its value is one word too (`Tempat: Aula Bawaslu` is no
+# `Template:`).
+PELICAN_WORD_KEYS = frozenset({"save_as", "url", "translation", "template", "lang"})
 # Every key something of the site reads: the above, Pelican's own (an address,
 # a translation, several authors) and another generator's unpublished flag.
 KNOWN_KEYS = (
     FRONT_MATTER_KEYS
-    | frozenset({"authors", "save_as", "url", "translation", "template"})
+    | frozenset({"authors"})
+    | PELICAN_WORD_KEYS
     | frozenset(frontmatter.UNPUBLISHED_FLAGS)
 )
 
@@ -773,6 +779,7 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
     # (Status: or Draft: with a value that is no state is no key meant:
     # "Stats: 120", "Publisher: …"; one with a state is held back above.)
     candidates = sorted(known - frontmatter.PUBLICATION_KEYS)
+    words_too = [key for key in candidates if key not in PELICAN_WORD_KEYS]  # (a text's keys)
     for key, (value, line) in source.metadata.items():
         if key in known:
             continue
@@ -790,7 +797,8 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
                 f"remove the {name}: line",
             )
             continue
-        close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.8)
+        fits = candidates if len(value.split()) <= 1 else words_too
+        close = difflib.get_close_matches(key, fits, n=1, cutoff=0.8)
         if close:
             written = "-".join(part.title() for part in close[0].split("-"))
             yield _finding(
