@@ -599,6 +599,39 @@ def test_a_blank_line_inside_a_quoted_value_does_not_end_the_front_matter(quote)
     assert [p.get_text() for p in page.find_all(True)] == ["LAHAT – Isi."]
 
 
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_a_quoted_value_over_a_blank_line_is_held_together_above_the_lead_before_a_rule(quote):
+    """A quoted summary over two paragraphs, then `tags:`, the lead and a
+    `---` rule further down (so the block up to the rule holds the lead, and
+    YAML cannot read it whole): the block was cut at the blank line in the
+    quotes, the summary lost its second paragraph and the tags were the
+    page's text."""
+    lead = "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat pleno pada Senin (11/11/2024)."
+    text = (
+        "---\ntitle: Rapat Pleno\ndate: 2024-11-11 10:00\n"
+        f"summary: {quote}Bawaslu Kabupaten Lahat menggelar rapat pleno.\n\n"
+        f"Rapat dihadiri seluruh panwaslu kecamatan.{quote}\n"
+        "tags: [Pilkada 2024,\n\n  Rekapitulasi]\n"
+        f"\n{lead}\n\n---\n\nNarahubung: Humas Bawaslu Kabupaten Lahat\n"
+    )
+    document = parse(text)
+    summary = (
+        "Bawaslu Kabupaten Lahat menggelar rapat pleno. Rapat dihadiri seluruh panwaslu kecamatan."
+    )
+    assert [(f.key, f.line, f.value) for f in document.front_matter.fields][2:] == [
+        ("summary", 4, summary),
+        ("tags", 7, "Pilkada 2024, Rekapitulasi"),
+    ]
+    assert document.first_body_line == (11, lead)
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    page = BeautifulSoup(md.convert(text), "html.parser")
+    assert (md.Meta["summary"], md.Meta["tags"]) == ([summary], ["Pilkada 2024, Rekapitulasi"])
+    assert [p.get_text() for p in page.find_all("p")] == [
+        lead,
+        "Narahubung: Humas Bawaslu Kabupaten Lahat",
+    ]
+
+
 @pytest.mark.parametrize(
     "lead",
     [

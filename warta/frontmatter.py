@@ -479,20 +479,44 @@ def _continues(owner: str, following: str) -> bool:
 
 
 def _held_lines(block: list[str]) -> set[int]:
-    """Indexes of the lines of `block` inside a value YAML reads over several
-    lines with its own delimiters (a quoted text, a `[…]` list): a blank line
-    there is part of the value. Empty when YAML cannot read the block."""
-    try:
-        root = yaml.compose("\n".join(block[1:-1]), Loader=_LOADER)
-    except yaml.YAMLError:
-        return set()
-    if not isinstance(root, yaml.MappingNode):
-        return set()
+    """Indexes of the lines of `block` (its `---` line first) that go on with
+    a value YAML reads over several lines with its own delimiters (a quoted
+    text, a `[…]` or `{…}` list or map), its closing line included: a blank
+    line there is part of the value. Read by YAML's scanner, as YAML reads
+    it, whether or not what follows (the lead, with a `---` rule further
+    down) is YAML: a line it cannot scan (`Title: A: B`) ends no value above
+    it, and the reading starts again below it; a value left open, or closed
+    before more text on its line (`"Kami siap," kata Rudi`), holds nothing."""
     held: set[int] = set()
-    for _, node in root.value:
-        if getattr(node, "flow_style", False) or getattr(node, "style", None) in ("'", '"'):
-            held.update(range(node.start_mark.line + 2, node.end_mark.line + 1))
+    start, stop = 1, len(block) - 1
+    while start < stop:
+        depth, opened = 0, 0
+        try:
+            for token in yaml.scan("\n".join(block[start:stop]), Loader=_LOADER):
+                first, last = start + token.start_mark.line, start + token.end_mark.line
+                if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+                    depth, opened = depth + 1, opened if depth else first
+                    continue
+                if isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
+                    depth = max(depth - 1, 0)
+                elif not (isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')):
+                    continue
+                elif depth:
+                    continue  # (held with its list or map)
+                else:
+                    opened = first
+                ends_line = _VALUE_END_RE.match(block[last][token.end_mark.column :])
+                if not depth and last > opened and ends_line:
+                    held.update(range(opened + 1, last + 1))
+            return held
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            start = stop if mark is None else start + mark.line + 1
     return held
+
+
+# What may follow a value's closing quote or bracket on its line.
+_VALUE_END_RE = re.compile(r"\s*(?:#.*)?$")
 
 
 def _flag_below(lines: list[str]) -> bool:
