@@ -20,7 +20,7 @@ from warta.frontmatter import (
     split_lines,
 )
 from warta.markdown_source import SINGLE_VALUED_KEYS
-from warta.source_checks import Rules
+from warta.source_checks import Rules, check_source, parse_source
 
 RELEASE = (
     "Title: Bawaslu Lahat Awasi Kampanye\n"
@@ -659,6 +659,36 @@ def test_a_lead_like_a_key_below_the_blank_line_of_a_dashed_front_matter_is_the_
         assert set(md.Meta) == {"title", "date", "tags"}
         assert [p.get_text() for p in page.find_all("p")] == [lead, "Rapat berlangsung tertib."]
         assert [h.get_text() for h in page.find_all("h1")] == (["Rapat Pleno"] if heading else [])
+
+
+def test_an_invitations_details_below_the_blank_line_of_a_dashed_front_matter_are_the_text():
+    """`Tanggal:`, `Tempat:`, `Acara:` lines of a press invitation after the
+    blank line of a `---` block, a `---` rule further down: they were read
+    as front matter (`Tanggal:` as a second Date:, an error) and left the
+    page; they are its text, as without the rule, and the check says
+    nothing of them."""
+    details = [
+        "Tanggal: Kamis, 21 November 2024",
+        "Tempat: Aula Bawaslu Kabupaten Lahat",
+        "Acara: Rapat pleno rekapitulasi hasil pengawasan",
+    ]
+    lead = "LAHAT – Bawaslu Kabupaten Lahat mengundang rekan media untuk meliput rapat pleno."
+    head = (
+        "---\ntitle: Undangan Peliputan Rapat Pleno\ndate: 2024-11-20 10:00\ntags: Pilkada 2024\n"
+    )
+    said = []
+    for rule in ("\n---\n\nNarahubung: Humas Bawaslu Kabupaten Lahat\n", ""):
+        text = head + "\n" + "\n".join(details) + f"\n\n{lead}\n{rule}"
+        document = parse(text)
+        assert [f.key for f in document.front_matter.fields] == ["title", "date", "tags"]
+        assert document.first_body_line == (6, details[0])
+        md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+        page = BeautifulSoup(md.convert(text), "html.parser")
+        assert set(md.Meta) == {"title", "date", "tags"}
+        assert page.p.get_text().splitlines() == details
+        findings = check_source(parse_source("rilis.md", text), Rules())
+        said.append([f for f in findings if f.line in (6, 7, 8)])
+    assert said == [[], []]  # (no second Date:, no unknown key, no key written too low)
 
 
 @pytest.mark.parametrize(

@@ -534,9 +534,8 @@ def _extent(block: list[str]) -> int:
     with `---` (`block`, both included): the closing `---`, or a blank line
     followed by the release's text (with a `---` rule further down), where
     Pelican's reader ends it. A blank line inside a quoted value is part of
-    it; one followed by a key this site or a CMS writes (`_more_keys`), or by
-    more of a list, a map or a block scalar above it (`_continues`), is more
-    front matter; a key about publication below is never cut off."""
+    it; one followed by a paragraph of front matter (`_goes_on`) is more of
+    it; a key about publication below is never cut off."""
     held: set[int] | None = None  # (composed at the first blank line after a line)
     owner = ""  # the last key line at the start of a line
     for index in range(1, len(block) - 1):
@@ -548,21 +547,47 @@ def _extent(block: list[str]) -> int:
         held = _held_lines(block) if held is None else held
         if index in held:
             continue
-        # The next line that is not `#`: a `#` line is YAML's comment
-        # before more front matter, and the release's heading (`# Judul`)
-        # before its text.
-        following = next(
-            (t for t in block[index + 1 : -1] if t.strip() and not t.startswith("#")), None
-        )
-        if following is None:
-            continue
-        if following[:1] in (" ", "\t", "-", "|", ">"):
-            more = _continues(owner, following)  # more of a list or block scalar, or a lead
-        else:
-            more = _more_keys(following)
-        if not more and not _flag_below(block[index + 1 : -1]):
+        paragraph = _paragraph_below(block, index, held)
+        if (
+            paragraph
+            and not _goes_on(owner, paragraph, held)
+            and not _flag_below(block[index + 1 : -1])
+        ):
             return index
     return len(block) - 1
+
+
+def _paragraph_below(block: list[str], index: int, held: set[int]) -> list[tuple[int, str]]:
+    """(index, line) of the paragraph below the blank line at `index` of
+    `block`, up to the next blank line outside a quoted value: the first
+    that is not `#` lines (YAML's comments before more front matter, the
+    release's heading, `# Judul`, before its text)."""
+    paragraph: list[tuple[int, str]] = []
+    for number in range(index + 1, len(block) - 1):
+        line = block[number]
+        if not paragraph and (not line.strip() or line.startswith("#")):
+            continue
+        if not line.strip() and number not in held:
+            break
+        paragraph.append((number, line))
+    return paragraph
+
+
+def _goes_on(owner: str, paragraph: list[tuple[int, str]], held: set[int]) -> bool:
+    """Whether a paragraph below a blank line of a `---` block is more front
+    matter: more of the list, map or block scalar of the key above
+    (`_continues`), or every line of it a key of front matter (`_more_keys`),
+    more of a key above it in the paragraph (indented, a list item, a line
+    of a quoted value) or a comment. A paragraph with a line of text, or a
+    key a lead or an invitation's details write (`LAHAT:`, `Tempat:`), is
+    the release's text."""
+    first = paragraph[0][1]
+    if first[:1] in (" ", "\t", "-") and not _continues(owner, first):
+        return False
+    return all(
+        number in held or line[:1] in (" ", "\t", "-", "#") or _more_keys(line)
+        for number, line in paragraph
+    )
 
 
 def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | None:

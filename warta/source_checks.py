@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import html.parser
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -637,7 +638,17 @@ def _check_keys_in_text(source: Source) -> Iterator[Finding]:
         return  # no front matter, or one ended by a line (`_front_matter_break`)
     body = list(source.body)
     first = next((index for index, (_, text) in enumerate(body) if text.strip()), len(body))
-    for number, text in body[first:]:
+    paragraph = list(itertools.takewhile(lambda line: line[1].strip(), body[first:]))
+    keys = [_LOOSE_KEY_RE.match(text) for _, text in paragraph]
+    if any(
+        key and len(key["key"].split()) <= 2 and not meant_as_front_matter(key["key"])
+        for key in keys
+    ):
+        # Details the release gives, some with a key's name (an invitation's
+        # `Tanggal:`, `Tempat:`, `Acara:`), as the front matter's reader takes
+        # such a paragraph (`warta.frontmatter`): not front matter written too low.
+        return
+    for number, text in paragraph:
         match = _LOOSE_KEY_RE.match(text)
         key = "-".join(match["key"].lower().split()) if match else ""
         if not text.strip() or not meant_as_front_matter(key):
