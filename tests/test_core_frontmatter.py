@@ -917,7 +917,9 @@ def test_both_readers_of_a_dashed_block_read_lists_and_quoted_keys_alike(
         # Ended by the blank line before the release's text (a `---` rule below).
         ("---\nTitle: Rapat\n\nPALEMBANG – Isi.\n\n---\n\nLagi.\n", 2, 4),
         ("Title: Rapat\ndraft: true\n\nIsi.\n", None, 4),
-        ("---\nTitle: Rapat\ndraft: true\n\nIsi.\n", None, 5),  # no closing `---`
+        # No closing `---`: ended by the blank line before the release's text, as a closed one.
+        ("---\nTitle: Rapat\ndraft: true\n\nIsi.\n", 3, 5),
+        ("---\nTitle: Rapat\ndraft: true\n", None, 4),  # to the end of the file
     ],
 )
 def test_a_block_read_to_its_closing_line_ends_there(text, closing, body_start):

@@ -402,19 +402,21 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     for raw in lines:
         block.append(raw.rstrip("\r\n"))
         if closes(block[-1].expandtabs(4)):
+            region = block
             break
-    else:  # no closing `---`: Pelican's block, up to a blank line
-        return _parse_meta(block)
-    cut = _extent(block)
-    extent = [*block[:cut], "---"]  # (a blank line that ends it read as the closing line)
+    else:  # no closing `---`: the same block, up to the release's text
+        region = [*block, "---"]
+    cut = _extent(region)
+    extent = [*region[:cut], "---"]  # (a blank line that ends it read as the closing line)
     read = read_yaml_block(extent)
     if read is None:  # no mapping: text between two rules
         return _parse_meta(block)
     if isinstance(read, FrontMatter):
-        return read
+        return _to_end(read, len(block))
     front = _parse_meta(extent, through=True)  # as Pelican's `meta` reads it
     if front and front.closed and front.end == cut + 1:
         front = dataclasses.replace(front, to_closing=True)  # (its blank lines not handed over)
+    front = _to_end(front, len(block))
     line = read[0]
     ended_here = not front.closed and line == front.end + 1
     if (
@@ -427,6 +429,14 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     # (`\tdraft: true`, `  draft: true` under a list item): content_lint says
     # it when it holds a key (`warta.source_checks`).
     return dataclasses.replace(front, problem=read)
+
+
+def _to_end(front: FrontMatter, lines: int) -> FrontMatter:
+    """`front`, read from a block with no closing `---` that runs to the end
+    of the file (its `lines`), as ended there, not at a closing line."""
+    if front.end <= lines:
+        return front
+    return dataclasses.replace(front, end=lines, to_closing=False)
 
 
 # A key line of a `---` front matter: a short plain or quoted key (a few
