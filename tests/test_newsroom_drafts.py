@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import article_text
+from conftest import article_text, line_of
 
 
 def build_with_draft_and_embargo(site, *, publish: bool):
@@ -453,3 +453,42 @@ def test_a_draft_flag_of_a_dashed_front_matter_with_no_closing_line_holds_it_bac
         ("content/berita/2024/kosong.md", 8, "warning", flag),
         ("content/berita/2024/kutip.md", 9, "warning", flag),
     ]
+
+
+def test_a_draft_flag_below_a_lead_like_a_key_holds_back_and_the_lead_stays_the_text(site):
+    """`LAHAT: Bawaslu …` after the blank line of a `---` block, then
+    `Embargo: …` and a `---` rule: the embargo kept the whole block YAML, so
+    the lead was a key (the check said to delete it) and left the page. A
+    `draft: true` below the blank line of a `Title:` block was published as
+    the page's text, with two lines said of it. Each holds the release back
+    with one line, and the lead is its text."""
+    lead = "LAHAT: Bawaslu Kabupaten Lahat menggelar rapat koordinasi pengawasan tahapan."
+    site.article(
+        "2024/embargo.md",
+        "---\ntitle: Bawaslu Lahat Gelar Rapat Koordinasi Pengawasan\ndate: 2024-11-12 10:00\n"
+        "slug: rapat-embargo\ntags: Pilkada 2024\n\n"
+        f"{lead}\n\nEmbargo: hingga Selasa pukul 10.00 WIB.\n\n---\n\n"
+        "Narahubung: Humas Bawaslu Kabupaten Lahat\n",
+    )
+    site.article(
+        "2024/bawah.md",
+        article_text(slug="draf-di-bawah", date="2024-11-14 10:00").replace(
+            "\n\n", "\n\ndraft: true\n\n", 1
+        ),
+    )
+    site.article("2024/terbit.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    built = site.build(publish=True)
+    assert built.returncode == 0, built.log
+    assert article_urls(built) == {"2024/11/sudah-terbit/"}
+    assert not [p for p in built.files() if "rapat-embargo" in p or "draf-di-bawah" in p]
+    said = sorted(
+        (f.path.rsplit("/", 1)[1], f.line, f.level)
+        for f in built.findings()
+        if f.path.endswith(("embargo.md", "bawah.md")) and f.line is not None
+    )
+    draft_line = line_of(site.content / "berita/2024/bawah.md", "draft: true")
+    assert said == [("bawah.md", draft_line, "warning"), ("embargo.md", 9, "warning")]
+    development = site.build()
+    assert development.returncode == 0, development.log
+    page = development.html("draf/rapat-embargo/")
+    assert lead in [p.get_text(" ", strip=True) for p in page.find_all("p")]

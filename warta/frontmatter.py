@@ -38,7 +38,10 @@ rules, so that a line number we print is a line Pelican used:
   `---`, blank lines, comments, quoted keys and values over several lines
   included, each key at its line; but up to a blank line followed by a line
   that is no front matter (the lead, with a `---` rule further down:
-  `_extent`), as Pelican ends it there; a plain value on its key's line is
+  `_extent`), as Pelican ends it there (a block with no closing `---` too);
+  a key about publication below that end (up to the closing `---`, or in
+  the key paragraphs at the top) is the release's text but holds it back
+  (`FrontMatter.below`); a plain value on its key's line is
   the text as written (` #2` is no comment), and so are an indented line
   below it that starts with `#` (`    #PemiluDamai`) and a plain list item
   (`- #PemiluDamai`, `[A, #B]`). One YAML cannot read is read
@@ -277,6 +280,12 @@ class FrontMatter:
     # YAML cannot read, when the line-by-line reading (its fields) takes that
     # line as more of a key or ends there.
     problem: tuple[int, str, str] | None = None
+    # Keys about publication written below the block's end among the file's
+    # top key lines (`draft: true` below a lead `LAHAT: …`, `Embargo: …`, or
+    # below the blank line of `Title: …`): the release's text, but each
+    # holds the release back as a draft would (`unpublished_by_flag`), never
+    # let out by where it was written.
+    below: tuple[Field, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.fields)
@@ -328,7 +337,10 @@ class FrontMatter:
         of this site's says so already."""
         if self.value("status").strip().lower() == "draft":
             return None
-        for item in self.fields:
+        for item in self.below:
+            if item.key == "status" and not says_published("status", item.value):
+                return item  # this site's own key, but below the front matter
+        for item in (*self.fields, *self.below):
             keeps_unpublished = UNPUBLISHED_FLAGS.get(item.key)
             if keeps_unpublished is not None and yes_or_no(item.value) != (not keeps_unpublished):
                 return item
@@ -397,26 +409,30 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
         return FrontMatter()
     opening = first.rstrip("\r\n").removeprefix("\ufeff")
     if not BEGIN_RE.match(opening.expandtabs(4)):
-        return _parse_meta(itertools.chain([first], lines))
+        front = _parse_meta(itertools.chain([first], lines))
+        return _with_flags_below(front, lines, front.end)  # (`lines` goes on below it)
+    closed = False
     block = [opening]
     for raw in lines:
         block.append(raw.rstrip("\r\n"))
         if closes(block[-1].expandtabs(4)):
-            region = block
+            closed = True
             break
-    else:  # no closing `---`: the same block, up to the release's text
-        region = [*block, "---"]
+    # No closing `---`: the same block, up to the release's text.
+    region = block if closed else [*block, "---"]
     cut = _extent(region)
     extent = [*region[:cut], "---"]  # (a blank line that ends it read as the closing line)
     read = read_yaml_block(extent)
     if read is None:  # no mapping: text between two rules
         return _parse_meta(block)
     if isinstance(read, FrontMatter):
-        return _to_end(read, len(block))
+        front = _to_end(read, len(block))
+        return _with_flags_below(front, region[front.end : -1], front.end, bounded=not closed)
     front = _parse_meta(extent, through=True)  # as Pelican's `meta` reads it
     if front and front.closed and front.end == cut + 1:
         front = dataclasses.replace(front, to_closing=True)  # (its blank lines not handed over)
     front = _to_end(front, len(block))
+    front = _with_flags_below(front, region[front.end : -1], front.end, bounded=not closed)
     line = read[0]
     ended_here = not front.closed and line == front.end + 1
     if (
@@ -429,6 +445,35 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     # (`\tdraft: true`, `  draft: true` under a list item): content_lint says
     # it when it holds a key (`warta.source_checks`).
     return dataclasses.replace(front, problem=read)
+
+
+def _with_flags_below(
+    front: FrontMatter, rest: Iterable[str], start: int, bounded: bool = True
+) -> FrontMatter:
+    """`front` with the keys about publication of `rest`, the lines below it
+    from 0-based `start` (`FrontMatter.below`): up to the closing `---` of a
+    block that has one, else in the paragraphs at the top that start with a
+    key line (the release's own text begins at the first that does not). A
+    block ended by a line of text has none: that line is an error of its own
+    (`warta.source_checks`)."""
+    if not front or not front.closed:
+        return front
+    found: list[Field] = []
+    starts = True  # the next line with text starts a paragraph
+    for index, raw in enumerate(rest, start):
+        line = raw.rstrip("\r\n").expandtabs(4)
+        if not line.strip():
+            starts = True
+            continue
+        if starts and bounded and not _FRONT_KEY_RE.match(line.lstrip()):
+            break
+        starts = False
+        match = KEY_RE.match(line.lstrip()) or QUOTED_KEY_RE.match(line.lstrip())
+        key = canonical_key(match["key"]) if match else ""
+        if key and (key in PUBLICATION_KEYS or is_publication_key(key)):
+            value = match["value"].strip()
+            found.append(Field(key, match["key"], index + 1, (yaml_unquoted(value),), (index + 1,)))
+    return dataclasses.replace(front, below=tuple(found)) if found else front
 
 
 def _to_end(front: FrontMatter, lines: int) -> FrontMatter:
@@ -471,7 +516,7 @@ def _more_keys(line: str) -> bool:
         return True
     key = canonical_key(name)
     if key in PUBLICATION_KEYS or is_publication_key(key):
-        return True  # never the release's text: a draft flag must not be lost
+        return True  # (a draft flag below its text holds it back: `_with_flags_below`)
     return " " not in name and (key in _site_keys() or name.islower())
 
 
@@ -529,23 +574,14 @@ def _held_lines(block: list[str]) -> set[int]:
 _VALUE_END_RE = re.compile(r"\s*(?:#.*)?$")
 
 
-def _flag_below(lines: list[str]) -> bool:
-    """Whether `lines` hold a key about publication (indented too)."""
-    for line in lines:
-        match = KEY_RE.match(line.lstrip()) or QUOTED_KEY_RE.match(line.lstrip())
-        key = canonical_key(match["key"]) if match else ""
-        if key and (key in PUBLICATION_KEYS or is_publication_key(key)):
-            return True
-    return False
-
-
 def _extent(block: list[str]) -> int:
     """0-based index of the line that ends a front matter opened and closed
     with `---` (`block`, both included): the closing `---`, or a blank line
     followed by the release's text (with a `---` rule further down), where
     Pelican's reader ends it. A blank line inside a quoted value is part of
     it; one followed by a paragraph of front matter (`_goes_on`) is more of
-    it; a key about publication below is never cut off."""
+    it. A key about publication below the cut holds the release back
+    (`_with_flags_below`), the lead above it still the release's text."""
     held: set[int] | None = None  # (composed at the first blank line after a line)
     owner = ""  # the last key line at the start of a line
     for index in range(1, len(block) - 1):
@@ -558,11 +594,7 @@ def _extent(block: list[str]) -> int:
         if index in held:
             continue
         paragraph = _paragraph_below(block, index, held)
-        if (
-            paragraph
-            and not _goes_on(owner, paragraph, held)
-            and not _flag_below(block[index + 1 : -1])
-        ):
+        if paragraph and not _goes_on(owner, paragraph, held):
             return index
     return len(block) - 1
 

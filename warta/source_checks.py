@@ -404,6 +404,9 @@ class Source:
     # (name as written, value, line) of another generator's unpublished flag
     # (`draft: true`), which the reader turns into `Status: draft`.
     unpublished_flag: tuple[str, str, int] | None = None
+    # The flag is below the front matter's end, among the file's top key
+    # lines (`frontmatter.FrontMatter.below`): the release's text, held back.
+    flag_below: bool = False
     # (the line as written, its number, the key it continues, that key's line)
     # of each indented line that reads as a front-matter key of its own
     # ("    Status: draft" below "Summary: …").
@@ -440,6 +443,7 @@ def parse_source(path: str, text: str) -> Source:
     flag = document.front_matter.unpublished_by_flag()
     if flag is not None:
         source.unpublished_flag = (flag.name, flag.value, flag.line)
+        source.flag_below = flag in document.front_matter.below
     if document.front_matter and not document.front_matter.closed:
         source.ended_by = document.front_matter.body_start
     problem = document.front_matter.problem
@@ -649,6 +653,8 @@ def _check_keys_in_text(source: Source) -> Iterator[Finding]:
         # such a paragraph (`warta.frontmatter`): not front matter written too low.
         return
     for number, text in paragraph:
+        if source.flag_below and number == source.unpublished_flag[2]:
+            continue  # held back, and said so (`_check_unpublished_flag`)
         match = _LOOSE_KEY_RE.match(text)
         key = "-".join(match["key"].lower().split()) if match else ""
         if not text.strip() or not meant_as_front_matter(key):
@@ -723,16 +729,21 @@ def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
         if commented
         else " (neither a yes nor a no)"
     )
+    below = " is below the blank line that ends the front matter, and" if source.flag_below else ""
     yield _finding(
         source,
         line,
         "warning",
         (f"unknown key '{name}: {value}'" if unknown else f"'{name}: {value}'")
+        + below
         + " is read as Status: draft"
-        + (why if unclear and when is None else "")
+        + (why if unclear and when is None and not below else "")
         + ": this release is not published",
         f"an embargo is the Date: itself: write 'Date: {when}' and delete the {name}: line"
         if when is not None
+        else f"to hold it back, write 'Status: draft' above the blank line and delete the "
+        f"{name}: line; to publish, delete it"
+        if below
         else f"write '{name}: {said.strip()}' without the comment, or 'Status: draft' "
         f"instead of the {name}: line"
         if commented
