@@ -828,6 +828,30 @@ def test_a_draft_flag_below_a_blank_line_holds_back_a_block_yaml_cannot_read():
     )
 
 
+@pytest.mark.parametrize("closing", ["---\n", ""])
+def test_a_quoted_value_over_a_blank_line_holds_a_draft_in_a_block_yaml_cannot_read(closing):
+    """`Title: Bawaslu Sumsel: Awasi …` (YAML cannot read it), a quoted
+    summary over two paragraphs, `draft: true`: read line by line, the
+    front matter ended at the summary's second paragraph, `draft: true` was
+    the page's text and the release went out (with an error)."""
+    text = (
+        "---\nTitle: Bawaslu Sumsel: Awasi Tahapan\ndate: 2024-11-20 10:00\n"
+        'summary: "Bawaslu Sumsel mengawasi tahapan\nkampanye.\n\nTemuan diklarifikasi."\n'
+        f"draft: true\n{closing}\nPALEMBANG – Isi.\n"
+    )
+    front = parse(text).front_matter
+    summary = "Bawaslu Sumsel mengawasi tahapan kampanye. Temuan diklarifikasi."
+    assert [(f.key, f.value, f.lines) for f in front.fields][2:] == [
+        ("summary", summary, (4, 5, 7)),
+        ("draft", "true", (8,)),
+    ]
+    assert (front.closed, front.problem) == (True, None)
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    page = BeautifulSoup(md.convert(text), "html.parser")
+    assert (md.Meta["status"], md.Meta["summary"]) == (["draft"], [summary])
+    assert [p.get_text() for p in page.find_all(True)] == ["PALEMBANG – Isi."]
+
+
 def test_the_same_text_is_read_once_and_another_text_afresh():
     text = "Title: Rapat Pleno\nStatus: draft\n\nIsi rilis.\n"
     first = parse(text)

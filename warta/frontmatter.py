@@ -428,7 +428,8 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     if isinstance(read, FrontMatter):
         front = _to_end(read, len(block))
         return _with_flags_below(front, region[front.end : -1], front.end, bounded=not closed)
-    front = _parse_meta(extent, through=True)  # as Pelican's `meta` reads it
+    # As Pelican's `meta` reads it, a quoted value over several lines as YAML does.
+    front = _parse_meta(extent, through=True, held=frozenset(_held_lines(extent)))
     if front and front.closed and front.end == cut + 1:
         front = dataclasses.replace(front, to_closing=True)  # (its blank lines not handed over)
     front = _to_end(front, len(block))
@@ -716,11 +717,15 @@ def _item_text(item: yaml.ScalarNode, block: list[str]) -> str:
     return (written["value"] or "").strip()
 
 
-def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
+def _parse_meta(
+    lines: Iterable[str], through: bool = False, held: frozenset[int] = frozenset()
+) -> FrontMatter:
     """The front matter read line by line, as Pelican's `meta` reads it
     (`parse_lines`); `through` blank and comment lines up to the closing
     `---` (a `---` block's `_extent` YAML cannot read: a `draft: true` below a
-    blank line is still a key)."""
+    blank line is still a key), the `held` lines (`_held_lines`: a quoted
+    value over several lines, blank ones too) as more of the key above, read
+    as YAML reads them."""
     fields: list[Field] = []
     current: tuple[str, str, int, list[str], list[int]] | None = None
     items: list[str] = []  # YAML block-list items of the current key
@@ -737,10 +742,15 @@ def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
     key_indent = block_indent = 0
     blanks: list[int] = []
 
+    quoted = False  # the current key's value goes on over `held` lines
+
     def close_current():
         if current is not None:
             key, name, line, values, numbers = current
             written, unused = None, ()
+            if quoted:  # a quoted value over several lines, as YAML reads it
+                text = "\n".join(values)
+                values, written = [yaml_unquoted(text)], tuple(v for v in values if v)
             listed = yaml_items(values[0], items) if yaml_style and len(values) == 1 else None
             if listed and key in REPEATED_KEYS:
                 # Each item a value, at its line (`[A, B]`: the key's).
@@ -788,6 +798,12 @@ def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
             elif blanks:  # the blank line after the scalar ends the front matter
                 closing = blanks[0]
                 break
+        if index in held and current is not None and not items:
+            current[3].append(line.strip())
+            if line.strip():
+                current[4].append(index + 1)
+            quoted = True
+            continue
         if through and (not line.strip() or line.lstrip().startswith("#")):
             continue
         if not line.strip() or closes(line):
@@ -796,6 +812,7 @@ def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
         match = KEY_RE.match(line) or (QUOTED_KEY_RE.match(line) if yaml_style else None)
         if match:
             close_current()
+            quoted = False
             name = match["key"]
             current = (canonical_key(name), name, index + 1, [match["value"].strip()], [index + 1])
             items = []
