@@ -498,7 +498,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     depend on the clock (`check_embargo`, `check_future_modified`): with
     `rules.now` None, the findings depend on the source and the rules alone."""
     yield from _check_required(source, rules)
-    yield from _check_keys_in_text(source)
+    yield from _check_keys_in_text(source, rules)
     yield from _check_indented_keys(source)
     yield from _check_control_characters(source)
     yield from _check_repeated_keys(source)
@@ -634,20 +634,23 @@ def _stranded_keys(source: Source) -> dict[str, int]:
     return found
 
 
-def _check_keys_in_text(source: Source) -> Iterator[Finding]:
+def _check_keys_in_text(source: Source, rules: Rules | None = None) -> Iterator[Finding]:
     """Front-matter lines written below the blank line that ends the front
-    matter ("Summary: …" added at the end of the file's head): Pelican reads
-    them as the release's first paragraph, and the site shows them as text."""
+    matter ("Summary: …" added at the end of the file's head, a key of the
+    site's CONTENT_LINT_EXTRA_KEYS): Pelican reads them as the release's
+    first paragraph, and the site shows them as text."""
+    extra = {"-".join(key.lower().split()) for key in (rules.extra_keys if rules else ())}
+
+    def meant(key: str) -> bool:
+        return meant_as_front_matter(key) or "-".join(key.lower().split()) in extra
+
     if not source.metadata or source.ended_by is not None:
         return  # no front matter, or one ended by a line (`_front_matter_break`)
     body = list(source.body)
     first = next((index for index, (_, text) in enumerate(body) if text.strip()), len(body))
     paragraph = list(itertools.takewhile(lambda line: line[1].strip(), body[first:]))
     keys = [_LOOSE_KEY_RE.match(text) for _, text in paragraph]
-    if any(
-        key and len(key["key"].split()) <= 2 and not meant_as_front_matter(key["key"])
-        for key in keys
-    ):
+    if any(key and len(key["key"].split()) <= 2 and not meant(key["key"]) for key in keys):
         # Details the release gives, some with a key's name (an invitation's
         # `Tanggal:`, `Tempat:`, `Acara:`), as the front matter's reader takes
         # such a paragraph (`warta.frontmatter`): not front matter written too low.
@@ -657,7 +660,7 @@ def _check_keys_in_text(source: Source) -> Iterator[Finding]:
             continue  # held back, and said so (`_check_unpublished_flag`)
         match = _LOOSE_KEY_RE.match(text)
         key = "-".join(match["key"].lower().split()) if match else ""
-        if not text.strip() or not meant_as_front_matter(key):
+        if not text.strip() or not meant(key):
             return  # the first paragraph's lines, while they are front-matter lines
         yield _finding(
             source,
