@@ -20,7 +20,7 @@ from warta.frontmatter import (
     split_lines,
 )
 from warta.markdown_source import SINGLE_VALUED_KEYS
-from warta.source_checks import Rules
+from warta.source_checks import Rules, check_source, parse_source
 
 RELEASE = (
     "Title: Bawaslu Lahat Awasi Kampanye\n"
@@ -252,7 +252,8 @@ def test_parse_lines_stops_reading_at_the_end_of_the_block():
             yield line
 
     assert parse_lines(lines()).line("title") == 1
-    assert consumed == ["Title: A\n", "\n"]
+    # (and the text's first line: a `Draft:` there holds the release back)
+    assert consumed == ["Title: A\n", "\n", "body\n"]
 
 
 def test_read_header_reads_a_file(tmp_path):
@@ -599,6 +600,39 @@ def test_a_blank_line_inside_a_quoted_value_does_not_end_the_front_matter(quote)
     assert [p.get_text() for p in page.find_all(True)] == ["LAHAT – Isi."]
 
 
+@pytest.mark.parametrize("quote", ['"', "'"])
+def test_a_quoted_value_over_a_blank_line_is_held_together_above_the_lead_before_a_rule(quote):
+    """A quoted summary over two paragraphs, then `tags:`, the lead and a
+    `---` rule further down (so the block up to the rule holds the lead, and
+    YAML cannot read it whole): the block was cut at the blank line in the
+    quotes, the summary lost its second paragraph and the tags were the
+    page's text."""
+    lead = "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat pleno pada Senin (11/11/2024)."
+    text = (
+        "---\ntitle: Rapat Pleno\ndate: 2024-11-11 10:00\n"
+        f"summary: {quote}Bawaslu Kabupaten Lahat menggelar rapat pleno.\n\n"
+        f"Rapat dihadiri seluruh panwaslu kecamatan.{quote}\n"
+        "tags: [Pilkada 2024,\n\n  Rekapitulasi]\n"
+        f"\n{lead}\n\n---\n\nNarahubung: Humas Bawaslu Kabupaten Lahat\n"
+    )
+    document = parse(text)
+    summary = (
+        "Bawaslu Kabupaten Lahat menggelar rapat pleno. Rapat dihadiri seluruh panwaslu kecamatan."
+    )
+    assert [(f.key, f.line, f.value) for f in document.front_matter.fields][2:] == [
+        ("summary", 4, summary),
+        ("tags", 7, "Pilkada 2024, Rekapitulasi"),
+    ]
+    assert document.first_body_line == (11, lead)
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    page = BeautifulSoup(md.convert(text), "html.parser")
+    assert (md.Meta["summary"], md.Meta["tags"]) == ([summary], ["Pilkada 2024, Rekapitulasi"])
+    assert [p.get_text() for p in page.find_all("p")] == [
+        lead,
+        "Narahubung: Humas Bawaslu Kabupaten Lahat",
+    ]
+
+
 @pytest.mark.parametrize(
     "lead",
     [
@@ -628,20 +662,50 @@ def test_a_lead_like_a_key_below_the_blank_line_of_a_dashed_front_matter_is_the_
         assert [h.get_text() for h in page.find_all("h1")] == (["Rapat Pleno"] if heading else [])
 
 
+def test_an_invitations_details_below_the_blank_line_of_a_dashed_front_matter_are_the_text():
+    """`Tanggal:`, `Tempat:`, `Acara:` lines of a press invitation after the
+    blank line of a `---` block, a `---` rule further down: they were read
+    as front matter (`Tanggal:` as a second Date:, an error) and left the
+    page; they are its text, as without the rule, and the check says
+    nothing of them."""
+    details = [
+        "Tanggal: Kamis, 21 November 2024",
+        "Tempat: Aula Bawaslu Kabupaten Lahat",
+        "Acara: Rapat pleno rekapitulasi hasil pengawasan",
+    ]
+    lead = "LAHAT – Bawaslu Kabupaten Lahat mengundang rekan media untuk meliput rapat pleno."
+    head = (
+        "---\ntitle: Undangan Peliputan Rapat Pleno\ndate: 2024-11-20 10:00\ntags: Pilkada 2024\n"
+    )
+    said = []
+    for rule in ("\n---\n\nNarahubung: Humas Bawaslu Kabupaten Lahat\n", ""):
+        text = head + "\n" + "\n".join(details) + f"\n\n{lead}\n{rule}"
+        document = parse(text)
+        assert [f.key for f in document.front_matter.fields] == ["title", "date", "tags"]
+        assert document.first_body_line == (6, details[0])
+        md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+        page = BeautifulSoup(md.convert(text), "html.parser")
+        assert set(md.Meta) == {"title", "date", "tags"}
+        assert page.p.get_text().splitlines() == details
+        findings = check_source(parse_source("rilis.md", text), Rules())
+        said.append([f for f in findings if f.line in (6, 7, 8)])
+    assert said == [[], []]  # (no second Date:, no unknown key, no key written too low)
+
+
 @pytest.mark.parametrize(
-    ("below", "keys"),
+    ("below", "keys", "held"),
     [
-        ("Tags: Rekapitulasi", ["title", "tags"]),  # a key of the site
-        ("subtitle: Rapat pleno", ["title", "subtitle"]),  # a CMS's key, in lower case
-        ("LAHAT: Bawaslu Kabupaten Lahat.\n\ndraft: true", ["title", "lahat", "draft"]),
+        ("Tags: Rekapitulasi", ["title", "tags"], False),  # a key of the site
+        ("subtitle: Rapat pleno", ["title", "subtitle"], False),  # a CMS's key, in lower case
+        ("LAHAT: Bawaslu Kabupaten Lahat.\n\ndraft: true", ["title"], True),
     ],
 )
-def test_a_key_below_the_blank_line_of_a_dashed_front_matter_is_still_one(below, keys):
+def test_a_key_below_the_blank_line_of_a_dashed_front_matter_is_still_one(below, keys, held):
     """More keys after a blank line stay front matter; a draft flag below a
-    lead is never cut off with it (the release is held back)."""
+    lead holds the release back, the lead still its text."""
     text = f"---\ntitle: Rapat\n\n{below}\n---\n\nLAHAT – Isi.\n"
     assert [f.key for f in parse(text).front_matter.fields] == keys
-    assert ("status" in warta_meta(text)) == ("draft" in keys)
+    assert ("status" in warta_meta(text)) == held
 
 
 @pytest.mark.parametrize("indent", ["\t", "    ", "  "])
@@ -720,6 +784,11 @@ def test_an_indented_lead_below_a_list_and_a_blank_line_is_the_text():
         ),
         ("tags:\n  - Rekapitulasi\n  - #PemiluDamai", "tags", "Rekapitulasi, #PemiluDamai"),
         ("tags: [Rekapitulasi, #PemiluDamai]", "tags", "Rekapitulasi, #PemiluDamai"),
+        (
+            "tags: [Rekapitulasi, \"Pilkada 2024\", #PemiluDamai, 'Kampanye, Debat']",
+            "tags",
+            "Rekapitulasi; Pilkada 2024; #PemiluDamai; Kampanye, Debat",
+        ),
     ],
 )
 def test_a_hash_starting_a_wrapped_line_or_a_list_item_is_text(lines, key, value):
@@ -757,6 +826,30 @@ def test_a_draft_flag_below_a_blank_line_holds_back_a_block_yaml_cannot_read():
         ["draft"],
         ["PALEMBANG – Isi."],
     )
+
+
+@pytest.mark.parametrize("closing", ["---\n", ""])
+def test_a_quoted_value_over_a_blank_line_holds_a_draft_in_a_block_yaml_cannot_read(closing):
+    """`Title: Bawaslu Sumsel: Awasi …` (YAML cannot read it), a quoted
+    summary over two paragraphs, `draft: true`: read line by line, the
+    front matter ended at the summary's second paragraph, `draft: true` was
+    the page's text and the release went out (with an error)."""
+    text = (
+        "---\nTitle: Bawaslu Sumsel: Awasi Tahapan\ndate: 2024-11-20 10:00\n"
+        'summary: "Bawaslu Sumsel mengawasi tahapan\nkampanye.\n\nTemuan diklarifikasi."\n'
+        f"draft: true\n{closing}\nPALEMBANG – Isi.\n"
+    )
+    front = parse(text).front_matter
+    summary = "Bawaslu Sumsel mengawasi tahapan kampanye. Temuan diklarifikasi."
+    assert [(f.key, f.value, f.lines) for f in front.fields][2:] == [
+        ("summary", summary, (4, 5, 7)),
+        ("draft", "true", (8,)),
+    ]
+    assert (front.closed, front.problem) == (True, None)
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    page = BeautifulSoup(md.convert(text), "html.parser")
+    assert (md.Meta["status"], md.Meta["summary"]) == (["draft"], [summary])
+    assert [p.get_text() for p in page.find_all(True)] == ["PALEMBANG – Isi."]
 
 
 def test_the_same_text_is_read_once_and_another_text_afresh():
@@ -849,7 +942,9 @@ def test_both_readers_of_a_dashed_block_read_lists_and_quoted_keys_alike(
         # Ended by the blank line before the release's text (a `---` rule below).
         ("---\nTitle: Rapat\n\nPALEMBANG – Isi.\n\n---\n\nLagi.\n", 2, 4),
         ("Title: Rapat\ndraft: true\n\nIsi.\n", None, 4),
-        ("---\nTitle: Rapat\ndraft: true\n\nIsi.\n", None, 5),  # no closing `---`
+        # No closing `---`: ended by the blank line before the release's text, as a closed one.
+        ("---\nTitle: Rapat\ndraft: true\n\nIsi.\n", 3, 5),
+        ("---\nTitle: Rapat\ndraft: true\n", None, 4),  # to the end of the file
     ],
 )
 def test_a_block_read_to_its_closing_line_ends_there(text, closing, body_start):

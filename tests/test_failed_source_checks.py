@@ -854,3 +854,22 @@ def test_a_release_saved_as_utf16_is_one_error_that_says_so(site):
             "as UTF-8 (Notepad: File > Save As > Encoding: UTF-8))",
         )
     ], built.log
+
+
+def test_a_declared_key_below_the_blank_line_is_named_as_shown_as_text():
+    """A key of CONTENT_LINT_EXTRA_KEYS written below the blank line that
+    ends the front matter (a `---` one with a rule further down, or a
+    `Title:` one) was the release's text with no message."""
+    rules = Rules(extra_keys=("Subtitle",))
+    for head, rule in (("---\n", "\n---\n\nPenutup.\n"), ("", "")):
+        text = (
+            f"{head}{TITLE}Date: 2024-11-18 10:00\n\nSubtitle: Anak judul rilis\n\n"
+            f"LAHAT – Bawaslu Kabupaten Lahat mengawasi rapat pleno.\n{rule}"
+        )
+        line = 5 if head else 4
+        source = parse_source("berita/x.md", text)
+        found = [
+            (f.line, f.level) for f in check_source(source, rules) if "blank line" in f.message
+        ]
+        assert found == [(line, "warning")]
+        assert not [f for f in check_source(source, Rules()) if "blank line" in f.message]

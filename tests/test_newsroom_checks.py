@@ -817,6 +817,13 @@ def test_the_build_says_an_author_spelled_with_degrees_at_its_line(site):
         ("Titel: Judul lain", "warning", "write 'Title: Judul lain'"),
         ("Image_Alt: Peserta rapat", "warning", "write 'Image-Alt: Peserta rapat'"),
         ("Rubric: Siaran Pers", "warning", "write 'Rubrik: Siaran Pers'"),
+        ("Templat: artikel-khusus", "warning", "write 'Template: artikel-khusus'"),
+        (  # a place, not a template's name
+            "Tempat: Aula Bawaslu Kabupaten Lahat",
+            "suggestion",
+            "remove the line; if a plugin of the site reads it, list it in "
+            "CONTENT_LINT_EXTRA_KEYS in pelicanconf.py",
+        ),
         (
             "Subtitle: Anak judul",
             "suggestion",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import article_text
+from conftest import article_text, line_of
 
 
 def build_with_draft_and_embargo(site, *, publish: bool):
@@ -405,3 +405,90 @@ def test_a_front_matter_error_is_said_once_without_its_consequences(site):
     assert built.returncode == 1, built.log
     said = sorted((f.path.rsplit("/", 1)[1], f.line, f.level) for f in built.findings() if f.line)
     assert said == [("spasi.md", 7, "error"), ("tab.md", 8, "error")], built.log
+
+
+UNCLOSED_HEAD = """\
+---
+title: Bawaslu Lahat Gelar Rapat Evaluasi Pengawasan Tahapan {n}
+date: 2024-11-13 10:00
+slug: belum-tutup-{n}
+category: Berita
+"""
+UNCLOSED_LEAD = (
+    "\nLAHAT – Bawaslu Kabupaten Lahat menggelar rapat evaluasi pengawasan tahapan kampanye "
+    "pada Rabu (13/11/2024).\n"
+)
+
+
+def test_a_draft_flag_of_a_dashed_front_matter_with_no_closing_line_holds_it_back(site):
+    """A `---` front matter with no closing `---`: read only to its first
+    blank line, so `draft: true` below a quoted summary over two paragraphs,
+    or below a blank line, was the page's text, and the public build
+    published it (its page, feeds, sitemap), the check saying nothing or
+    two lines for it. It is read as the block a CMS means, up to the
+    release's text."""
+    site.article("2024/terbit.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    quoted = (
+        'summary: "Bawaslu Kabupaten Lahat menggelar rapat evaluasi pengawasan tahapan.\n\n'
+        'Rapat dihadiri seluruh Panwaslu Kecamatan se-Kabupaten Lahat."\ndraft: true\n'
+    )
+    below = (
+        "summary: Bawaslu Kabupaten Lahat menggelar rapat evaluasi distribusi logistik "
+        "Pilkada 2024.\n\ndraft: true\n"
+    )
+    site.article("2024/kutip.md", UNCLOSED_HEAD.format(n=1) + quoted + UNCLOSED_LEAD)
+    site.article("2024/kosong.md", UNCLOSED_HEAD.format(n=2) + below + UNCLOSED_LEAD)
+    built = site.build(publish=True)
+    assert built.returncode == 0, built.log
+    assert article_urls(built) == {"2024/11/sudah-terbit/"}
+    assert not [p for p in built.files() if "belum-tutup" in p]
+    assert not [p for p in built.files() if p.endswith(".xml") and "belum-tutup" in built.text(p)]
+    said = [
+        (f.path, f.line, f.level, f.message.split(" (")[0])
+        for f in built.findings()
+        if f.path.endswith(("kutip.md", "kosong.md")) and f.line is not None
+    ]
+    flag = "'draft: true' is read as Status: draft: this release is not published"
+    assert sorted(said) == [
+        ("content/berita/2024/kosong.md", 8, "warning", flag),
+        ("content/berita/2024/kutip.md", 9, "warning", flag),
+    ]
+
+
+def test_a_draft_flag_below_a_lead_like_a_key_holds_back_and_the_lead_stays_the_text(site):
+    """`LAHAT: Bawaslu …` after the blank line of a `---` block, then
+    `Embargo: …` and a `---` rule: the embargo kept the whole block YAML, so
+    the lead was a key (the check said to delete it) and left the page. A
+    `draft: true` below the blank line of a `Title:` block was published as
+    the page's text, with two lines said of it. Each holds the release back
+    with one line, and the lead is its text."""
+    lead = "LAHAT: Bawaslu Kabupaten Lahat menggelar rapat koordinasi pengawasan tahapan."
+    site.article(
+        "2024/embargo.md",
+        "---\ntitle: Bawaslu Lahat Gelar Rapat Koordinasi Pengawasan\ndate: 2024-11-12 10:00\n"
+        "slug: rapat-embargo\ntags: Pilkada 2024\n\n"
+        f"{lead}\n\nEmbargo: hingga Selasa pukul 10.00 WIB.\n\n---\n\n"
+        "Narahubung: Humas Bawaslu Kabupaten Lahat\n",
+    )
+    site.article(
+        "2024/bawah.md",
+        article_text(slug="draf-di-bawah", date="2024-11-14 10:00").replace(
+            "\n\n", "\n\ndraft: true\n\n", 1
+        ),
+    )
+    site.article("2024/terbit.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    built = site.build(publish=True)
+    assert built.returncode == 0, built.log
+    assert article_urls(built) == {"2024/11/sudah-terbit/"}
+    assert not [p for p in built.files() if "rapat-embargo" in p or "draf-di-bawah" in p]
+    said = sorted(
+        (f.path.rsplit("/", 1)[1], f.line, f.level)
+        for f in built.findings()
+        if f.path.endswith(("embargo.md", "bawah.md")) and f.line is not None
+    )
+    draft_line = line_of(site.content / "berita/2024/bawah.md", "draft: true")
+    assert said == [("bawah.md", draft_line, "warning"), ("embargo.md", 9, "warning")]
+    development = site.build()
+    assert development.returncode == 0, development.log
+    page = development.html("draf/rapat-embargo/")
+    assert lead in [p.get_text(" ", strip=True) for p in page.find_all("p")]

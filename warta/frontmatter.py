@@ -38,7 +38,10 @@ rules, so that a line number we print is a line Pelican used:
   `---`, blank lines, comments, quoted keys and values over several lines
   included, each key at its line; but up to a blank line followed by a line
   that is no front matter (the lead, with a `---` rule further down:
-  `_extent`), as Pelican ends it there; a plain value on its key's line is
+  `_extent`), as Pelican ends it there (a block with no closing `---` too);
+  a key about publication below that end (up to the closing `---`, or in
+  the key paragraphs at the top) is the release's text but holds it back
+  (`FrontMatter.below`); a plain value on its key's line is
   the text as written (` #2` is no comment), and so are an indented line
   below it that starts with `#` (`    #PemiluDamai`) and a plain list item
   (`- #PemiluDamai`, `[A, #B]`). One YAML cannot read is read
@@ -277,6 +280,12 @@ class FrontMatter:
     # YAML cannot read, when the line-by-line reading (its fields) takes that
     # line as more of a key or ends there.
     problem: tuple[int, str, str] | None = None
+    # Keys about publication written below the block's end among the file's
+    # top key lines (`draft: true` below a lead `LAHAT: …`, `Embargo: …`, or
+    # below the blank line of `Title: …`): the release's text, but each
+    # holds the release back as a draft would (`unpublished_by_flag`), never
+    # let out by where it was written.
+    below: tuple[Field, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.fields)
@@ -328,7 +337,10 @@ class FrontMatter:
         of this site's says so already."""
         if self.value("status").strip().lower() == "draft":
             return None
-        for item in self.fields:
+        for item in self.below:
+            if item.key == "status" and not says_published("status", item.value):
+                return item  # this site's own key, but below the front matter
+        for item in (*self.fields, *self.below):
             keeps_unpublished = UNPUBLISHED_FLAGS.get(item.key)
             if keeps_unpublished is not None and yes_or_no(item.value) != (not keeps_unpublished):
                 return item
@@ -397,24 +409,31 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
         return FrontMatter()
     opening = first.rstrip("\r\n").removeprefix("\ufeff")
     if not BEGIN_RE.match(opening.expandtabs(4)):
-        return _parse_meta(itertools.chain([first], lines))
+        front = _parse_meta(itertools.chain([first], lines))
+        return _with_flags_below(front, lines, front.end)  # (`lines` goes on below it)
+    closed = False
     block = [opening]
     for raw in lines:
         block.append(raw.rstrip("\r\n"))
         if closes(block[-1].expandtabs(4)):
+            closed = True
             break
-    else:  # no closing `---`: Pelican's block, up to a blank line
-        return _parse_meta(block)
-    cut = _extent(block)
-    extent = [*block[:cut], "---"]  # (a blank line that ends it read as the closing line)
+    # No closing `---`: the same block, up to the release's text.
+    region = block if closed else [*block, "---"]
+    cut = _extent(region)
+    extent = [*region[:cut], "---"]  # (a blank line that ends it read as the closing line)
     read = read_yaml_block(extent)
     if read is None:  # no mapping: text between two rules
         return _parse_meta(block)
     if isinstance(read, FrontMatter):
-        return read
-    front = _parse_meta(extent, through=True)  # as Pelican's `meta` reads it
+        front = _to_end(read, len(block))
+        return _with_flags_below(front, region[front.end : -1], front.end, bounded=not closed)
+    # As Pelican's `meta` reads it, a quoted value over several lines as YAML does.
+    front = _parse_meta(extent, through=True, held=frozenset(_held_lines(extent)))
     if front and front.closed and front.end == cut + 1:
         front = dataclasses.replace(front, to_closing=True)  # (its blank lines not handed over)
+    front = _to_end(front, len(block))
+    front = _with_flags_below(front, region[front.end : -1], front.end, bounded=not closed)
     line = read[0]
     ended_here = not front.closed and line == front.end + 1
     if (
@@ -427,6 +446,43 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     # (`\tdraft: true`, `  draft: true` under a list item): content_lint says
     # it when it holds a key (`warta.source_checks`).
     return dataclasses.replace(front, problem=read)
+
+
+def _with_flags_below(
+    front: FrontMatter, rest: Iterable[str], start: int, bounded: bool = True
+) -> FrontMatter:
+    """`front` with the keys about publication of `rest`, the lines below it
+    from 0-based `start` (`FrontMatter.below`): up to the closing `---` of a
+    block that has one, else in the paragraphs at the top that start with a
+    key line (the release's own text begins at the first that does not). A
+    block ended by a line of text has none: that line is an error of its own
+    (`warta.source_checks`)."""
+    if not front or not front.closed:
+        return front
+    found: list[Field] = []
+    starts = True  # the next line with text starts a paragraph
+    for index, raw in enumerate(rest, start):
+        line = raw.rstrip("\r\n").expandtabs(4)
+        if not line.strip():
+            starts = True
+            continue
+        if starts and bounded and not _FRONT_KEY_RE.match(line.lstrip()):
+            break
+        starts = False
+        match = KEY_RE.match(line.lstrip()) or QUOTED_KEY_RE.match(line.lstrip())
+        key = canonical_key(match["key"]) if match else ""
+        if key and (key in PUBLICATION_KEYS or is_publication_key(key)):
+            value = match["value"].strip()
+            found.append(Field(key, match["key"], index + 1, (yaml_unquoted(value),), (index + 1,)))
+    return dataclasses.replace(front, below=tuple(found)) if found else front
+
+
+def _to_end(front: FrontMatter, lines: int) -> FrontMatter:
+    """`front`, read from a block with no closing `---` that runs to the end
+    of the file (its `lines`), as ended there, not at a closing line."""
+    if front.end <= lines:
+        return front
+    return dataclasses.replace(front, end=lines, to_closing=False)
 
 
 # A key line of a `---` front matter: a short plain or quoted key (a few
@@ -461,7 +517,7 @@ def _more_keys(line: str) -> bool:
         return True
     key = canonical_key(name)
     if key in PUBLICATION_KEYS or is_publication_key(key):
-        return True  # never the release's text: a draft flag must not be lost
+        return True  # (a draft flag below its text holds it back: `_with_flags_below`)
     return " " not in name and (key in _site_keys() or name.islower())
 
 
@@ -479,30 +535,44 @@ def _continues(owner: str, following: str) -> bool:
 
 
 def _held_lines(block: list[str]) -> set[int]:
-    """Indexes of the lines of `block` inside a value YAML reads over several
-    lines with its own delimiters (a quoted text, a `[…]` list): a blank line
-    there is part of the value. Empty when YAML cannot read the block."""
-    try:
-        root = yaml.compose("\n".join(block[1:-1]), Loader=_LOADER)
-    except yaml.YAMLError:
-        return set()
-    if not isinstance(root, yaml.MappingNode):
-        return set()
+    """Indexes of the lines of `block` (its `---` line first) that go on with
+    a value YAML reads over several lines with its own delimiters (a quoted
+    text, a `[…]` or `{…}` list or map), its closing line included: a blank
+    line there is part of the value. Read by YAML's scanner, as YAML reads
+    it, whether or not what follows (the lead, with a `---` rule further
+    down) is YAML: a line it cannot scan (`Title: A: B`) ends no value above
+    it, and the reading starts again below it; a value left open, or closed
+    before more text on its line (`"Kami siap," kata Rudi`), holds nothing."""
     held: set[int] = set()
-    for _, node in root.value:
-        if getattr(node, "flow_style", False) or getattr(node, "style", None) in ("'", '"'):
-            held.update(range(node.start_mark.line + 2, node.end_mark.line + 1))
+    start, stop = 1, len(block) - 1
+    while start < stop:
+        depth, opened = 0, 0
+        try:
+            for token in yaml.scan("\n".join(block[start:stop]), Loader=_LOADER):
+                first, last = start + token.start_mark.line, start + token.end_mark.line
+                if isinstance(token, (yaml.FlowSequenceStartToken, yaml.FlowMappingStartToken)):
+                    depth, opened = depth + 1, opened if depth else first
+                    continue
+                if isinstance(token, (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken)):
+                    depth = max(depth - 1, 0)
+                elif not (isinstance(token, yaml.ScalarToken) and token.style in ("'", '"')):
+                    continue
+                elif depth:
+                    continue  # (held with its list or map)
+                else:
+                    opened = first
+                ends_line = _VALUE_END_RE.match(block[last][token.end_mark.column :])
+                if not depth and last > opened and ends_line:
+                    held.update(range(opened + 1, last + 1))
+            return held
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            start = stop if mark is None else start + mark.line + 1
     return held
 
 
-def _flag_below(lines: list[str]) -> bool:
-    """Whether `lines` hold a key about publication (indented too)."""
-    for line in lines:
-        match = KEY_RE.match(line.lstrip()) or QUOTED_KEY_RE.match(line.lstrip())
-        key = canonical_key(match["key"]) if match else ""
-        if key and (key in PUBLICATION_KEYS or is_publication_key(key)):
-            return True
-    return False
+# What may follow a value's closing quote or bracket on its line.
+_VALUE_END_RE = re.compile(r"\s*(?:#.*)?$")
 
 
 def _extent(block: list[str]) -> int:
@@ -510,9 +580,9 @@ def _extent(block: list[str]) -> int:
     with `---` (`block`, both included): the closing `---`, or a blank line
     followed by the release's text (with a `---` rule further down), where
     Pelican's reader ends it. A blank line inside a quoted value is part of
-    it; one followed by a key this site or a CMS writes (`_more_keys`), or by
-    more of a list, a map or a block scalar above it (`_continues`), is more
-    front matter; a key about publication below is never cut off."""
+    it; one followed by a paragraph of front matter (`_goes_on`) is more of
+    it. A key about publication below the cut holds the release back
+    (`_with_flags_below`), the lead above it still the release's text."""
     held: set[int] | None = None  # (composed at the first blank line after a line)
     owner = ""  # the last key line at the start of a line
     for index in range(1, len(block) - 1):
@@ -524,21 +594,43 @@ def _extent(block: list[str]) -> int:
         held = _held_lines(block) if held is None else held
         if index in held:
             continue
-        # The next line that is not `#`: a `#` line is YAML's comment
-        # before more front matter, and the release's heading (`# Judul`)
-        # before its text.
-        following = next(
-            (t for t in block[index + 1 : -1] if t.strip() and not t.startswith("#")), None
-        )
-        if following is None:
-            continue
-        if following[:1] in (" ", "\t", "-", "|", ">"):
-            more = _continues(owner, following)  # more of a list or block scalar, or a lead
-        else:
-            more = _more_keys(following)
-        if not more and not _flag_below(block[index + 1 : -1]):
+        paragraph = _paragraph_below(block, index, held)
+        if paragraph and not _goes_on(owner, paragraph, held):
             return index
     return len(block) - 1
+
+
+def _paragraph_below(block: list[str], index: int, held: set[int]) -> list[tuple[int, str]]:
+    """(index, line) of the paragraph below the blank line at `index` of
+    `block`, up to the next blank line outside a quoted value: the first
+    that is not `#` lines (YAML's comments before more front matter, the
+    release's heading, `# Judul`, before its text)."""
+    paragraph: list[tuple[int, str]] = []
+    for number in range(index + 1, len(block) - 1):
+        line = block[number]
+        if not paragraph and (not line.strip() or line.startswith("#")):
+            continue
+        if not line.strip() and number not in held:
+            break
+        paragraph.append((number, line))
+    return paragraph
+
+
+def _goes_on(owner: str, paragraph: list[tuple[int, str]], held: set[int]) -> bool:
+    """Whether a paragraph below a blank line of a `---` block is more front
+    matter: more of the list, map or block scalar of the key above
+    (`_continues`), or every line of it a key of front matter (`_more_keys`),
+    more of a key above it in the paragraph (indented, a list item, a line
+    of a quoted value) or a comment. A paragraph with a line of text, or a
+    key a lead or an invitation's details write (`LAHAT:`, `Tempat:`), is
+    the release's text."""
+    first = paragraph[0][1]
+    if first[:1] in (" ", "\t", "-") and not _continues(owner, first):
+        return False
+    return all(
+        number in held or line[:1] in (" ", "\t", "-", "#") or _more_keys(line)
+        for number, line in paragraph
+    )
 
 
 def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | None:
@@ -625,11 +717,15 @@ def _item_text(item: yaml.ScalarNode, block: list[str]) -> str:
     return (written["value"] or "").strip()
 
 
-def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
+def _parse_meta(
+    lines: Iterable[str], through: bool = False, held: frozenset[int] = frozenset()
+) -> FrontMatter:
     """The front matter read line by line, as Pelican's `meta` reads it
     (`parse_lines`); `through` blank and comment lines up to the closing
     `---` (a `---` block's `_extent` YAML cannot read: a `draft: true` below a
-    blank line is still a key)."""
+    blank line is still a key), the `held` lines (`_held_lines`: a quoted
+    value over several lines, blank ones too) as more of the key above, read
+    as YAML reads them."""
     fields: list[Field] = []
     current: tuple[str, str, int, list[str], list[int]] | None = None
     items: list[str] = []  # YAML block-list items of the current key
@@ -646,10 +742,15 @@ def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
     key_indent = block_indent = 0
     blanks: list[int] = []
 
+    quoted = False  # the current key's value goes on over `held` lines
+
     def close_current():
         if current is not None:
             key, name, line, values, numbers = current
             written, unused = None, ()
+            if quoted:  # a quoted value over several lines, as YAML reads it
+                text = "\n".join(values)
+                values, written = [yaml_unquoted(text)], tuple(v for v in values if v)
             listed = yaml_items(values[0], items) if yaml_style and len(values) == 1 else None
             if listed and key in REPEATED_KEYS:
                 # Each item a value, at its line (`[A, B]`: the key's).
@@ -697,6 +798,12 @@ def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
             elif blanks:  # the blank line after the scalar ends the front matter
                 closing = blanks[0]
                 break
+        if index in held and current is not None and not items:
+            current[3].append(line.strip())
+            if line.strip():
+                current[4].append(index + 1)
+            quoted = True
+            continue
         if through and (not line.strip() or line.lstrip().startswith("#")):
             continue
         if not line.strip() or closes(line):
@@ -705,6 +812,7 @@ def _parse_meta(lines: Iterable[str], through: bool = False) -> FrontMatter:
         match = KEY_RE.match(line) or (QUOTED_KEY_RE.match(line) if yaml_style else None)
         if match:
             close_current()
+            quoted = False
             name = match["key"]
             current = (canonical_key(name), name, index + 1, [match["value"].strip()], [index + 1])
             items = []
@@ -746,16 +854,25 @@ def _list_value(name: str, listed: list[str]) -> tuple[str, tuple[str, ...]]:
     return pelican_list(listed), ()
 
 
+# An item of a one-line YAML list (`[A, "B, C", #D]`): a quoted text, or a
+# plain one up to the next comma, and the comma after it.
+_FLOW_ITEM_RE = re.compile(r"""\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,"'][^,]*)?\s*(?:,|$)""")
+
+
 def yaml_items(value: str, items: list[str]) -> list[str] | None:
     """The items of a YAML list of texts (`[A, B]`, or `items` written below
     the key as `- A`), empty ones left out; None when `value` is no such list."""
     if items:
         return [text for text in map(yaml_unquoted, items) if text]
     if value.startswith("[") and value.endswith("]"):
-        if re.search(r"(?:^|\s)#", value[1:]) and not re.search("[\"']", value):
-            # `[Rekapitulasi, #PemiluDamai]`: a tag, not a comment YAML would
-            # read up to the line's end (and then miss the `]`).
-            return [text.strip() for text in value[1:-1].split(",") if text.strip()]
+        if re.search(r"(?:^|[\s,])#", value[1:]):
+            # `[Rekapitulasi, "Pilkada 2024", #PemiluDamai]`: a tag, not a
+            # comment YAML would read up to the line's end (and then miss the
+            # `]`); a quoted item as YAML reads it.
+            items = _FLOW_ITEM_RE.findall(value[1:-1])
+            if "".join(items) == value[1:-1]:
+                texts = (yaml_unquoted(item.strip().rstrip(",").strip()) for item in items)
+                return [text for text in texts if text]
         try:
             loaded = yaml.safe_load(value)
         except yaml.YAMLError:

@@ -10,6 +10,7 @@ import dataclasses
 import datetime as dt
 import difflib
 import html.parser
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -354,11 +355,17 @@ FRONT_MATTER_KEYS = (
     )
     | frozenset(frontmatter.KEY_ALIASES)
 )
+# Keys of Pelican's own that hold one word (a template's name, an address, a
+# yes or no), not a release's text: a key nothing reads is said to be one of
+# them only when its value is one word too (`Tempat: Aula Bawaslu` is no
+# `Template:`).
+PELICAN_WORD_KEYS = frozenset({"save_as", "url", "translation", "template", "lang"})
 # Every key something of the site reads: the above, Pelican's own (an address,
 # a translation, several authors) and another generator's unpublished flag.
 KNOWN_KEYS = (
     FRONT_MATTER_KEYS
-    | frozenset({"authors", "save_as", "url", "translation", "template"})
+    | frozenset({"authors"})
+    | PELICAN_WORD_KEYS
     | frozenset(frontmatter.UNPUBLISHED_FLAGS)
 )
 
@@ -419,6 +426,9 @@ class Source:
     # (name as written, value, line) of another generator's unpublished flag
     # (`draft: true`), which the reader turns into `Status: draft`.
     unpublished_flag: tuple[str, str, int] | None = None
+    # The flag is below the front matter's end, among the file's top key
+    # lines (`frontmatter.FrontMatter.below`): the release's text, held back.
+    flag_below: bool = False
     # (the line as written, its number, the key it continues, that key's line)
     # of each indented line that reads as a front-matter key of its own
     # ("    Status: draft" below "Summary: …").
@@ -455,6 +465,7 @@ def parse_source(path: str, text: str) -> Source:
     flag = document.front_matter.unpublished_by_flag()
     if flag is not None:
         source.unpublished_flag = (flag.name, flag.value, flag.line)
+        source.flag_below = flag in document.front_matter.below
     if document.front_matter and not document.front_matter.closed:
         source.ended_by = document.front_matter.body_start
     problem = document.front_matter.problem
@@ -509,7 +520,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     depend on the clock (`check_embargo`, `check_future_modified`): with
     `rules.now` None, the findings depend on the source and the rules alone."""
     yield from _check_required(source, rules)
-    yield from _check_keys_in_text(source)
+    yield from _check_keys_in_text(source, rules)
     yield from _check_indented_keys(source)
     yield from _check_control_characters(source)
     yield from _check_repeated_keys(source)
@@ -645,18 +656,33 @@ def _stranded_keys(source: Source) -> dict[str, int]:
     return found
 
 
-def _check_keys_in_text(source: Source) -> Iterator[Finding]:
+def _check_keys_in_text(source: Source, rules: Rules | None = None) -> Iterator[Finding]:
     """Front-matter lines written below the blank line that ends the front
-    matter ("Summary: …" added at the end of the file's head): Pelican reads
-    them as the release's first paragraph, and the site shows them as text."""
+    matter ("Summary: …" added at the end of the file's head, a key of the
+    site's CONTENT_LINT_EXTRA_KEYS): Pelican reads them as the release's
+    first paragraph, and the site shows them as text."""
+    extra = {"-".join(key.lower().split()) for key in (rules.extra_keys if rules else ())}
+
+    def meant(key: str) -> bool:
+        return meant_as_front_matter(key) or "-".join(key.lower().split()) in extra
+
     if not source.metadata or source.ended_by is not None:
         return  # no front matter, or one ended by a line (`_front_matter_break`)
     body = list(source.body)
     first = next((index for index, (_, text) in enumerate(body) if text.strip()), len(body))
-    for number, text in body[first:]:
+    paragraph = list(itertools.takewhile(lambda line: line[1].strip(), body[first:]))
+    keys = [_LOOSE_KEY_RE.match(text) for _, text in paragraph]
+    if any(key and len(key["key"].split()) <= 2 and not meant(key["key"]) for key in keys):
+        # Details the release gives, some with a key's name (an invitation's
+        # `Tanggal:`, `Tempat:`, `Acara:`), as the front matter's reader takes
+        # such a paragraph (`warta.frontmatter`): not front matter written too low.
+        return
+    for number, text in paragraph:
+        if source.flag_below and number == source.unpublished_flag[2]:
+            continue  # held back, and said so (`_check_unpublished_flag`)
         match = _LOOSE_KEY_RE.match(text)
         key = "-".join(match["key"].lower().split()) if match else ""
-        if not text.strip() or not meant_as_front_matter(key):
+        if not text.strip() or not meant(key):
             return  # the first paragraph's lines, while they are front-matter lines
         yield _finding(
             source,
@@ -728,16 +754,21 @@ def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
         if commented
         else " (neither a yes nor a no)"
     )
+    below = " is below the blank line that ends the front matter, and" if source.flag_below else ""
     yield _finding(
         source,
         line,
         "warning",
         (f"unknown key '{name}: {value}'" if unknown else f"'{name}: {value}'")
+        + below
         + " is read as Status: draft"
-        + (why if unclear and when is None else "")
+        + (why if unclear and when is None and not below else "")
         + ": this release is not published",
         f"an embargo is the Date: itself: write 'Date: {when}' and delete the {name}: line"
         if when is not None
+        else f"to hold it back, write 'Status: draft' above the blank line and delete the "
+        f"{name}: line; to publish, delete it"
+        if below
         else f"write '{name}: {said.strip()}' without the comment, or 'Status: draft' "
         f"instead of the {name}: line"
         if commented
@@ -795,6 +826,7 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
     # (Status: or Draft: with a value that is no state is no key meant:
     # "Stats: 120", "Publisher: …"; one with a state is held back above.)
     candidates = sorted(known - frontmatter.PUBLICATION_KEYS)
+    words_too = [key for key in candidates if key not in PELICAN_WORD_KEYS]  # (a text's keys)
     for key, (value, line) in source.metadata.items():
         if key in known:
             continue
@@ -812,7 +844,8 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
                 f"remove the {name}: line",
             )
             continue
-        close = difflib.get_close_matches(key, candidates, n=1, cutoff=0.8)
+        fits = candidates if len(value.split()) <= 1 else words_too
+        close = difflib.get_close_matches(key, fits, n=1, cutoff=0.8)
         if close:
             written = "-".join(part.title() for part in close[0].split("-"))
             yield _finding(
