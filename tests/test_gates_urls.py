@@ -137,6 +137,54 @@ def test_warta_siteurl_copied_with_a_newline_is_the_address(monkeypatch):
         ("https://warta-sumsel.example.org", None),
         (" https://bawaslu-sumsel.example.net/warta/\n", None),
         ("http://127.0.0.1:8000", None),
+        # SITEURL starts every link, canonical address, feed and sitemap entry:
+        # what would break them all is no address either.
+        ("https://x.org/#frag", "it has a fragment ('#…'), which every link would end in"),
+        ("https://x.org#", "it has a fragment ('#…'), which every link would end in"),
+        ("https://x.org/?q=1", "it has a query ('?…'), which every link would carry"),
+        ("https://x.org?", "it has a query ('?…'), which every link would carry"),
+        (
+            "https://x.org\nhttps://y.org",
+            "it holds a space, a line break or another control character",
+        ),
+        (
+            "https://x.org/path with space",
+            "it holds a space, a line break or another control character",
+        ),
+        ("https://x.org/\t/", "it holds a space, a line break or another control character"),
+        ('https://x.org/"><script>', "it holds '\"', which no web address has"),
+        ("https://x.org/<b>", "it holds '<', which no web address has"),
+        ("https://x.org/it's", 'it holds "\'", which no web address has'),
+        ("https://x.org\\warta", "it holds '\\\\', which no web address has"),
+        ("https://x.org/a%zz", "it holds a '%' that is no %XX escape"),
+        ("https://-", "'-' is no host name (labels of letters, digits and inner hyphens)"),
+        (
+            "https://-x.org",
+            "'-x.org' is no host name (labels of letters, digits and inner hyphens)",
+        ),
+        (
+            "https://x-.org",
+            "'x-.org' is no host name (labels of letters, digits and inner hyphens)",
+        ),
+        (
+            "https://x..org",
+            "'x..org' is no host name (labels of letters, digits and inner hyphens)",
+        ),
+        (
+            "https://x_y.org",
+            "'x_y.org' is no host name (labels of letters, digits and inner hyphens)",
+        ),
+        ("https://x.org:0", "its port (0) is not one of 1–65535"),
+        ("https://x.org:65536/", "its port (65536) is not one of 1–65535"),
+        ("https://x.org:abc/", "it names no host (or a port that is no number)"),
+        ("https://admin@x.org", "it holds a user name ('…@' before the host)"),
+        ("https://x.org:8443/warta/", None),
+        ("https://warta-sumsel.example.org./", None),
+        ("https://bawaslu.go.id/sumsel/siaran%20pers/", None),
+        ("https://pemilu-sumsel.id/berita_(2024)/", None),
+        ("https://xn--bcher-kva.example/", None),
+        ("https://bücher.example/", None),
+        ("https://[2001:db8::1]:8443/warta", None),
     ],
 )
 def test_a_public_address_is_a_full_web_address(written, problem):
@@ -165,7 +213,24 @@ def test_warta_siteurl_unset_is_the_sample_address_and_set_must_be_a_full_one():
     assert raised.value.code == finding.text()  # what `pelican` prints as it stops
 
 
-@pytest.mark.parametrize("written", ["", "   ", "warta-sumsel.example.org"])
+def test_a_warta_siteurl_of_two_lines_is_named_on_one_line():
+    """A secret pasted twice: the value is named escaped, on the one line."""
+    from warta.siteurl import SiteUrlError, public_siteurl
+
+    written = "https://x.example\nhttps://y.example"
+    with pytest.raises(SiteUrlError) as raised:
+        public_siteurl({"WARTA_SITEURL": written}, "https://warta-sumsel.example.org")
+    finding = raised.value.finding
+    assert finding.message == (
+        "WARTA_SITEURL is not the public site's full address, it holds a space, "
+        "a line break or another control character: 'https://x.example\\x0ahttps://y.example'"
+    )
+    assert len(finding.text().splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "written", ["", "   ", "warta-sumsel.example.org", "https://x.example/?utm=1"]
+)
 def test_the_public_build_stops_at_its_start_on_a_warta_siteurl_that_is_no_address(
     two_article_site, monkeypatch, written
 ):

@@ -10,11 +10,14 @@ instead, with one error naming the value and the fix.
 
 from __future__ import annotations
 
+import ipaddress
+import re
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 from warta.findings import Finding
 from warta.paths import host_of
+from warta.text import shown_controls
 
 VARIABLE = "WARTA_SITEURL"
 EXAMPLE = "https://warta-sumsel.example.org"
@@ -32,26 +35,79 @@ class SiteUrlError(SystemExit):
         self.finding = finding
 
 
+# What an address may hold after its scheme (RFC 3986's unreserved
+# characters, %XX escapes and the sub-delimiters but the quote, with ':@/'
+# and the brackets of an IPv6 host), letters of any script (an IDN host or
+# path as written) and '?#', said apart as a query or a fragment. Quotes,
+# angle brackets, backslashes, spaces and control characters are not.
+_ADDRESS_CHARACTER = re.compile(r"[A-Za-z0-9\-._~%!$&()*+,;=:@/\[\]?#]")
+_ESCAPE = re.compile(r"%(?![0-9A-Fa-f]{2})")
+# A DNS label: letters (any script: an IDN written as such, or its xn-- form),
+# digits and hyphens, 1–63 of them, no hyphen first or last.
+_LABEL = re.compile(r"(?!-)[^\W_]([^\W_]|-){0,62}(?<!-)|[^\W_]")
+
+
+def _host_name_problem(host: str) -> str | None:
+    """Why `host` (urlsplit's hostname: lower case, no brackets) is neither an
+    IP address nor a DNS name, or None."""
+    try:
+        ipaddress.ip_address(host)
+        return None
+    except ValueError:
+        pass
+    name = host.removesuffix(".")  # "example.org." is the same name
+    labels = name.split(".")
+    if len(name) > 253 or not all(_LABEL.fullmatch(label) for label in labels):
+        return f"'{host}' is no host name (labels of letters, digits and inner hyphens)"
+    return None
+
+
 def address_problem(written: str) -> str | None:
     """Why `written` (as set, spaces around it allowed) is no full web address
     the public site can have ("it is empty", "it has no https:// in front",
-    …), or None when it is one: an http(s) scheme and a host."""
+    …), or None when it is one: an http(s) scheme, a host that is a DNS name
+    or an IP address, an optional port 1–65535 and an optional path of
+    characters an address may hold, with no user name, query or fragment
+    (SITEURL is the start of every link, canonical address, feed and sitemap
+    entry the build writes)."""
     value = written.strip()
     if not written:
         return "it is empty"
     if not value:
         return "it holds only spaces"
+    if any(ch.isspace() or not ch.isprintable() for ch in value):
+        return "it holds a space, a line break or another control character"
     try:
-        scheme = urlsplit(value).scheme.lower()
+        parts = urlsplit(value)
+        scheme = parts.scheme.lower()
     except ValueError:  # "https://[x/"
         return "it is no web address"
     if "://" not in value:
         return "it has no https:// in front"
     if scheme not in ("http", "https"):
         return f"'{scheme}://' is no web address's scheme"
+    rest = value.partition("://")[2]
+    for ch in rest:
+        if not (_ADDRESS_CHARACTER.fullmatch(ch) or ch.isalnum()):
+            return f"it holds {ch!r}, which no web address has"
+    if _ESCAPE.search(rest):
+        return "it holds a '%' that is no %XX escape"
+    if parts.query or "?" in rest:
+        return "it has a query ('?…'), which every link would carry"
+    if parts.fragment or "#" in rest:
+        return "it has a fragment ('#…'), which every link would end in"
+    port_text = parts.netloc.rpartition(":")[2]
+    try:
+        port = parts.port
+    except ValueError:  # "https://x.org:65536" (and "https://x.org:abc", said below)
+        port = 0 if port_text.isdigit() else None
+    if port is not None and not 1 <= port <= 65535:
+        return f"its port ({port_text}) is not one of 1–65535"
     if not host_of(value):
         return "it names no host (or a port that is no number)"
-    return None
+    if "@" in parts.netloc:
+        return "it holds a user name ('…@' before the host)"
+    return _host_name_problem(parts.hostname or "")
 
 
 def public_siteurl(
@@ -70,7 +126,8 @@ def public_siteurl(
                 settings_file,
                 None,
                 "error",
-                f"{VARIABLE} is not the public site's full address, {problem}: '{written}'",
+                f"{VARIABLE} is not the public site's full address, {problem}: "
+                f"'{shown_controls(written)}'",
                 f"set {VARIABLE} to a full https:// address, e.g. {EXAMPLE}",
             )
         )
