@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
+from conftest import FINDING_LINE
 from plugins.read_also.lines import (
     Catalogue,
     Target,
@@ -14,6 +15,7 @@ from plugins.read_also.lines import (
     rewrite,
     source_line_numbers,
 )
+from warta.findings import Finding
 
 LAHAT = Target(
     title='Bawaslu Lahat Awasi Kampanye "Akbar"',
@@ -361,10 +363,12 @@ def test_bodies_with_a_read_also_line_are_never_skipped(body):
     assert not mentions_read_also("<p>Bawaslu juga mengawasi. Silakan baca laporannya.</p>")
 
 
-def test_a_kept_link_to_a_drafts_preview_is_left_to_the_link_check_to_say():
+def test_a_line_naming_a_draft_is_said_here_whether_kept_or_left_out():
     """`BACA JUGA: [x]({filename}draf.md)` in the preview build (the draft has a
-    /draf/ page) was said twice at one line, by this plugin and by link_check."""
-    from plugins.read_also.lines import UNPUBLISHED, Unpublished
+    /draf/ page) was left to link_check, which says it as any link; this plugin
+    says every BACA JUGA line naming a draft (link_check, told, says it not
+    again), and whether the line stays in the page."""
+    from plugins.read_also.lines import UNPUBLISHED, Problem, Unpublished
 
     def catalogue(written: bool) -> Catalogue:
         draft = Unpublished("Rilis Draf", "berita/2024/draf.md", "rilis-draf", written)
@@ -373,9 +377,89 @@ def test_a_kept_link_to_a_drafts_preview_is_left_to_the_link_check_to_say():
     linked = '<p>BACA JUGA: <a href="{filename}draf.md">Rilis Draf</a></p>'
     named = "<p>BACA JUGA: Rilis Draf</p>"
     body, problems = rewrite(linked, catalogue(written=True), "berita/2024")
-    assert problems == [] and "{filename}draf.md" in body
+    assert problems == [Problem(0, UNPUBLISHED, "{filename}draf.md", kept=True)]
+    assert "{filename}draf.md" in body
     body, problems = rewrite(linked, catalogue(written=False), "berita/2024")
-    assert [p.reason for p in problems] == [UNPUBLISHED] and "draf" not in body
-    # A title is no link: only this plugin can say it.
+    assert problems == [Problem(0, UNPUBLISHED, "{filename}draf.md", kept=False)]
+    assert "draf" not in body
     body, problems = rewrite(named, catalogue(written=True), "berita/2024")
-    assert [p.reason for p in problems] == [UNPUBLISHED]
+    assert problems == [Problem(0, UNPUBLISHED, "Rilis Draf", kept=True)]
+
+
+def test_a_read_also_line_to_an_unpublished_article_is_said_once_in_every_build(site):
+    """`BACA JUGA: https://site/berita/…/<draft's slug>/` was said twice at its
+    line by `invoke check` and the development build (by this plugin, then by
+    link_check as a link to an unpublished article), once by the public build.
+    This plugin says it of a BACA JUGA line, however the line names the draft;
+    link_check still says a link to it elsewhere in the body."""
+    from collections import Counter
+
+    from conftest import run_invoke
+
+    site.article(
+        "2024/rahasia.md",
+        title="Bawaslu Sumsel Siapkan Rilis Rahasia",
+        slug="r15secret",
+        date="2024-11-20 10:00",
+        tags="",
+        status="draft",
+    )
+    site.article(
+        "2024/r15-baca.md",
+        slug="r15-baca",
+        tags="",
+        body="""
+            PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi.
+
+            BACA JUGA: https://warta-sumsel.example.org/berita/2024/11/r15secret/
+
+            Baca juga: /berita/2024/11/r15secret/
+
+            BACA JUGA: [Rilis rahasia]({filename}rahasia.md)
+
+            Lihat juga [rilis itu]({filename}rahasia.md) untuk rinciannya.
+
+            Alamatnya nanti https://warta-sumsel.example.org/berita/2024/11/r15secret/ saja.
+        """,
+    )
+    source = (site.content / "berita/2024/r15-baca.md").read_text(encoding="utf-8")
+    lines = source.splitlines()
+    read_also_lines = [n for n, line in enumerate(lines, 1) if "juga:" in line.lower()]
+    link_lines = [n for n, line in enumerate(lines, 1) if line.startswith(("Lihat", "Alamat"))]
+
+    def said(findings) -> dict[int, list[str]]:
+        at: dict[int, list[str]] = {}
+        for finding in findings:
+            if finding.path.endswith("r15-baca.md") and "unpublished" in finding.message:
+                at.setdefault(finding.line, []).append(finding.message)
+        return at
+
+    checked = run_invoke("check", WARTA_CONTENT_PATH=str(site.content))
+    assert "Traceback" not in checked.stdout + checked.stderr, checked.stderr
+    check_findings = []
+    for text in checked.stdout.splitlines():
+        found = FINDING_LINE.match(text)
+        if found and found["line"]:
+            check_findings.append(
+                Finding(found["path"], int(found["line"]), found["level"], found["rest"])
+            )
+    development = site.build()
+    public = site.build(publish=True)
+    for name, findings in (
+        ("invoke check", check_findings),
+        ("development", development.findings("warning")),
+        ("public", public.findings("warning")),
+    ):
+        at = said(findings)
+        assert Counter({n: len(m) for n, m in at.items()}) == Counter(
+            dict.fromkeys([*read_also_lines, *link_lines], 1)
+        ), (name, at)
+        assert all(
+            at[n][0].startswith("BACA JUGA points to an unpublished article: ")
+            for n in read_also_lines
+        ), (name, at)
+        # (a link or an address elsewhere is link_check's, at its own line)
+        assert all(at[n][0].startswith("link to an unpublished article: ") for n in link_lines), (
+            name,
+            at,
+        )

@@ -9,6 +9,7 @@ import html
 import logging
 import os
 import re
+from collections.abc import Collection
 from urllib.parse import unquote, urlparse, urlsplit
 
 from markupsafe import Markup, escape
@@ -46,6 +47,32 @@ SUGGESTION = "publish it first, or remove the link"
 # Said in the public page instead of a removed link's text when that text is
 # the unpublished address itself (an autolink, `<https://…/slug/>`).
 NEUTRAL_TEXT = "(tautan belum tersedia)"
+# Generator context (read_also's): message path → {(line, value, kept)} of
+# the `BACA JUGA:` lines read_also has said point to an unpublished article.
+# A link or address of such a line, at that line, is not said again here; a
+# line read_also left out of the page (`kept` False) is no line a link the
+# page still has comes from.
+READ_ALSO_SAID_KEY = "read_also_unpublished_said"
+Said = Collection[tuple[int | None, str, bool]]
+
+
+def said_at(said_already: Said, line: int, written: str) -> bool | None:
+    """Whether read_also has said the link or address `written` at `line`:
+    None when not, else whether that line is kept in the page."""
+    shown = html.unescape(written).strip()
+    for at, value, kept in said_already:
+        if at == line and shown and shown in html.unescape(value):
+            return kept
+    return None
+
+
+def placed_past_removed(place, said_already: Said, written: str, after: int) -> int:
+    """`place(after)` (a line number, 0 when unknown), past each line
+    read_also has left out of the page with that link."""
+    line = place(after)
+    while line and said_at(said_already, line, written) is False:
+        line = place(line)
+    return line
 
 
 def is_draft(content) -> bool:
@@ -83,6 +110,7 @@ def check_content(
     site_host: str = "",
     site_prefix: str = "",
     shown_host: str = "",
+    said_already: Said = (),
 ) -> None:
     """Warn about each link to an unpublished content, at its line, and remove
     it where the target is not written (the public build), in the summary and
@@ -90,12 +118,20 @@ def check_content(
     links written as an address (`/draf/x/`, `https://site/berita/2099/01/x/`,
     `../x/`), which would tell the unpublished slug. `shown_host`: the host an
     address shown as text without its scheme has (`host.org/x/`), when
-    `site_host` is none (the development build: the public site's)."""
+    `site_host` is none (the development build: the public site's).
+    `said_already`: (line, value, kept) of each link read_also has said at
+    its line (`READ_ALSO_SAID_KEY`), not said again."""
     body = getattr(content, "_content", None)
-    _check_links(content, generated, hidden, site_host, site_prefix)
+    _check_links(content, generated, hidden, site_host, site_prefix, said_already)
     if hidden:
         _check_text_addresses(
-            content, hidden, site_host, site_prefix, generated, shown_host or site_host
+            content,
+            hidden,
+            site_host,
+            site_prefix,
+            generated,
+            shown_host or site_host,
+            said_already,
         )
     if getattr(content, "_content", None) != body:
         # What was made of the body as read (a summary from its lead) is made
@@ -217,6 +253,7 @@ def _check_text_addresses(
     site_prefix: str,
     generated: dict | None = None,
     shown_host: str = "",
+    said_already: Said = (),
 ) -> None:
     """An unpublished content's address shown as text, not as a link (a summary
     made from a lead's autolink by `invoke check --fix`, an address pasted as
@@ -255,19 +292,26 @@ def _check_text_addresses(
             # Each field's own occurrences in turn, from its own line; a
             # summary made from the lead says the lead's again, once.
             key = (field, written)
-            line = said[key] = (
-                link_line(
-                    source,
-                    Link(written, written),
-                    first_line=first_lines.get(field, 1),
-                    after=said.get(key, 0),
-                    as_text=True,
+
+            first = first_lines.get(field, 1)
+
+            def place(after: int, written=written, source=source, first=first) -> int:
+                return (
+                    link_line(
+                        source,
+                        Link(written, written),
+                        first_line=first,
+                        after=after,
+                        as_text=True,
+                    )
+                    or 0
                 )
-                or 0
-            )
+
+            line = said[key] = placed_past_removed(place, said_already, written, said.get(key, 0))
             if (written, line) not in warned:
                 warned.add((written, line))
-                _warn(content, target, Link(address, address), line or None)
+                if said_at(said_already, line, written) is None:
+                    _warn(content, target, Link(address, address), line or None)
             if not is_written(target):
                 unwritten.add(address)
         if unwritten:
@@ -298,7 +342,14 @@ def _first_lines(front: frontmatter.FrontMatter, content) -> dict[str, int]:
     }
 
 
-def _check_links(content, generated: dict, hidden, site_host: str, site_prefix: str) -> None:
+def _check_links(
+    content,
+    generated: dict,
+    hidden,
+    site_host: str,
+    site_prefix: str,
+    said_already: Said = (),
+) -> None:
     body = getattr(content, "_content", None)
     texts = _texts(content)
     found = [  # (field, link, target)
@@ -326,8 +377,14 @@ def _check_links(content, generated: dict, hidden, site_host: str, site_prefix: 
     place = link_placer(content)
     for field, link, target in found:
         key = (field, link.written)
-        line = previous[key] = place(field, link, previous.get(key, 0))
-        _warn(content, target, link, line or None)
+        line = previous[key] = placed_past_removed(
+            lambda after, field=field, link=link: place(field, link, after),
+            said_already,
+            link.written,
+            previous.get(key, 0),
+        )
+        if said_at(said_already, line, link.written) is None:
+            _warn(content, target, link, line or None)
     unwritten: dict[str, set[str]] = {}  # value → the words that tell its target
     generic = _generic_words(content.settings, site_prefix)
     for _, link, target in found:
@@ -643,10 +700,21 @@ def check_links(generators) -> None:
     # of the public site (PUBLIC_SITEURL) in the development build too.
     public = site_root(generators[0].settings.get("PUBLIC_SITEURL") if generators else "")
     shown_host = site.host or public.host
+    said = {}
+    for generator in generators:
+        said = getattr(generator, "context", {}).get(READ_ALSO_SAID_KEY) or said
     for content in written_contents(generators):
         if is_draft(content):  # (written already: the rest of is_unpublished)
             continue  # a draft may link to another draft: neither is public
-        check_content(content, generated, hidden, site.host, site.prefix, shown_host)
+        check_content(
+            content,
+            generated,
+            hidden,
+            site.host,
+            site.prefix,
+            shown_host,
+            said.get(message_path(content), ()),
+        )
         if isinstance(getattr(content, "_content", None), str):
             check_taxonomy_links(content, pages, official)
 

@@ -72,6 +72,7 @@ class Problem:
     number: int
     reason: str
     value: str
+    kept: bool = True  # the line stays in the page (as written); False: left out
 
 
 def normalise_title(text: str) -> str:
@@ -246,10 +247,9 @@ def rewrite(
             else:
                 hidden = catalogue.unpublished_named(value, current_dir)
                 kept = hidden is None or hidden.written
-                if not (hidden and kept and "href" in line):
-                    # (A link kept to a draft's preview is link_check's to say,
-                    # as every link to an unpublished content: said once.)
-                    problems.append(Problem(counter, UNPUBLISHED if hidden else target, value))
+                # (Said here, a link or an address naming what is unpublished
+                # too: link_check, told by the plugin, does not say it again.)
+                problems.append(Problem(counter, UNPUBLISHED if hidden else target, value, kept))
                 if kept:
                     pieces.append("<p>" + line + "</p>")
                 # else: the line names what is not published: it is left out

@@ -12,6 +12,13 @@ reported as a warning (`--strict` fails the build):
 Works on `article._content` in `article_generator_finalized`, every build, so
 articles read from the content cache are rewritten too; the articles linked are
 `article.enrichment.read_also`. No settings.
+
+A BACA JUGA line naming a draft or an embargoed article is this plugin's to
+say, in every build, whether it is a link or an address written out: each
+such line is put in the generator context (`SAID_CONTEXT_KEY`: source path →
+{(line, value, kept)}), where link_check finds it and does not say that link
+at that line again (nor take a line left out of the page, `kept` False, for
+where a later link to the same article comes from).
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ import posixpath
 
 from pelican import signals
 
-from warta.contents import DRAFT_LISTS, every_content, forget_rendered
+from warta.contents import DRAFT_LISTS, every_content, forget_rendered, message_path
 from warta.enrichment import ReadAlsoLink, enrichment_of
 from warta.findings import Finding, report
 from warta.frontmatter import read_source
@@ -39,6 +46,11 @@ from .lines import (
 )
 
 logger = logging.getLogger(__name__)
+
+# Generator context: message path → {(line, value, kept)} of the BACA JUGA
+# lines this plugin said point to an unpublished article, `kept` when the line
+# stays in the page (a draft's preview is written) (link_check reads it).
+SAID_CONTEXT_KEY = "read_also_unpublished_said"
 
 
 def _relative(path: str) -> str:
@@ -73,6 +85,8 @@ def site_catalogue(generator) -> Catalogue:
 
 
 def rewrite_articles(generator) -> None:
+    said: dict[str, set[tuple[int | None, str, bool]]] = {}
+    generator.context[SAID_CONTEXT_KEY] = said
     mentioning = [
         article
         for article in [*generator.articles, *generator.drafts]
@@ -96,6 +110,10 @@ def rewrite_articles(generator) -> None:
             numbers = source_line_numbers(read_source(article.source_path))
             for problem in problems:
                 line = numbers[problem.number] if problem.number < len(numbers) else None
+                if problem.reason == UNPUBLISHED:
+                    said.setdefault(message_path(article), set()).add(
+                        (line, problem.value, problem.kept)
+                    )
                 report(
                     logger,
                     Finding(
