@@ -32,6 +32,12 @@ LISTED_STATUSES = frozenset({"published"})
 # there, as `unpreviewed` gives them), so that the writer does not say it again.
 PREVIEWS_SAID = "warta_unpreviewed_said"
 
+# In the shared context: message path → {(line, value, kept)} of the
+# `BACA JUGA:` lines read_also has said point to an unpublished article,
+# `kept` when the line stays in the page (a draft's preview is written), so
+# that link_check does not say a link of such a line again.
+READ_ALSO_SAID = "read_also_unpublished_said"
+
 # The name of the (blinker) signal link_check sends with a content whose body
 # it has just rewritten, its links to unwritten contents taken out (the public
 # build): what was made from the body as it was read (release_defaults'

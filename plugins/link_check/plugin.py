@@ -22,7 +22,7 @@ from warta import frontmatter
 from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_path, set_summary
 from warta.findings import Finding, report
 from warta.paths import ADDRESS_KEYS, OUTPUT_OWNERS, normal_address, site_address, site_root
-from warta.published import LINKS_REMOVED, is_written, written_contents
+from warta.published import LINKS_REMOVED, READ_ALSO_SAID, is_written, written_contents
 from warta.source_checks import converted_body
 from warta.tags.vocabulary import CONTEXT_KEY as VOCABULARY_CONTEXT_KEY
 from warta.tags.vocabulary import Vocabulary
@@ -47,12 +47,9 @@ SUGGESTION = "publish it first, or remove the link"
 # Said in the public page instead of a removed link's text when that text is
 # the unpublished address itself (an autolink, `<https://…/slug/>`).
 NEUTRAL_TEXT = "(tautan belum tersedia)"
-# Generator context (read_also's): message path → {(line, value, kept)} of
-# the `BACA JUGA:` lines read_also has said point to an unpublished article.
-# A link or address of such a line, at that line, is not said again here; a
-# line read_also left out of the page (`kept` False) is no line a link the
-# page still has comes from.
-READ_ALSO_SAID_KEY = "read_also_unpublished_said"
+# (A link or address of a line read_also has said (`READ_ALSO_SAID`), at
+# that line, is not said again here; a line read_also left out of the page
+# (`kept` False) is no line a link the page still has comes from.)
 Said = Collection[tuple[int | None, str, bool]]
 
 
@@ -120,7 +117,7 @@ def check_content(
     address shown as text without its scheme has (`host.org/x/`), when
     `site_host` is none (the development build: the public site's).
     `said_already`: (line, value, kept) of each link read_also has said at
-    its line (`READ_ALSO_SAID_KEY`), not said again."""
+    its line (`READ_ALSO_SAID`), not said again."""
     body = getattr(content, "_content", None)
     _check_links(content, generated, hidden, site_host, site_prefix, said_already)
     if hidden:
@@ -702,7 +699,7 @@ def check_links(generators) -> None:
     shown_host = site.host or public.host
     said = {}
     for generator in generators:
-        said = getattr(generator, "context", {}).get(READ_ALSO_SAID_KEY) or said
+        said = getattr(generator, "context", {}).get(READ_ALSO_SAID) or said
     for content in written_contents(generators):
         if is_draft(content):  # (written already: the rest of is_unpublished)
             continue  # a draft may link to another draft: neither is public

@@ -15,7 +15,7 @@ articles read from the content cache are rewritten too; the articles linked are
 
 A BACA JUGA line naming a draft or an embargoed article is this plugin's to
 say, in every build, whether it is a link or an address written out: each
-such line is put in the generator context (`SAID_CONTEXT_KEY`: source path →
+such line is put in the generator context (`READ_ALSO_SAID`: source path →
 {(line, value, kept)}), where link_check finds it and does not say that link
 at that line again (nor take a line left out of the page, `kept` False, for
 where a later link to the same article comes from).
@@ -33,7 +33,7 @@ from warta.contents import DRAFT_LISTS, every_content, forget_rendered, message_
 from warta.enrichment import ReadAlsoLink, enrichment_of
 from warta.findings import Finding, report
 from warta.frontmatter import read_source
-from warta.published import is_written
+from warta.published import READ_ALSO_SAID, is_written
 
 from .lines import (
     UNPUBLISHED,
@@ -46,11 +46,6 @@ from .lines import (
 )
 
 logger = logging.getLogger(__name__)
-
-# Generator context: message path → {(line, value, kept)} of the BACA JUGA
-# lines this plugin said point to an unpublished article, `kept` when the line
-# stays in the page (a draft's preview is written) (link_check reads it).
-SAID_CONTEXT_KEY = "read_also_unpublished_said"
 
 
 def _relative(path: str) -> str:
@@ -86,7 +81,7 @@ def site_catalogue(generator) -> Catalogue:
 
 def rewrite_articles(generator) -> None:
     said: dict[str, set[tuple[int | None, str, bool]]] = {}
-    generator.context[SAID_CONTEXT_KEY] = said
+    generator.context[READ_ALSO_SAID] = said
     mentioning = [
         article
         for article in [*generator.articles, *generator.drafts]
