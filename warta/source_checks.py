@@ -742,6 +742,8 @@ def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
     if source.unpublished_flag is None:
         return
     name, value, line = source.unpublished_flag
+    if source.flag_below and line in _error_lines(source):
+        return  # held back, and the line is an error of its own: said once
     when = embargo_date(value)
     unknown = frontmatter.is_publication_key(name)
     unclear = not unknown and frontmatter.yes_or_no(value) is None
@@ -775,6 +777,17 @@ def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
         else f"write 'Status: draft' instead of the {name}: line; to publish, delete "
         + ("it" if unknown else "both"),
     )
+
+
+def _error_lines(source: Source) -> set[int]:
+    """Lines of the front matter's own errors: an indented key, a line YAML
+    cannot read, the line that ends the front matter."""
+    lines = {number for _, number, _, _ in source.indented_keys}
+    if source.yaml_problem:
+        lines.add(source.yaml_problem[0])
+    if source.ended_by is not None and front_matter_broken(source):
+        lines.add(source.ended_by)
+    return lines
 
 
 def embargo_date(value: str) -> str | None:
