@@ -607,3 +607,24 @@ def test_report_and_invitation_lines_like_keys_are_the_text_and_hold_nothing_bac
     assert any("Status: Diregistrasi" in p for p in texts["zz-laporan"])
     assert "Tayang: Sabtu malam, langsung di TVRI Sumatera Selatan." in texts["zz-tayang"]
     assert any(p.startswith("Status: Siaga 1") for p in texts["zz-siaga"])
+
+
+def test_a_dashes_line_inside_an_open_quoted_title_is_one_error_at_the_title(site):
+    """`title: "Rapat Pleno …` / `---` / `Bawaslu Mengawasi"` / `tags: …` /
+    `---`: the first `---` closed the front matter, and the release went out
+    with a stray quote in its title, the rest of the title and the tags as
+    its text. An error at the title's line, which fails the build."""
+    site.article(
+        "2024/kutip.md",
+        '---\ntitle: "Rapat Pleno Kabupaten Lahat Zqxkutip\n---\nBawaslu Mengawasi"\n'
+        "date: 2024-11-18 09:30\nslug: zz-kutip\ntags: Pilkada 2024\n---\n\n"
+        "LAHAT- Bawaslu Kabupaten Lahat mengawasi rapat pleno rekapitulasi suara.\n",
+    )
+    site.article(
+        "2024/daftar.md",
+        yaml_release("daftar", "tags: [Pilkada 2024, Rekapitulasi\n...\n  Suara]\n"),
+    )
+    built = site.build(publish=True)
+    assert built.returncode == 1, built.log
+    said = [(f.path.rsplit("/", 1)[1], f.line, f.level) for f in built.findings() if f.line]
+    assert sorted(said) == [("daftar.md", 5, "error"), ("kutip.md", 2, "error")], built.log

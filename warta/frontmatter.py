@@ -442,6 +442,8 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     front = _with_flags_below(front, every)
     line = read[0]
     ended_here = not front.closed and line == front.end + 1
+    if read[1] == OPEN_VALUE and front:
+        return dataclasses.replace(front, problem=read)  # (its key read with the quote)
     if (
         not front
         or any(line == item.line for item in front.fields)
@@ -697,6 +699,13 @@ def _goes_on(owner: str, paragraph: list[tuple[int, str]], held: set[int]) -> bo
     )
 
 
+# What `read_yaml_block` says of a quoted value or a `[…]` list still open at
+# the line that closes the block.
+OPEN_VALUE = (
+    "its quotes or brackets are not closed before the '---' line that ends the front matter"
+)
+
+
 def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | None:
     """A front matter between `---` lines (`block`, both included) as YAML
     reads it, with the line of each key: a value over several lines (a
@@ -705,14 +714,32 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
     `yaml_items`. (line, what YAML says, the line) when YAML cannot read it
     (line 0 when YAML names none: a control character); None when
     it is no mapping (text between two rules)."""
+    text = "\n".join(block[1:-1])
     try:
-        root = yaml.compose("\n".join(block[1:-1]), Loader=_LOADER)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         if mark is None:  # (a control character: said by content_lint at its line)
             return 0, str(exc).splitlines()[0], ""
-        line = min(mark.line + 2, len(block) - 1)
         said = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+        opened = getattr(exc, "context_mark", None)
+        context = getattr(exc, "context", None) or ""
+        if (
+            opened is not None
+            and mark.index >= len(text.rstrip())
+            and (
+                context == "while scanning a quoted scalar"
+                or (
+                    context.startswith("while parsing a flow")
+                    and not {"]", "}"} & set(text[opened.index :])
+                )
+            )
+        ):
+            # A quote or a `[` the closing `---` cut: said at the value's key
+            # (a `---` line inside it is where Pelican's `meta` ends the block;
+            # not a `]` after a `#` YAML reads as a comment: `[A, #B]` is text).
+            mark, said = opened, OPEN_VALUE
+        line = min(mark.line + 2, len(block) - 1)
         return line, said, block[line - 1]
     if root is None:
         return FrontMatter()

@@ -592,7 +592,12 @@ def _yaml_problem(source: Source) -> Finding:
     line, problem, written = source.yaml_problem
     text = written.strip()
     key = _LOOSE_KEY_RE.match(text)
-    if written[:1] == "\t":
+    if problem == frontmatter.OPEN_VALUE:
+        hint = (
+            "close the quote or the bracket where the value ends, and keep '---' and '...' "
+            "lines out of it (the first such line ends the front matter)"
+        )
+    elif written[:1] == "\t":
         hint = "indent with spaces, not a tab"
     elif key and written[:1] == " " and meant_as_front_matter(key["key"]):
         # `    draft: true` under a list item or a value: more of the line above.
