@@ -544,6 +544,16 @@ def test_a_draft_flag_anywhere_below_the_front_matter_holds_the_release_back(sit
         for name, text in releases.items()
     }
     assert said == sorted((f"{name}.md", line, "warning") for name, line in flag_lines.items())
+    # (where it is said as it is: the lead, not a blank line, ends some of these)
+    messages = {
+        f.path.rsplit("/", 1)[1]: f.message.split(": this release")[0]
+        for f in built.findings()
+        if f.path.endswith("nobl.md") and f.line is not None
+    }
+    assert messages == {
+        "nobl.md": "'draft: true' is below the front matter, in the release's text, and "
+        "is read as Status: draft"
+    }
 
 
 def test_a_tab_indented_draft_flag_read_as_more_of_the_title_holds_it_back():

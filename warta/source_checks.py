@@ -761,7 +761,7 @@ def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
         if commented
         else " (neither a yes nor a no)"
     )
-    below = " is below the blank line that ends the front matter, and" if source.flag_below else ""
+    below = " is below the front matter, in the release's text, and" if source.flag_below else ""
     yield _finding(
         source,
         line,
@@ -773,7 +773,7 @@ def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
         + ": this release is not published",
         f"an embargo is the Date: itself: write 'Date: {when}' and delete the {name}: line"
         if when is not None
-        else f"to hold it back, write 'Status: draft' above the blank line and delete the "
+        else f"to hold it back, write 'Status: draft' in the front matter and delete the "
         f"{name}: line; to publish, delete it"
         if below
         else f"write '{name}: {said.strip()}' without the comment, or 'Status: draft' "
