@@ -243,17 +243,14 @@ def test_insert_at_is_after_the_last_field_and_none_when_text_follows():
     assert parse("Title: A\nbody right after\n").front_matter.insert_at is None
 
 
-def test_parse_lines_stops_reading_at_the_end_of_the_block():
-    consumed = []
-
+def test_parse_lines_reads_to_the_end_for_a_flag_below():
+    # (a `draft: true` anywhere below the front matter holds the release back)
     def lines():
-        for line in ["Title: A\n", "\n", "body\n", "more\n"]:
-            consumed.append(line)
-            yield line
+        yield from ["Title: A\n", "\n", "body\n", "more\n", "draft: true\n"]
 
-    assert parse_lines(lines()).line("title") == 1
-    # (and the text's first line: a `Draft:` there holds the release back)
-    assert consumed == ["Title: A\n", "\n", "body\n"]
+    front = parse_lines(lines())
+    assert front.line("title") == 1
+    assert [(item.key, item.line) for item in front.below] == [("draft", 5)]
 
 
 def test_read_header_reads_a_file(tmp_path):

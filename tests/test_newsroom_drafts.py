@@ -492,3 +492,149 @@ def test_a_draft_flag_below_a_lead_like_a_key_holds_back_and_the_lead_stays_the_
     assert development.returncode == 0, development.log
     page = development.html("draf/rapat-embargo/")
     assert lead in [p.get_text(" ", strip=True) for p in page.find_all("p")]
+
+
+LAHAT_HEAD = (
+    "---\ntitle: Bawaslu Kabupaten Lahat Awasi Debat Publik {tag}\ndate: 2024-11-19 12:00\n"
+    "slug: {slug}\ncategory: Berita\nauthor: Humas Bawaslu Kabupaten Lahat\n"
+    "summary: Bawaslu Kabupaten Lahat mengawasi debat publik pasangan calon bupati.\n"
+)
+LAHAT_LEAD = "LAHAT- Bawaslu Kabupaten Lahat mengawasi debat publik {tag}."
+
+
+def test_a_draft_flag_anywhere_below_the_front_matter_holds_the_release_back(site):
+    """A `draft: true` after a `LAHAT-` lead of a `---` block with no closing
+    line (with or without a blank line before the lead), `Status: draft` after
+    the lead of a `Title:` block, `- draft: true` below the lead of a `---`
+    block closed further down: each was published, the check silent. Each is
+    held back now, with one warning at its line."""
+    releases = {
+        "unc": LAHAT_HEAD + "\n" + LAHAT_LEAD + "\n\ndraft: true\n",
+        "nobl": LAHAT_HEAD + LAHAT_LEAD + "\n\ndraft: true\n",
+        "nobt": article_text(
+            slug="zz-nobt", date="2024-11-19 11:00", body=LAHAT_LEAD.format(tag="NOBT")
+        ).replace("\n\n", "\n", 1)
+        + "\nStatus: draft\n",
+        "title": article_text(
+            slug="zz-title", date="2024-11-19 11:00", body=LAHAT_LEAD.format(tag="TITLE")
+        )
+        + "\n\tPublished: 'no'\n",
+        "list": LAHAT_HEAD + "\n" + LAHAT_LEAD + "\n\n- draft: true\n\n---\n\nNarahubung: Humas\n",
+    }
+    for name, text in releases.items():
+        site.article(f"2024/{name}.md", text.format(tag=f"R{name.upper()}", slug=f"zz-{name}"))
+    site.article("2024/terbit.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    built = site.build(publish=True)
+    assert built.returncode == 0, built.log
+    assert article_urls(built) == {"2024/11/sudah-terbit/"}
+    assert not [p for p in built.files() if "zz-" in p]
+    for listing in ("sitemap.xml", "feed.xml", "feed.json"):
+        assert "zz-" not in built.text(listing), listing
+    said = sorted(
+        (f.path.rsplit("/", 1)[1], f.line, f.level)
+        for f in built.findings()
+        if f.path.rsplit("/", 1)[1][:-3] in releases and f.line is not None
+    )
+    flag_lines = {
+        name: next(
+            n
+            for n, line in enumerate(text.splitlines(), 1)
+            if line.strip().lstrip("- ").lower().startswith(("draft:", "status:", "published:"))
+        )
+        for name, text in releases.items()
+    }
+    assert said == sorted((f"{name}.md", line, "warning") for name, line in flag_lines.items())
+    # (where it is said as it is: the lead, not a blank line, ends some of these)
+    messages = {
+        f.path.rsplit("/", 1)[1]: f.message.split(": this release")[0]
+        for f in built.findings()
+        if f.path.endswith("nobl.md") and f.line is not None
+    }
+    assert messages == {
+        "nobl.md": "'draft: true' is below the front matter, in the release's text, and "
+        "is read as Status: draft"
+    }
+
+
+def test_a_tab_indented_draft_flag_read_as_more_of_the_title_holds_it_back():
+    """`Title: …` then a tab-indented `draft: true`: an error, yet the
+    publishing build made a page titled '… draft: true'. The reader hands
+    Pelican `Status: draft`."""
+    import markdown
+
+    from warta.markdown_source import SourceExtension
+
+    text = article_text(title="Bawaslu Lahat Awasi Kampanye").replace(
+        "\nDate:", "\n\tdraft: true\nDate:", 1
+    )
+    md = markdown.Markdown(extensions=["meta", SourceExtension()])
+    md.convert(text)
+    assert md.Meta["status"] == ["draft"]
+
+
+def test_report_and_invitation_lines_like_keys_are_the_text_and_hold_nothing_back(site):
+    """`Status: Diregistrasi` in a report paragraph after the lead, `Status:
+    Siaga 1 ditetapkan …` as the first paragraph, `Tayang: Sabtu malam …` in
+    an invitation: the release's text, published as written, with no line
+    said of them (they held releases back, one named as an unknown key)."""
+    lead = "LAHAT: Bawaslu Kabupaten Lahat meregistrasi laporan dugaan politik uang."
+    report = "Nomor: 012/Reg/LP/PB/Kab/06.07/XI/2024\nStatus: Diregistrasi"
+    bodies = {
+        "laporan": f"{lead}\n\n{report}\n\nPemeriksaan para pihak dimulai pekan ini.",
+        "siaga": "Status: Siaga 1 ditetapkan BPBD Kabupaten Lahat sejak Senin pagi.\n\n" + lead,
+        "tayang": f"{lead}\n\nTayang: Sabtu malam, langsung di TVRI Sumatera Selatan.",
+    }
+    for name, body in bodies.items():
+        site.article(f"2024/{name}.md", article_text(slug=f"zz-{name}", body=body))
+    site.article(
+        "2024/dashed.md",
+        LAHAT_HEAD.format(tag="RDASH", slug="zz-dashed")
+        + "\n"
+        + LAHAT_LEAD.format(tag="RDASH")
+        + "\n\nKetua Bawaslu hadir.\n\nStatus: Diregistrasi dan dalam kajian awal.\n\n---\n\n"
+        + "Narahubung: Humas\n",
+    )
+    built = site.build(publish=True)
+    assert built.returncode == 0, built.log
+    urls = article_urls(built)
+    assert {url.split("/")[2] for url in urls} == {
+        "zz-laporan",
+        "zz-siaga",
+        "zz-tayang",
+        "zz-dashed",
+    }
+    held = [
+        f for f in built.findings() if "not published" in f.message or "unknown key" in f.message
+    ]
+    assert held == []
+    texts = {
+        url.split("/")[2]: [
+            p.get_text(" ", strip=True) for p in built.html("berita/" + url).find_all("p")
+        ]
+        for url in urls
+    }
+    assert "Status: Diregistrasi dan dalam kajian awal." in texts["zz-dashed"]
+    assert any("Status: Diregistrasi" in p for p in texts["zz-laporan"])
+    assert "Tayang: Sabtu malam, langsung di TVRI Sumatera Selatan." in texts["zz-tayang"]
+    assert any(p.startswith("Status: Siaga 1") for p in texts["zz-siaga"])
+
+
+def test_a_dashes_line_inside_an_open_quoted_title_is_one_error_at_the_title(site):
+    """`title: "Rapat Pleno …` / `---` / `Bawaslu Mengawasi"` / `tags: …` /
+    `---`: the first `---` closed the front matter, and the release went out
+    with a stray quote in its title, the rest of the title and the tags as
+    its text. An error at the title's line, which fails the build."""
+    site.article(
+        "2024/kutip.md",
+        '---\ntitle: "Rapat Pleno Kabupaten Lahat Zqxkutip\n---\nBawaslu Mengawasi"\n'
+        "date: 2024-11-18 09:30\nslug: zz-kutip\ntags: Pilkada 2024\n---\n\n"
+        "LAHAT- Bawaslu Kabupaten Lahat mengawasi rapat pleno rekapitulasi suara.\n",
+    )
+    site.article(
+        "2024/daftar.md",
+        yaml_release("daftar", "tags: [Pilkada 2024, Rekapitulasi\n...\n  Suara]\n"),
+    )
+    built = site.build(publish=True)
+    assert built.returncode == 1, built.log
+    said = [(f.path.rsplit("/", 1)[1], f.line, f.level) for f in built.findings() if f.line]
+    assert sorted(said) == [("daftar.md", 5, "error"), ("kutip.md", 2, "error")], built.log

@@ -39,9 +39,7 @@ rules, so that a line number we print is a line Pelican used:
   included, each key at its line; but up to a blank line followed by a line
   that is no front matter (the lead, with a `---` rule further down:
   `_extent`), as Pelican ends it there (a block with no closing `---` too);
-  a key about publication below that end (up to the closing `---`, or in
-  the key paragraphs at the top) is the release's text but holds it back
-  (`FrontMatter.below`); a plain value on its key's line is
+  a plain value on its key's line is
   the text as written (` #2` is no comment), and so are an indented line
   below it that starts with `#` (`    #PemiluDamai`) and a plain list item
   (`- #PemiluDamai`, `[A, #B]`). One YAML cannot read is read
@@ -61,16 +59,25 @@ is used (LIST_ALIASES; `Field.unused` holds the others).
 `parse(text)` reads a whole file (the last PARSED_TEXTS texts' documents
 kept: several checks and stages read the same release), `parse_lines(lines)`
 a front matter from any lines (it stops reading at the block's end),
-`read_header(path)` only the top of a file, and `SourceLines` a file's lines
-when a message first needs one.
+`read_header(path)` a file's, and `SourceLines` a file's lines when a
+message first needs one.
+
+Below the front matter (the body outside fenced code, to the end of the file,
+and a field's continuation lines), a line that is a publication flag holds the
+release back as `Status: draft` would (`flag_below`, `FrontMatter.below`),
+wherever it is written: `draft: true`, `published: false`, `- draft: true`,
+`\tdraft: true` below `Title: …`, `Status: draft` (one of Pelican's statuses
+that are not published, as its one word), `Embargo: 2099-11-02 10:00` (a
+date). Any other such line is the release's text (`Status: Diregistrasi`,
+`Tayang: Sabtu malam, langsung di TVRI`).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import functools
-import itertools
 import json
 import os
 import re
@@ -280,11 +287,10 @@ class FrontMatter:
     # YAML cannot read, when the line-by-line reading (its fields) takes that
     # line as more of a key or ends there.
     problem: tuple[int, str, str] | None = None
-    # Keys about publication written below the block's end among the file's
-    # top key lines (`draft: true` below a lead `LAHAT: …`, `Embargo: …`, or
-    # below the blank line of `Title: …`): the release's text, but each
-    # holds the release back as a draft would (`unpublished_by_flag`), never
-    # let out by where it was written.
+    # Lines below the front matter that keep the release unpublished
+    # (`flag_below`: `draft: true` below a lead, `- draft: true`, a tab-indented
+    # `draft: true` read as more of `Title:`): the release's text, but each
+    # holds it back as a draft would (`unpublished_by_flag`), wherever it is.
     below: tuple[Field, ...] = ()
 
     def __bool__(self) -> bool:
@@ -337,10 +343,9 @@ class FrontMatter:
         of this site's says so already."""
         if self.value("status").strip().lower() == "draft":
             return None
-        for item in self.below:
-            if item.key == "status" and not says_published("status", item.value):
-                return item  # this site's own key, but below the front matter
-        for item in (*self.fields, *self.below):
+        if self.below:
+            return self.below[0]  # the release's text, but a flag (`flag_below`)
+        for item in self.fields:
             keeps_unpublished = UNPUBLISHED_FLAGS.get(item.key)
             if keeps_unpublished is not None and yes_or_no(item.value) != (not keeps_unpublished):
                 return item
@@ -403,14 +408,15 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     with `---` is read as YAML reads it (`read_yaml_block`), up to its
     `_extent`; one that YAML cannot read, line by line as Pelican's `meta`
     does, with the `problem` of a line that reading does not take as a key."""
-    lines = iter(lines)
+    every = list(lines)  # (to the end of the file: a flag below holds it back)
+    lines = iter(every)
     first = next(lines, None)
     if first is None:
         return FrontMatter()
     opening = first.rstrip("\r\n").removeprefix("\ufeff")
     if not BEGIN_RE.match(opening.expandtabs(4)):
-        front = _parse_meta(itertools.chain([first], lines))
-        return _with_flags_below(front, lines, front.end)  # (`lines` goes on below it)
+        front = _parse_meta(iter(every))
+        return _with_flags_below(front, every)
     closed = False
     block = [opening]
     for raw in lines:
@@ -427,15 +433,17 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
         return _parse_meta(block)
     if isinstance(read, FrontMatter):
         front = _to_end(read, len(block))
-        return _with_flags_below(front, region[front.end : -1], front.end, bounded=not closed)
+        return _with_flags_below(front, every)
     # As Pelican's `meta` reads it, a quoted value over several lines as YAML does.
     front = _parse_meta(extent, through=True, held=frozenset(_held_lines(extent)))
     if front and front.closed and front.end == cut + 1:
         front = dataclasses.replace(front, to_closing=True)  # (its blank lines not handed over)
     front = _to_end(front, len(block))
-    front = _with_flags_below(front, region[front.end : -1], front.end, bounded=not closed)
+    front = _with_flags_below(front, every)
     line = read[0]
     ended_here = not front.closed and line == front.end + 1
+    if read[1] == OPEN_VALUE and front:
+        return dataclasses.replace(front, problem=read)  # (its key read with the quote)
     if (
         not front
         or any(line == item.line for item in front.fields)
@@ -448,32 +456,90 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     return dataclasses.replace(front, problem=read)
 
 
-def _with_flags_below(
-    front: FrontMatter, rest: Iterable[str], start: int, bounded: bool = True
-) -> FrontMatter:
-    """`front` with the keys about publication of `rest`, the lines below it
-    from 0-based `start` (`FrontMatter.below`): up to the closing `---` of a
-    block that has one, else in the paragraphs at the top that start with a
-    key line (the release's own text begins at the first that does not). A
-    block ended by a line of text has none: that line is an error of its own
-    (`warta.source_checks`)."""
-    if not front or not front.closed:
+# A line below the front matter that is a publication flag: a key, plain or
+# in YAML's quotes, optionally a YAML list item (`- draft: true`), at any
+# indentation (tabs too), then its value; such a line is never the prose of a
+# release (`_with_flags_below`).
+_FLAG_LINE_RE = re.compile(
+    r"""^\s*(?:-\s+)?(?P<q>["']?)(?P<key>""" + KEY_NAME + r""")(?P=q)\s*:\s*(?P<value>.*?)\s*$"""
+)
+# Pelican's statuses of an article that keep it unpublished (its
+# `Article.allowed_statuses` but "published"), and the Indonesian "draf".
+UNPUBLISHED_STATUSES = frozenset({"draft", "hidden", "skip", "draf"})
+# A fenced code block's opening or closing line (its fence).
+_FENCE_RE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
+
+
+def flag_below(line: str, date: str = "") -> tuple[str, str, str] | None:
+    """(key, name as written, value) of a line below the front matter that
+    keeps the release unpublished, the same wherever it is written (after a
+    dateline, in an unclosed `---` block, under a list's `-`, indented): a
+    flag (`draft: true`, `published: false`, `"Draf": ya`, a misspelt
+    `Drfat: true`) whose yes or no means unpublished; `Status:` with one of
+    UNPUBLISHED_STATUSES as its one word; or a key about when a release is
+    out (`Embargo:`, `Tayang:`) whose value reads as a date later than
+    `date` (the Date:; none: any date), and an `Embargo:` whose value is no
+    date (`hingga Selasa pukul 10.00 WIB`). Anything else is the release's
+    text: `Status: Diregistrasi`, `Tayang: Sabtu malam, langsung di TVRI`."""
+    match = _FLAG_LINE_RE.match(line)
+    if match is None:
+        return None
+    name = match["key"]
+    key = canonical_key(name.lower())
+    value = yaml_unquoted(match["value"].partition(" #")[0].strip())
+    meant = key if key in PUBLICATION_KEYS else None
+    if meant is None and is_publication_key(key) and not _publication_words(key):
+        meant = _misspelt_publication_key(key)
+    if meant == "status":
+        held = value.strip().lower() in UNPUBLISHED_STATUSES
+    elif meant is not None:
+        held = yes_or_no(value) is UNPUBLISHED_FLAGS[meant]
+    elif _publication_words(key):
+        when = _written_date(value)
+        written = _written_date(date) if date and when is not None else None
+        if when is not None:
+            held = written is None or when > written
+        else:  # (`Embargo: hingga Selasa pukul 10.00 WIB`: meant as one, not a text)
+            held = any(w.startswith("embargo") for w in re.split(r"[-_ ]+", key))
+    else:
+        held = False
+    return (key, name, value) if held else None
+
+
+def _written_date(value: str) -> dt.datetime | None:
+    """The date `value` reads as (`2099-11-02 10:00`, `5 Desember 2099 pukul
+    10.00 WITA`), as an embargo is read, in WIB; None when it reads as none."""
+    from warta.dates import read_written_date
+
+    written = read_written_date(value)
+    return parse_date(value) or (written.wib if written is not None else None)
+
+
+def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
+    """`front` with every line below it that keeps the release unpublished
+    (`flag_below`, `FrontMatter.below`): a continuation line of a field
+    (`\tdraft: true` below `Title: …`, read as more of the title) and every
+    line of the body outside fenced code, to the end of the file."""
+    if not front:
         return front
-    found: list[Field] = []
-    starts = True  # the next line with text starts a paragraph
-    for index, raw in enumerate(rest, start):
-        line = raw.rstrip("\r\n").expandtabs(4)
-        if not line.strip():
-            starts = True
+    date = front.value("date")
+    numbers = [n for item in front.fields for n in item.lines[1:]]
+    fence = ""
+    for index in range(front.end, len(lines)):
+        opening = _FENCE_RE.match(lines[index].rstrip("\r\n"))
+        if opening and (not fence or opening["fence"].startswith(fence)):
+            fence = "" if fence else opening["fence"]
             continue
-        if starts and bounded and not _FRONT_KEY_RE.match(line.lstrip()):
-            break
-        starts = False
-        match = KEY_RE.match(line.lstrip()) or QUOTED_KEY_RE.match(line.lstrip())
-        key = canonical_key(match["key"]) if match else ""
-        if key and (key in PUBLICATION_KEYS or is_publication_key(key)):
-            value = match["value"].strip()
-            found.append(Field(key, match["key"], index + 1, (yaml_unquoted(value),), (index + 1,)))
+        if not fence:
+            numbers.append(index + 1)
+    found: list[Field] = []
+    for number in sorted(set(numbers)):
+        if number > len(lines):
+            continue
+        flag = flag_below(lines[number - 1].rstrip("\r\n"), date)
+        if flag is not None:
+            key, name, value = flag
+            found.append(Field(key, name, number, (value,), (number,)))
     return dataclasses.replace(front, below=tuple(found)) if found else front
 
 
@@ -633,6 +699,13 @@ def _goes_on(owner: str, paragraph: list[tuple[int, str]], held: set[int]) -> bo
     )
 
 
+# What `read_yaml_block` says of a quoted value or a `[…]` list still open at
+# the line that closes the block.
+OPEN_VALUE = (
+    "its quotes or brackets are not closed before the '---' line that ends the front matter"
+)
+
+
 def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | None:
     """A front matter between `---` lines (`block`, both included) as YAML
     reads it, with the line of each key: a value over several lines (a
@@ -641,14 +714,32 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
     `yaml_items`. (line, what YAML says, the line) when YAML cannot read it
     (line 0 when YAML names none: a control character); None when
     it is no mapping (text between two rules)."""
+    text = "\n".join(block[1:-1])
     try:
-        root = yaml.compose("\n".join(block[1:-1]), Loader=_LOADER)
+        root = yaml.compose(text, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         if mark is None:  # (a control character: said by content_lint at its line)
             return 0, str(exc).splitlines()[0], ""
-        line = min(mark.line + 2, len(block) - 1)
         said = getattr(exc, "problem", None) or getattr(exc, "context", None) or str(exc)
+        opened = getattr(exc, "context_mark", None)
+        context = getattr(exc, "context", None) or ""
+        if (
+            opened is not None
+            and mark.index >= len(text.rstrip())
+            and (
+                context == "while scanning a quoted scalar"
+                or (
+                    context.startswith("while parsing a flow")
+                    and not {"]", "}"} & set(text[opened.index :])
+                )
+            )
+        ):
+            # A quote or a `[` the closing `---` cut: said at the value's key
+            # (a `---` line inside it is where Pelican's `meta` ends the block;
+            # not a `]` after a `#` YAML reads as a comment: `[A, #B]` is text).
+            mark, said = opened, OPEN_VALUE
+        line = min(mark.line + 2, len(block) - 1)
         return line, said, block[line - 1]
     if root is None:
         return FrontMatter()

@@ -592,7 +592,12 @@ def _yaml_problem(source: Source) -> Finding:
     line, problem, written = source.yaml_problem
     text = written.strip()
     key = _LOOSE_KEY_RE.match(text)
-    if written[:1] == "\t":
+    if problem == frontmatter.OPEN_VALUE:
+        hint = (
+            "close the quote or the bracket where the value ends, and keep '---' and '...' "
+            "lines out of it (the first such line ends the front matter)"
+        )
+    elif written[:1] == "\t":
         hint = "indent with spaces, not a tab"
     elif key and written[:1] == " " and meant_as_front_matter(key["key"]):
         # `    draft: true` under a list item or a value: more of the line above.
@@ -742,6 +747,8 @@ def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
     if source.unpublished_flag is None:
         return
     name, value, line = source.unpublished_flag
+    if source.flag_below and line in _error_lines(source):
+        return  # held back, and the line is an error of its own: said once
     when = embargo_date(value)
     unknown = frontmatter.is_publication_key(name)
     unclear = not unknown and frontmatter.yes_or_no(value) is None
@@ -754,7 +761,7 @@ def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
         if commented
         else " (neither a yes nor a no)"
     )
-    below = " is below the blank line that ends the front matter, and" if source.flag_below else ""
+    below = " is below the front matter, in the release's text, and" if source.flag_below else ""
     yield _finding(
         source,
         line,
@@ -766,7 +773,7 @@ def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
         + ": this release is not published",
         f"an embargo is the Date: itself: write 'Date: {when}' and delete the {name}: line"
         if when is not None
-        else f"to hold it back, write 'Status: draft' above the blank line and delete the "
+        else f"to hold it back, write 'Status: draft' in the front matter and delete the "
         f"{name}: line; to publish, delete it"
         if below
         else f"write '{name}: {said.strip()}' without the comment, or 'Status: draft' "
@@ -775,6 +782,17 @@ def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
         else f"write 'Status: draft' instead of the {name}: line; to publish, delete "
         + ("it" if unknown else "both"),
     )
+
+
+def _error_lines(source: Source) -> set[int]:
+    """Lines of the front matter's own errors: an indented key, a line YAML
+    cannot read, the line that ends the front matter."""
+    lines = {number for _, number, _, _ in source.indented_keys}
+    if source.yaml_problem:
+        lines.add(source.yaml_problem[0])
+    if source.ended_by is not None and front_matter_broken(source):
+        lines.add(source.ended_by)
+    return lines
 
 
 def embargo_date(value: str) -> str | None:
