@@ -1191,11 +1191,6 @@ def _name_then_word(before: str, words: str) -> bool:
     return not _SENTENCE_END.search(before)
 
 
-# A heading's line, as Python-Markdown reads one ('#' first, a space or not):
-# the next line is not of its block.
-ATX_HEADING_RE = re.compile(r"#")
-
-
 def _check_doubled_words(source: Source) -> Iterator[Finding]:
     numbers, prose, in_code = [], [], False
     for number, line in source.body:
@@ -1208,8 +1203,10 @@ def _check_doubled_words(source: Source) -> Iterator[Finding]:
         start, end = match.span()
         words = text[start:end]
         line_start = text.rfind("\n", 0, start) + 1
-        if "\n" in words and ATX_HEADING_RE.match(text, line_start):
-            continue  # "## Pengawasan" then "Pengawasan dilakukan …": two blocks
+        if "\n" in words and text.startswith("#", line_start):
+            # A heading's line, as Python-Markdown reads one ('#' first, a space
+            # or not), and the next: "## Pengawasan" then "Pengawasan …".
+            continue
         if _name_then_word(text[line_start:start], words):
             continue
         # "dihadiri" at the end of a line and at the start of the next

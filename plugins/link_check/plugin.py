@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import difflib
+import functools
 import html
 import logging
 import os
@@ -108,6 +109,7 @@ def check_content(
     site_prefix: str = "",
     shown_host: str = "",
     said_already: Said = (),
+    telling: frozenset[str] | None = None,
 ) -> None:
     """Warn about each link to an unpublished content, at its line, and remove
     it where the target is not written (the public build), in the summary and
@@ -117,7 +119,8 @@ def check_content(
     address shown as text without its scheme has (`host.org/x/`), when
     `site_host` is none (the development build: the public site's).
     `said_already`: (line, value, kept) of each link read_also has said at
-    its line (`READ_ALSO_SAID`), not said again."""
+    its line (`READ_ALSO_SAID`), not said again. `telling`: the words of the
+    unpublished addresses (`telling_words`), made once per build by the caller."""
     body = getattr(content, "_content", None)
     _check_links(content, generated, hidden, site_host, site_prefix, said_already)
     if hidden:
@@ -129,6 +132,7 @@ def check_content(
             generated,
             shown_host or site_host,
             said_already,
+            telling,
         )
     if getattr(content, "_content", None) != body:
         # What was made of the body as read (a summary from its lead) is made
@@ -251,6 +255,7 @@ def _check_text_addresses(
     generated: dict | None = None,
     shown_host: str = "",
     said_already: Said = (),
+    telling: frozenset[str] | None = None,
 ) -> None:
     """An unpublished content's address shown as text, not as a link (a summary
     made from a lead's autolink by `invoke check --fix`, an address pasted as
@@ -269,7 +274,8 @@ def _check_text_addresses(
     warned: set[tuple[str, int | None]] = set()
     source = None
     first_lines: dict[str, int] = {}  # field → the first line it is written on
-    telling = _telling_words(hidden, content.settings, site_prefix)
+    if telling is None:
+        telling = telling_words(hidden, content.settings, site_prefix)
     for field, value in _texts(content).items():
         # Most texts name no unpublished content at all: no scan for addresses.
         shown = unquote(html.unescape(value)).casefold()
@@ -362,10 +368,10 @@ def _check_links(
         if "href" not in text:
             continue
         for link in hrefs_in(text):
-            address = site_address(link.value, site_host, content.url, site_prefix)
-            target = None
-            if address is not None:  # a published address is there as None
-                target = hidden[address] if address in hidden else hidden.get(address.casefold())
+            # (a published address is there as None)
+            target = _hidden_target(
+                site_address(link.value, site_host, content.url, site_prefix), hidden
+            )
             if target is not None and target is not content:
                 found.append((field, link, target))
     if not found:
@@ -428,18 +434,11 @@ def link_placer(content):
     return place
 
 
-# The last build's `hidden` and the words its unpublished addresses tell.
-_TELLING: list = [None, frozenset()]
-
-
-def _telling_words(hidden: dict, settings, site_prefix: str) -> frozenset[str]:
-    """The words of the unpublished contents' addresses (`address_words`), worked
-    out once per build: `hidden` also holds every published address."""
-    if _TELLING[0] is not hidden:
-        addresses = [address for address, target in hidden.items() if target is not None]
-        generic = _generic_words(settings, site_prefix)
-        _TELLING[:] = [hidden, frozenset(address_words(addresses, generic))]
-    return _TELLING[1]
+def telling_words(hidden: dict, settings, site_prefix: str) -> frozenset[str]:
+    """The words of the unpublished contents' addresses (`address_words`), to
+    be worked out once per build: `hidden` also holds every published address."""
+    addresses = [address for address, target in hidden.items() if target is not None]
+    return frozenset(address_words(addresses, _generic_words(settings, site_prefix)))
 
 
 def _generic_words(settings, site_prefix: str) -> set[str]:
@@ -459,7 +458,7 @@ def _warn(content, target, link: Link, line: int | None) -> None:
     report(logger, Finding(path, line, "warning", message, SUGGESTION))
 
 
-def unpublished_addresses(generators) -> dict[str, object | None]:
+def unpublished_addresses(generators, own_pages=None) -> dict[str, object | None]:
     """Address → content, of every draft or embargoed article or page: where
     it is previewed (`/draf/slug/`) and where it will or may be published (see
     `addresses_of`), but an address a published content has (→ None). Only
@@ -484,7 +483,7 @@ def unpublished_addresses(generators) -> dict[str, object | None]:
         for content in contents_of(generators)
         if not is_unpublished(content)
     }
-    published.update(site_pages(generators))
+    published.update(site_pages(generators) if own_pages is None else own_pages())
     folded = {address.casefold() for address in published}
     for address, content in list(found.items()):
         if address.casefold() not in folded:
@@ -687,9 +686,11 @@ def check_links(generators) -> None:
             break
     if not generated:
         return
-    hidden = unpublished_addresses(generators)
+    # The site's own pages, made once (for the addresses and the drafts' check).
+    own_pages = functools.cache(functools.partial(site_pages, generators))
+    hidden = unpublished_addresses(generators, own_pages)
     if hidden:  # (drafts there are: their addresses are known)
-        check_draft_addresses(generators, site_pages(generators))
+        check_draft_addresses(generators, own_pages())
     pages = taxonomy_pages(generators)
     site = site_root(generators[0].settings.get("SITEURL") if generators else "")
     official = official_tags(generators)
@@ -697,6 +698,7 @@ def check_links(generators) -> None:
     # of the public site (PUBLIC_SITEURL) in the development build too.
     public = site_root(generators[0].settings.get("PUBLIC_SITEURL") if generators else "")
     shown_host = site.host or public.host
+    telling = telling_words(hidden, generators[0].settings, site.prefix) if hidden else None
     said = {}
     for generator in generators:
         said = getattr(generator, "context", {}).get(READ_ALSO_SAID) or said
@@ -711,6 +713,7 @@ def check_links(generators) -> None:
             site.prefix,
             shown_host,
             said.get(message_path(content), ()),
+            telling,
         )
         if isinstance(getattr(content, "_content", None), str):
             check_taxonomy_links(content, pages, official)
