@@ -193,7 +193,7 @@ class Translator:
         return self.read_lines(candidate if candidate.is_absolute() else self.paths.content / path)
 
     def line_of(self, path: str, keys: Iterable[str]) -> int | None:
-        return parse_lines(self.lines_of(path)).line(*keys)
+        return parse_lines(self.lines_of(path), flags_below=False).line(*keys)
 
     def finding(self, path, line, level, message, suggestion="") -> Finding:
         return Finding(
@@ -271,7 +271,7 @@ def _unknown_status(t: Translator, args, level, exc) -> Translation:
 def _duplicate_definition(t: Translator, args, level, exc) -> Translation:
     name, path = str(args[0]), str(args[1]) if len(args) > 1 else ""
     lines = t.lines_of(path)
-    seen = [field.line for field in parse_lines(lines).all(name)]
+    seen = [field.line for field in parse_lines(lines, flags_below=False).all(name)]
     line = seen[1] if len(seen) > 1 else (seen[0] if seen else None)
     first = f" (line {seen[0]})" if seen else ""
     return Translation(

@@ -78,10 +78,11 @@ import dataclasses
 import datetime as dt
 import difflib
 import functools
+import itertools
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 import yaml
@@ -401,22 +402,31 @@ def split_lines(text: str) -> list[str]:
     return lines
 
 
-def parse_lines(lines: Iterable[str]) -> FrontMatter:
+def parse_lines(lines: Iterable[str], *, flags_below: bool = True) -> FrontMatter:
     """The front matter of a file given as lines (with or without line ends; a
-    BOM on the first is ignored). Reads no further than the block's end, so an
-    open file can be passed to read only its top. A block opened and closed
-    with `---` is read as YAML reads it (`read_yaml_block`), up to its
-    `_extent`; one that YAML cannot read, line by line as Pelican's `meta`
-    does, with the `problem` of a line that reading does not take as a key."""
-    every = list(lines)  # (to the end of the file: a flag below holds it back)
-    lines = iter(every)
+    BOM on the first is ignored). A block opened and closed with `---` is read
+    as YAML reads it (`read_yaml_block`), up to its `_extent`; one that YAML
+    cannot read, line by line as Pelican's `meta` does, with the `problem` of
+    a line that reading does not take as a key. With `flags_below` the lines
+    are read to the end, for the draft flags below the front matter that hold
+    the release back (`_with_flags_below`); without, no further than the
+    block's end, so an open file can be passed to read only its top (where a
+    key is, which keys it declares: not whether it is published)."""
+    if not flags_below:
+        return _parse_head(iter(lines))
+    every = list(lines)
+    return _with_flags_below(_parse_head(iter(every)), every)
+
+
+def _parse_head(lines: Iterator[str]) -> FrontMatter:
+    """`parse_lines` without the flags below: the lines it takes from `lines`
+    are the front matter's and, for a `---` block, up to its closing line."""
     first = next(lines, None)
     if first is None:
         return FrontMatter()
     opening = first.rstrip("\r\n").removeprefix("\ufeff")
     if not BEGIN_RE.match(opening.expandtabs(4)):
-        front = _parse_meta(iter(every))
-        return _with_flags_below(front, every)
+        return _parse_meta(itertools.chain([first], lines))
     closed = False
     block = [opening]
     for raw in lines:
@@ -432,14 +442,12 @@ def parse_lines(lines: Iterable[str]) -> FrontMatter:
     if read is None:  # no mapping: text between two rules
         return _parse_meta(block)
     if isinstance(read, FrontMatter):
-        front = _to_end(read, len(block))
-        return _with_flags_below(front, every)
+        return _to_end(read, len(block))
     # As Pelican's `meta` reads it, a quoted value over several lines as YAML does.
     front = _parse_meta(extent, through=True, held=frozenset(_held_lines(extent)))
     if front and front.closed and front.end == cut + 1:
         front = dataclasses.replace(front, to_closing=True)  # (its blank lines not handed over)
     front = _to_end(front, len(block))
-    front = _with_flags_below(front, every)
     line = read[0]
     ended_here = not front.closed and line == front.end + 1
     if read[1] == OPEN_VALUE and front:
@@ -1033,12 +1041,13 @@ def parse(text: str) -> Document:
 
 
 def read_header(path: str | os.PathLike) -> FrontMatter:
-    """The front matter of a file, reading only its top; empty when the file
-    cannot be read (a byte that is not UTF-8 is replaced, not fatal)."""
+    """The front matter of a file, reading only its top (where its keys are,
+    not the flags below it: `parse_lines`); empty when the file cannot be
+    read (a byte that is not UTF-8 is replaced, not fatal)."""
     try:
         # Universal newlines: CRLF and a lone CR end a line, as for Markdown.
         with open(path, encoding="utf-8-sig", errors="replace") as handle:
-            return parse_lines(handle)
+            return parse_lines(handle, flags_below=False)
     except (OSError, TypeError):
         return FrontMatter()
 
@@ -1070,5 +1079,5 @@ class SourceLines:
     @property
     def front_matter(self) -> FrontMatter:
         if self._front_matter is None:
-            self._front_matter = parse_lines(self.get())
+            self._front_matter = parse_lines(self.get(), flags_below=False)
         return self._front_matter

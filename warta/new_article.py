@@ -104,7 +104,11 @@ def existing_authors(content: Path) -> Counter:
     return Counter(
         author
         for _path, head in _heads(content)
-        if (author := " ".join(parse_lines(head.splitlines()).value("author").split()))
+        if (
+            author := " ".join(
+                parse_lines(head.splitlines(), flags_below=False).value("author").split()
+            )
+        )
     )
 
 
