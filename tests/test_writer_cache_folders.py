@@ -38,17 +38,29 @@ def test_the_build_stops_at_a_folder_that_is_a_file_with_one_line(site, key):
     assert afile.read_text(encoding="utf-8") == "x"
 
 
-def test_a_writer_cache_folder_that_is_a_file_is_a_warning_and_the_site_is_built(site):
+@pytest.mark.parametrize("blocker", ["writer", "writer/manifest.json"])
+def test_a_writer_cache_name_of_the_wrong_kind_is_one_warning_naming_it(site, blocker):
+    """cache/writer a file, or cache/writer/manifest.json a folder: one warning
+    naming what stands in the way and its kind (the folder case named
+    cache/writer and said "delete or rename that file")."""
     site.article("a.md", title="Rapat pleno penetapan daftar pemilih")
-    (site.root / "cache").mkdir()
-    (site.root / "cache" / "writer").write_text("x", encoding="utf-8")
+    in_the_way = site.root / "cache" / blocker
+    in_the_way.parent.mkdir(parents=True)
+    if blocker == "writer":
+        in_the_way.write_text("x", encoding="utf-8")
+    else:
+        in_the_way.mkdir()
+    kind, made = ("file", "folder") if blocker == "writer" else ("folder", "file")
 
     built = site.build(**NO_SEARCH)
 
     assert built.returncode == 0, built.log
-    [said] = [f for f in built.findings("warning") if "writer's cache" in f.message]
-    assert said.path.endswith("writer"), built.log
-    assert said.message.endswith("(delete or rename that file; the build makes the folder)")
+    [said] = [f for f in built.findings("warning") if f.message.startswith("writer:")]
+    assert said.path == f"cache/{blocker}", built.log
+    assert f"a {kind} stands where the cache's {made} should be" in said.message, said
+    fix = said.message.rsplit("(", 1)[-1]
+    assert fix.startswith(f"delete the {kind} "), said
+    assert fix.endswith(f"cache/{blocker}; the build makes the {made})"), said
     assert any(p.endswith("index.html") and "rapat-pleno" in p for p in built.files())
     second = site.build(**NO_SEARCH)
     assert second.returncode == 0, second.log

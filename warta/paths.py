@@ -118,24 +118,34 @@ def save_cache(path: str | os.PathLike, data: bytes, *, owner: str, consequence:
     return True
 
 
+def cache_blocker(folder: str | os.PathLike, file: str | os.PathLike) -> Path | None:
+    """What stands where a cache puts its own, so that it cannot be used: a
+    file (or link to one) where `folder` or a folder above it should be, or a
+    folder where its `file` should be (absolute); None when it can be used."""
+    blocker = file_in_the_way(folder)
+    file = Path(file)
+    if blocker is None and file.is_dir() and not file.is_symlink():
+        return Path(os.path.abspath(file))
+    return blocker
+
+
+def cache_blocked(blocker: Path, owner: str, consequence: str) -> Finding:
+    """The one warning for what stands in a cache's way (`cache_blocker`),
+    naming it, what follows (`consequence`) and the fix."""
+    kind, made = ("folder", "file") if blocker.is_dir() else ("file", "folder")
+    return Finding(
+        str(blocker),
+        None,
+        "warning",
+        f"{owner}: a {kind} stands where the cache's {made} should be; {consequence}",
+        f"delete the {kind} {blocker}; the build makes the {made}",
+    )
+
+
 def _unsaved(path: Path, exc: OSError, owner: str, consequence: str) -> Finding:
-    blocker = file_in_the_way(path.parent)
+    blocker = cache_blocker(path.parent, path)
     if blocker is not None:
-        return Finding(
-            str(blocker),
-            None,
-            "warning",
-            f"{owner}: the cache folder is a file, nothing saved in it; {consequence}",
-            f"delete the file {blocker}; the build makes the folder",
-        )
-    if path.is_dir() and not path.is_symlink():
-        return Finding(
-            str(path),
-            None,
-            "warning",
-            f"{owner}: a folder stands where the cache file should be, not saved; {consequence}",
-            f"delete the folder {path}; the build makes the file",
-        )
+        return cache_blocked(blocker, owner, f"nothing saved in it; {consequence}")
     return Finding(
         str(path),
         None,

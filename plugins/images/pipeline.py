@@ -39,7 +39,7 @@ from PIL import Image
 
 from warta import findings
 from warta.findings import Finding
-from warta.paths import file_in_the_way, replace_file, save_cache
+from warta.paths import cache_blocker, replace_file, save_cache
 
 from .strip import (
     TOO_LARGE,
@@ -474,12 +474,7 @@ class ImageCache:
         be used: a file (or link to one) where the folder, its `files` folder
         or a folder above them should be, or a folder where its manifest
         should be. None when the cache can be used."""
-        folder = Path(folder)
-        blocker = file_in_the_way(folder / "files")
-        manifest = folder / MANIFEST
-        if blocker is None and manifest.is_dir() and not manifest.is_symlink():
-            return Path(os.path.abspath(manifest))
-        return blocker
+        return cache_blocker(Path(folder) / "files", Path(folder) / MANIFEST)
 
     def path(self, file: str) -> Path:
         return self.files / file

@@ -96,6 +96,7 @@ from warta.paths import (
     OutputPaths,
     Refusal,
     below_content_folder,
+    cache_blocked,
     computer_file,
     is_active_file,
     referenced_file,
@@ -209,7 +210,14 @@ class Build:
         if blocker is not None:
             # Variants and cards are made in the cache and linked from there:
             # this build makes them in a folder of its own, removed at its end.
-            findings.report(logger, cache_in_the_way(blocker))
+            findings.report(
+                logger,
+                cache_blocked(
+                    blocker,
+                    "images",
+                    "the cache is not used this build (variants and cards made again)",
+                ),
+            )
             folder = self.temporary = Path(tempfile.mkdtemp(prefix="warta-images-"))
         self.cache = ImageCache(folder)
         self.variant_settings = VariantSettings(
@@ -323,21 +331,6 @@ def forget_build(*_) -> None:
     if _active is not None and _active.temporary is not None:
         shutil.rmtree(_active.temporary, ignore_errors=True)
     _active = None
-
-
-def cache_in_the_way(blocker: Path) -> Finding:
-    """The warning for what stands where the images cache puts its own
-    (`ImageCache.in_the_way`): a file where a folder should be, or a folder
-    where its manifest should be."""
-    kind, made = ("folder", "manifest file") if blocker.is_dir() else ("file", "folder")
-    return Finding(
-        str(blocker),
-        None,
-        "warning",
-        f"images: a {kind} stands where the cache's {made} should be; the cache is not "
-        "used this build (variants and cards made again)",
-        f"delete the {kind} {blocker}; the build makes the {made}",
-    )
 
 
 def relative_source(content, build: Build) -> str:

@@ -26,7 +26,7 @@ from typing import NamedTuple
 from warta import findings
 from warta.findings import Finding
 from warta.fingerprint import hash_bytes
-from warta.paths import OutputPaths, file_in_the_way, link_target, replace_file
+from warta.paths import OutputPaths, cache_blocked, cache_blocker, link_target, replace_file
 from warta.text import shown_controls
 
 logger = logging.getLogger(__name__)
@@ -130,17 +130,18 @@ class Manifest:
         except OSError as exc:  # the cache folder (or the writer's in it) is a file
             self.unusable = True
             self.previous = {}
-            # The file in the way: cache/writer itself, or a folder above it.
-            in_the_way = file_in_the_way(self.folder) or self.folder
+            consequence = "every page is rendered, and none kept for the next build"
+            blocker = cache_blocker(self.folder, self.path)
             findings.report(
                 logger,
-                Finding(
-                    os.fspath(in_the_way),
+                cache_blocked(blocker, "writer", consequence)
+                if blocker is not None
+                else Finding(
+                    os.fspath(self.path),
                     None,
                     "warning",
-                    f"the writer's cache cannot be used ({exc.strerror or exc}): every page "
-                    "is rendered, and none kept for the next build",
-                    "delete or rename that file; the build makes the folder",
+                    f"writer: the cache cannot be used ({exc.strerror or exc}); {consequence}",
+                    "see that the cache folder can be written (`invoke clean` empties it)",
                 ),
             )
 
