@@ -80,3 +80,27 @@ def test_plain_text_collapses_white_space_and_no_break_spaces():
 @pytest.mark.parametrize("empty", [None, "", "<p></p>", "<script>only()</script>"])
 def test_plain_text_of_nothing_is_empty(empty):
     assert plain_text(empty) == ""
+
+
+def test_fenced_code_closes_only_with_its_own_kind_of_fence():
+    """One reading of fenced code for the draft-flag scan, the paste fixer and
+    the doubled-word check (three trackers toggled on any fence, or on ```
+    only, so a ``` line inside a ~~~ block ended the code there)."""
+    from warta.text import in_fenced_code
+
+    lines = [
+        "teks",
+        "~~~",
+        "```",
+        "draft: true",
+        "~~~~",
+        "teks",
+        "   ````",
+        "x",
+        "```",
+        "````",
+        "y",
+    ]
+    assert in_fenced_code(lines) == [
+        False, True, True, True, True, False, True, True, True, True, False
+    ]  # fmt: skip

@@ -92,6 +92,7 @@ import yaml
 from markdown.extensions.meta import BEGIN_RE, END_RE
 
 from warta.dates import parse_date
+from warta.text import in_fenced_code
 
 # A key as Python-Markdown's `meta` reads one (its META_RE): letters, digits,
 # `_` and `-`; `warta.markdown_source` hands Pelican no other.
@@ -474,8 +475,6 @@ _FLAG_LINE_RE = re.compile(
 # Pelican's statuses of an article that keep it unpublished (its
 # `Article.allowed_statuses` but "published"), and the Indonesian "draf".
 UNPUBLISHED_STATUSES = frozenset({"draft", "hidden", "skip", "draf"})
-# A fenced code block's opening or closing line (its fence).
-_FENCE_RE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
 
 
 def flag_below(line: str, date: str = "") -> tuple[str, str, str] | None:
@@ -532,14 +531,9 @@ def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
         return front
     date = front.value("date")
     numbers = [n for item in front.fields for n in item.lines[1:]]
-    fence = ""
-    for index in range(front.end, len(lines)):
-        opening = _FENCE_RE.match(lines[index].rstrip("\r\n"))
-        if opening and (not fence or opening["fence"].startswith(fence)):
-            fence = "" if fence else opening["fence"]
-            continue
-        if not fence:
-            numbers.append(index + 1)
+    below = lines[front.end :]
+    code = in_fenced_code(below)
+    numbers += [front.end + index + 1 for index in range(len(below)) if not code[index]]
     found: list[Field] = []
     for number in sorted(set(numbers)):
         if number > len(lines):

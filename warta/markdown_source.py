@@ -62,7 +62,7 @@ from markdown.extensions.meta import END_RE as META_END_RE
 from markdown.preprocessors import Preprocessor
 
 from warta.frontmatter import KEY_RE, META_KEY_RE, REPEATED_KEYS, parse_lines
-from warta.text import without_control_characters
+from warta.text import in_fenced_code, without_control_characters
 
 # Keys the site reads as one text, and that Pelican itself lets repeat (its
 # own single keys, Date: to Slug:, it reduces to the first with a warning).
@@ -112,7 +112,6 @@ PARAGRAPH_LINE = 100
 # Prose only: not a list item, table row, quote, heading, HTML or a fence.
 _PROSE_START = re.compile(r"""^[^\W_\d]|^["“‘'(]|^\d+\b(?![.)])""")
 _SENTENCE_END = re.compile(r"""[.!?…]["”’')]*$""")
-_FENCE = re.compile(r"^ {0,3}(```|~~~)")
 
 
 # Bullets a word processor or a chat pastes, and "1)" numbering. Word's own
@@ -133,11 +132,8 @@ def paragraph_breaks(lines: list[str]) -> list[str]:
     Markdown list items; and a blank line before a list that follows a line
     of prose directly, which Markdown would otherwise join to the paragraph."""
     result: list[str] = []
-    fenced = False
-    for line in lines:
-        if _FENCE.match(line):
-            fenced = not fenced
-        elif not fenced:
+    for line, code in zip(lines, in_fenced_code(lines), strict=True):
+        if not code:
             line = _PAREN_NUMBER.sub(r"\1. ", _PASTED_BULLET.sub("- ", line))
             previous = result[-1] if result else ""
             if previous and (

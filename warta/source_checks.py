@@ -47,7 +47,7 @@ from warta.paths import (
 )
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.tags.offices import without_titles
-from warta.text import LANG_RE, SLUG_RE, control_characters_in, fold, slugify
+from warta.text import LANG_RE, SLUG_RE, control_characters_in, fold, in_fenced_code, slugify
 
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
 # Two identical words separated only by spaces ("dan dan"), on one line or across
@@ -661,12 +661,12 @@ def _stranded_keys(source: Source) -> dict[str, int]:
     return found
 
 
-def _check_keys_in_text(source: Source, rules: Rules | None = None) -> Iterator[Finding]:
+def _check_keys_in_text(source: Source, rules: Rules) -> Iterator[Finding]:
     """Front-matter lines written below the blank line that ends the front
     matter ("Summary: …" added at the end of the file's head, a key of the
     site's CONTENT_LINT_EXTRA_KEYS): Pelican reads them as the release's
     first paragraph, and the site shows them as text."""
-    extra = {"-".join(key.lower().split()) for key in (rules.extra_keys if rules else ())}
+    extra = {"-".join(key.lower().split()) for key in rules.extra_keys}
 
     def meant(key: str) -> bool:
         return meant_as_front_matter(key) or "-".join(key.lower().split()) in extra
@@ -687,7 +687,7 @@ def _check_keys_in_text(source: Source, rules: Rules | None = None) -> Iterator[
             continue  # held back, and said so (`_check_unpublished_flag`)
         match = _LOOSE_KEY_RE.match(text)
         key = "-".join(match["key"].lower().split()) if match else ""
-        if not text.strip() or not meant(key):
+        if not meant(key):
             return  # the first paragraph's lines, while they are front-matter lines
         yield _finding(
             source,
@@ -1192,13 +1192,11 @@ def _name_then_word(before: str, words: str) -> bool:
 
 
 def _check_doubled_words(source: Source) -> Iterator[Finding]:
-    numbers, prose, in_code = [], [], False
-    for number, line in source.body:
-        if line.lstrip().startswith("```"):
-            in_code = not in_code
-        numbers.append(number)
-        prose.append("" if in_code else line)
-    text = "\n".join(prose)
+    numbers = [number for number, _ in source.body]
+    lines = [line for _, line in source.body]
+    text = "\n".join(
+        "" if code else line for line, code in zip(lines, in_fenced_code(lines), strict=True)
+    )
     for match in DOUBLED_WORD_RE.finditer(text):
         start, end = match.span()
         words = text[start:end]

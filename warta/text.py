@@ -10,12 +10,15 @@
   feed may carry taken out (a pasted NUL, Word's line break U+000B);
   `shown_controls`: the same characters made visible (`\\x0a`), for one-line
   messages.
+- `in_fenced_code`: which lines of a release are fenced code (or its fences),
+  for every reader of the body that leaves code alone.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from html.parser import HTMLParser
 
 SLUG_MAX = 80
@@ -188,3 +191,24 @@ def shown_controls(text: str) -> str:
     """`text` with its control characters (but the tab) and line separators
     written as escapes: 'a\\nb' → 'a\\x0ab'."""
     return text.translate(_SHOWN)
+
+
+# A fenced code block's opening or closing line: up to three spaces, then three
+# or more backticks or tildes (its fence).
+FENCE_RE = re.compile(r"^[ ]{0,3}(?P<fence>`{3,}|~{3,})")
+
+
+def in_fenced_code(lines: Iterable[str]) -> list[bool]:
+    """For each line, whether it is fenced code or one of its fences: a fence
+    opens a block that only a fence of the same character, at least as long,
+    closes (a ``` line inside a ~~~ block is code)."""
+    fence = ""
+    code: list[bool] = []
+    for line in lines:
+        opening = FENCE_RE.match(line)
+        if opening and (not fence or opening["fence"].startswith(fence)):
+            fence = "" if fence else opening["fence"]
+            code.append(True)
+        else:
+            code.append(bool(fence))
+    return code
