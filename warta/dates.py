@@ -253,6 +253,18 @@ DOTTED_TIME_RE = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})[T ](?P<hour>\d{1,2})\.(
 WIB = dt.timezone(dt.timedelta(hours=7))
 
 
+def when_written(value: str) -> dt.datetime | None:
+    """The naive WIB time `value` names, in a house form (`parse_date`) or as
+    staff type a date (`read_written_date`: `5 Desember 2099 pukul 10.00
+    WITA`); None when it names none. How an embargo, a publication key's
+    date and a flag's date below the front matter are read."""
+    written = parse_date(value)
+    if written is not None:
+        return written
+    typed = read_written_date(value)
+    return typed.wib if typed is not None else None
+
+
 def parse_date(value: str) -> dt.datetime | None:
     """The date as a naive WIB time: the house forms (DATE_FORMATS), or an ISO
     8601 time with its zone (`2024-11-17T09:30:00+07:00`, a CMS's `…Z`), which

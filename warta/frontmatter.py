@@ -75,7 +75,6 @@ date). Any other such line is the release's text (`Status: Diregistrasi`,
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import difflib
 import functools
 import itertools
@@ -91,7 +90,7 @@ import yaml
 # closes a front matter, as it does for Pelican.
 from markdown.extensions.meta import BEGIN_RE, END_RE
 
-from warta.dates import parse_date
+from warta.dates import when_written
 from warta.text import in_fenced_code
 
 # A key as Python-Markdown's `meta` reads one (its META_RE): letters, digits,
@@ -354,8 +353,8 @@ class FrontMatter:
             if keeps_unpublished is None and is_publication_key(item.key):
                 # `Stauts: draft`, `Embargo: …` later than the Date:: held
                 # back, never let out.
-                when = parse_date(item.value)
-                date = parse_date(self.value("date")) if when else None
+                when = when_written(item.value)
+                date = when_written(self.value("date")) if when else None
                 later = None if when is None or date is None else when > date
                 if holds_back(item.key, item.value, later):
                     return item
@@ -502,8 +501,8 @@ def flag_below(line: str, date: str = "") -> tuple[str, str, str] | None:
     elif meant is not None:
         held = yes_or_no(value) is UNPUBLISHED_FLAGS[meant]
     elif _publication_words(key):
-        when = _written_date(value)
-        written = _written_date(date) if date and when is not None else None
+        when = when_written(value)
+        written = when_written(date) if date and when is not None else None
         if when is not None:
             held = written is None or when > written
         else:  # (`Embargo: hingga Selasa pukul 10.00 WIB`: meant as one, not a text)
@@ -511,15 +510,6 @@ def flag_below(line: str, date: str = "") -> tuple[str, str, str] | None:
     else:
         held = False
     return (key, name, value) if held else None
-
-
-def _written_date(value: str) -> dt.datetime | None:
-    """The date `value` reads as (`2099-11-02 10:00`, `5 Desember 2099 pukul
-    10.00 WITA`), as an embargo is read, in WIB; None when it reads as none."""
-    from warta.dates import read_written_date
-
-    written = read_written_date(value)
-    return parse_date(value) or (written.wib if written is not None else None)
 
 
 def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
