@@ -247,7 +247,8 @@ class OutsideInit:
 
 class GeneratorCache:
     """Stands in for a CachingGenerator's own content cache (`get_cached_data`,
-    `cache_data`, `save_cache`), which Pelican's `generate_context` calls."""
+    `cache_data`, `save_cache`), which Pelican's `generate_context` calls, and
+    adds `has_cached_data` for those that only ask (parallel_markdown)."""
 
     def __init__(self, generator, store: SnapshotStore, *, save: bool) -> None:
         self.generator = generator
@@ -257,22 +258,35 @@ class GeneratorCache:
         self.outside_init = OutsideInit(
             shared=(generator.settings, getattr(generator, "context", None))
         )
+        # name → the content given out and sent to the outside receivers this build
+        self.replayed: dict[str, Any] = {}
 
     def source(self, name: str) -> str:
         return os.path.join(self.generator.path, name)
 
+    def has_cached_data(self, name: str) -> bool:
+        """Whether `get_cached_data` gives a content for `name`, without giving
+        it: no outside receiver sees it, and nothing is noted for a read."""
+        return self.store.get(name, self.source(name)) is not None
+
     def get_cached_data(self, name: str, default=None):
+        """The content kept for `name`, sent to the outside receivers once per
+        build however often it is asked for (as Pelican's own cache, a look-up
+        with no effect); `default` when the source is to be read."""
         self.reports_before[name] = REPORTS.count
         found = self.store.get(name, self.source(name))
         if found is None:
             self.outside_init.watch()  # Pelican reads it next
             return default
+        if self.replayed.get(name) is found:
+            return found
         try:
             self.outside_init.replay(found)
         except Exception:  # as when read: Pelican's generator skips the source
             logger.debug("article_cache: %s: a content_object_init handler failed", name)
             self.store.forget(name)
             return default  # read again: Pelican says the failure and skips the source
+        self.replayed[name] = found
         return found
 
     def cache_data(self, name: str, content) -> None:
@@ -289,6 +303,7 @@ class GeneratorCache:
 
     def save_cache(self) -> None:
         self.outside_init.unwatch()
+        self.replayed = {}
         store = self.store
         if self.save_allowed:
             store.save()
@@ -338,6 +353,7 @@ def take_over(generator) -> None:
         store.load()
     cache = GeneratorCache(generator, store, save=bool(save))
     generator.get_cached_data = cache.get_cached_data
+    generator.has_cached_data = cache.has_cached_data
     generator.cache_data = cache.cache_data
     generator.save_cache = cache.save_cache
     retire_readers_cache(generator.readers)
