@@ -526,6 +526,57 @@ def test_an_outside_handler_gets_each_content_once_on_every_kind_of_build(site, 
     assert_same_tree(site.output, clean.output)
 
 
+FAILING_PLUGIN = MARKER_PLUGIN.replace(
+    "def finalized(pelican):",
+    textwrap.dedent(
+        """
+        def gallery(content):
+            # Fails on one release while its gallery folder cannot be read.
+            if content.slug == "rilis-2" and os.path.exists(os.environ["OUTSIDE_BROKEN"]):
+                raise OSError("folder galeri rilis-2 tidak terbaca")
+
+
+        def finalized(pelican):"""
+    ),
+).replace(
+    "signals.content_object_init.connect(init)\n",
+    "signals.content_object_init.connect(init)\n    signals.content_object_init.connect(gallery)\n",
+)
+
+
+def test_an_outside_handler_failing_on_a_cached_article_skips_it_once_and_no_more(
+    site, tmp_path, monkeypatch
+):
+    """As on a cold build: the source is reported and left out, the handlers
+    before the failing one having been given it once; once the handler works
+    again, the next build reads it and shows what they add once."""
+    files = newsroom(site)
+    broken = tmp_path / "galeri-rusak"
+    monkeypatch.setenv("OUTSIDE_BROKEN", str(broken))
+    overrides = with_outside_plugin(tmp_path, "luar_galeri", FAILING_PLUGIN)
+    sources = {f"{slug}.md" for slug in files} | {"kontak.md"}
+    assert site.build(**overrides).returncode == 0
+
+    broken.touch()
+    failed = site.build(**overrides)
+    assert failed.returncode != 0
+    errors = [f for f in failed.findings("error") if "rilis-2" in f.path + f.message]
+    assert len(errors) == 1, failed.log[-3000:]
+    assert failed.json("calls.json") == dict.fromkeys(sorted(sources), 1)
+    shown = markers_shown(failed)
+    assert set(shown) == set(files) - {"rilis-2"}
+    assert all(counts == [1, 1, 1] for counts in shown.values()), shown
+
+    broken.unlink()
+    mended = site.build(verbose=True, **overrides)
+    assert mended.returncode == 0, mended.log[-3000:]
+    assert cache_counts(mended) == (len(files) - 1, 1, 0)
+    assert mended.json("calls.json") == dict.fromkeys(sorted(sources), 1)
+    shown = markers_shown(mended)
+    assert set(shown) == set(files)
+    assert all(counts == [1, 1, 1] for counts in shown.values()), shown
+
+
 @pytest.fixture
 def outside_receivers():
     """Two content_object_init receivers of a module in no warta folder, as an
@@ -767,8 +818,13 @@ def test_the_shipped_plugins_are_the_projects_plugin_packages():
     assert set(load_settings(REPO / "pelicanconf.py")["PLUGINS"]) <= set(SHIPPED)
 
 
-def test_a_stored_content_an_outside_receiver_fails_on_is_read_again(tmp_path):
-    """As when read: Pelican's generator says the failure and skips the source."""
+def test_a_stored_content_an_outside_receiver_fails_on_fails_its_read_and_is_read_next_build(
+    tmp_path,
+):
+    """As when read: Pelican's generator reads the source, whose read raises the
+    same failure after warta's own receivers (Pelican says it and skips the
+    source); the outside receivers before the failing one, sent the stored
+    content, are not sent the read one. The next build reads it afresh."""
     source = tmp_path / "rilis.md"
     source.write_text("Title: Rilis\n", encoding="utf-8")
     article = real_article(dt.datetime(2024, 11, 17, 9, 30))
@@ -780,16 +836,38 @@ def test_a_stored_content_an_outside_receiver_fails_on_is_read_again(tmp_path):
     store = store_at(tmp_path / "store.pickle", shared={"settings": article.settings})
     store.put("rilis.md", source, article)
     cache = GeneratorCache(Generator(), store, save=True)
+    own = BuildProgress(enabled=False)
+    calls = []
+
+    def counting(content):
+        calls.append(("counting", content))
 
     def failing(content):
+        calls.append(("failing", content))
         raise RuntimeError("gallery folder unreadable")
 
-    failing.__module__ = "__main__"
-    signals.content_object_init.connect(failing)
+    counting.__module__ = failing.__module__ = "__main__"
+    receivers = (own.content_read, counting, failing)
+    for receiver in receivers:
+        signals.content_object_init.connect(receiver)
     try:
         assert cache.get_cached_data("rilis.md") is None
+        [(_, stored), _] = calls
+        assert calls == [("counting", stored), ("failing", stored)]
+        with pytest.raises(RuntimeError, match="gallery folder unreadable"):
+            Article(  # Pelican's read of the source
+                "<p>Isi.</p>",
+                metadata={"title": "Rilis", "date": dt.datetime(2024, 11, 17, 9, 30)},
+                settings=article.settings,
+                source_path=str(source),
+            )
+        assert own.articles == 1  # the warta receiver before them had the read
+        assert calls == [("counting", stored), ("failing", stored)]
     finally:
-        signals.content_object_init.disconnect(failing)
+        cache.outside_init.unwatch()
+        for receiver in receivers:
+            signals.content_object_init.disconnect(receiver)
+    assert "send" not in vars(signals.content_object_init)
     assert store.get("rilis.md", source) is None
 
 

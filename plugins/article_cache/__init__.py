@@ -54,9 +54,11 @@ called again. It is sent once per build, when `get_cached_data` first gives it
 sends nothing. An outside handler thus always finds the content as read (one
 that adds to the body adds once), and what it sets reaches the pages (the
 writer digests each article's state). A handler that raises on a stored
-content makes it be read afresh, where Pelican reports the failure and skips
-the source as for any read. With no outside receiver connected nothing is
-noted and a content costs one comparison.
+content makes Pelican read the source, and that read raises the same failure
+after warta's handlers: Pelican reports it and skips the source as for any
+read, the outside handlers before the one that raised having seen the content
+once, and the next build reads the source afresh. With no outside receiver
+connected nothing is noted and a content costs one comparison.
 
 A cache that cannot be loaded never stops the build: the store starts afresh
 (an info line names the file). Pelican's own content cache exists only after
