@@ -17,8 +17,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
+from lxml import etree
 from pelican import signals
 from pelican.contents import Article
+from pelican.generators import CachingGenerator
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Author, Tag
 
@@ -31,12 +34,14 @@ from plugins.article_cache.plugin import (
     own_module,
     rebind_settings,
 )
+from plugins.parallel_markdown.plugin import _needs_reading as needs_reading
 from warta.build import load_settings
 from warta.plugin_order import SHIPPED
 from warta.progress import BuildProgress
 from warta.snapshots import SnapshotStore, dumps, file_stamp, loads
 
-NO_SEARCH = {"SEARCH_ENABLED": False}  # Pagefind's own output is kept between builds
+NO_SEARCH = {"SEARCH_ENABLED": False}
+ATOM = {"a": "http://www.w3.org/2005/Atom"}  # Pagefind's own output is kept between builds
 CACHE_LINE = re.compile(
     r"article_cache: ArticlesGenerator: (\d+) from the cache, (\d+) read and kept, "
     r"(\d+) read and not kept"
@@ -418,6 +423,160 @@ def test_outside_content_object_init_handlers_see_every_article_on_every_build(
     assert_same_tree(site.output, clean.output)
 
 
+MARKER_PLUGIN = textwrap.dedent(
+    """
+    # An outside plugin adding a paragraph to each article's body and counting,
+    # per source, how often content_object_init gave it a content (calls.json).
+    import json
+    import os
+    from collections import Counter
+
+    from pelican import signals
+    from pelican.contents import Article
+
+    calls = Counter()
+
+
+    def init(content):
+        calls[os.path.basename(content.source_path)] += 1
+        if isinstance(content, Article):
+            content._content = (content._content or "") + "<p>Tambahan luar.</p>"
+
+
+    def finalized(pelican):
+        path = os.path.join(pelican.settings["OUTPUT_PATH"], "calls.json")
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump(calls, handle, sort_keys=True)
+
+
+    def register():
+        signals.content_object_init.connect(init)
+        signals.finalized.connect(finalized)
+    """
+)
+MARKER = "Tambahan luar."
+
+
+def markers_shown(built) -> dict[str, list[int]]:
+    """How many marker paragraphs each article shows: on its page (by slug), in
+    feed.xml's entry and in feed.json's item (by address)."""
+    shown: dict[str, list[int]] = {}
+    for page in sorted(built.output.glob("berita/**/index.html")):
+        body = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").select_one(".article__body")
+        if body is not None:
+            paragraphs = [p.get_text(strip=True) for p in body.find_all("p")]
+            shown.setdefault(page.parent.name, []).append(paragraphs.count(MARKER))
+    atom = etree.fromstring((built.output / "feed.xml").read_bytes())
+    for entry in atom.iterfind("a:entry", ATOM):
+        link = entry.find("a:link[@rel='alternate']", ATOM).get("href")
+        html = BeautifulSoup(entry.findtext("a:content", "", ATOM), "lxml")
+        paragraphs = [p.get_text(strip=True) for p in html.find_all("p")]
+        shown.setdefault(link.rstrip("/").rsplit("/", 1)[-1], []).append(paragraphs.count(MARKER))
+    for item in built.json("feed.json")["items"]:
+        html = BeautifulSoup(item["content_html"], "lxml")
+        paragraphs = [p.get_text(strip=True) for p in html.find_all("p")]
+        shown.setdefault(item["url"].rstrip("/").rsplit("/", 1)[-1], []).append(
+            paragraphs.count(MARKER)
+        )
+    return shown
+
+
+def test_an_outside_handler_gets_each_content_once_on_every_kind_of_build(site, tmp_path):
+    """Cold, warm after an edit (the edited release is read, so parallel_markdown
+    asks the cache about every file before the reads), warm with a future-dated
+    release (never kept: read on every build), warm after a failed build: the
+    outside handler is given each content once, and each article shows its
+    paragraph once on its page and in both feeds, as in a clean build."""
+    files = newsroom(site)
+    overrides = with_outside_plugin(tmp_path, "luar_penanda", MARKER_PLUGIN)
+    sources = {f"{slug}.md" for slug in files} | {"kontak.md"}
+    future = (dt.datetime.now() + dt.timedelta(days=30)).strftime("%Y-%m-%d %H:%M")
+
+    def step():
+        pass
+
+    steps = [
+        ("cold", step),
+        ("edited", lambda: append_text(files["rilis-3"], "\nRapat dihadiri Panwascam.\n")),
+        (
+            "future-dated",
+            lambda: site.article("embargo.md", date=future, slug="embargo", title="Embargo Rilis"),
+        ),
+        ("again", step),
+        (
+            "failed",  # a release with an error finding: read again by the next build
+            lambda: site.article("lepas.md", slug="lepas", body="![Foto]({static}/../../../x)"),
+        ),
+        ("after a failed build", lambda: (site.content / "berita" / "lepas.md").unlink()),
+    ]
+    for name, change in steps:
+        change()
+        built = site.build(verbose=True, **overrides)
+        assert (built.returncode != 0) == (name == "failed"), (name, built.log[-3000:])
+        read = sources | ({"embargo.md"} if name not in ("cold", "edited") else set())
+        read |= {"lepas.md"} if name == "failed" else set()
+        assert built.json("calls.json") == dict.fromkeys(sorted(read), 1), name
+        shown = markers_shown(built)
+        assert set(shown) == {*files, *(["lepas"] if name == "failed" else [])}, name
+        assert all(counts == [1, 1, 1] for counts in shown.values()), (name, shown)
+
+    clean = run_build(site.content, tmp_path / "clean" / "output", overrides=overrides)
+    assert clean.returncode == 0, clean.log
+    assert markers_shown(clean) == shown
+    assert_same_tree(site.output, clean.output)
+
+
+FAILING_PLUGIN = MARKER_PLUGIN.replace(
+    "def finalized(pelican):",
+    textwrap.dedent(
+        """
+        def gallery(content):
+            # Fails on one release while its gallery folder cannot be read.
+            if content.slug == "rilis-2" and os.path.exists(os.environ["OUTSIDE_BROKEN"]):
+                raise OSError("folder galeri rilis-2 tidak terbaca")
+
+
+        def finalized(pelican):"""
+    ),
+).replace(
+    "signals.content_object_init.connect(init)\n",
+    "signals.content_object_init.connect(init)\n    signals.content_object_init.connect(gallery)\n",
+)
+
+
+def test_an_outside_handler_failing_on_a_cached_article_skips_it_once_and_no_more(
+    site, tmp_path, monkeypatch
+):
+    """As on a cold build: the source is reported and left out, the handlers
+    before the failing one having been given it once; once the handler works
+    again, the next build reads it and shows what they add once."""
+    files = newsroom(site)
+    broken = tmp_path / "galeri-rusak"
+    monkeypatch.setenv("OUTSIDE_BROKEN", str(broken))
+    overrides = with_outside_plugin(tmp_path, "luar_galeri", FAILING_PLUGIN)
+    sources = {f"{slug}.md" for slug in files} | {"kontak.md"}
+    assert site.build(**overrides).returncode == 0
+
+    broken.touch()
+    failed = site.build(**overrides)
+    assert failed.returncode != 0
+    errors = [f for f in failed.findings("error") if "rilis-2" in f.path + f.message]
+    assert len(errors) == 1, failed.log[-3000:]
+    assert failed.json("calls.json") == dict.fromkeys(sorted(sources), 1)
+    shown = markers_shown(failed)
+    assert set(shown) == set(files) - {"rilis-2"}
+    assert all(counts == [1, 1, 1] for counts in shown.values()), shown
+
+    broken.unlink()
+    mended = site.build(verbose=True, **overrides)
+    assert mended.returncode == 0, mended.log[-3000:]
+    assert cache_counts(mended) == (len(files) - 1, 1, 0)
+    assert mended.json("calls.json") == dict.fromkeys(sorted(sources), 1)
+    shown = markers_shown(mended)
+    assert set(shown) == set(files)
+    assert all(counts == [1, 1, 1] for counts in shown.values()), shown
+
+
 @pytest.fixture
 def outside_receivers():
     """Two content_object_init receivers of a module in no warta folder, as an
@@ -460,6 +619,43 @@ def test_a_cached_content_calls_outside_receivers_only_in_their_order(outside_re
     assert own.articles == 0
     sender.replay(content)
     assert len(calls) == 2
+
+
+def test_asking_whether_a_file_is_cached_sends_nothing_and_getting_it_sends_once(
+    tmp_path, outside_receivers
+):
+    """parallel_markdown asks about every file when the first one is read, then
+    Pelican's generate_context gets each: only the getting sends the content to
+    the outside receivers, once however often it is asked for."""
+    first, second, calls = outside_receivers
+    source = tmp_path / "rilis.md"
+    source.write_text("Title: Rilis\n", encoding="utf-8")
+    article = real_article(dt.datetime(2024, 11, 17, 9, 30))
+
+    class Generator(CachingGenerator):
+        def __init__(self) -> None:  # what GeneratorCache and _needs_reading read
+            self.path = str(tmp_path)
+            self.settings = article.settings
+
+    store = store_at(tmp_path / "store.pickle", shared={"settings": article.settings})
+    store.put("rilis.md", source, article)
+    generator = Generator()
+    cache = GeneratorCache(generator, store, save=True)
+    generator.get_cached_data = cache.get_cached_data  # as take_over does
+    generator.has_cached_data = cache.has_cached_data
+    signals.content_object_init.connect(first)
+    signals.content_object_init.connect(second)
+    try:
+        assert not needs_reading(generator, "rilis.md")
+        assert calls == []
+        got = generator.get_cached_data("rilis.md")
+        assert generator.get_cached_data("rilis.md") is got
+        assert not needs_reading(generator, "rilis.md")
+    finally:
+        signals.content_object_init.disconnect(first)
+        signals.content_object_init.disconnect(second)
+    assert calls == [("first", got), ("second", got, {})]
+    assert got._content.count("<p>Catatan luar.</p>") == 1
 
 
 def test_the_snapshot_of_a_read_content_holds_none_of_an_outside_receivers_work(
@@ -622,8 +818,13 @@ def test_the_shipped_plugins_are_the_projects_plugin_packages():
     assert set(load_settings(REPO / "pelicanconf.py")["PLUGINS"]) <= set(SHIPPED)
 
 
-def test_a_stored_content_an_outside_receiver_fails_on_is_read_again(tmp_path):
-    """As when read: Pelican's generator says the failure and skips the source."""
+def test_a_stored_content_an_outside_receiver_fails_on_fails_its_read_and_is_read_next_build(
+    tmp_path,
+):
+    """As when read: Pelican's generator reads the source, whose read raises the
+    same failure after warta's own receivers (Pelican says it and skips the
+    source); the outside receivers before the failing one, sent the stored
+    content, are not sent the read one. The next build reads it afresh."""
     source = tmp_path / "rilis.md"
     source.write_text("Title: Rilis\n", encoding="utf-8")
     article = real_article(dt.datetime(2024, 11, 17, 9, 30))
@@ -635,16 +836,38 @@ def test_a_stored_content_an_outside_receiver_fails_on_is_read_again(tmp_path):
     store = store_at(tmp_path / "store.pickle", shared={"settings": article.settings})
     store.put("rilis.md", source, article)
     cache = GeneratorCache(Generator(), store, save=True)
+    own = BuildProgress(enabled=False)
+    calls = []
+
+    def counting(content):
+        calls.append(("counting", content))
 
     def failing(content):
+        calls.append(("failing", content))
         raise RuntimeError("gallery folder unreadable")
 
-    failing.__module__ = "__main__"
-    signals.content_object_init.connect(failing)
+    counting.__module__ = failing.__module__ = "__main__"
+    receivers = (own.content_read, counting, failing)
+    for receiver in receivers:
+        signals.content_object_init.connect(receiver)
     try:
         assert cache.get_cached_data("rilis.md") is None
+        [(_, stored), _] = calls
+        assert calls == [("counting", stored), ("failing", stored)]
+        with pytest.raises(RuntimeError, match="gallery folder unreadable"):
+            Article(  # Pelican's read of the source
+                "<p>Isi.</p>",
+                metadata={"title": "Rilis", "date": dt.datetime(2024, 11, 17, 9, 30)},
+                settings=article.settings,
+                source_path=str(source),
+            )
+        assert own.articles == 1  # the warta receiver before them had the read
+        assert calls == [("counting", stored), ("failing", stored)]
     finally:
-        signals.content_object_init.disconnect(failing)
+        cache.outside_init.unwatch()
+        for receiver in receivers:
+            signals.content_object_init.disconnect(receiver)
+    assert "send" not in vars(signals.content_object_init)
     assert store.get("rilis.md", source) is None
 
 

@@ -15,7 +15,8 @@ the read (a link a plugin removed would stay removed).
 
 This plugin replaces the content cache of each articles and pages generator
 (Pelican's `get_cached_data`, `cache_data` and `save_cache` on the generator,
-which `generate_context` calls) with a snapshot store in
+which `generate_context` calls; `has_cached_data` is added for a plugin that
+only asks whether a source is held: parallel_markdown) with a snapshot store in
 `CACHE_PATH/article_cache/`: each content is pickled the moment Pelican stores
 it after reading, before any plugin changes it, with the build's settings and
 shared context left out by name and given back by the build that loads it
@@ -48,12 +49,16 @@ metadata holds too). The copy costs about 50 µs an article read, only while an
 outside receiver is connected. A content taken from the store is sent to the receivers from
 that first outside one on, in connection order, with the content as sender and
 nothing else, as `Content.__init__` sends it; warta's own before it are not
-called again. An outside handler thus always finds the content as read (one
+called again. It is sent once per build, when `get_cached_data` first gives it
+(asked again, it gives the same content and sends nothing); `has_cached_data`
+sends nothing. An outside handler thus always finds the content as read (one
 that adds to the body adds once), and what it sets reaches the pages (the
 writer digests each article's state). A handler that raises on a stored
-content makes it be read afresh, where Pelican reports the failure and skips
-the source as for any read. With no outside receiver connected nothing is
-noted and a content costs one comparison.
+content makes Pelican read the source, and that read raises the same failure
+after warta's handlers: Pelican reports it and skips the source as for any
+read, the outside handlers before the one that raised having seen the content
+once, and the next build reads the source afresh. With no outside receiver
+connected nothing is noted and a content costs one comparison.
 
 A cache that cannot be loaded never stops the build: the store starts afresh
 (an info line names the file). Pelican's own content cache exists only after

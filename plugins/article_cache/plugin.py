@@ -168,6 +168,8 @@ class OutsideInit:
         self.outside = False
         # id → (content, before, after); before is None when it could not be copied
         self.noted: dict[int, tuple[Any, dict | None, dict]] = {}
+        # source path → what an outside receiver raised on its stored content
+        self.failed: dict[str, Exception] = {}
 
     def any_outside(self) -> bool:
         signal = self.signal
@@ -194,6 +196,16 @@ class OutsideInit:
         if vars(self.signal).get("send") == self.send_read:
             del self.signal.send
         self.noted = {}
+        self.failed = {}
+
+    def failed_replay(self, source: str, error: Exception) -> None:
+        """An outside receiver raised `error` on the stored content of `source`,
+        which Pelican reads next: its read raises `error` again after warta's
+        own receivers, so that Pelican reports it and skips the source as when
+        a read fails, and the outside receivers before the one that raised are
+        not sent the content a second time."""
+        self.failed[os.path.abspath(source)] = error
+        self.watch()
 
     def send_read(self, sender=None, /, **kwargs):
         """Blinker's `Signal.send`, noting the content's state before the first
@@ -209,6 +221,10 @@ class OutsideInit:
         ):
             return Signal.send(signal, sender, **kwargs)
         results = [(receiver, receiver(sender)) for receiver in receivers[:start]]
+        if self.failed and sender.source_path:
+            failed = self.failed.pop(os.path.abspath(sender.source_path), None)
+            if failed is not None:
+                raise failed
         before = self.copied(vars(sender))
         results += [(receiver, receiver(sender)) for receiver in receivers[start:]]
         self.noted[id(sender)] = (sender, before, dict(vars(sender)))
@@ -247,7 +263,8 @@ class OutsideInit:
 
 class GeneratorCache:
     """Stands in for a CachingGenerator's own content cache (`get_cached_data`,
-    `cache_data`, `save_cache`), which Pelican's `generate_context` calls."""
+    `cache_data`, `save_cache`), which Pelican's `generate_context` calls, and
+    adds `has_cached_data` for those that only ask (parallel_markdown)."""
 
     def __init__(self, generator, store: SnapshotStore, *, save: bool) -> None:
         self.generator = generator
@@ -257,38 +274,65 @@ class GeneratorCache:
         self.outside_init = OutsideInit(
             shared=(generator.settings, getattr(generator, "context", None))
         )
+        # name → the content given out and sent to the outside receivers this build
+        self.replayed: dict[str, Any] = {}
+        # names whose snapshot was dropped this build: the store would load the
+        # saved one again, and keep it, if asked for it later in the build
+        self.dropped: set[str] = set()
 
     def source(self, name: str) -> str:
         return os.path.join(self.generator.path, name)
 
+    def stored(self, name: str):
+        return None if name in self.dropped else self.store.get(name, self.source(name))
+
+    def drop(self, name: str) -> None:
+        self.store.forget(name)
+        self.dropped.add(name)
+
+    def has_cached_data(self, name: str) -> bool:
+        """Whether `get_cached_data` gives a content for `name`, without giving
+        it: no outside receiver sees it, and nothing is noted for a read."""
+        return self.stored(name) is not None
+
     def get_cached_data(self, name: str, default=None):
+        """The content kept for `name`, sent to the outside receivers once per
+        build however often it is asked for (as Pelican's own cache, a look-up
+        with no effect); `default` when the source is to be read."""
         self.reports_before[name] = REPORTS.count
-        found = self.store.get(name, self.source(name))
+        found = self.stored(name)
         if found is None:
             self.outside_init.watch()  # Pelican reads it next
             return default
+        if self.replayed.get(name) is found:
+            return found
         try:
             self.outside_init.replay(found)
-        except Exception:  # as when read: Pelican's generator skips the source
+        except Exception as exc:  # as when read: Pelican's generator skips the source
             logger.debug("article_cache: %s: a content_object_init handler failed", name)
-            self.store.forget(name)
-            return default  # read again: Pelican says the failure and skips the source
+            self.drop(name)
+            self.outside_init.failed_replay(self.source(name), exc)
+            return default  # read: Pelican says the failure and skips the source
+        self.replayed[name] = found
         return found
 
     def cache_data(self, name: str, content) -> None:
         as_read = self.outside_init.as_read(content)
         said = REPORTS.count != self.reports_before.pop(name, None)
         if said or future_dated(content) or as_read is None:
-            self.store.forget(name)
+            self.drop(name)
             return
         rebind_settings(content, self.generator.settings)
         if as_read is not content:  # its tags and authors are copies
             rebind_settings(as_read, self.generator.settings)
         if self.save_allowed:  # else a snapshot nobody keeps: not worth its pickling
+            self.dropped.discard(name)
             self.store.put(name, self.source(name), as_read)
 
     def save_cache(self) -> None:
         self.outside_init.unwatch()
+        self.replayed = {}
+        self.dropped = set()
         store = self.store
         if self.save_allowed:
             store.save()
@@ -338,6 +382,7 @@ def take_over(generator) -> None:
         store.load()
     cache = GeneratorCache(generator, store, save=bool(save))
     generator.get_cached_data = cache.get_cached_data
+    generator.has_cached_data = cache.has_cached_data
     generator.cache_data = cache.cache_data
     generator.save_cache = cache.save_cache
     retire_readers_cache(generator.readers)

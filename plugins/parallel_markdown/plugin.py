@@ -189,13 +189,27 @@ def use_prerendering_reader(readers) -> None:
             readers.reader_classes[extension] = MarkdownReader
 
 
+def _held_by_content_cache(generator, relative: str) -> bool:
+    """Whether the generator's content cache holds the file: `has_cached_data`
+    where a plugin replaced the cache (article_cache) and says so without
+    handing the content out (handing it out sends it to outside plugins'
+    `content_object_init` handlers, which `generate_context` does when it gets
+    there); else Pelican's `get_cached_data`, a look-up with no effect."""
+    if not isinstance(generator, CachingGenerator):
+        return False
+    holds = getattr(generator, "has_cached_data", None)
+    if holds is not None:
+        return holds(relative)
+    return generator.get_cached_data(relative) is not None
+
+
 def _needs_reading(generator, relative: str) -> bool:
     """Whether the generator will call the reader for this file, by Pelican's own
-    checks: the generator's content cache (`get_cached_data`: Pelican's
-    "generator" layer, or whatever replaced it), then, with the "reader" layer,
-    the readers' cache of (content, metadata); each is valid while the file's
-    stamp (CHECK_MODIFIED_METHOD) is unchanged."""
-    if isinstance(generator, CachingGenerator) and generator.get_cached_data(relative) is not None:
+    checks: the generator's content cache (Pelican's "generator" layer, or
+    whatever replaced it), then, with the "reader" layer, the readers' cache of
+    (content, metadata); each is valid while the file's stamp
+    (CHECK_MODIFIED_METHOD) is unchanged."""
+    if _held_by_content_cache(generator, relative):
         return False
     if generator.settings["CONTENT_CACHING_LAYER"] == "generator":
         return True
