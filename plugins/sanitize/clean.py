@@ -21,6 +21,8 @@ from html.parser import HTMLParser
 
 import nh3
 
+from warta.frontmatter import split_lines
+
 # Dropped with everything inside them (raw-text elements and active content).
 DROPPED_WITH_CONTENT = frozenset(
     {
@@ -188,8 +190,10 @@ def clean_html(fragment: str) -> tuple[str, list[Removal]]:
 def removal_lines(source: str, removals: list[Removal], *, first_line: int = 1) -> list[int | None]:
     """The source line of each removal: the first line at or after `first_line`
     holding its needle (case-insensitive), each later removal with the same
-    needle searched after the line of the one before. None when not found."""
-    lines = source.lower().splitlines()
+    needle searched after the line of the one before. None when not found.
+    Lines end where Pelican's Markdown ends them (LF, CRLF, CR), not at the
+    other breaks str.splitlines knows (U+2028, U+2029, VT, FF, NEL)."""
+    lines = split_lines(source.lower())
     next_from: dict[str, int] = {}
     found: list[int | None] = []
     for removal in removals:
