@@ -3,7 +3,7 @@ wrote it, quoting it as written, with a suggestion that fits what was written.""
 
 from __future__ import annotations
 
-from plugins.sanitize.clean import clean_html, removal_lines
+from plugins.sanitize.clean import Located, clean_html, locate, removal_lines
 from tests.conftest import article_text
 
 SUGGESTION = "write the release in Markdown; ask the web team to embed media"
@@ -39,4 +39,61 @@ def test_a_line_separator_in_the_title_moves_no_warning(site):
     assert built.returncode == 0, built.log
     assert sanitize_findings(built) == [
         ("garis.md", 11, f"raw HTML removed from the published text: '<svg>' ({SUGGESTION})")
+    ]
+
+
+LINK_BODY = """\
+LAHAT – Bawaslu Kabupaten Lahat menggelar rapat.
+
+Tautan [klik](javascript:alert(1)) di sini.
+
+Lagi <a href="jav&#x09;ascript:alert(1)">tab</a> dan <A HREF="JavaScript:alert(1)">b</A>.
+"""
+
+
+def test_each_removed_address_is_found_at_its_own_line_as_written():
+    source = article_text(body=LINK_BODY)
+    first = source.splitlines().index("LAHAT – Bawaslu Kabupaten Lahat menggelar rapat.") + 1
+    html = (
+        '<p>Tautan <a href="javascript:alert(1)">klik</a> di sini.</p>\n'
+        '<p>Lagi <a href="jav&#x09;ascript:alert(1)">tab</a> dan '
+        '<A HREF="JavaScript:alert(1)">b</A>.</p>'
+    )
+    _cleaned, removed = clean_html(html)
+    assert [(place.line, place.shown) for place in locate(source, removed, first_line=first)] == [
+        (first + 2, "javascript:alert(1)"),
+        (first + 4, 'href="jav&#x09;ascript:alert(1)"'),
+        (first + 4, 'HREF="JavaScript:alert(1)"'),
+    ]
+
+
+def test_a_removal_not_written_so_in_the_file_has_no_line():
+    _cleaned, removed = clean_html('<p><a href="java&#115;cript:x()">a</a></p>')
+    assert locate("Title: x\n\nTeks lain.\n", removed, first_line=3) == [
+        Located(None, 'href="javascript:x()"')
+    ]
+
+
+def test_a_second_javascript_link_written_otherwise_is_said_at_its_line(site):
+    site.article("tautan.md", article_text(slug="tautan", body=LINK_BODY))
+    built = site.build()
+    assert built.returncode == 0, built.log
+    assert sorted(sanitize_findings(built)) == [
+        (
+            "tautan.md",
+            11,
+            f"raw HTML removed from the published text: 'javascript:alert(1)' ({SUGGESTION})",
+        ),
+        (
+            "tautan.md",
+            13,
+            "raw HTML removed from the published text: "
+            f"'HREF=\"JavaScript:alert(1)\"' ({SUGGESTION})",
+        ),
+        (
+            "tautan.md",
+            13,
+            "raw HTML removed from the published text: "
+            f"'href=\"jav&#x09;ascript:alert(1)\"' ({SUGGESTION})",
+        ),
     ]

@@ -18,7 +18,10 @@ are cleaned by nh3 (Rust `ammonia`) with an allowlist (`clean.py`):
   included) go, inline `data:` too: photos are files in content/images;
 - HTML comments (editorial notes must not reach the page source).
 
-Every removal is a warning (`--strict` fails), at the source line:
+Every removal is a warning (`--strict` fails), at the source line, quoting
+what was removed as the file has it (`href="jav&#x09;ascript:…"`, or a
+Markdown link's address); one the file spells otherwise is said so, without
+a line:
 
     berita/2025/x.md:14: raw HTML removed from the published text: '<script>'
     (write the release in Markdown; ask the web team to embed media)

@@ -15,6 +15,7 @@ line by. The report is best effort; what is published is nh3's output.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -84,13 +85,38 @@ _CLEANER = nh3.Cleaner(
 
 
 @dataclass(frozen=True)
+class Spelling:
+    """One way a removed thing may be written in the source."""
+
+    needle: str  # lowercase text to look for (as written when `exact`)
+    shown: str = ""  # quoted when found so ("": the removal's own `shown`)
+    lead: int = 0  # characters of `needle` before the removed thing (its line)
+    markdown: str = ""  # "link"/"image": the needle is the address a Markdown link/image gave
+    exact: bool = False  # a tag as the source has it: matched with its case
+
+
+@dataclass(frozen=True)
 class Removal:
     """One thing taken out: what it was (for the message) and lowercase texts to
     look for in the source, best first (for the line number)."""
 
     shown: str
     needle: str
-    fallbacks: tuple[str, ...] = ()  # when the source spells it otherwise (`jav&#x61;script:`)
+    fallbacks: tuple[str, ...] = ()
+    spellings: tuple[Spelling, ...] = ()  # tried before `needle` and `fallbacks`
+
+    def ways(self) -> tuple[Spelling, ...]:
+        plain = (Spelling(needle) for needle in (self.needle, *self.fallbacks) if needle)
+        return (*self.spellings, *plain)
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a removal was found in the source, and how it is written there."""
+
+    line: int | None  # None: not found as written
+    shown: str  # as written in the source when found, else as the page had it
+    markdown: str = ""  # "link"/"image": written as a Markdown link's or image's address
 
 
 def scheme_of(url: str) -> str | None:
@@ -127,12 +153,50 @@ def attribute_problem(tag: str, name: str, value: str | None) -> Removal | None:
         urls = _srcset_urls(value) if name == "srcset" else [value]
         for url in urls:
             if not is_safe_url(url):
-                scheme = scheme_of(url) or ""
-                rest = url.split(":", 1)[-1].strip().lower()[:30]
-                return Removal(
-                    f'{name}="{value[:60]}"', url.strip().lower()[:40], (rest, f"{scheme}:")
-                )
+                return Removal(f'{name}="{value[:60]}"', "")
     return None
+
+
+# An attribute in a start tag as written (after the tag's name).
+_ATTRIBUTE_RE = re.compile(r"""([^\s/>"'=][^\s/>"'=]*)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+MAX_SHOWN = 80
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+def _written_attributes(raw_tag: str) -> list[tuple[str, str, int]]:
+    """(lowercase name, text as written, offset in the tag) of each attribute of
+    a start tag as the source spells it."""
+    name_end = re.match(r"<[^\s/>]*", raw_tag)
+    start = name_end.end() if name_end else 0
+    return [
+        (match.group(1).lower(), match.group(0), match.start())
+        for match in _ATTRIBUTE_RE.finditer(raw_tag, start)
+    ]
+
+
+def _attribute_removal(
+    tag: str, raw_tag: str, nth: int, name: str, value: str | None, problem: Removal
+) -> Removal:
+    """`problem` with the ways its attribute may be written: the whole start tag
+    (raw HTML, quoted as written), else the address alone (a Markdown link's or
+    image's: Markdown writes the tag). `nth`: how many attributes of this name
+    come before it in the tag."""
+    written = [item for item in _written_attributes(raw_tag) if item[0] == name]
+    spellings = []
+    if nth < len(written):
+        _name, text, offset = written[nth]
+        shown = problem.shown if problem.shown.endswith("=") else _cut(text)
+        spellings.append(Spelling(raw_tag, shown, offset, exact=True))
+    else:
+        spellings.append(Spelling(raw_tag, exact=True))
+    if value and name in URL_ATTRIBUTES and name != "srcset":
+        kind = {"a": "link", "img": "image"}.get(tag, "")
+        address = value.strip()
+        spellings.append(Spelling(address.lower(), _cut(address), markdown=kind))
+    return Removal(problem.shown, problem.needle, problem.fallbacks, tuple(spellings))
 
 
 class _Reporter(HTMLParser):
@@ -148,18 +212,21 @@ class _Reporter(HTMLParser):
             if tag == self.skipping[0]:
                 self.skipping.append(tag)
             return
+        raw = (Spelling(self.get_starttag_text() or "", exact=True),)
         if tag in DROPPED_WITH_CONTENT:
-            self.removed.append(Removal(f"<{tag}>", f"<{tag}"))
+            self.removed.append(Removal(f"<{tag}>", f"<{tag}", spellings=raw))
             self.skipping.append(tag)
             return
         if tag not in ALLOWED_TAGS:
             if tag not in ("html", "head", "body"):
-                self.removed.append(Removal(f"<{tag}>", f"<{tag}"))
+                self.removed.append(Removal(f"<{tag}>", f"<{tag}", spellings=raw))
             return
-        for name, value in attrs:
+        raw_tag = self.get_starttag_text() or ""
+        for index, (name, value) in enumerate(attrs):
             problem = attribute_problem(tag, name, value)
             if problem is not None:
-                self.removed.append(problem)
+                nth = sum(1 for other, _value in attrs[:index] if other == name)
+                self.removed.append(_attribute_removal(tag, raw_tag, nth, name, value, problem))
 
     def handle_starttag(self, tag, attrs):
         self._start(tag, attrs)
@@ -187,26 +254,45 @@ def clean_html(fragment: str) -> tuple[str, list[Removal]]:
     return cleaned, reporter.removed
 
 
-def removal_lines(source: str, removals: list[Removal], *, first_line: int = 1) -> list[int | None]:
-    """The source line of each removal: the first line at or after `first_line`
-    holding its needle (case-insensitive), each later removal with the same
-    needle searched after the line of the one before. None when not found.
-    Lines end where Pelican's Markdown ends them (LF, CRLF, CR), not at the
-    other breaks str.splitlines knows (U+2028, U+2029, VT, FF, NEL)."""
-    lines = split_lines(source.lower())
-    next_from: dict[str, int] = {}
-    found: list[int | None] = []
+def locate(source: str, removals: list[Removal], *, first_line: int = 1) -> list[Located]:
+    """Where each removal is written: the first place at or after `first_line`
+    holding one of its spellings (case-insensitive, best first), each later
+    removal with the same spelling searched after the place of the one before
+    (twice on one line included). Lines end where Pelican's Markdown ends them
+    (LF, CRLF, CR), not at the other breaks str.splitlines knows (U+2028,
+    U+2029, VT, FF, NEL)."""
+    texts = {}
+    for exact in (False, True):
+        text = "\n".join(split_lines(source if exact else source.lower()))
+        starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        begin = starts[first_line - 1] if 0 < first_line <= len(starts) else len(text)
+        texts[exact] = (text, starts, begin)
+    next_from: dict[tuple[str, bool], int] = {}
+    found: list[Located] = []
     for removal in removals:
-        line = None
-        for needle in (removal.needle, *removal.fallbacks):
-            if not needle:
+        place = Located(None, removal.shown)
+        for way in removal.ways():
+            if not way.needle:
                 continue
-            start = next_from.get(needle, first_line)
-            line = next((n for n in range(start, len(lines) + 1) if needle in lines[n - 1]), None)
-            if line is None and start != first_line:  # twice on one line
-                line = start - 1
-            if line is not None:
-                next_from[needle] = line + 1
-                break
-        found.append(line)
+            text, starts, begin = texts[way.exact]
+            key = (way.needle, way.exact)
+            at = text.find(way.needle, next_from.get(key, begin))
+            if at < 0:
+                continue
+            line = bisect.bisect_right(starts, at)
+            column = at - starts[line - 1]
+            for other in removal.ways():  # its other spellings: searched after it too
+                other_starts = texts[other.exact][1]
+                other_key = (other.needle, other.exact)
+                after = other_starts[line - 1] + column + 1
+                next_from[other_key] = max(next_from.get(other_key, 0), after)
+            line = bisect.bisect_right(starts, at + way.lead)
+            place = Located(line, way.shown or removal.shown, way.markdown)
+            break
+        found.append(place)
     return found
+
+
+def removal_lines(source: str, removals: list[Removal], *, first_line: int = 1) -> list[int | None]:
+    """The source line of each removal (`locate`); None when not found."""
+    return [place.line for place in locate(source, removals, first_line=first_line)]

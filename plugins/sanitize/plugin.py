@@ -13,7 +13,7 @@ from warta.imagetags import COMPUTER_PATH_MESSAGE, computer_path_suggestion, rew
 from warta.paths import computer_file
 from warta.published import is_written
 
-from .clean import Removal, clean_html, is_safe_url, removal_lines
+from .clean import Removal, clean_html, is_safe_url, locate, removal_lines
 
 logger = logging.getLogger(__name__)
 
@@ -21,25 +21,20 @@ SUGGESTION = "write the release in Markdown; ask the web team to embed media"
 
 
 def _report(content, source: str, found: list[tuple[Removal, int]]) -> None:
-    """One warning per removal, at its source line when it can be found.
-    `found`: (removal, the line where its text starts: the body or `Summary:`)."""
+    """One warning per removal, at its source line, quoted as written there; one
+    not found as written is said so, without a line. `found`: (removal, the line
+    where its text starts: the body or `Summary:`)."""
     path = message_path(content)
     by_start: dict[int, list[Removal]] = {}
     for removal, first_line in found:
         by_start.setdefault(first_line, []).append(removal)
     for first_line, removals in by_start.items():
-        lines = removal_lines(source, removals, first_line=first_line)
-        for removal, line in zip(removals, lines, strict=True):
-            report(
-                logger,
-                Finding(
-                    path,
-                    line,
-                    "warning",
-                    f"raw HTML removed from the published text: '{removal.shown}'",
-                    SUGGESTION,
-                ),
-            )
+        places = locate(source, removals, first_line=first_line)
+        for place in places:
+            message = f"raw HTML removed from the published text: '{place.shown}'"
+            if place.line is None:
+                message += ", not found as written in the file"
+            report(logger, Finding(path, place.line, "warning", message, SUGGESTION))
 
 
 def without_computer_photos(content, body: str) -> tuple[str, list[tuple[str, str]]]:
