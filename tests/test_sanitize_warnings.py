@@ -14,7 +14,8 @@ def sanitize_findings(built) -> list[tuple[str, int | None, str]]:
     return [
         (finding.path.rsplit("/", 1)[-1], finding.line, finding.message)
         for finding in built.findings("warning")
-        if "removed from the published text" in finding.message
+        if "of the published text" in finding.message
+        or "from the published text" in finding.message
     ]
 
 
@@ -82,7 +83,8 @@ def test_a_second_javascript_link_written_otherwise_is_said_at_its_line(site):
         (
             "tautan.md",
             11,
-            f"raw HTML removed from the published text: 'javascript:alert(1)' ({SUGGESTION})",
+            "link address removed from the published text: 'javascript:alert(1)' "
+            "(use an https:// address)",
         ),
         (
             "tautan.md",
@@ -97,3 +99,54 @@ def test_a_second_javascript_link_written_otherwise_is_said_at_its_line(site):
             f"'href=\"jav&#x09;ascript:alert(1)\"' ({SUGGESTION})",
         ),
     ]
+
+
+MARKDOWN_BODY = """\
+LAHAT – Bawaslu Kabupaten Lahat menggelar rapat.
+
+Tautan [klik](javascript:alert(1)) dan [data](data:text/html;base64,PHA+) di sini.
+
+Foto ![Peserta rapat](javascript:alert(2)) dan <img src="data:image/png;base64,AA" alt="Aula">.
+"""
+IMAGE_SUGGESTION = (
+    "use an https:// address, or put the photo in content/images/<year>/ "
+    "and write ![…]({static}/images/<year>/<file>)"
+)
+
+
+def test_a_markdown_link_or_image_with_a_refused_address_is_said_as_written(site):
+    site.article("md.md", article_text(slug="md", body=MARKDOWN_BODY))
+    built = site.build()
+    assert built.returncode == 0, built.log
+    assert sanitize_findings(built) == [
+        (
+            "md.md",
+            11,
+            "link address removed from the published text: 'javascript:alert(1)' "
+            "(use an https:// address)",
+        ),
+        (
+            "md.md",
+            11,
+            "link address removed from the published text: 'data:text/html;base64,PHA+' "
+            "(use an https:// address)",
+        ),
+        (
+            "md.md",
+            13,
+            "image left out of the published text, its address refused: 'javascript:alert(2)'; "
+            f"its alt text 'Peserta rapat' is kept as text ({IMAGE_SUGGESTION})",
+        ),
+        (
+            "md.md",
+            13,
+            "image left out of the published text, its address refused: "
+            f"'src=\"data:image/png;base64,AA\"'; its alt text 'Aula' is kept as text "
+            f"({IMAGE_SUGGESTION})",
+        ),
+    ]
+    body = built.html("berita/2024/11/md/").select_one(".article__body")
+    assert body.find("img") is None  # no broken image without its src
+    photo = body.find_all("p")[-1]
+    assert photo.get_text() == "Foto Peserta rapat dan Aula."
+    assert [link.get("href") for link in body.find_all("a")] == [None, None]

@@ -26,6 +26,11 @@ a line:
     berita/2025/x.md:14: raw HTML removed from the published text: '<script>'
     (write the release in Markdown; ask the web team to embed media)
 
+A Markdown link's refused address is said as such (`[x](javascript:…)`:
+"link address removed …", "use an https:// address"). An image whose src is
+refused (`![Aula](javascript:…)`, `<img src="data:…">`) is left out whole,
+its alt text kept as text: an <img> without its src is a broken image.
+
 A body photo named by a path on the writer's own computer that the cleaning
 would strip of its src (`![…](C:\\Users\\…)`, `![…](file:///…)`) is no raw HTML:
 the whole `<img>` is left out, with the images plugin's error for such a path

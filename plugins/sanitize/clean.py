@@ -16,6 +16,7 @@ line by. The report is best effort; what is published is nh3's output.
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -23,6 +24,7 @@ from html.parser import HTMLParser
 import nh3
 
 from warta.frontmatter import split_lines
+from warta.imagetags import rewrite_images
 
 # Dropped with everything inside them (raw-text elements and active content).
 DROPPED_WITH_CONTENT = frozenset(
@@ -104,6 +106,7 @@ class Removal:
     needle: str
     fallbacks: tuple[str, ...] = ()
     spellings: tuple[Spelling, ...] = ()  # tried before `needle` and `fallbacks`
+    image_alt: str | None = None  # not None: a whole <img> left out, its alt text kept
 
     def ways(self) -> tuple[Spelling, ...]:
         plain = (Spelling(needle) for needle in (self.needle, *self.fallbacks) if needle)
@@ -199,6 +202,41 @@ def _attribute_removal(
     return Removal(problem.shown, problem.needle, problem.fallbacks, tuple(spellings))
 
 
+def _refused_src(attrs: list) -> str | None:
+    """The src of an <img> the allowlist refuses (None: none, or one it keeps)."""
+    src = dict(attrs).get("src")
+    return None if src is None or is_safe_url(src) else src
+
+
+def _without_refused_images(fragment: str) -> str:
+    """The fragment with each <img> (outside a <picture>) whose src the allowlist
+    refuses replaced by its alt text: an <img> without its src is a broken
+    image on the page, and the alt text is what the writer said it shows."""
+    if "<img" not in fragment.lower():
+        return fragment
+
+    def replace(_index: int, attrs: list) -> str | None:
+        if _refused_src(attrs) is None:
+            return None
+        return html.escape(dict(attrs).get("alt") or "", quote=False)
+
+    return rewrite_images(fragment, replace)
+
+
+def _image_removal(raw_tag: str, attrs: list) -> Removal:
+    """An <img> left out for its src: found by its tag as written (raw HTML),
+    else by its address (a Markdown image's)."""
+    src = _refused_src(attrs) or ""
+    written = [text for name, text, _offset in _written_attributes(raw_tag) if name == "src"]
+    offset = next((o for name, _t, o in _written_attributes(raw_tag) if name == "src"), 0)
+    shown = f'src="{_cut(src)}"'
+    spellings = (
+        Spelling(raw_tag, _cut(written[0]) if written else shown, offset, exact=True),
+        Spelling(src.strip().lower(), _cut(src.strip()), markdown="image"),
+    )
+    return Removal(shown, "", spellings=spellings, image_alt=dict(attrs).get("alt") or "")
+
+
 class _Reporter(HTMLParser):
     """Reads a fragment under the allowlist and lists what it refuses."""
 
@@ -206,6 +244,7 @@ class _Reporter(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.removed: list[Removal] = []
         self.skipping: list[str] = []  # the dropped elements we are inside
+        self.pictures = 0  # the <picture>s we are inside (their <img>s are left alone)
 
     def _start(self, tag: str, attrs) -> None:
         if self.skipping:
@@ -222,6 +261,11 @@ class _Reporter(HTMLParser):
                 self.removed.append(Removal(f"<{tag}>", f"<{tag}", spellings=raw))
             return
         raw_tag = self.get_starttag_text() or ""
+        if tag == "picture":
+            self.pictures += 1
+        if tag == "img" and not self.pictures and _refused_src(attrs) is not None:
+            self.removed.append(_image_removal(raw_tag, attrs))
+            return
         for index, (name, value) in enumerate(attrs):
             problem = attribute_problem(tag, name, value)
             if problem is not None:
@@ -235,17 +279,21 @@ class _Reporter(HTMLParser):
         self._start(tag, attrs)
         if self.skipping and self.skipping[-1] == tag and len(self.skipping) == 1:
             self.skipping.pop()  # <svg/>: nothing inside
+        elif tag == "picture" and not self.skipping and self.pictures:
+            self.pictures -= 1
 
     def handle_endtag(self, tag):
         if self.skipping and tag == self.skipping[0]:
             self.skipping.pop()
+        elif tag == "picture" and not self.skipping and self.pictures:
+            self.pictures -= 1
 
 
 def clean_html(fragment: str) -> tuple[str, list[Removal]]:
     """(the fragment without active content, what was removed, in order)."""
     if "<" not in fragment and "&" not in fragment and ">" not in fragment:
         return fragment, []
-    cleaned = _CLEANER.clean(fragment)
+    cleaned = _CLEANER.clean(_without_refused_images(fragment))
     if cleaned == fragment:  # nothing taken out: no report to make (most bodies)
         return fragment, []
     reporter = _Reporter()

@@ -13,11 +13,35 @@ from warta.imagetags import COMPUTER_PATH_MESSAGE, computer_path_suggestion, rew
 from warta.paths import computer_file
 from warta.published import is_written
 
-from .clean import Removal, clean_html, is_safe_url, locate, removal_lines
+from .clean import Located, Removal, clean_html, is_safe_url, locate, removal_lines
 
 logger = logging.getLogger(__name__)
 
 SUGGESTION = "write the release in Markdown; ask the web team to embed media"
+LINK_SUGGESTION = "use an https:// address"
+IMAGE_SUGGESTION = (
+    "use an https:// address, or put the photo in content/images/<year>/ "
+    "and write ![…]({static}/images/<year>/<file>)"
+)
+
+
+def removal_finding(path: str, removal: Removal, place: Located) -> Finding:
+    """The warning for one removal, worded for what the writer wrote: raw HTML,
+    a Markdown link's address, or an image (raw or Markdown) left out."""
+    if removal.image_alt is not None:
+        message = f"image left out of the published text, its address refused: '{place.shown}'"
+        if removal.image_alt.strip():
+            message += f"; its alt text '{removal.image_alt.strip()}' is kept as text"
+        suggestion = IMAGE_SUGGESTION
+    elif place.markdown:
+        message = f"{place.markdown} address removed from the published text: '{place.shown}'"
+        suggestion = LINK_SUGGESTION
+    else:
+        message = f"raw HTML removed from the published text: '{place.shown}'"
+        suggestion = SUGGESTION
+    if place.line is None:
+        message += ", not found as written in the file"
+    return Finding(path, place.line, "warning", message, suggestion)
 
 
 def _report(content, source: str, found: list[tuple[Removal, int]]) -> None:
@@ -30,11 +54,8 @@ def _report(content, source: str, found: list[tuple[Removal, int]]) -> None:
         by_start.setdefault(first_line, []).append(removal)
     for first_line, removals in by_start.items():
         places = locate(source, removals, first_line=first_line)
-        for place in places:
-            message = f"raw HTML removed from the published text: '{place.shown}'"
-            if place.line is None:
-                message += ", not found as written in the file"
-            report(logger, Finding(path, place.line, "warning", message, SUGGESTION))
+        for removal, place in zip(removals, places, strict=True):
+            report(logger, removal_finding(path, removal, place))
 
 
 def without_computer_photos(content, body: str) -> tuple[str, list[tuple[str, str]]]:
