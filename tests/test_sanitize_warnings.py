@@ -150,3 +150,74 @@ def test_a_markdown_link_or_image_with_a_refused_address_is_said_as_written(site
     photo = body.find_all("p")[-1]
     assert photo.get_text() == "Foto Peserta rapat dan Aula."
     assert [link.get("href") for link in body.find_all("a")] == [None, None]
+
+
+STRAY_BODY = """\
+LAHAT – Bawaslu Kabupaten Lahat menggelar rapat.
+
+Kata </script> lain dan <!-- catatan redaksi: jangan terbit --> serta </div>\
+ dan <![CDATA[ isi ]]> selesai.
+
+BACA JUGA: Judul "'><svg onload=alert(1)> </script> &amp; lain
+
+Paragraf <script>alert(2)</script> ketiga[^1].
+
+[^1]: Catatan </script> kaki.
+"""
+
+
+def test_stray_end_tags_comments_and_cdata_are_said_and_no_text_is_lost(site):
+    site.article("liar.md", article_text(slug="liar", body=STRAY_BODY))
+    built = site.build()
+    assert built.returncode == 0, built.log
+    raw = "raw HTML removed from the published text"
+    stray = "an end tag with no start (delete it)"
+    assert sanitize_findings(built) == [
+        ("liar.md", 11, f"{raw}: '</script>', {stray}"),
+        (
+            "liar.md",
+            11,
+            "HTML comment removed from the published text: "
+            "'<!-- catatan redaksi: jangan terbit -->' "
+            "(delete it: keep editorial notes out of the release file)",
+        ),
+        ("liar.md", 11, f"{raw}: '</div>', {stray}"),
+        (
+            "liar.md",
+            11,
+            "CDATA markup removed from the published text: '<![CDATA[ isi ]]>', "
+            "its text 'isi' is kept (write the text without <![CDATA[ and ]]>)",
+        ),
+        (
+            "liar.md",
+            13,
+            f"{raw}: '<svg>', never closed; the text after it is kept ({SUGGESTION})",
+        ),
+        ("liar.md", 13, f"{raw}: '</script>', {stray}"),
+        ("liar.md", 15, f"{raw}: '<script>' ({SUGGESTION})"),
+        ("liar.md", 17, f"{raw}: '</script>', {stray}"),
+    ]
+    body = built.html("berita/2024/11/liar/").select_one(".article__body")
+    paragraphs = [" ".join(p.get_text().split()) for p in body.find_all("p")]
+    assert "Kata lain dan serta dan isi selesai." in paragraphs
+    assert "BACA JUGA: Judul “’> & lain" in paragraphs
+    assert "Paragraf ketiga1." in paragraphs
+    assert body.find(["script", "svg"]) is None
+
+
+def test_an_unclosed_script_takes_no_paragraph_with_it():
+    cleaned, removed = clean_html(
+        "<p>Kata <script> lain</p>\n<p>Paragraf <b onclick=x>dua</b>.</p>"
+    )
+    assert cleaned == "<p>Kata  lain</p>\n<p>Paragraf <b>dua</b>.</p>"
+    assert [(r.shown, r.note) for r in removed] == [
+        ("<script>", "never closed; the text after it is kept"),
+        ("onclick=", ""),
+    ]
+
+
+def test_a_closed_script_or_svg_goes_with_its_content_and_no_end_tag_is_stray():
+    fragment = "<p>a <script>x()</script> b <svg><circle r=1></circle></svg> c<div/>d</div></p>"
+    cleaned, removed = clean_html(fragment)
+    assert "x()" not in cleaned
+    assert [r.shown for r in removed] == ["<script>", "<svg>"]

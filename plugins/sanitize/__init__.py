@@ -16,7 +16,12 @@ are cleaned by nh3 (Rust `ammonia`) with an allowlist (`clean.py`):
   are dropped, their text kept;
 - URLs other than http(s), mailto, tel and relative ones (`{filename}` links
   included) go, inline `data:` too: photos are files in content/images;
-- HTML comments (editorial notes must not reach the page source).
+- HTML comments (editorial notes must not reach the page source), end tags
+  with no start (`</script>`, `</div>`), declarations; a CDATA section
+  (`<![CDATA[ … ]]>`, a comment to HTML) becomes the text it holds;
+- a dropped element not closed in its block (`BACA JUGA: "'><svg onload=…>
+  tautan`) would take the rest of the paragraph, or of the release, with it:
+  its start tag alone goes, the text after it stays.
 
 Every removal is a warning (`--strict` fails), at the source line, quoting
 what was removed as the file has it (`href="jav&#x09;ascript:…"`, or a

@@ -107,6 +107,8 @@ class Removal:
     fallbacks: tuple[str, ...] = ()
     spellings: tuple[Spelling, ...] = ()  # tried before `needle` and `fallbacks`
     image_alt: str | None = None  # not None: a whole <img> left out, its alt text kept
+    what: str = "raw HTML"  # what the message calls it: "HTML comment", "CDATA section"
+    note: str = ""  # said after the quoted text ("never closed; the text after it is kept")
 
     def ways(self) -> tuple[Spelling, ...]:
         plain = (Spelling(needle) for needle in (self.needle, *self.fallbacks) if needle)
@@ -237,30 +239,124 @@ def _image_removal(raw_tag: str, attrs: list) -> Removal:
     return Removal(shown, "", spellings=spellings, image_alt=dict(attrs).get("alt") or "")
 
 
+# Elements without content or end tag.
+VOID_TAGS = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+# The end of a block Markdown writes: a dropped element not closed before it
+# takes the rest of the block (svg, math) or more (script, style, …) with it.
+_BLOCK_END_RE = re.compile(
+    r"</(?:p|li|td|th|tr|h[1-6]|blockquote|div|dd|dt|dl|figcaption|figure|table|thead|"
+    r"tbody|ul|ol|pre|section|article|aside|header|footer|details|summary|caption)\s*>",
+    re.I,
+)
+# Start tags that end an <svg> or <math> (the HTML parser's "breakout" tags):
+# what follows one is no longer inside it.
+_BREAKOUT_RE = re.compile(
+    r"<(?:b|big|blockquote|body|br|center|code|dd|div|dl|dt|em|embed|h[1-6]|head|hr|i|img|"
+    r"li|listing|menu|meta|nobr|ol|p|pre|ruby|s|small|span|strong|strike|sub|sup|table|tt|"
+    r"u|ul|var)[\s/>]",
+    re.I,
+)
+_TAG_RE = re.compile(r"<[^>]*>")
+UNCLOSED_NOTE = "never closed; the text after it is kept"
+
+
+def _swallowed(fragment: str, tag: str, end: int) -> tuple[int, int] | None:
+    """Where the text a dropped element opened at `end` (just past its start
+    tag) would take with it without its end tag in the same block: (start,
+    end) of that text, None when its end tag closes it first or it holds no
+    words."""
+    closing = re.compile(rf"</{tag}[\s/>]", re.I).search(fragment, end)
+    boundary = _BLOCK_END_RE.search(fragment, end)
+    stop = boundary.start() if boundary else len(fragment)
+    if tag in ("svg", "math"):
+        breakout = _BREAKOUT_RE.search(fragment, end)
+        stop = min(stop, breakout.start()) if breakout else stop
+    if closing and closing.start() <= stop:
+        return None
+    if not _TAG_RE.sub("", fragment[end:stop]).strip():
+        return None
+    return end, stop
+
+
+_CDATA_RE = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S | re.I)
+
+
+def _cdata_as_text(fragment: str) -> str:
+    """CDATA sections as the text they hold: HTML reads `<![CDATA[ … ]]>` as a
+    comment, and the writer's words in it would be lost."""
+    if "<![" not in fragment:
+        return fragment
+    return _CDATA_RE.sub(lambda match: html.escape(match.group(1), quote=False), fragment)
+
+
 class _Reporter(HTMLParser):
     """Reads a fragment under the allowlist and lists what it refuses."""
 
-    def __init__(self) -> None:
+    def __init__(self, fragment: str) -> None:
         super().__init__(convert_charrefs=True)
+        self.fragment = fragment
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", fragment)]
         self.removed: list[Removal] = []
         self.skipping: list[str] = []  # the dropped elements we are inside
         self.pictures = 0  # the <picture>s we are inside (their <img>s are left alone)
+        self.open: dict[str, int] = {}  # elements open, by tag: an end tag with none is stray
+        self.unclosed: list[tuple[int, int]] = []  # start tags to take out alone (see _start)
+        self.read_on = False  # the <script>/<style> just seen was never closed: read its text
+
+    def set_cdata_mode(self, *args, **kwargs):
+        if self.read_on:  # what follows an unclosed <script> is read as the page will have it
+            self.read_on = False
+            return
+        super().set_cdata_mode(*args, **kwargs)
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
 
     def _start(self, tag: str, attrs) -> None:
         if self.skipping:
             if tag == self.skipping[0]:
                 self.skipping.append(tag)
             return
-        raw = (Spelling(self.get_starttag_text() or "", exact=True),)
+        raw_tag = self.get_starttag_text() or ""
+        raw = (Spelling(raw_tag, exact=True),)
         if tag in DROPPED_WITH_CONTENT:
+            start = self._offset()
+            end = start + len(raw_tag)
+            if not raw_tag.endswith("/>") and _swallowed(self.fragment, tag, end):
+                # Not closed in its block: it would take the rest of the paragraph
+                # (or the release) with it. The start tag alone goes.
+                self.unclosed.append((start, end))
+                self.read_on = tag in self.CDATA_CONTENT_ELEMENTS
+                self.removed.append(
+                    Removal(f"<{tag}>", f"<{tag}", spellings=raw, note=UNCLOSED_NOTE)
+                )
+                return
             self.removed.append(Removal(f"<{tag}>", f"<{tag}", spellings=raw))
             self.skipping.append(tag)
             return
+        if tag not in VOID_TAGS:
+            self.open[tag] = self.open.get(tag, 0) + 1
         if tag not in ALLOWED_TAGS:
             if tag not in ("html", "head", "body"):
                 self.removed.append(Removal(f"<{tag}>", f"<{tag}", spellings=raw))
             return
-        raw_tag = self.get_starttag_text() or ""
         if tag == "picture":
             self.pictures += 1
         if tag == "img" and not self.pictures and _refused_src(attrs) is not None:
@@ -279,26 +375,103 @@ class _Reporter(HTMLParser):
         self._start(tag, attrs)
         if self.skipping and self.skipping[-1] == tag and len(self.skipping) == 1:
             self.skipping.pop()  # <svg/>: nothing inside
-        elif tag == "picture" and not self.skipping and self.pictures:
-            self.pictures -= 1
 
     def handle_endtag(self, tag):
-        if self.skipping and tag == self.skipping[0]:
-            self.skipping.pop()
-        elif tag == "picture" and not self.skipping and self.pictures:
+        if self.skipping:
+            if tag == self.skipping[0]:
+                self.skipping.pop()
+            return
+        if tag in ("p", "br") or tag in VOID_TAGS:
+            return  # a stray </p> or </br> is read as an empty <p>, a <br>: nothing lost
+        if not self._end(tag) and tag not in ("html", "head", "body"):
+            self.removed.append(self._stray(tag))
+
+    def _stray(self, tag: str) -> Removal:
+        """A stray end tag, found by the words before it on its line as written
+        (`Catatan </script>`: the same end tag closing an element elsewhere is
+        no place of it), else by itself."""
+        start = self._offset()
+        end = self.fragment.find(">", start) + 1 or len(self.fragment)
+        written = self.fragment[start:end]
+        before = max(
+            self.fragment.rfind(">", 0, start) + 1, self.fragment.rfind("\n", 0, start) + 1
+        )
+        context = self.fragment[max(before, start - 40) : end]
+        spellings = [Spelling(written, f"</{tag}>", exact=True)]
+        if context.strip() != written:
+            lead = len(context) - len(written)
+            spellings.insert(0, Spelling(context, f"</{tag}>", lead, exact=True))
+        return Removal(
+            f"</{tag}>", f"</{tag}", spellings=tuple(spellings), note="an end tag with no start"
+        )
+
+    def _end(self, tag: str) -> bool:
+        """Close an open `tag`; False when none is open (a stray end tag)."""
+        if tag == "picture" and self.pictures:
             self.pictures -= 1
+        if not self.open.get(tag):
+            return False
+        self.open[tag] -= 1
+        return True
+
+    def handle_comment(self, data):
+        if self.skipping:
+            return
+        written = f"<!--{data}-->"
+        self.removed.append(
+            Removal(
+                _cut(written),
+                "<!--",
+                spellings=(Spelling(f"<!--{data}", exact=True),),
+                what="HTML comment",
+            )
+        )
+
+    def unknown_decl(self, data):
+        if self.skipping:
+            return
+        if data.upper().startswith("CDATA["):
+            text = data[len("CDATA[") :]
+            written = f"<![{data}]]>"
+            self.removed.append(
+                Removal(
+                    _cut(written),
+                    "<![cdata[",
+                    spellings=(Spelling(f"<![{data}", exact=True),),
+                    what="CDATA markup",
+                    note=f"its text '{_cut(text.strip())}' is kept" if text.strip() else "",
+                )
+            )
+            return
+        self.removed.append(Removal(_cut(f"<![{data}]>"), f"<![{data.lower()}"))
+
+    def handle_decl(self, decl):
+        if not self.skipping:
+            self.removed.append(Removal(_cut(f"<!{decl}>"), f"<!{decl.lower()}"))
+
+    def handle_pi(self, data):
+        if not self.skipping:
+            self.removed.append(Removal(_cut(f"<?{data}>"), f"<?{data.lower()}"))
 
 
 def clean_html(fragment: str) -> tuple[str, list[Removal]]:
     """(the fragment without active content, what was removed, in order)."""
     if "<" not in fragment and "&" not in fragment and ">" not in fragment:
         return fragment, []
-    cleaned = _CLEANER.clean(_without_refused_images(fragment))
+    cleaned = _CLEANER.clean(_cdata_as_text(_without_refused_images(fragment)))
     if cleaned == fragment:  # nothing taken out: no report to make (most bodies)
         return fragment, []
-    reporter = _Reporter()
+    reporter = _Reporter(fragment)
     reporter.feed(fragment)
     reporter.close()
+    if reporter.unclosed:  # their start tags alone go: the text after them stays
+        kept = []
+        last = 0
+        for start, end in reporter.unclosed:
+            kept.append(fragment[last:start])
+            last = end
+        kept.append(fragment[last:])
+        cleaned = _CLEANER.clean(_cdata_as_text(_without_refused_images("".join(kept))))
     return cleaned, reporter.removed
 
 
@@ -327,14 +500,14 @@ def locate(source: str, removals: list[Removal], *, first_line: int = 1) -> list
             at = text.find(way.needle, next_from.get(key, begin))
             if at < 0:
                 continue
-            line = bisect.bisect_right(starts, at)
-            column = at - starts[line - 1]
+            line = bisect.bisect_right(starts, at + way.lead)
+            column = at + way.lead - starts[line - 1]
+            next_from[key] = at + 1
             for other in removal.ways():  # its other spellings: searched after it too
                 other_starts = texts[other.exact][1]
                 other_key = (other.needle, other.exact)
-                after = other_starts[line - 1] + column + 1
+                after = other_starts[line - 1] + column - other.lead + 1
                 next_from[other_key] = max(next_from.get(other_key, 0), after)
-            line = bisect.bisect_right(starts, at + way.lead)
             place = Located(line, way.shown or removal.shown, way.markdown)
             break
         found.append(place)

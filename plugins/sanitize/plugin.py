@@ -19,6 +19,11 @@ logger = logging.getLogger(__name__)
 
 SUGGESTION = "write the release in Markdown; ask the web team to embed media"
 LINK_SUGGESTION = "use an https:// address"
+SUGGESTIONS = {  # by what was removed, when not raw HTML in general
+    "HTML comment": "delete it: keep editorial notes out of the release file",
+    "CDATA markup": "write the text without <![CDATA[ and ]]>",
+}
+STRAY_SUGGESTION = "delete it"
 IMAGE_SUGGESTION = (
     "use an https:// address, or put the photo in content/images/<year>/ "
     "and write ![…]({static}/images/<year>/<file>)"
@@ -37,8 +42,12 @@ def removal_finding(path: str, removal: Removal, place: Located) -> Finding:
         message = f"{place.markdown} address removed from the published text: '{place.shown}'"
         suggestion = LINK_SUGGESTION
     else:
-        message = f"raw HTML removed from the published text: '{place.shown}'"
-        suggestion = SUGGESTION
+        message = f"{removal.what} removed from the published text: '{place.shown}'"
+        suggestion = SUGGESTIONS.get(removal.what, SUGGESTION)
+        if removal.shown.startswith("</"):
+            suggestion = STRAY_SUGGESTION
+        if removal.note:
+            message += f", {removal.note}"
     if place.line is None:
         message += ", not found as written in the file"
     return Finding(path, place.line, "warning", message, suggestion)
