@@ -458,26 +458,31 @@ def clean_html(fragment: str) -> tuple[str, list[Removal]]:
     """(the fragment without active content, what was removed, in order)."""
     if "<" not in fragment and "&" not in fragment and ">" not in fragment:
         return fragment, []
-    cleaned = _CLEANER.clean(_cdata_as_text(_without_refused_images(fragment)))
+    cleaned = _CLEANER.clean(fragment)
     if cleaned == fragment:  # nothing taken out: no report to make (most bodies)
         return fragment, []
     reporter = _Reporter(fragment)
     reporter.feed(fragment)
     reporter.close()
+    kept = fragment
     if reporter.unclosed:  # their start tags alone go: the text after them stays
-        kept = []
+        parts = []
         last = 0
         for start, end in reporter.unclosed:
-            kept.append(fragment[last:start])
+            parts.append(fragment[last:start])
             last = end
-        kept.append(fragment[last:])
-        cleaned = _CLEANER.clean(_cdata_as_text(_without_refused_images("".join(kept))))
+        parts.append(fragment[last:])
+        kept = "".join(parts)
+    kept = _cdata_as_text(_without_refused_images(kept))
+    if kept != fragment:
+        cleaned = _CLEANER.clean(kept)
     return cleaned, reporter.removed
 
 
 def locate(source: str, removals: list[Removal], *, first_line: int = 1) -> list[Located]:
     """Where each removal is written: the first place at or after `first_line`
-    holding one of its spellings (case-insensitive, best first), each later
+    holding one of its spellings (best first; case-insensitive but for a tag
+    as written, `Spelling.exact`), each later
     removal with the same spelling searched after the place of the one before
     (twice on one line included). Lines end where Pelican's Markdown ends them
     (LF, CRLF, CR), not at the other breaks str.splitlines knows (U+2028,
