@@ -16,12 +16,25 @@ are cleaned by nh3 (Rust `ammonia`) with an allowlist (`clean.py`):
   are dropped, their text kept;
 - URLs other than http(s), mailto, tel and relative ones (`{filename}` links
   included) go, inline `data:` too: photos are files in content/images;
-- HTML comments (editorial notes must not reach the page source).
+- HTML comments (editorial notes must not reach the page source), end tags
+  with no start (`</script>`, `</div>`), declarations; a CDATA section
+  (`<![CDATA[ … ]]>`, a comment to HTML) becomes the text it holds;
+- a dropped element not closed in its block (`BACA JUGA: "'><svg onload=…>
+  tautan`) would take the rest of the paragraph, or of the release, with it:
+  its start tag alone goes, the text after it stays.
 
-Every removal is a warning (`--strict` fails), at the source line:
+Every removal is a warning (`--strict` fails), at the source line, quoting
+what was removed as the file has it (`href="jav&#x09;ascript:…"`, or a
+Markdown link's address); one the file spells otherwise is said so, without
+a line:
 
     berita/2025/x.md:14: raw HTML removed from the published text: '<script>'
     (write the release in Markdown; ask the web team to embed media)
+
+A Markdown link's refused address is said as such (`[x](javascript:…)`:
+"link address removed …", "use an https:// address"). An image whose src is
+refused (`![Aula](javascript:…)`, `<img src="data:…">`) is left out whole,
+its alt text kept as text: an <img> without its src is a broken image.
 
 A body photo named by a path on the writer's own computer that the cleaning
 would strip of its src (`![…](C:\\Users\\…)`, `![…](file:///…)`) is no raw HTML:

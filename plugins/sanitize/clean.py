@@ -15,11 +15,16 @@ line by. The report is best effort; what is published is nh3's output.
 
 from __future__ import annotations
 
+import bisect
+import html
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import nh3
+
+from warta.frontmatter import split_lines
+from warta.imagetags import rewrite_images
 
 # Dropped with everything inside them (raw-text elements and active content).
 DROPPED_WITH_CONTENT = frozenset(
@@ -82,13 +87,41 @@ _CLEANER = nh3.Cleaner(
 
 
 @dataclass(frozen=True)
+class Spelling:
+    """One way a removed thing may be written in the source."""
+
+    needle: str  # lowercase text to look for (as written when `exact`)
+    shown: str = ""  # quoted when found so ("": the removal's own `shown`)
+    lead: int = 0  # characters of `needle` before the removed thing (its line)
+    markdown: str = ""  # "link"/"image": the needle is the address a Markdown link/image gave
+    exact: bool = False  # a tag as the source has it: matched with its case
+
+
+@dataclass(frozen=True)
 class Removal:
     """One thing taken out: what it was (for the message) and lowercase texts to
     look for in the source, best first (for the line number)."""
 
     shown: str
     needle: str
-    fallbacks: tuple[str, ...] = ()  # when the source spells it otherwise (`jav&#x61;script:`)
+    fallbacks: tuple[str, ...] = ()
+    spellings: tuple[Spelling, ...] = ()  # tried before `needle` and `fallbacks`
+    image_alt: str | None = None  # not None: a whole <img> left out, its alt text kept
+    what: str = "raw HTML"  # what the message calls it: "HTML comment", "CDATA section"
+    note: str = ""  # said after the quoted text ("never closed; the text after it is kept")
+
+    def ways(self) -> tuple[Spelling, ...]:
+        plain = (Spelling(needle) for needle in (self.needle, *self.fallbacks) if needle)
+        return (*self.spellings, *plain)
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a removal was found in the source, and how it is written there."""
+
+    line: int | None  # None: not found as written
+    shown: str  # as written in the source when found, else as the page had it
+    markdown: str = ""  # "link"/"image": written as a Markdown link's or image's address
 
 
 def scheme_of(url: str) -> str | None:
@@ -125,39 +158,215 @@ def attribute_problem(tag: str, name: str, value: str | None) -> Removal | None:
         urls = _srcset_urls(value) if name == "srcset" else [value]
         for url in urls:
             if not is_safe_url(url):
-                scheme = scheme_of(url) or ""
-                rest = url.split(":", 1)[-1].strip().lower()[:30]
-                return Removal(
-                    f'{name}="{value[:60]}"', url.strip().lower()[:40], (rest, f"{scheme}:")
-                )
+                return Removal(f'{name}="{value[:60]}"', "")
     return None
+
+
+# An attribute in a start tag as written (after the tag's name).
+_ATTRIBUTE_RE = re.compile(r"""([^\s/>"'=][^\s/>"'=]*)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+MAX_SHOWN = 80
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
+
+
+def _written_attributes(raw_tag: str) -> list[tuple[str, str, int]]:
+    """(lowercase name, text as written, offset in the tag) of each attribute of
+    a start tag as the source spells it."""
+    name_end = re.match(r"<[^\s/>]*", raw_tag)
+    start = name_end.end() if name_end else 0
+    return [
+        (match.group(1).lower(), match.group(0), match.start())
+        for match in _ATTRIBUTE_RE.finditer(raw_tag, start)
+    ]
+
+
+def _attribute_removal(
+    tag: str, raw_tag: str, nth: int, name: str, value: str | None, problem: Removal
+) -> Removal:
+    """`problem` with the ways its attribute may be written: the whole start tag
+    (raw HTML, quoted as written), else the address alone (a Markdown link's or
+    image's: Markdown writes the tag). `nth`: how many attributes of this name
+    come before it in the tag."""
+    written = [item for item in _written_attributes(raw_tag) if item[0] == name]
+    spellings = []
+    if nth < len(written):
+        _name, text, offset = written[nth]
+        shown = problem.shown if problem.shown.endswith("=") else _cut(text)
+        spellings.append(Spelling(raw_tag, shown, offset, exact=True))
+    else:
+        spellings.append(Spelling(raw_tag, exact=True))
+    if value and name in URL_ATTRIBUTES and name != "srcset":
+        kind = {"a": "link", "img": "image"}.get(tag, "")
+        address = value.strip()
+        spellings.append(Spelling(address.lower(), _cut(address), markdown=kind))
+    return Removal(problem.shown, problem.needle, problem.fallbacks, tuple(spellings))
+
+
+def _refused_src(attrs: list) -> str | None:
+    """The src of an <img> the allowlist refuses (None: none, or one it keeps)."""
+    src = dict(attrs).get("src")
+    return None if src is None or is_safe_url(src) else src
+
+
+def _without_refused_images(fragment: str) -> str:
+    """The fragment with each <img> (outside a <picture>) whose src the allowlist
+    refuses replaced by its alt text: an <img> without its src is a broken
+    image on the page, and the alt text is what the writer said it shows."""
+    if "<img" not in fragment.lower():
+        return fragment
+
+    def replace(_index: int, attrs: list) -> str | None:
+        if _refused_src(attrs) is None:
+            return None
+        return html.escape(dict(attrs).get("alt") or "", quote=False)
+
+    return rewrite_images(fragment, replace)
+
+
+def _image_removal(raw_tag: str, attrs: list) -> Removal:
+    """An <img> left out for its src: found by its tag as written (raw HTML),
+    else by its address (a Markdown image's)."""
+    src = _refused_src(attrs) or ""
+    written = [text for name, text, _offset in _written_attributes(raw_tag) if name == "src"]
+    offset = next((o for name, _t, o in _written_attributes(raw_tag) if name == "src"), 0)
+    shown = f'src="{_cut(src)}"'
+    spellings = (
+        Spelling(raw_tag, _cut(written[0]) if written else shown, offset, exact=True),
+        Spelling(src.strip().lower(), _cut(src.strip()), markdown="image"),
+    )
+    return Removal(shown, "", spellings=spellings, image_alt=dict(attrs).get("alt") or "")
+
+
+# Elements without content or end tag.
+VOID_TAGS = frozenset(
+    {
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "source",
+        "track",
+        "wbr",
+    }
+)
+# The end of a block Markdown writes: a dropped element not closed before it
+# takes the rest of the block (svg, math) or more (script, style, …) with it.
+_BLOCK_END_RE = re.compile(
+    r"</(?:p|li|td|th|tr|h[1-6]|blockquote|div|dd|dt|dl|figcaption|figure|table|thead|"
+    r"tbody|ul|ol|pre|section|article|aside|header|footer|details|summary|caption)\s*>",
+    re.I,
+)
+# Start tags that end an <svg> or <math> (the HTML parser's "breakout" tags):
+# what follows one is no longer inside it.
+_BREAKOUT_RE = re.compile(
+    r"<(?:b|big|blockquote|body|br|center|code|dd|div|dl|dt|em|embed|h[1-6]|head|hr|i|img|"
+    r"li|listing|menu|meta|nobr|ol|p|pre|ruby|s|small|span|strong|strike|sub|sup|table|tt|"
+    r"u|ul|var)[\s/>]",
+    re.I,
+)
+_TAG_RE = re.compile(r"<[^>]*>")
+UNCLOSED_NOTE = "never closed; the text after it is kept"
+
+
+def _swallowed(fragment: str, tag: str, end: int) -> tuple[int, int] | None:
+    """Where the text a dropped element opened at `end` (just past its start
+    tag) would take with it without its end tag in the same block: (start,
+    end) of that text, None when its end tag closes it first or it holds no
+    words."""
+    closing = re.compile(rf"</{tag}[\s/>]", re.I).search(fragment, end)
+    boundary = _BLOCK_END_RE.search(fragment, end)
+    stop = boundary.start() if boundary else len(fragment)
+    if tag in ("svg", "math"):
+        breakout = _BREAKOUT_RE.search(fragment, end)
+        stop = min(stop, breakout.start()) if breakout else stop
+    if closing and closing.start() <= stop:
+        return None
+    if not _TAG_RE.sub("", fragment[end:stop]).strip():
+        return None
+    return end, stop
+
+
+_CDATA_RE = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S | re.I)
+
+
+def _cdata_as_text(fragment: str) -> str:
+    """CDATA sections as the text they hold: HTML reads `<![CDATA[ … ]]>` as a
+    comment, and the writer's words in it would be lost."""
+    if "<![" not in fragment:
+        return fragment
+    return _CDATA_RE.sub(lambda match: html.escape(match.group(1), quote=False), fragment)
 
 
 class _Reporter(HTMLParser):
     """Reads a fragment under the allowlist and lists what it refuses."""
 
-    def __init__(self) -> None:
+    def __init__(self, fragment: str) -> None:
         super().__init__(convert_charrefs=True)
+        self.fragment = fragment
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", fragment)]
         self.removed: list[Removal] = []
         self.skipping: list[str] = []  # the dropped elements we are inside
+        self.pictures = 0  # the <picture>s we are inside (their <img>s are left alone)
+        self.open: dict[str, int] = {}  # elements open, by tag: an end tag with none is stray
+        self.unclosed: list[tuple[int, int]] = []  # start tags to take out alone (see _start)
+        self.read_on = False  # the <script>/<style> just seen was never closed: read its text
+
+    def set_cdata_mode(self, *args, **kwargs):
+        if self.read_on:  # what follows an unclosed <script> is read as the page will have it
+            self.read_on = False
+            return
+        super().set_cdata_mode(*args, **kwargs)
+
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
 
     def _start(self, tag: str, attrs) -> None:
         if self.skipping:
             if tag == self.skipping[0]:
                 self.skipping.append(tag)
             return
+        raw_tag = self.get_starttag_text() or ""
+        raw = (Spelling(raw_tag, exact=True),)
         if tag in DROPPED_WITH_CONTENT:
-            self.removed.append(Removal(f"<{tag}>", f"<{tag}"))
+            start = self._offset()
+            end = start + len(raw_tag)
+            if not raw_tag.endswith("/>") and _swallowed(self.fragment, tag, end):
+                # Not closed in its block: it would take the rest of the paragraph
+                # (or the release) with it. The start tag alone goes.
+                self.unclosed.append((start, end))
+                self.read_on = tag in self.CDATA_CONTENT_ELEMENTS
+                self.removed.append(
+                    Removal(f"<{tag}>", f"<{tag}", spellings=raw, note=UNCLOSED_NOTE)
+                )
+                return
+            self.removed.append(Removal(f"<{tag}>", f"<{tag}", spellings=raw))
             self.skipping.append(tag)
             return
+        if tag not in VOID_TAGS:
+            self.open[tag] = self.open.get(tag, 0) + 1
         if tag not in ALLOWED_TAGS:
             if tag not in ("html", "head", "body"):
-                self.removed.append(Removal(f"<{tag}>", f"<{tag}"))
+                self.removed.append(Removal(f"<{tag}>", f"<{tag}", spellings=raw))
             return
-        for name, value in attrs:
+        if tag == "picture":
+            self.pictures += 1
+        if tag == "img" and not self.pictures and _refused_src(attrs) is not None:
+            self.removed.append(_image_removal(raw_tag, attrs))
+            return
+        for index, (name, value) in enumerate(attrs):
             problem = attribute_problem(tag, name, value)
             if problem is not None:
-                self.removed.append(problem)
+                nth = sum(1 for other, _value in attrs[:index] if other == name)
+                self.removed.append(_attribute_removal(tag, raw_tag, nth, name, value, problem))
 
     def handle_starttag(self, tag, attrs):
         self._start(tag, attrs)
@@ -168,8 +377,81 @@ class _Reporter(HTMLParser):
             self.skipping.pop()  # <svg/>: nothing inside
 
     def handle_endtag(self, tag):
-        if self.skipping and tag == self.skipping[0]:
-            self.skipping.pop()
+        if self.skipping:
+            if tag == self.skipping[0]:
+                self.skipping.pop()
+            return
+        if tag in ("p", "br") or tag in VOID_TAGS:
+            return  # a stray </p> or </br> is read as an empty <p>, a <br>: nothing lost
+        if not self._end(tag) and tag not in ("html", "head", "body"):
+            self.removed.append(self._stray(tag))
+
+    def _stray(self, tag: str) -> Removal:
+        """A stray end tag, found by the words before it on its line as written
+        (`Catatan </script>`: the same end tag closing an element elsewhere is
+        no place of it), else by itself."""
+        start = self._offset()
+        end = self.fragment.find(">", start) + 1 or len(self.fragment)
+        written = self.fragment[start:end]
+        before = max(
+            self.fragment.rfind(">", 0, start) + 1, self.fragment.rfind("\n", 0, start) + 1
+        )
+        context = self.fragment[max(before, start - 40) : end]
+        spellings = [Spelling(written, f"</{tag}>", exact=True)]
+        if context.strip() != written:
+            lead = len(context) - len(written)
+            spellings.insert(0, Spelling(context, f"</{tag}>", lead, exact=True))
+        return Removal(
+            f"</{tag}>", f"</{tag}", spellings=tuple(spellings), note="an end tag with no start"
+        )
+
+    def _end(self, tag: str) -> bool:
+        """Close an open `tag`; False when none is open (a stray end tag)."""
+        if tag == "picture" and self.pictures:
+            self.pictures -= 1
+        if not self.open.get(tag):
+            return False
+        self.open[tag] -= 1
+        return True
+
+    def handle_comment(self, data):
+        if self.skipping:
+            return
+        written = f"<!--{data}-->"
+        self.removed.append(
+            Removal(
+                _cut(written),
+                "<!--",
+                spellings=(Spelling(f"<!--{data}", exact=True),),
+                what="HTML comment",
+            )
+        )
+
+    def unknown_decl(self, data):
+        if self.skipping:
+            return
+        if data.upper().startswith("CDATA["):
+            text = data[len("CDATA[") :]
+            written = f"<![{data}]]>"
+            self.removed.append(
+                Removal(
+                    _cut(written),
+                    "<![cdata[",
+                    spellings=(Spelling(f"<![{data}", exact=True),),
+                    what="CDATA markup",
+                    note=f"its text '{_cut(text.strip())}' is kept" if text.strip() else "",
+                )
+            )
+            return
+        self.removed.append(Removal(_cut(f"<![{data}]>"), f"<![{data.lower()}"))
+
+    def handle_decl(self, decl):
+        if not self.skipping:
+            self.removed.append(Removal(_cut(f"<!{decl}>"), f"<!{decl.lower()}"))
+
+    def handle_pi(self, data):
+        if not self.skipping:
+            self.removed.append(Removal(_cut(f"<?{data}>"), f"<?{data.lower()}"))
 
 
 def clean_html(fragment: str) -> tuple[str, list[Removal]]:
@@ -179,30 +461,64 @@ def clean_html(fragment: str) -> tuple[str, list[Removal]]:
     cleaned = _CLEANER.clean(fragment)
     if cleaned == fragment:  # nothing taken out: no report to make (most bodies)
         return fragment, []
-    reporter = _Reporter()
+    reporter = _Reporter(fragment)
     reporter.feed(fragment)
     reporter.close()
+    kept = fragment
+    if reporter.unclosed:  # their start tags alone go: the text after them stays
+        parts = []
+        last = 0
+        for start, end in reporter.unclosed:
+            parts.append(fragment[last:start])
+            last = end
+        parts.append(fragment[last:])
+        kept = "".join(parts)
+    kept = _cdata_as_text(_without_refused_images(kept))
+    if kept != fragment:
+        cleaned = _CLEANER.clean(kept)
     return cleaned, reporter.removed
 
 
-def removal_lines(source: str, removals: list[Removal], *, first_line: int = 1) -> list[int | None]:
-    """The source line of each removal: the first line at or after `first_line`
-    holding its needle (case-insensitive), each later removal with the same
-    needle searched after the line of the one before. None when not found."""
-    lines = source.lower().splitlines()
-    next_from: dict[str, int] = {}
-    found: list[int | None] = []
+def locate(source: str, removals: list[Removal], *, first_line: int = 1) -> list[Located]:
+    """Where each removal is written: the first place at or after `first_line`
+    holding one of its spellings (best first; case-insensitive but for a tag
+    as written, `Spelling.exact`), each later
+    removal with the same spelling searched after the place of the one before
+    (twice on one line included). Lines end where Pelican's Markdown ends them
+    (LF, CRLF, CR), not at the other breaks str.splitlines knows (U+2028,
+    U+2029, VT, FF, NEL)."""
+    texts = {}
+    for exact in (False, True):
+        text = "\n".join(split_lines(source if exact else source.lower()))
+        starts = [0] + [match.end() for match in re.finditer("\n", text)]
+        begin = starts[first_line - 1] if 0 < first_line <= len(starts) else len(text)
+        texts[exact] = (text, starts, begin)
+    next_from: dict[tuple[str, bool], int] = {}
+    found: list[Located] = []
     for removal in removals:
-        line = None
-        for needle in (removal.needle, *removal.fallbacks):
-            if not needle:
+        place = Located(None, removal.shown)
+        for way in removal.ways():
+            if not way.needle:
                 continue
-            start = next_from.get(needle, first_line)
-            line = next((n for n in range(start, len(lines) + 1) if needle in lines[n - 1]), None)
-            if line is None and start != first_line:  # twice on one line
-                line = start - 1
-            if line is not None:
-                next_from[needle] = line + 1
-                break
-        found.append(line)
+            text, starts, begin = texts[way.exact]
+            key = (way.needle, way.exact)
+            at = text.find(way.needle, next_from.get(key, begin))
+            if at < 0:
+                continue
+            line = bisect.bisect_right(starts, at + way.lead)
+            column = at + way.lead - starts[line - 1]
+            next_from[key] = at + 1
+            for other in removal.ways():  # its other spellings: searched after it too
+                other_starts = texts[other.exact][1]
+                other_key = (other.needle, other.exact)
+                after = other_starts[line - 1] + column - other.lead + 1
+                next_from[other_key] = max(next_from.get(other_key, 0), after)
+            place = Located(line, way.shown or removal.shown, way.markdown)
+            break
+        found.append(place)
     return found
+
+
+def removal_lines(source: str, removals: list[Removal], *, first_line: int = 1) -> list[int | None]:
+    """The source line of each removal (`locate`); None when not found."""
+    return [place.line for place in locate(source, removals, first_line=first_line)]

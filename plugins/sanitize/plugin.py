@@ -13,33 +13,58 @@ from warta.imagetags import COMPUTER_PATH_MESSAGE, computer_path_suggestion, rew
 from warta.paths import computer_file
 from warta.published import is_written
 
-from .clean import Removal, clean_html, is_safe_url, removal_lines
+from .clean import Located, Removal, clean_html, is_safe_url, locate, removal_lines
 
 logger = logging.getLogger(__name__)
 
 SUGGESTION = "write the release in Markdown; ask the web team to embed media"
+LINK_SUGGESTION = "use an https:// address"
+SUGGESTIONS = {  # by what was removed, when not raw HTML in general
+    "HTML comment": "delete it: keep editorial notes out of the release file",
+    "CDATA markup": "write the text without <![CDATA[ and ]]>",
+}
+STRAY_SUGGESTION = "delete it"
+IMAGE_SUGGESTION = (
+    "use an https:// address, or put the photo in content/images/<year>/ "
+    "and write ![…]({static}/images/<year>/<file>)"
+)
+
+
+def removal_finding(path: str, removal: Removal, place: Located) -> Finding:
+    """The warning for one removal, worded for what the writer wrote: raw HTML,
+    a Markdown link's address, or an image (raw or Markdown) left out."""
+    if removal.image_alt is not None:
+        message = f"image left out of the published text, its address refused: '{place.shown}'"
+        if removal.image_alt.strip():
+            message += f"; its alt text '{removal.image_alt.strip()}' is kept as text"
+        suggestion = IMAGE_SUGGESTION
+    elif place.markdown:
+        message = f"{place.markdown} address removed from the published text: '{place.shown}'"
+        suggestion = LINK_SUGGESTION
+    else:
+        message = f"{removal.what} removed from the published text: '{place.shown}'"
+        suggestion = SUGGESTIONS.get(removal.what, SUGGESTION)
+        if removal.shown.startswith("</"):
+            suggestion = STRAY_SUGGESTION
+        if removal.note:
+            message += f", {removal.note}"
+    if place.line is None:
+        message += ", not found as written in the file"
+    return Finding(path, place.line, "warning", message, suggestion)
 
 
 def _report(content, source: str, found: list[tuple[Removal, int]]) -> None:
-    """One warning per removal, at its source line when it can be found.
-    `found`: (removal, the line where its text starts: the body or `Summary:`)."""
+    """One warning per removal, at its source line, quoted as written there; one
+    not found as written is said so, without a line. `found`: (removal, the line
+    where its text starts: the body or `Summary:`)."""
     path = message_path(content)
     by_start: dict[int, list[Removal]] = {}
     for removal, first_line in found:
         by_start.setdefault(first_line, []).append(removal)
     for first_line, removals in by_start.items():
-        lines = removal_lines(source, removals, first_line=first_line)
-        for removal, line in zip(removals, lines, strict=True):
-            report(
-                logger,
-                Finding(
-                    path,
-                    line,
-                    "warning",
-                    f"raw HTML removed from the published text: '{removal.shown}'",
-                    SUGGESTION,
-                ),
-            )
+        places = locate(source, removals, first_line=first_line)
+        for removal, place in zip(removals, places, strict=True):
+            report(logger, removal_finding(path, removal, place))
 
 
 def without_computer_photos(content, body: str) -> tuple[str, list[tuple[str, str]]]:

@@ -1,0 +1,223 @@
+"""sanitize's warnings: each removal said once, at the line where the writer
+wrote it, quoting it as written, with a suggestion that fits what was written."""
+
+from __future__ import annotations
+
+from plugins.sanitize.clean import Located, clean_html, locate, removal_lines
+from tests.conftest import article_text
+
+SUGGESTION = "write the release in Markdown; ask the web team to embed media"
+
+
+def sanitize_findings(built) -> list[tuple[str, int | None, str]]:
+    """(file name, line, message and suggestion) of each of sanitize's warnings."""
+    return [
+        (finding.path.rsplit("/", 1)[-1], finding.line, finding.message)
+        for finding in built.findings("warning")
+        if "of the published text" in finding.message
+        or "from the published text" in finding.message
+    ]
+
+
+def test_removal_lines_count_only_the_line_ends_markdown_counts():
+    # U+2028/U+2029, VT, FF and NEL end no line for Pelican's Markdown.
+    source = "Title: a\u2028b\u2029c\x0bd\x0ce\x85f\r\nDate: x\r\n\r\n<script>a</script>\n"
+    _cleaned, removed = clean_html("<script>a</script>")
+    assert removal_lines(source, removed, first_line=3) == [4]
+
+
+def test_a_line_separator_in_the_title_moves_no_warning(site):
+    site.article(
+        "garis.md",
+        article_text(
+            title="Bawaslu Kota Palembang\u2028Gelar Rapat\u2029Koordinasi Pengawasan",
+            slug="garis",
+            body="PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n\n"
+            "Kata <svg onload=alert(1)></svg> lain.",
+        ),
+    )
+    built = site.build()
+    assert built.returncode == 0, built.log
+    assert sanitize_findings(built) == [
+        ("garis.md", 11, f"raw HTML removed from the published text: '<svg>' ({SUGGESTION})")
+    ]
+
+
+LINK_BODY = """\
+LAHAT – Bawaslu Kabupaten Lahat menggelar rapat.
+
+Tautan [klik](javascript:alert(1)) di sini.
+
+Lagi <a href="jav&#x09;ascript:alert(1)">tab</a> dan <A HREF="JavaScript:alert(1)">b</A>.
+"""
+
+
+def test_each_removed_address_is_found_at_its_own_line_as_written():
+    source = article_text(body=LINK_BODY)
+    first = source.splitlines().index("LAHAT – Bawaslu Kabupaten Lahat menggelar rapat.") + 1
+    html = (
+        '<p>Tautan <a href="javascript:alert(1)">klik</a> di sini.</p>\n'
+        '<p>Lagi <a href="jav&#x09;ascript:alert(1)">tab</a> dan '
+        '<A HREF="JavaScript:alert(1)">b</A>.</p>'
+    )
+    _cleaned, removed = clean_html(html)
+    assert [(place.line, place.shown) for place in locate(source, removed, first_line=first)] == [
+        (first + 2, "javascript:alert(1)"),
+        (first + 4, 'href="jav&#x09;ascript:alert(1)"'),
+        (first + 4, 'HREF="JavaScript:alert(1)"'),
+    ]
+
+
+def test_a_removal_not_written_so_in_the_file_has_no_line():
+    _cleaned, removed = clean_html('<p><a href="java&#115;cript:x()">a</a></p>')
+    assert locate("Title: x\n\nTeks lain.\n", removed, first_line=3) == [
+        Located(None, 'href="javascript:x()"')
+    ]
+
+
+def test_a_second_javascript_link_written_otherwise_is_said_at_its_line(site):
+    site.article("tautan.md", article_text(slug="tautan", body=LINK_BODY))
+    built = site.build()
+    assert built.returncode == 0, built.log
+    assert sorted(sanitize_findings(built)) == [
+        (
+            "tautan.md",
+            11,
+            "link address removed from the published text: 'javascript:alert(1)' "
+            "(use an https:// address)",
+        ),
+        (
+            "tautan.md",
+            13,
+            "raw HTML removed from the published text: "
+            f"'HREF=\"JavaScript:alert(1)\"' ({SUGGESTION})",
+        ),
+        (
+            "tautan.md",
+            13,
+            "raw HTML removed from the published text: "
+            f"'href=\"jav&#x09;ascript:alert(1)\"' ({SUGGESTION})",
+        ),
+    ]
+
+
+MARKDOWN_BODY = """\
+LAHAT – Bawaslu Kabupaten Lahat menggelar rapat.
+
+Tautan [klik](javascript:alert(1)) dan [data](data:text/html;base64,PHA+) di sini.
+
+Foto ![Peserta rapat](javascript:alert(2)) dan <img src="data:image/png;base64,AA" alt="Aula">.
+"""
+IMAGE_SUGGESTION = (
+    "use an https:// address, or put the photo in content/images/<year>/ "
+    "and write ![…]({static}/images/<year>/<file>)"
+)
+
+
+def test_a_markdown_link_or_image_with_a_refused_address_is_said_as_written(site):
+    site.article("md.md", article_text(slug="md", body=MARKDOWN_BODY))
+    built = site.build()
+    assert built.returncode == 0, built.log
+    assert sanitize_findings(built) == [
+        (
+            "md.md",
+            11,
+            "link address removed from the published text: 'javascript:alert(1)' "
+            "(use an https:// address)",
+        ),
+        (
+            "md.md",
+            11,
+            "link address removed from the published text: 'data:text/html;base64,PHA+' "
+            "(use an https:// address)",
+        ),
+        (
+            "md.md",
+            13,
+            "image left out of the published text, its address refused: 'javascript:alert(2)'; "
+            f"its alt text 'Peserta rapat' is kept as text ({IMAGE_SUGGESTION})",
+        ),
+        (
+            "md.md",
+            13,
+            "image left out of the published text, its address refused: "
+            f"'src=\"data:image/png;base64,AA\"'; its alt text 'Aula' is kept as text "
+            f"({IMAGE_SUGGESTION})",
+        ),
+    ]
+    body = built.html("berita/2024/11/md/").select_one(".article__body")
+    assert body.find("img") is None  # no broken image without its src
+    photo = body.find_all("p")[-1]
+    assert photo.get_text() == "Foto Peserta rapat dan Aula."
+    assert [link.get("href") for link in body.find_all("a")] == [None, None]
+
+
+STRAY_BODY = """\
+LAHAT – Bawaslu Kabupaten Lahat menggelar rapat.
+
+Kata </script> lain dan <!-- catatan redaksi: jangan terbit --> serta </div>\
+ dan <![CDATA[ isi ]]> selesai.
+
+BACA JUGA: Judul "'><svg onload=alert(1)> </script> &amp; lain
+
+Paragraf <script>alert(2)</script> ketiga[^1].
+
+[^1]: Catatan </script> kaki.
+"""
+
+
+def test_stray_end_tags_comments_and_cdata_are_said_and_no_text_is_lost(site):
+    site.article("liar.md", article_text(slug="liar", body=STRAY_BODY))
+    built = site.build()
+    assert built.returncode == 0, built.log
+    raw = "raw HTML removed from the published text"
+    stray = "an end tag with no start (delete it)"
+    assert sanitize_findings(built) == [
+        ("liar.md", 11, f"{raw}: '</script>', {stray}"),
+        (
+            "liar.md",
+            11,
+            "HTML comment removed from the published text: "
+            "'<!-- catatan redaksi: jangan terbit -->' "
+            "(delete it: keep editorial notes out of the release file)",
+        ),
+        ("liar.md", 11, f"{raw}: '</div>', {stray}"),
+        (
+            "liar.md",
+            11,
+            "CDATA markup removed from the published text: '<![CDATA[ isi ]]>', "
+            "its text 'isi' is kept (write the text without <![CDATA[ and ]]>)",
+        ),
+        (
+            "liar.md",
+            13,
+            f"{raw}: '<svg>', never closed; the text after it is kept ({SUGGESTION})",
+        ),
+        ("liar.md", 13, f"{raw}: '</script>', {stray}"),
+        ("liar.md", 15, f"{raw}: '<script>' ({SUGGESTION})"),
+        ("liar.md", 17, f"{raw}: '</script>', {stray}"),
+    ]
+    body = built.html("berita/2024/11/liar/").select_one(".article__body")
+    paragraphs = [" ".join(p.get_text().split()) for p in body.find_all("p")]
+    assert "Kata lain dan serta dan isi selesai." in paragraphs
+    assert "BACA JUGA: Judul “’> & lain" in paragraphs
+    assert "Paragraf ketiga1." in paragraphs
+    assert body.find(["script", "svg"]) is None
+
+
+def test_an_unclosed_script_takes_no_paragraph_with_it():
+    cleaned, removed = clean_html(
+        "<p>Kata <script> lain</p>\n<p>Paragraf <b onclick=x>dua</b>.</p>"
+    )
+    assert cleaned == "<p>Kata  lain</p>\n<p>Paragraf <b>dua</b>.</p>"
+    assert [(r.shown, r.note) for r in removed] == [
+        ("<script>", "never closed; the text after it is kept"),
+        ("onclick=", ""),
+    ]
+
+
+def test_a_closed_script_or_svg_goes_with_its_content_and_no_end_tag_is_stray():
+    fragment = "<p>a <script>x()</script> b <svg><circle r=1></circle></svg> c<div/>d</div></p>"
+    cleaned, removed = clean_html(fragment)
+    assert "x()" not in cleaned
+    assert [r.shown for r in removed] == ["<script>", "<svg>"]
