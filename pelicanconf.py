@@ -172,7 +172,9 @@ CHECK_MODIFIED_METHOD = "md5"
 CONTENT_CACHING_LAYER = "reader"
 
 DELETE_OUTPUT_DIRECTORY = True
-OUTPUT_RETENTION = [".git", "pagefind"]
+# The search plugin adds its index folder (SEARCH_BUNDLE_DIR) while it rebuilds
+# it, and only then: a build that writes no index leaves none from the last.
+OUTPUT_RETENTION = [".git"]
 WITH_FUTURE_DATES = False  # embargo: a future Date: waits for a later build
 
 PLUGIN_PATHS = [str(PROJECT_ROOT / "plugins")]
@@ -247,7 +249,7 @@ IMAGES_SOCIAL_CARD_SAVE_AS = "{url}og.png"
 
 # Search (plugins/search): Pagefind index of the article pages for /cari/.
 SEARCH_ENABLED = True
-SEARCH_BUNDLE_DIR = "pagefind"  # also in OUTPUT_RETENTION
+SEARCH_BUNDLE_DIR = "pagefind"  # kept through the clean-up by the plugin when it indexes
 # Pagefind holds ≈ 0.17 MiB a page while it indexes: a year of more article
 # pages is indexed in groups of months, so the build's peak memory stays
 # bounded as the archive grows (the browser merges the bundles).

@@ -254,6 +254,26 @@ def test_taken_addresses_name_only_what_the_site_lists(tmp_path):
     }
 
 
+def test_taken_addresses_leave_out_what_the_output_keeps_unwritten(tmp_path):
+    """OUTPUT_RETENTION's names are kept from before the build: a checkout's
+    .git, or the last index while search is off, was listed as a page's
+    address; the index folder this build writes stays listed."""
+    from plugins.cms.config import taken_addresses
+    from plugins.cms.plugin import kept_names
+
+    for name in (".git", "pagefind", "tag"):
+        (tmp_path / name).mkdir()
+    settings = {"OUTPUT_RETENTION": [".git", "pagefind"]}
+    indexing = kept_names(settings, {"pagefind/": "the search index", "feed.json": "feed"})
+    assert taken_addresses(tmp_path, [], set(), "admin", indexing)["halaman"] == [
+        "admin",
+        "pagefind",
+        "tag",
+    ]
+    off = kept_names(settings, {})
+    assert taken_addresses(tmp_path, [], set(), "admin", off)["halaman"] == ["admin", "tag"]
+
+
 def test_every_collections_photos_go_where_the_build_takes_them(built):
     """A page's body "Foto" was saved beside the page, where the build refuses
     photos: every collection has a media folder under content/images/."""

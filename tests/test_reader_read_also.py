@@ -463,3 +463,76 @@ def test_a_read_also_line_to_an_unpublished_article_is_said_once_in_every_build(
             name,
             at,
         )
+
+
+def test_a_line_linking_a_missing_file_keeps_its_text_not_the_link():
+    """A `{filename}` line to a file content/ no longer holds was warned as
+    pointing to no article while content_lint said the same link was missing,
+    and the page kept the raw `{filename}/…` Pelican could not resolve."""
+    from plugins.read_also.lines import MISSING_FILE, Problem
+
+    files = {"berita/2024/lahat.md", "halaman/kontak.md"}
+    catalogue = Catalogue([LAHAT], "https://warta.example.org", content_file=files.__contains__)
+    body = "\n".join(
+        [
+            '<p>BACA JUGA: <a href="{filename}/berita/2024/lahat-lama.md">Lahat lama</a></p>',
+            '<p>Baca juga: <a href="{filename}../../halaman/kontak.md">Kontak</a></p>',
+            '<p>Baca juga: <a href="{filename}lahat.md">x</a></p>',
+        ]
+    )
+    html, problems = rewrite(body, catalogue, "berita/2024")
+    assert problems == [
+        Problem(0, MISSING_FILE, "{filename}/berita/2024/lahat-lama.md"),
+        Problem(1, "no article of this site", "{filename}../../halaman/kontak.md"),
+    ]
+    soup = BeautifulSoup(html, "lxml")
+    assert soup.find("p").get_text() == "BACA JUGA: Lahat lama"
+    assert [a["href"] for a in soup.find_all("a")] == [
+        "{filename}../../halaman/kontak.md",  # a file of the site: Pelican links it
+        "{filename}/berita/2024/lahat.md",
+    ]
+    assert catalogue.nearest_path("{filename}/berita/2024/lahatt.md") == LAHAT.source_path
+    assert catalogue.nearest_path("{filename}lahat.md", but=LAHAT.source_path) is None
+    assert catalogue.nearest_path("{filename}rapat-pleno.md") is None
+
+
+def test_a_line_to_a_deleted_release_is_one_error_and_no_raw_link_anywhere(site):
+    """Release deleted, another linking it with BACA JUGA: a warning ("points
+    to no article") and an error ("link to a missing file") for one line, and
+    the raw href="{filename}/…" in the page and every feed."""
+    target = site.article(
+        "2024/rapat-pleno.md", title="Rapat Pleno Rekapitulasi", slug="rapat-pleno"
+    )
+    site.article(
+        "2024/apel.md",
+        title="Apel Siaga Pengawasan",
+        slug="apel-siaga",
+        date="2024-11-18 09:00",
+        body="""
+            PALEMBANG – Bawaslu Kota Palembang menggelar apel siaga.
+
+            BACA JUGA: [Rapat pleno]({filename}/berita/2024/rapat-pleno.md)
+
+            Apel diikuti seluruh jajaran.
+        """,
+    )
+    assert site.build(SEARCH_ENABLED=False).returncode == 0
+    target.unlink()
+
+    built = site.build(SEARCH_ENABLED=False)
+
+    assert built.returncode == 1, built.log
+    said = [f for f in built.findings() if f.path.endswith("apel.md")]
+    assert [(f.line, f.level, f.message) for f in said] == [
+        (
+            11,
+            "error",
+            "BACA JUGA links to a missing file: '{filename}/berita/2024/rapat-pleno.md' "
+            "(link to an existing release or remove the line)",
+        )
+    ], built.log
+    body = built.html("berita/2024/11/apel-siaga/").select_one(".article__body")
+    assert "Rapat pleno" in body.get_text()
+    for path in built.output.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json"):
+            assert "{filename}" not in path.read_text(encoding="utf-8"), path

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -254,18 +255,24 @@ def dated_release_keys(article_save_as: str, articles) -> list[str]:
 
 
 def taken_addresses(
-    output: Path, releases: list[str], unlisted_names: set[str], save_as: str
+    output: Path,
+    releases: list[str],
+    unlisted_names: set[str],
+    save_as: str,
+    kept_names: Collection[str] = (),
 ) -> dict[str, list[str]]:
     """What a new release ("YYYY/MM/slug") or page ("slug") must not take, as
     /admin/config.json gives it to the CMS: the listed releases' keys
-    (`dated_release_keys`), and every name at the top of the site as built
-    (tag/, cari/, feed.xml, the pages) but those only unlisted contents use: a
-    hidden page's, as a draft's or an embargoed release's, must not be named
-    on the public site."""
+    (`dated_release_keys`), and every name at the top of the site this build
+    wrote (tag/, cari/, feed.xml, the pages) but those only unlisted contents
+    use: a hidden page's, as a draft's or an embargoed release's, must not be
+    named on the public site. `kept_names`: what the output holds that this
+    build did not write (OUTPUT_RETENTION's names no plugin of it writes:
+    .git, a checkout's), left out."""
     names = {entry.name for entry in output.iterdir()} if output.is_dir() else set()
     return {
         "berita": releases,
-        "halaman": sorted({save_as, *(names - unlisted_names)}),
+        "halaman": sorted({save_as, *(names - unlisted_names - set(kept_names))}),
     }
 
 

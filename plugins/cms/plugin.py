@@ -41,7 +41,7 @@ from warta.contents import (
     is_pages_generator,
 )
 from warta.new_article import declared_authors, existing_authors, office_code_resolver
-from warta.paths import own_output
+from warta.paths import OUTPUT_OWNERS, own_output
 from warta.published import check_only, written
 from warta.regions.configured import GAZETTEER_DEFAULT, data_path, load_configured
 from warta.source_checks import Rules
@@ -190,9 +190,10 @@ def bundle_files(folder: Path) -> list[Path]:
 
 
 # Output folder → (listed releases' "YYYY/MM/slug", top names only unlisted
-# contents use, how often each declared author occurs), from
+# contents use, how often each declared author occurs, the build's
+# OUTPUT_OWNERS: what plugins write, claimed up to the end), from
 # all_generators_finalized to the finalized handler.
-_PUBLISHED: dict[str, tuple[list[str], set[str], Counter]] = {}
+_PUBLISHED: dict[str, tuple[list[str], set[str], Counter, dict[str, str]]] = {}
 
 
 def claim_admin(generators) -> None:
@@ -223,7 +224,16 @@ def claim_admin(generators) -> None:
         # The authors as the build read them (drafts too, as `invoke new`
         # counts every file): the sources are not read a second time.
         declared_authors(contents_of(generators)),
+        generators[0].context.setdefault(OUTPUT_OWNERS, {}),
     )
+
+
+def kept_names(settings, owners: dict[str, str]) -> set[str]:
+    """Top-level names the output keeps from before this build without its
+    writing them: OUTPUT_RETENTION's, but those a plugin of this build writes
+    (`OUTPUT_OWNERS`: the search index's folder while search indexes)."""
+    written_tops = {path.strip("/").split("/", 1)[0] for path in owners}
+    return set(settings.get("OUTPUT_RETENTION") or ()) - written_tops
 
 
 def write_admin(pelican) -> None:
@@ -250,9 +260,13 @@ def write_admin(pelican) -> None:
         return  # `invoke check` writes no file
     # The CMS gives a new release or page "-2" where the site already has its
     # address: the build would refuse it after the CMS saved it.
-    releases, unlisted, authors = _PUBLISHED.pop(os.path.realpath(output), ([], set(), None))
+    releases, unlisted, authors, owners = _PUBLISHED.pop(
+        os.path.realpath(output), ([], set(), None, {})
+    )
     inputs = gather_inputs(settings, authors)
-    inputs.taken = taken_addresses(output, releases, unlisted, save_as)
+    inputs.taken = taken_addresses(
+        output, releases, unlisted, save_as, kept_names(settings, owners)
+    )
     target.mkdir(parents=True, exist_ok=True)
     for file in bundle_files(source):
         shutil.copyfile(file, target / file.name)

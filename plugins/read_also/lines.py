@@ -17,13 +17,14 @@ and left out where that article is not written (the public build).
 
 from __future__ import annotations
 
+import difflib
 import html
 import posixpath
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from warta import frontmatter
 from warta.paths import is_external, site_address, site_root
@@ -50,6 +51,9 @@ class Target:
 
 
 UNPUBLISHED = "an unpublished article"
+# A `{filename}` link to a file content/ does not hold (a release deleted or
+# renamed): Pelican would leave the raw `{filename}/…` in the page and feeds.
+MISSING_FILE = "a missing file"
 
 
 @dataclass(frozen=True)
@@ -107,6 +111,7 @@ class Catalogue:
         siteurl: str = "",
         unpublished: Iterable[Unpublished] = (),
         public_siteurl: str = "",
+        content_file: Callable[[str], bool] | None = None,
     ) -> None:
         self.site = site_root(siteurl)  # its host and path, as link_check reads them
         # Whose full addresses are the site's: SITEURL's or, in a relative
@@ -120,6 +125,9 @@ class Catalogue:
             self.by_url[target.url.strip("/")] = target
         self._by_title: dict[str, list[Target]] | None = None
         self.unpublished = list(unpublished)
+        # Whether a path below content/ ("berita/2024/x.md") is a file there;
+        # None: every path is taken to be one.
+        self.content_file = content_file
 
     def unpublished_named(self, value: str, current_dir: str) -> Unpublished | None:
         """The unpublished article a line's value names (its headline, its
@@ -141,6 +149,30 @@ class Catalogue:
                 return candidate
         return None
 
+    def is_content_file(self, path: str) -> bool:
+        """Whether a `{filename}` path (below content/, normalised) names a
+        file there, as written or %-decoded as Pelican tries it."""
+        if self.content_file is None:
+            return True
+        return any(
+            not candidate.startswith("../") and self.content_file(candidate)
+            for candidate in dict.fromkeys((path, unquote(path)))
+        )
+
+    def nearest_path(self, value: str, but: str = "") -> str | None:
+        """The source path of the published article (not `but`) whose file
+        name is nearest a `{filename}` value's: what a line to a renamed or
+        mistyped release may mean (the folders all look alike)."""
+        intrasite = _INTRASITE.match(html.unescape(value).strip())
+        path = urlsplit(intrasite.group("path") if intrasite else value).path
+        by_stem: dict[str, list[str]] = defaultdict(list)
+        for source_path in self.by_path:
+            if source_path != but:
+                by_stem[posixpath.splitext(posixpath.basename(source_path))[0]].append(source_path)
+        stem = posixpath.splitext(posixpath.basename(unquote(path)))[0]
+        close = difflib.get_close_matches(stem, list(by_stem), n=1, cutoff=0.75)
+        return min(by_stem[close[0]]) if close else None
+
     @property
     def by_title(self) -> dict[str, list[Target]]:
         """Headlines, folded when a line first names one (folding every
@@ -161,7 +193,9 @@ class Catalogue:
                 path = path.lstrip("/")
             else:
                 path = posixpath.normpath(posixpath.join(current_dir, path))
-            return self.by_path.get(path, "no article of this site")
+            if path in self.by_path:
+                return self.by_path[path]
+            return "no article of this site" if self.is_content_file(path) else MISSING_FILE
         # An address is read as link_check reads it (`site_address`): the
         # site's host in any spelling, SITEURL's path left out, decoded once.
         if is_external(href):
@@ -250,6 +284,9 @@ def rewrite(
                 # (Said here, a link or an address naming what is unpublished
                 # too: link_check, told by the plugin, does not say it again.)
                 problems.append(Problem(counter, UNPUBLISHED if hidden else target, value, kept))
+                if hidden is None and target == MISSING_FILE:
+                    # The link's text stays, not the link Pelican cannot resolve.
+                    line = _FIRST_LINK.sub(lambda m: m.group("text"), line, count=1)
                 if kept:
                     pieces.append("<p>" + line + "</p>")
                 # else: the line names what is not published: it is left out

@@ -9,6 +9,12 @@ reported as a warning (`--strict` fails the build):
     berita/2024/x.md:14: BACA JUGA points to another site: 'https://…'
     (link to an article of this site or remove the line)
 
+A `{filename}` line to a file content/ does not hold (a release deleted or
+renamed) is an error, said here alone, with the release whose file name is
+nearest; the line keeps the link's text, not the link, which Pelican would
+leave in the page and feeds as the raw `{filename}/…` (content_lint, which
+reads the body as rewritten, finds no missing link to say again).
+
 Works on `article._content` in `article_generator_finalized`, every build, so
 articles read from the content cache are rewritten too; the articles linked are
 `article.enrichment.read_also`. No settings.
@@ -36,6 +42,7 @@ from warta.frontmatter import read_source
 from warta.published import READ_ALSO_SAID, is_written
 
 from .lines import (
+    MISSING_FILE,
     UNPUBLISHED,
     Catalogue,
     Target,
@@ -76,6 +83,8 @@ def site_catalogue(generator) -> Catalogue:
         ),
         # (the development build reads the public site's full addresses as its own)
         generator.settings.get("PUBLIC_SITEURL", ""),
+        # (a `{filename}` path is below the content folder, as Pelican reads it)
+        lambda path: os.path.isfile(os.path.join(generator.path, path)),
     )
 
 
@@ -109,6 +118,9 @@ def rewrite_articles(generator) -> None:
                     said.setdefault(message_path(article), set()).add(
                         (line, problem.value, problem.kept)
                     )
+                if problem.reason == MISSING_FILE:
+                    report(logger, missing_file(catalogue, source_path, line, problem.value))
+                    continue
                 report(
                     logger,
                     Finding(
@@ -121,6 +133,23 @@ def rewrite_articles(generator) -> None:
                         else "link to an article of this site or remove the line",
                     ),
                 )
+
+
+def missing_file(catalogue: Catalogue, source_path: str, line: int | None, value: str) -> Finding:
+    """A line's `{filename}` link to a file content/ does not hold (a release
+    deleted or renamed): an error, as content_lint says of any such link (the
+    line's link is gone from the page, so it says nothing more), with the
+    published release whose file name is nearest."""
+    nearest = catalogue.nearest_path(value, but=source_path)
+    return Finding(
+        source_path,
+        line,
+        "error",
+        f"BACA JUGA links to a missing file: '{value}'",
+        f"link to an existing release, e.g. {{filename}}/{nearest}, or remove the line"
+        if nearest
+        else "link to an existing release or remove the line",
+    )
 
 
 def register():

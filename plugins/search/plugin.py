@@ -17,14 +17,21 @@ What it adds to the site:
   them in the browser. The year is the ARTICLE_SAVE_AS segment `{date:%Y}`;
   without one (or with a SEARCH_GLOB that has no `*` there) there is a single
   bundle `/pagefind/semua/`. The folder is rebuilt on every build, so the
-  bundle of a year that no longer has articles goes away.
+  bundle of a year that no longer has articles goes away; a build that
+  writes no fresh index (search off, `invoke check`, no article page,
+  Pagefind failing, the plugin not loaded) leaves no folder at all: the last
+  build's index holds the full text of releases that may since have become
+  drafts. The plugin keeps the folder through the writer's clean-up only
+  when it will index (`retain_bundle_dir`), and removes it at the end when
+  it did not (`index_site`).
 - `article.search_filters`: [(name, value)] for the filters wilayah, tag,
   rubrik and tahun, written into each article page by
   `partials/search_meta.html` (hidden `data-pagefind-filter` spans).
 - the search page's UI lives in `partials/search_ui.html` and
   `static/js/search.js` (Pagefind's JS API, our own markup).
 
-Settings: SEARCH_ENABLED, SEARCH_BUNDLE_DIR (keep it in OUTPUT_RETENTION),
+Settings: SEARCH_ENABLED, SEARCH_BUNDLE_DIR (the plugin adds its top-level
+name to OUTPUT_RETENTION when it will index, and takes it out otherwise),
 SEARCH_GLOB, SEARCH_ROOT_SELECTOR, SEARCH_EXCLUDE_SELECTORS, SEARCH_LANGUAGE,
 SEARCH_BUNDLE_MAX_PAGES (a year of more pages is split by month; None: one
 bundle a year) (defaults in DEFAULTS).
@@ -38,6 +45,7 @@ import gc
 import logging
 import os
 import shlex
+import shutil
 from pathlib import Path
 
 from pelican import signals
@@ -72,6 +80,36 @@ def add_defaults(pelican) -> None:
     """Before the build starts, so templates see SEARCH_BUNDLE_DIR & co."""
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
+
+
+def indexes(settings) -> bool:
+    """Whether this build makes a search index (`invoke check` builds none)."""
+    return bool(settings.get("SEARCH_ENABLED", True)) and not check_only(settings)
+
+
+def retained_name(bundle_dir: str) -> str | None:
+    """SEARCH_BUNDLE_DIR as a name of OUTPUT_RETENTION (top-level names only):
+    None for a nested folder or a name that is no folder of the output."""
+    name = bundle_dir.strip("/")
+    return name if name and "/" not in name and name not in (".", "..") else None
+
+
+def retain_bundle_dir(pelican) -> None:
+    """initialized, before the output is emptied: the last build's index
+    folder is kept (OUTPUT_RETENTION) only when this build indexes, which
+    replaces it or removes it at the end (`index_site`); otherwise it goes
+    with the last build's other files. A new list, in the settings and in
+    Pelican's own copy: the settings module's list is shared by every build
+    of the process."""
+    settings = pelican.settings
+    name = retained_name(settings.get("SEARCH_BUNDLE_DIR") or "pagefind")
+    if name is None:
+        return
+    retention = [entry for entry in settings.get("OUTPUT_RETENTION") or () if entry != name]
+    if indexes(settings):
+        retention.append(name)
+    settings["OUTPUT_RETENTION"] = retention
+    pelican.output_retention = retention
 
 
 def attach_filters(generators) -> None:
@@ -128,18 +166,35 @@ def claim_bundle_dir(generators) -> None:
 
 
 def index_site(pelican) -> None:
+    """finalized: the index of the written pages, or no index folder at all
+    when none could be made (the one kept from the last build would show
+    releases withdrawn since)."""
     settings = pelican.settings
-    if not settings.get("SEARCH_ENABLED", True) or check_only(settings):
+    if not indexes(settings):
         return  # (`invoke check` builds no index: not a content problem, and costly)
-    save_as = settings["ARTICLE_SAVE_AS"]
-    glob = settings.get("SEARCH_GLOB") or glob_from_save_as(save_as)
     bundle_dir = settings.get("SEARCH_BUNDLE_DIR") or "pagefind"
     output = Path(pelican.output_path)
+    unlink_bundle_dir(output, bundle_dir)
+    if not write_index(settings, output, bundle_dir):
+        remove_bundle_dir(output, bundle_dir)
+
+
+def remove_bundle_dir(output: Path, bundle_dir: str) -> None:
+    """The bundle folder, when it lies inside the output (links are gone:
+    `unlink_bundle_dir`), with whatever a failed run left in it."""
+    folder = output / bundle_dir.strip("/")
+    if folder.is_dir() and output.resolve() in folder.resolve().parents:
+        shutil.rmtree(folder)
+
+
+def write_index(settings, output: Path, bundle_dir: str) -> bool:
+    """Run Pagefind over the written article pages; whether it made a whole index."""
+    save_as = settings["ARTICLE_SAVE_AS"]
+    glob = settings.get("SEARCH_GLOB") or glob_from_save_as(save_as)
     if next(output.glob(glob), None) is None:
         # Pagefind fails on an empty site; a site without articles has nothing to find.
         logger.info("search: no page matches %s, no index built", glob)
-        return
-    unlink_bundle_dir(output, bundle_dir)
+        return False
     resident = release_memory()
     if resident is not None:
         logger.info("search: the build holds %d MiB while Pagefind runs", resident // 2**20)
@@ -156,7 +211,7 @@ def index_site(pelican) -> None:
         )
     except ValueError as exc:
         report(logger, Finding("", None, "error", f"search index not built: {exc}"))
-        return
+        return False
     except OSError as exc:
         report(
             logger,
@@ -168,7 +223,7 @@ def index_site(pelican) -> None:
                 "install the pinned pagefind[bin] from pyproject.toml",
             ),
         )
-        return
+        return False
     if result.returncode != 0:
         tail = " | ".join(result.output.strip().splitlines()[-5:])
         report(
@@ -181,7 +236,7 @@ def index_site(pelican) -> None:
                 f"rerun to see why: {shlex.join(result.command)}",
             ),
         )
-        return
+        return False
     logger.info(
         "search: Pagefind indexed %d pages matching %s in %d bundles (%s)",
         result.pages,
@@ -189,6 +244,7 @@ def index_site(pelican) -> None:
         len(result.bundles),
         ", ".join(result.bundles),
     )
+    return True
 
 
 def unlink_bundle_dir(output: Path, bundle_dir: str) -> None:
@@ -196,7 +252,8 @@ def unlink_bundle_dir(output: Path, bundle_dir: str) -> None:
     the output, the link itself, with the warning the writer gives for the
     output's other links: the index is replaced in the output, never written
     through a link (it was refused, naming no link). The writer's clean-up
-    leaves the names of OUTPUT_RETENTION, where the bundle folder is listed."""
+    leaves the names of OUTPUT_RETENTION, where `retain_bundle_dir` lists the
+    bundle folder."""
     link = first_symlink(output, output / bundle_dir.strip("/"))
     if link is None:
         return
@@ -217,6 +274,7 @@ def unlink_bundle_dir(output: Path, bundle_dir: str) -> None:
 
 def register() -> None:
     signals.initialized.connect(add_defaults)
+    signals.initialized.connect(retain_bundle_dir)
     signals.all_generators_finalized.connect(attach_filters)
     signals.all_generators_finalized.connect(claim_bundle_dir)
     signals.finalized.connect(index_site)

@@ -1,0 +1,146 @@
+"""The search index in the output: a build that writes no fresh index leaves
+none from the last build, whose index holds the full text of releases that
+may since have become drafts (hunt "warm" #3)."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from types import SimpleNamespace
+
+from conftest import REPO, assert_same_tree, run_build, shipped_plugins
+from plugins.search import indexer
+from plugins.search import plugin as search_plugin
+from warta.build import load_settings
+
+WITHDRAWN_WORD = "Sengketaperselisihan"  # a word only the release later withdrawn says
+
+
+def two_releases(site) -> Path:
+    """Two published releases of different years; returns the one withdrawn later."""
+    site.article(
+        "2024/rakor.md",
+        title="Bawaslu Kota Palembang Gelar Rapat Koordinasi",
+        date="2024-11-17 09:30",
+        slug="rakor",
+    )
+    return site.article(
+        "2023/sengketa.md",
+        title="Bawaslu Sumsel Siapkan Jajaran Hadapi Perselisihan",
+        date="2023-12-18 09:30",
+        slug="sengketa",
+        body=f"PALEMBANG – Bawaslu Sumsel membahas {WITHDRAWN_WORD} hasil pemilihan.",
+    )
+
+
+def withdraw(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Summary:", "Status: draft\nSummary:", 1), encoding="utf-8")
+
+
+def taken_pages(built) -> list[str]:
+    return built.json("admin/config.json")["warta"]["taken"]["halaman"]
+
+
+def test_search_turned_off_leaves_no_index_and_the_output_of_a_clean_build(site, tmp_path):
+    """Search on, a release withdrawn (draft), then search off on the warm
+    output: the last index (with the draft's text) stayed, and /admin/ listed
+    "pagefind" as a taken address."""
+    withdrawn = two_releases(site)
+    first = site.build(publish=True)
+    assert first.returncode == 0, first.log
+    assert (site.output / "pagefind" / "bundles.json").is_file()
+    assert "pagefind" in taken_pages(first)
+    withdraw(withdrawn)
+
+    warm = site.build(publish=True, SEARCH_ENABLED=False)
+
+    assert warm.returncode == 0, warm.log
+    assert not (site.output / "pagefind").exists()
+    assert "pagefind" not in taken_pages(warm)
+    clean = run_build(
+        site.content,
+        tmp_path / "clean" / "output",
+        settings_file=REPO / "publishconf.py",
+        cache=tmp_path / "clean" / "cache",
+        overrides={"SEARCH_ENABLED": False},
+    )
+    assert clean.returncode == 0, clean.log
+    assert_same_tree(warm.output, clean.output)
+
+
+def test_the_search_plugin_left_out_leaves_no_index(site):
+    two_releases(site)
+    assert site.build().returncode == 0
+    assert (site.output / "pagefind" / "bundles.json").is_file()
+
+    built = site.build(PLUGINS=[p for p in shipped_plugins() if p != "search"])
+
+    assert built.returncode == 0, built.log
+    assert not (site.output / "pagefind").exists()
+
+
+def test_an_index_with_no_page_to_find_is_removed(site):
+    """Every release withdrawn, search on: no page to index, and the last
+    index (the withdrawn releases' text) stayed."""
+    withdrawn = two_releases(site)
+    assert site.build(publish=True).returncode == 0
+    assert (site.output / "pagefind" / "bundles.json").is_file()
+    withdraw(withdrawn)
+    withdraw(site.content / "berita" / "2024" / "rakor.md")
+
+    built = site.build(publish=True)
+
+    assert built.returncode == 0, built.log
+    assert not (site.output / "pagefind").exists()
+
+
+def fake_pelican(output: Path, retention: list[str], **settings) -> SimpleNamespace:
+    base = load_settings(REPO / "pelicanconf.py")
+    merged = {**base, "OUTPUT_RETENTION": retention, **settings}
+    return SimpleNamespace(settings=merged, output_path=str(output), output_retention=retention)
+
+
+def test_the_bundle_folder_is_retained_only_while_search_indexes():
+    """The clean-up at the start keeps the index folder only for a build that
+    indexes it again; a settings file that still lists it does not keep it."""
+    listed = [".git", "pagefind"]
+    for enabled, check, expected in (
+        (True, False, [".git", "pagefind"]),
+        (False, False, [".git"]),
+        (True, True, [".git"]),
+    ):
+        pelican = fake_pelican(Path("/nonexistent"), listed, SEARCH_ENABLED=enabled)
+        if check:
+            pelican.settings["WARTA_CHECK_ONLY"] = True
+        search_plugin.retain_bundle_dir(pelican)
+        assert pelican.settings["OUTPUT_RETENTION"] == expected, (enabled, check)
+        assert pelican.output_retention == expected
+    assert listed == [".git", "pagefind"]  # the settings module's list is left as it was
+    nested = fake_pelican(Path("/nonexistent"), [".git"], SEARCH_BUNDLE_DIR="aset/pagefind")
+    search_plugin.retain_bundle_dir(nested)
+    assert nested.settings["OUTPUT_RETENTION"] == [".git"]
+
+
+def test_a_failed_pagefind_run_leaves_no_bundle_folder(tmp_path, monkeypatch):
+    """The 2024 bundle written, the 2023 one failed: a half index (no
+    bundles.json) would stay in the public output."""
+    output = tmp_path / "output"
+    for page in ("berita/2024/11/rakor/index.html", "berita/2023/12/sengketa/index.html"):
+        (output / page).parent.mkdir(parents=True)
+        (output / page).write_text("<html></html>", encoding="utf-8")
+
+    def pagefind(command, **kwargs):
+        glob = command[command.index("--glob") + 1]
+        if "2023" in glob:
+            return subprocess.CompletedProcess(command, 1, "", "Error: broken page\n")
+        bundle = output / command[command.index("--output-subdir") + 1]
+        bundle.mkdir(parents=True)
+        (bundle / "pagefind.js").write_text("", encoding="utf-8")
+        return subprocess.CompletedProcess(command, 0, "Indexed 1 page\n", "")
+
+    monkeypatch.setattr(indexer.subprocess, "run", pagefind)
+    search_plugin.index_site(fake_pelican(output, [".git", "pagefind"]))
+
+    assert not (output / "pagefind").exists()
+    assert (output / "berita" / "2024" / "11" / "rakor" / "index.html").is_file()
