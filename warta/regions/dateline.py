@@ -164,6 +164,9 @@ def is_letterhead(text: str) -> bool:
 
 
 _IMAGE_RE = re.compile(r"<img\b", re.IGNORECASE)
+_IMAGE_TAG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+# The lines of a paragraph as Markdown keeps them (a line end, or a <br>).
+_LINE_BREAK_RE = re.compile(r"\s*(?:<br\b[^>]*>\s*|\n)+", re.IGNORECASE)
 # A paragraph that is one emphasised run: a caption or a subheading.
 _EMPHASISED_RE = re.compile(
     r"^\s*(?:<(em|strong|i|b)\b[^>]*>\s*)+(?P<inner>.*?)(?:\s*</(?:em|strong|i|b)>)+\s*$",
@@ -235,21 +238,53 @@ def _opens_with_dateline(paragraph: str, is_place=None) -> bool:
     return not rest or is_dateline(head.text, rest, is_place)
 
 
+def _opens_with_place(paragraph: str, is_place=None) -> bool:
+    """Whether a paragraph opens with a dateline (`_opens_with_dateline`), or
+    with a head that names a place the gazetteer knows (`is_place`), whatever
+    follows it ("SEKAYU – jajaran pengawas …")."""
+    if _opens_with_dateline(paragraph, is_place):
+        return True
+    return is_place is not None and any(is_place(s.text) for s in dateline_segments(paragraph))
+
+
+def _lead_below_photo(inner_html: str, is_place=None) -> str | None:
+    """The HTML from the first line after a paragraph's last photo that opens
+    with a dateline (`_opens_with_place`): the lead written under the photo,
+    in the photo's paragraph (`![…](…)` then `SEKAYU – …`, a caption's line
+    between them or not). None when no line there does (a caption), or there
+    is no photo."""
+    if not _IMAGE_RE.search(inner_html):
+        return None
+    below = _IMAGE_TAG_RE.split(inner_html)[-1]
+    lines = _LINE_BREAK_RE.split(below)
+    for index, line in enumerate(lines):
+        text = plain_text(line)
+        if text and _opens_with_place(text, is_place):
+            return "\n".join(lines[index:])
+    return None
+
+
 def first_paragraph(content_html: str, is_place=None) -> str:
     """Plain text of the lead: the first paragraph that has text, past the
     letterhead ("SIARAN PERS", "Nomor: …"), a photo's caption or credit, a
     subheading or a label above it, when a paragraph follows them. A dateline
-    alone in its paragraph ("PRABUMULIH –") heads the paragraph after it.
-    `is_place`: whether the gazetteer knows a place of those words (see
-    `is_dateline`), to tell the dateline below a label in bold."""
+    alone in its paragraph ("PRABUMULIH –") heads the paragraph after it; a
+    paragraph that opens with a photo and has the dateline below it is the
+    lead from there (`_lead_below_photo`). `is_place`: whether the gazetteer
+    knows a place of those words (see `is_dateline`), to tell the dateline
+    below a label in bold or a photo."""
     paragraphs = []
     after_image = False
     for match in _PARAGRAPH_RE.finditer(content_html or ""):
-        text = plain_text(match.group(1))
+        inner = match.group(1)
+        below = _lead_below_photo(inner, is_place)
+        if below is not None:
+            inner, after_image = below, True
+        text = plain_text(inner)
         if not text:
-            after_image = after_image or bool(_IMAGE_RE.search(match.group(1)))
+            after_image = after_image or bool(_IMAGE_RE.search(inner))
             continue
-        paragraphs.append((text, match.group(1), after_image))
+        paragraphs.append((text, inner, after_image))
         after_image = False
     candidates = [text for text, _, _ in paragraphs if not is_letterhead(text)]
     for index, (text, inner, after) in enumerate(paragraphs):
