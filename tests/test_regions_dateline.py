@@ -102,6 +102,24 @@ DATELINES = [
     ("JAYAPURA – " + LEAD, "16.08.16"),
     ("PENDOPO (Empat Lawang) – " + LEAD, "16.11.02"),  # not PALI's town
     ("PENDOPO – " + LEAD, "16.12"),
+    # a colon after the place (the writer's guide's "LAHAT:"), every dash pasted
+    ("BATURAJA: " + LEAD, "16.01"),
+    ("BATURAJA:" + LEAD, "16.01"),
+    ("**LAHAT**: " + LEAD, "16.04"),
+    ("Lahat, Senin (2/11/2026): " + LEAD, "16.04"),
+    ("REL, Pagaralam: " + LEAD, "16.72"),
+    ("Belitang (OKU Timur): " + LEAD, "16.08.03"),
+    ("PALEMBANG \u2012 " + LEAD, "16.71"),  # figure dash
+    ("PALEMBANG \u2212 " + LEAD, "16.71"),  # minus sign
+    ("PALEMBANG \u2015 " + LEAD, "16.71"),  # horizontal bar
+    ("PALEMBANG\u2012" + LEAD, "16.71"),
+    ("PALEMBANG\u2212" + LEAD, "16.71"),
+    ("PALEMBANG-" + LEAD, "16.71"),
+    ("PALEMBANG\u2010 " + LEAD, "16.71"),  # hyphen
+    ("PALEMBANG\uff0d" + LEAD, "16.71"),  # full-width hyphen-minus
+    ("SUM-SEL – " + LEAD, "16"),
+    ("OKU-Timur – " + LEAD, "16.08"),
+    ("Martapura (OKU-Timur) – " + LEAD, "16.08"),
     # a kecamatan far from the home province, named alone: no place (a person?)
     ("Indra Jaya – " + LEAD, None),
     ("Kuta Alam – " + LEAD, None),
@@ -482,3 +500,69 @@ def test_no_region_quotes_and_points_at_the_paragraph_read(gaz, body, line, quot
     (finding,) = run_stage(gaz, HEAD + body).findings
     assert (finding.path, finding.line, finding.level) == ("berita/uji.md", line, "warning")
     assert finding.message.endswith(f": {quoted!r}")
+
+
+# ---- every separator staff paste, for every place of the home province ----
+
+SEPARATORS = [
+    "{}: {}",
+    "{}:{}",
+    "{} \u2012 {}",
+    "{}\u2012{}",
+    "{} \u2212 {}",
+    "{}\u2212{}",
+    "{} \u2013 {}",
+    "{}\u2013{}",
+    "{} \u2014 {}",
+    "{}\u2014{}",
+    "{} \u2015 {}",
+    "{}\u2015{}",
+    "{} -- {}",
+    "{}--{}",
+    "{} - {}",
+    "{}- {}",
+    "{} -{}",
+    "{}-{}",
+]
+
+
+@pytest.mark.parametrize("form", SEPARATORS)
+def test_every_separator_reads_every_place_of_the_home_province(gaz, form):
+    """`BATURAJA: …`, `PALEMBANG ‒ …` (figure dash), `PALEMBANG − …` (minus)
+    gave no region. Each form reads as the en dash does, for every
+    kabupaten/kota and kecamatan, in capitals and as written."""
+    units = [u for u in gaz.units.values() if u.code.startswith(HOME + ".")]
+    assert len(units) == 17 + 241
+    wrong = []
+    for unit in units:
+        for name in (unit.name, unit.name.upper(), unit.core):
+            for lead in (LEAD, "jajaran pengawas menggelar rapat koordinasi."):
+                expected = dateline.from_dateline(gaz, f"{name} \u2013 {lead}", HOME)
+                found = dateline.from_dateline(gaz, form.format(name, lead), HOME)
+                if expected is None or found is None or found.unit != expected.unit:
+                    wrong.append((form.format(name, lead), expected, found))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Catatan: Bawaslu Kota Palembang menggelar rapat koordinasi.",
+        "CATATAN: Bawaslu Kota Palembang menggelar rapat koordinasi.",
+        "Waktu: Senin (2/11/2026) pukul 09:00 WIB, Bawaslu Kota Palembang menggelar rapat.",
+        "Tempat: Aula Bawaslu Kota Palembang – Jalan Kapten Rivai.",
+        "Foto: Humas Bawaslu Kota Palembang.",
+        "Ketua Bawaslu Kota Palembang: pengawasan berjalan baik.",
+        "Pukul 09:00 WIB Bawaslu Kota Palembang menggelar rapat.",
+    ],
+)
+def test_a_colon_after_other_words_is_no_dateline(gaz, paragraph):
+    """Only a place the gazetteer knows ends a dateline at a colon: a label
+    ("Catatan:", "Waktu:") stays the lead's text, and the office in the lead
+    gives the region."""
+    is_place = dateline.place_reader(gaz, HOME)
+    head = dateline.read_head(paragraph, is_place)
+    assert head is None or ":" in head.text
+    assert dateline.from_dateline(gaz, paragraph, HOME) is None
+    found = dateline.infer(gaz, f"<p>{paragraph}</p>", HOME)
+    assert found is not None and (found.unit.code, found.source) == ("16.71", "lead")

@@ -153,7 +153,7 @@ class RegionsStage:
         """The warning for an article whose dateline and lead (its first
         `paragraph`) name no known place: at the lead's line, with the places
         its dateline is closest to ("BATURADJA" → Baturaja Barat …)."""
-        segments = dateline.dateline_segments(paragraph)
+        segments = dateline.dateline_segments(paragraph, self.is_place())
         body = frontmatter.parse(source.text).body
         line = paragraph_line(body, paragraph) or next(
             (number for number, text in body if text.strip()), None
