@@ -514,6 +514,14 @@ def is_place():
         ),
         "Senin–Rabu (2–4/11/2026) – Bawaslu menggelar rapat.",
         "PALEMBANG – Senin (2/11) – Rabu (4/11/2026) – Bawaslu menggelar rapat.",
+        # a colon after a place the gazetteer knows, every dash staff paste
+        "BATURAJA: Bawaslu menggelar rapat.",
+        "**LAHAT**: Bawaslu menggelar rapat.",
+        "Lahat, Senin (2/11/2026): Bawaslu menggelar rapat.",
+        "PALEMBANG \u2012 Bawaslu menggelar rapat.",
+        "PALEMBANG \u2212 Bawaslu menggelar rapat.",
+        "PALEMBANG\u2015Bawaslu menggelar rapat.",
+        "PALEMBANG-Bawaslu menggelar rapat.",
         # a lead pasted inside quotes
         "“PALEMBANG – Bawaslu menggelar rapat.”",
         '"PALEMBANG – Bawaslu menggelar rapat."',
@@ -599,6 +607,13 @@ def test_a_lead_that_opens_with_its_date_loses_only_the_dateline(dateline, is_pl
         "Lubuk Linggau – kota di ujung barat – menjadi tuan rumah.",
         # a name that is a kecamatan somewhere far off, read as no place
         "Indra Jaya – Ketua Panwaslu Kecamatan Gandus – Mengatakan Rapat Dimulai.",
+        # a label before a colon is no dateline; only a place the gazetteer knows is
+        "Catatan: Bawaslu Kota Palembang menggelar rapat.",
+        "CATATAN: Bawaslu Kota Palembang menggelar rapat.",
+        "Waktu: Senin (2/11/2026) pukul 09:00 WIB, Bawaslu menggelar rapat.",
+        "Lokasi: Kantor Bawaslu Kota Palembang – Jalan Kapten Rivai.",
+        "Ketua Bawaslu Lahat: Pengawasan Berjalan Baik.",
+        "Sumber-Sumber Dana Kampanye Diawasi Ketat.",
     ],
 )
 def test_a_lead_without_dateline_is_kept_whole(paragraph, is_place):

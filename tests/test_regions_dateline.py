@@ -102,6 +102,24 @@ DATELINES = [
     ("JAYAPURA – " + LEAD, "16.08.16"),
     ("PENDOPO (Empat Lawang) – " + LEAD, "16.11.02"),  # not PALI's town
     ("PENDOPO – " + LEAD, "16.12"),
+    # a colon after the place (the writer's guide's "LAHAT:"), every dash pasted
+    ("BATURAJA: " + LEAD, "16.01"),
+    ("BATURAJA:" + LEAD, "16.01"),
+    ("**LAHAT**: " + LEAD, "16.04"),
+    ("Lahat, Senin (2/11/2026): " + LEAD, "16.04"),
+    ("REL, Pagaralam: " + LEAD, "16.72"),
+    ("Belitang (OKU Timur): " + LEAD, "16.08.03"),
+    ("PALEMBANG \u2012 " + LEAD, "16.71"),  # figure dash
+    ("PALEMBANG \u2212 " + LEAD, "16.71"),  # minus sign
+    ("PALEMBANG \u2015 " + LEAD, "16.71"),  # horizontal bar
+    ("PALEMBANG\u2012" + LEAD, "16.71"),
+    ("PALEMBANG\u2212" + LEAD, "16.71"),
+    ("PALEMBANG-" + LEAD, "16.71"),
+    ("PALEMBANG\u2010 " + LEAD, "16.71"),  # hyphen
+    ("PALEMBANG\uff0d" + LEAD, "16.71"),  # full-width hyphen-minus
+    ("SUM-SEL – " + LEAD, "16"),
+    ("OKU-Timur – " + LEAD, "16.08"),
+    ("Martapura (OKU-Timur) – " + LEAD, "16.08"),
     # a kecamatan far from the home province, named alone: no place (a person?)
     ("Indra Jaya – " + LEAD, None),
     ("Kuta Alam – " + LEAD, None),
@@ -367,3 +385,184 @@ def test_a_bold_lead_above_a_name_set_off_by_dashes_is_the_lead(gaz, after):
     assert dateline.first_paragraph(html, is_place) == lead
     found = dateline.infer(gaz, html, HOME)
     assert found is not None and (found.unit.code, found.source) == ("16.05", "lead")
+
+
+# ---- the lead on the line under a photo, in the photo's paragraph ----
+
+PHOTO = "![Peserta rapat]({static}/images/2026/rapat.jpg)"
+
+
+def markdown_html(text: str) -> str:
+    """The body as the build's Markdown makes it (one paragraph per block)."""
+    import markdown
+
+    return markdown.markdown(text)
+
+
+@pytest.mark.parametrize(
+    ("lead", "code"),
+    [
+        ("SEKAYU – jajaran pengawas pemilu menggelar rapat koordinasi.", "16.06"),
+        ("BATURAJA – Bawaslu Kabupaten OKU menggelar rapat koordinasi.", "16.01"),
+        ("**LAHAT** – Bawaslu menggelar rapat koordinasi.", "16.04"),
+        ("Lubuk Linggau, Kamis (19/11) — jajaran pengawas menggelar rapat.", "16.73"),
+        ("BELITANG (OKU Timur) – jajaran pengawas menggelar rapat.", "16.08.03"),
+        ("KAYUAGUNG, SP - jajaran pengawas pemilu menggelar rapat.", "16.02"),
+    ],
+)
+@pytest.mark.parametrize(
+    "photo",
+    [
+        PHOTO,
+        f"[{PHOTO}]({{static}}/images/2026/rapat.jpg)",
+        f"{PHOTO}\n*Foto: Humas Bawaslu*",  # a caption's line between them
+        f"{PHOTO}  ",  # a hard line break
+    ],
+)
+def test_a_dateline_on_the_line_under_a_photo_is_read(gaz, photo, lead, code):
+    """`![…](…)` then `SEKAYU – …` in one paragraph: the photo's paragraph was
+    passed over as a caption, and the region was looked for in the next one."""
+    html = markdown_html(f"{photo}\n{lead}\n\nParagraf kedua.")
+    is_place = dateline.place_reader(gaz, HOME)
+    from warta.text import plain_text
+
+    assert dateline.first_paragraph(html, is_place) == plain_text(markdown_html(lead))
+    found = dateline.infer(gaz, html, HOME)
+    assert found is not None and (found.unit.code, found.source) == (code, "dateline")
+
+
+def test_a_caption_under_a_photo_in_its_paragraph_is_still_a_caption(gaz):
+    html = markdown_html(
+        f"{PHOTO}\n*Ketua Bawaslu Kota Prabumulih membuka rapat, Senin (9/11/2026).*\n\n"
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat."
+    )
+    found = dateline.infer(gaz, html, HOME)
+    assert found is not None and found.unit.code == "16.71"
+
+
+def run_stage(gaz, text: str):
+    import datetime as dt
+
+    from warta.enrichment import Enrichment
+    from warta.pipeline import Source
+    from warta.regions.stage import RegionOptions, RegionsStage
+
+    body = text.split("\n\n", 1)[1]
+    source = Source(
+        path="berita/uji.md",
+        text=text,
+        html=markdown_html(body),
+        title="Uji",
+        date=dt.date(2026, 9, 28),
+        metadata={"title": "Uji"},
+        tags=(),
+    )
+    stage = RegionsStage(gaz, RegionOptions(home_province=HOME))
+    return stage.run(source, Enrichment())
+
+
+HEAD = "Title: Uji\nDate: 2026-09-28 10:00\n\n"
+
+
+def test_the_dateline_under_a_photo_gives_the_region_and_no_warning(gaz):
+    text = HEAD + f"{PHOTO}\nSEKAYU – jajaran pengawas menggelar rapat.\n\nParagraf kedua.\n"
+    enrichment = run_stage(gaz, text)
+    assert [region.code for region in enrichment.regions] == ["16.06"]
+    assert enrichment.findings == ()
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "quoted"),
+    [
+        # the lead under the photo's caption, written with emphasis
+        (
+            f"{PHOTO}\n*Foto: Humas*\n\nWarga *antusias* mengikuti &ldquo;sosialisasi&rdquo;.\n",
+            7,
+            "Warga antusias mengikuti “sosialisasi”.",
+        ),
+        # a dateline the gazetteer does not know, on the line under the photo
+        (
+            f"{PHOTO}\nSUKAMAJU – Pengawas menggelar rapat.\n\nParagraf kedua.\n",
+            5,
+            "SUKAMAJU – Pengawas menggelar rapat.",
+        ),
+        # a caption that opens like the lead does not take its line
+        (
+            f"{PHOTO}\n\nFoto: warga antusias\n\nWarga antusias mengikuti sosialisasi.\n",
+            8,
+            "Warga antusias mengikuti sosialisasi.",
+        ),
+    ],
+)
+def test_no_region_quotes_and_points_at_the_paragraph_read(gaz, body, line, quoted):
+    """The warning fell back to the body's first line (the photo) when the
+    lead's first characters were not on a line as written (`*antusias*`)."""
+    (finding,) = run_stage(gaz, HEAD + body).findings
+    assert (finding.path, finding.line, finding.level) == ("berita/uji.md", line, "warning")
+    assert finding.message.endswith(f": {quoted!r}")
+
+
+# ---- every separator staff paste, for every place of the home province ----
+
+SEPARATORS = [
+    "{}: {}",
+    "{}:{}",
+    "{} \u2012 {}",
+    "{}\u2012{}",
+    "{} \u2212 {}",
+    "{}\u2212{}",
+    "{} \u2013 {}",
+    "{}\u2013{}",
+    "{} \u2014 {}",
+    "{}\u2014{}",
+    "{} \u2015 {}",
+    "{}\u2015{}",
+    "{} -- {}",
+    "{}--{}",
+    "{} - {}",
+    "{}- {}",
+    "{} -{}",
+    "{}-{}",
+]
+
+
+@pytest.mark.parametrize("form", SEPARATORS)
+def test_every_separator_reads_every_place_of_the_home_province(gaz, form):
+    """`BATURAJA: …`, `PALEMBANG ‒ …` (figure dash), `PALEMBANG − …` (minus)
+    gave no region. Each form reads as the en dash does, for every
+    kabupaten/kota and kecamatan, in capitals and as written."""
+    units = [u for u in gaz.units.values() if u.code.startswith(HOME + ".")]
+    assert len(units) == 17 + 241
+    wrong = []
+    for unit in units:
+        for name in (unit.name, unit.name.upper(), unit.core):
+            for lead in (LEAD, "jajaran pengawas menggelar rapat koordinasi."):
+                expected = dateline.from_dateline(gaz, f"{name} \u2013 {lead}", HOME)
+                found = dateline.from_dateline(gaz, form.format(name, lead), HOME)
+                if expected is None or found is None or found.unit != expected.unit:
+                    wrong.append((form.format(name, lead), expected, found))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Catatan: Bawaslu Kota Palembang menggelar rapat koordinasi.",
+        "CATATAN: Bawaslu Kota Palembang menggelar rapat koordinasi.",
+        "Waktu: Senin (2/11/2026) pukul 09:00 WIB, Bawaslu Kota Palembang menggelar rapat.",
+        "Tempat: Aula Bawaslu Kota Palembang – Jalan Kapten Rivai.",
+        "Foto: Humas Bawaslu Kota Palembang.",
+        "Ketua Bawaslu Kota Palembang: pengawasan berjalan baik.",
+        "Pukul 09:00 WIB Bawaslu Kota Palembang menggelar rapat.",
+    ],
+)
+def test_a_colon_after_other_words_is_no_dateline(gaz, paragraph):
+    """Only a place the gazetteer knows ends a dateline at a colon: a label
+    ("Catatan:", "Waktu:") stays the lead's text, and the office in the lead
+    gives the region."""
+    is_place = dateline.place_reader(gaz, HOME)
+    head = dateline.read_head(paragraph, is_place)
+    assert head is None or ":" in head.text
+    assert dateline.from_dateline(gaz, paragraph, HOME) is None
+    found = dateline.infer(gaz, f"<p>{paragraph}</p>", HOME)
+    assert found is not None and (found.unit.code, found.source) == ("16.71", "lead")

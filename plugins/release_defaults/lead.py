@@ -128,7 +128,7 @@ def without_dateline(paragraph: str, is_place: Callable[[str], bool] | None = No
     """The paragraph without its dateline head, when it has one (`is_place`:
     whether the gazetteer knows a place of those words; see `is_dateline`).
     A lead pasted inside quotes loses the closing quote with the opening one."""
-    head = read_head(paragraph)
+    head = read_head(paragraph, is_place)
     if head is None:
         return paragraph
     rest = paragraph[head.end :].strip()

@@ -8,7 +8,11 @@ before a dash, in all the forms staff paste:
     PAGARALAM, SP - …       Palembang (ANTARA) - …  SRIPOKU.COM, PALEMBANG--…
     REL, Pagaralam - …      Martapura (OKU Timur) - …   LUBUK LINGGAU | …
     Palembang, 12 November 2024 – …                 Palembang (27/11/2024) - …
-    **PALEMBANG** – …
+    **PALEMBANG** – …       PALEMBANG ‒ … (figure dash), PALEMBANG − … (minus)
+    BATURAJA: …             PALEMBANG-Bawaslu …
+
+Every dash counts (`DASHES`, `HYPHENS`); a colon, or a hyphen between two
+words, only after a place the gazetteer knows ("Catatan: …" is no dateline).
 
 The head is cut into segments at commas and parentheses; the first segment that
 names a place wins (a kabupaten/kota first, then a province, then a kecamatan;
@@ -32,16 +36,27 @@ from warta.text import plain_text
 from .gazetteer import TIER_ALIAS, TIER_KECAMATAN, TIER_OFFICIAL, Gazetteer, Unit
 
 _PARAGRAPH_RE = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL | re.IGNORECASE)
-# The head runs to the first separator: "--", an en or em dash, a hyphen that
-# has white space on one side (so "SUM-SEL" stays one word), or a bar between
-# spaces ("LUBUK LINGGAU | …", as some portals write it). A dash between two
-# numbers is a range ("pukul 09.00 - 12.00 WIB", "2023–2028"), not the end.
-# (Paragraphs come from `plain_text`: one space between words.)
+# Every dash staff paste: the figure dash, en dash, em dash, horizontal bar,
+# minus sign, two- and three-em dashes and the small em dash; and the hyphens:
+# hyphen-minus, hyphen, non-breaking hyphen, small and full-width hyphen-minus.
+DASHES = "\u2012\u2013\u2014\u2015\u2212\u2e3a\u2e3b\ufe58"
+HYPHENS = "\\-\u2010\u2011\ufe63\uff0d"
+ANY_DASH = f"[{DASHES}{HYPHENS}]"
+# The head runs to the first separator: two hyphens ("--"), a dash, a hyphen
+# that has white space on one side (so "SUM-SEL" stays one word), or a bar
+# between spaces ("LUBUK LINGGAU | …", as some portals write it). A dash
+# between two numbers is a range ("pukul 09.00 - 12.00 WIB", "2023–2028"),
+# not the end. (Paragraphs come from `plain_text`: one space between words.)
 SEPARATOR = (
-    r"(?:-{2,}|(?!(?<=\d)[-–—]+\s?\d|(?<=\d\s)[-–—]+\s?\d)(?:[–—]+|-(?=\s)|(?<=\s)-)"
+    rf"(?:[{HYPHENS}]{{2,}}|(?!(?<=\d){ANY_DASH}+\s?\d|(?<=\d\s){ANY_DASH}+\s?\d)"
+    rf"(?:[{DASHES}]{ANY_DASH}*|[{HYPHENS}](?=\s)|(?<=\s)[{HYPHENS}])"
     r"|(?<=\s)\|(?=\s))"
 )
 DATELINE_RE = re.compile(r"^\s*(?P<head>[^\n]{1,90}?)\s*" + SEPARATOR)
+# Where a head may end only after a place the gazetteer knows (`read_head`):
+# a colon ("BATURAJA: …", as the writer's guide shows "LAHAT:"), not one of a
+# time ("09:00"); a hyphen between two words ("PALEMBANG-Bawaslu …").
+PLACE_SEPARATOR_RE = re.compile(rf"\s*(?::(?!\d)|(?<=[^\s\d])[{HYPHENS}](?=[^\s\d{HYPHENS}]))")
 # A day, a date or a time set off by a second dash: "PALEMBANG - Kamis
 # (14/11/2024) - Bawaslu …".
 _SECOND_PART_RE = re.compile(r"\s*(?P<part>[^\n]{1,60}?)\s*" + SEPARATOR)
@@ -96,14 +111,15 @@ _TIME_WORDS = (
 # A dash between two day names is a range of days, not the dateline's end:
 # "Senin–Rabu (2–4/11/2026)", "Senin - Rabu".
 _DAY_RANGE_RE = re.compile(
-    rf"\b(?:{'|'.join(DAY_NAMES)})\s*(?P<dash>[-–—]+)\s*(?=(?:{'|'.join(DAY_NAMES)})\b)",
+    rf"\b(?:{'|'.join(DAY_NAMES)})\s*(?P<dash>{ANY_DASH}+)\s*(?=(?:{'|'.join(DAY_NAMES)})\b)",
     re.IGNORECASE,
 )
-_RANGE_DASHES_RE = re.compile(r"[-–—/]+")
-_DATE_TOKEN_RE = re.compile(r"[\d/.:,()\-–—]+")
+_RANGE_DASHES_RE = re.compile(rf"[{DASHES}{HYPHENS}/]+")
+_DATE_TOKEN_RE = re.compile(rf"[\d/.:,(){DASHES}{HYPHENS}]+")
 _SEGMENT_RE = re.compile(r"\(([^()]*)\)|([^,()]+)")
 _EMPHASIS = "*_\"'“”‘’`"
 MAX_HEAD_WORDS = 10
+MAX_HEAD_CHARS = 90  # as DATELINE_RE reads a head
 _OFFICE_RE = re.compile(r"\bBawaslu\s+")
 _WORD_RE = re.compile(r"\S+")
 MAX_OFFICE_WORDS = 7
@@ -164,6 +180,9 @@ def is_letterhead(text: str) -> bool:
 
 
 _IMAGE_RE = re.compile(r"<img\b", re.IGNORECASE)
+_IMAGE_TAG_RE = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+# The lines of a paragraph as Markdown keeps them (a line end, or a <br>).
+_LINE_BREAK_RE = re.compile(r"\s*(?:<br\b[^>]*>\s*|\n)+", re.IGNORECASE)
 # A paragraph that is one emphasised run: a caption or a subheading.
 _EMPHASISED_RE = re.compile(
     r"^\s*(?:<(em|strong|i|b)\b[^>]*>\s*)+(?P<inner>.*?)(?:\s*</(?:em|strong|i|b)>)+\s*$",
@@ -215,7 +234,7 @@ def _is_aside(
         # label ("**Untuk disiarkan segera.**", "*Embargo hingga …*"); elsewhere
         # a subheading when short and not a sentence (a bold quote or sentence
         # is the lead).
-        head = read_head(text)
+        head = read_head(text, is_place)
         if head is not None and _SENTENCE_START_RE.match(text[head.end :]):
             return False
         if after_image or _opens_with_dateline(next_text, is_place):
@@ -228,35 +247,69 @@ def _opens_with_dateline(paragraph: str, is_place=None) -> bool:
     """Whether a paragraph opens with a dateline (`is_dateline`), or is one
     alone ("PRABUMULIH –"); not a name set off by dashes ("Rudi Hartono –
     Ketua … –"), when `is_place` knows the places."""
-    head = read_head(paragraph)
+    head = read_head(paragraph, is_place)
     if head is None:
         return False
     rest = paragraph[head.end :].strip()
     return not rest or is_dateline(head.text, rest, is_place)
 
 
+def _opens_with_place(paragraph: str, is_place=None) -> bool:
+    """Whether a paragraph opens with a dateline (`_opens_with_dateline`), or
+    with a head that names a place the gazetteer knows (`is_place`), whatever
+    follows it ("SEKAYU – jajaran pengawas …")."""
+    if _opens_with_dateline(paragraph, is_place):
+        return True
+    return is_place is not None and any(
+        is_place(s.text) for s in dateline_segments(paragraph, is_place)
+    )
+
+
+def _lead_below_photo(inner_html: str, is_place=None) -> str | None:
+    """The HTML from the first line after a paragraph's last photo that opens
+    with a dateline (`_opens_with_place`): the lead written under the photo,
+    in the photo's paragraph (`![…](…)` then `SEKAYU – …`, a caption's line
+    between them or not). None when no line there does (a caption), or there
+    is no photo."""
+    if not _IMAGE_RE.search(inner_html):
+        return None
+    below = _IMAGE_TAG_RE.split(inner_html)[-1]
+    lines = _LINE_BREAK_RE.split(below)
+    for index, line in enumerate(lines):
+        text = plain_text(line)
+        if text and _opens_with_place(text, is_place):
+            return "\n".join(lines[index:])
+    return None
+
+
 def first_paragraph(content_html: str, is_place=None) -> str:
     """Plain text of the lead: the first paragraph that has text, past the
     letterhead ("SIARAN PERS", "Nomor: …"), a photo's caption or credit, a
     subheading or a label above it, when a paragraph follows them. A dateline
-    alone in its paragraph ("PRABUMULIH –") heads the paragraph after it.
-    `is_place`: whether the gazetteer knows a place of those words (see
-    `is_dateline`), to tell the dateline below a label in bold."""
+    alone in its paragraph ("PRABUMULIH –") heads the paragraph after it; a
+    paragraph that opens with a photo and has the dateline below it is the
+    lead from there (`_lead_below_photo`). `is_place`: whether the gazetteer
+    knows a place of those words (see `is_dateline`), to tell the dateline
+    below a label in bold or a photo."""
     paragraphs = []
     after_image = False
     for match in _PARAGRAPH_RE.finditer(content_html or ""):
-        text = plain_text(match.group(1))
+        inner = match.group(1)
+        below = _lead_below_photo(inner, is_place)
+        if below is not None:
+            inner, after_image = below, True
+        text = plain_text(inner)
         if not text:
-            after_image = after_image or bool(_IMAGE_RE.search(match.group(1)))
+            after_image = after_image or bool(_IMAGE_RE.search(inner))
             continue
-        paragraphs.append((text, match.group(1), after_image))
+        paragraphs.append((text, inner, after_image))
         after_image = False
     candidates = [text for text, _, _ in paragraphs if not is_letterhead(text)]
     for index, (text, inner, after) in enumerate(paragraphs):
         if is_letterhead(text):
             continue
         later = [t for t, _, _ in paragraphs[index + 1 :] if not is_letterhead(t)]
-        head = read_head(text)
+        head = read_head(text, is_place)
         if head is not None and not text[head.end :].strip() and later:
             return f"{text} {later[0]}"  # "PRABUMULIH –" alone, then the lead
         if later and _is_aside(inner, text, after, later[0], is_place):
@@ -300,11 +353,15 @@ class Head:
     end: int
 
 
-def read_head(paragraph: str) -> Head | None:
+def read_head(paragraph: str, is_place=None) -> Head | None:
     """The head before the first separator, with the days, dates or times set
     off by more ("PALEMBANG - Kamis (14/11/2024) - …", "PALEMBANG – Senin (2/11)
     – Rabu (4/11/2026) – …"); a dash between two day names is a range inside
-    the dateline ("Indralaya – Senin–Rabu (2–4/11/2026) – …"). None when the
+    the dateline ("Indralaya – Senin–Rabu (2–4/11/2026) – …"). With `is_place`
+    (see `is_dateline`), a colon or a hyphen between words ends the head too,
+    after a place the gazetteer knows ("BATURAJA: …", "PALEMBANG-Bawaslu …";
+    `is_place_head`), never after other words ("Catatan: …", "Waktu: …"), nor
+    inside a place's name ("SUM-SEL – …", "OKU-Timur – …"). None when the
     paragraph has no separator, or more words before it than a dateline has."""
     # The separators are read with each range of days' dash masked.
     masked = _DAY_RANGE_RE.sub(
@@ -312,19 +369,66 @@ def read_head(paragraph: str) -> Head | None:
     )
     start = len(paragraph) - len(paragraph.lstrip(_EMPHASIS + " "))
     match = DATELINE_RE.match(masked[start:])
-    if not match:
+    found = None  # (head start, head end, end of the separator)
+    if match:
+        found = (start + match.start("head"), start + match.end("head"), start + match.end())
+    if is_place is not None:
+        limit = found[1] if found else min(len(masked), start + MAX_HEAD_CHARS)
+        for separator in PLACE_SEPARATOR_RE.finditer(masked, start, limit):
+            if separator.group().strip() != ":" and is_place(_hyphenated(paragraph, separator)):
+                continue  # inside a place's name: "SUM-SEL", "OKU-Timur"
+            if is_place_head(paragraph[start : separator.start()], is_place):
+                found = (start, separator.start(), separator.end())
+                break
+    if found is None:
         return None
-    head = paragraph[start + match.start("head") : start + match.end("head")]
-    head = head.strip(_EMPHASIS + " ,")
+    head = paragraph[found[0] : found[1]].strip(_EMPHASIS + " ,")
     if not head or len(head.split()) > MAX_HEAD_WORDS:
         return None
-    end = start + match.end()
+    end = found[2]
     while second := _SECOND_PART_RE.match(masked, end):
         part = paragraph[second.start("part") : second.end("part")].strip()
         if not is_date_part(part):
             break
         head, end = f"{head}, {part}", second.end()
     return Head(head, end)
+
+
+def _head_segments(head: str) -> list[str]:
+    """A head's segments (`_SEGMENT_RE`), emphasis and end marks left out."""
+    return [
+        cleaned
+        for inner, outer in _SEGMENT_RE.findall(head)
+        if (cleaned := (inner or outer).strip(_EMPHASIS + " .:;"))
+    ]
+
+
+_WORD_EDGE = " ,()"
+
+
+def _hyphenated(paragraph: str, separator: re.Match) -> str:
+    """The word a hyphen between words joins ("SUM-SEL"), emphasis left out."""
+    left, right = separator.start(), separator.end()
+    while left > 0 and paragraph[left - 1] not in _WORD_EDGE:
+        left -= 1
+    while right < len(paragraph) and paragraph[right] not in _WORD_EDGE:
+        right += 1
+    return paragraph[left:right].strip(_EMPHASIS)
+
+
+def is_place_head(head: str, is_place) -> bool:
+    """Whether the words before a colon or a hyphen between words are a
+    dateline (`read_head`): a place the gazetteer knows or a code first
+    ("BATURAJA", "REL, Pagaralam"), then only places, dates, codes and offices
+    ("LAHAT, Senin (2/11/2026)", "Palembang, Bawaslu Sumsel"). Not a label
+    ("Catatan", "WAKTU", "Foto"), a name or a role ("Ketua Bawaslu Lahat")."""
+    head = head.strip(_EMPHASIS + " ,")
+    if not head or len(head.split()) > MAX_HEAD_WORDS:
+        return False
+    kinds = [_segment_kind(segment, is_place) for segment in _head_segments(head)]
+    return (
+        bool(kinds) and kinds[0] in ("P", "C") and "P" in kinds and not {"O", "G", "U"} & set(kinds)
+    )
 
 
 # Degrees written after a name ("Rudi Hartono, SH, MH", "Muslim, S.Pd"): in
@@ -522,12 +626,7 @@ def is_dateline(head: str, rest: str, is_place=None) -> bool:
     ("Bawaslu OKU Timur, Senin (9/11)"), nor a day and a time alone."""
     if not _SENTENCE_START_RE.match(rest):
         return False
-    segments = [
-        cleaned
-        for inner, outer in _SEGMENT_RE.findall(head)
-        if (cleaned := (inner or outer).strip(_EMPHASIS + " .:;"))
-    ]
-    kinds = [_segment_kind(segment, is_place) for segment in segments]
+    kinds = [_segment_kind(segment, is_place) for segment in _head_segments(head)]
     if not kinds or "O" in kinds:
         return False
     if kinds[-1] == "D" and _DATE_START_RE.match(rest):
@@ -543,9 +642,10 @@ def is_dateline(head: str, rest: str, is_place=None) -> bool:
     return kinds[0] == "U" and len(kinds) > 1 and all(k == "D" for k in kinds[1:])
 
 
-def dateline_segments(paragraph: str) -> list[Segment]:
-    """The dateline head of a paragraph cut into segments; [] when it has none."""
-    found = read_head(paragraph)
+def dateline_segments(paragraph: str, is_place=None) -> list[Segment]:
+    """The dateline head of a paragraph (`read_head`) cut into segments; []
+    when it has none."""
+    found = read_head(paragraph, is_place)
     if found is None:
         return []
     head = found.text
@@ -609,7 +709,7 @@ def from_dateline(
     dateline without one is narrowed by the office of the lead (`lead`):
     "PENDOPO – Bawaslu Kabupaten Empat Lawang …" is its kecamatan Pendopo.
     A place found nowhere inside them keeps its own reading."""
-    segments = dateline_segments(paragraph)
+    segments = dateline_segments(paragraph, place_reader(gazetteer, home))
     if not segments:
         return None
     regions: list[Unit | None] = []

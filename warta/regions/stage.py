@@ -16,12 +16,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 
 from warta import frontmatter
 from warta.enrichment import FROM_METADATA, Enrichment, Place, RegionRef
 from warta.findings import Finding
 from warta.pipeline import Source, add_findings
+from warta.text import plain_text
 
 from . import dateline
 from .gazetteer import Gazetteer, region_values
@@ -47,6 +49,41 @@ def most_specific(codes: Sequence[str], gazetteer: Gazetteer) -> list[str]:
         for code in unique
         if not any(other != code and gazetteer.is_within(other, code) for other in unique)
     ]
+
+
+_WORD_RE = re.compile(r"\w+")
+# Words of the lead that find its line: enough to pass over a caption or a
+# heading that opens like it.
+LOCATING_WORDS = 8
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(plain_text(text).casefold())
+
+
+def paragraph_line(body: Sequence[tuple[int, str]], paragraph: str) -> int | None:
+    """The body line where a paragraph of the page (`dateline.first_paragraph`,
+    plain text) starts: the first line whose words hold the paragraph's first
+    words, or end with the first of them (a dateline alone on its line,
+    "PRABUMULIH –"; a lead broken over lines). Markdown's marks and entities
+    do not count, nor a photo before it on the line; None when no line has
+    them."""
+    wanted = _words(paragraph)[:LOCATING_WORDS]
+    if not wanted:
+        return None
+    for number, text in body:
+        words = _words(text)
+        if not words:
+            continue
+        for start in range(len(words)):
+            run = words[start : start + len(wanted)]
+            whole = len(run) == len(wanted)
+            # A line that ends before the paragraph's first words do: from
+            # its start, or with enough of them not to be a caption's last word.
+            ends = start + len(run) == len(words) and (start == 0 or len(run) >= 3)
+            if run == wanted[: len(run)] and (whole or ends):
+                return number
+    return None
 
 
 class RegionsStage:
@@ -116,12 +153,10 @@ class RegionsStage:
         """The warning for an article whose dateline and lead (its first
         `paragraph`) name no known place: at the lead's line, with the places
         its dateline is closest to ("BATURADJA" → Baturaja Barat …)."""
-        segments = dateline.dateline_segments(paragraph)
-        needle = segments[0].text if segments else paragraph[:20]
-        document = frontmatter.parse(source.text)
-        line = next(
-            (number for number, text in document.body if needle and needle in text),
-            next((number for number, text in document.body if text.strip()), None),
+        segments = dateline.dateline_segments(paragraph, self.is_place())
+        body = frontmatter.parse(source.text).body
+        line = paragraph_line(body, paragraph) or next(
+            (number for number, text in body if text.strip()), None
         )
         hint = 'add "Region: …" with a Kemendagri code, an official name or an alias'
         near = self.gazetteer.closest(segments[0].text) if segments else []
