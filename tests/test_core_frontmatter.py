@@ -966,3 +966,26 @@ def test_a_misspelt_status_is_matched_once_for_both_its_questions(monkeypatch):
         is None
     )
     assert matched.count("staatus") == 1
+
+
+@pytest.mark.parametrize(
+    ("embargo", "held"),
+    [
+        ("1 Desember 2024 pukul 10.00", False),
+        ("2024-12-01 10:00", False),
+        ("5 Desember 2024 pukul 11.00 WITA", False),  # 10:00 WIB, the Date:
+        ("5 Desember 2024 pukul 12.00 WITA", True),
+        ("9 Desember 2099 pukul 10.00 WITA", True),
+        ("hingga Selasa pukul 10.00 WIB", True),
+    ],
+)
+def test_an_embargo_is_read_the_same_in_the_front_matter_and_below_it(embargo, held):
+    """One reading of a publication key's date (`dates.when_written`): in the
+    front matter an Indonesian date was no date (held back whatever it said),
+    below it a date compared with the Date:."""
+    top = "Title: Rapat pleno\nDate: 2024-12-05 10:00\n"
+    head = f"{top}Embargo: {embargo}\n\nBawaslu menggelar rapat.\n"
+    below = f"{top}\nBawaslu menggelar rapat.\n\nEmbargo: {embargo}\n"
+    for text in (head, below):
+        flag = frontmatter.parse(text).front_matter.unpublished_by_flag()
+        assert (flag is not None) == held, text
