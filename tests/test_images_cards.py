@@ -425,6 +425,63 @@ def test_check_only_draws_no_card_but_still_checks_the_setting(tmp_path, caplog)
     assert any("IMAGES_SOCIAL_CARD_SAVE_AS" in r.getMessage() for r in caplog.records)
 
 
+def left_out_findings(tmp_path, titles: list[str], caplog, first: int = 0, **settings) -> list:
+    # Numbered from `first`: Pelican's loggers drop a message seen before.
+    articles = []
+    for number, title in enumerate(titles, start=first):
+        article = fake_article(tmp_path, number)
+        article.title = title
+        source = Path(article.source_path)
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text(
+            f"Date: 2024-11-17 09:30\nTitle: {title}\nSlug: artikel-{number}\n\nTeks.\n",
+            encoding="utf-8",
+        )
+        articles.append(article)
+    settings = {
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "PATH": str(tmp_path / "content"),
+        "SITENAME": SITE_NAME,
+        "IMAGES_WORKERS": 1,
+        **settings,
+    }
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        plugin.social_cards(articles, plugin.Build(settings))
+    return [r.warta_finding for r in caplog.records if hasattr(r, "warta_finding")]
+
+
+@pytest.mark.parametrize("check", [False, True])
+def test_title_characters_the_card_cannot_draw_are_named_once_at_the_title_line(
+    tmp_path, caplog, check
+):
+    """A title's emoji, Arabic and Chinese words and letters Lato lacks (Ω, ẞ,
+    Cherokee) were left off the card with nothing said: one warning per
+    article at its Title: line names each left-out run, and says what the card
+    reads. Letters drawn as their base letters (𝔅 → B, Ş → S) and invisible
+    characters are not named; a title the font draws gets no finding."""
+    titles = [
+        "🗳️🗳️🗳️ بواسلو 投票 ⚖️ Ꭰ 𝔅𝔞𝔴𝔞𝔰𝔩𝔲 Pengawasan Pemilu Ω ẞ ĳ ﬁ ⚖️",
+        "Bawaslu Kota Prabumulih\u200b Awasi Kampung Şahin – “Pilkada” x² H₂O",
+    ]
+    first = 10 if check else 0
+    found = left_out_findings(tmp_path, titles, caplog, first, WARTA_CHECK_ONLY=check)
+    assert len(found) == 1, found
+    (finding,) = found
+    assert (finding.path, finding.line, finding.level) == (
+        os.path.join("berita", f"artikel-{first}.md"),
+        2,
+        "warning",
+    )
+    quoted = finding.message.split(": ", 1)[1]
+    assert quoted == "'🗳️🗳️🗳️', 'بواسلو', '投票', '⚖️', 'Ꭰ', 'Ω', 'ẞ'"
+    assert "'Bawaslu Pengawasan Pemilu ij ﬁ'" in finding.suggestion
+    # What the finding says the card leaves out is what the drawing leaves out.
+    drawn = opened(cards.draw_card(card(titles[0]))).convert("RGB")
+    expected = opened(cards.draw_card(card("Bawaslu Pengawasan Pemilu ij ﬁ"))).convert("RGB")
+    assert drawn.tobytes() == expected.tobytes()
+
+
 # -- real builds -------------------------------------------------------------------------
 
 PLACES = ["PALEMBANG", "LAHAT", "PAGAR ALAM", "PRABUMULIH", "LUBUKLINGGAU", "MUARA ENIM"]

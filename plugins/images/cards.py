@@ -189,6 +189,38 @@ def drawable(text: str, weight: str) -> str:
     return " ".join(shown.split())
 
 
+# Characters that show nothing by themselves: combining marks, format
+# characters (joiners, variation selectors, direction marks), controls, and the
+# emoji skin-tone modifiers. Left out alone, nothing the reader would see is lost.
+UNSEEN_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cc", "Cs"})
+SKIN_TONES = range(0x1F3FB, 0x1F400)
+
+
+def _seen(character: str) -> bool:
+    return (
+        unicodedata.category(character) not in UNSEEN_CATEGORIES
+        and ord(character) not in SKIN_TONES
+    )
+
+
+def left_out(text: str, weight: str = "bold") -> list[str]:
+    """What `drawable` leaves out of the text, for a finding to name: each run
+    of characters the font cannot draw (no glyph, no `stand_in`) as it stands
+    in the text ("🗳️🗳️", "بواسلو", "投票", "Ω"), once, in order. A run of
+    characters that show nothing by themselves (a zero-width space, a
+    direction mark) is not named."""
+    runs: list[str] = []
+    current = ""
+    for character in unicodedata.normalize("NFC", text) + " ":
+        if has_glyph(weight, character) or stand_in(weight, character):
+            if any(_seen(c) for c in current) and current not in runs:
+                runs.append(current)
+            current = ""
+        else:
+            current += character
+    return runs
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def word_mask(weight: str, size: int, word: str) -> tuple[Image.Image, int, int]:
     """The word's coverage mask and where its top-left sits relative to the pen."""
