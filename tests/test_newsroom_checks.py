@@ -235,6 +235,38 @@ def test_a_page_with_an_invalid_slug_is_previewed_at_the_suggested_address(site)
     )
 
 
+@pytest.mark.parametrize(
+    ("slug", "level", "written"),
+    [
+        ("slug\u200bzw", "warning", "slugzw"),  # a zero-width space
+        ("rapat-pleno\u202e\u2060", "warning", "rapat-pleno"),
+        ("Rapat\u200bPleno", "error", "rapatpleno"),  # invalid without it too
+        ("rapat\x0bpleno", "error", "rapat-pleno"),  # Word's line break: a space
+        ("\u200b\u2060", "error", "rapat-pleno-pengawasan-lahat"),  # nothing left: the title's
+    ],
+)
+def test_a_control_character_in_a_slug_is_one_finding_naming_the_slug_written(
+    site, slug, level, written
+):
+    """`Slug: slug<U+200B>zw` was an "invalid Slug" error suggesting 'slug-zw'
+    and a "control character" warning, while the page was written at
+    /berita/2024/11/slugzw/. One finding at the Slug: line now, whose
+    suggestion is the slug the build writes the page at."""
+    site.article("zw.md", slug=slug, title="Rapat Pleno Pengawasan Lahat")
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == (1 if level == "error" else 0), built.log
+    line = line_of(site.content / "berita" / "zw.md", "Slug:")
+    found = [f for f in built.findings() if f.path.endswith("zw.md")]
+    [finding] = found
+    assert (finding.line, finding.level) == (line, level), built.log
+    assert ("invalid Slug" in finding.message) == (level == "error")
+    suggested = finding.message.rsplit(" (", 1)[1].split("'")[1]
+    if level == "warning":
+        suggested = suggested.removeprefix("Slug: ")
+    [month] = (built.output / "berita" / "2024").iterdir()
+    assert [p.name for p in month.iterdir()] == [suggested] == [written]
+
+
 def test_an_invalid_lang_is_an_error_and_the_page_stays_in_the_sites_language(site):
     """`Lang:` makes a translation whose address ends in the language:
     `Lang: {% raw %}` made a folder '…-{% raw %}' with no finding."""

@@ -54,6 +54,7 @@ from warta.text import (
     fold,
     preferred_spelling,
     slugify,
+    without_control_characters,
 )
 
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
@@ -732,9 +733,10 @@ def _check_control_characters(source: Source) -> Iterator[Finding]:
     every = [*lines, *source.body]
     if not control_characters_in("".join(text for _, text in every)):
         return  # (one search of the whole release, not one a line)
+    slug_line = source.line("slug")  # said by check_slug, with the address it makes
     for number, text in sorted(every):
         found = control_characters_in(text)
-        if found:
+        if found and number != slug_line:
             yield _finding(
                 source,
                 number,
@@ -1119,15 +1121,28 @@ def check_slug(source: Source) -> Iterator[Finding]:
             f"Title has no letter or digit to make the page's address from: '{title}'",
             "write the headline in words, or add a Slug: line such as 'Slug: rapat-pleno'",
         )
-    if slug and not SLUG_RE.match(slug):
+    # The slug as the reader reads it: its control characters left out
+    # (`warta.markdown_source`); `Slug: slug<U+200B>zw` is written at …/slugzw/.
+    read = without_control_characters(slug)
+    controls = control_characters_in(slug)
+    if (read or controls) and not SLUG_RE.match(read):
         # What the build uses meanwhile (release_defaults): the page has an address.
-        fixed = slugify(slug, limit=None) or slugify(source.value("title")) or "rapat-pleno"
+        fixed = slugify(read, limit=None) or slugify(source.value("title")) or "rapat-pleno"
+        left_out = f", control character {', '.join(controls)} left out" if controls else ""
         yield _finding(
             source,
             source.line("slug"),
             "error",
-            f"invalid Slug: '{slug}'",
+            f"invalid Slug: '{slug}'{left_out}",
             f"use lowercase letters, digits and hyphens, e.g. '{fixed}'",
+        )
+    elif controls:
+        yield _finding(
+            source,
+            source.line("slug"),
+            "warning",
+            f"control character {', '.join(controls)} left out of the Slug: '{slug}'",
+            f"retype the line as 'Slug: {read}', the slug the page is written at",
         )
 
 
