@@ -159,6 +159,59 @@ def test_characters_the_font_has_no_glyph_for_are_left_out_not_drawn_as_boxes():
     assert cards.drawable("Ré “Pilkada” – 50% © ½", "bold") == "Ré “Pilkada” – 50% © ½"
 
 
+def text_columns(image: Image.Image) -> list[int]:
+    """The x of every pixel column holding text: a palette index other than the
+    three backgrounds'."""
+    backgrounds = {cards.ON_BACKGROUND, cards.ON_BAND, cards.ON_PILL}
+    pixels = image.load()
+    width, height = image.size
+    return [x for x in range(width) if any(pixels[x, y] not in backgrounds for y in range(height))]
+
+
+LONG_WORD = "Pengawasan" * 12  # 120 letters: wider than the card at every size
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        card(f"Bawaslu {LONG_WORD} Lahat"),
+        card(f"Lihat https://bawaslu.go.id/{LONG_WORD}/{LONG_WORD}?q={LONG_WORD}"),
+        card(LONG_WORD * 6),  # broken over every line, then cut with …
+        cards.CardText(
+            title="Rapat Koordinasi",
+            office="Bawaslu Kabupaten Penukal Abab Lematang Ilir " * 3,
+            date="Minggu, 17 November 2024 " * 4,
+            region="Kabupaten Penukal Abab Lematang Ilir · Kabupaten Ogan Komering Ulu Selatan",
+            site_name=SITE_NAME * 3,
+        ),
+    ],
+)
+def test_no_text_runs_off_the_card(text):
+    """A 120-letter word in a title was drawn whole on one line and ran off the
+    1200 px card, cut at its edge; a region line naming two long kabupaten ran
+    over it too. Long words are broken over lines, one-line texts cut with … at
+    the margin: the right margin holds no text."""
+    image = opened(cards.draw_card(text))
+    columns = text_columns(image)
+    assert columns and max(columns) < cards.WIDTH - cards.MARGIN + 4, max(columns)
+
+
+def test_a_word_longer_than_a_line_is_broken_over_lines_that_fit():
+    size, lines = cards.fit_title(f"Bawaslu {LONG_WORD} Lahat", 1056, 400)
+    assert all(cards.text_width(line, "bold", size) <= 1056 for line in lines)
+    assert lines[0] == "Bawaslu" and lines[-1].endswith(" Lahat")
+    # Every letter is kept; the pieces of the word end in a hyphen.
+    assert "".join(line.removesuffix("-") for line in lines[1:]) == f"{LONG_WORD} Lahat"
+    # An address is broken after its own "/", with no hyphen added.
+    address = "https://bawaslu.go.id/berita/2026/11/rapat-koordinasi-pengawasan-tahapan-kampanye"
+    pieces = cards.wrap(address, "bold", 64, 1056)
+    assert len(pieces) > 1 and "".join(pieces) == address
+    # A size that breaks no word wins over a larger one that must break it.
+    word = "Rekapitulasi" * 4
+    size, lines = cards.fit_title(word, 1056, 400)
+    assert lines == [word] and cards.text_width(word, "bold", cards.TITLE_SIZES[0]) > 1056
+
+
 def test_letters_the_font_lacks_are_drawn_as_their_base_letters_not_dropped():
     """A headline letter Lato has no glyph for (Ş, İ, ā, ₂) was left out ("x²
     H₂O" became "x² HO"), and an é typed as e + a combining accent lost its
@@ -370,6 +423,63 @@ def test_check_only_draws_no_card_but_still_checks_the_setting(tmp_path, caplog)
     assert build.copies == {} and build.cache.work.drawn_cards == 0
     assert not (tmp_path / "cache").exists()
     assert any("IMAGES_SOCIAL_CARD_SAVE_AS" in r.getMessage() for r in caplog.records)
+
+
+def left_out_findings(tmp_path, titles: list[str], caplog, first: int = 0, **settings) -> list:
+    # Numbered from `first`: Pelican's loggers drop a message seen before.
+    articles = []
+    for number, title in enumerate(titles, start=first):
+        article = fake_article(tmp_path, number)
+        article.title = title
+        source = Path(article.source_path)
+        source.parent.mkdir(parents=True, exist_ok=True)
+        source.write_text(
+            f"Date: 2024-11-17 09:30\nTitle: {title}\nSlug: artikel-{number}\n\nTeks.\n",
+            encoding="utf-8",
+        )
+        articles.append(article)
+    settings = {
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "PATH": str(tmp_path / "content"),
+        "SITENAME": SITE_NAME,
+        "IMAGES_WORKERS": 1,
+        **settings,
+    }
+    caplog.clear()
+    with caplog.at_level(logging.WARNING):
+        plugin.social_cards(articles, plugin.Build(settings))
+    return [r.warta_finding for r in caplog.records if hasattr(r, "warta_finding")]
+
+
+@pytest.mark.parametrize("check", [False, True])
+def test_title_characters_the_card_cannot_draw_are_named_once_at_the_title_line(
+    tmp_path, caplog, check
+):
+    """A title's emoji, Arabic and Chinese words and letters Lato lacks (Ω, ẞ,
+    Cherokee) were left off the card with nothing said: one warning per
+    article at its Title: line names each left-out run, and says what the card
+    reads. Letters drawn as their base letters (𝔅 → B, Ş → S) and invisible
+    characters are not named; a title the font draws gets no finding."""
+    titles = [
+        "🗳️🗳️🗳️ بواسلو 投票 ⚖️ Ꭰ 𝔅𝔞𝔴𝔞𝔰𝔩𝔲 Pengawasan Pemilu Ω ẞ ĳ ﬁ ⚖️",
+        "Bawaslu Kota Prabumulih\u200b Awasi Kampung Şahin – “Pilkada” x² H₂O",
+    ]
+    first = 10 if check else 0
+    found = left_out_findings(tmp_path, titles, caplog, first, WARTA_CHECK_ONLY=check)
+    assert len(found) == 1, found
+    (finding,) = found
+    assert (finding.path, finding.line, finding.level) == (
+        os.path.join("berita", f"artikel-{first}.md"),
+        2,
+        "warning",
+    )
+    quoted = finding.message.split(": ", 1)[1]
+    assert quoted == "'🗳️🗳️🗳️', 'بواسلو', '投票', '⚖️', 'Ꭰ', 'Ω', 'ẞ'"
+    assert "'Bawaslu Pengawasan Pemilu ij ﬁ'" in finding.suggestion
+    # What the finding says the card leaves out is what the drawing leaves out.
+    drawn = opened(cards.draw_card(card(titles[0]))).convert("RGB")
+    expected = opened(cards.draw_card(card("Bawaslu Pengawasan Pemilu ij ﬁ"))).convert("RGB")
+    assert drawn.tobytes() == expected.tobytes()
 
 
 # -- real builds -------------------------------------------------------------------------

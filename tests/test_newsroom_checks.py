@@ -235,6 +235,38 @@ def test_a_page_with_an_invalid_slug_is_previewed_at_the_suggested_address(site)
     )
 
 
+@pytest.mark.parametrize(
+    ("slug", "level", "written"),
+    [
+        ("slug\u200bzw", "warning", "slugzw"),  # a zero-width space
+        ("rapat-pleno\u202e\u2060", "warning", "rapat-pleno"),
+        ("Rapat\u200bPleno", "error", "rapatpleno"),  # invalid without it too
+        ("rapat\x0bpleno", "error", "rapat-pleno"),  # Word's line break: a space
+        ("\u200b\u2060", "error", "rapat-pleno-pengawasan-lahat"),  # nothing left: the title's
+    ],
+)
+def test_a_control_character_in_a_slug_is_one_finding_naming_the_slug_written(
+    site, slug, level, written
+):
+    """`Slug: slug<U+200B>zw` was an "invalid Slug" error suggesting 'slug-zw'
+    and a "control character" warning, while the page was written at
+    /berita/2024/11/slugzw/. One finding at the Slug: line now, whose
+    suggestion is the slug the build writes the page at."""
+    site.article("zw.md", slug=slug, title="Rapat Pleno Pengawasan Lahat")
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == (1 if level == "error" else 0), built.log
+    line = line_of(site.content / "berita" / "zw.md", "Slug:")
+    found = [f for f in built.findings() if f.path.endswith("zw.md")]
+    [finding] = found
+    assert (finding.line, finding.level) == (line, level), built.log
+    assert ("invalid Slug" in finding.message) == (level == "error")
+    suggested = finding.message.rsplit(" (", 1)[1].split("'")[1]
+    if level == "warning":
+        suggested = suggested.removeprefix("Slug: ")
+    [month] = (built.output / "berita" / "2024").iterdir()
+    assert [p.name for p in month.iterdir()] == [suggested] == [written]
+
+
 def test_an_invalid_lang_is_an_error_and_the_page_stays_in_the_sites_language(site):
     """`Lang:` makes a translation whose address ends in the language:
     `Lang: {% raw %}` made a folder '…-{% raw %}' with no finding."""
@@ -759,6 +791,14 @@ def test_a_date_with_wib_after_it_is_published_at_that_time_in_a_strict_build(si
     assert dates == {"jam-wib": "2024-11-04T09:30:00+07:00", "bulan": "2024-09-17T10:00:00+07:00"}
 
 
+def author_address():
+    """The author page addresses the site's settings make (Pelican's slugs)."""
+    from plugins.content_lint.plugin import author_address as address_from
+    from warta.build import load_settings
+
+    return address_from(load_settings(REPO / "pelicanconf.py"))
+
+
 def test_an_author_written_with_degrees_beside_the_plain_name_is_told_the_others_spelling():
     """`Author: Rizky Febriansyah, S.I.Kom.` made /penulis/rizky-febriansyah-sikom/
     beside /penulis/rizky-febriansyah/, with no message."""
@@ -778,7 +818,8 @@ def test_an_author_written_with_degrees_beside_the_plain_name_is_told_the_others
         ]
     ]
     found = [
-        (f.path, f.line, f.level, f.message, f.suggestion) for f in check_author_spellings(sources)
+        (f.path, f.line, f.level, f.message, f.suggestion)
+        for f in check_author_spellings(sources, author_address())
     ]
     assert found == [
         (
@@ -793,10 +834,113 @@ def test_an_author_written_with_degrees_beside_the_plain_name_is_told_the_others
     ]
     # One release each way: the shorter spelling is the one to write.
     pair = [sources[0], sources[2]]
-    [finding] = check_author_spellings(pair)
+    [finding] = check_author_spellings(pair, author_address())
     assert (finding.path, finding.message) == (
         "berita/c.md",
         f"Author '{degree}' makes a second author page beside '{plain}', as berita/a.md writes it",
+    )
+
+
+def test_spellings_that_share_an_author_page_are_told_so_once_with_the_pages_heading():
+    """`Rina Marlina`, `RINA MARLINA` and `Rína Marlina` were each told they
+    made "a second author page", though all three share /penulis/rina-marlina/;
+    `Tim &amp; Humas Lahat` and `Tim & Humas Lahat` share /penulis/tim-humas-lahat/
+    and were told nothing; `Author: 🗳️` and `Author: <>` (no page: an error
+    elsewhere) were told one made a second page beside the other. Now: one
+    finding per release spelled otherwise than its page's heading, which is
+    the spelling to write."""
+    authors = [
+        ("a", "Rina Marlina"),
+        ("b", "Rina Marlina"),
+        ("c", "RINA MARLINA"),
+        ("d", "Rína Marlina"),
+        ("e", "Tim &amp; Humas Lahat"),
+        ("f", "Tim & Humas Lahat"),
+        ("g", "🗳️"),
+        ("h", "<>"),
+        ("i", "Humas Bawaslu Kota Palembang, Rina Marlina"),
+    ]
+    sources = [
+        parse_source(f"berita/{name}.md", article_text(slug=name, author=author))
+        for name, author in authors
+    ]
+    found = [
+        (f.path, f.line, f.level, f.message, f.suggestion)
+        for f in check_author_spellings(sources, author_address())
+    ]
+    assert found == [
+        (
+            "berita/c.md",
+            5,
+            "warning",
+            "Author 'RINA MARLINA' shares the author page /penulis/rina-marlina/ with "
+            "berita/a.md and 1 more, spelled differently",
+            "write it as the page shows it: 'Author: Rina Marlina'",
+        ),
+        (
+            "berita/d.md",
+            5,
+            "warning",
+            "Author 'Rína Marlina' shares the author page /penulis/rina-marlina/ with "
+            "berita/a.md and 1 more, spelled differently",
+            "write it as the page shows it: 'Author: Rina Marlina'",
+        ),
+        (
+            "berita/e.md",
+            5,
+            "warning",
+            "Author 'Tim &amp; Humas Lahat' shares the author page /penulis/tim-humas-lahat/ "
+            "with berita/f.md, spelled differently",
+            "write it as the page shows it: 'Author: Tim & Humas Lahat'",
+        ),
+    ]
+    # The heading the build gives the page is the one asked for.
+    headings = {"/penulis/tim-humas-lahat/": "Tim &amp; Humas Lahat"}
+    [finding] = [
+        f
+        for f in check_author_spellings(sources, author_address(), headings)
+        if "tim-humas" in f.message
+    ]
+    assert (finding.path, finding.suggestion) == (
+        "berita/f.md",
+        "write it as the page shows it: 'Author: Tim &amp; Humas Lahat'",
+    )
+
+
+def test_an_author_pages_heading_is_the_spelling_most_of_its_releases_write(site):
+    """The page of `Rina Marlina` (twice), `RINA MARLINA` and `Rína Marlina` was
+    headed 'Rína Marlina' (the spelling Pelican met first), while the check
+    asked for another; on a tie of one release each, both choose the same,
+    and not the spelling in capitals."""
+    for name, author in [
+        ("a", "Rína Marlina"),
+        ("b", "RINA MARLINA"),
+        ("c", "Rina Marlina"),
+        ("d", "Rina Marlina"),
+        ("e", "Humas Bawaslu Kabupaten Lahat"),
+        ("f", "HUMAS BAWASLU KABUPATEN LAHAT"),
+    ]:
+        site.article(f"2024/{name}.md", slug=f"{name}-rapat", author=author, tags="")
+    built = site.build()
+    assert built.returncode == 0, built.log
+    headings = {
+        slug: built.html(f"penulis/{slug}/").h1.get_text(" ", strip=True)
+        for slug in ("rina-marlina", "humas-bawaslu-kabupaten-lahat")
+    }
+    asked = {
+        f.path.rsplit("/", 1)[-1]: f.message
+        for f in built.findings("warning")
+        if "author page" in f.message
+    }
+    assert headings == {
+        "rina-marlina": "Rina Marlina",
+        # One release each: not the one in capitals.
+        "humas-bawaslu-kabupaten-lahat": "Humas Bawaslu Kabupaten Lahat",
+    }, built.log
+    assert set(asked) == {"a.md", "b.md", "f.md"}, asked
+    assert all("second author page" not in message for message in asked.values())
+    assert asked["f.md"].endswith(
+        "(write it as the page shows it: 'Author: Humas Bawaslu Kabupaten Lahat')"
     )
 
 

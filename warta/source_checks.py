@@ -48,7 +48,16 @@ from warta.paths import (
 )
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.tags.offices import without_titles
-from warta.text import LANG_RE, SLUG_RE, control_characters_in, fold, in_fenced_code, slugify
+from warta.text import (
+    LANG_RE,
+    SLUG_RE,
+    control_characters_in,
+    fold,
+    in_fenced_code,
+    preferred_spelling,
+    slugify,
+    without_control_characters,
+)
 
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
 # Two identical words separated only by spaces ("dan dan"), on one line or across
@@ -726,9 +735,10 @@ def _check_control_characters(source: Source) -> Iterator[Finding]:
     every = [*lines, *source.body]
     if not control_characters_in("".join(text for _, text in every)):
         return  # (one search of the whole release, not one a line)
+    slug_line = source.line("slug")  # said by check_slug, with the address it makes
     for number, text in sorted(every):
         found = control_characters_in(text)
-        if found:
+        if found and number != slug_line:
             yield _finding(
                 source,
                 number,
@@ -1113,15 +1123,28 @@ def check_slug(source: Source) -> Iterator[Finding]:
             f"Title has no letter or digit to make the page's address from: '{title}'",
             "write the headline in words, or add a Slug: line such as 'Slug: rapat-pleno'",
         )
-    if slug and not SLUG_RE.match(slug):
+    # The slug as the reader reads it: its control characters left out
+    # (`warta.markdown_source`); `Slug: slug<U+200B>zw` is written at …/slugzw/.
+    read = without_control_characters(slug)
+    controls = control_characters_in(slug)
+    if (read or controls) and not SLUG_RE.match(read):
         # What the build uses meanwhile (release_defaults): the page has an address.
-        fixed = slugify(slug, limit=None) or slugify(source.value("title")) or "rapat-pleno"
+        fixed = slugify(read, limit=None) or slugify(source.value("title")) or "rapat-pleno"
+        left_out = f", control character {', '.join(controls)} left out" if controls else ""
         yield _finding(
             source,
             source.line("slug"),
             "error",
-            f"invalid Slug: '{slug}'",
+            f"invalid Slug: '{slug}'{left_out}",
             f"use lowercase letters, digits and hyphens, e.g. '{fixed}'",
+        )
+    elif controls:
+        yield _finding(
+            source,
+            source.line("slug"),
+            "warning",
+            f"control character {', '.join(controls)} left out of the Slug: '{slug}'",
+            f"retype the line as 'Slug: {read}', the slug the page is written at",
         )
 
 
@@ -1542,37 +1565,92 @@ def check_duplicates(
             )
 
 
-def check_author_spellings(sources: Iterable[Source]) -> Iterator[Finding]:
-    """One person written two ways in `Author:` ("Rizky Febriansyah, S.I.Kom."
-    beside "Rizky Febriansyah"): Pelican makes an author page of each
-    spelling, and the person's releases are split between them. Names are
-    compared as the officials' mentions are read, without honorifics and
-    degrees (`warta.tags.offices.without_titles`). The spelling most releases
-    use is the one to write (on a tie, the shorter); each release with another
-    is told at its Author: line."""
-    by_person: dict[str, dict[str, list[Source]]] = {}
+def check_author_spellings(
+    sources: Iterable[Source],
+    address_of: Callable[[str], str],
+    headings: Mapping[str, str] | None = None,
+) -> Iterator[Finding]:
+    """One author written two ways in `Author:`, one finding per release.
+
+    `address_of(name)` is the address of the author page the build makes of
+    a name ("/penulis/rina-marlina/"; "" when it makes none: that author is
+    left out and said so elsewhere); `headings`, address → the name that page
+    shows, for the pages the build writes.
+
+    - Spellings that make the same page (`Rina Marlina`, `RINA MARLINA`,
+      `Rína Marlina`; `Tim &amp; Humas Lahat` and `Tim & Humas Lahat`) share it
+      and its heading: each release spelled otherwise than the heading is told
+      so, with the heading as the spelling to write (a page not written yet:
+      `preferred_spelling` of its releases, as the build would choose).
+    - One person written so that the spellings make two pages ("Rizky
+      Febriansyah, S.I.Kom." beside "Rizky Febriansyah"): the person's releases
+      are split between them. Names are compared as the officials' mentions
+      are read, without honorifics and degrees
+      (`warta.tags.offices.without_titles`); the page with the most releases
+      is the one to keep (on a tie, the shorter heading), and each release on
+      another is told at its Author: line, that finding only.
+    """
+    headings = headings or {}
+    by_page: dict[str, dict[str, list[Source]]] = {}
     for source in sources:
         author = " ".join(source.value("author").split())
-        if author:
-            person = fold(without_titles(author))
-            by_person.setdefault(person, {}).setdefault(author, []).append(source)
-    for spellings in by_person.values():
-        if len(spellings) < 2:
+        address = address_of(author) if author else ""
+        if address:
+            by_page.setdefault(address, {}).setdefault(author, []).append(source)
+    heading_of = {
+        address: " ".join(headings[address].split())
+        if address in headings
+        else preferred_spelling({name: len(group) for name, group in spellings.items()})
+        for address, spellings in by_page.items()
+    }
+    by_person: dict[str, list[str]] = {}
+    for address, heading in heading_of.items():
+        by_person.setdefault(fold(without_titles(heading)), []).append(address)
+    kept: dict[str, str] = {}  # a page another of the person's pages gives way to → that one
+    for addresses in by_person.values():
+        if len(addresses) < 2:
             continue
-        preferred = min(spellings, key=lambda name: (-len(spellings[name]), len(name), name))
-        others = spellings[preferred]
-        named = others[0].path + (f" and {len(others) - 1} more" if len(others) > 1 else "")
+        counts = {a: sum(len(g) for g in by_page[a].values()) for a in addresses}
+        main = min(addresses, key=lambda a: (-counts[a], len(heading_of[a]), heading_of[a]))
+        kept.update((address, main) for address in addresses if address != main)
+
+    def named(group: list[Source], verb: str = "") -> str:
+        more = f" and {len(group) - 1} more" if len(group) > 1 else ""
+        return group[0].path + more + (f" {verb}{'s' if len(group) == 1 else ''}" if verb else "")
+
+    for address, spellings in by_page.items():
+        main = kept.get(address)
+        if main is not None:
+            preferred = heading_of[main]
+            writers = by_page[main].get(preferred) or next(iter(by_page[main].values()))
+            for spelling, group in spellings.items():
+                for source in group:
+                    yield _finding(
+                        source,
+                        source.line("author"),
+                        "warning",
+                        f"Author '{spelling}' makes a second author page beside "
+                        f"'{preferred}', as {named(writers, 'write')} it",
+                        f"write the name as they do: 'Author: {preferred}'",
+                    )
+            continue
+        heading = heading_of[address]
         for spelling, group in spellings.items():
-            if spelling == preferred:
+            if spelling == heading:
                 continue
+            alike = spellings.get(heading, [])
             for source in group:
+                with_whom = (
+                    f" with {named(alike)}, spelled differently"
+                    if alike
+                    else f", spelled differently from its heading '{heading}'"
+                )
                 yield _finding(
                     source,
                     source.line("author"),
                     "warning",
-                    f"Author '{spelling}' makes a second author page beside '{preferred}', "
-                    f"as {named} {'writes' if len(others) == 1 else 'write'} it",
-                    f"write the name as they do: 'Author: {preferred}'",
+                    f"Author '{spelling}' shares the author page {address}{with_whom}",
+                    f"write it as the page shows it: 'Author: {heading}'",
                 )
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from html.parser import HTMLParser
 
 SLUG_MAX = 80
@@ -98,6 +98,17 @@ class _TextExtractor(HTMLParser):
     def handle_data(self, data):
         if not self.skipping:
             self.parts.append(data)
+
+
+def preferred_spelling(counts: Mapping[str, int]) -> str:
+    """Of the ways one name is written (spelling → how many releases write it
+    so), the one to show and to write: the most used; on a tie the shorter,
+    then one not all in capitals (a byline typed in capitals is a habit, not
+    the name), then the first in code-point order: whatever order the releases
+    are read in. The author page's heading and the check that asks for one
+    spelling both choose with it, so the spelling a message asks for is the
+    one the page shows."""
+    return min(counts, key=lambda name: (-counts[name], len(name), name.isupper(), name))
 
 
 def plain_text(html: object) -> str:

@@ -47,6 +47,7 @@ from urllib.parse import unquote
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.readers import MarkdownReader
+from pelican.utils import slugify
 
 import warta
 from warta import frontmatter
@@ -441,7 +442,13 @@ def lint_articles(generator) -> None:
     }
     duplicates = check_duplicates(sources, str(settings.get("DEFAULT_LANG") or "id"), rules, slugs)
     findings.extend(with_unwritten_previews(generator, duplicates, articles))
-    findings.extend(check_author_spellings(sources))
+    findings.extend(
+        check_author_spellings(
+            sources,
+            author_address(settings),
+            {f"/{author.url}": author.name for author, _ in getattr(generator, "authors", ())},
+        )
+    )
     # A release Pelican dropped (a Date: it cannot parse, no Title, an unknown
     # Status:) has no article for the other plugins to check: its other
     # problems are found here from its source, and its reason comes first.
@@ -466,6 +473,27 @@ def lint_articles(generator) -> None:
     )
     for finding in sorted(findings, key=lambda f: (f.path, f not in blockers, *order(f))):
         report(logger, finding)
+
+
+def author_address(settings) -> Callable[[str], str]:
+    """The address of the author page the build makes of a name, from its slug
+    as Pelican's `Author` makes it ("Tim &amp; Humas Lahat" and "Tim & Humas
+    Lahat": /penulis/tim-humas-lahat/); "" for a name it makes none of."""
+    substitutions = settings.get(
+        "AUTHOR_REGEX_SUBSTITUTIONS", settings.get("SLUG_REGEX_SUBSTITUTIONS", [])
+    )
+
+    @functools.cache
+    def address(name: str) -> str:
+        slug = slugify(
+            name,
+            regex_subs=substitutions,
+            preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+            use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+        )
+        return "/" + settings["AUTHOR_URL"].format(slug=slug) if slug else ""
+
+    return address
 
 
 def with_unwritten_previews(generator, duplicates, articles: dict) -> list[Finding]:

@@ -1,7 +1,9 @@
 """Social cards: the 1200×630 picture messaging apps show when an article is shared.
 
 Drawn with Pillow in the site's colours: site name, region, the title wrapped
-on up to four lines, the publishing office and the date in Indonesian. The
+on up to four lines (a word longer than a line broken over lines, the other
+lines cut with … at the card's margin: no text runs off the card), the
+publishing office and the date in Indonesian. The
 font is Lato from the pinned PyPI package `font-lato` (full Latin coverage,
 including the dashes and quotes of Indonesian headlines), never a system font,
 so every machine draws the same card. No Pelican import.
@@ -63,7 +65,7 @@ ORGANISATION_PREFIXES = ("humas ", "tim humas ", "sekretariat ", "redaksi ")
 PNG_OPTIONS = {"compress_type": zlib.Z_RLE}
 # Part of every card's fingerprint: bump it when the drawing, the palette or
 # PNG_OPTIONS change what a card looks like, and every cached card is drawn again.
-STYLE = "7"
+STYLE = "8"
 # Text sizes at 1200 px: a preview in a chat is 300-500 px wide, so the office
 # date and region must stay at about 10 px there.
 OFFICE_SIZE, DATE_SIZE, REGION_SIZE = 34, 28, 32
@@ -187,6 +189,38 @@ def drawable(text: str, weight: str) -> str:
     return " ".join(shown.split())
 
 
+# Characters that show nothing by themselves: combining marks, format
+# characters (joiners, variation selectors, direction marks), controls, and the
+# emoji skin-tone modifiers. Left out alone, nothing the reader would see is lost.
+UNSEEN_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cc", "Cs"})
+SKIN_TONES = range(0x1F3FB, 0x1F400)
+
+
+def _seen(character: str) -> bool:
+    return (
+        unicodedata.category(character) not in UNSEEN_CATEGORIES
+        and ord(character) not in SKIN_TONES
+    )
+
+
+def left_out(text: str, weight: str = "bold") -> list[str]:
+    """What `drawable` leaves out of the text, for a finding to name: each run
+    of characters the font cannot draw (no glyph, no `stand_in`) as it stands
+    in the text ("🗳️🗳️", "بواسلو", "投票", "Ω"), once, in order. A run of
+    characters that show nothing by themselves (a zero-width space, a
+    direction mark) is not named."""
+    runs: list[str] = []
+    current = ""
+    for character in unicodedata.normalize("NFC", text) + " ":
+        if has_glyph(weight, character) or stand_in(weight, character):
+            if any(_seen(c) for c in current) and current not in runs:
+                runs.append(current)
+            current = ""
+        else:
+            current += character
+    return runs
+
+
 @lru_cache(maxsize=WORD_CACHE_SIZE)
 def word_mask(weight: str, size: int, word: str) -> tuple[Image.Image, int, int]:
     """The word's coverage mask and where its top-left sits relative to the pen."""
@@ -217,10 +251,17 @@ def text_width(text: str, weight: str, size: int) -> float:
 
 
 def wrap(text: str, weight: str, size: int, max_width: int) -> list[str]:
-    """Greedy word wrap by measured width; a word longer than a line stays whole."""
+    """Greedy word wrap by measured width. A word longer than a line (a pasted
+    address, letters run together) starts a line and is broken over as many
+    as it needs (`broken_word`, as a browser's `overflow-wrap: break-word`
+    does), so that no text runs off the card."""
     lines: list[str] = []
     current = ""
     for word in text.split():
+        if text_width(word, weight, size) > max_width:
+            *full, word = broken_word(word, weight, size, max_width)
+            lines += [current, *full] if current else full
+            current = ""
         candidate = f"{current} {word}".strip()
         if current and text_width(candidate, weight, size) > max_width:
             lines.append(current)
@@ -232,23 +273,71 @@ def wrap(text: str, weight: str, size: int, max_width: int) -> list[str]:
     return lines
 
 
+# Where a long word may be broken without a hyphen: after the characters that
+# already part it (a pasted address's "/", ".", "-", "_", "?", "&", "=").
+BREAKS_AFTER = frozenset("/.-_?&=:,;–—")
+
+
+def broken_word(word: str, weight: str, size: int, max_width: int) -> list[str]:
+    """A word wider than `max_width` in pieces that each fit: each as long as
+    fits, ending after a character that parts the word when one does (the
+    last of them), else ending in a hyphen. A piece holds one character at
+    least, so that the loop ends."""
+    pieces: list[str] = []
+    rest = word
+    while text_width(rest, weight, size) > max_width:
+        fits = 1
+        while fits < len(rest) and text_width(rest[: fits + 1] + "-", weight, size) <= max_width:
+            fits += 1
+        parted = max((i + 1 for i in range(fits) if rest[i] in BREAKS_AFTER), default=0)
+        if parted:
+            pieces.append(rest[:parted])
+            rest = rest[parted:]
+        else:
+            pieces.append(rest[:fits] + "-")
+            rest = rest[fits:]
+    pieces.append(rest)
+    return pieces
+
+
+def fits_whole(text: str, weight: str, size: int, max_width: int) -> bool:
+    """Every word of the text fits a line: the wrap breaks none."""
+    return all(text_width(word, weight, size) <= max_width for word in text.split())
+
+
 def line_height(size: int) -> int:
     return round(size * 1.18)
 
 
 def fit_title(title: str, max_width: int, max_height: int) -> tuple[int, list[str]]:
-    """The largest title size whose lines fit the box; cut with … otherwise."""
+    """The largest title size whose lines fit the box, a size that breaks no
+    word first; cut with … at the smallest size otherwise."""
+    fitting_sizes = []
     for size in TITLE_SIZES:
         lines = wrap(title, "bold", size, max_width)
         fitting = max(1, min(TITLE_MAX_LINES, max_height // line_height(size)))
         if len(lines) <= fitting:
-            return size, lines
+            if fits_whole(title, "bold", size, max_width):
+                return size, lines
+            fitting_sizes.append((size, lines))
+    if fitting_sizes:
+        return fitting_sizes[0]
     lines = lines[:fitting]
     last = lines[-1]
     while last and text_width(last + " …", "bold", size) > max_width:
         last = last.rsplit(" ", 1)[0] if " " in last else last[:-1]
     lines[-1] = last + " …"
     return size, lines
+
+
+def fit_line(text: str, weight: str, size: int, max_width: int) -> str:
+    """One line of text that fits `max_width`: as it is, or cut with … (a
+    region line naming two long kabupaten, an office's long name)."""
+    if text_width(text, weight, size) <= max_width:
+        return text
+    while text and text_width(text + " …", weight, size) > max_width:
+        text = text.rsplit(" ", 1)[0] if " " in text else text[:-1]
+    return text + " …"
 
 
 @cache
@@ -258,7 +347,7 @@ def base_card(site_name: str) -> Image.Image:
     image.putpalette([value for colour in card_palette() for value in colour])
     ImageDraw.Draw(image).rectangle((0, HEIGHT - BAND_HEIGHT, WIDTH, HEIGHT), fill=ON_BAND)
     if site_name:
-        shown = drawable(site_name.upper(), "bold")
+        shown = fit_line(drawable(site_name.upper(), "bold"), "bold", 26, WIDTH - 2 * MARGIN)
         put_text(image, (MARGIN, MARGIN - 8), shown, "bold", 26, ON_BACKGROUND + SOFT)
     return image
 
@@ -268,7 +357,12 @@ def draw_card(text: CardText) -> bytes:
     process, whatever its word cache holds."""
     image = base_card(text.site_name).copy()
     inner = WIDTH - 2 * MARGIN
-    region, title, office = (drawable(t, "bold") for t in (text.region, text.title, text.office))
+    title = drawable(text.title, "bold")
+    # Lines that do not wrap are cut to the card's width (the pill's padding
+    # inside it for the region).
+    region = fit_line(drawable(text.region, "bold"), "bold", REGION_SIZE, inner - 2 * 18)
+    office = fit_line(drawable(text.office, "bold"), "bold", OFFICE_SIZE, inner)
+    date = fit_line(drawable(text.date, "regular"), "regular", DATE_SIZE, inner)
 
     # Top: the site name is in the base; then the region as a pill.
     y = MARGIN - 8
@@ -295,14 +389,7 @@ def draw_card(text: CardText) -> bytes:
 
     # Bottom band (in the base): office and date.
     put_text(image, (MARGIN, band_top + 22), office, "bold", OFFICE_SIZE, ON_BAND + FULL)
-    put_text(
-        image,
-        (MARGIN, band_top + 72),
-        drawable(text.date, "regular"),
-        "regular",
-        DATE_SIZE,
-        ON_BAND + SOFT,
-    )
+    put_text(image, (MARGIN, band_top + 72), date, "regular", DATE_SIZE, ON_BAND + SOFT)
 
     buffer = io.BytesIO()
     image.save(buffer, "PNG", **PNG_OPTIONS)

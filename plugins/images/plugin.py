@@ -19,6 +19,9 @@ What it adds to the site:
   every core (IMAGES_WORKERS processes, 0 = all cores) before any page is
   written. Every written article has its own card, old ones too: a finding
   from years ago is still shared, and its preview should say what it is.
+  What of a title the card's font cannot draw (an emoji, Arabic or Chinese
+  words, Greek letters) is left out of the card, and a warning at the
+  `Title:` line names it (`invoke check` too).
 - every image file in the output, including the originals Pelican copies from
   content/images/, is stripped of EXIF (GPS), XMP, IPTC, ICC and comments, and
   of whatever follows the picture (a phone's second frame); a .jpg stays JPEG.
@@ -107,7 +110,7 @@ from warta.paths import (
 from warta.published import check_only, is_written
 from warta.source_checks import converted_body
 
-from .cards import CardText, draw_card, office_name
+from .cards import CardText, draw_card, drawable, left_out, office_name
 from .markup import line_of, picture, references
 from .pipeline import (
     ImageCache,
@@ -671,6 +674,30 @@ def card_text(article, settings) -> CardText:
     )
 
 
+def report_left_out(article, title: str, build: Build) -> None:
+    """A warning at the `Title:` line when the card leaves out some of the
+    title: an emoji, a word in Arabic or Chinese letters, a letter Lato has no
+    glyph for (Greek, ẞ). The page shows the title whole; the card every
+    messaging app shows would silently lose words."""
+    missing = left_out(title)
+    if not missing:
+        return
+    lines = SourceLines(article.source_path)
+    quoted = ", ".join(f"'{run}'" for run in missing)
+    findings.report(
+        logger,
+        Finding(
+            relative_source(article, build),
+            lines.front_matter.line("title"),
+            "warning",
+            f"the social card's font cannot draw these characters of the title, "
+            f"so the card leaves them out: {quoted}",
+            f"the card reads '{drawable(title, 'bold')}'; write them in Latin letters "
+            "or leave them out of the Title",
+        ),
+    )
+
+
 def social_cards(articles, build: Build) -> None:
     """Give every written article its card: reuse cached ones, draw the rest in
     IMAGES_WORKERS processes, then point the articles at them."""
@@ -682,10 +709,14 @@ def social_cards(articles, build: Build) -> None:
             f"'{template}'",
             "end it in .png, e.g. {url}og.png",
         )
+    for article in articles:
+        if is_written(article):
+            report_left_out(article, card_text(article, settings).title, build)
     if build.check_only:
         # A card says nothing new about the content (its text is the title,
-        # office, date and regions, checked elsewhere); only a full disk stops
-        # one being drawn, and no page shows it.
+        # office, date and regions, checked elsewhere, and what of the title it
+        # leaves out, said above); only a full disk stops one being drawn, and
+        # no page shows it.
         return
     # An article that is not written (a draft or an embargoed article in the public
     # build) gets no card: the card would publish its title before its time.

@@ -14,6 +14,8 @@ What it adds to the site: for an article whose front matter leaves them out,
   Ulu", spelled as that office's releases spell it), once the enrichment has
   found the region (`ARTICLES_ENRICHED`), not the site's AUTHOR, which is the
   provincial office's.
+And an author page's heading: the name as most of its releases write it
+(Pelican shows the first spelling it meets of the names that make the page).
 Each supplied value is reported once per article as a suggestion that never
 fails a build, carrying a fix (with the comment-thread id the build already
 uses) that `invoke check --fix` writes into the file: from then on the address
@@ -52,7 +54,7 @@ from warta.published import LINKS_REMOVED
 from warta.regions.configured import load_configured
 from warta.regions.dateline import first_paragraph, from_lead
 from warta.regions.dateline import place_reader as gazetteer_place_reader
-from warta.text import LANG_RE, SLUG_RE, markdown_literal, slugify
+from warta.text import LANG_RE, SLUG_RE, markdown_literal, preferred_spelling, slugify
 
 from .lead import lead_summary
 
@@ -179,6 +181,33 @@ def supply_author(generator) -> None:
         getattr(article, SUPPLIED_ATTRIBUTE).append(("Author", name))
 
 
+def name_author_pages(generator) -> None:
+    """article_generator_finalized: an author page shows the name as most of
+    its releases write it (`preferred_spelling`). Pelican names the page after
+    whichever spelling of its slug it met first ("Rína Marlina" for releases
+    written "Rina Marlina", "RINA MARLINA" and "Rína Marlina"); content_lint
+    asks each release for the spelling the page shows. A release keeps its own
+    byline."""
+    if not is_articles_generator(generator):
+        return
+    settings = generator.settings
+    authors = generator.authors  # the list in the context too: changed in place
+    for index, (author, articles) in enumerate(authors):
+        counts = Counter(
+            " ".join(str(other.name).split())
+            for article in articles
+            for other in getattr(article, "authors", ())
+            if other.slug == author.slug
+        )
+        if not counts:
+            continue
+        heading = preferred_spelling(counts)
+        if heading != author.name:
+            page = Author(heading, settings)
+            page.slug = author.slug  # the address stays the one Pelican made
+            authors[index] = (page, articles)
+
+
 def place_reader(settings) -> Callable[[str], bool] | None:
     """Whether a dateline's words name a place of the gazetteer (None without
     the regions plugin's data): "Ogan Komering Ulu Selatan" does, "Rudi
@@ -258,5 +287,6 @@ def announce(generators) -> None:
 def register():
     signals.content_object_init.connect(supply)
     signal(ARTICLES_ENRICHED).connect(supply_author)
+    signals.article_generator_finalized.connect(name_author_pages)
     signal(LINKS_REMOVED).connect(summary_again)
     signals.all_generators_finalized.connect(announce)
