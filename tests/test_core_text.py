@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warta.text import SLUG_MAX, fold, plain_text, slugify
+from warta.text import SLUG_MAX, fold, plain_text, slugify, with_references_read
 
 
 @pytest.mark.parametrize(
@@ -80,3 +80,24 @@ def test_plain_text_collapses_white_space_and_no_break_spaces():
 @pytest.mark.parametrize("empty", [None, "", "<p></p>", "<script>only()</script>"])
 def test_plain_text_of_nothing_is_empty(empty):
     assert plain_text(empty) == ""
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Tom &amp; Jerry", "Tom & Jerry"),
+        ("Rapat &lt;Koordinasi&gt; &#39;Evaluasi&#39;", "Rapat <Koordinasi> 'Evaluasi'"),
+        ("&ldquo;Awas&rdquo;&nbsp;Politik&#x20;Uang", "“Awas”\u00a0Politik Uang"),
+        ("&amp;lt;b&amp;gt;", "&lt;b&gt;"),  # read once
+        # As Markdown reads them: no `;`, an unknown name or `&#X` is text.
+        (
+            "R&D, AT&T, &amp tanpa titik koma, &foo;, &#X41;",
+            "R&D, AT&T, &amp tanpa titik koma, &foo;, &#X41;",
+        ),
+        ("baris&#10;dua&#13;tiga&#x2028;empat&#9;lima", "baris dua tiga empat lima"),
+        ("kontrol&#11;&#1;&#x200b;&#x202e;", "kontrol"),
+        ("Tanpa rujukan", "Tanpa rujukan"),
+    ],
+)
+def test_references_are_read_as_markdown_reads_them_in_one_line_of_text(typed, read):
+    assert with_references_read(typed) == read

@@ -82,9 +82,7 @@ def supply(content) -> None:
         # suggests, not in a folder named by the markup. A slug or language
         # that climbs out (`../../x`) is left to containment, which refuses
         # the page.
-        mended = slugify(slug, limit=None) or slugify(
-            html.unescape(str(getattr(content, "title", "") or ""))
-        )
+        mended = slugify(slug, limit=None) or slugify(str(getattr(content, "title", "") or ""))
         if mended:
             content.slug = mended
     lang = str(getattr(content, "lang", "") or "")
@@ -97,7 +95,7 @@ def supply(content) -> None:
         return  # a page is the site's own: nothing else supplied
     supplied: list[tuple[str, str]] = []
     if "slug" not in declared and getattr(content, "title", ""):
-        slug = slugify(html.unescape(str(content.title)))
+        slug = slugify(str(content.title))  # its references read (markdown_source)
         if slug:
             content.slug = slug
             supplied.append(("Slug", slug))
