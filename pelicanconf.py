@@ -148,7 +148,12 @@ SUMMARY_END_SUFFIX = "…"
 
 MARKDOWN = {
     "extension_configs": {
-        "markdown.extensions.extra": {},
+        # The footnotes' back link is titled in the site's language (its title is
+        # a tooltip and the link's name to a screen reader; the default is
+        # "Jump back to footnote 1 in the text"). "{}": the footnote's number.
+        "markdown.extensions.extra": {
+            "footnotes": {"BACKLINK_TITLE": "Kembali ke catatan kaki {} di dalam teks"}
+        },
         "markdown.extensions.sane_lists": {},
         "markdown.extensions.smarty": {},
         "warta.markdown_source": {},  # control characters out, one Title: (see its docstring)

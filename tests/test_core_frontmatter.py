@@ -989,3 +989,39 @@ def test_an_embargo_is_read_the_same_in_the_front_matter_and_below_it(embargo, h
     for text in (head, below):
         flag = frontmatter.parse(text).front_matter.unpublished_by_flag()
         assert (flag is not None) == held, text
+
+
+    "text",
+    [
+        "Title: Tom &amp; Jerry &lt;b&gt; &amp;lt;\nRubrik: Siaran &#80;ers\n"
+        "Tags: Pengawasan Partisipatif, Politik Uang &amp; Netralitas\n"
+        "Region: Kabupaten&nbsp;Lahat\nImage-Alt: Foto &#39;rapat&#39;\n"
+        "Ralat: 2024-11-23 09:00 — nama &amp; jabatan\n"
+        "    diperbaiki &lt;lagi&gt;\n"
+        "Summary: Ringkasan &amp; isi\nSlug: rapat&amp;pleno\nImage: a&amp;b.jpg\n\n"
+        "Isi &amp; teks.\n",
+        "---\ntitle: 'Tom &amp; Jerry &lt;b&gt; &amp;lt;'\nrubrik: Siaran &#80;ers\n"
+        "tags: [Pengawasan Partisipatif, Politik Uang &amp; Netralitas]\n"
+        'region: Kabupaten&nbsp;Lahat\nimage-alt: "Foto &#39;rapat&#39;"\n'
+        "ralat:\n  - 2024-11-23 09:00 — nama &amp; jabatan\n  - diperbaiki &lt;lagi&gt;\n"
+        "summary: Ringkasan &amp; isi\nslug: rapat&amp;pleno\nimage: a&amp;b.jpg\n---\n\n"
+        "Isi &amp; teks.\n",
+    ],
+)
+def test_references_in_a_text_key_reach_pelican_read_and_others_as_written(text):
+    """`Tags: Politik Uang &amp; Netralitas` reached Pelican with its `;`, which
+    split the line there ("… &amp", "Netralitas"); the title showed "&amp;".
+    Read as Markdown reads the summary's, once; the summary (Markdown itself),
+    the slug and the photo's file are as written."""
+    meta = warta_meta(text)
+    assert meta["title"] == ["Tom & Jerry <b> &lt;"]
+    assert meta["category"] == ["Siaran Pers"]
+    assert meta["tags"] == ["Pengawasan Partisipatif, Politik Uang & Netralitas"]
+    assert meta["region"] == ["Kabupaten\u00a0Lahat"]
+    assert meta["image-alt"] == ["Foto 'rapat'"]
+    assert meta["ralat"] == ["2024-11-23 09:00 — nama & jabatan", "diperbaiki <lagi>"]
+    assert (meta["summary"], meta["slug"], meta["image"]) == (
+        ["Ringkasan &amp; isi"],
+        ["rapat&amp;pleno"],
+        ["a&amp;b.jpg"],
+    )

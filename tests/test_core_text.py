@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from warta.text import SLUG_MAX, fold, plain_text, slugify
+from warta.text import SLUG_MAX, fold, plain_text, slugify, with_references_read
 
 
 @pytest.mark.parametrize(
@@ -104,3 +104,24 @@ def test_fenced_code_closes_only_with_its_own_kind_of_fence():
     assert in_fenced_code(lines) == [
         False, True, True, True, True, False, True, True, True, True, False
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("Tom &amp; Jerry", "Tom & Jerry"),
+        ("Rapat &lt;Koordinasi&gt; &#39;Evaluasi&#39;", "Rapat <Koordinasi> 'Evaluasi'"),
+        ("&ldquo;Awas&rdquo;&nbsp;Politik&#x20;Uang", "“Awas”\u00a0Politik Uang"),
+        ("&amp;lt;b&amp;gt;", "&lt;b&gt;"),  # read once
+        # As Markdown reads them: no `;`, an unknown name or `&#X` is text.
+        (
+            "R&D, AT&T, &amp tanpa titik koma, &foo;, &#X41;",
+            "R&D, AT&T, &amp tanpa titik koma, &foo;, &#X41;",
+        ),
+        ("baris&#10;dua&#13;tiga&#x2028;empat&#9;lima", "baris dua tiga empat lima"),
+        ("kontrol&#11;&#1;&#x200b;&#x202e;", "kontrol"),
+        ("Tanpa rujukan", "Tanpa rujukan"),
+    ],
+)
+def test_references_are_read_as_markdown_reads_them_in_one_line_of_text(typed, read):
+    assert with_references_read(typed) == read

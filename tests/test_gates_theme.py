@@ -261,3 +261,37 @@ def test_a_date_written_without_a_time_shows_the_day_only(tmp_path):
     time = built.html("berita/2024/11/hanya-tanggal/").select_one("article header time")
     assert " ".join(time.get_text().split()) == "Rabu, 20 November 2024"
     assert time["datetime"].startswith("2024-11-20")
+
+
+def test_a_footnotes_links_speak_the_sites_language(tmp_path):
+    """The footnotes' back link said "Jump back to footnote 1 in the text" (its
+    title, a tooltip and the name a screen reader reads) on a lang="id" page."""
+    from conftest import FixtureSite
+
+    fixture = FixtureSite(tmp_path)
+    fixture.article(
+        "catatan.md",
+        slug="catatan-kaki",
+        body="""
+        PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan[^1]
+        bersama panitia pengawas kecamatan[^2].
+
+        [^1]: Rapat digelar di aula kantor.
+        [^2]: Sebanyak 18 panitia pengawas kecamatan.
+        """,
+    )
+    built = fixture.build()
+    assert built.returncode == 0, built.log
+    body = built.html("berita/2024/11/catatan-kaki/").select_one(".article__body")
+    backlinks = body.select("a.footnote-backref")
+    assert [a.get("title") for a in backlinks] == [
+        "Kembali ke catatan kaki 1 di dalam teks",
+        "Kembali ke catatan kaki 2 di dalam teks",
+    ]
+    assert [a.get_text() for a in body.select("a.footnote-ref")] == ["1", "2"]
+    assert not [
+        (tag.name, name)
+        for tag in body.select(".footnote, .footnote *, a.footnote-ref")
+        for name in ("title", "aria-label")
+        if tag.get(name) and re.search(r"\b(?:footnote|jump|back|text)\b", tag[name], re.I)
+    ]

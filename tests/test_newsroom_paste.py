@@ -13,7 +13,12 @@ import pytest
 import yaml
 
 from conftest import REPO, article_text, built_page, run_invoke
-from plugins.release_defaults.lead import is_abbreviation, lead_summary, without_dateline
+from plugins.release_defaults.lead import (
+    is_abbreviation,
+    lead_summary,
+    read_lead_summary,
+    without_dateline,
+)
 from warta import frontmatter
 from warta.buildlog import Paths, Translator, fold
 from warta.check import apply_fix
@@ -1038,3 +1043,70 @@ def test_a_list_short_form_the_sentence_goes_on_after_is_no_place_to_cut(list_en
         summary.endswith("jalan utama.")
     ), summary
     assert f"{list_end} yang dipasang" in summary
+
+
+@pytest.mark.parametrize(
+    ("lead", "cut"),
+    [
+        ("PALEMBANG – Bawaslu Lahat mengawasi tahapan.", None),
+        ("PALEMBANG – " + "Bawaslu Lahat mengawasi rapat pleno. " * 12, None),
+        (
+            "PALEMBANG – Bawaslu Kota Prabumulih & mitra menggelar rapat "
+            + "A" * 300
+            + " selesai.",
+            "sentence",
+        ),
+        ("https://sumsel.bawaslu.go.id/" + "a" * 320 + " dibagikan.", "word"),
+    ],
+)
+def test_a_summary_made_from_a_lead_says_where_it_was_cut(lead, cut):
+    made = read_lead_summary(f"<p>{lead}</p>", max_chars=300)
+    assert (made.cut, made.lead) == (cut, lead.strip())
+    assert made.text.endswith("…") == (cut is not None)
+
+
+NO_GOOD_SUMMARY = {
+    # A pasted address in the lead: cut before it, 48 characters.
+    "pasted.md": "PRABUMULIH – Bawaslu Kota Prabumulih &amp; mitra menggelar rapat "
+    + "A" * 300
+    + " koordinasi evaluasi pengawasan tahapan.",
+    "short.md": "LAHAT – Bawaslu Kabupaten Lahat mengawasi tahapan.",
+    "address.md": "https://sumsel.bawaslu.go.id/" + "a" * 320 + " dibagikan.",
+}
+
+
+def test_a_summary_the_lead_gives_too_short_or_cut_is_said_once_at_the_lead(site):
+    """hostile-dua: without Summary:, a lead holding a 300-character token gave
+    "Bawaslu Kota Prabumulih & mitra menggelar rapat…" (48 characters, cut
+    mid-sentence) to the description, the cards and the feeds, and nothing
+    said so."""
+    for number, (name, lead) in enumerate(NO_GOOD_SUMMARY.items(), start=1):
+        site.article(
+            name,
+            f"Title: Bawaslu Gelar Rapat Koordinasi Pengawasan Tahapan Nomor {number}\n"
+            f"Date: 2024-11-1{number} 09:00\nSlug: rapat-{number}\nRegion: Kota Palembang\n\n"
+            f"Siaran Pers\n\n{lead}\n\nParagraf kedua rilis ini.\n",
+        )
+    site.article("good.md", SEED)
+    built = site.build(strict=True, SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    about = [f for f in built.findings() if "summary made from the lead" in f.message]
+    assert sorted((f.path.rsplit("/", 1)[-1], f.line, f.level) for f in about) == [
+        ("address.md", 8, "suggestion"),
+        ("pasted.md", 8, "suggestion"),
+        ("short.md", 8, "suggestion"),
+    ]
+    said = {f.path.rsplit("/", 1)[-1]: f for f in about}
+    assert said["pasted.md"].message.startswith(
+        "summary made from the lead paragraph is 48 characters long and cut inside a sentence: "
+        "'Bawaslu Kota Prabumulih & mitra menggelar rapat…'"
+    )
+    assert "is 42 characters long: " in said["short.md"].message
+    assert "cut inside a word" in said["address.md"].message
+    assert all("write a Summary: line of 60 to 300 characters" in f.message for f in about)
+    # Still used, not frozen into the file by `invoke check --fix`.
+    page = built.html("berita/2024/11/rapat-1/")
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description == "Bawaslu Kota Prabumulih & mitra menggelar rapat…"
+    supplied = [f for f in built.findings("suggestion") if f.message.startswith("supplied")]
+    assert [f.path.rsplit("/", 1)[-1] for f in supplied if "Summary" in f.message] == ["good.md"]

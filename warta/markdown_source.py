@@ -25,6 +25,14 @@
     `warta.frontmatter.KEY_ALIASES`) as the English key Pelican reads
     (`Category:` …); the same key written again in the other language is
     left out (the first is used, as Pelican uses the first `Category:`);
+  - HTML's character references read, in the keys whose value the site
+    shows as text (TEXT_KEYS: `Title:`, `Author:`, `Tags:`, `Region:`, the
+    photo's alt, caption and credit, `Koreksi:`, `Ralat:`), as Markdown reads
+    them in the `Summary:` and the body: `Tom &amp; Jerry` is "Tom & Jerry"
+    on the page, in its <title>, meta, JSON-LD, feeds and search, where the
+    templates escape it once (`warta.text.with_references_read`). Read
+    before Pelican splits a list at `;`: `Tags: Politik Uang &amp;
+    Netralitas` is one tag, not "Politik Uang &amp" and "Netralitas";
   - another generator's unpublished flag (`draft: true`, `published: false`,
     `Frontmatter.unpublished_by_flag`) as `Status: draft`, handed over
     first: Pelican reads neither, and the release went out everywhere. A key
@@ -62,7 +70,7 @@ from markdown.extensions.meta import END_RE as META_END_RE
 from markdown.preprocessors import Preprocessor
 
 from warta.frontmatter import KEY_RE, META_KEY_RE, REPEATED_KEYS, parse_lines
-from warta.text import in_fenced_code, without_control_characters
+from warta.text import in_fenced_code, with_references_read, without_control_characters
 
 # Keys the site reads as one text, and that Pelican itself lets repeat (its
 # own single keys, Date: to Slug:, it reduces to the first with a warning).
@@ -97,6 +105,26 @@ FIRST_VALUE_KEYS = frozenset(
         "slug",
         "save_as",
         "url",
+    }
+)
+# Keys whose value the site shows as plain text (not Markdown, as `Summary:`
+# is; not an address, a date or a word the build reads): HTML's character
+# references in them are read as Markdown reads them in the summary and the
+# body. `Wilayah:` is the regions plugin's `Region:`.
+TEXT_KEYS = frozenset(
+    {
+        "title",
+        "author",
+        "authors",
+        "category",
+        "tags",
+        "region",
+        "wilayah",
+        "image-alt",
+        "image-caption",
+        "image-credit",
+        "koreksi",
+        "ralat",
     }
 )
 # Python-Markdown's normalize_whitespace is 30 and meta 27: controls go first of
@@ -209,24 +237,26 @@ class FrontMatterValues(Preprocessor):
                 # A `---extra:` key (YAML reads it as one): `meta`'s own END_RE,
                 # not anchored at the end, would end the front matter there.
                 continue
+            text = with_references_read if item.key in TEXT_KEYS else str
             as_written = (
                 item.written is None
                 and not (item.key in FIRST_VALUE_KEYS and len(item.values) > 1)
                 and KEY_RE.match(lines[item.line - 1]) is not None  # not `"draft": true`
             )
+            # (A key has no `&`: a line of the key is read whole.)
             if not single and as_written and name == item.name:
-                kept.extend(lines[number - 1] for number in item.lines)
+                kept.extend(text(lines[number - 1]) for number in item.lines)
             elif not single and as_written:  # `Rubrik:` read as `Category:`
-                kept.append(f"{name}: {item.values[0]}")
-                kept.extend(lines[number - 1] for number in item.lines[1:])
+                kept.append(f"{name}: {text(item.values[0])}")
+                kept.extend(text(lines[number - 1]) for number in item.lines[1:])
             elif item.key in REPEATED_KEYS and len(item.values) > 1:
                 # A YAML list of corrections: a `Ralat:` line each, as written so.
-                kept.extend(f"{name}: {without_control_characters(v)}" for v in item.values)
+                kept.extend(f"{name}: {text(without_control_characters(v))}" for v in item.values)
             elif not single or item.key not in seen:
                 seen.add(item.key)
                 # YAML's escapes ("\a", "\u202e") are decoded here, after
                 # `ControlCharacters` has read the lines: left out again.
-                kept.append(f"{name}: {without_control_characters(item.value)}")
+                kept.append(f"{name}: {text(without_control_characters(item.value))}")
         if not front.closed:
             # The line that ended it (`\tdraft: true` below a list item) starts
             # the body: `meta` would read an indented one as more of the key.

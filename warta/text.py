@@ -6,6 +6,9 @@
 - `slugify`: the URL slug of a title or an official name, ASCII and hyphenated
   (`invoke new`, the slug the build supplies, region page slugs).
 - `plain_text`: the visible text of an HTML fragment, one line, entities decoded.
+- `with_references_read`: plain text with HTML's character references
+  (`&amp;`, `&#39;`, `&nbsp;`) read as the characters they stand for, as
+  Markdown reads them (a front-matter value shown as text).
 - `without_control_characters`: text with the control characters no page or
   feed may carry taken out (a pasted NUL, Word's line break U+000B);
   `shown_controls`: the same characters made visible (`\\x0a`), for one-line
@@ -16,6 +19,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -155,6 +159,32 @@ CONTROL_CHARACTERS = frozenset(
 )
 _WITHOUT_CONTROLS = {ord(ch): None for ch in CONTROL_CHARACTERS} | {0x0B: " ", 0x0C: " "}
 _CONTROL_RE = re.compile("[" + re.escape("".join(sorted(CONTROL_CHARACTERS))) + "]")
+
+
+# A character reference as Python-Markdown reads one (its ENTITY_RE): a name
+# or a number, ended by `;`. "R&D", "AT&T" and "&amp" without its `;` are text.
+_REFERENCE_RE = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);")
+# What a reference may stand for that no one-line value holds: a line break or
+# a tab is a space.
+_BREAKS_AS_SPACES = str.maketrans(dict.fromkeys("\t\n\r\u2028\u2029", " "))
+
+
+def with_references_read(text: str) -> str:
+    """Plain text with HTML's character references read as the characters they
+    stand for, as Markdown reads them in a `Summary:` or a body: 'Tom &amp;
+    Jerry' → 'Tom & Jerry', '&#39;' → "'", '&lt;b&gt;' → '<b>' (text, which a
+    template escapes once), '&nbsp;' → a no-break space; '&amp;lt;' → '&lt;'
+    (read once). A reference without its `;` or an unknown name ('&foo;') is
+    text; one that stands for a line break or a tab is a space, for a control
+    character nothing (`without_control_characters`)."""
+    if "&" not in text:
+        return text
+    return _REFERENCE_RE.sub(_character_of, text)
+
+
+def _character_of(reference: re.Match) -> str:
+    character = html.unescape(reference.group())
+    return without_control_characters(character.translate(_BREAKS_AS_SPACES))
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]{}])")

@@ -64,7 +64,6 @@ read), IMAGES_SKIP_CLASSES.
 
 from __future__ import annotations
 
-import html
 import logging
 import os
 import re
@@ -663,7 +662,9 @@ def region_label(regions) -> str:
 
 def card_text(article, settings) -> CardText:
     return CardText(
-        title=html.unescape(str(article.title)),
+        # The title as the page shows it: its references are read once, at
+        # reading (`warta.markdown_source`); `&amp;lt;` typed stays "&lt;".
+        title=str(article.title),
         office=office_name(
             [str(a) for a in getattr(article, "authors", [])],
             settings.get("SITE_PUBLISHER") or settings.get("SITENAME", ""),

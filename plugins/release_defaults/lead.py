@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import NamedTuple
 
 from warta.regions.dateline import DEGREES, is_dateline, read_head
 from warta.regions.dateline import first_paragraph as lead_paragraph
@@ -167,6 +168,17 @@ def ends_a_sentence(word: str, following: str) -> bool:
     return bare in LIST_ENDS and start is not None and start.group()[-1].isupper()
 
 
+class LeadSummary(NamedTuple):
+    """A summary made from a lead, and how it ends."""
+
+    text: str
+    lead: str  # the lead paragraph it was made from, dateline included
+    # None: the whole lead, or up to a sentence end; "sentence": cut at a word
+    # inside a sentence, "…" added; "word": cut inside a word (a lead with no
+    # space in its first `max_chars`, a pasted address), "…" added.
+    cut: str | None = None
+
+
 def lead_summary(
     content_html: str,
     max_chars: int = 300,
@@ -176,9 +188,20 @@ def lead_summary(
     """The lead without its dateline (`is_place`: see `without_dateline`), cut
     after the last sentence that fits in `max_chars` (at least `min_chars`
     long; never after an abbreviation), else at a word with an ellipsis."""
-    text = without_dateline(lead_paragraph(content_html, is_place), is_place)
+    return read_lead_summary(content_html, max_chars, min_chars, is_place).text
+
+
+def read_lead_summary(
+    content_html: str,
+    max_chars: int = 300,
+    min_chars: int = 60,
+    is_place: Callable[[str], bool] | None = None,
+) -> LeadSummary:
+    """`lead_summary`, with the lead it was made from and where it was cut."""
+    lead = lead_paragraph(content_html, is_place)
+    text = without_dateline(lead, is_place)
     if len(text) <= max_chars:
-        return text
+        return LeadSummary(text, lead)
     cut = ""
     for match in _SENTENCE_END_RE.finditer(text):
         if match.start() > max_chars:
@@ -193,6 +216,8 @@ def lead_summary(
             continue
         cut = before
     if len(cut) >= min_chars:
-        return cut
-    words = text[: max_chars - 1].rsplit(" ", 1)[0]
-    return words.rstrip(",;:") + "…"
+        return LeadSummary(cut, lead)
+    kept = text[: max_chars - 1]
+    words = kept.rsplit(" ", 1)[0]
+    inside_a_word = " " not in kept
+    return LeadSummary(words.rstrip(",;:") + "…", lead, "word" if inside_a_word else "sentence")

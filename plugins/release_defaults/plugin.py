@@ -19,7 +19,11 @@ And an author page's heading: the name as most of its releases write it
 Each supplied value is reported once per article as a suggestion that never
 fails a build, carrying a fix (with the comment-thread id the build already
 uses) that `invoke check --fix` writes into the file: from then on the address
-stays the same when the title is corrected.
+stays the same when the title is corrected. A summary made from a lead that
+gives no good one (shorter than RELEASE_DEFAULTS_SUMMARY_MIN, or cut inside
+a sentence or a word because no sentence ends in time: a pasted address, a
+lead of one long sentence) is still used, but not frozen into the file; a
+suggestion at the lead's line says so and asks for a `Summary:`.
 
 Settings: RELEASE_DEFAULTS_SUMMARY_MAX (characters, default 300),
 RELEASE_DEFAULTS_SUMMARY_MIN (default 60).
@@ -54,14 +58,23 @@ from warta.published import LINKS_REMOVED
 from warta.regions.configured import load_configured
 from warta.regions.dateline import first_paragraph, from_lead
 from warta.regions.dateline import place_reader as gazetteer_place_reader
-from warta.text import LANG_RE, SLUG_RE, markdown_literal, preferred_spelling, slugify
+from warta.text import (
+    LANG_RE,
+    SLUG_RE,
+    fold,
+    markdown_literal,
+    preferred_spelling,
+    slugify,
+    with_references_read,
+)
 
-from .lead import lead_summary
+from .lead import LeadSummary, read_lead_summary
 
 logger = logging.getLogger(__name__)
 
 DEFAULTS = {"RELEASE_DEFAULTS_SUMMARY_MAX": 300, "RELEASE_DEFAULTS_SUMMARY_MIN": 60}
 SUPPLIED_ATTRIBUTE = "warta_supplied"  # [(front-matter key, value)] on the article
+LEAD_SUMMARY_ATTRIBUTE = "warta_lead_summary"  # the LeadSummary the summary was made of
 
 
 def setting(settings, key):
@@ -84,9 +97,7 @@ def supply(content) -> None:
         # suggests, not in a folder named by the markup. A slug or language
         # that climbs out (`../../x`) is left to containment, which refuses
         # the page.
-        mended = slugify(slug, limit=None) or slugify(
-            html.unescape(str(getattr(content, "title", "") or ""))
-        )
+        mended = slugify(slug, limit=None) or slugify(str(getattr(content, "title", "") or ""))
         if mended:
             content.slug = mended
     lang = str(getattr(content, "lang", "") or "")
@@ -99,7 +110,7 @@ def supply(content) -> None:
         return  # a page is the site's own: nothing else supplied
     supplied: list[tuple[str, str]] = []
     if "slug" not in declared and getattr(content, "title", ""):
-        slug = slugify(html.unescape(str(content.title)))
+        slug = slugify(str(content.title))  # its references read (markdown_source)
         if slug:
             content.slug = slug
             supplied.append(("Slug", slug))
@@ -107,9 +118,9 @@ def supply(content) -> None:
         supplied.append(("Category", str(content.category)))
     if "summary" not in declared:
         summary = summary_of(content)
-        # A lead shorter than a summary should be is used, but not frozen
-        # into the file, where content_lint would call it too short.
-        if summary and len(summary) >= setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MIN"):
+        # A lead shorter than a summary should be, or cut inside a sentence, is
+        # used, but not frozen into the file (`summary_problem` says so).
+        if summary and summary_problem(content) is None:
             supplied.append(("Summary", summary))
     setattr(content, SUPPLIED_ATTRIBUTE, supplied)
     content.warta_declared = declared
@@ -119,15 +130,51 @@ def summary_of(content) -> str:
     """The summary of the article's lead paragraph as its body stands now
     (`lead_summary`), set as its summary (escaped: it is plain text); "" and
     nothing set when the lead gives none."""
-    summary = lead_summary(
+    made = read_lead_summary(
         getattr(content, "_content", "") or "",
         setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MAX"),
         setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MIN"),
         place_reader(content.settings),
     )
-    if summary:
-        set_summary(content, html.escape(summary, quote=False))
-    return summary
+    setattr(content, LEAD_SUMMARY_ATTRIBUTE, made)
+    if made.text:
+        set_summary(content, html.escape(made.text, quote=False))
+    return made.text
+
+
+def summary_problem(content) -> tuple[str, str] | None:
+    """(message, suggestion) when the summary made from the lead (`summary_of`,
+    as it stands now) is shorter than RELEASE_DEFAULTS_SUMMARY_MIN or was cut
+    inside a sentence or a word; None for a good one, or none made."""
+    made: LeadSummary | None = getattr(content, LEAD_SUMMARY_ATTRIBUTE, None)
+    if made is None or not made.text:
+        return None
+    low = setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MIN")
+    high = setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MAX")
+    short = len(made.text) < low
+    if not short and made.cut is None:
+        return None
+    how = [f"{len(made.text)} characters long"] if short else []
+    if made.cut is not None:
+        how.append(f"cut inside a {made.cut}")
+    return (
+        f"summary made from the lead paragraph is {' and '.join(how)}: '{made.text}'",
+        f"write a Summary: line of {low} to {high} characters that says what happened",
+    )
+
+
+def lead_line(text: str, lead: str) -> int | None:
+    """1-based line of the lead paragraph in a release's text: the first
+    body line holding its first words (markup, references and case aside),
+    else the body's first line with text."""
+    document = frontmatter.parse(text)
+    needle = " ".join(fold(lead).split()[:4])
+    if needle:
+        for number, line in document.body:
+            if needle in fold(with_references_read(line)):
+                return number
+    first = document.first_body_line
+    return first[0] if first else None
 
 
 def summary_again(content) -> None:
@@ -251,6 +298,8 @@ def announce(generators) -> None:
     addresses = Counter(address_key(a) for a in articles) if slugs_supplied else Counter()
     for article in articles:
         supplied = getattr(article, SUPPLIED_ATTRIBUTE, None)
+        if supplied is not None and "summary" not in getattr(article, "warta_declared", {}):
+            report_summary(article)
         if not supplied:
             continue
         if addresses[address_key(article)] > 1:
@@ -282,6 +331,17 @@ def announce(generators) -> None:
                 tuple(fix),
             ),
         )
+
+
+def report_summary(article) -> None:
+    """The summary made from the lead, when it is no good one (`summary_problem`),
+    said at the lead's line."""
+    problem = summary_problem(article)
+    if problem is None:
+        return
+    made: LeadSummary = getattr(article, LEAD_SUMMARY_ATTRIBUTE)
+    line = lead_line(frontmatter.read_source(article.source_path), made.lead)
+    report(logger, Finding(article.relative_source_path, line, "suggestion", *problem))
 
 
 def register():
