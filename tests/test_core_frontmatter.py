@@ -991,6 +991,7 @@ def test_an_embargo_is_read_the_same_in_the_front_matter_and_below_it(embargo, h
         assert (flag is not None) == held, text
 
 
+@pytest.mark.parametrize(
     "text",
     [
         "Title: Tom &amp; Jerry &lt;b&gt; &amp;lt;\nRubrik: Siaran &#80;ers\n"
