@@ -36,7 +36,7 @@ from warta.imagetags import (
     content_folder_suggestion,
     image_tags,
 )
-from warta.markdown_source import SINGLE_VALUED_KEYS
+from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS
 from warta.paths import (
     ACTIVE_FILE_MESSAGE,
     ACTIVE_FILE_SUGGESTION,
@@ -56,6 +56,7 @@ from warta.text import (
     in_fenced_code,
     preferred_spelling,
     slugify,
+    with_references_read,
     without_control_characters,
 )
 
@@ -449,7 +450,11 @@ class Source:
     yaml_problem: tuple[int, str, str] | None = None
 
     def value(self, key: str) -> str:
-        return self.metadata.get(key, ("", 0))[0].strip()
+        """The key's value as the build reads it: the character references of
+        a key shown as text (`markdown_source.TEXT_KEYS`) read, so that a
+        check sees `Tim & Humas Lahat` where the file says `&amp;`."""
+        value = self.metadata.get(key, ("", 0))[0].strip()
+        return with_references_read(value) if "&" in value and key in TEXT_KEYS else value
 
     def line(self, key: str) -> int | None:
         return self.metadata.get(key, ("", None))[1]
