@@ -23,7 +23,14 @@ from pelican.generators import CachingGenerator
 from pelican.urlwrappers import URLWrapper
 
 import warta
-from warta.fingerprint import Digester, files_digest, hash_text, library_versions, plugin_code
+from warta.fingerprint import (
+    Digester,
+    files_digest,
+    hash_text,
+    library_versions,
+    plugin_code,
+    site_code,
+)
 from warta.plugin_order import SHIPPED
 from warta.snapshots import SnapshotStore, file_stamp
 
@@ -80,14 +87,18 @@ REPORTS = ReportCounter()
 
 def cache_key(settings) -> str | None:
     """Digest of what shapes a content as read: the settings (but those that
-    shape none), the plugins' and warta's code, the libraries' versions."""
+    shape none), the plugins' and warta's code, the site's own code the
+    settings hold, the libraries' versions."""
     ignored = set(setting(settings, "ARTICLE_CACHE_IGNORED_SETTINGS"))
     ignored.update(name for name in settings if name.endswith("_WORKERS"))  # process counts
-    described = Digester().digest({k: v for k, v in settings.items() if k not in ignored})
+    digester = Digester()
+    described = digester.digest({k: v for k, v in settings.items() if k not in ignored})
     if described is None:
         return None
     searched = settings.get("PLUGIN_PATHS", [])
     code = [*searched, *warta.site_modules(), *plugin_code(settings.get("PLUGINS") or (), searched)]
+    # The settings file's functions (a Markdown extension's option) and the modules they may call.
+    code += site_code(digester.code_files, code)
     python = ".".join(map(str, sys.version_info[:3]))
     return hash_text(described, python, *library_versions(LIBRARIES), *files_digest(code))
 
