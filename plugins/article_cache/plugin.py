@@ -7,6 +7,7 @@ import copy
 import datetime as dt
 import functools
 import gzip
+import importlib.util
 import inspect
 import logging
 import os
@@ -97,10 +98,39 @@ def cache_key(settings) -> str | None:
         return None
     searched = settings.get("PLUGIN_PATHS", [])
     code = [*searched, *warta.site_modules(), *plugin_code(settings.get("PLUGINS") or (), searched)]
-    # The settings file's functions (a Markdown extension's option) and the modules they may call.
-    code += site_code(digester.code_files, code)
+    # The settings file's functions (a Markdown extension's option), the site's
+    # own Markdown extensions, and the modules they may call.
+    code += site_code({**digester.code_files, **markdown_extension_code(settings)}, code)
     python = ".".join(map(str, sys.version_info[:3]))
     return hash_text(described, python, *library_versions(LIBRARIES), *files_digest(code))
+
+
+def markdown_extension_code(settings) -> dict[str, Any]:
+    """File → names of its module (none when not imported yet), for each
+    Markdown extension MARKDOWN names by its module (`path.to.module[:Class]`),
+    found as Python-Markdown finds it: an installed entry point of that name
+    first (versioned: left out), else the module (not imported here)."""
+    from markdown.util import get_installed_extensions  # cached; Markdown asks it too
+
+    markdown = settings.get("MARKDOWN") or {}
+    named = [*(markdown.get("extensions") or ()), *(markdown.get("extension_configs") or {})]
+    installed = {point.name for point in get_installed_extensions()}
+    found: dict[str, Any] = {}
+    for name in named:
+        if not isinstance(name, str) or name in installed:
+            continue
+        module_name = name.split(":", 1)[0]
+        module = sys.modules.get(module_name)
+        origin = getattr(module, "__file__", None)
+        if module is None:
+            try:
+                spec = importlib.util.find_spec(module_name)
+            except (ImportError, ValueError):
+                spec = None
+            origin = spec.origin if spec is not None else None
+        if isinstance(origin, str):
+            found.setdefault(origin, vars(module) if module is not None else {})
+    return found
 
 
 def future_dated(content) -> bool:
