@@ -312,6 +312,126 @@ def test_settings_that_shape_articles_invalidate_the_cache_and_others_do_not(sit
     assert links and all("/topik/" in href for href in links), links
 
 
+SETTINGS_WITH_A_SLUGIFY = """
+from pelicanconf import *  # noqa: F403
+
+
+def heading_id(value, separator):
+    return "bagian-a-" + value.lower().replace(" ", separator)
+
+
+MARKDOWN = {
+    **MARKDOWN,
+    "extension_configs": {
+        **MARKDOWN["extension_configs"],
+        "markdown.extensions.toc": {"slugify": heading_id},
+    },
+}
+"""
+
+
+def test_a_markdown_option_edited_in_the_settings_file_reads_the_articles_again(site, tmp_path):
+    """A function given to a Markdown extension in the settings file was
+    digested by its name: editing it kept every article as last read."""
+    files = newsroom(site)
+    append_text(files["rilis-1"], "\n## Hasil Rapat\n\nRapat menyepakati jadwal patroli.\n")
+    settings = tmp_path / "settings_with_a_slugify.py"
+    settings.write_text(SETTINGS_WITH_A_SLUGIFY, encoding="utf-8")
+
+    def build(output=site.output, cache=site.root / "cache"):
+        built = run_build(
+            site.content,
+            output,
+            settings_file=settings,
+            cache=cache,
+            verbose=True,
+            overrides=NO_SEARCH,
+        )
+        assert built.returncode == 0, built.log
+        return built
+
+    def heading_ids(built) -> list[str]:
+        page = built.html("berita/2024/10/rilis-1/")
+        return [h["id"] for h in page.select("h2[id]") if h.get_text() == "Hasil Rapat"]
+
+    first = build()
+    assert heading_ids(first) == ["bagian-a-hasil-rapat"]
+    assert cache_counts(build()) == (len(files), 0, 0)  # an untouched settings file
+
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(text.replace('"bagian-a-"', '"bagian-b-"'), encoding="utf-8")
+    edited = build()
+    assert cache_counts(edited) == (0, len(files), 0)
+    assert heading_ids(edited) == ["bagian-b-hasil-rapat"]
+    clean = build(tmp_path / "clean/output", tmp_path / "clean/cache")
+    assert_same_tree(site.output, clean.output)
+
+
+PENANDA_EXTENSION = """
+from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
+
+
+class Penanda(Preprocessor):
+    def run(self, lines):
+        return [line.replace("PENANDA", "PENANDA-A") for line in lines]
+
+
+class PenandaExtension(Extension):
+    def extendMarkdown(self, md):
+        md.preprocessors.register(Penanda(md), "penanda", 5)
+
+
+def makeExtension(**kwargs):
+    return PenandaExtension(**kwargs)
+"""
+
+
+def test_the_sites_own_markdown_extension_edited_reads_the_articles_again(site, tmp_path):
+    """A Markdown extension of the site's own, named in MARKDOWN by its module,
+    was no part of the cache's key: editing it kept every article as last read."""
+    files = newsroom(site)
+    append_text(files["rilis-1"], "\nKode rapat: PENANDA.\n")
+    helpers = tmp_path / "helpers"
+    helpers.mkdir()
+    extension = helpers / "penanda_ext.py"
+    extension.write_text(PENANDA_EXTENSION, encoding="utf-8")
+    settings = tmp_path / "settings_with_an_extension.py"
+    settings.write_text(
+        f"import sys\n\nsys.path.insert(0, {str(helpers)!r})\n\n"
+        "from pelicanconf import *  # noqa: F403\n\n"
+        'MARKDOWN = {**MARKDOWN, "extensions": ["penanda_ext"]}\n',
+        encoding="utf-8",
+    )
+
+    def build(output=site.output, cache=site.root / "cache"):
+        built = run_build(
+            site.content,
+            output,
+            settings_file=settings,
+            cache=cache,
+            verbose=True,
+            overrides=NO_SEARCH,
+        )
+        assert built.returncode == 0, built.log
+        return built
+
+    def said(built) -> list[str]:
+        page = built.html("berita/2024/10/rilis-1/")
+        return [p.get_text() for p in page.select("p") if p.get_text().startswith("Kode rapat")]
+
+    assert said(build()) == ["Kode rapat: PENANDA-A."]
+    assert cache_counts(build()) == (len(files), 0, 0)  # nothing edited
+
+    text = extension.read_text(encoding="utf-8")
+    extension.write_text(text.replace('"PENANDA-A"', '"PENANDA-B"'), encoding="utf-8")
+    edited = build()
+    assert cache_counts(edited) == (0, len(files), 0)
+    assert said(edited) == ["Kode rapat: PENANDA-B."]
+    clean = build(tmp_path / "clean/output", tmp_path / "clean/cache")
+    assert_same_tree(site.output, clean.output)
+
+
 # -- outside plugins' content_object_init ---------------------------------------------
 
 OUTSIDE_INIT_PLUGIN = textwrap.dedent(

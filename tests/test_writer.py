@@ -9,7 +9,9 @@ from __future__ import annotations
 import copy
 import dataclasses
 import datetime as dt
+import functools
 import re
+import runpy
 import shutil
 import subprocess
 import sys
@@ -18,6 +20,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from jinja2 import DictLoader, Environment
 from PIL import Image
 
@@ -32,7 +35,7 @@ from conftest import (
 )
 from plugins.writer.manifest import Entry, Manifest, OutputFolder
 from plugins.writer.templates import TemplateAnalyser, load_parsed, save_parsed
-from warta.fingerprint import Digester, StateStamper, Unstable, hash_text
+from warta.fingerprint import Digester, StateStamper, Unstable, hash_text, site_code
 
 WRITER_LINE = re.compile(r"writer: (\d+) files rendered, (\d+) unchanged and reused")
 NO_SEARCH = {"SEARCH_ENABLED": False}
@@ -265,6 +268,91 @@ def test_objects_without_stable_state_are_unknown():
     assert Digester().digest({"thing": Opaque()}) is None
     assert Digester().digest({"thing": object()}) is None
     assert hash_text("a", "b") != hash_text("ab")
+
+
+def settings_function(body: str, filename: str = "<settings>"):
+    """A function `penanda` made from source text, as a settings file defines one."""
+    names: dict = {}
+    exec(
+        compile(f"def penanda(value, lebar=3):\n{textwrap.indent(body, '    ')}", filename, "exec"),
+        names,
+    )
+    return names["penanda"]
+
+
+def test_a_function_of_the_site_is_digested_by_what_it_does():
+    """A function was described by its name: a settings file's Jinja filter
+    returning something else left the digest as it was."""
+    same = [settings_function('return "PENANDA-A"') for _ in range(2)]
+    assert Digester().digest({"f": same[0]}) == Digester().digest({"f": same[1]})
+    different = [
+        settings_function('return "PENANDA-B"'),
+        settings_function('return value + "PENANDA-A"'),
+        settings_function('return value in {"a", "b"}'),
+        settings_function('return [x for x in "PENANDA-A"]'),
+    ]
+    digests = {Digester().digest({"f": f}) for f in [same[0], *different]}
+    assert len(digests) == 1 + len(different) and None not in digests
+    changed = settings_function('return "PENANDA-A"')
+    changed.__defaults__ = (4,)
+    assert Digester().digest({"f": changed}) != Digester().digest({"f": same[0]})
+
+    def closing_over(value):
+        return lambda text: text + value
+
+    assert Digester().digest(closing_over("a")) != Digester().digest(closing_over("b"))
+    partial = functools.partial
+    assert Digester().digest(partial(same[0], "a")) != Digester().digest(partial(same[0], "b"))
+    # The standard library's and installed libraries' code: by name, versioned.
+    assert Digester().digest({"f": textwrap.dedent}) is not None
+    assert Digester().digest({"f": textwrap.dedent}) == Digester().digest({"f": textwrap.dedent})
+
+
+def test_a_function_digest_is_the_same_in_another_process():
+    body = 'return value in {"a", "b", "c"} and [x for x in ("d", "e")]'
+    here = Digester().digest(settings_function(body))
+    code = textwrap.dedent(
+        f"""
+        import sys
+        sys.path.insert(0, {str(REPO)!r})
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from test_writer import settings_function
+        from warta.fingerprint import Digester
+        print(Digester().digest(settings_function({body!r})))
+        """
+    )
+    there = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONHASHSEED": "12345"},
+        cwd=REPO,
+    ).stdout.strip()
+    assert here == there
+
+
+def test_the_files_of_the_site_code_met_are_kept_with_the_modules_they_import(tmp_path):
+    helper = tmp_path / "penanda_helper.py"
+    helper.write_text("import textwrap\n\ndef suffix():\n    return '-1'\n", encoding="utf-8")
+    settings = tmp_path / "penanda_settings.py"
+    settings.write_text(
+        "from penanda_helper import suffix\n\ndef penanda(value):\n    return suffix()\n",
+        encoding="utf-8",
+    )
+    sys.path.insert(0, str(tmp_path))
+    try:
+        names = runpy.run_path(str(settings))
+    finally:
+        sys.path.remove(str(tmp_path))
+        sys.modules.pop("penanda_helper", None)
+    digester = Digester()
+    assert digester.digest({"JINJA_FILTERS": {"penanda": names["penanda"]}}) is not None
+    assert site_code(digester.code_files) == sorted([settings.resolve(), helper.resolve()])
+    assert site_code(digester.code_files, [tmp_path]) == []  # digested already
+    library = Digester()
+    library.digest({"f": textwrap.dedent, "c": Path})
+    assert site_code(library.code_files) == []
 
 
 def test_template_inputs_follow_extends_include_and_import():
@@ -659,3 +747,95 @@ def test_a_writer_manifest_of_another_shape_is_no_manifest(tmp_path, text):
     manifest.load()
     assert manifest.previous == {}
     assert not (cache / "manifest.json").exists()
+
+
+# -- code in the settings file --------------------------------------------------------
+
+SETTINGS_WITH_CODE = """
+import sys
+
+sys.path.insert(0, {helpers!r})
+
+from pelicanconf import *  # noqa: F403
+from penanda_helpers import suffix
+
+
+def penanda(value):
+    return "PENANDA-A" + suffix()
+
+
+JINJA_FILTERS = {{**JINJA_FILTERS, "penanda": penanda}}
+THEME_TEMPLATES_OVERRIDES = [{overrides!r}]
+"""
+
+
+def settings_with_a_filter(tmp_path: Path) -> tuple[Path, Path]:
+    """A settings file defining a Jinja filter (calling a helper module beside
+    it) that an override of the theme's footer shows: (settings, helper)."""
+    helpers = tmp_path / "helpers"
+    helpers.mkdir()
+    helper = helpers / "penanda_helpers.py"
+    helper.write_text('def suffix():\n    return "-1"\n', encoding="utf-8")
+    overrides = tmp_path / "overrides"
+    (overrides / "partials").mkdir(parents=True)
+    footer = (REPO / "theme/templates/partials/footer.html").read_text(encoding="utf-8")
+    (overrides / "partials/footer.html").write_text(
+        '<p class="penanda">{{ "x"|penanda }}</p>\n' + footer, encoding="utf-8"
+    )
+    settings = tmp_path / "settings_with_code.py"
+    settings.write_text(
+        SETTINGS_WITH_CODE.format(helpers=str(helpers), overrides=str(overrides)),
+        encoding="utf-8",
+    )
+    return settings, helper
+
+
+def marks(output: Path) -> set[str]:
+    """The filter's output on every HTML page."""
+    found = set()
+    for page in output.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        found.update(p.get_text() for p in soup.select("p.penanda"))
+    return found
+
+
+def replace_in(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_filter_edited_in_the_settings_file_renders_every_page_again(site, tmp_path):
+    """A Jinja filter defined in the settings file was digested by its name:
+    editing what it returns left every page as it was ("build ok")."""
+    newsroom(site)
+    settings, helper = settings_with_a_filter(tmp_path)
+
+    def build(output=site.output, cache=site.root / "cache"):
+        built = run_build(
+            site.content,
+            output,
+            settings_file=settings,
+            cache=cache,
+            verbose=True,
+            overrides=NO_SEARCH,
+        )
+        assert built.returncode == 0, built.log
+        return built
+
+    first = build()
+    total = counts(first.log)[0]
+    assert marks(site.output) == {"PENANDA-A-1"}
+    assert counts(build().log) == (0, total)  # an untouched settings file: all reused
+
+    replace_in(settings, '"PENANDA-A"', '"PENANDA-B"')
+    assert counts(build().log) == (total, 0)
+    assert marks(site.output) == {"PENANDA-B-1"}
+
+    # A module the settings file imports is the filter's code too.
+    replace_in(helper, '"-1"', '"-2"')
+    assert counts(build().log) == (total, 0)
+    assert marks(site.output) == {"PENANDA-B-2"}
+
+    clean = build(tmp_path / "clean/output", tmp_path / "clean/cache")
+    assert_same_tree(site.output, clean.output)

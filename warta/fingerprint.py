@@ -15,6 +15,15 @@ not part of the value and would make every node describe the whole tree.
 Each object is described once per build (the digester lives for one build;
 the objects do not change while pages are written).
 
+Code is described by what it does, so that editing a function in the settings
+file (a Jinja filter, a Markdown extension's option) makes the digest change:
+a function of the site's own code (not the standard library's nor an
+installed distribution's, whose versions the callers digest) by its code
+object (bytecode, constants, names, defaults, closure values). The files of
+such code met while describing are kept (`Digester.code_files`): with
+`site_code` the callers digest them and the site modules they import, which
+the functions may call.
+
 `StateStamper` is the fast path for the objects most pages show, articles:
 their state is serialised by `pickle` (C speed for the plain dicts, lists and
 strings that make up most of it), with every object that is not a plain
@@ -30,6 +39,7 @@ import dataclasses
 import datetime as dt
 import decimal
 import enum
+import functools
 import hashlib
 import importlib.util
 import io
@@ -37,7 +47,9 @@ import os
 import pathlib
 import pickle
 import re
+import site
 import sys
+import sysconfig
 import types
 from collections.abc import Callable, Iterable, Mapping
 from importlib import metadata as importlib_metadata
@@ -129,6 +141,79 @@ def library_versions(names: Iterable[str]) -> list[str]:
     return versions
 
 
+@functools.cache
+def _library_roots() -> tuple[str, ...]:
+    """Folders of the standard library and of installed distributions."""
+    paths = sysconfig.get_paths()
+    roots = {paths.get(name) for name in ("stdlib", "platstdlib", "purelib", "platlib")}
+    roots.update(site.getsitepackages() if hasattr(site, "getsitepackages") else ())
+    roots.add(site.getusersitepackages())
+    return tuple(sorted(os.path.join(os.path.realpath(root), "") for root in roots if root))
+
+
+@functools.cache
+def library_file(filename: str) -> bool:
+    """Whether code of that file is the standard library's or an installed
+    distribution's (versioned, not edited with the site)."""
+    if not filename or filename.startswith("<"):
+        return False  # made from a string: no file says what it does
+    path = os.path.realpath(filename)
+    parts = pathlib.PurePath(path).parts
+    return path.startswith(_library_roots()) or "site-packages" in parts or "dist-packages" in parts
+
+
+def _code_home(value: Any) -> tuple[str, Mapping] | None:
+    """(file, names of its module) of a function, class or module."""
+    if isinstance(value, types.FunctionType):
+        return value.__code__.co_filename, value.__globals__
+    if isinstance(value, types.ModuleType):
+        module = value
+    else:
+        module = sys.modules.get(getattr(value, "__module__", None) or "")
+    filename = getattr(module, "__file__", None)
+    if module is None or not isinstance(filename, str):
+        return None
+    return filename, vars(module)
+
+
+def site_code(
+    found: Mapping[str, Mapping], covered: Iterable[str | os.PathLike] = ()
+) -> list[pathlib.Path]:
+    """The files of the site's own code in `found` (file → names of its module,
+    as `Digester.code_files` keeps them) and of the site modules they import,
+    transitively: a module, or a function or class taken from one, among a
+    module's names. Files under `covered` (folders or files digested already)
+    are left out, and what they import is not looked into."""
+    roots = [pathlib.Path(path).resolve() for path in covered]
+    result: set[pathlib.Path] = set()
+    seen: set[str] = set()
+    waiting = list(found.items())
+    while waiting:
+        filename, names = waiting.pop()
+        if filename in seen:
+            continue
+        seen.add(filename)
+        path = pathlib.Path(filename).resolve()
+        if library_file(filename) or not path.is_file():
+            continue
+        if any(path.is_relative_to(root) for root in roots):
+            continue
+        result.add(path)
+        for value in list(names.values()):
+            if isinstance(value, (types.FunctionType, types.ModuleType, type)):
+                home = _code_home(value)
+                if home is not None and home[0] not in seen:
+                    waiting.append(home)
+    return sorted(result)
+
+
+def _cell(cell: types.CellType) -> Any:
+    try:
+        return cell.cell_contents
+    except ValueError:  # not filled yet
+        return MISSING
+
+
 class Digester:
     """Digests values, remembering those of long-lived objects for one build.
 
@@ -139,6 +224,9 @@ class Digester:
     points to by URL only), which keeps digests of linked objects from
     recursing into each other. `skip_attributes`: instance attributes that never
     reach a template (back-references to the whole build, caches).
+    `code_files`: file → names of its module, for the site's own functions,
+    classes and modules met (and the classes of objects described by their
+    state), for `site_code`.
     """
 
     def __init__(
@@ -156,6 +244,8 @@ class Digester:
         self._digests: dict[int, tuple[Any, str]] = {}  # id → (value, digest), per build
         self._path: set[int] = set()  # objects being described (cycle detection)
         self._cycles = 0  # back-references met so far
+        self.code_files: dict[str, Mapping] = {}
+        self._classes: set[type] = set()  # classes whose file is in code_files (or library)
 
     def digest(self, value: Any) -> str | None:
         try:
@@ -233,6 +323,49 @@ class Digester:
             self._memo[key] = (value, text)
         return text
 
+    def _function(self, value: types.FunctionType, depth: int) -> str:
+        defaults = [value.__defaults__ or (), value.__kwdefaults__ or {}]
+        closure = [_cell(cell) for cell in value.__closure__ or ()]
+        return "|".join(
+            (
+                self._code(value.__code__, depth + 1),
+                self._describe(defaults, depth + 1),
+                self._describe(closure, depth + 1),
+            )
+        )
+
+    def _code(self, code: types.CodeType, depth: int) -> str:
+        """What a code object does: bytecode, constants (nested code among
+        them), the names it uses, its arguments (not its line numbers)."""
+        if depth > MAX_DEPTH:
+            raise Unstable("nested too deep")
+        consts = ",".join(
+            self._code(item, depth + 1)
+            if isinstance(item, types.CodeType)
+            else self._describe(item, depth + 1)
+            for item in code.co_consts
+        )
+        shape = (
+            code.co_flags,
+            code.co_argcount,
+            code.co_posonlyargcount,
+            code.co_kwonlyargcount,
+            code.co_names,
+            code.co_varnames,
+            code.co_freevars,
+            code.co_cellvars,
+        )
+        return hash_text(code.co_name, hash_bytes(code.co_code), repr(shape), consts)
+
+    def _class(self, kind: type) -> None:
+        """Keep the file of a class of the site's own code (its methods are code)."""
+        if kind in self._classes:
+            return
+        self._classes.add(kind)
+        home = _code_home(kind)
+        if home is not None and not library_file(home[0]):
+            self.code_files.setdefault(*home)
+
     def _mapping(self, value: Mapping, depth: int) -> str:
         items = sorted(
             (self._describe(key, depth + 1), self._describe(item, depth + 1))
@@ -275,13 +408,26 @@ class Digester:
         if isinstance(value, (set, frozenset)):
             return "{" + ",".join(sorted(self._describe(item, depth + 1) for item in value)) + "}"
         if isinstance(value, CODE_TYPES):
-            # Code is part of the build digest; a name is enough here.
             name = getattr(value, "__qualname__", getattr(value, "__name__", ""))
-            return f"code:{getattr(value, '__module__', '')}.{name}"
+            name = f"code:{getattr(value, '__module__', '')}.{name}"
+            home = _code_home(value)
+            if home is None or library_file(home[0]):
+                return name  # versioned with its distribution: the name is enough
+            self.code_files.setdefault(*home)
+            if isinstance(value, types.FunctionType):
+                # Its file is digested too (`site_code`), but not every function has one.
+                return f"{name}({self._function(value, depth)})"
+            return name
         if isinstance(value, types.MethodType):
             return (
-                f"method:{value.__func__.__qualname__}({self._describe(value.__self__, depth + 1)})"
+                f"method:{self._describe(value.__func__, depth + 1)}"
+                f"({self._describe(value.__self__, depth + 1)})"
             )
+        if isinstance(value, functools.partial):
+            # Its function and arguments are not in its __dict__.
+            parts = (value.func, value.args, value.keywords, vars(value))
+            return "partial:" + self._describe(list(parts), depth + 1)
+        self._class(kind)
         if dataclasses.is_dataclass(value):
             # A field left out of repr (a back-link to a parent) is not part of its value.
             fields = {f.name: getattr(value, f.name) for f in dataclasses.fields(value) if f.repr}

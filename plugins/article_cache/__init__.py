@@ -22,8 +22,10 @@ it after reading, before any plugin changes it, with the build's settings and
 shared context left out by name and given back by the build that loads it
 (`warta.snapshots`). Only the snapshots a build uses are unpickled. An entry
 is used while the source's stamp (CHECK_MODIFIED_METHOD) is unchanged, and the
-whole store while the settings that shape a content, the plugins' and warta's
-code and Pelican's and Markdown's versions are; anything else is read afresh
+whole store while the settings that shape a content (a function the settings
+file gives a Markdown extension by its code, with the files of the site's
+modules it may call), the plugins' and warta's code and Pelican's and
+Markdown's versions are; anything else is read afresh
 (on a cold build, on every core: parallel_markdown). Pelican's readers'
 cache is retired (never asked, never saved, its file removed): it would be a
 second copy of every body, loaded and saved again on every build. Keep

@@ -7,6 +7,7 @@ import copy
 import datetime as dt
 import functools
 import gzip
+import importlib.util
 import inspect
 import logging
 import os
@@ -23,7 +24,14 @@ from pelican.generators import CachingGenerator
 from pelican.urlwrappers import URLWrapper
 
 import warta
-from warta.fingerprint import Digester, files_digest, hash_text, library_versions, plugin_code
+from warta.fingerprint import (
+    Digester,
+    files_digest,
+    hash_text,
+    library_versions,
+    plugin_code,
+    site_code,
+)
 from warta.plugin_order import SHIPPED
 from warta.snapshots import SnapshotStore, file_stamp
 
@@ -80,16 +88,49 @@ REPORTS = ReportCounter()
 
 def cache_key(settings) -> str | None:
     """Digest of what shapes a content as read: the settings (but those that
-    shape none), the plugins' and warta's code, the libraries' versions."""
+    shape none), the plugins' and warta's code, the site's own code the
+    settings hold, the libraries' versions."""
     ignored = set(setting(settings, "ARTICLE_CACHE_IGNORED_SETTINGS"))
     ignored.update(name for name in settings if name.endswith("_WORKERS"))  # process counts
-    described = Digester().digest({k: v for k, v in settings.items() if k not in ignored})
+    digester = Digester()
+    described = digester.digest({k: v for k, v in settings.items() if k not in ignored})
     if described is None:
         return None
     searched = settings.get("PLUGIN_PATHS", [])
     code = [*searched, *warta.site_modules(), *plugin_code(settings.get("PLUGINS") or (), searched)]
+    # The settings file's functions (a Markdown extension's option), the site's
+    # own Markdown extensions, and the modules they may call.
+    code += site_code({**digester.code_files, **markdown_extension_code(settings)}, code)
     python = ".".join(map(str, sys.version_info[:3]))
     return hash_text(described, python, *library_versions(LIBRARIES), *files_digest(code))
+
+
+def markdown_extension_code(settings) -> dict[str, Any]:
+    """File → names of its module (none when not imported yet), for each
+    Markdown extension MARKDOWN names by its module (`path.to.module[:Class]`),
+    found as Python-Markdown finds it: an installed entry point of that name
+    first (versioned: left out), else the module (not imported here)."""
+    from markdown.util import get_installed_extensions  # cached; Markdown asks it too
+
+    markdown = settings.get("MARKDOWN") or {}
+    named = [*(markdown.get("extensions") or ()), *(markdown.get("extension_configs") or {})]
+    installed = {point.name for point in get_installed_extensions()}
+    found: dict[str, Any] = {}
+    for name in named:
+        if not isinstance(name, str) or name in installed:
+            continue
+        module_name = name.split(":", 1)[0]
+        module = sys.modules.get(module_name)
+        origin = getattr(module, "__file__", None)
+        if module is None:
+            try:
+                spec = importlib.util.find_spec(module_name)
+            except (ImportError, ValueError):
+                spec = None
+            origin = spec.origin if spec is not None else None
+        if isinstance(origin, str):
+            found.setdefault(origin, vars(module) if module is not None else {})
+    return found
 
 
 def future_dated(content) -> bool:

@@ -5,9 +5,11 @@ clean build writes; builds get faster.
 
 - **Incremental.** Every page and feed gets a digest of its inputs: the values
   of the context variables its template (and everything it extends, includes
-  and imports) reads, plus a build digest of code, theme, settings, library
-  versions and `WRITER_INPUTS`. A file whose digest matches the last build's
-  stays in the output instead of being rendered (`manifest.py`); Pelican's
+  and imports) reads, plus a build digest of code, theme, settings (a function
+  the settings file defines, such as a Jinja filter, by its code, with the
+  files of the site's modules it may call), library versions and
+  `WRITER_INPUTS`. A file whose digest matches the last build's stays in the
+  output instead of being rendered (`manifest.py`); Pelican's
   content cache already skips re-reading unchanged sources, so an edit to
   one article re-renders that article, the listings and feeds it appears
   in, and the pages that link to it.

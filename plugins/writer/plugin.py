@@ -32,6 +32,7 @@ from warta.fingerprint import (
     hash_text,
     library_versions,
     plugin_code,
+    site_code,
 )
 from warta.frontmatter import read_header
 from warta.parallel import fork_map, worker_count
@@ -293,6 +294,8 @@ def build_digest(settings, digester: Digester) -> str | None:
     searched = settings.get("PLUGIN_PATHS", [])
     code = [*searched, *warta.site_modules(), settings["THEME"]]
     code += plugin_code(settings.get("PLUGINS") or (), searched)
+    # The settings file's functions (a Jinja filter) and the modules they may call.
+    code += site_code(digester.code_files, code)
     code += list(setting(settings, "WRITER_INPUTS"))
     return hash_text(settings_digest, *library_versions(LIBRARIES), *files_digest(code))
 
