@@ -159,6 +159,31 @@ def test_the_saved_store_keeps_only_what_this_build_used(tmp_path):
     assert third.get("b.md", sources["b.md"]) is None
 
 
+def test_a_forgotten_entry_is_not_given_again_in_the_build_nor_saved(tmp_path):
+    """Forgotten before or after it was asked for: a later `get` of the same
+    build gives nothing (it would keep the entry for the next save)."""
+    sources = {}
+    for name in ("a.md", "b.md"):
+        sources[name] = tmp_path / name
+        sources[name].write_text(name, encoding="utf-8")
+    path = tmp_path / "store.pickle"
+    store = store_at(path)
+    for name, source in sources.items():
+        store.put(name, source, name.upper())
+    store.save()
+
+    second = store_at(path)
+    assert second.get("a.md", sources["a.md"]) == "A.MD"
+    second.forget("a.md")  # asked for, then dropped
+    second.forget("b.md")  # dropped before anyone asked
+    assert second.get("a.md", sources["a.md"]) is None
+    assert second.get("b.md", sources["b.md"]) is None
+    second.save()
+    third = store_at(path)
+    assert third.get("a.md", sources["a.md"]) is None
+    assert third.get("b.md", sources["b.md"]) is None
+
+
 def test_what_pickle_cannot_write_is_not_kept_and_a_broken_file_is_an_empty_store(tmp_path):
     source = tmp_path / "a.md"
     source.write_text("satu", encoding="utf-8")
