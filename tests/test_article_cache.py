@@ -184,6 +184,23 @@ def test_a_forgotten_entry_is_not_given_again_in_the_build_nor_saved(tmp_path):
     assert third.get("b.md", sources["b.md"]) is None
 
 
+def test_a_get_after_a_put_gives_what_this_build_stored(tmp_path):
+    """An edited source is stored again; asked for later in the same build, the
+    store gives the new snapshot, not nothing for the last build's outdated one."""
+    source = tmp_path / "a.md"
+    source.write_text("satu", encoding="utf-8")
+    path = tmp_path / "store.pickle"
+    store = store_at(path)
+    store.put("a.md", source, "SATU")
+    store.save()
+
+    source.write_text("dua", encoding="utf-8")
+    second = store_at(path)
+    assert second.get("a.md", source) is None
+    assert second.put("a.md", source, "DUA")
+    assert second.get("a.md", source) == "DUA"
+
+
 def test_what_pickle_cannot_write_is_not_kept_and_a_broken_file_is_an_empty_store(tmp_path):
     source = tmp_path / "a.md"
     source.write_text("satu", encoding="utf-8")

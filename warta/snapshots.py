@@ -160,7 +160,7 @@ class SnapshotStore:
         build, the same object is returned."""
         if name in self._loaded:
             return self._loaded[name]
-        entry = self._saved.get(name) or self._kept.get(name)
+        entry = self._kept.get(name) or self._saved.get(name)  # this build's first
         if entry is None:
             return None
         try:
