@@ -40,8 +40,10 @@ from warta.plugin_order import SHIPPED
 from warta.progress import BuildProgress
 from warta.snapshots import SnapshotStore, dumps, file_stamp, loads
 
+# No Pagefind run: the search index is none of the article cache's work (and a
+# build that does not index leaves no index folder from the last one).
 NO_SEARCH = {"SEARCH_ENABLED": False}
-ATOM = {"a": "http://www.w3.org/2005/Atom"}  # Pagefind's own output is kept between builds
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
 CACHE_LINE = re.compile(
     r"article_cache: ArticlesGenerator: (\d+) from the cache, (\d+) read and kept, "
     r"(\d+) read and not kept"
