@@ -193,9 +193,9 @@ def _publish_build(c):
     settings = _settings(PUBLISH_SETTINGS)
     output = Path(settings["OUTPUT_PATH"])
     if settings["DEPLOY_PRECOMPRESS"]:
-        from warta.deploy import precompress
+        from warta.deploy import precompress, unpublished_names
 
-        count = precompress(output, settings["DEPLOY_PRECOMPRESS"])
+        count = precompress(output, settings["DEPLOY_PRECOMPRESS"], unpublished_names(settings))
         print(f"Precompressed {count} file(s) ({', '.join(settings['DEPLOY_PRECOMPRESS'])}).")
     return settings, output
 
@@ -214,6 +214,7 @@ def publish(c, dry_run=False):
         protected_folders,
         rsync,
         rsync_target_from_settings,
+        unpublished_names,
     )
 
     settings = _settings(PUBLISH_SETTINGS)
@@ -225,7 +226,13 @@ def publish(c, dry_run=False):
         raise Exit(f"publish: {exc}") from None
     _, output = _publish_build(c)
     try:
-        changes = rsync(output, target, protected=protected, dry_run=dry_run)
+        changes = rsync(
+            output,
+            target,
+            protected=protected,
+            dry_run=dry_run,
+            unpublished=unpublished_names(settings),
+        )
     except DeployError as exc:
         raise Exit(f"publish: {exc}") from None
     changed = [line for line in changes.splitlines() if line.strip()]
@@ -256,7 +263,7 @@ def pages_size(c):
     """Check that the built public site fits GitHub Pages (1 GB, WARTA_DEPLOY_PAGES_MAX_BYTES).
 
     The Pages workflow runs it before uploading; `invoke gh-pages` checks the same."""
-    from warta.deploy import DeployError, check_pages_size, shown_size
+    from warta.deploy import DeployError, check_pages_size, shown_size, unpublished_names
 
     settings = _settings(PUBLISH_SETTINGS)
     output = Path(settings["OUTPUT_PATH"])
@@ -264,7 +271,7 @@ def pages_size(c):
     if not (output / "index.html").is_file():
         raise Exit(f"pages-size: {output} holds no built site (no index.html): build first")
     try:
-        total = check_pages_size(output, limit)
+        total = check_pages_size(output, limit, unpublished_names(settings))
     except DeployError as exc:
         raise Exit(f"pages-size: {exc}") from None
     print(f"pages-size: {shown_size(total)} of the {shown_size(limit)} GitHub Pages publishes")
@@ -276,7 +283,7 @@ def gh_pages(c, no_push=False):
 
     The branch must be one of its own (never main, master or the checked-out
     branch): it is checked before anything is built."""
-    from warta.deploy import DeployError, check_gh_pages_branch
+    from warta.deploy import DeployError, check_gh_pages_branch, unpublished_names
     from warta.deploy import gh_pages as import_to_branch
 
     settings = _settings(PUBLISH_SETTINGS)
@@ -299,6 +306,7 @@ def gh_pages(c, no_push=False):
             push=not no_push,
             cname=settings.get("DEPLOY_CNAME"),
             max_bytes=_pages_limit(settings),
+            unpublished=unpublished_names(settings),
         )
     except DeployError as exc:
         raise Exit(f"gh-pages: {exc}") from None

@@ -40,8 +40,10 @@ from warta.plugin_order import SHIPPED
 from warta.progress import BuildProgress
 from warta.snapshots import SnapshotStore, dumps, file_stamp, loads
 
+# No Pagefind run: the search index is none of the article cache's work (and a
+# build that does not index leaves no index folder from the last one).
 NO_SEARCH = {"SEARCH_ENABLED": False}
-ATOM = {"a": "http://www.w3.org/2005/Atom"}  # Pagefind's own output is kept between builds
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
 CACHE_LINE = re.compile(
     r"article_cache: ArticlesGenerator: (\d+) from the cache, (\d+) read and kept, "
     r"(\d+) read and not kept"
@@ -157,6 +159,48 @@ def test_the_saved_store_keeps_only_what_this_build_used(tmp_path):
     third = store_at(path)
     assert third.get("a.md", sources["a.md"]) == "A.MD"
     assert third.get("b.md", sources["b.md"]) is None
+
+
+def test_a_forgotten_entry_is_not_given_again_in_the_build_nor_saved(tmp_path):
+    """Forgotten before or after it was asked for: a later `get` of the same
+    build gives nothing (it would keep the entry for the next save)."""
+    sources = {}
+    for name in ("a.md", "b.md"):
+        sources[name] = tmp_path / name
+        sources[name].write_text(name, encoding="utf-8")
+    path = tmp_path / "store.pickle"
+    store = store_at(path)
+    for name, source in sources.items():
+        store.put(name, source, name.upper())
+    store.save()
+
+    second = store_at(path)
+    assert second.get("a.md", sources["a.md"]) == "A.MD"
+    second.forget("a.md")  # asked for, then dropped
+    second.forget("b.md")  # dropped before anyone asked
+    assert second.get("a.md", sources["a.md"]) is None
+    assert second.get("b.md", sources["b.md"]) is None
+    second.save()
+    third = store_at(path)
+    assert third.get("a.md", sources["a.md"]) is None
+    assert third.get("b.md", sources["b.md"]) is None
+
+
+def test_a_get_after_a_put_gives_what_this_build_stored(tmp_path):
+    """An edited source is stored again; asked for later in the same build, the
+    store gives the new snapshot, not nothing for the last build's outdated one."""
+    source = tmp_path / "a.md"
+    source.write_text("satu", encoding="utf-8")
+    path = tmp_path / "store.pickle"
+    store = store_at(path)
+    store.put("a.md", source, "SATU")
+    store.save()
+
+    source.write_text("dua", encoding="utf-8")
+    second = store_at(path)
+    assert second.get("a.md", source) is None
+    assert second.put("a.md", source, "DUA")
+    assert second.get("a.md", source) == "DUA"
 
 
 def test_what_pickle_cannot_write_is_not_kept_and_a_broken_file_is_an_empty_store(tmp_path):

@@ -7,6 +7,7 @@ guards that refuse a target a `--delete` mirror or a branch import would wipe
 from __future__ import annotations
 
 import gzip
+import os
 import shutil
 import socket
 import subprocess
@@ -27,6 +28,7 @@ from warta.deploy import (
     check_remote_path,
     precompress,
     site_size,
+    unpublished_names,
 )
 
 
@@ -90,6 +92,49 @@ def test_publish_syncs_to_a_local_folder_and_deletes_stale_files(tmp_path):
         gzip.decompress((target / "index.html.gz").read_bytes())
         == (target / "index.html").read_bytes()
     )
+
+
+def output_checkout(site: FixtureSite) -> Path:
+    """A git checkout kept in the output folder (OUTPUT_RETENTION = [".git"]),
+    as when the built site is itself a repository, with a commit in it."""
+    site.output.mkdir(parents=True, exist_ok=True)
+    git("init", "-q", "-b", "main", cwd=site.output)
+    (site.output / "catatan.txt").write_text("riwayat internal\n")
+    git("add", "catatan.txt", cwd=site.output)
+    git("-c", "user.name=Humas", "-c", "user.email=humas@example.org", "commit", "-q", "-m",
+        "riwayat", cwd=site.output)  # fmt: skip
+    return site.output / ".git"
+
+
+def test_publish_to_a_folder_leaves_out_the_outputs_git_checkout(tmp_path):
+    target = tmp_path / "www"
+    target.mkdir()
+    site = small_site(tmp_path / "site")
+    checkout = output_checkout(site)
+    first = run_task(["publish"], site, WARTA_DEPLOY_RSYNC_TARGET=str(target))
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert (checkout / "HEAD").is_file()  # kept by the build
+    assert (target / "index.html").is_file()
+    assert not os.path.lexists(target / ".git")
+    # No precompressed twin is written into the checkout.
+    assert [p for p in checkout.rglob("*.gz")] == []
+    # A copy an earlier publish left on the target is removed.
+    shutil.copytree(checkout, target / ".git")
+    again = run_task(["publish"], site, WARTA_DEPLOY_RSYNC_TARGET=str(target))
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert not os.path.lexists(target / ".git")
+    assert (target / MARKER).is_file()
+
+
+def test_the_names_kept_in_the_output_but_the_search_index_are_unpublished():
+    settings = {"OUTPUT_RETENTION": [".git", "pagefind", "/arsip-lama/", "a/b", ".git"]}
+    assert unpublished_names(settings) == (".git", "arsip-lama")
+    assert unpublished_names({**settings, "SEARCH_BUNDLE_DIR": "cari-indeks"}) == (
+        ".git",
+        "pagefind",
+        "arsip-lama",
+    )
+    assert unpublished_names({}) == ()
 
 
 def test_failing_build_leaves_the_published_site_untouched(tmp_path):
@@ -288,6 +333,19 @@ def test_gh_pages_pushes_the_built_site_to_a_bare_repository(tmp_path, checkout_
     assert BeautifulSoup(published, "lxml").html["lang"] == "id"
     # The working branch is left alone.
     assert git("rev-parse", "--abbrev-ref", "HEAD", cwd=work).strip() == "main"
+
+
+def test_gh_pages_leaves_out_the_outputs_git_checkout(tmp_path, checkout_with_bare_remote):
+    work, bare = checkout_with_bare_remote
+    site = small_site(tmp_path / "site")
+    checkout = output_checkout(site)
+    result = run_task(["gh-pages"], site, WARTA_DEPLOY_GH_PAGES_REPO=str(work), **GIT_IDENTITY)
+    assert result.returncode == 0, result.stdout + result.stderr
+    files = set(git("ls-tree", "-r", "--name-only", "gh-pages", cwd=bare).split())
+    assert "index.html" in files
+    assert [name for name in files if name.split("/")[0] == ".git"] == []
+    assert (checkout / "HEAD").is_file()
+    assert sorted(p.name for p in site.root.iterdir() if p.name.startswith(".warta-")) == []
 
 
 def test_gh_pages_with_an_unknown_remote_is_a_clear_error(tmp_path, checkout_with_bare_remote):

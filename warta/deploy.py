@@ -22,10 +22,17 @@ names the value and what to do:
   remote's default branch, or an existing branch without ghp-import's
   `.nojekyll` at its root.
 `--dry-run` changes nothing: no folder is created and no marker written.
+
+What the output folder keeps from before the build without the build writing
+it (OUTPUT_RETENTION's names, e.g. a checkout's `.git`: `unpublished_names`)
+is never published: rsync leaves it out (and deletes a copy an earlier publish
+left on the target), ghp-import is given a tree without it, and no
+precompressed twin is written in it.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import os
 import posixpath
@@ -34,6 +41,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -83,6 +91,27 @@ class DeployError(Exception):
     """A publishing problem the user can fix; the message says how."""
 
 
+def unpublished_names(settings: dict) -> tuple[str, ...]:
+    """Top-level names of the output folder the build keeps from before it
+    without writing them: OUTPUT_RETENTION's (a checkout's `.git`), but the
+    search index's folder (SEARCH_BUNDLE_DIR), which the search plugin keeps
+    only while it writes it afresh. None of them is published."""
+    from plugins.search.plugin import DEFAULTS, retained_name
+
+    search = retained_name(settings.get("SEARCH_BUNDLE_DIR") or DEFAULTS["SEARCH_BUNDLE_DIR"])
+    names = []
+    for entry in settings.get("OUTPUT_RETENTION") or ():
+        name = str(entry).strip("/")
+        if name and "/" not in name and name not in (".", "..", search, *names):
+            names.append(name)
+    return tuple(names)
+
+
+def _rsync_pattern(name: str) -> str:
+    """`name` as an rsync filter pattern matching only itself."""
+    return "".join("\\" + ch if ch in "*?[\\" else ch for ch in name)
+
+
 @dataclass(frozen=True)
 class RsyncTarget:
     """Where `invoke publish` sends the site.
@@ -110,10 +139,17 @@ class RsyncTarget:
         return ["-e", shlex.join(ssh)]
 
     def command(
-        self, source: Path, *, dry_run: bool = False, marker_source: Path | None = None
+        self,
+        source: Path,
+        *,
+        dry_run: bool = False,
+        marker_source: Path | None = None,
+        unpublished: Collection[str] = (),
     ) -> list[str]:
         """The rsync command. `marker_source`, a folder holding only MARKER, is
-        sent too, so that a remote folder is marked by the transfer itself."""
+        sent too, so that a remote folder is marked by the transfer itself.
+        The top-level names `unpublished` are not sent (hidden on the sending
+        side only, so that `--delete` removes a copy already on the target)."""
         args = [
             "rsync",
             "--recursive",
@@ -126,6 +162,7 @@ class RsyncTarget:
             "--itemize-changes",
             f"--filter=P /{MARKER}",  # --delete never removes the marker
         ]
+        args += [f"--filter=H /{_rsync_pattern(name)}" for name in unpublished]
         if dry_run:
             args.append("--dry-run")
         args += self.ssh_args()
@@ -340,9 +377,15 @@ def rsync_target_from_settings(settings: dict) -> RsyncTarget:
 
 
 def rsync(
-    source: Path, target: RsyncTarget, *, protected: dict[str, Path], dry_run: bool = False
+    source: Path,
+    target: RsyncTarget,
+    *,
+    protected: dict[str, Path],
+    dry_run: bool = False,
+    unpublished: Collection[str] = (),
 ) -> str:
-    """Mirror `source` to the target; returns rsync's itemised change list.
+    """Mirror `source`, but its top-level names `unpublished`, to the target;
+    returns rsync's itemised change list.
 
     The target is checked again here (`check_rsync_target`), right before
     rsync runs. A local folder is created, and its MARKER written, only when
@@ -372,7 +415,7 @@ def rsync(
                     _write_marker(local.path)
             target = RsyncTarget(destination, target.ssh_port, target.ssh_options)
         proc = subprocess.run(
-            target.command(source, dry_run=dry_run, marker_source=marker),
+            target.command(source, dry_run=dry_run, marker_source=marker, unpublished=unpublished),
             capture_output=True,
             text=True,
             check=False,
@@ -462,12 +505,13 @@ def check_gh_pages_branch(repo: Path, branch: str, remote: str, *, push: bool) -
 PAGES_MAX_BYTES = 1_000_000_000
 
 
-def site_size(root: Path) -> tuple[int, list[tuple[str, int]]]:
-    """Bytes of every file below `root` (links not followed, .git left out),
-    and the three largest top-level parts with their bytes."""
+def site_size(root: Path, unpublished: Collection[str] = ()) -> tuple[int, list[tuple[str, int]]]:
+    """Bytes of every file below `root` (links not followed, .git folders and
+    the top-level names `unpublished` left out), and the three largest
+    top-level parts with their bytes."""
     total = 0
     parts: dict[str, int] = {}
-    for folder, subfolders, files in os.walk(root):
+    for folder, subfolders, files in _published_walk(root, unpublished):
         subfolders[:] = [name for name in subfolders if name != ".git"]
         relative = Path(folder).relative_to(root).parts
         part = f"{relative[0]}/" if relative else "(files at the top)"
@@ -479,13 +523,24 @@ def site_size(root: Path) -> tuple[int, list[tuple[str, int]]]:
     return total, largest
 
 
+def _published_walk(root: Path, unpublished: Collection[str]):
+    """os.walk of `root` without its top-level names `unpublished`."""
+    for folder, subfolders, files in os.walk(root):
+        if Path(folder) == Path(root):
+            subfolders[:] = [name for name in subfolders if name not in unpublished]
+            files = [name for name in files if name not in unpublished]
+        yield folder, subfolders, files
+
+
 def shown_size(size: int) -> str:
     return f"{size / 1e9:.2f} GB" if size >= 1e9 else f"{size / 1e6:.1f} MB"
 
 
-def check_pages_size(root: Path, max_bytes: int = PAGES_MAX_BYTES) -> int:
+def check_pages_size(
+    root: Path, max_bytes: int = PAGES_MAX_BYTES, unpublished: Collection[str] = ()
+) -> int:
     """The site's bytes; DeployError when GitHub Pages would refuse it."""
-    total, largest = site_size(root)
+    total, largest = site_size(root, unpublished)
     if total > max_bytes:
         parts = ", ".join(f"{name} {shown_size(size)}" for name, size in largest)
         raise DeployError(
@@ -507,15 +562,18 @@ def gh_pages(
     push: bool = True,
     cname: str | None = None,
     max_bytes: int = PAGES_MAX_BYTES,
+    unpublished: Collection[str] = (),
 ) -> None:
     """Commit `source` as the whole tree of `branch` in `repo` (ghp-import), then push.
 
     `.nojekyll` is added so GitHub Pages serves folders such as `_warta` as is.
-    A site over `max_bytes` is refused before anything is committed.
+    A site over `max_bytes` is refused before anything is committed. The
+    top-level names `unpublished` are not committed: ghp-import takes every
+    file of its folder, so it is given a tree of links to the others.
     """
     if not (source / "index.html").exists():
         raise DeployError(f"{source} holds no built site (no index.html): build first")
-    check_pages_size(source, max_bytes)
+    check_pages_size(source, max_bytes, unpublished)
     check_gh_pages_branch(repo, branch, remote, push=push)
     if push:
         remotes = subprocess.run(
@@ -531,18 +589,43 @@ def gh_pages(
         args += ["--push", "-r", remote]
     if cname:
         args += ["--cname", cname]
-    args.append(str(source))
     executable = shutil.which("ghp-import") or str(Path(sys.executable).parent / "ghp-import")
     args[0] = executable
-    proc = subprocess.run(args, cwd=repo, capture_output=True, text=True, check=False)
+    present = [name for name in unpublished if os.path.lexists(source / name)]
+    with contextlib.ExitStack() as stack:
+        if present:  # beside `source`: links are cheap there, and relative links still resolve
+            linked = stack.enter_context(
+                tempfile.TemporaryDirectory(prefix=".warta-pages-", dir=source.parent)
+            )
+            tree = Path(linked) / source.name
+            shutil.copytree(
+                source,
+                tree,
+                symlinks=True,
+                ignore=lambda folder, _names: present if Path(folder) == source else (),
+                copy_function=_link_or_copy,
+            )
+            source = tree
+        args.append(str(source))
+        proc = subprocess.run(args, cwd=repo, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise DeployError(
             f"ghp-import failed (exit {proc.returncode}): {(proc.stderr or proc.stdout).strip()}"
         )
 
 
-def precompress(root: Path, formats: tuple[str, ...] = ("gz",)) -> int:
-    """Write `.gz` (and `.br`) twins of text files for hosts that serve them.
+def _link_or_copy(source: str, destination: str) -> None:
+    try:
+        os.link(source, destination)
+    except OSError:  # another file system, or no links there
+        shutil.copy2(source, destination)
+
+
+def precompress(
+    root: Path, formats: tuple[str, ...] = ("gz",), unpublished: Collection[str] = ()
+) -> int:
+    """Write `.gz` (and `.br`) twins of text files for hosts that serve them
+    (none below the top-level names `unpublished`, which are not published).
 
     Deterministic (no timestamps in the gzip header) so unchanged files give
     identical bytes and rsync/git see no change. Returns the number written.
@@ -555,7 +638,12 @@ def precompress(root: Path, formats: tuple[str, ...] = ("gz",)) -> int:
     if "br" in formats:
         import brotli
     written = 0
-    for path in sorted(root.rglob("*")):
+    found = (
+        Path(folder, name)
+        for folder, _subfolders, files in _published_walk(root, unpublished)
+        for name in files
+    )
+    for path in sorted(found):
         if not path.is_file() or path.suffix not in COMPRESSIBLE_SUFFIXES:
             continue
         data = path.read_bytes()

@@ -10,7 +10,8 @@ own and is loaded into the current build, not into the one that made it.
 
 The whole store is valid for one `key` (a digest of the code and settings that
 made the objects); a store saved under another key, or unreadable, loads empty.
-The saved file keeps only the entries asked for or stored in this build, so
+The saved file keeps only the entries asked for or stored in this build (and
+not forgotten since: `forget` drops an entry for the rest of the build), so
 removed sources leave no stale entries. Saving writes a temporary file and
 renames it: a build killed while saving leaves the previous store.
 
@@ -159,7 +160,7 @@ class SnapshotStore:
         build, the same object is returned."""
         if name in self._loaded:
             return self._loaded[name]
-        entry = self._saved.get(name) or self._kept.get(name)
+        entry = self._kept.get(name) or self._saved.get(name)  # this build's first
         if entry is None:
             return None
         try:
@@ -198,9 +199,11 @@ class SnapshotStore:
         return True
 
     def forget(self, name: str) -> None:
-        """Keep nothing for `name` (it is made again next build)."""
+        """Keep nothing for `name`: a `get` later in this build gives None, and
+        the next build makes it again."""
         self._loaded.pop(name, None)
-        if self._kept.pop(name, None) is not None or name in self._saved:
+        kept = self._kept.pop(name, None)
+        if self._saved.pop(name, None) is not None or kept is not None:
             self.changed = True
         self.refused += 1
 

@@ -317,31 +317,21 @@ class GeneratorCache:
         )
         # name → the content given out and sent to the outside receivers this build
         self.replayed: dict[str, Any] = {}
-        # names whose snapshot was dropped this build: the store would load the
-        # saved one again, and keep it, if asked for it later in the build
-        self.dropped: set[str] = set()
 
     def source(self, name: str) -> str:
         return os.path.join(self.generator.path, name)
 
-    def stored(self, name: str):
-        return None if name in self.dropped else self.store.get(name, self.source(name))
-
-    def drop(self, name: str) -> None:
-        self.store.forget(name)
-        self.dropped.add(name)
-
     def has_cached_data(self, name: str) -> bool:
         """Whether `get_cached_data` gives a content for `name`, without giving
         it: no outside receiver sees it, and nothing is noted for a read."""
-        return self.stored(name) is not None
+        return self.store.get(name, self.source(name)) is not None
 
     def get_cached_data(self, name: str, default=None):
         """The content kept for `name`, sent to the outside receivers once per
         build however often it is asked for (as Pelican's own cache, a look-up
         with no effect); `default` when the source is to be read."""
         self.reports_before[name] = REPORTS.count
-        found = self.stored(name)
+        found = self.store.get(name, self.source(name))
         if found is None:
             self.outside_init.watch()  # Pelican reads it next
             return default
@@ -351,7 +341,7 @@ class GeneratorCache:
             self.outside_init.replay(found)
         except Exception as exc:  # as when read: Pelican's generator skips the source
             logger.debug("article_cache: %s: a content_object_init handler failed", name)
-            self.drop(name)
+            self.store.forget(name)  # not given again this build
             self.outside_init.failed_replay(self.source(name), exc)
             return default  # read: Pelican says the failure and skips the source
         self.replayed[name] = found
@@ -361,19 +351,17 @@ class GeneratorCache:
         as_read = self.outside_init.as_read(content)
         said = REPORTS.count != self.reports_before.pop(name, None)
         if said or future_dated(content) or as_read is None:
-            self.drop(name)
+            self.store.forget(name)
             return
         rebind_settings(content, self.generator.settings)
         if as_read is not content:  # its tags and authors are copies
             rebind_settings(as_read, self.generator.settings)
         if self.save_allowed:  # else a snapshot nobody keeps: not worth its pickling
-            self.dropped.discard(name)
             self.store.put(name, self.source(name), as_read)
 
     def save_cache(self) -> None:
         self.outside_init.unwatch()
         self.replayed = {}
-        self.dropped = set()
         store = self.store
         if self.save_allowed:
             store.save()
