@@ -26,6 +26,17 @@ def _settings(settings_file: Path = DEV_SETTINGS) -> dict:
     return load_settings(settings_file)
 
 
+def _unpublished(settings: dict) -> tuple[str, ...]:
+    """The names the output keeps from before a build that are never published
+    (`warta.deploy.unpublished_names`): OUTPUT_RETENTION's, but the search
+    index's folder, which a build that keeps it writes afresh."""
+    from plugins.search.plugin import retained_bundle_name
+    from warta.deploy import unpublished_names
+
+    search = retained_bundle_name(settings)
+    return unpublished_names(settings.get("OUTPUT_RETENTION"), published=[search] if search else [])
+
+
 def _build(c, settings: Path, strict: bool = False, extra: list[str] | None = None) -> None:
     args = [PY, "-m", "warta.build", "--settings", str(settings)]
     if strict:
@@ -193,9 +204,9 @@ def _publish_build(c):
     settings = _settings(PUBLISH_SETTINGS)
     output = Path(settings["OUTPUT_PATH"])
     if settings["DEPLOY_PRECOMPRESS"]:
-        from warta.deploy import precompress, unpublished_names
+        from warta.deploy import precompress
 
-        count = precompress(output, settings["DEPLOY_PRECOMPRESS"], unpublished_names(settings))
+        count = precompress(output, settings["DEPLOY_PRECOMPRESS"], _unpublished(settings))
         print(f"Precompressed {count} file(s) ({', '.join(settings['DEPLOY_PRECOMPRESS'])}).")
     return settings, output
 
@@ -214,7 +225,6 @@ def publish(c, dry_run=False):
         protected_folders,
         rsync,
         rsync_target_from_settings,
-        unpublished_names,
     )
 
     settings = _settings(PUBLISH_SETTINGS)
@@ -231,7 +241,7 @@ def publish(c, dry_run=False):
             target,
             protected=protected,
             dry_run=dry_run,
-            unpublished=unpublished_names(settings),
+            unpublished=_unpublished(settings),
         )
     except DeployError as exc:
         raise Exit(f"publish: {exc}") from None
@@ -263,7 +273,7 @@ def pages_size(c):
     """Check that the built public site fits GitHub Pages (1 GB, WARTA_DEPLOY_PAGES_MAX_BYTES).
 
     The Pages workflow runs it before uploading; `invoke gh-pages` checks the same."""
-    from warta.deploy import DeployError, check_pages_size, shown_size, unpublished_names
+    from warta.deploy import DeployError, check_pages_size, shown_size
 
     settings = _settings(PUBLISH_SETTINGS)
     output = Path(settings["OUTPUT_PATH"])
@@ -271,7 +281,7 @@ def pages_size(c):
     if not (output / "index.html").is_file():
         raise Exit(f"pages-size: {output} holds no built site (no index.html): build first")
     try:
-        total = check_pages_size(output, limit, unpublished_names(settings))
+        total = check_pages_size(output, limit, _unpublished(settings))
     except DeployError as exc:
         raise Exit(f"pages-size: {exc}") from None
     print(f"pages-size: {shown_size(total)} of the {shown_size(limit)} GitHub Pages publishes")
@@ -283,7 +293,7 @@ def gh_pages(c, no_push=False):
 
     The branch must be one of its own (never main, master or the checked-out
     branch): it is checked before anything is built."""
-    from warta.deploy import DeployError, check_gh_pages_branch, unpublished_names
+    from warta.deploy import DeployError, check_gh_pages_branch
     from warta.deploy import gh_pages as import_to_branch
 
     settings = _settings(PUBLISH_SETTINGS)
@@ -306,7 +316,7 @@ def gh_pages(c, no_push=False):
             push=not no_push,
             cname=settings.get("DEPLOY_CNAME"),
             max_bytes=_pages_limit(settings),
-            unpublished=unpublished_names(settings),
+            unpublished=_unpublished(settings),
         )
     except DeployError as exc:
         raise Exit(f"gh-pages: {exc}") from None

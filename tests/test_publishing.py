@@ -127,14 +127,14 @@ def test_publish_to_a_folder_leaves_out_the_outputs_git_checkout(tmp_path):
 
 
 def test_the_names_kept_in_the_output_but_the_search_index_are_unpublished():
-    settings = {"OUTPUT_RETENTION": [".git", "pagefind", "/arsip-lama/", "a/b", ".git"]}
-    assert unpublished_names(settings) == (".git", "arsip-lama")
-    assert unpublished_names({**settings, "SEARCH_BUNDLE_DIR": "cari-indeks"}) == (
+    retention = [".git", "pagefind", "/arsip-lama/", "a/b", ".git"]
+    assert unpublished_names(retention, published=["pagefind"]) == (".git", "arsip-lama")
+    assert unpublished_names(retention, published=["cari-indeks"]) == (
         ".git",
         "pagefind",
         "arsip-lama",
     )
-    assert unpublished_names({}) == ()
+    assert unpublished_names(None) == ()
 
 
 def test_failing_build_leaves_the_published_site_untouched(tmp_path):

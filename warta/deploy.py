@@ -41,7 +41,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -91,18 +91,18 @@ class DeployError(Exception):
     """A publishing problem the user can fix; the message says how."""
 
 
-def unpublished_names(settings: dict) -> tuple[str, ...]:
+def unpublished_names(
+    retention: Iterable[str] | None, published: Iterable[str] = ()
+) -> tuple[str, ...]:
     """Top-level names of the output folder the build keeps from before it
-    without writing them: OUTPUT_RETENTION's (a checkout's `.git`), but the
-    search index's folder (SEARCH_BUNDLE_DIR), which the search plugin keeps
-    only while it writes it afresh. None of them is published."""
-    from plugins.search.plugin import DEFAULTS, retained_name
-
-    search = retained_name(settings.get("SEARCH_BUNDLE_DIR") or DEFAULTS["SEARCH_BUNDLE_DIR"])
-    names = []
-    for entry in settings.get("OUTPUT_RETENTION") or ():
+    without writing them: OUTPUT_RETENTION's (`retention`: a checkout's
+    `.git`), but those it writes afresh when it keeps them (`published`: the
+    search index's folder, which the search plugin keeps only while it
+    rewrites it). None of them is published."""
+    names: list[str] = []
+    for entry in retention or ():
         name = str(entry).strip("/")
-        if name and "/" not in name and name not in (".", "..", search, *names):
+        if name and "/" not in name and name not in (".", "..", *published, *names):
             names.append(name)
     return tuple(names)
 

@@ -94,6 +94,11 @@ def retained_name(bundle_dir: str) -> str | None:
     return name if name and "/" not in name and name not in (".", "..") else None
 
 
+def retained_bundle_name(settings) -> str | None:
+    """The search index's folder as a name of OUTPUT_RETENTION (`retained_name`)."""
+    return retained_name(settings.get("SEARCH_BUNDLE_DIR") or DEFAULTS["SEARCH_BUNDLE_DIR"])
+
+
 def retain_bundle_dir(pelican) -> None:
     """initialized, before the output is emptied: the last build's index
     folder is kept (OUTPUT_RETENTION) only when this build indexes, which
