@@ -131,6 +131,26 @@ def run_build(
     return BuiltSite(proc.returncode, proc.stdout + proc.stderr, output, content)
 
 
+def settings_builder(site, settings_file: Path):
+    """A function building `site` with `settings_file` (verbose, no search),
+    into its output and cache unless told other folders, that asserts the
+    build succeeded: for tests that build one site warm and clean again."""
+
+    def build(output: Path = site.output, cache: Path = site.root / "cache") -> BuiltSite:
+        built = run_build(
+            site.content,
+            output,
+            settings_file=settings_file,
+            cache=cache,
+            verbose=True,
+            overrides={"SEARCH_ENABLED": False},
+        )
+        assert built.returncode == 0, built.log
+        return built
+
+    return build
+
+
 def shipped_plugins() -> list[str]:
     """PLUGINS of pelicanconf.py, in order."""
     from warta.build import load_settings

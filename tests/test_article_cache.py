@@ -25,7 +25,15 @@ from pelican.generators import CachingGenerator
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Author, Tag
 
-from conftest import REPO, FixtureSite, append_text, assert_same_tree, newsroom, run_build
+from conftest import (
+    REPO,
+    FixtureSite,
+    append_text,
+    assert_same_tree,
+    newsroom,
+    run_build,
+    settings_builder,
+)
 from plugins.article_cache.plugin import (
     GeneratorCache,
     OutsideInit,
@@ -382,17 +390,7 @@ def test_a_markdown_option_edited_in_the_settings_file_reads_the_articles_again(
     settings = tmp_path / "settings_with_a_slugify.py"
     settings.write_text(SETTINGS_WITH_A_SLUGIFY, encoding="utf-8")
 
-    def build(output=site.output, cache=site.root / "cache"):
-        built = run_build(
-            site.content,
-            output,
-            settings_file=settings,
-            cache=cache,
-            verbose=True,
-            overrides=NO_SEARCH,
-        )
-        assert built.returncode == 0, built.log
-        return built
+    build = settings_builder(site, settings)
 
     def heading_ids(built) -> list[str]:
         page = built.html("berita/2024/10/rilis-1/")
@@ -448,17 +446,7 @@ def test_the_sites_own_markdown_extension_edited_reads_the_articles_again(site, 
         encoding="utf-8",
     )
 
-    def build(output=site.output, cache=site.root / "cache"):
-        built = run_build(
-            site.content,
-            output,
-            settings_file=settings,
-            cache=cache,
-            verbose=True,
-            overrides=NO_SEARCH,
-        )
-        assert built.returncode == 0, built.log
-        return built
+    build = settings_builder(site, settings)
 
     def said(built) -> list[str]:
         page = built.html("berita/2024/10/rilis-1/")

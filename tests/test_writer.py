@@ -31,6 +31,7 @@ from conftest import (
     assert_same_tree,
     newsroom,
     run_build,
+    settings_builder,
     tree,
 )
 from plugins.writer.manifest import Entry, Manifest, OutputFolder
@@ -811,17 +812,7 @@ def test_a_filter_edited_in_the_settings_file_renders_every_page_again(site, tmp
     newsroom(site)
     settings, helper = settings_with_a_filter(tmp_path)
 
-    def build(output=site.output, cache=site.root / "cache"):
-        built = run_build(
-            site.content,
-            output,
-            settings_file=settings,
-            cache=cache,
-            verbose=True,
-            overrides=NO_SEARCH,
-        )
-        assert built.returncode == 0, built.log
-        return built
+    build = settings_builder(site, settings)
 
     first = build()
     total = counts(first.log)[0]
