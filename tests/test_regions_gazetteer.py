@@ -470,3 +470,42 @@ def test_a_file_spoilt_whole_is_a_screenful_not_a_line_a_row(tmp_path):
     assert found is None
     assert len(problems) == configured.MAX_ROWS_SAID + 1
     assert problems[-1].message == f"and {59 - configured.MAX_ROWS_SAID} more bad rows"
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("Pendopo (Empat Lawang)", ["16.11.02"]),
+        ("PENDOPO (Kabupaten Empat Lawang)", ["16.11.02"]),
+        ("Pendopo (PALI)", ["16.12"]),  # the town of PALI, as the dateline reads it
+        ("Belitang (OKU Timur)", ["16.08.03"]),
+        ("Martapura (Kalsel)", ["63.03"]),
+        ("Sako (16.71)", ["16.71.08"]),
+        ("Lahat, Pendopo (Empat Lawang)", ["16.04", "16.11.02"]),
+        ("Palembang (Sumsel)", ["16.71"]),
+        ("Misool (Misool Utara)", ["96.03.01"]),  # a kecamatan named so in the gazetteer
+    ],
+)
+def test_a_region_in_parentheses_narrows_a_region_value(gaz, line, codes):
+    """`Region: Pendopo (Empat Lawang)` was an unknown region (closest: the
+    kabupaten), though the dateline `PENDOPO (Empat Lawang) –` is the kecamatan."""
+    read = gaz.resolve_together(gazetteer.region_values(line), HOME)
+    assert [r.unit.code if r.unit else r.problem for r in read.values()] == codes
+
+
+@pytest.mark.parametrize(
+    ("value", "problem", "written", "candidates"),
+    [
+        ("Lahat (Empat Lawang)", "outside", "Lahat (Empat Lawang)", ["16.04"]),
+        ("Bima (NTB)", "ambiguous", "Bima (NTB)", ["52.06", "52.72"]),
+        ("Pendopo (Empat Lawing)", "unknown", "Empat Lawing", []),
+        ("Sukamajuu (Lahat)", "unknown", "Sukamajuu", []),
+    ],
+)
+def test_a_region_in_parentheses_that_does_not_hold_the_name_is_a_problem(
+    gaz, value, problem, written, candidates
+):
+    (found,) = gaz.resolve_together([value], HOME).values()
+    assert found.unit is None
+    assert (found.problem, found.value) == (problem, written)
+    assert [u.code for u in found.candidates] == candidates

@@ -530,3 +530,39 @@ def test_each_region_value_is_read_with_the_others_as_its_context(site):
         "rapat-mesuji-lampung": ["18.11"],
         "rapat-dua-wilayah": ["16.04", "16.71"],
     }
+
+
+def test_a_region_value_narrowed_in_parentheses(site):
+    """`Region: Pendopo (Empat Lawang)` was an unknown region and the release
+    had none; a name no place of the region in parentheses is an error there."""
+    news(
+        site,
+        "pendopo.md",
+        slug="desa-pengawasan-pendopo",
+        title="Panwaslu Kecamatan Pendopo Bentuk Desa Pengawasan",
+        date="2024-11-28 08:00",
+        body="Pengawas pemilihan membentuk desa pengawasan di wilayahnya.",
+        region="Pendopo (Empat Lawang)",
+    )
+    news(
+        site,
+        "lahat.md",
+        slug="rapat-lahat",
+        title="Bawaslu Gelar Rapat Pengawasan di Lahat",
+        date="2024-11-28 09:00",
+        body="Pengawas pemilihan menggelar rapat koordinasi di wilayahnya.",
+        region="Lahat (Empat Lawang)",
+    )
+    built = site.build()
+    assert built.returncode == 1
+    page = built.html("berita/2024/11/desa-pengawasan-pendopo/")
+    assert [a.get_text(" ", strip=True) for a in page.select(".article__regions a")][-2:] == [
+        "Kabupaten Empat Lawang",
+        "Kecamatan Pendopo",
+    ]
+    region_line = 8  # Title, Date, Slug, Category, Author, Tags, Summary, Region
+    assert lines_with(built, "error", "region") == [
+        f"berita/lahat.md:{region_line}: region outside the one in parentheses: 'Lahat (Empat"
+        " Lawang)' (it names Kabupaten Lahat (16.04) in Sumatera Selatan; write the region that"
+        " holds it in the parentheses, or the code)"
+    ]

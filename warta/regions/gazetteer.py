@@ -26,9 +26,9 @@ Resolution rules (also in data/regions/README.md):
    home province), or whose name is ambiguous, gives way to a later tier that
    has a unit inside it: "Mesuji" is Kecamatan Mesuji of Ogan Komering Ilir, not
    Kabupaten Mesuji of Lampung; "Pendopo (Empat Lawang)" is the kecamatan of
-   Empat Lawang, not PALI's town; "Jayapura (OKU Timur)" the kecamatan, not
-   Papua's kabupaten or kota. When no later tier has one, the first tier's
-   answer stands.
+   Empat Lawang, not PALI's town (in a `Region:` value too); "Jayapura (OKU
+   Timur)" the kecamatan, not Papua's kabupaten or kota. When no later tier
+   has one, the first tier's answer stands.
 """
 
 from __future__ import annotations
@@ -166,7 +166,7 @@ class Resolution:
 
     value: str
     unit: Unit | None = None
-    problem: str | None = None  # "unknown" or "ambiguous"
+    problem: str | None = None  # "unknown", "ambiguous" or "outside" (`resolve_within`)
     candidates: list[Unit] = field(default_factory=list)  # the units an ambiguous value fits
 
 
@@ -185,6 +185,16 @@ TIER_KECAMATAN = "kecamatan"  # kecamatan names
 # What separates the regions of one `Region:`/`Wilayah:` line: commas, or
 # semicolons as in Tags: ("OKU Timur; Belitang").
 REGION_SEPARATORS = re.compile(r"[,;]")
+
+
+_QUALIFIED_RE = re.compile(r"^(?P<name>[^()]*[^()\s])\s*\((?P<within>[^()]*[^()\s])\s*\)$")
+
+
+def qualified_name(value: str) -> tuple[str, str] | None:
+    """(name, region) of a value written "name (region)": "Pendopo (Empat
+    Lawang)"; None for any other value."""
+    match = _QUALIFIED_RE.match(value.strip())
+    return (match["name"].strip(), match["within"].strip()) if match else None
 
 
 def region_values(raw: str) -> list[str]:
@@ -388,14 +398,26 @@ class Gazetteer:
         Kecamatan Pendopo of Empat Lawang, not the town of PALI; "Lampung,
         Mesuji" is Kabupaten Mesuji, not the kecamatan of OKI. A value that
         names no place inside the others keeps its own reading ("Palembang,
-        Lahat": both). Each value (in order, once) → its Resolution."""
+        Lahat": both). A region in parentheses after a name is read as a
+        dateline's is (`resolve_within`): "Pendopo (Empat Lawang)". Each value
+        (in order, once) → its Resolution."""
+        values = list(dict.fromkeys(values))
+        qualified = {
+            value: self.resolve_within(found[0], found[1], home)
+            for value in values
+            if (found := qualified_name(value)) and not self.resolve(value, home=home).unit
+        }
         alone = {
-            value: self.resolve(value, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
+            value: qualified.get(value)
+            or self.resolve(value, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
             for value in values
         }
         tiers = (TIER_OFFICIAL, TIER_ALIAS, TIER_KECAMATAN)
         read = {}
         for value, own in alone.items():
+            if value in qualified:
+                read[value] = own
+                continue
             context = [r.unit.code for other, r in alone.items() if other != value and r.unit]
             found = self.resolve(value, context=context, home=home, tiers=tiers)
             if found.unit and (not context or self.is_near(found.unit, context, home)):
@@ -403,6 +425,27 @@ class Gazetteer:
             else:
                 read[value] = own if own.unit else found
         return read
+
+    def resolve_within(self, name: str, within: str, home: str | None = None) -> Resolution:
+        """A name narrowed by the region written after it in parentheses, as a
+        dateline's ("Pendopo (Empat Lawang)": Kecamatan Pendopo of Empat
+        Lawang; "Martapura (Kalsel)"). The region in parentheses unknown or
+        ambiguous: its own problem; the name no place inside it: problem
+        "outside", with the units it names elsewhere."""
+        region = self.resolve(within, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
+        if region.unit is None:
+            return region
+        written = f"{name} ({within})"
+        found = self.resolve(name, context=[region.unit.code], home=home)
+        if found.unit and self.is_within(found.unit.code, region.unit.code):
+            return Resolution(written, unit=found.unit)
+        if found.unit is None and found.problem == "unknown":
+            return found
+        elsewhere = [found.unit] if found.unit else found.candidates
+        inside = [u for u in elsewhere if self.is_within(u.code, region.unit.code)]
+        if inside:  # "Bima (NTB)": Kabupaten Bima and Kota Bima
+            return Resolution(written, problem="ambiguous", candidates=inside)
+        return Resolution(written, problem="outside", candidates=elsewhere)
 
     def region_named(self, typed: str, home: str | None = None) -> tuple[str, str] | None:
         """(code, name as `Region:` takes it) of the one region a word typed

@@ -133,6 +133,11 @@ class RegionsStage:
                 return
             if message == "ambiguous region":
                 hint = f"fits {_labels(candidates)}; write the official name or the code"
+            elif message == "region outside the one in parentheses":
+                where = [f"{u.label} in {gazetteer[u.parent].name}" for u in candidates if u.parent]
+                hint = (
+                    f"it names {', '.join(where)}; " if where else ""
+                ) + "write the region that holds it in the parentheses, or the code"
             else:
                 near = _labels(candidates) or "no close match"
                 hint = f"closest: {near}; use a Kemendagri code, an official name or an alias"
@@ -140,13 +145,15 @@ class RegionsStage:
             findings.append(Finding(source.path, line, "error", f"{message}: {value!r}", hint))
 
         resolved: list[str] = []
-        for value, found in gazetteer.resolve_together(values, home).items():
+        for found in gazetteer.resolve_together(values, home).values():
             if found.unit:
                 resolved.append(found.unit.code)
             elif found.problem == "ambiguous":
-                problem("ambiguous region", value, found.candidates)
+                problem("ambiguous region", found.value, found.candidates)
+            elif found.problem == "outside":
+                problem("region outside the one in parentheses", found.value, found.candidates)
             else:
-                problem("unknown region", value, gazetteer.closest(value))
+                problem("unknown region", found.value, gazetteer.closest(found.value))
         return resolved
 
     def no_region(self, source: Source, paragraph: str) -> Finding:
