@@ -29,7 +29,9 @@ SUMSEL = [
     ("16.09", "Kabupaten Ogan Komering Ulu Selatan", "Muaradua", ["OKU Selatan", "OKUS"]),
     ("16.10", "Kabupaten Ogan Ilir", "Indralaya", ["OI", "Inderalaya"]),
     ("16.11", "Kabupaten Empat Lawang", "Tebing Tinggi", []),
-    ("16.12", "Kabupaten Penukal Abab Lematang Ilir", "Talang Ubi", ["PALI", "Pendopo"]),
+    # "Pendopo", its town, is an alias too: ambiguous with Kecamatan Pendopo of
+    # Empat Lawang (test_an_alias_that_names_a_kecamatan_elsewhere_is_ambiguous).
+    ("16.12", "Kabupaten Penukal Abab Lematang Ilir", "Talang Ubi", ["PALI"]),
     ("16.13", "Kabupaten Musi Rawas Utara", "Rupit", ["Muratara", "Muara Rupit"]),
     ("16.71", "Kota Palembang", "Palembang", ["PLG"]),
     ("16.72", "Kota Pagar Alam", "Pagar Alam", ["Pagaralam"]),
@@ -345,7 +347,7 @@ def test_a_unit_outside_the_context_or_home_gives_way_to_a_later_tier(gaz):
     assert resolved_code(gaz, "Mesuji") == "16.02.04"
     assert resolved_code(gaz, "Mesuji", context=["16.02"]) == "16.02.04"
     assert resolved_code(gaz, "Pendopo", context=["16.11"]) == "16.11.02"
-    assert resolved_code(gaz, "Pendopo") == "16.12"  # PALI's town, by aliases.yaml
+    assert resolved_code(gaz, "Pendopo", context=["16.12"]) == "16.12"  # PALI's town
     assert resolved_code(gaz, "Lubuklinggau", context=["16.05"]) == "16.73"  # no such kecamatan
     # Without a home province the first tier still answers.
     assert gaz.resolve("Mesuji").unit.code == "18.11"
@@ -470,3 +472,156 @@ def test_a_file_spoilt_whole_is_a_screenful_not_a_line_a_row(tmp_path):
     assert found is None
     assert len(problems) == configured.MAX_ROWS_SAID + 1
     assert problems[-1].message == f"and {59 - configured.MAX_ROWS_SAID} more bad rows"
+
+
+@pytest.mark.parametrize(
+    ("line", "codes"),
+    [
+        ("Pendopo (Empat Lawang)", ["16.11.02"]),
+        ("PENDOPO (Kabupaten Empat Lawang)", ["16.11.02"]),
+        ("Pendopo (PALI)", ["16.12"]),  # the town of PALI, as the dateline reads it
+        ("Belitang (OKU Timur)", ["16.08.03"]),
+        ("Martapura (Kalsel)", ["63.03"]),
+        ("Sako (16.71)", ["16.71.08"]),
+        ("Lahat, Pendopo (Empat Lawang)", ["16.04", "16.11.02"]),
+        ("Palembang (Sumsel)", ["16.71"]),
+        ("Misool (Misool Utara)", ["96.03.01"]),  # a kecamatan named so in the gazetteer
+    ],
+)
+def test_a_region_in_parentheses_narrows_a_region_value(gaz, line, codes):
+    """`Region: Pendopo (Empat Lawang)` was an unknown region (closest: the
+    kabupaten), though the dateline `PENDOPO (Empat Lawang) –` is the kecamatan."""
+    read = gaz.resolve_together(gazetteer.region_values(line), HOME)
+    assert [r.unit.code if r.unit else r.problem for r in read.values()] == codes
+
+
+@pytest.mark.parametrize(
+    ("value", "problem", "written", "candidates"),
+    [
+        ("Lahat (Empat Lawang)", "outside", "Lahat (Empat Lawang)", ["16.04"]),
+        ("Bima (NTB)", "ambiguous", "Bima (NTB)", ["52.06", "52.72"]),
+        ("Pendopo (Empat Lawing)", "unknown", "Empat Lawing", []),
+        ("Sukamajuu (Lahat)", "unknown", "Sukamajuu", []),
+    ],
+)
+def test_a_region_in_parentheses_that_does_not_hold_the_name_is_a_problem(
+    gaz, value, problem, written, candidates
+):
+    (found,) = gaz.resolve_together([value], HOME).values()
+    assert found.unit is None
+    assert (found.problem, found.value) == (problem, written)
+    assert [u.code for u in found.candidates] == candidates
+
+
+# ---- an alias that is also a kecamatan's name elsewhere ---------------------
+
+
+def test_an_alias_that_names_a_kecamatan_elsewhere_is_ambiguous(gaz):
+    """aliases.yaml gives PALI its town "Pendopo", and Kecamatan Pendopo
+    (16.11.02) is in Empat Lawang: `Region: Pendopo` was PALI, silently."""
+    both = ["16.12", "16.11.02"]
+    alone = gaz.resolve("Pendopo", home=HOME)
+    assert (alone.unit, alone.problem, [u.code for u in alone.candidates]) == (
+        None,
+        "ambiguous",
+        both,
+    )
+    # Whatever the tiers asked for (an office's name, a dateline's town).
+    office = gaz.resolve("Pendopo", home=HOME, tiers=("official", "alias"))
+    assert [u.code for u in office.candidates] == both
+    # A context that holds one of them narrows it; one that holds neither does not.
+    assert resolved_code(gaz, "Pendopo", context=["16.11"]) == "16.11.02"
+    assert resolved_code(gaz, "Pendopo", context=["16.12"]) == "16.12"
+    for context in (["16.71"], ["16"]):
+        found = gaz.resolve("Pendopo", context=context, home=HOME)
+        assert [u.code for u in found.candidates] == both, context
+    # As the values of one Region: line read each other.
+    read = {
+        line: [r.unit.code if r.unit else r.problem for r in found.values()]
+        for line in ("Pendopo", "Empat Lawang, Pendopo", "PALI, Pendopo", "Palembang, Pendopo")
+        for found in [gaz.resolve_together(gazetteer.region_values(line), HOME)]
+    }
+    assert read == {
+        "Pendopo": ["ambiguous"],
+        "Empat Lawang, Pendopo": ["16.11", "16.11.02"],
+        "PALI, Pendopo": ["16.12", "16.12"],
+        "Palembang, Pendopo": ["16.71", "ambiguous"],
+    }
+    # A tag or an option naming it names no one region.
+    assert gaz.region_named("Pendopo", HOME) is None
+    # Its other names stay PALI's, and the kecamatan's other spellings its own.
+    assert resolved_code(gaz, "Talang Ubi") == "16.12"
+    assert resolved_code(gaz, "Kecamatan Pendopo") == "16.11.02"
+    assert resolved_code(gaz, "Pendopo Barat") == "16.11.10"
+
+
+def test_every_alias_of_the_shipped_data_that_names_a_kecamatan_elsewhere_is_ambiguous(gaz):
+    """The rule holds for every such clash of aliases.yaml, not for Pendopo
+    alone; today Pendopo is the only one in Sumatera Selatan."""
+    clashes = []
+    for code, aliases in gaz.aliases.items():
+        if gaz.province_of(code) != HOME:
+            continue
+        for alias in aliases:
+            key = gazetteer.key_of(alias)
+            elsewhere = [
+                k
+                for k in gaz.index[TIER_KECAMATAN].get(key, ())
+                if gaz.province_of(k) == HOME and not gaz.is_within(k, code)
+            ]
+            if elsewhere:
+                clashes.append(alias)
+                found = gaz.resolve(alias, home=HOME)
+                assert found.problem == "ambiguous", alias
+                assert {u.code for u in found.candidates} == {code, *elsewhere}
+    assert clashes == ["Pendopo"]
+
+
+SMALL = (
+    "code,level,name,parent\n16,provinsi,Sumatera Selatan,\n"
+    "16.04,kabupaten,Kabupaten Lahat,16\n16.04.10,kecamatan,Lahat,16.04\n"
+    "16.11,kabupaten,Kabupaten Empat Lawang,16\n16.11.02,kecamatan,Pendopo,16.11\n"
+    "16.11.04,kecamatan,Tebing Tinggi,16.11\n16.11.20,kecamatan,Sukamaju,16.11\n"
+    "16.12,kabupaten,Kabupaten Penukal Abab Lematang Ilir,16\n"
+    "16.12.01,kecamatan,Talang Ubi,16.12\n"
+)
+
+
+def test_an_alias_naming_a_kecamatan_elsewhere_is_allowed_and_ambiguous():
+    """Such an alias is how the offices write (aliases.yaml documents it):
+    no problem, and the name alone fits both; a name of a kabupaten/kota
+    stays an error."""
+    gaz = gazetteer.Gazetteer(gazetteer.read_gazetteer_csv(SMALL))
+    text = (
+        '"16.04":\n  seat: Lahat\n  aliases: [Sukamaju]\n"16.11":\n  seat: Tebing Tinggi\n'
+        '"16.12":\n  seat: Talang Ubi\n  aliases: [PALI, Pendopo, Empat Lawang]\n'
+    )
+    found = gazetteer.apply_aliases(gaz, text, "data/regions/aliases.yaml")
+    assert [(p.line, p.value) for p in found] == [(8, "Empat Lawang")]
+    for alias, code, kecamatan in (
+        ("Sukamaju", "16.04", "16.11.20"),
+        ("Pendopo", "16.12", "16.11.02"),
+    ):
+        read = gaz.resolve(alias, home="16")
+        assert (read.problem, [u.code for u in read.candidates]) == ("ambiguous", [code, kecamatan])
+    # A seat that is a kecamatan inside its own unit is that unit's.
+    assert gaz.resolve("Tebing Tinggi", home="16").unit.code == "16.11"
+    assert gaz.resolve("Lahat", home="16").unit.code == "16.04"
+    # Without a home province or a context the tiers decide, as for every name.
+    assert gaz.resolve("Pendopo").unit.code == "16.12"
+
+
+@pytest.mark.parametrize(
+    ("code", "spelling"),
+    [
+        ("16.12", "Kabupaten Penukal Abab Lematang Ilir"),
+        ("16.11.02", "Pendopo (Empat Lawang)"),
+        ("52.06", "Kabupaten Bima"),
+        ("16", "Sumatera Selatan"),
+        ("16.71.08", "Sako (Palembang)"),
+    ],
+)
+def test_the_spelling_of_a_region_reads_back_as_it(gaz, code, spelling):
+    assert gaz.spelling_of(gaz[code], HOME) == spelling
+    (found,) = gaz.resolve_together([spelling], HOME).values()
+    assert found.unit.code == code

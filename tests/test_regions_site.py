@@ -337,7 +337,7 @@ def test_every_region_error_message(site):
     region_line = 8  # Title, Date, Slug, Category, Author, Tags, Summary, Region
     assert (
         f"berita/bima.md:{region_line}: ambiguous region: 'Bima' (fits Kabupaten Bima (52.06), "
-        "Kota Bima (52.72); write the official name or the code)"
+        "Kota Bima (52.72); write 'Kabupaten Bima' or 'Kota Bima', or the code)"
     ) in errors
     typo = lines_with(result, "error", "berita/typo.md")
     assert len(typo) == 1
@@ -530,3 +530,99 @@ def test_each_region_value_is_read_with_the_others_as_its_context(site):
         "rapat-mesuji-lampung": ["18.11"],
         "rapat-dua-wilayah": ["16.04", "16.71"],
     }
+
+
+def test_a_region_value_narrowed_in_parentheses(site):
+    """`Region: Pendopo (Empat Lawang)` was an unknown region and the release
+    had none; a name no place of the region in parentheses is an error there."""
+    news(
+        site,
+        "pendopo.md",
+        slug="desa-pengawasan-pendopo",
+        title="Panwaslu Kecamatan Pendopo Bentuk Desa Pengawasan",
+        date="2024-11-28 08:00",
+        body="Pengawas pemilihan membentuk desa pengawasan di wilayahnya.",
+        region="Pendopo (Empat Lawang)",
+    )
+    news(
+        site,
+        "lahat.md",
+        slug="rapat-lahat",
+        title="Bawaslu Gelar Rapat Pengawasan di Lahat",
+        date="2024-11-28 09:00",
+        body="Pengawas pemilihan menggelar rapat koordinasi di wilayahnya.",
+        region="Lahat (Empat Lawang)",
+    )
+    built = site.build()
+    assert built.returncode == 1
+    page = built.html("berita/2024/11/desa-pengawasan-pendopo/")
+    assert [a.get_text(" ", strip=True) for a in page.select(".article__regions a")][-2:] == [
+        "Kabupaten Empat Lawang",
+        "Kecamatan Pendopo",
+    ]
+    region_line = 8  # Title, Date, Slug, Category, Author, Tags, Summary, Region
+    assert lines_with(built, "error", "region") == [
+        f"berita/lahat.md:{region_line}: region outside the one in parentheses: 'Lahat (Empat"
+        " Lawang)' (it names Kabupaten Lahat (16.04) in Sumatera Selatan; write the region that"
+        " holds it in the parentheses, or the code)"
+    ]
+
+
+def test_pendopo_is_palis_town_or_empat_lawangs_kecamatan_only_in_context(site):
+    """aliases.yaml gives PALI its town "Pendopo", and Kecamatan Pendopo is in
+    Empat Lawang: a bare `PENDOPO –` dateline and `Region: Pendopo` were
+    PALI, silently. The dateline's region in parentheses or the office of
+    the lead narrows the name; without them the dateline gives no region and
+    one warning, and the Region: value one error, each naming both."""
+    lead = "menggelar rapat koordinasi pengawasan tahapan pemilihan."
+    for name, slug, body, region in (
+        ("pali.md", "rapat-bawaslu-pali", f"PENDOPO – Bawaslu PALI {lead}", None),
+        (
+            "panwaslu.md",
+            "rapat-panwaslu-pendopo",
+            f"PENDOPO – Ketua Panwaslu Kecamatan Pendopo Kabupaten Empat Lawang {lead}",
+            None,
+        ),
+        (
+            "kurung.md",
+            "rapat-pendopo-empat-lawang",
+            f"PENDOPO (Empat Lawang) – Pengawas {lead}",
+            None,
+        ),
+        ("polos.md", "rapat-di-pendopo", f"PENDOPO – Pengawas pemilihan {lead}", None),
+        ("wilayah.md", "rapat-wilayah-pendopo", f"Pengawas pemilihan {lead}", "Pendopo"),
+    ):
+        extra = {"region": region} if region else {}
+        news(
+            site,
+            name,
+            slug=slug,
+            title=f"Pengawas Pemilihan Gelar Rapat Koordinasi {slug.replace('-', ' ').title()}",
+            date="2024-11-20 09:00",
+            body=body,
+            **extra,
+        )
+    built = site.build()
+    assert built.returncode == 1  # the ambiguous Region: value is an error
+
+    def regions(slug):
+        page = built.html(f"berita/2024/11/{slug}/")
+        return [a.get_text(" ", strip=True) for a in page.select(".article__regions a")]
+
+    assert regions("rapat-bawaslu-pali")[-1] == "Kabupaten Penukal Abab Lematang Ilir"
+    assert regions("rapat-panwaslu-pendopo")[-2:] == ["Kabupaten Empat Lawang", "Kecamatan Pendopo"]
+    assert regions("rapat-pendopo-empat-lawang")[-1] == "Kecamatan Pendopo"
+    assert regions("rapat-di-pendopo") == []
+    assert regions("rapat-wilayah-pendopo") == []
+    body_line, region_line = 9, 8  # Title, Date, Slug, Category, Author, Tags, Summary, Region
+    assert lines_with(built, "warning", "Pendopo") == [
+        f"berita/polos.md:{body_line}: no region: the dateline's 'PENDOPO' fits Kabupaten"
+        ' Penukal Abab Lematang Ilir (16.12) and Kecamatan Pendopo (16.11.02) (write "Region:'
+        ' Kabupaten Penukal Abab Lematang Ilir" or "Region: Pendopo (Empat Lawang)", or the region'
+        " in the dateline's parentheses)"
+    ]
+    assert lines_with(built, "error", "Pendopo") == [
+        f"berita/wilayah.md:{region_line}: ambiguous region: 'Pendopo' (fits Kabupaten"
+        " Penukal Abab Lematang Ilir (16.12), Kecamatan Pendopo (16.11.02); write 'Kabupaten"
+        " Penukal Abab Lematang Ilir' or 'Pendopo (Empat Lawang)', or the code)"
+    ]

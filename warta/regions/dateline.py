@@ -20,8 +20,11 @@ a kecamatan inside the region in parentheses, or of the home province, before
 a kabupaten elsewhere: "MESUJI (OKI)", "JAYAPURA (OKU Timur)"). A segment
 that names a region, in parentheses or after a comma, narrows the others
 ("Martapura (Kalsel)", "PENDOPO, Empat Lawang", "Mesuji, Lampung"); in a
-dateline without one, the office of the lead does ("PENDOPO – Bawaslu
-Kabupaten Empat Lawang …"). If the dateline names no place, the first office named in
+dateline without one, the offices of the lead do ("PENDOPO – Bawaslu
+Kabupaten Empat Lawang …", "PENDOPO – Panwaslu Kecamatan Pendopo …",
+"PENDOPO – Bawaslu PALI …"). A place that still fits several units gives
+no region ("PENDOPO –": PALI's town and Kecamatan Pendopo; `read_lead` says
+which). If the dateline names no place, the first office named in
 the lead ("Bawaslu Kota X", "Bawaslu Kabupaten Y", "Bawaslu Provinsi Z",
 "Bawaslu Sumsel", "Bawaslu OKU Timur") gives the region.
 """
@@ -29,11 +32,12 @@ the lead ("Bawaslu Kota X", "Bawaslu Kabupaten Y", "Bawaslu Provinsi Z",
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from warta.text import plain_text
 
-from .gazetteer import TIER_ALIAS, TIER_KECAMATAN, TIER_OFFICIAL, Gazetteer, Unit
+from .gazetteer import TIER_ALIAS, TIER_KECAMATAN, TIER_OFFICIAL, Gazetteer, Resolution, Unit
 
 _PARAGRAPH_RE = re.compile(r"<p\b[^>]*>(.*?)</p>", re.DOTALL | re.IGNORECASE)
 # Every dash staff paste: the figure dash, en dash, em dash, horizontal bar,
@@ -121,6 +125,13 @@ _EMPHASIS = "*_\"'“”‘’`"
 MAX_HEAD_WORDS = 10
 MAX_HEAD_CHARS = 90  # as DATELINE_RE reads a head
 _OFFICE_RE = re.compile(r"\bBawaslu\s+")
+# A kecamatan's office: "Panwaslu Kecamatan Pendopo", "Panwaslu Kec. Pendopo",
+# "Panwascam Pendopo".
+_KECAMATAN_OFFICE_RE = re.compile(
+    r"\b(?:(?:Panwaslu|PANWASLU|Panwas|PANWAS)\s+(?:Kecamatan|KECAMATAN|Kec\.)|Panwascam|PANWASCAM)\s+"
+)
+# The level words that start the region after a kecamatan's name.
+_REGION_WORDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov"})
 _WORD_RE = re.compile(r"\S+")
 MAX_OFFICE_WORDS = 7
 # "Bawaslu Kab. OKU Timur", "Bawaslu Prov. Sumsel": a dot that ends no name.
@@ -658,20 +669,25 @@ def dateline_segments(paragraph: str, is_place=None) -> list[Segment]:
     return segments
 
 
-def resolve_place(
+def read_place(
     gazetteer: Gazetteer, text: str, *, context=(), home: str | None = None
-) -> Unit | None:
-    """A place as a town would be written: kabupaten/kota, then province, then kecamatan.
-
-    An ambiguous name gives None: inference never guesses.
-    """
+) -> Resolution | None:
+    """A place as a town would be written: kabupaten/kota, then province, then
+    kecamatan. The unit found, else the first step's answer (a unit far from
+    the context and the home province, or the units a name fits); None when
+    the words name no place. A name that fits several units inside the
+    context (or the home province) stops there: no later step picks one of
+    them ("PENDOPO": PALI's town and Kecamatan Pendopo of Empat Lawang)."""
     if not re.search(r"[A-Za-z]", text):
         return None
     first = None
     for tiers, levels in PLACE_STEPS:
         found = gazetteer.resolve(text, context=context, home=home, tiers=tiers, levels=levels)
         if found.unit and gazetteer.is_near(found.unit, context, home):
-            return found.unit
+            return found
+        near = [u for u in found.candidates if gazetteer.is_near(u, context, home)]
+        if found.problem == "ambiguous" and len(near) > 1:
+            return found
         if levels == ("kecamatan",):
             # A kecamatan far from the context and the home province is no
             # town a dateline names alone: more likely a person ("Indra Jaya –").
@@ -680,7 +696,16 @@ def resolve_place(
             # A town elsewhere, or a name of several: a later step may hold the
             # place inside the context or the home province (gazetteer rule 5).
             first = first or found
-    return first.unit if first else None
+    return first
+
+
+def resolve_place(
+    gazetteer: Gazetteer, text: str, *, context=(), home: str | None = None
+) -> Unit | None:
+    """The unit `read_place` finds. An ambiguous name gives None: inference
+    never guesses."""
+    found = read_place(gazetteer, text, context=context, home=home)
+    return found.unit if found else None
 
 
 def names_a_place(gazetteer: Gazetteer, words: str, home: str | None = None) -> bool:
@@ -700,43 +725,68 @@ def place_reader(gazetteer: Gazetteer, home: str | None = None):
     return lambda words: names_a_place(gazetteer, words, home)
 
 
+@dataclass(frozen=True)
+class Ambiguity:
+    """A place of the dateline that fits several units, narrowed to one
+    neither by the dateline nor by the offices of the lead."""
+
+    words: str
+    candidates: tuple[Unit, ...]
+
+
 def from_dateline(
-    gazetteer: Gazetteer, paragraph: str, home: str | None, lead: Unit | None = None
+    gazetteer: Gazetteer, paragraph: str, home: str | None, offices: Sequence[Unit] = ()
 ) -> Inference | None:
-    """The place of the dateline. Every segment that names a kabupaten/kota or
-    a province narrows the others, in parentheses or after a comma:
-    "Martapura (Kalsel)", "PENDOPO, Empat Lawang", "Mesuji, Lampung". A
-    dateline without one is narrowed by the office of the lead (`lead`):
-    "PENDOPO – Bawaslu Kabupaten Empat Lawang …" is its kecamatan Pendopo.
-    A place found nowhere inside them keeps its own reading."""
+    """The place of the dateline (`read_dateline`)."""
+    return read_dateline(gazetteer, paragraph, home, offices)[0]
+
+
+def read_dateline(
+    gazetteer: Gazetteer, paragraph: str, home: str | None, offices: Sequence[Unit] = ()
+) -> tuple[Inference | None, Ambiguity | None]:
+    """The place of the dateline, else the first of its places that fits
+    several units. Every segment that names a kabupaten/kota or a province
+    narrows the others, in parentheses or after a comma: "Martapura
+    (Kalsel)", "PENDOPO, Empat Lawang", "Mesuji, Lampung". A dateline
+    without one is narrowed by the offices of the lead (`lead_offices`):
+    "PENDOPO – Bawaslu Kabupaten Empat Lawang …" is its kecamatan Pendopo,
+    "PENDOPO – Bawaslu PALI …" PALI. A place found nowhere inside them keeps
+    its own reading; a name that still fits two is never guessed."""
     segments = dateline_segments(paragraph, place_reader(gazetteer, home))
     if not segments:
-        return None
+        return None, None
     regions: list[Unit | None] = []
     for segment in segments:
         unit = resolve_place(gazetteer, segment.text, home=home)
         regions.append(unit if unit and unit.level != "kecamatan" else None)
     fallback = None
+    ambiguity = None
     for index, segment in enumerate(segments):
         if segment.in_parentheses:
             continue
         context = [u.code for i, u in enumerate(regions) if u and i != index]
-        if not context and lead is not None:
-            context = [lead.code]
-        unit = resolve_place(gazetteer, segment.text, context=context, home=home)
+        if not context:
+            context = [u.code for u in offices]
+        found = read_place(gazetteer, segment.text, context=context, home=home)
+        unit = found.unit if found else None
         if unit and (not context or gazetteer.is_near(unit, context, home)):
-            return Inference(unit, "dateline", segment.text)
+            return Inference(unit, "dateline", segment.text), None
         fallback = fallback or (unit and Inference(unit, "dateline", segment.text))
+        if found and found.problem == "ambiguous" and ambiguity is None:
+            ambiguity = Ambiguity(segment.text, tuple(found.candidates))
     if fallback:
-        return fallback
+        return fallback, None
     named = [u for u, s in zip(regions, segments, strict=True) if u and s.in_parentheses]
-    return Inference(named[0], "dateline", segments[0].text) if named else None
+    if named:
+        return Inference(named[0], "dateline", segments[0].text), None
+    return None, ambiguity
 
 
-def office_names(paragraph: str) -> list[list[str]]:
-    """For each "Bawaslu …" in the paragraph, the capitalised words that follow."""
+def office_names(paragraph: str, offices: re.Pattern = _OFFICE_RE) -> list[list[str]]:
+    """For each "Bawaslu …" in the paragraph (each match of `offices`), the
+    capitalised words that follow."""
     found = []
-    for match in _OFFICE_RE.finditer(paragraph):
+    for match in offices.finditer(paragraph):
         words = []
         for word in _WORD_RE.findall(paragraph[match.end() : match.end() + 120]):
             stripped = word.strip(_EMPHASIS)
@@ -754,7 +804,69 @@ def office_names(paragraph: str) -> list[list[str]]:
     return found
 
 
+def _office_unit(gazetteer: Gazetteer, words: list[str], home: str | None) -> Unit | None:
+    """The province or kabupaten/kota the longest run of an office's words
+    names ("OKU Timur" before "OKU"); None when it names none, or several."""
+    for length in range(len(words), 0, -1):
+        found = gazetteer.resolve(
+            " ".join(words[:length]), home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS)
+        )
+        if found.unit:
+            return found.unit
+        if found.problem == "ambiguous":
+            break
+    return None
+
+
+def _kecamatan_office_unit(gazetteer: Gazetteer, words: list[str], home: str | None) -> Unit | None:
+    """The kecamatan of a Panwaslu Kecamatan's words, inside the kabupaten/kota
+    named after it ("Pendopo Kabupaten Empat Lawang"), else as the name alone
+    reads; that kabupaten/kota when the kecamatan is none of it."""
+    split = next(
+        (i for i, word in enumerate(words) if i and word.lower().rstrip(".") in _REGION_WORDS),
+        len(words),
+    )
+    region = _office_unit(gazetteer, words[split:], home) if split < len(words) else None
+    context = [region.code] if region else []
+    for length in range(split, 0, -1):
+        found = gazetteer.resolve(
+            " ".join(words[:length]),
+            context=context,
+            home=home,
+            tiers=(TIER_KECAMATAN,),
+            levels=("kecamatan",),
+        )
+        if found.unit and (not region or gazetteer.is_within(found.unit.code, region.code)):
+            return found.unit
+    return region
+
+
+def lead_offices(gazetteer: Gazetteer, paragraph: str, home: str | None) -> list[Unit]:
+    """The units of the offices the lead names, the most specific ones: a
+    Bawaslu ("Bawaslu PALI", "Bawaslu Kabupaten Empat Lawang") or a Panwaslu
+    Kecamatan ("Panwaslu Kecamatan Pendopo Kabupaten Empat Lawang",
+    "Panwascam Pendopo"); what narrows a dateline's place (`read_dateline`)."""
+    units = [
+        unit
+        for words in office_names(paragraph)
+        if (unit := _office_unit(gazetteer, words, home)) is not None
+    ]
+    units += [
+        unit
+        for words in office_names(paragraph, _KECAMATAN_OFFICE_RE)
+        if (unit := _kecamatan_office_unit(gazetteer, words, home)) is not None
+    ]
+    codes = [u.code for u in units]
+    return [
+        unit
+        for index, unit in enumerate(units)
+        if unit.code not in codes[:index]
+        and not any(gazetteer.is_within(c, unit.code) and c != unit.code for c in codes)
+    ]
+
+
 def from_lead(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Inference | None:
+    """The first Bawaslu office named in the lead (`office_names`)."""
     for words in office_names(paragraph):
         for length in range(len(words), 0, -1):
             name = " ".join(words[:length])
@@ -766,10 +878,34 @@ def from_lead(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Inferen
     return None
 
 
-def infer(gazetteer: Gazetteer, content_html: str, home: str | None = None) -> Inference | None:
-    """The region an article is about, from its first paragraph; None when unsure."""
+@dataclass(frozen=True)
+class Reading:
+    """What the lead of an article says of its region: the paragraph read,
+    the region inferred, and the place of the dateline that fits several
+    units when no region came from the dateline."""
+
+    paragraph: str
+    inference: Inference | None
+    ambiguity: Ambiguity | None = None
+
+
+def read_lead(gazetteer: Gazetteer, content_html: str, home: str | None = None) -> Reading:
+    """The region an article is about, from its first paragraph: the place
+    of the dateline, narrowed by the offices of the lead, else the first
+    Bawaslu office of the lead. A dateline's place that stays ambiguous
+    gives none (`Reading.ambiguity`)."""
     paragraph = first_paragraph(content_html, place_reader(gazetteer, home))
     if not paragraph:
-        return None
-    lead = from_lead(gazetteer, paragraph, home)
-    return from_dateline(gazetteer, paragraph, home, lead.unit if lead else None) or lead
+        return Reading(paragraph, None)
+    offices = lead_offices(gazetteer, paragraph, home)
+    found, ambiguity = read_dateline(gazetteer, paragraph, home, offices)
+    if ambiguity is not None:
+        # The dateline names the place of the release: one of two is never
+        # guessed, nor replaced by an office named in the lead.
+        return Reading(paragraph, None, ambiguity)
+    return Reading(paragraph, found or from_lead(gazetteer, paragraph, home))
+
+
+def infer(gazetteer: Gazetteer, content_html: str, home: str | None = None) -> Inference | None:
+    """The region an article is about, from its first paragraph; None when unsure."""
+    return read_lead(gazetteer, content_html, home).inference

@@ -26,9 +26,17 @@ Resolution rules (also in data/regions/README.md):
    home province), or whose name is ambiguous, gives way to a later tier that
    has a unit inside it: "Mesuji" is Kecamatan Mesuji of Ogan Komering Ilir, not
    Kabupaten Mesuji of Lampung; "Pendopo (Empat Lawang)" is the kecamatan of
-   Empat Lawang, not PALI's town; "Jayapura (OKU Timur)" the kecamatan, not
-   Papua's kabupaten or kota. When no later tier has one, the first tier's
-   answer stands.
+   Empat Lawang, not PALI's town (in a `Region:` value too); "Jayapura (OKU
+   Timur)" the kecamatan, not Papua's kabupaten or kota. When no later tier
+   has one, the first tier's answer stands.
+6. An alias or seat of a province or kabupaten/kota in aliases.yaml that is
+   also the name of a kecamatan outside that unit, both inside the context
+   (or, without one, the home province), is ambiguous between them, whatever
+   the tiers asked for: "Pendopo", PALI's town in aliases.yaml, and
+   Kecamatan Pendopo of Empat Lawang. A context that holds one of them
+   narrows it ("Pendopo (Empat Lawang)", "Empat Lawang, Pendopo", "PENDOPO
+   – Bawaslu PALI …"); one that holds neither leaves it ambiguous. Nothing
+   silently picks one of the two.
 """
 
 from __future__ import annotations
@@ -166,7 +174,7 @@ class Resolution:
 
     value: str
     unit: Unit | None = None
-    problem: str | None = None  # "unknown" or "ambiguous"
+    problem: str | None = None  # "unknown", "ambiguous" or "outside" (`resolve_within`)
     candidates: list[Unit] = field(default_factory=list)  # the units an ambiguous value fits
 
 
@@ -185,6 +193,16 @@ TIER_KECAMATAN = "kecamatan"  # kecamatan names
 # What separates the regions of one `Region:`/`Wilayah:` line: commas, or
 # semicolons as in Tags: ("OKU Timur; Belitang").
 REGION_SEPARATORS = re.compile(r"[,;]")
+
+
+_QUALIFIED_RE = re.compile(r"^(?P<name>[^()]*[^()\s])\s*\((?P<within>[^()]*[^()\s])\s*\)$")
+
+
+def qualified_name(value: str) -> tuple[str, str] | None:
+    """(name, region) of a value written "name (region)": "Pendopo (Empat
+    Lawang)"; None for any other value."""
+    match = _QUALIFIED_RE.match(value.strip())
+    return (match["name"].strip(), match["within"].strip()) if match else None
 
 
 def region_values(raw: str) -> list[str]:
@@ -331,7 +349,7 @@ class Gazetteer:
                     continue
             chosen = self._narrow(units, context, home)
             if chosen and self.is_near(chosen, context, home):
-                return Resolution(text, unit=chosen)
+                return self._unless_rivalled(text, chosen, key, context, home)
             # Outside the context (or the home province), or ambiguous: a later
             # tier may hold a unit inside it (rule 5 of the module doc).
             if first is None:
@@ -341,6 +359,9 @@ class Gazetteer:
                     else Resolution(text, problem="ambiguous", candidates=units)
                 )
         if first is not None:
+            if first.unit:
+                # A context that holds neither reading: the name's reading alone.
+                return self._unless_rivalled(text, first.unit, key, [], home)
             return first
         # "Kabupaten OKU Timur", "Kota PLG": a level word before an alias.
         for prefix, prefix_levels in LEVEL_PREFIX_KEYS:
@@ -365,6 +386,37 @@ class Gazetteer:
             return any(self.is_within(unit.code, c) for c in context)
         return not home or self.province_of(unit.code) == home
 
+    def rivals(self, unit: Unit, key: str, context: Iterable[str], home: str | None) -> list[Unit]:
+        """The kecamatan named `key`, an alias or seat of `unit` in
+        aliases.yaml, that lie outside `unit` and as near as it is (inside the
+        context, else the home province; rule 6 of the module doc): Kecamatan
+        Pendopo of Empat Lawang for PALI, whose town Pendopo is an alias. None
+        without a context or a home province, or for a unit outside them (a
+        kecamatan of the home province wins over it: rule 5)."""
+        context = list(context)
+        if not (context or home) or key not in self._alias_keys(unit.code):
+            return []
+        if not self.is_near(unit, context, home):
+            return []
+        found = [
+            self.units[code]
+            for code in self.index[TIER_KECAMATAN].get(key, ())
+            if not self.is_within(code, unit.code) and self.is_near(self.units[code], context, home)
+        ]
+        return sorted(found, key=lambda u: code_sort_key(u.code))
+
+    def _alias_keys(self, code: str) -> set[str]:
+        return {key_of(alias) for alias in self.aliases.get(code, ())}
+
+    def _unless_rivalled(
+        self, text: str, unit: Unit, key: str, context: list[str], home: str | None
+    ) -> Resolution:
+        """`unit`, or the name ambiguous between it and its `rivals`."""
+        rivals = self.rivals(unit, key, context, home)
+        if rivals:
+            return Resolution(text, problem="ambiguous", candidates=[unit, *rivals])
+        return Resolution(text, unit=unit)
+
     def _narrow(self, units: list[Unit], context: list[str], home: str | None) -> Unit | None:
         if len(units) == 1:
             return units[0]
@@ -388,14 +440,26 @@ class Gazetteer:
         Kecamatan Pendopo of Empat Lawang, not the town of PALI; "Lampung,
         Mesuji" is Kabupaten Mesuji, not the kecamatan of OKI. A value that
         names no place inside the others keeps its own reading ("Palembang,
-        Lahat": both). Each value (in order, once) → its Resolution."""
+        Lahat": both). A region in parentheses after a name is read as a
+        dateline's is (`resolve_within`): "Pendopo (Empat Lawang)". Each value
+        (in order, once) → its Resolution."""
+        values = list(dict.fromkeys(values))
+        qualified = {
+            value: self.resolve_within(found[0], found[1], home)
+            for value in values
+            if (found := qualified_name(value)) and not self.resolve(value, home=home).unit
+        }
         alone = {
-            value: self.resolve(value, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
+            value: qualified.get(value)
+            or self.resolve(value, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
             for value in values
         }
         tiers = (TIER_OFFICIAL, TIER_ALIAS, TIER_KECAMATAN)
         read = {}
         for value, own in alone.items():
+            if value in qualified:
+                read[value] = own
+                continue
             context = [r.unit.code for other, r in alone.items() if other != value and r.unit]
             found = self.resolve(value, context=context, home=home, tiers=tiers)
             if found.unit and (not context or self.is_near(found.unit, context, home)):
@@ -403,6 +467,45 @@ class Gazetteer:
             else:
                 read[value] = own if own.unit else found
         return read
+
+    def resolve_within(self, name: str, within: str, home: str | None = None) -> Resolution:
+        """A name narrowed by the region written after it in parentheses, as a
+        dateline's ("Pendopo (Empat Lawang)": Kecamatan Pendopo of Empat
+        Lawang; "Martapura (Kalsel)"). The region in parentheses unknown or
+        ambiguous: its own problem; the name no place inside it: problem
+        "outside", with the units it names elsewhere."""
+        region = self.resolve(within, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
+        if region.unit is None:
+            return region
+        written = f"{name} ({within})"
+        found = self.resolve(name, context=[region.unit.code], home=home)
+        if found.unit and self.is_within(found.unit.code, region.unit.code):
+            return Resolution(written, unit=found.unit)
+        if found.unit is None and found.problem == "unknown":
+            return found
+        elsewhere = [found.unit] if found.unit else found.candidates
+        inside = [u for u in elsewhere if self.is_within(u.code, region.unit.code)]
+        if inside:  # "Bima (NTB)": Kabupaten Bima and Kota Bima
+            return Resolution(written, problem="ambiguous", candidates=inside)
+        return Resolution(written, problem="outside", candidates=elsewhere)
+
+    def spelling_of(self, unit: Unit, home: str | None = None) -> str:
+        """How to write `unit` in `Region:` so that it reads back as it alone:
+        its official name ("Kabupaten Penukal Abab Lematang Ilir"), a
+        kecamatan with its kabupaten/kota in parentheses ("Pendopo (Empat
+        Lawang)"); else its code."""
+        if unit.level == "kecamatan" and unit.parent in self.units:
+            parent = self.units[unit.parent]
+            tries = [f"{unit.name} ({parent.core})", f"{unit.name} ({parent.name})"]
+        elif unit.level == "provinsi":
+            tries = [unit.name, f"Provinsi {unit.name}"]
+        else:
+            tries = [unit.name]
+        for spelling in tries:
+            found = self.resolve_together([spelling], home).get(spelling)
+            if found is not None and found.unit == unit:
+                return spelling
+        return unit.code
 
     def region_named(self, typed: str, home: str | None = None) -> tuple[str, str] | None:
         """(code, name as `Region:` takes it) of the one region a word typed

@@ -2,13 +2,14 @@
 
 An article's regions come from its `Region:` / `Wilayah:` values (codes,
 official names, aliases; kecamatan names narrowed by the other values), else
-from its dateline or the office named in its lead (`dateline.infer`). Only the
+from its dateline or the office named in its lead (`dateline.read_lead`). Only the
 most specific units are kept (a kecamatan, not also its kabupaten); each
 carries its ancestors for breadcrumbs and schema.org places.
 
 Findings: an unknown or ambiguous region is an error at the Region: line with
-the closest names; an article whose dateline and lead name no known place is a
-warning. Drafts get their regions (for previews) but no findings.
+the closest names; an article whose dateline and lead name no known place, or
+whose dateline names a place of several regions that nothing narrows ("PENDOPO
+–"), is a warning. Drafts get their regions (for previews) but no findings.
 """
 
 from __future__ import annotations
@@ -132,7 +133,13 @@ class RegionsStage:
             if source.draft:
                 return
             if message == "ambiguous region":
-                hint = f"fits {_labels(candidates)}; write the official name or the code"
+                spellings = " or ".join(repr(gazetteer.spelling_of(u, home)) for u in candidates)
+                hint = f"fits {_labels(candidates)}; write {spellings}, or the code"
+            elif message == "region outside the one in parentheses":
+                where = [f"{u.label} in {gazetteer[u.parent].name}" for u in candidates if u.parent]
+                hint = (
+                    f"it names {', '.join(where)}; " if where else ""
+                ) + "write the region that holds it in the parentheses, or the code"
             else:
                 near = _labels(candidates) or "no close match"
                 hint = f"closest: {near}; use a Kemendagri code, an official name or an alias"
@@ -140,13 +147,15 @@ class RegionsStage:
             findings.append(Finding(source.path, line, "error", f"{message}: {value!r}", hint))
 
         resolved: list[str] = []
-        for value, found in gazetteer.resolve_together(values, home).items():
+        for found in gazetteer.resolve_together(values, home).values():
             if found.unit:
                 resolved.append(found.unit.code)
             elif found.problem == "ambiguous":
-                problem("ambiguous region", value, found.candidates)
+                problem("ambiguous region", found.value, found.candidates)
+            elif found.problem == "outside":
+                problem("region outside the one in parentheses", found.value, found.candidates)
             else:
-                problem("unknown region", value, gazetteer.closest(value))
+                problem("unknown region", found.value, gazetteer.closest(found.value))
         return resolved
 
     def no_region(self, source: Source, paragraph: str) -> Finding:
@@ -170,20 +179,51 @@ class RegionsStage:
             hint,
         )
 
+    def ambiguous_dateline(
+        self, source: Source, paragraph: str, ambiguity: dateline.Ambiguity
+    ) -> Finding:
+        """The warning for an article whose dateline names a place that fits
+        several regions, narrowed neither by the dateline nor by the lead's
+        offices ("PENDOPO –": PALI's town and Kecamatan Pendopo of Empat
+        Lawang): at the dateline's line, with the `Region:` lines that say
+        each of them."""
+        body = frontmatter.parse(source.text).body
+        line = paragraph_line(body, paragraph) or next(
+            (number for number, text in body if text.strip()), None
+        )
+        home = self.options.home_province
+        names = " and ".join(unit.label for unit in ambiguity.candidates)
+        lines = " or ".join(
+            f'"Region: {self.gazetteer.spelling_of(unit, home)}"' for unit in ambiguity.candidates
+        )
+        return Finding(
+            source.path,
+            line,
+            "warning",
+            f"no region: the dateline's {ambiguity.words!r} fits {names}",
+            f"write {lines}, or the region in the dateline's parentheses",
+        )
+
     def run(self, source: Source, enrichment: Enrichment) -> Enrichment:
         findings: list[Finding] = []
         codes = self.declared(source, findings)
         origin = FROM_METADATA
         if codes is None:
             codes = []
-            inferred = None
+            reading = None
             if self.options.infer:
-                inferred = dateline.infer(self.gazetteer, source.html, self.options.home_province)
-            if inferred:
-                codes, origin = [inferred.unit.code], inferred.source
-            elif not source.draft and (
-                paragraph := dateline.first_paragraph(source.html, self.is_place())
-            ):
+                reading = dateline.read_lead(
+                    self.gazetteer, source.html, self.options.home_province
+                )
+            if reading and reading.inference:
+                codes, origin = [reading.inference.unit.code], reading.inference.source
+            elif source.draft:
+                pass
+            elif reading and reading.ambiguity:
+                findings.append(
+                    self.ambiguous_dateline(source, reading.paragraph, reading.ambiguity)
+                )
+            elif paragraph := dateline.first_paragraph(source.html, self.is_place()):
                 # (an article without text is reported once, by content_lint)
                 findings.append(self.no_region(source, paragraph))
         regions = tuple(self.region(code, origin) for code in most_specific(codes, self.gazetteer))
