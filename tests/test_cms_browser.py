@@ -576,7 +576,7 @@ def test_a_release_naming_regions_and_tags_by_alias_or_code_opens_with_them_chos
     assert regions == [
         ["Kabupaten Empat Lawang", "16.11.02"],
         ["Lampung", "Kabupaten Mesuji"],
-        ["Kabupaten Penukal Abab Lematang Ilir"],
+        ["Pendopo"],  # PALI's town and Empat Lawang's kecamatan: ambiguous, as written
         ["16.02.04"],
         ["Kabupaten Empat Lawang", "16.11.04"],  # a level word, short, as the build reads it
         ["Kota Palembang", "Kabupaten Ogan Komering Ulu"],

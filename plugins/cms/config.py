@@ -177,8 +177,9 @@ def region_spellings(gazetteer, options: list[dict], home: str | None = None) ->
     value alone (`Gazetteer.resolve`): its code (exactly as written: "=16.71"),
     its name, its name without the level word, the aliases and the numbered
     spellings. A province or kabupaten/kota of the home province first, then a
-    kecamatan of it ("Mesuji"), then one elsewhere; a name that stays shared
-    names none (the build calls it ambiguous). `region_contexts` narrows a
+    kecamatan of it ("Mesuji"), then one elsewhere; a name that stays shared,
+    or an alias that is a kecamatan's name too (`Gazetteer.rivals`), names
+    none (the build calls it ambiguous). `region_contexts` narrows a
     value by the others, as the build does."""
     wanted = {o["value"] for o in options}
     found = {
@@ -195,11 +196,14 @@ def region_spellings(gazetteer, options: list[dict], home: str | None = None) ->
             return [u for u in group if not home or gazetteer.province_of(u.code) == home]
 
         for group in (at_home(regions), at_home(kecamatan), regions, kecamatan):
-            if len(group) == 1:
+            if len(group) == 1 and not gazetteer.rivals(group[0], key, (), home):
                 found[key] = region_value(group[0])
                 break
             if group:
-                break  # shared within one step: ambiguous
+                # Shared within one step, or an alias that is also a kecamatan
+                # elsewhere ("Pendopo": PALI's town, Empat Lawang's kecamatan):
+                # ambiguous, as the build reads it.
+                break
     return dict(sorted(found.items()))  # the same bytes on every build (sets have no order)
 
 
