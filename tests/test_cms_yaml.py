@@ -261,6 +261,7 @@ def test_a_yaml_block_fixed_in_the_body_is_saved_as_one_front_matter(admin):
         "---\ntitle: X\nslug: x\nsummary: |\n  satu\n\n  # dua\n...\nIsi.\n",
         "\ufeff---\n\n# komentar\nTitle: X\nSlug: x\nparams:\n  a: [1]\n---",
         '---\ntitle: ""\nslug: x\ntags: []\nregion:\nsummary: ~\n---\nIsi.\n',
+        "---\ntitle: [Rapat, Pleno]\nslug: x\n---\nIsi.\n",  # (a list for a text: "Rapat, Pleno")
     ],
 )
 def test_each_way_of_writing_yaml_reads_as_the_build_reads_it(admin, text):

@@ -135,6 +135,14 @@
       .filter(Boolean);
   }
 
+  // Items as one value Pelican splits back into them: at semicolons when there
+  // is one, so a tag with a comma in its name ("Divisi Pencegahan,
+  // Partisipasi …") stays one tag (warta.frontmatter.pelican_list).
+  function pelicanList(items) {
+    var comma = items.some(function (v) { return v.indexOf(',') >= 0; });
+    return items.join(comma ? '; ' : ', ');
+  }
+
   // A spelling as plugins/cms/config.py's spelling_key compares it.
   function spellingKey(value) {
     return String(value || '')
@@ -500,10 +508,7 @@
       var value = entry[spec.field];
       if (spec.kind === 'list') {
         var items = fieldItems(spec, entry);
-        // Pelican splits at semicolons when there is one: a tag with a comma
-        // in its name ("Divisi Pencegahan, Partisipasi …") stays one tag.
-        var comma = items.some(function (v) { return v.indexOf(',') >= 0; });
-        return items.join(comma ? '; ' : ', ');
+        return pelicanList(items);
       }
       // One line: a line break typed in a textarea (the summary) would end the
       // front matter there, and a blank line would start the body.
@@ -563,10 +568,13 @@
         var listed = line.items
           ? line.items.map(function (v) { return String(v).trim(); }).filter(Boolean)
           : null;
-        if (listed && spec.kind !== 'list') {
-          // `categories: [Siaran Pers]`: its first item, as the build reads it.
+        if (listed && spec.kind !== 'list' && line.key.toLowerCase() === 'categories') {
+          // `categories: [Siaran Pers]`: its first item, as the build reads it
+          // (LIST_ALIASES); the others written back after it.
           value = listed[0] || '';
           line.others = listed.slice(1);
+        } else if (listed && spec.kind !== 'list') {
+          value = pelicanList(listed); // (any other key: its items as one text)
         }
         if (spec.kind === 'list') {
           var items = listed || splitList(value);
