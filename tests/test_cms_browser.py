@@ -732,3 +732,87 @@ def test_a_release_with_indonesian_keys_opens_with_its_values_and_keeps_its_keys
     edited = result["edited"].split("\n\n", 1)[0].splitlines()
     assert "Rubrik: Pengumuman" in edited
     assert not [line for line in edited if line.startswith(("Category:", "Title:", "Author:"))]
+
+
+YAML_RELEASE = "content/berita/2024/2024-11-27-rapat-pleno-lahat.md"
+YAML_SUMMARY = (
+    "  Bawaslu Kabupaten Lahat mengawasi rapat pleno rekapitulasi suara\n"
+    "  Pilkada Serentak 2024 di kantor KPU Kabupaten Lahat.\n"
+)
+YAML_TEXT = (
+    "---\n"
+    "# Ditulis oleh aplikasi lain.\n"
+    'judul: "Rapat Pleno: Bawaslu Kabupaten Lahat Awasi Rekapitulasi Suara"\n'
+    "tanggal: 2024-11-27 14:00\n"
+    "slug: rapat-pleno-lahat\n"
+    "rubrik: Siaran Pers\n"
+    "penulis: Humas Bawaslu Kabupaten Lahat\n"
+    "wilayah: [Kabupaten Lahat]\n"
+    "tag:\n"
+    "  - Rekapitulasi Suara\n"
+    "ringkasan: >-\n" + YAML_SUMMARY + "thread: 0f8a53c0b1d94a55a1b6f0e2d7c4a9b1\n"
+    "draft: true  # tahan dulu\n"
+    "---\n"
+    "\n"
+    "LAHAT – Bawaslu Kabupaten Lahat mengawasi rapat pleno rekapitulasi suara.\n"
+)
+
+
+def test_a_yaml_release_opens_filled_and_is_saved_as_yaml(page, newsroom):
+    """A release another CMS wrote (YAML between `---` lines) opened with its
+    fields filled in, and saved with one value changed: that value's lines
+    only, still YAML in the same block (no `Title:` lines above it)."""
+    target = newsroom.repo / YAML_RELEASE
+    target.write_text(YAML_TEXT, encoding="utf-8")
+    git(newsroom.repo, "add", ".")
+    git(newsroom.repo, "commit", "-q", "-m", "Rilis dari aplikasi lain")
+    entry = YAML_RELEASE.removeprefix("content/berita/").removesuffix(".md")
+    page.goto(f"{newsroom.base}/admin/#/collections/berita/entries/{entry}")
+    title = page.get_by_label("Judul", exact=True)
+    expect(title).to_have_value("Rapat Pleno: Bawaslu Kabupaten Lahat Awasi Rekapitulasi Suara")
+    summary = page.get_by_label("Ringkasan", exact=True)
+    expect(summary).to_have_value(" ".join(line.strip() for line in YAML_SUMMARY.splitlines()))
+    expect(page.get_by_role("button", name="Simpan", exact=True)).to_be_disabled()
+    new_summary = "Bawaslu Kabupaten Lahat mengawasi rapat pleno rekapitulasi suara di Lahat."
+    summary.fill(new_summary)
+    save(page)
+    [branch] = newsroom.cms_branches()
+    saved = git(newsroom.repo, "show", f"{branch}:{YAML_RELEASE}")
+    assert saved == YAML_TEXT.replace(
+        "ringkasan: >-\n" + YAML_SUMMARY, f"ringkasan: {new_summary}\n"
+    )
+    document = parse(saved)
+    assert document.front_matter.dashed and document.front_matter.below == ()
+    assert document.front_matter.first("summary").value == new_summary
+
+
+def test_a_yaml_release_the_cms_cannot_read_is_shown_and_not_saved_over(page, newsroom):
+    """A `---` block YAML cannot read (`judul: Rapat: …` unquoted) stays in the
+    body with a note in the preview, and saving the form over it is refused
+    (it would write the form's keys above the block): the file is unchanged."""
+    text = YAML_TEXT.replace(
+        'judul: "Rapat Pleno: Bawaslu Kabupaten Lahat Awasi Rekapitulasi Suara"',
+        "judul: Rapat Pleno: Bawaslu Kabupaten Lahat Awasi Rekapitulasi Suara",
+    )
+    target = newsroom.repo / YAML_RELEASE
+    target.write_text(text, encoding="utf-8")
+    git(newsroom.repo, "add", ".")
+    git(newsroom.repo, "commit", "-q", "-m", "Rilis dari aplikasi lain")
+    entry = YAML_RELEASE.removeprefix("content/berita/").removesuffix(".md")
+    page.goto(f"{newsroom.base}/admin/#/collections/berita/entries/{entry}")
+    expect(page.get_by_label("Judul", exact=True)).to_have_value("")
+    note = page.frame_locator("iframe").first.locator(".warta-cms-checks li").first
+    expect(note).to_contain_text("Front matter YAML di awal isi naskah tidak terbaca (baris 3")
+    # Every field the form requires filled in: only the format refuses.
+    page.get_by_label("Judul", exact=True).fill(TITLE)
+    page.get_by_label("Tanggal dan jam terbit (WIB)").fill("2024-11-27T14:00")
+    page.get_by_label("Rubrik").fill("Siaran Pers")
+    page.keyboard.press("Enter")
+    page.get_by_label("Ringkasan", exact=True).fill(SUMMARY)
+    page.get_by_role("button", name="Simpan", exact=True).click()
+    expect(page.get_by_text("Naskah tidak disimpan agar isinya tidak hilang").first).to_be_visible()
+    # (Decap rejects its save promise with the failure action after the notice.)
+    assert page.errors == [": Object"]
+    page.errors.clear()
+    assert newsroom.cms_branches() == []
+    assert target.read_text(encoding="utf-8") == text

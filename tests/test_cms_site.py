@@ -34,7 +34,7 @@ def admin_config(result) -> dict:
 def test_admin_page_loads_only_local_scripts_and_no_inline_code(built):
     page = built.html("admin/")
     scripts = [script.get("src") for script in page.find_all("script")]
-    assert scripts == ["warta-cms-id.js", "warta-cms.js", "decap-cms.js"]
+    assert scripts == ["warta-cms-id.js", "js-yaml.min.js", "warta-cms.js", "decap-cms.js"]
     assert all(script.string is None for script in page.find_all("script"))
     assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
     assert page.html["lang"] == "id"

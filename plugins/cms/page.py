@@ -1,4 +1,5 @@
-"""The /admin/ page: a shell that loads our script, then the CMS bundle (no inline script)."""
+"""The /admin/ page: a shell that loads our scripts (the YAML reader before the
+format), then the CMS bundle (no inline script)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ def admin_html(site_name: str) -> str:
 <body>
   <noscript>Ruang redaksi memerlukan JavaScript. Aktifkan JavaScript di peramban Anda.</noscript>
   <script src="warta-cms-id.js"></script>
+  <script src="js-yaml.min.js"></script>
   <script src="warta-cms.js"></script>
   <script src="decap-cms.js"></script>
 </body>

@@ -5,8 +5,11 @@ What it adds to the output (CMS_SAVE_AS, default "admin/"):
 - `decap-cms.js` and its chunks, copied from the npm package `decap-cms`
   (package.json pins it; `npm ci` installs it): served from the site itself,
   never from a CDN.
+- `js-yaml.min.js`, copied from the npm package `js-yaml` (package.json pins
+  it): the YAML reader of the format, for a front matter between `---` lines.
 - `warta-cms.js` (plugins/cms/static/): our front-matter format (`Key: value`
-  lines, blank line, body; key order and unknown keys kept), the Indonesian
+  lines, blank line, body, or YAML between `---` lines; key order, unknown
+  keys and comments kept), the Indonesian
   UI locale, the slug and alt-text widgets, and the article preview.
 - `config.json`: the CMS configuration generated from the gazetteer and its
   aliases, the official vocabulary, the officials registry, CONTENT_LINT_*
@@ -84,6 +87,9 @@ LOCAL_PROXY_URL = f"http://127.0.0.1:{LOCAL_PROXY_PORT}/api/v1"
 # WebAssembly it fetches, and the licence notices the entry points to.
 BUNDLE_SUFFIXES = (".decap-cms.js", ".wasm")
 BUNDLE_FILES = ("decap-cms.js", "decap-cms.js.LICENSE.txt")
+# Files of other npm packages the page loads (package, file), copied under the
+# file's own name: the YAML reader of warta-cms.js.
+VENDOR_FILES = (("js-yaml", "dist/js-yaml.min.js"),)
 # Ours: the scripts in the order index.html loads them (before decap-cms.js), the styles.
 STATIC_SCRIPTS = ("warta-cms-id.js", "warta-cms.js", "warta-cms.css")
 
@@ -183,6 +189,11 @@ def bundle_dir(settings: dict) -> Path:
     return PROJECT_ROOT / "node_modules" / BUNDLE_PACKAGE / "dist"
 
 
+def vendor_files() -> list[Path]:
+    """The files of VENDOR_FILES in the project's node_modules."""
+    return [PROJECT_ROOT / "node_modules" / package / name for package, name in VENDOR_FILES]
+
+
 def bundle_files(folder: Path) -> list[Path]:
     files = [folder / name for name in BUNDLE_FILES if (folder / name).is_file()]
     files += sorted(p for p in folder.iterdir() if p.name.endswith(BUNDLE_SUFFIXES))
@@ -256,6 +267,16 @@ def write_admin(pelican) -> None:
             source,
         )
         return
+    missing = [file for file in vendor_files() if not file.is_file()]
+    if missing:
+        logger.warning(
+            "%s: a file the CMS loads is not installed, /%s/ not written: '%s' "
+            "(run `npm ci` in the project folder; scripts/build-site does it)",
+            "package.json",
+            save_as,
+            missing[0],
+        )
+        return
     if check_only(settings):
         return  # `invoke check` writes no file
     # The CMS gives a new release or page "-2" where the site already has its
@@ -268,7 +289,7 @@ def write_admin(pelican) -> None:
         output, releases, unlisted, save_as, kept_names(settings, owners)
     )
     target.mkdir(parents=True, exist_ok=True)
-    for file in bundle_files(source):
+    for file in [*bundle_files(source), *vendor_files()]:
         shutil.copyfile(file, target / file.name)
     for script in STATIC_SCRIPTS:
         shutil.copyfile(STATIC / script, target / script)

@@ -4,8 +4,10 @@
  * once the page has loaded, reads config.json (generated at build time by
  * plugins/cms from the project's data), registers
  *   - the front-matter format of warta: `Key: value` lines, a blank line, the
- *     body, exactly as `invoke new` writes them; the order of the keys, keys the
- *     form does not know and untouched lines are kept byte for byte, so saving
+ *     body, exactly as `invoke new` writes them, or YAML between `---` lines
+ *     (another CMS's, read with js-yaml, loaded before this file), written
+ *     back in the file's own style; the order of the keys, keys the form does
+ *     not know, comments and untouched lines are kept byte for byte, so saving
  *     an unchanged release changes nothing;
  *   - the Indonesian interface (warta-cms-id.js);
  *   - the slug widget (made from the title at the first save, then frozen;
@@ -133,6 +135,14 @@
       .filter(Boolean);
   }
 
+  // Items as one value Pelican splits back into them: at semicolons when there
+  // is one, so a tag with a comma in its name ("Divisi Pencegahan,
+  // Partisipasi …") stays one tag (warta.frontmatter.pelican_list).
+  function pelicanList(items) {
+    var comma = items.some(function (v) { return v.indexOf(',') >= 0; });
+    return items.join(comma ? '; ' : ', ');
+  }
+
   // A spelling as plugins/cms/config.py's spelling_key compares it.
   function spellingKey(value) {
     return String(value || '')
@@ -250,6 +260,222 @@
     });
   }
 
+  // ---- a YAML front matter ----------------------------------------------------
+
+  // What git-based CMSs and staff tools write: the keys between `---` lines, read
+  // as YAML (js-yaml, shipped beside this file: package.json pins it), as the
+  // build reads them (warta/frontmatter.py, `read_yaml_block`). Every value is
+  // text (YAML's failsafe schema: `true`, `2024` as written); a repeated key is
+  // read, the first one counts.
+  var YAML = window.jsyaml;
+  var YAML_READ = YAML ? { schema: YAML.FAILSAFE_SCHEMA, json: true } : null;
+  // A key the form may know: a word, plain or in YAML's quotes, then its colon.
+  var YAML_KEY_RE = /^(\s*)(["']?)([A-Za-z][A-Za-z0-9_-]*)\2[ \t]*:(?=[ \t]|$)/;
+  // What starts a value that is no plain text on its line (quoted, a list, a map,
+  // a block scalar, an anchor, an alias, a tag).
+  var NOT_PLAIN_RE = /^["'\[{|>&*!%@`]/;
+
+  function opensYaml(line) {
+    return /^-{3}/.test(line);
+  }
+
+  // `---` or `...`, as Python-Markdown ends a front matter (not a `---key:` key).
+  function closesYaml(line) {
+    return /^(-{3}|\.{3})/.test(line) && !/^[A-Za-z0-9_-]+:/.test(line);
+  }
+
+  function yamlLoad(text) {
+    return YAML.load(text, YAML_READ);
+  }
+
+  function isMap(value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value);
+  }
+
+  // A value as JSON with the keys of its maps in order: two readings compared.
+  function sameYaml(a, b) {
+    var sorted = function (value) {
+      if (Array.isArray(value)) return value.map(sorted);
+      if (!isMap(value)) return value === undefined ? null : value;
+      var out = {};
+      Object.keys(value).sort().forEach(function (key) { out[key] = sorted(value[key]); });
+      return out;
+    };
+    return JSON.stringify(sorted(a)) === JSON.stringify(sorted(b));
+  }
+
+  // Text as the build reads a value: its lines joined by a space.
+  function oneLine(text) {
+    return String(text === null || text === undefined ? '' : text)
+      .split(/\r?\n/)
+      .map(function (part) { return part.trim(); })
+      .filter(Boolean)
+      .join(' ');
+  }
+
+  // The key's value as the build reads it: a plain value on the key's line as
+  // written (` #2` is text, not a comment), and the indented `#` lines right
+  // below it; list items plain on their `- ` line as written; any other
+  // value as YAML reads it.
+  function builtValue(segment) {
+    var value = segment.value;
+    var first = segment.lines[0];
+    var rest = first.slice(YAML_KEY_RE.exec(first)[0].length).trim();
+    var below = segment.lines.slice(1);
+    var indented = function (line) { return /^[ \t]/.test(line) && line.trim() !== ''; };
+    if (value === null) return rest;
+    if (typeof value === 'string' && rest && rest.charAt(0) !== '#' && !NOT_PLAIN_RE.test(rest)) {
+      var parts = [rest];
+      var blank = false;
+      var comments = false;
+      for (var i = 0; i < below.length; i++) {
+        var line = below[i];
+        if (!line.trim()) {
+          if (comments) break;
+          blank = true;
+          continue;
+        }
+        if (!indented(line)) break;
+        var comment = line.trim().charAt(0) === '#';
+        if (comment && blank) break;
+        if (!comment && comments) break;
+        comments = comments || comment;
+        parts.push(line);
+        blank = false;
+      }
+      return oneLine(parts.join('\n'));
+    }
+    if (typeof value === 'string') return oneLine(value);
+    if (!Array.isArray(value)) return value;
+    var dashes = [];
+    var dash = null;
+    below.forEach(function (line, index) {
+      var item = /^(\s*)-(\s|$)/.exec(line);
+      if (item && (dash === null || item[1] === dash)) {
+        dash = item[1];
+        dashes.push(index);
+      }
+    });
+    var block = !rest || rest.charAt(0) === '#';
+    return value.map(function (item, index) {
+      if (item !== null && typeof item !== 'string') return item;
+      var at = dashes[index];
+      if (block && dashes.length === value.length) {
+        var written = below[at].replace(/^\s*-/, '').trim();
+        var next = below[at + 1];
+        var more = next !== undefined && next.trim() && !/^\s*#/.test(next) &&
+          /^\s*/.exec(next)[0].length > dash.length && !/^\s*-(\s|$)/.test(next);
+        if (!NOT_PLAIN_RE.test(written) && !more) return written;
+      }
+      return oneLine(item);
+    });
+  }
+
+  // The `---` block at the top of a file's `lines`: null when there is none (or
+  // it holds no keys: text between two rules); { problem: {line, message} }
+  // when YAML cannot read it; else the lines before the first key (comments),
+  // each key's lines (`segments`: its value's, then the comment and blank
+  // lines below it, `tail`) and the closing line's index.
+  function readYamlBlock(lines) {
+    var opening = String(lines[0] || '').replace(/^\ufeff/, '');
+    if (!lines.length || !opensYaml(opening)) return null;
+    var close = -1;
+    for (var c = 1; c < lines.length && close < 0; c++) if (closesYaml(lines[c])) close = c;
+    if (close < 0) return { problem: { line: 1, message: 'tidak ada baris --- penutup' } };
+    if (!YAML) return { problem: { line: 1, message: 'pembaca YAML tidak termuat' } };
+    var block = lines.slice(1, close);
+    var whole;
+    try {
+      whole = yamlLoad(block.join('\n'));
+    } catch (error) {
+      var mark = error.mark || {};
+      return {
+        problem: {
+          line: typeof mark.line === 'number' ? mark.line + 2 : 1,
+          message: error.reason || String(error.message || error),
+        },
+      };
+    }
+    if (whole === null || whole === undefined) whole = {};
+    if (!isMap(whole)) return null;
+    var first = -1;
+    block.forEach(function (line, index) {
+      if (first < 0 && line.trim() && !/^\s*#/.test(line)) first = index;
+    });
+    var read = { open: lines[0], close: close, lead: block.slice(0, first < 0 ? block.length : first),
+      indent: '', segments: [] };
+    if (first < 0) return read;
+    var indent = /^\s*/.exec(block[first])[0];
+    read.indent = indent;
+    var starts = [];
+    block.forEach(function (line, index) {
+      var rest = line.slice(indent.length);
+      if (index >= first && line.slice(0, indent.length) === indent && rest &&
+          !/^[\s#]/.test(rest) && !/^-(\s|$)/.test(rest)) starts.push(index);
+    });
+    starts.push(block.length);
+    // Each key's lines: from its line to the next key line that ends it (a
+    // quoted value may hold a line like a key).
+    var merged = {};
+    for (var at = 0; at < starts.length - 1; ) {
+      var found = -1;
+      var piece = null;
+      for (var next = at + 1; next < starts.length && found < 0; next++) {
+        try {
+          piece = yamlLoad(block.slice(starts[at], starts[next]).join('\n'));
+        } catch (error) {
+          continue;
+        }
+        if (isMap(piece) && Object.keys(piece).length === 1) found = next;
+      }
+      if (found < 0) break;
+      var key = Object.keys(piece)[0];
+      merged[key] = piece[key];
+      var own = block.slice(starts[at], starts[found]);
+      // Below the value, the blank and comment lines (`tail`, kept when the
+      // value changes); not an indented `#` line, which is more of a block
+      // scalar's text, or of a plain value as the build reads it.
+      var rest = own[0].replace(YAML_KEY_RE, '').trim();
+      var text = /^[|>]/.test(rest) || (rest && rest.charAt(0) !== '#' && !NOT_PLAIN_RE.test(rest));
+      var tail = [];
+      while (own.length > 1) {
+        var last = own[own.length - 1];
+        var comment = text ? last.slice(0, indent.length + 1) === indent + '#' : /^\s*#/.test(last);
+        if (last.trim() && !comment) break;
+        tail.unshift(own.pop());
+      }
+      read.segments.push({ key: key, value: piece[key], lines: own, tail: tail });
+      at = found;
+    }
+    if (at < starts.length - 1 || !sameYaml(merged, whole)) {
+      return { problem: { line: 2, message: 'susunan kunci YAML ini tidak dapat dipisah per kunci' } };
+    }
+    return read;
+  }
+
+  // `text` as a YAML value that both YAML and the build read back as `text`:
+  // plain when YAML reads it so (its core types: `2024`, `true` are quoted),
+  // else in double quotes (JSON's strings are YAML's). In a flow list, `inList`.
+  function yamlText(text, inList) {
+    text = String(text);
+    if (text && text.indexOf('#') < 0 && text.trim() === text) {
+      try {
+        var back = YAML.load(inList ? 'k: [' + text + ']' : 'k: ' + text);
+        var value = back && back.k;
+        if (inList ? Array.isArray(value) && value.length === 1 && value[0] === text : value === text) {
+          return text;
+        }
+      } catch (error) {
+        /* quoted below */
+      }
+    }
+    return JSON.stringify(text);
+  }
+
+  function yamlList(items) {
+    return '[' + items.map(function (item) { return yamlText(item, true); }).join(', ') + ']';
+  }
+
   function makeFormat(keys, data) {
     var byKey = {};
     keys.forEach(function (spec, index) {
@@ -264,22 +490,25 @@
       officialTags[tag.name] = true;
     });
 
-    function fieldValue(spec, entry) {
+    // A list field's items as the form holds them.
+    function fieldItems(spec, entry) {
       var value = entry[spec.field];
       if (spec.field === 'tags' && data.allow_free_tags) {
         value = [].concat(value || [], entry.free_tags || []);
       }
+      if (!Array.isArray(value)) value = splitList(value);
+      return value
+        .map(function (v) {
+          return String(v).trim();
+        })
+        .filter(Boolean);
+    }
+
+    function fieldValue(spec, entry) {
+      var value = entry[spec.field];
       if (spec.kind === 'list') {
-        if (!Array.isArray(value)) value = splitList(value);
-        var items = value
-          .map(function (v) {
-            return String(v).trim();
-          })
-          .filter(Boolean);
-        // Pelican splits at semicolons when there is one: a tag with a comma
-        // in its name ("Divisi Pencegahan, Partisipasi …") stays one tag.
-        var comma = items.some(function (v) { return v.indexOf(',') >= 0; });
-        return items.join(comma ? '; ' : ', ');
+        var items = fieldItems(spec, entry);
+        return pelicanList(items);
       }
       // One line: a line break typed in a textarea (the summary) would end the
       // front matter there, and a blank line would start the body.
@@ -290,6 +519,8 @@
       var text = String(content || '');
       var eol = text.indexOf('\r\n') >= 0 ? '\r\n' : '\n';
       var lines = text.split(eol);
+      var yaml = readYamlBlock(lines);
+      if (yaml && !yaml.problem) return fromYaml(eol, lines, yaml);
       var header = [];
       var i = 0;
       if (lines.length && META_RE.test(lines[0])) {
@@ -309,13 +540,44 @@
       }
       var rest = lines.slice(i).join(eol);
       var body = rest.replace(/^(\r?\n)+/, '');
+      var entry = fill(header);
+      entry.body = body;
+      // Everything needed to write the file back as it was (kept in the entry's data).
+      entry._warta_source = {
+        eol: eol,
+        lines: header,
+        separator: rest.slice(0, rest.length - body.length),
+        body: body,
+        headed: header.length > 0,
+        // A `---` block YAML cannot read: kept in the body, the form empty
+        // (`checks` says so); saved only once it reads (`afterProblem`).
+        yamlProblem: yaml ? yaml.problem : null,
+      };
+      return entry;
+    }
+
+    // The form's values from the front matter's lines ({key, field, value}, or
+    // a YAML list's `items`), as the build reads them; each line's `value`
+    // then as the form writes it (what toFile compares).
+    function fill(header) {
       var entry = {};
       header.forEach(function (line) {
         if (!line.field || line.field in entry) return;
         var spec = byKey[line.key.toLowerCase()];
         var value = line.value.trim();
+        var listed = line.items
+          ? line.items.map(function (v) { return String(v).trim(); }).filter(Boolean)
+          : null;
+        if (listed && spec.kind !== 'list' && line.key.toLowerCase() === 'categories') {
+          // `categories: [Siaran Pers]`: its first item, as the build reads it
+          // (LIST_ALIASES); the others written back after it.
+          value = listed[0] || '';
+          line.others = listed.slice(1);
+        } else if (listed && spec.kind !== 'list') {
+          value = pelicanList(listed); // (any other key: its items as one text)
+        }
         if (spec.kind === 'list') {
-          var items = splitList(value);
+          var items = listed || splitList(value);
           // Opened with the options chosen: an alias or a code is the option it names.
           if (spec.field === 'region') {
             items = canonicalRegions(items, data);
@@ -336,20 +598,139 @@
         }
         line.value = fieldValue(spec, entry);
       });
+      return entry;
+    }
+
+    // A file whose front matter is YAML between `---` lines (`readYamlBlock`).
+    function fromYaml(eol, lines, read) {
+      var header = read.segments.map(function (segment) {
+        var match = YAML_KEY_RE.exec(segment.lines[0]);
+        var spec = match ? byKey[match[3].toLowerCase()] : null;
+        var value = spec ? builtValue(segment) : null;
+        var listed = Array.isArray(value);
+        var odd = isMap(value) || (listed && value.some(function (v) { return typeof v !== 'string'; }));
+        if (odd) spec = null; // a map, a list of lists: nothing the form shows
+        return {
+          key: match ? match[3] : segment.key,
+          field: spec ? spec.field : null,
+          raw: segment.lines.concat(segment.tail).join(eol),
+          prefix: match ? match[0] : '',
+          tail: segment.tail,
+          value: listed || odd || value === null ? '' : value,
+          items: listed && !odd ? value : null,
+        };
+      });
+      var entry = fill(header);
+      var rest = lines.slice(read.close + 1).join(eol);
+      var body = rest.replace(/^(\r?\n)+/, '');
+      var named = header.filter(function (line) { return line.key; });
       entry.body = body;
-      // Everything needed to write the file back as it was (kept in the entry's data).
       entry._warta_source = {
+        yaml: true,
         eol: eol,
+        open: read.open,
+        close: lines[read.close],
+        lead: read.lead,
+        indent: read.indent,
         lines: header,
+        // New keys written as the file writes its keys (`title:` or `Title:`).
+        lower: named.length > 0 && named.every(function (line) { return line.key === line.key.toLowerCase(); }),
+        ends: read.close < lines.length - 1,
         separator: rest.slice(0, rest.length - body.length),
         body: body,
-        headed: header.length > 0,
       };
       return entry;
     }
 
+    // A changed value as YAML that YAML and the build read back as the form's:
+    // a list field a flow list (or one text when the file wrote one), a key
+    // the file wrote as a list (`categories:`) a flow list, any other a text.
+    function yamlValue(spec, entry, line) {
+      if (spec.kind === 'list') {
+        if (line && !line.items) return yamlText(fieldValue(spec, entry));
+        return yamlList(fieldItems(spec, entry));
+      }
+      var now = fieldValue(spec, entry);
+      if (line && line.items) return yamlList([now].concat(line.others || []));
+      return yamlText(now);
+    }
+
+    // The body to write: the file's own when the editor changed nothing but
+    // its final line end, else the editor's with the file's line ends.
+    function bodyOf(entry, source) {
+      var body = entry.body === undefined || entry.body === null ? '' : String(entry.body);
+      if (body.replace(/\s+$/, '') === source.body.replace(/\s+$/, '')) return source.body;
+      body = body.replace(/\r\n/g, '\n').split('\n').join(source.eol);
+      if (body && !/\n$/.test(body)) body += source.eol;
+      return body;
+    }
+
+    // A YAML front matter written back: unchanged keys' lines (and comments,
+    // blank lines, keys the form does not know) byte for byte, a changed
+    // value on its key's line (`yamlValue`), the comments below it kept, a new
+    // key after the last key that comes before it in `invoke new`'s order.
+    function toYaml(entry, source) {
+      var eol = source.eol;
+      var out = [];
+      var written = {};
+      source.lines.forEach(function (line) {
+        if (!line.field || written[line.field]) {
+          out.push({ index: -1, text: line.raw }); // a repeated key: the first one counts
+          return;
+        }
+        written[line.field] = true;
+        var spec = byKey[line.key.toLowerCase()];
+        var now = fieldValue(spec, entry);
+        if (now === line.value) {
+          out.push({ index: spec.index, text: line.raw });
+        } else if (now !== '' || spec.always) {
+          var value = line.prefix + ' ' + yamlValue(spec, entry, line);
+          out.push({ index: spec.index, text: [value].concat(line.tail).join(eol) });
+        } else if (line.tail.length) {
+          out.push({ index: spec.index, text: line.tail.join(eol) });
+        }
+      });
+      keys.forEach(function (spec) {
+        if (written[spec.field] || fieldValue(spec, entry) === '') return;
+        var at = 0;
+        out.forEach(function (line, position) {
+          if (line.index < spec.index) at = position + 1;
+        });
+        var name = source.lower ? spec.key.toLowerCase() : spec.key;
+        out.splice(at, 0, { index: spec.index, text: source.indent + name + ': ' + yamlValue(spec, entry, null) });
+      });
+      var body = bodyOf(entry, source);
+      var head = [source.open]
+        .concat(source.lead, out.map(function (line) { return line.text; }), [source.close])
+        .join(eol);
+      return head + (source.ends || body ? eol : '') + source.separator + body;
+    }
+
+    // A file whose `---` block YAML could not read was opened with the block
+    // in the body: saved only once that block reads (fixed in the body), the
+    // form's values filling the keys it leaves empty; never with the form's
+    // keys written above a `---` block (two front matters).
+    function afterProblem(entry, source) {
+      var again = fromFile(bodyOf(entry, source));
+      var problem = again._warta_source.yamlProblem;
+      if (problem) {
+        throw new Error(
+          'front matter YAML di awal isi naskah tidak terbaca (baris ' + problem.line + ': ' +
+          problem.message + '). Naskah tidak disimpan agar isinya tidak hilang: perbaiki ' +
+          'front matter itu di kolom isi, lalu simpan lagi.'
+        );
+      }
+      keys.forEach(function (spec) {
+        if (fieldValue(spec, again) !== '' || fieldValue(spec, entry) === '') return;
+        again[spec.field] = entry[spec.field];
+        if (spec.field === 'tags') again.free_tags = entry.free_tags;
+      });
+      return toFile(again);
+    }
+
     function toFile(entry) {
       var source = entry._warta_source;
+      if (source && source.yamlProblem) return afterProblem(entry, source);
       var isNew = !source;
       source = source || { eol: '\n', lines: [], separator: '\n', body: '', headed: true };
       if (keys.some(function (k) { return k.field === 'slug'; }) && !entry.slug) {
@@ -358,6 +739,7 @@
       if (keys.some(function (k) { return k.field === 'thread'; }) && isNew && !entry.thread) {
         entry.thread = threadId();
       }
+      if (source.yaml) return toYaml(entry, source);
       var out = [];
       var written = {};
       source.lines.forEach(function (line) {
@@ -390,13 +772,7 @@
         if (!source.headed && !out.length) at = 0;
         out.splice(at, 0, { index: spec.index, text: spec.key + ': ' + now });
       });
-      var body = entry.body === undefined || entry.body === null ? '' : String(entry.body);
-      if (body.replace(/\s+$/, '') === source.body.replace(/\s+$/, '')) {
-        body = source.body; // the editor may trim the final newline: keep the file's
-      } else {
-        body = body.replace(/\r\n/g, '\n').split('\n').join(source.eol);
-        if (body && !/\n$/.test(body)) body += source.eol;
-      }
+      var body = bodyOf(entry, source); // (the editor may trim the final newline: the file's kept)
       if (!out.length) return body;
       var header = out
         .map(function (line) {
@@ -566,6 +942,8 @@
       return value && value.toJS ? value.toJS() : value;
     };
     var problems = [];
+    var unread = yamlNote(get('body'));
+    if (unread) problems.push(['kesalahan', unread]);
     var title = String(get('title') || '').trim();
     var summary = String(get('summary') || '').trim();
     var body = String(get('body') || '').trim();
@@ -596,6 +974,17 @@
       if (!String(get('image_credit') || '').trim()) problems.push(['saran', 'Foto belum punya kredit.']);
     }
     return problems;
+  }
+
+  // What the preview says of a release whose `---` block YAML cannot read (the
+  // block stays in the body, the form is empty: `afterProblem` saves it once
+  // it reads); null for any other.
+  function yamlNote(body) {
+    var read = readYamlBlock(String(body || '').split(/\r?\n/));
+    if (!read || !read.problem) return null;
+    return 'Front matter YAML di awal isi naskah tidak terbaca (baris ' + read.problem.line + ': ' +
+      read.problem.message + '), jadi kolom formulir kosong. Perbaiki front matter itu di kolom ' +
+      'isi; naskah baru dapat disimpan setelah front matter terbaca.';
   }
 
   function formatDate(value) {
@@ -681,7 +1070,10 @@
     });
     var PagePreview = window.createClass({
       render: function () {
+        var unread = yamlNote(this.props.entry.getIn(['data', 'body']));
         return h('main', {},
+          unread ? h('section', { className: 'notice warta-cms-checks', 'aria-label': 'Pemeriksaan' },
+            h('p', { 'data-level': 'kesalahan' }, 'kesalahan: ' + unread)) : null,
           h('article', { className: 'wrap article' },
             h('h1', {}, this.props.entry.getIn(['data', 'title']) || ''),
             h('div', { className: 'article__body' }, this.props.widgetFor('body'))));
@@ -836,7 +1228,7 @@
     CMS.init({ config: doc.cms });
   }
 
-  window.WARTA_CMS = { slugify: slugify, makeFormat: makeFormat, checks: checks };
+  window.WARTA_CMS = { slugify: slugify, makeFormat: makeFormat, checks: checks, yamlNote: yamlNote };
 
   document.addEventListener('DOMContentLoaded', function () {
     fetch('config.json', { credentials: 'same-origin', cache: 'no-cache' })
