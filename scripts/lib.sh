@@ -46,19 +46,24 @@ sys.exit(0 if "cms" in settings["PLUGINS"] and settings.get("CMS_ENABLED", True)
 PY
 }
 
-# ensure_npm_packages: the npm packages package-lock.json pins, when the installed
-# CMS bundle is missing or not the pinned version. Only the build's own packages
+# ensure_npm_packages: the npm packages package-lock.json pins, when one the
+# build ships (package.json's "dependencies": the CMS bundle, its YAML reader)
+# is missing or not the pinned version. Only the build's own packages
 # (`--omit=dev`) unless the test tools are installed too: `npm ci` empties
 # node_modules first, so it must not drop what scripts/test-all installed.
 ensure_npm_packages() {
   command -v npm >/dev/null 2>&1 || ensure_apt nodejs npm
-  local wanted installed
-  wanted=$(node -p 'require("./package.json").dependencies["decap-cms"]')
-  installed=$(node -p 'try { require("./node_modules/decap-cms/package.json").version } catch (e) { "" }')
-  if [ "$wanted" = "$installed" ]; then
+  local stale
+  stale=$(node -p '
+    const wanted = require("./package.json").dependencies;
+    Object.keys(wanted).filter((name) => {
+      try { return require(`./node_modules/${name}/package.json`).version !== wanted[name]; }
+      catch (e) { return true; }
+    }).map((name) => `${name} ${wanted[name]}`).join(", ")')
+  if [ -z "$stale" ]; then
     return 0
   fi
-  echo "Installing the npm packages of package-lock.json (decap-cms $wanted for /admin/)"
+  echo "Installing the npm packages of package-lock.json ($stale for /admin/)"
   local omit="--omit=dev"
   [ -d node_modules/axe-core ] && omit=""
   # The *_SKIP_DOWNLOAD variables stop npm packages from fetching browsers of their own.
