@@ -498,7 +498,9 @@ def test_the_date_is_wib_and_a_taken_address_gets_a_number(browser, newsroom, zo
         for typed, slug in (("Kontak", "kontak-2"), ("Cari", "cari-2")):
             tab.goto(newsroom.base + "/admin/#/collections/halaman/new")
             tab.reload()  # a new editor, not the last one under a new address
-            tab.get_by_text("Isi halaman").first.wait_for()
+            tab.get_by_text("Isi halaman").first.wait_for(
+                timeout=60_000
+            )  # a reloaded Decap, slow on a busy machine
             title = tab.get_by_label("Judul", exact=True)
             title.fill(typed)
             expect(title).to_have_value(typed)
