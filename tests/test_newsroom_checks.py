@@ -1342,3 +1342,69 @@ def test_a_properly_cased_release_is_not_told_to_write_capitals():
         (f"berita/{name}.md", "write it as the page shows it: 'Author: Rina Marlina'")
         for name in "ac"
     ]
+
+
+def test_a_character_reference_for_no_character_is_named_as_written_at_its_key():
+    """`&#0;`, `&#xD800;` and `&#1114112;` in a text key are read as '�' (and
+    `&#11;` as nothing), and the only messages quoted '�': one warning per key
+    names each reference as written and what the page shows. References the
+    reader reads to a character (`&#233;`, `&#150;` as Windows writes an en
+    dash, `&#xFFFD;` itself) and a reference in a key not read as text are
+    not named."""
+    text = article_text(
+        slug="rapat",
+        title="Bawaslu Kabupaten Lahat &#0; Gelar Rapat &#xD800; Pleno &#0; &#233; &#150;",
+        tags="Pilkada Serentak 2024, &#1114112;, &#xFFFD;",
+        image_alt="Peserta rapat &#11; pleno",
+        summary="Bawaslu Kabupaten Lahat menggelar rapat pleno &#0; rekapitulasi suara.",
+    )
+    found = [f for f in findings_for(text) if "character reference" in f.message]
+    suggestion = (
+        "write the character itself (or its number: '&#233;' or '&#xE9;' is 'é'), "
+        "or remove the reference"
+    )
+    assert [(f.path, f.line, f.level, f.message, f.suggestion) for f in found] == [
+        (
+            "berita/x.md",
+            1,
+            "warning",
+            "Title: character references that stand for no character the page can show: "
+            "'&#0;' (shown as '\ufffd'), '&#xD800;' (shown as '\ufffd')",
+            suggestion,
+        ),
+        (
+            "berita/x.md",
+            6,
+            "warning",
+            "Tags: character reference that stands for no character the page can show: "
+            "'&#1114112;' (shown as '\ufffd')",
+            suggestion,
+        ),
+        (
+            "berita/x.md",
+            8,
+            "warning",
+            "Image-Alt: character reference that stands for no character the page can "
+            "show: '&#11;' (left out)",
+            suggestion,
+        ),
+    ]
+
+
+def test_the_build_names_a_character_reference_for_no_character_at_its_line(site):
+    site.article("2024/a.md", slug="a-rapat", title="Rapat Pleno Bawaslu Kabupaten Lahat &#0;")
+    built = site.build()
+    assert built.returncode == 0, built.log
+    assert [
+        (f.path, f.line, f.message.split(": ", 1)[1])
+        for f in built.findings("warning")
+        if "character reference" in f.message
+    ] == [
+        (
+            "content/berita/2024/a.md",
+            1,
+            "character reference that stands for no character the page can show: "
+            "'&#0;' (shown as '\ufffd') (write the character itself (or its number: "
+            "'&#233;' or '&#xE9;' is 'é'), or remove the reference)",
+        )
+    ]
