@@ -482,6 +482,23 @@ def test_title_characters_the_card_cannot_draw_are_named_once_at_the_title_line(
     assert drawn.tobytes() == expected.tobytes()
 
 
+def test_marks_over_a_letter_the_card_cannot_draw_are_named_with_the_letter(tmp_path, caplog):
+    """Combining marks that compose into a letter Lato has ("e" + acute is
+    "é") are drawn; a stroke or an accent with no precomposed letter was left
+    off the card with nothing said ("z̶̶̶" read "z"): the warning at the
+    Title: line names each with the letter it sits on. Marks that show
+    nothing (a variation selector, the grapheme joiner) are not named."""
+    title = "Rapat Bawaslu Lahat dengan e\u0301 dan a\u0308 dan z\u0336\u0336\u0336 q\u0301 b\u034f"
+    assert cards.drawable(title, "bold") == "Rapat Bawaslu Lahat dengan é dan ä dan z q b"
+    (finding,) = left_out_findings(tmp_path, [title], caplog, first=20)
+    assert (finding.line, finding.level) == (2, "warning")
+    assert finding.message.split(": ", 1)[1] == "'z\u0336\u0336\u0336', 'q\u0301'"
+    assert "'Rapat Bawaslu Lahat dengan é dan ä dan z q b'" in finding.suggestion
+    drawn = opened(cards.draw_card(card(title))).convert("RGB")
+    expected = opened(cards.draw_card(card("Rapat Bawaslu Lahat dengan é dan ä dan z q b")))
+    assert drawn.tobytes() == expected.convert("RGB").tobytes()
+
+
 # -- real builds -------------------------------------------------------------------------
 
 PLACES = ["PALEMBANG", "LAHAT", "PAGAR ALAM", "PRABUMULIH", "LUBUKLINGGAU", "MUARA ENIM"]

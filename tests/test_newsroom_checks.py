@@ -19,6 +19,7 @@ from warta.source_checks import (
     parse_date,
     parse_source,
 )
+from warta.text import preferred_spelling
 
 NOW = "2026-11-20T12:00:00+07:00"
 
@@ -903,7 +904,9 @@ def test_an_author_pages_heading_is_the_spelling_most_of_its_releases_write(site
     """The page of `Rina Marlina` (twice), `RINA MARLINA` and `Rína Marlina` was
     headed 'Rína Marlina' (the spelling Pelican met first), while the check
     asked for another; on a tie of one release each, both choose the same,
-    and not the spelling in capitals."""
+    and not the spelling in capitals. `SITI AMINAH` twice beside `Siti
+    Aminah` once headed its page in capitals and told the properly cased
+    release to write them: the properly cased spelling comes first."""
     for name, author in [
         ("a", "Rína Marlina"),
         ("b", "RINA MARLINA"),
@@ -911,13 +914,16 @@ def test_an_author_pages_heading_is_the_spelling_most_of_its_releases_write(site
         ("d", "Rina Marlina"),
         ("e", "Humas Bawaslu Kabupaten Lahat"),
         ("f", "HUMAS BAWASLU KABUPATEN LAHAT"),
+        ("g", "SITI AMINAH"),
+        ("h", "SITI AMINAH"),
+        ("i", "Siti Aminah"),
     ]:
         site.article(f"2024/{name}.md", slug=f"{name}-rapat", author=author, tags="")
     built = site.build()
     assert built.returncode == 0, built.log
     headings = {
         slug: built.html(f"penulis/{slug}/").h1.get_text(" ", strip=True)
-        for slug in ("rina-marlina", "humas-bawaslu-kabupaten-lahat")
+        for slug in ("rina-marlina", "humas-bawaslu-kabupaten-lahat", "siti-aminah")
     }
     asked = {
         f.path.rsplit("/", 1)[-1]: f.message
@@ -928,8 +934,10 @@ def test_an_author_pages_heading_is_the_spelling_most_of_its_releases_write(site
         "rina-marlina": "Rina Marlina",
         # One release each: not the one in capitals.
         "humas-bawaslu-kabupaten-lahat": "Humas Bawaslu Kabupaten Lahat",
+        # Fewer releases, but the one properly cased.
+        "siti-aminah": "Siti Aminah",
     }, built.log
-    assert set(asked) == {"a.md", "b.md", "f.md"}, asked
+    assert set(asked) == {"a.md", "b.md", "f.md", "g.md", "h.md"}, asked
     assert all("second author page" not in message for message in asked.values())
     assert asked["f.md"].endswith(
         "(write it as the page shows it: 'Author: Humas Bawaslu Kabupaten Lahat')"
@@ -1303,3 +1311,100 @@ def test_a_control_character_in_a_dashed_front_matter_is_one_warning_at_its_line
     its message (YAML's ReaderError has no line): the build failed."""
     text = dashed_release("Image-Caption: Rapat koordinasi\x0bpengawasan\n")
     assert [(f.line, f.level) for f in findings_for(text)] == [(5, "warning")]
+
+
+@pytest.mark.parametrize(
+    ("counts", "preferred"),
+    [
+        ({"RINA MARLINA": 2, "Rina Marlina": 1}, "Rina Marlina"),
+        ({"rina marlina": 3, "RINA MARLINA": 2, "Rina Marlina": 1}, "Rina Marlina"),
+        ({"Rína Marlina": 2, "Rina Marlina": 1, "RINA MARLINA": 5}, "Rína Marlina"),
+        # Only capitals and small letters: the most used, then the shorter.
+        ({"rina marlina": 1, "RINA MARLINA": 2}, "RINA MARLINA"),
+        ({"rina marlina": 1, "RINA MARLINA": 1}, "RINA MARLINA"),
+        ({"🗳️": 1, "🗳": 1}, "🗳"),
+    ],
+)
+def test_the_preferred_spelling_is_one_properly_cased_before_the_most_used(counts, preferred):
+    assert preferred_spelling(counts) == preferred
+    assert preferred_spelling(dict(reversed(counts.items()))) == preferred
+
+
+def test_a_properly_cased_release_is_not_told_to_write_capitals():
+    """`RINA MARLINA` twice beside `Rina Marlina` once: the properly cased
+    release was told to write capitals."""
+    sources = [
+        parse_source(f"berita/{name}.md", article_text(slug=name, author=author))
+        for name, author in [("a", "RINA MARLINA"), ("b", "Rina Marlina"), ("c", "RINA MARLINA")]
+    ]
+    found = [(f.path, f.suggestion) for f in check_author_spellings(sources, author_address())]
+    assert found == [
+        (f"berita/{name}.md", "write it as the page shows it: 'Author: Rina Marlina'")
+        for name in "ac"
+    ]
+
+
+def test_a_character_reference_for_no_character_is_named_as_written_at_its_key():
+    """`&#0;`, `&#xD800;` and `&#1114112;` in a text key are read as '�' (and
+    `&#11;` as nothing), and the only messages quoted '�': one warning per key
+    names each reference as written and what the page shows. References the
+    reader reads to a character (`&#233;`, `&#150;` as Windows writes an en
+    dash, `&#xFFFD;` itself) and a reference in a key not read as text are
+    not named."""
+    text = article_text(
+        slug="rapat",
+        title="Bawaslu Kabupaten Lahat &#0; Gelar Rapat &#xD800; Pleno &#0; &#233; &#150;",
+        tags="Pilkada Serentak 2024, &#1114112;, &#xFFFD;",
+        image_alt="Peserta rapat &#11; pleno",
+        summary="Bawaslu Kabupaten Lahat menggelar rapat pleno &#0; rekapitulasi suara.",
+    )
+    found = [f for f in findings_for(text) if "character reference" in f.message]
+    suggestion = (
+        "write the character itself (or its number: '&#233;' or '&#xE9;' is 'é'), "
+        "or remove the reference"
+    )
+    assert [(f.path, f.line, f.level, f.message, f.suggestion) for f in found] == [
+        (
+            "berita/x.md",
+            1,
+            "warning",
+            "Title: character references that stand for no character the page can show: "
+            "'&#0;' (shown as '\ufffd'), '&#xD800;' (shown as '\ufffd')",
+            suggestion,
+        ),
+        (
+            "berita/x.md",
+            6,
+            "warning",
+            "Tags: character reference that stands for no character the page can show: "
+            "'&#1114112;' (shown as '\ufffd')",
+            suggestion,
+        ),
+        (
+            "berita/x.md",
+            8,
+            "warning",
+            "Image-Alt: character reference that stands for no character the page can "
+            "show: '&#11;' (left out)",
+            suggestion,
+        ),
+    ]
+
+
+def test_the_build_names_a_character_reference_for_no_character_at_its_line(site):
+    site.article("2024/a.md", slug="a-rapat", title="Rapat Pleno Bawaslu Kabupaten Lahat &#0;")
+    built = site.build()
+    assert built.returncode == 0, built.log
+    assert [
+        (f.path, f.line, f.message.split(": ", 1)[1])
+        for f in built.findings("warning")
+        if "character reference" in f.message
+    ] == [
+        (
+            "content/berita/2024/a.md",
+            1,
+            "character reference that stands for no character the page can show: "
+            "'&#0;' (shown as '\ufffd') (write the character itself (or its number: "
+            "'&#233;' or '&#xE9;' is 'é'), or remove the reference)",
+        )
+    ]

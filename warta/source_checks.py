@@ -538,6 +538,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_keys_in_text(source, rules)
     yield from _check_indented_keys(source)
     yield from _check_control_characters(source)
+    yield from _check_unreadable_references(source)
     yield from _check_repeated_keys(source)
     yield from _check_unknown_keys(source, rules)
     yield from _check_unpublished_flag(source)
@@ -752,6 +753,50 @@ def _check_control_characters(source: Source) -> Iterator[Finding]:
                 "retype the line without it (a line break pasted from a word processor "
                 "arrives as U+000B: press Enter instead)",
             )
+
+
+# A numeric character reference as `with_references_read` reads one.
+_NUMERIC_REFERENCE_RE = re.compile(r"&#(?:[0-9]+|x[0-9a-fA-F]+);")
+REPLACEMENT_CHARACTER = "\ufffd"
+
+
+def _check_unreadable_references(source: Source) -> Iterator[Finding]:
+    """A numeric character reference in a key shown as text (`TEXT_KEYS`)
+    that stands for no character (`&#0;`, a surrogate `&#xD800;`, past
+    Unicode `&#1114112;`: the page shows '�') or for one no page holds (a
+    control character `&#11;`, a noncharacter `&#xFFFF;`: left out), as the
+    reader reads it (`with_references_read`): said once per key, naming each
+    reference as written."""
+    for key, (value, line) in source.metadata.items():
+        if key not in TEXT_KEYS or "&#" not in value:
+            continue
+        unread = {}
+        for written in _NUMERIC_REFERENCE_RE.findall(value):
+            shown = with_references_read(written)
+            if shown == "":
+                unread[written] = "left out"
+            elif shown == REPLACEMENT_CHARACTER and _reference_number(written) != 0xFFFD:
+                unread[written] = f"shown as '{REPLACEMENT_CHARACTER}'"
+        if unread:
+            named = ", ".join(f"'{written}' ({shown})" for written, shown in unread.items())
+            yield _finding(
+                source,
+                line,
+                "warning",
+                f"{source.names.get(key, key)}: {_references(len(unread))} for no character "
+                f"the page can show: {named}",
+                "write the character itself (or its number: '&#233;' or '&#xE9;' is 'é'), "
+                "or remove the reference",
+            )
+
+
+def _references(count: int) -> str:
+    return "character reference that stands" if count == 1 else "character references that stand"
+
+
+def _reference_number(written: str) -> int:
+    digits = written[2:-1]
+    return int(digits[1:], 16) if digits.startswith("x") else int(digits)
 
 
 def _check_unpublished_flag(source: Source) -> Iterator[Finding]:

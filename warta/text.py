@@ -106,13 +106,20 @@ class _TextExtractor(HTMLParser):
 
 def preferred_spelling(counts: Mapping[str, int]) -> str:
     """Of the ways one name is written (spelling → how many releases write it
-    so), the one to show and to write: the most used; on a tie the shorter,
-    then one not all in capitals (a byline typed in capitals is a habit, not
-    the name), then the first in code-point order: whatever order the releases
-    are read in. The author page's heading and the check that asks for one
-    spelling both choose with it, so the spelling a message asks for is the
-    one the page shows."""
-    return min(counts, key=lambda name: (-counts[name], len(name), name.isupper(), name))
+    so), the one to show and to write: one properly cased, not all in capitals
+    or all in small letters (a byline typed in capitals is a habit, not the
+    name: "Rina Marlina" once beats "RINA MARLINA" twice); among those the
+    most used; on a tie the shorter, then the first in code-point order:
+    whatever order the releases are read in. The author page's heading and the
+    check that asks for one spelling both choose with it, so the spelling a
+    message asks for is the one the page shows."""
+    return min(counts, key=lambda name: (_one_case(name), -counts[name], len(name), name))
+
+
+def _one_case(name: str) -> bool:
+    """All its letters capitals, or all small ("RINA MARLINA", "rina
+    marlina"); a name with no cased letter is neither."""
+    return name.isupper() or name.islower()
 
 
 def plain_text(html: object) -> str:

@@ -189,35 +189,49 @@ def drawable(text: str, weight: str) -> str:
     return " ".join(shown.split())
 
 
-# Characters that show nothing by themselves: combining marks, format
-# characters (joiners, variation selectors, direction marks), controls, and the
-# emoji skin-tone modifiers. Left out alone, nothing the reader would see is lost.
-UNSEEN_CATEGORIES = frozenset({"Mn", "Me", "Cf", "Cc", "Cs"})
+# Characters that show nothing by themselves: format characters (joiners,
+# direction marks), controls, the emoji skin-tone modifiers, and the marks
+# that attach to no letter (variation selectors, the combining grapheme
+# joiner: combining class 0). Left out alone, nothing the reader would see is
+# lost. An accent or a stroke over a letter (combining class above 0) is seen.
+UNSEEN_CATEGORIES = frozenset({"Cf", "Cc", "Cs"})
+MARK_CATEGORIES = frozenset({"Mn", "Me"})
 SKIN_TONES = range(0x1F3FB, 0x1F400)
 
 
 def _seen(character: str) -> bool:
-    return (
-        unicodedata.category(character) not in UNSEEN_CATEGORIES
-        and ord(character) not in SKIN_TONES
-    )
+    category = unicodedata.category(character)
+    if category in MARK_CATEGORIES:
+        return unicodedata.combining(character) > 0
+    return category not in UNSEEN_CATEGORIES and ord(character) not in SKIN_TONES
+
+
+def _drawn(weight: str, character: str) -> bool:
+    return has_glyph(weight, character) or bool(stand_in(weight, character))
 
 
 def left_out(text: str, weight: str = "bold") -> list[str]:
     """What `drawable` leaves out of the text, for a finding to name: each run
     of characters the font cannot draw (no glyph, no `stand_in`) as it stands
-    in the text ("🗳️🗳️", "بواسلو", "投票", "Ω"), once, in order. A run of
-    characters that show nothing by themselves (a zero-width space, a
-    direction mark) is not named."""
+    in the text ("🗳️🗳️", "بواسلو", "投票", "Ω"), once, in order. Marks over a
+    letter that do not compose with it into one the font has (a stroke, an
+    accent Lato has no precomposed letter for) are named with that letter,
+    "z̶̶̶" for the "z" the card draws. A run of characters that show nothing
+    by themselves (a zero-width space, a direction mark) is not named."""
     runs: list[str] = []
-    current = ""
+    base = current = ""
+    previous = " "
     for character in unicodedata.normalize("NFC", text) + " ":
-        if has_glyph(weight, character) or stand_in(weight, character):
-            if any(_seen(c) for c in current) and current not in runs:
-                runs.append(current)
-            current = ""
+        if _drawn(weight, character):
+            if any(_seen(c) for c in current) and base + current not in runs:
+                runs.append(base + current)
+            base = current = ""
         else:
+            if not current and unicodedata.category(character) in MARK_CATEGORIES:
+                # The letter the mark sits on, which the card draws without it.
+                base = "" if previous.isspace() else previous
             current += character
+        previous = character
     return runs
 
 

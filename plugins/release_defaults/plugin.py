@@ -230,7 +230,8 @@ def supply_author(generator) -> None:
 
 def name_author_pages(generator) -> None:
     """article_generator_finalized: an author page shows the name as most of
-    its releases write it (`preferred_spelling`). Pelican names the page after
+    its releases write it, a properly cased spelling before one all in
+    capitals (`preferred_spelling`). Pelican names the page after
     whichever spelling of its slug it met first ("Rína Marlina" for releases
     written "Rina Marlina", "RINA MARLINA" and "Rína Marlina"); content_lint
     asks each release for the spelling the page shows. A release keeps its own
