@@ -90,6 +90,49 @@ def test_paragraphs_pasted_with_first_line_indents_stay_paragraphs(site):
     assert description.startswith("Bawaslu Kabupaten Ogan Komering Ulu Timur menggelar")
 
 
+def test_the_meta_description_and_the_region_read_one_dateline(site):
+    """`Muara Enim: rapat koordinasi …` gave the page the region Kabupaten
+    Muara Enim (its dateline) while its meta description kept "Muara Enim:
+    rapat …"; `LAHAT：` (full-width colon) was read by neither. Each release
+    below now has its dateline both in its region and out of its summary, or
+    in neither."""
+    releases = {
+        "muara-enim": (
+            "Muara Enim: rapat koordinasi pengawasan tahapan pemilu digelar di aula kantor "
+            "pada Senin (2/3/2026).",
+            "16.03",
+        ),
+        "lahat": ("LAHAT\uff1a Bawaslu menggelar patroli pengawasan tahapan pemilu.", "16.04"),
+        "cempaka": ("Cempaka: Bawaslu menggelar sosialisasi pengawasan partisipatif.", "16.08.04"),
+        "palembang": (
+            "Palembang - kota terbesar di Sumatera Selatan - menjadi tuan rumah rapat "
+            "koordinasi pengawasan tahapan pemilu.",
+            None,
+        ),
+    }
+    for slug, (lead, _) in releases.items():
+        site.article(
+            f"{slug}.md",
+            f"Title: Rapat Koordinasi Pengawasan {slug.title()}\nDate: 2026-03-02 10:00\n"
+            f"Slug: {slug}\n\n{lead}\n\nParagraf kedua rilis ini.\n",
+        )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    regions = {item["url"]: item["_warta"]["regions"] for item in built.json("feed.json")["items"]}
+    for slug, (lead, code) in releases.items():
+        address = f"berita/2026/03/{slug}/"
+        page = built.html(address)
+        description = page.find("meta", attrs={"name": "description"})["content"]
+        [found] = [found for url, found in regions.items() if url.endswith(f"/{address}")]
+        inferred = [(r["code"], r["source"]) for r in found]
+        if code is None:
+            assert description == lead, slug
+            assert inferred == [], slug
+        else:
+            assert description == re.split(r"[:\uff1a] ?", lead, maxsplit=1)[1], slug
+            assert inferred == [(code, "dateline")], slug
+
+
 LEAD = (
     "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan bersama "
     "panwaslu kecamatan, Senin (14/10/2024)."

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from plugins.release_defaults.lead import without_dateline
 from warta.regions import dateline, gazetteer
 
 REPO = Path(__file__).resolve().parents[1]
@@ -499,6 +500,75 @@ def test_no_region_quotes_and_points_at_the_paragraph_read(gaz, body, line, quot
     (finding,) = run_stage(gaz, HEAD + body).findings
     assert (finding.path, finding.line, finding.level) == ("berita/uji.md", line, "warning")
     assert finding.message.endswith(f": {quoted!r}")
+
+
+# ---- one reading of the dateline: the region and the summary ----
+
+
+def readings(gaz, paragraph: str) -> tuple[str | None, str]:
+    """The region the dateline gives (its code, else None) and the summary's
+    text (the paragraph without its dateline, as release_defaults makes it)."""
+    found, ambiguity = dateline.read_dateline(gaz, paragraph, HOME)
+    code = found.unit.code if found else ambiguity and "ambiguous"
+    return code, without_dateline(paragraph, dateline.place_reader(gaz, HOME))
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "code", "summary"),
+    [
+        # the sentence in lower case after a place, whatever the separator
+        (
+            "Muara Enim: rapat koordinasi pengawasan tahapan pemilu digelar Senin (2/3/2026).",
+            "16.03",
+            "rapat koordinasi pengawasan tahapan pemilu digelar Senin (2/3/2026).",
+        ),
+        ("MUARA ENIM – rapat koordinasi digelar.", "16.03", "rapat koordinasi digelar."),
+        ("Muara Enim - rapat koordinasi digelar.", "16.03", "rapat koordinasi digelar."),
+        ("SEKAYU–jajaran pengawas menggelar rapat.", "16.06", "jajaran pengawas menggelar rapat."),
+        # a full-width colon, as an input method writes it, in both cases
+        ("LAHAT\uff1a Bawaslu menggelar rapat.", "16.04", "Bawaslu menggelar rapat."),
+        ("LAHAT\uff1aBawaslu menggelar rapat.", "16.04", "Bawaslu menggelar rapat."),
+        ("Lahat\uff1a jajaran pengawas hadir.", "16.04", "jajaran pengawas hadir."),
+        # Cempaka: a kecamatan of OKU Timur and a personal name. The gazetteer
+        # knows it in the home province: a dateline in every form, as "CEMPAKA –".
+        ("Cempaka: Bawaslu menggelar rapat.", "16.08.04", "Bawaslu menggelar rapat."),
+        ("Cempaka – Bawaslu menggelar rapat.", "16.08.04", "Bawaslu menggelar rapat."),
+        ("CEMPAKA: jajaran pengawas hadir.", "16.08.04", "jajaran pengawas hadir."),
+        # a place that is the sentence's subject, set off by two dashes: neither
+        ("Palembang - kota terbesar di Sumatera Selatan - menjadi tuan rumah rapat.", None, None),
+        ("Kabupaten Muara Enim – salah satu daerah rawan – menjadi fokus pengawasan.", None, None),
+        # a label or a time before a colon: neither
+        ("Catatan: rapat koordinasi digelar.", None, None),
+        ("Pukul 09\uff1a00 WIB Bawaslu menggelar rapat.", None, None),
+    ],
+)
+def test_the_region_and_the_summary_read_one_dateline(gaz, paragraph, code, summary):
+    """`Muara Enim: rapat koordinasi …` gave the region Muara Enim (its
+    dateline) while the meta description kept "Muara Enim: rapat …" (no
+    dateline: lower case after the colon); `LAHAT：` (full-width colon) was
+    read by neither. One function (`dateline_head`) now reads both."""
+    assert readings(gaz, paragraph) == (code, summary or paragraph)
+    is_place = dateline.place_reader(gaz, HOME)
+    assert (dateline.dateline_head(paragraph, is_place) is not None) == (code is not None)
+
+
+@pytest.mark.parametrize("form", ["{}: {}", "{}\uff1a{}", "{} \u2013 {}", "{}-{}", "{} -- {}"])
+def test_every_place_of_the_home_province_gives_the_region_only_where_the_summary_drops_it(
+    gaz, form
+):
+    """For every kabupaten/kota and kecamatan, in capitals and as written, and
+    a lead in either case: a dateline the region comes from is left out of the
+    summary, and a head kept in the summary gives no region."""
+    units = [u for u in gaz.units.values() if u.code.startswith(HOME + ".")]
+    wrong = []
+    for unit in units:
+        for name in (unit.name, unit.name.upper(), unit.core):
+            for lead in (LEAD, "jajaran pengawas menggelar rapat koordinasi."):
+                paragraph = form.format(name, lead)
+                code, summary = readings(gaz, paragraph)
+                if code is None or summary != lead:
+                    wrong.append((paragraph, code, summary))
+    assert wrong == []
 
 
 # ---- every separator staff paste, for every place of the home province ----

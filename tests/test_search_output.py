@@ -7,8 +7,11 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
+from urllib.parse import urlsplit
 
-from conftest import REPO, assert_same_tree, run_build, shipped_plugins
+from bs4 import BeautifulSoup
+
+from conftest import REPO, assert_same_tree, build_without, run_build, shipped_plugins
 from plugins.search import indexer
 from plugins.search import plugin as search_plugin
 from warta.build import load_settings
@@ -93,6 +96,74 @@ def test_an_index_with_no_page_to_find_is_removed(site):
 
     assert built.returncode == 0, built.log
     assert not (site.output / "pagefind").exists()
+
+
+def search_references(output: Path) -> list[tuple[str, str, str]]:
+    """(page, element, address) of every link or form to the search page
+    (/cari/) and every reference to the search index, in each HTML page."""
+    found = []
+    for path in sorted(output.rglob("*.html")):
+        page = path.relative_to(output).as_posix()
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        for element, attribute in (("a", "href"), ("form", "action")):
+            for tag in soup.find_all(element, attrs={attribute: True}):
+                if urlsplit(tag[attribute]).path == "/cari/":
+                    found.append((page, element, tag[attribute]))
+        for tag in soup.find_all(attrs={"data-search-bundles": True}):
+            found.append((page, tag.name, tag["data-search-bundles"]))
+    return found
+
+
+def test_search_off_writes_no_search_page_and_no_page_links_to_one(site, tmp_path):
+    """SEARCH_ENABLED = False: every page still had the header's search link
+    and form (to /cari/), and /cari/ was written loading
+    /pagefind/bundles.json, which no build wrote. Now neither with search off
+    nor without the search plugin; with search on, as before."""
+    two_releases(site)
+    on = site.build(publish=True)
+    assert on.returncode == 0, on.log
+    home = on.html("")
+    assert home.select_one("header form.site-search[action$='/cari/']") is not None
+    assert home.select_one("header a.site-header__search-link[href$='/cari/']") is not None
+    bundles = on.html("cari/").select_one("[data-search-bundles]")["data-search-bundles"]
+    assert (on.output / urlsplit(bundles).path.lstrip("/")).is_file(), bundles
+
+    off = run_build(
+        site.content,
+        tmp_path / "off" / "output",
+        settings_file=REPO / "publishconf.py",
+        cache=tmp_path / "off" / "cache",
+        overrides={"SEARCH_ENABLED": False},
+    )
+    assert off.returncode == 0, off.log
+    assert not (off.output / "cari").exists(), off.files()
+    assert search_references(off.output) == []
+    assert off.html("").select_one("header .site-brand") is not None
+
+    without = build_without(site, tmp_path, "search")
+    assert without.returncode == 0, without.log
+    assert search_references(without.output) == []
+
+
+def test_the_search_page_is_a_direct_template_only_while_search_is_on():
+    """The search plugin lists `cari` among the direct templates when search
+    is on (in its place, or added) and takes it out when off; the settings
+    module's list stays as it was."""
+    listed = load_settings(REPO / "pelicanconf.py")["DIRECT_TEMPLATES"]
+    before = list(listed)
+    for enabled, templates, expected in (
+        (True, listed, listed),
+        (False, listed, [name for name in listed if name != "cari"]),
+        (True, ["index", "404"], ["index", "404", "cari"]),
+        (False, ["index", "404"], ["index", "404"]),
+    ):
+        pelican = fake_pelican(
+            Path("/nonexistent"), [".git"], SEARCH_ENABLED=enabled, DIRECT_TEMPLATES=templates
+        )
+        search_plugin.own_search_page(pelican)
+        assert pelican.settings["DIRECT_TEMPLATES"] == expected, (enabled, templates)
+        assert pelican.settings["SEARCH_PAGE"] is enabled
+    assert listed == before
 
 
 def fake_pelican(output: Path, retention: list[str], **settings) -> SimpleNamespace:

@@ -4,8 +4,8 @@ dateline, cut at a sentence end. Pure Python (no Pelican import).
 Staff paste releases as they send them to newspapers: `PALEMBANG- Bawaslu …`,
 `REL, Pagaralam - …`, `Palembang (27/11/2024) – …`. The dateline belongs to
 the page, not to a card or a search result, so it is left out: exactly the
-head the regions plugin reads (`warta.regions.dateline.read_head` and
-`is_dateline`), never a subject set off by dashes.
+dateline the region is read from (`warta.regions.dateline.dateline_head`),
+never a subject set off by dashes.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import NamedTuple
 
-from warta.regions.dateline import DEGREES, is_dateline, read_head
+from warta.regions.dateline import DEGREES, dateline_head
 from warta.regions.dateline import first_paragraph as lead_paragraph
 
 _SENTENCE_END_RE = re.compile(r"(?<=[.!?…])[\"”’)]?\s+(?=[A-Z0-9“\"(])")
@@ -126,14 +126,13 @@ _NEW_SENTENCE_RE = re.compile(r"[\"“(]*[^\W\d_]")
 
 
 def without_dateline(paragraph: str, is_place: Callable[[str], bool] | None = None) -> str:
-    """The paragraph without its dateline head, when it has one (`is_place`:
-    whether the gazetteer knows a place of those words; see `is_dateline`).
+    """The paragraph without its dateline (`dateline_head`, the one the
+    region is read from; `is_place`: whether the gazetteer knows a place of
+    those words, see `is_dateline`), when it has one and text after it.
     A lead pasted inside quotes loses the closing quote with the opening one."""
-    head = read_head(paragraph, is_place)
-    if head is None:
-        return paragraph
-    rest = paragraph[head.end :].strip()
-    if not rest or not is_dateline(head.text, rest, is_place):
+    head = dateline_head(paragraph, is_place)
+    rest = paragraph[head.end :].strip() if head is not None else ""
+    if not rest:
         return paragraph
     opening = paragraph.lstrip(" *_")[:1]
     closing = {"“": "”", '"': '"'}.get(opening)

@@ -27,8 +27,13 @@ What it adds to the site:
 - `article.search_filters`: [(name, value)] for the filters wilayah, tag,
   rubrik and tahun, written into each article page by
   `partials/search_meta.html` (hidden `data-pagefind-filter` spans).
-- the search page's UI lives in `partials/search_ui.html` and
-  `static/js/search.js` (Pagefind's JS API, our own markup).
+- the search page `/cari/` (the direct template `cari`, at CARI_SAVE_AS):
+  the plugin adds it to DIRECT_TEMPLATES when search is on and takes it out
+  when off, and sets `SEARCH_PAGE` (True when search is on) for the theme:
+  the header's search link and form show only then, so a site with search
+  off, or without this plugin, links to no search page and no index. Its UI
+  lives in `partials/search_ui.html` and `static/js/search.js` (Pagefind's
+  JS API, our own markup).
 
 Settings: SEARCH_ENABLED, SEARCH_BUNDLE_DIR (the plugin adds its top-level
 name to OUTPUT_RETENTION when it will index, and takes it out otherwise),
@@ -74,12 +79,30 @@ DEFAULTS = {
     "SEARCH_BUNDLE_MAX_PAGES": 3000,
 }
 ARTICLE_LISTS = ("articles", "translations", "drafts", "drafts_translations")
+SEARCH_TEMPLATE = "cari"  # the search page's direct template (theme/templates/cari.html)
 
 
 def add_defaults(pelican) -> None:
     """Before the build starts, so templates see SEARCH_BUNDLE_DIR & co."""
     for key, value in DEFAULTS.items():
         pelican.settings.setdefault(key, value)
+
+
+def own_search_page(pelican) -> None:
+    """initialized: the search page is written, and the theme links to it
+    (`SEARCH_PAGE`), only when search is on: with it off there is no index
+    for the page to load. A new list, in the settings only (the settings
+    module's list is shared by every build of the process); the theme reads
+    no `SEARCH_PAGE` either when this plugin is not loaded."""
+    settings = pelican.settings
+    enabled = bool(settings.get("SEARCH_ENABLED", True))
+    listed = list(settings.get("DIRECT_TEMPLATES") or ())
+    templates = [name for name in listed if name != SEARCH_TEMPLATE]
+    if enabled:
+        at = listed.index(SEARCH_TEMPLATE) if SEARCH_TEMPLATE in listed else len(templates)
+        templates.insert(at, SEARCH_TEMPLATE)
+    settings["DIRECT_TEMPLATES"] = templates
+    settings["SEARCH_PAGE"] = enabled
 
 
 def indexes(settings) -> bool:
@@ -279,6 +302,7 @@ def unlink_bundle_dir(output: Path, bundle_dir: str) -> None:
 
 def register() -> None:
     signals.initialized.connect(add_defaults)
+    signals.initialized.connect(own_search_page)
     signals.initialized.connect(retain_bundle_dir)
     signals.all_generators_finalized.connect(attach_filters)
     signals.all_generators_finalized.connect(claim_bundle_dir)

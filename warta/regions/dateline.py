@@ -9,10 +9,15 @@ before a dash, in all the forms staff paste:
     REL, Pagaralam - …      Martapura (OKU Timur) - …   LUBUK LINGGAU | …
     Palembang, 12 November 2024 – …                 Palembang (27/11/2024) - …
     **PALEMBANG** – …       PALEMBANG ‒ … (figure dash), PALEMBANG − … (minus)
-    BATURAJA: …             PALEMBANG-Bawaslu …
+    BATURAJA: …             PALEMBANG-Bawaslu …     LAHAT： … (full-width colon)
 
-Every dash counts (`DASHES`, `HYPHENS`); a colon, or a hyphen between two
-words, only after a place the gazetteer knows ("Catatan: …" is no dateline).
+Every dash counts (`DASHES`, `HYPHENS`); a colon (`COLONS`), or a hyphen
+between two words, only after a place the gazetteer knows ("Catatan: …" is
+no dateline). One function says whether a paragraph opens with a dateline,
+whatever its separator: `dateline_head`, which both the region (here) and the
+summary (release_defaults: the lead without its dateline) read, so that a
+dateline the region comes from is never left in the summary, and a head
+left in the summary never gives the region.
 
 The head is cut into segments at commas and parentheses; the first segment that
 names a place wins (a kabupaten/kota first, then a province, then a kecamatan;
@@ -57,10 +62,15 @@ SEPARATOR = (
     r"|(?<=\s)\|(?=\s))"
 )
 DATELINE_RE = re.compile(r"^\s*(?P<head>[^\n]{1,90}?)\s*" + SEPARATOR)
+# The colons staff paste: the colon, the full-width colon (an Indonesian or
+# Chinese input method's "LAHAT："), the small and the vertical colon.
+COLONS = ":\uff1a\ufe55\ufe13"
 # Where a head may end only after a place the gazetteer knows (`read_head`):
 # a colon ("BATURAJA: …", as the writer's guide shows "LAHAT:"), not one of a
 # time ("09:00"); a hyphen between two words ("PALEMBANG-Bawaslu …").
-PLACE_SEPARATOR_RE = re.compile(rf"\s*(?::(?!\d)|(?<=[^\s\d])[{HYPHENS}](?=[^\s\d{HYPHENS}]))")
+PLACE_SEPARATOR_RE = re.compile(
+    rf"\s*(?:[{COLONS}](?!\d)|(?<=[^\s\d])[{HYPHENS}](?=[^\s\d{HYPHENS}]))"
+)
 # A day, a date or a time set off by a second dash: "PALEMBANG - Kamis
 # (14/11/2024) - Bawaslu …".
 _SECOND_PART_RE = re.compile(r"\s*(?P<part>[^\n]{1,60}?)\s*" + SEPARATOR)
@@ -258,11 +268,7 @@ def _opens_with_dateline(paragraph: str, is_place=None) -> bool:
     """Whether a paragraph opens with a dateline (`is_dateline`), or is one
     alone ("PRABUMULIH –"); not a name set off by dashes ("Rudi Hartono –
     Ketua … –"), when `is_place` knows the places."""
-    head = read_head(paragraph, is_place)
-    if head is None:
-        return False
-    rest = paragraph[head.end :].strip()
-    return not rest or is_dateline(head.text, rest, is_place)
+    return dateline_head(paragraph, is_place) is not None
 
 
 def _opens_with_place(paragraph: str, is_place=None) -> bool:
@@ -386,7 +392,9 @@ def read_head(paragraph: str, is_place=None) -> Head | None:
     if is_place is not None:
         limit = found[1] if found else min(len(masked), start + MAX_HEAD_CHARS)
         for separator in PLACE_SEPARATOR_RE.finditer(masked, start, limit):
-            if separator.group().strip() != ":" and is_place(_hyphenated(paragraph, separator)):
+            if separator.group().strip() not in COLONS and is_place(
+                _hyphenated(paragraph, separator)
+            ):
                 continue  # inside a place's name: "SUM-SEL", "OKU-Timur"
             if is_place_head(paragraph[start : separator.start()], is_place):
                 found = (start, separator.start(), separator.end())
@@ -410,7 +418,7 @@ def _head_segments(head: str) -> list[str]:
     return [
         cleaned
         for inner, outer in _SEGMENT_RE.findall(head)
-        if (cleaned := (inner or outer).strip(_EMPHASIS + " .:;"))
+        if (cleaned := (inner or outer).strip(_EMPHASIS + " .;" + COLONS))
     ]
 
 
@@ -634,11 +642,19 @@ def is_dateline(head: str, rest: str, is_place=None) -> bool:
     a town the gazetteer does not know with a date or a code ("Gumawang, Senin
     (11/11/2024)", "Tanjung Enim (ANTARA)"). Not a name with degrees ("Rudi
     Hartono, SH, MH"), a role ("Ketua Bawaslu Sumsel"), an office with a date
-    ("Bawaslu OKU Timur, Senin (9/11)"), nor a day and a time alone."""
-    if not _SENTENCE_START_RE.match(rest):
-        return False
+    ("Bawaslu OKU Timur, Senin (9/11)"), nor a day and a time alone.
+
+    The sentence may open in lower case after a place the gazetteer knows,
+    whatever the separator ("SEKAYU – jajaran pengawas …", "Muara Enim: rapat
+    koordinasi …"), unless a second separator closes what follows within a
+    head's length: then the place is the subject, set off by dashes
+    ("Palembang – kota terbesar di Sumatera Selatan – menjadi …")."""
     kinds = [_segment_kind(segment, is_place) for segment in _head_segments(head)]
     if not kinds or "O" in kinds:
+        return False
+    if not _SENTENCE_START_RE.match(rest) and (
+        is_place is None or "P" not in kinds or _SECOND_PART_RE.match(rest)
+    ):
         return False
     if kinds[-1] == "D" and _DATE_START_RE.match(rest):
         return False  # a date, a dash, a date: a range of days ("Kamis (14/11) - Sabtu …")
@@ -653,17 +669,31 @@ def is_dateline(head: str, rest: str, is_place=None) -> bool:
     return kinds[0] == "U" and len(kinds) > 1 and all(k == "D" for k in kinds[1:])
 
 
+def dateline_head(paragraph: str, is_place=None) -> Head | None:
+    """The paragraph's dateline: the head before its first separator
+    (`read_head`, every separator form) when it is a dateline (`is_dateline`)
+    or stands alone ("PRABUMULIH –"); None otherwise. The one reading of a
+    dateline: the region comes from it (`dateline_segments`) and the summary
+    leaves it out (release_defaults' `without_dateline`). `is_place`: see
+    `is_dateline`."""
+    head = read_head(paragraph, is_place)
+    if head is None:
+        return None
+    rest = paragraph[head.end :].strip()
+    return head if not rest or is_dateline(head.text, rest, is_place) else None
+
+
 def dateline_segments(paragraph: str, is_place=None) -> list[Segment]:
-    """The dateline head of a paragraph (`read_head`) cut into segments; []
+    """The dateline of a paragraph (`dateline_head`) cut into segments; []
     when it has none."""
-    found = read_head(paragraph, is_place)
+    found = dateline_head(paragraph, is_place)
     if found is None:
         return []
     head = found.text
     segments = []
     for inner, outer in _SEGMENT_RE.findall(head):
         raw = inner if inner else outer
-        cleaned = raw.strip(_EMPHASIS + " .:;")
+        cleaned = raw.strip(_EMPHASIS + " .;" + COLONS)
         if cleaned and re.search(r"[A-Za-z]", cleaned):
             segments.append(Segment(cleaned, in_parentheses=bool(inner)))
     return segments
