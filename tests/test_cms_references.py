@@ -18,6 +18,7 @@ import pytest
 from test_cms_yaml import admin, fields_of, open_and_save, pelican_split
 
 from warta.markdown_source import TEXT_KEYS
+from warta.regions.gazetteer import region_values
 from warta.text import with_references_read
 
 pytestmark = pytest.mark.browser
@@ -187,4 +188,25 @@ def test_any_reference_in_a_list_reads_as_the_build_reads_it(admin, value):
     read = built(text)
     assert result["entry"]["title"] == read["title"]
     assert result["entry"]["tags"] == pelican_split(read["tags"])
+    assert result["again"] == text
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "Kabupaten Lahat; Kota Pagar Alam, Kabupaten Empat Lawang",
+        "Kabupaten &#76;ahat&#59; Kota Pagar Alam, Kabupaten Empat Lawang",
+        "Kota Palembang&#44; Kabupaten Lahat",
+    ],
+)
+def test_a_region_line_opens_with_every_region_the_build_reads(admin, value):
+    """The regions stage splits a `Region:` at every comma and semicolon
+    (`region_values`); the CMS split it as Pelican splits tags, at the
+    semicolons only when there is one, and opened "Kota Pagar Alam, Kabupaten
+    Empat Lawang" as one region that is no option."""
+    text = f"Title: Rapat\nDate: 2024-11-20 09:00\nSlug: rapat\nRegion: {value}\n\nIsi.\n"
+    result = open_and_save(admin, text)
+    names = region_values(built(text)["region"])
+    assert result["entry"]["region"] == names
+    assert set(names) <= set(admin[1]["regions"])
     assert result["again"] == text

@@ -138,6 +138,17 @@
       .filter(Boolean);
   }
 
+  // The regions one `Region:` value names (warta.regions.gazetteer
+  // `region_values`): "Kabupaten Lahat; Kota Pagar Alam, Kabupaten OKU" is three.
+  function regionValues(value) {
+    return String(value || '')
+      .split(/[,;]/)
+      .map(function (part) {
+        return part.trim();
+      })
+      .filter(Boolean);
+  }
+
   // Items as one value Pelican splits back into them: at semicolons when there
   // is one, so a tag with a comma in its name ("Divisi Pencegahan,
   // Partisipasi …") stays one tag (warta.frontmatter.pelican_list).
@@ -654,7 +665,9 @@
           }
         }
         if (spec.kind === 'list') {
-          var items = listed || splitList(value);
+          // A Region: at every comma and semicolon, as the regions stage reads
+          // it (warta.regions.gazetteer `region_values`); tags as Pelican does.
+          var items = listed || (spec.field === 'region' ? regionValues(value) : splitList(value));
           // Opened with the options chosen: an alias or a code is the option it names.
           if (spec.field === 'region') {
             items = canonicalRegions(items, data);
