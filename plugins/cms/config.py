@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warta import frontmatter, new_article
+from warta.markdown_source import TEXT_KEYS
 from warta.new_article import region_value
 from warta.regions.gazetteer import code_sort_key, numbered_spellings
 from warta.tags.vocabulary import comma_key, tag_key
@@ -563,6 +564,9 @@ def warta_data(inputs: CmsInputs) -> dict:
                 "kind": kind,
                 "always": name in always,
                 "aliases": KEY_ALIASES.get(name, []),
+                # Shown as text: its character references read as the build
+                # reads them (`&amp;` is "&"), and written so that it reads them back.
+                "text": key.lower() in TEXT_KEYS,
             }
             for name, key, kind in table
         ]

@@ -8,7 +8,10 @@
  *     (another CMS's, read with js-yaml, loaded before this file), written
  *     back in the file's own style; the order of the keys, keys the form does
  *     not know, comments and untouched lines are kept byte for byte, so saving
- *     an unchanged release changes nothing;
+ *     an unchanged release changes nothing; in the keys the site shows as
+ *     text, HTML's character references read as the build reads them
+ *     (`Tags: Politik Uang &amp; Netralitas` is one tag) and a changed value
+ *     written so that the build reads it back as typed;
  *   - the Indonesian interface (warta-cms-id.js);
  *   - the slug widget (made from the title at the first save, then frozen;
  *     "-2" when a release of that month or a page already has the address), the date
@@ -135,12 +138,76 @@
       .filter(Boolean);
   }
 
+  // The regions one `Region:` value names (warta.regions.gazetteer
+  // `region_values`): "Kabupaten Lahat; Kota Pagar Alam, Kabupaten OKU" is three.
+  function regionValues(value) {
+    return String(value || '')
+      .split(/[,;]/)
+      .map(function (part) {
+        return part.trim();
+      })
+      .filter(Boolean);
+  }
+
   // Items as one value Pelican splits back into them: at semicolons when there
   // is one, so a tag with a comma in its name ("Divisi Pencegahan,
   // Partisipasi …") stays one tag (warta.frontmatter.pelican_list).
   function pelicanList(items) {
     var comma = items.some(function (v) { return v.indexOf(',') >= 0; });
     return items.join(comma ? '; ' : ', ');
+  }
+
+  // ---- character references, as the build reads them in a text key -----------
+
+  // A reference as Python-Markdown reads one (warta/text.py `_REFERENCE_RE`): a
+  // name or a number, ended by `;`. "R&D", "AT&T" and "&amp" without its `;`
+  // are text.
+  var REFERENCE_RE = /&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);/g;
+  // What a reference to a character no one-line value holds becomes
+  // (`_BREAKS_AS_SPACES`, `without_control_characters`): a line break, a tab,
+  // a vertical tab or a form feed a space; another control character or an
+  // invisible format character (bidi marks, zero-width space, BOM) nothing.
+  var BREAK_RE = /[\t\n\r\u2028\u2029\x0b\x0c]/g;
+  var CONTROL_RE = /[\x00-\x08\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+  var referenceDocument = null;
+
+  // The character(s) one reference stands for, as Python's html.unescape reads
+  // it: the HTML standard's names and numbers (the browser's own table: a
+  // longest known name, "&ampx;" is "&x;"; 0, a surrogate or beyond U+10FFFF
+  // is U+FFFD; &#128;–&#159; as windows-1252), except that a number naming a
+  // control character or a noncharacter stands for nothing.
+  function referenceRead(reference) {
+    var number = /^&#(x?)([0-9a-fA-F]+);$/.exec(reference);
+    if (number) {
+      var code = parseInt(number[2], number[1] ? 16 : 10);
+      var nothing = (code >= 0x1 && code <= 0x8) || code === 0xb || (code >= 0xe && code <= 0x1f) ||
+        code === 0x7f || (code >= 0xfdd0 && code <= 0xfdef) ||
+        (code <= 0x10ffff && (code & 0xfffe) === 0xfffe);
+      if (nothing) return '';
+    }
+    referenceDocument = referenceDocument || document.implementation.createHTMLDocument('');
+    // (Only `&`, letters, digits, `#` and `;`: no markup can be made of it.)
+    referenceDocument.body.innerHTML = reference;
+    return referenceDocument.body.textContent.replace(BREAK_RE, ' ').replace(CONTROL_RE, '');
+  }
+
+  // A value of a key shown as text as the build reads it (warta.text
+  // `with_references_read`): 'Politik Uang &amp; Netralitas' is "Politik Uang
+  // & Netralitas", read once ('&amp;lt;' is "&lt;"), before a list is split.
+  function referencesRead(text) {
+    text = String(text);
+    return text.indexOf('&') < 0 ? text : text.replace(REFERENCE_RE, referenceRead);
+  }
+
+  // Text written so that the build reads it back as the same text: a `&` that
+  // starts a reference the build would read is written `&amp;` ("&amp;" typed
+  // as such is written "&amp;amp;"); any other `&` ("Tom & Jerry", "R&D") as is.
+  function referencesKept(text) {
+    text = String(text);
+    if (text.indexOf('&') < 0) return text;
+    return text.replace(REFERENCE_RE, function (reference) {
+      return referenceRead(reference) === reference ? reference : '&amp;' + reference.slice(1);
+    });
   }
 
   // A spelling as plugins/cms/config.py's spelling_key compares it.
@@ -515,6 +582,16 @@
       return value === undefined || value === null ? '' : String(value).replace(/\s+/g, ' ').trim();
     }
 
+    // The form's value as a changed line writes it: a key shown as text so that
+    // the build reads it back as typed (`referencesKept`). Not a list's items:
+    // the build reads a list's references before it splits the list, so a
+    // reference kept as text ("&amp;lt;" read as "&lt;") would hold a `;` and
+    // split the item; an item is written as typed (one item).
+    function writtenValue(spec, entry) {
+      var now = fieldValue(spec, entry);
+      return spec.text && spec.kind !== 'list' ? referencesKept(now) : now;
+    }
+
     function fromFile(content) {
       var text = String(content || '');
       var eol = text.indexOf('\r\n') >= 0 ? '\r\n' : '\n';
@@ -576,8 +653,21 @@
         } else if (listed && spec.kind !== 'list') {
           value = pelicanList(listed); // (any other key: its items as one text)
         }
+        if (spec.text) {
+          // References read as the build reads them: in the whole value, a
+          // YAML list's items joined as Pelican gets them, before the list is
+          // split (`&amp;` holds the `;` a list is split at).
+          var joined = listed && spec.kind === 'list' ? pelicanList(listed) : value;
+          var read = referencesRead(joined);
+          if (read !== joined) {
+            value = read.trim();
+            listed = null;
+          }
+        }
         if (spec.kind === 'list') {
-          var items = listed || splitList(value);
+          // A Region: at every comma and semicolon, as the regions stage reads
+          // it (warta.regions.gazetteer `region_values`); tags as Pelican does.
+          var items = listed || (spec.field === 'region' ? regionValues(value) : splitList(value));
           // Opened with the options chosen: an alias or a code is the option it names.
           if (spec.field === 'region') {
             items = canonicalRegions(items, data);
@@ -647,10 +737,10 @@
     // the file wrote as a list (`categories:`) a flow list, any other a text.
     function yamlValue(spec, entry, line) {
       if (spec.kind === 'list') {
-        if (line && !line.items) return yamlText(fieldValue(spec, entry));
+        if (line && !line.items) return yamlText(writtenValue(spec, entry));
         return yamlList(fieldItems(spec, entry));
       }
-      var now = fieldValue(spec, entry);
+      var now = writtenValue(spec, entry);
       if (line && line.items) return yamlList([now].concat(line.others || []));
       return yamlText(now);
     }
@@ -757,7 +847,7 @@
         if (now === line.value) {
           out.push({ index: spec.index, text: line.raw });
         } else if (now !== '' || spec.always) {
-          out.push({ index: spec.index, text: line.key + ': ' + now });
+          out.push({ index: spec.index, text: line.key + ': ' + writtenValue(spec, entry) });
         }
       });
       keys.forEach(function (spec) {
@@ -770,7 +860,7 @@
           if (line.index < spec.index) at = position + 1;
         });
         if (!source.headed && !out.length) at = 0;
-        out.splice(at, 0, { index: spec.index, text: spec.key + ': ' + now });
+        out.splice(at, 0, { index: spec.index, text: spec.key + ': ' + writtenValue(spec, entry) });
       });
       var body = bodyOf(entry, source); // (the editor may trim the final newline: the file's kept)
       if (!out.length) return body;
