@@ -99,7 +99,8 @@ CARI_URL = "cari/"
 CARI_SAVE_AS = CARI_URL + "index.html"
 INDEX_SAVE_AS = "index.html"
 INDEX_URL = ""  # the home page is "/", never "/index.html" (canonical, pagination links)
-DIRECT_TEMPLATES = ["index", "categories", "authors", "archives", "tags", "cari", "404"]
+# The search page ("cari") is added by the search plugin, only while search is on.
+DIRECT_TEMPLATES = ["index", "categories", "authors", "archives", "tags", "404"]
 # Pelican looks up "<NAME>_SAVE_AS" for direct templates; "404_SAVE_AS" is not a
 # valid Python name, so the settings dict gets it in publishconf/pelicanconf via globals().
 globals()["404_SAVE_AS"] = "404.html"
