@@ -3,6 +3,8 @@ wrote it, quoting it as written, with a suggestion that fits what was written.""
 
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
+
 from plugins.sanitize.clean import Located, clean_html, locate, removal_lines
 from tests.conftest import article_text
 
@@ -221,3 +223,67 @@ def test_a_closed_script_or_svg_goes_with_its_content_and_no_end_tag_is_stray():
     cleaned, removed = clean_html(fragment)
     assert "x()" not in cleaned
     assert [r.shown for r in removed] == ["<script>", "<svg>"]
+
+
+REFUSED_IMAGES_BODY = """\
+LAHAT – Bawaslu Kabupaten Lahat menggelar rapat.
+
+P1 <img alt="Ketua > Anggota" src="javascript:alert(1)"> akhir.
+
+P2 <img src="data:image/svg+xml,<svg onload=alert(1)>" alt="alt sembilan"> akhir.
+
+P3 <picture><img src="javascript:alert(2)" alt="alt satu"></picture> akhir.
+"""
+
+
+def test_a_refused_image_with_a_quoted_gt_or_in_a_picture_is_left_out_whole(site):
+    site.article("gambar.md", article_text(slug="gambar", body=REFUSED_IMAGES_BODY))
+    built = site.build()
+    assert built.returncode == 0, built.log
+    left_out = "image left out of the published text, its address refused"
+    assert sanitize_findings(built) == [
+        (
+            "gambar.md",
+            11,
+            f"{left_out}: 'src=\"javascript:alert(1)\"'; its alt text 'Ketua > Anggota' "
+            f"is kept as text ({IMAGE_SUGGESTION})",
+        ),
+        (
+            "gambar.md",
+            13,
+            f"{left_out}: 'src=\"data:image/svg+xml,<svg onload=alert(1)>\"'; its alt text "
+            f"'alt sembilan' is kept as text ({IMAGE_SUGGESTION})",
+        ),
+        (
+            "gambar.md",
+            15,
+            f"{left_out}: 'src=\"javascript:alert(2)\"'; its alt text 'alt satu' "
+            f"is kept as text ({IMAGE_SUGGESTION})",
+        ),
+    ]
+    body = built.html("berita/2024/11/gambar/").select_one(".article__body")
+    assert body.find("img") is None  # no image without its src
+    assert [" ".join(p.get_text().split()) for p in body.find_all("p")][1:] == [
+        "P1 Ketua > Anggota akhir.",
+        "P2 alt sembilan akhir.",
+        "P3 alt satu akhir.",
+    ]
+
+
+def test_clean_html_reads_an_image_tag_as_the_html_tokenizer_does():
+    cleaned, removed = clean_html(
+        '<p>a <img alt="x > y" src="javascript:1"> b '
+        "<picture><source srcset=\"f.webp\"><img src='data:,<b>' alt='z'></picture></p>"
+    )
+    soup = BeautifulSoup(cleaned, "html.parser")
+    assert soup.find("img") is None
+    assert soup.get_text() == "a x > y b z"
+    assert [(r.shown, r.image_alt) for r in removed] == [
+        ('src="javascript:1"', "x > y"),
+        ('src="data:,<b>"', "z"),
+    ]
+
+
+def test_an_image_in_a_picture_with_an_allowed_src_stays():
+    fragment = '<p><picture><source srcset="f.webp"><img src="f.jpg" alt="z"></picture></p>'
+    assert clean_html(fragment) == (fragment, [])

@@ -33,7 +33,8 @@ a line:
 
 A Markdown link's refused address is said as such (`[x](javascript:…)`:
 "link address removed …", "use an https:// address"). An image whose src is
-refused (`![Aula](javascript:…)`, `<img src="data:…">`) is left out whole,
+refused (`![Aula](javascript:…)`, `<img src="data:…">`, one in a <picture>)
+is left out whole,
 its alt text kept as text: an <img> without its src is a broken image.
 
 A body photo named by a path on the writer's own computer that the cleaning

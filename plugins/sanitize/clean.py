@@ -211,7 +211,7 @@ def _refused_src(attrs: list) -> str | None:
 
 
 def _without_refused_images(fragment: str) -> str:
-    """The fragment with each <img> (outside a <picture>) whose src the allowlist
+    """The fragment with each <img> (in a <picture> too) whose src the allowlist
     refuses replaced by its alt text: an <img> without its src is a broken
     image on the page, and the alt text is what the writer said it shows."""
     if "<img" not in fragment.lower():
@@ -222,7 +222,7 @@ def _without_refused_images(fragment: str) -> str:
             return None
         return html.escape(dict(attrs).get("alt") or "", quote=False)
 
-    return rewrite_images(fragment, replace)
+    return rewrite_images(fragment, replace, pictures=True)
 
 
 def _image_removal(raw_tag: str, attrs: list) -> Removal:
@@ -314,7 +314,6 @@ class _Reporter(HTMLParser):
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", fragment)]
         self.removed: list[Removal] = []
         self.skipping: list[str] = []  # the dropped elements we are inside
-        self.pictures = 0  # the <picture>s we are inside (their <img>s are left alone)
         self.open: dict[str, int] = {}  # elements open, by tag: an end tag with none is stray
         self.unclosed: list[tuple[int, int]] = []  # start tags to take out alone (see _start)
         self.read_on = False  # the <script>/<style> just seen was never closed: read its text
@@ -357,9 +356,7 @@ class _Reporter(HTMLParser):
             if tag not in ("html", "head", "body"):
                 self.removed.append(Removal(f"<{tag}>", f"<{tag}", spellings=raw))
             return
-        if tag == "picture":
-            self.pictures += 1
-        if tag == "img" and not self.pictures and _refused_src(attrs) is not None:
+        if tag == "img" and _refused_src(attrs) is not None:
             self.removed.append(_image_removal(raw_tag, attrs))
             return
         for index, (name, value) in enumerate(attrs):
@@ -407,8 +404,6 @@ class _Reporter(HTMLParser):
 
     def _end(self, tag: str) -> bool:
         """Close an open `tag`; False when none is open (a stray end tag)."""
-        if tag == "picture" and self.pictures:
-            self.pictures -= 1
         if not self.open.get(tag):
             return False
         self.open[tag] -= 1
