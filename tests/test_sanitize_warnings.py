@@ -287,3 +287,31 @@ def test_clean_html_reads_an_image_tag_as_the_html_tokenizer_does():
 def test_an_image_in_a_picture_with_an_allowed_src_stays():
     fragment = '<p><picture><source srcset="f.webp"><img src="f.jpg" alt="z"></picture></p>'
     assert clean_html(fragment) == (fragment, [])
+
+
+def test_a_closed_noscript_holding_a_paragraph_is_one_removal():
+    # The HTML parser reads a <noscript>'s content as text: the </p> in it ends
+    # no block, and its </noscript> closes it.
+    cleaned, removed = clean_html("<p>P7 <noscript><p>teks</p></noscript> akhir.</p>")
+    assert BeautifulSoup(cleaned, "html.parser").get_text() == "P7  akhir."
+    assert [r.shown for r in removed] == ["<noscript>"]
+    assert "never closed" not in removed[0].note
+
+
+def test_a_noscript_in_one_paragraph_gives_one_warning(site):
+    site.article(
+        "noscript.md",
+        article_text(
+            slug="noscript",
+            body="LAHAT – Bawaslu Kabupaten Lahat menggelar rapat.\n\n"
+            "P7 <noscript><p>teks</p></noscript> akhir.",
+        ),
+    )
+    built = site.build()
+    assert built.returncode == 0, built.log
+    found = sanitize_findings(built)
+    assert [(name, line) for name, line, _message in found] == [("noscript.md", 11)]
+    assert found[0][2].startswith("raw HTML removed from the published text: '<noscript>'")
+    assert "never closed" not in found[0][2]
+    body = built.html("berita/2024/11/noscript/").select_one(".article__body")
+    assert body.find("noscript") is None

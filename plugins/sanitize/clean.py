@@ -272,6 +272,13 @@ _BREAKOUT_RE = re.compile(
     r"u|ul|var)[\s/>]",
     re.I,
 )
+# Elements whose content the HTML parser reads as text up to their end tag
+# (nh3 parses with scripting on: <noscript> too). A block end tag inside one
+# is text, unless Markdown wrote it: at the end of a line, where its block ends.
+RAW_TEXT_TAGS = frozenset(
+    {"script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title"}
+)
+_MARKDOWN_BLOCK_END_RE = re.compile(rf"(?:{_BLOCK_END_RE.pattern})(?=[ \t]*(?:\n|$))", re.I)
 _TAG_RE = re.compile(r"<[^>]*>")
 UNCLOSED_NOTE = "never closed; the text after it is kept"
 
@@ -282,7 +289,8 @@ def _swallowed(fragment: str, tag: str, end: int) -> tuple[int, int] | None:
     end) of that text, None when its end tag closes it first or it holds no
     words."""
     closing = re.compile(rf"</{tag}[\s/>]", re.I).search(fragment, end)
-    boundary = _BLOCK_END_RE.search(fragment, end)
+    block_end = _MARKDOWN_BLOCK_END_RE if tag in RAW_TEXT_TAGS else _BLOCK_END_RE
+    boundary = block_end.search(fragment, end)
     stop = boundary.start() if boundary else len(fragment)
     if tag in ("svg", "math"):
         breakout = _BREAKOUT_RE.search(fragment, end)
