@@ -315,3 +315,50 @@ def test_a_noscript_in_one_paragraph_gives_one_warning(site):
     assert "never closed" not in found[0][2]
     body = built.html("berita/2024/11/noscript/").select_one(".article__body")
     assert body.find("noscript") is None
+
+
+def test_the_words_a_dropped_element_takes_with_it_are_named():
+    fragment = (
+        '<p>P2 <svg><text x="1" y="2">Hasil 52 persen</text><style>.a{}</style></svg> akhir '
+        "<noscript>teks &amp; noscript</noscript> <template><b>isi</b></template> "
+        "<math><mi>x</mi></math> <script>alert(1)</script> <svg onload=x></svg>.</p>"
+    )
+    cleaned, removed = clean_html(fragment)
+    assert " ".join(BeautifulSoup(cleaned, "html.parser").get_text().split()) == "P2 akhir ."
+    assert [(r.shown, r.lost_text) for r in removed] == [
+        ("<svg>", "Hasil 52 persen"),
+        ("<noscript>", "teks & noscript"),
+        ("<template>", "isi"),
+        ("<math>", "x"),
+        ("<script>", ""),  # code, no words
+        ("<svg>", ""),
+    ]
+
+
+def test_a_closed_svg_or_noscript_names_the_text_it_took(site):
+    site.article(
+        "hilang.md",
+        article_text(
+            slug="hilang",
+            body="LAHAT – Bawaslu Kabupaten Lahat menggelar rapat.\n\n"
+            'P2 <svg><text x="1" y="2">Hasil 52 persen</text></svg> akhir.\n\n'
+            "P3 <noscript>teks noscript</noscript> akhir.",
+        ),
+    )
+    built = site.build()
+    assert built.returncode == 0, built.log
+    raw = "raw HTML removed from the published text"
+    assert sanitize_findings(built) == [
+        (
+            "hilang.md",
+            11,
+            f"{raw}: '<svg>', its text 'Hasil 52 persen' left out with it "
+            "(write the text in Markdown, outside the <svg>)",
+        ),
+        (
+            "hilang.md",
+            13,
+            f"{raw}: '<noscript>', its text 'teks noscript' left out with it "
+            "(write the text in Markdown, outside the <noscript>)",
+        ),
+    ]

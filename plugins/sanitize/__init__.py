@@ -12,8 +12,9 @@ are cleaned by nh3 (Rust `ammonia`) with an allowlist (`clean.py`):
   for galleries) and their plain attributes (`class`, `id`, `title`, `href`,
   `src`, `alt`, sizes, table spans, `text-align` in table cells);
 - script, style, iframe, object, embed, noscript, template, svg, math, form
-  controls and the like are dropped with their content; other unknown tags
-  are dropped, their text kept;
+  controls and the like are dropped with their content (the warning names
+  the words they took: an svg's `<text>`, a `<noscript>`'s text); other
+  unknown tags are dropped, their text kept;
 - URLs other than http(s), mailto, tel and relative ones (`{filename}` links
   included) go, inline `data:` too: photos are files in content/images;
 - HTML comments (editorial notes must not reach the page source), end tags

@@ -16,6 +16,7 @@ line by. The report is best effort; what is published is nh3's output.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import html
 import re
 from dataclasses import dataclass
@@ -109,6 +110,7 @@ class Removal:
     image_alt: str | None = None  # not None: a whole <img> left out, its alt text kept
     what: str = "raw HTML"  # what the message calls it: "HTML comment", "CDATA section"
     note: str = ""  # said after the quoted text ("never closed; the text after it is kept")
+    lost_text: str = ""  # the words a dropped element took with it (an svg's <text>)
 
     def ways(self) -> tuple[Spelling, ...]:
         plain = (Spelling(needle) for needle in (self.needle, *self.fallbacks) if needle)
@@ -281,6 +283,9 @@ RAW_TEXT_TAGS = frozenset(
 _MARKDOWN_BLOCK_END_RE = re.compile(rf"(?:{_BLOCK_END_RE.pattern})(?=[ \t]*(?:\n|$))", re.I)
 _TAG_RE = re.compile(r"<[^>]*>")
 UNCLOSED_NOTE = "never closed; the text after it is kept"
+# Dropped elements whose content is code, not words for the reader: what they
+# hold is not quoted.
+CODE_TAGS = frozenset({"script", "style"})
 
 
 def _swallowed(fragment: str, tag: str, end: int) -> tuple[int, int] | None:
@@ -325,6 +330,8 @@ class _Reporter(HTMLParser):
         self.open: dict[str, int] = {}  # elements open, by tag: an end tag with none is stray
         self.unclosed: list[tuple[int, int]] = []  # start tags to take out alone (see _start)
         self.read_on = False  # the <script>/<style> just seen was never closed: read its text
+        self.dropped_text: list[str] = []  # the words in the dropped element we are inside
+        self.in_code = 0  # the <script>/<style>s inside it (their text is no words)
 
     def set_cdata_mode(self, *args, **kwargs):
         if self.read_on:  # what follows an unclosed <script> is read as the page will have it
@@ -340,6 +347,8 @@ class _Reporter(HTMLParser):
         if self.skipping:
             if tag == self.skipping[0]:
                 self.skipping.append(tag)
+            elif tag in CODE_TAGS:
+                self.in_code += 1
             return
         raw_tag = self.get_starttag_text() or ""
         raw = (Spelling(raw_tag, exact=True),)
@@ -357,6 +366,8 @@ class _Reporter(HTMLParser):
                 return
             self.removed.append(Removal(f"<{tag}>", f"<{tag}", spellings=raw))
             self.skipping.append(tag)
+            self.dropped_text = []
+            self.in_code = 0
             return
         if tag not in VOID_TAGS:
             self.open[tag] = self.open.get(tag, 0) + 1
@@ -381,15 +392,33 @@ class _Reporter(HTMLParser):
         if self.skipping and self.skipping[-1] == tag and len(self.skipping) == 1:
             self.skipping.pop()  # <svg/>: nothing inside
 
+    def handle_data(self, data):
+        if self.skipping and not self.in_code and self.skipping[0] not in CODE_TAGS:
+            self.dropped_text.append(data)
+
     def handle_endtag(self, tag):
         if self.skipping:
             if tag == self.skipping[0]:
                 self.skipping.pop()
+                if not self.skipping:
+                    self._name_dropped_text()
+            elif tag in CODE_TAGS and self.in_code:
+                self.in_code -= 1
             return
         if tag in ("p", "br") or tag in VOID_TAGS:
             return  # a stray </p> or </br> is read as an empty <p>, a <br>: nothing lost
         if not self._end(tag) and tag not in ("html", "head", "body"):
             self.removed.append(self._stray(tag))
+
+    def _name_dropped_text(self) -> None:
+        """The words the element just closed took with it, named in its
+        removal's note: the page loses them (an svg's <text>, a <noscript>'s
+        or <template>'s text)."""
+        words = " ".join(" ".join(self.dropped_text).split())
+        self.dropped_text = []
+        if words and self.removed:
+            note = f"its text '{_cut(words)}' left out with it"
+            self.removed[-1] = dataclasses.replace(self.removed[-1], note=note, lost_text=words)
 
     def _stray(self, tag: str) -> Removal:
         """A stray end tag, found by the words before it on its line as written
