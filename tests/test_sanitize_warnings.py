@@ -362,3 +362,23 @@ def test_a_closed_svg_or_noscript_names_the_text_it_took(site):
             "(write the text in Markdown, outside the <noscript>)",
         ),
     ]
+
+
+def test_an_event_handler_is_quoted_with_its_name_as_written(site):
+    site.article(
+        "handler.md",
+        article_text(
+            slug="handler",
+            body="LAHAT – Bawaslu Kabupaten Lahat menggelar rapat.\n\n"
+            'Kata <b onClick="alert(1)">tebal</b> dan <i ONMOUSEOVER = x>miring</i>.',
+        ),
+    )
+    built = site.build()
+    assert built.returncode == 0, built.log
+    raw = "raw HTML removed from the published text"
+    assert sanitize_findings(built) == [
+        ("handler.md", 11, f"{raw}: 'onClick=' ({SUGGESTION})"),
+        ("handler.md", 11, f"{raw}: 'ONMOUSEOVER=' ({SUGGESTION})"),
+    ]
+    body = built.html("berita/2024/11/handler/").select_one(".article__body")
+    assert [tag.attrs for tag in body.find_all(["b", "i"])] == [{}, {}]

@@ -195,7 +195,9 @@ def _attribute_removal(
     spellings = []
     if nth < len(written):
         _name, text, offset = written[nth]
-        shown = problem.shown if problem.shown.endswith("=") else _cut(text)
+        shown = _cut(text)
+        if problem.shown.endswith("="):  # an event handler: its name as written, not its code
+            shown = _cut(re.match(r"[^\s=]*", text).group(0) + "=")
         spellings.append(Spelling(raw_tag, shown, offset, exact=True))
     else:
         spellings.append(Spelling(raw_tag, exact=True))
