@@ -3,6 +3,8 @@ wrote it, quoting it as written, with a suggestion that fits what was written.""
 
 from __future__ import annotations
 
+from bs4 import BeautifulSoup
+
 from plugins.sanitize.clean import Located, clean_html, locate, removal_lines
 from tests.conftest import article_text
 
@@ -221,3 +223,162 @@ def test_a_closed_script_or_svg_goes_with_its_content_and_no_end_tag_is_stray():
     cleaned, removed = clean_html(fragment)
     assert "x()" not in cleaned
     assert [r.shown for r in removed] == ["<script>", "<svg>"]
+
+
+REFUSED_IMAGES_BODY = """\
+LAHAT – Bawaslu Kabupaten Lahat menggelar rapat.
+
+P1 <img alt="Ketua > Anggota" src="javascript:alert(1)"> akhir.
+
+P2 <img src="data:image/svg+xml,<svg onload=alert(1)>" alt="alt sembilan"> akhir.
+
+P3 <picture><img src="javascript:alert(2)" alt="alt satu"></picture> akhir.
+"""
+
+
+def test_a_refused_image_with_a_quoted_gt_or_in_a_picture_is_left_out_whole(site):
+    site.article("gambar.md", article_text(slug="gambar", body=REFUSED_IMAGES_BODY))
+    built = site.build()
+    assert built.returncode == 0, built.log
+    left_out = "image left out of the published text, its address refused"
+    assert sanitize_findings(built) == [
+        (
+            "gambar.md",
+            11,
+            f"{left_out}: 'src=\"javascript:alert(1)\"'; its alt text 'Ketua > Anggota' "
+            f"is kept as text ({IMAGE_SUGGESTION})",
+        ),
+        (
+            "gambar.md",
+            13,
+            f"{left_out}: 'src=\"data:image/svg+xml,<svg onload=alert(1)>\"'; its alt text "
+            f"'alt sembilan' is kept as text ({IMAGE_SUGGESTION})",
+        ),
+        (
+            "gambar.md",
+            15,
+            f"{left_out}: 'src=\"javascript:alert(2)\"'; its alt text 'alt satu' "
+            f"is kept as text ({IMAGE_SUGGESTION})",
+        ),
+    ]
+    body = built.html("berita/2024/11/gambar/").select_one(".article__body")
+    assert body.find("img") is None  # no image without its src
+    assert [" ".join(p.get_text().split()) for p in body.find_all("p")][1:] == [
+        "P1 Ketua > Anggota akhir.",
+        "P2 alt sembilan akhir.",
+        "P3 alt satu akhir.",
+    ]
+
+
+def test_clean_html_reads_an_image_tag_as_the_html_tokenizer_does():
+    cleaned, removed = clean_html(
+        '<p>a <img alt="x > y" src="javascript:1"> b '
+        "<picture><source srcset=\"f.webp\"><img src='data:,<b>' alt='z'></picture></p>"
+    )
+    soup = BeautifulSoup(cleaned, "html.parser")
+    assert soup.find("img") is None
+    assert soup.get_text() == "a x > y b z"
+    assert [(r.shown, r.image_alt) for r in removed] == [
+        ('src="javascript:1"', "x > y"),
+        ('src="data:,<b>"', "z"),
+    ]
+
+
+def test_an_image_in_a_picture_with_an_allowed_src_stays():
+    fragment = '<p><picture><source srcset="f.webp"><img src="f.jpg" alt="z"></picture></p>'
+    assert clean_html(fragment) == (fragment, [])
+
+
+def test_a_closed_noscript_holding_a_paragraph_is_one_removal():
+    # The HTML parser reads a <noscript>'s content as text: the </p> in it ends
+    # no block, and its </noscript> closes it.
+    cleaned, removed = clean_html("<p>P7 <noscript><p>teks</p></noscript> akhir.</p>")
+    assert BeautifulSoup(cleaned, "html.parser").get_text() == "P7  akhir."
+    assert [r.shown for r in removed] == ["<noscript>"]
+    assert "never closed" not in removed[0].note
+
+
+def test_a_noscript_in_one_paragraph_gives_one_warning(site):
+    site.article(
+        "noscript.md",
+        article_text(
+            slug="noscript",
+            body="LAHAT – Bawaslu Kabupaten Lahat menggelar rapat.\n\n"
+            "P7 <noscript><p>teks</p></noscript> akhir.",
+        ),
+    )
+    built = site.build()
+    assert built.returncode == 0, built.log
+    found = sanitize_findings(built)
+    assert [(name, line) for name, line, _message in found] == [("noscript.md", 11)]
+    assert found[0][2].startswith("raw HTML removed from the published text: '<noscript>'")
+    assert "never closed" not in found[0][2]
+    body = built.html("berita/2024/11/noscript/").select_one(".article__body")
+    assert body.find("noscript") is None
+
+
+def test_the_words_a_dropped_element_takes_with_it_are_named():
+    fragment = (
+        '<p>P2 <svg><text x="1" y="2">Hasil 52 persen</text><style>.a{}</style></svg> akhir '
+        "<noscript>teks &amp; noscript</noscript> <template><b>isi</b></template> "
+        "<math><mi>x</mi></math> <script>alert(1)</script> <svg onload=x></svg>.</p>"
+    )
+    cleaned, removed = clean_html(fragment)
+    assert " ".join(BeautifulSoup(cleaned, "html.parser").get_text().split()) == "P2 akhir ."
+    assert [(r.shown, r.lost_text) for r in removed] == [
+        ("<svg>", "Hasil 52 persen"),
+        ("<noscript>", "teks & noscript"),
+        ("<template>", "isi"),
+        ("<math>", "x"),
+        ("<script>", ""),  # code, no words
+        ("<svg>", ""),
+    ]
+
+
+def test_a_closed_svg_or_noscript_names_the_text_it_took(site):
+    site.article(
+        "hilang.md",
+        article_text(
+            slug="hilang",
+            body="LAHAT – Bawaslu Kabupaten Lahat menggelar rapat.\n\n"
+            'P2 <svg><text x="1" y="2">Hasil 52 persen</text></svg> akhir.\n\n'
+            "P3 <noscript>teks noscript</noscript> akhir.",
+        ),
+    )
+    built = site.build()
+    assert built.returncode == 0, built.log
+    raw = "raw HTML removed from the published text"
+    assert sanitize_findings(built) == [
+        (
+            "hilang.md",
+            11,
+            f"{raw}: '<svg>', its text 'Hasil 52 persen' left out with it "
+            "(write the text in Markdown, outside the <svg>)",
+        ),
+        (
+            "hilang.md",
+            13,
+            f"{raw}: '<noscript>', its text 'teks noscript' left out with it "
+            "(write the text in Markdown, outside the <noscript>)",
+        ),
+    ]
+
+
+def test_an_event_handler_is_quoted_with_its_name_as_written(site):
+    site.article(
+        "handler.md",
+        article_text(
+            slug="handler",
+            body="LAHAT – Bawaslu Kabupaten Lahat menggelar rapat.\n\n"
+            'Kata <b onClick="alert(1)">tebal</b> dan <i ONMOUSEOVER = x>miring</i>.',
+        ),
+    )
+    built = site.build()
+    assert built.returncode == 0, built.log
+    raw = "raw HTML removed from the published text"
+    assert sanitize_findings(built) == [
+        ("handler.md", 11, f"{raw}: 'onClick=' ({SUGGESTION})"),
+        ("handler.md", 11, f"{raw}: 'ONMOUSEOVER=' ({SUGGESTION})"),
+    ]
+    body = built.html("berita/2024/11/handler/").select_one(".article__body")
+    assert [tag.attrs for tag in body.find_all(["b", "i"])] == [{}, {}]

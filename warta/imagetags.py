@@ -1,9 +1,11 @@
 """The <img> tags of a body: their attributes, and their replacement.
 
-A `<picture>` a writer made is left alone (its sources are chosen); each
-other `<img>` is offered in order. The images plugin turns them into
-`<picture>`s of variants; content_lint checks them in a release Pelican could
-not read, with the same reading. No Pelican import.
+Tags are read with the HTML tokenizer (html.parser), as a browser reads
+them: a `>` in a quoted attribute (`alt="Ketua > Anggota"`) ends no tag. A
+`<picture>` a writer made is left alone (its sources are chosen); each other
+`<img>` is offered in order (sanitize asks for those in a <picture> too).
+The images plugin turns them into `<picture>`s of variants; content_lint
+checks them in a release Pelican could not read, with the same reading. No Pelican import.
 """
 
 from __future__ import annotations
@@ -12,8 +14,51 @@ import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 
-# A whole <picture> (left alone: the writer chose its sources) or one <img>.
-_IMAGE_OR_PICTURE = re.compile(r"<picture\b.*?</picture\s*>|<img\b[^>]*>", re.I | re.S)
+
+class _Images(HTMLParser):
+    """Finds each <img> start tag as the HTML tokenizer reads it (a `>` inside
+    a quoted attribute ends no tag; text in a <script> or a comment holds no
+    tag): (start, end, inside a <picture>, attributes), in order."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
+        self.images: list[tuple[int, int, bool, list[tuple[str, str | None]]]] = []
+        self.pictures = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "picture":
+            self.pictures += 1
+        elif tag == "img":
+            line, column = self.getpos()
+            start = self.line_starts[line - 1] + column
+            end = start + len(self.get_starttag_text() or "")
+            self.images.append((start, end, self.pictures > 0, attrs))
+
+    def handle_startendtag(self, tag, attrs):
+        if tag == "img":
+            self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag == "picture" and self.pictures:
+            self.pictures -= 1
+
+
+def _images(html: str) -> list[tuple[int, int, bool, list[tuple[str, str | None]]]]:
+    if "<img" not in html.lower():
+        return []
+    parser = _Images(html)
+    parser.feed(html)
+    parser.close()
+    return parser.images
+
+
+def tag_attributes(tag: str) -> list[tuple[str, str | None]]:
+    """Attributes of one start tag, entities decoded."""
+    parser = _TagAttributes()
+    parser.feed(tag)
+    parser.close()
+    return parser.attributes
 
 
 class _TagAttributes(HTMLParser):
@@ -28,44 +73,34 @@ class _TagAttributes(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def tag_attributes(tag: str) -> list[tuple[str, str | None]]:
-    """Attributes of one start tag, entities decoded."""
-    parser = _TagAttributes()
-    parser.feed(tag)
-    parser.close()
-    return parser.attributes
-
-
-def _is_picture(tag: str) -> bool:
-    return tag[:8].lower().startswith("<picture")
-
-
 def image_tags(html: str) -> list[list[tuple[str, str | None]]]:
     """Attributes of each <img> outside a <picture>, in order: the tags
     `rewrite_images` offers to replace."""
-    return [
-        tag_attributes(match.group(0))
-        for match in _IMAGE_OR_PICTURE.finditer(html)
-        if not _is_picture(match.group(0))
-    ]
+    return [attrs for _start, _end, in_picture, attrs in _images(html) if not in_picture]
 
 
-def rewrite_images(html: str, replace: Callable[[int, list], str | None]) -> str:
-    """Call `replace(index, attributes)` for each <img> outside a <picture>; a
-    returned string takes the tag's place, None keeps it."""
-    count = 0
-
-    def substitute(match: re.Match) -> str:
-        nonlocal count
-        tag = match.group(0)
-        if _is_picture(tag):
-            return tag
-        index = count
-        count += 1
-        replacement = replace(index, tag_attributes(tag))
-        return tag if replacement is None else replacement
-
-    return _IMAGE_OR_PICTURE.sub(substitute, html)
+def rewrite_images(
+    html: str, replace: Callable[[int, list], str | None], *, pictures: bool = False
+) -> str:
+    """Call `replace(index, attributes)` for each <img> outside a <picture>
+    (and inside one too when `pictures`); a returned string takes the tag's
+    place, None keeps it."""
+    parts = []
+    last = 0
+    index = 0
+    for start, end, in_picture, attrs in _images(html):
+        if in_picture and not pictures:
+            continue
+        replacement = replace(index, attrs)
+        index += 1
+        if replacement is not None:
+            parts.append(html[last:start])
+            parts.append(replacement)
+            last = end
+    if not parts:
+        return html
+    parts.append(html[last:])
+    return "".join(parts)
 
 
 # Said of a photo whose reference is a path on the writer's own computer

@@ -12,8 +12,9 @@ are cleaned by nh3 (Rust `ammonia`) with an allowlist (`clean.py`):
   for galleries) and their plain attributes (`class`, `id`, `title`, `href`,
   `src`, `alt`, sizes, table spans, `text-align` in table cells);
 - script, style, iframe, object, embed, noscript, template, svg, math, form
-  controls and the like are dropped with their content; other unknown tags
-  are dropped, their text kept;
+  controls and the like are dropped with their content (the warning names
+  the words they took: an svg's `<text>`, a `<noscript>`'s text); other
+  unknown tags are dropped, their text kept;
 - URLs other than http(s), mailto, tel and relative ones (`{filename}` links
   included) go, inline `data:` too: photos are files in content/images;
 - HTML comments (editorial notes must not reach the page source), end tags
@@ -33,7 +34,8 @@ a line:
 
 A Markdown link's refused address is said as such (`[x](javascript:…)`:
 "link address removed …", "use an https:// address"). An image whose src is
-refused (`![Aula](javascript:…)`, `<img src="data:…">`) is left out whole,
+refused (`![Aula](javascript:…)`, `<img src="data:…">`, one in a <picture>)
+is left out whole,
 its alt text kept as text: an <img> without its src is a broken image.
 
 A body photo named by a path on the writer's own computer that the cleaning

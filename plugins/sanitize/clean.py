@@ -16,6 +16,7 @@ line by. The report is best effort; what is published is nh3's output.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import html
 import re
 from dataclasses import dataclass
@@ -109,6 +110,7 @@ class Removal:
     image_alt: str | None = None  # not None: a whole <img> left out, its alt text kept
     what: str = "raw HTML"  # what the message calls it: "HTML comment", "CDATA section"
     note: str = ""  # said after the quoted text ("never closed; the text after it is kept")
+    lost_text: str = ""  # the words a dropped element took with it (an svg's <text>)
 
     def ways(self) -> tuple[Spelling, ...]:
         plain = (Spelling(needle) for needle in (self.needle, *self.fallbacks) if needle)
@@ -193,7 +195,9 @@ def _attribute_removal(
     spellings = []
     if nth < len(written):
         _name, text, offset = written[nth]
-        shown = problem.shown if problem.shown.endswith("=") else _cut(text)
+        shown = _cut(text)
+        if problem.shown.endswith("="):  # an event handler: its name as written, not its code
+            shown = _cut(re.match(r"[^\s=]*", text).group(0) + "=")
         spellings.append(Spelling(raw_tag, shown, offset, exact=True))
     else:
         spellings.append(Spelling(raw_tag, exact=True))
@@ -211,7 +215,7 @@ def _refused_src(attrs: list) -> str | None:
 
 
 def _without_refused_images(fragment: str) -> str:
-    """The fragment with each <img> (outside a <picture>) whose src the allowlist
+    """The fragment with each <img> (in a <picture> too) whose src the allowlist
     refuses replaced by its alt text: an <img> without its src is a broken
     image on the page, and the alt text is what the writer said it shows."""
     if "<img" not in fragment.lower():
@@ -222,7 +226,7 @@ def _without_refused_images(fragment: str) -> str:
             return None
         return html.escape(dict(attrs).get("alt") or "", quote=False)
 
-    return rewrite_images(fragment, replace)
+    return rewrite_images(fragment, replace, pictures=True)
 
 
 def _image_removal(raw_tag: str, attrs: list) -> Removal:
@@ -272,8 +276,18 @@ _BREAKOUT_RE = re.compile(
     r"u|ul|var)[\s/>]",
     re.I,
 )
+# Elements whose content the HTML parser reads as text up to their end tag
+# (nh3 parses with scripting on: <noscript> too). A block end tag inside one
+# is text, unless Markdown wrote it: at the end of a line, where its block ends.
+RAW_TEXT_TAGS = frozenset(
+    {"script", "style", "xmp", "iframe", "noembed", "noframes", "noscript", "textarea", "title"}
+)
+_MARKDOWN_BLOCK_END_RE = re.compile(rf"(?:{_BLOCK_END_RE.pattern})(?=[ \t]*(?:\n|$))", re.I)
 _TAG_RE = re.compile(r"<[^>]*>")
 UNCLOSED_NOTE = "never closed; the text after it is kept"
+# Dropped elements whose content is code, not words for the reader: what they
+# hold is not quoted.
+CODE_TAGS = frozenset({"script", "style"})
 
 
 def _swallowed(fragment: str, tag: str, end: int) -> tuple[int, int] | None:
@@ -282,7 +296,8 @@ def _swallowed(fragment: str, tag: str, end: int) -> tuple[int, int] | None:
     end) of that text, None when its end tag closes it first or it holds no
     words."""
     closing = re.compile(rf"</{tag}[\s/>]", re.I).search(fragment, end)
-    boundary = _BLOCK_END_RE.search(fragment, end)
+    block_end = _MARKDOWN_BLOCK_END_RE if tag in RAW_TEXT_TAGS else _BLOCK_END_RE
+    boundary = block_end.search(fragment, end)
     stop = boundary.start() if boundary else len(fragment)
     if tag in ("svg", "math"):
         breakout = _BREAKOUT_RE.search(fragment, end)
@@ -314,10 +329,11 @@ class _Reporter(HTMLParser):
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", fragment)]
         self.removed: list[Removal] = []
         self.skipping: list[str] = []  # the dropped elements we are inside
-        self.pictures = 0  # the <picture>s we are inside (their <img>s are left alone)
         self.open: dict[str, int] = {}  # elements open, by tag: an end tag with none is stray
         self.unclosed: list[tuple[int, int]] = []  # start tags to take out alone (see _start)
         self.read_on = False  # the <script>/<style> just seen was never closed: read its text
+        self.dropped_text: list[str] = []  # the words in the dropped element we are inside
+        self.in_code = 0  # the <script>/<style>s inside it (their text is no words)
 
     def set_cdata_mode(self, *args, **kwargs):
         if self.read_on:  # what follows an unclosed <script> is read as the page will have it
@@ -333,6 +349,8 @@ class _Reporter(HTMLParser):
         if self.skipping:
             if tag == self.skipping[0]:
                 self.skipping.append(tag)
+            elif tag in CODE_TAGS:
+                self.in_code += 1
             return
         raw_tag = self.get_starttag_text() or ""
         raw = (Spelling(raw_tag, exact=True),)
@@ -350,6 +368,8 @@ class _Reporter(HTMLParser):
                 return
             self.removed.append(Removal(f"<{tag}>", f"<{tag}", spellings=raw))
             self.skipping.append(tag)
+            self.dropped_text = []
+            self.in_code = 0
             return
         if tag not in VOID_TAGS:
             self.open[tag] = self.open.get(tag, 0) + 1
@@ -357,9 +377,7 @@ class _Reporter(HTMLParser):
             if tag not in ("html", "head", "body"):
                 self.removed.append(Removal(f"<{tag}>", f"<{tag}", spellings=raw))
             return
-        if tag == "picture":
-            self.pictures += 1
-        if tag == "img" and not self.pictures and _refused_src(attrs) is not None:
+        if tag == "img" and _refused_src(attrs) is not None:
             self.removed.append(_image_removal(raw_tag, attrs))
             return
         for index, (name, value) in enumerate(attrs):
@@ -376,15 +394,33 @@ class _Reporter(HTMLParser):
         if self.skipping and self.skipping[-1] == tag and len(self.skipping) == 1:
             self.skipping.pop()  # <svg/>: nothing inside
 
+    def handle_data(self, data):
+        if self.skipping and not self.in_code and self.skipping[0] not in CODE_TAGS:
+            self.dropped_text.append(data)
+
     def handle_endtag(self, tag):
         if self.skipping:
             if tag == self.skipping[0]:
                 self.skipping.pop()
+                if not self.skipping:
+                    self._name_dropped_text()
+            elif tag in CODE_TAGS and self.in_code:
+                self.in_code -= 1
             return
         if tag in ("p", "br") or tag in VOID_TAGS:
             return  # a stray </p> or </br> is read as an empty <p>, a <br>: nothing lost
         if not self._end(tag) and tag not in ("html", "head", "body"):
             self.removed.append(self._stray(tag))
+
+    def _name_dropped_text(self) -> None:
+        """The words the element just closed took with it, named in its
+        removal's note: the page loses them (an svg's <text>, a <noscript>'s
+        or <template>'s text)."""
+        words = " ".join(" ".join(self.dropped_text).split())
+        self.dropped_text = []
+        if words and self.removed:
+            note = f"its text '{_cut(words)}' left out with it"
+            self.removed[-1] = dataclasses.replace(self.removed[-1], note=note, lost_text=words)
 
     def _stray(self, tag: str) -> Removal:
         """A stray end tag, found by the words before it on its line as written
@@ -407,8 +443,6 @@ class _Reporter(HTMLParser):
 
     def _end(self, tag: str) -> bool:
         """Close an open `tag`; False when none is open (a stray end tag)."""
-        if tag == "picture" and self.pictures:
-            self.pictures -= 1
         if not self.open.get(tag):
             return False
         self.open[tag] -= 1

@@ -46,6 +46,8 @@ def removal_finding(path: str, removal: Removal, place: Located) -> Finding:
         suggestion = SUGGESTIONS.get(removal.what, SUGGESTION)
         if removal.shown.startswith("</"):
             suggestion = STRAY_SUGGESTION
+        if removal.lost_text:
+            suggestion = f"write the text in Markdown, outside the {removal.shown}"
         if removal.note:
             message += f", {removal.note}"
     if place.line is None:
