@@ -1026,3 +1026,86 @@ def test_references_in_a_text_key_reach_pelican_read_and_others_as_written(text)
         ["rapat&amp;pleno"],
         ["a&amp;b.jpg"],
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "key", "handed", "items"),
+    [
+        # A `;` written as a reference is text: the `,` separates.
+        (
+            "Title: A\nTags: Politik Uang &#59; Netralitas ASN, IKP\n\nIsi.\n",
+            "tags",
+            "Politik Uang \uff1b Netralitas ASN, IKP",
+            ["Politik Uang \uff1b Netralitas ASN", "IKP"],
+        ),
+        # `&amp;`'s `;` is no separator; a typed `;` is one.
+        (
+            "Title: A\nTag: Politik Uang &amp; Netralitas; Divisi A, B\n\nIsi.\n",
+            "tags",
+            "Politik Uang & Netralitas; Divisi A, B",
+            ["Politik Uang & Netralitas", "Divisi A, B"],
+        ),
+        (
+            "---\ntitle: A\ntags: [Satu&#44;Dua, Tiga]\n---\n\nIsi.\n",
+            "tags",
+            "Satu,Dua; Tiga",
+            ["Satu,Dua", "Tiga"],
+        ),
+        (
+            '---\ntitle: A\ntags: ["Sosialisasi ; Rapat", IKP, Politik Uang]\n---\n\nIsi.\n',
+            "tags",
+            "Sosialisasi \uff1b Rapat, IKP, Politik Uang",
+            ["Sosialisasi \uff1b Rapat", "IKP", "Politik Uang"],
+        ),
+        (
+            '---\ntitle: A\ntags:\n  - "Sosialisasi ; Rapat"\n  - "A, B"\n  - IKP\n---\n\nIsi.\n',
+            "tags",
+            "Sosialisasi \uff1b Rapat; A, B; IKP",
+            ["Sosialisasi \uff1b Rapat", "A, B", "IKP"],
+        ),
+        (
+            "Title: A\nAuthors: Doe&#44; Jane; Roe &#59; Lee\n\nIsi.\n",
+            "authors",
+            "Doe, Jane; Roe \uff1b Lee",
+            ["Doe, Jane", "Roe \uff1b Lee"],
+        ),
+        # A region list splits at both: a separator in one item is full-width.
+        (
+            '---\ntitle: A\nregion: "Lahat&#44; Muara Enim"\n---\n\nIsi.\n',
+            "region",
+            "Lahat\uff0c Muara Enim",
+            ["Lahat\uff0c Muara Enim"],
+        ),
+        (
+            '---\ntitle: A\nregion:\n  - Lahat\n  - "OKU; Timur"\n---\n\nIsi.\n',
+            "region",
+            "Lahat, OKU\uff1b Timur",
+            ["Lahat", "OKU\uff1b Timur"],
+        ),
+        (
+            "Title: A\nWilayah: Lahat; Kabupaten&nbsp;Muara Enim\n    Empat Lawang\n\nIsi.\n",
+            "wilayah",
+            "Lahat, Kabupaten\u00a0Muara Enim, Empat Lawang",
+            ["Lahat", "Kabupaten\u00a0Muara Enim", "Empat Lawang"],
+        ),
+    ],
+)
+def test_a_list_reaches_its_reader_split_into_the_items_as_written(text, key, handed, items):
+    """A `;` or `,` written as a character reference became a separator once the
+    value was decoded whole (`Politik Uang &#59; Netralitas ASN, IKP`: Pelican
+    split at the `;`, IKP lost), and a YAML item holding a `;` broke the whole
+    list. Split as written, read item by item, handed over so that Pelican
+    (or the regions plugin) splits it back into exactly those items."""
+    from pelican.readers import ensure_metadata_list
+
+    from warta.regions.gazetteer import region_values
+    from warta.source_checks import list_values, parse_source
+
+    meta = warta_meta(text)
+    assert meta[key] == [handed]
+    split = ensure_metadata_list if key in frontmatter.PELICAN_LIST_KEYS else region_values
+    assert split(handed) == items
+    assert parse_source("a.md", text).value(key) == handed
+    if key == "tags":
+        value = parse(text).front_matter.value("tags")
+        assert list(list_values(value)) == items

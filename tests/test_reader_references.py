@@ -124,3 +124,116 @@ def test_the_social_card_draws_the_title_as_read_not_decoded_again():
         title="Rapat &lt;b&gt; & Tom", authors=[], date=dt.datetime(2024, 11, 17, 9, 30)
     )
     assert card_text(article, {"SITENAME": "Warta"}).title == "Rapat &lt;b&gt; & Tom"
+
+
+LEAD = (
+    "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat koordinasi pengawasan tahapan"
+    " pada Senin (2/3/2026)."
+)
+SEPARATORS = {
+    # A `;` typed as a reference: text, not the separator; the `,` separates.
+    "berita/2026/03/tags-reference/": (
+        "tags-reference.md",
+        "Title: Bawaslu Lahat Gelar Rapat Koordinasi Pengawasan Satu\nDate: 2026-03-02 09:00\n"
+        "Slug: tags-reference\nCategory: Siaran Pers\nAuthor: Humas Bawaslu Lahat\n"
+        "Tags: Politik Uang &#59; Netralitas ASN, IKP\n\n" + LEAD + "\n",
+    ),
+    # A `,` typed as a reference inside a YAML item and a quoted Region value.
+    "berita/2026/03/yaml-reference/": (
+        "yaml-reference.md",
+        "---\ntitle: Bawaslu Lahat Gelar Rapat Koordinasi Pengawasan Dua\n"
+        "date: 2026-03-02 10:00\nslug: yaml-reference\ncategory: Siaran Pers\n"
+        "author: Humas Bawaslu Lahat\n"
+        "tags: [Politik Uang&#44; Netralitas ASN, Pengawasan Partisipatif]\n"
+        'region: "Lahat&#44; Muara Enim"\n---\n\n' + LEAD + "\n",
+    ),
+    # A YAML item holding a `;`: one item, the list's others kept.
+    "berita/2026/03/yaml-semicolon/": (
+        "yaml-semicolon.md",
+        "---\ntitle: Bawaslu Lahat Gelar Rapat Koordinasi Pengawasan Tiga\n"
+        "date: 2026-03-02 11:00\nslug: yaml-semicolon\ncategory: Siaran Pers\n"
+        'author: Humas Bawaslu Lahat\ntags: ["Sosialisasi ; Rapat", IKP, Politik Uang]\n'
+        "---\n\n" + LEAD + "\n",
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def separated(tmp_path_factory):
+    site = FixtureSite(tmp_path_factory.mktemp("separators"))
+    for name, text in SEPARATORS.values():
+        site.article(name, text)
+    return site.build()
+
+
+def keywords(built, address: str) -> list[str]:
+    page = built.html(address)
+    [ld] = [
+        json.loads(s.string)
+        for s in page.find_all("script", type="application/ld+json")
+        if json.loads(s.string).get("@type") == "NewsArticle"
+    ]
+    return ld["keywords"]
+
+
+def tag_links(built, address: str) -> list[str]:
+    return [a.get_text(strip=True) for a in built.html(address).select(".article__tags a")]
+
+
+def test_a_separator_written_as_a_reference_or_inside_a_yaml_item_is_text(separated):
+    """`Tags: Politik Uang &#59; Netralitas ASN, IKP` was split at the decoded
+    `;` ("Politik Uang" and an unknown "Netralitas ASN, IKP", IKP lost); a
+    `&#44;` in a YAML item made two tags, in a Region: two regions; a YAML
+    item "Sosialisasi ; Rapat" broke the whole list. A reference is text, a
+    YAML item one item; a `;` Pelican would split at is shown full-width."""
+    assert keywords(separated, "berita/2026/03/tags-reference/") == ["Indeks Kerawanan Pemilu"]
+    assert keywords(separated, "berita/2026/03/yaml-reference/") == ["Pengawasan Partisipatif"]
+    assert keywords(separated, "berita/2026/03/yaml-semicolon/") == [
+        "Politik Uang",
+        "Indeks Kerawanan Pemilu",
+    ]
+    for address in SEPARATORS:
+        assert tag_links(separated, address) == keywords(separated, address)
+    unknown = {
+        (f.path.rsplit("/", 1)[-1], f.line, f.message.split(" (")[0])
+        for f in separated.findings()
+        if f.message.startswith(("unknown tag", "unknown region"))
+    }
+    assert unknown == {
+        ("tags-reference.md", 6, "unknown tag 'Politik Uang \uff1b Netralitas ASN'"),
+        ("yaml-reference.md", 7, "unknown tag 'Politik Uang, Netralitas ASN'"),
+        ("yaml-reference.md", 8, "unknown region: 'Lahat\uff0c Muara Enim'"),
+        ("yaml-semicolon.md", 7, "unknown tag 'Sosialisasi \uff1b Rapat'"),
+    }
+    held = [
+        (f.path.rsplit("/", 1)[-1], f.line, f.level, f.message)
+        for f in separated.findings()
+        if "separates the items" in f.message
+    ]
+    assert sorted(held) == [
+        (
+            "tags-reference.md",
+            6,
+            "warning",
+            "Tags: 'Politik Uang ; Netralitas ASN' holds ';', which separates the items of"
+            " the list: kept as one item, shown as 'Politik Uang \uff1b Netralitas ASN'"
+            " (for separate items write 'Politik Uang', 'Netralitas ASN' as items of their"
+            " own; for one, leave ';' out)",
+        ),
+        (
+            "yaml-reference.md",
+            8,
+            "warning",
+            "region: 'Lahat, Muara Enim' holds ',', which separates the items of the list:"
+            " kept as one item, shown as 'Lahat\uff0c Muara Enim' (for separate items write"
+            " 'Lahat', 'Muara Enim' as items of their own; for one, leave ',' out)",
+        ),
+        (
+            "yaml-semicolon.md",
+            7,
+            "warning",
+            "tags: 'Sosialisasi ; Rapat' holds ';', which separates the items of the list:"
+            " kept as one item, shown as 'Sosialisasi \uff1b Rapat' (for separate items write"
+            " 'Sosialisasi', 'Rapat' as items of their own; for one, leave ';' out)",
+        ),
+    ]

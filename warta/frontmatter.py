@@ -91,7 +91,7 @@ import yaml
 from markdown.extensions.meta import BEGIN_RE, END_RE
 
 from warta.dates import when_written
-from warta.text import in_fenced_code
+from warta.text import in_fenced_code, split_outside_references, with_references_read
 
 # A key as Python-Markdown's `meta` reads one (its META_RE): letters, digits,
 # `_` and `-`; `warta.markdown_source` hands Pelican no other.
@@ -259,6 +259,10 @@ class Field:
     # Items of a list written for a key read once (`categories: [A, B]`: B),
     # left out of the value (LIST_ALIASES).
     unused: tuple[str, ...] = ()
+    # The items of a YAML list (`tags: ["Sosialisasi ; Rapat", IKP]`), as YAML
+    # reads them, empty ones left out: each one item (`list_items`), whatever
+    # it holds.
+    items: tuple[str, ...] = ()
 
     @property
     def value(self) -> str:
@@ -746,7 +750,7 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
         numbers = list(range(line, following))
         while len(numbers) > 1 and block[numbers[-1] - 1].strip()[:1] in ("", "#"):
             numbers.pop()
-        name, unused = key.value, ()
+        name, unused, items = key.value, (), ()
         if isinstance(node, yaml.SequenceNode):
             if not all(isinstance(item, yaml.ScalarNode) for item in node.value):
                 return line, f"'{name}:' holds a list of lists or maps", block[line - 1]
@@ -761,6 +765,7 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
                 )
                 continue
             value, unused = _list_value(name, listed)
+            items = () if unused or name.lower() in LIST_ALIASES else tuple(listed)
         elif isinstance(node, yaml.ScalarNode):
             parts = node.value.splitlines()
             if not node.style and (node.value == "" or node.start_mark.line == key.end_mark.line):
@@ -784,7 +789,7 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
             value = ""
         written = tuple(block[number - 1].strip() for number in numbers)
         fields.append(
-            Field(canonical_key(name), name, line, (value,), tuple(numbers), written, unused)
+            Field(canonical_key(name), name, line, (value,), tuple(numbers), written, unused, items)
         )
     end = len(block)  # the closing `---` is block[-1]
     return FrontMatter(tuple(fields), end, True, True, to_closing=True) if fields else FrontMatter()
@@ -830,7 +835,7 @@ def _parse_meta(
     def close_current():
         if current is not None:
             key, name, line, values, numbers = current
-            written, unused = None, ()
+            written, unused, listed_items = None, (), ()
             if quoted:  # a quoted value over several lines, as YAML reads it
                 text = "\n".join(values)
                 values, written = [yaml_unquoted(text)], tuple(v for v in values if v)
@@ -852,9 +857,13 @@ def _parse_meta(
                     read = yaml_unquoted(values[0])
                 else:
                     read, unused = _list_value(name, listed)
+                    if name.lower() not in LIST_ALIASES:
+                        listed_items = tuple(listed)
                 if read != values[0] or unused:
                     written, values = (values[0], *items), [read]
-            fields.append(Field(key, name, line, tuple(values), tuple(numbers), written, unused))
+            fields.append(
+                Field(key, name, line, tuple(values), tuple(numbers), written, unused, listed_items)
+            )
 
     for index, raw in enumerate(lines):
         line = raw.rstrip("\r\n").expandtabs(4)
@@ -978,10 +987,76 @@ def yaml_block(header: str, lines: list[str]) -> str | None:
     return " ".join(part.strip() for part in loaded["key"].splitlines() if part.strip())
 
 
+# Keys whose value is a list: Pelican splits `Tags:` and `Authors:` at `;`
+# when there is one, else at `,` (`pelican_items`); the regions plugin splits
+# `Region:`/`Wilayah:` at both (`warta.regions.gazetteer.region_values`).
+PELICAN_LIST_KEYS = frozenset({"tags", "authors"})
+REGION_LIST_KEYS = frozenset({"region", "wilayah"})
+LIST_KEYS = PELICAN_LIST_KEYS | REGION_LIST_KEYS
+# A separator an item holds, where the reader of the list would split at it
+# (`Politik Uang &#59; Netralitas`, a YAML item "Sosialisasi ; Rapat"): no
+# text of the list can keep it one item, so it is handed over as its
+# full-width form, which reads alike and splits nothing.
+HELD_SEPARATORS = {";": "\uff1b", ",": "\uff0c"}
+
+
 def pelican_list(items: list[str]) -> str:
     """A list value Pelican splits back into `items`: at semicolons when an item
-    holds a comma (one tag, not two), else at commas."""
+    holds a comma (one tag, not two), else at commas. A semicolon inside an
+    item, which Pelican would split at whatever the list, as HELD_SEPARATORS
+    writes it (not the `;` of a character reference, read later: `&amp;`)."""
+    held = HELD_SEPARATORS[";"]
+    items = [held.join(split_outside_references(item, ";")) for item in items]
     return ("; " if any("," in item for item in items) else ", ").join(items)
+
+
+def pelican_items(value: str) -> list[str]:
+    """The items of a `Tags:` or `Authors:` value as written, as Pelican splits
+    a list (at `;` when there is one, else at `,`), where a `;` or `,` of a
+    character reference (`&amp;`, `&#44;`) is text, not a separator; stripped,
+    empty ones left out, the references unread. `pelican_list` is its inverse."""
+    pieces = split_outside_references(value, ";")
+    if len(pieces) == 1:
+        pieces = split_outside_references(value, ",")
+    return [piece.strip() for piece in pieces if piece.strip()]
+
+
+def list_items(item: Field) -> list[str]:
+    """The items of a list key's field (LIST_KEYS) as the site shows them: a
+    YAML list's items, each one item; else its value split as its reader splits
+    it (`pelican_items`; a region at `,` and `;`, each line of its own), never
+    at a character reference; each item's references then read
+    (`with_references_read`)."""
+    if item.items:
+        written = list(item.items)
+    elif item.key in REGION_LIST_KEYS:
+        written = [
+            piece.strip()
+            for value in item.values
+            for piece in split_outside_references(value, ",;")
+            if piece.strip()
+        ]
+    else:
+        written = pelican_items(item.value)
+    read = (with_references_read(text).strip() for text in written)
+    return [text for text in read if text]
+
+
+def held_separators(key: str, text: str) -> str:
+    """The separators `text`, one item of a list key, holds where the key's
+    reader would split at them (HELD_SEPARATORS), in order, once each."""
+    separators = ";," if key in REGION_LIST_KEYS else ";"
+    return "".join(ch for ch in dict.fromkeys(text) if ch in separators)
+
+
+def handed_list(key: str, items: list[str]) -> str:
+    """The value of a list key (LIST_KEYS) that its reader splits back into
+    `items` exactly: `pelican_list`, or for a region every item's separators
+    as HELD_SEPARATORS writes them, joined by commas."""
+    if key in PELICAN_LIST_KEYS:  # read: its every `;` is text (`&amp;amp;` read once)
+        return pelican_list([text.replace(";", HELD_SEPARATORS[";"]) for text in items])
+    held = str.maketrans(HELD_SEPARATORS)
+    return ", ".join(text.translate(held) for text in items)
 
 
 def yaml_written(value: str) -> str:

@@ -31,8 +31,14 @@
     them in the `Summary:` and the body: `Tom &amp; Jerry` is "Tom & Jerry"
     on the page, in its <title>, meta, JSON-LD, feeds and search, where the
     templates escape it once (`warta.text.with_references_read`). Read
-    before Pelican splits a list at `;`: `Tags: Politik Uang &amp;
-    Netralitas` is one tag, not "Politik Uang &amp" and "Netralitas";
+    after the list is split as written, item by item (`warta.frontmatter.
+    list_items`): `Tags: Politik Uang &amp; Netralitas` is one tag, not
+    "Politik Uang &amp" and "Netralitas", and `Tags: A &#59; B, IKP` two,
+    "A ; B" and IKP (a `;` or `,` written as a reference is text, never a
+    separator; a YAML list's item is one item). The list is handed over as
+    Pelican (or the regions plugin) splits it back into those items
+    (`handed_list`): where an item holds a separator it would split at
+    whatever the list, that separator in its full-width form (`；`);
   - another generator's unpublished flag (`draft: true`, `published: false`,
     `Frontmatter.unpublished_by_flag`) as `Status: draft`, handed over
     first: Pelican reads neither, and the release went out everywhere. A key
@@ -69,7 +75,15 @@ from markdown import Extension, Markdown
 from markdown.extensions.meta import END_RE as META_END_RE
 from markdown.preprocessors import Preprocessor
 
-from warta.frontmatter import KEY_RE, META_KEY_RE, REPEATED_KEYS, parse_lines
+from warta.frontmatter import (
+    KEY_RE,
+    LIST_KEYS,
+    META_KEY_RE,
+    REPEATED_KEYS,
+    handed_list,
+    list_items,
+    parse_lines,
+)
 from warta.text import in_fenced_code, with_references_read, without_control_characters
 
 # Keys the site reads as one text, and that Pelican itself lets repeat (its
@@ -244,7 +258,11 @@ class FrontMatterValues(Preprocessor):
                 and KEY_RE.match(lines[item.line - 1]) is not None  # not `"draft": true`
             )
             # (A key has no `&`: a line of the key is read whole.)
-            if not single and as_written and name == item.name:
+            if item.key in LIST_KEYS:
+                # Split as written, its items read one by one: a `;` or `,`
+                # written as a reference is text, a YAML item one item.
+                kept.append(f"{name}: {handed_list(item.key, list_items(item))}")
+            elif not single and as_written and name == item.name:
                 kept.extend(text(lines[number - 1]) for number in item.lines)
             elif not single and as_written:  # `Rubrik:` read as `Category:`
                 kept.append(f"{name}: {text(item.values[0])}")

@@ -448,11 +448,18 @@ class Source:
     # matter that YAML cannot read and the line-by-line reading reads as no
     # key of its own.
     yaml_problem: tuple[int, str, str] | None = None
+    # List key (`frontmatter.LIST_KEYS`) → the items of its first field, as
+    # the site shows them (`frontmatter.list_items`).
+    items: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def value(self, key: str) -> str:
         """The key's value as the build reads it: the character references of
         a key shown as text (`markdown_source.TEXT_KEYS`) read, so that a
-        check sees `Tim & Humas Lahat` where the file says `&amp;`."""
+        check sees `Tim & Humas Lahat` where the file says `&amp;`; a list
+        key's as the reader hands it over, item by item
+        (`frontmatter.handed_list`)."""
+        if key in self.items:
+            return frontmatter.handed_list(key, list(self.items[key]))
         value = self.metadata.get(key, ("", 0))[0].strip()
         return with_references_read(value) if "&" in value and key in TEXT_KEYS else value
 
@@ -470,6 +477,8 @@ def parse_source(path: str, text: str) -> Source:
     for item in document.front_matter.fields:
         first = source.metadata.setdefault(item.key, (item.value, item.line))
         source.names.setdefault(item.key, item.name)
+        if item.key in frontmatter.LIST_KEYS and first[1] == item.line:
+            source.items[item.key] = tuple(frontmatter.list_items(item))
         if first[1] != item.line:
             source.repeated.append((item.name, item.line, first[1]))
         for value, number in zip(item.values[1:], item.lines[1:], strict=False):
@@ -543,6 +552,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_unknown_keys(source, rules)
     yield from _check_unpublished_flag(source)
     yield from _check_tags_auto(source)
+    yield from _check_held_separators(source)
     yield from _check_dates(source, rules)
     yield from check_embargo(source, rules)
     yield from check_future_modified(source, rules)
@@ -974,6 +984,34 @@ def _check_tags_auto(source: Source) -> Iterator[Finding]:
         )
 
 
+def _check_held_separators(source: Source) -> Iterator[Finding]:
+    """An item of a list (Tags, Authors, Region) that holds a separator its
+    reader splits at: a `;` or `,` typed as a character reference
+    (`Politik Uang &#59; Netralitas`), or inside one item of a YAML list
+    (`["Sosialisasi ; Rapat", IKP]`). It stays one item, the separator shown
+    in its full-width form (`frontmatter.handed_list`); said once, at the
+    key's line."""
+    for key, items in source.items.items():
+        for item in items:
+            held = frontmatter.held_separators(key, item)
+            if not held:
+                continue
+            marks = " and ".join(f"'{mark}'" for mark in held)
+            shown = frontmatter.handed_list(key, [item])
+            parts = [part.strip() for part in re.split(f"[{held}]", item) if part.strip()]
+            yield _finding(
+                source,
+                source.line(key),
+                "warning",
+                f"{source.names.get(key, key.title())}: '{item}' holds {marks}, which "
+                f"{'separates' if len(held) == 1 else 'separate'} the items of the list: "
+                f"kept as one item, shown as '{shown}'",
+                "for separate items write "
+                + ", ".join(f"'{part}'" for part in parts)
+                + f" as items of their own; for one, leave {marks} out",
+            )
+
+
 def _listed_value(source: Source) -> bool:
     """A YAML list under an empty key ("Tags:" then "  - Pilkada 2024")."""
     block = _stranded_block(source)
@@ -1340,10 +1378,13 @@ def publication_blockers(source: Source, rules: Rules) -> list[Finding]:
 
 
 def list_values(value: str) -> tuple[str, ...]:
-    """A list value (Tags) split as Pelican splits it: at ';' when there is one,
-    else at ','; items stripped, empty ones dropped."""
-    parts = value.split(";") if ";" in value else value.split(",")
-    return tuple(part.strip() for part in parts if part.strip())
+    """A list value (Tags) split into the items the build hands Pelican
+    (`frontmatter.pelican_items`: at ';' when there is one, else at ',', not
+    at a character reference's), each item's references read, a `;` it then
+    holds full-width (`frontmatter.handed_list`); stripped, empty ones dropped."""
+    read = (with_references_read(item).strip() for item in frontmatter.pelican_items(value))
+    held = frontmatter.HELD_SEPARATORS[";"]
+    return tuple(item.replace(";", held) for item in read if item)
 
 
 def converted_body(text: str, markdown_settings: dict | None) -> str:

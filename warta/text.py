@@ -189,6 +189,23 @@ def with_references_read(text: str) -> str:
     return _REFERENCE_RE.sub(_character_of, text)
 
 
+def split_outside_references(text: str, separators: str) -> list[str]:
+    """`text` split at each of the characters `separators` typed as itself:
+    not at the `;` that ends a character reference `with_references_read`
+    reads (`&amp;`), nor at a separator a reference stands for (`&#44;`).
+    The pieces as written, references unread, nothing stripped."""
+    inside = set()  # positions of the references read
+    for reference in _REFERENCE_RE.finditer(text):
+        if html.unescape(reference.group()) != reference.group():  # not `&foo;`
+            inside.update(range(reference.start(), reference.end()))
+    pieces, start = [], 0
+    for at, character in enumerate(text):
+        if character in separators and at not in inside:
+            pieces.append(text[start:at])
+            start = at + 1
+    return [*pieces, text[start:]]
+
+
 def _character_of(reference: re.Match) -> str:
     character = html.unescape(reference.group())
     return without_control_characters(character.translate(_BREAKS_AS_SPACES))
