@@ -1,7 +1,8 @@
 """The newsroom CMS on a release whose text keys hold HTML's character
 references (`Tags: Politik Uang &amp; Netralitas`), which the build reads as
-the characters they stand for before it splits a list
-(`warta.text.with_references_read`, `markdown_source.TEXT_KEYS`).
+the characters they stand for, a list split where a separator is typed and
+never inside a reference (`warta.frontmatter.list_items`,
+`markdown_source.TEXT_KEYS`).
 
 The CMS split that tag at the `;` of `&amp;` ("Politik Uang &amp",
 "Netralitas"), and a save wrote `Tags: Politik Uang &amp, Netralitas, IKP`:
@@ -15,10 +16,10 @@ it opens and writes is compared with the build's own reading
 from __future__ import annotations
 
 import pytest
-from test_cms_yaml import admin, fields_of, open_and_save, pelican_split
+from test_cms_yaml import admin, fields_of, open_and_save
 
+from warta import frontmatter
 from warta.markdown_source import TEXT_KEYS
-from warta.regions.gazetteer import region_values
 from warta.text import with_references_read
 
 pytestmark = pytest.mark.browser
@@ -80,9 +81,12 @@ def built(text: str) -> dict[str, str]:
     }
 
 
-def built_list(read: dict[str, str], keys) -> list[str]:
+def built_items(text: str, keys) -> list[str]:
+    """The items of a list key as the build reads them (`frontmatter.list_items`:
+    split where a separator is typed, never inside a reference, then read)."""
     keys = (keys,) if isinstance(keys, str) else keys
-    return pelican_split(next((read[key] for key in keys if key in read), ""))
+    field = frontmatter.parse(text).front_matter.first(*keys)
+    return frontmatter.list_items(field) if field else []
 
 
 def assert_opened_as_built(entry: dict, text: str) -> None:
@@ -90,7 +94,7 @@ def assert_opened_as_built(entry: dict, text: str) -> None:
     for field, key in TEXT_FIELDS.items():
         assert entry.get(field, "") == read.get(key, ""), field
     for field, keys in LIST_FIELDS.items():
-        assert entry.get(field, []) == built_list(read, keys), field
+        assert entry.get(field, []) == built_items(text, keys), field
     # Keys that are no text (Markdown, a file, an address) as written.
     assert entry["summary"] == read["summary"] == "Ringkasan &amp; isi rapat koordinasi pengawasan."
     assert entry["slug"] == "rapat-koordinasi"
@@ -118,7 +122,7 @@ def test_a_tag_added_keeps_the_tag_with_a_reference_whole(admin, text):
     edited = open_and_save(admin, text, {"tags": [*opened, "Rapat Pleno Terbuka"]})["edited"]
     tags = ["Politik Uang & Netralitas", "Pengawasan Partisipatif", "Rapat Pleno Terbuka"]
     read = built(edited)
-    assert pelican_split(read["tags"]) == tags
+    assert built_items(edited, "tags") == tags
     # Every other key as the build read it before; only the tags' lines changed.
     before = built(text)
     assert {k: v for k, v in read.items() if k != "tags"} == {
@@ -157,7 +161,7 @@ def test_text_typed_in_the_form_is_written_so_the_build_reads_it_back_as_typed(a
     read = built(edited)
     for field, value in TYPED.items():
         assert read[TEXT_FIELDS[field]] == value, field
-    assert pelican_split(read["tags"]) == ["Kode & Etik Panitia", "Diskusi & Rapat Terbuka"]
+    assert built_items(edited, "tags") == ["Kode & Etik Panitia", "Diskusi & Rapat Terbuka"]
     # Opened again: the form shows what was typed (a tag as the build reads
     # it), and a save changes nothing.
     again = open_and_save(admin, edited)
@@ -172,7 +176,7 @@ def test_text_typed_in_the_form_is_written_so_the_build_reads_it_back_as_typed(a
 @pytest.mark.parametrize(
     "value",
     [
-        "Kota &#59; Palembang, Kabupaten Lahat",  # the build splits at the `;` it reads
+        "Kota &#59; Palembang, Kabupaten Lahat",  # a `;` written as a reference is text
         "Kabupaten &#76;ahat, Kota Palembang",
         "&amp; Awal; Akhir &amp",
         "Baris&#10;dua&#x2028;tiga&#11;&#x202e;",
@@ -187,26 +191,27 @@ def test_any_reference_in_a_list_reads_as_the_build_reads_it(admin, value):
     result = open_and_save(admin, text)
     read = built(text)
     assert result["entry"]["title"] == read["title"]
-    assert result["entry"]["tags"] == pelican_split(read["tags"])
+    assert result["entry"]["tags"] == built_items(text, "tags")
     assert result["again"] == text
 
 
 @pytest.mark.parametrize(
-    "value",
+    ("value", "options"),
     [
-        "Kabupaten Lahat; Kota Pagar Alam, Kabupaten Empat Lawang",
-        "Kabupaten &#76;ahat&#59; Kota Pagar Alam, Kabupaten Empat Lawang",
-        "Kota Palembang&#44; Kabupaten Lahat",
+        ("Kabupaten Lahat; Kota Pagar Alam, Kabupaten Empat Lawang", True),
+        # A separator written as a reference is text: one region (no option).
+        ("Kabupaten &#76;ahat&#59; Kota Pagar Alam, Kabupaten Empat Lawang", False),
+        ("Kota Palembang&#44; Kabupaten Lahat", False),
     ],
 )
-def test_a_region_line_opens_with_every_region_the_build_reads(admin, value):
-    """The regions stage splits a `Region:` at every comma and semicolon
-    (`region_values`); the CMS split it as Pelican splits tags, at the
+def test_a_region_line_opens_with_every_region_the_build_reads(admin, value, options):
+    """The regions stage splits a `Region:` at every comma and semicolon typed
+    (`frontmatter.list_items`); the CMS split it as Pelican splits tags, at the
     semicolons only when there is one, and opened "Kota Pagar Alam, Kabupaten
     Empat Lawang" as one region that is no option."""
     text = f"Title: Rapat\nDate: 2024-11-20 09:00\nSlug: rapat\nRegion: {value}\n\nIsi.\n"
     result = open_and_save(admin, text)
-    names = region_values(built(text)["region"])
+    names = built_items(text, "region")
     assert result["entry"]["region"] == names
-    assert set(names) <= set(admin[1]["regions"])
+    assert (set(names) <= set(admin[1]["regions"])) is options
     assert result["again"] == text

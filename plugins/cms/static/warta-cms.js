@@ -127,26 +127,45 @@
 
   // ---- the front-matter format ------------------------------------------------
 
-  // Pelican's rule: a list is split at semicolons when it has one, else at commas.
-  function splitList(value) {
-    var text = String(value || '');
-    return text
-      .split(text.indexOf(';') >= 0 ? ';' : ',')
+  // `text` split at each of the characters `separators` typed as itself, not
+  // at the `;` ending a reference the build reads (`&amp;`) nor at a separator
+  // a reference stands for (`&#44;`): warta.text `split_outside_references`.
+  function splitOutsideReferences(text, separators) {
+    var inside = {};
+    text.replace(REFERENCE_RE, function (reference, at) {
+      if (referenceRead(reference) !== reference) {
+        for (var i = at; i < at + reference.length; i++) inside[i] = true;
+      }
+      return reference;
+    });
+    var pieces = [];
+    var start = 0;
+    for (var at = 0; at < text.length; at++) {
+      if (separators.indexOf(text[at]) >= 0 && !inside[at]) {
+        pieces.push(text.slice(start, at));
+        start = at + 1;
+      }
+    }
+    pieces.push(text.slice(start));
+    return pieces
       .map(function (part) {
         return part.trim();
       })
       .filter(Boolean);
   }
 
-  // The regions one `Region:` value names (warta.regions.gazetteer
-  // `region_values`): "Kabupaten Lahat; Kota Pagar Alam, Kabupaten OKU" is three.
+  // Pelican's rule: a list is split at semicolons when it has one, else at
+  // commas; never inside a character reference (warta.frontmatter `pelican_items`).
+  function splitList(value) {
+    var text = String(value || '');
+    var pieces = splitOutsideReferences(text, ';');
+    return pieces.length > 1 ? pieces : splitOutsideReferences(text, ',');
+  }
+
+  // The regions one `Region:` value names (warta.frontmatter `list_items`):
+  // "Kabupaten Lahat; Kota Pagar Alam, Kabupaten OKU" is three.
   function regionValues(value) {
-    return String(value || '')
-      .split(/[,;]/)
-      .map(function (part) {
-        return part.trim();
-      })
-      .filter(Boolean);
+    return splitOutsideReferences(String(value || ''), ',;');
   }
 
   // Items as one value Pelican splits back into them: at semicolons when there
@@ -653,21 +672,21 @@
         } else if (listed && spec.kind !== 'list') {
           value = pelicanList(listed); // (any other key: its items as one text)
         }
-        if (spec.text) {
-          // References read as the build reads them: in the whole value, a
-          // YAML list's items joined as Pelican gets them, before the list is
-          // split (`&amp;` holds the `;` a list is split at).
-          var joined = listed && spec.kind === 'list' ? pelicanList(listed) : value;
-          var read = referencesRead(joined);
-          if (read !== joined) {
-            value = read.trim();
-            listed = null;
-          }
+        if (spec.text && spec.kind !== 'list') {
+          value = referencesRead(value).trim(); // as the build reads a text key
         }
         if (spec.kind === 'list') {
-          // A Region: at every comma and semicolon, as the regions stage reads
-          // it (warta.regions.gazetteer `region_values`); tags as Pelican does.
+          // A YAML list's items, each one; else a Region: at every comma and
+          // semicolon, tags as Pelican splits them, never inside a reference;
+          // then each item's references read (warta.frontmatter `list_items`).
           var items = listed || (spec.field === 'region' ? regionValues(value) : splitList(value));
+          if (spec.text) {
+            items = items
+              .map(function (item) {
+                return referencesRead(item).trim();
+              })
+              .filter(Boolean);
+          }
           // Opened with the options chosen: an alias or a code is the option it names.
           if (spec.field === 'region') {
             items = canonicalRegions(items, data);
