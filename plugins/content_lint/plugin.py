@@ -37,8 +37,10 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import html
 import logging
 import os
+import re
 import weakref
 from collections.abc import Callable
 from pathlib import Path
@@ -84,6 +86,7 @@ from warta.source_checks import (
     publication_blockers,
 )
 
+from .dead_links import drop_dead_links, forget_missing_static_links
 from .failed import locate_image, stage_findings
 from .inventory import content_files, unread_files
 
@@ -127,12 +130,17 @@ def link_exists(content: str, source, target: str) -> bool | str:
     linking file. True for a file of the site; False for none; for a file
     outside content/ (`{filename}/../README.md`), which is no file of the site
     (Pelican cannot link it), why it is refused."""
+    return target_exists(content, source.path, target)
+
+
+def target_exists(content: str, relative: str, target: str) -> bool | str:
+    """`link_exists` of a link in the source at `relative` (below content/)."""
     refused: str | bool = False
     for written in dict.fromkeys((target, unquote(target))):  # "foto%20rapat.jpg" as Pelican
         if written.startswith("/"):
             path = os.path.join(content, written.lstrip("/"))
         else:
-            path = os.path.join(content, os.path.dirname(source.path), written)
+            path = os.path.join(content, os.path.dirname(relative), written)
         checked = check_path(content, path)
         if isinstance(checked, Refusal):
             refused = refused or checked.reason
@@ -600,9 +608,28 @@ def lint_after_all(generators) -> None:
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
             lint_articles(generator)
+    # Each link to a missing file said (above, and of a page when its generator
+    # finished): what the pages and feeds get keeps its text, not the link.
+    drop_dead_links(generators, missing_target)
+
+
+def missing_target(content, what: str, value: str) -> bool:
+    """Whether a link `{what}value` of a content names a file content/ does not
+    hold (or one outside it), as the lint reads the link (`target_exists`)."""
+    relative = getattr(content, "relative_source_path", None)
+    root = content.settings.get("PATH")
+    if not relative or not root:
+        return False
+    target = re.split(r"[#?]", html.unescape(value), maxsplit=1)[0]
+    if not target:
+        return False
+    return target_exists(root, str(relative).replace(os.sep, "/"), target) is not True
 
 
 def register():
     signals.page_generator_finalized.connect(lint_page_links)
+    # (before Pelican's static generator reads the files the contents link)
+    signals.article_generator_finalized.connect(forget_missing_static_links)
+    signals.page_generator_finalized.connect(forget_missing_static_links)
     signals.article_generator_preread.connect(start_source_checks)
     signals.all_generators_finalized.connect(lint_after_all)
