@@ -241,6 +241,40 @@ def test_a_link_to_a_missing_file_keeps_its_text_and_no_placeholder_is_published
                 assert placeholder not in text, (path, placeholder)
 
 
+def test_a_link_to_a_missing_file_suggests_the_file_whose_name_is_nearest(tmp_path):
+    """A BACA JUGA list item to a mistyped release was told only "check the path
+    below content/, e.g. {filename}/berita/2024/nama-file.md", where read_also
+    names the release meant for a BACA JUGA paragraph: the file whose name is
+    nearest is suggested, a release for a {filename} link, another file for a
+    {static} one, none when no name is close."""
+    from conftest import FixtureSite, article_text
+
+    site = FixtureSite(tmp_path)
+    site.article("2026/2026-03-01-target.md", article_text(slug="target", date="2026-03-01 10:00"))
+    (site.content / "images" / "2026").mkdir(parents=True)
+    (site.content / "images" / "2026" / "surat-edaran-2026.pdf").write_bytes(b"%PDF-1.4\n")
+    body = (
+        "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat koordinasi.\n\n"
+        "- BACA JUGA: [Rilis]({filename}/berita/2026/2026-03-01-targat.md)\n"
+        "- Unduh [surat edaran]({static}/images/2026/surat-edaran.pdf).\n"
+        "- Lihat [rekap]({filename}/berita/2026/rekapitulasi-suara.md).\n"
+    )
+    site.article("2026/rapat.md", article_text(slug="rapat", date="2026-03-03 10:00", body=body))
+    built = site.build(SEARCH_ENABLED=False)
+
+    assert built.returncode == 1
+    assert built.log_lines("error") == [
+        "berita/2026/rapat.md:11: link to a missing file: '/berita/2026/2026-03-01-targat.md' "
+        "(link to an existing file, e.g. {filename}/berita/2026/2026-03-01-target.md, "
+        "or remove the link)",
+        "berita/2026/rapat.md:12: link to a missing file: '/images/2026/surat-edaran.pdf' "
+        "(link to an existing file, e.g. {static}/images/2026/surat-edaran-2026.pdf, "
+        "or remove the link)",
+        "berita/2026/rapat.md:13: link to a missing file: '/berita/2026/rekapitulasi-suara.md' "
+        "(check the path below content/, e.g. {filename}/berita/2024/nama-file.md)",
+    ], built.log
+
+
 def test_links_in_code_or_comments_are_not_checked_and_wrapped_valid_ones_pass(tmp_path):
     """Read alone, a line fell back to a reader that took ` (2024)` for a
     title and counted links inside `code` and HTML comments: three false
