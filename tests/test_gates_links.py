@@ -169,6 +169,112 @@ def test_dead_links_in_lists_and_wrapped_lines_are_each_an_error_at_its_line(tmp
     ], built.log
 
 
+def test_a_link_to_a_missing_file_keeps_its_text_and_no_placeholder_is_published(tmp_path):
+    """A BACA JUGA list item or any paragraph linking a missing file was said at
+    its line, and the page and every feed kept the raw href="{filename}/…"
+    (Pelican's unplaced "Unable to find" besides); a missing {static} or
+    {attach} file became a dead link, an empty folder in the output and a
+    "file used by no published release" for a file that is not there. Each
+    is one error at its line; the text stays, the link goes, in the body, the
+    summary and the pages alike."""
+    from conftest import FixtureSite, article_text
+
+    site = FixtureSite(tmp_path)
+    site.article("2026/target.md", article_text(slug="target", date="2026-03-01 10:00"))
+    body = (
+        "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat koordinasi.\n\n"
+        "Lihat juga [rilis lama]({filename}/berita/2026/targat.md) untuk rinciannya.\n\n"
+        "- BACA JUGA: [Hilang]({filename}/berita/2026/targat.md)\n"
+        "- Unduh [surat edaran]({static}/dokumen/surat-edaran.pdf) dan "
+        "[rilis](|filename|tergat.md).\n"
+        "- Berkas [lampiran]({attach}lampiran.pdf).\n"
+    )
+    site.article(
+        "2026/rapat.md",
+        article_text(
+            slug="rapat",
+            date="2026-03-03 10:00",
+            summary="Bawaslu Lahat menggelar rapat, lihat [rilis lama]"
+            "({filename}/berita/2026/targot.md) untuk rinciannya.",
+            body=body,
+        ),
+    )
+    site.page(
+        "kontak.md",
+        "Title: Kontak\nSlug: kontak\n\nLihat [rilis]({filename}/berita/2026/targat.md).\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+
+    assert built.returncode == 1
+    said = sorted(
+        (f.path.removeprefix("content/"), f.line, f.message.split(" (")[0])
+        for f in built.findings("error")
+    )
+    assert said == [
+        ("berita/2026/rapat.md", 7, "link to a missing file: '/berita/2026/targot.md'"),
+        ("berita/2026/rapat.md", 11, "link to a missing file: '/berita/2026/targat.md'"),
+        ("berita/2026/rapat.md", 13, "link to a missing file: '/berita/2026/targat.md'"),
+        ("berita/2026/rapat.md", 14, "link to a missing file: '/dokumen/surat-edaran.pdf'"),
+        ("berita/2026/rapat.md", 14, "link to a missing file: 'tergat.md'"),
+        ("berita/2026/rapat.md", 15, "link to a missing file: 'lampiran.pdf'"),
+        ("halaman/kontak.md", 4, "link to a missing file: '/berita/2026/targat.md'"),
+    ], built.log
+    assert [f for f in built.findings() if not f.path] == [], built.log
+    assert not [s for s in built.log_lines("suggestion") if "lampiran" in s], built.log
+    page = built.html("berita/2026/03/rapat/").select_one(".article__body")
+    assert [p.get_text() for p in page.find_all(["p", "li"])][1:] == [
+        "Lihat juga rilis lama untuk rinciannya.",
+        "BACA JUGA: Hilang",
+        "Unduh surat edaran dan rilis.",
+        "Berkas lampiran.",
+    ]
+    assert page.find_all("a") == []
+    assert built.html("kontak/").select_one("main").find("a", string="rilis") is None
+    feed = built.json("feed.json")
+    [item] = [i for i in feed["items"] if i["url"].endswith("/rapat/")]
+    assert item["summary"] == "Bawaslu Lahat menggelar rapat, lihat rilis lama untuk rinciannya."
+    assert not (built.output / "dokumen").exists()
+    for path in built.output.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json") and "admin" not in path.parts:
+            text = path.read_text(encoding="utf-8")
+            for placeholder in ("{filename}", "|filename|", "{static}", "{attach}"):
+                assert placeholder not in text, (path, placeholder)
+
+
+def test_a_link_to_a_missing_file_suggests_the_file_whose_name_is_nearest(tmp_path):
+    """A BACA JUGA list item to a mistyped release was told only "check the path
+    below content/, e.g. {filename}/berita/2024/nama-file.md", where read_also
+    names the release meant for a BACA JUGA paragraph: the file whose name is
+    nearest is suggested, a release for a {filename} link, another file for a
+    {static} one, none when no name is close."""
+    from conftest import FixtureSite, article_text
+
+    site = FixtureSite(tmp_path)
+    site.article("2026/2026-03-01-target.md", article_text(slug="target", date="2026-03-01 10:00"))
+    (site.content / "images" / "2026").mkdir(parents=True)
+    (site.content / "images" / "2026" / "surat-edaran-2026.pdf").write_bytes(b"%PDF-1.4\n")
+    body = (
+        "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat koordinasi.\n\n"
+        "- BACA JUGA: [Rilis]({filename}/berita/2026/2026-03-01-targat.md)\n"
+        "- Unduh [surat edaran]({static}/images/2026/surat-edaran.pdf).\n"
+        "- Lihat [rekap]({filename}/berita/2026/rekapitulasi-suara.md).\n"
+    )
+    site.article("2026/rapat.md", article_text(slug="rapat", date="2026-03-03 10:00", body=body))
+    built = site.build(SEARCH_ENABLED=False)
+
+    assert built.returncode == 1
+    assert built.log_lines("error") == [
+        "berita/2026/rapat.md:11: link to a missing file: '/berita/2026/2026-03-01-targat.md' "
+        "(link to an existing file, e.g. {filename}/berita/2026/2026-03-01-target.md, "
+        "or remove the link)",
+        "berita/2026/rapat.md:12: link to a missing file: '/images/2026/surat-edaran.pdf' "
+        "(link to an existing file, e.g. {static}/images/2026/surat-edaran-2026.pdf, "
+        "or remove the link)",
+        "berita/2026/rapat.md:13: link to a missing file: '/berita/2026/rekapitulasi-suara.md' "
+        "(check the path below content/, e.g. {filename}/berita/2024/nama-file.md)",
+    ], built.log
+
+
 def test_links_in_code_or_comments_are_not_checked_and_wrapped_valid_ones_pass(tmp_path):
     """Read alone, a line fell back to a reader that took ` (2024)` for a
     title and counted links inside `code` and HTML comments: three false

@@ -1509,6 +1509,7 @@ def check_links(
     summary: str = "",
     render: Callable[[str], str] | None = None,
     site_url: str = "",
+    nearest: Callable[[str, str], str | None] | None = None,
 ) -> Iterator[Finding]:
     """`{filename}`, `{static}` and `{attach}` links whose target is not in
     content/ (exists(path) -> True, False, or why a path outside content/ is
@@ -1520,7 +1521,9 @@ def check_links(
     (none written in `code`, a code block or an HTML comment); each is said
     at the source line that writes it (`SiteLink.line`; `render`: the build's
     Markdown of a body's text, to tell which of several lines writing the
-    same link is the one in the page)."""
+    same link is the one in the page). `nearest(kind, target)`: the path below
+    content/ of the file whose name is nearest a missing one's, if any, for
+    the suggestion."""
     previous: dict[str, int] = {}  # a link as written → the line it was last said at
     for in_summary, fragment in ((True, summary), (False, body)):
         for link in rendered_site_links(fragment):
@@ -1529,7 +1532,7 @@ def check_links(
                 if path is None:
                     continue  # another site's file
                 link = dataclasses.replace(link, target=path)
-            problem = _link_problem(link, exists)
+            problem = _link_problem(link, exists, nearest)
             if problem is None:
                 continue
             if in_summary:
@@ -1540,7 +1543,7 @@ def check_links(
             yield _finding(source, number, "error", *problem)
 
 
-def _link_problem(link: SiteLink, exists) -> tuple[str, str] | None:
+def _link_problem(link: SiteLink, exists, nearest=None) -> tuple[str, str] | None:
     """(message, suggestion) of a site link the build cannot resolve."""
     kind, target = link.kind, link.target
     if kind == "plain":  # `[x](rapat.md)`: Pelican leaves the file's name as the link
@@ -1562,6 +1565,12 @@ def _link_problem(link: SiteLink, exists) -> tuple[str, str] | None:
             "e.g. {static}/images/2024/nama-file.pdf",
         )
     if not state:
+        close = nearest(kind, target) if nearest is not None else None
+        if close:
+            return (
+                f"link to a missing file: '{target}'",
+                f"link to an existing file, e.g. {{{kind}}}/{close}, or remove the link",
+            )
         return (
             f"link to a missing file: '{target}'",
             "check the path below content/, e.g. {filename}/berita/2024/nama-file.md"

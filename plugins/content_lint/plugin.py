@@ -5,6 +5,10 @@ duplicate slugs, unknown rubrik, doubled words, title and summary lengths, links
 missing files, photos whose originals carry a GPS location, and embargoed
 (future-dated) articles.
 
+A link to a missing file is said with the file whose name is nearest, and
+it keeps its text but not the link in the page and the feeds (`dead_links.py`:
+Pelican would leave the raw `{filename}/…` there).
+
 A release Pelican drops (a Date: it cannot parse, no Title, an unknown Status:)
 has no article for the other plugins to check, so it is checked here in full:
 besides the source checks, the enrichment stages (unknown region, unknown tag, …)
@@ -36,9 +40,12 @@ checks, which depend on the clock and on other files, run on every build).
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import functools
+import html
 import logging
 import os
+import re
 import weakref
 from collections.abc import Callable
 from pathlib import Path
@@ -62,6 +69,7 @@ from warta.plugin_order import active_plugins
 from warta.published import PREVIEWS_SAID, is_written, unpreviewed
 from warta.snapshots import SnapshotStore, file_stamp
 from warta.source_checks import (
+    SOURCE_SUFFIXES,
     Rules,
     Source,
     check_author_spellings,
@@ -84,6 +92,7 @@ from warta.source_checks import (
     publication_blockers,
 )
 
+from .dead_links import drop_dead_links, forget_missing_static_links
 from .failed import locate_image, stage_findings
 from .inventory import content_files, unread_files
 
@@ -127,18 +136,48 @@ def link_exists(content: str, source, target: str) -> bool | str:
     linking file. True for a file of the site; False for none; for a file
     outside content/ (`{filename}/../README.md`), which is no file of the site
     (Pelican cannot link it), why it is refused."""
+    return target_exists(content, source.path, target)
+
+
+def target_exists(content: str, relative: str, target: str) -> bool | str:
+    """`link_exists` of a link in the source at `relative` (below content/)."""
     refused: str | bool = False
     for written in dict.fromkeys((target, unquote(target))):  # "foto%20rapat.jpg" as Pelican
         if written.startswith("/"):
             path = os.path.join(content, written.lstrip("/"))
         else:
-            path = os.path.join(content, os.path.dirname(source.path), written)
+            path = os.path.join(content, os.path.dirname(relative), written)
         checked = check_path(content, path)
         if isinstance(checked, Refusal):
             refused = refused or checked.reason
         elif checked.is_file():
             return True
     return refused
+
+
+def nearest_file(files: Callable[[], list[str]], linking: str) -> Callable[[str, str], str | None]:
+    """`nearest(kind, target)` for `check_links`: of the files below content/
+    (`files()`, listed when first asked), the one whose name is nearest a
+    missing link's, as a renamed or mistyped file's (the folders all look
+    alike): a release's source for a `{filename}` link, any other file for a
+    `{static}`/`{attach}` one; never the linking file itself. None when no
+    name is close."""
+
+    @functools.cache
+    def names(sources: bool) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for relative in files():
+            if relative != linking and relative.lower().endswith(SOURCE_SUFFIXES) == sources:
+                found.setdefault(os.path.basename(relative), []).append(relative)
+        return found
+
+    def nearest(kind: str, target: str) -> str | None:
+        by_name = names(kind == "filename")
+        name = os.path.basename(unquote(target))
+        close = difflib.get_close_matches(name, list(by_name), n=1, cutoff=0.75)
+        return min(by_name[close[0]]) if close else None
+
+    return nearest
 
 
 def lint_page_links(generator) -> None:
@@ -148,6 +187,7 @@ def lint_page_links(generator) -> None:
     they are the site's fixed pages, not releases."""
     content = generator.path
     markdown = markdown_extensions(generator)
+    listed = functools.cache(functools.partial(content_files, content))
     for page in every_page(generator):
         relative = getattr(page, "relative_source_path", None)
         if not relative or os.path.splitext(relative)[1][1:] not in markdown:
@@ -164,7 +204,8 @@ def lint_page_links(generator) -> None:
         exists = functools.partial(link_exists, content, source)
         render = body_renderer(generator.settings)
         site_url = generator.settings.get("SITEURL", "")
-        for finding in check_links(source, exists, body, summary, render, site_url):
+        nearest = nearest_file(listed, relative.replace(os.sep, "/"))
+        for finding in check_links(source, exists, body, summary, render, site_url, nearest):
             report(logger, finding)
         for finding in (*check_slug(source), *check_lang(source)):
             report(logger, finding)
@@ -409,6 +450,7 @@ def lint_articles(generator) -> None:
         if getattr(article, "relative_source_path", None)
     }
     render = body_renderer(settings)
+    listed = functools.cache(functools.partial(content_files, content))
     # The releases whose pages (and so photos) this build writes.
     written = {
         str(article.relative_source_path)
@@ -426,7 +468,15 @@ def lint_articles(generator) -> None:
             findings_of_source += [
                 *check_embargo(source, rules),
                 *check_future_modified(source, rules),
-                *check_links(source, exists, body, summary, render, settings.get("SITEURL", "")),
+                *check_links(
+                    source,
+                    exists,
+                    body,
+                    summary,
+                    render,
+                    settings.get("SITEURL", ""),
+                    nearest_file(listed, relative),
+                ),
                 *check_image_locations(
                     source, lambda p: has_gps_location(content, p), source.path in written
                 ),
@@ -463,7 +513,7 @@ def lint_articles(generator) -> None:
     blockers = set(said.values())
     findings.extend(
         unread_files(
-            content_files(content),
+            listed(),
             article_paths=settings["ARTICLE_PATHS"],
             page_paths=settings["PAGE_PATHS"],
             static_paths=settings["STATIC_PATHS"],
@@ -600,9 +650,28 @@ def lint_after_all(generators) -> None:
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
             lint_articles(generator)
+    # Each link to a missing file said (above, and of a page when its generator
+    # finished): what the pages and feeds get keeps its text, not the link.
+    drop_dead_links(generators, missing_target)
+
+
+def missing_target(content, what: str, value: str) -> bool:
+    """Whether a link `{what}value` of a content names a file content/ does not
+    hold (or one outside it), as the lint reads the link (`target_exists`)."""
+    relative = getattr(content, "relative_source_path", None)
+    root = content.settings.get("PATH")
+    if not relative or not root:
+        return False
+    target = re.split(r"[#?]", html.unescape(value), maxsplit=1)[0]
+    if not target:
+        return False
+    return target_exists(root, str(relative).replace(os.sep, "/"), target) is not True
 
 
 def register():
     signals.page_generator_finalized.connect(lint_page_links)
+    # (before Pelican's static generator reads the files the contents link)
+    signals.article_generator_finalized.connect(forget_missing_static_links)
+    signals.page_generator_finalized.connect(forget_missing_static_links)
     signals.article_generator_preread.connect(start_source_checks)
     signals.all_generators_finalized.connect(lint_after_all)
