@@ -260,6 +260,10 @@ def put_text(image: Image.Image, xy: tuple[int, int], text: str, weight: str, si
         image.paste(fill, (round(start) + left, y + top), mask)
 
 
+# Widths measured per process: a card asks for those of its words at each
+# size it tries (`fits_whole`, `wrap`) and of its office, date and region line,
+# which most cards share.
+@lru_cache(maxsize=4 * WORD_CACHE_SIZE)
 def text_width(text: str, weight: str, size: int) -> float:
     return font(weight, size).getlength(text)
 
