@@ -237,6 +237,7 @@ class Gazetteer:
                 # "Kota Jakarta Selatan" for "Kota Administrasi Jakarta Selatan"
                 self._add(TIER_OFFICIAL, f"{LEVEL_LABELS[unit.level]} {unit.core}", unit.code)
         self.aliases: dict[str, list[str]] = {}
+        self.alias_keys: dict[str, set[str]] = {}  # code → its aliases' keys (`rivals`)
         self._slugs: dict[str, str] = {}
 
     def _add(self, tier: str, name: str, code: str) -> None:
@@ -257,6 +258,7 @@ class Gazetteer:
     def add_alias(self, code: str, alias: str) -> None:
         self._add(TIER_ALIAS, alias, code)
         self.aliases.setdefault(code, []).append(alias)
+        self.alias_keys.setdefault(code, set()).add(key_of(alias))
 
     # ---- navigation -------------------------------------------------------
 
@@ -406,7 +408,7 @@ class Gazetteer:
         return sorted(found, key=lambda u: code_sort_key(u.code))
 
     def _alias_keys(self, code: str) -> set[str]:
-        return {key_of(alias) for alias in self.aliases.get(code, ())}
+        return self.alias_keys.get(code, set())
 
     def _unless_rivalled(
         self, text: str, unit: Unit, key: str, context: list[str], home: str | None
