@@ -150,7 +150,9 @@ def test_an_unchanged_store_is_not_written_again_and_an_outdated_one_is(tmp_path
     assert store_at(path).get("a.md", source) is None
 
 
-def test_the_saved_store_keeps_only_what_this_build_used(tmp_path):
+def saved_store(tmp_path) -> tuple[dict[str, Path], Path]:
+    """Two sources, a.md and b.md, stored (as "A.MD", "B.MD") and saved:
+    their paths, and the store's file."""
     sources = {}
     for name in ("a.md", "b.md"):
         sources[name] = tmp_path / name
@@ -160,6 +162,11 @@ def test_the_saved_store_keeps_only_what_this_build_used(tmp_path):
     for name, source in sources.items():
         store.put(name, source, name.upper())
     store.save()
+    return sources, path
+
+
+def test_the_saved_store_keeps_only_what_this_build_used(tmp_path):
+    sources, path = saved_store(tmp_path)
 
     second = store_at(path)
     assert second.get("a.md", sources["a.md"]) == "A.MD"  # b.md was removed from content/
@@ -172,15 +179,7 @@ def test_the_saved_store_keeps_only_what_this_build_used(tmp_path):
 def test_a_forgotten_entry_is_not_given_again_in_the_build_nor_saved(tmp_path):
     """Forgotten before or after it was asked for: a later `get` of the same
     build gives nothing (it would keep the entry for the next save)."""
-    sources = {}
-    for name in ("a.md", "b.md"):
-        sources[name] = tmp_path / name
-        sources[name].write_text(name, encoding="utf-8")
-    path = tmp_path / "store.pickle"
-    store = store_at(path)
-    for name, source in sources.items():
-        store.put(name, source, name.upper())
-    store.save()
+    sources, path = saved_store(tmp_path)
 
     second = store_at(path)
     assert second.get("a.md", sources["a.md"]) == "A.MD"

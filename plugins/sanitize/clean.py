@@ -448,34 +448,33 @@ class _Reporter(HTMLParser):
         self.open[tag] -= 1
         return True
 
-    def handle_comment(self, data):
-        if self.skipping:
-            return
-        written = f"<!--{data}-->"
+    def _markup_removed(
+        self, written: str, opening: str, spelling: str, what: str, note=""
+    ) -> None:
+        """A comment or a CDATA section taken out: `written` whole, found in
+        the file by its `opening` and by its text as written (`spelling`)."""
         self.removed.append(
             Removal(
                 _cut(written),
-                "<!--",
-                spellings=(Spelling(f"<!--{data}", exact=True),),
-                what="HTML comment",
+                opening,
+                spellings=(Spelling(spelling, exact=True),),
+                what=what,
+                note=note,
             )
         )
+
+    def handle_comment(self, data):
+        if self.skipping:
+            return
+        self._markup_removed(f"<!--{data}-->", "<!--", f"<!--{data}", "HTML comment")
 
     def unknown_decl(self, data):
         if self.skipping:
             return
         if data.upper().startswith("CDATA["):
-            text = data[len("CDATA[") :]
-            written = f"<![{data}]]>"
-            self.removed.append(
-                Removal(
-                    _cut(written),
-                    "<![cdata[",
-                    spellings=(Spelling(f"<![{data}", exact=True),),
-                    what="CDATA markup",
-                    note=f"its text '{_cut(text.strip())}' is kept" if text.strip() else "",
-                )
-            )
+            text = data[len("CDATA[") :].strip()
+            note = f"its text '{_cut(text)}' is kept" if text else ""
+            self._markup_removed(f"<![{data}]]>", "<![cdata[", f"<![{data}", "CDATA markup", note)
             return
         self.removed.append(Removal(_cut(f"<![{data}]>"), f"<![{data.lower()}"))
 
