@@ -396,7 +396,7 @@ class Gazetteer:
         without a context or a home province, or for a unit outside them (a
         kecamatan of the home province wins over it: rule 5)."""
         context = list(context)
-        if not (context or home) or key not in self._alias_keys(unit.code):
+        if not (context or home) or key not in self.alias_keys.get(unit.code, ()):
             return []
         if not self.is_near(unit, context, home):
             return []
@@ -406,9 +406,6 @@ class Gazetteer:
             if not self.is_within(code, unit.code) and self.is_near(self.units[code], context, home)
         ]
         return sorted(found, key=lambda u: code_sort_key(u.code))
-
-    def _alias_keys(self, code: str) -> set[str]:
-        return self.alias_keys.get(code, set())
 
     def _unless_rivalled(
         self, text: str, unit: Unit, key: str, context: list[str], home: str | None

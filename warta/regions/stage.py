@@ -163,10 +163,7 @@ class RegionsStage:
         `paragraph`) name no known place: at the lead's line, with the places
         its dateline is closest to ("BATURADJA" → Baturaja Barat …)."""
         segments = dateline.dateline_segments(paragraph, self.is_place())
-        body = frontmatter.parse(source.text).body
-        line = paragraph_line(body, paragraph) or next(
-            (number for number, text in body if text.strip()), None
-        )
+        line = _lead_line(source, paragraph)
         hint = 'add "Region: …" with a Kemendagri code, an official name or an alias'
         near = self.gazetteer.closest(segments[0].text) if segments else []
         if near:
@@ -187,10 +184,7 @@ class RegionsStage:
         offices ("PENDOPO –": PALI's town and Kecamatan Pendopo of Empat
         Lawang): at the dateline's line, with the `Region:` lines that say
         each of them."""
-        body = frontmatter.parse(source.text).body
-        line = paragraph_line(body, paragraph) or next(
-            (number for number, text in body if text.strip()), None
-        )
+        line = _lead_line(source, paragraph)
         home = self.options.home_province
         names = " and ".join(unit.label for unit in ambiguity.candidates)
         lines = " or ".join(
@@ -223,8 +217,20 @@ class RegionsStage:
                 findings.append(
                     self.ambiguous_dateline(source, reading.paragraph, reading.ambiguity)
                 )
-            elif paragraph := dateline.first_paragraph(source.html, self.is_place()):
+            elif paragraph := (
+                reading.paragraph
+                if reading
+                else dateline.first_paragraph(source.html, self.is_place())
+            ):
                 # (an article without text is reported once, by content_lint)
                 findings.append(self.no_region(source, paragraph))
         regions = tuple(self.region(code, origin) for code in most_specific(codes, self.gazetteer))
         return add_findings(dataclasses.replace(enrichment, regions=regions), findings)
+
+
+def _lead_line(source: Source, paragraph: str) -> int | None:
+    """The line of the lead `paragraph` in the release, else its text's first line."""
+    body = frontmatter.parse(source.text).body
+    return paragraph_line(body, paragraph) or next(
+        (number for number, text in body if text.strip()), None
+    )
