@@ -27,7 +27,6 @@ from warta.dates import (
     house_date,
     parse_date,
     read_written_date,
-    when_written,
 )
 from warta.findings import Finding
 from warta.imagetags import (
@@ -873,7 +872,8 @@ def embargo_date(value: str) -> str | None:
     written = read_written_date(value)
     if written is not None and written.wib is not None and not written.has_time:
         return f"{written.wib:%Y-%m-%d}"
-    when = when_written(value)
+    # `dates.when_written`, with the staff form read once above.
+    when = parse_date(value) or (written.wib if written else None)
     return None if when is None else f"{when:%Y-%m-%d %H:%M}"
 
 

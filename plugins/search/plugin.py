@@ -130,7 +130,7 @@ def retain_bundle_dir(pelican) -> None:
     Pelican's own copy: the settings module's list is shared by every build
     of the process."""
     settings = pelican.settings
-    name = retained_name(settings.get("SEARCH_BUNDLE_DIR") or "pagefind")
+    name = retained_bundle_name(settings)
     if name is None:
         return
     retention = [entry for entry in settings.get("OUTPUT_RETENTION") or () if entry != name]
