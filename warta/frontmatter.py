@@ -524,14 +524,13 @@ def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
     if not front:
         return front
     date = front.value("date")
+    # The fields' continuation lines, then the body's (in file order, apart).
     numbers = [n for item in front.fields for n in item.lines[1:]]
     below = lines[front.end :]
     code = in_fenced_code(below)
     numbers += [front.end + index + 1 for index in range(len(below)) if not code[index]]
     found: list[Field] = []
-    for number in sorted(set(numbers)):
-        if number > len(lines):
-            continue
+    for number in numbers:
         flag = flag_below(lines[number - 1].rstrip("\r\n"), date)
         if flag is not None:
             key, name, value = flag

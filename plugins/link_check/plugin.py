@@ -699,9 +699,8 @@ def check_links(generators) -> None:
     public = site_root(generators[0].settings.get("PUBLIC_SITEURL") if generators else "")
     shown_host = site.host or public.host
     telling = telling_words(hidden, generators[0].settings, site.prefix) if hidden else None
-    said = {}
-    for generator in generators:
-        said = getattr(generator, "context", {}).get(READ_ALSO_SAID) or said
+    # (Pelican's generators share one context, where read_also keeps it.)
+    said = generators[0].context.get(READ_ALSO_SAID) or {} if generators else {}
     for content in written_contents(generators):
         if is_draft(content):  # (written already: the rest of is_unpublished)
             continue  # a draft may link to another draft: neither is public
