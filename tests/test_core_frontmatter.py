@@ -992,6 +992,38 @@ def test_an_embargo_is_read_the_same_in_the_front_matter_and_below_it(embargo, h
 
 
 @pytest.mark.parametrize(
+    ("field", "in_front", "below"),
+    [
+        # A misspelt key is never prose: read the same in both places.
+        ("Stauts: pending", True, True),
+        ("Statu: belum", True, True),
+        ("Drfat: draft", True, True),
+        ("Drfat: true", True, True),
+        ("Stauts: published", False, False),
+        ("Drfat: false", False, False),
+        ("Publishd: Humas Bawaslu Kabupaten Lahat", False, False),
+        # A value that says neither clearly: held in the front matter, text below.
+        ("Draft: mungkin", True, False),
+        ("Tayang: Sabtu malam, langsung di TVRI", True, False),
+        # Clear values: the same in both places.
+        ("Draft: ya", True, True),
+        ("Terbit: tidak", True, True),
+        ("Published: yes", False, False),
+        ("Stats: 120", False, False),
+    ],
+)
+def test_a_publication_field_holds_back_by_one_rule_above_and_below(field, in_front, below):
+    """One rule (`frontmatter.keeps_unpublished`) in the front matter and
+    below it: they differ only where a line below may be prose."""
+    top = "Title: Rapat pleno\nDate: 2024-12-05 10:00\n"
+    head = f"{top}{field}\n\nBawaslu menggelar rapat.\n"
+    text = f"{top}\nBawaslu menggelar rapat.\n\n{field}\n"
+    for source, held in ((head, in_front), (text, below)):
+        flag = frontmatter.parse(source).front_matter.unpublished_by_flag()
+        assert (flag is not None) == held, source
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Title: Tom &amp; Jerry &lt;b&gt; &amp;lt;\nRubrik: Siaran &#80;ers\n"

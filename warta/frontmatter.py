@@ -194,28 +194,59 @@ def is_publication_key(key: str) -> bool:
     return _misspelt_publication_key(key) is not None or _publication_words(key)
 
 
-def holds_back(key: str, value: str, later: bool | None = None) -> bool:
-    """Whether an unknown key and its value were meant to keep a release
-    unpublished, so that it is held back (which way the writer meant is not
-    known, and letting it out cannot be undone): a key about publication
-    ("Embargo", "Status-Draft", "publishDate") unless its value is a date no
-    later than the Date: (`later` False; None: not a date); a misspelt
-    "Status" ("Stauts: pending", "Statu: belum") unless its value clearly
-    lets the release out ("published") or names no state (a count: "Stats:
-    120"); a misspelt flag ("Drfat", "Publishd") with a yes or a no that does
-    not let it out, or a state ("Drfat: draft"), not with a name
-    ("Publisher: Bawaslu Kabupaten Lahat")."""
-    if not is_publication_key(key):
+def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = False) -> bool:
+    """Whether a field `name: value` keeps its release unpublished, one rule
+    for the front matter and for a line below it (`below`, `flag_below`).
+
+    - A flag (`draft: true`, `published: false`, `Draf: ya`, `Terbit:
+      tidak`, misspelt `Drfat: true`): by its yes or no.
+    - A `Status:` (misspelt `Stauts:`, `Statu:`): one of
+      UNPUBLISHED_STATUSES holds it back, one of _PUBLISHED_STATES lets it
+      out. (A correctly spelt `Status:` in the front matter is Pelican's own,
+      read by Pelican; it is not asked about here.)
+    - A key about when a release is out (`Embargo:`, `Tayang:`,
+      `publishDate:`): a date later than the `Date:` (`date`; none: any
+      date) holds it back, an earlier one lets it out.
+
+    A value that says neither clearly (`Draft: mungkin`, `Stauts: pending`,
+    `Tayang: Sabtu malam, langsung di TVRI`) holds the release back in the
+    front matter, where every line is a field and letting a release out
+    cannot be undone, and is the release's text below it, where a line may be
+    prose (`Status: Diregistrasi`); but a misspelt key is never prose, so it
+    is read the same in both places. Below the front matter an `Embargo:`
+    with no date (`hingga Selasa pukul 10.00 WIB`) still holds it back. A
+    name that is no publication key (`Publisher:`, a count `Stats: 120`)
+    never does."""
+    key = canonical_key(name.lower())
+    if key in PUBLICATION_KEYS:
+        meant, misspelt = key, False
+    elif is_publication_key(key):
+        meant = None if _publication_words(key) else _misspelt_publication_key(key)
+        misspelt = True
+    else:
         return False
-    if _publication_words(key) or later is not None:
-        return later is not False
     text = value.strip().strip("'\"").strip().lower()
-    meant = _misspelt_publication_key(key.lower())  # (one: not publication words)
-    if says_published(meant, value):
-        return False
+    clear_only = below and not misspelt
+    if meant is None:
+        when = when_written(value)
+        if when is not None:
+            written = when_written(date) if date else None
+            return written is None or when > written
+        if below:
+            return any(w.startswith("embargo") for w in re.split(r"[-_ ]+", key))
+        return True
     if meant == "status":
+        if text in _PUBLISHED_STATES or clear_only:
+            return text in UNPUBLISHED_STATUSES
         return bool(re.search(r"[^\W\d_]", text))  # a word: a state, not a count
-    return yes_or_no(value) is not None or text in _STATES
+    yes = yes_or_no(value)
+    if yes is not None:
+        return yes is UNPUBLISHED_FLAGS[meant]
+    if clear_only:
+        return False
+    # (a typo in a flag's value keeps the release a draft; a misspelt key
+    # with a value that is no state is a name: `Publishd: Humas Lahat`)
+    return not misspelt or text in _STATES
 
 
 # Values that say whether a release is out (beside a yes or a no), and those
@@ -225,14 +256,6 @@ _STATES = frozenset(
     ["draft", "draf", "hidden", "unpublished", "private", "published", "publish", "terbit"]
 )
 _PUBLISHED_STATES = frozenset(["published", "publish", "terbit"])
-
-
-def says_published(key: str, value: str) -> bool:
-    """Whether `value` of one of `PUBLICATION_KEYS` clearly lets the release
-    out: `Status: published`, `Draft: no`, `Published: yes`."""
-    if key == "status":
-        return value.strip().strip("'\"").strip().lower() in _PUBLISHED_STATES
-    return yes_or_no(value) is (not UNPUBLISHED_FLAGS[key])
 
 
 YES_VALUES = frozenset({"true", "yes", "y", "ya", "1", "on"})
@@ -350,18 +373,10 @@ class FrontMatter:
             return None
         if self.below:
             return self.below[0]  # the release's text, but a flag (`flag_below`)
+        date = self.value("date")
         for item in self.fields:
-            keeps_unpublished = UNPUBLISHED_FLAGS.get(item.key)
-            if keeps_unpublished is not None and yes_or_no(item.value) != (not keeps_unpublished):
+            if item.key != "status" and keeps_unpublished(item.key, item.value, date):
                 return item
-            if keeps_unpublished is None and is_publication_key(item.key):
-                # `Stauts: draft`, `Embargo: …` later than the Date:: held
-                # back, never let out.
-                when = when_written(item.value)
-                date = when_written(self.value("date")) if when else None
-                later = None if when is None or date is None else when > date
-                if holds_back(item.key, item.value, later):
-                    return item
         return None
 
     def keys(self) -> dict[str, int]:
@@ -495,25 +510,10 @@ def flag_below(line: str, date: str = "") -> tuple[str, str, str] | None:
     if match is None:
         return None
     name = match["key"]
-    key = canonical_key(name.lower())
     value = yaml_unquoted(match["value"].partition(" #")[0].strip())
-    meant = key if key in PUBLICATION_KEYS else None
-    if meant is None and is_publication_key(key) and not _publication_words(key):
-        meant = _misspelt_publication_key(key)
-    if meant == "status":
-        held = value.strip().lower() in UNPUBLISHED_STATUSES
-    elif meant is not None:
-        held = yes_or_no(value) is UNPUBLISHED_FLAGS[meant]
-    elif _publication_words(key):
-        when = when_written(value)
-        written = when_written(date) if date and when is not None else None
-        if when is not None:
-            held = written is None or when > written
-        else:  # (`Embargo: hingga Selasa pukul 10.00 WIB`: meant as one, not a text)
-            held = any(w.startswith("embargo") for w in re.split(r"[-_ ]+", key))
-    else:
-        held = False
-    return (key, name, value) if held else None
+    if not keeps_unpublished(name, value, date, below=True):
+        return None
+    return canonical_key(name.lower()), name, value
 
 
 def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
