@@ -300,13 +300,12 @@ def test_a_summary_that_looks_like_front_matter_is_converted_as_text():
 def test_a_yaml_list_item_holding_a_comma_stays_one_item():
     """`tags: ["Rapat, Koordinasi", Pilkada]` was written back as one comma
     list: Pelican read three tags."""
-    from warta.frontmatter import parse
-    from warta.source_checks import list_values
+    from warta.frontmatter import list_items, parse
 
     text = '---\ntitle: X\ntags: ["Rapat, Koordinasi", Pilkada]\nregion:\n  - Lahat\n---\n\nIsi.\n'
     front = parse(text).front_matter
-    assert list_values(front.value("tags")) == ("Rapat, Koordinasi", "Pilkada")
-    assert list_values(front.value("region")) == ("Lahat",)
+    assert list_items(front.first("tags")) == ["Rapat, Koordinasi", "Pilkada"]
+    assert list_items(front.first("region")) == ["Lahat"]
     plain = "---\ntitle: X\ntags:\n  - Pilkada\n  - Rapat Pleno\n---\n\nIsi.\n"
     assert parse(plain).front_matter.value("tags") == "Pilkada, Rapat Pleno"
 
@@ -1131,13 +1130,12 @@ def test_a_list_reaches_its_reader_split_into_the_items_as_written(text, key, ha
     from pelican.readers import ensure_metadata_list
 
     from warta.regions.gazetteer import region_values
-    from warta.source_checks import list_values, parse_source
+    from warta.source_checks import parse_source
 
     meta = warta_meta(text)
     assert meta[key] == [handed]
     split = ensure_metadata_list if key in frontmatter.PELICAN_LIST_KEYS else region_values
     assert split(handed) == items
     assert parse_source("a.md", text).value(key) == handed
-    if key == "tags":
-        value = parse(text).front_matter.value("tags")
-        assert list(list_values(value)) == items
+    field = parse(text).front_matter.first(key)
+    assert frontmatter.handed_items(key, frontmatter.list_items(field)) == items

@@ -1048,14 +1048,24 @@ def held_separators(key: str, text: str) -> str:
     return "".join(ch for ch in dict.fromkeys(text) if ch in separators)
 
 
+def handed_items(key: str, items: list[str]) -> list[str]:
+    """`items` of a list key (LIST_KEYS) as its reader gets them back from
+    `handed_list`: a separator an item holds where the reader would split at
+    it, as HELD_SEPARATORS writes it (every `;` of Pelican's lists, read once:
+    `&amp;amp;`; a region's `;` and `,`)."""
+    if key in PELICAN_LIST_KEYS:
+        return [text.replace(";", HELD_SEPARATORS[";"]) for text in items]
+    held = str.maketrans(HELD_SEPARATORS)
+    return [text.translate(held) for text in items]
+
+
 def handed_list(key: str, items: list[str]) -> str:
     """The value of a list key (LIST_KEYS) that its reader splits back into
-    `items` exactly: `pelican_list`, or for a region every item's separators
-    as HELD_SEPARATORS writes them, joined by commas."""
-    if key in PELICAN_LIST_KEYS:  # read: its every `;` is text (`&amp;amp;` read once)
-        return pelican_list([text.replace(";", HELD_SEPARATORS[";"]) for text in items])
-    held = str.maketrans(HELD_SEPARATORS)
-    return ", ".join(text.translate(held) for text in items)
+    `handed_items(key, items)` exactly: `pelican_list`, or for a region the
+    items joined by commas."""
+    if key in PELICAN_LIST_KEYS:
+        return pelican_list(handed_items(key, items))
+    return ", ".join(handed_items(key, items))
 
 
 def yaml_written(value: str) -> str:

@@ -1377,16 +1377,6 @@ def publication_blockers(source: Source, rules: Rules) -> list[Finding]:
     return [f for f in found if f.level == "error"]
 
 
-def list_values(value: str) -> tuple[str, ...]:
-    """A list value (Tags) split into the items the build hands Pelican
-    (`frontmatter.pelican_items`: at ';' when there is one, else at ',', not
-    at a character reference's), each item's references read, a `;` it then
-    holds full-width (`frontmatter.handed_list`); stripped, empty ones dropped."""
-    read = (with_references_read(item).strip() for item in frontmatter.pelican_items(value))
-    held = frontmatter.HELD_SEPARATORS[";"]
-    return tuple(item.replace(";", held) for item in read if item)
-
-
 def converted_body(text: str, markdown_settings: dict | None) -> str:
     """The body as Pelican's Markdown reader converts it: with its MARKDOWN
     settings, which Pelican's reader completed when it was made (the

@@ -26,7 +26,6 @@ from warta.dates import parse_date
 from warta.findings import Finding
 from warta.paths import Refusal, referenced_file
 from warta.pipeline import Pipeline, Source
-from warta.source_checks import list_values
 
 # Two far-apart days for a release without a readable date: a finding made on
 # both does not depend on the date (one judged on a day names that day).
@@ -39,8 +38,12 @@ def pipeline_source(path: str, text: str, html: str, date: dt.date) -> Source:
     it), Tags split as Pelican splits them."""
     document = frontmatter.parse(text)
     metadata: dict[str, str] = {}
+    tags: list[str] = []
     for item in document.front_matter.fields:
-        metadata.setdefault(item.key, item.value)
+        if item.key not in metadata:
+            metadata[item.key] = item.value
+            if item.key == "tags":
+                tags = frontmatter.handed_items("tags", frontmatter.list_items(item))
     return Source(
         path=path,
         text=text,
@@ -48,7 +51,7 @@ def pipeline_source(path: str, text: str, html: str, date: dt.date) -> Source:
         title=metadata.get("title", ""),
         date=date,
         metadata=metadata,
-        tags=list_values(metadata.get("tags", "")),
+        tags=tuple(tags),
         draft=metadata.get("status", "").strip().lower() == "draft",
     )
 
