@@ -710,24 +710,21 @@ def social_cards(articles, build: Build) -> None:
             f"'{template}'",
             "end it in .png, e.g. {url}og.png",
         )
-    for article in articles:
-        if is_written(article):
-            report_left_out(article, card_text(article, settings).title, build)
+    # An article that is not written (a draft or an embargoed article in the public
+    # build) gets no card: the card would publish its title before its time.
+    texts = [(article, card_text(article, settings)) for article in articles if is_written(article)]
+    for article, text in texts:
+        report_left_out(article, text.title, build)
     if build.check_only:
         # A card says nothing new about the content (its text is the title,
         # office, date and regions, checked elsewhere, and what of the title it
         # leaves out, said above); only a full disk stops one being drawn, and
         # no page shows it.
         return
-    # An article that is not written (a draft or an embargoed article in the public
-    # build) gets no card: the card would publish its title before its time.
     wanted = []  # (article, card text, cache key)
     files: dict[str, str] = {}  # cache key → cached file
     missing: dict[str, CardText] = {}  # cache key → text, each card drawn once
-    for article in articles:
-        if not is_written(article):
-            continue
-        text = card_text(article, settings)
+    for article, text in texts:
         key, file = build.cache.cached_card(text.fingerprint())
         wanted.append((article, text, key))
         if file:

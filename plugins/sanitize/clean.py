@@ -233,11 +233,13 @@ def _image_removal(raw_tag: str, attrs: list) -> Removal:
     """An <img> left out for its src: found by its tag as written (raw HTML),
     else by its address (a Markdown image's)."""
     src = _refused_src(attrs) or ""
-    written = [text for name, text, _offset in _written_attributes(raw_tag) if name == "src"]
-    offset = next((o for name, _t, o in _written_attributes(raw_tag) if name == "src"), 0)
     shown = f'src="{_cut(src)}"'
+    written, offset = next(
+        ((_cut(text), at) for name, text, at in _written_attributes(raw_tag) if name == "src"),
+        (shown, 0),
+    )
     spellings = (
-        Spelling(raw_tag, _cut(written[0]) if written else shown, offset, exact=True),
+        Spelling(raw_tag, written, offset, exact=True),
         Spelling(src.strip().lower(), _cut(src.strip()), markdown="image"),
     )
     return Removal(shown, "", spellings=spellings, image_alt=dict(attrs).get("alt") or "")
