@@ -43,6 +43,7 @@ from warta.contents import (
     is_articles_generator,
     is_pages_generator,
 )
+from warta.deploy import unpublished_names
 from warta.new_article import declared_authors, existing_authors, office_code_resolver
 from warta.paths import OUTPUT_OWNERS, own_output
 from warta.published import check_only, written
@@ -244,7 +245,7 @@ def kept_names(settings, owners: dict[str, str]) -> set[str]:
     writing them: OUTPUT_RETENTION's, but those a plugin of this build writes
     (`OUTPUT_OWNERS`: the search index's folder while search indexes)."""
     written_tops = {path.strip("/").split("/", 1)[0] for path in owners}
-    return set(settings.get("OUTPUT_RETENTION") or ()) - written_tops
+    return set(unpublished_names(settings.get("OUTPUT_RETENTION"), published=written_tops))
 
 
 def write_admin(pelican) -> None:
