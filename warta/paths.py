@@ -11,12 +11,13 @@ No Pelican import: plugins pass their roots (PATH, OUTPUT_PATH) in.
 
 from __future__ import annotations
 
+import difflib
 import html
 import logging
 import os
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -417,6 +418,24 @@ def output_collision(taken: dict[str, str], site_path: str) -> str | None:
             if candidate in taken:
                 return candidate
     return None
+
+
+class NearestFile:
+    """Of some files below content/ (`paths`, "/"-separated), the one whose
+    file name is nearest a missing link's (`target`, %-decoded as Pelican
+    tries it): what a link to a renamed or mistyped file may mean, since the
+    folders all look alike. The first path in sort order of those with that
+    name; None when no name is close."""
+
+    def __init__(self, paths: Iterable[str]) -> None:
+        self.by_name: dict[str, list[str]] = {}
+        for path in paths:
+            self.by_name.setdefault(posixpath.basename(path), []).append(path)
+
+    def __call__(self, target: str) -> str | None:
+        name = posixpath.basename(unquote(target))
+        close = difflib.get_close_matches(name, list(self.by_name), n=1, cutoff=0.75)
+        return min(self.by_name[close[0]]) if close else None
 
 
 def is_external(reference: str) -> bool:

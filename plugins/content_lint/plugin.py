@@ -40,7 +40,6 @@ checks, which depend on the clock and on other files, run on every build).
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import functools
 import html
 import logging
@@ -62,7 +61,7 @@ from warta.contents import every_article, every_page
 from warta.findings import Finding, report
 from warta.fingerprint import files_digest, hash_text
 from warta.parallel import Background, fork_map
-from warta.paths import Refusal, below_content_folder, computer_file
+from warta.paths import NearestFile, Refusal, below_content_folder, computer_file
 from warta.paths import check_source as check_path
 from warta.pipeline import pipeline_of
 from warta.plugin_order import active_plugins
@@ -164,18 +163,15 @@ def nearest_file(files: Callable[[], list[str]], linking: str) -> Callable[[str,
     name is close."""
 
     @functools.cache
-    def names(sources: bool) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
-        for relative in files():
-            if relative != linking and relative.lower().endswith(SOURCE_SUFFIXES) == sources:
-                found.setdefault(os.path.basename(relative), []).append(relative)
-        return found
+    def among(sources: bool) -> NearestFile:
+        return NearestFile(
+            relative
+            for relative in files()
+            if relative != linking and relative.lower().endswith(SOURCE_SUFFIXES) == sources
+        )
 
     def nearest(kind: str, target: str) -> str | None:
-        by_name = names(kind == "filename")
-        name = os.path.basename(unquote(target))
-        close = difflib.get_close_matches(name, list(by_name), n=1, cutoff=0.75)
-        return min(by_name[close[0]]) if close else None
+        return among(kind == "filename")(target)
 
     return nearest
 

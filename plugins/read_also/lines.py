@@ -17,7 +17,6 @@ and left out where that article is not written (the public build).
 
 from __future__ import annotations
 
-import difflib
 import html
 import posixpath
 import re
@@ -27,7 +26,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from warta import frontmatter
-from warta.paths import is_external, site_address, site_root
+from warta.paths import NearestFile, is_external, site_address, site_root
 from warta.text import fold, plain_text
 
 LABEL = "Baca juga:"
@@ -161,17 +160,11 @@ class Catalogue:
 
     def nearest_path(self, value: str, but: str = "") -> str | None:
         """The source path of the published article (not `but`) whose file
-        name is nearest a `{filename}` value's: what a line to a renamed or
-        mistyped release may mean (the folders all look alike)."""
+        name is nearest a `{filename}` value's (`paths.NearestFile`): what a
+        line to a renamed or mistyped release may mean."""
         intrasite = _INTRASITE.match(html.unescape(value).strip())
         path = urlsplit(intrasite.group("path") if intrasite else value).path
-        by_stem: dict[str, list[str]] = defaultdict(list)
-        for source_path in self.by_path:
-            if source_path != but:
-                by_stem[posixpath.splitext(posixpath.basename(source_path))[0]].append(source_path)
-        stem = posixpath.splitext(posixpath.basename(unquote(path)))[0]
-        close = difflib.get_close_matches(stem, list(by_stem), n=1, cutoff=0.75)
-        return min(by_stem[close[0]]) if close else None
+        return NearestFile(source for source in self.by_path if source != but)(path)
 
     @property
     def by_title(self) -> dict[str, list[Target]]:
