@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
 import threading
 import time
@@ -337,6 +338,28 @@ def test_a_slow_index_says_it_is_searching_and_counts_only_shown_results(tab):
     assert said[0] == ("Mencari…", 0), said
     counted = [(text, shown) for text, shown in said if "hasil" in text]
     assert counted and all(shown > 0 for _, shown in counted), said
+
+
+def test_the_older_bundles_load_together_not_one_after_another(tab):
+    """On a slow network (2 s a round trip) the yearly bundles merged one after
+    another added a round trip each before the first result. Both older
+    bundles' entries are asked for before either is answered."""
+    held = []
+
+    def hold(route):
+        held.append(route)
+
+    tab.page.route(re.compile(r"/pagefind/(2022|2023)/pagefind-entry\.json(\?|$)"), hold)
+    tab.page.goto(tab.base + "/cari/?q=pengawasan")
+    deadline = time.monotonic() + 10
+    while len(held) < 2 and time.monotonic() < deadline:
+        tab.page.wait_for_timeout(100)
+    asked = sorted(urlsplit(route.request.url).path for route in held)
+    for route in held:
+        route.continue_()
+    assert asked == ["/pagefind/2022/pagefind-entry.json", "/pagefind/2023/pagefind-entry.json"]
+    assert results(tab)
+    assert tab.events == []
 
 
 def test_without_javascript_the_search_page_says_why_on_the_first_screen(browser, search_site):
