@@ -39,12 +39,11 @@ from plugins.article_cache.plugin import (
     OutsideInit,
     drop_unloadable_caches,
     future_dated,
-    own_module,
     rebind_settings,
 )
 from plugins.parallel_markdown.plugin import _needs_reading as needs_reading
 from warta.build import load_settings
-from warta.plugin_order import SHIPPED
+from warta.plugin_order import SHIPPED, own_module
 from warta.progress import BuildProgress
 from warta.snapshots import SnapshotStore, dumps, file_stamp, loads
 

@@ -20,6 +20,7 @@ from lxml import etree
 from conftest import (
     REPO,
     append_text,
+    article_text,
     assert_same_tree,
     build_with_outside_plugin,
     newsroom,
@@ -637,3 +638,71 @@ def test_a_failed_article_page_is_said_when_the_build_stops_after_the_articles(s
         "berita/salah.md:8: page not written: its template failed",
         "build stopped: RuntimeError: berhenti setelah artikel",
     ], built.log
+
+
+CHECKED_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin that writes beside the pages once they are written
+    (as pelican-show-source copies each source) and, from its own generator,
+    a page through the writer and a file of its own (as pelican-redirect)."""
+    import os
+
+    from pelican import signals
+    from pelican.generators import Generator
+
+    sources = []
+
+
+    def note(generator):
+        for article in generator.articles:
+            folder = os.path.dirname(os.path.join(generator.output_path, article.save_as))
+            sources.append((article.source_path, os.path.join(folder, "sumber.txt")))
+
+
+    def copy_sources(*args, **kwargs):
+        for source, target in sources:
+            with open(source, encoding="utf-8") as read, open(target, "w") as written:
+                written.write(read.read())
+
+
+    class Pengalihan(Generator):
+        def generate_output(self, writer):
+            writer.write_file(
+                "lama/rilis.html", self.get_template("page"), self.context,
+                page={"title": "Dialihkan", "content": "Dialihkan"},
+            )
+            with open(os.path.join(self.output_path, "pengalihan.txt"), "w") as handle:
+                handle.write("lama/rilis.html")
+
+
+    def generators(pelican):
+        return Pengalihan
+
+
+    def register():
+        signals.article_generator_finalized.connect(note)
+        signals.page_writer_finalized.connect(copy_sources)
+        signals.get_generators.connect(generators)
+    '''
+)
+
+
+def test_a_check_with_an_outside_plugin_that_writes_beside_the_pages_finds_no_problem(
+    site, tmp_path
+):
+    """`invoke check` (WARTA_CHECK_ONLY) stopped with FileNotFoundError where an
+    outside plugin wrote beside the pages (pelican-show-source: the page
+    folders never existed), and blamed a release for a page an outside
+    generator wrote after the writer's last flush ("'NoneType' object is not
+    callable", pelican-redirect). It finds what the build finds: nothing."""
+    site.article("rapat.md", article_text(slug="rapat-koordinasi-pengawasan"))
+    checked = build_with_outside_plugin(
+        site, tmp_path, "pengalihan", CHECKED_PLUGIN, WARTA_CHECK_ONLY=True
+    )
+    assert checked.returncode == 0, checked.log
+    assert not (checked.output / "lama" / "rilis.html").exists()  # a check writes no page
+    built = build_with_outside_plugin(site, tmp_path, "pengalihan", CHECKED_PLUGIN)
+    assert built.returncode == 0, built.log
+    assert (built.output / "lama" / "rilis.html").is_file(), built.log
+    assert (built.output / "berita/2024/11/rapat-koordinasi-pengawasan/sumber.txt").is_file()
+    assert sorted(checked.findings()) == sorted(built.findings())

@@ -15,8 +15,11 @@ without the other is refused too. No Pelican import.
 
 from __future__ import annotations
 
+import functools
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 # warta's own plugins: the packages the project ships in its plugins/ folder.
 # A package put there by hand (a third party's, copied in) is not one of them:
@@ -46,6 +49,43 @@ SHIPPED: tuple[str, ...] = (
     "url_cache",
     "writer",
 )
+
+
+# Where warta's own code lives: the plugins the project ships (SHIPPED, each
+# in its folder of the project's plugins/) and the warta package. Any other
+# module is an outside plugin's, also one copied into plugins/.
+WARTA_FOLDER = Path(__file__).resolve().parent
+PLUGINS_FOLDER = WARTA_FOLDER.parent / "plugins"
+
+
+@functools.cache
+def own_module(name: str) -> bool:
+    """Whether the module of that name is warta's: of the warta package, or of
+    a plugin the project ships (`SHIPPED`), its file in that plugin's folder
+    under the project's plugins/ and its name of that package (`writer.cache`,
+    `plugins.writer.cache`). Any other plugin is an outside one, wherever it is."""
+    origin = getattr(sys.modules.get(name), "__file__", None)
+    if not origin:
+        return False
+    path = Path(origin).resolve()
+    if path.is_relative_to(WARTA_FOLDER):
+        return True
+    if not path.is_relative_to(PLUGINS_FOLDER):
+        return False
+    parts = path.relative_to(PLUGINS_FOLDER).parts
+    plugin = parts[0] if len(parts) > 1 else None  # a module in a package of its own
+    return plugin in SHIPPED and plugin in name.split(".")
+
+
+def own_receiver(receiver) -> bool:
+    """Whether a signal's receiver is warta's own code (`own_module`)."""
+    name = getattr(receiver, "__module__", None) or type(receiver).__module__
+    return isinstance(name, str) and own_module(name)
+
+
+def first_outside(receivers: list) -> int | None:
+    """Index of the first receiver that is not warta's own."""
+    return next((i for i, r in enumerate(receivers) if not own_receiver(r)), None)
 
 
 @dataclass(frozen=True)

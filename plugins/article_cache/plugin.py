@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import copy
 import datetime as dt
-import functools
 import gzip
 import importlib.util
 import inspect
@@ -32,7 +31,7 @@ from warta.fingerprint import (
     plugin_code,
     site_code,
 )
-from warta.plugin_order import SHIPPED
+from warta.plugin_order import first_outside, own_receiver
 from warta.snapshots import SnapshotStore, file_stamp
 
 logger = logging.getLogger(__name__)
@@ -55,12 +54,6 @@ DEFAULTS = {
     ),
 }
 FOLDER = "article_cache"
-# Where warta's own code lives: the plugins the project ships (SHIPPED, each
-# in its folder of the project's plugins/) and the warta package. Their
-# content_object_init handlers are accounted for by the snapshot; any other
-# module's are an outside plugin's, also one copied into plugins/.
-PLUGINS_FOLDER = Path(__file__).resolve().parents[1]
-WARTA_FOLDER = Path(warta.__file__).resolve().parent
 # What turns a source into a content: Pelican itself and the Markdown converter.
 LIBRARIES = ("pelican", "markdown", "pygments")
 
@@ -153,35 +146,6 @@ def rebind_settings(content, settings) -> None:
         for item in value if isinstance(value, list | tuple) else (value,):
             if isinstance(item, URLWrapper) and item.settings is not settings:
                 item.settings = settings
-
-
-@functools.cache
-def own_module(name: str) -> bool:
-    """Whether the module of that name is warta's: of the warta package, or of
-    a plugin the project ships (`SHIPPED`), its file in that plugin's folder
-    under the project's plugins/ and its name of that package (`writer.cache`,
-    `plugins.writer.cache`). Any other plugin is an outside one, wherever it is."""
-    origin = getattr(sys.modules.get(name), "__file__", None)
-    if not origin:
-        return False
-    path = Path(origin).resolve()
-    if path.is_relative_to(WARTA_FOLDER):
-        return True
-    if not path.is_relative_to(PLUGINS_FOLDER):
-        return False
-    parts = path.relative_to(PLUGINS_FOLDER).parts
-    plugin = parts[0] if len(parts) > 1 else None  # a module in a package of its own
-    return plugin in SHIPPED and plugin in name.split(".")
-
-
-def own_receiver(receiver) -> bool:
-    name = getattr(receiver, "__module__", None) or type(receiver).__module__
-    return isinstance(name, str) and own_module(name)
-
-
-def first_outside(receivers: list) -> int | None:
-    """Index of the first receiver that is not warta's own."""
-    return next((i for i, r in enumerate(receivers) if not own_receiver(r)), None)
 
 
 class OutsideInit:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from blinker import Signal
 from jinja2.defaults import DEFAULT_FILTERS, DEFAULT_NAMESPACE, DEFAULT_TESTS
 from pelican import signals
 from pelican.contents import Content
@@ -46,6 +47,7 @@ from warta.paths import (
     long_name,
     output_collision,
 )
+from warta.plugin_order import own_receiver
 from warta.published import PREVIEWS_SAID, check_only
 
 from .manifest import Entry, Manifest, OutputFolder, unchanged, write_stamped
@@ -559,6 +561,8 @@ class WriterBuild:
         return None if stamp is None else Entry(entry.digest, stamp)
 
     def add(self, job: Job) -> None:
+        if self.flushed and self.check_only:  # a generator after the flush: nothing to write
+            return
         if self.flushed:  # a generator after the flush: write at once
             self._produce([job])
             if self.manages_output:
@@ -580,8 +584,9 @@ class WriterBuild:
         )
         self.jobs = {}
         self.produced.update((job.site_path, job.source) for job in jobs)
-        if self.check_only:
-            return  # `invoke check`: the collisions are said, nothing is written
+        if self.check_only:  # `invoke check`: the collisions are said, nothing is written
+            make_page_folders(self.output, jobs)
+            return
         try:
             self._produce(jobs)
         finally:
@@ -1240,6 +1245,31 @@ def settled_filter(environment, name: str) -> bool:
     return (filter_ is DEFAULT_FILTERS.get(name) or settled_global(filter_)) and (
         test is DEFAULT_TESTS.get(name) or settled_global(test)
     )
+
+
+def outside_plugin_connected() -> bool:
+    """Whether a receiver of an outside plugin (not warta's own,
+    `plugin_order.own_receiver`) is connected to any of Pelican's signals."""
+    for signal in vars(signals).values():
+        if not isinstance(signal, Signal):
+            continue
+        for held in list(signal.receivers.values()):
+            receiver = held() if isinstance(held, weakref.ref) else held
+            if receiver is not None and not own_receiver(receiver):
+                return True
+    return False
+
+
+def make_page_folders(output: Path, jobs: list[Job]) -> None:
+    """`invoke check` writes no page, but an outside plugin may write beside
+    them as in a build, where Pelican's writer has made their folders (at
+    `page_writer_finalized`, in a `content_written` receiver, in its own
+    generator: pelican-show-source's copies of the sources): the output
+    folder is made, and with an outside plugin the folder of every page."""
+    output.mkdir(parents=True, exist_ok=True)
+    if outside_plugin_connected():
+        for folder in sorted({os.path.dirname(job.path) for job in jobs}):
+            os.makedirs(folder, exist_ok=True)
 
 
 class LazyFeed:
