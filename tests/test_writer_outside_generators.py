@@ -266,6 +266,23 @@ def test_plugin_code_lists_installed_plugins_outside_the_plugin_paths(tmp_path, 
     assert os.path.isdir(package)
 
 
+def test_a_plugin_named_as_a_module_of_a_package_is_the_whole_package(tmp_path, monkeypatch):
+    """`PLUGINS = ["luar.reader"]` (a module of a package on sys.path): editing
+    its helper module `luar/core.py` left every warm build stale, since only
+    reader.py was digested."""
+    from warta.fingerprint import plugin_code
+
+    package = tmp_path / "lib" / "luar"
+    (package / "sub").mkdir(parents=True)
+    for name in ("__init__.py", "core.py", "sub/__init__.py"):
+        (package / name).write_text("MARK = 1\n", encoding="utf-8")
+    (package / "reader.py").write_text("def register():\n    pass\n", encoding="utf-8")
+    (package / "sub" / "deep.py").write_text("def register():\n    pass\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path / "lib"))
+    assert plugin_code(["luar.reader"], [REPO / "plugins"]) == [package]
+    assert plugin_code(["luar.sub.deep"], [REPO / "plugins"]) == [package]
+
+
 def test_a_clock_or_an_outside_function_as_a_jinja_global_is_never_settled():
     import datetime
     import time

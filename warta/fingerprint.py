@@ -100,7 +100,8 @@ def plugin_code(
     """The files of the loaded plugins that live outside the folders already
     digested (`searched`: PLUGIN_PATHS): a plugin installed with pip
     (`pelican.plugins.x` in site-packages) is code too, and upgrading it must
-    make cached results stale. A module object, or a name of a loaded module,
+    make cached results stale; a plugin named as a module of a package
+    (`luar.reader`) is that whole package. A module object, or a name of a loaded module,
     is taken as loaded; another name is looked up as Pelican imports it
     (`name`, then `pelican.plugins.name`) without importing anything. A
     plugin that cannot be found gives nothing."""
@@ -125,6 +126,11 @@ def plugin_code(
         path = pathlib.Path(origin).resolve()
         if path.name == "__init__.py":
             path = path.parent  # a package: all its files
+        # A module of a package (`luar.reader`): the whole top package, whose
+        # other modules are its code too, up to a namespace package's folder
+        # (`pelican/plugins`, no __init__.py), which is not one plugin's.
+        while (path.parent / "__init__.py").is_file():
+            path = path.parent
         if not any(path.is_relative_to(root) for root in roots):
             found.append(path)
     return sorted(set(found))
