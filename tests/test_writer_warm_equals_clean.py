@@ -350,3 +350,56 @@ def test_a_theme_listing_with_an_outside_filter_follows_the_body(site, tmp_path)
     `.content` in the template, the filter reads it."""
     plugin = ("panjang", FILTER_PLUGIN)
     headline_length_after_an_edit(site, tmp_path, "{{ headline | luar_panjang }}", plugin)
+
+
+NOTE_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin keeping a note on each Tag and Author, from a file of
+    its own (as a plugin keeps a count of articles or a description)."""
+    import os
+
+    from pelican import signals
+
+
+    def note(generator):
+        with open(os.environ["OUTSIDE_NOTE"], encoding="utf-8") as handle:
+            text = handle.read().strip()
+        for article in generator.articles:
+            for wrapper in [*article.tags, article.author]:
+                wrapper.luar_catatan = f"{text} {wrapper.name}"
+
+
+    def register():
+        signals.article_generator_finalized.connect(note)
+    '''
+)
+
+
+def test_an_attribute_a_plugin_sets_on_a_tag_or_author_is_a_page_input(site, tmp_path, monkeypatch):
+    """Tags, categories and authors were described by name, slug and address
+    only: what an outside plugin keeps on them (a count of articles after one
+    was deleted, a description) stayed stale on pages reused by a warm build."""
+    newsroom(site)
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    article = (REPO / "theme" / "templates" / "article.html").read_text(encoding="utf-8")
+    head, tail = article.rsplit("{% endblock %}", 1)
+    (overrides / "article.html").write_text(
+        head + '<p class="luar">{{ article.author.luar_catatan }}'
+        "{% for tag in article.tags %}; {{ tag.luar_catatan }}{% endfor %}</p>"
+        "{% endblock %}" + tail,
+        encoding="utf-8",
+    )
+    theme = {"THEME_TEMPLATES_OVERRIDES": [str(overrides)]}
+    note = tmp_path / "catatan.txt"
+    monkeypatch.setenv("OUTSIDE_NOTE", str(note))
+    note.write_text("lama", encoding="utf-8")
+    cold = build_with_outside_plugin(site, tmp_path, "catatan", NOTE_PLUGIN, **theme)
+    assert cold.returncode == 0, cold.log
+    note.write_text("baru", encoding="utf-8")
+    warm = build_with_outside_plugin(site, tmp_path, "catatan", NOTE_PLUGIN, **theme)
+    assert warm.returncode == 0, warm.log
+    shown = warm.html("berita/2024/10/rilis-1/").find("p", class_="luar").get_text()
+    assert [part.split()[0] for part in shown.split("; ")] == ["baru", "baru", "baru"], shown
+    clean = clean_build_with(site, tmp_path, "catatan", **theme)
+    assert_same_tree(site.output, clean.output)

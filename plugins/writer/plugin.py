@@ -251,8 +251,18 @@ def describe_paginator(paginator: Paginator, _digester) -> dict:
     }
 
 
+# What Pelican keeps on a Tag, Category or Author (described by its name, slug
+# and address); any other attribute is a plugin's (a count of its articles, a
+# description) that a template may show as it shows the name.
+URL_WRAPPER_OWN = frozenset({"settings", "_name", "_slug", "_slug_from_name"})
+
+
 def describe_url_wrapper(wrapper: URLWrapper, _digester) -> dict:
-    return {"name": wrapper.name, "slug": wrapper.slug, "url": wrapper.url}
+    described = {"name": wrapper.name, "slug": wrapper.slug, "url": wrapper.url}
+    added = {key: value for key, value in vars(wrapper).items() if key not in URL_WRAPPER_OWN}
+    if added:
+        described["added"] = added
+    return described
 
 
 def new_digester(
