@@ -122,3 +122,54 @@ def test_a_release_an_outside_yaml_reader_reads_is_checked_as_that_reader_reads_
     page = built.html("berita/2024/11/pleno-palembang/")
     tags = {a.get_text(strip=True) for a in page.select(".article__tags a")}
     assert {"Pilkada Serentak 2024", "Pengawasan Partisipatif"} <= tags, tags
+
+
+THEME_READER = textwrap.dedent(
+    '''
+    """An outside plugin whose reader puts a theme template into each release
+    as it is read (as pelican-jinja2content renders releases with the theme)."""
+    import os
+
+    from pelican import signals
+    from pelican.readers import MarkdownReader
+
+
+    class WithContact(MarkdownReader):
+        def read(self, source_path):
+            content, metadata = super().read(source_path)
+            for folder in self.settings.get("THEME_TEMPLATES_OVERRIDES") or ():
+                partial = os.path.join(folder, "kontak.html")
+                if os.path.isfile(partial):
+                    with open(partial, encoding="utf-8") as handle:
+                        content += handle.read()
+            return content, metadata
+
+
+    def add_reader(readers):
+        readers.reader_classes["md"] = WithContact
+
+
+    def register():
+        signals.readers_init.connect(add_reader)
+    '''
+)
+
+
+def test_a_template_an_outside_reader_reads_is_part_of_the_article_cache_key(site, tmp_path):
+    """A theme partial an outside reader put into releases (pelican-jinja2content)
+    was edited: warm builds kept the old text from the article cache in the
+    pages and feeds; a clean build showed the new one."""
+    site.article("rapat.md", article_text(slug="rapat-koordinasi-pengawasan"))
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    partial = overrides / "kontak.html"
+    partial.write_text('<p class="kontak">Kontak humas: 0711-000-1</p>', encoding="utf-8")
+    theme = {"THEME_TEMPLATES_OVERRIDES": [str(overrides)]}
+    cold = build_with_outside_plugin(site, tmp_path, "kontak", THEME_READER, **theme)
+    assert cold.returncode == 0, cold.log
+    address = "berita/2024/11/rapat-koordinasi-pengawasan/"
+    assert cold.html(address).find("p", class_="kontak").get_text().endswith("0711-000-1")
+    partial.write_text('<p class="kontak">Kontak humas: 0711-000-2</p>', encoding="utf-8")
+    warm = build_with_outside_plugin(site, tmp_path, "kontak", THEME_READER, **theme)
+    assert warm.returncode == 0, warm.log
+    assert warm.html(address).find("p", class_="kontak").get_text().endswith("0711-000-2")

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import sys
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,6 +87,21 @@ def own_receiver(receiver) -> bool:
 def first_outside(receivers: list) -> int | None:
     """Index of the first receiver that is not warta's own."""
     return next((i for i, r in enumerate(receivers) if not own_receiver(r)), None)
+
+
+def outside_plugin_connected(signals) -> bool:
+    """Whether a receiver of an outside plugin (not `own_receiver`) is
+    connected to any of the signals of that module (Pelican's `signals`:
+    blinker signals, whose receivers are held strongly or by weak reference)."""
+    for signal in vars(signals).values():
+        held = getattr(signal, "receivers", None)
+        if not isinstance(held, dict):
+            continue
+        for ref in list(held.values()):
+            receiver = ref() if isinstance(ref, weakref.ref) else ref
+            if receiver is not None and not own_receiver(receiver):
+                return True
+    return False
 
 
 @dataclass(frozen=True)

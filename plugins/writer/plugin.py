@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from blinker import Signal
 from jinja2.defaults import DEFAULT_FILTERS, DEFAULT_NAMESPACE, DEFAULT_TESTS
 from pelican import signals
 from pelican.contents import Content
@@ -47,7 +46,7 @@ from warta.paths import (
     long_name,
     output_collision,
 )
-from warta.plugin_order import own_receiver
+from warta.plugin_order import outside_plugin_connected
 from warta.published import PREVIEWS_SAID, check_only
 
 from .manifest import Entry, Manifest, OutputFolder, unchanged, write_stamped
@@ -1257,19 +1256,6 @@ def settled_filter(environment, name: str) -> bool:
     )
 
 
-def outside_plugin_connected() -> bool:
-    """Whether a receiver of an outside plugin (not warta's own,
-    `plugin_order.own_receiver`) is connected to any of Pelican's signals."""
-    for signal in vars(signals).values():
-        if not isinstance(signal, Signal):
-            continue
-        for held in list(signal.receivers.values()):
-            receiver = held() if isinstance(held, weakref.ref) else held
-            if receiver is not None and not own_receiver(receiver):
-                return True
-    return False
-
-
 def make_page_folders(output: Path, jobs: list[Job]) -> None:
     """`invoke check` writes no page, but an outside plugin may write beside
     them as in a build, where Pelican's writer has made their folders (at
@@ -1277,7 +1263,7 @@ def make_page_folders(output: Path, jobs: list[Job]) -> None:
     generator: pelican-show-source's copies of the sources): the output
     folder is made, and with an outside plugin the folder of every page."""
     output.mkdir(parents=True, exist_ok=True)
-    if outside_plugin_connected():
+    if outside_plugin_connected(signals):
         for folder in sorted({os.path.dirname(job.path) for job in jobs}):
             os.makedirs(folder, exist_ok=True)
 
