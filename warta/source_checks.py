@@ -48,6 +48,8 @@ from warta.paths import (
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.tags.offices import without_titles
 from warta.text import (
+    DIRECTION_CHARACTERS,
+    INVISIBLE_FORMAT_CHARACTERS,
     LANG_RE,
     SLUG_RE,
     control_characters_in,
@@ -759,9 +761,45 @@ def _check_control_characters(source: Source) -> Iterator[Finding]:
                 number,
                 "warning",
                 f"control character {', '.join(found)} left out of the published text",
-                "retype the line without it (a line break pasted from a word processor "
-                "arrives as U+000B: press Enter instead)",
+                control_character_advice(found),
             )
+
+
+# What each kind of control character is and what to do about it, for one
+# character and for more (`control_character_advice`).
+_BREAK_ADVICE = (
+    "a line or page break pasted from a word processor arrives as {}: press Enter instead",
+) * 2
+_INVISIBLE_ADVICE = (
+    "{} is an invisible zero-width character: delete it (retype the word it is in)",
+    "{} are invisible zero-width characters: delete them (retype the words they are in)",
+)
+_DIRECTION_ADVICE = (
+    "{} is an invisible direction mark: delete it (retype the words it turns around)",
+    "{} are invisible direction marks: delete them (retype the words they turn around)",
+)
+_OTHER_ADVICE = ("retype the line without {}",) * 2
+
+
+def control_character_advice(found: Sequence[str]) -> str:
+    """The suggestion for the control characters of one line (`U+000B`, as
+    `control_characters_in` names them): each kind once, with advice that
+    fits it (a zero-width space is no line break)."""
+    kinds: dict[tuple[str, str], list[str]] = {}
+    for name in found:
+        code = int(name[2:], 16)
+        if code in (0x0B, 0x0C):
+            kind = _BREAK_ADVICE
+        elif code in DIRECTION_CHARACTERS:
+            kind = _DIRECTION_ADVICE
+        elif code in INVISIBLE_FORMAT_CHARACTERS:
+            kind = _INVISIBLE_ADVICE
+        else:
+            kind = _OTHER_ADVICE
+        kinds.setdefault(kind, []).append(name)
+    return "; ".join(
+        kind[len(names) > 1].format(" and ".join(names)) for kind, names in kinds.items()
+    )
 
 
 # A numeric character reference as `with_references_read` reads one.

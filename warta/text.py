@@ -144,13 +144,13 @@ def plain_text(html: object) -> str:
 # the page, its <title>, og: tags and JSON-LD), the zero-width space and word
 # joiner, a byte-order mark inside the text. (The zero-width joiner and
 # non-joiner stay: emoji and other scripts need them.)
+# Marks that set the direction of the text around them (bidi marks,
+# embeddings, overrides, isolates).
+DIRECTION_CHARACTERS = frozenset((0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 INVISIBLE_FORMAT_CHARACTERS = (
     0x200B,
-    0x200E,
-    0x200F,
-    *range(0x202A, 0x202F),
+    *sorted(DIRECTION_CHARACTERS),
     0x2060,
-    *range(0x2066, 0x206A),
     0xFEFF,
 )
 CONTROL_CHARACTERS = frozenset(
