@@ -4,10 +4,12 @@ invisible characters, mojibake, dates that contradict the Date: or the calendar.
 from __future__ import annotations
 
 import datetime as dt
+import json
 
-from conftest import article_text
+from conftest import article_text, line_of
 from warta.findings import Finding
 from warta.source_checks import Rules, check_source, parse_source
+from warta.text import fold, slugify
 
 NOW = "2026-11-20T12:00:00+07:00"
 
@@ -41,3 +43,33 @@ def test_each_control_character_gets_advice_that_fits_it():
             "them (retype the words they turn around)",
         ),
     ]
+
+
+def test_invisible_format_characters_never_split_a_word():
+    """A soft hyphen made the slug `peng-aduan` (fold turned it into a space)."""
+    for invisible in "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u202e":
+        assert fold(f"Peng{invisible}aduan Pelanggaran") == "pengaduan pelanggaran"
+        assert slugify(f"Peng{invisible}aduan Pelanggaran") == "pengaduan-pelanggaran"
+
+
+def test_a_soft_hyphen_in_a_title_is_left_out_and_said_once(site):
+    """The title, its slug, JSON-LD and the search title kept U+00AD, with no finding."""
+    title = "Bawaslu Kota Palembang Buka Posko Peng\u00adaduan Pelanggaran Pilkada"
+    path = site.article("lunak.md", article_text(title=title))
+    built = site.build()
+    assert built.returncode == 0, built.log
+    page = built.html(
+        "berita/2024/11/bawaslu-kota-palembang-buka-posko-pengaduan-pelanggaran-pilkada/"
+    )
+    shown = title.replace("\u00ad", "")
+    assert page.h1.get_text() == shown
+    documents = [json.loads(s.string) for s in page.select('script[type="application/ld+json"]')]
+    assert next(d for d in documents if d.get("@type") == "NewsArticle")["headline"] == shown
+    for output in built.output.rglob("*"):
+        if output.suffix in (".html", ".xml", ".json"):
+            assert "\u00ad" not in output.read_text(encoding="utf-8"), output
+    said = [f for f in built.findings() if "U+00AD" in f.message]
+    assert [(f.path, f.line, f.level) for f in said] == [
+        ("content/berita/lunak.md", line_of(path, "Title:"), "warning")
+    ]
+    assert "(U+00AD is a soft hyphen" in said[0].message + said[0].suggestion

@@ -52,6 +52,7 @@ from warta.text import (
     INVISIBLE_FORMAT_CHARACTERS,
     LANG_RE,
     SLUG_RE,
+    SOFT_HYPHEN,
     control_characters_in,
     fold,
     in_fenced_code,
@@ -778,6 +779,10 @@ _DIRECTION_ADVICE = (
     "{} is an invisible direction mark: delete it (retype the words it turns around)",
     "{} are invisible direction marks: delete them (retype the words they turn around)",
 )
+_SOFT_HYPHEN_ADVICE = (
+    "{} is a soft hyphen (an invisible hyphenation point a word processor keeps): "
+    "delete it (retype the word it is in)",
+) * 2
 _OTHER_ADVICE = ("retype the line without {}",) * 2
 
 
@@ -790,6 +795,8 @@ def control_character_advice(found: Sequence[str]) -> str:
         code = int(name[2:], 16)
         if code in (0x0B, 0x0C):
             kind = _BREAK_ADVICE
+        elif code == SOFT_HYPHEN:
+            kind = _SOFT_HYPHEN_ADVICE
         elif code in DIRECTION_CHARACTERS:
             kind = _DIRECTION_ADVICE
         elif code in INVISIBLE_FORMAT_CHARACTERS:
