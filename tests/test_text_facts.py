@@ -8,6 +8,7 @@ import json
 
 from conftest import article_text, line_of
 from warta.findings import Finding
+from warta.mojibake import garbled_in
 from warta.source_checks import Rules, check_source, parse_source
 from warta.text import fold, slugify
 
@@ -73,3 +74,36 @@ def test_a_soft_hyphen_in_a_title_is_left_out_and_said_once(site):
         ("content/berita/lunak.md", line_of(path, "Title:"), "warning")
     ]
     assert "(U+00AD is a soft hyphen" in said[0].message + said[0].suggestion
+
+
+def test_mojibake_is_one_warning_at_its_first_line_naming_what_it_was():
+    """`PALEMBANG â€“ Bawaslu…` (UTF-8 read as Windows-1252) passed silently."""
+    text = article_text(
+        slug="rapat",
+        title="Bawaslu Kota Palembang Gelar Rapat â€œKoordinasiâ€\u009d Pengawasan",
+        body="PALEMBANG â€“ Bawaslu Kota Palembang menggelar rapat.\n\n"
+        "Kata ketua, â€œkami siapâ€™. Café Ã© tetap.",
+    )
+    found = [f for f in findings_for(text) if "garbled" in f.message]
+    assert [(f.line, f.level) for f in found] == [(1, "warning")]
+    assert found[0].message == (
+        "garbled text: 'â€œ' (was '“'), 'â€\u009d' (was '”'); 2 more lines below too: "
+        "the file was read as Windows-1252 and saved again"
+    )
+    assert "'â€œ' as '“'" in found[0].suggestion
+
+
+def test_mojibake_table_knows_the_common_garbles_and_no_indonesian_text():
+    assert garbled_in("PALEMBANG â€“ Bawaslu â€œyaâ€ donâ€™t CafÃ© Â°") == [
+        ("â€“", "–"),
+        ("â€œ", "“"),
+        ("â€", "”"),
+        ("â€™", "’"),
+        ("Ã©", "é"),
+        ("Â°", "°"),
+    ]
+    clean = (
+        "SEKAYU – Bawaslu Kabupaten Musi Banyuasin (Muba) menggelar “Apel Siaga” "
+        "pada Jum'at (22/11/2024) pukul 07.30 WIB… Ketua Bawaslu, Café Ratu, 25°C, Rp 5.000."
+    )
+    assert garbled_in(clean) == []

@@ -36,6 +36,7 @@ from warta.imagetags import (
     image_tags,
 )
 from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS
+from warta.mojibake import garbled_in
 from warta.paths import (
     ACTIVE_FILE_MESSAGE,
     ACTIVE_FILE_SUGGESTION,
@@ -549,6 +550,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_keys_in_text(source, rules)
     yield from _check_indented_keys(source)
     yield from _check_control_characters(source)
+    yield from _check_mojibake(source)
     yield from _check_unreadable_references(source)
     yield from _check_repeated_keys(source)
     yield from _check_unknown_keys(source, rules)
@@ -806,6 +808,30 @@ def control_character_advice(found: Sequence[str]) -> str:
         kinds.setdefault(kind, []).append(name)
     return "; ".join(
         kind[len(names) > 1].format(" and ".join(names)) for kind, names in kinds.items()
+    )
+
+
+def _check_mojibake(source: Source) -> Iterator[Finding]:
+    """Text garbled by a copy that read UTF-8 as Windows-1252 ('PALEMBANG â€“
+    Bawaslu', `warta.mojibake`): the page, its description and the feeds show
+    it as garbled. One warning, at the first line that holds it, naming what
+    each garbled piece was."""
+    lines = sorted([*((line, value) for value, line in source.metadata.values()), *source.body])
+    garbled = [(number, found) for number, text in lines if (found := garbled_in(text))]
+    if not garbled:
+        return
+    first, found = garbled[0]
+    named = ", ".join(f"'{text}' (was '{was}')" for text, was in found)
+    more = len(garbled) - 1
+    elsewhere = f"; {more} more line{'s' if more > 1 else ''} below too" if more else ""
+    text, was = found[0]
+    yield _finding(
+        source,
+        first,
+        "warning",
+        f"garbled text: {named}{elsewhere}: the file was read as Windows-1252 and saved again",
+        f"copy the text again from the original and save the file as UTF-8, or retype "
+        f"each garbled piece ('{text}' as '{was}')",
     )
 
 
