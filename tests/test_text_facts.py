@@ -10,6 +10,7 @@ from conftest import article_text, line_of
 from warta.findings import Finding
 from warta.mojibake import garbled_in
 from warta.source_checks import Rules, check_source, parse_source
+from warta.tags.hashtags import hashtag_names
 from warta.text import fold, slugify
 
 NOW = "2026-11-20T12:00:00+07:00"
@@ -73,7 +74,7 @@ def test_a_soft_hyphen_in_a_title_is_left_out_and_said_once(site):
     assert [(f.path, f.line, f.level) for f in said] == [
         ("content/berita/lunak.md", line_of(path, "Title:"), "warning")
     ]
-    assert "(U+00AD is a soft hyphen" in said[0].message + said[0].suggestion
+    assert "(U+00AD is a soft hyphen" in said[0].message  # the suggestion, in brackets
 
 
 def test_mojibake_is_one_warning_at_its_first_line_naming_what_it_was():
@@ -107,3 +108,36 @@ def test_mojibake_table_knows_the_common_garbles_and_no_indonesian_text():
         "pada Jum'at (22/11/2024) pukul 07.30 WIB… Ketua Bawaslu, Café Ratu, 25°C, Rp 5.000."
     )
     assert garbled_in(clean) == []
+
+
+def test_hashtag_tags_get_the_comma_separated_form_with_official_names(site):
+    """`Tags: #Pilkada2024 #PengawasanPartisipatif #Kampanye` was one unknown tag, no hint."""
+    path = site.article(
+        "tagar.md",
+        article_text(slug="tagar", tags="#Pilkada2024 #PengawasanPartisipatif #Kampanye"),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    said = [f for f in built.findings() if "tag" in f.message]
+    # (the build's finding lines carry the suggestion in brackets after the message)
+    assert [(f.line, f.level, f.message) for f in said] == [
+        (
+            line_of(path, "Tags:"),
+            "warning",
+            "unknown tag '#Pilkada2024 #PengawasanPartisipatif #Kampanye' (hashtags are not "
+            "separate tags: write the tags separated by commas, without '#': "
+            "'Pilkada Serentak 2024, Pengawasan Partisipatif, Kampanye')",
+        )
+    ]
+
+
+def test_hashtag_words_are_read_apart(vocabulary):
+    def official(typed):
+        tag = vocabulary.resolve(typed)
+        return tag.name if tag else None
+
+    assert hashtag_names("#KawalPilkadaOKUTimur #Netralitas_ASN #DPT", official) == [
+        "Kawal Pilkada OKU Timur",
+        official("Netralitas ASN"),
+        "Daftar Pemilih Tetap",
+    ]
+    assert hashtag_names("Pilkada #2024", official) is None
