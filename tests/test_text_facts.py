@@ -141,3 +141,78 @@ def test_hashtag_words_are_read_apart(vocabulary):
         "Daftar Pemilih Tetap",
     ]
     assert hashtag_names("Pilkada #2024", official) is None
+
+
+def _dated(date: str, body: str) -> list[tuple[int | None, str, str, str]]:
+    text = article_text(slug="rapat", date=date, body=body)
+    return [
+        (f.line, f.level, f.message, f.suggestion)
+        for f in findings_for(text)
+        if "date" in f.message or "not a" in f.message
+    ]
+
+
+def test_a_weekday_that_is_not_its_dates_is_said_at_its_line():
+    """`Senin (5/11/2024)` passed, though 5 November 2024 was a Tuesday."""
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat, Senin (5/11/2024).\n\n"
+        "Rapat lanjutan pada Selasa, 5 Nopember 2024, Kamis (7/11), Jum'at 8/11/2024 "
+        "dan Ahad (10/11/2024) berjalan lancar; Rabu (7/11) tidak.\n"
+    )
+    found = _dated("2024-11-05 09:30", body)
+    assert found == [
+        (
+            9,
+            "warning",
+            "'Senin (5/11/2024)': 5 November 2024 is a Selasa (Tuesday), not a Senin",
+            "write 'Selasa' with that date, or the date of the Senin meant",
+        ),
+        (
+            11,
+            "warning",
+            "'Rabu (7/11)': 7 November 2024 is a Kamis (Thursday), not a Rabu",
+            "write 'Kamis' with that date, or the date of the Rabu meant",
+        ),
+    ]
+
+
+def test_the_leads_date_far_from_the_date_is_said_once_with_the_fix():
+    """`Date: 2024-09-14` with the lead `Sekayu, Senin (14/10/2024) –` passed
+    (`check ok`): the release was published a month early."""
+    lead = "Sekayu, {} – Bawaslu Kabupaten Musi Banyuasin menggelar apel siaga."
+    assert _dated("2024-09-14 11:00", lead.format("Senin (14/10/2024)")) == [
+        (
+            9,
+            "warning",
+            "the lead's date 'Senin (14/10/2024)' (14 October 2024) is 30 days after the "
+            "Date: '2024-09-14 11:00'",
+            "if the release reports that day, write 'Date: 2024-10-14 11:00'; else fix the lead",
+        )
+    ]
+    # The weekday is the Date:'s (a Saturday): the lead's month is the slip, said once.
+    assert _dated("2024-09-14 11:00", lead.format("Sabtu (14/10/2024)")) == [
+        (
+            9,
+            "warning",
+            "the lead's date 'Sabtu (14/10/2024)' (14 October 2024) is 30 days after the "
+            "Date: '2024-09-14 11:00'",
+            "the Sabtu is the Date:'s day: write its date in the lead (14/9/2024)",
+        )
+    ]
+    assert _dated("2024-11-20", lead.format("14 Oktober 2024")) == [
+        (
+            9,
+            "warning",
+            "the lead's date '14 Oktober 2024' (14 October 2024) is 37 days before the "
+            "Date: '2024-11-20'",
+            "fix whichever is wrong: 'Date: 2024-10-14', or the date in the lead",
+        )
+    ]
+
+
+def test_a_lead_reported_late_or_announcing_a_later_day_is_no_finding():
+    late = "Sekayu – Bawaslu Muba menggelar apel siaga, Selasa (3/9/2024). Lalu (14/10)."
+    assert _dated("2024-09-18 10:00", late) == []
+    ahead = "Sekayu – Bawaslu Muba akan menggelar apel siaga pada Senin (14/10/2024)."
+    assert _dated("2024-10-01 10:00", ahead) == []
+    assert _dated("2024-10-15 10:00", "# Judul (14/10)\n\nSekayu, (14/10) – Bawaslu Muba.") == []

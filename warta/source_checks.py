@@ -23,6 +23,8 @@ from warta import frontmatter
 from warta.dates import (
     DOTTED_TIME_RE,
     ENGLISH_MONTHS,
+    ENGLISH_WEEKDAYS,
+    WEEKDAY_NAMES,
     WIB,
     house_date,
     parse_date,
@@ -62,6 +64,7 @@ from warta.text import (
     with_references_read,
     without_control_characters,
 )
+from warta.textdates import english_date, lead_date_far, text_lines, wrong_weekdays
 
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
 # Two identical words separated only by spaces ("dan dan"), on one line or across
@@ -566,6 +569,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_photo_keys(source)
     yield from _check_lengths(source, rules)
     yield from _check_doubled_words(source)
+    yield from check_text_dates(source)
 
 
 def _finding(source: Source, line, level, message, suggestion="") -> Finding:
@@ -1399,6 +1403,55 @@ def _check_doubled_words(source: Source) -> Iterator[Finding]:
             f"doubled word: '{' '.join(words.split())}'{across}",
             f"write '{words.split()[0]}' once",
         )
+
+
+def check_text_dates(source: Source) -> Iterator[Finding]:
+    """Dates in the text that cannot be right (`warta.textdates`), one warning
+    each: a weekday that is not its date's ("Senin (5/11/2024)", a Tuesday),
+    and the lead's date far from the Date: (a release dated a month before the
+    day it reports). When the lead's weekday is the Date:'s day, the lead's
+    date is the slip: said once, by the second."""
+    date = parse_date(source.value("date")) if source.value("date") else None
+    day = date.date() if date else None
+    far = lead_date_far(source.body, day) if day else None
+    for written, value in wrong_weekdays(text_lines(source.body), day):
+        if far and far[0] == written and written.weekday_number() == day.weekday():
+            continue
+        right = WEEKDAY_NAMES[value.weekday()]
+        yield _finding(
+            source,
+            written.line,
+            "warning",
+            f"'{written.written}': {english_date(value)} is a {right} "
+            f"({ENGLISH_WEEKDAYS[value.weekday()]}), not a {written.weekday}",
+            f"write '{right}' with that date, or the date of the {written.weekday} meant",
+        )
+    if far is None:
+        return
+    written, value = far
+    days = (value - day).days
+    when = f"{days} days after" if days > 0 else f"{-days} days before"
+    named = written.weekday_number()
+    with_time = f"{value:%Y-%m-%d}" + (f" {date:%H:%M}" if date.time() != dt.time() else "")
+    if named is not None and named == day.weekday() != value.weekday():
+        # "Sabtu (14/10/2024)" in a release dated Saturday 2024-09-14: the
+        # lead's date is the slip.
+        hint = (
+            f"the {written.weekday} is the Date:'s day: write its date in the lead "
+            f"({day.day}/{day.month}/{day.year})"
+        )
+    elif named is not None and named == value.weekday():
+        hint = f"if the release reports that day, write 'Date: {with_time}'; else fix the lead"
+    else:
+        hint = f"fix whichever is wrong: 'Date: {with_time}', or the date in the lead"
+    yield _finding(
+        source,
+        written.line,
+        "warning",
+        f"the lead's date '{written.written}' ({english_date(value)}) is {when} the Date: "
+        f"'{source.value('date')}'",
+        hint,
+    )
 
 
 # What to write instead of a date that names no real day or time, by what is
