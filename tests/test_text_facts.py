@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from conftest import article_text, line_of
+from conftest import REPO, article_text, line_of
 from warta.findings import Finding
 from warta.mojibake import garbled_in
 from warta.source_checks import Rules, check_source, parse_source
@@ -216,3 +216,49 @@ def test_a_lead_reported_late_or_announcing_a_later_day_is_no_finding():
     ahead = "Sekayu – Bawaslu Muba akan menggelar apel siaga pada Senin (14/10/2024)."
     assert _dated("2024-10-01 10:00", ahead) == []
     assert _dated("2024-10-15 10:00", "# Judul (14/10)\n\nSekayu, (14/10) – Bawaslu Muba.") == []
+
+
+def test_a_stages_date_against_the_schedule_is_said_at_its_line(site):
+    """`masa tenang yang dimulai 23 November` passed, though the 2024 masa
+    tenang ran 24–26 November (data/official_tags.yaml); the stage's right
+    dates, and a noun's own dates, are no finding."""
+    path = site.article(
+        "tenang.md",
+        article_text(
+            slug="tenang",
+            date="2024-11-20 10:00",
+            body="PALEMBANG – Bawaslu Kota Palembang mengingatkan masa tenang yang dimulai "
+            "23 November agar dipatuhi.\n\n"
+            "Masa tenang Pemilihan Serentak 2024 dimulai Minggu (24/11/2024) dan berlangsung "
+            "hingga Selasa, 26 November 2024. Masa kampanye berakhir 24 November.\n\n"
+            "Rapat teknis pengawasan pemungutan dan penghitungan suara yang berlangsung 14 "
+            "hingga 16 November 2024 ditutup.\n",
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    said = [(f.line, f.level, f.message) for f in built.findings() if " runs " in f.message]
+    schedule = "correct the tag '{}' in data/official_tags.yaml (line {})"
+    assert said == [
+        (
+            line_of(path, "PALEMBANG"),
+            "warning",
+            "'dimulai 23 November': Masa Tenang of Pilkada Serentak 2024 runs 24 November "
+            "2024 – 26 November 2024: it starts on 24 November 2024, not 23 November 2024 "
+            "(write the schedule's date; if the schedule is wrong, "
+            + schedule.format("Masa Tenang", _tag_line("Masa Tenang"))
+            + ")",
+        ),
+        (
+            line_of(path, "Masa tenang Pemilihan"),
+            "warning",
+            "'berakhir 24 November': Kampanye of Pilkada Serentak 2024 runs 25 September "
+            "2024 – 23 November 2024: it ends on 23 November 2024, not 24 November 2024 "
+            "(write the schedule's date; if the schedule is wrong, "
+            + schedule.format("Kampanye", _tag_line("Kampanye"))
+            + ")",
+        ),
+    ]
+
+
+def _tag_line(name: str) -> int:
+    return line_of(REPO / "data" / "official_tags.yaml", f"- name: {name}")

@@ -38,6 +38,7 @@ from .hashtags import hashtag_names
 from .offices import HeldOffice, RegionReader, StatedOffice, held_office, judge, local_to
 from .officials import Official, Registry
 from .scan import find
+from .stagedates import stage_date_problems
 from .vocabulary import GROUPS, OfficialTag, Vocabulary
 
 
@@ -271,6 +272,13 @@ class OfficialTagsStage:
                 hint = f"nearest official tags: {', '.join(nearest)}; or " if nearest else ""
                 hint += f"add it to {self.options.vocabulary_display}"
             found.append(Finding(source.path, tags_line, level, message, hint))
+
+        if not self.options.vocabulary_unusable:
+            # "masa tenang yang dimulai 23 November": the schedule's dates.
+            for line, message, hint in stage_date_problems(
+                document.body, self.vocabulary, source.date, self.options.vocabulary_display
+            ):
+                found.append(Finding(source.path, line, "warning", message, hint))
 
         with_tags = self.options.detect and wants_detection(source.metadata)
         scanned = find(
