@@ -262,3 +262,22 @@ def test_a_stages_date_against_the_schedule_is_said_at_its_line(site):
 
 def _tag_line(name: str) -> int:
     return line_of(REPO / "data" / "official_tags.yaml", f"- name: {name}")
+
+
+def test_an_indonesian_date_is_published_at_that_date_with_one_suggestion(site):
+    """`Date: Senin, 25 November 2024 pukul 10.00` was an error (not published)
+    naming the value to write; it is read as that time in WIB."""
+    site.article(
+        "tanggal.md", article_text(slug="tanggal", date="Senin, 25 November 2024 pukul 10.00")
+    )
+    site.article("titik.md", article_text(slug="titik", date="2024-11-23 08.00"))
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    for address, when in (("tanggal", "2024-11-25T10:00"), ("titik", "2024-11-23T08:00")):
+        page = built.html(f"berita/2024/11/{address}/")
+        assert page.select_one("article time")["datetime"].startswith(when)
+    said = [(f.path, f.line, f.level) for f in built.findings() if "Date" in f.message]
+    assert said == [
+        ("content/berita/tanggal.md", 2, "suggestion"),
+        ("content/berita/titik.md", 2, "suggestion"),
+    ], built.log

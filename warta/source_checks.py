@@ -21,7 +21,6 @@ import markdown
 
 from warta import frontmatter
 from warta.dates import (
-    DOTTED_TIME_RE,
     ENGLISH_MONTHS,
     ENGLISH_WEEKDAYS,
     WEEKDAY_NAMES,
@@ -1484,8 +1483,6 @@ def unread_date(key: str, raw: str) -> tuple[str, str]:
             f"unparseable {key}: '{raw}'",
             f"the site's times are in WIB: write it in WIB as {fixed}",
         )
-    if DOTTED_TIME_RE.search(raw):
-        return f"unparseable {key}: '{raw}'", f"write the time with a colon: {fixed}"
     with_time = "" if written.has_time else f", or with the time in WIB: {day} HH:MM"
     read = ""
     if written.form == "slashed":  # Pelican's dateutil reads it month first
