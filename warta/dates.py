@@ -9,10 +9,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-import warnings
 from dataclasses import dataclass
 
-import dateutil.parser
 from babel.dates import format_date, format_time
 
 LOCALE = "id"
@@ -268,9 +266,9 @@ def when_written(value: str) -> dt.datetime | None:
 def parse_date(value: str) -> dt.datetime | None:
     """The date as a naive WIB time: the house forms (DATE_FORMATS), or an ISO
     8601 time with its zone (`2024-11-17T09:30:00+07:00`, a CMS's `…Z`), which
-    Pelican reads too, moved to WIB; or a form staff type that Pelican reads as
-    the same time (`2024-11-04 09:30 WIB`, `17 November 2024 10:00`:
-    `written_date`)."""
+    Pelican reads too, moved to WIB; or a form staff type in WIB
+    (`2024-11-04 09:30 WIB`, `12 Oktober 2024 09.30 WIB`, `Senin, 25 November
+    2024 pukul 10.00`: `written_date`)."""
     text = value.strip()
     if not text:  # no Modified: (asked of every release)
         return None
@@ -280,7 +278,8 @@ def parse_date(value: str) -> dt.datetime | None:
 def date_for_pelican(value: str) -> str | None:
     """The Date:/Modified: value to hand Pelican's reader: None when the site
     does not read it (`parse_date`); a form staff type (`written_date`) in the
-    house form, which Pelican reads without a warning about the zone's name."""
+    house form, which Pelican reads to the same time (its dateutil reads no
+    Indonesian month, and reads a dotted time or a zone's name otherwise)."""
     text = value.strip()
     if house_date(text) is not None:
         return value
@@ -329,38 +328,18 @@ def house_date(text: str) -> dt.datetime | None:
 
 
 def written_date(text: str) -> dt.datetime | None:
-    """A date as staff type it (`warta.dates.read_written_date`) in WIB that
-    Pelican's own reader (dateutil) reads as the same time: `2024-11-04 09:30
-    WIB`, `17 September 2025 10:00 WIB`. Not a day first with slashes
-    (`05/11/2024`, which dateutil reads as 11 May), a dotted time, an
-    Indonesian month name or a weekday, which Pelican does not read, nor a
-    year first with slashes (`2024/11/04`), which only dateutil's guessing
-    reads."""
+    """A date as staff type it (`warta.dates.read_written_date`) in WIB, as
+    the site reads it: `2024-11-04 09:30 WIB`, `17 September 2025 10:00 WIB`,
+    `12 Oktober 2024 09.30 WIB`, `25 Nopember 2024`, `Senin, 25 November 2024
+    pukul 10.00`, `2024-11-23 08.00`. Pelican is handed it in the house form
+    (`date_for_pelican`), so every reader of the build reads the same time.
+    Not a day first with slashes (`05/11/2024`, which another program reads
+    as 11 May), nor a year first with slashes (`2024/11/04`), nor a time in
+    another zone (the site's times are WIB), nor a weekday that is not the
+    date's: the value to write is said instead (`source_checks.unread_date`)."""
     written = read_written_date(text)
     if written is None or written.value is None:
         return None
     if written.zone != "WIB" or written.form in ("slashed", "year-slashed"):
         return None
-    # "wib" is read as dateutil reads "WIB" (a zone name it ignores): the
-    # time as written either way.
-    return written.value if pelican_date(_ZONE_WORD.sub("WIB", text)) == written.value else None
-
-
-_ZONE_WORD = re.compile(r"\bwib\b", re.I)
-
-
-def pelican_date(text: str) -> dt.datetime | None:
-    """`text` as Pelican's `get_date` reads it (dateutil; a zone name it does not
-    know, such as WIB, left out), naive; None when it does not read it or
-    reads a zone."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", dateutil.parser.UnknownTimezoneWarning)
-        try:
-            parsed = dateutil.parser.parse(re.sub(" +", " ", text), default=_NO_DEFAULT)
-        except (ValueError, OverflowError, TypeError):
-            return None
-    return parsed if parsed.tzinfo is None else None
-
-
-# A day no written date falls on: a part left out is not read as today's.
-_NO_DEFAULT = dt.datetime(1, 1, 1)
+    return written.value

@@ -21,8 +21,9 @@ import markdown
 
 from warta import frontmatter
 from warta.dates import (
-    DOTTED_TIME_RE,
     ENGLISH_MONTHS,
+    ENGLISH_WEEKDAYS,
+    WEEKDAY_NAMES,
     WIB,
     house_date,
     parse_date,
@@ -36,6 +37,7 @@ from warta.imagetags import (
     image_tags,
 )
 from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS
+from warta.mojibake import garbled_in
 from warta.paths import (
     ACTIVE_FILE_MESSAGE,
     ACTIVE_FILE_SUGGESTION,
@@ -48,8 +50,11 @@ from warta.paths import (
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.tags.offices import without_titles
 from warta.text import (
+    DIRECTION_CHARACTERS,
+    INVISIBLE_FORMAT_CHARACTERS,
     LANG_RE,
     SLUG_RE,
+    SOFT_HYPHEN,
     control_characters_in,
     fold,
     in_fenced_code,
@@ -58,6 +63,7 @@ from warta.text import (
     with_references_read,
     without_control_characters,
 )
+from warta.textdates import english_date, lead_date_far, text_lines, wrong_weekdays
 
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
 # Two identical words separated only by spaces ("dan dan"), on one line or across
@@ -546,6 +552,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_keys_in_text(source, rules)
     yield from _check_indented_keys(source)
     yield from _check_control_characters(source)
+    yield from _check_mojibake(source)
     yield from _check_unreadable_references(source)
     yield from _check_repeated_keys(source)
     yield from _check_unknown_keys(source, rules)
@@ -561,6 +568,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_photo_keys(source)
     yield from _check_lengths(source, rules)
     yield from _check_doubled_words(source)
+    yield from check_text_dates(source)
 
 
 def _finding(source: Source, line, level, message, suggestion="") -> Finding:
@@ -759,9 +767,75 @@ def _check_control_characters(source: Source) -> Iterator[Finding]:
                 number,
                 "warning",
                 f"control character {', '.join(found)} left out of the published text",
-                "retype the line without it (a line break pasted from a word processor "
-                "arrives as U+000B: press Enter instead)",
+                control_character_advice(found),
             )
+
+
+# What each kind of control character is and what to do about it, for one
+# character and for more (`control_character_advice`).
+_BREAK_ADVICE = (
+    "a line or page break pasted from a word processor arrives as {}: press Enter instead",
+) * 2
+_INVISIBLE_ADVICE = (
+    "{} is an invisible zero-width character: delete it (retype the word it is in)",
+    "{} are invisible zero-width characters: delete them (retype the words they are in)",
+)
+_DIRECTION_ADVICE = (
+    "{} is an invisible direction mark: delete it (retype the words it turns around)",
+    "{} are invisible direction marks: delete them (retype the words they turn around)",
+)
+_SOFT_HYPHEN_ADVICE = (
+    "{} is a soft hyphen (an invisible hyphenation point a word processor keeps): "
+    "delete it (retype the word it is in)",
+) * 2
+_OTHER_ADVICE = ("retype the line without {}",) * 2
+
+
+def control_character_advice(found: Sequence[str]) -> str:
+    """The suggestion for the control characters of one line (`U+000B`, as
+    `control_characters_in` names them): each kind once, with advice that
+    fits it (a zero-width space is no line break)."""
+    kinds: dict[tuple[str, str], list[str]] = {}
+    for name in found:
+        code = int(name[2:], 16)
+        if code in (0x0B, 0x0C):
+            kind = _BREAK_ADVICE
+        elif code == SOFT_HYPHEN:
+            kind = _SOFT_HYPHEN_ADVICE
+        elif code in DIRECTION_CHARACTERS:
+            kind = _DIRECTION_ADVICE
+        elif code in INVISIBLE_FORMAT_CHARACTERS:
+            kind = _INVISIBLE_ADVICE
+        else:
+            kind = _OTHER_ADVICE
+        kinds.setdefault(kind, []).append(name)
+    return "; ".join(
+        kind[len(names) > 1].format(" and ".join(names)) for kind, names in kinds.items()
+    )
+
+
+def _check_mojibake(source: Source) -> Iterator[Finding]:
+    """Text garbled by a copy that read UTF-8 as Windows-1252 ('PALEMBANG â€“
+    Bawaslu', `warta.mojibake`): the page, its description and the feeds show
+    it as garbled. One warning, at the first line that holds it, naming what
+    each garbled piece was."""
+    lines = sorted([*((line, value) for value, line in source.metadata.values()), *source.body])
+    garbled = [(number, found) for number, text in lines if (found := garbled_in(text))]
+    if not garbled:
+        return
+    first, found = garbled[0]
+    named = ", ".join(f"'{text}' (was '{was}')" for text, was in found)
+    more = len(garbled) - 1
+    elsewhere = f"; {more} more line{'s' if more > 1 else ''} below too" if more else ""
+    text, was = found[0]
+    yield _finding(
+        source,
+        first,
+        "warning",
+        f"garbled text: {named}{elsewhere}: the file was read as Windows-1252 and saved again",
+        f"copy the text again from the original and save the file as UTF-8, or retype "
+        f"each garbled piece ('{text}' as '{was}')",
+    )
 
 
 # A numeric character reference as `with_references_read` reads one.
@@ -1330,6 +1404,55 @@ def _check_doubled_words(source: Source) -> Iterator[Finding]:
         )
 
 
+def check_text_dates(source: Source) -> Iterator[Finding]:
+    """Dates in the text that cannot be right (`warta.textdates`), one warning
+    each: a weekday that is not its date's ("Senin (5/11/2024)", a Tuesday),
+    and the lead's date far from the Date: (a release dated a month before the
+    day it reports). When the lead's weekday is the Date:'s day, the lead's
+    date is the slip: said once, by the second."""
+    date = parse_date(source.value("date")) if source.value("date") else None
+    day = date.date() if date else None
+    far = lead_date_far(source.body, day) if day else None
+    for written, value in wrong_weekdays(text_lines(source.body), day):
+        if far and far[0] == written and written.weekday_number() == day.weekday():
+            continue
+        right = WEEKDAY_NAMES[value.weekday()]
+        yield _finding(
+            source,
+            written.line,
+            "warning",
+            f"'{written.written}': {english_date(value)} is a {right} "
+            f"({ENGLISH_WEEKDAYS[value.weekday()]}), not a {written.weekday}",
+            f"write '{right}' with that date, or the date of the {written.weekday} meant",
+        )
+    if far is None:
+        return
+    written, value = far
+    days = (value - day).days
+    when = f"{days} days after" if days > 0 else f"{-days} days before"
+    named = written.weekday_number()
+    with_time = f"{value:%Y-%m-%d}" + (f" {date:%H:%M}" if date.time() != dt.time() else "")
+    if named is not None and named == day.weekday() != value.weekday():
+        # "Sabtu (14/10/2024)" in a release dated Saturday 2024-09-14: the
+        # lead's date is the slip.
+        hint = (
+            f"the {written.weekday} is the Date:'s day: write its date in the lead "
+            f"({day.day}/{day.month}/{day.year})"
+        )
+    elif named is not None and named == value.weekday():
+        hint = f"if the release reports that day, write 'Date: {with_time}'; else fix the lead"
+    else:
+        hint = f"fix whichever is wrong: 'Date: {with_time}', or the date in the lead"
+    yield _finding(
+        source,
+        written.line,
+        "warning",
+        f"the lead's date '{written.written}' ({english_date(value)}) is {when} the Date: "
+        f"'{source.value('date')}'",
+        hint,
+    )
+
+
 # What to write instead of a date that names no real day or time, by what is
 # wrong in it (`WrittenDate.problem_kind`).
 UNREAL_DATE_HINTS = {
@@ -1360,8 +1483,6 @@ def unread_date(key: str, raw: str) -> tuple[str, str]:
             f"unparseable {key}: '{raw}'",
             f"the site's times are in WIB: write it in WIB as {fixed}",
         )
-    if DOTTED_TIME_RE.search(raw):
-        return f"unparseable {key}: '{raw}'", f"write the time with a colon: {fixed}"
     with_time = "" if written.has_time else f", or with the time in WIB: {day} HH:MM"
     read = ""
     if written.form == "slashed":  # Pelican's dateutil reads it month first

@@ -33,18 +33,28 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # becomes part of a translation's address.
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 # Apostrophes join the parts of a word ("Jum'at", "Ma'u", "O'o'u"): removed, not
-# turned into a space, whichever of them a writer or a keyboard typed.
-_APOSTROPHES = str.maketrans("", "", "'`\u2019\u02bc\u2018")
+# turned into a space, whichever of them a writer or a keyboard typed. So are
+# the invisible format characters (a soft hyphen, a zero-width space, joiner or
+# non-joiner, a word joiner, a byte-order mark, a direction mark): they never
+# part two words ("peng\u00adaduan" is "pengaduan").
+_JOINING = str.maketrans(
+    "",
+    "",
+    "'`\u2019\u02bc\u2018\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+)
 
 
 def fold(text: object) -> str:
-    """Lower case (casefold), accents and apostrophes removed, every other
-    character that is not a letter or a digit a space, spaces collapsed.
+    """Lower case (casefold), accents, apostrophes and invisible format
+    characters removed, every other character that is not a letter or a digit
+    a space, spaces collapsed.
 
-    'Pungut-Hitung ' → 'pungut hitung'; 'Kab. Ma'u' → 'kab mau'."""
+    'Pungut-Hitung ' → 'pungut hitung'; 'Kab. Ma'u' → 'kab mau';
+    'Peng\u00adaduan' (a soft hyphen) → 'pengaduan'."""
     decomposed = unicodedata.normalize("NFKD", str(text))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    bare = bare.casefold().translate(_APOSTROPHES)
+    bare = bare.casefold().translate(_JOINING)
     return " ".join("".join(ch if ch.isalnum() else " " for ch in bare).split())
 
 
@@ -144,13 +154,19 @@ def plain_text(html: object) -> str:
 # the page, its <title>, og: tags and JSON-LD), the zero-width space and word
 # joiner, a byte-order mark inside the text. (The zero-width joiner and
 # non-joiner stay: emoji and other scripts need them.)
+# A hyphenation point a word processor keeps in a pasted word ("peng\u00adaduan"):
+# invisible but at a line's end, where a browser may break the word; the
+# slug, the search index, the feeds and JSON-LD never hyphenate, and a search
+# for "pengaduan" does not find the word holding one.
+SOFT_HYPHEN = 0x00AD
+# Marks that set the direction of the text around them (bidi marks,
+# embeddings, overrides, isolates).
+DIRECTION_CHARACTERS = frozenset((0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)))
 INVISIBLE_FORMAT_CHARACTERS = (
+    SOFT_HYPHEN,
     0x200B,
-    0x200E,
-    0x200F,
-    *range(0x202A, 0x202F),
+    *sorted(DIRECTION_CHARACTERS),
     0x2060,
-    *range(0x2066, 0x206A),
     0xFEFF,
 )
 CONTROL_CHARACTERS = frozenset(

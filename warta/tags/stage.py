@@ -34,9 +34,11 @@ from warta.findings import Finding
 from warta.pipeline import Source, add_findings
 
 from .detection import PhraseMatcher, tag_matcher, wants_detection
+from .hashtags import hashtag_names
 from .offices import HeldOffice, RegionReader, StatedOffice, held_office, judge, local_to
 from .officials import Official, Registry
 from .scan import find
+from .stagedates import stage_date_problems
 from .vocabulary import GROUPS, OfficialTag, Vocabulary
 
 
@@ -143,6 +145,11 @@ class OfficialTagsStage:
         if typed not in self._resolved:
             self._resolved[typed] = self.vocabulary.resolve(typed)
         return self._resolved[typed]
+
+    def official_name(self, typed: str) -> str | None:
+        """The name of the official tag a typed value means, None if none."""
+        tag = self.resolve(typed)
+        return tag.name if tag is not None else None
 
     def rejoined(self, typed: Sequence[str]) -> list[str]:
         """The typed tags with an official name that holds commas made whole
@@ -255,11 +262,23 @@ class OfficialTagsStage:
                     else f"tag is a region, not an official tag: '{name}' ({region[1]})"
                 )
                 hint = region_hint(region, enrichment.regions)
+            elif (names := hashtag_names(name, self.official_name)) is not None:
+                hint = (
+                    "hashtags are not separate tags: write the tags separated by commas, "
+                    f"without '#': '{', '.join(names)}'"
+                )
             else:
                 nearest = self.nearest(name)
                 hint = f"nearest official tags: {', '.join(nearest)}; or " if nearest else ""
                 hint += f"add it to {self.options.vocabulary_display}"
             found.append(Finding(source.path, tags_line, level, message, hint))
+
+        if not self.options.vocabulary_unusable:
+            # "masa tenang yang dimulai 23 November": the schedule's dates.
+            for line, message, hint in stage_date_problems(
+                document.body, self.vocabulary, source.date, self.options.vocabulary_display
+            ):
+                found.append(Finding(source.path, line, "warning", message, hint))
 
         with_tags = self.options.detect and wants_detection(source.metadata)
         scanned = find(

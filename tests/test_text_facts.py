@@ -1,0 +1,283 @@
+"""What a machine can catch in a release's text (warta.text, warta.source_checks):
+invisible characters, mojibake, dates that contradict the Date: or the calendar."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from conftest import REPO, article_text, line_of
+from warta.findings import Finding
+from warta.mojibake import garbled_in
+from warta.source_checks import Rules, check_source, parse_source
+from warta.tags.hashtags import hashtag_names
+from warta.text import fold, slugify
+
+NOW = "2026-11-20T12:00:00+07:00"
+
+
+def findings_for(text: str, **rules) -> list[Finding]:
+    rules.setdefault("now", dt.datetime.fromisoformat(NOW))
+    return list(check_source(parse_source("berita/x.md", text), Rules(**rules)))
+
+
+def test_each_control_character_gets_advice_that_fits_it():
+    """A zero-width space or a byte-order mark was said to be Word's line
+    break (U+000B); each kind now gets its own advice, once a line."""
+    text = article_text(
+        slug="rapat",
+        body="PALEMBANG – Bawaslu\u200b Kota Palembang menggelar\ufeff rapat.\n\n"
+        "Paragraf\u000bkedua dengan \u202egaris\u202c.",
+    )
+    found = [(f.level, f.message, f.suggestion) for f in findings_for(text)]
+    assert found == [
+        (
+            "warning",
+            "control character U+200B, U+FEFF left out of the published text",
+            "U+200B and U+FEFF are invisible zero-width characters: delete them "
+            "(retype the words they are in)",
+        ),
+        (
+            "warning",
+            "control character U+000B, U+202E, U+202C left out of the published text",
+            "a line or page break pasted from a word processor arrives as U+000B: press "
+            "Enter instead; U+202E and U+202C are invisible direction marks: delete "
+            "them (retype the words they turn around)",
+        ),
+    ]
+
+
+def test_invisible_format_characters_never_split_a_word():
+    """A soft hyphen made the slug `peng-aduan` (fold turned it into a space)."""
+    for invisible in "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u202e":
+        assert fold(f"Peng{invisible}aduan Pelanggaran") == "pengaduan pelanggaran"
+        assert slugify(f"Peng{invisible}aduan Pelanggaran") == "pengaduan-pelanggaran"
+
+
+def test_a_soft_hyphen_in_a_title_is_left_out_and_said_once(site):
+    """The title, its slug, JSON-LD and the search title kept U+00AD, with no finding."""
+    title = "Bawaslu Kota Palembang Buka Posko Peng\u00adaduan Pelanggaran Pilkada"
+    path = site.article("lunak.md", article_text(title=title))
+    built = site.build()
+    assert built.returncode == 0, built.log
+    page = built.html(
+        "berita/2024/11/bawaslu-kota-palembang-buka-posko-pengaduan-pelanggaran-pilkada/"
+    )
+    shown = title.replace("\u00ad", "")
+    assert page.h1.get_text() == shown
+    documents = [json.loads(s.string) for s in page.select('script[type="application/ld+json"]')]
+    assert next(d for d in documents if d.get("@type") == "NewsArticle")["headline"] == shown
+    for output in built.output.rglob("*"):
+        if output.suffix in (".html", ".xml", ".json"):
+            assert "\u00ad" not in output.read_text(encoding="utf-8"), output
+    said = [f for f in built.findings() if "U+00AD" in f.message]
+    assert [(f.path, f.line, f.level) for f in said] == [
+        ("content/berita/lunak.md", line_of(path, "Title:"), "warning")
+    ]
+    assert "(U+00AD is a soft hyphen" in said[0].message  # the suggestion, in brackets
+
+
+def test_mojibake_is_one_warning_at_its_first_line_naming_what_it_was():
+    """`PALEMBANG â€“ Bawaslu…` (UTF-8 read as Windows-1252) passed silently."""
+    text = article_text(
+        slug="rapat",
+        title="Bawaslu Kota Palembang Gelar Rapat â€œKoordinasiâ€\u009d Pengawasan",
+        body="PALEMBANG â€“ Bawaslu Kota Palembang menggelar rapat.\n\n"
+        "Kata ketua, â€œkami siapâ€™. Café Ã© tetap.",
+    )
+    found = [f for f in findings_for(text) if "garbled" in f.message]
+    assert [(f.line, f.level) for f in found] == [(1, "warning")]
+    assert found[0].message == (
+        "garbled text: 'â€œ' (was '“'), 'â€\u009d' (was '”'); 2 more lines below too: "
+        "the file was read as Windows-1252 and saved again"
+    )
+    assert "'â€œ' as '“'" in found[0].suggestion
+
+
+def test_mojibake_table_knows_the_common_garbles_and_no_indonesian_text():
+    assert garbled_in("PALEMBANG â€“ Bawaslu â€œyaâ€ donâ€™t CafÃ© Â°") == [
+        ("â€“", "–"),
+        ("â€œ", "“"),
+        ("â€", "”"),
+        ("â€™", "’"),
+        ("Ã©", "é"),
+        ("Â°", "°"),
+    ]
+    clean = (
+        "SEKAYU – Bawaslu Kabupaten Musi Banyuasin (Muba) menggelar “Apel Siaga” "
+        "pada Jum'at (22/11/2024) pukul 07.30 WIB… Ketua Bawaslu, Café Ratu, 25°C, Rp 5.000."
+    )
+    assert garbled_in(clean) == []
+
+
+def test_hashtag_tags_get_the_comma_separated_form_with_official_names(site):
+    """`Tags: #Pilkada2024 #PengawasanPartisipatif #Kampanye` was one unknown tag, no hint."""
+    path = site.article(
+        "tagar.md",
+        article_text(slug="tagar", tags="#Pilkada2024 #PengawasanPartisipatif #Kampanye"),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    said = [f for f in built.findings() if "tag" in f.message]
+    # (the build's finding lines carry the suggestion in brackets after the message)
+    assert [(f.line, f.level, f.message) for f in said] == [
+        (
+            line_of(path, "Tags:"),
+            "warning",
+            "unknown tag '#Pilkada2024 #PengawasanPartisipatif #Kampanye' (hashtags are not "
+            "separate tags: write the tags separated by commas, without '#': "
+            "'Pilkada Serentak 2024, Pengawasan Partisipatif, Kampanye')",
+        )
+    ]
+
+
+def test_hashtag_words_are_read_apart(vocabulary):
+    def official(typed):
+        tag = vocabulary.resolve(typed)
+        return tag.name if tag else None
+
+    assert hashtag_names("#KawalPilkadaOKUTimur #Netralitas_ASN #DPT", official) == [
+        "Kawal Pilkada OKU Timur",
+        official("Netralitas ASN"),
+        "Daftar Pemilih Tetap",
+    ]
+    assert hashtag_names("Pilkada #2024", official) is None
+
+
+def _dated(date: str, body: str) -> list[tuple[int | None, str, str, str]]:
+    text = article_text(slug="rapat", date=date, body=body)
+    return [
+        (f.line, f.level, f.message, f.suggestion)
+        for f in findings_for(text)
+        if "date" in f.message or "not a" in f.message
+    ]
+
+
+def test_a_weekday_that_is_not_its_dates_is_said_at_its_line():
+    """`Senin (5/11/2024)` passed, though 5 November 2024 was a Tuesday."""
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat, Senin (5/11/2024).\n\n"
+        "Rapat lanjutan pada Selasa, 5 Nopember 2024, Kamis (7/11), Jum'at 8/11/2024 "
+        "dan Ahad (10/11/2024) berjalan lancar; Rabu (7/11) tidak.\n"
+    )
+    found = _dated("2024-11-05 09:30", body)
+    assert found == [
+        (
+            9,
+            "warning",
+            "'Senin (5/11/2024)': 5 November 2024 is a Selasa (Tuesday), not a Senin",
+            "write 'Selasa' with that date, or the date of the Senin meant",
+        ),
+        (
+            11,
+            "warning",
+            "'Rabu (7/11)': 7 November 2024 is a Kamis (Thursday), not a Rabu",
+            "write 'Kamis' with that date, or the date of the Rabu meant",
+        ),
+    ]
+
+
+def test_the_leads_date_far_from_the_date_is_said_once_with_the_fix():
+    """`Date: 2024-09-14` with the lead `Sekayu, Senin (14/10/2024) –` passed
+    (`check ok`): the release was published a month early."""
+    lead = "Sekayu, {} – Bawaslu Kabupaten Musi Banyuasin menggelar apel siaga."
+    assert _dated("2024-09-14 11:00", lead.format("Senin (14/10/2024)")) == [
+        (
+            9,
+            "warning",
+            "the lead's date 'Senin (14/10/2024)' (14 October 2024) is 30 days after the "
+            "Date: '2024-09-14 11:00'",
+            "if the release reports that day, write 'Date: 2024-10-14 11:00'; else fix the lead",
+        )
+    ]
+    # The weekday is the Date:'s (a Saturday): the lead's month is the slip, said once.
+    assert _dated("2024-09-14 11:00", lead.format("Sabtu (14/10/2024)")) == [
+        (
+            9,
+            "warning",
+            "the lead's date 'Sabtu (14/10/2024)' (14 October 2024) is 30 days after the "
+            "Date: '2024-09-14 11:00'",
+            "the Sabtu is the Date:'s day: write its date in the lead (14/9/2024)",
+        )
+    ]
+    assert _dated("2024-11-20", lead.format("14 Oktober 2024")) == [
+        (
+            9,
+            "warning",
+            "the lead's date '14 Oktober 2024' (14 October 2024) is 37 days before the "
+            "Date: '2024-11-20'",
+            "fix whichever is wrong: 'Date: 2024-10-14', or the date in the lead",
+        )
+    ]
+
+
+def test_a_lead_reported_late_or_announcing_a_later_day_is_no_finding():
+    late = "Sekayu – Bawaslu Muba menggelar apel siaga, Selasa (3/9/2024). Lalu (14/10)."
+    assert _dated("2024-09-18 10:00", late) == []
+    ahead = "Sekayu – Bawaslu Muba akan menggelar apel siaga pada Senin (14/10/2024)."
+    assert _dated("2024-10-01 10:00", ahead) == []
+    assert _dated("2024-10-15 10:00", "# Judul (14/10)\n\nSekayu, (14/10) – Bawaslu Muba.") == []
+
+
+def test_a_stages_date_against_the_schedule_is_said_at_its_line(site):
+    """`masa tenang yang dimulai 23 November` passed, though the 2024 masa
+    tenang ran 24–26 November (data/official_tags.yaml); the stage's right
+    dates, and a noun's own dates, are no finding."""
+    path = site.article(
+        "tenang.md",
+        article_text(
+            slug="tenang",
+            date="2024-11-20 10:00",
+            body="PALEMBANG – Bawaslu Kota Palembang mengingatkan masa tenang yang dimulai "
+            "23 November agar dipatuhi.\n\n"
+            "Masa tenang Pemilihan Serentak 2024 dimulai Minggu (24/11/2024) dan berlangsung "
+            "hingga Selasa, 26 November 2024. Masa kampanye berakhir 24 November.\n\n"
+            "Rapat teknis pengawasan pemungutan dan penghitungan suara yang berlangsung 14 "
+            "hingga 16 November 2024 ditutup.\n",
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    said = [(f.line, f.level, f.message) for f in built.findings() if " runs " in f.message]
+    schedule = "correct the tag '{}' in data/official_tags.yaml (line {})"
+    assert said == [
+        (
+            line_of(path, "PALEMBANG"),
+            "warning",
+            "'dimulai 23 November': Masa Tenang of Pilkada Serentak 2024 runs 24 November "
+            "2024 – 26 November 2024: it starts on 24 November 2024, not 23 November 2024 "
+            "(write the schedule's date; if the schedule is wrong, "
+            + schedule.format("Masa Tenang", _tag_line("Masa Tenang"))
+            + ")",
+        ),
+        (
+            line_of(path, "Masa tenang Pemilihan"),
+            "warning",
+            "'berakhir 24 November': Kampanye of Pilkada Serentak 2024 runs 25 September "
+            "2024 – 23 November 2024: it ends on 23 November 2024, not 24 November 2024 "
+            "(write the schedule's date; if the schedule is wrong, "
+            + schedule.format("Kampanye", _tag_line("Kampanye"))
+            + ")",
+        ),
+    ]
+
+
+def _tag_line(name: str) -> int:
+    return line_of(REPO / "data" / "official_tags.yaml", f"- name: {name}")
+
+
+def test_an_indonesian_date_is_published_at_that_date_with_one_suggestion(site):
+    """`Date: Senin, 25 November 2024 pukul 10.00` was an error (not published)
+    naming the value to write; it is read as that time in WIB."""
+    site.article(
+        "tanggal.md", article_text(slug="tanggal", date="Senin, 25 November 2024 pukul 10.00")
+    )
+    site.article("titik.md", article_text(slug="titik", date="2024-11-23 08.00"))
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    for address, when in (("tanggal", "2024-11-25T10:00"), ("titik", "2024-11-23T08:00")):
+        page = built.html(f"berita/2024/11/{address}/")
+        assert page.select_one("article time")["datetime"].startswith(when)
+    said = [(f.path, f.line, f.level) for f in built.findings() if "Date" in f.message]
+    assert said == [
+        ("content/berita/tanggal.md", 2, "suggestion"),
+        ("content/berita/titik.md", 2, "suggestion"),
+    ], built.log
