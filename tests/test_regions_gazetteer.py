@@ -329,6 +329,29 @@ def test_aliases_that_name_another_place_of_the_province_are_refused():
     ]
 
 
+def test_a_province_seat_is_its_capital_that_keeps_its_own_name():
+    """A province's seat names the kabupaten/kota of its capital: "Palembang"
+    stays Kota Palembang's name and is the seat of Sumatera Selatan's office;
+    one that names no kabupaten/kota of it is refused at its line."""
+    units = gazetteer.read_gazetteer_csv(
+        "code,level,name,parent\n16,provinsi,Sumatera Selatan,\n"
+        "16.01,kabupaten,Kabupaten Ogan Komering Ulu,16\n16.71,kota,Kota Palembang,16\n"
+        "16.71.01,kecamatan,Ilir Barat I,16.71\n"
+    )
+    gaz = gazetteer.Gazetteer(units)
+    text = '"16":\n  seat: Palembang\n"16.01":\n  seat: Baturaja\n'
+    assert gazetteer.apply_aliases(gaz, text, "a.yaml") == []
+    assert gaz.resolve("Palembang", home="16").unit.code == "16.71"
+    assert "Palembang" not in gaz.aliases.get("16", [])
+    province, kota, kabupaten = gaz["16"], gaz["16.71"], gaz["16.01"]
+    assert gaz.is_seat(kota, province) and gaz.is_seat(kabupaten, kabupaten)
+    assert not gaz.is_seat(gaz["16.71.01"], province) and not gaz.is_seat(kabupaten, province)
+    assert problems_for('"16":\n  seat: [Palembang, Jakarta]\n') == [
+        "data/regions/aliases.yaml:2: seat of 16 names no kabupaten/kota of Sumatera Selatan:"
+        " 'Jakarta' (a province's seat is its capital, named as its kota or kabupaten is)"
+    ]
+
+
 def test_an_alias_may_name_a_place_of_another_province():
     units = gazetteer.read_gazetteer_csv(
         "code,level,name,parent\n16,provinsi,Sumatera Selatan,\n"

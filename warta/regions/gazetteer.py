@@ -64,6 +64,8 @@ LEVEL_LABELS = {
     "kota": "Kota",
     "kecamatan": "Kecamatan",
 }
+
+
 CODE_RE = re.compile(r"^\d{2}(?:\.\d{2}(?:\.\d{2,3})?)?$")
 GAZETTEER_HEADER = ["code", "level", "name", "parent"]
 # Folder names a region page must not take (pagination lives in "halaman/").
@@ -238,6 +240,9 @@ class Gazetteer:
                 self._add(TIER_OFFICIAL, f"{LEVEL_LABELS[unit.level]} {unit.core}", unit.code)
         self.aliases: dict[str, list[str]] = {}
         self.alias_keys: dict[str, set[str]] = {}  # code → its aliases' keys (`rivals`)
+        # code → the units its seats name: a kabupaten/kota itself (its seat is
+        # an alias), a province the kabupaten/kota of its capital (`is_seat`).
+        self.seats: dict[str, set[str]] = {}
         self._slugs: dict[str, str] = {}
 
     def _add(self, tier: str, name: str, code: str) -> None:
@@ -259,6 +264,30 @@ class Gazetteer:
         self._add(TIER_ALIAS, alias, code)
         self.aliases.setdefault(code, []).append(alias)
         self.alias_keys.setdefault(code, set()).add(key_of(alias))
+
+    def add_seat(self, code: str, seat: str) -> Unit | None:
+        """Record the seat of a unit as aliases.yaml gives it: a kabupaten/kota's
+        seat is one more name of it (`add_alias`); a province's is its capital,
+        a kabupaten/kota of it that keeps the name ("Palembang" stays Kota
+        Palembang). The unit the seat names; None (nothing recorded) when a
+        province's seat names no one kabupaten/kota of it."""
+        if self.units[code].level != "provinsi":
+            self.add_alias(code, seat)
+            self.seats.setdefault(code, set()).add(code)
+            return self.units[code]
+        found = self.resolve(
+            seat, context=[code], tiers=(TIER_OFFICIAL, TIER_ALIAS), levels=("kabupaten", "kota")
+        )
+        if found.unit is None or not self.is_within(found.unit.code, code):
+            return None
+        self.seats.setdefault(code, set()).add(found.unit.code)
+        return found.unit
+
+    def is_seat(self, unit: Unit, of: Unit) -> bool:
+        """Whether `unit` is `of` itself or the seat of `of` (aliases.yaml):
+        Kabupaten Ogan Komering Ulu for itself (a dateline "BATURAJA" names
+        it), Kota Palembang for Provinsi Sumatera Selatan."""
+        return unit.code == of.code or unit.code in self.seats.get(of.code, ())
 
     # ---- navigation -------------------------------------------------------
 
@@ -285,7 +314,8 @@ class Gazetteer:
         """Digest of every unit and alias: what resolving a name can depend on."""
         units = sorted((u.code, u.level, u.name, u.parent or "") for u in self.units.values())
         aliases = sorted((code, sorted(names)) for code, names in self.aliases.items())
-        text = json.dumps([units, aliases], ensure_ascii=False)
+        seats = sorted((code, sorted(units)) for code, units in self.seats.items())
+        text = json.dumps([units, aliases, seats], ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def is_within(self, code: str, ancestor: str) -> bool:
@@ -698,6 +728,7 @@ def _apply_alias_nodes(gazetteer: Gazetteer, root: yaml.MappingNode, path: str) 
     problems = [_from_yamlfile(p) for p in yamlfile.duplicate_keys(root, path, include_root=False)]
     seen_codes: dict[str, int] = {}
     added: dict[tuple[str, str], int] = {}  # (name key, code) → line, for clashes
+    capitals: list[tuple[str, str, int]] = []  # a province's seats: (code, name, line)
     for key_node, entry in root.value:
         line = key_node.start_mark.line + 1
         code = str(key_node.value).strip()
@@ -761,6 +792,9 @@ def _apply_alias_nodes(gazetteer: Gazetteer, root: yaml.MappingNode, path: str) 
                         Problem(f"empty {name} for {code}", alias, path=path, line=alias_line)
                     )
                     continue
+                if name == "seat" and gazetteer[code].level == "provinsi":
+                    capitals.append((code, alias, alias_line))  # read once every name is known
+                    continue
                 clash = gazetteer.clash_of(code, alias)
                 if clash is not None:
                     there = added.get((key_of(alias), clash.code))
@@ -775,8 +809,22 @@ def _apply_alias_nodes(gazetteer: Gazetteer, root: yaml.MappingNode, path: str) 
                         )
                     )
                     continue
-                gazetteer.add_alias(code, alias)
+                if name == "seat":
+                    gazetteer.add_seat(code, alias)
+                else:
+                    gazetteer.add_alias(code, alias)
                 added[key_of(alias), code] = alias_line
+    for code, seat, line in capitals:
+        if gazetteer.add_seat(code, seat) is None:
+            problems.append(
+                Problem(
+                    f"seat of {code} names no kabupaten/kota of {gazetteer[code].name}",
+                    seat,
+                    "a province's seat is its capital, named as its kota or kabupaten is",
+                    path,
+                    line,
+                )
+            )
     return problems
 
 
