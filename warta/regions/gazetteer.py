@@ -66,6 +66,16 @@ LEVEL_LABELS = {
 }
 
 
+def level_name(level: str, name: str) -> str:
+    """A unit's name with its level word, as `Region:` takes it and a search
+    filter offers it: "Kecamatan Belitang", "Provinsi Sumatera Selatan"; a
+    kabupaten/kota's official name has it already ("Kabupaten Lahat")."""
+    label = LEVEL_LABELS.get(level, "")
+    if level not in ("provinsi", "kecamatan") or name.startswith(label):
+        return name
+    return f"{label} {name}"
+
+
 CODE_RE = re.compile(r"^\d{2}(?:\.\d{2}(?:\.\d{2,3})?)?$")
 GAZETTEER_HEADER = ["code", "level", "name", "parent"]
 # Folder names a region page must not take (pagination lives in "halaman/").
@@ -546,9 +556,7 @@ class Gazetteer:
             unit.level == "kecamatan" and not (home and self.is_within(unit.code, home))
         ):
             return None
-        label = LEVEL_LABELS.get(unit.level, "")
-        prefixed = unit.level in ("provinsi", "kecamatan") and not unit.name.startswith(label)
-        return unit.code, f"{label} {unit.name}" if prefixed else unit.name
+        return unit.code, level_name(unit.level, unit.name)
 
     def closest(self, value: str, limit: int = 3) -> list[Unit]:
         """Units whose names or aliases look most like `value` (for suggestions):
