@@ -502,6 +502,49 @@ def run_stage(gaz, text: str):
 HEAD = "Title: Uji\nDate: 2026-09-28 10:00\n\n"
 
 
+@pytest.mark.parametrize(
+    ("region", "codes", "suggestion"),
+    [
+        ("Kabupaten Muara Enim (Gelumbang)", ["16.03.06"], None),
+        ("Gelumbang (Muara Enim)", ["16.03.06"], None),
+        (
+            "Kabupaten Muara Enim (Gelumbangg)",
+            [],
+            "closest: Kecamatan Gelumbang (16.03.06), Kecamatan Lumbang (35.13.24), ",
+        ),
+    ],
+)
+def test_a_region_line_with_the_unit_in_parentheses_is_read_either_way(
+    gaz, region, codes, suggestion
+):
+    """`Region: Kabupaten Muara Enim (Gelumbang)` was "unknown region:
+    'Gelumbang' (closest: Kabupaten Rembang (33.17), …)"."""
+    import datetime as dt
+
+    from warta.enrichment import Enrichment
+    from warta.pipeline import Source
+    from warta.regions.stage import RegionOptions, RegionsStage
+
+    text = f"Title: Uji\nDate: 2026-09-28 10:00\nRegion: {region}\n\nRapat digelar.\n"
+    source = Source(
+        path="berita/uji.md",
+        text=text,
+        html="<p>Rapat digelar.</p>",
+        title="Uji",
+        date=dt.date(2026, 9, 28),
+        metadata={"title": "Uji", "region": region},
+        tags=(),
+    )
+    enrichment = RegionsStage(gaz, RegionOptions(home_province=HOME)).run(source, Enrichment())
+    assert [r.code for r in enrichment.regions] == codes
+    found = [(f.line, f.level, f.suggestion) for f in enrichment.findings]
+    if suggestion is None:
+        assert found == []
+    else:
+        [(line, level, hint)] = found
+        assert (line, level) == (3, "error") and hint.startswith(suggestion), hint
+
+
 def test_the_dateline_under_a_photo_gives_the_region_and_no_warning(gaz):
     text = HEAD + f"{PHOTO}\nSEKAYU – jajaran pengawas menggelar rapat.\n\nParagraf kedua.\n"
     enrichment = run_stage(gaz, text)

@@ -193,6 +193,15 @@ def test_unknown_value_suggests_closest_units(gaz):
     assert gaz.closest("Prabumulh")[0].code == "16.74"
 
 
+def test_suggestions_put_the_home_province_first(gaz):
+    """`Region: … (Gelumbang)` read as an unknown region was told "closest:
+    Kabupaten Rembang (33.17), …", before Kecamatan Gelumbang of Muara Enim."""
+    assert gaz.closest("Gelumbang", home=HOME)[0].code == "16.03.06"
+    assert gaz.closest("Gelumbangg", home=HOME)[0].code == "16.03.06"
+    assert gaz.closest("Palembnag", home=HOME)[0].code == "16.71"
+    assert gaz.closest("Gelumbang")[0].code == "33.17"  # without a home province: as close
+
+
 def test_unknown_code_suggests_nearby_codes(gaz):
     assert gaz.resolve("16.75", home=HOME).problem == "unknown"
     near = gaz.closest("16.75")
@@ -509,6 +518,12 @@ def test_a_file_spoilt_whole_is_a_screenful_not_a_line_a_row(tmp_path):
         ("Lahat, Pendopo (Empat Lawang)", ["16.04", "16.11.02"]),
         ("Palembang (Sumsel)", ["16.71"]),
         ("Misool (Misool Utara)", ["96.03.01"]),  # a kecamatan named so in the gazetteer
+        # Written the other way round: a region, then a unit inside it.
+        ("Kabupaten Muara Enim (Gelumbang)", ["16.03.06"]),
+        ("Muara Enim (Gelumbang)", ["16.03.06"]),
+        ("Kota Palembang (Sako)", ["16.71.08"]),
+        ("Empat Lawang (Pendopo)", ["16.11.02"]),
+        ("Sumatera Selatan (Lahat)", ["16.04"]),
     ],
 )
 def test_a_region_in_parentheses_narrows_a_region_value(gaz, line, codes):
@@ -525,6 +540,9 @@ def test_a_region_in_parentheses_narrows_a_region_value(gaz, line, codes):
         ("Bima (NTB)", "ambiguous", "Bima (NTB)", ["52.06", "52.72"]),
         ("Pendopo (Empat Lawing)", "unknown", "Empat Lawing", []),
         ("Sukamajuu (Lahat)", "unknown", "Sukamajuu", []),
+        # the other way round, a kecamatan not of the region before it
+        ("Lahat (Gelumbang)", "outside", "Lahat (Gelumbang)", ["16.03.06"]),
+        ("PALI (Pendopo)", "ambiguous", "Pendopo", ["16.12", "16.11.02"]),
     ],
 )
 def test_a_region_in_parentheses_that_does_not_hold_the_name_is_a_problem(

@@ -510,9 +510,24 @@ class Gazetteer:
     def resolve_within(self, name: str, within: str, home: str | None = None) -> Resolution:
         """A name narrowed by the region written after it in parentheses, as a
         dateline's ("Pendopo (Empat Lawang)": Kecamatan Pendopo of Empat
-        Lawang; "Martapura (Kalsel)"). The region in parentheses unknown or
-        ambiguous: its own problem; the name no place inside it: problem
-        "outside", with the units it names elsewhere."""
+        Lawang; "Martapura (Kalsel)"), or written the other way round, a
+        region then a unit inside it in parentheses ("Kabupaten Muara Enim
+        (Gelumbang)": Kecamatan Gelumbang). Neither: the forward reading's
+        problem, the region in parentheses unknown or ambiguous, or the name
+        no place inside it ("outside", with the units it names elsewhere)."""
+        found = self._within(name, within, home)
+        if found.unit is None:
+            other = self._within(within, name, home)
+            outer = self.resolve(name, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS)).unit
+            if outer is not None and other.unit not in (None, outer):
+                return Resolution(f"{name} ({within})", unit=other.unit)
+            if outer is not None and found.problem == "unknown" and other.problem == "outside":
+                # "Lahat (Gelumbang)": a kecamatan of Muara Enim, not of Lahat.
+                return replace(other, value=f"{name} ({within})")
+        return found
+
+    def _within(self, name: str, within: str, home: str | None) -> Resolution:
+        """`name` read inside the region `within` names (`resolve_within`)."""
         region = self.resolve(within, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
         if region.unit is None:
             return region
@@ -558,10 +573,12 @@ class Gazetteer:
             return None
         return unit.code, level_name(unit.level, unit.name)
 
-    def closest(self, value: str, limit: int = 3) -> list[Unit]:
+    def closest(self, value: str, limit: int = 3, home: str | None = None) -> list[Unit]:
         """Units whose names or aliases look most like `value` (for suggestions):
         a code written without its dots ("1671") and a name under another
-        level word ("Kabupaten Pagar Alam" for Kota Pagar Alam) first."""
+        level word ("Kabupaten Pagar Alam" for Kota Pagar Alam) first; with a
+        home province, its units before those of others ("Gelumbang":
+        Kecamatan Gelumbang of Muara Enim before Kabupaten Rembang)."""
         digits = value.strip()
         if digits.isdigit() and len(digits) in (4, 6, 10):
             dotted = ".".join(
@@ -593,8 +610,10 @@ class Gazetteer:
                     unit = self.units[code]
                     if unit not in found:
                         found.append(unit)
-            if len(found) >= limit:
+            if len(found) >= limit and not home:
                 break
+        if home:  # every tier read: the home province's first, each in its order
+            found.sort(key=lambda unit: self.province_of(unit.code) != home)
         return found[:limit]
 
 
