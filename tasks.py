@@ -580,7 +580,7 @@ def _region_resolver(settings: dict):
                         f"region {typed!r} fits several regions: {names} "
                         "(write the official name or the code)"
                     )
-                near = ", ".join(unit.label for unit in gazetteer.closest(typed))
+                near = ", ".join(unit.label for unit in gazetteer.closest(typed, home=home))
                 raise new_article.NewArticleError(
                     f"region {typed!r} is unknown (closest: {near or 'no close match'}; "
                     "use a Kemendagri code, an official name or an alias)"

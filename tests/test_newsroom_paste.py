@@ -305,6 +305,71 @@ def test_a_release_without_author_is_credited_to_its_regions_office(site):
     assert not (built.output / "penulis/humas-bawaslu-kota-pagar-alam").exists()
 
 
+def test_the_issuing_office_gives_region_author_and_card_of_its_release(site):
+    """A dateline at the office's own seat, or outside its area, made the
+    region the dateline's town while the author was the office: the
+    province's release datelined Palembang was Kota Palembang's, OKU's from
+    Jakarta only DKI Jakarta's (missing from OKU's page). Now the region (its
+    page, the feed, the card's region line) is the office's, as the author
+    is, and the summary leaves the dateline out; a place inside the office's
+    area that is not its seat stays the region. (The card's region line is
+    made from the same regions: plugins/images region_label.)"""
+    releases = {
+        "sumsel": (
+            "Palembang, Bawaslu Sumsel – Bawaslu Provinsi Sumatera Selatan mengingatkan jajaran "
+            "di 17 kabupaten/kota mengawasi penetapan DPT.",
+            ("16", "lead"),
+            "Humas Bawaslu Provinsi Sumatera Selatan",
+        ),
+        "mura": (
+            "LUBUKLINGGAU – Bawaslu Kabupaten Musi Rawas menggelar rapat koordinasi.",
+            ("16.05", "lead"),
+            "Humas Bawaslu Kabupaten Musi Rawas",
+        ),
+        "oku": (
+            "JAKARTA – Bawaslu Kabupaten Ogan Komering Ulu mengikuti rapat koordinasi nasional.",
+            ("16.01", "lead"),
+            "Humas Bawaslu Kabupaten Ogan Komering Ulu",
+        ),
+        "banyuasin": (
+            "PALEMBANG – Bawaslu Kabupaten Banyuasin mengikuti bimbingan teknis.",
+            ("16.07", "lead"),
+            "Humas Bawaslu Kabupaten Banyuasin",
+        ),
+        "pagaralam": (
+            "PAGARALAM – Bawaslu Provinsi Sumatera Selatan melakukan supervisi.",
+            ("16.72", "dateline"),
+            "Humas Bawaslu Kota Pagar Alam",
+        ),
+    }
+    for slug, (lead, _, _) in releases.items():
+        site.article(
+            f"2024/{slug}.md",
+            f"Title: Rilis Kantor {slug.title()} Tentang Pengawasan Tahapan\n"
+            f"Date: 2024-10-03 09:00\nSlug: {slug}\n\n{lead}\n\nParagraf kedua rilis ini.\n",
+        )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    feed = {item["url"]: item for item in built.json("feed.json")["items"]}
+    for slug, (_, region, author) in releases.items():
+        address = f"berita/2024/10/{slug}/"
+        page = built.html(address)
+        [item] = [item for url, item in feed.items() if url.endswith(f"/{address}")]
+        regions = item["_warta"]["regions"]
+        assert [(r["code"], r["source"]) for r in regions] == [region], slug
+        shown = [a.get_text(strip=True) for a in page.select(".article__regions a")]
+        assert regions[0]["name"] in shown, (slug, shown)
+        listed = built.html(regions[0]["url"]).select("main a[href]")
+        assert any(a["href"].rstrip("/").endswith(f"/{slug}") for a in listed), slug
+        bylines = [
+            a.get_text(strip=True) for a in page.select("article header a[href*='/penulis/']")
+        ]
+        if region[1] == "lead":
+            assert bylines == [author], slug
+        description = page.find("meta", attrs={"name": "description"})["content"]
+        assert description.startswith("Bawaslu "), (slug, description)
+
+
 def test_check_fix_freezes_the_supplied_front_matter_and_keeps_the_address(site):
     path = site.article("2024/tempel.md", SEED)
     before = site.build(strict=True)

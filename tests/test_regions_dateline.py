@@ -258,14 +258,52 @@ def test_a_region_after_a_comma_narrows_the_place(gaz, head, code):
     [
         ("PENDOPO – Bawaslu Kabupaten Empat Lawang membentuk desa pengawasan.", "16.11.02"),
         ("MESUJI – Bawaslu Provinsi Lampung menggelar rapat.", "18.11"),
-        # The lead narrows, never overrules: an event in another kabupaten.
-        ("PALEMBANG – Bawaslu Kabupaten Lahat mengikuti rapat di Palembang.", "16.71"),
         ("BATURAJA – Bawaslu OKU menggelar apel.", "16.01"),
+        # A place inside the office's area that is not its seat: the place.
+        ("PAGARALAM – Bawaslu Provinsi Sumatera Selatan melakukan supervisi.", "16.72"),
+        ("GELUMBANG – Bawaslu Kabupaten Muara Enim menggelar patroli.", "16.03.06"),
+        ("SAKO – Bawaslu Kota Palembang menggelar patroli.", "16.71.08"),
     ],
 )
 def test_the_office_of_the_lead_narrows_a_dateline_without_a_region(gaz, paragraph, code):
     found = dateline.infer(gaz, f"<p>{paragraph}</p>", HOME)
     assert found is not None and (found.unit.code, found.source) == (code, "dateline")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "code"),
+    [
+        # The office's own seat (aliases.yaml; a province's is its capital).
+        (
+            "Palembang, Bawaslu Sumsel – Bawaslu Provinsi Sumatera Selatan mengingatkan "
+            "jajaran di 17 kabupaten/kota.",
+            "16",
+        ),
+        ("PALEMBANG – Bawaslu Provinsi Sumatera Selatan menerima audiensi.", "16"),
+        # A place outside the office's area: where it went, not whose release.
+        ("LUBUKLINGGAU – Bawaslu Kabupaten Musi Rawas menggelar rapat koordinasi.", "16.05"),
+        ("JAKARTA – Bawaslu Kabupaten Ogan Komering Ulu mengikuti rapat nasional.", "16.01"),
+        ("PALEMBANG – Bawaslu Kabupaten Banyuasin mengikuti bimbingan teknis.", "16.07"),
+        ("PALEMBANG – Bawaslu Kabupaten Lahat mengikuti rapat di Palembang.", "16.04"),
+        ("MARTAPURA (Kalsel) – Bawaslu Provinsi Sumatera Selatan mengikuti rapat.", "16"),
+        ("SEKAYU – Bawaslu OKU Timur belajar dari Bawaslu Muba.", "16.08"),
+        # A place of two whose readings both lie outside the office's area.
+        ("PENDOPO – Bawaslu Kota Palembang hadir dalam rapat.", "16.71"),
+        (
+            "PENDOPO – Bawaslu PALI dan Panwaslu Kecamatan Pendopo Kabupaten Empat Lawang hadir.",
+            "16.12",
+        ),
+    ],
+)
+def test_the_issuing_office_gives_the_region_from_its_seat_or_outside_its_area(
+    gaz, paragraph, code
+):
+    """The dateline's town won over the office the release is credited to:
+    "PALEMBANG – Bawaslu Kabupaten Banyuasin …" was Kota Palembang, "JAKARTA
+    – Bawaslu Kabupaten Ogan Komering Ulu …" only DKI Jakarta."""
+    read = dateline.read_lead(gaz, f"<p>{paragraph}</p>", HOME)
+    assert read.ambiguity is None
+    assert (read.inference.unit.code, read.inference.source) == (code, "lead")
 
 
 LEAD_HTML = "<p>PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.</p>"
@@ -462,6 +500,49 @@ def run_stage(gaz, text: str):
 
 
 HEAD = "Title: Uji\nDate: 2026-09-28 10:00\n\n"
+
+
+@pytest.mark.parametrize(
+    ("region", "codes", "suggestion"),
+    [
+        ("Kabupaten Muara Enim (Gelumbang)", ["16.03.06"], None),
+        ("Gelumbang (Muara Enim)", ["16.03.06"], None),
+        (
+            "Kabupaten Muara Enim (Gelumbangg)",
+            [],
+            "closest: Kecamatan Gelumbang (16.03.06), Kecamatan Lumbang (35.13.24), ",
+        ),
+    ],
+)
+def test_a_region_line_with_the_unit_in_parentheses_is_read_either_way(
+    gaz, region, codes, suggestion
+):
+    """`Region: Kabupaten Muara Enim (Gelumbang)` was "unknown region:
+    'Gelumbang' (closest: Kabupaten Rembang (33.17), …)"."""
+    import datetime as dt
+
+    from warta.enrichment import Enrichment
+    from warta.pipeline import Source
+    from warta.regions.stage import RegionOptions, RegionsStage
+
+    text = f"Title: Uji\nDate: 2026-09-28 10:00\nRegion: {region}\n\nRapat digelar.\n"
+    source = Source(
+        path="berita/uji.md",
+        text=text,
+        html="<p>Rapat digelar.</p>",
+        title="Uji",
+        date=dt.date(2026, 9, 28),
+        metadata={"title": "Uji", "region": region},
+        tags=(),
+    )
+    enrichment = RegionsStage(gaz, RegionOptions(home_province=HOME)).run(source, Enrichment())
+    assert [r.code for r in enrichment.regions] == codes
+    found = [(f.line, f.level, f.suggestion) for f in enrichment.findings]
+    if suggestion is None:
+        assert found == []
+    else:
+        [(line, level, hint)] = found
+        assert (line, level) == (3, "error") and hint.startswith(suggestion), hint
 
 
 def test_the_dateline_under_a_photo_gives_the_region_and_no_warning(gaz):
@@ -672,14 +753,17 @@ def test_a_name_of_two_is_narrowed_by_the_dateline_or_the_offices_of_the_lead(ga
         "PENDOPO – Bawaslu menggelar rapat koordinasi pengawasan tahapan.",
         "Pendopo, Senin (4/11/2024) – Bawaslu menggelar rapat.",
         # an office that holds both, or neither, or one of each
+        # an issuing office that holds both (one that holds neither, or one,
+        # gives its own area: see
+        # test_the_issuing_office_gives_the_region_from_its_seat_or_outside_its_area)
         "PENDOPO – Bawaslu Provinsi Sumatera Selatan meninjau gudang logistik.",
-        "PENDOPO – Bawaslu Kota Palembang hadir dalam rapat.",
-        "PENDOPO – Bawaslu PALI dan Panwaslu Kecamatan Pendopo Kabupaten Empat Lawang hadir.",
+        "PENDOPO – Bawaslu Sumsel meninjau gudang logistik.",
     ],
 )
 def test_a_name_of_two_not_narrowed_gives_no_region(gaz, paragraph):
     """A bare `PENDOPO –` dateline silently gave PALI; the office named in the
-    lead is no fallback for a dateline that names a place of two."""
+    lead is no fallback for a dateline that names a place of two, one reading
+    of which says more than the office's area."""
     read = dateline.read_lead(gaz, f"<p>{paragraph}</p>", HOME)
     assert read.inference is None
     assert read.ambiguity.words.upper() == "PENDOPO"

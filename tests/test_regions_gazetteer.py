@@ -193,6 +193,15 @@ def test_unknown_value_suggests_closest_units(gaz):
     assert gaz.closest("Prabumulh")[0].code == "16.74"
 
 
+def test_suggestions_put_the_home_province_first(gaz):
+    """`Region: … (Gelumbang)` read as an unknown region was told "closest:
+    Kabupaten Rembang (33.17), …", before Kecamatan Gelumbang of Muara Enim."""
+    assert gaz.closest("Gelumbang", home=HOME)[0].code == "16.03.06"
+    assert gaz.closest("Gelumbangg", home=HOME)[0].code == "16.03.06"
+    assert gaz.closest("Palembnag", home=HOME)[0].code == "16.71"
+    assert gaz.closest("Gelumbang")[0].code == "33.17"  # without a home province: as close
+
+
 def test_unknown_code_suggests_nearby_codes(gaz):
     assert gaz.resolve("16.75", home=HOME).problem == "unknown"
     near = gaz.closest("16.75")
@@ -326,6 +335,29 @@ def test_aliases_that_name_another_place_of_the_province_are_refused():
         "data/regions/aliases.yaml:4: aliases of 16.71 is already a name of Kabupaten Ogan"
         " Komering Ulu (16.01) on line 2: 'Martapura' (a dateline or Region: with it would fit"
         " both; keep it for one of them)",
+    ]
+
+
+def test_a_province_seat_is_its_capital_that_keeps_its_own_name():
+    """A province's seat names the kabupaten/kota of its capital: "Palembang"
+    stays Kota Palembang's name and is the seat of Sumatera Selatan's office;
+    one that names no kabupaten/kota of it is refused at its line."""
+    units = gazetteer.read_gazetteer_csv(
+        "code,level,name,parent\n16,provinsi,Sumatera Selatan,\n"
+        "16.01,kabupaten,Kabupaten Ogan Komering Ulu,16\n16.71,kota,Kota Palembang,16\n"
+        "16.71.01,kecamatan,Ilir Barat I,16.71\n"
+    )
+    gaz = gazetteer.Gazetteer(units)
+    text = '"16":\n  seat: Palembang\n"16.01":\n  seat: Baturaja\n'
+    assert gazetteer.apply_aliases(gaz, text, "a.yaml") == []
+    assert gaz.resolve("Palembang", home="16").unit.code == "16.71"
+    assert "Palembang" not in gaz.aliases.get("16", [])
+    province, kota, kabupaten = gaz["16"], gaz["16.71"], gaz["16.01"]
+    assert gaz.is_seat(kota, province) and gaz.is_seat(kabupaten, kabupaten)
+    assert not gaz.is_seat(gaz["16.71.01"], province) and not gaz.is_seat(kabupaten, province)
+    assert problems_for('"16":\n  seat: [Palembang, Jakarta]\n') == [
+        "data/regions/aliases.yaml:2: seat of 16 names no kabupaten/kota of Sumatera Selatan:"
+        " 'Jakarta' (a province's seat is its capital, named as its kota or kabupaten is)"
     ]
 
 
@@ -486,6 +518,12 @@ def test_a_file_spoilt_whole_is_a_screenful_not_a_line_a_row(tmp_path):
         ("Lahat, Pendopo (Empat Lawang)", ["16.04", "16.11.02"]),
         ("Palembang (Sumsel)", ["16.71"]),
         ("Misool (Misool Utara)", ["96.03.01"]),  # a kecamatan named so in the gazetteer
+        # Written the other way round: a region, then a unit inside it.
+        ("Kabupaten Muara Enim (Gelumbang)", ["16.03.06"]),
+        ("Muara Enim (Gelumbang)", ["16.03.06"]),
+        ("Kota Palembang (Sako)", ["16.71.08"]),
+        ("Empat Lawang (Pendopo)", ["16.11.02"]),
+        ("Sumatera Selatan (Lahat)", ["16.04"]),
     ],
 )
 def test_a_region_in_parentheses_narrows_a_region_value(gaz, line, codes):
@@ -502,6 +540,9 @@ def test_a_region_in_parentheses_narrows_a_region_value(gaz, line, codes):
         ("Bima (NTB)", "ambiguous", "Bima (NTB)", ["52.06", "52.72"]),
         ("Pendopo (Empat Lawing)", "unknown", "Empat Lawing", []),
         ("Sukamajuu (Lahat)", "unknown", "Sukamajuu", []),
+        # the other way round, a kecamatan not of the region before it
+        ("Lahat (Gelumbang)", "outside", "Lahat (Gelumbang)", ["16.03.06"]),
+        ("PALI (Pendopo)", "ambiguous", "Pendopo", ["16.12", "16.11.02"]),
     ],
 )
 def test_a_region_in_parentheses_that_does_not_hold_the_name_is_a_problem(

@@ -55,7 +55,7 @@ def search_site(tmp_path_factory):
         title="Bawaslu Kota Palembang Gelar Patroli Pengawasan di Kemiling",
         date="2024-11-20 09:00",
         category="Berita",
-        wilayah="Kota Palembang",
+        wilayah="Sako (Kota Palembang)",  # a kecamatan: filtered under its kota too
         body="PALEMBANG – Bawaslu Kota Palembang menggelar patroli pengawasan "
         "masa tenang bersama jajaran kecamatan. Petugas menertibkan alat peraga.",
     )
@@ -139,6 +139,14 @@ def test_index_holds_article_pages_only_with_their_filters(search_site):
     assert meta is not None
     filters = {span["data-pagefind-filter"] for span in meta.select("[data-pagefind-filter]")}
     assert {"wilayah:Kota Palembang", "rubrik:Berita", "tahun:2024"} <= filters
+    # A kecamatan's release: its kecamatan, kota and province, each as its
+    # region page names it (it had `wilayah:Sako` alone).
+    regions = [f for f in sorted(filters) if f.startswith("wilayah:")]
+    assert regions == [
+        "wilayah:Kecamatan Sako",
+        "wilayah:Kota Palembang",
+        "wilayah:Provinsi Sumatera Selatan",
+    ]
 
 
 def test_one_bundle_per_year_listed_newest_first_without_stale_ones(search_site):
@@ -176,8 +184,10 @@ def test_a_filter_value_only_in_the_oldest_bundle_is_offered_and_works(tab):
         "Kabupaten Lahat",
         "Kabupaten Muara Enim",
         "Kabupaten Ogan Ilir",
+        "Kecamatan Sako",
         "Kota Palembang",
         "Kota Prabumulih",
+        "Provinsi Sumatera Selatan",
     ]
     years = (
         tab.page.get_by_label("Tahun").locator("option").evaluate_all("os => os.map(o => o.value)")
@@ -244,17 +254,22 @@ def test_filter_counts_are_the_results_not_the_whole_site(tab):
         "Kabupaten Lahat (1)",
         "Kabupaten Muara Enim (0)",
         "Kabupaten Ogan Ilir (0)",
+        "Kecamatan Sako (1)",
         "Kota Palembang (1)",
         "Kota Prabumulih (1)",
+        "Provinsi Sumatera Selatan (3)",
     ]
     years = tab.page.get_by_label("Tahun").locator("option").all_inner_texts()[1:]
     assert years == ["2024 (2)", "2023 (1)", "2022 (0)"]
 
 
 def test_region_and_rubrik_filters_from_the_url(tab):
+    # The kecamatan's release is found under its kota and its province.
     tab.visit("/cari/?q=pengawasan&wilayah=Kota+Palembang")
     assert results(tab) == ["/berita/2024/11/patroli-kemiling/"]
     assert tab.page.get_by_label("Wilayah").input_value() == "Kota Palembang"
+    tab.visit("/cari/?q=pengawasan&wilayah=Provinsi+Sumatera+Selatan")
+    assert len(results(tab)) == 3
     tab.visit("/cari/?rubrik=Siaran+Pers")  # filters alone list the matching news
     assert results(tab) == ["/berita/2023/06/rakor-lahat/"]
 

@@ -21,7 +21,7 @@ from plugins.search.indexer import (
     split_by_year,
     year_segment,
 )
-from warta.enrichment import DETECTED, RegionRef, TagRef
+from warta.enrichment import DETECTED, Place, RegionRef, TagRef
 
 SAVE_AS = "berita/{date:%Y}/{date:%m}/{slug}/index.html"
 OPTIONS = {
@@ -62,6 +62,27 @@ def test_filters_from_regions_official_tags_rubrik_and_year():
         ("tag", "Daftar Pemilih Tetap"),
         ("rubrik", "Siaran Pers"),
         ("tahun", "2024"),
+    ]
+
+
+def test_a_region_is_filtered_with_its_ancestors_each_named_with_its_level():
+    """A kecamatan's release had `wilayah: ['Belitang']` alone: filtering by
+    its kabupaten or province missed it."""
+    province = Place("16", "Sumatera Selatan", "provinsi", "wilayah/sumatera-selatan/")
+    okut = Place(
+        "16.08", "Kabupaten Ogan Komering Ulu Timur", "kabupaten", "wilayah/sumatera-selatan/okut/"
+    )
+    regions = [
+        RegionRef("16.08.01", "Belitang", "kecamatan", "x/", ancestors=(province, okut)),
+        RegionRef("16.08.05", "Martapura", "kecamatan", "y/", ancestors=(province, okut)),
+        RegionRef("16", "Sumatera Selatan", "provinsi", "wilayah/sumatera-selatan/"),
+    ]
+    filters = search_filters(regions=regions, official_tags=(), tags=(), category=None, year=None)
+    assert filters == [
+        ("wilayah", "Kecamatan Belitang"),
+        ("wilayah", "Kabupaten Ogan Komering Ulu Timur"),
+        ("wilayah", "Provinsi Sumatera Selatan"),
+        ("wilayah", "Kecamatan Martapura"),
     ]
 
 

@@ -303,7 +303,8 @@ def test_raw_html_removals_are_warnings_at_their_source_lines(public):
 def test_atom_feeds_carry_no_active_content(public):
     feeds = sorted(public.output.rglob("feed.xml"))
     for kind in ("feed.xml", "rubrik/berita/feed.xml", "tag/netralitas-script/feed.xml",
-                 "wilayah/sumatera-selatan/kota-palembang/feed.xml"):  # fmt: skip
+                 "wilayah/sumatera-selatan/kota-palembang/feed.xml",
+                 "wilayah/sumatera-selatan/feed.xml"):  # fmt: skip
         assert public.output / kind in feeds, kind
     assert any("/penulis/" in str(path) for path in feeds)
     seen_summary = False
@@ -312,7 +313,8 @@ def test_atom_feeds_carry_no_active_content(public):
         titles = [entry.findtext(f"{ATOM}title") for entry in root.findall(f"{ATOM}entry")]
         # The hostile title is text, whole, wherever it is listed.
         assert [t for t in titles if "Netralitas" in t] in ([], [HOSTILE_TITLE]), path
-        if path.parent.name in ("output", "berita", "kota-palembang", "netralitas-script"):
+        # (the province's office's release datelined at its seat: the province's)
+        if path.parent.name in ("output", "berita", "sumatera-selatan", "netralitas-script"):
             assert HOSTILE_TITLE in titles, path
         for entry in root.findall(f"{ATOM}entry"):
             for element in (entry.find(f"{ATOM}summary"), entry.find(f"{ATOM}content")):
@@ -412,14 +414,15 @@ def test_region_and_official_pages_count_listed_articles_only(public):
     official = soup(public.output / "pejabat/muhammad-rizal-effendi/index.html")
     linked = {a["href"] for a in official.select("main a[href]") if "/berita/20" in a["href"]}
     assert linked == {f"{SITEURL}/berita/2024/11/rapat-netralitas/"}
-    region = soup(public.output / "wilayah/sumatera-selatan/kota-palembang/index.html")
+    # The province office's releases datelined at its seat are the province's.
+    region = soup(public.output / "wilayah/sumatera-selatan/index.html")
     linked = {a["href"] for a in region.select("main a[href]") if "/berita/" in a["href"]}
     assert f"{SITEURL}/berita/2024/11/rapat-netralitas/" in linked
     assert not [href for href in linked if "tersembunyi" in href]
     index = soup(public.output / "wilayah/index.html").get_text(" ", strip=True)
-    # Two listed Palembang articles; the hidden one would make three.
-    assert re.search(r"Kota Palembang\D{0,40}\b2\b", index), index[:2000]
-    assert not re.search(r"Kota Palembang\D{0,40}\b3\b", index)
+    # Two listed articles in the province; the hidden one would make three.
+    assert re.search(r"Sumatera Selatan\D{0,40}\b2\b", index), index[:2000]
+    assert not re.search(r"Sumatera Selatan\D{0,40}\b3\b", index)
 
 
 # ---- links to unpublished articles ---------------------------------------------

@@ -198,7 +198,8 @@ def supply_author(generator) -> None:
     for, spelled as that office's other releases spell it, as `invoke new` and
     the CMS write it. That office is the first one its lead names ("Bawaslu
     Provinsi Sumatera Selatan menggelar …" datelined PALEMBANG is the
-    province's, "Bawaslu Musi Rawas …" in Lubuklinggau is Musi Rawas's), else
+    province's, "Bawaslu Musi Rawas …" in Lubuklinggau is Musi Rawas's; the
+    region is that office's area then too: `dateline.read_lead`), else
     that of its first region. None outside the home province (no office of
     ours), and the province's is the site's AUTHOR already."""
     settings = generator.settings

@@ -2,7 +2,10 @@
 
 The values come from the article's enrichment (`article.enrichment.regions`
 and `.official_tags`, each with a `name`) and fall back to Pelican's own tags
-when there are no official tags. The
+when there are no official tags. A region brings its ancestors up to the
+province (a kecamatan's release is found under its kabupaten and province),
+each named with its level word ("Kecamatan Belitang", "Provinsi Sumatera
+Selatan"). The
 template partial `search_meta.html` writes them as
 `<span data-pagefind-filter="wilayah:Kota Palembang">`. No Pelican import.
 """
@@ -10,6 +13,8 @@ template partial `search_meta.html` writes them as
 from __future__ import annotations
 
 from collections.abc import Iterable
+
+from warta.regions.gazetteer import level_name
 
 REGION = "wilayah"
 TAG = "tag"
@@ -29,6 +34,20 @@ def names(items: Iterable | None) -> list[str]:
     return found
 
 
+def region_names(regions: Iterable | None) -> list[str]:
+    """Each region (`RegionRef`: a `name`, a `level`, its `ancestors` from the
+    province down) then its ancestors up to the province, each named with its
+    level word, once: a kecamatan's release is filtered under its kabupaten
+    and province too."""
+    places = []
+    for region in regions or []:
+        places += [region, *reversed(getattr(region, "ancestors", ()) or ())]
+    return names(
+        p if isinstance(p, str) else level_name(getattr(p, "level", ""), str(p.name))
+        for p in places
+    )
+
+
 def search_filters(
     *,
     regions: Iterable | None,
@@ -38,7 +57,7 @@ def search_filters(
     year: int | None,
 ) -> list[tuple[str, str]]:
     """[(filter name, value), ...] in a stable order, without duplicates."""
-    filters = [(REGION, name) for name in names(regions)]
+    filters = [(REGION, name) for name in region_names(regions)]
     official = names(official_tags)
     filters += [(TAG, name) for name in official or names(str(t) for t in tags or [])]
     if category:

@@ -32,6 +32,15 @@ no region ("PENDOPO –": PALI's town and Kecamatan Pendopo; `read_lead` says
 which). If the dateline names no place, the first office named in
 the lead ("Bawaslu Kota X", "Bawaslu Kabupaten Y", "Bawaslu Provinsi Z",
 "Bawaslu Sumsel", "Bawaslu OKU Timur") gives the region.
+
+That office, the issuing one (the release is credited to its humas), gives
+the region too when the dateline's place is its own seat (aliases.yaml: a
+kabupaten's seat, a province's capital) or lies outside its area:
+"PALEMBANG – Bawaslu Provinsi Sumatera Selatan …" is the province's,
+"JAKARTA – Bawaslu Kabupaten Ogan Komering Ulu …" OKU's. A place strictly
+inside its area that is not its seat says more, and stays: "PAGARALAM –
+Bawaslu Provinsi Sumatera Selatan …" is Kota Pagar Alam, "GELUMBANG –
+Bawaslu Kabupaten Muara Enim …" the kecamatan (`read_lead`).
 """
 
 from __future__ import annotations
@@ -919,21 +928,49 @@ class Reading:
     ambiguity: Ambiguity | None = None
 
 
+def narrows_office(gazetteer: Gazetteer, place: Unit, office: Unit) -> bool:
+    """Whether a dateline's place says more than the issuing office's area:
+    a place strictly inside it that is not its seat (a kecamatan of the
+    kabupaten, another kota of the province). Its seat ("BATURAJA" for
+    Bawaslu Kabupaten Ogan Komering Ulu, "PALEMBANG" for the province's
+    office, aliases.yaml) or a place outside it ("JAKARTA", "LUBUKLINGGAU"
+    for Musi Rawas) is only where the office wrote."""
+    return gazetteer.is_within(place.code, office.code) and not gazetteer.is_seat(place, office)
+
+
 def read_lead(gazetteer: Gazetteer, content_html: str, home: str | None = None) -> Reading:
-    """The region an article is about, from its first paragraph: the place
-    of the dateline, narrowed by the offices of the lead, else the first
-    Bawaslu office of the lead. A dateline's place that stays ambiguous
-    gives none (`Reading.ambiguity`)."""
+    """The region an article is about, from its first paragraph. The issuing
+    office (`from_lead`: the first Bawaslu office the lead names, whose humas
+    the release is credited to) gives its area, unless the dateline's place
+    lies strictly inside it and is not its seat (`narrows_office`): then that
+    place ("PAGARALAM – Bawaslu Provinsi Sumatera Selatan …" is Kota Pagar
+    Alam; "PALEMBANG – Bawaslu Provinsi …", "JAKARTA – Bawaslu Kabupaten
+    Ogan Komering Ulu …" are the offices'). No office named: the place of the
+    dateline, narrowed by the offices of the lead (`read_dateline`). A
+    dateline's place that stays ambiguous, a reading of which lies inside the
+    office's area, gives none (`Reading.ambiguity`)."""
     paragraph = first_paragraph(content_html, place_reader(gazetteer, home))
     if not paragraph:
         return Reading(paragraph, None)
     offices = lead_offices(gazetteer, paragraph, home)
     found, ambiguity = read_dateline(gazetteer, paragraph, home, offices)
+    issuer = from_lead(gazetteer, paragraph, home)
+    if issuer is not None:
+        if ambiguity is not None:
+            # One of two readings is never guessed, unless neither says more
+            # than the office's area ("PENDOPO – Bawaslu Kabupaten Musi Rawas").
+            if any(narrows_office(gazetteer, u, issuer.unit) for u in ambiguity.candidates):
+                return Reading(paragraph, None, ambiguity)
+            return Reading(paragraph, issuer)
+        if found is not None and found.unit == issuer.unit:
+            return Reading(paragraph, found)  # the dateline says it too ("BATURAJA" for OKU)
+        if found is None or not narrows_office(gazetteer, found.unit, issuer.unit):
+            return Reading(paragraph, issuer)
     if ambiguity is not None:
         # The dateline names the place of the release: one of two is never
-        # guessed, nor replaced by an office named in the lead.
+        # guessed.
         return Reading(paragraph, None, ambiguity)
-    return Reading(paragraph, found or from_lead(gazetteer, paragraph, home))
+    return Reading(paragraph, found or issuer)
 
 
 def infer(gazetteer: Gazetteer, content_html: str, home: str | None = None) -> Inference | None:

@@ -64,6 +64,18 @@ LEVEL_LABELS = {
     "kota": "Kota",
     "kecamatan": "Kecamatan",
 }
+
+
+def level_name(level: str, name: str) -> str:
+    """A unit's name with its level word, as `Region:` takes it and a search
+    filter offers it: "Kecamatan Belitang", "Provinsi Sumatera Selatan"; a
+    kabupaten/kota's official name has it already ("Kabupaten Lahat")."""
+    label = LEVEL_LABELS.get(level, "")
+    if level not in ("provinsi", "kecamatan") or name.startswith(label):
+        return name
+    return f"{label} {name}"
+
+
 CODE_RE = re.compile(r"^\d{2}(?:\.\d{2}(?:\.\d{2,3})?)?$")
 GAZETTEER_HEADER = ["code", "level", "name", "parent"]
 # Folder names a region page must not take (pagination lives in "halaman/").
@@ -238,6 +250,9 @@ class Gazetteer:
                 self._add(TIER_OFFICIAL, f"{LEVEL_LABELS[unit.level]} {unit.core}", unit.code)
         self.aliases: dict[str, list[str]] = {}
         self.alias_keys: dict[str, set[str]] = {}  # code → its aliases' keys (`rivals`)
+        # code → the units its seats name: a kabupaten/kota itself (its seat is
+        # an alias), a province the kabupaten/kota of its capital (`is_seat`).
+        self.seats: dict[str, set[str]] = {}
         self._slugs: dict[str, str] = {}
 
     def _add(self, tier: str, name: str, code: str) -> None:
@@ -259,6 +274,30 @@ class Gazetteer:
         self._add(TIER_ALIAS, alias, code)
         self.aliases.setdefault(code, []).append(alias)
         self.alias_keys.setdefault(code, set()).add(key_of(alias))
+
+    def add_seat(self, code: str, seat: str) -> Unit | None:
+        """Record the seat of a unit as aliases.yaml gives it: a kabupaten/kota's
+        seat is one more name of it (`add_alias`); a province's is its capital,
+        a kabupaten/kota of it that keeps the name ("Palembang" stays Kota
+        Palembang). The unit the seat names; None (nothing recorded) when a
+        province's seat names no one kabupaten/kota of it."""
+        if self.units[code].level != "provinsi":
+            self.add_alias(code, seat)
+            self.seats.setdefault(code, set()).add(code)
+            return self.units[code]
+        found = self.resolve(
+            seat, context=[code], tiers=(TIER_OFFICIAL, TIER_ALIAS), levels=("kabupaten", "kota")
+        )
+        if found.unit is None or not self.is_within(found.unit.code, code):
+            return None
+        self.seats.setdefault(code, set()).add(found.unit.code)
+        return found.unit
+
+    def is_seat(self, unit: Unit, of: Unit) -> bool:
+        """Whether `unit` is `of` itself or the seat of `of` (aliases.yaml):
+        Kabupaten Ogan Komering Ulu for itself (a dateline "BATURAJA" names
+        it), Kota Palembang for Provinsi Sumatera Selatan."""
+        return unit.code == of.code or unit.code in self.seats.get(of.code, ())
 
     # ---- navigation -------------------------------------------------------
 
@@ -285,7 +324,8 @@ class Gazetteer:
         """Digest of every unit and alias: what resolving a name can depend on."""
         units = sorted((u.code, u.level, u.name, u.parent or "") for u in self.units.values())
         aliases = sorted((code, sorted(names)) for code, names in self.aliases.items())
-        text = json.dumps([units, aliases], ensure_ascii=False)
+        seats = sorted((code, sorted(units)) for code, units in self.seats.items())
+        text = json.dumps([units, aliases, seats], ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def is_within(self, code: str, ancestor: str) -> bool:
@@ -470,9 +510,24 @@ class Gazetteer:
     def resolve_within(self, name: str, within: str, home: str | None = None) -> Resolution:
         """A name narrowed by the region written after it in parentheses, as a
         dateline's ("Pendopo (Empat Lawang)": Kecamatan Pendopo of Empat
-        Lawang; "Martapura (Kalsel)"). The region in parentheses unknown or
-        ambiguous: its own problem; the name no place inside it: problem
-        "outside", with the units it names elsewhere."""
+        Lawang; "Martapura (Kalsel)"), or written the other way round, a
+        region then a unit inside it in parentheses ("Kabupaten Muara Enim
+        (Gelumbang)": Kecamatan Gelumbang). Neither: the forward reading's
+        problem, the region in parentheses unknown or ambiguous, or the name
+        no place inside it ("outside", with the units it names elsewhere)."""
+        found = self._within(name, within, home)
+        if found.unit is None:
+            other = self._within(within, name, home)
+            outer = self.resolve(name, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS)).unit
+            if outer is not None and other.unit not in (None, outer):
+                return Resolution(f"{name} ({within})", unit=other.unit)
+            if outer is not None and found.problem == "unknown" and other.problem == "outside":
+                # "Lahat (Gelumbang)": a kecamatan of Muara Enim, not of Lahat.
+                return replace(other, value=f"{name} ({within})")
+        return found
+
+    def _within(self, name: str, within: str, home: str | None) -> Resolution:
+        """`name` read inside the region `within` names (`resolve_within`)."""
         region = self.resolve(within, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
         if region.unit is None:
             return region
@@ -516,14 +571,14 @@ class Gazetteer:
             unit.level == "kecamatan" and not (home and self.is_within(unit.code, home))
         ):
             return None
-        label = LEVEL_LABELS.get(unit.level, "")
-        prefixed = unit.level in ("provinsi", "kecamatan") and not unit.name.startswith(label)
-        return unit.code, f"{label} {unit.name}" if prefixed else unit.name
+        return unit.code, level_name(unit.level, unit.name)
 
-    def closest(self, value: str, limit: int = 3) -> list[Unit]:
+    def closest(self, value: str, limit: int = 3, home: str | None = None) -> list[Unit]:
         """Units whose names or aliases look most like `value` (for suggestions):
         a code written without its dots ("1671") and a name under another
-        level word ("Kabupaten Pagar Alam" for Kota Pagar Alam) first."""
+        level word ("Kabupaten Pagar Alam" for Kota Pagar Alam) first; with a
+        home province, its units before those of others ("Gelumbang":
+        Kecamatan Gelumbang of Muara Enim before Kabupaten Rembang)."""
         digits = value.strip()
         if digits.isdigit() and len(digits) in (4, 6, 10):
             dotted = ".".join(
@@ -555,8 +610,10 @@ class Gazetteer:
                     unit = self.units[code]
                     if unit not in found:
                         found.append(unit)
-            if len(found) >= limit:
+            if len(found) >= limit and not home:
                 break
+        if home:  # every tier read: the home province's first, each in its order
+            found.sort(key=lambda unit: self.province_of(unit.code) != home)
         return found[:limit]
 
 
@@ -698,6 +755,7 @@ def _apply_alias_nodes(gazetteer: Gazetteer, root: yaml.MappingNode, path: str) 
     problems = [_from_yamlfile(p) for p in yamlfile.duplicate_keys(root, path, include_root=False)]
     seen_codes: dict[str, int] = {}
     added: dict[tuple[str, str], int] = {}  # (name key, code) → line, for clashes
+    capitals: list[tuple[str, str, int]] = []  # a province's seats: (code, name, line)
     for key_node, entry in root.value:
         line = key_node.start_mark.line + 1
         code = str(key_node.value).strip()
@@ -761,6 +819,9 @@ def _apply_alias_nodes(gazetteer: Gazetteer, root: yaml.MappingNode, path: str) 
                         Problem(f"empty {name} for {code}", alias, path=path, line=alias_line)
                     )
                     continue
+                if name == "seat" and gazetteer[code].level == "provinsi":
+                    capitals.append((code, alias, alias_line))  # read once every name is known
+                    continue
                 clash = gazetteer.clash_of(code, alias)
                 if clash is not None:
                     there = added.get((key_of(alias), clash.code))
@@ -775,8 +836,22 @@ def _apply_alias_nodes(gazetteer: Gazetteer, root: yaml.MappingNode, path: str) 
                         )
                     )
                     continue
-                gazetteer.add_alias(code, alias)
+                if name == "seat":
+                    gazetteer.add_seat(code, alias)
+                else:
+                    gazetteer.add_alias(code, alias)
                 added[key_of(alias), code] = alias_line
+    for code, seat, line in capitals:
+        if gazetteer.add_seat(code, seat) is None:
+            problems.append(
+                Problem(
+                    f"seat of {code} names no kabupaten/kota of {gazetteer[code].name}",
+                    seat,
+                    "a province's seat is its capital, named as its kota or kabupaten is",
+                    path,
+                    line,
+                )
+            )
     return problems
 
 

@@ -155,7 +155,7 @@ class RegionsStage:
             elif found.problem == "outside":
                 problem("region outside the one in parentheses", found.value, found.candidates)
             else:
-                problem("unknown region", found.value, gazetteer.closest(found.value))
+                problem("unknown region", found.value, gazetteer.closest(found.value, home=home))
         return resolved
 
     def no_region(self, source: Source, paragraph: str) -> Finding:
@@ -165,7 +165,8 @@ class RegionsStage:
         segments = dateline.dateline_segments(paragraph, self.is_place())
         line = _lead_line(source, paragraph)
         hint = 'add "Region: …" with a Kemendagri code, an official name or an alias'
-        near = self.gazetteer.closest(segments[0].text) if segments else []
+        home = self.options.home_province
+        near = self.gazetteer.closest(segments[0].text, home=home) if segments else []
         if near:
             hint = f"closest: {_labels(near)}; or {hint}"
         return Finding(
