@@ -385,6 +385,49 @@ def test_mentions_are_found_by_name_or_variant_as_words(registry):
     assert registry.mentioned("dedi kurniawan") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "slugs"),
+    [
+        # more name words after it, or before it in the middle of a sentence
+        ("Salah satu yang dilantik, Nurhasanah Siregar Putri, mengaku siap.", []),
+        ("Hadir pula Nurhasanah Siregar-Lubis.", []),
+        ("Pelantikan dihadiri Siti Nurhasanah Siregar dan warga.", []),
+        ("Anggota Bawaslu Kabupaten Ogan Ilir, Dedi Kurniawan Saputra, hadir.", []),
+        # what may stand beside a name: degrees, a comma, a verb, a quote, a
+        # new sentence, a day, an office without a comma, a word opening a sentence
+        ("Ketua Bawaslu Kota Palembang, Nurhasanah Siregar, S.H., M.H., hadir.", ["n"]),
+        ("“Kami siap,” kata Nurhasanah Siregar. Putri warga setempat hadir.", ["n"]),
+        ("Nurhasanah Siregar mengatakan, “Kami siap.”", ["n"]),
+        ("Nurhasanah Siregar SH hadir, Senin.", ["n"]),
+        ("Kata Nurhasanah Siregar Senin (18/11/2024), pengawasan berlanjut.", ["n"]),
+        ("Ketua Bawaslu Kota Palembang Nurhasanah Siregar membuka rapat.", ["n"]),
+        ("Koordinator Divisi Hukum dan Penyelesaian Sengketa Dedi Kurniawan hadir.", ["d"]),
+        ("Selanjutnya Nurhasanah Siregar membuka rapat.", ["n"]),
+        ("Rapat dibuka oleh Dr. H. Nurhasanah Siregar, M.Si.", ["n"]),
+    ],
+)
+def test_a_registered_name_inside_a_longer_name_is_another_person(registry, text, slugs):
+    short = {"nurhasanah-siregar": "n", "dedi-kurniawan": "d"}
+    assert [short[o.slug] for o in registry.mentioned(text)] == slugs
+
+
+def test_a_name_in_a_title_is_part_of_a_longer_one_where_the_text_writes_that(registry):
+    # A title gives every word a capital: "Pimpin" is no part of the name there.
+    title = "Nurhasanah Siregar Pimpin Rapat Koordinasi"
+    text = f"{title}\nKetua Bawaslu Kota Palembang, Nurhasanah Siregar, membuka rapat."
+    assert len(registry.mentions(text, heading=len(title))) == 2
+    title = "Nurhasanah Siregar Putri Dilantik Jadi Anggota PKD"
+    text = f"{title}\nSalah satu yang dilantik, Nurhasanah Siregar Putri, mengaku siap."
+    assert registry.mentions(text, heading=len(title)) == []
+
+
+def test_an_official_inside_a_longer_name_is_discovered_under_the_longer_name(registry):
+    text = "Anggota Panwaslu Kecamatan Ilir Barat II, Dedi Kurniawan Saputra, hadir.\n"
+    found = {d.name: d.position for d in discover(text, registry)}
+    assert found == {"Dedi Kurniawan Saputra": "Anggota Panwaslu Kecamatan Ilir Barat II"}
+    assert registry.mentions(text) == []  # nothing said about Dedi Kurniawan
+
+
 def test_discovery_reports_unregistered_officials_in_the_position_name_pattern(registry):
     text = textwrap.dedent(
         """\

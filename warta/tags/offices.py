@@ -38,6 +38,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from .officials import FUNCTION_WORDS as _FUNCTION_WORDS
 from .officials import NOT_A_NAME
 
 # ---- institutions ------------------------------------------------------------
@@ -342,13 +343,6 @@ _NAME_BEFORE_RE = re.compile(
     rf"(?:,?[ \t\u00a0]*{_DEGREE})*[ \t\u00a0]*,[ \t\u00a0]*$"
 )
 FORWARD, BACKWARD = "forward", "backward"
-# Capitalised words that open a sentence or a clause, never a name.
-_FUNCTION_WORDS_TEXT = """
-di dalam pada untuk dari ke kepada menurut sementara selain sebelumnya kemudian setelah
-saat ketika bersama adapun sedangkan namun tetapi dengan oleh kata ujar jelas tambah turut
-hadir dihadiri acara kegiatan rapat dalam hal itu ini ia dia mereka kami kita
-"""
-_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 
 
 def _is_name(words: str) -> bool:

@@ -49,7 +49,7 @@ def find(
     region codes, in which kecamatan names of offices are read."""
     text = f"{title}\n{plain_text(html)}"
     tags = tuple(detected_tags(text, tag_matcher, min_mentions)) if with_tags else None
-    mentions = list(registry.matcher.finditer(text))
+    mentions = registry.mentions(text, heading=len(title))
     return Findings(
         tags=tags,
         officials=tuple(dict.fromkeys(slug for slug, _ in mentions)),
