@@ -18,7 +18,14 @@ from warta.tags.detection import (
     tag_matcher,
     wants_detection,
 )
-from warta.tags.officials import discover, load_region_names, load_registry, office_name
+from warta.tags.officials import (
+    Official,
+    Registry,
+    discover,
+    load_region_names,
+    load_registry,
+    office_name,
+)
 from warta.tags.vocabulary import load_vocabulary
 from warta.text import fold
 
@@ -185,8 +192,10 @@ def _every_word_start(matcher: PhraseMatcher, text: str) -> list[tuple[str, int,
     return found
 
 
-@pytest.mark.parametrize("case_sensitive", [True, False])
-def test_a_scan_finds_what_visiting_every_word_start_finds(case_sensitive):
+@pytest.mark.parametrize(
+    ("case_sensitive", "initials"), [(True, False), (False, False), (True, True)]
+)
+def test_a_scan_finds_what_visiting_every_word_start_finds(case_sensitive, initials):
     # Names as the registry holds them (capitals, initials, one-letter first
     # words, dotted titles) and text around them that a careless or hostile
     # paste could hold: glued punctuation, hyphens, odd capitals, "İ", "Σ".
@@ -202,8 +211,13 @@ def test_a_scan_finds_what_visiting_every_word_start_finds(case_sensitive):
         ],
         enclitic=not case_sensitive,
         case_sensitive=case_sensitive,
+        initials=initials,
     )
     words = [
+        "M",
+        "Ir",
+        "M.Rizal",
+        ".",
         "I",
         "Made",
         "Wirawan",
@@ -426,6 +440,50 @@ def test_an_official_inside_a_longer_name_is_discovered_under_the_longer_name(re
     found = {d.name: d.position for d in discover(text, registry)}
     assert found == {"Dedi Kurniawan Saputra": "Anggota Panwaslu Kecamatan Ilir Barat II"}
     assert registry.mentions(text) == []  # nothing said about Dedi Kurniawan
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Kgs. Ahmad Zulkarnain",
+        "Kgs Ahmad Zulkarnain",
+        "Kgs.Ahmad Zulkarnain",
+        "Kgs.  Ahmad Zulkarnain",
+        "KGS. AHMAD ZULKARNAIN",
+        "KIAGUS AHMAD ZULKARNAIN",
+    ],
+)
+def test_a_name_is_linked_and_known_alike_with_or_without_the_dots_of_its_initials(
+    registry, written
+):
+    text = f"Ketua Bawaslu Kota Palembang, {written}, membuka rapat.\n"
+    assert [o.slug for o in registry.mentioned(text)] == ["kiagus-ahmad-zulkarnain"]
+    assert registry.knows(written)
+    assert discover(text, registry) == []
+
+
+def test_what_the_registry_knows_is_what_it_links():
+    """discover() leaves out a name the registry knows: a name it knows and
+    does not link would be neither linked nor reported."""
+    loaded = Registry(
+        [Official("Hotman Parulian Sitorus", "hotman", ["Hotman P. Sitorus", "H. M. Rizal"])]
+    )
+    for written in [
+        "Hotman P Sitorus",
+        "Hotman P.Sitorus",
+        "Hotman P. Sitorus",
+        "HOTMAN P SITORUS",
+        "H M Rizal",
+        "H.M. Rizal",
+        "H. M.Rizal",
+        "Hotman PSitorus",
+        "Hotman P. sitorus",
+        "hotman p. sitorus",
+        "HM Rizal",
+        "Hotman Parulian",
+    ]:
+        linked = [m.group(m.lastgroup) for _, m in loaded.mentions(written)]
+        assert loaded.knows(written) == (linked == [written]), written
 
 
 def test_discovery_reports_unregistered_officials_in_the_position_name_pattern(registry):

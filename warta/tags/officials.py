@@ -137,15 +137,26 @@ class Registry:
             for spelling in (official.name, *official.variants):
                 self._by_key.setdefault(fold(spelling), official)
                 entries.append((spelling, official.slug))
+                entries.append((spelling.upper(), official.slug))
         # Names are proper nouns: matched with their capitals (so the name
-        # "Muslim" is not found in "umat muslim"), never with "-nya".
-        self.matcher = PhraseMatcher(entries, enclitic=False, case_sensitive=True)
+        # "Muslim" is not found in "umat muslim"), or all in capitals as a
+        # headline writes them (as office words are read: "Bawaslu", "BAWASLU"),
+        # never with "-nya". Initials with or without their dots ("Kgs.
+        # Ahmad", "Kgs Ahmad", "Kgs.Ahmad").
+        self.matcher = PhraseMatcher(entries, enclitic=False, case_sensitive=True, initials=True)
 
     def by_slug(self, slug: str) -> Official | None:
         return self._by_slug.get(slug)
 
     def knows(self, name: str) -> bool:
-        return fold(name) in self._by_key
+        """True when `name` is, as a whole, a spelling the text is read with (the
+        matcher's reading: initials with or without dots, capitals as written
+        or all capitals)."""
+        name = " ".join(name.split())
+        return any(
+            match.start() == 0 and len(match.group(match.lastgroup)) == len(name)
+            for _, match in self.matcher.finditer(name)
+        )
 
     def shortens(self, name: str) -> bool:
         """True when `name` is part of a registered name ("Khairil" of "Khairil Anwar")."""
