@@ -7,6 +7,7 @@ gazetteer and aliases; the plugin on fixture sites: an article page's links to
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import textwrap
 from pathlib import Path
@@ -28,6 +29,8 @@ from warta.tags.offices import (
     judge,
     stated_offices,
 )
+from warta.tags.officials import Official, Position, Registry
+from warta.tags.scan import find
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -247,6 +250,58 @@ def test_an_office_without_a_region_is_the_articles_own(reader):
     assert judge(stated, [oku], [oku], ["16.05"]).linked is False
     # A province's chair in a kabupaten's release.
     assert judge(stated, [province], [province], ["16.05"]).linked is True
+
+
+@pytest.mark.parametrize(
+    ("sentence", "discovered"),
+    [
+        # Romi Kurniawan chairs Bawaslu OKU Selatan, never the province's office.
+        (
+            "Ketua Bawaslu Sumsel, Kurniawan, S.H., M.H., mengatakan sinergi diperlukan.",
+            [("Kurniawan", "Ketua Bawaslu Sumsel")],
+        ),
+        (
+            "Anggota Panwaslu Kecamatan Kalidoni, Romi, hadir.",
+            [("Romi", "Anggota Panwaslu Kecamatan Kalidoni")],
+        ),
+        # His office, in any role or spelling: he is named short.
+        ("Ketua Bawaslu OKU Selatan, Kurniawan, mengatakan.", []),
+        ("Anggota Bawaslu Kabupaten Ogan Komering Ulu Selatan, Romi, mengatakan.", []),
+        # An office without a region is the article's own (none here): his, too.
+        ("Ketua Bawaslu, Kurniawan, mengatakan.", []),
+    ],
+)
+def test_a_short_name_is_an_official_only_where_the_office_named_is_theirs(
+    reader, sentence, discovered
+):
+    registry = Registry(
+        [
+            Official(
+                "Romi Kurniawan",
+                "romi-kurniawan",
+                positions=[
+                    Position(
+                        "Ketua",
+                        "Bawaslu",
+                        "16.09",
+                        "Bawaslu OKU Selatan",
+                        dt.date(2023, 8, 20),
+                        None,
+                    )
+                ],
+            )
+        ]
+    )
+    found = find(
+        "Rapat Koordinasi",
+        f"<p>{sentence}</p>",
+        tag_matcher=None,
+        registry=registry,
+        min_mentions=2,
+        with_tags=False,
+        regions=reader,
+    )
+    assert list(found.discovered) == discovered
 
 
 # ---- built sites ----

@@ -39,7 +39,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .officials import FUNCTION_WORDS as _FUNCTION_WORDS
-from .officials import NOT_A_NAME
+from .officials import NOT_A_NAME, Official
 
 # ---- institutions ------------------------------------------------------------
 
@@ -694,3 +694,25 @@ def judge(
         # former official ("mantan Ketua …", "yang menjabat … sejak 2023").
         return Verdict(True, "dates") if before_first_term and not on_date else Verdict(True)
     return Verdict(True, "role")
+
+
+def serves(
+    person: Official, position: str, reader: RegionReader, context: Sequence[str] = ()
+) -> bool:
+    """Is the office that `position` names ("Ketua Bawaslu Sumsel") one of the
+    offices `person` is registered in, at any time? Its role aside: a short
+    name with a position is read as that office's people are. True when
+    `position` names no office that can be read (nothing to tell them apart)."""
+    phrases = office_phrases(position, reader, context)
+    if not phrases:
+        return True
+    phrase = phrases[-1]
+    stated = StatedOffice(
+        person.slug, "", 0, phrase.role, phrase.institution, phrase.region, phrase.text
+    )
+    return any(
+        offices_agree(
+            stated, held_office(p.position, p.institution, p.region, p.office, reader), context
+        )
+        for p in person.positions
+    )

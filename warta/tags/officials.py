@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -158,10 +159,20 @@ class Registry:
             for _, match in self.matcher.finditer(name)
         )
 
+    def shortened(self, name: str) -> list[Official]:
+        """The officials of whose registered name `name` is part ("Khairil" of
+        "Khairil Anwar"), in registry order."""
+        words = set(fold(name).split())
+        if not words:
+            return []
+        slugs = dict.fromkeys(
+            official.slug for key, official in self._by_key.items() if words <= set(key.split())
+        )
+        return [self._by_slug[slug] for slug in slugs]
+
     def shortens(self, name: str) -> bool:
         """True when `name` is part of a registered name ("Khairil" of "Khairil Anwar")."""
-        words = set(fold(name).split())
-        return bool(words) and any(words <= set(key.split()) for key in self._by_key)
+        return bool(self.shortened(name))
 
     def mentions(self, text: str, heading: int = 0) -> list[tuple[str, re.Match]]:
         """(slug, zero-width match whose group is the spelling) of each place
@@ -516,15 +527,27 @@ class Discovery:
     offset: int
 
 
-def discover(text: str, registry: Registry) -> list[Discovery]:
-    """Officials named in the 'Position Office, Name,' pattern but not registered."""
+def discover(
+    text: str,
+    registry: Registry,
+    serves: Callable[[Official, str], bool] | None = None,
+) -> list[Discovery]:
+    """Officials named in the 'Position Office, Name,' pattern but not registered.
+
+    A part of a registered name ("Kurniawan" of "Romi Kurniawan") is that
+    official named short, unless `serves(official, position)` says the office
+    the position names ("Ketua Bawaslu Sumsel") was never theirs: then it is
+    someone else, not registered."""
     found: dict[str, Discovery] = {}
     for match in DISCOVERY_RE.finditer(text):
         name = " ".join(match.group("name").split()).rstrip(".")
         position = " ".join(match.group("position").split())
         if fold(name.split()[0]) in NOT_A_NAME:
             continue
-        if registry.knows(name) or registry.mentions(name) or registry.shortens(name):
+        if registry.knows(name) or registry.mentions(name):
+            continue
+        shortened = registry.shortened(name)
+        if shortened and (serves is None or any(serves(person, position) for person in shortened)):
             continue
         found.setdefault(fold(name), Discovery(name, position, match.start("name")))
     return list(found.values())
