@@ -91,6 +91,8 @@ class Position:
     start: dt.date
     end: dt.date | None
     line: int = 0
+    start_line: int = 0  # the lines of `start:` and `end:` in the file
+    end_line: int = 0
 
     def holds_on(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -266,6 +268,8 @@ def _parse_position(
         start=start,
         end=end,
         line=item.line,
+        start_line=item.line_of("start"),
+        end_line=item.line_of("end"),
     )
 
 
