@@ -603,6 +603,33 @@ def test_a_position_named_when_none_is_held_is_said_once_and_not_shown(tmp_path)
         assert entry.select(".official-list__position") == []
 
 
+def test_a_suggestion_names_the_spelling_as_written_at_its_line(tmp_path):
+    """A name read without its initials' dots or in capitals is the person's:
+    a suggestion about it quotes it as written and points at its line."""
+    site, options = site_with(tmp_path)
+    site.article(
+        "2024/kapital.md",
+        release(
+            "kapital",
+            "2024-11-22 09:00",
+            "Kabupaten Lahat",
+            """\
+            LAHAT – Bawaslu Kabupaten Lahat menggelar rapat koordinasi.
+
+            Rapat dihadiri SRI WAHYUNI LUBIS dan para pengawas.
+            """,
+        ),
+    )
+    built = site.build(**options)
+    assert built.returncode == 0, built.log
+    found = [s for s in suggestions(built) if "SRI WAHYUNI LUBIS" in s[2]]
+    assert len(found) == 1, built.log
+    path, line, message = found[0]
+    assert message.startswith("'SRI WAHYUNI LUBIS' is named without a position in a release")
+    source = (site.content / path).read_text(encoding="utf-8").splitlines()
+    assert source[line - 1].startswith("Rapat dihadiri SRI WAHYUNI LUBIS")
+
+
 def test_positions_over_time_and_the_articles_region_as_context(tmp_path):
     site, options = site_with(tmp_path)
     # June: she chaired the city office; November: a provincial member.

@@ -86,16 +86,19 @@ def text_line(lines: list[str] | tuple[str, ...], needle: str) -> int | None:
     return None
 
 
+def scanned_lines(document: frontmatter.Document) -> list[tuple[int, str]]:
+    """(number, text) of the lines the scan reads: the Title line, then the body
+    (other front-matter lines are not scanned)."""
+    titles = {number for field in document.front_matter.all("title") for number in field.lines}
+    return [(number, document.lines[number - 1]) for number in sorted(titles)] + list(document.body)
+
+
 def mention_line(document: frontmatter.Document, spelling: str, ordinal: int) -> int | None:
     """The line of the `ordinal`-th occurrence (from 0) of a name in the scanned
     text: the Title line, then the body (other front-matter lines are not scanned)."""
     lines = document.lines
-    front_matter = document.front_matter
-    titles = {number for field in front_matter.all("title") for number in field.lines}
-    scanned = [(number, lines[number - 1]) for number in sorted(titles)]
-    scanned += document.body
     seen = 0
-    for number, line in scanned:
+    for number, line in scanned_lines(document):
         seen += line.count(spelling)
         if seen > ordinal:
             return number
@@ -386,11 +389,17 @@ class OfficialTagsStage:
             found.append(self.elsewhere_finding(source, document, person, enrichment))
         return {slug for slug, ok in linked.items() if not ok}
 
-    def first_mention(self, document: frontmatter.Document, person: Official) -> tuple[str, int]:
-        """The spelling of `person` the text uses first, and its line."""
-        spellings = (person.name, *person.variants)
-        spelling = next((s for s in spellings if mention_line(document, s, 0)), person.name)
-        return spelling, mention_line(document, spelling, 0)
+    def first_mention(
+        self, document: frontmatter.Document, person: Official
+    ) -> tuple[str, int | None]:
+        """The spelling of `person` the text uses first, as written ("Kgs Ahmad
+        Zulkarnain", "SRI WAHYUNI LUBIS" read as their registered spellings),
+        and its line."""
+        for number, line in scanned_lines(document):
+            for slug, match in self.registry.mentions(line):
+                if slug == person.slug:
+                    return match.group(match.lastgroup), number
+        return person.name, mention_line(document, person.name, 0)
 
     def dates_finding(
         self,
