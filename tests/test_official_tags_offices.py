@@ -7,6 +7,7 @@ gazetteer and aliases; the plugin on fixture sites: an article page's links to
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import textwrap
 from pathlib import Path
@@ -28,6 +29,8 @@ from warta.tags.offices import (
     judge,
     stated_offices,
 )
+from warta.tags.officials import Official, Position, Registry
+from warta.tags.scan import find
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -236,6 +239,17 @@ def test_judge_compares_with_the_positions_on_the_date(reader):
         True, "dates"
     )
     assert judge(chair, [chair_held], [chair_held], ["16.05"]) == Verdict(True)
+    # ... and after the term ended, unless the text names a former official.
+    assert judge(chair, [], [chair_held], ["16.05"]) == Verdict(True, "dates")
+    for former in ("Mantan Ketua", "Hadir pula eks Ketua", "Hadir pula bekas Ketua"):
+        text = f"{former} Bawaslu Kabupaten Musi Rawas, Joko Susilo, memberi sambutan."
+        (said,) = stated_offices(text, list(NAMES.finditer(text)), reader)
+        assert said.former, former
+        assert judge(said, [], [chair_held], ["16.05"]) == Verdict(True)
+        assert judge(said, [], [chair_held], ["16.05"], before_first_term=True).kind == "dates"
+    text = "Joko Susilo, yang menjabat Ketua Bawaslu Kabupaten Musi Rawas sejak 2023, mundur."
+    (said,) = stated_offices(text, list(NAMES.finditer(text)), reader)
+    assert judge(said, [], [chair_held], ["16.05"]) == Verdict(True)
 
 
 def test_an_office_without_a_region_is_the_articles_own(reader):
@@ -247,6 +261,58 @@ def test_an_office_without_a_region_is_the_articles_own(reader):
     assert judge(stated, [oku], [oku], ["16.05"]).linked is False
     # A province's chair in a kabupaten's release.
     assert judge(stated, [province], [province], ["16.05"]).linked is True
+
+
+@pytest.mark.parametrize(
+    ("sentence", "discovered"),
+    [
+        # Romi Kurniawan chairs Bawaslu OKU Selatan, never the province's office.
+        (
+            "Ketua Bawaslu Sumsel, Kurniawan, S.H., M.H., mengatakan sinergi diperlukan.",
+            [("Kurniawan", "Ketua Bawaslu Sumsel")],
+        ),
+        (
+            "Anggota Panwaslu Kecamatan Kalidoni, Romi, hadir.",
+            [("Romi", "Anggota Panwaslu Kecamatan Kalidoni")],
+        ),
+        # His office, in any role or spelling: he is named short.
+        ("Ketua Bawaslu OKU Selatan, Kurniawan, mengatakan.", []),
+        ("Anggota Bawaslu Kabupaten Ogan Komering Ulu Selatan, Romi, mengatakan.", []),
+        # An office without a region is the article's own (none here): his, too.
+        ("Ketua Bawaslu, Kurniawan, mengatakan.", []),
+    ],
+)
+def test_a_short_name_is_an_official_only_where_the_office_named_is_theirs(
+    reader, sentence, discovered
+):
+    registry = Registry(
+        [
+            Official(
+                "Romi Kurniawan",
+                "romi-kurniawan",
+                positions=[
+                    Position(
+                        "Ketua",
+                        "Bawaslu",
+                        "16.09",
+                        "Bawaslu OKU Selatan",
+                        dt.date(2023, 8, 20),
+                        None,
+                    )
+                ],
+            )
+        ]
+    )
+    found = find(
+        "Rapat Koordinasi",
+        f"<p>{sentence}</p>",
+        tag_matcher=None,
+        registry=registry,
+        min_mentions=2,
+        with_tags=False,
+        regions=reader,
+    )
+    assert list(found.discovered) == discovered
 
 
 # ---- built sites ----
@@ -438,10 +504,10 @@ def test_a_position_named_outside_its_dates_is_said_once(tmp_path):
     assert built.returncode == 0, built.log
     found = [m for _p, _l, m in suggestions(built) if "Sri Wahyuni Lubis" in m]
     assert found == [
-        "'Sri Wahyuni Lubis' is named as 'Ketua Bawaslu OKU', but the registry has Sri Wahyuni"
-        " Lubis as no position on 2023-05-02 (registered: Ketua Bawaslu Kabupaten Ogan Komering"
-        " Ulu) (if the position was still (or already) held that day, correct its dates at"
-        " officials.yaml:1)"
+        "'Sri Wahyuni Lubis' is named as 'Ketua Bawaslu OKU' on 2023-05-02, but Sri Wahyuni"
+        " Lubis's term as Ketua Bawaslu Kabupaten Ogan Komering Ulu starts on 2023-08-20 per"
+        " officials.yaml:7: linked to /pejabat/sri-wahyuni-lubis/ without a position (check the"
+        " Date: line, or the start date at officials.yaml:7)"
     ], built.log
     assert officials_of(built)["sebelum"] == ["sri-wahyuni-lubis"]
 
@@ -463,6 +529,105 @@ def test_a_former_official_named_after_the_term_is_not_flagged(tmp_path):
     assert built.returncode == 0, built.log
     assert [m for _p, _l, m in suggestions(built) if "Ahmad Fauzi Rahman" in m] == []
     assert officials_of(built)["mantan"] == ["ahmad-fauzi-rahman"]
+
+
+def test_a_position_named_when_none_is_held_is_said_once_and_not_shown(tmp_path):
+    """Ahmad Fauzi Rahman chaired Bawaslu Lahat until 2025-01-31; Sri Wahyuni
+    Lubis chairs Bawaslu OKU from 2023-08-20. A release naming a position on a
+    date its holder held none links the person (named as they were, or will
+    be), shows no position, and says which date to check, once, at the line."""
+    site, options = site_with(tmp_path)
+    site.article(
+        "2025/sesudah.md",
+        release(
+            "sesudah",
+            "2025-06-02 09:00",
+            "Kabupaten Lahat",
+            """\
+            LAHAT – Rapat evaluasi digelar di Lahat.
+
+            Ketua Bawaslu Kabupaten Lahat, Ahmad Fauzi Rahman, membuka rapat.
+            Ahmad Fauzi Rahman menambahkan, evaluasi dilakukan setiap tahun.
+            """,
+        ),
+    )
+    site.article(
+        "2023/sebelum.md",
+        release(
+            "sebelum",
+            "2023-05-02 09:00",
+            "Kabupaten Ogan Komering Ulu",
+            """\
+            BATURAJA – Rapat koordinasi digelar di Baturaja.
+
+            Rapat dihadiri Sri Wahyuni Lubis dan para pengawas.
+            """,
+        ),
+    )
+    built = site.build(**options)
+    assert built.returncode == 0, built.log
+    found = [s for s in suggestions(built) if "Ahmad Fauzi Rahman" in s[2]]
+    assert found == [
+        (
+            "berita/2025/sesudah.md",
+            found[0][1],
+            "'Ahmad Fauzi Rahman' is named as 'Ketua Bawaslu Kabupaten Lahat' on 2025-06-02,"
+            " but Ahmad Fauzi Rahman's term as Ketua Bawaslu Kabupaten Lahat ended on 2025-01-31"
+            " per officials.yaml:27: linked to /pejabat/ahmad-fauzi-rahman/ without a position"
+            " (check the Date: line, or the end date at officials.yaml:27; a former official is"
+            " named 'mantan Ketua Bawaslu Kabupaten Lahat')",
+        )
+    ], built.log
+    source = (site.content / found[0][0]).read_text(encoding="utf-8").splitlines()
+    assert source[found[0][1] - 1].startswith("Ketua Bawaslu Kabupaten Lahat, Ahmad")
+    found = [s for s in suggestions(built) if "Sri Wahyuni Lubis" in s[2]]
+    assert [(path, message) for path, _line, message in found] == [
+        (
+            "berita/2023/sebelum.md",
+            "'Sri Wahyuni Lubis' is named in a release dated 2023-05-02, but Sri Wahyuni Lubis's"
+            " first term, as Ketua Bawaslu Kabupaten Ogan Komering Ulu, starts on 2023-08-20 per"
+            " officials.yaml:7: linked to /pejabat/sri-wahyuni-lubis/ without a position (check"
+            " the Date: line, or the start date at officials.yaml:7)",
+        )
+    ], built.log
+    items = {i["url"].rstrip("/").rsplit("/", 1)[-1]: i for i in built.json("feed.json")["items"]}
+    for slug, person in (("sesudah", "ahmad-fauzi-rahman"), ("sebelum", "sri-wahyuni-lubis")):
+        (official,) = items[slug]["_warta"]["officials"]
+        assert (official["slug"], official["position"]) == (person, None)
+        page = built.html(
+            f"berita/{items[slug]['date_published'][:4]}/"
+            f"{items[slug]['date_published'][5:7]}/{slug}/"
+        )
+        (entry,) = page.select(".official-list li")
+        assert entry.a["href"] == f"/pejabat/{person}/"
+        assert entry.select(".official-list__position") == []
+
+
+def test_a_suggestion_names_the_spelling_as_written_at_its_line(tmp_path):
+    """A name read without its initials' dots or in capitals is the person's:
+    a suggestion about it quotes it as written and points at its line."""
+    site, options = site_with(tmp_path)
+    site.article(
+        "2024/kapital.md",
+        release(
+            "kapital",
+            "2024-11-22 09:00",
+            "Kabupaten Lahat",
+            """\
+            LAHAT – Bawaslu Kabupaten Lahat menggelar rapat koordinasi.
+
+            Rapat dihadiri SRI WAHYUNI LUBIS dan para pengawas.
+            """,
+        ),
+    )
+    built = site.build(**options)
+    assert built.returncode == 0, built.log
+    found = [s for s in suggestions(built) if "SRI WAHYUNI LUBIS" in s[2]]
+    assert len(found) == 1, built.log
+    path, line, message = found[0]
+    assert message.startswith("'SRI WAHYUNI LUBIS' is named without a position in a release")
+    source = (site.content / path).read_text(encoding="utf-8").splitlines()
+    assert source[line - 1].startswith("Rapat dihadiri SRI WAHYUNI LUBIS")
 
 
 def test_positions_over_time_and_the_articles_region_as_context(tmp_path):

@@ -18,7 +18,14 @@ from warta.tags.detection import (
     tag_matcher,
     wants_detection,
 )
-from warta.tags.officials import discover, load_region_names, load_registry, office_name
+from warta.tags.officials import (
+    Official,
+    Registry,
+    discover,
+    load_region_names,
+    load_registry,
+    office_name,
+)
 from warta.tags.vocabulary import load_vocabulary
 from warta.text import fold
 
@@ -185,8 +192,10 @@ def _every_word_start(matcher: PhraseMatcher, text: str) -> list[tuple[str, int,
     return found
 
 
-@pytest.mark.parametrize("case_sensitive", [True, False])
-def test_a_scan_finds_what_visiting_every_word_start_finds(case_sensitive):
+@pytest.mark.parametrize(
+    ("case_sensitive", "initials"), [(True, False), (False, False), (True, True)]
+)
+def test_a_scan_finds_what_visiting_every_word_start_finds(case_sensitive, initials):
     # Names as the registry holds them (capitals, initials, one-letter first
     # words, dotted titles) and text around them that a careless or hostile
     # paste could hold: glued punctuation, hyphens, odd capitals, "İ", "Σ".
@@ -202,8 +211,13 @@ def test_a_scan_finds_what_visiting_every_word_start_finds(case_sensitive):
         ],
         enclitic=not case_sensitive,
         case_sensitive=case_sensitive,
+        initials=initials,
     )
     words = [
+        "M",
+        "Ir",
+        "M.Rizal",
+        ".",
         "I",
         "Made",
         "Wirawan",
@@ -383,6 +397,93 @@ def test_mentions_are_found_by_name_or_variant_as_words(registry):
     ]
     # A name is a proper noun: lower case is not a mention.
     assert registry.mentioned("dedi kurniawan") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "slugs"),
+    [
+        # more name words after it, or before it in the middle of a sentence
+        ("Salah satu yang dilantik, Nurhasanah Siregar Putri, mengaku siap.", []),
+        ("Hadir pula Nurhasanah Siregar-Lubis.", []),
+        ("Pelantikan dihadiri Siti Nurhasanah Siregar dan warga.", []),
+        ("Anggota Bawaslu Kabupaten Ogan Ilir, Dedi Kurniawan Saputra, hadir.", []),
+        # what may stand beside a name: degrees, a comma, a verb, a quote, a
+        # new sentence, a day, an office without a comma, a word opening a sentence
+        ("Ketua Bawaslu Kota Palembang, Nurhasanah Siregar, S.H., M.H., hadir.", ["n"]),
+        ("“Kami siap,” kata Nurhasanah Siregar. Putri warga setempat hadir.", ["n"]),
+        ("Nurhasanah Siregar mengatakan, “Kami siap.”", ["n"]),
+        ("Nurhasanah Siregar SH hadir, Senin.", ["n"]),
+        ("Kata Nurhasanah Siregar Senin (18/11/2024), pengawasan berlanjut.", ["n"]),
+        ("Ketua Bawaslu Kota Palembang Nurhasanah Siregar membuka rapat.", ["n"]),
+        ("Koordinator Divisi Hukum dan Penyelesaian Sengketa Dedi Kurniawan hadir.", ["d"]),
+        ("Selanjutnya Nurhasanah Siregar membuka rapat.", ["n"]),
+        ("Rapat dibuka oleh Dr. H. Nurhasanah Siregar, M.Si.", ["n"]),
+    ],
+)
+def test_a_registered_name_inside_a_longer_name_is_another_person(registry, text, slugs):
+    short = {"nurhasanah-siregar": "n", "dedi-kurniawan": "d"}
+    assert [short[o.slug] for o in registry.mentioned(text)] == slugs
+
+
+def test_a_name_in_a_title_is_part_of_a_longer_one_where_the_text_writes_that(registry):
+    # A title gives every word a capital: "Pimpin" is no part of the name there.
+    title = "Nurhasanah Siregar Pimpin Rapat Koordinasi"
+    text = f"{title}\nKetua Bawaslu Kota Palembang, Nurhasanah Siregar, membuka rapat."
+    assert len(registry.mentions(text, heading=len(title))) == 2
+    title = "Nurhasanah Siregar Putri Dilantik Jadi Anggota PKD"
+    text = f"{title}\nSalah satu yang dilantik, Nurhasanah Siregar Putri, mengaku siap."
+    assert registry.mentions(text, heading=len(title)) == []
+
+
+def test_an_official_inside_a_longer_name_is_discovered_under_the_longer_name(registry):
+    text = "Anggota Panwaslu Kecamatan Ilir Barat II, Dedi Kurniawan Saputra, hadir.\n"
+    found = {d.name: d.position for d in discover(text, registry)}
+    assert found == {"Dedi Kurniawan Saputra": "Anggota Panwaslu Kecamatan Ilir Barat II"}
+    assert registry.mentions(text) == []  # nothing said about Dedi Kurniawan
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "Kgs. Ahmad Zulkarnain",
+        "Kgs Ahmad Zulkarnain",
+        "Kgs.Ahmad Zulkarnain",
+        "Kgs.  Ahmad Zulkarnain",
+        "KGS. AHMAD ZULKARNAIN",
+        "KIAGUS AHMAD ZULKARNAIN",
+    ],
+)
+def test_a_name_is_linked_and_known_alike_with_or_without_the_dots_of_its_initials(
+    registry, written
+):
+    text = f"Ketua Bawaslu Kota Palembang, {written}, membuka rapat.\n"
+    assert [o.slug for o in registry.mentioned(text)] == ["kiagus-ahmad-zulkarnain"]
+    assert registry.knows(written)
+    assert discover(text, registry) == []
+
+
+def test_what_the_registry_knows_is_what_it_links():
+    """discover() leaves out a name the registry knows: a name it knows and
+    does not link would be neither linked nor reported."""
+    loaded = Registry(
+        [Official("Hotman Parulian Sitorus", "hotman", ["Hotman P. Sitorus", "H. M. Rizal"])]
+    )
+    for written in [
+        "Hotman P Sitorus",
+        "Hotman P.Sitorus",
+        "Hotman P. Sitorus",
+        "HOTMAN P SITORUS",
+        "H M Rizal",
+        "H.M. Rizal",
+        "H. M.Rizal",
+        "Hotman PSitorus",
+        "Hotman P. sitorus",
+        "hotman p. sitorus",
+        "HM Rizal",
+        "Hotman Parulian",
+    ]:
+        linked = [m.group(m.lastgroup) for _, m in loaded.mentions(written)]
+        assert loaded.knows(written) == (linked == [written]), written
 
 
 def test_discovery_reports_unregistered_officials_in_the_position_name_pattern(registry):

@@ -47,17 +47,40 @@ def is_acronym(phrase: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
-def phrase_pattern(phrase: str, *, enclitic: bool = True, case_sensitive: bool = False) -> str:
-    """The regex of one detection phrase (without its word boundaries)."""
+# After an initial's dot the next word may follow with no space ("M.Rizal").
+_AFTER_INITIAL = rf"(?:(?<=\.)(?:{_SEPARATOR})?|{_SEPARATOR})"
+
+
+def _is_initial(word: str) -> bool:
+    """An abbreviation or an initial of a name: 'Kgs.', 'M.', 'A.M.', 'P'."""
+    return word.endswith(".") or (len(word) == 1 and word.isalpha())
+
+
+def phrase_pattern(
+    phrase: str, *, enclitic: bool = True, case_sensitive: bool = False, initials: bool = False
+) -> str:
+    """The regex of one detection phrase (without its word boundaries).
+    `initials`: a name's abbreviations and initials are matched with or
+    without their dots, and with or without a space after a dot ("Kgs."
+    finds "Kgs" and "Kgs.Ahmad"; "P." finds "P"; "M" finds "M.")."""
     parts = []
-    for word in phrase.split():
+    words = phrase.split()
+    for word in words:
         open_ended = word.endswith("*")
         stem = word.rstrip("*")
         # Hyphens inside a word ("pungut-hitung") also match a space.
         pieces = [re.escape(piece) for piece in re.split(r"[-‐‑–]", stem) if piece]
         pattern = _SEPARATOR.join(pieces)
+        if initials and _is_initial(stem):
+            pattern = r"\.?".join(re.escape(letters) for letters in stem.split("."))
+            pattern += "" if stem.endswith(".") else r"\.?"
         parts.append(pattern + (r"\w*" if open_ended else ""))
-    body = _SEPARATOR.join(parts)
+    if initials:
+        body = parts[0] if parts else ""
+        for word, part in zip(words, parts[1:], strict=False):
+            body += (_AFTER_INITIAL if _is_initial(word) else _SEPARATOR) + part
+    else:
+        body = _SEPARATOR.join(parts)
     if enclitic and not phrase.rstrip().endswith("*"):
         body += "(?:nya)?"
     return body if case_sensitive or is_acronym(phrase) else f"(?i:{body})"
@@ -67,16 +90,18 @@ _WORD_START_RE = re.compile(rf"{_WORD_BEFORE}\w")
 BUCKET_PREFIX = 3  # letters of a phrase's first word that pick its bucket
 
 
-def _first_piece(phrase: str) -> str:
-    """What a phrase's regex starts with: its first word up to a hyphen."""
+def _first_piece(phrase: str, initials: bool = False) -> str:
+    """What a phrase's regex starts with: its first word up to a hyphen (with
+    `initials`, up to a dot too: the dot of "M." may be absent)."""
     first_word = phrase.split()[0].rstrip("*")
-    return next((p for p in re.split(r"[-‐‑–]", first_word) if p), first_word)
+    cuts = r"[-‐‑–.]" if initials else r"[-‐‑–]"
+    return next((p for p in re.split(cuts, first_word) if p), first_word)
 
 
-def bucket_key(phrase: str) -> str:
+def bucket_key(phrase: str, initials: bool = False) -> str:
     """The first letters of a phrase's first word, lowercased: only phrases whose
     bucket matches the text at a word start are tried there."""
-    return _first_piece(phrase)[:BUCKET_PREFIX].lower()
+    return _first_piece(phrase, initials)[:BUCKET_PREFIX].lower()
 
 
 def _one_letter_then_rest(prefixes: Iterable[str]) -> str:
@@ -117,14 +142,17 @@ class PhraseMatcher:
         *,
         enclitic: bool = True,
         case_sensitive: bool = False,
+        initials: bool = False,
     ) -> None:
         unique = sorted({(p.strip(), k) for p, k in entries if p.strip()}, key=lambda e: -len(e[0]))
         self.keys: list[str] = []
         grouped: dict[str, list[str]] = {}
         for index, (phrase, key) in enumerate(unique):
             self.keys.append(key)
-            pattern = phrase_pattern(phrase, enclitic=enclitic, case_sensitive=case_sensitive)
-            grouped.setdefault(bucket_key(phrase), []).append(f"(?P<p{index}>{pattern})")
+            pattern = phrase_pattern(
+                phrase, enclitic=enclitic, case_sensitive=case_sensitive, initials=initials
+            )
+            grouped.setdefault(bucket_key(phrase, initials), []).append(f"(?P<p{index}>{pattern})")
         # A lookahead makes the matches zero-width, so they may overlap: in
         # "patroli antipolitik uang" both the patrol and "antipolitik uang"
         # are found. Each word start still yields only its longest phrase.
@@ -138,7 +166,7 @@ class PhraseMatcher:
         # are rare in running text: one regex finds those few places, and only
         # they are tried. A lowercase prefix ("pen", "ber") stands at every
         # other word, where visiting each word start costs less.
-        firsts = {_first_piece(p)[:BUCKET_PREFIX] for p, _ in unique}
+        firsts = {_first_piece(p, initials)[:BUCKET_PREFIX] for p, _ in unique}
         capitals_only = case_sensitive or all(is_acronym(p) for p, _ in unique)
         self._capital_starts = (
             re.compile(_one_letter_then_rest(firsts)) if capitals_only and all(firsts) else None

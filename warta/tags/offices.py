@@ -27,9 +27,10 @@ text speaks of someone else of the same name, or of a position missing from
 the registry: the name is not linked to the registry's person. A different
 role in the same office (the text says "Ketua", the registry "Anggota") is
 the same person with a position the registry lacks: linked, with a suggestion.
-So is the position itself named before the registry's first position of the
-person began (a term ended is how releases speak of a former official:
-"mantan Ketua …", not said).
+So is the position itself named on a date the person held no position: before
+the registry's first position of the person began, or after their term ended
+(unless the text says so: "mantan Ketua …"); the page shows them without a
+position.
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from .officials import NOT_A_NAME
+from .officials import FUNCTION_WORDS as _FUNCTION_WORDS
+from .officials import NOT_A_NAME, Official
 
 # ---- institutions ------------------------------------------------------------
 
@@ -151,6 +153,7 @@ class OfficePhrase:
     region: str  # a code, NATIONAL, UNNAMED or UNREADABLE
     text: str
     division: str = ""  # "Hukum dan Penyelesaian Sengketa" of a division coordinator
+    former: bool = False  # "mantan Ketua …": a position the person no longer holds
 
 
 def _institution_at(text: str, match: re.Match) -> tuple[str, int]:
@@ -255,6 +258,17 @@ def _role_before(text: str, head_start: int, floor: int) -> tuple[str | None, in
     return role_of(last.group(0)), window_start + last.start(), division
 
 
+# Words that make the position after them one held before ("mantan Ketua …",
+# "eks Ketua …", "yang pernah menjabat Ketua …"), or that tell of the term in
+# a clause after the name ("Nama, yang menjabat Ketua … sejak 2023, mundur"),
+# rather than introduce the person by it ("Ketua …, Nama").
+_FORMER_RE = re.compile(
+    r"(?<![\w-])(?i:mantan|eks|ex|bekas|purnatugas|purnabakti"
+    r"|(?:yang\s+)?(?:pernah|sebelumnya|sempat)\s+menjabat(?:\s+sebagai)?"
+    r"|yang\s+menjabat(?:\s+sebagai)?)[\s-]*$"
+)
+
+
 def office_phrases(
     text: str, reader: RegionReader, context: Sequence[str] = ()
 ) -> list[OfficePhrase]:
@@ -278,6 +292,7 @@ def office_phrases(
                 region,
                 " ".join(text[start:end].split()),
                 division,
+                bool(_FORMER_RE.search(text, max(0, start - 40), start)),
             )
         )
     return phrases
@@ -335,6 +350,7 @@ class StatedOffice:
     region: str
     text: str  # the office phrase as written: "Anggota Bawaslu Mura"
     division: str = ""  # the division named, for a division coordinator
+    former: bool = False  # named as held before: "mantan Ketua Bawaslu Mura"
 
 
 _NAME_BEFORE_RE = re.compile(
@@ -342,13 +358,6 @@ _NAME_BEFORE_RE = re.compile(
     rf"(?:,?[ \t\u00a0]*{_DEGREE})*[ \t\u00a0]*,[ \t\u00a0]*$"
 )
 FORWARD, BACKWARD = "forward", "backward"
-# Capitalised words that open a sentence or a clause, never a name.
-_FUNCTION_WORDS_TEXT = """
-di dalam pada untuk dari ke kepada menurut sementara selain sebelumnya kemudian setelah
-saat ketika bersama adapun sedangkan namun tetapi dengan oleh kata ujar jelas tambah turut
-hadir dihadiri acara kegiatan rapat dalam hal itu ini ia dia mereka kami kita
-"""
-_FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
 
 
 def _is_name(words: str) -> bool:
@@ -406,6 +415,7 @@ def stated_offices(
                 phrase.region,
                 phrase.text,
                 phrase.division,
+                phrase.former,
             )
         for local, (start, end) in enumerate(spans):
             role = None if local in owners else other_role(line, start, end)
@@ -661,7 +671,8 @@ def divisions_agree(
 class Verdict:
     """`linked`: the mention is the registry's person; `kind`: None (agrees),
     "role" (same office, another role: a position missing from the registry),
-    "dates" (the position, named before the person's first term began),
+    "dates" (the position, named on a date the person held none: before
+    their first term began, or after it ended without "mantan" before it),
     "office" (another office: a namesake or a missing position) or "other"
     (a role of another kind, "warga", "Kepala Desa …": someone else)."""
 
@@ -695,8 +706,33 @@ def judge(
         roles_agree(stated.role, h.role) and divisions_agree(stated, h, division_key)
         for h in same_office
     ):
-        # The position the text gives, before any of the person's terms began:
-        # linked, and said. After a term ended it is how releases speak of a
-        # former official ("mantan Ketua …", "yang menjabat … sejak 2023").
-        return Verdict(True, "dates") if before_first_term and not on_date else Verdict(True)
+        # The position the text gives on a date the person held none: the same
+        # person (linked, shown without a position), and said: the Date: or the
+        # registry's dates are wrong, unless the text names a former official
+        # as one ("mantan Ketua …"), which it cannot before a first term.
+        if not on_date and (before_first_term or not stated.former):
+            return Verdict(True, "dates")
+        return Verdict(True)
     return Verdict(True, "role")
+
+
+def serves(
+    person: Official, position: str, reader: RegionReader, context: Sequence[str] = ()
+) -> bool:
+    """Is the office that `position` names ("Ketua Bawaslu Sumsel") one of the
+    offices `person` is registered in, at any time? Its role aside: a short
+    name with a position is read as that office's people are. True when
+    `position` names no office that can be read (nothing to tell them apart)."""
+    phrases = office_phrases(position, reader, context)
+    if not phrases:
+        return True
+    phrase = phrases[-1]
+    stated = StatedOffice(
+        person.slug, "", 0, phrase.role, phrase.institution, phrase.region, phrase.text
+    )
+    return any(
+        offices_agree(
+            stated, held_office(p.position, p.institution, p.region, p.office, reader), context
+        )
+        for p in person.positions
+    )

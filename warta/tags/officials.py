@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,6 +91,8 @@ class Position:
     start: dt.date
     end: dt.date | None
     line: int = 0
+    start_line: int = 0  # the lines of `start:` and `end:` in the file
+    end_line: int = 0
 
     def holds_on(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -137,24 +140,66 @@ class Registry:
             for spelling in (official.name, *official.variants):
                 self._by_key.setdefault(fold(spelling), official)
                 entries.append((spelling, official.slug))
+                entries.append((spelling.upper(), official.slug))
         # Names are proper nouns: matched with their capitals (so the name
-        # "Muslim" is not found in "umat muslim"), never with "-nya".
-        self.matcher = PhraseMatcher(entries, enclitic=False, case_sensitive=True)
+        # "Muslim" is not found in "umat muslim"), or all in capitals as a
+        # headline writes them (as office words are read: "Bawaslu", "BAWASLU"),
+        # never with "-nya". Initials with or without their dots ("Kgs.
+        # Ahmad", "Kgs Ahmad", "Kgs.Ahmad").
+        self.matcher = PhraseMatcher(entries, enclitic=False, case_sensitive=True, initials=True)
 
     def by_slug(self, slug: str) -> Official | None:
         return self._by_slug.get(slug)
 
     def knows(self, name: str) -> bool:
-        return fold(name) in self._by_key
+        """True when `name` is, as a whole, a spelling the text is read with (the
+        matcher's reading: initials with or without dots, capitals as written
+        or all capitals)."""
+        name = " ".join(name.split())
+        return any(
+            match.start() == 0 and len(match.group(match.lastgroup)) == len(name)
+            for _, match in self.matcher.finditer(name)
+        )
+
+    def shortened(self, name: str) -> list[Official]:
+        """The officials of whose registered name `name` is part ("Khairil" of
+        "Khairil Anwar"), in registry order."""
+        words = set(fold(name).split())
+        if not words:
+            return []
+        slugs = dict.fromkeys(
+            official.slug for key, official in self._by_key.items() if words <= set(key.split())
+        )
+        return [self._by_slug[slug] for slug in slugs]
 
     def shortens(self, name: str) -> bool:
         """True when `name` is part of a registered name ("Khairil" of "Khairil Anwar")."""
-        words = set(fold(name).split())
-        return bool(words) and any(words <= set(key.split()) for key in self._by_key)
+        return bool(self.shortened(name))
+
+    def mentions(self, text: str, heading: int = 0) -> list[tuple[str, re.Match]]:
+        """(slug, zero-width match whose group is the spelling) of each place
+        `text` names a registered person, in order. A registered name that is
+        part of a longer one ("Neni Marlina Sari", "Ahmad Romi Kurniawan") is
+        another person (`longer_name`). text[:heading] is a title, whose every
+        word has a capital: there a name is part of a longer one only where the
+        rest of the text writes that longer name."""
+        hits, longer = [], set()
+        for slug, match in self.matcher.finditer(text):
+            start = match.start()
+            whole = longer_name(text, start, start + len(match.group(match.lastgroup)))
+            hits.append((slug, match, whole))
+            if whole is not None and start >= heading:
+                longer.add(whole)
+        return [
+            (slug, match)
+            for slug, match, whole in hits
+            if whole is None or (match.start() < heading and whole not in longer)
+        ]
 
     def mentioned(self, text: str) -> list[Official]:
         """Officials named in `text`, in order of first mention."""
-        return [self.by_slug(slug) for slug in self.matcher.find_keys(text)]
+        slugs = dict.fromkeys(slug for slug, _ in self.mentions(text))
+        return [self.by_slug(slug) for slug in slugs]
 
 
 def _as_date(value, item: LineMap, key: str, display: str, problems: list[Problem]):
@@ -223,6 +268,8 @@ def _parse_position(
         start=start,
         end=end,
         line=item.line,
+        start_line=item.line_of("start"),
+        end_line=item.line_of("end"),
     )
 
 
@@ -384,6 +431,72 @@ def load_registry(
     return parse_registry(data, display, region_names)
 
 
+# ---- a name inside a longer one -------------------------------------------------
+
+# Capitalised words that open a sentence or a clause, never a name.
+_FUNCTION_WORDS_TEXT = """
+di dalam pada untuk dari ke kepada menurut sementara selain sebelumnya kemudian setelah
+saat ketika bersama adapun sedangkan namun tetapi dengan oleh kata ujar jelas tambah turut
+hadir dihadiri acara kegiatan rapat dalam hal itu ini ia dia mereka kami kita
+"""
+FUNCTION_WORDS = frozenset(_FUNCTION_WORDS_TEXT.split())
+# Capitalised words beside a name that are not part of it: honorifics, the
+# roles and offices written before a name without a comma ("Ketua Panwascam
+# Kalidoni Nama"), degrees written without dots ("Nama SH").
+_NOT_NAME_PARTS_TEXT = """
+bapak ibu pak bu sdr sdri saudara saudari ust ustadz dr drs dra ir prof kh hj
+ketua wakil anggota komisioner pimpinan koordinator kordiv koordiv kadiv korsek kasek kabag
+kasubbag kepala sekretaris sekretariat divisi staf staff plt plh pj humas tim
+panwas panwascam pkd ptps dkpp ri dan serta
+sh mh se mm st si mt ak spd mpd msi skom mkom ssos msos sip mip sag mag shi mhi amd ssi sth mkn
+"""
+_NOT_NAME_PARTS = frozenset(_NOT_NAME_PARTS_TEXT.split())
+_PART_GAP = r"(?:[ \t\u00a0]+|-)"  # between two words of one name ("Marlina-Sari" too)
+# A word that may carry a name on: a capital, then lower case ("Sari", "Ma'ruf").
+_NAME_PART = r"[A-Z][a-z][\w'’]*"
+_PART_AFTER_RE = re.compile(rf"{_PART_GAP}(?P<word>{_NAME_PART})(?![\w'’])")
+_PART_BEFORE_RE = re.compile(rf"(?<![\w'’.-])(?P<word>{_NAME_PART}){_PART_GAP}$")
+# Any capitalised word (an abbreviation, a word in capitals, an initial) before
+# another, or the "dan" of a division's name ("Hukum dan Penyelesaian Sengketa").
+_CAPITALISED_BEFORE_RE = re.compile(
+    r"(?<![\w'’.-])(?P<word>[A-Z][\w'’.-]*|dan|serta|&)[ \t\u00a0]+$"
+)
+# What a sentence or a clause opens after: a capitalised word there is no name's.
+_OPENERS = ".!?:;“”\"‘'(–—-"
+
+
+def _name_part(word: str) -> bool:
+    key = word.strip(".,").lower()
+    return key not in NOT_A_NAME and key not in FUNCTION_WORDS and key not in _NOT_NAME_PARTS
+
+
+def longer_name(text: str, start: int, end: int) -> str | None:
+    """The longer name of which text[start:end], a registered spelling, is
+    part, or None. After the name: a capitalised word right after it, on its
+    line, with no comma between ("Neni Marlina Sari"; not a degree, a day, a
+    role). Before it: a capitalised word in the middle of a sentence, with
+    no role, office or place word among the capitalised words it follows
+    ("dilantik, Ahmad Romi Kurniawan"; not "Ketua Bawaslu OKU Selatan Romi
+    Kurniawan"). A word that opens a sentence has a capital anyway: it is not
+    read as part of a name."""
+    after = _PART_AFTER_RE.match(text, end)
+    if after and _name_part(after["word"]):
+        return text[start : after.end("word")]
+    line_start = text.rfind("\n", 0, start) + 1
+    before = _PART_BEFORE_RE.search(text, line_start, start)
+    if not before or not _name_part(before["word"]):
+        return None
+    first = before.start("word")
+    while run := _CAPITALISED_BEFORE_RE.search(text, line_start, first):
+        if run["word"][0].isupper() and not _name_part(run["word"]):
+            return None
+        first = run.start("word")
+    opened = text[line_start:first].rstrip()
+    if not opened or opened[-1] in _OPENERS:
+        return None
+    return text[before.start("word") : end]
+
+
 # ---- discovery ---------------------------------------------------------------
 
 _POSITION_WORDS = (
@@ -418,15 +531,27 @@ class Discovery:
     offset: int
 
 
-def discover(text: str, registry: Registry) -> list[Discovery]:
-    """Officials named in the 'Position Office, Name,' pattern but not registered."""
+def discover(
+    text: str,
+    registry: Registry,
+    serves: Callable[[Official, str], bool] | None = None,
+) -> list[Discovery]:
+    """Officials named in the 'Position Office, Name,' pattern but not registered.
+
+    A part of a registered name ("Kurniawan" of "Romi Kurniawan") is that
+    official named short, unless `serves(official, position)` says the office
+    the position names ("Ketua Bawaslu Sumsel") was never theirs: then it is
+    someone else, not registered."""
     found: dict[str, Discovery] = {}
     for match in DISCOVERY_RE.finditer(text):
         name = " ".join(match.group("name").split()).rstrip(".")
         position = " ".join(match.group("position").split())
         if fold(name.split()[0]) in NOT_A_NAME:
             continue
-        if registry.knows(name) or registry.matcher.find_keys(name) or registry.shortens(name):
+        if registry.knows(name) or registry.mentions(name):
+            continue
+        shortened = registry.shortened(name)
+        if shortened and (serves is None or any(serves(person, position) for person in shortened)):
             continue
         found.setdefault(fold(name), Discovery(name, position, match.start("name")))
     return list(found.values())

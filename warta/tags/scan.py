@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .detection import PhraseMatcher, detected_tags, plain_text
-from .offices import RegionReader, StatedOffice, stated_offices
+from .offices import RegionReader, StatedOffice, serves, stated_offices
 from .officials import Registry, discover
 
 
@@ -49,10 +49,14 @@ def find(
     region codes, in which kecamatan names of offices are read."""
     text = f"{title}\n{plain_text(html)}"
     tags = tuple(detected_tags(text, tag_matcher, min_mentions)) if with_tags else None
-    mentions = list(registry.matcher.finditer(text))
+    mentions = registry.mentions(text, heading=len(title))
+    reader = regions or RegionReader()
+    discovered = discover(
+        text, registry, lambda person, position: serves(person, position, reader, context)
+    )
     return Findings(
         tags=tags,
         officials=tuple(dict.fromkeys(slug for slug, _ in mentions)),
-        discovered=tuple((found.name, found.position) for found in discover(text, registry)),
-        stated=tuple(stated_offices(text, mentions, regions or RegionReader(), context)),
+        discovered=tuple((found.name, found.position) for found in discovered),
+        stated=tuple(stated_offices(text, mentions, reader, context)),
     )

@@ -14,7 +14,10 @@ which "Ketua Bawaslu, Nama" and kecamatan office names are read):
   that date is not linked, with a suggestion at its line; nor is a name the
   text gives a role of another kind ("warga, Nama", "Kepala Desa …, Nama",
   "Nama (45)"), nor one named with no role in a release of a region none of
-  the person's offices serves (with a suggestion);
+  the person's offices serves (with a suggestion); a position named on a
+  date the person held none (a term ended, without "mantan" before it, or
+  not begun) and a person named before their first term are linked, shown
+  without a position, with a suggestion naming the date to check;
 - officials named in the "Position Office, Name," pattern but not registered,
   as suggestions.
 """
@@ -35,7 +38,15 @@ from warta.pipeline import Source, add_findings
 
 from .detection import PhraseMatcher, tag_matcher, wants_detection
 from .hashtags import hashtag_names
-from .offices import HeldOffice, RegionReader, StatedOffice, held_office, judge, local_to
+from .offices import (
+    HeldOffice,
+    RegionReader,
+    StatedOffice,
+    held_office,
+    judge,
+    local_to,
+    offices_agree,
+)
 from .officials import Official, Registry
 from .scan import find
 from .stagedates import stage_date_problems
@@ -77,16 +88,19 @@ def text_line(lines: list[str] | tuple[str, ...], needle: str) -> int | None:
     return None
 
 
+def scanned_lines(document: frontmatter.Document) -> list[tuple[int, str]]:
+    """(number, text) of the lines the scan reads: the Title line, then the body
+    (other front-matter lines are not scanned)."""
+    titles = {number for field in document.front_matter.all("title") for number in field.lines}
+    return [(number, document.lines[number - 1]) for number in sorted(titles)] + list(document.body)
+
+
 def mention_line(document: frontmatter.Document, spelling: str, ordinal: int) -> int | None:
     """The line of the `ordinal`-th occurrence (from 0) of a name in the scanned
     text: the Title line, then the body (other front-matter lines are not scanned)."""
     lines = document.lines
-    front_matter = document.front_matter
-    titles = {number for field in front_matter.all("title") for number in field.lines}
-    scanned = [(number, lines[number - 1]) for number in sorted(titles)]
-    scanned += document.body
     seen = 0
-    for number, line in scanned:
+    for number, line in scanned_lines(document):
         seen += line.count(spelling)
         if seen > ordinal:
             return number
@@ -367,11 +381,17 @@ class OfficialTagsStage:
             )
             linked[stated.slug] = linked.get(stated.slug, False) or verdict.linked
             # "warga, Nama", "Kepala Desa …, Nama": plainly someone else, nothing to mend.
-            if verdict.kind not in (None, "other"):
+            if verdict.kind == "dates":
+                finding = self.dates_finding(
+                    source, document, stated, person, enrichment.region_codes
+                )
+            elif verdict.kind not in (None, "other"):
                 finding = self.office_finding(source, document, stated, person, verdict.kind)
-                # Named so in the title and again in the text: said once.
-                if finding.message not in {f.message for f in found}:
-                    found.append(finding)
+            else:
+                continue
+            # Named so in the title and again in the text: said once.
+            if finding.message not in {f.message for f in found}:
+                found.append(finding)
         for slug in mentioned:
             person = self.registry.by_slug(slug)
             if slug in linked or person is None:
@@ -381,10 +401,84 @@ class OfficialTagsStage:
             offices = [office for position, office in held if position.holds_on(day)]
             offices = offices or [office for _, office in held]
             if any(local_to(office, enrichment.region_codes) for office in offices):
+                if person.positions and all(day < p.start for p in person.positions):
+                    found.append(self.early_finding(source, document, person))
                 continue
             linked[slug] = False
             found.append(self.elsewhere_finding(source, document, person, enrichment))
         return {slug for slug, ok in linked.items() if not ok}
+
+    def first_mention(
+        self, document: frontmatter.Document, person: Official
+    ) -> tuple[str, int | None]:
+        """The spelling of `person` the text uses first, as written ("Kgs Ahmad
+        Zulkarnain", "SRI WAHYUNI LUBIS" read as their registered spellings),
+        and its line."""
+        for number, line in scanned_lines(document):
+            for slug, match in self.registry.mentions(line):
+                if slug == person.slug:
+                    return match.group(match.lastgroup), number
+        return person.name, mention_line(document, person.name, 0)
+
+    def dates_finding(
+        self,
+        source: Source,
+        document: frontmatter.Document,
+        stated: StatedOffice,
+        person: Official,
+        article_regions: Sequence[str],
+    ) -> Finding:
+        """A position named on a date the person held none: their term in that
+        office ended before it, or starts after it. They are linked (a person
+        named, as they were or will be) and shown without a position."""
+        day: dt.date = source.date
+        display = self.options.officials_display
+        url = self.options.official_url.format(slug=person.slug)
+        same = [
+            position
+            for position, office in self.held(person)
+            if offices_agree(stated, office, article_regions)
+        ] or person.positions
+        ended = [p for p in same if p.end is not None and p.end < day]
+        if ended:
+            term = max(ended, key=lambda p: p.end)
+            said = f"term as {term.title} ended on {term.end.isoformat()}"
+            at = f"{display}:{term.end_line or term.line}"
+            hint = (
+                f"check the Date: line, or the end date at {at}; "
+                f"a former official is named 'mantan {stated.text}'"
+            )
+        else:
+            term = min((p for p in same if day < p.start), key=lambda p: p.start)
+            said = f"term as {term.title} starts on {term.start.isoformat()}"
+            at = f"{display}:{term.start_line or term.line}"
+            hint = f"check the Date: line, or the start date at {at}"
+        message = (
+            f"'{stated.spelling}' is named as '{stated.text}' on {day.isoformat()}, but "
+            f"{person.name}'s {said} per {at}: linked to /{url} without a position"
+        )
+        line = mention_line(document, stated.spelling, stated.ordinal)
+        return Finding(source.path, line, "suggestion", message, hint)
+
+    def early_finding(
+        self, source: Source, document: frontmatter.Document, person: Official
+    ) -> Finding:
+        """A registered person named, with no position beside them, in a release
+        dated before their first term began: linked, shown without a position."""
+        day: dt.date = source.date
+        first = min(person.positions, key=lambda p: p.start)
+        at = f"{self.options.officials_display}:{first.start_line or first.line}"
+        url = self.options.official_url.format(slug=person.slug)
+        spelling, line = self.first_mention(document, person)
+        return Finding(
+            source.path,
+            line,
+            "suggestion",
+            f"'{spelling}' is named in a release dated {day.isoformat()}, but {person.name}'s "
+            f"first term, as {first.title}, starts on {first.start.isoformat()} per {at}: "
+            f"linked to /{url} without a position",
+            f"check the Date: line, or the start date at {at}",
+        )
 
     def elsewhere_finding(
         self,
@@ -401,11 +495,10 @@ class OfficialTagsStage:
         ]
         regions = ", ".join(region.name for region in enrichment.regions)
         url = self.options.official_url.format(slug=person.slug)
-        spellings = (person.name, *person.variants)
-        spelling = next((s for s in spellings if mention_line(document, s, 0)), person.name)
+        spelling, line = self.first_mention(document, person)
         return Finding(
             source.path,
-            mention_line(document, spelling, 0),
+            line,
             "suggestion",
             f"'{spelling}' is named without a position in a release of {regions}, but the "
             f"registry has {person.name} as {', '.join(held)}: not linked to /{url}",
@@ -445,10 +538,6 @@ class OfficialTagsStage:
                 f"'{stated.spelling}' is named as '{stated.text}', but the registry has "
                 f"{person.name} as {registered}"
             )
-            hint = (
-                f"if the position was still (or already) held that day, correct its dates at {at}"
-                if kind == "dates"
-                else f"if the position changed, add the new one with its start date at {at}"
-            )
+            hint = f"if the position changed, add the new one with its start date at {at}"
         line = mention_line(document, stated.spelling, stated.ordinal)
         return Finding(source.path, line, "suggestion", message, hint)
