@@ -1153,3 +1153,63 @@ def test_a_summary_the_lead_gives_too_short_or_cut_is_said_once_at_the_lead(site
     assert description == "Bawaslu Kota Prabumulih & mitra menggelar rapat…"
     supplied = [f for f in built.findings("suggestion") if f.message.startswith("supplied")]
     assert [f.path.rsplit("/", 1)[-1] for f in supplied if "Summary" in f.message] == ["good.md"]
+
+
+HEADLINE_RELEASES = {
+    # a headline in capitals, in a paragraph of its own
+    "kapital": (
+        "Bawaslu OKU Timur Temukan Dua Dugaan Pelanggaran Netralitas Kepala Desa",
+        "BAWASLU OKU TIMUR TEMUKAN DUA DUGAAN PELANGGARAN NETRALITAS KEPALA DESA\n\n",
+        "MARTAPURA – Bawaslu Kabupaten OKU Timur menemukan dua dugaan pelanggaran netralitas "
+        "kepala desa, Kamis (14/11/2024).",
+        "Humas Bawaslu Kabupaten Ogan Komering Ulu Timur",
+    ),
+    # the title again, as the first line
+    "judul": (
+        "Bawaslu Kota Prabumulih Perkuat Pengawasan Jelang Pemungutan Suara",
+        "Bawaslu Kota Prabumulih Perkuat Pengawasan Jelang Pemungutan Suara\n\n",
+        "PRABUMULIH- Bawaslu Kota Prabumulih memperkuat pengawasan menjelang pemungutan suara "
+        "dengan rapat koordinasi, Jumat (15/11/2024).",
+        "Humas Bawaslu Kota Prabumulih",
+    ),
+    # the title on the line right above the dateline (a chat's paste)
+    "chat": (
+        "Bawaslu Muratara Awasi Pleno Rekapitulasi Tingkat Kecamatan di Rupit",
+        "Bawaslu Muratara Awasi Pleno Rekapitulasi Tingkat Kecamatan di Rupit\n",
+        "RUPIT – Bawaslu Kabupaten Musi Rawas Utara mengawasi pleno rekapitulasi tingkat "
+        "kecamatan di Rupit, Minggu (1/12/2024).",
+        "Humas Bawaslu Kabupaten Musi Rawas Utara",
+    ),
+}
+
+
+def test_a_headline_pasted_above_the_lead_gives_neither_summary_nor_region_nor_author(site):
+    """A headline pasted as the first body line was the summary (the meta
+    description was the title again); in capitals it lost the region, with a
+    "no region" warning quoting it and the province's author; on the line
+    above the dateline it gave "… di Rupit RUPIT – …" and a doubled word."""
+    for slug, (title, above, lead, _) in HEADLINE_RELEASES.items():
+        site.article(
+            f"2024/{slug}.md",
+            f"Title: {title}\nDate: 2024-11-14 10:00\nSlug: {slug}\n\n{above}{lead}\n\n"
+            "Ketua Bawaslu meminta jajaran pengawas tetap siaga.\n",
+        )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    assert not built.findings("warning") and not built.findings("error"), built.log
+    items = {
+        item["url"].rstrip("/").rsplit("/", 1)[1]: item for item in built.json("feed.json")["items"]
+    }
+    for slug, (_, _, lead, author) in HEADLINE_RELEASES.items():
+        summary = re.split(r"\s*[–-]\s*", lead, maxsplit=1)[1]
+        assert items[slug]["summary"] == summary, slug
+        assert [a["name"] for a in items[slug]["authors"]] == [author], slug
+        assert [r["source"] for r in items[slug]["_warta"]["regions"]] == ["dateline"], slug
+        page = built.html(f"berita/2024/11/{slug}/")
+        assert page.find("meta", attrs={"name": "description"})["content"] == summary, slug
+    repeated = [f for f in built.findings("suggestion") if "repeats the title" in f.message]
+    assert sorted((f.path, f.line) for f in repeated) == [
+        ("content/berita/2024/chat.md", 5),
+        ("content/berita/2024/judul.md", 5),
+        ("content/berita/2024/kapital.md", 5),
+    ]

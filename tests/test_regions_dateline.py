@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from plugins.release_defaults.lead import without_dateline
+from plugins.release_defaults.lead import lead_summary, without_dateline
 from warta.regions import dateline, gazetteer
 
 REPO = Path(__file__).resolve().parents[1]
@@ -708,3 +708,81 @@ def test_another_name_of_several_in_a_dateline_is_said_so(gaz):
 )
 def test_the_offices_of_the_lead(gaz, paragraph, codes):
     assert [u.code for u in dateline.lead_offices(gaz, paragraph, HOME)] == codes
+
+
+HEADLINE = "Bawaslu OKU Timur Temukan Dua Dugaan Pelanggaran Netralitas Kepala Desa"
+HEADLINE_LEAD = (
+    "MARTAPURA – Bawaslu Kabupaten OKU Timur menemukan dua dugaan pelanggaran netralitas "
+    "kepala desa, Kamis (14/11/2024)."
+)
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        HEADLINE.upper() + "\n\n",  # in capitals, in a paragraph of its own
+        HEADLINE + "\n\n",  # the title again
+        f"**{HEADLINE}**\n\n",
+        "Bawaslu OKU Timur temukan dua dugaan pelanggaran netralitas kepala desa\n\n",
+        HEADLINE + "\n",  # on the line right above the dateline (a chat's paste)
+        HEADLINE.upper() + "\n",
+        "SIARAN PERS\n\n" + HEADLINE.upper() + "\n\n",
+    ],
+)
+def test_a_headline_pasted_above_the_dateline_is_not_the_lead(gaz, above):
+    """`BAWASLU OKU TIMUR TEMUKAN …` above `MARTAPURA – …` was the summary,
+    the release had no region (its author fell back to the province's), and a
+    headline on the line above gave the summary "… Desa MARTAPURA – Bawaslu …"."""
+    html = markdown_html(
+        above + HEADLINE_LEAD + "\n\nKetua Bawaslu OKU Timur meminta kades netral."
+    )
+    is_place = dateline.place_reader(gaz, HOME)
+    assert dateline.first_paragraph(html, is_place) == HEADLINE_LEAD
+    reading = dateline.read_lead(gaz, html, HOME)
+    assert (reading.inference.unit.code, reading.inference.source) == ("16.08", "dateline")
+    assert lead_summary(html, is_place=is_place) == HEADLINE_LEAD.split(" – ", 1)[1]
+
+
+NO_DATELINE_LEAD = (
+    "Bawaslu Kabupaten OKU Timur menemukan dua dugaan pelanggaran netralitas kepala desa "
+    "saat pengawasan kampanye, Kamis (14/11/2024)."
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "title"),
+    [
+        (HEADLINE.upper(), ""),  # a headline in capitals
+        (HEADLINE.upper(), HEADLINE),
+        (HEADLINE, HEADLINE),  # the title again, as written
+        (f"**{HEADLINE.lower()}!**", HEADLINE),  # folded: case, marks and punctuation aside
+    ],
+)
+@pytest.mark.parametrize("between", ["\n\n", "\n"])
+def test_without_a_dateline_the_lead_is_the_first_paragraph_that_is_no_headline(
+    gaz, above, title, between
+):
+    html = markdown_html(above + between + NO_DATELINE_LEAD + "\n\nParagraf kedua.")
+    is_place = dateline.place_reader(gaz, HOME)
+    assert dateline.first_paragraph(html, is_place, title) == NO_DATELINE_LEAD
+    assert lead_summary(html, is_place=is_place, title=title) == NO_DATELINE_LEAD
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        # a lead in capitals opens with its dateline
+        ("PALEMBANG – BAWASLU KOTA PALEMBANG MENGGELAR RAPAT.\n\nParagraf kedua.", ""),
+        # a short lead that is a sentence, a heading-like first line of prose
+        ("Bawaslu OKU Timur menemukan dua dugaan pelanggaran.\n\nParagraf kedua.", HEADLINE),
+        ("Bawaslu OKU Timur menemukan dua dugaan pelanggaran\n\nKetua Bawaslu hadir.", ""),
+        # a headline in capitals and nothing after it: the only text there is
+        (HEADLINE.upper(), ""),
+        (HEADLINE, HEADLINE),
+    ],
+)
+def test_a_lead_that_only_looks_like_a_headline_stays_the_lead(gaz, body, title):
+    html = markdown_html(body)
+    is_place = dateline.place_reader(gaz, HOME)
+    first = body.split("\n\n")[0]
+    assert dateline.first_paragraph(html, is_place, title) == first

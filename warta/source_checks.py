@@ -45,6 +45,7 @@ from warta.paths import (
     site_file_path,
     site_root,
 )
+from warta.regions.dateline import dateline_head
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.tags.offices import without_titles
 from warta.text import (
@@ -560,6 +561,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_rubrik(source, rules)
     yield from _check_photo_keys(source)
     yield from _check_lengths(source, rules)
+    yield from _check_repeated_title(source)
     yield from _check_doubled_words(source)
 
 
@@ -1303,6 +1305,37 @@ def _name_then_word(before: str, words: str) -> bool:
     return not _SENTENCE_END.search(before)
 
 
+def _heads_a_dateline(text: str, start: int) -> bool:
+    """Whether the line of `text` from `start` opens with a dateline
+    (`dateline.dateline_head`) whose head is the word there."""
+    line = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]
+    head = dateline_head(line)
+    return head is not None and fold(head.text).split()[:1] == fold(line).split()[:1]
+
+
+def _check_repeated_title(source: Source) -> Iterator[Finding]:
+    """The release's Title pasted again as a line above its lead (a headline
+    copied with the text): one suggestion at that line. Only the lines above
+    the first sentence are read."""
+    title = fold(source.value("title"))
+    if not title:
+        return
+    for number, line in source.body:
+        if not line.strip() or line.lstrip().startswith("!["):
+            continue  # a blank line, a photo
+        if fold(line) == title:
+            yield _finding(
+                source,
+                number,
+                "suggestion",
+                f"the text repeats the title: '{line.strip()}'",
+                "delete this line: the page shows the title above the text already",
+            )
+            return
+        if line.rstrip().endswith((".", "!", "?", "…", '"', "”")):
+            return  # the lead, or another sentence: the headline would be above it
+
+
 def _check_doubled_words(source: Source) -> Iterator[Finding]:
     numbers = [number for number, _ in source.body]
     lines = [line for _, line in source.body]
@@ -1318,6 +1351,10 @@ def _check_doubled_words(source: Source) -> Iterator[Finding]:
             # or not), and the next: "## Pengawasan" then "Pengawasan …".
             continue
         if _name_then_word(text[line_start:start], words):
+            continue
+        if "\n" in words and _heads_a_dateline(text, start + words.index("\n") + 1):
+            # A headline pasted on the line above the lead ("… di Rupit" then
+            # "RUPIT – Bawaslu …"): the dateline's place, not a slip.
             continue
         # "dihadiri" at the end of a line and at the start of the next
         across = " (at the end of this line and the start of the next)" if "\n" in words else ""
