@@ -786,3 +786,44 @@ def test_a_lead_that_only_looks_like_a_headline_stays_the_lead(gaz, body, title)
     is_place = dateline.place_reader(gaz, HOME)
     first = body.split("\n\n")[0]
     assert dateline.first_paragraph(html, is_place, title) == first
+
+
+READ_ALSO_LINES = [
+    "BACA JUGA: Bawaslu Lahat Gelar Apel Siaga Pengawasan Jelang Masa Tenang.",
+    "Baca juga : Bawaslu Sumsel Gelar Rakernis Pengawasan Pungut Hitung",
+    "Baca Juga\uff1a Sentra Gakkumdu Kaji Laporan Dugaan Politik Uang",
+    "**BACA JUGA:** [Bawaslu Lahat Awasi Kampanye](/berita/2024/10/lahat-awasi-kampanye/)",
+    "_Baca juga:_ https://portal.example.com/berita/123",
+    "Baca&nbsp;juga: Bawaslu Kota Palembang Gelar Rapat Koordinasi.",
+]
+READ_ALSO_LEAD = (
+    "KAYUAGUNG – Bawaslu Kabupaten OKI mengawasi pelipatan surat suara di gudang KPU, "
+    "Rabu (6/11/2024)."
+)
+UNDATED_LEAD = "Bawaslu Kabupaten OKI mengawasi pelipatan surat suara di gudang KPU."
+
+
+@pytest.mark.parametrize("insert", READ_ALSO_LINES)
+@pytest.mark.parametrize(
+    ("template", "lead"),
+    [
+        ("{insert}\n\n{lead}\n\nParagraf kedua.", READ_ALSO_LEAD),  # above the dateline
+        ("{insert}\n\n{lead}\n\nParagraf kedua.", UNDATED_LEAD),  # above a lead without one
+        ("{insert}\n{lead}\n\nParagraf kedua.", READ_ALSO_LEAD),  # on the line above
+        # inside the lead's paragraph (no blank lines): the page splits it there
+        (
+            "{lead}\n{insert}\nKetua Bawaslu OKI meminta petugas teliti.\n{insert}\nSelesai.",
+            READ_ALSO_LEAD,
+        ),
+    ],
+)
+def test_a_read_also_line_is_never_the_lead_nor_part_of_it(gaz, insert, template, lead):
+    """`BACA JUGA: …` above the dateline was the description; BACA JUGA lines
+    inside the lead's paragraph were in the description and feed.json's
+    summary ("… Rabu (6/11/2024). BACA JUGA: …")."""
+    html = markdown_html(template.format(insert=insert, lead=lead))
+    is_place = dateline.place_reader(gaz, HOME)
+    assert dateline.first_paragraph(html, is_place) == lead
+    assert lead_summary(html, is_place=is_place) == without_dateline(lead, is_place)
+    reading = dateline.read_lead(gaz, html, HOME)
+    assert reading.inference.unit.code == "16.02"

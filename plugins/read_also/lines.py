@@ -1,4 +1,5 @@
 """Find and rewrite `BACA JUGA:` lines in rendered article HTML (no Pelican import).
+What a BACA JUGA line is, is `warta.read_also`'s to say (the lead reads it too).
 
 Staff paste "read also" inserts from news portals into releases:
 
@@ -28,15 +29,15 @@ from urllib.parse import unquote, urlsplit
 
 from warta import frontmatter
 from warta.paths import is_external, site_address, site_root
+from warta.read_also import READ_ALSO_START as _READ_ALSO_START
+from warta.read_also import SOURCE_MARKUP as _SOURCE_MARKUP
+from warta.read_also import is_read_also
 from warta.text import fold, plain_text
 
 LABEL = "Baca juga:"
-# "BACA JUGA:", "Baca juga :", "Baca Juga：" after any markup (**, _, >) is removed.
-_READ_ALSO_START = re.compile(r"baca\s+juga\s*[:：]", re.IGNORECASE)
 _PARAGRAPH = re.compile(r"<p>(?P<inner>.*?)</p>", re.DOTALL)
 _FIRST_LINK = re.compile(r"""<a\s[^>]*?href=(["'])(?P<href>.*?)\1[^>]*>(?P<text>.*?)</a>""", re.S)
 _INTRASITE = re.compile(r"^[{|](?P<what>filename|link)[|}](?P<path>.*)$")
-_SOURCE_MARKUP = re.compile(r"^[\s>*_]*")
 # A web address written out as a line's text (Markdown links none that has no <>).
 _WEB_ADDRESS = re.compile(r"(?:https?:)?//", re.IGNORECASE)
 
@@ -82,19 +83,6 @@ class Problem:
 def normalise_title(text: str) -> str:
     """Case, accents, quotes, dashes and punctuation do not matter when matching headlines."""
     return fold(html.unescape(text))
-
-
-# Anywhere in a body's HTML (markup may sit between the words and the colon):
-# a body without it has no line to rewrite.
-_MENTIONS_READ_ALSO = re.compile(r"baca(?:\s|&nbsp;|&#160;|&#xa0;)+juga", re.IGNORECASE)
-
-
-def mentions_read_also(body: str) -> bool:
-    return bool(_MENTIONS_READ_ALSO.search(body))
-
-
-def is_read_also(text: str) -> bool:
-    return bool(_READ_ALSO_START.match(_SOURCE_MARKUP.sub("", text)))
 
 
 def source_line_numbers(source: str) -> list[int]:

@@ -40,6 +40,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from warta.read_also import is_read_also, mentions_read_also
 from warta.text import fold, plain_text
 
 from .gazetteer import TIER_ALIAS, TIER_KECAMATAN, TIER_OFFICIAL, Gazetteer, Resolution, Unit
@@ -351,6 +352,27 @@ def _lead_below_headline(inner_html: str, title: str = "", is_place=None) -> str
     return None
 
 
+def _shown_paragraphs(content_html: str):
+    """The inner HTML of each paragraph as the page shows it: its BACA JUGA
+    lines (`warta.read_also.is_read_also`, every spelling the read_also
+    plugin knows) left out, and the lines between them paragraphs of their
+    own, as that plugin splits them (`plugins/read_also/lines.py:rewrite`)."""
+    for match in _PARAGRAPH_RE.finditer(content_html or ""):
+        inner = match.group(1)
+        if not mentions_read_also(inner):
+            yield inner
+            continue
+        kept: list[str] = []
+        for line in inner.split("\n"):
+            if not is_read_also(plain_text(line)):
+                kept.append(line)
+            elif kept:
+                yield "\n".join(kept)
+                kept = []
+        if kept:
+            yield "\n".join(kept)
+
+
 def first_paragraph(content_html: str, is_place=None, title: str = "") -> str:
     """Plain text of the lead: the first paragraph that has text, past the
     letterhead ("SIARAN PERS", "Nomor: …"), a photo's caption or credit, a
@@ -364,11 +386,12 @@ def first_paragraph(content_html: str, is_place=None, title: str = "") -> str:
     A headline pasted above the lead is not the lead: a paragraph that is no
     sentence above one that opens with the dateline, the release's `title`
     again, or a headline in capitals (`is_headline`), in a paragraph of its
-    own or on the lines above the lead's (`_lead_below_headline`)."""
+    own or on the lines above the lead's (`_lead_below_headline`). Nor is a
+    BACA JUGA line, in a paragraph of its own or inside the lead's
+    (`_shown_paragraphs`)."""
     paragraphs = []
     after_image = False
-    for match in _PARAGRAPH_RE.finditer(content_html or ""):
-        inner = match.group(1)
+    for inner in _shown_paragraphs(content_html):
         below = _lead_below_photo(inner, is_place)
         if below is not None:
             inner, after_image = below, True
