@@ -3,6 +3,9 @@ warnings with file and line for lines that point elsewhere."""
 
 from __future__ import annotations
 
+import gzip
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -353,6 +356,45 @@ def test_no_read_also_line_reaches_the_summary(site):
         page = built.html(f"berita/2024/11/{slug}/")
         assert page.find("meta", attrs={"name": "description"})["content"] == summary, slug
         assert [r["code"] for r in items[slug]["_warta"]["regions"]] == ["16.02"], slug
+
+
+def indexed_pages(built) -> dict[str, str]:
+    """Each page Pagefind indexed: its address → the text it indexed."""
+    pages = {}
+    for fragment in (built.output / "pagefind").rglob("fragment/*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[data["url"]] = data["content"]
+    return pages
+
+
+def test_search_indexes_a_release_without_the_headlines_of_its_read_also_lines(site):
+    """Searching "politik uang" found a release only because another story's
+    headline was in its BACA JUGA box (linked or not)."""
+    write_target(site)
+    site.article(
+        "2024/pagaralam.md",
+        slug="pagaralam-logistik",
+        body=f"""
+            PAGARALAM – Bawaslu Kota Pagaralam mengawasi pergeseran Zqxlogistik ke kelurahan.
+
+            BACA JUGA: {TARGET_TITLE}
+
+            Baca Juga : Sentra Gakkumdu Kaji Laporan Dugaan Zqxpolitikuang
+
+            Pengawas memastikan jumlah kotak suara sesuai berita acara.
+        """,
+    )
+    built = site.build()
+    assert built.returncode == 0, built.log
+    pages = indexed_pages(built)
+    [text] = [text for url, text in pages.items() if "pagaralam-logistik" in url]
+    assert "Zqxlogistik" in text and "kotak suara" in text
+    assert "Zqxpolitikuang" not in text and "Rapat Umum" not in text
+    assert not [url for url, text in pages.items() if "Zqxpolitikuang" in text]
+    body = built.html("berita/2024/11/pagaralam-logistik/").select_one(".article__body")
+    inserts = [p for p in body.find_all("p") if "juga" in p.get_text().lower()]
+    assert len(inserts) == 2
+    assert all(p.has_attr("data-pagefind-ignore") for p in inserts), inserts
 
 
 def test_outside_and_unknown_lines_warn_with_file_and_line_and_fail_strict(site):

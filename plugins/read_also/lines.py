@@ -11,7 +11,9 @@ Markdown turns each into a paragraph (or a line inside one, when no blank
 line separates it). A line that points to an article of this site, through a
 `{filename}` link, an internal URL (`/berita/…`) or the exact headline,
 becomes a styled `<p class="read-also">` with a label and a link to that
-article; any other line stays as it was and is reported. A line that names a
+article; any other line stays as it was and is reported. Either is marked
+`data-pagefind-ignore`: search indexes a release's own text, not the
+headlines of the stories it points to. A line that names a
 draft or an embargoed article (headline, file or address) is reported as such,
 and left out where that article is not written (the public build).
 """
@@ -35,6 +37,9 @@ from warta.read_also import is_read_also
 from warta.text import fold, plain_text
 
 LABEL = "Baca juga:"
+# A BACA JUGA line names another release: Pagefind leaves it out of the index,
+# so a search finds a release by its own words, not another story's headline.
+SEARCH_IGNORE = "data-pagefind-ignore"
 _PARAGRAPH = re.compile(r"<p>(?P<inner>.*?)</p>", re.DOTALL)
 _FIRST_LINK = re.compile(r"""<a\s[^>]*?href=(["'])(?P<href>.*?)\1[^>]*>(?P<text>.*?)</a>""", re.S)
 _INTRASITE = re.compile(r"^[{|](?P<what>filename|link)[|}](?P<path>.*)$")
@@ -215,7 +220,7 @@ def render(target: Target) -> str:
     """The styled line; `{filename}` lets Pelican write the URL (SITEURL, relative URLs)."""
     href = html.escape("{filename}/" + target.source_path, quote=True)
     return (
-        f'<p class="read-also"><span class="read-also__label">{LABEL}</span> '
+        f'<p class="read-also" {SEARCH_IGNORE}><span class="read-also__label">{LABEL}</span> '
         f'<a href="{href}">{html.escape(target.title)}</a></p>'
     )
 
@@ -276,7 +281,7 @@ def rewrite(
                     # The link's text stays, not the link Pelican cannot resolve.
                     line = _FIRST_LINK.sub(lambda m: m.group("text"), line, count=1)
                 if kept:
-                    pieces.append("<p>" + line + "</p>")
+                    pieces.append(f"<p {SEARCH_IGNORE}>" + line + "</p>")
                 # else: the line names what is not published: it is left out
             counter += 1
         flush()
