@@ -415,6 +415,51 @@ def test_a_word_repeated_by_a_headline_above_the_dateline_is_still_said_elsewher
     ]
 
 
+LEFTOVER = (
+    "'{}' at the end of the text is left over from the web page it was copied from "
+    "(its tag list, share buttons or comment box)"
+)
+
+
+@pytest.mark.parametrize(
+    ("end", "leftovers"),
+    [
+        ("Bawaslu\n\nKomentar", [(11, "Bawaslu"), (13, "Komentar")]),  # the tag list, the box
+        ("Bagikan", [(11, "Bagikan")]),
+        ("Tags:\n", [(11, "Tags:")]),
+        ("(rer)\n\nKOMENTAR", [(13, "KOMENTAR")]),  # the initials stay
+        (
+            "Pemilu\n\nPilkada\n\n**Komentar**",
+            [(11, "Pemilu"), (13, "Pilkada"), (15, "**Komentar**")],
+        ),
+    ],
+)
+def test_the_web_pages_leftovers_at_the_end_are_one_warning_each(end, leftovers):
+    """A release copied with its page's end ("Bawaslu", the tag list, and
+    "Komentar", the comment box's heading) published both without a hint."""
+    body = f"PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n\n{end}"
+    found = findings_for(article_text(slug="x-y", body=body))
+    assert [(f.line, f.level, f.message, f.suggestion) for f in found] == [
+        (line, "warning", LEFTOVER.format(text), "delete this line") for line, text in leftovers
+    ]
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        "(rer)",
+        "Bawaslu",  # one word, but no page's furniture below it
+        "Komentar\n\nWarga dipersilakan memberi komentar.",  # not the end
+        "Komentar warga akan ditampung.",
+        "Penulis : EW\nEditor : Komentar",
+        "```\nKomentar\n```",
+    ],
+)
+def test_a_release_that_ends_with_its_own_words_has_no_leftover(end):
+    body = f"PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n\n{end}"
+    assert findings_for(article_text(slug="x-y", body=body)) == []
+
+
 def test_title_and_summary_lengths():
     found = findings_for(article_text(slug="x-y", title="Rapat", summary="Pendek."))
     assert {f.message for f in found} == {

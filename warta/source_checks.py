@@ -562,6 +562,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_photo_keys(source)
     yield from _check_lengths(source, rules)
     yield from _check_repeated_title(source)
+    yield from _check_page_leftovers(source)
     yield from _check_doubled_words(source)
 
 
@@ -1334,6 +1335,62 @@ def _check_repeated_title(source: Source) -> Iterator[Finding]:
             return
         if line.rstrip().endswith((".", "!", "?", "…", '"', "”")):
             return  # the lead, or another sentence: the headline would be above it
+
+
+# The words of a web page a release was copied from that end up below its text:
+# the comment box's heading, the share buttons, the tag list's label (folded).
+PAGE_FURNITURE = frozenset(
+    {
+        "komentar",
+        "komentari",
+        "bagikan",
+        "share",
+        "tags",
+        "tag",
+        "label",
+        "kategori",
+        "cetak",
+        "print",
+    }
+)
+_ONE_WORD_RE = re.compile(r"^[\s#>*_]*(?P<word>[^\W\d_]+)[*_]*\s*:?[*_\s]*$")
+
+
+def _check_page_leftovers(source: Source) -> Iterator[Finding]:
+    """The end of the web page a release was copied from, pasted with it: a
+    final one-word paragraph that is its furniture ("Komentar", "Bagikan",
+    "Tags:", `PAGE_FURNITURE`), and the one-word paragraphs right above it
+    (the tag list: "Bawaslu"). One warning at each line. A writer's initials
+    ("(rer)") end a release and are none."""
+    lines = [line for _, line in source.body]
+    code = in_fenced_code(lines)
+    paragraphs: list[list[tuple[int, str]]] = []
+    previous_blank = True
+    for (number, line), in_code in zip(source.body, code, strict=True):
+        if not line.strip() or in_code:
+            previous_blank = True
+            continue
+        if previous_blank:
+            paragraphs.append([])
+        paragraphs[-1].append((number, line))
+        previous_blank = False
+    leftovers = []
+    for paragraph in reversed(paragraphs):
+        word = _ONE_WORD_RE.match(paragraph[0][1]) if len(paragraph) == 1 else None
+        if word is None or (not leftovers and fold(word["word"]) not in PAGE_FURNITURE):
+            break
+        leftovers.append((paragraph[0][0], paragraph[0][1].strip()))
+    if len(leftovers) == len(paragraphs):
+        return  # nothing but such words: no release's end to tell them from
+    for number, text in reversed(leftovers):
+        yield _finding(
+            source,
+            number,
+            "warning",
+            f"'{text}' at the end of the text is left over from the web page it was copied "
+            "from (its tag list, share buttons or comment box)",
+            "delete this line",
+        )
 
 
 def _check_doubled_words(source: Source) -> Iterator[Finding]:
