@@ -23,7 +23,7 @@ from warta import frontmatter
 from warta.buildlog import Paths, Translator, fold
 from warta.check import apply_fix
 from warta.findings import Finding
-from warta.markdown_source import paragraph_breaks
+from warta.markdown_source import kept_line_breaks, paragraph_breaks
 from warta.text import slugify
 
 # A release as staff paste it from a regional portal: a title, a date, the text.
@@ -1213,3 +1213,95 @@ def test_a_headline_pasted_above_the_lead_gives_neither_summary_nor_region_nor_a
         ("content/berita/2024/judul.md", 5),
         ("content/berita/2024/kapital.md", 5),
     ]
+
+
+CREDITS = ["Penulis : EW", "Editor : Tim Humas Bawaslu Muba", "Fotografer : Humas"]
+SIGNATURE = [
+    "Humas Bawaslu Kabupaten OKU Selatan",
+    "Narahubung: Lidya Oktaviani",
+    "HP. 0812-7000-1234",
+]
+
+
+def broken(lines: list[str]) -> list[str]:
+    """The lines with Markdown's line break at the end of each but the last."""
+    return [line + "  " for line in lines[:-1]] + lines[-1:]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        CREDITS,
+        SIGNATURE,
+        ["Penulis: YH", "Editor  : Tim Humas Bawaslu OKU Selatan"],  # any spacing
+        ["**Penulis:** YH", "**Foto**: Dok. Humas", "_Editor_ : Rina"],  # in bold or italics
+        ["Foto: Humas Bawaslu Lahat", "Sumber: Bawaslu Lahat"],
+        ["Waktu : Senin (2/11/2026)", "Tempat : Aula Bawaslu Kota Palembang"],  # any label
+        ["Humas Bawaslu Kota Palembang", "Kontak: Rudi (0812-1111-2222)"],
+        ["Humas Bawaslu Kabupaten Lahat", "Telp. (0731) 123456", "WA 0812-3333-4444"],
+        ["Tim Humas", "No. HP: 0812-7000-1234", "E-mail: humas@lahat.bawaslu.go.id"],
+        ["Penulis : EW", "Editor： Tim Humas"],  # a full-width colon
+    ],
+)
+def test_a_credit_or_signature_block_keeps_its_line_breaks(block):
+    """`Penulis : EW` / `Editor : …` / `Fotografer : …` became one line,
+    "Penulis : EW Editor : …"; so did a closing signature block."""
+    lines = ["Rapat ditutup dengan doa bersama.", "", *block, "", "Bawaslu"]
+    assert kept_line_breaks(lines) == [
+        "Rapat ditutup dengan doa bersama.",
+        "",
+        *broken(block),
+        "",
+        "Bawaslu",
+    ]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # prose wrapped by hand, or pasted: its lines still join
+        ["Rapat ditutup dengan penandatanganan komitmen bersama", "oleh seluruh peserta."],
+        [LEAD, SECOND],
+        ["Ketua Bawaslu Lahat mengatakan:", "pengawasan dilakukan sejak pagi hari di semua TPS."],
+        # a long line of prose with a label's colon is no credit line
+        ["Ketua: " + SECOND, "Anggota: " + SECOND],
+        ["Kontak: " + SECOND, "dan seterusnya sampai selesai rapat koordinasi pengawasan."],
+        # a list, a quote, a table, an address written out, fenced code
+        ["Hadir:", "- Penulis: EW", "- Editor: Rina"],
+        ["> Penulis: EW", "> Editor: Rina"],
+        ["| Penulis: | EW |", "| Editor: | Rina |"],
+        ["https://lahat.bawaslu.go.id/berita/1", "https://lahat.bawaslu.go.id/berita/2"],
+        ["```", "Penulis: EW", "Editor: Rina", "```"],
+        ["Penulis : EW"],  # one line: nothing to keep
+        ["Penulis : EW  ", "Editor : Rina"],  # Markdown's own line break already
+    ],
+)
+def test_prose_and_other_blocks_join_as_markdown_joins_them(block):
+    assert kept_line_breaks(block) == block
+
+
+def test_credit_and_signature_lines_stay_lines_on_the_page(site):
+    site.article(
+        "2024/kredit.md",
+        "Title: Bawaslu Muba Ajak Media Massa Kawal Netralitas Kepala Desa\n"
+        "Date: 2024-10-14 11:00\nSlug: kredit\n\n"
+        "SEKAYU – Bawaslu Kabupaten Musi Banyuasin menggelar diskusi bersama insan pers\n"
+        "tentang netralitas kepala desa, Senin (14/10/2024).\n\n"
+        + "\n".join(CREDITS)
+        + "\n\n"
+        + "\n".join(SIGNATURE)
+        + "\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    paragraphs = built.html("berita/2024/10/kredit/").select(".article__body > p")
+    lines = [[text.strip() for text in p.strings if text.strip()] for p in paragraphs]
+    assert lines == [
+        [
+            "SEKAYU – Bawaslu Kabupaten Musi Banyuasin menggelar diskusi bersama insan pers\n"
+            "tentang netralitas kepala desa, Senin (14/10/2024)."
+        ],
+        CREDITS,
+        SIGNATURE,
+    ]
+    assert [len(p.find_all("br")) for p in paragraphs] == [0, 2, 2]
