@@ -384,6 +384,104 @@ def test_a_name_that_ends_with_the_next_word_is_not_a_doubled_word():
     ]
 
 
+WA_TITLE = "Bawaslu Muratara Awasi Pleno Rekapitulasi Tingkat Kecamatan di Rupit"
+WA_LEAD = (
+    "RUPIT – Bawaslu Kabupaten Musi Rawas Utara mengawasi pleno rekapitulasi tingkat kecamatan "
+    "di Rupit, Minggu (1/12/2024)."
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "line"),
+    [
+        (f"{WA_TITLE}\n{WA_LEAD}", 9),  # a chat's paste: the headline right above
+        (f"{WA_TITLE}\n\n{WA_LEAD}", 9),
+        (f"SIARAN PERS\n\n**{WA_TITLE.upper()}**\n\n{WA_LEAD}", 11),
+        (f"![Pleno](/images/pleno.jpg)\n\n{WA_TITLE}.\n\n{WA_LEAD}", 11),
+    ],
+)
+def test_the_title_pasted_above_the_lead_is_one_suggestion_at_its_line(body, line):
+    """A headline on the line right above the dateline ("… di Rupit" then
+    "RUPIT – …") was a doubled word 'Rupit RUPIT'; the title pasted again
+    was said nowhere, and shown twice on the page."""
+    found = findings_for(article_text(slug="x-y", title=WA_TITLE, body=body))
+    assert [(f.line, f.level, f.message, f.suggestion) for f in found] == [
+        (
+            line,
+            "suggestion",
+            f"the text repeats the title: '{body.splitlines()[(line - 9)]}'",
+            "delete this line: the page shows the title above the text already",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        f"Bawaslu Muratara mengawasi pleno.\n\n{WA_TITLE}",  # below the lead: a sentence above
+        f"{WA_LEAD}\n\nBawaslu Muratara Awasi Pleno Rekapitulasi Tingkat Kecamatan",
+    ],
+)
+def test_a_line_below_the_lead_or_unlike_the_title_is_no_repeated_title(body):
+    assert findings_for(article_text(slug="x-y", title=WA_TITLE, body=body)) == []
+
+
+def test_a_word_repeated_by_a_headline_above_the_dateline_is_still_said_elsewhere():
+    body = (
+        "Pengawasan di Rupit\nRUPIT – Bawaslu mengawasi pleno.\n\n"
+        "Pleno digelar di Rupit\nRupit – kota kecil itu – ramai."
+    )
+    found = findings_for(article_text(slug="x-y", body=body))
+    assert [(f.line, f.message) for f in found] == [
+        (12, "doubled word: 'Rupit Rupit' (at the end of this line and the start of the next)")
+    ]
+
+
+LEFTOVER = (
+    "'{}' at the end of the text is left over from the web page it was copied from "
+    "(its tag list, share buttons or comment box)"
+)
+
+
+@pytest.mark.parametrize(
+    ("end", "leftovers"),
+    [
+        ("Bawaslu\n\nKomentar", [(11, "Bawaslu"), (13, "Komentar")]),  # the tag list, the box
+        ("Bagikan", [(11, "Bagikan")]),
+        ("Tags:\n", [(11, "Tags:")]),
+        ("(rer)\n\nKOMENTAR", [(13, "KOMENTAR")]),  # the initials stay
+        (
+            "Pemilu\n\nPilkada\n\n**Komentar**",
+            [(11, "Pemilu"), (13, "Pilkada"), (15, "**Komentar**")],
+        ),
+    ],
+)
+def test_the_web_pages_leftovers_at_the_end_are_one_warning_each(end, leftovers):
+    """A release copied with its page's end ("Bawaslu", the tag list, and
+    "Komentar", the comment box's heading) published both without a hint."""
+    body = f"PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n\n{end}"
+    found = findings_for(article_text(slug="x-y", body=body))
+    assert [(f.line, f.level, f.message, f.suggestion) for f in found] == [
+        (line, "warning", LEFTOVER.format(text), "delete this line") for line, text in leftovers
+    ]
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        "(rer)",
+        "Bawaslu",  # one word, but no page's furniture below it
+        "Komentar\n\nWarga dipersilakan memberi komentar.",  # not the end
+        "Komentar warga akan ditampung.",
+        "Penulis : EW\nEditor : Komentar",
+        "```\nKomentar\n```",
+    ],
+)
+def test_a_release_that_ends_with_its_own_words_has_no_leftover(end):
+    body = f"PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n\n{end}"
+    assert findings_for(article_text(slug="x-y", body=body)) == []
+
+
 def test_title_and_summary_lengths():
     found = findings_for(article_text(slug="x-y", title="Rapat", summary="Pendek."))
     assert {f.message for f in found} == {

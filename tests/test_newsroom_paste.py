@@ -23,7 +23,7 @@ from warta import frontmatter
 from warta.buildlog import Paths, Translator, fold
 from warta.check import apply_fix
 from warta.findings import Finding
-from warta.markdown_source import paragraph_breaks
+from warta.markdown_source import kept_line_breaks, paragraph_breaks
 from warta.text import slugify
 
 # A release as staff paste it from a regional portal: a title, a date, the text.
@@ -1218,3 +1218,155 @@ def test_a_summary_the_lead_gives_too_short_or_cut_is_said_once_at_the_lead(site
     assert description == "Bawaslu Kota Prabumulih & mitra menggelar rapat…"
     supplied = [f for f in built.findings("suggestion") if f.message.startswith("supplied")]
     assert [f.path.rsplit("/", 1)[-1] for f in supplied if "Summary" in f.message] == ["good.md"]
+
+
+HEADLINE_RELEASES = {
+    # a headline in capitals, in a paragraph of its own
+    "kapital": (
+        "Bawaslu OKU Timur Temukan Dua Dugaan Pelanggaran Netralitas Kepala Desa",
+        "BAWASLU OKU TIMUR TEMUKAN DUA DUGAAN PELANGGARAN NETRALITAS KEPALA DESA\n\n",
+        "MARTAPURA – Bawaslu Kabupaten OKU Timur menemukan dua dugaan pelanggaran netralitas "
+        "kepala desa, Kamis (14/11/2024).",
+        "Humas Bawaslu Kabupaten Ogan Komering Ulu Timur",
+    ),
+    # the title again, as the first line
+    "judul": (
+        "Bawaslu Kota Prabumulih Perkuat Pengawasan Jelang Pemungutan Suara",
+        "Bawaslu Kota Prabumulih Perkuat Pengawasan Jelang Pemungutan Suara\n\n",
+        "PRABUMULIH- Bawaslu Kota Prabumulih memperkuat pengawasan menjelang pemungutan suara "
+        "dengan rapat koordinasi, Jumat (15/11/2024).",
+        "Humas Bawaslu Kota Prabumulih",
+    ),
+    # the title on the line right above the dateline (a chat's paste)
+    "chat": (
+        "Bawaslu Muratara Awasi Pleno Rekapitulasi Tingkat Kecamatan di Rupit",
+        "Bawaslu Muratara Awasi Pleno Rekapitulasi Tingkat Kecamatan di Rupit\n",
+        "RUPIT – Bawaslu Kabupaten Musi Rawas Utara mengawasi pleno rekapitulasi tingkat "
+        "kecamatan di Rupit, Minggu (1/12/2024).",
+        "Humas Bawaslu Kabupaten Musi Rawas Utara",
+    ),
+}
+
+
+def test_a_headline_pasted_above_the_lead_gives_neither_summary_nor_region_nor_author(site):
+    """A headline pasted as the first body line was the summary (the meta
+    description was the title again); in capitals it lost the region, with a
+    "no region" warning quoting it and the province's author; on the line
+    above the dateline it gave "… di Rupit RUPIT – …" and a doubled word."""
+    for slug, (title, above, lead, _) in HEADLINE_RELEASES.items():
+        site.article(
+            f"2024/{slug}.md",
+            f"Title: {title}\nDate: 2024-11-14 10:00\nSlug: {slug}\n\n{above}{lead}\n\n"
+            "Ketua Bawaslu meminta jajaran pengawas tetap siaga.\n",
+        )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    assert not built.findings("warning") and not built.findings("error"), built.log
+    items = {
+        item["url"].rstrip("/").rsplit("/", 1)[1]: item for item in built.json("feed.json")["items"]
+    }
+    for slug, (_, _, lead, author) in HEADLINE_RELEASES.items():
+        summary = re.split(r"\s*[–-]\s*", lead, maxsplit=1)[1]
+        assert items[slug]["summary"] == summary, slug
+        assert [a["name"] for a in items[slug]["authors"]] == [author], slug
+        assert [r["source"] for r in items[slug]["_warta"]["regions"]] == ["dateline"], slug
+        page = built.html(f"berita/2024/11/{slug}/")
+        assert page.find("meta", attrs={"name": "description"})["content"] == summary, slug
+    repeated = [f for f in built.findings("suggestion") if "repeats the title" in f.message]
+    assert sorted((f.path, f.line) for f in repeated) == [
+        ("content/berita/2024/chat.md", 5),
+        ("content/berita/2024/judul.md", 5),
+        ("content/berita/2024/kapital.md", 5),
+    ]
+
+
+CREDITS = ["Penulis : EW", "Editor : Tim Humas Bawaslu Muba", "Fotografer : Humas"]
+SIGNATURE = [
+    "Humas Bawaslu Kabupaten OKU Selatan",
+    "Narahubung: Lidya Oktaviani",
+    "HP. 0812-7000-1234",
+]
+
+
+def broken(lines: list[str]) -> list[str]:
+    """The lines with Markdown's line break at the end of each but the last."""
+    return [line + "  " for line in lines[:-1]] + lines[-1:]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        CREDITS,
+        SIGNATURE,
+        ["Penulis: YH", "Editor  : Tim Humas Bawaslu OKU Selatan"],  # any spacing
+        ["**Penulis:** YH", "**Foto**: Dok. Humas", "_Editor_ : Rina"],  # in bold or italics
+        ["Foto: Humas Bawaslu Lahat", "Sumber: Bawaslu Lahat"],
+        ["Waktu : Senin (2/11/2026)", "Tempat : Aula Bawaslu Kota Palembang"],  # any label
+        ["Humas Bawaslu Kota Palembang", "Kontak: Rudi (0812-1111-2222)"],
+        ["Humas Bawaslu Kabupaten Lahat", "Telp. (0731) 123456", "WA 0812-3333-4444"],
+        ["Tim Humas", "No. HP: 0812-7000-1234", "E-mail: humas@lahat.bawaslu.go.id"],
+        ["Penulis : EW", "Editor： Tim Humas"],  # a full-width colon
+    ],
+)
+def test_a_credit_or_signature_block_keeps_its_line_breaks(block):
+    """`Penulis : EW` / `Editor : …` / `Fotografer : …` became one line,
+    "Penulis : EW Editor : …"; so did a closing signature block."""
+    lines = ["Rapat ditutup dengan doa bersama.", "", *block, "", "Bawaslu"]
+    assert kept_line_breaks(lines) == [
+        "Rapat ditutup dengan doa bersama.",
+        "",
+        *broken(block),
+        "",
+        "Bawaslu",
+    ]
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # prose wrapped by hand, or pasted: its lines still join
+        ["Rapat ditutup dengan penandatanganan komitmen bersama", "oleh seluruh peserta."],
+        [LEAD, SECOND],
+        ["Ketua Bawaslu Lahat mengatakan:", "pengawasan dilakukan sejak pagi hari di semua TPS."],
+        # a long line of prose with a label's colon is no credit line
+        ["Ketua: " + SECOND, "Anggota: " + SECOND],
+        ["Kontak: " + SECOND, "dan seterusnya sampai selesai rapat koordinasi pengawasan."],
+        # a list, a quote, a table, an address written out, fenced code
+        ["Hadir:", "- Penulis: EW", "- Editor: Rina"],
+        ["> Penulis: EW", "> Editor: Rina"],
+        ["| Penulis: | EW |", "| Editor: | Rina |"],
+        ["https://lahat.bawaslu.go.id/berita/1", "https://lahat.bawaslu.go.id/berita/2"],
+        ["```", "Penulis: EW", "Editor: Rina", "```"],
+        ["Penulis : EW"],  # one line: nothing to keep
+        ["Penulis : EW  ", "Editor : Rina"],  # Markdown's own line break already
+    ],
+)
+def test_prose_and_other_blocks_join_as_markdown_joins_them(block):
+    assert kept_line_breaks(block) == block
+
+
+def test_credit_and_signature_lines_stay_lines_on_the_page(site):
+    site.article(
+        "2024/kredit.md",
+        "Title: Bawaslu Muba Ajak Media Massa Kawal Netralitas Kepala Desa\n"
+        "Date: 2024-10-14 11:00\nSlug: kredit\n\n"
+        "SEKAYU – Bawaslu Kabupaten Musi Banyuasin menggelar diskusi bersama insan pers\n"
+        "tentang netralitas kepala desa, Senin (14/10/2024).\n\n"
+        + "\n".join(CREDITS)
+        + "\n\n"
+        + "\n".join(SIGNATURE)
+        + "\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    paragraphs = built.html("berita/2024/10/kredit/").select(".article__body > p")
+    lines = [[text.strip() for text in p.strings if text.strip()] for p in paragraphs]
+    assert lines == [
+        [
+            "SEKAYU – Bawaslu Kabupaten Musi Banyuasin menggelar diskusi bersama insan pers\n"
+            "tentang netralitas kepala desa, Senin (14/10/2024)."
+        ],
+        CREDITS,
+        SIGNATURE,
+    ]
+    assert [len(p.find_all("br")) for p in paragraphs] == [0, 2, 2]

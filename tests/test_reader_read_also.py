@@ -3,6 +3,9 @@ warnings with file and line for lines that point elsewhere."""
 
 from __future__ import annotations
 
+import gzip
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -10,12 +13,12 @@ from conftest import FINDING_LINE
 from plugins.read_also.lines import (
     Catalogue,
     Target,
-    mentions_read_also,
     normalise_title,
     rewrite,
     source_line_numbers,
 )
 from warta.findings import Finding
+from warta.read_also import mentions_read_also
 
 LAHAT = Target(
     title='Bawaslu Lahat Awasi Kampanye "Akbar"',
@@ -316,6 +319,82 @@ def test_internal_lines_become_styled_links_in_the_built_page(site):
     assert [p.a["href"] for p in feed_body.select("p.read-also")] == [
         "/berita/2024/11/lahat-kampanye/"
     ] * 2
+
+
+KAYUAGUNG_LEAD = (
+    "KAYUAGUNG – Bawaslu Kabupaten OKI mengawasi pelipatan surat suara di gudang KPU, "
+    "Rabu (6/11/2024)."
+)
+
+
+def test_no_read_also_line_reaches_the_summary(site):
+    """`BACA JUGA:` above the dateline was the description; BACA JUGA lines in
+    the lead's paragraph (no blank lines: the page splits them out) were in
+    the description and feed.json's summary, linked or not."""
+    write_target(site)
+    bodies = {
+        "atas": f"BACA JUGA: {TARGET_TITLE}.\n\n{KAYUAGUNG_LEAD}\n\nPelipatan selesai.",
+        "dalam": (
+            f"{KAYUAGUNG_LEAD}\nBACA JUGA: {TARGET_TITLE}\n"
+            "Ketua Bawaslu OKI meminta petugas teliti memeriksa surat suara.\n"
+            "Baca juga : Judul Berita Portal Lain yang Tidak Ada di Situs Ini\n"
+            "Pelipatan ditargetkan selesai dalam lima hari."
+        ),
+    }
+    for slug, body in bodies.items():
+        site.article(
+            f"2024/{slug}.md",
+            f"Title: Bawaslu OKI Awasi Pelipatan Surat Suara {slug}\nDate: 2024-11-06 10:00\n"
+            f"Slug: {slug}\n\n{body}\n",
+        )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    summary = KAYUAGUNG_LEAD.split(" – ", 1)[1]
+    items = {i["url"].rstrip("/").rsplit("/", 1)[1]: i for i in built.json("feed.json")["items"]}
+    for slug in bodies:
+        assert items[slug]["summary"] == summary, slug
+        page = built.html(f"berita/2024/11/{slug}/")
+        assert page.find("meta", attrs={"name": "description"})["content"] == summary, slug
+        assert [r["code"] for r in items[slug]["_warta"]["regions"]] == ["16.02"], slug
+
+
+def indexed_pages(built) -> dict[str, str]:
+    """Each page Pagefind indexed: its address → the text it indexed."""
+    pages = {}
+    for fragment in (built.output / "pagefind").rglob("fragment/*.pf_fragment"):
+        data = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        pages[data["url"]] = data["content"]
+    return pages
+
+
+def test_search_indexes_a_release_without_the_headlines_of_its_read_also_lines(site):
+    """Searching "politik uang" found a release only because another story's
+    headline was in its BACA JUGA box (linked or not)."""
+    write_target(site)
+    site.article(
+        "2024/pagaralam.md",
+        slug="pagaralam-logistik",
+        body=f"""
+            PAGARALAM – Bawaslu Kota Pagaralam mengawasi pergeseran Zqxlogistik ke kelurahan.
+
+            BACA JUGA: {TARGET_TITLE}
+
+            Baca Juga : Sentra Gakkumdu Kaji Laporan Dugaan Zqxpolitikuang
+
+            Pengawas memastikan jumlah kotak suara sesuai berita acara.
+        """,
+    )
+    built = site.build()
+    assert built.returncode == 0, built.log
+    pages = indexed_pages(built)
+    [text] = [text for url, text in pages.items() if "pagaralam-logistik" in url]
+    assert "Zqxlogistik" in text and "kotak suara" in text
+    assert "Zqxpolitikuang" not in text and "Rapat Umum" not in text
+    assert not [url for url, text in pages.items() if "Zqxpolitikuang" in text]
+    body = built.html("berita/2024/11/pagaralam-logistik/").select_one(".article__body")
+    inserts = [p for p in body.find_all("p") if "juga" in p.get_text().lower()]
+    assert len(inserts) == 2
+    assert all(p.has_attr("data-pagefind-ignore") for p in inserts), inserts
 
 
 def test_outside_and_unknown_lines_warn_with_file_and_line_and_fail_strict(site):

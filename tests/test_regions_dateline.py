@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from plugins.release_defaults.lead import without_dateline
+from plugins.release_defaults.lead import lead_summary, without_dateline
 from warta.regions import dateline, gazetteer
 
 REPO = Path(__file__).resolve().parents[1]
@@ -792,3 +792,122 @@ def test_another_name_of_several_in_a_dateline_is_said_so(gaz):
 )
 def test_the_offices_of_the_lead(gaz, paragraph, codes):
     assert [u.code for u in dateline.lead_offices(gaz, paragraph, HOME)] == codes
+
+
+HEADLINE = "Bawaslu OKU Timur Temukan Dua Dugaan Pelanggaran Netralitas Kepala Desa"
+HEADLINE_LEAD = (
+    "MARTAPURA – Bawaslu Kabupaten OKU Timur menemukan dua dugaan pelanggaran netralitas "
+    "kepala desa, Kamis (14/11/2024)."
+)
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        HEADLINE.upper() + "\n\n",  # in capitals, in a paragraph of its own
+        HEADLINE + "\n\n",  # the title again
+        f"**{HEADLINE}**\n\n",
+        "Bawaslu OKU Timur temukan dua dugaan pelanggaran netralitas kepala desa\n\n",
+        HEADLINE + "\n",  # on the line right above the dateline (a chat's paste)
+        HEADLINE.upper() + "\n",
+        "SIARAN PERS\n\n" + HEADLINE.upper() + "\n\n",
+    ],
+)
+def test_a_headline_pasted_above_the_dateline_is_not_the_lead(gaz, above):
+    """`BAWASLU OKU TIMUR TEMUKAN …` above `MARTAPURA – …` was the summary,
+    the release had no region (its author fell back to the province's), and a
+    headline on the line above gave the summary "… Desa MARTAPURA – Bawaslu …"."""
+    html = markdown_html(
+        above + HEADLINE_LEAD + "\n\nKetua Bawaslu OKU Timur meminta kades netral."
+    )
+    is_place = dateline.place_reader(gaz, HOME)
+    assert dateline.first_paragraph(html, is_place) == HEADLINE_LEAD
+    reading = dateline.read_lead(gaz, html, HOME)
+    assert (reading.inference.unit.code, reading.inference.source) == ("16.08", "dateline")
+    assert lead_summary(html, is_place=is_place) == HEADLINE_LEAD.split(" – ", 1)[1]
+
+
+NO_DATELINE_LEAD = (
+    "Bawaslu Kabupaten OKU Timur menemukan dua dugaan pelanggaran netralitas kepala desa "
+    "saat pengawasan kampanye, Kamis (14/11/2024)."
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "title"),
+    [
+        (HEADLINE.upper(), ""),  # a headline in capitals
+        (HEADLINE.upper(), HEADLINE),
+        (HEADLINE, HEADLINE),  # the title again, as written
+        (f"**{HEADLINE.lower()}!**", HEADLINE),  # folded: case, marks and punctuation aside
+    ],
+)
+@pytest.mark.parametrize("between", ["\n\n", "\n"])
+def test_without_a_dateline_the_lead_is_the_first_paragraph_that_is_no_headline(
+    gaz, above, title, between
+):
+    html = markdown_html(above + between + NO_DATELINE_LEAD + "\n\nParagraf kedua.")
+    is_place = dateline.place_reader(gaz, HOME)
+    assert dateline.first_paragraph(html, is_place, title) == NO_DATELINE_LEAD
+    assert lead_summary(html, is_place=is_place, title=title) == NO_DATELINE_LEAD
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        # a lead in capitals opens with its dateline
+        ("PALEMBANG – BAWASLU KOTA PALEMBANG MENGGELAR RAPAT.\n\nParagraf kedua.", ""),
+        # a short lead that is a sentence, a heading-like first line of prose
+        ("Bawaslu OKU Timur menemukan dua dugaan pelanggaran.\n\nParagraf kedua.", HEADLINE),
+        ("Bawaslu OKU Timur menemukan dua dugaan pelanggaran\n\nKetua Bawaslu hadir.", ""),
+        # a headline in capitals and nothing after it: the only text there is
+        (HEADLINE.upper(), ""),
+        (HEADLINE, HEADLINE),
+    ],
+)
+def test_a_lead_that_only_looks_like_a_headline_stays_the_lead(gaz, body, title):
+    html = markdown_html(body)
+    is_place = dateline.place_reader(gaz, HOME)
+    first = body.split("\n\n")[0]
+    assert dateline.first_paragraph(html, is_place, title) == first
+
+
+READ_ALSO_LINES = [
+    "BACA JUGA: Bawaslu Lahat Gelar Apel Siaga Pengawasan Jelang Masa Tenang.",
+    "Baca juga : Bawaslu Sumsel Gelar Rakernis Pengawasan Pungut Hitung",
+    "Baca Juga\uff1a Sentra Gakkumdu Kaji Laporan Dugaan Politik Uang",
+    "**BACA JUGA:** [Bawaslu Lahat Awasi Kampanye](/berita/2024/10/lahat-awasi-kampanye/)",
+    "_Baca juga:_ https://portal.example.com/berita/123",
+    "Baca&nbsp;juga: Bawaslu Kota Palembang Gelar Rapat Koordinasi.",
+]
+READ_ALSO_LEAD = (
+    "KAYUAGUNG – Bawaslu Kabupaten OKI mengawasi pelipatan surat suara di gudang KPU, "
+    "Rabu (6/11/2024)."
+)
+UNDATED_LEAD = "Bawaslu Kabupaten OKI mengawasi pelipatan surat suara di gudang KPU."
+
+
+@pytest.mark.parametrize("insert", READ_ALSO_LINES)
+@pytest.mark.parametrize(
+    ("template", "lead"),
+    [
+        ("{insert}\n\n{lead}\n\nParagraf kedua.", READ_ALSO_LEAD),  # above the dateline
+        ("{insert}\n\n{lead}\n\nParagraf kedua.", UNDATED_LEAD),  # above a lead without one
+        ("{insert}\n{lead}\n\nParagraf kedua.", READ_ALSO_LEAD),  # on the line above
+        # inside the lead's paragraph (no blank lines): the page splits it there
+        (
+            "{lead}\n{insert}\nKetua Bawaslu OKI meminta petugas teliti.\n{insert}\nSelesai.",
+            READ_ALSO_LEAD,
+        ),
+    ],
+)
+def test_a_read_also_line_is_never_the_lead_nor_part_of_it(gaz, insert, template, lead):
+    """`BACA JUGA: …` above the dateline was the description; BACA JUGA lines
+    inside the lead's paragraph were in the description and feed.json's
+    summary ("… Rabu (6/11/2024). BACA JUGA: …")."""
+    html = markdown_html(template.format(insert=insert, lead=lead))
+    is_place = dateline.place_reader(gaz, HOME)
+    assert dateline.first_paragraph(html, is_place) == lead
+    assert lead_summary(html, is_place=is_place) == without_dateline(lead, is_place)
+    reading = dateline.read_lead(gaz, html, HOME)
+    assert reading.inference.unit.code == "16.02"

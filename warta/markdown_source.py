@@ -55,6 +55,15 @@
   and `1)` numbers become Markdown list items, and a list right below a line
   of prose (`Rapat menyepakati:` then `• …`) starts a list, as CommonMark
   reads it, instead of joining the paragraph as one line of text.
+- Credit and signature lines as lines. Markdown joins a paragraph's lines into
+  one: `Penulis : EW` / `Editor : Tim Humas …` / `Fotografer : Humas` became
+  "Penulis : EW Editor : …", a closing `Humas Bawaslu …` / `Narahubung: …` /
+  `HP. 0812-…` one line too. A paragraph made only of short `Label : value`
+  lines (any label, up to four words, before a colon), or of short lines with
+  a credit or contact line among them (`Penulis`, `Editor`, `Foto`,
+  `Fotografer`, `Narahubung`, `Kontak`, `HP.`, `Telp.` …), keeps each line
+  break as Markdown's own (two spaces at the line's end: `<br>`)
+  (`kept_line_breaks`). Lines of prose, wrapped by hand or pasted, still join.
 - No indented code blocks. A release pasted from Word, a PDF or a chat keeps
   its first-line indents (a tab, or four spaces); Markdown made every such
   paragraph a `<pre>` block, in a typewriter font that runs off a phone's
@@ -84,7 +93,7 @@ from warta.frontmatter import (
     list_items,
     parse_lines,
 )
-from warta.text import in_fenced_code, with_references_read, without_control_characters
+from warta.text import fold, in_fenced_code, with_references_read, without_control_characters
 
 # Keys the site reads as one text, and that Pelican itself lets repeat (its
 # own single keys, Date: to Slug:, it reduces to the first with a warning).
@@ -147,6 +156,7 @@ CONTROLS_PRIORITY = 40
 FRONT_PRIORITY = 28
 # After `meta` (27) has taken the front matter off, before fenced code (25).
 PARAGRAPHS_PRIORITY = 26
+LINE_BREAKS_PRIORITY = 25.5  # after the paragraphs are split
 
 
 # A pasted paragraph is one long line; a line wrapped by hand is shorter.
@@ -203,6 +213,102 @@ def _paragraph_pair(previous: str, line: str) -> bool:
         and _PROSE_START.match(line)
         and _SENTENCE_END.search(previous)
     )
+
+
+# A line of a credit or signature block is short; a line of prose is longer.
+CREDIT_LINE = 80
+_EMPHASIS = r"(?:\*\*|__|[*_])?"
+# "Penulis : EW", "Editor  : Tim Humas …", "**Foto:** Humas", "Waktu: Senin
+# (2/11/2026)": a label of at most four words starting with a letter, a colon,
+# a value (not an address's "//").
+_LABEL_LINE = re.compile(
+    rf"^ {{0,3}}{_EMPHASIS}(?P<label>[^\W\d_][^\s:：]*(?:[^\S\n]+[^\s:：]+){{0,3}}?)"
+    rf"{_EMPHASIS}[^\S\n]*[:：](?!//){_EMPHASIS}[^\S\n]*\S"
+)
+# A telephone's line, its label with or without a colon: "HP. 0812-7000-1234",
+# "Telp. (0711) 123456", "No. HP: 0812…", "WA 0812…".
+_PHONE_LINE = re.compile(
+    rf"^ {{0,3}}{_EMPHASIS}(?:no\.?\s*)?(?:hp|telp|tlp|telepon|tel|wa|whatsapp|fax|faks)\b\.?"
+    rf"(?:\s*/\s*(?:hp|wa|telp)\.?)?{_EMPHASIS}[^\S\n]*[:：.]?[^\S\n]*[+(]?\d",
+    re.IGNORECASE,
+)
+# The labels of a release's credits and contacts (folded: "E-mail" is "e mail").
+CREDIT_LABELS = frozenset(
+    {
+        "penulis",
+        "editor",
+        "penyunting",
+        "redaktur",
+        "foto",
+        "fotografer",
+        "pewarta",
+        "reporter",
+        "narahubung",
+        "kontak",
+        "contact person",
+        "cp",
+        "email",
+        "e mail",
+        "sumber",
+    }
+)
+# A line that opens another Markdown block: a list item, a quote, a table, HTML,
+# a heading, a fence. A paragraph with one is left as Markdown reads it.
+_BLOCK_START = re.compile(r"^ {0,3}(?:[-+*][ \t]|\d{1,9}[.)][ \t]|[>|<#]|```|~~~)")
+
+
+def _is_label_line(line: str) -> bool:
+    return len(line.strip()) <= CREDIT_LINE and bool(
+        _LABEL_LINE.match(line) or _PHONE_LINE.match(line)
+    )
+
+
+def _is_credit_line(line: str) -> bool:
+    """A line of credits or contacts: a telephone's, or a label of CREDIT_LABELS."""
+    if _PHONE_LINE.match(line):
+        return True
+    labelled = _LABEL_LINE.match(line)
+    return labelled is not None and fold(labelled["label"]) in CREDIT_LABELS
+
+
+def kept_line_breaks(lines: list[str]) -> list[str]:
+    """`lines` with a Markdown line break (two spaces) at the end of each line
+    of a paragraph but its last, where the paragraph is a credit or signature
+    block (see the module's docstring): every line a short `Label : value`
+    line, or every line short with a credit or contact line among them."""
+    result = list(lines)
+    code = in_fenced_code(lines)
+    start = None
+    for index in range(len(lines) + 1):
+        inside = index < len(lines) and bool(lines[index].strip()) and not code[index]
+        if inside and start is None:
+            start = index
+        elif not inside and start is not None:
+            block = lines[start:index]
+            if (
+                len(block) > 1
+                and not any(_BLOCK_START.match(line) for line in block)
+                and (
+                    all(_is_label_line(line) for line in block)
+                    or (
+                        all(len(line.strip()) <= CREDIT_LINE for line in block)
+                        and any(_is_credit_line(line) for line in block)
+                    )
+                )
+            ):
+                for number in range(start, index - 1):
+                    if not result[number].endswith("  "):
+                        result[number] = result[number].rstrip() + "  "
+            start = None
+    return result
+
+
+class KeptLineBreaks(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        # A Summary: (converted with `meta` unregistered) is one line of text.
+        if "meta" not in self.md.preprocessors:
+            return lines
+        return kept_line_breaks(lines)
 
 
 class PastedParagraphs(Preprocessor):
@@ -287,6 +393,7 @@ class SourceExtension(Extension):
         md.preprocessors.register(ControlCharacters(md), "warta_controls", CONTROLS_PRIORITY)
         md.preprocessors.register(FrontMatterValues(md), "warta_front_matter", FRONT_PRIORITY)
         md.preprocessors.register(PastedParagraphs(md), "warta_paragraphs", PARAGRAPHS_PRIORITY)
+        md.preprocessors.register(KeptLineBreaks(md), "warta_line_breaks", LINE_BREAKS_PRIORITY)
         if "code" in md.parser.blockprocessors:
             md.parser.blockprocessors.deregister("code")
 

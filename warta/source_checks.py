@@ -47,6 +47,7 @@ from warta.paths import (
     site_file_path,
     site_root,
 )
+from warta.regions.dateline import dateline_head
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.tags.offices import without_titles
 from warta.text import (
@@ -567,6 +568,8 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_rubrik(source, rules)
     yield from _check_photo_keys(source)
     yield from _check_lengths(source, rules)
+    yield from _check_repeated_title(source)
+    yield from _check_page_leftovers(source)
     yield from _check_doubled_words(source)
     yield from check_text_dates(source)
 
@@ -1377,6 +1380,93 @@ def _name_then_word(before: str, words: str) -> bool:
     return not _SENTENCE_END.search(before)
 
 
+def _heads_a_dateline(text: str, start: int) -> bool:
+    """Whether the line of `text` from `start` opens with a dateline
+    (`dateline.dateline_head`) whose head is the word there."""
+    line = text[start : text.find("\n", start) if "\n" in text[start:] else len(text)]
+    head = dateline_head(line)
+    return head is not None and fold(head.text).split()[:1] == fold(line).split()[:1]
+
+
+def _check_repeated_title(source: Source) -> Iterator[Finding]:
+    """The release's Title pasted again as a line above its lead (a headline
+    copied with the text): one suggestion at that line. Only the lines above
+    the first sentence are read."""
+    title = fold(source.value("title"))
+    if not title:
+        return
+    for number, line in source.body:
+        if not line.strip() or line.lstrip().startswith("!["):
+            continue  # a blank line, a photo
+        if fold(line) == title:
+            yield _finding(
+                source,
+                number,
+                "suggestion",
+                f"the text repeats the title: '{line.strip()}'",
+                "delete this line: the page shows the title above the text already",
+            )
+            return
+        if line.rstrip().endswith((".", "!", "?", "…", '"', "”")):
+            return  # the lead, or another sentence: the headline would be above it
+
+
+# The words of a web page a release was copied from that end up below its text:
+# the comment box's heading, the share buttons, the tag list's label (folded).
+PAGE_FURNITURE = frozenset(
+    {
+        "komentar",
+        "komentari",
+        "bagikan",
+        "share",
+        "tags",
+        "tag",
+        "label",
+        "kategori",
+        "cetak",
+        "print",
+    }
+)
+_ONE_WORD_RE = re.compile(r"^[\s#>*_]*(?P<word>[^\W\d_]+)[*_]*\s*:?[*_\s]*$")
+
+
+def _check_page_leftovers(source: Source) -> Iterator[Finding]:
+    """The end of the web page a release was copied from, pasted with it: a
+    final one-word paragraph that is its furniture ("Komentar", "Bagikan",
+    "Tags:", `PAGE_FURNITURE`), and the one-word paragraphs right above it
+    (the tag list: "Bawaslu"). One warning at each line. A writer's initials
+    ("(rer)") end a release and are none."""
+    lines = [line for _, line in source.body]
+    code = in_fenced_code(lines)
+    paragraphs: list[list[tuple[int, str]]] = []
+    previous_blank = True
+    for (number, line), in_code in zip(source.body, code, strict=True):
+        if not line.strip() or in_code:
+            previous_blank = True
+            continue
+        if previous_blank:
+            paragraphs.append([])
+        paragraphs[-1].append((number, line))
+        previous_blank = False
+    leftovers = []
+    for paragraph in reversed(paragraphs):
+        word = _ONE_WORD_RE.match(paragraph[0][1]) if len(paragraph) == 1 else None
+        if word is None or (not leftovers and fold(word["word"]) not in PAGE_FURNITURE):
+            break
+        leftovers.append((paragraph[0][0], paragraph[0][1].strip()))
+    if len(leftovers) == len(paragraphs):
+        return  # nothing but such words: no release's end to tell them from
+    for number, text in reversed(leftovers):
+        yield _finding(
+            source,
+            number,
+            "warning",
+            f"'{text}' at the end of the text is left over from the web page it was copied "
+            "from (its tag list, share buttons or comment box)",
+            "delete this line",
+        )
+
+
 def _check_doubled_words(source: Source) -> Iterator[Finding]:
     numbers = [number for number, _ in source.body]
     lines = [line for _, line in source.body]
@@ -1392,6 +1482,10 @@ def _check_doubled_words(source: Source) -> Iterator[Finding]:
             # or not), and the next: "## Pengawasan" then "Pengawasan …".
             continue
         if _name_then_word(text[line_start:start], words):
+            continue
+        if "\n" in words and _heads_a_dateline(text, start + words.index("\n") + 1):
+            # A headline pasted on the line above the lead ("… di Rupit" then
+            # "RUPIT – Bawaslu …"): the dateline's place, not a slip.
             continue
         # "dihadiri" at the end of a line and at the start of the next
         across = " (at the end of this line and the start of the next)" if "\n" in words else ""

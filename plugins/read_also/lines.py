@@ -1,4 +1,5 @@
 """Find and rewrite `BACA JUGA:` lines in rendered article HTML (no Pelican import).
+What a BACA JUGA line is, is `warta.read_also`'s to say (the lead reads it too).
 
 Staff paste "read also" inserts from news portals into releases:
 
@@ -10,7 +11,9 @@ Markdown turns each into a paragraph (or a line inside one, when no blank
 line separates it). A line that points to an article of this site, through a
 `{filename}` link, an internal URL (`/berita/…`) or the exact headline,
 becomes a styled `<p class="read-also">` with a label and a link to that
-article; any other line stays as it was and is reported. A line that names a
+article; any other line stays as it was and is reported. Either is marked
+`data-pagefind-ignore`: search indexes a release's own text, not the
+headlines of the stories it points to. A line that names a
 draft or an embargoed article (headline, file or address) is reported as such,
 and left out where that article is not written (the public build).
 """
@@ -27,15 +30,18 @@ from urllib.parse import unquote, urlsplit
 
 from warta import frontmatter
 from warta.paths import NearestFile, is_external, site_address, site_root
+from warta.read_also import READ_ALSO_START as _READ_ALSO_START
+from warta.read_also import SOURCE_MARKUP as _SOURCE_MARKUP
+from warta.read_also import is_read_also
 from warta.text import fold, plain_text
 
 LABEL = "Baca juga:"
-# "BACA JUGA:", "Baca juga :", "Baca Juga：" after any markup (**, _, >) is removed.
-_READ_ALSO_START = re.compile(r"baca\s+juga\s*[:：]", re.IGNORECASE)
+# A BACA JUGA line names another release: Pagefind leaves it out of the index,
+# so a search finds a release by its own words, not another story's headline.
+SEARCH_IGNORE = "data-pagefind-ignore"
 _PARAGRAPH = re.compile(r"<p>(?P<inner>.*?)</p>", re.DOTALL)
 _FIRST_LINK = re.compile(r"""<a\s[^>]*?href=(["'])(?P<href>.*?)\1[^>]*>(?P<text>.*?)</a>""", re.S)
 _INTRASITE = re.compile(r"^[{|](?P<what>filename|link)[|}](?P<path>.*)$")
-_SOURCE_MARKUP = re.compile(r"^[\s>*_]*")
 # A web address written out as a line's text (Markdown links none that has no <>).
 _WEB_ADDRESS = re.compile(r"(?:https?:)?//", re.IGNORECASE)
 
@@ -81,19 +87,6 @@ class Problem:
 def normalise_title(text: str) -> str:
     """Case, accents, quotes, dashes and punctuation do not matter when matching headlines."""
     return fold(html.unescape(text))
-
-
-# Anywhere in a body's HTML (markup may sit between the words and the colon):
-# a body without it has no line to rewrite.
-_MENTIONS_READ_ALSO = re.compile(r"baca(?:\s|&nbsp;|&#160;|&#xa0;)+juga", re.IGNORECASE)
-
-
-def mentions_read_also(body: str) -> bool:
-    return bool(_MENTIONS_READ_ALSO.search(body))
-
-
-def is_read_also(text: str) -> bool:
-    return bool(_READ_ALSO_START.match(_SOURCE_MARKUP.sub("", text)))
 
 
 def source_line_numbers(source: str) -> list[int]:
@@ -220,7 +213,7 @@ def render(target: Target) -> str:
     """The styled line; `{filename}` lets Pelican write the URL (SITEURL, relative URLs)."""
     href = html.escape("{filename}/" + target.source_path, quote=True)
     return (
-        f'<p class="read-also"><span class="read-also__label">{LABEL}</span> '
+        f'<p class="read-also" {SEARCH_IGNORE}><span class="read-also__label">{LABEL}</span> '
         f'<a href="{href}">{html.escape(target.title)}</a></p>'
     )
 
@@ -281,7 +274,7 @@ def rewrite(
                     # The link's text stays, not the link Pelican cannot resolve.
                     line = _FIRST_LINK.sub(lambda m: m.group("text"), line, count=1)
                 if kept:
-                    pieces.append("<p>" + line + "</p>")
+                    pieces.append(f"<p {SEARCH_IGNORE}>" + line + "</p>")
                 # else: the line names what is not published: it is left out
             counter += 1
         flush()

@@ -40,6 +40,7 @@ from warta.enrichment import ReadAlsoLink, enrichment_of
 from warta.findings import Finding, report
 from warta.frontmatter import read_source
 from warta.published import READ_ALSO_SAID, is_written
+from warta.read_also import mentions_read_also
 
 from .lines import (
     MISSING_FILE,
@@ -47,7 +48,6 @@ from .lines import (
     Catalogue,
     Target,
     Unpublished,
-    mentions_read_also,
     rewrite,
     source_line_numbers,
 )

@@ -183,11 +183,14 @@ def lead_summary(
     max_chars: int = 300,
     min_chars: int = 60,
     is_place: Callable[[str], bool] | None = None,
+    title: str = "",
 ) -> str:
     """The lead without its dateline (`is_place`: see `without_dateline`), cut
     after the last sentence that fits in `max_chars` (at least `min_chars`
-    long; never after an abbreviation), else at a word with an ellipsis."""
-    return read_lead_summary(content_html, max_chars, min_chars, is_place).text
+    long; never after an abbreviation), else at a word with an ellipsis. A
+    headline pasted above the lead (the `title` again, or in capitals) is no
+    lead (`first_paragraph`)."""
+    return read_lead_summary(content_html, max_chars, min_chars, is_place, title).text
 
 
 def read_lead_summary(
@@ -195,9 +198,10 @@ def read_lead_summary(
     max_chars: int = 300,
     min_chars: int = 60,
     is_place: Callable[[str], bool] | None = None,
+    title: str = "",
 ) -> LeadSummary:
     """`lead_summary`, with the lead it was made from and where it was cut."""
-    lead = lead_paragraph(content_html, is_place)
+    lead = lead_paragraph(content_html, is_place, title)
     text = without_dateline(lead, is_place)
     if len(text) <= max_chars:
         return LeadSummary(text, lead)

@@ -135,6 +135,7 @@ def summary_of(content) -> str:
         setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MAX"),
         setting(content.settings, "RELEASE_DEFAULTS_SUMMARY_MIN"),
         place_reader(content.settings),
+        str(getattr(content, "title", "") or ""),
     )
     setattr(content, LEAD_SUMMARY_ATTRIBUTE, made)
     if made.text:
@@ -271,7 +272,9 @@ def place_reader(settings) -> Callable[[str], bool] | None:
 def office_spoken_for(gazetteer, article, home: str | None):
     """The unit of the first office the lead names, else the first region's."""
     lead_html = getattr(article, "_content", "") or ""
-    paragraph = first_paragraph(lead_html, gazetteer_place_reader(gazetteer, home))
+    paragraph = first_paragraph(
+        lead_html, gazetteer_place_reader(gazetteer, home), str(getattr(article, "title", ""))
+    )
     lead = from_lead(gazetteer, paragraph, home)
     if lead is not None:
         return lead.unit

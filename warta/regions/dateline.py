@@ -49,7 +49,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from warta.text import plain_text
+from warta.read_also import is_read_also, mentions_read_also
+from warta.text import fold, plain_text
 
 from .gazetteer import TIER_ALIAS, TIER_KECAMATAN, TIER_OFFICIAL, Gazetteer, Resolution, Unit
 
@@ -308,7 +309,80 @@ def _lead_below_photo(inner_html: str, is_place=None) -> str | None:
     return None
 
 
-def first_paragraph(content_html: str, is_place=None) -> str:
+# A headline pasted above the lead is no sentence, and no longer than this.
+MAX_HEADLINE_WORDS = 25
+
+
+def _is_headline_shape(text: str, is_place=None) -> bool:
+    """A line that reads as a headline: no sentence (it ends with no full stop,
+    colon or quote), at most MAX_HEADLINE_WORDS words, and no dateline of its
+    own."""
+    text = text.strip(_EMPHASIS + " ")
+    return (
+        bool(text)
+        and len(text.split()) <= MAX_HEADLINE_WORDS
+        and not text.endswith((*_SENTENCE_ENDS, ":", ";", ","))
+        and not _opens_with_dateline(text, is_place)
+    )
+
+
+def is_headline(text: str, title: str = "", is_place=None) -> bool:
+    """A headline pasted above the lead, not its first words: the release's
+    Title again (`fold`ed: case, accents and punctuation aside), or a line all
+    in capitals that is no sentence ("BAWASLU OKU TIMUR TEMUKAN DUA DUGAAN
+    PELANGGARAN …"). A lead in capitals opens with its dateline, and is none."""
+    if title and fold(text) and fold(text) == fold(title):
+        return True
+    if not _is_headline_shape(text, is_place):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters) and len(text.split()) > 1
+
+
+def _lead_below_headline(inner_html: str, title: str = "", is_place=None) -> str | None:
+    """The HTML from the line of a paragraph where its lead starts, when a
+    headline was pasted on the lines above it with no blank line between (a
+    chat's paste): the first line that opens with a dateline, below lines
+    that read as headlines (`_is_headline_shape`); or the line after a
+    headline (`is_headline`: the Title again, or in capitals). None when the
+    paragraph opens with its lead."""
+    lines = _LINE_BREAK_RE.split(inner_html)
+    if len(lines) < 2:
+        return None
+    texts = [plain_text(line) for line in lines]
+    for index in range(1, len(lines)):
+        above = [t for t in texts[:index] if t]
+        if not above or not all(_is_headline_shape(t, is_place) for t in above):
+            break
+        if _opens_with_dateline(texts[index], is_place):
+            return "\n".join(lines[index:])
+    if is_headline(texts[0], title, is_place) and any(texts[1:]):
+        return "\n".join(lines[1:])
+    return None
+
+
+def _shown_paragraphs(content_html: str):
+    """The inner HTML of each paragraph as the page shows it: its BACA JUGA
+    lines (`warta.read_also.is_read_also`, every spelling the read_also
+    plugin knows) left out, and the lines between them paragraphs of their
+    own, as that plugin splits them (`plugins/read_also/lines.py:rewrite`)."""
+    for match in _PARAGRAPH_RE.finditer(content_html or ""):
+        inner = match.group(1)
+        if not mentions_read_also(inner):
+            yield inner
+            continue
+        kept: list[str] = []
+        for line in inner.split("\n"):
+            if not is_read_also(plain_text(line)):
+                kept.append(line)
+            elif kept:
+                yield "\n".join(kept)
+                kept = []
+        if kept:
+            yield "\n".join(kept)
+
+
+def first_paragraph(content_html: str, is_place=None, title: str = "") -> str:
     """Plain text of the lead: the first paragraph that has text, past the
     letterhead ("SIARAN PERS", "Nomor: …"), a photo's caption or credit, a
     subheading or a label above it, when a paragraph follows them. A dateline
@@ -316,14 +390,21 @@ def first_paragraph(content_html: str, is_place=None) -> str:
     paragraph that opens with a photo and has the dateline below it is the
     lead from there (`_lead_below_photo`). `is_place`: whether the gazetteer
     knows a place of those words (see `is_dateline`), to tell the dateline
-    below a label in bold or a photo."""
+    below a label in bold or a photo.
+
+    A headline pasted above the lead is not the lead: a paragraph that is no
+    sentence above one that opens with the dateline, the release's `title`
+    again, or a headline in capitals (`is_headline`), in a paragraph of its
+    own or on the lines above the lead's (`_lead_below_headline`). Nor is a
+    BACA JUGA line, in a paragraph of its own or inside the lead's
+    (`_shown_paragraphs`)."""
     paragraphs = []
     after_image = False
-    for match in _PARAGRAPH_RE.finditer(content_html or ""):
-        inner = match.group(1)
+    for inner in _shown_paragraphs(content_html):
         below = _lead_below_photo(inner, is_place)
         if below is not None:
             inner, after_image = below, True
+        inner = _lead_below_headline(inner, title, is_place) or inner
         text = plain_text(inner)
         if not text:
             after_image = after_image or bool(_IMAGE_RE.search(inner))
@@ -340,6 +421,11 @@ def first_paragraph(content_html: str, is_place=None) -> str:
             return f"{text} {later[0]}"  # "PRABUMULIH –" alone, then the lead
         if later and _is_aside(inner, text, after, later[0], is_place):
             continue
+        if later and (
+            is_headline(text, title, is_place)
+            or (_is_headline_shape(text, is_place) and _opens_with_dateline(later[0], is_place))
+        ):
+            continue  # a headline pasted above the lead
         return text
     return candidates[0] if candidates else ""
 
