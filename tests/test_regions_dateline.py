@@ -850,6 +850,8 @@ def test_without_a_dateline_the_lead_is_the_first_paragraph_that_is_no_headline(
     is_place = dateline.place_reader(gaz, HOME)
     assert dateline.first_paragraph(html, is_place, title) == NO_DATELINE_LEAD
     assert lead_summary(html, is_place=is_place, title=title) == NO_DATELINE_LEAD
+    # The region is read from the same paragraph as the summary.
+    assert dateline.read_lead(gaz, html, HOME, title).paragraph == NO_DATELINE_LEAD
 
 
 @pytest.mark.parametrize(

@@ -1024,7 +1024,9 @@ def narrows_office(gazetteer: Gazetteer, place: Unit, office: Unit) -> bool:
     return gazetteer.is_within(place.code, office.code) and not gazetteer.is_seat(place, office)
 
 
-def read_lead(gazetteer: Gazetteer, content_html: str, home: str | None = None) -> Reading:
+def read_lead(
+    gazetteer: Gazetteer, content_html: str, home: str | None = None, title: str = ""
+) -> Reading:
     """The region an article is about, from its first paragraph. The issuing
     office (`from_lead`: the first Bawaslu office the lead names, whose humas
     the release is credited to) gives its area, unless the dateline's place
@@ -1034,8 +1036,9 @@ def read_lead(gazetteer: Gazetteer, content_html: str, home: str | None = None) 
     Ogan Komering Ulu …" are the offices'). No office named: the place of the
     dateline, narrowed by the offices of the lead (`read_dateline`). A
     dateline's place that stays ambiguous, a reading of which lies inside the
-    office's area, gives none (`Reading.ambiguity`)."""
-    paragraph = first_paragraph(content_html, place_reader(gazetteer, home))
+    office's area, gives none (`Reading.ambiguity`). The release's `title`:
+    a copy of it pasted above the lead is not the lead (`first_paragraph`)."""
+    paragraph = first_paragraph(content_html, place_reader(gazetteer, home), title)
     if not paragraph:
         return Reading(paragraph, None)
     offices = lead_offices(gazetteer, paragraph, home)

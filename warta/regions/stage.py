@@ -208,7 +208,7 @@ class RegionsStage:
             reading = None
             if self.options.infer:
                 reading = dateline.read_lead(
-                    self.gazetteer, source.html, self.options.home_province
+                    self.gazetteer, source.html, self.options.home_province, source.title
                 )
             if reading and reading.inference:
                 codes, origin = [reading.inference.unit.code], reading.inference.source
