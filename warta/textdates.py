@@ -27,9 +27,10 @@ from warta.dates import ENGLISH_MONTHS, MONTH_NUMBERS, WEEKDAY_NAMES
 from warta.text import in_fenced_code
 
 _WEEKDAY = r"(?P<weekday>Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)"
-# A month by its full name (the old spellings Pebruari and Nopember too): an
-# abbreviation ("Jan", "Mar") is a word of its own too often.
-_MONTH_NAMES = "|".join(
+# A month by its full name, as a regex alternation, longest first (the old
+# spellings Pebruari and Nopember too): an abbreviation ("Jan", "Mar") is a
+# word of its own too often.
+MONTH_NAMES = "|".join(
     sorted((name for name in MONTH_NUMBERS if len(name) > 3 or name == "mei"), key=len)[::-1]
 )
 _BRACKETED = re.compile(
@@ -43,7 +44,7 @@ _SLASHED = re.compile(
 )
 _NAMED = re.compile(
     rf"(?:\b{_WEEKDAY},?\s+(?:tanggal\s+|tgl\.?\s+)?)?\b(?P<day>\d{{1,2}})\s+"
-    rf"(?P<name>{_MONTH_NAMES})\b(?:\s+(?P<year>\d{{4}}))?",
+    rf"(?P<name>{MONTH_NAMES})\b(?:\s+(?P<year>\d{{4}}))?",
     re.IGNORECASE,
 )
 

@@ -29,18 +29,15 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from warta.dates import MONTH_NUMBERS
-from warta.textdates import DayDate, day_dates, english_date, text_lines
+from warta.textdates import MONTH_NAMES, DayDate, day_dates, english_date, text_lines
 
 from .vocabulary import OfficialTag, StageDates, Vocabulary
 
 _FILLER = r"(?:[\s,]+(?:pada|tanggal|tgl\.?|hari\s+ini|besok|sejak|resmi|yakni|yaitu))*[\s,]*"
-_MONTH_NAMES = "|".join(
-    sorted((n for n in MONTH_NUMBERS if len(n) > 3 or n == "mei"), key=len)[::-1]
-)
 # "24–26 November 2024", "24 hingga 26 November", "24 s.d. 26 Nopember 2024"
 _RANGE = re.compile(
     rf"(?P<first>\d{{1,2}})\s*(?:[-–—]|\bhingga\b|\bsampai\b|\bs\.?/?d\.?)\s*(?P<last>\d{{1,2}})\s+"
-    rf"(?P<name>{_MONTH_NAMES})\b(?:\s+(?P<year>\d{{4}}))?",
+    rf"(?P<name>{MONTH_NAMES})\b(?:\s+(?P<year>\d{{4}}))?",
     re.IGNORECASE,
 )
 # What may come before a stage's name that the sentence dates: the start of the
