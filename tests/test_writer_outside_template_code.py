@@ -1,0 +1,202 @@
+"""A page whose template runs an outside plugin's template code (a tag of its
+Jinja extension, its filter or test) renders as Pelican renders it: on every
+build, in Pelican's process, in writing order (found with pelican-webassets,
+whose `{% assets %}` tag writes the bundle while a page renders).
+
+Each test builds the newsroom cold, warm with no change and warm after an
+edit, with an outside plugin written as third parties write them, and
+compares each output with a clean build of the same content and plugins.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from jinja2 import DictLoader, Environment, nodes
+from jinja2.ext import Extension
+
+from conftest import (
+    REPO,
+    append_text,
+    assert_same_tree,
+    build_with_outside_plugin,
+    newsroom,
+    run_build,
+)
+from plugins.writer.templates import TemplateAnalyser, load_parsed, save_parsed
+from warta.build import load_settings
+
+# Two workers even on one core, so that pages would be rendered in forked
+# processes if the writer let them.
+WORKERS = {"WRITER_WORKERS": 2}
+
+BUNDLE_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin adding a Jinja extension, as pelican-webassets does:
+    its `{% luar_bundel %}` tag makes the bundle in the output the first time
+    a page renders it (and says where it is), and notes the process that
+    rendered each page."""
+    import json
+    import os
+
+    from jinja2 import nodes
+    from jinja2.ext import Extension
+    from pelican import signals
+
+    rendered = []
+
+
+    class BundelExtension(Extension):
+        tags = {"luar_bundel"}
+
+        def parse(self, parser):
+            lineno = next(parser.stream).lineno
+            return nodes.Output([self.call_method("_bundel")]).set_lineno(lineno)
+
+        def _bundel(self):
+            bundle = os.path.join(self.environment.luar_output, "luar", "bundel.css")
+            if not os.path.exists(bundle):
+                os.makedirs(os.path.dirname(bundle), exist_ok=True)
+                with open(bundle, "w", encoding="utf-8") as handle:
+                    handle.write("body { color: #222; }\\n")
+            rendered.append(os.getpid())
+            return "luar/bundel.css"
+
+
+    def initialized(pelican):
+        environment = pelican.settings["JINJA_ENVIRONMENT"]
+        environment.setdefault("extensions", []).append(BundelExtension)
+
+
+    def generator_init(generator):
+        env = getattr(generator, "env", None)
+        if env is not None:
+            env.luar_output = generator.output_path
+
+
+    def finalized(pelican):
+        with open(os.environ["OUTSIDE_RECORD"], "w", encoding="utf-8") as handle:
+            json.dump({"pids": rendered, "pid": os.getpid()}, handle)
+
+
+    def register():
+        signals.initialized.connect(initialized)
+        signals.generator_init.connect(generator_init)
+        signals.finalized.connect(finalized)
+    '''
+)
+
+
+def clean_build(site, tmp_path: Path, name: str, plugin: str, **overrides) -> Path:
+    """The site's content built from scratch into tmp_path/name, with the
+    outside plugin `plugin` (written before by build_with_outside_plugin)
+    listed after the shipped ones: its output folder."""
+    settings = load_settings(REPO / "pelicanconf.py")
+    built = run_build(
+        site.content,
+        tmp_path / name / "output",
+        cache=tmp_path / name / "cache",
+        overrides={
+            "SEARCH_ENABLED": False,
+            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(tmp_path / "outside-plugins")],
+            "PLUGINS": [*settings["PLUGINS"], plugin],
+            **overrides,
+        },
+    )
+    assert built.returncode == 0, built.log
+    return built.output
+
+
+def footer_override(tmp_path: Path, markup: str) -> dict:
+    """Settings with the theme's footer overridden to start with `markup`."""
+    overrides = tmp_path / "overrides"
+    (overrides / "partials").mkdir(parents=True, exist_ok=True)
+    footer = (REPO / "theme/templates/partials/footer.html").read_text(encoding="utf-8")
+    (overrides / "partials/footer.html").write_text(markup + "\n" + footer, encoding="utf-8")
+    return {"THEME_TEMPLATES_OVERRIDES": [str(overrides)]}
+
+
+def marked_pages(output: Path, selector: str) -> dict[str, str]:
+    """Site path → text of the element `selector` finds, of every HTML page that has it."""
+    found = {}
+    for page in output.rglob("*.html"):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        element = soup.select_one(selector)
+        if element is not None:
+            found[page.relative_to(output).as_posix()] = element.get_text()
+    return found
+
+
+def test_pages_using_an_outside_extension_tag_render_every_build_in_pelicans_process(
+    site, tmp_path, monkeypatch
+):
+    """pelican-webassets: a warm build with no change deleted the bundle its
+    tag makes while a page renders (the reused pages did not render, and the
+    writer's clean-up removed the file), so every page linked a missing
+    stylesheet, "build ok"; and a cold build rendering in forked workers
+    raced on the plugin's cache folder (FileExistsError, blamed on a
+    release)."""
+    files = newsroom(site)
+    settings = {
+        **footer_override(tmp_path, '<p class="luar-bundel">{% luar_bundel %}</p>'),
+        **WORKERS,
+    }
+    record = tmp_path / "record.json"
+    monkeypatch.setenv("OUTSIDE_RECORD", str(record))
+
+    def build(step: str) -> None:
+        built = build_with_outside_plugin(site, tmp_path, "bundel", BUNDLE_PLUGIN, **settings)
+        assert built.returncode == 0, built.log
+        pages = marked_pages(site.output, "p.luar-bundel")
+        assert len(pages) > 64, step  # enough for two workers
+        assert set(pages.values()) == {"luar/bundel.css"}, step
+        assert (site.output / "luar/bundel.css").is_file(), step
+        seen = json.loads(record.read_text(encoding="utf-8"))
+        # Every page rendered, each once, all in Pelican's process.
+        assert len(seen["pids"]) == len(pages), step
+        assert set(seen["pids"]) == {seen["pid"]}, step
+
+    build("cold")
+    build("warm")
+    assert_same_tree(site.output, clean_build(site, tmp_path, "clean", "bundel", **settings))
+
+    append_text(files["rilis-2"], "\nPembaruan: jadwal rapat diubah.\n")
+    build("edited")
+    assert_same_tree(site.output, clean_build(site, tmp_path, "edited", "bundel", **settings))
+
+
+class LuarExtension(Extension):
+    """Its tag writes nothing: only the tag's name tells where it is used."""
+
+    tags = frozenset({"luar"})
+
+    def parse(self, parser):
+        next(parser.stream)
+        return nodes.Output([nodes.Const("")])
+
+
+def test_template_analysis_finds_the_extension_tags_a_template_uses(tmp_path):
+    templates = {
+        "base.html": "{% block body %}{% endblock %}{% include 'footer.html' %}",
+        "footer.html": "{%- luar %}",
+        "article.html": "{% extends 'base.html' %}{% block body %}x{% endblock %}",
+        "loop.html": "{% for a in articles %}{% do a.update({}) %}{% endfor %}",
+        "text.html": "{{ 'luar' }} {# {% luar %} #}{% raw %}{% luar %}{% endraw %}",
+    }
+    environment = Environment(
+        loader=DictLoader(templates), extensions=[LuarExtension, "jinja2.ext.do"]
+    )
+    parsed: dict = {}
+    analyser = TemplateAnalyser(environment, parsed)
+    luar = f"{__name__}.LuarExtension"
+    assert analyser.inputs("article.html").extensions == {luar}
+    assert analyser.inputs("loop.html").extensions == {"jinja2.ext.ExprStmtExtension"}
+    assert analyser.inputs("text.html").extensions == set()
+    # Kept with the parses for the next build.
+    save_parsed(tmp_path / "templates.json", "build-1", parsed)
+    kept = load_parsed(tmp_path / "templates.json", "build-1")
+    assert kept == parsed
+    assert TemplateAnalyser(environment, kept).inputs("footer.html").extensions == {luar}
