@@ -10,6 +10,7 @@ compares each output with a clean build of the same content and plugins.
 
 from __future__ import annotations
 
+import functools
 import json
 import textwrap
 from pathlib import Path
@@ -17,6 +18,7 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from jinja2 import DictLoader, Environment, nodes
 from jinja2.ext import Extension
+from pelican.plugins._utils import plugin_enabled
 
 from conftest import (
     REPO,
@@ -200,3 +202,197 @@ def test_template_analysis_finds_the_extension_tags_a_template_uses(tmp_path):
     kept = load_parsed(tmp_path / "templates.json", "build-1")
     assert kept == parsed
     assert TemplateAnalyser(environment, kept).inputs("footer.html").extensions == {luar}
+
+
+# -- outside filters and tests --------------------------------------------------------
+
+SETTINGS_IMPORTING_A_FILTER = """
+import sys
+
+sys.path.insert(0, {folder!r})
+
+from pelicanconf import *  # noqa: F403
+from luar_saring import glosarium
+
+JINJA_FILTERS = {{**JINJA_FILTERS, "glosarium": glosarium}}
+THEME_TEMPLATES_OVERRIDES = [{overrides!r}]
+"""
+
+# A module of an outside package: its filter reads a file, which no digest sees.
+FILTER_MODULE = """
+def glosarium(value):
+    with open({glossary!r}, encoding="utf-8") as handle:
+        return handle.read().strip() + ":" + str(value)
+"""
+
+
+def test_pages_using_an_outside_filter_that_reads_a_file_render_every_build(site, tmp_path):
+    """A filter of an outside module in JINJA_FILTERS (not warta's, not
+    defined in the settings file) that reads a file: the file changed, and a
+    warm build kept every page stale, while the same function as a Jinja
+    global rendered them."""
+    files = newsroom(site)
+    folder = tmp_path / "luar"
+    folder.mkdir()
+    glossary = tmp_path / "glosarium.txt"
+    glossary.write_text("GLOSARIUM-1\n", encoding="utf-8")
+    (folder / "luar_saring.py").write_text(
+        FILTER_MODULE.format(glossary=str(glossary)), encoding="utf-8"
+    )
+    overrides = footer_override(tmp_path, '<p class="glosarium">{{ "x" | glosarium }}</p>')
+    settings = tmp_path / "settings_luar.py"
+    settings.write_text(
+        SETTINGS_IMPORTING_A_FILTER.format(
+            folder=str(folder), overrides=overrides["THEME_TEMPLATES_OVERRIDES"][0]
+        ),
+        encoding="utf-8",
+    )
+
+    def build(name: str = "") -> Path:
+        output = tmp_path / name / "output" if name else site.output
+        built = run_build(
+            site.content,
+            output,
+            settings_file=settings,
+            cache=output.parent / "cache",
+            overrides={"SEARCH_ENABLED": False, **WORKERS},
+        )
+        assert built.returncode == 0, built.log
+        return output
+
+    build()
+    build()
+    assert set(marked_pages(site.output, "p.glosarium").values()) == {"GLOSARIUM-1:x"}
+    assert_same_tree(site.output, build("clean"))
+
+    glossary.write_text("GLOSARIUM-2\n", encoding="utf-8")
+    build()
+    assert set(marked_pages(site.output, "p.glosarium").values()) == {"GLOSARIUM-2:x"}
+    assert_same_tree(site.output, build("changed"))
+
+    append_text(files["rilis-3"], "\nPembaruan: jadwal rapat diubah.\n")
+    build()
+    assert_same_tree(site.output, build("edited"))
+
+
+COLLECTING_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin whose filter collects what it is given, and writes
+    how much it collected (and in which processes) once the site is built."""
+    import json
+    import os
+
+    from pelican import signals
+
+    collected = []
+
+
+    def kumpul(value):
+        collected.append((str(value), os.getpid()))
+        return value
+
+
+    def initialized(pelican):
+        pelican.settings.setdefault("JINJA_FILTERS", {})["kumpul"] = kumpul
+
+
+    def finalized(pelican):
+        with open(os.path.join(pelican.output_path, "terkumpul.txt"), "w") as handle:
+            handle.write(f"{len(collected)}\\n")
+        with open(os.environ["OUTSIDE_RECORD"], "w", encoding="utf-8") as handle:
+            json.dump({"pids": [pid for _, pid in collected], "pid": os.getpid()}, handle)
+
+
+    def register():
+        signals.initialized.connect(initialized)
+        signals.finalized.connect(finalized)
+    '''
+)
+
+
+def test_an_outside_filter_sees_every_page_on_every_build(site, tmp_path, monkeypatch):
+    """A filter collecting into a module list, its count written at
+    `finalized`: a cold build counted the pages of Pelican's process only
+    (the workers' went with them), a warm one none; Pelican counts every
+    page on every build."""
+    files = newsroom(site)
+    settings = {
+        **footer_override(tmp_path, '<p class="kumpul">{{ output_file | kumpul }}</p>'),
+        **WORKERS,
+    }
+    record = tmp_path / "record.json"
+    monkeypatch.setenv("OUTSIDE_RECORD", str(record))
+
+    def build(step: str) -> None:
+        built = build_with_outside_plugin(site, tmp_path, "kumpul", COLLECTING_PLUGIN, **settings)
+        assert built.returncode == 0, built.log
+        pages = marked_pages(site.output, "p.kumpul")
+        assert len(pages) > 64, step
+        count = (site.output / "terkumpul.txt").read_text(encoding="utf-8")
+        assert int(count) == len(pages), step
+        seen = json.loads(record.read_text(encoding="utf-8"))
+        assert set(seen["pids"]) == {seen["pid"]}, step
+
+    build("cold")
+    build("warm")
+    assert_same_tree(site.output, clean_build(site, tmp_path, "clean", "kumpul", **settings))
+
+    append_text(files["rilis-4"], "\nPembaruan: jadwal rapat diubah.\n")
+    build("edited")
+    assert_same_tree(site.output, clean_build(site, tmp_path, "edited", "kumpul", **settings))
+
+
+def outside_filter(value):
+    """A filter of an outside module (this test's)."""
+    return value
+
+
+def test_outside_code_is_what_is_not_jinjas_wartas_or_the_settings_files():
+    from plugins.writer.plugin import OutsideCode, settings_code
+    from warta.jinja_filters import FILTERS
+
+    settings_file: dict = {}
+    exec(  # a settings file defining its own filter and test
+        "def penanda(value):\n    return value\n\n"
+        "JINJA_FILTERS = {'penanda': penanda}\nJINJA_TESTS = {'bertanda': penanda}\n",
+        settings_file,
+    )
+    penanda = settings_file["penanda"]
+    assert settings_code(penanda)
+    assert not settings_code(outside_filter)
+
+    environment = Environment(extensions=[LuarExtension, "jinja2.ext.do"])
+    environment.filters.update(FILTERS)
+    environment.filters.update({"penanda": penanda, "luar": outside_filter})
+    environment.tests.update({"bertanda": penanda, "luar_uji": outside_filter})
+    # Pelican's own, with the plugin list bound.
+    environment.tests["plugin_enabled"] = functools.partial(plugin_enabled, plugin_list=[])
+    environment.globals.update({"penanda": penanda, "luar_fungsi": outside_filter})
+    outside = OutsideCode.of(environment)
+    assert outside.filters == {"luar"}
+    assert outside.tests == {"luar_uji"}
+    assert outside.globals == {"luar_fungsi"}
+    assert outside.extensions == {f"{__name__}.LuarExtension"}
+
+    analyser = TemplateAnalyser(
+        Environment(
+            loader=DictLoader(
+                {
+                    "own.html": "{{ x | penanda | tanggal }}{% if x is bertanda %}{% endif %}",
+                    "filter.html": "{{ x | luar }}",
+                    "test.html": "{% if x is luar_uji %}{% endif %}",
+                    "global.html": "{{ luar_fungsi() }}",
+                    "tag.html": "{% luar %}",
+                }
+            ),
+            extensions=[LuarExtension],
+        )
+    )
+    for names in ("filters", "tests", "globals"):
+        getattr(analyser.environment, names).update(getattr(environment, names))
+    assert outside.used_by(analyser.inputs("own.html")) == set()
+    assert outside.used_by(analyser.inputs("filter.html")) is None
+    assert outside.used_by(analyser.inputs("test.html")) is None
+    assert outside.used_by(analyser.inputs("tag.html")) is None
+    assert outside.used_by(analyser.inputs("global.html")) == {"luar_fungsi"}
+    assert outside.used_by(None) is None

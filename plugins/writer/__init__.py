@@ -33,7 +33,8 @@ clean build writes; builds get faster.
   page of a template that is not the theme's gets the bodies of the articles
   it lists in its digest (the theme's lists show summaries), and one whose
   template uses an outside plugin's template code (a tag of its Jinja
-  extension, such as pelican-webassets' `{% assets %}`, or its Jinja global)
+  extension, such as pelican-webassets' `{% assets %}`, its filter or test,
+  or its Jinja global; not one the settings file defines)
   renders on every build, in Pelican's process and in writing order, as
   Pelican renders it (`plugin.OutsideCode`), as every feed renders while an
   outside plugin listens to `feed_generated` (it may change the feed from

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import io
 import logging
@@ -516,13 +517,13 @@ class WriterBuild:
 
     def runs_outside_code(self, template, localcontext: dict) -> bool:
         """Whether a page of `template` runs template code of an outside plugin:
-        a tag of its Jinja extension, its Jinja global (`OutsideCode`). Such
-        code may do anything while the page renders (write a bundle into the
-        output, read a file, count the pages it sees), as it does under
-        Pelican, which renders every page on every build in its own process:
-        the page is rendered so, on every build. A template whose inputs are
-        unknown (`{% include name %}`) runs such code if its environment has
-        any."""
+        a tag of its Jinja extension, its filter or test, its Jinja global
+        (`OutsideCode`). Such code may do anything while the page renders
+        (write a bundle into the output, read a file, count the pages it
+        sees), as it does under Pelican, which renders every page on every
+        build in its own process: the page is rendered so, on every build. A
+        template whose inputs are unknown (`{% include name %}`) runs such
+        code if its environment has any."""
         environment = template.environment
         known = self._outside.get(id(environment))
         if known is None or known[0] is not environment:
@@ -534,6 +535,13 @@ class WriterBuild:
         if remembered is None or remembered[0] is not template:
             inputs = self.analyser(environment).inputs(template.name)
             remembered = self._outside_names[id(template)] = (template, outside.used_by(inputs))
+            if remembered[1] is None:
+                logger.debug(
+                    "writer: %s uses an outside plugin's template code (%s): its pages "
+                    "render on every build, in Pelican's process",
+                    template.name,
+                    outside.named_in(inputs),
+                )
         used = remembered[1]
         # A global is the page's only when the context has no value of that name.
         return used is None or any(name not in localcontext for name in used)
@@ -1306,22 +1314,37 @@ def settings_code(value) -> bool:
 def own_code(value) -> bool:
     """Template code whose pages need not render on every build in Pelican's
     process: Jinja's, warta's and the other `settled_global` modules', and the
-    settings file's (`settings_code`). Anything else is an outside plugin's
-    (or a clock's)."""
+    settings file's (`settings_code`), also with arguments bound
+    (`functools.partial`: Pelican's `plugin_enabled` test). Anything else is an
+    outside plugin's (or a clock's)."""
+    while isinstance(value, functools.partial):
+        value = value.func
     return settled_global(value) or settings_code(value)
 
 
 @dataclass(frozen=True)
 class OutsideCode:
-    """The template code of an environment that is not `own_code`: globals by
-    name, extensions by identifier."""
+    """The template code of an environment that is not `own_code`, by name:
+    filters, tests, globals, and extensions by identifier."""
 
+    filters: frozenset[str] = frozenset()
+    tests: frozenset[str] = frozenset()
     globals: frozenset[str] = frozenset()
     extensions: frozenset[str] = frozenset()
 
     @classmethod
     def of(cls, environment) -> OutsideCode:
         return cls(
+            frozenset(
+                name
+                for name, value in environment.filters.items()
+                if value is not DEFAULT_FILTERS.get(name) and not own_code(value)
+            ),
+            frozenset(
+                name
+                for name, value in environment.tests.items()
+                if value is not DEFAULT_TESTS.get(name) and not own_code(value)
+            ),
             frozenset(name for name, value in environment.globals.items() if not own_code(value)),
             frozenset(
                 identifier
@@ -1331,14 +1354,29 @@ class OutsideCode:
         )
 
     def __bool__(self) -> bool:
-        return bool(self.globals or self.extensions)
+        return bool(self.filters or self.tests or self.globals or self.extensions)
+
+    def named_in(self, inputs: TemplateInputs | None) -> str:
+        """What of it a template with `inputs` uses, as a message says it."""
+        if inputs is None:
+            return "its inputs are unknown"
+        used = [
+            *(f"tag of {name}" for name in sorted(inputs.extensions & self.extensions)),
+            *(
+                f"filter or test {name!r}"
+                for name in sorted(inputs.filters & (self.filters | self.tests))
+            ),
+        ]
+        return ", ".join(used)
 
     def used_by(self, inputs: TemplateInputs | None) -> frozenset[str] | None:
         """None when a template with `inputs` runs outside code whatever its
-        context (an extension's tag, or unknown inputs);
+        context (a filter, a test, an extension's tag, or unknown inputs);
         else the outside globals it reads, which it calls unless a page's
         context has a value of that name."""
         if inputs is None or inputs.extensions & self.extensions:
+            return None
+        if inputs.filters & (self.filters | self.tests):
             return None
         return inputs.names & self.globals
 
