@@ -15,6 +15,7 @@ import json
 import textwrap
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 from jinja2 import DictLoader, Environment, nodes
 from jinja2.ext import Extension
@@ -92,24 +93,40 @@ BUNDLE_PLUGIN = textwrap.dedent(
 )
 
 
-def clean_build(site, tmp_path: Path, name: str, plugin: str, **overrides) -> Path:
-    """The site's content built from scratch into tmp_path/name, with the
-    outside plugin `plugin` (written before by build_with_outside_plugin)
-    listed after the shipped ones: its output folder."""
+def build_with_plugin(
+    site,
+    tmp_path: Path,
+    name: str,
+    source: str,
+    *,
+    pip: bool = False,
+    folder: str = "",
+    **overrides,
+) -> Path:
+    """The site built with the outside plugin `name` (its `__init__.py` is
+    `source`) after the shipped ones, into tmp_path/folder (a clean build)
+    or, without `folder`, into the site's output: its output folder. The
+    plugin is in a folder of PLUGIN_PATHS, or with `pip` in Pelican's
+    namespace on the Python path, where pip installs one
+    (`pelican.plugins.webassets`)."""
     settings = load_settings(REPO / "pelicanconf.py")
+    plugins = {"PLUGINS": [*settings["PLUGINS"], name]}
+    if pip:
+        package = tmp_path / "site-packages" / "pelican" / "plugins" / name
+    else:
+        package = tmp_path / "outside-plugins" / name
+        plugins["PLUGIN_PATHS"] = [*settings["PLUGIN_PATHS"], str(package.parent)]
+    package.mkdir(parents=True, exist_ok=True)
+    (package / "__init__.py").write_text(source, encoding="utf-8")
+    output = tmp_path / folder / "output" if folder else site.output
     built = run_build(
         site.content,
-        tmp_path / name / "output",
-        cache=tmp_path / name / "cache",
-        overrides={
-            "SEARCH_ENABLED": False,
-            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(tmp_path / "outside-plugins")],
-            "PLUGINS": [*settings["PLUGINS"], plugin],
-            **overrides,
-        },
+        output,
+        overrides={"SEARCH_ENABLED": False, **plugins, **overrides},
+        pythonpath=[tmp_path / "site-packages"] if pip else None,
     )
     assert built.returncode == 0, built.log
-    return built.output
+    return output
 
 
 def footer_override(tmp_path: Path, markup: str) -> dict:
@@ -132,15 +149,17 @@ def marked_pages(output: Path, selector: str) -> dict[str, str]:
     return found
 
 
+@pytest.mark.parametrize("pip", [False, True], ids=["plugin-folder", "installed-with-pip"])
 def test_pages_using_an_outside_extension_tag_render_every_build_in_pelicans_process(
-    site, tmp_path, monkeypatch
+    site, tmp_path, monkeypatch, pip
 ):
     """pelican-webassets: a warm build with no change deleted the bundle its
     tag makes while a page renders (the reused pages did not render, and the
     writer's clean-up removed the file), so every page linked a missing
     stylesheet, "build ok"; and a cold build rendering in forked workers
     raced on the plugin's cache folder (FileExistsError, blamed on a
-    release)."""
+    release). Installed with pip, its code is in Pelican's namespace
+    (`pelican.plugins.webassets`), which is no more Pelican's own code."""
     files = newsroom(site)
     settings = {
         **footer_override(tmp_path, '<p class="luar-bundel">{% luar_bundel %}</p>'),
@@ -149,25 +168,27 @@ def test_pages_using_an_outside_extension_tag_render_every_build_in_pelicans_pro
     record = tmp_path / "record.json"
     monkeypatch.setenv("OUTSIDE_RECORD", str(record))
 
-    def build(step: str) -> None:
-        built = build_with_outside_plugin(site, tmp_path, "bundel", BUNDLE_PLUGIN, **settings)
-        assert built.returncode == 0, built.log
-        pages = marked_pages(site.output, "p.luar-bundel")
+    def build(step: str, folder: str = "") -> Path:
+        output = build_with_plugin(
+            site, tmp_path, "bundel", BUNDLE_PLUGIN, pip=pip, folder=folder, **settings
+        )
+        pages = marked_pages(output, "p.luar-bundel")
         assert len(pages) > 64, step  # enough for two workers
         assert set(pages.values()) == {"luar/bundel.css"}, step
-        assert (site.output / "luar/bundel.css").is_file(), step
+        assert (output / "luar/bundel.css").is_file(), step
         seen = json.loads(record.read_text(encoding="utf-8"))
         # Every page rendered, each once, all in Pelican's process.
         assert len(seen["pids"]) == len(pages), step
         assert set(seen["pids"]) == {seen["pid"]}, step
+        return output
 
     build("cold")
     build("warm")
-    assert_same_tree(site.output, clean_build(site, tmp_path, "clean", "bundel", **settings))
+    assert_same_tree(site.output, build("clean", "clean"))
 
     append_text(files["rilis-2"], "\nPembaruan: jadwal rapat diubah.\n")
     build("edited")
-    assert_same_tree(site.output, clean_build(site, tmp_path, "edited", "bundel", **settings))
+    assert_same_tree(site.output, build("clean after the edit", "edited"))
 
 
 class LuarExtension(Extension):
@@ -335,11 +356,17 @@ def test_an_outside_filter_sees_every_page_on_every_build(site, tmp_path, monkey
 
     build("cold")
     build("warm")
-    assert_same_tree(site.output, clean_build(site, tmp_path, "clean", "kumpul", **settings))
+    clean = build_with_plugin(
+        site, tmp_path, "kumpul", COLLECTING_PLUGIN, folder="clean", **settings
+    )
+    assert_same_tree(site.output, clean)
 
     append_text(files["rilis-4"], "\nPembaruan: jadwal rapat diubah.\n")
     build("edited")
-    assert_same_tree(site.output, clean_build(site, tmp_path, "edited", "kumpul", **settings))
+    edited = build_with_plugin(
+        site, tmp_path, "kumpul", COLLECTING_PLUGIN, folder="edited", **settings
+    )
+    assert_same_tree(site.output, edited)
 
 
 def outside_filter(value):
@@ -347,8 +374,16 @@ def outside_filter(value):
     return value
 
 
+def installed_filter(value):
+    """A filter of a plugin installed with pip (`pelican.plugins.x`)."""
+    return value
+
+
+installed_filter.__module__ = "pelican.plugins.terpasang"
+
+
 def test_outside_code_is_what_is_not_jinjas_wartas_or_the_settings_files():
-    from plugins.writer.plugin import OutsideCode, settings_code
+    from plugins.writer.plugin import OutsideCode, own_code, settings_code, settled_global
     from warta.jinja_filters import FILTERS
 
     settings_file: dict = {}
@@ -360,6 +395,10 @@ def test_outside_code_is_what_is_not_jinjas_wartas_or_the_settings_files():
     penanda = settings_file["penanda"]
     assert settings_code(penanda)
     assert not settings_code(outside_filter)
+    # A plugin installed with pip lives in Pelican's namespace.
+    assert own_code(functools.partial(plugin_enabled, plugin_list=[]))
+    assert not own_code(installed_filter)
+    assert not settled_global(installed_filter)  # as a Jinja global: every build
 
     environment = Environment(extensions=[LuarExtension, "jinja2.ext.do"])
     environment.filters.update(FILTERS)

@@ -1267,14 +1267,29 @@ def settled_global(value) -> bool:
     not a callable, one of Jinja's defaults, or one of SETTLED_MODULES' (their
     code is in the build digest). Not a clock or a random number (`time.time`,
     `datetime.now`: a built-in with no module of ours) nor an outside plugin's
-    function: the page then renders on every build. Values of other globals
+    function, one installed with pip into Pelican's namespace included
+    (`settled_module`): the page then renders on every build. Values of other globals
     are digested with the page's context."""
     if value is MISSING or not callable(value):
         return True
     if any(value is default for default in DEFAULT_NAMESPACE.values()):
         return True
-    module = getattr(value, "__module__", None) or ""
-    return module.split(".")[0] in SETTLED_MODULES
+    return settled_module(getattr(value, "__module__", None) or "")
+
+
+def settled_module(module: str) -> bool:
+    """Whether a module is one of SETTLED_MODULES', not a plugin installed with
+    pip into Pelican's namespace (`pelican.plugins.webassets`: Pelican's own
+    there are `pelican.plugins._utils` and `pelican.plugins.signals`)."""
+    parts = module.split(".")
+    if parts[0] not in SETTLED_MODULES:
+        return False
+    return not (
+        parts[:2] == ["pelican", "plugins"]
+        and len(parts) > 2
+        and not parts[2].startswith("_")
+        and parts[2] != "signals"
+    )
 
 
 def settled_filter(environment, name: str) -> bool:
