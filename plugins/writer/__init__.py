@@ -32,9 +32,13 @@ clean build writes; builds get faster.
   listed before it is named in a warning: it would find the last build's); a
   page of a template that is not the theme's gets the bodies of the articles
   it lists in its digest (the theme's lists show summaries), and one whose
-  template calls a Jinja global of an outside plugin renders on every build,
-  as every feed does while an outside plugin listens to `feed_generated`
-  (it may change the feed from anything in the build).
+  template uses an outside plugin's template code (a tag of its Jinja
+  extension, such as pelican-webassets' `{% assets %}`, its filter or test,
+  or its Jinja global; not one the settings file defines) renders on every
+  build, in Pelican's process and in writing order, as Pelican renders it
+  (`plugin.OutsideCode`), as every feed renders while an outside plugin
+  listens to `feed_generated` (it may change the feed from anything in the
+  build).
   A plugin whose `get_writer` comes first writes the site with its own
   Writer: warned, nothing reused, only what it did not write again removed.
   To let another plugin's Writer write the site, take `writer` out of PLUGINS

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import gc
 import io
 import logging
 import os
+import sys
 import time
 import traceback
 import weakref
@@ -50,7 +52,7 @@ from warta.plugin_order import outside_plugin_connected
 from warta.published import PREVIEWS_SAID, check_only
 
 from .manifest import Entry, Manifest, OutputFolder, unchanged, write_stamped
-from .templates import TemplateAnalyser, load_parsed, save_parsed
+from .templates import TemplateAnalyser, TemplateInputs, load_parsed, save_parsed
 
 logger = logging.getLogger(__name__)
 
@@ -428,6 +430,9 @@ class WriterBuild:
         self._theme_files: dict[str, bool] = {}
         self._settled: dict[int, tuple[object, bool]] = {}  # id → (global, settled_global)
         self._summaries: dict[int, tuple[object, bool]] = {}  # id → (TemplateInputs, summaries)
+        self._outside: dict[int, tuple[object, OutsideCode]] = {}  # id → (environment, …)
+        # id → (template, the outside globals it reads, or None: it runs outside code)
+        self._outside_names: dict[int, tuple[object, frozenset[str] | None]] = {}
         self.digest_seconds = 0.0  # CPU time describing inputs: pages, feeds, the build
         self.digest: str | None = None
         self.analysers: dict[int, TemplateAnalyser] = {}  # one per Jinja environment
@@ -487,12 +492,16 @@ class WriterBuild:
         finally:
             self.digest_seconds += time.process_time() - started
 
-    def _page_fingerprint(self, template, localcontext: dict, name: str, override) -> str | None:
-        analyser = self.analysers.get(id(template.environment))
+    def analyser(self, environment) -> TemplateAnalyser:
+        """The analyser of one Jinja environment (each generator has its own)."""
+        analyser = self.analysers.get(id(environment))
         if analyser is None:
-            analyser = TemplateAnalyser(template.environment, self.parsed_templates)
-            self.analysers[id(template.environment)] = analyser
-        inputs = analyser.inputs(template.name)
+            analyser = TemplateAnalyser(environment, self.parsed_templates)
+            self.analysers[id(environment)] = analyser
+        return analyser
+
+    def _page_fingerprint(self, template, localcontext: dict, name: str, override) -> str | None:
+        inputs = self.analyser(template.environment).inputs(template.name)
         if inputs is None:
             return None
         parts = [name, template.name, inputs.source_digest, str(bool(override))]
@@ -516,6 +525,37 @@ class WriterBuild:
                 logger.debug("writer: %s: %s has no stable digest (%s)", name, variable, exc)
                 return None
         return self.fingerprint("page", parts)
+
+    def runs_outside_code(self, template, localcontext: dict) -> bool:
+        """Whether a page of `template` runs template code of an outside plugin:
+        a tag of its Jinja extension, its filter or test, its Jinja global
+        (`OutsideCode`). Such code may do anything while the page renders
+        (write a bundle into the output, read a file, count the pages it
+        sees), as it does under Pelican, which renders every page on every
+        build in its own process: the page is rendered so, on every build. A
+        template whose inputs are unknown (`{% include name %}`) runs such
+        code if its environment has any."""
+        environment = template.environment
+        known = self._outside.get(id(environment))
+        if known is None or known[0] is not environment:
+            known = self._outside[id(environment)] = (environment, OutsideCode.of(environment))
+        outside = known[1]
+        if not outside:
+            return False  # the sample site: no template can run any
+        remembered = self._outside_names.get(id(template))
+        if remembered is None or remembered[0] is not template:
+            inputs = self.analyser(environment).inputs(template.name)
+            remembered = self._outside_names[id(template)] = (template, outside.used_by(inputs))
+            if remembered[1] is None:
+                logger.debug(
+                    "writer: %s uses an outside plugin's template code (%s): its pages "
+                    "render on every build, in Pelican's process",
+                    template.name,
+                    outside.named_in(inputs),
+                )
+        used = remembered[1]
+        # A global is the page's only when the context has no value of that name.
+        return used is None or any(name not in localcontext for name in used)
 
     def settled(self, value) -> bool:
         """`settled_global`, asked once per global per build (every page asks)."""
@@ -1186,7 +1226,12 @@ class IncrementalWriter(Writer):
         path = sanitised_join(self.output_path, name)
         if not self._claim(path, override, claim):
             return
-        fingerprint = build.page_fingerprint(template, localcontext, name, override)
+        # Rendered on every build, in Pelican's process and in writing order,
+        # as Pelican renders it (`WriterBuild.runs_outside_code`).
+        outside = build.runs_outside_code(template, localcontext)
+        fingerprint = (
+            None if outside else build.page_fingerprint(template, localcontext, name, override)
+        )
 
         def render() -> str:
             # Content objects resolve their links against the page being written.
@@ -1218,6 +1263,7 @@ class IncrementalWriter(Writer):
                 fingerprint,
                 render,
                 announce,
+                in_parent=outside,
                 source=claim.source,
                 own=claim.own,
                 template_source=own_template.source_path if own_template is not None else "",
@@ -1235,14 +1281,29 @@ def settled_global(value) -> bool:
     not a callable, one of Jinja's defaults, or one of SETTLED_MODULES' (their
     code is in the build digest). Not a clock or a random number (`time.time`,
     `datetime.now`: a built-in with no module of ours) nor an outside plugin's
-    function: the page then renders on every build. Values of other globals
+    function, one installed with pip into Pelican's namespace included
+    (`settled_module`): the page then renders on every build. Values of other globals
     are digested with the page's context."""
     if value is MISSING or not callable(value):
         return True
     if any(value is default for default in DEFAULT_NAMESPACE.values()):
         return True
-    module = getattr(value, "__module__", None) or ""
-    return module.split(".")[0] in SETTLED_MODULES
+    return settled_module(getattr(value, "__module__", None) or "")
+
+
+def settled_module(module: str) -> bool:
+    """Whether a module is one of SETTLED_MODULES', not a plugin installed with
+    pip into Pelican's namespace (`pelican.plugins.webassets`: Pelican's own
+    there are `pelican.plugins._utils` and `pelican.plugins.signals`)."""
+    parts = module.split(".")
+    if parts[0] not in SETTLED_MODULES:
+        return False
+    return not (
+        parts[:2] == ["pelican", "plugins"]
+        and len(parts) > 2
+        and not parts[2].startswith("_")
+        and parts[2] != "signals"
+    )
 
 
 def settled_filter(environment, name: str) -> bool:
@@ -1266,6 +1327,99 @@ def make_page_folders(output: Path, jobs: list[Job]) -> None:
     if outside_plugin_connected(signals):
         for folder in sorted({os.path.dirname(job.path) for job in jobs}):
             os.makedirs(folder, exist_ok=True)
+
+
+def settings_code(value) -> bool:
+    """Whether a filter, test or global (or an extension's class) is the
+    settings file's own: defined in the module that hands it to Jinja itself
+    (`def penanda(…)` beside `JINJA_FILTERS = {…, "penanda": penanda}`), whose
+    code and the site modules it imports are in the build digest. A function
+    imported there from another module (an outside package's filter) is not,
+    nor one a plugin adds (its module lists none)."""
+    if isinstance(value, type):
+        module = sys.modules.get(value.__module__)
+        namespace = vars(module) if module is not None else None
+    else:
+        namespace = getattr(value, "__globals__", None)
+    if not isinstance(namespace, dict):
+        return False
+    for key in ("JINJA_FILTERS", "JINJA_TESTS", "JINJA_GLOBALS"):
+        handed = namespace.get(key)
+        if isinstance(handed, dict) and any(item is value for item in handed.values()):
+            return True
+    environment = namespace.get("JINJA_ENVIRONMENT")
+    extensions = environment.get("extensions") if isinstance(environment, dict) else None
+    return isinstance(value, type) and any(item is value for item in extensions or ())
+
+
+def own_code(value) -> bool:
+    """Template code whose pages need not render on every build in Pelican's
+    process: Jinja's, warta's and the other `settled_global` modules', and the
+    settings file's (`settings_code`), also with arguments bound
+    (`functools.partial`: Pelican's `plugin_enabled` test). Anything else is an
+    outside plugin's (or a clock's)."""
+    while isinstance(value, functools.partial):
+        value = value.func
+    return settled_global(value) or settings_code(value)
+
+
+@dataclass(frozen=True)
+class OutsideCode:
+    """The template code of an environment that is not `own_code`, by name:
+    filters, tests, globals, and extensions by identifier."""
+
+    filters: frozenset[str] = frozenset()
+    tests: frozenset[str] = frozenset()
+    globals: frozenset[str] = frozenset()
+    extensions: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, environment) -> OutsideCode:
+        return cls(
+            frozenset(
+                name
+                for name, value in environment.filters.items()
+                if value is not DEFAULT_FILTERS.get(name) and not own_code(value)
+            ),
+            frozenset(
+                name
+                for name, value in environment.tests.items()
+                if value is not DEFAULT_TESTS.get(name) and not own_code(value)
+            ),
+            frozenset(name for name, value in environment.globals.items() if not own_code(value)),
+            frozenset(
+                identifier
+                for identifier, extension in environment.extensions.items()
+                if not own_code(type(extension))
+            ),
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.filters or self.tests or self.globals or self.extensions)
+
+    def named_in(self, inputs: TemplateInputs | None) -> str:
+        """What of it a template with `inputs` uses, as a message says it."""
+        if inputs is None:
+            return "its inputs are unknown"
+        used = [
+            *(f"tag of {name}" for name in sorted(inputs.extensions & self.extensions)),
+            *(
+                f"filter or test {name!r}"
+                for name in sorted(inputs.filters & (self.filters | self.tests))
+            ),
+        ]
+        return ", ".join(used)
+
+    def used_by(self, inputs: TemplateInputs | None) -> frozenset[str] | None:
+        """None when a template with `inputs` runs outside code whatever its
+        context (a filter, a test, an extension's tag, or unknown inputs);
+        else the outside globals it reads, which it calls unless a page's
+        context has a value of that name."""
+        if inputs is None or inputs.extensions & self.extensions:
+            return None
+        if inputs.filters & (self.filters | self.tests):
+            return None
+        return inputs.names & self.globals
 
 
 class LazyFeed:

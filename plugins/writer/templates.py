@@ -6,7 +6,10 @@ change its output. Found with `jinja2.meta` on the parsed templates. A
 template that names another template by a variable (`{% include name %}`)
 has unknown inputs: `None`, and its pages always render. Also found: whether
 it shows the body of an article other than the page's own (`lists_bodies`),
-which decides whether the articles it lists count with their bodies. No
+which decides whether the articles it lists count with their bodies, and the
+template code it runs besides its own: the filters and tests it applies, the
+Jinja extensions whose tags it uses (`{% assets %}`) (the writer renders a
+page using an outside plugin's on every build, in Pelican's process). No
 Pelican import.
 """
 
@@ -40,6 +43,10 @@ class TemplateInputs:
     # The filters and tests it applies, by name: one of an outside plugin may
     # read the body of the article it is given.
     filters: frozenset[str] = frozenset()
+    # The Jinja extensions (`Extension.identifier`) whose tags or methods it
+    # uses: one of an outside plugin may do anything while a page renders
+    # (write a bundle into the output).
+    extensions: frozenset[str] = frozenset()
 
     @property
     def ordered(self) -> tuple[str, ...]:
@@ -66,7 +73,8 @@ class TemplateAnalyser:
 
     def _template(self, name: str) -> tuple | None:
         """(source digest, variables, referenced templates, body reads, names
-        it passes on (see `body_reads`), filters and tests) of one template; None for a name the
+        it passes on (see `body_reads`), filters and tests, extensions used
+        (`extensions_used`)) of one template; None for a name the
         loader does not have. Raises _Unreadable when its
         source cannot be had: no loader (an outside plugin's
         `Template("…")`), a loader without source access, no name."""
@@ -97,6 +105,7 @@ class TemplateAnalyser:
                 tuple(meta.find_referenced_templates(tree)),
                 *body_reads(tree),
                 frozenset(node.name for node in tree.find_all((nodes.Filter, nodes.Test))),
+                extensions_used(self.environment, source, name, tree),
             )
         return self._parsed[key]
 
@@ -105,6 +114,7 @@ class TemplateAnalyser:
         reads: set[str] = set()  # body reads (`body_reads`), and names passed on
         passed: set[str] = set()
         filters: set[str] = set()
+        extensions: set[str] = set()
         sources: list[str] = []
         pending, seen = [name], set()
         while pending:
@@ -119,12 +129,13 @@ class TemplateAnalyser:
             if parsed is None:
                 sources.append(f"{current}:missing")
                 continue
-            source_digest, variables, referenced, body_read, passes, applied = parsed
+            source_digest, variables, referenced, body_read, passes, applied, used = parsed
             sources.append(f"{current}:{source_digest}")
             names |= variables
             reads |= body_read
             passed |= passes
             filters |= applied
+            extensions |= used
             for other in referenced:
                 if other is None:
                     return None
@@ -134,8 +145,40 @@ class TemplateAnalyser:
         # and passes on (a loop around an include) is not.
         lists_bodies = NOT_A_CONTEXT_VARIABLE in reads or bool(reads & passed)
         return TemplateInputs(
-            frozenset(names), hash_text(*sorted(sources)), lists_bodies, frozenset(filters)
+            frozenset(names),
+            hash_text(*sorted(sources)),
+            lists_bodies,
+            frozenset(filters),
+            frozenset(extensions),
         )
+
+
+# Tokens after which a name is a statement's tag (`{% assets … %}`, or a line
+# statement's when the environment has a prefix for them).
+STATEMENT_STARTS = frozenset({"block_begin", "linestatement_begin"})
+
+
+def extensions_used(
+    environment: Environment, source: str, name: str | None, tree: nodes.Template
+) -> frozenset[str]:
+    """The identifiers of the environment's extensions a template uses: those
+    whose tags open one of its statements, and those whose methods or
+    attributes its parse calls (`Extension.call_method`, `Extension.attr`)."""
+    used = {node.identifier for node in tree.find_all(nodes.ExtensionAttribute)}
+    tags = {
+        tag: extension.identifier
+        for extension in environment.extensions.values()
+        for tag in extension.tags
+    }
+    if tags:
+        opened = False
+        for _, kind, value in environment.lex(environment.preprocess(source, name)):
+            if kind == "whitespace":
+                continue
+            if opened and kind == "name" and value in tags:
+                used.add(tags[value])
+            opened = kind in STATEMENT_STARTS
+    return frozenset(used)
 
 
 def body_reads(tree: nodes.Template) -> tuple[frozenset[str], frozenset[str]]:
@@ -176,7 +219,7 @@ def load_parsed(path: str | os.PathLike, build_digest: str) -> dict:
     parsed = {}
     for entry in data.get("templates", []):
         try:
-            name, source_digest, variables, referenced, reads, passes, filters = entry
+            name, source_digest, variables, referenced, reads, passes, filters, used = entry
             parsed[(name, source_digest)] = (
                 source_digest,
                 frozenset(variables),
@@ -184,6 +227,7 @@ def load_parsed(path: str | os.PathLike, build_digest: str) -> dict:
                 frozenset(reads),
                 frozenset(passes),
                 frozenset(filters),
+                frozenset(used),
             )
         except (TypeError, ValueError):
             return {}
@@ -200,8 +244,9 @@ def save_parsed(path: str | os.PathLike, build_digest: str, parsed: dict) -> Non
             sorted(reads),
             sorted(passes),
             sorted(filters),
+            sorted(used),
         ]
-        for (name, digest), (_, variables, referenced, reads, passes, filters) in sorted(
+        for (name, digest), (_, variables, referenced, reads, passes, filters, used) in sorted(
             parsed.items()
         )
     ]
