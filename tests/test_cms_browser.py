@@ -32,6 +32,7 @@ from test_gates_browser import HEIGHT, WIDTHS, PageWatch
 
 from conftest import REPO, QuietHandler, run_build
 from warta.frontmatter import parse
+from warta.text import slugify
 
 pytestmark = pytest.mark.browser
 
@@ -819,3 +820,73 @@ def test_a_yaml_release_the_cms_cannot_read_is_shown_and_not_saved_over(page, ne
     page.errors.clear()
     assert newsroom.cms_branches() == []
     assert target.read_text(encoding="utf-8") == text
+
+
+PASTED = "content/berita/2024/2024-11-26-tempel.md"
+PASTED_TITLE = "Bawaslu Kabupaten Lahat Gelar Rapat Pengawasn Tahapan Pemungutan Suara"
+PASTED_SUMMARY = "Bawaslu Kabupaten Lahat menggelar rapat pengawasan tahapan pemungutan suara."
+PASTED_BODY = (
+    "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat pengawasan tahapan pemungutan suara.\n"
+)
+
+
+def commit_release(newsroom: Newsroom, relative: str, text: str) -> str:
+    """`text` committed at `relative` in the newsroom's repository; the CMS's
+    entry address of it."""
+    target = newsroom.repo / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
+    git(newsroom.repo, "add", ".")
+    git(newsroom.repo, "commit", "-q", "-m", "Rilis tempelan")
+    return relative.removeprefix("content/berita/").removesuffix(".md")
+
+
+@pytest.mark.parametrize("dashed", [False, True], ids=["key-lines", "yaml"])
+def test_a_corrected_title_keeps_the_address_of_a_release_without_a_slug(page, newsroom, dashed):
+    """A release without `Slug:` is published under the slug of its title; the
+    CMS froze the slug of the title as corrected in the form, and the next
+    build moved the page (the old address gone, `build ok`)."""
+    if dashed:
+        text = (
+            f"---\ntitle: {PASTED_TITLE}\ndate: 2024-11-26 10:00\ncategory: Berita\n"
+            f"summary: {PASTED_SUMMARY}\n---\n\n{PASTED_BODY}"
+        )
+    else:
+        text = (
+            f"Title: {PASTED_TITLE}\nDate: 2024-11-26 10:00\nCategory: Berita\n"
+            f"Summary: {PASTED_SUMMARY}\n\n{PASTED_BODY}"
+        )
+    entry = commit_release(newsroom, PASTED, text)
+    page.goto(f"{newsroom.base}/admin/#/collections/berita/entries/{entry}")
+    title = page.get_by_label("Judul", exact=True)
+    expect(title).to_have_value(PASTED_TITLE)
+    title.fill(PASTED_TITLE.replace("Pengawasn", "Pengawasan"))
+    save(page)
+    saved = parse(committed(newsroom, "content/berita/"))
+    assert saved.front_matter.first("title").value == PASTED_TITLE.replace(
+        "Pengawasn", "Pengawasan"
+    )
+    # The address the build gave the file as it was, now frozen in it.
+    assert saved.front_matter.first("slug").value == slugify(PASTED_TITLE)
+
+
+def test_the_cms_makes_a_slug_as_the_build_does(page):
+    """The CMS freezes the slug the build gives a release without `Slug:`
+    (warta.text.slugify): the same for every title of the sample content and
+    for what a title may hold (apostrophes, dashes, accents, long titles)."""
+    titles = [
+        parse((path).read_text(encoding="utf-8")).front_matter.first("title").value
+        for path in sorted((REPO / "content").rglob("*.md"))
+    ]
+    titles += [
+        "Sosialisasi Jum'at Bersih di Ma’u",
+        "Pungut–Hitung Ulang—TPS 07",
+        "Rapat “Koordinasi” di Café, 27/11",
+        "Straße 2024 İstanbul ½ Ñoño",
+        "Bawaslu " + "Pengawasan " * 12,
+        "Søren Ølberg æ œ",
+        "   ",
+        "Ω",
+    ]
+    made = page.evaluate("(titles) => titles.map((t) => window.WARTA_CMS.slugify(t))", titles)
+    assert made == [slugify(title) for title in titles]

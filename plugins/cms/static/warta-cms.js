@@ -14,7 +14,9 @@
  *     written so that the build reads it back as typed;
  *   - the Indonesian interface (warta-cms-id.js);
  *   - the slug widget (made from the title at the first save, then frozen;
- *     "-2" when a release of that month or a page already has the address), the date
+ *     "-2" when a release of that month or a page already has the address; a
+ *     file the build already publishes without one keeps the slug of the
+ *     title it was opened with, its address), the date
  *     widget (WIB whatever the browser's zone) and the alt-text widget
  *     (required when there is a photo);
  *   - the article preview, styled by the site's own CSS, with the warnings
@@ -28,15 +30,27 @@
 
   var META_RE = /^([A-Za-z][A-Za-z0-9_-]*)\s*:\s?(.*)$/;
 
-  // ---- slugs and ids, as warta/new_article.py makes them ---------------------
+  // ---- slugs and ids, as the build makes them (warta/text.py) ---------------
 
+  // warta.text `fold`: accents and the apostrophes inside a word ("Jum'at")
+  // removed, lower case, any other character that is not a letter or a digit
+  // a space ("Pungut–Hitung" is two words).
+  function foldWords(text) {
+    return String(text || '')
+      .normalize('NFKD')
+      .replace(/\p{Mn}/gu, '')
+      .toLowerCase()
+      .replace(/ß/g, 'ss') // (Python's casefold)
+      .replace(/['`\u2019\u02bc\u2018]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ');
+  }
+
+  // warta.text `slugify`, which the build gives a release without `Slug:` and
+  // `invoke new` writes: the folded words in ASCII, joined by hyphens, cut at a
+  // word within `limit` characters.
   function slugify(title, limit) {
     limit = limit || 80;
-    var ascii = String(title || '')
-      .normalize('NFKD')
-      .replace(/[^\x00-\x7f]/g, '')
-      .toLowerCase();
-    var words = ascii.match(/[a-z0-9]+/g) || [];
+    var words = foldWords(title).replace(/[^\x00-\x7f]/g, '').split(/\s+/).filter(Boolean);
     var slug = '';
     for (var i = 0; i < words.length; i++) {
       var candidate = slug ? slug + '-' + words[i] : words[i];
@@ -611,6 +625,14 @@
       return spec.text && spec.kind !== 'list' ? referencesKept(now) : now;
     }
 
+    // The address the build publishes a file without `Slug:` under: the slug
+    // of the title as the file holds it (release_defaults), which the first
+    // save freezes whatever the title has become; '' for a file with one.
+    function builtSlug(entry) {
+      var slugged = keys.some(function (k) { return k.field === 'slug'; });
+      return slugged && !entry.slug ? slugify(entry.title) : '';
+    }
+
     function fromFile(content) {
       var text = String(content || '');
       var eol = text.indexOf('\r\n') >= 0 ? '\r\n' : '\n';
@@ -645,6 +667,7 @@
         separator: rest.slice(0, rest.length - body.length),
         body: body,
         headed: header.length > 0,
+        builtSlug: builtSlug(entry),
         // A `---` block YAML cannot read: kept in the body, the form empty
         // (`checks` says so); saved only once it reads (`afterProblem`).
         yamlProblem: yaml ? yaml.problem : null,
@@ -745,6 +768,7 @@
         // New keys written as the file writes its keys (`title:` or `Title:`).
         lower: named.length > 0 && named.every(function (line) { return line.key === line.key.toLowerCase(); }),
         ends: read.close < lines.length - 1,
+        builtSlug: builtSlug(entry),
         separator: rest.slice(0, rest.length - body.length),
         body: body,
       };
@@ -843,7 +867,7 @@
       var isNew = !source;
       source = source || { eol: '\n', lines: [], separator: '\n', body: '', headed: true };
       if (keys.some(function (k) { return k.field === 'slug'; }) && !entry.slug) {
-        entry.slug = slugify(entry.title);
+        entry.slug = source.builtSlug || slugify(entry.title);
       }
       if (keys.some(function (k) { return k.field === 'thread'; }) && isNew && !entry.thread) {
         entry.thread = threadId();
@@ -1215,7 +1239,11 @@
         if (!data.formats[collection]) return undefined;
         var values = entry.get('data');
         if (!values.get('slug')) {
-          values = values.set('slug', freeSlug(collection, values.get('title'), values.get('date'), data));
+          // A file the build already publishes keeps its address (the slug of
+          // the title it was opened with, not of the title as edited); a new
+          // one gets the edited title's, numbered if taken.
+          var built = entry.get('newRecord') ? '' : values.getIn(['_warta_source', 'builtSlug']);
+          values = values.set('slug', built || freeSlug(collection, values.get('title'), values.get('date'), data));
         }
         if (entry.get('newRecord')) {
           rememberAddress(addressKey(collection, values.get('slug'), values.get('date')));
