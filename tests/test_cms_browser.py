@@ -238,14 +238,14 @@ def test_release_written_in_the_browser_passes_check_and_builds(page, newsroom, 
     keys = front_matter(text)
     date = dict(keys)["Date"]
     slug = "bawaslu-kabupaten-oku-awasi-rapat-pleno-rekapitulasi-suara-pilkada-serentak-2024"
-    # Where and how `invoke new` writes a release, plus the photo keys.
+    # Where and how `invoke new` writes a release, plus the photo keys; no
+    # Author: when Penulis is left empty (the build supplies it).
     assert article == f"content/berita/{date[:4]}/{date[:10]}-{slug}.md"
     assert [key for key, _ in keys] == [
         "Title",
         "Date",
         "Slug",
         "Category",
-        "Author",
         "Region",
         "Tags",
         "Summary",
@@ -257,7 +257,6 @@ def test_release_written_in_the_browser_passes_check_and_builds(page, newsroom, 
     assert values["Title"] == TITLE
     assert values["Slug"] == slug
     assert values["Category"] == "Berita"
-    assert values["Author"] == "Humas Bawaslu Kabupaten Ogan Komering Ulu"  # as `invoke new`
     assert values["Region"] == "Kabupaten Ogan Komering Ulu"
     assert values["Tags"] == "Pilkada Serentak 2024, Rekapitulasi Suara"
     # The upload's own name, with a stamp: another photo of that name never replaces it.
@@ -291,6 +290,7 @@ def test_release_written_in_the_browser_passes_check_and_builds(page, newsroom, 
     html = built.html(f"berita/{date[:4]}/{date[5:7]}/{slug}/")
     regions = [a.get_text(" ", strip=True) for a in html.select(".article__regions a")]
     assert regions == ["Sumatera Selatan", "Kabupaten Ogan Komering Ulu"]
+    assert byline(html) == ["Humas Bawaslu Kabupaten Ogan Komering Ulu"]
     tags = {a.get_text(" ", strip=True) for a in html.select(".article__tags a.tag")}
     assert {"Pilkada Serentak 2024", "Rekapitulasi Suara"} <= tags
     figure = html.select_one("figure.article__figure")
@@ -868,6 +868,9 @@ def test_a_corrected_title_keeps_the_address_of_a_release_without_a_slug(page, n
     )
     # The address the build gave the file as it was, now frozen in it.
     assert saved.front_matter.first("slug").value == slugify(PASTED_TITLE)
+    # No Author: (the build supplies the office's humas) and no empty Region:.
+    assert saved.front_matter.first("author") is None
+    assert saved.front_matter.first("region") is None
 
 
 def test_the_cms_makes_a_slug_as_the_build_does(page):
@@ -890,3 +893,40 @@ def test_the_cms_makes_a_slug_as_the_build_does(page):
     ]
     made = page.evaluate("(titles) => titles.map((t) => window.WARTA_CMS.slugify(t))", titles)
     assert made == [slugify(title) for title in titles]
+
+
+def byline(html) -> list[str]:
+    """The authors an article page credits."""
+    return [a.get_text(" ", strip=True) for a in html.select(".article__meta a")]
+
+
+def test_an_author_the_build_supplies_is_not_written_over(page, newsroom, tmp_path):
+    """A new release with Penulis and Wilayah left empty and only a dateline
+    (`LAHAT – Bawaslu Kabupaten Lahat …`) was saved with the provincial
+    office as author and an empty `Region: ` line; the build credits the
+    office the release speaks for. Neither key is written now, and the
+    preview does not name the province either (an edited release without
+    Author: keeps none: `test_a_corrected_title_keeps_the_address…`)."""
+    page.goto(newsroom.base + "/admin/#/collections/berita/new")
+    title = "Bawaslu Kabupaten Lahat Awasi Rapat Pleno Rekapitulasi Suara Pilkada 2024"
+    page.get_by_label("Judul", exact=True).fill(title)
+    page.get_by_label("Tanggal dan jam terbit (WIB)").fill("2024-11-29T10:00")
+    page.get_by_label("Ringkasan", exact=True).fill(PASTED_SUMMARY)
+    page.locator(".cms-editor-raw [role=textbox]").click()
+    page.keyboard.type(PASTED_BODY.strip())
+    meta = page.frame_locator("iframe").first.locator(".article__meta").nth(1)
+    expect(meta).to_contain_text("Oleh")
+    expect(meta).not_to_contain_text("Provinsi")
+    save(page)
+    saved = committed(newsroom, "content/berita/")
+    keys = [key for key, _ in front_matter(saved)]
+    assert "Author" not in keys and "Region" not in keys, saved
+
+    # What the build credits: the office of the dateline, not the province.
+    target = tmp_path / "content" / "berita" / "2024" / "rilis.md"
+    target.parent.mkdir(parents=True)
+    target.write_text(saved, encoding="utf-8")
+    built = run_build(tmp_path / "content", tmp_path / "public")
+    assert built.returncode == 0, built.log
+    slug = dict(front_matter(saved))["Slug"]
+    assert byline(built.html(f"berita/2024/11/{slug}/")) == ["Humas Bawaslu Kabupaten Lahat"]

@@ -1172,7 +1172,9 @@
               h('p', { className: 'article__rubrik' }, get('category') || ''),
               h('h1', {}, get('title') || ''),
               h('p', { className: 'article__meta' }, h('time', {}, formatDate(get('date')))),
-              h('p', { className: 'article__meta' }, 'Oleh ' + (get('author') || authorFor(regions, data))),
+              h('p', { className: 'article__meta' }, String(get('author') || '').trim()
+                ? 'Oleh ' + get('author')
+                : 'Oleh humas kantor Bawaslu yang diberitakan (diisi situs saat dibangun)'),
               regions.length ? h('div', { className: 'article__regions' },
                 h('p', { className: 'article__regions-title' }, 'Wilayah'),
                 h('ul', { className: 'region-links' }, regions.map(function (region) {
@@ -1217,12 +1219,6 @@
     CMS.registerPreviewTemplate('halaman', PagePreview);
   }
 
-  // The author `invoke new` writes: the humas of the first region's office, else AUTHOR.
-  function authorFor(regions, data) {
-    var list = regions && regions.toJS ? regions.toJS() : regions || [];
-    return (list.length && data.region_authors[list[0]]) || data.default_author;
-  }
-
   // ---- saving -----------------------------------------------------------------
 
   // Before Decap computes a new file's path: the slug (from the title, as
@@ -1251,9 +1247,6 @@
         if (collection === 'berita' && !values.get('image')) {
           // "Hapus foto" clears Image: only; its description goes with it.
           values = values.set('image_alt', '').set('image_credit', '');
-        }
-        if (collection === 'berita' && !String(values.get('author') || '').trim()) {
-          values = values.set('author', authorFor(values.get('region'), data));
         }
         values = values.set('slug_value', values.get('slug'));
         if (collection === 'berita') {
