@@ -113,8 +113,13 @@ def _wait_for_server(url: str, process: subprocess.Popen, log: Path) -> None:
     raise AssertionError(f"decap-server did not answer on {url}:\n{log.read_text()}")
 
 
-@pytest.fixture
-def newsroom(tmp_path):
+def start_newsroom(tmp_path: Path, mode: str = "git", local: bool = True):
+    """The sample newsroom in a git repository, a decap-server over it in
+    `mode` ("git": the editorial workflow's cms/… branches; "fs": files
+    written into the working copy, as `invoke cms` runs it), the site built
+    with the server as its backend and, when `local`, as the local backend
+    too (what `invoke cms` builds; a plain build names no local backend),
+    and served on 127.0.0.1."""
     repo = tmp_path / "repo"
     _copy(
         [
@@ -137,7 +142,7 @@ def newsroom(tmp_path):
         **os.environ,
         "PORT": str(port),
         "BIND_HOST": "127.0.0.1",  # never on another interface
-        "MODE": "git",
+        "MODE": mode,
         "GIT_REPO_DIRECTORY": str(repo),
         "LOG_LEVEL": "info",
     }
@@ -152,7 +157,10 @@ def newsroom(tmp_path):
         built = run_build(
             repo / "content",
             output,
-            overrides={"CMS_BACKEND": {"name": "proxy", "proxy_url": api, "branch": "main"}},
+            overrides={
+                "CMS_BACKEND": {"name": "proxy", "proxy_url": api, "branch": "main"},
+                "CMS_LOCAL_BACKEND": api if local else None,
+            },
         )
         assert built.returncode == 0, built.log
         handler = functools.partial(QuietHandler, directory=str(output))
@@ -167,6 +175,11 @@ def newsroom(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+@pytest.fixture
+def newsroom(tmp_path):
+    yield from start_newsroom(tmp_path)
 
 
 @pytest.fixture
@@ -930,3 +943,46 @@ def test_an_author_the_build_supplies_is_not_written_over(page, newsroom, tmp_pa
     assert built.returncode == 0, built.log
     slug = dict(front_matter(saved))["Slug"]
     assert byline(built.html(f"berita/2024/11/{slug}/")) == ["Humas Bawaslu Kabupaten Lahat"]
+
+
+def test_a_plain_build_s_cms_works_with_the_server_invoke_cms_runs(browser, tmp_path):
+    """A plain build while `invoke cms` ran (decap-server writing files into the
+    working copy, which has no editorial workflow) wrote a config.json asking
+    for the workflow: every request failed, "Gagal memuat: API_ERROR: Unknown
+    action unpublishedEntries", without end. Without a local backend to ask,
+    the CMS now saves files, which the server does in every mode."""
+    servers = start_newsroom(tmp_path, mode="fs", local=False)
+    newsroom = next(servers)
+    context = browser.new_context(viewport={"width": 1366, "height": 900})
+    errors: list[str] = []
+    try:
+        config = json.loads((newsroom.output / "admin" / "config.json").read_text())["cms"]
+        assert "local_backend" not in config and "publish_mode" not in config
+        tab = context.new_page()
+        tab.set_default_timeout(20_000)
+        tab.on("pageerror", lambda error: errors.append(str(error)))
+        tab.goto(newsroom.base + "/admin/")
+        tab.get_by_role("button", name="Masuk").click()
+        title = dict(front_matter((REPO / SAMPLE_PLAIN).read_text(encoding="utf-8")))["Title"]
+        tab.get_by_text(title).first.wait_for()
+        # A new page, saved straight into the working copy.
+        tab.goto(newsroom.base + "/admin/#/collections/halaman/new")
+        tab.get_by_label("Judul", exact=True).fill("Tata Tertib Liputan")
+        tab.locator(".cms-editor-raw [role=textbox]").click()
+        tab.keyboard.type("Isi halaman uji.")
+        tab.get_by_role("button", name="Terbitkan").click()
+        tab.get_by_role("menuitem", name="Terbitkan sekarang").click()
+        saved = newsroom.repo / "content" / "halaman" / "tata-tertib-liputan.md"
+        deadline = time.monotonic() + 20
+        while not saved.exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert saved.exists()
+        assert dict(front_matter(saved.read_text(encoding="utf-8")))["Slug"] == (
+            "tata-tertib-liputan"
+        )
+        expect(tab.get_by_text("Gagal memuat")).to_have_count(0)
+    finally:
+        context.close()
+        servers.close()
+    assert errors == [], errors
+

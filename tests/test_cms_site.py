@@ -50,7 +50,10 @@ def test_config_is_generated_from_the_project_data(built, vocabulary):
     document = admin_config(built)
     config, warta = document["cms"], document["warta"]
     assert config["locale"] == "id"
-    assert config["publish_mode"] == "editorial_workflow"
+    # The decap-server of `invoke cms` (no repository named), not asked as a
+    # local backend which modes it has: saving writes files, as every mode does.
+    assert config["backend"]["name"] == "proxy" and "local_backend" not in config
+    assert "publish_mode" not in config
     berita, halaman = config["collections"]
     assert (berita["folder"], berita["format"]) == ("content/berita", "warta-berita")
     assert (halaman["folder"], halaman["format"]) == ("content/halaman", "warta-halaman")

@@ -547,6 +547,15 @@ def cms_config(inputs: CmsInputs) -> dict:
     if inputs.backend.get("name") in SIMPLE_ONLY_BACKENDS:
         # Saving commits straight to the backend's branch: review in the forge instead.
         del config["publish_mode"]
+    elif inputs.backend.get("name") == "proxy" and not inputs.local_backend:
+        # A decap-server not named as the local backend (a plain build's: the
+        # one `invoke cms` runs, in either mode): Decap cannot ask it whether it
+        # keeps an editorial workflow, and the working copy's files have none
+        # ("Unknown action unpublishedEntries" with every request, once a
+        # plain build wrote this file while `invoke cms` ran). Saving writes
+        # the file, which every mode of the server does. Named as the local
+        # backend (`invoke cms`), Decap asks it and keeps the workflow where it can.
+        del config["publish_mode"]
     if inputs.local_backend:
         config["local_backend"] = {"url": inputs.local_backend}
     return {key: value for key, value in config.items() if value is not None}
