@@ -986,3 +986,36 @@ def test_a_plain_build_s_cms_works_with_the_server_invoke_cms_runs(browser, tmp_
         servers.close()
     assert errors == [], errors
 
+
+def pick(page, label: str, typed: str) -> None:
+    """`typed` into the select `label`, then Enter, as staff pick an option."""
+    page.get_by_label(label).fill(typed)
+    page.keyboard.press("Enter")
+
+
+def test_a_name_typed_in_full_picks_its_own_option(page, newsroom):
+    """Typing a whole name and pressing Enter picked another option that holds
+    it: "Banyuasin" Musi Banyuasin, "DPT" Daftar Pemilih Tambahan, "politik
+    uang" (the hint's own example) Patroli Pengawasan by its alias "Patroli
+    Anti Politik Uang", "Pendopo" Empat Lawang's kecamatan before PALI,
+    whose town it names."""
+    page.goto(newsroom.base + "/admin/#/collections/berita/new")
+    for typed in ("Banyuasin", "Pendopo", "Lahat"):
+        pick(page, "Wilayah", typed)
+    for typed in ("DPT", "politik uang", "pilkada"):
+        pick(page, "Tag", typed)
+    preview = page.frame_locator("iframe").first
+    regions = preview.locator(".article__regions li")
+    expect(regions).to_have_count(3)
+    names = [text.split(" — ")[0] for text in regions.all_inner_texts()]
+    assert names == [
+        "Kabupaten Banyuasin",
+        "Kabupaten Penukal Abab Lematang Ilir",
+        "Kabupaten Lahat",
+    ]
+    tags = preview.locator(".tag-list .tag")
+    expect(tags).to_have_count(3)
+    assert sorted(tags.all_inner_texts()) == sorted(
+        ["Daftar Pemilih Tetap", "Politik Uang", "Pilkada Serentak 2024"]
+    )
+

@@ -1008,6 +1008,140 @@
     CMS.registerWidget('warta-alt', AltControl, TextPreview);
   }
 
+  // ---- the select fields: what a name finds, the best first ------------------
+
+  // How a select field compares what is typed: the key of a spelling, and the
+  // option the build reads a typed value as (a Region: value, a tag), if one.
+  function selectKind(name, data) {
+    if (name === 'region') {
+      return {
+        key: spellingKey,
+        read: function (text) {
+          var spellings = data.region_spellings || {};
+          return spellings['=' + text.trim()] || spellings[spellingKey(text)];
+        },
+      };
+    }
+    if (name === 'tags') {
+      return {
+        key: tagKey,
+        read: function (text) {
+          return (data.tag_spellings || {})[tagKey(text)];
+        },
+      };
+    }
+    return { key: spellingKey, read: function () { return undefined; } };
+  }
+
+  // Option value → the keys of every spelling the build reads as it: a
+  // region's name with and without its level word, its aliases, seat and
+  // numbered spellings (config.py region_spellings, region_contexts: "Pagar
+  // Alam" is "pagaralam", so "Pagaralam" finds it); a tag's name and aliases
+  // (tag_spellings).
+  function spellingsByOption(data) {
+    var found = { region: {}, tags: {} };
+    var add = function (table, value, key) {
+      (table[value] = table[value] || []).push(key);
+    };
+    Object.keys(data.region_spellings || {}).forEach(function (key) {
+      if (key.charAt(0) !== '=') add(found.region, data.region_spellings[key], key);
+    });
+    Object.keys(data.region_contexts || {}).forEach(function (key) {
+      data.region_contexts[key].forEach(function (candidate) {
+        add(found.region, candidate[0], key);
+      });
+    });
+    Object.keys(data.tag_spellings || {}).forEach(function (key) {
+      if (',;'.indexOf(key.charAt(0)) < 0) add(found.tags, data.tag_spellings[key], key);
+    });
+    return found;
+  }
+
+  // An option's own name: its label before the parents, the aliases and the
+  // code ("Kabupaten Musi Banyuasin — Sumatera Selatan (Muba) · 16.06"), a
+  // tag's after its group ("Isu › Politik Uang").
+  function optionName(label) {
+    var name = String(label).split(' · ')[0].split(' — ')[0].replace(/\s*\(.*\)$/, '');
+    return name.split(' › ').pop();
+  }
+
+  // Whether `option` is one `typed` finds: its label holds it (letters and
+  // digits compared, "pagar alam" finds "Pagar Alam").
+  function optionMatches(option, typed) {
+    var compact = spellingKey(typed);
+    return !compact || spellingKey(option.label + ' ' + option.value).indexOf(compact) >= 0;
+  }
+
+  // How well `option` answers `typed` (lower is better): the option the build
+  // reads it as ("Banyuasin" is Kabupaten Banyuasin, "DPT" Daftar Pemilih
+  // Tetap, "politik uang" Politik Uang), an option of which it is a whole
+  // spelling ("Pendopo": PALI's town, then Empat Lawang's kecamatan, which the
+  // build cannot tell apart without context), a name it begins, a spelling
+  // it begins, a word of the label it begins, anything else it matches.
+  function optionRank(option, typed, kind, spellings) {
+    var key = kind.key(typed);
+    var compact = spellingKey(typed);
+    if (!key) return 9;
+    if (kind.read(typed) === option.value) return 0;
+    var known = spellings[option.value] || [];
+    var kecamatan = /^\d+\.\d+\.\d+$/.test(String(option.value)) ? 0.5 : 0;
+    if (known.indexOf(key) >= 0) return 1 + kecamatan;
+    var name = optionName(option.label);
+    var bare = name.replace(/^(Kabupaten|Kota|Provinsi|Kecamatan)\s+/i, '');
+    if (spellingKey(name).indexOf(compact) === 0 || spellingKey(bare).indexOf(compact) === 0)
+      return 2 + kecamatan;
+    if (known.some(function (k) { return k.indexOf(key) === 0; })) return 3 + kecamatan;
+    var words = String(option.label).split(/[\s(),—·›-]+/).map(spellingKey);
+    if (words.some(function (w) { return w && w.indexOf(compact) === 0; })) return 4;
+    return 5;
+  }
+
+  // Decap's select, given the ranking above: Decap passes its react-select
+  // no option order of its own, so the element its control renders is made
+  // again with one. Enter takes the
+  // first option, and the first is the best one (a new list each time the
+  // text changes: react-select keeps the option it had highlighted only if
+  // that same option is in the new list).
+  function registerSelects(CMS, data) {
+    var widget = CMS.getWidget && CMS.getWidget('select');
+    if (!widget || !widget.control) return;
+    var h = window.h;
+    var Base = widget.control;
+    var tables = spellingsByOption(data);
+    class WartaSelect extends Base {
+      render() {
+        var element = super.render();
+        var self = this;
+        var name = this.props.field.get('name');
+        var kind = selectKind(name, data);
+        var spellings = tables[name] || {};
+        var typed = this.wartaTyped || '';
+        var options = element.props.options;
+        if (typed) {
+          options = options
+            .map(function (option, index) {
+              return { option: option, index: index, rank: optionRank(option, typed, kind, spellings) };
+            })
+            .sort(function (a, b) { return a.rank - b.rank || a.index - b.index; })
+            .map(function (ranked) { return ranked.option; });
+        }
+        return h(element.type, Object.assign({}, element.props, {
+          options: options,
+          filterOption: function (candidate, input) {
+            return optionMatches(candidate.data, input);
+          },
+          onInputChange: function (value) {
+            if (value !== self.wartaTyped) {
+              self.wartaTyped = value;
+              self.forceUpdate();
+            }
+          },
+        }));
+      }
+    }
+    CMS.registerWidget('select', WartaSelect, widget.preview, widget.schema);
+  }
+
   // ---- a photo in the body ----------------------------------------------------
 
   // "Foto" in the body's "Tambah komponen" menu, in place of Decap's "Image"
@@ -1349,6 +1483,7 @@
       CMS.registerCustomFormat('warta-' + collection, 'md', makeFormat(data.formats[collection], data));
     });
     registerWidgets(CMS);
+    registerSelects(CMS, data);
     registerPhotoComponent(CMS, doc.cms);
     // Capture: before Decap's own change handler reads the chosen files.
     document.addEventListener('change', stampUploads, true);
