@@ -1019,3 +1019,21 @@ def test_a_name_typed_in_full_picks_its_own_option(page, newsroom):
         ["Daftar Pemilih Tetap", "Politik Uang", "Pilkada Serentak 2024"]
     )
 
+
+def test_wilayah_finds_every_spelling_the_build_reads(page, newsroom):
+    """`Region: Pagaralam` and `Region: Kab. OKU` build (the gazetteer folds
+    spaces away and reads a level word, short or written out), and offices
+    write "Lubuklinggau" and "Kayuagung", but Wilayah found nothing for them:
+    its labels hold "Pagar Alam", "Lubuk Linggau", "Kayu Agung", "Kabupaten"."""
+    page.goto(newsroom.base + "/admin/#/collections/berita/new")
+    for typed in ("Pagaralam", "Lubuklinggau", "Kayuagung", "Kab. OKU", "Kab Lahat"):
+        pick(page, "Wilayah", typed)
+    regions = page.frame_locator("iframe").first.locator(".article__regions li")
+    expect(regions).to_have_count(5)
+    assert [text.split(" — ")[0] for text in regions.all_inner_texts()] == [
+        "Kota Pagar Alam",
+        "Kota Lubuk Linggau",
+        "Kabupaten Ogan Komering Ilir",
+        "Kabupaten Ogan Komering Ulu",
+        "Kabupaten Lahat",
+    ]

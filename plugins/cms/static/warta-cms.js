@@ -1066,10 +1066,16 @@
   }
 
   // Whether `option` is one `typed` finds: its label holds it (letters and
-  // digits compared, "pagar alam" finds "Pagar Alam").
-  function optionMatches(option, typed) {
+  // digits compared, "pagar alam" finds "Pagar Alam"), or a spelling the
+  // build reads as the option does ("Pagaralam", "Lubuklinggau", "Kayuagung").
+  function optionMatches(option, typed, kind, spellings) {
     var compact = spellingKey(typed);
-    return !compact || spellingKey(option.label + ' ' + option.value).indexOf(compact) >= 0;
+    if (!compact) return true;
+    if (spellingKey(option.label + ' ' + option.value).indexOf(compact) >= 0) return true;
+    var key = kind.key(typed);
+    return !!key && (spellings[option.value] || []).some(function (known) {
+      return known.indexOf(key) >= 0;
+    });
   }
 
   // How well `option` answers `typed` (lower is better): the option the build
@@ -1096,9 +1102,9 @@
     return 5;
   }
 
-  // Decap's select, given the ranking above: Decap passes its react-select
-  // no option order of its own, so the element its control renders is made
-  // again with one. Enter takes the
+  // Decap's select, given the ranking and the spellings above: Decap passes
+  // its react-select neither, so the element its control renders is made
+  // again with them. Enter takes the
   // first option, and the first is the best one (a new list each time the
   // text changes: react-select keeps the option it had highlighted only if
   // that same option is in the new list).
@@ -1128,7 +1134,7 @@
         return h(element.type, Object.assign({}, element.props, {
           options: options,
           filterOption: function (candidate, input) {
-            return optionMatches(candidate.data, input);
+            return optionMatches(candidate.data, input, kind, spellings);
           },
           onInputChange: function (value) {
             if (value !== self.wartaTyped) {
