@@ -1037,3 +1037,19 @@ def test_wilayah_finds_every_spelling_the_build_reads(page, newsroom):
         "Kabupaten Ogan Komering Ulu",
         "Kabupaten Lahat",
     ]
+
+
+def test_removing_the_photo_removes_its_description_caption_and_credit(page, newsroom):
+    """ "Hapus foto" left the `Image-Caption:` line in the file (the alt text
+    and the credit went), under no photo."""
+    entry = SAMPLE_WITH_PHOTO.removeprefix("content/berita/").removesuffix(".md")
+    page.goto(f"{newsroom.base}/admin/#/collections/berita/entries/{entry}")
+    expect(page.get_by_label("Keterangan foto")).not_to_have_value("")
+    page.get_by_role("button", name="Hapus foto").click()
+    save(page)
+    [branch] = newsroom.cms_branches()
+    saved = git(newsroom.repo, "show", f"{branch}:{SAMPLE_WITH_PHOTO}")
+    keys = [key for key, _ in front_matter(saved)]
+    assert not [key for key in keys if key.startswith("Image")], keys
+    original = (REPO / SAMPLE_WITH_PHOTO).read_text(encoding="utf-8")
+    assert saved == "\n".join(line for line in original.split("\n") if not line.startswith("Image"))

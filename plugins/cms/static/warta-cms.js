@@ -1385,8 +1385,9 @@
           rememberAddress(addressKey(collection, values.get('slug'), values.get('date')));
         }
         if (collection === 'berita' && !values.get('image')) {
-          // "Hapus foto" clears Image: only; its description goes with it.
-          values = values.set('image_alt', '').set('image_credit', '');
+          // "Hapus foto" clears Image: only; its description, caption and
+          // credit go with it.
+          values = values.set('image_alt', '').set('image_caption', '').set('image_credit', '');
         }
         values = values.set('slug_value', values.get('slug'));
         if (collection === 'berita') {
