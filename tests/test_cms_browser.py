@@ -1053,3 +1053,20 @@ def test_removing_the_photo_removes_its_description_caption_and_credit(page, new
     assert not [key for key in keys if key.startswith("Image")], keys
     original = (REPO / SAMPLE_WITH_PHOTO).read_text(encoding="utf-8")
     assert saved == "\n".join(line for line in original.split("\n") if not line.startswith("Image"))
+
+
+def test_the_selects_speak_indonesian_to_screen_readers(page, newsroom):
+    """react-select's live region said "0 results available for search term
+    …" and "option …, selected." in English."""
+    page.goto(newsroom.base + "/admin/#/collections/berita/new")
+    page.get_by_label("Wilayah").fill("zzzz")
+    live = page.get_by_label("Wilayah").locator(
+        "xpath=ancestor::div[contains(@class, 'container')][1]//*[@role='log']"
+    )
+    expect(live).to_contain_text("0 pilihan tersedia untuk “zzzz”")
+    expect(page.get_by_text("Tidak ada pilihan yang cocok.")).to_be_visible()
+    page.get_by_label("Wilayah").fill("Lahat")
+    page.keyboard.press("Enter")
+    expect(live).to_contain_text("Pilihan Kabupaten Lahat")
+    expect(live).to_contain_text("dipilih")
+    assert not re.search(r"\b(results?|option|selected|focused)\b", live.inner_text())

@@ -1102,9 +1102,67 @@
     return 5;
   }
 
-  // Decap's select, given the ranking and the spellings above: Decap passes
-  // its react-select neither, so the element its control renders is made
-  // again with them. Enter takes the
+  // react-select's words for screen readers, in Indonesian (its own are English:
+  // "0 results available for search term …", "option …, selected.").
+  function position(list, item) {
+    return list && list.length ? (list.indexOf(item) + 1) + ' dari ' + list.length : '';
+  }
+
+  var SELECT_MESSAGES = {
+    guidance: function (props) {
+      if (props.context === 'menu') {
+        return 'Panah atas dan bawah menyorot pilihan, Enter memilih yang disorot, ' +
+          'Escape menutup daftar.';
+      }
+      if (props.context === 'input') {
+        return (props.label ? props.label + ': ' : '') + 'ketik untuk mencari, panah bawah ' +
+          'membuka daftar' + (props.isMulti ? ', panah kiri menyorot pilihan yang sudah dipilih.' : '.');
+      }
+      if (props.context === 'value') {
+        return 'Panah kiri dan kanan berpindah antarpilihan yang dipilih, Backspace menghapus yang disorot.';
+      }
+      return '';
+    },
+    onChange: function (props) {
+      var label = props.label || '';
+      switch (props.action) {
+        case 'deselect-option':
+        case 'pop-value':
+        case 'remove-value':
+          return 'Pilihan ' + label + ' dihapus.';
+        case 'clear':
+          return 'Semua pilihan dihapus.';
+        case 'initial-input-focus':
+          return 'Terpilih: ' + label + '.';
+        case 'select-option':
+          return 'Pilihan ' + label + (props.isDisabled ? ' tidak dapat dipilih.' : ' dipilih.');
+        default:
+          return '';
+      }
+    },
+    onFocus: function (props) {
+      var label = props.label || '';
+      if (props.context === 'value') {
+        return 'Pilihan terpilih ' + label + ' disorot, ' + position(props.selectValue, props.focused) + '.';
+      }
+      if (props.context === 'menu') {
+        return 'Pilihan ' + label + ' disorot' + (props.isSelected ? ', sudah dipilih' : '') +
+          (props.isDisabled ? ', tidak dapat dipilih' : '') + ', ' + position(props.options, props.focused) + '.';
+      }
+      return '';
+    },
+    onFilter: function (props) {
+      return props.resultsMessage + (props.inputValue ? ' untuk “' + props.inputValue + '”' : '') + '.';
+    },
+  };
+
+  function selectStatus(props) {
+    return props.count + ' pilihan tersedia';
+  }
+
+  // Decap's select, given the ranking, the spellings and the Indonesian
+  // messages above: Decap passes its react-select none of these, so the
+  // element its control renders is made again with them. Enter takes the
   // first option, and the first is the best one (a new list each time the
   // text changes: react-select keeps the option it had highlighted only if
   // that same option is in the new list).
@@ -1141,6 +1199,11 @@
               self.wartaTyped = value;
               self.forceUpdate();
             }
+          },
+          ariaLiveMessages: SELECT_MESSAGES,
+          screenReaderStatus: selectStatus,
+          noOptionsMessage: function () {
+            return 'Tidak ada pilihan yang cocok.';
           },
         }));
       }
