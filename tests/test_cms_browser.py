@@ -1070,3 +1070,24 @@ def test_the_selects_speak_indonesian_to_screen_readers(page, newsroom):
     expect(live).to_contain_text("Pilihan Kabupaten Lahat")
     expect(live).to_contain_text("dipilih")
     assert not re.search(r"\b(results?|option|selected|focused)\b", live.inner_text())
+
+
+def test_a_release_without_a_rubrik_opens_in_the_one_the_build_gives_it(page, newsroom):
+    """A pasted release without Category: is in "Berita" on the site
+    (DEFAULT_CATEGORY), but the form showed Rubrik empty and refused to save
+    it: "Rubrik wajib diisi". Saved, it is still left to the build."""
+    text = (
+        f"Title: {PASTED_TITLE}\nDate: 2024-11-26 10:00\nSlug: tempel\n"
+        f"Summary: {PASTED_SUMMARY}\n\n{PASTED_BODY}"
+    )
+    entry = commit_release(newsroom, PASTED, text)
+    page.goto(f"{newsroom.base}/admin/#/collections/berita/entries/{entry}")
+    summary = page.get_by_label("Ringkasan", exact=True)
+    expect(summary).to_have_value(PASTED_SUMMARY)
+    summary.fill(PASTED_SUMMARY + " Diperbarui.")
+    save(page)
+    [branch] = newsroom.cms_branches()
+    saved = git(newsroom.repo, "show", f"{branch}:{PASTED}")
+    assert saved == text.replace(
+        f"Summary: {PASTED_SUMMARY}", f"Summary: {PASTED_SUMMARY} Diperbarui."
+    )

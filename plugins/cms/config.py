@@ -78,6 +78,8 @@ class CmsInputs:
     summary_min: int
     summary_max: int
     regions: list[dict] = field(default_factory=list)
+    # DEFAULT_CATEGORY: the rubrik the build gives a release without Category:.
+    default_category: str = ""
     tags: list[dict] = field(default_factory=list)
     allow_free_tags: bool = False
     officials: list[dict] = field(default_factory=list)
@@ -587,6 +589,7 @@ def warta_data(inputs: CmsInputs) -> dict:
         "official_tags": [{"name": o["value"], "group": o["group"]} for o in inputs.tags],
         "allow_free_tags": inputs.allow_free_tags,
         "regions": {o["value"]: o["label"] for o in inputs.regions},
+        "default_category": inputs.default_category,
         "officials": inputs.officials,
         "preview_css": inputs.preview_css,
         "rules": {

@@ -140,6 +140,7 @@ def gather_inputs(settings: dict) -> CmsInputs:
         summary_min=settings.get("CONTENT_LINT_SUMMARY_MIN", rules.summary_min),
         summary_max=settings.get("CONTENT_LINT_SUMMARY_MAX", rules.summary_max),
         regions=regions,
+        default_category=settings.get("DEFAULT_CATEGORY") or "",
         region_spellings=region_spellings(gazetteer, regions, home) if gazetteer else {},
         region_contexts=region_contexts(gazetteer, regions) if gazetteer else {},
         tags=tag_options(vocabulary),

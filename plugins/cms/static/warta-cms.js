@@ -668,6 +668,7 @@
         body: body,
         headed: header.length > 0,
         builtSlug: builtSlug(entry),
+        rubrikSupplied: rubrikSupplied(header),
         // A `---` block YAML cannot read: kept in the body, the form empty
         // (`checks` says so); saved only once it reads (`afterProblem`).
         yamlProblem: yaml ? yaml.problem : null,
@@ -730,7 +731,24 @@
         }
         line.value = fieldValue(spec, entry);
       });
+      // A release without a rubrik is in the one the build gives it
+      // (DEFAULT_CATEGORY): the form shows it (and requires no other); the
+      // file is left without it while it stays that one (`rubrikSupplied`).
+      if (rubrikSupplied(header)) entry.category = data.default_category;
       return entry;
+    }
+
+    // Whether the front matter `header` has no rubrik key the build reads.
+    function rubrikSupplied(header) {
+      return !!(byKey.category && data.default_category) &&
+        !header.some(function (line) { return line.field === 'category'; });
+    }
+
+    // Whether toFile leaves the key of `spec` out: the rubrik the build gives
+    // a file that has none, unchanged in the form.
+    function leftToBuild(spec, entry, source) {
+      return spec.field === 'category' && !!source.rubrikSupplied &&
+        fieldValue(spec, entry) === data.default_category;
     }
 
     // A file whose front matter is YAML between `---` lines (`readYamlBlock`).
@@ -769,6 +787,7 @@
         lower: named.length > 0 && named.every(function (line) { return line.key === line.key.toLowerCase(); }),
         ends: read.close < lines.length - 1,
         builtSlug: builtSlug(entry),
+        rubrikSupplied: rubrikSupplied(header),
         separator: rest.slice(0, rest.length - body.length),
         body: body,
       };
@@ -824,7 +843,7 @@
         }
       });
       keys.forEach(function (spec) {
-        if (written[spec.field] || fieldValue(spec, entry) === '') return;
+        if (written[spec.field] || fieldValue(spec, entry) === '' || leftToBuild(spec, entry, source)) return;
         var at = 0;
         out.forEach(function (line, position) {
           if (line.index < spec.index) at = position + 1;
@@ -897,6 +916,7 @@
         if (written[spec.field]) return;
         var now = fieldValue(spec, entry);
         if (now === '' && !(spec.always && isNew)) return;
+        if (leftToBuild(spec, entry, source)) return;
         // After the last line of a key that comes earlier in `invoke new`'s order.
         var at = 0;
         out.forEach(function (line, position) {
