@@ -1583,6 +1583,13 @@
     CMS.init({ config: doc.cms });
   }
 
+  // Decap rejects its save promise with no reason when it refuses to save an
+  // entry with an invalid field (having said why: "Ada isian wajib …"): an
+  // uncaught `undefined` on the page, no error of the writer's or the site's.
+  window.addEventListener('unhandledrejection', function (event) {
+    if (event.reason === undefined) event.preventDefault();
+  });
+
   window.WARTA_CMS = { slugify: slugify, makeFormat: makeFormat, checks: checks, yamlNote: yamlNote };
 
   document.addEventListener('DOMContentLoaded', function () {
