@@ -267,6 +267,8 @@ def test_a_yaml_block_fixed_in_the_body_is_saved_as_one_front_matter(admin):
 def test_each_way_of_writing_yaml_reads_as_the_build_reads_it(admin, text):
     result = open_and_save(admin, text)
     entry, read = result["entry"], fields_of(text)
+    # (the build's DEFAULT_CATEGORY, "Berita", for a release without a rubrik)
+    read.setdefault("category", "Berita")
     for field in ("title", "slug", "category", "summary"):
         assert entry.get(field, "") == read.get(field, ""), field
     for field in ("tags", "region"):

@@ -739,6 +739,7 @@ def test_a_photo_description_left_without_its_photo_is_said_at_its_line():
         slug="x",
         title="Bawaslu Kota Palembang Gelar Rapat Pleno",
         image_alt="Pengawas di meja pleno",
+        image_caption="Apel siaga di halaman kantor",
         image_credit="Humas",
     )
     found = [
@@ -747,8 +748,9 @@ def test_a_photo_description_left_without_its_photo_is_said_at_its_line():
         if "Image" in f.message
     ]
     assert found == [
-        (8, "suggestion", "Image-Alt: without an Image: line: 'Pengawas di meja pleno'"),
-        (9, "suggestion", "Image-Credit: without an Image: line: 'Humas'"),
+        (8, "warning", "Image-Alt: without an Image: line: 'Pengawas di meja pleno'"),
+        (9, "warning", "Image-Caption: without an Image: line: 'Apel siaga di halaman kantor'"),
+        (10, "warning", "Image-Credit: without an Image: line: 'Humas'"),
     ]
     with_photo = text.replace("Image-Alt:", "Image: images/2024/a.jpg\nImage-Alt:")
     assert not [

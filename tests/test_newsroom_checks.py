@@ -1400,14 +1400,12 @@ def dashed_release(lines: str, body: str = "") -> str:
     "text",
     [
         dashed_release("", "PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n"),
-        dashed_release("Image-Caption: Peserta rapat di meja #1\n"),
+        dashed_release("Author: Peserta rapat di meja #1\n"),
         dashed_release("Thread: Bawaslu Sumsel: Awasi Tahapan Pemilu\n"),
-        dashed_release('Image-Caption: "Awasi bersama," kata Ketua Bawaslu\n'),
-        dashed_release("Image-Caption: *Bawaslu Sumsel* menggelar rapat\n"),
-        dashed_release("Image-Caption: [Rilis] Bawaslu Sumsel menggelar rapat\n"),
-        dashed_release(
-            "Image-Caption: Bawaslu menggelar rapat\n    bersama KPU: membahas tahapan\n"
-        ),
+        dashed_release('Author: "Awasi bersama," kata Ketua Bawaslu\n'),
+        dashed_release("Author: *Bawaslu Sumsel* menggelar rapat\n"),
+        dashed_release("Author: [Rilis] Bawaslu Sumsel menggelar rapat\n"),
+        dashed_release("Author: Bawaslu menggelar rapat\n    bersama KPU: membahas tahapan\n"),
     ],
     ids=["plain", "hash", "colon", "quote-first", "asterisk", "bracket", "continuation"],
 )
@@ -1429,7 +1427,7 @@ def test_a_dashed_front_matter_ended_by_a_blank_line_is_no_yaml_error():
 def test_a_control_character_in_a_dashed_front_matter_is_one_warning_at_its_line():
     """U+000B in a `---` block was also an error at line 2 with a line break in
     its message (YAML's ReaderError has no line): the build failed."""
-    text = dashed_release("Image-Caption: Rapat koordinasi\x0bpengawasan\n")
+    text = dashed_release("Author: Humas Bawaslu Kota\x0bPalembang\n")
     assert [(f.line, f.level) for f in findings_for(text)] == [(5, "warning")]
 
 

@@ -1141,17 +1141,17 @@ def _front_matter_break(source: Source, stranded: dict[str, int]) -> Finding:
 
 
 def _check_photo_keys(source: Source) -> Iterator[Finding]:
-    """Image-Alt: or Image-Credit: left behind when the photo was taken out
-    (the CMS's "Hapus foto" once kept them): said, so the next photo does not
-    get the old description."""
+    """Image-Alt:, Image-Caption: or Image-Credit: left behind when the photo
+    was taken out (the CMS's "Hapus foto" once kept them): a warning at its
+    line, so the next photo does not get the old description."""
     if source.value("image"):
         return
-    for key in ("image-alt", "image-credit"):
+    for key in ("image-alt", "image-caption", "image-credit"):
         if source.value(key):
             yield _finding(
                 source,
                 source.line(key),
-                "suggestion",
+                "warning",
                 f"{key.title()}: without an Image: line: '{source.value(key)}'",
                 "remove the line, or add the Image: it belongs to",
             )

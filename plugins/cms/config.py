@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warta import frontmatter, new_article
+from warta import frontmatter
 from warta.markdown_source import TEXT_KEYS
 from warta.new_article import region_value
 from warta.regions.gazetteer import code_sort_key, numbered_spellings
@@ -46,8 +45,10 @@ ARTICLE_KEYS = (
     ("thread", "Thread", "text"),
     ("status", "Status", "text"),
 )
-# Keys `invoke new` always writes (the others only when they have a value).
-ARTICLE_ALWAYS = ("title", "date", "slug", "category", "author", "region", "thread")
+# Keys the CMS always writes (the others only when they have a value): not an
+# empty Author: or Region:, which the build supplies from the release (the
+# humas of the office it speaks for, the regions of its dateline).
+ARTICLE_ALWAYS = ("title", "date", "slug", "category", "thread")
 # Other keys the build reads as the same field (metadata keys are
 # case-insensitive): the Indonesian keys of `warta.frontmatter.KEY_ALIASES`,
 # and the regions plugin's `Wilayah:`.
@@ -71,15 +72,14 @@ class CmsInputs:
     """Everything the configuration is made from (the plugin fills it from settings)."""
 
     site_name: str
-    author: str
     rubrik: tuple[str, ...]
     title_min: int
     title_max: int
     summary_min: int
     summary_max: int
     regions: list[dict] = field(default_factory=list)
-    # Region value → the author `invoke new` writes for it (the office's humas).
-    region_authors: dict[str, str] = field(default_factory=dict)
+    # DEFAULT_CATEGORY: the rubrik the build gives a release without Category:.
+    default_category: str = ""
     tags: list[dict] = field(default_factory=list)
     allow_free_tags: bool = False
     officials: list[dict] = field(default_factory=list)
@@ -367,7 +367,8 @@ def article_fields(inputs: CmsInputs) -> list[dict]:
             "name": "author",
             "widget": "string",
             "required": False,
-            "hint": "Biarkan kosong: diisi humas kantor wilayah berita, seperti "
+            "hint": "Biarkan kosong: saat dibangun, situs mengisinya dengan humas kantor yang "
+            "diberitakan, seperti "
             "“Humas Bawaslu Kota Palembang”. Isi bila penulisnya orang atau kantor lain.",
         },
         {
@@ -548,6 +549,15 @@ def cms_config(inputs: CmsInputs) -> dict:
     if inputs.backend.get("name") in SIMPLE_ONLY_BACKENDS:
         # Saving commits straight to the backend's branch: review in the forge instead.
         del config["publish_mode"]
+    elif inputs.backend.get("name") == "proxy" and not inputs.local_backend:
+        # A decap-server not named as the local backend (a plain build's: the
+        # one `invoke cms` runs, in either mode): Decap cannot ask it whether it
+        # keeps an editorial workflow, and the working copy's files have none
+        # ("Unknown action unpublishedEntries" with every request, once a
+        # plain build wrote this file while `invoke cms` ran). Saving writes
+        # the file, which every mode of the server does. Named as the local
+        # backend (`invoke cms`), Decap asks it and keeps the workflow where it can.
+        del config["publish_mode"]
     if inputs.local_backend:
         config["local_backend"] = {"url": inputs.local_backend}
     return {key: value for key, value in config.items() if value is not None}
@@ -579,8 +589,7 @@ def warta_data(inputs: CmsInputs) -> dict:
         "official_tags": [{"name": o["value"], "group": o["group"]} for o in inputs.tags],
         "allow_free_tags": inputs.allow_free_tags,
         "regions": {o["value"]: o["label"] for o in inputs.regions},
-        "region_authors": inputs.region_authors,
-        "default_author": inputs.author,
+        "default_category": inputs.default_category,
         "officials": inputs.officials,
         "preview_css": inputs.preview_css,
         "rules": {
@@ -595,20 +604,3 @@ def warta_data(inputs: CmsInputs) -> dict:
         "region_contexts": inputs.region_contexts,
         "tag_spellings": inputs.tag_spellings,
     }
-
-
-def region_authors(
-    gazetteer, values: list[str], authors: Counter, code_of, home: str | None = None
-) -> dict[str, str]:
-    """Region value → author, as `invoke new` picks it: the humas of the region's
-    office, spelled as earlier releases spell it (`authors`: how often each
-    author occurs, `new_article.existing_authors`; `code_of`: an office name →
-    its region code, `new_article.office_code_resolver`). None for a region
-    outside `home`: the form then writes the site's author."""
-    wanted = set(values)
-    found = {
-        region_value(unit): new_article.region_author(gazetteer, unit, authors, code_of, home)
-        for unit in gazetteer.units.values()
-        if region_value(unit) in wanted
-    }
-    return {value: author for value, author in found.items() if author}

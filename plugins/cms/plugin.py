@@ -31,7 +31,6 @@ import json
 import logging
 import os
 import shutil
-from collections import Counter
 from pathlib import Path
 
 from pelican import signals
@@ -44,7 +43,6 @@ from warta.contents import (
     is_pages_generator,
 )
 from warta.deploy import unpublished_names
-from warta.new_article import declared_authors, existing_authors, office_code_resolver
 from warta.paths import OUTPUT_OWNERS, own_output
 from warta.published import check_only, written
 from warta.regions.configured import GAZETTEER_DEFAULT, data_path, load_configured
@@ -57,7 +55,6 @@ from .config import (
     cms_config,
     dated_release_keys,
     official_entries,
-    region_authors,
     region_contexts,
     region_options,
     region_spellings,
@@ -117,10 +114,8 @@ def _data_file(settings: dict, key: str, default: str) -> Path:
     return Path(value) if value else Path(settings.get("DATA_PATH") or "data") / default
 
 
-def gather_inputs(settings: dict, authors: Counter | None = None) -> CmsInputs:
-    """What /admin/ is configured from. `authors`: how often each author occurs
-    in the contents (`declared_authors` of what the build read), else read from
-    the files under PATH as `invoke new` reads them."""
+def gather_inputs(settings: dict) -> CmsInputs:
+    """What /admin/ is configured from."""
     rules = Rules()
 
     gazetteer_path = data_path(settings.get("REGIONS_GAZETTEER", GAZETTEER_DEFAULT))
@@ -135,29 +130,17 @@ def gather_inputs(settings: dict, authors: Counter | None = None) -> CmsInputs:
     region_names = load_region_names(gazetteer_path)
     registry, _ = load_registry(officials_path, str(officials_path), region_names)
     regions = region_options(gazetteer, home, tuple(provinces)) if gazetteer else []
-    authors = (
-        region_authors(
-            gazetteer,
-            [o["value"] for o in regions],
-            existing_authors(Path(settings["PATH"])) if authors is None else authors,
-            office_code_resolver(gazetteer, home),
-            home,
-        )
-        if gazetteer
-        else {}
-    )
     site_url = settings.get("SITEURL") or ""
     theme_css = f"{settings.get('THEME_STATIC_DIR', 'theme')}/css/warta.css"
     return CmsInputs(
         site_name=settings.get("SITENAME", ""),
-        author=settings.get("AUTHOR") or "",
         rubrik=tuple(settings.get("CONTENT_LINT_RUBRIK") or rules.rubrik),
         title_min=settings.get("CONTENT_LINT_TITLE_MIN", rules.title_min),
         title_max=settings.get("CONTENT_LINT_TITLE_MAX", rules.title_max),
         summary_min=settings.get("CONTENT_LINT_SUMMARY_MIN", rules.summary_min),
         summary_max=settings.get("CONTENT_LINT_SUMMARY_MAX", rules.summary_max),
         regions=regions,
-        region_authors=authors,
+        default_category=settings.get("DEFAULT_CATEGORY") or "",
         region_spellings=region_spellings(gazetteer, regions, home) if gazetteer else {},
         region_contexts=region_contexts(gazetteer, regions) if gazetteer else {},
         tags=tag_options(vocabulary),
@@ -202,10 +185,9 @@ def bundle_files(folder: Path) -> list[Path]:
 
 
 # Output folder → (listed releases' "YYYY/MM/slug", top names only unlisted
-# contents use, how often each declared author occurs, the build's
-# OUTPUT_OWNERS: what plugins write, claimed up to the end), from
-# all_generators_finalized to the finalized handler.
-_PUBLISHED: dict[str, tuple[list[str], set[str], Counter, dict[str, str]]] = {}
+# contents use, the build's OUTPUT_OWNERS: what plugins write, claimed up to
+# the end), from all_generators_finalized to the finalized handler.
+_PUBLISHED: dict[str, tuple[list[str], set[str], dict[str, str]]] = {}
 
 
 def claim_admin(generators) -> None:
@@ -233,9 +215,6 @@ def claim_admin(generators) -> None:
     _PUBLISHED[os.path.realpath(generators[0].output_path)] = (
         dated_release_keys(generators[0].settings.get("ARTICLE_SAVE_AS", ""), articles),
         {top(c) for c in unlisted} - {article_top, *(top(p) for p in pages)},
-        # The authors as the build read them (drafts too, as `invoke new`
-        # counts every file): the sources are not read a second time.
-        declared_authors(contents_of(generators)),
         generators[0].context.setdefault(OUTPUT_OWNERS, {}),
     )
 
@@ -282,10 +261,8 @@ def write_admin(pelican) -> None:
         return  # `invoke check` writes no file
     # The CMS gives a new release or page "-2" where the site already has its
     # address: the build would refuse it after the CMS saved it.
-    releases, unlisted, authors, owners = _PUBLISHED.pop(
-        os.path.realpath(output), ([], set(), None, {})
-    )
-    inputs = gather_inputs(settings, authors)
+    releases, unlisted, owners = _PUBLISHED.pop(os.path.realpath(output), ([], set(), {}))
+    inputs = gather_inputs(settings)
     inputs.taken = taken_addresses(
         output, releases, unlisted, save_as, kept_names(settings, owners)
     )

@@ -14,7 +14,9 @@
  *     written so that the build reads it back as typed;
  *   - the Indonesian interface (warta-cms-id.js);
  *   - the slug widget (made from the title at the first save, then frozen;
- *     "-2" when a release of that month or a page already has the address), the date
+ *     "-2" when a release of that month or a page already has the address; a
+ *     file the build already publishes without one keeps the slug of the
+ *     title it was opened with, its address), the date
  *     widget (WIB whatever the browser's zone) and the alt-text widget
  *     (required when there is a photo);
  *   - the article preview, styled by the site's own CSS, with the warnings
@@ -28,15 +30,27 @@
 
   var META_RE = /^([A-Za-z][A-Za-z0-9_-]*)\s*:\s?(.*)$/;
 
-  // ---- slugs and ids, as warta/new_article.py makes them ---------------------
+  // ---- slugs and ids, as the build makes them (warta/text.py) ---------------
 
+  // warta.text `fold`: accents and the apostrophes inside a word ("Jum'at")
+  // removed, lower case, any other character that is not a letter or a digit
+  // a space ("Pungut–Hitung" is two words).
+  function foldWords(text) {
+    return String(text || '')
+      .normalize('NFKD')
+      .replace(/\p{Mn}/gu, '')
+      .toLowerCase()
+      .replace(/ß/g, 'ss') // (Python's casefold)
+      .replace(/['`\u2019\u02bc\u2018]/g, '')
+      .replace(/[^\p{L}\p{N}]+/gu, ' ');
+  }
+
+  // warta.text `slugify`, which the build gives a release without `Slug:` and
+  // `invoke new` writes: the folded words in ASCII, joined by hyphens, cut at a
+  // word within `limit` characters.
   function slugify(title, limit) {
     limit = limit || 80;
-    var ascii = String(title || '')
-      .normalize('NFKD')
-      .replace(/[^\x00-\x7f]/g, '')
-      .toLowerCase();
-    var words = ascii.match(/[a-z0-9]+/g) || [];
+    var words = foldWords(title).replace(/[^\x00-\x7f]/g, '').split(/\s+/).filter(Boolean);
     var slug = '';
     for (var i = 0; i < words.length; i++) {
       var candidate = slug ? slug + '-' + words[i] : words[i];
@@ -611,6 +625,14 @@
       return spec.text && spec.kind !== 'list' ? referencesKept(now) : now;
     }
 
+    // The address the build publishes a file without `Slug:` under: the slug
+    // of the title as the file holds it (release_defaults), which the first
+    // save freezes whatever the title has become; '' for a file with one.
+    function builtSlug(entry) {
+      var slugged = keys.some(function (k) { return k.field === 'slug'; });
+      return slugged && !entry.slug ? slugify(entry.title) : '';
+    }
+
     function fromFile(content) {
       var text = String(content || '');
       var eol = text.indexOf('\r\n') >= 0 ? '\r\n' : '\n';
@@ -645,6 +667,8 @@
         separator: rest.slice(0, rest.length - body.length),
         body: body,
         headed: header.length > 0,
+        builtSlug: builtSlug(entry),
+        rubrikSupplied: rubrikSupplied(header),
         // A `---` block YAML cannot read: kept in the body, the form empty
         // (`checks` says so); saved only once it reads (`afterProblem`).
         yamlProblem: yaml ? yaml.problem : null,
@@ -707,7 +731,24 @@
         }
         line.value = fieldValue(spec, entry);
       });
+      // A release without a rubrik is in the one the build gives it
+      // (DEFAULT_CATEGORY): the form shows it (and requires no other); the
+      // file is left without it while it stays that one (`rubrikSupplied`).
+      if (rubrikSupplied(header)) entry.category = data.default_category;
       return entry;
+    }
+
+    // Whether the front matter `header` has no rubrik key the build reads.
+    function rubrikSupplied(header) {
+      return !!(byKey.category && data.default_category) &&
+        !header.some(function (line) { return line.field === 'category'; });
+    }
+
+    // Whether toFile leaves the key of `spec` out: the rubrik the build gives
+    // a file that has none, unchanged in the form.
+    function leftToBuild(spec, entry, source) {
+      return spec.field === 'category' && !!source.rubrikSupplied &&
+        fieldValue(spec, entry) === data.default_category;
     }
 
     // A file whose front matter is YAML between `---` lines (`readYamlBlock`).
@@ -745,6 +786,8 @@
         // New keys written as the file writes its keys (`title:` or `Title:`).
         lower: named.length > 0 && named.every(function (line) { return line.key === line.key.toLowerCase(); }),
         ends: read.close < lines.length - 1,
+        builtSlug: builtSlug(entry),
+        rubrikSupplied: rubrikSupplied(header),
         separator: rest.slice(0, rest.length - body.length),
         body: body,
       };
@@ -800,7 +843,7 @@
         }
       });
       keys.forEach(function (spec) {
-        if (written[spec.field] || fieldValue(spec, entry) === '') return;
+        if (written[spec.field] || fieldValue(spec, entry) === '' || leftToBuild(spec, entry, source)) return;
         var at = 0;
         out.forEach(function (line, position) {
           if (line.index < spec.index) at = position + 1;
@@ -843,7 +886,7 @@
       var isNew = !source;
       source = source || { eol: '\n', lines: [], separator: '\n', body: '', headed: true };
       if (keys.some(function (k) { return k.field === 'slug'; }) && !entry.slug) {
-        entry.slug = slugify(entry.title);
+        entry.slug = source.builtSlug || slugify(entry.title);
       }
       if (keys.some(function (k) { return k.field === 'thread'; }) && isNew && !entry.thread) {
         entry.thread = threadId();
@@ -873,6 +916,7 @@
         if (written[spec.field]) return;
         var now = fieldValue(spec, entry);
         if (now === '' && !(spec.always && isNew)) return;
+        if (leftToBuild(spec, entry, source)) return;
         // After the last line of a key that comes earlier in `invoke new`'s order.
         var at = 0;
         out.forEach(function (line, position) {
@@ -982,6 +1026,209 @@
     // images/{{year}} folder) from the field whose widget is "datetime".
     CMS.registerWidget('datetime', WibDateControl, TextPreview);
     CMS.registerWidget('warta-alt', AltControl, TextPreview);
+  }
+
+  // ---- the select fields: what a name finds, the best first ------------------
+
+  // How a select field compares what is typed: the key of a spelling, and the
+  // option the build reads a typed value as (a Region: value, a tag), if one.
+  function selectKind(name, data) {
+    if (name === 'region') {
+      return {
+        key: spellingKey,
+        read: function (text) {
+          var spellings = data.region_spellings || {};
+          return spellings['=' + text.trim()] || spellings[spellingKey(text)];
+        },
+      };
+    }
+    if (name === 'tags') {
+      return {
+        key: tagKey,
+        read: function (text) {
+          return (data.tag_spellings || {})[tagKey(text)];
+        },
+      };
+    }
+    return { key: spellingKey, read: function () { return undefined; } };
+  }
+
+  // Option value → the keys of every spelling the build reads as it: a
+  // region's name with and without its level word, its aliases, seat and
+  // numbered spellings (config.py region_spellings, region_contexts: "Pagar
+  // Alam" is "pagaralam", so "Pagaralam" finds it); a tag's name and aliases
+  // (tag_spellings).
+  function spellingsByOption(data) {
+    var found = { region: {}, tags: {} };
+    var add = function (table, value, key) {
+      (table[value] = table[value] || []).push(key);
+    };
+    Object.keys(data.region_spellings || {}).forEach(function (key) {
+      if (key.charAt(0) !== '=') add(found.region, data.region_spellings[key], key);
+    });
+    Object.keys(data.region_contexts || {}).forEach(function (key) {
+      data.region_contexts[key].forEach(function (candidate) {
+        add(found.region, candidate[0], key);
+      });
+    });
+    Object.keys(data.tag_spellings || {}).forEach(function (key) {
+      if (',;'.indexOf(key.charAt(0)) < 0) add(found.tags, data.tag_spellings[key], key);
+    });
+    return found;
+  }
+
+  // An option's own name: its label before the parents, the aliases and the
+  // code ("Kabupaten Musi Banyuasin — Sumatera Selatan (Muba) · 16.06"), a
+  // tag's after its group ("Isu › Politik Uang").
+  function optionName(label) {
+    var name = String(label).split(' · ')[0].split(' — ')[0].replace(/\s*\(.*\)$/, '');
+    return name.split(' › ').pop();
+  }
+
+  // Whether `option` is one `typed` finds: its label holds it (letters and
+  // digits compared, "pagar alam" finds "Pagar Alam"), or a spelling the
+  // build reads as the option does ("Pagaralam", "Lubuklinggau", "Kayuagung").
+  function optionMatches(option, typed, kind, spellings) {
+    var compact = spellingKey(typed);
+    if (!compact) return true;
+    if (spellingKey(option.label + ' ' + option.value).indexOf(compact) >= 0) return true;
+    var key = kind.key(typed);
+    return !!key && (spellings[option.value] || []).some(function (known) {
+      return known.indexOf(key) >= 0;
+    });
+  }
+
+  // How well `option` answers `typed` (lower is better): the option the build
+  // reads it as ("Banyuasin" is Kabupaten Banyuasin, "DPT" Daftar Pemilih
+  // Tetap, "politik uang" Politik Uang), an option of which it is a whole
+  // spelling ("Pendopo": PALI's town, then Empat Lawang's kecamatan, which the
+  // build cannot tell apart without context), a name it begins, a spelling
+  // it begins, a word of the label it begins, anything else it matches.
+  function optionRank(option, typed, kind, spellings) {
+    var key = kind.key(typed);
+    var compact = spellingKey(typed);
+    if (!key) return 9;
+    if (kind.read(typed) === option.value) return 0;
+    var known = spellings[option.value] || [];
+    var kecamatan = /^\d+\.\d+\.\d+$/.test(String(option.value)) ? 0.5 : 0;
+    if (known.indexOf(key) >= 0) return 1 + kecamatan;
+    var name = optionName(option.label);
+    var bare = name.replace(/^(Kabupaten|Kota|Provinsi|Kecamatan)\s+/i, '');
+    if (spellingKey(name).indexOf(compact) === 0 || spellingKey(bare).indexOf(compact) === 0)
+      return 2 + kecamatan;
+    if (known.some(function (k) { return k.indexOf(key) === 0; })) return 3 + kecamatan;
+    var words = String(option.label).split(/[\s(),—·›-]+/).map(spellingKey);
+    if (words.some(function (w) { return w && w.indexOf(compact) === 0; })) return 4;
+    return 5;
+  }
+
+  // react-select's words for screen readers, in Indonesian (its own are English:
+  // "0 results available for search term …", "option …, selected.").
+  function position(list, item) {
+    return list && list.length ? (list.indexOf(item) + 1) + ' dari ' + list.length : '';
+  }
+
+  var SELECT_MESSAGES = {
+    guidance: function (props) {
+      if (props.context === 'menu') {
+        return 'Panah atas dan bawah menyorot pilihan, Enter memilih yang disorot, ' +
+          'Escape menutup daftar.';
+      }
+      if (props.context === 'input') {
+        return (props.label ? props.label + ': ' : '') + 'ketik untuk mencari, panah bawah ' +
+          'membuka daftar' + (props.isMulti ? ', panah kiri menyorot pilihan yang sudah dipilih.' : '.');
+      }
+      if (props.context === 'value') {
+        return 'Panah kiri dan kanan berpindah antarpilihan yang dipilih, Backspace menghapus yang disorot.';
+      }
+      return '';
+    },
+    onChange: function (props) {
+      var label = props.label || '';
+      switch (props.action) {
+        case 'deselect-option':
+        case 'pop-value':
+        case 'remove-value':
+          return 'Pilihan ' + label + ' dihapus.';
+        case 'clear':
+          return 'Semua pilihan dihapus.';
+        case 'initial-input-focus':
+          return 'Terpilih: ' + label + '.';
+        case 'select-option':
+          return 'Pilihan ' + label + (props.isDisabled ? ' tidak dapat dipilih.' : ' dipilih.');
+        default:
+          return '';
+      }
+    },
+    onFocus: function (props) {
+      var label = props.label || '';
+      if (props.context === 'value') {
+        return 'Pilihan terpilih ' + label + ' disorot, ' + position(props.selectValue, props.focused) + '.';
+      }
+      if (props.context === 'menu') {
+        return 'Pilihan ' + label + ' disorot' + (props.isSelected ? ', sudah dipilih' : '') +
+          (props.isDisabled ? ', tidak dapat dipilih' : '') + ', ' + position(props.options, props.focused) + '.';
+      }
+      return '';
+    },
+    onFilter: function (props) {
+      return props.resultsMessage + (props.inputValue ? ' untuk “' + props.inputValue + '”' : '') + '.';
+    },
+  };
+
+  function selectStatus(props) {
+    return props.count + ' pilihan tersedia';
+  }
+
+  // Decap's select, given the ranking, the spellings and the Indonesian
+  // messages above: Decap passes its react-select none of these, so the
+  // element its control renders is made again with them. Enter takes the
+  // first option, and the first is the best one (a new list each time the
+  // text changes: react-select keeps the option it had highlighted only if
+  // that same option is in the new list).
+  function registerSelects(CMS, data) {
+    var widget = CMS.getWidget && CMS.getWidget('select');
+    if (!widget || !widget.control) return;
+    var h = window.h;
+    var Base = widget.control;
+    var tables = spellingsByOption(data);
+    class WartaSelect extends Base {
+      render() {
+        var element = super.render();
+        var self = this;
+        var name = this.props.field.get('name');
+        var kind = selectKind(name, data);
+        var spellings = tables[name] || {};
+        var typed = this.wartaTyped || '';
+        var options = element.props.options;
+        if (typed) {
+          options = options
+            .map(function (option, index) {
+              return { option: option, index: index, rank: optionRank(option, typed, kind, spellings) };
+            })
+            .sort(function (a, b) { return a.rank - b.rank || a.index - b.index; })
+            .map(function (ranked) { return ranked.option; });
+        }
+        return h(element.type, Object.assign({}, element.props, {
+          options: options,
+          filterOption: function (candidate, input) {
+            return optionMatches(candidate.data, input, kind, spellings);
+          },
+          onInputChange: function (value) {
+            if (value !== self.wartaTyped) {
+              self.wartaTyped = value;
+              self.forceUpdate();
+            }
+          },
+          ariaLiveMessages: SELECT_MESSAGES,
+          screenReaderStatus: selectStatus,
+          noOptionsMessage: function () {
+            return 'Tidak ada pilihan yang cocok.';
+          },
+        }));
+      }
+    }
+    CMS.registerWidget('select', WartaSelect, widget.preview, widget.schema);
   }
 
   // ---- a photo in the body ----------------------------------------------------
@@ -1148,7 +1395,9 @@
               h('p', { className: 'article__rubrik' }, get('category') || ''),
               h('h1', {}, get('title') || ''),
               h('p', { className: 'article__meta' }, h('time', {}, formatDate(get('date')))),
-              h('p', { className: 'article__meta' }, 'Oleh ' + (get('author') || authorFor(regions, data))),
+              h('p', { className: 'article__meta' }, String(get('author') || '').trim()
+                ? 'Oleh ' + get('author')
+                : 'Oleh humas kantor Bawaslu yang diberitakan (diisi situs saat dibangun)'),
               regions.length ? h('div', { className: 'article__regions' },
                 h('p', { className: 'article__regions-title' }, 'Wilayah'),
                 h('ul', { className: 'region-links' }, regions.map(function (region) {
@@ -1193,12 +1442,6 @@
     CMS.registerPreviewTemplate('halaman', PagePreview);
   }
 
-  // The author `invoke new` writes: the humas of the first region's office, else AUTHOR.
-  function authorFor(regions, data) {
-    var list = regions && regions.toJS ? regions.toJS() : regions || [];
-    return (list.length && data.region_authors[list[0]]) || data.default_author;
-  }
-
   // ---- saving -----------------------------------------------------------------
 
   // Before Decap computes a new file's path: the slug (from the title, as
@@ -1215,17 +1458,19 @@
         if (!data.formats[collection]) return undefined;
         var values = entry.get('data');
         if (!values.get('slug')) {
-          values = values.set('slug', freeSlug(collection, values.get('title'), values.get('date'), data));
+          // A file the build already publishes keeps its address (the slug of
+          // the title it was opened with, not of the title as edited); a new
+          // one gets the edited title's, numbered if taken.
+          var built = entry.get('newRecord') ? '' : values.getIn(['_warta_source', 'builtSlug']);
+          values = values.set('slug', built || freeSlug(collection, values.get('title'), values.get('date'), data));
         }
         if (entry.get('newRecord')) {
           rememberAddress(addressKey(collection, values.get('slug'), values.get('date')));
         }
         if (collection === 'berita' && !values.get('image')) {
-          // "Hapus foto" clears Image: only; its description goes with it.
-          values = values.set('image_alt', '').set('image_credit', '');
-        }
-        if (collection === 'berita' && !String(values.get('author') || '').trim()) {
-          values = values.set('author', authorFor(values.get('region'), data));
+          // "Hapus foto" clears Image: only; its description, caption and
+          // credit go with it.
+          values = values.set('image_alt', '').set('image_caption', '').set('image_credit', '');
         }
         values = values.set('slug_value', values.get('slug'));
         if (collection === 'berita') {
@@ -1328,6 +1573,7 @@
       CMS.registerCustomFormat('warta-' + collection, 'md', makeFormat(data.formats[collection], data));
     });
     registerWidgets(CMS);
+    registerSelects(CMS, data);
     registerPhotoComponent(CMS, doc.cms);
     // Capture: before Decap's own change handler reads the chosen files.
     document.addEventListener('change', stampUploads, true);
@@ -1336,6 +1582,13 @@
     watchAccessibility();
     CMS.init({ config: doc.cms });
   }
+
+  // Decap rejects its save promise with no reason when it refuses to save an
+  // entry with an invalid field (having said why: "Ada isian wajib …"): an
+  // uncaught `undefined` on the page, no error of the writer's or the site's.
+  window.addEventListener('unhandledrejection', function (event) {
+    if (event.reason === undefined) event.preventDefault();
+  });
 
   window.WARTA_CMS = { slugify: slugify, makeFormat: makeFormat, checks: checks, yamlNote: yamlNote };
 
