@@ -872,6 +872,74 @@ def test_a_url_that_is_not_where_the_page_is_saved_is_left_out(tmp_path):
     assert error.startswith("halaman/kosong.md:3: output path is not a page (an empty Save_as:")
 
 
+def test_a_save_as_without_a_url_is_linked_where_it_is_saved(tmp_path):
+    """`Save_as: pengumuman/seleksi-panwascam.html` without a `URL:` was written
+    there while the home page, the rubrik, the sitemap, the feeds, the canonical
+    link and the JSON-LD all pointed at the address its Slug: gives, where only
+    its social card was. Its links now lead where it is saved; a `Save_as:`
+    into a folder the output keeps but never publishes (`.git/`, of
+    OUTPUT_RETENTION) or into the site's own files (`images/varian/`) is
+    refused at its line instead of vanishing from the published site."""
+    site = FixtureSite(tmp_path / "site")
+
+    def release(name: str, slug: str, save_as: str) -> Path:
+        path = site.article(
+            name,
+            article_text(
+                title=f"Pengumuman Seleksi Panwascam {slug.title()}",
+                slug=slug,
+                date="2024-11-18 09:30",
+                category="Pengumuman",
+            ),
+        )
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(f"Slug: {slug}\n", f"Slug: {slug}\n{save_as}\n"))
+        return path
+
+    release("berkas.md", "seleksi", "Save_as: pengumuman/seleksi-panwascam.html")
+    release("folder.md", "jadwal", "Save_as: pengumuman/jadwal-seleksi/index.html")
+    refused = {
+        "git.md": ("Save_as: .git/zq.html", "folder the site never publishes ('.git/'"),
+        "varian.md": ("Save_as: images/varian/zq.html", "folder of the site's own files"),
+    }
+    for name, (line, _) in refused.items():
+        release(name, name.removesuffix(".md"), line)
+    built = site.build(publish=True, **NO_SEARCH)
+
+    site_url = "https://warta-sumsel.example.org/"
+    for save_as, url in [
+        ("pengumuman/seleksi-panwascam.html", "pengumuman/seleksi-panwascam.html"),
+        ("pengumuman/jadwal-seleksi/index.html", "pengumuman/jadwal-seleksi/"),
+    ]:
+        page = built.html(save_as)
+        assert page.find("link", rel="canonical")["href"] == site_url + url
+        [document] = [
+            json.loads(script.string)
+            for script in page.select('script[type="application/ld+json"]')
+            if json.loads(script.string).get("@type") == "NewsArticle"
+        ]
+        assert site_url + url in json.dumps(document)
+        for listing in ("", "rubrik/pengumuman/"):
+            hrefs = [a["href"] for a in built.html(listing).find_all("a", href=True)]
+            assert site_url + url in hrefs, (listing, url)
+        sitemap = etree_root(built.output / "sitemap.xml")
+        assert site_url + url in [loc.text for loc in sitemap.iter("{*}loc")]
+        feed = etree_root(built.output / "feed.xml")
+        assert site_url + url in [link.get("href") for link in feed.iter("{*}link")]
+    assert not (built.output / "berita/2024/11/seleksi").exists()
+    assert not (built.output / "berita/2024/11/jadwal").exists()
+
+    errors = built.findings("error")
+    for name, (line, said) in refused.items():
+        number = line_of(site.content / "berita" / name, line)
+        [error] = [e for e in errors if e.path == f"content/berita/{name}"]
+        assert error.line == number and said in error.message, error
+        assert f"'{line}'" in error.message and "remove the Save_as: line" in error.message
+    assert len(errors) == len(refused), errors
+    assert not (built.output / ".git").exists()
+    assert not (built.output / "images/varian/zq.html").exists()
+
+
 def test_a_slug_that_climbs_out_is_one_error_with_the_slug_to_write(tmp_path):
     """`Slug: ../../../x` was two errors at one line: the output path that
     leaves the site, and the invalid Slug (with the value to write instead)."""
