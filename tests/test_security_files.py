@@ -840,6 +840,70 @@ def test_a_slug_never_takes_a_file_or_folder_another_part_of_the_site_writes(tmp
     assert not (tmp_path / "check-output").exists()
 
 
+def test_a_content_moved_onto_another_address_is_the_one_not_written(tmp_path):
+    """A release's `Save_as:` onto a tag's page, the 404 page, /wilayah/ or
+    another release's page, and a page's `Slug: wilayah`/`Slug: pejabat`, were
+    written while the site's page (or the innocent release) was dropped, with
+    an error naming the address but not the culprit's line, and the innocent
+    release blamed at its Slug: line. The content that moved onto the address
+    is refused at the line that moved it, in the development build and the
+    public one alike; the site's pages and the innocent release are written."""
+    site = FixtureSite(tmp_path / "site")
+    innocent = "Rapat Koordinasi Pengawasan Tahapan Biasa"
+    site.article("biasa.md", article_text(title=innocent, slug="biasa", date="2024-11-17 09:30"))
+
+    def moved(name: str, save_as: str) -> None:
+        slug = name.removesuffix(".md")
+        path = site.article(
+            name,
+            article_text(
+                # newer than the innocent release: written before it
+                title=f"Pengumuman Seleksi Panwascam {slug.title()}",
+                slug=slug,
+                date="2024-11-18 09:30",
+            ),
+        )
+        text = path.read_text(encoding="utf-8")
+        url = save_as.removesuffix("index.html")
+        path.write_text(text.replace(f"Slug: {slug}\n", f"Slug: {slug}\nSave_as: {save_as}\n"))
+        if url != save_as:
+            path.write_text(path.read_text().replace("Save_as:", f"URL: {url}\nSave_as:"))
+
+    culprits = {
+        "ambil.md": "berita/2024/11/biasa/index.html",
+        "tagnya.md": "tag/pilkada-serentak-2024/index.html",
+        "hilang.md": "404.html",
+        "wil.md": "wilayah/index.html",
+    }
+    for name, save_as in culprits.items():
+        moved(name, save_as)
+    site.page("w.md", "Title: Halaman Wilayah Pengganti\nSlug: wilayah\n\nZORBLATT.\n")
+    site.page("p.md", "Title: Halaman Pejabat Pengganti\nSlug: pejabat\n\nZORBLATT.\n")
+
+    for publish in (False, True):
+        built = site.build(publish=publish, **NO_SEARCH)
+        assert built.returncode == 1, built.log
+        errors = built.findings("error")
+        expected = {
+            *((f"content/berita/{name}", line_of(site.content / "berita" / name, "Save_as:"))
+              for name in culprits),
+            ("content/halaman/w.md", 2),
+            ("content/halaman/p.md", 2),
+        }  # fmt: skip
+        assert {(e.path, e.line) for e in errors} == expected, errors
+        for error in errors:
+            assert "page not written: its address" in error.message, error
+            hint = "remove its Save_as: line" if "berita/" in error.path else "another Slug:"
+            assert hint in error.message, error
+        assert not [e for e in errors if e.path == "content/berita/biasa.md"]
+        assert built.html("berita/2024/11/biasa/").h1.get_text(strip=True) == innocent
+        assert "Pilkada" in built.html("tag/pilkada-serentak-2024/").h1.get_text()
+        assert "Panwascam" not in built.html("404.html").title.get_text()
+        assert built.html("wilayah/").h1.get_text(strip=True) == "Berita per wilayah"
+        assert built.html("pejabat/").h1.get_text(strip=True) == "Pejabat"
+        assert leaks(built.output, "ZORBLATT") == []
+
+
 def test_a_url_that_is_not_where_the_page_is_saved_is_left_out(tmp_path):
     """Pelican links a page at its own `URL:` but saves it at its Save_as:
     `URL: Kabupaten Lahat` sent every link to nowhere and put the release's
