@@ -52,6 +52,50 @@ def test_an_embargoed_article_is_published_once_its_time_has_come(site):
     assert article_urls(built) == {"2099/01/embargo-pleno/"}
 
 
+def test_a_page_is_held_back_as_an_article_is_and_said_once_at_its_line(site):
+    """Pages (content/halaman/) had their own rule: a future `Date:` was
+    published at once (its sitemap date in the future), and a page held back
+    by `Embargo:`, `Stauts: draft`, `draft: true`, `Published: false`, `Terbit:
+    tidak` or `Draf: ya` was held back with no word, where an article gets one
+    line with the fix. A page now waits for its Date: as an article does, and
+    each held-back page is said once at its line."""
+    flags = {
+        "embargo": "Embargo: 2099-03-01 10:00",
+        "stauts": "Stauts: draft",
+        "draft": "draft: true",
+        "published": "Published: false",
+        "terbit": "Terbit: tidak",
+        "draf": "Draf: ya",
+    }
+    for name, line in flags.items():
+        site.page(f"{name}.md", f"Title: Halaman {name.title()}\nSlug: zq-{name}\n{line}\n\nIsi.\n")
+    site.page("nanti.md", "Title: Halaman Nanti\nSlug: zq-nanti\nDate: 2099-03-01 10:00\n\nIsi.\n")
+    site.page("kini.md", "Title: Halaman Kini\nSlug: zq-kini\nDate: 2024-03-01 10:00\n\nIsi.\n")
+
+    for publish in (False, True):
+        built = site.build(publish=publish)
+        assert built.returncode == 0, built.log
+        said = [f for f in built.findings() if f.path.startswith("content/halaman/")]
+        held = {
+            (f.path, f.line, f.level)
+            for f in said
+            if "is read as Status: draft: this page is not published" in f.message
+        }
+        assert held == {(f"content/halaman/{name}.md", 3, "warning") for name in flags}, said
+        [embargo] = [f for f in said if f.path == "content/halaman/nanti.md"]
+        assert (embargo.line, embargo.level) == (3, "suggestion"), embargo
+        assert embargo.message.startswith("embargoed until 2099-03-01 10:00 WIB"), embargo
+        assert len(said) == len(flags) + 1, said
+        written = built.files()
+        assert "zq-kini/index.html" in written
+        assert not [path for path in written if path.startswith("zq-") and "kini" not in path]
+        sitemap = built.text("sitemap.xml")
+        assert "zq-kini" in sitemap and "zq-nanti" not in sitemap and "2099" not in sitemap
+        previews = {path for path in written if path.startswith("draf/halaman/")}
+        expected = {f"draf/halaman/zq-{name}/index.html" for name in [*flags, "nanti"]}
+        assert previews == (set() if publish else expected)
+
+
 YAML_DRAFT = """\
 ---
 title: "Bawaslu Kota Palembang Siapkan Rilis Zqxyamldraft"

@@ -20,6 +20,7 @@ unwritten content uses is not.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import posixpath
 import string
@@ -152,3 +153,21 @@ def unpreviewed(generator) -> dict[str, tuple[str, str]]:
 def address_of(content) -> str:
     """The site address of a written content: "/draf/rapat/" for draf/rapat/index.html."""
     return "/" + posixpath.normpath(str(content.save_as)).removesuffix("index.html")
+
+
+def hold_future_page(content) -> None:
+    """A page (content/halaman/) with a `Date:` still to come waits for it, as
+    an article does: Pelican makes a future-dated article a draft
+    (WITH_FUTURE_DATES off), not a page, which was published at once, its
+    sitemap date in the future. A page is the site's fixed page, but a date
+    written on one is a date it is meant to appear (an announcement page
+    prepared ahead), and `Embargo:` on a page is already read as held back
+    (content_lint says to write the Date: instead): one rule for both."""
+    if type(content).__name__ != "Page" or content.settings.get("WITH_FUTURE_DATES", True):
+        return
+    date = getattr(content, "date", None)
+    if not isinstance(date, dt.datetime) or content.status == "draft":
+        return
+    now = dt.datetime.now() if date.tzinfo is None else dt.datetime.now(dt.UTC)
+    if date > now:
+        content.status = "draft"

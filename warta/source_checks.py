@@ -549,7 +549,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_unreadable_references(source)
     yield from _check_repeated_keys(source)
     yield from _check_unknown_keys(source, rules)
-    yield from _check_unpublished_flag(source)
+    yield from check_unpublished_flag(source)
     yield from _check_tags_auto(source)
     yield from _check_held_separators(source)
     yield from _check_dates(source, rules)
@@ -709,7 +709,7 @@ def _check_keys_in_text(source: Source, rules: Rules) -> Iterator[Finding]:
         return
     for number, text in paragraph:
         if source.flag_below and number == source.unpublished_flag[2]:
-            continue  # held back, and said so (`_check_unpublished_flag`)
+            continue  # held back, and said so (`check_unpublished_flag`)
         match = _LOOSE_KEY_RE.match(text)
         key = "-".join(match["key"].lower().split()) if match else ""
         if not meant(key):
@@ -808,7 +808,7 @@ def _reference_number(written: str) -> int:
     return int(digits[1:], 16) if digits.startswith("x") else int(digits)
 
 
-def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
+def check_unpublished_flag(source: Source) -> Iterator[Finding]:
     """`draft: true` (Hugo, Decap) or `published: false` (Jekyll): the reader keeps
     the release unpublished (`warta.markdown_source`); said at its line, since
     this site's own key is `Status:`. A date in it (`Embargo: …`, `Terbit:
@@ -921,7 +921,7 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
             continue
         name = source.names.get(key, key)
         if source.unpublished_flag and source.unpublished_flag[2] == line:
-            continue  # held back as a draft, and said so (`_check_unpublished_flag`)
+            continue  # held back as a draft, and said so (`check_unpublished_flag`)
         published = parse_date(value) if frontmatter.is_publication_key(key) else None
         if published is not None:
             # "publishDate: …" no later than Date:: the release goes out at its Date:.

@@ -73,6 +73,7 @@ from warta.paths import (
     output_refusal,
     symlinks_under,
 )
+from warta.published import hold_future_page
 from warta.text import LANG_RE, SLUG_RE, shown_controls
 
 logger = logging.getLogger(__name__)
@@ -220,6 +221,7 @@ def check_content(content) -> None:
     if not isinstance(content, (Article, Page)) or not content.source_path:
         return
     settings = content.settings
+    hold_future_page(content)
     keep_draft_at_draft_address(content)
     where = relative(content.source_path, settings["PATH"])
     lines = SourceLines(content.source_path)
