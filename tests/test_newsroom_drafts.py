@@ -96,6 +96,50 @@ def test_a_page_is_held_back_as_an_article_is_and_said_once_at_its_line(site):
         assert previews == (set() if publish else expected)
 
 
+def test_a_release_in_a_drafts_folder_is_a_draft_and_said_at_the_file(site):
+    """A release under content/berita/draf/, drafts/ or _drafts/ (any case, at
+    any depth) was published with no word, where staff put it to keep it
+    back. It is a draft: previewed at /draf/ in the development build, never
+    written by the public one, cold or warm, and said once at the file; a
+    copy of a published release kept there (its Slug: too) stops nothing."""
+    site.article("2024/terbit.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    folders = {
+        "draf": "draf",
+        "drafts": "drafts",
+        "garis": "_drafts",
+        "tahun": "2024/Draf",
+        "dalam": "DRAFTS/2024",
+    }
+    for name, folder in folders.items():
+        site.article(f"{folder}/{name}.md", slug=f"zq-{name}", date="2024-11-18 09:30")
+    site.article("draf/salinan.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    site.page("draf/halaman.md", "Title: Halaman Draf\nSlug: zq-halaman\n\nIsi.\n")
+    kept = {f"content/berita/{folder}/{name}.md" for name, folder in folders.items()}
+    kept |= {"content/berita/draf/salinan.md", "content/halaman/draf/halaman.md"}
+
+    for publish in (False, True):
+        for _ in ("cold", "warm"):
+            built = site.build(publish=publish)
+            assert built.returncode == 0, built.log
+            said = [f for f in built.findings() if "drafts folder" in f.message]
+            assert {f.path for f in said} == kept and len(said) == len(kept), said
+            assert {f.level for f in said} == {"suggestion"}
+            assert all("move it out of the" in f.message for f in said), said
+            assert not [f for f in built.findings("error")], built.log
+            assert article_urls(built) == {"2024/11/sudah-terbit/"}
+            written = built.files()
+            assert not [path for path in written if "zq-" in path and "draf/" not in path]
+            previews = {path for path in written if path.startswith("draf/")}
+            expected = {f"draf/zq-{name}/index.html" for name in folders}
+            expected |= {"draf/halaman/zq-halaman/index.html"}
+            assert expected <= previews if not publish else previews == set(), previews
+            page = built.html("berita/2024/11/sudah-terbit/")
+            assert (
+                page.h1.get_text(strip=True)
+                == "Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan"
+            )
+
+
 YAML_DRAFT = """\
 ---
 title: "Bawaslu Kota Palembang Siapkan Rilis Zqxyamldraft"

@@ -171,3 +171,26 @@ def hold_future_page(content) -> None:
     now = dt.datetime.now() if date.tzinfo is None else dt.datetime.now(dt.UTC)
     if date > now:
         content.status = "draft"
+
+
+# The names staff give a folder of releases not to publish yet (any case):
+# Jekyll's `_drafts/`, and the Indonesian `draf/`.
+DRAFT_FOLDERS = frozenset({"draf", "drafts", "draft", "_draf", "_drafts", "_draft"})
+
+
+def drafts_folder(relative_path: str) -> str | None:
+    """The folder of a content's path below content/ ("berita/2026/Draf/x.md")
+    named as a drafts folder (DRAFT_FOLDERS, any case, at any depth), as
+    written ("Draf"); None when it is in none."""
+    folders = str(relative_path).replace("\\", "/").split("/")[:-1]
+    return next((name for name in folders if name.casefold() in DRAFT_FOLDERS), None)
+
+
+def hold_drafts_folder(content) -> None:
+    """A release (or page) in a drafts folder (`content/berita/draf/`,
+    `drafts/`, `_drafts/`) is a draft: staff put it there to keep it
+    unpublished, and it was published with no word. Previewed at /draf/ in
+    the development build, as any draft; content_lint says why at the file."""
+    relative = getattr(content, "relative_source_path", None)
+    if relative and content.status != "draft" and drafts_folder(relative):
+        content.status = "draft"

@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import html.parser
 import itertools
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -45,6 +46,7 @@ from warta.paths import (
     site_file_path,
     site_root,
 )
+from warta.published import drafts_folder
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.tags.offices import without_titles
 from warta.text import (
@@ -1162,22 +1164,29 @@ def embargo_rules(settings: Mapping) -> Rules:
     return Rules(now=now.replace(tzinfo=zone) if now.tzinfo is None else now, timezone=zone)
 
 
-def unpublished_file(rules: Rules) -> Callable[[str], bool]:
+def unpublished_file(rules: Rules, content: str | None = None) -> Callable[[str], bool]:
     """Whether the release at a path is a draft or embargoed (`is_unpublished`),
-    read from its front matter as the checks read it."""
+    read from its front matter as the checks read it; `content`: the content
+    folder, below which a path is read as the checks read it (a drafts folder)."""
 
     def unpublished(path: str) -> bool:
-        return is_unpublished(parse_source(str(path), frontmatter.read_source(path)), rules)
+        shown = str(path)
+        if content is not None and os.path.isabs(shown):
+            below = os.path.relpath(shown, content)
+            shown = shown if below.startswith("..") else below.replace(os.sep, "/")
+        return is_unpublished(parse_source(shown, frontmatter.read_source(path)), rules)
 
     return unpublished
 
 
 def is_unpublished(source: Source, rules: Rules | None = None) -> bool:
-    """A draft (`Status: draft`, another generator's flag) or, with `rules`, an
-    embargoed release: not on the site yet."""
+    """A draft (`Status: draft`, another generator's flag, a drafts folder) or,
+    with `rules`, an embargoed release: not on the site yet."""
     return (
         source.value("status").lower() == "draft"
         or source.unpublished_flag is not None
+        # in a drafts folder (`warta.published.hold_drafts_folder`): a path below content/
+        or (not source.path.startswith("/") and drafts_folder(source.path) is not None)
         or (rules is not None and embargoed_date(source, rules) is not None)
     )
 

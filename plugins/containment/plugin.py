@@ -73,7 +73,7 @@ from warta.paths import (
     output_refusal,
     symlinks_under,
 )
-from warta.published import hold_future_page
+from warta.published import hold_drafts_folder, hold_future_page
 from warta.text import LANG_RE, SLUG_RE, shown_controls
 
 logger = logging.getLogger(__name__)
@@ -222,6 +222,7 @@ def check_content(content) -> None:
         return
     settings = content.settings
     hold_future_page(content)
+    hold_drafts_folder(content)
     keep_draft_at_draft_address(content)
     where = relative(content.source_path, settings["PATH"])
     lines = SourceLines(content.source_path)

@@ -65,7 +65,7 @@ from warta.paths import NearestFile, Refusal, below_content_folder, computer_fil
 from warta.paths import check_source as check_path
 from warta.pipeline import pipeline_of
 from warta.plugin_order import active_plugins
-from warta.published import PREVIEWS_SAID, is_written, unpreviewed
+from warta.published import PREVIEWS_SAID, drafts_folder, is_written, unpreviewed
 from warta.snapshots import SnapshotStore, file_stamp
 from warta.source_checks import (
     SOURCE_SUFFIXES,
@@ -218,10 +218,31 @@ def page_publication(source: Source, rules: Rules) -> Iterator[Finding]:
     `Embargo:` date) at its line, and a `Date:` still to come (the page waits
     for it, `warta.published.hold_future_page`). They were held back with no
     word."""
-    for finding in (*check_unpublished_flag(source), *check_embargo(source, rules)):
+    for finding in (
+        *in_drafts_folder(source),
+        *check_unpublished_flag(source),
+        *check_embargo(source, rules),
+    ):
         yield dataclasses.replace(
             finding, message=finding.message.replace("this release", "this page")
         )
+
+
+def in_drafts_folder(source: Source) -> Iterator[Finding]:
+    """A release or page in a drafts folder (`berita/draf/`, `drafts/`,
+    `_drafts/`), which holds it back (`warta.published.hold_drafts_folder`):
+    said once at the file, unless its own front matter holds it back too."""
+    folder = drafts_folder(source.path)
+    if folder is None or source.value("status").lower() == "draft" or source.unpublished_flag:
+        return
+    yield Finding(
+        source.path,
+        None,
+        "suggestion",
+        f"in the drafts folder '{folder}/': not published (previewed at /draf/ in the "
+        "development build)",
+        f"to publish it, move it out of the {folder}/ folder",
+    )
 
 
 def rendered_links_html(source: Source, built, settings, content: str) -> tuple[str, str]:
@@ -479,6 +500,7 @@ def lint_articles(generator) -> None:
             body, summary = rendered_links_html(source, built, settings, content)
             exists = functools.partial(link_exists, content, source)
             findings_of_source += [
+                *in_drafts_folder(source),
                 *check_embargo(source, rules),
                 *check_future_modified(source, rules),
                 *check_links(
