@@ -52,6 +52,94 @@ def test_an_embargoed_article_is_published_once_its_time_has_come(site):
     assert article_urls(built) == {"2099/01/embargo-pleno/"}
 
 
+def test_a_page_is_held_back_as_an_article_is_and_said_once_at_its_line(site):
+    """Pages (content/halaman/) had their own rule: a future `Date:` was
+    published at once (its sitemap date in the future), and a page held back
+    by `Embargo:`, `Stauts: draft`, `draft: true`, `Published: false`, `Terbit:
+    tidak` or `Draf: ya` was held back with no word, where an article gets one
+    line with the fix. A page now waits for its Date: as an article does, and
+    each held-back page is said once at its line."""
+    flags = {
+        "embargo": "Embargo: 2099-03-01 10:00",
+        "stauts": "Stauts: draft",
+        "draft": "draft: true",
+        "published": "Published: false",
+        "terbit": "Terbit: tidak",
+        "draf": "Draf: ya",
+    }
+    for name, line in flags.items():
+        site.page(f"{name}.md", f"Title: Halaman {name.title()}\nSlug: zq-{name}\n{line}\n\nIsi.\n")
+    site.page("nanti.md", "Title: Halaman Nanti\nSlug: zq-nanti\nDate: 2099-03-01 10:00\n\nIsi.\n")
+    site.page("kini.md", "Title: Halaman Kini\nSlug: zq-kini\nDate: 2024-03-01 10:00\n\nIsi.\n")
+
+    for publish in (False, True):
+        built = site.build(publish=publish)
+        assert built.returncode == 0, built.log
+        said = [f for f in built.findings() if f.path.startswith("content/halaman/")]
+        held = {
+            (f.path, f.line, f.level)
+            for f in said
+            if "is read as Status: draft: this page is not published" in f.message
+        }
+        assert held == {(f"content/halaman/{name}.md", 3, "warning") for name in flags}, said
+        [embargo] = [f for f in said if f.path == "content/halaman/nanti.md"]
+        assert (embargo.line, embargo.level) == (3, "suggestion"), embargo
+        assert embargo.message.startswith("embargoed until 2099-03-01 10:00 WIB"), embargo
+        assert len(said) == len(flags) + 1, said
+        written = built.files()
+        assert "zq-kini/index.html" in written
+        assert not [path for path in written if path.startswith("zq-") and "kini" not in path]
+        sitemap = built.text("sitemap.xml")
+        assert "zq-kini" in sitemap and "zq-nanti" not in sitemap and "2099" not in sitemap
+        previews = {path for path in written if path.startswith("draf/halaman/")}
+        expected = {f"draf/halaman/zq-{name}/index.html" for name in [*flags, "nanti"]}
+        assert previews == (set() if publish else expected)
+
+
+def test_a_release_in_a_drafts_folder_is_a_draft_and_said_at_the_file(site):
+    """A release under content/berita/draf/, drafts/ or _drafts/ (any case, at
+    any depth) was published with no word, where staff put it to keep it
+    back. It is a draft: previewed at /draf/ in the development build, never
+    written by the public one, cold or warm, and said once at the file; a
+    copy of a published release kept there (its Slug: too) stops nothing."""
+    site.article("2024/terbit.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    folders = {
+        "draf": "draf",
+        "drafts": "drafts",
+        "garis": "_drafts",
+        "tahun": "2024/Draf",
+        "dalam": "DRAFTS/2024",
+    }
+    for name, folder in folders.items():
+        site.article(f"{folder}/{name}.md", slug=f"zq-{name}", date="2024-11-18 09:30")
+    site.article("draf/salinan.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    site.page("draf/halaman.md", "Title: Halaman Draf\nSlug: zq-halaman\n\nIsi.\n")
+    kept = {f"content/berita/{folder}/{name}.md" for name, folder in folders.items()}
+    kept |= {"content/berita/draf/salinan.md", "content/halaman/draf/halaman.md"}
+
+    for publish in (False, True):
+        for _ in ("cold", "warm"):
+            built = site.build(publish=publish)
+            assert built.returncode == 0, built.log
+            said = [f for f in built.findings() if "drafts folder" in f.message]
+            assert {f.path for f in said} == kept and len(said) == len(kept), said
+            assert {f.level for f in said} == {"suggestion"}
+            assert all("move it out of the" in f.message for f in said), said
+            assert not [f for f in built.findings("error")], built.log
+            assert article_urls(built) == {"2024/11/sudah-terbit/"}
+            written = built.files()
+            assert not [path for path in written if "zq-" in path and "draf/" not in path]
+            previews = {path for path in written if path.startswith("draf/")}
+            expected = {f"draf/zq-{name}/index.html" for name in folders}
+            expected |= {"draf/halaman/zq-halaman/index.html"}
+            assert expected <= previews if not publish else previews == set(), previews
+            page = built.html("berita/2024/11/sudah-terbit/")
+            assert (
+                page.h1.get_text(strip=True)
+                == "Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan"
+            )
+
+
 YAML_DRAFT = """\
 ---
 title: "Bawaslu Kota Palembang Siapkan Rilis Zqxyamldraft"

@@ -840,6 +840,70 @@ def test_a_slug_never_takes_a_file_or_folder_another_part_of_the_site_writes(tmp
     assert not (tmp_path / "check-output").exists()
 
 
+def test_a_content_moved_onto_another_address_is_the_one_not_written(tmp_path):
+    """A release's `Save_as:` onto a tag's page, the 404 page, /wilayah/ or
+    another release's page, and a page's `Slug: wilayah`/`Slug: pejabat`, were
+    written while the site's page (or the innocent release) was dropped, with
+    an error naming the address but not the culprit's line, and the innocent
+    release blamed at its Slug: line. The content that moved onto the address
+    is refused at the line that moved it, in the development build and the
+    public one alike; the site's pages and the innocent release are written."""
+    site = FixtureSite(tmp_path / "site")
+    innocent = "Rapat Koordinasi Pengawasan Tahapan Biasa"
+    site.article("biasa.md", article_text(title=innocent, slug="biasa", date="2024-11-17 09:30"))
+
+    def moved(name: str, save_as: str) -> None:
+        slug = name.removesuffix(".md")
+        path = site.article(
+            name,
+            article_text(
+                # newer than the innocent release: written before it
+                title=f"Pengumuman Seleksi Panwascam {slug.title()}",
+                slug=slug,
+                date="2024-11-18 09:30",
+            ),
+        )
+        text = path.read_text(encoding="utf-8")
+        url = save_as.removesuffix("index.html")
+        path.write_text(text.replace(f"Slug: {slug}\n", f"Slug: {slug}\nSave_as: {save_as}\n"))
+        if url != save_as:
+            path.write_text(path.read_text().replace("Save_as:", f"URL: {url}\nSave_as:"))
+
+    culprits = {
+        "ambil.md": "berita/2024/11/biasa/index.html",
+        "tagnya.md": "tag/pilkada-serentak-2024/index.html",
+        "hilang.md": "404.html",
+        "wil.md": "wilayah/index.html",
+    }
+    for name, save_as in culprits.items():
+        moved(name, save_as)
+    site.page("w.md", "Title: Halaman Wilayah Pengganti\nSlug: wilayah\n\nZORBLATT.\n")
+    site.page("p.md", "Title: Halaman Pejabat Pengganti\nSlug: pejabat\n\nZORBLATT.\n")
+
+    for publish in (False, True):
+        built = site.build(publish=publish, **NO_SEARCH)
+        assert built.returncode == 1, built.log
+        errors = built.findings("error")
+        expected = {
+            *((f"content/berita/{name}", line_of(site.content / "berita" / name, "Save_as:"))
+              for name in culprits),
+            ("content/halaman/w.md", 2),
+            ("content/halaman/p.md", 2),
+        }  # fmt: skip
+        assert {(e.path, e.line) for e in errors} == expected, errors
+        for error in errors:
+            assert "page not written: its address" in error.message, error
+            hint = "remove its Save_as: line" if "berita/" in error.path else "another Slug:"
+            assert hint in error.message, error
+        assert not [e for e in errors if e.path == "content/berita/biasa.md"]
+        assert built.html("berita/2024/11/biasa/").h1.get_text(strip=True) == innocent
+        assert "Pilkada" in built.html("tag/pilkada-serentak-2024/").h1.get_text()
+        assert "Panwascam" not in built.html("404.html").title.get_text()
+        assert built.html("wilayah/").h1.get_text(strip=True) == "Berita per wilayah"
+        assert built.html("pejabat/").h1.get_text(strip=True) == "Pejabat"
+        assert leaks(built.output, "ZORBLATT") == []
+
+
 def test_a_url_that_is_not_where_the_page_is_saved_is_left_out(tmp_path):
     """Pelican links a page at its own `URL:` but saves it at its Save_as:
     `URL: Kabupaten Lahat` sent every link to nowhere and put the release's
@@ -870,6 +934,74 @@ def test_a_url_that_is_not_where_the_page_is_saved_is_left_out(tmp_path):
     # An empty Save_as: would write no page: one error at its own line.
     [error] = [e for e in built.log_lines("error") if e.startswith("halaman/kosong.md")]
     assert error.startswith("halaman/kosong.md:3: output path is not a page (an empty Save_as:")
+
+
+def test_a_save_as_without_a_url_is_linked_where_it_is_saved(tmp_path):
+    """`Save_as: pengumuman/seleksi-panwascam.html` without a `URL:` was written
+    there while the home page, the rubrik, the sitemap, the feeds, the canonical
+    link and the JSON-LD all pointed at the address its Slug: gives, where only
+    its social card was. Its links now lead where it is saved; a `Save_as:`
+    into a folder the output keeps but never publishes (`.git/`, of
+    OUTPUT_RETENTION) or into the site's own files (`images/varian/`) is
+    refused at its line instead of vanishing from the published site."""
+    site = FixtureSite(tmp_path / "site")
+
+    def release(name: str, slug: str, save_as: str) -> Path:
+        path = site.article(
+            name,
+            article_text(
+                title=f"Pengumuman Seleksi Panwascam {slug.title()}",
+                slug=slug,
+                date="2024-11-18 09:30",
+                category="Pengumuman",
+            ),
+        )
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace(f"Slug: {slug}\n", f"Slug: {slug}\n{save_as}\n"))
+        return path
+
+    release("berkas.md", "seleksi", "Save_as: pengumuman/seleksi-panwascam.html")
+    release("folder.md", "jadwal", "Save_as: pengumuman/jadwal-seleksi/index.html")
+    refused = {
+        "git.md": ("Save_as: .git/zq.html", "folder the site never publishes ('.git/'"),
+        "varian.md": ("Save_as: images/varian/zq.html", "folder of the site's own files"),
+    }
+    for name, (line, _) in refused.items():
+        release(name, name.removesuffix(".md"), line)
+    built = site.build(publish=True, **NO_SEARCH)
+
+    site_url = "https://warta-sumsel.example.org/"
+    for save_as, url in [
+        ("pengumuman/seleksi-panwascam.html", "pengumuman/seleksi-panwascam.html"),
+        ("pengumuman/jadwal-seleksi/index.html", "pengumuman/jadwal-seleksi/"),
+    ]:
+        page = built.html(save_as)
+        assert page.find("link", rel="canonical")["href"] == site_url + url
+        [document] = [
+            json.loads(script.string)
+            for script in page.select('script[type="application/ld+json"]')
+            if json.loads(script.string).get("@type") == "NewsArticle"
+        ]
+        assert site_url + url in json.dumps(document)
+        for listing in ("", "rubrik/pengumuman/"):
+            hrefs = [a["href"] for a in built.html(listing).find_all("a", href=True)]
+            assert site_url + url in hrefs, (listing, url)
+        sitemap = etree_root(built.output / "sitemap.xml")
+        assert site_url + url in [loc.text for loc in sitemap.iter("{*}loc")]
+        feed = etree_root(built.output / "feed.xml")
+        assert site_url + url in [link.get("href") for link in feed.iter("{*}link")]
+    assert not (built.output / "berita/2024/11/seleksi").exists()
+    assert not (built.output / "berita/2024/11/jadwal").exists()
+
+    errors = built.findings("error")
+    for name, (line, said) in refused.items():
+        number = line_of(site.content / "berita" / name, line)
+        [error] = [e for e in errors if e.path == f"content/berita/{name}"]
+        assert error.line == number and said in error.message, error
+        assert f"'{line}'" in error.message and "remove the Save_as: line" in error.message
+    assert len(errors) == len(refused), errors
+    assert not (built.output / ".git").exists()
+    assert not (built.output / "images/varian/zq.html").exists()
 
 
 def test_a_slug_that_climbs_out_is_one_error_with_the_slug_to_write(tmp_path):

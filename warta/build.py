@@ -278,7 +278,7 @@ def build_site(
         settings["WARTA_STRICT"] = strict
         handler.translator = Translator(
             Paths.from_settings(settings, settings_file),
-            unpublished=unpublished_file(embargo_rules(settings)),
+            unpublished=unpublished_file(embargo_rules(settings), settings.get("PATH")),
         )
         shown = handler.translator.paths.display(Path(settings_file).resolve())
         for problem in order_problems(settings.get("PLUGINS") or []):

@@ -20,6 +20,7 @@ unwritten content uses is not.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import posixpath
 import string
@@ -152,3 +153,44 @@ def unpreviewed(generator) -> dict[str, tuple[str, str]]:
 def address_of(content) -> str:
     """The site address of a written content: "/draf/rapat/" for draf/rapat/index.html."""
     return "/" + posixpath.normpath(str(content.save_as)).removesuffix("index.html")
+
+
+def hold_future_page(content) -> None:
+    """A page (content/halaman/) with a `Date:` still to come waits for it, as
+    an article does: Pelican makes a future-dated article a draft
+    (WITH_FUTURE_DATES off), not a page, which was published at once, its
+    sitemap date in the future. A page is the site's fixed page, but a date
+    written on one is a date it is meant to appear (an announcement page
+    prepared ahead), and `Embargo:` on a page is already read as held back
+    (content_lint says to write the Date: instead): one rule for both."""
+    if type(content).__name__ != "Page" or content.settings.get("WITH_FUTURE_DATES", True):
+        return
+    date = getattr(content, "date", None)
+    if not isinstance(date, dt.datetime) or content.status == "draft":
+        return
+    now = dt.datetime.now() if date.tzinfo is None else dt.datetime.now(dt.UTC)
+    if date > now:
+        content.status = "draft"
+
+
+# The names staff give a folder of releases not to publish yet (any case):
+# Jekyll's `_drafts/`, and the Indonesian `draf/`.
+DRAFT_FOLDERS = frozenset({"draf", "drafts", "draft", "_draf", "_drafts", "_draft"})
+
+
+def drafts_folder(relative_path: str) -> str | None:
+    """The folder of a content's path below content/ ("berita/2026/Draf/x.md")
+    named as a drafts folder (DRAFT_FOLDERS, any case, at any depth), as
+    written ("Draf"); None when it is in none."""
+    folders = str(relative_path).replace("\\", "/").split("/")[:-1]
+    return next((name for name in folders if name.casefold() in DRAFT_FOLDERS), None)
+
+
+def hold_drafts_folder(content) -> None:
+    """A release (or page) in a drafts folder (`content/berita/draf/`,
+    `drafts/`, `_drafts/`) is a draft: staff put it there to keep it
+    unpublished, and it was published with no word. Previewed at /draf/ in
+    the development build, as any draft; content_lint says why at the file."""
+    relative = getattr(content, "relative_source_path", None)
+    if relative and content.status != "draft" and drafts_folder(relative):
+        content.status = "draft"

@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import html.parser
 import itertools
+import os
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -47,6 +48,7 @@ from warta.paths import (
     site_file_path,
     site_root,
 )
+from warta.published import drafts_folder
 from warta.regions.dateline import dateline_head
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.tags.offices import without_titles
@@ -557,7 +559,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_unreadable_references(source)
     yield from _check_repeated_keys(source)
     yield from _check_unknown_keys(source, rules)
-    yield from _check_unpublished_flag(source)
+    yield from check_unpublished_flag(source)
     yield from _check_tags_auto(source)
     yield from _check_held_separators(source)
     yield from _check_dates(source, rules)
@@ -720,7 +722,7 @@ def _check_keys_in_text(source: Source, rules: Rules) -> Iterator[Finding]:
         return
     for number, text in paragraph:
         if source.flag_below and number == source.unpublished_flag[2]:
-            continue  # held back, and said so (`_check_unpublished_flag`)
+            continue  # held back, and said so (`check_unpublished_flag`)
         match = _LOOSE_KEY_RE.match(text)
         key = "-".join(match["key"].lower().split()) if match else ""
         if not meant(key):
@@ -885,7 +887,7 @@ def _reference_number(written: str) -> int:
     return int(digits[1:], 16) if digits.startswith("x") else int(digits)
 
 
-def _check_unpublished_flag(source: Source) -> Iterator[Finding]:
+def check_unpublished_flag(source: Source) -> Iterator[Finding]:
     """`draft: true` (Hugo, Decap) or `published: false` (Jekyll): the reader keeps
     the release unpublished (`warta.markdown_source`); said at its line, since
     this site's own key is `Status:`. A date in it (`Embargo: …`, `Terbit:
@@ -998,7 +1000,7 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
             continue
         name = source.names.get(key, key)
         if source.unpublished_flag and source.unpublished_flag[2] == line:
-            continue  # held back as a draft, and said so (`_check_unpublished_flag`)
+            continue  # held back as a draft, and said so (`check_unpublished_flag`)
         published = parse_date(value) if frontmatter.is_publication_key(key) else None
         if published is not None:
             # "publishDate: …" no later than Date:: the release goes out at its Date:.
@@ -1239,22 +1241,29 @@ def embargo_rules(settings: Mapping) -> Rules:
     return Rules(now=now.replace(tzinfo=zone) if now.tzinfo is None else now, timezone=zone)
 
 
-def unpublished_file(rules: Rules) -> Callable[[str], bool]:
+def unpublished_file(rules: Rules, content: str | None = None) -> Callable[[str], bool]:
     """Whether the release at a path is a draft or embargoed (`is_unpublished`),
-    read from its front matter as the checks read it."""
+    read from its front matter as the checks read it; `content`: the content
+    folder, below which a path is read as the checks read it (a drafts folder)."""
 
     def unpublished(path: str) -> bool:
-        return is_unpublished(parse_source(str(path), frontmatter.read_source(path)), rules)
+        shown = str(path)
+        if content is not None and os.path.isabs(shown):
+            below = os.path.relpath(shown, content)
+            shown = shown if below.startswith("..") else below.replace(os.sep, "/")
+        return is_unpublished(parse_source(shown, frontmatter.read_source(path)), rules)
 
     return unpublished
 
 
 def is_unpublished(source: Source, rules: Rules | None = None) -> bool:
-    """A draft (`Status: draft`, another generator's flag) or, with `rules`, an
-    embargoed release: not on the site yet."""
+    """A draft (`Status: draft`, another generator's flag, a drafts folder) or,
+    with `rules`, an embargoed release: not on the site yet."""
     return (
         source.value("status").lower() == "draft"
         or source.unpublished_flag is not None
+        # in a drafts folder (`warta.published.hold_drafts_folder`): a path below content/
+        or (not source.path.startswith("/") and drafts_folder(source.path) is not None)
         or (rules is not None and embargoed_date(source, rules) is not None)
     )
 

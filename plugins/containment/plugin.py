@@ -16,8 +16,12 @@ and a suggestion:
   `Slug:`, `Lang:` …) is absolute, climbs with `..`, or resolves outside the
   output folder, or whose own `Save_as:` is not an `.html` page (`CNAME`,
   `robots.txt`, `feed.xml`): the content is refused (not written, not listed)
-  instead of being written elsewhere. (That a content's own `Save_as:` never
-  replaces another page, the home page included, is the writer's rule.)
+  instead of being written elsewhere; also a `Save_as:` into a folder the
+  output keeps but never publishes (`.git/`, OUTPUT_RETENTION) or into the
+  site's own files (`images/`, the theme's). (That a content's own `Save_as:`
+  never replaces another page, the home page included, is the writer's rule.)
+- a `URL:` that is not where the content is saved (left out, a warning); a
+  `Save_as:` without one is linked where it is saved, not at its Slug:'s address.
 - a draft's (or an embargoed release's) own `Save_as:`/`URL:`: Pelican lets it
   outrank DRAFT_SAVE_AS, which the public build empties to write no draft, so
   the release was published there. It waits at its draft address (the
@@ -44,6 +48,7 @@ import datetime as dt
 import fnmatch
 import logging
 import os
+import posixpath
 import re
 import stat
 import string
@@ -55,6 +60,7 @@ from pelican.contents import Article, Page
 
 from warta import findings
 from warta.contents import every_article, every_page, message_path
+from warta.deploy import unpublished_names
 from warta.findings import Finding
 from warta.frontmatter import SourceLines
 from warta.paths import (
@@ -67,6 +73,7 @@ from warta.paths import (
     output_refusal,
     symlinks_under,
 )
+from warta.published import hold_drafts_folder, hold_future_page
 from warta.text import LANG_RE, SLUG_RE, shown_controls
 
 logger = logging.getLogger(__name__)
@@ -76,6 +83,10 @@ SYMLINK_SUGGESTION = "replace the link with a copy of the file itself inside con
 OUTPUT_SUGGESTION = (
     "remove the Save_as:/URL: line, or use a Slug: of letters, digits and hyphens; "
     "pages are written inside the site folder only"
+)
+OWN_SAVE_AS_SUGGESTION = (
+    "remove the Save_as: line: the address comes from the Slug:; a page of its own "
+    "is a folder of the site such as 'pengumuman/seleksi/index.html'"
 )
 
 
@@ -210,6 +221,8 @@ def check_content(content) -> None:
     if not isinstance(content, (Article, Page)) or not content.source_path:
         return
     settings = content.settings
+    hold_future_page(content)
+    hold_drafts_folder(content)
     keep_draft_at_draft_address(content)
     where = relative(content.source_path, settings["PATH"])
     lines = SourceLines(content.source_path)
@@ -299,16 +312,51 @@ def check_taxonomy_names(content, lines: SourceLines, where: str) -> None:
             content.tags = kept_tags
 
 
-def own_save_as_refusal(content) -> str | None:
-    """Why a `Save_as:` a content gives itself may not be written: a release or
-    page is an HTML page. `Save_as: CNAME` (the domain GitHub Pages serves),
-    `robots.txt` or `feed.xml` would replace a file of the site."""
+def own_save_as_refusal(content) -> tuple[str, str] | None:
+    """Why a `Save_as:` a content gives itself may not be written, as (what it
+    is, why), or None. A release or page is an HTML page: `Save_as: CNAME`
+    (the domain GitHub Pages serves), `robots.txt` or `feed.xml` would replace
+    a file of the site. And it is a page of the published site: not in a
+    folder the output keeps but never publishes (`.git`, OUTPUT_RETENTION:
+    the release silently missed from the site), nor among the site's own
+    files (`images/`, the theme's; the photo variants and their clean-up)."""
     value = getattr(content, "override_save_as", None)
-    if value is None or str(value).lower().endswith((".html", ".htm")):
+    if value is None:
         return None
-    if not str(value).strip():
-        return "an empty Save_as: writes no page"
-    return "no '.html' ending"
+    text = str(value)
+    if not text.strip():
+        return "is not a page", "an empty Save_as: writes no page"
+    if not text.lower().endswith((".html", ".htm")):
+        return "is not a page", "no '.html' ending"
+    folder = posixpath.normpath(text.replace("\\", "/")).split("/")[0]
+    if folder == posixpath.normpath(text):  # a page at the top of the site
+        return None
+    settings = content.settings
+    if folder in unpublished_names(settings.get("OUTPUT_RETENTION")):
+        return "is in a folder the site never publishes", f"'{folder}/', of OUTPUT_RETENTION"
+    if folder in site_file_folders(settings):
+        return "is in a folder of the site's own files", f"'{folder}/'"
+    return None
+
+
+def site_file_folders(settings) -> frozenset[str]:
+    """The top folders of the output that hold the site's own files, not
+    pages: the static folders (STATIC_PATHS: `images/`, with the photo
+    variants and cards the images plugin writes) and the theme's
+    (THEME_STATIC_DIR)."""
+    folders = [*(settings.get("STATIC_PATHS") or ()), settings.get("THEME_STATIC_DIR") or ""]
+    tops = (posixpath.normpath(str(f).replace("\\", "/")).split("/")[0] for f in folders if f)
+    return frozenset(top for top in tops if top not in (".", "..", ""))
+
+
+def own_url(save_as: str) -> str:
+    """The address of a page saved at `save_as`: its folder for an
+    `index.html` ("pengumuman/seleksi/" for pengumuman/seleksi/index.html),
+    else the file itself."""
+    text = save_as.lstrip("/")
+    if text == "index.html" or text.endswith("/index.html"):
+        return text[: -len("index.html")]
+    return text
 
 
 # The site's address settings of articles and pages, and the fields of a
@@ -376,7 +424,10 @@ def check_output(content, settings, where: str, lines: SourceLines) -> None:
         verb = "cannot be written" if long_name(value) else "leaves the site folder"
         own = problem is None and kind == "save_as"
         if own:
-            problem, verb = own_save_as_refusal(content), "is not a page"
+            refused = own_save_as_refusal(content)
+            if refused is None:
+                continue
+            verb, problem = refused
         if problem is None:
             continue
         key = "save_as" if own else blamed_key(content)
@@ -394,7 +445,7 @@ def check_output(content, settings, where: str, lines: SourceLines) -> None:
             line,
             f"output path {verb} ({problem}: {kind} '{value}'), not written",
             shown,
-            OUTPUT_SUGGESTION,
+            OWN_SAVE_AS_SUGGESTION if own and verb != "is not a page" else OUTPUT_SUGGESTION,
             secondary=bad_value,
         )
         # Pelican drops an invalid content (recorded as a failed source); its
@@ -406,31 +457,39 @@ def check_output(content, settings, where: str, lines: SourceLines) -> None:
 
 
 def check_own_url(content, where: str, lines: SourceLines) -> None:
-    """A content's own `URL:` must lead to where it is saved. Pelican links the
-    page at the URL but saves it at its Save_as (from the Slug:): `URL:
-    Kabupaten Lahat` made every link to it lead nowhere, and put its social card
-    at the site's top as 'Kabupaten Lahatog.png'. Such a URL is left out, with a
-    warning at its line; the page keeps the address its Slug: gives."""
+    """A content's links must lead to where it is saved. Pelican links the page
+    at its URL but saves it at its Save_as:
+
+    - its own `URL:` that is not where it is saved (`URL: Kabupaten Lahat`
+      made every link to it lead nowhere, and put its social card at the
+      site's top as 'Kabupaten Lahatog.png') is left out, with a warning at
+      its line;
+    - its own `Save_as:` without a `URL:` left every link (home, rubrik,
+      sitemap, feeds, canonical) at the address its Slug: gives, where only
+      its card was: the URL is the Save_as:'s address
+      ("pengumuman/seleksi/" for `Save_as: pengumuman/seleksi/index.html`)."""
     url = content.metadata.get("url")
-    if url is None or not hasattr(content, "override_url"):
-        return
-    save_as = str(content.save_as)
-    folder = save_as[: -len("index.html")] if save_as.endswith("/index.html") else None
-    if str(url).lstrip("/") in (save_as, folder):
-        return
-    del content.override_url
-    line = lines.front_matter.line("url")
-    findings.report(
-        logger,
-        Finding(
-            where,
-            line,
-            "warning",
-            f"URL: is not where the page is saved ('{save_as}'), left out: "
-            f"'{shown_controls(str(url))}'",
-            "remove the URL: line: the address comes from the Slug:",
-        ),
-    )
+    own_save_as = "save_as" in content.metadata and hasattr(content, "override_save_as")
+    if url is not None and hasattr(content, "override_url"):
+        save_as = str(content.save_as)
+        if str(url).lstrip("/") in (save_as, own_url(save_as)):
+            return
+        del content.override_url
+        line = lines.front_matter.line("url")
+        findings.report(
+            logger,
+            Finding(
+                where,
+                line,
+                "warning",
+                f"URL: is not where the page is saved ('{save_as}'), left out: "
+                f"'{shown_controls(str(url))}'",
+                "remove the URL: line: the address comes from the "
+                + ("Save_as:" if own_save_as else "Slug:"),
+            ),
+        )
+    if own_save_as:
+        content.override_url = own_url(str(content.override_save_as))
 
 
 def blamed_key(content) -> str | None:

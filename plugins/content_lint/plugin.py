@@ -46,7 +46,7 @@ import logging
 import os
 import re
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
@@ -65,7 +65,7 @@ from warta.paths import NearestFile, Refusal, below_content_folder, computer_fil
 from warta.paths import check_source as check_path
 from warta.pipeline import pipeline_of
 from warta.plugin_order import active_plugins
-from warta.published import PREVIEWS_SAID, is_written, unpreviewed
+from warta.published import PREVIEWS_SAID, drafts_folder, is_written, unpreviewed
 from warta.snapshots import SnapshotStore, file_stamp
 from warta.source_checks import (
     SOURCE_SUFFIXES,
@@ -81,6 +81,7 @@ from warta.source_checks import (
     check_links,
     check_slug,
     check_source,
+    check_unpublished_flag,
     check_unused_items,
     converted_body,
     decode_source,
@@ -179,11 +180,13 @@ def nearest_file(files: Callable[[], list[str]], linking: str) -> Callable[[str,
 def lint_page_links(generator) -> None:
     """page_generator_finalized: a page's `{filename}` link to a missing file,
     at its line (Pelican's own message names no file), and an invalid `Slug:`
-    (a folder named "Tentang <i>Kami</i>") or `Lang:`. Pages get no other release check:
-    they are the site's fixed pages, not releases."""
+    (a folder named "Tentang <i>Kami</i>") or `Lang:`, and what holds it back
+    (`page_publication`). Pages get no other release check: they are the
+    site's fixed pages, not releases."""
     content = generator.path
     markdown = markdown_extensions(generator)
     listed = functools.cache(functools.partial(content_files, content))
+    rules = embargo_rules(generator.settings)
     for page in every_page(generator):
         relative = getattr(page, "relative_source_path", None)
         if not relative or os.path.splitext(relative)[1][1:] not in markdown:
@@ -205,6 +208,41 @@ def lint_page_links(generator) -> None:
             report(logger, finding)
         for finding in (*check_slug(source), *check_lang(source)):
             report(logger, finding)
+        for finding in page_publication(source, rules):
+            report(logger, finding)
+
+
+def page_publication(source: Source, rules: Rules) -> Iterator[Finding]:
+    """What holds a page back, said as for an article: a flag read as
+    `Status: draft` (`draft: true`, `Published: false`, `Stauts: draft`, an
+    `Embargo:` date) at its line, and a `Date:` still to come (the page waits
+    for it, `warta.published.hold_future_page`). They were held back with no
+    word."""
+    for finding in (
+        *in_drafts_folder(source),
+        *check_unpublished_flag(source),
+        *check_embargo(source, rules),
+    ):
+        yield dataclasses.replace(
+            finding, message=finding.message.replace("this release", "this page")
+        )
+
+
+def in_drafts_folder(source: Source) -> Iterator[Finding]:
+    """A release or page in a drafts folder (`berita/draf/`, `drafts/`,
+    `_drafts/`), which holds it back (`warta.published.hold_drafts_folder`):
+    said once at the file, unless its own front matter holds it back too."""
+    folder = drafts_folder(source.path)
+    if folder is None or source.value("status").lower() == "draft" or source.unpublished_flag:
+        return
+    yield Finding(
+        source.path,
+        None,
+        "suggestion",
+        f"in the drafts folder '{folder}/': not published (previewed at /draf/ in the "
+        "development build)",
+        f"to publish it, move it out of the {folder}/ folder",
+    )
 
 
 def rendered_links_html(source: Source, built, settings, content: str) -> tuple[str, str]:
@@ -462,6 +500,7 @@ def lint_articles(generator) -> None:
             body, summary = rendered_links_html(source, built, settings, content)
             exists = functools.partial(link_exists, content, source)
             findings_of_source += [
+                *in_drafts_folder(source),
                 *check_embargo(source, rules),
                 *check_future_modified(source, rules),
                 *check_links(

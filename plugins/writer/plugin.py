@@ -962,7 +962,21 @@ class IncrementalWriter(Writer):
             if claim.preview:
                 self._preview_refused(path, claim, claimed.get(path, NO_CONTENT))
                 return False
-            first = claimed.get(path, NO_CONTENT).source
+            held = claimed.get(path, NO_CONTENT)
+            if path not in self._overridden_files and outranks(claim, held):
+                # The page written first was a content moved onto this address
+                # (or a preview): the later one keeps it, whatever the order
+                # the generators write in.
+                if held.preview:
+                    self._preview_refused(path, held, claim)
+                else:
+                    self._moved_refused(path, held, claim)
+                claimed[path] = claim
+                return True
+            if claim.source and rank(claim) < rank(held):
+                self._moved_refused(path, claim, held)
+                return False
+            first = held.source
             logger.error(
                 "%s: page not written: its address %s is already taken%s (%s)",
                 address_line(self.settings["PATH"], source) if source else self._site_path(path),
@@ -983,6 +997,27 @@ class IncrementalWriter(Writer):
         self._written_files.add(path)
         claimed.setdefault(path, claim)
         return True
+
+    def _moved_refused(self, path: str, moved: Claim, kept: Claim) -> None:
+        """One error for a content whose page is not written because it was
+        moved onto the address of a page of the site or of another content's
+        own page (`rank`): at the line of the key that moved it (its
+        `Save_as:`, else the `Slug:` of a page at a site page's address),
+        naming what is there."""
+        address = self._site_path(path)
+        findings.report(
+            logger,
+            Finding(
+                moved.source,
+                address_key_line(self.settings["PATH"], moved.source),
+                "error",
+                f"page not written: its address {address} is already taken by "
+                f"{kept.source or 'a page of the site'}",
+                "remove its Save_as: line: the address comes from the Slug:"
+                if moved.own
+                else "give it another Slug:",
+            ),
+        )
 
     def _preview_refused(self, path: str, claim: Claim, first: Claim) -> None:
         """A release not published yet whose preview address another page has:
@@ -1442,6 +1477,26 @@ def feed_listeners() -> bool:
     return bool(signals.feed_generated.receivers or signals.feed_written.receivers)
 
 
+def rank(claim: Claim) -> int:
+    """Who keeps an address two pages are written at: a page of the site (2)
+    before a content at the address its settings give it (1), and that before
+    a content its own `Save_as:` moved there (0). A content never overrides a
+    page of the site, and the content that moved onto another's address is
+    the one not written, in the development build and the public one alike."""
+    if not claim.source:
+        return 2
+    return 0 if claim.own else 1
+
+
+def outranks(claim: Claim, held: Claim) -> bool:
+    """Whether `claim` takes an address `held` claimed first: a page to be
+    published over a preview (which the public build does not write), or a
+    page of a higher `rank`. Of equals, the first keeps it."""
+    if claim.preview:
+        return False
+    return held.preview or rank(claim) > rank(held)
+
+
 def source_of(kwargs: dict) -> str:
     """The source file (relative to the content folder) of the article or page a
     page is written for, to name it in a message; "" for listings."""
@@ -1454,11 +1509,13 @@ def source_of(kwargs: dict) -> str:
 
 def own_save_as(kwargs: dict) -> bool:
     """Whether the page is an article or page written at its own `Save_as:`
-    (not `override_save_as`, which url_cache sets on every content)."""
-    return any(
-        isinstance(kwargs.get(key), Content) and "save_as" in kwargs[key].metadata
-        for key in ("article", "page")
-    )
+    (not `override_save_as`, which url_cache sets on every content, nor a
+    `Save_as:` a draft's preview waits with)."""
+    for key in ("article", "page"):
+        content = kwargs.get(key)
+        if isinstance(content, Content) and "save_as" in content.metadata:
+            return str(content.save_as) == str(content.metadata["save_as"])
+    return False
 
 
 def previews(kwargs: dict) -> bool:
