@@ -689,6 +689,53 @@ def test_control_characters_pasted_into_a_release_are_left_out_and_named(tmp_pat
             assert not controls.search(path.read_text(encoding="utf-8")), path
 
 
+def test_unicode_noncharacters_are_left_out_of_every_feed_and_named(tmp_path):
+    """U+FFFE or U+FFFF in a release made every Atom feed carrying it
+    malformed XML ("PCDATA invalid Char value 65534") while the strict build
+    said ok: a noncharacter (U+FDD0–U+FDEF, the last two code points of every
+    plane) is left out as a control character is, one warning at its line."""
+    site = FixtureSite(tmp_path / "site")
+    site.article(
+        "tempel.md",
+        article_text(
+            title="Bawaslu Kota Palembang Gelar\uffff Rapat Koordinasi Pengawasan",
+            slug="tempel",
+            summary="Rapat koordinasi\ufdd0 pengawasan tahapan pilkada di Kota Palembang.",
+            body="PALEMBANG – Bawaslu\ufffe Kota Palembang menggelar rapat.\n\n"
+            "Paragraf kedua\U0001fffe tanpa\U0010ffff masalah.\n\nParagraf ketiga bersih.",
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False, SITEURL=SITEURL, FEED_DOMAIN=SITEURL)
+
+    assert built.returncode == 0, built.log
+    text = (site.content / "berita" / "tempel.md").read_text().split("\n")
+
+    def line_of(start: str) -> int:
+        return next(n for n, line in enumerate(text, 1) if line.startswith(start))
+
+    said = [
+        (f.line, f.message.split(" left out")[0])
+        for f in built.findings("warning")
+        if f.message.startswith("control character")
+    ]
+    assert sorted(said) == [
+        (line_of("Title:"), "control character U+FFFF"),
+        (line_of("Summary:"), "control character U+FDD0"),
+        (line_of("PALEMBANG"), "control character U+FFFE"),
+        (line_of("Paragraf kedua"), "control character U+1FFFE, U+10FFFF"),
+    ], built.log
+    feeds = sorted(built.output.rglob("*.xml"))
+    assert built.output / "feed.xml" in feeds
+    for path in feeds:
+        etree.parse(str(path), etree.XMLParser(recover=False))  # raises on a bad character
+    nonchar = re.compile("[\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0010ffff]")
+    for path in built.output.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json", ".txt"):
+            assert not nonchar.search(path.read_text(encoding="utf-8")), path
+    page = built.html("berita/2024/11/tempel/")
+    assert page.h1.get_text() == "Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan"
+
+
 def test_a_title_with_markup_characters_is_the_same_text_in_page_and_feeds(tmp_path):
     """A title is text: the page shows `<b>` as typed, and so must every feed
     (Pelican's feed writer took it as HTML and dropped the tags)."""
