@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 
 from conftest import FINDING_LINE, line_of
 from plugins.read_also.lines import (
+    LOCAL_PREVIEW,
     Catalogue,
     Target,
     normalise_title,
@@ -116,6 +117,15 @@ def test_lines_pointing_elsewhere_are_kept_and_reported_in_order():
         ),
         ("https://warta.example.org/sumsel", "/sumsel/berita/2024/11/lahat-kampanye/"),
         ("https://warta.example.org/sumsel", "/berita/2024/11/lahat-kampanye/"),
+        # its `www.` twin, either way
+        (
+            "https://warta.example.org",
+            "https://www.warta.example.org/berita/2024/11/lahat-kampanye/",
+        ),
+        (
+            "https://www.warta.example.org",
+            "https://warta.example.org/berita/2024/11/lahat-kampanye/",
+        ),
     ],
 )
 def test_an_address_of_the_site_in_any_spelling_is_a_read_also_link(siteurl, href):
@@ -142,6 +152,11 @@ def test_an_address_of_the_site_in_any_spelling_is_a_read_also_link(siteurl, hre
         ("https://warta.example.org", "http://[warta.example.org/berita/2024/11/lahat-kampanye/"),
         ("https://warta.example.org", "mailto:humas@warta.example.org"),
         ("", "https://warta.example.org/berita/2024/11/lahat-kampanye/"),  # no host known
+        (
+            "https://warta.example.org",
+            "https://wwwwarta.example.org/berita/2024/11/lahat-kampanye/",
+        ),
+        ("https://warta.example.org", "https://www.example.org/berita/2024/11/lahat-kampanye/"),
     ],
 )
 def test_an_address_on_another_host_is_another_sites(siteurl, href):
@@ -670,3 +685,23 @@ def test_a_line_to_a_draft_page_is_said_once_and_one_to_a_hidden_article_is_a_bo
         # (the draft page is not published: its address is no link in the public page)
         hrefs = [urlsplit(a["href"]).path for a in body.select("a[href]")]
         assert ("/draf/halaman/agenda-pleno/" in hrefs) is not publish, hrefs
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "http://127.0.0.1:8000/berita/2024/11/lahat-kampanye/",
+        "http://localhost:8000/berita/2024/11/lahat-kampanye/",
+        "http://0.0.0.0:8000/berita/2024/11/lahat-kampanye/",
+        "http://[::1]:8000/berita/2024/11/lahat-kampanye/",
+        "http://127.1/berita/2024/11/lahat-kampanye/",
+    ],
+)
+def test_a_line_to_a_local_preview_is_no_link_to_the_site(href):
+    """A local preview's address (`invoke serve`) is no address a reader can open:
+    said as such (link_check takes the link out), not as another site's."""
+    body = f'<p>BACA JUGA: <a href="{href}">x</a></p>'
+    catalogue = Catalogue([LAHAT], siteurl="https://warta.example.org")
+    html, problems = rewrite(body, catalogue, "berita/2024")
+    assert [(p.reason, p.value) for p in problems] == [(LOCAL_PREVIEW, href)]
+    assert read_also_links(html) == []

@@ -32,7 +32,7 @@ from plugins.link_check.links import (
 from plugins.sanitize.clean import clean_html, is_safe_url, removal_lines
 from tests.conftest import FixtureSite, article_text, line_of
 from warta.jinja_filters import json_ld
-from warta.paths import host_of, site_address
+from warta.paths import host_of, is_local_host, local_address, site_address
 from warta.source_checks import line_linking
 from warta.text import plain_text
 
@@ -1964,3 +1964,124 @@ def test_a_draft_whose_address_is_a_page_the_site_writes_is_told_before_it_is_pu
                 "published)",
             )
         ], built.log
+
+
+LOCAL_LINKS = """\
+PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis berikutnya.
+
+Lihat [draf rilis](http://127.0.0.1:8000/draf/draf-lokal/) sebelum terbit.
+
+Jadwalnya <http://localhost:8000/berita/2099/01/embargo-lokal/> nanti.
+
+Pratinjau [di sini](http://0.0.0.0:8000/berita/2024/11/lain-terbit/) dan
+[rilis embargo]({siteurl_www}/berita/2099/01/embargo-lokal/).
+
+Rilis [sebelumnya]({siteurl_www}/berita/2024/11/lain-terbit/) tetap tautan.
+"""
+
+
+def test_links_to_a_local_preview_or_the_www_host_are_warned_and_taken_out(tmp_path):
+    """`[a](http://127.0.0.1:8000/draf/<slug>/)`, `http://localhost:8000/…`,
+    `http://0.0.0.0:8000/…` and `https://www.<site host>/berita/…` went out
+    verbatim in the page and the feeds, telling an embargoed release's slug:
+    a local preview's link is warned at its line (the release's file to link
+    instead) and taken out in every build; the `www.` twin is the site's."""
+    www = SITEURL.replace("https://", "https://www.")
+    site = FixtureSite(tmp_path)
+    path = site.article(
+        "tautan.md",
+        article_text(
+            title="Bawaslu Kota Palembang Siapkan Rilis Berikutnya Pekan Ini",
+            slug="rilis-lokal",
+            body=LOCAL_LINKS.format(siteurl_www=www),
+        ),
+    )
+    site.article("lain.md", article_text(slug="lain-terbit", date="2024-11-10 10:00"))
+    site.article(
+        "draf.md", article_text(slug="draf-lokal", date="2024-11-16 08:00", status="draft")
+    )
+    site.article("embargo.md", article_text(slug="embargo-lokal", date="2099-01-01 08:00"))
+    local = "link to a local preview, which no reader can open"
+    expected = [
+        (line_of(path, "Lihat"), f"{local}: 'http://127.0.0.1:8000/draf/draf-lokal/'"),
+        (
+            line_of(path, "Jadwalnya"),
+            f"{local}: 'http://localhost:8000/berita/2099/01/embargo-lokal/'",
+        ),
+        (
+            line_of(path, "Pratinjau"),
+            f"{local}: 'http://0.0.0.0:8000/berita/2024/11/lain-terbit/'",
+        ),
+        (
+            line_of(path, "[rilis embargo]"),
+            f"link to an unpublished article: '{www}/berita/2099/01/embargo-lokal/'",
+        ),
+    ]
+    suggestions = {
+        "draf-lokal": "link the article by its file: {filename}/berita/draf.md, once it is",
+        "embargo-lokal/'": "link the article by its file: {filename}/berita/embargo.md, once it",
+        "lain-terbit": "link the article by its file: {filename}/berita/lain.md",
+    }
+    for publish in (True, False):
+        built = site.build(
+            publish=publish, SITEURL=SITEURL if publish else "", SEARCH_ENABLED=False
+        )
+        assert built.returncode == 0, built.log
+        found = [f for f in built.findings("warning") if f.path.endswith("tautan.md")]
+        said = sorted((f.line, f.message.split(" (")[0]) for f in found)
+        assert said == sorted(expected), (publish, built.log)
+        for finding in found:
+            if finding.message.startswith(local):
+                [wanted] = [s for key, s in suggestions.items() if key in finding.message]
+                assert wanted in finding.message, finding.message
+        if publish:
+            page = built.html("berita/2024/11/rilis-lokal/")
+            hrefs = [a["href"] for a in page.select(".article__body a")]
+            assert hrefs == [f"{www}/berita/2024/11/lain-terbit/"], hrefs
+            text = page.select_one(".article__body").get_text()
+            assert "draf rilis" in text and "di sini" in text
+            assert "(tautan belum tersedia)" in text
+            for name in ("feed.xml", "feed.json", "berita/2024/11/rilis-lokal/index.html"):
+                written = built.text(name)
+                for leak in ("draf-lokal", "embargo-lokal", "127.0.0.1", "localhost", "0.0.0.0"):
+                    assert leak not in written, (name, leak)
+    # (the preview build keeps the link to the embargoed release's address, warned)
+    hrefs = [a["href"] for a in built.html("berita/2024/11/rilis-lokal/").select("main a")]
+    assert not [href for href in hrefs if "127.0.0.1" in href or "localhost" in href], hrefs
+
+
+@pytest.mark.parametrize(
+    ("host", "local"),
+    [
+        ("127.0.0.1", True),
+        ("127.45.6.7", True),
+        ("127.1", True),
+        ("2130706433", True),
+        ("0x7f.1", True),
+        ("localhost", True),
+        ("LocalHost.", True),
+        ("pratinjau.localhost", True),
+        ("0.0.0.0", True),
+        ("0", True),
+        ("[::1]", True),
+        ("::", True),
+        ("::ffff:127.0.0.1", True),
+        ("10.0.0.1", False),
+        ("192.168.1.5", False),
+        ("127.0.0.1.nip.io", False),
+        ("localhost.example.org", False),
+        ("warta.example.org", False),
+    ],
+)
+def test_a_host_of_the_computer_itself_is_never_a_public_address(host, local):
+    assert is_local_host(host) is local
+    in_address = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    assert (local_address(f"http://{in_address}:8000/draf/x/") is not None) is local
+
+
+def test_the_www_twin_of_the_sites_host_is_the_site():
+    path = "berita/2027/03/x"
+    assert site_address(f"https://www.warta.example.org/{path}/", "warta.example.org", "") == path
+    assert site_address(f"https://warta.example.org/{path}/", "www.warta.example.org", "") == path
+    assert site_address(f"https://www.example.org/{path}/", "warta.example.org", "") is None
+    assert site_address(f"https://wwwwarta.example.org/{path}/", "warta.example.org", "") is None
