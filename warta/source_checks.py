@@ -1771,12 +1771,12 @@ def _link_problem(link: SiteLink, exists, nearest=None) -> tuple[str, str] | Non
     if isinstance(state, str) and kind != "filename":
         return None  # a {static}/{attach} file outside content/: containment says so
     if isinstance(state, str):  # outside content/: why, as the check says it
+        # (named as written, `{filename}` and all: the path alone reads as a site address)
         return (
-            f"link leaves the content folder: '{target}'"
+            f"link leaves the content folder: '{link.written}'"
             if "outside" in state
-            else f"link refused ({state}): '{target}'",
-            "put the file under content/ and link it from there, "
-            "e.g. {static}/images/2024/nama-file.pdf",
+            else f"link refused ({state}): '{link.written}'",
+            "link a release below content/, e.g. {filename}/berita/2024/nama-file.md",
         )
     if not state:
         close = nearest(kind, target) if nearest is not None else None
