@@ -2085,3 +2085,35 @@ def test_the_www_twin_of_the_sites_host_is_the_site():
     assert site_address(f"https://warta.example.org/{path}/", "www.warta.example.org", "") == path
     assert site_address(f"https://www.example.org/{path}/", "warta.example.org", "") is None
     assert site_address(f"https://wwwwarta.example.org/{path}/", "warta.example.org", "") is None
+
+
+def test_a_link_to_a_file_in_an_embargoed_releases_folder_is_warned_and_taken_out(tmp_path):
+    """`/berita/2099/01/<slug>/og.png` (its social card) or `…/<slug>/feed.xml`
+    tells the embargoed slug as its page's address does."""
+    site = FixtureSite(tmp_path)
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis berikutnya.\n\n"
+        "Kartu [gambar](/berita/2099/01/embargo-berkas/og.png) sudah siap.\n\n"
+        f"Umpan [berita]({SITEURL}/berita/2099/01/embargo-berkas/feed.xml) juga.\n"
+    )
+    path = site.article("berkas.md", article_text(slug="rilis-berkas", body=body))
+    site.article("embargo.md", article_text(slug="embargo-berkas", date="2099-01-01 08:00"))
+    built = site.build(publish=True, SITEURL=SITEURL, FEED_DOMAIN=SITEURL, SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    said = sorted(
+        (f.line, f.message.split(" (")[0])
+        for f in built.findings("warning")
+        if f.path.endswith("berkas.md")
+    )
+    assert said == [
+        (
+            line_of(path, "Kartu"),
+            "link to an unpublished article: '/berita/2099/01/embargo-berkas/og.png'",
+        ),
+        (
+            line_of(path, "Umpan"),
+            f"link to an unpublished article: '{SITEURL}/berita/2099/01/embargo-berkas/feed.xml'",
+        ),
+    ], built.log
+    for name in ("feed.xml", "feed.json", "berita/2024/11/rilis-berkas/index.html"):
+        assert "embargo-berkas" not in built.text(name), name

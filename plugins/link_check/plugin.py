@@ -9,6 +9,7 @@ import functools
 import html
 import logging
 import os
+import posixpath
 import re
 from collections.abc import Collection
 from urllib.parse import unquote, urlparse, urlsplit
@@ -235,10 +236,20 @@ def _set_text(content, field: str, text: str) -> None:
 
 
 def _hidden_target(address: str | None, hidden: dict):
-    """The unpublished content at a site address (`site_address`), else None."""
+    """The unpublished content at a site address (`site_address`), else None;
+    a file in its folder (`…/<slug>/og.png`, `…/<slug>/feed.xml`) tells its
+    slug as well."""
     if address is None:
         return None
-    return hidden[address] if address in hidden else hidden.get(address.casefold())
+    in_folder = "." in posixpath.basename(address)  # a file, not a page
+    for candidate in (address, posixpath.dirname(address) if in_folder else ""):
+        if not candidate:
+            continue
+        if candidate in hidden:
+            return hidden[candidate]
+        if (found := hidden.get(candidate.casefold())) is not None:
+            return found
+    return None
 
 
 def _text_target(content, address: str, hidden: dict, site_host: str, site_prefix: str):
