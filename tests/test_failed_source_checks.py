@@ -830,7 +830,9 @@ def test_a_modified_time_written_with_a_dot_is_read_with_one_suggestion_at_its_l
 
 
 def test_a_link_out_of_the_content_folder_is_said_so_not_called_missing(site):
-    """`{filename}/../README.md` was "link to a missing file: '/../README.md'"."""
+    """`{filename}/../README.md` was "link to a missing file: '/../README.md'",
+    then "link leaves the content folder: '/../README.md'" (the path alone, a
+    site address to the reader, with a {static} example): named as written."""
     body = "PALEMBANG – Lihat [catatan]({filename}/../README.md) dan [ini]({static}/x/../../a.pdf)."
     site.article("2024/keluar.md", text=article_text(slug="keluar", body=body))
     (site.root / "README.md").write_text("rahasia", encoding="utf-8")
@@ -838,9 +840,11 @@ def test_a_link_out_of_the_content_folder_is_said_so_not_called_missing(site):
     assert built.returncode == 1
     found = [(f.line, f.message.split(" (")[0]) for f in of(built.findings("error"), "keluar.md")]
     assert sorted(found) == [
-        (9, "link leaves the content folder: '/../README.md'"),
+        (9, "link leaves the content folder: '{filename}/../README.md'"),
         (9, "link leaves the content folder: file not read or published: '{static}/x/../../a.pdf'"),
     ], built.log
+    [leaving] = [f for f in of(built.findings("error"), "keluar.md") if "README" in f.message]
+    assert leaving.message.endswith("e.g. {filename}/berita/2024/nama-file.md)"), leaving
 
 
 def test_a_release_saved_as_utf16_is_one_error_that_says_so(site):

@@ -251,3 +251,52 @@ def test_the_browser_gate_detects_each_kind_of_problem(browser, tmp_path):
     assert overflow and "scrollWidth" in overflow[0]
     ids = {line.split()[1] for line in violations}
     assert {"color-contrast", "image-alt"} <= ids, violations
+
+
+TABLE_BODY = """\
+PALEMBANG – Bawaslu Kota Palembang merekap hasil pengawasan pemutakhiran data pemilih.
+
+| Kecamatan | Jumlah TPS | Pemilih Baru | Pemilih Tidak Memenuhi Syarat | Keterangan Pengawasan |
+|---|---|---|---|---|
+| Ilir Barat Satu | 312 | 1.204 | 876 | Pengawasan melekat di seluruh kelurahan |
+| Seberang Ulu Dua | 198 | 845 | 412 | Uji petik di tiga kelurahan |
+| Sukarami | 401 | 2.310 | 1.022 | Koordinasi dengan PPK dan PPS setempat |
+
+Rekapitulasi disampaikan kepada KPU Kota Palembang.
+"""
+
+
+def test_a_wide_table_scrolls_in_its_own_box_not_the_page(browser, tmp_path):
+    """A Markdown table of five columns made the article page scroll sideways
+    at 360 px (scrollWidth 588): the table now scrolls in a named region a
+    keyboard reaches, and the page keeps the screen's width."""
+    import functools
+    import http.server
+    import threading
+
+    from conftest import FixtureSite, QuietHandler
+
+    site = FixtureSite(tmp_path / "site")
+    site.article("2024/tabel.md", slug="rekap-tabel", tags="", body=TABLE_BODY)
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    handler = functools.partial(QuietHandler, directory=str(built.output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    try:
+        tab = PageWatch(context, f"http://127.0.0.1:{server.server_address[1]}")
+        tab.visit("/berita/2024/11/rekap-tabel/")  # (a fixture site has no favicon)
+        problems = tab.overflow() + tab.axe()
+        box = tab.page.evaluate(
+            """() => { const t = document.querySelector('.article__body table');
+            const box = t.parentElement;
+            return {scrolls: box.scrollWidth > box.clientWidth, role: box.getAttribute('role'),
+                    name: box.getAttribute('aria-label'), tabIndex: box.tabIndex}; }"""
+        )
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+    assert not problems, "\n".join(problems)
+    assert box == {"scrolls": True, "role": "region", "name": "Tabel 1", "tabIndex": 0}

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
-from conftest import FixtureSite, article_text, build_with_outside_plugin
+from conftest import FixtureSite, article_text, build_with_outside_plugin, line_of
 
 GPS_IFD = 0x8825
 PLUGINS = ["images"]
@@ -428,6 +428,35 @@ def test_a_missing_body_photo_is_reported_at_its_own_line(site):
     assert found == [
         "berita/foto.md:11: image file not found: 'foto.jpg'",
         "berita/foto.md:13: image file not found: 'x'",
+    ], built.log
+
+
+def test_a_photo_path_written_with_backslashes_is_named_as_written_at_its_line(site):
+    """`![a]({static}\\images\\2026\\..\\..\\…)` was "image file not found:
+    '{static}\\images\\2026....\\…'" with no line: Markdown reads a backslash
+    before a dot as an escape. The address is named as written, at its line,
+    with the path written with '/' as the suggestion."""
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n\n"
+        "![Peserta rapat]({static}\\images\\2026\\..\\..\\tmp\\foto.jpg)\n\n"
+        "![Peserta apel]({static}\\images\\2026\\apel.jpg)\n"
+    )
+    path = site.article("miring.md", article_text(slug="garis-miring", body=body))
+    built = site.build(SEARCH_ENABLED=False)
+    found = [
+        (f.line, f.message) for f in built.findings("error") if "image file not found" in f.message
+    ]
+    assert found == [
+        (
+            line_of(path, "Peserta rapat"),
+            "image file not found: '{static}\\images\\2026\\..\\..\\tmp\\foto.jpg' "
+            "(write the path with '/', not '\\': '{static}/images/2026/../../tmp/foto.jpg')",
+        ),
+        (
+            line_of(path, "Peserta apel"),
+            "image file not found: '{static}\\images\\2026\\apel.jpg' "
+            "(write the path with '/', not '\\': '{static}/images/2026/apel.jpg')",
+        ),
     ], built.log
 
 

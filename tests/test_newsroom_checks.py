@@ -690,6 +690,60 @@ def test_invoke_check_reports_only_the_given_paths(site):
     assert "a.md" not in result.stdout
 
 
+def test_a_gps_photo_of_any_format_is_flagged_however_the_release_uses_it(site):
+    """A .webp (or .jpg) linked as a download, an `<img>` written in HTML and
+    an `Image: {static}/…` carried a GPS location without a word: only a
+    Markdown image and a plain `Image:` were read."""
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif.get_ifd(0x8825).update({1: "S", 2: (2.0, 59.0, 0.0), 3: "E", 4: (104.0, 45.0, 0.0)})
+    for name in ("sampul.webp", "unduh.webp", "unduh.jpg", "html.webp", "isi.webp", "isi.png"):
+        photo = site.content / "images/2024" / name
+        photo.parent.mkdir(parents=True, exist_ok=True)
+        Image.new("RGB", (640, 400), "navy").save(photo, exif=exif.tobytes())
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menggelar patroli pengawasan.\n\n"
+        "Unduh [foto patroli]({static}/images/2024/unduh.webp) dan "
+        "[versi JPEG]({static}/images/2024/unduh.jpg).\n\n"
+        '<img src="{static}/images/2024/html.webp" alt="Petugas berpatroli">\n\n'
+        "![Petugas berpatroli]({static}/images/2024/isi.webp)\n\n"
+        "![Petugas berpatroli]({static}/images/2024/isi.png)\n"
+    )
+    path = site.article(
+        "2024/patroli.md",
+        slug="patroli-pengawasan",
+        tags="",
+        image="{static}/images/2024/sampul.webp",
+        image_alt="Petugas Bawaslu berpatroli di jalan protokol",
+        body=body,
+    )
+    result = site.build(STATIC_PATHS=["images"], SEARCH_ENABLED=False)
+    assert result.returncode == 0, result.log
+    said = sorted(
+        (f.line, f.message.split(" (the site publishes it without")[0])
+        for f in result.findings("warning")
+        if f.message.startswith("photo carries a GPS location")
+    )
+    location = "photo carries a GPS location"
+    assert said == sorted(
+        [
+            (line_of(path, "Image:"), f"{location}: '{{static}}/images/2024/sampul.webp'"),
+            (line_of(path, "Unduh"), f"{location}: '{{static}}/images/2024/unduh.webp'"),
+            (line_of(path, "Unduh"), f"{location}: '{{static}}/images/2024/unduh.jpg'"),
+            (line_of(path, "<img"), f"{location}: '{{static}}/images/2024/html.webp'"),
+            (
+                line_of(path, "![Petugas berpatroli]({static}/images/2024/isi.webp"),
+                f"{location}: 'images/2024/isi.webp'",
+            ),
+            (
+                line_of(path, "![Petugas berpatroli]({static}/images/2024/isi.png"),
+                f"{location}: 'images/2024/isi.png'",
+            ),
+        ]
+    ), result.log
+
+
 def test_a_photo_whose_original_carries_gps_is_flagged_on_its_line(site):
     from PIL import Image
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import gzip
 import json
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FINDING_LINE
+from conftest import FINDING_LINE, line_of
 from plugins.read_also.lines import (
+    LOCAL_PREVIEW,
     Catalogue,
     Target,
     normalise_title,
@@ -115,6 +117,15 @@ def test_lines_pointing_elsewhere_are_kept_and_reported_in_order():
         ),
         ("https://warta.example.org/sumsel", "/sumsel/berita/2024/11/lahat-kampanye/"),
         ("https://warta.example.org/sumsel", "/berita/2024/11/lahat-kampanye/"),
+        # its `www.` twin, either way
+        (
+            "https://warta.example.org",
+            "https://www.warta.example.org/berita/2024/11/lahat-kampanye/",
+        ),
+        (
+            "https://www.warta.example.org",
+            "https://warta.example.org/berita/2024/11/lahat-kampanye/",
+        ),
     ],
 )
 def test_an_address_of_the_site_in_any_spelling_is_a_read_also_link(siteurl, href):
@@ -141,6 +152,11 @@ def test_an_address_of_the_site_in_any_spelling_is_a_read_also_link(siteurl, hre
         ("https://warta.example.org", "http://[warta.example.org/berita/2024/11/lahat-kampanye/"),
         ("https://warta.example.org", "mailto:humas@warta.example.org"),
         ("", "https://warta.example.org/berita/2024/11/lahat-kampanye/"),  # no host known
+        (
+            "https://warta.example.org",
+            "https://wwwwarta.example.org/berita/2024/11/lahat-kampanye/",
+        ),
+        ("https://warta.example.org", "https://www.example.org/berita/2024/11/lahat-kampanye/"),
     ],
 )
 def test_an_address_on_another_host_is_another_sites(siteurl, href):
@@ -615,3 +631,77 @@ def test_a_line_to_a_deleted_release_is_one_error_and_no_raw_link_anywhere(site)
     for path in built.output.rglob("*"):
         if path.suffix in (".html", ".xml", ".json"):
             assert "{filename}" not in path.read_text(encoding="utf-8"), path
+
+
+def test_a_line_to_a_draft_page_is_said_once_and_one_to_a_hidden_article_is_a_box(site):
+    """A BACA JUGA line to a draft page was two lines for one problem ("points
+    to no article of this site", then link_check's "link to an unpublished
+    page"); one to a `Status: hidden` article, which is written at its
+    address, said "points to no article of this site" and stayed a plain
+    paragraph."""
+    site.page(
+        "agenda.md",
+        "Title: Agenda Rapat Pleno\nSlug: agenda-pleno\nStatus: draft\n\nAgenda rapat pleno.\n",
+    )
+    site.article(
+        "2024/tersembunyi.md",
+        title="Bawaslu Sumsel Rekap Pengawasan Tersembunyi",
+        slug="rekap-tersembunyi",
+        tags="",
+        status="hidden",
+    )
+    path = site.article(
+        "2024/baca.md",
+        slug="baca-juga-halaman",
+        tags="",
+        body="""
+            PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi.
+
+            BACA JUGA: [Agenda rapat]({filename}/halaman/agenda.md)
+
+            BACA JUGA: [Rekap pengawasan]({filename}tersembunyi.md)
+        """,
+    )
+    for publish in (False, True):
+        built = site.build(publish=publish, SEARCH_ENABLED=False)
+        assert built.returncode == 0, built.log
+        said = [
+            (f.line, f.message)
+            for f in built.findings("warning")
+            if f.path.endswith("berita/2024/baca.md")
+        ]
+        assert said == [
+            (
+                line_of(path, "Agenda rapat"),
+                "BACA JUGA points to no article of this site: '{filename}/halaman/agenda.md' "
+                "(link to an article of this site or remove the line)",
+            )
+        ], (publish, built.log)
+        body = built.html("berita/2024/11/baca-juga-halaman/").select_one(".article__body")
+        boxes = [(p.a["href"], p.a.get_text()) for p in body.select("p.read-also")]
+        assert [(urlsplit(href).path, text) for href, text in boxes] == [
+            ("/berita/2024/11/rekap-tersembunyi/", "Bawaslu Sumsel Rekap Pengawasan Tersembunyi")
+        ], publish
+        # (the draft page is not published: its address is no link in the public page)
+        hrefs = [urlsplit(a["href"]).path for a in body.select("a[href]")]
+        assert ("/draf/halaman/agenda-pleno/" in hrefs) is not publish, hrefs
+
+
+@pytest.mark.parametrize(
+    "href",
+    [
+        "http://127.0.0.1:8000/berita/2024/11/lahat-kampanye/",
+        "http://localhost:8000/berita/2024/11/lahat-kampanye/",
+        "http://0.0.0.0:8000/berita/2024/11/lahat-kampanye/",
+        "http://[::1]:8000/berita/2024/11/lahat-kampanye/",
+        "http://127.1/berita/2024/11/lahat-kampanye/",
+    ],
+)
+def test_a_line_to_a_local_preview_is_no_link_to_the_site(href):
+    """A local preview's address (`invoke serve`) is no address a reader can open:
+    said as such (link_check takes the link out), not as another site's."""
+    body = f'<p>BACA JUGA: <a href="{href}">x</a></p>'
+    catalogue = Catalogue([LAHAT], siteurl="https://warta.example.org")
+    html, problems = rewrite(body, catalogue, "berita/2024")
+    assert [(p.reason, p.value) for p in problems] == [(LOCAL_PREVIEW, href)]
+    assert read_also_links(html) == []

@@ -6,7 +6,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from plugins.sanitize.clean import Located, clean_html, locate, removal_lines
-from tests.conftest import article_text
+from tests.conftest import article_text, line_of
 
 SUGGESTION = "write the release in Markdown; ask the web team to embed media"
 
@@ -382,3 +382,30 @@ def test_an_event_handler_is_quoted_with_its_name_as_written(site):
     ]
     body = built.html("berita/2024/11/handler/").select_one(".article__body")
     assert [tag.attrs for tag in body.find_all(["b", "i"])] == [{}, {}]
+
+
+def test_a_markdown_link_whose_address_hides_its_scheme_in_a_reference_is_said_at_its_line(
+    site,
+):
+    """`[a](&#x6A;avascript:alert(1))` was made safe with no line: the address
+    was looked for as the parser read it ('javascript:…'), not as written."""
+    body = (
+        "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat.\n\n"
+        "Tautan [klik](&#x6A;avascript:alert(1)) di sini.\n\n"
+        "Foto ![Peserta rapat](&#x6A;avascript:alert(2)) di aula.\n"
+    )
+    path = site.article("ref.md", article_text(slug="ref", body=body))
+    built = site.build()
+    assert built.returncode == 0, built.log
+    found = [(line, message.split(" (")[0]) for _, line, message in sanitize_findings(built)]
+    assert found == [
+        (
+            line_of(path, "Tautan"),
+            "link address removed from the published text: '&#x6A;avascript:alert(1)'",
+        ),
+        (
+            line_of(path, "Foto"),
+            "image left out of the published text, its address refused: "
+            "'&#x6A;avascript:alert(2)'; its alt text 'Peserta rapat' is kept as text",
+        ),
+    ], built.log

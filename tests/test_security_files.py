@@ -1605,7 +1605,7 @@ def test_filename_links_in_pages_and_out_of_content_are_named_at_their_line(site
         e for e in built.log_lines("error") if "missing file" in e or "leaves the content" in e
     )
     assert [e.split(" (")[0] for e in missing] == [
-        "berita/luar.md:9: link leaves the content folder: '/../README.md'",
+        "berita/luar.md:9: link leaves the content folder: '{filename}/../README.md'",
         "halaman/tautan.md:3: link to a missing file: '/berita/tidak-ada.md'",
     ], built.log
     assert [f for f in built.findings() if not f.path] == [], built.log

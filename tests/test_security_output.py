@@ -32,7 +32,7 @@ from plugins.link_check.links import (
 from plugins.sanitize.clean import clean_html, is_safe_url, removal_lines
 from tests.conftest import FixtureSite, article_text, line_of
 from warta.jinja_filters import json_ld
-from warta.paths import host_of, site_address
+from warta.paths import host_of, is_local_host, local_address, site_address
 from warta.source_checks import line_linking
 from warta.text import plain_text
 
@@ -687,6 +687,53 @@ def test_control_characters_pasted_into_a_release_are_left_out_and_named(tmp_pat
     for path in built.output.rglob("*"):
         if path.suffix in (".html", ".xml", ".json", ".txt"):
             assert not controls.search(path.read_text(encoding="utf-8")), path
+
+
+def test_unicode_noncharacters_are_left_out_of_every_feed_and_named(tmp_path):
+    """U+FFFE or U+FFFF in a release made every Atom feed carrying it
+    malformed XML ("PCDATA invalid Char value 65534") while the strict build
+    said ok: a noncharacter (U+FDD0–U+FDEF, the last two code points of every
+    plane) is left out as a control character is, one warning at its line."""
+    site = FixtureSite(tmp_path / "site")
+    site.article(
+        "tempel.md",
+        article_text(
+            title="Bawaslu Kota Palembang Gelar\uffff Rapat Koordinasi Pengawasan",
+            slug="tempel",
+            summary="Rapat koordinasi\ufdd0 pengawasan tahapan pilkada di Kota Palembang.",
+            body="PALEMBANG – Bawaslu\ufffe Kota Palembang menggelar rapat.\n\n"
+            "Paragraf kedua\U0001fffe tanpa\U0010ffff masalah.\n\nParagraf ketiga bersih.",
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False, SITEURL=SITEURL, FEED_DOMAIN=SITEURL)
+
+    assert built.returncode == 0, built.log
+    text = (site.content / "berita" / "tempel.md").read_text().split("\n")
+
+    def line_of(start: str) -> int:
+        return next(n for n, line in enumerate(text, 1) if line.startswith(start))
+
+    said = [
+        (f.line, f.message.split(" left out")[0])
+        for f in built.findings("warning")
+        if f.message.startswith("control character")
+    ]
+    assert sorted(said) == [
+        (line_of("Title:"), "control character U+FFFF"),
+        (line_of("Summary:"), "control character U+FDD0"),
+        (line_of("PALEMBANG"), "control character U+FFFE"),
+        (line_of("Paragraf kedua"), "control character U+1FFFE, U+10FFFF"),
+    ], built.log
+    feeds = sorted(built.output.rglob("*.xml"))
+    assert built.output / "feed.xml" in feeds
+    for path in feeds:
+        etree.parse(str(path), etree.XMLParser(recover=False))  # raises on a bad character
+    nonchar = re.compile("[\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0010ffff]")
+    for path in built.output.rglob("*"):
+        if path.suffix in (".html", ".xml", ".json", ".txt"):
+            assert not nonchar.search(path.read_text(encoding="utf-8")), path
+    page = built.html("berita/2024/11/tempel/")
+    assert page.h1.get_text() == "Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan"
 
 
 def test_a_title_with_markup_characters_is_the_same_text_in_page_and_feeds(tmp_path):
@@ -1917,3 +1964,156 @@ def test_a_draft_whose_address_is_a_page_the_site_writes_is_told_before_it_is_pu
                 "published)",
             )
         ], built.log
+
+
+LOCAL_LINKS = """\
+PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis berikutnya.
+
+Lihat [draf rilis](http://127.0.0.1:8000/draf/draf-lokal/) sebelum terbit.
+
+Jadwalnya <http://localhost:8000/berita/2099/01/embargo-lokal/> nanti.
+
+Pratinjau [di sini](http://0.0.0.0:8000/berita/2024/11/lain-terbit/) dan
+[rilis embargo]({siteurl_www}/berita/2099/01/embargo-lokal/).
+
+Rilis [sebelumnya]({siteurl_www}/berita/2024/11/lain-terbit/) tetap tautan.
+"""
+
+
+def test_links_to_a_local_preview_or_the_www_host_are_warned_and_taken_out(tmp_path):
+    """`[a](http://127.0.0.1:8000/draf/<slug>/)`, `http://localhost:8000/…`,
+    `http://0.0.0.0:8000/…` and `https://www.<site host>/berita/…` went out
+    verbatim in the page and the feeds, telling an embargoed release's slug:
+    a local preview's link is warned at its line (the release's file to link
+    instead) and taken out in every build; the `www.` twin is the site's."""
+    www = SITEURL.replace("https://", "https://www.")
+    site = FixtureSite(tmp_path)
+    path = site.article(
+        "tautan.md",
+        article_text(
+            title="Bawaslu Kota Palembang Siapkan Rilis Berikutnya Pekan Ini",
+            slug="rilis-lokal",
+            body=LOCAL_LINKS.format(siteurl_www=www),
+        ),
+    )
+    site.article("lain.md", article_text(slug="lain-terbit", date="2024-11-10 10:00"))
+    site.article(
+        "draf.md", article_text(slug="draf-lokal", date="2024-11-16 08:00", status="draft")
+    )
+    site.article("embargo.md", article_text(slug="embargo-lokal", date="2099-01-01 08:00"))
+    local = "link to a local preview, which no reader can open"
+    expected = [
+        (line_of(path, "Lihat"), f"{local}: 'http://127.0.0.1:8000/draf/draf-lokal/'"),
+        (
+            line_of(path, "Jadwalnya"),
+            f"{local}: 'http://localhost:8000/berita/2099/01/embargo-lokal/'",
+        ),
+        (
+            line_of(path, "Pratinjau"),
+            f"{local}: 'http://0.0.0.0:8000/berita/2024/11/lain-terbit/'",
+        ),
+        (
+            line_of(path, "[rilis embargo]"),
+            f"link to an unpublished article: '{www}/berita/2099/01/embargo-lokal/'",
+        ),
+    ]
+    suggestions = {
+        "draf-lokal": "link the article by its file: {filename}/berita/draf.md, once it is",
+        "embargo-lokal/'": "link the article by its file: {filename}/berita/embargo.md, once it",
+        "lain-terbit": "link the article by its file: {filename}/berita/lain.md",
+    }
+    for publish in (True, False):
+        built = site.build(
+            publish=publish, SITEURL=SITEURL if publish else "", SEARCH_ENABLED=False
+        )
+        assert built.returncode == 0, built.log
+        found = [f for f in built.findings("warning") if f.path.endswith("tautan.md")]
+        said = sorted((f.line, f.message.split(" (")[0]) for f in found)
+        assert said == sorted(expected), (publish, built.log)
+        for finding in found:
+            if finding.message.startswith(local):
+                [wanted] = [s for key, s in suggestions.items() if key in finding.message]
+                assert wanted in finding.message, finding.message
+        if publish:
+            page = built.html("berita/2024/11/rilis-lokal/")
+            hrefs = [a["href"] for a in page.select(".article__body a")]
+            assert hrefs == [f"{www}/berita/2024/11/lain-terbit/"], hrefs
+            text = page.select_one(".article__body").get_text()
+            assert "draf rilis" in text and "di sini" in text
+            assert "(tautan belum tersedia)" in text
+            for name in ("feed.xml", "feed.json", "berita/2024/11/rilis-lokal/index.html"):
+                written = built.text(name)
+                for leak in ("draf-lokal", "embargo-lokal", "127.0.0.1", "localhost", "0.0.0.0"):
+                    assert leak not in written, (name, leak)
+    # (the preview build keeps the link to the embargoed release's address, warned)
+    hrefs = [a["href"] for a in built.html("berita/2024/11/rilis-lokal/").select("main a")]
+    assert not [href for href in hrefs if "127.0.0.1" in href or "localhost" in href], hrefs
+
+
+@pytest.mark.parametrize(
+    ("host", "local"),
+    [
+        ("127.0.0.1", True),
+        ("127.45.6.7", True),
+        ("127.1", True),
+        ("2130706433", True),
+        ("0x7f.1", True),
+        ("localhost", True),
+        ("LocalHost.", True),
+        ("pratinjau.localhost", True),
+        ("0.0.0.0", True),
+        ("0", True),
+        ("[::1]", True),
+        ("::", True),
+        ("::ffff:127.0.0.1", True),
+        ("10.0.0.1", False),
+        ("192.168.1.5", False),
+        ("127.0.0.1.nip.io", False),
+        ("localhost.example.org", False),
+        ("warta.example.org", False),
+    ],
+)
+def test_a_host_of_the_computer_itself_is_never_a_public_address(host, local):
+    assert is_local_host(host) is local
+    in_address = f"[{host}]" if ":" in host and not host.startswith("[") else host
+    assert (local_address(f"http://{in_address}:8000/draf/x/") is not None) is local
+
+
+def test_the_www_twin_of_the_sites_host_is_the_site():
+    path = "berita/2027/03/x"
+    assert site_address(f"https://www.warta.example.org/{path}/", "warta.example.org", "") == path
+    assert site_address(f"https://warta.example.org/{path}/", "www.warta.example.org", "") == path
+    assert site_address(f"https://www.example.org/{path}/", "warta.example.org", "") is None
+    assert site_address(f"https://wwwwarta.example.org/{path}/", "warta.example.org", "") is None
+
+
+def test_a_link_to_a_file_in_an_embargoed_releases_folder_is_warned_and_taken_out(tmp_path):
+    """`/berita/2099/01/<slug>/og.png` (its social card) or `…/<slug>/feed.xml`
+    tells the embargoed slug as its page's address does."""
+    site = FixtureSite(tmp_path)
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis berikutnya.\n\n"
+        "Kartu [gambar](/berita/2099/01/embargo-berkas/og.png) sudah siap.\n\n"
+        f"Umpan [berita]({SITEURL}/berita/2099/01/embargo-berkas/feed.xml) juga.\n"
+    )
+    path = site.article("berkas.md", article_text(slug="rilis-berkas", body=body))
+    site.article("embargo.md", article_text(slug="embargo-berkas", date="2099-01-01 08:00"))
+    built = site.build(publish=True, SITEURL=SITEURL, FEED_DOMAIN=SITEURL, SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    said = sorted(
+        (f.line, f.message.split(" (")[0])
+        for f in built.findings("warning")
+        if f.path.endswith("berkas.md")
+    )
+    assert said == [
+        (
+            line_of(path, "Kartu"),
+            "link to an unpublished article: '/berita/2099/01/embargo-berkas/og.png'",
+        ),
+        (
+            line_of(path, "Umpan"),
+            f"link to an unpublished article: '{SITEURL}/berita/2099/01/embargo-berkas/feed.xml'",
+        ),
+    ], built.log
+    for name in ("feed.xml", "feed.json", "berita/2024/11/rilis-berkas/index.html"):
+        assert "embargo-berkas" not in built.text(name), name

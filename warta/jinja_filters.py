@@ -22,6 +22,45 @@ def reading_minutes(html: str) -> int:
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
+_TABLE_TAG_RE = re.compile(r"<(?P<end>/?)table\b[^>]*>", re.IGNORECASE)
+
+
+def scrollable_tables(html: object) -> str:
+    """A body's HTML with each outermost <table> in a box of its own that
+    scrolls sideways (`.table-scroll`): a table of five columns is wider than
+    a phone, and the whole page scrolled. The box is a named region a keyboard
+    can reach (`tabindex="0"`, "Tabel 1" …), so it can be scrolled without a
+    mouse (axe's scrollable-region-focusable). The page's own markup: the
+    body is cleaned before it, and the feeds do not get it. HTML in, HTML
+    out: the template marks it `| safe`."""
+    text = str(html or "")
+    if "<table" not in text.lower():
+        return text
+    parts, depth, start, number = [], 0, 0, 0
+    for match in _TABLE_TAG_RE.finditer(text):
+        if match["end"]:
+            if depth == 0:
+                continue  # a stray </table>: the parser ignores it
+            depth -= 1
+            if depth == 0:
+                parts += [text[start : match.end()], "</div>"]
+                start = match.end()
+            continue
+        if depth == 0:
+            number += 1
+            parts += [
+                text[start : match.start()],
+                '<div class="table-scroll" role="region" tabindex="0" '
+                f'aria-label="Tabel {number}">',
+            ]
+            start = match.start()
+        depth += 1
+    if depth:  # a table never closed: the box closes where the body ends
+        parts += [text[start:], "</div>"]
+        start = len(text)
+    return "".join(parts) + text[start:]
+
+
 # Inside <script>, the HTML parser looks for `</script`, and `<!--` followed by
 # `<script` switches it into a state where `</script>` no longer ends the block:
 # a title could swallow the rest of the page. JSON allows `\uXXXX` escapes for
@@ -97,6 +136,7 @@ FILTERS = {
     "tanggal_jam": dates.long_datetime,
     "iso": dates.iso,
     "menit_baca": reading_minutes,
+    "tabel_gulir": scrollable_tables,
     "teks_polos": plain_text,
     "json_ld": json_ld,
     "author_ld": author_ld,

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import difflib
 import html
+import ipaddress
 import logging
 import os
 import posixpath
 import re
+import socket
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -593,6 +595,62 @@ def host_of(url: str) -> str:
     return f"{host}:{port}"
 
 
+def same_site_host(host: str, site_host: str) -> bool:
+    """Whether a link's host (as `host_of` gives it) is the site's: the same,
+    or its `www.` twin (`www.site.org` of `site.org`, and `site.org` of
+    `www.site.org`), which a site's web server answers alike (a link typed
+    or copied with the other is the site's own address all the same)."""
+    if host == site_host:
+        return True
+    return bool(host and site_host) and host.removeprefix("www.") == site_host.removeprefix("www.")
+
+
+# A host name a browser reads as an IPv4 address: numbers (decimal, octal,
+# hex) with up to three dots ("127.1", "0x7f.0.0.1", "2130706433", "0").
+_IPV4_LIKE_RE = re.compile(r"(?:(?:0x[0-9a-f]*|[0-9]+)\.){0,3}(?:0x[0-9a-f]*|[0-9]+)\.?", re.I)
+
+
+def is_local_host(hostname: str) -> bool:
+    """Whether a host names the computer the page is opened on, never a public
+    site: `localhost` (and any name below it), a loopback address (127.0.0.0/8,
+    ::1, an IPv4 address mapped in IPv6) or the unspecified one (0.0.0.0, ::),
+    in any form a browser reads one ("127.1", "0x7f000001", "[::1]")."""
+    name = hostname.strip().lower().rstrip(".").strip("[]")
+    if not name:
+        return False
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        if not _IPV4_LIKE_RE.fullmatch(name):
+            return False
+        try:
+            address = ipaddress.ip_address(socket.inet_aton(name))
+        except (OSError, ValueError):
+            return False
+    mapped = getattr(address, "ipv4_mapped", None)
+    if mapped is not None:
+        address = mapped
+    return address.is_loopback or address.is_unspecified
+
+
+def local_address(href: str) -> str | None:
+    """The host of a web link (http(s), or `//host`) to the computer it is
+    opened on (`is_local_host`): a local preview (`http://127.0.0.1:8000/…`,
+    `http://localhost:8000/…`), which no reader can open and which tells
+    what is previewed there. None for any other link. Read as `site_address`
+    reads a link (references decoded, a backslash as a slash)."""
+    value = html.unescape(href.strip()).replace("\\", "/")
+    if not re.match(r"(?:https?:)?//", value, re.I):
+        return None
+    try:
+        hostname = urlsplit(value).hostname
+    except ValueError:  # "http://[x/"
+        return None
+    return hostname if hostname and is_local_host(hostname) else None
+
+
 @dataclass(frozen=True)
 class SiteRoot:
     """Where SITEURL puts the site: its `host` as `host_of` gives it ("" for
@@ -630,7 +688,8 @@ def site_address(href: str, site_host: str, page_url: str, site_prefix: str = ""
     /warta/). Both as `site_root` reads SITEURL.
 
     Read as a browser reads it: the host by `host_of` (a link to
-    `https://User@Site.org.:443/` is a link to the site), a backslash as a
+    `https://User@Site.org.:443/` is a link to the site; its `www.` twin is
+    the site too, `same_site_host`), a backslash as a
     slash, and the path percent-decoded once, as the web server decodes it
     (`embargo%2Dx` is the file `embargo-x`). The query and fragment do not
     change the page. The path keeps its case here (link_check's
@@ -647,7 +706,7 @@ def site_address(href: str, site_host: str, page_url: str, site_prefix: str = ""
     if (
         parts.netloc
         and site_host
-        and host_of(f"{parts.scheme or 'https'}://{parts.netloc}") != site_host
+        and not same_site_host(host_of(f"{parts.scheme or 'https'}://{parts.netloc}"), site_host)
     ):
         return None
     path = unquote(parts.path)

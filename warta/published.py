@@ -34,9 +34,10 @@ LISTED_STATUSES = frozenset({"published"})
 PREVIEWS_SAID = "warta_unpreviewed_said"
 
 # In the shared context: message path → {(line, value, kept)} of the
-# `BACA JUGA:` lines read_also has said point to an unpublished article,
-# `kept` when the line stays in the page (a draft's preview is written), so
-# that link_check does not say a link of such a line again.
+# `BACA JUGA:` lines read_also has said point to an unpublished article or
+# to no article (a page, a draft page), `kept` when the line stays in the
+# page (a draft's preview is written), so that link_check does not say a link
+# of such a line again.
 READ_ALSO_SAID = "read_also_unpublished_said"
 
 # The name of the (blinker) signal link_check sends with a content whose body

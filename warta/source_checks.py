@@ -12,6 +12,7 @@ import difflib
 import html.parser
 import itertools
 import os
+import posixpath
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -42,6 +43,7 @@ from warta.mojibake import garbled_in
 from warta.paths import (
     ACTIVE_FILE_MESSAGE,
     ACTIVE_FILE_SUGGESTION,
+    LINK_MARKERS,
     climbs,
     is_active_file,
     is_external,
@@ -350,6 +352,13 @@ class _FirstTagRead(Exception):
 # A release's or page's source: {static} and {attach} publish no such file.
 SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 BODY_IMAGE_RE = re.compile(r"!\[[^\]]*\]\((?:\{static\}|\{filename\})?/?(?P<target>[^)\s]+)")
+# An <img> written in HTML with a `{static}`/`{attach}` src: the images plugin
+# makes variants of it before the lint reads the body, so it is read here.
+_HTML_IMAGE_RE = re.compile(
+    r"""<img\b[^>]*?\bsrc\s*=\s*["']?(?P<written>(?:\{(?:static|attach)\}|\|(?:static|attach)\|)"""
+    r"""(?P<target>[^"'\s>]+))""",
+    re.IGNORECASE,
+)
 # Front-matter keys a release uses (Pelican's, and warta's: docs/architecture.md).
 # A line below the end of the front matter that starts with one of them was
 # meant as front matter ("Wilayah : Kota Palembang", "Image Alt: …").
@@ -1771,12 +1780,12 @@ def _link_problem(link: SiteLink, exists, nearest=None) -> tuple[str, str] | Non
     if isinstance(state, str) and kind != "filename":
         return None  # a {static}/{attach} file outside content/: containment says so
     if isinstance(state, str):  # outside content/: why, as the check says it
+        # (named as written, `{filename}` and all: the path alone reads as a site address)
         return (
-            f"link leaves the content folder: '{target}'"
+            f"link leaves the content folder: '{link.written}'"
             if "outside" in state
-            else f"link refused ({state}): '{target}'",
-            "put the file under content/ and link it from there, "
-            "e.g. {static}/images/2024/nama-file.pdf",
+            else f"link refused ({state}): '{link.written}'",
+            "link a release below content/, e.g. {filename}/berita/2024/nama-file.md",
         )
     if not state:
         close = nearest(kind, target) if nearest is not None else None
@@ -1968,8 +1977,18 @@ def check_author_spellings(
                 )
 
 
-def check_image_locations(source: Source, has_location, written: bool = True) -> Iterator[Finding]:
-    """Photos whose source file carries a GPS position (has_location(path) -> bool).
+# A file a photo's location may be read from (EXIF, by Pillow).
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".heic", ".heif", ".avif")
+
+
+def check_image_locations(
+    source: Source, has_location, written: bool = True, body: str = ""
+) -> Iterator[Finding]:
+    """Photos whose source file carries a GPS position (has_location(path) -> bool):
+    the featured `Image:` (plain or `{static}`), each image (Markdown's, or an
+    `<img src>` written in HTML), and each `{static}`/`{attach}` link of
+    `body` (the HTML the build's Markdown made) to a photo offered as a
+    download, whatever its format (.jpg, .png, .webp); each named as written.
 
     The build strips it from what is published; the original in the repository
     still gives the place away, so staff should remove it there too. A release
@@ -1977,13 +1996,44 @@ def check_image_locations(source: Source, has_location, written: bool = True) ->
     the public build, one Pelican could not read) publishes none of its photos
     yet: said so, not that the site publishes it.
     """
-    images = []
+    folder = posixpath.dirname(source.path)
+
+    def below_content(target: str, beside: bool) -> str:
+        # `{static}x.jpg` is beside the release, `{static}/x.jpg` below content/
+        if beside and not target.startswith("/"):
+            return posixpath.normpath(posixpath.join(folder, target))
+        return posixpath.normpath(target.lstrip("/"))
+
+    images = []  # (line, path below content/, as written)
     if source.value("image"):
-        images.append((source.line("image"), source.value("image")))
+        featured = source.value("image").strip()
+        marker = next((m for m in LINK_MARKERS if featured.startswith(m)), "")
+        images.append(
+            (source.line("image"), below_content(featured[len(marker) :], False), featured)
+        )
     for number, line in source.body:
-        images += [(number, m["target"]) for m in BODY_IMAGE_RE.finditer(line)]
-    for number, target in images:
-        if has_location(target.lstrip("/")):
+        # (a Markdown image's path is read below content/, as it always was)
+        images += [
+            (number, below_content(m["target"], False), m["target"])
+            for m in BODY_IMAGE_RE.finditer(line)
+        ]
+        images += [
+            (number, below_content(m["target"], True), m["written"])
+            for m in _HTML_IMAGE_RE.finditer(line)
+        ]
+    previous: dict[str, int] = {}
+    for link in rendered_site_links(body):
+        if link.kind == "filename" or not link.target.lower().endswith(PHOTO_SUFFIXES):
+            continue
+        number = link.line(source.body, previous.get(link.written, 0))
+        previous[link.written] = number or 0
+        images.append((number, below_content(link.target, True), link.written))
+    said = set()
+    for number, path, target in images:
+        if (number, path) in said:
+            continue
+        said.add((number, path))
+        if has_location(path):
             yield _finding(
                 source,
                 number,

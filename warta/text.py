@@ -169,6 +169,15 @@ INVISIBLE_FORMAT_CHARACTERS = (
     0x2060,
     0xFEFF,
 )
+# Unicode's noncharacters (U+FDD0–U+FDEF and the last two code points of
+# every plane, U+FFFE, U+FFFF … U+10FFFF): no text holds them, and an XML
+# parser refuses U+FFFE and U+FFFF, so an Atom feed carrying one is no feed.
+# (The other characters XML 1.0 forbids, the surrogates, never come from a
+# release: its UTF-8 is decoded strictly, and a reference `&#xD800;` reads '�'.)
+NONCHARACTERS = (
+    *range(0xFDD0, 0xFDF0),
+    *(plane + last for plane in range(0, 0x110000, 0x10000) for last in (0xFFFE, 0xFFFF)),
+)
 CONTROL_CHARACTERS = frozenset(
     chr(code)
     for code in (
@@ -178,6 +187,7 @@ CONTROL_CHARACTERS = frozenset(
         *range(0x0E, 0x20),
         *range(0x7F, 0xA0),
         *INVISIBLE_FORMAT_CHARACTERS,
+        *NONCHARACTERS,
     )
 )
 _WITHOUT_CONTROLS = {ord(ch): None for ch in CONTROL_CHARACTERS} | {0x0B: " ", 0x0C: " "}
@@ -256,7 +266,11 @@ def control_characters_in(text: str) -> list[str]:
 # that a file name or a value holding a line break stays on its line. A tab
 # does not break a line and is kept.
 _SHOWN = {
-    code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    code: f"\\x{code:02x}"
+    if code < 0x100
+    else f"\\u{code:04x}"
+    if code < 0x10000
+    else f"\\U{code:08x}"
     for code in (
         *range(0x09),
         *range(0x0A, 0x20),
@@ -264,6 +278,7 @@ _SHOWN = {
         0x2028,
         0x2029,
         *INVISIBLE_FORMAT_CHARACTERS,
+        *NONCHARACTERS,
     )
 }
 

@@ -513,7 +513,7 @@ def lint_articles(generator) -> None:
                     nearest_file(listed, relative),
                 ),
                 *check_image_locations(
-                    source, lambda p: has_gps_location(content, p), source.path in written
+                    source, lambda p: has_gps_location(content, p), source.path in written, body
                 ),
             ]
         checked.append((source, findings_of_source))

@@ -535,6 +535,9 @@ def process_content(content, build: Build) -> None:
         def line() -> int | None:
             return body_line(lines, src)
 
+        def place() -> tuple[int | None, str]:
+            return body_place(lines, src)
+
         skipped = build.skipped(attributes)
         try:
             problem = computer_problem(src, content, build, featured=False)
@@ -545,7 +548,11 @@ def process_content(content, build: Build) -> None:
             image = build.image(path, variants=not skipped)
         except ImageProblem as found:
             problem = missing_problem(found, src, build, source_dir, featured=False)
-            report(where, line(), problem.message, src, problem.suggestion)
+            at, written = place()
+            suggestion = problem.suggestion
+            if isinstance(problem, MissingImage):
+                suggestion = backslash_suggestion(written, suggestion)
+            report(where, at, problem.message, written, suggestion)
             # Not in the page: its src as written ("/home/humas/x.jpg", a
             # missing file) would be a broken picture, and a path of the
             # writer's computer shown to every reader.
@@ -581,15 +588,51 @@ def body_line(lines: SourceLines, src: str) -> int | None:
     """The line of a body image: its address as written in Markdown or HTML,
     else anywhere, in the body first (a `Summary:` or `Author:` holding the
     same words came first and was blamed)."""
+    return body_place(lines, src)[0]
+
+
+# What a backslash escapes in Markdown (Python-Markdown's ESCAPED_CHARS with
+# `extra` and `smarty`, and the rest of ASCII's punctuation CommonMark escapes).
+_ESCAPABLE = frozenset("""\\`*_{}[]()>#+-.!|"':;<=?@^~,$%&/""")
+
+
+def _as_markdown_writes(src: str) -> re.Pattern:
+    """The address as the source may have written it before Markdown read its
+    backslash escapes: `{static}\\images\\2026\\..\\x.jpg` became
+    `{static}\\images\\2026..\\x.jpg` (a `\\.` is a dot)."""
+    parts = []
+    for character in src:
+        if character == "\\":
+            parts.append(r"\\\\?")  # `\\` written, or `\\` before a letter
+        elif character in _ESCAPABLE:
+            parts.append(r"\\?" + re.escape(character))
+        else:
+            parts.append(re.escape(character))
+    return re.compile("".join(parts))
+
+
+def body_place(lines: SourceLines, src: str) -> tuple[int | None, str]:
+    """(`body_line`, the address as the source writes it): `src` is as
+    Markdown made it, whose backslash escapes a Windows path loses."""
     every = lines.get()
     start = lines.front_matter.end
-    needles = (f"]({src}", f'src="{src}"', f"src='{src}'", f"src={src}", src, Path(src).name)
+    written = _as_markdown_writes(src) if "\\" in src else None
+    needles = (f"]({src}", f'src="{src}"', f"src='{src}'", f"src={src}", src, written)
     for part, offset in ((every[start:], start), (every, 0)):
-        for needle in needles:
-            found = line_of(part, needle)
+        for needle in (*needles, Path(src).name):
+            found = line_of(part, needle) if needle else None
             if found:
-                return found + offset
-    return None
+                match = needle.search(part[found - 1]) if isinstance(needle, re.Pattern) else None
+                return found + offset, match.group() if match else src
+    return None, src
+
+
+def backslash_suggestion(written: str, suggestion: str) -> str:
+    """`suggestion` for an address written with a backslash (a Windows path
+    typed or pasted): written with `/`, as the site's paths are."""
+    if "\\" not in written:
+        return suggestion
+    return f"write the path with '/', not '\\': '{written.replace(chr(92), '/')}'"
 
 
 def process_featured(content, build: Build, where: str, lines: SourceLines, source_dir) -> bool:

@@ -252,7 +252,9 @@ _SITE_RELATIVE_RE = re.compile(_SITE_RELATIVE)
 
 
 def _address_pattern(site_host: str) -> re.Pattern:
-    bare = rf"|(?<![\w.@/-]){re.escape(site_host)}/{_ADDRESS_CHAR}*" if site_host else ""
+    # (with or without `www.`: the site's twin, `warta.paths.same_site_host`)
+    host = re.escape(site_host.removeprefix("www."))
+    bare = rf"|(?<![\w.@/-])(?:www\.)?{host}/{_ADDRESS_CHAR}*" if site_host else ""
     return re.compile(_TEXT_ADDRESS + bare + "|" + _SITE_RELATIVE, re.IGNORECASE)
 
 
@@ -268,7 +270,7 @@ def text_addresses(
     href)` tells leads where the href does (`[https://site/x/](/x/)`)."""
     if (
         "//" not in fragment
-        and not (site_host and site_host in fragment.lower())
+        and not (site_host and site_host.removeprefix("www.") in fragment.lower())
         and not _SITE_RELATIVE_RE.search(fragment)
     ):
         return []

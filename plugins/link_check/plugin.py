@@ -9,6 +9,7 @@ import functools
 import html
 import logging
 import os
+import posixpath
 import re
 from collections.abc import Collection
 from urllib.parse import unquote, urlparse, urlsplit
@@ -22,7 +23,14 @@ from pelican.urlwrappers import Author, Category, Tag
 from warta import frontmatter
 from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_path, set_summary
 from warta.findings import Finding, report
-from warta.paths import ADDRESS_KEYS, OUTPUT_OWNERS, normal_address, site_address, site_root
+from warta.paths import (
+    ADDRESS_KEYS,
+    OUTPUT_OWNERS,
+    local_address,
+    normal_address,
+    site_address,
+    site_root,
+)
 from warta.published import LINKS_REMOVED, READ_ALSO_SAID, is_written, written_contents
 from warta.source_checks import converted_body
 from warta.tags.vocabulary import CONTEXT_KEY as VOCABULARY_CONTEXT_KEY
@@ -110,6 +118,7 @@ def check_content(
     shown_host: str = "",
     said_already: Said = (),
     telling: frozenset[str] | None = None,
+    local_targets=None,
 ) -> None:
     """Warn about each link to an unpublished content, at its line, and remove
     it where the target is not written (the public build), in the summary and
@@ -120,8 +129,12 @@ def check_content(
     `site_host` is none (the development build: the public site's).
     `said_already`: (line, value, kept) of each link read_also has said at
     its line (`READ_ALSO_SAID`), not said again. `telling`: the words of the
-    unpublished addresses (`telling_words`), made once per build by the caller."""
+    unpublished addresses (`telling_words`), made once per build by the caller.
+    A link to a local preview (`http://127.0.0.1:8000/…`, `local_address`) is
+    warned and removed in every build (`_check_local_links`; `local_targets()`:
+    address → content, `contents_by_address`)."""
     body = getattr(content, "_content", None)
+    _check_local_links(content, local_targets or (lambda: {}), site_prefix, said_already)
     _check_links(content, generated, hidden, site_host, site_prefix, said_already)
     if hidden:
         _check_text_addresses(
@@ -223,10 +236,20 @@ def _set_text(content, field: str, text: str) -> None:
 
 
 def _hidden_target(address: str | None, hidden: dict):
-    """The unpublished content at a site address (`site_address`), else None."""
+    """The unpublished content at a site address (`site_address`), else None;
+    a file in its folder (`…/<slug>/og.png`, `…/<slug>/feed.xml`) tells its
+    slug as well."""
     if address is None:
         return None
-    return hidden[address] if address in hidden else hidden.get(address.casefold())
+    in_folder = "." in posixpath.basename(address)  # a file, not a page
+    for candidate in (address, posixpath.dirname(address) if in_folder else ""):
+        if not candidate:
+            continue
+        if candidate in hidden:
+            return hidden[candidate]
+        if (found := hidden.get(candidate.casefold())) is not None:
+            return found
+    return None
 
 
 def _text_target(content, address: str, hidden: dict, site_host: str, site_prefix: str):
@@ -234,7 +257,9 @@ def _text_target(content, address: str, hidden: dict, site_host: str, site_prefi
     one written without its scheme (`host.org/x/`) is the site's, a
     site-relative one (`/berita/x/`) is read as it is."""
     full = address if re.match(r"(?:https?:)?/", address, re.I) else f"//{address}"
-    return _hidden_target(site_address(full, site_host, content.url, site_prefix), hidden)
+    # (a local preview's address is the site's, as the preview shows it)
+    host = "" if local_address(full) else site_host
+    return _hidden_target(site_address(full, host, content.url, site_prefix), hidden)
 
 
 def _href_target(content, href: str, generated, hidden: dict, site_host: str, site_prefix: str):
@@ -368,6 +393,8 @@ def _check_links(
         if "href" not in text:
             continue
         for link in hrefs_in(text):
+            if local_address(link.value):
+                continue  # a local preview's: `_check_local_links`
             # (a published address is there as None)
             target = _hidden_target(
                 site_address(link.value, site_host, content.url, site_prefix), hidden
@@ -411,6 +438,77 @@ def _check_links(
     if isinstance(body, str):
         _set_text(content, "body", cleaned(body))
     forget_rendered(content)
+
+
+LOCAL_SUGGESTION = "link the page by its address on the site, or remove the link"
+
+
+def _check_local_links(content, local_targets, site_prefix: str, said_already: Said = ()) -> None:
+    """Each link of the summary and the body to a local preview
+    (`http://127.0.0.1:8000/draf/x/`, `http://localhost:8000/berita/…`:
+    `local_address`), which no reader can open and which tells the slug of
+    what is previewed there: a warning at its line naming the release it
+    shows (`local_targets()`: address → content) as a `{filename}` link to
+    write instead, and the link taken out of the page and the feeds in every
+    build, its text kept (NEUTRAL_TEXT where the text shows the address)."""
+    texts = _texts(content)
+    found = [
+        (field, link)
+        for field, text in texts.items()
+        if not _is_plain(field) and "href" in text
+        for link in hrefs_in(text)
+        if local_address(link.value)
+    ]
+    if not found:
+        return
+    previous: dict[tuple[str, str], int] = {}
+    place = link_placer(content)
+    for field, link in found:
+        key = (field, link.written)
+        line = previous[key] = placed_past_removed(
+            lambda after, field=field, link=link: place(field, link, after),
+            said_already,
+            link.written,
+            previous.get(key, 0),
+        )
+        if said_at(said_already, line, link.written) is not None:
+            continue  # a BACA JUGA line read_also has said
+        address = site_address(link.value, "", content.url, site_prefix)
+        target = local_targets().get(address) if address is not None else None
+        suggestion = LOCAL_SUGGESTION
+        if target is not None and target is not content:
+            kind = "article" if isinstance(target, Article) else "page"
+            source = target.relative_source_path.replace(os.sep, "/")
+            suggestion = f"link the {kind} by its file: {{filename}}/{source}" + (
+                ", once it is published" if is_unpublished(target) else ""
+            )
+        message = f"link to a local preview, which no reader can open: '{link.written}'"
+        report(logger, Finding(message_path(content), line or None, "warning", message, suggestion))
+    local = {link.value for _, link in found}
+    generic = _generic_words(content.settings, site_prefix)
+
+    def kept_text(value: str, text: str) -> str:
+        host = local_address(value) or ""
+        words = address_words([urlsplit(html.unescape(value)).path], generic)
+        shown = html.unescape(re.sub(r"<[^>]*>", "", text)).casefold()
+        return NEUTRAL_TEXT if host in shown or shows_words(text, words) else text
+
+    for field in dict.fromkeys(field for field, _ in found):
+        _set_text(content, field, remove_hrefs(texts[field], local.__contains__, kept_text))
+    forget_rendered(content)
+
+
+def contents_by_address(generators) -> dict[str, object]:
+    """Address → content, of every content by its address in this build and,
+    of a draft or an embargoed one, every address it has or may take
+    (`addresses_of`): what a local preview's link leads to."""
+    found: dict[str, object] = {}
+    for content in contents_of(generators):
+        found.setdefault(normal_address(content.url), content)
+    for content in contents_of(generators, DRAFT_LISTS):
+        for address in addresses_of(content):
+            found.setdefault(address, content)
+    return found
 
 
 def link_placer(content):
@@ -701,6 +799,7 @@ def check_links(generators) -> None:
     telling = telling_words(hidden, generators[0].settings, site.prefix) if hidden else None
     # (Pelican's generators share one context, where read_also keeps it.)
     said = generators[0].context.get(READ_ALSO_SAID) or {} if generators else {}
+    local_targets = functools.cache(functools.partial(contents_by_address, generators))
     for content in written_contents(generators):
         if is_draft(content):  # (written already: the rest of is_unpublished)
             continue  # a draft may link to another draft: neither is public
@@ -713,6 +812,7 @@ def check_links(generators) -> None:
             shown_host,
             said.get(message_path(content), ()),
             telling,
+            local_targets,
         )
         if isinstance(getattr(content, "_content", None), str):
             check_taxonomy_links(content, pages, official)

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from warta import frontmatter
-from warta.paths import NearestFile, is_external, site_address, site_root
+from warta.paths import NearestFile, is_external, local_address, site_address, site_root
 from warta.read_also import READ_ALSO_START as _READ_ALSO_START
 from warta.read_also import SOURCE_MARKUP as _SOURCE_MARKUP
 from warta.read_also import is_read_also
@@ -56,6 +56,8 @@ class Target:
 
 
 UNPUBLISHED = "an unpublished article"
+# `http://127.0.0.1:8000/…`, `http://localhost:8000/…` (`warta.paths.local_address`).
+LOCAL_PREVIEW = "a local preview, which no reader can open"
 # A `{filename}` link to a file content/ does not hold (a release deleted or
 # renamed): Pelican would leave the raw `{filename}/…` in the page and feeds.
 MISSING_FILE = "a missing file"
@@ -184,6 +186,8 @@ class Catalogue:
             return "no article of this site" if self.is_content_file(path) else MISSING_FILE
         # An address is read as link_check reads it (`site_address`): the
         # site's host in any spelling, SITEURL's path left out, decoded once.
+        if local_address(href):  # (link_check takes the link out of the page)
+            return LOCAL_PREVIEW
         if is_external(href):
             if not self.public.host:  # no site address known: no full one is the site's
                 return "another site"

@@ -20,11 +20,16 @@ articles read from the content cache are rewritten too; the articles linked are
 `article.enrichment.read_also`. No settings.
 
 A BACA JUGA line naming a draft or an embargoed article is this plugin's to
-say, in every build, whether it is a link or an address written out: each
-such line is put in the generator context (`READ_ALSO_SAID`: source path →
-{(line, value, kept)}), where link_check finds it and does not say that link
-at that line again (nor take a line left out of the page, `kept` False, for
-where a later link to the same article comes from).
+say, in every build, whether it is a link or an address written out; so is a
+line to anything else that is no article (a page, a draft page): one line per
+problem. Each line said is put in the generator context (`READ_ALSO_SAID`:
+source path → {(line, value, kept)}), where link_check finds it and does not
+say that link at that line again (nor take a line left out of the page,
+`kept` False, for where a later link to the same article comes from); it
+still takes a link to what is not written out of the page.
+
+A `Status: hidden` article is written at its address, only left out of the
+lists: a line to it becomes the box as a line to any article does.
 """
 
 from __future__ import annotations
@@ -60,7 +65,9 @@ def _relative(path: str) -> str:
 
 
 def site_catalogue(generator) -> Catalogue:
-    """The generator's published articles and its unpublished ones by name."""
+    """The generator's published articles (a `Status: hidden` one too: it is
+    written at its address, only left out of the lists) and its unpublished
+    ones by name."""
     return Catalogue(
         (
             Target(
@@ -68,7 +75,7 @@ def site_catalogue(generator) -> Catalogue:
                 source_path=_relative(article.relative_source_path),
                 url=article.url,
             )
-            for article in generator.articles
+            for article in [*generator.articles, *generator.hidden_articles]
         ),
         generator.settings.get("SITEURL", ""),
         (
@@ -93,7 +100,7 @@ def rewrite_articles(generator) -> None:
     generator.context[READ_ALSO_SAID] = said
     mentioning = [
         article
-        for article in [*generator.articles, *generator.drafts]
+        for article in [*generator.articles, *generator.hidden_articles, *generator.drafts]
         if article._content and mentions_read_also(article._content)
     ]
     if not mentioning:
@@ -114,10 +121,11 @@ def rewrite_articles(generator) -> None:
             numbers = source_line_numbers(read_source(article.source_path))
             for problem in problems:
                 line = numbers[problem.number] if problem.number < len(numbers) else None
-                if problem.reason == UNPUBLISHED:
-                    said.setdefault(message_path(article), set()).add(
-                        (line, problem.value, problem.kept)
-                    )
+                # Each line's problem is said here once: link_check does not say
+                # its link again (a draft page's: no article, and unpublished).
+                said.setdefault(message_path(article), set()).add(
+                    (line, problem.value, problem.kept)
+                )
                 if problem.reason == MISSING_FILE:
                     report(logger, missing_file(catalogue, source_path, line, problem.value))
                     continue

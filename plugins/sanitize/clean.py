@@ -203,6 +203,12 @@ def _attribute_removal(
         spellings.append(Spelling(raw_tag, exact=True))
     if value and name in URL_ATTRIBUTES and name != "srcset":
         kind = {"a": "link", "img": "image"}.get(tag, "")
+        # The address as the tag writes it (a Markdown link keeps its character
+        # references: `[a](&#x6A;avascript:…)`), then as the parser read it.
+        if nth < len(written):
+            raw = re.sub(r"""^[^=]*=\s*["']?|["']$""", "", written[nth][1]).strip()
+            if raw and raw != value.strip():
+                spellings.append(Spelling(raw.lower(), _cut(raw), markdown=kind))
         address = value.strip()
         spellings.append(Spelling(address.lower(), _cut(address), markdown=kind))
     return Removal(problem.shown, problem.needle, problem.fallbacks, tuple(spellings))
@@ -238,9 +244,13 @@ def _image_removal(raw_tag: str, attrs: list) -> Removal:
         ((_cut(text), at) for name, text, at in _written_attributes(raw_tag) if name == "src"),
         (shown, 0),
     )
+    # The address as the tag writes it (a Markdown image keeps its character
+    # references: `![a](&#x6A;avascript:…)`), then as the parser read it.
+    raw = re.sub(r"""^[^=]*=\s*["']?|["']$""", "", written).strip()
+    addresses = dict.fromkeys(a for a in (raw, src.strip()) if a)
     spellings = (
         Spelling(raw_tag, written, offset, exact=True),
-        Spelling(src.strip().lower(), _cut(src.strip()), markdown="image"),
+        *(Spelling(address.lower(), _cut(address), markdown="image") for address in addresses),
     )
     return Removal(shown, "", spellings=spellings, image_alt=dict(attrs).get("alt") or "")
 
