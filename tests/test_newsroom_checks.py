@@ -387,7 +387,7 @@ def test_a_name_that_ends_with_the_next_word_is_not_a_doubled_word():
 WA_TITLE = "Bawaslu Muratara Awasi Pleno Rekapitulasi Tingkat Kecamatan di Rupit"
 WA_LEAD = (
     "RUPIT – Bawaslu Kabupaten Musi Rawas Utara mengawasi pleno rekapitulasi tingkat kecamatan "
-    "di Rupit, Minggu (1/12/2024)."
+    "di Rupit, Minggu (17/11/2024)."
 )
 
 
