@@ -1242,7 +1242,7 @@ HEADLINE_RELEASES = {
         "Bawaslu Muratara Awasi Pleno Rekapitulasi Tingkat Kecamatan di Rupit",
         "Bawaslu Muratara Awasi Pleno Rekapitulasi Tingkat Kecamatan di Rupit\n",
         "RUPIT – Bawaslu Kabupaten Musi Rawas Utara mengawasi pleno rekapitulasi tingkat "
-        "kecamatan di Rupit, Minggu (1/12/2024).",
+        "kecamatan di Rupit, Kamis (14/11/2024).",
         "Humas Bawaslu Kabupaten Musi Rawas Utara",
     ),
 }
