@@ -87,9 +87,22 @@ class DayDate:
         return 6 if name == "ahad" else [w.lower() for w in WEEKDAY_NAMES].index(name)
 
 
+# Every date form has a digit, and a weekday's name for the weekday check: a
+# line without one is passed over before the three patterns (most lines).
+_DIGIT = re.compile(r"\d")
+_WEEKDAY_STEMS = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad")
+
+
+def _may_name_a_weekday(text: str) -> bool:
+    low = text.lower()
+    return any(stem in low for stem in _WEEKDAY_STEMS)
+
+
 def day_dates(number: int, text: str) -> list[DayDate]:
     """The dates of one line, in order (one per place: the longest reading)."""
     found: list[DayDate] = []
+    if not _DIGIT.search(text):
+        return found
     for pattern in (_BRACKETED, _SLASHED, _NAMED):
         for match in pattern.finditer(text):
             if any(d.start <= match.start() < d.start + len(d.written) for d in found):
@@ -131,6 +144,8 @@ def wrong_weekdays(
     """(the date as written, the day it names) of each date whose weekday is
     not its day's."""
     for number, text in lines:
+        if not (_DIGIT.search(text) and _may_name_a_weekday(text)):
+            continue
         for written in day_dates(number, text):
             named = written.weekday_number()
             value = written.value(near)

@@ -70,7 +70,25 @@ class Stated:
     last: dt.date | None = None
 
 
+# A statement has one of its verbs and a date's digit: a line without both is
+# passed over before the stages' long pattern is tried at each of its words.
+_VERB = re.compile(r"\b(?:dimulai|mulai|jatuh|berakhir|berlangsung)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+# The stages' pattern of each vocabulary (one per build), made once.
+_PHRASES: dict[int, tuple[Vocabulary, tuple[re.Pattern, dict[str, OfficialTag]] | None]] = {}
+
+
 def _phrases(vocabulary: Vocabulary) -> tuple[re.Pattern, dict[str, OfficialTag]] | None:
+    """`_stage_phrases` of the vocabulary, made once per vocabulary."""
+    kept = _PHRASES.get(id(vocabulary))
+    if kept is None or kept[0] is not vocabulary:
+        if len(_PHRASES) > 3:  # a long-running process (livereload) builds again and again
+            _PHRASES.clear()
+        kept = _PHRASES[id(vocabulary)] = (vocabulary, _stage_phrases(vocabulary))
+    return kept[1]
+
+
+def _stage_phrases(vocabulary: Vocabulary) -> tuple[re.Pattern, dict[str, OfficialTag]] | None:
     """The pattern of a statement (a stage's phrase, a few words, a verb), and
     the stage of each phrase (lower case)."""
     names: dict[str, OfficialTag] = {}
@@ -136,6 +154,8 @@ def stated_stage_days(
         return
     pattern, stages = phrases
     for number, text in text_lines(body):
+        if not (_DIGIT.search(text) and _VERB.search(text)):
+            continue
         for match in pattern.finditer(text):
             if not _opens_clause(text[: match.start()]):
                 continue
