@@ -1410,13 +1410,16 @@ def _check_repeated_title(source: Source) -> Iterator[Finding]:
     """The release's Title pasted again as a line above its lead (a headline
     copied with the text): one suggestion at that line. Only the lines above
     the first sentence are read."""
-    title = fold(source.value("title"))
+    written = source.value("title")
+    title = fold(written)
     if not title:
         return
     for number, line in source.body:
         if not line.strip() or line.lstrip().startswith("!["):
             continue  # a blank line, a photo
-        if fold(line) == title:
+        # (folding never makes a text shorter than half of it, markup and
+        # spaces aside: a line far longer than the title is not the title)
+        if len(line) <= 2 * len(written) + 20 and fold(line) == title:
             yield _finding(
                 source,
                 number,

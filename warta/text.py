@@ -191,7 +191,22 @@ CONTROL_CHARACTERS = frozenset(
     )
 )
 _WITHOUT_CONTROLS = {ord(ch): None for ch in CONTROL_CHARACTERS} | {0x0B: " ", 0x0C: " "}
-_CONTROL_RE = re.compile("[" + re.escape("".join(sorted(CONTROL_CHARACTERS))) + "]")
+# One class of the Basic Multilingual Plane's (a class holding a character
+# beyond it makes every search about ten times slower), and the noncharacters
+# beyond it looked for only in a text that has such a character at all.
+_CONTROL_RE = re.compile(
+    "[" + re.escape("".join(sorted(c for c in CONTROL_CHARACTERS if ord(c) < 0x10000))) + "]"
+)
+_ASTRAL_RE = re.compile("[\U00010000-\U0010ffff]")
+_ASTRAL_CONTROL_RE = re.compile(
+    "[" + re.escape("".join(sorted(c for c in CONTROL_CHARACTERS if ord(c) >= 0x10000))) + "]"
+)
+
+
+def _has_control(text: str) -> bool:
+    return bool(
+        _CONTROL_RE.search(text) or (_ASTRAL_RE.search(text) and _ASTRAL_CONTROL_RE.search(text))
+    )
 
 
 # A character reference as Python-Markdown reads one (its ENTITY_RE): a name
@@ -252,14 +267,16 @@ def markdown_literal(text: str) -> str:
 def without_control_characters(text: str) -> str:
     """`text` with every character of CONTROL_CHARACTERS dropped (a vertical tab
     or form feed: a space)."""
-    if _CONTROL_RE.search(text) is None:
+    if not _has_control(text):
         return text
     return text.translate(_WITHOUT_CONTROLS)
 
 
 def control_characters_in(text: str) -> list[str]:
     """The control characters of `text` as code points ('U+000B'), in order, once each."""
-    return list(dict.fromkeys(f"U+{ord(ch):04X}" for ch in _CONTROL_RE.findall(text)))
+    if not _has_control(text):
+        return []
+    return list(dict.fromkeys(f"U+{ord(ch):04X}" for ch in text if ch in CONTROL_CHARACTERS))
 
 
 # Control characters and line separators as a message shows them: escaped, so
