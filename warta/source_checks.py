@@ -1527,8 +1527,9 @@ def check_text_dates(source: Source) -> Iterator[Finding]:
     date is the slip: said once, by the second."""
     date = parse_date(source.value("date")) if source.value("date") else None
     day = date.date() if date else None
-    far = lead_date_far(source.body, day) if day else None
-    for written, value in wrong_weekdays(text_lines(source.body), day):
+    lines = text_lines(source.body)
+    far = lead_date_far(lines, day) if day else None
+    for written, value in wrong_weekdays(lines, day):
         if far and far[0] == written and written.weekday_number() == day.weekday():
             continue
         right = WEEKDAY_NAMES[value.weekday()]

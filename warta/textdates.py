@@ -90,12 +90,27 @@ class DayDate:
 # Every date form has a digit, and a weekday's name for the weekday check: a
 # line without one is passed over before the three patterns (most lines).
 _DIGIT = re.compile(r"\d")
-_WEEKDAY_STEMS = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad")
+# A weekday's name with a date right after it, the only dates the weekday
+# check reads ("minggu" is also a week, "jum" starts "jumlah": the word alone
+# says little).
+_WEEKDAY_DATE = re.compile(rf"\b{_WEEKDAY}\s*,?\s*(?:\(|\d|tanggal\b|tgl\b)", re.IGNORECASE)
 
 
-def _may_name_a_weekday(text: str) -> bool:
-    low = text.lower()
-    return any(stem in low for stem in _WEEKDAY_STEMS)
+_PATTERNS = (_BRACKETED, _SLASHED, _NAMED)  # the first reading of a place wins
+
+
+def _day_date(number: int, match: re.Match) -> DayDate:
+    month = MONTH_NUMBERS[match["name"].lower()] if match.re is _NAMED else int(match["month"])
+    year = match["year"]
+    return DayDate(
+        number,
+        match.start(),
+        match.group().strip(),
+        int(match["day"]),
+        month,
+        (2000 + int(year) if len(year) == 2 else int(year)) if year else None,
+        match["weekday"] or "",
+    )
 
 
 def day_dates(number: int, text: str) -> list[DayDate]:
@@ -103,27 +118,26 @@ def day_dates(number: int, text: str) -> list[DayDate]:
     found: list[DayDate] = []
     if not _DIGIT.search(text):
         return found
-    for pattern in (_BRACKETED, _SLASHED, _NAMED):
+    for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if any(d.start <= match.start() < d.start + len(d.written) for d in found):
                 continue
-            if pattern is not _NAMED:
-                month = int(match["month"])
-            else:
-                month = MONTH_NUMBERS[match["name"].lower()]
-            year = match["year"]
-            found.append(
-                DayDate(
-                    number,
-                    match.start(),
-                    match.group().strip(),
-                    int(match["day"]),
-                    month,
-                    (2000 + int(year) if len(year) == 2 else int(year)) if year else None,
-                    match["weekday"] or "",
-                )
-            )
+            found.append(_day_date(number, match))
     return sorted(found, key=lambda d: d.start)
+
+
+def weekday_dates(number: int, text: str) -> Iterator[DayDate]:
+    """The dates of one line written with their weekday ("Senin (14/10/2024)",
+    "Senin, 14 Oktober 2024"), read where a weekday's name is followed by a
+    date, not by scanning the whole line three times (`day_dates`)."""
+    if not _DIGIT.search(text):
+        return
+    for weekday in _WEEKDAY_DATE.finditer(text):
+        for pattern in _PATTERNS:
+            match = pattern.match(text, weekday.start())
+            if match is not None and match["weekday"]:
+                yield _day_date(number, match)
+                break
 
 
 def text_lines(body: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
@@ -144,9 +158,7 @@ def wrong_weekdays(
     """(the date as written, the day it names) of each date whose weekday is
     not its day's."""
     for number, text in lines:
-        if not (_DIGIT.search(text) and _may_name_a_weekday(text)):
-            continue
-        for written in day_dates(number, text):
+        for written in weekday_dates(number, text):
             named = written.weekday_number()
             value = written.value(near)
             if named is not None and value is not None and value.weekday() != named:
@@ -158,11 +170,12 @@ _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)")
 
 
 def lead_date(body: Iterable[tuple[int, str]]) -> DayDate | None:
-    """The first date of the lead's first sentence: the first paragraph that
+    """The first date of the lead's first sentence (`body`: its `text_lines`,
+    no fenced code): the first paragraph that
     is prose (not a heading, a photo, a list, a quote or a BACA JUGA line; a
     line with a small letter in it), up to its first full stop."""
     paragraph: list[tuple[int, str]] = []
-    for number, text in [*text_lines(body), (0, "")]:
+    for number, text in [*body, (0, "")]:
         if text.strip():
             paragraph.append((number, text))
             continue
@@ -175,7 +188,9 @@ def lead_date(body: Iterable[tuple[int, str]]) -> DayDate | None:
         paragraph = []
     for number, text in paragraph:
         end = _SENTENCE_END.search(text)
-        dates = [d for d in day_dates(number, text) if end is None or d.start < end.start()]
+        # (a date begun before the sentence's end is read whole)
+        read = text if end is None else text[: end.start() + 40]
+        dates = [d for d in day_dates(number, read) if end is None or d.start < end.start()]
         if dates:
             return dates[0]
         if end is not None:
@@ -197,7 +212,7 @@ _FUTURE = re.compile(r"\b(?:akan|mulai|hingga|sampai|dibuka|jadwal)\b", re.IGNOR
 def lead_date_far(body: list[tuple[int, str]], date: dt.date) -> tuple[DayDate, dt.date] | None:
     """(the lead's date as written, the day it names) when that day is more
     than LEAD_DAYS_AFTER days after `date` (the release's Date:) or more than
-    LEAD_DAYS_BEFORE days before it."""
+    LEAD_DAYS_BEFORE days before it (`body`: the release's `text_lines`)."""
     lead = lead_date(body)
     value = lead.value(date) if lead else None
     if value is None:
