@@ -398,7 +398,48 @@ def first_paragraph(content_html: str, is_place=None, title: str = "") -> str:
     own or on the lines above the lead's (`_lead_below_headline`). Nor is a
     BACA JUGA line, in a paragraph of its own or inside the lead's
     (`_shown_paragraphs`)."""
-    paragraphs = []
+    # The paragraphs are read as far as the lead needs (the next one's text
+    # at most), not the whole body.
+    read = _read_paragraphs(content_html, is_place, title)
+    paragraphs: list[tuple[str, str, bool]] = []
+
+    def following(index: int) -> str | None:
+        """The text of the first paragraph after `index` that is no letterhead."""
+        index += 1
+        while True:
+            while len(paragraphs) <= index:
+                paragraph = next(read, None)
+                if paragraph is None:
+                    return None
+                paragraphs.append(paragraph)
+            if not is_letterhead(paragraphs[index][0]):
+                return paragraphs[index][0]
+            index += 1
+
+    index = -1
+    while following(index) is not None:
+        index = next(
+            i for i in range(index + 1, len(paragraphs)) if not is_letterhead(paragraphs[i][0])
+        )
+        text, inner, after = paragraphs[index]
+        later = following(index)
+        head = read_head(text, is_place)
+        if head is not None and not text[head.end :].strip() and later:
+            return f"{text} {later}"  # "PRABUMULIH –" alone, then the lead
+        if later and _is_aside(inner, text, after, later, is_place):
+            continue
+        if later and (
+            is_headline(text, title, is_place)
+            or (_is_headline_shape(text, is_place) and _opens_with_dateline(later, is_place))
+        ):
+            continue  # a headline pasted above the lead
+        return text
+    return ""
+
+
+def _read_paragraphs(content_html: str, is_place, title: str):
+    """(plain text, inner HTML, whether a photo is right above it) of each
+    paragraph with text, for `first_paragraph`."""
     after_image = False
     for inner in _shown_paragraphs(content_html):
         below = _lead_below_photo(inner, is_place)
@@ -409,25 +450,8 @@ def first_paragraph(content_html: str, is_place=None, title: str = "") -> str:
         if not text:
             after_image = after_image or bool(_IMAGE_RE.search(inner))
             continue
-        paragraphs.append((text, inner, after_image))
+        yield text, inner, after_image
         after_image = False
-    candidates = [text for text, _, _ in paragraphs if not is_letterhead(text)]
-    for index, (text, inner, after) in enumerate(paragraphs):
-        if is_letterhead(text):
-            continue
-        later = [t for t, _, _ in paragraphs[index + 1 :] if not is_letterhead(t)]
-        head = read_head(text, is_place)
-        if head is not None and not text[head.end :].strip() and later:
-            return f"{text} {later[0]}"  # "PRABUMULIH –" alone, then the lead
-        if later and _is_aside(inner, text, after, later[0], is_place):
-            continue
-        if later and (
-            is_headline(text, title, is_place)
-            or (_is_headline_shape(text, is_place) and _opens_with_dateline(later[0], is_place))
-        ):
-            continue  # a headline pasted above the lead
-        return text
-    return candidates[0] if candidates else ""
 
 
 def is_date_part(text: str) -> bool:
