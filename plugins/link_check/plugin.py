@@ -11,7 +11,7 @@ import logging
 import os
 import posixpath
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from urllib.parse import unquote, urlparse, urlsplit
 
 from markupsafe import Markup, escape
@@ -403,16 +403,9 @@ def _check_links(
                 found.append((field, link, target))
     if not found:
         return
-    previous: dict[tuple[str, str], int] = {}  # (field, link) → its last line
-    place = link_placer(content)
-    for field, link, target in found:
-        key = (field, link.written)
-        line = previous[key] = placed_past_removed(
-            lambda after, field=field, link=link: place(field, link, after),
-            said_already,
-            link.written,
-            previous.get(key, 0),
-        )
+    for (_field, link, target), line in zip(
+        found, _placed(content, [(f, k) for f, k, _ in found], said_already), strict=True
+    ):
         if said_at(said_already, line, link.written) is None:
             _warn(content, target, link, line or None)
     unwritten: dict[str, set[str]] = {}  # value → the words that tell its target
@@ -440,6 +433,23 @@ def _check_links(
     forget_rendered(content)
 
 
+def _placed(content, found: list, said_already: Said) -> Iterator[int]:
+    """The source line of each (field, link) of `found`, in order: a link
+    written twice is placed past the line of the one before, and past the
+    lines whose link another plugin removed (`placed_past_removed`)."""
+    previous: dict[tuple[str, str], int] = {}  # (field, link) → its last line
+    place = link_placer(content)
+    for field, link in found:
+        key = (field, link.written)
+        previous[key] = placed_past_removed(
+            lambda after, field=field, link=link: place(field, link, after),
+            said_already,
+            link.written,
+            previous.get(key, 0),
+        )
+        yield previous[key]
+
+
 LOCAL_SUGGESTION = "link the page by its address on the site, or remove the link"
 
 
@@ -461,16 +471,7 @@ def _check_local_links(content, local_targets, site_prefix: str, said_already: S
     ]
     if not found:
         return
-    previous: dict[tuple[str, str], int] = {}
-    place = link_placer(content)
-    for field, link in found:
-        key = (field, link.written)
-        line = previous[key] = placed_past_removed(
-            lambda after, field=field, link=link: place(field, link, after),
-            said_already,
-            link.written,
-            previous.get(key, 0),
-        )
+    for (_field, link), line in zip(found, _placed(content, found, said_already), strict=True):
         if said_at(said_already, line, link.written) is not None:
             continue  # a BACA JUGA line read_also has said
         address = site_address(link.value, "", content.url, site_prefix)
