@@ -205,6 +205,13 @@ def test_paragraphs_pasted_without_blank_lines_stay_paragraphs(site):
         ),
         (["- Apel;", "- Patroli."], ["- Apel;", "- Patroli."]),
         (["```", "Agenda:", "• Apel", "```"], ["```", "Agenda:", "• Apel", "```"]),
+        # A chat's heading in bold, then its list with no blank line between.
+        (
+            ["*Jam layanan:*", "- Senin;", "- Selasa."],
+            ["*Jam layanan:*", "", "- Senin;", "- Selasa."],
+        ),
+        (["**Agenda:**", "1) Apel;"], ["**Agenda:**", "", "1. Apel;"]),
+        (["* Apel;", "- Patroli."], ["* Apel;", "- Patroli."]),  # a list item, then another
     ],
 )
 def test_paragraph_breaks_split_only_pasted_prose(lines, expected):

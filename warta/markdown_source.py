@@ -189,12 +189,20 @@ def paragraph_breaks(lines: list[str]) -> list[str]:
             line = _PAREN_NUMBER.sub(r"\1. ", _PASTED_BULLET.sub("- ", line))
             previous = result[-1] if result else ""
             if previous and (
-                _paragraph_pair(previous, line)
-                or (_LIST_START.match(line) and _PROSE_START.match(previous.strip()))
+                _paragraph_pair(previous, line) or (_LIST_START.match(line) and _is_prose(previous))
             ):
                 result.append("")
         result.append(line)
     return result
+
+
+def _is_prose(line: str) -> bool:
+    """Whether a line is prose, also in emphasis (a chat's bold heading
+    `*Jam layanan:*`), not a list item (`* Apel`)."""
+    text = line.strip()
+    if _PROSE_START.match(text):
+        return True
+    return not _LIST_START.match(line) and bool(_PROSE_START.match(text.lstrip("*_")))
 
 
 def _paragraph_pair(previous: str, line: str) -> bool:
