@@ -408,6 +408,14 @@ class OfficialTagsStage:
             found.append(self.elsewhere_finding(source, document, person, enrichment))
         return {slug for slug, ok in linked.items() if not ok}
 
+    def page_of(self, person: Official) -> str:
+        """The official's page address (OFFICIAL_TAGS' URL setting)."""
+        return self.options.official_url.format(slug=person.slug)
+
+    def data_line(self, line: int | None) -> str:
+        """A line of the officials' data file as a message names it."""
+        return f"{self.options.officials_display}:{line}"
+
     def first_mention(
         self, document: frontmatter.Document, person: Official
     ) -> tuple[str, int | None]:
@@ -432,8 +440,7 @@ class OfficialTagsStage:
         office ended before it, or starts after it. They are linked (a person
         named, as they were or will be) and shown without a position."""
         day: dt.date = source.date
-        display = self.options.officials_display
-        url = self.options.official_url.format(slug=person.slug)
+        url = self.page_of(person)
         same = [
             position
             for position, office in self.held(person)
@@ -443,7 +450,7 @@ class OfficialTagsStage:
         if ended:
             term = max(ended, key=lambda p: p.end)
             said = f"term as {term.title} ended on {term.end.isoformat()}"
-            at = f"{display}:{term.end_line or term.line}"
+            at = self.data_line(term.end_line or term.line)
             hint = (
                 f"check the Date: line, or the end date at {at}; "
                 f"a former official is named 'mantan {stated.text}'"
@@ -451,7 +458,7 @@ class OfficialTagsStage:
         else:
             term = min((p for p in same if day < p.start), key=lambda p: p.start)
             said = f"term as {term.title} starts on {term.start.isoformat()}"
-            at = f"{display}:{term.start_line or term.line}"
+            at = self.data_line(term.start_line or term.line)
             hint = f"check the Date: line, or the start date at {at}"
         message = (
             f"'{stated.spelling}' is named as '{stated.text}' on {day.isoformat()}, but "
@@ -467,8 +474,8 @@ class OfficialTagsStage:
         dated before their first term began: linked, shown without a position."""
         day: dt.date = source.date
         first = min(person.positions, key=lambda p: p.start)
-        at = f"{self.options.officials_display}:{first.start_line or first.line}"
-        url = self.options.official_url.format(slug=person.slug)
+        at = self.data_line(first.start_line or first.line)
+        url = self.page_of(person)
         spelling, line = self.first_mention(document, person)
         return Finding(
             source.path,
@@ -494,7 +501,7 @@ class OfficialTagsStage:
             p.title for p in person.positions
         ]
         regions = ", ".join(region.name for region in enrichment.regions)
-        url = self.options.official_url.format(slug=person.slug)
+        url = self.page_of(person)
         spelling, line = self.first_mention(document, person)
         return Finding(
             source.path,
@@ -522,9 +529,9 @@ class OfficialTagsStage:
             else f"no position on {day.isoformat()} "
             f"(registered: {', '.join(p.title for p in person.positions)})"
         )
-        at = f"{self.options.officials_display}:{person.line}"
+        at = self.data_line(person.line)
         if kind == "office":
-            url = self.options.official_url.format(slug=person.slug)
+            url = self.page_of(person)
             message = (
                 f"'{stated.spelling}' is named as '{stated.text}', but the registry has "
                 f"{person.name} as {registered}: not linked to /{url}"
