@@ -34,7 +34,7 @@ def scrollable_tables(html: object) -> str:
     body is cleaned before it, and the feeds do not get it. HTML in, HTML
     out: the template marks it `| safe`."""
     text = str(html or "")
-    if "<table" not in text.lower():
+    if _TABLE_TAG_RE.search(text) is None:  # (most bodies: no copy of them made)
         return text
     parts, depth, start, number = [], 0, 0, 0
     for match in _TABLE_TAG_RE.finditer(text):

@@ -422,6 +422,14 @@ def output_collision(taken: dict[str, str], site_path: str) -> str | None:
     return None
 
 
+def template_folders(settings) -> list[str]:
+    """The folders Pelican looks templates up in, in its order:
+    THEME_TEMPLATES_OVERRIDES, then the theme's templates."""
+    folders = [os.fspath(folder) for folder in settings.get("THEME_TEMPLATES_OVERRIDES") or ()]
+    theme = settings.get("THEME")
+    return [*folders, os.path.join(theme, "templates")] if theme else folders
+
+
 class NearestFile:
     """Of some files below content/ (`paths`, "/"-separated), the one whose
     file name is nearest a missing link's (`target`, %-decoded as Pelican

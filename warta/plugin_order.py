@@ -89,11 +89,28 @@ def first_outside(receivers: list) -> int | None:
     return next((i for i, r in enumerate(receivers) if not own_receiver(r)), None)
 
 
-def outside_plugin_connected(signals) -> bool:
+# Pelican's signals sent while sources are read: an outside receiver of one
+# may shape a content as read (a reader of its own, pelican-jinja2content's
+# rendering of a release with the theme).
+READING_SIGNALS = (
+    "readers_init",
+    "article_generator_init",
+    "page_generator_init",
+    "article_generator_preread",
+    "page_generator_preread",
+    "article_generator_context",
+    "page_generator_context",
+    "content_object_init",
+)
+
+
+def outside_plugin_connected(signals, names: Iterable[str] | None = None) -> bool:
     """Whether a receiver of an outside plugin (not `own_receiver`) is
     connected to any of the signals of that module (Pelican's `signals`:
-    blinker signals, whose receivers are held strongly or by weak reference)."""
-    for signal in vars(signals).values():
+    blinker signals, whose receivers are held strongly or by weak reference),
+    or to those of them `names` names."""
+    chosen = vars(signals) if names is None else {n: getattr(signals, n, None) for n in names}
+    for signal in chosen.values():
         held = getattr(signal, "receivers", None)
         if not isinstance(held, dict):
             continue

@@ -31,7 +31,13 @@ from warta.fingerprint import (
     plugin_code,
     site_code,
 )
-from warta.plugin_order import first_outside, outside_plugin_connected, own_receiver
+from warta.paths import template_folders
+from warta.plugin_order import (
+    READING_SIGNALS,
+    first_outside,
+    outside_plugin_connected,
+    own_receiver,
+)
 from warta.snapshots import SnapshotStore, file_stamp
 
 logger = logging.getLogger(__name__)
@@ -91,23 +97,15 @@ def cache_key(settings) -> str | None:
         return None
     searched = settings.get("PLUGIN_PATHS", [])
     code = [*searched, *warta.site_modules(), *plugin_code(settings.get("PLUGINS") or (), searched)]
-    if outside_plugin_connected(signals):
-        # An outside plugin may read the theme while a source is read
-        # (pelican-jinja2content renders releases with its templates).
-        code += theme_templates(settings)
+    if outside_plugin_connected(signals, READING_SIGNALS):
+        # An outside receiver of a signal sent while sources are read may put
+        # the theme into a release (pelican-jinja2content renders it).
+        code += [folder for folder in template_folders(settings) if os.path.isdir(folder)]
     # The settings file's functions (a Markdown extension's option), the site's
     # own Markdown extensions, and the modules they may call.
     code += site_code({**digester.code_files, **markdown_extension_code(settings)}, code)
     python = ".".join(map(str, sys.version_info[:3]))
     return hash_text(described, python, *library_versions(LIBRARIES), *files_digest(code))
-
-
-def theme_templates(settings) -> list[str]:
-    """The folders of the theme's templates and of THEME_TEMPLATES_OVERRIDES."""
-    theme = settings.get("THEME")
-    folders = [os.path.join(theme, "templates")] if theme else []
-    folders += [str(folder) for folder in settings.get("THEME_TEMPLATES_OVERRIDES") or ()]
-    return [folder for folder in folders if os.path.isdir(folder)]
 
 
 def markdown_extension_code(settings) -> dict[str, Any]:

@@ -72,6 +72,7 @@ from warta.paths import (
     output_file_refusal,
     output_refusal,
     symlinks_under,
+    template_folders,
 )
 from warta.published import hold_drafts_folder, hold_future_page
 from warta.text import LANG_RE, SLUG_RE, shown_controls
@@ -542,11 +543,10 @@ def theme_templates(settings) -> frozenset[str]:
     import pelican  # the simple theme ships inside the package
 
     simple = os.path.join(os.path.dirname(pelican.__file__), "themes", "simple", "templates")
-    theme = os.path.join(settings["THEME"], "templates")
+    looked_up = template_folders(settings)
     folders = [
-        *(("", os.fspath(folder)) for folder in settings.get("THEME_TEMPLATES_OVERRIDES", [])),
-        ("", theme),
-        ("!theme/", theme),
+        *(("", folder) for folder in looked_up),
+        ("!theme/", looked_up[-1]),
         ("!simple/", simple),
     ]
     return _template_names(tuple(folders), tuple(settings.get("TEMPLATE_EXTENSIONS", [".html"])))
