@@ -156,7 +156,6 @@ CONTROLS_PRIORITY = 40
 FRONT_PRIORITY = 28
 # After `meta` (27) has taken the front matter off, before fenced code (25).
 PARAGRAPHS_PRIORITY = 26
-LINE_BREAKS_PRIORITY = 25.5  # after the paragraphs are split
 
 
 # A pasted paragraph is one long line; a line wrapped by hand is shorter.
@@ -311,20 +310,13 @@ def kept_line_breaks(lines: list[str]) -> list[str]:
     return result
 
 
-class KeptLineBreaks(Preprocessor):
-    def run(self, lines: list[str]) -> list[str]:
-        # A Summary: (converted with `meta` unregistered) is one line of text.
-        if "meta" not in self.md.preprocessors:
-            return lines
-        return kept_line_breaks(lines)
-
-
 class PastedParagraphs(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         # A Summary: (converted with `meta` unregistered) is one line of text.
         if "meta" not in self.md.preprocessors:
             return lines
-        return paragraph_breaks(lines)
+        # Then a credit or signature block keeps its lines (`kept_line_breaks`).
+        return kept_line_breaks(paragraph_breaks(lines))
 
 
 class ControlCharacters(Preprocessor):
@@ -401,7 +393,6 @@ class SourceExtension(Extension):
         md.preprocessors.register(ControlCharacters(md), "warta_controls", CONTROLS_PRIORITY)
         md.preprocessors.register(FrontMatterValues(md), "warta_front_matter", FRONT_PRIORITY)
         md.preprocessors.register(PastedParagraphs(md), "warta_paragraphs", PARAGRAPHS_PRIORITY)
-        md.preprocessors.register(KeptLineBreaks(md), "warta_line_breaks", LINE_BREAKS_PRIORITY)
         if "code" in md.parser.blockprocessors:
             md.parser.blockprocessors.deregister("code")
 

@@ -37,12 +37,6 @@ LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 # the invisible format characters (a soft hyphen, a zero-width space, joiner or
 # non-joiner, a word joiner, a byte-order mark, a direction mark): they never
 # part two words ("peng\u00adaduan" is "pengaduan").
-_JOINING = str.maketrans(
-    "",
-    "",
-    "'`\u2019\u02bc\u2018\u00ad\u200b\u200c\u200d\u200e\u200f\u2060\ufeff"
-    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
-)
 
 
 def fold(text: object) -> str:
@@ -168,6 +162,13 @@ INVISIBLE_FORMAT_CHARACTERS = (
     *sorted(DIRECTION_CHARACTERS),
     0x2060,
     0xFEFF,
+)
+# (`fold`'s: the apostrophes, the invisible format characters, and the
+# zero-width joiner and non-joiner, which the page keeps.)
+_JOINING = str.maketrans(
+    "",
+    "",
+    "'`\u2019\u02bc\u2018\u200c\u200d" + "".join(map(chr, INVISIBLE_FORMAT_CHARACTERS)),
 )
 # Unicode's noncharacters (U+FDD0–U+FDEF and the last two code points of
 # every plane, U+FFFE, U+FFFF … U+10FFFF): no text holds them, and an XML

@@ -221,7 +221,7 @@ class RegionsStage:
             elif paragraph := (
                 reading.paragraph
                 if reading
-                else dateline.first_paragraph(source.html, self.is_place())
+                else dateline.first_paragraph(source.html, self.is_place(), source.title)
             ):
                 # (an article without text is reported once, by content_lint)
                 findings.append(self.no_region(source, paragraph))
