@@ -256,11 +256,13 @@ def when_written(value: str) -> dt.datetime | None:
     staff type a date (`read_written_date`: `5 Desember 2099 pukul 10.00
     WITA`); None when it names none. How an embargo, a publication key's
     date and a flag's date below the front matter are read."""
-    written = parse_date(value)
-    if written is not None:
-        return written
-    typed = read_written_date(value)
-    return typed.wib if typed is not None else None
+    text = value.strip()
+    if not text:
+        return None
+    # (`parse_date` would read a typed form once, and it would be read again
+    # for the forms it leaves: WITA, slashes)
+    typed = None if (house := house_date(text)) else read_written_date(text)
+    return house or (typed.wib if typed is not None else None)
 
 
 def parse_date(value: str) -> dt.datetime | None:

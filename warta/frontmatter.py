@@ -236,7 +236,9 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
             return any(w.startswith("embargo") for w in re.split(r"[-_ ]+", key))
         return True
     if meant == "status":
-        if text in _PUBLISHED_STATES or clear_only:
+        if text in _PUBLISHED_STATES:
+            return False
+        if clear_only:
             return text in UNPUBLISHED_STATUSES
         return bool(re.search(r"[^\W\d_]", text))  # a word: a state, not a count
     yes = yes_or_no(value)

@@ -961,7 +961,7 @@ def embargo_date(value: str) -> str | None:
     if written is not None and written.wib is not None and not written.has_time:
         return f"{written.wib:%Y-%m-%d}"
     # `dates.when_written`, with the staff form read once above.
-    when = parse_date(value) or (written.wib if written else None)
+    when = house_date(value.strip()) or (written.wib if written else None)
     return None if when is None else f"{when:%Y-%m-%d %H:%M}"
 
 
