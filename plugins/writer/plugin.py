@@ -48,7 +48,7 @@ from warta.paths import (
     long_name,
     output_collision,
 )
-from warta.plugin_order import outside_plugin_connected
+from warta.plugin_order import outside_plugin_connected, own_module
 from warta.published import PREVIEWS_SAID, check_only
 
 from .manifest import Entry, Manifest, OutputFolder, unchanged, write_stamped
@@ -1308,7 +1308,9 @@ class IncrementalWriter(Writer):
 
 # Modules whose Jinja globals are functions of their arguments alone (warta's
 # filters and globals; Jinja's own range, dict, lipsum… are DEFAULT_NAMESPACE).
-SETTLED_MODULES = ("jinja2", "markupsafe", "warta", "babel", "pelican")
+# (and warta's own code: `plugin_order.own_module`, the warta package and the
+# plugins the project ships)
+SETTLED_MODULES = ("jinja2", "markupsafe", "babel", "pelican")
 
 
 def settled_global(value) -> bool:
@@ -1327,9 +1329,12 @@ def settled_global(value) -> bool:
 
 
 def settled_module(module: str) -> bool:
-    """Whether a module is one of SETTLED_MODULES', not a plugin installed with
+    """Whether a module is warta's own (`own_module`) or one of
+    SETTLED_MODULES', not a plugin installed with
     pip into Pelican's namespace (`pelican.plugins.webassets`: Pelican's own
     there are `pelican.plugins._utils` and `pelican.plugins.signals`)."""
+    if own_module(module):
+        return True
     parts = module.split(".")
     if parts[0] not in SETTLED_MODULES:
         return False
