@@ -402,50 +402,85 @@ SNIPPETS = [
     "klzzwxh:0 wzxhzdk:1 qq3936677670287331zz \x02 \x03",
     '<div markdown="1">*di dalam* [t](u)</div>',
     "~~~\n`bukan kode` *bukan miring*\n~~~",
+    # smarty's runs, and runs the file holds only once a preprocessor has
+    # taken out what stood between their characters (a control character, a
+    # soft hyphen): the text is read as the inline processors get it
+    "jeda -- dan --- lalu ... titik",
+    "tanda -\x07- dan -\u00ad- serta .\x1b.. dan '\x07\"",
+    "awal 'kutipan' dan \"ganda\" setelah spasi",
 ]
 
 
 def test_a_document_converts_the_same_with_only_the_patterns_that_can_match(tmp_path):
     """The worker leaves out, per document, the inline patterns that cannot
     match in it: every mix of the snippets must give what a fresh Markdown
-    instance with every pattern gives, and a plain paragraph must really be
-    converted with fewer patterns (else the speed-up is gone unnoticed)."""
+    instance with every pattern gives (with the extensions the reader loads:
+    extra's and smarty's patterns included), and a plain paragraph must really
+    be converted with fewer patterns (else the speed-up is gone unnoticed)."""
     import random
 
     from markdown import Markdown
 
     from plugins.parallel_markdown.inline import InlineFilter
 
-    config = pelican_settings(tmp_path)["MARKDOWN"]
+    settings = pelican_settings(tmp_path)
+    PrerenderingReader(settings)  # fills in MARKDOWN's extensions, as Readers does
+    config = settings["MARKDOWN"]
+    assert {"markdown.extensions.extra", "markdown.extensions.smarty"} <= set(config["extensions"])
     md = Markdown(**config)
     inline_filter = InlineFilter(md)
     rng = random.Random(16)
     documents = [*SNIPPETS, "\n\n".join(SNIPPETS)]
     documents += [
-        rng.choice(["\n\n", " ", "\n"]).join(rng.sample(SNIPPETS, rng.randint(1, 4)))
-        for _ in range(300)
+        rng.choice(["\n\n", " ", "\n", ""]).join(rng.sample(SNIPPETS, rng.randint(1, 4)))
+        for _ in range(400)
     ]
     for document in documents:
         expected = Markdown(**config).convert(document)
         assert inline_filter.convert(document) == expected, document
 
-    seen: dict[str, list[str]] = {}
-    original = md.convert
+    kept: list[set[str]] = []
+    original = inline_filter.registry_for
 
-    def spy(text):
-        seen["names"] = [
-            name for one in inline_filter.processors for name in one.processor.inlinePatterns._data
-        ]
-        return original(text)
+    def spy(index, text):
+        registry = original(index, text)
+        kept.append(set(registry._data))
+        return registry
 
-    md.convert = spy
+    inline_filter.registry_for = spy
     inline_filter.convert("teks biasa tanpa tanda apa pun")
-    assert {"link", "backtick", "html", "entity", "em_strong"}.isdisjoint(seen["names"])
+    names = set().union(*kept)
+    assert len(kept) == len(inline_filter.processors) == 2  # extra's and smarty's processors
+    assert {"link", "backtick", "html", "entity", "em_strong"}.isdisjoint(names)
+    assert {"smarty-en-dashes", "smarty-em-dashes", "smarty-ellipses"}.isdisjoint(names)
+    assert {"smarty-quotes-7", "smarty-quotes-11"}.isdisjoint(names)  # they begin with a space
     every = {name for one in inline_filter.processors for name in one.full._data}
     after = {
         name for one in inline_filter.processors for name in one.processor.inlinePatterns._data
     }
     assert after == every
+
+
+@pytest.mark.parametrize(
+    ("pattern", "runs"),
+    [
+        (r"(?<!-)--(?!-)", ("--",)),
+        (r"(?<!\.)\.{3}(?!\.)", ("...",)),
+        (r"(\s|&nbsp;|--|–)'(?=\w)", ("'",)),
+        (r"ab+c", ("ab", "c")),  # one b for certain, then any number
+        (r"a(?:bc)d", ("abcd",)),
+        (r"a(bc)d", ("a", "bc", "d")),  # a group ends a run: kept short is safe
+        (r"a(?:b|c)d", ("a", "d")),
+        (r"x?y", ("y",)),
+        (r"x*", ()),
+        (r"(?i)dpt", ()),  # case-insensitive: nothing known
+        (r"a(?i:b)c", ("a", "c")),
+    ],
+)
+def test_what_every_match_of_an_inline_pattern_contains(pattern, runs):
+    from plugins.parallel_markdown.inline import required_runs
+
+    assert required_runs(re.compile(pattern)) == runs
 
 
 @pytest.mark.parametrize(
