@@ -93,7 +93,13 @@ from warta.frontmatter import (
     list_items,
     parse_lines,
 )
-from warta.text import fold, in_fenced_code, with_references_read, without_control_characters
+from warta.text import (
+    control_characters_in,
+    fold,
+    in_fenced_code,
+    with_references_read,
+    without_control_characters,
+)
 
 # Keys the site reads as one text, and that Pelican itself lets repeat (its
 # own single keys, Date: to Slug:, it reduces to the first with a warning).
@@ -321,6 +327,8 @@ class PastedParagraphs(Preprocessor):
 
 class ControlCharacters(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
+        if not control_characters_in("\n".join(lines)):  # most files: one search, not one a line
+            return lines
         return [without_control_characters(line) for line in lines]
 
 
