@@ -408,6 +408,13 @@ SNIPPETS = [
     "jeda -- dan --- lalu ... titik",
     "tanda -\x07- dan -\u00ad- serta .\x1b.. dan '\x07\"",
     "awal 'kutipan' dan \"ganda\" setelah spasi",
+    # blocks: a quote, headers, a definition list, a setext header, and the
+    # same marks where they make no block
+    "> kutipan blok\n> baris dua\n\nlalu #tagar dan a > b",
+    "# Judul\n\n## Sub ##\n\nJudul Setext\n============",
+    "Istilah\n:   definisinya\n\nWaktu: Senin",
+    '<div markdown="1">\n> di dalam\n\n# judul\n</div>',
+    "teks [^\x07catatan]:\x07 bukan definisi dan *\x07[X]: y",
 ]
 
 
@@ -421,6 +428,7 @@ def test_a_document_converts_the_same_with_only_the_patterns_that_can_match(tmp_
 
     from markdown import Markdown
 
+    from plugins.parallel_markdown.blocks import BlockFilter
     from plugins.parallel_markdown.inline import InlineFilter
 
     settings = pelican_settings(tmp_path)
@@ -428,6 +436,7 @@ def test_a_document_converts_the_same_with_only_the_patterns_that_can_match(tmp_
     config = settings["MARKDOWN"]
     assert {"markdown.extensions.extra", "markdown.extensions.smarty"} <= set(config["extensions"])
     md = Markdown(**config)
+    block_filter = BlockFilter(md)
     inline_filter = InlineFilter(md)
     rng = random.Random(16)
     documents = [*SNIPPETS, "\n\n".join(SNIPPETS)]
@@ -447,8 +456,20 @@ def test_a_document_converts_the_same_with_only_the_patterns_that_can_match(tmp_
         kept.append(set(registry._data))
         return registry
 
+    blocks: list[set[str]] = []
+    original_blocks = block_filter.registry_for
+
+    def block_spy(text):
+        registry = original_blocks(text)
+        blocks.append(set(registry._data))
+        return registry
+
     inline_filter.registry_for = spy
+    block_filter.registry_for = block_spy
     inline_filter.convert("teks biasa tanpa tanda apa pun")
+    assert {"quote", "hashheader", "footnote", "abbr", "reference", "table"}.isdisjoint(*blocks)
+    assert {"paragraph", "olist", "ulist", "indent"} <= blocks[0]
+    assert md.parser.blockprocessors is block_filter.full
     names = set().union(*kept)
     assert len(kept) == len(inline_filter.processors) == 2  # extra's and smarty's processors
     assert {"link", "backtick", "html", "entity", "em_strong"}.isdisjoint(names)

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple
 
 from markdown import Markdown
 
+from .blocks import BlockFilter
 from .inline import InlineFilter
 
 
@@ -66,14 +67,17 @@ class _Converters:
 
     @classmethod
     def get(cls, markdown_settings: Mapping[str, Any]) -> tuple[InlineFilter, InlineFilter]:
-        """The two instances, each converting through an `InlineFilter`
-        (`inline.py`: per document, only the inline patterns that can match)."""
+        """The two instances, each converting through an `InlineFilter` and a
+        `BlockFilter` (`inline.py`, `blocks.py`: per document, only the inline
+        patterns that can match and the block processors that can act)."""
         if cls.settings is not markdown_settings or cls.body is None or cls.fields is None:
             cls.drop()
             body, fields = Markdown(**markdown_settings), Markdown(**markdown_settings)
             if "meta" in fields.preprocessors:
                 fields.preprocessors.deregister("meta")
             cls.settings = markdown_settings
+            BlockFilter(body)
+            BlockFilter(fields)
             cls.body, cls.fields = InlineFilter(body), InlineFilter(fields)
         return cls.body, cls.fields
 
