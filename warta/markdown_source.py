@@ -175,7 +175,8 @@ _SENTENCE_END = re.compile(r"""[.!?…]["”’')]*$""")
 # list bullets arrive as a middle dot (·, ∙) or as its Symbol and Wingdings
 # fonts' private characters (U+F0B7, U+F0A7, U+F0D8). A bullet before words:
 # "· · ·" and "***" between sections stay as written.
-_PASTED_BULLET = re.compile(r"^ {0,3}[•◦▪▫●○■□‣⁃➢►✓✔·∙⦁\uf0b7\uf0a7\uf0d8]\s*(?=[\w\"“‘(])")
+_BULLETS = "•◦▪▫●○■□‣⁃➢►✓✔·∙⦁\uf0b7\uf0a7\uf0d8"
+_PASTED_BULLET = re.compile(rf"^ {{0,3}}[{_BULLETS}]\s*(?=[\w\"“‘(])")
 _PAREN_NUMBER = re.compile(r"^( {0,3}\d{1,3})\)\s+(?=\S)")
 # A list item that may interrupt a paragraph (CommonMark's rule: a bullet, or
 # a numbered list that starts at 1).
@@ -191,7 +192,9 @@ def paragraph_breaks(lines: list[str]) -> list[str]:
     result: list[str] = []
     for line, code in zip(lines, in_fenced_code(lines), strict=True):
         if not code:
-            line = _PAREN_NUMBER.sub(r"\1. ", _PASTED_BULLET.sub("- ", line))
+            head = line.lstrip(" ")[:1]
+            if head and (head in _BULLETS or head.isdigit()):  # most lines: neither pattern
+                line = _PAREN_NUMBER.sub(r"\1. ", _PASTED_BULLET.sub("- ", line))
             previous = result[-1] if result else ""
             if previous and (
                 _paragraph_pair(previous, line) or (_LIST_START.match(line) and _is_prose(previous))
