@@ -234,7 +234,12 @@ class InlineFilter:
         """The processor's own `run` over `root`, with `registry_for` the text
         of `root` as it is when the processor starts."""
         processor, full, _entries = self.processors[index]
-        processor.inlinePatterns = self.registry_for(index, "".join(root.itertext()))
+        registry = self.registry_for(index, "".join(root.itertext()))
+        if not len(registry):
+            # No pattern to try (smarty's, in a text without a quote, "--" or
+            # "..."): the run would only walk the tree and give it back.
+            return root
+        processor.inlinePatterns = registry
         try:
             return run(root, *args, **kwargs)
         finally:
