@@ -71,6 +71,19 @@ def test_rotated_jpeg_is_turned_for_real_before_its_exif_goes():
     assert strip.private_metadata(image) == []
 
 
+def test_to_srgb_copies_no_pixels_of_an_upright_photo():
+    """Decoding a photo to check or encode it copies nothing more: an upright
+    RGB photo is converted as it is (its metadata dropped), a turned one is
+    turned, as before."""
+    upright = opened(photo(64, 48, orientation=1))
+    converted = strip.to_srgb(upright, "RGB")
+    assert converted is upright
+    assert converted.info == {} and converted.size == (64, 48)
+    turned = opened(photo(64, 48, orientation=6))
+    assert strip.to_srgb(turned, "RGB").size == (48, 64)
+    assert strip.to_srgb(opened(photo(64, 48, mode="RGBA", fmt="PNG")), "RGB").mode == "RGB"
+
+
 def test_png_text_and_exif_chunks_are_dropped_but_transparency_kept():
     buffer = io.BytesIO()
     from PIL import PngImagePlugin
