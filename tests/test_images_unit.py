@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 import json
 import logging
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image, ImageFont
 
-from plugins.images import cards, markup, pipeline, strip
+from plugins.images import cards, markup, pipeline, plugin, strip
 from warta.imagetags import rewrite_images
 from warta.paths import computer_file, referenced_file
 
@@ -443,3 +444,25 @@ def test_a_manifest_that_cannot_be_saved_is_one_warning_naming_it(tmp_path):
     assert [(f.path, f.level) for f in said] == [(str(cache.manifest_path), "warning")]
     assert pipeline.ImageCache.in_the_way(tmp_path / "cache") == cache.manifest_path
     assert sorted(p.name for p in cache.folder.iterdir()) == ["files", "manifest.json"]
+
+
+def test_has_img_tag_finds_img_in_any_case_as_lowering_the_body_does():
+    for html in ("<p>Teks.</p>", "<IMG src=x>", "a<iMg", "<\u0131mg>", "<\u0130mg>", "<im g", ""):
+        assert markup.has_img_tag(html) == ("<img" in html.lower()), html
+
+
+def test_a_content_without_a_photo_is_not_looked_at_further(monkeypatch, tmp_path):
+    """Most releases have no featured image and no <img>: nothing of them is
+    read or worked out (their path, their lines) when the photos are made."""
+
+    def no_look(*_):
+        raise AssertionError("nothing to look up")
+
+    monkeypatch.setattr(plugin, "relative_source", no_look)
+    monkeypatch.setattr(plugin, "SourceLines", no_look)
+    content = SimpleNamespace(
+        source_path=str(tmp_path / "x.md"), metadata={"image": " "}, _content="<p>Teks.</p>"
+    )
+    build = plugin.Build({"CACHE_PATH": str(tmp_path / "cache"), "PATH": str(tmp_path)})
+    plugin.process_content(content, build)
+    assert content._content == "<p>Teks.</p>"
