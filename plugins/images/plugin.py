@@ -760,15 +760,16 @@ def social_cards(articles, build: Build) -> None:
         )
     # An article that is not written (a draft or an embargoed article in the public
     # build) gets no card: the card would publish its title before its time.
-    texts = [(article, card_text(article, settings)) for article in articles if is_written(article)]
-    for article, text in texts:
-        report_left_out(article, text.title, build)
+    written = [article for article in articles if is_written(article)]
+    for article in written:
+        report_left_out(article, str(article.title), build)  # the card's title (`card_text`)
     if build.check_only:
         # A card says nothing new about the content (its text is the title,
         # office, date and regions, checked elsewhere, and what of the title it
         # leaves out, said above); only a full disk stops one being drawn, and
-        # no page shows it.
+        # no page shows it. So its text is not even made.
         return
+    texts = [(article, card_text(article, settings)) for article in written]
     wanted = []  # (article, card text, cache key)
     files: dict[str, str] = {}  # cache key → cached file
     missing: dict[str, CardText] = {}  # cache key → text, each card drawn once
