@@ -466,3 +466,13 @@ def test_a_content_without_a_photo_is_not_looked_at_further(monkeypatch, tmp_pat
     build = plugin.Build({"CACHE_PATH": str(tmp_path / "cache"), "PATH": str(tmp_path)})
     plugin.process_content(content, build)
     assert content._content == "<p>Teks.</p>"
+
+
+def test_a_release_naming_no_file_makes_no_path(tmp_path):
+    """The files a release uses are looked up from its folder: a release that
+    names none (no photo, no link to a file: most) makes no path at all."""
+    build = plugin.Build({"CACHE_PATH": str(tmp_path / "cache"), "PATH": str(tmp_path)})
+    content = SimpleNamespace(source_path=None, metadata={}, _content="<p>Teks.</p>")
+    assert plugin.local_images(content, build) == []
+    assert plugin.shown_files(content, build, []) == set()
+    assert plugin.used_files(content, build, ["#catatan"]) == set()

@@ -349,7 +349,6 @@ def report(where: str, line: int | None, message: str, value: str, suggestion: s
 def local_images(content, build: Build) -> list[Path]:
     """The files under content/ that the featured image and the body's <img>
     tags name: what process_content will ask `build.image` for."""
-    source_dir = Path(content.source_path).parent
     references = [str(content.metadata.get("image") or "").strip()]
     body = getattr(content, "_content", None)
     if body and has_img_tag(body):
@@ -358,7 +357,11 @@ def local_images(content, build: Build) -> list[Path]:
             for attributes in image_tags(body)
             if not build.skipped(attributes)
         ]
-    paths = (build.file_of(ref, source_dir) for ref in references if ref)
+    references = [ref for ref in references if ref]
+    if not references:  # most releases: no photo (no path made)
+        return []
+    source_dir = Path(content.source_path).parent
+    paths = (build.file_of(ref, source_dir) for ref in references)
     return [path for path in paths if isinstance(path, Path)]
 
 
@@ -390,8 +393,11 @@ def shown_files(content, build: Build, named: list[str]) -> set[Path]:
 
 
 def files_named(found: list[str], content, build: Build) -> set[Path]:
+    found = [ref for ref in found if ref]
+    if not found:  # most releases: no photo, no link to a file (no path made)
+        return set()
     source_dir = Path(content.source_path).parent
-    paths = (build.file_of(ref, source_dir) for ref in found if ref)
+    paths = (build.file_of(ref, source_dir) for ref in found)
     return {path for path in paths if isinstance(path, Path)}
 
 
