@@ -46,12 +46,14 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fnmatch
+import functools
 import logging
 import os
 import posixpath
 import re
 import stat
 import string
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
@@ -225,12 +227,14 @@ def check_content(content) -> None:
     hold_future_page(content)
     hold_drafts_folder(content)
     keep_draft_at_draft_address(content)
-    where = relative(content.source_path, settings["PATH"])
+    # Its path for a finding, made when there is one: the path objects cost
+    # more than the rest of the checks of a content that has none (most).
+    where = functools.partial(relative, content.source_path, settings["PATH"])
     lines = SourceLines(content.source_path)
     # A URL setting that cannot be formatted: Pelican reports the article itself.
     with contextlib.suppress(KeyError, ValueError, AttributeError):
         if not address_is_safe(content):
-            check_output(content, settings, where, lines)
+            check_output(content, settings, where(), lines)
     check_static_links(content, settings, where, lines)
     with contextlib.suppress(KeyError, ValueError, AttributeError):
         check_taxonomy_names(content, lines, where)
@@ -256,7 +260,7 @@ def keep_drafts_at_draft_address(generator) -> None:
         keep_draft_at_draft_address(article)
 
 
-def check_taxonomy_names(content, lines: SourceLines, where: str) -> None:
+def check_taxonomy_names(content, lines: SourceLines, where: Callable[[], str]) -> None:
     """An author or a rubrik whose page has no address: no letter or digit to
     make it from (`Author: 🗳️`: its page took the authors' index), or a name
     longer than the file system takes (the write stopped the build). One error
@@ -284,7 +288,7 @@ def check_taxonomy_names(content, lines: SourceLines, where: str) -> None:
             else "left out"
         )
         report(
-            where,
+            where(),
             lines.front_matter.line(*keys),
             f"{key} {problem}: {outcome}",
             wrapper.name,
@@ -506,7 +510,7 @@ def blamed_key(content) -> str | None:
     return None
 
 
-def check_static_links(content, settings, where: str, lines: SourceLines) -> None:
+def check_static_links(content, settings, where: Callable[[], str], lines: SourceLines) -> None:
     body = getattr(content, "_content", None)
     if not body or ("{" not in body and "|" not in body):
         return
@@ -528,7 +532,7 @@ def check_static_links(content, settings, where: str, lines: SourceLines) -> Non
         else:
             reason = f"link path refused ({checked.reason})"
         line = next((n for n, text in enumerate(lines.get(), 1) if written in text), None)
-        report(where, line, f"{reason}: file not read or published", written, LINK_SUGGESTION)
+        report(where(), line, f"{reason}: file not read or published", written, LINK_SUGGESTION)
         # Emptied before Pelican collects the file into its static files.
         return f"{match.group('markup')}{match.group('quote')}{match.group('quote')}"
 
