@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pelican.urlwrappers
 from pelican.contents import Article
 from pelican.settings import read_settings
 from pelican.urlwrappers import Author, Category
@@ -38,3 +39,28 @@ def test_a_content_without_a_finding_makes_no_path_for_one(tmp_path, monkeypatch
     monkeypatch.setattr(plugin, "relative", no_path)
     plugin.check_content(article)
     assert [a.name for a in article.authors] == ["Humas Bawaslu Kota Palembang"]
+
+
+def test_each_author_and_rubrik_name_is_slugified_once_a_build(tmp_path, monkeypatch):
+    """Pelican gives every article its own Author and Category and slugifies
+    each name again: the slug one name made is given to the next wrapper of
+    that name, as Pelican keeps it once made."""
+    settings = settings_for(tmp_path)
+    made = []
+    slugify = pelican.urlwrappers.slugify
+    monkeypatch.setattr(
+        pelican.urlwrappers,
+        "slugify",
+        lambda value, **kw: made.append(value) or slugify(value, **kw),
+    )
+    articles = [release(tmp_path, settings, number) for number in range(3)]
+    for article in articles:
+        plugin.check_content(article)
+    assert sorted(made) == ["Humas Bawaslu Kota Palembang", "Siaran Pers"]
+    for article in articles:
+        assert article.author.slug == "humas-bawaslu-kota-palembang"
+        assert article.category.slug == "siaran-pers"
+    # A wrapper given its own slug keeps it.
+    own = Author("Humas Bawaslu Kota Palembang", settings)
+    own.slug = "humas-palembang"
+    assert plugin.slug_of(own) == "humas-palembang"
