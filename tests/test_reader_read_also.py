@@ -730,3 +730,24 @@ def test_an_articles_address_is_made_only_when_a_line_names_an_address():
     html, problems = rewrite(line, catalogue, "")
     assert len(read_also_links(html)) == 1 and not problems
     assert made == [1] and lazy == LAHAT
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Koordinator Divisi  Pencegahan\tmenegaskan",
+        "BACA JUGA: Bawaslu Lahat Awasi Kampanye",
+        "<strong>Baca juga:</strong> Bawaslu Lahat",
+        "Baca&nbsp;juga : Bawaslu &amp; KPU",
+        "a < b dan c > d",
+        "  \u00a0Baca juga\u3000: x ",
+        "",
+    ],
+)
+def test_a_line_is_read_as_the_html_parser_reads_it(line):
+    """A line without markup or references (most) is read without HTML's
+    parser, to the same text."""
+    from plugins.read_also.lines import line_text
+    from warta.text import plain_text
+
+    assert line_text(line) == plain_text(line)

@@ -253,6 +253,16 @@ def render(target: Target) -> str:
     )
 
 
+def line_text(line: str) -> str:
+    """`plain_text` of one line of a paragraph. A line with no markup and no
+    character reference (most lines of a release) is its own text, its white
+    space collapsed: HTML's parser is spared for every line of every
+    paragraph of a release that mentions BACA JUGA."""
+    if "<" not in line and "&" not in line:
+        return " ".join(line.split())
+    return plain_text(line)
+
+
 def _resolve_line(line: str, catalogue: Catalogue, current_dir: str) -> tuple[Target | str, str]:
     """(target or reason, the value the line points to)."""
     link = _FIRST_LINK.search(line)
@@ -279,7 +289,7 @@ def rewrite(
     def rewrite_paragraph(match: re.Match) -> str:
         nonlocal counter
         lines = match.group("inner").split("\n")
-        if not any(is_read_also(plain_text(line)) for line in lines):
+        if not any(is_read_also(line_text(line)) for line in lines):
             return match.group(0)
         pieces: list[str] = []
         plain_lines: list[str] = []
@@ -290,7 +300,7 @@ def rewrite(
                 plain_lines.clear()
 
         for line in lines:
-            if not is_read_also(plain_text(line)):
+            if not is_read_also(line_text(line)):
                 plain_lines.append(line)
                 continue
             flush()
