@@ -183,3 +183,37 @@ def test_bad_provider_settings(settings, fragment):
     with pytest.raises(CommentsError) as caught:
         client_config(settings)
     assert fragment in caught.value.message
+
+
+def test_each_articles_source_path_is_worked_out_once(tmp_path):
+    """Pelican works an article's path below content/ out at each ask (a
+    relpath): the thread's fallback id and the duplicate check share one."""
+    from types import SimpleNamespace
+
+    from plugins.comments import plugin
+
+    asked = []
+
+    class Release:
+        def __init__(self) -> None:
+            self.source_path = str(tmp_path / "content" / "berita" / "rapat.md")
+            self.metadata: dict = {}
+            self.date = dt.datetime(2024, 11, 4, 9, 30, tzinfo=dt.UTC)
+
+        @property
+        def relative_source_path(self) -> str:
+            asked.append(1)
+            return "berita/rapat.md"
+
+    release = Release()
+    generator = SimpleNamespace(
+        settings={},
+        context={},
+        articles=[release],
+        translations=[],
+        drafts=[],
+        drafts_translations=[],
+    )
+    plugin.add_comments(generator)
+    assert release.enrichment.comments["thread"]
+    assert asked == [1]

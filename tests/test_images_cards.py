@@ -632,3 +632,34 @@ def test_cards_that_cannot_be_written_are_build_errors_naming_the_articles(tmp_p
         meta = page.find("meta", property="og:image")
         assert meta is None or not meta["content"].endswith("og.png")
     assert not list(built.output.rglob("og.png"))
+
+
+def test_a_check_names_what_the_card_leaves_out_without_making_the_card_text(
+    tmp_path, caplog, monkeypatch
+):
+    """`invoke check` draws no card: of its text only the title is read (the
+    office, the date and the regions were made for every article and never
+    used)."""
+
+    def no_card_text(*_):
+        raise AssertionError("a check makes no card text")
+
+    monkeypatch.setattr(plugin, "card_text", no_card_text)
+    (finding,) = left_out_findings(tmp_path, ["Rapat 投票"], caplog, 30, WARTA_CHECK_ONLY=True)
+    assert finding.message.split(": ", 1)[1] == "'投票'"
+
+
+def test_a_title_of_characters_the_font_draws_is_read_letter_by_letter_once(monkeypatch):
+    """Every build and check asks of 10,000 titles what the card leaves out:
+    characters found drawn are remembered, and a title made of them alone is
+    not read letter by letter again."""
+    monkeypatch.setattr(cards, "_DRAWN", {})
+    read = []
+    drawn = cards._drawn
+    monkeypatch.setattr(cards, "_drawn", lambda weight, c: read.append(c) or drawn(weight, c))
+    assert cards.left_out("Bawaslu Kota Prabumulih Awasi Rapat Pleno") == []
+    assert read
+    read.clear()
+    assert cards.left_out("Rapat Pleno Bawaslu Kota Prabumulih") == []
+    assert read == []
+    assert cards.left_out("Rapat Pleno 投票") == ["投票"]  # a new character: read again

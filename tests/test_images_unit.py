@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 import json
 import logging
+from types import SimpleNamespace
 
 import pytest
 from bs4 import BeautifulSoup
 from PIL import Image, ImageFont
 
-from plugins.images import cards, markup, pipeline, strip
+from plugins.images import cards, markup, pipeline, plugin, strip
 from warta.imagetags import rewrite_images
 from warta.paths import computer_file, referenced_file
 
@@ -69,6 +70,19 @@ def test_rotated_jpeg_is_turned_for_real_before_its_exif_goes():
     image = opened(clean)
     assert image.size == (480, 640)
     assert strip.private_metadata(image) == []
+
+
+def test_to_srgb_copies_no_pixels_of_an_upright_photo():
+    """Decoding a photo to check or encode it copies nothing more: an upright
+    RGB photo is converted as it is (its metadata dropped), a turned one is
+    turned, as before."""
+    upright = opened(photo(64, 48, orientation=1))
+    converted = strip.to_srgb(upright, "RGB")
+    assert converted is upright
+    assert converted.info == {} and converted.size == (64, 48)
+    turned = opened(photo(64, 48, orientation=6))
+    assert strip.to_srgb(turned, "RGB").size == (48, 64)
+    assert strip.to_srgb(opened(photo(64, 48, mode="RGBA", fmt="PNG")), "RGB").mode == "RGB"
 
 
 def test_png_text_and_exif_chunks_are_dropped_but_transparency_kept():
@@ -430,3 +444,35 @@ def test_a_manifest_that_cannot_be_saved_is_one_warning_naming_it(tmp_path):
     assert [(f.path, f.level) for f in said] == [(str(cache.manifest_path), "warning")]
     assert pipeline.ImageCache.in_the_way(tmp_path / "cache") == cache.manifest_path
     assert sorted(p.name for p in cache.folder.iterdir()) == ["files", "manifest.json"]
+
+
+def test_has_img_tag_finds_img_in_any_case_as_lowering_the_body_does():
+    for html in ("<p>Teks.</p>", "<IMG src=x>", "a<iMg", "<\u0131mg>", "<\u0130mg>", "<im g", ""):
+        assert markup.has_img_tag(html) == ("<img" in html.lower()), html
+
+
+def test_a_content_without_a_photo_is_not_looked_at_further(monkeypatch, tmp_path):
+    """Most releases have no featured image and no <img>: nothing of them is
+    read or worked out (their path, their lines) when the photos are made."""
+
+    def no_look(*_):
+        raise AssertionError("nothing to look up")
+
+    monkeypatch.setattr(plugin, "relative_source", no_look)
+    monkeypatch.setattr(plugin, "SourceLines", no_look)
+    content = SimpleNamespace(
+        source_path=str(tmp_path / "x.md"), metadata={"image": " "}, _content="<p>Teks.</p>"
+    )
+    build = plugin.Build({"CACHE_PATH": str(tmp_path / "cache"), "PATH": str(tmp_path)})
+    plugin.process_content(content, build)
+    assert content._content == "<p>Teks.</p>"
+
+
+def test_a_release_naming_no_file_makes_no_path(tmp_path):
+    """The files a release uses are looked up from its folder: a release that
+    names none (no photo, no link to a file: most) makes no path at all."""
+    build = plugin.Build({"CACHE_PATH": str(tmp_path / "cache"), "PATH": str(tmp_path)})
+    content = SimpleNamespace(source_path=None, metadata={}, _content="<p>Teks.</p>")
+    assert plugin.local_images(content, build) == []
+    assert plugin.shown_files(content, build, []) == set()
+    assert plugin.used_files(content, build, ["#catatan"]) == set()

@@ -568,3 +568,36 @@ def test_dates_are_read_to_the_time_pelicans_dateutil_reads(key, written):
     assert outcome(lambda: reader.process_metadata(key, written)) == outcome(
         lambda: pelicans(date_for_pelican(written), DEFAULT_CONFIG)
     )
+
+
+def test_a_settled_file_is_not_read_and_hashed_again_while_its_stat_holds(tmp_path, monkeypatch):
+    """The parent read and hashed every file the workers had read, to tell it
+    had not changed since: a file last changed well before the workers read
+    it (SETTLED_NS) is told by its stat, noted before they read it; a file
+    changed since, by its stat, is read again the normal way."""
+    source = tmp_path / "berita.md"
+    source.write_text(article_text(body="Isi dari pekerja."), encoding="utf-8")
+    assert plugin.settled_stats([str(source)]) == {}  # just written: not settled yet
+    monkeypatch.setattr(plugin, "SETTLED_NS", -(10**15))  # (a file of days ago)
+    reader = PrerenderingReader(pelican_settings(tmp_path))
+    rendered = render_file(
+        str(source), reader.settings["MARKDOWN"], reader.settings["FORMATTED_FIELDS"]
+    )
+    digested = []
+    file_digest = plugin.file_digest
+    monkeypatch.setattr(
+        plugin, "file_digest", lambda path: digested.append(path) or file_digest(path)
+    )
+
+    reader.prerendered[str(source)] = rendered._replace(html="<p>dari pekerja</p>")
+    reader.settled = plugin.settled_stats([str(source)])
+    html, _ = reader.read(str(source))
+    assert BeautifulSoup(html, "lxml").get_text() == "dari pekerja"
+    assert digested == []
+
+    reader.prerendered[str(source)] = rendered._replace(html="<p>dari pekerja</p>")
+    reader.settled = plugin.settled_stats([str(source)])
+    source.write_text(article_text(body="Isi yang diperbarui."), encoding="utf-8")
+    html, _ = reader.read(str(source))
+    assert BeautifulSoup(html, "lxml").get_text(strip=True) == "Isi yang diperbarui."
+    assert digested == [str(source)]

@@ -705,3 +705,49 @@ def test_a_line_to_a_local_preview_is_no_link_to_the_site(href):
     html, problems = rewrite(body, catalogue, "berita/2024")
     assert [(p.reason, p.value) for p in problems] == [(LOCAL_PREVIEW, href)]
     assert read_also_links(html) == []
+
+
+def test_an_articles_address_is_made_only_when_a_line_names_an_address():
+    """Pelican formats an article's address at each ask: the catalogue made
+    every article's for every build, while most lines are `{filename}` links
+    or headlines. It is made when a line first names an address."""
+    made = []
+
+    def address() -> str:
+        made.append(1)
+        return "berita/2024/11/lahat-kampanye/"
+
+    lazy = Target(LAHAT.title, LAHAT.source_path, address)
+    catalogue = Catalogue([lazy], siteurl="https://warta.example.org")
+    body = (
+        '<p>BACA JUGA: <a href="{filename}/berita/2024/lahat.md">Lahat</a></p>\n'
+        f"<p>BACA JUGA: {LAHAT.title}</p>"
+    )
+    html, problems = rewrite(body, catalogue, "berita/2024")
+    assert len(read_also_links(html)) == 2 and not problems
+    assert made == []
+    line = '<p>BACA JUGA: <a href="/berita/2024/11/lahat-kampanye/">Lahat</a></p>'
+    html, problems = rewrite(line, catalogue, "")
+    assert len(read_also_links(html)) == 1 and not problems
+    assert made == [1] and lazy == LAHAT
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Koordinator Divisi  Pencegahan\tmenegaskan",
+        "BACA JUGA: Bawaslu Lahat Awasi Kampanye",
+        "<strong>Baca juga:</strong> Bawaslu Lahat",
+        "Baca&nbsp;juga : Bawaslu &amp; KPU",
+        "a < b dan c > d",
+        "  \u00a0Baca juga\u3000: x ",
+        "",
+    ],
+)
+def test_a_line_is_read_as_the_html_parser_reads_it(line):
+    """A line without markup or references (most) is read without HTML's
+    parser, to the same text."""
+    from plugins.read_also.lines import line_text
+    from warta.text import plain_text
+
+    assert line_text(line) == plain_text(line)

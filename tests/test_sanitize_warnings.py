@@ -409,3 +409,30 @@ def test_a_markdown_link_whose_address_hides_its_scheme_in_a_reference_is_said_a
             "'&#x6A;avascript:alert(2)'; its alt text 'Peserta rapat' is kept as text",
         ),
     ], built.log
+
+
+def test_a_body_is_searched_for_img_in_any_case_as_lowering_it_does():
+    """Every body is searched for a photo named by a path on the writer's
+    computer: found in any case, without a lowered copy of the body."""
+    from plugins.sanitize import plugin
+
+    for body in ("<p>Teks.</p>", "<IMG src=x>", "a<iMg", "<\u0131mg>", "<\u0130mg>", "<im g"):
+        assert (plugin._IMG_TAG.search(body) is not None) == ("<img" in body.lower()), body
+
+
+def test_a_body_whose_references_are_only_written_out_is_not_parsed_again(monkeypatch):
+    """A dateline's `&ndash;` (a body in eight) is written out as `–` by the
+    cleaning, which takes nothing out: no parse of the body to find what was
+    taken out. A body with something taken out is still parsed and reported."""
+    from plugins.sanitize import clean
+
+    def no_parse(*_):
+        raise AssertionError("nothing was taken out")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(clean, "_Reporter", no_parse)
+        body = "<p>PALEMBANG &ndash; Bawaslu &amp; KPU &lt;rapat&gt; &hellip;</p>"
+        assert clean_html(body) == ("<p>PALEMBANG – Bawaslu &amp; KPU &lt;rapat&gt; …</p>", [])
+    cleaned, removed = clean_html("<p>PALEMBANG &ndash; Bawaslu<!-- catatan --></p>")
+    assert cleaned == "<p>PALEMBANG – Bawaslu</p>"
+    assert [r.what for r in removed] == ["HTML comment"]

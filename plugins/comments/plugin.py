@@ -110,9 +110,18 @@ def _parsed_metadata(article, key: str, label: str, parse):
         return None
 
 
-def comments_for(article, close_after_days: int | None, now: dt.datetime) -> dict:
-    """The `comments` entry of one article; bad metadata is logged as an error."""
-    relative = Path(article.relative_source_path or article.source_path).as_posix()
+def source_of(article) -> str:
+    """The article's source path below content/, with "/" (Pelican works it
+    out at each ask)."""
+    return Path(article.relative_source_path or article.source_path).as_posix()
+
+
+def comments_for(
+    article, close_after_days: int | None, now: dt.datetime, relative: str | None = None
+) -> dict:
+    """The `comments` entry of one article; bad metadata is logged as an error.
+    `relative`: its `source_of`, when the caller has it."""
+    relative = source_of(article) if relative is None else relative
     thread = _parsed_metadata(article, "thread", "Thread", parse_thread_id)
     thread = thread or fallback_thread_id(relative)
     declared = _parsed_metadata(article, "comments", "Comments", parse_state)
@@ -137,9 +146,9 @@ def add_comments(generator) -> None:
     ):
         # Build time in the article's own zone (WIB): "N days" means calendar time here.
         now = dt.datetime.now(article.date.tzinfo)
-        comments = comments_for(article, close_after_days, now)
+        path = source_of(article)
+        comments = comments_for(article, close_after_days, now, path)
         enrichment_of(article).comments = comments
-        path = Path(article.relative_source_path or article.source_path).as_posix()
         other = seen.setdefault(comments["thread"], path)
         if other != path:
             _error(

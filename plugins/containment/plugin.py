@@ -46,17 +46,20 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import fnmatch
+import functools
 import logging
 import os
 import posixpath
 import re
 import stat
 import string
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 from pelican import signals
 from pelican.contents import Article, Page
+from pelican.urlwrappers import URLWrapper
 
 from warta import findings
 from warta.contents import every_article, every_page, message_path
@@ -225,12 +228,14 @@ def check_content(content) -> None:
     hold_future_page(content)
     hold_drafts_folder(content)
     keep_draft_at_draft_address(content)
-    where = relative(content.source_path, settings["PATH"])
+    # Its path for a finding, made when there is one: the path objects cost
+    # more than the rest of the checks of a content that has none (most).
+    where = functools.partial(relative, content.source_path, settings["PATH"])
     lines = SourceLines(content.source_path)
     # A URL setting that cannot be formatted: Pelican reports the article itself.
     with contextlib.suppress(KeyError, ValueError, AttributeError):
         if not address_is_safe(content):
-            check_output(content, settings, where, lines)
+            check_output(content, settings, where(), lines)
     check_static_links(content, settings, where, lines)
     with contextlib.suppress(KeyError, ValueError, AttributeError):
         check_taxonomy_names(content, lines, where)
@@ -256,7 +261,7 @@ def keep_drafts_at_draft_address(generator) -> None:
         keep_draft_at_draft_address(article)
 
 
-def check_taxonomy_names(content, lines: SourceLines, where: str) -> None:
+def check_taxonomy_names(content, lines: SourceLines, where: Callable[[], str]) -> None:
     """An author or a rubrik whose page has no address: no letter or digit to
     make it from (`Author: 🗳️`: its page took the authors' index), or a name
     longer than the file system takes (the write stopped the build). One error
@@ -271,9 +276,10 @@ def check_taxonomy_names(content, lines: SourceLines, where: str) -> None:
         # The slug is the one part of its page's address a release writes (and
         # Pelican makes it anyway): no address formatted here, per article.
         problem = None
-        if not wrapper.slug:
+        slug = slug_of(wrapper)
+        if not slug:
             problem = "has no letter or digit to make its page's address from"
-        elif long_name(wrapper.slug):
+        elif long_name(slug):
             problem = f"makes its page's address longer than {NAME_MAX} bytes"
         if problem is None:
             return False
@@ -284,7 +290,7 @@ def check_taxonomy_names(content, lines: SourceLines, where: str) -> None:
             else "left out"
         )
         report(
-            where,
+            where(),
             lines.front_matter.line(*keys),
             f"{key} {problem}: {outcome}",
             wrapper.name,
@@ -311,6 +317,31 @@ def check_taxonomy_names(content, lines: SourceLines, where: str) -> None:
         kept_tags = [tag for tag in tags if not refused("Tags", tag)]
         if len(kept_tags) != len(tags):
             content.tags = kept_tags
+
+
+# The slugs `slug_of` has made this build: (settings, {(wrapper class, name): slug}).
+_slugs: tuple[object, dict[tuple[type, str], str]] | None = None
+
+
+def slug_of(wrapper) -> str:
+    """`wrapper.slug` (an author's or a rubrik's), made once per build for
+    each name of its kind: Pelican gives every article wrappers of its own
+    and slugifies each name again (30 µs an article, for the few hundred
+    names a site has). A wrapper whose slug comes from its name is given the
+    one its name made before, as Pelican keeps it once made; a name that
+    makes none is slugified each time (Pelican warns of each)."""
+    global _slugs
+    if not isinstance(wrapper, URLWrapper) or not wrapper._slug_from_name:
+        return wrapper.slug
+    if _slugs is None or _slugs[0] is not wrapper.settings:
+        _slugs = (wrapper.settings, {})
+    key = (type(wrapper), wrapper.name)
+    if wrapper._slug is None and key in _slugs[1]:
+        wrapper._slug = _slugs[1][key]
+    slug = wrapper.slug
+    if slug:
+        _slugs[1][key] = slug
+    return slug
 
 
 def own_save_as_refusal(content) -> tuple[str, str] | None:
@@ -506,7 +537,7 @@ def blamed_key(content) -> str | None:
     return None
 
 
-def check_static_links(content, settings, where: str, lines: SourceLines) -> None:
+def check_static_links(content, settings, where: Callable[[], str], lines: SourceLines) -> None:
     body = getattr(content, "_content", None)
     if not body or ("{" not in body and "|" not in body):
         return
@@ -528,7 +559,7 @@ def check_static_links(content, settings, where: str, lines: SourceLines) -> Non
         else:
             reason = f"link path refused ({checked.reason})"
         line = next((n for n, text in enumerate(lines.get(), 1) if written in text), None)
-        report(where, line, f"{reason}: file not read or published", written, LINK_SUGGESTION)
+        report(where(), line, f"{reason}: file not read or published", written, LINK_SUGGESTION)
         # Emptied before Pelican collects the file into its static files.
         return f"{match.group('markup')}{match.group('quote')}{match.group('quote')}"
 

@@ -210,6 +210,12 @@ def _drawn(weight: str, character: str) -> bool:
     return has_glyph(weight, character) or bool(stand_in(weight, character))
 
 
+# Characters `left_out` has found the font draws (`_drawn`), by weight: a title
+# made of them alone (most titles) leaves nothing out, and is not read letter
+# by letter again (10,000 titles in every build and check).
+_DRAWN: dict[str, set[str]] = {}
+
+
 def left_out(text: str, weight: str = "bold") -> list[str]:
     """What `drawable` leaves out of the text, for a finding to name: each run
     of characters the font cannot draw (no glyph, no `stand_in`) as it stands
@@ -218,11 +224,16 @@ def left_out(text: str, weight: str = "bold") -> list[str]:
     accent Lato has no precomposed letter for) are named with that letter,
     "z̶̶̶" for the "z" the card draws. A run of characters that show nothing
     by themselves (a zero-width space, a direction mark) is not named."""
+    composed = unicodedata.normalize("NFC", text)
+    drawn = _DRAWN.setdefault(weight, set())
+    if drawn.issuperset(composed):
+        return []
     runs: list[str] = []
     base = current = ""
     previous = " "
-    for character in unicodedata.normalize("NFC", text) + " ":
+    for character in composed + " ":
         if _drawn(weight, character):
+            drawn.add(character)
             if any(_seen(c) for c in current) and base + current not in runs:
                 runs.append(base + current)
             base = current = ""

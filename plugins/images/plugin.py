@@ -110,7 +110,7 @@ from warta.published import check_only, is_written
 from warta.source_checks import converted_body
 
 from .cards import CardText, draw_card, drawable, left_out, office_name
-from .markup import line_of, picture, references
+from .markup import has_img_tag, line_of, picture, references
 from .pipeline import (
     ImageCache,
     ImageProblem,
@@ -349,47 +349,55 @@ def report(where: str, line: int | None, message: str, value: str, suggestion: s
 def local_images(content, build: Build) -> list[Path]:
     """The files under content/ that the featured image and the body's <img>
     tags name: what process_content will ask `build.image` for."""
-    source_dir = Path(content.source_path).parent
     references = [str(content.metadata.get("image") or "").strip()]
     body = getattr(content, "_content", None)
-    if body and "<img" in body.lower():
+    if body and has_img_tag(body):
         references += [
             dict(attributes).get("src") or ""
             for attributes in image_tags(body)
             if not build.skipped(attributes)
         ]
-    paths = (build.file_of(ref, source_dir) for ref in references if ref)
+    references = [ref for ref in references if ref]
+    if not references:  # most releases: no photo (no path made)
+        return []
+    source_dir = Path(content.source_path).parent
+    paths = (build.file_of(ref, source_dir) for ref in references)
     return [path for path in paths if isinstance(path, Path)]
 
 
-def used_files(content, build: Build) -> set[Path]:
+def used_files(content, build: Build, named: list[str]) -> set[Path]:
     """Real paths of the files under content/ a content uses: its featured
     image and every src/href of its body ({static} links, photos, plain local
-    links). Read before the body's <img> become <picture>s of variants."""
+    links; `named`, the body's `references`). Read before the body's <img>
+    become <picture>s of variants."""
     featured = str(content.metadata.get("image") or "").strip()
-    body = getattr(content, "_content", None) or ""
-    return files_named([r for r in references(body) if may_be_file(r)] + [featured], content, build)
+    return files_named([r for r in named if may_be_file(r)] + [featured], content, build)
 
 
-def shown_files(content, build: Build) -> set[Path]:
+def shown_files(content, build: Build, named: list[str]) -> set[Path]:
     """`used_files` less the photos the site shows only through their variants:
     the featured image and each body <img> outside a writer's own <picture>
     become <picture>s of variants (process_content), so their originals are
     named by nothing in the output. What stays: files linked as files (a
     {static} link to a PDF, a photo offered as a download), a writer's own
     <picture> and <video poster>, an <img> left to another plugin
-    (IMAGES_SKIP_CLASSES), anything else a body names."""
+    (IMAGES_SKIP_CLASSES), anything else a body names. `named`: the body's
+    `references`."""
     body = getattr(content, "_content", None) or ""
-    if "<img" in body.lower():
+    if has_img_tag(body):
         body = rewrite_images(
             body, lambda _index, attributes: None if build.skipped(attributes) else ""
         )
-    return files_named([r for r in references(body) if may_be_file(r)], content, build)
+        named = references(body)
+    return files_named([r for r in named if may_be_file(r)], content, build)
 
 
 def files_named(found: list[str], content, build: Build) -> set[Path]:
+    found = [ref for ref in found if ref]
+    if not found:  # most releases: no photo, no link to a file (no path made)
+        return set()
     source_dir = Path(content.source_path).parent
-    paths = (build.file_of(ref, source_dir) for ref in found if ref)
+    paths = (build.file_of(ref, source_dir) for ref in found)
     return {path for path in paths if isinstance(path, Path)}
 
 
@@ -520,6 +528,10 @@ def encode_missing(jobs: list[VariantJob], build: Build) -> dict[str, SourceImag
 
 
 def process_content(content, build: Build) -> None:
+    body = getattr(content, "_content", None)
+    has_images = bool(body) and has_img_tag(body)
+    if not has_images and not str(content.metadata.get("image") or "").strip():
+        return  # no photo (most releases): nothing to look up or rewrite
     where = relative_source(content, build)
     lines = SourceLines(content.source_path)
     source_dir = Path(content.source_path).parent
@@ -578,8 +590,7 @@ def process_content(content, build: Build) -> None:
             attributes=attributes,
         )
 
-    body = getattr(content, "_content", None)
-    if body and "<img" in body.lower():
+    if has_images:
         content._content = rewrite_images(body, replace)
         forget_rendered(content)
 
@@ -755,15 +766,16 @@ def social_cards(articles, build: Build) -> None:
         )
     # An article that is not written (a draft or an embargoed article in the public
     # build) gets no card: the card would publish its title before its time.
-    texts = [(article, card_text(article, settings)) for article in articles if is_written(article)]
-    for article, text in texts:
-        report_left_out(article, text.title, build)
+    written = [article for article in articles if is_written(article)]
+    for article in written:
+        report_left_out(article, str(article.title), build)  # the card's title (`card_text`)
     if build.check_only:
         # A card says nothing new about the content (its text is the title,
         # office, date and regions, checked elsewhere, and what of the title it
         # leaves out, said above); only a full disk stops one being drawn, and
-        # no page shows it.
+        # no page shows it. So its text is not even made.
         return
+    texts = [(article, card_text(article, settings)) for article in written]
     wanted = []  # (article, card text, cache key)
     files: dict[str, str] = {}  # cache key → cached file
     missing: dict[str, CardText] = {}  # cache key → text, each card drawn once
@@ -837,15 +849,15 @@ def draw_missing_cards(missing: dict[str, CardText], build: Build) -> dict[str, 
 # -- signal handlers ---------------------------------------------------------------
 
 
-def plain_active_links(content, build: Build, site: set[str]) -> None:
+def plain_active_links(content, build: Build, site: set[str], named: list[str]) -> None:
     """A plain link (no {static}) of a body to a file under content/ of a
     type that runs when served (`warta.paths.ACTIVE_SUFFIXES`): an error at
     its line, as content_lint says of a {static} or {attach} one. The file is
-    not published (`select_static_files`), and it is not "linked by nothing"."""
-    body = getattr(content, "_content", None) or ""
+    not published (`select_static_files`), and it is not "linked by nothing".
+    `named`: the body's `references`."""
     found = [
         r
-        for r in references(body)
+        for r in named
         if is_active_file(r.split("#", 1)[0].split("?", 1)[0]) and not r.startswith(LINK_MARKERS)
     ]
     if not found:
@@ -881,12 +893,14 @@ def enrich(generator, contents: list) -> None:
         written_ids = {id(content) for content in written}
         site = site_files(generator.settings)
         for content in contents:
-            plain_active_links(content, build, site)
+            # The body's references, read once for the checks and the files it uses.
+            named = references(getattr(content, "_content", None) or "")
+            plain_active_links(content, build, site, named)
             if id(content) in written_ids:
-                build.used_by_written |= shown_files(content, build)
+                build.used_by_written |= shown_files(content, build, named)
             else:
                 # Everything it names, photos shown as variants too: kept out.
-                build.used_by_unwritten |= used_files(content, build)
+                build.used_by_unwritten |= used_files(content, build, named)
         prepare_images(written, build)
         for content in written:
             process_content(content, build)

@@ -17,7 +17,7 @@ import re
 import struct
 import warnings
 
-from PIL import Image, ImageCms, ImageOps
+from PIL import ExifTags, Image, ImageCms, ImageOps
 
 JPEG_SUFFIXES = (".jpg", ".jpeg", ".jpe", ".jfif")
 PNG_SUFFIXES = (".png",)
@@ -307,9 +307,21 @@ def _strip_png(data: bytes) -> bytes:
             return bytes(out)  # whatever follows is not this picture
 
 
+# The EXIF orientations `ImageOps.exif_transpose` turns or flips a picture for.
+_TRANSPOSED = frozenset(range(2, 9))
+
+
 def to_srgb(image: Image.Image, mode: str) -> Image.Image:
-    """Apply the EXIF orientation and convert colours to sRGB in `mode`."""
-    image = ImageOps.exif_transpose(image)
+    """Apply the EXIF orientation and convert colours to sRGB in `mode`.
+
+    A picture already upright, in sRGB and in `mode` (most photos) is `image`
+    itself, its `info` emptied: every caller decodes the picture for this
+    alone, and `exif_transpose` copies the pixels of a picture it leaves as
+    it is, which cost three times the decoding of the photo (a check decodes
+    every photo to find those that cannot be read)."""
+    image.load()  # as exif_transpose does first: the same errors, in the same order
+    if image.getexif().get(ExifTags.Base.Orientation, 1) in _TRANSPOSED:
+        image = ImageOps.exif_transpose(image)
     icc = image.info.get("icc_profile")
     if icc:
         try:

@@ -80,6 +80,36 @@ DEFAULTS = {"PARALLEL_MARKDOWN_WORKERS": 0, "PARALLEL_MARKDOWN_MIN_FILES": 64}
 # Generators whose files were already handled: the preread signal comes once per file.
 _HANDLED: weakref.WeakSet = weakref.WeakSet()
 
+# How long before the workers read a file it must have last changed for its
+# stat to vouch that the file is still what they read: a change within a
+# timestamp's granularity of the look could leave the stat as it was (git's
+# "racily clean" files). Such a file is read and hashed again, as any other
+# whose stat is not the one noted.
+SETTLED_NS = 2_000_000_000
+
+
+def stat_key(path: str) -> tuple[int, ...] | None:
+    """What a change to the file changes: inode, size, modification and status
+    change times (the last is set by any write, and by no `touch -d`)."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
+def settled_stats(paths: list[str]) -> dict[str, tuple[int, ...]]:
+    """path → `stat_key` of each file that last changed SETTLED_NS ago or more,
+    noted before the workers read it: while it has that stat, it is what they
+    read (most files of a site, untouched for days)."""
+    before = time.time_ns() - SETTLED_NS
+    found = {}
+    for path in paths:
+        key = stat_key(path)
+        if key is not None and max(key[2], key[3]) < before:
+            found[path] = key
+    return found
+
 
 def setting(settings, key: str):
     value = settings.get(key)
@@ -136,6 +166,9 @@ class MarkdownReader(pelican_readers.MarkdownReader):
         # Shared by the readers of all Markdown extensions of one generator;
         # filled by `prerender`, emptied as files are read.
         self.prerendered: dict[str, Rendered] = {}
+        # The `settled_stats` of the files pre-rendered: a file that still has
+        # it is not read and hashed again to tell it is what the worker read.
+        self.settled: dict[str, tuple[int, ...]] = {}
 
     def process_metadata(self, name, value):
         # A Date or Modified in no form the site accepts is not read at all, as
@@ -161,8 +194,11 @@ class MarkdownReader(pelican_readers.MarkdownReader):
         rendered = self.prerendered.pop(source_path, None)
         if rendered is None:
             return super().read(source_path)
+        settled = self.settled.pop(source_path, None)
         try:
-            unchanged = file_digest(source_path) == rendered.digest
+            unchanged = (settled is not None and stat_key(source_path) == settled) or (
+                file_digest(source_path) == rendered.digest
+            )
         except OSError:
             unchanged = False  # the normal read reports it
         if not unchanged:
@@ -273,6 +309,7 @@ def prerender(generator, paths_setting: str, excludes_setting: str) -> None:
         formatted_fields=tuple(settings["FORMATTED_FIELDS"]),
     )
     started = time.perf_counter()
+    settled = settled_stats(paths)
     try:
         results = fork_map(render, paths, workers)
     except Exception as exc:
@@ -289,6 +326,7 @@ def prerender(generator, paths_setting: str, excludes_setting: str) -> None:
     elapsed = time.perf_counter() - started
     for reader in ours.values():
         reader.prerendered = store
+        reader.settled = settled
     per_process = Counter(r.pid for r in store.values())
     logger.info(
         "parallel_markdown: %s: %d of %d Markdown files need reading; pre-rendered %d "

@@ -46,13 +46,38 @@ _INTRASITE = re.compile(r"^[{|](?P<what>filename|link)[|}](?P<path>.*)$")
 _WEB_ADDRESS = re.compile(r"(?:https?:)?//", re.IGNORECASE)
 
 
-@dataclass(frozen=True)
 class Target:
-    """An article a line may point to."""
+    """An article a line may point to: its headline, its source path
+    (relative to the content folder, with "/") and its site-relative `url`
+    ("berita/2024/11/slug/"), given as it is or as a function that makes it.
+    A line is looked up by address only when it names one, and making every
+    article's address (Pelican formats it at each ask) cost more than the
+    rest of this plugin's pass."""
 
-    title: str
-    source_path: str  # relative to the content folder, with "/"
-    url: str  # site-relative, e.g. "berita/2024/11/slug/"
+    __slots__ = ("_url", "source_path", "title")
+
+    def __init__(self, title: str, source_path: str, url: str | Callable[[], str]) -> None:
+        self.title = title
+        self.source_path = source_path
+        self._url = url
+
+    @property
+    def url(self) -> str:
+        if callable(self._url):
+            self._url = self._url()
+        return self._url
+
+    def _key(self) -> tuple[str, str, str]:
+        return (self.title, self.source_path, self.url)
+
+    def __eq__(self, other) -> bool:
+        return self._key() == other._key() if isinstance(other, Target) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.title, self.source_path))
+
+    def __repr__(self) -> str:
+        return f"Target(title={self.title!r}, source_path={self.source_path!r}, url={self.url!r})"
 
 
 UNPUBLISHED = "an unpublished article"
@@ -112,11 +137,9 @@ class Catalogue:
         # build (the development build, `invoke check`), the public site's
         # (PUBLIC_SITEURL), so a line is read there as the public build reads it.
         self.public = self.site if self.site.host else site_root(public_siteurl)
-        self.by_path: dict[str, Target] = {}
-        self.by_url: dict[str, Target] = {}
-        for target in targets:
-            self.by_path[target.source_path] = target
-            self.by_url[target.url.strip("/")] = target
+        self._targets = list(targets)
+        self.by_path: dict[str, Target] = {target.source_path: target for target in self._targets}
+        self._by_url: dict[str, Target] | None = None
         self._by_title: dict[str, list[Target]] | None = None
         self.unpublished = list(unpublished)
         # Whether a path below content/ ("berita/2024/x.md") is a file there;
@@ -160,6 +183,14 @@ class Catalogue:
         intrasite = _INTRASITE.match(html.unescape(value).strip())
         path = urlsplit(intrasite.group("path") if intrasite else value).path
         return NearestFile(source for source in self.by_path if source != but)(path)
+
+    @property
+    def by_url(self) -> dict[str, Target]:
+        """Site-relative addresses, made when a line first names one (most
+        lines are `{filename}` links or headlines)."""
+        if self._by_url is None:
+            self._by_url = {target.url.strip("/"): target for target in self._targets}
+        return self._by_url
 
     @property
     def by_title(self) -> dict[str, list[Target]]:
@@ -222,6 +253,16 @@ def render(target: Target) -> str:
     )
 
 
+def line_text(line: str) -> str:
+    """`plain_text` of one line of a paragraph. A line with no markup and no
+    character reference (most lines of a release) is its own text, its white
+    space collapsed: HTML's parser is spared for every line of every
+    paragraph of a release that mentions BACA JUGA."""
+    if "<" not in line and "&" not in line:
+        return " ".join(line.split())
+    return plain_text(line)
+
+
 def _resolve_line(line: str, catalogue: Catalogue, current_dir: str) -> tuple[Target | str, str]:
     """(target or reason, the value the line points to)."""
     link = _FIRST_LINK.search(line)
@@ -248,7 +289,7 @@ def rewrite(
     def rewrite_paragraph(match: re.Match) -> str:
         nonlocal counter
         lines = match.group("inner").split("\n")
-        if not any(is_read_also(plain_text(line)) for line in lines):
+        if not any(is_read_also(line_text(line)) for line in lines):
             return match.group(0)
         pieces: list[str] = []
         plain_lines: list[str] = []
@@ -259,7 +300,7 @@ def rewrite(
                 plain_lines.clear()
 
         for line in lines:
-            if not is_read_also(plain_text(line)):
+            if not is_read_also(line_text(line)):
                 plain_lines.append(line)
                 continue
             flush()

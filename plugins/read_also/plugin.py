@@ -73,7 +73,8 @@ def site_catalogue(generator) -> Catalogue:
             Target(
                 title=str(article.title),
                 source_path=_relative(article.relative_source_path),
-                url=article.url,
+                # (made only when a line names an address: Pelican formats it at each ask)
+                url=lambda article=article: article.url,
             )
             for article in [*generator.articles, *generator.hidden_articles]
         ),

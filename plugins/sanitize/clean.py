@@ -499,6 +499,24 @@ class _Reporter(HTMLParser):
             self.removed.append(Removal(_cut(f"<?{data}>"), f"<?{data.lower()}"))
 
 
+# A character reference, and the characters nh3 writes escaped again (`&`,
+# `<`, `>`, quotes, the no-break space): any other it writes as the character.
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_WRITTEN_ESCAPED = frozenset("&<>\"'\xa0")
+
+
+def _references_written_out(fragment: str) -> str:
+    """The fragment with each character reference nh3 writes out as its
+    character (`&ndash;` → `–`) so written: what nh3 makes of a fragment it
+    takes nothing out of."""
+
+    def character(match: re.Match) -> str:
+        text = html.unescape(match.group())
+        return text if len(text) == 1 and text not in _WRITTEN_ESCAPED else match.group()
+
+    return _REFERENCE.sub(character, fragment)
+
+
 def clean_html(fragment: str) -> tuple[str, list[Removal]]:
     """(the fragment without active content, what was removed, in order)."""
     if "<" not in fragment and "&" not in fragment and ">" not in fragment:
@@ -506,6 +524,10 @@ def clean_html(fragment: str) -> tuple[str, list[Removal]]:
     cleaned = _CLEANER.clean(fragment)
     if cleaned == fragment:  # nothing taken out: no report to make (most bodies)
         return fragment, []
+    if "&" in fragment and cleaned == _references_written_out(fragment):
+        # Only references written out (`&ndash;` in a dateline: a body in eight):
+        # nothing taken out either, and no parse of the body to find what.
+        return cleaned, []
     reporter = _Reporter(fragment)
     reporter.feed(fragment)
     reporter.close()
