@@ -5,6 +5,7 @@ from `invoke check`, with the right exit code."""
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import subprocess
 
 import pytest
@@ -367,6 +368,22 @@ def test_doubled_words_in_any_body_and_across_a_line_break_but_not_in_code(rest)
         (20, "doubled word: 'Saksi SAKSI'", "write 'Saksi' once"),
         (20, "doubled word: 'pemilih pemilih'", "write 'pemilih' once"),
     ]
+
+
+def test_a_sources_body_readings_are_made_once_follow_a_new_body_and_are_not_pickled():
+    """The fenced lines, the text lines and the prose several checks read are
+    read from the body once; a source given another body reads that one, and
+    a pickled source (the checks' cache) carries none of them."""
+    source = parse_source("berita/x.md", article_text(slug="x-y", body="Teks.\n\n```\nkode\n```"))
+    assert source.fenced[-4:] == [False, True, True, True]
+    assert source.fenced is source.fenced
+    assert source.prose.split("\n")[-4:] == ["", "", "", ""]
+    copy = pickle.loads(pickle.dumps(source))
+    assert copy == source and "_body_cache" not in copy.__dict__
+    source.body = [(20, "Baru dan dan."), (21, "~~~")]
+    assert source.fenced == [False, True]
+    assert source.text_lines == [(20, "Baru dan dan.")]
+    assert source.prose == "Baru dan dan.\n"
 
 
 def test_a_name_that_ends_with_the_next_word_is_not_a_doubled_word():

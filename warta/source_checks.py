@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import html.parser
 import itertools
 import os
@@ -68,9 +69,12 @@ from warta.text import (
     with_references_read,
     without_control_characters,
 )
-from warta.textdates import english_date, lead_date_far, text_lines, wrong_weekdays
+from warta.textdates import english_date, lead_date_far, wrong_weekdays
 
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
+# `parse_date` of a Date:/Modified: value, read once: up to five checks of a
+# release ask for the same value (a `datetime` is immutable: shared safely).
+_read_date = functools.lru_cache(maxsize=64)(parse_date)
 # Two identical words separated only by spaces ("dan dan"), on one line or across
 # a line break inside a paragraph (Markdown joins them: the reader sees both).
 # Indonesian reduplication is written with a hyphen ("langkah-langkah"), so a
@@ -482,6 +486,45 @@ class Source:
 
     def line(self, key: str) -> int | None:
         return self.metadata.get(key, ("", None))[1]
+
+    def _from_body(self, name: str, make: Callable[[], object]):
+        """What `make` reads from the body, read once per body (several checks
+        ask for it); not pickled with the source, not compared."""
+        cache = self.__dict__.setdefault("_body_cache", {})
+        kept = cache.get(name)
+        if kept is None or kept[0] is not self.body:
+            kept = cache[name] = (self.body, make())
+        return kept[1]
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_body_cache"}
+
+    @property
+    def fenced(self) -> list[bool]:
+        """For each body line, whether it is fenced code (`in_fenced_code`)."""
+        return self._from_body("fenced", lambda: in_fenced_code([text for _, text in self.body]))
+
+    @property
+    def text_lines(self) -> list[tuple[int, str]]:
+        """The body's lines that are text, not fenced code (`textdates.text_lines`)."""
+        return self._from_body(
+            "text_lines",
+            lambda: [
+                line for line, fenced in zip(self.body, self.fenced, strict=True) if not fenced
+            ],
+        )
+
+    @property
+    def prose(self) -> str:
+        """The body as one text, a fenced code line blank (so that a body
+        line's index is its line of this text)."""
+        return self._from_body(
+            "prose",
+            lambda: "\n".join(
+                "" if fenced else text
+                for (_, text), fenced in zip(self.body, self.fenced, strict=True)
+            ),
+        )
 
 
 def parse_source(path: str, text: str) -> Source:
@@ -1173,7 +1216,7 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
         raw = source.value(key)
         if not raw:
             continue
-        parsed = parse_date(raw)
+        parsed = _read_date(raw)
         if parsed is None:
             message, hint = unread_date(key.title(), raw)
             yield _finding(source, source.line(key), "error", message, hint)
@@ -1200,7 +1243,7 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
                 "the site shows the time in that zone",
                 f"write it in WIB as {parsed:%Y-%m-%d %H:%M}",
             )
-    date, modified = parse_date(source.value("date")), parse_date(source.value("modified"))
+    date, modified = _read_date(source.value("date")), _read_date(source.value("modified"))
     if date and modified and modified < date:
         yield _finding(
             source,
@@ -1215,7 +1258,7 @@ def embargoed_date(source: Source, rules: Rules) -> str | None:
     """The Date: as written when it is after `rules.now` (never when
     `rules.now` is None): the release waits for the first build after it."""
     raw = source.value("date")
-    parsed = parse_date(raw) if raw else None
+    parsed = _read_date(raw) if raw else None
     if parsed is None or rules.now is None:
         return None
     local_now = rules.now.astimezone(rules.timezone).replace(tzinfo=None)
@@ -1227,7 +1270,7 @@ def check_future_modified(source: Source, rules: Rules) -> Iterator[Finding]:
     "Diperbarui" on a day still to come (none when `rules.now` is None)."""
     if rules.now is None or not source.value("modified"):
         return
-    modified = parse_date(source.value("modified"))
+    modified = _read_date(source.value("modified"))
     if modified is None or embargoed_date(source, rules) is not None:
         return
     if modified > rules.now.astimezone(rules.timezone).replace(tzinfo=None):
@@ -1283,7 +1326,7 @@ def check_embargo(source: Source, rules: Rules) -> Iterator[Finding]:
     raw = embargoed_date(source, rules)
     if raw is not None:
         # In WIB, whatever zone the value was written in ("…T00:00:00Z" is 07:00 WIB).
-        local = parse_date(raw)
+        local = _read_date(raw)
         written = "" if f"{local:%Y-%m-%d %H:%M}" == raw.strip() else f" ('{raw}')"
         yield _finding(
             source,
@@ -1457,11 +1500,9 @@ def _check_page_leftovers(source: Source) -> Iterator[Finding]:
     "Tags:", `PAGE_FURNITURE`), and the one-word paragraphs right above it
     (the tag list: "Bawaslu"). One warning at each line. A writer's initials
     ("(rer)") end a release and are none."""
-    lines = [line for _, line in source.body]
-    code = in_fenced_code(lines)
     paragraphs: list[list[tuple[int, str]]] = []
     previous_blank = True
-    for (number, line), in_code in zip(source.body, code, strict=True):
+    for (number, line), in_code in zip(source.body, source.fenced, strict=True):
         if not line.strip() or in_code:
             previous_blank = True
             continue
@@ -1489,11 +1530,7 @@ def _check_page_leftovers(source: Source) -> Iterator[Finding]:
 
 
 def _check_doubled_words(source: Source) -> Iterator[Finding]:
-    numbers = [number for number, _ in source.body]
-    lines = [line for _, line in source.body]
-    text = "\n".join(
-        "" if code else line for line, code in zip(lines, in_fenced_code(lines), strict=True)
-    )
+    text = source.prose
     for match in DOUBLED_WORD_RE.finditer(text):
         start, end = match.span()
         words = text[start:end]
@@ -1512,7 +1549,7 @@ def _check_doubled_words(source: Source) -> Iterator[Finding]:
         across = " (at the end of this line and the start of the next)" if "\n" in words else ""
         yield _finding(
             source,
-            numbers[text.count("\n", 0, start)],
+            source.body[text.count("\n", 0, start)][0],
             "warning",
             f"doubled word: '{' '.join(words.split())}'{across}",
             f"write '{words.split()[0]}' once",
@@ -1525,9 +1562,9 @@ def check_text_dates(source: Source) -> Iterator[Finding]:
     and the lead's date far from the Date: (a release dated a month before the
     day it reports). When the lead's weekday is the Date:'s day, the lead's
     date is the slip: said once, by the second."""
-    date = parse_date(source.value("date")) if source.value("date") else None
+    date = _read_date(source.value("date")) if source.value("date") else None
     day = date.date() if date else None
-    lines = text_lines(source.body)
+    lines = source.text_lines
     far = lead_date_far(lines, day) if day else None
     for written, value in wrong_weekdays(lines, day):
         if far and far[0] == written and written.weekday_number() == day.weekday():
@@ -1650,7 +1687,7 @@ def check_images(
     `below_content(reference)` is the path below content/ of a missing
     reference written with the content folder in front, when that names a
     file (`warta.paths.below_content_folder`), else None."""
-    date = parse_date(source.value("date"))
+    date = _read_date(source.value("date"))
     year = date.year if date else None
 
     def computer(reference: str, line, featured: bool) -> Finding | None:
