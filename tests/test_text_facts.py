@@ -281,3 +281,37 @@ def test_an_indonesian_date_is_published_at_that_date_with_one_suggestion(site):
         ("content/berita/tanggal.md", 2, "suggestion"),
         ("content/berita/titik.md", 2, "suggestion"),
     ], built.log
+
+
+def test_weekdays_in_any_case_are_read_as_by_a_search_of_every_line():
+    """The weekday check finds the weekdays' names by a search of the lower-case
+    text (`textdates._weekday_places`): it reads the same dates as
+    `weekday_dates` on every line, in upper case, with a letter IGNORECASE
+    takes for an ASCII one (the Kelvin sign; with the long s or a dotted
+    capital I, which lower case misplaces, every line is searched), a name at
+    a line's end with its date on the next, two on one line."""
+    import re
+
+    from warta import textdates
+
+    odd = re.findall("[a-z]", "".join(map(chr, range(0x80, 0x110000))), re.IGNORECASE)
+    assert all(c in textdates._ODD_CASES or c.lower().isascii() for c in odd)
+    said = 0
+    for lines in (
+        ["PALEMBANG, SENIN (5/11/2024) – rapat", "Selasa, 5 Nopember 2024 dan jum'at 8/11/2024"],
+        ["\u212aAMIS (5/11)", "\u212aamis (5/11/2024) di Pa\u017f\u0130r"],
+        ["KAMIS (5/11/2024) dan Rabu (7/11)"],
+        ["rapat pada Senin", "(5/11/2024) dan Minggu ini 5 kali, jumlah 3", "Ahad tanggal 10"],
+        ["tanpa tanggal", "Rabu (6/11) Kamis (6/11), Jumat 6/11/2024, Sabtu, 6 November"],
+    ):
+        numbered = list(enumerate(lines, 9))
+        every_line = [
+            (written, value)
+            for number, text in numbered
+            for written in textdates.weekday_dates(number, text)
+            if (value := written.value(dt.date(2024, 11, 5)))
+            and written.weekday_number() != value.weekday()
+        ]
+        assert list(textdates.wrong_weekdays(numbered, dt.date(2024, 11, 5))) == every_line
+        said += len(every_line)
+    assert said == 8
