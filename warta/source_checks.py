@@ -40,7 +40,7 @@ from warta.imagetags import (
     image_tags,
 )
 from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS
-from warta.mojibake import garbled_in
+from warta.mojibake import garbled_in, may_be_garbled
 from warta.paths import (
     ACTIVE_FILE_MESSAGE,
     ACTIVE_FILE_SUGGESTION,
@@ -876,7 +876,10 @@ def _check_mojibake(source: Source) -> Iterator[Finding]:
     Bawaslu', `warta.mojibake`): the page, its description and the feeds show
     it as garbled. One warning, at the first line that holds it, naming what
     each garbled piece was."""
-    lines = sorted([*((line, value) for value, line in source.metadata.values()), *source.body])
+    lines = [*((line, value) for value, line in source.metadata.values()), *source.body]
+    if not may_be_garbled("\n".join(text for _, text in lines)):
+        return  # (one search of the whole release, not one a line)
+    lines.sort()
     garbled = [(number, found) for number, text in lines if (found := garbled_in(text))]
     if not garbled:
         return
