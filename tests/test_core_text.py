@@ -31,6 +31,27 @@ def test_fold_takes_any_value_as_text():
     assert fold(2024) == "2024"
 
 
+def test_fold_reads_every_character_as_one_call_a_character_reads_it():
+    """`fold` takes accents off and makes what is not a letter or a digit a
+    space by one substitution a text (and with no accent to take off, none):
+    each character, beside an ASCII letter or an accented one, in a text with
+    a character beyond the Basic Multilingual Plane or not, folds as reading
+    it character by character (`unicodedata.combining`, `str.isalnum`) does."""
+    import unicodedata
+
+    from warta.text import _JOINING
+
+    def by_character(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text)
+        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        bare = bare.casefold().translate(_JOINING)
+        return " ".join("".join(ch if ch.isalnum() else " " for ch in bare).split())
+
+    for code in [*range(0x10000), *range(0x10000, 0x110000, 97), 0x1D165, 0xE0100]:
+        for text in (f"a{chr(code)}b", f"\u00e9{chr(code)} \U0001f600b"):
+            assert fold(text) == by_character(text), hex(code)
+
+
 @pytest.mark.parametrize(
     ("title", "slug"),
     [
