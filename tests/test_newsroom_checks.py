@@ -386,6 +386,31 @@ def test_a_sources_body_readings_are_made_once_follow_a_new_body_and_are_not_pic
     assert source.prose == "Baru dan dan.\n"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hadir (kata kata) “Kata” kata, dan—dan x-kata kata 3kata kata_ _kata kata.",
+        "Kata\u00a0kata dan\u2003dan pula\tpula; Pemilu, pemilu.",
+        "Suara \u03a1\u0391\u03a3 \u03c1\u03b1\u03c3 dan \u0130\u0130 ii hadir.",
+        "Suara \u212ak kk dan \u017fs ss; Stra\u00dfe STRASSE caf\u00e9 CAF\u00c9.",
+        "Ketua Bawaslu Kota Dalam dalam sosialisasi. Dalam dalam rapat.",
+        "Tanpa kata yang berulang: satu, dua; tiga.",
+    ],
+)
+def test_doubled_words_are_the_patterns_whichever_text_the_search_is_spared(line, monkeypatch):
+    """The doubled-word pattern is searched only in a text where two words
+    next to each other are the same in lower case, its punctuation made
+    spaces (`_may_have_doubled_words`): with punctuation around the words,
+    other white space, letters `str.lower` treats apart from IGNORECASE, the
+    findings are those of the pattern searched in every text."""
+    from warta import source_checks
+
+    text = article_text(slug="x-y", body=f"Paragraf pertama.\n\n{line}\n{line}")
+    found = findings_for(text)
+    monkeypatch.setattr(source_checks, "_may_have_doubled_words", lambda text: True)
+    assert found == findings_for(text)
+
+
 def test_a_name_that_ends_with_the_next_word_is_not_a_doubled_word():
     body = (
         "Kepala desa se-Kecamatan Sikap Dalam dalam sosialisasi netralitas.\n\n"

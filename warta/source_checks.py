@@ -12,6 +12,7 @@ import difflib
 import functools
 import html.parser
 import itertools
+import operator
 import os
 import posixpath
 import re
@@ -1532,8 +1533,42 @@ def _check_page_leftovers(source: Source) -> Iterator[Finding]:
         )
 
 
+_ASCII_BYTES = bytes(range(0x80))
+# What DOUBLED_WORD_RE takes for no part of a word in ASCII (not `\w`, not a
+# hyphen), but white space.
+_ASCII_PUNCTUATION = [
+    character
+    for character in map(chr, range(0x80))
+    if not (character.isalnum() or character in "_-" or character.isspace())
+]
+
+
+def _may_have_doubled_words(text: str) -> bool:
+    """False when `text` has no doubled word (DOUBLED_WORD_RE), found without
+    that pattern's search (a fifth of the checks' time): its punctuation made
+    spaces, no two words next to each other are the same in lower case. A
+    doubled word is two words between a space or punctuation each, the same
+    as IGNORECASE compares a letter (its simple lower case, which `str.lower`
+    is but for the capital I with a dot and the capital sigma: with one of
+    them, True)."""
+    if "\u0130" in text or "\u03a3" in text:
+        return True
+    for character in _ASCII_PUNCTUATION:
+        if character in text:
+            text = text.replace(character, " ")
+    # (the characters beyond ASCII a text has: its UTF-8 less the ASCII bytes)
+    beyond = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    for character in set(beyond.decode("utf-8", "surrogatepass")):
+        if not (character.isalnum() or character.isspace()):
+            text = text.replace(character, " ")
+    words = text.lower().split()
+    return any(map(operator.eq, words, words[1:]))
+
+
 def _check_doubled_words(source: Source) -> Iterator[Finding]:
     text = source.prose
+    if not _may_have_doubled_words(text):
+        return
     for match in DOUBLED_WORD_RE.finditer(text):
         start, end = match.span()
         words = text[start:end]
