@@ -146,3 +146,15 @@ def test_fenced_code_closes_only_with_its_own_kind_of_fence():
 )
 def test_references_are_read_as_markdown_reads_them_in_one_line_of_text(typed, read):
     assert with_references_read(typed) == read
+
+
+def test_no_control_character_is_printable_so_a_printable_text_has_none():
+    """`_has_control` passes a printable text (`str.isprintable`, one C pass)
+    without its searches: that holds while no character of
+    CONTROL_CHARACTERS is printable; each one in a printable text is found."""
+    from warta.text import CONTROL_CHARACTERS, control_characters_in
+
+    assert not any(character.isprintable() for character in CONTROL_CHARACTERS)
+    assert control_characters_in("Rapat Bawaslu \u201cPemilu\u201d \u2013 caf\u00e9") == []
+    for character in sorted(CONTROL_CHARACTERS):
+        assert control_characters_in(f"Rapat{character} Bawaslu") == [f"U+{ord(character):04X}"]

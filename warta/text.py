@@ -226,6 +226,8 @@ _ASTRAL_CONTROL_RE = re.compile(
 
 
 def _has_control(text: str) -> bool:
+    if text.isprintable():  # (one C pass: no control character is printable)
+        return False
     return bool(
         _CONTROL_RE.search(text) or (_ASTRAL_RE.search(text) and _ASTRAL_CONTROL_RE.search(text))
     )
