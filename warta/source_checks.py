@@ -1498,29 +1498,35 @@ PAGE_FURNITURE = frozenset(
 _ONE_WORD_RE = re.compile(r"^[\s#>*_]*(?P<word>[^\W\d_]+)[*_]*\s*:?[*_\s]*$")
 
 
+def _paragraphs_from_the_end(source: Source) -> Iterator[list[tuple[int, str]]]:
+    """The body's paragraphs outside fenced code (their lines in order), the
+    last first: read from the end as far as the reader asks, not the whole
+    body (the page's leftovers are its last paragraphs)."""
+    paragraph: list[tuple[int, str]] = []
+    for (number, line), in_code in zip(reversed(source.body), reversed(source.fenced), strict=True):
+        if not line.strip() or in_code:
+            if paragraph:
+                yield paragraph[::-1]
+                paragraph = []
+            continue
+        paragraph.append((number, line))
+    if paragraph:
+        yield paragraph[::-1]
+
+
 def _check_page_leftovers(source: Source) -> Iterator[Finding]:
     """The end of the web page a release was copied from, pasted with it: a
     final one-word paragraph that is its furniture ("Komentar", "Bagikan",
     "Tags:", `PAGE_FURNITURE`), and the one-word paragraphs right above it
     (the tag list: "Bawaslu"). One warning at each line. A writer's initials
     ("(rer)") end a release and are none."""
-    paragraphs: list[list[tuple[int, str]]] = []
-    previous_blank = True
-    for (number, line), in_code in zip(source.body, source.fenced, strict=True):
-        if not line.strip() or in_code:
-            previous_blank = True
-            continue
-        if previous_blank:
-            paragraphs.append([])
-        paragraphs[-1].append((number, line))
-        previous_blank = False
     leftovers = []
-    for paragraph in reversed(paragraphs):
+    for paragraph in _paragraphs_from_the_end(source):
         word = _ONE_WORD_RE.match(paragraph[0][1]) if len(paragraph) == 1 else None
         if word is None or (not leftovers and fold(word["word"]) not in PAGE_FURNITURE):
             break
         leftovers.append((paragraph[0][0], paragraph[0][1].strip()))
-    if len(leftovers) == len(paragraphs):
+    else:
         return  # nothing but such words: no release's end to tell them from
     for number, text in reversed(leftovers):
         yield _finding(
