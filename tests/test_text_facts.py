@@ -315,3 +315,28 @@ def test_weekdays_in_any_case_are_read_as_by_a_search_of_every_line():
         assert list(textdates.wrong_weekdays(numbered, dt.date(2024, 11, 5))) == every_line
         said += len(every_line)
     assert said == 8
+
+
+def test_the_dates_of_a_line_are_every_patterns_whichever_it_is_spared():
+    """`day_dates` searches a line for a date in brackets or slashed only when
+    it has a slash, for a named one only when it has a month's name in lower
+    case (`_may_name_a_month`): the same dates as all three patterns' search,
+    a month in upper case or with a letter IGNORECASE takes for an ASCII one."""
+    from warta import textdates
+
+    def every_pattern(number: int, text: str) -> list:
+        found = []
+        for pattern in textdates._PATTERNS:
+            for match in pattern.finditer(text):
+                if not any(d.start <= match.start() < d.start + len(d.written) for d in found):
+                    found.append(textdates._day_date(number, match))
+        return sorted(found, key=lambda d: d.start)
+
+    for text in (
+        "Senin (14/10/2024) dan Selasa, 15 OKTOBER 2024, lalu 16 Nopember",
+        "Rapat 5 O\u212aTOBER 2024 dan 6 SEPTEMBER di Pa\u0130r \u017f",
+        "Rapat (5/11) dan Kamis 7/11/2024 tanpa bulan",
+        "Sebanyak 12 orang dari 3 desa, 14 mei 2024",
+        "Tanpa tanggal 12 dan 15",
+    ):
+        assert textdates.day_dates(3, text) == every_pattern(3, text), text

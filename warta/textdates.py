@@ -99,6 +99,14 @@ _WEEKDAY_DATE = re.compile(rf"\b{_WEEKDAY}\s*,?\s*(?:\(|\d|tanggal\b|tgl\b)", re
 
 
 _PATTERNS = (_BRACKETED, _SLASHED, _NAMED)  # the first reading of a place wins
+_MONTH_NAME_LIST = MONTH_NAMES.split("|")
+# The weekdays' names as `_WEEKDAY` spells them, lower case, up to where
+# they differ ("jum" for Jumat and Jum'at).
+_WEEKDAY_STEMS = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad")
+# The characters besides ASCII letters that an ASCII letter matches when
+# IGNORECASE (`_WEEKDAY`, MONTH_NAMES) but that `str.lower` does not turn into it: the
+# dotted and the dotless i, the long s, the Kelvin sign.
+_ODD_CASES = "\u0130\u0131\u017f\u212a"
 
 
 def _day_date(number: int, match: re.Match) -> DayDate:
@@ -115,12 +123,27 @@ def _day_date(number: int, match: re.Match) -> DayDate:
     )
 
 
+def _may_name_a_month(text: str) -> bool:
+    """False when `text` has none of MONTH_NAMES in any case (so no date of
+    `_NAMED`), found by a search of it in lower case for each name."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(odd in text for odd in _ODD_CASES):
+        return True
+    return any(name in lowered for name in _MONTH_NAME_LIST)
+
+
 def day_dates(number: int, text: str) -> list[DayDate]:
     """The dates of one line, in order (one per place: the longest reading)."""
     found: list[DayDate] = []
     if not _DIGIT.search(text):
         return found
-    for pattern in _PATTERNS:
+    # (a pattern that cannot match is not searched: a date in brackets or
+    # slashed has a slash, a named one its month's name)
+    slashed = "/" in text
+    wanted = (slashed, slashed, _may_name_a_month(text))
+    for pattern, searched in zip(_PATTERNS, wanted, strict=True):
+        if not searched:
+            continue
         for match in pattern.finditer(text):
             if any(d.start <= match.start() < d.start + len(d.written) for d in found):
                 continue
@@ -152,15 +175,6 @@ def text_lines(body: Iterable[tuple[int, str]]) -> list[tuple[int, str]]:
 def english_date(day: dt.date) -> str:
     """'14 October 2024', for the messages (in English)."""
     return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
-
-
-# The weekdays' names as `_WEEKDAY` spells them, lower case, up to where
-# they differ ("jum" for Jumat and Jum'at).
-_WEEKDAY_STEMS = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad")
-# The characters besides ASCII letters that an ASCII letter matches when
-# IGNORECASE (`_WEEKDAY`) but that `str.lower` does not turn into it: the
-# dotted and the dotless i, the long s, the Kelvin sign.
-_ODD_CASES = "\u0130\u0131\u017f\u212a"
 
 
 def _weekday_places(lines: list[tuple[int, str]]) -> dict[int, list[int]] | None:
