@@ -280,7 +280,8 @@ def rendered_site_links(fragment: str) -> list[SiteLink]:
     if not fragment or ("{" not in fragment and "|" not in fragment and ".m" not in fragment):
         return []
     written = [match.start() for match in SITE_LINK_RE.finditer(fragment)]
-    written += [match.start("value") for match in _SOURCE_LINK_RE.finditer(fragment)]
+    if ".m" in fragment or ".M" in fragment:  # (a source link's suffix: few bodies)
+        written += [match.start("value") for match in _SOURCE_LINK_RE.finditer(fragment)]
     written.sort()
     if not written:
         return []
@@ -1912,17 +1913,16 @@ def check_duplicates(
     by_slug: dict[tuple[str, str], list[Source]] = {}
     for source in sources:
         slug = source.value("slug") or (slugs or {}).get(source.path, "")
-        date = parse_date(source.value("date"))
         if not slug:
             continue
+        date = parse_date(source.value("date"))
         lang = (source.value("lang") or default_lang).strip().lower()
         by_slug.setdefault((slug, lang), []).append(source)
         if date:
             by_url.setdefault((date.strftime("%Y/%m"), slug, lang), []).append(source)
     reported = set()
-    for (month, slug, _lang), group in sorted(by_url.items()):
-        if len(group) < 2:
-            continue
+    # (the groups of two or more sorted, not every release's: most have one)
+    for (month, slug, _lang), group in sorted(g for g in by_url.items() if len(g[1]) > 1):
         waiting = [source for source in group if is_unpublished(source, rules)]
         for source in group:
             others = ", ".join(s.path for s in group if s is not source)
@@ -1954,9 +1954,7 @@ def check_duplicates(
                     f"same address /berita/{month}/{slug}/ as {', '.join(published)}",
                     "give one of them another Slug",
                 )
-    for (slug, _lang), group in sorted(by_slug.items()):
-        if len(group) < 2:
-            continue
+    for (slug, _lang), group in sorted(g for g in by_slug.items() if len(g[1]) > 1):
         waiting = [source for source in group if is_unpublished(source, rules)]
         for source in group:
             if source.path in reported or (
@@ -2097,15 +2095,18 @@ def check_image_locations(
             (source.line("image"), below_content(featured[len(marker) :], False), featured)
         )
     for number, line in source.body:
-        # (a Markdown image's path is read below content/, as it always was)
-        images += [
-            (number, below_content(m["target"], False), m["target"])
-            for m in BODY_IMAGE_RE.finditer(line)
-        ]
-        images += [
-            (number, below_content(m["target"], True), m["written"])
-            for m in _HTML_IMAGE_RE.finditer(line)
-        ]
+        # (a Markdown image's path is read below content/, as it always was;
+        # most lines have no image: passed over by an `in` each)
+        if "![" in line:
+            images += [
+                (number, below_content(m["target"], False), m["target"])
+                for m in BODY_IMAGE_RE.finditer(line)
+            ]
+        if "<" in line:
+            images += [
+                (number, below_content(m["target"], True), m["written"])
+                for m in _HTML_IMAGE_RE.finditer(line)
+            ]
     previous: dict[str, int] = {}
     for link in rendered_site_links(body):
         if link.kind == "filename" or not link.target.lower().endswith(PHOTO_SUFFIXES):
