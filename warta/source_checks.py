@@ -270,6 +270,9 @@ def site_source_path(value: str, site_url: str, exists) -> str | None:
     return site_file_path(value, site_root(site_url), exists)
 
 
+# (the same body is read by check_links and check_image_locations in turn: the
+# list is shared, and not changed by its readers)
+@functools.lru_cache(maxsize=8)
 def rendered_site_links(fragment: str) -> list[SiteLink]:
     """Each `{filename}`/`{static}`/`{attach}` href or src of HTML the build's
     Markdown rendered, in order, as an HTML parser reads it: the links a
