@@ -158,3 +158,20 @@ def test_no_control_character_is_printable_so_a_printable_text_has_none():
     assert control_characters_in("Rapat Bawaslu \u201cPemilu\u201d \u2013 caf\u00e9") == []
     for character in sorted(CONTROL_CHARACTERS):
         assert control_characters_in(f"Rapat{character} Bawaslu") == [f"U+{ord(character):04X}"]
+
+
+def test_fenced_code_is_read_the_same_with_or_without_a_fence_in_the_text():
+    """`in_fenced_code` answers a text with no fence at all (most releases) by
+    two searches: every line is text; with one, line by line."""
+    from warta.text import in_fenced_code
+
+    assert in_fenced_code(iter(["Teks `kode` ~ satu", "  ``", "~~ dua"])) == [False] * 3
+    assert in_fenced_code(["Teks", "   ```", "kode", "~~~", "```", "Teks"]) == [
+        False,
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]
+    assert in_fenced_code([]) == []

@@ -339,6 +339,10 @@ def in_fenced_code(lines: Iterable[str]) -> list[bool]:
     """For each line, whether it is fenced code or one of its fences: a fence
     opens a block that only a fence of the same character, at least as long,
     closes (a ``` line inside a ~~~ block is code)."""
+    lines = list(lines)
+    joined = "\n".join(lines)
+    if "```" not in joined and "~~~" not in joined:
+        return [False] * len(lines)  # (no fence: most releases, by two searches)
     fence = ""
     code: list[bool] = []
     for line in lines:
