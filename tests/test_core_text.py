@@ -31,6 +31,27 @@ def test_fold_takes_any_value_as_text():
     assert fold(2024) == "2024"
 
 
+def test_fold_reads_every_character_as_one_call_a_character_reads_it():
+    """`fold` takes accents off and makes what is not a letter or a digit a
+    space by one substitution a text (and with no accent to take off, none):
+    each character, beside an ASCII letter or an accented one, in a text with
+    a character beyond the Basic Multilingual Plane or not, folds as reading
+    it character by character (`unicodedata.combining`, `str.isalnum`) does."""
+    import unicodedata
+
+    from warta.text import _JOINING
+
+    def by_character(text: str) -> str:
+        decomposed = unicodedata.normalize("NFKD", text)
+        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+        bare = bare.casefold().translate(_JOINING)
+        return " ".join("".join(ch if ch.isalnum() else " " for ch in bare).split())
+
+    for code in [*range(0x10000), *range(0x10000, 0x110000, 97), 0x1D165, 0xE0100]:
+        for text in (f"a{chr(code)}b", f"\u00e9{chr(code)} \U0001f600b"):
+            assert fold(text) == by_character(text), hex(code)
+
+
 @pytest.mark.parametrize(
     ("title", "slug"),
     [
@@ -125,3 +146,32 @@ def test_fenced_code_closes_only_with_its_own_kind_of_fence():
 )
 def test_references_are_read_as_markdown_reads_them_in_one_line_of_text(typed, read):
     assert with_references_read(typed) == read
+
+
+def test_no_control_character_is_printable_so_a_printable_text_has_none():
+    """`_has_control` passes a printable text (`str.isprintable`, one C pass)
+    without its searches: that holds while no character of
+    CONTROL_CHARACTERS is printable; each one in a printable text is found."""
+    from warta.text import CONTROL_CHARACTERS, control_characters_in
+
+    assert not any(character.isprintable() for character in CONTROL_CHARACTERS)
+    assert control_characters_in("Rapat Bawaslu \u201cPemilu\u201d \u2013 caf\u00e9") == []
+    for character in sorted(CONTROL_CHARACTERS):
+        assert control_characters_in(f"Rapat{character} Bawaslu") == [f"U+{ord(character):04X}"]
+
+
+def test_fenced_code_is_read_the_same_with_or_without_a_fence_in_the_text():
+    """`in_fenced_code` answers a text with no fence at all (most releases) by
+    two searches: every line is text; with one, line by line."""
+    from warta.text import in_fenced_code
+
+    assert in_fenced_code(iter(["Teks `kode` ~ satu", "  ``", "~~ dua"])) == [False] * 3
+    assert in_fenced_code(["Teks", "   ```", "kode", "~~~", "```", "Teks"]) == [
+        False,
+        True,
+        True,
+        True,
+        True,
+        False,
+    ]
+    assert in_fenced_code([]) == []

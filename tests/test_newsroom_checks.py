@@ -5,6 +5,7 @@ from `invoke check`, with the right exit code."""
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import subprocess
 
 import pytest
@@ -367,6 +368,47 @@ def test_doubled_words_in_any_body_and_across_a_line_break_but_not_in_code(rest)
         (20, "doubled word: 'Saksi SAKSI'", "write 'Saksi' once"),
         (20, "doubled word: 'pemilih pemilih'", "write 'pemilih' once"),
     ]
+
+
+def test_a_sources_body_readings_are_made_once_follow_a_new_body_and_are_not_pickled():
+    """The fenced lines, the text lines and the prose several checks read are
+    read from the body once; a source given another body reads that one, and
+    a pickled source (the checks' cache) carries none of them."""
+    source = parse_source("berita/x.md", article_text(slug="x-y", body="Teks.\n\n```\nkode\n```"))
+    assert source.fenced[-4:] == [False, True, True, True]
+    assert source.fenced is source.fenced
+    assert source.prose.split("\n")[-4:] == ["", "", "", ""]
+    copy = pickle.loads(pickle.dumps(source))
+    assert copy == source and "_body_cache" not in copy.__dict__
+    source.body = [(20, "Baru dan dan."), (21, "~~~")]
+    assert source.fenced == [False, True]
+    assert source.text_lines == [(20, "Baru dan dan.")]
+    assert source.prose == "Baru dan dan.\n"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Hadir (kata kata) “Kata” kata, dan—dan x-kata kata 3kata kata_ _kata kata.",
+        "Kata\u00a0kata dan\u2003dan pula\tpula; Pemilu, pemilu.",
+        "Suara \u03a1\u0391\u03a3 \u03c1\u03b1\u03c3 dan \u0130\u0130 ii hadir.",
+        "Suara \u212ak kk dan \u017fs ss; Stra\u00dfe STRASSE caf\u00e9 CAF\u00c9.",
+        "Ketua Bawaslu Kota Dalam dalam sosialisasi. Dalam dalam rapat.",
+        "Tanpa kata yang berulang: satu, dua; tiga.",
+    ],
+)
+def test_doubled_words_are_the_patterns_whichever_text_the_search_is_spared(line, monkeypatch):
+    """The doubled-word pattern is searched only in a text where two words
+    next to each other are the same in lower case, its punctuation made
+    spaces (`_may_have_doubled_words`): with punctuation around the words,
+    other white space, letters `str.lower` treats apart from IGNORECASE, the
+    findings are those of the pattern searched in every text."""
+    from warta import source_checks
+
+    text = article_text(slug="x-y", body=f"Paragraf pertama.\n\n{line}\n{line}")
+    found = findings_for(text)
+    monkeypatch.setattr(source_checks, "_may_have_doubled_words", lambda text: True)
+    assert found == findings_for(text)
 
 
 def test_a_name_that_ends_with_the_next_word_is_not_a_doubled_word():

@@ -281,3 +281,62 @@ def test_an_indonesian_date_is_published_at_that_date_with_one_suggestion(site):
         ("content/berita/tanggal.md", 2, "suggestion"),
         ("content/berita/titik.md", 2, "suggestion"),
     ], built.log
+
+
+def test_weekdays_in_any_case_are_read_as_by_a_search_of_every_line():
+    """The weekday check finds the weekdays' names by a search of the lower-case
+    text (`textdates._weekday_places`): it reads the same dates as
+    `weekday_dates` on every line, in upper case, with a letter IGNORECASE
+    takes for an ASCII one (the Kelvin sign; with the long s or a dotted
+    capital I, which lower case misplaces, every line is searched), a name at
+    a line's end with its date on the next, two on one line."""
+    import re
+
+    from warta import textdates
+
+    odd = re.findall("[a-z]", "".join(map(chr, range(0x80, 0x110000))), re.IGNORECASE)
+    assert all(c in textdates._ODD_CASES or c.lower().isascii() for c in odd)
+    said = 0
+    for lines in (
+        ["PALEMBANG, SENIN (5/11/2024) – rapat", "Selasa, 5 Nopember 2024 dan jum'at 8/11/2024"],
+        ["\u212aAMIS (5/11)", "\u212aamis (5/11/2024) di Pa\u017f\u0130r"],
+        ["KAMIS (5/11/2024) dan Rabu (7/11)"],
+        ["rapat pada Senin", "(5/11/2024) dan Minggu ini 5 kali, jumlah 3", "Ahad tanggal 10"],
+        ["tanpa tanggal", "Rabu (6/11) Kamis (6/11), Jumat 6/11/2024, Sabtu, 6 November"],
+    ):
+        numbered = list(enumerate(lines, 9))
+        every_line = [
+            (written, value)
+            for number, text in numbered
+            for written in textdates.weekday_dates(number, text)
+            if (value := written.value(dt.date(2024, 11, 5)))
+            and written.weekday_number() != value.weekday()
+        ]
+        assert list(textdates.wrong_weekdays(numbered, dt.date(2024, 11, 5))) == every_line
+        said += len(every_line)
+    assert said == 8
+
+
+def test_the_dates_of_a_line_are_every_patterns_whichever_it_is_spared():
+    """`day_dates` searches a line for a date in brackets or slashed only when
+    it has a slash, for a named one only when it has a month's name in lower
+    case (`_may_name_a_month`): the same dates as all three patterns' search,
+    a month in upper case or with a letter IGNORECASE takes for an ASCII one."""
+    from warta import textdates
+
+    def every_pattern(number: int, text: str) -> list:
+        found = []
+        for pattern in textdates._PATTERNS:
+            for match in pattern.finditer(text):
+                if not any(d.start <= match.start() < d.start + len(d.written) for d in found):
+                    found.append(textdates._day_date(number, match))
+        return sorted(found, key=lambda d: d.start)
+
+    for text in (
+        "Senin (14/10/2024) dan Selasa, 15 OKTOBER 2024, lalu 16 Nopember",
+        "Rapat 5 O\u212aTOBER 2024 dan 6 SEPTEMBER di Pa\u0130r \u017f",
+        "Rapat (5/11) dan Kamis 7/11/2024 tanpa bulan",
+        "Sebanyak 12 orang dari 3 desa, 14 mei 2024",
+        "Tanpa tanggal 12 dan 15",
+    ):
+        assert textdates.day_dates(3, text) == every_pattern(3, text), text

@@ -533,6 +533,8 @@ def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
     numbers += [front.end + index + 1 for index in range(len(below)) if not code[index]]
     found: list[Field] = []
     for number in numbers:
+        if ":" not in lines[number - 1]:
+            continue  # (no key line: most of a release's lines, passed over by one `in`)
         flag = flag_below(lines[number - 1].rstrip("\r\n"), date)
         if flag is not None:
             key, name, value = flag

@@ -45,11 +45,17 @@ _GARBLED_RE = re.compile(
 )
 
 
+def may_be_garbled(text: str) -> bool:
+    """Whether `text` holds a character every garbled piece starts with: a
+    text without one (most releases, whole) has none (`garbled_in`)."""
+    return any(lead in text for lead in "\u00c2\u00c3\u00c4\u00c5\u00e2")
+
+
 def garbled_in(text: str) -> list[tuple[str, str]]:
     """The garbled pieces of `text` and the characters they were, in order,
     once each: 'PALEMBANG â€“ Bawaslu' → [('â€“', '–')]. A bare 'â€' was a
     right double quote '”' whose last byte was lost."""
-    if not any(lead in text for lead in "\u00c2\u00c3\u00c4\u00c5\u00e2"):
+    if not may_be_garbled(text):
         return []
     found = {}
     for match in _GARBLED_RE.finditer(text):

@@ -9,8 +9,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
+import functools
 import html.parser
 import itertools
+import operator
 import os
 import posixpath
 import re
@@ -39,7 +41,7 @@ from warta.imagetags import (
     image_tags,
 )
 from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS
-from warta.mojibake import garbled_in
+from warta.mojibake import garbled_in, may_be_garbled
 from warta.paths import (
     ACTIVE_FILE_MESSAGE,
     ACTIVE_FILE_SUGGESTION,
@@ -68,9 +70,12 @@ from warta.text import (
     with_references_read,
     without_control_characters,
 )
-from warta.textdates import english_date, lead_date_far, text_lines, wrong_weekdays
+from warta.textdates import english_date, lead_date_far, wrong_weekdays
 
 DATE_HINT = "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30"
+# `parse_date` of a Date:/Modified: value, read once: up to five checks of a
+# release ask for the same value (a `datetime` is immutable: shared safely).
+_read_date = functools.lru_cache(maxsize=64)(parse_date)
 # Two identical words separated only by spaces ("dan dan"), on one line or across
 # a line break inside a paragraph (Markdown joins them: the reader sees both).
 # Indonesian reduplication is written with a hyphen ("langkah-langkah"), so a
@@ -265,6 +270,9 @@ def site_source_path(value: str, site_url: str, exists) -> str | None:
     return site_file_path(value, site_root(site_url), exists)
 
 
+# (the same body is read by check_links and check_image_locations in turn: the
+# list is shared, and not changed by its readers)
+@functools.lru_cache(maxsize=8)
 def rendered_site_links(fragment: str) -> list[SiteLink]:
     """Each `{filename}`/`{static}`/`{attach}` href or src of HTML the build's
     Markdown rendered, in order, as an HTML parser reads it: the links a
@@ -275,7 +283,8 @@ def rendered_site_links(fragment: str) -> list[SiteLink]:
     if not fragment or ("{" not in fragment and "|" not in fragment and ".m" not in fragment):
         return []
     written = [match.start() for match in SITE_LINK_RE.finditer(fragment)]
-    written += [match.start("value") for match in _SOURCE_LINK_RE.finditer(fragment)]
+    if ".m" in fragment or ".M" in fragment:  # (a source link's suffix: few bodies)
+        written += [match.start("value") for match in _SOURCE_LINK_RE.finditer(fragment)]
     written.sort()
     if not written:
         return []
@@ -482,6 +491,45 @@ class Source:
 
     def line(self, key: str) -> int | None:
         return self.metadata.get(key, ("", None))[1]
+
+    def _from_body(self, name: str, make: Callable[[], object]):
+        """What `make` reads from the body, read once per body (several checks
+        ask for it); not pickled with the source, not compared."""
+        cache = self.__dict__.setdefault("_body_cache", {})
+        kept = cache.get(name)
+        if kept is None or kept[0] is not self.body:
+            kept = cache[name] = (self.body, make())
+        return kept[1]
+
+    def __getstate__(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "_body_cache"}
+
+    @property
+    def fenced(self) -> list[bool]:
+        """For each body line, whether it is fenced code (`in_fenced_code`)."""
+        return self._from_body("fenced", lambda: in_fenced_code([text for _, text in self.body]))
+
+    @property
+    def text_lines(self) -> list[tuple[int, str]]:
+        """The body's lines that are text, not fenced code (`textdates.text_lines`)."""
+        return self._from_body(
+            "text_lines",
+            lambda: [
+                line for line, fenced in zip(self.body, self.fenced, strict=True) if not fenced
+            ],
+        )
+
+    @property
+    def prose(self) -> str:
+        """The body as one text, a fenced code line blank (so that a body
+        line's index is its line of this text)."""
+        return self._from_body(
+            "prose",
+            lambda: "\n".join(
+                "" if fenced else text
+                for (_, text), fenced in zip(self.body, self.fenced, strict=True)
+            ),
+        )
 
 
 def parse_source(path: str, text: str) -> Source:
@@ -833,7 +881,10 @@ def _check_mojibake(source: Source) -> Iterator[Finding]:
     Bawaslu', `warta.mojibake`): the page, its description and the feeds show
     it as garbled. One warning, at the first line that holds it, naming what
     each garbled piece was."""
-    lines = sorted([*((line, value) for value, line in source.metadata.values()), *source.body])
+    lines = [*((line, value) for value, line in source.metadata.values()), *source.body]
+    if not may_be_garbled("\n".join(text for _, text in lines)):
+        return  # (one search of the whole release, not one a line)
+    lines.sort()
     garbled = [(number, found) for number, text in lines if (found := garbled_in(text))]
     if not garbled:
         return
@@ -1173,7 +1224,7 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
         raw = source.value(key)
         if not raw:
             continue
-        parsed = parse_date(raw)
+        parsed = _read_date(raw)
         if parsed is None:
             message, hint = unread_date(key.title(), raw)
             yield _finding(source, source.line(key), "error", message, hint)
@@ -1200,7 +1251,7 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
                 "the site shows the time in that zone",
                 f"write it in WIB as {parsed:%Y-%m-%d %H:%M}",
             )
-    date, modified = parse_date(source.value("date")), parse_date(source.value("modified"))
+    date, modified = _read_date(source.value("date")), _read_date(source.value("modified"))
     if date and modified and modified < date:
         yield _finding(
             source,
@@ -1215,7 +1266,7 @@ def embargoed_date(source: Source, rules: Rules) -> str | None:
     """The Date: as written when it is after `rules.now` (never when
     `rules.now` is None): the release waits for the first build after it."""
     raw = source.value("date")
-    parsed = parse_date(raw) if raw else None
+    parsed = _read_date(raw) if raw else None
     if parsed is None or rules.now is None:
         return None
     local_now = rules.now.astimezone(rules.timezone).replace(tzinfo=None)
@@ -1227,7 +1278,7 @@ def check_future_modified(source: Source, rules: Rules) -> Iterator[Finding]:
     "Diperbarui" on a day still to come (none when `rules.now` is None)."""
     if rules.now is None or not source.value("modified"):
         return
-    modified = parse_date(source.value("modified"))
+    modified = _read_date(source.value("modified"))
     if modified is None or embargoed_date(source, rules) is not None:
         return
     if modified > rules.now.astimezone(rules.timezone).replace(tzinfo=None):
@@ -1283,7 +1334,7 @@ def check_embargo(source: Source, rules: Rules) -> Iterator[Finding]:
     raw = embargoed_date(source, rules)
     if raw is not None:
         # In WIB, whatever zone the value was written in ("…T00:00:00Z" is 07:00 WIB).
-        local = parse_date(raw)
+        local = _read_date(raw)
         written = "" if f"{local:%Y-%m-%d %H:%M}" == raw.strip() else f" ('{raw}')"
         yield _finding(
             source,
@@ -1451,31 +1502,35 @@ PAGE_FURNITURE = frozenset(
 _ONE_WORD_RE = re.compile(r"^[\s#>*_]*(?P<word>[^\W\d_]+)[*_]*\s*:?[*_\s]*$")
 
 
+def _paragraphs_from_the_end(source: Source) -> Iterator[list[tuple[int, str]]]:
+    """The body's paragraphs outside fenced code (their lines in order), the
+    last first: read from the end as far as the reader asks, not the whole
+    body (the page's leftovers are its last paragraphs)."""
+    paragraph: list[tuple[int, str]] = []
+    for (number, line), in_code in zip(reversed(source.body), reversed(source.fenced), strict=True):
+        if not line.strip() or in_code:
+            if paragraph:
+                yield paragraph[::-1]
+                paragraph = []
+            continue
+        paragraph.append((number, line))
+    if paragraph:
+        yield paragraph[::-1]
+
+
 def _check_page_leftovers(source: Source) -> Iterator[Finding]:
     """The end of the web page a release was copied from, pasted with it: a
     final one-word paragraph that is its furniture ("Komentar", "Bagikan",
     "Tags:", `PAGE_FURNITURE`), and the one-word paragraphs right above it
     (the tag list: "Bawaslu"). One warning at each line. A writer's initials
     ("(rer)") end a release and are none."""
-    lines = [line for _, line in source.body]
-    code = in_fenced_code(lines)
-    paragraphs: list[list[tuple[int, str]]] = []
-    previous_blank = True
-    for (number, line), in_code in zip(source.body, code, strict=True):
-        if not line.strip() or in_code:
-            previous_blank = True
-            continue
-        if previous_blank:
-            paragraphs.append([])
-        paragraphs[-1].append((number, line))
-        previous_blank = False
     leftovers = []
-    for paragraph in reversed(paragraphs):
+    for paragraph in _paragraphs_from_the_end(source):
         word = _ONE_WORD_RE.match(paragraph[0][1]) if len(paragraph) == 1 else None
         if word is None or (not leftovers and fold(word["word"]) not in PAGE_FURNITURE):
             break
         leftovers.append((paragraph[0][0], paragraph[0][1].strip()))
-    if len(leftovers) == len(paragraphs):
+    else:
         return  # nothing but such words: no release's end to tell them from
     for number, text in reversed(leftovers):
         yield _finding(
@@ -1488,12 +1543,42 @@ def _check_page_leftovers(source: Source) -> Iterator[Finding]:
         )
 
 
+_ASCII_BYTES = bytes(range(0x80))
+# What DOUBLED_WORD_RE takes for no part of a word in ASCII (not `\w`, not a
+# hyphen), but white space.
+_ASCII_PUNCTUATION = [
+    character
+    for character in map(chr, range(0x80))
+    if not (character.isalnum() or character in "_-" or character.isspace())
+]
+
+
+def _may_have_doubled_words(text: str) -> bool:
+    """False when `text` has no doubled word (DOUBLED_WORD_RE), found without
+    that pattern's search (a fifth of the checks' time): its punctuation made
+    spaces, no two words next to each other are the same in lower case. A
+    doubled word is two words between a space or punctuation each, the same
+    as IGNORECASE compares a letter (its simple lower case, which `str.lower`
+    is but for the capital I with a dot and the capital sigma: with one of
+    them, True)."""
+    if "\u0130" in text or "\u03a3" in text:
+        return True
+    for character in _ASCII_PUNCTUATION:
+        if character in text:
+            text = text.replace(character, " ")
+    # (the characters beyond ASCII a text has: its UTF-8 less the ASCII bytes)
+    beyond = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    for character in set(beyond.decode("utf-8", "surrogatepass")):
+        if not (character.isalnum() or character.isspace()):
+            text = text.replace(character, " ")
+    words = text.lower().split()
+    return any(map(operator.eq, words, words[1:]))
+
+
 def _check_doubled_words(source: Source) -> Iterator[Finding]:
-    numbers = [number for number, _ in source.body]
-    lines = [line for _, line in source.body]
-    text = "\n".join(
-        "" if code else line for line, code in zip(lines, in_fenced_code(lines), strict=True)
-    )
+    text = source.prose
+    if not _may_have_doubled_words(text):
+        return
     for match in DOUBLED_WORD_RE.finditer(text):
         start, end = match.span()
         words = text[start:end]
@@ -1512,7 +1597,7 @@ def _check_doubled_words(source: Source) -> Iterator[Finding]:
         across = " (at the end of this line and the start of the next)" if "\n" in words else ""
         yield _finding(
             source,
-            numbers[text.count("\n", 0, start)],
+            source.body[text.count("\n", 0, start)][0],
             "warning",
             f"doubled word: '{' '.join(words.split())}'{across}",
             f"write '{words.split()[0]}' once",
@@ -1525,9 +1610,9 @@ def check_text_dates(source: Source) -> Iterator[Finding]:
     and the lead's date far from the Date: (a release dated a month before the
     day it reports). When the lead's weekday is the Date:'s day, the lead's
     date is the slip: said once, by the second."""
-    date = parse_date(source.value("date")) if source.value("date") else None
+    date = _read_date(source.value("date")) if source.value("date") else None
     day = date.date() if date else None
-    lines = text_lines(source.body)
+    lines = source.text_lines
     far = lead_date_far(lines, day) if day else None
     for written, value in wrong_weekdays(lines, day):
         if far and far[0] == written and written.weekday_number() == day.weekday():
@@ -1650,7 +1735,7 @@ def check_images(
     `below_content(reference)` is the path below content/ of a missing
     reference written with the content folder in front, when that names a
     file (`warta.paths.below_content_folder`), else None."""
-    date = parse_date(source.value("date"))
+    date = _read_date(source.value("date"))
     year = date.year if date else None
 
     def computer(reference: str, line, featured: bool) -> Finding | None:
@@ -1831,17 +1916,16 @@ def check_duplicates(
     by_slug: dict[tuple[str, str], list[Source]] = {}
     for source in sources:
         slug = source.value("slug") or (slugs or {}).get(source.path, "")
-        date = parse_date(source.value("date"))
         if not slug:
             continue
+        date = parse_date(source.value("date"))
         lang = (source.value("lang") or default_lang).strip().lower()
         by_slug.setdefault((slug, lang), []).append(source)
         if date:
             by_url.setdefault((date.strftime("%Y/%m"), slug, lang), []).append(source)
     reported = set()
-    for (month, slug, _lang), group in sorted(by_url.items()):
-        if len(group) < 2:
-            continue
+    # (the groups of two or more sorted, not every release's: most have one)
+    for (month, slug, _lang), group in sorted(g for g in by_url.items() if len(g[1]) > 1):
         waiting = [source for source in group if is_unpublished(source, rules)]
         for source in group:
             others = ", ".join(s.path for s in group if s is not source)
@@ -1873,9 +1957,7 @@ def check_duplicates(
                     f"same address /berita/{month}/{slug}/ as {', '.join(published)}",
                     "give one of them another Slug",
                 )
-    for (slug, _lang), group in sorted(by_slug.items()):
-        if len(group) < 2:
-            continue
+    for (slug, _lang), group in sorted(g for g in by_slug.items() if len(g[1]) > 1):
         waiting = [source for source in group if is_unpublished(source, rules)]
         for source in group:
             if source.path in reported or (
@@ -2016,15 +2098,18 @@ def check_image_locations(
             (source.line("image"), below_content(featured[len(marker) :], False), featured)
         )
     for number, line in source.body:
-        # (a Markdown image's path is read below content/, as it always was)
-        images += [
-            (number, below_content(m["target"], False), m["target"])
-            for m in BODY_IMAGE_RE.finditer(line)
-        ]
-        images += [
-            (number, below_content(m["target"], True), m["written"])
-            for m in _HTML_IMAGE_RE.finditer(line)
-        ]
+        # (a Markdown image's path is read below content/, as it always was;
+        # most lines have no image: passed over by an `in` each)
+        if "![" in line:
+            images += [
+                (number, below_content(m["target"], False), m["target"])
+                for m in BODY_IMAGE_RE.finditer(line)
+            ]
+        if "<" in line:
+            images += [
+                (number, below_content(m["target"], True), m["written"])
+                for m in _HTML_IMAGE_RE.finditer(line)
+            ]
     previous: dict[str, int] = {}
     for link in rendered_site_links(body):
         if link.kind == "filename" or not link.target.lower().endswith(PHOTO_SUFFIXES):

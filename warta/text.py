@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -47,9 +48,29 @@ def fold(text: object) -> str:
     'Pungut-Hitung ' → 'pungut hitung'; 'Kab. Ma'u' → 'kab mau';
     'Peng\u00adaduan' (a soft hyphen) → 'pengaduan'."""
     decomposed = unicodedata.normalize("NFKD", str(text))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if decomposed.isascii():  # (no accent to take off)
+        bare = decomposed
+    elif _ASTRAL_RE.search(decomposed):
+        bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    else:
+        bare = _combining_re().sub("", decomposed)
     bare = bare.casefold().translate(_JOINING)
-    return " ".join("".join(ch if ch.isalnum() else " " for ch in bare).split())
+    # (`\W` and `_` are what `str.isalnum` is not, character by character)
+    return " ".join(_NOT_ALNUM_RE.sub(" ", bare).split())
+
+
+# What is not a letter or a digit (`fold` makes each a space).
+_NOT_ALNUM_RE = re.compile(r"[\W_]")
+
+
+@functools.cache
+def _combining_re() -> re.Pattern:
+    """The combining characters of the Basic Multilingual Plane (accents,
+    `unicodedata.combining`), as one class: `fold` takes them off a text with
+    no character beyond that plane by one substitution, not one call a
+    character (a class holding a character beyond it is ten times slower)."""
+    marks = "".join(chr(code) for code in range(0x10000) if unicodedata.combining(chr(code)))
+    return re.compile(f"[{re.escape(marks)}]")
 
 
 def slugify(text: object, limit: int | None = SLUG_MAX) -> str:
@@ -205,6 +226,8 @@ _ASTRAL_CONTROL_RE = re.compile(
 
 
 def _has_control(text: str) -> bool:
+    if text.isprintable():  # (one C pass: no control character is printable)
+        return False
     return bool(
         _CONTROL_RE.search(text) or (_ASTRAL_RE.search(text) and _ASTRAL_CONTROL_RE.search(text))
     )
@@ -316,6 +339,10 @@ def in_fenced_code(lines: Iterable[str]) -> list[bool]:
     """For each line, whether it is fenced code or one of its fences: a fence
     opens a block that only a fence of the same character, at least as long,
     closes (a ``` line inside a ~~~ block is code)."""
+    lines = list(lines)
+    joined = "\n".join(lines)
+    if "```" not in joined and "~~~" not in joined:
+        return [False] * len(lines)  # (no fence: most releases, by two searches)
     fence = ""
     code: list[bool] = []
     for line in lines:

@@ -17,8 +17,10 @@ is in the year that puts it nearest the release's `Date:`.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -97,6 +99,14 @@ _WEEKDAY_DATE = re.compile(rf"\b{_WEEKDAY}\s*,?\s*(?:\(|\d|tanggal\b|tgl\b)", re
 
 
 _PATTERNS = (_BRACKETED, _SLASHED, _NAMED)  # the first reading of a place wins
+_MONTH_NAME_LIST = MONTH_NAMES.split("|")
+# The weekdays' names as `_WEEKDAY` spells them, lower case, up to where
+# they differ ("jum" for Jumat and Jum'at).
+_WEEKDAY_STEMS = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad")
+# The characters besides ASCII letters that an ASCII letter matches when
+# IGNORECASE (`_WEEKDAY`, MONTH_NAMES) but that `str.lower` does not turn into it: the
+# dotted and the dotless i, the long s, the Kelvin sign.
+_ODD_CASES = "\u0130\u0131\u017f\u212a"
 
 
 def _day_date(number: int, match: re.Match) -> DayDate:
@@ -113,12 +123,27 @@ def _day_date(number: int, match: re.Match) -> DayDate:
     )
 
 
+def _may_name_a_month(text: str) -> bool:
+    """False when `text` has none of MONTH_NAMES in any case (so no date of
+    `_NAMED`), found by a search of it in lower case for each name."""
+    lowered = text.lower()
+    if len(lowered) != len(text) or any(odd in text for odd in _ODD_CASES):
+        return True
+    return any(name in lowered for name in _MONTH_NAME_LIST)
+
+
 def day_dates(number: int, text: str) -> list[DayDate]:
     """The dates of one line, in order (one per place: the longest reading)."""
     found: list[DayDate] = []
     if not _DIGIT.search(text):
         return found
-    for pattern in _PATTERNS:
+    # (a pattern that cannot match is not searched: a date in brackets or
+    # slashed has a slash, a named one its month's name)
+    slashed = "/" in text
+    wanted = (slashed, slashed, _may_name_a_month(text))
+    for pattern, searched in zip(_PATTERNS, wanted, strict=True):
+        if not searched:
+            continue
         for match in pattern.finditer(text):
             if any(d.start <= match.start() < d.start + len(d.written) for d in found):
                 continue
@@ -152,17 +177,66 @@ def english_date(day: dt.date) -> str:
     return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
 
 
+def _weekday_places(lines: list[tuple[int, str]]) -> dict[int, list[int]] | None:
+    """Line index → where in that line a weekday's name starts (in order), for
+    the lines that have one: found by a search of their joined text in lower
+    case for each name, not by `_WEEKDAY_DATE`'s search of every line (a
+    weekday's name is on one line or two of a release, and its search costs
+    as much as the rest of the checks of the text). None when lower case
+    would misplace a name (a character it lengthens, one of _ODD_CASES)."""
+    joined = "\n".join(text for _, text in lines)
+    lowered = joined.lower()
+    if len(lowered) != len(joined) or any(odd in joined for odd in _ODD_CASES):
+        return None
+    starts = list(itertools.accumulate((len(text) + 1 for _, text in lines), initial=0))
+    places: dict[int, list[int]] = {}
+    for stem in _WEEKDAY_STEMS:
+        at = lowered.find(stem)
+        while at != -1:
+            index = bisect.bisect_right(starts, at) - 1
+            places.setdefault(index, []).append(at - starts[index])
+            at = lowered.find(stem, at + 1)
+    return {index: sorted(places[index]) for index in sorted(places)}
+
+
+def _weekday_dates_at(number: int, text: str, places: Iterable[int]) -> Iterator[DayDate]:
+    """`weekday_dates` of a line, read at the `places` where its weekdays'
+    names start (`_weekday_places`) instead of by a search of the line: a
+    match of `_WEEKDAY_DATE` starts at a weekday's name and ends at the first
+    word after it, before the next name, so the same ones are read."""
+    if not _DIGIT.search(text):
+        return
+    for place in places:
+        if _WEEKDAY_DATE.match(text, place) is None:
+            continue
+        for pattern in _PATTERNS:
+            match = pattern.match(text, place)
+            if match is not None and match["weekday"]:
+                yield _day_date(number, match)
+                break
+
+
 def wrong_weekdays(
     lines: Iterable[tuple[int, str]], near: dt.date | None
 ) -> Iterator[tuple[DayDate, dt.date]]:
     """(the date as written, the day it names) of each date whose weekday is
     not its day's."""
-    for number, text in lines:
-        for written in weekday_dates(number, text):
-            named = written.weekday_number()
-            value = written.value(near)
-            if named is not None and value is not None and value.weekday() != named:
-                yield written, value
+    lines = list(lines)
+    places = _weekday_places(lines)
+    found = (
+        (written for number, text in lines for written in weekday_dates(number, text))
+        if places is None
+        else (
+            written
+            for index, at in places.items()
+            for written in _weekday_dates_at(*lines[index], at)
+        )
+    )
+    for written in found:
+        named = written.weekday_number()
+        value = written.value(near)
+        if named is not None and value is not None and value.weekday() != named:
+            yield written, value
 
 
 _HEADING = re.compile(r"^\s*(?:#|!\[|<|>|\||[-*+]\s|\d+[.)]\s|baca\s+juga\b)", re.IGNORECASE)
