@@ -340,3 +340,26 @@ def test_the_dates_of_a_line_are_every_patterns_whichever_it_is_spared():
         "Tanpa tanggal 12 dan 15",
     ):
         assert textdates.day_dates(3, text) == every_pattern(3, text), text
+
+
+def test_names_a_case_insensitive_pattern_matched_with_odd_letters_are_read(site):
+    """`ſenin`, `KAMİS`, `14 ſEPTEMBER` and `maſa tenang` (the long s, the
+    dotted capital I: letters Python's IGNORECASE takes for ASCII ones, which
+    `str.lower` keeps apart) stopped the build with a KeyError; they are read
+    as the names they match, and said like any other."""
+    site.article(
+        "odd.md",
+        article_text(
+            slug="odd",
+            date="2024-11-20 10:00",
+            body="PALEMBANG – Bawaslu Kota Palembang mengingatkan maſa tenang yang dimulai "
+            "23 November agar dipatuhi.\n\n"
+            "Rapat digelar pada ſenin (19/11/2024) dan KAMİS (22/11/2024), setelah apel "
+            "14 ſEPTEMBER 2024.\n",
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    assert not built.findings("error")
+    said = sorted(f.message.split(":")[0] for f in built.findings() if f.level == "warning")
+    assert said == ["'KAMİS (22/11/2024)'", "'dimulai 23 November'", "'ſenin (19/11/2024)'"]

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 
 from babel.dates import format_date, format_time
 
+from warta.text import matched_lower
+
 LOCALE = "id"
 
 # Indonesia's three time zones and the abbreviations readers know them by.
@@ -186,7 +188,7 @@ def read_written_date(text: str) -> WrittenDate | None:
     named = _NAMED.match(rest) if not match else None
     if named:
         form = "named"
-        month = MONTH_NUMBERS.get(named["name"].lower())
+        month = MONTH_NUMBERS.get(matched_lower(named["name"]))
         if month is None:
             return None
         match, month_number = named, month
@@ -209,7 +211,7 @@ def read_written_date(text: str) -> WrittenDate | None:
             **found,
         )
     if weekday:
-        named_day = weekday["weekday"].lower().replace("'", "")
+        named_day = matched_lower(weekday["weekday"]).replace("'", "")
         number = dt.date(year, month_number, day).weekday()
         if named_day not in (WEEKDAY_NAMES[number].lower(), "ahad" if number == 6 else ""):
             month = ENGLISH_MONTHS[month_number - 1]

@@ -40,6 +40,19 @@ LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 # part two words ("peng\u00adaduan" is "pengaduan").
 
 
+# The letters Python's `re.IGNORECASE` takes for an ASCII letter that
+# `str.lower` keeps apart: the long s, the Kelvin sign, the dotted capital and
+# the dotless small i ("ſenin" and "KAMİS" match a weekday's pattern).
+_AS_IGNORECASE_READS = str.maketrans({"ſ": "s", "\u212a": "k", "İ": "i", "ı": "i"})
+
+
+def matched_lower(text: str) -> str:
+    """`text` (what a case-insensitive pattern matched) in lower case as the
+    pattern compared it, for looking it up among lower-case names: "ſeptember"
+    is "september", "KAMİS" is "kamis"."""
+    return text.translate(_AS_IGNORECASE_READS).lower()
+
+
 def fold(text: object) -> str:
     """Lower case (casefold), accents, apostrophes and invisible format
     characters removed, every other character that is not a letter or a digit

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from warta.dates import ENGLISH_MONTHS, MONTH_NUMBERS, WEEKDAY_NAMES
-from warta.text import in_fenced_code
+from warta.text import in_fenced_code, matched_lower
 
 _WEEKDAY = r"(?P<weekday>Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)"
 # A month by its full name, as a regex alternation, longest first (the old
@@ -85,7 +85,7 @@ class DayDate:
         """The written weekday as `datetime.weekday()` counts (Ahad is Minggu)."""
         if not self.weekday:
             return None
-        name = self.weekday.lower().replace("'", "")
+        name = matched_lower(self.weekday).replace("'", "")
         return 6 if name == "ahad" else [w.lower() for w in WEEKDAY_NAMES].index(name)
 
 
@@ -110,7 +110,9 @@ _ODD_CASES = "\u0130\u0131\u017f\u212a"
 
 
 def _day_date(number: int, match: re.Match) -> DayDate:
-    month = MONTH_NUMBERS[match["name"].lower()] if match.re is _NAMED else int(match["month"])
+    month = (
+        MONTH_NUMBERS[matched_lower(match["name"])] if match.re is _NAMED else int(match["month"])
+    )
     year = match["year"]
     return DayDate(
         number,

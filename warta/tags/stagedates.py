@@ -29,6 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from warta.dates import MONTH_NUMBERS
+from warta.text import matched_lower
 from warta.textdates import MONTH_NAMES, DayDate, day_dates, english_date, text_lines
 
 from .vocabulary import OfficialTag, StageDates, Vocabulary
@@ -159,8 +160,8 @@ def stated_stage_days(
         for match in pattern.finditer(text):
             if not _opens_clause(text[: match.start()]):
                 continue
-            tag = stages[" ".join(match["stage"].lower().split())]
-            verb = match["verb"].lower()
+            tag = stages[" ".join(matched_lower(match["stage"]).split())]
+            verb = matched_lower(match["verb"])
             at = match.end()
             end = _SENTENCE_END.search(text, at)
             sentence = text[: end.start() if end else len(text)]
@@ -175,7 +176,7 @@ def stated_stage_days(
                     at += len(sentence[at:]) - len(sentence[at:].lstrip(" ,"))
             span = _RANGE.match(sentence, at)
             if span:
-                month = MONTH_NUMBERS[span["name"].lower()]
+                month = MONTH_NUMBERS[matched_lower(span["name"])]
                 first = _year_near(int(span["first"]), month, span["year"], near)
                 last = _year_near(int(span["last"]), month, span["year"], near)
                 if first and last:
