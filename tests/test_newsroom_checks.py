@@ -1622,3 +1622,20 @@ def test_the_build_names_a_character_reference_for_no_character_at_its_line(site
             "'&#233;' or '&#xE9;' is 'é'), or remove the reference)",
         )
     ]
+
+
+def test_a_plain_link_to_a_source_file_in_capitals_is_the_same_error(site):
+    """`[d3](Draf.MD)`: the extension in capitals is the same dead link (the
+    link's pattern ignores case; a quick test before it looked for ".m" only)."""
+    site.article("2024/draf.md", slug="zz-d3", status="draft")
+    body = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n\nLihat juga [d3](Draf.MD)."
+    site.article("2024/asal.md", slug="asal", tags="", body=body)
+    built = site.build()
+    errors = [(f.line, f.message) for f in built.findings("error")]
+    assert errors == [
+        (
+            line_of(site.content / "berita/2024/asal.md", "Lihat juga"),
+            "link to a release's source file, which is not published: 'Draf.MD' "
+            "(write {filename}Draf.MD to link to its page)",
+        )
+    ], built.log

@@ -229,7 +229,7 @@ def has_site_link(lines: Iterable[str]) -> bool:
     file of the site, so there is nothing to render or read."""
     return any(
         (("{" in line or "|" in line) and SITE_LINK_RE.search(line))
-        or (".m" in line and _SOURCE_LINK_RE.search(line))
+        or ((".m" in line or ".M" in line) and _SOURCE_LINK_RE.search(line))
         for line in lines
     )
 
@@ -280,10 +280,11 @@ def rendered_site_links(fragment: str) -> list[SiteLink]:
     Without a comment or an element whose content is no markup, text cannot
     hide a tag: only the tag before each `{static}` is parsed (a release's
     whole body, for each of thousands, would cost a second a build)."""
-    if not fragment or ("{" not in fragment and "|" not in fragment and ".m" not in fragment):
+    source_suffix = ".m" in fragment or ".M" in fragment  # (a source link's: few bodies)
+    if not fragment or ("{" not in fragment and "|" not in fragment and not source_suffix):
         return []
     written = [match.start() for match in SITE_LINK_RE.finditer(fragment)]
-    if ".m" in fragment or ".M" in fragment:  # (a source link's suffix: few bodies)
+    if source_suffix:
         written += [match.start("value") for match in _SOURCE_LINK_RE.finditer(fragment)]
     written.sort()
     if not written:
