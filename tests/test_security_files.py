@@ -1627,3 +1627,39 @@ def test_pelicans_summary_of_many_like_warnings_is_not_an_unplaced_line(site):
 
     assert [f for f in built.findings() if not f.path] == [], built.log
     assert len([e for e in built.log_lines("error") if "Author has no letter" in e]) == len(marks)
+
+
+def test_the_nearest_file_of_many_is_the_one_difflib_finds_among_all():
+    """A missing link's suggestion among 10,000 releases compared only a
+    shortlist of names (difflib over every name took two seconds a link): the
+    same name as difflib over all of them, for typos, renamed dates and
+    names far from any; the linking file itself is never suggested."""
+    import difflib
+    import random
+
+    from warta.paths import NearestFile
+
+    rng = random.Random(16)
+    words = ["bawaslu", "kabupaten", "pengawasan", "rapat", "pleno", "kampanye", "lahat"]
+    words += ["muara", "enim", "sosialisasi", "partisipatif", "coklit", "tahapan", "pilkada"]
+    paths = sorted(
+        {
+            f"berita/{year}/{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}-"
+            + "-".join(rng.sample(words, rng.randint(2, 6)))
+            + ".md"
+            for year in range(2019, 2025)
+            for _ in range(700)
+        }
+    )
+    nearest = NearestFile(paths)
+    assert len(nearest.names) > NearestFile.EVERY
+    names = [path.rsplit("/", 1)[1] for path in paths]
+    targets = [name.replace("-", "_", 1) for name in rng.sample(names, 12)]
+    targets += [name[:-6] + name[-5:] for name in rng.sample(names, 12)]  # a letter dropped
+    targets += ["foto-rapat.jpg", "zzzz.md", "2024-11-08-rapat.md"]
+    for target in targets:
+        every = difflib.get_close_matches(target, list(dict.fromkeys(names)), n=1, cutoff=0.75)
+        expected = min(p for p in paths if p.endswith("/" + every[0])) if every else None
+        assert nearest(target) == expected, target
+    own = paths[0]
+    assert nearest(own.rsplit("/", 1)[1], but=own) != own

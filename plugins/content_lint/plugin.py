@@ -163,18 +163,19 @@ def nearest_file(files: Callable[[], list[str]], linking: str) -> Callable[[str,
     `{static}`/`{attach}` one; never the linking file itself. None when no
     name is close."""
 
-    @functools.cache
-    def among(sources: bool) -> NearestFile:
-        return NearestFile(
-            relative
-            for relative in files()
-            if relative != linking and relative.lower().endswith(SOURCE_SUFFIXES) == sources
-        )
-
     def nearest(kind: str, target: str) -> str | None:
-        return among(kind == "filename")(target)
+        return _nearest_among(files, kind == "filename")(target, but=linking)
 
     return nearest
+
+
+@functools.lru_cache(maxsize=4)
+def _nearest_among(files: Callable[[], list[str]], sources: bool) -> NearestFile:
+    """One `NearestFile` of a build's files (sources or not) for every linking
+    file: made again for each, it listed and compared 10,000 names a link."""
+    return NearestFile(
+        relative for relative in files() if relative.lower().endswith(SOURCE_SUFFIXES) == sources
+    )
 
 
 def lint_page_links(generator) -> None:

@@ -20,6 +20,7 @@ and left out where that article is not written (the public build).
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -182,7 +183,12 @@ class Catalogue:
         line to a renamed or mistyped release may mean."""
         intrasite = _INTRASITE.match(html.unescape(value).strip())
         path = urlsplit(intrasite.group("path") if intrasite else value).path
-        return NearestFile(source for source in self.by_path if source != but)(path)
+        return self.nearest_file(path, but=but)
+
+    @functools.cached_property
+    def nearest_file(self) -> NearestFile:
+        """Of the published articles' sources, made when a line first needs it."""
+        return NearestFile(self.by_path)
 
     @property
     def by_url(self) -> dict[str, Target]:
