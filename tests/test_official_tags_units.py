@@ -791,3 +791,50 @@ def test_phrases_found_from_their_buckets_starts_are_those_of_every_word_start()
         "tps",
         "umlaut",
     }
+
+
+def _stage_source(text: str, tags: tuple[str, ...] = ("Masa Tenang",)):
+    from warta.pipeline import Source
+
+    body = text.split("\n\n", 1)[1]
+    return Source(
+        path="berita/rilis.md",
+        text=text,
+        html="".join(f"<p>{p}</p>" for p in body.split("\n\n")),
+        title="Rilis",
+        date=dt.date(2024, 11, 20),
+        metadata={"title": "Rilis"},
+        tags=tags,
+    )
+
+
+def test_a_release_with_nothing_to_say_is_not_parsed_for_lines(vocabulary, monkeypatch):
+    """The release's lines are read only for a finding or a stage's day that
+    the text may state (a dating verb in it): the same findings, at their lines."""
+    from warta import frontmatter
+    from warta.enrichment import Enrichment
+    from warta.tags import stage as stage_module
+    from warta.tags.offices import RegionReader
+    from warta.tags.stage import OfficialTagsStage, TagOptions
+
+    parsed = []
+    parse = frontmatter.parse
+
+    def counted(text):
+        parsed.append(text)
+        return parse(text)
+
+    monkeypatch.setattr(stage_module.frontmatter, "parse", counted)
+    stage = OfficialTagsStage(vocabulary, Registry([]), RegionReader(), TagOptions())
+    quiet = "Title: Rilis\nDate: 2024-11-20\nTags: Masa Tenang\n\nPALEMBANG – Bawaslu mengawasi.\n"
+    assert stage.run(_stage_source(quiet), Enrichment()).findings == ()
+    assert parsed == []
+
+    dated = (
+        "Title: Rilis\nDate: 2024-11-20\nTags: Masa Tenang, Tak Dikenal\n\n"
+        "PALEMBANG – Bawaslu mengingatkan masa tenang yang DIMULAI 23 November.\n"
+    )
+    found = stage.run(_stage_source(dated, ("Masa Tenang", "Tak Dikenal")), Enrichment())
+    assert [(f.line, f.level) for f in found.findings] == [(3, "warning"), (5, "warning")]
+    assert "'DIMULAI 23 November'" in found.findings[1].message
+    assert len(parsed) == 1  # once, for both

@@ -74,6 +74,15 @@ class Stated:
 # passed over before the stages' long pattern is tried at each of its words.
 _VERB = re.compile(r"\b(?:dimulai|mulai|jatuh|berakhir|berlangsung)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
+
+
+def may_state_days(text: str) -> bool:
+    """Whether a release's text may state a stage's day: a text with none of
+    the verbs has them on no line (nine releases in ten), and its lines need
+    not be read."""
+    return _VERB.search(text) is not None
+
+
 # The stages' pattern of each vocabulary (one per build), made once.
 _PHRASES: dict[int, tuple[Vocabulary, tuple[re.Pattern, dict[str, OfficialTag]] | None]] = {}
 
