@@ -838,3 +838,26 @@ def test_a_release_with_nothing_to_say_is_not_parsed_for_lines(vocabulary, monke
     assert [(f.line, f.level) for f in found.findings] == [(3, "warning"), (5, "warning")]
     assert "'DIMULAI 23 November'" in found.findings[1].message
     assert len(parsed) == 1  # once, for both
+
+
+def test_typed_tags_are_rejoined_once_per_combination(vocabulary, monkeypatch):
+    """Releases share their typed tags: the same pieces are read once a build,
+    and each release gets the same tags (a list of its own)."""
+    from warta.tags.stage import OfficialTagsStage
+
+    stage = OfficialTagsStage(vocabulary, None, None, None)
+    calls = []
+    named_with_commas = vocabulary.named_with_commas
+
+    def counted(pieces):
+        calls.append(tuple(pieces))
+        return named_with_commas(pieces)
+
+    monkeypatch.setattr(vocabulary, "named_with_commas", counted)
+    typed = ("Divisi Pencegahan", "Partisipasi Masyarakat", "dan Hubungan Masyarakat", "Coklit")
+    first = stage.rejoined(typed)
+    read = len(calls)
+    again = stage.rejoined(list(typed))
+    assert again == first and again is not first
+    assert first[0] == "Divisi Pencegahan, Partisipasi Masyarakat, dan Hubungan Masyarakat"
+    assert len(calls) == read > 0

@@ -114,6 +114,10 @@ def mention_line(document: frontmatter.Document, spelling: str, ordinal: int) ->
     return text_line(lines, spelling)
 
 
+# Entries of the stage's per-build memos of per-article values (typed tags).
+MAX_REMEMBERED = 20000
+
+
 class OfficialTagsStage:
     """Official tags (typed and detected) and the officials an article names."""
 
@@ -141,6 +145,7 @@ class OfficialTagsStage:
         self._resolved: dict[str, OfficialTag | None] = {}
         self._nearest: dict[str, list[str]] = {}
         self._regions: dict[str, tuple[str, str] | None] = {}
+        self._rejoined: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def digest(self) -> str:
         digest = hashlib.sha256()
@@ -180,7 +185,18 @@ class OfficialTagsStage:
         three tags, one of them unknown. Only a run of pieces that is such a
         name or alias, commas and all, is joined (the longest first): "Uji
         Petik, Data Pemilih" are two tags, though "Uji Petik Data Pemilih"
-        folds like one."""
+        folds like one.
+
+        Remembered by the typed tags: a site's releases share a few hundred
+        combinations, and each run folds every piece again."""
+        typed = tuple(typed)
+        if typed not in self._rejoined:
+            if len(self._rejoined) > MAX_REMEMBERED:  # a long-running process
+                self._rejoined.clear()
+            self._rejoined[typed] = tuple(self._rejoin(typed))
+        return list(self._rejoined[typed])
+
+    def _rejoin(self, typed: tuple[str, ...]) -> list[str]:
         longest = self.vocabulary.most_commas + 1
         tags, index = [], 0
         while index < len(typed):
