@@ -861,3 +861,20 @@ def test_typed_tags_are_rejoined_once_per_combination(vocabulary, monkeypatch):
     assert again == first and again is not first
     assert first[0] == "Divisi Pencegahan, Partisipasi Masyarakat, dan Hubungan Masyarakat"
     assert len(calls) == read > 0
+
+
+def test_discoveries_are_the_discovery_patterns_matches_wherever_they_start():
+    """Trying the pattern only where a position word starts finds what a scan
+    of every character finds: words run together, inside words, after a match."""
+    from warta.tags.officials import DISCOVERY_RE, discoveries
+
+    pieces = [
+        *("Ketua", "Anggota", "Koordinator Divisi", "Kepala Sekretariat", "Sekretaris"),
+        *("KetuaAnggota", "xKetua", "Ketuanya", "Korsek", "Kordiv", "Komisioner"),
+        *("Bawaslu", "KPU", "Kota", "Lahat", "Budi", "Santoso", ",", ", ", ".", "\n", "(Mura)"),
+    ]
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        expected = [match.span() for match in DISCOVERY_RE.finditer(text)]
+        assert [match.span() for match in discoveries(text)] == expected, text
