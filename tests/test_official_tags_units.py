@@ -878,3 +878,22 @@ def test_discoveries_are_the_discovery_patterns_matches_wherever_they_start():
         text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
         expected = [match.span() for match in DISCOVERY_RE.finditer(text)]
         assert [match.span() for match in discoveries(text)] == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Masa tenang DIMULAI 24 November.",
+        "Kampanye berlangſung 25 September.",  # a long s: the regex's "s"
+        "Masa kampanye berakhİr 23 November.",  # a capital I with a dot: its "i"
+        "Masa kampanye bera\u212ahir 23 November.",  # the Kelvin sign: its "k"
+        "Masa kampanye berakh\u0131r 23 November.",  # a dotless i
+        "Bawaslu memulai pengawasan pada 24 November.",  # inside a word: no verb
+        "Tidak ada apa-apa di sini – “kata” Ketua.",
+        "",
+    ],
+)
+def test_a_text_may_state_a_stages_day_exactly_when_a_dating_verb_is_in_it(text):
+    from warta.tags.stagedates import _VERB, may_state_days
+
+    assert may_state_days(text) == (_VERB.search(text) is not None)

@@ -76,10 +76,22 @@ _VERB = re.compile(r"\b(?:dimulai|mulai|jatuh|berakhir|berlangsung)\b", re.IGNOR
 _DIGIT = re.compile(r"\d")
 
 
+# Every verb holds one of these; `_VERB` takes no letter but these in any
+# case for theirs, save the three below (the Kelvin sign lowercases to "k").
+_VERB_WORDS = ("mulai", "jatuh", "berakhir", "berlangsung")
+_OTHER_CASES_RE = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ: "i", "i", "s" to the regex
+
+
 def may_state_days(text: str) -> bool:
     """Whether a release's text may state a stage's day: a text with none of
     the verbs has them on no line (nine releases in ten), and its lines need
-    not be read."""
+    not be read. The text in lower case is searched for them first: `_VERB`,
+    which opens with a word boundary and ignores case, is tried at every
+    character."""
+    if _OTHER_CASES_RE.search(text) is None:
+        lowered = text.lower()
+        if not any(word in lowered for word in _VERB_WORDS):
+            return False
     return _VERB.search(text) is not None
 
 
