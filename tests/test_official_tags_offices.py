@@ -850,3 +850,22 @@ def test_a_name_with_a_role_of_another_kind_or_out_of_its_region_is_not_linked(t
         "position beside the name ('Ketua Bawaslu Kabupaten Ogan Komering Ulu, Sri Wahyuni "
         "Lubis'); if another person of the same name, nothing to do)"
     )
+
+
+def test_an_office_named_again_is_read_once_in_its_context(reader):
+    """The gazetteer is asked once per office words, institution kind and
+    context: a build's releases name the same offices again and again."""
+    asked = []
+
+    class Counting:
+        def resolve(self, value, **options):
+            asked.append((value, tuple(options["context"])))
+            return reader.gazetteer.resolve(value, **options)
+
+    counting = RegionReader(Counting(), "16")
+    text = "Ketua Bawaslu OKU Timur, Joko Susilo, dan Anggota Bawaslu OKU Timur, Dewi Sari, hadir."
+    first = offices_in(text, counting)
+    assert offices_in(text, counting) == first == offices_in(text, reader)
+    assert offices_in(text, counting, ("16.08",)) == offices_in(text, reader, ("16.08",))
+    assert len(asked) == len(set(asked)) and ("OKU Timur", ()) in asked
+    assert first[0][3] == "16.08"

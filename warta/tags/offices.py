@@ -117,6 +117,9 @@ _TOKEN_RE = re.compile(r"[^\s,;:()“”\"'‘’]+")
 _GAP_RE = re.compile(r"[ \t\u00a0]+")
 
 
+MAX_CODES = 50000  # office readings a RegionReader remembers
+
+
 class RegionReader:
     """Region words of an office → a Kemendagri code, with a
     `warta.regions.gazetteer.Gazetteer` (duck-typed: `resolve(value, context=,
@@ -127,12 +130,23 @@ class RegionReader:
     def __init__(self, gazetteer=None, home: str | None = None) -> None:
         self.gazetteer = gazetteer
         self.home = home
+        # (words, kecamatan or not, context) → code: a build's releases name
+        # the same offices, every one read at each office word of each line.
+        self._codes: dict[tuple[str, bool, tuple[str, ...]], str | None] = {}
 
     def code(self, words: str, institution: str, context: Sequence[str]) -> str | None:
         """The unit's code; None when the words name no unit (or several)."""
         if self.gazetteer is None:
             return None
-        if institution == PANWASLU_KECAMATAN:
+        key = (words, institution == PANWASLU_KECAMATAN, tuple(context))
+        if key not in self._codes:
+            if len(self._codes) > MAX_CODES:  # a long-running process
+                self._codes.clear()
+            self._codes[key] = self._code(*key)
+        return self._codes[key]
+
+    def _code(self, words: str, kecamatan: bool, context: tuple[str, ...]) -> str | None:
+        if kecamatan:
             tiers, levels = ("kecamatan",), ("kecamatan",)
         else:
             tiers, levels = ("official", "alias"), ("provinsi", "kabupaten", "kota")
