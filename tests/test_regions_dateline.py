@@ -913,3 +913,57 @@ def test_a_read_also_line_is_never_the_lead_nor_part_of_it(gaz, insert, template
     assert lead_summary(html, is_place=is_place) == without_dateline(lead, is_place)
     reading = dateline.read_lead(gaz, html, HOME)
     assert reading.inference.unit.code == "16.02"
+
+
+def test_lines_above_a_lead_are_each_tested_once_for_a_headlines_shape(gaz, monkeypatch):
+    """A headline of many lines pasted above the lead (no blank line between):
+    each line is tested as it joins the lines above, not all again per line."""
+    shape = dateline._is_headline_shape
+    tested = []
+
+    def counted(text, is_place=None):
+        tested.append(text)
+        return shape(text, is_place)
+
+    monkeypatch.setattr(dateline, "_is_headline_shape", counted)
+    headline = [f"Baris Judul Nomor {n}" for n in range(8)]
+    lead = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat."
+    html = "<p>" + "<br />\n".join([*headline, lead]) + "</p><p>Paragraf kedua.</p>"
+    is_place = dateline.place_reader(gaz, HOME)
+    assert dateline.first_paragraph(html, is_place) == lead
+    assert [text for text in tested if text in headline] == headline  # each line once
+    assert dateline.read_lead(gaz, html, HOME).inference.unit.code == "16.71"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        ("RAPAT KOORDINASI CAFÉ", "Rapat Koordinasi Cafe", True),
+        ("Rapat Koordinasi Cafe\u0301", "rapat koordinasi café", True),  # a combining accent
+        ("Rapat \ufb01nal", "Rapat final", True),  # a ligature: one character, two letters
+        ("Rapat final pengawasan", "Rapat final", False),
+        ("Rapat-final!!", "rapat final", True),
+        ("", "Rapat", False),
+        ("Rapat", "", False),
+        ("½ Rapat", "1⁄2 rapat", True),
+    ],
+)
+def test_a_headline_is_the_title_again_as_fold_reads_both(text, title, expected):
+    assert dateline.is_headline(text, title) is expected
+
+
+def test_one_place_reader_per_gazetteer_remembers_its_answers(gaz, monkeypatch):
+    """The readers of one gazetteer and home province are one, and a word
+    read once is not asked of the gazetteer again."""
+    asked = []
+    names_a_place = dateline.names_a_place
+    is_place = dateline.place_reader(gaz, "11")  # a reader no other test has asked
+
+    def counted(gazetteer, words, home=None):
+        asked.append(words)
+        return names_a_place(gazetteer, words, home)
+
+    monkeypatch.setattr(dateline, "names_a_place", counted)
+    assert dateline.place_reader(gaz, "11") is is_place
+    assert is_place("Banda Aceh") and is_place("Banda Aceh") and not is_place("Catatan")
+    assert asked == ["Banda Aceh", "Catatan"]

@@ -45,6 +45,7 @@ Bawaslu Kabupaten Muara Enim …" the kecamatan (`read_lead`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -326,13 +327,28 @@ def _is_headline_shape(text: str, is_place=None) -> bool:
     )
 
 
+# A release's title, folded once for all the paragraphs above its lead.
+_folded_title = functools.lru_cache(maxsize=16)(fold)
+_NOT_ASCII_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+
+
+def _ascii_alnum(text: str) -> int:
+    """How many ASCII letters and digits `text` has."""
+    return len(text.encode("ascii", "ignore").translate(None, _NOT_ASCII_ALNUM))
+
+
 def is_headline(text: str, title: str = "", is_place=None) -> bool:
     """A headline pasted above the lead, not its first words: the release's
     Title again (`fold`ed: case, accents and punctuation aside), or a line all
     in capitals that is no sentence ("BAWASLU OKU TIMUR TEMUKAN DUA DUGAAN
     PELANGGARAN …"). A lead in capitals opens with its dateline, and is none."""
-    if title and fold(text) and fold(text) == fold(title):
-        return True
+    if title:
+        wanted = _folded_title(title)
+        # Each ASCII letter or digit is one of the folded text's: a paragraph
+        # with more of them than the title's folded letters is not folded.
+        letters = len(wanted) - wanted.count(" ")
+        if wanted and _ascii_alnum(text) <= letters and fold(text) == wanted:
+            return True
     if not _is_headline_shape(text, is_place):
         return False
     letters = [c for c in text if c.isalpha()]
@@ -350,9 +366,13 @@ def _lead_below_headline(inner_html: str, title: str = "", is_place=None) -> str
     if len(lines) < 2:
         return None
     texts = [plain_text(line) for line in lines]
+    above = False  # a line with text above this one, every such line a headline's shape
     for index in range(1, len(lines)):
-        above = [t for t in texts[:index] if t]
-        if not above or not all(_is_headline_shape(t, is_place) for t in above):
+        if texts[index - 1]:  # each line is tested once, as it joins the lines above
+            if not _is_headline_shape(texts[index - 1], is_place):
+                break
+            above = True
+        if not above:
             break
         if _opens_with_dateline(texts[index], is_place):
             return "\n".join(lines[index:])
@@ -489,6 +509,9 @@ class Head:
     end: int
 
 
+# Remembered for the last paragraphs read: the lead's is read with its place
+# reader for the lead itself, its headline tests and its dateline's segments.
+@functools.lru_cache(maxsize=256)
 def read_head(paragraph: str, is_place=None) -> Head | None:
     """The head before the first separator, with the days, dates or times set
     off by more ("PALEMBANG - Kamis (14/11/2024) - …", "PALEMBANG – Senin (2/11)
@@ -788,6 +811,7 @@ def is_dateline(head: str, rest: str, is_place=None) -> bool:
     return kinds[0] == "U" and len(kinds) > 1 and all(k == "D" for k in kinds[1:])
 
 
+@functools.lru_cache(maxsize=256)  # as read_head
 def dateline_head(paragraph: str, is_place=None) -> Head | None:
     """The paragraph's dateline: the head before its first separator
     (`read_head`, every separator form) when it is a dateline (`is_dateline`)
@@ -869,9 +893,25 @@ def names_a_place(gazetteer: Gazetteer, words: str, home: str | None = None) -> 
     return False
 
 
+MAX_PLACES = 20000  # words a place reader remembers
+
+
+@functools.lru_cache(maxsize=8)
 def place_reader(gazetteer: Gazetteer, home: str | None = None):
-    """`is_place` for `is_dateline` and `first_paragraph`: `names_a_place`."""
-    return lambda words: names_a_place(gazetteer, words, home)
+    """`is_place` for `is_dateline` and `first_paragraph`: `names_a_place`,
+    remembered for the words a build's datelines repeat. One reader per
+    gazetteer and home province, so that what is read with it is remembered
+    too (`read_head`, `dateline_head`)."""
+    known: dict[str, bool] = {}
+
+    def is_place(words: str) -> bool:
+        if words not in known:
+            if len(known) > MAX_PLACES:  # a long-running process
+                known.clear()
+            known[words] = names_a_place(gazetteer, words, home)
+        return known[words]
+
+    return is_place
 
 
 @dataclass(frozen=True)
