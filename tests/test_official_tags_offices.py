@@ -869,3 +869,24 @@ def test_an_office_named_again_is_read_once_in_its_context(reader):
     assert offices_in(text, counting, ("16.08",)) == offices_in(text, reader, ("16.08",))
     assert len(asked) == len(set(asked)) and ("OKU Timur", ()) in asked
     assert first[0][3] == "16.08"
+
+
+def test_office_words_are_found_where_the_head_pattern_finds_them():
+    """Trying the office-word pattern only where an office word starts finds
+    what a scan of every character finds: run together, inside words, after
+    a hyphen."""
+    import random
+
+    from warta.tags.offices import _OFFICE_HEAD_RE, _OFFICE_START_RE
+    from warta.tags.officials import tried_where
+
+    pieces = [
+        *("Bawaslu", "BAWASLU", "Panwascam", "PANWASLU", "Panwas", "PKD", "PTPS", "KPU"),
+        *("DKPP", "DKPPTPS", "xKPU", "KPU-", "-KPU", "Bawasluku", "PanwasluKPU", "Kota"),
+        *(" ", "  ", ",", "\n"),
+    ]
+    rng = random.Random(4)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        expected = [head.span() for head in _OFFICE_HEAD_RE.finditer(text)]
+        assert [h.span() for h in tried_where(_OFFICE_HEAD_RE, _OFFICE_START_RE, text)] == expected

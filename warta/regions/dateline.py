@@ -565,6 +565,7 @@ def _head_segments(head: str) -> list[str]:
 
 
 _WORD_EDGE = " ,()"
+_LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
 
 
 def _hyphenated(paragraph: str, separator: re.Match) -> str:
@@ -837,7 +838,7 @@ def dateline_segments(paragraph: str, is_place=None) -> list[Segment]:
     for inner, outer in _SEGMENT_RE.findall(head):
         raw = inner if inner else outer
         cleaned = raw.strip(_EMPHASIS + " .;" + COLONS)
-        if cleaned and re.search(r"[A-Za-z]", cleaned):
+        if cleaned and _LATIN_LETTER_RE.search(cleaned):
             segments.append(Segment(cleaned, in_parentheses=bool(inner)))
     return segments
 
@@ -851,7 +852,7 @@ def read_place(
     the words name no place. A name that fits several units inside the
     context (or the home province) stops there: no later step picks one of
     them ("PENDOPO": PALI's town and Kecamatan Pendopo of Empat Lawang)."""
-    if not re.search(r"[A-Za-z]", text):
+    if not _LATIN_LETTER_RE.search(text):
         return None
     first = None
     for tiers, levels in PLACE_STEPS:

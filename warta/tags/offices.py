@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .officials import FUNCTION_WORDS as _FUNCTION_WORDS
-from .officials import NOT_A_NAME, Official
+from .officials import NOT_A_NAME, Official, tried_where
 
 # ---- institutions ------------------------------------------------------------
 
@@ -64,6 +64,8 @@ _OFFICE_HEAD_RE = re.compile(
     r"|(?P<panwaslu>Panwaslu|PANWASLU|Panwas|PANWAS)"
     r"|(?P<pkd>PKD)|(?P<ptps>PTPS)|(?P<kpu>KPU)|(?P<dkpp>DKPP))(?![\w-])"
 )
+# Where an office word may start (`tried_where`).
+_OFFICE_START_RE = re.compile(r"Bawaslu|BAWASLU|Panwas|PANWAS|PKD|PTPS|KPU|DKPP")
 _KECAMATAN_WORD_RE = re.compile(r"\s+(?:Kecamatan|KECAMATAN|Kec\.?)(?=\s|$|,)")
 _DESA_WORD_RE = re.compile(
     r"\s+(?:Kelurahan/Desa|Kelurahan|Desa|KELURAHAN/DESA|KELURAHAN|DESA)(?=\s|$|,)"
@@ -289,7 +291,7 @@ def office_phrases(
     """Every office named with a role in `text`, in order."""
     phrases: list[OfficePhrase] = []
     floor = 0
-    for head in _OFFICE_HEAD_RE.finditer(text):
+    for head in tried_where(_OFFICE_HEAD_RE, _OFFICE_START_RE, text):
         if head.start() < floor:
             continue
         institution, region, end = _read_office(text, head, reader, context)
@@ -441,6 +443,9 @@ def stated_offices(
     return [found[index] for index in sorted(found)]
 
 
+_SET_OFF_RE = re.compile(r"[,:(]")  # what sets a name off from the office before it
+
+
 def _owners(
     text: str, names: list[tuple[int, int]], reader: RegionReader, context: Sequence[str]
 ) -> dict[int, OfficePhrase]:
@@ -477,8 +482,7 @@ def _owners(
         after = _name_after(text, phrase.end)
         name_follows = following is not None or after is not None
         # "Ketua Bawaslu Kota Palembang Budi Santoso": no comma, the name is its.
-        tight = name_follows and not re.search(
-            r"[,:(]",
+        tight = name_follows and not _SET_OFF_RE.search(
             text[phrase.end : names[following][0]]
             if following is not None
             else text[phrase.end : after.start("word")],

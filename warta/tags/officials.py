@@ -514,25 +514,31 @@ DISCOVERY_RE = re.compile(
     rf"[^,.;:\n“”\"()]{{0,60}}?),[ \t]+"
     rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}})(?:[ \t]*,|(?<=\.)(?=\s|$))"
 )
-# Where a discovery may start: a position word. The regex engine finds these
-# letters at a run's speed, where DISCOVERY_RE, which opens with a look
-# behind, is tried at every character of the text.
+# Where a discovery may start: a position word.
 _POSITION_START_RE = re.compile(
     r"Ketua|Anggota|Koordinator|Kordiv|Korsek|Kepala|Sekretaris|Komisioner"
 )
 
 
-def discoveries(text: str) -> Iterator[re.Match]:
-    """`DISCOVERY_RE.finditer(text)`, tried only where a position word starts
-    (every match does)."""
+def tried_where(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, tried only where `starts` matches, for a
+    pattern each of whose matches begins with a match of `starts`: a
+    literal alternation, which the regex engine finds at a run's speed,
+    where a pattern that opens with a look-behind is tried at every
+    character of the text."""
     end = 0
-    for start in _POSITION_START_RE.finditer(text):
+    for start in starts.finditer(text):
         if start.start() < end:
             continue
-        match = DISCOVERY_RE.match(text, start.start())
+        match = pattern.match(text, start.start())
         if match:
             end = match.end()
             yield match
+
+
+def discoveries(text: str) -> Iterator[re.Match]:
+    """`DISCOVERY_RE.finditer(text)`, tried where a position word starts."""
+    return tried_where(DISCOVERY_RE, _POSITION_START_RE, text)
 
 
 # Capitalised words after "Office," that are not a person: "…, Senin (18/11)".

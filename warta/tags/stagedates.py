@@ -56,6 +56,7 @@ _CLAUSE_WORDS = frozenset(
 )
 _WORD_BEFORE = re.compile(r"(?P<word>[^\W\d_]+)[\s\"“'‘]*$")
 _UNTIL = re.compile(r"^[\s,]*(?:dan\s+)?(?:berlangsung\s+)?(?:hingga|sampai|s\.?/?d\.?)\b", re.I)
+_MULAI = re.compile(r"mulai\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)")
 
 
@@ -191,7 +192,7 @@ def stated_stage_days(
                 if until:
                     verb, at = "berakhir", at + until.end()
                     at += len(sentence[at:]) - len(sentence[at:].lstrip(" ,"))
-                elif re.match(r"mulai\b", rest, re.I):
+                elif _MULAI.match(rest):
                     verb, at = "dimulai", at + 5
                     at += len(sentence[at:]) - len(sentence[at:].lstrip(" ,"))
             span = _RANGE.match(sentence, at)
