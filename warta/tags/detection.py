@@ -196,6 +196,11 @@ class PhraseMatcher:
         """(key, match) for every hit, in order of appearance."""
         if not self.buckets:
             return
+        if len(self.prefix_lengths) == 1:
+            # Every prefix as long (the vocabulary's): one bucket per word
+            # start, no longest phrase to choose across buckets.
+            yield from self._finditer_one_length(text, self.prefix_lengths[0])
+            return
         for position in self._starts(text):
             best = None
             for length in self.prefix_lengths:
@@ -207,6 +212,13 @@ class PhraseMatcher:
                     best = match
             if best:
                 yield self.keys[_index(best)], best
+
+    def _finditer_one_length(self, text: str, length: int):
+        buckets, keys = self.buckets, self.keys
+        for position in self._starts(text):
+            regex = buckets.get(text[position : position + length].lower())
+            if regex is not None and (match := regex.match(text, position)):
+                yield keys[_index(match)], match
 
     def find_keys(self, text: str) -> list[str]:
         """Distinct keys found, in order of first appearance."""
