@@ -890,6 +890,8 @@ def test_discoveries_are_the_discovery_patterns_matches_wherever_they_start():
         "Masa kampanye berakh\u0131r 23 November.",  # a dotless i
         "Bawaslu memulai pengawasan pada 24 November.",  # inside a word: no verb
         "Tidak ada apa-apa di sini – “kata” Ketua.",
+        "Masa tenang Jatuh pada 24 November \udc80.",  # a lone surrogate from a bad byte
+        "Kampanye BERLANGSUNG 25 September – 23 November.",
         "",
     ],
 )
@@ -897,3 +899,15 @@ def test_a_text_may_state_a_stages_day_exactly_when_a_dating_verb_is_in_it(text)
     from warta.tags.stagedates import _VERB, may_state_days
 
     assert may_state_days(text) == (_VERB.search(text) is not None)
+
+
+def test_the_other_cases_of_the_verbs_letters_are_all_the_regex_takes():
+    """`may_state_days` reads ASCII letters in any case without the regex: the
+    characters the running `re` takes, ignoring case, for a letter of a verb
+    beyond its ASCII cases are the ones it checks for."""
+    from warta.tags.stagedates import _OTHER_CASES
+
+    letters = sorted(set("dimulaijatuhberakhirberlangsung"))
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    taken = re.findall(f"(?i:[{''.join(letters)}])", every)
+    assert sorted(c for c in taken if not c.isascii()) == sorted(_OTHER_CASES)

@@ -77,21 +77,26 @@ _VERB = re.compile(r"\b(?:dimulai|mulai|jatuh|berakhir|berlangsung)\b", re.IGNOR
 _DIGIT = re.compile(r"\d")
 
 
-# Every verb holds one of these; `_VERB` takes no letter but these in any
-# case for theirs, save the three below (the Kelvin sign lowercases to "k").
-_VERB_WORDS = ("mulai", "jatuh", "berakhir", "berlangsung")
-_OTHER_CASES_RE = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ: "i", "i", "s" to the regex
+# What `_VERB`, ignoring case, takes for a letter of a verb besides its ASCII
+# cases: a dotted and a dotless I, the long s, the Kelvin sign.
+_OTHER_CASES = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def may_state_days(text: str) -> bool:
     """Whether a release's text may state a stage's day: a text with none of
     the verbs has them on no line (nine releases in ten), and its lines need
-    not be read. The text in lower case is searched for them first: `_VERB`,
-    which opens with a word boundary and ignores case, is tried at every
+    not be read. Without the letters above, a verb is ASCII letters, which
+    its UTF-8 bytes in lower case hold as they are: searched first for the
+    verbs, far faster than `_VERB`, which ignores case, is tried at every
     character."""
-    if _OTHER_CASES_RE.search(text) is None:
-        lowered = text.lower()
-        if not any(word in lowered for word in _VERB_WORDS):
+    if not any(letter in text for letter in _OTHER_CASES):
+        lowered = text.encode("utf-8", "surrogatepass").lower()  # (ASCII letters only)
+        if not (
+            b"mulai" in lowered  # "dimulai" too
+            or b"jatuh" in lowered
+            or b"berakhir" in lowered
+            or b"berlangsung" in lowered
+        ):
             return False
     return _VERB.search(text) is not None
 
