@@ -967,3 +967,42 @@ def test_one_place_reader_per_gazetteer_remembers_its_answers(gaz, monkeypatch):
     assert dateline.place_reader(gaz, "11") is is_place
     assert is_place("Banda Aceh") and is_place("Banda Aceh") and not is_place("Catatan")
     assert asked == ["Banda Aceh", "Catatan"]
+
+
+def test_a_region_line_read_again_gives_the_same_regions_and_findings(gaz, monkeypatch):
+    """Releases share their `Region:` lines: each line is read with the
+    gazetteer once a build, and every release gets its regions and findings."""
+    import datetime as dt
+
+    from warta.enrichment import Enrichment
+    from warta.pipeline import Source
+    from warta.regions.stage import RegionOptions, RegionsStage
+
+    read = []
+    together = gaz.resolve_together
+
+    def counted(values, home=None):
+        read.append(tuple(values))
+        return together(values, home)
+
+    monkeypatch.setattr(gaz, "resolve_together", counted)
+    stage = RegionsStage(gaz, RegionOptions(home_province=HOME))
+    runs = []
+    for number, region in enumerate(["Lahat, Pendopoo", "Lahat, Pendopoo", "OKU Timur"]):
+        text = f"Title: Uji\nDate: 2026-09-28 10:00\nRegion: {region}\n\nRapat digelar.\n"
+        source = Source(
+            path=f"berita/uji-{number}.md",
+            text=text,
+            html="<p>Rapat digelar.</p>",
+            title="Uji",
+            date=dt.date(2026, 9, 28),
+            metadata={"title": "Uji", "region": region},
+            tags=(),
+        )
+        runs.append(stage.run(source, Enrichment()))
+    assert read == [("Lahat", "Pendopoo"), ("OKU Timur",)]
+    assert [r.code for r in runs[0].regions] == [r.code for r in runs[1].regions] == ["16.04"]
+    assert [(f.path, f.line, f.message) for f in runs[1].findings] == [
+        ("berita/uji-1.md", 3, "unknown region: 'Pendopoo'")
+    ]
+    assert [r.code for r in runs[2].regions] == ["16.08"] and runs[2].findings == ()
