@@ -911,3 +911,35 @@ def test_the_other_cases_of_the_verbs_letters_are_all_the_regex_takes():
     every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
     taken = re.findall(f"(?i:[{''.join(letters)}])", every)
     assert sorted(c for c in taken if not c.isascii()) == sorted(_OTHER_CASES)
+
+
+def test_the_registry_reads_a_name_once_for_what_it_knows_and_shortens(registry, monkeypatch):
+    """Discovery asks of the same names release after release: the matcher
+    and the registered names are read once per name, with the same answers."""
+    scans = []
+    finditer = registry.matcher.finditer
+
+    def counted(text):
+        scans.append(text)
+        return finditer(text)
+
+    monkeypatch.setattr(registry.matcher, "finditer", counted)
+    name = registry.officials[0].name
+    surname = name.split()[-1]
+    assert registry.knows(name) and registry.knows(f" {name} ")
+    assert registry.knows(name) and not registry.knows("Nama Lain Sekali")
+    assert scans == [name, name, "Nama Lain Sekali"]  # (" name " read as "name")
+    first = registry.shortened(surname)
+    assert registry.shortened(surname) == first and registry.officials[0] in first
+    assert registry.shortened(surname) is not first
+    assert registry.shortened("") == [] and registry.shortens(surname)
+
+
+def test_the_letters_of_baca_have_no_other_case_the_regex_takes():
+    """`plain_text` looks for "baca" in ASCII lower case before its patterns,
+    which ignore case: the running `re` takes no other character for these
+    letters."""
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    assert sorted(set(re.findall("(?i:[bac])", every))) == sorted("abcABC")
+    assert plain_text("<p>BACA\u00a0Juga: Lain</p><p>Isi.</p>\n").split() == ["Isi."]
+    assert plain_text("<p>Isi bacaan.</p>").split() == ["Isi", "bacaan."]

@@ -126,12 +126,21 @@ class Official:
         return max(self.positions, key=lambda p: (p.end or dt.date.max, p.start), default=None)
 
 
+MAX_NAMES = 20000  # names a Registry remembers what it said of
+
+
 @dataclass
 class Registry:
     officials: list[Official]
     matcher: PhraseMatcher = field(init=False, repr=False)
     _by_key: dict[str, Official] = field(default_factory=dict, repr=False)
     _by_slug: dict[str, Official] = field(default_factory=dict, repr=False)
+    # What `knows` and `shortened` said of each name asked: discovery asks of
+    # the same officials' names in release after release.
+    _known: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _shortened: dict[str, tuple[Official, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         entries = []
@@ -155,22 +164,30 @@ class Registry:
         """True when `name` is, as a whole, a spelling the text is read with (the
         matcher's reading: initials with or without dots, capitals as written
         or all capitals)."""
-        name = " ".join(name.split())
-        return any(
-            match.start() == 0 and len(match.group(match.lastgroup)) == len(name)
-            for _, match in self.matcher.finditer(name)
-        )
+        if name not in self._known:
+            if len(self._known) > MAX_NAMES:  # a long-running process
+                self._known.clear()
+            whole = " ".join(name.split())
+            self._known[name] = any(
+                match.start() == 0 and len(match.group(match.lastgroup)) == len(whole)
+                for _, match in self.matcher.finditer(whole)
+            )
+        return self._known[name]
 
     def shortened(self, name: str) -> list[Official]:
         """The officials of whose registered name `name` is part ("Khairil" of
         "Khairil Anwar"), in registry order."""
-        words = set(fold(name).split())
-        if not words:
-            return []
-        slugs = dict.fromkeys(
-            official.slug for key, official in self._by_key.items() if words <= set(key.split())
-        )
-        return [self._by_slug[slug] for slug in slugs]
+        if name not in self._shortened:
+            if len(self._shortened) > MAX_NAMES:  # a long-running process
+                self._shortened.clear()
+            words = set(fold(name).split())
+            slugs = dict.fromkeys(
+                official.slug
+                for key, official in self._by_key.items()
+                if words and words <= set(key.split())
+            )
+            self._shortened[name] = tuple(self._by_slug[slug] for slug in slugs)
+        return list(self._shortened[name])
 
     def shortens(self, name: str) -> bool:
         """True when `name` is part of a registered name ("Khairil" of "Khairil Anwar")."""
