@@ -36,8 +36,13 @@ def plain_text(html_text: str) -> str:
     """Visible text of an article body, one paragraph per line, without
     'Baca juga' inserts. (Line breaks inside a paragraph are only how the
     Markdown source was wrapped: they become spaces.)"""
-    without_inserts = _READ_ALSO_PARAGRAPH_RE.sub(" ", html_text or "")
-    without_inserts = _READ_ALSO_LINE_RE.sub(" ", without_inserts)
+    without_inserts = html_text or ""
+    # Both patterns need "baca" in some case, which is ASCII letters only (the
+    # regex takes no other character for a "b", an "a" or a "c"): looked for
+    # in the UTF-8 bytes in lower case first, where most releases have none.
+    if b"baca" in without_inserts.encode("utf-8", "surrogatepass").lower():
+        without_inserts = _READ_ALSO_PARAGRAPH_RE.sub(" ", without_inserts)
+        without_inserts = _READ_ALSO_LINE_RE.sub(" ", without_inserts)
     one_line_each = _BLOCK_END_RE.sub("\n", without_inserts.replace("\n", " "))
     return html.unescape(_TAG_RE.sub(" ", one_line_each))
 
