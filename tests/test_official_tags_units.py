@@ -943,3 +943,21 @@ def test_the_letters_of_baca_have_no_other_case_the_regex_takes():
     assert sorted(set(re.findall("(?i:[bac])", every))) == sorted("abcABC")
     assert plain_text("<p>BACA\u00a0Juga: Lain</p><p>Isi.</p>\n").split() == ["Isi."]
     assert plain_text("<p>Isi bacaan.</p>").split() == ["Isi", "bacaan."]
+
+
+def test_the_stages_pattern_is_made_once_and_kept_with_its_vocabulary(tmp_path):
+    """Two vocabularies, two patterns, each kept with its vocabulary (not in a
+    table of the module keyed by an address another vocabulary may reuse)."""
+    from warta.tags import stagedates
+
+    first, _ = load_vocabulary(VOCABULARY, "data/official_tags.yaml")
+    second, _ = load_vocabulary(VOCABULARY, "data/official_tags.yaml")
+    body = [(1, "Masa tenang dimulai 23 November 2024.")]
+    day = dt.date(2024, 11, 20)
+    said = list(stagedates.stage_date_problems(body, first, day, "v.yaml"))
+    assert said == list(stagedates.stage_date_problems(body, second, day, "v.yaml")) != []
+    made = first.derived["stage_phrases"]
+    assert made is not second.derived["stage_phrases"]
+    list(stagedates.stage_date_problems(body, first, day, "v.yaml"))
+    assert first.derived["stage_phrases"] is made
+    assert not hasattr(stagedates, "_PHRASES")

@@ -101,18 +101,12 @@ def may_state_days(text: str) -> bool:
     return _VERB.search(text) is not None
 
 
-# The stages' pattern of each vocabulary (one per build), made once.
-_PHRASES: dict[int, tuple[Vocabulary, tuple[re.Pattern, dict[str, OfficialTag]] | None]] = {}
-
-
 def _phrases(vocabulary: Vocabulary) -> tuple[re.Pattern, dict[str, OfficialTag]] | None:
-    """`_stage_phrases` of the vocabulary, made once per vocabulary."""
-    kept = _PHRASES.get(id(vocabulary))
-    if kept is None or kept[0] is not vocabulary:
-        if len(_PHRASES) > 3:  # a long-running process (livereload) builds again and again
-            _PHRASES.clear()
-        kept = _PHRASES[id(vocabulary)] = (vocabulary, _stage_phrases(vocabulary))
-    return kept[1]
+    """`_stage_phrases` of the vocabulary, made once per vocabulary (kept in
+    its `derived`)."""
+    if "stage_phrases" not in vocabulary.derived:
+        vocabulary.derived["stage_phrases"] = _stage_phrases(vocabulary)
+    return vocabulary.derived["stage_phrases"]
 
 
 def _stage_phrases(vocabulary: Vocabulary) -> tuple[re.Pattern, dict[str, OfficialTag]] | None:
