@@ -1006,3 +1006,28 @@ def test_a_region_line_read_again_gives_the_same_regions_and_findings(gaz, monke
         ("berita/uji-1.md", 3, "unknown region: 'Pendopoo'")
     ]
     assert [r.code for r in runs[2].regions] == ["16.08"] and runs[2].findings == ()
+
+
+def test_the_leads_offices_are_read_once_for_the_region_and_the_dateline(gaz, monkeypatch):
+    """`read_lead` reads the Bawaslu offices of the lead once, for the issuing
+    office and for what narrows the dateline's place, as `from_lead` and
+    `lead_offices` read them."""
+    resolve = gaz.resolve
+    asked = []
+
+    def counted(value, **options):
+        if options.get("tiers") == (gazetteer.TIER_OFFICIAL, gazetteer.TIER_ALIAS) and not (
+            options.get("levels") or options.get("context")
+        ):
+            asked.append(value)
+        return resolve(value, **options)
+
+    lead = "PENDOPO – Bawaslu Kabupaten Empat Lawang dan Bawaslu OKU Timur menggelar rapat."
+    html = f"<p>{lead}</p><p>Paragraf kedua.</p>"
+    expected = (dateline.from_lead(gaz, lead, HOME), dateline.lead_offices(gaz, lead, HOME))
+    monkeypatch.setattr(gaz, "resolve", counted)
+    reading = dateline.read_lead(gaz, html, "17")  # (a home no other test reads with)
+    offices = [words for words in asked if words in ("Kabupaten Empat Lawang", "OKU Timur")]
+    assert offices == ["Kabupaten Empat Lawang", "OKU Timur"]
+    assert reading.paragraph == lead
+    assert expected[0].unit.code == "16.11" and [u.code for u in expected[1]] == ["16.11", "16.08"]

@@ -994,18 +994,37 @@ def office_names(paragraph: str, offices: re.Pattern = _OFFICE_RE) -> list[list[
     return found
 
 
-def _office_unit(gazetteer: Gazetteer, words: list[str], home: str | None) -> Unit | None:
+def _office_reading(
+    gazetteer: Gazetteer, words: list[str], home: str | None
+) -> tuple[Unit, str] | None:
     """The province or kabupaten/kota the longest run of an office's words
-    names ("OKU Timur" before "OKU"); None when it names none, or several."""
+    names ("OKU Timur" before "OKU"), with that run; None when it names none,
+    or several."""
     for length in range(len(words), 0, -1):
-        found = gazetteer.resolve(
-            " ".join(words[:length]), home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS)
-        )
+        name = " ".join(words[:length])
+        found = gazetteer.resolve(name, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
         if found.unit:
-            return found.unit
+            return found.unit, name
         if found.problem == "ambiguous":
             break
     return None
+
+
+def _office_unit(gazetteer: Gazetteer, words: list[str], home: str | None) -> Unit | None:
+    """The unit of `_office_reading`."""
+    reading = _office_reading(gazetteer, words, home)
+    return reading[0] if reading else None
+
+
+def _bawaslu_offices(gazetteer: Gazetteer, paragraph: str, home: str | None):
+    """(unit, words read) of each Bawaslu office the paragraph names
+    (`office_names`) whose words name a unit, in order: what `lead_offices`
+    and `from_lead` read, read once by `read_lead`."""
+    return [
+        reading
+        for words in office_names(paragraph)
+        if (reading := _office_reading(gazetteer, words, home)) is not None
+    ]
 
 
 def _kecamatan_office_unit(gazetteer: Gazetteer, words: list[str], home: str | None) -> Unit | None:
@@ -1036,11 +1055,13 @@ def lead_offices(gazetteer: Gazetteer, paragraph: str, home: str | None) -> list
     Bawaslu ("Bawaslu PALI", "Bawaslu Kabupaten Empat Lawang") or a Panwaslu
     Kecamatan ("Panwaslu Kecamatan Pendopo Kabupaten Empat Lawang",
     "Panwascam Pendopo"); what narrows a dateline's place (`read_dateline`)."""
-    units = [
-        unit
-        for words in office_names(paragraph)
-        if (unit := _office_unit(gazetteer, words, home)) is not None
-    ]
+    return _lead_offices(gazetteer, paragraph, home, _bawaslu_offices(gazetteer, paragraph, home))
+
+
+def _lead_offices(
+    gazetteer: Gazetteer, paragraph: str, home: str | None, bawaslu: list[tuple[Unit, str]]
+) -> list[Unit]:
+    units = [unit for unit, _words in bawaslu]
     units += [
         unit
         for words in office_names(paragraph, _KECAMATAN_OFFICE_RE)
@@ -1057,15 +1078,14 @@ def lead_offices(gazetteer: Gazetteer, paragraph: str, home: str | None) -> list
 
 def from_lead(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Inference | None:
     """The first Bawaslu office named in the lead (`office_names`)."""
-    for words in office_names(paragraph):
-        for length in range(len(words), 0, -1):
-            name = " ".join(words[:length])
-            found = gazetteer.resolve(name, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
-            if found.unit:
-                return Inference(found.unit, "lead", "Bawaslu " + name)
-            if found.problem == "ambiguous":
-                break
-    return None
+    return _issuer(_bawaslu_offices(gazetteer, paragraph, home))
+
+
+def _issuer(bawaslu: list[tuple[Unit, str]]) -> Inference | None:
+    if not bawaslu:
+        return None
+    unit, words = bawaslu[0]
+    return Inference(unit, "lead", "Bawaslu " + words)
 
 
 @dataclass(frozen=True)
@@ -1106,9 +1126,10 @@ def read_lead(
     paragraph = first_paragraph(content_html, place_reader(gazetteer, home), title)
     if not paragraph:
         return Reading(paragraph, None)
-    offices = lead_offices(gazetteer, paragraph, home)
+    bawaslu = _bawaslu_offices(gazetteer, paragraph, home)  # (for both)
+    offices = _lead_offices(gazetteer, paragraph, home, bawaslu)
     found, ambiguity = read_dateline(gazetteer, paragraph, home, offices)
-    issuer = from_lead(gazetteer, paragraph, home)
+    issuer = _issuer(bawaslu)
     if issuer is not None:
         if ambiguity is not None:
             # One of two readings is never guessed, unless neither says more
