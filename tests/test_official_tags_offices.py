@@ -850,3 +850,43 @@ def test_a_name_with_a_role_of_another_kind_or_out_of_its_region_is_not_linked(t
         "position beside the name ('Ketua Bawaslu Kabupaten Ogan Komering Ulu, Sri Wahyuni "
         "Lubis'); if another person of the same name, nothing to do)"
     )
+
+
+def test_an_office_named_again_is_read_once_in_its_context(reader):
+    """The gazetteer is asked once per office words, institution kind and
+    context: a build's releases name the same offices again and again."""
+    asked = []
+
+    class Counting:
+        def resolve(self, value, **options):
+            asked.append((value, tuple(options["context"])))
+            return reader.gazetteer.resolve(value, **options)
+
+    counting = RegionReader(Counting(), "16")
+    text = "Ketua Bawaslu OKU Timur, Joko Susilo, dan Anggota Bawaslu OKU Timur, Dewi Sari, hadir."
+    first = offices_in(text, counting)
+    assert offices_in(text, counting) == first == offices_in(text, reader)
+    assert offices_in(text, counting, ("16.08",)) == offices_in(text, reader, ("16.08",))
+    assert len(asked) == len(set(asked)) and ("OKU Timur", ()) in asked
+    assert first[0][3] == "16.08"
+
+
+def test_office_words_are_found_where_the_head_pattern_finds_them():
+    """Trying the office-word pattern only where an office word starts finds
+    what a scan of every character finds: run together, inside words, after
+    a hyphen."""
+    import random
+
+    from warta.tags.offices import _OFFICE_HEAD_RE, _OFFICE_START_RE
+    from warta.tags.officials import tried_where
+
+    pieces = [
+        *("Bawaslu", "BAWASLU", "Panwascam", "PANWASLU", "Panwas", "PKD", "PTPS", "KPU"),
+        *("DKPP", "DKPPTPS", "xKPU", "KPU-", "-KPU", "Bawasluku", "PanwasluKPU", "Kota"),
+        *(" ", "  ", ",", "\n"),
+    ]
+    rng = random.Random(4)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        expected = [head.span() for head in _OFFICE_HEAD_RE.finditer(text)]
+        assert [h.span() for h in tried_where(_OFFICE_HEAD_RE, _OFFICE_START_RE, text)] == expected

@@ -791,3 +791,173 @@ def test_phrases_found_from_their_buckets_starts_are_those_of_every_word_start()
         "tps",
         "umlaut",
     }
+
+
+def _stage_source(text: str, tags: tuple[str, ...] = ("Masa Tenang",)):
+    from warta.pipeline import Source
+
+    body = text.split("\n\n", 1)[1]
+    return Source(
+        path="berita/rilis.md",
+        text=text,
+        html="".join(f"<p>{p}</p>" for p in body.split("\n\n")),
+        title="Rilis",
+        date=dt.date(2024, 11, 20),
+        metadata={"title": "Rilis"},
+        tags=tags,
+    )
+
+
+def test_a_release_with_nothing_to_say_is_not_parsed_for_lines(vocabulary, monkeypatch):
+    """The release's lines are read only for a finding or a stage's day that
+    the text may state (a dating verb in it): the same findings, at their lines."""
+    from warta import frontmatter
+    from warta.enrichment import Enrichment
+    from warta.tags import stage as stage_module
+    from warta.tags.offices import RegionReader
+    from warta.tags.stage import OfficialTagsStage, TagOptions
+
+    parsed = []
+    parse = frontmatter.parse
+
+    def counted(text):
+        parsed.append(text)
+        return parse(text)
+
+    monkeypatch.setattr(stage_module.frontmatter, "parse", counted)
+    stage = OfficialTagsStage(vocabulary, Registry([]), RegionReader(), TagOptions())
+    quiet = "Title: Rilis\nDate: 2024-11-20\nTags: Masa Tenang\n\nPALEMBANG – Bawaslu mengawasi.\n"
+    assert stage.run(_stage_source(quiet), Enrichment()).findings == ()
+    assert parsed == []
+
+    dated = (
+        "Title: Rilis\nDate: 2024-11-20\nTags: Masa Tenang, Tak Dikenal\n\n"
+        "PALEMBANG – Bawaslu mengingatkan masa tenang yang DIMULAI 23 November.\n"
+    )
+    found = stage.run(_stage_source(dated, ("Masa Tenang", "Tak Dikenal")), Enrichment())
+    assert [(f.line, f.level) for f in found.findings] == [(3, "warning"), (5, "warning")]
+    assert "'DIMULAI 23 November'" in found.findings[1].message
+    assert len(parsed) == 1  # once, for both
+
+
+def test_typed_tags_are_rejoined_once_per_combination(vocabulary, monkeypatch):
+    """Releases share their typed tags: the same pieces are read once a build,
+    and each release gets the same tags (a list of its own)."""
+    from warta.tags.stage import OfficialTagsStage
+
+    stage = OfficialTagsStage(vocabulary, None, None, None)
+    calls = []
+    named_with_commas = vocabulary.named_with_commas
+
+    def counted(pieces):
+        calls.append(tuple(pieces))
+        return named_with_commas(pieces)
+
+    monkeypatch.setattr(vocabulary, "named_with_commas", counted)
+    typed = ("Divisi Pencegahan", "Partisipasi Masyarakat", "dan Hubungan Masyarakat", "Coklit")
+    first = stage.rejoined(typed)
+    read = len(calls)
+    again = stage.rejoined(list(typed))
+    assert again == first and again is not first
+    assert first[0] == "Divisi Pencegahan, Partisipasi Masyarakat, dan Hubungan Masyarakat"
+    assert len(calls) == read > 0
+
+
+def test_discoveries_are_the_discovery_patterns_matches_wherever_they_start():
+    """Trying the pattern only where a position word starts finds what a scan
+    of every character finds: words run together, inside words, after a match."""
+    from warta.tags.officials import DISCOVERY_RE, discoveries
+
+    pieces = [
+        *("Ketua", "Anggota", "Koordinator Divisi", "Kepala Sekretariat", "Sekretaris"),
+        *("KetuaAnggota", "xKetua", "Ketuanya", "Korsek", "Kordiv", "Komisioner"),
+        *("Bawaslu", "KPU", "Kota", "Lahat", "Budi", "Santoso", ",", ", ", ".", "\n", "(Mura)"),
+    ]
+    rng = random.Random(3)
+    for _ in range(3000):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        expected = [match.span() for match in DISCOVERY_RE.finditer(text)]
+        assert [match.span() for match in discoveries(text)] == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Masa tenang DIMULAI 24 November.",
+        "Kampanye berlangſung 25 September.",  # a long s: the regex's "s"
+        "Masa kampanye berakhİr 23 November.",  # a capital I with a dot: its "i"
+        "Masa kampanye bera\u212ahir 23 November.",  # the Kelvin sign: its "k"
+        "Masa kampanye berakh\u0131r 23 November.",  # a dotless i
+        "Bawaslu memulai pengawasan pada 24 November.",  # inside a word: no verb
+        "Tidak ada apa-apa di sini – “kata” Ketua.",
+        "Masa tenang Jatuh pada 24 November \udc80.",  # a lone surrogate from a bad byte
+        "Kampanye BERLANGSUNG 25 September – 23 November.",
+        "",
+    ],
+)
+def test_a_text_may_state_a_stages_day_exactly_when_a_dating_verb_is_in_it(text):
+    from warta.tags.stagedates import _VERB, may_state_days
+
+    assert may_state_days(text) == (_VERB.search(text) is not None)
+
+
+def test_the_other_cases_of_the_verbs_letters_are_all_the_regex_takes():
+    """`may_state_days` reads ASCII letters in any case without the regex: the
+    characters the running `re` takes, ignoring case, for a letter of a verb
+    beyond its ASCII cases are the ones it checks for."""
+    from warta.tags.stagedates import _OTHER_CASES
+
+    letters = sorted(set("dimulaijatuhberakhirberlangsung"))
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    taken = re.findall(f"(?i:[{''.join(letters)}])", every)
+    assert sorted(c for c in taken if not c.isascii()) == sorted(_OTHER_CASES)
+
+
+def test_the_registry_reads_a_name_once_for_what_it_knows_and_shortens(registry, monkeypatch):
+    """Discovery asks of the same names release after release: the matcher
+    and the registered names are read once per name, with the same answers."""
+    scans = []
+    finditer = registry.matcher.finditer
+
+    def counted(text):
+        scans.append(text)
+        return finditer(text)
+
+    monkeypatch.setattr(registry.matcher, "finditer", counted)
+    name = registry.officials[0].name
+    surname = name.split()[-1]
+    assert registry.knows(name) and registry.knows(f" {name} ")
+    assert registry.knows(name) and not registry.knows("Nama Lain Sekali")
+    assert scans == [name, name, "Nama Lain Sekali"]  # (" name " read as "name")
+    first = registry.shortened(surname)
+    assert registry.shortened(surname) == first and registry.officials[0] in first
+    assert registry.shortened(surname) is not first
+    assert registry.shortened("") == [] and registry.shortens(surname)
+
+
+def test_the_letters_of_baca_have_no_other_case_the_regex_takes():
+    """`plain_text` looks for "baca" in ASCII lower case before its patterns,
+    which ignore case: the running `re` takes no other character for these
+    letters."""
+    every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
+    assert sorted(set(re.findall("(?i:[bac])", every))) == sorted("abcABC")
+    assert plain_text("<p>BACA\u00a0Juga: Lain</p><p>Isi.</p>\n").split() == ["Isi."]
+    assert plain_text("<p>Isi bacaan.</p>").split() == ["Isi", "bacaan."]
+
+
+def test_the_stages_pattern_is_made_once_and_kept_with_its_vocabulary(tmp_path):
+    """Two vocabularies, two patterns, each kept with its vocabulary (not in a
+    table of the module keyed by an address another vocabulary may reuse)."""
+    from warta.tags import stagedates
+
+    first, _ = load_vocabulary(VOCABULARY, "data/official_tags.yaml")
+    second, _ = load_vocabulary(VOCABULARY, "data/official_tags.yaml")
+    body = [(1, "Masa tenang dimulai 23 November 2024.")]
+    day = dt.date(2024, 11, 20)
+    said = list(stagedates.stage_date_problems(body, first, day, "v.yaml"))
+    assert said == list(stagedates.stage_date_problems(body, second, day, "v.yaml")) != []
+    made = first.derived["stage_phrases"]
+    assert made is not second.derived["stage_phrases"]
+    list(stagedates.stage_date_problems(body, first, day, "v.yaml"))
+    assert first.derived["stage_phrases"] is made
+    assert not hasattr(stagedates, "_PHRASES")

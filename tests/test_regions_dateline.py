@@ -913,3 +913,121 @@ def test_a_read_also_line_is_never_the_lead_nor_part_of_it(gaz, insert, template
     assert lead_summary(html, is_place=is_place) == without_dateline(lead, is_place)
     reading = dateline.read_lead(gaz, html, HOME)
     assert reading.inference.unit.code == "16.02"
+
+
+def test_lines_above_a_lead_are_each_tested_once_for_a_headlines_shape(gaz, monkeypatch):
+    """A headline of many lines pasted above the lead (no blank line between):
+    each line is tested as it joins the lines above, not all again per line."""
+    shape = dateline._is_headline_shape
+    tested = []
+
+    def counted(text, is_place=None):
+        tested.append(text)
+        return shape(text, is_place)
+
+    monkeypatch.setattr(dateline, "_is_headline_shape", counted)
+    headline = [f"Baris Judul Nomor {n}" for n in range(8)]
+    lead = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat."
+    html = "<p>" + "<br />\n".join([*headline, lead]) + "</p><p>Paragraf kedua.</p>"
+    is_place = dateline.place_reader(gaz, HOME)
+    assert dateline.first_paragraph(html, is_place) == lead
+    assert [text for text in tested if text in headline] == headline  # each line once
+    assert dateline.read_lead(gaz, html, HOME).inference.unit.code == "16.71"
+
+
+@pytest.mark.parametrize(
+    ("text", "title", "expected"),
+    [
+        ("RAPAT KOORDINASI CAFÉ", "Rapat Koordinasi Cafe", True),
+        ("Rapat Koordinasi Cafe\u0301", "rapat koordinasi café", True),  # a combining accent
+        ("Rapat \ufb01nal", "Rapat final", True),  # a ligature: one character, two letters
+        ("Rapat final pengawasan", "Rapat final", False),
+        ("Rapat-final!!", "rapat final", True),
+        ("", "Rapat", False),
+        ("Rapat", "", False),
+        ("½ Rapat", "1⁄2 rapat", True),
+    ],
+)
+def test_a_headline_is_the_title_again_as_fold_reads_both(text, title, expected):
+    assert dateline.is_headline(text, title) is expected
+
+
+def test_one_place_reader_per_gazetteer_remembers_its_answers(gaz, monkeypatch):
+    """The readers of one gazetteer and home province are one, and a word
+    read once is not asked of the gazetteer again."""
+    asked = []
+    names_a_place = dateline.names_a_place
+    is_place = dateline.place_reader(gaz, "11")  # a reader no other test has asked
+
+    def counted(gazetteer, words, home=None):
+        asked.append(words)
+        return names_a_place(gazetteer, words, home)
+
+    monkeypatch.setattr(dateline, "names_a_place", counted)
+    assert dateline.place_reader(gaz, "11") is is_place
+    assert is_place("Banda Aceh") and is_place("Banda Aceh") and not is_place("Catatan")
+    assert asked == ["Banda Aceh", "Catatan"]
+
+
+def test_a_region_line_read_again_gives_the_same_regions_and_findings(gaz, monkeypatch):
+    """Releases share their `Region:` lines: each line is read with the
+    gazetteer once a build, and every release gets its regions and findings."""
+    import datetime as dt
+
+    from warta.enrichment import Enrichment
+    from warta.pipeline import Source
+    from warta.regions.stage import RegionOptions, RegionsStage
+
+    read = []
+    together = gaz.resolve_together
+
+    def counted(values, home=None):
+        read.append(tuple(values))
+        return together(values, home)
+
+    monkeypatch.setattr(gaz, "resolve_together", counted)
+    stage = RegionsStage(gaz, RegionOptions(home_province=HOME))
+    runs = []
+    for number, region in enumerate(["Lahat, Pendopoo", "Lahat, Pendopoo", "OKU Timur"]):
+        text = f"Title: Uji\nDate: 2026-09-28 10:00\nRegion: {region}\n\nRapat digelar.\n"
+        source = Source(
+            path=f"berita/uji-{number}.md",
+            text=text,
+            html="<p>Rapat digelar.</p>",
+            title="Uji",
+            date=dt.date(2026, 9, 28),
+            metadata={"title": "Uji", "region": region},
+            tags=(),
+        )
+        runs.append(stage.run(source, Enrichment()))
+    assert read == [("Lahat", "Pendopoo"), ("OKU Timur",)]
+    assert [r.code for r in runs[0].regions] == [r.code for r in runs[1].regions] == ["16.04"]
+    assert [(f.path, f.line, f.message) for f in runs[1].findings] == [
+        ("berita/uji-1.md", 3, "unknown region: 'Pendopoo'")
+    ]
+    assert [r.code for r in runs[2].regions] == ["16.08"] and runs[2].findings == ()
+
+
+def test_the_leads_offices_are_read_once_for_the_region_and_the_dateline(gaz, monkeypatch):
+    """`read_lead` reads the Bawaslu offices of the lead once, for the issuing
+    office and for what narrows the dateline's place, as `from_lead` and
+    `lead_offices` read them."""
+    resolve = gaz.resolve
+    asked = []
+
+    def counted(value, **options):
+        if options.get("tiers") == (gazetteer.TIER_OFFICIAL, gazetteer.TIER_ALIAS) and not (
+            options.get("levels") or options.get("context")
+        ):
+            asked.append(value)
+        return resolve(value, **options)
+
+    lead = "PENDOPO – Bawaslu Kabupaten Empat Lawang dan Bawaslu OKU Timur menggelar rapat."
+    html = f"<p>{lead}</p><p>Paragraf kedua.</p>"
+    expected = (dateline.from_lead(gaz, lead, HOME), dateline.lead_offices(gaz, lead, HOME))
+    monkeypatch.setattr(gaz, "resolve", counted)
+    reading = dateline.read_lead(gaz, html, "17")  # (a home no other test reads with)
+    offices = [words for words in asked if words in ("Kabupaten Empat Lawang", "OKU Timur")]
+    assert offices == ["Kabupaten Empat Lawang", "OKU Timur"]
+    assert reading.paragraph == lead
+    assert expected[0].unit.code == "16.11" and [u.code for u in expected[1]] == ["16.11", "16.08"]

@@ -45,6 +45,7 @@ Bawaslu Kabupaten Muara Enim …" the kecamatan (`read_lead`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -326,13 +327,28 @@ def _is_headline_shape(text: str, is_place=None) -> bool:
     )
 
 
+# A release's title, folded once for all the paragraphs above its lead.
+_folded_title = functools.lru_cache(maxsize=16)(fold)
+_NOT_ASCII_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+
+
+def _ascii_alnum(text: str) -> int:
+    """How many ASCII letters and digits `text` has."""
+    return len(text.encode("ascii", "ignore").translate(None, _NOT_ASCII_ALNUM))
+
+
 def is_headline(text: str, title: str = "", is_place=None) -> bool:
     """A headline pasted above the lead, not its first words: the release's
     Title again (`fold`ed: case, accents and punctuation aside), or a line all
     in capitals that is no sentence ("BAWASLU OKU TIMUR TEMUKAN DUA DUGAAN
     PELANGGARAN …"). A lead in capitals opens with its dateline, and is none."""
-    if title and fold(text) and fold(text) == fold(title):
-        return True
+    if title:
+        wanted = _folded_title(title)
+        # Each ASCII letter or digit is one of the folded text's: a paragraph
+        # with more of them than the title's folded letters is not folded.
+        letters = len(wanted) - wanted.count(" ")
+        if wanted and _ascii_alnum(text) <= letters and fold(text) == wanted:
+            return True
     if not _is_headline_shape(text, is_place):
         return False
     letters = [c for c in text if c.isalpha()]
@@ -350,9 +366,13 @@ def _lead_below_headline(inner_html: str, title: str = "", is_place=None) -> str
     if len(lines) < 2:
         return None
     texts = [plain_text(line) for line in lines]
+    above = False  # a line with text above this one, every such line a headline's shape
     for index in range(1, len(lines)):
-        above = [t for t in texts[:index] if t]
-        if not above or not all(_is_headline_shape(t, is_place) for t in above):
+        if texts[index - 1]:  # each line is tested once, as it joins the lines above
+            if not _is_headline_shape(texts[index - 1], is_place):
+                break
+            above = True
+        if not above:
             break
         if _opens_with_dateline(texts[index], is_place):
             return "\n".join(lines[index:])
@@ -489,6 +509,9 @@ class Head:
     end: int
 
 
+# Remembered for the last paragraphs read: the lead's is read with its place
+# reader for the lead itself, its headline tests and its dateline's segments.
+@functools.lru_cache(maxsize=256)
 def read_head(paragraph: str, is_place=None) -> Head | None:
     """The head before the first separator, with the days, dates or times set
     off by more ("PALEMBANG - Kamis (14/11/2024) - …", "PALEMBANG – Senin (2/11)
@@ -542,6 +565,7 @@ def _head_segments(head: str) -> list[str]:
 
 
 _WORD_EDGE = " ,()"
+_LATIN_LETTER_RE = re.compile(r"[A-Za-z]")
 
 
 def _hyphenated(paragraph: str, separator: re.Match) -> str:
@@ -788,6 +812,7 @@ def is_dateline(head: str, rest: str, is_place=None) -> bool:
     return kinds[0] == "U" and len(kinds) > 1 and all(k == "D" for k in kinds[1:])
 
 
+@functools.lru_cache(maxsize=256)  # as read_head
 def dateline_head(paragraph: str, is_place=None) -> Head | None:
     """The paragraph's dateline: the head before its first separator
     (`read_head`, every separator form) when it is a dateline (`is_dateline`)
@@ -813,7 +838,7 @@ def dateline_segments(paragraph: str, is_place=None) -> list[Segment]:
     for inner, outer in _SEGMENT_RE.findall(head):
         raw = inner if inner else outer
         cleaned = raw.strip(_EMPHASIS + " .;" + COLONS)
-        if cleaned and re.search(r"[A-Za-z]", cleaned):
+        if cleaned and _LATIN_LETTER_RE.search(cleaned):
             segments.append(Segment(cleaned, in_parentheses=bool(inner)))
     return segments
 
@@ -827,7 +852,7 @@ def read_place(
     the words name no place. A name that fits several units inside the
     context (or the home province) stops there: no later step picks one of
     them ("PENDOPO": PALI's town and Kecamatan Pendopo of Empat Lawang)."""
-    if not re.search(r"[A-Za-z]", text):
+    if not _LATIN_LETTER_RE.search(text):
         return None
     first = None
     for tiers, levels in PLACE_STEPS:
@@ -869,9 +894,25 @@ def names_a_place(gazetteer: Gazetteer, words: str, home: str | None = None) -> 
     return False
 
 
+MAX_PLACES = 20000  # words a place reader remembers
+
+
+@functools.lru_cache(maxsize=8)
 def place_reader(gazetteer: Gazetteer, home: str | None = None):
-    """`is_place` for `is_dateline` and `first_paragraph`: `names_a_place`."""
-    return lambda words: names_a_place(gazetteer, words, home)
+    """`is_place` for `is_dateline` and `first_paragraph`: `names_a_place`,
+    remembered for the words a build's datelines repeat. One reader per
+    gazetteer and home province, so that what is read with it is remembered
+    too (`read_head`, `dateline_head`)."""
+    known: dict[str, bool] = {}
+
+    def is_place(words: str) -> bool:
+        if words not in known:
+            if len(known) > MAX_PLACES:  # a long-running process
+                known.clear()
+            known[words] = names_a_place(gazetteer, words, home)
+        return known[words]
+
+    return is_place
 
 
 @dataclass(frozen=True)
@@ -953,18 +994,37 @@ def office_names(paragraph: str, offices: re.Pattern = _OFFICE_RE) -> list[list[
     return found
 
 
-def _office_unit(gazetteer: Gazetteer, words: list[str], home: str | None) -> Unit | None:
+def _office_reading(
+    gazetteer: Gazetteer, words: list[str], home: str | None
+) -> tuple[Unit, str] | None:
     """The province or kabupaten/kota the longest run of an office's words
-    names ("OKU Timur" before "OKU"); None when it names none, or several."""
+    names ("OKU Timur" before "OKU"), with that run; None when it names none,
+    or several."""
     for length in range(len(words), 0, -1):
-        found = gazetteer.resolve(
-            " ".join(words[:length]), home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS)
-        )
+        name = " ".join(words[:length])
+        found = gazetteer.resolve(name, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
         if found.unit:
-            return found.unit
+            return found.unit, name
         if found.problem == "ambiguous":
             break
     return None
+
+
+def _office_unit(gazetteer: Gazetteer, words: list[str], home: str | None) -> Unit | None:
+    """The unit of `_office_reading`."""
+    reading = _office_reading(gazetteer, words, home)
+    return reading[0] if reading else None
+
+
+def _bawaslu_offices(gazetteer: Gazetteer, paragraph: str, home: str | None):
+    """(unit, words read) of each Bawaslu office the paragraph names
+    (`office_names`) whose words name a unit, in order: what `lead_offices`
+    and `from_lead` read, read once by `read_lead`."""
+    return [
+        reading
+        for words in office_names(paragraph)
+        if (reading := _office_reading(gazetteer, words, home)) is not None
+    ]
 
 
 def _kecamatan_office_unit(gazetteer: Gazetteer, words: list[str], home: str | None) -> Unit | None:
@@ -995,11 +1055,13 @@ def lead_offices(gazetteer: Gazetteer, paragraph: str, home: str | None) -> list
     Bawaslu ("Bawaslu PALI", "Bawaslu Kabupaten Empat Lawang") or a Panwaslu
     Kecamatan ("Panwaslu Kecamatan Pendopo Kabupaten Empat Lawang",
     "Panwascam Pendopo"); what narrows a dateline's place (`read_dateline`)."""
-    units = [
-        unit
-        for words in office_names(paragraph)
-        if (unit := _office_unit(gazetteer, words, home)) is not None
-    ]
+    return _lead_offices(gazetteer, paragraph, home, _bawaslu_offices(gazetteer, paragraph, home))
+
+
+def _lead_offices(
+    gazetteer: Gazetteer, paragraph: str, home: str | None, bawaslu: list[tuple[Unit, str]]
+) -> list[Unit]:
+    units = [unit for unit, _words in bawaslu]
     units += [
         unit
         for words in office_names(paragraph, _KECAMATAN_OFFICE_RE)
@@ -1016,15 +1078,14 @@ def lead_offices(gazetteer: Gazetteer, paragraph: str, home: str | None) -> list
 
 def from_lead(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Inference | None:
     """The first Bawaslu office named in the lead (`office_names`)."""
-    for words in office_names(paragraph):
-        for length in range(len(words), 0, -1):
-            name = " ".join(words[:length])
-            found = gazetteer.resolve(name, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
-            if found.unit:
-                return Inference(found.unit, "lead", "Bawaslu " + name)
-            if found.problem == "ambiguous":
-                break
-    return None
+    return _issuer(_bawaslu_offices(gazetteer, paragraph, home))
+
+
+def _issuer(bawaslu: list[tuple[Unit, str]]) -> Inference | None:
+    if not bawaslu:
+        return None
+    unit, words = bawaslu[0]
+    return Inference(unit, "lead", "Bawaslu " + words)
 
 
 @dataclass(frozen=True)
@@ -1065,9 +1126,10 @@ def read_lead(
     paragraph = first_paragraph(content_html, place_reader(gazetteer, home), title)
     if not paragraph:
         return Reading(paragraph, None)
-    offices = lead_offices(gazetteer, paragraph, home)
+    bawaslu = _bawaslu_offices(gazetteer, paragraph, home)  # (for both)
+    offices = _lead_offices(gazetteer, paragraph, home, bawaslu)
     found, ambiguity = read_dateline(gazetteer, paragraph, home, offices)
-    issuer = from_lead(gazetteer, paragraph, home)
+    issuer = _issuer(bawaslu)
     if issuer is not None:
         if ambiguity is not None:
             # One of two readings is never guessed, unless neither says more

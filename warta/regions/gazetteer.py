@@ -113,6 +113,10 @@ def numbered_spellings(name: str) -> list[str]:
     ]
 
 
+# Remembered: every dateline, lead office and office phrase of a build is
+# read with the same few hundred names, and `fold` walks a name character by
+# character.
+@functools.lru_cache(maxsize=16384)
 def key_of(text: str) -> str:
     """The comparison key of a name: abbreviations expanded, a final roman numeral
     spelled out, spaces removed."""

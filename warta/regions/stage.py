@@ -87,6 +87,9 @@ def paragraph_line(body: Sequence[tuple[int, str]], paragraph: str) -> int | Non
     return None
 
 
+MAX_LINES = 20000  # Region: lines a stage remembers
+
+
 class RegionsStage:
     """Each article's Kemendagri regions, declared or inferred."""
 
@@ -97,6 +100,10 @@ class RegionsStage:
         self.gazetteer = gazetteer
         self.options = options
         self._places: dict[str, Place] = {}
+        # Remembered per build: a site's releases name the same few hundred
+        # regions, and each RegionRef is frozen.
+        self._regions: dict[tuple[str, str], RegionRef] = {}
+        self._together: dict[tuple[str, ...], dict] = {}
 
     def is_place(self):
         """Whether the gazetteer knows a place of some words (`dateline.place_reader`)."""
@@ -114,9 +121,25 @@ class RegionsStage:
         return self._places[code]
 
     def region(self, code: str, source: str) -> RegionRef:
-        place = self.place(code)
-        ancestors = tuple(self.place(unit.code) for unit in self.gazetteer.ancestors(code))
-        return RegionRef(**dataclasses.asdict(place), source=source, ancestors=ancestors)
+        if (code, source) not in self._regions:
+            place = self.place(code)
+            ancestors = tuple(self.place(unit.code) for unit in self.gazetteer.ancestors(code))
+            self._regions[code, source] = RegionRef(
+                **dataclasses.asdict(place), source=source, ancestors=ancestors
+            )
+        return self._regions[code, source]
+
+    def read_together(self, values: list[str]) -> dict:
+        """`Gazetteer.resolve_together` of one `Region:` line's values (read,
+        not changed: the same for every release that writes them)."""
+        key = tuple(values)
+        if key not in self._together:
+            if len(self._together) > MAX_LINES:  # a long-running process
+                self._together.clear()
+            self._together[key] = self.gazetteer.resolve_together(
+                values, self.options.home_province
+            )
+        return self._together[key]
 
     def declared(self, source: Source, findings: list[Finding]) -> list[str] | None:
         """Codes from Region:/Wilayah:, or None when the article declares none."""
@@ -147,7 +170,7 @@ class RegionsStage:
             findings.append(Finding(source.path, line, "error", f"{message}: {value!r}", hint))
 
         resolved: list[str] = []
-        for found in gazetteer.resolve_together(values, home).values():
+        for found in self.read_together(values).values():
             if found.unit:
                 resolved.append(found.unit.code)
             elif found.problem == "ambiguous":

@@ -36,8 +36,13 @@ def plain_text(html_text: str) -> str:
     """Visible text of an article body, one paragraph per line, without
     'Baca juga' inserts. (Line breaks inside a paragraph are only how the
     Markdown source was wrapped: they become spaces.)"""
-    without_inserts = _READ_ALSO_PARAGRAPH_RE.sub(" ", html_text or "")
-    without_inserts = _READ_ALSO_LINE_RE.sub(" ", without_inserts)
+    without_inserts = html_text or ""
+    # Both patterns need "baca" in some case, which is ASCII letters only (the
+    # regex takes no other character for a "b", an "a" or a "c"): looked for
+    # in the UTF-8 bytes in lower case first, where most releases have none.
+    if b"baca" in without_inserts.encode("utf-8", "surrogatepass").lower():
+        without_inserts = _READ_ALSO_PARAGRAPH_RE.sub(" ", without_inserts)
+        without_inserts = _READ_ALSO_LINE_RE.sub(" ", without_inserts)
     one_line_each = _BLOCK_END_RE.sub("\n", without_inserts.replace("\n", " "))
     return html.unescape(_TAG_RE.sub(" ", one_line_each))
 
@@ -196,6 +201,11 @@ class PhraseMatcher:
         """(key, match) for every hit, in order of appearance."""
         if not self.buckets:
             return
+        if len(self.prefix_lengths) == 1:
+            # Every prefix as long (the vocabulary's): one bucket per word
+            # start, no longest phrase to choose across buckets.
+            yield from self._finditer_one_length(text, self.prefix_lengths[0])
+            return
         for position in self._starts(text):
             best = None
             for length in self.prefix_lengths:
@@ -207,6 +217,13 @@ class PhraseMatcher:
                     best = match
             if best:
                 yield self.keys[_index(best)], best
+
+    def _finditer_one_length(self, text: str, length: int):
+        buckets, keys = self.buckets, self.keys
+        for position in self._starts(text):
+            regex = buckets.get(text[position : position + length].lower())
+            if regex is not None and (match := regex.match(text, position)):
+                yield keys[_index(match)], match
 
     def find_keys(self, text: str) -> list[str]:
         """Distinct keys found, in order of first appearance."""

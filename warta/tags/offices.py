@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from .officials import FUNCTION_WORDS as _FUNCTION_WORDS
-from .officials import NOT_A_NAME, Official
+from .officials import NOT_A_NAME, Official, tried_where
 
 # ---- institutions ------------------------------------------------------------
 
@@ -64,6 +64,8 @@ _OFFICE_HEAD_RE = re.compile(
     r"|(?P<panwaslu>Panwaslu|PANWASLU|Panwas|PANWAS)"
     r"|(?P<pkd>PKD)|(?P<ptps>PTPS)|(?P<kpu>KPU)|(?P<dkpp>DKPP))(?![\w-])"
 )
+# Where an office word may start (`tried_where`).
+_OFFICE_START_RE = re.compile(r"Bawaslu|BAWASLU|Panwas|PANWAS|PKD|PTPS|KPU|DKPP")
 _KECAMATAN_WORD_RE = re.compile(r"\s+(?:Kecamatan|KECAMATAN|Kec\.?)(?=\s|$|,)")
 _DESA_WORD_RE = re.compile(
     r"\s+(?:Kelurahan/Desa|Kelurahan|Desa|KELURAHAN/DESA|KELURAHAN|DESA)(?=\s|$|,)"
@@ -117,6 +119,9 @@ _TOKEN_RE = re.compile(r"[^\s,;:()“”\"'‘’]+")
 _GAP_RE = re.compile(r"[ \t\u00a0]+")
 
 
+MAX_CODES = 50000  # office readings a RegionReader remembers
+
+
 class RegionReader:
     """Region words of an office → a Kemendagri code, with a
     `warta.regions.gazetteer.Gazetteer` (duck-typed: `resolve(value, context=,
@@ -127,12 +132,23 @@ class RegionReader:
     def __init__(self, gazetteer=None, home: str | None = None) -> None:
         self.gazetteer = gazetteer
         self.home = home
+        # (words, kecamatan or not, context) → code: a build's releases name
+        # the same offices, every one read at each office word of each line.
+        self._codes: dict[tuple[str, bool, tuple[str, ...]], str | None] = {}
 
     def code(self, words: str, institution: str, context: Sequence[str]) -> str | None:
         """The unit's code; None when the words name no unit (or several)."""
         if self.gazetteer is None:
             return None
-        if institution == PANWASLU_KECAMATAN:
+        key = (words, institution == PANWASLU_KECAMATAN, tuple(context))
+        if key not in self._codes:
+            if len(self._codes) > MAX_CODES:  # a long-running process
+                self._codes.clear()
+            self._codes[key] = self._code(*key)
+        return self._codes[key]
+
+    def _code(self, words: str, kecamatan: bool, context: tuple[str, ...]) -> str | None:
+        if kecamatan:
             tiers, levels = ("kecamatan",), ("kecamatan",)
         else:
             tiers, levels = ("official", "alias"), ("provinsi", "kabupaten", "kota")
@@ -275,7 +291,7 @@ def office_phrases(
     """Every office named with a role in `text`, in order."""
     phrases: list[OfficePhrase] = []
     floor = 0
-    for head in _OFFICE_HEAD_RE.finditer(text):
+    for head in tried_where(_OFFICE_HEAD_RE, _OFFICE_START_RE, text):
         if head.start() < floor:
             continue
         institution, region, end = _read_office(text, head, reader, context)
@@ -427,6 +443,9 @@ def stated_offices(
     return [found[index] for index in sorted(found)]
 
 
+_SET_OFF_RE = re.compile(r"[,:(]")  # what sets a name off from the office before it
+
+
 def _owners(
     text: str, names: list[tuple[int, int]], reader: RegionReader, context: Sequence[str]
 ) -> dict[int, OfficePhrase]:
@@ -463,8 +482,7 @@ def _owners(
         after = _name_after(text, phrase.end)
         name_follows = following is not None or after is not None
         # "Ketua Bawaslu Kota Palembang Budi Santoso": no comma, the name is its.
-        tight = name_follows and not re.search(
-            r"[,:(]",
+        tight = name_follows and not _SET_OFF_RE.search(
             text[phrase.end : names[following][0]]
             if following is not None
             else text[phrase.end : after.start("word")],

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -126,12 +126,21 @@ class Official:
         return max(self.positions, key=lambda p: (p.end or dt.date.max, p.start), default=None)
 
 
+MAX_NAMES = 20000  # names a Registry remembers what it said of
+
+
 @dataclass
 class Registry:
     officials: list[Official]
     matcher: PhraseMatcher = field(init=False, repr=False)
     _by_key: dict[str, Official] = field(default_factory=dict, repr=False)
     _by_slug: dict[str, Official] = field(default_factory=dict, repr=False)
+    # What `knows` and `shortened` said of each name asked: discovery asks of
+    # the same officials' names in release after release.
+    _known: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
+    _shortened: dict[str, tuple[Official, ...]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def __post_init__(self) -> None:
         entries = []
@@ -155,22 +164,30 @@ class Registry:
         """True when `name` is, as a whole, a spelling the text is read with (the
         matcher's reading: initials with or without dots, capitals as written
         or all capitals)."""
-        name = " ".join(name.split())
-        return any(
-            match.start() == 0 and len(match.group(match.lastgroup)) == len(name)
-            for _, match in self.matcher.finditer(name)
-        )
+        if name not in self._known:
+            if len(self._known) > MAX_NAMES:  # a long-running process
+                self._known.clear()
+            whole = " ".join(name.split())
+            self._known[name] = any(
+                match.start() == 0 and len(match.group(match.lastgroup)) == len(whole)
+                for _, match in self.matcher.finditer(whole)
+            )
+        return self._known[name]
 
     def shortened(self, name: str) -> list[Official]:
         """The officials of whose registered name `name` is part ("Khairil" of
         "Khairil Anwar"), in registry order."""
-        words = set(fold(name).split())
-        if not words:
-            return []
-        slugs = dict.fromkeys(
-            official.slug for key, official in self._by_key.items() if words <= set(key.split())
-        )
-        return [self._by_slug[slug] for slug in slugs]
+        if name not in self._shortened:
+            if len(self._shortened) > MAX_NAMES:  # a long-running process
+                self._shortened.clear()
+            words = set(fold(name).split())
+            slugs = dict.fromkeys(
+                official.slug
+                for key, official in self._by_key.items()
+                if words and words <= set(key.split())
+            )
+            self._shortened[name] = tuple(self._by_slug[slug] for slug in slugs)
+        return list(self._shortened[name])
 
     def shortens(self, name: str) -> bool:
         """True when `name` is part of a registered name ("Khairil" of "Khairil Anwar")."""
@@ -514,6 +531,33 @@ DISCOVERY_RE = re.compile(
     rf"[^,.;:\n“”\"()]{{0,60}}?),[ \t]+"
     rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}})(?:[ \t]*,|(?<=\.)(?=\s|$))"
 )
+# Where a discovery may start: a position word.
+_POSITION_START_RE = re.compile(
+    r"Ketua|Anggota|Koordinator|Kordiv|Korsek|Kepala|Sekretaris|Komisioner"
+)
+
+
+def tried_where(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, tried only where `starts` matches, for a
+    pattern each of whose matches begins with a match of `starts`: a
+    literal alternation, which the regex engine finds at a run's speed,
+    where a pattern that opens with a look-behind is tried at every
+    character of the text."""
+    end = 0
+    for start in starts.finditer(text):
+        if start.start() < end:
+            continue
+        match = pattern.match(text, start.start())
+        if match:
+            end = match.end()
+            yield match
+
+
+def discoveries(text: str) -> Iterator[re.Match]:
+    """`DISCOVERY_RE.finditer(text)`, tried where a position word starts."""
+    return tried_where(DISCOVERY_RE, _POSITION_START_RE, text)
+
+
 # Capitalised words after "Office," that are not a person: "…, Senin (18/11)".
 _NOT_A_NAME_WORDS = """
 senin selasa rabu kamis jumat sabtu minggu ahad
@@ -543,7 +587,7 @@ def discover(
     the position names ("Ketua Bawaslu Sumsel") was never theirs: then it is
     someone else, not registered."""
     found: dict[str, Discovery] = {}
-    for match in DISCOVERY_RE.finditer(text):
+    for match in discoveries(text):
         name = " ".join(match.group("name").split()).rstrip(".")
         position = " ".join(match.group("position").split())
         if fold(name.split()[0]) in NOT_A_NAME:

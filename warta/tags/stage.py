@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from warta import frontmatter
@@ -49,7 +50,7 @@ from .offices import (
 )
 from .officials import Official, Registry
 from .scan import find
-from .stagedates import stage_date_problems
+from .stagedates import may_state_days, stage_date_problems
 from .vocabulary import GROUPS, OfficialTag, Vocabulary
 
 
@@ -88,6 +89,12 @@ def text_line(lines: list[str] | tuple[str, ...], needle: str) -> int | None:
     return None
 
 
+def lazily_parsed(text: str) -> Callable[[], frontmatter.Document]:
+    """The release's Document, parsed at the first call only: most releases
+    give no finding and state no stage's day, and need no line of it."""
+    return functools.cache(lambda: frontmatter.parse(text))
+
+
 def scanned_lines(document: frontmatter.Document) -> list[tuple[int, str]]:
     """(number, text) of the lines the scan reads: the Title line, then the body
     (other front-matter lines are not scanned)."""
@@ -105,6 +112,10 @@ def mention_line(document: frontmatter.Document, spelling: str, ordinal: int) ->
         if seen > ordinal:
             return number
     return text_line(lines, spelling)
+
+
+# Entries of the stage's per-build memos of per-article values (typed tags).
+MAX_REMEMBERED = 20000
 
 
 class OfficialTagsStage:
@@ -134,6 +145,7 @@ class OfficialTagsStage:
         self._resolved: dict[str, OfficialTag | None] = {}
         self._nearest: dict[str, list[str]] = {}
         self._regions: dict[str, tuple[str, str] | None] = {}
+        self._rejoined: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def digest(self) -> str:
         digest = hashlib.sha256()
@@ -173,7 +185,18 @@ class OfficialTagsStage:
         three tags, one of them unknown. Only a run of pieces that is such a
         name or alias, commas and all, is joined (the longest first): "Uji
         Petik, Data Pemilih" are two tags, though "Uji Petik Data Pemilih"
-        folds like one."""
+        folds like one.
+
+        Remembered by the typed tags: a site's releases share a few hundred
+        combinations, and each run folds every piece again."""
+        typed = tuple(typed)
+        if typed not in self._rejoined:
+            if len(self._rejoined) > MAX_REMEMBERED:  # a long-running process
+                self._rejoined.clear()
+            self._rejoined[typed] = tuple(self._rejoin(typed))
+        return list(self._rejoined[typed])
+
+    def _rejoin(self, typed: tuple[str, ...]) -> list[str]:
         longest = self.vocabulary.most_commas + 1
         tags, index = [], 0
         while index < len(typed):
@@ -235,8 +258,7 @@ class OfficialTagsStage:
     # -- the stage --------------------------------------------------------------
 
     def run(self, source: Source, enrichment: Enrichment) -> Enrichment:
-        document = frontmatter.parse(source.text)
-        tags_line = document.front_matter.line("tags")
+        document = lazily_parsed(source.text)
         found: list[Finding] = []
         official: dict[str, str] = {}  # slug → provenance
         free: list[str] = []
@@ -248,7 +270,7 @@ class OfficialTagsStage:
                 found.append(
                     Finding(
                         source.path,
-                        tags_line,
+                        document().front_matter.line("tags"),
                         "warning",
                         f"tag without letters or digits left out: '{name}'",
                         "separate tags with commas, e.g. 'Tags: Pilkada 2024, Pengawasan'",
@@ -285,12 +307,14 @@ class OfficialTagsStage:
                 nearest = self.nearest(name)
                 hint = f"nearest official tags: {', '.join(nearest)}; or " if nearest else ""
                 hint += f"add it to {self.options.vocabulary_display}"
-            found.append(Finding(source.path, tags_line, level, message, hint))
+            found.append(
+                Finding(source.path, document().front_matter.line("tags"), level, message, hint)
+            )
 
-        if not self.options.vocabulary_unusable:
+        if not self.options.vocabulary_unusable and may_state_days(source.text):
             # "masa tenang yang dimulai 23 November": the schedule's dates.
             for line, message, hint in stage_date_problems(
-                document.body, self.vocabulary, source.date, self.options.vocabulary_display
+                document().body, self.vocabulary, source.date, self.options.vocabulary_display
             ):
                 found.append(Finding(source.path, line, "warning", message, hint))
 
@@ -335,7 +359,7 @@ class OfficialTagsStage:
                 found.append(
                     Finding(
                         source.path,
-                        text_line(document.lines, name),
+                        text_line(document().lines, name),
                         "suggestion",
                         f"official not in the registry: '{name}'",
                         f"{position}; add to {self.options.officials_display}",
@@ -352,7 +376,7 @@ class OfficialTagsStage:
     def check_offices(
         self,
         source: Source,
-        document: frontmatter.Document,
+        document: Callable[[], frontmatter.Document],
         stated_offices: tuple[StatedOffice, ...],
         mentioned: tuple[str, ...],
         enrichment: Enrichment,
@@ -362,7 +386,8 @@ class OfficialTagsStage:
         registry on the article's date; suggest what to fix. Returns the slugs not
         to link: every office the text gives them belongs to someone else, or
         the text gives them no role at all and their office is not the
-        release's (its region's office, one above or below it)."""
+        release's (its region's office, one above or below it). `document`:
+        the release's Document, parsed at its first call (`lazily_parsed`)."""
         day = source.date
         linked: dict[str, bool] = {}
         for stated in stated_offices:
@@ -383,10 +408,10 @@ class OfficialTagsStage:
             # "warga, Nama", "Kepala Desa …, Nama": plainly someone else, nothing to mend.
             if verdict.kind == "dates":
                 finding = self.dates_finding(
-                    source, document, stated, person, enrichment.region_codes
+                    source, document(), stated, person, enrichment.region_codes
                 )
             elif verdict.kind not in (None, "other"):
-                finding = self.office_finding(source, document, stated, person, verdict.kind)
+                finding = self.office_finding(source, document(), stated, person, verdict.kind)
             else:
                 continue
             # Named so in the title and again in the text: said once.
@@ -402,10 +427,10 @@ class OfficialTagsStage:
             offices = offices or [office for _, office in held]
             if any(local_to(office, enrichment.region_codes) for office in offices):
                 if person.positions and all(day < p.start for p in person.positions):
-                    found.append(self.early_finding(source, document, person))
+                    found.append(self.early_finding(source, document(), person))
                 continue
             linked[slug] = False
-            found.append(self.elsewhere_finding(source, document, person, enrichment))
+            found.append(self.elsewhere_finding(source, document(), person, enrichment))
         return {slug for slug, ok in linked.items() if not ok}
 
     def page_of(self, person: Official) -> str:

@@ -57,6 +57,7 @@ _CLAUSE_WORDS = frozenset(
 )
 _WORD_BEFORE = re.compile(r"(?P<word>[^\W\d_]+)[\s\"“'‘]*$")
 _UNTIL = re.compile(r"^[\s,]*(?:dan\s+)?(?:berlangsung\s+)?(?:hingga|sampai|s\.?/?d\.?)\b", re.I)
+_MULAI = re.compile(r"mulai\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z\"“]|\s*$)")
 
 
@@ -75,18 +76,38 @@ class Stated:
 # passed over before the stages' long pattern is tried at each of its words.
 _VERB = re.compile(r"\b(?:dimulai|mulai|jatuh|berakhir|berlangsung)\b", re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
-# The stages' pattern of each vocabulary (one per build), made once.
-_PHRASES: dict[int, tuple[Vocabulary, tuple[re.Pattern, dict[str, OfficialTag]] | None]] = {}
+
+
+# What `_VERB`, ignoring case, takes for a letter of a verb besides its ASCII
+# cases: a dotted and a dotless I, the long s, the Kelvin sign.
+_OTHER_CASES = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+def may_state_days(text: str) -> bool:
+    """Whether a release's text may state a stage's day: a text with none of
+    the verbs has them on no line (nine releases in ten), and its lines need
+    not be read. Without the letters above, a verb is ASCII letters, which
+    its UTF-8 bytes in lower case hold as they are: searched first for the
+    verbs, far faster than `_VERB`, which ignores case, is tried at every
+    character."""
+    if not any(letter in text for letter in _OTHER_CASES):
+        lowered = text.encode("utf-8", "surrogatepass").lower()  # (ASCII letters only)
+        if not (
+            b"mulai" in lowered  # "dimulai" too
+            or b"jatuh" in lowered
+            or b"berakhir" in lowered
+            or b"berlangsung" in lowered
+        ):
+            return False
+    return _VERB.search(text) is not None
 
 
 def _phrases(vocabulary: Vocabulary) -> tuple[re.Pattern, dict[str, OfficialTag]] | None:
-    """`_stage_phrases` of the vocabulary, made once per vocabulary."""
-    kept = _PHRASES.get(id(vocabulary))
-    if kept is None or kept[0] is not vocabulary:
-        if len(_PHRASES) > 3:  # a long-running process (livereload) builds again and again
-            _PHRASES.clear()
-        kept = _PHRASES[id(vocabulary)] = (vocabulary, _stage_phrases(vocabulary))
-    return kept[1]
+    """`_stage_phrases` of the vocabulary, made once per vocabulary (kept in
+    its `derived`)."""
+    if "stage_phrases" not in vocabulary.derived:
+        vocabulary.derived["stage_phrases"] = _stage_phrases(vocabulary)
+    return vocabulary.derived["stage_phrases"]
 
 
 def _stage_phrases(vocabulary: Vocabulary) -> tuple[re.Pattern, dict[str, OfficialTag]] | None:
@@ -171,7 +192,7 @@ def stated_stage_days(
                 if until:
                     verb, at = "berakhir", at + until.end()
                     at += len(sentence[at:]) - len(sentence[at:].lstrip(" ,"))
-                elif re.match(r"mulai\b", rest, re.I):
+                elif _MULAI.match(rest):
                     verb, at = "dimulai", at + 5
                     at += len(sentence[at:]) - len(sentence[at:].lstrip(" ,"))
             span = _RANGE.match(sentence, at)

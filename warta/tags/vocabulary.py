@@ -129,6 +129,9 @@ class Vocabulary:
     with_commas: dict[str, OfficialTag] = field(default_factory=dict, repr=False)
     with_commas_folded: dict[str, OfficialTag] = field(default_factory=dict, repr=False)
     most_commas: int = field(default=0, repr=False)
+    # What the modules that read the vocabulary make of it once (stagedates:
+    # the stages' pattern), kept with it for as long as it is used.
+    derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for tag in self.tags:
