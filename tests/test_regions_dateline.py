@@ -519,22 +519,11 @@ def test_a_region_line_with_the_unit_in_parentheses_is_read_either_way(
 ):
     """`Region: Kabupaten Muara Enim (Gelumbang)` was "unknown region:
     'Gelumbang' (closest: Kabupaten Rembang (33.17), …)"."""
-    import datetime as dt
 
     from warta.enrichment import Enrichment
-    from warta.pipeline import Source
     from warta.regions.stage import RegionOptions, RegionsStage
 
-    text = f"Title: Uji\nDate: 2026-09-28 10:00\nRegion: {region}\n\nRapat digelar.\n"
-    source = Source(
-        path="berita/uji.md",
-        text=text,
-        html="<p>Rapat digelar.</p>",
-        title="Uji",
-        date=dt.date(2026, 9, 28),
-        metadata={"title": "Uji", "region": region},
-        tags=(),
-    )
+    source = region_source(region)
     enrichment = RegionsStage(gaz, RegionOptions(home_province=HOME)).run(source, Enrichment())
     assert [r.code for r in enrichment.regions] == codes
     found = [(f.line, f.level, f.suggestion) for f in enrichment.findings]
@@ -972,10 +961,8 @@ def test_one_place_reader_per_gazetteer_remembers_its_answers(gaz, monkeypatch):
 def test_a_region_line_read_again_gives_the_same_regions_and_findings(gaz, monkeypatch):
     """Releases share their `Region:` lines: each line is read with the
     gazetteer once a build, and every release gets its regions and findings."""
-    import datetime as dt
 
     from warta.enrichment import Enrichment
-    from warta.pipeline import Source
     from warta.regions.stage import RegionOptions, RegionsStage
 
     read = []
@@ -989,16 +976,7 @@ def test_a_region_line_read_again_gives_the_same_regions_and_findings(gaz, monke
     stage = RegionsStage(gaz, RegionOptions(home_province=HOME))
     runs = []
     for number, region in enumerate(["Lahat, Pendopoo", "Lahat, Pendopoo", "OKU Timur"]):
-        text = f"Title: Uji\nDate: 2026-09-28 10:00\nRegion: {region}\n\nRapat digelar.\n"
-        source = Source(
-            path=f"berita/uji-{number}.md",
-            text=text,
-            html="<p>Rapat digelar.</p>",
-            title="Uji",
-            date=dt.date(2026, 9, 28),
-            metadata={"title": "Uji", "region": region},
-            tags=(),
-        )
+        source = region_source(region, f"berita/uji-{number}.md")
         runs.append(stage.run(source, Enrichment()))
     assert read == [("Lahat", "Pendopoo"), ("OKU Timur",)]
     assert [r.code for r in runs[0].regions] == [r.code for r in runs[1].regions] == ["16.04"]
@@ -1031,3 +1009,21 @@ def test_the_leads_offices_are_read_once_for_the_region_and_the_dateline(gaz, mo
     assert offices == ["Kabupaten Empat Lawang", "OKU Timur"]
     assert reading.paragraph == lead
     assert expected[0].unit.code == "16.11" and [u.code for u in expected[1]] == ["16.11", "16.08"]
+
+
+def region_source(region: str, path: str = "berita/uji.md"):
+    """A one-paragraph release with `Region: region`, as the regions stage reads it."""
+    import datetime as dt
+
+    from warta.pipeline import Source
+
+    text = f"Title: Uji\nDate: 2026-09-28 10:00\nRegion: {region}\n\nRapat digelar.\n"
+    return Source(
+        path=path,
+        text=text,
+        html="<p>Rapat digelar.</p>",
+        title="Uji",
+        date=dt.date(2026, 9, 28),
+        metadata={"title": "Uji", "region": region},
+        tags=(),
+    )
