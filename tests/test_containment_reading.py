@@ -64,3 +64,30 @@ def test_each_author_and_rubrik_name_is_slugified_once_a_build(tmp_path, monkeyp
     own = Author("Humas Bawaslu Kota Palembang", settings)
     own.slug = "humas-palembang"
     assert plugin.slug_of(own) == "humas-palembang"
+
+
+def test_the_same_release_is_blamed_by_every_build(site, monkeypatch):
+    """Pelican reads the articles in the order its file listing iterates, and
+    a set of names iterates in an order each process draws anew: of two
+    releases with one slug and one Thread id (a copy saved under another
+    name), the error named one or the other from one build to the next.
+    Builds in processes with different hash seeds say the same lines."""
+    import shutil
+
+    for name in ("rapat-pleno.md", "rapat-pleno-salinan.md", "zz-rapat.md", "a-rapat.md"):
+        site.article(name, slug="rapat-pleno", thread="t-3f9a1c2b7d4e5f60")
+    said = []
+    for seed in ("1", "2", "3", "4"):
+        monkeypatch.setenv("PYTHONHASHSEED", seed)
+        shutil.rmtree(site.output, ignore_errors=True)
+        shutil.rmtree(site.root / "cache", ignore_errors=True)
+        built = site.build(SEARCH_ENABLED=False)
+        said.append(sorted((f.path, f.line, f.message) for f in built.findings()))
+    assert any("Thread id already used" in message for _, _, message in said[0])
+    assert said[0] == said[1] == said[2] == said[3]
+
+
+def test_a_file_listing_is_a_set_that_iterates_in_sorted_order():
+    listing = plugin.Listing({"b/c.md", "a.md", "b/a.md", "z.md", "c.md"})
+    assert list(listing) == ["a.md", "b/a.md", "b/c.md", "c.md", "z.md"]
+    assert {"x.jpg"} | listing == {"x.jpg", "a.md", "b/a.md", "b/c.md", "c.md", "z.md"}

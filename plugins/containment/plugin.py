@@ -134,7 +134,20 @@ def report_symlinks(pelican) -> None:
         )
 
 
-def contained_files(generator, paths, exclude=None, extensions=None) -> set[str]:
+class Listing(set):
+    """The files a generator lists: a set, as Pelican's `get_files` returns
+    (the static generator joins it with its linked files), that iterates in
+    sorted order. Pelican reads the articles in the order it iterates them
+    and keeps that order among releases of one slug, and a set of strings
+    iterates in an order each process draws anew: of a release and its copy
+    under another file name, one build blamed the one and the next build the
+    other (a duplicate Thread id, an address taken, an author's spelling)."""
+
+    def __iter__(self):
+        return iter(sorted(set.__iter__(self)))
+
+
+def contained_files(generator, paths, exclude=None, extensions=None) -> Listing:
     """Pelican's `Generator.get_files`, without following symbolic links.
 
     Same rules otherwise: `paths` and `exclude` relative to content/, folders
@@ -151,7 +164,7 @@ def contained_files(generator, paths, exclude=None, extensions=None) -> set[str]
         parent, name = os.path.split(os.path.join(content, excluded))
         exclusions_by_dirpath.setdefault(parent, set()).add(name)
     ignores = generator.settings["IGNORE_FILES"]
-    files: set[str] = set()
+    files = Listing()
     for path in paths:
         start = os.path.join(content, path) if path else content
         checked = check_source(content, start)
