@@ -1630,10 +1630,11 @@ def test_pelicans_summary_of_many_like_warnings_is_not_an_unplaced_line(site):
 
 
 def test_the_nearest_file_of_many_is_the_one_difflib_finds_among_all():
-    """A missing link's suggestion among 10,000 releases compared only a
-    shortlist of names (difflib over every name took two seconds a link): the
-    same name as difflib over all of them, for typos, renamed dates and
-    names far from any; the linking file itself is never suggested."""
+    """A missing link's suggestion among 10,000 releases scores a shortlist of
+    names first and the others only when difflib's bounds allow (difflib over
+    every name took two seconds a link): the same name as difflib over all of
+    them, for typos, renamed dates, names far from any and a close name
+    hidden among decoys; the linking file itself is never suggested."""
     import difflib
     import random
 
@@ -1663,3 +1664,10 @@ def test_the_nearest_file_of_many_is_the_one_difflib_finds_among_all():
         assert nearest(target) == expected, target
     own = paths[0]
     assert nearest(own.rsplit("/", 1)[1], but=own) != own
+    # A close name sharing few three-letter pieces, among many decoys sharing
+    # more: still the one difflib finds.
+    decoys = [
+        f"berita/laporan-pengawasan-2024-tambahan-{i:03d}-xxxxxxxxxxxx.md" for i in range(300)
+    ]
+    nearest = NearestFile([*decoys, "berita/lXpoXan-XengXwaXan-2X24.md"])
+    assert nearest("laporan-pengawasan-2024.md") == "berita/lXpoXan-XengXwaXan-2X24.md"
