@@ -905,12 +905,12 @@ def test_the_other_cases_of_the_verbs_letters_are_all_the_regex_takes():
     """`may_state_days` reads ASCII letters in any case without the regex: the
     characters the running `re` takes, ignoring case, for a letter of a verb
     beyond its ASCII cases are the ones it checks for."""
-    from warta.tags.stagedates import _OTHER_CASES
+    from warta.text import IGNORECASE_ODD_LETTERS
 
     letters = sorted(set("dimulaijatuhberakhirberlangsung"))
     every = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x110000)))
     taken = re.findall(f"(?i:[{''.join(letters)}])", every)
-    assert sorted(c for c in taken if not c.isascii()) == sorted(_OTHER_CASES)
+    assert sorted(c for c in taken if not c.isascii()) == sorted(IGNORECASE_ODD_LETTERS)
 
 
 def test_the_registry_reads_a_name_once_for_what_it_knows_and_shortens(registry, monkeypatch):

@@ -223,13 +223,19 @@ def site_link_values(fragment: str) -> list[str]:
     return [link.written for link in rendered_site_links(fragment)]
 
 
+def _may_name_source_file(text: str) -> bool:
+    """Whether `text` may hold a link to a source file (`_SOURCE_LINK_RE`, any
+    case): its suffix starts ".m" or ".M"."""
+    return ".m" in text or ".M" in text
+
+
 def has_site_link(lines: Iterable[str]) -> bool:
     """Whether any of the lines writes `{filename}`, `{static}` or `{attach}`,
     or a plain link to a source file (`[x](rapat.md)`): most releases link no
     file of the site, so there is nothing to render or read."""
     return any(
         (("{" in line or "|" in line) and SITE_LINK_RE.search(line))
-        or ((".m" in line or ".M" in line) and _SOURCE_LINK_RE.search(line))
+        or (_may_name_source_file(line) and _SOURCE_LINK_RE.search(line))
         for line in lines
     )
 
@@ -280,7 +286,7 @@ def rendered_site_links(fragment: str) -> list[SiteLink]:
     Without a comment or an element whose content is no markup, text cannot
     hide a tag: only the tag before each `{static}` is parsed (a release's
     whole body, for each of thousands, would cost a second a build)."""
-    source_suffix = ".m" in fragment or ".M" in fragment  # (a source link's: few bodies)
+    source_suffix = _may_name_source_file(fragment)  # (few bodies)
     if not fragment or ("{" not in fragment and "|" not in fragment and not source_suffix):
         return []
     written = [match.start() for match in SITE_LINK_RE.finditer(fragment)]

@@ -41,9 +41,18 @@ LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
 
 
 # The letters Python's `re.IGNORECASE` takes for an ASCII letter that
-# `str.lower` keeps apart: the long s, the Kelvin sign, the dotted capital and
-# the dotless small i ("ſenin" and "KAMİS" match a weekday's pattern).
-_AS_IGNORECASE_READS = str.maketrans({"ſ": "s", "\u212a": "k", "İ": "i", "ı": "i"})
+# `str.lower` keeps apart: the dotted capital and the dotless small i, the
+# long s, the Kelvin sign ("ſenin" and "KAMİS" match a weekday's pattern).
+IGNORECASE_ODD_LETTERS = "\u0130\u0131\u017f\u212a"
+_AS_IGNORECASE_READS = str.maketrans(dict(zip(IGNORECASE_ODD_LETTERS, "iisk", strict=True)))
+
+
+def lower_case_misreads(text: str, lowered: str) -> bool:
+    """Whether a search of `lowered` (`text.lower()`) for ASCII words may miss
+    what a case-insensitive pattern finds in `text`: a character lower case
+    lengthens (which moves every place after it), or one of
+    IGNORECASE_ODD_LETTERS."""
+    return len(lowered) != len(text) or any(odd in text for odd in IGNORECASE_ODD_LETTERS)
 
 
 def matched_lower(text: str) -> str:

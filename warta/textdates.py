@@ -26,7 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from warta.dates import ENGLISH_MONTHS, MONTH_NUMBERS, WEEKDAY_NAMES
-from warta.text import in_fenced_code, matched_lower
+from warta.text import in_fenced_code, lower_case_misreads, matched_lower
 
 _WEEKDAY = r"(?P<weekday>Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)"
 # A month by its full name, as a regex alternation, longest first (the old
@@ -106,7 +106,6 @@ _WEEKDAY_STEMS = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", 
 # The characters besides ASCII letters that an ASCII letter matches when
 # IGNORECASE (`_WEEKDAY`, MONTH_NAMES) but that `str.lower` does not turn into it: the
 # dotted and the dotless i, the long s, the Kelvin sign.
-_ODD_CASES = "\u0130\u0131\u017f\u212a"
 
 
 def _day_date(number: int, match: re.Match) -> DayDate:
@@ -129,7 +128,7 @@ def _may_name_a_month(text: str) -> bool:
     """False when `text` has none of MONTH_NAMES in any case (so no date of
     `_NAMED`), found by a search of it in lower case for each name."""
     lowered = text.lower()
-    if len(lowered) != len(text) or any(odd in text for odd in _ODD_CASES):
+    if lower_case_misreads(text, lowered):
         return True
     return any(name in lowered for name in _MONTH_NAME_LIST)
 
@@ -185,10 +184,10 @@ def _weekday_places(lines: list[tuple[int, str]]) -> dict[int, list[int]] | None
     case for each name, not by `_WEEKDAY_DATE`'s search of every line (a
     weekday's name is on one line or two of a release, and its search costs
     as much as the rest of the checks of the text). None when lower case
-    would misplace a name (a character it lengthens, one of _ODD_CASES)."""
+    would misplace a name (`warta.text.lower_case_misreads`)."""
     joined = "\n".join(text for _, text in lines)
     lowered = joined.lower()
-    if len(lowered) != len(joined) or any(odd in joined for odd in _ODD_CASES):
+    if lower_case_misreads(joined, lowered):
         return None
     starts = list(itertools.accumulate((len(text) + 1 for _, text in lines), initial=0))
     places: dict[int, list[int]] = {}

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from warta.dates import MONTH_NUMBERS
-from warta.text import matched_lower
+from warta.text import IGNORECASE_ODD_LETTERS, matched_lower
 from warta.textdates import MONTH_NAMES, DayDate, day_dates, english_date, text_lines
 
 from .vocabulary import OfficialTag, StageDates, Vocabulary
@@ -78,19 +78,14 @@ _VERB = re.compile(r"\b(?:dimulai|mulai|jatuh|berakhir|berlangsung)\b", re.IGNOR
 _DIGIT = re.compile(r"\d")
 
 
-# What `_VERB`, ignoring case, takes for a letter of a verb besides its ASCII
-# cases: a dotted and a dotless I, the long s, the Kelvin sign.
-_OTHER_CASES = ("\u0130", "\u0131", "\u017f", "\u212a")
-
-
 def may_state_days(text: str) -> bool:
     """Whether a release's text may state a stage's day: a text with none of
     the verbs has them on no line (nine releases in ten), and its lines need
-    not be read. Without the letters above, a verb is ASCII letters, which
+    not be read. Without IGNORECASE_ODD_LETTERS, a verb is ASCII letters, which
     its UTF-8 bytes in lower case hold as they are: searched first for the
     verbs, far faster than `_VERB`, which ignores case, is tried at every
     character."""
-    if not any(letter in text for letter in _OTHER_CASES):
+    if not any(letter in text for letter in IGNORECASE_ODD_LETTERS):
         lowered = text.encode("utf-8", "surrogatepass").lower()  # (ASCII letters only)
         if not (
             b"mulai" in lowered  # "dimulai" too
