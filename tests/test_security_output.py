@@ -768,20 +768,9 @@ def test_links_written_as_addresses_to_unpublished_releases_are_warned_and_taken
     """Only `{filename}` links were checked: a draft's preview address or an
     embargoed release's future address, pasted as a URL, went out with "build
     ok" and told the unpublished headline's slug."""
-    site = FixtureSite(tmp_path)
-    site.article(
-        "tautan.md",
-        article_text(
-            title="Bawaslu Kota Palembang Siapkan Rilis Berikutnya Pekan Ini",
-            slug="rilis-bertaut",
-            body=ADDRESS_LINKS.format(siteurl=SITEURL),
-        ),
+    site, _ = site_linking_unpublished(
+        tmp_path, "rilis-bertaut", ADDRESS_LINKS.format(siteurl=SITEURL), "rahasia"
     )
-    site.article("lain.md", article_text(slug="lain-terbit", date="2024-11-10 10:00"))
-    site.article(
-        "draf.md", article_text(slug="draf-rahasia", date="2024-11-16 08:00", status="draft")
-    )
-    site.article("embargo.md", article_text(slug="embargo-rahasia", date="2099-01-01 08:00"))
     public = site.build(publish=True, SITEURL=SITEURL, FEED_DOMAIN=SITEURL, SEARCH_ENABLED=False)
     assert public.returncode == 0, public.log
     warned = sorted(
@@ -1987,20 +1976,9 @@ def test_links_to_a_local_preview_or_the_www_host_are_warned_and_taken_out(tmp_p
     a local preview's link is warned at its line (the release's file to link
     instead) and taken out in every build; the `www.` twin is the site's."""
     www = SITEURL.replace("https://", "https://www.")
-    site = FixtureSite(tmp_path)
-    path = site.article(
-        "tautan.md",
-        article_text(
-            title="Bawaslu Kota Palembang Siapkan Rilis Berikutnya Pekan Ini",
-            slug="rilis-lokal",
-            body=LOCAL_LINKS.format(siteurl_www=www),
-        ),
+    site, path = site_linking_unpublished(
+        tmp_path, "rilis-lokal", LOCAL_LINKS.format(siteurl_www=www), "lokal"
     )
-    site.article("lain.md", article_text(slug="lain-terbit", date="2024-11-10 10:00"))
-    site.article(
-        "draf.md", article_text(slug="draf-lokal", date="2024-11-16 08:00", status="draft")
-    )
-    site.article("embargo.md", article_text(slug="embargo-lokal", date="2099-01-01 08:00"))
     local = "link to a local preview, which no reader can open"
     expected = [
         (line_of(path, "Lihat"), f"{local}: 'http://127.0.0.1:8000/draf/draf-lokal/'"),
@@ -2117,3 +2095,22 @@ def test_a_link_to_a_file_in_an_embargoed_releases_folder_is_warned_and_taken_ou
     ], built.log
     for name in ("feed.xml", "feed.json", "berita/2024/11/rilis-berkas/index.html"):
         assert "embargo-berkas" not in built.text(name), name
+
+
+def site_linking_unpublished(tmp_path, slug: str, body: str, hidden: str):
+    """(site, path of its release `slug`): the release, whose `body` links to
+    a published release (`lain-terbit`), a draft (`draf-<hidden>`) and an
+    embargoed release (`embargo-<hidden>`), and those three."""
+    site = FixtureSite(tmp_path)
+    path = site.article(
+        "tautan.md",
+        article_text(
+            title="Bawaslu Kota Palembang Siapkan Rilis Berikutnya Pekan Ini", slug=slug, body=body
+        ),
+    )
+    site.article("lain.md", article_text(slug="lain-terbit", date="2024-11-10 10:00"))
+    site.article(
+        "draf.md", article_text(slug=f"draf-{hidden}", date="2024-11-16 08:00", status="draft")
+    )
+    site.article("embargo.md", article_text(slug=f"embargo-{hidden}", date="2099-01-01 08:00"))
+    return site, path
