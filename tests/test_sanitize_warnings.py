@@ -411,15 +411,6 @@ def test_a_markdown_link_whose_address_hides_its_scheme_in_a_reference_is_said_a
     ], built.log
 
 
-def test_a_body_is_searched_for_img_in_any_case_as_lowering_it_does():
-    """Every body is searched for a photo named by a path on the writer's
-    computer: found in any case, without a lowered copy of the body."""
-    from plugins.sanitize import plugin
-
-    for body in ("<p>Teks.</p>", "<IMG src=x>", "a<iMg", "<\u0131mg>", "<\u0130mg>", "<im g"):
-        assert (plugin._IMG_TAG.search(body) is not None) == ("<img" in body.lower()), body
-
-
 def test_a_body_whose_references_are_only_written_out_is_not_parsed_again(monkeypatch):
     """A dateline's `&ndash;` (a body in eight) is written out as `–` by the
     cleaning, which takes nothing out: no parse of the body to find what was

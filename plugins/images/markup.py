@@ -72,18 +72,6 @@ _REFERENCE = re.compile(
 )
 
 
-# An <img> start tag, in any case: `"<img" in html.lower()` without lowering a
-# copy of the body (a release's body has non-ASCII letters, whose lowering
-# costs as much as this whole pass's look-ups). No other character lowers to
-# one of these letters.
-_IMG_TAG = re.compile("<[iI][mM][gG]")
-
-
-def has_img_tag(html: str) -> bool:
-    """Whether `html` holds "<img" in any case (an <img> tag may be there)."""
-    return _IMG_TAG.search(html) is not None
-
-
 def references(html: str) -> list[str]:
     """Every src/href/poster/data attribute value of a body, entities decoded:
     the files a page may use (photos, {static} links, plain local links)."""

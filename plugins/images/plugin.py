@@ -87,6 +87,7 @@ from warta.imagetags import (
     COMPUTER_PATH_MESSAGE,
     computer_path_suggestion,
     content_folder_suggestion,
+    has_img_tag,
     image_tags,
     rewrite_images,
 )
@@ -110,7 +111,7 @@ from warta.published import check_only, is_written
 from warta.source_checks import converted_body
 
 from .cards import CardText, draw_card, drawable, left_out, office_name
-from .markup import has_img_tag, line_of, picture, references
+from .markup import line_of, picture, references
 from .pipeline import (
     ImageCache,
     ImageProblem,

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import logging
-import re
 
 from pelican import signals
 
 from warta import frontmatter
 from warta.contents import every_article, every_page, forget_rendered, message_path, set_summary
 from warta.findings import Finding, report
-from warta.imagetags import COMPUTER_PATH_MESSAGE, computer_path_suggestion, rewrite_images
+from warta.imagetags import (
+    COMPUTER_PATH_MESSAGE,
+    computer_path_suggestion,
+    has_img_tag,
+    rewrite_images,
+)
 from warta.paths import computer_file
 from warta.published import is_written
 
@@ -70,12 +74,6 @@ def _report(content, source: str, found: list[tuple[Removal, int]]) -> None:
             report(logger, removal_finding(path, removal, place))
 
 
-# "<img" in any case: `"<img" in body.lower()` without lowering a copy of every
-# body (its non-ASCII letters make that cost more than the test). No other
-# character lowers to one of these letters.
-_IMG_TAG = re.compile("<[iI][mM][gG]")
-
-
 def without_computer_photos(content, body: str) -> tuple[str, list[tuple[str, str]]]:
     """The body without its photos named by a path on the writer's own
     computer that the cleaning would strip of their src (`C:\\Users\\…`,
@@ -95,7 +93,7 @@ def without_computer_photos(content, body: str) -> tuple[str, list[tuple[str, st
         found.append((src, name))
         return ""
 
-    if not _IMG_TAG.search(body):
+    if not has_img_tag(body):
         return body, found
     return rewrite_images(body, drop), found
 
