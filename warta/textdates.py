@@ -103,9 +103,6 @@ _MONTH_NAME_LIST = MONTH_NAMES.split("|")
 # The weekdays' names as `_WEEKDAY` spells them, lower case, up to where
 # they differ ("jum" for Jumat and Jum'at).
 _WEEKDAY_STEMS = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad")
-# The characters besides ASCII letters that an ASCII letter matches when
-# IGNORECASE (`_WEEKDAY`, MONTH_NAMES) but that `str.lower` does not turn into it: the
-# dotted and the dotless i, the long s, the Kelvin sign.
 
 
 def _day_date(number: int, match: re.Match) -> DayDate:
