@@ -44,8 +44,20 @@ class _Images(HTMLParser):
             self.pictures -= 1
 
 
+# An <img> start tag, in any case: `"<img" in html.lower()` without lowering a
+# copy of the body (a release's body has non-ASCII letters, whose lowering
+# costs as much as this whole pass's look-ups). No other character lowers to
+# one of these letters.
+_IMG_TAG = re.compile("<[iI][mM][gG]")
+
+
+def has_img_tag(html: str) -> bool:
+    """Whether `html` holds "<img" in any case (an <img> tag may be there)."""
+    return _IMG_TAG.search(html) is not None
+
+
 def _images(html: str) -> list[tuple[int, int, bool, list[tuple[str, str | None]]]]:
-    if "<img" not in html.lower():
+    if not has_img_tag(html):
         return []
     parser = _Images(html)
     parser.feed(html)
@@ -123,15 +135,3 @@ def content_folder_suggestion(below: str, featured: bool) -> str:
     ("content/images/2024/x.jpg"): from inside content/ (`below`)."""
     written = f"Image: {below}" if featured else f"![…]({{static}}/{below})"
     return f"paths start inside content/: write {written}"
-
-
-# An <img> start tag, in any case: `"<img" in html.lower()` without lowering a
-# copy of the body (a release's body has non-ASCII letters, whose lowering
-# costs as much as this whole pass's look-ups). No other character lowers to
-# one of these letters.
-_IMG_TAG = re.compile("<[iI][mM][gG]")
-
-
-def has_img_tag(html: str) -> bool:
-    """Whether `html` holds "<img" in any case (an <img> tag may be there)."""
-    return _IMG_TAG.search(html) is not None

@@ -352,7 +352,7 @@ def local_images(content, build: Build) -> list[Path]:
     tags name: what process_content will ask `build.image` for."""
     references = [str(content.metadata.get("image") or "").strip()]
     body = getattr(content, "_content", None)
-    if body and has_img_tag(body):
+    if body:
         references += [
             dict(attributes).get("src") or ""
             for attributes in image_tags(body)

@@ -25,7 +25,7 @@ from html.parser import HTMLParser
 import nh3
 
 from warta.frontmatter import split_lines
-from warta.imagetags import rewrite_images
+from warta.imagetags import has_img_tag, rewrite_images
 
 # Dropped with everything inside them (raw-text elements and active content).
 DROPPED_WITH_CONTENT = frozenset(
@@ -224,7 +224,7 @@ def _without_refused_images(fragment: str) -> str:
     """The fragment with each <img> (in a <picture> too) whose src the allowlist
     refuses replaced by its alt text: an <img> without its src is a broken
     image on the page, and the alt text is what the writer said it shows."""
-    if "<img" not in fragment.lower():
+    if not has_img_tag(fragment):
         return fragment
 
     def replace(_index: int, attrs: list) -> str | None:

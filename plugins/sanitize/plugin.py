@@ -12,7 +12,6 @@ from warta.findings import Finding, report
 from warta.imagetags import (
     COMPUTER_PATH_MESSAGE,
     computer_path_suggestion,
-    has_img_tag,
     rewrite_images,
 )
 from warta.paths import computer_file
@@ -93,8 +92,6 @@ def without_computer_photos(content, body: str) -> tuple[str, list[tuple[str, st
         found.append((src, name))
         return ""
 
-    if not has_img_tag(body):
-        return body, found
     return rewrite_images(body, drop), found
 
 
