@@ -155,27 +155,36 @@ def target_exists(content: str, relative: str, target: str) -> bool | str:
     return refused
 
 
-def nearest_file(files: Callable[[], list[str]], linking: str) -> Callable[[str, str], str | None]:
-    """`nearest(kind, target)` for `check_links`: of the files below content/
-    (`files()`, listed when first asked), the one whose name is nearest a
-    missing link's, as a renamed or mistyped file's (the folders all look
-    alike): a release's source for a `{filename}` link, any other file for a
-    `{static}`/`{attach}` one; never the linking file itself. None when no
-    name is close."""
+def nearest_files(files: Callable[[], list[str]]) -> Callable[[bool], NearestFile]:
+    """`among(sources)`: one `NearestFile` of a build's files below content/
+    (`files()`, listed when first asked), of the releases' sources or of the
+    other files, made when first asked and kept for every linking file (made
+    again for each, it listed and compared 10,000 names a link)."""
+
+    @functools.cache
+    def among(sources: bool) -> NearestFile:
+        return NearestFile(
+            relative
+            for relative in files()
+            if relative.lower().endswith(SOURCE_SUFFIXES) == sources
+        )
+
+    return among
+
+
+def nearest_file(
+    among: Callable[[bool], NearestFile], linking: str
+) -> Callable[[str, str], str | None]:
+    """`nearest(kind, target)` for `check_links`: the file whose name is
+    nearest a missing link's, as a renamed or mistyped file's (the folders all
+    look alike): a release's source for a `{filename}` link, any other file
+    for a `{static}`/`{attach}` one (`nearest_files`); never the linking file
+    itself. None when no name is close."""
 
     def nearest(kind: str, target: str) -> str | None:
-        return _nearest_among(files, kind == "filename")(target, but=linking)
+        return among(kind == "filename")(target, but=linking)
 
     return nearest
-
-
-@functools.lru_cache(maxsize=4)
-def _nearest_among(files: Callable[[], list[str]], sources: bool) -> NearestFile:
-    """One `NearestFile` of a build's files (sources or not) for every linking
-    file: made again for each, it listed and compared 10,000 names a link."""
-    return NearestFile(
-        relative for relative in files() if relative.lower().endswith(SOURCE_SUFFIXES) == sources
-    )
 
 
 def lint_page_links(generator) -> None:
@@ -187,6 +196,7 @@ def lint_page_links(generator) -> None:
     content = generator.path
     markdown = markdown_extensions(generator)
     listed = functools.cache(functools.partial(content_files, content))
+    among = nearest_files(listed)
     rules = embargo_rules(generator.settings)
     for page in every_page(generator):
         relative = getattr(page, "relative_source_path", None)
@@ -204,7 +214,7 @@ def lint_page_links(generator) -> None:
         exists = functools.partial(link_exists, content, source)
         render = body_renderer(generator.settings)
         site_url = generator.settings.get("SITEURL", "")
-        nearest = nearest_file(listed, relative.replace(os.sep, "/"))
+        nearest = nearest_file(among, relative.replace(os.sep, "/"))
         for finding in check_links(source, exists, body, summary, render, site_url, nearest):
             report(logger, finding)
         for finding in (*check_slug(source), *check_lang(source)):
@@ -486,6 +496,7 @@ def lint_articles(generator) -> None:
     }
     render = body_renderer(settings)
     listed = functools.cache(functools.partial(content_files, content))
+    among = nearest_files(listed)
     # The releases whose pages (and so photos) this build writes.
     written = {
         str(article.relative_source_path)
@@ -511,7 +522,7 @@ def lint_articles(generator) -> None:
                     summary,
                     render,
                     settings.get("SITEURL", ""),
-                    nearest_file(listed, relative),
+                    nearest_file(among, relative),
                 ),
                 *check_image_locations(
                     source, lambda p: has_gps_location(content, p), source.path in written, body
