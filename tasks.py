@@ -112,14 +112,30 @@ def _serve_until_stopped(server, *, then=None) -> None:
             then()
 
 
-def _preview_server(output: Path, port, quiet: bool = False):
+def _preview_server(output: Path, port, quiet: bool = False, pinned: Path | None = None):
     """A server of output/ on 127.0.0.1 that answers a missing address as GitHub
     Pages does: the site's 404.html with status 404 (Pelican's own server closed
-    the connection, so a broken link showed a browser error, not the site's page)."""
+    the connection, so a broken link showed a browser error, not the site's page).
+
+    With `pinned`, a copy of one folder of the output made when the server
+    started (its name is the folder's), that folder is served from the copy:
+    a build run meanwhile rewrites output/ but not what this server shows there."""
     import functools
     import http.server
 
     class Preview(http.server.SimpleHTTPRequestHandler):
+        def translate_path(self, path):
+            # The parent's translation has already dropped the query, decoded
+            # the address and left out every `..`: the result is inside output/.
+            served = super().translate_path(path)
+            if pinned is None:
+                return served
+            try:
+                inside = Path(served).relative_to(output / pinned.name)
+            except ValueError:
+                return served
+            return str(pinned.joinpath(inside))
+
         def send_error(self, code, message=None, explain=None):
             page = output / "404.html"
             if code != 404 or not page.is_file():
@@ -831,6 +847,7 @@ def cms(c, port=8000, proxy_port=8081, workflow=False):
     """
     import json
     import subprocess
+    import tempfile
 
     if not CMS_PROXY.exists():
         raise Exit("decap-server is not installed: run `npm ci` in the project folder.")
@@ -850,10 +867,22 @@ def cms(c, port=8000, proxy_port=8081, workflow=False):
     output = Path(_settings()["OUTPUT_PATH"])
     if not (output / "admin" / "index.html").exists():
         raise Exit("the build wrote no admin/: see the warning above.")
+    # The CMS is served from a copy of admin/ as this build wrote it: a plain
+    # `invoke build` meanwhile rewrites output/admin/ without the local server
+    # (and without the editorial workflow), and the open CMS would then save
+    # through another backend, or commit straight to the branch it reviews.
+    pinned = Path(tempfile.mkdtemp(prefix="warta-cms-")) / "admin"
+    try:
+        # The port is taken (or refused) first, so a port in use leaves no
+        # decap-server behind.
+        server = _preview_server(output, port, quiet=True, pinned=pinned)
+    except Exit:
+        shutil.rmtree(pinned.parent, ignore_errors=True)
+        raise
+    shutil.copytree(output / "admin", pinned)
     env = _cms_proxy_env(int(proxy_port), "git" if workflow else "fs")
     proxy = subprocess.Popen(["node", str(CMS_PROXY)], cwd=ROOT, env=env)
 
-    server = _preview_server(output, port, quiet=True)
     print(
         f"Ruang redaksi: http://127.0.0.1:{server.server_address[1]}/admin/ "
         f"(decap-server on {proxy_url}, {'cms/… branches' if workflow else 'files in content/'}; "
@@ -864,5 +893,6 @@ def cms(c, port=8000, proxy_port=8081, workflow=False):
     def stop_proxy() -> None:
         proxy.terminate()
         proxy.wait(timeout=10)
+        shutil.rmtree(pinned.parent, ignore_errors=True)
 
     _serve_until_stopped(server, then=stop_proxy)

@@ -105,3 +105,34 @@ def test_invoke_cms_serves_the_cms_against_the_working_copy(running_cms, browser
         page.get_by_text(title, exact=False).first.wait_for()
     finally:
         context.close()
+
+
+def served_cms_config(site: str) -> dict:
+    with urllib.request.urlopen(site + "/admin/config.json") as response:
+        return json.loads(response.read())["cms"]
+
+
+def test_a_plain_build_meanwhile_leaves_the_open_cms_on_the_local_server(running_cms, tmp_path):
+    # A staff member runs `invoke build` in another terminal while `invoke cms`
+    # runs: the build rewrites output/admin/ for the published CMS (no local
+    # server, another backend), but the CMS being served must keep saving
+    # through the local decap-server it was started with.
+    site, proxy, _log = running_cms
+    before = served_cms_config(site)
+    env = {
+        **os.environ,
+        "WARTA_OUTPUT_PATH": str(tmp_path / "output"),
+        "WARTA_CACHE_PATH": str(tmp_path / "cache"),
+    }
+    subprocess.run(
+        [sys.executable, "-m", "invoke", "build"],
+        cwd=REPO,
+        env=env,
+        check=True,
+        capture_output=True,
+    )
+    rewritten = json.loads((tmp_path / "output" / "admin" / "config.json").read_text())["cms"]
+    assert "local_backend" not in rewritten  # the build did rewrite the output's admin/
+    after = served_cms_config(site)
+    assert after == before
+    assert after["local_backend"] == {"url": proxy}
