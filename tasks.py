@@ -43,16 +43,24 @@ def _build(c, settings: Path, strict: bool = False, extra: list[str] | None = No
         args.append("--strict")
     for pair in extra or []:
         args += ["-e", pair]
-    # On a terminal the build gets a terminal of its own (a pseudo-terminal), so
-    # that it draws its progress line (plugins/progress); through a pipe (CI,
-    # tests, `| tee`) it writes plain lines, as before.
-    result = c.run(" ".join(_quote(a) for a in args), warn=True, pty=_on_terminal())
-    if result.exited != 0:
-        raise Exit("Build failed: see the messages above.", code=result.exited)
+    code = _run_attached(args)
+    if code != 0:
+        raise Exit("Build failed: see the messages above.", code=code)
 
 
-def _on_terminal() -> bool:
-    return sys.stdout.isatty()
+def _run_attached(args: list) -> int:
+    """Run a command on this process's own terminal or pipes; return its exit code.
+
+    Not `c.run`: invoke decodes what a command prints in 1000-byte pieces, each
+    on its own, so a character split between two pieces (the "–" of a dateline,
+    a quote, an "é" in a message) came out as "�". Attached, the command's bytes
+    reach the terminal as written, and on a terminal the build draws its
+    progress line (plugins/progress); through a pipe it writes plain lines."""
+    import subprocess
+
+    sys.stdout.flush()
+    sys.stderr.flush()
+    return subprocess.run([str(a) for a in args], check=False).returncode
 
 
 def _quote(arg: str) -> str:
@@ -208,9 +216,9 @@ def test(c, k="", workers=2):
     args = [PY, "-m", "pytest", "-n", str(workers)]
     if k:
         args += ["-k", k]
-    result = c.run(" ".join(_quote(a) for a in args), warn=True, pty=False)
-    if result.exited != 0:
-        raise Exit(code=result.exited)
+    code = _run_attached(args)
+    if code != 0:
+        raise Exit(code=code)
 
 
 # ---- publishing ----
@@ -803,11 +811,11 @@ def bench(c, articles=1000, seed=2024, images=0.03, skip=None, profile=False):
         args += ["--skip", step]
     if profile:
         args.append("--profile")
-    result = c.run(" ".join(_quote(a) for a in args), warn=True, pty=False)
-    if result.exited == 2:  # refused (another benchmark is running): the runner said why
+    code = _run_attached(args)
+    if code == 2:  # refused (another benchmark is running): the runner said why
         raise Exit(code=2)
-    if result.exited != 0:
-        raise Exit("bench: a build failed; see the logs named above.", code=result.exited)
+    if code != 0:
+        raise Exit("bench: a build failed; see the logs named above.", code=code)
 
 
 # ---- newsroom CMS ----

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from conftest import run_invoke
@@ -72,3 +73,69 @@ def test_invoke_serve_names_a_port_it_cannot_use_without_a_traceback(tmp_path):
     assert f"error: port {port} on 127.0.0.1 cannot be used" in said, said
     wrong = run_invoke("serve", "--port", "99999", WARTA_OUTPUT_PATH=str(tmp_path))
     assert "--port must be a number from 1 to 65535: 99999" in wrong.stdout + wrong.stderr
+
+
+def test_invoke_build_passes_the_builds_bytes_through_unbroken(tmp_path):
+    """invoke's own runner decodes a command's output 1000 bytes at a time, each
+    piece on its own: a character split between two pieces printed as "�" (the
+    "–" of a dateline in a message, a quote, an "é"). The build task must hand
+    the build's bytes to the terminal as written."""
+    import stat
+    import subprocess
+    import sys
+
+    from conftest import REPO
+
+    line = "x" * 999 + "– PALEMBANG “Pengawasan” é\n"  # the "–" spans bytes 999-1001
+    emitted = tmp_path / "emitted.txt"
+    emitted.write_text(line, encoding="utf-8")
+    fake_python = tmp_path / "python"  # stands in for the build: prints the line
+    fake_python.write_text(f"#!/bin/sh\ncat '{emitted}'\n", encoding="utf-8")
+    fake_python.chmod(fake_python.stat().st_mode | stat.S_IXUSR)
+    driver = (
+        "import sys, tasks; from pathlib import Path; from invoke import Context; "
+        f"tasks.PY = Path({str(fake_python)!r}); "
+        f"tasks._build(Context(), Path({str(tmp_path / 'settings.py')!r}))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", driver], cwd=REPO, capture_output=True, stdin=subprocess.DEVNULL
+    )
+    assert result.returncode == 0, result.stderr.decode(errors="replace")
+    assert result.stdout.decode("utf-8") == line
+
+
+def test_preview_server_serves_a_pinned_folder_from_its_copy(tmp_path):
+    """`invoke cms` pins admin/: a build meanwhile rewrites output/admin/, the
+    server keeps showing the copy; nothing else is taken from the copy, and
+    no address leads out of it."""
+    import threading
+    import urllib.error
+    import urllib.request
+
+    import tasks
+
+    output, copy = tmp_path / "output", tmp_path / "copy" / "admin"
+    (output / "admin").mkdir(parents=True)
+    copy.mkdir(parents=True)
+    (output / "admin" / "config.json").write_text('{"from": "build"}', encoding="utf-8")
+    (output / "index.html").write_text("site", encoding="utf-8")
+    (copy / "config.json").write_text('{"from": "copy"}', encoding="utf-8")
+    (tmp_path / "copy" / "secret.txt").write_text("secret", encoding="utf-8")
+    server = tasks._preview_server(output, 0, quiet=True, pinned=copy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with urllib.request.urlopen(base + "/admin/config.json?v=1") as pinned:
+            assert json.loads(pinned.read()) == {"from": "copy"}
+        with urllib.request.urlopen(base + "/index.html") as page:
+            assert page.read() == b"site"
+        for escape in ("/admin/../secret.txt", "/admin/%2e%2e/secret.txt"):
+            try:
+                urllib.request.urlopen(base + escape)
+            except urllib.error.HTTPError as refused:
+                assert refused.code == 404
+            else:
+                raise AssertionError(f"{escape} answered 200")
+    finally:
+        server.shutdown()
+        server.server_close()
