@@ -335,6 +335,37 @@ def test_gh_pages_pushes_the_built_site_to_a_bare_repository(tmp_path, checkout_
     assert git("rev-parse", "--abbrev-ref", "HEAD", cwd=work).strip() == "main"
 
 
+def test_gh_pages_keeps_no_history_a_withdrawn_release_could_be_read_from(
+    tmp_path, checkout_with_bare_remote
+):
+    """A release published once, then withdrawn (made a draft, deleted, found
+    to be under embargo), must not stay readable in the publish branch: every
+    publication is the branch's only commit, so the earlier tree is reachable
+    from no branch of the remote."""
+    work, bare = checkout_with_bare_remote
+    site = small_site(tmp_path / "site")
+    withdrawn = "berita/2024/11/bawaslu-kota-palembang-tarik-rilis/index.html"
+    site.article(
+        "2024/tarik.md",
+        title="Bawaslu Kota Palembang Tarik Rilis Pengawasan Kampanye",
+        slug="bawaslu-kota-palembang-tarik-rilis",
+        body="PALEMBANG – Bawaslu Kota Palembang menarik rilis pengawasan kampanye.",
+    )
+    env = {"WARTA_DEPLOY_GH_PAGES_REPO": str(work), **GIT_IDENTITY}
+    first = run_task(["gh-pages"], site, **env)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert withdrawn in git("ls-tree", "-r", "--name-only", "gh-pages", cwd=bare).split()
+
+    (site.content / "berita" / "2024" / "tarik.md").unlink()
+    second = run_task(["gh-pages"], site, **env)
+    assert second.returncode == 0, second.stdout + second.stderr
+    for repo in (bare, work):  # the remote, and the checkout's own branch
+        assert git("rev-list", "--count", "gh-pages", cwd=repo).split() == ["1"]
+        reachable = git("rev-list", "--objects", "--all", cwd=repo).split()
+        assert withdrawn not in reachable
+        assert withdrawn not in git("ls-tree", "-r", "--name-only", "gh-pages", cwd=repo).split()
+
+
 def test_gh_pages_leaves_out_the_outputs_git_checkout(tmp_path, checkout_with_bare_remote):
     work, bare = checkout_with_bare_remote
     site = small_site(tmp_path / "site")

@@ -566,6 +566,8 @@ def gh_pages(
 ) -> None:
     """Commit `source` as the whole tree of `branch` in `repo` (ghp-import), then push.
 
+    The commit has no parent: the branch holds the current site and no earlier one.
+
     `.nojekyll` is added so GitHub Pages serves folders such as `_warta` as is.
     A site over `max_bytes` is refused before anything is committed. The
     top-level names `unpublished` are not committed: ghp-import takes every
@@ -584,7 +586,11 @@ def gh_pages(
                 f"git remote '{remote}' does not exist in {repo} "
                 f"(set DEPLOY_GH_PAGES_REMOTE, or add it: git remote add {remote} URL)"
             )
-    args = ["ghp-import", "--no-jekyll", "--force", "-b", branch, "-m", message]
+    # --no-history: each publication is the branch's only commit. On top of the
+    # last one, a release withdrawn since (made a draft, deleted, found to be
+    # under embargo) stayed readable in the pushed branch's history.
+    # --force pushes it over the last one, which is then on no branch.
+    args = ["ghp-import", "--no-jekyll", "--no-history", "--force", "-b", branch, "-m", message]
     if push:
         args += ["--push", "-r", remote]
     if cname:
