@@ -641,6 +641,25 @@ def test_each_class_fails_the_build_with_a_clear_message(site, case):
     assert (site.output / "berita/2024/11/berita-baik/index.html").exists()
 
 
+@pytest.mark.parametrize("value", ["2024-W47-1", "2024-W47", "2024-323"])
+def test_an_iso_week_or_ordinal_date_is_one_unparseable_date_line(site, value):
+    # Python's fromisoformat reads these; Pelican's dateutil does not. Read as
+    # a date by the checks, the release got "embargoed until" (or nothing) and
+    # Pelican's "cannot read this article" for the same line.
+    site.article("2024/rusak.md", slug="berita-rusak", tags="", date=value)
+    result = site.build(CONTENT_LINT_NOW=NOW)
+    said = [
+        line
+        for level in ("error", "warning", "suggestion")
+        for line in result.log_lines(level)
+        if line.startswith("berita/2024/rusak.md:2:")
+    ]
+    assert len(said) == 1, result.log
+    assert f"unparseable Date: '{value}'" in said[0]
+    assert result.returncode == 1
+    assert not (site.output / "berita/2024/11/berita-rusak/index.html").exists()
+
+
 def test_links_to_existing_files_pass_in_both_forms(site):
     site.article("2024/tujuan.md", slug="berita-tujuan", tags="")
     body = (

@@ -249,6 +249,11 @@ DATE_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-
 # writes a time): Python's fromisoformat reads it as 08:00:00.15, Pelican
 # refuses it; every other form fromisoformat reads, Pelican reads too.
 DOTTED_TIME_RE = re.compile(r"(?P<day>\d{4}-\d{2}-\d{2})[T ](?P<hour>\d{1,2})\.(?P<minute>\d{1,2})")
+# A calendar date leads every house form. fromisoformat also reads ISO week
+# and ordinal dates ("2026-W50-1", "2026-340"), which Pelican's dateutil does
+# not: read here, they were handed to Pelican, which refused the release while
+# the checks said when it would appear.
+CALENDAR_DATE_RE = re.compile(r"\d{4}(?:-\d{2}-\d{2}|\d{4})(?!\d)")
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 
@@ -315,7 +320,7 @@ def house_date(text: str) -> dt.datetime | None:
     try:
         # The house forms are ISO 8601 too: one C call reads almost every Date:
         # (strptime, tried in turn, costs ten times more per value).
-        if DOTTED_TIME_RE.search(text):
+        if DOTTED_TIME_RE.search(text) or not CALENDAR_DATE_RE.match(text):
             raise ValueError(text)
         # "2024-11-30 08:15 +07:00": fromisoformat wants the zone joined on.
         parsed = dt.datetime.fromisoformat(re.sub(r"\s+(?=[+-]\d{2}(?::?\d{2})?$)", "", text))
