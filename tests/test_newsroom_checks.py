@@ -532,6 +532,30 @@ def test_title_and_summary_lengths():
     }
 
 
+@pytest.mark.parametrize(
+    ("title", "tags"),
+    [
+        ("Bawaslu <em>Sumsel</em> Gelar Rapat Koordinasi Pengawasan Tahapan", "'<em>', '</em>'"),
+        ("Bawaslu Lahat Gelar Rapat<br/>Koordinasi Pengawasan Tahapan Pemilu", "'<br/>'"),
+        (
+            '<a href="https://contoh.example">Bawaslu Lahat Gelar Rapat Koordinasi</a> Tahapan',
+            "'<a href=\"https://contoh.example\">', '</a>'",
+        ),
+    ],
+)
+def test_html_in_a_title_is_one_warning_at_its_line(title, tags):
+    found = [f for f in findings_for(article_text(slug="x-y", title=title)) if f.line == 1]
+    assert [(f.level, f.message) for f in found] == [
+        ("warning", f"HTML in the title: {tags}: a title is shown as plain text, tags and all")
+    ]
+    assert "remove the tags" in found[0].suggestion
+
+
+def test_a_less_than_sign_in_a_title_is_no_html():
+    title = "Bawaslu Lahat Sosialisasi Hak Pilih bagi Pemilih Usia < 17 Tahun yang Sudah Menikah"
+    assert findings_for(article_text(slug="x-y", title=title)) == []
+
+
 def test_future_date_is_noted_as_embargo_not_an_error():
     [finding] = findings_for(article_text(slug="x-y", date="2026-12-01 08:00"))
     assert finding.level == "suggestion"

@@ -634,6 +634,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_rubrik(source, rules)
     yield from _check_photo_keys(source)
     yield from _check_lengths(source, rules)
+    yield from _check_title_markup(source)
     yield from _check_repeated_title(source)
     yield from _check_page_leftovers(source)
     yield from _check_doubled_words(source)
@@ -1439,6 +1440,28 @@ def _check_lengths(source: Source, rules: Rules) -> Iterator[Finding]:
             "warning",
             f"summary is {len(summary)} characters long",
             f"keep it between {rules.summary_min} and {rules.summary_max}",
+        )
+
+
+# An HTML element's tag as typed into a title ("<em>", "</b>", "<br/>"), not a
+# lone "<" of a comparison ("usia < 17 tahun").
+_TITLE_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+
+
+def _check_title_markup(source: Source) -> Iterator[Finding]:
+    """HTML typed into a Title: (or pasted from a web page's headline). A title
+    is text everywhere it is shown (the page, the tab, feeds, share cards,
+    search), so the tags would be read out as "<em>"."""
+    title = source.value("title")
+    tags = _TITLE_TAG_RE.findall(title) if title and "<" in title else []
+    if tags:
+        shown = ", ".join(f"'{tag}'" for tag in dict.fromkeys(tags))
+        yield _finding(
+            source,
+            source.line("title"),
+            "warning",
+            f"HTML in the title: {shown}: a title is shown as plain text, tags and all",
+            "remove the tags from the Title: line; a title has no bold, italics or links",
         )
 
 
