@@ -212,10 +212,64 @@ def test_paragraphs_pasted_without_blank_lines_stay_paragraphs(site):
         ),
         (["**Agenda:**", "1) Apel;"], ["**Agenda:**", "", "1. Apel;"]),
         (["* Apel;", "- Patroli."], ["* Apel;", "- Patroli."]),  # a list item, then another
+        # A hashtag at a line's start is text; a heading stays a heading.
+        (
+            ["Mari sukseskan", "#AwasiBersama dan #PemiluDamai."],
+            ["Mari sukseskan", r"\#AwasiBersama dan #PemiluDamai."],
+        ),
+        (["#1 di Sumsel"], [r"\#1 di Sumsel"]),
+        (
+            ["# Judul", "##Subjudul", "```", "#komentar", "```"],
+            ["# Judul", "##Subjudul", "```", "#komentar", "```"],
+        ),
+        # A line of `=` or `-` under a sentence, a wrapped line or a list is a rule.
+        ([SECOND, "====="], [SECOND, "", "---"]),
+        (
+            ["Rapat ditutup pukul 12.00 WIB.", "-----"],
+            ["Rapat ditutup pukul 12.00 WIB.", "", "---"],
+        ),
+        (["Sebagai informasi. (rer)", "-" * 40], ["Sebagai informasi. (rer)", "", "---"]),
+        (["Rapat digelar", "di aula", "==="], ["Rapat digelar", "di aula", "", "---"]),
+        (["- Apel", "---"], ["- Apel", "", "---"]),
+        # A short line that ends no sentence, alone above it: a heading.
+        (["Hasil Rapat", "-----------"], ["Hasil Rapat", "-----------"]),
+        (["**Hasil Rapat**", "==="], ["**Hasil Rapat**", "==="]),
+        (["**Rapat ditutup.**", "==="], ["**Rapat ditutup.**", "", "---"]),
+        (["", "Hasil Rapat", "==="], ["", "Hasil Rapat", "==="]),
     ],
 )
 def test_paragraph_breaks_split_only_pasted_prose(lines, expected):
     assert paragraph_breaks(lines) == expected
+
+
+def test_hashtags_and_pasted_separators_are_no_headings(site):
+    """`#BawasluLahat #PemiluDamai` closing a release, or a hand-wrapped line
+    starting with a hashtag, became an <h1> (its first `#` eaten); a line of
+    `=====` or `-----` pasted below a paragraph made it a heading."""
+    site.article(
+        "2026/tagar.md",
+        "Title: Bawaslu Lahat Gelar Rapat Evaluasi\nDate: 2026-12-03 09:00\nSlug: tagar\n\n"
+        "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat evaluasi, Kamis (3/12/2026).\n"
+        "=====\n\n"
+        "Mari sukseskan dengan tagar\n#AwasiBersama dan #PemiluDamai di media sosial.\n\n"
+        "Sebagai informasi, rapat diikuti seluruh staf. (rer)\n"
+        "----------------------------------------\n\n"
+        "#BawasluLahat #PemiluDamai #AwasiBersama\n",
+    )
+    _, page = built_page(site, "berita/2026/12/tagar/")
+    body = page.select_one(".article__body")
+    assert [child.name for child in body.find_all(recursive=False)] == [
+        "p",
+        "hr",
+        "p",
+        "p",
+        "hr",
+        "p",
+    ]
+    texts = [" ".join(p.get_text().split()) for p in body.find_all("p", recursive=False)]
+    assert texts[1] == "Mari sukseskan dengan tagar #AwasiBersama dan #PemiluDamai di media sosial."
+    assert texts[3] == "#BawasluLahat #PemiluDamai #AwasiBersama"
+    assert len(page.find_all("h1")) == 1
 
 
 def pasted(title: str, lead: str, region: str = "") -> str:

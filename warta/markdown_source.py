@@ -64,6 +64,15 @@
   `Fotografer`, `Narahubung`, `Kontak`, `HP.`, `Telp.` …), keeps each line
   break as Markdown's own (two spaces at the line's end: `<br>`)
   (`kept_line_breaks`). Lines of prose, wrapped by hand or pasted, still join.
+- Hashtags and separators as written. Python-Markdown reads a line starting
+  with `#` as a heading, a space after it or not: a closing line of hashtags
+  (`#BawasluLahat #PemiluDamai`), or a hand-wrapped line starting with one,
+  became an <h1> with its first `#` eaten; such a `#` before a letter or a
+  digit is text (`# Judul` and `##Judul` stay headings). A line of `=` or `-`
+  pasted below a paragraph as a separator (from Word or an e-mail) made the
+  paragraph a heading; below a sentence, a wrapped line or a list item it is
+  a rule (<hr>). A short line that ends no sentence, alone above it, stays
+  the heading it underlines.
 - No indented code blocks. A release pasted from Word, a PDF or a chat keeps
   its first-line indents (a tab, or four spaces); Markdown made every such
   paragraph a `<pre>` block, in a typewriter font that runs off a phone's
@@ -171,6 +180,19 @@ _PROSE_START = re.compile(r"""^[^\W_\d]|^["“‘'(]|^\d+\b(?![.)])""")
 _SENTENCE_END = re.compile(r"""[.!?…]["”’')]*$""")
 
 
+# A hashtag at a line's start (`#AwasiBersama`, a closing line of tags, or a
+# hand-wrapped line): Python-Markdown reads `#` with no space after it as a
+# heading's, which made the line an <h1> and ate its first `#`. Written
+# `\#`, it is text; `# Judul` and `##Judul` stay headings.
+_HASHTAG_START = re.compile(r"^#(?=[^\W_])")
+# A line Python-Markdown reads as the underline of a heading on the line above
+# (its SetextHeaderProcessor's): made of `=` or `-` from the line's start.
+_UNDERLINE = re.compile(r"^[=-]+ *$")
+# A heading is short, and no sentence ends in it.
+HEADING_LINE = 80
+_SENTENCE_INSIDE = re.compile(r"""[.!?…]["”’')]*\s""")
+
+
 # Bullets a word processor or a chat pastes, and "1)" numbering. Word's own
 # list bullets arrive as a middle dot (·, ∙) or as its Symbol and Wingdings
 # fonts' private characters (U+F0B7, U+F0A7, U+F0D8). A bullet before words:
@@ -187,21 +209,44 @@ def paragraph_breaks(lines: list[str]) -> list[str]:
     """`lines` as a pasted release means them (see the module's docstring):
     a blank line between two long lines of prose where the first ends a
     sentence and the next begins one; pasted bullets (•) and "1)" numbers as
-    Markdown list items; and a blank line before a list that follows a line
-    of prose directly, which Markdown would otherwise join to the paragraph."""
+    Markdown list items; a blank line before a list that follows a line
+    of prose directly, which Markdown would otherwise join to the paragraph;
+    a hashtag at a line's start as text; and a line of `=` or `-` under a
+    paragraph as a rule, not its heading's underline."""
     result: list[str] = []
     for line, code in zip(lines, in_fenced_code(lines), strict=True):
         if not code:
             head = line.lstrip(" ")[:1]
             if head and (head in _BULLETS or head.isdigit()):  # most lines: neither pattern
                 line = _PAREN_NUMBER.sub(r"\1. ", _PASTED_BULLET.sub("- ", line))
+            elif head == "#":
+                line = _HASHTAG_START.sub(r"\\#", line)
             previous = result[-1] if result else ""
+            if previous.strip() and _UNDERLINE.match(line) and not _underlines_heading(result):
+                result.extend(("", "---"))
+                continue
             if previous and (
                 _paragraph_pair(previous, line) or (_LIST_START.match(line) and _is_prose(previous))
             ):
                 result.append("")
         result.append(line)
     return result
+
+
+def _underlines_heading(above: list[str]) -> bool:
+    """Whether the last of the lines `above` is a heading a line of `=` or
+    `-` below underlines (Markdown's "setext" heading): the first line of its
+    paragraph, short, prose that ends no sentence. A paragraph's sentence, a
+    closing "… (rer)", a wrapped line or a list item above a line pasted from
+    Word or an e-mail as a separator is no heading."""
+    line = above[-1].strip().strip("*_")  # also in bold: "**Hasil Rapat**"
+    return (
+        (len(above) == 1 or not above[-2].strip())
+        and 0 < len(line) <= HEADING_LINE
+        and bool(_PROSE_START.match(line))
+        and not _SENTENCE_INSIDE.search(line)
+        and line[-1] not in ".!?…,;:)"
+    )
 
 
 def _is_prose(line: str) -> bool:
