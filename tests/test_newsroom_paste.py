@@ -212,6 +212,9 @@ def test_paragraphs_pasted_without_blank_lines_stay_paragraphs(site):
         ),
         (["**Agenda:**", "1) Apel;"], ["**Agenda:**", "", "1. Apel;"]),
         (["* Apel;", "- Patroli."], ["* Apel;", "- Patroli."]),  # a list item, then another
+        # A line of no-break spaces (Word, Google Docs) is blank, as it looks.
+        ([LEAD, "\u00a0", "Kedua", " \u00a0\u3000", "(rer)"], [LEAD, "", "Kedua", "", "(rer)"]),
+        (["```", "\u00a0", "```"], ["```", "\u00a0", "```"]),
         # A hashtag at a line's start is text; a heading stays a heading.
         (
             ["Mari sukseskan", "#AwasiBersama dan #PemiluDamai."],
@@ -240,6 +243,23 @@ def test_paragraphs_pasted_without_blank_lines_stay_paragraphs(site):
 )
 def test_paragraph_breaks_split_only_pasted_prose(lines, expected):
     assert paragraph_breaks(lines) == expected
+
+
+def test_a_line_of_no_break_spaces_ends_a_paragraph(site):
+    """Word and Google Docs paste an empty paragraph as a line holding U+00A0:
+    the release was one paragraph, and its description the lead and the
+    paragraphs after it run together."""
+    closing = "Sebagai informasi, rapat diikuti seluruh staf. (rer)"
+    site.article(
+        "2024/nbsp.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Koordinasi\nDate: 2024-10-14 10:00\n"
+        f"Slug: nbsp\n\n{LEAD}\n\u00a0\n{SECOND}\n\u00a0 \n{closing}\n",
+    )
+    _, page = built_page(site, "berita/2024/10/nbsp/")
+    paragraphs = [p.get_text() for p in page.select(".article__body > p")]
+    assert paragraphs == [LEAD, SECOND, closing]
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description == LEAD.removeprefix("PALEMBANG – ")
 
 
 def test_hashtags_and_pasted_separators_are_no_headings(site):

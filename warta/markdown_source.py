@@ -51,6 +51,11 @@
   ends a paragraph (`paragraph_breaks`). A line wrapped by hand is shorter, or
   ends mid-sentence, and stays joined; lists, tables, quotes, HTML and fenced
   code are left alone.
+- Blank lines as the eye sees them. Word and Google Docs paste an empty
+  paragraph as a line holding a no-break space (U+00A0), which Markdown
+  does not read as blank: the whole release was one paragraph, and its
+  summary the lead and the paragraphs after it run together. A line of
+  nothing but spaces of any kind is blank.
 - Lists as pasted: a word processor's or a chat's bullets (`•`, `▪`, `✓` …)
   and `1)` numbers become Markdown list items, and a list right below a line
   of prose (`Rapat menyepakati:` then `• …`) starts a list, as CommonMark
@@ -209,13 +214,16 @@ def paragraph_breaks(lines: list[str]) -> list[str]:
     """`lines` as a pasted release means them (see the module's docstring):
     a blank line between two long lines of prose where the first ends a
     sentence and the next begins one; pasted bullets (•) and "1)" numbers as
-    Markdown list items; a blank line before a list that follows a line
+    Markdown list items; a line of spaces of any kind (U+00A0 …) blank; a
+    blank line before a list that follows a line
     of prose directly, which Markdown would otherwise join to the paragraph;
     a hashtag at a line's start as text; and a line of `=` or `-` under a
     paragraph as a rule, not its heading's underline."""
     result: list[str] = []
     for line, code in zip(lines, in_fenced_code(lines), strict=True):
         if not code:
+            if line and line.isspace():
+                line = ""  # a no-break space's line (Word, Google Docs): blank to the eye
             head = line.lstrip(" ")[:1]
             if head and (head in _BULLETS or head.isdigit()):  # most lines: neither pattern
                 line = _PAREN_NUMBER.sub(r"\1. ", _PASTED_BULLET.sub("- ", line))
