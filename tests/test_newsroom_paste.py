@@ -23,7 +23,7 @@ from warta import frontmatter
 from warta.buildlog import Paths, Translator, fold
 from warta.check import apply_fix
 from warta.findings import Finding
-from warta.markdown_source import kept_line_breaks, paragraph_breaks
+from warta.markdown_source import chat_prefix, kept_line_breaks, paragraph_breaks
 from warta.text import slugify
 
 # A release as staff paste it from a regional portal: a title, a date, the text.
@@ -260,6 +260,57 @@ def test_a_line_of_no_break_spaces_ends_a_paragraph(site):
     assert paragraphs == [LEAD, SECOND, closing]
     description = page.find("meta", attrs={"name": "description"})["content"]
     assert description == LEAD.removeprefix("PALEMBANG – ")
+
+
+@pytest.mark.parametrize(
+    ("line", "prefix"),
+    [
+        (
+            "[09.15, 3/12/2026] Humas Bawaslu Lahat: LAHAT – Bawaslu",
+            "[09.15, 3/12/2026] Humas Bawaslu Lahat:",
+        ),
+        (
+            "[9:15 AM, 12/3/2026] +62 812-3456-7890: Rapat",
+            "[9:15 AM, 12/3/2026] +62 812-3456-7890:",
+        ),
+        ("[03/12/26 09.15.22] Rudi: Rapat", "[03/12/26 09.15.22] Rudi:"),  # an iPhone's export
+        ("03/12/26 09.15 - Humas Lahat: Rapat", "03/12/26 09.15 - Humas Lahat:"),  # Android's
+        ("12/3/26, 9:15 AM - Humas: Rapat", "12/3/26, 9:15 AM - Humas:"),
+        # not a chat's: a note, an agenda's line, a date in the text
+        ("[1] Catatan: rapat", None),
+        ("03/12/2026 09.00 - Pembukaan: Ketua Bawaslu", None),
+        ("03.12.2026 10.00 – Rapat: dibuka", None),
+        ("3/12/2026 pukul 09.15 - Rapat: dibuka", None),
+    ],
+)
+def test_a_chats_prefix_is_its_time_date_and_sender(line, prefix):
+    assert chat_prefix(line) == prefix
+
+
+def test_a_chats_prefix_is_left_out_of_the_page_and_said_at_its_line(site):
+    """A release copied from WhatsApp Web kept "[09.15, 3/12/2026] Humas
+    Bawaslu Lahat:" before its dateline, on the page and in its summary."""
+    site.article(
+        "2024/chat.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Koordinasi\nDate: 2024-10-14 10:00\n"
+        f"Slug: chat\n\n[09.15, 14/10/2024] Humas Bawaslu Palembang: {LEAD}\n\n"
+        f"[09.16, 14/10/2024] Humas Bawaslu Palembang: {SECOND}\n",
+    )
+    built, page = built_page(site, "berita/2024/10/chat/")
+    paragraphs = [p.get_text() for p in page.select(".article__body > p")]
+    assert paragraphs == [LEAD, SECOND]
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description == LEAD.removeprefix("PALEMBANG – ")
+    said = [(f.line, f.level, f.message) for f in built.findings() if "chat" in f.message]
+    assert said == [
+        (
+            line,
+            "warning",
+            f"the chat's prefix '[09.{minute}, 14/10/2024] Humas Bawaslu Palembang:' (its "
+            "time, date and sender) is left out of the published text (delete it from the line)",
+        )
+        for line, minute in ((5, 15), (7, 16))
+    ]
 
 
 def test_hashtags_and_pasted_separators_are_no_headings(site):

@@ -56,6 +56,11 @@
   does not read as blank: the whole release was one paragraph, and its
   summary the lead and the paragraphs after it run together. A line of
   nothing but spaces of any kind is blank.
+- No chat prefixes. A release forwarded in WhatsApp and copied from WhatsApp
+  Web or Desktop (or an exported chat) starts with the message's time, date
+  and sender: `[09.15, 3/12/2026] Humas Bawaslu Lahat: LAHAT – …`. The page
+  and its summary opened with them, the dateline unread; each such prefix
+  at a line's start is left out (`chat_prefix`; content_lint names the line).
 - Lists as pasted: a word processor's or a chat's bullets (`•`, `▪`, `✓` …)
   and `1)` numbers become Markdown list items, and a list right below a line
   of prose (`Rapat menyepakati:` then `• …`) starts a list, as CommonMark
@@ -185,6 +190,18 @@ _PROSE_START = re.compile(r"""^[^\W_\d]|^["“‘'(]|^\d+\b(?![.)])""")
 _SENTENCE_END = re.compile(r"""[.!?…]["”’')]*$""")
 
 
+# The prefix of a message copied from a chat: WhatsApp Web or Desktop's
+# "[09.15, 3/12/2026] Humas Bawaslu Lahat: " ("[9:15 AM, 12/3/2026] +62 812-…:
+# "), an exported chat's "[03/12/26 09.15.22] Name: " (iPhone) or
+# "03/12/26 09.15 - Name: " (Android: a two-digit year, unlike an agenda's
+# "03/12/2026 09.00 - Pembukaan: …"). It became the start of the page's text
+# and of its summary, before the dateline.
+_CHAT_TIME = r"\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
+_CHAT_DATE = r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+_CHAT_PREFIX = re.compile(
+    rf"^ {{0,3}}(?:\[(?:{_CHAT_TIME},?\s{_CHAT_DATE}|{_CHAT_DATE},?\s{_CHAT_TIME})\]"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{2}},?\s{_CHAT_TIME}\s-)\s?[^\s:][^:\n]{{0,60}}:\s+"
+)
 # A hashtag at a line's start (`#AwasiBersama`, a closing line of tags, or a
 # hand-wrapped line): Python-Markdown reads `#` with no space after it as a
 # heading's, which made the line an <h1> and ate its first `#`. Written
@@ -214,9 +231,10 @@ def paragraph_breaks(lines: list[str]) -> list[str]:
     """`lines` as a pasted release means them (see the module's docstring):
     a blank line between two long lines of prose where the first ends a
     sentence and the next begins one; pasted bullets (•) and "1)" numbers as
-    Markdown list items; a line of spaces of any kind (U+00A0 …) blank; a
-    blank line before a list that follows a line
-    of prose directly, which Markdown would otherwise join to the paragraph;
+    Markdown list items; a chat's prefix (`chat_prefix`) left out; a line of
+    spaces of any kind (U+00A0 …) blank; a blank line before a list that
+    follows a line of prose directly, which Markdown would otherwise join to
+    the paragraph;
     a hashtag at a line's start as text; and a line of `=` or `-` under a
     paragraph as a rule, not its heading's underline."""
     result: list[str] = []
@@ -225,6 +243,9 @@ def paragraph_breaks(lines: list[str]) -> list[str]:
             if line and line.isspace():
                 line = ""  # a no-break space's line (Word, Google Docs): blank to the eye
             head = line.lstrip(" ")[:1]
+            if head == "[" or head.isdigit():
+                line = without_chat_prefix(line)
+                head = line.lstrip(" ")[:1]
             if head and (head in _BULLETS or head.isdigit()):  # most lines: neither pattern
                 line = _PAREN_NUMBER.sub(r"\1. ", _PASTED_BULLET.sub("- ", line))
             elif head == "#":
@@ -239,6 +260,19 @@ def paragraph_breaks(lines: list[str]) -> list[str]:
                 result.append("")
         result.append(line)
     return result
+
+
+def chat_prefix(line: str) -> str | None:
+    """The chat's prefix a line copied from WhatsApp starts with (see
+    `_CHAT_PREFIX`), as written, without the space after it; None when the
+    line has none."""
+    match = _CHAT_PREFIX.match(line)
+    return match.group().rstrip() if match else None
+
+
+def without_chat_prefix(line: str) -> str:
+    """The line without the chat's prefix it starts with (`chat_prefix`)."""
+    return _CHAT_PREFIX.sub("", line, count=1)
 
 
 def _underlines_heading(above: list[str]) -> bool:

@@ -40,7 +40,7 @@ from warta.imagetags import (
     content_folder_suggestion,
     image_tags,
 )
-from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS
+from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS, chat_prefix
 from warta.mojibake import garbled_in, may_be_garbled
 from warta.paths import (
     ACTIVE_FILE_MESSAGE,
@@ -636,6 +636,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_lengths(source, rules)
     yield from _check_repeated_title(source)
     yield from _check_page_leftovers(source)
+    yield from _check_chat_prefixes(source)
     yield from _check_doubled_words(source)
     yield from check_text_dates(source)
 
@@ -1548,6 +1549,28 @@ def _check_page_leftovers(source: Source) -> Iterator[Finding]:
             "from (its tag list, share buttons or comment box)",
             "delete this line",
         )
+
+
+def _check_chat_prefixes(source: Source) -> Iterator[Finding]:
+    """A line copied from a chat with its time, date and sender ("[09.15,
+    3/12/2026] Humas Bawaslu Lahat: LAHAT – …"), which the Markdown reader
+    leaves out (`warta.markdown_source.chat_prefix`): one warning a line."""
+    for number, text in source.text_lines:
+        if text.lstrip(" ")[:1] not in _CHAT_PREFIX_STARTS:
+            continue  # (most lines: no pattern to try)
+        prefix = chat_prefix(text)
+        if prefix is not None:
+            yield _finding(
+                source,
+                number,
+                "warning",
+                f"the chat's prefix '{prefix}' (its time, date and sender) is left out of "
+                "the published text",
+                "delete it from the line",
+            )
+
+
+_CHAT_PREFIX_STARTS = frozenset("[0123456789")
 
 
 _ASCII_BYTES = bytes(range(0x80))
