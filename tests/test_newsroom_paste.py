@@ -23,7 +23,12 @@ from warta import frontmatter
 from warta.buildlog import Paths, Translator, fold
 from warta.check import apply_fix
 from warta.findings import Finding
-from warta.markdown_source import chat_prefix, kept_line_breaks, paragraph_breaks
+from warta.markdown_source import (
+    chat_prefix,
+    kept_line_breaks,
+    paragraph_breaks,
+    without_chat_emphasis,
+)
 from warta.text import slugify
 
 # A release as staff paste it from a regional portal: a title, a date, the text.
@@ -311,6 +316,28 @@ def test_a_chats_prefix_is_left_out_of_the_page_and_said_at_its_line(site):
         )
         for line, minute in ((5, 15), (7, 16))
     ]
+
+
+@pytest.mark.parametrize("mark", ["*", "**", "_", "~"])
+def test_a_title_set_in_a_chats_bold_is_shown_without_its_marks(site, mark):
+    """`Title: *Bawaslu … Rapat*` pasted from WhatsApp was shown with its stars
+    in the <h1>, <title>, og:title and feeds."""
+    title = "Bawaslu Kota Palembang Gelar Rapat Koordinasi"
+    site.article(
+        "2024/tebal.md",
+        f"Title: {mark}{title}{mark}\nDate: 2024-10-14 10:00\nSlug: tebal\n\n{LEAD}\n",
+    )
+    built, page = built_page(site, "berita/2024/10/tebal/")
+    assert page.find("h1").get_text(strip=True) == title
+    assert page.find("meta", property="og:title")["content"] == title
+    assert page.title.get_text().startswith(title)
+    [item] = built.json("feed.json")["items"]
+    assert item["title"] == title
+
+
+def test_a_title_with_emphasis_inside_keeps_it():
+    assert without_chat_emphasis("*Bawaslu* Lahat *Gelar*") == "*Bawaslu* Lahat *Gelar*"
+    assert without_chat_emphasis("Rapat_Koordinasi") == "Rapat_Koordinasi"
 
 
 def test_hashtags_and_pasted_separators_are_no_headings(site):

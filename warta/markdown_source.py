@@ -56,6 +56,10 @@
   does not read as blank: the whole release was one paragraph, and its
   summary the lead and the paragraphs after it run together. A line of
   nothing but spaces of any kind is blank.
+- No chat emphasis around a whole value shown as text (single-valued, of
+  TEXT_KEYS): `Title: *Bawaslu Lahat Gelar Rapat*` pasted from WhatsApp is
+  the title "Bawaslu Lahat Gelar Rapat" (`without_chat_emphasis`), as the
+  marks in a `Summary:` are read as Markdown's emphasis.
 - No chat prefixes. A release forwarded in WhatsApp and copied from WhatsApp
   Web or Desktop (or an exported chat) starts with the message's time, date
   and sender: `[09.15, 3/12/2026] Humas Bawaslu Lahat: LAHAT – …`. The page
@@ -202,6 +206,14 @@ _CHAT_PREFIX = re.compile(
     rf"^ {{0,3}}(?:\[(?:{_CHAT_TIME},?\s{_CHAT_DATE}|{_CHAT_DATE},?\s{_CHAT_TIME})\]"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{2}},?\s{_CHAT_TIME}\s-)\s?[^\s:][^:\n]{{0,60}}:\s+"
 )
+# A title, a photo's alt, caption or credit set wholly in a chat's bold
+# (`*…*`, WhatsApp's), italics (`_…_`), strikethrough (`~…~`) or Markdown's
+# `**…**`: the site shows these values as text, so the page's <h1>, its
+# <title>, og:title, JSON-LD and feeds showed the marks. Not a value with a
+# mark inside (`*Bawaslu* Lahat`).
+_CHAT_EMPHASIS = re.compile(
+    r"(?P<mark>\*{1,2}|_{1,2}|~)(?P<inner>[^\s*_~](?:[^*_~]*[^\s*_~])?)(?P=mark)"
+)
 # A hashtag at a line's start (`#AwasiBersama`, a closing line of tags, or a
 # hand-wrapped line): Python-Markdown reads `#` with no space after it as a
 # heading's, which made the line an <h1> and ate its first `#`. Written
@@ -260,6 +272,14 @@ def paragraph_breaks(lines: list[str]) -> list[str]:
                 result.append("")
         result.append(line)
     return result
+
+
+def without_chat_emphasis(value: str) -> str:
+    """A value shown as text without the marks a chat sets all of it in
+    (`_CHAT_EMPHASIS`): `*Bawaslu Lahat Gelar Rapat*` is "Bawaslu Lahat Gelar
+    Rapat"; `*Bawaslu* Lahat` stays as written."""
+    match = _CHAT_EMPHASIS.fullmatch(value.strip())
+    return match["inner"] if match else value
 
 
 def chat_prefix(line: str) -> str | None:
@@ -478,7 +498,10 @@ class FrontMatterValues(Preprocessor):
                 seen.add(item.key)
                 # YAML's escapes ("\a", "\u202e") are decoded here, after
                 # `ControlCharacters` has read the lines: left out again.
-                kept.append(f"{name}: {text(without_control_characters(item.value))}")
+                value = text(without_control_characters(item.value))
+                if single and item.key in TEXT_KEYS:
+                    value = without_chat_emphasis(value)
+                kept.append(f"{name}: {value}")
         if not front.closed:
             # The line that ended it (`\tdraft: true` below a list item) starts
             # the body: `meta` would read an indented one as more of the key.
