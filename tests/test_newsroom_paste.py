@@ -1227,6 +1227,68 @@ def test_a_caption_above_the_lead_gives_neither_summary_nor_region_nor_author(si
     assert not any("prabumulih" in href for href in regions), regions
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "<p><strong>Koreksi:</strong> nama kecamatan diperbaiki pada Jumat (4/12/2026).</p>",
+        "<p>Ralat: berita ini diperbarui pada Jumat (4/12/2026) pukul 10.00 WIB.</p>",
+        "<p><em>Catatan Redaksi: judul berita ini diubah pada Jumat (4/12/2026).</em></p>",
+        "<p>UPDATE: jumlah peserta diperbaiki.</p>",
+    ],
+)
+def test_an_editors_note_above_the_dateline_is_neither_summary_nor_region(note, is_place):
+    """`**Koreksi:** nama kecamatan diperbaiki …` above the lead was the
+    summary, and the release had no region ("no region: … 'Koreksi: …'")
+    and the province's author."""
+    from warta.regions import dateline, gazetteer
+
+    lead = "<p>PRABUMULIH – Bawaslu Kota Prabumulih menggelar rapat koordinasi pengawasan.</p>"
+    assert lead_summary(note + lead, is_place=is_place) == (
+        "Bawaslu Kota Prabumulih menggelar rapat koordinasi pengawasan."
+    )
+    data = REPO / "data" / "regions"
+    loaded, _ = gazetteer.load(data / "gazetteer.csv", data / "aliases.yaml")
+    found = dateline.infer(loaded, note + lead, "16")
+    assert found is not None and (found.unit.code, found.source) == ("16.74", "dateline")
+
+
+def test_a_correction_that_is_the_lead_stays_the_lead():
+    """A release that opens with its correction, no dateline below: its lead."""
+    text = (
+        "<p>Ralat: jadwal rapat koordinasi pengawasan dipindah ke Senin.</p><p>Rapat digelar.</p>"
+    )
+    assert lead_summary(text) == "Ralat: jadwal rapat koordinasi pengawasan dipindah ke Senin."
+
+
+def test_a_ralat_note_below_the_front_matter_is_told_to_be_a_koreksi(site):
+    """`Ralat: berita ini diperbarui …` as the text's first line was told to
+    be moved up, where the corrections plugin cannot read it (no date)."""
+    note = "berita ini diperbarui pada Jumat (4/12/2026) pukul 10.00 WIB."
+    site.article(
+        "2026/ralat.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Koordinasi\nDate: 2026-12-03 10:00\n"
+        f"Slug: ralat\n\nRalat: {note}\n\n"
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan "
+        "bersama panwaslu kecamatan, Kamis (3/12/2026).\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    [item] = built.json("feed.json")["items"]
+    assert item["summary"].startswith("Bawaslu Kota Palembang menggelar rapat"), item
+    assert [a["name"] for a in item["authors"]] == ["Humas Bawaslu Kota Palembang"], item
+    said = [(f.line, f.level, f.message) for f in built.findings() if f.level != "suggestion"]
+    assert said == [
+        (
+            5,
+            "warning",
+            "'Ralat:' is below the blank line that ends the front matter: the site shows this "
+            f"line as the release's text (move it up, above the blank line, as 'Koreksi: {note}' "
+            "(the note shown above the release), or as a dated correction "
+            f"'Ralat: YYYY-MM-DD HH:MM — {note}')",
+        )
+    ]
+
+
 INDONESIAN_KEYS = """\
 Judul: Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan
 Tanggal: 2024-11-17 09:30

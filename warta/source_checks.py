@@ -792,14 +792,27 @@ def _check_keys_in_text(source: Source, rules: Rules) -> Iterator[Finding]:
         key = "-".join(match["key"].lower().split()) if match else ""
         if not meant(key):
             return  # the first paragraph's lines, while they are front-matter lines
+        suggestion = "move it up, above the blank line (the front matter is every line before it)"
+        value = match["value"].strip()
+        if key == "ralat" and not _DATED_RE.match(value):
+            # An editor's note, not a dated correction: moved up as written,
+            # the corrections plugin could not read it.
+            suggestion = (
+                f"move it up, above the blank line, as 'Koreksi: {value}' (the note shown "
+                f"above the release), or as a dated correction 'Ralat: YYYY-MM-DD HH:MM — {value}'"
+            )
         yield _finding(
             source,
             number,
             "warning",
             f"'{match['key'].strip()}:' is below the blank line that ends the front matter: "
             "the site shows this line as the release's text",
-            "move it up, above the blank line (the front matter is every line before it)",
+            suggestion,
         )
+
+
+# A `Ralat:` value's date first (plugins/corrections/ralat.py reads the rest).
+_DATED_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\b")
 
 
 def _check_indented_keys(source: Source) -> Iterator[Finding]:

@@ -225,6 +225,14 @@ _CAPTION_RE = re.compile(
     r"^\(?\s*(?:foto|dok(?:umentasi)?|sumber\s+foto|ilustrasi|keterangan\s+foto)\b\s*[:/.]",
     re.IGNORECASE,
 )
+# An editor's note above the lead, in bold or not: "Koreksi: nama kecamatan
+# diperbaiki …", "Ralat: berita ini diperbarui …", "Catatan Redaksi: …",
+# "Pembaruan:", "Update:".
+_CORRECTION_NOTE_RE = re.compile(
+    r"^\(?\s*(?:koreksi|ralat|revisi|catatan\s+redaksi|pembaruan|pemutakhiran|update|updated"
+    r"|editor'?s\s+note|correction)\b\s*(?:\(\s*[^()]*\))?\s*[:：]",
+    re.IGNORECASE,
+)
 MAX_LABEL_WORDS = 8
 MAX_HEADING_WORDS = 16
 _CONNECTORS = frozenset(
@@ -252,11 +260,15 @@ def _is_aside(
     inner_html: str, text: str, after_image: bool, next_text: str = "", is_place=None
 ) -> bool:
     """A paragraph above the lead that is not its first words: a caption
-    beside or below a photo, a credit, a subheading, a label, a release's
-    label or embargo notice in bold or italics above the dateline
+    beside or below a photo, a credit, a subheading, a label, an editor's
+    note (`Koreksi: …`, `Ralat: …`) above a paragraph that opens with the
+    dateline, a release's label or embargo notice in bold or italics above
+    the dateline
     (`next_text`: the paragraph after it; `is_place`: see `is_dateline`)."""
     if _CAPTION_RE.match(text) or _is_label(text):
         return True
+    if _CORRECTION_NOTE_RE.match(text) and _opens_with_place(next_text, is_place):
+        return True  # an editor's note above the dateline
     if _IMAGE_RE.search(inner_html):
         return True  # a photo and its caption in one paragraph
     if _EMPHASISED_RE.match(inner_html):
