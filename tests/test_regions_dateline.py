@@ -271,6 +271,29 @@ def test_the_office_of_the_lead_narrows_a_dateline_without_a_region(gaz, paragra
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "code", "ambiguous"),
+    [
+        (
+            "JAYAPURA – Bawaslu Provinsi Sumatera Selatan patroli di Jayapura, OKU Timur.",
+            "16.08.16",
+            (),
+        ),
+        ("JAYAPURA – Rapat digelar di Kabupaten Jayapura, Kamis.", "91.03", ()),
+        ("JAYAPURA – Rapat nasional digelar di Jayapura, Papua.", None, ("91.03", "91.71")),
+    ],
+)
+def test_the_lead_naming_the_datelines_place_with_its_region_narrows_it(
+    gaz, paragraph, code, ambiguous
+):
+    """`JAYAPURA – … di Jayapura, Papua` was Kecamatan Jayapura of OKU Timur:
+    the home province's kecamatan won over Papua's kota and kabupaten."""
+    read = dateline.read_lead(gaz, f"<p>{paragraph}</p>", HOME)
+    assert (read.inference.unit.code if read.inference else None) == code
+    candidates = read.ambiguity.candidates if read.ambiguity else ()
+    assert tuple(u.code for u in candidates) == ambiguous
+
+
+@pytest.mark.parametrize(
     ("paragraph", "code"),
     [
         # The office's own seat (aliases.yaml; a province's is its capital).
@@ -287,6 +310,15 @@ def test_the_office_of_the_lead_narrows_a_dateline_without_a_region(gaz, paragra
         ("PALEMBANG – Bawaslu Kabupaten Lahat mengikuti rapat di Palembang.", "16.04"),
         ("MARTAPURA (Kalsel) – Bawaslu Provinsi Sumatera Selatan mengikuti rapat.", "16"),
         ("SEKAYU – Bawaslu OKU Timur belajar dari Bawaslu Muba.", "16.08"),
+        # Another province's town the lead names with its region, not the home
+        # province's kecamatan of that name (Jayapura, OKU Timur).
+        (
+            "JAYAPURA – Bawaslu Provinsi Sumatera Selatan mengikuti Rapat Koordinasi Nasional "
+            "Bawaslu RI di Jayapura, Papua, Kamis (3/12/2026).",
+            "16",
+        ),
+        ("JAYAPURA – Bawaslu Kabupaten Lahat mengikuti rapat di Kota Jayapura.", "16.04"),
+        ("JAYAPURA – Bawaslu Provinsi Sumatera Selatan hadir di Jayapura (Papua).", "16"),
         # A place of two whose readings both lie outside the office's area.
         ("PENDOPO – Bawaslu Kota Palembang hadir dalam rapat.", "16.71"),
         (
