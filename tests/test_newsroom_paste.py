@@ -1413,7 +1413,7 @@ def test_a_summary_the_lead_gives_too_short_or_cut_is_said_once_at_the_lead(site
         site.article(
             name,
             f"Title: Bawaslu Gelar Rapat Koordinasi Pengawasan Tahapan Nomor {number}\n"
-            f"Date: 2024-11-1{number} 09:00\nSlug: rapat-{number}\nRegion: Kota Palembang\n\n"
+            f"Date: 2024-11-1{number} 09:00\nSlug: rapat-{number}\nRegion: Sumatera Selatan\n\n"
             f"Siaran Pers\n\n{lead}\n\nParagraf kedua rilis ini.\n",
         )
     site.article("good.md", SEED)

@@ -4,6 +4,7 @@ in other provinces."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -564,6 +565,49 @@ def test_a_region_line_with_the_unit_in_parentheses_is_read_either_way(
     else:
         [(line, level, hint)] = found
         assert (line, level) == (3, "error") and hint.startswith(suggestion), hint
+
+
+LAHAT_LEAD = "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat evaluasi, Kamis (3/12/2026)."
+
+
+@pytest.mark.parametrize(
+    ("region", "lead", "said"),
+    [
+        # a front matter copied from an OKU Timur release
+        (
+            "OKU Timur",
+            LAHAT_LEAD,
+            "Region: names Kabupaten Ogan Komering Ulu Timur (16.08), but the dateline 'LAHAT' and "
+            "the lead's 'Bawaslu Kabupaten Lahat' place it in Kabupaten Lahat (16.04)",
+        ),
+        (
+            "Belitang",
+            "GELUMBANG – Bawaslu Kabupaten Muara Enim menggelar patroli.",
+            "Region: names Kecamatan Belitang (16.08.03), but the dateline 'GELUMBANG' and "
+            "the lead's 'Bawaslu Kabupaten Muara Enim' place it in Kecamatan Gelumbang (16.03.06)",
+        ),
+        # what the release is about: inside the office's area, or holding it
+        ("Lahat", LAHAT_LEAD, None),
+        ("Kikim Timur (Lahat)", LAHAT_LEAD, None),
+        ("Sumatera Selatan", LAHAT_LEAD, None),
+        ("Kota Pagar Alam", "PALEMBANG – Bawaslu Provinsi Sumatera Selatan menggelar rapat.", None),
+        # the dateline outside the office's area, or no office, or no dateline
+        ("OKU Timur", "JAKARTA – Bawaslu Kabupaten Lahat mengikuti rapat nasional.", None),
+        ("OKU Timur", "LAHAT – Rapat evaluasi digelar, Kamis (3/12/2026).", None),
+        ("OKU Timur", "Bawaslu Kabupaten Lahat menggelar rapat evaluasi.", None),
+    ],
+)
+def test_a_region_line_against_the_dateline_and_the_office_is_said(gaz, region, lead, said):
+    """`Region: OKU Timur` copied above "LAHAT – Bawaslu Kabupaten Lahat …"
+    filed the release under OKU Timur only, with no line."""
+    from warta.enrichment import Enrichment
+    from warta.regions.stage import RegionOptions, RegionsStage
+
+    text = f"Title: Uji\nDate: 2026-09-28 10:00\nRegion: {region}\n\n{lead}\n"
+    source = dataclasses.replace(region_source(region), text=text, html=markdown_html(lead))
+    enrichment = RegionsStage(gaz, RegionOptions(home_province=HOME)).run(source, Enrichment())
+    found = [(f.line, f.level, f.message) for f in enrichment.findings]
+    assert found == ([(3, "warning", said)] if said else [])
 
 
 def test_the_dateline_under_a_photo_gives_the_region_and_no_warning(gaz):
