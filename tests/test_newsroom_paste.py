@@ -1591,3 +1591,51 @@ def test_credit_and_signature_lines_stay_lines_on_the_page(site):
         SIGNATURE,
     ]
     assert [len(p.find_all("br")) for p in paragraphs] == [0, 2, 2]
+
+
+LAHAT_CHAIR = "Ketua Bawaslu Kabupaten Lahat"
+
+
+@pytest.mark.parametrize(
+    ("written", "said", "office"),
+    [
+        (
+            "Sapri Yansah",
+            (
+                "warning",
+                "official not in the registry: 'Sapri Yansah' (Ketua Bawaslu Kabupaten Lahat): "
+                "did you mean 'Sapri Yansyah' (Ketua Bawaslu Kabupaten Lahat)? (write 'Sapri "
+                "Yansyah'; if 'Sapri Yansah' is someone else, add them to data/officials.yaml)",
+            ),
+            LAHAT_CHAIR,
+        ),
+        # Another name, or a near name in an office never theirs: someone else.
+        (
+            "Budi Santoso",
+            ("suggestion", "official not in the registry: 'Budi Santoso'"),
+            LAHAT_CHAIR,
+        ),
+        (
+            "Sapri Yansah",
+            ("suggestion", "official not in the registry: 'Sapri Yansah' (Anggota Bawaslu Kota"),
+            "Anggota Bawaslu Kota Palembang",
+        ),
+    ],
+)
+def test_a_misspelt_registered_official_is_asked_about_not_to_be_added(site, written, said, office):
+    """`Ketua Bawaslu Kabupaten Lahat, Sapri Yansah,` was "official not in the
+    registry … add to data/officials.yaml": a second Sapri Yansyah."""
+    site.article(
+        "2026/pejabat.md",
+        "Title: Bawaslu Lahat Gelar Rapat Evaluasi Pengawasan\nDate: 2026-12-03 09:00\n"
+        "Slug: pejabat\n\n"
+        "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat evaluasi pengawasan tahapan, "
+        "Kamis (3/12/2026).\n\n"
+        f"{office}, {written}, mengatakan evaluasi penting bagi jajaran.\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    found = [(f.line, f.level, f.message) for f in built.findings() if "registry" in f.message]
+    assert len(found) == 1, built.log
+    line, level, message = found[0]
+    assert (line, level) == (7, said[0]) and message.startswith(said[1]), message
