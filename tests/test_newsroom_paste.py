@@ -27,6 +27,7 @@ from warta.markdown_source import (
     chat_prefix,
     kept_line_breaks,
     paragraph_breaks,
+    pasted_tables,
     without_chat_emphasis,
 )
 from warta.text import slugify
@@ -1639,3 +1640,55 @@ def test_a_misspelt_registered_official_is_asked_about_not_to_be_added(site, wri
     assert len(found) == 1, built.log
     line, level, message = found[0]
     assert (line, level) == (7, said[0]) and message.startswith(said[1]), message
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            ["Data:", "Kecamatan\tPemilih Baru", "Lahat\t120", "Merapi Barat\t\t80", "Selesai."],
+            [
+                "Data:",
+                "",
+                "| Kecamatan | Pemilih Baru |",
+                "| --- | --- |",
+                "| Lahat | 120 |",
+                "| Merapi Barat | 80 |",
+                "",
+                "Selesai.",
+            ],
+        ),
+        (["A|B\tC", "D\tE"], ["| A\\|B | C |", "| --- | --- |", "| D | E |"]),
+        # a label's lines, a list, one row, rows of unequal cells, fenced text
+        (["Penulis\t: EW", "Editor\t: Rina"], None),
+        (["Waktu:\tSenin", "Tempat:\tAula"], None),
+        (["1.\tApel", "2.\tPatroli"], None),
+        (["Kecamatan\tPemilih Baru"], None),
+        (["A\tB\tC", "D\tE"], None),
+        (["```", "A\tB", "C\tD", "```"], None),
+        (["\tMARTAPURA – Bawaslu menggelar rapat.", "\tRapat dibuka."], None),
+    ],
+)
+def test_rows_pasted_with_tabs_are_a_table(lines, expected):
+    assert pasted_tables(lines) == (lines if expected is None else expected)
+
+
+def test_a_table_pasted_with_tabs_is_a_table_on_the_page(site):
+    """Rows copied from a spreadsheet were one line of run-together words:
+    "Kecamatan Pemilih Baru Pemilih TMS Lahat 120 45 …"."""
+    site.article(
+        "2024/tabel.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Koordinasi\nDate: 2024-10-14 10:00\n"
+        f"Slug: tabel\n\n{LEAD}\n\n"
+        "Kecamatan\tPemilih Baru\tPemilih TMS\nLahat\t120\t45\nMerapi Barat\t80\t12\n",
+    )
+    _, page = built_page(site, "berita/2024/10/tabel/")
+    rows = [
+        [cell.get_text(strip=True) for cell in row.find_all(["th", "td"])]
+        for row in page.select(".article__body table tr")
+    ]
+    assert rows == [
+        ["Kecamatan", "Pemilih Baru", "Pemilih TMS"],
+        ["Lahat", "120", "45"],
+        ["Merapi Barat", "80", "12"],
+    ]

@@ -87,6 +87,11 @@
   paragraph a heading; below a sentence, a wrapped line or a list item it is
   a rule (<hr>). A short line that ends no sentence, alone above it, stays
   the heading it underlines.
+- Tables pasted as text. Rows copied from a spreadsheet, a Word table or a
+  web page arrive as lines with a tab between cells, which Markdown turned
+  into spaces: the page showed one line of run-together words. Two or more
+  such lines with as many cells each are a Markdown table, its first row the
+  header (`pasted_tables`); a label's line (`Penulis\t: EW`) is none.
 - No indented code blocks. A release pasted from Word, a PDF or a chat keeps
   its first-line indents (a tab, or four spaces); Markdown made every such
   paragraph a `<pre>` block, in a typewriter font that runs off a phone's
@@ -182,6 +187,8 @@ TEXT_KEYS = frozenset(
 # Python-Markdown's normalize_whitespace is 30 and meta 27: controls go first of
 # all, the front matter between the two (line ends and tabs normalised).
 CONTROLS_PRIORITY = 40
+# Before normalize_whitespace (30) turns tabs into spaces.
+TABLES_PRIORITY = 35
 FRONT_PRIORITY = 28
 # After `meta` (27) has taken the front matter off, before fenced code (25).
 PARAGRAPHS_PRIORITY = 26
@@ -426,6 +433,67 @@ def kept_line_breaks(lines: list[str]) -> list[str]:
     return result
 
 
+# A row of a table pasted as text (from Excel, Word or a web page): its cells
+# between tabs. Not a label's line (`Penulis\t: EW`, `Waktu:\tSenin`), a list
+# item or another block's line.
+_CELL_SEPARATOR = re.compile(r"[ ]*\t[\t ]*")
+
+
+def _pasted_cells(line: str) -> list[str] | None:
+    """The cells of a table's row pasted with tabs between them (at least
+    two), else None."""
+    text = line.strip()
+    if "\t" not in text or _BLOCK_START.match(line):
+        return None
+    cells = _CELL_SEPARATOR.split(text)
+    if any(cell.endswith((":", "：")) for cell in cells[:-1]) or any(
+        cell.startswith((":", "：")) for cell in cells[1:]
+    ):
+        return None
+    return cells
+
+
+def pasted_tables(lines: list[str]) -> list[str]:
+    """`lines` with each run of two lines or more whose cells are separated by
+    tabs, as many cells in each, written as a Markdown table (its first row
+    the header), a blank line around it. Pasted from a spreadsheet or a word
+    processor, such rows were one line of run-together words on the page."""
+    result: list[str] = []
+    code = in_fenced_code(lines)
+    index = 0
+    while index < len(lines):
+        end = index
+        rows: list[list[str]] = []
+        while end < len(lines) and not code[end]:
+            cells = _pasted_cells(lines[end])
+            if cells is None or len(cells) < 2 or (rows and len(cells) != len(rows[0])):
+                break
+            rows.append(cells)
+            end += 1
+        if len(rows) < 2:
+            result.append(lines[index])
+            index += 1
+            continue
+        if result and result[-1].strip():
+            result.append("")
+        escaped = [[cell.replace("|", "\\|") for cell in row] for row in rows]
+        result.append("| " + " | ".join(escaped[0]) + " |")
+        result.append("|" + " --- |" * len(escaped[0]))
+        result.extend("| " + " | ".join(row) + " |" for row in escaped[1:])
+        if end < len(lines) and lines[end].strip():
+            result.append("")
+        index = end
+    return result
+
+
+class PastedTables(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        # A Summary: (converted with `meta` unregistered) is one line of text.
+        if "meta" not in self.md.preprocessors or not any("\t" in line for line in lines):
+            return lines
+        return pasted_tables(lines)
+
+
 class PastedParagraphs(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         # A Summary: (converted with `meta` unregistered) is one line of text.
@@ -512,6 +580,7 @@ class FrontMatterValues(Preprocessor):
 class SourceExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(ControlCharacters(md), "warta_controls", CONTROLS_PRIORITY)
+        md.preprocessors.register(PastedTables(md), "warta_tables", TABLES_PRIORITY)
         md.preprocessors.register(FrontMatterValues(md), "warta_front_matter", FRONT_PRIORITY)
         md.preprocessors.register(PastedParagraphs(md), "warta_paragraphs", PARAGRAPHS_PRIORITY)
         if "code" in md.parser.blockprocessors:
