@@ -637,6 +637,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_repeated_title(source)
     yield from _check_page_leftovers(source)
     yield from _check_chat_prefixes(source)
+    yield from _check_broken_words(source)
     yield from _check_doubled_words(source)
     yield from check_text_dates(source)
 
@@ -1584,6 +1585,43 @@ def _check_chat_prefixes(source: Source) -> Iterator[Finding]:
 
 
 _CHAT_PREFIX_STARTS = frozenset("[0123456789")
+# A word broken at a line's end by a hyphen (a PDF's or Word's hyphenation):
+# letters, then the hyphen ending the line; the next line's first word.
+_BROKEN_END_RE = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<part>[^\W\d_]+)-$")
+_NEXT_WORD_RE = re.compile(r"\s*(?P<word>[^\W\d_][\w-]*)")
+
+
+def _check_broken_words(source: Source) -> Iterator[Finding]:
+    """A word a PDF or Word broke with a hyphen at a line's end ("meng-" then
+    "gelar"): Markdown joins the lines with a space, so the page, its summary
+    and the search show "meng- gelar", and a name broken so ("Sapri Yan-" then
+    "syah") is no official's. One warning at the line; it is not joined here,
+    since a hyphen may be the word's ("se-" then "Kabupaten")."""
+    lines, fenced = source.body, source.fenced
+    for index in range(len(lines) - 1):
+        number, text = lines[index]
+        if not text.endswith("-") or fenced[index] or fenced[index + 1]:
+            continue  # (most lines)
+        broken = _BROKEN_END_RE.search(text.rstrip())
+        following = _NEXT_WORD_RE.match(lines[index + 1][1])
+        if broken is None or following is None:
+            continue
+        part, word = broken["part"], following["word"]
+        if len(part) > 1 and part.isupper():
+            continue  # a dateline alone on its line ("LAHAT-")
+        whole = word.split("-", 1)[0]
+        # The hyphen is the word's before a capital ("se-Kabupaten") or in a
+        # word said twice ("masing-masing").
+        own = word[0].isupper() or fold(whole).startswith(fold(part))
+        joined = f"{part}-{word}" if own else f"{part}{word}"
+        yield _finding(
+            source,
+            number,
+            "warning",
+            f"a word broken at the line's end: '{part}-' / '{word}' (the page shows "
+            f"'{part}- {word}')",
+            f"write '{joined}' on one line",
+        )
 
 
 _ASCII_BYTES = bytes(range(0x80))
