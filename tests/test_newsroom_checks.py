@@ -1682,3 +1682,50 @@ def test_a_plain_link_to_a_source_file_in_capitals_is_the_same_error(site):
             "(write {filename}Draf.MD to link to its page)",
         )
     ], built.log
+
+
+@pytest.mark.parametrize(
+    ("lines", "said"),
+    [
+        (
+            ["PALEMBANG – Bawaslu Kota Palembang meng-", "gelar rapat koordinasi."],
+            [("'meng-' / 'gelar'", "write 'menggelar' on one line")],
+        ),
+        (
+            [
+                "Ketua Bawaslu Kota Palembang, Sapri Yan-",
+                "syah, membuka rapat bersama Panwas-",
+                "lu.",
+            ],
+            [
+                ("'Yan-' / 'syah'", "write 'Yansyah' on one line"),
+                ("'Panwas-' / 'lu'", "write 'Panwaslu' on one line"),
+            ],
+        ),
+        # the hyphen is the word's: before a capital, in a word said twice
+        (
+            ["Rapat diikuti panwaslu se-", "Kota Palembang."],
+            [("'se-' / 'Kota'", "write 'se-Kota' on one line")],
+        ),
+        (
+            ["Rapat digelar di masing-", "masing kecamatan."],
+            [("'masing-' / 'masing'", "write 'masing-masing' on one line")],
+        ),
+        # no word broken: a dash, a dateline alone, a number, the end of the text
+        (["Rapat digelar -", "dan dibuka ketua."], []),
+        (["PALEMBANG-", "Bawaslu Kota Palembang menggelar rapat."], []),
+        (["Rapat pada 2024-", "2025 digelar."], []),
+        (["Rapat ditutup pukul 12.00 WIB. Meng-"], []),
+        (["```", "kode-", "lanjut", "```"], []),
+    ],
+)
+def test_a_word_broken_at_the_lines_end_is_one_warning_at_its_line(lines, said):
+    """`meng-` / `gelar` pasted from a PDF was "meng- gelar" on the page and
+    in the summary, and `Sapri Yan-` / `syah` no official; no line said so."""
+    text = article_text(slug="x-y", body="\n".join(lines))
+    found = findings_for(text)
+    broken = [f for f in found if f.message.startswith("a word broken")]
+    assert [
+        (f.level, f.message.split(": ", 1)[1].split(" (")[0], f.suggestion) for f in broken
+    ] == [("warning", words, hint) for words, hint in said]
+    assert all(text.split("\n")[f.line - 1].endswith("-") for f in broken)

@@ -23,7 +23,13 @@ from warta import frontmatter
 from warta.buildlog import Paths, Translator, fold
 from warta.check import apply_fix
 from warta.findings import Finding
-from warta.markdown_source import kept_line_breaks, paragraph_breaks
+from warta.markdown_source import (
+    chat_prefix,
+    kept_line_breaks,
+    paragraph_breaks,
+    pasted_tables,
+    without_chat_emphasis,
+)
 from warta.text import slugify
 
 # A release as staff paste it from a regional portal: a title, a date, the text.
@@ -212,10 +218,157 @@ def test_paragraphs_pasted_without_blank_lines_stay_paragraphs(site):
         ),
         (["**Agenda:**", "1) Apel;"], ["**Agenda:**", "", "1. Apel;"]),
         (["* Apel;", "- Patroli."], ["* Apel;", "- Patroli."]),  # a list item, then another
+        # A line of no-break spaces (Word, Google Docs) is blank, as it looks.
+        ([LEAD, "\u00a0", "Kedua", " \u00a0\u3000", "(rer)"], [LEAD, "", "Kedua", "", "(rer)"]),
+        (["```", "\u00a0", "```"], ["```", "\u00a0", "```"]),
+        # A hashtag at a line's start is text; a heading stays a heading.
+        (
+            ["Mari sukseskan", "#AwasiBersama dan #PemiluDamai."],
+            ["Mari sukseskan", r"\#AwasiBersama dan #PemiluDamai."],
+        ),
+        (["#1 di Sumsel"], [r"\#1 di Sumsel"]),
+        (
+            ["# Judul", "##Subjudul", "```", "#komentar", "```"],
+            ["# Judul", "##Subjudul", "```", "#komentar", "```"],
+        ),
+        # A line of `=` or `-` under a sentence, a wrapped line or a list is a rule.
+        ([SECOND, "====="], [SECOND, "", "---"]),
+        (
+            ["Rapat ditutup pukul 12.00 WIB.", "-----"],
+            ["Rapat ditutup pukul 12.00 WIB.", "", "---"],
+        ),
+        (["Sebagai informasi. (rer)", "-" * 40], ["Sebagai informasi. (rer)", "", "---"]),
+        (["Rapat digelar", "di aula", "==="], ["Rapat digelar", "di aula", "", "---"]),
+        (["- Apel", "---"], ["- Apel", "", "---"]),
+        # A short line that ends no sentence, alone above it: a heading.
+        (["Hasil Rapat", "-----------"], ["Hasil Rapat", "-----------"]),
+        (["**Hasil Rapat**", "==="], ["**Hasil Rapat**", "==="]),
+        (["**Rapat ditutup.**", "==="], ["**Rapat ditutup.**", "", "---"]),
+        (["", "Hasil Rapat", "==="], ["", "Hasil Rapat", "==="]),
     ],
 )
 def test_paragraph_breaks_split_only_pasted_prose(lines, expected):
     assert paragraph_breaks(lines) == expected
+
+
+def test_a_line_of_no_break_spaces_ends_a_paragraph(site):
+    """Word and Google Docs paste an empty paragraph as a line holding U+00A0:
+    the release was one paragraph, and its description the lead and the
+    paragraphs after it run together."""
+    closing = "Sebagai informasi, rapat diikuti seluruh staf. (rer)"
+    site.article(
+        "2024/nbsp.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Koordinasi\nDate: 2024-10-14 10:00\n"
+        f"Slug: nbsp\n\n{LEAD}\n\u00a0\n{SECOND}\n\u00a0 \n{closing}\n",
+    )
+    _, page = built_page(site, "berita/2024/10/nbsp/")
+    paragraphs = [p.get_text() for p in page.select(".article__body > p")]
+    assert paragraphs == [LEAD, SECOND, closing]
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description == LEAD.removeprefix("PALEMBANG – ")
+
+
+@pytest.mark.parametrize(
+    ("line", "prefix"),
+    [
+        (
+            "[09.15, 3/12/2026] Humas Bawaslu Lahat: LAHAT – Bawaslu",
+            "[09.15, 3/12/2026] Humas Bawaslu Lahat:",
+        ),
+        (
+            "[9:15 AM, 12/3/2026] +62 812-3456-7890: Rapat",
+            "[9:15 AM, 12/3/2026] +62 812-3456-7890:",
+        ),
+        ("[03/12/26 09.15.22] Rudi: Rapat", "[03/12/26 09.15.22] Rudi:"),  # an iPhone's export
+        ("03/12/26 09.15 - Humas Lahat: Rapat", "03/12/26 09.15 - Humas Lahat:"),  # Android's
+        ("12/3/26, 9:15 AM - Humas: Rapat", "12/3/26, 9:15 AM - Humas:"),
+        # not a chat's: a note, an agenda's line, a date in the text
+        ("[1] Catatan: rapat", None),
+        ("03/12/2026 09.00 - Pembukaan: Ketua Bawaslu", None),
+        ("03.12.2026 10.00 – Rapat: dibuka", None),
+        ("3/12/2026 pukul 09.15 - Rapat: dibuka", None),
+    ],
+)
+def test_a_chats_prefix_is_its_time_date_and_sender(line, prefix):
+    assert chat_prefix(line) == prefix
+
+
+def test_a_chats_prefix_is_left_out_of_the_page_and_said_at_its_line(site):
+    """A release copied from WhatsApp Web kept "[09.15, 3/12/2026] Humas
+    Bawaslu Lahat:" before its dateline, on the page and in its summary."""
+    site.article(
+        "2024/chat.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Koordinasi\nDate: 2024-10-14 10:00\n"
+        f"Slug: chat\n\n[09.15, 14/10/2024] Humas Bawaslu Palembang: {LEAD}\n\n"
+        f"[09.16, 14/10/2024] Humas Bawaslu Palembang: {SECOND}\n",
+    )
+    built, page = built_page(site, "berita/2024/10/chat/")
+    paragraphs = [p.get_text() for p in page.select(".article__body > p")]
+    assert paragraphs == [LEAD, SECOND]
+    description = page.find("meta", attrs={"name": "description"})["content"]
+    assert description == LEAD.removeprefix("PALEMBANG – ")
+    said = [(f.line, f.level, f.message) for f in built.findings() if "chat" in f.message]
+    assert said == [
+        (
+            line,
+            "warning",
+            f"the chat's prefix '[09.{minute}, 14/10/2024] Humas Bawaslu Palembang:' (its "
+            "time, date and sender) is left out of the published text (delete it from the line)",
+        )
+        for line, minute in ((5, 15), (7, 16))
+    ]
+
+
+@pytest.mark.parametrize("mark", ["*", "**", "_", "~"])
+def test_a_title_set_in_a_chats_bold_is_shown_without_its_marks(site, mark):
+    """`Title: *Bawaslu … Rapat*` pasted from WhatsApp was shown with its stars
+    in the <h1>, <title>, og:title and feeds."""
+    title = "Bawaslu Kota Palembang Gelar Rapat Koordinasi"
+    site.article(
+        "2024/tebal.md",
+        f"Title: {mark}{title}{mark}\nDate: 2024-10-14 10:00\nSlug: tebal\n\n{LEAD}\n",
+    )
+    built, page = built_page(site, "berita/2024/10/tebal/")
+    assert page.find("h1").get_text(strip=True) == title
+    assert page.find("meta", property="og:title")["content"] == title
+    assert page.title.get_text().startswith(title)
+    [item] = built.json("feed.json")["items"]
+    assert item["title"] == title
+
+
+def test_a_title_with_emphasis_inside_keeps_it():
+    assert without_chat_emphasis("*Bawaslu* Lahat *Gelar*") == "*Bawaslu* Lahat *Gelar*"
+    assert without_chat_emphasis("Rapat_Koordinasi") == "Rapat_Koordinasi"
+
+
+def test_hashtags_and_pasted_separators_are_no_headings(site):
+    """`#BawasluLahat #PemiluDamai` closing a release, or a hand-wrapped line
+    starting with a hashtag, became an <h1> (its first `#` eaten); a line of
+    `=====` or `-----` pasted below a paragraph made it a heading."""
+    site.article(
+        "2026/tagar.md",
+        "Title: Bawaslu Lahat Gelar Rapat Evaluasi\nDate: 2026-12-03 09:00\nSlug: tagar\n\n"
+        "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat evaluasi, Kamis (3/12/2026).\n"
+        "=====\n\n"
+        "Mari sukseskan dengan tagar\n#AwasiBersama dan #PemiluDamai di media sosial.\n\n"
+        "Sebagai informasi, rapat diikuti seluruh staf. (rer)\n"
+        "----------------------------------------\n\n"
+        "#BawasluLahat #PemiluDamai #AwasiBersama\n",
+    )
+    _, page = built_page(site, "berita/2026/12/tagar/")
+    body = page.select_one(".article__body")
+    assert [child.name for child in body.find_all(recursive=False)] == [
+        "p",
+        "hr",
+        "p",
+        "p",
+        "hr",
+        "p",
+    ]
+    texts = [" ".join(p.get_text().split()) for p in body.find_all("p", recursive=False)]
+    assert texts[1] == "Mari sukseskan dengan tagar #AwasiBersama dan #PemiluDamai di media sosial."
+    assert texts[3] == "#BawasluLahat #PemiluDamai #AwasiBersama"
+    assert len(page.find_all("h1")) == 1
 
 
 def pasted(title: str, lead: str, region: str = "") -> str:
@@ -1075,6 +1228,68 @@ def test_a_caption_above_the_lead_gives_neither_summary_nor_region_nor_author(si
     assert not any("prabumulih" in href for href in regions), regions
 
 
+@pytest.mark.parametrize(
+    "note",
+    [
+        "<p><strong>Koreksi:</strong> nama kecamatan diperbaiki pada Jumat (4/12/2026).</p>",
+        "<p>Ralat: berita ini diperbarui pada Jumat (4/12/2026) pukul 10.00 WIB.</p>",
+        "<p><em>Catatan Redaksi: judul berita ini diubah pada Jumat (4/12/2026).</em></p>",
+        "<p>UPDATE: jumlah peserta diperbaiki.</p>",
+    ],
+)
+def test_an_editors_note_above_the_dateline_is_neither_summary_nor_region(note, is_place):
+    """`**Koreksi:** nama kecamatan diperbaiki …` above the lead was the
+    summary, and the release had no region ("no region: … 'Koreksi: …'")
+    and the province's author."""
+    from warta.regions import dateline, gazetteer
+
+    lead = "<p>PRABUMULIH – Bawaslu Kota Prabumulih menggelar rapat koordinasi pengawasan.</p>"
+    assert lead_summary(note + lead, is_place=is_place) == (
+        "Bawaslu Kota Prabumulih menggelar rapat koordinasi pengawasan."
+    )
+    data = REPO / "data" / "regions"
+    loaded, _ = gazetteer.load(data / "gazetteer.csv", data / "aliases.yaml")
+    found = dateline.infer(loaded, note + lead, "16")
+    assert found is not None and (found.unit.code, found.source) == ("16.74", "dateline")
+
+
+def test_a_correction_that_is_the_lead_stays_the_lead():
+    """A release that opens with its correction, no dateline below: its lead."""
+    text = (
+        "<p>Ralat: jadwal rapat koordinasi pengawasan dipindah ke Senin.</p><p>Rapat digelar.</p>"
+    )
+    assert lead_summary(text) == "Ralat: jadwal rapat koordinasi pengawasan dipindah ke Senin."
+
+
+def test_a_ralat_note_below_the_front_matter_is_told_to_be_a_koreksi(site):
+    """`Ralat: berita ini diperbarui …` as the text's first line was told to
+    be moved up, where the corrections plugin cannot read it (no date)."""
+    note = "berita ini diperbarui pada Jumat (4/12/2026) pukul 10.00 WIB."
+    site.article(
+        "2026/ralat.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Koordinasi\nDate: 2026-12-03 10:00\n"
+        f"Slug: ralat\n\nRalat: {note}\n\n"
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan "
+        "bersama panwaslu kecamatan, Kamis (3/12/2026).\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    [item] = built.json("feed.json")["items"]
+    assert item["summary"].startswith("Bawaslu Kota Palembang menggelar rapat"), item
+    assert [a["name"] for a in item["authors"]] == ["Humas Bawaslu Kota Palembang"], item
+    said = [(f.line, f.level, f.message) for f in built.findings() if f.level != "suggestion"]
+    assert said == [
+        (
+            5,
+            "warning",
+            "'Ralat:' is below the blank line that ends the front matter: the site shows this "
+            f"line as the release's text (move it up, above the blank line, as 'Koreksi: {note}' "
+            "(the note shown above the release), or as a dated correction "
+            f"'Ralat: YYYY-MM-DD HH:MM — {note}')",
+        )
+    ]
+
+
 INDONESIAN_KEYS = """\
 Judul: Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan
 Tanggal: 2024-11-17 09:30
@@ -1199,7 +1414,7 @@ def test_a_summary_the_lead_gives_too_short_or_cut_is_said_once_at_the_lead(site
         site.article(
             name,
             f"Title: Bawaslu Gelar Rapat Koordinasi Pengawasan Tahapan Nomor {number}\n"
-            f"Date: 2024-11-1{number} 09:00\nSlug: rapat-{number}\nRegion: Kota Palembang\n\n"
+            f"Date: 2024-11-1{number} 09:00\nSlug: rapat-{number}\nRegion: Sumatera Selatan\n\n"
             f"Siaran Pers\n\n{lead}\n\nParagraf kedua rilis ini.\n",
         )
     site.article("good.md", SEED)
@@ -1377,3 +1592,103 @@ def test_credit_and_signature_lines_stay_lines_on_the_page(site):
         SIGNATURE,
     ]
     assert [len(p.find_all("br")) for p in paragraphs] == [0, 2, 2]
+
+
+LAHAT_CHAIR = "Ketua Bawaslu Kabupaten Lahat"
+
+
+@pytest.mark.parametrize(
+    ("written", "said", "office"),
+    [
+        (
+            "Sapri Yansah",
+            (
+                "warning",
+                "official not in the registry: 'Sapri Yansah' (Ketua Bawaslu Kabupaten Lahat): "
+                "did you mean 'Sapri Yansyah' (Ketua Bawaslu Kabupaten Lahat)? (write 'Sapri "
+                "Yansyah'; if 'Sapri Yansah' is someone else, add them to data/officials.yaml)",
+            ),
+            LAHAT_CHAIR,
+        ),
+        # Another name, or a near name in an office never theirs: someone else.
+        (
+            "Budi Santoso",
+            ("suggestion", "official not in the registry: 'Budi Santoso'"),
+            LAHAT_CHAIR,
+        ),
+        (
+            "Sapri Yansah",
+            ("suggestion", "official not in the registry: 'Sapri Yansah' (Anggota Bawaslu Kota"),
+            "Anggota Bawaslu Kota Palembang",
+        ),
+    ],
+)
+def test_a_misspelt_registered_official_is_asked_about_not_to_be_added(site, written, said, office):
+    """`Ketua Bawaslu Kabupaten Lahat, Sapri Yansah,` was "official not in the
+    registry … add to data/officials.yaml": a second Sapri Yansyah."""
+    site.article(
+        "2026/pejabat.md",
+        "Title: Bawaslu Lahat Gelar Rapat Evaluasi Pengawasan\nDate: 2026-12-03 09:00\n"
+        "Slug: pejabat\n\n"
+        "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat evaluasi pengawasan tahapan, "
+        "Kamis (3/12/2026).\n\n"
+        f"{office}, {written}, mengatakan evaluasi penting bagi jajaran.\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    found = [(f.line, f.level, f.message) for f in built.findings() if "registry" in f.message]
+    assert len(found) == 1, built.log
+    line, level, message = found[0]
+    assert (line, level) == (7, said[0]) and message.startswith(said[1]), message
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (
+            ["Data:", "Kecamatan\tPemilih Baru", "Lahat\t120", "Merapi Barat\t\t80", "Selesai."],
+            [
+                "Data:",
+                "",
+                "| Kecamatan | Pemilih Baru |",
+                "| --- | --- |",
+                "| Lahat | 120 |",
+                "| Merapi Barat | 80 |",
+                "",
+                "Selesai.",
+            ],
+        ),
+        (["A|B\tC", "D\tE"], ["| A\\|B | C |", "| --- | --- |", "| D | E |"]),
+        # a label's lines, a list, one row, rows of unequal cells, fenced text
+        (["Penulis\t: EW", "Editor\t: Rina"], None),
+        (["Waktu:\tSenin", "Tempat:\tAula"], None),
+        (["1.\tApel", "2.\tPatroli"], None),
+        (["Kecamatan\tPemilih Baru"], None),
+        (["A\tB\tC", "D\tE"], None),
+        (["```", "A\tB", "C\tD", "```"], None),
+        (["\tMARTAPURA – Bawaslu menggelar rapat.", "\tRapat dibuka."], None),
+    ],
+)
+def test_rows_pasted_with_tabs_are_a_table(lines, expected):
+    assert pasted_tables(lines) == (lines if expected is None else expected)
+
+
+def test_a_table_pasted_with_tabs_is_a_table_on_the_page(site):
+    """Rows copied from a spreadsheet were one line of run-together words:
+    "Kecamatan Pemilih Baru Pemilih TMS Lahat 120 45 …"."""
+    site.article(
+        "2024/tabel.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Koordinasi\nDate: 2024-10-14 10:00\n"
+        f"Slug: tabel\n\n{LEAD}\n\n"
+        "Kecamatan\tPemilih Baru\tPemilih TMS\nLahat\t120\t45\nMerapi Barat\t80\t12\n",
+    )
+    _, page = built_page(site, "berita/2024/10/tabel/")
+    rows = [
+        [cell.get_text(strip=True) for cell in row.find_all(["th", "td"])]
+        for row in page.select(".article__body table tr")
+    ]
+    assert rows == [
+        ["Kecamatan", "Pemilih Baru", "Pemilih TMS"],
+        ["Lahat", "120", "45"],
+        ["Merapi Barat", "80", "12"],
+    ]

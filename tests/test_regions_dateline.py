@@ -4,6 +4,7 @@ in other provinces."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -271,6 +272,29 @@ def test_the_office_of_the_lead_narrows_a_dateline_without_a_region(gaz, paragra
 
 
 @pytest.mark.parametrize(
+    ("paragraph", "code", "ambiguous"),
+    [
+        (
+            "JAYAPURA – Bawaslu Provinsi Sumatera Selatan patroli di Jayapura, OKU Timur.",
+            "16.08.16",
+            (),
+        ),
+        ("JAYAPURA – Rapat digelar di Kabupaten Jayapura, Kamis.", "91.03", ()),
+        ("JAYAPURA – Rapat nasional digelar di Jayapura, Papua.", None, ("91.03", "91.71")),
+    ],
+)
+def test_the_lead_naming_the_datelines_place_with_its_region_narrows_it(
+    gaz, paragraph, code, ambiguous
+):
+    """`JAYAPURA – … di Jayapura, Papua` was Kecamatan Jayapura of OKU Timur:
+    the home province's kecamatan won over Papua's kota and kabupaten."""
+    read = dateline.read_lead(gaz, f"<p>{paragraph}</p>", HOME)
+    assert (read.inference.unit.code if read.inference else None) == code
+    candidates = read.ambiguity.candidates if read.ambiguity else ()
+    assert tuple(u.code for u in candidates) == ambiguous
+
+
+@pytest.mark.parametrize(
     ("paragraph", "code"),
     [
         # The office's own seat (aliases.yaml; a province's is its capital).
@@ -287,6 +311,15 @@ def test_the_office_of_the_lead_narrows_a_dateline_without_a_region(gaz, paragra
         ("PALEMBANG – Bawaslu Kabupaten Lahat mengikuti rapat di Palembang.", "16.04"),
         ("MARTAPURA (Kalsel) – Bawaslu Provinsi Sumatera Selatan mengikuti rapat.", "16"),
         ("SEKAYU – Bawaslu OKU Timur belajar dari Bawaslu Muba.", "16.08"),
+        # Another province's town the lead names with its region, not the home
+        # province's kecamatan of that name (Jayapura, OKU Timur).
+        (
+            "JAYAPURA – Bawaslu Provinsi Sumatera Selatan mengikuti Rapat Koordinasi Nasional "
+            "Bawaslu RI di Jayapura, Papua, Kamis (3/12/2026).",
+            "16",
+        ),
+        ("JAYAPURA – Bawaslu Kabupaten Lahat mengikuti rapat di Kota Jayapura.", "16.04"),
+        ("JAYAPURA – Bawaslu Provinsi Sumatera Selatan hadir di Jayapura (Papua).", "16"),
         # A place of two whose readings both lie outside the office's area.
         ("PENDOPO – Bawaslu Kota Palembang hadir dalam rapat.", "16.71"),
         (
@@ -532,6 +565,49 @@ def test_a_region_line_with_the_unit_in_parentheses_is_read_either_way(
     else:
         [(line, level, hint)] = found
         assert (line, level) == (3, "error") and hint.startswith(suggestion), hint
+
+
+LAHAT_LEAD = "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat evaluasi, Kamis (3/12/2026)."
+
+
+@pytest.mark.parametrize(
+    ("region", "lead", "said"),
+    [
+        # a front matter copied from an OKU Timur release
+        (
+            "OKU Timur",
+            LAHAT_LEAD,
+            "Region: names Kabupaten Ogan Komering Ulu Timur (16.08), but the dateline 'LAHAT' and "
+            "the lead's 'Bawaslu Kabupaten Lahat' place it in Kabupaten Lahat (16.04)",
+        ),
+        (
+            "Belitang",
+            "GELUMBANG – Bawaslu Kabupaten Muara Enim menggelar patroli.",
+            "Region: names Kecamatan Belitang (16.08.03), but the dateline 'GELUMBANG' and "
+            "the lead's 'Bawaslu Kabupaten Muara Enim' place it in Kecamatan Gelumbang (16.03.06)",
+        ),
+        # what the release is about: inside the office's area, or holding it
+        ("Lahat", LAHAT_LEAD, None),
+        ("Kikim Timur (Lahat)", LAHAT_LEAD, None),
+        ("Sumatera Selatan", LAHAT_LEAD, None),
+        ("Kota Pagar Alam", "PALEMBANG – Bawaslu Provinsi Sumatera Selatan menggelar rapat.", None),
+        # the dateline outside the office's area, or no office, or no dateline
+        ("OKU Timur", "JAKARTA – Bawaslu Kabupaten Lahat mengikuti rapat nasional.", None),
+        ("OKU Timur", "LAHAT – Rapat evaluasi digelar, Kamis (3/12/2026).", None),
+        ("OKU Timur", "Bawaslu Kabupaten Lahat menggelar rapat evaluasi.", None),
+    ],
+)
+def test_a_region_line_against_the_dateline_and_the_office_is_said(gaz, region, lead, said):
+    """`Region: OKU Timur` copied above "LAHAT – Bawaslu Kabupaten Lahat …"
+    filed the release under OKU Timur only, with no line."""
+    from warta.enrichment import Enrichment
+    from warta.regions.stage import RegionOptions, RegionsStage
+
+    text = f"Title: Uji\nDate: 2026-09-28 10:00\nRegion: {region}\n\n{lead}\n"
+    source = dataclasses.replace(region_source(region), text=text, html=markdown_html(lead))
+    enrichment = RegionsStage(gaz, RegionOptions(home_province=HOME)).run(source, Enrichment())
+    found = [(f.line, f.level, f.message) for f in enrichment.findings]
+    assert found == ([(3, "warning", said)] if said else [])
 
 
 def test_the_dateline_under_a_photo_gives_the_region_and_no_warning(gaz):

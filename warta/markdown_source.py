@@ -51,6 +51,20 @@
   ends a paragraph (`paragraph_breaks`). A line wrapped by hand is shorter, or
   ends mid-sentence, and stays joined; lists, tables, quotes, HTML and fenced
   code are left alone.
+- Blank lines as the eye sees them. Word and Google Docs paste an empty
+  paragraph as a line holding a no-break space (U+00A0), which Markdown
+  does not read as blank: the whole release was one paragraph, and its
+  summary the lead and the paragraphs after it run together. A line of
+  nothing but spaces of any kind is blank.
+- No chat emphasis around a whole value shown as text (single-valued, of
+  TEXT_KEYS): `Title: *Bawaslu Lahat Gelar Rapat*` pasted from WhatsApp is
+  the title "Bawaslu Lahat Gelar Rapat" (`without_chat_emphasis`), as the
+  marks in a `Summary:` are read as Markdown's emphasis.
+- No chat prefixes. A release forwarded in WhatsApp and copied from WhatsApp
+  Web or Desktop (or an exported chat) starts with the message's time, date
+  and sender: `[09.15, 3/12/2026] Humas Bawaslu Lahat: LAHAT – …`. The page
+  and its summary opened with them, the dateline unread; each such prefix
+  at a line's start is left out (`chat_prefix`; content_lint names the line).
 - Lists as pasted: a word processor's or a chat's bullets (`•`, `▪`, `✓` …)
   and `1)` numbers become Markdown list items, and a list right below a line
   of prose (`Rapat menyepakati:` then `• …`) starts a list, as CommonMark
@@ -64,6 +78,20 @@
   `Fotografer`, `Narahubung`, `Kontak`, `HP.`, `Telp.` …), keeps each line
   break as Markdown's own (two spaces at the line's end: `<br>`)
   (`kept_line_breaks`). Lines of prose, wrapped by hand or pasted, still join.
+- Hashtags and separators as written. Python-Markdown reads a line starting
+  with `#` as a heading, a space after it or not: a closing line of hashtags
+  (`#BawasluLahat #PemiluDamai`), or a hand-wrapped line starting with one,
+  became an <h1> with its first `#` eaten; such a `#` before a letter or a
+  digit is text (`# Judul` and `##Judul` stay headings). A line of `=` or `-`
+  pasted below a paragraph as a separator (from Word or an e-mail) made the
+  paragraph a heading; below a sentence, a wrapped line or a list item it is
+  a rule (<hr>). A short line that ends no sentence, alone above it, stays
+  the heading it underlines.
+- Tables pasted as text. Rows copied from a spreadsheet, a Word table or a
+  web page arrive as lines with a tab between cells, which Markdown turned
+  into spaces: the page showed one line of run-together words. Two or more
+  such lines with as many cells each are a Markdown table, its first row the
+  header (`pasted_tables`); a label's line (`Penulis\t: EW`) is none.
 - No indented code blocks. A release pasted from Word, a PDF or a chat keeps
   its first-line indents (a tab, or four spaces); Markdown made every such
   paragraph a `<pre>` block, in a typewriter font that runs off a phone's
@@ -159,6 +187,8 @@ TEXT_KEYS = frozenset(
 # Python-Markdown's normalize_whitespace is 30 and meta 27: controls go first of
 # all, the front matter between the two (line ends and tabs normalised).
 CONTROLS_PRIORITY = 40
+# Before normalize_whitespace (30) turns tabs into spaces.
+TABLES_PRIORITY = 35
 FRONT_PRIORITY = 28
 # After `meta` (27) has taken the front matter off, before fenced code (25).
 PARAGRAPHS_PRIORITY = 26
@@ -169,6 +199,39 @@ PARAGRAPH_LINE = 100
 # Prose only: not a list item, table row, quote, heading, HTML or a fence.
 _PROSE_START = re.compile(r"""^[^\W_\d]|^["“‘'(]|^\d+\b(?![.)])""")
 _SENTENCE_END = re.compile(r"""[.!?…]["”’')]*$""")
+
+
+# The prefix of a message copied from a chat: WhatsApp Web or Desktop's
+# "[09.15, 3/12/2026] Humas Bawaslu Lahat: " ("[9:15 AM, 12/3/2026] +62 812-…:
+# "), an exported chat's "[03/12/26 09.15.22] Name: " (iPhone) or
+# "03/12/26 09.15 - Name: " (Android: a two-digit year, unlike an agenda's
+# "03/12/2026 09.00 - Pembukaan: …"). It became the start of the page's text
+# and of its summary, before the dateline.
+_CHAT_TIME = r"\d{1,2}[.:]\d{2}(?:[.:]\d{2})?(?:\s?[AaPp]\.?[Mm]\.?)?"
+_CHAT_DATE = r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}"
+_CHAT_PREFIX = re.compile(
+    rf"^ {{0,3}}(?:\[(?:{_CHAT_TIME},?\s{_CHAT_DATE}|{_CHAT_DATE},?\s{_CHAT_TIME})\]"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{2}},?\s{_CHAT_TIME}\s-)\s?[^\s:][^:\n]{{0,60}}:\s+"
+)
+# A title, a photo's alt, caption or credit set wholly in a chat's bold
+# (`*…*`, WhatsApp's), italics (`_…_`), strikethrough (`~…~`) or Markdown's
+# `**…**`: the site shows these values as text, so the page's <h1>, its
+# <title>, og:title, JSON-LD and feeds showed the marks. Not a value with a
+# mark inside (`*Bawaslu* Lahat`).
+_CHAT_EMPHASIS = re.compile(
+    r"(?P<mark>\*{1,2}|_{1,2}|~)(?P<inner>[^\s*_~](?:[^*_~]*[^\s*_~])?)(?P=mark)"
+)
+# A hashtag at a line's start (`#AwasiBersama`, a closing line of tags, or a
+# hand-wrapped line): Python-Markdown reads `#` with no space after it as a
+# heading's, which made the line an <h1> and ate its first `#`. Written
+# `\#`, it is text; `# Judul` and `##Judul` stay headings.
+_HASHTAG_START = re.compile(r"^#(?=[^\W_])")
+# A line Python-Markdown reads as the underline of a heading on the line above
+# (its SetextHeaderProcessor's): made of `=` or `-` from the line's start.
+_UNDERLINE = re.compile(r"^[=-]+ *$")
+# A heading is short, and no sentence ends in it.
+HEADING_LINE = 80
+_SENTENCE_INSIDE = re.compile(r"""[.!?…]["”’')]*\s""")
 
 
 # Bullets a word processor or a chat pastes, and "1)" numbering. Word's own
@@ -187,21 +250,72 @@ def paragraph_breaks(lines: list[str]) -> list[str]:
     """`lines` as a pasted release means them (see the module's docstring):
     a blank line between two long lines of prose where the first ends a
     sentence and the next begins one; pasted bullets (•) and "1)" numbers as
-    Markdown list items; and a blank line before a list that follows a line
-    of prose directly, which Markdown would otherwise join to the paragraph."""
+    Markdown list items; a chat's prefix (`chat_prefix`) left out; a line of
+    spaces of any kind (U+00A0 …) blank; a blank line before a list that
+    follows a line of prose directly, which Markdown would otherwise join to
+    the paragraph;
+    a hashtag at a line's start as text; and a line of `=` or `-` under a
+    paragraph as a rule, not its heading's underline."""
     result: list[str] = []
     for line, code in zip(lines, in_fenced_code(lines), strict=True):
         if not code:
+            if line and line.isspace():
+                line = ""  # a no-break space's line (Word, Google Docs): blank to the eye
             head = line.lstrip(" ")[:1]
+            if head == "[" or head.isdigit():
+                line = without_chat_prefix(line)
+                head = line.lstrip(" ")[:1]
             if head and (head in _BULLETS or head.isdigit()):  # most lines: neither pattern
                 line = _PAREN_NUMBER.sub(r"\1. ", _PASTED_BULLET.sub("- ", line))
+            elif head == "#":
+                line = _HASHTAG_START.sub(r"\\#", line)
             previous = result[-1] if result else ""
+            if previous.strip() and _UNDERLINE.match(line) and not _underlines_heading(result):
+                result.extend(("", "---"))
+                continue
             if previous and (
                 _paragraph_pair(previous, line) or (_LIST_START.match(line) and _is_prose(previous))
             ):
                 result.append("")
         result.append(line)
     return result
+
+
+def without_chat_emphasis(value: str) -> str:
+    """A value shown as text without the marks a chat sets all of it in
+    (`_CHAT_EMPHASIS`): `*Bawaslu Lahat Gelar Rapat*` is "Bawaslu Lahat Gelar
+    Rapat"; `*Bawaslu* Lahat` stays as written."""
+    match = _CHAT_EMPHASIS.fullmatch(value.strip())
+    return match["inner"] if match else value
+
+
+def chat_prefix(line: str) -> str | None:
+    """The chat's prefix a line copied from WhatsApp starts with (see
+    `_CHAT_PREFIX`), as written, without the space after it; None when the
+    line has none."""
+    match = _CHAT_PREFIX.match(line)
+    return match.group().rstrip() if match else None
+
+
+def without_chat_prefix(line: str) -> str:
+    """The line without the chat's prefix it starts with (`chat_prefix`)."""
+    return _CHAT_PREFIX.sub("", line, count=1)
+
+
+def _underlines_heading(above: list[str]) -> bool:
+    """Whether the last of the lines `above` is a heading a line of `=` or
+    `-` below underlines (Markdown's "setext" heading): the first line of its
+    paragraph, short, prose that ends no sentence. A paragraph's sentence, a
+    closing "… (rer)", a wrapped line or a list item above a line pasted from
+    Word or an e-mail as a separator is no heading."""
+    line = above[-1].strip().strip("*_")  # also in bold: "**Hasil Rapat**"
+    return (
+        (len(above) == 1 or not above[-2].strip())
+        and 0 < len(line) <= HEADING_LINE
+        and bool(_PROSE_START.match(line))
+        and not _SENTENCE_INSIDE.search(line)
+        and line[-1] not in ".!?…,;:)"
+    )
 
 
 def _is_prose(line: str) -> bool:
@@ -319,6 +433,67 @@ def kept_line_breaks(lines: list[str]) -> list[str]:
     return result
 
 
+# A row of a table pasted as text (from Excel, Word or a web page): its cells
+# between tabs. Not a label's line (`Penulis\t: EW`, `Waktu:\tSenin`), a list
+# item or another block's line.
+_CELL_SEPARATOR = re.compile(r"[ ]*\t[\t ]*")
+
+
+def _pasted_cells(line: str) -> list[str] | None:
+    """The cells of a table's row pasted with tabs between them (at least
+    two), else None."""
+    text = line.strip()
+    if "\t" not in text or _BLOCK_START.match(line):
+        return None
+    cells = _CELL_SEPARATOR.split(text)
+    if any(cell.endswith((":", "：")) for cell in cells[:-1]) or any(
+        cell.startswith((":", "：")) for cell in cells[1:]
+    ):
+        return None
+    return cells
+
+
+def pasted_tables(lines: list[str]) -> list[str]:
+    """`lines` with each run of two lines or more whose cells are separated by
+    tabs, as many cells in each, written as a Markdown table (its first row
+    the header), a blank line around it. Pasted from a spreadsheet or a word
+    processor, such rows were one line of run-together words on the page."""
+    result: list[str] = []
+    code = in_fenced_code(lines)
+    index = 0
+    while index < len(lines):
+        end = index
+        rows: list[list[str]] = []
+        while end < len(lines) and not code[end]:
+            cells = _pasted_cells(lines[end])
+            if cells is None or len(cells) < 2 or (rows and len(cells) != len(rows[0])):
+                break
+            rows.append(cells)
+            end += 1
+        if len(rows) < 2:
+            result.append(lines[index])
+            index += 1
+            continue
+        if result and result[-1].strip():
+            result.append("")
+        escaped = [[cell.replace("|", "\\|") for cell in row] for row in rows]
+        result.append("| " + " | ".join(escaped[0]) + " |")
+        result.append("|" + " --- |" * len(escaped[0]))
+        result.extend("| " + " | ".join(row) + " |" for row in escaped[1:])
+        if end < len(lines) and lines[end].strip():
+            result.append("")
+        index = end
+    return result
+
+
+class PastedTables(Preprocessor):
+    def run(self, lines: list[str]) -> list[str]:
+        # A Summary: (converted with `meta` unregistered) is one line of text.
+        if "meta" not in self.md.preprocessors or not any("\t" in line for line in lines):
+            return lines
+        return pasted_tables(lines)
+
+
 class PastedParagraphs(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
         # A Summary: (converted with `meta` unregistered) is one line of text.
@@ -391,7 +566,10 @@ class FrontMatterValues(Preprocessor):
                 seen.add(item.key)
                 # YAML's escapes ("\a", "\u202e") are decoded here, after
                 # `ControlCharacters` has read the lines: left out again.
-                kept.append(f"{name}: {text(without_control_characters(item.value))}")
+                value = text(without_control_characters(item.value))
+                if single and item.key in TEXT_KEYS:
+                    value = without_chat_emphasis(value)
+                kept.append(f"{name}: {value}")
         if not front.closed:
             # The line that ended it (`\tdraft: true` below a list item) starts
             # the body: `meta` would read an indented one as more of the key.
@@ -402,6 +580,7 @@ class FrontMatterValues(Preprocessor):
 class SourceExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(ControlCharacters(md), "warta_controls", CONTROLS_PRIORITY)
+        md.preprocessors.register(PastedTables(md), "warta_tables", TABLES_PRIORITY)
         md.preprocessors.register(FrontMatterValues(md), "warta_front_matter", FRONT_PRIORITY)
         md.preprocessors.register(PastedParagraphs(md), "warta_paragraphs", PARAGRAPHS_PRIORITY)
         if "code" in md.parser.blockprocessors:

@@ -40,7 +40,7 @@ from warta.imagetags import (
     content_folder_suggestion,
     image_tags,
 )
-from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS
+from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS, chat_prefix
 from warta.mojibake import garbled_in, may_be_garbled
 from warta.paths import (
     ACTIVE_FILE_MESSAGE,
@@ -637,6 +637,8 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_title_markup(source)
     yield from _check_repeated_title(source)
     yield from _check_page_leftovers(source)
+    yield from _check_chat_prefixes(source)
+    yield from _check_broken_words(source)
     yield from _check_doubled_words(source)
     yield from check_text_dates(source)
 
@@ -792,14 +794,27 @@ def _check_keys_in_text(source: Source, rules: Rules) -> Iterator[Finding]:
         key = "-".join(match["key"].lower().split()) if match else ""
         if not meant(key):
             return  # the first paragraph's lines, while they are front-matter lines
+        suggestion = "move it up, above the blank line (the front matter is every line before it)"
+        value = match["value"].strip()
+        if key == "ralat" and not _DATED_RE.match(value):
+            # An editor's note, not a dated correction: moved up as written,
+            # the corrections plugin could not read it.
+            suggestion = (
+                f"move it up, above the blank line, as 'Koreksi: {value}' (the note shown "
+                f"above the release), or as a dated correction 'Ralat: YYYY-MM-DD HH:MM — {value}'"
+            )
         yield _finding(
             source,
             number,
             "warning",
             f"'{match['key'].strip()}:' is below the blank line that ends the front matter: "
             "the site shows this line as the release's text",
-            "move it up, above the blank line (the front matter is every line before it)",
+            suggestion,
         )
+
+
+# A `Ralat:` value's date first (plugins/corrections/ralat.py reads the rest).
+_DATED_RE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\b")
 
 
 def _check_indented_keys(source: Source) -> Iterator[Finding]:
@@ -1570,6 +1585,65 @@ def _check_page_leftovers(source: Source) -> Iterator[Finding]:
             f"'{text}' at the end of the text is left over from the web page it was copied "
             "from (its tag list, share buttons or comment box)",
             "delete this line",
+        )
+
+
+def _check_chat_prefixes(source: Source) -> Iterator[Finding]:
+    """A line copied from a chat with its time, date and sender ("[09.15,
+    3/12/2026] Humas Bawaslu Lahat: LAHAT – …"), which the Markdown reader
+    leaves out (`warta.markdown_source.chat_prefix`): one warning a line."""
+    for number, text in source.text_lines:
+        if text.lstrip(" ")[:1] not in _CHAT_PREFIX_STARTS:
+            continue  # (most lines: no pattern to try)
+        prefix = chat_prefix(text)
+        if prefix is not None:
+            yield _finding(
+                source,
+                number,
+                "warning",
+                f"the chat's prefix '{prefix}' (its time, date and sender) is left out of "
+                "the published text",
+                "delete it from the line",
+            )
+
+
+_CHAT_PREFIX_STARTS = frozenset("[0123456789")
+# A word broken at a line's end by a hyphen (a PDF's or Word's hyphenation):
+# letters, then the hyphen ending the line; the next line's first word.
+_BROKEN_END_RE = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<part>[^\W\d_]+)-$")
+_NEXT_WORD_RE = re.compile(r"\s*(?P<word>[^\W\d_][\w-]*)")
+
+
+def _check_broken_words(source: Source) -> Iterator[Finding]:
+    """A word a PDF or Word broke with a hyphen at a line's end ("meng-" then
+    "gelar"): Markdown joins the lines with a space, so the page, its summary
+    and the search show "meng- gelar", and a name broken so ("Sapri Yan-" then
+    "syah") is no official's. One warning at the line; it is not joined here,
+    since a hyphen may be the word's ("se-" then "Kabupaten")."""
+    lines, fenced = source.body, source.fenced
+    for index in range(len(lines) - 1):
+        number, text = lines[index]
+        if not text.endswith("-") or fenced[index] or fenced[index + 1]:
+            continue  # (most lines)
+        broken = _BROKEN_END_RE.search(text.rstrip())
+        following = _NEXT_WORD_RE.match(lines[index + 1][1])
+        if broken is None or following is None:
+            continue
+        part, word = broken["part"], following["word"]
+        if len(part) > 1 and part.isupper():
+            continue  # a dateline alone on its line ("LAHAT-")
+        whole = word.split("-", 1)[0]
+        # The hyphen is the word's before a capital ("se-Kabupaten") or in a
+        # word said twice ("masing-masing").
+        own = word[0].isupper() or fold(whole).startswith(fold(part))
+        joined = f"{part}-{word}" if own else f"{part}{word}"
+        yield _finding(
+            source,
+            number,
+            "warning",
+            f"a word broken at the line's end: '{part}-' / '{word}' (the page shows "
+            f"'{part}- {word}')",
+            f"write '{joined}' on one line",
         )
 
 

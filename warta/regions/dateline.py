@@ -225,6 +225,14 @@ _CAPTION_RE = re.compile(
     r"^\(?\s*(?:foto|dok(?:umentasi)?|sumber\s+foto|ilustrasi|keterangan\s+foto)\b\s*[:/.]",
     re.IGNORECASE,
 )
+# An editor's note above the lead, in bold or not: "Koreksi: nama kecamatan
+# diperbaiki …", "Ralat: berita ini diperbarui …", "Catatan Redaksi: …",
+# "Pembaruan:", "Update:".
+_CORRECTION_NOTE_RE = re.compile(
+    r"^\(?\s*(?:koreksi|ralat|revisi|catatan\s+redaksi|pembaruan|pemutakhiran|update|updated"
+    r"|editor'?s\s+note|correction)\b\s*(?:\(\s*[^()]*\))?\s*[:：]",
+    re.IGNORECASE,
+)
 MAX_LABEL_WORDS = 8
 MAX_HEADING_WORDS = 16
 _CONNECTORS = frozenset(
@@ -252,11 +260,15 @@ def _is_aside(
     inner_html: str, text: str, after_image: bool, next_text: str = "", is_place=None
 ) -> bool:
     """A paragraph above the lead that is not its first words: a caption
-    beside or below a photo, a credit, a subheading, a label, a release's
-    label or embargo notice in bold or italics above the dateline
+    beside or below a photo, a credit, a subheading, a label, an editor's
+    note (`Koreksi: …`, `Ralat: …`) above a paragraph that opens with the
+    dateline, a release's label or embargo notice in bold or italics above
+    the dateline
     (`next_text`: the paragraph after it; `is_place`: see `is_dateline`)."""
     if _CAPTION_RE.match(text) or _is_label(text):
         return True
+    if _CORRECTION_NOTE_RE.match(text) and _opens_with_place(next_text, is_place):
+        return True  # an editor's note above the dateline
     if _IMAGE_RE.search(inner_html):
         return True  # a photo and its caption in one paragraph
     if _EMPHASISED_RE.match(inner_html):
@@ -956,6 +968,8 @@ def read_dateline(
             continue
         context = [u.code for i, u in enumerate(regions) if u and i != index]
         if not context:
+            context = _named_with(gazetteer, paragraph, segment.text, home)
+        if not context:
             context = [u.code for u in offices]
         found = read_place(gazetteer, segment.text, context=context, home=home)
         unit = found.unit if found else None
@@ -970,6 +984,52 @@ def read_dateline(
     if named:
         return Inference(named[0], "dateline", segments[0].text), None
     return None, ambiguity
+
+
+# The lead naming a place again with its region: "di Jayapura, Papua",
+# "Jayapura (Papua)", "di Kota Jayapura". `{}`: the place's words.
+_NAMED_WITH = (
+    r"(?:\b(?P<level>kota|kabupaten|kab\.)\s+)?(?<![\w-]){}(?![\w-])"
+    r"(?:\s*(?:,|\()\s*(?P<region>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}}))?"
+)
+
+
+def _named_with(gazetteer: Gazetteer, paragraph: str, words: str, home: str | None) -> list[str]:
+    """The codes of the kabupaten/kota or province the lead names the
+    dateline's place with (`_NAMED_WITH`): "JAYAPURA – Bawaslu Provinsi
+    Sumatera Selatan mengikuti rapat … di Jayapura, Papua" is Papua's, not
+    Kecamatan Jayapura of the home province's OKU Timur. None when the lead
+    names it with no region (the dateline alone), or it names none."""
+    if words.lower() not in paragraph.lower():  # (most leads: no second mention)
+        return []
+    found: list[str] = []
+    pattern = re.compile(_NAMED_WITH.format(re.escape(words)), re.IGNORECASE)
+    for match in pattern.finditer(paragraph):
+        if match["level"]:
+            named = f"{match['level']} {words}"
+        elif match["region"]:
+            named = match["region"]
+        else:
+            continue
+        unit = _region_named(gazetteer, named.split(), home)
+        if unit is not None and unit.code not in found:
+            found.append(unit.code)
+    return found
+
+
+def _region_named(gazetteer: Gazetteer, words: list[str], home: str | None) -> Unit | None:
+    """The kabupaten/kota or province the longest run of `words` names
+    exactly ("Papua", "Kota Jayapura", "OKU Timur"), else None."""
+    for length in range(len(words), 0, -1):
+        found = gazetteer.resolve(
+            " ".join(words[:length]).rstrip(".,;:)"),
+            home=home,
+            tiers=(TIER_OFFICIAL, TIER_ALIAS),
+            levels=("kabupaten", "kota", "provinsi"),
+        )
+        if found.unit:
+            return found.unit
+    return None
 
 
 def office_names(paragraph: str, offices: re.Pattern = _OFFICE_RE) -> list[list[str]]:

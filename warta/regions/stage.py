@@ -222,10 +222,47 @@ class RegionsStage:
             f"write {lines}, or the region in the dateline's parentheses",
         )
 
+    def contradicted(self, source: Source, codes: list[str]) -> Finding | None:
+        """The warning for a `Region:` outside the area of the office that
+        issues the release, where its dateline agrees with that office (a
+        front matter copied from another office's release: `Region: OKU
+        Timur` above "LAHAT – Bawaslu Kabupaten Lahat …"): at the Region:
+        line. None when the lead has no dateline or no office, the dateline
+        names a place outside the office's area (where it went), or a region
+        of the line lies in that area or holds it."""
+        gazetteer, home = self.gazetteer, self.options.home_province
+        reading = dateline.read_lead(gazetteer, source.html, home, source.title)
+        place = reading.inference
+        if place is None or place.source != "dateline":
+            return None  # no dateline's place, or one apart from the office's area
+        issuer = dateline.from_lead(gazetteer, reading.paragraph, home)
+        if issuer is None or any(
+            gazetteer.is_within(code, issuer.unit.code)
+            or gazetteer.is_within(issuer.unit.code, code)
+            for code in codes
+        ):
+            return None  # (a region inside the office's area may be what the release is about)
+        unit = place.unit  # the office's area, or a place inside it
+        declared = " and ".join(gazetteer[code].label for code in codes)
+        line = frontmatter.parse(source.text).front_matter.line(*self.options.metadata_keys)
+        return Finding(
+            source.path,
+            line,
+            "warning",
+            f"Region: names {declared}, but the dateline {place.evidence!r} and the lead's "
+            f"{issuer.evidence!r} place it in {unit.label}",
+            f"write 'Region: {gazetteer.spelling_of(unit, home)}' (or no Region: line: the "
+            "dateline gives it), unless the release is about the region written",
+        )
+
     def run(self, source: Source, enrichment: Enrichment) -> Enrichment:
         findings: list[Finding] = []
         codes = self.declared(source, findings)
         origin = FROM_METADATA
+        if codes and self.options.infer and not source.draft:
+            contradicted = self.contradicted(source, codes)
+            if contradicted is not None:
+                findings.append(contradicted)
         if codes is None:
             codes = []
             reading = None

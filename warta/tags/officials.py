@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -127,6 +128,10 @@ class Official:
 
 
 MAX_NAMES = 20000  # names a Registry remembers what it said of
+# How alike (difflib's ratio of the folded names) a name not registered and a
+# registered one are when the first may be a misspelling of the second: a
+# letter left out or changed in a name of two words.
+NEAR_NAME = 0.85
 
 
 @dataclass
@@ -192,6 +197,13 @@ class Registry:
     def shortens(self, name: str) -> bool:
         """True when `name` is part of a registered name ("Khairil" of "Khairil Anwar")."""
         return bool(self.shortened(name))
+
+    def near(self, name: str) -> list[Official]:
+        """The officials a name not registered may be a misspelling of: a
+        registered name or variant spelt nearly so (`NEAR_NAME`, folded:
+        "Sapri Yansah" for "Sapri Yansyah"), the nearest first."""
+        keys = difflib.get_close_matches(fold(name), self._by_key, n=3, cutoff=NEAR_NAME)
+        return list({self._by_key[key].slug: self._by_key[key] for key in keys}.values())
 
     def mentions(self, text: str, heading: int = 0) -> list[tuple[str, re.Match]]:
         """(slug, zero-width match whose group is the spelling) of each place

@@ -47,8 +47,9 @@ from .offices import (
     judge,
     local_to,
     offices_agree,
+    serves,
 )
-from .officials import Official, Registry
+from .officials import Official, Position, Registry
 from .scan import find
 from .stagedates import may_state_days, stage_date_problems
 from .vocabulary import GROUPS, OfficialTag, Vocabulary
@@ -356,6 +357,21 @@ class OfficialTagsStage:
             )
         if not self.options.registry_unusable:
             for name, position in scanned.discovered:
+                meant = self.misspelt(name, position, source.date, enrichment.region_codes)
+                if meant is not None:
+                    person, held = meant
+                    found.append(
+                        Finding(
+                            source.path,
+                            text_line(document().lines, name),
+                            "warning",
+                            f"official not in the registry: '{name}' ({position}): did you mean "
+                            f"'{person.name}' ({held.title})?",
+                            f"write '{person.name}'; if '{name}' is someone else, add them to "
+                            f"{self.options.officials_display}",
+                        )
+                    )
+                    continue
                 found.append(
                     Finding(
                         source.path,
@@ -372,6 +388,20 @@ class OfficialTagsStage:
             officials=tuple(officials),
         )
         return add_findings(enriched, found)
+
+    def misspelt(
+        self, name: str, position: str, day: dt.date, context: Sequence[str]
+    ) -> tuple[Official, Position] | None:
+        """The registered official, and the position they held on `day`, whom
+        a name not registered may misspell (`Registry.near`): one who held a
+        position that day in the office `position` names (`serves`). None
+        when there is none, or several."""
+        meant = []
+        for person in self.registry.near(name):
+            held = person.position_on(day)
+            if held is not None and serves(person, position, self.regions, context):
+                meant.append((person, held))
+        return meant[0] if len(meant) == 1 else None
 
     def check_offices(
         self,
