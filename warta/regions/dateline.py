@@ -903,14 +903,10 @@ def place_reader(gazetteer: Gazetteer, home: str | None = None):
     remembered for the words a build's datelines repeat. One reader per
     gazetteer and home province, so that what is read with it is remembered
     too (`read_head`, `dateline_head`)."""
-    known: dict[str, bool] = {}
 
+    @functools.lru_cache(maxsize=MAX_PLACES)
     def is_place(words: str) -> bool:
-        if words not in known:
-            if len(known) > MAX_PLACES:  # a long-running process
-                known.clear()
-            known[words] = names_a_place(gazetteer, words, home)
-        return known[words]
+        return names_a_place(gazetteer, words, home)
 
     return is_place
 
