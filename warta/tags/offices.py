@@ -40,8 +40,10 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from warta.text import tried_where
+
 from .officials import FUNCTION_WORDS as _FUNCTION_WORDS
-from .officials import NOT_A_NAME, Official, tried_where
+from .officials import NOT_A_NAME, Official
 
 # ---- institutions ------------------------------------------------------------
 

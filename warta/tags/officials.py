@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warta.text import fold
+from warta.text import fold, tried_where
 
 from .datafile import (
     LineMap,
@@ -532,22 +532,6 @@ DISCOVERY_RE = re.compile(
 _POSITION_START_RE = re.compile(
     r"Ketua|Anggota|Koordinator|Kordiv|Korsek|Kepala|Sekretaris|Komisioner"
 )
-
-
-def tried_where(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
-    """`pattern.finditer(text)`, tried only where `starts` matches, for a
-    pattern each of whose matches begins with a match of `starts`: a
-    literal alternation, which the regex engine finds at a run's speed,
-    where a pattern that opens with a look-behind is tried at every
-    character of the text."""
-    end = 0
-    for start in starts.finditer(text):
-        if start.start() < end:
-            continue
-        match = pattern.match(text, start.start())
-        if match:
-            end = match.end()
-            yield match
 
 
 def discoveries(text: str) -> Iterator[re.Match]:
