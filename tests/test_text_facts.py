@@ -364,8 +364,9 @@ def test_the_weekday_dates_are_those_of_a_search_of_every_line_with_the_pattern(
 def test_the_dates_of_a_line_are_every_patterns_whichever_it_is_spared():
     """`day_dates` searches a line for a date in brackets or slashed only when
     it has a slash, for a named one only when it has a month's name in lower
-    case (`_may_name_a_month`): the same dates as all three patterns' search,
-    a month in upper case or with a letter IGNORECASE takes for an ASCII one."""
+    case (`warta.text.may_hold_ascii_word`): the same dates as all three
+    patterns' search, a month in upper case or with a letter IGNORECASE takes
+    for an ASCII one."""
     from warta import textdates
 
     def every_pattern(number: int, text: str) -> list:

@@ -55,6 +55,19 @@ def lower_case_misreads(text: str, lowered: str) -> bool:
     return len(lowered) != len(text) or any(odd in text for odd in IGNORECASE_ODD_LETTERS)
 
 
+def may_hold_ascii_word(text: str, words: Iterable[bytes]) -> bool:
+    """Whether a pattern that ignores case may find one of `words` (lower-case
+    ASCII letters, as bytes) in `text`: False when none is in its UTF-8 bytes
+    in lower case (which lowers ASCII letters alone, so a word is found as
+    written in any case, far faster than such a pattern is tried at each
+    character), unless the text has one of IGNORECASE_ODD_LETTERS, which the
+    pattern takes for an ASCII letter."""
+    if any(odd in text for odd in IGNORECASE_ODD_LETTERS):
+        return True
+    lowered = text.encode("utf-8", "surrogatepass").lower()
+    return any(word in lowered for word in words)
+
+
 def tried_where(
     pattern: re.Pattern, starts: re.Pattern, text: str, searched: str | None = None
 ) -> Iterator[re.Match]:

@@ -26,7 +26,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from warta.dates import ENGLISH_MONTHS, MONTH_NUMBERS, WEEKDAY_NAMES
-from warta.text import in_fenced_code, lower_case_misreads, matched_lower, tried_where
+from warta.text import (
+    in_fenced_code,
+    lower_case_misreads,
+    matched_lower,
+    may_hold_ascii_word,
+    tried_where,
+)
 
 _WEEKDAY = r"(?P<weekday>Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)"
 # A month by its full name, as a regex alternation, longest first (the old
@@ -99,7 +105,8 @@ _WEEKDAY_DATE = re.compile(rf"\b{_WEEKDAY}\s*,?\s*(?:\(|\d|tanggal\b|tgl\b)", re
 
 
 _PATTERNS = (_BRACKETED, _SLASHED, _NAMED)  # the first reading of a place wins
-_MONTH_NAME_LIST = MONTH_NAMES.split("|")
+# (a line with none of them in any case has no date of `_NAMED`)
+_MONTH_NAME_BYTES = tuple(name.encode() for name in MONTH_NAMES.split("|"))
 # The weekdays' names as `_WEEKDAY` spells them, lower case, up to where
 # they differ ("jum" for Jumat and Jum'at): where a match of `_WEEKDAY_DATE`
 # may start in a text's lower case, found at a literal search's speed (a
@@ -124,15 +131,6 @@ def _day_date(number: int, match: re.Match) -> DayDate:
     )
 
 
-def _may_name_a_month(text: str) -> bool:
-    """False when `text` has none of MONTH_NAMES in any case (so no date of
-    `_NAMED`), found by a search of it in lower case for each name."""
-    lowered = text.lower()
-    if lower_case_misreads(text, lowered):
-        return True
-    return any(name in lowered for name in _MONTH_NAME_LIST)
-
-
 def day_dates(number: int, text: str) -> list[DayDate]:
     """The dates of one line, in order (one per place: the longest reading)."""
     found: list[DayDate] = []
@@ -141,7 +139,7 @@ def day_dates(number: int, text: str) -> list[DayDate]:
     # (a pattern that cannot match is not searched: a date in brackets or
     # slashed has a slash, a named one its month's name)
     slashed = "/" in text
-    wanted = (slashed, slashed, _may_name_a_month(text))
+    wanted = (slashed, slashed, may_hold_ascii_word(text, _MONTH_NAME_BYTES))
     for pattern, searched in zip(_PATTERNS, wanted, strict=True):
         if not searched:
             continue
