@@ -9,6 +9,7 @@ from warta.text import (
     fold,
     may_hold_ascii_word,
     plain_text,
+    same_as_title,
     slugify,
     with_references_read,
 )
@@ -207,3 +208,30 @@ def test_a_text_may_hold_an_ascii_word_whenever_a_pattern_ignoring_case_finds_it
         said[may] += 1
     assert said[False] > 100 and said[True] > 100
     assert not may_hold_ascii_word("Bawaslu menggelar rapat – “kata” Ketua.", words)
+
+
+def test_a_text_is_the_title_again_exactly_when_both_fold_alike():
+    """`same_as_title` folds no text with more ASCII letters and digits than
+    the folded title has letters, and says what comparing the folded texts
+    says: with accents, ligatures and letters folding makes two of, markup,
+    spaces and punctuation around."""
+    import random
+
+    titles = ["Bawaslu OKU Timur Gelar Rapat", "Pemilu 2024", "Straße ﬁnal", "Ré-union", "", "!!"]
+    pieces = ["Bawaslu", "BAWASLU", "OKU", "oku", "Timur", "Gelar", "Rapat", "Pemilu", "2024"]
+    pieces += ["Strasse", "STRASSE", "ﬁnal", "final", "Ré", "re", "union", "-", " ", "**", "*"]
+    pieces += ["“", "”", "'", "\u00ad", "é", "1", "x", "<b>", "</b>"]
+    rng = random.Random(5)
+    said = {True: 0, False: 0}
+    for _ in range(20000):
+        title = rng.choice(titles)
+        if rng.random() < 0.3:
+            words = title.split()
+            text = "".join(rng.choice(["", " ", "*", "  ", "-"]) + w for w in words)
+            text = text.upper() if rng.random() < 0.5 else text
+        else:
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        same = same_as_title(text, title)
+        assert same == (bool(fold(title)) and fold(text) == fold(title)), (text, title)
+        said[same] += 1
+    assert said[True] > 1000

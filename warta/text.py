@@ -116,6 +116,21 @@ def fold(text: object) -> str:
 
 # What is not a letter or a digit (`fold` makes each a space).
 _NOT_ALNUM_RE = re.compile(r"[\W_]")
+# A release's title, folded once for all the texts compared with it.
+_folded_title = functools.lru_cache(maxsize=16)(fold)
+_NOT_ASCII_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+
+
+def same_as_title(text: str, title: str) -> bool:
+    """Whether `text` is the release's `title` again, as `fold` reads both
+    (case, accents, punctuation and spacing aside): a headline pasted above
+    the lead. A text with more ASCII letters and digits than the folded
+    title has letters is not folded (each is one of its folded text's)."""
+    wanted = _folded_title(title)
+    if not wanted:
+        return False
+    ascii_alnum = len(text.encode("ascii", "ignore").translate(None, _NOT_ASCII_ALNUM))
+    return ascii_alnum <= len(wanted) - wanted.count(" ") and fold(text) == wanted
 
 
 @functools.cache
