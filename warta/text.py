@@ -2,7 +2,11 @@
 
 - `fold`: the comparison key of a name, a tag or a headline: case, accents,
   apostrophes, punctuation and spacing ignored ("Pémilu  Jum'at!" and
-  "pemilu jumat" are equal).
+  "pemilu jumat" are equal); `same_as_title`: a line that is the release's
+  title again, so folded.
+- `may_hold_ascii_word`, `tried_where`: a pattern that ignores case spared
+  where it cannot match (a text without its words in lower case; the places
+  a literal alternation does not find).
 - `slugify`: the URL slug of a title or an official name, ASCII and hyphenated
   (`invoke new`, the slug the build supplies, region page slugs).
 - `plain_text`: the visible text of an HTML fragment, one line, entities decoded.
