@@ -73,23 +73,40 @@ def may_hold_ascii_word(text: str, words: Iterable[bytes]) -> bool:
 
 
 def tried_where(
-    pattern: re.Pattern, starts: re.Pattern, text: str, searched: str | None = None
+    pattern: re.Pattern,
+    starts: re.Pattern | tuple[str, ...],
+    text: str,
+    searched: str | None = None,
 ) -> Iterator[re.Match]:
     """`pattern.finditer(text)`, tried only where `starts` matches, for a
     pattern each of whose matches begins with a match of `starts`: a
     literal alternation, which the regex engine finds at a run's speed,
-    where a pattern that opens with a look-behind is tried at every
-    character of the text. `searched`: the text `starts` is searched in
-    instead, with `text`'s places (its lower case, when `pattern` ignores
-    case: `lower_case_misreads` tells whether the places are the same)."""
+    or literal strings, each found by `str.find` (faster still when the
+    words begin with common letters), where a pattern that opens with a
+    look-behind is tried at every character of the text. `searched`: the
+    text `starts` is searched in instead, with `text`'s places (its lower
+    case, when `pattern` ignores case: `lower_case_misreads` tells whether
+    the places are the same)."""
+    searched = text if searched is None else searched
+    if isinstance(starts, re.Pattern):
+        places: Iterable[int] = (start.start() for start in starts.finditer(searched))
+    else:
+        places = sorted(at for literal in starts for at in _found_at(searched, literal))
     end = 0
-    for start in starts.finditer(text if searched is None else searched):
-        if start.start() < end:
+    for place in places:
+        if place < end:
             continue
-        match = pattern.match(text, start.start())
+        match = pattern.match(text, place)
         if match:
             end = match.end()
             yield match
+
+
+def _found_at(text: str, literal: str) -> Iterator[int]:
+    at = text.find(literal)
+    while at != -1:
+        yield at
+        at = text.find(literal, at + 1)
 
 
 def matched_lower(text: str) -> str:

@@ -109,10 +109,10 @@ _PATTERNS = (_BRACKETED, _SLASHED, _NAMED)  # the first reading of a place wins
 _MONTH_NAME_BYTES = tuple(name.encode() for name in MONTH_NAMES.split("|"))
 # The weekdays' names as `_WEEKDAY` spells them, lower case, up to where
 # they differ ("jum" for Jumat and Jum'at): where a match of `_WEEKDAY_DATE`
-# may start in a text's lower case, found at a literal search's speed (a
-# weekday's name is on one line or two of a release, and a search of every
-# line with `_WEEKDAY_DATE` costs as much as the rest of the checks of the text).
-_WEEKDAY_START = re.compile("s(?:enin|elasa|abtu)|rabu|kamis|jum|minggu|ahad")
+# may start in a text's lower case, found by `str.find` (a weekday's name is
+# on one line or two of a release, and a search of every line with
+# `_WEEKDAY_DATE` costs as much as the rest of the checks of the text).
+_WEEKDAY_STEMS = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad")
 
 
 def _day_date(number: int, match: re.Match) -> DayDate:
@@ -170,7 +170,7 @@ def _weekday_dates(lines: list[tuple[int, str]]) -> Iterator[DayDate]:
     weekdays = (
         _WEEKDAY_DATE.finditer(joined)
         if lower_case_misreads(joined, lowered)
-        else tried_where(_WEEKDAY_DATE, _WEEKDAY_START, joined, lowered)
+        else tried_where(_WEEKDAY_DATE, _WEEKDAY_STEMS, joined, lowered)
     )
     starts = list(itertools.accumulate((len(text) + 1 for _, text in lines), initial=0))
     for weekday in weekdays:
