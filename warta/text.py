@@ -59,17 +59,25 @@ def lower_case_misreads(text: str, lowered: str) -> bool:
     return len(lowered) != len(text) or any(odd in text for odd in IGNORECASE_ODD_LETTERS)
 
 
-def may_hold_ascii_word(text: str, words: Iterable[bytes]) -> bool:
+def may_hold_ascii_word(text: str, words: tuple[str, ...]) -> bool:
     """Whether a pattern that ignores case may find one of `words` (lower-case
-    ASCII letters, as bytes) in `text`: False when none is in its UTF-8 bytes
-    in lower case (which lowers ASCII letters alone, so a word is found as
-    written in any case, far faster than such a pattern is tried at each
-    character), unless the text has one of IGNORECASE_ODD_LETTERS, which the
-    pattern takes for an ASCII letter."""
+    ASCII letters) in `text`: False when none is in its lower case, far
+    faster to search than such a pattern is tried at each character, unless
+    the text has one of IGNORECASE_ODD_LETTERS, which the pattern takes for
+    an ASCII letter. A text beyond ASCII is searched in its UTF-8 bytes in
+    lower case (which lowers ASCII letters alone, and is searched faster)."""
+    if text.isascii():
+        lowered = text.lower()
+        return any(word in lowered for word in words)
     if any(odd in text for odd in IGNORECASE_ODD_LETTERS):
         return True
-    lowered = text.encode("utf-8", "surrogatepass").lower()
-    return any(word in lowered for word in words)
+    lowered_bytes = text.encode("utf-8", "surrogatepass").lower()
+    return any(word in lowered_bytes for word in _as_bytes(words))
+
+
+@functools.cache
+def _as_bytes(words: tuple[str, ...]) -> tuple[bytes, ...]:
+    return tuple(word.encode("ascii") for word in words)
 
 
 def tried_where(

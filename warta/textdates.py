@@ -106,7 +106,7 @@ _WEEKDAY_DATE = re.compile(rf"\b{_WEEKDAY}\s*,?\s*(?:\(|\d|tanggal\b|tgl\b)", re
 
 _PATTERNS = (_BRACKETED, _SLASHED, _NAMED)  # the first reading of a place wins
 # (a line with none of them in any case has no date of `_NAMED`)
-_MONTH_NAME_BYTES = tuple(name.encode() for name in MONTH_NAMES.split("|"))
+_MONTH_NAME_LIST = tuple(MONTH_NAMES.split("|"))
 # The weekdays' names as `_WEEKDAY` spells them, lower case, up to where
 # they differ ("jum" for Jumat and Jum'at): where a match of `_WEEKDAY_DATE`
 # may start in a text's lower case, found by `str.find` (a weekday's name is
@@ -139,7 +139,7 @@ def day_dates(number: int, text: str) -> list[DayDate]:
     # (a pattern that cannot match is not searched: a date in brackets or
     # slashed has a slash, a named one its month's name)
     slashed = "/" in text
-    wanted = (slashed, slashed, may_hold_ascii_word(text, _MONTH_NAME_BYTES))
+    wanted = (slashed, slashed, may_hold_ascii_word(text, _MONTH_NAME_LIST))
     for pattern, searched in zip(_PATTERNS, wanted, strict=True):
         if not searched:
             continue

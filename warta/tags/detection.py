@@ -41,7 +41,7 @@ def plain_text(html_text: str) -> str:
     without_inserts = html_text or ""
     # Both patterns need "baca" in some case: looked for first without them
     # (most releases have none).
-    if may_hold_ascii_word(without_inserts, (b"baca",)):
+    if may_hold_ascii_word(without_inserts, ("baca",)):
         without_inserts = _READ_ALSO_PARAGRAPH_RE.sub(" ", without_inserts)
         without_inserts = _READ_ALSO_LINE_RE.sub(" ", without_inserts)
     one_line_each = _BLOCK_END_RE.sub("\n", without_inserts.replace("\n", " "))

@@ -78,7 +78,7 @@ _VERB = re.compile(r"\b(?:dimulai|mulai|jatuh|berakhir|berlangsung)\b", re.IGNOR
 _DIGIT = re.compile(r"\d")
 
 
-_VERB_WORDS = (b"mulai", b"jatuh", b"berakhir", b"berlangsung")  # "mulai": "dimulai" too
+_VERB_WORDS = ("mulai", "jatuh", "berakhir", "berlangsung")  # "mulai": "dimulai" too
 
 
 def may_state_days(text: str) -> bool:
