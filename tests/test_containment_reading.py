@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pelican.urlwrappers
+import pytest
 from pelican.contents import Article
 from pelican.settings import read_settings
 from pelican.urlwrappers import Author, Category
@@ -91,3 +92,36 @@ def test_a_file_listing_is_a_set_that_iterates_in_sorted_order():
     listing = plugin.Listing({"b/c.md", "a.md", "b/a.md", "z.md", "c.md"})
     assert list(listing) == ["a.md", "b/a.md", "b/c.md", "c.md", "z.md"]
     assert {"x.jpg"} | listing == {"x.jpg", "a.md", "b/a.md", "b/c.md", "c.md", "z.md"}
+
+
+def test_the_template_names_are_those_pelicans_loader_finds_with_two_override_folders(tmp_path):
+    """`theme_templates` takes the theme's folder as the last Pelican looks
+    templates up in: with two THEME_TEMPLATES_OVERRIDES folders, each one's
+    templates are names, and `!theme/` names are the theme's own, as the
+    Jinja environment Pelican builds loads them."""
+    import jinja2
+    from pelican.generators import Generator
+
+    first, second, theme = tmp_path / "satu", tmp_path / "dua", tmp_path / "tema"
+    for folder, name in ((first, "khusus"), (second, "lain"), (theme / "templates", "article")):
+        folder.mkdir(parents=True)
+        (folder / f"{name}.html").write_text("{{ 1 }}", encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    settings = read_settings(
+        override={
+            "PATH": str(tmp_path / "content"),
+            "THEME": str(theme),
+            "THEME_TEMPLATES_OVERRIDES": [str(first), str(second)],
+        }
+    )
+    names = plugin.theme_templates(settings)
+    assert {"khusus", "lain", "article", "!theme/article"} <= names
+    assert not {"!theme/khusus", "!theme/lain"} & names
+    environment = Generator(
+        {}, settings, settings["PATH"], settings["THEME"], str(tmp_path / "output")
+    ).env
+    for name in ("khusus", "lain", "article", "!theme/article"):
+        environment.get_template(f"{name}.html")
+    for name in ("!theme/khusus", "!theme/lain"):
+        with pytest.raises(jinja2.TemplateNotFound):
+            environment.get_template(f"{name}.html")

@@ -1139,3 +1139,25 @@ def test_a_list_reaches_its_reader_split_into_the_items_as_written(text, key, ha
     assert parse_source("a.md", text).value(key) == handed
     field = parse(text).front_matter.first(key)
     assert frontmatter.handed_items(key, frontmatter.list_items(field)) == items
+
+
+def test_the_control_characters_of_a_file_go_line_by_line_as_from_each_line():
+    """`ControlCharacters` takes the control characters out of a file's lines
+    in one pass over them all: each line as `without_control_characters`
+    makes it, and every line kept (a vertical tab or a form feed a space, NEL
+    dropped, a carriage return kept)."""
+    import random
+
+    from warta.markdown_source import ControlCharacters
+    from warta.text import without_control_characters
+
+    pieces = ["Rapat", " ", "\x0b", "\x0c", "\x85", "\x00", "\r", "\u200b", "\ufffe", "é", ""]
+    pieces += ["\U0010fffe", "\U0001f600", "\t", "\u2028"]
+    rng = random.Random(3)
+    controls = ControlCharacters(markdown.Markdown())
+    for _ in range(2000):
+        lines = [
+            "".join(rng.choice(pieces) for _ in range(rng.randint(0, 5)))
+            for _ in range(rng.randint(0, 4))
+        ]
+        assert controls.run(list(lines)) == [without_control_characters(line) for line in lines]

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from warta.text import SLUG_MAX, fold, plain_text, slugify, with_references_read
+from warta.text import (
+    SLUG_MAX,
+    fold,
+    may_hold_ascii_word,
+    plain_text,
+    same_as_title,
+    slugify,
+    with_references_read,
+)
 
 
 @pytest.mark.parametrize(
@@ -175,3 +183,55 @@ def test_fenced_code_is_read_the_same_with_or_without_a_fence_in_the_text():
         False,
     ]
     assert in_fenced_code([]) == []
+
+
+def test_a_text_may_hold_an_ascii_word_whenever_a_pattern_ignoring_case_finds_it():
+    """`may_hold_ascii_word` says False only of a text in which a pattern
+    ignoring case finds none of the words: in any case, with the letters
+    IGNORECASE takes for ASCII ones, beside letters lower case lengthens, with
+    a lone surrogate (a bad byte read)."""
+    import random
+    import re
+
+    words = ("baca", "mulai", "september", "kamis")
+    pattern = re.compile("|".join(words), re.IGNORECASE)
+    pieces = [
+        *("BACA", "Baca", "baCa", "MULAI", "mulai", "ſeptember", "KAMİS", "\u212aamis", "kamıs"),
+        *("bac", "a", "mula", "i", "\u0130", "é", "–", "\udc80", " ", "\n", "sept", "ember"),
+    ]
+    rng = random.Random(8)
+    said = {True: 0, False: 0}
+    for _ in range(5000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        may = may_hold_ascii_word(text, words)
+        assert may or pattern.search(text) is None, text
+        said[may] += 1
+    assert said[False] > 100 and said[True] > 100
+    assert not may_hold_ascii_word("Bawaslu menggelar rapat – “kata” Ketua.", words)
+
+
+def test_a_text_is_the_title_again_exactly_when_both_fold_alike():
+    """`same_as_title` folds no text with more ASCII letters and digits than
+    the folded title has letters, and says what comparing the folded texts
+    says: with accents, ligatures and letters folding makes two of, markup,
+    spaces and punctuation around."""
+    import random
+
+    titles = ["Bawaslu OKU Timur Gelar Rapat", "Pemilu 2024", "Straße ﬁnal", "Ré-union", "", "!!"]
+    pieces = ["Bawaslu", "BAWASLU", "OKU", "oku", "Timur", "Gelar", "Rapat", "Pemilu", "2024"]
+    pieces += ["Strasse", "STRASSE", "ﬁnal", "final", "Ré", "re", "union", "-", " ", "**", "*"]
+    pieces += ["“", "”", "'", "\u00ad", "é", "1", "x", "<b>", "</b>"]
+    rng = random.Random(5)
+    said = {True: 0, False: 0}
+    for _ in range(20000):
+        title = rng.choice(titles)
+        if rng.random() < 0.3:
+            words = title.split()
+            text = "".join(rng.choice(["", " ", "*", "  ", "-"]) + w for w in words)
+            text = text.upper() if rng.random() < 0.5 else text
+        else:
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        same = same_as_title(text, title)
+        assert same == (bool(fold(title)) and fold(text) == fold(title)), (text, title)
+        said[same] += 1
+    assert said[True] > 1000

@@ -878,7 +878,7 @@ def test_office_words_are_found_where_the_head_pattern_finds_them():
     import random
 
     from warta.tags.offices import _OFFICE_HEAD_RE, _OFFICE_START_RE
-    from warta.tags.officials import tried_where
+    from warta.text import tried_where
 
     pieces = [
         *("Bawaslu", "BAWASLU", "Panwascam", "PANWASLU", "Panwas", "PKD", "PTPS", "KPU"),

@@ -20,6 +20,7 @@ from plugins.parallel_markdown import plugin
 from plugins.parallel_markdown.plugin import MarkdownReader as PrerenderingReader
 from plugins.parallel_markdown.render import render_file
 from tests.conftest import REPO, BuiltSite, FixtureSite, article_text
+from warta import filestate
 from warta.parallel import WorkerError
 
 ARTICLES = 80
@@ -573,12 +574,12 @@ def test_dates_are_read_to_the_time_pelicans_dateutil_reads(key, written):
 def test_a_settled_file_is_not_read_and_hashed_again_while_its_stat_holds(tmp_path, monkeypatch):
     """The parent read and hashed every file the workers had read, to tell it
     had not changed since: a file last changed well before the workers read
-    it (SETTLED_NS) is told by its stat, noted before they read it; a file
+    it (`warta.filestate.SETTLED_NS`) is told by its stat, noted before they read it; a file
     changed since, by its stat, is read again the normal way."""
     source = tmp_path / "berita.md"
     source.write_text(article_text(body="Isi dari pekerja."), encoding="utf-8")
     assert plugin.settled_stats([str(source)]) == {}  # just written: not settled yet
-    monkeypatch.setattr(plugin, "SETTLED_NS", -(10**15))  # (a file of days ago)
+    monkeypatch.setattr(filestate, "SETTLED_NS", -(10**15))  # (a file of days ago)
     reader = PrerenderingReader(pelican_settings(tmp_path))
     rendered = render_file(
         str(source), reader.settings["MARKDOWN"], reader.settings["FORMATTED_FIELDS"]

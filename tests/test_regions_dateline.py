@@ -856,7 +856,7 @@ def test_another_name_of_several_in_a_dateline_is_said_so(gaz):
     ],
 )
 def test_the_offices_of_the_lead(gaz, paragraph, codes):
-    assert [u.code for u in dateline.lead_offices(gaz, paragraph, HOME)] == codes
+    assert [u.code for u in dateline.lead_offices(gaz, paragraph, HOME).units] == codes
 
 
 HEADLINE = "Bawaslu OKU Timur Temukan Dua Dugaan Pelanggaran Netralitas Kepala Desa"
@@ -1064,8 +1064,8 @@ def test_a_region_line_read_again_gives_the_same_regions_and_findings(gaz, monke
 
 def test_the_leads_offices_are_read_once_for_the_region_and_the_dateline(gaz, monkeypatch):
     """`read_lead` reads the Bawaslu offices of the lead once, for the issuing
-    office and for what narrows the dateline's place, as `from_lead` and
-    `lead_offices` read them."""
+    office and for what narrows the dateline's place, as `lead_offices` reads
+    them."""
     resolve = gaz.resolve
     asked = []
 
@@ -1078,7 +1078,7 @@ def test_the_leads_offices_are_read_once_for_the_region_and_the_dateline(gaz, mo
 
     lead = "PENDOPO – Bawaslu Kabupaten Empat Lawang dan Bawaslu OKU Timur menggelar rapat."
     html = f"<p>{lead}</p><p>Paragraf kedua.</p>"
-    expected = (dateline.from_lead(gaz, lead, HOME), dateline.lead_offices(gaz, lead, HOME))
+    expected = dateline.lead_offices(gaz, lead, HOME)
     monkeypatch.setattr(gaz, "resolve", counted)
     reading = dateline.read_lead(gaz, html, "17")  # (a home no other test reads with)
     offices = [words for words in asked if words in ("Kabupaten Empat Lawang", "OKU Timur")]

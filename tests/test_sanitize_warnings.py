@@ -6,6 +6,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from plugins.sanitize.clean import Located, clean_html, locate, removal_lines
+from plugins.sanitize.plugin import removal_finding
 from tests.conftest import article_text, line_of
 
 SUGGESTION = "write the release in Markdown; ask the web team to embed media"
@@ -409,6 +410,27 @@ def test_a_markdown_link_whose_address_hides_its_scheme_in_a_reference_is_said_a
             "'&#x6A;avascript:alert(2)'; its alt text 'Peserta rapat' is kept as text",
         ),
     ], built.log
+
+
+def test_a_long_image_address_hiding_its_scheme_in_a_reference_is_named_whole_at_its_line():
+    """The address as the tag writes it was read from the attribute already cut
+    to 80 characters for the message (`src="…"` and its quotes count): a
+    76-character address was looked for ending in '…', found nowhere, and the
+    warning had no line."""
+    address = "&#x6A;avascript:alert(1)//" + "a" * 50
+    source = article_text(body=f"Foto ![Peserta rapat]({address}) di aula.\n")
+    first = source.splitlines().index(f"Foto ![Peserta rapat]({address}) di aula.") + 1
+    _cleaned, removed = clean_html(
+        f'<p>Foto <img alt="Peserta rapat" src="{address}" /> di aula.</p>'
+    )
+    [place] = locate(source, removed, first_line=1)
+    finding = removal_finding("berita/foto.md", removed[0], place)
+    assert (finding.line, finding.level, finding.message) == (
+        first,
+        "warning",
+        f"image left out of the published text, its address refused: '{address}'; "
+        "its alt text 'Peserta rapat' is kept as text",
+    )
 
 
 def test_a_body_whose_references_are_only_written_out_is_not_parsed_again(monkeypatch):

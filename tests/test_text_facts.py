@@ -285,7 +285,7 @@ def test_an_indonesian_date_is_published_at_that_date_with_one_suggestion(site):
 
 def test_weekdays_in_any_case_are_read_as_by_a_search_of_every_line():
     """The weekday check finds the weekdays' names by a search of the lower-case
-    text (`textdates._weekday_places`): it reads the same dates as
+    text (`textdates._weekday_dates`): it reads the same dates as
     `weekday_dates` on every line, in upper case, with a letter IGNORECASE
     takes for an ASCII one (the Kelvin sign; with the long s or a dotted
     capital I, which lower case misplaces, every line is searched), a name at
@@ -317,11 +317,56 @@ def test_weekdays_in_any_case_are_read_as_by_a_search_of_every_line():
     assert said == 8
 
 
+def test_the_weekday_dates_are_those_of_a_search_of_every_line_with_the_pattern():
+    """`weekday_dates` and `wrong_weekdays` try the weekday pattern only where
+    a weekday's name starts in the lower-case text (`warta.text.tried_where`):
+    they read the dates a search of every line with the pattern reads, in any
+    case, run together, inside words, at a line's end, with letters
+    IGNORECASE takes for ASCII ones or lower case lengthens."""
+    import random
+
+    from warta import textdates
+
+    def searched(number, text):
+        for weekday in textdates._WEEKDAY_DATE.finditer(text):
+            for pattern in textdates._PATTERNS:
+                match = pattern.match(text, weekday.start())
+                if match is not None and match["weekday"]:
+                    yield textdates._day_date(number, match)
+                    break
+
+    pieces = [
+        *("Senin", "SELASA", "rabu", "Kamis", "Jum'at", "JUMAT", "Sabtu", "minggu", "Ahad"),
+        *("\u212aamis", "\u017fenin", "KAM\u0130S", "jumlah", "xSenin", "Selasa-", "kamisabtu"),
+        *("(5/11/2024)", "(5/11)", "5/11/2024", "5 November 2024", "6 Nopember", "tanggal"),
+        *("tgl.", " ", ", ", "  ", "\0", "\u0130"),
+    ]
+    rng = random.Random(17)
+    said = 0
+    for _ in range(3000):
+        lines = [
+            (number, "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8))))
+            for number in range(1, rng.randint(1, 4))
+        ]
+        expected = [written for line in lines for written in searched(*line)]
+        assert [d for line in lines for d in textdates.weekday_dates(*line)] == expected
+        near = dt.date(2024, 11, 5)
+        wrong = [
+            (written, written.value(near))
+            for written in expected
+            if written.value(near) and written.weekday_number() != written.value(near).weekday()
+        ]
+        assert list(textdates.wrong_weekdays(lines, near)) == wrong
+        said += len(wrong)
+    assert said > 100
+
+
 def test_the_dates_of_a_line_are_every_patterns_whichever_it_is_spared():
     """`day_dates` searches a line for a date in brackets or slashed only when
     it has a slash, for a named one only when it has a month's name in lower
-    case (`_may_name_a_month`): the same dates as all three patterns' search,
-    a month in upper case or with a letter IGNORECASE takes for an ASCII one."""
+    case (`warta.text.may_hold_ascii_word`): the same dates as all three
+    patterns' search, a month in upper case or with a letter IGNORECASE takes
+    for an ASCII one."""
     from warta import textdates
 
     def every_pattern(number: int, text: str) -> list:

@@ -122,7 +122,6 @@ from warta.frontmatter import (
     parse_lines,
 )
 from warta.text import (
-    control_characters_in,
     fold,
     in_fenced_code,
     with_references_read,
@@ -505,9 +504,11 @@ class PastedParagraphs(Preprocessor):
 
 class ControlCharacters(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        if not control_characters_in("\n".join(lines)):  # most files: one search, not one a line
-            return lines
-        return [without_control_characters(line) for line in lines]
+        # The file's lines at once: one search (most files have none), and
+        # one pass that takes them out (which keeps every line end).
+        text = "\n".join(lines)
+        kept = without_control_characters(text)
+        return lines if kept == text else kept.split("\n")
 
 
 class FrontMatterValues(Preprocessor):

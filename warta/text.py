@@ -2,7 +2,11 @@
 
 - `fold`: the comparison key of a name, a tag or a headline: case, accents,
   apostrophes, punctuation and spacing ignored ("Pémilu  Jum'at!" and
-  "pemilu jumat" are equal).
+  "pemilu jumat" are equal); `same_as_title`: a line that is the release's
+  title again, so folded.
+- `may_hold_ascii_word`, `tried_where`: a pattern that ignores case spared
+  where it cannot match (a text without its words in lower case; the places
+  a literal alternation does not find).
 - `slugify`: the URL slug of a title or an official name, ASCII and hyphenated
   (`invoke new`, the slug the build supplies, region page slugs).
 - `plain_text`: the visible text of an HTML fragment, one line, entities decoded.
@@ -23,7 +27,7 @@ import functools
 import html
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from html.parser import HTMLParser
 
 SLUG_MAX = 80
@@ -55,6 +59,64 @@ def lower_case_misreads(text: str, lowered: str) -> bool:
     return len(lowered) != len(text) or any(odd in text for odd in IGNORECASE_ODD_LETTERS)
 
 
+def may_hold_ascii_word(text: str, words: tuple[str, ...]) -> bool:
+    """Whether a pattern that ignores case may find one of `words` (lower-case
+    ASCII letters) in `text`: False when none is in its lower case, far
+    faster to search than such a pattern is tried at each character, unless
+    the text has one of IGNORECASE_ODD_LETTERS, which the pattern takes for
+    an ASCII letter. A text beyond ASCII is searched in its UTF-8 bytes in
+    lower case (which lowers ASCII letters alone, and is searched faster)."""
+    if text.isascii():
+        lowered = text.lower()
+        return any(word in lowered for word in words)
+    if any(odd in text for odd in IGNORECASE_ODD_LETTERS):
+        return True
+    lowered_bytes = text.encode("utf-8", "surrogatepass").lower()
+    return any(word in lowered_bytes for word in _as_bytes(words))
+
+
+@functools.cache
+def _as_bytes(words: tuple[str, ...]) -> tuple[bytes, ...]:
+    return tuple(word.encode("ascii") for word in words)
+
+
+def tried_where(
+    pattern: re.Pattern,
+    starts: re.Pattern | tuple[str, ...],
+    text: str,
+    searched: str | None = None,
+) -> Iterator[re.Match]:
+    """`pattern.finditer(text)`, tried only where `starts` matches, for a
+    pattern each of whose matches begins with a match of `starts`: a
+    literal alternation, which the regex engine finds at a run's speed,
+    or literal strings, each found by `str.find` (faster still when the
+    words begin with common letters), where a pattern that opens with a
+    look-behind is tried at every character of the text. `searched`: the
+    text `starts` is searched in instead, with `text`'s places (its lower
+    case, when `pattern` ignores case: `lower_case_misreads` tells whether
+    the places are the same)."""
+    searched = text if searched is None else searched
+    if isinstance(starts, re.Pattern):
+        places: Iterable[int] = (start.start() for start in starts.finditer(searched))
+    else:
+        places = sorted(at for literal in starts for at in _found_at(searched, literal))
+    end = 0
+    for place in places:
+        if place < end:
+            continue
+        match = pattern.match(text, place)
+        if match:
+            end = match.end()
+            yield match
+
+
+def _found_at(text: str, literal: str) -> Iterator[int]:
+    at = text.find(literal)
+    while at != -1:
+        yield at
+        at = text.find(literal, at + 1)
+
+
 def matched_lower(text: str) -> str:
     """`text` (what a case-insensitive pattern matched) in lower case as the
     pattern compared it, for looking it up among lower-case names: "ſeptember"
@@ -83,6 +145,21 @@ def fold(text: object) -> str:
 
 # What is not a letter or a digit (`fold` makes each a space).
 _NOT_ALNUM_RE = re.compile(r"[\W_]")
+# A release's title, folded once for all the texts compared with it.
+_folded_title = functools.lru_cache(maxsize=16)(fold)
+_NOT_ASCII_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
+
+
+def same_as_title(text: str, title: str) -> bool:
+    """Whether `text` is the release's `title` again, as `fold` reads both
+    (case, accents, punctuation and spacing aside): a headline pasted above
+    the lead. A text with more ASCII letters and digits than the folded
+    title has letters is not folded (each is one of its folded text's)."""
+    wanted = _folded_title(title)
+    if not wanted:
+        return False
+    ascii_alnum = len(text.encode("ascii", "ignore").translate(None, _NOT_ASCII_ALNUM))
+    return ascii_alnum <= len(wanted) - wanted.count(" ") and fold(text) == wanted
 
 
 @functools.cache

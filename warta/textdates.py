@@ -26,7 +26,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from warta.dates import ENGLISH_MONTHS, MONTH_NUMBERS, WEEKDAY_NAMES
-from warta.text import in_fenced_code, lower_case_misreads, matched_lower
+from warta.text import (
+    in_fenced_code,
+    lower_case_misreads,
+    matched_lower,
+    may_hold_ascii_word,
+    tried_where,
+)
 
 _WEEKDAY = r"(?P<weekday>Senin|Selasa|Rabu|Kamis|Jum'?at|Sabtu|Minggu|Ahad)"
 # A month by its full name, as a regex alternation, longest first (the old
@@ -99,9 +105,13 @@ _WEEKDAY_DATE = re.compile(rf"\b{_WEEKDAY}\s*,?\s*(?:\(|\d|tanggal\b|tgl\b)", re
 
 
 _PATTERNS = (_BRACKETED, _SLASHED, _NAMED)  # the first reading of a place wins
-_MONTH_NAME_LIST = MONTH_NAMES.split("|")
+# (a line with none of them in any case has no date of `_NAMED`)
+_MONTH_NAME_LIST = tuple(MONTH_NAMES.split("|"))
 # The weekdays' names as `_WEEKDAY` spells them, lower case, up to where
-# they differ ("jum" for Jumat and Jum'at).
+# they differ ("jum" for Jumat and Jum'at): where a match of `_WEEKDAY_DATE`
+# may start in a text's lower case, found by `str.find` (a weekday's name is
+# on one line or two of a release, and a search of every line with
+# `_WEEKDAY_DATE` costs as much as the rest of the checks of the text).
 _WEEKDAY_STEMS = ("senin", "selasa", "rabu", "kamis", "jum", "sabtu", "minggu", "ahad")
 
 
@@ -121,15 +131,6 @@ def _day_date(number: int, match: re.Match) -> DayDate:
     )
 
 
-def _may_name_a_month(text: str) -> bool:
-    """False when `text` has none of MONTH_NAMES in any case (so no date of
-    `_NAMED`), found by a search of it in lower case for each name."""
-    lowered = text.lower()
-    if lower_case_misreads(text, lowered):
-        return True
-    return any(name in lowered for name in _MONTH_NAME_LIST)
-
-
 def day_dates(number: int, text: str) -> list[DayDate]:
     """The dates of one line, in order (one per place: the longest reading)."""
     found: list[DayDate] = []
@@ -138,7 +139,7 @@ def day_dates(number: int, text: str) -> list[DayDate]:
     # (a pattern that cannot match is not searched: a date in brackets or
     # slashed has a slash, a named one its month's name)
     slashed = "/" in text
-    wanted = (slashed, slashed, _may_name_a_month(text))
+    wanted = (slashed, slashed, may_hold_ascii_word(text, _MONTH_NAME_LIST))
     for pattern, searched in zip(_PATTERNS, wanted, strict=True):
         if not searched:
             continue
@@ -153,11 +154,30 @@ def weekday_dates(number: int, text: str) -> Iterator[DayDate]:
     """The dates of one line written with their weekday ("Senin (14/10/2024)",
     "Senin, 14 Oktober 2024"), read where a weekday's name is followed by a
     date, not by scanning the whole line three times (`day_dates`)."""
-    if not _DIGIT.search(text):
+    return _weekday_dates([(number, text)])
+
+
+def _weekday_dates(lines: list[tuple[int, str]]) -> Iterator[DayDate]:
+    """`weekday_dates` of each line, in order, from one search of their
+    joined text: where a weekday's name starts in its lower case (every
+    place, when lower case would misplace a name:
+    `warta.text.lower_case_misreads`). The lines are joined with NUL, which
+    no pattern's white space takes: a date is read on its weekday's line."""
+    joined = "\0".join(text for _, text in lines)
+    if not _DIGIT.search(joined):
         return
-    for weekday in _WEEKDAY_DATE.finditer(text):
+    lowered = joined.lower()
+    weekdays = (
+        _WEEKDAY_DATE.finditer(joined)
+        if lower_case_misreads(joined, lowered)
+        else tried_where(_WEEKDAY_DATE, _WEEKDAY_STEMS, joined, lowered)
+    )
+    starts = list(itertools.accumulate((len(text) + 1 for _, text in lines), initial=0))
+    for weekday in weekdays:
+        index = bisect.bisect_right(starts, weekday.start()) - 1
+        number, text = lines[index]
         for pattern in _PATTERNS:
-            match = pattern.match(text, weekday.start())
+            match = pattern.match(text, weekday.start() - starts[index])
             if match is not None and match["weekday"]:
                 yield _day_date(number, match)
                 break
@@ -175,62 +195,12 @@ def english_date(day: dt.date) -> str:
     return f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
 
 
-def _weekday_places(lines: list[tuple[int, str]]) -> dict[int, list[int]] | None:
-    """Line index → where in that line a weekday's name starts (in order), for
-    the lines that have one: found by a search of their joined text in lower
-    case for each name, not by `_WEEKDAY_DATE`'s search of every line (a
-    weekday's name is on one line or two of a release, and its search costs
-    as much as the rest of the checks of the text). None when lower case
-    would misplace a name (`warta.text.lower_case_misreads`)."""
-    joined = "\n".join(text for _, text in lines)
-    lowered = joined.lower()
-    if lower_case_misreads(joined, lowered):
-        return None
-    starts = list(itertools.accumulate((len(text) + 1 for _, text in lines), initial=0))
-    places: dict[int, list[int]] = {}
-    for stem in _WEEKDAY_STEMS:
-        at = lowered.find(stem)
-        while at != -1:
-            index = bisect.bisect_right(starts, at) - 1
-            places.setdefault(index, []).append(at - starts[index])
-            at = lowered.find(stem, at + 1)
-    return {index: sorted(places[index]) for index in sorted(places)}
-
-
-def _weekday_dates_at(number: int, text: str, places: Iterable[int]) -> Iterator[DayDate]:
-    """`weekday_dates` of a line, read at the `places` where its weekdays'
-    names start (`_weekday_places`) instead of by a search of the line: a
-    match of `_WEEKDAY_DATE` starts at a weekday's name and ends at the first
-    word after it, before the next name, so the same ones are read."""
-    if not _DIGIT.search(text):
-        return
-    for place in places:
-        if _WEEKDAY_DATE.match(text, place) is None:
-            continue
-        for pattern in _PATTERNS:
-            match = pattern.match(text, place)
-            if match is not None and match["weekday"]:
-                yield _day_date(number, match)
-                break
-
-
 def wrong_weekdays(
     lines: Iterable[tuple[int, str]], near: dt.date | None
 ) -> Iterator[tuple[DayDate, dt.date]]:
     """(the date as written, the day it names) of each date whose weekday is
     not its day's."""
-    lines = list(lines)
-    places = _weekday_places(lines)
-    found = (
-        (written for number, text in lines for written in weekday_dates(number, text))
-        if places is None
-        else (
-            written
-            for index, at in places.items()
-            for written in _weekday_dates_at(*lines[index], at)
-        )
-    )
-    for written in found:
+    for written in _weekday_dates(list(lines)):
         named = written.weekday_number()
         value = written.value(near)
         if named is not None and value is not None and value.weekday() != named:

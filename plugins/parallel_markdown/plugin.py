@@ -67,6 +67,7 @@ from pelican.generators import CachingGenerator
 from pelican.utils import SafeDatetime, file_suffix
 
 from warta.dates import date_for_pelican, plain_iso_datetime
+from warta.filestate import StatKey, settled_stats, stat_key
 from warta.parallel import fork_map, worker_count
 
 from .render import Rendered, file_digest, render_file
@@ -79,36 +80,6 @@ DEFAULTS = {"PARALLEL_MARKDOWN_WORKERS": 0, "PARALLEL_MARKDOWN_MIN_FILES": 64}
 
 # Generators whose files were already handled: the preread signal comes once per file.
 _HANDLED: weakref.WeakSet = weakref.WeakSet()
-
-# How long before the workers read a file it must have last changed for its
-# stat to vouch that the file is still what they read: a change within a
-# timestamp's granularity of the look could leave the stat as it was (git's
-# "racily clean" files). Such a file is read and hashed again, as any other
-# whose stat is not the one noted.
-SETTLED_NS = 2_000_000_000
-
-
-def stat_key(path: str) -> tuple[int, ...] | None:
-    """What a change to the file changes: inode, size, modification and status
-    change times (the last is set by any write, and by no `touch -d`)."""
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    return (found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
-
-
-def settled_stats(paths: list[str]) -> dict[str, tuple[int, ...]]:
-    """path → `stat_key` of each file that last changed SETTLED_NS ago or more,
-    noted before the workers read it: while it has that stat, it is what they
-    read (most files of a site, untouched for days)."""
-    before = time.time_ns() - SETTLED_NS
-    found = {}
-    for path in paths:
-        key = stat_key(path)
-        if key is not None and max(key[2], key[3]) < before:
-            found[path] = key
-    return found
 
 
 def setting(settings, key: str):
@@ -166,9 +137,10 @@ class MarkdownReader(pelican_readers.MarkdownReader):
         # Shared by the readers of all Markdown extensions of one generator;
         # filled by `prerender`, emptied as files are read.
         self.prerendered: dict[str, Rendered] = {}
-        # The `settled_stats` of the files pre-rendered: a file that still has
-        # it is not read and hashed again to tell it is what the worker read.
-        self.settled: dict[str, tuple[int, ...]] = {}
+        # The `settled_stats` of the files pre-rendered (noted before the
+        # workers read them): a file that still has it is not read and hashed
+        # again to tell it is what the worker read.
+        self.settled: dict[str, StatKey] = {}
 
     def process_metadata(self, name, value):
         # A Date or Modified in no form the site accepts is not read at all, as

@@ -26,7 +26,7 @@ import posixpath
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from warta import frontmatter
@@ -47,38 +47,22 @@ _INTRASITE = re.compile(r"^[{|](?P<what>filename|link)[|}](?P<path>.*)$")
 _WEB_ADDRESS = re.compile(r"(?:https?:)?//", re.IGNORECASE)
 
 
+@dataclass(frozen=True)
 class Target:
     """An article a line may point to: its headline, its source path
     (relative to the content folder, with "/") and its site-relative `url`
-    ("berita/2024/11/slug/"), given as it is or as a function that makes it.
-    A line is looked up by address only when it names one, and making every
-    article's address (Pelican formats it at each ask) cost more than the
-    rest of this plugin's pass."""
+    ("berita/2024/11/slug/"), from its `address`: the url itself, or a
+    function that makes it when first asked. A line is looked up by address
+    only when it names one, and making every article's address (Pelican
+    formats it at each ask) cost more than the rest of this plugin's pass."""
 
-    __slots__ = ("_url", "source_path", "title")
+    title: str
+    source_path: str
+    address: str | Callable[[], str] = field(repr=False, compare=False)
 
-    def __init__(self, title: str, source_path: str, url: str | Callable[[], str]) -> None:
-        self.title = title
-        self.source_path = source_path
-        self._url = url
-
-    @property
+    @functools.cached_property
     def url(self) -> str:
-        if callable(self._url):
-            self._url = self._url()
-        return self._url
-
-    def _key(self) -> tuple[str, str, str]:
-        return (self.title, self.source_path, self.url)
-
-    def __eq__(self, other) -> bool:
-        return self._key() == other._key() if isinstance(other, Target) else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash((self.title, self.source_path))
-
-    def __repr__(self) -> str:
-        return f"Target(title={self.title!r}, source_path={self.source_path!r}, url={self.url!r})"
+        return self.address() if callable(self.address) else self.address
 
 
 UNPUBLISHED = "an unpublished article"

@@ -74,7 +74,7 @@ def site_catalogue(generator) -> Catalogue:
                 title=str(article.title),
                 source_path=_relative(article.relative_source_path),
                 # (made only when a line names an address: Pelican formats it at each ask)
-                url=lambda article=article: article.url,
+                address=lambda article=article: article.url,
             )
             for article in [*generator.articles, *generator.hidden_articles]
         ),

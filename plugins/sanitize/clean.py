@@ -164,8 +164,11 @@ def attribute_problem(tag: str, name: str, value: str | None) -> Removal | None:
     return None
 
 
-# An attribute in a start tag as written (after the tag's name).
-_ATTRIBUTE_RE = re.compile(r"""([^\s/>"'=][^\s/>"'=]*)(\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]*))?""")
+# An attribute in a start tag as written (after the tag's name): its name, and
+# its value within its quotes, if any (one group of the three matches).
+_ATTRIBUTE_RE = re.compile(
+    r"""([^\s/>"'=][^\s/>"'=]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]*)))?"""
+)
 MAX_SHOWN = 80
 
 
@@ -173,13 +176,27 @@ def _cut(text: str) -> str:
     return text if len(text) <= MAX_SHOWN else text[: MAX_SHOWN - 1] + "…"
 
 
-def _written_attributes(raw_tag: str) -> list[tuple[str, str, int]]:
-    """(lowercase name, text as written, offset in the tag) of each attribute of
-    a start tag as the source spells it."""
+@dataclass(frozen=True)
+class _Written:
+    """One attribute of a start tag as the source spells it."""
+
+    name: str  # lowercase
+    text: str  # the whole attribute as written (`SRC="…"`)
+    offset: int  # where it starts in the tag
+    value: str  # its value as written, without quotes or white space around it
+
+
+def _written_attributes(raw_tag: str) -> list[_Written]:
+    """Each attribute of a start tag as the source spells it."""
     name_end = re.match(r"<[^\s/>]*", raw_tag)
     start = name_end.end() if name_end else 0
     return [
-        (match.group(1).lower(), match.group(0), match.start())
+        _Written(
+            match.group(1).lower(),
+            match.group(0),
+            match.start(),
+            next((value for value in match.groups()[1:] if value is not None), "").strip(),
+        )
         for match in _ATTRIBUTE_RE.finditer(raw_tag, start)
     ]
 
@@ -191,14 +208,14 @@ def _attribute_removal(
     (raw HTML, quoted as written), else the address alone (a Markdown link's or
     image's: Markdown writes the tag). `nth`: how many attributes of this name
     come before it in the tag."""
-    written = [item for item in _written_attributes(raw_tag) if item[0] == name]
+    written = [item for item in _written_attributes(raw_tag) if item.name == name]
     spellings = []
     if nth < len(written):
-        _name, text, offset = written[nth]
-        shown = _cut(text)
+        attribute = written[nth]
+        shown = _cut(attribute.text)
         if problem.shown.endswith("="):  # an event handler: its name as written, not its code
-            shown = _cut(re.match(r"[^\s=]*", text).group(0) + "=")
-        spellings.append(Spelling(raw_tag, shown, offset, exact=True))
+            shown = _cut(re.match(r"[^\s=]*", attribute.text).group(0) + "=")
+        spellings.append(Spelling(raw_tag, shown, attribute.offset, exact=True))
     else:
         spellings.append(Spelling(raw_tag, exact=True))
     if value and name in URL_ATTRIBUTES and name != "srcset":
@@ -206,7 +223,7 @@ def _attribute_removal(
         # The address as the tag writes it (a Markdown link keeps its character
         # references: `[a](&#x6A;avascript:…)`), then as the parser read it.
         if nth < len(written):
-            raw = re.sub(r"""^[^=]*=\s*["']?|["']$""", "", written[nth][1]).strip()
+            raw = written[nth].value
             if raw and raw != value.strip():
                 spellings.append(Spelling(raw.lower(), _cut(raw), markdown=kind))
         address = value.strip()
@@ -240,16 +257,15 @@ def _image_removal(raw_tag: str, attrs: list) -> Removal:
     else by its address (a Markdown image's)."""
     src = _refused_src(attrs) or ""
     shown = f'src="{_cut(src)}"'
-    written, offset = next(
-        ((_cut(text), at) for name, text, at in _written_attributes(raw_tag) if name == "src"),
-        (shown, 0),
+    attribute = next(
+        (item for item in _written_attributes(raw_tag) if item.name == "src"),
+        _Written("src", shown, 0, src.strip()),
     )
-    # The address as the tag writes it (a Markdown image keeps its character
-    # references: `![a](&#x6A;avascript:…)`), then as the parser read it.
-    raw = re.sub(r"""^[^=]*=\s*["']?|["']$""", "", written).strip()
-    addresses = dict.fromkeys(a for a in (raw, src.strip()) if a)
+    # The address as the tag writes it, whole (a Markdown image keeps its
+    # character references: `![a](&#x6A;avascript:…)`), then as the parser read it.
+    addresses = dict.fromkeys(a for a in (attribute.value, src.strip()) if a)
     spellings = (
-        Spelling(raw_tag, written, offset, exact=True),
+        Spelling(raw_tag, _cut(attribute.text), attribute.offset, exact=True),
         *(Spelling(address.lower(), _cut(address), markdown="image") for address in addresses),
     )
     return Removal(shown, "", spellings=spellings, image_alt=dict(attrs).get("alt") or "")

@@ -49,9 +49,10 @@ import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from warta.read_also import is_read_also, mentions_read_also
-from warta.text import fold, plain_text
+from warta.text import plain_text, same_as_title
 
 from .gazetteer import TIER_ALIAS, TIER_KECAMATAN, TIER_OFFICIAL, Gazetteer, Resolution, Unit
 
@@ -339,28 +340,13 @@ def _is_headline_shape(text: str, is_place=None) -> bool:
     )
 
 
-# A release's title, folded once for all the paragraphs above its lead.
-_folded_title = functools.lru_cache(maxsize=16)(fold)
-_NOT_ASCII_ALNUM = bytes(b for b in range(128) if not chr(b).isalnum())
-
-
-def _ascii_alnum(text: str) -> int:
-    """How many ASCII letters and digits `text` has."""
-    return len(text.encode("ascii", "ignore").translate(None, _NOT_ASCII_ALNUM))
-
-
 def is_headline(text: str, title: str = "", is_place=None) -> bool:
     """A headline pasted above the lead, not its first words: the release's
     Title again (`fold`ed: case, accents and punctuation aside), or a line all
     in capitals that is no sentence ("BAWASLU OKU TIMUR TEMUKAN DUA DUGAAN
     PELANGGARAN …"). A lead in capitals opens with its dateline, and is none."""
-    if title:
-        wanted = _folded_title(title)
-        # Each ASCII letter or digit is one of the folded text's: a paragraph
-        # with more of them than the title's folded letters is not folded.
-        letters = len(wanted) - wanted.count(" ")
-        if wanted and _ascii_alnum(text) <= letters and fold(text) == wanted:
-            return True
+    if title and same_as_title(text, title):
+        return True
     if not _is_headline_shape(text, is_place):
         return False
     letters = [c for c in text if c.isalpha()]
@@ -432,27 +418,22 @@ def first_paragraph(content_html: str, is_place=None, title: str = "") -> str:
     (`_shown_paragraphs`)."""
     # The paragraphs are read as far as the lead needs (the next one's text
     # at most), not the whole body.
-    read = _read_paragraphs(content_html, is_place, title)
+    # (a letterhead is read as none, each paragraph tested once)
+    read = (p for p in _read_paragraphs(content_html, is_place, title) if not is_letterhead(p[0]))
     paragraphs: list[tuple[str, str, bool]] = []
 
     def following(index: int) -> str | None:
-        """The text of the first paragraph after `index` that is no letterhead."""
-        index += 1
-        while True:
-            while len(paragraphs) <= index:
-                paragraph = next(read, None)
-                if paragraph is None:
-                    return None
-                paragraphs.append(paragraph)
-            if not is_letterhead(paragraphs[index][0]):
-                return paragraphs[index][0]
-            index += 1
+        """The text of the paragraph after `index`, None when there is none."""
+        while len(paragraphs) <= index + 1:
+            paragraph = next(read, None)
+            if paragraph is None:
+                return None
+            paragraphs.append(paragraph)
+        return paragraphs[index + 1][0]
 
     index = -1
     while following(index) is not None:
-        index = next(
-            i for i in range(index + 1, len(paragraphs)) if not is_letterhead(paragraphs[i][0])
-        )
+        index += 1
         text, inner, after = paragraphs[index]
         later = following(index)
         head = read_head(text, is_place)
@@ -915,14 +896,10 @@ def place_reader(gazetteer: Gazetteer, home: str | None = None):
     remembered for the words a build's datelines repeat. One reader per
     gazetteer and home province, so that what is read with it is remembered
     too (`read_head`, `dateline_head`)."""
-    known: dict[str, bool] = {}
 
+    @functools.lru_cache(maxsize=MAX_PLACES)
     def is_place(words: str) -> bool:
-        if words not in known:
-            if len(known) > MAX_PLACES:  # a long-running process
-                known.clear()
-            known[words] = names_a_place(gazetteer, words, home)
-        return known[words]
+        return names_a_place(gazetteer, words, home)
 
     return is_place
 
@@ -1070,23 +1047,6 @@ def _office_reading(
     return None
 
 
-def _office_unit(gazetteer: Gazetteer, words: list[str], home: str | None) -> Unit | None:
-    """The unit of `_office_reading`."""
-    reading = _office_reading(gazetteer, words, home)
-    return reading[0] if reading else None
-
-
-def _bawaslu_offices(gazetteer: Gazetteer, paragraph: str, home: str | None):
-    """(unit, words read) of each Bawaslu office the paragraph names
-    (`office_names`) whose words name a unit, in order: what `lead_offices`
-    and `from_lead` read, read once by `read_lead`."""
-    return [
-        reading
-        for words in office_names(paragraph)
-        if (reading := _office_reading(gazetteer, words, home)) is not None
-    ]
-
-
 def _kecamatan_office_unit(gazetteer: Gazetteer, words: list[str], home: str | None) -> Unit | None:
     """The kecamatan of a Panwaslu Kecamatan's words, inside the kabupaten/kota
     named after it ("Pendopo Kabupaten Empat Lawang"), else as the name alone
@@ -1095,7 +1055,8 @@ def _kecamatan_office_unit(gazetteer: Gazetteer, words: list[str], home: str | N
         (i for i, word in enumerate(words) if i and word.lower().rstrip(".") in _REGION_WORDS),
         len(words),
     )
-    region = _office_unit(gazetteer, words[split:], home) if split < len(words) else None
+    reading = _office_reading(gazetteer, words[split:], home) if split < len(words) else None
+    region = reading[0] if reading else None
     context = [region.code] if region else []
     for length in range(split, 0, -1):
         found = gazetteer.resolve(
@@ -1110,17 +1071,26 @@ def _kecamatan_office_unit(gazetteer: Gazetteer, words: list[str], home: str | N
     return region
 
 
-def lead_offices(gazetteer: Gazetteer, paragraph: str, home: str | None) -> list[Unit]:
-    """The units of the offices the lead names, the most specific ones: a
-    Bawaslu ("Bawaslu PALI", "Bawaslu Kabupaten Empat Lawang") or a Panwaslu
-    Kecamatan ("Panwaslu Kecamatan Pendopo Kabupaten Empat Lawang",
-    "Panwascam Pendopo"); what narrows a dateline's place (`read_dateline`)."""
-    return _lead_offices(gazetteer, paragraph, home, _bawaslu_offices(gazetteer, paragraph, home))
+class LeadOffices(NamedTuple):
+    """The offices the lead names (`lead_offices`)."""
+
+    issuer: Inference | None  # the first Bawaslu office whose words name a unit
+    units: list[Unit]  # the most specific of every office's unit, in order
 
 
-def _lead_offices(
-    gazetteer: Gazetteer, paragraph: str, home: str | None, bawaslu: list[tuple[Unit, str]]
-) -> list[Unit]:
+def lead_offices(gazetteer: Gazetteer, paragraph: str, home: str | None) -> LeadOffices:
+    """The offices the lead names, each read once: the first Bawaslu office
+    (`office_names`), whose humas the release is credited to, and the units
+    of them all, the most specific ones, a Bawaslu ("Bawaslu PALI", "Bawaslu
+    Kabupaten Empat Lawang") or a Panwaslu Kecamatan ("Panwaslu Kecamatan
+    Pendopo Kabupaten Empat Lawang", "Panwascam Pendopo"): what narrows a
+    dateline's place (`read_dateline`)."""
+    bawaslu = [
+        reading
+        for words in office_names(paragraph)
+        if (reading := _office_reading(gazetteer, words, home)) is not None
+    ]
+    issuer = Inference(bawaslu[0][0], "lead", "Bawaslu " + bawaslu[0][1]) if bawaslu else None
     units = [unit for unit, _words in bawaslu]
     units += [
         unit
@@ -1128,24 +1098,18 @@ def _lead_offices(
         if (unit := _kecamatan_office_unit(gazetteer, words, home)) is not None
     ]
     codes = [u.code for u in units]
-    return [
+    specific = [
         unit
         for index, unit in enumerate(units)
         if unit.code not in codes[:index]
         and not any(gazetteer.is_within(c, unit.code) and c != unit.code for c in codes)
     ]
+    return LeadOffices(issuer, specific)
 
 
 def from_lead(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Inference | None:
-    """The first Bawaslu office named in the lead (`office_names`)."""
-    return _issuer(_bawaslu_offices(gazetteer, paragraph, home))
-
-
-def _issuer(bawaslu: list[tuple[Unit, str]]) -> Inference | None:
-    if not bawaslu:
-        return None
-    unit, words = bawaslu[0]
-    return Inference(unit, "lead", "Bawaslu " + words)
+    """The first Bawaslu office named in the lead (`lead_offices`)."""
+    return lead_offices(gazetteer, paragraph, home).issuer
 
 
 @dataclass(frozen=True)
@@ -1186,10 +1150,8 @@ def read_lead(
     paragraph = first_paragraph(content_html, place_reader(gazetteer, home), title)
     if not paragraph:
         return Reading(paragraph, None)
-    bawaslu = _bawaslu_offices(gazetteer, paragraph, home)  # (for both)
-    offices = _lead_offices(gazetteer, paragraph, home, bawaslu)
+    issuer, offices = lead_offices(gazetteer, paragraph, home)
     found, ambiguity = read_dateline(gazetteer, paragraph, home, offices)
-    issuer = _issuer(bawaslu)
     if issuer is not None:
         if ambiguity is not None:
             # One of two readings is never guessed, unless neither says more

@@ -15,6 +15,7 @@ whose dateline names a place of several regions that nothing narrows ("PENDOPO
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import re
@@ -88,6 +89,7 @@ def paragraph_line(body: Sequence[tuple[int, str]], paragraph: str) -> int | Non
 
 
 MAX_LINES = 20000  # Region: lines a stage remembers
+MAX_REGIONS = 20000  # (code, source) pairs a stage remembers the RegionRef of
 
 
 class RegionsStage:
@@ -101,9 +103,9 @@ class RegionsStage:
         self.options = options
         self._places: dict[str, Place] = {}
         # Remembered per build: a site's releases name the same few hundred
-        # regions, and each RegionRef is frozen.
-        self._regions: dict[tuple[str, str], RegionRef] = {}
-        self._together: dict[tuple[str, ...], dict] = {}
+        # regions, and each RegionRef is frozen; they share their Region: lines.
+        self._regions = functools.lru_cache(maxsize=MAX_REGIONS)(self._region)
+        self._together = functools.lru_cache(maxsize=MAX_LINES)(self._read_together)
 
     def is_place(self):
         """Whether the gazetteer knows a place of some words (`dateline.place_reader`)."""
@@ -121,25 +123,21 @@ class RegionsStage:
         return self._places[code]
 
     def region(self, code: str, source: str) -> RegionRef:
-        if (code, source) not in self._regions:
-            place = self.place(code)
-            ancestors = tuple(self.place(unit.code) for unit in self.gazetteer.ancestors(code))
-            self._regions[code, source] = RegionRef(
-                **dataclasses.asdict(place), source=source, ancestors=ancestors
-            )
-        return self._regions[code, source]
+        """The region of `code`, as `source` gave it."""
+        return self._regions(code, source)
+
+    def _region(self, code: str, source: str) -> RegionRef:
+        place = self.place(code)
+        ancestors = tuple(self.place(unit.code) for unit in self.gazetteer.ancestors(code))
+        return RegionRef(**dataclasses.asdict(place), source=source, ancestors=ancestors)
 
     def read_together(self, values: list[str]) -> dict:
         """`Gazetteer.resolve_together` of one `Region:` line's values (read,
         not changed: the same for every release that writes them)."""
-        key = tuple(values)
-        if key not in self._together:
-            if len(self._together) > MAX_LINES:  # a long-running process
-                self._together.clear()
-            self._together[key] = self.gazetteer.resolve_together(
-                values, self.options.home_province
-            )
-        return self._together[key]
+        return self._together(tuple(values))
+
+    def _read_together(self, values: tuple[str, ...]) -> dict:
+        return self.gazetteer.resolve_together(list(values), self.options.home_province)
 
     def declared(self, source: Source, findings: list[Finding]) -> list[str] | None:
         """Codes from Region:/Wilayah:, or None when the article declares none."""

@@ -19,6 +19,8 @@ import html
 import re
 from collections.abc import Iterable
 
+from warta.text import may_hold_ascii_word
+
 _TAG_RE = re.compile(r"<[^>]+>")
 _BLOCK_END_RE = re.compile(r"</(?:p|li|h[1-6]|blockquote|div|tr)>|<br\s*/?>", re.IGNORECASE)
 # Lines pasted from news portals point to other stories: they say nothing
@@ -37,10 +39,9 @@ def plain_text(html_text: str) -> str:
     'Baca juga' inserts. (Line breaks inside a paragraph are only how the
     Markdown source was wrapped: they become spaces.)"""
     without_inserts = html_text or ""
-    # Both patterns need "baca" in some case, which is ASCII letters only (the
-    # regex takes no other character for a "b", an "a" or a "c"): looked for
-    # in the UTF-8 bytes in lower case first, where most releases have none.
-    if b"baca" in without_inserts.encode("utf-8", "surrogatepass").lower():
+    # Both patterns need "baca" in some case: looked for first without them
+    # (most releases have none).
+    if may_hold_ascii_word(without_inserts, ("baca",)):
         without_inserts = _READ_ALSO_PARAGRAPH_RE.sub(" ", without_inserts)
         without_inserts = _READ_ALSO_LINE_RE.sub(" ", without_inserts)
     one_line_each = _BLOCK_END_RE.sub("\n", without_inserts.replace("\n", " "))

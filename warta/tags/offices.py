@@ -35,12 +35,15 @@ position.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from warta.text import tried_where
+
 from .officials import FUNCTION_WORDS as _FUNCTION_WORDS
-from .officials import NOT_A_NAME, Official, tried_where
+from .officials import NOT_A_NAME, Official
 
 # ---- institutions ------------------------------------------------------------
 
@@ -134,18 +137,13 @@ class RegionReader:
         self.home = home
         # (words, kecamatan or not, context) → code: a build's releases name
         # the same offices, every one read at each office word of each line.
-        self._codes: dict[tuple[str, bool, tuple[str, ...]], str | None] = {}
+        self._codes = functools.lru_cache(maxsize=MAX_CODES)(self._code)
 
     def code(self, words: str, institution: str, context: Sequence[str]) -> str | None:
         """The unit's code; None when the words name no unit (or several)."""
         if self.gazetteer is None:
             return None
-        key = (words, institution == PANWASLU_KECAMATAN, tuple(context))
-        if key not in self._codes:
-            if len(self._codes) > MAX_CODES:  # a long-running process
-                self._codes.clear()
-            self._codes[key] = self._code(*key)
-        return self._codes[key]
+        return self._codes(words, institution == PANWASLU_KECAMATAN, tuple(context))
 
     def _code(self, words: str, kecamatan: bool, context: tuple[str, ...]) -> str | None:
         if kecamatan:

@@ -12,12 +12,13 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warta.text import fold
+from warta.text import fold, tried_where
 
 from .datafile import (
     LineMap,
@@ -140,14 +141,12 @@ class Registry:
     matcher: PhraseMatcher = field(init=False, repr=False)
     _by_key: dict[str, Official] = field(default_factory=dict, repr=False)
     _by_slug: dict[str, Official] = field(default_factory=dict, repr=False)
-    # What `knows` and `shortened` said of each name asked: discovery asks of
-    # the same officials' names in release after release.
-    _known: dict[str, bool] = field(default_factory=dict, repr=False, compare=False)
-    _shortened: dict[str, tuple[Official, ...]] = field(
-        default_factory=dict, repr=False, compare=False
-    )
 
     def __post_init__(self) -> None:
+        # What `knows` and `shortened` said of each name asked: discovery asks
+        # of the same officials' names in release after release.
+        self._known = functools.lru_cache(maxsize=MAX_NAMES)(self._is_known)
+        self._shortened = functools.lru_cache(maxsize=MAX_NAMES)(self._shortened_names)
         entries = []
         for official in self.officials:
             self._by_slug.setdefault(official.slug, official)
@@ -169,30 +168,28 @@ class Registry:
         """True when `name` is, as a whole, a spelling the text is read with (the
         matcher's reading: initials with or without dots, capitals as written
         or all capitals)."""
-        if name not in self._known:
-            if len(self._known) > MAX_NAMES:  # a long-running process
-                self._known.clear()
-            whole = " ".join(name.split())
-            self._known[name] = any(
-                match.start() == 0 and len(match.group(match.lastgroup)) == len(whole)
-                for _, match in self.matcher.finditer(whole)
-            )
-        return self._known[name]
+        return self._known(name)
+
+    def _is_known(self, name: str) -> bool:
+        whole = " ".join(name.split())
+        return any(
+            match.start() == 0 and len(match.group(match.lastgroup)) == len(whole)
+            for _, match in self.matcher.finditer(whole)
+        )
 
     def shortened(self, name: str) -> list[Official]:
         """The officials of whose registered name `name` is part ("Khairil" of
         "Khairil Anwar"), in registry order."""
-        if name not in self._shortened:
-            if len(self._shortened) > MAX_NAMES:  # a long-running process
-                self._shortened.clear()
-            words = set(fold(name).split())
-            slugs = dict.fromkeys(
-                official.slug
-                for key, official in self._by_key.items()
-                if words and words <= set(key.split())
-            )
-            self._shortened[name] = tuple(self._by_slug[slug] for slug in slugs)
-        return list(self._shortened[name])
+        return list(self._shortened(name))
+
+    def _shortened_names(self, name: str) -> tuple[Official, ...]:
+        words = set(fold(name).split())
+        slugs = dict.fromkeys(
+            official.slug
+            for key, official in self._by_key.items()
+            if words and words <= set(key.split())
+        )
+        return tuple(self._by_slug[slug] for slug in slugs)
 
     def shortens(self, name: str) -> bool:
         """True when `name` is part of a registered name ("Khairil" of "Khairil Anwar")."""
@@ -547,22 +544,6 @@ DISCOVERY_RE = re.compile(
 _POSITION_START_RE = re.compile(
     r"Ketua|Anggota|Koordinator|Kordiv|Korsek|Kepala|Sekretaris|Komisioner"
 )
-
-
-def tried_where(pattern: re.Pattern, starts: re.Pattern, text: str) -> Iterator[re.Match]:
-    """`pattern.finditer(text)`, tried only where `starts` matches, for a
-    pattern each of whose matches begins with a match of `starts`: a
-    literal alternation, which the regex engine finds at a run's speed,
-    where a pattern that opens with a look-behind is tried at every
-    character of the text."""
-    end = 0
-    for start in starts.finditer(text):
-        if start.start() < end:
-            continue
-        match = pattern.match(text, start.start())
-        if match:
-            end = match.end()
-            yield match
 
 
 def discoveries(text: str) -> Iterator[re.Match]:

@@ -146,7 +146,7 @@ class OfficialTagsStage:
         self._resolved: dict[str, OfficialTag | None] = {}
         self._nearest: dict[str, list[str]] = {}
         self._regions: dict[str, tuple[str, str] | None] = {}
-        self._rejoined: dict[tuple[str, ...], tuple[str, ...]] = {}
+        self._rejoined = functools.lru_cache(maxsize=MAX_REMEMBERED)(self._rejoin)
 
     def digest(self) -> str:
         digest = hashlib.sha256()
@@ -190,14 +190,9 @@ class OfficialTagsStage:
 
         Remembered by the typed tags: a site's releases share a few hundred
         combinations, and each run folds every piece again."""
-        typed = tuple(typed)
-        if typed not in self._rejoined:
-            if len(self._rejoined) > MAX_REMEMBERED:  # a long-running process
-                self._rejoined.clear()
-            self._rejoined[typed] = tuple(self._rejoin(typed))
-        return list(self._rejoined[typed])
+        return list(self._rejoined(tuple(typed)))
 
-    def _rejoin(self, typed: tuple[str, ...]) -> list[str]:
+    def _rejoin(self, typed: tuple[str, ...]) -> tuple[str, ...]:
         longest = self.vocabulary.most_commas + 1
         tags, index = [], 0
         while index < len(typed):
@@ -210,7 +205,7 @@ class OfficialTagsStage:
             else:
                 tags.append(typed[index])
                 index += 1
-        return tags
+        return tuple(tags)
 
     def division_key(self, name: str) -> str | None:
         """The official Divisi tag a division's name or alias means ("Hukum dan

@@ -29,7 +29,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from warta.dates import MONTH_NUMBERS
-from warta.text import IGNORECASE_ODD_LETTERS, matched_lower
+from warta.text import matched_lower, may_hold_ascii_word
 from warta.textdates import MONTH_NAMES, DayDate, day_dates, english_date, text_lines
 
 from .vocabulary import OfficialTag, StageDates, Vocabulary
@@ -78,23 +78,15 @@ _VERB = re.compile(r"\b(?:dimulai|mulai|jatuh|berakhir|berlangsung)\b", re.IGNOR
 _DIGIT = re.compile(r"\d")
 
 
+_VERB_WORDS = ("mulai", "jatuh", "berakhir", "berlangsung")  # "mulai": "dimulai" too
+
+
 def may_state_days(text: str) -> bool:
     """Whether a release's text may state a stage's day: a text with none of
-    the verbs has them on no line (nine releases in ten), and its lines need
-    not be read. Without IGNORECASE_ODD_LETTERS, a verb is ASCII letters, which
-    its UTF-8 bytes in lower case hold as they are: searched first for the
-    verbs, far faster than `_VERB`, which ignores case, is tried at every
-    character."""
-    if not any(letter in text for letter in IGNORECASE_ODD_LETTERS):
-        lowered = text.encode("utf-8", "surrogatepass").lower()  # (ASCII letters only)
-        if not (
-            b"mulai" in lowered  # "dimulai" too
-            or b"jatuh" in lowered
-            or b"berakhir" in lowered
-            or b"berlangsung" in lowered
-        ):
-            return False
-    return _VERB.search(text) is not None
+    the verbs in any case, even inside a word, has them on no line (nine
+    releases in ten), and its lines need not be read (`_VERB` decides on each
+    line, `stated_stage_days`)."""
+    return may_hold_ascii_word(text, _VERB_WORDS)
 
 
 def _phrases(vocabulary: Vocabulary) -> tuple[re.Pattern, dict[str, OfficialTag]] | None:
