@@ -528,6 +528,8 @@ def lint_articles(generator) -> None:
                     source, lambda p: has_gps_location(content, p), source.path in written, body
                 ),
             ]
+            if built is not None:
+                findings_of_source += check_value_types(source, built)
         checked.append((source, findings_of_source))
     sources = [source for source, _ in checked]
     findings = [finding for _, found in checked for finding in found]
@@ -570,6 +572,50 @@ def lint_articles(generator) -> None:
     )
     for finding in sorted(findings, key=lambda f: (f.path, f not in blockers, *order(f))):
         report(logger, finding)
+
+
+# Keys the site shows as one text (the page, the feeds, the card): a reader of
+# another plugin (pelican-yaml-metadata) may hand over a YAML list or number.
+SHOWN_AS_TEXT = ("title", "summary", "image", "image-alt", "image-caption", "image-credit")
+
+
+def joined(value) -> str:
+    """A list's items as one text (`satu, dua`); anything else as Python prints it."""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def check_value_types(source: Source, article) -> Iterator[Finding]:
+    """A key the site shows as text whose value the build read as something
+    else (`image-caption: [satu, dua]`, `title: 2024` in a YAML front matter):
+    a list would be published as Python writes it (`['satu', 'dua']`), a
+    number as a JSON number in feed.json and the page's JSON-LD."""
+    metadata = getattr(article, "metadata", None) or {}
+    for key in SHOWN_AS_TEXT:
+        value = metadata.get(key)
+        if value is None or isinstance(value, str):
+            continue
+        written, line = source.metadata.get(key, ("", None))
+        name = source.names.get(key, key)
+        shown = written or str(value)
+        if isinstance(value, bool | int | float):
+            yield Finding(
+                source.path,
+                line,
+                "warning",
+                f"{name} is read as a number, not as text: {shown}",
+                f'put the value in quotes: {name}: "{shown}"',
+            )
+        else:
+            kind = "list" if isinstance(value, list | tuple) else type(value).__name__
+            yield Finding(
+                source.path,
+                line,
+                "error",
+                f"{name} is read as a {kind}, not as text: the page would show {value!r}",
+                f'write it as one text in quotes: {name}: "{joined(value)}"',
+            )
 
 
 def author_address(settings) -> Callable[[str], str]:
