@@ -672,11 +672,12 @@ class WriterBuild:
         Pelican's clean start would have, and nothing is kept for reuse."""
         kind = type(writer)
         logger.warning(
-            "writer: %s.%s (another plugin's get_writer) writes the site, so pages are "
-            "not reused between builds (to let it write the site, take 'writer' out of "
-            "PLUGINS; else take that plugin out)",
+            "writer: %s.%s (another plugin's 'get_writer', listed before 'writer') writes "
+            "the site, not warta's writer, so pages are not reused between builds (to let "
+            "it write the site, take 'writer' out of PLUGINS; else take '%s' out)",
             kind.__module__,
             kind.__qualname__,
+            next((plugin_name(r) for r in writer_receivers()), "that plugin"),
         )
         self.flushed = True
         if self.frozen:
@@ -1588,7 +1589,38 @@ def get_generators(pelican):
 
 
 def get_writer(pelican):
+    """warta's Writer. When this receiver comes first and another plugin's
+    gives a Writer too, Pelican uses this one and counts them ("2 writers
+    found"): one line names the Writer left out."""
+    receivers = writer_receivers()
+    if receivers and receivers[0] is get_writer:
+        for receiver in receivers[1:]:
+            other = receiver(pelican)
+            if isinstance(other, type):
+                logger.warning(
+                    "writer: warta's writer writes the site, not %s.%s (another plugin's "
+                    "'get_writer', listed after 'writer') (to let that Writer write the site, "
+                    "take 'writer' out of PLUGINS; else take '%s' out)",
+                    other.__module__,
+                    other.__qualname__,
+                    plugin_name(receiver),
+                )
     return IncrementalWriter
+
+
+def writer_receivers() -> list:
+    """The receivers of `get_writer`, in connection order."""
+    held = list(signals.get_writer.receivers.values())
+    receivers = [r() if isinstance(r, weakref.ref) else r for r in held]
+    return [r for r in receivers if r is not None]
+
+
+def plugin_name(receiver) -> str:
+    """The name PLUGINS gives the plugin of a signal's receiver."""
+    module = getattr(receiver, "__module__", None) or "?"
+    if module.startswith("pelican.plugins."):
+        return module.split(".")[2]
+    return module.split(".")[0]
 
 
 def take_over_output_cleaning(pelican) -> None:
