@@ -376,6 +376,8 @@ class Job:
     # The source file (absolute) of a content whose own `Template:` renders
     # the page: a failure is said at that line.
     template_source: str = ""
+    # () -> the fingerprint, taken when the job is produced (`WriterBuild.digested`).
+    digest: Any = None
 
     @property
     def own_template(self) -> bool:
@@ -609,6 +611,14 @@ class WriterBuild:
         stamp = unchanged(job.path, entry)
         return None if stamp is None else Entry(entry.digest, stamp)
 
+    def digested(self, jobs: list[Job]) -> None:
+        """Take the jobs' fingerprints now, before they render: a feed shows its
+        items as they are now, after the article_generator_write_article
+        receivers that may change their bodies (`Writer.write_feed`)."""
+        for job in jobs:
+            if job.digest is not None:
+                job.fingerprint, job.digest = job.digest(), None
+
     def add(self, job: Job) -> None:
         if self.flushed and self.check_only:  # a generator after the flush: nothing to write
             return
@@ -721,6 +731,7 @@ class WriterBuild:
         return kept
 
     def _produce(self, jobs: list[Job]) -> None:
+        self.digested(jobs)
         to_render, reused = [], set()
         for job in jobs:
             kept = self.reusable(job)
@@ -1104,25 +1115,31 @@ class IncrementalWriter(Writer):
             return None
         build.start_writing()
         items = list(elements[: self.settings["FEED_MAX_ITEMS"]])
-        started = time.process_time()
-        fingerprint = build.fingerprint(
-            "feed",
-            [
-                path,
-                str(url),
-                feed_type,
-                str(feed_title),
-                str(context.get("SITEURL")),
-                *(build.digester.reference_digest(item) for item in items),
-                *(build.stamps.body(item, context.get("SITEURL", "")) for item in items),
-            ],
-        )
-        build.digest_seconds += time.process_time() - started
+
+        def digest() -> str | None:
+            # When the feed is made (`make_feed`), after the article_generator_write_article
+            # receivers that may change its items' bodies.
+            started = time.process_time()
+            fingerprint = build.fingerprint(
+                "feed",
+                [
+                    path,
+                    str(url),
+                    feed_type,
+                    str(feed_title),
+                    str(context.get("SITEURL")),
+                    *(build.digester.reference_digest(item) for item in items),
+                    *(build.stamps.body(item, context.get("SITEURL", "")) for item in items),
+                ],
+            )
+            build.digest_seconds += time.process_time() - started
+            return fingerprint
+
         if signals.feed_generated.receivers:
             # A receiver may change the feed from anything in the build (a
             # count of all articles): no digest of its items can tell, so the
             # feed is written again on every build, as it is made anyway.
-            fingerprint = None
+            digest = None
 
         built = {}  # the feed object of this build, once made
 
@@ -1153,10 +1170,11 @@ class IncrementalWriter(Writer):
             Job(
                 self._site_path(complete_path),
                 complete_path,
-                fingerprint,
+                None,
                 render,
                 announce,
                 in_parent=feed_listeners(),
+                digest=digest,
             )
         )
         # Pelican returns the feed object; made only if the caller uses it.
