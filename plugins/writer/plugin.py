@@ -442,6 +442,7 @@ class WriterBuild:
         self.jobs: dict[str, Job] = {}  # site path → job, in writing order
         self.produced: dict[str, str] = {}  # site path → source, of the flushes so far
         self.flushed = False
+        self.digests_taken = False  # a flush took fingerprints: the stamps are memoised
         self.frozen = False  # gc.freeze() in effect
         self.rendered = 0
         self.reused = 0
@@ -611,13 +612,21 @@ class WriterBuild:
         stamp = unchanged(job.path, entry)
         return None if stamp is None else Entry(entry.digest, stamp)
 
-    def digested(self, jobs: list[Job]) -> None:
-        """Take the jobs' fingerprints now, before they render: a feed shows its
-        items as they are now, after the article_generator_write_article
-        receivers that may change their bodies (`Writer.write_feed`)."""
+    def digested(self, jobs: list[Job], flushing: bool) -> None:
+        """Take the jobs' fingerprints now, before they render: what the pages
+        and feeds show is the contents as they are now, after the signals
+        sent while the site is written (article_generator_write_article,
+        page_generator_write_page, article_writer_finalized), in which an
+        outside plugin may change them. A content's stamp is taken once per
+        flush: with an outside receiver connected, those of an earlier flush
+        are forgotten, since such a receiver may have changed any content since."""
+        if flushing and self.digests_taken and outside_plugin_connected(signals):
+            self.digester, self.stamps = new_digester()
+            self.body_digester, _ = new_digester(self.stamps, with_body=True)
         for job in jobs:
             if job.digest is not None:
                 job.fingerprint, job.digest = job.digest(), None
+                self.digests_taken = True
 
     def add(self, job: Job) -> None:
         if self.flushed and self.check_only:  # a generator after the flush: nothing to write
@@ -647,7 +656,7 @@ class WriterBuild:
             make_page_folders(self.output, jobs)
             return
         try:
-            self._produce(jobs)
+            self._produce(jobs, flushing=True)
         finally:
             if self.frozen and final:
                 gc.unfreeze()
@@ -730,8 +739,8 @@ class WriterBuild:
             )
         return kept
 
-    def _produce(self, jobs: list[Job]) -> None:
-        self.digested(jobs)
+    def _produce(self, jobs: list[Job], *, flushing: bool = False) -> None:
+        self.digested(jobs, flushing)
         to_render, reused = [], set()
         for job in jobs:
             kept = self.reusable(job)
@@ -1283,8 +1292,12 @@ class IncrementalWriter(Writer):
         # Rendered on every build, in Pelican's process and in writing order,
         # as Pelican renders it (`WriterBuild.runs_outside_code`).
         outside = build.runs_outside_code(template, localcontext)
-        fingerprint = (
-            None if outside else build.page_fingerprint(template, localcontext, name, override)
+        # Digested when rendered (`WriterBuild.digested`), after the signals an
+        # outside plugin may change the content in (page_generator_write_page).
+        digest = (
+            None
+            if outside
+            else functools.partial(build.page_fingerprint, template, localcontext, name, override)
         )
 
         def render() -> str:
@@ -1314,13 +1327,14 @@ class IncrementalWriter(Writer):
             Job(
                 self._site_path(path),
                 path,
-                fingerprint,
+                None,
                 render,
                 announce,
                 in_parent=outside,
                 source=claim.source,
                 own=claim.own,
                 template_source=own_template.source_path if own_template is not None else "",
+                digest=digest,
             )
         )
 
