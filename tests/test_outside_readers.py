@@ -251,3 +251,52 @@ def test_a_list_or_a_number_where_the_site_shows_text_is_one_finding_at_its_key(
         ),
     ], built.log
     assert built.returncode == 1, built.log
+
+
+SUBSITE_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin building a second site of the same content inside the
+    main site's `finalized`, as pelican-i18n-subsites builds each language's
+    subsite: STATIC_PATHS = [], the photos linked to the main site's copies."""
+    import os
+
+    from pelican import Pelican, signals
+    from pelican.settings import configure_settings
+
+    made = []
+
+
+    def next_subsite(pelican):
+        if made:
+            return
+        made.append("en")
+        settings = dict(pelican.settings)
+        settings["OUTPUT_PATH"] = os.path.join(settings["OUTPUT_PATH"], "en")
+        settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], "en")
+        settings["STATIC_PATHS"] = []
+        settings["SITEURL"] = settings["SITEURL"] + "/en"
+        Pelican(configure_settings(settings)).run()
+
+
+    def register():
+        signals.finalized.connect(next_subsite)
+    '''
+)
+
+
+def test_a_file_the_main_site_publishes_is_not_said_unpublished_by_a_subsite(site, tmp_path):
+    """The subsite reads no static path: each of the main site's photos and
+    extra files was warned "not published" once per subsite, telling staff to
+    remove files the site uses. A file no site publishes is still said."""
+    site.article("rapat.md", article_text(slug="rapat-koordinasi-pengawasan"))
+    (site.content / "extra").mkdir()
+    (site.content / "extra" / "favicon.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8"
+    )
+    (site.content / "catatan.docx").write_bytes(b"PK")
+    built = build_with_outside_plugin(site, tmp_path, "subsitus", SUBSITE_PLUGIN)
+
+    assert (built.output / "en" / "index.html").is_file(), built.log
+    unpublished = [f.path for f in built.findings() if "not published" in f.message]
+    assert unpublished == ["content/catatan.docx"] * len(unpublished), built.log
+    assert unpublished, built.log

@@ -45,12 +45,13 @@ import html
 import logging
 import os
 import re
+import sys
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
-from pelican import signals
+from pelican import Pelican, signals
 from pelican.generators import ArticlesGenerator
 from pelican.readers import MarkdownReader
 from pelican.utils import slugify
@@ -560,12 +561,13 @@ def lint_articles(generator) -> None:
             said.update((f, not_published(f, source)) for f in reasons)
     findings = [said.get(finding, finding) for finding in findings]
     blockers = set(said.values())
+    sites = [settings, *enclosing_sites(settings)]
     findings.extend(
         unread_files(
             listed(),
-            article_paths=settings["ARTICLE_PATHS"],
-            page_paths=settings["PAGE_PATHS"],
-            static_paths=settings["STATIC_PATHS"],
+            article_paths=[p for site in sites for p in site.get("ARTICLE_PATHS") or ()],
+            page_paths=[p for site in sites for p in site.get("PAGE_PATHS") or ()],
+            static_paths=[p for site in sites for p in site.get("STATIC_PATHS") or ()],
             extensions=generator.readers.extensions,
             ignore=settings.get("IGNORE_FILES", ("**/.*",)),
         )
@@ -616,6 +618,29 @@ def check_value_types(source: Source, article) -> Iterator[Finding]:
                 f"{name} is read as a {kind}, not as text: the page would show {value!r}",
                 f'write it as one text in quotes: {name}: "{joined(value)}"',
             )
+
+
+def enclosing_sites(settings) -> list[dict]:
+    """The settings of the sites of the same content folder whose build this
+    one runs inside: pelican-i18n-subsites builds each language's subsite in
+    the main site's `finalized`, with STATIC_PATHS = [] and links to the main
+    site's copies, so a photo the main site publishes is published by the
+    build (not "not published" once per subsite)."""
+    content = os.path.realpath(settings["PATH"])
+    found = []
+    frame = sys._getframe(1)
+    while frame is not None:
+        site = frame.f_locals.get("self") if frame.f_code.co_name == "run" else None
+        if isinstance(site, Pelican):  # a subclass too (i18n's PELICAN_CLASS)
+            outer = site.settings
+            if (
+                isinstance(outer, dict)
+                and outer is not settings
+                and os.path.realpath(str(outer.get("PATH"))) == content
+            ):
+                found.append(outer)
+        frame = frame.f_back
+    return found
 
 
 def author_address(settings) -> Callable[[str], str]:
