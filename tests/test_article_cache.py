@@ -26,6 +26,7 @@ from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Author, Tag
 
 from conftest import (
+    OFFICES,
     REPO,
     FixtureSite,
     append_text,
@@ -1082,3 +1083,100 @@ def test_a_cut_off_content_cache_of_pelicans_is_removed_and_a_readable_one_kept(
     drop_unloadable_caches(pelican)
     assert not articles.exists()  # EOFError: Pelican's own loading stops the build on it
     assert pages.exists()
+
+
+# -- outside plugins' preread and context signals ------------------------------------
+
+READING_PLUGIN = textwrap.dedent(
+    """
+    # An outside plugin written like Pelican's plugins_samples/global_license.py:
+    # it collects each source's title in the context signals, counts the preread
+    # signals, and holds back the releases whose slug the embargo file lists.
+    import json
+    import os
+
+    from pelican import signals
+
+    seen = {"articles": [], "pages": [], "article_preread": 0, "page_preread": 0}
+
+
+    def article_preread(generator):
+        seen["article_preread"] += 1
+
+
+    def page_preread(generator):
+        seen["page_preread"] += 1
+
+
+    def article_context(generator, metadata):
+        seen["articles"].append(str(metadata.get("title")))
+        with open(os.environ["OUTSIDE_EMBARGO"], encoding="utf-8") as handle:
+            if metadata.get("slug") in handle.read().split():
+                metadata["status"] = "draft"
+
+
+    def page_context(generator, metadata):
+        seen["pages"].append(str(metadata.get("title")))
+
+
+    def finalized(pelican):
+        path = os.path.join(pelican.settings["OUTPUT_PATH"], "judul.json")
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump({k: sorted(v) if isinstance(v, list) else v for k, v in seen.items()}, handle)
+
+
+    def register():
+        signals.article_generator_preread.connect(article_preread)
+        signals.page_generator_preread.connect(page_preread)
+        signals.article_generator_context.connect(article_context)
+        signals.page_generator_context.connect(page_context)
+        signals.finalized.connect(finalized)
+    """
+)
+
+
+def test_outside_preread_and_context_receivers_get_every_source_on_every_build(
+    site, tmp_path, monkeypatch
+):
+    """As Pelican's reader-layer cache sends them: both signals for every source
+    on every build, cached or read; a receiver that changes the metadata (an
+    embargo read from a file) makes the stored article read again, so a warm
+    build equals a clean one and the held-back release is not published."""
+    files = newsroom(site)
+    embargo = tmp_path / "embargo.txt"
+    embargo.write_text("", encoding="utf-8")
+    monkeypatch.setenv("OUTSIDE_EMBARGO", str(embargo))
+    overrides = with_outside_plugin(tmp_path, "luar_baca", READING_PLUGIN)
+    titles = sorted(
+        f"Bawaslu {office} Gelar Rapat Pengawasan Tahapan Ke-{number}"
+        for number, (office, _) in enumerate(OFFICES, start=1)
+    )
+    expected = {
+        "articles": titles,
+        "pages": ["Kontak"],
+        "article_preread": len(files),
+        "page_preread": 1,
+    }
+    cold = site.build(verbose=True, **overrides)
+    assert cold.returncode == 0, cold.log
+    assert cold.json("judul.json") == expected
+
+    warm = site.build(verbose=True, **overrides)
+    assert cache_counts(warm) == (len(files), 0, 0)
+    assert warm.json("judul.json") == expected
+
+    embargo.write_text("rilis-2\n", encoding="utf-8")
+    held = site.build(verbose=True, **overrides)
+    assert held.returncode == 0, held.log
+    assert cache_counts(held) == (len(files) - 1, 1, 0)  # only the held-back one read
+    assert held.json("judul.json") == expected
+    assert not (held.output / "berita/2024/10/rilis-2/index.html").exists()
+
+    clean = run_build(site.content, tmp_path / "clean" / "output", overrides=overrides)
+    assert clean.returncode == 0, clean.log
+    assert_same_tree(site.output, clean.output)
+
+    embargo.write_text("", encoding="utf-8")  # lifted: the stored draft is not used
+    lifted = site.build(verbose=True, **overrides)
+    assert lifted.json("judul.json") == expected
+    assert (lifted.output / "berita/2024/10/rilis-2/index.html").exists()

@@ -173,3 +173,130 @@ def test_a_template_an_outside_reader_reads_is_part_of_the_article_cache_key(sit
     warm = build_with_outside_plugin(site, tmp_path, "kontak", THEME_READER, **theme)
     assert warm.returncode == 0, warm.log
     assert warm.html(address).find("p", class_="kontak").get_text().endswith("0711-000-2")
+
+
+TYPED_YAML_READER = textwrap.dedent(
+    '''
+    """An outside plugin as pelican-yaml-metadata 2.2 reads a front matter: the
+    values as YAML types them (a list stays a list, a number a number), the
+    date and the tags made Pelican's."""
+    import markdown
+    import yaml
+    from pelican import signals
+    from pelican.readers import MarkdownReader
+
+
+    class TypedYamlReader(MarkdownReader):
+        def read(self, source_path):
+            with open(source_path, encoding="utf-8") as handle:
+                _, front, body = handle.read().split("---\\n", 2)
+            content = markdown.Markdown(**self.settings["MARKDOWN"]).convert(body)
+            metadata = {}
+            for key, value in yaml.safe_load(front).items():
+                if key in ("date", "tags", "category", "author"):
+                    if isinstance(value, list):
+                        value = ", ".join(map(str, value))
+                    value = self.process_metadata(key, str(value))
+                metadata[key] = value
+            return content, metadata
+
+
+    def add_reader(readers):
+        readers.reader_classes["md"] = TypedYamlReader
+
+
+    def register():
+        signals.readers_init.connect(add_reader)
+    '''
+)
+
+
+def test_a_list_or_a_number_where_the_site_shows_text_is_one_finding_at_its_key(site, tmp_path):
+    """pelican-yaml-metadata keeps `image-caption: [satu, dua]` a list and
+    `title: 2024` a number: the page showed `['satu', 'dua']` and feed.json a
+    JSON number, with no finding. Each is one line at its key, naming the value."""
+    site.article(
+        "yaml.md",
+        "---\n"
+        "title: 2024\n"
+        "date: 2024-11-20 10:00\n"
+        "category: Berita\n"
+        "author: Humas Bawaslu Kota Palembang\n"
+        "tags: [Pilkada Serentak 2024]\n"
+        "summary: Bawaslu Kota Palembang mengawasi rapat pleno terbuka rekapitulasi.\n"
+        "slug: pleno-palembang\n"
+        "image-caption: [satu, dua]\n"
+        "---\n"
+        "\n"
+        "PALEMBANG – Bawaslu Kota Palembang mengawasi rapat pleno terbuka rekapitulasi.\n",
+    )
+    built = build_with_outside_plugin(site, tmp_path, "typedyaml", TYPED_YAML_READER)
+
+    typed = [
+        (f.line, f.level, f.message)
+        for f in built.findings()
+        if f.path.endswith("yaml.md") and "not as text" in f.message
+    ]
+    assert typed == [
+        (
+            2,
+            "warning",
+            'title is read as a number, not as text: 2024 (put the value in quotes: title: "2024")',
+        ),
+        (
+            9,
+            "error",
+            "image-caption is read as a list, not as text: the page would show "
+            "['satu', 'dua'] (write it as one text in quotes: image-caption: \"satu, dua\")",
+        ),
+    ], built.log
+    assert built.returncode == 1, built.log
+
+
+SUBSITE_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin building a second site of the same content inside the
+    main site's `finalized`, as pelican-i18n-subsites builds each language's
+    subsite: STATIC_PATHS = [], the photos linked to the main site's copies."""
+    import os
+
+    from pelican import Pelican, signals
+    from pelican.settings import configure_settings
+
+    made = []
+
+
+    def next_subsite(pelican):
+        if made:
+            return
+        made.append("en")
+        settings = dict(pelican.settings)
+        settings["OUTPUT_PATH"] = os.path.join(settings["OUTPUT_PATH"], "en")
+        settings["CACHE_PATH"] = os.path.join(settings["CACHE_PATH"], "en")
+        settings["STATIC_PATHS"] = []
+        settings["SITEURL"] = settings["SITEURL"] + "/en"
+        Pelican(configure_settings(settings)).run()
+
+
+    def register():
+        signals.finalized.connect(next_subsite)
+    '''
+)
+
+
+def test_a_file_the_main_site_publishes_is_not_said_unpublished_by_a_subsite(site, tmp_path):
+    """The subsite reads no static path: each of the main site's photos and
+    extra files was warned "not published" once per subsite, telling staff to
+    remove files the site uses. A file no site publishes is still said."""
+    site.article("rapat.md", article_text(slug="rapat-koordinasi-pengawasan"))
+    (site.content / "extra").mkdir()
+    (site.content / "extra" / "favicon.svg").write_text(
+        '<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8"
+    )
+    (site.content / "catatan.docx").write_bytes(b"PK")
+    built = build_with_outside_plugin(site, tmp_path, "subsitus", SUBSITE_PLUGIN)
+
+    assert (built.output / "en" / "index.html").is_file(), built.log
+    unpublished = [f.path for f in built.findings() if "not published" in f.message]
+    assert unpublished == ["content/catatan.docx"] * len(unpublished), built.log
+    assert unpublished, built.log

@@ -200,7 +200,13 @@ def test_a_plugin_with_its_own_writer_does_not_get_the_site_deleted(site, tmp_pa
     assert second.returncode == 0, second.log
     after = {p.relative_to(second.output) for p in second.output.rglob("*.html")}
     assert len(before) > 20 and after == before
-    assert any("another plugin's get_writer" in line for line in second.log_lines("warning"))
+    # One line for one problem, naming the Writer used and the one left out.
+    warned = [w for w in second.log_lines("warning") if "writer" in w.lower()]
+    assert warned == [
+        "writer: ownwriter.OwnWriter (another plugin's 'get_writer', listed before 'writer') "
+        "writes the site, not warta's writer, so pages are not reused between builds (to let "
+        "it write the site, take 'writer' out of PLUGINS; else take 'ownwriter' out)"
+    ], second.log
 
 
 def test_upgrading_a_plugin_installed_with_pip_renders_the_pages_again(site, tmp_path):
@@ -317,9 +323,9 @@ def test_another_plugins_writer_has_one_documented_way_that_builds_strict(site, 
     both = build(site, tmp_path, "both", after)
     warned = [w for w in both.log_lines("warning") if "get_writer" in w]
     assert warned == [
-        "2 plugins give the site a Writer (get_writer): only the first writes it, the others "
-        "are not used (to let another plugin's Writer write the site, take 'writer' out of "
-        "PLUGINS; else take that plugin out)"
+        "writer: warta's writer writes the site, not ownwriter.OwnWriter (another plugin's "
+        "'get_writer', listed after 'writer') (to let that Writer write the site, take "
+        "'writer' out of PLUGINS; else take 'ownwriter' out)"
     ], both.log
     alone = {**after, "PLUGINS": [p for p in after["PLUGINS"] if p != "writer"]}
     folder = tmp_path / "alone"

@@ -14,7 +14,9 @@ import shutil
 import textwrap
 from pathlib import Path
 
+from bs4 import BeautifulSoup
 from jinja2 import DictLoader, Environment
+from lxml import etree
 
 from conftest import (
     REPO,
@@ -26,6 +28,8 @@ from conftest import (
 )
 from plugins.writer.templates import TemplateAnalyser, load_parsed, save_parsed
 from warta.build import load_settings
+
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
 
 
 def clean_build_with(site, tmp_path: Path, plugin: str | None, **overrides):
@@ -403,3 +407,125 @@ def test_an_attribute_a_plugin_sets_on_a_tag_or_author_is_a_page_input(site, tmp
     assert [part.split()[0] for part in shown.split("; ")] == ["baru", "baru", "baru"], shown
     clean = clean_build_with(site, tmp_path, "catatan", **theme)
     assert_same_tree(site.output, clean.output)
+
+
+WRITE_ARTICLE_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin adding an editor's note, read from a file, to each
+    article's body in article_generator_write_article (as pelican-obsidian's
+    modify_article_content works there)."""
+    import os
+
+    from pelican import signals
+
+
+    def add_note(generator, content):
+        with open(os.environ["OUTSIDE_NOTE"], encoding="utf-8") as handle:
+            text = handle.read().strip()
+        content._content = content._content + f'<p class="catatan">{text}</p>'
+
+
+    def register():
+        signals.article_generator_write_article.connect(add_note)
+    '''
+)
+
+
+def test_feeds_follow_what_an_article_generator_write_article_receiver_adds(
+    site, tmp_path, monkeypatch
+):
+    """The feeds were digested before the receivers ran and made after: a warm
+    build kept every Atom feed with the old note while the pages and feed.json
+    showed the new one."""
+    newsroom(site)
+    note = tmp_path / "catatan.txt"
+    note.write_text("Catatan redaksi lama.", encoding="utf-8")
+    monkeypatch.setenv("OUTSIDE_NOTE", str(note))
+    cold = build_with_outside_plugin(site, tmp_path, "catatan", WRITE_ARTICLE_PLUGIN)
+    assert cold.returncode == 0, cold.log
+    note.write_text("Catatan redaksi baru.", encoding="utf-8")
+    warm = build_with_outside_plugin(site, tmp_path, "catatan", WRITE_ARTICLE_PLUGIN)
+    assert warm.returncode == 0, warm.log
+    atom = etree.fromstring((warm.output / "feed.xml").read_bytes())
+    contents = [
+        BeautifulSoup(entry.findtext("a:content", "", ATOM), "lxml")
+        for entry in atom.iterfind("a:entry", ATOM)
+    ]
+    assert contents
+    notes = {html.find("p", class_="catatan").get_text() for html in contents}
+    assert notes == {"Catatan redaksi baru."}
+    clean = clean_build_with(site, tmp_path, "catatan")
+    assert_same_tree(warm.output, clean.output)
+
+
+WRITE_PAGE_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin putting the number of releases in each page's title
+    in page_generator_write_page."""
+    from pelican import signals
+
+
+    def count(generator, content):
+        content.title = content.title + f" ({len(generator.context['articles'])} rilis)"
+
+
+    def register():
+        signals.page_generator_write_page.connect(count)
+    '''
+)
+
+
+def test_a_page_follows_what_a_page_generator_write_page_receiver_changes(site, tmp_path):
+    """The page's stamp was taken when the article pages (whose footer lists
+    the pages) were digested, before the receiver ran: a release added, the
+    warm build kept `Kontak (3 rilis)` where the clean one says 4."""
+    files = newsroom(site)
+    cold = build_with_outside_plugin(site, tmp_path, "hitung", WRITE_PAGE_PLUGIN)
+    assert cold.returncode == 0, cold.log
+    site.article("tambahan.md", slug="rilis-tambahan", title="Bawaslu Gelar Rapat Tambahan")
+    warm = build_with_outside_plugin(site, tmp_path, "hitung", WRITE_PAGE_PLUGIN)
+    assert warm.returncode == 0, warm.log
+    title = warm.html("kontak/").title.get_text()
+    assert title.startswith(f"Kontak ({len(files) + 1} rilis)"), title
+    clean = clean_build_with(site, tmp_path, "hitung")
+    assert_same_tree(warm.output, clean.output)
+
+
+WRITER_FINALIZED_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin marking every article's title with the number of
+    tags in article_writer_finalized (listed after `writer`)."""
+    from pelican import signals
+
+
+    def mark(generator, writer):
+        total = len(generator.tags)
+        for article in generator.articles:
+            article.title = article.title + f" [{total} tag]"
+
+
+    def register():
+        signals.article_writer_finalized.connect(mark)
+    '''
+)
+
+
+def test_pages_written_later_follow_what_an_article_writer_finalized_receiver_changes(
+    site, tmp_path
+):
+    """The region and official pages and feed.json are written after
+    article_writer_finalized and show the marked titles; their digests used
+    each article's stamp from before the receiver ran: a tag added, the warm
+    build kept the old count."""
+    files = newsroom(site)
+    cold = build_with_outside_plugin(site, tmp_path, "tanda", WRITER_FINALIZED_PLUGIN)
+    assert cold.returncode == 0, cold.log
+    text = files["rilis-3"].read_text(encoding="utf-8")
+    files["rilis-3"].write_text(text.replace("Tags: ", "Tags: Apel Siaga, ", 1), encoding="utf-8")
+    warm = build_with_outside_plugin(site, tmp_path, "tanda", WRITER_FINALIZED_PLUGIN)
+    assert warm.returncode == 0, warm.log
+    clean = clean_build_with(site, tmp_path, "tanda")
+    titles = {item["title"] for item in clean.json("feed.json")["items"]}
+    assert len({title.rsplit("[", 1)[1] for title in titles}) == 1, titles
+    assert {item["title"] for item in warm.json("feed.json")["items"]} == titles
+    assert_same_tree(warm.output, clean.output)

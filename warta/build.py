@@ -17,7 +17,10 @@ import importlib.util
 import json
 import logging
 import os
+import pickle
+import struct
 import sys
+import tempfile
 import time
 import traceback
 from collections import Counter
@@ -57,6 +60,13 @@ class TallyHandler(logging.Handler):
     articles share its address). Such consequences and Pelican's own echoes of
     a fault are held back to the end and printed only when no other finding
     names the file.
+
+    A process an outside plugin forks (a `multiprocessing.Pool` in `finalized`,
+    as pelican-htmlmin runs) inherits this handler, but its counts would die
+    with it: there the findings go to a spool file the build's process reads
+    (`collect`), which prints and counts them. warta's own workers
+    (`warta.parallel`) log through their own handler and send their records
+    back, so they never reach this one outside the build's process.
     """
 
     def __init__(self, stream, min_level: int) -> None:
@@ -68,8 +78,17 @@ class TallyHandler(logging.Handler):
         self.held: list[Finding] = []
         self.translator: Translator | None = None  # set once settings are read
         self._seen: set[Finding] = set()
+        self._pid = os.getpid()
+        # Opened for appending: each child's write lands whole at the end.
+        fd, name = tempfile.mkstemp(prefix="warta-findings-")
+        os.close(fd)
+        self._spool = os.open(name, os.O_RDWR | os.O_APPEND)
+        os.unlink(name)
+        self._spool_read = 0
 
     def emit(self, record: logging.LogRecord) -> None:
+        if os.getpid() == self._pid:
+            self.collect()  # what forked processes said so far comes first
         limit = getattr(record, "limit_msg", None)
         if limit is not None and record.msg == limit:
             # Pelican's LimitFilter turned its fifth like record into a summary
@@ -92,7 +111,7 @@ class TallyHandler(logging.Handler):
         else:
             return
         if self.translator is None:  # settings not read yet: nothing to translate with
-            self.add(Finding("", None, level, " ".join(message.split())))
+            self.take([Finding("", None, level, " ".join(message.split()))], [])
             return
         args = record.args if isinstance(record.args, tuple) else (record.args,)
         translation = self.translator.translate(
@@ -106,9 +125,40 @@ class TallyHandler(logging.Handler):
         if getattr(record, "warta_secondary", False):  # a consequence: said once, at the end
             translation.secondary.extend(translation.findings)
             translation.findings = []
-        for finding in translation.findings:
+        self.take(translation.findings, translation.secondary)
+
+    def take(self, found: list[Finding], held: list[Finding]) -> None:
+        """Said now (`found`) and held to the end (`held`); in a process forked
+        from the build's, sent to the build's process instead."""
+        if os.getpid() != self._pid and self._spool >= 0:
+            data = pickle.dumps((found, held), pickle.HIGHEST_PROTOCOL)
+            os.write(self._spool, struct.pack("<I", len(data)) + data)
+            return
+        for finding in found:
             self.add(finding)
-        self.held.extend(translation.secondary)
+        self.held.extend(held)
+
+    def collect(self) -> None:
+        """Print and count what processes forked from the build's said."""
+        if self._spool < 0:  # closed: the build is over
+            return
+        size = os.fstat(self._spool).st_size
+        while self._spool_read + 4 <= size:
+            (length,) = struct.unpack("<I", os.pread(self._spool, 4, self._spool_read))
+            if self._spool_read + 4 + length > size:
+                break  # still being written
+            data = os.pread(self._spool, length, self._spool_read + 4)
+            self._spool_read += 4 + length
+            found, held = pickle.loads(data)
+            for finding in found:
+                self.add(finding)
+            self.held.extend(held)
+
+    def close(self) -> None:
+        if os.getpid() == self._pid and self._spool >= 0:
+            os.close(self._spool)
+            self._spool = -1
+        super().close()
 
     def add(self, finding: Finding) -> None:
         if finding in self._seen:  # the same fault reported twice is said once
@@ -121,6 +171,7 @@ class TallyHandler(logging.Handler):
 
     def flush_held(self) -> None:
         """Print Pelican's echoes that no other finding already said."""
+        self.collect()
         for finding in fold(self.findings, self.held):
             self.add(finding)
         self.held = []
@@ -324,6 +375,7 @@ def build_site(
     finally:
         gc.set_threshold(*previous_thresholds)
         handler.flush_held()
+        handler.close()
         root.handlers, root.level = previous_handlers, previous_level
     elapsed = time.perf_counter() - started
     failed = handler.errors > 0 or (strict and handler.warnings > 0)

@@ -335,17 +335,19 @@ def _attach_not_moved(t: Translator, args, level, exc) -> Translation:
 
 
 def _writers(t: Translator, args, level, exc) -> Translation:
+    """Pelican's count of Writers. warta's writer plugin, when in PLUGINS, says
+    which Writer writes the site and which is not used, in one line quoting
+    'get_writer': this one is held back and said only without it."""
     count = str(args[0]) if args else "several"
     return Translation(
-        [
+        secondary=[
             Finding(
                 "",
                 None,
                 "warning",
-                f"{count} plugins give the site a Writer (get_writer): only the first writes it, "
-                "the others are not used",
-                "to let another plugin's Writer write the site, take 'writer' out of PLUGINS; "
-                "else take that plugin out",
+                f"{count} plugins give the site a Writer ('get_writer'): only the first "
+                "writes it, the others are not used",
+                "take the others out of PLUGINS",
             )
         ]
     )

@@ -62,6 +62,17 @@ read, the outside handlers before the one that raised having seen the content
 once, and the next build reads the source afresh. With no outside receiver
 connected nothing is noted and a content costs one comparison.
 
+`article_generator_preread` and `article_generator_context` (`page_generator_*`
+for pages) fire for every source on every build too, as under Pelican's
+readers' cache, whose `read_file` sends both for every source: a content taken
+from the store is sent both, to the receivers from the first outside one on,
+the context signal with a copy of the metadata its read sent (noted before the
+first outside receiver and after the last, kept with the snapshot, only while
+an outside receiver of that signal is connected). When they leave it other
+than at that read (an embargo list read from a file), the snapshot is not
+used: Pelican reads the source, and its read gives the metadata what they
+made of it without sending them either signal again (`OutsideReading`).
+
 A cache that cannot be loaded never stops the build: the store starts afresh
 (an info line names the file). Pelican's own content cache exists only after
 a build this plugin did not take over (turned off, DEFAULT_DATE = "fs", or

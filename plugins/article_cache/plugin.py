@@ -276,6 +276,178 @@ class OutsideInit:
         return clone
 
 
+# The attribute of a snapshot holding the metadata its source's read sent to
+# the context signal: (before the first outside receiver, after the last).
+READ_METADATA = "_article_cache_read_metadata"
+
+# The reading signals of each kind of generator: (preread, context).
+READING = {
+    "ArticlesGenerator": ("article_generator_preread", "article_generator_context"),
+    "PagesGenerator": ("page_generator_preread", "page_generator_context"),
+}
+
+
+def has_outside(signal) -> bool:
+    """Whether a receiver of an outside plugin is connected to `signal`."""
+    live = (r() if isinstance(r, weakref.ref) else r for r in list(signal.receivers.values()))
+    return any(r is not None and not own_receiver(r) for r in live)
+
+
+def outside_part(signal, sender) -> list:
+    """The receivers of `signal` for `sender` from the first outside one on."""
+    if signal.is_muted:
+        return []
+    receivers = list(signal.receivers_for(sender))
+    start = first_outside(receivers)
+    return receivers[start:] if start is not None else []
+
+
+class OutsideReading:
+    """`*_generator_preread` and `*_generator_context` and outside plugins, as
+    with Pelican's readers' cache, under which `read_file` sends both for every
+    source on every build, cached or not.
+
+    A source read: while an outside receiver of the context signal is
+    connected, the metadata it is sent is noted (a deep copy, settings shared)
+    before the first outside receiver and after the last, and kept with the
+    snapshot (`READ_METADATA`). A content taken from the store (`send`): the
+    receivers from the first outside one on are sent the preread signal and
+    the context signal, with a copy of the metadata as noted before them; when
+    they leave it other than they left it at the read the snapshot was made
+    of (an embargo list read from a file, a count of the sources), the
+    snapshot is not used: Pelican reads the source, and that read sends the
+    outside receivers neither signal again but gives the metadata what they
+    made of it (`pending`). warta's own receivers before the first outside
+    one are not called for a stored content (their work is in the snapshot).
+    With no outside receiver connected a content costs one comparison."""
+
+    def __init__(self, generator, copied) -> None:
+        names = READING.get(type(generator).__name__)
+        self.generator = generator
+        self.copied = copied  # a deep copy sharing the settings and context, or None
+        self.signals = tuple(getattr(signals, name) for name in names) if names else ()
+        self.counts: tuple = ()
+        self.outside = (False, False)
+        self.reading: str | None = None  # the source Pelican reads next
+        self.preread_sent: str | None = None  # … whose preread the outside receivers had
+        self.pending: dict[str, dict] = {}  # name → the metadata the outside receivers made
+        self.noted: dict[str, tuple[dict, dict]] = {}  # name → (before, after) of its read
+
+    def any_outside(self) -> tuple[bool, bool]:
+        """Whether an outside receiver is connected to (preread, context)."""
+        if not self.signals:
+            return (False, False)
+        counts = tuple(len(signal.receivers) for signal in self.signals)
+        if counts != self.counts:
+            self.counts = counts
+            self.outside = tuple(has_outside(signal) for signal in self.signals)
+        return self.outside
+
+    def send(self, name: str, found) -> bool:
+        """Send a stored content's preread and context signals to the outside
+        receivers; False when the snapshot is not to be used (`reread`)."""
+        read = vars(found).pop(READ_METADATA, None)
+        preread_outside, context_outside = self.any_outside()
+        if not (preread_outside or context_outside):
+            return True
+        preread, context = self.signals
+        if preread_outside:
+            for receiver in outside_part(preread, self.generator):
+                receiver(self.generator)
+            self.preread_sent = name
+        if not context_outside:
+            return True
+        metadata = self.copied(read[0]) if read is not None else None
+        if metadata is None:
+            return False
+        for receiver in outside_part(context, self.generator):
+            receiver(self.generator, metadata=metadata)
+        self.pending[name] = metadata
+        if not same(metadata, read[1]):
+            return False
+        del self.pending[name]
+        return True
+
+    def reread(self, name: str) -> None:
+        """Pelican reads `name` after its stored content was sent (`send`): the
+        outside receivers are sent neither signal again."""
+        self.watch(name)
+
+    def watch(self, name: str) -> None:
+        """Before Pelican reads `name`: its reading signals go through `send_*`."""
+        if not any(self.any_outside()):
+            return
+        self.reading = name
+        preread, context = self.signals
+        if "send" not in vars(preread):
+            preread.send = self.send_preread
+        if "send" not in vars(context):
+            context.send = self.send_context
+
+    def unwatch(self) -> None:
+        for signal, send in zip(self.signals, (self.send_preread, self.send_context), strict=False):
+            if vars(signal).get("send") == send:
+                del signal.send
+        self.reading = self.preread_sent = None
+        self.pending = {}
+        self.noted = {}
+
+    def send_preread(self, sender=None, /, **kwargs):
+        signal = self.signals[0]
+        if self.preread_sent is None or self.preread_sent != self.reading:
+            return Signal.send(signal, sender, **kwargs)
+        self.preread_sent = None  # the outside receivers had it with the stored content
+        receivers = [] if signal.is_muted else list(signal.receivers_for(sender))
+        start = first_outside(receivers)
+        own = receivers if start is None else receivers[:start]
+        return [(receiver, receiver(sender, **kwargs)) for receiver in own]
+
+    def send_context(self, sender=None, /, **kwargs):
+        signal = self.signals[1]
+        metadata = kwargs.get("metadata")
+        name, self.reading = self.reading, None
+        if name is None or not isinstance(metadata, dict):
+            return Signal.send(signal, sender, **kwargs)
+        receivers = [] if signal.is_muted else list(signal.receivers_for(sender))
+        start = first_outside(receivers)
+        if start is None:
+            return Signal.send(signal, sender, **kwargs)
+        results = [(receiver, receiver(sender, **kwargs)) for receiver in receivers[:start]]
+        before = self.copied(metadata)
+        made = self.pending.pop(name, None)
+        if made is not None:  # the outside receivers had this source's metadata already
+            metadata.clear()
+            metadata.update(made)
+        else:
+            results += [(receiver, receiver(sender, **kwargs)) for receiver in receivers[start:]]
+        after = self.copied(metadata)
+        if before is not None and after is not None:
+            self.noted[name] = (before, after)
+        return results
+
+    def keep(self, name: str, content):
+        """What to store for `name`: `content` with the metadata its read sent
+        noted (a shallow copy); None when an outside receiver of the context
+        signal is connected and that metadata was not noted (not kept)."""
+        noted = self.noted.pop(name, None)
+        if not self.any_outside()[1]:
+            return content
+        if noted is None:
+            return None
+        clone = object.__new__(type(content))
+        vars(clone).update(vars(content))
+        vars(clone)[READ_METADATA] = noted
+        return clone
+
+
+def same(metadata: dict, noted: dict) -> bool:
+    """Whether the outside receivers left the metadata as at the noted read."""
+    try:
+        return bool(metadata == noted)
+    except Exception:  # a value whose comparison raises: not known to be the same
+        return False
+
+
 class GeneratorCache:
     """Stands in for a CachingGenerator's own content cache (`get_cached_data`,
     `cache_data`, `save_cache`), which Pelican's `generate_context` calls, and
@@ -291,6 +463,7 @@ class GeneratorCache:
         )
         # name → the content given out and sent to the outside receivers this build
         self.replayed: dict[str, Any] = {}
+        self.outside_reading = OutsideReading(generator, self.outside_init.copied)
 
     def source(self, name: str) -> str:
         return os.path.join(self.generator.path, name)
@@ -308,21 +481,32 @@ class GeneratorCache:
         found = self.store.get(name, self.source(name))
         if found is None:
             self.outside_init.watch()  # Pelican reads it next
+            self.outside_reading.watch(name)
             return default
         if self.replayed.get(name) is found:
             return found
+        if not self.outside_reading.send(name, found):
+            self.store.forget(name)  # Pelican reads it next: counted as read
+            self.store.hits -= 1
+            self.store.refused -= 1
+            self.outside_init.watch()
+            self.outside_reading.reread(name)
+            return default
         try:
             self.outside_init.replay(found)
         except Exception as exc:  # as when read: Pelican's generator skips the source
             logger.debug("article_cache: %s: a content_object_init handler failed", name)
             self.store.forget(name)  # not given again this build
             self.outside_init.failed_replay(self.source(name), exc)
+            self.outside_reading.reread(name)
             return default  # read: Pelican says the failure and skips the source
         self.replayed[name] = found
         return found
 
     def cache_data(self, name: str, content) -> None:
         as_read = self.outside_init.as_read(content)
+        if as_read is not None:
+            as_read = self.outside_reading.keep(name, as_read)
         said = REPORTS.count != self.reports_before.pop(name, None)
         if said or future_dated(content) or as_read is None:
             self.store.forget(name)
@@ -335,6 +519,7 @@ class GeneratorCache:
 
     def save_cache(self) -> None:
         self.outside_init.unwatch()
+        self.outside_reading.unwatch()
         self.replayed = {}
         store = self.store
         if self.save_allowed:

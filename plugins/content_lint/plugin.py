@@ -45,12 +45,13 @@ import html
 import logging
 import os
 import re
+import sys
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
-from pelican import signals
+from pelican import Pelican, signals
 from pelican.generators import ArticlesGenerator
 from pelican.readers import MarkdownReader
 from pelican.utils import slugify
@@ -528,6 +529,8 @@ def lint_articles(generator) -> None:
                     source, lambda p: has_gps_location(content, p), source.path in written, body
                 ),
             ]
+            if built is not None:
+                findings_of_source += check_value_types(source, built)
         checked.append((source, findings_of_source))
     sources = [source for source, _ in checked]
     findings = [finding for _, found in checked for finding in found]
@@ -558,18 +561,86 @@ def lint_articles(generator) -> None:
             said.update((f, not_published(f, source)) for f in reasons)
     findings = [said.get(finding, finding) for finding in findings]
     blockers = set(said.values())
+    sites = [settings, *enclosing_sites(settings)]
     findings.extend(
         unread_files(
             listed(),
-            article_paths=settings["ARTICLE_PATHS"],
-            page_paths=settings["PAGE_PATHS"],
-            static_paths=settings["STATIC_PATHS"],
+            article_paths=[p for site in sites for p in site.get("ARTICLE_PATHS") or ()],
+            page_paths=[p for site in sites for p in site.get("PAGE_PATHS") or ()],
+            static_paths=[p for site in sites for p in site.get("STATIC_PATHS") or ()],
             extensions=generator.readers.extensions,
             ignore=settings.get("IGNORE_FILES", ("**/.*",)),
         )
     )
     for finding in sorted(findings, key=lambda f: (f.path, f not in blockers, *order(f))):
         report(logger, finding)
+
+
+# Keys the site shows as one text (the page, the feeds, the card): a reader of
+# another plugin (pelican-yaml-metadata) may hand over a YAML list or number.
+SHOWN_AS_TEXT = ("title", "summary", "image", "image-alt", "image-caption", "image-credit")
+
+
+def joined(value) -> str:
+    """A list's items as one text (`satu, dua`); anything else as Python prints it."""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def check_value_types(source: Source, article) -> Iterator[Finding]:
+    """A key the site shows as text whose value the build read as something
+    else (`image-caption: [satu, dua]`, `title: 2024` in a YAML front matter):
+    a list would be published as Python writes it (`['satu', 'dua']`), a
+    number as a JSON number in feed.json and the page's JSON-LD."""
+    metadata = getattr(article, "metadata", None) or {}
+    for key in SHOWN_AS_TEXT:
+        value = metadata.get(key)
+        if value is None or isinstance(value, str):
+            continue
+        written, line = source.metadata.get(key, ("", None))
+        name = source.names.get(key, key)
+        shown = written or str(value)
+        if isinstance(value, bool | int | float):
+            yield Finding(
+                source.path,
+                line,
+                "warning",
+                f"{name} is read as a number, not as text: {shown}",
+                f'put the value in quotes: {name}: "{shown}"',
+            )
+        else:
+            kind = "list" if isinstance(value, list | tuple) else type(value).__name__
+            yield Finding(
+                source.path,
+                line,
+                "error",
+                f"{name} is read as a {kind}, not as text: the page would show {value!r}",
+                f'write it as one text in quotes: {name}: "{joined(value)}"',
+            )
+
+
+def enclosing_sites(settings) -> list[dict]:
+    """The settings of the sites of the same content folder whose build this
+    one runs inside: pelican-i18n-subsites builds each language's subsite in
+    the main site's `finalized`, with STATIC_PATHS = [] and links to the main
+    site's copies, so a photo the main site publishes is published by the
+    build (not "not published" once per subsite)."""
+    content = os.path.realpath(settings["PATH"])
+    found = []
+    frame = sys._getframe(1)
+    while frame is not None:
+        site = frame.f_locals.get("self") if frame.f_code.co_name == "run" else None
+        if isinstance(site, Pelican):  # a subclass too (i18n's PELICAN_CLASS)
+            outer = site.settings
+            if (
+                isinstance(outer, dict)
+                and outer is not settings
+                and os.path.realpath(str(outer.get("PATH"))) == content
+            ):
+                found.append(outer)
+        frame = frame.f_back
+    return found
 
 
 def author_address(settings) -> Callable[[str], str]:

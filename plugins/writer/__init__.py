@@ -17,7 +17,10 @@ clean build writes; builds get faster.
   pickle of its state (`fingerprint.StateStamper`, `plugin.ContentStamps`):
   other articles in it are written as their source file, and a page adds
   the stamps of those it shows; every other value is digested once per
-  build and object. A warm build describes 2,000 articles in about 0.3 s.
+  build and object (per flush while an outside plugin is connected: it may
+  change contents between flushes); pages and feeds are digested when they
+  are rendered, after the write signals. A warm build describes 2,000
+  articles in about 0.3 s.
 - **Parallel.** Pages are collected while the generators run and rendered at
   once by forked workers (`warta.parallel`), after every page-writing
   generator that comes before `writer` in PLUGINS: keep it after the plugins

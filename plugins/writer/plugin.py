@@ -376,6 +376,8 @@ class Job:
     # The source file (absolute) of a content whose own `Template:` renders
     # the page: a failure is said at that line.
     template_source: str = ""
+    # () -> the fingerprint, taken when the job is produced (`WriterBuild.digested`).
+    digest: Any = None
 
     @property
     def own_template(self) -> bool:
@@ -440,6 +442,7 @@ class WriterBuild:
         self.jobs: dict[str, Job] = {}  # site path → job, in writing order
         self.produced: dict[str, str] = {}  # site path → source, of the flushes so far
         self.flushed = False
+        self.digests_taken = False  # a flush took fingerprints: the stamps are memoised
         self.frozen = False  # gc.freeze() in effect
         self.rendered = 0
         self.reused = 0
@@ -609,6 +612,22 @@ class WriterBuild:
         stamp = unchanged(job.path, entry)
         return None if stamp is None else Entry(entry.digest, stamp)
 
+    def digested(self, jobs: list[Job], flushing: bool) -> None:
+        """Take the jobs' fingerprints now, before they render: what the pages
+        and feeds show is the contents as they are now, after the signals
+        sent while the site is written (article_generator_write_article,
+        page_generator_write_page, article_writer_finalized), in which an
+        outside plugin may change them. A content's stamp is taken once per
+        flush: with an outside receiver connected, those of an earlier flush
+        are forgotten, since such a receiver may have changed any content since."""
+        if flushing and self.digests_taken and outside_plugin_connected(signals):
+            self.digester, self.stamps = new_digester()
+            self.body_digester, _ = new_digester(self.stamps, with_body=True)
+        for job in jobs:
+            if job.digest is not None:
+                job.fingerprint, job.digest = job.digest(), None
+                self.digests_taken = True
+
     def add(self, job: Job) -> None:
         if self.flushed and self.check_only:  # a generator after the flush: nothing to write
             return
@@ -637,7 +656,7 @@ class WriterBuild:
             make_page_folders(self.output, jobs)
             return
         try:
-            self._produce(jobs)
+            self._produce(jobs, flushing=True)
         finally:
             if self.frozen and final:
                 gc.unfreeze()
@@ -672,11 +691,12 @@ class WriterBuild:
         Pelican's clean start would have, and nothing is kept for reuse."""
         kind = type(writer)
         logger.warning(
-            "writer: %s.%s (another plugin's get_writer) writes the site, so pages are "
-            "not reused between builds (to let it write the site, take 'writer' out of "
-            "PLUGINS; else take that plugin out)",
+            "writer: %s.%s (another plugin's 'get_writer', listed before 'writer') writes "
+            "the site, not warta's writer, so pages are not reused between builds (to let "
+            "it write the site, take 'writer' out of PLUGINS; else take '%s' out)",
             kind.__module__,
             kind.__qualname__,
+            next((plugin_name(r) for r in writer_receivers()), "that plugin"),
         )
         self.flushed = True
         if self.frozen:
@@ -719,7 +739,8 @@ class WriterBuild:
             )
         return kept
 
-    def _produce(self, jobs: list[Job]) -> None:
+    def _produce(self, jobs: list[Job], *, flushing: bool = False) -> None:
+        self.digested(jobs, flushing)
         to_render, reused = [], set()
         for job in jobs:
             kept = self.reusable(job)
@@ -1103,25 +1124,31 @@ class IncrementalWriter(Writer):
             return None
         build.start_writing()
         items = list(elements[: self.settings["FEED_MAX_ITEMS"]])
-        started = time.process_time()
-        fingerprint = build.fingerprint(
-            "feed",
-            [
-                path,
-                str(url),
-                feed_type,
-                str(feed_title),
-                str(context.get("SITEURL")),
-                *(build.digester.reference_digest(item) for item in items),
-                *(build.stamps.body(item, context.get("SITEURL", "")) for item in items),
-            ],
-        )
-        build.digest_seconds += time.process_time() - started
+
+        def digest() -> str | None:
+            # When the feed is made (`make_feed`), after the article_generator_write_article
+            # receivers that may change its items' bodies.
+            started = time.process_time()
+            fingerprint = build.fingerprint(
+                "feed",
+                [
+                    path,
+                    str(url),
+                    feed_type,
+                    str(feed_title),
+                    str(context.get("SITEURL")),
+                    *(build.digester.reference_digest(item) for item in items),
+                    *(build.stamps.body(item, context.get("SITEURL", "")) for item in items),
+                ],
+            )
+            build.digest_seconds += time.process_time() - started
+            return fingerprint
+
         if signals.feed_generated.receivers:
             # A receiver may change the feed from anything in the build (a
             # count of all articles): no digest of its items can tell, so the
             # feed is written again on every build, as it is made anyway.
-            fingerprint = None
+            digest = None
 
         built = {}  # the feed object of this build, once made
 
@@ -1152,10 +1179,11 @@ class IncrementalWriter(Writer):
             Job(
                 self._site_path(complete_path),
                 complete_path,
-                fingerprint,
+                None,
                 render,
                 announce,
                 in_parent=feed_listeners(),
+                digest=digest,
             )
         )
         # Pelican returns the feed object; made only if the caller uses it.
@@ -1264,8 +1292,12 @@ class IncrementalWriter(Writer):
         # Rendered on every build, in Pelican's process and in writing order,
         # as Pelican renders it (`WriterBuild.runs_outside_code`).
         outside = build.runs_outside_code(template, localcontext)
-        fingerprint = (
-            None if outside else build.page_fingerprint(template, localcontext, name, override)
+        # Digested when rendered (`WriterBuild.digested`), after the signals an
+        # outside plugin may change the content in (page_generator_write_page).
+        digest = (
+            None
+            if outside
+            else functools.partial(build.page_fingerprint, template, localcontext, name, override)
         )
 
         def render() -> str:
@@ -1295,13 +1327,14 @@ class IncrementalWriter(Writer):
             Job(
                 self._site_path(path),
                 path,
-                fingerprint,
+                None,
                 render,
                 announce,
                 in_parent=outside,
                 source=claim.source,
                 own=claim.own,
                 template_source=own_template.source_path if own_template is not None else "",
+                digest=digest,
             )
         )
 
@@ -1588,7 +1621,38 @@ def get_generators(pelican):
 
 
 def get_writer(pelican):
+    """warta's Writer. When this receiver comes first and another plugin's
+    gives a Writer too, Pelican uses this one and counts them ("2 writers
+    found"): one line names the Writer left out."""
+    receivers = writer_receivers()
+    if receivers and receivers[0] is get_writer:
+        for receiver in receivers[1:]:
+            other = receiver(pelican)
+            if isinstance(other, type):
+                logger.warning(
+                    "writer: warta's writer writes the site, not %s.%s (another plugin's "
+                    "'get_writer', listed after 'writer') (to let that Writer write the site, "
+                    "take 'writer' out of PLUGINS; else take '%s' out)",
+                    other.__module__,
+                    other.__qualname__,
+                    plugin_name(receiver),
+                )
     return IncrementalWriter
+
+
+def writer_receivers() -> list:
+    """The receivers of `get_writer`, in connection order."""
+    held = list(signals.get_writer.receivers.values())
+    receivers = [r() if isinstance(r, weakref.ref) else r for r in held]
+    return [r for r in receivers if r is not None]
+
+
+def plugin_name(receiver) -> str:
+    """The name PLUGINS gives the plugin of a signal's receiver."""
+    module = getattr(receiver, "__module__", None) or "?"
+    if module.startswith("pelican.plugins."):
+        return module.split(".")[2]
+    return module.split(".")[0]
 
 
 def take_over_output_cleaning(pelican) -> None:
