@@ -726,3 +726,72 @@ def test_a_dashes_line_inside_an_open_quoted_title_is_one_error_at_the_title(sit
     assert built.returncode == 1, built.log
     said = [(f.path.rsplit("/", 1)[1], f.line, f.level) for f in built.findings() if f.line]
     assert sorted(said) == [("daftar.md", 5, "error"), ("kutip.md", 2, "error")], built.log
+
+
+def test_release_schedule_and_visibility_keys_hold_the_release_back_and_innocent_ones_do_not(
+    site,
+):
+    """`Release-Date:`, `Jadwal:`, `Go-Live:` later than the Date:, `Tampil:
+    tidak`, `Rahasia: ya`, `Pending: true`, a note naming an embargo or a
+    draft: each was an "unknown key" suggestion, and the release went out (the
+    strict build too). Each is held back now with the warning a misspelt
+    publication key gets; a schedule key of something else, an earlier release
+    date, a visibility key with no yes or no, and a known key naming a draft
+    regulation hold nothing back."""
+    held = {
+        "release-date": "Release-Date: 2024-11-20",
+        "rilis": "Rilis: 2024-11-20",
+        "tanggal-rilis": "Tanggal-Rilis: 2024-11-20 09:00",
+        "jadwal": "Jadwal: 2024-11-20 09:00",
+        "scheduled": "Scheduled: 2024-11-20",
+        "go-live": "Go-Live: 2024-11-20",
+        "release-camel": "releaseDate: 2024-11-20",
+        "tampil": "Tampil: tidak",
+        "rahasia": "Rahasia: ya",
+        "private": "Private: true",
+        "visible": "Visible: false",
+        "unlisted": "Unlisted: true",
+        "publikasi": "Publikasi: tidak",
+        "tahan": "Tahan: ya",
+        "ditahan": "Ditahan: ya",
+        "hold": "Hold: true",
+        "pending": "Pending: true",
+        "keterangan": "Keterangan: EMBARGO hingga 20 November 2024",
+        "catatan": "Catatan: draf, jangan diterbitkan dulu",
+        "masih": "Catatan: masih draf",
+    }
+    innocent = {
+        "sidang": "Jadwal-Sidang: 2024-11-25",
+        "lebih-awal": "Release-Date: 2024-11-17",
+        "narasumber": "Tampil: Ketua Bawaslu Kota Palembang",
+        "humas": "Publikasi: Humas Bawaslu Kota Palembang",
+        "rapat": "Keterangan: Rapat pleno terbuka untuk umum",
+        "tampil-ya": "Tampil: ya",
+        "deskripsi": "Deskripsi: Draf PKPU Kampanye dibahas bersama jajaran",
+        "hitung": "Keterangan: Embargo hasil hitung cepat berakhir pukul 15.00 WIB",
+        "sumber": "Sumber: https://sumsel.bawaslu.go.id/draf/siaran-pers.pdf",
+    }
+    releases_with_a_line(site, {**held, **innocent})
+    site.article(
+        "2024/pkpu.md",
+        article_text(
+            slug="zz-pkpu",
+            date="2024-11-18 09:30",
+            summary="Bawaslu Kota Palembang membahas draf PKPU bersama jajaran pengawas ad hoc.",
+        ),
+    )
+    built = site.build(publish=True)
+    assert built.returncode == 0, built.log
+    assert article_urls(built) == {f"2024/11/zz-{name}/" for name in [*innocent, "pkpu"]}
+    assert not [p for p in built.files() if any(f"zz-{name}/" in p for name in held)]
+    warned = {
+        (f.path.rsplit("/", 1)[1], f.line, f.level)
+        for f in built.findings()
+        if f.level != "suggestion"
+    }
+    assert warned == {(f"{name}.md", 8, "warning") for name in held}, built.log
+    said = {f.path.rsplit("/", 1)[1]: f.message for f in built.findings("warning")}
+    assert said["tampil.md"].startswith(
+        "unknown key 'Tampil: tidak' is read as Status: draft: this release is not published"
+    ), said
+    assert "write 'Date: 2024-11-20'" in said["release-date.md"], said

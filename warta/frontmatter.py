@@ -194,6 +194,78 @@ def is_publication_key(key: str) -> bool:
     return _misspelt_publication_key(key) is not None or _publication_words(key)
 
 
+# Keys that plainly hold a release back though no word of theirs is one of
+# `_PUBLICATION_WORD_RE` (docs/panduan-penulis.md §6: better held back than
+# out), read in the front matter only (`release_key_holds`); below it
+# `Jadwal: Senin, 7 Desember 2026` is an announcement's text.
+# - A date of release or schedule: `release`, `releases`, `released`, `rilis`,
+#   `rilisan`, `jadwal`, `schedule`, `schedules`, `scheduled`, `scheduling`,
+#   `go-live` (`golive`), with only date words before or after it (`tanggal`,
+#   `tgl`, `waktu`, `jam`, `date`, `time`, `at`, `on`): `Release-Date:`,
+#   `Tanggal-Rilis:`, `Jadwal:`, `Scheduled-At:`, `Go-Live:`, `releaseDate:`;
+#   not `Jadwal-Sidang:`.
+_DATE_WORDS = r"(?:tanggal|tgl|waktu|jam|date|time|at|on)"
+_SCHEDULE_KEY_RE = re.compile(
+    rf"(?:{_DATE_WORDS}-?)*"
+    r"(?:release[sd]?|rilis(?:an)?|jadwal|schedul(?:e[sd]?|ing)|go-?live)"
+    rf"(?:-?{_DATE_WORDS})*"
+)
+# - A yes or a no about whether a release is shown, the whole key: key →
+#   whether a yes holds it back (`Tampil: tidak`, `Rahasia: ya`).
+VISIBILITY_FLAGS = {
+    "tampil": False,
+    "visible": False,
+    "publikasi": False,
+    "rahasia": True,
+    "private": True,
+    "unlisted": True,
+    "tahan": True,
+    "ditahan": True,
+    "hold": True,
+    "pending": True,
+}
+# - A value of a key nothing on the site reads that starts with a notice
+#   of an embargo or a draft (`Keterangan: EMBARGO hingga 7 Desember 2026`,
+#   `Catatan: draf, jangan diterbitkan dulu`, `Catatan: masih draf`): `embargo…`
+#   then a date, `hingga`, `sampai`, `sebelum`, `until` or a mark; `draf`,
+#   `draft(s)` (`masih draf`) then a mark or nothing; `jangan`/`belum (boleh)`
+#   `terbit`/`diterbitkan`. Not a text about a draft or an embargo
+#   (`Deskripsi: Draf PKPU Kampanye dibahas`, `Embargo Hasil Hitung Cepat`),
+#   nor an address or a file name (`draf/rapat/index.html`).
+_NOTICE_END = r"(?=\s*(?:$|[,:;|!)\]]|[-–—](?!\w)|\.(?!\w)))"
+_HOLDING_VALUE_RE = re.compile(
+    r"^[\W_]*(?:"
+    r"embargo\w*(?=\s*(?:$|[,:;|!)\]]|[-–—](?!\w)|\.(?!\w)|(?:hingga|sampai|sebelum|until)\b|\d))"
+    rf"|(?:masih\s+)?(?:drafts?|draf){_NOTICE_END}"
+    r"|(?:jangan|belum)\s+(?:boleh\s+)?(?:di)?terbit(?:kan)?\b"
+    r")",
+    re.IGNORECASE,
+)
+
+
+def release_key_holds(key: str, value: str, date: str = "") -> bool:
+    """Whether a front-matter field of a key that is no publication key (lower
+    case) holds its release back as one would: a release or schedule date
+    later than the `Date:` (`date`; none: any date), a visibility yes or no
+    that says hidden, or, for a key nothing on the site reads, a value that
+    names an embargo or a draft. Anything else (a schedule key with no date,
+    `Tampil: Ketua Bawaslu`) is the field it was."""
+    words = re.sub(r"[-_ ]+", "-", key.lower()).strip("-")
+    known = key.lower() in _site_keys() or words in _site_keys()
+    if not known and _HOLDING_VALUE_RE.match(value.strip()):
+        return True
+    if words in VISIBILITY_FLAGS:
+        yes = yes_or_no(value)
+        return yes is not None and yes is VISIBILITY_FLAGS[words]
+    if _SCHEDULE_KEY_RE.fullmatch(words):
+        when = when_written(value)
+        if when is None:
+            return False
+        written = when_written(date) if date else None
+        return written is None or when > written
+    return False
+
+
 def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = False) -> bool:
     """Whether a field `name: value` keeps its release unpublished, one rule
     for the front matter and for a line below it (`below`, `flag_below`).
@@ -216,13 +288,16 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
     is read the same in both places. Below the front matter an `Embargo:`
     with no date (`hingga Selasa pukul 10.00 WIB`) still holds it back. A
     name that is no publication key (`Publisher:`, a count `Stats: 120`)
-    never does."""
+    does only in the front matter, as `release_key_holds` reads it
+    (`Release-Date:` later than the Date:, `Tampil: tidak`)."""
     key = canonical_key(name.lower())
     if key in PUBLICATION_KEYS:
         meant, misspelt = key, False
     elif is_publication_key(key):
         meant = None if _publication_words(key) else _misspelt_publication_key(key)
         misspelt = True
+    elif not below:
+        return release_key_holds(key, value, date)
     else:
         return False
     text = value.strip().strip("'\"").strip().lower()

@@ -966,7 +966,8 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
     if source.flag_below and line in _error_lines(source):
         return  # held back, and the line is an error of its own: said once
     when = embargo_date(value)
-    unknown = frontmatter.is_publication_key(name)
+    # (a key that is no publication key holds it back by `release_key_holds`)
+    unknown = frontmatter.canonical_key(name) not in frontmatter.PUBLICATION_KEYS
     unclear = not unknown and frontmatter.yes_or_no(value) is None
     # `published: true # ok`: the comment is read as part of the value, as
     # Pelican reads it, so that is neither a yes nor a no.
