@@ -795,3 +795,50 @@ def test_release_schedule_and_visibility_keys_hold_the_release_back_and_innocent
         "unknown key 'Tampil: tidak' is read as Status: draft: this release is not published"
     ), said
     assert "write 'Date: 2024-11-20'" in said["release-date.md"], said
+
+
+def test_a_key_with_a_letter_other_than_a_to_z_is_said_and_held_back_as_its_letters_read(site):
+    """`Stätus: draft`, `Émbargo: …`, `Drаft: true` with a Cyrillic а: no
+    reader reads such a key, so the line ended the front matter, no word was
+    said, and the release went out. A key that reads as a publication key
+    once its letters are folded (accents off, look-alikes as Latin letters)
+    holds the release back, at its line, also in a `---` block; any other is
+    named at its line with the key to write."""
+    held = {
+        "umlaut": "Stätus: draft",
+        "accent": "Émbargo: 2099-12-09",
+        "dze": "\u0405tatus: draft",
+        "cyr-a": "Dr\u0430ft: true",
+        "cyr-o": "Embarg\u043e: 2099-12-09",
+    }
+    named = {"zirk": "Zirkeyé: nilai", "terbit": "Stätus: published"}
+    releases_with_a_line(site, {**held, **named, "mid": "Zirkeyé: nilai\nRegion: Kota Palembang"})
+    site.article(
+        "2024/yaml.md",
+        "---\ntitle: Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan\n"
+        "date: 2024-11-18 09:30\nslug: zz-yaml\nÉmbargo: 2099-12-09\n---\n\n"
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n",
+    )
+    built = site.build(publish=True)
+    assert article_urls(built) == {f"2024/11/zz-{name}/" for name in [*named, "mid"]}, built.log
+    said = {
+        (f.path.rsplit("/", 1)[1], f.line, f.level)
+        for f in built.findings()
+        if f.level != "suggestion"
+    }
+    assert said == {
+        *((f"{name}.md", 8, "warning") for name in [*held, *named]),
+        ("yaml.md", 5, "warning"),
+        ("mid.md", 8, "error"),
+    }, built.log
+    messages = {f.path.rsplit("/", 1)[1]: f for f in built.findings() if f.level != "suggestion"}
+    assert "is read as Status: draft" in messages["cyr-a.md"].message
+    assert "U+0430 CYRILLIC SMALL LETTER A" in messages["cyr-a.md"].message
+    assert "is read as Status: draft" in messages["yaml.md"].message
+    assert messages["zirk.md"].message.endswith(
+        "(write the key in the letters A–Z: 'Zirkeye: nilai')"
+    )
+    assert messages["terbit.md"].message.startswith(
+        "'Stätus:' is not read as a key: 'ä' is not A–Z"
+    )
+    assert messages["mid.md"].message.endswith("'Zirkeye: nilai')")

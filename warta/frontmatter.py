@@ -81,6 +81,7 @@ import itertools
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -266,6 +267,46 @@ def release_key_holds(key: str, value: str, date: str = "") -> bool:
     return False
 
 
+# Letters of other scripts that look like a Latin letter (Unicode's
+# confusables.txt, the Cyrillic and Greek letters it reads as one Latin
+# letter): `Ѕtatus:` (Cyrillic Ѕ), `Drаft:` (Cyrillic а) look like keys.
+_LOOK_ALIKES = str.maketrans(
+    "АВЕКМНОРСТХУІЈЅԚԜӀаеорсухіјѕһԁԛԝӏкΑΒΕΖΗΙΚΜΝΟΡΤΥΧαιοκνρυ",
+    "ABEKMHOPCTXYIJSQWIaeopcyxijshdqwlkABEZHIKMNOPTYXaiokvpu",
+)
+
+
+def ascii_key(name: str) -> str:
+    """A key as written with its letters folded to the Latin ones they look
+    like: accents off (`Stätus` → `Status`, `Émbargo` → `Embargo`), a
+    Cyrillic or Greek look-alike as its Latin letter (`Drаft` → `Draft`);
+    any other letter as it is."""
+    if name.isascii():
+        return name
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.translate(_LOOK_ALIKES)
+
+
+# A `Key: value` line whose key has a letter other than A–Z (`Stätus: draft`,
+# `Zirkeyé: nilai`), as `_FLAG_LINE_RE` reads a key: Python-Markdown's `meta`
+# reads no such key, so the line ends its front matter, or is the text.
+_ODD_KEY_LINE_RE = re.compile(
+    r"""^\s*(?:-\s+)?(?P<q>["']?)(?P<key>[\w-]+)(?P=q)\s*:\s*(?P<value>.*?)\s*$"""
+)
+
+
+def odd_key_line(line: str) -> tuple[str, str, str] | None:
+    """(key as written, `ascii_key` of it, value) of a `Key: value` line whose
+    key has a letter other than A–Z; None for any other line."""
+    if line.isascii():
+        return None
+    match = _ODD_KEY_LINE_RE.match(line)
+    if match is None or match["key"].isascii():
+        return None
+    return match["key"], ascii_key(match["key"]), yaml_unquoted(match["value"])
+
+
 def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = False) -> bool:
     """Whether a field `name: value` keeps its release unpublished, one rule
     for the front matter and for a line below it (`below`, `flag_below`).
@@ -289,10 +330,13 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
     with no date (`hingga Selasa pukul 10.00 WIB`) still holds it back. A
     name that is no publication key (`Publisher:`, a count `Stats: 120`)
     does only in the front matter, as `release_key_holds` reads it
-    (`Release-Date:` later than the Date:, `Tampil: tidak`)."""
-    key = canonical_key(name.lower())
+    (`Release-Date:` later than the Date:, `Tampil: tidak`). A key with a
+    letter other than A–Z is read as its `ascii_key`, misspelt (`Stätus:`,
+    `Drаft:` with a Cyrillic а: no reader reads it, and no prose writes it)."""
+    odd = not name.isascii()
+    key = canonical_key(ascii_key(name).lower())
     if key in PUBLICATION_KEYS:
-        meant, misspelt = key, False
+        meant, misspelt = key, odd
     elif is_publication_key(key):
         meant = None if _publication_words(key) else _misspelt_publication_key(key)
         misspelt = True
@@ -511,7 +555,7 @@ def parse_lines(lines: Iterable[str], *, flags_below: bool = True) -> FrontMatte
     if not flags_below:
         return _parse_head(iter(lines))
     every = list(lines)
-    return _with_flags_below(_parse_head(iter(every)), every)
+    return _with_odd_keys(_with_flags_below(_parse_head(iter(every)), every), every)
 
 
 def _parse_head(lines: Iterator[str]) -> FrontMatter:
@@ -615,6 +659,36 @@ def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
             key, name, value = flag
             found.append(Field(key, name, number, (value,), (number,)))
     return dataclasses.replace(front, below=tuple(found)) if found else front
+
+
+def _with_odd_keys(front: FrontMatter, lines: list[str]) -> FrontMatter:
+    """`front` with every line below it (as `_with_flags_below` reads them)
+    whose key, with a letter other than A–Z, keeps the release unpublished
+    read as `ascii_key` (`Stätus: draft`, `Drаft: true` with a Cyrillic а,
+    `Émbargo: 2099-12-09`): `meta` reads no such key, so the line ends the
+    front matter (read with the front matter's rules there) or is the text."""
+    if not front or not any(
+        ":" in line and not line.isascii() and odd_key_line(line.rstrip("\r\n"))
+        for line in lines[front.fields[0].line :]
+    ):
+        return front  # (most releases: no such line, read by one pass)
+    date = front.value("date")
+    numbers = [n for item in front.fields for n in item.lines[1:]]
+    below = lines[front.end :]
+    code = in_fenced_code(below)
+    numbers += [front.end + index + 1 for index in range(len(below)) if not code[index]]
+    ending = None if front.closed else front.body_start
+    found = list(front.below)
+    for number in numbers:
+        odd = odd_key_line(lines[number - 1].rstrip("\r\n"))
+        if odd is None or any(item.line == number for item in front.below):
+            continue
+        name, folded, value = odd
+        if keeps_unpublished(name, value, date, below=number != ending):
+            found.append(Field(canonical_key(folded.lower()), name, number, (value,), (number,)))
+    if len(found) == len(front.below):
+        return front
+    return dataclasses.replace(front, below=tuple(sorted(found, key=lambda item: item.line)))
 
 
 def _to_end(front: FrontMatter, lines: int) -> FrontMatter:

@@ -618,6 +618,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_required(source, rules)
     yield from _check_keys_in_text(source, rules)
     yield from _check_indented_keys(source)
+    yield from _check_odd_keys(source)
     yield from _check_control_characters(source)
     yield from _check_mojibake(source)
     yield from _check_unreadable_references(source)
@@ -819,6 +820,47 @@ def _check_indented_keys(source: Source) -> Iterator[Finding]:
         )
 
 
+def _odd_letters(name: str) -> str:
+    """The letters of a key that are not A–Z, named ("'ä'", "'а' (U+0430
+    CYRILLIC SMALL LETTER A)": a look-alike is named by its code)."""
+    odd = dict.fromkeys(ch for ch in name if not ch.isascii())
+    named = [
+        f"'{ch}'"
+        if unicodedata.name(ch, "").startswith("LATIN")
+        else f"'{ch}' (U+{ord(ch):04X} {unicodedata.name(ch, '')})".replace(" )", ")")
+        for ch in odd
+    ]
+    return ", ".join(named) + (" is" if len(named) == 1 else " are")
+
+
+def _check_odd_keys(source: Source) -> Iterator[Finding]:
+    """A `Key: value` line whose key has a letter other than A–Z (`Zirkeyé:
+    nilai`, `Stätus: published`, a Cyrillic look-alike) where the front matter
+    ends: Python-Markdown's `meta` reads no such key, so the front matter ended
+    there and the site showed the line as text, with no word. One that holds
+    the release back (`Stätus: draft`) is said by `check_unpublished_flag`;
+    one that ends a front matter with keys below it, by `_front_matter_break`."""
+    held = source.unpublished_flag[2] if source.flag_below else None
+    errors = _error_lines(source)
+    for number, text in _stranded_block(source):
+        odd = frontmatter.odd_key_line(text)
+        if odd is None or number in (held, *errors):
+            continue
+        name, folded, value = odd
+        where = "the front matter ends at this line and " if number == source.ended_by else ""
+        yield _finding(
+            source,
+            number,
+            "warning",
+            f"'{name}:' is not read as a key: {_odd_letters(name)} not A–Z, so "
+            f"{where}the site shows '{text.strip()}' as the release's text",
+            f"write the key in the letters A–Z: '{folded}: {value}'"
+            if folded.isascii()
+            else "write the key in the letters A–Z, or put the text below the front matter "
+            "after one blank line",
+        )
+
+
 def _check_control_characters(source: Source) -> Iterator[Finding]:
     """A line holding a control character (a pasted NUL; Word's line break,
     U+000B): the Markdown reader drops it (`warta.markdown_source`), so the
@@ -979,6 +1021,8 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
         else " (neither a yes nor a no)"
     )
     below = " is below the front matter, in the release's text, and" if source.flag_below else ""
+    if not name.isascii():  # (`Stätus:`, a Cyrillic look-alike: read as its letters A–Z)
+        below = f" ({_odd_letters(name)} not A–Z: no reader reads it){below}"
     yield _finding(
         source,
         line,
@@ -1187,6 +1231,10 @@ def _front_matter_break(source: Source, stranded: dict[str, int]) -> Finding:
         hint = f"delete what looks like a space before '{text}'"
     elif _LIST_ITEM_RE.match(text):
         hint = "write a list on one line after its key, e.g. 'Tags: Pilkada 2024, Pengawasan'"
+    elif (odd := frontmatter.odd_key_line(text)) and odd[1].isascii():
+        hint = (
+            f"write the key in the letters A–Z ({_odd_letters(odd[0])} not): '{odd[1]}: {odd[2]}'"
+        )
     elif _LOOSE_KEY_RE.match(text):
         match = _LOOSE_KEY_RE.match(text)
         key = "-".join(word.title() for word in match["key"].split())
