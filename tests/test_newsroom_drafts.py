@@ -8,7 +8,7 @@ from conftest import article_text, line_of
 def build_with_draft_and_embargo(site, *, publish: bool):
     site.article("2024/terbit.md", slug="sudah-terbit", date="2024-11-17 09:30")
     site.article("2024/draf.md", slug="masih-draf", date="2024-11-18 09:30", status="draft")
-    site.article("2099/embargo.md", slug="embargo-pleno", date="2099-01-02 08:00")
+    site.article("2099/pleno.md", slug="embargo-pleno", date="2099-01-02 08:00")
     return site.build(publish=publish)
 
 
@@ -44,7 +44,7 @@ def test_the_public_build_never_writes_drafts_or_embargoed_articles(site):
 
 
 def test_an_embargoed_article_is_published_once_its_time_has_come(site):
-    site.article("2099/embargo.md", slug="embargo-pleno", date="2099-01-02 08:00")
+    site.article("2099/pleno.md", slug="embargo-pleno", date="2099-01-02 08:00")
     # The same source, built "after" its date: Pelican compares with the build time,
     # which WITH_FUTURE_DATES stands in for here.
     built = site.build(publish=True, WITH_FUTURE_DATES=True)
@@ -196,7 +196,7 @@ def test_another_generators_draft_flag_keeps_a_release_unpublished_and_is_said(s
 def test_a_draft_with_a_published_releases_address_does_not_stop_the_site(site):
     site.article("2024/terbit.md", slug="rapat-pleno", date="2024-11-17 09:30")
     site.article("2024/draf.md", slug="rapat-pleno", date="2024-11-18 09:30", status="draft")
-    site.article("2024/embargo.md", slug="rapat-pleno-2", date="2099-01-02 08:00")
+    site.article("2024/pleno-2.md", slug="rapat-pleno-2", date="2099-01-02 08:00")
     site.article("2024/lama.md", slug="rapat-pleno-2", date="2024-10-02 08:00")
     site.article("2099/terbit-lagi.md", slug="rapat-lain", date="2024-01-03 08:00")
     site.article("2099/embargo-2.md", slug="rapat-lain", date="2024-01-03 09:00", status="draft")
@@ -213,7 +213,7 @@ def test_a_draft_with_a_published_releases_address_does_not_stop_the_site(site):
         "berita/2099/embargo-2.md:3",
     ], built.log
     namesake = [s for s in built.log_lines("suggestion") if "is also used by" in s]
-    assert [s.split(": Slug")[0] for s in namesake] == ["berita/2024/embargo.md:3"]
+    assert [s.split(": Slug")[0] for s in namesake] == ["berita/2024/pleno-2.md:3"]
 
 
 def test_two_unpublished_releases_at_one_address_do_not_stop_the_public_site(site):
@@ -842,3 +842,66 @@ def test_a_key_with_a_letter_other_than_a_to_z_is_said_and_held_back_as_its_lett
         "'Stätus:' is not read as a key: 'ä' is not A–Z"
     )
     assert messages["mid.md"].message.endswith("'Zirkeye: nilai')")
+
+
+def test_a_folder_or_file_named_as_a_draft_holds_the_release_back_with_a_warning(site):
+    """A release in `embargo/`, `Draf Desember/`, `belum-terbit/` … or named
+    `DRAF-zirkon.md`, `zirkon.draft.md`, `EMBARGO 7 Des - zirkon.md` was
+    published with "0 warning(s)": only a folder named draf/drafts/draft
+    exactly held it back. A folder or file whose words name a draft or an
+    embargo holds it back now, with a warning naming that folder or file;
+    a file named after its title's own words (`…-kritisi-draf-pkpu.md` of
+    "… Draf PKPU") and other names are published."""
+    site.article("2024/terbit.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    folders = {
+        "embargo": "embargo",
+        "garis": "_embargo",
+        "unpublished": "unpublished",
+        "belum": "belum-terbit",
+        "desember": "Draf Desember",
+        "lama": "draft-lama",
+        "tahun": "drafts-2026",
+        "old": "draf.old",
+        "jangan": "Draft (jangan terbit)",
+    }
+    files = {
+        "depan": "2024/DRAF-zqx.md",
+        "titik": "2024/zqx.draft.md",
+        "belakang": "2024/zqx-draf.md",
+        "spasi": "2024/EMBARGO 7 Des - zqx.md",
+    }
+    for name, folder in folders.items():
+        site.article(f"{folder}/a.md", slug=f"zq-{name}", date="2024-11-18 09:30")
+    for name, path in files.items():
+        site.article(path, slug=f"zq-{name}", date="2024-11-18 09:30")
+    site.article(
+        "2024/2024-11-18-bawaslu-kritisi-draf-pkpu.md",
+        title="Bawaslu Kota Palembang Kritisi Draf PKPU Kampanye",
+        slug="zz-pkpu",
+        date="2024-11-18 10:00",
+    )
+    site.article("konsep-acara/a.md", slug="zz-konsep", date="2024-11-18 11:00")
+    built = site.build(publish=True)
+    assert built.returncode == 0, built.log
+    assert article_urls(built) == {
+        "2024/11/sudah-terbit/",
+        "2024/11/zz-pkpu/",
+        "2024/11/zz-konsep/",
+    }
+    assert not [p for p in built.files() if "zq-" in p]
+    said = {f.path: f for f in built.findings() if f.level != "suggestion"}
+    expected = {f"content/berita/{folder}/a.md" for folder in folders.values()}
+    expected |= {f"content/berita/{path}" for path in files.values()}
+    assert set(said) == expected, built.log
+    assert {(f.line, f.level) for f in said.values()} == {(None, "warning")}
+    assert said["content/berita/Draf Desember/a.md"].message == (
+        "the folder 'Draf Desember/' says 'draf': read as Status: draft, this release is not "
+        "published (previewed at /draf/ in the development build) "
+        "(to publish it, move it out of the Draf Desember/ folder)"
+    )
+    assert said["content/berita/2024/EMBARGO 7 Des - zqx.md"].message.endswith(
+        "(to publish it, rename the file without 'embargo')"
+    )
+    development = site.build()
+    assert development.returncode == 0, development.log
+    assert (site.output / "draf/zq-desember/index.html").exists()

@@ -52,7 +52,7 @@ from warta.paths import (
     site_file_path,
     site_root,
 )
-from warta.published import drafts_folder
+from warta.published import draft_name, drafts_folder
 from warta.regions.dateline import dateline_head
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.tags.offices import without_titles
@@ -1380,8 +1380,15 @@ def is_unpublished(source: Source, rules: Rules | None = None) -> bool:
         or source.unpublished_flag is not None
         # in a drafts folder (`warta.published.hold_drafts_folder`): a path below content/
         or (not source.path.startswith("/") and drafts_folder(source.path) is not None)
+        or (not source.path.startswith("/") and _draft_name(source) is not None)
         or (rules is not None and embargoed_date(source, rules) is not None)
     )
+
+
+def _draft_name(source: Source) -> tuple[str, str] | None:
+    """`warta.published.draft_name` of a source's path below content/, read
+    with its Title:."""
+    return draft_name(source.path, source.value("title"))
 
 
 def check_embargo(source: Source, rules: Rules) -> Iterator[Finding]:
