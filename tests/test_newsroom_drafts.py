@@ -905,3 +905,42 @@ def test_a_folder_or_file_named_as_a_draft_holds_the_release_back_with_a_warning
     development = site.build()
     assert development.returncode == 0, development.log
     assert (site.output / "draf/zq-desember/index.html").exists()
+
+
+def test_an_embargo_or_draft_notice_at_the_start_of_the_title_holds_the_release_back(site):
+    """`Title: [EMBARGO 7/12] …`, `DRAF - …`, `[DRAFT] …`, `JANGAN TERBIT …`:
+    the release was published at once with its notice as the page's heading
+    (the strict build too). The title's notice holds it back now, with a
+    warning at the Title: line; a title whose own words are "Draf",
+    "Embargo" or "Jangan Terbitkan" is published."""
+    place = "Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan"
+    held = {
+        "kurung": f"[EMBARGO 7/12] {place}",
+        "strip": f"DRAF - {place}",
+        "draft": f"[DRAFT] {place}",
+        "jangan": f"JANGAN TERBIT {place}",
+        "titik-dua": f"Draft: {place}",
+    }
+    innocent = {
+        "pkpu": "Bawaslu Kota Palembang Bahas Draf PKPU Kampanye",
+        "draf-awal": "Draf PKPU Kampanye Dibahas Bawaslu Kota Palembang",
+        "hitung": "Embargo Hasil Hitung Cepat Berakhir Pukul 15.00 WIB",
+        "hoaks": "Jangan Terbitkan Hoaks, Bawaslu Kota Palembang Imbau Warga",
+    }
+    for name, title in {**held, **innocent}.items():
+        site.article(f"2024/{name}.md", title=title, slug=f"zz-{name}", date="2024-11-18 09:30")
+    built = site.build(publish=True)
+    assert built.returncode == 0, built.log
+    assert article_urls(built) == {f"2024/11/zz-{name}/" for name in innocent}, built.log
+    said = {
+        (f.path.rsplit("/", 1)[1], f.line, f.level)
+        for f in built.findings()
+        if f.level != "suggestion"
+    }
+    assert said == {(f"{name}.md", 1, "warning") for name in held}, built.log
+    [kurung] = [f for f in built.findings() if f.path.endswith("/kurung.md")]
+    assert kurung.message == (
+        "the title starts with '[EMBARGO 7/12]', which is read as Status: draft: this release "
+        "is not published (to hold it back, write 'Status: draft' (an embargo: the Date: it "
+        "goes out) and take '[EMBARGO 7/12]' out of the title; to publish, take it out)"
+    )

@@ -244,6 +244,33 @@ _HOLDING_VALUE_RE = re.compile(
 )
 
 
+# A notice at the start of a title that the release is not to be published
+# yet, as press releases carry one: in brackets, any case (`[EMBARGO 7/12]`,
+# `(Draft)`, `[JANGAN TERBIT]`); in capitals (`EMBARGO 7 DESEMBER …`,
+# `JANGAN TERBIT …`, `BELUM TERBIT …`); or a word then a dash, a colon or a
+# bar, any case (`DRAF - …`, `Draft: …`, `Embargo | …`). A title's own words
+# are not one (`Draf PKPU Kampanye Dibahas`, `Embargo Hasil Hitung Cepat
+# Berakhir`, `Jangan Terbitkan Hoaks`).
+_HOLD_WORDS = (
+    r"embargo\b[^\])]*?|drafts?|draf|(?:jangan|belum)\s+(?:boleh\s+)?(?:di)?terbit(?:kan)?"
+)
+_TITLE_NOTICE_RE = re.compile(
+    r"^[\W_]*?(?:"
+    rf"[\[(]\s*(?P<bracketed>(?i:{_HOLD_WORDS}))\s*[\])]"
+    r"|(?P<capital>EMBARGO\b|(?:JANGAN|BELUM)\s+(?:BOLEH\s+)?(?:DI)?TERBIT(?:KAN)?\b)"
+    r"|(?P<marked>(?i:embargo|drafts?|draf))\s*[-–—:|]"
+    r")"
+)
+
+
+def title_notice(title: str) -> str | None:
+    """The notice at the start of a title that holds its release back
+    (`_TITLE_NOTICE_RE`: "[EMBARGO 7/12]", "DRAF -", "JANGAN TERBIT"), as
+    written; None when it has none."""
+    match = _TITLE_NOTICE_RE.match(title.strip())
+    return match[0].strip("*_ \t-–—:|") if match else None
+
+
 def release_key_holds(key: str, value: str, date: str = "") -> bool:
     """Whether a front-matter field of a key that is no publication key (lower
     case) holds its release back as one would: a release or schedule date
@@ -498,6 +525,9 @@ class FrontMatter:
         for item in self.fields:
             if item.key != "status" and keeps_unpublished(item.key, item.value, date):
                 return item
+        title = self.first("title")
+        if title is not None and title_notice(title.value) is not None:
+            return title  # `Title: [EMBARGO 7/12] …`, `Title: DRAF - …`
         return None
 
     def keys(self) -> dict[str, int]:

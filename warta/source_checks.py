@@ -1007,6 +1007,18 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
     name, value, line = source.unpublished_flag
     if source.flag_below and line in _error_lines(source):
         return  # held back, and the line is an error of its own: said once
+    notice = frontmatter.title_notice(value) if frontmatter.canonical_key(name) == "title" else None
+    if notice is not None:  # `Title: [EMBARGO 7/12] …`
+        yield _finding(
+            source,
+            line,
+            "warning",
+            f"the title starts with '{notice}', which is read as Status: draft: "
+            "this release is not published",
+            f"to hold it back, write 'Status: draft' (an embargo: the Date: it goes out) and "
+            f"take '{notice}' out of the title; to publish, take it out",
+        )
+        return
     when = embargo_date(value)
     # (a key that is no publication key holds it back by `release_key_holds`)
     unknown = frontmatter.canonical_key(name) not in frontmatter.PUBLICATION_KEYS
