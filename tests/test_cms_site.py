@@ -225,6 +225,48 @@ def test_public_build_on_github_signs_in_to_the_repository(tmp_path, monkeypatch
     assert config["publish_mode"] == "editorial_workflow"
 
 
+@pytest.mark.parametrize(
+    ("variable", "value", "problem"),
+    [
+        (
+            "WARTA_CMS_REPO",
+            "https://x-access-token:ghp_zirSECRETtoken123@github.com/bawaslu/warta",
+            "it is more than owner/name (a web address, a user name or a token)",
+        ),
+        ("WARTA_CMS_REPO", "bawaslu/warta/ghp_zirSECRETtoken123/x", "it is not the repository"),
+        (
+            "WARTA_CMS_AUTH_URL",
+            "https://admin:zirSECRETpassword@auth.example.org",
+            "it holds a user name or a password ('…@' before the host)",
+        ),
+        (
+            "WARTA_CMS_AUTH_URL",
+            "https://auth.example.org/?access_token=zirSECRETtoken123",
+            "its query holds a secret ('?token=…')",
+        ),
+    ],
+)
+def test_a_secret_in_the_cms_variables_stops_the_build_and_is_never_published(
+    tmp_path, monkeypatch, variable, value, problem
+):
+    """WARTA_CMS_REPO as a URL with a token, WARTA_CMS_AUTH_URL with a
+    password or a `?access_token=`: copied as set into the public
+    /admin/config.json, under "build ok". The build stops at its start, as
+    for WARTA_SITEURL, with one error naming the variable and not its value."""
+    monkeypatch.setenv("WARTA_CMS_REPO", "bawaslu-sumsel/warta")
+    monkeypatch.setenv("WARTA_CMS_AUTH_URL", "https://masuk.example.org")
+    monkeypatch.setenv(variable, value)
+    monkeypatch.setenv("WARTA_SITEURL", "https://warta.example.org")
+    site = FixtureSite(tmp_path)
+    newsroom(site)
+    result = site.build(publish=True)
+    assert result.returncode == 1, result.log
+    [error] = result.findings("error")
+    assert error.message.startswith(f"{variable} is refused, {problem}"), error
+    assert "zirSECRET" not in result.log
+    assert not (result.output / "admin" / "config.json").exists()
+
+
 def test_taken_addresses_name_only_what_the_site_lists(tmp_path):
     """What /admin/config.json lists for the CMS's "-2": the listed releases'
     addresses and the site's top-level names, never a hidden page's folder (nor

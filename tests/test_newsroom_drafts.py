@@ -8,7 +8,7 @@ from conftest import article_text, line_of
 def build_with_draft_and_embargo(site, *, publish: bool):
     site.article("2024/terbit.md", slug="sudah-terbit", date="2024-11-17 09:30")
     site.article("2024/draf.md", slug="masih-draf", date="2024-11-18 09:30", status="draft")
-    site.article("2099/embargo.md", slug="embargo-pleno", date="2099-01-02 08:00")
+    site.article("2099/pleno.md", slug="embargo-pleno", date="2099-01-02 08:00")
     return site.build(publish=publish)
 
 
@@ -44,7 +44,7 @@ def test_the_public_build_never_writes_drafts_or_embargoed_articles(site):
 
 
 def test_an_embargoed_article_is_published_once_its_time_has_come(site):
-    site.article("2099/embargo.md", slug="embargo-pleno", date="2099-01-02 08:00")
+    site.article("2099/pleno.md", slug="embargo-pleno", date="2099-01-02 08:00")
     # The same source, built "after" its date: Pelican compares with the build time,
     # which WITH_FUTURE_DATES stands in for here.
     built = site.build(publish=True, WITH_FUTURE_DATES=True)
@@ -196,7 +196,7 @@ def test_another_generators_draft_flag_keeps_a_release_unpublished_and_is_said(s
 def test_a_draft_with_a_published_releases_address_does_not_stop_the_site(site):
     site.article("2024/terbit.md", slug="rapat-pleno", date="2024-11-17 09:30")
     site.article("2024/draf.md", slug="rapat-pleno", date="2024-11-18 09:30", status="draft")
-    site.article("2024/embargo.md", slug="rapat-pleno-2", date="2099-01-02 08:00")
+    site.article("2024/pleno-2.md", slug="rapat-pleno-2", date="2099-01-02 08:00")
     site.article("2024/lama.md", slug="rapat-pleno-2", date="2024-10-02 08:00")
     site.article("2099/terbit-lagi.md", slug="rapat-lain", date="2024-01-03 08:00")
     site.article("2099/embargo-2.md", slug="rapat-lain", date="2024-01-03 09:00", status="draft")
@@ -213,7 +213,7 @@ def test_a_draft_with_a_published_releases_address_does_not_stop_the_site(site):
         "berita/2099/embargo-2.md:3",
     ], built.log
     namesake = [s for s in built.log_lines("suggestion") if "is also used by" in s]
-    assert [s.split(": Slug")[0] for s in namesake] == ["berita/2024/embargo.md:3"]
+    assert [s.split(": Slug")[0] for s in namesake] == ["berita/2024/pleno-2.md:3"]
 
 
 def test_two_unpublished_releases_at_one_address_do_not_stop_the_public_site(site):
@@ -726,3 +726,221 @@ def test_a_dashes_line_inside_an_open_quoted_title_is_one_error_at_the_title(sit
     assert built.returncode == 1, built.log
     said = [(f.path.rsplit("/", 1)[1], f.line, f.level) for f in built.findings() if f.line]
     assert sorted(said) == [("daftar.md", 5, "error"), ("kutip.md", 2, "error")], built.log
+
+
+def test_release_schedule_and_visibility_keys_hold_the_release_back_and_innocent_ones_do_not(
+    site,
+):
+    """`Release-Date:`, `Jadwal:`, `Go-Live:` later than the Date:, `Tampil:
+    tidak`, `Rahasia: ya`, `Pending: true`, a note naming an embargo or a
+    draft: each was an "unknown key" suggestion, and the release went out (the
+    strict build too). Each is held back now with the warning a misspelt
+    publication key gets; a schedule key of something else, an earlier release
+    date, a visibility key with no yes or no, and a known key naming a draft
+    regulation hold nothing back."""
+    held = {
+        "release-date": "Release-Date: 2024-11-20",
+        "rilis": "Rilis: 2024-11-20",
+        "tanggal-rilis": "Tanggal-Rilis: 2024-11-20 09:00",
+        "jadwal": "Jadwal: 2024-11-20 09:00",
+        "scheduled": "Scheduled: 2024-11-20",
+        "go-live": "Go-Live: 2024-11-20",
+        "release-camel": "releaseDate: 2024-11-20",
+        "tampil": "Tampil: tidak",
+        "rahasia": "Rahasia: ya",
+        "private": "Private: true",
+        "visible": "Visible: false",
+        "unlisted": "Unlisted: true",
+        "publikasi": "Publikasi: tidak",
+        "tahan": "Tahan: ya",
+        "ditahan": "Ditahan: ya",
+        "hold": "Hold: true",
+        "pending": "Pending: true",
+        "keterangan": "Keterangan: EMBARGO hingga 20 November 2024",
+        "catatan": "Catatan: draf, jangan diterbitkan dulu",
+        "masih": "Catatan: masih draf",
+    }
+    innocent = {
+        "sidang": "Jadwal-Sidang: 2024-11-25",
+        "lebih-awal": "Release-Date: 2024-11-17",
+        "narasumber": "Tampil: Ketua Bawaslu Kota Palembang",
+        "humas": "Publikasi: Humas Bawaslu Kota Palembang",
+        "rapat": "Keterangan: Rapat pleno terbuka untuk umum",
+        "tampil-ya": "Tampil: ya",
+        "deskripsi": "Deskripsi: Draf PKPU Kampanye dibahas bersama jajaran",
+        "hitung": "Keterangan: Embargo hasil hitung cepat berakhir pukul 15.00 WIB",
+        "sumber": "Sumber: https://sumsel.bawaslu.go.id/draf/siaran-pers.pdf",
+    }
+    releases_with_a_line(site, {**held, **innocent})
+    site.article(
+        "2024/pkpu.md",
+        article_text(
+            slug="zz-pkpu",
+            date="2024-11-18 09:30",
+            summary="Bawaslu Kota Palembang membahas draf PKPU bersama jajaran pengawas ad hoc.",
+        ),
+    )
+    built = site.build(publish=True)
+    assert built.returncode == 0, built.log
+    assert article_urls(built) == {f"2024/11/zz-{name}/" for name in [*innocent, "pkpu"]}
+    assert not [p for p in built.files() if any(f"zz-{name}/" in p for name in held)]
+    warned = {
+        (f.path.rsplit("/", 1)[1], f.line, f.level)
+        for f in built.findings()
+        if f.level != "suggestion"
+    }
+    assert warned == {(f"{name}.md", 8, "warning") for name in held}, built.log
+    said = {f.path.rsplit("/", 1)[1]: f.message for f in built.findings("warning")}
+    assert said["tampil.md"].startswith(
+        "unknown key 'Tampil: tidak' is read as Status: draft: this release is not published"
+    ), said
+    assert "write 'Date: 2024-11-20'" in said["release-date.md"], said
+
+
+def test_a_key_with_a_letter_other_than_a_to_z_is_said_and_held_back_as_its_letters_read(site):
+    """`Stätus: draft`, `Émbargo: …`, `Drаft: true` with a Cyrillic а: no
+    reader reads such a key, so the line ended the front matter, no word was
+    said, and the release went out. A key that reads as a publication key
+    once its letters are folded (accents off, look-alikes as Latin letters)
+    holds the release back, at its line, also in a `---` block; any other is
+    named at its line with the key to write."""
+    held = {
+        "umlaut": "Stätus: draft",
+        "accent": "Émbargo: 2099-12-09",
+        "dze": "\u0405tatus: draft",
+        "cyr-a": "Dr\u0430ft: true",
+        "cyr-o": "Embarg\u043e: 2099-12-09",
+    }
+    named = {"zirk": "Zirkeyé: nilai", "terbit": "Stätus: published"}
+    releases_with_a_line(site, {**held, **named, "mid": "Zirkeyé: nilai\nRegion: Kota Palembang"})
+    site.article(
+        "2024/yaml.md",
+        "---\ntitle: Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan\n"
+        "date: 2024-11-18 09:30\nslug: zz-yaml\nÉmbargo: 2099-12-09\n---\n\n"
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n",
+    )
+    built = site.build(publish=True)
+    assert article_urls(built) == {f"2024/11/zz-{name}/" for name in [*named, "mid"]}, built.log
+    said = {
+        (f.path.rsplit("/", 1)[1], f.line, f.level)
+        for f in built.findings()
+        if f.level != "suggestion"
+    }
+    assert said == {
+        *((f"{name}.md", 8, "warning") for name in [*held, *named]),
+        ("yaml.md", 5, "warning"),
+        ("mid.md", 8, "error"),
+    }, built.log
+    messages = {f.path.rsplit("/", 1)[1]: f for f in built.findings() if f.level != "suggestion"}
+    assert "is read as Status: draft" in messages["cyr-a.md"].message
+    assert "U+0430 CYRILLIC SMALL LETTER A" in messages["cyr-a.md"].message
+    assert "is read as Status: draft" in messages["yaml.md"].message
+    assert messages["zirk.md"].message.endswith(
+        "(write the key in the letters A–Z: 'Zirkeye: nilai')"
+    )
+    assert messages["terbit.md"].message.startswith(
+        "'Stätus:' is not read as a key: 'ä' is not A–Z"
+    )
+    assert messages["mid.md"].message.endswith("'Zirkeye: nilai')")
+
+
+def test_a_folder_or_file_named_as_a_draft_holds_the_release_back_with_a_warning(site):
+    """A release in `embargo/`, `Draf Desember/`, `belum-terbit/` … or named
+    `DRAF-zirkon.md`, `zirkon.draft.md`, `EMBARGO 7 Des - zirkon.md` was
+    published with "0 warning(s)": only a folder named draf/drafts/draft
+    exactly held it back. A folder or file whose words name a draft or an
+    embargo holds it back now, with a warning naming that folder or file;
+    a file named after its title's own words (`…-kritisi-draf-pkpu.md` of
+    "… Draf PKPU") and other names are published."""
+    site.article("2024/terbit.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    folders = {
+        "embargo": "embargo",
+        "garis": "_embargo",
+        "unpublished": "unpublished",
+        "belum": "belum-terbit",
+        "desember": "Draf Desember",
+        "lama": "draft-lama",
+        "tahun": "drafts-2026",
+        "old": "draf.old",
+        "jangan": "Draft (jangan terbit)",
+    }
+    files = {
+        "depan": "2024/DRAF-zqx.md",
+        "titik": "2024/zqx.draft.md",
+        "belakang": "2024/zqx-draf.md",
+        "spasi": "2024/EMBARGO 7 Des - zqx.md",
+    }
+    for name, folder in folders.items():
+        site.article(f"{folder}/a.md", slug=f"zq-{name}", date="2024-11-18 09:30")
+    for name, path in files.items():
+        site.article(path, slug=f"zq-{name}", date="2024-11-18 09:30")
+    site.article(
+        "2024/2024-11-18-bawaslu-kritisi-draf-pkpu.md",
+        title="Bawaslu Kota Palembang Kritisi Draf PKPU Kampanye",
+        slug="zz-pkpu",
+        date="2024-11-18 10:00",
+    )
+    site.article("konsep-acara/a.md", slug="zz-konsep", date="2024-11-18 11:00")
+    built = site.build(publish=True)
+    assert built.returncode == 0, built.log
+    assert article_urls(built) == {
+        "2024/11/sudah-terbit/",
+        "2024/11/zz-pkpu/",
+        "2024/11/zz-konsep/",
+    }
+    assert not [p for p in built.files() if "zq-" in p]
+    said = {f.path: f for f in built.findings() if f.level != "suggestion"}
+    expected = {f"content/berita/{folder}/a.md" for folder in folders.values()}
+    expected |= {f"content/berita/{path}" for path in files.values()}
+    assert set(said) == expected, built.log
+    assert {(f.line, f.level) for f in said.values()} == {(None, "warning")}
+    assert said["content/berita/Draf Desember/a.md"].message == (
+        "the folder 'Draf Desember/' says 'draf': read as Status: draft, this release is not "
+        "published (previewed at /draf/ in the development build) "
+        "(to publish it, move it out of the Draf Desember/ folder)"
+    )
+    assert said["content/berita/2024/EMBARGO 7 Des - zqx.md"].message.endswith(
+        "(to publish it, rename the file without 'embargo')"
+    )
+    development = site.build()
+    assert development.returncode == 0, development.log
+    assert (site.output / "draf/zq-desember/index.html").exists()
+
+
+def test_an_embargo_or_draft_notice_at_the_start_of_the_title_holds_the_release_back(site):
+    """`Title: [EMBARGO 7/12] …`, `DRAF - …`, `[DRAFT] …`, `JANGAN TERBIT …`:
+    the release was published at once with its notice as the page's heading
+    (the strict build too). The title's notice holds it back now, with a
+    warning at the Title: line; a title whose own words are "Draf",
+    "Embargo" or "Jangan Terbitkan" is published."""
+    place = "Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan"
+    held = {
+        "kurung": f"[EMBARGO 7/12] {place}",
+        "strip": f"DRAF - {place}",
+        "draft": f"[DRAFT] {place}",
+        "jangan": f"JANGAN TERBIT {place}",
+        "titik-dua": f"Draft: {place}",
+    }
+    innocent = {
+        "pkpu": "Bawaslu Kota Palembang Bahas Draf PKPU Kampanye",
+        "draf-awal": "Draf PKPU Kampanye Dibahas Bawaslu Kota Palembang",
+        "hitung": "Embargo Hasil Hitung Cepat Berakhir Pukul 15.00 WIB",
+        "hoaks": "Jangan Terbitkan Hoaks, Bawaslu Kota Palembang Imbau Warga",
+    }
+    for name, title in {**held, **innocent}.items():
+        site.article(f"2024/{name}.md", title=title, slug=f"zz-{name}", date="2024-11-18 09:30")
+    built = site.build(publish=True)
+    assert built.returncode == 0, built.log
+    assert article_urls(built) == {f"2024/11/zz-{name}/" for name in innocent}, built.log
+    said = {
+        (f.path.rsplit("/", 1)[1], f.line, f.level)
+        for f in built.findings()
+        if f.level != "suggestion"
+    }
+    assert said == {(f"{name}.md", 1, "warning") for name in held}, built.log
+    [kurung] = [f for f in built.findings() if f.path.endswith("/kurung.md")]
+    assert kurung.message == (
+        "the title starts with '[EMBARGO 7/12]', which is read as Status: draft: this release "
+        "is not published (to hold it back, write 'Status: draft' (an embargo: the Date: it "
+        "goes out) and take '[EMBARGO 7/12]' out of the title; to publish, take it out)"
+    )

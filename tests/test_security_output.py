@@ -32,7 +32,7 @@ from plugins.link_check.links import (
 from plugins.sanitize.clean import clean_html, is_safe_url, removal_lines
 from tests.conftest import FixtureSite, article_text, line_of
 from warta.jinja_filters import json_ld
-from warta.paths import host_of, is_local_host, local_address, site_address
+from warta.paths import computer_file, host_of, is_local_host, local_address, site_address
 from warta.source_checks import line_linking
 from warta.text import plain_text
 
@@ -2026,6 +2026,82 @@ def test_links_to_a_local_preview_or_the_www_host_are_warned_and_taken_out(tmp_p
     # (the preview build keeps the link to the embargoed release's address, warned)
     hrefs = [a["href"] for a in built.html("berita/2024/11/rilis-lokal/").select("main a")]
     assert not [href for href in hrefs if "127.0.0.1" in href or "localhost" in href], hrefs
+
+
+COMPUTER_LINKS = """\
+PALEMBANG – Bawaslu Kota Palembang menyiapkan rilis berikutnya.
+
+Unduh [berkas](/home/zirbudi3/Dokumen/surat.pdf) dan [foto](~/zirbudi5/foto.jpg).
+
+Juga [x](\\\\fileserver\\zirbudi6\\share\\a.pdf) dan
+[/Users/zirmac8/surat.pdf](/Users/zirmac8/Desktop/surat.pdf).
+
+Lihat [berkas lain](/tmp/zirtmp9/surat.pdf) serta [y](//nas/zirnas11/a.pdf).
+
+Laman [Bawaslu](https://bawaslu.go.id/) tetap tautan.
+"""
+
+
+def test_links_to_files_on_the_writers_computer_are_warned_and_taken_out(tmp_path):
+    """`[berkas](/home/<user>/…)`, `~/…`, `\\\\fileserver\\…`, `/Users/…`,
+    `/tmp/…`, `//nas/…` went out verbatim in the page and the feeds, telling
+    the writer's user name, folders and file server, with no word (the
+    same paths as photos are refused). Each is warned at its line, by the
+    images plugin's rule (`computer_file`), and taken out in every build,
+    its text kept (NEUTRAL_TEXT where the text shows the path)."""
+    site = FixtureSite(tmp_path)
+    path = site.article(
+        "tautan.md", article_text(slug="rilis-berkas", date="2024-11-18 09:30", body=COMPUTER_LINKS)
+    )
+    expected = {
+        (line_of(path, "Unduh"), "/home/zirbudi3/Dokumen/surat.pdf"),
+        (line_of(path, "Unduh"), "~/zirbudi5/foto.jpg"),
+        (line_of(path, "Juga"), "\\fileserver\\zirbudi6\\share\\a.pdf"),
+        (line_of(path, "(/Users/"), "/Users/zirmac8/Desktop/surat.pdf"),
+        (line_of(path, "Lihat"), "/tmp/zirtmp9/surat.pdf"),
+        (line_of(path, "Lihat"), "//nas/zirnas11/a.pdf"),
+    }
+    computer = "link to a file on the writer's own computer, which no reader can open"
+    for publish in (True, False):
+        built = site.build(publish=publish, SEARCH_ENABLED=False)
+        assert built.returncode == 0, built.log
+        found = [f for f in built.findings() if f.path.endswith("tautan.md")]
+        assert {f.level for f in found} == {"warning"}, built.log
+        said = {(f.line, f.message.removeprefix(f"{computer}: '").split("' (")[0]) for f in found}
+        assert said == expected, built.log
+        [surat] = [f for f in found if "zirbudi3" in f.message]
+        assert surat.message.endswith(
+            "(copy surat.pdf into content/images/2024/ and link it as "
+            "[…]({static}/images/2024/surat.pdf), or remove the link)"
+        )
+        page = built.html("berita/2024/11/rilis-berkas/")
+        body = page.select_one(".article__body")
+        hrefs = [a["href"] for a in body.select("a")]
+        assert hrefs == ["https://bawaslu.go.id/"], hrefs
+        text = body.get_text(" ")
+        assert "berkas lain" in text and "(tautan belum tersedia)" in text
+        if publish:
+            for name in ("feed.xml", "feed.json", "berita/2024/11/rilis-berkas/index.html"):
+                assert "zir" not in built.text(name), name
+
+
+@pytest.mark.parametrize(
+    ("reference", "name"),
+    [
+        ("/home/budi/Dokumen/surat.pdf", "surat.pdf"),
+        ("/var/www/budi/surat.pdf", "surat.pdf"),
+        ("\\\\server\\share\\a.pdf", "a.pdf"),
+        ("\\server\\share\\a.pdf", "a.pdf"),  # `\\\\` as Markdown writes it out
+        ("//nas/share/a.pdf", "a.pdf"),
+        ("//nas:445/share/a.pdf", "a.pdf"),
+        ("//cdn.example.org/a.pdf", None),
+        ("//localhost/a.pdf", None),  # a local preview (`local_address`)
+        ("/images/2024/a.jpg", None),
+        ("https://nas/a.pdf", None),
+    ],
+)
+def test_a_path_on_the_writers_computer_or_file_server_is_one_rule(reference, name):
+    assert computer_file(reference, "/nonexistent-content") == name
 
 
 @pytest.mark.parametrize(

@@ -81,6 +81,7 @@ import itertools
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
@@ -194,6 +195,145 @@ def is_publication_key(key: str) -> bool:
     return _misspelt_publication_key(key) is not None or _publication_words(key)
 
 
+# Keys that plainly hold a release back though no word of theirs is one of
+# `_PUBLICATION_WORD_RE` (docs/panduan-penulis.md §6: better held back than
+# out), read in the front matter only (`release_key_holds`); below it
+# `Jadwal: Senin, 7 Desember 2026` is an announcement's text.
+# - A date of release or schedule: `release`, `releases`, `released`, `rilis`,
+#   `rilisan`, `jadwal`, `schedule`, `schedules`, `scheduled`, `scheduling`,
+#   `go-live` (`golive`), with only date words before or after it (`tanggal`,
+#   `tgl`, `waktu`, `jam`, `date`, `time`, `at`, `on`): `Release-Date:`,
+#   `Tanggal-Rilis:`, `Jadwal:`, `Scheduled-At:`, `Go-Live:`, `releaseDate:`;
+#   not `Jadwal-Sidang:`.
+_DATE_WORDS = r"(?:tanggal|tgl|waktu|jam|date|time|at|on)"
+_SCHEDULE_KEY_RE = re.compile(
+    rf"(?:{_DATE_WORDS}-?)*"
+    r"(?:release[sd]?|rilis(?:an)?|jadwal|schedul(?:e[sd]?|ing)|go-?live)"
+    rf"(?:-?{_DATE_WORDS})*"
+)
+# - A yes or a no about whether a release is shown, the whole key: key →
+#   whether a yes holds it back (`Tampil: tidak`, `Rahasia: ya`).
+VISIBILITY_FLAGS = {
+    "tampil": False,
+    "visible": False,
+    "publikasi": False,
+    "rahasia": True,
+    "private": True,
+    "unlisted": True,
+    "tahan": True,
+    "ditahan": True,
+    "hold": True,
+    "pending": True,
+}
+# - A value of a key nothing on the site reads that starts with a notice
+#   of an embargo or a draft (`Keterangan: EMBARGO hingga 7 Desember 2026`,
+#   `Catatan: draf, jangan diterbitkan dulu`, `Catatan: masih draf`): `embargo…`
+#   then a date, `hingga`, `sampai`, `sebelum`, `until` or a mark; `draf`,
+#   `draft(s)` (`masih draf`) then a mark or nothing; `jangan`/`belum (boleh)`
+#   `terbit`/`diterbitkan`. Not a text about a draft or an embargo
+#   (`Deskripsi: Draf PKPU Kampanye dibahas`, `Embargo Hasil Hitung Cepat`),
+#   nor an address or a file name (`draf/rapat/index.html`).
+_NOTICE_END = r"(?=\s*(?:$|[,:;|!)\]]|[-–—](?!\w)|\.(?!\w)))"
+_HOLDING_VALUE_RE = re.compile(
+    r"^[\W_]*(?:"
+    r"embargo\w*(?=\s*(?:$|[,:;|!)\]]|[-–—](?!\w)|\.(?!\w)|(?:hingga|sampai|sebelum|until)\b|\d))"
+    rf"|(?:masih\s+)?(?:drafts?|draf){_NOTICE_END}"
+    r"|(?:jangan|belum)\s+(?:boleh\s+)?(?:di)?terbit(?:kan)?\b"
+    r")",
+    re.IGNORECASE,
+)
+
+
+# A notice at the start of a title that the release is not to be published
+# yet, as press releases carry one: in brackets, any case (`[EMBARGO 7/12]`,
+# `(Draft)`, `[JANGAN TERBIT]`); in capitals (`EMBARGO 7 DESEMBER …`,
+# `JANGAN TERBIT …`, `BELUM TERBIT …`); or a word then a dash, a colon or a
+# bar, any case (`DRAF - …`, `Draft: …`, `Embargo | …`). A title's own words
+# are not one (`Draf PKPU Kampanye Dibahas`, `Embargo Hasil Hitung Cepat
+# Berakhir`, `Jangan Terbitkan Hoaks`).
+_HOLD_WORDS = (
+    r"embargo\b[^\])]*?|drafts?|draf|(?:jangan|belum)\s+(?:boleh\s+)?(?:di)?terbit(?:kan)?"
+)
+_TITLE_NOTICE_RE = re.compile(
+    r"^[\W_]*?(?:"
+    rf"[\[(]\s*(?P<bracketed>(?i:{_HOLD_WORDS}))\s*[\])]"
+    r"|(?P<capital>EMBARGO\b|(?:JANGAN|BELUM)\s+(?:BOLEH\s+)?(?:DI)?TERBIT(?:KAN)?\b)"
+    r"|(?P<marked>(?i:embargo|drafts?|draf))\s*[-–—:|]"
+    r")"
+)
+
+
+def title_notice(title: str) -> str | None:
+    """The notice at the start of a title that holds its release back
+    (`_TITLE_NOTICE_RE`: "[EMBARGO 7/12]", "DRAF -", "JANGAN TERBIT"), as
+    written; None when it has none."""
+    match = _TITLE_NOTICE_RE.match(title.strip())
+    return match[0].strip("*_ \t-–—:|") if match else None
+
+
+def release_key_holds(key: str, value: str, date: str = "") -> bool:
+    """Whether a front-matter field of a key that is no publication key (lower
+    case) holds its release back as one would: a release or schedule date
+    later than the `Date:` (`date`; none: any date), a visibility yes or no
+    that says hidden, or, for a key nothing on the site reads, a value that
+    names an embargo or a draft. Anything else (a schedule key with no date,
+    `Tampil: Ketua Bawaslu`) is the field it was."""
+    words = re.sub(r"[-_ ]+", "-", key.lower()).strip("-")
+    known = key.lower() in _site_keys() or words in _site_keys()
+    if not known and _HOLDING_VALUE_RE.match(value.strip()):
+        return True
+    if words in VISIBILITY_FLAGS:
+        yes = yes_or_no(value)
+        return yes is not None and yes is VISIBILITY_FLAGS[words]
+    if _SCHEDULE_KEY_RE.fullmatch(words):
+        when = when_written(value)
+        if when is None:
+            return False
+        written = when_written(date) if date else None
+        return written is None or when > written
+    return False
+
+
+# Letters of other scripts that look like a Latin letter (Unicode's
+# confusables.txt, the Cyrillic and Greek letters it reads as one Latin
+# letter): `Ѕtatus:` (Cyrillic Ѕ), `Drаft:` (Cyrillic а) look like keys.
+_LOOK_ALIKES = str.maketrans(
+    "АВЕКМНОРСТХУІЈЅԚԜӀаеорсухіјѕһԁԛԝӏкΑΒΕΖΗΙΚΜΝΟΡΤΥΧαιοκνρυ",
+    "ABEKMHOPCTXYIJSQWIaeopcyxijshdqwlkABEZHIKMNOPTYXaiokvpu",
+)
+
+
+def ascii_key(name: str) -> str:
+    """A key as written with its letters folded to the Latin ones they look
+    like: accents off (`Stätus` → `Status`, `Émbargo` → `Embargo`), a
+    Cyrillic or Greek look-alike as its Latin letter (`Drаft` → `Draft`);
+    any other letter as it is."""
+    if name.isascii():
+        return name
+    decomposed = unicodedata.normalize("NFKD", name)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return bare.translate(_LOOK_ALIKES)
+
+
+# A `Key: value` line whose key has a letter other than A–Z (`Stätus: draft`,
+# `Zirkeyé: nilai`), as `_FLAG_LINE_RE` reads a key: Python-Markdown's `meta`
+# reads no such key, so the line ends its front matter, or is the text.
+_ODD_KEY_LINE_RE = re.compile(
+    r"""^\s*(?:-\s+)?(?P<q>["']?)(?P<key>[\w-]+)(?P=q)\s*:\s*(?P<value>.*?)\s*$"""
+)
+
+
+def odd_key_line(line: str) -> tuple[str, str, str] | None:
+    """(key as written, `ascii_key` of it, value) of a `Key: value` line whose
+    key has a letter other than A–Z; None for any other line."""
+    if line.isascii():
+        return None
+    match = _ODD_KEY_LINE_RE.match(line)
+    if match is None or match["key"].isascii():
+        return None
+    return match["key"], ascii_key(match["key"]), yaml_unquoted(match["value"])
+
+
 def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = False) -> bool:
     """Whether a field `name: value` keeps its release unpublished, one rule
     for the front matter and for a line below it (`below`, `flag_below`).
@@ -216,13 +356,19 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
     is read the same in both places. Below the front matter an `Embargo:`
     with no date (`hingga Selasa pukul 10.00 WIB`) still holds it back. A
     name that is no publication key (`Publisher:`, a count `Stats: 120`)
-    never does."""
-    key = canonical_key(name.lower())
+    does only in the front matter, as `release_key_holds` reads it
+    (`Release-Date:` later than the Date:, `Tampil: tidak`). A key with a
+    letter other than A–Z is read as its `ascii_key`, misspelt (`Stätus:`,
+    `Drаft:` with a Cyrillic а: no reader reads it, and no prose writes it)."""
+    odd = not name.isascii()
+    key = canonical_key(ascii_key(name).lower())
     if key in PUBLICATION_KEYS:
-        meant, misspelt = key, False
+        meant, misspelt = key, odd
     elif is_publication_key(key):
         meant = None if _publication_words(key) else _misspelt_publication_key(key)
         misspelt = True
+    elif not below:
+        return release_key_holds(key, value, date)
     else:
         return False
     text = value.strip().strip("'\"").strip().lower()
@@ -379,6 +525,9 @@ class FrontMatter:
         for item in self.fields:
             if item.key != "status" and keeps_unpublished(item.key, item.value, date):
                 return item
+        title = self.first("title")
+        if title is not None and title_notice(title.value) is not None:
+            return title  # `Title: [EMBARGO 7/12] …`, `Title: DRAF - …`
         return None
 
     def keys(self) -> dict[str, int]:
@@ -436,7 +585,7 @@ def parse_lines(lines: Iterable[str], *, flags_below: bool = True) -> FrontMatte
     if not flags_below:
         return _parse_head(iter(lines))
     every = list(lines)
-    return _with_flags_below(_parse_head(iter(every)), every)
+    return _with_odd_keys(_with_flags_below(_parse_head(iter(every)), every), every)
 
 
 def _parse_head(lines: Iterator[str]) -> FrontMatter:
@@ -540,6 +689,36 @@ def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
             key, name, value = flag
             found.append(Field(key, name, number, (value,), (number,)))
     return dataclasses.replace(front, below=tuple(found)) if found else front
+
+
+def _with_odd_keys(front: FrontMatter, lines: list[str]) -> FrontMatter:
+    """`front` with every line below it (as `_with_flags_below` reads them)
+    whose key, with a letter other than A–Z, keeps the release unpublished
+    read as `ascii_key` (`Stätus: draft`, `Drаft: true` with a Cyrillic а,
+    `Émbargo: 2099-12-09`): `meta` reads no such key, so the line ends the
+    front matter (read with the front matter's rules there) or is the text."""
+    if not front or not any(
+        ":" in line and not line.isascii() and odd_key_line(line.rstrip("\r\n"))
+        for line in lines[front.fields[0].line :]
+    ):
+        return front  # (most releases: no such line, read by one pass)
+    date = front.value("date")
+    numbers = [n for item in front.fields for n in item.lines[1:]]
+    below = lines[front.end :]
+    code = in_fenced_code(below)
+    numbers += [front.end + index + 1 for index in range(len(below)) if not code[index]]
+    ending = None if front.closed else front.body_start
+    found = list(front.below)
+    for number in numbers:
+        odd = odd_key_line(lines[number - 1].rstrip("\r\n"))
+        if odd is None or any(item.line == number for item in front.below):
+            continue
+        name, folded, value = odd
+        if keeps_unpublished(name, value, date, below=number != ending):
+            found.append(Field(canonical_key(folded.lower()), name, number, (value,), (number,)))
+    if len(found) == len(front.below):
+        return front
+    return dataclasses.replace(front, below=tuple(sorted(found, key=lambda item: item.line)))
 
 
 def _to_end(front: FrontMatter, lines: int) -> FrontMatter:

@@ -536,15 +536,20 @@ def symlinks_under(root: str | os.PathLike) -> list[tuple[Path, str]]:
 # phone's storage. A site path ("/images/2024/foto.jpg") starts with a folder
 # of content/ instead.
 COMPUTER_FOLDERS = frozenset(
-    {"home", "users", "root", "tmp", "mnt", "media", "volumes", "run", "storage", "sdcard"}
+    {"home", "users", "root", "tmp", "mnt", "media", "volumes", "run", "storage", "sdcard", "var"}
 )
-# "C:\Users\…", "C:/Users/…" (a one-letter scheme is a drive) and "\\server\share\…".
-_WINDOWS_PATH = re.compile(r"^(?:[a-z]:|\\\\)", re.I)
+# "C:\Users\…", "C:/Users/…" (a one-letter scheme is a drive) and "\\server\share\…"
+# (in a page, "\server\share\…": Markdown reads `\\` as one escaped backslash).
+_WINDOWS_PATH = re.compile(r"^(?:[a-z]:|\\)", re.I)
+# "//nas/share/…": a file server named as Windows does, with slashes, a host
+# of one word (no public site's; a local preview's is `local_address`'s).
+_FILE_SERVER_RE = re.compile(r"^//(?P<host>[^/?#.:@\s]+)(?::\d*)?/")
 
 
 def computer_file(reference: str, content_root: str | os.PathLike) -> str | None:
-    """The file name of a photo reference that is a path on the writer's own
-    computer, None for any other: a `file:` URL, a Windows path, "~/…", or an
+    """The file name of a photo's or a link's reference that is a path on the
+    writer's own computer or file server, None for any other: a `file:` URL, a
+    Windows path (`C:\\…`, `\\\\server\\…`, `//server/…`), "~/…", or an
     absolute path whose first folder is a computer's (COMPUTER_FOLDERS) and
     none of content/ ("/media/…" is the site's when content/media/ exists).
     Copied from a file manager or a desktop editor, such a path names a file
@@ -554,10 +559,21 @@ def computer_file(reference: str, content_root: str | os.PathLike) -> str | None
         first = unquote(ref).lstrip("/").split("/", 1)[0]
         if first.lower() not in COMPUTER_FOLDERS or os.path.lexists(Path(content_root) / first):
             return None
-    elif not (ref.lower().startswith("file:") or _WINDOWS_PATH.match(ref) or ref.startswith("~/")):
+    elif not (
+        ref.lower().startswith("file:")
+        or _WINDOWS_PATH.match(ref)
+        or ref.startswith("~/")
+        or _file_server(ref)
+    ):
         return None
     name = re.split(r"[/\\]", unquote(ref.split("?", 1)[0].split("#", 1)[0]))[-1]
     return name or ref
+
+
+def _file_server(reference: str) -> bool:
+    """Whether a reference names a file server as `//nas/share/…` does."""
+    match = _FILE_SERVER_RE.match(reference)
+    return match is not None and not is_local_host(match["host"])
 
 
 # Files a browser runs or a web server executes when the site serves them: a

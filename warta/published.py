@@ -22,10 +22,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import itertools
 import posixpath
 import string
 
 from warta.contents import contents_of, every_article, every_content, every_page, message_path
+from warta.text import fold
 
 LISTED_STATUSES = frozenset({"published"})
 # In the shared context: the releases whose preview is not written that
@@ -187,11 +189,52 @@ def drafts_folder(relative_path: str) -> str | None:
     return next((name for name in folders if name.casefold() in DRAFT_FOLDERS), None)
 
 
+# Words of a folder's or a file's name (read as `warta.text.fold` reads
+# words: any case, split at anything that is no letter or digit) that say it
+# holds releases back: `Draf Desember/`, `_embargo/`, `draft-lama/`,
+# `drafts-2026/`, `draf.old/`, `unpublished/`, `DRAF-zirkon.md`,
+# `zirkon.draft.md`, `EMBARGO 7 Des - zirkon.md`; and two words that do
+# together (`belum-terbit/`, `Draft (jangan terbit)/`).
+DRAFT_NAME_WORDS = frozenset({"draf", "draft", "drafts", "embargo", "unpublished"})
+DRAFT_NAME_PAIRS = frozenset(
+    {
+        ("belum", "terbit"),
+        ("belum", "diterbitkan"),
+        ("jangan", "terbit"),
+        ("jangan", "diterbitkan"),
+    }
+)
+
+
+def draft_name(relative_path: str, title: str = "") -> tuple[str, str] | None:
+    """(the folder, with a final `/`, or the file name as written, its word)
+    of a content's path below content/ whose name says it is held back
+    (DRAFT_NAME_WORDS, DRAFT_NAME_PAIRS, at any depth); None for none. A word
+    of the file's name that its `title` holds too is the title's, no mark
+    (`2026-11-20-bawaslu-kritisi-draf-pkpu.md` of "Bawaslu Kritisi Draf PKPU")."""
+    *folders, name = str(relative_path).replace("\\", "/").split("/")
+    titled = set(fold(title).split())
+    named = [(folder, f"{folder}/", set()) for folder in folders]
+    for part, shown, skip in [*named, (posixpath.splitext(name)[0], name, titled)]:
+        words = fold(part).split()
+        for word in words:
+            if word in DRAFT_NAME_WORDS and word not in skip:
+                return shown, word
+        for pair in itertools.pairwise(words):
+            if pair in DRAFT_NAME_PAIRS and not set(pair) <= skip:
+                return shown, " ".join(pair)
+    return None
+
+
 def hold_drafts_folder(content) -> None:
     """A release (or page) in a drafts folder (`content/berita/draf/`,
     `drafts/`, `_drafts/`) is a draft: staff put it there to keep it
     unpublished, and it was published with no word. Previewed at /draf/ in
-    the development build, as any draft; content_lint says why at the file."""
+    the development build, as any draft; content_lint says why at the file.
+    So is one in a folder or a file named as a draft (`draft_name`:
+    `embargo/`, `Draf Desember/`, `DRAF-zirkon.md`)."""
     relative = getattr(content, "relative_source_path", None)
-    if relative and content.status != "draft" and drafts_folder(relative):
+    if not relative or content.status == "draft":
+        return
+    if drafts_folder(relative) or draft_name(relative, getattr(content, "title", "")):
         content.status = "draft"

@@ -132,3 +132,76 @@ def public_siteurl(
             )
         )
     return written.strip().rstrip("/")
+
+
+# The CMS's GitHub repository and OAuth client (plugins/cms `default_backend`),
+# copied into the public /admin/config.json as set: a token or a password in
+# either is published. The repository is its `owner/name` only (GitHub's
+# characters of each); the client's address a full http(s) address with no
+# user name or password and no query naming a secret.
+CMS_REPO_VARIABLE = "WARTA_CMS_REPO"
+CMS_AUTH_VARIABLE = "WARTA_CMS_AUTH_URL"
+_REPOSITORY = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[A-Za-z0-9._-]{1,100}")
+# A query parameter that carries a secret (`?token=`, `?access_token=`,
+# `?client_secret=`, `?password=`, `?key=`, `?sig=` …), any case.
+_SECRET_PARAMETER = re.compile(
+    r"(?:^|[_-])(?:token|secret|password|passwd|pass|pwd|key|apikey|auth|sig|signature|"
+    r"credential|credentials|session|code)(?:$|[_-])",
+    re.IGNORECASE,
+)
+
+
+def cms_repo_problem(written: str) -> str | None:
+    """Why `WARTA_CMS_REPO`'s value is no GitHub repository as `owner/name`, or None."""
+    value = written.strip()
+    if _REPOSITORY.fullmatch(value) and value.split("/")[1] not in (".", ".."):
+        return None
+    if "@" in value or "://" in value:
+        return "it is more than owner/name (a web address, a user name or a token)"
+    return "it is not the repository as owner/name"
+
+
+def cms_auth_url_problem(written: str) -> str | None:
+    """Why `WARTA_CMS_AUTH_URL`'s value is no address the public CMS may
+    carry, or None: a user name or password before the host, or a query
+    naming a secret (`?token=…`), would be published; no http(s) address
+    is none the CMS can sign in at."""
+    value = written.strip()
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return "it is no web address"
+    if "@" in parts.netloc:
+        return "it holds a user name or a password ('…@' before the host)"
+    names = [pair.partition("=")[0] for pair in re.split(r"[&;]", parts.query) if pair]
+    if any(_SECRET_PARAMETER.search(name) for name in names):
+        return "its query holds a secret ('?token=…')"
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        return "it is not a full https:// address"
+    return None
+
+
+def cms_variable_problem(environ: Mapping[str, str]) -> Finding | None:
+    """The error of the first CMS variable set to a value the public
+    /admin/config.json must not carry (`cms_repo_problem`,
+    `cms_auth_url_problem`), naming the variable, never its value."""
+    checks = (
+        (CMS_REPO_VARIABLE, cms_repo_problem, "the repository as owner/name, e.g. bawaslu/warta"),
+        (
+            CMS_AUTH_VARIABLE,
+            cms_auth_url_problem,
+            "the OAuth client's https:// address alone (its secrets stay in the client)",
+        ),
+    )
+    for variable, problem_of, wanted in checks:
+        written = environ.get(variable)
+        problem = problem_of(written) if written else None
+        if problem:
+            return Finding(
+                "",
+                None,
+                "error",
+                f"{variable} is refused, {problem}: the CMS would publish it in /admin/config.json",
+                f"set {variable} to {wanted}",
+            )
+    return None

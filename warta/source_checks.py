@@ -52,7 +52,7 @@ from warta.paths import (
     site_file_path,
     site_root,
 )
-from warta.published import drafts_folder
+from warta.published import draft_name, drafts_folder
 from warta.regions.dateline import dateline_head
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.tags.offices import without_titles
@@ -618,6 +618,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_required(source, rules)
     yield from _check_keys_in_text(source, rules)
     yield from _check_indented_keys(source)
+    yield from _check_odd_keys(source)
     yield from _check_control_characters(source)
     yield from _check_mojibake(source)
     yield from _check_unreadable_references(source)
@@ -835,6 +836,47 @@ def _check_indented_keys(source: Source) -> Iterator[Finding]:
         )
 
 
+def _odd_letters(name: str) -> str:
+    """The letters of a key that are not A–Z, named ("'ä'", "'а' (U+0430
+    CYRILLIC SMALL LETTER A)": a look-alike is named by its code)."""
+    odd = dict.fromkeys(ch for ch in name if not ch.isascii())
+    named = [
+        f"'{ch}'"
+        if unicodedata.name(ch, "").startswith("LATIN")
+        else f"'{ch}' (U+{ord(ch):04X} {unicodedata.name(ch, '')})".replace(" )", ")")
+        for ch in odd
+    ]
+    return ", ".join(named) + (" is" if len(named) == 1 else " are")
+
+
+def _check_odd_keys(source: Source) -> Iterator[Finding]:
+    """A `Key: value` line whose key has a letter other than A–Z (`Zirkeyé:
+    nilai`, `Stätus: published`, a Cyrillic look-alike) where the front matter
+    ends: Python-Markdown's `meta` reads no such key, so the front matter ended
+    there and the site showed the line as text, with no word. One that holds
+    the release back (`Stätus: draft`) is said by `check_unpublished_flag`;
+    one that ends a front matter with keys below it, by `_front_matter_break`."""
+    held = source.unpublished_flag[2] if source.flag_below else None
+    errors = _error_lines(source)
+    for number, text in _stranded_block(source):
+        odd = frontmatter.odd_key_line(text)
+        if odd is None or number in (held, *errors):
+            continue
+        name, folded, value = odd
+        where = "the front matter ends at this line and " if number == source.ended_by else ""
+        yield _finding(
+            source,
+            number,
+            "warning",
+            f"'{name}:' is not read as a key: {_odd_letters(name)} not A–Z, so "
+            f"{where}the site shows '{text.strip()}' as the release's text",
+            f"write the key in the letters A–Z: '{folded}: {value}'"
+            if folded.isascii()
+            else "write the key in the letters A–Z, or put the text below the front matter "
+            "after one blank line",
+        )
+
+
 def _check_control_characters(source: Source) -> Iterator[Finding]:
     """A line holding a control character (a pasted NUL; Word's line break,
     U+000B): the Markdown reader drops it (`warta.markdown_source`), so the
@@ -981,8 +1023,21 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
     name, value, line = source.unpublished_flag
     if source.flag_below and line in _error_lines(source):
         return  # held back, and the line is an error of its own: said once
+    notice = frontmatter.title_notice(value) if frontmatter.canonical_key(name) == "title" else None
+    if notice is not None:  # `Title: [EMBARGO 7/12] …`
+        yield _finding(
+            source,
+            line,
+            "warning",
+            f"the title starts with '{notice}', which is read as Status: draft: "
+            "this release is not published",
+            f"to hold it back, write 'Status: draft' (an embargo: the Date: it goes out) and "
+            f"take '{notice}' out of the title; to publish, take it out",
+        )
+        return
     when = embargo_date(value)
-    unknown = frontmatter.is_publication_key(name)
+    # (a key that is no publication key holds it back by `release_key_holds`)
+    unknown = frontmatter.canonical_key(name) not in frontmatter.PUBLICATION_KEYS
     unclear = not unknown and frontmatter.yes_or_no(value) is None
     # `published: true # ok`: the comment is read as part of the value, as
     # Pelican reads it, so that is neither a yes nor a no.
@@ -994,6 +1049,8 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
         else " (neither a yes nor a no)"
     )
     below = " is below the front matter, in the release's text, and" if source.flag_below else ""
+    if not name.isascii():  # (`Stätus:`, a Cyrillic look-alike: read as its letters A–Z)
+        below = f" ({_odd_letters(name)} not A–Z: no reader reads it){below}"
     yield _finding(
         source,
         line,
@@ -1202,6 +1259,10 @@ def _front_matter_break(source: Source, stranded: dict[str, int]) -> Finding:
         hint = f"delete what looks like a space before '{text}'"
     elif _LIST_ITEM_RE.match(text):
         hint = "write a list on one line after its key, e.g. 'Tags: Pilkada 2024, Pengawasan'"
+    elif (odd := frontmatter.odd_key_line(text)) and odd[1].isascii():
+        hint = (
+            f"write the key in the letters A–Z ({_odd_letters(odd[0])} not): '{odd[1]}: {odd[2]}'"
+        )
     elif _LOOSE_KEY_RE.match(text):
         match = _LOOSE_KEY_RE.match(text)
         key = "-".join(word.title() for word in match["key"].split())
@@ -1347,8 +1408,15 @@ def is_unpublished(source: Source, rules: Rules | None = None) -> bool:
         or source.unpublished_flag is not None
         # in a drafts folder (`warta.published.hold_drafts_folder`): a path below content/
         or (not source.path.startswith("/") and drafts_folder(source.path) is not None)
+        or (not source.path.startswith("/") and _draft_name(source) is not None)
         or (rules is not None and embargoed_date(source, rules) is not None)
     )
+
+
+def _draft_name(source: Source) -> tuple[str, str] | None:
+    """`warta.published.draft_name` of a source's path below content/, read
+    with its Title:."""
+    return draft_name(source.path, source.value("title"))
 
 
 def check_embargo(source: Source, rules: Rules) -> Iterator[Finding]:

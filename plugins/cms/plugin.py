@@ -46,6 +46,7 @@ from warta.deploy import unpublished_names
 from warta.paths import OUTPUT_OWNERS, own_output
 from warta.published import check_only, written
 from warta.regions.configured import GAZETTEER_DEFAULT, data_path, load_configured
+from warta.siteurl import SiteUrlError, cms_variable_problem
 from warta.source_checks import Rules
 from warta.tags.officials import load_region_names, load_registry
 from warta.tags.vocabulary import load_vocabulary
@@ -107,6 +108,19 @@ def default_backend() -> dict:
     if auth_url:
         backend["base_url"] = auth_url
     return backend
+
+
+def check_backend_variables(pelican) -> None:
+    """initialized: WARTA_CMS_REPO or WARTA_CMS_AUTH_URL set to a value the
+    public /admin/config.json must not carry (a token, a password:
+    `warta.siteurl.cms_variable_problem`) stops the build at its start, as
+    WARTA_SITEURL does, with one error naming the variable, not its value."""
+    settings = pelican.settings
+    if not setting(settings, "CMS_ENABLED") or setting(settings, "CMS_BACKEND"):
+        return
+    finding = cms_variable_problem(os.environ)
+    if finding is not None:
+        raise SiteUrlError(finding)
 
 
 def _data_file(settings: dict, key: str, default: str) -> Path:
@@ -284,5 +298,6 @@ def write_admin(pelican) -> None:
 
 
 def register() -> None:
+    signals.initialized.connect(check_backend_variables)
     signals.all_generators_finalized.connect(claim_admin)
     signals.finalized.connect(write_admin)

@@ -66,7 +66,13 @@ from warta.paths import NearestFile, Refusal, below_content_folder, computer_fil
 from warta.paths import check_source as check_path
 from warta.pipeline import pipeline_of
 from warta.plugin_order import active_plugins
-from warta.published import PREVIEWS_SAID, drafts_folder, is_written, unpreviewed
+from warta.published import (
+    PREVIEWS_SAID,
+    draft_name,
+    drafts_folder,
+    is_written,
+    unpreviewed,
+)
 from warta.snapshots import SnapshotStore, file_stamp
 from warta.source_checks import (
     SOURCE_SUFFIXES,
@@ -245,7 +251,12 @@ def in_drafts_folder(source: Source) -> Iterator[Finding]:
     `_drafts/`), which holds it back (`warta.published.hold_drafts_folder`):
     said once at the file, unless its own front matter holds it back too."""
     folder = drafts_folder(source.path)
-    if folder is None or source.value("status").lower() == "draft" or source.unpublished_flag:
+    if source.value("status").lower() == "draft" or source.unpublished_flag:
+        return
+    named = draft_name(source.path, source.value("title")) if folder is None else None
+    if named is not None:
+        yield named_as_draft(source, *named)
+    if folder is None:
         return
     yield Finding(
         source.path,
@@ -254,6 +265,25 @@ def in_drafts_folder(source: Source) -> Iterator[Finding]:
         f"in the drafts folder '{folder}/': not published (previewed at /draf/ in the "
         "development build)",
         f"to publish it, move it out of the {folder}/ folder",
+    )
+
+
+def named_as_draft(source: Source, name: str, word: str) -> Finding:
+    """A release or page in a folder or a file whose name says it is held back
+    (`warta.published.draft_name`: `embargo/`, `Draf Desember/`,
+    `DRAF-zirkon.md`): held back as a draft, a warning at the file, as a
+    name read as a draft is a guess at what staff meant."""
+    folder = name.endswith("/")
+    what = f"the folder '{name}'" if folder else f"the file name '{name}'"
+    return Finding(
+        source.path,
+        None,
+        "warning",
+        f"{what} says '{word}': read as Status: draft, this release is not published "
+        "(previewed at /draf/ in the development build)",
+        f"to publish it, move it out of the {name} folder"
+        if folder
+        else f"to publish it, rename the file without '{word}'",
     )
 
 

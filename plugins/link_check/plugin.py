@@ -26,6 +26,7 @@ from warta.findings import Finding, report
 from warta.paths import (
     ADDRESS_KEYS,
     OUTPUT_OWNERS,
+    computer_file,
     local_address,
     normal_address,
     site_address,
@@ -135,6 +136,7 @@ def check_content(
     address → content, `contents_by_address`)."""
     body = getattr(content, "_content", None)
     _check_local_links(content, local_targets or (lambda: {}), site_prefix, said_already)
+    _check_computer_links(content, said_already)
     _check_links(content, generated, hidden, site_host, site_prefix, said_already)
     if hidden:
         _check_text_addresses(
@@ -496,6 +498,64 @@ def _check_local_links(content, local_targets, site_prefix: str, said_already: S
 
     for field in dict.fromkeys(field for field, _ in found):
         _set_text(content, field, remove_hrefs(texts[field], local.__contains__, kept_text))
+    forget_rendered(content)
+
+
+# A link's address with a scheme (`file:`, `C:` a drive): the sanitize
+# plugin takes it out and says so.
+_SCHEME_RE = re.compile(r"^[a-z][a-z0-9+.-]*:", re.I)
+
+
+def computer_link(content, href: str) -> str | None:
+    """The file name a link names on the writer's own computer or file server
+    (`/home/…`, `/Users/…`, `/tmp/…`, `~/…`, `\\\\host\\…`, `//host/…`), by
+    the rule the images plugin refuses such a photo by (`computer_file`);
+    None for any other link."""
+    value = html.unescape(href).strip()
+    if not value or _SCHEME_RE.match(value):
+        return None
+    return computer_file(value, content.settings.get("PATH", ""))
+
+
+def _check_computer_links(content, said_already: Said = ()) -> None:
+    """Each link of the summary and the body to a file on the writer's own
+    computer or file server (`computer_link`): no reader can open it, and it
+    tells the writer's user name and folders. A warning at its line, and the
+    link taken out of the page and the feeds in every build, its text kept
+    (NEUTRAL_TEXT where the text shows the path)."""
+    texts = _texts(content)
+    found = [
+        (field, link)
+        for field, text in texts.items()
+        if not _is_plain(field) and "href" in text
+        for link in hrefs_in(text)
+        if computer_link(content, link.value)
+    ]
+    if not found:
+        return
+    year = getattr(getattr(content, "date", None), "year", None) or "<year>"
+    for (_field, link), line in zip(found, _placed(content, found, said_already), strict=True):
+        if said_at(said_already, line, link.written) is not None:
+            continue  # a BACA JUGA line read_also has said
+        name = computer_link(content, link.value)
+        message = (
+            f"link to a file on the writer's own computer, which no reader can open: "
+            f"'{link.written}'"
+        )
+        suggestion = (
+            f"copy {name} into content/images/{year}/ and link it as "
+            f"[…]({{static}}/images/{year}/{name}), or remove the link"
+        )
+        report(logger, Finding(message_path(content), line or None, "warning", message, suggestion))
+    paths = {link.value for _, link in found}
+
+    def kept_text(value: str, text: str) -> str:
+        parts = re.split(r"[/\\]+", html.unescape(value))
+        words = {part.casefold() for part in parts if part and part not in ("~", ".")}
+        return NEUTRAL_TEXT if shows_words(text, words) else text
+
+    for field in dict.fromkeys(field for field, _ in found):
+        _set_text(content, field, remove_hrefs(texts[field], paths.__contains__, kept_text))
     forget_rendered(content)
 
 
