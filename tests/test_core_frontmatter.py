@@ -1139,3 +1139,26 @@ def test_a_list_reaches_its_reader_split_into_the_items_as_written(text, key, ha
     assert parse_source("a.md", text).value(key) == handed
     field = parse(text).front_matter.first(key)
     assert frontmatter.handed_items(key, frontmatter.list_items(field)) == items
+
+
+@pytest.mark.parametrize(
+    ("body", "held"),
+    [
+        # a notice, on its own line or opening its paragraph
+        ("EMBARGO hingga Kamis, 10 Desember 2026 pukul 10.00 WIB\n\nLAHAT – Rapat.", True),
+        ("Rapat digelar.\n\n## Embargo: 10/12/2026 10.00 WIB", True),
+        ("[EMBARGO: 10 Desember 2026, 10.00 WIB]\n\nLAHAT – Rapat.", True),
+        ("Embargo 10/12/2026 10.00 WIB\nLAHAT – Rapat.", True),
+        # a time before the Date:: out at its Date:, as `Embargo:` is
+        ("EMBARGO hingga 1 Desember 2026 pukul 10.00 WIB\n\nLAHAT – Rapat.", False),
+        # prose wrapped so that a line starts with the word, with no time
+        ("Negara itu menerapkan\nembargo hingga kini.", False),
+        ("Embargo terhadap negara itu dibahas.", False),
+        # in fenced code
+        ("```\nEMBARGO hingga 10 Desember 2026\n```", False),
+    ],
+)
+def test_an_embargo_notice_is_read_where_it_is_one(body, held):
+    text = f"Title: Rapat pleno\nDate: 2026-12-03 09:00\n\n{body}\n"
+    flag = frontmatter.parse(text).front_matter.unpublished_by_flag()
+    assert (flag is not None) == held, flag

@@ -468,7 +468,9 @@ class Source:
     # Key → its first field's name as written (`Rubrik` for category).
     names: dict[str, str] = field(default_factory=dict)
     # (name as written, value, line) of another generator's unpublished flag
-    # (`draft: true`), which the reader turns into `Status: draft`.
+    # (`draft: true`), or of an embargo notice below the front matter (named
+    # by its whole line: `EMBARGO hingga …`, `frontmatter.embargo_notice`),
+    # which the reader turns into `Status: draft`.
     unpublished_flag: tuple[str, str, int] | None = None
     # The flag is below the front matter's end, among the file's top key
     # lines (`frontmatter.FrontMatter.below`): the release's text, held back.
@@ -966,6 +968,20 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
     if source.flag_below and line in _error_lines(source):
         return  # held back, and the line is an error of its own: said once
     when = embargo_date(value)
+    if frontmatter.META_KEY_RE.fullmatch(name) is None:
+        # An embargo notice (`EMBARGO hingga Kamis, …`), named by its line.
+        yield _finding(
+            source,
+            line,
+            "warning",
+            f"the embargo notice '{name}' is in the release's text, and is read as "
+            "Status: draft: this release is not published",
+            f"an embargo is the Date: itself: write 'Date: {when}' and delete the notice's line"
+            if when is not None
+            else "an embargo is the Date: itself: write the time it ends as 'Date: "
+            "YYYY-MM-DD HH:MM' (WIB) and delete the notice's line",
+        )
+        return
     unknown = frontmatter.is_publication_key(name)
     unclear = not unknown and frontmatter.yes_or_no(value) is None
     # `published: true # ok`: the comment is read as part of the value, as
