@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from conftest import REPO, article_text, line_of
 from warta.findings import Finding
 from warta.mojibake import garbled_in
@@ -208,6 +210,35 @@ def test_the_leads_date_far_from_the_date_is_said_once_with_the_fix():
             "fix whichever is wrong: 'Date: 2024-10-14', or the date in the lead",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Embargo: 19 November 2026 pukul 10.00 WIB",
+        "EMBARGO : Kamis, 19 November 2026 pukul 10.00 WIB",
+        "**EMBARGO:** Kamis, 19 November 2026 pukul 10.00 WIB",
+        "Embargo s.d. 19 November 2026 pukul 10.00 WIB",
+        "SIARAN PERS\nNomor: 045/HM.01/K.SS/11/2026\nEMBARGO hingga 19 November 2026",
+    ],
+)
+def test_an_embargo_line_above_the_lead_is_not_the_lead(notice):
+    """`Embargo: 10 Desember 2026 pukul 10.00 WIB` above the lead was said
+    twice at its line: held back, and "the lead's date '10 Desember 2026' is
+    7 days after the Date:", though the line is no lead (the dateline's
+    reader skips it). The lead below it is the one read."""
+    lead = "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat evaluasi, Kamis ({}/2026)."
+    line = 9 + notice.count("\n")
+
+    def said(day: str) -> list[Finding]:
+        body = f"{notice}\n\n{lead.format(day)}"
+        return findings_for(article_text(slug="rapat", date="2026-11-12 09:00", body=body))
+
+    at_line = [(f.line, f.level, "read as Status: draft" in f.message) for f in said("12/11")]
+    assert [found for found in at_line if found[0] == line] == [(line, "warning", True)]
+    # A lead's date far from the Date: below it is still said, at the lead.
+    far = [f.line for f in said("12/9") if f.message.startswith("the lead's date")]
+    assert far == [line + 2]
 
 
 def test_a_lead_reported_late_or_announcing_a_later_day_is_no_finding():
