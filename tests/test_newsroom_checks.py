@@ -1207,6 +1207,49 @@ def test_a_key_nothing_reads_is_named_with_the_nearest_known_key(line, level, su
     ]
 
 
+@pytest.mark.parametrize(
+    ("written", "line", "message", "suggestion"),
+    [
+        (
+            "Titel: Rapat Pleno Terbuka",
+            1,
+            "missing Title: 'Titel:' is no key the site reads",
+            "write 'Title: Rapat Pleno Terbuka'",
+        ),
+        (
+            "Judull: Rapat Pleno Terbuka",
+            1,
+            "missing Title: 'Judull:' is no key the site reads",
+            "write 'Judul: Rapat Pleno Terbuka'",
+        ),
+        (
+            "Tangal: 2024-11-17 09:30",
+            2,
+            "missing Date: 'Tangal:' is no key the site reads",
+            "write 'Tanggal: 2024-11-17 09:30'",
+        ),
+        (
+            "Dates: 2024-11-17 09:30",
+            2,
+            "missing Date: 'Dates:' is no key the site reads",
+            "write 'Date: 2024-11-17 09:30'",
+        ),
+    ],
+)
+def test_a_required_key_misspelt_is_one_error_at_its_line(written, line, message, suggestion):
+    """`Titel: …` with no Title: was said twice at line 1: "missing Title"
+    (add 'Title: …') and "unknown key 'Titel:'" (write 'Title: …'); `Tangal:`
+    the same, "missing Date" at line 1. One error at the misspelt line, with
+    the key to write."""
+    key = "Title" if line == 1 else "Date"
+    text = article_text(slug="x-y")
+    text = "\n".join(written if row.startswith(f"{key}:") else row for row in text.split("\n"))
+    found = [f for f in findings_for(text) if f.level != "suggestion"]
+    assert [(f.line, f.level, f.message, f.suggestion) for f in found] == [
+        (line, "error", message, suggestion)
+    ]
+
+
 def test_keys_the_site_and_its_plugins_read_are_not_unknown():
     text = article_text(
         slug="x-y",

@@ -676,6 +676,20 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
     below = {frontmatter.canonical_key(key) for key in stranded}  # `Tanggal :` is Date
     for key in rules.required:
         if not source.value(key) and key not in below and source.yaml_problem is None:
+            misspelt = _misspelt_required(source, rules, key)
+            if misspelt is not None:
+                # `Titel:`, `Tangal:`: said here, once (not an unknown key too).
+                name, line, written = misspelt
+                value = source.value(name).strip()
+                yield _finding(
+                    source,
+                    line,
+                    "error",
+                    f"missing {key.title()}: '{source.names.get(name, name)}:' is no key "
+                    "the site reads",
+                    f"write '{written}: {value}'" if value else f"write '{written}: …'",
+                )
+                continue
             hint = {"date": f"add 'Date: …'; {DATE_HINT}"}.get(key, f"add '{key.title()}: …'")
             yield _finding(source, source.line(key) or 1, "error", f"missing {key.title()}", hint)
     if not any(text.strip() for _, text in source.body):
@@ -1067,6 +1081,35 @@ def _check_repeated_keys(source: Source) -> Iterator[Finding]:
             )
 
 
+def _misspelt_required(source: Source, rules: Rules, key: str) -> tuple[str, int, str] | None:
+    """(the unknown key, its line, the key to write as a suggestion writes it)
+    of a field written for the required `key` with its name misspelt
+    (`Titel:` for Title:, `Tangal:` for Tanggal:: the nearest known key, as
+    `_check_unknown_keys` finds it); None when there is none."""
+    known = KNOWN_KEYS | {name.lower() for name in rules.extra_keys}
+    candidates = sorted(known - frontmatter.PUBLICATION_KEYS)
+    for name, (value, line) in sorted(source.metadata.items(), key=lambda item: item[1][1]):
+        if name in known or frontmatter.is_publication_key(name):
+            continue
+        close = _nearest_key(name, value, candidates)
+        if close and frontmatter.canonical_key(close) == key:
+            return name, line, "-".join(part.title() for part in close.split("-"))
+    return None
+
+
+def _nearest_key(name: str, value: str, candidates: list[str]) -> str | None:
+    """The known key (of `candidates`) nearest an unknown one, difflib's at
+    0.8; one of Pelican's one-word keys only for a value of one word
+    (`Tempat: Aula Bawaslu` is no `Template:`)."""
+    fits = (
+        candidates
+        if len(value.split()) <= 1
+        else [key for key in candidates if key not in PELICAN_WORD_KEYS]
+    )
+    close = difflib.get_close_matches(name, fits, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
 def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
     """A key nothing reads (`Summery:`, `Titel:`): Pelican keeps it and nothing
     shows it, so the release has no summary and no one is told. With a known
@@ -1077,7 +1120,6 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
     # (Status: or Draft: with a value that is no state is no key meant:
     # "Stats: 120", "Publisher: …"; one with a state is held back above.)
     candidates = sorted(known - frontmatter.PUBLICATION_KEYS)
-    words_too = [key for key in candidates if key not in PELICAN_WORD_KEYS]  # (a text's keys)
     for key, (value, line) in source.metadata.items():
         if key in known:
             continue
@@ -1095,10 +1137,12 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
                 f"remove the {name}: line",
             )
             continue
-        fits = candidates if len(value.split()) <= 1 else words_too
-        close = difflib.get_close_matches(key, fits, n=1, cutoff=0.8)
+        close = _nearest_key(key, value, candidates)
+        meant = frontmatter.canonical_key(close) if close else ""
+        if meant in rules.required and not source.value(meant):
+            continue  # a required key misspelt (`Titel:`): said as missing (`_check_required`)
         if close:
-            written = "-".join(part.title() for part in close[0].split("-"))
+            written = "-".join(part.title() for part in close.split("-"))
             yield _finding(
                 source,
                 line,
