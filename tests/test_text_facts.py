@@ -49,6 +49,31 @@ def test_each_control_character_gets_advice_that_fits_it():
     ]
 
 
+@pytest.mark.parametrize(
+    ("key", "code"),
+    [
+        ("Da\u200bte", "U+200B"),
+        ("Ta\u2060gs", "U+2060"),
+        ("\ufeffCategory", "U+FEFF"),
+        ("Author\u200e", "U+200E"),
+    ],
+)
+def test_a_control_character_in_a_key_is_said_once_as_the_reader_reads_the_key(key, code):
+    """`Da\u200bte: 2026-12-03 10:00` above `Tags: PDPB` was three lines, two
+    untrue: "missing Date", "the front matter ends at this line … Tags: below
+    it is read as text" (both errors), and the U+200B warning; the reader
+    leaves the character out before it reads the key, so the page had its
+    Date: and its tags. The warning alone is said."""
+    name = key.translate({ord(c): None for c in "\u200b\u2060\ufeff\u200e"})
+    text = article_text(slug="rapat", tags="PDPB").replace(f"\n{name}:", f"\n{key}:", 1)
+    source = parse_source("berita/x.md", text)
+    assert source.value(name.lower()) and source.ended_by is None
+    line = source.line(name.lower())
+    assert [(f.line, f.level, f.message) for f in findings_for(text)] == [
+        (line, "warning", f"control character {code} left out of the published text")
+    ]
+
+
 def test_invisible_format_characters_never_split_a_word():
     """A soft hyphen made the slug `peng-aduan` (fold turned it into a space)."""
     for invisible in "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u202e":

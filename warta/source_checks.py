@@ -486,6 +486,10 @@ class Source:
     # List key (`frontmatter.LIST_KEYS`) → the items of its first field, as
     # the site shows them (`frontmatter.list_items`).
     items: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # (line, the line as written) of each front-matter key holding a control
+    # character (`Da\u200bte:`), read without it, as the reader reads it
+    # (`_keys_as_read`).
+    controlled_keys: list[tuple[int, str]] = field(default_factory=list)
 
     def value(self, key: str) -> str:
         """The key's value as the build reads it: the character references of
@@ -541,6 +545,25 @@ class Source:
         )
 
 
+def _keys_as_read(lines: Sequence[str]) -> list[str] | None:
+    """`lines` with the control characters of each key left out where that
+    makes it a front-matter key (`Da\u200bte: …`, `\ufeffTags: …`): the
+    Markdown reader leaves them out before it reads the front matter
+    (`markdown_source.ControlCharacters`), so the page has that key; a
+    vertical tab is a space there, so `Da\x0bte:` stays no key. None when no
+    key holds one (most files: one search)."""
+    if not control_characters_in("\n".join(lines)):
+        return None
+    read = list(lines)
+    for index, line in enumerate(lines):
+        key, colon, value = line.partition(":")
+        if colon and control_characters_in(key):
+            cleaned = without_control_characters(key) + colon + value
+            if frontmatter.KEY_RE.match(cleaned):
+                read[index] = cleaned
+    return read if read != list(lines) else None
+
+
 def parse_source(path: str, text: str) -> Source:
     """Pelican-Markdown front matter (`warta.frontmatter`): `Key: value` lines up
     to the first blank line; a repeated key counts with its first value, as
@@ -548,6 +571,16 @@ def parse_source(path: str, text: str) -> Source:
     read as Pelican reads them."""
     document = frontmatter.parse(text)
     source = Source(path, empty=document.empty)
+    read = _keys_as_read(document.lines)
+    if read is not None:
+        # (the text's own lines: only where the front matter ends moves)
+        front = frontmatter.parse("\n".join(read)).front_matter
+        document = dataclasses.replace(document, front_matter=front)
+        source.controlled_keys = [
+            (number, written)
+            for number, (written, line) in enumerate(zip(document.lines, read, strict=True), 1)
+            if written != line
+        ]
     for item in document.front_matter.fields:
         first = source.metadata.setdefault(item.key, (item.value, item.line))
         source.names.setdefault(item.key, item.name)
@@ -839,8 +872,9 @@ def _check_control_characters(source: Source) -> Iterator[Finding]:
     """A line holding a control character (a pasted NUL; Word's line break,
     U+000B): the Markdown reader drops it (`warta.markdown_source`), so the
     page shows the line without it; said once per line."""
-    lines = [(line, value) for value, line in source.metadata.values()]
-    every = [*lines, *source.body]
+    lines = dict((line, value) for value, line in source.metadata.values())
+    lines.update(source.controlled_keys)  # (a key's control character is on its line)
+    every = [*lines.items(), *source.body]
     if not control_characters_in("".join(text for _, text in every)):
         return  # (one search of the whole release, not one a line)
     slug_line = source.line("slug")  # said by check_slug, with the address it makes
