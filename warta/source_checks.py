@@ -694,6 +694,13 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
     if not source.metadata:
         if source.yaml_problem is not None:
             return
+        first = next((number for number, text in source.body if text.strip()), None)
+        match = _LOOSE_KEY_RE.match(dict(source.body).get(first, "").strip())
+        if match and meant_as_front_matter(match["key"]):
+            # `Title : …` (`Penulis : EW`), as the same line further down is said.
+            view = dataclasses.replace(source, ended_by=first)
+            yield _front_matter_break(view, _stranded_keys(view))
+            return
         yield _finding(
             source,
             1,
@@ -1294,12 +1301,13 @@ def _front_matter_break(source: Source, stranded: dict[str, int]) -> Finding:
         )
     else:
         hint = "put the text below the front matter, after one blank line"
+    ends = (
+        "the front matter ends at this line"
+        if source.metadata
+        else "no front matter: the file starts with this line"  # (`Title : …` on line 1)
+    )
     return _finding(
-        source,
-        number,
-        "error",
-        f"the front matter ends at this line: '{text}' is not a 'Key: value' line{lost}",
-        hint,
+        source, number, "error", f"{ends}: '{text}' is not a 'Key: value' line{lost}", hint
     )
 
 
