@@ -1208,6 +1208,46 @@ def test_a_key_nothing_reads_is_named_with_the_nearest_known_key(line, level, su
 
 
 @pytest.mark.parametrize(
+    ("line", "suggestion"),
+    [
+        ("Foto: images/2026/rapat.jpg", "write 'Image: images/2026/rapat.jpg'"),
+        ("Gambar: {static}/images/2026/rapat.JPG", "write 'Image: {static}/images/2026/rapat.JPG'"),
+        (
+            "Foto: Humas Bawaslu Kabupaten Lahat",
+            "write 'Image-Credit: Humas Bawaslu Kabupaten Lahat'",
+        ),
+        (
+            "Keterangan-Foto: Peserta rapat evaluasi",
+            "write 'Image-Caption: Peserta rapat evaluasi'",
+        ),
+        ("Lokasi: Kota Pagar Alam", "write 'Region: Kota Pagar Alam'"),
+        ("Daerah: Kota Pagar Alam", "write 'Region: Kota Pagar Alam'"),
+        ("Deskripsi: Ringkasan rapat evaluasi.", "write 'Summary: Ringkasan rapat evaluasi.'"),
+        ("Label: PDPB, Kampanye", "write 'Tags: PDPB, Kampanye'"),
+        ("Tgas: PDPB, Kampanye", "write 'Tags: PDPB, Kampanye'"),
+        ("Kata_Kunci: PDPB", "write 'Tags: PDPB'"),
+        ("Reporter: EW", "write 'Author: EW'"),
+    ],
+)
+def test_a_key_in_other_words_is_named_with_the_key_meant(line, suggestion):
+    """`Foto: images/…` (no photo on the page), `Lokasi:`, `Deskripsi:`,
+    `Tgas:` (two letters swapped, past difflib's cutoff): a suggestion to
+    "remove the line", and a strict build passed with the photo, region,
+    summary and tags lost. A warning naming the key meant."""
+    text = article_text(slug="x-y").replace("Summary:", f"{line}\nSummary:")
+    key = line.split(":", 1)[0]
+    found = [f for f in findings_for(text) if "unknown key" in f.message]
+    assert [(f.line, f.level, f.message, f.suggestion) for f in found] == [
+        (
+            7,
+            "warning",
+            f"unknown key '{key}:': nothing reads it, so its value is not used",
+            suggestion,
+        )
+    ]
+
+
+@pytest.mark.parametrize(
     ("written", "line", "message", "suggestion"),
     [
         (
@@ -1227,6 +1267,12 @@ def test_a_key_nothing_reads_is_named_with_the_nearest_known_key(line, level, su
             2,
             "missing Date: 'Tangal:' is no key the site reads",
             "write 'Tanggal: 2024-11-17 09:30'",
+        ),
+        (
+            "Waktu: 2024-11-17 09:30",
+            2,
+            "missing Date: 'Waktu:' is no key the site reads",
+            "write 'Date: 2024-11-17 09:30'",
         ),
         (
             "Dates: 2024-11-17 09:30",

@@ -1138,15 +1138,80 @@ def _misspelt_required(source: Source, rules: Rules, key: str) -> tuple[str, int
     return None
 
 
+# Other words staff write for a key of the site (Indonesian, another CMS's),
+# and the key meant: `Foto:` is Image:, `Lokasi:` Region:, `Deskripsi:`
+# Summary:, `Label:` Tags:. Not read as that key, but named as a misspelt key
+# is (`_nearest_key`).
+KEYS_IN_OTHER_WORDS = {
+    **dict.fromkeys(
+        [
+            "foto",
+            "gambar",
+            "photo",
+            "picture",
+            "img",
+            "cover",
+            "thumbnail",
+            "featured-image",
+            "foto-utama",
+            "gambar-utama",
+            "sampul",
+        ],
+        "image",
+    ),
+    **dict.fromkeys(
+        ["keterangan-foto", "keterangan-gambar", "caption", "takarir", "foto-caption"],
+        "image-caption",
+    ),
+    **dict.fromkeys(["alt", "alt-text", "teks-alternatif"], "image-alt"),
+    **dict.fromkeys(
+        ["kredit-foto", "kredit", "credit", "sumber-foto", "fotografer", "photographer"],
+        "image-credit",
+    ),
+    **dict.fromkeys(
+        ["lokasi", "daerah", "location", "kabupaten", "kota", "kabupaten-kota", "provinsi"],
+        "region",
+    ),
+    **dict.fromkeys(
+        ["deskripsi", "description", "excerpt", "abstrak", "intisari", "sinopsis"], "summary"
+    ),
+    **dict.fromkeys(
+        ["label", "labels", "kata-kunci", "keywords", "topik", "tagar", "hashtag", "hashtags"],
+        "tags",
+    ),
+    **dict.fromkeys(["reporter", "pewarta", "wartawan", "kontributor", "writer"], "author"),
+    "headline": "title",
+    "waktu": "date",
+}
+# A photo's file or address (`images/2026/x.jpg`, `{static}/x.JPG`), and a
+# credit (`Humas Bawaslu …`, `Dok. …`): what `Foto:` holds, said as Image:
+# or Image-Credit:, else a caption.
+_FILE_VALUE_RE = re.compile(r"/|\.[A-Za-z0-9]{3,4}$")
+_CREDIT_VALUE_RE = re.compile(r"(?:humas|dok\b|dokumentasi|istimewa|ist\b)", re.IGNORECASE)
+
+
 def _nearest_key(name: str, value: str, candidates: list[str]) -> str | None:
-    """The known key (of `candidates`) nearest an unknown one, difflib's at
-    0.8; one of Pelican's one-word keys only for a value of one word
-    (`Tempat: Aula Bawaslu` is no `Template:`)."""
+    """The known key (of `candidates`) an unknown one was meant as: another
+    word for it (`KEYS_IN_OTHER_WORDS`: `Foto:` with a file is Image:, with a
+    credit Image-Credit:, else Image-Caption:), the key with two letters
+    swapped (`Tgas:`), or the nearest by difflib at 0.8; one of Pelican's
+    one-word keys only for a value of one word (`Tempat: Aula Bawaslu` is no
+    `Template:`)."""
+    meant = KEYS_IN_OTHER_WORDS.get(name.replace("_", "-"))
+    if meant == "image" and not _FILE_VALUE_RE.search(value.strip()):
+        meant = "image-credit" if _CREDIT_VALUE_RE.match(value.strip()) else "image-caption"
+    if meant in candidates:
+        return meant
     fits = (
         candidates
         if len(value.split()) <= 1
         else [key for key in candidates if key not in PELICAN_WORD_KEYS]
     )
+    for key in fits:
+        if len(key) == len(name) > 3 and any(
+            name == key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1)
+        ):
+            return key  # two letters swapped, which difflib weighs as two mistakes
     close = difflib.get_close_matches(name, fits, n=1, cutoff=0.8)
     return close[0] if close else None
 
