@@ -121,6 +121,22 @@ def test_mojibake_is_one_warning_at_its_first_line_naming_what_it_was():
     assert "'â€œ' as '“'" in found[0].suggestion
 
 
+def test_a_control_character_of_a_garbled_piece_is_said_once_as_garbled_text():
+    """`â€\u009d` (a garbled '”', whose last byte Windows-1252 reads as the
+    C1 control U+009D) was two warnings at its line: "control character
+    U+009D left out" (following it left 'â€' in the title) and "garbled
+    text". The garbled text alone is said; a control character of its own on
+    the line still is."""
+    title = "Bawaslu Kota Palembang Gelar Rapat â€œKoordinasiâ€\u009d Pengawasan"
+    text = article_text(slug="rapat", title=title)
+    assert [(f.line, f.message.split(":")[0]) for f in findings_for(text)] == [(1, "garbled text")]
+    text = article_text(slug="rapat", title=title.replace("Gelar", "Ge\u200blar"))
+    assert [(f.line, f.message.split(":")[0]) for f in findings_for(text)] == [
+        (1, "control character U+200B left out of the published text"),
+        (1, "garbled text"),
+    ]
+
+
 def test_mojibake_table_knows_the_common_garbles_and_no_indonesian_text():
     assert garbled_in("PALEMBANG â€“ Bawaslu â€œyaâ€ donâ€™t CafÃ© Â°") == [
         ("â€“", "–"),
