@@ -141,12 +141,21 @@ def warta_meta(text: str) -> dict[str, list[str]]:
         ('---\ntitle: "belum ditutup\n---\nisi\n', '"belum ditutup'),
         ('---\ntitle: "dua"\n    "baris"\n---\nisi\n', '"dua" "baris"'),  # wrapped: as written
         ('Title: "Kutipan sebagai judul"\n\nisi\n', '"Kutipan sebagai judul"'),  # Pelican's style
+        # An apostrophe left single in a single-quoted value (YAML's is
+        # doubled): no YAML, but the value meant, not its quotes.
+        (
+            "---\ntitle: 'Bawaslu Lahat's Rapat Evaluasi'\ndate: 2026-12-03 09:00\n---\nisi\n",
+            "Bawaslu Lahat's Rapat Evaluasi",
+        ),
+        ("---\ntitle: 'Apel Jum'at, Rudi''s'\n---\nisi\n", "Apel Jum'at, Rudi's"),
+        ("---\ntitle: 'a' dan 'b'\n---\nisi\n", "'a' dan 'b'"),  # not one quoted value
     ],
 )
 def test_yaml_quotes_in_a_dashed_front_matter_are_read_off_as_by_the_site(text, title):
     """A `---` front matter (other generators' and CMSs' style) quotes values as
     YAML does: the reader and the site's Markdown drop the quotes alike; in
-    Pelican's own style the quotes are text."""
+    Pelican's own style the quotes are text. `title: 'Bawaslu Lahat's …'`
+    kept both quotes on the page, in the feeds and JSON-LD, with no line."""
     assert site_meta(text) == warta_meta(text)
     assert warta_meta(text)["title"] == [title]
 

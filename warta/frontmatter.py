@@ -1139,14 +1139,24 @@ def yaml_written(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # JSON's strings are YAML's
 
 
+# The text inside single quotes whose every quote is YAML's doubled one or
+# an apostrophe in a word ("Lahat's", "Jum'at"), left single.
+_APOSTROPHES_RE = re.compile(r"(?:[^']|''|(?<=\w)'(?=\w))*")
+
+
 def yaml_unquoted(value: str) -> str:
     """A value in YAML's double or single quotes as YAML reads it (escapes
-    decoded, a line break as a space); any other value as it is."""
+    decoded, a line break as a space); one in single quotes with an
+    apostrophe left single inside ('Bawaslu Lahat's Rapat', which ends the
+    value for YAML), as meant: without its quotes; any other value as it is."""
     if len(value) < 2 or value[0] not in "\"'" or value[-1] != value[0]:
         return value
     try:
         loaded = yaml.safe_load(value)
     except yaml.YAMLError:  # '"a" and "b"': not one quoted scalar
+        inner = value[1:-1]
+        if value[0] == "'" and _APOSTROPHES_RE.fullmatch(inner):
+            return " ".join(inner.replace("''", "'").split("\n"))
         return value
     return " ".join(loaded.splitlines()) if isinstance(loaded, str) else value
 
