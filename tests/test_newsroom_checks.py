@@ -1160,6 +1160,45 @@ def test_an_author_pages_heading_is_the_spelling_most_of_its_releases_write(site
     )
 
 
+def test_an_office_spelled_otherwise_than_its_releases_are_credited_is_told_the_name(site):
+    """`Author: Humas Bawaslu Lahat` made /penulis/humas-bawaslu-lahat/ beside
+    /penulis/humas-bawaslu-kabupaten-lahat/ (the name the build supplies for
+    Lahat), with no line: only spellings of one name were compared. The name
+    the office's releases are credited with is the one to write; the
+    province's is the site's AUTHOR, which a release without Author: gets."""
+    lahat = "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat koordinasi pengawasan."
+    province = "PALEMBANG – Bawaslu Provinsi Sumatera Selatan menggelar rapat koordinasi."
+    site.article("2024/a.md", slug="a-rapat", author="Humas Bawaslu Kabupaten Lahat", body=lahat)
+    site.article("2024/b.md", slug="b-rapat", author="Humas Bawaslu Lahat", body=lahat)
+    site.article("2024/c.md", slug="c-rapat", author="Humas Bawaslu Sumsel", body=province)
+    text = article_text(slug="d-rapat", body=province)
+    site.article(
+        "2024/d.md", "\n".join(row for row in text.split("\n") if not row.startswith("Author:"))
+    )
+    site.article("2024/e.md", slug="e-rapat", author="Humas Bawaslu Kota Palembang")
+    built = site.build()
+    assert built.returncode == 0, built.log
+    said = [
+        (f.path.rsplit("/", 1)[1], f.line, f.level, f.message)
+        for f in built.findings()
+        if "author page" in f.message
+    ]
+    assert said == [
+        (
+            name,
+            5,
+            "warning",
+            f"Author '{written}' makes a second author page beside '{office}', the name the "
+            "office's releases are credited with (write the office's name as they do: "
+            f"'Author: {office}')",
+        )
+        for name, written, office in [
+            ("b.md", "Humas Bawaslu Lahat", "Humas Bawaslu Kabupaten Lahat"),
+            ("c.md", "Humas Bawaslu Sumsel", "Humas Bawaslu Provinsi Sumatera Selatan"),
+        ]
+    ], built.log
+
+
 def test_the_build_says_an_author_spelled_with_degrees_at_its_line(site):
     site.article("2024/a.md", slug="a-rapat", author="Rizky Febriansyah", tags="")
     site.article("2024/b.md", slug="b-rapat", author="Rizky Febriansyah, S.I.Kom.", tags="")

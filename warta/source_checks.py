@@ -2153,6 +2153,7 @@ def check_author_spellings(
     sources: Iterable[Source],
     address_of: Callable[[str], str],
     headings: Mapping[str, str] | None = None,
+    office_name: Callable[[str], str | None] | None = None,
 ) -> Iterator[Finding]:
     """One author written two ways in `Author:`, one finding per release.
 
@@ -2173,6 +2174,10 @@ def check_author_spellings(
       (`warta.tags.offices.without_titles`); the page with the most releases
       is the one to keep (on a tie, the shorter heading), and each release on
       another is told at its Author: line, that finding only.
+    - One office's humas written otherwise than the build credits its
+      releases (`office_name(name)`: "Humas Bawaslu Kabupaten Lahat" for
+      "Humas Bawaslu Lahat", `new_article.office_spelling`), so that the
+      spellings make two pages: each release on the other page is told.
     """
     headings = headings or {}
     by_page: dict[str, dict[str, list[Source]]] = {}
@@ -2219,6 +2224,19 @@ def check_author_spellings(
                     )
             continue
         heading = heading_of[address]
+        office = office_name(heading) if office_name else None
+        if office and address_of(office) not in ("", address):
+            for spelling, group in spellings.items():
+                for source in group:
+                    yield _finding(
+                        source,
+                        source.line("author"),
+                        "warning",
+                        f"Author '{spelling}' makes a second author page beside "
+                        f"'{office}', the name the office's releases are credited with",
+                        f"write the office's name as they do: 'Author: {office}'",
+                    )
+            continue
         for spelling, group in spellings.items():
             if spelling == heading:
                 continue
