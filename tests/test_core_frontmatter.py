@@ -141,12 +141,21 @@ def warta_meta(text: str) -> dict[str, list[str]]:
         ('---\ntitle: "belum ditutup\n---\nisi\n', '"belum ditutup'),
         ('---\ntitle: "dua"\n    "baris"\n---\nisi\n', '"dua" "baris"'),  # wrapped: as written
         ('Title: "Kutipan sebagai judul"\n\nisi\n', '"Kutipan sebagai judul"'),  # Pelican's style
+        # An apostrophe left single in a single-quoted value (YAML's is
+        # doubled): no YAML, but the value meant, not its quotes.
+        (
+            "---\ntitle: 'Bawaslu Lahat's Rapat Evaluasi'\ndate: 2026-12-03 09:00\n---\nisi\n",
+            "Bawaslu Lahat's Rapat Evaluasi",
+        ),
+        ("---\ntitle: 'Apel Jum'at, Rudi''s'\n---\nisi\n", "Apel Jum'at, Rudi's"),
+        ("---\ntitle: 'a' dan 'b'\n---\nisi\n", "'a' dan 'b'"),  # not one quoted value
     ],
 )
 def test_yaml_quotes_in_a_dashed_front_matter_are_read_off_as_by_the_site(text, title):
     """A `---` front matter (other generators' and CMSs' style) quotes values as
     YAML does: the reader and the site's Markdown drop the quotes alike; in
-    Pelican's own style the quotes are text."""
+    Pelican's own style the quotes are text. `title: 'Bawaslu Lahat's …'`
+    kept both quotes on the page, in the feeds and JSON-LD, with no line."""
     assert site_meta(text) == warta_meta(text)
     assert warta_meta(text)["title"] == [title]
 
@@ -1161,3 +1170,26 @@ def test_the_control_characters_of_a_file_go_line_by_line_as_from_each_line():
             for _ in range(rng.randint(0, 4))
         ]
         assert controls.run(list(lines)) == [without_control_characters(line) for line in lines]
+
+
+@pytest.mark.parametrize(
+    ("body", "held"),
+    [
+        # a notice, on its own line or opening its paragraph
+        ("EMBARGO hingga Kamis, 10 Desember 2026 pukul 10.00 WIB\n\nLAHAT – Rapat.", True),
+        ("Rapat digelar.\n\n## Embargo: 10/12/2026 10.00 WIB", True),
+        ("[EMBARGO: 10 Desember 2026, 10.00 WIB]\n\nLAHAT – Rapat.", True),
+        ("Embargo 10/12/2026 10.00 WIB\nLAHAT – Rapat.", True),
+        # a time before the Date:: out at its Date:, as `Embargo:` is
+        ("EMBARGO hingga 1 Desember 2026 pukul 10.00 WIB\n\nLAHAT – Rapat.", False),
+        # prose wrapped so that a line starts with the word, with no time
+        ("Negara itu menerapkan\nembargo hingga kini.", False),
+        ("Embargo terhadap negara itu dibahas.", False),
+        # in fenced code
+        ("```\nEMBARGO hingga 10 Desember 2026\n```", False),
+    ],
+)
+def test_an_embargo_notice_is_read_where_it_is_one(body, held):
+    text = f"Title: Rapat pleno\nDate: 2026-12-03 09:00\n\n{body}\n"
+    flag = frontmatter.parse(text).front_matter.unpublished_by_flag()
+    assert (flag is not None) == held, flag

@@ -453,6 +453,41 @@ def test_a_front_matter_broken_by_a_line_is_named_at_that_line(text, line, messa
     assert front_matter_broken(source)
 
 
+@pytest.mark.parametrize(
+    ("text", "message", "suggestion"),
+    [
+        (
+            "Title : Bawaslu Muara Enim Awasi Logistik\nDate : 2024-11-18 10:00\n\nTeks.\n",
+            "no front matter: the file starts with this line: 'Title : Bawaslu Muara Enim "
+            "Awasi Logistik' is not a 'Key: value' line; Date: below it is read as text",
+            "write it as 'Title: Bawaslu Muara Enim Awasi Logistik', with no space before "
+            "the colon",
+        ),
+        (
+            "Judul\u00a0: Bawaslu Muara Enim Awasi Logistik\nDate: 2024-11-18 10:00\n\nTeks.\n",
+            "no front matter: the file starts with this line: 'Judul\u00a0: Bawaslu Muara Enim "
+            "Awasi Logistik' is not a 'Key: value' line; Date: below it is read as text",
+            "write it as 'Judul: Bawaslu Muara Enim Awasi Logistik', with no space before "
+            "the colon",
+        ),
+        (
+            "\u00a0Title: Bawaslu Muara Enim Awasi Logistik\nDate: 2024-11-18 10:00\n\nTeks.\n",
+            "no front matter: the file starts with this line: 'Title: Bawaslu Muara Enim "
+            "Awasi Logistik' is not a 'Key: value' line (it starts with an invisible U+00A0 "
+            "NO-BREAK SPACE); Date: below it is read as text",
+            "delete what looks like a space before 'Title: Bawaslu Muara Enim Awasi Logistik'",
+        ),
+    ],
+    ids=["space-before-colon", "no-break-space-before-colon", "no-break-space"],
+)
+def test_a_first_line_that_is_no_key_is_named_with_its_fix(text, message, suggestion):
+    """`Title : …` on line 1 (as staff type `Penulis : EW`) was "no front
+    matter: the file starts with its text", without the line or the fix the
+    same mistake gets on line 2."""
+    found = [f for f in check_source(parse_source("berita/x.md", text), Rules())]
+    assert found == [Finding("berita/x.md", 1, "error", message, suggestion)]
+
+
 def test_text_right_below_the_front_matter_is_no_break():
     text = f"{TITLE}Date: 2024-11-18 10:00\nMUARA ENIM – Bawaslu menyatakan: rapat digelar.\n"
     source = parse_source("berita/x.md", text)

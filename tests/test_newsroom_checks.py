@@ -1203,6 +1203,45 @@ def test_an_author_pages_heading_is_the_spelling_most_of_its_releases_write(site
     )
 
 
+def test_an_office_spelled_otherwise_than_its_releases_are_credited_is_told_the_name(site):
+    """`Author: Humas Bawaslu Lahat` made /penulis/humas-bawaslu-lahat/ beside
+    /penulis/humas-bawaslu-kabupaten-lahat/ (the name the build supplies for
+    Lahat), with no line: only spellings of one name were compared. The name
+    the office's releases are credited with is the one to write; the
+    province's is the site's AUTHOR, which a release without Author: gets."""
+    lahat = "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat koordinasi pengawasan."
+    province = "PALEMBANG – Bawaslu Provinsi Sumatera Selatan menggelar rapat koordinasi."
+    site.article("2024/a.md", slug="a-rapat", author="Humas Bawaslu Kabupaten Lahat", body=lahat)
+    site.article("2024/b.md", slug="b-rapat", author="Humas Bawaslu Lahat", body=lahat)
+    site.article("2024/c.md", slug="c-rapat", author="Humas Bawaslu Sumsel", body=province)
+    text = article_text(slug="d-rapat", body=province)
+    site.article(
+        "2024/d.md", "\n".join(row for row in text.split("\n") if not row.startswith("Author:"))
+    )
+    site.article("2024/e.md", slug="e-rapat", author="Humas Bawaslu Kota Palembang")
+    built = site.build()
+    assert built.returncode == 0, built.log
+    said = [
+        (f.path.rsplit("/", 1)[1], f.line, f.level, f.message)
+        for f in built.findings()
+        if "author page" in f.message
+    ]
+    assert said == [
+        (
+            name,
+            5,
+            "warning",
+            f"Author '{written}' makes a second author page beside '{office}', the name the "
+            "office's releases are credited with (write the office's name as they do: "
+            f"'Author: {office}')",
+        )
+        for name, written, office in [
+            ("b.md", "Humas Bawaslu Lahat", "Humas Bawaslu Kabupaten Lahat"),
+            ("c.md", "Humas Bawaslu Sumsel", "Humas Bawaslu Provinsi Sumatera Selatan"),
+        ]
+    ], built.log
+
+
 def test_the_build_says_an_author_spelled_with_degrees_at_its_line(site):
     site.article("2024/a.md", slug="a-rapat", author="Rizky Febriansyah", tags="")
     site.article("2024/b.md", slug="b-rapat", author="Rizky Febriansyah, S.I.Kom.", tags="")
@@ -1247,6 +1286,95 @@ def test_a_key_nothing_reads_is_named_with_the_nearest_known_key(line, level, su
     )
     assert [(f.line, f.level, f.message, f.suggestion) for f in found] == [
         (7, level, message, suggestion)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "suggestion"),
+    [
+        ("Foto: images/2026/rapat.jpg", "write 'Image: images/2026/rapat.jpg'"),
+        ("Gambar: {static}/images/2026/rapat.JPG", "write 'Image: {static}/images/2026/rapat.JPG'"),
+        (
+            "Foto: Humas Bawaslu Kabupaten Lahat",
+            "write 'Image-Credit: Humas Bawaslu Kabupaten Lahat'",
+        ),
+        (
+            "Keterangan-Foto: Peserta rapat evaluasi",
+            "write 'Image-Caption: Peserta rapat evaluasi'",
+        ),
+        ("Lokasi: Kota Pagar Alam", "write 'Region: Kota Pagar Alam'"),
+        ("Daerah: Kota Pagar Alam", "write 'Region: Kota Pagar Alam'"),
+        ("Deskripsi: Ringkasan rapat evaluasi.", "write 'Summary: Ringkasan rapat evaluasi.'"),
+        ("Label: PDPB, Kampanye", "write 'Tags: PDPB, Kampanye'"),
+        ("Tgas: PDPB, Kampanye", "write 'Tags: PDPB, Kampanye'"),
+        ("Kata_Kunci: PDPB", "write 'Tags: PDPB'"),
+        ("Reporter: EW", "write 'Author: EW'"),
+    ],
+)
+def test_a_key_in_other_words_is_named_with_the_key_meant(line, suggestion):
+    """`Foto: images/…` (no photo on the page), `Lokasi:`, `Deskripsi:`,
+    `Tgas:` (two letters swapped, past difflib's cutoff): a suggestion to
+    "remove the line", and a strict build passed with the photo, region,
+    summary and tags lost. A warning naming the key meant."""
+    text = article_text(slug="x-y").replace("Summary:", f"{line}\nSummary:")
+    key = line.split(":", 1)[0]
+    found = [f for f in findings_for(text) if "unknown key" in f.message]
+    assert [(f.line, f.level, f.message, f.suggestion) for f in found] == [
+        (
+            7,
+            "warning",
+            f"unknown key '{key}:': nothing reads it, so its value is not used",
+            suggestion,
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "line", "message", "suggestion"),
+    [
+        (
+            "Titel: Rapat Pleno Terbuka",
+            1,
+            "missing Title: 'Titel:' is no key the site reads",
+            "write 'Title: Rapat Pleno Terbuka'",
+        ),
+        (
+            "Judull: Rapat Pleno Terbuka",
+            1,
+            "missing Title: 'Judull:' is no key the site reads",
+            "write 'Judul: Rapat Pleno Terbuka'",
+        ),
+        (
+            "Tangal: 2024-11-17 09:30",
+            2,
+            "missing Date: 'Tangal:' is no key the site reads",
+            "write 'Tanggal: 2024-11-17 09:30'",
+        ),
+        (
+            "Waktu: 2024-11-17 09:30",
+            2,
+            "missing Date: 'Waktu:' is no key the site reads",
+            "write 'Date: 2024-11-17 09:30'",
+        ),
+        (
+            "Dates: 2024-11-17 09:30",
+            2,
+            "missing Date: 'Dates:' is no key the site reads",
+            "write 'Date: 2024-11-17 09:30'",
+        ),
+    ],
+)
+def test_a_required_key_misspelt_is_one_error_at_its_line(written, line, message, suggestion):
+    """`Titel: …` with no Title: was said twice at line 1: "missing Title"
+    (add 'Title: …') and "unknown key 'Titel:'" (write 'Title: …'); `Tangal:`
+    the same, "missing Date" at line 1. One error at the misspelt line, with
+    the key to write."""
+    key = "Title" if line == 1 else "Date"
+    text = article_text(slug="x-y")
+    text = "\n".join(written if row.startswith(f"{key}:") else row for row in text.split("\n"))
+    found = [f for f in findings_for(text) if f.level != "suggestion"]
+    assert [(f.line, f.level, f.message, f.suggestion) for f in found] == [
+        (line, "error", message, suggestion)
     ]
 
 

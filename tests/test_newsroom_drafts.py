@@ -944,3 +944,58 @@ def test_an_embargo_or_draft_notice_at_the_start_of_the_title_holds_the_release_
         "is not published (to hold it back, write 'Status: draft' (an embargo: the Date: it "
         "goes out) and take '[EMBARGO 7/12]' out of the title; to publish, take it out)"
     )
+
+
+# An embargo notice pasted at the top of the text, as a release's letterhead
+# writes it, and the Date: it stands for (WIB).
+EMBARGO_NOTICES = {
+    "hingga": ("EMBARGO hingga Kamis, 10 Desember 2026 pukul 10.00 WIB", "2026-12-10 10:00"),
+    "pisah": ("EMBARGO – hingga 10 Desember 2026 pukul 10.00 WIB", "2026-12-10 10:00"),
+    "di": ("DIEMBARGO HINGGA 10 DESEMBER 2026", "2026-12-10"),
+    "tebal": ("**EMBARGO:** Kamis, 10 Desember 2026 pukul 10.00 WIB", "2026-12-10 10:00"),
+    "sd": ("Embargo s.d. 10 Desember 2026 pukul 10.00 WIB", "2026-12-10 10:00"),
+    "garis": ("Embargo s/d 10/12/2026 pukul 10.00 WIB", "2026-12-10 10:00"),
+    "sampai": ("Embargo sampai: 10/12/2026 10.00 WIB", "2026-12-10 10:00"),
+    "miring": ("_Embargo: 10/12/2026_", "2026-12-10"),
+    "wita": ("*Embargo hingga Kamis (10/12/2026) pukul 11.00 WITA.*", "2026-12-10 10:00"),
+    "inggris": ("EMBARGOED UNTIL 10 December 2026 10:00 WIB", "2026-12-10 10:00"),
+    "kutipan": ("> **Embargo sampai dengan 10 Desember 2026 pukul 10.00 WIB**", "2026-12-10 10:00"),
+}
+
+
+def test_an_embargo_notice_at_the_top_of_the_text_holds_the_release_back(site):
+    """`EMBARGO hingga Kamis, 10 Desember 2026 pukul 10.00 WIB` above the lead
+    (and `**EMBARGO:** …`, `Embargo sampai: …`, `DIEMBARGO HINGGA …`) was
+    published at once, in the sitemap and the feeds, with no line or a line
+    about the lead's date: only `Embargo: …` held a release back. Each holds
+    it back as `Embargo:` does, with a line at the notice naming the Date: to
+    write; one with no time (`hingga pemberitahuan lebih lanjut`) too, and one
+    under a letterhead's first line, in the same paragraph."""
+    lead = "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat evaluasi pengawasan tahapan."
+    notices = {
+        **{
+            name: (f"{notice}\n\n{lead}", 9, date)
+            for name, (notice, date) in EMBARGO_NOTICES.items()
+        },
+        "lanjut": (f"EMBARGO hingga pemberitahuan lebih lanjut\n\n{lead}", 9, None),
+        "kop": (
+            f"SIARAN PERS\nEmbargo hingga 10 Desember 2026 pukul 10.00 WIB\n\n{lead}",
+            10,
+            "2026-12-10 10:00",
+        ),
+    }
+    for name, (body, _, _) in notices.items():
+        site.article(f"2024/{name}.md", slug=f"zz-{name}", date="2024-11-18 09:30", body=body)
+    site.article("2024/terbit.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    built = site.build(publish=True)
+    assert article_urls(built) == {"2024/11/sudah-terbit/"}, built.log
+    assert not [p for p in built.files() if "zz-" in p], built.log
+    for name, (_, line, date) in notices.items():
+        held = [
+            f
+            for f in built.findings()
+            if f.path.endswith(f"/{name}.md") and "read as Status: draft" in f.message
+        ]
+        assert [(f.line, f.level) for f in held] == [(line, "warning")], (name, built.log)
+        written = f"write 'Date: {date}'" if date else "'Date: YYYY-MM-DD HH:MM' (WIB)"
+        assert written in held[0].message, held

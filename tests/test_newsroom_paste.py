@@ -905,6 +905,8 @@ def test_a_lead_without_dateline_is_kept_whole(paragraph, is_place):
         "<p>Embargo hingga Senin (2/11/2026) pukul 10.00 WIB.</p>",
         "<p>EMBARGO: 3 November 2026, 10.00 WIB</p>",
         "<p><em>Embargo hingga Senin (2/11/2026) pukul 10.00 WIB.</em></p>",
+        "<p>EMBARGO – hingga 2 November 2026 pukul 10.00 WIB</p>",
+        "<p>Embargo sampai: 2/11/2026 10.00 WIB</p>",
     ],
 )
 def test_the_letterhead_is_neither_the_summary_nor_the_dateline(letterhead):

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from conftest import REPO, article_text, line_of
 from warta.findings import Finding
 from warta.mojibake import garbled_in
@@ -44,6 +46,31 @@ def test_each_control_character_gets_advice_that_fits_it():
             "Enter instead; U+202E and U+202C are invisible direction marks: delete "
             "them (retype the words they turn around)",
         ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("key", "code"),
+    [
+        ("Da\u200bte", "U+200B"),
+        ("Ta\u2060gs", "U+2060"),
+        ("\ufeffCategory", "U+FEFF"),
+        ("Author\u200e", "U+200E"),
+    ],
+)
+def test_a_control_character_in_a_key_is_said_once_as_the_reader_reads_the_key(key, code):
+    """`Da\u200bte: 2026-12-03 10:00` above `Tags: PDPB` was three lines, two
+    untrue: "missing Date", "the front matter ends at this line … Tags: below
+    it is read as text" (both errors), and the U+200B warning; the reader
+    leaves the character out before it reads the key, so the page had its
+    Date: and its tags. The warning alone is said."""
+    name = key.translate({ord(c): None for c in "\u200b\u2060\ufeff\u200e"})
+    text = article_text(slug="rapat", tags="PDPB").replace(f"\n{name}:", f"\n{key}:", 1)
+    source = parse_source("berita/x.md", text)
+    assert source.value(name.lower()) and source.ended_by is None
+    line = source.line(name.lower())
+    assert [(f.line, f.level, f.message) for f in findings_for(text)] == [
+        (line, "warning", f"control character {code} left out of the published text")
     ]
 
 
@@ -92,6 +119,22 @@ def test_mojibake_is_one_warning_at_its_first_line_naming_what_it_was():
         "the file was read as Windows-1252 and saved again"
     )
     assert "'â€œ' as '“'" in found[0].suggestion
+
+
+def test_a_control_character_of_a_garbled_piece_is_said_once_as_garbled_text():
+    """`â€\u009d` (a garbled '”', whose last byte Windows-1252 reads as the
+    C1 control U+009D) was two warnings at its line: "control character
+    U+009D left out" (following it left 'â€' in the title) and "garbled
+    text". The garbled text alone is said; a control character of its own on
+    the line still is."""
+    title = "Bawaslu Kota Palembang Gelar Rapat â€œKoordinasiâ€\u009d Pengawasan"
+    text = article_text(slug="rapat", title=title)
+    assert [(f.line, f.message.split(":")[0]) for f in findings_for(text)] == [(1, "garbled text")]
+    text = article_text(slug="rapat", title=title.replace("Gelar", "Ge\u200blar"))
+    assert [(f.line, f.message.split(":")[0]) for f in findings_for(text)] == [
+        (1, "control character U+200B left out of the published text"),
+        (1, "garbled text"),
+    ]
 
 
 def test_mojibake_table_knows_the_common_garbles_and_no_indonesian_text():
@@ -208,6 +251,35 @@ def test_the_leads_date_far_from_the_date_is_said_once_with_the_fix():
             "fix whichever is wrong: 'Date: 2024-10-14', or the date in the lead",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "Embargo: 19 November 2026 pukul 10.00 WIB",
+        "EMBARGO : Kamis, 19 November 2026 pukul 10.00 WIB",
+        "**EMBARGO:** Kamis, 19 November 2026 pukul 10.00 WIB",
+        "Embargo s.d. 19 November 2026 pukul 10.00 WIB",
+        "SIARAN PERS\nNomor: 045/HM.01/K.SS/11/2026\nEMBARGO hingga 19 November 2026",
+    ],
+)
+def test_an_embargo_line_above_the_lead_is_not_the_lead(notice):
+    """`Embargo: 10 Desember 2026 pukul 10.00 WIB` above the lead was said
+    twice at its line: held back, and "the lead's date '10 Desember 2026' is
+    7 days after the Date:", though the line is no lead (the dateline's
+    reader skips it). The lead below it is the one read."""
+    lead = "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat evaluasi, Kamis ({}/2026)."
+    line = 9 + notice.count("\n")
+
+    def said(day: str) -> list[Finding]:
+        body = f"{notice}\n\n{lead.format(day)}"
+        return findings_for(article_text(slug="rapat", date="2026-11-12 09:00", body=body))
+
+    at_line = [(f.line, f.level, "read as Status: draft" in f.message) for f in said("12/11")]
+    assert [found for found in at_line if found[0] == line] == [(line, "warning", True)]
+    # A lead's date far from the Date: below it is still said, at the lead.
+    far = [f.line for f in said("12/9") if f.message.startswith("the lead's date")]
+    assert far == [line + 2]
 
 
 def test_a_lead_reported_late_or_announcing_a_later_day_is_no_finding():

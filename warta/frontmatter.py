@@ -667,6 +667,53 @@ def flag_below(line: str, date: str = "") -> tuple[str, str, str] | None:
     return canonical_key(name.lower()), name, value
 
 
+# An embargo notice, a line of a release's letterhead (`EMBARGO hingga Kamis,
+# 10 Desember 2026 pukul 10.00 WIB`, `**EMBARGO:** …`, `Embargo s.d. …`,
+# `Embargo sampai: 10/12/2026 10.00 WIB`, `EMBARGO – hingga …`, `DIEMBARGO
+# HINGGA 10 DESEMBER 2026`, `Embargoed until …`): the word, what joins it to
+# its time (none before a number), then the time (`embargo_time`). One
+# pattern for the reader that holds the release back (`embargo_notice`) and
+# for the dateline's, which skips the line as no lead (`warta.regions.dateline`).
+_EMBARGO_JOIN = (
+    r"(?:[:\u2013\u2014-]|(?:berlaku|hingga|sampai(?:\s+dengan)?|s\s?[./]\s?d|sd|until"
+    r"|tanggal|tgl)\b\.?)"
+)
+EMBARGO_NOTICE = (
+    r"(?:di)?embargo(?:ed)?\b[*_]*\s*(?:(?:" + _EMBARGO_JOIN + r"[*_]*\s*)+|(?=\d))"
+    r"(?P<embargo_time>\S.*)"
+)
+_EMBARGO_NOTICE_RE = re.compile(EMBARGO_NOTICE, re.IGNORECASE)
+_EMBARGO_WORD_RE = re.compile("embargo", re.IGNORECASE)
+# Marks around a line of Markdown: a quote's `>`, a heading's `#`, a list
+# item's bullet, emphasis, quotes and brackets (`_Embargo: 10/12/2026_`,
+# `[EMBARGO …]`).
+_NOTICE_OPENING_RE = re.compile(
+    r"^\s*(?:>\s*)*(?:#{1,6}\s+)?(?:[-+*]\s+)?[*_~\"'\u201c\u2018`\[(]*"
+)
+_NOTICE_CLOSING = "*_~\"'\u201d\u2019`])"
+MAX_NOTICE_CHARS = 120  # (as long as a letterhead's line: `dateline.MAX_LETTERHEAD_CHARS`)
+
+
+def embargo_notice(line: str, date: str = "", *, opens: bool = True) -> tuple[str, str, str] | None:
+    """("embargo", the line as written, its time as written) of a line
+    below the front matter that is an embargo notice alone (`EMBARGO_NOTICE`,
+    its Markdown marks aside) and holds the release back as `Embargo:` does
+    (`keeps_unpublished`): a time later than `date` (the Date:), or none read
+    (`hingga pemberitahuan lebih lanjut`) when the line `opens` a paragraph
+    (a line of prose may wrap to start with "embargo hingga …"). None for
+    any other line."""
+    text = _NOTICE_OPENING_RE.sub("", line).rstrip().rstrip(_NOTICE_CLOSING).rstrip()
+    match = _EMBARGO_NOTICE_RE.fullmatch(text)
+    if match is None or len(text) > MAX_NOTICE_CHARS:
+        return None
+    value = match["embargo_time"].rstrip(_NOTICE_CLOSING + " .!")
+    if when_written(value) is None and not opens:
+        return None
+    if not keeps_unpublished("embargo", value, date, below=True):
+        return None
+    return "embargo", line.strip(), value
+
+
 def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
     """`front` with every line below it that keeps the release unpublished
     (`flag_below`, `FrontMatter.below`): a continuation line of a field
@@ -681,10 +728,17 @@ def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
     code = in_fenced_code(below)
     numbers += [front.end + index + 1 for index in range(len(below)) if not code[index]]
     found: list[Field] = []
+    body = front.end + 1  # (the body's first line: below it, a paragraph opens after a blank)
     for number in numbers:
-        if ":" not in lines[number - 1]:
-            continue  # (no key line: most of a release's lines, passed over by one `in`)
-        flag = flag_below(lines[number - 1].rstrip("\r\n"), date)
+        text = lines[number - 1].rstrip("\r\n")
+        keyed = ":" in text
+        if not keyed and not _EMBARGO_WORD_RE.search(text):
+            continue  # (no key line and no embargo: most of a release's lines)
+        flag = flag_below(text, date) if keyed else None
+        if (flag is None or not flag[1][:1].isalpha()) and _EMBARGO_WORD_RE.search(text):
+            # An embargo notice (`_Embargo: 10/12/2026_` too, read without its marks).
+            opens = number == body or (number > body and not lines[number - 2].strip())
+            flag = embargo_notice(text, date, opens=opens) or flag
         if flag is not None:
             key, name, value = flag
             found.append(Field(key, name, number, (value,), (number,)))
@@ -1264,14 +1318,24 @@ def yaml_written(value: str) -> str:
     return json.dumps(value, ensure_ascii=False)  # JSON's strings are YAML's
 
 
+# The text inside single quotes whose every quote is YAML's doubled one or
+# an apostrophe in a word ("Lahat's", "Jum'at"), left single.
+_APOSTROPHES_RE = re.compile(r"(?:[^']|''|(?<=\w)'(?=\w))*")
+
+
 def yaml_unquoted(value: str) -> str:
     """A value in YAML's double or single quotes as YAML reads it (escapes
-    decoded, a line break as a space); any other value as it is."""
+    decoded, a line break as a space); one in single quotes with an
+    apostrophe left single inside ('Bawaslu Lahat's Rapat', which ends the
+    value for YAML), as meant: without its quotes; any other value as it is."""
     if len(value) < 2 or value[0] not in "\"'" or value[-1] != value[0]:
         return value
     try:
         loaded = yaml.safe_load(value)
     except yaml.YAMLError:  # '"a" and "b"': not one quoted scalar
+        inner = value[1:-1]
+        if value[0] == "'" and _APOSTROPHES_RE.fullmatch(inner):
+            return " ".join(inner.replace("''", "'").split("\n"))
         return value
     return " ".join(loaded.splitlines()) if isinstance(loaded, str) else value
 

@@ -61,3 +61,10 @@ def garbled_in(text: str) -> list[tuple[str, str]]:
     for match in _GARBLED_RE.finditer(text):
         found.setdefault(match.group(), GARBLED.get(match.group(), "\u201d"))
     return list(found.items())
+
+
+def without_garbled(text: str) -> str:
+    """`text` with its garbled pieces (`garbled_in`) left out: what else it
+    holds, as a control character of its own (the C1 control in 'â€\x9d'
+    is the garbled '”', not one of its own)."""
+    return _GARBLED_RE.sub("", text) if may_be_garbled(text) else text

@@ -201,6 +201,37 @@ def house_spelling(
     return min(same_office, key=lambda e: (-e[0], e[1] != default, e[1]))[1]
 
 
+def office_spelling(
+    gazetteer, home: str | None, authors: Counter, site_author: str = ""
+) -> Callable[[str], str | None]:
+    """For an author name that is an office's humas, however the office is
+    spelled ("Humas Bawaslu Lahat", "Humas Bawaslu Kab. Lahat"), the name the
+    build credits that office's releases with: as most of them write it,
+    else the official one (`house_spelling`, as release_defaults supplies
+    it), the province's the site's `site_author` when that names it; None
+    for any other name and for an office outside the `home` province."""
+    code_of = office_code_resolver(gazetteer, home)
+
+    def spelling(name: str) -> str | None:
+        if not name.startswith(OFFICE_AUTHOR_PREFIX):
+            return None
+        code = code_of(name[len(OFFICE_AUTHOR_PREFIX) :])
+        if code is None:
+            return None
+        if home and gazetteer.province_of(code) != home:
+            return None
+        office = office_unit(gazetteer.lineage(code))
+        if (
+            office.level == "provinsi"
+            and site_author.startswith(OFFICE_AUTHOR_PREFIX)
+            and code_of(site_author[len(OFFICE_AUTHOR_PREFIX) :]) == office.code
+        ):
+            return site_author  # (the releases with no Author: are credited so)
+        return house_spelling(office_author(office), office.code, authors, code_of)
+
+    return spelling
+
+
 def prepare(
     title: str,
     *,

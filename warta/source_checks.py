@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 import markdown
 
-from warta import frontmatter
+from warta import frontmatter, mojibake
 from warta.dates import (
     ENGLISH_MONTHS,
     ENGLISH_WEEKDAYS,
@@ -468,7 +468,9 @@ class Source:
     # Key → its first field's name as written (`Rubrik` for category).
     names: dict[str, str] = field(default_factory=dict)
     # (name as written, value, line) of another generator's unpublished flag
-    # (`draft: true`), which the reader turns into `Status: draft`.
+    # (`draft: true`), or of an embargo notice below the front matter (named
+    # by its whole line: `EMBARGO hingga …`, `frontmatter.embargo_notice`),
+    # which the reader turns into `Status: draft`.
     unpublished_flag: tuple[str, str, int] | None = None
     # The flag is below the front matter's end, among the file's top key
     # lines (`frontmatter.FrontMatter.below`): the release's text, held back.
@@ -484,6 +486,10 @@ class Source:
     # List key (`frontmatter.LIST_KEYS`) → the items of its first field, as
     # the site shows them (`frontmatter.list_items`).
     items: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # (line, the line as written) of each front-matter key holding a control
+    # character (`Da\u200bte:`), read without it, as the reader reads it
+    # (`_keys_as_read`).
+    controlled_keys: list[tuple[int, str]] = field(default_factory=list)
 
     def value(self, key: str) -> str:
         """The key's value as the build reads it: the character references of
@@ -539,6 +545,25 @@ class Source:
         )
 
 
+def _keys_as_read(lines: Sequence[str]) -> list[str] | None:
+    """`lines` with the control characters of each key left out where that
+    makes it a front-matter key (`Da\u200bte: …`, `\ufeffTags: …`): the
+    Markdown reader leaves them out before it reads the front matter
+    (`markdown_source.ControlCharacters`), so the page has that key; a
+    vertical tab is a space there, so `Da\x0bte:` stays no key. None when no
+    key holds one (most files: one search)."""
+    if not control_characters_in("\n".join(lines)):
+        return None
+    read = list(lines)
+    for index, line in enumerate(lines):
+        key, colon, value = line.partition(":")
+        if colon and control_characters_in(key):
+            cleaned = without_control_characters(key) + colon + value
+            if frontmatter.KEY_RE.match(cleaned):
+                read[index] = cleaned
+    return read if read != list(lines) else None
+
+
 def parse_source(path: str, text: str) -> Source:
     """Pelican-Markdown front matter (`warta.frontmatter`): `Key: value` lines up
     to the first blank line; a repeated key counts with its first value, as
@@ -546,6 +571,16 @@ def parse_source(path: str, text: str) -> Source:
     read as Pelican reads them."""
     document = frontmatter.parse(text)
     source = Source(path, empty=document.empty)
+    read = _keys_as_read(document.lines)
+    if read is not None:
+        # (the text's own lines: only where the front matter ends moves)
+        front = frontmatter.parse("\n".join(read)).front_matter
+        document = dataclasses.replace(document, front_matter=front)
+        source.controlled_keys = [
+            (number, written)
+            for number, (written, line) in enumerate(zip(document.lines, read, strict=True), 1)
+            if written != line
+        ]
     for item in document.front_matter.fields:
         first = source.metadata.setdefault(item.key, (item.value, item.line))
         source.names.setdefault(item.key, item.name)
@@ -663,6 +698,13 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
     if not source.metadata:
         if source.yaml_problem is not None:
             return
+        first = next((number for number, text in source.body if text.strip()), None)
+        match = _LOOSE_KEY_RE.match(dict(source.body).get(first, "").strip())
+        if match and meant_as_front_matter(match["key"]):
+            # `Title : …` (`Penulis : EW`), as the same line further down is said.
+            view = dataclasses.replace(source, ended_by=first)
+            yield _front_matter_break(view, _stranded_keys(view))
+            return
         yield _finding(
             source,
             1,
@@ -678,6 +720,20 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
     below = {frontmatter.canonical_key(key) for key in stranded}  # `Tanggal :` is Date
     for key in rules.required:
         if not source.value(key) and key not in below and source.yaml_problem is None:
+            misspelt = _misspelt_required(source, rules, key)
+            if misspelt is not None:
+                # `Titel:`, `Tangal:`: said here, once (not an unknown key too).
+                name, line, written = misspelt
+                value = source.value(name).strip()
+                yield _finding(
+                    source,
+                    line,
+                    "error",
+                    f"missing {key.title()}: '{source.names.get(name, name)}:' is no key "
+                    "the site reads",
+                    f"write '{written}: {value}'" if value else f"write '{written}: …'",
+                )
+                continue
             hint = {"date": f"add 'Date: …'; {DATE_HINT}"}.get(key, f"add '{key.title()}: …'")
             yield _finding(source, source.line(key) or 1, "error", f"missing {key.title()}", hint)
     if not any(text.strip() for _, text in source.body):
@@ -881,13 +937,15 @@ def _check_control_characters(source: Source) -> Iterator[Finding]:
     """A line holding a control character (a pasted NUL; Word's line break,
     U+000B): the Markdown reader drops it (`warta.markdown_source`), so the
     page shows the line without it; said once per line."""
-    lines = [(line, value) for value, line in source.metadata.values()]
-    every = [*lines, *source.body]
+    lines = dict((line, value) for value, line in source.metadata.values())
+    lines.update(source.controlled_keys)  # (a key's control character is on its line)
+    every = [*lines.items(), *source.body]
     if not control_characters_in("".join(text for _, text in every)):
         return  # (one search of the whole release, not one a line)
     slug_line = source.line("slug")  # said by check_slug, with the address it makes
     for number, text in sorted(every):
-        found = control_characters_in(text)
+        # (a garbled piece's control character is the garbled text's: `_check_mojibake`)
+        found = control_characters_in(mojibake.without_garbled(text))
         if found and number != slug_line:
             yield _finding(
                 source,
@@ -1036,6 +1094,20 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
         )
         return
     when = embargo_date(value)
+    if frontmatter.META_KEY_RE.fullmatch(name) is None:
+        # An embargo notice (`EMBARGO hingga Kamis, …`), named by its line.
+        yield _finding(
+            source,
+            line,
+            "warning",
+            f"the embargo notice '{name}' is in the release's text, and is read as "
+            "Status: draft: this release is not published",
+            f"an embargo is the Date: itself: write 'Date: {when}' and delete the notice's line"
+            if when is not None
+            else "an embargo is the Date: itself: write the time it ends as 'Date: "
+            "YYYY-MM-DD HH:MM' (WIB) and delete the notice's line",
+        )
+        return
     # (a key that is no publication key holds it back by `release_key_holds`)
     unknown = frontmatter.canonical_key(name) not in frontmatter.PUBLICATION_KEYS
     unclear = not unknown and frontmatter.yes_or_no(value) is None
@@ -1124,6 +1196,100 @@ def _check_repeated_keys(source: Source) -> Iterator[Finding]:
             )
 
 
+def _misspelt_required(source: Source, rules: Rules, key: str) -> tuple[str, int, str] | None:
+    """(the unknown key, its line, the key to write as a suggestion writes it)
+    of a field written for the required `key` with its name misspelt
+    (`Titel:` for Title:, `Tangal:` for Tanggal:: the nearest known key, as
+    `_check_unknown_keys` finds it); None when there is none."""
+    known = KNOWN_KEYS | {name.lower() for name in rules.extra_keys}
+    candidates = sorted(known - frontmatter.PUBLICATION_KEYS)
+    for name, (value, line) in sorted(source.metadata.items(), key=lambda item: item[1][1]):
+        if name in known or frontmatter.is_publication_key(name):
+            continue
+        close = _nearest_key(name, value, candidates)
+        if close and frontmatter.canonical_key(close) == key:
+            return name, line, "-".join(part.title() for part in close.split("-"))
+    return None
+
+
+# Other words staff write for a key of the site (Indonesian, another CMS's),
+# and the key meant: `Foto:` is Image:, `Lokasi:` Region:, `Deskripsi:`
+# Summary:, `Label:` Tags:. Not read as that key, but named as a misspelt key
+# is (`_nearest_key`).
+KEYS_IN_OTHER_WORDS = {
+    **dict.fromkeys(
+        [
+            "foto",
+            "gambar",
+            "photo",
+            "picture",
+            "img",
+            "cover",
+            "thumbnail",
+            "featured-image",
+            "foto-utama",
+            "gambar-utama",
+            "sampul",
+        ],
+        "image",
+    ),
+    **dict.fromkeys(
+        ["keterangan-foto", "keterangan-gambar", "caption", "takarir", "foto-caption"],
+        "image-caption",
+    ),
+    **dict.fromkeys(["alt", "alt-text", "teks-alternatif"], "image-alt"),
+    **dict.fromkeys(
+        ["kredit-foto", "kredit", "credit", "sumber-foto", "fotografer", "photographer"],
+        "image-credit",
+    ),
+    **dict.fromkeys(
+        ["lokasi", "daerah", "location", "kabupaten", "kota", "kabupaten-kota", "provinsi"],
+        "region",
+    ),
+    **dict.fromkeys(
+        ["deskripsi", "description", "excerpt", "abstrak", "intisari", "sinopsis"], "summary"
+    ),
+    **dict.fromkeys(
+        ["label", "labels", "kata-kunci", "keywords", "topik", "tagar", "hashtag", "hashtags"],
+        "tags",
+    ),
+    **dict.fromkeys(["reporter", "pewarta", "wartawan", "kontributor", "writer"], "author"),
+    "headline": "title",
+    "waktu": "date",
+}
+# A photo's file or address (`images/2026/x.jpg`, `{static}/x.JPG`), and a
+# credit (`Humas Bawaslu …`, `Dok. …`): what `Foto:` holds, said as Image:
+# or Image-Credit:, else a caption.
+_FILE_VALUE_RE = re.compile(r"/|\.[A-Za-z0-9]{3,4}$")
+_CREDIT_VALUE_RE = re.compile(r"(?:humas|dok\b|dokumentasi|istimewa|ist\b)", re.IGNORECASE)
+
+
+def _nearest_key(name: str, value: str, candidates: list[str]) -> str | None:
+    """The known key (of `candidates`) an unknown one was meant as: another
+    word for it (`KEYS_IN_OTHER_WORDS`: `Foto:` with a file is Image:, with a
+    credit Image-Credit:, else Image-Caption:), the key with two letters
+    swapped (`Tgas:`), or the nearest by difflib at 0.8; one of Pelican's
+    one-word keys only for a value of one word (`Tempat: Aula Bawaslu` is no
+    `Template:`)."""
+    meant = KEYS_IN_OTHER_WORDS.get(name.replace("_", "-"))
+    if meant == "image" and not _FILE_VALUE_RE.search(value.strip()):
+        meant = "image-credit" if _CREDIT_VALUE_RE.match(value.strip()) else "image-caption"
+    if meant in candidates:
+        return meant
+    fits = (
+        candidates
+        if len(value.split()) <= 1
+        else [key for key in candidates if key not in PELICAN_WORD_KEYS]
+    )
+    for key in fits:
+        if len(key) == len(name) > 3 and any(
+            name == key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1)
+        ):
+            return key  # two letters swapped, which difflib weighs as two mistakes
+    close = difflib.get_close_matches(name, fits, n=1, cutoff=0.8)
+    return close[0] if close else None
+
+
 def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
     """A key nothing reads (`Summery:`, `Titel:`): Pelican keeps it and nothing
     shows it, so the release has no summary and no one is told. With a known
@@ -1134,7 +1300,6 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
     # (Status: or Draft: with a value that is no state is no key meant:
     # "Stats: 120", "Publisher: …"; one with a state is held back above.)
     candidates = sorted(known - frontmatter.PUBLICATION_KEYS)
-    words_too = [key for key in candidates if key not in PELICAN_WORD_KEYS]  # (a text's keys)
     for key, (value, line) in source.metadata.items():
         if key in known:
             continue
@@ -1152,10 +1317,12 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
                 f"remove the {name}: line",
             )
             continue
-        fits = candidates if len(value.split()) <= 1 else words_too
-        close = difflib.get_close_matches(key, fits, n=1, cutoff=0.8)
+        close = _nearest_key(key, value, candidates)
+        meant = frontmatter.canonical_key(close) if close else ""
+        if meant in rules.required and not source.value(meant):
+            continue  # a required key misspelt (`Titel:`): said as missing (`_check_required`)
         if close:
-            written = "-".join(part.title() for part in close[0].split("-"))
+            written = "-".join(part.title() for part in close.split("-"))
             yield _finding(
                 source,
                 line,
@@ -1277,12 +1444,13 @@ def _front_matter_break(source: Source, stranded: dict[str, int]) -> Finding:
         )
     else:
         hint = "put the text below the front matter, after one blank line"
+    ends = (
+        "the front matter ends at this line"
+        if source.metadata
+        else "no front matter: the file starts with this line"  # (`Title : …` on line 1)
+    )
     return _finding(
-        source,
-        number,
-        "error",
-        f"the front matter ends at this line: '{text}' is not a 'Key: value' line{lost}",
-        hint,
+        source, number, "error", f"{ends}: '{text}' is not a 'Key: value' line{lost}", hint
     )
 
 
@@ -2150,6 +2318,7 @@ def check_author_spellings(
     sources: Iterable[Source],
     address_of: Callable[[str], str],
     headings: Mapping[str, str] | None = None,
+    office_name: Callable[[str], str | None] | None = None,
 ) -> Iterator[Finding]:
     """One author written two ways in `Author:`, one finding per release.
 
@@ -2170,6 +2339,10 @@ def check_author_spellings(
       (`warta.tags.offices.without_titles`); the page with the most releases
       is the one to keep (on a tie, the shorter heading), and each release on
       another is told at its Author: line, that finding only.
+    - One office's humas written otherwise than the build credits its
+      releases (`office_name(name)`: "Humas Bawaslu Kabupaten Lahat" for
+      "Humas Bawaslu Lahat", `new_article.office_spelling`), so that the
+      spellings make two pages: each release on the other page is told.
     """
     headings = headings or {}
     by_page: dict[str, dict[str, list[Source]]] = {}
@@ -2216,6 +2389,19 @@ def check_author_spellings(
                     )
             continue
         heading = heading_of[address]
+        office = office_name(heading) if office_name else None
+        if office and address_of(office) not in ("", address):
+            for spelling, group in spellings.items():
+                for source in group:
+                    yield _finding(
+                        source,
+                        source.line("author"),
+                        "warning",
+                        f"Author '{spelling}' makes a second author page beside "
+                        f"'{office}', the name the office's releases are credited with",
+                        f"write the office's name as they do: 'Author: {office}'",
+                    )
+            continue
         for spelling, group in spellings.items():
             if spelling == heading:
                 continue

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from warta.dates import ENGLISH_MONTHS, MONTH_NUMBERS, WEEKDAY_NAMES
+from warta.regions.dateline import is_letterhead
 from warta.text import (
     in_fenced_code,
     lower_case_misreads,
@@ -215,7 +216,9 @@ def lead_date(body: Iterable[tuple[int, str]]) -> DayDate | None:
     """The first date of the lead's first sentence (`body`: its `text_lines`,
     no fenced code): the first paragraph that
     is prose (not a heading, a photo, a list, a quote or a BACA JUGA line; a
-    line with a small letter in it), up to its first full stop."""
+    line with a small letter in it; not the letterhead or an embargo notice
+    the dateline's reader skips, `dateline.is_letterhead`), up to its first
+    full stop."""
     paragraph: list[tuple[int, str]] = []
     for number, text in [*body, (0, "")]:
         if text.strip():
@@ -225,6 +228,7 @@ def lead_date(body: Iterable[tuple[int, str]]) -> DayDate | None:
             paragraph
             and not _HEADING.match(paragraph[0][1])
             and any(ch.islower() for _, line in paragraph for ch in line)
+            and not is_letterhead(" ".join(line.strip() for _, line in paragraph))
         ):
             break
         paragraph = []

@@ -47,6 +47,7 @@ import os
 import re
 import sys
 import weakref
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote
@@ -61,6 +62,7 @@ from warta import frontmatter
 from warta.contents import every_article, every_page
 from warta.findings import Finding, report
 from warta.fingerprint import files_digest, hash_text
+from warta.new_article import office_spelling
 from warta.parallel import Background, fork_map
 from warta.paths import NearestFile, Refusal, below_content_folder, computer_file
 from warta.paths import check_source as check_path
@@ -73,6 +75,7 @@ from warta.published import (
     is_written,
     unpreviewed,
 )
+from warta.regions.configured import load_configured
 from warta.snapshots import SnapshotStore, file_stamp
 from warta.source_checks import (
     SOURCE_SUFFIXES,
@@ -577,6 +580,7 @@ def lint_articles(generator) -> None:
             sources,
             author_address(settings),
             {f"/{author.url}": author.name for author, _ in getattr(generator, "authors", ())},
+            office_author_name(settings, sources),
         )
     )
     # A release Pelican dropped (a Date: it cannot parse, no Title, an unknown
@@ -729,6 +733,20 @@ def with_unwritten_previews(generator, duplicates, articles: dict) -> list[Findi
         said[finding.path] = previewed
     generator.context[PREVIEWS_SAID] = said
     return found
+
+
+def office_author_name(settings, sources) -> Callable[[str], str | None] | None:
+    """`new_article.office_spelling` of the site's gazetteer and its releases'
+    Author: lines: the name an office's releases are credited with; None
+    without a gazetteer (the regions plugin says why)."""
+    gazetteer, _ = load_configured(settings)
+    if gazetteer is None:
+        return None
+    authors = Counter(
+        name for source in sources if (name := " ".join(source.value("author").split()))
+    )
+    home = settings.get("REGIONS_HOME_PROVINCE")
+    return office_spelling(gazetteer, home, authors, str(settings.get("AUTHOR") or ""))
 
 
 def order(finding: Finding) -> tuple:

@@ -51,6 +51,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from warta.frontmatter import EMBARGO_NOTICE
 from warta.read_also import is_read_also, mentions_read_also
 from warta.text import plain_text, same_as_title
 
@@ -194,7 +195,7 @@ _LETTERHEAD_RE = re.compile(
 _LABEL_LINE_RE = re.compile(
     r"(?:siaran\s+pers|press\s+release|rilis\s+pers|berita\s+pers"
     r"|untuk\s+(?:segera\s+)?(?:diterbitkan|disiarkan|dipublikasikan)(?:\s+segera)?"
-    r"|(?:di)?embargo\s*(?::|hingga|sampai|s\.d\.|until)\s.*)[.!]?",
+    r"|" + EMBARGO_NOTICE + r")[.!]?",
     re.IGNORECASE,
 )
 MAX_LETTERHEAD_CHARS = 120
