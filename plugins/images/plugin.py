@@ -1060,6 +1060,7 @@ def publish(pelican) -> None:
             check_output_images(output, build.variant_settings.max_source_pixels)
             return
         output_paths = OutputPaths(output)
+        top = os.fspath(output)
         for site_path, file in build.copies.items():
             problem = output_paths.refusal(site_path)
             if problem:
@@ -1074,7 +1075,7 @@ def publish(pelican) -> None:
                     ),
                 )
                 continue
-            build.cache.publish(file, output / site_path)
+            build.cache.publish(file, os.path.join(top, site_path))
         clean_output_images(
             output, set(build.copies), build.cache, build.variant_settings.max_source_pixels
         )
@@ -1098,16 +1099,38 @@ def publish(pelican) -> None:
 
 def output_images(output: Path, produced: set[str]):
     """(path, site path) of the image files in the output that this plugin did
-    not produce: the originals Pelican copied (photos, the theme's files)."""
-    top = os.fspath(output)
-    for root, folders, files in os.walk(top):
-        folders[:] = [f for f in folders if f != ".git"]
-        # Tens of thousands of pages, a few images: test the name as text first.
-        images = [name for name in files if name.lower().endswith(IMAGE_SUFFIXES)]
-        if not images:
+    not produce: the originals Pelican copied (photos, the theme's files).
+    Folders in `os.walk`'s order, symlinked ones not entered, `.git` skipped;
+    each listed once with `os.scandir`, its entries' types from the listing
+    (`os.walk` cost a `lstat`, a generator and a `relpath` per folder, for
+    the 20,000 folders of a site with a few hundred photos)."""
+    folders = [(os.fspath(output), "")]
+    while folders:
+        root, prefix = folders.pop()
+        inner = []
+        images = []
+        try:
+            with os.scandir(root) as entries:
+                for entry in entries:
+                    try:
+                        is_folder = entry.is_dir()
+                    except OSError:
+                        is_folder = False
+                    name = entry.name
+                    if not is_folder:
+                        # Tens of thousands of pages, a few images: the name as text first.
+                        if name.lower().endswith(IMAGE_SUFFIXES):
+                            images.append(name)
+                        continue
+                    try:
+                        link = entry.is_symlink()
+                    except OSError:
+                        link = False
+                    if name != ".git" and not link:
+                        inner.append((entry.path, f"{prefix}{name}/"))
+        except OSError:  # (as os.walk: a folder that cannot be listed is left out)
             continue
-        folder = os.path.relpath(root, top).replace(os.sep, "/")
-        prefix = "" if folder == "." else folder + "/"
+        folders += reversed(inner)  # the first folder next, as os.walk
         for name in images:
             site_path = prefix + name
             if site_path not in produced:
