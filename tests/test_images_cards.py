@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw
 
 from conftest import FixtureSite, article_text
 from plugins.images import cards, pipeline, plugin, strip
-from warta import parallel
+from warta import dates, parallel
 from warta.paths import replace_file
 
 GPS_IFD = 0x8825
@@ -741,3 +741,36 @@ def test_a_destination_already_linked_to_the_cached_file_is_left_as_it_is_a_miss
     again.publish("card-x.png", target)
     assert linked == [target] and target.stat().st_ino == cache.path("card-x.png").stat().st_ino
     assert (again.work.linked, again.work.copied) == (3, 0)
+
+
+def test_a_cards_date_is_its_day_formatted_once_per_day():
+    """The card's date is the day of the article's date, in its own zone, as
+    `dates.long_date` writes it; the formatter social_cards hands over is asked
+    of the day alone, so that a day's releases share one formatting."""
+    wib = datetime.timezone(datetime.timedelta(hours=7))
+    asked = []
+
+    def long_date(day):
+        asked.append(day)
+        return dates.long_date(day)
+
+    formatted = [
+        plugin.card_text(
+            SimpleNamespace(title="Rapat", authors=[], date=moment),
+            {"SITENAME": "Warta"},
+            long_date,
+        ).date
+        for moment in (
+            datetime.datetime(2024, 11, 17, 0, 5, tzinfo=wib),
+            datetime.datetime(2024, 11, 17, 23, 55, tzinfo=wib),
+            datetime.datetime(2024, 11, 18, 9, 30),
+        )
+    ]
+    assert formatted == ["Minggu, 17 November 2024"] * 2 + ["Senin, 18 November 2024"]
+    assert asked == [datetime.date(2024, 11, 17)] * 2 + [datetime.date(2024, 11, 18)]
+    assert plugin.card_text(
+        SimpleNamespace(
+            title="Rapat", authors=[], date=datetime.datetime(2024, 11, 17, 23, 55, tzinfo=wib)
+        ),
+        {"SITENAME": "Warta"},
+    ).date == dates.long_date(datetime.datetime(2024, 11, 17, 23, 55, tzinfo=wib))

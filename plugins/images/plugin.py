@@ -64,13 +64,15 @@ read), IMAGES_SKIP_CLASSES.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from fnmatch import fnmatchcase
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -715,7 +717,9 @@ def region_label(regions) -> str:
     return " · ".join(names)
 
 
-def card_text(article, settings) -> CardText:
+def card_text(article, settings, long_date: Callable[[dt.date], str] = dates.long_date) -> CardText:
+    """What an article's card says (`long_date`: its date as the card writes it)."""
+    day = article.date
     return CardText(
         # The title as the page shows it: its references are read once, at
         # reading (`warta.markdown_source`); `&amp;lt;` typed stays "&lt;".
@@ -724,7 +728,7 @@ def card_text(article, settings) -> CardText:
             [str(a) for a in getattr(article, "authors", [])],
             settings.get("SITE_PUBLISHER") or settings.get("SITENAME", ""),
         ),
-        date=dates.long_date(article.date),
+        date=long_date(day.date() if isinstance(day, dt.datetime) else day),
         region=region_label(enrichment_of(article).regions),
         site_name=settings.get("SITENAME", ""),
     )
@@ -776,7 +780,10 @@ def social_cards(articles, build: Build) -> None:
         # leaves out, said above); only a full disk stops one being drawn, and
         # no page shows it. So its text is not even made.
         return
-    texts = [(article, card_text(article, settings)) for article in written]
+    # A day's releases share its date: formatted once (Babel's pattern per call
+    # cost more than the rest of a card's text).
+    long_date = cache(dates.long_date)
+    texts = [(article, card_text(article, settings, long_date)) for article in written]
     wanted = []  # (article, card text, cache key)
     files: dict[str, str] = {}  # cache key → cached file
     missing: dict[str, CardText] = {}  # cache key → text, each card drawn once
