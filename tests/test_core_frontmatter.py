@@ -1139,3 +1139,33 @@ def test_a_list_reaches_its_reader_split_into_the_items_as_written(text, key, ha
     assert parse_source("a.md", text).value(key) == handed
     field = parse(text).front_matter.first(key)
     assert frontmatter.handed_items(key, frontmatter.list_items(field)) == items
+
+
+def test_whether_a_body_links_a_site_file_is_kept_with_its_checks(tmp_path):
+    """`read_and_check` works out once, with the checks the lint cache keeps,
+    whether the body writes a `{filename}`/`{static}` link or a plain link to
+    a source file; the lint renders no body it found none in."""
+    from plugins.content_lint.plugin import rendered_links_html
+
+    bodies = {
+        "tautan.md": "Lihat [rapat]({filename}/berita/rapat.md).",
+        "polos.md": "Lihat [rapat](rapat.md).",
+        "tanpa.md": "Bawaslu Kota Palembang menggelar rapat | tanpa tautan.",
+    }
+    for name, body in bodies.items():
+        (tmp_path / name).write_text(
+            f"Title: Rapat\nDate: 2024-11-17 09:30\n\n{body}\n", encoding="utf-8"
+        )
+    read = {name: read_and_check(str(tmp_path), name, Rules())[0] for name in bodies}
+    assert {name: source.site_link for name, source in read.items()} == {
+        "tautan.md": True,
+        "polos.md": True,
+        "tanpa.md": False,
+    }
+    built = type("Built", (), {"_content": '<p><a href="{filename}/berita/rapat.md">x</a></p>'})
+    assert rendered_links_html(read["tautan.md"], built, {}, str(tmp_path))[0] == built._content
+    assert rendered_links_html(read["tanpa.md"], built, {}, str(tmp_path)) == ("", "")
+    # A source parsed elsewhere (not known): the body's lines are read for it.
+    parsed = parse_source("tautan.md", (tmp_path / "tautan.md").read_text(encoding="utf-8"))
+    assert parsed.site_link is None
+    assert rendered_links_html(parsed, built, {}, str(tmp_path))[0] == built._content

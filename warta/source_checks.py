@@ -484,6 +484,9 @@ class Source:
     # List key (`frontmatter.LIST_KEYS`) → the items of its first field, as
     # the site shows them (`frontmatter.list_items`).
     items: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # `has_site_link` of the body's lines, when worked out with the source's
+    # checks (content_lint keeps it with them between builds); None: not known.
+    site_link: bool | None = field(default=None, compare=False)
 
     def value(self, key: str) -> str:
         """The key's value as the build reads it: the character references of
