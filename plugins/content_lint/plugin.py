@@ -90,6 +90,7 @@ from warta.source_checks import (
     has_site_link,
     parse_source,
     publication_blockers,
+    written_photos,
 )
 
 from .dead_links import drop_dead_links, forget_missing_static_links
@@ -337,6 +338,7 @@ def read_and_check(content: str, relative: str, rules: Rules) -> tuple[Source, t
     source = parse_source(relative, text)  # (of the same document: `parse` keeps it)
     # Asked of every source on every build (`rendered_links_html`): kept with its checks.
     source.site_link = has_site_link(line for _, line in source.body)
+    source.photos = written_photos(source)
     unused = check_unused_items(relative, document.front_matter)
     return source, (*check_source(source, rules), *unused)
 
