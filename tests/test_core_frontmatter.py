@@ -1193,3 +1193,72 @@ def test_an_embargo_notice_is_read_where_it_is_one(body, held):
     text = f"Title: Rapat pleno\nDate: 2026-12-03 09:00\n\n{body}\n"
     flag = frontmatter.parse(text).front_matter.unpublished_by_flag()
     assert (flag is not None) == held, flag
+
+
+def test_whether_a_body_links_a_site_file_is_kept_with_its_checks(tmp_path):
+    """`read_and_check` works out once, with the checks the lint cache keeps,
+    whether the body writes a `{filename}`/`{static}` link or a plain link to
+    a source file; the lint renders no body it found none in."""
+    from plugins.content_lint.plugin import rendered_links_html
+
+    bodies = {
+        "tautan.md": "Lihat [rapat]({filename}/berita/rapat.md).",
+        "polos.md": "Lihat [rapat](rapat.md).",
+        "tanpa.md": "Bawaslu Kota Palembang menggelar rapat | tanpa tautan.",
+    }
+    for name, body in bodies.items():
+        (tmp_path / name).write_text(
+            f"Title: Rapat\nDate: 2024-11-17 09:30\n\n{body}\n", encoding="utf-8"
+        )
+    read = {name: read_and_check(str(tmp_path), name, Rules())[0] for name in bodies}
+    assert {name: source.site_link for name, source in read.items()} == {
+        "tautan.md": True,
+        "polos.md": True,
+        "tanpa.md": False,
+    }
+    built = type("Built", (), {"_content": '<p><a href="{filename}/berita/rapat.md">x</a></p>'})
+    assert rendered_links_html(read["tautan.md"], built, {}, str(tmp_path))[0] == built._content
+    assert rendered_links_html(read["tanpa.md"], built, {}, str(tmp_path)) == ("", "")
+    # A source parsed elsewhere (not known): the body's lines are read for it.
+    parsed = parse_source("tautan.md", (tmp_path / "tautan.md").read_text(encoding="utf-8"))
+    assert parsed.site_link is None
+    assert rendered_links_html(parsed, built, {}, str(tmp_path))[0] == built._content
+
+
+def test_a_sources_photos_and_dates_are_read_with_its_checks_and_kept(tmp_path, monkeypatch):
+    """What the lint asks of every release on every build and that its text
+    alone decides (the photos it names, its Date: read) is worked out by
+    `read_and_check` and kept with the source through the cache's pickle: the
+    embargo and the photos' GPS check, run on every build, give the same
+    findings without reading the text or the dates again."""
+    import datetime as dt
+    import pickle
+
+    from warta import source_checks
+
+    (tmp_path / "foto.md").write_text(
+        "Title: Rapat\nDate: 2099-01-02 09:30\nImage: {static}/images/a.jpg\n\n"
+        'Paragraf.\n\n![Rapat](/images/b.jpg)\n\n<img src="{static}c.jpg" alt="x">\n',
+        encoding="utf-8",
+    )
+    checked, _ = read_and_check(str(tmp_path), "foto.md", Rules())
+    assert checked.photos == (
+        (3, "images/a.jpg", "{static}/images/a.jpg"),
+        (7, "images/b.jpg", "images/b.jpg"),
+        (9, "c.jpg", "{static}c.jpg"),
+    )
+    kept = pickle.loads(pickle.dumps(checked))
+    assert kept == checked and kept.photos == checked.photos
+
+    def no_parsing(raw):
+        raise AssertionError(f"parsed again: {raw!r}")
+
+    monkeypatch.setattr(source_checks, "_read_date", no_parsing)
+    monkeypatch.setattr(source_checks, "written_photos", no_parsing)
+    rules = Rules(now=dt.datetime(2098, 1, 1, tzinfo=dt.UTC))
+    embargo = list(source_checks.check_embargo(kept, rules))
+    assert [(f.line, f.level) for f in embargo] == [(2, "suggestion")]
+    located = list(source_checks.check_image_locations(kept, lambda path: path == "c.jpg"))
+    assert [(f.line, f.message) for f in located] == [
+        (9, "photo carries a GPS location: '{static}c.jpg'")
+    ]

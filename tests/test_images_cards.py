@@ -20,7 +20,7 @@ from PIL import Image, ImageDraw
 
 from conftest import FixtureSite, article_text
 from plugins.images import cards, pipeline, plugin, strip
-from warta import parallel
+from warta import dates, parallel
 from warta.paths import replace_file
 
 GPS_IFD = 0x8825
@@ -663,3 +663,114 @@ def test_a_title_of_characters_the_font_draws_is_read_letter_by_letter_once(monk
     assert cards.left_out("Rapat Pleno Bawaslu Kota Prabumulih") == []
     assert read == []
     assert cards.left_out("Rapat Pleno 投票") == ["投票"]  # a new character: read again
+
+
+def test_output_images_are_found_in_os_walks_order(tmp_path):
+    """The images the output holds that the plugin did not produce, in the
+    order `os.walk` finds them: folders depth first, a symlinked folder and
+    `.git` not entered, a folder named like a photo no image."""
+    output = tmp_path / "output"
+    for path in (
+        "a.jpg",
+        "theme/img/logo.png",
+        "theme/img/ikon.webp",
+        "theme/img/gaya.css",
+        "images/2024/rapat.JPG",
+        "images/2024/kartu.png",
+        "berita/x/index.html",
+        ".git/objects/y.png",
+    ):
+        (output / path).parent.mkdir(parents=True, exist_ok=True)
+        (output / path).write_bytes(b"x")
+    (output / "folder.jpg").mkdir()
+    outside = tmp_path / "luar"
+    outside.mkdir()
+    (outside / "b.jpg").write_bytes(b"x")
+    (output / "tautan").symlink_to(outside, target_is_directory=True)
+    produced = {"images/2024/kartu.png"}
+    walked = []
+    for root, folders, files in os.walk(output):
+        folders[:] = [f for f in folders if f != ".git"]
+        folder = os.path.relpath(root, output).replace(os.sep, "/")
+        for name in files:
+            site_path = name if folder == "." else f"{folder}/{name}"
+            if name.lower().endswith(plugin.IMAGE_SUFFIXES) and site_path not in produced:
+                walked.append((Path(root) / name, site_path))
+    assert list(plugin.output_images(output, produced)) == walked
+    assert sorted(site for _, site in walked) == [
+        "a.jpg",
+        "images/2024/rapat.JPG",
+        "theme/img/ikon.webp",
+        "theme/img/logo.png",
+    ]
+
+
+def test_a_destination_already_linked_to_the_cached_file_is_left_as_it_is_a_missing_one_linked(
+    tmp_path, monkeypatch
+):
+    """A card in the output that is the link the last build made is counted
+    as linked, not removed and linked again; a destination that is another
+    file is still replaced; a missing one is linked into its folder."""
+    cache = pipeline.ImageCache(tmp_path / "cache")
+    cache._store("card-x.png", b"cached card")
+    target = tmp_path / "output" / "berita" / "og.png"
+    cache.publish("card-x.png", target)
+    assert target.stat().st_ino == cache.path("card-x.png").stat().st_ino
+
+    again = pipeline.ImageCache(tmp_path / "cache")
+    real_link = os.link
+    linked = []
+
+    def link(source, destination):
+        linked.append(Path(destination))
+        real_link(source, destination)
+
+    monkeypatch.setattr(pipeline.os, "link", link)
+    again.publish("card-x.png", target)
+    assert linked == [] and (again.work.linked, again.work.copied) == (1, 0)
+    assert target.stat().st_ino == cache.path("card-x.png").stat().st_ino
+
+    other = tmp_path / "output" / "berita" / "og2.png"
+    other.write_bytes(b"left over from an earlier build")
+    again.publish("card-x.png", other)
+    assert linked == [other] and other.stat().st_ino == cache.path("card-x.png").stat().st_ino
+
+    # The writer emptied the output but for the pages: linked into its folder once.
+    target.unlink()
+    linked.clear()
+    again.publish("card-x.png", target)
+    assert linked == [target] and target.stat().st_ino == cache.path("card-x.png").stat().st_ino
+    assert (again.work.linked, again.work.copied) == (3, 0)
+
+
+def test_a_cards_date_is_its_day_formatted_once_per_day():
+    """The card's date is the day of the article's date, in its own zone, as
+    `dates.long_date` writes it; the formatter social_cards hands over is asked
+    of the day alone, so that a day's releases share one formatting."""
+    wib = datetime.timezone(datetime.timedelta(hours=7))
+    asked = []
+
+    def long_date(day):
+        asked.append(day)
+        return dates.long_date(day)
+
+    formatted = [
+        plugin.card_text(
+            SimpleNamespace(title="Rapat", authors=[], date=moment),
+            {"SITENAME": "Warta"},
+            long_date,
+        ).date
+        for moment in (
+            datetime.datetime(2024, 11, 17, 0, 5, tzinfo=wib),
+            datetime.datetime(2024, 11, 17, 23, 55, tzinfo=wib),
+            datetime.datetime(2024, 11, 18, 9, 30),
+        )
+    ]
+    assert formatted == ["Minggu, 17 November 2024"] * 2 + ["Senin, 18 November 2024"]
+    assert asked == [datetime.date(2024, 11, 17)] * 2 + [datetime.date(2024, 11, 18)]
+    assert plugin.card_text(
+        SimpleNamespace(
+            title="Rapat", authors=[], date=datetime.datetime(2024, 11, 17, 23, 55, tzinfo=wib)
+        ),
+        {"SITENAME": "Warta"},
+    ).date == dates.long_date(datetime.datetime(2024, 11, 17, 23, 55, tzinfo=wib))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 
 import pytest
@@ -340,3 +341,27 @@ def test_the_newsrooms_own_robots_txt_is_kept_and_said_once(site):
     assert said == [
         "extra/robots.txt: published as robots.txt: the seo plugin's robots.txt is not written"
     ], built.log
+
+
+def test_pages_on_disk_are_the_folders_os_walk_finds_with_an_index(tmp_path):
+    """The sitemap's pages found only on disk: every folder holding an
+    index.html, as `os.walk` finds them: a symlinked folder is not entered,
+    an index.html that is a folder is no page, a page at the top is ""."""
+    from plugins.seo.plugin import index_folders
+
+    output = tmp_path / "output"
+    for folder in ("", "statistik/", "statistik/2024/", "berita/a/b/"):
+        (output / folder).mkdir(parents=True, exist_ok=True)
+        (output / folder / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    (output / "kosong" / "index.html").mkdir(parents=True)
+    outside = tmp_path / "luar"
+    (outside / "rahasia").mkdir(parents=True)
+    (outside / "rahasia" / "index.html").write_text("<p>x</p>", encoding="utf-8")
+    (output / "tautan").symlink_to(outside, target_is_directory=True)
+    walked = []
+    for folder, _dirs, files in os.walk(output):
+        if "index.html" in files:
+            relative = os.path.relpath(folder, output).replace(os.sep, "/")
+            walked.append("" if relative == "." else relative + "/")
+    assert sorted(index_folders(str(output))) == sorted(walked)
+    assert sorted(walked) == ["", "berita/a/b/", "statistik/", "statistik/2024/"]

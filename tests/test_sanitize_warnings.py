@@ -449,3 +449,67 @@ def test_a_body_whose_references_are_only_written_out_is_not_parsed_again(monkey
     cleaned, removed = clean_html("<p>PALEMBANG &ndash; Bawaslu<!-- catatan --></p>")
     assert cleaned == "<p>PALEMBANG – Bawaslu</p>"
     assert [r.what for r in removed] == ["HTML comment"]
+
+
+def test_a_body_left_as_it_is_is_not_cleaned_again_by_the_next_build(tmp_path, monkeypatch):
+    """Bodies the cleaning left as they were are remembered by their digest
+    between builds (for one code and nh3 version): the next build does not
+    clean them again. One with something to take out is cleaned every build,
+    so its warnings are said every build; a changed body is cleaned."""
+    from plugins.sanitize import plugin
+
+    path = tmp_path / "cache" / plugin.CACHE_FILE
+    plain = "<p>PALEMBANG – Bawaslu Kota Palembang menggelar rapat.</p>"
+    active = "<p>Kata <svg onload=alert(1)></svg> lain.</p>"
+    first = plugin.UnchangedFragments(path, "kode-1")
+    assert first.clean(plain) == clean_html(plain) == (plain, [])
+    assert first.clean(active) == clean_html(active)
+    first.save()
+
+    cleaned = []
+
+    def counting(fragment):
+        cleaned.append(fragment)
+        return clean_html(fragment)
+
+    monkeypatch.setattr(plugin, "clean_html", counting)
+    second = plugin.UnchangedFragments(path, "kode-1")
+    assert second.clean(plain) == (plain, [])
+    assert second.clean(active) == clean_html(active) and clean_html(active)[1]
+    edited = plain.replace("rapat", "rapat koordinasi")
+    assert second.clean(edited) == (edited, [])
+    assert cleaned == [active, edited]
+    # Another version of the code: everything is cleaned again.
+    cleaned.clear()
+    assert plugin.UnchangedFragments(path, "kode-2").clean(plain) == (plain, [])
+    assert cleaned == [plain]
+
+
+def test_a_warm_build_says_the_same_removals_and_publishes_the_same_bodies(site):
+    site.article(
+        "aktif.md",
+        title="Bawaslu Kota Palembang Gelar Rapat",
+        slug="aktif",
+        body="PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n\n"
+        "Kata <svg onload=alert(1)></svg> lain.",
+    )
+    site.article(
+        "bersih.md",
+        title="Bawaslu Kabupaten Lahat Awasi Kampanye",
+        slug="bersih",
+        body="LAHAT – Bawaslu Kabupaten Lahat mengawasi kampanye.\n\nParagraf *kedua*.",
+    )
+    cold = site.build()
+    assert cold.returncode == 0, cold.log
+    pages = {
+        slug: str(cold.html(f"berita/2024/11/{slug}/").select_one(".article__body"))
+        for slug in ("aktif", "bersih")
+    }
+    assert "None" not in pages.values()
+    warm = site.build()
+    assert warm.returncode == 0, warm.log
+    assert sanitize_findings(warm) == sanitize_findings(cold) != []
+    assert {
+        slug: str(warm.html(f"berita/2024/11/{slug}/").select_one(".article__body"))
+        for slug in ("aktif", "bersih")
+    } == pages

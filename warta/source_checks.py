@@ -490,6 +490,20 @@ class Source:
     # character (`Da\u200bte:`), read without it, as the reader reads it
     # (`_keys_as_read`).
     controlled_keys: list[tuple[int, str]] = field(default_factory=list)
+    # `has_site_link` of the body's lines, when worked out with the source's
+    # checks (content_lint keeps it with them between builds); None: not known.
+    site_link: bool | None = field(default=None, compare=False)
+    # `written_photos(self)`, when worked out with the source's checks; None: not known.
+    photos: tuple[tuple[int | None, str, str], ...] | None = field(default=None, compare=False)
+
+    def read_date(self, raw: str):
+        """`parse_date` of one of its values, kept with the source (pickled
+        with it: the lint's cache keeps what its checks read, and the embargo,
+        checked on every build, does not read 10,000 dates again)."""
+        read = self.__dict__.setdefault("_read_dates", {})
+        if raw not in read:
+            read[raw] = _read_date(raw)
+        return read[raw]
 
     def value(self, key: str) -> str:
         """The key's value as the build reads it: the character references of
@@ -1476,7 +1490,7 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
         raw = source.value(key)
         if not raw:
             continue
-        parsed = _read_date(raw)
+        parsed = source.read_date(raw)
         if parsed is None:
             message, hint = unread_date(key.title(), raw)
             yield _finding(source, source.line(key), "error", message, hint)
@@ -1503,7 +1517,10 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
                 "the site shows the time in that zone",
                 f"write it in WIB as {parsed:%Y-%m-%d %H:%M}",
             )
-    date, modified = _read_date(source.value("date")), _read_date(source.value("modified"))
+    date, modified = (
+        source.read_date(source.value("date")),
+        source.read_date(source.value("modified")),
+    )
     if date and modified and modified < date:
         yield _finding(
             source,
@@ -1518,7 +1535,7 @@ def embargoed_date(source: Source, rules: Rules) -> str | None:
     """The Date: as written when it is after `rules.now` (never when
     `rules.now` is None): the release waits for the first build after it."""
     raw = source.value("date")
-    parsed = _read_date(raw) if raw else None
+    parsed = source.read_date(raw) if raw else None
     if parsed is None or rules.now is None:
         return None
     local_now = rules.now.astimezone(rules.timezone).replace(tzinfo=None)
@@ -1530,7 +1547,7 @@ def check_future_modified(source: Source, rules: Rules) -> Iterator[Finding]:
     "Diperbarui" on a day still to come (none when `rules.now` is None)."""
     if rules.now is None or not source.value("modified"):
         return
-    modified = _read_date(source.value("modified"))
+    modified = source.read_date(source.value("modified"))
     if modified is None or embargoed_date(source, rules) is not None:
         return
     if modified > rules.now.astimezone(rules.timezone).replace(tzinfo=None):
@@ -1593,7 +1610,7 @@ def check_embargo(source: Source, rules: Rules) -> Iterator[Finding]:
     raw = embargoed_date(source, rules)
     if raw is not None:
         # In WIB, whatever zone the value was written in ("…T00:00:00Z" is 07:00 WIB).
-        local = _read_date(raw)
+        local = source.read_date(raw)
         written = "" if f"{local:%Y-%m-%d %H:%M}" == raw.strip() else f" ('{raw}')"
         yield _finding(
             source,
@@ -2425,30 +2442,20 @@ def check_author_spellings(
 PHOTO_SUFFIXES = (".jpg", ".jpeg", ".png", ".webp", ".tif", ".tiff", ".heic", ".heif", ".avif")
 
 
-def check_image_locations(
-    source: Source, has_location, written: bool = True, body: str = ""
-) -> Iterator[Finding]:
-    """Photos whose source file carries a GPS position (has_location(path) -> bool):
-    the featured `Image:` (plain or `{static}`), each image (Markdown's, or an
-    `<img src>` written in HTML), and each `{static}`/`{attach}` link of
-    `body` (the HTML the build's Markdown made) to a photo offered as a
-    download, whatever its format (.jpg, .png, .webp); each named as written.
+def _below_content(folder: str, target: str, beside: bool) -> str:
+    """A photo's path below content/: `{static}x.jpg` is beside the release
+    (in `folder`), `{static}/x.jpg` below content/."""
+    if beside and not target.startswith("/"):
+        return posixpath.normpath(posixpath.join(folder, target))
+    return posixpath.normpath(target.lstrip("/"))
 
-    The build strips it from what is published; the original in the repository
-    still gives the place away, so staff should remove it there too. A release
-    the build does not write (`written` False: a draft or an embargoed one in
-    the public build, one Pelican could not read) publishes none of its photos
-    yet: said so, not that the site publishes it.
-    """
-    folder = posixpath.dirname(source.path)
 
-    def below_content(target: str, beside: bool) -> str:
-        # `{static}x.jpg` is beside the release, `{static}/x.jpg` below content/
-        if beside and not target.startswith("/"):
-            return posixpath.normpath(posixpath.join(folder, target))
-        return posixpath.normpath(target.lstrip("/"))
-
-    images = []  # (line, path below content/, as written)
+def written_photos(source: Source) -> tuple[tuple[int | None, str, str], ...]:
+    """(line, path below content/, as written) of the photos the source's text
+    names: the featured `Image:` (plain or `{static}`) and each image of the
+    body (Markdown's, or an `<img src>` written in HTML)."""
+    below_content = functools.partial(_below_content, posixpath.dirname(source.path))
+    images = []
     if source.value("image"):
         featured = source.value("image").strip()
         marker = next((m for m in LINK_MARKERS if featured.startswith(m)), "")
@@ -2468,6 +2475,28 @@ def check_image_locations(
                 (number, below_content(m["target"], True), m["written"])
                 for m in _HTML_IMAGE_RE.finditer(line)
             ]
+    return tuple(images)
+
+
+def check_image_locations(
+    source: Source, has_location, written: bool = True, body: str = ""
+) -> Iterator[Finding]:
+    """Photos whose source file carries a GPS position (has_location(path) -> bool):
+    the featured `Image:` (plain or `{static}`), each image (Markdown's, or an
+    `<img src>` written in HTML), and each `{static}`/`{attach}` link of
+    `body` (the HTML the build's Markdown made) to a photo offered as a
+    download, whatever its format (.jpg, .png, .webp); each named as written.
+
+    The build strips it from what is published; the original in the repository
+    still gives the place away, so staff should remove it there too. A release
+    the build does not write (`written` False: a draft or an embargoed one in
+    the public build, one Pelican could not read) publishes none of its photos
+    yet: said so, not that the site publishes it.
+    """
+    folder = posixpath.dirname(source.path)
+    below_content = functools.partial(_below_content, folder)
+    # (line, path below content/, as written)
+    images = list(source.photos if source.photos is not None else written_photos(source))
     previous: dict[str, int] = {}
     for link in rendered_site_links(body):
         if link.kind == "filename" or not link.target.lower().endswith(PHOTO_SUFFIXES):

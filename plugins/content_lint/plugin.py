@@ -100,6 +100,7 @@ from warta.source_checks import (
     has_site_link,
     parse_source,
     publication_blockers,
+    written_photos,
 )
 
 from .dead_links import drop_dead_links, forget_missing_static_links
@@ -302,7 +303,10 @@ def rendered_links_html(source: Source, built, settings, content: str) -> tuple[
         summary = getattr(built, "metadata", {}).get("summary")
         if not isinstance(summary, str):
             summary = converted_summary(written, settings.get("MARKDOWN"))
-    if has_site_link(line for _, line in source.body):
+    site_link = source.site_link
+    if site_link is None:
+        site_link = has_site_link(line for _, line in source.body)
+    if site_link:
         body = getattr(built, "_content", None)
         if not isinstance(body, str):
             try:
@@ -366,6 +370,9 @@ def read_and_check(content: str, relative: str, rules: Rules) -> tuple[Source, t
         return Source(relative, readable=False), (undecodable,)
     document = frontmatter.parse(text)
     source = parse_source(relative, text)  # (of the same document: `parse` keeps it)
+    # Asked of every source on every build (`rendered_links_html`): kept with its checks.
+    source.site_link = has_site_link(line for _, line in source.body)
+    source.photos = written_photos(source)
     unused = check_unused_items(relative, document.front_matter)
     return source, (*check_source(source, rules), *unused)
 
@@ -769,7 +776,7 @@ def failed_sources(generator, relatives) -> set[str]:
     return {
         relative
         for relative in relatives
-        if generated.get(Path(os.path.normpath(relative)).as_posix(), False) is None
+        if generated.get(os.path.normpath(relative).replace(os.sep, "/"), False) is None
     }
 
 

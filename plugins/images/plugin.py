@@ -64,13 +64,15 @@ read), IMAGES_SKIP_CLASSES.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import re
 import shutil
 import tempfile
+from collections.abc import Callable
 from fnmatch import fnmatchcase
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -715,7 +717,9 @@ def region_label(regions) -> str:
     return " · ".join(names)
 
 
-def card_text(article, settings) -> CardText:
+def card_text(article, settings, long_date: Callable[[dt.date], str] = dates.long_date) -> CardText:
+    """What an article's card says (`long_date`: its date as the card writes it)."""
+    day = article.date
     return CardText(
         # The title as the page shows it: its references are read once, at
         # reading (`warta.markdown_source`); `&amp;lt;` typed stays "&lt;".
@@ -724,7 +728,7 @@ def card_text(article, settings) -> CardText:
             [str(a) for a in getattr(article, "authors", [])],
             settings.get("SITE_PUBLISHER") or settings.get("SITENAME", ""),
         ),
-        date=dates.long_date(article.date),
+        date=long_date(day.date() if isinstance(day, dt.datetime) else day),
         region=region_label(enrichment_of(article).regions),
         site_name=settings.get("SITENAME", ""),
     )
@@ -776,7 +780,10 @@ def social_cards(articles, build: Build) -> None:
         # leaves out, said above); only a full disk stops one being drawn, and
         # no page shows it. So its text is not even made.
         return
-    texts = [(article, card_text(article, settings)) for article in written]
+    # A day's releases share its date: formatted once (Babel's pattern per call
+    # cost more than the rest of a card's text).
+    long_date = cache(dates.long_date)
+    texts = [(article, card_text(article, settings, long_date)) for article in written]
     wanted = []  # (article, card text, cache key)
     files: dict[str, str] = {}  # cache key → cached file
     missing: dict[str, CardText] = {}  # cache key → text, each card drawn once
@@ -1060,6 +1067,7 @@ def publish(pelican) -> None:
             check_output_images(output, build.variant_settings.max_source_pixels)
             return
         output_paths = OutputPaths(output)
+        top = os.fspath(output)
         for site_path, file in build.copies.items():
             problem = output_paths.refusal(site_path)
             if problem:
@@ -1074,7 +1082,7 @@ def publish(pelican) -> None:
                     ),
                 )
                 continue
-            build.cache.publish(file, output / site_path)
+            build.cache.publish(file, os.path.join(top, site_path))
         clean_output_images(
             output, set(build.copies), build.cache, build.variant_settings.max_source_pixels
         )
@@ -1098,16 +1106,38 @@ def publish(pelican) -> None:
 
 def output_images(output: Path, produced: set[str]):
     """(path, site path) of the image files in the output that this plugin did
-    not produce: the originals Pelican copied (photos, the theme's files)."""
-    top = os.fspath(output)
-    for root, folders, files in os.walk(top):
-        folders[:] = [f for f in folders if f != ".git"]
-        # Tens of thousands of pages, a few images: test the name as text first.
-        images = [name for name in files if name.lower().endswith(IMAGE_SUFFIXES)]
-        if not images:
+    not produce: the originals Pelican copied (photos, the theme's files).
+    Folders in `os.walk`'s order, symlinked ones not entered, `.git` skipped;
+    each listed once with `os.scandir`, its entries' types from the listing
+    (`os.walk` cost a `lstat`, a generator and a `relpath` per folder, for
+    the 20,000 folders of a site with a few hundred photos)."""
+    folders = [(os.fspath(output), "")]
+    while folders:
+        root, prefix = folders.pop()
+        inner = []
+        images = []
+        try:
+            with os.scandir(root) as entries:
+                for entry in entries:
+                    try:
+                        is_folder = entry.is_dir()
+                    except OSError:
+                        is_folder = False
+                    name = entry.name
+                    if not is_folder:
+                        # Tens of thousands of pages, a few images: the name as text first.
+                        if name.lower().endswith(IMAGE_SUFFIXES):
+                            images.append(name)
+                        continue
+                    try:
+                        link = entry.is_symlink()
+                    except OSError:
+                        link = False
+                    if name != ".git" and not link:
+                        inner.append((entry.path, f"{prefix}{name}/"))
+        except OSError:  # (as os.walk: a folder that cannot be listed is left out)
             continue
-        folder = os.path.relpath(root, top).replace(os.sep, "/")
-        prefix = "" if folder == "." else folder + "/"
+        folders += reversed(inner)  # the first folder next, as os.walk
         for name in images:
             site_path = prefix + name
             if site_path not in produced:

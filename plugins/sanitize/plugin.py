@@ -3,23 +3,32 @@
 from __future__ import annotations
 
 import logging
+import pickle
+from collections.abc import Callable
+from importlib import metadata
+from pathlib import Path
 
 from pelican import signals
 
+import warta
 from warta import frontmatter
 from warta.contents import every_article, every_page, forget_rendered, message_path, set_summary
 from warta.findings import Finding, report
+from warta.fingerprint import files_digest, hash_bytes, hash_text
 from warta.imagetags import (
     COMPUTER_PATH_MESSAGE,
     computer_path_suggestion,
     rewrite_images,
 )
-from warta.paths import computer_file
+from warta.paths import computer_file, save_cache
 from warta.published import is_written
 
 from .clean import Located, Removal, clean_html, is_safe_url, locate, removal_lines
 
 logger = logging.getLogger(__name__)
+
+CACHE_FILE = Path("sanitize") / "unchanged.pickle"  # below CACHE_PATH
+CACHE_FORMAT = "warta-sanitize-1"
 
 SUGGESTION = "write the release in Markdown; ask the web team to embed media"
 LINK_SUGGESTION = "use an https:// address"
@@ -115,8 +124,79 @@ def _report_computer_photos(content, source: str, photos: list[tuple[str, str]])
         )
 
 
-def sanitize_content(content) -> None:
-    """Clean one article's or page's body and summary in place; warn per removal."""
+class UnchangedFragments:
+    """`clean_html` for a build's articles, remembering between builds which
+    bodies and summaries the cleaning leaves as they are (most: nothing to
+    take out) by the digest of their text, so that a warm build does not
+    clean 10,000 bodies again to find the same. Valid as a whole for one
+    version of the code and of nh3 (`key`); a fragment that changes is
+    cleaned (a new digest), and one with something to take out is cleaned on
+    every build, its warnings with it. A missing, unreadable or foreign file
+    is an empty memory; only the digests a build used are kept."""
+
+    def __init__(self, path: Path | None, key: str) -> None:
+        self.path = path
+        self.key = key
+        self.known = self._load()
+        self.used: set[str] = set()
+
+    def _load(self) -> frozenset[str]:
+        if self.path is None:
+            return frozenset()
+        try:
+            with open(self.path, "rb") as handle:
+                stored = pickle.load(handle)
+        except Exception:  # missing, unreadable, foreign: cleaned again
+            return frozenset()
+        if (
+            not isinstance(stored, dict)
+            or stored.get("format") != CACHE_FORMAT
+            or stored.get("key") != self.key
+            or not isinstance(stored.get("unchanged"), frozenset)
+        ):
+            return frozenset()
+        return stored["unchanged"]
+
+    def clean(self, fragment: str) -> tuple[str, list[Removal]]:
+        """`clean_html(fragment)`."""
+        if "<" not in fragment and "&" not in fragment and ">" not in fragment:
+            return clean_html(fragment)  # (it returns at once)
+        digest = hash_bytes(fragment.encode("utf-8", "surrogatepass"))
+        if digest in self.known:
+            self.used.add(digest)
+            return fragment, []
+        cleaned, removed = clean_html(fragment)
+        if cleaned == fragment and not removed:
+            self.used.add(digest)
+        return cleaned, removed
+
+    def save(self) -> None:
+        if self.path is None or self.used == self.known:
+            return
+        stored = {"format": CACHE_FORMAT, "key": self.key, "unchanged": frozenset(self.used)}
+        save_cache(
+            self.path,
+            pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL),
+            owner="sanitize",
+            consequence="the next build cleans every body again",
+        )
+
+
+def unchanged_fragments(settings) -> UnchangedFragments:
+    """The build's memory of unchanged fragments (in memory only without a
+    CACHE_PATH or with LOAD_CONTENT_CACHE off, as every content cache)."""
+    path = None
+    if settings.get("CACHE_PATH") and settings.get("LOAD_CONTENT_CACHE", True):
+        path = Path(settings["CACHE_PATH"]) / CACHE_FILE
+    code = [Path(__file__).parent, *warta.site_modules()]
+    return UnchangedFragments(path, hash_text(metadata.version("nh3"), *files_digest(code)))
+
+
+def sanitize_content(
+    content, clean: Callable[[str], tuple[str, list[Removal]]] = clean_html
+) -> None:
+    """Clean one article's or page's body and summary in place (`clean`: the
+    cleaning, `clean_html`); warn per removal."""
     found: list[tuple[Removal, int]] = []
     source = None
     changed = False
@@ -131,7 +211,7 @@ def sanitize_content(content) -> None:
                 _report_computer_photos(content, source, photos)
     summary = content.metadata.get("summary")
     if isinstance(summary, str) and summary:
-        cleaned, removed = clean_html(summary)
+        cleaned, removed = clean(summary)
         if cleaned != summary:
             set_summary(content, cleaned)
             changed = True
@@ -141,7 +221,7 @@ def sanitize_content(content) -> None:
             found += [(removal, first) for removal in removed]
     body = getattr(content, "_content", None)
     if isinstance(body, str) and body:
-        cleaned, removed = clean_html(body)
+        cleaned, removed = clean(body)
         if cleaned != body:
             content._content = cleaned
             changed = True
@@ -156,8 +236,13 @@ def sanitize_content(content) -> None:
 
 
 def sanitize_articles(generator) -> None:
+    settings = generator.settings
+    fragments = unchanged_fragments(settings)
     for article in every_article(generator):
-        sanitize_content(article)
+        sanitize_content(article, fragments.clean)
+    # CACHE_CONTENT off (`invoke check`, whose cache is a temporary copy): read, not written.
+    if settings.get("CACHE_CONTENT", True):
+        fragments.save()
 
 
 def sanitize_pages(generator) -> None:

@@ -119,6 +119,43 @@ def pagination_patterns(settings: dict) -> list[re.Pattern]:
     return patterns
 
 
+def index_folders(top: str) -> list[str]:
+    """Site-relative URLs ("" for `top` itself, else "a/b/") of the folders
+    below `top` that hold an index.html, as `os.walk` finds them (symlinked
+    folders named, not entered; an unreadable folder skipped). Each folder is
+    listed once with `os.scandir`, its entries' types from the listing: for
+    the 20,000 folders of a site, `os.walk` cost a `lstat` and a generator
+    each, and a `relpath` per page."""
+    found = []
+    folders = [(top, "")]
+    while folders:
+        folder, url = folders.pop()
+        inner = []
+        has_index = False
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    try:
+                        is_folder = entry.is_dir()
+                    except OSError:
+                        is_folder = False
+                    if not is_folder:
+                        has_index = has_index or entry.name == "index.html"
+                        continue
+                    try:
+                        link = entry.is_symlink()
+                    except OSError:
+                        link = False
+                    if not link:
+                        inner.append((entry.path, f"{url}{entry.name}/"))
+        except OSError:  # (as os.walk: a folder that cannot be listed is left out)
+            continue
+        if has_index:
+            found.append(url)
+        folders += inner
+    return found
+
+
 class SeoGenerator(Generator):
     """Writes the sitemaps and robots.txt once every generator has written its pages."""
 
@@ -184,7 +221,22 @@ class SeoGenerator(Generator):
     def _known_pages(self) -> list[tuple[str, dt.datetime | None]]:
         """(site-relative URL, lastmod) of every page Pelican's own generators write."""
         context = self.context
-        articles = listed(context.get("articles", []))
+        # Each article is in a rubrik, its tags, its author and three archives:
+        # whether it is listed is asked once, not at each of those lists.
+        said: dict[int, bool] = {}
+
+        def listed_of(contents) -> list:
+            kept = []
+            for content in contents:
+                key = id(content)
+                shown = said.get(key)
+                if shown is None:
+                    shown = said[key] = is_listed(content)
+                if shown:
+                    kept.append(content)
+            return kept
+
+        articles = listed_of(context.get("articles", []))
         site_newest = newest(articles)
         found: list[tuple[str, dt.datetime | None]] = [("", site_newest)]
         for name in self.settings.get("DIRECT_TEMPLATES", ()):
@@ -196,10 +248,10 @@ class SeoGenerator(Generator):
             found.append((page.url, getattr(page, "modified", None) or getattr(page, "date", None)))
         for key in ("categories", "tags", "authors"):
             for term, term_articles in context.get(key, []):
-                found.append((term.url, newest(listed(term_articles))))
+                found.append((term.url, newest(listed_of(term_articles))))
         for archives in (context.get("period_archives") or {}).values():
             for archive in archives:
-                found.append((archive["url"], newest(listed(archive["articles"]))))
+                found.append((archive["url"], newest(listed_of(archive["articles"]))))
         return found
 
     def _unlisted_urls(self) -> set[str]:
@@ -214,17 +266,14 @@ class SeoGenerator(Generator):
 
     def _pages_on_disk(self) -> list[str]:
         """Site-relative URLs of the index.html pages already written (plugin pages)."""
-        urls = []
-        for folder, _dirs, files in os.walk(self.output_path):
-            if "index.html" in files:
-                relative = os.path.relpath(folder, self.output_path).replace(os.sep, "/")
-                urls.append("" if relative == "." else relative + "/")
-        return sorted(urls)
+        return sorted(index_folders(self.output_path))
 
-    def _included(self, url: str) -> bool:
+    def _included(self, url: str, patterns: list[re.Pattern] | None = None) -> bool:
         if any(url.startswith(prefix) for prefix in setting(self.settings, "SEO_EXCLUDE")):
             return False
-        return not any(pattern.match(url) for pattern in pagination_patterns(self.settings))
+        if patterns is None:
+            patterns = pagination_patterns(self.settings)
+        return not any(pattern.match(url) for pattern in patterns)
 
     def generate_output(self, writer):
         global _waiting
@@ -244,16 +293,17 @@ class SeoGenerator(Generator):
         robots_as = setting(self.settings, "SEO_ROBOTS_SAVE_AS")
         if sitemap_as:
             unlisted = self._unlisted_urls()
+            patterns = pagination_patterns(self.settings)  # (made once, not per URL)
             known = [
                 (url, lastmod)
                 for url, lastmod in self._known_pages()
-                if self._included(url) and url not in unlisted
+                if self._included(url, patterns) and url not in unlisted
             ]
             known_urls = {url for url, _ in known}
             extra = [
                 url
                 for url in self._pages_on_disk()
-                if url not in known_urls and url not in unlisted and self._included(url)
+                if url not in known_urls and url not in unlisted and self._included(url, patterns)
             ]
             entries = [PageEntry(absolute(base, url), lastmod) for url, lastmod in known]
             entries += [PageEntry(absolute(base, url)) for url in extra]
