@@ -1262,3 +1262,30 @@ def test_a_sources_photos_and_dates_are_read_with_its_checks_and_kept(tmp_path, 
     assert [(f.line, f.message) for f in located] == [
         (9, "photo carries a GPS location: '{static}c.jpg'")
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "held"),
+    [
+        # the same hold in other words than "embargo", with a time
+        ("Untuk diterbitkan: 10 Desember 2026 pukul 09.00 WIB\n\nLAHAT – Rapat.", "embargo"),
+        ("UNTUK DISIARKAN 10 DESEMBER 2026 PUKUL 09.00 WIB\n\nLAHAT – Rapat.", "embargo"),
+        ("Dilarang terbit sebelum 10 Desember 2026\n\nLAHAT – Rapat.", "embargo"),
+        ("*Jangan ditayangkan sebelum Kamis, 10 Desember 2026*\n\nLAHAT – Rapat.", "embargo"),
+        # a draft notice alone, opening its paragraph
+        ("**DRAF — belum boleh terbit**\n\nLAHAT – Rapat.", "draft"),
+        ("DRAFT\n\nLAHAT – Rapat.", "draft"),
+        ("Rapat digelar.\n\nJangan diterbitkan dulu.", "draft"),
+        # a letterhead's label, prose, a time before the Date:
+        ("Untuk disiarkan segera\n\nLAHAT – Rapat.", None),
+        ("Untuk diterbitkan: 1 Desember 2026\n\nLAHAT – Rapat.", None),
+        ("Draf PKPU tentang kampanye dibahas dalam rapat.", None),
+        ("Berita bohong itu\njangan diterbitkan ulang oleh media.", None),
+        ("Dilarang terbit sebelum diverifikasi oleh redaksi.", None),
+        ("```\nDRAF\n```", None),
+    ],
+)
+def test_a_hold_or_draft_notice_in_other_words_is_read_where_it_is_one(body, held):
+    text = f"Title: Rapat pleno\nDate: 2026-12-03 09:00\n\n{body}\n"
+    flag = frontmatter.parse(text).front_matter.unpublished_by_flag()
+    assert (flag.key if flag is not None else None) == held, flag

@@ -960,6 +960,10 @@ EMBARGO_NOTICES = {
     "wita": ("*Embargo hingga Kamis (10/12/2026) pukul 11.00 WITA.*", "2026-12-10 10:00"),
     "inggris": ("EMBARGOED UNTIL 10 December 2026 10:00 WIB", "2026-12-10 10:00"),
     "kutipan": ("> **Embargo sampai dengan 10 Desember 2026 pukul 10.00 WIB**", "2026-12-10 10:00"),
+    # the same hold in other words
+    "untuk": ("Untuk diterbitkan: 10 Desember 2026 pukul 10.00 WIB", "2026-12-10 10:00"),
+    "siar": ("UNTUK DISIARKAN 10 DESEMBER 2026 PUKUL 10.00 WIB", "2026-12-10 10:00"),
+    "larang": ("Dilarang terbit sebelum 10 Desember 2026", "2026-12-10"),
 }
 
 
@@ -999,3 +1003,25 @@ def test_an_embargo_notice_at_the_top_of_the_text_holds_the_release_back(site):
         assert [(f.line, f.level) for f in held] == [(line, "warning")], (name, built.log)
         written = f"write 'Date: {date}'" if date else "'Date: YYYY-MM-DD HH:MM' (WIB)"
         assert written in held[0].message, held
+
+
+def test_a_draft_notice_at_the_top_of_the_text_holds_the_release_back(site):
+    """`**DRAF — belum boleh terbit**` pasted above the lead was published at
+    once, with no line; it holds the release back, with one line at the notice."""
+    lead = "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat evaluasi pengawasan tahapan."
+    site.article(
+        "2024/draf.md",
+        slug="zz-draf",
+        date="2024-11-18 09:30",
+        body=f"**DRAF — belum boleh terbit**\n\n{lead}",
+    )
+    site.article("2024/terbit.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    built = site.build(publish=True)
+    assert article_urls(built) == {"2024/11/sudah-terbit/"}, built.log
+    said = [f for f in built.findings() if f.path.endswith("/draf.md") and f.line == 9]
+    assert [f.level for f in said] == ["warning"], built.log
+    assert said[0].message.startswith(
+        "the notice '**DRAF — belum boleh terbit**' is in the release's text, "
+        "and is read as Status: draft: this release is not published"
+    )
+    assert "write 'Status: draft' in the front matter" in said[0].message

@@ -683,7 +683,28 @@ EMBARGO_NOTICE = (
     r"(?P<embargo_time>\S.*)"
 )
 _EMBARGO_NOTICE_RE = re.compile(EMBARGO_NOTICE, re.IGNORECASE)
-_EMBARGO_WORD_RE = re.compile("embargo", re.IGNORECASE)
+# The same hold written without the word "embargo": `Untuk diterbitkan: 7
+# Desember 2026 pukul 09.00 WIB`, `UNTUK DISIARKAN 7 DESEMBER 2026`,
+# `Dilarang terbit sebelum 7 Desember 2026`, `Jangan ditayangkan sebelum …`.
+# Only with a time (`Untuk disiarkan segera` is a letterhead's label, and
+# lets the release out).
+_RELEASE_VERB = r"(?:di)?(?:terbit(?:kan)?|siar(?:kan)?|publikasi(?:kan)?|tayang(?:kan)?|muat)"
+HOLD_UNTIL_NOTICE = (
+    r"(?:untuk\s+(?:segera\s+)?" + _RELEASE_VERB + r"|(?:dilarang|jangan|tidak\s+boleh"
+    r"|belum\s+boleh)\s+" + _RELEASE_VERB + r"\s+sebelum)\b[*_]*\s*"
+    r"(?:(?:[:\u2013\u2014-]|(?:pada|tanggal|tgl|hari)\b\.?)[*_]*\s*)*"
+    r"(?P<hold_time>(?:\d|senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad).*)"
+)
+_HOLD_UNTIL_NOTICE_RE = re.compile(HOLD_UNTIL_NOTICE, re.IGNORECASE)
+# A draft notice alone on its line: `DRAF`, `DRAFT – belum boleh terbit`,
+# `Draf, jangan diterbitkan dulu`, `JANGAN DITERBITKAN`, `Belum boleh terbit`.
+_NOT_YET = r"(?:belum|jangan|tidak)\s+(?:boleh\s+)?" + _RELEASE_VERB + r"(?:\s+dulu)?"
+DRAFT_NOTICE = (
+    r"(?:(?:draf|draft)(?:\s*[-\u2013\u2014:,|]?\s*" + _NOT_YET + r")?|" + _NOT_YET + r")"
+)
+_DRAFT_NOTICE_RE = re.compile(DRAFT_NOTICE, re.IGNORECASE)
+# A word every notice above holds: most lines of a release hold none of them.
+_EMBARGO_WORD_RE = re.compile(r"embargo|terbit|siar|publikasi|tayang|muat|draf", re.IGNORECASE)
 # Marks around a line of Markdown: a quote's `>`, a heading's `#`, a list
 # item's bullet, emphasis, quotes and brackets (`_Embargo: 10/12/2026_`,
 # `[EMBARGO …]`).
@@ -697,16 +718,27 @@ MAX_NOTICE_CHARS = 120  # (as long as a letterhead's line: `dateline.MAX_LETTERH
 def embargo_notice(line: str, date: str = "", *, opens: bool = True) -> tuple[str, str, str] | None:
     """("embargo", the line as written, its time as written) of a line
     below the front matter that is an embargo notice alone (`EMBARGO_NOTICE`,
-    its Markdown marks aside) and holds the release back as `Embargo:` does
-    (`keeps_unpublished`): a time later than `date` (the Date:), or none read
-    (`hingga pemberitahuan lebih lanjut`) when the line `opens` a paragraph
-    (a line of prose may wrap to start with "embargo hingga …"). None for
-    any other line."""
+    or `HOLD_UNTIL_NOTICE` with a time it reads; its Markdown marks aside) and
+    holds the release back as `Embargo:` does (`keeps_unpublished`): a time
+    later than `date` (the Date:), or none read (`hingga pemberitahuan lebih
+    lanjut`) when the line `opens` a paragraph (a line of prose may wrap to
+    start with "embargo hingga …"). ("draft", the line, "true") of a draft
+    notice alone opening a paragraph (`DRAFT_NOTICE`: `DRAF – belum boleh
+    terbit`). None for any other line."""
     text = _NOTICE_OPENING_RE.sub("", line).rstrip().rstrip(_NOTICE_CLOSING).rstrip()
-    match = _EMBARGO_NOTICE_RE.fullmatch(text)
-    if match is None or len(text) > MAX_NOTICE_CHARS:
+    if len(text) > MAX_NOTICE_CHARS:
         return None
-    value = match["embargo_time"].rstrip(_NOTICE_CLOSING + " .!")
+    if opens and _DRAFT_NOTICE_RE.fullmatch(text.rstrip(" .!")):
+        return "draft", line.strip(), "true"
+    match = _EMBARGO_NOTICE_RE.fullmatch(text)
+    if match is not None:
+        value = match["embargo_time"].rstrip(_NOTICE_CLOSING + " .!")
+    elif (match := _HOLD_UNTIL_NOTICE_RE.fullmatch(text)) is not None:
+        value = match["hold_time"].rstrip(_NOTICE_CLOSING + " .!")
+        if when_written(value) is None:
+            return None  # (a time it cannot read: a sentence, not a notice)
+    else:
+        return None
     if when_written(value) is None and not opens:
         return None
     if not keeps_unpublished("embargo", value, date, below=True):

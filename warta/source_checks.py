@@ -1108,6 +1108,18 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
         )
         return
     when = embargo_date(value)
+    if frontmatter.META_KEY_RE.fullmatch(name) is None and value == "true":
+        # A draft notice (`DRAF – belum boleh terbit`), named by its line.
+        yield _finding(
+            source,
+            line,
+            "warning",
+            f"the notice '{name}' is in the release's text, and is read as "
+            "Status: draft: this release is not published",
+            "to hold it back, write 'Status: draft' in the front matter and delete the "
+            "notice's line; to publish, delete it",
+        )
+        return
     if frontmatter.META_KEY_RE.fullmatch(name) is None:
         # An embargo notice (`EMBARGO hingga Kamis, …`), named by its line.
         yield _finding(

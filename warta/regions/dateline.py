@@ -51,7 +51,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from warta.frontmatter import EMBARGO_NOTICE
+from warta.frontmatter import DRAFT_NOTICE, EMBARGO_NOTICE, HOLD_UNTIL_NOTICE
 from warta.read_also import is_read_also, mentions_read_also
 from warta.text import plain_text, same_as_title
 
@@ -195,7 +195,7 @@ _LETTERHEAD_RE = re.compile(
 _LABEL_LINE_RE = re.compile(
     r"(?:siaran\s+pers|press\s+release|rilis\s+pers|berita\s+pers"
     r"|untuk\s+(?:segera\s+)?(?:diterbitkan|disiarkan|dipublikasikan)(?:\s+segera)?"
-    r"|" + EMBARGO_NOTICE + r")[.!]?",
+    r"|" + EMBARGO_NOTICE + r"|" + HOLD_UNTIL_NOTICE + r"|" + DRAFT_NOTICE + r")[.!]?",
     re.IGNORECASE,
 )
 MAX_LETTERHEAD_CHARS = 120
