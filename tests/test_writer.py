@@ -682,6 +682,32 @@ def test_state_stamp_leaves_out_back_links_and_collects_leaves():
     assert renamed != digest
 
 
+def test_state_stamp_describes_shared_objects_once_per_build():
+    """A tag or an author is shared by thousands of articles: its describer runs
+    once per stamper (one build), and a date once per object; what they show
+    still tells the states apart."""
+
+    class Tag:
+        def __init__(self, name):
+            self.name = name
+
+    described = []
+
+    def describe_tag(tag, _digester):
+        described.append(tag.name)
+        return {"name": tag.name}
+
+    stamper = StateStamper(leaf_types=(), leaf_key=str, describers={Tag: describe_tag})
+    pemilu = Tag("Pemilu")
+    when = dt.datetime(2024, 11, 27, 9, tzinfo=dt.UTC)
+    first, _ = stamper.stamp({"tags": [pemilu], "date": when})
+    second, _ = stamper.stamp({"tags": [pemilu], "date": when})
+    assert described == ["Pemilu"] and first == second
+    other, _ = stamper.stamp({"tags": [Tag("Pilkada")], "date": when})
+    later, _ = stamper.stamp({"tags": [pemilu], "date": when + dt.timedelta(hours=1)})
+    assert described == ["Pemilu", "Pilkada"] and len({first, other, later}) == 3
+
+
 def test_state_stamp_refuses_sets_and_what_pickle_cannot_write():
     """A set's order changes between processes; the slow path sorts it."""
     stamper = StateStamper(leaf_types=(), leaf_key=str)
