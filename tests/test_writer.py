@@ -682,6 +682,32 @@ def test_state_stamp_leaves_out_back_links_and_collects_leaves():
     assert renamed != digest
 
 
+def test_state_stamp_describes_shared_objects_once_per_build():
+    """A tag or an author is shared by thousands of articles: its describer runs
+    once per stamper (one build), and a date once per object; what they show
+    still tells the states apart."""
+
+    class Tag:
+        def __init__(self, name):
+            self.name = name
+
+    described = []
+
+    def describe_tag(tag, _digester):
+        described.append(tag.name)
+        return {"name": tag.name}
+
+    stamper = StateStamper(leaf_types=(), leaf_key=str, describers={Tag: describe_tag})
+    pemilu = Tag("Pemilu")
+    when = dt.datetime(2024, 11, 27, 9, tzinfo=dt.UTC)
+    first, _ = stamper.stamp({"tags": [pemilu], "date": when})
+    second, _ = stamper.stamp({"tags": [pemilu], "date": when})
+    assert described == ["Pemilu"] and first == second
+    other, _ = stamper.stamp({"tags": [Tag("Pilkada")], "date": when})
+    later, _ = stamper.stamp({"tags": [pemilu], "date": when + dt.timedelta(hours=1)})
+    assert described == ["Pemilu", "Pilkada"] and len({first, other, later}) == 3
+
+
 def test_state_stamp_refuses_sets_and_what_pickle_cannot_write():
     """A set's order changes between processes; the slow path sorts it."""
     stamper = StateStamper(leaf_types=(), leaf_key=str)
@@ -830,3 +856,32 @@ def test_a_filter_edited_in_the_settings_file_renders_every_page_again(site, tmp
 
     clean = build(tmp_path / "clean/output", tmp_path / "clean/cache")
     assert_same_tree(site.output, clean.output)
+
+
+def test_page_digest_asks_each_shared_value_once(tmp_path):
+    """The settings and the site's lists are the same objects on every page: their
+    tokens are worked out once per build; a value a page changes still counts."""
+    from plugins.writer.plugin import WriterBuild
+
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "THEME": str(tmp_path / "theme")}
+    build = WriterBuild(settings, str(tmp_path / "out"))
+    build.digest = "build"
+    environment = Environment(
+        loader=DictLoader({"page.html": "{{ SITENAME }} {{ menu }} {{ title }}"})
+    )
+    template = environment.get_template("page.html")
+    asked = []
+    for digester in (build.digester, build.body_digester):
+        token = digester.token
+        digester.token = functools.partial(
+            lambda token, value: asked.append(value) or token(value), token
+        )
+    menu = [("Berita", "/berita/")]
+    context = {"SITENAME": "Bawaslu Sumsel", "menu": menu}
+    first = build.page_fingerprint(template, {**context, "title": "Rapat"}, "a.html", False)
+    second = build.page_fingerprint(template, {**context, "title": "Rapat"}, "b.html", False)
+    assert asked.count(menu) == 1 and asked.count("Bawaslu Sumsel") == 1
+    assert first != second  # the page's own name
+    retitled = build.page_fingerprint(template, {**context, "title": "Evaluasi"}, "a.html", False)
+    renamed = {**context, "SITENAME": "Bawaslu Sumatera Selatan", "title": "Rapat"}
+    assert len({first, retitled, build.page_fingerprint(template, renamed, "a.html", False)}) == 3

@@ -43,6 +43,7 @@ import functools
 import hashlib
 import importlib.util
 import io
+import operator
 import os
 import pathlib
 import pickle
@@ -488,10 +489,15 @@ class StateStamper:
     shown in repr, `__dict__` without `skip_attributes`, slots), in place: the
     objects inside an article are small and its own (enrichment records, tag
     references), so describing them again for the next article costs less
-    than remembering them. How a type is described is worked out once per
-    type (`_plan`). Pickle's memo is off: a value shared by two attributes is
-    written twice, and the bytes do not depend on which objects happen to be
-    shared (Pelican's content cache shares differently from a fresh read).
+    than remembering them; but an object of a type with a describer (a tag,
+    an author: shared by thousands of articles, and costly to describe) and
+    a date (an article's, shown in the asides of others) are described once
+    per stamper, which like the Digester lives for one build. How a type is
+    described is worked out once per type (`_plan`); a dataclass is written
+    as one string naming its class and fields, and its values. Pickle's memo
+    is off: a value shared by two attributes is written twice, and the bytes
+    do not depend on which objects happen to be shared (Pelican's content
+    cache shares differently from a fresh read).
     Anything pickle cannot write (a lambda, a lock, a cycle) raises
     `Unstable`, and so does a set (pickle writes it in its iteration order,
     which for strings changes from one process to the next): the caller falls
@@ -512,19 +518,29 @@ class StateStamper:
         self.describers = dict(describers or {})
         self.skip_attributes = skip_attributes
         self._plans: dict[type, Callable[[Any], Any]] = {}
+        # id → (object, what stands for it), for the objects of described types.
+        self._described: dict[int, tuple[Any, Any]] = {}
+        self._pickler: _StatePickler | None = None
 
     def stamp(self, value: Any) -> tuple[str, tuple]:
         """(digest, leaves met in order) of a value; raises Unstable."""
-        buffer = io.BytesIO()
-        pickler = _StatePickler(buffer, self)
+        # One pickler for every stamp, taken while in use (a describer may stamp).
+        pickler, self._pickler = self._pickler, None
+        if pickler is None:
+            pickler = _StatePickler(io.BytesIO(), self)
+        buffer = pickler.buffer
+        buffer.seek(0)
+        buffer.truncate()
+        pickler.leaves = []
         try:
             pickler.dump(value)
         except Unstable:
-            raise
+            raise  # the pickler is dropped: what a failed dump leaves in it is pickle's
         except Exception as exc:  # pickle's errors, or a describer's
             # The slow path describes it again and reports what it finds as before.
             raise Unstable(f"cannot serialise {type(value).__qualname__}: {exc}") from None
         digest = hashlib.blake2b(buffer.getvalue(), digest_size=16).hexdigest()
+        self._pickler = pickler
         return digest, tuple(pickler.leaves)
 
     def plan(self, kind: type) -> Callable[[Any], Any]:
@@ -543,16 +559,27 @@ class StateStamper:
         for base in kind.__mro__:
             describer = self.describers.get(base)
             if describer is not None:
-                return lambda value: (_stands_for, (name, "described", describer(value, None)))
+                return self._describe_once(name, describer)
         # Dates and time zones written by pickle spell a zone by a lookup of the
         # zone class's constructor, slowly: these are their text instead.
         if issubclass(kind, dt.datetime):
-            return lambda value: (
-                _stands_for,
-                (name, value.isoformat(), _zone_text(value.tzinfo)),
-            )
+            zone_text = self._zone_text
+            described = self._described
+
+            def date_plan(value):
+                # Once per object: the dates of the articles an article lists are theirs.
+                remembered = described.get(id(value))
+                if remembered is not None and remembered[0] is value:
+                    return remembered[1]
+                result = (_stands_for, (name, value.isoformat(), zone_text(value.tzinfo)))
+                described[id(value)] = (value, result)
+                return result
+
+            return date_plan
         if issubclass(kind, dt.tzinfo):
-            return lambda value: (_stands_for, (name, _zone_text(value)))
+            return lambda value: (_stands_for, (name, self._zone_text(value)))
+        if issubclass(kind, type):
+            return _class  # `set` and `frozenset` among them (see _StatePickler)
         if issubclass(kind, VALUE_TYPES):
             return _as_is
         if issubclass(kind, Mapping):
@@ -564,11 +591,38 @@ class StateStamper:
         if dataclasses.is_dataclass(kind):
             # A field left out of repr (a back-link to a parent) is not part of its value.
             fields = tuple(f.name for f in dataclasses.fields(kind) if f.repr)
-            return lambda value: (
-                _stands_for,
-                (name, "fields", fields, [getattr(value, field) for field in fields]),
-            )
+            # The class and its field names in one string, written once per object.
+            shape = f"{name} fields {','.join(fields)}"
+            if len(fields) < 2:  # attrgetter of one name gives the value, not a tuple
+                return lambda value: (
+                    _stands_for,
+                    (shape, tuple(getattr(value, field) for field in fields)),
+                )
+            values = operator.attrgetter(*fields)
+            return lambda value: (_stands_for, (shape, values(value)))
         return lambda value: (_stands_for, (name, *self._state(value)))
+
+    def _describe_once(self, name: str, describer: Callable[[Any, Any], Any]):
+        described = self._described
+
+        def plan(value: Any) -> Any:
+            remembered = described.get(id(value))
+            if remembered is not None and remembered[0] is value:
+                return remembered[1]
+            result = (_stands_for, (name, "described", describer(value, None)))
+            described[id(value)] = (value, result)  # the reference keeps the id its own
+            return result
+
+        return plan
+
+    def _zone_text(self, zone: dt.tzinfo | None) -> str:
+        """`_zone_text`, once per zone (every date of every article has one)."""
+        remembered = self._described.get(id(zone))
+        if remembered is not None and remembered[0] is zone:
+            return remembered[1]
+        text = _zone_text(zone)
+        self._described[id(zone)] = (zone, text)
+        return text
 
     def _state(self, value: Any) -> tuple:
         state = getattr(value, "__dict__", None)
@@ -592,6 +646,12 @@ def _as_is(_value: Any) -> Any:
     return NotImplemented
 
 
+def _class(value: type) -> Any:
+    if value is set or value is frozenset:
+        _refuse_set(value)
+    return NotImplemented
+
+
 def _leaf(_value: Any) -> Any:
     raise AssertionError("leaves are written by _StatePickler.reducer_override")
 
@@ -606,19 +666,26 @@ def _zone_text(zone: dt.tzinfo | None) -> str:
 
 
 class _StatePickler(pickle.Pickler):
-    def __init__(self, file, stamper: StateStamper) -> None:
+    def __init__(self, file: io.BytesIO, stamper: StateStamper) -> None:
         # Protocol 3 writes a set as a call of the `set` class, which passes
         # through `reducer_override` (protocols 4 and 5 write sets with opcodes
         # of their own, out of its sight: finding them cost a walk of the bytes).
         super().__init__(file, protocol=3)
         self.fast = True  # no memo (see StateStamper)
+        self.buffer = file
         self.stamper = stamper
+        self.plans = stamper._plans
         self.leaves: list = []
 
     def reducer_override(self, obj: Any) -> Any:
-        if obj is set or obj is frozenset:
-            _refuse_set(obj)
-        plan = self.stamper.plan(type(obj))
+        # Called for every object but str, int, float, bool, None, bytes, dict,
+        # list and tuple: `_stands_for` itself once per object described, so
+        # the common answer, pickle's own way, costs one lookup.
+        plan = self.plans.get(type(obj))
+        if plan is None:
+            plan = self.stamper.plan(type(obj))
+        if plan is _as_is:
+            return NotImplemented
         if plan is _leaf:
             self.leaves.append(obj)
             return _stands_for, ("leaf", self.stamper.leaf_key(obj))

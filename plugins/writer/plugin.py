@@ -436,6 +436,9 @@ class WriterBuild:
         # id → (template, the outside globals it reads, or None: it runs outside code)
         self._outside_names: dict[int, tuple[object, frozenset[str] | None]] = {}
         self.digest_seconds = 0.0  # CPU time describing inputs: pages, feeds, the build
+        # id → (value, its token in a page digest), for the body digester's
+        # pages (False) and the theme's that list summaries (True).
+        self._tokens: dict[bool, dict[int, tuple[object, str]]] = {False: {}, True: {}}
         self.digest: str | None = None
         self.analysers: dict[int, TemplateAnalyser] = {}  # one per Jinja environment
         self.parsed_templates: dict = {}  # shared: every generator has its own environment
@@ -508,7 +511,12 @@ class WriterBuild:
         if inputs is None:
             return None
         parts = [name, template.name, inputs.source_digest, str(bool(override))]
-        token = (self.digester if self.summaries(template, inputs) else self.body_digester).token
+        summaries = self.summaries(template, inputs)
+        token = (self.digester if summaries else self.body_digester).token
+        # Most values are the same objects on every page (the settings, the
+        # site's lists): each one's token is worked out once per build and
+        # digester, as the Digester digests each object once.
+        tokens = self._tokens[summaries]
         names = template.environment.globals
         for variable in inputs.ordered:
             if variable in localcontext:
@@ -522,12 +530,20 @@ class WriterBuild:
                     return None
                 if callable(value):
                     value = MISSING  # its code is in the build digest
+            remembered = tokens.get(id(value))
+            if remembered is not None and remembered[0] is value:
+                parts += (variable, remembered[1])
+                continue
             try:
-                parts += [variable, token(value)]
+                text = token(value)
             except (Unstable, RecursionError) as exc:
                 logger.debug("writer: %s: %s has no stable digest (%s)", name, variable, exc)
                 return None
-        return self.fingerprint("page", parts)
+            tokens[id(value)] = (value, text)
+            parts += (variable, text)
+        if self.digest is None:
+            return None
+        return hash_text(self.digest, "page", *parts)  # every part a text: none is None
 
     def runs_outside_code(self, template, localcontext: dict) -> bool:
         """Whether a page of `template` runs template code of an outside plugin:
