@@ -639,6 +639,7 @@ class WriterBuild:
         if flushing and self.digests_taken and outside_plugin_connected(signals):
             self.digester, self.stamps = new_digester()
             self.body_digester, _ = new_digester(self.stamps, with_body=True)
+            self._tokens = {False: {}, True: {}}  # (the old digesters' tokens)
         for job in jobs:
             if job.digest is not None:
                 job.fingerprint, job.digest = job.digest(), None
