@@ -2401,35 +2401,30 @@ def check_author_spellings(
         more = f" and {len(group) - 1} more" if len(group) > 1 else ""
         return group[0].path + more + (f" {verb}{'s' if len(group) == 1 else ''}" if verb else "")
 
+    def second_pages(spellings: dict, beside: str, why: str, write: str) -> Iterator[Finding]:
+        for spelling, group in spellings.items():
+            for source in group:
+                yield _finding(
+                    source,
+                    source.line("author"),
+                    "warning",
+                    f"Author '{spelling}' makes a second author page beside '{beside}', {why}",
+                    f"write {write} as they do: 'Author: {beside}'",
+                )
+
     for address, spellings in by_page.items():
         main = kept.get(address)
         if main is not None:
             preferred = heading_of[main]
             writers = by_page[main].get(preferred) or next(iter(by_page[main].values()))
-            for spelling, group in spellings.items():
-                for source in group:
-                    yield _finding(
-                        source,
-                        source.line("author"),
-                        "warning",
-                        f"Author '{spelling}' makes a second author page beside "
-                        f"'{preferred}', as {named(writers, 'write')} it",
-                        f"write the name as they do: 'Author: {preferred}'",
-                    )
+            why = f"as {named(writers, 'write')} it"
+            yield from second_pages(spellings, preferred, why, "the name")
             continue
         heading = heading_of[address]
         office = office_name(heading) if office_name else None
         if office and address_of(office) not in ("", address):
-            for spelling, group in spellings.items():
-                for source in group:
-                    yield _finding(
-                        source,
-                        source.line("author"),
-                        "warning",
-                        f"Author '{spelling}' makes a second author page beside "
-                        f"'{office}', the name the office's releases are credited with",
-                        f"write the office's name as they do: 'Author: {office}'",
-                    )
+            why = "the name the office's releases are credited with"
+            yield from second_pages(spellings, office, why, "the office's name")
             continue
         for spelling, group in spellings.items():
             if spelling == heading:

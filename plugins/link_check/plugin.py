@@ -463,14 +463,7 @@ def _check_local_links(content, local_targets, site_prefix: str, said_already: S
     shows (`local_targets()`: address → content) as a `{filename}` link to
     write instead, and the link taken out of the page and the feeds in every
     build, its text kept (NEUTRAL_TEXT where the text shows the address)."""
-    texts = _texts(content)
-    found = [
-        (field, link)
-        for field, text in texts.items()
-        if not _is_plain(field) and "href" in text
-        for link in hrefs_in(text)
-        if local_address(link.value)
-    ]
+    texts, found = _links_where(content, local_address)
     if not found:
         return
     for (_field, link), line in zip(found, _placed(content, found, said_already), strict=True):
@@ -496,8 +489,28 @@ def _check_local_links(content, local_targets, site_prefix: str, said_already: S
         shown = html.unescape(re.sub(r"<[^>]*>", "", text)).casefold()
         return NEUTRAL_TEXT if host in shown or shows_words(text, words) else text
 
+    _take_out(content, texts, found, local, kept_text)
+
+
+def _links_where(content, named) -> tuple[dict, list]:
+    """The summary's and the body's texts, and (field, link) of each of their
+    links whose address `named(address)` says is one to take out."""
+    texts = _texts(content)
+    found = [
+        (field, link)
+        for field, text in texts.items()
+        if not _is_plain(field) and "href" in text
+        for link in hrefs_in(text)
+        if named(link.value)
+    ]
+    return texts, found
+
+
+def _take_out(content, texts: dict, found: list, addresses: set, kept_text) -> None:
+    """The links to `addresses` taken out of the fields `found` holds them in,
+    each link's text kept as `kept_text(address, text)` gives it."""
     for field in dict.fromkeys(field for field, _ in found):
-        _set_text(content, field, remove_hrefs(texts[field], local.__contains__, kept_text))
+        _set_text(content, field, remove_hrefs(texts[field], addresses.__contains__, kept_text))
     forget_rendered(content)
 
 
@@ -523,14 +536,7 @@ def _check_computer_links(content, said_already: Said = ()) -> None:
     tells the writer's user name and folders. A warning at its line, and the
     link taken out of the page and the feeds in every build, its text kept
     (NEUTRAL_TEXT where the text shows the path)."""
-    texts = _texts(content)
-    found = [
-        (field, link)
-        for field, text in texts.items()
-        if not _is_plain(field) and "href" in text
-        for link in hrefs_in(text)
-        if computer_link(content, link.value)
-    ]
+    texts, found = _links_where(content, lambda value: computer_link(content, value))
     if not found:
         return
     year = getattr(getattr(content, "date", None), "year", None) or "<year>"
@@ -554,9 +560,7 @@ def _check_computer_links(content, said_already: Said = ()) -> None:
         words = {part.casefold() for part in parts if part and part not in ("~", ".")}
         return NEUTRAL_TEXT if shows_words(text, words) else text
 
-    for field in dict.fromkeys(field for field, _ in found):
-        _set_text(content, field, remove_hrefs(texts[field], paths.__contains__, kept_text))
-    forget_rendered(content)
+    _take_out(content, texts, found, paths, kept_text)
 
 
 def contents_by_address(generators) -> dict[str, object]:
