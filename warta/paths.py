@@ -21,7 +21,7 @@ import os
 import posixpath
 import re
 import socket
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -841,3 +841,36 @@ def normal_address(url: str) -> str:
     if address == "index.html" or address.endswith("/index.html"):
         address = address[: -len("index.html")].rstrip("/")
     return address
+
+
+def listed_folders(top: str, skip: Collection[str] = ()) -> Iterator[tuple[str, str, list[str]]]:
+    """(folder, its path below `top` as "a/b/" ("" for `top`), the names of
+    its files) of `top` and every folder below it, in `os.walk`'s top-down
+    order: symlinked folders and the names `skip` not entered, a folder that
+    cannot be listed left out. Each folder is listed once with `os.scandir`,
+    its entries' types from the listing: for the 20,000 folders of a built
+    site, `os.walk` cost a `lstat` and a generator each, and a `relpath` per file."""
+    folders = [(os.fspath(top), "")]
+    while folders:
+        folder, prefix = folders.pop()
+        inner, files = [], []
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    try:
+                        is_folder = entry.is_dir()
+                    except OSError:
+                        is_folder = False
+                    if not is_folder:
+                        files.append(entry.name)
+                        continue
+                    try:
+                        link = entry.is_symlink()
+                    except OSError:
+                        link = False
+                    if not link and entry.name not in skip:
+                        inner.append((entry.path, f"{prefix}{entry.name}/"))
+        except OSError:  # (as os.walk: a folder that cannot be listed is left out)
+            continue
+        folders += reversed(inner)  # the first folder next, as os.walk
+        yield folder, prefix, files

@@ -104,6 +104,7 @@ from warta.paths import (
     cache_blocked,
     computer_file,
     is_active_file,
+    listed_folders,
     referenced_file,
     replace_file,
     site_file_path,
@@ -1107,41 +1108,13 @@ def publish(pelican) -> None:
 def output_images(output: Path, produced: set[str]):
     """(path, site path) of the image files in the output that this plugin did
     not produce: the originals Pelican copied (photos, the theme's files).
-    Folders in `os.walk`'s order, symlinked ones not entered, `.git` skipped;
-    each listed once with `os.scandir`, its entries' types from the listing
-    (`os.walk` cost a `lstat`, a generator and a `relpath` per folder, for
-    the 20,000 folders of a site with a few hundred photos)."""
-    folders = [(os.fspath(output), "")]
-    while folders:
-        root, prefix = folders.pop()
-        inner = []
-        images = []
-        try:
-            with os.scandir(root) as entries:
-                for entry in entries:
-                    try:
-                        is_folder = entry.is_dir()
-                    except OSError:
-                        is_folder = False
-                    name = entry.name
-                    if not is_folder:
-                        # Tens of thousands of pages, a few images: the name as text first.
-                        if name.lower().endswith(IMAGE_SUFFIXES):
-                            images.append(name)
-                        continue
-                    try:
-                        link = entry.is_symlink()
-                    except OSError:
-                        link = False
-                    if name != ".git" and not link:
-                        inner.append((entry.path, f"{prefix}{name}/"))
-        except OSError:  # (as os.walk: a folder that cannot be listed is left out)
-            continue
-        folders += reversed(inner)  # the first folder next, as os.walk
-        for name in images:
-            site_path = prefix + name
-            if site_path not in produced:
-                yield Path(root) / name, site_path
+    Folders in `os.walk`'s order, symlinked ones not entered, `.git` skipped
+    (`warta.paths.listed_folders`)."""
+    for root, prefix, files in listed_folders(output, skip={".git"}):
+        for name in files:
+            # Tens of thousands of pages, a few images: the name as text first.
+            if name.lower().endswith(IMAGE_SUFFIXES) and prefix + name not in produced:
+                yield Path(root) / name, prefix + name
 
 
 def report_uncleanable(site_path: str, name: str, exc: StripError) -> None:

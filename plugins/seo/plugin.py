@@ -41,7 +41,7 @@ from pelican.generators import ArticlesGenerator, Generator
 
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
-from warta.paths import own_output
+from warta.paths import listed_folders, own_output
 from warta.published import check_only, is_listed, is_written, listed
 
 from .documents import (
@@ -122,38 +122,9 @@ def pagination_patterns(settings: dict) -> list[re.Pattern]:
 def index_folders(top: str) -> list[str]:
     """Site-relative URLs ("" for `top` itself, else "a/b/") of the folders
     below `top` that hold an index.html, as `os.walk` finds them (symlinked
-    folders named, not entered; an unreadable folder skipped). Each folder is
-    listed once with `os.scandir`, its entries' types from the listing: for
-    the 20,000 folders of a site, `os.walk` cost a `lstat` and a generator
-    each, and a `relpath` per page."""
-    found = []
-    folders = [(top, "")]
-    while folders:
-        folder, url = folders.pop()
-        inner = []
-        has_index = False
-        try:
-            with os.scandir(folder) as entries:
-                for entry in entries:
-                    try:
-                        is_folder = entry.is_dir()
-                    except OSError:
-                        is_folder = False
-                    if not is_folder:
-                        has_index = has_index or entry.name == "index.html"
-                        continue
-                    try:
-                        link = entry.is_symlink()
-                    except OSError:
-                        link = False
-                    if not link:
-                        inner.append((entry.path, f"{url}{entry.name}/"))
-        except OSError:  # (as os.walk: a folder that cannot be listed is left out)
-            continue
-        if has_index:
-            found.append(url)
-        folders += inner
-    return found
+    folders named, not entered; an unreadable folder skipped:
+    `warta.paths.listed_folders`)."""
+    return [prefix for _, prefix, files in listed_folders(top) if "index.html" in files]
 
 
 class SeoGenerator(Generator):
