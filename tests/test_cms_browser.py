@@ -64,7 +64,14 @@ def free_port() -> int:
 
 
 def git(repo: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True, check=True)
+    # The newsroom's decap-server runs git in the same repository (its git
+    # mode): a command of ours that meets its index.lock waits and tries again.
+    for _ in range(50):
+        result = subprocess.run(["git", *args], cwd=repo, capture_output=True, text=True)
+        if result.returncode == 0 or "index.lock" not in result.stderr:
+            break
+        time.sleep(0.1)
+    result.check_returncode()
     return result.stdout
 
 

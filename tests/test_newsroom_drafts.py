@@ -789,8 +789,12 @@ def test_release_schedule_and_visibility_keys_hold_the_release_back_and_innocent
         for f in built.findings()
         if f.level != "suggestion"
     }
-    assert warned == {(f"{name}.md", 8, "warning") for name in held}, built.log
+    # (`Deskripsi:` is the key meant as Summary:, said so, and published)
+    meant = {("deskripsi.md", 8, "warning")}
+    assert warned == {(f"{name}.md", 8, "warning") for name in held} | meant, built.log
     said = {f.path.rsplit("/", 1)[1]: f.message for f in built.findings("warning")}
+    assert "read as Status: draft" not in said["deskripsi.md"], said
+    assert "write 'Summary: Draf PKPU" in said["deskripsi.md"], said
     assert said["tampil.md"].startswith(
         "unknown key 'Tampil: tidak' is read as Status: draft: this release is not published"
     ), said

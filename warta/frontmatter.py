@@ -715,6 +715,28 @@ _NOTICE_CLOSING = "*_~\"'\u201d\u2019`])"
 MAX_NOTICE_CHARS = 120  # (as long as a letterhead's line: `dateline.MAX_LETTERHEAD_CHARS`)
 
 
+def _notice_text(line: str) -> str:
+    """A line of a notice without its Markdown marks (`_NOTICE_OPENING_RE`)."""
+    return _NOTICE_OPENING_RE.sub("", line).rstrip().rstrip(_NOTICE_CLOSING).rstrip()
+
+
+def is_draft_notice(line: str) -> bool:
+    """Whether a line below the front matter is a draft notice alone
+    (`DRAFT_NOTICE`: `**DRAF — belum boleh terbit**`), its marks aside."""
+    text = _notice_text(line)
+    return len(text) <= MAX_NOTICE_CHARS and bool(_DRAFT_NOTICE_RE.fullmatch(text.rstrip(" .!")))
+
+
+def is_embargo_notice(line: str) -> bool:
+    """Whether a line below the front matter is worded as an embargo notice
+    alone (`EMBARGO_NOTICE`, `HOLD_UNTIL_NOTICE`), its marks aside: whether
+    it holds the release back is `embargo_notice`'s to say."""
+    text = _notice_text(line)
+    return len(text) <= MAX_NOTICE_CHARS and bool(
+        _EMBARGO_NOTICE_RE.fullmatch(text) or _HOLD_UNTIL_NOTICE_RE.fullmatch(text)
+    )
+
+
 def embargo_notice(line: str, date: str = "", *, opens: bool = True) -> tuple[str, str, str] | None:
     """("embargo", the line as written, its time as written) of a line
     below the front matter that is an embargo notice alone (`EMBARGO_NOTICE`,
@@ -722,14 +744,14 @@ def embargo_notice(line: str, date: str = "", *, opens: bool = True) -> tuple[st
     holds the release back as `Embargo:` does (`keeps_unpublished`): a time
     later than `date` (the Date:), or none read (`hingga pemberitahuan lebih
     lanjut`) when the line `opens` a paragraph (a line of prose may wrap to
-    start with "embargo hingga …"). ("draft", the line, "true") of a draft
+    start with "embargo hingga …"). ("draft", the line, "") of a draft
     notice alone opening a paragraph (`DRAFT_NOTICE`: `DRAF – belum boleh
     terbit`). None for any other line."""
-    text = _NOTICE_OPENING_RE.sub("", line).rstrip().rstrip(_NOTICE_CLOSING).rstrip()
+    text = _notice_text(line)
     if len(text) > MAX_NOTICE_CHARS:
         return None
-    if opens and _DRAFT_NOTICE_RE.fullmatch(text.rstrip(" .!")):
-        return "draft", line.strip(), "true"
+    if opens and is_draft_notice(line):
+        return "draft", line.strip(), ""  # (no value: a notice, not a `draft:` key)
     match = _EMBARGO_NOTICE_RE.fullmatch(text)
     if match is not None:
         value = match["embargo_time"].rstrip(_NOTICE_CLOSING + " .!")

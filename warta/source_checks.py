@@ -1108,7 +1108,7 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
         )
         return
     when = embargo_date(value)
-    if frontmatter.META_KEY_RE.fullmatch(name) is None and value == "true":
+    if not value and frontmatter.is_draft_notice(name):
         # A draft notice (`DRAF – belum boleh terbit`), named by its line.
         yield _finding(
             source,
@@ -1120,7 +1120,7 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
             "notice's line; to publish, delete it",
         )
         return
-    if frontmatter.META_KEY_RE.fullmatch(name) is None:
+    if frontmatter.is_embargo_notice(name):
         # An embargo notice (`EMBARGO hingga Kamis, …`), named by its line.
         yield _finding(
             source,
