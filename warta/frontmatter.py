@@ -713,6 +713,7 @@ _NOTICE_OPENING_RE = re.compile(
 )
 _NOTICE_CLOSING = "*_~\"'\u201d\u2019`])"
 MAX_NOTICE_CHARS = 120  # (as long as a letterhead's line: `dateline.MAX_LETTERHEAD_CHARS`)
+_NOTICE_LINE_CHARS = MAX_NOTICE_CHARS + 40  # (the same with its Markdown marks and spaces)
 
 
 def _notice_text(line: str) -> str:
@@ -786,10 +787,13 @@ def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
     for number in numbers:
         text = lines[number - 1].rstrip("\r\n")
         keyed = ":" in text
-        if not keyed and not _EMBARGO_WORD_RE.search(text):
-            continue  # (no key line and no embargo: most of a release's lines)
+        # A notice is a short line (MAX_NOTICE_CHARS, and its marks): most of
+        # a release's lines are longer, and are searched for none of its words.
+        notice = len(text) <= _NOTICE_LINE_CHARS and _EMBARGO_WORD_RE.search(text)
+        if not keyed and not notice:
+            continue  # (no key line and no notice: most of a release's lines)
         flag = flag_below(text, date) if keyed else None
-        if (flag is None or not flag[1][:1].isalpha()) and _EMBARGO_WORD_RE.search(text):
+        if (flag is None or not flag[1][:1].isalpha()) and notice:
             # An embargo notice (`_Embargo: 10/12/2026_` too, read without its marks).
             opens = number == body or (number > body and not lines[number - 2].strip())
             flag = embargo_notice(text, date, opens=opens) or flag
