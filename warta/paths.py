@@ -12,7 +12,6 @@ No Pelican import: plugins pass their roots (PATH, OUTPUT_PATH) in.
 from __future__ import annotations
 
 import difflib
-import heapq
 import html
 import ipaddress
 import itertools
@@ -445,7 +444,7 @@ class NearestFile:
     Beyond EVERY names the same answer is found by scoring first the
     SHORTLIST names sharing the most three-letter pieces with the missing one,
     then any other only when difflib's cheap upper bounds of its ratio
-    (`real_quick_ratio`, `quick_ratio`) reach the second best score so far."""
+    (`real_quick_ratio`, `quick_ratio`) reach the best score so far."""
 
     EVERY = 256
     SHORTLIST = 64
@@ -457,40 +456,47 @@ class NearestFile:
             self.by_name.setdefault(posixpath.basename(path), []).append(path)
         self.names = list(self.by_name)
         self._with_piece: dict[str, list[int]] | None = None  # made when first needed
-        self._close: dict[str, list[str]] = {}
+        self._close: dict[tuple[str, str | None], str | None] = {}
 
     def __call__(self, target: str, but: str | None = None) -> str | None:
         name = posixpath.basename(unquote(target))
-        close = self._close.get(name)
-        if close is None:
-            close = self._close[name] = self._closest(name)
-        for found in close:
-            paths = [path for path in self.by_name[found] if path != but]
-            if paths:
-                return min(paths)
-        return None
+        # A name whose only file is `but` (the linking file) is no answer.
+        mine = posixpath.basename(but) if but is not None else None
+        skip = mine if mine is not None and self.by_name.get(mine) == [but] else None
+        key = (name, skip)
+        if key not in self._close:
+            self._close[key] = self._closest(name, skip)
+        found = self._close[key]
+        if found is None:
+            return None
+        return min(path for path in self.by_name[found] if path != but)
 
-    def _closest(self, name: str) -> list[str]:
-        """`difflib.get_close_matches(name, self.names, n=2, cutoff=CUTOFF)`."""
+    def _closest(self, name: str, skip: str | None) -> str | None:
+        """`difflib.get_close_matches(name, names, n=1, cutoff=CUTOFF)` of
+        the names but `skip`, or None."""
         if len(self.names) <= self.EVERY:
-            return difflib.get_close_matches(name, self.names, n=2, cutoff=self.CUTOFF)
+            names = [known for known in self.names if known != skip]
+            found = difflib.get_close_matches(name, names, n=1, cutoff=self.CUTOFF)
+            return found[0] if found else None
         shortlist = self._shortlist(name)
         rest = (index for index in range(len(self.names)) if index not in shortlist)
         matcher = difflib.SequenceMatcher()
         matcher.set_seq2(name)
-        scored: list[tuple[float, str]] = []
+        best: tuple[float, str] | None = None
         for index in itertools.chain(shortlist, rest):
             candidate = self.names[index]
-            # A name whose bound is below the second best cannot be among the
-            # best two; one equal to it can (a tie goes to the larger name).
-            bar = sorted(score for score, _ in scored)[-2] if len(scored) > 1 else self.CUTOFF
+            if candidate == skip:
+                continue
+            # A name whose bound is below the best so far cannot be the best;
+            # one equal to it can (a tie goes to the larger name, as difflib's).
+            bar = best[0] if best is not None else self.CUTOFF
             matcher.set_seq1(candidate)
             if matcher.real_quick_ratio() < bar or matcher.quick_ratio() < bar:
                 continue
             score = matcher.ratio()
-            if score >= self.CUTOFF:
-                scored = heapq.nlargest(2, [*scored, (score, candidate)])
-        return [candidate for _, candidate in heapq.nlargest(2, scored)]
+            if score >= self.CUTOFF and (best is None or (score, candidate) > best):
+                best = (score, candidate)
+        return best[1] if best is not None else None
 
     def _shortlist(self, name: str) -> dict[int, None]:
         """The SHORTLIST names sharing the most three-letter pieces with `name`,
