@@ -104,21 +104,27 @@ READING_SIGNALS = (
 )
 
 
+def live_receivers(signal) -> list:
+    """The receivers connected to a blinker `signal` (held strongly or by weak
+    reference), in connection order; [] for anything that is no signal."""
+    held = getattr(signal, "receivers", None)
+    if not isinstance(held, dict):
+        return []
+    receivers = (ref() if isinstance(ref, weakref.ref) else ref for ref in list(held.values()))
+    return [receiver for receiver in receivers if receiver is not None]
+
+
+def outside_receiver_connected(signal) -> bool:
+    """Whether a receiver of an outside plugin (not `own_receiver`) is connected to `signal`."""
+    return any(not own_receiver(receiver) for receiver in live_receivers(signal))
+
+
 def outside_plugin_connected(signals, names: Iterable[str] | None = None) -> bool:
     """Whether a receiver of an outside plugin (not `own_receiver`) is
-    connected to any of the signals of that module (Pelican's `signals`:
-    blinker signals, whose receivers are held strongly or by weak reference),
+    connected to any of the signals of that module (Pelican's `signals`),
     or to those of them `names` names."""
     chosen = vars(signals) if names is None else {n: getattr(signals, n, None) for n in names}
-    for signal in chosen.values():
-        held = getattr(signal, "receivers", None)
-        if not isinstance(held, dict):
-            continue
-        for ref in list(held.values()):
-            receiver = ref() if isinstance(ref, weakref.ref) else ref
-            if receiver is not None and not own_receiver(receiver):
-                return True
-    return False
+    return any(outside_receiver_connected(signal) for signal in chosen.values())
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,6 @@ import logging
 import os
 import pickle
 import sys
-import weakref
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +35,7 @@ from warta.plugin_order import (
     READING_SIGNALS,
     first_outside,
     outside_plugin_connected,
-    own_receiver,
+    outside_receiver_connected,
 )
 from warta.snapshots import SnapshotStore, file_stamp
 
@@ -190,8 +189,7 @@ class OutsideInit:
         signal = self.signal
         if len(signal.receivers) != self.connected:
             self.connected = len(signal.receivers)
-            live = (r() if isinstance(r, weakref.ref) else r for r in signal.receivers.values())
-            self.outside = any(r is not None and not own_receiver(r) for r in live)
+            self.outside = outside_receiver_connected(signal)
         return self.outside
 
     def replay(self, content) -> None:
@@ -287,12 +285,6 @@ READING = {
 }
 
 
-def has_outside(signal) -> bool:
-    """Whether a receiver of an outside plugin is connected to `signal`."""
-    live = (r() if isinstance(r, weakref.ref) else r for r in list(signal.receivers.values()))
-    return any(r is not None and not own_receiver(r) for r in live)
-
-
 def outside_part(signal, sender) -> list:
     """The receivers of `signal` for `sender` from the first outside one on."""
     if signal.is_muted:
@@ -340,7 +332,7 @@ class OutsideReading:
         counts = tuple(len(signal.receivers) for signal in self.signals)
         if counts != self.counts:
             self.counts = counts
-            self.outside = tuple(has_outside(signal) for signal in self.signals)
+            self.outside = tuple(outside_receiver_connected(signal) for signal in self.signals)
         return self.outside
 
     def send(self, name: str, found) -> bool:

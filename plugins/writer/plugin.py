@@ -10,7 +10,6 @@ import os
 import sys
 import time
 import traceback
-import weakref
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -48,7 +47,7 @@ from warta.paths import (
     long_name,
     output_collision,
 )
-from warta.plugin_order import outside_plugin_connected, own_module
+from warta.plugin_order import live_receivers, outside_plugin_connected, own_module
 from warta.published import PREVIEWS_SAID, check_only
 
 from .manifest import Entry, Manifest, OutputFolder, unchanged, write_stamped
@@ -1659,9 +1658,7 @@ def get_writer(pelican):
 
 def writer_receivers() -> list:
     """The receivers of `get_writer`, in connection order."""
-    held = list(signals.get_writer.receivers.values())
-    receivers = [r() if isinstance(r, weakref.ref) else r for r in held]
-    return [r for r in receivers if r is not None]
+    return live_receivers(signals.get_writer)
 
 
 def plugin_name(receiver) -> str:
@@ -1686,12 +1683,9 @@ def warn_early_finalizers() -> None:
     listed before `writer`) runs before the pages are written: it would find
     the last build's pages, or none. Said once a build, naming it."""
     for signal in (signals.article_writer_finalized, signals.page_writer_finalized):
-        for receiver in signal.receivers.values():
-            handler = receiver() if isinstance(receiver, weakref.ref) else receiver
+        for handler in live_receivers(signal):
             if handler is flush_written:
                 break
-            if handler is None:
-                continue
             logger.warning(
                 "writer: %s.%s handles %s before the pages are written, and finds the "
                 "last build's (list its plugin after 'writer' in PLUGINS)",
