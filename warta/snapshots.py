@@ -198,14 +198,19 @@ class SnapshotStore:
         self.stored += 1
         return True
 
-    def forget(self, name: str) -> None:
+    def forget(self, name: str, *, counted: bool = True) -> None:
         """Keep nothing for `name`: a `get` later in this build gives None, and
-        the next build makes it again."""
+        the next build makes it again. Counted as refused; with `counted`
+        False, as never found (the `get` that gave it is taken back: the
+        caller reads the source after all)."""
         self._loaded.pop(name, None)
         kept = self._kept.pop(name, None)
         if self._saved.pop(name, None) is not None or kept is not None:
             self.changed = True
-        self.refused += 1
+        if counted:
+            self.refused += 1
+        else:
+            self.hits -= 1
 
     def save(self) -> None:
         """Write the entries asked for or stored in this build (nothing when

@@ -478,9 +478,7 @@ class GeneratorCache:
         if self.replayed.get(name) is found:
             return found
         if not self.outside_reading.send(name, found):
-            self.store.forget(name)  # Pelican reads it next: counted as read
-            self.store.hits -= 1
-            self.store.refused -= 1
+            self.store.forget(name, counted=False)  # Pelican reads it next: counted as read
             self.outside_init.watch()
             self.outside_reading.reread(name)
             return default
