@@ -1120,12 +1120,14 @@ def from_lead(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Inferen
 @dataclass(frozen=True)
 class Reading:
     """What the lead of an article says of its region: the paragraph read,
-    the region inferred, and the place of the dateline that fits several
-    units when no region came from the dateline."""
+    the region inferred, the place of the dateline that fits several
+    units when no region came from the dateline, and the issuing office
+    (`from_lead`)."""
 
     paragraph: str
     inference: Inference | None
     ambiguity: Ambiguity | None = None
+    issuer: Inference | None = None
 
 
 def narrows_office(gazetteer: Gazetteer, place: Unit, office: Unit) -> bool:
@@ -1162,17 +1164,19 @@ def read_lead(
             # One of two readings is never guessed, unless neither says more
             # than the office's area ("PENDOPO – Bawaslu Kabupaten Musi Rawas").
             if any(narrows_office(gazetteer, u, issuer.unit) for u in ambiguity.candidates):
-                return Reading(paragraph, None, ambiguity)
-            return Reading(paragraph, issuer)
+                return Reading(paragraph, None, ambiguity, issuer)
+            return Reading(paragraph, issuer, issuer=issuer)
         if found is not None and found.unit == issuer.unit:
-            return Reading(paragraph, found)  # the dateline says it too ("BATURAJA" for OKU)
+            return Reading(
+                paragraph, found, issuer=issuer
+            )  # the dateline says it too ("BATURAJA" for OKU)
         if found is None or not narrows_office(gazetteer, found.unit, issuer.unit):
-            return Reading(paragraph, issuer)
+            return Reading(paragraph, issuer, issuer=issuer)
     if ambiguity is not None:
         # The dateline names the place of the release: one of two is never
         # guessed.
-        return Reading(paragraph, None, ambiguity)
-    return Reading(paragraph, found or issuer)
+        return Reading(paragraph, None, ambiguity, issuer)
+    return Reading(paragraph, found or issuer, issuer=issuer)
 
 
 def infer(gazetteer: Gazetteer, content_html: str, home: str | None = None) -> Inference | None:
