@@ -267,6 +267,29 @@ def test_a_secret_in_the_cms_variables_stops_the_build_and_is_never_published(
     assert not (result.output / "admin" / "config.json").exists()
 
 
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ("https://auth.example.org/#access_token=ghp_abc", "it holds a fragment"),
+        ("https://auth.example.org/?access%5Ftoken=ghp_abc", "its query holds a secret"),
+        ("https://auth.example.org/?client%2Dsecret=abc&x=1", "its query holds a secret"),
+        ("https://auth.example.org/masuk?lang=id", None),
+    ],
+)
+def test_the_cms_auth_address_is_refused_with_a_fragment_or_a_quoted_secret_name(value, problem):
+    """A secret after `#` (`#access_token=…`) or in a percent-quoted query
+    name (`?access%5Ftoken=…`) passed the check and was published in
+    /admin/config.json: any fragment is refused, and the query's names are
+    read unquoted, as the client reads them."""
+    from warta.siteurl import cms_auth_url_problem
+
+    found = cms_auth_url_problem(value)
+    if problem is None:
+        assert found is None
+    else:
+        assert found is not None and found.startswith(problem), found
+
+
 def test_taken_addresses_name_only_what_the_site_lists(tmp_path):
     """What /admin/config.json lists for the CMS's "-2": the listed releases'
     addresses and the site's top-level names, never a hidden page's folder (nor

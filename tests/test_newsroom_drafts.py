@@ -911,6 +911,26 @@ def test_a_folder_or_file_named_as_a_draft_holds_the_release_back_with_a_warning
     assert (site.output / "draf/zq-desember/index.html").exists()
 
 
+def test_a_draft_name_is_found_as_fold_reads_it_past_the_quick_check():
+    """`draft_name` skips a plain ASCII path holding no stem of a draft word
+    (most paths): every word and pair holds one, and a name `fold` reads as
+    one (an apostrophe, an accent, wide letters, a soft hyphen) is still one."""
+    from warta.published import _DRAFT_STEMS, DRAFT_NAME_PAIRS, DRAFT_NAME_WORDS, draft_name
+
+    said = [*DRAFT_NAME_WORDS, *(" ".join(pair) for pair in DRAFT_NAME_PAIRS)]
+    assert all(any(stem in words for stem in _DRAFT_STEMS) for words in said)
+    for path, found in [
+        ("berita/dr'aft/a.md", ("dr'aft/", "draft")),
+        ("berita/DRÁF/a.md", ("DRÁF/", "draf")),
+        ("berita/\uff24\uff32\uff21\uff26.md", ("\uff24\uff32\uff21\uff26.md", "draf")),
+        ("berita/em\u00adbargo-a.md", ("em\u00adbargo-a.md", "embargo")),
+        ("berita\\belum-terbit\\a.md", ("belum-terbit/", "belum terbit")),
+        ("berita/2024/bawaslu-sosialisasi-pengawasan.md", None),
+    ]:
+        assert draft_name(path) == found, path
+    assert draft_name("berita/bawaslu-kritisi-draf-pkpu.md", "Bawaslu Kritisi Draf PKPU") is None
+
+
 def test_an_embargo_or_draft_notice_at_the_start_of_the_title_holds_the_release_back(site):
     """`Title: [EMBARGO 7/12] …`, `DRAF - …`, `[DRAFT] …`, `JANGAN TERBIT …`:
     the release was published at once with its notice as the page's heading

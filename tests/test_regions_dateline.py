@@ -281,13 +281,25 @@ def test_the_office_of_the_lead_narrows_a_dateline_without_a_region(gaz, paragra
         ),
         ("JAYAPURA – Rapat digelar di Kabupaten Jayapura, Kamis.", "91.03", ()),
         ("JAYAPURA – Rapat nasional digelar di Jayapura, Papua.", None, ("91.03", "91.71")),
+        # A word in lower case after the comma is no region ("batu", not Kota
+        # Batu); a region that holds no such place leaves the lead's offices.
+        (
+            "PENDOPO – Panwascam Pendopo meletakkan batu pertama di Pendopo, batu pertama "
+            "pos pengawasan.",
+            "16.11.02",
+            (),
+        ),
+        ("PENDOPO – Panwascam Pendopo hadir di Pendopo, Batu dan Malang.", "16.11.02", ()),
     ],
 )
 def test_the_lead_naming_the_datelines_place_with_its_region_narrows_it(
     gaz, paragraph, code, ambiguous
 ):
     """`JAYAPURA – … di Jayapura, Papua` was Kecamatan Jayapura of OKU Timur:
-    the home province's kecamatan won over Papua's kota and kabupaten."""
+    the home province's kecamatan won over Papua's kota and kabupaten. `… di
+    Pendopo, batu pertama …` read as Kota Batu, and a region holding no
+    Pendopo replaced Panwascam Pendopo's kecamatan: the place stayed
+    ambiguous."""
     read = dateline.read_lead(gaz, f"<p>{paragraph}</p>", HOME)
     assert (read.inference.unit.code if read.inference else None) == code
     candidates = read.ambiguity.candidates if read.ambiguity else ()

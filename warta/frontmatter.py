@@ -278,8 +278,9 @@ def release_key_holds(key: str, value: str, date: str = "") -> bool:
     that says hidden, or, for a key nothing on the site reads, a value that
     names an embargo or a draft. Anything else (a schedule key with no date,
     `Tampil: Ketua Bawaslu`) is the field it was."""
-    words = re.sub(r"[-_ ]+", "-", key.lower()).strip("-")
-    known = key.lower() in _site_keys() or words in _site_keys()
+    words, known = _release_key_kind(key)
+    if words is None:
+        return False  # a key the site reads (`Tags:`), of no schedule or visibility
     if not known and _HOLDING_VALUE_RE.match(value.strip()):
         return True
     if words in VISIBILITY_FLAGS:
@@ -292,6 +293,18 @@ def release_key_holds(key: str, value: str, date: str = "") -> bool:
         written = when_written(date) if date else None
         return written is None or when > written
     return False
+
+
+@functools.lru_cache(maxsize=1024)
+def _release_key_kind(key: str) -> tuple[str | None, bool]:
+    """(`key`'s words as `release_key_holds` reads them, `Release_Date` →
+    `release-date`, whether the site reads it), read once a key; (None, True)
+    for a key the site reads that is no visibility or schedule key."""
+    words = re.sub(r"[-_ ]+", "-", key.lower()).strip("-")
+    known = key.lower() in _site_keys() or words in _site_keys()
+    if known and words not in VISIBILITY_FLAGS and not _SCHEDULE_KEY_RE.fullmatch(words):
+        return None, True
+    return words, known
 
 
 # Letters of other scripts that look like a Latin letter (Unicode's

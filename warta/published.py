@@ -27,7 +27,7 @@ import posixpath
 import string
 
 from warta.contents import contents_of, every_article, every_content, every_page, message_path
-from warta.text import fold
+from warta.text import fold, may_hold_ascii_word
 
 LISTED_STATUSES = frozenset({"published"})
 # In the shared context: the releases whose preview is not written that
@@ -212,11 +212,15 @@ def draft_name(relative_path: str, title: str = "") -> tuple[str, str] | None:
     (DRAFT_NAME_WORDS, DRAFT_NAME_PAIRS, at any depth); None for none. A word
     of the file's name that its `title` holds too is the title's, no mark
     (`2026-11-20-bawaslu-kritisi-draf-pkpu.md` of "Bawaslu Kritisi Draf PKPU")."""
-    *folders, name = str(relative_path).replace("\\", "/").split("/")
-    titled = set(fold(title).split())
-    named = [(folder, f"{folder}/", set()) for folder in folders]
-    for part, shown, skip in [*named, (posixpath.splitext(name)[0], name, titled)]:
+    path = str(relative_path)
+    plain = path.isascii() and "'" not in path and "`" not in path
+    if plain and not may_hold_ascii_word(path, _DRAFT_STEMS):
+        return None  # (most paths; `fold` reads a plain name as its lower case)
+    *folders, name = path.replace("\\", "/").split("/")
+    named = [(folder, f"{folder}/") for folder in folders]
+    for part, shown in [*named, (posixpath.splitext(name)[0], name)]:
         words = fold(part).split()
+        skip = set(fold(title).split()) if shown == name else set()
         for word in words:
             if word in DRAFT_NAME_WORDS and word not in skip:
                 return shown, word
@@ -224,6 +228,12 @@ def draft_name(relative_path: str, title: str = "") -> tuple[str, str] | None:
             if pair in DRAFT_NAME_PAIRS and not set(pair) <= skip:
                 return shown, " ".join(pair)
     return None
+
+
+# What each of DRAFT_NAME_WORDS and DRAFT_NAME_PAIRS holds ("draf" of "drafts",
+# "terbit" of "diterbitkan"): `draft_name` folds no ASCII name without one
+# (nor an apostrophe, which `fold` takes out of a word: `dr'aft/`).
+_DRAFT_STEMS = ("draf", "embargo", "unpublished", "terbit")
 
 
 def hold_drafts_folder(content) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Mapping
-from urllib.parse import urlsplit
+from urllib.parse import unquote_plus, urlsplit
 
 from warta.findings import Finding
 from warta.paths import host_of
@@ -138,7 +138,7 @@ def public_siteurl(
 # copied into the public /admin/config.json as set: a token or a password in
 # either is published. The repository is its `owner/name` only (GitHub's
 # characters of each); the client's address a full http(s) address with no
-# user name or password and no query naming a secret.
+# user name or password, no query naming a secret and no fragment.
 CMS_REPO_VARIABLE = "WARTA_CMS_REPO"
 CMS_AUTH_VARIABLE = "WARTA_CMS_AUTH_URL"
 _REPOSITORY = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}/[A-Za-z0-9._-]{1,100}")
@@ -163,8 +163,9 @@ def cms_repo_problem(written: str) -> str | None:
 
 def cms_auth_url_problem(written: str) -> str | None:
     """Why `WARTA_CMS_AUTH_URL`'s value is no address the public CMS may
-    carry, or None: a user name or password before the host, or a query
-    naming a secret (`?token=…`), would be published; no http(s) address
+    carry, or None: a user name or password before the host, a query
+    naming a secret (`?token=…`, `?access%5Ftoken=…` read unquoted) or any
+    fragment (`#access_token=…`), would be published; no http(s) address
     is none the CMS can sign in at."""
     value = written.strip()
     try:
@@ -173,7 +174,9 @@ def cms_auth_url_problem(written: str) -> str | None:
         return "it is no web address"
     if "@" in parts.netloc:
         return "it holds a user name or a password ('…@' before the host)"
-    names = [pair.partition("=")[0] for pair in re.split(r"[&;]", parts.query) if pair]
+    if parts.fragment:
+        return "it holds a fragment ('#…', e.g. '#access_token=…')"
+    names = [unquote_plus(pair.partition("=")[0]) for pair in re.split(r"[&;]", parts.query)]
     if any(_SECRET_PARAMETER.search(name) for name in names):
         return "its query holds a secret ('?token=…')"
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:

@@ -928,7 +928,9 @@ def read_dateline(
     several units. Every segment that names a kabupaten/kota or a province
     narrows the others, in parentheses or after a comma: "Martapura
     (Kalsel)", "PENDOPO, Empat Lawang", "Mesuji, Lampung". A dateline
-    without one is narrowed by the offices of the lead (`lead_offices`):
+    without one is narrowed by the region the lead names the place with
+    (`_named_with`: "… di Jayapura, Papua"), else, when no reading of it
+    lies inside that region, by the offices of the lead (`lead_offices`):
     "PENDOPO – Bawaslu Kabupaten Empat Lawang …" is its kecamatan Pendopo,
     "PENDOPO – Bawaslu PALI …" PALI. A place found nowhere inside them keeps
     its own reading; a name that still fits two is never guessed."""
@@ -944,15 +946,17 @@ def read_dateline(
     for index, segment in enumerate(segments):
         if segment.in_parentheses:
             continue
-        context = [u.code for i, u in enumerate(regions) if u and i != index]
-        if not context:
-            context = _named_with(gazetteer, paragraph, segment.text, home)
-        if not context:
-            context = [u.code for u in offices]
-        found = read_place(gazetteer, segment.text, context=context, home=home)
-        unit = found.unit if found else None
-        if unit and (not context or gazetteer.is_near(unit, context, home)):
-            return Inference(unit, "dateline", segment.text), None
+        contexts = [[u.code for i, u in enumerate(regions) if u and i != index]]
+        if not contexts[0]:
+            named = _named_with(gazetteer, paragraph, segment.text, home)
+            contexts = [c for c in (named, [u.code for u in offices]) if c] or [[]]
+        for context in contexts:  # the region the lead names it with, else its offices
+            found = read_place(gazetteer, segment.text, context=context, home=home)
+            unit = found.unit if found else None
+            if unit and (not context or gazetteer.is_near(unit, context, home)):
+                return Inference(unit, "dateline", segment.text), None
+            if found and any(gazetteer.is_near(u, context, home) for u in found.candidates):
+                break  # a place of two inside that region ("di Jayapura, Papua")
         fallback = fallback or (unit and Inference(unit, "dateline", segment.text))
         if found and found.problem == "ambiguous" and ambiguity is None:
             ambiguity = Ambiguity(segment.text, tuple(found.candidates))
@@ -965,9 +969,11 @@ def read_dateline(
 
 
 # The lead naming a place again with its region: "di Jayapura, Papua",
-# "Jayapura (Papua)", "di Kota Jayapura". `{}`: the place's words.
+# "Jayapura (Papua)", "di Kota Jayapura". `{}`: the place's words. The level
+# and the place in any case ("PENDOPO", "Pendopo"); the region only in
+# capitals, a name ("di Pendopo, batu pertama …" names no Kota Batu).
 _NAMED_WITH = (
-    r"(?:\b(?P<level>kota|kabupaten|kab\.)\s+)?(?<![\w-]){}(?![\w-])"
+    r"(?:\b(?i:(?P<level>kota|kabupaten|kab\.))\s+)?(?<![\w-])(?i:{})(?![\w-])"
     r"(?:\s*(?:,|\()\s*(?P<region>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,3}}))?"
 )
 
@@ -978,10 +984,8 @@ def _named_with(gazetteer: Gazetteer, paragraph: str, words: str, home: str | No
     Sumatera Selatan mengikuti rapat … di Jayapura, Papua" is Papua's, not
     Kecamatan Jayapura of the home province's OKU Timur. None when the lead
     names it with no region (the dateline alone), or it names none."""
-    if words.lower() not in paragraph.lower():  # (most leads: no second mention)
-        return []
     found: list[str] = []
-    pattern = re.compile(_NAMED_WITH.format(re.escape(words)), re.IGNORECASE)
+    pattern = re.compile(_NAMED_WITH.format(re.escape(words)))
     for match in pattern.finditer(paragraph):
         if match["level"]:
             named = f"{match['level']} {words}"
@@ -1116,12 +1120,14 @@ def from_lead(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Inferen
 @dataclass(frozen=True)
 class Reading:
     """What the lead of an article says of its region: the paragraph read,
-    the region inferred, and the place of the dateline that fits several
-    units when no region came from the dateline."""
+    the region inferred, the place of the dateline that fits several
+    units when no region came from the dateline, and the issuing office
+    (`from_lead`)."""
 
     paragraph: str
     inference: Inference | None
     ambiguity: Ambiguity | None = None
+    issuer: Inference | None = None
 
 
 def narrows_office(gazetteer: Gazetteer, place: Unit, office: Unit) -> bool:
@@ -1158,17 +1164,19 @@ def read_lead(
             # One of two readings is never guessed, unless neither says more
             # than the office's area ("PENDOPO – Bawaslu Kabupaten Musi Rawas").
             if any(narrows_office(gazetteer, u, issuer.unit) for u in ambiguity.candidates):
-                return Reading(paragraph, None, ambiguity)
-            return Reading(paragraph, issuer)
+                return Reading(paragraph, None, ambiguity, issuer)
+            return Reading(paragraph, issuer, issuer=issuer)
         if found is not None and found.unit == issuer.unit:
-            return Reading(paragraph, found)  # the dateline says it too ("BATURAJA" for OKU)
+            return Reading(
+                paragraph, found, issuer=issuer
+            )  # the dateline says it too ("BATURAJA" for OKU)
         if found is None or not narrows_office(gazetteer, found.unit, issuer.unit):
-            return Reading(paragraph, issuer)
+            return Reading(paragraph, issuer, issuer=issuer)
     if ambiguity is not None:
         # The dateline names the place of the release: one of two is never
         # guessed.
-        return Reading(paragraph, None, ambiguity)
-    return Reading(paragraph, found or issuer)
+        return Reading(paragraph, None, ambiguity, issuer)
+    return Reading(paragraph, found or issuer, issuer=issuer)
 
 
 def infer(gazetteer: Gazetteer, content_html: str, home: str | None = None) -> Inference | None:

@@ -233,7 +233,7 @@ class RegionsStage:
         place = reading.inference
         if place is None or place.source != "dateline":
             return None  # no dateline's place, or one apart from the office's area
-        issuer = dateline.from_lead(gazetteer, reading.paragraph, home)
+        issuer = reading.issuer
         if issuer is None or any(
             gazetteer.is_within(code, issuer.unit.code)
             or gazetteer.is_within(issuer.unit.code, code)
