@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -41,19 +42,31 @@ def zone_abbreviation(value: dt.datetime) -> str:
     return f"UTC{hours:+g}"
 
 
+@functools.lru_cache(maxsize=4096)
+def _formatted_day(day: dt.date, pattern: str) -> str:
+    # A site's releases share their days, and Babel's formatting of a pattern
+    # costs more than the rest of a card's text or a list's line: once a day.
+    return format_date(day, pattern, locale=LOCALE)
+
+
+def _day(value: dt.date) -> dt.date:
+    """The calendar day of a date or a time (in the time's own zone)."""
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 def long_date(value: dt.date) -> str:
     """'Minggu, 17 November 2024'."""
-    return format_date(value, "EEEE, d MMMM y", locale=LOCALE)
+    return _formatted_day(_day(value), "EEEE, d MMMM y")
 
 
 def date_without_day(value: dt.date) -> str:
     """'17 November 2024'."""
-    return format_date(value, "d MMMM y", locale=LOCALE)
+    return _formatted_day(_day(value), "d MMMM y")
 
 
 def short_date(value: dt.date) -> str:
     """'17 Nov 2024', for dense lists."""
-    return format_date(value, "d MMM y", locale=LOCALE)
+    return _formatted_day(_day(value), "d MMM y")
 
 
 def month_year(value: dt.date) -> str:

@@ -72,7 +72,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from fnmatch import fnmatchcase
-from functools import cache, partial
+from functools import partial
 from pathlib import Path
 from urllib.parse import quote
 
@@ -781,10 +781,8 @@ def social_cards(articles, build: Build) -> None:
         # leaves out, said above); only a full disk stops one being drawn, and
         # no page shows it. So its text is not even made.
         return
-    # A day's releases share its date: formatted once (Babel's pattern per call
-    # cost more than the rest of a card's text).
-    long_date = cache(dates.long_date)
-    texts = [(article, card_text(article, settings, long_date)) for article in written]
+    # (a day's releases share its date, formatted once: `dates.long_date`)
+    texts = [(article, card_text(article, settings)) for article in written]
     wanted = []  # (article, card text, cache key)
     files: dict[str, str] = {}  # cache key → cached file
     missing: dict[str, CardText] = {}  # cache key → text, each card drawn once
