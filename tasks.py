@@ -37,7 +37,7 @@ def _unpublished(settings: dict) -> tuple[str, ...]:
     return unpublished_names(settings.get("OUTPUT_RETENTION"), published=[search] if search else [])
 
 
-def _build(c, settings: Path, strict: bool = False, extra: list[str] | None = None) -> None:
+def _build(settings: Path, strict: bool = False, extra: list[str] | None = None) -> None:
     args = [PY, "-m", "warta.build", "--settings", str(settings)]
     if strict:
         args.append("--strict")
@@ -70,7 +70,7 @@ def _quote(arg: str) -> str:
 @task(help={"strict": "treat every warning as an error (what CI does)"})
 def build(c, strict=False):
     """Build the development site into output/ (relative URLs)."""
-    _build(c, DEV_SETTINGS, strict=strict)
+    _build(DEV_SETTINGS, strict=strict)
 
 
 @task
@@ -91,7 +91,7 @@ def rebuild(c, strict=False):
 @task(help={"strict": "treat every warning as an error (what CI does)"})
 def preview(c, strict=False):
     """Build the public site with publishconf.py (absolute URLs, canonical links)."""
-    _build(c, PUBLISH_SETTINGS, strict=strict)
+    _build(PUBLISH_SETTINGS, strict=strict)
 
 
 @task(help={"port": "port on 127.0.0.1 (default 8000)"})
@@ -179,7 +179,7 @@ def livereload(c, port=8000):
     from livereload import Server
 
     def rebuild_site():
-        _build(c, DEV_SETTINGS)
+        _build(DEV_SETTINGS)
 
     rebuild_site()
     server = Server()
@@ -222,9 +222,9 @@ def test(c, k="", workers=2):
 
 
 # ---- publishing ----
-def _publish_build(c):
+def _publish_build():
     """Build the public site strictly; nothing is published when it fails."""
-    _build(c, PUBLISH_SETTINGS, strict=True)
+    _build(PUBLISH_SETTINGS, strict=True)
     settings = _settings(PUBLISH_SETTINGS)
     output = Path(settings["OUTPUT_PATH"])
     if settings["DEPLOY_PRECOMPRESS"]:
@@ -258,7 +258,7 @@ def publish(c, dry_run=False):
         check_rsync_target(target, protected)
     except DeployError as exc:
         raise Exit(f"publish: {exc}") from None
-    _, output = _publish_build(c)
+    _, output = _publish_build()
     try:
         changes = rsync(
             output,
@@ -330,7 +330,7 @@ def gh_pages(c, no_push=False):
         )
     except DeployError as exc:
         raise Exit(f"gh-pages: {exc}") from None
-    settings, output = _publish_build(c)
+    settings, output = _publish_build()
     try:
         import_to_branch(
             output,
@@ -511,7 +511,7 @@ def audit(c, folder="", port=0):
                 settings = {"OUTPUT_PATH": str(output), "CACHE_PATH": f"{tmp}/cache"}
                 settings |= {"SITEURL": base, "FEED_DOMAIN": base}
                 pairs = [f"{key}={json.dumps(value)}" for key, value in settings.items()]
-                _build(c, PUBLISH_SETTINGS, extra=pairs)
+                _build(PUBLISH_SETTINGS, extra=pairs)
             if not (output / "index.html").exists():
                 raise Exit(f"{output} has no site: build it first.")
             for kind, path in _audit_pages(output):
@@ -565,7 +565,7 @@ def comments(c, build=False):
     url = _isso_listen_url()
     extra = ['COMMENTS_PROVIDER="isso"', f'COMMENTS_ISSO_URL="{url}"']
     if build:
-        _build(c, DEV_SETTINGS, extra=extra)
+        _build(DEV_SETTINGS, extra=extra)
     (ROOT / "cache" / "isso").mkdir(parents=True, exist_ok=True)
     build_command = " ".join(
         _quote(a) for a in [PY, "-m", "warta.build", *(x for pair in extra for x in ("-e", pair))]
@@ -871,7 +871,7 @@ def cms(c, port=8000, proxy_port=8081, workflow=False):
                 "these changes first:\n" + dirty.stdout.rstrip()
             )
     proxy_url = f"http://127.0.0.1:{int(proxy_port)}/api/v1"
-    _build(c, DEV_SETTINGS, extra=[f"CMS_LOCAL_BACKEND={json.dumps(proxy_url)}"])
+    _build(DEV_SETTINGS, extra=[f"CMS_LOCAL_BACKEND={json.dumps(proxy_url)}"])
     output = Path(_settings()["OUTPUT_PATH"])
     if not (output / "admin" / "index.html").exists():
         raise Exit("the build wrote no admin/: see the warning above.")

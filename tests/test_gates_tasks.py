@@ -93,9 +93,9 @@ def test_invoke_build_passes_the_builds_bytes_through_unbroken(tmp_path):
     fake_python.write_text(f"#!/bin/sh\ncat '{emitted}'\n", encoding="utf-8")
     fake_python.chmod(fake_python.stat().st_mode | stat.S_IXUSR)
     driver = (
-        "import sys, tasks; from pathlib import Path; from invoke import Context; "
+        "import sys, tasks; from pathlib import Path; "
         f"tasks.PY = Path({str(fake_python)!r}); "
-        f"tasks._build(Context(), Path({str(tmp_path / 'settings.py')!r}))"
+        f"tasks._build(Path({str(tmp_path / 'settings.py')!r}))"
     )
     result = subprocess.run(
         [sys.executable, "-c", driver], cwd=REPO, capture_output=True, stdin=subprocess.DEVNULL
