@@ -98,17 +98,17 @@ def existing_slugs(content: Path) -> dict[str, Path]:
     return slugs
 
 
+def author_counts(values: Iterable[str]) -> Counter:
+    """How often each author occurs among Author: values, its spaces made one."""
+    return Counter(name for value in values if (name := " ".join(value.split())))
+
+
 def existing_authors(content: Path) -> Counter:
     """How often each author occurs under content/: the front matter's
     `Author:` or `Penulis:`, as the build reads it (not a line of the text)."""
-    return Counter(
-        author
+    return author_counts(
+        parse_lines(head.splitlines(), flags_below=False).value("author")
         for _path, head in _heads(content)
-        if (
-            author := " ".join(
-                parse_lines(head.splitlines(), flags_below=False).value("author").split()
-            )
-        )
     )
 
 

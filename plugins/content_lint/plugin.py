@@ -47,7 +47,6 @@ import os
 import re
 import sys
 import weakref
-from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import unquote
@@ -62,7 +61,7 @@ from warta import frontmatter
 from warta.contents import every_article, every_page
 from warta.findings import Finding, report
 from warta.fingerprint import files_digest, hash_text
-from warta.new_article import office_spelling
+from warta.new_article import author_counts, office_spelling
 from warta.parallel import Background, fork_map
 from warta.paths import NearestFile, Refusal, below_content_folder, computer_file
 from warta.paths import check_source as check_path
@@ -749,9 +748,7 @@ def office_author_name(settings, sources) -> Callable[[str], str | None] | None:
     gazetteer, _ = load_configured(settings)
     if gazetteer is None:
         return None
-    authors = Counter(
-        name for source in sources if (name := " ".join(source.value("author").split()))
-    )
+    authors = author_counts(source.value("author") for source in sources)
     home = settings.get("REGIONS_HOME_PROVINCE")
     return office_spelling(gazetteer, home, authors, str(settings.get("AUTHOR") or ""))
 
