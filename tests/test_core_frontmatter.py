@@ -1283,6 +1283,17 @@ def test_a_sources_photos_and_dates_are_read_with_its_checks_and_kept(tmp_path, 
         ("Berita bohong itu\njangan diterbitkan ulang oleh media.", None),
         ("Dilarang terbit sebelum diverifikasi oleh redaksi.", None),
         ("```\nDRAF\n```", None),
+        # the bare word: a notice in capitals, bold or brackets, never a
+        # heading's or a list item's own word
+        ("**Draf**\n\nLAHAT – Rapat.", "draft"),
+        ("[Draft]\n\nLAHAT – Rapat.", "draft"),
+        ("Draf\n\nLAHAT – Rapat.", None),
+        ("### Draf\n\nIsi draf PKPU.", None),
+        ("## DRAF\n\nIsi draf PKPU.", None),
+        ("- Draf\n- Final", None),
+        ("* **DRAFT**\n* Final", None),
+        ("### Draf — belum boleh terbit\n\nLAHAT – Rapat.", "draft"),
+        ("- Jangan diterbitkan dulu\n- Final", "draft"),
     ],
 )
 def test_a_hold_or_draft_notice_in_other_words_is_read_where_it_is_one(body, held):

@@ -709,8 +709,12 @@ _EMBARGO_WORD_RE = re.compile(r"embargo|terbit|siar|publikasi|tayang|muat|draf",
 # item's bullet, emphasis, quotes and brackets (`_Embargo: 10/12/2026_`,
 # `[EMBARGO …]`).
 _NOTICE_OPENING_RE = re.compile(
-    r"^\s*(?:>\s*)*(?:#{1,6}\s+)?(?:[-+*]\s+)?[*_~\"'\u201c\u2018`\[(]*"
+    r"^\s*(?:>\s*)*(?P<block>#{1,6}\s+)?(?P<bullet>[-+*]\s+)?(?P<marks>[*_~\"'\u201c\u2018`\[(]*)"
 )
+# A bare `DRAF`/`Draft` (no "belum boleh terbit" after it) is a notice set off
+# as one, as a title's is (`title_notice`): in capitals, bold or brackets, and
+# neither a heading's word (`### Draf`) nor a list item's (`- Draf`).
+_BARE_DRAFT_WORDS = frozenset({"draf", "draft"})
 _NOTICE_CLOSING = "*_~\"'\u201d\u2019`])"
 MAX_NOTICE_CHARS = 120  # (as long as a letterhead's line: `dateline.MAX_LETTERHEAD_CHARS`)
 _NOTICE_LINE_CHARS = MAX_NOTICE_CHARS + 40  # (the same with its Markdown marks and spaces)
@@ -725,7 +729,16 @@ def is_draft_notice(line: str) -> bool:
     """Whether a line below the front matter is a draft notice alone
     (`DRAFT_NOTICE`: `**DRAF — belum boleh terbit**`), its marks aside."""
     text = _notice_text(line)
-    return len(text) <= MAX_NOTICE_CHARS and bool(_DRAFT_NOTICE_RE.fullmatch(text.rstrip(" .!")))
+    word = text.rstrip(" .!")
+    if len(text) > MAX_NOTICE_CHARS or not _DRAFT_NOTICE_RE.fullmatch(word):
+        return False
+    if word.lower() not in _BARE_DRAFT_WORDS:
+        return True  # (`DRAF — belum boleh terbit`, `Jangan diterbitkan dulu`)
+    opening = _NOTICE_OPENING_RE.match(line)
+    if opening["block"] or opening["bullet"]:
+        return False
+    marks = opening["marks"]
+    return word.isupper() or "**" in marks or "__" in marks or "[" in marks or "(" in marks
 
 
 def is_embargo_notice(line: str) -> bool:
