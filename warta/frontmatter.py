@@ -92,7 +92,12 @@ import yaml
 from markdown.extensions.meta import BEGIN_RE, END_RE
 
 from warta.dates import when_written
-from warta.text import in_fenced_code, split_outside_references, with_references_read
+from warta.text import (
+    in_fenced_code,
+    may_hold_ascii_word,
+    split_outside_references,
+    with_references_read,
+)
 
 # A key as Python-Markdown's `meta` reads one (its META_RE): letters, digits,
 # `_` and `-`; `warta.markdown_source` hands Pelican no other.
@@ -703,8 +708,9 @@ DRAFT_NOTICE = (
     r"(?:(?:draf|draft)(?:\s*[-\u2013\u2014:,|]?\s*" + _NOT_YET + r")?|" + _NOT_YET + r")"
 )
 _DRAFT_NOTICE_RE = re.compile(DRAFT_NOTICE, re.IGNORECASE)
-# A word every notice above holds: most lines of a release hold none of them.
-_EMBARGO_WORD_RE = re.compile(r"embargo|terbit|siar|publikasi|tayang|muat|draf", re.IGNORECASE)
+# A word every notice above holds: most lines of a release hold none of them
+# (`may_hold_ascii_word`).
+_NOTICE_WORDS = ("embargo", "terbit", "siar", "publikasi", "tayang", "muat", "draf")
 # Marks around a line of Markdown: a quote's `>`, a heading's `#`, a list
 # item's bullet, emphasis, quotes and brackets (`_Embargo: 10/12/2026_`,
 # `[EMBARGO …]`).
@@ -802,7 +808,7 @@ def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
         keyed = ":" in text
         # A notice is a short line (MAX_NOTICE_CHARS, and its marks): most of
         # a release's lines are longer, and are searched for none of its words.
-        notice = len(text) <= _NOTICE_LINE_CHARS and _EMBARGO_WORD_RE.search(text)
+        notice = len(text) <= _NOTICE_LINE_CHARS and may_hold_ascii_word(text, _NOTICE_WORDS)
         if not keyed and not notice:
             continue  # (no key line and no notice: most of a release's lines)
         flag = flag_below(text, date) if keyed else None
