@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from plugins.content_lint.plugin import read_and_check
-from warta import frontmatter
+from warta import frontmatter, source_checks
 from warta.frontmatter import (
     PARSED_TEXTS,
     SourceLines,
@@ -1300,3 +1300,20 @@ def test_a_hold_or_draft_notice_in_other_words_is_read_where_it_is_one(body, hel
     text = f"Title: Rapat pleno\nDate: 2026-12-03 09:00\n\n{body}\n"
     flag = frontmatter.parse(text).front_matter.unpublished_by_flag()
     assert (flag.key if flag is not None else None) == held, flag
+
+
+@pytest.mark.parametrize("key", ["DRAFT", "Draf"])
+def test_a_draft_key_with_no_value_is_said_as_a_key_not_a_notice(key):
+    """`DRAFT:` (no value) in the front matter holds the release back as a
+    key; it was said to be "the notice 'DRAFT' … in the release's text",
+    with the advice to delete the notice's line."""
+    text = f"Title: Rapat pleno\nDate: 2026-12-03 09:00\n{key}:\n\nLAHAT – Rapat.\n"
+    found = list(source_checks.check_unpublished_flag(parse_source("berita/x.md", text)))
+    assert [(f.line, f.level, f.message) for f in found] == [
+        (
+            3,
+            "warning",
+            f"'{key}: ' is read as Status: draft (neither a yes nor a no): "
+            "this release is not published",
+        )
+    ]

@@ -339,6 +339,13 @@ def odd_key_line(line: str) -> tuple[str, str, str] | None:
     return match["key"], ascii_key(match["key"]), yaml_unquoted(match["value"])
 
 
+def _later_than(when, date: str) -> bool:
+    """Whether a release or embargo time `when` (`when_written`) is later
+    than the `Date:` (`date`; none, or one not read: any time is)."""
+    written = when_written(date) if date else None
+    return written is None or when > written
+
+
 def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = False) -> bool:
     """Whether a field `name: value` keeps its release unpublished, one rule
     for the front matter and for a line below it (`below`, `flag_below`).
@@ -381,8 +388,7 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
     if meant is None:
         when = when_written(value)
         if when is not None:
-            written = when_written(date) if date else None
-            return written is None or when > written
+            return _later_than(when, date)
         if below:
             return any(w.startswith("embargo") for w in re.split(r"[-_ ]+", key))
         return True
@@ -439,6 +445,9 @@ class Field:
     # reads them, empty ones left out: each one item (`list_items`), whatever
     # it holds.
     items: tuple[str, ...] = ()
+    # A notice below the front matter (`embargo_notice`: `DRAF – belum boleh
+    # terbit`, `EMBARGO hingga …`), named by its whole line: no key.
+    notice: bool = False
 
     @property
     def value(self) -> str:
@@ -731,10 +740,10 @@ def _notice_text(line: str) -> str:
     return _NOTICE_OPENING_RE.sub("", line).rstrip().rstrip(_NOTICE_CLOSING).rstrip()
 
 
-def is_draft_notice(line: str) -> bool:
-    """Whether a line below the front matter is a draft notice alone
-    (`DRAFT_NOTICE`: `**DRAF — belum boleh terbit**`), its marks aside."""
-    text = _notice_text(line)
+def _is_draft_notice(text: str, line: str) -> bool:
+    """Whether a line below the front matter (`line`; `text`, without its
+    marks) is a draft notice alone (`DRAFT_NOTICE`: `**DRAF — belum boleh
+    terbit**`); a bare word only set off as one (`_BARE_DRAFT_WORDS`)."""
     word = text.rstrip(" .!")
     if len(text) > MAX_NOTICE_CHARS or not _DRAFT_NOTICE_RE.fullmatch(word):
         return False
@@ -745,16 +754,6 @@ def is_draft_notice(line: str) -> bool:
         return False
     marks = opening["marks"]
     return word.isupper() or "**" in marks or "__" in marks or "[" in marks or "(" in marks
-
-
-def is_embargo_notice(line: str) -> bool:
-    """Whether a line below the front matter is worded as an embargo notice
-    alone (`EMBARGO_NOTICE`, `HOLD_UNTIL_NOTICE`), its marks aside: whether
-    it holds the release back is `embargo_notice`'s to say."""
-    text = _notice_text(line)
-    return len(text) <= MAX_NOTICE_CHARS and bool(
-        _EMBARGO_NOTICE_RE.fullmatch(text) or _HOLD_UNTIL_NOTICE_RE.fullmatch(text)
-    )
 
 
 def embargo_notice(line: str, date: str = "", *, opens: bool = True) -> tuple[str, str, str] | None:
@@ -770,20 +769,26 @@ def embargo_notice(line: str, date: str = "", *, opens: bool = True) -> tuple[st
     text = _notice_text(line)
     if len(text) > MAX_NOTICE_CHARS:
         return None
-    if opens and is_draft_notice(line):
+    if opens and _is_draft_notice(text, line):
         return "draft", line.strip(), ""  # (no value: a notice, not a `draft:` key)
     match = _EMBARGO_NOTICE_RE.fullmatch(text)
     if match is not None:
         value = match["embargo_time"].rstrip(_NOTICE_CLOSING + " .!")
     elif (match := _HOLD_UNTIL_NOTICE_RE.fullmatch(text)) is not None:
         value = match["hold_time"].rstrip(_NOTICE_CLOSING + " .!")
-        if when_written(value) is None:
-            return None  # (a time it cannot read: a sentence, not a notice)
     else:
         return None
-    if when_written(value) is None and not opens:
-        return None
-    if not keeps_unpublished("embargo", value, date, below=True):
+    when = when_written(value)
+    if when is None:
+        # (`hingga pemberitahuan lebih lanjut` holds it back, as an `Embargo:`
+        # with no date below the front matter does; a hold with a time it
+        # cannot read is a sentence, and so is a line that opens no paragraph)
+        return (
+            None
+            if match.re is _HOLD_UNTIL_NOTICE_RE or not opens
+            else ("embargo", line.strip(), value)
+        )
+    if not _later_than(when, date):
         return None
     return "embargo", line.strip(), value
 
@@ -812,13 +817,15 @@ def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
         if not keyed and not notice:
             continue  # (no key line and no notice: most of a release's lines)
         flag = flag_below(text, date) if keyed else None
+        held = None
         if (flag is None or not flag[1][:1].isalpha()) and notice:
             # An embargo notice (`_Embargo: 10/12/2026_` too, read without its marks).
             opens = number == body or (number > body and not lines[number - 2].strip())
-            flag = embargo_notice(text, date, opens=opens) or flag
+            held = embargo_notice(text, date, opens=opens)
+            flag = held or flag
         if flag is not None:
             key, name, value = flag
-            found.append(Field(key, name, number, (value,), (number,)))
+            found.append(Field(key, name, number, (value,), (number,), notice=held is not None))
     return dataclasses.replace(front, below=tuple(found)) if found else front
 
 

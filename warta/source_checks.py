@@ -475,6 +475,9 @@ class Source:
     # The flag is below the front matter's end, among the file's top key
     # lines (`frontmatter.FrontMatter.below`): the release's text, held back.
     flag_below: bool = False
+    # "draft" or "embargo" when the flag is a notice line below the front
+    # matter (`frontmatter.Field.notice`), not a key.
+    unpublished_notice: str | None = None
     # (the line as written, its number, the key it continues, that key's line)
     # of each indented line that reads as a front-matter key of its own
     # ("    Status: draft" below "Summary: …").
@@ -633,6 +636,7 @@ def parse_source(path: str, text: str) -> Source:
     if flag is not None:
         source.unpublished_flag = (flag.name, flag.value, flag.line)
         source.flag_below = flag in document.front_matter.below
+        source.unpublished_notice = flag.key if flag.notice else None
     if document.front_matter and not document.front_matter.closed:
         source.ended_by = document.front_matter.body_start
     problem = document.front_matter.problem
@@ -1130,7 +1134,7 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
         )
         return
     when = embargo_date(value)
-    if not value and frontmatter.is_draft_notice(name):
+    if source.unpublished_notice == "draft":
         # A draft notice (`DRAF – belum boleh terbit`), named by its line.
         yield _finding(
             source,
@@ -1142,7 +1146,7 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
             "notice's line; to publish, delete it",
         )
         return
-    if frontmatter.is_embargo_notice(name):
+    if source.unpublished_notice == "embargo":
         # An embargo notice (`EMBARGO hingga Kamis, …`), named by its line.
         yield _finding(
             source,
