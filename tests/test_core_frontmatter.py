@@ -1302,6 +1302,19 @@ def test_a_hold_or_draft_notice_in_other_words_is_read_where_it_is_one(body, hel
     assert (flag.key if flag is not None else None) == held, flag
 
 
+@pytest.mark.parametrize("key", ["draft", "Dr\u0430ft", "Dr\u00e4ft"])
+@pytest.mark.parametrize("where", ["{line}\n\nLAHAT – Rapat.", "\nLAHAT – Rapat.\n\n{line}"])
+def test_a_key_with_an_odd_letter_is_read_with_its_comment_as_an_ascii_key_is(key, where):
+    """`Drаft: true # ok` (a Cyrillic а) let the release out where `draft:
+    true # ok` holds it back: the comment was read as part of its value
+    (`true # ok`, neither a yes nor a no, from a key no reader reads)."""
+    body = where.format(line=f"{key}: true # ok")
+    text = f"Title: Rapat pleno\nDate: 2026-12-03 09:00\n{body}\n"
+    flag = frontmatter.parse(text).front_matter.unpublished_by_flag()
+    line = text.splitlines().index(f"{key}: true # ok") + 1
+    assert (flag.key, flag.name, flag.line) == ("draft", key, line)
+
+
 @pytest.mark.parametrize("key", ["DRAFT", "Draf"])
 def test_a_draft_key_with_no_value_is_said_as_a_key_not_a_notice(key):
     """`DRAFT:` (no value) in the front matter holds the release back as a

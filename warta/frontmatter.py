@@ -320,20 +320,12 @@ def ascii_key(name: str) -> str:
     return bare.translate(_LOOK_ALIKES)
 
 
-# A `Key: value` line whose key has a letter other than A–Z (`Stätus: draft`,
-# `Zirkeyé: nilai`), as `_FLAG_LINE_RE` reads a key: Python-Markdown's `meta`
-# reads no such key, so the line ends its front matter, or is the text.
-_ODD_KEY_LINE_RE = re.compile(
-    r"""^\s*(?:-\s+)?(?P<q>["']?)(?P<key>[\w-]+)(?P=q)\s*:\s*(?P<value>.*?)\s*$"""
-)
-
-
 def odd_key_line(line: str) -> tuple[str, str, str] | None:
     """(key as written, `ascii_key` of it, value) of a `Key: value` line whose
     key has a letter other than A–Z; None for any other line."""
     if line.isascii():
         return None
-    match = _ODD_KEY_LINE_RE.match(line)
+    match = _FLAG_LINE_RE.match(line)
     if match is None or match["key"].isascii():
         return None
     return match["key"], ascii_key(match["key"]), yaml_unquoted(match["value"])
@@ -599,7 +591,7 @@ def parse_lines(lines: Iterable[str], *, flags_below: bool = True) -> FrontMatte
     if not flags_below:
         return _parse_head(iter(lines))
     every = list(lines)
-    return _with_odd_keys(_with_flags_below(_parse_head(iter(every)), every), every)
+    return _with_flags_below(_parse_head(iter(every)), every)
 
 
 def _parse_head(lines: Iterator[str]) -> FrontMatter:
@@ -648,19 +640,20 @@ def _parse_head(lines: Iterator[str]) -> FrontMatter:
     return dataclasses.replace(front, problem=read)
 
 
-# A line below the front matter that is a publication flag: a key, plain or
-# in YAML's quotes, optionally a YAML list item (`- draft: true`), at any
-# indentation (tabs too), then its value; such a line is never the prose of a
-# release (`_with_flags_below`).
+# A line below the front matter that is a publication flag: a key (of any
+# letters: `Stätus:`, read as `ascii_key`), plain or in YAML's quotes,
+# optionally a YAML list item (`- draft: true`), at any indentation (tabs
+# too), then its value; such a line is never the prose of a release
+# (`_with_flags_below`).
 _FLAG_LINE_RE = re.compile(
-    r"""^\s*(?:-\s+)?(?P<q>["']?)(?P<key>""" + KEY_NAME + r""")(?P=q)\s*:\s*(?P<value>.*?)\s*$"""
+    r"""^\s*(?:-\s+)?(?P<q>["']?)(?P<key>[\w-]+)(?P=q)\s*:\s*(?P<value>.*?)\s*$"""
 )
 # Pelican's statuses of an article that keep it unpublished (its
 # `Article.allowed_statuses` but "published"), and the Indonesian "draf".
 UNPUBLISHED_STATUSES = frozenset({"draft", "hidden", "skip", "draf"})
 
 
-def flag_below(line: str, date: str = "") -> tuple[str, str, str] | None:
+def flag_below(line: str, date: str = "", *, ending: bool = False) -> tuple[str, str, str] | None:
     """(key, name as written, value) of a line below the front matter that
     keeps the release unpublished, the same wherever it is written (after a
     dateline, in an unclosed `---` block, under a list's `-`, indented): a
@@ -670,15 +663,20 @@ def flag_below(line: str, date: str = "") -> tuple[str, str, str] | None:
     out (`Embargo:`, `Tayang:`) whose value reads as a date later than
     `date` (the Date:; none: any date), and an `Embargo:` whose value is no
     date (`hingga Selasa pukul 10.00 WIB`). Anything else is the release's
-    text: `Status: Diregistrasi`, `Tayang: Sabtu malam, langsung di TVRI`."""
+    text: `Status: Diregistrasi`, `Tayang: Sabtu malam, langsung di TVRI`.
+    A key with a letter other than A–Z (`Stätus: draft`, `Drаft: true` with a
+    Cyrillic а, `Émbargo: 2099-12-09`) is read as its `ascii_key`: `meta`
+    reads no such key, so on the line that ended the front matter (`ending`)
+    it is read by the front matter's rules, where it stood."""
     match = _FLAG_LINE_RE.match(line)
     if match is None:
         return None
     name = match["key"]
     value = yaml_unquoted(match["value"].partition(" #")[0].strip())
-    if not keeps_unpublished(name, value, date, below=True):
+    below = not ending or name.isascii()
+    if not keeps_unpublished(name, value, date, below=below):
         return None
-    return canonical_key(name.lower()), name, value
+    return canonical_key(ascii_key(name).lower()), name, value
 
 
 # An embargo notice, a line of a release's letterhead (`EMBARGO hingga Kamis,
@@ -808,6 +806,7 @@ def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
     numbers += [front.end + index + 1 for index in range(len(below)) if not code[index]]
     found: list[Field] = []
     body = front.end + 1  # (the body's first line: below it, a paragraph opens after a blank)
+    ending = None if front.closed else front.body_start
     for number in numbers:
         text = lines[number - 1].rstrip("\r\n")
         keyed = ":" in text
@@ -816,7 +815,7 @@ def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
         notice = len(text) <= _NOTICE_LINE_CHARS and may_hold_ascii_word(text, _NOTICE_WORDS)
         if not keyed and not notice:
             continue  # (no key line and no notice: most of a release's lines)
-        flag = flag_below(text, date) if keyed else None
+        flag = flag_below(text, date, ending=number == ending) if keyed else None
         held = None
         if (flag is None or not flag[1][:1].isalpha()) and notice:
             # An embargo notice (`_Embargo: 10/12/2026_` too, read without its marks).
@@ -827,36 +826,6 @@ def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
             key, name, value = flag
             found.append(Field(key, name, number, (value,), (number,), notice=held is not None))
     return dataclasses.replace(front, below=tuple(found)) if found else front
-
-
-def _with_odd_keys(front: FrontMatter, lines: list[str]) -> FrontMatter:
-    """`front` with every line below it (as `_with_flags_below` reads them)
-    whose key, with a letter other than A–Z, keeps the release unpublished
-    read as `ascii_key` (`Stätus: draft`, `Drаft: true` with a Cyrillic а,
-    `Émbargo: 2099-12-09`): `meta` reads no such key, so the line ends the
-    front matter (read with the front matter's rules there) or is the text."""
-    if not front or not any(
-        ":" in line and not line.isascii() and odd_key_line(line.rstrip("\r\n"))
-        for line in lines[front.fields[0].line :]
-    ):
-        return front  # (most releases: no such line, read by one pass)
-    date = front.value("date")
-    numbers = [n for item in front.fields for n in item.lines[1:]]
-    below = lines[front.end :]
-    code = in_fenced_code(below)
-    numbers += [front.end + index + 1 for index in range(len(below)) if not code[index]]
-    ending = None if front.closed else front.body_start
-    found = list(front.below)
-    for number in numbers:
-        odd = odd_key_line(lines[number - 1].rstrip("\r\n"))
-        if odd is None or any(item.line == number for item in front.below):
-            continue
-        name, folded, value = odd
-        if keeps_unpublished(name, value, date, below=number != ending):
-            found.append(Field(canonical_key(folded.lower()), name, number, (value,), (number,)))
-    if len(found) == len(front.below):
-        return front
-    return dataclasses.replace(front, below=tuple(sorted(found, key=lambda item: item.line)))
 
 
 def _to_end(front: FrontMatter, lines: int) -> FrontMatter:
