@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from plugins.content_lint.plugin import read_and_check
-from warta import frontmatter
+from warta import frontmatter, source_checks
 from warta.frontmatter import (
     PARSED_TEXTS,
     SourceLines,
@@ -1283,9 +1283,50 @@ def test_a_sources_photos_and_dates_are_read_with_its_checks_and_kept(tmp_path, 
         ("Berita bohong itu\njangan diterbitkan ulang oleh media.", None),
         ("Dilarang terbit sebelum diverifikasi oleh redaksi.", None),
         ("```\nDRAF\n```", None),
+        # the bare word: a notice in capitals, bold or brackets, never a
+        # heading's or a list item's own word
+        ("**Draf**\n\nLAHAT – Rapat.", "draft"),
+        ("[Draft]\n\nLAHAT – Rapat.", "draft"),
+        ("Draf\n\nLAHAT – Rapat.", None),
+        ("### Draf\n\nIsi draf PKPU.", None),
+        ("## DRAF\n\nIsi draf PKPU.", None),
+        ("- Draf\n- Final", None),
+        ("* **DRAFT**\n* Final", None),
+        ("### Draf — belum boleh terbit\n\nLAHAT – Rapat.", "draft"),
+        ("- Jangan diterbitkan dulu\n- Final", "draft"),
     ],
 )
 def test_a_hold_or_draft_notice_in_other_words_is_read_where_it_is_one(body, held):
     text = f"Title: Rapat pleno\nDate: 2026-12-03 09:00\n\n{body}\n"
     flag = frontmatter.parse(text).front_matter.unpublished_by_flag()
     assert (flag.key if flag is not None else None) == held, flag
+
+
+@pytest.mark.parametrize("key", ["draft", "Dr\u0430ft", "Dr\u00e4ft"])
+@pytest.mark.parametrize("where", ["{line}\n\nLAHAT – Rapat.", "\nLAHAT – Rapat.\n\n{line}"])
+def test_a_key_with_an_odd_letter_is_read_with_its_comment_as_an_ascii_key_is(key, where):
+    """`Drаft: true # ok` (a Cyrillic а) let the release out where `draft:
+    true # ok` holds it back: the comment was read as part of its value
+    (`true # ok`, neither a yes nor a no, from a key no reader reads)."""
+    body = where.format(line=f"{key}: true # ok")
+    text = f"Title: Rapat pleno\nDate: 2026-12-03 09:00\n{body}\n"
+    flag = frontmatter.parse(text).front_matter.unpublished_by_flag()
+    line = text.splitlines().index(f"{key}: true # ok") + 1
+    assert (flag.key, flag.name, flag.line) == ("draft", key, line)
+
+
+@pytest.mark.parametrize("key", ["DRAFT", "Draf"])
+def test_a_draft_key_with_no_value_is_said_as_a_key_not_a_notice(key):
+    """`DRAFT:` (no value) in the front matter holds the release back as a
+    key; it was said to be "the notice 'DRAFT' … in the release's text",
+    with the advice to delete the notice's line."""
+    text = f"Title: Rapat pleno\nDate: 2026-12-03 09:00\n{key}:\n\nLAHAT – Rapat.\n"
+    found = list(source_checks.check_unpublished_flag(parse_source("berita/x.md", text)))
+    assert [(f.line, f.level, f.message) for f in found] == [
+        (
+            3,
+            "warning",
+            f"'{key}: ' is read as Status: draft (neither a yes nor a no): "
+            "this release is not published",
+        )
+    ]

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import markdown
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 
 from conftest import REPO, article_text, built_page, run_invoke
 from plugins.release_defaults.lead import (
@@ -1673,6 +1675,31 @@ def test_a_misspelt_registered_official_is_asked_about_not_to_be_added(site, wri
 )
 def test_rows_pasted_with_tabs_are_a_table(lines, expected):
     assert pasted_tables(lines) == (lines if expected is None else expected)
+
+
+@pytest.mark.parametrize("blank", ["\n", ""])
+def test_front_matter_with_tabs_in_its_values_is_front_matter_not_a_table(blank):
+    """`Title: Rapat\tKoordinasi` over `Tags: Pemilu\tPengawasan` (values
+    pasted with a tab) were read as a table's rows: the release had no
+    metadata and its page began with a table whose header was the title."""
+    text = (
+        "Title: Rapat\tKoordinasi\nTags: Pemilu\tPengawasan\nDate: 2024-10-14 10:00\n"
+        f"{blank}LAHAT – Bawaslu Lahat menggelar rapat.\n\n"
+        "Kecamatan\tPemilih Baru\nLahat\t120\nMerapi Barat\t80\n"
+    )
+    md = markdown.Markdown(extensions=["meta", "tables", "warta.markdown_source"])
+    page = BeautifulSoup(md.convert(text), "html.parser")
+    assert md.Meta == {
+        "title": ["Rapat    Koordinasi"],
+        "tags": ["Pemilu    Pengawasan"],
+        "date": ["2024-10-14 10:00"],
+    }
+    assert page.find("p").get_text().startswith("LAHAT")
+    rows = [
+        [cell.get_text(strip=True) for cell in row.find_all(["th", "td"])]
+        for row in page.find_all("tr")
+    ]
+    assert rows == [["Kecamatan", "Pemilih Baru"], ["Lahat", "120"], ["Merapi Barat", "80"]]
 
 
 def test_a_table_pasted_with_tabs_is_a_table_on_the_page(site):

@@ -74,6 +74,17 @@ def test_a_control_character_in_a_key_is_said_once_as_the_reader_reads_the_key(k
     ]
 
 
+def test_a_control_character_in_a_key_like_line_of_the_text_is_said_once():
+    """`Penulis\u200b: EW` in the text (below the front matter) was warned of
+    twice at its line: as a key's and as the text's."""
+    text = article_text(slug="rapat") + "\nPenulis\u200b: EW\n"
+    line = text.splitlines().index("Penulis\u200b: EW") + 1
+    assert parse_source("berita/x.md", text).controlled_keys == []
+    assert [(f.line, f.level, f.message) for f in findings_for(text)] == [
+        (line, "warning", "control character U+200B left out of the published text")
+    ]
+
+
 def test_invisible_format_characters_never_split_a_word():
     """A soft hyphen made the slug `peng-aduan` (fold turned it into a space)."""
     for invisible in "\u00ad\u200b\u200c\u200d\u2060\ufeff\u200e\u202e":

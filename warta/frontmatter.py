@@ -92,7 +92,12 @@ import yaml
 from markdown.extensions.meta import BEGIN_RE, END_RE
 
 from warta.dates import when_written
-from warta.text import in_fenced_code, split_outside_references, with_references_read
+from warta.text import (
+    in_fenced_code,
+    may_hold_ascii_word,
+    split_outside_references,
+    with_references_read,
+)
 
 # A key as Python-Markdown's `meta` reads one (its META_RE): letters, digits,
 # `_` and `-`; `warta.markdown_source` hands Pelican no other.
@@ -328,23 +333,22 @@ def ascii_key(name: str) -> str:
     return bare.translate(_LOOK_ALIKES)
 
 
-# A `Key: value` line whose key has a letter other than A–Z (`Stätus: draft`,
-# `Zirkeyé: nilai`), as `_FLAG_LINE_RE` reads a key: Python-Markdown's `meta`
-# reads no such key, so the line ends its front matter, or is the text.
-_ODD_KEY_LINE_RE = re.compile(
-    r"""^\s*(?:-\s+)?(?P<q>["']?)(?P<key>[\w-]+)(?P=q)\s*:\s*(?P<value>.*?)\s*$"""
-)
-
-
 def odd_key_line(line: str) -> tuple[str, str, str] | None:
     """(key as written, `ascii_key` of it, value) of a `Key: value` line whose
     key has a letter other than A–Z; None for any other line."""
     if line.isascii():
         return None
-    match = _ODD_KEY_LINE_RE.match(line)
+    match = _FLAG_LINE_RE.match(line)
     if match is None or match["key"].isascii():
         return None
     return match["key"], ascii_key(match["key"]), yaml_unquoted(match["value"])
+
+
+def _later_than(when, date: str) -> bool:
+    """Whether a release or embargo time `when` (`when_written`) is later
+    than the `Date:` (`date`; none, or one not read: any time is)."""
+    written = when_written(date) if date else None
+    return written is None or when > written
 
 
 def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = False) -> bool:
@@ -389,8 +393,7 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
     if meant is None:
         when = when_written(value)
         if when is not None:
-            written = when_written(date) if date else None
-            return written is None or when > written
+            return _later_than(when, date)
         if below:
             return any(w.startswith("embargo") for w in re.split(r"[-_ ]+", key))
         return True
@@ -447,6 +450,9 @@ class Field:
     # reads them, empty ones left out: each one item (`list_items`), whatever
     # it holds.
     items: tuple[str, ...] = ()
+    # A notice below the front matter (`embargo_notice`: `DRAF – belum boleh
+    # terbit`, `EMBARGO hingga …`), named by its whole line: no key.
+    notice: bool = False
 
     @property
     def value(self) -> str:
@@ -598,7 +604,7 @@ def parse_lines(lines: Iterable[str], *, flags_below: bool = True) -> FrontMatte
     if not flags_below:
         return _parse_head(iter(lines))
     every = list(lines)
-    return _with_odd_keys(_with_flags_below(_parse_head(iter(every)), every), every)
+    return _with_flags_below(_parse_head(iter(every)), every)
 
 
 def _parse_head(lines: Iterator[str]) -> FrontMatter:
@@ -647,19 +653,20 @@ def _parse_head(lines: Iterator[str]) -> FrontMatter:
     return dataclasses.replace(front, problem=read)
 
 
-# A line below the front matter that is a publication flag: a key, plain or
-# in YAML's quotes, optionally a YAML list item (`- draft: true`), at any
-# indentation (tabs too), then its value; such a line is never the prose of a
-# release (`_with_flags_below`).
+# A line below the front matter that is a publication flag: a key (of any
+# letters: `Stätus:`, read as `ascii_key`), plain or in YAML's quotes,
+# optionally a YAML list item (`- draft: true`), at any indentation (tabs
+# too), then its value; such a line is never the prose of a release
+# (`_with_flags_below`).
 _FLAG_LINE_RE = re.compile(
-    r"""^\s*(?:-\s+)?(?P<q>["']?)(?P<key>""" + KEY_NAME + r""")(?P=q)\s*:\s*(?P<value>.*?)\s*$"""
+    r"""^\s*(?:-\s+)?(?P<q>["']?)(?P<key>[\w-]+)(?P=q)\s*:\s*(?P<value>.*?)\s*$"""
 )
 # Pelican's statuses of an article that keep it unpublished (its
 # `Article.allowed_statuses` but "published"), and the Indonesian "draf".
 UNPUBLISHED_STATUSES = frozenset({"draft", "hidden", "skip", "draf"})
 
 
-def flag_below(line: str, date: str = "") -> tuple[str, str, str] | None:
+def flag_below(line: str, date: str = "", *, ending: bool = False) -> tuple[str, str, str] | None:
     """(key, name as written, value) of a line below the front matter that
     keeps the release unpublished, the same wherever it is written (after a
     dateline, in an unclosed `---` block, under a list's `-`, indented): a
@@ -669,15 +676,20 @@ def flag_below(line: str, date: str = "") -> tuple[str, str, str] | None:
     out (`Embargo:`, `Tayang:`) whose value reads as a date later than
     `date` (the Date:; none: any date), and an `Embargo:` whose value is no
     date (`hingga Selasa pukul 10.00 WIB`). Anything else is the release's
-    text: `Status: Diregistrasi`, `Tayang: Sabtu malam, langsung di TVRI`."""
+    text: `Status: Diregistrasi`, `Tayang: Sabtu malam, langsung di TVRI`.
+    A key with a letter other than A–Z (`Stätus: draft`, `Drаft: true` with a
+    Cyrillic а, `Émbargo: 2099-12-09`) is read as its `ascii_key`: `meta`
+    reads no such key, so on the line that ended the front matter (`ending`)
+    it is read by the front matter's rules, where it stood."""
     match = _FLAG_LINE_RE.match(line)
     if match is None:
         return None
     name = match["key"]
     value = yaml_unquoted(match["value"].partition(" #")[0].strip())
-    if not keeps_unpublished(name, value, date, below=True):
+    below = not ending or name.isascii()
+    if not keeps_unpublished(name, value, date, below=below):
         return None
-    return canonical_key(name.lower()), name, value
+    return canonical_key(ascii_key(name).lower()), name, value
 
 
 # An embargo notice, a line of a release's letterhead (`EMBARGO hingga Kamis,
@@ -716,14 +728,19 @@ DRAFT_NOTICE = (
     r"(?:(?:draf|draft)(?:\s*[-\u2013\u2014:,|]?\s*" + _NOT_YET + r")?|" + _NOT_YET + r")"
 )
 _DRAFT_NOTICE_RE = re.compile(DRAFT_NOTICE, re.IGNORECASE)
-# A word every notice above holds: most lines of a release hold none of them.
-_EMBARGO_WORD_RE = re.compile(r"embargo|terbit|siar|publikasi|tayang|muat|draf", re.IGNORECASE)
+# A word every notice above holds: most lines of a release hold none of them
+# (`may_hold_ascii_word`).
+_NOTICE_WORDS = ("embargo", "terbit", "siar", "publikasi", "tayang", "muat", "draf")
 # Marks around a line of Markdown: a quote's `>`, a heading's `#`, a list
 # item's bullet, emphasis, quotes and brackets (`_Embargo: 10/12/2026_`,
 # `[EMBARGO …]`).
 _NOTICE_OPENING_RE = re.compile(
-    r"^\s*(?:>\s*)*(?:#{1,6}\s+)?(?:[-+*]\s+)?[*_~\"'\u201c\u2018`\[(]*"
+    r"^\s*(?:>\s*)*(?P<block>#{1,6}\s+)?(?P<bullet>[-+*]\s+)?(?P<marks>[*_~\"'\u201c\u2018`\[(]*)"
 )
+# A bare `DRAF`/`Draft` (no "belum boleh terbit" after it) is a notice set off
+# as one, as a title's is (`title_notice`): in capitals, bold or brackets, and
+# neither a heading's word (`### Draf`) nor a list item's (`- Draf`).
+_BARE_DRAFT_WORDS = frozenset({"draf", "draft"})
 _NOTICE_CLOSING = "*_~\"'\u201d\u2019`])"
 MAX_NOTICE_CHARS = 120  # (as long as a letterhead's line: `dateline.MAX_LETTERHEAD_CHARS`)
 _NOTICE_LINE_CHARS = MAX_NOTICE_CHARS + 40  # (the same with its Markdown marks and spaces)
@@ -734,21 +751,20 @@ def _notice_text(line: str) -> str:
     return _NOTICE_OPENING_RE.sub("", line).rstrip().rstrip(_NOTICE_CLOSING).rstrip()
 
 
-def is_draft_notice(line: str) -> bool:
-    """Whether a line below the front matter is a draft notice alone
-    (`DRAFT_NOTICE`: `**DRAF — belum boleh terbit**`), its marks aside."""
-    text = _notice_text(line)
-    return len(text) <= MAX_NOTICE_CHARS and bool(_DRAFT_NOTICE_RE.fullmatch(text.rstrip(" .!")))
-
-
-def is_embargo_notice(line: str) -> bool:
-    """Whether a line below the front matter is worded as an embargo notice
-    alone (`EMBARGO_NOTICE`, `HOLD_UNTIL_NOTICE`), its marks aside: whether
-    it holds the release back is `embargo_notice`'s to say."""
-    text = _notice_text(line)
-    return len(text) <= MAX_NOTICE_CHARS and bool(
-        _EMBARGO_NOTICE_RE.fullmatch(text) or _HOLD_UNTIL_NOTICE_RE.fullmatch(text)
-    )
+def _is_draft_notice(text: str, line: str) -> bool:
+    """Whether a line below the front matter (`line`; `text`, without its
+    marks) is a draft notice alone (`DRAFT_NOTICE`: `**DRAF — belum boleh
+    terbit**`); a bare word only set off as one (`_BARE_DRAFT_WORDS`)."""
+    word = text.rstrip(" .!")
+    if len(text) > MAX_NOTICE_CHARS or not _DRAFT_NOTICE_RE.fullmatch(word):
+        return False
+    if word.lower() not in _BARE_DRAFT_WORDS:
+        return True  # (`DRAF — belum boleh terbit`, `Jangan diterbitkan dulu`)
+    opening = _NOTICE_OPENING_RE.match(line)
+    if opening["block"] or opening["bullet"]:
+        return False
+    marks = opening["marks"]
+    return word.isupper() or "**" in marks or "__" in marks or "[" in marks or "(" in marks
 
 
 def embargo_notice(line: str, date: str = "", *, opens: bool = True) -> tuple[str, str, str] | None:
@@ -764,20 +780,26 @@ def embargo_notice(line: str, date: str = "", *, opens: bool = True) -> tuple[st
     text = _notice_text(line)
     if len(text) > MAX_NOTICE_CHARS:
         return None
-    if opens and is_draft_notice(line):
+    if opens and _is_draft_notice(text, line):
         return "draft", line.strip(), ""  # (no value: a notice, not a `draft:` key)
     match = _EMBARGO_NOTICE_RE.fullmatch(text)
     if match is not None:
         value = match["embargo_time"].rstrip(_NOTICE_CLOSING + " .!")
     elif (match := _HOLD_UNTIL_NOTICE_RE.fullmatch(text)) is not None:
         value = match["hold_time"].rstrip(_NOTICE_CLOSING + " .!")
-        if when_written(value) is None:
-            return None  # (a time it cannot read: a sentence, not a notice)
     else:
         return None
-    if when_written(value) is None and not opens:
-        return None
-    if not keeps_unpublished("embargo", value, date, below=True):
+    when = when_written(value)
+    if when is None:
+        # (`hingga pemberitahuan lebih lanjut` holds it back, as an `Embargo:`
+        # with no date below the front matter does; a hold with a time it
+        # cannot read is a sentence, and so is a line that opens no paragraph)
+        return (
+            None
+            if match.re is _HOLD_UNTIL_NOTICE_RE or not opens
+            else ("embargo", line.strip(), value)
+        )
+    if not _later_than(when, date):
         return None
     return "embargo", line.strip(), value
 
@@ -797,53 +819,26 @@ def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
     numbers += [front.end + index + 1 for index in range(len(below)) if not code[index]]
     found: list[Field] = []
     body = front.end + 1  # (the body's first line: below it, a paragraph opens after a blank)
+    ending = None if front.closed else front.body_start
     for number in numbers:
         text = lines[number - 1].rstrip("\r\n")
         keyed = ":" in text
         # A notice is a short line (MAX_NOTICE_CHARS, and its marks): most of
         # a release's lines are longer, and are searched for none of its words.
-        notice = len(text) <= _NOTICE_LINE_CHARS and _EMBARGO_WORD_RE.search(text)
+        notice = len(text) <= _NOTICE_LINE_CHARS and may_hold_ascii_word(text, _NOTICE_WORDS)
         if not keyed and not notice:
             continue  # (no key line and no notice: most of a release's lines)
-        flag = flag_below(text, date) if keyed else None
+        flag = flag_below(text, date, ending=number == ending) if keyed else None
+        held = None
         if (flag is None or not flag[1][:1].isalpha()) and notice:
             # An embargo notice (`_Embargo: 10/12/2026_` too, read without its marks).
             opens = number == body or (number > body and not lines[number - 2].strip())
-            flag = embargo_notice(text, date, opens=opens) or flag
+            held = embargo_notice(text, date, opens=opens)
+            flag = held or flag
         if flag is not None:
             key, name, value = flag
-            found.append(Field(key, name, number, (value,), (number,)))
+            found.append(Field(key, name, number, (value,), (number,), notice=held is not None))
     return dataclasses.replace(front, below=tuple(found)) if found else front
-
-
-def _with_odd_keys(front: FrontMatter, lines: list[str]) -> FrontMatter:
-    """`front` with every line below it (as `_with_flags_below` reads them)
-    whose key, with a letter other than A–Z, keeps the release unpublished
-    read as `ascii_key` (`Stätus: draft`, `Drаft: true` with a Cyrillic а,
-    `Émbargo: 2099-12-09`): `meta` reads no such key, so the line ends the
-    front matter (read with the front matter's rules there) or is the text."""
-    if not front or not any(
-        ":" in line and not line.isascii() and odd_key_line(line.rstrip("\r\n"))
-        for line in lines[front.fields[0].line :]
-    ):
-        return front  # (most releases: no such line, read by one pass)
-    date = front.value("date")
-    numbers = [n for item in front.fields for n in item.lines[1:]]
-    below = lines[front.end :]
-    code = in_fenced_code(below)
-    numbers += [front.end + index + 1 for index in range(len(below)) if not code[index]]
-    ending = None if front.closed else front.body_start
-    found = list(front.below)
-    for number in numbers:
-        odd = odd_key_line(lines[number - 1].rstrip("\r\n"))
-        if odd is None or any(item.line == number for item in front.below):
-            continue
-        name, folded, value = odd
-        if keeps_unpublished(name, value, date, below=number != ending):
-            found.append(Field(canonical_key(folded.lower()), name, number, (value,), (number,)))
-    if len(found) == len(front.below):
-        return front
-    return dataclasses.replace(front, below=tuple(sorted(found, key=lambda item: item.line)))
 
 
 def _to_end(front: FrontMatter, lines: int) -> FrontMatter:

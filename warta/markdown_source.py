@@ -490,7 +490,10 @@ class PastedTables(Preprocessor):
         # A Summary: (converted with `meta` unregistered) is one line of text.
         if "meta" not in self.md.preprocessors or not any("\t" in line for line in lines):
             return lines
-        return pasted_tables(lines)
+        # Below the front matter: `Title: Rapat\tKoordinasi` over `Tags: A\tB`
+        # are keys with a tab in their values, not a table's rows.
+        start = parse_lines(lines, flags_below=False).end
+        return lines[:start] + pasted_tables(lines[start:])
 
 
 class PastedParagraphs(Preprocessor):

@@ -475,6 +475,9 @@ class Source:
     # The flag is below the front matter's end, among the file's top key
     # lines (`frontmatter.FrontMatter.below`): the release's text, held back.
     flag_below: bool = False
+    # "draft" or "embargo" when the flag is a notice line below the front
+    # matter (`frontmatter.Field.notice`), not a key.
+    unpublished_notice: str | None = None
     # (the line as written, its number, the key it continues, that key's line)
     # of each indented line that reads as a front-matter key of its own
     # ("    Status: draft" below "Summary: …").
@@ -559,17 +562,38 @@ class Source:
         )
 
 
+def _head_end(lines: Sequence[str]) -> int:
+    """The index after the lines that can be the front matter's as the
+    Markdown reader reads them, its control characters left out: to the first
+    blank line (`Penulis\u200b: EW` below it is the text's), or a `---`
+    block's closing line (its fields may have blank lines between them)."""
+    dashed = bool(lines) and frontmatter.BEGIN_RE.match(
+        without_control_characters(lines[0]).expandtabs(4)
+    )
+    for index in range(1 if dashed else 0, len(lines)):
+        line = lines[index]
+        if dashed:
+            if frontmatter.closes(line.expandtabs(4)):
+                return index + 1
+        elif not line.strip() or (
+            not line.isascii() and not without_control_characters(line).strip()
+        ):
+            return index
+    return len(lines)
+
+
 def _keys_as_read(lines: Sequence[str]) -> list[str] | None:
     """`lines` with the control characters of each key left out where that
     makes it a front-matter key (`Da\u200bte: …`, `\ufeffTags: …`): the
     Markdown reader leaves them out before it reads the front matter
     (`markdown_source.ControlCharacters`), so the page has that key; a
     vertical tab is a space there, so `Da\x0bte:` stays no key. None when no
-    key holds one (most files: one search)."""
-    if not control_characters_in("\n".join(lines)):
+    key holds one (most files: one search of the head, `_head_end`)."""
+    end = _head_end(lines)
+    if not control_characters_in("\n".join(lines[:end])):
         return None
     read = list(lines)
-    for index, line in enumerate(lines):
+    for index, line in enumerate(lines[:end]):
         key, colon, value = line.partition(":")
         if colon and control_characters_in(key):
             cleaned = without_control_characters(key) + colon + value
@@ -590,10 +614,11 @@ def parse_source(path: str, text: str) -> Source:
         # (the text's own lines: only where the front matter ends moves)
         front = frontmatter.parse("\n".join(read)).front_matter
         document = dataclasses.replace(document, front_matter=front)
+        keyed = {number for item in front.fields for number in item.lines}
         source.controlled_keys = [
             (number, written)
             for number, (written, line) in enumerate(zip(document.lines, read, strict=True), 1)
-            if written != line
+            if written != line and number in keyed  # (a line of the text: said as the text's)
         ]
     for item in document.front_matter.fields:
         first = source.metadata.setdefault(item.key, (item.value, item.line))
@@ -611,6 +636,7 @@ def parse_source(path: str, text: str) -> Source:
     if flag is not None:
         source.unpublished_flag = (flag.name, flag.value, flag.line)
         source.flag_below = flag in document.front_matter.below
+        source.unpublished_notice = flag.key if flag.notice else None
     if document.front_matter and not document.front_matter.closed:
         source.ended_by = document.front_matter.body_start
     problem = document.front_matter.problem
@@ -1108,7 +1134,7 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
         )
         return
     when = embargo_date(value)
-    if not value and frontmatter.is_draft_notice(name):
+    if source.unpublished_notice == "draft":
         # A draft notice (`DRAF – belum boleh terbit`), named by its line.
         yield _finding(
             source,
@@ -1120,7 +1146,7 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
             "notice's line; to publish, delete it",
         )
         return
-    if frontmatter.is_embargo_notice(name):
+    if source.unpublished_notice == "embargo":
         # An embargo notice (`EMBARGO hingga Kamis, …`), named by its line.
         yield _finding(
             source,
