@@ -625,6 +625,8 @@ BAD_INPUTS = {
     "berita/2024/catatan.txt": article_text(slug="catatan").encode(),
     "Berita/salah-folder.md": article_text(slug="salah-folder").encode(),
     "berita/2024/rilis.docx": b"PK\x03\x04 not really a document",
+    "berita/2024/tanpa-ekstensi": article_text(slug="tanpa-ekstensi").encode(),
+    "berita/2024/spasi.md ": article_text(slug="spasi").encode(),
 }
 
 
@@ -690,6 +692,9 @@ def test_the_build_skips_a_colliding_page_writes_the_rest_and_fails(bad_site):
     assert "rename it to besar.md" in built.log
     assert "rename it to notepad.md" in built.log
     assert "the folder is 'berita/', in small letters" in built.log
+    assert "has no extension" in text["content/berita/2024/tanpa-ekstensi"].message
+    assert "(rename it to tanpa-ekstensi.md," in text["content/berita/2024/tanpa-ekstensi"].message
+    assert text["content/berita/2024/spasi.md "].message.endswith("(rename it to spasi.md)")
 
 
 def test_a_notepad_file_with_bom_and_crlf_is_read_without_complaint(site):

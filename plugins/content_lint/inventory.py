@@ -68,7 +68,9 @@ def unread_files(
             continue
         if _under(relative, static_paths):
             continue
-        stem, _, ext = basename.rpartition(".")
+        stem, dot, ext = basename.rpartition(".")
+        if not dot:  # "rilis": no extension at all, not a file named by its extension
+            stem, ext = basename, ""
         in_content_folder = _under(relative, content_folders)
         if in_content_folder and ext in extensions:
             continue
@@ -76,7 +78,8 @@ def unread_files(
 
 
 def _explain(relative, stem, ext, in_content_folder, content_folders) -> Iterator[Finding]:
-    lower = ext.lower()
+    # "rilis.md " (a space typed after the name) is the release its owner meant
+    lower = ext.strip().lower()
     inner = stem.rpartition(".")[2].lower() if "." in stem else ""
     if lower in MARKDOWN_EXTENSIONS or lower in TEXT_EXTENSIONS or inner in MARKDOWN_EXTENSIONS:
         if not in_content_folder:
@@ -103,6 +106,15 @@ def _explain(relative, stem, ext, in_content_folder, content_folders) -> Iterato
             if not inner
             else f"not read: the name ends in '.{inner}.{ext}'",
             f"rename it to {base}.md",
+        )
+        return
+    if not ext and in_content_folder:
+        yield Finding(
+            relative,
+            None,
+            "error",
+            "not read: the file name has no extension; a release must end in '.md'",
+            f"rename it to {stem}.md, or remove it if it is not a release",
         )
         return
     if lower in DOCUMENT_EXTENSIONS:
