@@ -329,8 +329,14 @@ def test_check_images_reports_alt_text_and_missing_files_at_their_lines():
         (3, "image without alt text: 'images/sampul.jpg'"),
         (7, "image without alt text: '/images/ada.jpg'"),
         (9, "image file not found: '/images/hilang.jpg'"),
+        (
+            11,
+            "image on another site, shown as a link: every reader's browser would fetch it "
+            "from that site when the page opens: 'https://contoh.id/peta.png'",
+        ),
     ]
-    assert all(f.level == "error" and f.suggestion for f in found)
+    assert [f.level for f in found] == ["error", "error", "error", "warning"]
+    assert all(f.suggestion for f in found)
     elsewhere = parse_source(
         "berita/x.md", "Title: Judul\nImage: https://contoh.id/a.jpg\n\nTeks.\n"
     )

@@ -779,3 +779,43 @@ def test_an_svg_used_as_a_photo_is_said_to_be_a_drawing(site):
         )
     ], built.log
     assert "images/uji/peta.svg" not in built.files()
+
+
+def test_a_body_photo_on_another_site_is_a_warning_and_a_link_not_a_request(site):
+    """`![…](https://…)`, `<img src="//…">` pasted from an office's site: every
+    reader's browser asked that site for the photo when the page opened (the
+    privacy page promises no third-party request before a click), and the build
+    said nothing. Each is now a warning at its line, and the page links to the
+    photo instead; a `data:` picture makes no request and is left alone."""
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n\n"
+        "![Peserta rapat <koordinasi>](https://pihak-ketiga.example/foto.jpg?a=1&b=2)\n\n"
+        '<img src="//cdn.example.net/x.png" alt="">\n\n'
+        "![Titik](data:image/gif;base64,R0lGODlhAQABAAAAACw=)\n"
+    )
+    path = site.article("luar.md", article_text(slug="foto-luar", body=body))
+    built = site.build(SEARCH_ENABLED=False)
+    said = [(f.line, f.level, f.message) for f in built.findings() if "another site" in f.message]
+    message = "image on another site, shown as a link: every reader's browser would fetch it"
+    suggestion = "(save the photo into content/images/2024/ and write"
+    assert [(line, level) for line, level, _ in said] == [
+        (line_of(path, "pihak-ketiga"), "warning"),
+        (line_of(path, "cdn.example.net"), "warning"),
+    ], built.log
+    assert all(message in text and suggestion in text for _, _, text in said), said
+    article = built.html("berita/2024/11/foto-luar/").select_one("article")
+    sources = [img.get("src", "") for img in article.select("img")]
+    assert not [src for src in sources if "example" in src], sources
+    links = [(a["href"], a.get_text(), a["rel"]) for a in article.select("a.gambar-luar")]
+    assert links == [
+        (
+            "https://pihak-ketiga.example/foto.jpg?a=1&b=2",
+            "Gambar: Peserta rapat <koordinasi>",
+            ["nofollow", "noopener", "noreferrer"],
+        ),
+        (
+            "//cdn.example.net/x.png",
+            "Lihat gambar di situs sumber",
+            ["nofollow", "noopener", "noreferrer"],
+        ),
+    ]

@@ -87,6 +87,12 @@ def troubled_site(site: FixtureSite) -> FixtureSite:
         image="https://example.org/foto.jpg",
         image_alt="Foto asing",
     )
+    site.article(
+        "h.md",
+        slug="asing-badan",
+        title="Artikel H",
+        body="PALEMBANG – Rapat.\n\n![Peserta rapat](https://example.org/rapat.jpg)\n",
+    )
     return site
 
 
@@ -122,6 +128,7 @@ IMAGE_FINDINGS = {
     "e.md": "image cannot be read",
     "f.md": "image outside the content folder",
     "g.md": "featured image is an address on another site",
+    "h.md": "image on another site, shown as a link",
 }
 
 

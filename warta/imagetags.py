@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 
+from markupsafe import escape
+
 
 class _Images(HTMLParser):
     """Finds each <img> start tag as the HTML tokenizer reads it (a `>` inside
@@ -128,6 +130,42 @@ def computer_path_suggestion(name: str, year: int | None, featured: bool) -> str
     folder = f"images/{year or '<year>'}"
     written = f"Image: {folder}/{name}" if featured else f"![…]({{static}}/{folder}/{name})"
     return f"copy {name} into content/{folder}/ and write {written}"
+
+
+# Said of a body photo on another site (`![…](https://…)`, `<img src="//…">`),
+# by the images plugin and by content_lint for a release Pelican could not
+# read. Such a picture would make every reader's browser ask that site for it
+# when the page opens, before any click (the privacy page promises no such
+# request), so the page shows a link to it instead (`remote_image_link`).
+REMOTE_IMAGE_MESSAGE = (
+    "image on another site, shown as a link: every reader's browser would fetch it "
+    "from that site when the page opens"
+)
+_REMOTE_IMAGE = re.compile(r"^\s*(?:https?:)?//", re.IGNORECASE)
+
+
+def is_remote_image(src: str) -> bool:
+    """An address another host serves (http:, https:, or protocol-relative
+    `//host/…`); a `data:` picture makes no request and is not one."""
+    return bool(_REMOTE_IMAGE.match(src))
+
+
+def remote_image_suggestion(year: int | None) -> str:
+    folder = f"images/{year or '<year>'}"
+    return (
+        f"save the photo into content/{folder}/ and write ![…]({{static}}/{folder}/foto.jpg), "
+        "with the source's permission and credit"
+    )
+
+
+def remote_image_link(src: str, alt: str) -> str:
+    """The link a remote body photo becomes: its alt text (or a plain label)
+    pointing at the picture, which the reader may open with a click."""
+    label = f"Gambar: {alt}" if alt.strip() else "Lihat gambar di situs sumber"
+    return (
+        f'<a class="gambar-luar" href="{escape(src.strip())}" rel="nofollow noopener noreferrer">'
+        f"{escape(label)}</a>"
+    )
 
 
 def content_folder_suggestion(below: str, featured: bool) -> str:

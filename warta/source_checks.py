@@ -36,9 +36,12 @@ from warta.dates import (
 from warta.findings import Finding
 from warta.imagetags import (
     COMPUTER_PATH_MESSAGE,
+    REMOTE_IMAGE_MESSAGE,
     computer_path_suggestion,
     content_folder_suggestion,
     image_tags,
+    is_remote_image,
+    remote_image_suggestion,
 )
 from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS, chat_prefix
 from warta.mojibake import garbled_in, may_be_garbled
@@ -2186,6 +2189,14 @@ def check_images(
         src = attributes.get("src", "").strip()
         found = locate(src) if src else None
         if found is None:
+            if is_remote_image(src):
+                yield _finding(
+                    source,
+                    _body_line(source, src),
+                    "warning",
+                    f"{REMOTE_IMAGE_MESSAGE}: '{src}'",
+                    remote_image_suggestion(year),
+                )
             continue
         line = _body_line(source, src) or _body_line(source, src.rsplit("/", 1)[-1])
         elsewhere = computer(src, line, featured=False) if found is False else None

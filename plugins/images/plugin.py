@@ -87,10 +87,14 @@ from warta.findings import Finding
 from warta.frontmatter import SourceLines
 from warta.imagetags import (
     COMPUTER_PATH_MESSAGE,
+    REMOTE_IMAGE_MESSAGE,
     computer_path_suggestion,
     content_folder_suggestion,
     has_img_tag,
     image_tags,
+    is_remote_image,
+    remote_image_link,
+    remote_image_suggestion,
     rewrite_images,
 )
 from warta.parallel import WorkerError, fork_map, worker_count
@@ -546,7 +550,20 @@ def process_content(content, build: Build) -> None:
         src = values.get("src") or ""
         path = build.file_of(src, source_dir)
         if path is None:
-            return None  # external picture: not ours to resize
+            if not is_remote_image(src) or build.skipped(attributes):
+                return None  # a data: picture, or one another plugin makes its own
+            year = content.date.year if getattr(content, "date", None) else None
+            findings.report(
+                logger,
+                Finding(
+                    where,
+                    body_line(lines, src),
+                    "warning",
+                    f"{REMOTE_IMAGE_MESSAGE}: '{src}'",
+                    remote_image_suggestion(year),
+                ),
+            )
+            return remote_image_link(src, values.get("alt") or "")
 
         def line() -> int | None:
             return body_line(lines, src)
