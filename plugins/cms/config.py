@@ -22,6 +22,7 @@ from pathlib import Path
 from warta import frontmatter
 from warta.markdown_source import TEXT_KEYS
 from warta.new_article import region_value
+from warta.regions import dateline
 from warta.regions.gazetteer import code_sort_key, numbered_spellings
 from warta.tags.vocabulary import comma_key, tag_key
 from warta.text import fold
@@ -100,6 +101,9 @@ class CmsInputs:
     region_spellings: dict[str, str] = field(default_factory=dict)
     region_contexts: dict[str, list] = field(default_factory=dict)
     tag_spellings: dict[str, str] = field(default_factory=dict)
+    # How the build reads a dateline (`dateline_forms`), and the home province
+    # whose places a misspelt dateline is compared with first.
+    dateline: dict = field(default_factory=dict)
 
 
 # ---- options from the project's data ------------------------------------------------
@@ -244,6 +248,62 @@ def tag_spellings(vocabulary) -> dict[str, str]:
                     found.setdefault(";" + tag_key(spelling), tag.name)  # no serial comma
     found.pop("", None)
     return dict(sorted(found.items()))
+
+
+# ---- the dateline ----------------------------------------------------------------
+
+# Python's regular expression syntax JavaScript reads otherwise or not at all:
+# a named group's backreference, inline flags, \A, \Z, a possessive or atomic
+# group.
+_PYTHON_ONLY_RE = re.compile(r"\(\?P=|\(\?[aiLmsux-]+[:)]|\\[AZ]|\(\?>|[*+?}]\+")
+
+
+def js_pattern(pattern: re.Pattern) -> dict:
+    """A pattern of the build's dateline reader as warta-cms.js compiles it
+    (`new RegExp(source, flags)`): named groups written `(?<name>`, ignoring
+    case as the flag "i". ValueError for syntax JavaScript would read
+    otherwise (`_PYTHON_ONLY_RE`), so that a change to the reader fails the
+    build of /admin/ rather than the CMS's reading quietly."""
+    source = pattern.pattern
+    if _PYTHON_ONLY_RE.search(source):
+        raise ValueError(f"the dateline pattern cannot be read in JavaScript: {source!r}")
+    return {
+        "source": source.replace("(?P<", "(?<"),
+        "flags": "i" if pattern.flags & re.IGNORECASE else "",
+    }
+
+
+def dateline_forms(home: str | None) -> dict:
+    """How the build reads a release's dateline (warta/regions/dateline.py:
+    `read_head`, `is_dateline`, `dateline_segments`), for warta-cms.js to read
+    it the same way: the separators (every dash, the hyphens, the colons after
+    a place), the parts of a head (days, dates, times, codes, degrees, roles)
+    and the patterns themselves, taken from the reader, not copied, so that
+    the two cannot drift. `home`: the home province, whose places a misspelt
+    dateline is compared with first."""
+    return {
+        "home": home or "",
+        "head": js_pattern(dateline.DATELINE_RE),
+        "second_part": js_pattern(dateline._SECOND_PART_RE),
+        "place_separator": js_pattern(dateline.PLACE_SEPARATOR_RE),
+        "day_range": js_pattern(dateline._DAY_RANGE_RE),
+        "range_dashes": js_pattern(dateline._RANGE_DASHES_RE),
+        "date_token": js_pattern(dateline._DATE_TOKEN_RE),
+        "sentence_start": js_pattern(dateline._SENTENCE_START_RE),
+        "date_start": js_pattern(dateline._DATE_START_RE),
+        "segment": js_pattern(dateline._SEGMENT_RE),
+        "colons": dateline.COLONS,
+        "emphasis": dateline._EMPHASIS,
+        "word_edge": dateline._WORD_EDGE,
+        "max_head_chars": dateline.MAX_HEAD_CHARS,
+        "max_head_words": dateline.MAX_HEAD_WORDS,
+        "day_names": list(dateline.DAY_NAMES),
+        "month_names": list(dateline.MONTH_NAMES),
+        "time_words": list(dateline._TIME_WORDS),
+        "degrees": sorted(dateline.DEGREES),
+        "role_words": sorted(dateline.ROLE_WORDS),
+        "address_ends": list(dateline._ADDRESS_ENDS),
+    }
 
 
 # An article address the CMS can predict from a Date: and a Slug: alone.
@@ -603,4 +663,5 @@ def warta_data(inputs: CmsInputs) -> dict:
         "region_spellings": inputs.region_spellings,
         "region_contexts": inputs.region_contexts,
         "tag_spellings": inputs.tag_spellings,
+        "dateline": inputs.dateline,
     }

@@ -12,8 +12,9 @@ What it adds to the output (CMS_SAVE_AS, default "admin/"):
   keys and comments kept), the Indonesian
   UI locale, the slug and alt-text widgets, and the article preview.
 - `config.json`: the CMS configuration generated from the gazetteer and its
-  aliases, the official vocabulary, the officials registry, CONTENT_LINT_*
-  and OFFICIAL_TAGS_ALLOW_FREE (see config.py).
+  aliases, the official vocabulary, the officials registry, CONTENT_LINT_*,
+  OFFICIAL_TAGS_ALLOW_FREE and the dateline reader's separators and patterns
+  (see config.py).
 
 Settings (defaults in DEFAULTS): CMS_ENABLED, CMS_SAVE_AS, CMS_BUNDLE_DIR
 (None: <project>/node_modules/decap-cms/dist), CMS_BACKEND (Decap's `backend`
@@ -55,6 +56,7 @@ from .config import (
     CmsInputs,
     cms_config,
     dated_release_keys,
+    dateline_forms,
     official_entries,
     region_contexts,
     region_options,
@@ -159,6 +161,7 @@ def gather_inputs(settings: dict) -> CmsInputs:
         region_contexts=region_contexts(gazetteer, regions) if gazetteer else {},
         tags=tag_options(vocabulary),
         tag_spellings=tag_spellings(vocabulary),
+        dateline=dateline_forms(home),
         allow_free_tags=bool(settings.get("OFFICIAL_TAGS_ALLOW_FREE")),
         officials=official_entries(registry, dt.date.today()),
         backend=setting(settings, "CMS_BACKEND") or default_backend(),

@@ -20,7 +20,9 @@
  *     widget (WIB whatever the browser's zone) and the alt-text widget
  *     (required when there is a photo);
  *   - the article preview, styled by the site's own CSS, with the warnings
- *     `invoke check` would give;
+ *     `invoke check` would give; the dateline read as the build reads it
+ *     (its separators, patterns and word lists from config.json) and its
+ *     place looked up in the region spellings;
  * and starts the CMS. No inline script, nothing loaded from another origin.
  */
 (function () {
@@ -1286,10 +1288,448 @@
     });
   }
 
+  // ---- the dateline, as the build reads it (warta/regions/dateline.py) ---------
+
+  // The build's own patterns and word lists (config.json `warta.dateline`,
+  // plugins/cms/config.py dateline_forms), compiled once.
+  function datelineForms(data) {
+    if (data._datelineForms) return data._datelineForms;
+    var forms = data.dateline || {};
+    if (!forms.head) return null;
+    var compile = function (form, extra, wrap) {
+      var source = wrap ? wrap.replace('#', form.source) : form.source;
+      return new RegExp(source, form.flags + (extra || ''));
+    };
+    var set = function (list) {
+      var found = Object.create(null);
+      (list || []).forEach(function (word) { found[word] = true; });
+      return found;
+    };
+    var compiled = {
+      head: compile(forms.head, 'd'),
+      secondPart: compile(forms.second_part, 'dy'),
+      placeSeparator: compile(forms.place_separator, 'g'),
+      dayRange: compile(forms.day_range, 'g'),
+      rangeDashes: compile(forms.range_dashes, 'g'),
+      dateToken: compile(forms.date_token, '', '^(?:#)$'),
+      sentenceStart: compile(forms.sentence_start, '', '^(?:#)'),
+      dateStart: compile(forms.date_start, '', '^(?:#)'),
+      secondPartAtStart: compile(forms.second_part, '', '^(?:#)'),
+      segment: compile(forms.segment, 'g'),
+      colons: forms.colons,
+      emphasis: forms.emphasis,
+      wordEdge: forms.word_edge,
+      maxHeadChars: forms.max_head_chars,
+      maxHeadWords: forms.max_head_words,
+      days: set(forms.day_names),
+      months: set(forms.month_names),
+      timeWords: set(forms.time_words),
+      degrees: set(forms.degrees),
+      roles: set(forms.role_words),
+      addressEnds: forms.address_ends || [],
+      home: forms.home || '',
+    };
+    Object.defineProperty(data, '_datelineForms', { value: compiled, enumerable: false });
+    return compiled;
+  }
+
+  // Python's str.strip(chars), lstrip(chars) and split().
+  function stripChars(text, chars, left) {
+    var start = 0;
+    var end = text.length;
+    while (start < end && chars.indexOf(text.charAt(start)) >= 0) start++;
+    while (!left && end > start && chars.indexOf(text.charAt(end - 1)) >= 0) end--;
+    return text.slice(start, end);
+  }
+  function wordsOf(text) {
+    return String(text).split(/\s+/).filter(Boolean);
+  }
+  // Python's str.isupper(): a cased letter, and no lower-case one.
+  function isUpper(text) {
+    return text !== text.toLowerCase() && text === text.toUpperCase();
+  }
+  function startsUpperOrDigit(word) {
+    var first = word.charAt(0);
+    return /\d/.test(first) || (first !== first.toLowerCase() && first === first.toUpperCase());
+  }
+
+  // A spelling of the place's words, as `region_spellings` and
+  // `region_contexts` hold them: {value} for one option, {candidates} for a
+  // name several share ("Pendopo"), null for none.
+  function placeNamed(words, data) {
+    var key = spellingKey(words);
+    if (!key) return null;
+    var candidates = (data.region_contexts || {})[key];
+    var value = (data.region_spellings || {})[key];
+    if (value) return { value: value, candidates: candidates || null };
+    return candidates ? { value: null, candidates: candidates } : null;
+  }
+
+  function regionCode(value, data) {
+    if (/^\d{2}(\.\d{2}){1,2}\d?$/.test(value)) return value;
+    if (!data._regionCodes) {
+      var codes = {};
+      Object.keys(data.region_spellings || {}).forEach(function (key) {
+        if (key.charAt(0) === '=') codes[data.region_spellings[key]] = key.slice(1);
+      });
+      Object.defineProperty(data, '_regionCodes', { value: codes, enumerable: false });
+    }
+    return data._regionCodes[value] || '';
+  }
+
+  function isKecamatanCode(code) {
+    return code.split('.').length > 2;
+  }
+
+  function isWithin(code, region) {
+    return code === region || code.indexOf(region + '.') === 0;
+  }
+
+  // `is_place` of the build (dateline.py names_a_place): a place the
+  // gazetteer knows, or a name kabupaten/kota share; not a name only
+  // kecamatan share.
+  function isPlaceIn(data) {
+    return function (words) {
+      var found = placeNamed(words, data);
+      if (!found) return false;
+      if (found.value) return true;
+      return found.candidates.some(function (c) { return !isKecamatanCode(c[1][0]); });
+    };
+  }
+
+  // dateline.py is_date_part: a day, a date or a time and nothing else.
+  function isDatePart(text, f) {
+    var words = wordsOf(stripChars(text, f.emphasis + ' ,.()'));
+    if (!words.length) return false;
+    var digits = /\d/.test(text);
+    var dated = false;
+    for (var i = 0; i < words.length; i++) {
+      var bare = stripChars(words[i], f.emphasis + ',()').toLowerCase();
+      var days = bare.split(f.rangeDashes);
+      if (days.length > 1 && days.every(function (day) { return f.days[day]; })) {
+        dated = true;
+      } else if (f.days[bare] || f.months[bare.replace(/\.+$/, '')]) {
+        dated = dated || !!f.days[bare] || digits;
+      } else if (f.dateToken.test(bare)) {
+        dated = dated || /\d/.test(bare);
+      } else if (!f.timeWords[bare]) {
+        return false;
+      }
+    }
+    return dated;
+  }
+
+  // dateline.py _head_segments.
+  function headSegments(head, f) {
+    var found = [];
+    head.replace(f.segment, function (match, inner, outer) {
+      var cleaned = stripChars(inner || outer || '', f.emphasis + ' .;' + f.colons);
+      if (cleaned) found.push({ text: cleaned, inParentheses: !!inner });
+      return match;
+    });
+    return found;
+  }
+
+  // dateline.py _segment_kind: P a place, D a date or time, C a code in
+  // capitals, G degrees, I an institution or a role, U capitalised words, O
+  // anything else.
+  function segmentKind(text, f, isPlace) {
+    var words = wordsOf(text);
+    if (isDatePart(text, f)) return 'D';
+    var letters = text.replace(/[. ]/g, '');
+    if (isUpper(text)) {
+      var degrees = words.every(function (word) {
+        var token = stripChars(word, ',');
+        return f.degrees[token.replace(/\./g, '')] || (stripChars(token, '.').indexOf('.') >= 0 &&
+          !f.addressEnds.some(function (end) { return token.slice(-end.length) === end; }));
+      });
+      if (degrees) return 'G';
+    }
+    if (words.some(function (word) { return f.roles[stripChars(word, '.,').toLowerCase()]; })) return 'I';
+    if (isPlace(text)) return 'P';
+    if (isUpper(text) && letters.length > 1) return 'C';
+    if (words.every(startsUpperOrDigit) && words.length <= 4) return 'U';
+    return 'O';
+  }
+
+  function kindsOf(head, f, isPlace) {
+    return headSegments(head, f).map(function (s) { return segmentKind(s.text, f, isPlace); });
+  }
+
+  // dateline.py is_place_head: the words before a colon or a hyphen between
+  // words are a dateline.
+  function isPlaceHead(head, f, isPlace) {
+    head = stripChars(head, f.emphasis + ' ,');
+    if (!head || wordsOf(head).length > f.maxHeadWords) return false;
+    var kinds = kindsOf(head, f, isPlace);
+    return kinds.length > 0 && (kinds[0] === 'P' || kinds[0] === 'C') && kinds.indexOf('P') >= 0 &&
+      !kinds.some(function (k) { return k === 'O' || k === 'G' || k === 'U'; });
+  }
+
+  // dateline.py _hyphenated: the word a hyphen between words joins.
+  function hyphenated(paragraph, start, end, f) {
+    while (start > 0 && f.wordEdge.indexOf(paragraph.charAt(start - 1)) < 0) start--;
+    while (end < paragraph.length && f.wordEdge.indexOf(paragraph.charAt(end)) < 0) end++;
+    return stripChars(paragraph.slice(start, end), f.emphasis);
+  }
+
+  // dateline.py read_head: the head before the first separator, with the
+  // days, dates or times set off by more; a colon or a hyphen between words
+  // only after a place. {text, end}, or null.
+  function readHead(paragraph, f, isPlace) {
+    var masked = paragraph.replace(f.dayRange, function () {
+      var match = arguments[0];
+      var dash = arguments[arguments.length - 1].dash;
+      return match.split(dash).join(new Array(dash.length + 1).join('~'));
+    });
+    var start = paragraph.length - stripChars(paragraph, f.emphasis + ' ', true).length;
+    var match = f.head.exec(masked.slice(start));
+    var found = null;
+    if (match) {
+      var head = match.indices.groups.head;
+      found = [start + head[0], start + head[1], start + match.index + match[0].length];
+    }
+    var limit = found ? found[1] : Math.min(masked.length, start + f.maxHeadChars);
+    var scoped = masked.slice(0, limit);
+    f.placeSeparator.lastIndex = start;
+    var separator;
+    while ((separator = f.placeSeparator.exec(scoped))) {
+      var at = separator.index;
+      var after = at + separator[0].length;
+      if (f.colons.indexOf(separator[0].trim()) < 0 && isPlace(hyphenated(paragraph, at, after, f))) continue;
+      if (isPlaceHead(paragraph.slice(start, at), f, isPlace)) {
+        found = [start, at, after];
+        break;
+      }
+    }
+    if (!found) return null;
+    var text = stripChars(paragraph.slice(found[0], found[1]), f.emphasis + ' ,');
+    if (!text || wordsOf(text).length > f.maxHeadWords) return null;
+    var end = found[2];
+    for (;;) {
+      f.secondPart.lastIndex = end;
+      var second = f.secondPart.exec(masked);
+      if (!second) break;
+      var part = second.indices.groups.part;
+      var words = paragraph.slice(part[0], part[1]).trim();
+      if (!isDatePart(words, f)) break;
+      text = text + ', ' + words;
+      end = second.index + second[0].length;
+    }
+    return { text: text, end: end };
+  }
+
+  // dateline.py is_dateline: a head that is a dateline, not a subject set off
+  // by dashes.
+  function isDateline(head, rest, f, isPlace) {
+    var kinds = kindsOf(head, f, isPlace);
+    var has = function (kind) { return kinds.indexOf(kind) >= 0; };
+    if (!kinds.length || has('O')) return false;
+    if (!f.sentenceStart.test(rest) && (!has('P') || f.secondPartAtStart.test(rest))) return false;
+    if (kinds[kinds.length - 1] === 'D' && f.dateStart.test(rest)) return false;
+    if (has('P') || kinds.every(function (k) { return k === 'D'; })) return true;
+    if (kinds[0] === 'C') return true;
+    if (has('G') || has('I')) return false;
+    if ((isUpper(head) && has('U')) || has('C')) return true;
+    return kinds[0] === 'U' && kinds.length > 1 && kinds.slice(1).every(function (k) { return k === 'D'; });
+  }
+
+  // dateline.py dateline_head.
+  function datelineHead(paragraph, f, isPlace) {
+    var head = readHead(paragraph, f, isPlace);
+    if (!head) return null;
+    var rest = paragraph.slice(head.end).trim();
+    return !rest || isDateline(head.text, rest, f, isPlace) ? head : null;
+  }
+
+  // A Markdown paragraph's text as the build reads it from the page
+  // (`plain_text` of Python-Markdown's HTML, with smarty's dashes): photos,
+  // links' addresses, tags and emphasis marks left out, one space between words.
+  function markdownText(block) {
+    return block
+      .replace(/^\s{0,3}>\s?/gm, '')
+      .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/<[^>]*>/g, ' ')
+      .replace(/\\([\\`*_{}\[\]()#+.!-])/g, '$1')
+      .replace(/---/g, '\u2014')
+      .replace(/--/g, '\u2013')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+  }
+
+  // The lead's text: the first paragraph with text (no heading, list or
+  // photo alone); a dateline alone in its paragraph ("PRABUMULIH –") heads
+  // the next one (dateline.py first_paragraph).
+  function leadParagraph(body, f, isPlace) {
+    var blocks = String(body || '').split(/\n[ \t]*\n/);
+    var texts = [];
+    for (var i = 0; i < blocks.length && texts.length < 2; i++) {
+      if (/^\s*(#{1,6}\s|[-*+]\s|\d+[.)]\s|```|~~~|<!--)/.test(blocks[i])) continue;
+      var text = markdownText(blocks[i]);
+      if (text) texts.push(text);
+    }
+    if (!texts.length) return '';
+    var head = readHead(texts[0], f, isPlace);
+    if (head && !texts[0].slice(head.end).trim() && texts.length > 1) return texts[0] + ' ' + texts[1];
+    return texts[0];
+  }
+
+  // Python's difflib ratio (Ratcliff/Obershelp): twice the characters the two
+  // have in common, in order, over their lengths together.
+  function similarity(a, b) {
+    var matched = function (x, y) {
+      if (!x.length || !y.length) return 0;
+      var best = 0;
+      var endX = 0;
+      var endY = 0;
+      var previous = new Array(y.length + 1).fill(0);
+      for (var i = 1; i <= x.length; i++) {
+        var current = new Array(y.length + 1).fill(0);
+        for (var j = 1; j <= y.length; j++) {
+          if (x.charAt(i - 1) === y.charAt(j - 1)) {
+            current[j] = previous[j - 1] + 1;
+            if (current[j] > best) {
+              best = current[j];
+              endX = i;
+              endY = j;
+            }
+          }
+        }
+        previous = current;
+      }
+      if (!best) return 0;
+      return best + matched(x.slice(0, endX - best), y.slice(0, endY - best)) +
+        matched(x.slice(endX), y.slice(endY));
+    };
+    return a.length + b.length ? (2 * matched(a, b)) / (a.length + b.length) : 0;
+  }
+
+  // The option a misspelt place looks most like (as `Gazetteer.closest`: a
+  // ratio of at least 0.75, the home province's first), or null.
+  var CLOSEST_CUTOFF = 0.75;
+  function closestRegion(words, data, f) {
+    var key = spellingKey(words);
+    if (key.length < 3) return null;
+    var best = null;
+    var consider = function (spelling, value) {
+      var bound = (2 * Math.min(key.length, spelling.length)) / (key.length + spelling.length);
+      if (bound < CLOSEST_CUTOFF) return;
+      var ratio = similarity(key, spelling);
+      if (ratio < CLOSEST_CUTOFF) return;
+      var home = f.home && isWithin(regionCode(value, data), f.home) ? 1 : 0;
+      if (!best || home > best.home || (home === best.home && ratio > best.ratio))
+        best = { value: value, ratio: ratio, home: home };
+    };
+    Object.keys(data.region_spellings || {}).forEach(function (spelling) {
+      if (spelling.charAt(0) !== '=') consider(spelling, data.region_spellings[spelling]);
+    });
+    Object.keys(data.region_contexts || {}).forEach(function (spelling) {
+      data.region_contexts[spelling].forEach(function (c) { consider(spelling, c[0]); });
+    });
+    return best ? best.value : null;
+  }
+
+  // What the build reads of the release's dateline (dateline.py
+  // read_dateline, without the offices of the lead):
+  //   head: the dateline as the build reads it, null when the lead opens with none;
+  //   words, region: the place that gives the region and its option;
+  //   ambiguous: the option values of a place several share, none of them chosen;
+  //   closest: for a dateline (or what would be one) that names no known place,
+  //     the option it looks most like.
+  function readDateline(body, data) {
+    var f = datelineForms(data);
+    var found = { head: null, words: null, region: null, ambiguous: null, closest: null };
+    if (!f) return found;
+    var isPlace = isPlaceIn(data);
+    var paragraph = leadParagraph(body, f, isPlace);
+    var head = datelineHead(paragraph, f, isPlace);
+    var written = head || readHead(paragraph, f, isPlace);
+    if (!written) return found;
+    found.head = head ? head.text : null;
+    var segments = headSegments(written.text, f).filter(function (s) { return /[A-Za-z]/.test(s.text); });
+    if (head) {
+      var places = segments.map(function (s) { return placeNamed(s.text, data); });
+      var regions = places.map(function (place) {
+        var code = place && place.value ? regionCode(place.value, data) : '';
+        return code && !isKecamatanCode(code) ? code : '';
+      });
+      var fallback = null;
+      for (var i = 0; i < segments.length; i++) {
+        var place = places[i];
+        if (segments[i].inParentheses || !place) continue;
+        var others = regions.filter(function (code, other) { return code && other !== i; });
+        var value = place.value;
+        if (others.length && place.candidates) {
+          var inside = place.candidates.filter(function (c) {
+            return others.some(function (code) { return c[1].indexOf(code) >= 0; });
+          });
+          value = inside.length === 1 ? inside[0][0] : inside.length ? null : value;
+        }
+        var code = value ? regionCode(value, data) : '';
+        if (value && (!others.length || others.some(function (o) { return isWithin(code, o); }))) {
+          found.words = segments[i].text;
+          found.region = value;
+          return found;
+        }
+        if (value && !fallback) fallback = { words: segments[i].text, region: value };
+        if (!value && !found.ambiguous) {
+          found.words = segments[i].text;
+          found.ambiguous = place.candidates.map(function (c) { return c[0]; });
+        }
+      }
+      if (!fallback) {
+        var named = regions.map(function (code, index) {
+          return code && segments[index].inParentheses ? index : -1;
+        }).filter(function (index) { return index >= 0; });
+        if (named.length) fallback = { words: segments[0].text, region: places[named[0]].value };
+      }
+      if (fallback) {
+        found.words = fallback.words;
+        found.region = fallback.region;
+        found.ambiguous = null;
+        return found;
+      }
+      if (found.ambiguous) return found;
+    }
+    for (var s = 0; s < segments.length && !found.closest; s++) {
+      if (!placeNamed(segments[s].text, data)) {
+        found.closest = closestRegion(segments[s].text, data, f);
+        if (found.closest) found.words = segments[s].text;
+      }
+    }
+    return found;
+  }
+
+  // An option's name without its code and aliases: "Kabupaten Lahat — Sumatera Selatan".
+  function regionName(value, data) {
+    var label = (data.regions || {})[value] || value;
+    return label.split(' · ')[0].split(' (')[0];
+  }
+
   // ---- preview ----------------------------------------------------------------
 
-  // "PALEMBANG – …", "Palembang, BWSPLG — …", "BATURAJA (OKU) - …"
-  var DATELINE_RE = /^[A-Z][A-Za-zÀ-ÿ .'’()-]{2,40}(?:,\s*[^–—\n-]{1,40})?\s+[–—-]\s+\S/;
+  // What the preview says of the region a release without Wilayah gets from
+  // its dateline (`readDateline`), as the build will: [level, message].
+  function datelineProblem(dateline, data) {
+    var quoted = '“' + dateline.words + '”';
+    if (dateline.region)
+      return ['saran', 'Wilayah belum dipilih: situs menyimpulkannya dari dateline ' + quoted + ' (' +
+        regionName(dateline.region, data) + ') atau dari kantor Bawaslu yang disebut di teras berita.'];
+    if (dateline.ambiguous)
+      return ['peringatan', 'Wilayah belum dipilih dan ' + quoted + ' pada dateline adalah nama lebih dari satu wilayah (' +
+        dateline.ambiguous.map(function (v) { return regionName(v, data); }).join('; ') +
+        '): situs tidak menebak, kecuali teras berita menyebut kantor Bawaslu wilayah itu. Pilih Wilayah.'];
+    var closest = dateline.closest ? ' (mungkin maksudnya ' + regionName(dateline.closest, data) + '?)' : '';
+    if (dateline.head)
+      return ['peringatan', 'Wilayah belum dipilih dan dateline “' + dateline.head + '” tidak menyebut tempat yang dikenal situs' +
+        closest + ': wilayah tidak dapat disimpulkan darinya. Pilih Wilayah, atau perbaiki dateline.'];
+    if (dateline.closest)
+      return ['peringatan', 'Wilayah belum dipilih dan isi berita tidak dimulai dengan dateline yang dibaca situs: ' +
+        quoted + ' bukan nama tempat yang dikenal' + closest + '. Pilih Wilayah, atau perbaiki dateline.'];
+    return ['peringatan', 'Wilayah belum dipilih dan isi berita tidak dimulai dengan dateline.'];
+  }
 
   function checks(entry, data) {
     var rules = data.rules;
@@ -1310,9 +1750,8 @@
     if (!summary) problems.push(['peringatan', 'Ringkasan belum diisi.']);
     else if (summary.length < rules.summary_min || summary.length > rules.summary_max)
       problems.push(['peringatan', 'Ringkasan ' + summary.length + ' karakter; sebaiknya ' + rules.summary_min + '–' + rules.summary_max + '.']);
-    if (!regions.length && !DATELINE_RE.test(body))
-      problems.push(['peringatan', 'Wilayah belum dipilih dan isi berita tidak dimulai dengan dateline.']);
-    else if (!regions.length) problems.push(['saran', 'Wilayah belum dipilih: situs menyimpulkannya dari dateline.']);
+    var dateline = readDateline(body, data);
+    if (!regions.length) problems.push(datelineProblem(dateline, data));
     regions.forEach(function (region) {
       if (!data.regions[region]) problems.push(['kesalahan', 'Wilayah tidak dikenal: “' + region + '”. Pilih dari daftar.']);
     });
@@ -1323,7 +1762,7 @@
     }
     if (/!\[\s*\]\(/.test(body)) problems.push(['kesalahan', 'Foto di isi berita belum punya teks alternatif.']);
     if (!body) problems.push(['kesalahan', 'Isi berita masih kosong.']);
-    else if (!DATELINE_RE.test(body))
+    else if (!dateline.head)
       problems.push(['saran', 'Isi berita sebaiknya dimulai dengan dateline, misalnya “PALEMBANG – …”.']);
     if (get('image')) {
       if (!String(get('image_alt') || '').trim()) problems.push(['kesalahan', 'Foto belum punya teks alternatif.']);
@@ -1590,7 +2029,9 @@
     if (event.reason === undefined) event.preventDefault();
   });
 
-  window.WARTA_CMS = { slugify: slugify, makeFormat: makeFormat, checks: checks, yamlNote: yamlNote };
+  window.WARTA_CMS = {
+    slugify: slugify, makeFormat: makeFormat, checks: checks, yamlNote: yamlNote, readDateline: readDateline,
+  };
 
   document.addEventListener('DOMContentLoaded', function () {
     fetch('config.json', { credentials: 'same-origin', cache: 'no-cache' })
