@@ -444,6 +444,52 @@ def test_a_broken_gazetteer_row_is_one_problem_at_its_line(tmp_path):
     ]
 
 
+@pytest.mark.parametrize(
+    ("encoding", "line", "column", "byte"),
+    [
+        # Excel's "CSV" in Windows-1252: the é of the third row.
+        ("cp1252", 4, len("16.71.08,kecamatan,Sako Ray") + 1, "0xE9"),
+        # Excel's "Unicode Text": UTF-16 from its first byte, the BOM.
+        ("utf-16", 1, 1, "0xFF"),
+    ],
+)
+def test_a_gazetteer_not_in_utf8_is_one_line_at_its_line_and_column(
+    tmp_path, encoding, line, column, byte
+):
+    path = tmp_path / "gazetteer.csv"
+    rows = [*GOOD_ROWS[:3], "16.71.08,kecamatan,Sako Rayé,16.71"]
+    path.write_bytes(("\n".join(rows) + "\n").encode(encoding))
+    found, problems = configured.load_configured(
+        {"REGIONS_GAZETTEER": str(path), "REGIONS_ALIASES": ""}
+    )
+    assert found is None
+    assert [(p.path, p.line, p.message, p.value, p.hint) for p in problems] == [
+        (
+            str(path),
+            line,
+            f"not UTF-8 text: byte {byte} in column {column}",
+            "",
+            "save the file as UTF-8",
+        )
+    ]
+
+
+def test_a_gazetteer_saved_with_a_bom_is_read(tmp_path):
+    """Excel's "CSV UTF-8" starts the file with a BOM, which the YAML files accept."""
+    path = tmp_path / "gazetteer.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + ("\n".join(GOOD_ROWS) + "\n").encode("utf-8"))
+    found, problems = configured.load_configured(
+        {"REGIONS_GAZETTEER": str(path), "REGIONS_ALIASES": ""}
+    )
+    assert problems == ()
+    assert found["16.71.08"].name == "Sako"
+    assert [u.code for u in gazetteer.read_gazetteer_csv("\ufeff" + "\n".join(GOOD_ROWS))] == [
+        "16",
+        "16.71",
+        "16.71.08",
+    ]
+
+
 # ---- charts ----------------------------------------------------------------
 
 

@@ -60,7 +60,7 @@ def load_configured(settings: dict) -> tuple[Gazetteer | None, tuple[Problem, ..
         # semicolons spoils every row, and one cause is not 7,000 lines.
         where = shown(gazetteer_path)
         said = [
-            Problem(row.message, row.value, REGENERATE, path=where, line=row.line)
+            Problem(row.message, row.value, row.hint or REGENERATE, path=where, line=row.line)
             for row in exc.rows[:MAX_ROWS_SAID]
         ]
         if len(exc.rows) > MAX_ROWS_SAID:

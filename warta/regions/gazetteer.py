@@ -634,9 +634,12 @@ class GazetteerFileError(ValueError):
         value: str = "",
         line: int | None = None,
         more: tuple[GazetteerFileError, ...] = (),
+        hint: str = "",
     ) -> None:
         super().__init__(f"{message}: {value!r}" if value else message)
         self.message, self.value, self.line = message, value, line
+        # What to do about it, when not REGENERATE (a row's usual fix).
+        self.hint = hint
         # Every bad row, this one first: one build names them all.
         self.rows: tuple[GazetteerFileError, ...] = (self, *more)
 
@@ -646,10 +649,22 @@ LEVEL_DEPTHS = {"provinsi": 1, "kabupaten": 2, "kota": 2, "kecamatan": 3}
 REGENERATE = "regenerate the file with `invoke gazetteer`, or mend the row"
 
 
+def decode_gazetteer(data: bytes) -> str:
+    """gazetteer.csv's bytes as text, as the YAML data files are read: UTF-8,
+    a leading BOM (Excel's "CSV UTF-8") dropped; anything else (Excel's "CSV"
+    in Windows-1252, "Unicode Text" in UTF-16) is refused at the first bad
+    byte's line and column."""
+    text, problems = yamlfile.decode(data, "")
+    if text is None:
+        problem = problems[0]
+        raise GazetteerFileError(problem.message, "", problem.line, hint=problem.hint)
+    return text
+
+
 def read_gazetteer_csv(text: str) -> list[Unit]:
     """The units of gazetteer.csv, each row checked: a code, a level that fits
     it, a name, and a parent that is the code's own prefix and a row of the file."""
-    rows = csv.DictReader(io.StringIO(text))
+    rows = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
     if rows.fieldnames != GAZETTEER_HEADER:
         raise GazetteerFileError(
             f"the header must be {','.join(GAZETTEER_HEADER)}", ",".join(rows.fieldnames or []), 1
@@ -863,7 +878,7 @@ def _apply_alias_nodes(gazetteer: Gazetteer, root: yaml.MappingNode, path: str) 
 def _load_cached(
     gazetteer_path: str, gazetteer_mtime: int, aliases_path: str, aliases_mtime: int, shown: str
 ) -> tuple[Gazetteer, tuple[Problem, ...]]:
-    units = read_gazetteer_csv(Path(gazetteer_path).read_text(encoding="utf-8"))
+    units = read_gazetteer_csv(decode_gazetteer(Path(gazetteer_path).read_bytes()))
     gazetteer = Gazetteer(units)
     problems: list[Problem] = []
     if aliases_path:
