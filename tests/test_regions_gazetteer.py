@@ -338,6 +338,37 @@ def test_aliases_that_name_another_place_of_the_province_are_refused():
     ]
 
 
+def test_a_kecamatan_alias_that_is_a_sibling_kecamatan_name_is_refused_at_its_line():
+    """Kalidoni given the name of Kecamatan Sako, of the same kota: no context
+    could ever tell them apart, so the alias is the error, not every release
+    that writes 'Sako'; a kecamatan's name in another kabupaten/kota is left
+    to the context, as for every kecamatan name."""
+    gaz = gazetteer.Gazetteer(
+        gazetteer.read_gazetteer_csv(
+            "code,level,name,parent\n16,provinsi,Sumatera Selatan,\n"
+            "16.71,kota,Kota Palembang,16\n16.71.08,kecamatan,Sako,16.71\n"
+            "16.71.10,kecamatan,Kalidoni,16.71\n16.74,kota,Kota Prabumulih,16\n"
+            "16.74.01,kecamatan,Prabumulih Barat,16.74\n"
+        )
+    )
+    text = '"16.71.10":\n  aliases: [Kdoni, Sako, Kecamatan Sako]\n"16.74.01":\n  aliases: [Sako]\n'
+    found = gazetteer.apply_aliases(gaz, text, "data/regions/aliases.yaml")
+    assert [(p.line, p.value, p.message) for p in found] == [
+        (
+            2,
+            "Sako",
+            "aliases of 16.71.10 is already a name of Kecamatan Sako (16.71.08) in the gazetteer",
+        ),
+        (
+            2,
+            "Kecamatan Sako",
+            "aliases of 16.71.10 is already a name of Kecamatan Sako (16.71.08) in the gazetteer",
+        ),
+    ]
+    assert gaz.resolve("Sako", context=["16.71"]).unit.code == "16.71.08"
+    assert gaz.resolve("Kdoni", context=["16.71"]).unit.code == "16.71.10"
+
+
 def test_a_province_seat_is_its_capital_that_keeps_its_own_name():
     """A province's seat names the kabupaten/kota of its capital: "Palembang"
     stays Kota Palembang's name and is the seat of Sumatera Selatan's office;

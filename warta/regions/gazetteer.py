@@ -266,11 +266,18 @@ class Gazetteer:
 
     def clash_of(self, code: str, alias: str) -> Unit | None:
         """Another unit of the same province that `alias` already names: with
-        both, the name would resolve to neither (rule 4 of the module doc)."""
+        both, the name would resolve to neither (rule 4 of the module doc).
+        For a kecamatan, also a sibling kecamatan's official name: no context
+        can tell two kecamatan of one kabupaten/kota apart."""
         key = key_of(alias)
         for tier in (TIER_OFFICIAL, TIER_ALIAS):
             for other in sorted(self.index[tier].get(key, ()), key=code_sort_key):
                 if other != code and self.province_of(other) == self.province_of(code):
+                    return self.units[other]
+        unit = self.units[code]
+        if unit.level == "kecamatan":
+            for other in sorted(self.index[TIER_KECAMATAN].get(key, ()), key=code_sort_key):
+                if other != code and self.units[other].parent == unit.parent:
                     return self.units[other]
         return None
 
