@@ -505,6 +505,53 @@ def test_a_gazetteer_not_in_utf8_is_one_line_at_its_line_and_column(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the file is empty"),
+        ("# semua alias dihapus\n", "the file is empty"),
+        ("{}\n", "the aliases file has no entries"),
+    ],
+)
+def test_an_emptied_aliases_file_is_one_line_about_the_file(tmp_path, text, message):
+    """Not accepted as "no aliases": every release relying on a seat or an
+    abbreviation would be an "unknown region" of its own instead. The file
+    is unusable (fatal): the plugin resolves no region meanwhile."""
+    csv_path = tmp_path / "gazetteer.csv"
+    csv_path.write_text("\n".join(GOOD_ROWS) + "\n", encoding="utf-8")
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text(text, encoding="utf-8")
+    found, problems = configured.load_configured(
+        {"REGIONS_GAZETTEER": str(csv_path), "REGIONS_ALIASES": str(aliases)}
+    )
+    assert found is None
+    assert [(p.path, p.line, p.message, p.fatal) for p in problems] == [
+        (str(aliases), 1, message, True)
+    ]
+    assert "restore it from git" in problems[0].hint
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("code,level,name,parent\n", "the gazetteer has no rows below its header"),
+        ("", "the gazetteer is empty"),
+    ],
+)
+def test_a_gazetteer_cut_to_its_header_is_one_line_not_one_per_alias(tmp_path, text, message):
+    csv_path = tmp_path / "gazetteer.csv"
+    csv_path.write_text(text, encoding="utf-8")
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text('"16":\n  aliases: [Sumsel]\n"16.71":\n  aliases: [PLG]\n')
+    found, problems = configured.load_configured(
+        {"REGIONS_GAZETTEER": str(csv_path), "REGIONS_ALIASES": str(aliases)}
+    )
+    assert found is None
+    assert [(p.path, p.line, p.message, p.hint) for p in problems] == [
+        (str(csv_path), 1, message, gazetteer.RESTORE)
+    ]
+
+
 def test_a_gazetteer_saved_with_a_bom_is_read(tmp_path):
     """Excel's "CSV UTF-8" starts the file with a BOM, which the YAML files accept."""
     path = tmp_path / "gazetteer.csv"

@@ -654,6 +654,7 @@ class GazetteerFileError(ValueError):
 # Dotted segments of a code at each level ("16", "16.71", "16.71.08").
 LEVEL_DEPTHS = {"provinsi": 1, "kabupaten": 2, "kota": 2, "kecamatan": 3}
 REGENERATE = "regenerate the file with `invoke gazetteer`, or mend the row"
+RESTORE = "restore it from git, or regenerate it with `invoke gazetteer`"
 
 
 def decode_gazetteer(data: bytes) -> str:
@@ -671,7 +672,10 @@ def decode_gazetteer(data: bytes) -> str:
 def read_gazetteer_csv(text: str) -> list[Unit]:
     """The units of gazetteer.csv, each row checked: a code, a level that fits
     it, a name, and a parent that is the code's own prefix and a row of the file."""
-    rows = csv.DictReader(io.StringIO(text.removeprefix("\ufeff")))
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise GazetteerFileError("the gazetteer is empty", "", 1, hint=RESTORE)
+    rows = csv.DictReader(io.StringIO(text))
     if rows.fieldnames != GAZETTEER_HEADER:
         raise GazetteerFileError(
             f"the header must be {','.join(GAZETTEER_HEADER)}", ",".join(rows.fieldnames or []), 1
@@ -689,6 +693,9 @@ def read_gazetteer_csv(text: str) -> list[Unit]:
             continue
         lines[unit.code] = rows.line_num
         units.append(unit)
+    if not units and not bad:
+        # Cut to its header: every alias and region would be "unknown" instead.
+        raise GazetteerFileError("the gazetteer has no rows below its header", "", 1, hint=RESTORE)
     for unit in units:
         if unit.parent and unit.parent not in lines and unit.parent not in broken:
             orphan = GazetteerFileError("parent is not in the file", unit.parent, lines[unit.code])
@@ -744,20 +751,33 @@ def _from_yamlfile(problem: yamlfile.YamlProblem) -> Problem:
 
 
 def _compose_aliases(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
-    """The aliases file's root mapping (None when empty), or the one problem
-    that makes the whole file unusable (see warta.yamlfile)."""
+    """The aliases file's root mapping, or the one problem that makes the whole
+    file unusable (see warta.yamlfile). An emptied file (or `{}`) is one: the
+    seats and spellings every release relies on would be gone, each release
+    an "unknown region" of its own (a site that wants none sets
+    REGIONS_ALIASES to "")."""
     root, read_problems, loader = yamlfile.compose(
-        text, path, allow_empty=True, expected="a mapping of region codes to entries"
+        text, path, expected="a mapping of region codes to their seats and aliases"
     )
     if loader is not None:
         loader.dispose()  # only the nodes are needed
     if read_problems:
         return None, [_from_yamlfile(p) for p in read_problems]
-    if root is not None and not isinstance(root, yaml.MappingNode):
+    if not isinstance(root, yaml.MappingNode):
         return None, [
             Problem(
                 "aliases file must be a mapping of codes to entries",
                 hint='e.g. "16.01": {seat: Baturaja, aliases: [OKU]}',
+                path=path,
+                line=root.start_mark.line + 1,
+            )
+        ]
+    if not root.value:
+        return None, [
+            Problem(
+                "the aliases file has no entries",
+                hint="restore it from git if it was emptied by mistake, or set "
+                'REGIONS_ALIASES = "" to use none',
                 path=path,
                 line=root.start_mark.line + 1,
             )
@@ -894,10 +914,9 @@ def _load_cached(
         text, fatal = yamlfile.read_text(Path(aliases_path), shown)
         root, more = _compose_aliases(text, shown) if text is not None else (None, [])
         fatal = [_from_yamlfile(p) for p in fatal] + more
-        if fatal:
+        if fatal or root is None:
             return gazetteer, tuple(replace(p, fatal=True) for p in fatal)
-        if root is not None:
-            problems = _apply_alias_nodes(gazetteer, root, shown)
+        problems = _apply_alias_nodes(gazetteer, root, shown)
     return gazetteer, tuple(problems)
 
 
