@@ -505,6 +505,33 @@ def test_a_gazetteer_not_in_utf8_is_one_line_at_its_line_and_column(
     ]
 
 
+def test_a_missing_data_file_is_named_by_its_own_path(tmp_path, monkeypatch):
+    """It was 'content/regions: error: aliases file not found: …': a made-up
+    path ("regions", which the build put below content/)."""
+    csv_path = tmp_path / "gazetteer.csv"
+    csv_path.write_text("\n".join(GOOD_ROWS) + "\n", encoding="utf-8")
+    missing = tmp_path / "aliases.yaml"
+    _, problems = configured.load_configured(
+        {"REGIONS_GAZETTEER": str(csv_path), "REGIONS_ALIASES": str(missing)}
+    )
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        (str(missing), None, "aliases file not found")
+    ]
+    assert "restore it from git" in problems[0].hint
+    _, problems = configured.load_configured({"REGIONS_GAZETTEER": str(tmp_path / "g.csv")})
+    assert [(p.path, p.message) for p in problems] == [
+        (str(tmp_path / "g.csv"), "gazetteer not found")
+    ]
+    # Inside the project, as the build shows it.
+    monkeypatch.setattr(configured, "PROJECT_ROOT", tmp_path)
+    _, problems = configured.load_configured(
+        {"REGIONS_GAZETTEER": "gazetteer.csv", "REGIONS_ALIASES": "data/regions/aliases.yaml"}
+    )
+    assert [(p.path, p.message) for p in problems] == [
+        ("data/regions/aliases.yaml", "aliases file not found")
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
