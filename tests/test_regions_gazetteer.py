@@ -296,8 +296,45 @@ def test_aliases_unknown_key_suggests_the_right_one():
 def test_aliases_value_must_be_names():
     found = problems_for('"16.01":\n  aliases:\n    nested: [OKU]\n')
     assert found == [
-        "data/regions/aliases.yaml:2: 'aliases' must be a name or a list of names: '16.01'"
+        "data/regions/aliases.yaml:2: aliases of 16.01 must be a name or a list of names:"
+        " 'nested: [OKU]' (write the names as one list: [OKU, Baturaja])"
     ]
+
+
+def test_an_alias_that_is_no_name_is_named_at_its_line_and_the_others_apply():
+    """`Kota: Prabu` unquoted is a `key: value`: it was "'aliases' must be a
+    name or a list of names: '16.74'" at the `aliases:` line, naming the code
+    and dropping PBM too."""
+    units = gazetteer.read_gazetteer_csv(
+        "code,level,name,parent\n16,provinsi,Sumatera Selatan,\n16.74,kota,Kota Prabumulih,16\n"
+    )
+    gaz = gazetteer.Gazetteer(units)
+    text = (
+        '"16.74":\n  aliases: [PBM, Kota: Prabu]\n  seat:\n    - Prabu\n    - [Nanas, Kota Nanas]\n'
+        '"16":\n  aliases: {Sumsel, Sum-Sel}\n'
+    )
+    found = gazetteer.apply_aliases(gaz, text, "data/regions/aliases.yaml")
+    assert [(p.line, p.message, p.value, p.hint) for p in found] == [
+        (
+            2,
+            "not a name in the aliases of 16.74",
+            "Kota: Prabu",
+            'a colon and a space start a key: put the name in quotes, "Kota: Prabu"',
+        ),
+        (
+            5,
+            "not a name in the seat of 16.74",
+            "[Nanas, Kota Nanas]",
+            "write the names as one list: [OKU, Baturaja]",
+        ),
+        (
+            7,
+            "aliases of 16 must be a name or a list of names",
+            "{Sumsel, Sum-Sel}",
+            "write them in square brackets: [Sumsel, Sum-Sel]",
+        ),
+    ]
+    assert gaz.aliases["16.74"] == ["PBM", "Prabu"]
 
 
 def test_aliases_entry_must_be_a_mapping_and_codes_unique():

@@ -732,15 +732,51 @@ def _checked_row(row: dict, line: int, lines: dict[str, int]) -> Unit:
 ALIAS_KEYS = {"seat", "aliases"}
 
 
-def _scalar_list(node) -> list | None:
-    """A YAML scalar or a sequence of scalars as [(text, line)], else None."""
+def _scalar_list(node) -> tuple[list, list] | None:
+    """A YAML scalar or a sequence as ([(text, line)] of its names, [its items
+    that are no name]); None when the node is neither."""
     if isinstance(node, yaml.ScalarNode):
-        return [(node.value, node.start_mark.line + 1)]
-    if isinstance(node, yaml.SequenceNode) and all(
-        isinstance(item, yaml.ScalarNode) for item in node.value
-    ):
-        return [(item.value, item.start_mark.line + 1) for item in node.value]
+        return [(node.value, node.start_mark.line + 1)], []
+    if isinstance(node, yaml.SequenceNode):
+        names = [
+            (item.value, item.start_mark.line + 1)
+            for item in node.value
+            if isinstance(item, yaml.ScalarNode)
+        ]
+        return names, [item for item in node.value if not isinstance(item, yaml.ScalarNode)]
     return None
+
+
+def _written(node: yaml.Node) -> str:
+    """A node as staff wrote it, on one line ("Kota: Prabu", "[OKU, OKI]")."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return "[" + ", ".join(_written(item) for item in node.value) + "]"
+    pairs = [
+        _written(key) if _is_blank(value) else f"{_written(key)}: {_written(value)}"
+        for key, value in node.value
+    ]
+    if len(pairs) == 1 and not _is_blank(node.value[0][1]):
+        return pairs[0]  # `- Kota: Prabu`, a name with a colon
+    return "{" + ", ".join(pairs) + "}"
+
+
+def _is_blank(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and not node.value and not node.style
+
+
+def _not_a_name_hint(node: yaml.Node) -> str:
+    """What to write instead of a list or a `key: value` where a name goes."""
+    names = "write the names as one list: [OKU, Baturaja]"
+    if not isinstance(node, yaml.MappingNode):
+        return names
+    if all(_is_blank(value) for _, value in node.value):  # {OKU}: braces for brackets
+        return f"write them in square brackets: [{', '.join(_written(k) for k, _ in node.value)}]"
+    if all(isinstance(value, yaml.ScalarNode) for _, value in node.value):
+        quoted = ", ".join(f'"{_written(key)}: {_written(value)}"' for key, value in node.value)
+        return f"a colon and a space start a key: put the name in quotes, {quoted}"
+    return names
 
 
 def _from_yamlfile(problem: yamlfile.YamlProblem) -> Problem:
@@ -848,17 +884,29 @@ def _apply_alias_nodes(gazetteer: Gazetteer, root: yaml.MappingNode, path: str) 
                     )
                 )
                 continue
-            values = _scalar_list(value_node)
-            if values is None:
+            read = _scalar_list(value_node)
+            if read is None:
                 problems.append(
                     Problem(
-                        f"'{name}' must be a name or a list of names",
-                        code,
-                        path=path,
-                        line=field_line,
+                        f"{name} of {code} must be a name or a list of names",
+                        _written(value_node),
+                        _not_a_name_hint(value_node),
+                        path,
+                        field_line,
                     )
                 )
                 continue
+            values, not_names = read
+            for item in not_names:  # each at its line; the names beside it still apply
+                problems.append(
+                    Problem(
+                        f"not a name in the {name} of {code}",
+                        _written(item),
+                        _not_a_name_hint(item),
+                        path,
+                        item.start_mark.line + 1,
+                    )
+                )
             for alias, alias_line in values:
                 if not key_of(alias):
                     problems.append(
