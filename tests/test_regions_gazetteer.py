@@ -286,6 +286,26 @@ def test_aliases_unknown_code_points_at_line_with_closest():
     assert "closest:" in found[0]
 
 
+@pytest.mark.parametrize(
+    ("code", "first"),
+    [
+        ("16.7", "Kabupaten Banyuasin (16.07)"),  # a segment without its leading 0
+        ("16.71.9", "Kecamatan Kemuning (16.71.09)"),
+        ("16,71", "Kota Palembang (16.71)"),  # a comma for the dot
+        ("1671", "Kota Palembang (16.71)"),
+        ("16.79", "Kota Prabumulih (16.74)"),
+    ],
+)
+def test_an_unknown_code_in_aliases_gets_the_closest_codes(gaz, code, first):
+    """'16.7' was "(closest: no close match)": the closest codes are read from
+    a code too, not only from a name."""
+    found = gazetteer.apply_aliases(gaz, f'"{code}":\n  aliases: [Baru]\n', "a.yaml")
+    assert [(p.line, p.message, p.value) for p in found] == [
+        (1, "unknown region code in aliases", code)
+    ]
+    assert found[0].hint.startswith(f"closest: {first}")
+
+
 def test_aliases_unknown_key_suggests_the_right_one():
     found = problems_for('"16.01":\n  seats: Baturaja\n')
     assert found == [

@@ -821,6 +821,22 @@ def _compose_aliases(text: str, path: str) -> tuple[yaml.Node | None, list[Probl
     return root, []
 
 
+def _closest_codes(gazetteer: Gazetteer, code: str, limit: int = 3) -> list[Unit]:
+    """The units an unknown code in aliases.yaml may mean: first the code with
+    each segment written with its two digits ("16.7" → 16.07, "16.71.9" →
+    16.71.09, "16,71" → 16.71), then the closest codes and names."""
+    found: list[Unit] = []
+    parts = [part for part in re.split(r"[.,\s]+", code.strip()) if part]
+    padded = ".".join(part.zfill(2) for part in parts)
+    if parts and all(part.isdigit() for part in parts) and padded in gazetteer:
+        found.append(gazetteer[padded])
+    for typed in dict.fromkeys((padded, code)):
+        for unit in gazetteer.closest(typed) if typed else ():
+            if unit not in found:
+                found.append(unit)
+    return found[:limit]
+
+
 def apply_aliases(gazetteer: Gazetteer, text: str, path: str) -> list[Problem]:
     """Validate aliases.yaml (given as text) and add its entries to the index.
 
@@ -842,7 +858,7 @@ def _apply_alias_nodes(gazetteer: Gazetteer, root: yaml.MappingNode, path: str) 
         line = key_node.start_mark.line + 1
         code = str(key_node.value).strip()
         if not isinstance(key_node, yaml.ScalarNode) or code not in gazetteer:
-            hint = ", ".join(u.label for u in gazetteer.closest(code)) or "no close match"
+            hint = ", ".join(u.label for u in _closest_codes(gazetteer, code)) or "no close match"
             problems.append(
                 Problem("unknown region code in aliases", code, f"closest: {hint}", path, line)
             )
