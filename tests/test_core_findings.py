@@ -14,7 +14,7 @@ import sys
 import textwrap
 
 from conftest import REPO, article_text
-from warta.findings import Finding
+from warta.findings import MAX_LINE, MAX_QUOTED, Finding
 
 CHILD = textwrap.dedent(
     """
@@ -132,3 +132,25 @@ def test_a_long_quoted_value_is_shown_cut_to_one_readable_line(site):
     assert Finding("a.md", 1, "warning", f"bad: '{'x' * 900}'").text() == (
         f"a.md:1: warning: bad: '{'x' * 120}…'"
     )
+
+
+def test_only_a_long_quoted_value_is_cut_never_the_prose_between_two_values():
+    """A suggestion of 700 characters with two short quoted values lost the
+    prose between them (the link and the instruction): the closing quote of
+    one value and the opening quote of the next were taken for one value."""
+    title = "Koordinator Divisi Pencegahan, Partisipasi Masyarakat, dan Hubungan Masyarakat"
+    prose = (
+        f": not linked to /pejabat/rini-anggraini/ (if this is that official, write the "
+        f"position beside the name: {title} Bawaslu Kota Palembang) " * 4
+    )
+    message = f"'Rini Anggraini' is named without a position{prose}, as '{title}'"
+    assert len(message) > MAX_LINE
+    assert Finding("a.md", 12, "suggestion", message).text() == f"a.md:12: suggestion: {message}"
+    # A long value between them is cut, the rest kept; an apostrophe inside a
+    # word (Ma'ruf) neither opens nor ends a value, and a value holding one is
+    # cut as repr() quotes it.
+    long_value = "Suasana rapat Ma'ruf " * 40
+    text = Finding("a.md", 1, "warning", f"'X' is{prose}: {long_value!r} and 'Y'").text()
+    assert text == (f"a.md:1: warning: 'X' is{prose}: \"{long_value[: MAX_QUOTED - 40]}…\" and 'Y'")
+    text = Finding("a.md", 1, "warning", f"'Ma'ruf' is{prose}: '{'x' * 900}'").text()
+    assert text == f"a.md:1: warning: 'Ma'ruf' is{prose}: '{'x' * (MAX_QUOTED - 40)}…'"

@@ -701,6 +701,31 @@ def run_check(site, *args: str) -> subprocess.CompletedProcess:
     return run_invoke("check", *args, WARTA_CONTENT_PATH=str(site.content))
 
 
+def test_invoke_check_prints_a_file_level_finding_after_the_lines_it_follows_from():
+    """A tab in officials.yaml: the check printed "… could not be read … (fix
+    the error above first)" above the error, which it sorted by line with the
+    file-level suggestion as line 0; the build says them the other way round."""
+    from warta.check import ordered
+    from warta.findings import Finding
+
+    tab = Finding(
+        "data/officials.yaml", 114, "error", "tab in the indentation", "indent with spaces"
+    )
+    unread = Finding(
+        "data/officials.yaml",
+        None,
+        "suggestion",
+        "the officials registry could not be read: officials named in articles are not checked",
+        "fix the error above first",
+    )
+    later = Finding("data/officials.yaml", 200, "warning", "x")
+    release = Finding("content/berita/2024/a.md", 3, "error", "bad Date")
+    release_whole = Finding("content/berita/2024/a.md", None, "error", "not published")
+    general = Finding("", None, "error", "build stopped")
+    found = [general, unread, later, release_whole, tab, release, tab]
+    assert ordered(found) == [release, release_whole, tab, later, unread, general]
+
+
 def test_invoke_check_prints_one_line_per_finding_and_exits_1_on_errors(site):
     site.article("2024/baik.md", slug="berita-baik", tags="")
     site.article("2024/rusak.md", slug="berita-rusak", date="2024-11-31 08:00", tags="")

@@ -286,6 +286,26 @@ def test_aliases_unknown_code_points_at_line_with_closest():
     assert "closest:" in found[0]
 
 
+@pytest.mark.parametrize(
+    ("code", "first"),
+    [
+        ("16.7", "Kabupaten Banyuasin (16.07)"),  # a segment without its leading 0
+        ("16.71.9", "Kecamatan Kemuning (16.71.09)"),
+        ("16,71", "Kota Palembang (16.71)"),  # a comma for the dot
+        ("1671", "Kota Palembang (16.71)"),
+        ("16.79", "Kota Prabumulih (16.74)"),
+    ],
+)
+def test_an_unknown_code_in_aliases_gets_the_closest_codes(gaz, code, first):
+    """'16.7' was "(closest: no close match)": the closest codes are read from
+    a code too, not only from a name."""
+    found = gazetteer.apply_aliases(gaz, f'"{code}":\n  aliases: [Baru]\n', "a.yaml")
+    assert [(p.line, p.message, p.value) for p in found] == [
+        (1, "unknown region code in aliases", code)
+    ]
+    assert found[0].hint.startswith(f"closest: {first}")
+
+
 def test_aliases_unknown_key_suggests_the_right_one():
     found = problems_for('"16.01":\n  seats: Baturaja\n')
     assert found == [
@@ -296,8 +316,45 @@ def test_aliases_unknown_key_suggests_the_right_one():
 def test_aliases_value_must_be_names():
     found = problems_for('"16.01":\n  aliases:\n    nested: [OKU]\n')
     assert found == [
-        "data/regions/aliases.yaml:2: 'aliases' must be a name or a list of names: '16.01'"
+        "data/regions/aliases.yaml:2: aliases of 16.01 must be a name or a list of names:"
+        " 'nested: [OKU]' (write the names as one list: [OKU, Baturaja])"
     ]
+
+
+def test_an_alias_that_is_no_name_is_named_at_its_line_and_the_others_apply():
+    """`Kota: Prabu` unquoted is a `key: value`: it was "'aliases' must be a
+    name or a list of names: '16.74'" at the `aliases:` line, naming the code
+    and dropping PBM too."""
+    units = gazetteer.read_gazetteer_csv(
+        "code,level,name,parent\n16,provinsi,Sumatera Selatan,\n16.74,kota,Kota Prabumulih,16\n"
+    )
+    gaz = gazetteer.Gazetteer(units)
+    text = (
+        '"16.74":\n  aliases: [PBM, Kota: Prabu]\n  seat:\n    - Prabu\n    - [Nanas, Kota Nanas]\n'
+        '"16":\n  aliases: {Sumsel, Sum-Sel}\n'
+    )
+    found = gazetteer.apply_aliases(gaz, text, "data/regions/aliases.yaml")
+    assert [(p.line, p.message, p.value, p.hint) for p in found] == [
+        (
+            2,
+            "not a name in the aliases of 16.74",
+            "Kota: Prabu",
+            'a colon and a space start a key: put the name in quotes, "Kota: Prabu"',
+        ),
+        (
+            5,
+            "not a name in the seat of 16.74",
+            "[Nanas, Kota Nanas]",
+            "write the names as one list: [OKU, Baturaja]",
+        ),
+        (
+            7,
+            "aliases of 16 must be a name or a list of names",
+            "{Sumsel, Sum-Sel}",
+            "write them in square brackets: [Sumsel, Sum-Sel]",
+        ),
+    ]
+    assert gaz.aliases["16.74"] == ["PBM", "Prabu"]
 
 
 def test_aliases_entry_must_be_a_mapping_and_codes_unique():
@@ -336,6 +393,37 @@ def test_aliases_that_name_another_place_of_the_province_are_refused():
         " Komering Ulu (16.01) on line 2: 'Martapura' (a dateline or Region: with it would fit"
         " both; keep it for one of them)",
     ]
+
+
+def test_a_kecamatan_alias_that_is_a_sibling_kecamatan_name_is_refused_at_its_line():
+    """Kalidoni given the name of Kecamatan Sako, of the same kota: no context
+    could ever tell them apart, so the alias is the error, not every release
+    that writes 'Sako'; a kecamatan's name in another kabupaten/kota is left
+    to the context, as for every kecamatan name."""
+    gaz = gazetteer.Gazetteer(
+        gazetteer.read_gazetteer_csv(
+            "code,level,name,parent\n16,provinsi,Sumatera Selatan,\n"
+            "16.71,kota,Kota Palembang,16\n16.71.08,kecamatan,Sako,16.71\n"
+            "16.71.10,kecamatan,Kalidoni,16.71\n16.74,kota,Kota Prabumulih,16\n"
+            "16.74.01,kecamatan,Prabumulih Barat,16.74\n"
+        )
+    )
+    text = '"16.71.10":\n  aliases: [Kdoni, Sako, Kecamatan Sako]\n"16.74.01":\n  aliases: [Sako]\n'
+    found = gazetteer.apply_aliases(gaz, text, "data/regions/aliases.yaml")
+    assert [(p.line, p.value, p.message) for p in found] == [
+        (
+            2,
+            "Sako",
+            "aliases of 16.71.10 is already a name of Kecamatan Sako (16.71.08) in the gazetteer",
+        ),
+        (
+            2,
+            "Kecamatan Sako",
+            "aliases of 16.71.10 is already a name of Kecamatan Sako (16.71.08) in the gazetteer",
+        ),
+    ]
+    assert gaz.resolve("Sako", context=["16.71"]).unit.code == "16.71.08"
+    assert gaz.resolve("Kdoni", context=["16.71"]).unit.code == "16.71.10"
 
 
 def test_a_province_seat_is_its_capital_that_keeps_its_own_name():
@@ -441,6 +529,126 @@ def test_a_broken_gazetteer_row_is_one_problem_at_its_line(tmp_path):
     assert [p.format() for p in problems] == [
         f"{path}:3: not a Kemendagri code: '16.71 ' (regenerate the file with `invoke gazetteer`,"
         " or mend the row)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("encoding", "line", "column", "byte"),
+    [
+        # Excel's "CSV" in Windows-1252: the é of the third row.
+        ("cp1252", 4, len("16.71.08,kecamatan,Sako Ray") + 1, "0xE9"),
+        # Excel's "Unicode Text": UTF-16 from its first byte, the BOM.
+        ("utf-16", 1, 1, "0xFF"),
+    ],
+)
+def test_a_gazetteer_not_in_utf8_is_one_line_at_its_line_and_column(
+    tmp_path, encoding, line, column, byte
+):
+    path = tmp_path / "gazetteer.csv"
+    rows = [*GOOD_ROWS[:3], "16.71.08,kecamatan,Sako Rayé,16.71"]
+    path.write_bytes(("\n".join(rows) + "\n").encode(encoding))
+    found, problems = configured.load_configured(
+        {"REGIONS_GAZETTEER": str(path), "REGIONS_ALIASES": ""}
+    )
+    assert found is None
+    assert [(p.path, p.line, p.message, p.value, p.hint) for p in problems] == [
+        (
+            str(path),
+            line,
+            f"not UTF-8 text: byte {byte} in column {column}",
+            "",
+            "save the file as UTF-8",
+        )
+    ]
+
+
+def test_a_missing_data_file_is_named_by_its_own_path(tmp_path, monkeypatch):
+    """It was 'content/regions: error: aliases file not found: …': a made-up
+    path ("regions", which the build put below content/)."""
+    csv_path = tmp_path / "gazetteer.csv"
+    csv_path.write_text("\n".join(GOOD_ROWS) + "\n", encoding="utf-8")
+    missing = tmp_path / "aliases.yaml"
+    _, problems = configured.load_configured(
+        {"REGIONS_GAZETTEER": str(csv_path), "REGIONS_ALIASES": str(missing)}
+    )
+    assert [(p.path, p.line, p.message) for p in problems] == [
+        (str(missing), None, "aliases file not found")
+    ]
+    assert "restore it from git" in problems[0].hint
+    _, problems = configured.load_configured({"REGIONS_GAZETTEER": str(tmp_path / "g.csv")})
+    assert [(p.path, p.message) for p in problems] == [
+        (str(tmp_path / "g.csv"), "gazetteer not found")
+    ]
+    # Inside the project, as the build shows it.
+    monkeypatch.setattr(configured, "PROJECT_ROOT", tmp_path)
+    _, problems = configured.load_configured(
+        {"REGIONS_GAZETTEER": "gazetteer.csv", "REGIONS_ALIASES": "data/regions/aliases.yaml"}
+    )
+    assert [(p.path, p.message) for p in problems] == [
+        ("data/regions/aliases.yaml", "aliases file not found")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("", "the file is empty"),
+        ("# semua alias dihapus\n", "the file is empty"),
+        ("{}\n", "the aliases file has no entries"),
+    ],
+)
+def test_an_emptied_aliases_file_is_one_line_about_the_file(tmp_path, text, message):
+    """Not accepted as "no aliases": every release relying on a seat or an
+    abbreviation would be an "unknown region" of its own instead. The file
+    is unusable (fatal): the plugin resolves no region meanwhile."""
+    csv_path = tmp_path / "gazetteer.csv"
+    csv_path.write_text("\n".join(GOOD_ROWS) + "\n", encoding="utf-8")
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text(text, encoding="utf-8")
+    found, problems = configured.load_configured(
+        {"REGIONS_GAZETTEER": str(csv_path), "REGIONS_ALIASES": str(aliases)}
+    )
+    assert found is None
+    assert [(p.path, p.line, p.message, p.fatal) for p in problems] == [
+        (str(aliases), 1, message, True)
+    ]
+    assert "restore it from git" in problems[0].hint
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("code,level,name,parent\n", "the gazetteer has no rows below its header"),
+        ("", "the gazetteer is empty"),
+    ],
+)
+def test_a_gazetteer_cut_to_its_header_is_one_line_not_one_per_alias(tmp_path, text, message):
+    csv_path = tmp_path / "gazetteer.csv"
+    csv_path.write_text(text, encoding="utf-8")
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text('"16":\n  aliases: [Sumsel]\n"16.71":\n  aliases: [PLG]\n')
+    found, problems = configured.load_configured(
+        {"REGIONS_GAZETTEER": str(csv_path), "REGIONS_ALIASES": str(aliases)}
+    )
+    assert found is None
+    assert [(p.path, p.line, p.message, p.hint) for p in problems] == [
+        (str(csv_path), 1, message, gazetteer.RESTORE)
+    ]
+
+
+def test_a_gazetteer_saved_with_a_bom_is_read(tmp_path):
+    """Excel's "CSV UTF-8" starts the file with a BOM, which the YAML files accept."""
+    path = tmp_path / "gazetteer.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + ("\n".join(GOOD_ROWS) + "\n").encode("utf-8"))
+    found, problems = configured.load_configured(
+        {"REGIONS_GAZETTEER": str(path), "REGIONS_ALIASES": ""}
+    )
+    assert problems == ()
+    assert found["16.71.08"].name == "Sako"
+    assert [u.code for u in gazetteer.read_gazetteer_csv("\ufeff" + "\n".join(GOOD_ROWS))] == [
+        "16",
+        "16.71",
+        "16.71.08",
     ]
 
 

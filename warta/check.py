@@ -77,11 +77,26 @@ def collect(settings_file: Path, *, strict: bool = False) -> tuple[list[Finding]
         report = build_site(
             settings_file, strict=strict, overrides=overrides, stream=io.StringIO(), quiet=True
         )
-    findings = sorted(
-        set(report.findings),
-        key=lambda f: (f.path == "", f.path, f.line or 0, ORDER.get(f.level, 3), f.message),
+    return ordered(report.findings), paths
+
+
+def ordered(findings: list[Finding]) -> list[Finding]:
+    """Each finding once, file by file (those about no file last), each file's
+    by line; a finding about the whole file (no line) after those at its
+    lines, as the build says it: a consequence of them ("the officials
+    registry could not be read … (fix the error above first)") is read
+    after them, never above."""
+    return sorted(
+        set(findings),
+        key=lambda f: (
+            f.path == "",
+            f.path,
+            not f.line,
+            f.line or 0,
+            ORDER.get(f.level, 3),
+            f.message,
+        ),
     )
-    return findings, paths
 
 
 def checked_paths(wanted: list[str], settings_file: Path) -> tuple[list[str], list[str]]:

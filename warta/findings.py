@@ -82,16 +82,31 @@ class Finding:
 # character paste in one front-matter line made one line of a whole screen).
 MAX_LINE = 600
 MAX_QUOTED = 160
-_LONG_QUOTED_RE = re.compile(rf"'([^'\n]{{{MAX_QUOTED + 1},}})'")
+# A quoted value as messages write it ('…', or "…" as repr() quotes a value
+# holding an apostrophe): a quote opens a value only where no letter is before
+# it and closes it only where none is after, so the prose between two values
+# ("'A' is named as 'B'") is never taken for one, and an apostrophe inside a
+# word (Ma'ruf, Jum'at) neither opens nor closes one.
+_QUOTED_RE = re.compile(
+    r"""(?<![\w'"])(?:'(?P<single>(?:[^'\n]|(?<=\w)'(?=\w))*)'|"(?P<double>[^"\n]*)")(?![\w'"])"""
+)
 
 
 def shortened(text: str) -> str:
-    """`text`, when longer than MAX_LINE, with each quoted run over MAX_QUOTED
+    """`text`, when longer than MAX_LINE, with each quoted value over MAX_QUOTED
     characters cut to its start and an ellipsis (a line that long is not
-    read, and the start names the value)."""
+    read, and the start names the value); the prose is kept whole."""
     if len(text) <= MAX_LINE:
         return text
-    return _LONG_QUOTED_RE.sub(lambda m: f"'{m[1][: MAX_QUOTED - 40]}…'", text)
+
+    def cut(match: re.Match) -> str:
+        quote = "'" if match["single"] is not None else '"'
+        value = match["single"] if match["single"] is not None else match["double"]
+        if len(value) <= MAX_QUOTED:
+            return match[0]
+        return f"{quote}{value[: MAX_QUOTED - 40]}…{quote}"
+
+    return _QUOTED_RE.sub(cut, text)
 
 
 # What a plugin says once its work is whole (at `finalized`), kept so that a

@@ -35,17 +35,23 @@ def load_configured(settings: dict) -> tuple[Gazetteer | None, tuple[Problem, ..
     gazetteer_path = data_path(settings.get("REGIONS_GAZETTEER", GAZETTEER_DEFAULT))
     aliases_setting = settings.get("REGIONS_ALIASES", ALIASES_DEFAULT)
     aliases_path = data_path(aliases_setting) if aliases_setting else None
+    # A missing file is named by its own path, as every other problem of it.
     if not gazetteer_path.exists():
         return None, (
             Problem(
                 "gazetteer not found",
-                str(gazetteer_path),
-                "run `invoke gazetteer`",
-                path="regions",
+                hint="restore it from git, or run `invoke gazetteer`",
+                path=shown(gazetteer_path),
             ),
         )
     if aliases_path and not aliases_path.exists():
-        return None, (Problem("aliases file not found", str(aliases_path), path="regions"),)
+        return None, (
+            Problem(
+                "aliases file not found",
+                hint='restore it from git, or set REGIONS_ALIASES = "" to use none',
+                path=shown(aliases_path),
+            ),
+        )
     try:
         gazetteer, problems = load(
             gazetteer_path, aliases_path, shown(aliases_path) if aliases_path else ""
@@ -60,7 +66,7 @@ def load_configured(settings: dict) -> tuple[Gazetteer | None, tuple[Problem, ..
         # semicolons spoils every row, and one cause is not 7,000 lines.
         where = shown(gazetteer_path)
         said = [
-            Problem(row.message, row.value, REGENERATE, path=where, line=row.line)
+            Problem(row.message, row.value, row.hint or REGENERATE, path=where, line=row.line)
             for row in exc.rows[:MAX_ROWS_SAID]
         ]
         if len(exc.rows) > MAX_ROWS_SAID:

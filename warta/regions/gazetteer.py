@@ -266,11 +266,18 @@ class Gazetteer:
 
     def clash_of(self, code: str, alias: str) -> Unit | None:
         """Another unit of the same province that `alias` already names: with
-        both, the name would resolve to neither (rule 4 of the module doc)."""
+        both, the name would resolve to neither (rule 4 of the module doc).
+        For a kecamatan, also a sibling kecamatan's official name: no context
+        can tell two kecamatan of one kabupaten/kota apart."""
         key = key_of(alias)
         for tier in (TIER_OFFICIAL, TIER_ALIAS):
             for other in sorted(self.index[tier].get(key, ()), key=code_sort_key):
                 if other != code and self.province_of(other) == self.province_of(code):
+                    return self.units[other]
+        unit = self.units[code]
+        if unit.level == "kecamatan":
+            for other in sorted(self.index[TIER_KECAMATAN].get(key, ()), key=code_sort_key):
+                if other != code and self.units[other].parent == unit.parent:
                     return self.units[other]
         return None
 
@@ -634,9 +641,12 @@ class GazetteerFileError(ValueError):
         value: str = "",
         line: int | None = None,
         more: tuple[GazetteerFileError, ...] = (),
+        hint: str = "",
     ) -> None:
         super().__init__(f"{message}: {value!r}" if value else message)
         self.message, self.value, self.line = message, value, line
+        # What to do about it, when not REGENERATE (a row's usual fix).
+        self.hint = hint
         # Every bad row, this one first: one build names them all.
         self.rows: tuple[GazetteerFileError, ...] = (self, *more)
 
@@ -644,11 +654,27 @@ class GazetteerFileError(ValueError):
 # Dotted segments of a code at each level ("16", "16.71", "16.71.08").
 LEVEL_DEPTHS = {"provinsi": 1, "kabupaten": 2, "kota": 2, "kecamatan": 3}
 REGENERATE = "regenerate the file with `invoke gazetteer`, or mend the row"
+RESTORE = "restore it from git, or regenerate it with `invoke gazetteer`"
+
+
+def decode_gazetteer(data: bytes) -> str:
+    """gazetteer.csv's bytes as text, as the YAML data files are read: UTF-8,
+    a leading BOM (Excel's "CSV UTF-8") dropped; anything else (Excel's "CSV"
+    in Windows-1252, "Unicode Text" in UTF-16) is refused at the first bad
+    byte's line and column."""
+    text, problems = yamlfile.decode(data, "")
+    if text is None:
+        problem = problems[0]
+        raise GazetteerFileError(problem.message, "", problem.line, hint=problem.hint)
+    return text
 
 
 def read_gazetteer_csv(text: str) -> list[Unit]:
     """The units of gazetteer.csv, each row checked: a code, a level that fits
     it, a name, and a parent that is the code's own prefix and a row of the file."""
+    text = text.removeprefix("\ufeff")
+    if not text.strip():
+        raise GazetteerFileError("the gazetteer is empty", "", 1, hint=RESTORE)
     rows = csv.DictReader(io.StringIO(text))
     if rows.fieldnames != GAZETTEER_HEADER:
         raise GazetteerFileError(
@@ -667,6 +693,9 @@ def read_gazetteer_csv(text: str) -> list[Unit]:
             continue
         lines[unit.code] = rows.line_num
         units.append(unit)
+    if not units and not bad:
+        # Cut to its header: every alias and region would be "unknown" instead.
+        raise GazetteerFileError("the gazetteer has no rows below its header", "", 1, hint=RESTORE)
     for unit in units:
         if unit.parent and unit.parent not in lines and unit.parent not in broken:
             orphan = GazetteerFileError("parent is not in the file", unit.parent, lines[unit.code])
@@ -703,15 +732,51 @@ def _checked_row(row: dict, line: int, lines: dict[str, int]) -> Unit:
 ALIAS_KEYS = {"seat", "aliases"}
 
 
-def _scalar_list(node) -> list | None:
-    """A YAML scalar or a sequence of scalars as [(text, line)], else None."""
+def _scalar_list(node) -> tuple[list, list] | None:
+    """A YAML scalar or a sequence as ([(text, line)] of its names, [its items
+    that are no name]); None when the node is neither."""
     if isinstance(node, yaml.ScalarNode):
-        return [(node.value, node.start_mark.line + 1)]
-    if isinstance(node, yaml.SequenceNode) and all(
-        isinstance(item, yaml.ScalarNode) for item in node.value
-    ):
-        return [(item.value, item.start_mark.line + 1) for item in node.value]
+        return [(node.value, node.start_mark.line + 1)], []
+    if isinstance(node, yaml.SequenceNode):
+        names = [
+            (item.value, item.start_mark.line + 1)
+            for item in node.value
+            if isinstance(item, yaml.ScalarNode)
+        ]
+        return names, [item for item in node.value if not isinstance(item, yaml.ScalarNode)]
     return None
+
+
+def _written(node: yaml.Node) -> str:
+    """A node as staff wrote it, on one line ("Kota: Prabu", "[OKU, OKI]")."""
+    if isinstance(node, yaml.ScalarNode):
+        return node.value
+    if isinstance(node, yaml.SequenceNode):
+        return "[" + ", ".join(_written(item) for item in node.value) + "]"
+    pairs = [
+        _written(key) if _is_blank(value) else f"{_written(key)}: {_written(value)}"
+        for key, value in node.value
+    ]
+    if len(pairs) == 1 and not _is_blank(node.value[0][1]):
+        return pairs[0]  # `- Kota: Prabu`, a name with a colon
+    return "{" + ", ".join(pairs) + "}"
+
+
+def _is_blank(node: yaml.Node) -> bool:
+    return isinstance(node, yaml.ScalarNode) and not node.value and not node.style
+
+
+def _not_a_name_hint(node: yaml.Node) -> str:
+    """What to write instead of a list or a `key: value` where a name goes."""
+    names = "write the names as one list: [OKU, Baturaja]"
+    if not isinstance(node, yaml.MappingNode):
+        return names
+    if all(_is_blank(value) for _, value in node.value):  # {OKU}: braces for brackets
+        return f"write them in square brackets: [{', '.join(_written(k) for k, _ in node.value)}]"
+    if all(isinstance(value, yaml.ScalarNode) for _, value in node.value):
+        quoted = ", ".join(f'"{_written(key)}: {_written(value)}"' for key, value in node.value)
+        return f"a colon and a space start a key: put the name in quotes, {quoted}"
+    return names
 
 
 def _from_yamlfile(problem: yamlfile.YamlProblem) -> Problem:
@@ -722,16 +787,19 @@ def _from_yamlfile(problem: yamlfile.YamlProblem) -> Problem:
 
 
 def _compose_aliases(text: str, path: str) -> tuple[yaml.Node | None, list[Problem]]:
-    """The aliases file's root mapping (None when empty), or the one problem
-    that makes the whole file unusable (see warta.yamlfile)."""
+    """The aliases file's root mapping, or the one problem that makes the whole
+    file unusable (see warta.yamlfile). An emptied file (or `{}`) is one: the
+    seats and spellings every release relies on would be gone, each release
+    an "unknown region" of its own (a site that wants none sets
+    REGIONS_ALIASES to "")."""
     root, read_problems, loader = yamlfile.compose(
-        text, path, allow_empty=True, expected="a mapping of region codes to entries"
+        text, path, expected="a mapping of region codes to their seats and aliases"
     )
     if loader is not None:
         loader.dispose()  # only the nodes are needed
     if read_problems:
         return None, [_from_yamlfile(p) for p in read_problems]
-    if root is not None and not isinstance(root, yaml.MappingNode):
+    if not isinstance(root, yaml.MappingNode):
         return None, [
             Problem(
                 "aliases file must be a mapping of codes to entries",
@@ -740,7 +808,33 @@ def _compose_aliases(text: str, path: str) -> tuple[yaml.Node | None, list[Probl
                 line=root.start_mark.line + 1,
             )
         ]
+    if not root.value:
+        return None, [
+            Problem(
+                "the aliases file has no entries",
+                hint="restore it from git if it was emptied by mistake, or set "
+                'REGIONS_ALIASES = "" to use none',
+                path=path,
+                line=root.start_mark.line + 1,
+            )
+        ]
     return root, []
+
+
+def _closest_codes(gazetteer: Gazetteer, code: str, limit: int = 3) -> list[Unit]:
+    """The units an unknown code in aliases.yaml may mean: first the code with
+    each segment written with its two digits ("16.7" → 16.07, "16.71.9" →
+    16.71.09, "16,71" → 16.71), then the closest codes and names."""
+    found: list[Unit] = []
+    parts = [part for part in re.split(r"[.,\s]+", code.strip()) if part]
+    padded = ".".join(part.zfill(2) for part in parts)
+    if parts and all(part.isdigit() for part in parts) and padded in gazetteer:
+        found.append(gazetteer[padded])
+    for typed in dict.fromkeys((padded, code)):
+        for unit in gazetteer.closest(typed) if typed else ():
+            if unit not in found:
+                found.append(unit)
+    return found[:limit]
 
 
 def apply_aliases(gazetteer: Gazetteer, text: str, path: str) -> list[Problem]:
@@ -764,7 +858,7 @@ def _apply_alias_nodes(gazetteer: Gazetteer, root: yaml.MappingNode, path: str) 
         line = key_node.start_mark.line + 1
         code = str(key_node.value).strip()
         if not isinstance(key_node, yaml.ScalarNode) or code not in gazetteer:
-            hint = ", ".join(u.label for u in gazetteer.closest(code)) or "no close match"
+            hint = ", ".join(u.label for u in _closest_codes(gazetteer, code)) or "no close match"
             problems.append(
                 Problem("unknown region code in aliases", code, f"closest: {hint}", path, line)
             )
@@ -806,17 +900,29 @@ def _apply_alias_nodes(gazetteer: Gazetteer, root: yaml.MappingNode, path: str) 
                     )
                 )
                 continue
-            values = _scalar_list(value_node)
-            if values is None:
+            read = _scalar_list(value_node)
+            if read is None:
                 problems.append(
                     Problem(
-                        f"'{name}' must be a name or a list of names",
-                        code,
-                        path=path,
-                        line=field_line,
+                        f"{name} of {code} must be a name or a list of names",
+                        _written(value_node),
+                        _not_a_name_hint(value_node),
+                        path,
+                        field_line,
                     )
                 )
                 continue
+            values, not_names = read
+            for item in not_names:  # each at its line; the names beside it still apply
+                problems.append(
+                    Problem(
+                        f"not a name in the {name} of {code}",
+                        _written(item),
+                        _not_a_name_hint(item),
+                        path,
+                        item.start_mark.line + 1,
+                    )
+                )
             for alias, alias_line in values:
                 if not key_of(alias):
                     problems.append(
@@ -863,7 +969,7 @@ def _apply_alias_nodes(gazetteer: Gazetteer, root: yaml.MappingNode, path: str) 
 def _load_cached(
     gazetteer_path: str, gazetteer_mtime: int, aliases_path: str, aliases_mtime: int, shown: str
 ) -> tuple[Gazetteer, tuple[Problem, ...]]:
-    units = read_gazetteer_csv(Path(gazetteer_path).read_text(encoding="utf-8"))
+    units = read_gazetteer_csv(decode_gazetteer(Path(gazetteer_path).read_bytes()))
     gazetteer = Gazetteer(units)
     problems: list[Problem] = []
     if aliases_path:
@@ -872,10 +978,9 @@ def _load_cached(
         text, fatal = yamlfile.read_text(Path(aliases_path), shown)
         root, more = _compose_aliases(text, shown) if text is not None else (None, [])
         fatal = [_from_yamlfile(p) for p in fatal] + more
-        if fatal:
+        if fatal or root is None:
             return gazetteer, tuple(replace(p, fatal=True) for p in fatal)
-        if root is not None:
-            problems = _apply_alias_nodes(gazetteer, root, shown)
+        problems = _apply_alias_nodes(gazetteer, root, shown)
     return gazetteer, tuple(problems)
 
 
