@@ -351,6 +351,47 @@ def test_the_issuing_office_gives_the_region_from_its_seat_or_outside_its_area(
     assert (read.inference.unit.code, read.inference.source) == (code, "lead")
 
 
+def kabupaten_kota(gaz) -> list:
+    """Every kabupaten/kota of the home province, from the gazetteer."""
+    return [u for u in gaz.units.values() if u.level in ("kabupaten", "kota") and u.parent == HOME]
+
+
+# Every form staff write an office in: its name in capitals, its level word in
+# lower case, the formal first mention, a hyphen after "Bawaslu", no space
+# after the name; the province's office named later in the lead.
+OFFICE_FORMS = [
+    "BAWASLU {upper} mengikuti rapat kerja teknis di Palembang.",
+    "Bawaslu {lower} mengikuti rapat kerja teknis di Palembang.",
+    "Badan Pengawas Pemilu (Bawaslu) {name} mengikuti rapat yang diselenggarakan "
+    "Bawaslu Provinsi Sumatera Selatan.",
+    "Badan Pengawas Pemilihan Umum {name} mengikuti rapat Bawaslu Provinsi Sumatera Selatan.",
+    "Bawaslu-{name} mengikuti rapat kerja teknis di Palembang.",
+    "Bawaslu {name}.mengikuti rapat kerja teknis di Palembang.",
+]
+
+
+@pytest.mark.parametrize("dated", ["PALEMBANG – ", ""])
+@pytest.mark.parametrize("form", OFFICE_FORMS)
+def test_every_form_of_an_office_in_the_lead_issues_the_release(gaz, form, dated):
+    """`PALEMBANG – BAWASLU KABUPATEN MUSI RAWAS UTARA …`, `Bawaslu kabupaten
+    Empat Lawang …` were Kota Palembang (the dateline), and `Badan Pengawas
+    Pemilu (Bawaslu) Kabupaten Ogan Ilir … Bawaslu Provinsi Sumatera Selatan`
+    the province, each credited to that office's humas with no word: the
+    office was read only as "Bawaslu" and capitalised words after a space.
+    Now every kabupaten/kota of the gazetteer, in every form, issues it."""
+    units = kabupaten_kota(gaz)
+    assert len(units) == 17
+    for unit in units:
+        level, _, rest = unit.name.partition(" ")
+        paragraph = dated + form.format(
+            name=unit.name, upper=unit.name.upper(), lower=f"{level.lower()} {rest}"
+        )
+        read = dateline.read_lead(gaz, f"<p>{paragraph}</p>", HOME)
+        assert read.issuer is not None, paragraph
+        assert (read.issuer.unit.code, read.inference.unit.code) == (unit.code, unit.code)
+        assert dateline.from_lead(gaz, paragraph, HOME).unit.code == unit.code
+
+
 LEAD_HTML = "<p>PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.</p>"
 LEAD_TEXT = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan."
 

@@ -147,7 +147,15 @@ _SEGMENT_RE = re.compile(r"\(([^()]*)\)|([^,()]+)")
 _EMPHASIS = "*_\"'“”‘’`"
 MAX_HEAD_WORDS = 10
 MAX_HEAD_CHARS = 90  # as DATELINE_RE reads a head
-_OFFICE_RE = re.compile(r"\bBawaslu\s+")
+# A Bawaslu office, in every form staff write: "Bawaslu", "BAWASLU", the
+# formal first mention "Badan Pengawas Pemilu (Bawaslu)" (or "… Pemilihan
+# Umum …", with or without the abbreviation), "Bawaslu (Badan Pengawas
+# Pemilu)", and a hyphen after it ("Bawaslu-Kabupaten Ogan Ilir").
+_BADAN = r"badan\s+pengawas\s+(?:pemilu|pemilihan\s+umum)"
+_OFFICE_RE = re.compile(
+    rf"(?i:\b(?:{_BADAN}(?:\s*\(\s*bawaslu\s*\))?|bawaslu(?:\s*\(\s*{_BADAN}\s*\))?))"
+    rf"(?:\s*[{HYPHENS}]\s*|\s+)"
+)
 # A kecamatan's office: "Panwaslu Kecamatan Pendopo", "Panwaslu Kec. Pendopo",
 # "Panwascam Pendopo".
 _KECAMATAN_OFFICE_RE = re.compile(
@@ -155,7 +163,9 @@ _KECAMATAN_OFFICE_RE = re.compile(
 )
 # The level words that start the region after a kecamatan's name.
 _REGION_WORDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov"})
-_WORD_RE = re.compile(r"\S+")
+# A word of an office's name, to its punctuation: a word written on after a
+# full stop or a comma with no space ("Ogan Ilir.mengikuti") is the next one.
+_WORD_RE = re.compile(r"[^\s.,;:)]+[.,;:)]*|[.,;:)]+")
 MAX_OFFICE_WORDS = 7
 # "Bawaslu Kab. OKU Timur", "Bawaslu Prov. Sumsel": a dot that ends no name.
 _LEVEL_ABBREVIATIONS = frozenset({"kab", "prov", "kec"})
@@ -1016,14 +1026,19 @@ def _region_named(gazetteer: Gazetteer, words: list[str], home: str | None) -> U
 
 def office_names(paragraph: str, offices: re.Pattern = _OFFICE_RE) -> list[list[str]]:
     """For each "Bawaslu …" in the paragraph (each match of `offices`), the
-    capitalised words that follow."""
+    capitalised words that follow, a level word in any case among them
+    ("Bawaslu kabupaten Empat Lawang", "BAWASLU KABUPATEN MUSI RAWAS UTARA")."""
     found = []
     for match in offices.finditer(paragraph):
         words = []
         for word in _WORD_RE.findall(paragraph[match.end() : match.end() + 120]):
             stripped = word.strip(_EMPHASIS)
             core = stripped.rstrip(".,;:)")
-            if not core or not (core[0].isupper() or core[0].isdigit()) or "(" in core:
+            if (
+                not core
+                or not (core[0].isupper() or core[0].isdigit() or core.lower() in _REGION_WORDS)
+                or "(" in core
+            ):
                 break
             if core.lower() in _LEVEL_ABBREVIATIONS and stripped.endswith("."):
                 words.append(stripped)  # "Bawaslu Kab. OKU Timur": the dot is the abbreviation's
