@@ -392,6 +392,47 @@ def test_every_form_of_an_office_in_the_lead_issues_the_release(gaz, form, dated
         assert dateline.from_lead(gaz, paragraph, HOME).unit.code == unit.code
 
 
+KECAMATAN_OFFICE_FORMS = [
+    "Panwaslu Kecamatan {name} menggelar rapat koordinasi.",
+    "Panwaslu kecamatan {name} menggelar rapat koordinasi.",
+    "PANWASLU KECAMATAN {upper} menggelar rapat koordinasi.",
+    "Panwaslu Kec. {name} menggelar rapat koordinasi.",
+    "Panwascam {name} menggelar rapat koordinasi.",
+    "Pengawas Pemilu Kecamatan {name} menggelar rapat koordinasi.",
+]
+
+
+@pytest.mark.parametrize("dated", ["PALEMBANG – ", ""])
+@pytest.mark.parametrize("form", KECAMATAN_OFFICE_FORMS)
+def test_a_kecamatan_office_first_in_the_lead_gives_its_kecamatan(gaz, form, dated):
+    """`Panwaslu Kecamatan Indralaya Utara menggelar …` (no dateline) had no
+    region and a warning that the lead names no known place, and `PALEMBANG
+    – Panwaslu Kecamatan Plaju …` was Kota Palembang alone: only a Bawaslu
+    office issued a release. The first office of the lead issues it, a
+    kecamatan's too, for every kecamatan of the home province."""
+    units = [u for u in gaz.units.values() if u.level == "kecamatan" and u.parent[:2] == HOME]
+    assert len(units) > 200
+    for unit in units:
+        paragraph = dated + form.format(name=unit.name, upper=unit.name.upper())
+        read = dateline.read_lead(gaz, f"<p>{paragraph}</p>", HOME)
+        assert read.inference is not None, paragraph
+        assert (read.inference.unit.code, read.inference.source) == (unit.code, "lead")
+
+
+@pytest.mark.parametrize(
+    ("lead", "code"),
+    [
+        ("Panwaslu Kecamatan Indralaya Utara menggelar rapat koordinasi.", "16.10.07"),
+        ("Badan Pengawas Pemilu (Bawaslu) Kabupaten Lahat menggelar rapat.", "16.04"),
+        ("Lubuk Linggau, 3/12/2026 – Panwaslu Kecamatan Lubuk Linggau Barat II hadir.", "16.73.06"),
+    ],
+)
+def test_a_lead_naming_a_kecamatan_office_has_its_region_and_no_warning(gaz, lead, code):
+    enriched = run_stage(gaz, HEAD + lead + "\n")
+    assert enriched.findings == ()
+    assert [(r.code, r.source) for r in enriched.regions] == [(code, "lead")]
+
+
 LEAD_HTML = "<p>PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.</p>"
 LEAD_TEXT = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan."
 

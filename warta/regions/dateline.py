@@ -31,7 +31,8 @@ Kabupaten Empat Lawang …", "PENDOPO – Panwaslu Kecamatan Pendopo …",
 no region ("PENDOPO –": PALI's town and Kecamatan Pendopo; `read_lead` says
 which). If the dateline names no place, the first office named in
 the lead ("Bawaslu Kota X", "Bawaslu Kabupaten Y", "Bawaslu Provinsi Z",
-"Bawaslu Sumsel", "Bawaslu OKU Timur") gives the region.
+"Bawaslu Sumsel", "Bawaslu OKU Timur", "Badan Pengawas Pemilu (Bawaslu)
+Kabupaten Y", "Panwaslu Kecamatan K", "Panwascam K") gives the region.
 
 That office, the issuing one (the release is credited to its humas), gives
 the region too when the dateline's place is its own seat (aliases.yaml: a
@@ -157,9 +158,11 @@ _OFFICE_RE = re.compile(
     rf"(?:\s*[{HYPHENS}]\s*|\s+)"
 )
 # A kecamatan's office: "Panwaslu Kecamatan Pendopo", "Panwaslu Kec. Pendopo",
-# "Panwascam Pendopo".
+# "Panwascam Pendopo", "Pengawas Pemilu Kecamatan Sako", "PANWASLU KECAMATAN SAKO", in any case.
 _KECAMATAN_OFFICE_RE = re.compile(
-    r"\b(?:(?:Panwaslu|PANWASLU|Panwas|PANWAS)\s+(?:Kecamatan|KECAMATAN|Kec\.)|Panwascam|PANWASCAM)\s+"
+    r"(?i:\b(?:(?:panwaslu|panwas|(?:panitia\s+)?pengawas\s+(?:pemilu|pemilihan\s+umum))"
+    r"\s+(?:kecamatan\b|kec\.)|panwascam\b))"
+    rf"(?:\s*[{HYPHENS}]\s*|\s+|(?<=\.))"
 )
 # The level words that start the region after a kecamatan's name.
 _REGION_WORDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov"})
@@ -169,6 +172,8 @@ _WORD_RE = re.compile(r"[^\s.,;:)]+[.,;:)]*|[.,;:)]+")
 MAX_OFFICE_WORDS = 7
 # "Bawaslu Kab. OKU Timur", "Bawaslu Prov. Sumsel": a dot that ends no name.
 _LEVEL_ABBREVIATIONS = frozenset({"kab", "prov", "kec"})
+# A word this short before a dot is an abbreviation inside a name ("BTS. Ulu").
+MAX_ABBREVIATION = 3
 
 PLACE_STEPS = (
     ((TIER_OFFICIAL, TIER_ALIAS), ("kabupaten", "kota")),
@@ -1028,6 +1033,13 @@ def office_names(paragraph: str, offices: re.Pattern = _OFFICE_RE) -> list[list[
     """For each "Bawaslu …" in the paragraph (each match of `offices`), the
     capitalised words that follow, a level word in any case among them
     ("Bawaslu kabupaten Empat Lawang", "BAWASLU KABUPATEN MUSI RAWAS UTARA")."""
+    return [words for _match, words in named_offices(paragraph, offices)]
+
+
+def named_offices(
+    paragraph: str, offices: re.Pattern = _OFFICE_RE
+) -> list[tuple[re.Match, list[str]]]:
+    """`office_names` with each office's match (where it stands, how it is written)."""
     found = []
     for match in offices.finditer(paragraph):
         words = []
@@ -1040,14 +1052,20 @@ def office_names(paragraph: str, offices: re.Pattern = _OFFICE_RE) -> list[list[
                 or "(" in core
             ):
                 break
-            if core.lower() in _LEVEL_ABBREVIATIONS and stripped.endswith("."):
-                words.append(stripped)  # "Bawaslu Kab. OKU Timur": the dot is the abbreviation's
+            if stripped == core + "." and (
+                core.lower() in _LEVEL_ABBREVIATIONS
+                or (len(core) <= MAX_ABBREVIATION and core.isalpha())
+            ):
+                # "Bawaslu Kab. OKU Timur", "Panwaslu Kecamatan BTS. Ulu": the
+                # dot is the abbreviation's (a longer reading is only taken
+                # when it names a place: `_office_reading`).
+                words.append(stripped)
                 continue
             words.append(core)
             if len(words) >= MAX_OFFICE_WORDS or core != stripped:
                 break  # punctuation ends the name
         if words:
-            found.append(words)
+            found.append((match, words))
     return found
 
 
@@ -1094,29 +1112,32 @@ def _kecamatan_office_unit(gazetteer: Gazetteer, words: list[str], home: str | N
 class LeadOffices(NamedTuple):
     """The offices the lead names (`lead_offices`)."""
 
-    issuer: Inference | None  # the first Bawaslu office whose words name a unit
+    issuer: Inference | None  # the first office whose words name a unit
     units: list[Unit]  # the most specific of every office's unit, in order
 
 
 def lead_offices(gazetteer: Gazetteer, paragraph: str, home: str | None) -> LeadOffices:
-    """The offices the lead names, each read once: the first Bawaslu office
-    (`office_names`), whose humas the release is credited to, and the units
-    of them all, the most specific ones, a Bawaslu ("Bawaslu PALI", "Bawaslu
-    Kabupaten Empat Lawang") or a Panwaslu Kecamatan ("Panwaslu Kecamatan
-    Pendopo Kabupaten Empat Lawang", "Panwascam Pendopo"): what narrows a
-    dateline's place (`read_dateline`)."""
+    """The offices the lead names, each read once: the first one
+    (`office_names`), which issues the release (credited to the humas of its
+    kabupaten/kota: `new_article.office_unit`), and the units of them all,
+    the most specific ones, a Bawaslu ("Bawaslu PALI", "Bawaslu Kabupaten
+    Empat Lawang") or a Panwaslu Kecamatan ("Panwaslu Kecamatan Pendopo
+    Kabupaten Empat Lawang", "Panwascam Pendopo", "Pengawas Pemilu
+    Kecamatan Sako"): what narrows a dateline's place (`read_dateline`)."""
     bawaslu = [
-        reading
-        for words in office_names(paragraph)
+        (match.start(), unit, "Bawaslu " + name)
+        for match, words in named_offices(paragraph)
         if (reading := _office_reading(gazetteer, words, home)) is not None
+        for unit, name in [reading]
     ]
-    issuer = Inference(bawaslu[0][0], "lead", "Bawaslu " + bawaslu[0][1]) if bawaslu else None
-    units = [unit for unit, _words in bawaslu]
-    units += [
-        unit
-        for words in office_names(paragraph, _KECAMATAN_OFFICE_RE)
+    kecamatan = [
+        (match.start(), unit, " ".join([*match.group().split(), *words]))
+        for match, words in named_offices(paragraph, _KECAMATAN_OFFICE_RE)
         if (unit := _kecamatan_office_unit(gazetteer, words, home)) is not None
     ]
+    first = min(bawaslu + kecamatan, key=lambda office: office[0], default=None)
+    issuer = Inference(first[1], "lead", first[2]) if first else None
+    units = [unit for _start, unit, _words in bawaslu + kecamatan]
     codes = [u.code for u in units]
     specific = [
         unit
@@ -1128,7 +1149,7 @@ def lead_offices(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Lead
 
 
 def from_lead(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Inference | None:
-    """The first Bawaslu office named in the lead (`lead_offices`)."""
+    """The first office named in the lead (`lead_offices`)."""
     return lead_offices(gazetteer, paragraph, home).issuer
 
 
