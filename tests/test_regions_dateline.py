@@ -433,6 +433,26 @@ def test_a_lead_naming_a_kecamatan_office_has_its_region_and_no_warning(gaz, lea
     assert [(r.code, r.source) for r in enriched.regions] == [(code, "lead")]
 
 
+@pytest.mark.parametrize("agency", ["ANTARA", "Antara", "SP"])
+@pytest.mark.parametrize("rest", ["pengawas pemilu menggelar rapat.", "Bawaslu menggelar rapat."])
+def test_a_place_and_its_agency_after_a_slash_read_as_in_parentheses(gaz, agency, rest):
+    """`BATURAJA/ANTARA - pengawas pemilu …` had no region and a warning
+    that the dateline names no known place, for every kabupaten/kota and
+    spelling; it now reads as `Baturaja (ANTARA) -`, the region and the
+    summary alike."""
+    units = kabupaten_kota(gaz)
+    assert len(units) == 17
+    for unit in units:
+        for place in {unit.core.upper(), unit.core, *gaz.aliases.get(unit.code, [])}:
+            slash, parenthesised = (
+                f"{place}/{agency} - {rest}",
+                f"{place} ({agency}) - {rest}",
+            )
+            alone = readings(gaz, f"{place} - {rest}")  # (a town of two stays ambiguous)
+            assert readings(gaz, slash) == alone == readings(gaz, parenthesised), slash
+        assert readings(gaz, f"{unit.core.upper()}/{agency} - {rest}") == (unit.code, rest)
+
+
 LEAD_HTML = "<p>PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.</p>"
 LEAD_TEXT = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan."
 

@@ -10,6 +10,7 @@ before a dash, in all the forms staff paste:
     Palembang, 12 November 2024 – …                 Palembang (27/11/2024) - …
     **PALEMBANG** – …       PALEMBANG ‒ … (figure dash), PALEMBANG − … (minus)
     BATURAJA: …             PALEMBANG-Bawaslu …     LAHAT： … (full-width colon)
+    BATURAJA/ANTARA - … (as "Baturaja (ANTARA) -")
 
 Every dash counts (`DASHES`, `HYPHENS`); a colon (`COLONS`), or a hyphen
 between two words, only after a place the gazetteer knows ("Catatan: …" is
@@ -19,7 +20,8 @@ summary (release_defaults: the lead without its dateline) read, so that a
 dateline the region comes from is never left in the summary, and a head
 left in the summary never gives the region.
 
-The head is cut into segments at commas and parentheses; the first segment that
+The head is cut into segments at commas, parentheses and a slash between
+words (`_head_parts`); the first segment that
 names a place wins (a kabupaten/kota first, then a province, then a kecamatan;
 a kecamatan inside the region in parentheses, or of the home province, before
 a kabupaten elsewhere: "MESUJI (OKI)", "JAYAPURA (OKU Timur)"). A segment
@@ -564,13 +566,29 @@ def read_head(paragraph: str, is_place=None) -> Head | None:
     return Head(head, end)
 
 
-def _head_segments(head: str) -> list[str]:
-    """A head's segments (`_SEGMENT_RE`), emphasis and end marks left out."""
-    return [
-        cleaned
-        for inner, outer in _SEGMENT_RE.findall(head)
-        if (cleaned := (inner or outer).strip(_EMPHASIS + " .;" + COLONS))
-    ]
+def _head_segments(head: str, is_place=None) -> list[str]:
+    """A head's segments (`_head_parts`), as text."""
+    return [text for text, _in_parentheses in _head_parts(head, is_place)]
+
+
+def _head_parts(head: str, is_place=None) -> list[tuple[str, bool]]:
+    """A head's segments, cut at commas and parentheses (`_SEGMENT_RE`), and
+    at a slash between words as a portal writes its agency ("BATURAJA/ANTARA",
+    read as "Baturaja (ANTARA)"), unless the words with the slash name a place
+    (`is_place`) or hold a date ("27/11/2024"): (text, whether in parentheses),
+    emphasis and end marks left out."""
+    parts = []
+    for inner, outer in _SEGMENT_RE.findall(head):
+        raw = inner or outer
+        pieces = [raw]
+        if "/" in raw and not any(c.isdigit() for c in raw):
+            whole = raw.strip(_EMPHASIS + " .;" + COLONS)
+            if is_place is None or not is_place(whole):
+                pieces = raw.split("/")
+        for piece in pieces:
+            if cleaned := piece.strip(_EMPHASIS + " .;" + COLONS):
+                parts.append((cleaned, bool(inner)))
+    return parts
 
 
 _WORD_EDGE = " ,()"
@@ -596,7 +614,7 @@ def is_place_head(head: str, is_place) -> bool:
     head = head.strip(_EMPHASIS + " ,")
     if not head or len(head.split()) > MAX_HEAD_WORDS:
         return False
-    kinds = [_segment_kind(segment, is_place) for segment in _head_segments(head)]
+    kinds = [_segment_kind(segment, is_place) for segment in _head_segments(head, is_place)]
     return (
         bool(kinds) and kinds[0] in ("P", "C") and "P" in kinds and not {"O", "G", "U"} & set(kinds)
     )
@@ -801,7 +819,7 @@ def is_dateline(head: str, rest: str, is_place=None) -> bool:
     koordinasi …"), unless a second separator closes what follows within a
     head's length: then the place is the subject, set off by dashes
     ("Palembang – kota terbesar di Sumatera Selatan – menjadi …")."""
-    kinds = [_segment_kind(segment, is_place) for segment in _head_segments(head)]
+    kinds = [_segment_kind(segment, is_place) for segment in _head_segments(head, is_place)]
     if not kinds or "O" in kinds:
         return False
     if not _SENTENCE_START_RE.match(rest) and (
@@ -842,14 +860,11 @@ def dateline_segments(paragraph: str, is_place=None) -> list[Segment]:
     found = dateline_head(paragraph, is_place)
     if found is None:
         return []
-    head = found.text
-    segments = []
-    for inner, outer in _SEGMENT_RE.findall(head):
-        raw = inner if inner else outer
-        cleaned = raw.strip(_EMPHASIS + " .;" + COLONS)
-        if cleaned and _LATIN_LETTER_RE.search(cleaned):
-            segments.append(Segment(cleaned, in_parentheses=bool(inner)))
-    return segments
+    return [
+        Segment(text, in_parentheses)
+        for text, in_parentheses in _head_parts(found.text, is_place)
+        if _LATIN_LETTER_RE.search(text)
+    ]
 
 
 def read_place(
