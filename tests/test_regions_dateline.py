@@ -762,6 +762,28 @@ def test_no_region_quotes_and_points_at_the_paragraph_read(gaz, body, line, quot
     assert finding.message.endswith(f": {quoted!r}")
 
 
+@pytest.mark.parametrize(
+    "place",
+    ["PALEMBNG", "LUBUKLINGAU", "BATURAJAA", "PAGARALAAM", "KOTA BATURAJA", "Kota Sekayu"],
+)
+@pytest.mark.parametrize("rest", ["pengawas pemilu menggelar rapat.", "Bawaslu menggelar rapat."])
+def test_a_misspelt_dateline_gets_the_closest_names_region_would(gaz, place, rest):
+    """`PALEMBNG – pengawas pemilu …` said only that no known place is named:
+    the closest names were looked for in the dateline's segments, and a head
+    the gazetteer does not know followed by lower case is no dateline. They
+    are now those `Region: PALEMBNG` gets."""
+    from warta.regions.stage import RegionOptions, RegionsStage
+
+    (warning,) = run_stage(gaz, HEAD + f"{place} – {rest}\n").findings
+    declared: list = []
+    RegionsStage(gaz, RegionOptions(home_province=HOME)).declared(region_source(place), declared)
+    (error,) = declared
+    assert (warning.line, warning.level, error.level) == (4, "warning", "error")
+    closest = error.suggestion.split(";")[0]
+    assert closest.startswith("closest: ") and closest != "closest: no close match"
+    assert warning.suggestion.split(";")[0] == closest
+
+
 # ---- one reading of the dateline: the region and the summary ----
 
 

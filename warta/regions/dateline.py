@@ -854,6 +854,22 @@ def dateline_head(paragraph: str, is_place=None) -> Head | None:
     return head if not rest or is_dateline(head.text, rest, is_place) else None
 
 
+def written_places(paragraph: str, is_place=None) -> list[str]:
+    """The segments of the head before a paragraph's first separator
+    (`read_head`) written as a place is, in capitals or capitalised words
+    (no date, role or degree), whether or not the gazetteer knows them: a
+    misspelt place ("PALEMBNG – pengawas …", "KOTA BATURAJA – …"), which
+    no dateline is read from, to suggest the closest names for."""
+    head = read_head(paragraph, is_place)
+    if head is None:
+        return []
+    return [
+        text
+        for text, _in_parentheses in _head_parts(head.text, is_place)
+        if _LATIN_LETTER_RE.search(text) and _segment_kind(text, is_place) in ("P", "C", "U")
+    ]
+
+
 def dateline_segments(paragraph: str, is_place=None) -> list[Segment]:
     """The dateline of a paragraph (`dateline_head`) cut into segments; []
     when it has none."""

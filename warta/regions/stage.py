@@ -182,12 +182,20 @@ class RegionsStage:
     def no_region(self, source: Source, paragraph: str) -> Finding:
         """The warning for an article whose dateline and lead (its first
         `paragraph`) name no known place: at the lead's line, with the places
-        its dateline is closest to ("BATURADJA" → Baturaja Barat …)."""
-        segments = dateline.dateline_segments(paragraph, self.is_place())
+        its dateline's first place-like words are closest to, as `Region:`
+        with them would suggest ("PALEMBNG – pengawas …" → Kota Palembang;
+        `dateline.written_places`: read whatever follows the head)."""
         line = _lead_line(source, paragraph)
         hint = 'add "Region: …" with a Kemendagri code, an official name or an alias'
         home = self.options.home_province
-        near = self.gazetteer.closest(segments[0].text, home=home) if segments else []
+        near = next(
+            (
+                found
+                for words in dateline.written_places(paragraph, self.is_place())
+                if (found := self.gazetteer.closest(words, home=home))
+            ),
+            [],
+        )
         if near:
             hint = f"closest: {_labels(near)}; or {hint}"
         return Finding(
