@@ -1239,3 +1239,46 @@ def region_source(region: str, path: str = "berita/uji.md"):
         metadata={"title": "Uji", "region": region},
         tags=(),
     )
+
+
+@pytest.mark.parametrize(
+    ("region", "line"),
+    [
+        ("OKU dan OKI", "Region: OKU, OKI"),
+        ("OKU/OKI", "Region: OKU, OKI"),
+        ("OKU & OKI", "Region: OKU, OKI"),
+        ("OKU &amp; OKI", "Region: OKU, OKI"),
+        ("Lahat, Muara Enim dan Kota Prabumulih", "Region: Lahat, Muara Enim, Kota Prabumulih"),
+    ],
+)
+def test_regions_joined_in_one_value_are_told_to_be_separated_by_commas(gaz, region, line):
+    """`Region: OKU/OKI` was an unknown region closest to a kecamatan of
+    Riau, `OKU dan OKI` had no close match. Joined regions are not read as
+    several (official names hold "dan" and "/": Kabupaten Pangkajene dan
+    Kepulauan, Kecamatan Tiro/Truseb), but the error says so and writes the
+    line with commas."""
+    from warta.regions.stage import RegionOptions, RegionsStage
+
+    findings: list = []
+    RegionsStage(gaz, RegionOptions(home_province=HOME)).declared(region_source(region), findings)
+    (finding,) = findings
+    assert (finding.line, finding.level) == (3, "error")
+    assert finding.message.startswith("several regions in one value: ")
+    assert finding.suggestion == f"separate regions with commas: write {line!r}"
+
+
+@pytest.mark.parametrize(
+    ("region", "code"),
+    [
+        ("Kabupaten Pangkajene dan Kepulauan", "73.10"),
+        ("Pangkajene dan Kepulauan", "73.10"),
+        ("Tiro/Truseb", "11.07.21"),
+    ],
+)
+def test_a_name_that_holds_dan_or_a_slash_stays_one_region(gaz, region, code):
+    from warta.regions.stage import RegionOptions, RegionsStage
+
+    findings: list = []
+    stage = RegionsStage(gaz, RegionOptions(home_province=HOME))
+    assert stage.declared(region_source(region), findings) == [code]
+    assert findings == []

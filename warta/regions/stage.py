@@ -153,7 +153,12 @@ class RegionsStage:
         def problem(message: str, value: str, candidates) -> None:
             if source.draft:
                 return
-            if message == "ambiguous region":
+            line = frontmatter.parse(source.text).front_matter.line(*self.options.metadata_keys)
+            if message == "several regions in one value":
+                # "OKU dan OKI", "OKU/OKI": the line as it reads, with commas.
+                line, written = self.written_line(source, value, candidates)
+                hint = f"separate regions with commas: write {written!r}"
+            elif message == "ambiguous region":
                 spellings = " or ".join(repr(gazetteer.spelling_of(u, home)) for u in candidates)
                 hint = f"fits {_labels(candidates)}; write {spellings}, or the code"
             elif message == "region outside the one in parentheses":
@@ -164,7 +169,6 @@ class RegionsStage:
             else:
                 near = _labels(candidates) or "no close match"
                 hint = f"closest: {near}; use a Kemendagri code, an official name or an alias"
-            line = frontmatter.parse(source.text).front_matter.line(*self.options.metadata_keys)
             findings.append(Finding(source.path, line, "error", f"{message}: {value!r}", hint))
 
         resolved: list[str] = []
@@ -175,9 +179,25 @@ class RegionsStage:
                 problem("ambiguous region", found.value, found.candidates)
             elif found.problem == "outside":
                 problem("region outside the one in parentheses", found.value, found.candidates)
+            elif joined := gazetteer.joined_regions(found.value, home):
+                problem("several regions in one value", found.value, joined)
             else:
                 problem("unknown region", found.value, gazetteer.closest(found.value, home=home))
         return resolved
+
+    def written_line(self, source: Source, value: str, parts: list[str]) -> tuple[int | None, str]:
+        """The line of the `Region:`/`Wilayah:` field that holds `value`, and
+        that field as written with `parts` in its place, separated by
+        commas: "Region: OKU, OKI"."""
+        fields = frontmatter.parse(source.text).front_matter.all(*self.options.metadata_keys)
+        for field in fields:
+            values = region_values(field.value)
+            if value in values:
+                index = values.index(value)
+                values[index : index + 1] = parts
+                return field.line, f"{field.name}: {', '.join(values)}"
+        line = fields[0].line if fields else None
+        return line, f"Region: {', '.join(parts)}"
 
     def no_region(self, source: Source, paragraph: str) -> Finding:
         """The warning for an article whose dateline and lead (its first
