@@ -1282,3 +1282,39 @@ def test_a_name_that_holds_dan_or_a_slash_stays_one_region(gaz, region, code):
     stage = RegionsStage(gaz, RegionOptions(home_province=HOME))
     assert stage.declared(region_source(region), findings) == [code]
     assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("region", "wilayah", "said"),
+    [
+        ("OKU", "Lahat", True),
+        ("OKU, Lahat", "Lahat", True),
+        ("OKU", "oku", False),  # the same region twice: nothing to choose
+    ],
+)
+def test_region_and_wilayah_with_different_values_are_one_warning(gaz, region, wilayah, said):
+    """`Region: OKU` over `Wilayah: Lahat` gave both regions with no word."""
+    from warta.enrichment import Enrichment
+    from warta.regions.stage import RegionOptions, RegionsStage
+
+    text = (
+        f"Title: Uji\nDate: 2026-09-28 10:00\nRegion: {region}\nWilayah: {wilayah}\n\n"
+        "Rapat digelar.\n"
+    )
+    source = dataclasses.replace(
+        region_source(region),
+        text=text,
+        metadata={"title": "Uji", "region": region, "wilayah": wilayah},
+    )
+    enriched = RegionsStage(gaz, RegionOptions(home_province=HOME)).run(source, Enrichment())
+    codes = {gaz.resolve(v, home=HOME).unit.code for v in f"{region},{wilayah}".split(",")}
+    assert {r.code for r in enriched.regions} == codes
+    if not said:
+        assert enriched.findings == ()
+        return
+    (finding,) = enriched.findings
+    assert (finding.path, finding.line, finding.level) == ("berita/uji.md", 4, "warning")
+    assert finding.message == (
+        f"regions written twice: Region: {region!r} and Wilayah: {wilayah!r} (both are used)"
+    )
+    assert finding.suggestion.startswith("write one line: 'Region: ")
