@@ -351,6 +351,108 @@ def test_the_issuing_office_gives_the_region_from_its_seat_or_outside_its_area(
     assert (read.inference.unit.code, read.inference.source) == (code, "lead")
 
 
+def kabupaten_kota(gaz) -> list:
+    """Every kabupaten/kota of the home province, from the gazetteer."""
+    return [u for u in gaz.units.values() if u.level in ("kabupaten", "kota") and u.parent == HOME]
+
+
+# Every form staff write an office in: its name in capitals, its level word in
+# lower case, the formal first mention, a hyphen after "Bawaslu", no space
+# after the name; the province's office named later in the lead.
+OFFICE_FORMS = [
+    "BAWASLU {upper} mengikuti rapat kerja teknis di Palembang.",
+    "Bawaslu {lower} mengikuti rapat kerja teknis di Palembang.",
+    "Badan Pengawas Pemilu (Bawaslu) {name} mengikuti rapat yang diselenggarakan "
+    "Bawaslu Provinsi Sumatera Selatan.",
+    "Badan Pengawas Pemilihan Umum {name} mengikuti rapat Bawaslu Provinsi Sumatera Selatan.",
+    "Bawaslu-{name} mengikuti rapat kerja teknis di Palembang.",
+    "Bawaslu {name}.mengikuti rapat kerja teknis di Palembang.",
+]
+
+
+@pytest.mark.parametrize("dated", ["PALEMBANG – ", ""])
+@pytest.mark.parametrize("form", OFFICE_FORMS)
+def test_every_form_of_an_office_in_the_lead_issues_the_release(gaz, form, dated):
+    """`PALEMBANG – BAWASLU KABUPATEN MUSI RAWAS UTARA …`, `Bawaslu kabupaten
+    Empat Lawang …` were Kota Palembang (the dateline), and `Badan Pengawas
+    Pemilu (Bawaslu) Kabupaten Ogan Ilir … Bawaslu Provinsi Sumatera Selatan`
+    the province, each credited to that office's humas with no word: the
+    office was read only as "Bawaslu" and capitalised words after a space.
+    Now every kabupaten/kota of the gazetteer, in every form, issues it."""
+    units = kabupaten_kota(gaz)
+    assert len(units) == 17
+    for unit in units:
+        level, _, rest = unit.name.partition(" ")
+        paragraph = dated + form.format(
+            name=unit.name, upper=unit.name.upper(), lower=f"{level.lower()} {rest}"
+        )
+        read = dateline.read_lead(gaz, f"<p>{paragraph}</p>", HOME)
+        assert read.issuer is not None, paragraph
+        assert (read.issuer.unit.code, read.inference.unit.code) == (unit.code, unit.code)
+        assert dateline.from_lead(gaz, paragraph, HOME).unit.code == unit.code
+
+
+KECAMATAN_OFFICE_FORMS = [
+    "Panwaslu Kecamatan {name} menggelar rapat koordinasi.",
+    "Panwaslu kecamatan {name} menggelar rapat koordinasi.",
+    "PANWASLU KECAMATAN {upper} menggelar rapat koordinasi.",
+    "Panwaslu Kec. {name} menggelar rapat koordinasi.",
+    "Panwascam {name} menggelar rapat koordinasi.",
+    "Pengawas Pemilu Kecamatan {name} menggelar rapat koordinasi.",
+]
+
+
+@pytest.mark.parametrize("dated", ["PALEMBANG – ", ""])
+@pytest.mark.parametrize("form", KECAMATAN_OFFICE_FORMS)
+def test_a_kecamatan_office_first_in_the_lead_gives_its_kecamatan(gaz, form, dated):
+    """`Panwaslu Kecamatan Indralaya Utara menggelar …` (no dateline) had no
+    region and a warning that the lead names no known place, and `PALEMBANG
+    – Panwaslu Kecamatan Plaju …` was Kota Palembang alone: only a Bawaslu
+    office issued a release. The first office of the lead issues it, a
+    kecamatan's too, for every kecamatan of the home province."""
+    units = [u for u in gaz.units.values() if u.level == "kecamatan" and u.parent[:2] == HOME]
+    assert len(units) > 200
+    for unit in units:
+        paragraph = dated + form.format(name=unit.name, upper=unit.name.upper())
+        read = dateline.read_lead(gaz, f"<p>{paragraph}</p>", HOME)
+        assert read.inference is not None, paragraph
+        assert (read.inference.unit.code, read.inference.source) == (unit.code, "lead")
+
+
+@pytest.mark.parametrize(
+    ("lead", "code"),
+    [
+        ("Panwaslu Kecamatan Indralaya Utara menggelar rapat koordinasi.", "16.10.07"),
+        ("Badan Pengawas Pemilu (Bawaslu) Kabupaten Lahat menggelar rapat.", "16.04"),
+        ("Lubuk Linggau, 3/12/2026 – Panwaslu Kecamatan Lubuk Linggau Barat II hadir.", "16.73.06"),
+    ],
+)
+def test_a_lead_naming_a_kecamatan_office_has_its_region_and_no_warning(gaz, lead, code):
+    enriched = run_stage(gaz, HEAD + lead + "\n")
+    assert enriched.findings == ()
+    assert [(r.code, r.source) for r in enriched.regions] == [(code, "lead")]
+
+
+@pytest.mark.parametrize("agency", ["ANTARA", "Antara", "SP"])
+@pytest.mark.parametrize("rest", ["pengawas pemilu menggelar rapat.", "Bawaslu menggelar rapat."])
+def test_a_place_and_its_agency_after_a_slash_read_as_in_parentheses(gaz, agency, rest):
+    """`BATURAJA/ANTARA - pengawas pemilu …` had no region and a warning
+    that the dateline names no known place, for every kabupaten/kota and
+    spelling; it now reads as `Baturaja (ANTARA) -`, the region and the
+    summary alike."""
+    units = kabupaten_kota(gaz)
+    assert len(units) == 17
+    for unit in units:
+        for place in {unit.core.upper(), unit.core, *gaz.aliases.get(unit.code, [])}:
+            slash, parenthesised = (
+                f"{place}/{agency} - {rest}",
+                f"{place} ({agency}) - {rest}",
+            )
+            alone = readings(gaz, f"{place} - {rest}")  # (a town of two stays ambiguous)
+            assert readings(gaz, slash) == alone == readings(gaz, parenthesised), slash
+        assert readings(gaz, f"{unit.core.upper()}/{agency} - {rest}") == (unit.code, rest)
+
+
 LEAD_HTML = "<p>PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.</p>"
 LEAD_TEXT = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan."
 
@@ -658,6 +760,28 @@ def test_no_region_quotes_and_points_at_the_paragraph_read(gaz, body, line, quot
     (finding,) = run_stage(gaz, HEAD + body).findings
     assert (finding.path, finding.line, finding.level) == ("berita/uji.md", line, "warning")
     assert finding.message.endswith(f": {quoted!r}")
+
+
+@pytest.mark.parametrize(
+    "place",
+    ["PALEMBNG", "LUBUKLINGAU", "BATURAJAA", "PAGARALAAM", "KOTA BATURAJA", "Kota Sekayu"],
+)
+@pytest.mark.parametrize("rest", ["pengawas pemilu menggelar rapat.", "Bawaslu menggelar rapat."])
+def test_a_misspelt_dateline_gets_the_closest_names_region_would(gaz, place, rest):
+    """`PALEMBNG – pengawas pemilu …` said only that no known place is named:
+    the closest names were looked for in the dateline's segments, and a head
+    the gazetteer does not know followed by lower case is no dateline. They
+    are now those `Region: PALEMBNG` gets."""
+    from warta.regions.stage import RegionOptions, RegionsStage
+
+    (warning,) = run_stage(gaz, HEAD + f"{place} – {rest}\n").findings
+    declared: list = []
+    RegionsStage(gaz, RegionOptions(home_province=HOME)).declared(region_source(place), declared)
+    (error,) = declared
+    assert (warning.line, warning.level, error.level) == (4, "warning", "error")
+    closest = error.suggestion.split(";")[0]
+    assert closest.startswith("closest: ") and closest != "closest: no close match"
+    assert warning.suggestion.split(";")[0] == closest
 
 
 # ---- one reading of the dateline: the region and the summary ----
@@ -1115,3 +1239,82 @@ def region_source(region: str, path: str = "berita/uji.md"):
         metadata={"title": "Uji", "region": region},
         tags=(),
     )
+
+
+@pytest.mark.parametrize(
+    ("region", "line"),
+    [
+        ("OKU dan OKI", "Region: OKU, OKI"),
+        ("OKU/OKI", "Region: OKU, OKI"),
+        ("OKU & OKI", "Region: OKU, OKI"),
+        ("OKU &amp; OKI", "Region: OKU, OKI"),
+        ("Lahat, Muara Enim dan Kota Prabumulih", "Region: Lahat, Muara Enim, Kota Prabumulih"),
+    ],
+)
+def test_regions_joined_in_one_value_are_told_to_be_separated_by_commas(gaz, region, line):
+    """`Region: OKU/OKI` was an unknown region closest to a kecamatan of
+    Riau, `OKU dan OKI` had no close match. Joined regions are not read as
+    several (official names hold "dan" and "/": Kabupaten Pangkajene dan
+    Kepulauan, Kecamatan Tiro/Truseb), but the error says so and writes the
+    line with commas."""
+    from warta.regions.stage import RegionOptions, RegionsStage
+
+    findings: list = []
+    RegionsStage(gaz, RegionOptions(home_province=HOME)).declared(region_source(region), findings)
+    (finding,) = findings
+    assert (finding.line, finding.level) == (3, "error")
+    assert finding.message.startswith("several regions in one value: ")
+    assert finding.suggestion == f"separate regions with commas: write {line!r}"
+
+
+@pytest.mark.parametrize(
+    ("region", "code"),
+    [
+        ("Kabupaten Pangkajene dan Kepulauan", "73.10"),
+        ("Pangkajene dan Kepulauan", "73.10"),
+        ("Tiro/Truseb", "11.07.21"),
+    ],
+)
+def test_a_name_that_holds_dan_or_a_slash_stays_one_region(gaz, region, code):
+    from warta.regions.stage import RegionOptions, RegionsStage
+
+    findings: list = []
+    stage = RegionsStage(gaz, RegionOptions(home_province=HOME))
+    assert stage.declared(region_source(region), findings) == [code]
+    assert findings == []
+
+
+@pytest.mark.parametrize(
+    ("region", "wilayah", "said"),
+    [
+        ("OKU", "Lahat", True),
+        ("OKU, Lahat", "Lahat", True),
+        ("OKU", "oku", False),  # the same region twice: nothing to choose
+    ],
+)
+def test_region_and_wilayah_with_different_values_are_one_warning(gaz, region, wilayah, said):
+    """`Region: OKU` over `Wilayah: Lahat` gave both regions with no word."""
+    from warta.enrichment import Enrichment
+    from warta.regions.stage import RegionOptions, RegionsStage
+
+    text = (
+        f"Title: Uji\nDate: 2026-09-28 10:00\nRegion: {region}\nWilayah: {wilayah}\n\n"
+        "Rapat digelar.\n"
+    )
+    source = dataclasses.replace(
+        region_source(region),
+        text=text,
+        metadata={"title": "Uji", "region": region, "wilayah": wilayah},
+    )
+    enriched = RegionsStage(gaz, RegionOptions(home_province=HOME)).run(source, Enrichment())
+    codes = {gaz.resolve(v, home=HOME).unit.code for v in f"{region},{wilayah}".split(",")}
+    assert {r.code for r in enriched.regions} == codes
+    if not said:
+        assert enriched.findings == ()
+        return
+    (finding,) = enriched.findings
+    assert (finding.path, finding.line, finding.level) == ("berita/uji.md", 4, "warning")
+    assert finding.message == (
+        f"regions written twice: Region: {region!r} and Wilayah: {wilayah!r} (both are used)"
+    )
+    assert finding.suggestion.startswith("write one line: 'Region: ")

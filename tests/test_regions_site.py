@@ -87,6 +87,16 @@ def built(tmp_path_factory):
         body="Rombongan berkunjung untuk berbagi praktik baik pengawasan.",
         region="Kabupaten Banjar",
     )
+    news(
+        site,
+        "2024/kalidoni.md",
+        slug="rapat-internal-panwaslu-kalidoni",
+        title="Rapat Internal Panwaslu Kecamatan Kalidoni Jelang Pemungutan Suara",
+        date="2024-11-12 09:00",
+        body="Panwaslu Kecamatan Kalidoni menggelar rapat internal.",
+        region="Kalidoni",
+        status="hidden",
+    )
     site.page(
         "kredit.md",
         "Title: Kredit\nSlug: kredit\n\nData wilayah: idn-area-data 4.0.1, ODbL 1.0.\n",
@@ -133,6 +143,23 @@ def test_article_header_links_its_regions(built):
         ("Kecamatan Sako", "/" + PALEMBANG + "sako/"),
     ]
     assert box.select_one(".article__regions-note") is None
+
+
+def test_a_hidden_release_links_only_the_region_pages_that_are_written(built):
+    """A `Status: hidden` release about Kecamatan Kalidoni (no published
+    release there, so no page: a hidden release counts nowhere) linked to
+    /wilayah/…/kalidoni/, which was not written."""
+    soup = built.html("berita/2024/11/rapat-internal-panwaslu-kalidoni/")
+    (item,) = soup.select(".article__regions li")
+    links = [(a.get_text(strip=True), a["href"]) for a in item.select("a")]
+    assert links == [
+        ("Sumatera Selatan", "/wilayah/sumatera-selatan/"),
+        ("Kota Palembang", "/" + PALEMBANG),
+    ]
+    assert item.get_text(" ", strip=True).endswith("Kecamatan Kalidoni")
+    assert not (built.output / PALEMBANG / "kalidoni").exists()
+    for _text, href in links:
+        assert (built.output / href.strip("/") / "index.html").exists()
 
 
 def test_article_header_says_when_inferred(built):

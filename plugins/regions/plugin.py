@@ -42,7 +42,7 @@ from warta.pipeline import pipeline_of
 from warta.published import check_only
 from warta.regions.configured import ALIASES_DEFAULT, GAZETTEER_DEFAULT
 from warta.regions.configured import load_configured as load_gazetteer
-from warta.regions.gazetteer import Gazetteer, Problem
+from warta.regions.gazetteer import Gazetteer, Problem, code_sort_key
 from warta.regions.stage import RegionOptions, RegionsStage
 
 from . import pages
@@ -143,6 +143,12 @@ class RegionsGenerator(Generator):
             chart_end=end,
             chart_months=self.options["REGIONS_CHART_MONTHS"],
         )
+        # The regions with a page: a release written but not listed (Status:
+        # hidden, a draft's preview) counts on none, so the page of a region
+        # only it names is not written, and its header names that region
+        # without a link (partials/article_regions.html). A sorted tuple: the
+        # writer digests the value each article page reads.
+        self.context["regions_written"] = tuple(sorted(self.pages, key=code_sort_key))
         home = self.options["REGIONS_HOME_PROVINCE"]
         home_entries = pages.home_entries(self.gazetteer, self.pages, home)
         self.context["regions_index"] = {

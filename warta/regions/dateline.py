@@ -10,6 +10,7 @@ before a dash, in all the forms staff paste:
     Palembang, 12 November 2024 – …                 Palembang (27/11/2024) - …
     **PALEMBANG** – …       PALEMBANG ‒ … (figure dash), PALEMBANG − … (minus)
     BATURAJA: …             PALEMBANG-Bawaslu …     LAHAT： … (full-width colon)
+    BATURAJA/ANTARA - … (as "Baturaja (ANTARA) -")
 
 Every dash counts (`DASHES`, `HYPHENS`); a colon (`COLONS`), or a hyphen
 between two words, only after a place the gazetteer knows ("Catatan: …" is
@@ -19,7 +20,8 @@ summary (release_defaults: the lead without its dateline) read, so that a
 dateline the region comes from is never left in the summary, and a head
 left in the summary never gives the region.
 
-The head is cut into segments at commas and parentheses; the first segment that
+The head is cut into segments at commas, parentheses and a slash between
+words (`_head_parts`); the first segment that
 names a place wins (a kabupaten/kota first, then a province, then a kecamatan;
 a kecamatan inside the region in parentheses, or of the home province, before
 a kabupaten elsewhere: "MESUJI (OKI)", "JAYAPURA (OKU Timur)"). A segment
@@ -31,7 +33,8 @@ Kabupaten Empat Lawang …", "PENDOPO – Panwaslu Kecamatan Pendopo …",
 no region ("PENDOPO –": PALI's town and Kecamatan Pendopo; `read_lead` says
 which). If the dateline names no place, the first office named in
 the lead ("Bawaslu Kota X", "Bawaslu Kabupaten Y", "Bawaslu Provinsi Z",
-"Bawaslu Sumsel", "Bawaslu OKU Timur") gives the region.
+"Bawaslu Sumsel", "Bawaslu OKU Timur", "Badan Pengawas Pemilu (Bawaslu)
+Kabupaten Y", "Panwaslu Kecamatan K", "Panwascam K") gives the region.
 
 That office, the issuing one (the release is credited to its humas), gives
 the region too when the dateline's place is its own seat (aliases.yaml: a
@@ -147,18 +150,32 @@ _SEGMENT_RE = re.compile(r"\(([^()]*)\)|([^,()]+)")
 _EMPHASIS = "*_\"'“”‘’`"
 MAX_HEAD_WORDS = 10
 MAX_HEAD_CHARS = 90  # as DATELINE_RE reads a head
-_OFFICE_RE = re.compile(r"\bBawaslu\s+")
+# A Bawaslu office, in every form staff write: "Bawaslu", "BAWASLU", the
+# formal first mention "Badan Pengawas Pemilu (Bawaslu)" (or "… Pemilihan
+# Umum …", with or without the abbreviation), "Bawaslu (Badan Pengawas
+# Pemilu)", and a hyphen after it ("Bawaslu-Kabupaten Ogan Ilir").
+_BADAN = r"badan\s+pengawas\s+(?:pemilu|pemilihan\s+umum)"
+_OFFICE_RE = re.compile(
+    rf"(?i:\b(?:{_BADAN}(?:\s*\(\s*bawaslu\s*\))?|bawaslu(?:\s*\(\s*{_BADAN}\s*\))?))"
+    rf"(?:\s*[{HYPHENS}]\s*|\s+)"
+)
 # A kecamatan's office: "Panwaslu Kecamatan Pendopo", "Panwaslu Kec. Pendopo",
-# "Panwascam Pendopo".
+# "Panwascam Pendopo", "Pengawas Pemilu Kecamatan Sako", "PANWASLU KECAMATAN SAKO", in any case.
 _KECAMATAN_OFFICE_RE = re.compile(
-    r"\b(?:(?:Panwaslu|PANWASLU|Panwas|PANWAS)\s+(?:Kecamatan|KECAMATAN|Kec\.)|Panwascam|PANWASCAM)\s+"
+    r"(?i:\b(?:(?:panwaslu|panwas|(?:panitia\s+)?pengawas\s+(?:pemilu|pemilihan\s+umum))"
+    r"\s+(?:kecamatan\b|kec\.)|panwascam\b))"
+    rf"(?:\s*[{HYPHENS}]\s*|\s+|(?<=\.))"
 )
 # The level words that start the region after a kecamatan's name.
 _REGION_WORDS = frozenset({"kabupaten", "kab", "kota", "provinsi", "prov"})
-_WORD_RE = re.compile(r"\S+")
+# A word of an office's name, to its punctuation: a word written on after a
+# full stop or a comma with no space ("Ogan Ilir.mengikuti") is the next one.
+_WORD_RE = re.compile(r"[^\s.,;:)]+[.,;:)]*|[.,;:)]+")
 MAX_OFFICE_WORDS = 7
 # "Bawaslu Kab. OKU Timur", "Bawaslu Prov. Sumsel": a dot that ends no name.
 _LEVEL_ABBREVIATIONS = frozenset({"kab", "prov", "kec"})
+# A word this short before a dot is an abbreviation inside a name ("BTS. Ulu").
+MAX_ABBREVIATION = 3
 
 PLACE_STEPS = (
     ((TIER_OFFICIAL, TIER_ALIAS), ("kabupaten", "kota")),
@@ -549,13 +566,29 @@ def read_head(paragraph: str, is_place=None) -> Head | None:
     return Head(head, end)
 
 
-def _head_segments(head: str) -> list[str]:
-    """A head's segments (`_SEGMENT_RE`), emphasis and end marks left out."""
-    return [
-        cleaned
-        for inner, outer in _SEGMENT_RE.findall(head)
-        if (cleaned := (inner or outer).strip(_EMPHASIS + " .;" + COLONS))
-    ]
+def _head_segments(head: str, is_place=None) -> list[str]:
+    """A head's segments (`_head_parts`), as text."""
+    return [text for text, _in_parentheses in _head_parts(head, is_place)]
+
+
+def _head_parts(head: str, is_place=None) -> list[tuple[str, bool]]:
+    """A head's segments, cut at commas and parentheses (`_SEGMENT_RE`), and
+    at a slash between words as a portal writes its agency ("BATURAJA/ANTARA",
+    read as "Baturaja (ANTARA)"), unless the words with the slash name a place
+    (`is_place`) or hold a date ("27/11/2024"): (text, whether in parentheses),
+    emphasis and end marks left out."""
+    parts = []
+    for inner, outer in _SEGMENT_RE.findall(head):
+        raw = inner or outer
+        pieces = [raw]
+        if "/" in raw and not any(c.isdigit() for c in raw):
+            whole = raw.strip(_EMPHASIS + " .;" + COLONS)
+            if is_place is None or not is_place(whole):
+                pieces = raw.split("/")
+        for piece in pieces:
+            if cleaned := piece.strip(_EMPHASIS + " .;" + COLONS):
+                parts.append((cleaned, bool(inner)))
+    return parts
 
 
 _WORD_EDGE = " ,()"
@@ -581,7 +614,7 @@ def is_place_head(head: str, is_place) -> bool:
     head = head.strip(_EMPHASIS + " ,")
     if not head or len(head.split()) > MAX_HEAD_WORDS:
         return False
-    kinds = [_segment_kind(segment, is_place) for segment in _head_segments(head)]
+    kinds = [_segment_kind(segment, is_place) for segment in _head_segments(head, is_place)]
     return (
         bool(kinds) and kinds[0] in ("P", "C") and "P" in kinds and not {"O", "G", "U"} & set(kinds)
     )
@@ -786,7 +819,7 @@ def is_dateline(head: str, rest: str, is_place=None) -> bool:
     koordinasi …"), unless a second separator closes what follows within a
     head's length: then the place is the subject, set off by dashes
     ("Palembang – kota terbesar di Sumatera Selatan – menjadi …")."""
-    kinds = [_segment_kind(segment, is_place) for segment in _head_segments(head)]
+    kinds = [_segment_kind(segment, is_place) for segment in _head_segments(head, is_place)]
     if not kinds or "O" in kinds:
         return False
     if not _SENTENCE_START_RE.match(rest) and (
@@ -821,20 +854,33 @@ def dateline_head(paragraph: str, is_place=None) -> Head | None:
     return head if not rest or is_dateline(head.text, rest, is_place) else None
 
 
+def written_places(paragraph: str, is_place=None) -> list[str]:
+    """The segments of the head before a paragraph's first separator
+    (`read_head`) written as a place is, in capitals or capitalised words
+    (no date, role or degree), whether or not the gazetteer knows them: a
+    misspelt place ("PALEMBNG – pengawas …", "KOTA BATURAJA – …"), which
+    no dateline is read from, to suggest the closest names for."""
+    head = read_head(paragraph, is_place)
+    if head is None:
+        return []
+    return [
+        text
+        for text, _in_parentheses in _head_parts(head.text, is_place)
+        if _LATIN_LETTER_RE.search(text) and _segment_kind(text, is_place) in ("P", "C", "U")
+    ]
+
+
 def dateline_segments(paragraph: str, is_place=None) -> list[Segment]:
     """The dateline of a paragraph (`dateline_head`) cut into segments; []
     when it has none."""
     found = dateline_head(paragraph, is_place)
     if found is None:
         return []
-    head = found.text
-    segments = []
-    for inner, outer in _SEGMENT_RE.findall(head):
-        raw = inner if inner else outer
-        cleaned = raw.strip(_EMPHASIS + " .;" + COLONS)
-        if cleaned and _LATIN_LETTER_RE.search(cleaned):
-            segments.append(Segment(cleaned, in_parentheses=bool(inner)))
-    return segments
+    return [
+        Segment(text, in_parentheses)
+        for text, in_parentheses in _head_parts(found.text, is_place)
+        if _LATIN_LETTER_RE.search(text)
+    ]
 
 
 def read_place(
@@ -1016,23 +1062,41 @@ def _region_named(gazetteer: Gazetteer, words: list[str], home: str | None) -> U
 
 def office_names(paragraph: str, offices: re.Pattern = _OFFICE_RE) -> list[list[str]]:
     """For each "Bawaslu …" in the paragraph (each match of `offices`), the
-    capitalised words that follow."""
+    capitalised words that follow, a level word in any case among them
+    ("Bawaslu kabupaten Empat Lawang", "BAWASLU KABUPATEN MUSI RAWAS UTARA")."""
+    return [words for _match, words in named_offices(paragraph, offices)]
+
+
+def named_offices(
+    paragraph: str, offices: re.Pattern = _OFFICE_RE
+) -> list[tuple[re.Match, list[str]]]:
+    """`office_names` with each office's match (where it stands, how it is written)."""
     found = []
     for match in offices.finditer(paragraph):
         words = []
         for word in _WORD_RE.findall(paragraph[match.end() : match.end() + 120]):
             stripped = word.strip(_EMPHASIS)
             core = stripped.rstrip(".,;:)")
-            if not core or not (core[0].isupper() or core[0].isdigit()) or "(" in core:
+            if (
+                not core
+                or not (core[0].isupper() or core[0].isdigit() or core.lower() in _REGION_WORDS)
+                or "(" in core
+            ):
                 break
-            if core.lower() in _LEVEL_ABBREVIATIONS and stripped.endswith("."):
-                words.append(stripped)  # "Bawaslu Kab. OKU Timur": the dot is the abbreviation's
+            if stripped == core + "." and (
+                core.lower() in _LEVEL_ABBREVIATIONS
+                or (len(core) <= MAX_ABBREVIATION and core.isalpha())
+            ):
+                # "Bawaslu Kab. OKU Timur", "Panwaslu Kecamatan BTS. Ulu": the
+                # dot is the abbreviation's (a longer reading is only taken
+                # when it names a place: `_office_reading`).
+                words.append(stripped)
                 continue
             words.append(core)
             if len(words) >= MAX_OFFICE_WORDS or core != stripped:
                 break  # punctuation ends the name
         if words:
-            found.append(words)
+            found.append((match, words))
     return found
 
 
@@ -1079,29 +1143,32 @@ def _kecamatan_office_unit(gazetteer: Gazetteer, words: list[str], home: str | N
 class LeadOffices(NamedTuple):
     """The offices the lead names (`lead_offices`)."""
 
-    issuer: Inference | None  # the first Bawaslu office whose words name a unit
+    issuer: Inference | None  # the first office whose words name a unit
     units: list[Unit]  # the most specific of every office's unit, in order
 
 
 def lead_offices(gazetteer: Gazetteer, paragraph: str, home: str | None) -> LeadOffices:
-    """The offices the lead names, each read once: the first Bawaslu office
-    (`office_names`), whose humas the release is credited to, and the units
-    of them all, the most specific ones, a Bawaslu ("Bawaslu PALI", "Bawaslu
-    Kabupaten Empat Lawang") or a Panwaslu Kecamatan ("Panwaslu Kecamatan
-    Pendopo Kabupaten Empat Lawang", "Panwascam Pendopo"): what narrows a
-    dateline's place (`read_dateline`)."""
+    """The offices the lead names, each read once: the first one
+    (`office_names`), which issues the release (credited to the humas of its
+    kabupaten/kota: `new_article.office_unit`), and the units of them all,
+    the most specific ones, a Bawaslu ("Bawaslu PALI", "Bawaslu Kabupaten
+    Empat Lawang") or a Panwaslu Kecamatan ("Panwaslu Kecamatan Pendopo
+    Kabupaten Empat Lawang", "Panwascam Pendopo", "Pengawas Pemilu
+    Kecamatan Sako"): what narrows a dateline's place (`read_dateline`)."""
     bawaslu = [
-        reading
-        for words in office_names(paragraph)
+        (match.start(), unit, "Bawaslu " + name)
+        for match, words in named_offices(paragraph)
         if (reading := _office_reading(gazetteer, words, home)) is not None
+        for unit, name in [reading]
     ]
-    issuer = Inference(bawaslu[0][0], "lead", "Bawaslu " + bawaslu[0][1]) if bawaslu else None
-    units = [unit for unit, _words in bawaslu]
-    units += [
-        unit
-        for words in office_names(paragraph, _KECAMATAN_OFFICE_RE)
+    kecamatan = [
+        (match.start(), unit, " ".join([*match.group().split(), *words]))
+        for match, words in named_offices(paragraph, _KECAMATAN_OFFICE_RE)
         if (unit := _kecamatan_office_unit(gazetteer, words, home)) is not None
     ]
+    first = min(bawaslu + kecamatan, key=lambda office: office[0], default=None)
+    issuer = Inference(first[1], "lead", first[2]) if first else None
+    units = [unit for _start, unit, _words in bawaslu + kecamatan]
     codes = [u.code for u in units]
     specific = [
         unit
@@ -1113,7 +1180,7 @@ def lead_offices(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Lead
 
 
 def from_lead(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Inference | None:
-    """The first Bawaslu office named in the lead (`lead_offices`)."""
+    """The first office named in the lead (`lead_offices`)."""
     return lead_offices(gazetteer, paragraph, home).issuer
 
 

@@ -45,6 +45,7 @@ import csv
 import difflib
 import functools
 import hashlib
+import html
 import io
 import json
 import re
@@ -222,8 +223,17 @@ def qualified_name(value: str) -> tuple[str, str] | None:
 
 
 def region_values(raw: str) -> list[str]:
-    """The regions one `Region:`/`Wilayah:` value names, as written."""
-    return [value.strip() for value in REGION_SEPARATORS.split(str(raw)) if value.strip()]
+    """The regions one `Region:`/`Wilayah:` value names, as written (an
+    entity unescaped first: "OKU &amp; OKI" is one value, not cut at its
+    semicolon)."""
+    text = html.unescape(str(raw))
+    return [value.strip() for value in REGION_SEPARATORS.split(text) if value.strip()]
+
+
+# Words staff join two regions with in one value: "OKU dan OKI", "OKU/OKI",
+# "OKU & OKI". Never read as separators: official names hold them
+# ("Kabupaten Pangkajene dan Kepulauan", Kecamatan "Tiro/Truseb").
+_JOINERS_RE = re.compile(r"\s+(?i:dan|serta)\s+|\s*[&/+]\s*")
 
 
 class Gazetteer:
@@ -517,6 +527,18 @@ class Gazetteer:
             else:
                 read[value] = own if own.unit else found
         return read
+
+    def joined_regions(self, value: str, home: str | None = None) -> list[str] | None:
+        """The regions a value that names none joins with "dan", "&" or "/"
+        (`_JOINERS_RE`: "OKU dan OKI", "OKU/OKI"), as written, when each of
+        them names a region (read together, as one `Region:` line's values
+        are); None for any other value. The official names that hold such a
+        word name their unit and never reach here."""
+        parts = [part.strip() for part in _JOINERS_RE.split(value) if part.strip()]
+        if len(parts) < 2:
+            return None
+        read = self.resolve_together(parts, home)
+        return parts if all(found.unit for found in read.values()) else None
 
     def resolve_within(self, name: str, within: str, home: str | None = None) -> Resolution:
         """A name narrowed by the region written after it in parentheses, as a

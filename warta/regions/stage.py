@@ -7,7 +7,9 @@ most specific units are kept (a kecamatan, not also its kabupaten); each
 carries its ancestors for breadcrumbs and schema.org places.
 
 Findings: an unknown or ambiguous region is an error at the Region: line with
-the closest names; an article whose dateline and lead name no known place, or
+the closest names (regions joined by "dan", "&" or "/" in one value: the line
+written with commas); `Region:` and `Wilayah:` with different values are a
+warning at the second; an article whose dateline and lead name no known place, or
 whose dateline names a place of several regions that nothing narrows ("PENDOPO
 –"), is a warning. Drafts get their regions (for previews) but no findings.
 """
@@ -28,7 +30,7 @@ from warta.pipeline import Source, add_findings
 from warta.text import plain_text
 
 from . import dateline
-from .gazetteer import Gazetteer, region_values
+from .gazetteer import Gazetteer, key_of, region_values
 
 
 @dataclasses.dataclass(frozen=True)
@@ -142,18 +144,29 @@ class RegionsStage:
     def declared(self, source: Source, findings: list[Finding]) -> list[str] | None:
         """Codes from Region:/Wilayah:, or None when the article declares none."""
         values = []
+        written = {}  # key → its values
         for key in self.options.metadata_keys:
             raw = source.metadata.get(key)
             if raw is not None:
-                values += region_values(raw)
+                written[key] = region_values(raw)
+                values += written[key]
         if not values:
             return None
         gazetteer, home = self.gazetteer, self.options.home_province
+        if len(written) > 1 and not source.draft:
+            twice = self.written_twice(source, written)
+            if twice is not None:
+                findings.append(twice)
 
         def problem(message: str, value: str, candidates) -> None:
             if source.draft:
                 return
-            if message == "ambiguous region":
+            line = frontmatter.parse(source.text).front_matter.line(*self.options.metadata_keys)
+            if message == "several regions in one value":
+                # "OKU dan OKI", "OKU/OKI": the line as it reads, with commas.
+                line, written = self.written_line(source, value, candidates)
+                hint = f"separate regions with commas: write {written!r}"
+            elif message == "ambiguous region":
                 spellings = " or ".join(repr(gazetteer.spelling_of(u, home)) for u in candidates)
                 hint = f"fits {_labels(candidates)}; write {spellings}, or the code"
             elif message == "region outside the one in parentheses":
@@ -164,7 +177,6 @@ class RegionsStage:
             else:
                 near = _labels(candidates) or "no close match"
                 hint = f"closest: {near}; use a Kemendagri code, an official name or an alias"
-            line = frontmatter.parse(source.text).front_matter.line(*self.options.metadata_keys)
             findings.append(Finding(source.path, line, "error", f"{message}: {value!r}", hint))
 
         resolved: list[str] = []
@@ -175,19 +187,68 @@ class RegionsStage:
                 problem("ambiguous region", found.value, found.candidates)
             elif found.problem == "outside":
                 problem("region outside the one in parentheses", found.value, found.candidates)
+            elif joined := gazetteer.joined_regions(found.value, home):
+                problem("several regions in one value", found.value, joined)
             else:
                 problem("unknown region", found.value, gazetteer.closest(found.value, home=home))
         return resolved
 
+    def written_twice(self, source: Source, written: dict[str, list[str]]) -> Finding | None:
+        """The warning for regions written under two keys with different
+        values (`Region: OKU` and `Wilayah: Lahat`: both are used), at the
+        second one's line, naming both; None when they name the same."""
+        front = frontmatter.parse(source.text).front_matter
+        fields = sorted(
+            (field for key in written if (field := front.first(key)) is not None),
+            key=lambda field: field.line,
+        )
+        if len(fields) < 2:
+            return None
+        names = {frozenset(key_of(value) for value in written[field.key]) for field in fields}
+        if len(names) == 1:
+            return None  # the same regions twice
+        first, second = fields[0], fields[1]
+        together = ", ".join(dict.fromkeys(v for field in fields for v in written[field.key]))
+        return Finding(
+            source.path,
+            second.line,
+            "warning",
+            f"regions written twice: {first.name}: {first.value!r} and {second.name}: "
+            f"{second.value!r} (both are used)",
+            f"write one line: '{first.name}: {together}', or keep the one that is right",
+        )
+
+    def written_line(self, source: Source, value: str, parts: list[str]) -> tuple[int | None, str]:
+        """The line of the `Region:`/`Wilayah:` field that holds `value`, and
+        that field as written with `parts` in its place, separated by
+        commas: "Region: OKU, OKI"."""
+        fields = frontmatter.parse(source.text).front_matter.all(*self.options.metadata_keys)
+        for field in fields:
+            values = region_values(field.value)
+            if value in values:
+                index = values.index(value)
+                values[index : index + 1] = parts
+                return field.line, f"{field.name}: {', '.join(values)}"
+        line = fields[0].line if fields else None
+        return line, f"Region: {', '.join(parts)}"
+
     def no_region(self, source: Source, paragraph: str) -> Finding:
         """The warning for an article whose dateline and lead (its first
         `paragraph`) name no known place: at the lead's line, with the places
-        its dateline is closest to ("BATURADJA" → Baturaja Barat …)."""
-        segments = dateline.dateline_segments(paragraph, self.is_place())
+        its dateline's first place-like words are closest to, as `Region:`
+        with them would suggest ("PALEMBNG – pengawas …" → Kota Palembang;
+        `dateline.written_places`: read whatever follows the head)."""
         line = _lead_line(source, paragraph)
         hint = 'add "Region: …" with a Kemendagri code, an official name or an alias'
         home = self.options.home_province
-        near = self.gazetteer.closest(segments[0].text, home=home) if segments else []
+        near = next(
+            (
+                found
+                for words in dateline.written_places(paragraph, self.is_place())
+                if (found := self.gazetteer.closest(words, home=home))
+            ),
+            [],
+        )
         if near:
             hint = f"closest: {_labels(near)}; or {hint}"
         return Finding(
