@@ -263,3 +263,34 @@ def test_the_box_is_the_first_kabupaten_kota_of_the_home_province_else_the_provi
     # Outside the home province: no box (its first region is not in it).
     assert aside_region_code([in_jakarta, in_sumsel], boxes, "16") is None
     assert aside_region_code([], boxes, "16") is None
+
+
+def test_a_release_about_a_region_with_no_page_yet_renders_a_handful_of_article_pages(site):
+    """The first release about a kabupaten and kecamatan makes their region
+    pages; the pages of the other releases do not show them, and must not
+    render again. (A hidden release's header names a region without a page
+    unlinked: what says so is kept in that article's own enrichment, not as the
+    site's list of region pages, which every article page would then read.)"""
+    for number in range(30):
+        office = OFFICES[number % len(OFFICES)]
+        date = f"2024-10-{number % 28 + 1:02d} {9 + number % 8:02d}:00"
+        release(site, f"rilis-{number}", office, date)
+    first = site.build(**NO_SEARCH)
+    assert first.returncode == 0, first.log
+    before = article_pages(site.output)
+    release(
+        site,
+        "rilis-rupit",
+        ("Kabupaten Musi Rawas Utara", "RUPIT"),
+        "2024-09-02 09:00",  # before all the others: nobody's "Berikutnya"
+        tags="Netralitas ASN",  # in no other release's related list
+        wilayah="Musi Rawas Utara",
+    )
+    second = site.build(**NO_SEARCH)
+    assert second.returncode == 0, second.log
+    region_page = "wilayah/sumatera-selatan/kabupaten-musi-rawas-utara/index.html"
+    assert (site.output / region_page).is_file()
+    after = article_pages(site.output)
+    rendered = sorted(slug for slug, stamp in after.items() if before.get(slug) != stamp)
+    # Measured: 7 of 31 (all 31 while every article page read the list of region pages).
+    assert "rilis-rupit" in rendered and len(rendered) <= 8, rendered

@@ -152,6 +152,8 @@ class Enrichment:
     image: dict[str, Any] | None = None
     social_card: str | None = None
     region_aside: AsideRegion | None = None  # the article aside's region box (regions)
+    # codes of its regions (and their ancestors) with no page: named, not linked (regions)
+    regions_without_page: tuple[str, ...] = ()
 
     # Fields computed from the source alone: what the pipeline's cache keeps.
     SOURCE_FIELDS = ("regions", "official_tags", "free_tags", "officials", "findings", "stages")

@@ -11,6 +11,9 @@ Adds to the site:
   and kecamatan that has news.
 - Template context: `regions_index` (the /wilayah/ pages and the home page's
   shortcut).
+- `article.enrichment.regions_without_page` on every article whose page is
+  written: the codes among its regions (and their ancestors) that have no page
+  (only a release that is not listed can name one), shown without a link;
 - `article.enrichment.region_aside` on every article whose page is written:
   the region box of its aside (`warta.enrichment.AsideRegion`: the region, its up to four listed
   releases published before the article, and the first one after it), or None.
@@ -42,7 +45,7 @@ from warta.pipeline import pipeline_of
 from warta.published import check_only
 from warta.regions.configured import ALIASES_DEFAULT, GAZETTEER_DEFAULT
 from warta.regions.configured import load_configured as load_gazetteer
-from warta.regions.gazetteer import Gazetteer, Problem, code_sort_key
+from warta.regions.gazetteer import Gazetteer, Problem
 from warta.regions.stage import RegionOptions, RegionsStage
 
 from . import pages
@@ -143,12 +146,6 @@ class RegionsGenerator(Generator):
             chart_end=end,
             chart_months=self.options["REGIONS_CHART_MONTHS"],
         )
-        # The regions with a page: a release written but not listed (Status:
-        # hidden, a draft's preview) counts on none, so the page of a region
-        # only it names is not written, and its header names that region
-        # without a link (partials/article_regions.html). A sorted tuple: the
-        # writer digests the value each article page reads.
-        self.context["regions_written"] = tuple(sorted(self.pages, key=code_sort_key))
         home = self.options["REGIONS_HOME_PROVINCE"]
         home_entries = pages.home_entries(self.gazetteer, self.pages, home)
         self.context["regions_index"] = {
@@ -227,7 +224,26 @@ def add_asides(generators) -> None:
         published.is_listed,
     )
     for article in articles:
-        enrichment_of(article).region_aside = boxes[id(article)]
+        enrichment = enrichment_of(article)
+        enrichment.region_aside = boxes[id(article)]
+        enrichment.regions_without_page = without_page(enrichment.regions, regions.pages)
+
+
+def without_page(regions, written) -> tuple[str, ...]:
+    """The codes among an article's regions and their ancestors whose page is
+    not written. A release written but not listed (Status: hidden, a draft's
+    preview) counts on no region page, so the page of a region only it names
+    does not exist, and its header names that region without a link
+    (partials/article_regions.html). Kept in the article's own enrichment, not
+    as the site's list of pages: an article page then renders again only when
+    its own regions' pages come or go, not whenever any region gets its first
+    release."""
+    missing = []
+    for region in regions:
+        for place in (*region.ancestors, region):
+            if place.code not in written and place.code not in missing:
+                missing.append(place.code)
+    return tuple(missing)
 
 
 def get_generators(pelican):
