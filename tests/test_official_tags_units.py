@@ -575,6 +575,35 @@ def test_a_detect_phrase_that_would_tag_every_release_is_refused_at_its_line(tmp
     ]
 
 
+def test_an_alias_yaml_reads_as_a_boolean_or_a_number_is_the_words_written(tmp_path):
+    """`- Off` was the alias 'False': `Tags: Off` was unknown, `Tags: False` resolved."""
+    path = write(
+        tmp_path,
+        "tags.yaml",
+        """\
+        - name: Uji Petik
+          slug: uji-petik
+          group: Kegiatan
+          description: Uji petik data pemilih.
+          aliases:
+            - Off
+            - Yes
+            - 1.10
+          detect: [On air]
+        - name: On
+          slug: no
+          group: Isu
+          description: Off.
+        """,
+    )
+    loaded, problems = load_vocabulary(path, "data/tags.yaml")
+    assert problems == []
+    assert loaded.by_slug("uji-petik").aliases == ["Off", "Yes", "1.10"]
+    assert loaded.resolve("off").slug == "uji-petik"
+    assert loaded.resolve("False") is None
+    assert [(t.name, t.slug, t.description) for t in loaded.tags[1:]] == [("On", "no", "Off.")]
+
+
 def test_vocabulary_with_unknown_election_in_dates(tmp_path):
     path = write(
         tmp_path,

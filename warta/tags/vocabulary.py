@@ -17,15 +17,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
+from warta import yamlfile
 from warta.text import fold
 
 from .datafile import (
     DateValue,
     LineMap,
     Problem,
+    _LineLoader,
     check_fields,
     list_entries,
-    load_yaml,
     parse_date,
     slug_problem,
 )
@@ -186,16 +189,61 @@ def too_broad(phrase: str) -> bool:
     return any(w.endswith("*") and len(w.rstrip("*")) < 3 for w in phrase.split())
 
 
-def _string_list(entry: LineMap, key: str, display: str, problems: list[Problem]) -> list[str]:
-    value = entry.get(key)
+class ItemList(list):
+    """A YAML list that knows, for each item, its line and (a plain value) its
+    text as written: `- Off` is the words "Off", which YAML reads as false."""
+
+    lines: list[int]
+    written: list[str | None]
+
+
+class _VocabularyLoader(_LineLoader):
+    """The data files' loader, whose lists are ItemLists."""
+
+
+def _construct_sequence(loader: _VocabularyLoader, node: yaml.SequenceNode) -> ItemList:
+    items = ItemList(loader.construct_object(child, deep=True) for child in node.value)
+    items.lines = [child.start_mark.line + 1 for child in node.value]
+    items.written = [
+        child.value if isinstance(child, yaml.ScalarNode) else None for child in node.value
+    ]
+    return items
+
+
+_VocabularyLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence
+)
+
+# What YAML reads as something else than the words written: `Off`, `No`, `Yes`,
+# `On` (booleans), `2029`, `1.10` (numbers), `2024-11-27` (a date).
+_NOT_TEXT = bool | int | float | dt.date
+
+
+def _as_written(value: object, written: str | None) -> object:
+    """A plain value as staff wrote it when YAML read it as a boolean, a number
+    or a date; anything else as it is."""
+    return written if isinstance(value, _NOT_TEXT) and written is not None else value
+
+
+def _phrases(
+    entry: LineMap, key: str, display: str, problems: list[Problem]
+) -> list[tuple[str, int]]:
+    """The phrases of a list field as written, each with its line."""
+    value = _as_written(entry.get(key), entry.raw.get(key))
     if value is None:
         return []
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
+    if not isinstance(value, list):
         problems.append(Problem(display, entry.line_of(key), f"'{key}' must be a list of phrases"))
         return []
-    return [str(v).strip() for v in value if str(v).strip()]
+    lines = getattr(value, "lines", [entry.line_of(key)] * len(value))
+    written = getattr(value, "written", [None] * len(value))
+    items = [_as_written(item, text) for item, text in zip(value, written, strict=True)]
+    if not all(isinstance(item, str) for item in items):
+        problems.append(Problem(display, entry.line_of(key), f"'{key}' must be a list of phrases"))
+        return []
+    return [(item.strip(), line) for item, line in zip(items, lines, strict=True) if item.strip()]
 
 
 def _parse_dates(
@@ -278,6 +326,9 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
     election_refs: list[tuple[str, int]] = []
     for entry in entries:
         before = len(problems)
+        for key in ("name", "slug", "group", "description"):
+            if key in entry:
+                entry[key] = _as_written(entry[key], entry.raw.get(key))
         problems += check_fields(
             entry,
             display,
@@ -314,8 +365,8 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
             )
         if "main" in entry and not isinstance(entry["main"], bool):
             problems.append(Problem(display, entry.line_of("main"), "'main' must be true or false"))
-        aliases = _string_list(entry, "aliases", display, problems)
-        detect = _string_list(entry, "detect", display, problems)
+        aliases = [alias for alias, _ in _phrases(entry, "aliases", display, problems)]
+        detect = [phrase for phrase, _ in _phrases(entry, "detect", display, problems)]
         for phrase in detect:
             if too_broad(phrase):
                 problems.append(
@@ -375,9 +426,17 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
 
 
 def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]]:
-    data, problems = load_yaml(
-        path, display, expected="a list of tags, each starting with '- name:'"
+    """The vocabulary of a data file (read as `datafile.load_yaml` reads one,
+    its lists as ItemLists), and every problem found."""
+    data, problems = yamlfile.load(
+        path,
+        display,
+        loader=_VocabularyLoader,
+        expected="a list of tags, each starting with '- name:'",
     )
     if problems:
-        return Vocabulary([]), problems
+        return Vocabulary([]), [
+            Problem(p.path, p.line, p.message + (f" ({p.hint})" if p.hint else ""))
+            for p in problems
+        ]
     return parse_vocabulary(data, display)
