@@ -548,11 +548,61 @@ def test_vocabulary_errors_point_at_file_and_line(tmp_path):
         "data/tags.yaml:13: end is not a date: '23 November 2024' (write YYYY-MM-DD or YYYY-MM)"
         in lines
     )
-    assert any(
-        p.line == 14
-        and "'pilkada serentak 2024' already names tag 'pilkada-serentak-2024'" in p.message
-        for p in problems
+    assert (
+        "data/tags.yaml:18: alias already names tag 'pilkada-serentak-2024' (its name on "
+        "line 1): 'pilkada serentak 2024' (remove this alias, or the other)"
+    ) in lines
+
+
+def test_a_duplicate_alias_is_blamed_at_its_own_line_naming_the_first(tmp_path):
+    """`- Uji Petik` added to Evaluasi Pengawasan's aliases was an error at the
+    `- name: Uji Petik` line, naming the folded key, and dropped Uji Petik: its
+    releases silently became Evaluasi Pengawasan."""
+    path = write(
+        tmp_path,
+        "tags.yaml",
+        """\
+        - name: Evaluasi Pengawasan
+          slug: evaluasi-pengawasan
+          group: Kegiatan
+          description: Evaluasi.
+          aliases:
+            - Evaluasi
+            - Uji Petik
+            - kampanye
+        - name: Uji Petik
+          slug: uji-petik
+          group: Kegiatan
+          description: Uji petik.
+          aliases: [Uji Petik DPT]
+        - name: Kampanye Pilkada
+          slug: kampanye-pilkada
+          group: Kegiatan
+          description: Kampanye.
+          aliases:
+            - KAMPANYÉ
+            - evaluasi
+        - name: Evaluasi Pengawasan
+          slug: evaluasi-lagi
+          group: Kegiatan
+          description: Sekali lagi.
+        """,
     )
+    loaded, problems = load_vocabulary(path, "data/tags.yaml")
+    assert [(p.line, p.message.split(" (give")[0].split(" (remove")[0]) for p in problems] == [
+        (
+            21,
+            "name already names tag 'evaluasi-pengawasan' (its name on line 1): "
+            "'Evaluasi Pengawasan'",
+        ),
+        (7, "alias already names tag 'uji-petik' (its name on line 9): 'Uji Petik'"),
+        (19, "alias already names tag 'evaluasi-pengawasan' (its alias on line 8): 'KAMPANYÉ'"),
+        (20, "alias already names tag 'evaluasi-pengawasan' (its alias on line 6): 'evaluasi'"),
+    ]
+    assert loaded.resolve("Uji Petik").slug == "uji-petik"
+    assert loaded.by_slug("evaluasi-pengawasan").aliases == ["Evaluasi", "kampanye"]
+    assert loaded.by_slug("kampanye-pilkada").aliases == []
+    assert loaded.by_slug("evaluasi-lagi") is None
 
 
 def test_a_detect_phrase_that_would_tag_every_release_is_refused_at_its_line(tmp_path):

@@ -304,6 +304,59 @@ def _parse_dates(
     return parsed
 
 
+def _own_spellings(candidates: list, display: str, problems: list[Problem]) -> list[OfficialTag]:
+    """The tags of `candidates` (tag, its entry, its (alias, line)s, …), each
+    spelling owned by one. A tag's name and slug are its own: a tag named as
+    an earlier one is an error at its name, and left out; an alias that is
+    another tag's name, slug or earlier alias is an error at the alias's line
+    naming that tag and line, and only that alias is left out."""
+    owners: dict[str, tuple[OfficialTag, str, int]] = {}  # key → tag, what, line
+    tags = []
+    for tag, entry, _, _ in candidates:
+        own: dict[str, tuple[str, int, str]] = {}  # key → what, line, as written
+        for what, written in (("name", tag.name), ("slug", tag.slug)):
+            own.setdefault(tag_key(written), (what, entry.line_of(what), written))
+        taken = [(key, mine) for key, mine in own.items() if key in owners]
+        for key, (what, line, written) in taken:
+            other, other_what, other_line = owners[key]
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    f"{what} already names tag '{other.slug}' ({other_what} on line "
+                    f"{other_line}): '{written}' (give each tag its own name and slug)",
+                )
+            )
+        if taken:
+            continue
+        for key, (what, line, _) in own.items():
+            owners[key] = (tag, f"its {what}", line)
+        tags.append(tag)
+    named = {id(tag) for tag in tags}
+    for tag, _, aliases, _ in candidates:
+        if id(tag) not in named:
+            continue
+        kept = []
+        for alias, line in aliases:
+            key = tag_key(alias)
+            owner = owners.get(key)
+            if owner is not None and owner[0] is not tag:
+                other, what, other_line = owner
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        f"alias already names tag '{other.slug}' ({what} on line {other_line}): "
+                        f"'{alias}' (remove this alias, or the other)",
+                    )
+                )
+                continue
+            owners.setdefault(key, (tag, "its alias", line))
+            kept.append(alias)
+        tag.aliases = kept
+    return tags
+
+
 def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Problem]]:
     """Validate parsed YAML; returns the usable tags and every problem found."""
     entries, problems = list_entries(
@@ -320,10 +373,8 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
                 "the vocabulary has no tags (add tags, each starting with '- name:')",
             )
         )
-    tags: list[OfficialTag] = []
+    candidates: list[tuple[OfficialTag, LineMap, list[tuple[str, int]], list]] = []
     seen_slugs: dict[str, int] = {}
-    seen_keys: dict[str, tuple[str, int]] = {}
-    election_refs: list[tuple[str, int]] = []
     for entry in entries:
         before = len(problems)
         for key in ("name", "slug", "group", "description"):
@@ -365,7 +416,7 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
             )
         if "main" in entry and not isinstance(entry["main"], bool):
             problems.append(Problem(display, entry.line_of("main"), "'main' must be true or false"))
-        aliases = [alias for alias, _ in _phrases(entry, "aliases", display, problems)]
+        aliases = _phrases(entry, "aliases", display, problems)
         detect = [phrase for phrase, _ in _phrases(entry, "detect", display, problems)]
         for phrase in detect:
             if too_broad(phrase):
@@ -385,32 +436,16 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
             slug=slug,
             group=group,
             description=" ".join(entry["description"].split()),
-            aliases=aliases,
+            aliases=[alias for alias, _ in aliases],
             detect=detect,
             dates=[d for d, _ in dates],
             main=bool(entry.get("main", False)),
             line=entry.line,
         )
-        election_refs += [(d.election, line) for d, line in dates if d.election]
-        clash = False
-        for key in tag.spellings():
-            if key in seen_keys and seen_keys[key][0] != slug:
-                other, other_line = seen_keys[key]
-                problems.append(
-                    Problem(
-                        display,
-                        entry.line,
-                        f"'{key}' already names tag '{other}' (line {other_line}): "
-                        f"'{tag.name}' (remove the duplicate alias)",
-                    )
-                )
-                clash = True
-        if clash:
-            continue
-        for key in tag.spellings():
-            seen_keys[key] = (slug, entry.line)
         seen_slugs[slug] = entry.line
-        tags.append(tag)
+        candidates.append((tag, entry, aliases, [(d.election, n) for d, n in dates if d.election]))
+    tags = _own_spellings(candidates, display, problems)
+    election_refs = [ref for tag, _, _, refs in candidates if tag in tags for ref in refs]
     elections = {t.slug for t in tags if t.group == "Pemilihan"}
     for election, line in election_refs:
         if election not in elections:
