@@ -919,6 +919,74 @@ def test_a_release_with_nothing_to_say_is_not_parsed_for_lines(vocabulary, monke
     assert len(parsed) == 1  # once, for both
 
 
+def test_a_broken_tag_entry_is_one_error_at_the_data_file_not_warnings_at_releases(tmp_path):
+    """`start: 24 November 2024` in Masa Tenang's dates was the error at its
+    line and an "unknown tag 'Masa Tenang' (nearest official tags: …; or add
+    it)" warning at every release typing it; an alias item with a colon or a
+    too broad detect phrase dropped the whole tag. Now an entry left out for
+    its errors costs only itself, and a bad item only itself."""
+    from warta.enrichment import Enrichment
+    from warta.tags.offices import RegionReader
+    from warta.tags.stage import OfficialTagsStage, TagOptions
+
+    path = write(
+        tmp_path,
+        "tags.yaml",
+        """\
+        - name: Masa Tenang
+          slug: masa-tenang
+          group: Tahapan Pemilihan
+          description: Tiga hari tanpa kampanye.
+          aliases: [Minggu Tenang]
+          dates:
+            - start: 24 November 2024
+        - name: Kampanye
+          slug: kampanye
+          group: Tahapan Pemilihan
+          description: Masa kampanye.
+          alias:
+            - Kampanye Pilkada
+        - name: Uji Petik
+          slug: uji-petik
+          group: Kegiatan
+          description: Uji petik data pemilih.
+          aliases:
+            - Uji Petik: Data Pemilih Meninggal
+            - Uji Petik DPT
+          detect:
+            - a*
+            - uji petik
+        """,
+    )
+    vocabulary, problems = load_vocabulary(path, "data/tags.yaml")
+    assert [str(p) for p in problems] == [
+        "data/tags.yaml:7: start is not a date: '24 November 2024' (write YYYY-MM-DD or YYYY-MM)",
+        "data/tags.yaml:12: unknown field: 'alias' (did you mean 'aliases'?)",
+        "data/tags.yaml:19: an item of 'aliases' holds ': ', which YAML reads as 'key: value': "
+        "'Uji Petik: Data Pemilih Meninggal' "
+        '(put it in quotes: - "Uji Petik: Data Pemilih Meninggal")',
+        "data/tags.yaml:22: detect phrase would match nearly every release: 'a*' (write whole "
+        "words; a word may end in * after 3 letters, e.g. 'pengawas*')",
+    ]
+    uji_petik = vocabulary.by_slug("uji-petik")
+    assert (uji_petik.aliases, uji_petik.detect) == (["Uji Petik DPT"], ["uji petik"])
+    assert [t.slug for t in vocabulary.tags] == ["uji-petik"]
+
+    stage = OfficialTagsStage(vocabulary, Registry([]), RegionReader(), TagOptions())
+    typed = (
+        "masa tenang",
+        "Minggu Tenang",
+        "Kampanye",
+        "Kampanye Pilkada",
+        "Uji Petik: Data Pemilih Meninggal",
+        "Tak Dikenal",
+    )
+    text = f"Title: Rilis\nDate: 2024-11-20\nTags: {', '.join(typed)}\n\nPALEMBANG – Bawaslu.\n"
+    found = stage.run(_stage_source(text, typed), Enrichment())
+    assert [(f.line, f.message) for f in found.findings] == [(3, "unknown tag 'Tak Dikenal'")]
+    assert found.free_tags == typed[:-1]
+
+
 def test_typed_tags_are_rejoined_once_per_combination(vocabulary, monkeypatch):
     """Releases share their typed tags: the same pieces are read once a build,
     and each release gets the same tags (a list of its own)."""

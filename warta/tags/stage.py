@@ -6,7 +6,9 @@ which "Ketua Bawaslu, Nama" and kecamatan office names are read):
 - typed `Tags:` values resolved to the vocabulary (aliases, case and accents
   ignored); an unknown one is a warning with the nearest official tags (a
   region the gazetteer knows: with its name for `Region:`), or, with
-  OFFICIAL_TAGS_ALLOW_FREE, kept as a free tag with a suggestion;
+  OFFICIAL_TAGS_ALLOW_FREE, kept as a free tag with a suggestion; one that
+  names an entry the vocabulary left out for its errors is kept, with no line
+  (the data file's error is the one to mend);
 - official tags detected in the title and text (`Tags-Auto: no` opts out), a
   tag with `dates` only in an article dated around one of them;
 - registered officials named in the text, with the position they held on the
@@ -277,7 +279,8 @@ class OfficialTagsStage:
             if tag:
                 official.setdefault(tag.slug, TYPED)
                 continue
-            if self.options.vocabulary_unusable:
+            if self.options.vocabulary_unusable or self.vocabulary.unusable_line(name):
+                # The data file's errors say what to fix: not the release's fault.
                 free.append(name)
                 continue
             if self.options.allow_free:

@@ -135,6 +135,9 @@ class Vocabulary:
     # What the modules that read the vocabulary make of it once (stagedates:
     # the stages' pattern), kept with it for as long as it is used.
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    # Spellings of the file's entries left out for their errors (the key of
+    # each, by the entry's line): a release that types one is not at fault.
+    unusable: dict[str, int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for tag in self.tags:
@@ -163,6 +166,11 @@ class Vocabulary:
     def resolve(self, typed: str) -> OfficialTag | None:
         """The official tag a typed value means, or None."""
         return self._by_key.get(tag_key(typed))
+
+    def unusable_line(self, typed: str) -> int | None:
+        """The line of the entry, left out for its errors, that a typed value
+        names; None if none does."""
+        return self.unusable.get(tag_key(typed))
 
     def nearest(self, typed: str, limit: int = 3) -> list[str]:
         """Canonical names of the official tags closest to an unknown value."""
@@ -226,24 +234,50 @@ def _as_written(value: object, written: str | None) -> object:
 
 
 def _phrases(
-    entry: LineMap, key: str, display: str, problems: list[Problem]
+    entry: LineMap, key: str, display: str, problems: list[Problem], lost: list[str]
 ) -> list[tuple[str, int]]:
-    """The phrases of a list field as written, each with its line."""
+    """The phrases of a list field as written, each with its line. An item that
+    is no phrase is an error at its line and costs only itself; what it was
+    meant to be (`- Uji Petik: Data`, read by YAML as a mapping) is added to
+    `lost`."""
     value = _as_written(entry.get(key), entry.raw.get(key))
     if value is None:
         return []
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list):
-        problems.append(Problem(display, entry.line_of(key), f"'{key}' must be a list of phrases"))
+        problems.append(
+            Problem(
+                display,
+                entry.line_of(key),
+                f"'{key}' must be a list of phrases, one per '- ' line: '{value}'",
+            )
+        )
         return []
     lines = getattr(value, "lines", [entry.line_of(key)] * len(value))
     written = getattr(value, "written", [None] * len(value))
-    items = [_as_written(item, text) for item, text in zip(value, written, strict=True)]
-    if not all(isinstance(item, str) for item in items):
-        problems.append(Problem(display, entry.line_of(key), f"'{key}' must be a list of phrases"))
-        return []
-    return [(item.strip(), line) for item, line in zip(items, lines, strict=True) if item.strip()]
+    phrases = []
+    for item, line, text in zip(value, lines, written, strict=True):
+        item = _as_written(item, text)
+        if isinstance(item, str):
+            if item.strip():
+                phrases.append((item.strip(), line))
+            continue
+        if isinstance(item, dict) and len(item) == 1:
+            meant = ": ".join(str(part) for part in next(iter(item.items())))
+            lost.append(meant)
+            message = (
+                f"an item of '{key}' holds ': ', which YAML reads as 'key: value': "
+                f"'{meant}' (put it in quotes: - \"{meant}\")"
+            )
+        elif item is None:
+            message = f"an empty item in '{key}' (write the phrase after '- ', or remove the line)"
+        else:
+            message = (
+                f"an item of '{key}' is not a phrase: '{item}' (write one phrase per '- ' line)"
+            )
+        problems.append(Problem(display, line, message))
+    return phrases
 
 
 def _parse_dates(
@@ -302,6 +336,16 @@ def _parse_dates(
         election = item.get("election")
         parsed.append((StageDates(str(election) if election else None, start, end), item.line))
     return parsed
+
+
+def _spellings_of(entry: LineMap) -> list[str]:
+    """The keys of every spelling a tag's entry holds (its name, slug, aliases,
+    and the phrases of a misspelt field such as `alias:`), however broken."""
+    texts = []
+    for key, value in entry.items():
+        if key in ("name", "slug", "aliases") or key not in TAG_FIELDS:
+            texts += value if isinstance(value, list) else [value]
+    return [tag_key(text) for text in texts if isinstance(text, str)]
 
 
 def _own_spellings(candidates: list, display: str, problems: list[Problem]) -> list[OfficialTag]:
@@ -375,6 +419,8 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
         )
     candidates: list[tuple[OfficialTag, LineMap, list[tuple[str, int]], list]] = []
     seen_slugs: dict[str, int] = {}
+    # The spellings of entries left out for their errors, by the entry's line.
+    unusable: dict[str, int] = {}
     for entry in entries:
         before = len(problems)
         for key in ("name", "slug", "group", "description"):
@@ -416,20 +462,26 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
             )
         if "main" in entry and not isinstance(entry["main"], bool):
             problems.append(Problem(display, entry.line_of("main"), "'main' must be true or false"))
-        aliases = _phrases(entry, "aliases", display, problems)
-        detect = [phrase for phrase, _ in _phrases(entry, "detect", display, problems)]
-        for phrase in detect:
+        dates = _parse_dates(entry, display, problems)
+        broken = len(problems) > before
+        lost: list[str] = []
+        aliases = _phrases(entry, "aliases", display, problems, lost)
+        detect = []
+        for phrase, line in _phrases(entry, "detect", display, problems, lost):
             if too_broad(phrase):
                 problems.append(
                     Problem(
                         display,
-                        entry.line_of("detect"),
+                        line,
                         f"detect phrase would match nearly every release: '{phrase}' (write "
                         "whole words; a word may end in * after 3 letters, e.g. 'pengawas*')",
                     )
                 )
-        dates = _parse_dates(entry, display, problems)
-        if len(problems) > before:
+            else:
+                detect.append(phrase)
+        unusable.update(dict.fromkeys(map(tag_key, lost), entry.line))
+        if broken:
+            unusable.update(dict.fromkeys(_spellings_of(entry), entry.line))
             continue
         tag = OfficialTag(
             name=entry["name"].strip(),
@@ -445,7 +497,11 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
         seen_slugs[slug] = entry.line
         candidates.append((tag, entry, aliases, [(d.election, n) for d, n in dates if d.election]))
     tags = _own_spellings(candidates, display, problems)
-    election_refs = [ref for tag, _, _, refs in candidates if tag in tags for ref in refs]
+    kept = {id(tag) for tag in tags}
+    for tag, entry, aliases, _ in candidates:
+        if id(tag) not in kept:
+            unusable.update(dict.fromkeys(map(tag_key, [a for a, _ in aliases]), entry.line))
+    election_refs = [ref for tag, _, _, refs in candidates if id(tag) in kept for ref in refs]
     elections = {t.slug for t in tags if t.group == "Pemilihan"}
     for election, line in election_refs:
         if election not in elections:
@@ -457,7 +513,9 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
                     f"(the slug of a tag in group Pemilihan: {', '.join(sorted(elections))})",
                 )
             )
-    return Vocabulary(tags), problems
+    vocabulary = Vocabulary(tags)
+    vocabulary.unusable = {key: line for key, line in unusable.items() if key}
+    return vocabulary, problems
 
 
 def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]]:
