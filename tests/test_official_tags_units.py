@@ -606,7 +606,8 @@ def test_a_duplicate_alias_is_blamed_at_its_own_line_naming_the_first(tmp_path):
 
 
 def test_a_detect_phrase_that_would_tag_every_release_is_refused_at_its_line(tmp_path):
-    """`detect: ["*"]` passed the check and tagged all 55 sample releases."""
+    """`detect: ["*"]` passed the check and tagged all 55 sample releases; so
+    did `- di` (and `- dan`, `- a`), under "build ok"."""
     path = write(
         tmp_path,
         "tags.yaml",
@@ -615,14 +616,67 @@ def test_a_detect_phrase_that_would_tag_every_release_is_refused_at_its_line(tmp
           slug: pengawasan
           group: Kegiatan
           description: Pengawasan tahapan.
-          detect: ["*", "a*", "pengawas*", "DPT"]
+          detect: ["*", "a*", "kampanye*", "DPT", "MK"]
+          aliases: [Pengawasan Partisipatif]
+        - name: Uji Petik
+          slug: uji-petik
+          group: Kegiatan
+          description: Uji petik.
+          detect:
+            - uji petik
+            - di
+            - Dan
+            - a
+            - Dan di
+            - Bawaslu
+            - pengawas*
+            - 2024
+            - Ketua Bawaslu Kabupaten
+            - Uji Petik 2024
+            - di Kayuagung
+            - kerja sama
+            - hari H
         """,
     )
-    _, problems = load_vocabulary(path, "data/tags.yaml")
+    loaded, problems = load_vocabulary(path, "data/tags.yaml")
     assert [str(p).split(" (")[0] for p in problems] == [
         "data/tags.yaml:5: detect phrase would match nearly every release: '*'",
         "data/tags.yaml:5: detect phrase would match nearly every release: 'a*'",
+        "data/tags.yaml:13: detect phrase would match nearly every release: 'di'",
+        "data/tags.yaml:14: detect phrase would match nearly every release: 'Dan'",
+        "data/tags.yaml:15: detect phrase would match nearly every release: 'a'",
+        "data/tags.yaml:16: detect phrase would match nearly every release: 'Dan di'",
+        "data/tags.yaml:17: detect phrase would match nearly every release: 'Bawaslu'",
+        "data/tags.yaml:18: detect phrase would match nearly every release: 'pengawas*'",
+        "data/tags.yaml:19: detect phrase would match nearly every release: '2024'",
+        "data/tags.yaml:20: detect phrase would match nearly every release: "
+        "'Ketua Bawaslu Kabupaten'",
     ]
+    assert loaded.by_slug("pengawasan").detect == ["kampanye*", "DPT", "MK"]
+    assert loaded.by_slug("uji-petik").detect == [
+        "uji petik",
+        "Uji Petik 2024",
+        "di Kayuagung",
+        "kerja sama",
+        "hari H",
+    ]
+
+
+def test_the_shipped_vocabulary_detects_no_tag_in_most_sample_releases(vocabulary):
+    """The rule the common words stand for: no detect phrase of the shipped
+    vocabulary is found in half of the sample releases."""
+    from warta.tags.detection import PhraseMatcher, plain_text
+
+    texts = [
+        plain_text(path.read_text(encoding="utf-8").split("\n\n", 1)[-1])
+        for path in (REPO / "content").rglob("*.md")
+    ]
+    assert len(texts) >= 20
+    for tag in vocabulary.tags:
+        for phrase in tag.detect:
+            matcher = PhraseMatcher([(phrase, tag.slug)])
+            found = sum(bool(matcher.find_keys(text)) for text in texts)
+            assert found < len(texts) / 2, (tag.slug, phrase, found)
 
 
 def test_an_alias_yaml_reads_as_a_boolean_or_a_number_is_the_words_written(tmp_path):
@@ -965,8 +1019,9 @@ def test_a_broken_tag_entry_is_one_error_at_the_data_file_not_warnings_at_releas
         "data/tags.yaml:19: an item of 'aliases' holds ': ', which YAML reads as 'key: value': "
         "'Uji Petik: Data Pemilih Meninggal' "
         '(put it in quotes: - "Uji Petik: Data Pemilih Meninggal")',
-        "data/tags.yaml:22: detect phrase would match nearly every release: 'a*' (write whole "
-        "words; a word may end in * after 3 letters, e.g. 'pengawas*')",
+        "data/tags.yaml:22: detect phrase would match nearly every release: 'a*' (write words "
+        "that name this tag, not only common words such as 'di', 'dan' or 'Bawaslu'; a word "
+        "may end in * after 3 letters, e.g. 'kampanye*')",
     ]
     uji_petik = vocabulary.by_slug("uji-petik")
     assert (uji_petik.aliases, uji_petik.detect) == (["Uji Petik DPT"], ["uji petik"])

@@ -189,12 +189,69 @@ class Vocabulary:
         return [(g, [t for t in self.tags if t.group == g]) for g in GROUPS]
 
 
+# Words that stand in nearly every release, so that a detect phrase made of
+# nothing else would tag nearly every release (documented for staff in
+# data/official_tags.yaml): Indonesian function words, and the words of a
+# Bawaslu release's frame (the office, the speaker's role, the reporting verb),
+# each found in half or more of the sample releases.
+FUNCTION_WORDS = frozenset(
+    word
+    for line in (
+        # conjunctions, prepositions, pronouns, particles, auxiliaries,
+        # demonstratives, quantifiers
+        "ada adalah agar akan akhir aku anda antara apa apabila atas atau awal",
+        "bagi bagaimana bahkan bahwa baik banyak baru begitu beliau belum berbagai",
+        "bersama beberapa bila bisa boleh bukan cara dalam dan dapat dari daripada",
+        "demi demikian dengan di dia diri dua guna hal hampir hanya harus hingga ia",
+        "ialah ini itu jadi jika juga kalau kami kamu kan karena ke kemudian kepada",
+        "ketika kini kita lagi lain lalu lebih maka masa masih maupun melalui",
+        "memang mereka meski milik mulai mungkin namun nya oleh pada para per",
+        "perlu pula pun saat saja salah sama sang sangat satu saya se sebagai",
+        "sebelum secara sedang sehingga sejak sekitar selain selama seluruh semua",
+        "sendiri seperti serta sesuai setelah setiap si sudah supaya tak tanpa tapi",
+        "telah tentang terhadap tersebut tetapi tiap tidak untuk waktu yaitu yakni",
+        "yang",
+    )
+    for word in line.split()
+)
+FRAME_WORDS = frozenset(
+    word
+    for line in (
+        "bawaslu divisi hari hasil informasi kabupaten kata kecamatan kerja ketua",
+        "koordinator kota masyarakat mengatakan menambahkan menjelaskan menurut",
+        "menyampaikan pengawas pengawasan provinsi tahun tim ujar",
+    )
+    for word in line.split()
+)
+
+
+def _word_kind(word: str) -> str | None:
+    """'function' for a function word, a number or a word of fewer than 3
+    letters not in capitals ("di", "a", "2024"; an acronym such as MK matches
+    only in capitals), 'frame' for a frame word, None for any other word."""
+    stem = word.rstrip("*")
+    if len(stem) >= 2 and stem.isupper():
+        return None
+    pieces = fold(stem).split()
+    if all(p in FUNCTION_WORDS or p.isdigit() or len(p) < 3 for p in pieces):
+        return "function"
+    if all(p in FRAME_WORDS for p in pieces):
+        return "frame"
+    return None
+
+
 def too_broad(phrase: str) -> bool:
-    """A detect phrase with no letter or digit ("*", "-"), or a word that ends in
-    `*` after fewer than 3 letters ("a*"): it would tag nearly every release."""
+    """A detect phrase that would tag nearly every release: one with no letter
+    or digit ("*", "-"), a word that ends in `*` after fewer than 3 letters
+    ("a*"), one common word ("di", "dan", "Bawaslu", "2024"), or several that
+    are all function words ("dan di") or all frame words ("Ketua Bawaslu").
+    A function word beside a frame word is rare enough ("kerja sama")."""
     if not any(character.isalnum() for character in phrase):
         return True
-    return any(w.endswith("*") and len(w.rstrip("*")) < 3 for w in phrase.split())
+    if any(w.endswith("*") and len(w.rstrip("*")) < 3 for w in phrase.split()):
+        return True
+    kinds = {_word_kind(word) for word in phrase.split()}
+    return len(kinds) == 1 and None not in kinds
 
 
 class ItemList(list):
@@ -474,7 +531,8 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
                         display,
                         line,
                         f"detect phrase would match nearly every release: '{phrase}' (write "
-                        "whole words; a word may end in * after 3 letters, e.g. 'pengawas*')",
+                        "words that name this tag, not only common words such as 'di', 'dan' "
+                        "or 'Bawaslu'; a word may end in * after 3 letters, e.g. 'kampanye*')",
                     )
                 )
             else:
