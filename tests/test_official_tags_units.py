@@ -169,6 +169,30 @@ def test_acronyms_match_in_capitals_only_other_phrases_in_any_case():
     assert matcher.find_keys("MASA TENANG dimulai") == ["tenang"]
 
 
+@pytest.mark.parametrize(
+    ("phrase", "text"),
+    [
+        ("Jum'at Bersih", "aksi Jum’at Bersih digelar"),
+        ("Jum’at Bersih", "aksi Jum'at Bersih digelar"),
+        ("Jum'at Bersih", "aksi Jumat Bersih digelar"),
+        ("Jum'at Bersih", "aksi Jum‘at Bersih digelar"),
+        ('Gerakan "Ayo Mengawasi"', "Gerakan “Ayo Mengawasi” dimulai"),
+        ("Gerakan “Ayo Mengawasi”", 'Gerakan "Ayo Mengawasi" dimulai'),
+        ("pungut-hitung", "saat pungut—hitung"),
+        ("pungut—hitung", "saat pungut-hitung"),
+        ("O'Brien Pasaribu", "bersama O’Brien Pasaribu"),
+    ],
+)
+def test_an_apostrophe_quote_or_dash_matches_the_twin_smarty_writes(phrase, text):
+    """The build's Markdown writes ' as ’ and " as “ ”: a phrase compared them
+    literally, so "Ma'ruf" and a quoted campaign name were never found."""
+    for matcher in (
+        PhraseMatcher([(phrase, "t")]),
+        PhraseMatcher([(phrase, "t")], enclitic=False, case_sensitive=True, initials=True),
+    ):
+        assert matcher.find_keys(text) == ["t"], (phrase, text)
+
+
 def test_open_ended_words_match_indonesian_forms():
     matcher = PhraseMatcher([("pengawas* partisipatif", "pp"), ("pungut hitung", "ph")])
     assert matcher.find_keys("pengawasan partisipatif dan pengawas partisipatif") == ["pp"]
