@@ -610,3 +610,68 @@ def test_the_region_line_a_region_tag_asks_for_keeps_the_regions_read_from_the_l
         "tag is a region, not an official tag: 'Palembang' (Kota Palembang) (the release's "
         "region is read from its dateline or lead already; remove it from Tags:)",
     ], built.log
+
+
+def test_a_name_with_an_apostrophe_is_found_as_the_build_types_it(tmp_path):
+    """'Ma'ruf' registered was never found: the build's smarty writes the
+    release's ' as ’, and the matcher compared apostrophes literally. A name
+    registered with either apostrophe is found with either, and a name not
+    registered is suggested at its line."""
+    site = official_site(tmp_path)
+    with (tmp_path / "officials.yaml").open("a", encoding="utf-8") as officials:
+        officials.write(
+            textwrap.dedent(
+                """\
+                - name: Muhammad Ma'ruf Hidayat
+                  slug: muhammad-maruf-hidayat
+                  positions:
+                    - position: Anggota
+                      institution: Bawaslu
+                      region: 16.01
+                      start: 2023-08-20
+                - name: Rahmat Syafi’i
+                  slug: rahmat-syafii
+                  positions:
+                    - position: Anggota
+                      institution: Bawaslu
+                      region: 16.01
+                      start: 2023-08-20
+                """
+            )
+        )
+    site.article(
+        "2024/apostrof.md",
+        article_text(
+            title="Bawaslu OKU Awasi Kampanye",
+            date="2024-10-02 13:00",
+            slug="apostrof",
+            tags="Pilkada 2024",
+            body="""\
+            BATURAJA – Bawaslu mengawasi kampanye, kata Anggota Bawaslu Kabupaten Ogan
+            Komering Ulu, Muhammad Ma'ruf Hidayat, di Baturaja.
+
+            Rapat dipandu Muhammad Ma’ruf Hidayat bersama Rahmat Syafi'i.
+
+            "Kami siap," ujar Anggota Bawaslu Kabupaten Ogan Komering Ulu, Siti Nur'aini.
+            """,
+        ),
+    )
+    built = site.build(**settings(tmp_path))
+    assert built.returncode == 0, built.log
+    (item,) = built.json("feed.json")["items"]
+    assert [p["slug"] for p in item["_warta"]["officials"]] == [
+        "muhammad-maruf-hidayat",
+        "rahmat-syafii",
+    ]
+    page = built.html(url_of("apostrof", "2024-10-02"))
+    links = page.find("section", class_="article__officials").select("li a")
+    assert [a["href"] for a in links] == [
+        "/pejabat/muhammad-maruf-hidayat/",
+        "/pejabat/rahmat-syafii/",
+    ]
+    lines = (site.content / "berita/2024/apostrof.md").read_text(encoding="utf-8").split("\n")
+    line = next(n for n, text in enumerate(lines, start=1) if "Siti Nur'aini" in text)
+    assert [s for s in built.log_lines("suggestion") if "Nur" in s] == [
+        f"berita/2024/apostrof.md:{line}: official not in the registry: 'Siti Nur’aini' "
+        "(Anggota Bawaslu Kabupaten Ogan Komering Ulu; add to officials.yaml)"
+    ], built.log

@@ -11,6 +11,10 @@ Phrase syntax (documented for staff in data/official_tags.yaml):
   "pengawasan"), which is how Indonesian affixed variants are configured;
 - a phrase in capitals (an acronym such as "DPT") matches only in capitals;
 - the enclitic "-nya" is always allowed after the last word ("kampanyenya").
+- an apostrophe or a double quote matches its typographic twins (' ’ ‘,
+  " “ ”), as the build's smarty prints them, and an apostrophe may be left
+  out ("Ma'ruf" finds "Ma’ruf" and "Maruf"); a hyphen inside a word matches
+  any dash.
 """
 
 from __future__ import annotations
@@ -30,6 +34,17 @@ _READ_ALSO_PARAGRAPH_RE = re.compile(
 )
 _READ_ALSO_LINE_RE = re.compile(r"^\s*baca\s+juga\b.*$", re.IGNORECASE | re.MULTILINE)
 _SEPARATOR = r"[\s\-‐‑–—]+"
+# What joins the pieces of one word ("pungut-hitung"): any hyphen or dash.
+_IN_WORD_DASHES = "-‐‑–—"
+# The typographic twins of what staff type: Python-Markdown's smarty (the
+# build's) writes ' as ’ (or ‘), " as “ or ”, and a registry or vocabulary may
+# hold either form. Each matches its twins, and an apostrophe may be left out,
+# as `fold` leaves it out ("Ma'ruf" finds "Ma’ruf" and "Maruf").
+APOSTROPHES = "'’‘ʼ`´"
+DOUBLE_QUOTES = '"“”„'
+_TWINS = {ch: f"[{APOSTROPHES}]?" for ch in APOSTROPHES} | {
+    ch: f"[{DOUBLE_QUOTES}]" for ch in DOUBLE_QUOTES
+}
 _WORD_BEFORE = r"(?<![\w-])"
 _WORD_AFTER = r"(?![\w])"
 
@@ -57,6 +72,12 @@ def is_acronym(phrase: str) -> bool:
 _AFTER_INITIAL = rf"(?:(?<=\.)(?:{_SEPARATOR})?|{_SEPARATOR})"
 
 
+def _literal(text: str) -> str:
+    """The regex of letters as written, an apostrophe or a quote matching its
+    typographic twins (`_TWINS`)."""
+    return "".join(_TWINS.get(ch) or re.escape(ch) for ch in text)
+
+
 def _is_initial(word: str) -> bool:
     """An abbreviation or an initial of a name: 'Kgs.', 'M.', 'A.M.', 'P'."""
     return word.endswith(".") or (len(word) == 1 and word.isalpha())
@@ -75,10 +96,10 @@ def phrase_pattern(
         open_ended = word.endswith("*")
         stem = word.rstrip("*")
         # Hyphens inside a word ("pungut-hitung") also match a space.
-        pieces = [re.escape(piece) for piece in re.split(r"[-‐‑–]", stem) if piece]
+        pieces = [_literal(piece) for piece in re.split(f"[{_IN_WORD_DASHES}]", stem) if piece]
         pattern = _SEPARATOR.join(pieces)
         if initials and _is_initial(stem):
-            pattern = r"\.?".join(re.escape(letters) for letters in stem.split("."))
+            pattern = r"\.?".join(_literal(letters) for letters in stem.split("."))
             pattern += "" if stem.endswith(".") else r"\.?"
         parts.append(pattern + (r"\w*" if open_ended else ""))
     if initials:
@@ -97,11 +118,12 @@ BUCKET_PREFIX = 3  # letters of a phrase's first word that pick its bucket
 
 
 def _first_piece(phrase: str, initials: bool = False) -> str:
-    """What a phrase's regex starts with: its first word up to a hyphen (with
-    `initials`, up to a dot too: the dot of "M." may be absent)."""
+    """What a phrase's regex starts with: its first word up to a hyphen or an
+    apostrophe or quote (each may be written as its twin, an apostrophe left
+    out), with `initials` up to a dot too (the dot of "M." may be absent)."""
     first_word = phrase.split()[0].rstrip("*")
-    cuts = r"[-‐‑–.]" if initials else r"[-‐‑–]"
-    return next((p for p in re.split(cuts, first_word) if p), first_word)
+    cuts = _IN_WORD_DASHES + APOSTROPHES + DOUBLE_QUOTES + ("." if initials else "")
+    return next((p for p in re.split(f"[{re.escape(cuts)}]", first_word) if p), first_word)
 
 
 def bucket_key(phrase: str, initials: bool = False) -> str:

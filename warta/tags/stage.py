@@ -6,7 +6,9 @@ which "Ketua Bawaslu, Nama" and kecamatan office names are read):
 - typed `Tags:` values resolved to the vocabulary (aliases, case and accents
   ignored); an unknown one is a warning with the nearest official tags (a
   region the gazetteer knows: with its name for `Region:`), or, with
-  OFFICIAL_TAGS_ALLOW_FREE, kept as a free tag with a suggestion;
+  OFFICIAL_TAGS_ALLOW_FREE, kept as a free tag with a suggestion; one that
+  names an entry the vocabulary left out for its errors is kept, with no line
+  (the data file's error is the one to mend);
 - official tags detected in the title and text (`Tags-Auto: no` opts out), a
   tag with `dates` only in an article dated around one of them;
 - registered officials named in the text, with the position they held on the
@@ -37,7 +39,13 @@ from warta.enrichment import DETECTED, TYPED, Enrichment, OfficialRef, TagRef
 from warta.findings import Finding
 from warta.pipeline import Source, add_findings
 
-from .detection import PhraseMatcher, tag_matcher, wants_detection
+from .detection import (
+    APOSTROPHES,
+    DOUBLE_QUOTES,
+    PhraseMatcher,
+    tag_matcher,
+    wants_detection,
+)
 from .hashtags import hashtag_names
 from .offices import (
     HeldOffice,
@@ -83,9 +91,20 @@ class TagOptions:
     registry_unusable: bool = False  # no "not in the registry" suggestions meanwhile
 
 
+# A source line and the text the scan read from its HTML, compared alike:
+# smarty wrote the source's ' as ’ and its " as “ or ”.
+_SAME_TYPING = str.maketrans(dict.fromkeys(APOSTROPHES, "'") | dict.fromkeys(DOUBLE_QUOTES, '"'))
+
+
+def typed_alike(text: str) -> str:
+    """`text` with every apostrophe and double quote as its plain twin."""
+    return text.translate(_SAME_TYPING)
+
+
 def text_line(lines: list[str] | tuple[str, ...], needle: str) -> int | None:
+    needle = typed_alike(needle)
     for number, line in enumerate(lines, start=1):
-        if needle in line:
+        if needle in typed_alike(line):
             return number
     return None
 
@@ -108,8 +127,9 @@ def mention_line(document: frontmatter.Document, spelling: str, ordinal: int) ->
     text: the Title line, then the body (other front-matter lines are not scanned)."""
     lines = document.lines
     seen = 0
+    spelling = typed_alike(spelling)
     for number, line in scanned_lines(document):
-        seen += line.count(spelling)
+        seen += typed_alike(line).count(spelling)
         if seen > ordinal:
             return number
     return text_line(lines, spelling)
@@ -277,7 +297,8 @@ class OfficialTagsStage:
             if tag:
                 official.setdefault(tag.slug, TYPED)
                 continue
-            if self.options.vocabulary_unusable:
+            if self.options.vocabulary_unusable or self.vocabulary.unusable_line(name):
+                # The data file's errors say what to fix: not the release's fault.
                 free.append(name)
                 continue
             if self.options.allow_free:

@@ -17,15 +17,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
+from warta import yamlfile
 from warta.text import fold
 
 from .datafile import (
     DateValue,
     LineMap,
     Problem,
+    _LineLoader,
     check_fields,
     list_entries,
-    load_yaml,
     parse_date,
     slug_problem,
 )
@@ -132,6 +135,9 @@ class Vocabulary:
     # What the modules that read the vocabulary make of it once (stagedates:
     # the stages' pattern), kept with it for as long as it is used.
     derived: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    # Spellings of the file's entries left out for their errors (the key of
+    # each, by the entry's line): a release that types one is not at fault.
+    unusable: dict[str, int] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         for tag in self.tags:
@@ -161,6 +167,11 @@ class Vocabulary:
         """The official tag a typed value means, or None."""
         return self._by_key.get(tag_key(typed))
 
+    def unusable_line(self, typed: str) -> int | None:
+        """The line of the entry, left out for its errors, that a typed value
+        names; None if none does."""
+        return self.unusable.get(tag_key(typed))
+
     def nearest(self, typed: str, limit: int = 3) -> list[str]:
         """Canonical names of the official tags closest to an unknown value."""
         key = tag_key(typed)
@@ -178,24 +189,152 @@ class Vocabulary:
         return [(g, [t for t in self.tags if t.group == g]) for g in GROUPS]
 
 
+# Words that stand in nearly every release, so that a detect phrase made of
+# nothing else would tag nearly every release (documented for staff in
+# data/official_tags.yaml): Indonesian function words, and the words of a
+# Bawaslu release's frame (the office, the speaker's role, the reporting verb),
+# each found in half or more of the sample releases.
+FUNCTION_WORDS = frozenset(
+    word
+    for line in (
+        # conjunctions, prepositions, pronouns, particles, auxiliaries,
+        # demonstratives, quantifiers
+        "ada adalah agar akan akhir aku anda antara apa apabila atas atau awal",
+        "bagi bagaimana bahkan bahwa baik banyak baru begitu beliau belum berbagai",
+        "bersama beberapa bila bisa boleh bukan cara dalam dan dapat dari daripada",
+        "demi demikian dengan di dia diri dua guna hal hampir hanya harus hingga ia",
+        "ialah ini itu jadi jika juga kalau kami kamu kan karena ke kemudian kepada",
+        "ketika kini kita lagi lain lalu lebih maka masa masih maupun melalui",
+        "memang mereka meski milik mulai mungkin namun nya oleh pada para per",
+        "perlu pula pun saat saja salah sama sang sangat satu saya se sebagai",
+        "sebelum secara sedang sehingga sejak sekitar selain selama seluruh semua",
+        "sendiri seperti serta sesuai setelah setiap si sudah supaya tak tanpa tapi",
+        "telah tentang terhadap tersebut tetapi tiap tidak untuk waktu yaitu yakni",
+        "yang",
+    )
+    for word in line.split()
+)
+FRAME_WORDS = frozenset(
+    word
+    for line in (
+        "bawaslu divisi hari hasil informasi kabupaten kata kecamatan kerja ketua",
+        "koordinator kota masyarakat mengatakan menambahkan menjelaskan menurut",
+        "menyampaikan pengawas pengawasan provinsi tahun tim ujar",
+    )
+    for word in line.split()
+)
+
+
+def _word_kind(word: str) -> str | None:
+    """'function' for a function word, a number or a word of fewer than 3
+    letters not in capitals ("di", "a", "2024"; an acronym such as MK matches
+    only in capitals), 'frame' for a frame word, None for any other word."""
+    stem = word.rstrip("*")
+    if len(stem) >= 2 and stem.isupper():
+        return None
+    pieces = fold(stem).split()
+    if all(p in FUNCTION_WORDS or p.isdigit() or len(p) < 3 for p in pieces):
+        return "function"
+    if all(p in FRAME_WORDS for p in pieces):
+        return "frame"
+    return None
+
+
 def too_broad(phrase: str) -> bool:
-    """A detect phrase with no letter or digit ("*", "-"), or a word that ends in
-    `*` after fewer than 3 letters ("a*"): it would tag nearly every release."""
+    """A detect phrase that would tag nearly every release: one with no letter
+    or digit ("*", "-"), a word that ends in `*` after fewer than 3 letters
+    ("a*"), one common word ("di", "dan", "Bawaslu", "2024"), or several that
+    are all function words ("dan di") or all frame words ("Ketua Bawaslu").
+    A function word beside a frame word is rare enough ("kerja sama")."""
     if not any(character.isalnum() for character in phrase):
         return True
-    return any(w.endswith("*") and len(w.rstrip("*")) < 3 for w in phrase.split())
+    if any(w.endswith("*") and len(w.rstrip("*")) < 3 for w in phrase.split()):
+        return True
+    kinds = {_word_kind(word) for word in phrase.split()}
+    return len(kinds) == 1 and None not in kinds
 
 
-def _string_list(entry: LineMap, key: str, display: str, problems: list[Problem]) -> list[str]:
-    value = entry.get(key)
+class ItemList(list):
+    """A YAML list that knows, for each item, its line and (a plain value) its
+    text as written: `- Off` is the words "Off", which YAML reads as false."""
+
+    lines: list[int]
+    written: list[str | None]
+
+
+class _VocabularyLoader(_LineLoader):
+    """The data files' loader, whose lists are ItemLists."""
+
+
+def _construct_sequence(loader: _VocabularyLoader, node: yaml.SequenceNode) -> ItemList:
+    items = ItemList(loader.construct_object(child, deep=True) for child in node.value)
+    items.lines = [child.start_mark.line + 1 for child in node.value]
+    items.written = [
+        child.value if isinstance(child, yaml.ScalarNode) else None for child in node.value
+    ]
+    return items
+
+
+_VocabularyLoader.add_constructor(
+    yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence
+)
+
+# What YAML reads as something else than the words written: `Off`, `No`, `Yes`,
+# `On` (booleans), `2029`, `1.10` (numbers), `2024-11-27` (a date).
+_NOT_TEXT = bool | int | float | dt.date
+
+
+def _as_written(value: object, written: str | None) -> object:
+    """A plain value as staff wrote it when YAML read it as a boolean, a number
+    or a date; anything else as it is."""
+    return written if isinstance(value, _NOT_TEXT) and written is not None else value
+
+
+def _phrases(
+    entry: LineMap, key: str, display: str, problems: list[Problem], lost: list[str]
+) -> list[tuple[str, int]]:
+    """The phrases of a list field as written, each with its line. An item that
+    is no phrase is an error at its line and costs only itself; what it was
+    meant to be (`- Uji Petik: Data`, read by YAML as a mapping) is added to
+    `lost`."""
+    value = _as_written(entry.get(key), entry.raw.get(key))
     if value is None:
         return []
     if isinstance(value, str):
         value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str | int) for v in value):
-        problems.append(Problem(display, entry.line_of(key), f"'{key}' must be a list of phrases"))
+    if not isinstance(value, list):
+        problems.append(
+            Problem(
+                display,
+                entry.line_of(key),
+                f"'{key}' must be a list of phrases, one per '- ' line: '{value}'",
+            )
+        )
         return []
-    return [str(v).strip() for v in value if str(v).strip()]
+    lines = getattr(value, "lines", [entry.line_of(key)] * len(value))
+    written = getattr(value, "written", [None] * len(value))
+    phrases = []
+    for item, line, text in zip(value, lines, written, strict=True):
+        item = _as_written(item, text)
+        if isinstance(item, str):
+            if item.strip():
+                phrases.append((item.strip(), line))
+            continue
+        if isinstance(item, dict) and len(item) == 1:
+            meant = ": ".join(str(part) for part in next(iter(item.items())))
+            lost.append(meant)
+            message = (
+                f"an item of '{key}' holds ': ', which YAML reads as 'key: value': "
+                f"'{meant}' (put it in quotes: - \"{meant}\")"
+            )
+        elif item is None:
+            message = f"an empty item in '{key}' (write the phrase after '- ', or remove the line)"
+        else:
+            message = (
+                f"an item of '{key}' is not a phrase: '{item}' (write one phrase per '- ' line)"
+            )
+        problems.append(Problem(display, line, message))
+    return phrases
 
 
 def _parse_dates(
@@ -256,6 +395,69 @@ def _parse_dates(
     return parsed
 
 
+def _spellings_of(entry: LineMap) -> list[str]:
+    """The keys of every spelling a tag's entry holds (its name, slug, aliases,
+    and the phrases of a misspelt field such as `alias:`), however broken."""
+    texts = []
+    for key, value in entry.items():
+        if key in ("name", "slug", "aliases") or key not in TAG_FIELDS:
+            texts += value if isinstance(value, list) else [value]
+    return [tag_key(text) for text in texts if isinstance(text, str)]
+
+
+def _own_spellings(candidates: list, display: str, problems: list[Problem]) -> list[OfficialTag]:
+    """The tags of `candidates` (tag, its entry, its (alias, line)s, …), each
+    spelling owned by one. A tag's name and slug are its own: a tag named as
+    an earlier one is an error at its name, and left out; an alias that is
+    another tag's name, slug or earlier alias is an error at the alias's line
+    naming that tag and line, and only that alias is left out."""
+    owners: dict[str, tuple[OfficialTag, str, int]] = {}  # key → tag, what, line
+    tags = []
+    for tag, entry, _, _ in candidates:
+        own: dict[str, tuple[str, int, str]] = {}  # key → what, line, as written
+        for what, written in (("name", tag.name), ("slug", tag.slug)):
+            own.setdefault(tag_key(written), (what, entry.line_of(what), written))
+        taken = [(key, mine) for key, mine in own.items() if key in owners]
+        for key, (what, line, written) in taken:
+            other, other_what, other_line = owners[key]
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    f"{what} already names tag '{other.slug}' ({other_what} on line "
+                    f"{other_line}): '{written}' (give each tag its own name and slug)",
+                )
+            )
+        if taken:
+            continue
+        for key, (what, line, _) in own.items():
+            owners[key] = (tag, f"its {what}", line)
+        tags.append(tag)
+    named = {id(tag) for tag in tags}
+    for tag, _, aliases, _ in candidates:
+        if id(tag) not in named:
+            continue
+        kept = []
+        for alias, line in aliases:
+            key = tag_key(alias)
+            owner = owners.get(key)
+            if owner is not None and owner[0] is not tag:
+                other, what, other_line = owner
+                problems.append(
+                    Problem(
+                        display,
+                        line,
+                        f"alias already names tag '{other.slug}' ({what} on line {other_line}): "
+                        f"'{alias}' (remove this alias, or the other)",
+                    )
+                )
+                continue
+            owners.setdefault(key, (tag, "its alias", line))
+            kept.append(alias)
+        tag.aliases = kept
+    return tags
+
+
 def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Problem]]:
     """Validate parsed YAML; returns the usable tags and every problem found."""
     entries, problems = list_entries(
@@ -272,12 +474,15 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
                 "the vocabulary has no tags (add tags, each starting with '- name:')",
             )
         )
-    tags: list[OfficialTag] = []
+    candidates: list[tuple[OfficialTag, LineMap, list[tuple[str, int]], list]] = []
     seen_slugs: dict[str, int] = {}
-    seen_keys: dict[str, tuple[str, int]] = {}
-    election_refs: list[tuple[str, int]] = []
+    # The spellings of entries left out for their errors, by the entry's line.
+    unusable: dict[str, int] = {}
     for entry in entries:
         before = len(problems)
+        for key in ("name", "slug", "group", "description"):
+            if key in entry:
+                entry[key] = _as_written(entry[key], entry.raw.get(key))
         problems += check_fields(
             entry,
             display,
@@ -314,52 +519,47 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
             )
         if "main" in entry and not isinstance(entry["main"], bool):
             problems.append(Problem(display, entry.line_of("main"), "'main' must be true or false"))
-        aliases = _string_list(entry, "aliases", display, problems)
-        detect = _string_list(entry, "detect", display, problems)
-        for phrase in detect:
+        dates = _parse_dates(entry, display, problems)
+        broken = len(problems) > before
+        lost: list[str] = []
+        aliases = _phrases(entry, "aliases", display, problems, lost)
+        detect = []
+        for phrase, line in _phrases(entry, "detect", display, problems, lost):
             if too_broad(phrase):
                 problems.append(
                     Problem(
                         display,
-                        entry.line_of("detect"),
+                        line,
                         f"detect phrase would match nearly every release: '{phrase}' (write "
-                        "whole words; a word may end in * after 3 letters, e.g. 'pengawas*')",
+                        "words that name this tag, not only common words such as 'di', 'dan' "
+                        "or 'Bawaslu'; a word may end in * after 3 letters, e.g. 'kampanye*')",
                     )
                 )
-        dates = _parse_dates(entry, display, problems)
-        if len(problems) > before:
+            else:
+                detect.append(phrase)
+        unusable.update(dict.fromkeys(map(tag_key, lost), entry.line))
+        if broken:
+            unusable.update(dict.fromkeys(_spellings_of(entry), entry.line))
             continue
         tag = OfficialTag(
             name=entry["name"].strip(),
             slug=slug,
             group=group,
             description=" ".join(entry["description"].split()),
-            aliases=aliases,
+            aliases=[alias for alias, _ in aliases],
             detect=detect,
             dates=[d for d, _ in dates],
             main=bool(entry.get("main", False)),
             line=entry.line,
         )
-        election_refs += [(d.election, line) for d, line in dates if d.election]
-        clash = False
-        for key in tag.spellings():
-            if key in seen_keys and seen_keys[key][0] != slug:
-                other, other_line = seen_keys[key]
-                problems.append(
-                    Problem(
-                        display,
-                        entry.line,
-                        f"'{key}' already names tag '{other}' (line {other_line}): "
-                        f"'{tag.name}' (remove the duplicate alias)",
-                    )
-                )
-                clash = True
-        if clash:
-            continue
-        for key in tag.spellings():
-            seen_keys[key] = (slug, entry.line)
         seen_slugs[slug] = entry.line
-        tags.append(tag)
+        candidates.append((tag, entry, aliases, [(d.election, n) for d, n in dates if d.election]))
+    tags = _own_spellings(candidates, display, problems)
+    kept = {id(tag) for tag in tags}
+    for tag, entry, aliases, _ in candidates:
+        if id(tag) not in kept:
+            unusable.update(dict.fromkeys(map(tag_key, [a for a, _ in aliases]), entry.line))
+    election_refs = [ref for tag, _, _, refs in candidates if id(tag) in kept for ref in refs]
     elections = {t.slug for t in tags if t.group == "Pemilihan"}
     for election, line in election_refs:
         if election not in elections:
@@ -371,13 +571,23 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
                     f"(the slug of a tag in group Pemilihan: {', '.join(sorted(elections))})",
                 )
             )
-    return Vocabulary(tags), problems
+    vocabulary = Vocabulary(tags)
+    vocabulary.unusable = {key: line for key, line in unusable.items() if key}
+    return vocabulary, problems
 
 
 def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]]:
-    data, problems = load_yaml(
-        path, display, expected="a list of tags, each starting with '- name:'"
+    """The vocabulary of a data file (read as `datafile.load_yaml` reads one,
+    its lists as ItemLists), and every problem found."""
+    data, problems = yamlfile.load(
+        path,
+        display,
+        loader=_VocabularyLoader,
+        expected="a list of tags, each starting with '- name:'",
     )
     if problems:
-        return Vocabulary([]), problems
+        return Vocabulary([]), [
+            Problem(p.path, p.line, p.message + (f" ({p.hint})" if p.hint else ""))
+            for p in problems
+        ]
     return parse_vocabulary(data, display)
