@@ -266,3 +266,24 @@ def test_bad_settings_fail_the_build(site, overrides, message):
     # Degraded, not broken: the page says comments are not open and loads no script.
     page = built.html("berita/2024/11/rakor/")
     assert comment_scripts(page) == []
+
+
+def test_a_server_url_with_a_password_fails_the_build_and_is_never_written(site):
+    site.article("rakor.md", slug="rakor")
+    built = site.build(
+        COMMENTS_PROVIDER="isso",
+        COMMENTS_ISSO_URL="http://admin:rahasia@komentar.example.go.id",
+    )
+    assert built.returncode == 1
+    errors = [f for f in built.findings("error") if "COMMENTS_ISSO_URL" in f.message]
+    assert len(errors) == 1, built.log
+    assert errors[0].message == (
+        "settings: comments: COMMENTS_ISSO_URL has a user name or password in it: "
+        "'http://***@komentar.example.go.id' (no user name or password in the URL: give "
+        "'http://komentar.example.go.id')"
+    )
+    assert "rahasia" not in built.log
+    for name in built.files():
+        data = (built.output / name).read_bytes()
+        assert b"rahasia" not in data, name
+    assert comment_scripts(built.html("berita/2024/11/rakor/")) == []

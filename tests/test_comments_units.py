@@ -217,3 +217,22 @@ def test_each_articles_source_path_is_worked_out_once(tmp_path):
     plugin.add_comments(generator)
     assert release.enrichment.comments["thread"]
     assert asked == [1]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://admin:rahasia@komentar.example.go.id",
+        "https://admin@komentar.example.go.id/isso/",
+        "https://admin:rahasia@komentar.example.go.id:8443",
+    ],
+)
+def test_a_server_url_with_a_user_name_or_password_is_refused_without_showing_it(url):
+    with pytest.raises(CommentsError) as caught:
+        client_config({"COMMENTS_PROVIDER": "isso", "COMMENTS_ISSO_URL": url})
+    error = caught.value
+    assert error.message == "COMMENTS_ISSO_URL has a user name or password in it"
+    assert error.value.startswith(url.split("://")[0] + "://***@komentar.example.go.id")
+    assert "rahasia" not in f"{error.message} {error.value} {error.hint}"
+    assert "admin" not in f"{error.message} {error.value} {error.hint}"
+    assert "no user name or password" in error.hint

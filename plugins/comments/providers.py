@@ -68,10 +68,28 @@ PROVIDERS: dict[str, Provider] = {
 }
 
 
+def masked(url: str) -> str:
+    """`url` with any user name and password in it replaced by `***`, for messages."""
+    scheme, at, rest = url.partition("://")
+    if not at:
+        return url
+    authority, slash, path = rest.partition("/")
+    if "@" in authority:
+        authority = "***@" + authority.rpartition("@")[2]
+    return f"{scheme}://{authority}{slash}{path}"
+
+
 def server_url(setting: str, value: object) -> str:
     """A provider's base URL: http(s), with a host, no query; trailing `/` removed."""
     text = str(value or "").strip()
     parts = urlsplit(text)
+    if "@" in parts.netloc:
+        # Every page would publish the secret, and browsers refuse such URLs anyway.
+        raise CommentsError(
+            f"{setting} has a user name or password in it",
+            masked(text),
+            f"no user name or password in the URL: give '{masked(text).replace('***@', '', 1)}'",
+        )
     if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
         raise CommentsError(
             f"{setting} is not a comment server URL",
