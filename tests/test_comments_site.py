@@ -287,3 +287,18 @@ def test_a_server_url_with_a_password_fails_the_build_and_is_never_written(site)
         data = (built.output / name).read_bytes()
         assert b"rahasia" not in data, name
     assert comment_scripts(built.html("berita/2024/11/rakor/")) == []
+
+
+def test_the_embed_scripts_address_as_server_url_fails_the_build_with_the_fix(site):
+    site.article("rakor.md", slug="rakor")
+    built = site.build(
+        COMMENTS_PROVIDER="isso",
+        COMMENTS_ISSO_URL="https://komentar.example.go.id/js/embed.min.js",
+    )
+    assert built.returncode == 1
+    assert built.log_lines("error") == [
+        "settings: comments: COMMENTS_ISSO_URL is the address of the comment script, not of "
+        "the server: 'https://komentar.example.go.id/js/embed.min.js' (give the server's base "
+        "URL: 'https://komentar.example.go.id')"
+    ]
+    assert comment_scripts(built.html("berita/2024/11/rakor/")) == []

@@ -236,3 +236,56 @@ def test_a_server_url_with_a_user_name_or_password_is_refused_without_showing_it
     assert "rahasia" not in f"{error.message} {error.value} {error.hint}"
     assert "admin" not in f"{error.message} {error.value} {error.hint}"
     assert "no user name or password" in error.hint
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://komentar.example.go.id/is so",
+        'https://k.example/"onload="x',
+        "https://k.example/</script><script>alert(1)</script>",
+        "https://k.example/<b>",
+        "https://k example.go.id",
+        "https://komentar.example.go.id:99999",
+        "https://komentar.example.go.id/?",
+        "https://komentar.example.go.id/a\\b",
+        "https://komentar.example.go.id/%zz",
+    ],
+)
+def test_server_urls_that_cannot_work_are_refused(url):
+    with pytest.raises(CommentsError) as caught:
+        client_config({"COMMENTS_PROVIDER": "isso", "COMMENTS_ISSO_URL": url})
+    assert caught.value.message == "COMMENTS_ISSO_URL is not a comment server URL"
+    assert caught.value.value == url
+
+
+@pytest.mark.parametrize(
+    ("url", "base"),
+    [
+        ("https://komentar.example.go.id/js/embed.min.js", "https://komentar.example.go.id"),
+        ("https://bawaslu.example/isso/js/embed.min.js", "https://bawaslu.example/isso"),
+        ("http://127.0.0.1:8080/js/embed.dev.js", "http://127.0.0.1:8080"),
+    ],
+)
+def test_the_embed_scripts_url_is_refused_with_the_servers_base_url(url, base):
+    with pytest.raises(CommentsError) as caught:
+        client_config({"COMMENTS_PROVIDER": "isso", "COMMENTS_ISSO_URL": url})
+    assert caught.value.message == (
+        "COMMENTS_ISSO_URL is the address of the comment script, not of the server"
+    )
+    assert caught.value.hint == f"give the server's base URL: '{base}'"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://komentar.example.go.id",
+        "https://komentar.example.go.id/isso/",
+        "http://127.0.0.1:8080",
+        "http://[::1]:8080",
+        "https://bawaslu.example/komentar%20sumsel",
+    ],
+)
+def test_good_server_urls_are_accepted(url):
+    config = client_config({"COMMENTS_PROVIDER": "isso", "COMMENTS_ISSO_URL": url})
+    assert config["server"] == url.rstrip("/")

@@ -10,6 +10,7 @@ one there.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -68,6 +69,23 @@ PROVIDERS: dict[str, Provider] = {
 }
 
 
+# A host name or IPv4 address (or an IPv6 one in brackets), with an optional port.
+_HOST_RE = re.compile(
+    r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
+    r"[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$"
+)
+# A URL path as RFC 3986 allows it (no space, quote, `<`, `>` or backslash).
+_PATH_RE = re.compile(r"^(?:/(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})*)*$")
+
+
+def _port_ok(parts) -> bool:
+    try:
+        parts.port  # noqa: B018 (raises ValueError for a port out of range)
+    except ValueError:
+        return False
+    return True
+
+
 def masked(url: str) -> str:
     """`url` with any user name and password in it replaced by `***`, for messages."""
     scheme, at, rest = url.partition("://")
@@ -90,11 +108,29 @@ def server_url(setting: str, value: object) -> str:
             masked(text),
             f"no user name or password in the URL: give '{masked(text).replace('***@', '', 1)}'",
         )
-    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+    if (
+        parts.scheme not in ("http", "https")
+        or not _HOST_RE.match(parts.netloc)
+        or not _PATH_RE.match(parts.path)
+        or not _port_ok(parts)
+        or parts.query
+        or parts.fragment
+        or "?" in text
+        or "#" in text
+    ):
         raise CommentsError(
             f"{setting} is not a comment server URL",
             text,
             "use e.g. 'https://komentar.example.go.id' or 'http://127.0.0.1:8080'",
+        )
+    if parts.path.lower().endswith(".js"):
+        # The src of the embed line the server's manual shows, pasted as is.
+        folder = parts.path.rsplit("/", 1)[0]
+        base = folder.removesuffix("/js").removesuffix("/web")
+        raise CommentsError(
+            f"{setting} is the address of the comment script, not of the server",
+            text,
+            f"give the server's base URL: '{parts.scheme}://{parts.netloc}{base}'",
         )
     return text.rstrip("/")
 
