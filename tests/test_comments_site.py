@@ -302,3 +302,21 @@ def test_the_embed_scripts_address_as_server_url_fails_the_build_with_the_fix(si
         "URL: 'https://komentar.example.go.id')"
     ]
     assert comment_scripts(built.html("berita/2024/11/rakor/")) == []
+
+
+def test_an_http_server_on_the_https_public_site_fails_the_publish_build(site):
+    site.article("rakor.md", slug="rakor")
+    built = site.build(
+        publish=True,
+        SITEURL="https://warta-sumsel.example.org",
+        COMMENTS_PROVIDER="isso",
+        COMMENTS_ISSO_URL="http://komentar.example.go.id",
+    )
+    assert built.returncode == 1
+    errors = [f.message for f in built.findings("error") if "COMMENTS_ISSO_URL" in f.message]
+    assert errors == [
+        "settings: comments: COMMENTS_ISSO_URL is http on an https site "
+        "(https://warta-sumsel.example.org): 'http://komentar.example.go.id' (browsers block "
+        "it there: use 'https://komentar.example.go.id')"
+    ], built.log
+    assert comment_scripts(built.html("berita/2024/11/rakor/")) == []

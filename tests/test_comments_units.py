@@ -289,3 +289,33 @@ def test_the_embed_scripts_url_is_refused_with_the_servers_base_url(url, base):
 def test_good_server_urls_are_accepted(url):
     config = client_config({"COMMENTS_PROVIDER": "isso", "COMMENTS_ISSO_URL": url})
     assert config["server"] == url.rstrip("/")
+
+
+def isso_on(site_url: str, server: str) -> dict:
+    return client_config(
+        {"COMMENTS_PROVIDER": "isso", "COMMENTS_ISSO_URL": server, "SITEURL": site_url}
+    )
+
+
+def test_an_http_server_on_an_https_site_is_refused():
+    with pytest.raises(CommentsError) as caught:
+        isso_on("https://warta-sumsel.example.org", "http://komentar.example.go.id")
+    assert caught.value.message == (
+        "COMMENTS_ISSO_URL is http on an https site (https://warta-sumsel.example.org)"
+    )
+    assert caught.value.value == "http://komentar.example.go.id"
+    assert caught.value.hint == "browsers block it there: use 'https://komentar.example.go.id'"
+
+
+@pytest.mark.parametrize(
+    ("site_url", "server"),
+    [
+        ("https://warta-sumsel.example.org", "https://komentar.example.go.id"),
+        ("https://warta-sumsel.example.org", "http://127.0.0.1:8080"),
+        ("https://warta-sumsel.example.org", "http://localhost:8080"),
+        ("", "http://komentar.example.go.id"),  # the preview: SITEURL is empty
+        ("http://127.0.0.1:8000", "http://komentar.example.go.id"),
+    ],
+)
+def test_http_servers_are_allowed_where_browsers_load_them(site_url, server):
+    assert isso_on(site_url, server)["server"] == server

@@ -62,7 +62,10 @@ def _settings(generator) -> dict:
     for key, value in DEFAULTS.items():
         generator.settings.setdefault(key, value)
         generator.context.setdefault(key, generator.settings[key])  # for the templates
-    return {key: generator.settings[key] for key in DEFAULTS}
+    return {
+        **{key: generator.settings[key] for key in DEFAULTS},
+        "SITEURL": generator.settings.get("SITEURL") or "",
+    }
 
 
 def _site_config(settings: dict) -> tuple[dict | None, int | None]:

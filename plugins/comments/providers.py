@@ -78,6 +78,12 @@ _HOST_RE = re.compile(
 _PATH_RE = re.compile(r"^(?:/(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})*)*$")
 
 
+def _loopback(url: str) -> bool:
+    """A server on this computer (a preview), which browsers let https pages reach."""
+    host = (urlsplit(url).hostname or "").lower()
+    return host in ("localhost", "::1") or host.startswith("127.") or host.endswith(".localhost")
+
+
 def _port_ok(parts) -> bool:
     try:
         parts.port  # noqa: B018 (raises ValueError for a port out of range)
@@ -138,7 +144,8 @@ def server_url(setting: str, value: object) -> str:
 def client_config(settings: Mapping) -> dict | None:
     """What templates and comments.js need for COMMENTS_PROVIDER, or None when off.
 
-    Raises CommentsError for an unknown provider or a missing/bad server URL.
+    Raises CommentsError for an unknown provider or a missing/bad server URL
+    (an http one on an https SITEURL included).
     """
     name = settings.get("COMMENTS_PROVIDER")
     if name in (None, "", False):
@@ -149,6 +156,15 @@ def client_config(settings: Mapping) -> dict | None:
             "unknown COMMENTS_PROVIDER", str(name), f"use one of {', '.join(PROVIDERS)} or None"
         )
     server = server_url(provider.url_setting, settings.get(provider.url_setting))
+    site = urlsplit(str(settings.get("SITEURL") or "").strip())
+    if site.scheme == "https" and server.startswith("http:") and not _loopback(server):
+        # An https page may not load an http script (mixed content), and readers'
+        # names, addresses and comments would travel unencrypted.
+        raise CommentsError(
+            f"{provider.url_setting} is http on an https site ({site.scheme}://{site.netloc})",
+            server,
+            f"browsers block it there: use '{server.replace('http:', 'https:', 1)}'",
+        )
     return {
         "name": provider.name,
         "label": provider.label,
