@@ -320,3 +320,46 @@ def test_an_http_server_on_the_https_public_site_fails_the_publish_build(site):
         "it there: use 'https://komentar.example.go.id')"
     ], built.log
     assert comment_scripts(built.html("berita/2024/11/rakor/")) == []
+
+
+@pytest.mark.parametrize(
+    ("timeout", "suggestion"),
+    [
+        (15000, "use seconds from 3 to 120, e.g. 15; 15000 looks like milliseconds: 15 s"),
+        (0.0001, "use seconds from 3 to 120, e.g. 15"),
+        (0.01, "use seconds from 3 to 120, e.g. 15"),
+        (600, "use seconds from 3 to 120, e.g. 15"),
+        ("15", "use seconds from 3 to 120, e.g. 15"),
+    ],
+)
+def test_a_load_timeout_out_of_range_fails_the_build_with_one_line(site, timeout, suggestion):
+    site.article("rakor.md", slug="rakor")
+    built = site.build(
+        COMMENTS_PROVIDER="isso", COMMENTS_ISSO_URL=ISSO_URL, COMMENTS_LOAD_TIMEOUT=timeout
+    )
+    assert built.returncode == 1
+    assert built.log_lines("error") == [
+        f"settings: comments: invalid COMMENTS_LOAD_TIMEOUT: '{timeout}' ({suggestion})"
+    ]
+    assert "Traceback" not in built.log
+
+
+def test_an_infinite_load_timeout_is_the_settings_own_error(site):
+    site.article("rakor.md", slug="rakor")
+    settings = site.root / "tak-hingga.py"
+    settings.write_text(
+        "from pelicanconf import *  # noqa\n"
+        "COMMENTS_PROVIDER = 'isso'\n"
+        f"COMMENTS_ISSO_URL = '{ISSO_URL}'\n"
+        "COMMENTS_LOAD_TIMEOUT = float('inf')\n",
+        encoding="utf-8",
+    )
+    from conftest import run_build
+
+    built = run_build(site.content, site.output, settings_file=settings)
+    assert built.returncode == 1
+    assert built.log_lines("error") == [
+        "settings: comments: invalid COMMENTS_LOAD_TIMEOUT: 'inf' "
+        "(use seconds from 3 to 120, e.g. 15)"
+    ], built.log
+    assert "OverflowError" not in built.log

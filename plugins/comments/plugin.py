@@ -18,8 +18,8 @@ Settings (defaults in DEFAULTS):
   COMMENTS_REMARK42_URL, COMMENTS_REMARK42_SITE_ID   the same for Remark42
   COMMENTS_CLOSE_AFTER_DAYS  None, or close threads N days after publication
   COMMENTS_PRIVACY_URL       the privacy policy page ("kebijakan-privasi/")
-  COMMENTS_LOAD_TIMEOUT      seconds comments.js waits for a thread to appear
-                             before showing an error message (15)
+  COMMENTS_LOAD_TIMEOUT      seconds (3 to 120) comments.js waits without news
+                             from the server before showing an error message (15)
 Generator context: `comments_provider` (the client configuration, or None).
 """
 
@@ -57,6 +57,10 @@ DEFAULTS = {
     "COMMENTS_LOAD_TIMEOUT": 15,
 }
 
+# COMMENTS_LOAD_TIMEOUT, seconds: below, a phone on a slow line fails every time;
+# above, a reader waits minutes on "Memuat komentar…" for a server that is down.
+LOAD_TIMEOUT_RANGE = (3, 120)
+
 
 def _settings(generator) -> dict:
     for key, value in DEFAULTS.items():
@@ -78,8 +82,17 @@ def _site_config(settings: dict) -> tuple[dict | None, int | None]:
         provider = None
     if provider is not None:
         timeout = settings["COMMENTS_LOAD_TIMEOUT"]
-        if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
-            _setting_error(f"invalid COMMENTS_LOAD_TIMEOUT: '{timeout}'", "use seconds > 0")
+        low, high = LOAD_TIMEOUT_RANGE
+        if (
+            isinstance(timeout, bool)
+            or not isinstance(timeout, int | float)
+            or not low <= timeout <= high  # NaN included
+        ):
+            hint = f"use seconds from {low} to {high}, e.g. {DEFAULTS['COMMENTS_LOAD_TIMEOUT']}"
+            number = isinstance(timeout, int | float) and not isinstance(timeout, bool)
+            if number and 1000 * low <= timeout <= 1000 * high:
+                hint += f"; {timeout} looks like milliseconds: {timeout / 1000:g} s"
+            _setting_error(f"invalid COMMENTS_LOAD_TIMEOUT: '{timeout}'", hint)
             timeout = DEFAULTS["COMMENTS_LOAD_TIMEOUT"]
         provider["timeout_ms"] = int(timeout * 1000)
     try:
