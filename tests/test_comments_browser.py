@@ -191,6 +191,7 @@ def start_stack(root: Path, *, provider: bool = True) -> Stack:
         date="2024-11-18 10:00",
         comments="closed",
     )
+    site.page("kebijakan-privasi.md", "Title: Kebijakan Privasi\nSlug: kebijakan-privasi\n\nIsi.\n")
     (site.content / "extra").mkdir(parents=True, exist_ok=True)
     (site.content / "extra" / "favicon.svg").write_text(FAVICON, encoding="utf-8")
     site.output.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,15 @@ WIB = ZoneInfo("Asia/Jakarta")
 ISSO_URL = "https://komentar.bawaslu-sumsel.example"
 
 
+PRIVACY_PAGE = "Title: Kebijakan Privasi\nSlug: kebijakan-privasi\n\nData apa yang disimpan.\n"
+
+
+def with_privacy_page(site):
+    """The page the section's privacy note links to (required with a comment server)."""
+    site.page("kebijakan-privasi.md", PRIVACY_PAGE)
+    return site
+
+
 def recent_date(days_ago: int = 1) -> str:
     return (dt.datetime.now(WIB) - dt.timedelta(days=days_ago)).strftime("%Y-%m-%d %H:%M")
 
@@ -171,6 +180,7 @@ def test_with_isso_the_page_has_a_button_a_privacy_note_and_a_noscript_fallback(
         date="2024-11-19 10:00",
         comments="off",
     )
+    with_privacy_page(site)
     built = site.build(COMMENTS_PROVIDER="isso", COMMENTS_ISSO_URL=ISSO_URL + "/")
     assert built.returncode == 0, built.log
 
@@ -334,6 +344,7 @@ def test_an_http_server_on_the_https_public_site_fails_the_publish_build(site):
 )
 def test_a_load_timeout_out_of_range_fails_the_build_with_one_line(site, timeout, suggestion):
     site.article("rakor.md", slug="rakor")
+    with_privacy_page(site)
     built = site.build(
         COMMENTS_PROVIDER="isso", COMMENTS_ISSO_URL=ISSO_URL, COMMENTS_LOAD_TIMEOUT=timeout
     )
@@ -346,6 +357,7 @@ def test_a_load_timeout_out_of_range_fails_the_build_with_one_line(site, timeout
 
 def test_an_infinite_load_timeout_is_the_settings_own_error(site):
     site.article("rakor.md", slug="rakor")
+    with_privacy_page(site)
     settings = site.root / "tak-hingga.py"
     settings.write_text(
         "from pelicanconf import *  # noqa\n"
@@ -363,3 +375,51 @@ def test_an_infinite_load_timeout_is_the_settings_own_error(site):
         "(use seconds from 3 to 120, e.g. 15)"
     ], built.log
     assert "OverflowError" not in built.log
+
+
+@pytest.mark.parametrize(
+    ("value", "href"),
+    [
+        ("kebijakan-privasi/", "/kebijakan-privasi/"),
+        ("/kebijakan-privasi/", "/kebijakan-privasi/"),
+        ("/kebijakan-privasi/index.html", "/kebijakan-privasi/index.html"),
+        ("https://bawaslu.go.id/privasi", "https://bawaslu.go.id/privasi"),
+    ],
+)
+def test_the_privacy_link_follows_the_setting_with_or_without_a_slash(site, value, href):
+    with_privacy_page(site).article("rakor.md", slug="rakor")
+    built = site.build(
+        COMMENTS_PROVIDER="isso", COMMENTS_ISSO_URL=ISSO_URL, COMMENTS_PRIVACY_URL=value
+    )
+    assert built.returncode == 0, built.log
+    assert built.findings("error") == []
+    privacy = comments_section(built.html("berita/2024/11/rakor/")).find(class_="comments__privacy")
+    assert privacy.find("a", string="Kebijakan Privasi")["href"] == href
+
+
+@pytest.mark.parametrize("value", [None, "", "//kebijakan-privasi/", "javascript:alert(1)", 7])
+def test_a_privacy_setting_that_is_no_address_fails_the_build(site, value):
+    with_privacy_page(site).article("rakor.md", slug="rakor")
+    built = site.build(
+        COMMENTS_PROVIDER="isso", COMMENTS_ISSO_URL=ISSO_URL, COMMENTS_PRIVACY_URL=value
+    )
+    assert built.returncode == 1
+    assert built.log_lines("error") == [
+        "settings: comments: COMMENTS_PRIVACY_URL is not the address of a privacy page: "
+        f"'{value}' (give the privacy page's address in this site, e.g. 'kebijakan-privasi/', "
+        "or a full URL 'https://…')"
+    ]
+    privacy = comments_section(built.html("berita/2024/11/rakor/")).find(class_="comments__privacy")
+    assert privacy.find("a", string="Kebijakan Privasi")["href"] == "/kebijakan-privasi/"
+
+
+def test_a_privacy_page_that_does_not_exist_fails_the_build_with_a_comment_server(site):
+    with_privacy_page(site).article("rakor.md", slug="rakor")
+    built = site.build(
+        COMMENTS_PROVIDER="isso", COMMENTS_ISSO_URL=ISSO_URL, COMMENTS_PRIVACY_URL="privasi/"
+    )
+    assert built.returncode == 1
+    assert built.log_lines("error") == [
+        "settings: comments: COMMENTS_PRIVACY_URL names no page of this site: 'privasi/' "
+        "(write the privacy page (content/halaman/kebijakan-privasi.md) or give its address)"
+    ]

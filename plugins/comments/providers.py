@@ -173,3 +173,22 @@ def client_config(settings: Mapping) -> dict | None:
         "read_only": provider.read_only,
         **provider.client(server, settings),
     }
+
+
+def privacy_url(value: object) -> str:
+    """COMMENTS_PRIVACY_URL: a full http(s) URL (kept), or an address in this site,
+    given with or without its leading `/` (returned without it, as Pelican's
+    `*_URL` settings are written); raises CommentsError."""
+    text = value.strip() if isinstance(value, str) else ""
+    parts = urlsplit(text)
+    if parts.scheme in ("http", "https") and _HOST_RE.match(parts.netloc):
+        return text
+    address = text.lstrip("/")
+    if not address or parts.scheme or parts.netloc or text.startswith("//") or " " in address:
+        raise CommentsError(
+            "COMMENTS_PRIVACY_URL is not the address of a privacy page",
+            str(value),
+            "give the privacy page's address in this site, e.g. 'kebijakan-privasi/', "
+            "or a full URL 'https://…'",
+        )
+    return address
