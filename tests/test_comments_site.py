@@ -423,3 +423,40 @@ def test_a_privacy_page_that_does_not_exist_fails_the_build_with_a_comment_serve
         "settings: comments: COMMENTS_PRIVACY_URL names no page of this site: 'privasi/' "
         "(write the privacy page (content/halaman/kebijakan-privasi.md) or give its address)"
     ]
+
+
+def test_drafts_and_embargoed_releases_name_no_thread_and_load_no_provider(site):
+    with_privacy_page(site).article("rakor.md", slug="rakor")
+    site.article(
+        "draf.md",
+        title="Bawaslu Sumsel Tetapkan Hasil Pengawasan Rekapitulasi",
+        slug="draf-penetapan",
+        date="2024-11-20 10:00",
+        thread="t-0123456789abcdef",
+        status="draft",
+    )
+    site.article(
+        "embargo.md",
+        title="Bawaslu Sumsel Umumkan Rekapitulasi Pengawasan",
+        slug="embargo-rekap",
+        date="2030-01-01 09:00",
+        thread="t-fedcba9876543210",
+    )
+    built = site.build(COMMENTS_PROVIDER="isso", COMMENTS_ISSO_URL=ISSO_URL)
+    assert built.returncode == 0, built.log
+    for address, thread in (
+        ("draf/draf-penetapan/", "t-0123456789abcdef"),
+        ("draf/embargo-rekap/", "t-fedcba9876543210"),
+    ):
+        page = built.html(address)
+        section = comments_section(page)
+        assert section is not None, address
+        assert section.get_text(" ", strip=True).startswith("Komentar Kolom komentar dibuka")
+        assert page.find(attrs={"data-comment-thread": True}) is None
+        assert page.find(attrs={"data-comment-provider": True}) is None
+        assert section.find("button") is None
+        assert comment_scripts(page) == []
+        for name in built.files():
+            assert thread.encode() not in (built.output / name).read_bytes(), name
+    # The published release keeps its thread.
+    assert comments_section(built.html("berita/2024/11/rakor/")).has_attr("data-comment-thread")
