@@ -509,3 +509,38 @@ def test_without_a_provider_the_page_requests_no_script_at_all(page, tmp_path):
         assert axe_violations(page) == []
     finally:
         stack.close()
+
+
+def test_without_javascript_the_section_speaks_of_no_button(browser, stack):
+    """The privacy note said "Sebelum Anda menekan tombol di bawah…" to readers
+    who have no button: without JavaScript the controls stay hidden."""
+    context = browser.new_context(viewport={"width": 390, "height": 900}, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        recorder = open_article(page, stack)
+        section = page.locator("#komentar")
+        assert section.get_by_role("button").count() == 0
+        shown = section.inner_text()
+        assert "tombol" not in shown.lower(), shown
+        assert "Komentar memerlukan JavaScript" in shown
+        assert section.get_by_role("link", name="halaman Kontak").is_visible()
+        privacy = section.get_by_role("link", name="Kebijakan Privasi")
+        assert privacy.count() == 1 and privacy.is_visible()
+        assert privacy.get_attribute("href") == "/kebijakan-privasi/"
+        assert recorder.origins() == {stack.site_url}
+    finally:
+        context.close()
+
+    # With JavaScript, the note about the button stands above the button.
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    try:
+        open_article(page, stack)
+        note = page.locator("#komentar .comments__privacy")
+        assert note.is_visible()
+        assert "tombol di bawah" in note.inner_text()
+        assert note.get_by_role("link", name="Kebijakan Privasi").is_visible()
+        button = page.get_by_role("button", name="Tampilkan komentar")
+        assert note.bounding_box()["y"] < button.bounding_box()["y"]
+    finally:
+        context.close()
