@@ -180,8 +180,71 @@ class Stack:
             server.server_close()
 
 
-def start_stack(root: Path, *, provider: bool = True) -> Stack:
-    """Build a two-article site (open thread, closed thread), serve it, start Isso."""
+class SlowLine:
+    """A pass-through HTTP proxy in front of Isso that holds chosen requests back:
+    `delays["/?uri="] = [7]` delays the next thread request by 7 s (a slow
+    phone line or a busy server), later ones pass at once."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.delays: dict[str, list[float]] = {}
+        line = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.0"
+
+            def log_message(self, *args):
+                pass
+
+            def forward(self):
+                for prefix, waits in line.delays.items():
+                    if self.path.startswith(prefix) and waits:
+                        time.sleep(waits.pop(0))
+                length = int(self.headers.get("Content-Length") or 0)
+                headers = {
+                    key: value
+                    for key, value in self.headers.items()
+                    if key.lower() not in ("host", "connection", "accept-encoding")
+                }
+                request = urllib.request.Request(
+                    line.target + self.path,
+                    data=self.rfile.read(length) if length else None,
+                    headers=headers,
+                    method=self.command,
+                )
+                try:
+                    response = urllib.request.urlopen(request, timeout=30)
+                except urllib.error.HTTPError as error:
+                    response = error
+                body = response.read()
+                self.send_response(response.status)
+                for key, value in response.headers.items():
+                    if key.lower() not in ("transfer-encoding", "connection", "content-length"):
+                        self.send_header(key, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = do_OPTIONS = do_PUT = do_DELETE = forward
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def shutdown(self) -> None:
+        self.server.shutdown()
+
+    def server_close(self) -> None:
+        self.server.server_close()
+
+
+def start_stack(root: Path, *, provider: bool = True, slow_line: bool = False) -> Stack:
+    """Build a two-article site (open thread, closed thread), serve it, start Isso
+    (behind a SlowLine, `stack.servers[-1]`, with `slow_line`)."""
     site = FixtureSite(root / "site")
     site.article("rakor.md", slug="rakor", thread=THREAD)
     site.article(
@@ -201,15 +264,18 @@ def start_stack(root: Path, *, provider: bool = True) -> Stack:
     site_url = f"http://127.0.0.1:{server.server_address[1]}"
     isso = None
     overrides = {}
+    servers = [server]
     if provider:
         isso = Isso(root / "isso", free_port(), site_url)
+        if slow_line:
+            servers.append(SlowLine(isso.url))
         overrides = {
             "COMMENTS_PROVIDER": "isso",
-            "COMMENTS_ISSO_URL": isso.url,
+            "COMMENTS_ISSO_URL": servers[-1].url if slow_line else isso.url,
             "COMMENTS_LOAD_TIMEOUT": 4,
         }
     built = site.build(**overrides)
-    stack = Stack(site_url, built, isso, [server])
+    stack = Stack(site_url, built, isso, servers)
     if built.returncode != 0:
         stack.close()
         raise AssertionError(built.log)
@@ -221,6 +287,13 @@ def start_stack(root: Path, *, provider: bool = True) -> Stack:
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     stack = start_stack(tmp_path_factory.mktemp("comments-isso"))
+    yield stack
+    stack.close()
+
+
+@pytest.fixture(scope="module")
+def slow_stack(tmp_path_factory):
+    stack = start_stack(tmp_path_factory.mktemp("comments-slow"), slow_line=True)
     yield stack
     stack.close()
 
@@ -544,3 +617,46 @@ def test_without_javascript_the_section_speaks_of_no_button(browser, stack):
         assert note.bounding_box()["y"] < button.bounding_box()["y"]
     finally:
         context.close()
+
+
+STATUS_LOG = """() => {
+    window.__statuses = [];
+    const status = document.querySelector('[data-comment-status]');
+    new MutationObserver(() => window.__statuses.push(status.textContent))
+        .observe(status, {childList: true, characterData: true, subtree: true});
+}"""
+
+
+def test_a_slow_server_that_keeps_answering_is_not_called_silent(page, slow_stack):
+    """Script and thread each take 3 s (COMMENTS_LOAD_TIMEOUT 4 s): the wait
+    counts silence, not the whole load, so no failure is shown."""
+    line = slow_stack.servers[-1]
+    line.delays = {"/js/embed.min.js": [3], "/?uri=": [3]}
+    recorder = open_article(page, slow_stack)
+    page.evaluate(STATUS_LOG)
+    page.get_by_role("button", name="Tampilkan komentar").click()
+    wait_for_thread(page)
+    statuses = page.evaluate("() => window.__statuses")
+    assert not any("tidak dapat dimuat" in text for text in statuses), statuses
+    assert page.locator("[data-comment-mount]").is_visible()
+    assert recorder.console_errors == []
+
+
+def test_a_thread_that_arrives_after_the_timeout_is_shown(page, slow_stack):
+    """The thread takes 9 s, well past the 4 s wait: the reader first reads that
+    the server does not answer, then gets the thread without pressing anything."""
+    text = f"Komentar yang datang terlambat. ({uuid.uuid4().hex[:8]})"
+    seed_comment(slow_stack.isso, THREAD, "Rina", text)
+    line = slow_stack.servers[-1]
+    line.delays = {"/?uri=": [9]}
+    recorder = open_article(page, slow_stack)
+    page.get_by_role("button", name="Tampilkan komentar").click()
+    status = page.locator("[data-comment-status]")
+    status.filter(has_text="tidak dapat dimuat").wait_for(timeout=9000)
+    assert page.locator("[data-comment-mount]").is_hidden()
+    wait_for_thread(page)
+    assert page.locator("[data-comment-mount]").is_visible()
+    assert page.locator("#isso-root .isso-comment", has_text=text).count() == 1
+    assert "comments--failed" not in page.locator("#komentar").get_attribute("class")
+    expect(page.get_by_role("button", name="Coba lagi")).to_be_hidden()
+    assert recorder.console_errors == []

@@ -4,12 +4,16 @@
  * requested from the comment server until the reader presses "Tampilkan
  * komentar" (UU 27/2022), unless the reader ticked "Ingat pilihan saya"
  * earlier (stored in this browser's localStorage only). If the provider's
- * script fails to load, or no thread appears in time, the box shows a
- * readable message and a retry button instead of staying empty.
+ * script fails to load, or the server sends nothing for timeout_ms (each step
+ * that arrives, such as the script or the thread's settings, starts the wait
+ * anew: a slow line is not a silent server), the box shows a readable message
+ * and a retry button instead of staying empty. A thread that still arrives
+ * after that message is shown.
  *
  * Providers: one `mounts` entry each, matching PROVIDERS in
  * plugins/comments/providers.py. A mount creates the provider's element and
- * script, and tells whether the thread has appeared.
+ * script, and returns {ready(): has the thread appeared, progress(): how many
+ * steps of loading have arrived}.
  */
 (function () {
   "use strict";
@@ -92,9 +96,17 @@
         mount.appendChild(loadScript(provider.script, provider.attributes));
       }
       labelIssoForms(holder);
-      return function ready() {
+      function ready() {
         var heading = holder.querySelector(".isso-thread-heading");
         return Boolean(heading && heading.textContent.trim());
+      }
+      return {
+        ready: ready,
+        progress: function () {
+          // The script, then the server's settings (Isso inserts the heading), then the thread.
+          return [window.Isso, holder.querySelector(".isso-thread-heading"), ready()].filter(Boolean)
+            .length;
+        },
       };
     },
 
@@ -112,8 +124,14 @@
       config.page_title = thread.title;
       window.remark_config = config;
       mount.appendChild(loadScript(provider.script, {}));
-      return function ready() {
+      function ready() {
         return Boolean(holder.querySelector("iframe"));
+      }
+      return {
+        ready: ready,
+        progress: function () {
+          return ready() ? 1 : 0;
+        },
       };
     },
   };
@@ -195,35 +213,50 @@
       section.classList.add("comments--loading");
       mount.hidden = false;
       showStatus(TEXT.loading);
-      var ready = mountProvider(mount, provider, thread);
+      var watch = mountProvider(mount, provider, thread);
+      var scriptFailed = false;
       var script = mount.querySelector("script");
       if (script) {
         script.addEventListener("error", function () {
           script.remove();
+          scriptFailed = true;
           fail(current);
         });
       }
-      var started = Date.now();
+      var budget = provider.timeout_ms || 15000;
+      var steps = watch.progress();
+      var quietSince = Date.now();
+      var timedOut = false;
       var timer = window.setInterval(function () {
-        if (current !== attempt || section.classList.contains("comments--failed")) {
+        if (current !== attempt || scriptFailed) {
           window.clearInterval(timer);
-        } else if (ready()) {
+        } else if (watch.ready()) {
           window.clearInterval(timer);
-          section.classList.remove("comments--loading");
-          section.classList.add("comments--loaded");
-          var hadFocus = document.activeElement === button;
-          button.hidden = true;
-          showStatus(TEXT.loaded);
-          if (hadFocus) {
-            // The button is gone: the reader goes on where the thread begins.
-            mount.setAttribute("tabindex", "-1");
-            mount.focus();
-          }
-        } else if (Date.now() - started > (provider.timeout_ms || 15000)) {
-          window.clearInterval(timer);
+          loaded();
+        } else if (watch.progress() !== steps) {
+          steps = watch.progress();
+          quietSince = Date.now();
+        } else if (!timedOut && Date.now() - quietSince > budget) {
+          // Say so, but keep watching: a slow server may still send the thread.
+          timedOut = true;
           fail(current);
         }
       }, POLL_MS);
+    }
+
+    function loaded() {
+      section.classList.remove("comments--loading", "comments--failed");
+      section.classList.add("comments--loaded");
+      mount.hidden = false;
+      var hadFocus = document.activeElement === button;
+      button.hidden = true;
+      button.removeAttribute("aria-disabled");
+      showStatus(TEXT.loaded);
+      if (hadFocus) {
+        // The button is gone: the reader goes on where the thread begins.
+        mount.setAttribute("tabindex", "-1");
+        mount.focus();
+      }
     }
 
     controls.hidden = false;
