@@ -562,9 +562,19 @@ def test_a_misconfigured_server_times_out_with_a_readable_message(page, stack, t
         assert "GET /js/embed.min.js?" in wrong.requests()  # the script did load
         assert page.locator("[data-comment-mount]").is_hidden()
         assert page.get_by_role("button", name="Coba lagi").is_enabled()
-    finally:
+
+        # The server is set right: a retry (Isso's script is loaded, its
+        # settings never arrived) shows the thread.
         wrong.stop()
         stack.isso.start()
+        page.get_by_role("button", name="Coba lagi").click()
+        wait_for_thread(page)
+        assert page.locator(".isso-thread-heading").count() == 1
+        assert page.locator("#isso-thread > .isso-postbox").count() == 1
+    finally:
+        wrong.stop()
+        if stack.isso.process is None:
+            stack.isso.start()
 
 
 def test_without_a_provider_the_page_requests_no_script_at_all(page, tmp_path):
@@ -659,4 +669,34 @@ def test_a_thread_that_arrives_after_the_timeout_is_shown(page, slow_stack):
     assert page.locator("#isso-root .isso-comment", has_text=text).count() == 1
     assert "comments--failed" not in page.locator("#komentar").get_attribute("class")
     expect(page.get_by_role("button", name="Coba lagi")).to_be_hidden()
+    assert recorder.console_errors == []
+
+
+def test_retry_after_a_slow_first_load_shows_the_thread_once(page, slow_stack):
+    """Isso's script had loaded but the thread took 9 s: "Coba lagi" called
+    Isso's init() again, whose new count heading never reached the page, so
+    every retry ended in the error message (and comments came twice)."""
+    text = f"Komentar lama. ({uuid.uuid4().hex[:8]})"
+    seed_comment(slow_stack.isso, THREAD, "Dodi", text)
+    line = slow_stack.servers[-1]
+    line.delays = {"/?uri=": [9]}  # the first thread request only
+    recorder = open_article(page, slow_stack)
+    started = time.monotonic()
+    page.get_by_role("button", name="Tampilkan komentar").click()
+    page.locator("[data-comment-status]").filter(has_text="tidak dapat dimuat").wait_for(
+        timeout=9000
+    )
+    assert time.monotonic() - started < 8  # the first answer is still on its way
+    page.get_by_role("button", name="Coba lagi").click()
+    wait_for_thread(page)
+    assert time.monotonic() - started < 8.5, "the retry waited for the slow answer"
+    # Let the first, slow answer arrive too: the thread stays whole, once.
+    page.wait_for_timeout(max(0, int((started + 11 - time.monotonic()) * 1000)))
+    expect(page.locator("[data-comment-status]")).to_have_text("Komentar dimuat.")
+    assert page.locator("#isso-root .isso-comment", has_text=text).count() == 1
+    count = page.locator("#isso-root > .isso-comment").count()
+    assert count == len({row for row in slow_stack.isso.comments() if row[0] == THREAD})
+    assert page.locator(".isso-thread-heading").count() == 1
+    assert "komentar" in page.locator(".isso-thread-heading").inner_text().lower()
+    assert page.locator("#isso-thread > .isso-postbox").count() == 1
     assert recorder.console_errors == []

@@ -41,6 +41,31 @@
     return script;
   }
 
+  // Isso's thread requests under way. A retry cancels them before asking
+  // again: two answers would each insert every comment (Isso's own code then
+  // throws on the repeated ids). Isso uses XMLHttpRequest; only GET requests
+  // for the comment server's thread list are counted.
+  var threadRequests = [];
+  function trackThreadRequests(server) {
+    if (trackThreadRequests.server) {
+      return;
+    }
+    trackThreadRequests.server = server;
+    var open = window.XMLHttpRequest.prototype.open;
+    window.XMLHttpRequest.prototype.open = function (method, url) {
+      if (String(method).toUpperCase() === "GET" && String(url).indexOf(server + "/?") === 0) {
+        var request = this;
+        threadRequests.push(request);
+        request.addEventListener("loadend", function () {
+          threadRequests = threadRequests.filter(function (other) {
+            return other !== request;
+          });
+        });
+      }
+      return open.apply(this, arguments);
+    };
+  }
+
   // Isso's comment boxes have only a placeholder; give every one (the main
   // box and those opened by "Balas") a lasting accessible name. Reply forms
   // repeat the main form's ids (isso-postbox-author…), so their labels would
@@ -82,10 +107,19 @@
     isso: function (mount, provider, thread) {
       var holder = mount.querySelector("#isso-thread");
       if (holder && window.Isso) {
-        // The script already ran: ask it to fetch the thread again.
-        window.Isso.init();
+        // The script already ran (a retry): ask it to fetch the thread again.
+        // Isso's init() makes a new count heading but inserts it only where
+        // there is none, and writes the count into the new one: call it only
+        // when the server's settings never arrived (no heading yet).
+        if (!holder.querySelector(".isso-thread-heading")) {
+          window.Isso.init();
+        }
+        threadRequests.slice().forEach(function (request) {
+          request.abort(); // Isso reads it as a failed request and logs it
+        });
         window.Isso.fetchComments();
       } else {
+        trackThreadRequests(provider.server);
         mount.textContent = "";
         holder = document.createElement("div");
         holder.id = "isso-thread";
