@@ -153,6 +153,9 @@ def test_isso_client_config():
     assert config["script"] == "https://komentar.example.go.id/js/embed.min.js"
     assert config["attributes"]["data-isso"] == "https://komentar.example.go.id"
     assert config["attributes"]["data-isso-lang"] == "id"
+    # comments.js loads Isso's stylesheet itself, before the script draws the form.
+    assert config["stylesheet"] == "https://komentar.example.go.id/css/isso.css"
+    assert config["attributes"]["data-isso-css"] == "false"
 
 
 def test_remark42_is_one_more_registry_entry():

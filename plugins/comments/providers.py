@@ -31,12 +31,16 @@ class Provider:
 def _isso_client(server: str, settings: Mapping) -> dict:
     return {
         "script": f"{server}/js/embed.min.js",
+        # comments.js inserts the stylesheet and waits for it before the script:
+        # Isso's own (data-isso-css) comes after its form is drawn, which then
+        # jumps into shape (a layout shift under the reader's finger).
+        "stylesheet": f"{server}/css/isso.css",
         # Isso reads data-isso-* attributes from every <script>; comments.js sets
         # them on the script it inserts. Isso ships an Indonesian translation.
         "attributes": {
             "data-isso": server,
             "data-isso-lang": "id",
-            "data-isso-css": "true",
+            "data-isso-css": "false",
             # No avatars and no votes: plainer threads on phones, and voting
             # would store a hash of each voter's address for nothing we need.
             "data-isso-avatar": "false",

@@ -41,6 +41,22 @@
     return script;
   }
 
+  // A stylesheet first, then `next` (also when it fails: an unstyled thread
+  // beats none). Inserted once per page, in <head> like the site's own.
+  function loadStylesheet(href, next) {
+    if (!href || document.getElementById("isso-style")) {
+      next();
+      return;
+    }
+    var link = document.createElement("link");
+    link.id = "isso-style"; // Isso adds none of its own when this exists
+    link.rel = "stylesheet";
+    link.href = href;
+    link.addEventListener("load", next);
+    link.addEventListener("error", next);
+    document.head.appendChild(link);
+  }
+
   // Isso's thread requests under way. A retry cancels them before asking
   // again: two answers would each insert every comment (Isso's own code then
   // throws on the repeated ids). Isso uses XMLHttpRequest; only GET requests
@@ -106,6 +122,7 @@
   var mounts = {
     isso: function (mount, provider, thread) {
       var holder = mount.querySelector("#isso-thread");
+      var sheetDone = Boolean(window.Isso);
       if (holder && window.Isso) {
         // The script already ran (a retry): ask it to fetch the thread again.
         // Isso's init() makes a new count heading but inserts it only where
@@ -127,7 +144,12 @@
         // Isso stores the title with a new thread (else it fetches the page itself).
         holder.setAttribute("data-title", thread.title);
         mount.appendChild(holder);
-        mount.appendChild(loadScript(provider.script, provider.attributes));
+        loadStylesheet(provider.stylesheet, function () {
+          sheetDone = true;
+          if (holder.parentNode === mount) {
+            mount.appendChild(loadScript(provider.script, provider.attributes));
+          }
+        });
       }
       labelIssoForms(holder);
       function ready() {
@@ -137,9 +159,10 @@
       return {
         ready: ready,
         progress: function () {
-          // The script, then the server's settings (Isso inserts the heading), then the thread.
-          return [window.Isso, holder.querySelector(".isso-thread-heading"), ready()].filter(Boolean)
-            .length;
+          // The stylesheet, the script, the server's settings (Isso inserts
+          // the heading), then the thread.
+          return [sheetDone, window.Isso, holder.querySelector(".isso-thread-heading"), ready()]
+            .filter(Boolean).length;
         },
       };
     },
@@ -247,16 +270,18 @@
       section.classList.add("comments--loading");
       mount.hidden = false;
       showStatus(TEXT.loading);
-      var watch = mountProvider(mount, provider, thread);
       var scriptFailed = false;
-      var script = mount.querySelector("script");
-      if (script) {
-        script.addEventListener("error", function () {
-          script.remove();
+      // The provider's script may be inserted later (after its stylesheet):
+      // listen on the mount (error events do not bubble, but are captured).
+      function scriptError(event) {
+        if (event.target.tagName === "SCRIPT" && current === attempt) {
+          event.target.remove();
           scriptFailed = true;
           fail(current);
-        });
+        }
       }
+      mount.addEventListener("error", scriptError, true);
+      var watch = mountProvider(mount, provider, thread);
       var budget = provider.timeout_ms || 15000;
       var steps = watch.progress();
       var quietSince = Date.now();
@@ -264,8 +289,10 @@
       var timer = window.setInterval(function () {
         if (current !== attempt || scriptFailed) {
           window.clearInterval(timer);
+          mount.removeEventListener("error", scriptError, true);
         } else if (watch.ready()) {
           window.clearInterval(timer);
+          mount.removeEventListener("error", scriptError, true);
           loaded();
         } else if (watch.progress() !== steps) {
           steps = watch.progress();
@@ -283,7 +310,7 @@
       section.classList.add("comments--loaded");
       mount.hidden = false;
       var hadFocus = document.activeElement === button;
-      button.hidden = true;
+      // Gone, but its room kept (CSS: visibility), so nothing below moves up.
       button.removeAttribute("aria-disabled");
       showStatus(TEXT.loaded);
       if (hadFocus) {
