@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from conftest import article_text
 from plugins.comments.threads import fallback_thread_id
 
 WIB = ZoneInfo("Asia/Jakarta")
@@ -460,3 +461,36 @@ def test_drafts_and_embargoed_releases_name_no_thread_and_load_no_provider(site)
             assert thread.encode() not in (built.output / name).read_bytes(), name
     # The published release keeps its thread.
     assert comments_section(built.html("berita/2024/11/rakor/")).has_attr("data-comment-thread")
+
+
+YAML_RELEASE = """---
+title: Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan
+date: 2024-11-17 09:30
+slug: {slug}
+category: Berita
+author: Humas Bawaslu Kota Palembang
+summary: Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan.
+{line}
+---
+
+PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.
+"""
+
+
+def test_a_yaml_comment_after_the_comments_state_is_read_as_yaml_reads_it(site):
+    site.article("mati.md", YAML_RELEASE.format(slug="mati", line="comments: off # sementara"))
+    site.article(
+        "tutup.md", YAML_RELEASE.format(slug="tutup", line="Comments: closed   # klarifikasi")
+    )
+    # Outside a `---` block ` #` is no comment: the value is not a state.
+    site.article(
+        "teks.md",
+        article_text(slug="teks", title="Bawaslu Sumsel Gelar Rakor", comments="off # sementara"),
+    )
+    built = site.build()
+    assert built.log_lines("error") == [
+        "berita/teks.md:8: invalid Comments value: 'off # sementara' (use open, closed or off)"
+    ]
+    assert comments_section(built.html("berita/2024/11/mati/")) is None
+    closed = comments_section(built.html("berita/2024/11/tutup/"))
+    assert closed["data-comment-state"] == "closed"

@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 
 from pelican import signals
@@ -117,9 +118,22 @@ def _error(article, key: str, message: str, suggestion: str) -> None:
     report(logger, Finding(path, line, "error", message, suggestion))
 
 
+# ` # …` after a value: a comment in a `---` block, as YAML reads it.
+_YAML_COMMENT_RE = re.compile(r"\s+#.*$", re.S)
+
+
 def _parsed_metadata(article, key: str, label: str, parse):
     """The parsed value of one metadata key; None when absent or invalid (logged)."""
     raw = article.metadata.get(key)
+    # The front-matter reader keeps a plain value as written (` #2` in a title
+    # is text); a state or a thread id is one word, so in a `---` block the rest
+    # is the comment YAML sees (`comments: off # sementara`), as after draft:.
+    if (
+        isinstance(raw, str)
+        and _YAML_COMMENT_RE.search(raw)
+        and frontmatter.read_header(article.source_path).dashed
+    ):
+        raw = _YAML_COMMENT_RE.sub("", raw)
     if raw in (None, ""):
         return None
     try:
