@@ -180,8 +180,71 @@ class Stack:
             server.server_close()
 
 
-def start_stack(root: Path, *, provider: bool = True) -> Stack:
-    """Build a two-article site (open thread, closed thread), serve it, start Isso."""
+class SlowLine:
+    """A pass-through HTTP proxy in front of Isso that holds chosen requests back:
+    `delays["/?uri="] = [7]` delays the next thread request by 7 s (a slow
+    phone line or a busy server), later ones pass at once."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.delays: dict[str, list[float]] = {}
+        line = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.0"
+
+            def log_message(self, *args):
+                pass
+
+            def forward(self):
+                for prefix, waits in line.delays.items():
+                    if self.path.startswith(prefix) and waits:
+                        time.sleep(waits.pop(0))
+                length = int(self.headers.get("Content-Length") or 0)
+                headers = {
+                    key: value
+                    for key, value in self.headers.items()
+                    if key.lower() not in ("host", "connection", "accept-encoding")
+                }
+                request = urllib.request.Request(
+                    line.target + self.path,
+                    data=self.rfile.read(length) if length else None,
+                    headers=headers,
+                    method=self.command,
+                )
+                try:
+                    response = urllib.request.urlopen(request, timeout=30)
+                except urllib.error.HTTPError as error:
+                    response = error
+                body = response.read()
+                self.send_response(response.status)
+                for key, value in response.headers.items():
+                    if key.lower() not in ("transfer-encoding", "connection", "content-length"):
+                        self.send_header(key, value)
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            do_GET = do_POST = do_OPTIONS = do_PUT = do_DELETE = forward
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def shutdown(self) -> None:
+        self.server.shutdown()
+
+    def server_close(self) -> None:
+        self.server.server_close()
+
+
+def start_stack(root: Path, *, provider: bool = True, slow_line: bool = False) -> Stack:
+    """Build a two-article site (open thread, closed thread), serve it, start Isso
+    (behind a SlowLine, `stack.servers[-1]`, with `slow_line`)."""
     site = FixtureSite(root / "site")
     site.article("rakor.md", slug="rakor", thread=THREAD)
     site.article(
@@ -191,6 +254,7 @@ def start_stack(root: Path, *, provider: bool = True) -> Stack:
         date="2024-11-18 10:00",
         comments="closed",
     )
+    site.page("kebijakan-privasi.md", "Title: Kebijakan Privasi\nSlug: kebijakan-privasi\n\nIsi.\n")
     (site.content / "extra").mkdir(parents=True, exist_ok=True)
     (site.content / "extra" / "favicon.svg").write_text(FAVICON, encoding="utf-8")
     site.output.mkdir(parents=True, exist_ok=True)
@@ -200,15 +264,18 @@ def start_stack(root: Path, *, provider: bool = True) -> Stack:
     site_url = f"http://127.0.0.1:{server.server_address[1]}"
     isso = None
     overrides = {}
+    servers = [server]
     if provider:
         isso = Isso(root / "isso", free_port(), site_url)
+        if slow_line:
+            servers.append(SlowLine(isso.url))
         overrides = {
             "COMMENTS_PROVIDER": "isso",
-            "COMMENTS_ISSO_URL": isso.url,
+            "COMMENTS_ISSO_URL": servers[-1].url if slow_line else isso.url,
             "COMMENTS_LOAD_TIMEOUT": 4,
         }
     built = site.build(**overrides)
-    stack = Stack(site_url, built, isso, [server])
+    stack = Stack(site_url, built, isso, servers)
     if built.returncode != 0:
         stack.close()
         raise AssertionError(built.log)
@@ -220,6 +287,13 @@ def start_stack(root: Path, *, provider: bool = True) -> Stack:
 @pytest.fixture(scope="module")
 def stack(tmp_path_factory):
     stack = start_stack(tmp_path_factory.mktemp("comments-isso"))
+    yield stack
+    stack.close()
+
+
+@pytest.fixture(scope="module")
+def slow_stack(tmp_path_factory):
+    stack = start_stack(tmp_path_factory.mktemp("comments-slow"), slow_line=True)
     yield stack
     stack.close()
 
@@ -488,9 +562,19 @@ def test_a_misconfigured_server_times_out_with_a_readable_message(page, stack, t
         assert "GET /js/embed.min.js?" in wrong.requests()  # the script did load
         assert page.locator("[data-comment-mount]").is_hidden()
         assert page.get_by_role("button", name="Coba lagi").is_enabled()
-    finally:
+
+        # The server is set right: a retry (Isso's script is loaded, its
+        # settings never arrived) shows the thread.
         wrong.stop()
         stack.isso.start()
+        page.get_by_role("button", name="Coba lagi").click()
+        wait_for_thread(page)
+        assert page.locator(".isso-thread-heading").count() == 1
+        assert page.locator("#isso-thread > .isso-postbox").count() == 1
+    finally:
+        wrong.stop()
+        if stack.isso.process is None:
+            stack.isso.start()
 
 
 def test_without_a_provider_the_page_requests_no_script_at_all(page, tmp_path):
@@ -508,3 +592,171 @@ def test_without_a_provider_the_page_requests_no_script_at_all(page, tmp_path):
         assert axe_violations(page) == []
     finally:
         stack.close()
+
+
+def test_without_javascript_the_section_speaks_of_no_button(browser, stack):
+    """The privacy note said "Sebelum Anda menekan tombol di bawah…" to readers
+    who have no button: without JavaScript the controls stay hidden."""
+    context = browser.new_context(viewport={"width": 390, "height": 900}, java_script_enabled=False)
+    page = context.new_page()
+    try:
+        recorder = open_article(page, stack)
+        section = page.locator("#komentar")
+        assert section.get_by_role("button").count() == 0
+        shown = section.inner_text()
+        assert "tombol" not in shown.lower(), shown
+        assert "Komentar memerlukan JavaScript" in shown
+        assert section.get_by_role("link", name="halaman Kontak").is_visible()
+        privacy = section.get_by_role("link", name="Kebijakan Privasi")
+        assert privacy.count() == 1 and privacy.is_visible()
+        assert privacy.get_attribute("href") == "/kebijakan-privasi/"
+        assert recorder.origins() == {stack.site_url}
+    finally:
+        context.close()
+
+    # With JavaScript, the note about the button stands above the button.
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    try:
+        open_article(page, stack)
+        note = page.locator("#komentar .comments__privacy")
+        assert note.is_visible()
+        assert "tombol di bawah" in note.inner_text()
+        assert note.get_by_role("link", name="Kebijakan Privasi").is_visible()
+        button = page.get_by_role("button", name="Tampilkan komentar")
+        assert note.bounding_box()["y"] < button.bounding_box()["y"]
+    finally:
+        context.close()
+
+
+STATUS_LOG = """() => {
+    window.__statuses = [];
+    const status = document.querySelector('[data-comment-status]');
+    new MutationObserver(() => window.__statuses.push(status.textContent))
+        .observe(status, {childList: true, characterData: true, subtree: true});
+}"""
+
+
+def test_a_slow_server_that_keeps_answering_is_not_called_silent(page, slow_stack):
+    """Script and thread each take 3 s (COMMENTS_LOAD_TIMEOUT 4 s): the wait
+    counts silence, not the whole load, so no failure is shown."""
+    line = slow_stack.servers[-1]
+    line.delays = {"/js/embed.min.js": [3], "/?uri=": [3]}
+    recorder = open_article(page, slow_stack)
+    page.evaluate(STATUS_LOG)
+    page.get_by_role("button", name="Tampilkan komentar").click()
+    wait_for_thread(page)
+    statuses = page.evaluate("() => window.__statuses")
+    assert not any("tidak dapat dimuat" in text for text in statuses), statuses
+    assert page.locator("[data-comment-mount]").is_visible()
+    assert recorder.console_errors == []
+
+
+def test_a_thread_that_arrives_after_the_timeout_is_shown(page, slow_stack):
+    """The thread takes 9 s, well past the 4 s wait: the reader first reads that
+    the server does not answer, then gets the thread without pressing anything."""
+    text = f"Komentar yang datang terlambat. ({uuid.uuid4().hex[:8]})"
+    seed_comment(slow_stack.isso, THREAD, "Rina", text)
+    line = slow_stack.servers[-1]
+    line.delays = {"/?uri=": [9]}
+    recorder = open_article(page, slow_stack)
+    page.get_by_role("button", name="Tampilkan komentar").click()
+    status = page.locator("[data-comment-status]")
+    status.filter(has_text="tidak dapat dimuat").wait_for(timeout=9000)
+    assert page.locator("[data-comment-mount]").is_hidden()
+    wait_for_thread(page)
+    assert page.locator("[data-comment-mount]").is_visible()
+    assert page.locator("#isso-root .isso-comment", has_text=text).count() == 1
+    assert "comments--failed" not in page.locator("#komentar").get_attribute("class")
+    expect(page.get_by_role("button", name="Coba lagi")).to_be_hidden()
+    assert recorder.console_errors == []
+
+
+def test_retry_after_a_slow_first_load_shows_the_thread_once(page, slow_stack):
+    """Isso's script had loaded but the thread took 9 s: "Coba lagi" called
+    Isso's init() again, whose new count heading never reached the page, so
+    every retry ended in the error message (and comments came twice)."""
+    text = f"Komentar lama. ({uuid.uuid4().hex[:8]})"
+    seed_comment(slow_stack.isso, THREAD, "Dodi", text)
+    line = slow_stack.servers[-1]
+    line.delays = {"/?uri=": [9]}  # the first thread request only
+    recorder = open_article(page, slow_stack)
+    started = time.monotonic()
+    page.get_by_role("button", name="Tampilkan komentar").click()
+    page.locator("[data-comment-status]").filter(has_text="tidak dapat dimuat").wait_for(
+        timeout=9000
+    )
+    assert time.monotonic() - started < 8  # the first answer is still on its way
+    page.get_by_role("button", name="Coba lagi").click()
+    wait_for_thread(page)
+    assert time.monotonic() - started < 8.5, "the retry waited for the slow answer"
+    # Let the first, slow answer arrive too: the thread stays whole, once.
+    page.wait_for_timeout(max(0, int((started + 11 - time.monotonic()) * 1000)))
+    expect(page.locator("[data-comment-status]")).to_have_text("Komentar dimuat.")
+    assert page.locator("#isso-root .isso-comment", has_text=text).count() == 1
+    count = page.locator("#isso-root > .isso-comment").count()
+    assert count == len({row for row in slow_stack.isso.comments() if row[0] == THREAD})
+    assert page.locator(".isso-thread-heading").count() == 1
+    assert "komentar" in page.locator(".isso-thread-heading").inner_text().lower()
+    assert page.locator("#isso-thread > .isso-postbox").count() == 1
+    assert recorder.console_errors == []
+
+
+LAYOUT_SHIFTS = """() => {
+    window.__shifts = [];
+    new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+            window.__shifts.push({value: entry.value, recent: entry.hadRecentInput,
+                sources: entry.sources.map((s) => s.node && (s.node.className || s.node.tagName))
+            });
+        }
+    }).observe({type: 'layout-shift', buffered: false});
+}"""
+
+
+@pytest.mark.parametrize("width", [390, 1366])
+def test_loading_comments_on_a_slow_line_does_not_shift_the_page(browser, stack, width):
+    """Cumulative layout shift of the load, on a throttled line (1 s latency,
+    50 kB/s): Isso's form drawn before its stylesheet, the thread pushing the
+    page down and the button vanishing made it about 0.25 ("poor")."""
+    context = browser.new_context(
+        viewport={"width": width, "height": 800}, is_mobile=width < 800, has_touch=width < 800
+    )
+    page = context.new_page()
+    try:
+        open_article(page, stack)
+        page.evaluate(LAYOUT_SHIFTS)
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        # Isso's files as on a first visit, over a slow line.
+        cdp.send("Network.setCacheDisabled", {"cacheDisabled": True})
+        cdp.send(
+            "Network.emulateNetworkConditions",
+            {
+                "offline": False,
+                "latency": 1000,
+                "downloadThroughput": 50000,
+                "uploadThroughput": 50000,
+            },
+        )
+        button = page.get_by_role("button", name="Tampilkan komentar")
+        page.evaluate(
+            "() => document.querySelector('[data-comment-load]').scrollIntoView({block: 'center'})"
+        )
+        page.wait_for_timeout(300)
+        if width < 800:
+            button.tap()
+        else:
+            button.click()
+        page.wait_for_function(
+            "() => { const h = document.querySelector('#komentar .isso-thread-heading');"
+            " return h && h.textContent.trim().length > 0; }",
+            timeout=40000,
+        )
+        page.wait_for_timeout(1500)  # whatever Isso still draws
+        assert "comments--loaded" in page.locator("#komentar").get_attribute("class")
+        shifts = [s for s in page.evaluate("() => window.__shifts") if not s["recent"]]
+        total = sum(s["value"] for s in shifts)
+        assert total < 0.1, shifts
+    finally:
+        context.close()

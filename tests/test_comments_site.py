@@ -8,10 +8,20 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from conftest import article_text
 from plugins.comments.threads import fallback_thread_id
 
 WIB = ZoneInfo("Asia/Jakarta")
 ISSO_URL = "https://komentar.bawaslu-sumsel.example"
+
+
+PRIVACY_PAGE = "Title: Kebijakan Privasi\nSlug: kebijakan-privasi\n\nData apa yang disimpan.\n"
+
+
+def with_privacy_page(site):
+    """The page the section's privacy note links to (required with a comment server)."""
+    site.page("kebijakan-privasi.md", PRIVACY_PAGE)
+    return site
 
 
 def recent_date(days_ago: int = 1) -> str:
@@ -171,6 +181,7 @@ def test_with_isso_the_page_has_a_button_a_privacy_note_and_a_noscript_fallback(
         date="2024-11-19 10:00",
         comments="off",
     )
+    with_privacy_page(site)
     built = site.build(COMMENTS_PROVIDER="isso", COMMENTS_ISSO_URL=ISSO_URL + "/")
     assert built.returncode == 0, built.log
 
@@ -266,3 +277,220 @@ def test_bad_settings_fail_the_build(site, overrides, message):
     # Degraded, not broken: the page says comments are not open and loads no script.
     page = built.html("berita/2024/11/rakor/")
     assert comment_scripts(page) == []
+
+
+def test_a_server_url_with_a_password_fails_the_build_and_is_never_written(site):
+    site.article("rakor.md", slug="rakor")
+    built = site.build(
+        COMMENTS_PROVIDER="isso",
+        COMMENTS_ISSO_URL="http://admin:rahasia@komentar.example.go.id",
+    )
+    assert built.returncode == 1
+    errors = [f for f in built.findings("error") if "COMMENTS_ISSO_URL" in f.message]
+    assert len(errors) == 1, built.log
+    assert errors[0].message == (
+        "settings: comments: COMMENTS_ISSO_URL has a user name or password in it: "
+        "'http://***@komentar.example.go.id' (no user name or password in the URL: give "
+        "'http://komentar.example.go.id')"
+    )
+    assert "rahasia" not in built.log
+    for name in built.files():
+        data = (built.output / name).read_bytes()
+        assert b"rahasia" not in data, name
+    assert comment_scripts(built.html("berita/2024/11/rakor/")) == []
+
+
+def test_the_embed_scripts_address_as_server_url_fails_the_build_with_the_fix(site):
+    site.article("rakor.md", slug="rakor")
+    built = site.build(
+        COMMENTS_PROVIDER="isso",
+        COMMENTS_ISSO_URL="https://komentar.example.go.id/js/embed.min.js",
+    )
+    assert built.returncode == 1
+    assert built.log_lines("error") == [
+        "settings: comments: COMMENTS_ISSO_URL is the address of the comment script, not of "
+        "the server: 'https://komentar.example.go.id/js/embed.min.js' (give the server's base "
+        "URL: 'https://komentar.example.go.id')"
+    ]
+    assert comment_scripts(built.html("berita/2024/11/rakor/")) == []
+
+
+def test_an_http_server_on_the_https_public_site_fails_the_publish_build(site):
+    site.article("rakor.md", slug="rakor")
+    built = site.build(
+        publish=True,
+        SITEURL="https://warta-sumsel.example.org",
+        COMMENTS_PROVIDER="isso",
+        COMMENTS_ISSO_URL="http://komentar.example.go.id",
+    )
+    assert built.returncode == 1
+    errors = [f.message for f in built.findings("error") if "COMMENTS_ISSO_URL" in f.message]
+    assert errors == [
+        "settings: comments: COMMENTS_ISSO_URL is http on an https site "
+        "(https://warta-sumsel.example.org): 'http://komentar.example.go.id' (browsers block "
+        "it there: use 'https://komentar.example.go.id')"
+    ], built.log
+    assert comment_scripts(built.html("berita/2024/11/rakor/")) == []
+
+
+@pytest.mark.parametrize(
+    ("timeout", "suggestion"),
+    [
+        (15000, "use seconds from 3 to 120, e.g. 15; 15000 looks like milliseconds: 15 s"),
+        (0.0001, "use seconds from 3 to 120, e.g. 15"),
+        (0.01, "use seconds from 3 to 120, e.g. 15"),
+        (600, "use seconds from 3 to 120, e.g. 15"),
+        ("15", "use seconds from 3 to 120, e.g. 15"),
+    ],
+)
+def test_a_load_timeout_out_of_range_fails_the_build_with_one_line(site, timeout, suggestion):
+    site.article("rakor.md", slug="rakor")
+    with_privacy_page(site)
+    built = site.build(
+        COMMENTS_PROVIDER="isso", COMMENTS_ISSO_URL=ISSO_URL, COMMENTS_LOAD_TIMEOUT=timeout
+    )
+    assert built.returncode == 1
+    assert built.log_lines("error") == [
+        f"settings: comments: invalid COMMENTS_LOAD_TIMEOUT: '{timeout}' ({suggestion})"
+    ]
+    assert "Traceback" not in built.log
+
+
+def test_an_infinite_load_timeout_is_the_settings_own_error(site):
+    site.article("rakor.md", slug="rakor")
+    with_privacy_page(site)
+    settings = site.root / "tak-hingga.py"
+    settings.write_text(
+        "from pelicanconf import *  # noqa\n"
+        "COMMENTS_PROVIDER = 'isso'\n"
+        f"COMMENTS_ISSO_URL = '{ISSO_URL}'\n"
+        "COMMENTS_LOAD_TIMEOUT = float('inf')\n",
+        encoding="utf-8",
+    )
+    from conftest import run_build
+
+    built = run_build(site.content, site.output, settings_file=settings)
+    assert built.returncode == 1
+    assert built.log_lines("error") == [
+        "settings: comments: invalid COMMENTS_LOAD_TIMEOUT: 'inf' "
+        "(use seconds from 3 to 120, e.g. 15)"
+    ], built.log
+    assert "OverflowError" not in built.log
+
+
+@pytest.mark.parametrize(
+    ("value", "href"),
+    [
+        ("kebijakan-privasi/", "/kebijakan-privasi/"),
+        ("/kebijakan-privasi/", "/kebijakan-privasi/"),
+        ("/kebijakan-privasi/index.html", "/kebijakan-privasi/index.html"),
+        ("https://bawaslu.go.id/privasi", "https://bawaslu.go.id/privasi"),
+    ],
+)
+def test_the_privacy_link_follows_the_setting_with_or_without_a_slash(site, value, href):
+    with_privacy_page(site).article("rakor.md", slug="rakor")
+    built = site.build(
+        COMMENTS_PROVIDER="isso", COMMENTS_ISSO_URL=ISSO_URL, COMMENTS_PRIVACY_URL=value
+    )
+    assert built.returncode == 0, built.log
+    assert built.findings("error") == []
+    privacy = comments_section(built.html("berita/2024/11/rakor/")).find(class_="comments__privacy")
+    assert privacy.find("a", string="Kebijakan Privasi")["href"] == href
+
+
+@pytest.mark.parametrize("value", [None, "", "//kebijakan-privasi/", "javascript:alert(1)", 7])
+def test_a_privacy_setting_that_is_no_address_fails_the_build(site, value):
+    with_privacy_page(site).article("rakor.md", slug="rakor")
+    built = site.build(
+        COMMENTS_PROVIDER="isso", COMMENTS_ISSO_URL=ISSO_URL, COMMENTS_PRIVACY_URL=value
+    )
+    assert built.returncode == 1
+    assert built.log_lines("error") == [
+        "settings: comments: COMMENTS_PRIVACY_URL is not the address of a privacy page: "
+        f"'{value}' (give the privacy page's address in this site, e.g. 'kebijakan-privasi/', "
+        "or a full URL 'https://…')"
+    ]
+    privacy = comments_section(built.html("berita/2024/11/rakor/")).find(class_="comments__privacy")
+    assert privacy.find("a", string="Kebijakan Privasi")["href"] == "/kebijakan-privasi/"
+
+
+def test_a_privacy_page_that_does_not_exist_fails_the_build_with_a_comment_server(site):
+    with_privacy_page(site).article("rakor.md", slug="rakor")
+    built = site.build(
+        COMMENTS_PROVIDER="isso", COMMENTS_ISSO_URL=ISSO_URL, COMMENTS_PRIVACY_URL="privasi/"
+    )
+    assert built.returncode == 1
+    assert built.log_lines("error") == [
+        "settings: comments: COMMENTS_PRIVACY_URL names no page of this site: 'privasi/' "
+        "(write the privacy page (content/halaman/kebijakan-privasi.md) or give its address)"
+    ]
+
+
+def test_drafts_and_embargoed_releases_name_no_thread_and_load_no_provider(site):
+    with_privacy_page(site).article("rakor.md", slug="rakor")
+    site.article(
+        "draf.md",
+        title="Bawaslu Sumsel Tetapkan Hasil Pengawasan Rekapitulasi",
+        slug="draf-penetapan",
+        date="2024-11-20 10:00",
+        thread="t-0123456789abcdef",
+        status="draft",
+    )
+    site.article(
+        "embargo.md",
+        title="Bawaslu Sumsel Umumkan Rekapitulasi Pengawasan",
+        slug="embargo-rekap",
+        date="2030-01-01 09:00",
+        thread="t-fedcba9876543210",
+    )
+    built = site.build(COMMENTS_PROVIDER="isso", COMMENTS_ISSO_URL=ISSO_URL)
+    assert built.returncode == 0, built.log
+    for address, thread in (
+        ("draf/draf-penetapan/", "t-0123456789abcdef"),
+        ("draf/embargo-rekap/", "t-fedcba9876543210"),
+    ):
+        page = built.html(address)
+        section = comments_section(page)
+        assert section is not None, address
+        assert section.get_text(" ", strip=True).startswith("Komentar Kolom komentar dibuka")
+        assert page.find(attrs={"data-comment-thread": True}) is None
+        assert page.find(attrs={"data-comment-provider": True}) is None
+        assert section.find("button") is None
+        assert comment_scripts(page) == []
+        for name in built.files():
+            assert thread.encode() not in (built.output / name).read_bytes(), name
+    # The published release keeps its thread.
+    assert comments_section(built.html("berita/2024/11/rakor/")).has_attr("data-comment-thread")
+
+
+YAML_RELEASE = """---
+title: Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan
+date: 2024-11-17 09:30
+slug: {slug}
+category: Berita
+author: Humas Bawaslu Kota Palembang
+summary: Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan.
+{line}
+---
+
+PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.
+"""
+
+
+def test_a_yaml_comment_after_the_comments_state_is_read_as_yaml_reads_it(site):
+    site.article("mati.md", YAML_RELEASE.format(slug="mati", line="comments: off # sementara"))
+    site.article(
+        "tutup.md", YAML_RELEASE.format(slug="tutup", line="Comments: closed   # klarifikasi")
+    )
+    # Outside a `---` block ` #` is no comment: the value is not a state.
+    site.article(
+        "teks.md",
+        article_text(slug="teks", title="Bawaslu Sumsel Gelar Rakor", comments="off # sementara"),
+    )
+    built = site.build()
+    assert built.log_lines("error") == [
+        "berita/teks.md:8: invalid Comments value: 'off # sementara' (use open, closed or off)"
+    ]
+    assert comments_section(built.html("berita/2024/11/mati/")) is None
+    closed = comments_section(built.html("berita/2024/11/tutup/"))
+    assert closed["data-comment-state"] == "closed"

@@ -153,6 +153,9 @@ def test_isso_client_config():
     assert config["script"] == "https://komentar.example.go.id/js/embed.min.js"
     assert config["attributes"]["data-isso"] == "https://komentar.example.go.id"
     assert config["attributes"]["data-isso-lang"] == "id"
+    # comments.js loads Isso's stylesheet itself, before the script draws the form.
+    assert config["stylesheet"] == "https://komentar.example.go.id/css/isso.css"
+    assert config["attributes"]["data-isso-css"] == "false"
 
 
 def test_remark42_is_one_more_registry_entry():
@@ -217,3 +220,105 @@ def test_each_articles_source_path_is_worked_out_once(tmp_path):
     plugin.add_comments(generator)
     assert release.enrichment.comments["thread"]
     assert asked == [1]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://admin:rahasia@komentar.example.go.id",
+        "https://admin@komentar.example.go.id/isso/",
+        "https://admin:rahasia@komentar.example.go.id:8443",
+    ],
+)
+def test_a_server_url_with_a_user_name_or_password_is_refused_without_showing_it(url):
+    with pytest.raises(CommentsError) as caught:
+        client_config({"COMMENTS_PROVIDER": "isso", "COMMENTS_ISSO_URL": url})
+    error = caught.value
+    assert error.message == "COMMENTS_ISSO_URL has a user name or password in it"
+    assert error.value.startswith(url.split("://")[0] + "://***@komentar.example.go.id")
+    assert "rahasia" not in f"{error.message} {error.value} {error.hint}"
+    assert "admin" not in f"{error.message} {error.value} {error.hint}"
+    assert "no user name or password" in error.hint
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://komentar.example.go.id/is so",
+        'https://k.example/"onload="x',
+        "https://k.example/</script><script>alert(1)</script>",
+        "https://k.example/<b>",
+        "https://k example.go.id",
+        "https://komentar.example.go.id:99999",
+        "https://komentar.example.go.id/?",
+        "https://komentar.example.go.id/a\\b",
+        "https://komentar.example.go.id/%zz",
+    ],
+)
+def test_server_urls_that_cannot_work_are_refused(url):
+    with pytest.raises(CommentsError) as caught:
+        client_config({"COMMENTS_PROVIDER": "isso", "COMMENTS_ISSO_URL": url})
+    assert caught.value.message == "COMMENTS_ISSO_URL is not a comment server URL"
+    assert caught.value.value == url
+
+
+@pytest.mark.parametrize(
+    ("url", "base"),
+    [
+        ("https://komentar.example.go.id/js/embed.min.js", "https://komentar.example.go.id"),
+        ("https://bawaslu.example/isso/js/embed.min.js", "https://bawaslu.example/isso"),
+        ("http://127.0.0.1:8080/js/embed.dev.js", "http://127.0.0.1:8080"),
+    ],
+)
+def test_the_embed_scripts_url_is_refused_with_the_servers_base_url(url, base):
+    with pytest.raises(CommentsError) as caught:
+        client_config({"COMMENTS_PROVIDER": "isso", "COMMENTS_ISSO_URL": url})
+    assert caught.value.message == (
+        "COMMENTS_ISSO_URL is the address of the comment script, not of the server"
+    )
+    assert caught.value.hint == f"give the server's base URL: '{base}'"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://komentar.example.go.id",
+        "https://komentar.example.go.id/isso/",
+        "http://127.0.0.1:8080",
+        "http://[::1]:8080",
+        "https://bawaslu.example/komentar%20sumsel",
+    ],
+)
+def test_good_server_urls_are_accepted(url):
+    config = client_config({"COMMENTS_PROVIDER": "isso", "COMMENTS_ISSO_URL": url})
+    assert config["server"] == url.rstrip("/")
+
+
+def isso_on(site_url: str, server: str) -> dict:
+    return client_config(
+        {"COMMENTS_PROVIDER": "isso", "COMMENTS_ISSO_URL": server, "SITEURL": site_url}
+    )
+
+
+def test_an_http_server_on_an_https_site_is_refused():
+    with pytest.raises(CommentsError) as caught:
+        isso_on("https://warta-sumsel.example.org", "http://komentar.example.go.id")
+    assert caught.value.message == (
+        "COMMENTS_ISSO_URL is http on an https site (https://warta-sumsel.example.org)"
+    )
+    assert caught.value.value == "http://komentar.example.go.id"
+    assert caught.value.hint == "browsers block it there: use 'https://komentar.example.go.id'"
+
+
+@pytest.mark.parametrize(
+    ("site_url", "server"),
+    [
+        ("https://warta-sumsel.example.org", "https://komentar.example.go.id"),
+        ("https://warta-sumsel.example.org", "http://127.0.0.1:8080"),
+        ("https://warta-sumsel.example.org", "http://localhost:8080"),
+        ("", "http://komentar.example.go.id"),  # the preview: SITEURL is empty
+        ("http://127.0.0.1:8000", "http://komentar.example.go.id"),
+    ],
+)
+def test_http_servers_are_allowed_where_browsers_load_them(site_url, server):
+    assert isso_on(site_url, server)["server"] == server

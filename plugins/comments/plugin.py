@@ -17,16 +17,20 @@ Settings (defaults in DEFAULTS):
   COMMENTS_ISSO_URL          Isso's base URL, e.g. "https://komentar.example.go.id"
   COMMENTS_REMARK42_URL, COMMENTS_REMARK42_SITE_ID   the same for Remark42
   COMMENTS_CLOSE_AFTER_DAYS  None, or close threads N days after publication
-  COMMENTS_PRIVACY_URL       the privacy policy page ("kebijakan-privasi/")
-  COMMENTS_LOAD_TIMEOUT      seconds comments.js waits for a thread to appear
-                             before showing an error message (15)
-Generator context: `comments_provider` (the client configuration, or None).
+  COMMENTS_PRIVACY_URL       the privacy policy page ("kebijakan-privasi/", with or
+                             without its leading "/"), or a full https URL; with a
+                             provider, a page of this site must have that address
+  COMMENTS_LOAD_TIMEOUT      seconds (3 to 120) comments.js waits without news
+                             from the server before showing an error message (15)
+Generator context: `comments_provider` (the client configuration, or None),
+`comments_privacy_href` (the privacy link's href).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from pathlib import Path
 
 from pelican import signals
@@ -35,7 +39,7 @@ from warta import frontmatter
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
 
-from .providers import client_config
+from .providers import client_config, privacy_url
 from .threads import (
     CommentsError,
     fallback_thread_id,
@@ -57,12 +61,19 @@ DEFAULTS = {
     "COMMENTS_LOAD_TIMEOUT": 15,
 }
 
+# COMMENTS_LOAD_TIMEOUT, seconds: below, a phone on a slow line fails every time;
+# above, a reader waits minutes on "Memuat komentar…" for a server that is down.
+LOAD_TIMEOUT_RANGE = (3, 120)
+
 
 def _settings(generator) -> dict:
     for key, value in DEFAULTS.items():
         generator.settings.setdefault(key, value)
         generator.context.setdefault(key, generator.settings[key])  # for the templates
-    return {key: generator.settings[key] for key in DEFAULTS}
+    return {
+        **{key: generator.settings[key] for key in DEFAULTS},
+        "SITEURL": generator.settings.get("SITEURL") or "",
+    }
 
 
 def _site_config(settings: dict) -> tuple[dict | None, int | None]:
@@ -75,8 +86,17 @@ def _site_config(settings: dict) -> tuple[dict | None, int | None]:
         provider = None
     if provider is not None:
         timeout = settings["COMMENTS_LOAD_TIMEOUT"]
-        if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
-            _setting_error(f"invalid COMMENTS_LOAD_TIMEOUT: '{timeout}'", "use seconds > 0")
+        low, high = LOAD_TIMEOUT_RANGE
+        if (
+            isinstance(timeout, bool)
+            or not isinstance(timeout, int | float)
+            or not low <= timeout <= high  # NaN included
+        ):
+            hint = f"use seconds from {low} to {high}, e.g. {DEFAULTS['COMMENTS_LOAD_TIMEOUT']}"
+            number = isinstance(timeout, int | float) and not isinstance(timeout, bool)
+            if number and 1000 * low <= timeout <= 1000 * high:
+                hint += f"; {timeout} looks like milliseconds: {timeout / 1000:g} s"
+            _setting_error(f"invalid COMMENTS_LOAD_TIMEOUT: '{timeout}'", hint)
             timeout = DEFAULTS["COMMENTS_LOAD_TIMEOUT"]
         provider["timeout_ms"] = int(timeout * 1000)
     try:
@@ -98,9 +118,22 @@ def _error(article, key: str, message: str, suggestion: str) -> None:
     report(logger, Finding(path, line, "error", message, suggestion))
 
 
+# ` # …` after a value: a comment in a `---` block, as YAML reads it.
+_YAML_COMMENT_RE = re.compile(r"\s+#.*$", re.S)
+
+
 def _parsed_metadata(article, key: str, label: str, parse):
     """The parsed value of one metadata key; None when absent or invalid (logged)."""
     raw = article.metadata.get(key)
+    # The front-matter reader keeps a plain value as written (` #2` in a title
+    # is text); a state or a thread id is one word, so in a `---` block the rest
+    # is the comment YAML sees (`comments: off # sementara`), as after draft:.
+    if (
+        isinstance(raw, str)
+        and _YAML_COMMENT_RE.search(raw)
+        and frontmatter.read_header(article.source_path).dashed
+    ):
+        raw = _YAML_COMMENT_RE.sub("", raw)
     if raw in (None, ""):
         return None
     try:
@@ -134,9 +167,26 @@ def comments_for(
     }
 
 
+def _privacy_href(settings: dict) -> str | None:
+    """The privacy link's href; None (logged) when COMMENTS_PRIVACY_URL is bad."""
+    try:
+        address = privacy_url(settings["COMMENTS_PRIVACY_URL"])
+    except CommentsError as exc:
+        _setting_error(f"{exc.message}: '{exc.value}'", exc.hint)
+        return None
+    if "://" in address:
+        return address
+    return f"{settings['SITEURL'] or ''}/{address}"
+
+
 def add_comments(generator) -> None:
-    provider, close_after_days = _site_config(_settings(generator))
+    settings = _settings(generator)
+    provider, close_after_days = _site_config(settings)
     generator.context["comments_provider"] = provider
+    # Bad: the link goes to the default page, whose absence check_privacy_page reports.
+    generator.context["comments_privacy_href"] = _privacy_href(settings) or _privacy_href(
+        {**settings, "COMMENTS_PRIVACY_URL": DEFAULTS["COMMENTS_PRIVACY_URL"]}
+    )
     seen: dict[str, str] = {}
     for article in (
         *generator.articles,
@@ -159,5 +209,38 @@ def add_comments(generator) -> None:
             )
 
 
+def _address(url: str) -> str:
+    return url.removesuffix("index.html").strip("/")
+
+
+def check_privacy_page(generators) -> None:
+    """all_generators_finalized: with a comment server, the privacy page the
+    section links to (the notice the click-to-load design relies on) must be a
+    page of this site."""
+    generator = next((g for g in generators if hasattr(g, "context")), None)
+    if generator is None or not generator.context.get("comments_provider"):
+        return  # no comment server (or a bad one, reported)
+    settings = generator.settings
+    try:
+        address = privacy_url(settings.get("COMMENTS_PRIVACY_URL"))
+    except CommentsError:
+        address = DEFAULTS["COMMENTS_PRIVACY_URL"]  # reported by add_comments
+    if "://" in address:
+        return
+    urls = (
+        getattr(item, "url", None)
+        for generator in generators
+        for name in ("pages", "hidden_pages", "translations", "hidden_translations")
+        for item in getattr(generator, name, None) or ()
+    )
+    if any(isinstance(url, str) and _address(url) == _address(address) for url in urls):
+        return
+    _setting_error(
+        f"COMMENTS_PRIVACY_URL names no page of this site: '{address}'",
+        "write the privacy page (content/halaman/kebijakan-privasi.md) or give its address",
+    )
+
+
 def register():
     signals.article_generator_finalized.connect(add_comments)
+    signals.all_generators_finalized.connect(check_privacy_page)

@@ -4,12 +4,16 @@
  * requested from the comment server until the reader presses "Tampilkan
  * komentar" (UU 27/2022), unless the reader ticked "Ingat pilihan saya"
  * earlier (stored in this browser's localStorage only). If the provider's
- * script fails to load, or no thread appears in time, the box shows a
- * readable message and a retry button instead of staying empty.
+ * script fails to load, or the server sends nothing for timeout_ms (each step
+ * that arrives, such as the script or the thread's settings, starts the wait
+ * anew: a slow line is not a silent server), the box shows a readable message
+ * and a retry button instead of staying empty. A thread that still arrives
+ * after that message is shown.
  *
  * Providers: one `mounts` entry each, matching PROVIDERS in
  * plugins/comments/providers.py. A mount creates the provider's element and
- * script, and tells whether the thread has appeared.
+ * script, and returns {ready(): has the thread appeared, progress(): how many
+ * steps of loading have arrived}.
  */
 (function () {
   "use strict";
@@ -35,6 +39,47 @@
     script.src = src;
     script.async = true;
     return script;
+  }
+
+  // A stylesheet first, then `next` (also when it fails: an unstyled thread
+  // beats none). Inserted once per page, in <head> like the site's own.
+  function loadStylesheet(href, next) {
+    if (!href || document.getElementById("isso-style")) {
+      next();
+      return;
+    }
+    var link = document.createElement("link");
+    link.id = "isso-style"; // Isso adds none of its own when this exists
+    link.rel = "stylesheet";
+    link.href = href;
+    link.addEventListener("load", next);
+    link.addEventListener("error", next);
+    document.head.appendChild(link);
+  }
+
+  // Isso's thread requests under way. A retry cancels them before asking
+  // again: two answers would each insert every comment (Isso's own code then
+  // throws on the repeated ids). Isso uses XMLHttpRequest; only GET requests
+  // for the comment server's thread list are counted.
+  var threadRequests = [];
+  function trackThreadRequests(server) {
+    if (trackThreadRequests.server) {
+      return;
+    }
+    trackThreadRequests.server = server;
+    var open = window.XMLHttpRequest.prototype.open;
+    window.XMLHttpRequest.prototype.open = function (method, url) {
+      if (String(method).toUpperCase() === "GET" && String(url).indexOf(server + "/?") === 0) {
+        var request = this;
+        threadRequests.push(request);
+        request.addEventListener("loadend", function () {
+          threadRequests = threadRequests.filter(function (other) {
+            return other !== request;
+          });
+        });
+      }
+      return open.apply(this, arguments);
+    };
   }
 
   // Isso's comment boxes have only a placeholder; give every one (the main
@@ -77,11 +122,21 @@
   var mounts = {
     isso: function (mount, provider, thread) {
       var holder = mount.querySelector("#isso-thread");
+      var sheetDone = Boolean(window.Isso);
       if (holder && window.Isso) {
-        // The script already ran: ask it to fetch the thread again.
-        window.Isso.init();
+        // The script already ran (a retry): ask it to fetch the thread again.
+        // Isso's init() makes a new count heading but inserts it only where
+        // there is none, and writes the count into the new one: call it only
+        // when the server's settings never arrived (no heading yet).
+        if (!holder.querySelector(".isso-thread-heading")) {
+          window.Isso.init();
+        }
+        threadRequests.slice().forEach(function (request) {
+          request.abort(); // Isso reads it as a failed request and logs it
+        });
         window.Isso.fetchComments();
       } else {
+        trackThreadRequests(provider.server);
         mount.textContent = "";
         holder = document.createElement("div");
         holder.id = "isso-thread";
@@ -89,12 +144,26 @@
         // Isso stores the title with a new thread (else it fetches the page itself).
         holder.setAttribute("data-title", thread.title);
         mount.appendChild(holder);
-        mount.appendChild(loadScript(provider.script, provider.attributes));
+        loadStylesheet(provider.stylesheet, function () {
+          sheetDone = true;
+          if (holder.parentNode === mount) {
+            mount.appendChild(loadScript(provider.script, provider.attributes));
+          }
+        });
       }
       labelIssoForms(holder);
-      return function ready() {
+      function ready() {
         var heading = holder.querySelector(".isso-thread-heading");
         return Boolean(heading && heading.textContent.trim());
+      }
+      return {
+        ready: ready,
+        progress: function () {
+          // The stylesheet, the script, the server's settings (Isso inserts
+          // the heading), then the thread.
+          return [sheetDone, window.Isso, holder.querySelector(".isso-thread-heading"), ready()]
+            .filter(Boolean).length;
+        },
       };
     },
 
@@ -112,8 +181,14 @@
       config.page_title = thread.title;
       window.remark_config = config;
       mount.appendChild(loadScript(provider.script, {}));
-      return function ready() {
+      function ready() {
         return Boolean(holder.querySelector("iframe"));
+      }
+      return {
+        ready: ready,
+        progress: function () {
+          return ready() ? 1 : 0;
+        },
       };
     },
   };
@@ -195,35 +270,54 @@
       section.classList.add("comments--loading");
       mount.hidden = false;
       showStatus(TEXT.loading);
-      var ready = mountProvider(mount, provider, thread);
-      var script = mount.querySelector("script");
-      if (script) {
-        script.addEventListener("error", function () {
-          script.remove();
+      var scriptFailed = false;
+      // The provider's script may be inserted later (after its stylesheet):
+      // listen on the mount (error events do not bubble, but are captured).
+      function scriptError(event) {
+        if (event.target.tagName === "SCRIPT" && current === attempt) {
+          event.target.remove();
+          scriptFailed = true;
           fail(current);
-        });
+        }
       }
-      var started = Date.now();
+      mount.addEventListener("error", scriptError, true);
+      var watch = mountProvider(mount, provider, thread);
+      var budget = provider.timeout_ms || 15000;
+      var steps = watch.progress();
+      var quietSince = Date.now();
+      var timedOut = false;
       var timer = window.setInterval(function () {
-        if (current !== attempt || section.classList.contains("comments--failed")) {
+        if (current !== attempt || scriptFailed) {
           window.clearInterval(timer);
-        } else if (ready()) {
+          mount.removeEventListener("error", scriptError, true);
+        } else if (watch.ready()) {
           window.clearInterval(timer);
-          section.classList.remove("comments--loading");
-          section.classList.add("comments--loaded");
-          var hadFocus = document.activeElement === button;
-          button.hidden = true;
-          showStatus(TEXT.loaded);
-          if (hadFocus) {
-            // The button is gone: the reader goes on where the thread begins.
-            mount.setAttribute("tabindex", "-1");
-            mount.focus();
-          }
-        } else if (Date.now() - started > (provider.timeout_ms || 15000)) {
-          window.clearInterval(timer);
+          mount.removeEventListener("error", scriptError, true);
+          loaded();
+        } else if (watch.progress() !== steps) {
+          steps = watch.progress();
+          quietSince = Date.now();
+        } else if (!timedOut && Date.now() - quietSince > budget) {
+          // Say so, but keep watching: a slow server may still send the thread.
+          timedOut = true;
           fail(current);
         }
       }, POLL_MS);
+    }
+
+    function loaded() {
+      section.classList.remove("comments--loading", "comments--failed");
+      section.classList.add("comments--loaded");
+      mount.hidden = false;
+      var hadFocus = document.activeElement === button;
+      // Gone, but its room kept (CSS: visibility), so nothing below moves up.
+      button.removeAttribute("aria-disabled");
+      showStatus(TEXT.loaded);
+      if (hadFocus) {
+        // The button is gone: the reader goes on where the thread begins.
+        mount.setAttribute("tabindex", "-1");
+        mount.focus();
+      }
     }
 
     controls.hidden = false;
