@@ -494,3 +494,18 @@ def test_a_yaml_comment_after_the_comments_state_is_read_as_yaml_reads_it(site):
     assert comments_section(built.html("berita/2024/11/mati/")) is None
     closed = comments_section(built.html("berita/2024/11/tutup/"))
     assert closed["data-comment-state"] == "closed"
+
+
+def test_the_indonesian_key_komentar_is_read_as_comments(site):
+    """`Komentar: off` (the key as the writer's guide's Indonesian keys are
+    written) was a suggestion about an unknown key, and comments stayed open."""
+    site.article("mati.md", slug="mati", komentar="off")
+    site.article("tutup.md", slug="tutup", date="2024-11-18 09:00", komentar="closed")
+    built = site.build(strict=True)
+    assert built.returncode == 0, built.log
+    assert [f for f in built.findings() if "omentar" in f.message] == []
+    items = {
+        item["url"].rstrip("/").rsplit("/", 1)[-1]: item["_warta"]["comments"]["state"]
+        for item in built.json("feed.json")["items"]
+    }
+    assert items == {"mati": "off", "tutup": "closed"}

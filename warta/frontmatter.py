@@ -135,6 +135,7 @@ KEY_ALIASES = {
     "penulis": "author",
     "ringkasan": "summary",
     "tag": "tags",
+    "komentar": "comments",
     # Hugo's and Decap's list of categories: this site's one rubrik (LIST_ALIASES).
     "categories": "category",
 }
