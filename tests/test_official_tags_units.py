@@ -629,7 +629,7 @@ def test_registry_errors_point_at_file_and_line(tmp_path):
     lines = [str(p) for p in problems]
     assert "data/officials.yaml:6: unknown region code: '16.99'" in lines
     assert (
-        "data/officials.yaml:11: start is not a date: '20 Agustus 2023' (write YYYY-MM-DD)" in lines
+        "data/officials.yaml:11: start is not a date: '20 Agustus 2023' (write 2023-08-20)" in lines
     )
     assert any(
         line.startswith("data/officials.yaml:12: unknown field in a position: 'tmt'")

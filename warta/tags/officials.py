@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from warta.dates import read_written_date
 from warta.text import fold, tried_where
 
 from .datafile import (
@@ -26,6 +27,7 @@ from .datafile import (
     check_fields,
     list_entries,
     load_yaml,
+    misnamed,
     parse_date,
     slug_problem,
 )
@@ -230,14 +232,21 @@ class Registry:
 
 def _as_date(value, item: LineMap, key: str, display: str, problems: list[Problem]):
     parsed = parse_date(value)
-    if parsed is None or parsed.month_only:
-        problems.append(
-            Problem(
-                display, item.line_of(key), f"{key} is not a date: '{value}' (write YYYY-MM-DD)"
+    if parsed is not None and not parsed.month_only:
+        return parsed.date
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if key not in misnamed(item, POSITION_FIELDS):  # (said at the key written instead)
+            problems.append(
+                Problem(display, item.line_of(key), f"missing '{key}' (write YYYY-MM-DD)")
             )
-        )
         return None
-    return parsed.date
+    written = read_written_date(str(value)) if isinstance(value, str) else None
+    if written is not None and written.value is not None and not written.has_time:
+        hint = f"write {written.value.date().isoformat()}"
+    else:
+        hint = "write YYYY-MM-DD"
+    problems.append(Problem(display, item.line_of(key), f"{key} is not a date: '{value}' ({hint})"))
+    return None
 
 
 def _parse_position(

@@ -1,0 +1,81 @@
+"""data/officials.yaml as staff edit it: each mistake is one line at the data
+file, naming the value and the fix, and costs only itself."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from warta.tags.officials import load_region_names, load_registry
+
+GAZETTEER = """\
+code,level,name,parent
+16,provinsi,Sumatera Selatan,
+16.10,kabupaten,Kabupaten Ogan Ilir,16
+16.71,kota,Kota Palembang,16
+16.72,kota,Kota Prabumulih,16
+16.73,kota,Kota Pagar Alam,16
+16.71.01,kecamatan,Ilir Barat II,16.71
+16.71.10,kecamatan,Kalidoni,16.71
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    path = tmp_path / name
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+def registry_of(tmp_path: Path, officials: str):
+    regions = load_region_names(write(tmp_path, "gazetteer.csv", GAZETTEER))
+    return load_registry(
+        write(tmp_path, "officials.yaml", officials), "data/officials.yaml", regions
+    )
+
+
+def lines(problems) -> list[tuple[int, str]]:
+    return [(p.line, p.message) for p in problems]
+
+
+def test_indonesian_keys_of_a_position_are_one_line_each_with_the_key_meant(tmp_path):
+    """`mulai:`/`selesai:` gave "start is not a date: 'None'" and two unknown
+    fields with no suggestion."""
+    _, problems = registry_of(
+        tmp_path,
+        """\
+        - name: Neni Marlina
+          slug: neni-marlina
+          positions:
+            - position: Ketua
+              institution: Bawaslu
+              region: "16.71"
+              mulai: 2023-08-20
+              selesai: 2024-08-19
+        """,
+    )
+    assert lines(problems) == [
+        (7, "unknown field in a position: 'mulai' (did you mean 'start'?)"),
+        (8, "unknown field in a position: 'selesai' (did you mean 'end'?)"),
+    ]
+
+
+def test_a_missing_start_is_said_missing_and_a_written_date_gets_its_iso_form(tmp_path):
+    _, problems = registry_of(
+        tmp_path,
+        """\
+        - name: Neni Marlina
+          slug: neni-marlina
+          positions:
+            - position: Ketua
+              institution: Bawaslu
+              region: "16.71"
+            - position: Anggota
+              institution: Bawaslu
+              region: "16.10"
+              start: 14 Juli 2025
+        """,
+    )
+    assert lines(problems) == [
+        (4, "missing 'start' (write YYYY-MM-DD)"),
+        (10, "start is not a date: '14 Juli 2025' (write 2025-07-14)"),
+    ]
