@@ -79,3 +79,40 @@ def test_a_missing_start_is_said_missing_and_a_written_date_gets_its_iso_form(tm
         (4, "missing 'start' (write YYYY-MM-DD)"),
         (10, "start is not a date: '14 Juli 2025' (write 2025-07-14)"),
     ]
+
+
+def test_an_unknown_region_code_is_an_error_with_the_closest_codes_even_with_an_office(tmp_path):
+    """`region: "16.79"` with `office: Bawaslu Kota Palembang` passed the check;
+    without `office:` the message named no code to write instead."""
+    _, problems = registry_of(
+        tmp_path,
+        """\
+        - name: Neni Marlina
+          slug: neni-marlina
+          positions:
+            - position: Ketua
+              institution: Bawaslu
+              region: "16.79"
+              office: Bawaslu Kota Palembang
+              start: 2023-08-20
+        - name: Budi Santoso
+          slug: budi-santoso
+          positions:
+            - position: Ketua
+              institution: Panwaslu Kecamatan
+              region: "16.71.19"
+              start: 2023-08-20
+        """,
+    )
+    assert lines(problems) == [
+        (
+            6,
+            "unknown region code: '16.79' (closest: Kota Palembang (16.71), "
+            "Kota Prabumulih (16.72), Kota Pagar Alam (16.73))",
+        ),
+        (
+            14,
+            "unknown region code: '16.71.19' (closest: Kecamatan Ilir Barat II (16.71.01), "
+            "Kecamatan Kalidoni (16.71.10))",
+        ),
+    ]

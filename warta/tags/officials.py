@@ -76,6 +76,27 @@ def load_region_names(path: Path | None) -> dict[str, str]:
     return names
 
 
+def closest_codes(code: str, region_names: dict[str, str], limit: int = 3) -> list[str]:
+    """The known codes most like an unknown `code` ('16.79' → '16.71', '16.72',
+    …): codes of its level under the same parent, by how alike they are
+    written; the parent itself when none is."""
+    parent = code.rsplit(".", 1)[0] if "." in code else ""
+    depth = code.count(".")
+    siblings = [
+        known
+        for known in region_names
+        if known.count(".") == depth and (not parent or known.startswith(parent + "."))
+    ]
+    alike = {known: difflib.SequenceMatcher(None, code, known).ratio() for known in siblings}
+    closest = sorted(
+        (k for k, ratio in alike.items() if ratio >= 0.6), key=lambda k: (-alike[k], k)
+    )
+    closest = closest[:limit]
+    if not closest and parent in region_names:
+        closest = [parent]
+    return closest
+
+
 def office_name(institution: str, region_name: str | None) -> str:
     """'Bawaslu' + 'Kota Palembang'; 'Panwaslu Kecamatan' + 'Kecamatan X' → no doubled word."""
     if not region_name:
@@ -277,9 +298,17 @@ def _parse_position(
                 f"region must be a Kemendagri code like 16.71: '{region}'",
             )
         )
-    elif region and region_names and region not in region_names and not item.get("office"):
+    elif region and region_names and region not in region_names:
+        # (an `office:` names the office, never its region: the code is still read)
+        closest = ", ".join(
+            f"{region_names[code]} ({code})" for code in closest_codes(region, region_names)
+        )
         problems.append(
-            Problem(display, item.line_of("region"), f"unknown region code: '{region}'")
+            Problem(
+                display,
+                item.line_of("region"),
+                f"unknown region code: '{region}' (closest: {closest or 'no close match'})",
+            )
         )
     start = _as_date(item.get("start"), item, "start", display, problems)
     end = None
