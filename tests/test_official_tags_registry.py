@@ -6,6 +6,7 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
+from conftest import FixtureSite, article_text
 from warta.tags.officials import load_region_names, load_registry
 
 GAZETTEER = """\
@@ -116,3 +117,67 @@ def test_an_unknown_region_code_is_an_error_with_the_closest_codes_even_with_an_
             "Kecamatan Kalidoni (16.71.10))",
         ),
     ]
+
+
+# ---- on a built site ---------------------------------------------------------------
+
+MENTIONING = article_text(
+    title="Bawaslu Kota Palembang Awasi Rapat Pleno",
+    date="2024-11-27 10:00",
+    slug="bawaslu-palembang-awasi-pleno",
+    region="Kota Palembang",
+    body="""\
+    PALEMBANG – Bawaslu Kota Palembang mengawasi rapat pleno terbuka di kantor KPU.
+
+    "Kami hadir sejak pagi," kata Ketua Bawaslu Kota Palembang, Kiagus Ahmad Zulkarnain,
+    di Palembang.
+
+    Hadir pula Anggota Bawaslu Kota Palembang, Neni Marlina, yang mencatat jalannya rapat.
+    """,
+)
+
+
+def officials_of(built, slug: str) -> list[str]:
+    items = {
+        item["url"].rstrip("/").rsplit("/", 1)[-1]: item
+        for item in built.json("feed.json")["items"]
+    }
+    return [person["slug"] for person in items[slug]["_warta"]["officials"]]
+
+
+def test_a_mistake_in_a_position_is_one_line_at_the_data_file_and_the_person_stays_linked(
+    tmp_path,
+):
+    """A date typo in one of Kiagus's positions made every release naming him
+    'official not in the registry … add to data/officials.yaml', and he was
+    unlinked; a slug used twice did the same to Neni Marlina."""
+    site = FixtureSite(tmp_path)
+    site.article("2024/pleno.md", MENTIONING)
+    officials = write(
+        tmp_path,
+        "officials.yaml",
+        """\
+        - name: Kiagus Ahmad Zulkarnain
+          slug: kiagus-ahmad-zulkarnain
+          positions:
+            - position: Ketua
+              institution: Bawaslu
+              region: "16.71"
+              start: 20 Agustus 2023
+        - name: Rini Anggraini
+          slug: neni-marlina
+          positions:
+            - {position: Anggota, institution: Bawaslu, region: "16.71", start: 2023-08-20}
+        - name: Neni Marlina
+          slug: neni-marlina
+          positions:
+            - {position: Anggota, institution: Bawaslu, region: "16.71", start: 2023-08-20}
+        """,
+    )
+    built = site.build(SEARCH_ENABLED=False, OFFICIAL_TAGS_OFFICIALS=str(officials))
+    shown = [(f.path, f.line, f.level, f.message) for f in built.findings()]
+    assert shown == [
+        ("officials.yaml", 7, "error", "start is not a date: '20 Agustus 2023' (write 2023-08-20)"),
+        ("officials.yaml", 13, "error", "slug already used on line 8: 'neni-marlina'"),
+    ], built.log
+    assert officials_of(built, "bawaslu-palembang-awasi-pleno") == ["kiagus-ahmad-zulkarnain"]

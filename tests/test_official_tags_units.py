@@ -728,7 +728,11 @@ def test_two_people_may_not_share_a_spelling(tmp_path):
     assert [(p.line, p.message.split(":")[0]) for p in problems] == [
         (7, "name already belongs to 'budi-santoso' (line 1)")
     ]
-    assert [o.slug for o in registry.officials] == ["budi-santoso"]
+    # (the shared spelling is left out; Budi Santosa keeps his own name)
+    assert [(o.slug, o.variants) for o in registry.officials] == [
+        ("budi-santoso", []),
+        ("budi-santosa", []),
+    ]
 
 
 @pytest.mark.parametrize(

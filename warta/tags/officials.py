@@ -118,6 +118,10 @@ class Position:
     line: int = 0
     start_line: int = 0  # the lines of `start:` and `end:` in the file
     end_line: int = 0
+    # The file has an error in this position (said at its line): it is not
+    # shown, and held on every day in no particular office, so that a release
+    # naming the person is neither unlinked nor blamed for it meanwhile.
+    doubtful: bool = False
 
     def holds_on(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -125,7 +129,12 @@ class Position:
     @property
     def title(self) -> str:
         """'Ketua Bawaslu Kota Palembang'."""
-        return f"{self.position} {self.office}"
+        return f"{self.position} {self.office}".strip()
+
+
+def doubtful_position(line: int) -> Position:
+    """What stands for a position whose entry has an error (`Position.doubtful`)."""
+    return Position("", "", None, "", dt.date.min, None, line=line, doubtful=True)
 
 
 @dataclass
@@ -136,19 +145,24 @@ class Official:
     positions: list[Position] = field(default_factory=list)
     line: int = 0
 
+    @property
+    def shown(self) -> list[Position]:
+        """The positions a page or a release shows (not the doubtful ones)."""
+        return [p for p in self.positions if not p.doubtful]
+
     def position_on(self, day: dt.date) -> Position | None:
         """The position held on `day` (the first listed when several)."""
-        return next((p for p in self.positions if p.holds_on(day)), None)
+        return next((p for p in self.shown if p.holds_on(day)), None)
 
     def current_positions(self, today: dt.date) -> list[Position]:
-        return [p for p in self.positions if p.holds_on(today)]
+        return [p for p in self.shown if p.holds_on(today)]
 
     def past_positions(self, today: dt.date) -> list[Position]:
-        past = [p for p in self.positions if not p.holds_on(today)]
+        past = [p for p in self.shown if not p.holds_on(today)]
         return sorted(past, key=lambda p: p.start, reverse=True)
 
     def latest_position(self) -> Position | None:
-        return max(self.positions, key=lambda p: (p.end or dt.date.max, p.start), default=None)
+        return max(self.shown, key=lambda p: (p.end or dt.date.max, p.start), default=None)
 
 
 MAX_NAMES = 20000  # names a Registry remembers what it said of
@@ -161,6 +175,9 @@ NEAR_NAME = 0.85
 @dataclass
 class Registry:
     officials: list[Official]
+    # Folded spellings of people the file names but that could not be
+    # registered (`parse_registry`): its errors say why.
+    withheld: frozenset[str] = frozenset()
     matcher: PhraseMatcher = field(init=False, repr=False)
     _by_key: dict[str, Official] = field(default_factory=dict, repr=False)
     _by_slug: dict[str, Official] = field(default_factory=dict, repr=False)
@@ -279,7 +296,7 @@ def _parse_position(
 ) -> Position | None:
     if not isinstance(item, LineMap):
         problems.append(Problem(display, official_line, f"a position must be a mapping: {item!r}"))
-        return None
+        return doubtful_position(official_line)
     before = len(problems)
     problems += check_fields(
         item,
@@ -317,7 +334,7 @@ def _parse_position(
         if start and end and end < start:
             problems.append(Problem(display, item.line_of("end"), f"end is before start: '{end}'"))
     if len(problems) > before:
-        return None
+        return doubtful_position(item.line)
     institution = item["institution"].strip()
     office = item.get("office")
     if not isinstance(office, str) or not office.strip():
@@ -337,9 +354,45 @@ def _parse_position(
     )
 
 
+def _variants(entry: LineMap, display: str, problems: list[Problem]) -> list[tuple[str, int]]:
+    """(variant, its line) of an entry; an item that is no name is said at its
+    line and left out, the others kept."""
+    variants = entry.get("variants") or []
+    if isinstance(variants, str):
+        variants = [variants]
+    if not isinstance(variants, list):
+        problems.append(
+            Problem(
+                display,
+                entry.line_of("variants"),
+                f"'variants' must be a list of names: '{variants}'",
+            )
+        )
+        return []
+    kept = []
+    for index, variant in enumerate(variants):
+        line = entry.item_line("variants", index)
+        if not isinstance(variant, str):
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    f"a variant must be a name: '{variant}' (put it in quotes if it is one)",
+                )
+            )
+        elif variant.strip():
+            kept.append((" ".join(variant.split()), line))
+    return kept
+
+
 def parse_registry(
     data: object, display: str, region_names: dict[str, str]
 ) -> tuple[Registry, list[Problem]]:
+    """The officials of the file. A mistake costs only itself: a bad position
+    is kept as a doubtful one (`Position.doubtful`), a bad variant is left out;
+    a person who cannot be registered (no usable slug, or the name of another)
+    is *withheld*: their spellings are neither linked nor suggested as "not in
+    the registry", the error at the file says what to mend."""
     entries, problems = list_entries(
         data,
         display,
@@ -347,11 +400,12 @@ def parse_registry(
         entry_problem="every official must be a mapping",
     )
     officials: list[Official] = []
+    withheld: set[str] = set()
     seen_slugs: dict[str, int] = {}
     seen_names: dict[str, tuple[str, int]] = {}
     for entry in entries:
-        before = len(problems)
         problems += check_fields(entry, display, allowed=OFFICIAL_FIELDS, required=("name", "slug"))
+        name = " ".join(entry["name"].split()) if isinstance(entry.get("name"), str) else ""
         slug = str(entry.get("slug") or "").strip()
         malformed = slug_problem(entry, display, slug)
         if malformed:
@@ -364,14 +418,7 @@ def parse_registry(
                     f"slug already used on line {seen_slugs[slug]}: '{slug}'",
                 )
             )
-        variants = entry.get("variants") or []
-        if isinstance(variants, str):
-            variants = [variants]
-        if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
-            problems.append(
-                Problem(display, entry.line_of("variants"), "'variants' must be a list of names")
-            )
-            variants = []
+        variants = _variants(entry, display, problems)
         raw_positions = entry.get("positions")
         if not isinstance(raw_positions, list) or not raw_positions:
             problems.append(
@@ -383,45 +430,41 @@ def parse_registry(
             )
             raw_positions = []
         positions = [
-            p
-            for p in (
-                _parse_position(i, entry.line, region_names, display, problems)
-                for i in raw_positions
-            )
-            if p
+            _parse_position(i, entry.line, region_names, display, problems) for i in raw_positions
         ]
         problems += _overlapping(positions, display)
-        if len(problems) > before:
+        spellings = [(name, entry.line)] if name else []
+        spellings += variants
+        if not name or not slug or malformed or slug in seen_slugs:
+            withheld.update(fold(spelling) for spelling, _ in spellings)
             continue
-        official = Official(
-            name=" ".join(entry["name"].split()),
-            slug=slug,
-            variants=[" ".join(v.split()) for v in variants if v.strip()],
-            positions=positions,
-            line=entry.line,
-        )
-        clash = False
-        for spelling in (official.name, *official.variants):
+        kept = []
+        for spelling, line in spellings:
             key = fold(spelling)
             if key in seen_names and seen_names[key][0] != slug:
                 other, other_line = seen_names[key]
                 problems.append(
                     Problem(
                         display,
-                        entry.line_of("variants") if spelling != official.name else entry.line,
+                        line,
                         f"name already belongs to '{other}' (line {other_line}): '{spelling}' "
                         "(two people may not share a spelling: use a longer variant)",
                     )
                 )
-                clash = True
-        if clash:
+                withheld.add(key)
+            else:
+                kept.append(spelling)
+        if name not in kept:  # (another person's name: not this one's page)
+            withheld.update(fold(spelling) for spelling in kept)
             continue
-        for spelling in (official.name, *official.variants):
+        for spelling in kept:
             seen_names[fold(spelling)] = (slug, entry.line)
         seen_slugs[slug] = entry.line
-        officials.append(official)
+        officials.append(
+            Official(name=name, slug=slug, variants=kept[1:], positions=positions, line=entry.line)
+        )
     problems += _two_holders(officials, display)
-    return Registry(officials), problems
+    return Registry(officials, withheld=frozenset(withheld)), problems
 
 
 def _same_time(first: Position, second: Position) -> bool:
@@ -434,6 +477,7 @@ def _overlapping(positions: list[Position], display: str) -> list[Problem]:
     no end, and Anggota in 2024): the build would show either. The earlier
     one needs its end date."""
     found = []
+    positions = [p for p in positions if not p.doubtful]
     for index, later in enumerate(positions):
         for earlier in positions[:index]:
             same_office = (earlier.institution, earlier.region) == (later.institution, later.region)
@@ -460,7 +504,7 @@ def _two_holders(officials: list[Official], display: str) -> list[Problem]:
     found = []
     held: list[tuple[Official, Position]] = []
     for official in officials:
-        for position in official.positions:
+        for position in official.shown:
             if position.position not in SINGLE_SEATS:
                 continue
             for other, taken in held:
@@ -623,7 +667,7 @@ def discover(
         position = " ".join(match.group("position").split())
         if fold(name.split()[0]) in NOT_A_NAME:
             continue
-        if registry.knows(name) or registry.mentions(name):
+        if registry.knows(name) or registry.mentions(name) or fold(name) in registry.withheld:
             continue
         shortened = registry.shortened(name)
         if shortened and (serves is None or any(serves(person, position) for person in shortened)):
