@@ -119,6 +119,92 @@ def test_an_unknown_region_code_is_an_error_with_the_closest_codes_even_with_an_
     ]
 
 
+def test_a_variant_written_for_two_people_is_blamed_where_it_does_not_fit(tmp_path):
+    """`Hotman P. Sitorus` added to Kiagus's variants was an error at Hotman's
+    entry, Hotman was dropped and the spelling linked Kiagus."""
+    registry, problems = registry_of(
+        tmp_path,
+        """\
+        - name: Kiagus Ahmad Zulkarnain
+          slug: kiagus-ahmad-zulkarnain
+          variants:
+            - Kgs. Ahmad Zulkarnain
+            - Hotman P. Sitorus
+            - Ketua Zul
+          positions:
+            - {position: Ketua, institution: Bawaslu, region: "16.71", start: 2023-08-20}
+        - name: Hotman Parulian Sitorus
+          slug: hotman-parulian-sitorus
+          variants: [Hotman P. Sitorus, Ketua Zul]
+          positions:
+            - {position: Anggota, institution: Bawaslu, region: "16.71", start: 2023-08-20}
+        """,
+    )
+    assert lines(problems) == [
+        (
+            5,
+            "name already belongs to 'hotman-parulian-sitorus' (line 11): 'Hotman P. Sitorus' "
+            "(two people may not share a spelling: remove it here, or use a longer variant)",
+        ),
+        (
+            11,
+            "variant also written for 'kiagus-ahmad-zulkarnain' (line 6): 'Ketua Zul' (two "
+            "people may not share a spelling: keep it for the one it names, with a longer "
+            "variant)",
+        ),
+    ]
+    assert [(o.slug, o.variants) for o in registry.officials] == [
+        ("kiagus-ahmad-zulkarnain", ["Kgs. Ahmad Zulkarnain"]),
+        ("hotman-parulian-sitorus", ["Hotman P. Sitorus"]),
+    ]
+    assert [slug for slug, _ in registry.mentions("kata Hotman P. Sitorus, di Palembang")] == [
+        "hotman-parulian-sitorus"
+    ]
+    assert registry.mentions("kata Ketua Zul di Palembang") == []
+    assert "ketua zul" in registry.withheld
+
+
+def test_a_chair_entered_twice_is_blamed_on_the_later_term_or_on_the_office_that_contradicts(
+    tmp_path,
+):
+    """Kiagus given region 16.73 (Kota Pagar Alam here) with office: Bawaslu Kota
+    Palembang blamed Bambang, Pagar Alam's chair, at his line."""
+    _, problems = registry_of(
+        tmp_path,
+        """\
+        - name: Yudha Pratama
+          slug: yudha-pratama
+          positions:
+            - {position: Ketua, institution: Bawaslu, region: "16.72", start: 2025-07-14}
+        - name: Kiagus Ahmad Zulkarnain
+          slug: kiagus-ahmad-zulkarnain
+          positions:
+            - position: Ketua
+              institution: Bawaslu
+              region: "16.73"
+              office: Bawaslu Kota Palembang
+              start: 2023-08-20
+        - name: Bambang Sutrisno
+          slug: bambang-sutrisno
+          positions:
+            - {position: Ketua, institution: Bawaslu, region: "16.73", start: 2023-08-20}
+            - {position: Ketua, institution: Bawaslu, region: "16.72", start: 2023-08-20}
+        """,
+    )
+    assert sorted(lines(problems)) == [
+        (
+            4,
+            "'Ketua Bawaslu Kota Prabumulih' is held by Bambang Sutrisno (line 17) at the same "
+            "time: 'Yudha Pratama' (end one of the two terms before the other starts)",
+        ),
+        (
+            11,
+            "office names Kota Palembang (16.71), not the region's Kota Pagar Alam (16.73): "
+            "'Bawaslu Kota Palembang' (write region: \"16.71\", or the office of the region)",
+        ),
+    ]
+
+
 # ---- on a built site ---------------------------------------------------------------
 
 MENTIONING = article_text(

@@ -14,6 +14,7 @@ import datetime as dt
 import difflib
 import functools
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,6 +38,22 @@ from .vocabulary import tag_key
 OFFICIAL_FIELDS = ("name", "slug", "variants", "positions")
 POSITION_FIELDS = ("position", "institution", "region", "office", "start", "end")
 REGION_CODE_RE = re.compile(r"^\d{2}(?:\.\d{2}){0,2}$")
+
+
+_HONORIFICS = r"(?:Dr|Drs|Dra|dr|H|Hj|Ir|Prof|KH|Ust|Ustadz|Bapak|Ibu|Pak|Bu|Sdr|Sdri)\.?"
+# An academic degree after a name: "S.H.", "M.Si", "S.I.Kom.", "Dr.".
+_DEGREE = r"(?:[SMD]|Dr|Ir)\.[A-Za-z.]*"
+_TITLES_BEFORE_RE = re.compile(rf"^(?:{_HONORIFICS}[ \t\u00a0]+)+")
+_DEGREES_AFTER_RE = re.compile(rf"(?:,?[ \t\u00a0]*{_DEGREE})+[ \t\u00a0]*,?$")
+
+
+def without_titles(name: str) -> str:
+    """A person's name without the honorifics before it and the degrees after
+    it, as a mention of an official is read: 'Dr. H. Rizky Febriansyah,
+    S.I.Kom., M.Si.' → 'Rizky Febriansyah'; a name without either as it is."""
+    text = " ".join(name.split())
+    bare = _DEGREES_AFTER_RE.sub("", _TITLES_BEFORE_RE.sub("", text)).strip(" ,")
+    return bare or text
 
 
 def load_region_names(path: Path | None) -> dict[str, str]:
@@ -95,6 +112,39 @@ def closest_codes(code: str, region_names: dict[str, str], limit: int = 3) -> li
     if not closest and parent in region_names:
         closest = [parent]
     return closest
+
+
+_LEVEL_WORDS = ("provinsi", "kabupaten", "kota", "kecamatan")
+
+
+def _core(name: str) -> str:
+    """A region's name without its level word and spaces ('Kota Pagar Alam' → 'pagaralam')."""
+    words = fold(name).split()
+    if words and words[0] in _LEVEL_WORDS:
+        words = words[1:]
+    return "".join(words)
+
+
+def office_region(office: str, region: str, region_names: dict[str, str]) -> str | None:
+    """The code of another region of `region`'s level (and parent) that an
+    `office:` names instead of `region`'s own ('Bawaslu Kota Palembang' for
+    16.73, Kota Lubuk Linggau); None when it names its own or no other."""
+    written = "".join(fold(office).split())
+    own = _core(region_names[region])
+    if own and own in written:
+        return None
+    parent = region.rsplit(".", 1)[0] if "." in region else ""
+    depth = region.count(".")
+    others = [
+        code
+        for code, name in region_names.items()
+        if code != region
+        and code.count(".") == depth
+        and (not parent or code.startswith(parent + "."))
+        and len(_core(name)) > 3
+        and _core(name) in written
+    ]
+    return max(others, key=lambda code: len(_core(region_names[code])), default=None)
 
 
 def office_name(institution: str, region_name: str | None) -> str:
@@ -327,6 +377,22 @@ def _parse_position(
                 f"unknown region code: '{region}' (closest: {closest or 'no close match'})",
             )
         )
+    office = item.get("office")
+    named = (
+        office_region(office, region, region_names)
+        if isinstance(office, str) and region in region_names
+        else None
+    )
+    if named is not None:
+        problems.append(
+            Problem(
+                display,
+                item.line_of("office"),
+                f"office names {region_names[named]} ({named}), not the region's "
+                f"{region_names[region]} ({region}): '{office}' (write region: \"{named}\", "
+                "or the office of the region)",
+            )
+        )
     start = _as_date(item.get("start"), item, "start", display, problems)
     end = None
     if item.get("end") is not None:
@@ -402,7 +468,8 @@ def parse_registry(
     officials: list[Official] = []
     withheld: set[str] = set()
     seen_slugs: dict[str, int] = {}
-    seen_names: dict[str, tuple[str, int]] = {}
+    # Each spelling → (official, its line, the official's own name?) of everyone writing it.
+    claims: dict[str, list[tuple[Official, int, bool]]] = {}
     for entry in entries:
         problems += check_fields(entry, display, allowed=OFFICIAL_FIELDS, required=("name", "slug"))
         name = " ".join(entry["name"].split()) if isinstance(entry.get("name"), str) else ""
@@ -438,33 +505,109 @@ def parse_registry(
         if not name or not slug or malformed or slug in seen_slugs:
             withheld.update(fold(spelling) for spelling, _ in spellings)
             continue
-        kept = []
+        official = Official(name, slug, [v for v, _ in variants], positions, line=entry.line)
         for spelling, line in spellings:
-            key = fold(spelling)
-            if key in seen_names and seen_names[key][0] != slug:
-                other, other_line = seen_names[key]
-                problems.append(
+            claims.setdefault(fold(spelling), []).append((official, line, spelling == name))
+        seen_slugs[slug] = entry.line
+        officials.append(official)
+    shared = _shared_spellings(claims, display)
+    problems += shared.problems
+    withheld.update(shared.withheld)
+    for official in officials:
+        taken = shared.taken[official.slug]
+        official.variants = [v for v in official.variants if fold(v) not in taken]
+        if official.slug in shared.unnamed:  # (another's name: not this one's page)
+            withheld.update(map(fold, official.variants))
+    officials = [o for o in officials if o.slug not in shared.unnamed]
+    problems += _two_holders(officials, display)
+    return Registry(officials, withheld=frozenset(withheld)), problems
+
+
+@dataclass
+class _Shared:
+    problems: list[Problem] = field(default_factory=list)
+    # slug → folded spellings taken from that person (another's, or nobody's)
+    taken: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    withheld: set[str] = field(default_factory=set)  # spellings nobody keeps
+    unnamed: set[str] = field(default_factory=set)  # people whose name is another's
+
+
+def fits(spelling: str, name: str) -> bool:
+    """Is `spelling` a way of writing `name`: each of its words, in order, a
+    word of the name or its short form ("Hotman P. Sitorus", "Kgs. Ahmad
+    Zulkarnain", "M. Rizal" for "Muhammad Rizal")?"""
+    words = iter(fold(without_titles(name)).replace(".", " ").split())
+    for word in fold(without_titles(spelling)).replace(".", " ").split():
+        if not any(_shortens(word, full) for full in words):
+            return False
+    return True
+
+
+def _shortens(short: str, full: str) -> bool:
+    """'kgs' of 'kiagus', 'p' of 'parulian', 'sitorus' of 'sitorus'."""
+    if not short or short[0] != full[:1]:
+        return False
+    letters = iter(full)
+    return all(letter in letters for letter in short)
+
+
+def _shared_spellings(claims: dict[str, list[tuple[Official, int, bool]]], display: str) -> _Shared:
+    """Spellings written for two people. A person's own name is theirs (the
+    other's variant is the mistake); a variant shared by two is the one's
+    whose name it writes ("Hotman P. Sitorus": Hotman Parulian Sitorus's,
+    not Kiagus's). Each mistake is said at its own line, naming the other;
+    a spelling neither name fits is left out of both, said once."""
+    shared = _Shared()
+    for key, claimants in claims.items():
+        people = {official.slug for official, _, _ in claimants}
+        if len(people) < 2:
+            continue
+        # (two people of one name: the first listed keeps it)
+        named = [c for c in claimants if c[2]]
+        owners = named[:1] if named else [c for c in claimants if fits(key, c[0].name)]
+        if len(owners) == 1:
+            owner, owner_line, _ = owners[0]
+            for official, line, own_name in claimants:
+                if official.slug == owner.slug:
+                    continue
+                shared.taken[official.slug].add(key)
+                if own_name:
+                    shared.unnamed.add(official.slug)
+                spelling = (
+                    official.name
+                    if own_name
+                    else next(v for v in official.variants if fold(v) == key)
+                )
+                shared.problems.append(
                     Problem(
                         display,
                         line,
-                        f"name already belongs to '{other}' (line {other_line}): '{spelling}' "
-                        "(two people may not share a spelling: use a longer variant)",
+                        f"name already belongs to '{owner.slug}' (line {owner_line}): "
+                        f"'{spelling}' (two people may not share a spelling: "
+                        + (
+                            "register one of them by a longer name)"
+                            if own_name
+                            else "remove it here, or use a longer variant)"
+                        ),
                     )
                 )
-                withheld.add(key)
-            else:
-                kept.append(spelling)
-        if name not in kept:  # (another person's name: not this one's page)
-            withheld.update(fold(spelling) for spelling in kept)
             continue
-        for spelling in kept:
-            seen_names[fold(spelling)] = (slug, entry.line)
-        seen_slugs[slug] = entry.line
-        officials.append(
-            Official(name=name, slug=slug, variants=kept[1:], positions=positions, line=entry.line)
+        shared.withheld.add(key)
+        for official, _, _ in claimants:
+            shared.taken[official.slug].add(key)
+        *earlier, (last, last_line, _) = claimants
+        spelling = next(v for v in last.variants if fold(v) == key)
+        others = ", ".join(f"'{o.slug}' (line {line})" for o, line, _ in earlier)
+        shared.problems.append(
+            Problem(
+                display,
+                last_line,
+                f"variant also written for {others}: '{spelling}' (two people may not share "
+                "a spelling: keep it for the one it names, with a longer variant)",
+            )
         )
-    problems += _two_holders(officials, display)
-    return Registry(officials, withheld=frozenset(withheld)), problems
+    shared.problems.sort(key=lambda p: p.line)
+    return shared
 
 
 def _same_time(first: Position, second: Position) -> bool:
@@ -500,32 +643,37 @@ SINGLE_SEATS = ("Ketua", "Kepala Sekretariat", "Koordinator Sekretariat")
 
 def _two_holders(officials: list[Official], display: str) -> list[Problem]:
     """One office's chair (or head of secretariat) held by two people at once:
-    a release naming either would link the wrong one."""
+    a release naming either would link the wrong one. Said at the term that
+    starts later (the one entered while the other runs), naming the other."""
     found = []
-    held: list[tuple[Official, Position]] = []
+    seats: dict[tuple, list[tuple[Official, Position]]] = {}
     for official in officials:
         for position in official.shown:
-            if position.position not in SINGLE_SEATS:
-                continue
-            for other, taken in held:
-                if (
-                    other is not official
-                    and (taken.position, taken.institution, taken.region)
-                    == (position.position, position.institution, position.region)
-                    and _same_time(taken, position)
-                ):
-                    found.append(
-                        Problem(
-                            display,
-                            position.line,
-                            f"'{position.title}' is held by {other.name} (line {taken.line}) "
-                            f"at the same time: '{official.name}' (end one of the two terms "
-                            "before the other starts)",
-                        )
+            if position.position in SINGLE_SEATS:
+                key = (position.position, position.institution, position.region)
+                seats.setdefault(key, []).append((official, position))
+    for holders in seats.values():
+        holders.sort(key=lambda held: (held[1].start, held[1].line))
+        for index, (official, position) in enumerate(holders):
+            other, taken = next(
+                (
+                    (other, taken)
+                    for other, taken in holders[:index]
+                    if other is not official and _same_time(taken, position)
+                ),
+                (None, None),
+            )
+            if other is not None:
+                found.append(
+                    Problem(
+                        display,
+                        position.line,
+                        f"'{position.title}' is held by {other.name} (line {taken.line}) "
+                        f"at the same time: '{official.name}' (end one of the two terms "
+                        "before the other starts)",
                     )
-                    break
-            held.append((official, position))
-    return found
+                )
+    return sorted(found, key=lambda problem: problem.line)
 
 
 def load_registry(
