@@ -3,6 +3,7 @@ file, naming the value and the fix, and costs only itself."""
 
 from __future__ import annotations
 
+import datetime as dt
 import textwrap
 from pathlib import Path
 
@@ -188,13 +189,16 @@ def test_a_chair_entered_twice_is_blamed_on_the_later_term_or_on_the_office_that
           slug: bambang-sutrisno
           positions:
             - {position: Ketua, institution: Bawaslu, region: "16.73", start: 2023-08-20}
+        - name: Dedi Kurnia
+          slug: dedi-kurnia
+          positions:
             - {position: Ketua, institution: Bawaslu, region: "16.72", start: 2023-08-20}
         """,
     )
     assert sorted(lines(problems)) == [
         (
             4,
-            "'Ketua Bawaslu Kota Prabumulih' is held by Bambang Sutrisno (line 17) at the same "
+            "'Ketua Bawaslu Kota Prabumulih' is held by Dedi Kurnia (line 20) at the same "
             "time: 'Yudha Pratama' (end one of the two terms before the other starts)",
         ),
         (
@@ -203,6 +207,45 @@ def test_a_chair_entered_twice_is_blamed_on_the_later_term_or_on_the_office_that
             "'Bawaslu Kota Palembang' (write region: \"16.71\", or the office of the region)",
         ),
     ]
+
+
+def test_an_open_position_in_another_office_beside_a_newer_one_is_an_error_at_the_newer(
+    tmp_path,
+):
+    """Hotman kept Kordiv of Kota Palembang with no end and was given Anggota of
+    the province from 2025: accepted, and a release of 2025 that named him
+    Anggota Bawaslu Provinsi showed the Palembang position."""
+    registry, problems = registry_of(
+        tmp_path,
+        """\
+        - name: Hotman Parulian Sitorus
+          slug: hotman-parulian-sitorus
+          positions:
+            - position: Anggota
+              institution: Bawaslu
+              region: "16"
+              start: 2025-01-01
+            - position: Koordinator Divisi Penanganan Pelanggaran dan Data Informasi
+              institution: Bawaslu
+              region: "16.71"
+              start: 2023-08-20
+              end: null
+        """,
+    )
+    assert lines(problems) == [
+        (
+            4,
+            "position overlaps the one on line 8 in another office: 'Anggota Bawaslu Provinsi "
+            "Sumatera Selatan' (one person sits in one Bawaslu office at a time: give "
+            "'Koordinator Divisi Penanganan Pelanggaran dan Data Informasi Bawaslu Kota "
+            "Palembang' an end date before 2025-01-01)",
+        )
+    ]
+    hotman = registry.by_slug("hotman-parulian-sitorus")
+    assert hotman.position_on(dt.date(2025, 6, 2)).title == (
+        "Anggota Bawaslu Provinsi Sumatera Selatan"
+    )
+    assert hotman.position_on(dt.date(2024, 6, 2)).region == "16.71"
 
 
 # ---- on a built site ---------------------------------------------------------------

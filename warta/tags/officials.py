@@ -201,8 +201,10 @@ class Official:
         return [p for p in self.positions if not p.doubtful]
 
     def position_on(self, day: dt.date) -> Position | None:
-        """The position held on `day` (the first listed when several)."""
-        return next((p for p in self.shown if p.holds_on(day)), None)
+        """The position held on `day`; when several (the file has an error for
+        it), the newest: an appointment whose predecessor was not ended."""
+        held = [p for p in self.shown if p.holds_on(day)]
+        return max(held, key=lambda p: p.start, default=None)
 
     def current_positions(self, today: dt.date) -> list[Position]:
         return [p for p in self.shown if p.holds_on(today)]
@@ -615,16 +617,26 @@ def _same_time(first: Position, second: Position) -> bool:
     return first.start <= (second.end or last) and second.start <= (first.end or last)
 
 
+def _supervisory(institution: str) -> bool:
+    """Bawaslu, Panwaslu Kecamatan, Panwascam, Pengawas …: the bodies of which
+    one person sits in one office at a time."""
+    return fold(institution).startswith(("bawaslu", "panwas", "pengawas"))
+
+
 def _overlapping(positions: list[Position], display: str) -> list[Problem]:
-    """Two positions of one person in one office at once (Ketua from 2023 with
-    no end, and Anggota in 2024): the build would show either. The earlier
-    one needs its end date."""
+    """Two positions of one person at once in one office (Ketua from 2023 with
+    no end, and Anggota in 2024), or in two offices of Bawaslu (Kordiv of
+    Kota Palembang with no end, and Anggota of the province from 2025): the
+    build would show either. Said at the newer one: the earlier needs its end
+    date."""
     found = []
     positions = [p for p in positions if not p.doubtful]
     for index, later in enumerate(positions):
         for earlier in positions[:index]:
-            same_office = (earlier.institution, earlier.region) == (later.institution, later.region)
-            if same_office and _same_time(earlier, later):
+            if not _same_time(earlier, later):
+                continue
+            first, second = (later, earlier) if later.start < earlier.start else (earlier, later)
+            if (earlier.institution, earlier.region) == (later.institution, later.region):
                 found.append(
                     Problem(
                         display,
@@ -632,6 +644,16 @@ def _overlapping(positions: list[Position], display: str) -> list[Problem]:
                         f"position overlaps the one on line {earlier.line} in the same office: "
                         f"'{later.title}' (give '{earlier.title}' an end date before "
                         f"{later.start.isoformat()})",
+                    )
+                )
+            elif _supervisory(earlier.institution) and _supervisory(later.institution):
+                found.append(
+                    Problem(
+                        display,
+                        second.line,
+                        f"position overlaps the one on line {first.line} in another office: "
+                        f"'{second.title}' (one person sits in one Bawaslu office at a time: "
+                        f"give '{first.title}' an end date before {second.start.isoformat()})",
                     )
                 )
     return found
