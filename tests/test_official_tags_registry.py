@@ -248,6 +248,32 @@ def test_an_open_position_in_another_office_beside_a_newer_one_is_an_error_at_th
     assert hotman.position_on(dt.date(2024, 6, 2)).region == "16.71"
 
 
+def test_a_name_registered_with_titles_and_degrees_is_found_with_or_without_them(tmp_path):
+    """`name: Dr. H. Firdaus Hasanuddin, S.H., M.H.` lost every mention of
+    'Firdaus Hasanuddin', with no message."""
+    from warta.tags.officials import discover
+
+    registry, problems = registry_of(
+        tmp_path,
+        """\
+        - name: Dr. H. Firdaus Hasanuddin, S.H., M.H.
+          slug: firdaus-hasanuddin
+          variants: []
+          positions:
+            - {position: Ketua, institution: Bawaslu, region: "16.10", start: 2023-08-20}
+        """,
+    )
+    assert problems == []
+    for text in (
+        "kata Ketua Bawaslu Kabupaten Ogan Ilir, Firdaus Hasanuddin, di Indralaya.",
+        "kata Ketua Bawaslu Kabupaten Ogan Ilir, Dr. H. Firdaus Hasanuddin, S.H., M.H., di sana.",
+        "FIRDAUS HASANUDDIN MEMIMPIN APEL",
+    ):
+        assert [slug for slug, _ in registry.mentions(text)] == ["firdaus-hasanuddin"], text
+        assert discover(text, registry) == []
+    assert registry.knows("Firdaus Hasanuddin")
+
+
 # ---- on a built site ---------------------------------------------------------------
 
 MENTIONING = article_text(

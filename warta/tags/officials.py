@@ -195,6 +195,17 @@ class Official:
     positions: list[Position] = field(default_factory=list)
     line: int = 0
 
+    def spellings(self) -> list[str]:
+        """The name and variants as the text is read for them: without the
+        honorifics and degrees registered with them ('Dr. H. Firdaus
+        Hasanuddin, S.H., M.H.' is found as 'Firdaus Hasanuddin', with its
+        titles or without), when what is left is a name of two words or more."""
+        found = []
+        for spelling in (self.name, *self.variants):
+            bare = without_titles(spelling)
+            found.append(bare if len(bare.split()) > 1 else spelling)
+        return list(dict.fromkeys(found))
+
     @property
     def shown(self) -> list[Position]:
         """The positions a page or a release shows (not the doubtful ones)."""
@@ -243,6 +254,8 @@ class Registry:
         for official in self.officials:
             self._by_slug.setdefault(official.slug, official)
             for spelling in (official.name, *official.variants):
+                self._by_key.setdefault(fold(spelling), official)
+            for spelling in official.spellings():
                 self._by_key.setdefault(fold(spelling), official)
                 entries.append((spelling, official.slug))
                 entries.append((spelling.upper(), official.slug))
