@@ -274,6 +274,53 @@ def test_a_name_registered_with_titles_and_degrees_is_found_with_or_without_them
     assert registry.knows("Firdaus Hasanuddin")
 
 
+def test_a_variant_that_is_a_place_or_a_bare_word_of_the_name_is_refused_at_its_line(tmp_path):
+    """`variants: [Palembang]` linked Sri Wahyuningsih in every Palembang
+    release; `variants: [Rini]` every Rini. Both passed the check."""
+    registry, problems = registry_of(
+        tmp_path,
+        """\
+        - name: Sri Wahyuningsih
+          slug: sri-wahyuningsih
+          variants: [Sri Wahyuningsih S., Palembang, kota palembang]
+          positions:
+            - {position: Anggota, institution: Bawaslu, region: "16.71", start: 2023-08-20}
+        - name: Rini Anggraini
+          slug: rini-anggraini
+          variants:
+            - Rini
+            - "-"
+            - Rini A.
+          positions:
+            - {position: Anggota, institution: Bawaslu, region: "16.71", start: 2023-08-20}
+        """,
+    )
+    assert lines(problems) == [
+        (
+            3,
+            "variant is the name of a place, Kota Palembang (16.71): 'Palembang' (register a "
+            "person by the names releases call them)",
+        ),
+        (
+            3,
+            "variant is the name of a place, Kota Palembang (16.71): 'kota palembang' (register "
+            "a person by the names releases call them)",
+        ),
+        (
+            9,
+            "variant is one word of the person's own name: 'Rini' (never the bare first or last "
+            "name a release uses after the first mention: every person of that name would be "
+            "linked)",
+        ),
+        (10, "a variant must be a name: '-'"),
+    ]
+    assert [(o.slug, o.variants) for o in registry.officials] == [
+        ("sri-wahyuningsih", ["Sri Wahyuningsih S."]),
+        ("rini-anggraini", ["Rini A."]),
+    ]
+    assert registry.mentions("Bawaslu Kota Palembang menggelar apel, kata Rini.") == []
+
+
 # ---- on a built site ---------------------------------------------------------------
 
 MENTIONING = article_text(

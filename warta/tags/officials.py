@@ -435,9 +435,53 @@ def _parse_position(
     )
 
 
-def _variants(entry: LineMap, display: str, problems: list[Problem]) -> list[tuple[str, int]]:
-    """(variant, its line) of an entry; an item that is no name is said at its
-    line and left out, the others kept."""
+def _places(region_names: dict[str, str]) -> dict[str, str]:
+    """Each region's name, with and without its level word, folded → its code."""
+    places: dict[str, str] = {}
+    for code, name in region_names.items():
+        places.setdefault(fold(name), code)
+        words = fold(name).split()
+        if words and words[0] in _LEVEL_WORDS and len(words) > 1:
+            places.setdefault(" ".join(words[1:]), code)
+    return places
+
+
+def _not_a_variant(
+    variant: str, name: str, places: dict[str, str], region_names: dict[str, str]
+) -> str | None:
+    """Why `variant` cannot be a spelling of the person `name` (the message),
+    or None: no letters; a place's name ('Palembang': every release of the
+    city would name the person); one word of the person's own name ('Rini':
+    every Rini would be them)."""
+    if not any(char.isalpha() for char in variant):
+        return f"a variant must be a name: '{variant}'"
+    key = fold(without_titles(variant))
+    if key in places:
+        code = places[key]
+        return (
+            f"variant is the name of a place, {region_names[code]} ({code}): '{variant}' "
+            "(register a person by the names releases call them)"
+        )
+    own = fold(without_titles(name)).replace(".", " ").split()
+    if len(key.split()) == 1 and key in own:
+        return (
+            f"variant is one word of the person's own name: '{variant}' (never the bare first "
+            "or last name a release uses after the first mention: every person of that name "
+            "would be linked)"
+        )
+    return None
+
+
+def _variants(
+    entry: LineMap,
+    display: str,
+    problems: list[Problem],
+    places: dict[str, str],
+    region_names: dict[str, str],
+) -> list[tuple[str, int]]:
+    """(variant, its line) of an entry; an item that is no name (not a text, a
+    place's name, one word of the person's own) is said at its line and left
+    out, the others kept."""
     variants = entry.get("variants") or []
     if isinstance(variants, str):
         variants = [variants]
@@ -462,7 +506,13 @@ def _variants(entry: LineMap, display: str, problems: list[Problem]) -> list[tup
                 )
             )
         elif variant.strip():
-            kept.append((" ".join(variant.split()), line))
+            variant = " ".join(variant.split())
+            name = entry.get("name") if isinstance(entry.get("name"), str) else ""
+            why = _not_a_variant(variant, name, places, region_names)
+            if why:
+                problems.append(Problem(display, line, why))
+            else:
+                kept.append((variant, line))
     return kept
 
 
@@ -483,6 +533,7 @@ def parse_registry(
     officials: list[Official] = []
     withheld: set[str] = set()
     seen_slugs: dict[str, int] = {}
+    places = _places(region_names)
     # Each spelling → (official, its line, the official's own name?) of everyone writing it.
     claims: dict[str, list[tuple[Official, int, bool]]] = {}
     for entry in entries:
@@ -500,7 +551,7 @@ def parse_registry(
                     f"slug already used on line {seen_slugs[slug]}: '{slug}'",
                 )
             )
-        variants = _variants(entry, display, problems)
+        variants = _variants(entry, display, problems, places, region_names)
         raw_positions = entry.get("positions")
         if not isinstance(raw_positions, list) or not raw_positions:
             problems.append(
