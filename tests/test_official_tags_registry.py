@@ -321,6 +321,107 @@ def test_a_variant_that_is_a_place_or_a_bare_word_of_the_name_is_refused_at_its_
     assert registry.mentions("Bawaslu Kota Palembang menggelar apel, kata Rini.") == []
 
 
+def test_a_position_in_an_office_that_does_not_exist_is_an_error_at_its_institution(tmp_path):
+    """'Ketua Panwaslu Kecamatan' of Kota Palembang and 'Ketua Bawaslu' of
+    Kecamatan Kalidoni passed the check."""
+    _, problems = registry_of(
+        tmp_path,
+        """\
+        - name: Neni Marlina
+          slug: neni-marlina
+          positions:
+            - position: Ketua
+              institution: Panwaslu Kecamatan
+              region: "16.71"
+              start: 2019-01-01
+              end: 2019-12-31
+            - position: Ketua
+              institution: Bawaslu
+              region: "16.71.10"
+              start: 2023-08-20
+            - position: Ketua
+              institution: Panwaslu Kecamatan
+              region: "16.71.10"
+              start: 2018-01-01
+              end: 2018-12-31
+        """,
+    )
+    assert lines(problems) == [
+        (
+            5,
+            "Panwaslu Kecamatan sits in a kecamatan: region '16.71' (Kota Palembang) (write the "
+            "kecamatan's code, 16.71.xx, or institution: Bawaslu)",
+        ),
+        (
+            10,
+            "Bawaslu has no office in a kecamatan: region '16.71.10' (Kecamatan Kalidoni) (write "
+            "institution: Panwaslu Kecamatan, or the kabupaten/kota's code '16.71')",
+        ),
+    ]
+
+
+def test_a_title_outside_the_documented_list_is_an_error_naming_the_title_meant(
+    tmp_path, vocabulary
+):
+    from warta.tags.officials import unlisted_titles
+
+    registry, problems = registry_of(
+        tmp_path,
+        """\
+        - name: Neni Marlina
+          slug: neni-marlina
+          positions:
+            - {position: Kordiv Hukum, institution: Bawaslu, region: "16.10", start: 2023-08-20}
+        - name: Budi Santoso
+          slug: budi-santoso
+          positions:
+            - {position: Sekretaris, institution: Bawaslu, region: "16.72", end: 2024-08-19,
+               start: 2023-08-20}
+            - position: Koordinator Divisi Teknis
+              institution: Bawaslu
+              region: "16.71"
+              start: 2024-08-20
+        - name: Rini Anggraini
+          slug: rini-anggraini
+          positions:
+            - position: Koordinator Divisi Hukum dan Penyelesaian Sengketa
+              institution: Bawaslu
+              region: "16.71"
+              start: 2023-08-20
+              end: 2025-07-13
+            - {position: Plt. Ketua, institution: Bawaslu, region: "16.71", start: 2025-07-14,
+               end: 2025-12-31}
+            - {position: Staf Hubungan Masyarakat, institution: Bawaslu, region: "16.72",
+               start: 2026-01-01}
+        """,
+    )
+    assert problems == []
+    divisions = {
+        key: tag.name.removeprefix("Divisi ")
+        for tag in vocabulary.tags
+        if tag.group == "Divisi"
+        for key in tag.spellings()
+    }
+    found = lines(unlisted_titles(registry, divisions, "data/officials.yaml"))
+    assert found[:2] == [
+        (
+            4,
+            "position is not one of the documented titles: 'Kordiv Hukum' (write 'Koordinator "
+            "Divisi Hukum dan Penyelesaian Sengketa')",
+        ),
+        (
+            8,
+            "position is not one of the documented titles: 'Sekretaris' (write 'Kepala "
+            "Sekretariat')",
+        ),
+    ]
+    assert [line for line, _ in found] == [4, 8, 10]
+    assert found[2][1].startswith(
+        "position is not one of the documented titles: 'Koordinator Divisi Teknis' (write "
+        "'Koordinator Divisi' and one of the divisions: Hukum dan Penyelesaian Sengketa; "
+    )
+
+
 # ---- on a built site ---------------------------------------------------------------
 
 MENTIONING = article_text(

@@ -68,7 +68,13 @@ from warta.pipeline import pipeline_of
 from warta.plugin_order import active_plugins
 from warta.regions.configured import load_configured
 from warta.tags.offices import RegionReader
-from warta.tags.officials import Registry, load_region_names, load_registry, names_that_are_tags
+from warta.tags.officials import (
+    Registry,
+    load_region_names,
+    load_registry,
+    names_that_are_tags,
+    unlisted_titles,
+)
 from warta.tags.stage import OfficialTagsStage, TagOptions
 from warta.tags.vocabulary import CONTEXT_KEY as VOCABULARY_CONTEXT_KEY
 from warta.tags.vocabulary import GROUP_SLUGS, Vocabulary, load_vocabulary
@@ -166,6 +172,13 @@ class BuildData:
             self.registry_unusable = bool(more) and not self.registry.officials
             spellings = {key: tag.name for tag in self.vocabulary.tags for key in tag.spellings()}
             problems += names_that_are_tags(self.registry, spellings, self.officials_display)
+            divisions = {
+                key: tag.name.removeprefix("Divisi ")
+                for tag in self.vocabulary.tags
+                if tag.group == "Divisi"
+                for key in tag.spellings()
+            }
+            problems += unlisted_titles(self.registry, divisions, self.officials_display)
         else:
             self.registry = Registry([])
         for problem in problems:

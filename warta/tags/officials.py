@@ -392,6 +392,9 @@ def _parse_position(
                 f"unknown region code: '{region}' (closest: {closest or 'no close match'})",
             )
         )
+    level = _level_problem(item, region, region_names)
+    if level:
+        problems.append(Problem(display, item.line_of("institution"), level))
     office = item.get("office")
     named = (
         office_region(office, region, region_names)
@@ -468,6 +471,39 @@ def _not_a_variant(
             f"variant is one word of the person's own name: '{variant}' (never the bare first "
             "or last name a release uses after the first mention: every person of that name "
             "would be linked)"
+        )
+    return None
+
+
+_KECAMATAN_BODIES = (
+    "panwaslu kecamatan",
+    "panwascam",
+    "pengawas pemilu kecamatan",
+    "panitia pengawas pemilu kecamatan",
+    "panitia pengawas pemilihan kecamatan",
+)
+
+
+def _level_problem(item: LineMap, region: str | None, region_names: dict[str, str]) -> str | None:
+    """An institution that has no office at the level of the region's code:
+    Bawaslu sits in the nation (no code), a province or a kabupaten/kota;
+    Panwaslu Kecamatan in a kecamatan."""
+    institution = item.get("institution")
+    if not region or not isinstance(institution, str) or not REGION_CODE_RE.match(region):
+        return None
+    kind = " ".join(fold(institution).split())
+    named = region_names.get(region)
+    where = f"'{region}'" + (f" ({named})" if named else "")
+    if kind == "bawaslu" and region.count(".") == 2:
+        return (
+            f"Bawaslu has no office in a kecamatan: region {where} (write institution: "
+            f"Panwaslu Kecamatan, or the kabupaten/kota's code '{region.rsplit('.', 1)[0]}')"
+        )
+    if kind in _KECAMATAN_BODIES and region.count(".") < 2:
+        return (
+            f"{institution.strip()} sits in a kecamatan: region {where} (write the "
+            f"kecamatan's code, {region}{'.xx' * (2 - region.count('.'))}, or "
+            "institution: Bawaslu)"
         )
     return None
 
@@ -928,6 +964,97 @@ def names_that_are_tags(
                         official.line,
                         f"name is also a spelling of the official tag '{tag}': '{spelling}' "
                         "(register a person by the name releases call them)",
+                    )
+                )
+    return found
+
+
+# ---- titles ----------------------------------------------------------------------
+
+# The positions data/officials.yaml documents; "Koordinator Divisi" takes a
+# division of the vocabulary's Divisi group, the others below any unit.
+TITLES = ("Ketua", "Anggota", "Kepala Sekretariat", "Koordinator Sekretariat")
+DIVISION_TITLE = "Koordinator Divisi"
+UNIT_TITLES = ("Kepala Bagian", "Kepala Subbagian", "Staf")
+_ACTING_RE = re.compile(r"^(?P<acting>(?:Plt|Plh)\.?\s+)?(?P<title>.*)$", re.IGNORECASE | re.DOTALL)
+# Short forms staff write for a title: the first word(s) → the title.
+_SHORT_TITLES = (
+    (
+        re.compile(r"^(?:kordiv|koordiv|kadiv|koor\.?\s*div\.?)(?:\s+divisi)?\b", re.I),
+        DIVISION_TITLE,
+    ),
+    (re.compile(r"^(?:koordinator|ketua|kepala|anggota)\s+divisi\b", re.I), DIVISION_TITLE),
+    (re.compile(r"^korsek\b", re.I), "Koordinator Sekretariat"),
+    (re.compile(r"^(?:kasek|kepsek|sekretaris)\b", re.I), "Kepala Sekretariat"),
+    (re.compile(r"^kabag\b", re.I), "Kepala Bagian"),
+    (re.compile(r"^kasubbag\b", re.I), "Kepala Subbagian"),
+    (re.compile(r"^(?:komisioner|pimpinan)\b", re.I), "Anggota"),
+)
+
+
+def _division(text: str, divisions: dict[str, str]) -> str | None:
+    """The official name of the division `text` names ("Hukum", "Divisi
+    Hukum", "HPS"), None when none."""
+    for typed in (text, f"Divisi {text}"):
+        found = divisions.get(tag_key(typed))
+        if found:
+            return found
+    return None
+
+
+def title_hint(position: str, divisions: dict[str, str]) -> str | None:
+    """None when `position` is a documented title; else what to write: the
+    title it most likely means ('Kordiv Hukum' → 'Koordinator Divisi Hukum
+    dan Penyelesaian Sengketa'), or the list. `divisions`: a division's
+    spelling as the vocabulary compares it (`tag_key`) → its name without
+    "Divisi"; empty: any division is taken."""
+    match = _ACTING_RE.match(" ".join(position.split()))
+    acting, title = match["acting"] or "", match["title"]
+    if title in TITLES or any(title.startswith(unit + " ") for unit in UNIT_TITLES):
+        return None
+    if title.startswith(DIVISION_TITLE + " "):
+        rest = title[len(DIVISION_TITLE) + 1 :]
+        if not divisions or _division(rest, divisions):
+            return None
+        names = sorted(set(divisions.values()))
+        near = difflib.get_close_matches(rest, names, n=1, cutoff=0.4)
+        if near:
+            return f"write '{acting}{DIVISION_TITLE} {near[0]}'"
+        return f"write '{DIVISION_TITLE}' and one of the divisions: {'; '.join(names)}"
+    for pattern, full in _SHORT_TITLES:
+        short = pattern.match(title)
+        if short:
+            rest = title[short.end() :].strip()
+            if full == DIVISION_TITLE:
+                division = _division(rest, divisions) if divisions else rest
+                if division:
+                    return f"write '{acting}{DIVISION_TITLE} {division}'"
+                return f"write '{acting}{DIVISION_TITLE} <division>'"
+            return f"write '{acting}{full}{' ' + rest if rest else ''}'"
+    near = difflib.get_close_matches(title, TITLES, n=1, cutoff=0.6)
+    if near:
+        return f"write '{acting}{near[0]}'"
+    every = ", ".join(
+        (*TITLES, f"{DIVISION_TITLE} <division>", *(f"{u} <unit>" for u in UNIT_TITLES))
+    )
+    return f"write one of {every}"
+
+
+def unlisted_titles(registry: Registry, divisions: dict[str, str], display: str) -> list[Problem]:
+    """A position that is not one of the documented titles ('Kordiv Hukum'),
+    or a division coordinator of no division of the vocabulary: said at the
+    position's line with the title it most likely means."""
+    found = []
+    for official in registry.officials:
+        for position in official.shown:
+            hint = title_hint(position.position, divisions)
+            if hint:
+                found.append(
+                    Problem(
+                        display,
+                        position.line,
+                        f"position is not one of the documented titles: '{position.position}' "
+                        f"({hint})",
                     )
                 )
     return found
