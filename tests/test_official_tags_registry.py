@@ -7,6 +7,8 @@ import datetime as dt
 import textwrap
 from pathlib import Path
 
+import pytest
+
 from conftest import FixtureSite, article_text
 from warta.tags.officials import load_region_names, load_registry
 
@@ -484,3 +486,38 @@ def test_a_mistake_in_a_position_is_one_line_at_the_data_file_and_the_person_sta
         ("officials.yaml", 13, "error", "slug already used on line 8: 'neni-marlina'"),
     ], built.log
     assert officials_of(built, "bawaslu-palembang-awasi-pleno") == ["kiagus-ahmad-zulkarnain"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            None,
+            "error: the officials registry file is missing (restore it from git, or point "
+            "OFFICIAL_TAGS_OFFICIALS at it)",
+        ),
+        (
+            "[]\n",
+            "error: the registry has no officials (add officials, each starting with "
+            "'- name:'; restore it from git if it was emptied by mistake)",
+        ),
+        (
+            "# emptied\n",
+            "error: the file is empty (it must hold a list of officials, each starting with "
+            "'- name:'; restore it from git if it was emptied by mistake)",
+        ),
+    ],
+)
+def test_a_missing_or_empty_registry_is_one_line_and_no_name_is_suggested(tmp_path, text, expected):
+    """officials.yaml = [] or deleted: 'check ok' with one 'official not in the
+    registry … add to data/officials.yaml' per name in the releases."""
+    site = FixtureSite(tmp_path)
+    site.article("2024/pleno.md", MENTIONING)
+    officials = tmp_path / "officials.yaml"
+    if text is not None:
+        officials.write_text(text, encoding="utf-8")
+    built = site.build(SEARCH_ENABLED=False, OFFICIAL_TAGS_OFFICIALS=str(officials))
+    shown = [(f.path, f.line, f"{f.level}: {f.message}") for f in built.findings()]
+    line = 1 if text is not None else None
+    assert shown == [("officials.yaml", line, expected)], built.log
+    assert built.returncode == 1

@@ -69,6 +69,7 @@ from warta.plugin_order import active_plugins
 from warta.regions.configured import load_configured
 from warta.tags.offices import RegionReader
 from warta.tags.officials import (
+    NO_OFFICIALS,
     Registry,
     load_region_names,
     load_registry,
@@ -164,12 +165,18 @@ class BuildData:
         # or every entry broken): its errors say what to fix, and the names
         # found in articles are not suggested as "not in the registry" meanwhile.
         self.registry_unusable = False
+        # The file holds no one (missing, empty, `[]`): its one error says so,
+        # and names in articles are not suggested as "not in the registry".
+        holds_no_one = False
         if officials_path.exists():
             self.registry, more = load_registry(
                 officials_path, self.officials_display, region_names
             )
             problems += more
             self.registry_unusable = bool(more) and not self.registry.officials
+            holds_no_one = self.registry_unusable and all(
+                problem.message.startswith(("the file is empty", NO_OFFICIALS)) for problem in more
+            )
             spellings = {key: tag.name for tag in self.vocabulary.tags for key in tag.spellings()}
             problems += names_that_are_tags(self.registry, spellings, self.officials_display)
             divisions = {
@@ -181,10 +188,21 @@ class BuildData:
             problems += unlisted_titles(self.registry, divisions, self.officials_display)
         else:
             self.registry = Registry([])
+            self.registry_unusable = holds_no_one = True
+            report(
+                logger,
+                Finding(
+                    self.officials_display,
+                    None,
+                    "error",
+                    "the officials registry file is missing",
+                    "restore it from git, or point OFFICIAL_TAGS_OFFICIALS at it",
+                ),
+            )
         for problem in problems:
             # (the hint of a data-file problem is part of its message)
             report(logger, Finding(problem.path, problem.line or None, "error", problem.message))
-        if self.registry_unusable:
+        if self.registry_unusable and not holds_no_one:
             report(
                 logger,
                 Finding(

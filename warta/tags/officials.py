@@ -228,6 +228,7 @@ class Official:
         return max(self.shown, key=lambda p: (p.end or dt.date.max, p.start), default=None)
 
 
+NO_OFFICIALS = "the registry has no officials"  # (a file of `[]`)
 MAX_NAMES = 20000  # names a Registry remembers what it said of
 # How alike (difflib's ratio of the folded names) a name not registered and a
 # registered one are when the first may be a misspelling of the second: a
@@ -566,6 +567,15 @@ def parse_registry(
         expected="a list of officials ('- name: …')",
         entry_problem="every official must be a mapping",
     )
+    if data == []:
+        problems.append(
+            Problem(
+                display,
+                1,
+                f"{NO_OFFICIALS} (add officials, each starting with '- name:'; "
+                "restore it from git if it was emptied by mistake)",
+            )
+        )
     officials: list[Official] = []
     withheld: set[str] = set()
     seen_slugs: dict[str, int] = {}
