@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FixtureSite, article_text
+from conftest import REPO, FixtureSite, article_text
 from warta.tags.officials import load_region_names, load_registry
 
 GAZETTEER = """\
@@ -424,6 +424,21 @@ def test_a_title_outside_the_documented_list_is_an_error_naming_the_title_meant(
     )
 
 
+def test_a_gazetteer_not_in_utf8_is_one_problem_at_its_line_and_a_bom_is_read(tmp_path):
+    """A gazetteer saved as Excel 'ANSI' crashed the build in the official_tags plugin."""
+    ansi = tmp_path / "ansi.csv"
+    ansi.write_bytes((GAZETTEER + "16.71.09,kecamatan,Kemuning Rayé,16.71\n").encode("cp1252"))
+    problems = []
+    assert load_region_names(ansi, problems, "data/regions/gazetteer.csv") == {}
+    assert [str(p) for p in problems] == [
+        "data/regions/gazetteer.csv:9: not UTF-8 text: byte 0xE9 in column 32 "
+        "(save the file as UTF-8)"
+    ]
+    excel = tmp_path / "excel.csv"
+    excel.write_bytes(b"\xef\xbb\xbf" + GAZETTEER.encode())
+    assert load_region_names(excel)["16.71"] == "Kota Palembang"
+
+
 # ---- on a built site ---------------------------------------------------------------
 
 MENTIONING = article_text(
@@ -521,3 +536,34 @@ def test_a_missing_or_empty_registry_is_one_line_and_no_name_is_suggested(tmp_pa
     line = 1 if text is not None else None
     assert shown == [("officials.yaml", line, expected)], built.log
     assert built.returncode == 1
+
+
+def test_a_gazetteer_not_in_utf8_stops_no_build(tmp_path):
+    site = FixtureSite(tmp_path)
+    site.article("2024/pleno.md", MENTIONING)
+    ansi = tmp_path / "names.csv"
+    ansi.write_bytes((GAZETTEER + "16.71.09,kecamatan,Kemuning Rayé,16.71\n").encode("cp1252"))
+    built = site.build(SEARCH_ENABLED=False, OFFICIAL_TAGS_REGION_NAMES=str(ansi))
+    assert [(f.path, f.line, f"{f.level}: {f.message}") for f in built.findings("error")] == [
+        (
+            "names.csv",
+            9,
+            "error: not UTF-8 text: byte 0xE9 in column 32 (save the file as UTF-8)",
+        )
+    ], built.log
+    assert "build stopped" not in built.log
+
+
+def test_a_gazetteer_not_in_utf8_that_the_regions_plugin_reads_too_is_said_once(tmp_path):
+    site = FixtureSite(tmp_path)
+    site.article("2024/pleno.md", MENTIONING)
+    ansi = tmp_path / "gazetteer.csv"
+    text = (REPO / "data" / "regions" / "gazetteer.csv").read_text(encoding="utf-8")
+    ansi.write_bytes(text.replace(",Kemuning,", ",Kemuning Rayé,").encode("cp1252"))
+    built = site.build(
+        SEARCH_ENABLED=False, OFFICIAL_TAGS_REGION_NAMES=str(ansi), REGIONS_GAZETTEER=str(ansi)
+    )
+    assert [f.path for f in built.findings() if f.path == "gazetteer.csv"] == ["gazetteer.csv"], (
+        built.log
+    )
+    assert "build stopped" not in built.log

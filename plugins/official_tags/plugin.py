@@ -66,7 +66,7 @@ from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
 from warta.pipeline import pipeline_of
 from warta.plugin_order import active_plugins
-from warta.regions.configured import load_configured
+from warta.regions.configured import GAZETTEER_DEFAULT, data_path, load_configured
 from warta.tags.offices import RegionReader
 from warta.tags.officials import (
     NO_OFFICIALS,
@@ -150,6 +150,14 @@ def regions_reader(settings: dict) -> tuple[RegionReader, str]:
     return RegionReader(gazetteer, home), f"{home}:{gazetteer.content_digest()}"
 
 
+def read_by_regions(settings: dict, path: Path) -> bool:
+    """Is `path` the gazetteer the regions plugin reads (and reports on) too?"""
+    if "regions" not in active_plugins(settings):
+        return False
+    gazetteer = data_path(settings.get("REGIONS_GAZETTEER", GAZETTEER_DEFAULT))
+    return gazetteer.resolve() == path.resolve()
+
+
 class BuildData:
     """Everything loaded and compiled once per build (never module-level)."""
 
@@ -158,7 +166,11 @@ class BuildData:
         vocabulary_path = settings["OFFICIAL_TAGS_VOCABULARY"]
         self.vocabulary_display = display_path(vocabulary_path)
         self.vocabulary, problems = load_vocabulary(Path(vocabulary_path), self.vocabulary_display)
-        region_names = load_region_names(Path(settings["OFFICIAL_TAGS_REGION_NAMES"]))
+        names_path = Path(settings["OFFICIAL_TAGS_REGION_NAMES"])
+        unreadable: list = []
+        region_names = load_region_names(names_path, unreadable, display_path(names_path))
+        if not read_by_regions(settings, names_path):  # (else the regions plugin says it)
+            problems += unreadable
         officials_path = Path(settings["OFFICIAL_TAGS_OFFICIALS"])
         self.officials_display = display_path(officials_path)
         # True when officials.yaml exists but yields no official (unreadable,

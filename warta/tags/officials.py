@@ -13,6 +13,7 @@ import csv
 import datetime as dt
 import difflib
 import functools
+import io
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterator
@@ -56,17 +57,38 @@ def without_titles(name: str) -> str:
     return bare or text
 
 
-def load_region_names(path: Path | None) -> dict[str, str]:
+def load_region_names(
+    path: Path | None, problems: list[Problem] | None = None, display: str = ""
+) -> dict[str, str]:
     """Kemendagri code → display name ('16' → 'Provinsi Sumatera Selatan').
 
     Reads the gazetteer CSV the regions data provides (a plain data file; a
-    header with kode/code, nama/name and optionally tingkat/level). Missing
-    file → empty map: offices then fall back to the `office:` field.
+    header with kode/code, nama/name and optionally tingkat/level; a BOM, as
+    Excel's "CSV UTF-8" writes, is read). Missing file → empty map: offices
+    then fall back to the `office:` field. A file that is not UTF-8 text is
+    an empty map too, and one problem appended to `problems`, at the line
+    and column of its first such byte (`display`: its path as shown).
     """
     if not path or not Path(path).is_file():
         return {}
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if problems is not None:
+            line = data.count(b"\n", 0, exc.start) + 1
+            column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            problems.append(
+                Problem(
+                    display or str(path),
+                    line,
+                    f"not UTF-8 text: byte 0x{data[exc.start]:02X} in column {column} "
+                    "(save the file as UTF-8)",
+                )
+            )
+        return {}
     names: dict[str, str] = {}
-    with open(path, encoding="utf-8", newline="") as handle:
+    with io.StringIO(text, newline="") as handle:
         reader = csv.DictReader(handle)
         columns = {c.lower().strip(): c for c in reader.fieldnames or []}
         code_col = columns.get("kode") or columns.get("code")
