@@ -111,13 +111,13 @@ def test_an_unknown_region_code_is_an_error_with_the_closest_codes_even_with_an_
     assert lines(problems) == [
         (
             6,
-            "unknown region code: '16.79' (closest: Kota Palembang (16.71), "
-            "Kota Prabumulih (16.72), Kota Pagar Alam (16.73))",
+            "unknown region code: '16.79' (closest: Kota Pagar Alam (16.73), "
+            "Kota Prabumulih (16.72), Kota Palembang (16.71))",
         ),
         (
             14,
-            "unknown region code: '16.71.19' (closest: Kecamatan Ilir Barat II (16.71.01), "
-            "Kecamatan Kalidoni (16.71.10))",
+            "unknown region code: '16.71.19' (closest: Kecamatan Kalidoni (16.71.10), "
+            "Kecamatan Ilir Barat II (16.71.01))",
         ),
     ]
 

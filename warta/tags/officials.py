@@ -116,21 +116,29 @@ def load_region_names(
 
 
 def closest_codes(code: str, region_names: dict[str, str], limit: int = 3) -> list[str]:
-    """The known codes most like an unknown `code` ('16.79' → '16.71', '16.72',
-    …): codes of its level under the same parent, by how alike they are
-    written; the parent itself when none is."""
+    """The known codes most like an unknown `code` ('16.79' → '16.74', '16.73',
+    …): codes of its level under the same parent, those that share more of
+    its first digits first, then the nearest in number; the parent itself
+    when there is none."""
     parent = code.rsplit(".", 1)[0] if "." in code else ""
     depth = code.count(".")
+    last = code.rsplit(".", 1)[-1]
+
+    def distance(known: str) -> tuple[int, int, str]:
+        shared = next(
+            (i for i, (a, b) in enumerate(zip(code, known, strict=False)) if a != b),
+            min(len(code), len(known)),
+        )
+        return -shared, abs(int(known.rsplit(".", 1)[-1]) - int(last)), known
+
     siblings = [
         known
         for known in region_names
-        if known.count(".") == depth and (not parent or known.startswith(parent + "."))
+        if known.count(".") == depth
+        and (not parent or known.startswith(parent + "."))
+        and REGION_CODE_RE.match(known)
     ]
-    alike = {known: difflib.SequenceMatcher(None, code, known).ratio() for known in siblings}
-    closest = sorted(
-        (k for k, ratio in alike.items() if ratio >= 0.6), key=lambda k: (-alike[k], k)
-    )
-    closest = closest[:limit]
+    closest = sorted(siblings, key=distance)[:limit]
     if not closest and parent in region_names:
         closest = [parent]
     return closest
