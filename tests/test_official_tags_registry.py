@@ -293,6 +293,7 @@ def test_a_variant_that_is_a_place_or_a_bare_word_of_the_name_is_refused_at_its_
             - Rini
             - "-"
             - Rini A.
+            - Ketua Bawaslu
           positions:
             - {position: Anggota, institution: Bawaslu, region: "16.71", start: 2023-08-20}
         """,
@@ -315,6 +316,11 @@ def test_a_variant_that_is_a_place_or_a_bare_word_of_the_name_is_refused_at_its_
             "linked)",
         ),
         (10, "a variant must be a name: '-'"),
+        (
+            12,
+            "variant is made of words that are no name (a day, a month, an office, a role): "
+            "'Ketua Bawaslu' (register a person by the names releases call them)",
+        ),
     ]
     assert [(o.slug, o.variants) for o in registry.officials] == [
         ("sri-wahyuningsih", ["Sri Wahyuningsih S."]),

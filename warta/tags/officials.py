@@ -496,6 +496,14 @@ def _not_a_variant(
             f"variant is the name of a place, {region_names[code]} ({code}): '{variant}' "
             "(register a person by the names releases call them)"
         )
+    if all(
+        word in NOT_A_NAME or word in FUNCTION_WORDS or word in _NOT_NAME_PARTS
+        for word in key.split()
+    ):
+        return (
+            f"variant is made of words that are no name (a day, a month, an office, a role): "
+            f"'{variant}' (register a person by the names releases call them)"
+        )
     own = fold(without_titles(name)).replace(".", " ").split()
     if len(key.split()) == 1 and key in own:
         return (
