@@ -77,11 +77,21 @@ def test_a_missing_start_is_said_missing_and_a_written_date_gets_its_iso_form(tm
               institution: Bawaslu
               region: "16.10"
               start: 14 Juli 2025
+            - position: Anggota
+              institution: Bawaslu
+              region: "16.72"
+              start: 2023-08-20
+              end: 2022-08-19
         """,
     )
     assert lines(problems) == [
         (4, "missing 'start' (write YYYY-MM-DD)"),
         (10, "start is not a date: '14 Juli 2025' (write 2025-07-14)"),
+        (
+            15,
+            "end is before start: '2022-08-19' (write the last day in the position, on or after "
+            "its start 2023-08-20; or null while it is held)",
+        ),
     ]
 
 

@@ -447,7 +447,14 @@ def _parse_position(
     if item.get("end") is not None:
         end = _as_date(item.get("end"), item, "end", display, problems)
         if start and end and end < start:
-            problems.append(Problem(display, item.line_of("end"), f"end is before start: '{end}'"))
+            problems.append(
+                Problem(
+                    display,
+                    item.line_of("end"),
+                    f"end is before start: '{end}' (write the last day in the position, on or "
+                    f"after its start {start.isoformat()}; or null while it is held)",
+                )
+            )
     if len(problems) > before:
         return doubtful_position(item.line)
     institution = item["institution"].strip()
