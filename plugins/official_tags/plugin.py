@@ -66,9 +66,16 @@ from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
 from warta.pipeline import pipeline_of
 from warta.plugin_order import active_plugins
-from warta.regions.configured import load_configured
+from warta.regions.configured import GAZETTEER_DEFAULT, data_path, load_configured
 from warta.tags.offices import RegionReader
-from warta.tags.officials import Registry, load_region_names, load_registry, names_that_are_tags
+from warta.tags.officials import (
+    NO_OFFICIALS,
+    Registry,
+    load_region_names,
+    load_registry,
+    names_that_are_tags,
+    unlisted_titles,
+)
 from warta.tags.stage import OfficialTagsStage, TagOptions
 from warta.tags.vocabulary import CONTEXT_KEY as VOCABULARY_CONTEXT_KEY
 from warta.tags.vocabulary import GROUP_SLUGS, Vocabulary, load_vocabulary
@@ -143,6 +150,14 @@ def regions_reader(settings: dict) -> tuple[RegionReader, str]:
     return RegionReader(gazetteer, home), f"{home}:{gazetteer.content_digest()}"
 
 
+def read_by_regions(settings: dict, path: Path) -> bool:
+    """Is `path` the gazetteer the regions plugin reads (and reports on) too?"""
+    if "regions" not in active_plugins(settings):
+        return False
+    gazetteer = data_path(settings.get("REGIONS_GAZETTEER", GAZETTEER_DEFAULT))
+    return gazetteer.resolve() == path.resolve()
+
+
 class BuildData:
     """Everything loaded and compiled once per build (never module-level)."""
 
@@ -151,27 +166,55 @@ class BuildData:
         vocabulary_path = settings["OFFICIAL_TAGS_VOCABULARY"]
         self.vocabulary_display = display_path(vocabulary_path)
         self.vocabulary, problems = load_vocabulary(Path(vocabulary_path), self.vocabulary_display)
-        region_names = load_region_names(Path(settings["OFFICIAL_TAGS_REGION_NAMES"]))
+        names_path = Path(settings["OFFICIAL_TAGS_REGION_NAMES"])
+        unreadable: list = []
+        region_names = load_region_names(names_path, unreadable, display_path(names_path))
+        if not read_by_regions(settings, names_path):  # (else the regions plugin says it)
+            problems += unreadable
         officials_path = Path(settings["OFFICIAL_TAGS_OFFICIALS"])
         self.officials_display = display_path(officials_path)
         # True when officials.yaml exists but yields no official (unreadable,
         # or every entry broken): its errors say what to fix, and the names
         # found in articles are not suggested as "not in the registry" meanwhile.
         self.registry_unusable = False
+        # The file holds no one (missing, empty, `[]`): its one error says so,
+        # and names in articles are not suggested as "not in the registry".
+        holds_no_one = False
         if officials_path.exists():
             self.registry, more = load_registry(
                 officials_path, self.officials_display, region_names
             )
             problems += more
             self.registry_unusable = bool(more) and not self.registry.officials
+            holds_no_one = self.registry_unusable and all(
+                problem.message.startswith(("the file is empty", NO_OFFICIALS)) for problem in more
+            )
             spellings = {key: tag.name for tag in self.vocabulary.tags for key in tag.spellings()}
             problems += names_that_are_tags(self.registry, spellings, self.officials_display)
+            divisions = {
+                key: tag.name.removeprefix("Divisi ")
+                for tag in self.vocabulary.tags
+                if tag.group == "Divisi"
+                for key in tag.spellings()
+            }
+            problems += unlisted_titles(self.registry, divisions, self.officials_display)
         else:
             self.registry = Registry([])
+            self.registry_unusable = holds_no_one = True
+            report(
+                logger,
+                Finding(
+                    self.officials_display,
+                    None,
+                    "error",
+                    "the officials registry file is missing",
+                    "restore it from git, or point OFFICIAL_TAGS_OFFICIALS at it",
+                ),
+            )
         for problem in problems:
             # (the hint of a data-file problem is part of its message)
             report(logger, Finding(problem.path, problem.line or None, "error", problem.message))
-        if self.registry_unusable:
+        if self.registry_unusable and not holds_no_one:
             report(
                 logger,
                 Finding(

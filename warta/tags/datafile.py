@@ -29,9 +29,16 @@ class LineMap(dict):
     line: int = 0
     key_lines: dict
     raw: dict
+    item_lines: dict  # key → the line of each item of its list value
 
     def line_of(self, key: str) -> int:
         return self.key_lines.get(key, self.line)
+
+    def item_line(self, key: str, index: int) -> int:
+        """The line of item `index` of the list under `key` (`variants: [A, B]`
+        on one line, or one `- A` per line); the key's line when unknown."""
+        lines = self.item_lines.get(key) or ()
+        return lines[index] if index < len(lines) else self.line_of(key)
 
 
 class _LineLoader(yamlfile.SafeLoader):
@@ -44,6 +51,7 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineMap:
     mapping.line = node.start_mark.line + 1
     mapping.key_lines = {}
     mapping.raw = {}
+    mapping.item_lines = {}
     for key_node, value_node in node.value:
         key = loader.construct_object(key_node, deep=True)
         if not isinstance(key, str | int | float | bool | dt.date | None):
@@ -54,6 +62,8 @@ def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineMap:
         mapping.key_lines[key] = key_node.start_mark.line + 1
         if isinstance(value_node, yaml.ScalarNode):
             mapping.raw[key] = value_node.value
+        elif isinstance(value_node, yaml.SequenceNode):
+            mapping.item_lines[key] = [item.start_mark.line + 1 for item in value_node.value]
     return mapping
 
 
@@ -112,6 +122,62 @@ def list_entries(
     return entries, problems
 
 
+# The keys staff write in Indonesian (or in another English word) for the
+# fields of the data files: `mulai:` is `start:`.
+KEY_TRANSLATIONS = {
+    "nama": "name",
+    "varian": "variants",
+    "variasi": "variants",
+    "ejaan": "variants",
+    "jabatan": "position",
+    "posisi": "position",
+    "lembaga": "institution",
+    "instansi": "institution",
+    "institusi": "institution",
+    "wilayah": "region",
+    "daerah": "region",
+    "kode": "region",
+    "kantor": "office",
+    "mulai": "start",
+    "awal": "start",
+    "sejak": "start",
+    "dari": "start",
+    "tmt": "start",
+    "from": "start",
+    "begin": "start",
+    "selesai": "end",
+    "akhir": "end",
+    "berakhir": "end",
+    "sampai": "end",
+    "hingga": "end",
+    "until": "end",
+    "to": "end",
+    "grup": "group",
+    "kelompok": "group",
+    "deskripsi": "description",
+    "keterangan": "description",
+    "alias": "aliases",
+    "deteksi": "detect",
+    "tanggal": "dates",
+    "jadwal": "dates",
+    "pemilihan": "election",
+    "utama": "main",
+}
+
+
+def meant_key(key: object, allowed: tuple[str, ...]) -> str | None:
+    """The allowed key an unknown `key` most likely means: its English word
+    (`mulai` → `start`), a misspelling (`positon` → `position`), None."""
+    text = str(key).strip().lower()
+    if text in allowed:
+        return text
+    translated = KEY_TRANSLATIONS.get(text)
+    if translated in allowed:
+        return translated
+    hint = difflib.get_close_matches(text, allowed, n=1)
+    return hint[0] if hint else None
+
+
 def check_fields(
     entry: LineMap,
     display: str,
@@ -121,22 +187,41 @@ def check_fields(
     what: str = "field",
     list_allowed: bool = False,
 ) -> list[Problem]:
-    """Unknown keys (with the closest allowed one) and required text fields left empty."""
+    """Unknown keys (with the allowed one they mean: `mulai` → `start`) and
+    required text fields left empty. A required field written under another
+    key is said once, at that key."""
     problems = []
+    meant = set()
     for key in entry:
         if key not in allowed:
-            hint = difflib.get_close_matches(str(key), allowed, n=1)
+            hint = meant_key(key, allowed)
+            if hint and hint not in entry:
+                meant.add(hint)
             if hint:
-                suggestion = f" (did you mean '{hint[0]}'?)"
+                suggestion = f" (did you mean '{hint}'?)"
             else:
                 suggestion = f" (expected {', '.join(allowed)})" if list_allowed else ""
             problems.append(
                 Problem(display, entry.line_of(key), f"unknown {what}: '{key}'{suggestion}")
             )
     for key in required:
+        if key in meant:
+            continue
         if not isinstance(entry.get(key), str) or not entry[key].strip():
             problems.append(Problem(display, entry.line_of(key), f"missing '{key}' (a text)"))
     return problems
+
+
+def misnamed(entry: LineMap, allowed: tuple[str, ...]) -> set[str]:
+    """The allowed keys that `entry` lacks but writes under another key
+    (`mulai:` for `start:`): `check_fields` said so at that key."""
+    return {
+        hint
+        for key in entry
+        if key not in allowed
+        and (hint := meant_key(key, allowed)) is not None
+        and hint not in entry
+    }
 
 
 MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")

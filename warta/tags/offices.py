@@ -42,8 +42,9 @@ from dataclasses import dataclass
 
 from warta.text import tried_where
 
+from .officials import _DEGREE, _HONORIFICS, NOT_A_NAME, Official
 from .officials import FUNCTION_WORDS as _FUNCTION_WORDS
-from .officials import NOT_A_NAME, Official
+from .officials import without_titles as without_titles  # (read here by warta.source_checks)
 
 # ---- institutions ------------------------------------------------------------
 
@@ -313,22 +314,6 @@ def office_phrases(
 
 
 # ---- tying offices to names ---------------------------------------------------------
-
-_HONORIFICS = r"(?:Dr|Drs|Dra|dr|H|Hj|Ir|Prof|KH|Ust|Ustadz|Bapak|Ibu|Pak|Bu|Sdr|Sdri)\.?"
-# An academic degree after a name: "S.H.", "M.Si", "S.I.Kom.", "Dr.".
-_DEGREE = r"(?:[SMD]|Dr|Ir)\.[A-Za-z.]*"
-_TITLES_BEFORE_RE = re.compile(rf"^(?:{_HONORIFICS}[ \t\u00a0]+)+")
-_DEGREES_AFTER_RE = re.compile(rf"(?:,?[ \t\u00a0]*{_DEGREE})+[ \t\u00a0]*,?$")
-
-
-def without_titles(name: str) -> str:
-    """A person's name without the honorifics before it and the degrees after
-    it, as a mention of an official is read: 'Dr. H. Rizky Febriansyah,
-    S.I.Kom., M.Si.' → 'Rizky Febriansyah'; a name without either as it is."""
-    text = " ".join(name.split())
-    bare = _DEGREES_AFTER_RE.sub("", _TITLES_BEFORE_RE.sub("", text)).strip(" ,")
-    return bare or text
-
 
 # Between an office and the name it introduces: an abbreviation in brackets
 # ("Bawaslu Kabupaten Musi Rawas (Mura), Nama"), a comma, a colon or a bracket,

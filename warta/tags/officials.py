@@ -13,11 +13,14 @@ import csv
 import datetime as dt
 import difflib
 import functools
+import io
 import re
+from collections import defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from warta.dates import read_written_date
 from warta.text import fold, tried_where
 
 from .datafile import (
@@ -26,6 +29,7 @@ from .datafile import (
     check_fields,
     list_entries,
     load_yaml,
+    misnamed,
     parse_date,
     slug_problem,
 )
@@ -37,17 +41,54 @@ POSITION_FIELDS = ("position", "institution", "region", "office", "start", "end"
 REGION_CODE_RE = re.compile(r"^\d{2}(?:\.\d{2}){0,2}$")
 
 
-def load_region_names(path: Path | None) -> dict[str, str]:
+_HONORIFICS = r"(?:Dr|Drs|Dra|dr|H|Hj|Ir|Prof|KH|Ust|Ustadz|Bapak|Ibu|Pak|Bu|Sdr|Sdri)\.?"
+# An academic degree after a name: "S.H.", "M.Si", "S.I.Kom.", "Dr.".
+_DEGREE = r"(?:[SMD]|Dr|Ir)\.[A-Za-z.]*"
+_TITLES_BEFORE_RE = re.compile(rf"^(?:{_HONORIFICS}[ \t\u00a0]+)+")
+_DEGREES_AFTER_RE = re.compile(rf"(?:,?[ \t\u00a0]*{_DEGREE})+[ \t\u00a0]*,?$")
+
+
+def without_titles(name: str) -> str:
+    """A person's name without the honorifics before it and the degrees after
+    it, as a mention of an official is read: 'Dr. H. Rizky Febriansyah,
+    S.I.Kom., M.Si.' → 'Rizky Febriansyah'; a name without either as it is."""
+    text = " ".join(name.split())
+    bare = _DEGREES_AFTER_RE.sub("", _TITLES_BEFORE_RE.sub("", text)).strip(" ,")
+    return bare or text
+
+
+def load_region_names(
+    path: Path | None, problems: list[Problem] | None = None, display: str = ""
+) -> dict[str, str]:
     """Kemendagri code → display name ('16' → 'Provinsi Sumatera Selatan').
 
     Reads the gazetteer CSV the regions data provides (a plain data file; a
-    header with kode/code, nama/name and optionally tingkat/level). Missing
-    file → empty map: offices then fall back to the `office:` field.
+    header with kode/code, nama/name and optionally tingkat/level; a BOM, as
+    Excel's "CSV UTF-8" writes, is read). Missing file → empty map: offices
+    then fall back to the `office:` field. A file that is not UTF-8 text is
+    an empty map too, and one problem appended to `problems`, at the line
+    and column of its first such byte (`display`: its path as shown).
     """
     if not path or not Path(path).is_file():
         return {}
+    data = Path(path).read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if problems is not None:
+            line = data.count(b"\n", 0, exc.start) + 1
+            column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            problems.append(
+                Problem(
+                    display or str(path),
+                    line,
+                    f"not UTF-8 text: byte 0x{data[exc.start]:02X} in column {column} "
+                    "(save the file as UTF-8)",
+                )
+            )
+        return {}
     names: dict[str, str] = {}
-    with open(path, encoding="utf-8", newline="") as handle:
+    with io.StringIO(text, newline="") as handle:
         reader = csv.DictReader(handle)
         columns = {c.lower().strip(): c for c in reader.fieldnames or []}
         code_col = columns.get("kode") or columns.get("code")
@@ -74,6 +115,68 @@ def load_region_names(path: Path | None) -> dict[str, str]:
     return names
 
 
+def closest_codes(code: str, region_names: dict[str, str], limit: int = 3) -> list[str]:
+    """The known codes most like an unknown `code` ('16.79' → '16.74', '16.73',
+    …): codes of its level under the same parent, those that share more of
+    its first digits first, then the nearest in number; the parent itself
+    when there is none."""
+    parent = code.rsplit(".", 1)[0] if "." in code else ""
+    depth = code.count(".")
+    last = code.rsplit(".", 1)[-1]
+
+    def distance(known: str) -> tuple[int, int, str]:
+        shared = next(
+            (i for i, (a, b) in enumerate(zip(code, known, strict=False)) if a != b),
+            min(len(code), len(known)),
+        )
+        return -shared, abs(int(known.rsplit(".", 1)[-1]) - int(last)), known
+
+    siblings = [
+        known
+        for known in region_names
+        if known.count(".") == depth
+        and (not parent or known.startswith(parent + "."))
+        and REGION_CODE_RE.match(known)
+    ]
+    closest = sorted(siblings, key=distance)[:limit]
+    if not closest and parent in region_names:
+        closest = [parent]
+    return closest
+
+
+_LEVEL_WORDS = ("provinsi", "kabupaten", "kota", "kecamatan")
+
+
+def _core(name: str) -> str:
+    """A region's name without its level word and spaces ('Kota Pagar Alam' → 'pagaralam')."""
+    words = fold(name).split()
+    if words and words[0] in _LEVEL_WORDS:
+        words = words[1:]
+    return "".join(words)
+
+
+def office_region(office: str, region: str, region_names: dict[str, str]) -> str | None:
+    """The code of another region of `region`'s level (and parent) that an
+    `office:` names instead of `region`'s own ('Bawaslu Kota Palembang' for
+    16.73, Kota Lubuk Linggau); None when it names its own or no other."""
+    written = "".join(fold(office).split())
+    own = _core(region_names[region])
+    if own and own in written:
+        return None
+    parent = region.rsplit(".", 1)[0] if "." in region else ""
+    depth = region.count(".")
+    others = [
+        code
+        for code, name in region_names.items()
+        if code != region
+        and code.count(".") == depth
+        and (not parent or code.startswith(parent + "."))
+        and len(_core(name)) > 3
+        and _core(name) in written
+    ]
+    return max(others, key=lambda code: len(_core(region_names[code])), default=None)
+
+
 def office_name(institution: str, region_name: str | None) -> str:
     """'Bawaslu' + 'Kota Palembang'; 'Panwaslu Kecamatan' + 'Kecamatan X' → no doubled word."""
     if not region_name:
@@ -95,6 +198,10 @@ class Position:
     line: int = 0
     start_line: int = 0  # the lines of `start:` and `end:` in the file
     end_line: int = 0
+    # The file has an error in this position (said at its line): it is not
+    # shown, and held on every day in no particular office, so that a release
+    # naming the person is neither unlinked nor blamed for it meanwhile.
+    doubtful: bool = False
 
     def holds_on(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
@@ -102,7 +209,12 @@ class Position:
     @property
     def title(self) -> str:
         """'Ketua Bawaslu Kota Palembang'."""
-        return f"{self.position} {self.office}"
+        return f"{self.position} {self.office}".strip()
+
+
+def doubtful_position(line: int) -> Position:
+    """What stands for a position whose entry has an error (`Position.doubtful`)."""
+    return Position("", "", None, "", dt.date.min, None, line=line, doubtful=True)
 
 
 @dataclass
@@ -113,21 +225,40 @@ class Official:
     positions: list[Position] = field(default_factory=list)
     line: int = 0
 
+    def spellings(self) -> list[str]:
+        """The name and variants as the text is read for them: without the
+        honorifics and degrees registered with them ('Dr. H. Firdaus
+        Hasanuddin, S.H., M.H.' is found as 'Firdaus Hasanuddin', with its
+        titles or without), when what is left is a name of two words or more."""
+        found = []
+        for spelling in (self.name, *self.variants):
+            bare = without_titles(spelling)
+            found.append(bare if len(bare.split()) > 1 else spelling)
+        return list(dict.fromkeys(found))
+
+    @property
+    def shown(self) -> list[Position]:
+        """The positions a page or a release shows (not the doubtful ones)."""
+        return [p for p in self.positions if not p.doubtful]
+
     def position_on(self, day: dt.date) -> Position | None:
-        """The position held on `day` (the first listed when several)."""
-        return next((p for p in self.positions if p.holds_on(day)), None)
+        """The position held on `day`; when several (the file has an error for
+        it), the newest: an appointment whose predecessor was not ended."""
+        held = [p for p in self.shown if p.holds_on(day)]
+        return max(held, key=lambda p: p.start, default=None)
 
     def current_positions(self, today: dt.date) -> list[Position]:
-        return [p for p in self.positions if p.holds_on(today)]
+        return [p for p in self.shown if p.holds_on(today)]
 
     def past_positions(self, today: dt.date) -> list[Position]:
-        past = [p for p in self.positions if not p.holds_on(today)]
+        past = [p for p in self.shown if not p.holds_on(today)]
         return sorted(past, key=lambda p: p.start, reverse=True)
 
     def latest_position(self) -> Position | None:
-        return max(self.positions, key=lambda p: (p.end or dt.date.max, p.start), default=None)
+        return max(self.shown, key=lambda p: (p.end or dt.date.max, p.start), default=None)
 
 
+NO_OFFICIALS = "the registry has no officials"  # (a file of `[]`)
 MAX_NAMES = 20000  # names a Registry remembers what it said of
 # How alike (difflib's ratio of the folded names) a name not registered and a
 # registered one are when the first may be a misspelling of the second: a
@@ -138,6 +269,9 @@ NEAR_NAME = 0.85
 @dataclass
 class Registry:
     officials: list[Official]
+    # Folded spellings of people the file names but that could not be
+    # registered (`parse_registry`): its errors say why.
+    withheld: frozenset[str] = frozenset()
     matcher: PhraseMatcher = field(init=False, repr=False)
     _by_key: dict[str, Official] = field(default_factory=dict, repr=False)
     _by_slug: dict[str, Official] = field(default_factory=dict, repr=False)
@@ -151,6 +285,8 @@ class Registry:
         for official in self.officials:
             self._by_slug.setdefault(official.slug, official)
             for spelling in (official.name, *official.variants):
+                self._by_key.setdefault(fold(spelling), official)
+            for spelling in official.spellings():
                 self._by_key.setdefault(fold(spelling), official)
                 entries.append((spelling, official.slug))
                 entries.append((spelling.upper(), official.slug))
@@ -230,14 +366,21 @@ class Registry:
 
 def _as_date(value, item: LineMap, key: str, display: str, problems: list[Problem]):
     parsed = parse_date(value)
-    if parsed is None or parsed.month_only:
-        problems.append(
-            Problem(
-                display, item.line_of(key), f"{key} is not a date: '{value}' (write YYYY-MM-DD)"
+    if parsed is not None and not parsed.month_only:
+        return parsed.date
+    if value is None or (isinstance(value, str) and not value.strip()):
+        if key not in misnamed(item, POSITION_FIELDS):  # (said at the key written instead)
+            problems.append(
+                Problem(display, item.line_of(key), f"missing '{key}' (write YYYY-MM-DD)")
             )
-        )
         return None
-    return parsed.date
+    written = read_written_date(str(value)) if isinstance(value, str) else None
+    if written is not None and written.value is not None and not written.has_time:
+        hint = f"write {written.value.date().isoformat()}"
+    else:
+        hint = "write YYYY-MM-DD"
+    problems.append(Problem(display, item.line_of(key), f"{key} is not a date: '{value}' ({hint})"))
+    return None
 
 
 def _parse_position(
@@ -249,7 +392,7 @@ def _parse_position(
 ) -> Position | None:
     if not isinstance(item, LineMap):
         problems.append(Problem(display, official_line, f"a position must be a mapping: {item!r}"))
-        return None
+        return doubtful_position(official_line)
     before = len(problems)
     problems += check_fields(
         item,
@@ -268,18 +411,52 @@ def _parse_position(
                 f"region must be a Kemendagri code like 16.71: '{region}'",
             )
         )
-    elif region and region_names and region not in region_names and not item.get("office"):
+    elif region and region_names and region not in region_names:
+        # (an `office:` names the office, never its region: the code is still read)
+        closest = ", ".join(
+            f"{region_names[code]} ({code})" for code in closest_codes(region, region_names)
+        )
         problems.append(
-            Problem(display, item.line_of("region"), f"unknown region code: '{region}'")
+            Problem(
+                display,
+                item.line_of("region"),
+                f"unknown region code: '{region}' (closest: {closest or 'no close match'})",
+            )
+        )
+    level = _level_problem(item, region, region_names)
+    if level:
+        problems.append(Problem(display, item.line_of("institution"), level))
+    office = item.get("office")
+    named = (
+        office_region(office, region, region_names)
+        if isinstance(office, str) and region in region_names
+        else None
+    )
+    if named is not None:
+        problems.append(
+            Problem(
+                display,
+                item.line_of("office"),
+                f"office names {region_names[named]} ({named}), not the region's "
+                f"{region_names[region]} ({region}): '{office}' (write region: \"{named}\", "
+                "or the office of the region)",
+            )
         )
     start = _as_date(item.get("start"), item, "start", display, problems)
     end = None
     if item.get("end") is not None:
         end = _as_date(item.get("end"), item, "end", display, problems)
         if start and end and end < start:
-            problems.append(Problem(display, item.line_of("end"), f"end is before start: '{end}'"))
+            problems.append(
+                Problem(
+                    display,
+                    item.line_of("end"),
+                    f"end is before start: '{end}' (write the last day in the position, on or "
+                    f"after its start {start.isoformat()}; or null while it is held)",
+                )
+            )
     if len(problems) > before:
-        return None
+        return doubtful_position(item.line)
     institution = item["institution"].strip()
     office = item.get("office")
     if not isinstance(office, str) or not office.strip():
@@ -299,21 +476,160 @@ def _parse_position(
     )
 
 
+def _places(region_names: dict[str, str]) -> dict[str, str]:
+    """Each region's name, with and without its level word, folded → its code."""
+    places: dict[str, str] = {}
+    for code, name in region_names.items():
+        places.setdefault(fold(name), code)
+        words = fold(name).split()
+        if words and words[0] in _LEVEL_WORDS and len(words) > 1:
+            places.setdefault(" ".join(words[1:]), code)
+    return places
+
+
+def _not_a_variant(
+    variant: str, name: str, places: dict[str, str], region_names: dict[str, str]
+) -> str | None:
+    """Why `variant` cannot be a spelling of the person `name` (the message),
+    or None: no letters; a place's name ('Palembang': every release of the
+    city would name the person); one word of the person's own name ('Rini':
+    every Rini would be them)."""
+    if not any(char.isalpha() for char in variant):
+        return f"a variant must be a name: '{variant}'"
+    key = fold(without_titles(variant))
+    if key in places:
+        code = places[key]
+        return (
+            f"variant is the name of a place, {region_names[code]} ({code}): '{variant}' "
+            "(register a person by the names releases call them)"
+        )
+    if all(
+        word in NOT_A_NAME or word in FUNCTION_WORDS or word in _NOT_NAME_PARTS
+        for word in key.split()
+    ):
+        return (
+            f"variant is made of words that are no name (a day, a month, an office, a role): "
+            f"'{variant}' (register a person by the names releases call them)"
+        )
+    own = fold(without_titles(name)).replace(".", " ").split()
+    if len(key.split()) == 1 and key in own:
+        return (
+            f"variant is one word of the person's own name: '{variant}' (never the bare first "
+            "or last name a release uses after the first mention: every person of that name "
+            "would be linked)"
+        )
+    return None
+
+
+_KECAMATAN_BODIES = (
+    "panwaslu kecamatan",
+    "panwascam",
+    "pengawas pemilu kecamatan",
+    "panitia pengawas pemilu kecamatan",
+    "panitia pengawas pemilihan kecamatan",
+)
+
+
+def _level_problem(item: LineMap, region: str | None, region_names: dict[str, str]) -> str | None:
+    """An institution that has no office at the level of the region's code:
+    Bawaslu sits in the nation (no code), a province or a kabupaten/kota;
+    Panwaslu Kecamatan in a kecamatan."""
+    institution = item.get("institution")
+    if not region or not isinstance(institution, str) or not REGION_CODE_RE.match(region):
+        return None
+    kind = " ".join(fold(institution).split())
+    named = region_names.get(region)
+    where = f"'{region}'" + (f" ({named})" if named else "")
+    if kind == "bawaslu" and region.count(".") == 2:
+        return (
+            f"Bawaslu has no office in a kecamatan: region {where} (write institution: "
+            f"Panwaslu Kecamatan, or the kabupaten/kota's code '{region.rsplit('.', 1)[0]}')"
+        )
+    if kind in _KECAMATAN_BODIES and region.count(".") < 2:
+        return (
+            f"{institution.strip()} sits in a kecamatan: region {where} (write the "
+            f"kecamatan's code, {region}{'.xx' * (2 - region.count('.'))}, or "
+            "institution: Bawaslu)"
+        )
+    return None
+
+
+def _variants(
+    entry: LineMap,
+    display: str,
+    problems: list[Problem],
+    places: dict[str, str],
+    region_names: dict[str, str],
+) -> list[tuple[str, int]]:
+    """(variant, its line) of an entry; an item that is no name (not a text, a
+    place's name, one word of the person's own) is said at its line and left
+    out, the others kept."""
+    variants = entry.get("variants") or []
+    if isinstance(variants, str):
+        variants = [variants]
+    if not isinstance(variants, list):
+        problems.append(
+            Problem(
+                display,
+                entry.line_of("variants"),
+                f"'variants' must be a list of names: '{variants}'",
+            )
+        )
+        return []
+    kept = []
+    for index, variant in enumerate(variants):
+        line = entry.item_line("variants", index)
+        if not isinstance(variant, str):
+            problems.append(
+                Problem(
+                    display,
+                    line,
+                    f"a variant must be a name: '{variant}' (put it in quotes if it is one)",
+                )
+            )
+        elif variant.strip():
+            variant = " ".join(variant.split())
+            name = entry.get("name") if isinstance(entry.get("name"), str) else ""
+            why = _not_a_variant(variant, name, places, region_names)
+            if why:
+                problems.append(Problem(display, line, why))
+            else:
+                kept.append((variant, line))
+    return kept
+
+
 def parse_registry(
     data: object, display: str, region_names: dict[str, str]
 ) -> tuple[Registry, list[Problem]]:
+    """The officials of the file. A mistake costs only itself: a bad position
+    is kept as a doubtful one (`Position.doubtful`), a bad variant is left out;
+    a person who cannot be registered (no usable slug, or the name of another)
+    is *withheld*: their spellings are neither linked nor suggested as "not in
+    the registry", the error at the file says what to mend."""
     entries, problems = list_entries(
         data,
         display,
         expected="a list of officials ('- name: …')",
         entry_problem="every official must be a mapping",
     )
+    if data == []:
+        problems.append(
+            Problem(
+                display,
+                1,
+                f"{NO_OFFICIALS} (add officials, each starting with '- name:'; "
+                "restore it from git if it was emptied by mistake)",
+            )
+        )
     officials: list[Official] = []
+    withheld: set[str] = set()
     seen_slugs: dict[str, int] = {}
-    seen_names: dict[str, tuple[str, int]] = {}
+    places = _places(region_names)
+    # Each spelling → (official, its line, the official's own name?) of everyone writing it.
+    claims: dict[str, list[tuple[Official, int, bool]]] = {}
     for entry in entries:
-        before = len(problems)
         problems += check_fields(entry, display, allowed=OFFICIAL_FIELDS, required=("name", "slug"))
+        name = " ".join(entry["name"].split()) if isinstance(entry.get("name"), str) else ""
         slug = str(entry.get("slug") or "").strip()
         malformed = slug_problem(entry, display, slug)
         if malformed:
@@ -326,14 +642,7 @@ def parse_registry(
                     f"slug already used on line {seen_slugs[slug]}: '{slug}'",
                 )
             )
-        variants = entry.get("variants") or []
-        if isinstance(variants, str):
-            variants = [variants]
-        if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
-            problems.append(
-                Problem(display, entry.line_of("variants"), "'variants' must be a list of names")
-            )
-            variants = []
+        variants = _variants(entry, display, problems, places, region_names)
         raw_positions = entry.get("positions")
         if not isinstance(raw_positions, list) or not raw_positions:
             problems.append(
@@ -345,45 +654,117 @@ def parse_registry(
             )
             raw_positions = []
         positions = [
-            p
-            for p in (
-                _parse_position(i, entry.line, region_names, display, problems)
-                for i in raw_positions
-            )
-            if p
+            _parse_position(i, entry.line, region_names, display, problems) for i in raw_positions
         ]
         problems += _overlapping(positions, display)
-        if len(problems) > before:
+        spellings = [(name, entry.line)] if name else []
+        spellings += variants
+        if not name or not slug or malformed or slug in seen_slugs:
+            withheld.update(fold(spelling) for spelling, _ in spellings)
             continue
-        official = Official(
-            name=" ".join(entry["name"].split()),
-            slug=slug,
-            variants=[" ".join(v.split()) for v in variants if v.strip()],
-            positions=positions,
-            line=entry.line,
-        )
-        clash = False
-        for spelling in (official.name, *official.variants):
-            key = fold(spelling)
-            if key in seen_names and seen_names[key][0] != slug:
-                other, other_line = seen_names[key]
-                problems.append(
-                    Problem(
-                        display,
-                        entry.line_of("variants") if spelling != official.name else entry.line,
-                        f"name already belongs to '{other}' (line {other_line}): '{spelling}' "
-                        "(two people may not share a spelling: use a longer variant)",
-                    )
-                )
-                clash = True
-        if clash:
-            continue
-        for spelling in (official.name, *official.variants):
-            seen_names[fold(spelling)] = (slug, entry.line)
+        official = Official(name, slug, [v for v, _ in variants], positions, line=entry.line)
+        for spelling, line in spellings:
+            claims.setdefault(fold(spelling), []).append((official, line, spelling == name))
         seen_slugs[slug] = entry.line
         officials.append(official)
+    shared = _shared_spellings(claims, display)
+    problems += shared.problems
+    withheld.update(shared.withheld)
+    for official in officials:
+        taken = shared.taken[official.slug]
+        official.variants = [v for v in official.variants if fold(v) not in taken]
+        if official.slug in shared.unnamed:  # (another's name: not this one's page)
+            withheld.update(map(fold, official.variants))
+    officials = [o for o in officials if o.slug not in shared.unnamed]
     problems += _two_holders(officials, display)
-    return Registry(officials), problems
+    return Registry(officials, withheld=frozenset(withheld)), problems
+
+
+@dataclass
+class _Shared:
+    problems: list[Problem] = field(default_factory=list)
+    # slug → folded spellings taken from that person (another's, or nobody's)
+    taken: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    withheld: set[str] = field(default_factory=set)  # spellings nobody keeps
+    unnamed: set[str] = field(default_factory=set)  # people whose name is another's
+
+
+def fits(spelling: str, name: str) -> bool:
+    """Is `spelling` a way of writing `name`: each of its words, in order, a
+    word of the name or its short form ("Hotman P. Sitorus", "Kgs. Ahmad
+    Zulkarnain", "M. Rizal" for "Muhammad Rizal")?"""
+    words = iter(fold(without_titles(name)).replace(".", " ").split())
+    for word in fold(without_titles(spelling)).replace(".", " ").split():
+        if not any(_shortens(word, full) for full in words):
+            return False
+    return True
+
+
+def _shortens(short: str, full: str) -> bool:
+    """'kgs' of 'kiagus', 'p' of 'parulian', 'sitorus' of 'sitorus'."""
+    if not short or short[0] != full[:1]:
+        return False
+    letters = iter(full)
+    return all(letter in letters for letter in short)
+
+
+def _shared_spellings(claims: dict[str, list[tuple[Official, int, bool]]], display: str) -> _Shared:
+    """Spellings written for two people. A person's own name is theirs (the
+    other's variant is the mistake); a variant shared by two is the one's
+    whose name it writes ("Hotman P. Sitorus": Hotman Parulian Sitorus's,
+    not Kiagus's). Each mistake is said at its own line, naming the other;
+    a spelling neither name fits is left out of both, said once."""
+    shared = _Shared()
+    for key, claimants in claims.items():
+        people = {official.slug for official, _, _ in claimants}
+        if len(people) < 2:
+            continue
+        # (two people of one name: the first listed keeps it)
+        named = [c for c in claimants if c[2]]
+        owners = named[:1] if named else [c for c in claimants if fits(key, c[0].name)]
+        if len(owners) == 1:
+            owner, owner_line, _ = owners[0]
+            for official, line, own_name in claimants:
+                if official.slug == owner.slug:
+                    continue
+                shared.taken[official.slug].add(key)
+                if own_name:
+                    shared.unnamed.add(official.slug)
+                spelling = (
+                    official.name
+                    if own_name
+                    else next(v for v in official.variants if fold(v) == key)
+                )
+                shared.problems.append(
+                    Problem(
+                        display,
+                        line,
+                        f"name already belongs to '{owner.slug}' (line {owner_line}): "
+                        f"'{spelling}' (two people may not share a spelling: "
+                        + (
+                            "register one of them by a longer name)"
+                            if own_name
+                            else "remove it here, or use a longer variant)"
+                        ),
+                    )
+                )
+            continue
+        shared.withheld.add(key)
+        for official, _, _ in claimants:
+            shared.taken[official.slug].add(key)
+        *earlier, (last, last_line, _) = claimants
+        spelling = next(v for v in last.variants if fold(v) == key)
+        others = ", ".join(f"'{o.slug}' (line {line})" for o, line, _ in earlier)
+        shared.problems.append(
+            Problem(
+                display,
+                last_line,
+                f"variant also written for {others}: '{spelling}' (two people may not share "
+                "a spelling: keep it for the one it names, with a longer variant)",
+            )
+        )
+    shared.problems.sort(key=lambda p: p.line)
+    return shared
 
 
 def _same_time(first: Position, second: Position) -> bool:
@@ -391,15 +772,26 @@ def _same_time(first: Position, second: Position) -> bool:
     return first.start <= (second.end or last) and second.start <= (first.end or last)
 
 
+def _supervisory(institution: str) -> bool:
+    """Bawaslu, Panwaslu Kecamatan, Panwascam, Pengawas …: the bodies of which
+    one person sits in one office at a time."""
+    return fold(institution).startswith(("bawaslu", "panwas", "pengawas"))
+
+
 def _overlapping(positions: list[Position], display: str) -> list[Problem]:
-    """Two positions of one person in one office at once (Ketua from 2023 with
-    no end, and Anggota in 2024): the build would show either. The earlier
-    one needs its end date."""
+    """Two positions of one person at once in one office (Ketua from 2023 with
+    no end, and Anggota in 2024), or in two offices of Bawaslu (Kordiv of
+    Kota Palembang with no end, and Anggota of the province from 2025): the
+    build would show either. Said at the newer one: the earlier needs its end
+    date."""
     found = []
+    positions = [p for p in positions if not p.doubtful]
     for index, later in enumerate(positions):
         for earlier in positions[:index]:
-            same_office = (earlier.institution, earlier.region) == (later.institution, later.region)
-            if same_office and _same_time(earlier, later):
+            if not _same_time(earlier, later):
+                continue
+            first, second = (later, earlier) if later.start < earlier.start else (earlier, later)
+            if (earlier.institution, earlier.region) == (later.institution, later.region):
                 found.append(
                     Problem(
                         display,
@@ -407,6 +799,16 @@ def _overlapping(positions: list[Position], display: str) -> list[Problem]:
                         f"position overlaps the one on line {earlier.line} in the same office: "
                         f"'{later.title}' (give '{earlier.title}' an end date before "
                         f"{later.start.isoformat()})",
+                    )
+                )
+            elif _supervisory(earlier.institution) and _supervisory(later.institution):
+                found.append(
+                    Problem(
+                        display,
+                        second.line,
+                        f"position overlaps the one on line {first.line} in another office: "
+                        f"'{second.title}' (one person sits in one Bawaslu office at a time: "
+                        f"give '{first.title}' an end date before {second.start.isoformat()})",
                     )
                 )
     return found
@@ -418,32 +820,37 @@ SINGLE_SEATS = ("Ketua", "Kepala Sekretariat", "Koordinator Sekretariat")
 
 def _two_holders(officials: list[Official], display: str) -> list[Problem]:
     """One office's chair (or head of secretariat) held by two people at once:
-    a release naming either would link the wrong one."""
+    a release naming either would link the wrong one. Said at the term that
+    starts later (the one entered while the other runs), naming the other."""
     found = []
-    held: list[tuple[Official, Position]] = []
+    seats: dict[tuple, list[tuple[Official, Position]]] = {}
     for official in officials:
-        for position in official.positions:
-            if position.position not in SINGLE_SEATS:
-                continue
-            for other, taken in held:
-                if (
-                    other is not official
-                    and (taken.position, taken.institution, taken.region)
-                    == (position.position, position.institution, position.region)
-                    and _same_time(taken, position)
-                ):
-                    found.append(
-                        Problem(
-                            display,
-                            position.line,
-                            f"'{position.title}' is held by {other.name} (line {taken.line}) "
-                            f"at the same time: '{official.name}' (end one of the two terms "
-                            "before the other starts)",
-                        )
+        for position in official.shown:
+            if position.position in SINGLE_SEATS:
+                key = (position.position, position.institution, position.region)
+                seats.setdefault(key, []).append((official, position))
+    for holders in seats.values():
+        holders.sort(key=lambda held: (held[1].start, held[1].line))
+        for index, (official, position) in enumerate(holders):
+            other, taken = next(
+                (
+                    (other, taken)
+                    for other, taken in holders[:index]
+                    if other is not official and _same_time(taken, position)
+                ),
+                (None, None),
+            )
+            if other is not None:
+                found.append(
+                    Problem(
+                        display,
+                        position.line,
+                        f"'{position.title}' is held by {other.name} (line {taken.line}) "
+                        f"at the same time: '{official.name}' (end one of the two terms "
+                        "before the other starts)",
                     )
-                    break
-            held.append((official, position))
-    return found
+                )
+    return sorted(found, key=lambda problem: problem.line)
 
 
 def load_registry(
@@ -585,7 +992,7 @@ def discover(
         position = " ".join(match.group("position").split())
         if fold(name.split()[0]) in NOT_A_NAME:
             continue
-        if registry.knows(name) or registry.mentions(name):
+        if registry.knows(name) or registry.mentions(name) or fold(name) in registry.withheld:
             continue
         shortened = registry.shortened(name)
         if shortened and (serves is None or any(serves(person, position) for person in shortened)):
@@ -612,6 +1019,97 @@ def names_that_are_tags(
                         official.line,
                         f"name is also a spelling of the official tag '{tag}': '{spelling}' "
                         "(register a person by the name releases call them)",
+                    )
+                )
+    return found
+
+
+# ---- titles ----------------------------------------------------------------------
+
+# The positions data/officials.yaml documents; "Koordinator Divisi" takes a
+# division of the vocabulary's Divisi group, the others below any unit.
+TITLES = ("Ketua", "Anggota", "Kepala Sekretariat", "Koordinator Sekretariat")
+DIVISION_TITLE = "Koordinator Divisi"
+UNIT_TITLES = ("Kepala Bagian", "Kepala Subbagian", "Staf")
+_ACTING_RE = re.compile(r"^(?P<acting>(?:Plt|Plh)\.?\s+)?(?P<title>.*)$", re.IGNORECASE | re.DOTALL)
+# Short forms staff write for a title: the first word(s) → the title.
+_SHORT_TITLES = (
+    (
+        re.compile(r"^(?:kordiv|koordiv|kadiv|koor\.?\s*div\.?)(?:\s+divisi)?\b", re.I),
+        DIVISION_TITLE,
+    ),
+    (re.compile(r"^(?:koordinator|ketua|kepala|anggota)\s+divisi\b", re.I), DIVISION_TITLE),
+    (re.compile(r"^korsek\b", re.I), "Koordinator Sekretariat"),
+    (re.compile(r"^(?:kasek|kepsek|sekretaris)\b", re.I), "Kepala Sekretariat"),
+    (re.compile(r"^kabag\b", re.I), "Kepala Bagian"),
+    (re.compile(r"^kasubbag\b", re.I), "Kepala Subbagian"),
+    (re.compile(r"^(?:komisioner|pimpinan)\b", re.I), "Anggota"),
+)
+
+
+def _division(text: str, divisions: dict[str, str]) -> str | None:
+    """The official name of the division `text` names ("Hukum", "Divisi
+    Hukum", "HPS"), None when none."""
+    for typed in (text, f"Divisi {text}"):
+        found = divisions.get(tag_key(typed))
+        if found:
+            return found
+    return None
+
+
+def title_hint(position: str, divisions: dict[str, str]) -> str | None:
+    """None when `position` is a documented title; else what to write: the
+    title it most likely means ('Kordiv Hukum' → 'Koordinator Divisi Hukum
+    dan Penyelesaian Sengketa'), or the list. `divisions`: a division's
+    spelling as the vocabulary compares it (`tag_key`) → its name without
+    "Divisi"; empty: any division is taken."""
+    match = _ACTING_RE.match(" ".join(position.split()))
+    acting, title = match["acting"] or "", match["title"]
+    if title in TITLES or any(title.startswith(unit + " ") for unit in UNIT_TITLES):
+        return None
+    if title.startswith(DIVISION_TITLE + " "):
+        rest = title[len(DIVISION_TITLE) + 1 :]
+        if not divisions or _division(rest, divisions):
+            return None
+        names = sorted(set(divisions.values()))
+        near = difflib.get_close_matches(rest, names, n=1, cutoff=0.4)
+        if near:
+            return f"write '{acting}{DIVISION_TITLE} {near[0]}'"
+        return f"write '{DIVISION_TITLE}' and one of the divisions: {'; '.join(names)}"
+    for pattern, full in _SHORT_TITLES:
+        short = pattern.match(title)
+        if short:
+            rest = title[short.end() :].strip()
+            if full == DIVISION_TITLE:
+                division = _division(rest, divisions) if divisions else rest
+                if division:
+                    return f"write '{acting}{DIVISION_TITLE} {division}'"
+                return f"write '{acting}{DIVISION_TITLE} <division>'"
+            return f"write '{acting}{full}{' ' + rest if rest else ''}'"
+    near = difflib.get_close_matches(title, TITLES, n=1, cutoff=0.6)
+    if near:
+        return f"write '{acting}{near[0]}'"
+    every = ", ".join(
+        (*TITLES, f"{DIVISION_TITLE} <division>", *(f"{u} <unit>" for u in UNIT_TITLES))
+    )
+    return f"write one of {every}"
+
+
+def unlisted_titles(registry: Registry, divisions: dict[str, str], display: str) -> list[Problem]:
+    """A position that is not one of the documented titles ('Kordiv Hukum'),
+    or a division coordinator of no division of the vocabulary: said at the
+    position's line with the title it most likely means."""
+    found = []
+    for official in registry.officials:
+        for position in official.shown:
+            hint = title_hint(position.position, divisions)
+            if hint:
+                found.append(
+                    Problem(
+                        display,
+                        position.line,
+                        f"position is not one of the documented titles: '{position.position}' "
+                        f"({hint})",
                     )
                 )
     return found
