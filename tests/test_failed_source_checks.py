@@ -811,6 +811,31 @@ def test_a_translation_shares_its_originals_slug_without_a_duplicate_error():
     ]
 
 
+def test_duplicates_take_each_releases_date_as_its_source_keeps_it_read(monkeypatch):
+    """The date the embargo check read (kept with the source, and with it in
+    content_lint's cache) is the one the duplicate check groups by: 10,000
+    dates were parsed again in every build."""
+    from warta import source_checks
+    from warta.source_checks import check_duplicates
+
+    def source(name):
+        text = article_text(slug="rapat-pleno", date="2024-11-18 10:00")
+        found = parse_source(f"berita/{name}.md", text)
+        found.read_date(found.value("date"))  # as the embargo check reads it
+        return found
+
+    twins = [source("asli"), source("kembar")]
+
+    def parsed_again(value):
+        raise AssertionError(f"parsed again: {value}")
+
+    monkeypatch.setattr(source_checks, "parse_date", parsed_again)
+    assert [f.message.split(" as ")[0] for f in check_duplicates(twins, "id")] == [
+        "same address /berita/2024/11/rapat-pleno/",
+        "same address /berita/2024/11/rapat-pleno/",
+    ]
+
+
 def test_a_draft_that_would_take_a_published_address_is_a_suggestion_on_the_draft():
     """A draft (or an embargoed release) with a published one's slug in the same
     month has no address yet: the error on both files stopped the public build."""
