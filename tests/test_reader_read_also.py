@@ -743,12 +743,19 @@ def test_an_articles_address_is_made_only_when_a_line_names_an_address():
         "a < b dan c > d",
         "  \u00a0Baca juga\u3000: x ",
         "",
+        "> **BACA\t\u2003 JUGA** \x1f: x",
+        "_Baca\u00a0\u00a0juga\u3000\u3000：_ x",
+        " * baca juga x",
+        "\u200bBaca juga: x",
     ],
 )
 def test_a_line_is_read_as_the_html_parser_reads_it(line):
     """A line without markup or references (most) is read without HTML's
-    parser, to the same text."""
-    from plugins.read_also.lines import line_text
+    parser, to the same text; and is a BACA JUGA line or not read as it is,
+    its white space not collapsed first."""
+    from plugins.read_also.lines import is_read_also_line, line_text
+    from warta.read_also import is_read_also
     from warta.text import plain_text
 
     assert line_text(line) == plain_text(line)
+    assert is_read_also_line(line) == is_read_also(plain_text(line))
