@@ -759,3 +759,26 @@ def test_a_line_is_read_as_the_html_parser_reads_it(line):
 
     assert line_text(line) == plain_text(line)
     assert is_read_also_line(line) == is_read_also(plain_text(line))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>BACA JUGA: <a href='x'>Rapat</a></p>",
+        "<p><strong>bAcA&nbsp;JuGa</strong>: Rapat</p>",
+        "<p>Baca\u00a0\u3000juga : “Rapat” — ü</p>",
+        "<p>Baca&#xa0;juga\ud800: x</p>",  # a lone surrogate, as a file read with surrogateescape
+        "<p>BAСA JUGA: Cyrillic С, not a BACA JUGA line</p>",
+        "<p>Bawaslu juga membaca laporan.</p>",
+        "<p>“Baca”\n\njuga</p>",
+        "",
+    ],
+)
+def test_a_body_mentions_read_also_as_the_case_blind_pattern_reads_it(body):
+    """The plugin's quick test of a body's bytes first, then the pattern:
+    the same answer as the pattern alone, whatever the case, the spaces and
+    the letters around."""
+    from plugins.read_also.plugin import mentions
+    from warta.read_also import mentions_read_also
+
+    assert mentions(body) == mentions_read_also(body)
