@@ -817,6 +817,31 @@ def test_a_translation_shares_its_originals_slug_without_a_duplicate_error():
     ]
 
 
+def test_duplicates_take_each_releases_date_as_its_source_keeps_it_read(monkeypatch):
+    """The date the embargo check read (kept with the source, and with it in
+    content_lint's cache) is the one the duplicate check groups by: 10,000
+    dates were parsed again in every build."""
+    from warta import source_checks
+    from warta.source_checks import check_duplicates
+
+    def source(name):
+        text = article_text(slug="rapat-pleno", date="2024-11-18 10:00")
+        found = parse_source(f"berita/{name}.md", text)
+        found.read_date(found.value("date"))  # as the embargo check reads it
+        return found
+
+    twins = [source("asli"), source("kembar")]
+
+    def parsed_again(value):
+        raise AssertionError(f"parsed again: {value}")
+
+    monkeypatch.setattr(source_checks, "parse_date", parsed_again)
+    assert [f.message.split(" as ")[0] for f in check_duplicates(twins, "id")] == [
+        "same address /berita/2024/11/rapat-pleno/",
+        "same address /berita/2024/11/rapat-pleno/",
+    ]
+
+
 def test_a_draft_that_would_take_a_published_address_is_a_suggestion_on_the_draft():
     """A draft (or an embargoed release) with a published one's slug in the same
     month has no address yet: the error on both files stopped the public build."""
@@ -925,3 +950,43 @@ def test_a_declared_key_below_the_blank_line_is_named_as_shown_as_text():
         ]
         assert found == [(line, "warning")]
         assert not [f for f in check_source(source, Rules()) if "blank line" in f.message]
+
+
+def test_the_content_folder_is_listed_with_each_folders_path_made_relative_once(
+    tmp_path, monkeypatch
+):
+    """`content_files`: every file below content/, relative and "/"-separated,
+    hidden folders skipped, a symbolic link listed, not followed; the path of
+    each folder is made relative once (`relpath` per file was most of the
+    listing of 10,000 releases and their photos, in every build)."""
+    import os
+
+    from plugins.content_lint.inventory import content_files
+
+    content = tmp_path / "content"
+    for relative in (
+        "berita/2024/rapat.md",
+        "berita/2024/foto rapat.JPG",
+        "berita/catatan.txt",
+        "halaman/tentang.md",
+        ".git/config",
+        "berita/.draf/x.md",
+        "robots.txt",
+    ):
+        (content / relative).parent.mkdir(parents=True, exist_ok=True)
+        (content / relative).write_text("x", encoding="utf-8")
+    (content / "berita/tautan.md").symlink_to(content / "halaman/tentang.md")
+    made_relative = []
+    relpath = os.path.relpath
+    monkeypatch.setattr(os.path, "relpath", lambda *a: made_relative.append(a) or relpath(*a))
+    for root in (str(content), f"{content}/", f"{content}/../content"):
+        made_relative.clear()
+        assert sorted(content_files(root)) == [
+            "berita/2024/foto rapat.JPG",
+            "berita/2024/rapat.md",
+            "berita/catatan.txt",
+            "berita/tautan.md",
+            "halaman/tentang.md",
+            "robots.txt",
+        ]
+        assert len(made_relative) == 4  # content/, berita/, berita/2024/, halaman/

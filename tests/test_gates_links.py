@@ -438,3 +438,41 @@ def test_rendered_links_are_the_tags_an_html_parser_reads(fragment, expected):
 
     found = [(link.kind, link.target, link.is_photo) for link in rendered_site_links(fragment)]
     assert found == expected
+
+
+def test_a_dead_link_is_mended_and_tags_without_an_intrasite_value_are_not_read():
+    """`without_dead_links` searches only the tags that hold "{" or "|"
+    (Pelican's intrasite values start with one): a body's other tags were each
+    searched with Pelican's pattern, in every build, for nothing."""
+    import re
+
+    from plugins.content_lint.dead_links import without_dead_links
+
+    intrasite = re.compile(
+        r"""(?P<markup><[^\>]+(?:href|src)\s*=\s*)(?P<quote>["\'])"""
+        r"""(?P<path>[{|](?P<what>.*?)[|}](?P<value>.*?))(?P=quote)"""
+    )
+    searched = []
+
+    class Pattern:  # Pelican's pattern, each tag it searches noted
+        def finditer(self, tag):
+            searched.append(tag)
+            return intrasite.finditer(tag)
+
+        def sub(self, replace, tag):
+            return intrasite.sub(replace, tag)
+
+    def dead(match):
+        return match.group("value") == "hilang.md"
+
+    body = (
+        '<p><a href="https://bawaslu.go.id/">situs</a> <a href="{filename}ada.md">ada</a> '
+        '<img src="{static}/images/hilang.md" alt="foto"> <a href="|filename|hilang.md">x</a>'
+        "<em>teks</em></p>"
+    )
+    assert without_dead_links(body, Pattern(), dead) == (
+        '<p><a href="https://bawaslu.go.id/">situs</a> <a href="{filename}ada.md">ada</a> '
+        '<img src="{static}/images/hilang.md" alt="foto"> x<em>teks</em></p>'
+    )
+    assert all("{" in tag or "|" in tag for tag in searched)
+    assert '<img src="{static}/images/hilang.md" alt="foto">' in searched

@@ -743,12 +743,42 @@ def test_an_articles_address_is_made_only_when_a_line_names_an_address():
         "a < b dan c > d",
         "  \u00a0Baca juga\u3000: x ",
         "",
+        "> **BACA\t\u2003 JUGA** \x1f: x",
+        "_Baca\u00a0\u00a0juga\u3000\u3000：_ x",
+        " * baca juga x",
+        "\u200bBaca juga: x",
     ],
 )
 def test_a_line_is_read_as_the_html_parser_reads_it(line):
     """A line without markup or references (most) is read without HTML's
-    parser, to the same text."""
-    from plugins.read_also.lines import line_text
+    parser, to the same text; and is a BACA JUGA line or not read as it is,
+    its white space not collapsed first."""
+    from plugins.read_also.lines import is_read_also_line, line_text
+    from warta.read_also import is_read_also
     from warta.text import plain_text
 
     assert line_text(line) == plain_text(line)
+    assert is_read_also_line(line) == is_read_also(plain_text(line))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "<p>BACA JUGA: <a href='x'>Rapat</a></p>",
+        "<p><strong>bAcA&nbsp;JuGa</strong>: Rapat</p>",
+        "<p>Baca\u00a0\u3000juga : “Rapat” — ü</p>",
+        "<p>Baca&#xa0;juga\ud800: x</p>",  # a lone surrogate, as a file read with surrogateescape
+        "<p>BAСA JUGA: Cyrillic С, not a BACA JUGA line</p>",
+        "<p>Bawaslu juga membaca laporan.</p>",
+        "<p>“Baca”\n\njuga</p>",
+        "",
+    ],
+)
+def test_a_body_mentions_read_also_as_the_case_blind_pattern_reads_it(body):
+    """The plugin's quick test of a body's bytes first, then the pattern:
+    the same answer as the pattern alone, whatever the case, the spaces and
+    the letters around."""
+    from plugins.read_also.plugin import mentions
+    from warta.read_also import mentions_read_also
+
+    assert mentions(body) == mentions_read_also(body)

@@ -2324,7 +2324,7 @@ def check_duplicates(
         slug = source.value("slug") or (slugs or {}).get(source.path, "")
         if not slug:
             continue
-        date = parse_date(source.value("date"))
+        date = source.read_date(source.value("date"))  # (read once per source, kept with it)
         lang = (source.value("lang") or default_lang).strip().lower()
         by_slug.setdefault((slug, lang), []).append(source)
         if date:

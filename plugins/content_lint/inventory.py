@@ -141,7 +141,9 @@ def content_files(root: str) -> list[str]:
     found = []
     for folder, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            path = os.path.join(folder, name)
-            found.append(os.path.relpath(path, root).replace(os.sep, "/"))
+        # (the folder's path made relative once: `relpath` per file was most of
+        # the listing of 10,000 releases and their photos)
+        below = os.path.relpath(folder, root).replace(os.sep, "/")
+        prefix = "" if below == "." else below + "/"
+        found += [prefix + name.replace(os.sep, "/") for name in files]
     return found

@@ -6,7 +6,7 @@ No Pelican import: unit-tested directly.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from html import unescape
 
 from markupsafe import escape
@@ -77,7 +77,37 @@ def references(html: str) -> list[str]:
     the files a page may use (photos, {static} links, plain local links)."""
     if not html or "=" not in html:  # most releases: no attribute, no scan
         return []
-    return [unescape(m["value"]) for m in _REFERENCE.finditer(html)]
+    return [unescape(m["value"]) for m in _references(html)]
+
+
+# The "=" and quote of an attribute value: every match of _REFERENCE holds one.
+_VALUE_START = re.compile(r"""=\s*["']""")
+_NAME_LENGTHS = (6, 4, 3)  # poster; href, data; src (from the leftmost start)
+
+
+def _references(html: str) -> Iterator[re.Match]:
+    """The matches of `_REFERENCE.finditer(html)`, found from each value's "="
+    back to its name: the pattern tried at every word of a body cost 80 µs a
+    release with a link (a BACA JUGA line), the "="s are a plain scan. From
+    each "=", the pattern is tried where finditer would find it first: a
+    name's length before the white space before it, the longest first, not
+    before the end of the previous match (`\\b` sees the character before)."""
+    end = 0
+    for value in _VALUE_START.finditer(html):
+        equals = value.start()
+        if equals < end:  # (inside the value of the previous match)
+            continue
+        name_end = equals
+        while name_end > end and html[name_end - 1].isspace():
+            name_end -= 1
+        for length in _NAME_LENGTHS:
+            if name_end - length < end:
+                continue
+            match = _REFERENCE.match(html, name_end - length)
+            if match is not None:
+                end = match.end()
+                yield match
+                break
 
 
 def line_of(lines: list[str], needle: str | re.Pattern) -> int | None:

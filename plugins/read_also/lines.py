@@ -253,6 +253,17 @@ def line_text(line: str) -> str:
     return plain_text(line)
 
 
+def is_read_also_line(line: str) -> bool:
+    """`is_read_also(line_text(line))`: a line with no markup and no character
+    reference is read as it is (the rule reads its white space collapsed or
+    not alike: `\\s` is what `str.split` splits on), not copied first: the
+    paragraphs of the releases that mention BACA JUGA are read a line at a
+    time in every build."""
+    if "<" not in line and "&" not in line:
+        return is_read_also(line)
+    return is_read_also(plain_text(line))
+
+
 def _resolve_line(line: str, catalogue: Catalogue, current_dir: str) -> tuple[Target | str, str]:
     """(target or reason, the value the line points to)."""
     link = _FIRST_LINK.search(line)
@@ -279,7 +290,7 @@ def rewrite(
     def rewrite_paragraph(match: re.Match) -> str:
         nonlocal counter
         lines = match.group("inner").split("\n")
-        if not any(is_read_also(line_text(line)) for line in lines):
+        if not any(is_read_also_line(line) for line in lines):
             return match.group(0)
         pieces: list[str] = []
         plain_lines: list[str] = []
@@ -290,7 +301,7 @@ def rewrite(
                 plain_lines.clear()
 
         for line in lines:
-            if not is_read_also(line_text(line)):
+            if not is_read_also_line(line):
                 plain_lines.append(line)
                 continue
             flush()
