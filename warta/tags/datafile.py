@@ -165,6 +165,17 @@ KEY_TRANSLATIONS = {
 }
 
 
+def as_list(value: object, problems: list, display: str, line: int | None, message: str):
+    """A list field's items: one text is a list of one; anything else that is
+    no list is `message` (naming the value) at the field's `line`, and None."""
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        problems.append(Problem(display, line, f"{message}: '{value}'"))
+        return None
+    return value
+
+
 def meant_key(key: object, allowed: tuple[str, ...]) -> str | None:
     """The allowed key an unknown `key` most likely means: its English word
     (`mulai` → `start`), a misspelling (`positon` → `position`), None."""

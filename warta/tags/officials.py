@@ -26,6 +26,7 @@ from warta.text import fold, tried_where
 from .datafile import (
     LineMap,
     Problem,
+    as_list,
     check_fields,
     list_entries,
     load_yaml,
@@ -564,17 +565,14 @@ def _variants(
     """(variant, its line) of an entry; an item that is no name (not a text, a
     place's name, one word of the person's own) is said at its line and left
     out, the others kept."""
-    variants = entry.get("variants") or []
-    if isinstance(variants, str):
-        variants = [variants]
-    if not isinstance(variants, list):
-        problems.append(
-            Problem(
-                display,
-                entry.line_of("variants"),
-                f"'variants' must be a list of names: '{variants}'",
-            )
-        )
+    variants = as_list(
+        entry.get("variants") or [],
+        problems,
+        display,
+        entry.line_of("variants"),
+        "'variants' must be a list of names",
+    )
+    if variants is None:
         return []
     kept = []
     for index, variant in enumerate(variants):

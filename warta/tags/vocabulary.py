@@ -27,6 +27,7 @@ from .datafile import (
     LineMap,
     Problem,
     _LineLoader,
+    as_list,
     check_fields,
     list_entries,
     parse_date,
@@ -300,16 +301,14 @@ def _phrases(
     value = _as_written(entry.get(key), entry.raw.get(key))
     if value is None:
         return []
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list):
-        problems.append(
-            Problem(
-                display,
-                entry.line_of(key),
-                f"'{key}' must be a list of phrases, one per '- ' line: '{value}'",
-            )
-        )
+    value = as_list(
+        value,
+        problems,
+        display,
+        entry.line_of(key),
+        f"'{key}' must be a list of phrases, one per '- ' line",
+    )
+    if value is None:
         return []
     lines = getattr(value, "lines", [entry.line_of(key)] * len(value))
     written = getattr(value, "written", [None] * len(value))
