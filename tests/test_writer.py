@@ -625,6 +625,31 @@ def test_article_state_pickle_cannot_write_is_described_the_slow_way():
     assert subject_digest(article) not in (None, before)
 
 
+def test_stamps_taken_by_workers_are_the_stamps_taken_one_by_one():
+    """`ContentStamps.prefill` stamps a flush's contents on every core: the
+    same stamps and leaves as `_core` takes one by one; a content it cannot
+    stamp (a lambda in its state, a leaf not among the contents) is left to
+    `_core`, which finds it as before."""
+    from plugins.writer.plugin import new_digester
+
+    articles = [make_article(f"Rapat {number}", slug=f"rapat-{number}") for number in range(12)]
+    for number, article in enumerate(articles):
+        article.related_articles = [articles[(number + 1) % 12], articles[(number + 5) % 12]]
+        article.enrichment = Enrichment((Mention("baca juga", articles[(number + 2) % 12]),))
+    articles[3].formatter = lambda text: text  # pickle writes no lambda
+    outsider = make_article("Di luar", slug="di-luar")
+    articles[7].next_article = outsider  # a leaf the workers are not given
+
+    _digester, serial = new_digester()
+    expected = [serial._core(article) for article in articles]
+    _digester, stamps = new_digester()
+    stamps.prefill([*articles, articles[0], None], workers=2, min_per_worker=1)
+    assert stamps.stamped == 10  # all but the lambda's and the one with an outside leaf
+    assert [stamps._core(article) for article in articles] == expected
+    assert stamps.fallbacks == 1 and stamps.stamped == 12
+    assert expected[0][1] == (articles[1], articles[5], articles[2])
+
+
 STAMP_PROGRAM = """
 import dataclasses, datetime, sys
 sys.path.insert(0, {repo!r})
