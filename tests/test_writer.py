@@ -650,6 +650,43 @@ def test_stamps_taken_by_workers_are_the_stamps_taken_one_by_one():
     assert expected[0][1] == (articles[1], articles[5], articles[2])
 
 
+def test_equal_authors_of_one_settings_are_described_once_per_build():
+    """Each article has its own Author and Category objects: described once per
+    value and settings, so a changed name, slug rule, address or plugin
+    attribute is still told apart."""
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.urlwrappers import Author
+
+    from plugins.writer import plugin
+
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    other_settings = {**settings, "AUTHOR_URL": "penulis/{slug}/"}
+    calls = []
+    original = plugin.describe_url_wrapper
+
+    def counting(wrapper, digester):
+        calls.append(wrapper.name)
+        return original(wrapper, digester)
+
+    plugin.describe_url_wrapper = counting
+    try:
+        digester, _stamps = plugin.new_digester()
+        first = digester.digest(Author("Humas Bawaslu", settings))
+        again = digester.digest(Author("Humas Bawaslu", settings))
+        assert first == again and calls == ["Humas Bawaslu"]
+        renamed = digester.digest(Author("Humas Bawaslu Sumsel", settings))
+        moved = digester.digest(Author("Humas Bawaslu", other_settings))
+        counted = Author("Humas Bawaslu", settings)
+        counted.article_count = 3  # a plugin's attribute, shown like the name
+        listed = Author("Humas Bawaslu", settings)
+        listed.offices = ["Sumsel"]  # unhashable: described on its own
+        assert len({first, renamed, moved, digester.digest(counted)}) == 4
+        assert digester.digest(listed) not in (first, None)
+        assert len(calls) == 5
+    finally:
+        plugin.describe_url_wrapper = original
+
+
 STAMP_PROGRAM = """
 import dataclasses, datetime, sys
 sys.path.insert(0, {repo!r})

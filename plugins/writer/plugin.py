@@ -336,11 +336,30 @@ def new_digester(
             content, digester, with_body
         )
 
+    # Every article has its own Category and Author objects (Pelican makes
+    # them per read, the article cache per snapshot): one description per
+    # value, for this digester's build (its settings held, compared by identity).
+    wrappers: dict[tuple, tuple[Any, dict]] = {}
+
+    def url_wrapper(wrapper: URLWrapper, digester) -> dict:
+        state = vars(wrapper)
+        settings = state.get("settings")
+        try:
+            key = (type(wrapper), *((k, v) for k, v in state.items() if k != "settings"))
+            remembered = wrappers.get(key)
+        except TypeError:  # a plugin's attribute that is a list: not remembered
+            return describe_url_wrapper(wrapper, digester)
+        if remembered is not None and remembered[0] is settings:
+            return remembered[1]
+        described = describe_url_wrapper(wrapper, digester)
+        wrappers[key] = (settings, described)
+        return described
+
     digester = Digester(
         describers={
             Content: subject,
             Paginator: describe_paginator,
-            URLWrapper: describe_url_wrapper,
+            URLWrapper: url_wrapper,
         },
         skip_attributes=SKIPPED_ATTRIBUTES,
         memo_types=(Content,),
