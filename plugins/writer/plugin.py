@@ -191,7 +191,8 @@ class ContentStamps:
         remembered = self._cores.get(id(content))
         if remembered is not None and remembered[0] is content:
             return remembered[1], remembered[2]
-        started = time.process_time()
+        # Wall time: the CPU clock is a system call (a microsecond, twice per article).
+        started = time.perf_counter()
         state = {k: v for k, v in vars(content).items() if k not in NOT_IN_CORE}
         try:
             core, leaves = self.stamper.stamp((type(content).__qualname__, state))
@@ -201,7 +202,7 @@ class ContentStamps:
             self.fallbacks += 1
         self._cores[id(content)] = (content, core, leaves)
         self.stamped += 1
-        self.seconds += time.process_time() - started
+        self.seconds += time.perf_counter() - started
         return core, leaves
 
     def prefill(
@@ -227,7 +228,7 @@ class ContentStamps:
         ]
         if workers <= 1 or len(todo) < 2 * min_per_worker:
             return
-        started = time.process_time()
+        started = time.perf_counter()
         where = {id(content): position for position, content in enumerate(known)}
 
         def stamp(position: int):
@@ -253,7 +254,7 @@ class ContentStamps:
             core, found = result
             self._cores[id(content)] = (content, core, tuple(known[index] for index in found))
             self.stamped += 1
-        self.seconds += time.process_time() - started
+        self.seconds += time.perf_counter() - started
 
     def body(self, content: Content, siteurl: str | None = None) -> str:
         key = (id(content), siteurl)
@@ -566,13 +567,10 @@ class WriterBuild:
         return hash_text(self.digest, kind, *parts)
 
     def page_fingerprint(self, template, localcontext: dict, name: str, override) -> str | None:
+        """(Its CPU time is counted by `digested`, for all the pages of a flush.)"""
         if not self.incremental:
             return None
-        started = time.process_time()
-        try:
-            return self._page_fingerprint(template, localcontext, name, override)
-        finally:
-            self.digest_seconds += time.process_time() - started
+        return self._page_fingerprint(template, localcontext, name, override)
 
     def analyser(self, environment) -> TemplateAnalyser:
         """The analyser of one Jinja environment (each generator has its own)."""
@@ -716,6 +714,7 @@ class WriterBuild:
             self.digester, self.stamps = new_digester()
             self.body_digester, _ = new_digester(self.stamps, with_body=True)
             self._tokens = {False: {}, True: {}}  # (the old digesters' tokens)
+        started = time.process_time()
         if self.incremental and self.digest is not None:
             self.stamps.prefill(
                 [job.subject for job in jobs if job.digest is not None], self.workers
@@ -726,6 +725,7 @@ class WriterBuild:
             if job.digest is not None:
                 job.fingerprint, job.digest = job.digest(), None
                 self.digests_taken = True
+        self.digest_seconds += time.process_time() - started
 
     def add(self, job: Job) -> None:
         if self.flushed and self.check_only:  # a generator after the flush: nothing to write
@@ -1226,9 +1226,9 @@ class IncrementalWriter(Writer):
 
         def digest() -> str | None:
             # When the feed is made (`make_feed`), after the article_generator_write_article
-            # receivers that may change its items' bodies.
-            started = time.process_time()
-            fingerprint = build.fingerprint(
+            # receivers that may change its items' bodies. (Its CPU time is
+            # counted by `WriterBuild.digested`.)
+            return build.fingerprint(
                 "feed",
                 [
                     path,
@@ -1240,8 +1240,6 @@ class IncrementalWriter(Writer):
                     *(build.stamps.body(item, context.get("SITEURL", "")) for item in items),
                 ],
             )
-            build.digest_seconds += time.process_time() - started
-            return fingerprint
 
         if signals.feed_generated.receivers:
             # A receiver may change the feed from anything in the build (a
