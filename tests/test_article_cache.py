@@ -1180,3 +1180,85 @@ def test_outside_preread_and_context_receivers_get_every_source_on_every_build(
     lifted = site.build(verbose=True, **overrides)
     assert lifted.json("judul.json") == expected
     assert (lifted.output / "berita/2024/10/rilis-2/index.html").exists()
+
+
+class Listed:
+    """A content as `process_translations` reads it (compared by identity, as
+    Pelican's contents are)."""
+
+    def __init__(self, slug: str, lang: str, translation: str | None = None) -> None:
+        self.slug = slug
+        self.lang = lang
+        self.metadata = {} if translation is None else {"translation": translation}
+        self.in_default_lang = lang == "id"
+        self.source_path = f"{slug}.{lang}.md"
+
+
+def listed_contents() -> list[Listed]:
+    """Lone releases, translated ones (an original and its English version, a
+    translation marked as one, two originals of one slug: warnings, a group of
+    translations only), shuffled."""
+    import random
+
+    contents = [Listed(f"rilis-{number:03d}", "id") for number in range(60)]
+    contents += [
+        Listed("rilis-007", "en"),
+        Listed("rilis-009", "id"),
+        Listed("rilis-011", "en", "true"),
+        Listed("only-english", "en"),
+        Listed("translated", "en", "true"),
+        Listed("translated", "fr", "true"),
+    ]
+    random.Random(3).shuffle(contents)
+    return contents
+
+
+def test_process_translations_is_pelicans_group_by_group(monkeypatch):
+    import pelican.utils
+    from pelican.utils import process_translations as pelicans
+
+    from plugins.article_cache.plugin import process_translations
+
+    def shown(contents):
+        return [(content.slug, content.lang) for content in contents]
+
+    # Pelican's log drops a message said before: its warnings, as called.
+    said = []
+    monkeypatch.setattr(pelican.utils.logger, "warning", lambda *args: said.append(args))
+    theirs, ours = listed_contents(), listed_contents()
+    expected = pelicans(theirs, "slug")
+    expected_log, said[:] = list(said), []
+    found = process_translations(ours, "slug")
+    assert [shown(part) for part in found] == [shown(part) for part in expected]
+    assert shown(ours) == shown(theirs)  # sorted in place, as Pelican sorts it
+    assert [shown(c.translations) for c in ours] == [shown(c.translations) for c in theirs]
+    assert said == expected_log
+    assert expected_log  # the two originals of rilis-009, the group of translations
+    # No translation_id: every content an original, as in Pelican.
+    contents = listed_contents()
+    assert process_translations(contents, None) == (contents, [])
+
+
+def test_process_translations_keeps_pelicans_equality_and_errors():
+    from plugins.article_cache.plugin import process_translations
+
+    class Equal(Listed):
+        def __eq__(self, other):  # every one equal: Pelican's scan drops them all
+            return isinstance(other, Listed)
+
+        __hash__ = object.__hash__
+
+    contents = [Equal("a", "id"), Equal("b", "id"), Equal("b", "en")]
+    index, translations = process_translations(contents, "slug")
+    assert len(index) == 2 and translations == []  # as Pelican's whole-list call gives
+    with pytest.raises(AttributeError, match="'translation_id'"):
+        process_translations(listed_contents(), "no_such_field")
+
+
+def test_pelican_generators_use_the_group_by_group_translations():
+    import pelican.generators
+
+    from plugins.article_cache import plugin
+
+    plugin.register()
+    assert pelican.generators.process_translations is plugin.process_translations

@@ -31,7 +31,7 @@ from test_official_tags_site import (
 from conftest import shipped_plugins
 from warta.enrichment import Enrichment, RegionRef
 from warta.findings import Finding
-from warta.pipeline import EnrichmentCache, Pipeline, PipelineOrderError, Source
+from warta.pipeline import EnrichmentCache, Pipeline, PipelineOrderError, Source, file_key
 
 REPO = Path(__file__).resolve().parents[1]
 VOCABULARY = REPO / "data" / "official_tags.yaml"
@@ -123,6 +123,59 @@ def test_the_source_key_follows_every_field():
         assert source(**{name: value}).key() != base.key(), name
     # Field boundaries count: "ab" + "c" is not "a" + "bc".
     assert source(title="ab", html="c").key() != source(title="a", html="bc").key()
+
+
+def test_the_file_key_follows_the_file_and_every_other_field(tmp_path):
+    """A warm build finds an article's enrichment by its file's bytes and the
+    fields Pelican read (`file_key`): a change of any of them is another key,
+    and no file key is a source key."""
+    from warta.snapshots import content_digest, file_stamp
+
+    path = tmp_path / "rilis.md"
+    path.write_text(source().text, encoding="utf-8")
+    fields = {name: getattr(source(), name) for name in ("path", "html", "title", "date")}
+    fields |= {"metadata": source().metadata, "tags": source().tags, "draft": False}
+    base = file_key(content_digest(path), **fields)
+    assert file_key(content_digest(path), **fields) == base != source().key()
+    changes = {
+        "path": "berita/2024/lain.md",
+        "html": fields["html"] + " ",
+        "title": "Rilis lain",
+        "date": dt.date(2024, 11, 19),
+        "metadata": {**fields["metadata"], "region": "16.72"},
+        "tags": ("Coklit", "DPT"),
+        "draft": True,
+    }
+    for name, value in changes.items():
+        assert file_key(content_digest(path), **{**fields, name: value}) != base, name
+    # Other bytes of the same size, read by a stamp or not: another key.
+    stamped = content_digest(path)
+    path.write_text(source().text.replace("Isi", "isi"), encoding="utf-8")
+    file_stamp("md5")(path)
+    assert content_digest(path) != stamped
+    assert file_key(content_digest(path), **fields) != base
+    assert content_digest(tmp_path / "missing.md") is None
+
+
+def test_a_source_noted_by_its_file_is_found_by_it_in_the_next_build(tmp_path):
+    path = tmp_path / "cache.pickle"
+    pipeline = Pipeline()
+    pipeline.add(RecordingStage("regions"))
+    first = EnrichmentCache(path, "d")
+    [cold] = pipeline.run([source()], cache=first)
+    first.note_file("file-1", source().key())
+    assert first.get_by_file("file-2") is None
+    assert first.save() is True
+    second = EnrichmentCache(path, "d")
+    warm = second.get_by_file("file-1")
+    assert warm == cold and warm is not cold and second.hits == 1
+    assert second.get_by_file("file-2") is None
+    assert second.save() is False  # nothing new, nothing dropped
+    # A build that does not ask for it drops it, with its source's entry.
+    third = EnrichmentCache(path, "d")
+    pipeline.run([source(2)], cache=third)
+    third.save()
+    assert EnrichmentCache(path, "d").get_by_file("file-1") is None
 
 
 def test_many_sources_are_enriched_on_every_core_with_the_serial_result():

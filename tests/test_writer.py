@@ -625,6 +625,68 @@ def test_article_state_pickle_cannot_write_is_described_the_slow_way():
     assert subject_digest(article) not in (None, before)
 
 
+def test_stamps_taken_by_workers_are_the_stamps_taken_one_by_one():
+    """`ContentStamps.prefill` stamps a flush's contents on every core: the
+    same stamps and leaves as `_core` takes one by one; a content it cannot
+    stamp (a lambda in its state, a leaf not among the contents) is left to
+    `_core`, which finds it as before."""
+    from plugins.writer.plugin import new_digester
+
+    articles = [make_article(f"Rapat {number}", slug=f"rapat-{number}") for number in range(12)]
+    for number, article in enumerate(articles):
+        article.related_articles = [articles[(number + 1) % 12], articles[(number + 5) % 12]]
+        article.enrichment = Enrichment((Mention("baca juga", articles[(number + 2) % 12]),))
+    articles[3].formatter = lambda text: text  # pickle writes no lambda
+    outsider = make_article("Di luar", slug="di-luar")
+    articles[7].next_article = outsider  # a leaf the workers are not given
+
+    _digester, serial = new_digester()
+    expected = [serial._core(article) for article in articles]
+    _digester, stamps = new_digester()
+    stamps.prefill([*articles, articles[0], None], workers=2, min_per_worker=1)
+    assert stamps.stamped == 10  # all but the lambda's and the one with an outside leaf
+    assert [stamps._core(article) for article in articles] == expected
+    assert stamps.fallbacks == 1 and stamps.stamped == 12
+    assert expected[0][1] == (articles[1], articles[5], articles[2])
+
+
+def test_equal_authors_of_one_settings_are_described_once_per_build():
+    """Each article has its own Author and Category objects: described once per
+    value and settings, so a changed name, slug rule, address or plugin
+    attribute is still told apart."""
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.urlwrappers import Author
+
+    from plugins.writer import plugin
+
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+    other_settings = {**settings, "AUTHOR_URL": "penulis/{slug}/"}
+    calls = []
+    original = plugin.describe_url_wrapper
+
+    def counting(wrapper, digester):
+        calls.append(wrapper.name)
+        return original(wrapper, digester)
+
+    plugin.describe_url_wrapper = counting
+    try:
+        digester, _stamps = plugin.new_digester()
+        first = digester.digest(Author("Humas Bawaslu", settings))
+        again = digester.digest(Author("Humas Bawaslu", settings))
+        assert first == again and calls == ["Humas Bawaslu"]
+        renamed = digester.digest(Author("Humas Bawaslu Sumsel", settings))
+        moved = digester.digest(Author("Humas Bawaslu", other_settings))
+        counted = Author("Humas Bawaslu", settings)
+        counted.article_count = 3  # a plugin's attribute, shown like the name
+        listed = Author("Humas Bawaslu", settings)
+        listed.offices = ["Sumsel"]  # unhashable: described on its own
+        assert len({first, renamed, moved, digester.digest(counted)}) == 4
+        assert digester.digest(listed) not in (first, None)
+        assert len(calls) == 5
+    finally:
+        plugin.describe_url_wrapper = original
+
+
 STAMP_PROGRAM = """
 import dataclasses, datetime, sys
 sys.path.insert(0, {repo!r})

@@ -41,7 +41,7 @@ from .paths import save_cache
 
 logger = logging.getLogger(__name__)
 
-CACHE_FORMAT = "warta-enrichment-1"
+CACHE_FORMAT = "warta-enrichment-2"
 
 
 @dataclass(frozen=True)
@@ -60,22 +60,54 @@ class Source:
 
     def key(self) -> str:
         """Digest of every field: equal keys, equal enrichment (for one pipeline)."""
-        digest = hashlib.blake2b(digest_size=20)
-        parts = [
-            self.path,
+        return _fields_key(
             self.text,
+            self.path,
             self.html,
             self.title,
-            self.date.isoformat(),
-            *(f"{k}\x1e{v}" for k, v in sorted(self.metadata.items())),
-            "\x1d".join(self.tags),
-            str(self.draft),
-        ]
-        for part in parts:
-            encoded = part.encode("utf-8", "surrogatepass")
-            digest.update(len(encoded).to_bytes(8, "big"))  # "ab"+"c" ≠ "a"+"bc"
-            digest.update(encoded)
-        return digest.hexdigest()
+            self.date,
+            self.metadata,
+            self.tags,
+            self.draft,
+        )
+
+
+def file_key(
+    file_digest: str,
+    path: str,
+    html: str,
+    title: str,
+    date: dt.date,
+    metadata: Mapping[str, str],
+    tags: tuple[str, ...],
+    draft: bool = False,
+) -> str:
+    """The key of a source whose text is read from a file with these bytes
+    (`warta.snapshots.content_digest`) and whose other fields are these: the
+    text is the file's as `warta.frontmatter.read_source` reads it (code the
+    pipeline's digest covers), so equal keys mean equal sources. A warm build
+    finds an article's enrichment by it without reading the text
+    (`EnrichmentCache.get_by_file`). Never equal to a `Source.key()`."""
+    return _fields_key("\x00file:" + file_digest, path, html, title, date, metadata, tags, draft)
+
+
+def _fields_key(text, path, html, title, date, metadata, tags, draft) -> str:
+    digest = hashlib.blake2b(digest_size=20)
+    parts = [
+        path,
+        text,
+        html,
+        title,
+        date.isoformat(),
+        *(f"{k}\x1e{v}" for k, v in sorted(metadata.items())),
+        "\x1d".join(tags),
+        str(draft),
+    ]
+    for part in parts:
+        encoded = part.encode("utf-8", "surrogatepass")
+        digest.update(len(encoded).to_bytes(8, "big"))  # "ab"+"c" ≠ "a"+"bc"
+        digest.update(encoded)
+    return digest.hexdigest()
 
 
 class Stage(Protocol):
@@ -229,8 +261,11 @@ class EnrichmentCache:
         self.digest = digest
         self.hits = 0
         self.misses = 0
+        # file key (`file_key`) → source key, of the sources read from files
+        self._files: dict[str, str] = {}
         self._entries = self._load()
         self._used: dict[str, Enrichment] = {}
+        self._used_files: dict[str, str] = {}
         self._changed = False
 
     def _load(self) -> dict[str, Enrichment]:
@@ -246,8 +281,10 @@ class EnrichmentCache:
             or stored.get("format") != CACHE_FORMAT
             or stored.get("digest") != self.digest
             or not isinstance(stored.get("entries"), dict)
+            or not isinstance(stored.get("files"), dict)
         ):
             return {}
+        self._files = stored["files"]
         return stored["entries"]
 
     @property
@@ -272,14 +309,43 @@ class EnrichmentCache:
         self._used[key] = enrichment.from_source()
         self._changed = True
 
+    def get_by_file(self, file_key: str) -> Enrichment | None:
+        """`get` for the source a `file_key` stands for, when an earlier build
+        noted it (`note_file`); a copy with only the fields from the source,
+        as `Pipeline.run` gives."""
+        key = self._files.get(file_key)
+        found = self._entries.get(key) if key is not None else None
+        if not isinstance(found, Enrichment):
+            return None
+        self.hits += 1
+        self._used[key] = found
+        self._used_files[file_key] = key
+        return found.from_source()
+
+    def note_file(self, file_key: str, key: str) -> None:
+        """The source of key `key` is the one `file_key` stands for."""
+        if self._files.get(file_key) != key:
+            self._changed = True
+        self._used_files[file_key] = key
+
     def save(self) -> bool:
         """Write the entries used by this build; False when nothing needed
         writing, or when it could not be written (a warning says why)."""
         if self.path is None:
             return False
-        if not self._changed and set(self._used) == set(self._entries):
+        files = {name: key for name, key in self._used_files.items() if key in self._used}
+        if (
+            not self._changed
+            and set(self._used) == set(self._entries)
+            and files.keys() == self._files.keys()
+        ):
             return False
-        stored = {"format": CACHE_FORMAT, "digest": self.digest, "entries": self._used}
+        stored = {
+            "format": CACHE_FORMAT,
+            "digest": self.digest,
+            "entries": self._used,
+            "files": files,
+        }
         if not save_cache(
             self.path,
             pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL),
@@ -288,6 +354,7 @@ class EnrichmentCache:
         ):
             return False
         self._entries = dict(self._used)
+        self._files = files
         self._changed = False
         return True
 

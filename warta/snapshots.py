@@ -54,10 +54,12 @@ def file_stamp(method: str) -> Callable[[str | os.PathLike], Any]:
         known = _STAMPS.get(key)
         if known is None:
             with open(path, "rb") as handle:
-                known = hashlib.new(method, handle.read()).digest()
+                data = handle.read()
+            known = hashlib.new(method, data).digest()
             if len(_STAMPS) >= _STAMPS_KEPT:
                 _STAMPS.clear()
             _STAMPS[key] = known
+            _keep_content_digest(key[1:], data)
         return known
 
     return stamp
@@ -65,6 +67,34 @@ def file_stamp(method: str) -> Callable[[str | os.PathLike], Any]:
 
 _STAMPS: dict[tuple, bytes] = {}
 _STAMPS_KEPT = 200_000
+# (path, inode, size, mtime in ns) → `content_digest` of the file's bytes.
+_CONTENT: dict[tuple, str] = {}
+
+
+def _keep_content_digest(key: tuple, data: bytes) -> str:
+    digest = hashlib.blake2b(data, digest_size=20).hexdigest()
+    if len(_CONTENT) >= _STAMPS_KEPT:
+        _CONTENT.clear()
+    _CONTENT[key] = digest
+    return digest
+
+
+def content_digest(path: str | os.PathLike) -> str | None:
+    """A digest of the file's bytes (BLAKE2b), None when it cannot be read.
+    A file a stamp (`file_stamp`) read in this process, not touched since
+    (same inode, size and modification time to the nanosecond), is not read
+    again: a warm build's article cache reads every source to stamp it, and
+    the enrichment plugin keys its cache by the same bytes."""
+    try:
+        found = os.stat(path)
+        key = (os.fspath(path), found.st_ino, found.st_size, found.st_mtime_ns)
+        known = _CONTENT.get(key)
+        if known is not None:
+            return known
+        with open(path, "rb") as handle:
+            return _keep_content_digest(key, handle.read())
+    except (OSError, TypeError, ValueError):
+        return None
 
 
 class _Pickler(pickle.Pickler):

@@ -12,14 +12,18 @@ import logging
 import os
 import pickle
 import sys
+from itertools import groupby
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
 from blinker import Signal
+from pelican import generators as pelican_generators
 from pelican import signals
 from pelican.contents import Content
 from pelican.generators import CachingGenerator
 from pelican.urlwrappers import URLWrapper
+from pelican.utils import process_translations as pelican_process_translations
 
 import warta
 from warta.fingerprint import (
@@ -631,7 +635,42 @@ def drop_unloadable_caches(pelican) -> None:
                 os.remove(path)
 
 
+def process_translations(content_list, translation_id=None):
+    """Pelican's `process_translations`, run once per group of translations.
+
+    Pelican's ends with `[x for x in content_list if x not in index]`, a scan
+    of the list of originals per content: quadratic (0.8 s of every build at
+    10,000 articles). The groups (contents of one `translation_id`, a slug)
+    are independent: sorted and grouped as Pelican does, each group is given
+    to Pelican's own function, whose scan is then over the group, and the
+    results are joined in the same order. The same lists, `translations`
+    attributes and warnings. Pelican's whole-list call stands when a content
+    compares otherwise than by identity (its class defines `__eq__`), and when
+    the sort fails (Pelican's own error, raised by its call)."""
+    original = pelican_process_translations
+    if (
+        not translation_id
+        or type(content_list) is not list
+        or any(type(item).__eq__ is not object.__eq__ for item in content_list)
+    ):
+        return original(content_list, translation_id)
+    names = {translation_id} if isinstance(translation_id, str) else translation_id
+    try:
+        key = attrgetter(*names)
+        content_list.sort(key=key)
+    except (TypeError, AttributeError):
+        return original(content_list, translation_id)
+    index, translations = [], []
+    for _, items in groupby(content_list, key):
+        originals, others = original(list(items), translation_id)
+        index += originals
+        translations += others
+    return index, translations
+
+
 def register() -> None:
+    # Pelican's generators call the name they imported.
+    pelican_generators.process_translations = process_translations
     signals.get_generators.connect(drop_unloadable_caches)
     signals.article_generator_init.connect(take_over)
     signals.page_generator_init.connect(take_over)

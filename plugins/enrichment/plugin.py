@@ -14,7 +14,11 @@ Where and what is cached: each article's `Source` (its file, converted body,
 title, date, front matter) is looked up in `<CACHE_PATH>/enrichment/cache.pickle`
 by its digest, under a digest of the pipeline (the code of `warta/`, every
 stage's data files and options): a warm build computes only new and edited
-articles, and any change to the data or the code starts afresh. The others
+articles, and any change to the data or the code starts afresh. An article
+whose source an earlier build noted is found by the bytes of its file and the
+fields Pelican read (`warta.pipeline.file_key`; the bytes' digest is the one
+taken when the article cache stamped the file, `warta.snapshots.content_digest`),
+without reading or digesting its text again (read only when it has findings). The others
 are computed on every core (`warta.parallel.fork_map`) when there are enough of
 them, as on a cold build, else in Pelican's process. Before that, while
 Pelican reads, each article read is handed as its `Source` to a background
@@ -51,7 +55,14 @@ from warta.enrichment import ARTICLES_ENRICHED, Enrichment
 from warta.findings import Finding, report
 from warta.frontmatter import read_source
 from warta.parallel import Background
-from warta.pipeline import EnrichmentCache, PipelineOrderError, Source, pipeline_of
+from warta.pipeline import (
+    EnrichmentCache,
+    PipelineOrderError,
+    Source,
+    file_key,
+    pipeline_of,
+)
+from warta.snapshots import content_digest
 from warta.source_checks import front_matter_unsettled, parse_source
 
 logger = logging.getLogger(__name__)
@@ -74,23 +85,37 @@ def _text(value) -> str | None:
     return None
 
 
-def source_of(article, text: str | None = None) -> Source:
-    """The article as the stages see it (`text`: its file's text, when already read)."""
+def source_fields(article) -> dict:
+    """The fields of the article's `Source` but its text."""
     metadata = {}
     for key, value in article.metadata.items():
         text_value = _text(value)
         if text_value is not None:
             metadata[key.lower()] = text_value
+    return {
+        "path": message_path(article),
+        "html": getattr(article, "_content", "") or "",
+        "title": str(getattr(article, "title", "")),
+        "date": article.date.date(),
+        "metadata": metadata,
+        "tags": tuple(str(tag) for tag in getattr(article, "tags", None) or ()),
+        "draft": getattr(article, "status", "") == "draft",
+    }
+
+
+def source_of(article, text: str | None = None, fields: dict | None = None) -> Source:
+    """The article as the stages see it (`text`: its file's text, when already read)."""
     return Source(
-        path=message_path(article),
         text=read_source(article.source_path) if text is None else text,
-        html=getattr(article, "_content", "") or "",
-        title=str(getattr(article, "title", "")),
-        date=article.date.date(),
-        metadata=metadata,
-        tags=tuple(str(tag) for tag in getattr(article, "tags", None) or ()),
-        draft=getattr(article, "status", "") == "draft",
+        **(fields or source_fields(article)),
     )
+
+
+def file_key_of(fields: dict, source_path) -> str | None:
+    """The key of the article's source by the bytes of its file (`file_key`),
+    None when the file cannot be read."""
+    digest = content_digest(source_path) if source_path else None
+    return None if digest is None else file_key(digest, **fields)
 
 
 def load_cache(generator, pipeline) -> EnrichmentCache | None:
@@ -179,23 +204,53 @@ def enrich_articles(generator) -> None:
     settings = generator.settings
     cache = speculation.cache if speculation else load_cache(generator, pipeline)
     finished = speculation.background.done() if speculation else {}
-    sources, ready = [], {}
+    # A warm build finds most articles by the bytes of their file and the
+    # fields Pelican read (`file_key`): their text is not read, nor digested.
+    found: dict[int, Enrichment] = {}
+    file_keys: dict[int, str] = {}
+    sources, ready, computed = [], {}, []
     for index, article in enumerate(articles):
         early = speculation.sources.get(id(article)) if speculation else None
+        fields = source_fields(article)
         if early is None:
-            sources.append(source_of(article))
+            key = file_key_of(fields, article.source_path) if cache is not None else None
+            enrichment = cache.get_by_file(key) if key is not None else None
+            if enrichment is not None:
+                found[index] = enrichment
+                continue
+            if key is not None:
+                file_keys[len(sources)] = key
+            computed.append(index)
+            sources.append(source_of(article, fields=fields))
             continue
         position, early_source = early
-        source = source_of(article, early_source.text)
-        sources.append(source)
+        source = source_of(article, early_source.text, fields)
+        key = file_key_of(fields, article.source_path) if cache is not None else None
+        if key is not None:
+            file_keys[len(sources)] = key
         if position in finished and source == early_source:
-            ready[index] = finished[position]
+            ready[len(sources)] = finished[position]
+        computed.append(index)
+        sources.append(source)
     enrichments = pipeline.run(
         sources, cache=cache, workers=setting(settings, "ENRICHMENT_WORKERS"), ready=ready
     )
-    for article, source, enrichment in zip(articles, sources, enrichments, strict=True):
-        article.enrichment = enrichment
-        if enrichment.findings and front_matter_unsettled(parse_source(source.path, source.text)):
+    texts: dict[int, str] = {}
+    for number, (index, source, enrichment) in enumerate(
+        zip(computed, sources, enrichments, strict=True)
+    ):
+        found[index] = enrichment
+        texts[index] = source.text
+        if number in file_keys:
+            cache.note_file(file_keys[number], source.key())
+    for index, article in enumerate(articles):
+        enrichment = article.enrichment = found[index]
+        if not enrichment.findings:
+            continue
+        text = texts.get(index)
+        if text is None:
+            text = read_source(article.source_path)
+        if front_matter_unsettled(parse_source(message_path(article), text)):
             continue  # content_lint's front-matter error says it (not "no region" too)
         for finding in enrichment.findings:
             report(logger, finding)
