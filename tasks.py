@@ -604,6 +604,13 @@ def _region_resolver(settings: dict):
                         f"region {typed!r} fits several regions: {names} "
                         "(write the official name or the code)"
                     )
+                joined = gazetteer.joined_regions(typed, home)
+                if joined:
+                    together = ", ".join(joined)
+                    raise new_article.NewArticleError(
+                        f"several regions in one value: {typed!r} "
+                        f'(separate them with commas: --wilayah "{together}")'
+                    )
                 near = ", ".join(unit.label for unit in gazetteer.closest(typed, home=home))
                 raise new_article.NewArticleError(
                     f"region {typed!r} is unknown (closest: {near or 'no close match'}; "

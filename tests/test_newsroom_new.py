@@ -105,6 +105,11 @@ def test_new_names_the_problem_and_the_fix(tmp_path):
             "Kota Bima (52.72)",
         ],
         ("--wilayah", "Palembamg"): ["'Palembamg' is unknown", "closest: Kota Palembang (16.71)"],
+        # "dan" between two regions: the build's "several regions in one value"
+        ("--wilayah", "OKU dan OKI"): [
+            "several regions in one value: 'OKU dan OKI'",
+            '--wilayah "OKU, OKI"',
+        ],
         ("--wilayah", "Palembang", "--tag", "kampanye akbar sekali"): ["unknown tag"],
         # a region typed as a tag: the build's words ("nearest" was an unrelated tag)
         ("--wilayah", "Palembang", "--tag", "muratara"): [
