@@ -583,3 +583,34 @@ def test_a_gazetteer_not_in_utf8_that_the_regions_plugin_reads_too_is_said_once(
         built.log
     )
     assert "build stopped" not in built.log
+
+
+def test_a_division_coordinator_entered_twice_at_once_is_an_error_at_the_later_term(tmp_path):
+    """Two coordinators of one division in one office at the same time: a
+    release naming "Koordinator Divisi … Bawaslu Kota Palembang" linked either.
+    A handover (one term ends the day before the next starts) is no problem."""
+    kordiv = "Koordinator Divisi Hukum dan Penyelesaian Sengketa"
+    seat = f'position: {kordiv}, institution: Bawaslu, region: "16.71"'
+    _, problems = registry_of(
+        tmp_path,
+        f"""\
+        - name: Rini Anggraini
+          slug: rini-anggraini
+          positions:
+            - {{{seat}, start: 2023-08-20, end: 2025-07-13}}
+        - name: Yudha Pratama
+          slug: yudha-pratama
+          positions:
+            - {{{seat}, start: 2025-07-14}}
+        - name: Dedi Kurnia
+          slug: dedi-kurnia
+          positions:
+            - {{{seat}, start: 2025-01-01}}
+        """,
+    )
+    held = f"'{kordiv} Bawaslu Kota Palembang' is held by"
+    end = "(end one of the two terms before the other starts)"
+    assert lines(problems) == [
+        (8, f"{held} Dedi Kurnia (line 12) at the same time: 'Yudha Pratama' {end}"),
+        (12, f"{held} Rini Anggraini (line 4) at the same time: 'Dedi Kurnia' {end}"),
+    ]

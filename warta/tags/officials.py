@@ -812,19 +812,26 @@ def _overlapping(positions: list[Position], display: str) -> list[Problem]:
     return found
 
 
-# Positions one person holds in an office at a time.
+# Positions one person holds in an office at a time: these, and each
+# division's coordinator ("Koordinator Divisi …": one per division and office).
 SINGLE_SEATS = ("Ketua", "Kepala Sekretariat", "Koordinator Sekretariat")
+DIVISION_SEAT = "Koordinator Divisi "
+
+
+def single_seat(title: str) -> bool:
+    return title in SINGLE_SEATS or title.startswith(DIVISION_SEAT)
 
 
 def _two_holders(officials: list[Official], display: str) -> list[Problem]:
-    """One office's chair (or head of secretariat) held by two people at once:
+    """One office's chair, head of secretariat or division coordinator held by
+    two people at once:
     a release naming either would link the wrong one. Said at the term that
     starts later (the one entered while the other runs), naming the other."""
     found = []
     seats: dict[tuple, list[tuple[Official, Position]]] = {}
     for official in officials:
         for position in official.shown:
-            if position.position in SINGLE_SEATS:
+            if single_seat(position.position):
                 key = (position.position, position.institution, position.region)
                 seats.setdefault(key, []).append((official, position))
     for holders in seats.values():
