@@ -11,6 +11,8 @@ from html import unescape
 
 from markupsafe import escape
 
+from warta.text import matches_from_values
+
 from .pipeline import SourceImage
 
 # Attributes the picture sets itself; any other attribute of an <img> is kept.
@@ -87,27 +89,15 @@ _NAME_LENGTHS = (6, 4, 3)  # poster; href, data; src (from the leftmost start)
 
 def _references(html: str) -> Iterator[re.Match]:
     """The matches of `_REFERENCE.finditer(html)`, found from each value's "="
-    back to its name: the pattern tried at every word of a body cost 80 µs a
-    release with a link (a BACA JUGA line), the "="s are a plain scan. From
-    each "=", the pattern is tried where finditer would find it first: a
-    name's length before the white space before it, the longest first, not
-    before the end of the previous match (`\\b` sees the character before)."""
-    end = 0
-    for value in _VALUE_START.finditer(html):
-        equals = value.start()
-        if equals < end:  # (inside the value of the previous match)
-            continue
-        name_end = equals
-        while name_end > end and html[name_end - 1].isspace():
-            name_end -= 1
-        for length in _NAME_LENGTHS:
-            if name_end - length < end:
-                continue
-            match = _REFERENCE.match(html, name_end - length)
-            if match is not None:
-                end = match.end()
-                yield match
-                break
+    back to its name (`warta.text.matches_from_values`): a name's length
+    before the white space before "=", the longest first."""
+    return matches_from_values(html, _VALUE_START, _REFERENCE, _name_starts)
+
+
+def _name_starts(html: str, name_end: int, end: int) -> Iterator[int]:
+    for length in _NAME_LENGTHS:
+        if name_end - length >= end:
+            yield name_end - length
 
 
 def line_of(lines: list[str], needle: str | re.Pattern) -> int | None:

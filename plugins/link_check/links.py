@@ -17,6 +17,7 @@ from urllib.parse import unquote
 
 from warta.frontmatter import split_lines
 from warta.source_checks import line_of_link
+from warta.text import matches_from_values
 
 # An attribute value in double quotes, in single quotes or bare, as HTML reads
 # it: the other quote is a character of the value (`?q='x` in a query).
@@ -49,29 +50,17 @@ _NAME_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWX
 
 def _intrasite_attributes(fragment: str) -> Iterator[re.Match]:
     """The matches of `_ATTRIBUTE_RE.finditer(fragment)`, found from the
-    intrasite values back to their attribute names: the pattern tried at every
-    word of a body cost 120 µs a release that links another (a BACA JUGA
-    line); the values are found by a scan for "=". From each value, the
-    pattern is tried where finditer would find it first: the name's letters
-    before the white space before "=", from the left, not before the end of
-    the previous match (`\\b` sees the character before, as in a scan)."""
-    end = 0
-    for value in _INTRASITE_VALUE_RE.finditer(fragment):
-        equals = value.start()
-        if equals < end:  # (inside the value of the previous match)
-            continue
-        name_end = equals
-        while name_end > end and fragment[name_end - 1].isspace():
-            name_end -= 1
-        name_start = name_end
-        while name_start > end and fragment[name_start - 1] in _NAME_CHARACTERS:
-            name_start -= 1
-        for position in range(name_start, name_end):
-            match = _ATTRIBUTE_RE.match(fragment, position)
-            if match is not None:
-                end = match.end()
-                yield match
-                break
+    intrasite values back to their attribute names
+    (`warta.text.matches_from_values`): the name's letters before the white
+    space before "=", from the left."""
+    return matches_from_values(fragment, _INTRASITE_VALUE_RE, _ATTRIBUTE_RE, _name_starts)
+
+
+def _name_starts(fragment: str, name_end: int, end: int) -> range:
+    name_start = name_end
+    while name_start > end and fragment[name_start - 1] in _NAME_CHARACTERS:
+        name_start -= 1
+    return range(name_start, name_end)
 
 
 def _own_text(value: str, text: str) -> str:
