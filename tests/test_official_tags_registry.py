@@ -614,3 +614,70 @@ def test_a_division_coordinator_entered_twice_at_once_is_an_error_at_the_later_t
         (8, f"{held} Dedi Kurnia (line 12) at the same time: 'Yudha Pratama' {end}"),
         (12, f"{held} Rini Anggraini (line 4) at the same time: 'Dedi Kurnia' {end}"),
     ]
+
+
+def test_names_that_differ_only_in_titles_are_one_spelling_said_at_the_later_entry(tmp_path):
+    """'H. Ahmad Rizal, S.H.', 'Ahmad Rizal, S.Sos., M.Si.' and 'Ahmad Rizal'
+    were three people with no error, all found as 'Ahmad Rizal', and which
+    one a release linked depended on PYTHONHASHSEED."""
+    registry, problems = registry_of(
+        tmp_path,
+        """\
+        - name: H. Ahmad Rizal, S.H.
+          slug: ahmad-rizal-ilir
+          positions:
+            - {position: Ketua, institution: Bawaslu, region: "16.10", start: 2023-08-20}
+        - name: Ahmad Rizal, S.Sos., M.Si.
+          slug: ahmad-rizal-prabumulih
+          positions:
+            - {position: Ketua, institution: Bawaslu, region: "16.72", start: 2023-08-20}
+        - name: Rahmat Hidayat
+          slug: rahmat-hidayat
+          variants: ["Drs. Ahmad Rizal"]
+          positions:
+            - {position: Anggota, institution: Bawaslu, region: "16.71", start: 2023-08-20}
+        """,
+    )
+    assert lines(problems) == [
+        (
+            5,
+            "name already belongs to 'ahmad-rizal-ilir' (line 1): 'Ahmad Rizal, S.Sos., M.Si.' "
+            "(two people may not share a spelling: register one of them by a longer name)",
+        ),
+        (
+            11,
+            "name already belongs to 'ahmad-rizal-ilir' (line 1): 'Drs. Ahmad Rizal' (two "
+            "people may not share a spelling: remove it here, or use a longer variant)",
+        ),
+    ]
+    assert [(o.slug, o.variants) for o in registry.officials] == [
+        ("ahmad-rizal-ilir", []),
+        ("rahmat-hidayat", []),
+    ]
+    assert [slug for slug, _ in registry.mentions("kata Ahmad Rizal, S.Sos., M.Si., di sana")] == [
+        "ahmad-rizal-ilir"
+    ]
+
+
+def test_a_phrase_written_for_two_keys_maps_to_the_same_one_whatever_the_hash_seed():
+    """PhraseMatcher ordered phrases of one length as a set iterates them: a
+    phrase given for two keys matched either, by PYTHONHASHSEED."""
+    import os
+    import subprocess
+    import sys
+
+    program = (
+        "from warta.tags.detection import PhraseMatcher\n"
+        "entries = [('Ahmad Rizal', k) for k in ('rizal-c', 'rizal-a', 'rizal-b')]\n"
+        "entries += [('Rizal Ahmad', k) for k in ('rizal-b', 'rizal-a')]\n"
+        "matcher = PhraseMatcher(entries, enclitic=False, case_sensitive=True, initials=True)\n"
+        "print([key for key, _ in matcher.finditer('Ahmad Rizal dan Rizal Ahmad')])\n"
+    )
+    found = set()
+    for seed in range(8):
+        env = {**os.environ, "PYTHONHASHSEED": str(seed), "PYTHONPATH": str(REPO)}
+        run = subprocess.run(
+            [sys.executable, "-c", program], env=env, capture_output=True, text=True, check=True
+        )
+        found.add(run.stdout.strip())
+    assert found == {"['rizal-a', 'rizal-a']"}

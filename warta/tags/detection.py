@@ -172,7 +172,11 @@ class PhraseMatcher:
         case_sensitive: bool = False,
         initials: bool = False,
     ) -> None:
-        unique = sorted({(p.strip(), k) for p, k in entries if p.strip()}, key=lambda e: -len(e[0]))
+        # (longest first; of one length, in the order of phrase and key, so the
+        # key a phrase written for two maps to is the same whatever the hash seed)
+        unique = sorted(
+            {(p.strip(), k) for p, k in entries if p.strip()}, key=lambda e: (-len(e[0]), e)
+        )
         self.keys: list[str] = []
         grouped: dict[str, list[str]] = {}
         for index, (phrase, key) in enumerate(unique):

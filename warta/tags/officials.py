@@ -58,6 +58,14 @@ def without_titles(name: str) -> str:
     return bare or text
 
 
+def matched_spelling(spelling: str) -> str:
+    """A registered name or variant as the text is read for it: without its
+    honorifics and degrees when what is left is a name of two words or more
+    ('H. Ahmad Rizal, S.H.' → 'Ahmad Rizal'), else as written."""
+    bare = without_titles(spelling)
+    return bare if len(bare.split()) > 1 else " ".join(spelling.split())
+
+
 def load_region_names(
     path: Path | None, problems: list[Problem] | None = None, display: str = ""
 ) -> dict[str, str]:
@@ -231,11 +239,7 @@ class Official:
         honorifics and degrees registered with them ('Dr. H. Firdaus
         Hasanuddin, S.H., M.H.' is found as 'Firdaus Hasanuddin', with its
         titles or without), when what is left is a name of two words or more."""
-        found = []
-        for spelling in (self.name, *self.variants):
-            bare = without_titles(spelling)
-            found.append(bare if len(bare.split()) > 1 else spelling)
-        return list(dict.fromkeys(found))
+        return list(dict.fromkeys(map(matched_spelling, (self.name, *self.variants))))
 
     @property
     def shown(self) -> list[Position]:
@@ -623,7 +627,8 @@ def parse_registry(
     withheld: set[str] = set()
     seen_slugs: dict[str, int] = {}
     places = _places(region_names)
-    # Each spelling → (official, its line, the official's own name?) of everyone writing it.
+    # Each spelling as matched (folded, without titles: `matched_spelling`) →
+    # (official, its line, the official's own name?) of everyone writing it.
     claims: dict[str, list[tuple[Official, int, bool]]] = {}
     for entry in entries:
         problems += check_fields(entry, display, allowed=OFFICIAL_FIELDS, required=("name", "slug"))
@@ -662,7 +667,8 @@ def parse_registry(
             continue
         official = Official(name, slug, [v for v, _ in variants], positions, line=entry.line)
         for spelling, line in spellings:
-            claims.setdefault(fold(spelling), []).append((official, line, spelling == name))
+            key = fold(matched_spelling(spelling))
+            claims.setdefault(key, []).append((official, line, spelling == name))
         seen_slugs[slug] = entry.line
         officials.append(official)
     shared = _shared_spellings(claims, display)
@@ -670,7 +676,7 @@ def parse_registry(
     withheld.update(shared.withheld)
     for official in officials:
         taken = shared.taken[official.slug]
-        official.variants = [v for v in official.variants if fold(v) not in taken]
+        official.variants = [v for v in official.variants if fold(matched_spelling(v)) not in taken]
         if official.slug in shared.unnamed:  # (another's name: not this one's page)
             withheld.update(map(fold, official.variants))
     officials = [o for o in officials if o.slug not in shared.unnamed]
@@ -728,11 +734,7 @@ def _shared_spellings(claims: dict[str, list[tuple[Official, int, bool]]], displ
                 shared.taken[official.slug].add(key)
                 if own_name:
                     shared.unnamed.add(official.slug)
-                spelling = (
-                    official.name
-                    if own_name
-                    else next(v for v in official.variants if fold(v) == key)
-                )
+                spelling = official.name if own_name else _variant_of(official, key)
                 shared.problems.append(
                     Problem(
                         display,
@@ -751,7 +753,7 @@ def _shared_spellings(claims: dict[str, list[tuple[Official, int, bool]]], displ
         for official, _, _ in claimants:
             shared.taken[official.slug].add(key)
         *earlier, (last, last_line, _) = claimants
-        spelling = next(v for v in last.variants if fold(v) == key)
+        spelling = _variant_of(last, key)
         others = ", ".join(f"'{o.slug}' (line {line})" for o, line, _ in earlier)
         shared.problems.append(
             Problem(
@@ -763,6 +765,11 @@ def _shared_spellings(claims: dict[str, list[tuple[Official, int, bool]]], displ
         )
     shared.problems.sort(key=lambda p: p.line)
     return shared
+
+
+def _variant_of(official: Official, key: str) -> str:
+    """The variant of `official` read as the folded spelling `key`."""
+    return next(v for v in official.variants if fold(matched_spelling(v)) == key)
 
 
 def _same_time(first: Position, second: Position) -> bool:
