@@ -681,3 +681,36 @@ def test_a_phrase_written_for_two_keys_maps_to_the_same_one_whatever_the_hash_se
         )
         found.add(run.stdout.strip())
     assert found == {"['rizal-a', 'rizal-a']"}
+
+
+def test_an_acting_position_beside_the_own_post_is_no_overlap_and_shows_the_own_post(tmp_path):
+    """'Plt. Ketua' of the province held by a kabupaten's Ketua, and beside
+    the province's Ketua on leave, was refused by both overlap checks."""
+    registry, problems = registry_of(
+        tmp_path,
+        """\
+        - name: Hotman Parulian Sitorus
+          slug: hotman-parulian-sitorus
+          positions:
+            - {position: Ketua, institution: Bawaslu, region: "16.10", start: 2023-08-20}
+            - {position: Plt. Ketua, institution: Bawaslu, region: "16",
+               start: 2024-03-01, end: 2024-05-31}
+            - {position: Plh. Anggota, institution: Bawaslu, region: "16.10",
+               start: 2024-06-01, end: 2024-06-30}
+        - name: Neni Marlina
+          slug: neni-marlina
+          positions:
+            - {position: Ketua, institution: Bawaslu, region: "16", start: 2023-08-20}
+        - name: Rini Kartika Sari
+          slug: rini-kartika-sari
+          positions:
+            - {position: Plt. Ketua, institution: Bawaslu, region: "16.72",
+               start: 2024-01-01, end: 2024-01-31}
+        """,
+    )
+    assert problems == []
+    hotman = registry.by_slug("hotman-parulian-sitorus")
+    assert hotman.position_on(dt.date(2024, 4, 2)).title == "Ketua Bawaslu Kabupaten Ogan Ilir"
+    rini = registry.by_slug("rini-kartika-sari")
+    assert rini.position_on(dt.date(2024, 1, 15)).title == "Plt. Ketua Bawaslu Kota Prabumulih"
+    assert rini.position_on(dt.date(2024, 2, 15)) is None

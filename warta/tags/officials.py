@@ -212,6 +212,12 @@ class Position:
     # naming the person is neither unlinked nor blamed for it meanwhile.
     doubtful: bool = False
 
+    @property
+    def acting(self) -> bool:
+        """An acting position ('Plt. Ketua', 'Plh. Kepala Sekretariat'): held
+        for a time beside the person's own post, and beside the seat's holder."""
+        return bool(_ACTING_RE.match(self.position)["acting"])
+
     def holds_on(self, day: dt.date) -> bool:
         return self.start <= day and (self.end is None or day <= self.end)
 
@@ -247,9 +253,12 @@ class Official:
         return [p for p in self.positions if not p.doubtful]
 
     def position_on(self, day: dt.date) -> Position | None:
-        """The position held on `day`; when several (the file has an error for
-        it), the newest: an appointment whose predecessor was not ended."""
+        """The position held on `day`: the person's own post, an acting one
+        ('Plt. …') only when it is the only one held then; when several (the
+        file has an error for it), the newest: an appointment whose
+        predecessor was not ended."""
         held = [p for p in self.shown if p.holds_on(day)]
+        held = [p for p in held if not p.acting] or held
         return max(held, key=lambda p: p.start, default=None)
 
     def current_positions(self, today: dt.date) -> list[Position]:
@@ -788,9 +797,10 @@ def _overlapping(positions: list[Position], display: str) -> list[Problem]:
     no end, and Anggota in 2024), or in two offices of Bawaslu (Kordiv of
     Kota Palembang with no end, and Anggota of the province from 2025): the
     build would show either. Said at the newer one: the earlier needs its end
-    date."""
+    date. An acting position ('Plt. Ketua') is held beside the person's own
+    post: it is in neither check."""
     found = []
-    positions = [p for p in positions if not p.doubtful]
+    positions = [p for p in positions if not p.doubtful and not p.acting]
     for index, later in enumerate(positions):
         for earlier in positions[:index]:
             if not _same_time(earlier, later):
@@ -838,7 +848,8 @@ def _two_holders(officials: list[Official], display: str) -> list[Problem]:
     seats: dict[tuple, list[tuple[Official, Position]]] = {}
     for official in officials:
         for position in official.shown:
-            if single_seat(position.position):
+            # (an acting holder, 'Plt. Ketua', sits beside the one on leave: not a seat)
+            if single_seat(position.position) and not position.acting:
                 key = (position.position, position.institution, position.region)
                 seats.setdefault(key, []).append((official, position))
     for holders in seats.values():
