@@ -714,3 +714,46 @@ def test_an_acting_position_beside_the_own_post_is_no_overlap_and_shows_the_own_
     rini = registry.by_slug("rini-kartika-sari")
     assert rini.position_on(dt.date(2024, 1, 15)).title == "Plt. Ketua Bawaslu Kota Prabumulih"
     assert rini.position_on(dt.date(2024, 2, 15)) is None
+
+
+def test_a_division_whose_tag_entry_is_broken_is_not_blamed_on_its_coordinators(tmp_path):
+    """One mistake in the Divisi Hukum tag entry made every correct
+    'Koordinator Divisi Hukum dan Penyelesaian Sengketa' in officials.yaml an
+    error with a hint naming the other divisions."""
+    shipped = (REPO / "data" / "official_tags.yaml").read_text(encoding="utf-8")
+    entry = "slug: divisi-hukum-dan-penyelesaian-sengketa\n  group: Divisi\n"
+    assert entry in shipped
+    vocabulary = tmp_path / "official_tags.yaml"
+    vocabulary.write_text(
+        shipped.replace(entry, entry.replace("group: Divisi", "group: Divsi")), encoding="utf-8"
+    )
+    officials = write(
+        tmp_path,
+        "officials.yaml",
+        """\
+        - name: Rini Anggraini
+          slug: rini-anggraini
+          positions:
+            - position: Koordinator Divisi Hukum dan Penyelesaian Sengketa
+              institution: Bawaslu
+              region: "16.71"
+              start: 2023-08-20
+        - name: Neni Marlina
+          slug: neni-marlina
+          positions:
+            - position: Koordinator Divisi Teknis
+              institution: Bawaslu
+              region: "16.71"
+              start: 2023-08-20
+        """,
+    )
+    site = FixtureSite(tmp_path)
+    site.article("2024/pleno.md", MENTIONING)
+    built = site.build(
+        SEARCH_ENABLED=False,
+        OFFICIAL_TAGS_OFFICIALS=str(officials),
+        OFFICIAL_TAGS_VOCABULARY=str(vocabulary),
+    )
+    shown = [(f.path, f.line) for f in built.findings() if f.level == "error"]
+    group_line = shipped[: shipped.index(entry)].count("\n") + 2
+    assert shown == [("official_tags.yaml", group_line), ("officials.yaml", 11)], built.log

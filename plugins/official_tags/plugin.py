@@ -197,7 +197,9 @@ class BuildData:
                 if tag.group == "Divisi"
                 for key in tag.spellings()
             }
-            problems += unlisted_titles(self.registry, divisions, self.officials_display)
+            problems += unlisted_titles(
+                self.registry, divisions, self.officials_display, self.vocabulary.unusable
+            )
         else:
             self.registry = Registry([])
             self.registry_unusable = holds_no_one = True

@@ -16,7 +16,7 @@ import functools
 import io
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -1080,12 +1080,17 @@ def _division(text: str, divisions: dict[str, str]) -> str | None:
     return None
 
 
-def title_hint(position: str, divisions: dict[str, str]) -> str | None:
+def title_hint(
+    position: str, divisions: dict[str, str], unusable: Collection[str] = ()
+) -> str | None:
     """None when `position` is a documented title; else what to write: the
     title it most likely means ('Kordiv Hukum' → 'Koordinator Divisi Hukum
     dan Penyelesaian Sengketa'), or the list. `divisions`: a division's
     spelling as the vocabulary compares it (`tag_key`) → its name without
-    "Divisi"; empty: any division is taken."""
+    "Divisi"; empty: any division is taken. `unusable`: the spellings (as
+    `tag_key` compares them) of tag entries left out for their errors
+    (`Vocabulary.unusable`): a division written as one of them is not
+    checked while its entry is mended."""
     match = _ACTING_RE.match(" ".join(position.split()))
     acting, title = match["acting"] or "", match["title"]
     if title in TITLES or any(title.startswith(unit + " ") for unit in UNIT_TITLES):
@@ -1093,6 +1098,8 @@ def title_hint(position: str, divisions: dict[str, str]) -> str | None:
     if title.startswith(DIVISION_TITLE + " "):
         rest = title[len(DIVISION_TITLE) + 1 :]
         if not divisions or _division(rest, divisions):
+            return None
+        if any(tag_key(typed) in unusable for typed in (rest, f"Divisi {rest}")):
             return None
         names = sorted(set(divisions.values()))
         near = difflib.get_close_matches(rest, names, n=1, cutoff=0.4)
@@ -1118,14 +1125,21 @@ def title_hint(position: str, divisions: dict[str, str]) -> str | None:
     return f"write one of {every}"
 
 
-def unlisted_titles(registry: Registry, divisions: dict[str, str], display: str) -> list[Problem]:
+def unlisted_titles(
+    registry: Registry,
+    divisions: dict[str, str],
+    display: str,
+    unusable: Collection[str] = (),
+) -> list[Problem]:
     """A position that is not one of the documented titles ('Kordiv Hukum'),
     or a division coordinator of no division of the vocabulary: said at the
-    position's line with the title it most likely means."""
+    position's line with the title it most likely means. A division whose tag
+    entry is left out for its errors (`unusable`, `Vocabulary.unusable`) is
+    not checked: the vocabulary's error says what to mend."""
     found = []
     for official in registry.officials:
         for position in official.shown:
-            hint = title_hint(position.position, divisions)
+            hint = title_hint(position.position, divisions, unusable)
             if hint:
                 found.append(
                     Problem(
