@@ -1195,3 +1195,52 @@ def test_the_stages_pattern_is_made_once_and_kept_with_its_vocabulary(tmp_path):
     list(stagedates.stage_date_problems(body, first, day, "v.yaml"))
     assert first.derived["stage_phrases"] is made
     assert not hasattr(stagedates, "_PHRASES")
+
+
+@pytest.mark.parametrize(
+    ("name", "bare"),
+    [
+        ("Agus Salim S.", "Agus Salim S."),
+        ("Rahmat Hidayat M.", "Rahmat Hidayat M."),
+        ("Dra. Yuni D.Sari", "Yuni D.Sari"),
+        ("Ahmad M.Ali", "Ahmad M.Ali"),
+        ("Hotman P. Sitorus", "Hotman P. Sitorus"),
+        ("H. Ahmad Rizal, S.H.", "Ahmad Rizal"),
+        ("Ahmad Rizal, S.Sos., M.Si.", "Ahmad Rizal"),
+        ("Dr. H. Rizky Febriansyah, S.I.Kom., M.Si", "Rizky Febriansyah"),
+        ("Nurul Aini S.Pd.I.", "Nurul Aini"),
+        ("Budi Santoso, A.Md., Dr.", "Budi Santoso"),
+    ],
+)
+def test_a_final_initial_is_part_of_the_name_and_a_degree_has_two_parts_or_is_listed(name, bare):
+    """'Agus Salim S.' was read as 'Agus Salim' and 'Dra. Yuni D.Sari' as
+    'Yuni': a final initial was stripped as if it were a degree."""
+    from warta.tags.officials import without_titles
+
+    assert without_titles(name) == bare
+
+
+def test_a_name_ending_in_an_initial_is_found_only_with_it(tmp_path):
+    """'Rahmat Hidayat M.' linked every 'Rahmat Hidayat' in the releases."""
+    gazetteer = tmp_path / "gazetteer.csv"
+    gazetteer.write_text("code,name\n16,Sumatera Selatan\n16.71,Kota Palembang\n", "utf-8")
+    officials = tmp_path / "officials.yaml"
+    officials.write_text(
+        textwrap.dedent(
+            """\
+            - name: Rahmat Hidayat M.
+              slug: rahmat-hidayat-m
+              positions:
+                - {position: Anggota, institution: Bawaslu, region: "16.71", start: 2023-08-20}
+            """
+        ),
+        encoding="utf-8",
+    )
+    registry, problems = load_registry(
+        officials, "data/officials.yaml", load_region_names(gazetteer)
+    )
+    assert problems == []
+    assert registry.mentions("Ketua RT setempat, Rahmat Hidayat, mengaku tidak tahu.") == []
+    assert [slug for slug, _ in registry.mentions("kata Rahmat Hidayat M. di Palembang")] == [
+        "rahmat-hidayat-m"
+    ]

@@ -43,8 +43,18 @@ REGION_CODE_RE = re.compile(r"^\d{2}(?:\.\d{2}){0,2}$")
 
 
 _HONORIFICS = r"(?:Dr|Drs|Dra|dr|H|Hj|Ir|Prof|KH|Ust|Ustadz|Bapak|Ibu|Pak|Bu|Sdr|Sdri)\.?"
-# An academic degree after a name: "S.H.", "M.Si", "S.I.Kom.", "Dr.".
-_DEGREE = r"(?:[SMD]|Dr|Ir)\.[A-Za-z.]*"
+# An academic degree after a name: two parts or more, each a capital and its
+# dot ("S.H.", "S.Sos.", "S.Pd.I.", "S.I.Kom.", "A.Md."), the last one's dot
+# left out only for a common ending ("M.Si", "S.H"); or a listed one ("Dr.").
+# A lone initial ("Agus Salim S.") or one glued to a name ("Yuni D.Sari") is
+# part of the name.
+_DEGREE_ENDINGS = (
+    r"H|Hum|Si|Sos|Pd|I|Kom|Ag|Kes|Ked|Kep|Sc|T|E|P|IP|AP|Ak|Psi|Farm|Md|Hut|Pi|Pt|Sn|Ds|Th"
+)
+_DEGREE = (
+    rf"(?:[A-Z]\.(?:[A-Z][A-Za-z]{{0,3}}\.)*(?:[A-Z][A-Za-z]{{0,3}}\.|(?:{_DEGREE_ENDINGS})\b)"
+    r"|(?:Dr|Ir|Lc)\.)"
+)
 _TITLES_BEFORE_RE = re.compile(rf"^(?:{_HONORIFICS}[ \t\u00a0]+)+")
 _DEGREES_AFTER_RE = re.compile(rf"(?:,?[ \t\u00a0]*{_DEGREE})+[ \t\u00a0]*,?$")
 
