@@ -1320,6 +1320,11 @@ def test_a_name_that_holds_dan_or_a_slash_stays_one_region(gaz, region, code):
         ("OKU", "Lahat", True),
         ("OKU, Lahat", "Lahat", True),
         ("OKU", "oku", False),  # the same region twice: nothing to choose
+        # one region written two ways: nothing to choose either
+        ("OKU", "Kabupaten Ogan Komering Ulu", False),
+        ("16.01", "OKU", False),
+        ("Kota Palembang", "Palembang", False),
+        ("Lahat, OKU", "Kab. Lahat, Baturaja", False),
     ],
 )
 def test_region_and_wilayah_with_different_values_are_one_warning(gaz, region, wilayah, said):
