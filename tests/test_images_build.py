@@ -819,3 +819,23 @@ def test_a_body_photo_on_another_site_is_a_warning_and_a_link_not_a_request(site
             ["nofollow", "noopener", "noreferrer"],
         ),
     ]
+
+
+def test_a_linked_photo_on_another_site_leaves_one_link_not_a_link_in_a_link(site):
+    """`[![Foto rapat](https://…/foto.jpg)](https://…/berita/rapat)`, a photo
+    pasted with its link: the photo's link went inside the other, which
+    browsers read as an empty link followed by a second one."""
+    body = (
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n\n"
+        "[![Foto rapat](https://sumsel.example/foto.jpg)](https://sumsel.example/berita/rapat)\n"
+    )
+    site.article("tautan.md", article_text(slug="foto-bertaut", body=body))
+    built = site.build(SEARCH_ENABLED=False)
+    article = built.html("berita/2024/11/foto-bertaut/").select_one("article")
+    assert article.select("a a") == []
+    [link] = [a for a in article.select("a") if "sumsel.example" in a.get("href", "")]
+    assert (link["href"], link.get_text()) == (
+        "https://sumsel.example/berita/rapat",
+        "Gambar: Foto rapat",
+    )
+    assert not [img for img in article.select("img") if "sumsel.example" in img.get("src", "")]

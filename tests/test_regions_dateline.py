@@ -422,6 +422,36 @@ def test_a_kecamatan_office_first_in_the_lead_gives_its_kecamatan(gaz, form, dat
 @pytest.mark.parametrize(
     ("lead", "code"),
     [
+        (
+            "MUARA ENIM – Bimtek diikuti Ketua dan Anggota Panwaslu Kecamatan Lubai, Rambang "
+            "dan Gelumbang serta staf Bawaslu Kabupaten Muara Enim.",
+            "16.03",
+        ),
+        (
+            "MUARA ENIM – Rapat koordinasi diikuti Panwaslu Kecamatan Gunung Megang dan "
+            "Panwaslu Kecamatan Lawang Kidul.",
+            "16.03",
+        ),
+        ("LAHAT – Ketua Panwaslu Kecamatan Merapi Barat menghadiri rapat pleno.", "16.04"),
+        (
+            "PRABUMULIH – Bimbingan teknis diikuti Panwaslu Kecamatan Prabumulih Barat dan "
+            "Bawaslu Kota Prabumulih.",
+            "16.74",
+        ),
+    ],
+)
+def test_a_kecamatan_office_named_after_the_leads_first_words_does_not_move_it(gaz, lead, code):
+    """A kecamatan's office issues a release only as the lead's subject: named
+    later, as guests or participants, it moved a Muara Enim bimtek to
+    Kecamatan Lubai alone, with no line. The dateline (or a Bawaslu office)
+    decides, as before."""
+    read = dateline.read_lead(gaz, f"<p>{lead}</p>", HOME)
+    assert read.inference is not None and read.inference.unit.code == code, read
+
+
+@pytest.mark.parametrize(
+    ("lead", "code"),
+    [
         ("Panwaslu Kecamatan Indralaya Utara menggelar rapat koordinasi.", "16.10.07"),
         ("Badan Pengawas Pemilu (Bawaslu) Kabupaten Lahat menggelar rapat.", "16.04"),
         ("Lubuk Linggau, 3/12/2026 – Panwaslu Kecamatan Lubuk Linggau Barat II hadir.", "16.73.06"),
@@ -1290,6 +1320,11 @@ def test_a_name_that_holds_dan_or_a_slash_stays_one_region(gaz, region, code):
         ("OKU", "Lahat", True),
         ("OKU, Lahat", "Lahat", True),
         ("OKU", "oku", False),  # the same region twice: nothing to choose
+        # one region written two ways: nothing to choose either
+        ("OKU", "Kabupaten Ogan Komering Ulu", False),
+        ("16.01", "OKU", False),
+        ("Kota Palembang", "Palembang", False),
+        ("Lahat, OKU", "Kab. Lahat, Baturaja", False),
     ],
 )
 def test_region_and_wilayah_with_different_values_are_one_warning(gaz, region, wilayah, said):

@@ -27,15 +27,20 @@ class _Images(HTMLParser):
         self.line_starts = [0] + [match.end() for match in re.finditer("\n", html)]
         self.images: list[tuple[int, int, bool, list[tuple[str, str | None]]]] = []
         self.pictures = 0
+        self.links = 0  # open <a> elements
+        self.in_link: list[bool] = []  # of each image: inside an <a>
 
     def handle_starttag(self, tag, attrs):
         if tag == "picture":
             self.pictures += 1
+        elif tag == "a":
+            self.links += 1
         elif tag == "img":
             line, column = self.getpos()
             start = self.line_starts[line - 1] + column
             end = start + len(self.get_starttag_text() or "")
             self.images.append((start, end, self.pictures > 0, attrs))
+            self.in_link.append(self.links > 0)
 
     def handle_startendtag(self, tag, attrs):
         if tag == "img":
@@ -44,6 +49,8 @@ class _Images(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "picture" and self.pictures:
             self.pictures -= 1
+        elif tag == "a" and self.links:
+            self.links -= 1
 
 
 # An <img> start tag, in any case: `"<img" in html.lower()` without lowering a
@@ -65,6 +72,24 @@ def _images(html: str) -> list[tuple[int, int, bool, list[tuple[str, str | None]
     parser.feed(html)
     parser.close()
     return parser.images
+
+
+def images_in_links(html: str) -> list[bool]:
+    """For each <img> outside a <picture>, in `rewrite_images`' order, whether
+    it stands inside a link (`[![…](foto.jpg)](berita)`), where a link put in
+    its place would nest in another."""
+    if not has_img_tag(html):
+        return []
+    parser = _Images(html)
+    parser.feed(html)
+    parser.close()
+    return [
+        linked
+        for (_start, _end, in_picture, _attrs), linked in zip(
+            parser.images, parser.in_link, strict=True
+        )
+        if not in_picture
+    ]
 
 
 def tag_attributes(tag: str) -> list[tuple[str, str | None]]:
@@ -158,10 +183,14 @@ def remote_image_suggestion(year: int | None) -> str:
     )
 
 
-def remote_image_link(src: str, alt: str) -> str:
+def remote_image_link(src: str, alt: str, in_link: bool = False) -> str:
     """The link a remote body photo becomes: its alt text (or a plain label)
-    pointing at the picture, which the reader may open with a click."""
+    pointing at the picture, which the reader may open with a click. Inside a
+    link (`in_link`) only the label, a link in a link being none: the outer
+    link stays the click's target."""
     label = f"Gambar: {alt}" if alt.strip() else "Lihat gambar di situs sumber"
+    if in_link:
+        return str(escape(label))
     return (
         f'<a class="gambar-luar" href="{escape(src.strip())}" rel="nofollow noopener noreferrer">'
         f"{escape(label)}</a>"

@@ -92,6 +92,7 @@ from warta.imagetags import (
     content_folder_suggestion,
     has_img_tag,
     image_tags,
+    images_in_links,
     is_remote_image,
     remote_image_link,
     remote_image_suggestion,
@@ -545,7 +546,10 @@ def process_content(content, build: Build) -> None:
     source_dir = Path(content.source_path).parent
     has_featured = process_featured(content, build, where, lines, source_dir)
 
+    linked = None  # of each image: inside a link (`images_in_links`), read when needed
+
     def replace(index: int, attributes: list) -> str | None:
+        nonlocal linked
         values = dict(attributes)
         src = values.get("src") or ""
         path = build.file_of(src, source_dir)
@@ -563,7 +567,9 @@ def process_content(content, build: Build) -> None:
                     remote_image_suggestion(year),
                 ),
             )
-            return remote_image_link(src, values.get("alt") or "")
+            if linked is None:
+                linked = images_in_links(body)
+            return remote_image_link(src, values.get("alt") or "", linked[index])
 
         def line() -> int | None:
             return body_line(lines, src)

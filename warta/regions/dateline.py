@@ -1148,9 +1148,10 @@ class LeadOffices(NamedTuple):
 
 
 def lead_offices(gazetteer: Gazetteer, paragraph: str, home: str | None) -> LeadOffices:
-    """The offices the lead names, each read once: the first one
-    (`office_names`), which issues the release (credited to the humas of its
-    kabupaten/kota: `new_article.office_unit`), and the units of them all,
+    """The offices the lead names, each read once: the first Bawaslu office,
+    or a kecamatan's office that is the lead's subject (`_opens_lead`),
+    which issues the release (credited to the humas of its kabupaten/kota:
+    `new_article.office_unit`), and the units of them all,
     the most specific ones, a Bawaslu ("Bawaslu PALI", "Bawaslu Kabupaten
     Empat Lawang") or a Panwaslu Kecamatan ("Panwaslu Kecamatan Pendopo
     Kabupaten Empat Lawang", "Panwascam Pendopo", "Pengawas Pemilu
@@ -1166,7 +1167,14 @@ def lead_offices(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Lead
         for match, words in named_offices(paragraph, _KECAMATAN_OFFICE_RE)
         if (unit := _kecamatan_office_unit(gazetteer, words, home)) is not None
     ]
-    first = min(bawaslu + kecamatan, key=lambda office: office[0], default=None)
+    # A kecamatan's office issues the release only as the lead's subject, its
+    # first words after the dateline ("PALEMBANG – Panwaslu Kecamatan Plaju
+    # menggelar …"): named later it is a guest or a participant ("Bimtek
+    # diikuti Panwaslu Kecamatan Lubai, Rambang dan Gelumbang serta staf
+    # Bawaslu Kabupaten Muara Enim"), and the dateline or a Bawaslu office
+    # decides.
+    subjects = [office for office in kecamatan if _opens_lead(paragraph, office[0])]
+    first = min(bawaslu + subjects, key=lambda office: office[0], default=None)
     issuer = Inference(first[1], "lead", first[2]) if first else None
     units = [unit for _start, unit, _words in bawaslu + kecamatan]
     codes = [u.code for u in units]
@@ -1177,6 +1185,17 @@ def lead_offices(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Lead
         and not any(gazetteer.is_within(c, unit.code) and c != unit.code for c in codes)
     ]
     return LeadOffices(issuer, specific)
+
+
+# What may stand between a dateline's separator and the lead's first words.
+_LEAD_OPENING_ENDS = "–—‒-:"
+
+
+def _opens_lead(paragraph: str, start: int) -> bool:
+    """Whether the text at `start` is the lead's first words: nothing before
+    it, or only a dateline ending in its separator ("LAHAT –", "Lahat:")."""
+    before = paragraph[:start].rstrip(" \t*_")
+    return not before or before[-1] in _LEAD_OPENING_ENDS
 
 
 def from_lead(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Inference | None:

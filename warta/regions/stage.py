@@ -153,8 +153,9 @@ class RegionsStage:
         if not values:
             return None
         gazetteer, home = self.gazetteer, self.options.home_province
+        read = self.read_together(values)
         if len(written) > 1 and not source.draft:
-            twice = self.written_twice(source, written)
+            twice = self.written_twice(source, written, read)
             if twice is not None:
                 findings.append(twice)
 
@@ -180,7 +181,7 @@ class RegionsStage:
             findings.append(Finding(source.path, line, "error", f"{message}: {value!r}", hint))
 
         resolved: list[str] = []
-        for found in self.read_together(values).values():
+        for found in read.values():
             if found.unit:
                 resolved.append(found.unit.code)
             elif found.problem == "ambiguous":
@@ -193,10 +194,14 @@ class RegionsStage:
                 problem("unknown region", found.value, gazetteer.closest(found.value, home=home))
         return resolved
 
-    def written_twice(self, source: Source, written: dict[str, list[str]]) -> Finding | None:
+    def written_twice(
+        self, source: Source, written: dict[str, list[str]], read: dict
+    ) -> Finding | None:
         """The warning for regions written under two keys with different
         values (`Region: OKU` and `Wilayah: Lahat`: both are used), at the
-        second one's line, naming both; None when they name the same."""
+        second one's line, naming both; None when they name the same regions,
+        however written (`Region: OKU`, `Wilayah: Kabupaten Ogan Komering Ulu`;
+        `read`: each value's reading)."""
         front = frontmatter.parse(source.text).front_matter
         fields = sorted(
             (field for key in written if (field := front.first(key)) is not None),
@@ -204,7 +209,12 @@ class RegionsStage:
         )
         if len(fields) < 2:
             return None
-        names = {frozenset(key_of(value) for value in written[field.key]) for field in fields}
+
+        def named(value: str) -> str:
+            found = read.get(value)
+            return found.unit.code if found is not None and found.unit else key_of(value)
+
+        names = {frozenset(named(value) for value in written[field.key]) for field in fields}
         if len(names) == 1:
             return None  # the same regions twice
         first, second = fields[0], fields[1]
