@@ -1420,11 +1420,24 @@
   }
 
   // dateline.py _head_segments.
-  function headSegments(head, f) {
+  // dateline.py _head_parts: cut at commas and parentheses, and at a slash
+  // between words as a portal writes its agency ("BATURAJA/ANTARA", read as
+  // "Baturaja (ANTARA)"), unless the words with the slash name a place or
+  // hold a date.
+  function headSegments(head, f, isPlace) {
     var found = [];
+    var ends = f.emphasis + ' .;' + f.colons;
     head.replace(f.segment, function (match, inner, outer) {
-      var cleaned = stripChars(inner || outer || '', f.emphasis + ' .;' + f.colons);
-      if (cleaned) found.push({ text: cleaned, inParentheses: !!inner });
+      var raw = inner || outer || '';
+      var pieces = [raw];
+      if (raw.indexOf('/') >= 0 && !/[0-9]/.test(raw)) {
+        var whole = stripChars(raw, ends);
+        if (!isPlace || !isPlace(whole)) pieces = raw.split('/');
+      }
+      pieces.forEach(function (piece) {
+        var cleaned = stripChars(piece, ends);
+        if (cleaned) found.push({ text: cleaned, inParentheses: !!inner });
+      });
       return match;
     });
     return found;
@@ -1453,7 +1466,7 @@
   }
 
   function kindsOf(head, f, isPlace) {
-    return headSegments(head, f).map(function (s) { return segmentKind(s.text, f, isPlace); });
+    return headSegments(head, f, isPlace).map(function (s) { return segmentKind(s.text, f, isPlace); });
   }
 
   // dateline.py is_place_head: the words before a colon or a hyphen between
@@ -1648,7 +1661,7 @@
     var written = head || readHead(paragraph, f, isPlace);
     if (!written) return found;
     found.head = head ? head.text : null;
-    var segments = headSegments(written.text, f).filter(function (s) { return /[A-Za-z]/.test(s.text); });
+    var segments = headSegments(written.text, f, isPlace).filter(function (s) { return /[A-Za-z]/.test(s.text); });
     if (head) {
       var places = segments.map(function (s) { return placeNamed(s.text, data); });
       var regions = places.map(function (place) {
