@@ -20,6 +20,7 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from warta import yamlfile
 from warta.dates import read_written_date
 from warta.text import fold, tried_where
 
@@ -90,20 +91,12 @@ def load_region_names(
     """
     if not path or not Path(path).is_file():
         return {}
-    data = Path(path).read_bytes()
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
+    text, undecoded = yamlfile.decode(Path(path).read_bytes(), display or str(path))
+    if text is None:
         if problems is not None:
-            line = data.count(b"\n", 0, exc.start) + 1
-            column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+            [problem] = undecoded  # the YAML files' words, at the same line and column
             problems.append(
-                Problem(
-                    display or str(path),
-                    line,
-                    f"not UTF-8 text: byte 0x{data[exc.start]:02X} in column {column} "
-                    "(save the file as UTF-8)",
-                )
+                Problem(problem.path, problem.line, f"{problem.message} ({problem.hint})")
             )
         return {}
     names: dict[str, str] = {}
