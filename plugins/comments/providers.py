@@ -15,6 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from warta.siteurl import address_problem
+
 from .threads import CommentsError
 
 
@@ -78,22 +80,12 @@ _HOST_RE = re.compile(
     r"^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}"
     r"[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\])(?::[0-9]{1,5})?$"
 )
-# A URL path as RFC 3986 allows it (no space, quote, `<`, `>` or backslash).
-_PATH_RE = re.compile(r"^(?:/(?:[A-Za-z0-9._~!$&'()*+,;=:@-]|%[0-9A-Fa-f]{2})*)*$")
 
 
 def _loopback(url: str) -> bool:
     """A server on this computer (a preview), which browsers let https pages reach."""
     host = (urlsplit(url).hostname or "").lower()
     return host in ("localhost", "::1") or host.startswith("127.") or host.endswith(".localhost")
-
-
-def _port_ok(parts) -> bool:
-    try:
-        parts.port  # noqa: B018 (raises ValueError for a port out of range)
-    except ValueError:
-        return False
-    return True
 
 
 def masked(url: str) -> str:
@@ -118,16 +110,9 @@ def server_url(setting: str, value: object) -> str:
             masked(text),
             f"no user name or password in the URL: give '{masked(text).replace('***@', '', 1)}'",
         )
-    if (
-        parts.scheme not in ("http", "https")
-        or not _HOST_RE.match(parts.netloc)
-        or not _PATH_RE.match(parts.path)
-        or not _port_ok(parts)
-        or parts.query
-        or parts.fragment
-        or "?" in text
-        or "#" in text
-    ):
+    # The rules of a full web address are SITEURL's (`warta.siteurl`): http(s),
+    # a host name or IP address, a port 1–65535, a path, no query or fragment.
+    if address_problem(text) is not None:
         raise CommentsError(
             f"{setting} is not a comment server URL",
             text,
