@@ -757,3 +757,36 @@ def test_a_division_whose_tag_entry_is_broken_is_not_blamed_on_its_coordinators(
     shown = [(f.path, f.line) for f in built.findings() if f.level == "error"]
     group_line = shipped[: shipped.index(entry)].count("\n") + 2
     assert shown == [("official_tags.yaml", group_line), ("officials.yaml", 11)], built.log
+
+
+@pytest.mark.parametrize(
+    ("position", "hint"),
+    [
+        (
+            "Pj. Ketua",
+            "write 'Plt. Ketua' or 'Plh. Ketua': an acting post in Bawaslu is Plt. or Plh.",
+        ),
+        (
+            "Penjabat Anggota",
+            "write 'Plt. Anggota' or 'Plh. Anggota': an acting post in Bawaslu is Plt. or Plh.",
+        ),
+        ("Pjs Kordiv Hukum", "write 'Plt. Koordinator Divisi Hukum'"),
+        (
+            "Wakil Ketua",
+            "a Bawaslu office has no deputy chair: write 'Anggota', or 'Koordinator Divisi "
+            "<division>' for the division the person coordinates",
+        ),
+        (
+            "Plt. Wakil Ketua",
+            "a Bawaslu office has no deputy chair: write 'Anggota', or 'Koordinator Divisi "
+            "<division>' for the division the person coordinates",
+        ),
+        ("Plh. Ketua", None),
+    ],
+)
+def test_a_regional_acting_title_or_a_deputy_chair_gets_the_bawaslu_title_meant(position, hint):
+    """'Pj. Ketua' was told "write 'Ketua'" (the acting was lost) and 'Wakil
+    Ketua' the same (a post Bawaslu does not have, as if it were the chair)."""
+    from warta.tags.officials import title_hint
+
+    assert title_hint(position, {}) == hint

@@ -1058,6 +1058,10 @@ TITLES = ("Ketua", "Anggota", "Kepala Sekretariat", "Koordinator Sekretariat")
 DIVISION_TITLE = "Koordinator Divisi"
 UNIT_TITLES = ("Kepala Bagian", "Kepala Subbagian", "Staf")
 _ACTING_RE = re.compile(r"^(?P<acting>(?:Plt|Plh)\.?\s+)?(?P<title>.*)$", re.IGNORECASE | re.DOTALL)
+# Acting posts of other bodies staff write for Plt./Plh. ("Pj. Ketua"), and a
+# deputy chair, which Bawaslu's offices do not have ("Wakil Ketua").
+_OTHER_ACTING_RE = re.compile(r"(?:pjs?\.?|penjabat(?:\s+sementara)?|pejabat\s+sementara)\s+", re.I)
+_DEPUTY_RE = re.compile(r"(?:wakil|wk\.?|waka)\s+ketua\b", re.I)
 # Short forms staff write for a title: the first word(s) → the title.
 _SHORT_TITLES = (
     (
@@ -1096,6 +1100,20 @@ def title_hint(
     checked while its entry is mended."""
     match = _ACTING_RE.match(" ".join(position.split()))
     acting, title = match["acting"] or "", match["title"]
+    other_acting = _OTHER_ACTING_RE.match(title)
+    if other_acting and not acting:
+        # "Pj." and "Penjabat" are the acting posts of regional government;
+        # a Bawaslu office's are Plt. and Plh.
+        held = title[other_acting.end() :]
+        hint = title_hint(f"Plt. {held}", divisions, unusable)
+        if hint:
+            return hint
+        return f"write 'Plt. {held}' or 'Plh. {held}': an acting post in Bawaslu is Plt. or Plh."
+    if _DEPUTY_RE.match(title):
+        return (
+            "a Bawaslu office has no deputy chair: write 'Anggota', or "
+            f"'{DIVISION_TITLE} <division>' for the division the person coordinates"
+        )
     if title in TITLES or any(title.startswith(unit + " ") for unit in UNIT_TITLES):
         return None
     if title.startswith(DIVISION_TITLE + " "):
