@@ -181,6 +181,9 @@ def test_segments_keep_parentheses_apart():
         # An abbreviated level keeps its dot inside the name.
         ("Bawaslu Kab. OKU Timur menggelar rapat.", "16.08", "Bawaslu Kab. OKU Timur"),
         ("Ketua Bawaslu Prov. Sumsel hadir.", "16", "Bawaslu Prov. Sumsel"),
+        # A sentence's full stop is not the name's ("'Bawaslu OKU.'" was quoted).
+        ("Rapat itu digelar Bawaslu OKU. Hadir pula camat.", "16.01", "Bawaslu OKU"),
+        ("Panwaslu Kecamatan Sako. Apel pagi.", "16.71.08", "Panwaslu Kecamatan Sako"),
     ],
 )
 def test_office_in_the_lead(gaz, paragraph, code, evidence):

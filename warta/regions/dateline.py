@@ -1110,7 +1110,9 @@ def _office_reading(
         name = " ".join(words[:length])
         found = gazetteer.resolve(name, home=home, tiers=(TIER_OFFICIAL, TIER_ALIAS))
         if found.unit:
-            return found.unit, name
+            # "Bawaslu OKU. Hadir …": the full stop read as an abbreviation's
+            # is the sentence's in what the name is quoted as.
+            return found.unit, name.removesuffix(".")
         if found.problem == "ambiguous":
             break
     return None
@@ -1163,7 +1165,7 @@ def lead_offices(gazetteer: Gazetteer, paragraph: str, home: str | None) -> Lead
         for unit, name in [reading]
     ]
     kecamatan = [
-        (match.start(), unit, " ".join([*match.group().split(), *words]))
+        (match.start(), unit, " ".join([*match.group().split(), *words]).removesuffix("."))
         for match, words in named_offices(paragraph, _KECAMATAN_OFFICE_RE)
         if (unit := _kecamatan_office_unit(gazetteer, words, home)) is not None
     ]
