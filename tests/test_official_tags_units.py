@@ -686,6 +686,44 @@ def test_a_detect_phrase_that_would_tag_every_release_is_refused_at_its_line(tmp
     ]
 
 
+def test_a_detect_phrase_or_alias_that_is_a_place_is_refused_at_its_line(tmp_path):
+    """`detect: [Palembang]` tagged every release about the city, and an alias
+    `Ogan Ilir` turned a region typed under Tags: into the tag, under "build ok"."""
+    path = write(
+        tmp_path,
+        "tags.yaml",
+        """\
+        - name: Pengawasan Kampanye
+          slug: pengawasan-kampanye
+          group: Kegiatan
+          description: Pengawasan kampanye.
+          detect:
+            - Palembang
+            - kampanye*
+            - kota palembang
+            - Sumatera Selatan
+            - Palembang Darussalam
+          aliases: [Ogan Ilir, Pengawasan Kampanye Pemilu]
+        """,
+    )
+    regions = load_region_names(write(tmp_path, "gazetteer.csv", GAZETTEER))
+    loaded, problems = load_vocabulary(path, "data/tags.yaml", regions)
+    assert [str(p).split(" (a place")[0] for p in problems] == [
+        "data/tags.yaml:11: alias is the name of a place, Kabupaten Ogan Ilir (16.10): 'Ogan Ilir'",
+        "data/tags.yaml:6: detect phrase is the name of a place, Kota Palembang (16.71): "
+        "'Palembang'",
+        "data/tags.yaml:8: detect phrase is the name of a place, Kota Palembang (16.71): "
+        "'kota palembang'",
+        "data/tags.yaml:9: detect phrase is the name of a place, Provinsi Sumatera Selatan (16): "
+        "'Sumatera Selatan'",
+    ]
+    tag = loaded.by_slug("pengawasan-kampanye")
+    assert tag.detect == ["kampanye*", "Palembang Darussalam"]
+    assert tag.aliases == ["Pengawasan Kampanye Pemilu"]
+    # Without the gazetteer (invoke new's tag lookup) nothing is judged.
+    assert load_vocabulary(path, "data/tags.yaml")[1] == []
+
+
 def test_the_shipped_vocabulary_detects_no_tag_in_most_sample_releases(vocabulary):
     """The rule the common words stand for: no detect phrase of the shipped
     vocabulary is found in half of the sample releases."""

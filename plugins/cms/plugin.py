@@ -141,9 +141,9 @@ def gather_inputs(settings: dict) -> CmsInputs:
     home = settings.get("REGIONS_HOME_PROVINCE")
     provinces = setting(settings, "CMS_REGION_KECAMATAN_PROVINCES") or ([home] if home else [])
     vocabulary_path = _data_file(settings, "OFFICIAL_TAGS_VOCABULARY", "official_tags.yaml")
-    vocabulary, _ = load_vocabulary(vocabulary_path, str(vocabulary_path))
-    officials_path = _data_file(settings, "OFFICIAL_TAGS_OFFICIALS", "officials.yaml")
     region_names = load_region_names(gazetteer_path)
+    vocabulary, _ = load_vocabulary(vocabulary_path, str(vocabulary_path), region_names)
+    officials_path = _data_file(settings, "OFFICIAL_TAGS_OFFICIALS", "officials.yaml")
     registry, _ = load_registry(officials_path, str(officials_path), region_names)
     regions = region_options(gazetteer, home, tuple(provinces)) if gazetteer else []
     site_url = settings.get("SITEURL") or ""

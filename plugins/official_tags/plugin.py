@@ -165,10 +165,12 @@ class BuildData:
         self.settings = settings
         vocabulary_path = settings["OFFICIAL_TAGS_VOCABULARY"]
         self.vocabulary_display = display_path(vocabulary_path)
-        self.vocabulary, problems = load_vocabulary(Path(vocabulary_path), self.vocabulary_display)
         names_path = Path(settings["OFFICIAL_TAGS_REGION_NAMES"])
         unreadable: list = []
         region_names = load_region_names(names_path, unreadable, display_path(names_path))
+        self.vocabulary, problems = load_vocabulary(
+            Path(vocabulary_path), self.vocabulary_display, region_names
+        )
         if not read_by_regions(settings, names_path):  # (else the regions plugin says it)
             problems += unreadable
         officials_path = Path(settings["OFFICIAL_TAGS_OFFICIALS"])

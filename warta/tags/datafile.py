@@ -18,7 +18,7 @@ from pathlib import Path
 import yaml
 
 from warta import yamlfile
-from warta.text import SLUG_RE
+from warta.text import SLUG_RE, fold
 
 
 class LineMap(dict):
@@ -89,6 +89,21 @@ class Problem:
         """The same line as `str()`, under the name regions' Problem uses
         (`invoke new` prints either kind)."""
         return str(self)
+
+
+LEVEL_WORDS = ("provinsi", "kabupaten", "kota", "kecamatan")
+
+
+def place_names(region_names: dict[str, str]) -> dict[str, str]:
+    """Each region's name, with and without its level word, folded → its code:
+    what a person's variant or a tag's phrase may not be ('Palembang')."""
+    places: dict[str, str] = {}
+    for code, name in region_names.items():
+        places.setdefault(fold(name), code)
+        words = fold(name).split()
+        if words and words[0] in LEVEL_WORDS and len(words) > 1:
+            places.setdefault(" ".join(words[1:]), code)
+    return places
 
 
 def load_yaml(path: Path, display: str, *, expected: str) -> tuple[object, list[Problem]]:

@@ -25,6 +25,7 @@ from warta.dates import read_written_date
 from warta.text import fold, tried_where
 
 from .datafile import (
+    LEVEL_WORDS,
     LineMap,
     Problem,
     as_list,
@@ -33,6 +34,7 @@ from .datafile import (
     load_yaml,
     misnamed,
     parse_date,
+    place_names,
     slug_problem,
 )
 from .detection import PhraseMatcher
@@ -156,13 +158,10 @@ def closest_codes(code: str, region_names: dict[str, str], limit: int = 3) -> li
     return closest
 
 
-_LEVEL_WORDS = ("provinsi", "kabupaten", "kota", "kecamatan")
-
-
 def _core(name: str) -> str:
     """A region's name without its level word and spaces ('Kota Pagar Alam' → 'pagaralam')."""
     words = fold(name).split()
-    if words and words[0] in _LEVEL_WORDS:
+    if words and words[0] in LEVEL_WORDS:
         words = words[1:]
     return "".join(words)
 
@@ -493,17 +492,6 @@ def _parse_position(
     )
 
 
-def _places(region_names: dict[str, str]) -> dict[str, str]:
-    """Each region's name, with and without its level word, folded → its code."""
-    places: dict[str, str] = {}
-    for code, name in region_names.items():
-        places.setdefault(fold(name), code)
-        words = fold(name).split()
-        if words and words[0] in _LEVEL_WORDS and len(words) > 1:
-            places.setdefault(" ".join(words[1:]), code)
-    return places
-
-
 def _not_a_variant(
     variant: str, name: str, places: dict[str, str], region_names: dict[str, str]
 ) -> str | None:
@@ -638,7 +626,7 @@ def parse_registry(
     officials: list[Official] = []
     withheld: set[str] = set()
     seen_slugs: dict[str, int] = {}
-    places = _places(region_names)
+    places = place_names(region_names)
     # Each spelling as matched (folded, without titles: `matched_spelling`) →
     # (official, its line, the official's own name?) of everyone writing it.
     claims: dict[str, list[tuple[Official, int, bool]]] = {}

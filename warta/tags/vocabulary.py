@@ -31,6 +31,7 @@ from .datafile import (
     check_fields,
     list_entries,
     parse_date,
+    place_names,
     slug_problem,
 )
 
@@ -457,8 +458,13 @@ def _own_spellings(candidates: list, display: str, problems: list[Problem]) -> l
     return tags
 
 
-def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Problem]]:
-    """Validate parsed YAML; returns the usable tags and every problem found."""
+def parse_vocabulary(
+    data: object, display: str, region_names: dict[str, str] | None = None
+) -> tuple[Vocabulary, list[Problem]]:
+    """Validate parsed YAML; returns the usable tags and every problem found.
+    `region_names` (code → the gazetteer's name): a detect phrase or alias
+    that is a place's name is an error at its line and left out."""
+    places = place_names(region_names or {})
     entries, problems = list_entries(
         data,
         display,
@@ -521,9 +527,15 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
         dates = _parse_dates(entry, display, problems)
         broken = len(problems) > before
         lost: list[str] = []
-        aliases = _phrases(entry, "aliases", display, problems, lost)
+        aliases = [
+            (alias, line)
+            for alias, line in _phrases(entry, "aliases", display, problems, lost)
+            if not _is_place("alias", alias, line, places, region_names, display, problems)
+        ]
         detect = []
         for phrase, line in _phrases(entry, "detect", display, problems, lost):
+            if _is_place("detect phrase", phrase, line, places, region_names, display, problems):
+                continue
             if too_broad(phrase):
                 problems.append(
                     Problem(
@@ -575,9 +587,39 @@ def parse_vocabulary(data: object, display: str) -> tuple[Vocabulary, list[Probl
     return vocabulary, problems
 
 
-def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]]:
+def _is_place(
+    what: str,
+    phrase: str,
+    line: int,
+    places: dict[str, str],
+    region_names: dict[str, str] | None,
+    display: str,
+    problems: list[Problem],
+) -> bool:
+    """Whether a detect phrase or an alias is a place's name ('Palembang'),
+    said at its line: as a detect phrase it would tag every release about the
+    place, as an alias it would turn a region typed under Tags: into this tag."""
+    code = places.get(fold(phrase))
+    if code is None or region_names is None:
+        return False
+    problems.append(
+        Problem(
+            display,
+            line,
+            f"{what} is the name of a place, {region_names[code]} ({code}): '{phrase}' "
+            "(a place is the release's region, written under Region:; write words that "
+            "name this tag)",
+        )
+    )
+    return True
+
+
+def load_vocabulary(
+    path: Path, display: str, region_names: dict[str, str] | None = None
+) -> tuple[Vocabulary, list[Problem]]:
     """The vocabulary of a data file (read as `datafile.load_yaml` reads one,
-    its lists as ItemLists), and every problem found."""
+    its lists as ItemLists), and every problem found; `region_names`: see
+    `parse_vocabulary`."""
     data, problems = yamlfile.load(
         path,
         display,
@@ -589,4 +631,4 @@ def load_vocabulary(path: Path, display: str) -> tuple[Vocabulary, list[Problem]
             Problem(p.path, p.line, p.message + (f" ({p.hint})" if p.hint else ""))
             for p in problems
         ]
-    return parse_vocabulary(data, display)
+    return parse_vocabulary(data, display, region_names)
