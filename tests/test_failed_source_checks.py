@@ -736,6 +736,19 @@ def test_yaml_lists_in_a_dashed_front_matter_are_read_as_pelican_lists(site):
                 )
             ],
         ),
+        # A day no release has: an epoch left by a tool, a mistyped year.
+        (
+            "1970-01-01 07:00",
+            [
+                (
+                    "warning",
+                    "Date '1970-01-01 07:00' is before 2000, before any election supervisor's "
+                    "release: a date left from a template, or a mistyped year",
+                    "write the day the release went out: YYYY-MM-DD HH:MM in WIB",
+                )
+            ],
+        ),
+        ("2000-01-01 00:00", []),
         # Forms both read: a space before the zone, an hour alone, the basic form.
         ("2026-03-02 10:00 +07:00", []),
         ("2026-03-02 10", []),

@@ -1526,6 +1526,12 @@ def _check_photo_keys(source: Source) -> Iterator[Finding]:
             )
 
 
+# A Date: before this year is no release's day ('1970-01-01', the epoch a tool
+# leaves; '1024-11-27'): Indonesia's election supervisors first wrote for the
+# 2004 elections (Panwaslu), and no archive of theirs goes back further.
+EARLIEST_RELEASE_YEAR = 2000
+
+
 def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
     for key in ("date", "modified"):
         raw = source.value(key)
@@ -1562,6 +1568,15 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
         source.read_date(source.value("date")),
         source.read_date(source.value("modified")),
     )
+    if date and date.year < EARLIEST_RELEASE_YEAR:
+        yield _finding(
+            source,
+            source.line("date"),
+            "warning",
+            f"Date '{source.value('date')}' is before {EARLIEST_RELEASE_YEAR}, before any "
+            "election supervisor's release: a date left from a template, or a mistyped year",
+            "write the day the release went out: YYYY-MM-DD HH:MM in WIB",
+        )
     if date and modified and modified < date:
         yield _finding(
             source,
