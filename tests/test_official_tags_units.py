@@ -790,6 +790,41 @@ def test_vocabulary_with_unknown_election_in_dates(tmp_path):
     ]
 
 
+def test_a_broken_election_is_one_error_not_one_more_at_each_stage_dated_by_it(tmp_path):
+    """An election entry with a typo in its group gave its own error and then
+    'dates name an unknown election' at every stage that dates by it."""
+    path = write(
+        tmp_path,
+        "tags.yaml",
+        """\
+        - name: Pilkada Serentak 2029
+          slug: pilkada-2029
+          group: Pemilhan
+          description: Pemilihan serentak 2029.
+        - name: Masa Tenang
+          slug: masa-tenang
+          group: Tahapan Pemilihan
+          description: Tiga hari tanpa kampanye.
+          dates:
+            - election: pilkada-2029
+              start: 2029-11-24
+        - name: Pemungutan Suara
+          slug: pemungutan-suara
+          group: Tahapan Pemilihan
+          description: Hari pemungutan suara.
+          dates:
+            - {election: pilkada-2029, start: 2029-11-27}
+            - {election: pilkada-2031, start: 2031-11-27}
+        """,
+    )
+    loaded, problems = load_vocabulary(path, "t.yaml")
+    assert [(p.line, p.message.split(" (")[0]) for p in problems] == [
+        (3, "unknown group: 'Pemilhan'"),
+        (18, "dates name an unknown election: 'pilkada-2031'"),
+    ]
+    assert loaded.by_slug("masa-tenang").dates[0].election == "pilkada-2029"
+
+
 def test_yaml_syntax_error_is_a_problem_with_a_line(tmp_path):
     path = write(tmp_path, "tags.yaml", "- name: Kampanye\n  slug: [kampanye\n")
     _, problems = load_vocabulary(path, "t.yaml")

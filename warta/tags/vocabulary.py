@@ -573,7 +573,9 @@ def parse_vocabulary(
     election_refs = [ref for tag, _, _, refs in candidates if id(tag) in kept for ref in refs]
     elections = {t.slug for t in tags if t.group == "Pemilihan"}
     for election, line in election_refs:
-        if election not in elections:
+        # An election whose own entry is left out for its errors: that error
+        # says what to mend, once, not again at every stage dated by it.
+        if election not in elections and tag_key(election) not in unusable:
             problems.append(
                 Problem(
                     display,
