@@ -222,15 +222,15 @@ class BuildReport:
 GC_THRESHOLDS = (10_000, 20, 20)
 
 
-def shadowed_plugins(settings: dict) -> list[tuple[str, str]]:
-    """(name, where it is installed) of each of our plugins (a folder of
-    PLUGIN_PATHS) listed by its short name that an installed namespace plugin
-    of the same name would replace: Pelican's `load_plugins` takes
-    `pelican.plugins.<name>` before PLUGIN_PATHS, so `pip install pelican-seo`
-    silently dropped the site's sitemap."""
+def shadowed_plugins(settings: dict) -> list[tuple[int, str, str]]:
+    """(index in PLUGINS, name, where it is installed) of each of our plugins
+    (a folder of PLUGIN_PATHS) listed by its short name that an installed
+    namespace plugin of the same name would replace: Pelican's `load_plugins`
+    takes `pelican.plugins.<name>` before PLUGIN_PATHS, so `pip install
+    pelican-seo` silently dropped the site's sitemap."""
     found = []
     folders = [Path(folder) for folder in settings.get("PLUGIN_PATHS") or ()]
-    for plugin in settings.get("PLUGINS") or ():
+    for index, plugin in enumerate(settings.get("PLUGINS") or ()):
         name = str(plugin)
         if not isinstance(plugin, str) or "." in name:
             continue
@@ -242,8 +242,42 @@ def shadowed_plugins(settings: dict) -> list[tuple[str, str]]:
             spec = None
         if spec is not None:
             origin = spec.origin or next(iter(spec.submodule_search_locations or ()), "")
-            found.append((name, str(origin)))
+            found.append((index, name, str(origin)))
     return found
+
+
+def own_plugins_first(settings: dict, shown: str, scrub) -> list[Finding]:
+    """Load our plugins that an installed namespace plugin of the same short
+    name would replace (`shadowed_plugins`) from PLUGIN_PATHS, and hand Pelican
+    the modules: `pip install pelican-seo` (or pelican-search) leaves the site's
+    sitemap and search as they were, and the installed plugin is used beside
+    ours when PLUGINS names it in full (`pelican.plugins.seo`). The short name
+    listed a second time (the installed plugin's README says "add `seo` to
+    PLUGINS") is ambiguous: one error each, saying to write the full name."""
+    from pelican.plugins._utils import load_legacy_plugin
+
+    problems = []
+    plugins = list(settings.get("PLUGINS") or ())
+    done: set[str] = set()
+    for index, name, origin in shadowed_plugins(settings):
+        if name in done:
+            problems.append(
+                Finding(
+                    shown,
+                    None,
+                    "error",
+                    f"PLUGINS lists '{name}' twice: the first is warta's plugin '{name}', "
+                    f"and the installed package 'pelican.plugins.{name}' "
+                    f"({scrub(origin)}) has the same short name",
+                    f"write 'pelican.plugins.{name}' to use the installed plugin beside "
+                    f"warta's, or take the second '{name}' out",
+                )
+            )
+            continue
+        done.add(name)
+        plugins[index] = load_legacy_plugin(name, settings.get("PLUGIN_PATHS") or [])
+    settings["PLUGINS"] = plugins
+    return problems
 
 
 # The folders a build writes into: each must be a folder, or absent (made).
@@ -334,19 +368,9 @@ def build_site(
         shown = handler.translator.paths.display(Path(settings_file).resolve())
         for problem in order_problems(settings.get("PLUGINS") or []):
             handler.add(Finding(shown, None, "error", problem, suggestion_for(problem)))
-        for name, origin in shadowed_plugins(settings):
-            handler.add(
-                Finding(
-                    shown,
-                    None,
-                    "error",
-                    f"the installed package 'pelican.plugins.{name}' "
-                    f"({handler.translator.paths.scrub(origin)}) would be loaded instead of "
-                    f"warta's plugin '{name}' (Pelican looks for installed plugins first)",
-                    "uninstall that package (pip uninstall), or take "
-                    f"'{name}' out of PLUGINS to use the installed one instead of ours",
-                )
-            )
+        if not handler.errors:
+            for finding in own_plugins_first(settings, shown, handler.translator.paths.scrub):
+                handler.add(finding)
         for finding in folder_problems(settings):
             handler.add(finding)
         if handler.errors:
