@@ -103,3 +103,58 @@ def test_an_installed_plugin_of_the_same_name_as_ours_leaves_ours_in_place(tmp_p
     assert "lists 'json_feed' twice" in error.message
     assert "write 'pelican.plugins.json_feed'" in error.message
     assert "Traceback" not in twice.log
+
+
+SUBSITE_PLUGIN = """
+import os
+
+from pelican import Pelican, signals
+
+STARTED = []
+
+
+def build_subsite(pelican):
+    # As pelican-i18n-subsites does: another Pelican, the same PLUGINS (by the
+    # names the first one left in its settings), into a folder of the output.
+    if STARTED:
+        return
+    STARTED.append(pelican)
+    settings = dict(pelican.settings)
+    settings["OUTPUT_PATH"] = os.path.join(pelican.settings["OUTPUT_PATH"], "en")
+    settings["CACHE_PATH"] = os.path.join(pelican.settings["CACHE_PATH"], "en")
+    Pelican(settings).run()
+
+
+def register():
+    signals.get_writer.connect(build_subsite)
+"""
+
+
+def test_a_subsite_an_outside_plugin_builds_loads_our_plugins_too(tmp_path):
+    """pelican-i18n-subsites builds each language with the PLUGINS names the
+    site's Pelican left: Pelican gave the subsite the installed namesake
+    (pelican-search's Stork: "build stopped"), not warta's plugin."""
+    installed = tmp_path / "site-packages" / "pelican" / "plugins" / "json_feed"
+    installed.mkdir(parents=True)
+    (installed / "__init__.py").write_text(INSTALLED_PLUGIN, encoding="utf-8")
+    subsites = tmp_path / "outside-plugins" / "subsite"
+    subsites.mkdir(parents=True)
+    (subsites / "__init__.py").write_text(SUBSITE_PLUGIN, encoding="utf-8")
+    site = FixtureSite(tmp_path / "site")
+    site.article("rapat.md", article_text(slug="rapat"))
+    settings = load_settings(REPO / "pelicanconf.py")
+    built = run_build(
+        site.content,
+        site.output,
+        pythonpath=[tmp_path / "site-packages"],
+        overrides={
+            "SEARCH_ENABLED": False,
+            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(subsites.parent)],
+            "PLUGINS": [*settings["PLUGINS"], "subsite"],
+        },
+    )
+    assert built.returncode == 0, built.log
+    for folder in ("", "en/"):
+        [item] = built.json(f"{folder}feed.json")["items"]
+        assert item["url"].endswith("/rapat/"), folder
+        assert not (built.output / folder / "installed.txt").exists(), folder

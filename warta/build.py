@@ -12,6 +12,7 @@ lines (no traceback), and exits non-zero when there was an error, or, with
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib.util
 import json
@@ -246,38 +247,70 @@ def shadowed_plugins(settings: dict) -> list[tuple[int, str, str]]:
     return found
 
 
-def own_plugins_first(settings: dict, shown: str, scrub) -> list[Finding]:
-    """Load our plugins that an installed namespace plugin of the same short
-    name would replace (`shadowed_plugins`) from PLUGIN_PATHS, and hand Pelican
-    the modules: `pip install pelican-seo` (or pelican-search) leaves the site's
-    sitemap and search as they were, and the installed plugin is used beside
-    ours when PLUGINS names it in full (`pelican.plugins.seo`). The short name
-    listed a second time (the installed plugin's README says "add `seo` to
-    PLUGINS") is ambiguous: one error each, saying to write the full name."""
+def twice_listed(settings: dict, shown: str, scrub) -> list[Finding]:
+    """One error for each of our plugins that an installed namespace plugin of
+    the same short name shadows (`shadowed_plugins`) and that PLUGINS lists a
+    second time by that name (the installed plugin's README says "add `seo` to
+    PLUGINS"): which one is meant cannot be told; the full name can."""
+    problems = []
+    done: set[str] = set()
+    for _index, name, origin in shadowed_plugins(settings):
+        if name not in done:
+            done.add(name)
+            continue
+        problems.append(
+            Finding(
+                shown,
+                None,
+                "error",
+                f"PLUGINS lists '{name}' twice: the first is warta's plugin '{name}', "
+                f"and the installed package 'pelican.plugins.{name}' "
+                f"({scrub(origin)}) has the same short name",
+                f"write 'pelican.plugins.{name}' to use the installed plugin beside "
+                f"warta's, or take the second '{name}' out",
+            )
+        )
+    return problems
+
+
+def own_plugins_first(settings: dict) -> list:
+    """PLUGINS with each of our plugins that an installed namespace plugin of
+    the same short name would replace (`shadowed_plugins`) as our module,
+    loaded from PLUGIN_PATHS: `pip install pelican-seo` (or pelican-search)
+    leaves the site's sitemap and search as they were, and the installed
+    plugin runs beside ours when PLUGINS names it in full
+    (`pelican.plugins.seo`)."""
     from pelican.plugins._utils import load_legacy_plugin
 
-    problems = []
     plugins = list(settings.get("PLUGINS") or ())
     done: set[str] = set()
-    for index, name, origin in shadowed_plugins(settings):
-        if name in done:
-            problems.append(
-                Finding(
-                    shown,
-                    None,
-                    "error",
-                    f"PLUGINS lists '{name}' twice: the first is warta's plugin '{name}', "
-                    f"and the installed package 'pelican.plugins.{name}' "
-                    f"({scrub(origin)}) has the same short name",
-                    f"write 'pelican.plugins.{name}' to use the installed plugin beside "
-                    f"warta's, or take the second '{name}' out",
-                )
-            )
-            continue
-        done.add(name)
-        plugins[index] = load_legacy_plugin(name, settings.get("PLUGIN_PATHS") or [])
-    settings["PLUGINS"] = plugins
-    return problems
+    for index, name, _origin in shadowed_plugins(settings):
+        if name not in done:
+            done.add(name)
+            plugins[index] = load_legacy_plugin(name, settings.get("PLUGIN_PATHS") or [])
+    return plugins
+
+
+@contextlib.contextmanager
+def loading_own_plugins_first():
+    """While the build runs, every Pelican it makes loads PLUGINS through
+    `own_plugins_first`: the site's, and the ones an outside plugin runs
+    after it with the same PLUGINS (pelican-i18n-subsites' subsites, which
+    Pelican would otherwise give the installed namesakes)."""
+    import pelican
+
+    original = pelican.load_plugins
+
+    def load_plugins(settings):
+        if settings.get("PLUGINS") is None:
+            return original(settings)
+        return original({**settings, "PLUGINS": own_plugins_first(settings)})
+
+    pelican.load_plugins = load_plugins
+    try:
+        yield
+    finally:
+        pelican.load_plugins = original
 
 
 # The folders a build writes into: each must be a folder, or absent (made).
@@ -369,7 +402,7 @@ def build_site(
         for problem in order_problems(settings.get("PLUGINS") or []):
             handler.add(Finding(shown, None, "error", problem, suggestion_for(problem)))
         if not handler.errors:
-            for finding in own_plugins_first(settings, shown, handler.translator.paths.scrub):
+            for finding in twice_listed(settings, shown, handler.translator.paths.scrub):
                 handler.add(finding)
         for finding in folder_problems(settings):
             handler.add(finding)
@@ -377,8 +410,9 @@ def build_site(
             raise SettingsError("the plugins are not in the order the build depends on")
         from pelican import Pelican
 
-        site = Pelican(settings)
-        site.run()
+        with loading_own_plugins_first():
+            site = Pelican(settings)
+            site.run()
     except SettingsError:
         pass  # already reported, one line per problem
     except SiteUrlError as exc:  # publishconf.py: WARTA_SITEURL is no full address
