@@ -48,21 +48,113 @@ def test_a_build_with_plugins_out_of_order_stops_with_one_line(site):
     assert "Traceback" not in built.log and "build stopped" not in built.log
 
 
-def test_an_installed_plugin_of_the_same_name_as_ours_stops_the_build_by_name(tmp_path):
-    """Pelican loads `pelican.plugins.seo` (pip install pelican-seo) before our
-    PLUGIN_PATHS: the build said "ok" without a sitemap or robots.txt."""
-    installed = tmp_path / "site-packages" / "pelican" / "plugins" / "seo"
+INSTALLED_PLUGIN = """
+import os
+
+from pelican import signals
+
+
+def finalized(pelican):
+    with open(os.path.join(pelican.output_path, "installed.txt"), "w") as handle:
+        handle.write("installed")
+
+
+def register():
+    signals.finalized.connect(finalized)
+"""
+
+
+def test_an_installed_plugin_of_the_same_name_as_ours_leaves_ours_in_place(tmp_path):
+    """Pelican loads `pelican.plugins.<name>` (pip install pelican-seo, a
+    pelican-json-feed) before our PLUGIN_PATHS: the build said "ok" without a
+    sitemap, or a JSON feed. Ours stays; the installed one runs beside it when
+    PLUGINS names it in full, and the short name listed twice (as the
+    package's README says to add it) is one error saying so."""
+    installed = tmp_path / "site-packages" / "pelican" / "plugins" / "json_feed"
     installed.mkdir(parents=True)
-    (installed / "__init__.py").write_text("def register():\n    pass\n", encoding="utf-8")
+    (installed / "__init__.py").write_text(INSTALLED_PLUGIN, encoding="utf-8")
     site = FixtureSite(tmp_path / "site")
     site.article("rapat.md", article_text(slug="rapat"))
-    built = run_build(site.content, site.output, pythonpath=[tmp_path / "site-packages"])
-    assert built.returncode == 1
-    errors = built.findings("error")
-    assert [(e.path, e.message.split(" (")[0]) for e in errors] == [
-        ("pelicanconf.py", "the installed package 'pelican.plugins.seo'")
-    ], built.log
-    assert "instead of warta's plugin 'seo'" in errors[0].message
-    plain = run_build(site.content, tmp_path / "plain" / "output")
-    assert plain.returncode == 0, plain.log
-    assert (tmp_path / "plain" / "output" / "sitemap.xml").is_file()
+    plugins = load_settings(REPO / "pelicanconf.py")["PLUGINS"]
+
+    def build(name: str, *extra: str):
+        return run_build(
+            site.content,
+            tmp_path / name / "output",
+            pythonpath=[tmp_path / "site-packages"],
+            overrides={"SEARCH_ENABLED": False, "PLUGINS": [*plugins, *extra]},
+        )
+
+    ours = build("ours")
+    assert ours.returncode == 0, ours.log
+    [item] = ours.json("feed.json")["items"]
+    assert item["url"].endswith("/rapat/")
+    assert not (ours.output / "installed.txt").exists()
+
+    both = build("both", "pelican.plugins.json_feed")
+    assert both.returncode == 0, both.log
+    assert [i["url"] for i in both.json("feed.json")["items"]] == [item["url"]]
+    assert (both.output / "installed.txt").read_text() == "installed"
+
+    twice = build("twice", "json_feed")
+    assert twice.returncode == 1
+    [error] = twice.findings("error")
+    assert error.path == "pelicanconf.py", twice.log
+    assert "lists 'json_feed' twice" in error.message
+    assert "write 'pelican.plugins.json_feed'" in error.message
+    assert "Traceback" not in twice.log
+
+
+SUBSITE_PLUGIN = """
+import os
+
+from pelican import Pelican, signals
+
+STARTED = []
+
+
+def build_subsite(pelican):
+    # As pelican-i18n-subsites does: another Pelican, the same PLUGINS (by the
+    # names the first one left in its settings), into a folder of the output.
+    if STARTED:
+        return
+    STARTED.append(pelican)
+    settings = dict(pelican.settings)
+    settings["OUTPUT_PATH"] = os.path.join(pelican.settings["OUTPUT_PATH"], "en")
+    settings["CACHE_PATH"] = os.path.join(pelican.settings["CACHE_PATH"], "en")
+    Pelican(settings).run()
+
+
+def register():
+    signals.get_writer.connect(build_subsite)
+"""
+
+
+def test_a_subsite_an_outside_plugin_builds_loads_our_plugins_too(tmp_path):
+    """pelican-i18n-subsites builds each language with the PLUGINS names the
+    site's Pelican left: Pelican gave the subsite the installed namesake
+    (pelican-search's Stork: "build stopped"), not warta's plugin."""
+    installed = tmp_path / "site-packages" / "pelican" / "plugins" / "json_feed"
+    installed.mkdir(parents=True)
+    (installed / "__init__.py").write_text(INSTALLED_PLUGIN, encoding="utf-8")
+    subsites = tmp_path / "outside-plugins" / "subsite"
+    subsites.mkdir(parents=True)
+    (subsites / "__init__.py").write_text(SUBSITE_PLUGIN, encoding="utf-8")
+    site = FixtureSite(tmp_path / "site")
+    site.article("rapat.md", article_text(slug="rapat"))
+    settings = load_settings(REPO / "pelicanconf.py")
+    built = run_build(
+        site.content,
+        site.output,
+        pythonpath=[tmp_path / "site-packages"],
+        overrides={
+            "SEARCH_ENABLED": False,
+            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(subsites.parent)],
+            "PLUGINS": [*settings["PLUGINS"], "subsite"],
+        },
+    )
+    assert built.returncode == 0, built.log
+    for folder in ("", "en/"):
+        [item] = built.json(f"{folder}feed.json")["items"]
+        assert item["url"].endswith("/rapat/"), folder
+        assert not (built.output / folder / "installed.txt").exists(), folder

@@ -12,6 +12,7 @@ lines (no traceback), and exits non-zero when there was an error, or, with
 from __future__ import annotations
 
 import argparse
+import contextlib
 import gc
 import importlib.util
 import json
@@ -222,15 +223,15 @@ class BuildReport:
 GC_THRESHOLDS = (10_000, 20, 20)
 
 
-def shadowed_plugins(settings: dict) -> list[tuple[str, str]]:
-    """(name, where it is installed) of each of our plugins (a folder of
-    PLUGIN_PATHS) listed by its short name that an installed namespace plugin
-    of the same name would replace: Pelican's `load_plugins` takes
-    `pelican.plugins.<name>` before PLUGIN_PATHS, so `pip install pelican-seo`
-    silently dropped the site's sitemap."""
+def shadowed_plugins(settings: dict) -> list[tuple[int, str, str]]:
+    """(index in PLUGINS, name, where it is installed) of each of our plugins
+    (a folder of PLUGIN_PATHS) listed by its short name that an installed
+    namespace plugin of the same name would replace: Pelican's `load_plugins`
+    takes `pelican.plugins.<name>` before PLUGIN_PATHS, so `pip install
+    pelican-seo` silently dropped the site's sitemap."""
     found = []
     folders = [Path(folder) for folder in settings.get("PLUGIN_PATHS") or ()]
-    for plugin in settings.get("PLUGINS") or ():
+    for index, plugin in enumerate(settings.get("PLUGINS") or ()):
         name = str(plugin)
         if not isinstance(plugin, str) or "." in name:
             continue
@@ -242,8 +243,74 @@ def shadowed_plugins(settings: dict) -> list[tuple[str, str]]:
             spec = None
         if spec is not None:
             origin = spec.origin or next(iter(spec.submodule_search_locations or ()), "")
-            found.append((name, str(origin)))
+            found.append((index, name, str(origin)))
     return found
+
+
+def twice_listed(settings: dict, shown: str, scrub) -> list[Finding]:
+    """One error for each of our plugins that an installed namespace plugin of
+    the same short name shadows (`shadowed_plugins`) and that PLUGINS lists a
+    second time by that name (the installed plugin's README says "add `seo` to
+    PLUGINS"): which one is meant cannot be told; the full name can."""
+    problems = []
+    done: set[str] = set()
+    for _index, name, origin in shadowed_plugins(settings):
+        if name not in done:
+            done.add(name)
+            continue
+        problems.append(
+            Finding(
+                shown,
+                None,
+                "error",
+                f"PLUGINS lists '{name}' twice: the first is warta's plugin '{name}', "
+                f"and the installed package 'pelican.plugins.{name}' "
+                f"({scrub(origin)}) has the same short name",
+                f"write 'pelican.plugins.{name}' to use the installed plugin beside "
+                f"warta's, or take the second '{name}' out",
+            )
+        )
+    return problems
+
+
+def own_plugins_first(settings: dict) -> list:
+    """PLUGINS with each of our plugins that an installed namespace plugin of
+    the same short name would replace (`shadowed_plugins`) as our module,
+    loaded from PLUGIN_PATHS: `pip install pelican-seo` (or pelican-search)
+    leaves the site's sitemap and search as they were, and the installed
+    plugin runs beside ours when PLUGINS names it in full
+    (`pelican.plugins.seo`)."""
+    from pelican.plugins._utils import load_legacy_plugin
+
+    plugins = list(settings.get("PLUGINS") or ())
+    done: set[str] = set()
+    for index, name, _origin in shadowed_plugins(settings):
+        if name not in done:
+            done.add(name)
+            plugins[index] = load_legacy_plugin(name, settings.get("PLUGIN_PATHS") or [])
+    return plugins
+
+
+@contextlib.contextmanager
+def loading_own_plugins_first():
+    """While the build runs, every Pelican it makes loads PLUGINS through
+    `own_plugins_first`: the site's, and the ones an outside plugin runs
+    after it with the same PLUGINS (pelican-i18n-subsites' subsites, which
+    Pelican would otherwise give the installed namesakes)."""
+    import pelican
+
+    original = pelican.load_plugins
+
+    def load_plugins(settings):
+        if settings.get("PLUGINS") is None:
+            return original(settings)
+        return original({**settings, "PLUGINS": own_plugins_first(settings)})
+
+    pelican.load_plugins = load_plugins
+    try:
+        yield
+    finally:
+        pelican.load_plugins = original
 
 
 # The folders a build writes into: each must be a folder, or absent (made).
@@ -334,27 +401,18 @@ def build_site(
         shown = handler.translator.paths.display(Path(settings_file).resolve())
         for problem in order_problems(settings.get("PLUGINS") or []):
             handler.add(Finding(shown, None, "error", problem, suggestion_for(problem)))
-        for name, origin in shadowed_plugins(settings):
-            handler.add(
-                Finding(
-                    shown,
-                    None,
-                    "error",
-                    f"the installed package 'pelican.plugins.{name}' "
-                    f"({handler.translator.paths.scrub(origin)}) would be loaded instead of "
-                    f"warta's plugin '{name}' (Pelican looks for installed plugins first)",
-                    "uninstall that package (pip uninstall), or take "
-                    f"'{name}' out of PLUGINS to use the installed one instead of ours",
-                )
-            )
+        if not handler.errors:
+            for finding in twice_listed(settings, shown, handler.translator.paths.scrub):
+                handler.add(finding)
         for finding in folder_problems(settings):
             handler.add(finding)
         if handler.errors:
             raise SettingsError("the plugins are not in the order the build depends on")
         from pelican import Pelican
 
-        site = Pelican(settings)
-        site.run()
+        with loading_own_plugins_first():
+            site = Pelican(settings)
+            site.run()
     except SettingsError:
         pass  # already reported, one line per problem
     except SiteUrlError as exc:  # publishconf.py: WARTA_SITEURL is no full address

@@ -26,9 +26,11 @@ two instances reset between files (building one per file cost as much as
 converting a short release), Pelican's reader builds one per file. An
 extension that shares state across files (a glossary filled as files are read,
 a site-wide footnote counter) or leaves some out of `reset()` would break
-that, and so would a plugin that uses the reader's `_md` after a read (after
-a pre-rendered read it is a stand-in, not a `Markdown` instance). No plugin
-in plugins/ adds Markdown extensions or touches `_md`. A worker also leaves
+that: with an extension that is neither Python-Markdown's own nor warta's
+(an outside plugin's, `outside_extensions`) nothing is pre-rendered, and
+every file is read as Pelican reads it. So would a plugin that uses the
+reader's `_md` after a read (after a pre-rendered read it is a stand-in, not
+a `Markdown` instance). No plugin in plugins/ touches `_md`. A worker also leaves
 out, per file, the inline patterns that cannot match in it (`inline.py`: a
 pattern whose matches must begin with "`", "[", "<", "&"... in a file
 without any of them), which halves the conversion of a plain release; the
@@ -54,7 +56,9 @@ per generator how many files were pre-rendered by which processes.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import importlib
 import logging
 import os
 import time
@@ -69,6 +73,7 @@ from pelican.utils import SafeDatetime, file_suffix
 from warta.dates import date_for_pelican, plain_iso_datetime
 from warta.filestate import StatKey, settled_stats, stat_key
 from warta.parallel import fork_map, worker_count
+from warta.plugin_order import own_module
 
 from .render import Rendered, file_digest, render_file
 
@@ -197,6 +202,49 @@ def use_prerendering_reader(readers) -> None:
             readers.reader_classes[extension] = MarkdownReader
 
 
+def extension_module(extension) -> str:
+    """The module of one entry of MARKDOWN's extensions: an Extension
+    instance's class, a dotted name (`markdown.extensions.extra`,
+    `package.module:Class`), or a short name Python-Markdown looks up among
+    its entry points (`extra`, `toc`, or a package's own)."""
+    if not isinstance(extension, str):
+        return type(extension).__module__
+    name = extension.split(":", 1)[0]
+    if "." not in name:
+        from importlib.metadata import entry_points
+
+        for point in entry_points(group="markdown.extensions", name=name):
+            return point.value.split(":", 1)[0]
+    return name
+
+
+def outside_extensions(markdown_settings) -> list[str]:
+    """The Markdown extensions that are neither Python-Markdown's own nor
+    warta's (`warta.plugin_order.own_module`): an outside plugin's (added to
+    MARKDOWN at `initialized`, as pelican-liquid-tags does, or in
+    pelicanconf.py). Such an extension may count on Pelican's way of reading,
+    one `Markdown` instance per file in Pelican's process: a counter set when
+    the instance is built, or what it finds kept in its module for a page at
+    `finalized`. A worker reuses its instances from file to file and keeps
+    what it found to itself."""
+    named = [
+        *(markdown_settings.get("extensions") or ()),
+        *(markdown_settings.get("extension_configs") or {}),
+    ]
+    found = []
+    for extension in named:
+        module = extension_module(extension)
+        if module == "markdown.extensions" or module.startswith("markdown.extensions."):
+            continue
+        # Imported as Markdown imports it (own_module looks at the loaded
+        # module); one that fails to import is reported by the normal read.
+        with contextlib.suppress(Exception):
+            importlib.import_module(module)
+        if not own_module(module) and module not in found:
+            found.append(module)
+    return found
+
+
 def _held_by_content_cache(generator, relative: str) -> bool:
     """Whether the generator's content cache holds the file: `has_cached_data`
     where a plugin replaced the cache (article_cache) and says so without
@@ -252,6 +300,17 @@ def prerender(generator, paths_setting: str, excludes_setting: str) -> None:
     )
     workers = worker_count(setting(settings, "PARALLEL_MARKDOWN_WORKERS"))
     minimum = int(setting(settings, "PARALLEL_MARKDOWN_MIN_FILES"))
+    outside = outside_extensions(settings["MARKDOWN"])
+    if outside and paths:
+        logger.info(
+            "parallel_markdown: %s: %d of %d Markdown files need reading; read one by one, "
+            "as Pelican reads them, for the outside Markdown extension(s) %s",
+            kind,
+            len(paths),
+            len(listed),
+            ", ".join(outside),
+        )
+        return
     if workers <= 1:
         logger.info(
             "parallel_markdown: %s: %d of %d Markdown files need reading; one worker: "
