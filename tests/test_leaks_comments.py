@@ -63,10 +63,37 @@ def test_a_comment_never_closed_is_taken_out_of_page_feeds_search_and_summary(si
                 """,
         ).replace("Summary: ", "Summary: Distribusi diawasi <!-- mkcatatan ringkasan"),
     )
+    # In a raw HTML block the opening stays markup: HTML read the rest of the
+    # release into the comment, and the text after it was lost without a word.
+    raw = site.article(
+        "mentah.md",
+        article_text(
+            slug="mentah",
+            title="Bawaslu Kota Palembang Tinjau Gudang Logistik",
+            body="""
+                PALEMBANG – Bawaslu Kota Palembang meninjau gudang logistik.
+
+                <div>
+                <!-- catatan internal: mkcatatan cek ulang jumlah kotak suara
+                </div>
+
+                Peninjauan berlanjut ke gudang kecamatan.
+                """,
+        ),
+    )
     for build in ("cold", "warm"):
         built = site.build(publish=True)
         assert built.returncode == 0, built.log
         assert leaked(built.output, "mkcatatan") == [], build
+        kept = built.html("berita/2024/11/mentah/").select_one(".article__body")
+        assert "Peninjauan berlanjut ke gudang kecamatan." in [
+            p.get_text(" ", strip=True) for p in kept.find_all("p")
+        ]
+        assert [
+            (f.line, "never closed" in f.message)
+            for f in built.findings("warning")
+            if f.path.endswith("mentah.md")
+        ] == [(line_of(raw, "<!-- catatan internal"), True)], build
         body = built.html("berita/2024/11/catatan/").select_one(".article__body")
         paragraphs = [p.get_text(" ", strip=True) for p in body.find_all("p")]
         assert "Distribusi berjalan lancar di seluruh kecamatan." in paragraphs, paragraphs

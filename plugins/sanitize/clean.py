@@ -536,11 +536,14 @@ def _references_written_out(fragment: str) -> str:
 # A comment never closed (`<!-- catatan internal: …` without its `-->`):
 # Markdown writes its opening as text (`&lt;!--`, its `--` made a dash by
 # SmartyPants), so the note would be shown on the page, in the feeds and in
-# the search index. Taken out up to the end of its block (paragraph, list
-# item, cell, heading), outside code, where it is text shown on purpose.
+# the search index. In a raw HTML block it stays markup, and HTML reads the
+# rest of the release into it: lost without a word. Either is taken out up to
+# the end of its block (paragraph, list item, cell, heading, `<div>`), outside
+# code, where it is text shown on purpose.
 _UNCLOSED_COMMENT = re.compile(
-    r"&lt;!(?:--|-|&ndash;|&#8211;|&#x2013;|\u2013|&mdash;|\u2014)", re.I
+    r"&lt;!(?:--|-|&ndash;|&#8211;|&#x2013;|\u2013|&mdash;|\u2014)|<!--", re.I
 )
+_COMMENT_CLOSE = re.compile(r"--!?>")
 _BLOCK_END = re.compile(r"</(?:p|li|td|th|h[1-6]|dt|dd|figcaption|blockquote|div)\s*>", re.I)
 _CODE_SPAN = re.compile(r"<(pre|code)\b.*?</\1\s*>", re.I | re.S)
 _NOT_WORDS = re.compile("[\u2013\u2014\u2018\u2019\u201c\u201d\"'&<>]")
@@ -550,7 +553,7 @@ UNCLOSED_COMMENT_NOTE = "never closed: taken out up to the end of its paragraph"
 def _without_unclosed_comments(fragment: str) -> tuple[str, list[Removal]]:
     """The fragment without the notes of comments never closed (each from its
     `<!--` to the end of its block), and a Removal for each."""
-    if "&lt;!" not in fragment and "&LT;!" not in fragment.upper():
+    if "&lt;!" not in fragment and "&LT;!" not in fragment.upper() and "<!--" not in fragment:
         return fragment, []
     code = [match.span() for match in _CODE_SPAN.finditer(fragment)]
     parts: list[str] = []
@@ -560,6 +563,8 @@ def _without_unclosed_comments(fragment: str) -> tuple[str, list[Removal]]:
         start = match.start()
         if start < last or any(a <= start < b for a, b in code):
             continue
+        if match.group() == "<!--" and _COMMENT_CLOSE.search(fragment, match.end()):
+            continue  # a comment closed: the cleaning takes it out whole
         end_tag = _BLOCK_END.search(fragment, match.end())
         end = end_tag.start() if end_tag else len(fragment)
         note = html.unescape(re.sub(r"<[^>]*>", "", fragment[match.end() : end]))
