@@ -20,6 +20,13 @@ are cleaned by nh3 (Rust `ammonia`) with an allowlist (`clean.py`):
 - HTML comments (editorial notes must not reach the page source), end tags
   with no start (`</script>`, `</div>`), declarations; a CDATA section
   (`<![CDATA[ … ]]>`, a comment to HTML) becomes the text it holds;
+- a comment never closed (`<!-- catatan internal: …` without `-->`), which
+  Markdown writes as text (shown on the page, in the feeds and the search
+  index) or, in a raw HTML block, leaves as markup that takes the rest of
+  the release with it: taken out up to the end of its block;
+- the comments in the front matter's values the site shows as plain text
+  (`Title:`, `Image-Alt:`, `Image-Caption:`, `Image-Credit:`, `Koreksi:`,
+  `Ralat:`: `TEXT_FIELDS`), which the templates would show escaped;
 - a dropped element not closed in its block (`BACA JUGA: "'><svg onload=…>
   tautan`) would take the rest of the paragraph, or of the release, with it:
   its start tag alone goes, the text after it stays.

@@ -533,10 +533,99 @@ def _references_written_out(fragment: str) -> str:
     return _REFERENCE.sub(character, fragment)
 
 
+# A comment never closed (`<!-- catatan internal: …` without its `-->`):
+# Markdown writes its opening as text (`&lt;!--`, its `--` made a dash by
+# SmartyPants), so the note would be shown on the page, in the feeds and in
+# the search index. In a raw HTML block it stays markup, and HTML reads the
+# rest of the release into it: lost without a word. Either is taken out up to
+# the end of its block (paragraph, list item, cell, heading, `<div>`), outside
+# code, where it is text shown on purpose.
+_UNCLOSED_COMMENT = re.compile(
+    r"&lt;!(?:--|-|&ndash;|&#8211;|&#x2013;|\u2013|&mdash;|\u2014)|<!--", re.I
+)
+_COMMENT_CLOSE = re.compile(r"--!?>")
+_BLOCK_END = re.compile(r"</(?:p|li|td|th|h[1-6]|dt|dd|figcaption|blockquote|div)\s*>", re.I)
+_CODE_SPAN = re.compile(r"<(pre|code)\b.*?</\1\s*>", re.I | re.S)
+_NOT_WORDS = re.compile("[\u2013\u2014\u2018\u2019\u201c\u201d\"'&<>]")
+UNCLOSED_COMMENT_NOTE = "never closed: taken out up to the end of its paragraph"
+
+
+def _without_unclosed_comments(fragment: str) -> tuple[str, list[Removal]]:
+    """The fragment without the notes of comments never closed (each from its
+    `<!--` to the end of its block), and a Removal for each."""
+    if "&lt;!" not in fragment and "&LT;!" not in fragment.upper() and "<!--" not in fragment:
+        return fragment, []
+    code = [match.span() for match in _CODE_SPAN.finditer(fragment)]
+    parts: list[str] = []
+    removed: list[Removal] = []
+    last = 0
+    for match in _UNCLOSED_COMMENT.finditer(fragment):
+        start = match.start()
+        if start < last or any(a <= start < b for a, b in code):
+            continue
+        if match.group() == "<!--" and _COMMENT_CLOSE.search(fragment, match.end()):
+            continue  # a comment closed: the cleaning takes it out whole
+        end_tag = _BLOCK_END.search(fragment, match.end())
+        end = end_tag.start() if end_tag else len(fragment)
+        note = html.unescape(re.sub(r"<[^>]*>", "", fragment[match.end() : end]))
+        words = " ".join(note.split())
+        shown = _cut(f"<!-- {words.lstrip('-').strip()}")
+        first_words = _NOT_WORDS.split(words.lstrip("-").strip())[0].strip().lower()[:40]
+        spellings = tuple(
+            Spelling(f"<!--{space}{first_words}", shown) for space in (" ", "") if first_words
+        )
+        removed.append(
+            Removal(
+                shown,
+                "<!--",
+                fallbacks=("<!-",),
+                spellings=spellings,
+                what="HTML comment",
+                note=UNCLOSED_COMMENT_NOTE,
+            )
+        )
+        parts.append(fragment[last:start])
+        last = end
+    if not removed:
+        return fragment, []
+    parts.append(fragment[last:])
+    return "".join(parts), removed
+
+
+# A comment in a value shown as text (`Image-Caption: … <!-- catatan … -->`):
+# the templates escape it, so the note would be shown, not hidden. Only a
+# closed one: a lone `<!--` in a one-line value is text its writer sees.
+_TEXT_COMMENT = re.compile(r"<!--.*?--!?>", re.S)
+
+
+def text_without_comments(text: str) -> tuple[str, list[Removal]]:
+    """A plain-text value (a title, a photo's caption) without its HTML
+    comments, spaces around them made one, and a Removal for each."""
+    if "<!--" not in text:
+        return text, []
+    removed = [
+        Removal(
+            _cut(" ".join(match.group().split())),
+            "<!--",
+            spellings=(Spelling(match.group().lower()[:40]),),
+            what="HTML comment",
+        )
+        for match in _TEXT_COMMENT.finditer(text)
+    ]
+    if not removed:
+        return text, []
+    kept = _TEXT_COMMENT.sub(" ", text)
+    return re.sub(r"[ \t]{2,}", " ", kept).strip(), removed
+
+
 def clean_html(fragment: str) -> tuple[str, list[Removal]]:
     """(the fragment without active content, what was removed, in order)."""
     if "<" not in fragment and "&" not in fragment and ">" not in fragment:
         return fragment, []
+    fragment, notes = _without_unclosed_comments(fragment)
+    if notes:
+        cleaned, removed = clean_html(fragment)
+        return cleaned, notes + removed
     cleaned = _CLEANER.clean(fragment)
     if cleaned == fragment:  # nothing taken out: no report to make (most bodies)
         return fragment, []

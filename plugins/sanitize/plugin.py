@@ -23,7 +23,15 @@ from warta.imagetags import (
 from warta.paths import computer_file, save_cache
 from warta.published import is_written
 
-from .clean import Located, Removal, clean_html, is_safe_url, locate, removal_lines
+from .clean import (
+    Located,
+    Removal,
+    clean_html,
+    is_safe_url,
+    locate,
+    removal_lines,
+    text_without_comments,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -192,14 +200,46 @@ def unchanged_fragments(settings) -> UnchangedFragments:
     return UnchangedFragments(path, hash_text(metadata.version("nh3"), *files_digest(code)))
 
 
+# The front matter's values the site shows as plain text (escaped, so a
+# comment in one would be shown): their comments are taken out.
+TEXT_FIELDS = ("title", "image-alt", "image-caption", "image-credit", "koreksi", "ralat")
+
+
+def _text_fields_without_comments(content) -> list[tuple[Removal, int]]:
+    """Take the HTML comments out of the content's plain-text values (its
+    title, the photo's texts, a correction); (removal, the key's line) each."""
+    metadata = getattr(content, "metadata", None) or {}
+    found: list[tuple[str, list[Removal]]] = []
+    for key in TEXT_FIELDS:
+        value = metadata.get(key)
+        values = value if isinstance(value, list | tuple) else [value]
+        if not any(isinstance(v, str) and "<!--" in v for v in values):
+            continue
+        kept, removed = [], []
+        for item in values:
+            text, taken = text_without_comments(item) if isinstance(item, str) else (item, [])
+            kept.append(type(item)(text) if isinstance(item, str) else text)
+            removed += taken
+        new = type(value)(kept) if isinstance(value, list | tuple) else kept[0]
+        metadata[key] = new
+        if hasattr(content, key):  # Pelican's attribute of each key, what templates read
+            setattr(content, key, new)
+        found.append((key, removed))
+    if not found:
+        return []
+    source = frontmatter.read_source(content.source_path)
+    front = frontmatter.parse(source).front_matter
+    return [(removal, front.line(key) or 1) for key, removed in found for removal in removed]
+
+
 def sanitize_content(
     content, clean: Callable[[str], tuple[str, list[Removal]]] = clean_html
 ) -> None:
     """Clean one article's or page's body and summary in place (`clean`: the
     cleaning, `clean_html`); warn per removal."""
-    found: list[tuple[Removal, int]] = []
-    source = None
-    changed = False
+    found = _text_fields_without_comments(content)
+    source = frontmatter.read_source(content.source_path) if found else None
+    changed = bool(found)
     body = getattr(content, "_content", None)
     if isinstance(body, str) and body:
         kept, photos = without_computer_photos(content, body)

@@ -189,6 +189,16 @@ def pages_indexed(output: str) -> int:
     return int(found.group(1)) if found else 0
 
 
+def nothing_to_index(output: str) -> bool:
+    """Whether a failed Pagefind run found pages but indexed none (each one
+    ignored whole, `data-pagefind-ignore="all"`): Pagefind stops then, with
+    "not able to build an index"."""
+    found = re.search(r"Found (\d+) files? matching", output)
+    return bool(found and int(found.group(1)) > 0) and (
+        re.search(r"Indexed 0 pages\b", output) is not None
+    )
+
+
 def build_index(site: Path, bundle_dir: str, glob: str, **options) -> IndexResult:
     """Replace site/<bundle_dir> with fresh bundles and bundles.json.
 
@@ -209,6 +219,13 @@ def build_index(site: Path, bundle_dir: str, glob: str, **options) -> IndexResul
             result.returncode, result.output = -1, f"no result after {TIMEOUT_S} s"
         else:
             result.returncode, result.output = proc.returncode, proc.stdout + proc.stderr
+        if result.returncode != 0 and nothing_to_index(result.output):
+            # Every page of the bundle asks not to be indexed (a year whose
+            # only releases are hidden): no bundle, as for a year without any.
+            result.returncode = 0
+            if (folder / name).is_dir():
+                shutil.rmtree(folder / name)
+            continue
         if result.returncode != 0:
             result.failed, result.command = f"{bundle_dir}/{name}", command
             return result

@@ -8,7 +8,8 @@ What it adds to the site:
   lines, footers and navigation (SEARCH_EXCLUDE_SELECTORS). Only listed
   articles: a hidden one is written under the same glob, but `article.html`
   gives its root `data-pagefind-ignore="all"` (the `is_listed` template
-  global, warta.published), which makes Pagefind skip the whole page.
+  global, warta.published), which makes Pagefind skip the whole page
+  (a year whose only releases are hidden gets no bundle, as one without any).
   One bundle per publication year (`/pagefind/2025/`, `/pagefind/2024/`, …;
   a year of more than SEARCH_BUNDLE_MAX_PAGES pages in groups of months,
   `/pagefind/2024-07/`), built one after another so Pagefind's memory peak
@@ -264,6 +265,10 @@ def write_index(settings, output: Path, bundle_dir: str) -> bool:
                 f"rerun to see why: {shlex.join(result.command)}",
             ),
         )
+        return False
+    if not result.bundles:
+        # Every article page asks not to be indexed (the site's only releases are hidden).
+        logger.info("search: no listed page matches %s, no index built", glob)
         return False
     logger.info(
         "search: Pagefind indexed %d pages matching %s in %d bundles (%s)",

@@ -1,0 +1,169 @@
+"""A staffer's editorial note written as an HTML comment (`<!-- catatan
+internal: … -->`) reaches no published file: not the page, the feeds, the
+search index nor the summary, in a cold build and a warm one, wherever it is
+written (the body, a value of the front matter shown as text) and whether or
+not it is closed. Each note taken out is a warning at its line (so a strict
+publish stops until it is deleted from the release).
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+from conftest import article_text, line_of, newsroom
+
+MARKERS = ("mkcatatan", "mkkapsi", "mkalt", "mkkredit", "mkkoreksi", "mkralat", "mkjudul")
+
+
+def output_texts(output: Path) -> dict[str, bytes]:
+    """Every output file's bytes, lowercased; Pagefind's gzipped index files
+    unpacked (the words of the search index are inside)."""
+    found = {}
+    for path in sorted(output.rglob("*")):
+        if not path.is_file():
+            continue
+        data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
+        found[path.relative_to(output).as_posix()] = data.lower()
+    return found
+
+
+def leaked(output: Path, *markers: str) -> list[str]:
+    return [
+        f"{name}: {marker}"
+        for name, data in output_texts(output).items()
+        for marker in markers
+        if marker.encode() in data
+    ]
+
+
+def with_front_matter(text: str, *lines: str) -> str:
+    title, rest = text.split("\n", 1)
+    return "\n".join([title, *lines, rest])
+
+
+def test_a_comment_never_closed_is_taken_out_of_page_feeds_search_and_summary(site):
+    """`<!-- catatan internal: …` without its `-->`: Markdown wrote its
+    opening as text, so the note was shown on the page, in both feeds and in
+    the search index, and no line said so (a strict publish went ahead)."""
+    newsroom(site)
+    path = site.article(
+        "catatan.md",
+        article_text(
+            slug="catatan",
+            title="Bawaslu Kota Palembang Awasi Distribusi Logistik",
+            body="""
+                PALEMBANG – Bawaslu Kota Palembang mengawasi distribusi logistik ke kecamatan.
+
+                <!-- catatan internal: mkcatatan narasumber minta namanya tidak ditulis
+
+                Distribusi berjalan lancar di seluruh kecamatan.
+                """,
+        ).replace("Summary: ", "Summary: Distribusi diawasi <!-- mkcatatan ringkasan"),
+    )
+    # In a raw HTML block the opening stays markup: HTML read the rest of the
+    # release into the comment, and the text after it was lost without a word.
+    raw = site.article(
+        "mentah.md",
+        article_text(
+            slug="mentah",
+            title="Bawaslu Kota Palembang Tinjau Gudang Logistik",
+            body="""
+                PALEMBANG – Bawaslu Kota Palembang meninjau gudang logistik.
+
+                <div>
+                <!-- catatan internal: mkcatatan cek ulang jumlah kotak suara
+                </div>
+
+                Peninjauan berlanjut ke gudang kecamatan.
+                """,
+        ),
+    )
+    for build in ("cold", "warm"):
+        built = site.build(publish=True)
+        assert built.returncode == 0, built.log
+        assert leaked(built.output, "mkcatatan") == [], build
+        kept = built.html("berita/2024/11/mentah/").select_one(".article__body")
+        assert "Peninjauan berlanjut ke gudang kecamatan." in [
+            p.get_text(" ", strip=True) for p in kept.find_all("p")
+        ]
+        assert [
+            (f.line, "never closed" in f.message)
+            for f in built.findings("warning")
+            if f.path.endswith("mentah.md")
+        ] == [(line_of(raw, "<!-- catatan internal"), True)], build
+        body = built.html("berita/2024/11/catatan/").select_one(".article__body")
+        paragraphs = [p.get_text(" ", strip=True) for p in body.find_all("p")]
+        assert "Distribusi berjalan lancar di seluruh kecamatan." in paragraphs, paragraphs
+        warned = [
+            f
+            for f in built.findings("warning")
+            if f.path.endswith("catatan.md") and "HTML comment" in f.message
+        ]
+        assert [f.line for f in warned] == [
+            line_of(path, "Summary:"),
+            line_of(path, "<!-- catatan internal"),
+        ], build
+        assert all("never closed" in f.message for f in warned), warned
+
+
+def test_comments_in_front_matter_values_shown_as_text_are_taken_out(site):
+    """A note in the title, the photo's alt, caption or credit, a `Koreksi:`
+    or a `Ralat:` was shown as text (the templates escape it): on the page,
+    in its <title>, meta, JSON-LD, the feeds and the search index."""
+    from test_security_files import marked_photo
+
+    newsroom(site)
+    marked_photo(site.content / "images" / "2024" / "apel.jpg", "APEL")
+    text = article_text(
+        slug="apel",
+        title="Bawaslu Kota Palembang Gelar Apel Siaga <!-- mkjudul cek lagi -->",
+        image="images/2024/apel.jpg",
+        image_alt="Peserta apel siaga <!-- mkalt -->",
+        image_caption="Apel di halaman kantor <!-- catatan internal: mkkapsi -->",
+        image_credit="Humas <!-- mkkredit -->",
+        koreksi="Nama lokasi diperbaiki <!-- mkkoreksi -->",
+        modified="2024-11-18 10:00",
+    )
+    path = site.article(
+        "apel.md",
+        with_front_matter(
+            text, "Ralat: 2024-11-18 10:00 — Nama lokasi diperbaiki <!-- mkralat -->"
+        ),
+    )
+    for build in ("cold", "warm"):
+        built = site.build(publish=True)
+        assert built.returncode == 0, built.log
+        assert leaked(built.output, *MARKERS) == [], build
+        page = built.html("berita/2024/11/apel/")
+        assert page.select_one("h1").get_text(strip=True) == (
+            "Bawaslu Kota Palembang Gelar Apel Siaga"
+        )
+        caption = page.select_one("figcaption")
+        assert "Apel di halaman kantor" in caption.get_text(" ", strip=True)
+        lines = sorted(
+            f.line
+            for f in built.findings("warning")
+            if f.path.endswith("apel.md") and "HTML comment" in f.message
+        )
+        keys = ("Title:", "Image-Alt:", "Image-Caption:", "Image-Credit:", "Koreksi:", "Ralat:")
+        assert lines == sorted(line_of(path, key) for key in keys), build
+
+
+def test_the_cleaning_leaves_comment_openings_in_code_and_finds_them_in_text():
+    from plugins.sanitize.clean import clean_html, text_without_comments
+
+    cleaned, removed = clean_html(
+        "<p>Teks &lt;!&ndash; catatan mkcatatan</p>\n<p>Lanjut.</p>\n"
+        "<p><code>&lt;!-- kode --&gt;</code></p>"
+    )
+    assert "mkcatatan" not in cleaned
+    assert "Lanjut." in cleaned and "&lt;!-- kode --&gt;" in cleaned
+    assert [r.what for r in removed] == ["HTML comment"]
+    text, taken = text_without_comments("Judul <!-- a --> akhir <!-- b -->")
+    assert text == "Judul akhir"
+    assert [r.shown for r in taken] == ["<!-- a -->", "<!-- b -->"]
+    # a lone opening in a one-line value is text its writer sees (a hostile title)
+    assert text_without_comments("Rapat <!--<script> ASN") == ("Rapat <!--<script> ASN", [])
