@@ -1671,3 +1671,25 @@ def test_the_nearest_file_of_many_is_the_one_difflib_finds_among_all():
     ]
     nearest = NearestFile([*decoys, "berita/lXpoXan-XengXwaXan-2X24.md"])
     assert nearest("laporan-pengawasan-2024.md") == "berita/lXpoXan-XengXwaXan-2X24.md"
+
+
+def test_an_editors_lock_beside_an_open_release_does_not_stop_the_build(site):
+    """Emacs keeps `.#rilis.md` → `user@host.1234:…` (a link to no file) beside
+    a release while it is open: the strict build stopped with 'symbolic link
+    refused' until the editor was closed. A link of that name to a real file
+    is still refused."""
+    site.article("rilis.md", slug="rilis", title="Bawaslu Kota Palembang Gelar Rapat Pleno")
+    (site.content / "berita" / ".#rilis.md").symlink_to("staf@laptop-humas.4242:1733476800")
+    built = site.build(strict=True, **NO_SEARCH)
+    assert built.returncode == 0, built.log
+    assert built.log_lines("error") == []
+    assert (built.output / "berita/2024/11/rilis/index.html").is_file()
+
+    secret = site.root / "rahasia.md"
+    secret.write_text("Title: Rahasia\n\nLINKEDLOCK-71c\n", encoding="utf-8")
+    (site.content / "berita" / ".#lain.md").symlink_to(secret)
+    built = site.build(strict=True, **NO_SEARCH)
+    assert built.returncode == 1, built.log
+    assert [e.split(": '")[0] for e in built.log_lines("error")] == [
+        "berita/.#lain.md: symbolic link refused (not read, not published)"
+    ]

@@ -125,6 +125,8 @@ def report_symlinks(pelican) -> None:
     """Once per build: every symbolic link under content/, with its target."""
     root = pelican.settings["PATH"]
     for link, target in symlinks_under(root):
+        if is_editor_lock(link):
+            continue
         report(
             relative(link, root),
             None,
@@ -132,6 +134,14 @@ def report_symlinks(pelican) -> None:
             f"{relative(link, root)} -> {target}",
             SYMLINK_SUGGESTION,
         )
+
+
+def is_editor_lock(link: Path) -> bool:
+    """Whether a link is the lock an editor keeps beside a file it has open
+    (Emacs: `.#rilis.md` → `user@host.1234:…`, a target that is no file):
+    it comes and goes with the editor, names a hidden file that nothing reads,
+    and would stop every build made while the release is open."""
+    return link.name.startswith(".#") and not link.exists()
 
 
 class Listing(set):
