@@ -167,3 +167,27 @@ def test_the_cleaning_leaves_comment_openings_in_code_and_finds_them_in_text():
     assert [r.shown for r in taken] == ["<!-- a -->", "<!-- b -->"]
     # a lone opening in a one-line value is text its writer sees (a hostile title)
     assert text_without_comments("Rapat <!--<script> ASN") == ("Rapat <!--<script> ASN", [])
+
+
+def test_a_comment_in_a_title_without_a_slug_is_not_in_the_address(site):
+    """`Title: Rapat X <!-- mkjudul cek -->` with no `Slug:` went out at
+    …/rapat-x-mkjudul-cek/: the address was made from the title before its
+    comment was taken out, so the note was in every link to the release."""
+    newsroom(site)
+    site.article(
+        "rapat.md",
+        article_text(title="Bawaslu Kota Palembang Gelar Rapat Pleno <!-- mkjudul cek -->"),
+    )
+    built = site.build(publish=True)
+    assert built.returncode == 0, built.log
+    assert leaked(built.output, "mkjudul") == []
+    page = built.html("berita/2024/11/bawaslu-kota-palembang-gelar-rapat-pleno/")
+    assert page.select_one("h1").get_text(strip=True) == "Bawaslu Kota Palembang Gelar Rapat Pleno"
+
+
+def test_slugify_leaves_out_a_comment_and_keeps_a_lone_opening_as_text():
+    from warta.text import slugify
+
+    assert slugify("Rapat Pleno <!-- cek lagi --> Terbuka") == "rapat-pleno-terbuka"
+    assert slugify("Rapat <!-- a --> Pleno <!-- b -->") == "rapat-pleno"
+    assert slugify("Rapat <!-- belum ditutup") == "rapat-belum-ditutup"

@@ -172,10 +172,20 @@ def _combining_re() -> re.Pattern:
     return re.compile(f"[{re.escape(marks)}]")
 
 
+# A closed HTML comment in a value shown as text (`Title: Rapat <!-- cek -->`):
+# an editorial note, taken out of what the site shows (plugins/sanitize) and
+# of the address made from it.
+TEXT_COMMENT_RE = re.compile(r"<!--.*?--!?>", re.S)
+
+
 def slugify(text: object, limit: int | None = SLUG_MAX) -> str:
     """ASCII, lowercase, hyphenated; cut at a word boundary within `limit`
     characters (no cut with `limit=None`). 'Rapat “Koordinasi” di Café, 27/11'
-    → 'rapat-koordinasi-di-cafe-27-11'."""
+    → 'rapat-koordinasi-di-cafe-27-11'; an HTML comment's words are not the
+    title's ('Rapat <!-- cek -->' → 'rapat')."""
+    text = str(text)
+    if "<!--" in text:
+        text = TEXT_COMMENT_RE.sub(" ", text)
     words = fold(text).encode("ascii", "ignore").decode("ascii").split()
     if limit is None:
         return "-".join(words)

@@ -26,6 +26,7 @@ import nh3
 
 from warta.frontmatter import split_lines
 from warta.imagetags import has_img_tag, rewrite_images
+from warta.text import TEXT_COMMENT_RE
 
 # Dropped with everything inside them (raw-text elements and active content).
 DROPPED_WITH_CONTENT = frozenset(
@@ -592,15 +593,12 @@ def _without_unclosed_comments(fragment: str) -> tuple[str, list[Removal]]:
     return "".join(parts), removed
 
 
-# A comment in a value shown as text (`Image-Caption: … <!-- catatan … -->`):
-# the templates escape it, so the note would be shown, not hidden. Only a
-# closed one: a lone `<!--` in a one-line value is text its writer sees.
-_TEXT_COMMENT = re.compile(r"<!--.*?--!?>", re.S)
-
-
 def text_without_comments(text: str) -> tuple[str, list[Removal]]:
     """A plain-text value (a title, a photo's caption) without its HTML
-    comments, spaces around them made one, and a Removal for each."""
+    comments, spaces around them made one, and a Removal for each. Only a
+    closed one (`TEXT_COMMENT_RE`): the templates escape the value, so the
+    note would be shown, not hidden; a lone `<!--` in a one-line value is text
+    its writer sees."""
     if "<!--" not in text:
         return text, []
     removed = [
@@ -610,11 +608,11 @@ def text_without_comments(text: str) -> tuple[str, list[Removal]]:
             spellings=(Spelling(match.group().lower()[:40]),),
             what="HTML comment",
         )
-        for match in _TEXT_COMMENT.finditer(text)
+        for match in TEXT_COMMENT_RE.finditer(text)
     ]
     if not removed:
         return text, []
-    kept = _TEXT_COMMENT.sub(" ", text)
+    kept = TEXT_COMMENT_RE.sub(" ", text)
     return re.sub(r"[ \t]{2,}", " ", kept).strip(), removed
 
 
