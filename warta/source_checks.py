@@ -2269,6 +2269,20 @@ def _link_problem(link: SiteLink, exists, nearest=None) -> tuple[str, str] | Non
             f"link to a release's source file, which is not published: '{link.written}'",
             f"write {{filename}}{target} to link to its page",
         )
+    if not target.strip():
+        # `[Berita]({filename})`, `![Foto]({static})`: Pelican finds no file (its
+        # "Unable to find ''" named no release) and left `{filename}` in the page.
+        what = "image" if link.is_photo else "link"
+        example = {
+            "filename": "{filename}/berita/2024/nama-file.md",
+            "static": "{static}/images/2024/nama-file.jpg"
+            if link.is_photo
+            else "{static}/images/2024/nama-file.pdf",
+        }.get(kind, f"{{{kind}}}/images/2024/nama-file.pdf")
+        return (
+            f"{what} with no file after {{{kind}}}: '{link.written}'",
+            f"write the path of the file below content/, e.g. {example}, or remove the {what}",
+        )
     if not target or (kind != "filename" and link.is_photo):
         return None  # a photo: the images plugin checks it (`check_images`)
     state = exists(target)

@@ -1,0 +1,99 @@
+"""Releases as staff paste them from Word, WhatsApp, a PDF or another CMS:
+each builds, the release published, every problem one line at its line in
+the build and in `invoke check` alike; and once the release is corrected,
+a warm build says nothing more of it.
+
+One fixture site (built once, checked once) holds a release for each fault;
+assertions on parsed finding lines and parsed HTML.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FINDING_LINE, FixtureSite, run_invoke
+from warta.findings import Finding
+
+LEAD = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan pilkada."
+
+
+def release(title: str, *head: str, body: str = LEAD) -> str:
+    return "\n".join([f"Title: {title}", "Date: 2024-11-17 09:30", *head]) + f"\n\n{body}\n"
+
+
+RELEASES = {
+    # `[Berita]({filename})`: a link whose file was never written.
+    "tautan-kosong.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Tautan Kosong",
+        "Slug: tautan-kosong",
+        body=LEAD + "\n\nLihat [berita sebelumnya]({filename}) dan [lampiran]({static}#hal-2).",
+    ),
+}
+
+
+def findings_of(text: str) -> list[Finding]:
+    found = []
+    for line in text.splitlines():
+        match = FINDING_LINE.match(line)
+        if match:
+            number = int(match["line"]) if match["line"] else None
+            found.append(Finding(match["path"] or "", number, match["level"], match["rest"]))
+    return found
+
+
+@pytest.fixture(scope="module")
+def pasted(tmp_path_factory):
+    site = FixtureSite(tmp_path_factory.mktemp("pasted"))
+    for name, text in RELEASES.items():
+        site.article(name, text)
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(site.root / "check-output"),
+        WARTA_CACHE_PATH=str(site.root / "check-cache"),
+    )
+    return site, built, findings_of(checked.stdout + checked.stderr)
+
+
+def of(findings: list[Finding], name: str) -> list[Finding]:
+    return [f for f in findings if f.path.endswith(f"berita/{name}")]
+
+
+def both(pasted, name: str) -> tuple[list[Finding], list[Finding]]:
+    """The findings of one release: the build's, then `invoke check`'s."""
+    _site, built, checked = pasted
+    return of(built.findings(), name), of(checked, name)
+
+
+def tag_links(built, address: str) -> list[str]:
+    page = built.html(address)
+    return sorted(a["href"] for a in page.select("a[href^='/tag/']") if a.find_parent("article"))
+
+
+def test_a_link_with_no_file_after_filename_is_one_line_at_its_line(pasted):
+    """`[berita sebelumnya]({filename})`: no finding named the release (only
+    Pelican's "link to a missing file: ''", with no file and no line), and the
+    page linked to `{filename}` itself. Now one error each at the line, and the
+    page keeps the words without the link."""
+    _site, built, _checked = pasted
+    for found in both(pasted, "tautan-kosong.md"):
+        linked = sorted((f.line, f.level, f.message) for f in found if "no file after" in f.message)
+        assert linked == [
+            (
+                7,
+                "error",
+                "link with no file after {filename}: '{filename}' (write the path of the file "
+                "below content/, e.g. {filename}/berita/2024/nama-file.md, or remove the link)",
+            ),
+            (
+                7,
+                "error",
+                "link with no file after {static}: '{static}#hal-2' (write the path of the file "
+                "below content/, e.g. {static}/images/2024/nama-file.pdf, or remove the link)",
+            ),
+        ], found
+    assert not [f for f in built.findings() if not f.path], built.log
+    body = built.html("berita/2024/11/tautan-kosong/").select_one(".article__body")
+    assert [a.get("href") for a in body.find_all("a")] == []
+    assert "berita sebelumnya" in body.get_text() and "lampiran" in body.get_text()
