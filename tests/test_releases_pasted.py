@@ -28,6 +28,17 @@ RELEASES = {
         "Slug: tautan-kosong",
         body=LEAD + "\n\nLihat [berita sebelumnya]({filename}) dan [lampiran]({static}#hal-2).",
     ),
+    # A YAML list (and quoted items) below `Title:`, no `---` block.
+    "tag-kurung.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Tag Berkurung",
+        "Slug: tag-kurung",
+        "Tags: [Pilkada Serentak 2024, Kampanye]",
+    ),
+    "tag-kutip.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Tag Berkutip",
+        "Slug: tag-kutip",
+        "Tags: “Pilkada Serentak 2024”, “Kampanye”",
+    ),
 }
 
 
@@ -97,3 +108,34 @@ def test_a_link_with_no_file_after_filename_is_one_line_at_its_line(pasted):
     body = built.html("berita/2024/11/tautan-kosong/").select_one(".article__body")
     assert [a.get("href") for a in body.find_all("a")] == []
     assert "berita sebelumnya" in body.get_text() and "lampiran" in body.get_text()
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("tag-kurung.md", "[Pilkada Serentak 2024, Kampanye]"),
+        ("tag-kutip.md", "“Pilkada Serentak 2024”, “Kampanye”"),
+    ],
+)
+def test_tags_written_as_a_list_in_brackets_or_quotes_are_read_as_the_tags(pasted, name, written):
+    """`Tags: [Pilkada Serentak 2024, Kampanye]` below `Title:` (a list as a
+    CMS writes it, outside a `---` block) was the tags "[Pilkada Serentak
+    2024" and "Kampanye]": an unknown tag, the page without it. Now read as
+    the two tags, with one suggestion of the plain form at the line."""
+    _site, built, _checked = pasted
+    slug = name.removesuffix(".md")
+    assert tag_links(built, f"berita/2024/11/{slug}/") == [
+        "/tag/kampanye/",
+        "/tag/pilkada-serentak-2024/",
+    ]
+    for found in both(pasted, name):
+        assert [f for f in found if "unknown tag" in f.message] == []
+        said = [(f.line, f.level, f.message) for f in found if f.line == 4]
+        assert said == [
+            (
+                4,
+                "suggestion",
+                f"Tags: '{written}' is read as 'Tags: Pilkada Serentak 2024, Kampanye' (write it "
+                "so, without brackets or quotes: 'Tags: Pilkada Serentak 2024, Kampanye')",
+            )
+        ], found

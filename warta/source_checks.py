@@ -492,6 +492,10 @@ class Source:
     # List key (`frontmatter.LIST_KEYS`) → the items of its first field, as
     # the site shows them (`frontmatter.list_items`).
     items: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # (name as written, line, value as written, its items) of each list key
+    # written as a list outside a `---` block (`Tags: [A, B]`, `Tags: "A",
+    # "B"`), read as its items (`frontmatter.written_list`).
+    written_lists: tuple[tuple[str, int, str, tuple[str, ...]], ...] = ()
     # (line, the line as written) of each front-matter key holding a control
     # character (`Da\u200bte:`), read without it, as the reader reads it
     # (`_keys_as_read`).
@@ -628,6 +632,8 @@ def parse_source(path: str, text: str) -> Source:
         source.names.setdefault(item.key, item.name)
         if item.key in frontmatter.LIST_KEYS and first[1] == item.line:
             source.items[item.key] = tuple(frontmatter.list_items(item))
+        if item.key in frontmatter.LIST_KEYS and item.written and not document.front_matter.dashed:
+            source.written_lists += ((item.name, item.line, item.written[0], item.items),)
         if first[1] != item.line:
             source.repeated.append((item.name, item.line, first[1]))
         for value, number in zip(item.values[1:], item.lines[1:], strict=False):
@@ -705,6 +711,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from check_unpublished_flag(source)
     yield from _check_tags_auto(source)
     yield from _check_held_separators(source)
+    yield from _check_written_lists(source)
     yield from _check_dates(source, rules)
     yield from check_embargo(source, rules)
     yield from check_future_modified(source, rules)
@@ -1451,6 +1458,23 @@ def _check_held_separators(source: Source) -> Iterator[Finding]:
                 + ", ".join(f"'{part}'" for part in parts)
                 + f" as items of their own; for one, leave {marks} out",
             )
+
+
+def _check_written_lists(source: Source) -> Iterator[Finding]:
+    """A list key written as a list in brackets or quotes below `Title: …`
+    (`Tags: [Pilkada 2024, Pengawasan]`, `Tags: "Pilkada 2024", "IKP"`, from a
+    CMS, a chat or another generator): read as its items, as meant (the
+    brackets and quotes were read as part of the tags: "[Pilkada 2024",
+    "Pengawasan]"); the form the CMS and `invoke new` write suggested."""
+    for name, line, written, items in source.written_lists:
+        plain = f"{name}: {', '.join(items)}"
+        yield _finding(
+            source,
+            line,
+            "suggestion",
+            f"{name}: '{written}' is read as '{plain}'",
+            f"write it so, without brackets or quotes: '{plain}'",
+        )
 
 
 def _listed_value(source: Source) -> bool:
