@@ -39,6 +39,12 @@ RELEASES = {
         "Slug: tag-kutip",
         "Tags: “Pilkada Serentak 2024”, “Kampanye”",
     ),
+    # A full-width colon, as a phone's keyboard types it.
+    "titik-dua.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Titik Dua Lebar",
+        "Slug: titik-dua",
+        "Tags\uff1a Kampanye",
+    ),
 }
 
 
@@ -139,3 +145,66 @@ def test_tags_written_as_a_list_in_brackets_or_quotes_are_read_as_the_tags(paste
                 "so, without brackets or quotes: 'Tags: Pilkada Serentak 2024, Kampanye')",
             )
         ], found
+
+
+def test_a_key_with_a_full_width_colon_is_one_error_naming_the_colon(pasted):
+    """`Tags： Kampanye` (U+FF1A) ended the front matter there and went out as
+    the release's first line of text with no word at all. Now an error at the
+    line names the colon and the line to write."""
+    _site, built, _checked = pasted
+    for found in both(pasted, "titik-dua.md"):
+        assert [(f.line, f.level, f.message) for f in found if f.line == 4] == [
+            (
+                4,
+                "error",
+                "the front matter ends at this line: 'Tags\uff1a Kampanye' is not a "
+                "'Key: value' line (write it as 'Tags: Kampanye', with ':' for '\uff1a' "
+                "(U+FF1A FULLWIDTH COLON))",
+            )
+        ], found
+    assert built.returncode != 0
+
+
+def test_a_first_line_with_a_full_width_colon_is_said_as_such():
+    """`Title： …` on the first line was "no front matter: the file starts
+    with its text", which told staff nothing of the colon."""
+    from warta.source_checks import Rules, check_source, parse_source
+
+    text = "Title\uff1a Bawaslu Kota Palembang Gelar Rapat\nDate\uff1a 2024-11-17 09:30\n\n" + LEAD
+    found = list(check_source(parse_source("content/berita/x.md", text), Rules()))
+    assert [(f.line, f.level, f.suggestion) for f in found] == [
+        (
+            1,
+            "error",
+            "write it as 'Title: Bawaslu Kota Palembang Gelar Rapat', "
+            "with ':' for '\uff1a' (U+FF1A FULLWIDTH COLON)",
+        )
+    ]
+
+
+def test_the_corrected_releases_build_warm_with_nothing_more_said(pasted):
+    """The same site, each release corrected as its line said, built again
+    on the first build's cache: no finding of them is left, the tags read."""
+    site, _built, _checked = pasted
+    berita = site.content / "berita"
+    fixes = {
+        "tautan-kosong.md": ("({filename})", "({filename}/berita/tag-kurung.md)"),
+        "titik-dua.md": ("Tags\uff1a", "Tags:"),
+        "tag-kurung.md": ("[Pilkada Serentak 2024, Kampanye]", "Pilkada Serentak 2024, Kampanye"),
+    }
+    for name, (wrong, right) in fixes.items():
+        path = berita / name
+        path.write_text(path.read_text(encoding="utf-8").replace(wrong, right), encoding="utf-8")
+    path = berita / "tautan-kosong.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(" dan [lampiran]({static}#hal-2)", ""),
+        encoding="utf-8",
+    )
+    warm = site.build(SEARCH_ENABLED=False)
+    assert warm.returncode == 0, warm.log
+    for name in fixes:
+        assert [f for f in of(warm.findings(), name) if f.level != "suggestion"] == []
+        assert [f for f in of(warm.findings(), name) if f.line is not None] == []
+    assert tag_links(warm, "berita/2024/11/titik-dua/") == ["/tag/kampanye/"]
+    body = warm.html("berita/2024/11/tautan-kosong/").select_one(".article__body")
+    assert [a["href"] for a in body.find_all("a")] == ["/berita/2024/11/tag-kurung/"]

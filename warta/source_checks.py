@@ -430,7 +430,16 @@ def meant_as_front_matter(key: str) -> bool:
     )
 
 
-_LOOSE_KEY_RE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)\s*:\s*(?P<value>.*)$")
+# Colons a phone's or a word processor's keyboard types that look like ':'
+# (full-width, small, presentation form, ratio, modifier letter): a key line
+# written with one is no key for the reader, and is said as one that is not.
+LOOKALIKE_COLONS = "\uff1a\ufe55\ufe13\u2236\ua789"
+# A line written as a key, loosely: spaces before the colon, the key in
+# quotes (`“Title”:`, a word processor's), a colon that only looks like one.
+_LOOSE_KEY_RE = re.compile(
+    r"^\s*(?P<quote>[\"'\u201c\u2018]?)(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)[\"'\u201d\u2019]?\s*"
+    r"(?P<colon>[:" + LOOKALIKE_COLONS + r"])\s*(?P<value>.*)$"
+)
 _LIST_ITEM_RE = re.compile(r"^\s*-\s+\S")
 
 
@@ -902,6 +911,8 @@ def _check_keys_in_text(source: Source, rules: Rules) -> Iterator[Finding]:
         if not meant(key):
             return  # the first paragraph's lines, while they are front-matter lines
         suggestion = "move it up, above the blank line (the front matter is every line before it)"
+        if match["colon"] != ":":
+            suggestion += f", with ':' for '{match['colon']}'"
         value = match["value"].strip()
         if key == "ralat" and not _DATED_RE.match(value):
             # An editor's note, not a dated correction: moved up as written,
@@ -1512,11 +1523,20 @@ def _front_matter_break(source: Source, stranded: dict[str, int]) -> Finding:
     elif _LOOSE_KEY_RE.match(text):
         match = _LOOSE_KEY_RE.match(text)
         key = "-".join(word.title() for word in match["key"].split())
-        spaced = match["key"] != match["key"].rstrip() or text[len(match["key"])] != ":"
+        before = text[: match.start("colon")]
+        quoted = before.strip() != match["key"].strip()
+        spaced = before != before.rstrip() or match["key"] != match["key"].rstrip()
+        colon = match["colon"]
         indented = raw[:1].isspace()
         where = [
             *(["at the start of the line"] if indented else []),
+            *(["with no quotes around the key"] if quoted else []),
             *(["with no space before the colon"] if spaced else []),
+            *(
+                [f"with ':' for '{colon}' (U+{ord(colon):04X} {unicodedata.name(colon, '')})"]
+                if colon != ":"
+                else []
+            ),
         ]
         hint = f"write it as '{key}: {match['value'].strip()}'" + (
             f", {' and '.join(where)}" if where else ""
