@@ -45,6 +45,11 @@ RELEASES = {
         "Slug: titik-dua",
         "Tags\uff1a Kampanye",
     ),
+    # Bold and a link typed into the title, as in the text editor.
+    "judul-markdown.md": release(
+        "Bawaslu Kota Palembang **Gelar** Rapat [Pleno](https://kpu.go.id) Terbuka",
+        "Slug: judul-markdown",
+    ),
 }
 
 
@@ -208,3 +213,23 @@ def test_the_corrected_releases_build_warm_with_nothing_more_said(pasted):
     assert tag_links(warm, "berita/2024/11/titik-dua/") == ["/tag/kampanye/"]
     body = warm.html("berita/2024/11/tautan-kosong/").select_one(".article__body")
     assert [a["href"] for a in body.find_all("a")] == ["/berita/2024/11/tag-kurung/"]
+
+
+def test_markdown_typed_into_a_title_is_one_warning_at_its_line(pasted):
+    """`Title: … **Gelar** Rapat [Pleno](https://…) …` went out with the
+    asterisks and brackets in the <h1>, the tab, the feeds and the share card,
+    and nothing said so (HTML typed there was said). Now one warning at the
+    line names the marks."""
+    _site, built, _checked = pasted
+    shown = built.html("berita/2024/11/judul-markdown/").find("h1").get_text()
+    assert shown == "Bawaslu Kota Palembang **Gelar** Rapat [Pleno](https://kpu.go.id) Terbuka"
+    for found in both(pasted, "judul-markdown.md"):
+        assert [(f.line, f.level, f.message) for f in found if f.line] == [
+            (
+                1,
+                "warning",
+                "Markdown in the title: '**Gelar**', '[Pleno](https://kpu.go.id)': a title is "
+                "shown as plain text, marks and all (remove the marks from the Title: line; a "
+                "title has no bold, italics or links)",
+            )
+        ], found

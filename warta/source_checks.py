@@ -43,7 +43,12 @@ from warta.imagetags import (
     is_remote_image,
     remote_image_suggestion,
 )
-from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS, chat_prefix
+from warta.markdown_source import (
+    SINGLE_VALUED_KEYS,
+    TEXT_KEYS,
+    chat_prefix,
+    without_chat_emphasis,
+)
 from warta.mojibake import garbled_in, may_be_garbled
 from warta.paths import (
     ACTIVE_FILE_MESSAGE,
@@ -1801,11 +1806,33 @@ def _check_lengths(source: Source, rules: Rules) -> Iterator[Finding]:
 _TITLE_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 
 
+# Markdown's marks typed into a title: bold or italics around words (`**Rapat**`,
+# `*Rapat*`, `__Rapat__`, `_Rapat_` between words), a link (`[Rapat](…)`),
+# code (`` `x` ``). An `*` or `_` alone ("Pemilu 2024*", "Rapat_Koordinasi") is none.
+_TITLE_MARKDOWN_RE = re.compile(
+    r"(?P<mark>\*\*|\*|__|(?<![^\W_])_)(?=[^\s*_])(?:[^*_]*?[^\s*_])?(?P=mark)(?![^\W_])"
+    r"|\[[^\]]+\]\([^)]*\)|`[^`]+`"
+)
+
+
 def _check_title_markup(source: Source) -> Iterator[Finding]:
-    """HTML typed into a Title: (or pasted from a web page's headline). A title
-    is text everywhere it is shown (the page, the tab, feeds, share cards,
-    search), so the tags would be read out as "<em>"."""
+    """HTML typed into a Title: (or pasted from a web page's headline), and
+    Markdown's marks (`**Rapat**`, `[Rapat](…)`: the text editor's habit). A
+    title is text everywhere it is shown (the page, the tab, feeds, share
+    cards, search), so the tags would be read out as "<em>", the marks shown
+    as typed. (A title wholly in a chat's bold is read without its marks:
+    `markdown_source.without_chat_emphasis`.)"""
     title = source.value("title")
+    marked = [m.group(0) for m in _TITLE_MARKDOWN_RE.finditer(without_chat_emphasis(title or ""))]
+    if marked:
+        shown = ", ".join(f"'{mark}'" for mark in dict.fromkeys(marked))
+        yield _finding(
+            source,
+            source.line("title"),
+            "warning",
+            f"Markdown in the title: {shown}: a title is shown as plain text, marks and all",
+            "remove the marks from the Title: line; a title has no bold, italics or links",
+        )
     tags = _TITLE_TAG_RE.findall(title) if title and "<" in title else []
     if tags:
         shown = ", ".join(f"'{tag}'" for tag in dict.fromkeys(tags))
@@ -1946,6 +1973,8 @@ def _check_chat_prefixes(source: Source) -> Iterator[Finding]:
 
 
 _CHAT_PREFIX_STARTS = frozenset("[0123456789")
+
+
 # A word broken at a line's end by a hyphen (a PDF's or Word's hyphenation):
 # letters, then the hyphen ending the line; the next line's first word.
 _BROKEN_END_RE = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<part>[^\W\d_]+)-$")
