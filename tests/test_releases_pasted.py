@@ -45,6 +45,13 @@ RELEASES = {
         "Slug: titik-dua",
         "Tags\uff1a Kampanye",
     ),
+    # Word's "Heading 1" and a hand's `# …`: headings at the title's level.
+    "judul-kedua.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Dua Judul",
+        "Slug: judul-kedua",
+        body=LEAD + "\n\n# Hasil Rapat\n\nRapat menyepakati tiga hal.\n\n"
+        "Tindak Lanjut\n===\n\nPengawas akan turun ke lapangan.\n\n## Jadwal\n\nSenin.",
+    ),
     # Bold and a link typed into the title, as in the text editor.
     "judul-markdown.md": release(
         "Bawaslu Kota Palembang **Gelar** Rapat [Pleno](https://kpu.go.id) Terbuka",
@@ -213,6 +220,41 @@ def test_the_corrected_releases_build_warm_with_nothing_more_said(pasted):
     assert tag_links(warm, "berita/2024/11/titik-dua/") == ["/tag/kampanye/"]
     body = warm.html("berita/2024/11/tautan-kosong/").select_one(".article__body")
     assert [a["href"] for a in body.find_all("a")] == ["/berita/2024/11/tag-kurung/"]
+
+
+def test_a_heading_at_the_titles_level_is_a_subheading_with_one_suggestion(pasted):
+    """`# Hasil Rapat` or a heading underlined with `===` in the text made a
+    second <h1> beside the page's title, which screen readers and search
+    engines take for the page's title, with no word to staff. Now each is an
+    <h2>, like `## Jadwal`, and a suggestion at its line says so."""
+    _site, built, _checked = pasted
+    page = built.html("berita/2024/11/judul-kedua/")
+    assert [h.get_text() for h in page.find_all("h1")] == [
+        "Bawaslu Kota Palembang Gelar Rapat Dua Judul"
+    ]
+    body = page.select_one(".article__body")
+    assert [(h.name, h.get_text()) for h in body.find_all(["h1", "h2", "h3"])] == [
+        ("h2", "Hasil Rapat"),
+        ("h2", "Tindak Lanjut"),
+        ("h2", "Jadwal"),
+    ]
+    for found in both(pasted, "judul-kedua.md"):
+        assert [(f.line, f.level, f.message) for f in found if f.line] == [
+            (
+                7,
+                "suggestion",
+                "heading '# Hasil Rapat' is at the title's level: it is shown as a subheading, "
+                "as the page's one title is its Title: (write it as a subheading: "
+                "'## Hasil Rapat')",
+            ),
+            (
+                11,
+                "suggestion",
+                "heading 'Tindak Lanjut' underlined with '===' is at the title's level: it is "
+                "shown as a subheading, as the page's one title is its Title: (write it as a "
+                "subheading: '## Tindak Lanjut')",
+            ),
+        ], found
 
 
 def test_markdown_typed_into_a_title_is_one_warning_at_its_line(pasted):

@@ -99,6 +99,12 @@
   code: an indented paragraph is a paragraph. Fenced code (```) still works
   for a page that needs it, and list items keep their indented paragraphs.
 
+- One title a page. The page's <h1> is its Title:; a heading written at the
+  title's level in the text (`# Hasil Rapat`, or underlined with `===`, as
+  Word's "Heading 1" pastes) made a second <h1>, which screen readers and
+  search engines take for the page's title. Such a heading is an <h2>, the
+  level of the text's other headings (`SubheadingsOnly`).
+
 content_lint names each line concerned (`warta.source_checks`): this module
 only makes the text safe to build. Listed in pelicanconf's
 MARKDOWN["extension_configs"] as "warta.markdown_source". No Pelican import.
@@ -111,6 +117,7 @@ import re
 from markdown import Extension, Markdown
 from markdown.extensions.meta import END_RE as META_END_RE
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from warta.frontmatter import (
     KEY_RE,
@@ -581,8 +588,53 @@ class FrontMatterValues(Preprocessor):
         return kept + lines[front.closing if yaml_read else front.fields[-1].lines[-1] :]
 
 
+# A heading at the title's level, as Python-Markdown reads one: `# Judul` at a
+# line's start (`#Judul` is a hashtag: `_HASHTAG_START`).
+_TITLE_LEVEL_HEADING = re.compile(r"^#(?!#)[ \t]+(?P<text>.*?)[ \t#]*$")
+
+
+def title_level_headings(lines: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
+    """(line number, heading text, how it is written: "#" or "=") of each
+    heading of `lines` (numbered text lines, fenced code left out) that
+    Markdown makes an <h1>: `# Judul`, or a heading underlined with `=`
+    (`_underlines_heading`); each is shown as an <h2> (`SubheadingsOnly`)."""
+    found = []
+    paragraph: list[str] = []
+    previous = None
+    for number, line in lines:
+        if previous is not None and number != previous + 1:
+            paragraph = []  # (a fenced block between: not one paragraph)
+        previous = number
+        atx = _TITLE_LEVEL_HEADING.match(line)
+        if atx and atx["text"].strip():
+            found.append((number, atx["text"].strip(), "#"))
+            paragraph = []
+            continue
+        if (
+            paragraph
+            and line[:1] == "="
+            and _UNDERLINE.match(line)
+            and _underlines_heading(paragraph)
+        ):
+            found.append((number - 1, paragraph[-1].strip(), "="))
+            paragraph = []
+            continue
+        paragraph = [*paragraph, line] if line.strip() else []
+    return found
+
+
+class SubheadingsOnly(Treeprocessor):
+    """Every <h1> of a release's or a page's text an <h2>: the page's one
+    <h1> is its title (the templates'). (A Summary: has no heading.)"""
+
+    def run(self, root) -> None:
+        for element in root.iter("h1"):
+            element.tag = "h2"
+
+
 class SourceExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(SubheadingsOnly(md), "warta_subheadings", 5)
         md.preprocessors.register(ControlCharacters(md), "warta_controls", CONTROLS_PRIORITY)
         md.preprocessors.register(PastedTables(md), "warta_tables", TABLES_PRIORITY)
         md.preprocessors.register(FrontMatterValues(md), "warta_front_matter", FRONT_PRIORITY)

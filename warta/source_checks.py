@@ -47,6 +47,7 @@ from warta.markdown_source import (
     SINGLE_VALUED_KEYS,
     TEXT_KEYS,
     chat_prefix,
+    title_level_headings,
     without_chat_emphasis,
 )
 from warta.mojibake import garbled_in, may_be_garbled
@@ -738,6 +739,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_repeated_title(source)
     yield from _check_page_leftovers(source)
     yield from _check_chat_prefixes(source)
+    yield from _check_title_level_headings(source)
     yield from _check_broken_words(source)
     yield from _check_doubled_words(source)
     yield from check_text_dates(source)
@@ -1973,6 +1975,28 @@ def _check_chat_prefixes(source: Source) -> Iterator[Finding]:
 
 
 _CHAT_PREFIX_STARTS = frozenset("[0123456789")
+
+
+def _check_title_level_headings(source: Source) -> Iterator[Finding]:
+    """A heading of the text at the title's level (`# Hasil Rapat`, or
+    underlined with `===`, Word's "Heading 1"): shown as a subheading (<h2>,
+    `markdown_source.SubheadingsOnly`), as the page has one title; a
+    suggestion at its line to write it so."""
+    if not any(text[:1] in "#=" for _, text in source.text_lines):
+        return  # (most releases: no heading at all)
+    repeated = {finding.line for finding in _check_repeated_title(source)}
+    for number, text, mark in title_level_headings(source.text_lines):
+        if number in repeated:
+            continue  # the title again: said so (`_check_repeated_title`)
+        written = f"# {text}" if mark == "#" else f"{text}' underlined with '==="
+        yield _finding(
+            source,
+            number,
+            "suggestion",
+            f"heading '{written}' is at the title's level: it is shown as a subheading, "
+            "as the page's one title is its Title:",
+            f"write it as a subheading: '## {text}'",
+        )
 
 
 # A word broken at a line's end by a hyphen (a PDF's or Word's hyphenation):
