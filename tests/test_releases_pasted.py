@@ -57,6 +57,13 @@ RELEASES = {
         "Bawaslu Kota Palembang **Gelar** Rapat [Pleno](https://kpu.go.id) Terbuka",
         "Slug: judul-markdown",
     ),
+    # A link whose address was never pasted in.
+    "tanpa-alamat.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Tautan Tanpa Alamat",
+        "Slug: tanpa-alamat",
+        body=LEAD + "\n\nSalinan putusan dapat diunduh [di sini]() atau [**laman**]( ).\n\n"
+        "Jadwal lengkap: [](https://kpu.go.id/jadwal)",
+    ),
 }
 
 
@@ -274,4 +281,43 @@ def test_markdown_typed_into_a_title_is_one_warning_at_its_line(pasted):
                 "shown as plain text, marks and all (remove the marks from the Title: line; a "
                 "title has no bold, italics or links)",
             )
+        ], found
+
+
+def test_a_link_with_no_address_is_its_words_and_one_warning_at_its_line(pasted):
+    """`[di sini]()` (the address never pasted in) went out as <a href="">,
+    a link that reloads the page it is on, and `[](https://…)` as a link no
+    one could see or a screen reader name; nothing was said. Now the words
+    are shown without a link, the wordless link as its address, and a
+    warning at the line names each."""
+    _site, built, _checked = pasted
+    body = built.html("berita/2024/11/tanpa-alamat/").select_one(".article__body")
+    assert [(a["href"], a.get_text()) for a in body.find_all("a")] == [
+        ("https://kpu.go.id/jadwal", "https://kpu.go.id/jadwal")
+    ]
+    assert body.find_all("p")[-2].get_text() == "Salinan putusan dapat diunduh di sini atau laman."
+    assert [b.get_text() for b in body.find_all("strong")] == ["laman"]
+    for found in both(pasted, "tanpa-alamat.md"):
+        assert sorted((f.line, f.level, f.message) for f in found if f.line) == [
+            (
+                7,
+                "warning",
+                "link with no address: '[**laman**]( )': its words are shown without a link "
+                "(write the address between the brackets, e.g. [**laman**](https://…), or leave "
+                "the link out: '**laman**')",
+            ),
+            (
+                7,
+                "warning",
+                "link with no address: '[di sini]()': its words are shown without a link (write "
+                "the address between the brackets, e.g. [di sini](https://…), or leave the link "
+                "out: 'di sini')",
+            ),
+            (
+                9,
+                "warning",
+                "link with no words: '[](https://kpu.go.id/jadwal)': it is shown as its address "
+                "(write what it links to between the brackets, e.g. "
+                "[Salinan putusan](https://kpu.go.id/jadwal))",
+            ),
         ], found

@@ -47,8 +47,10 @@ from warta.markdown_source import (
     SINGLE_VALUED_KEYS,
     TEXT_KEYS,
     chat_prefix,
+    empty_links,
     title_level_headings,
     without_chat_emphasis,
+    wordless_links,
 )
 from warta.mojibake import garbled_in, may_be_garbled
 from warta.paths import (
@@ -740,6 +742,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_page_leftovers(source)
     yield from _check_chat_prefixes(source)
     yield from _check_title_level_headings(source)
+    yield from _check_empty_links(source)
     yield from _check_broken_words(source)
     yield from _check_doubled_words(source)
     yield from check_text_dates(source)
@@ -1975,6 +1978,37 @@ def _check_chat_prefixes(source: Source) -> Iterator[Finding]:
 
 
 _CHAT_PREFIX_STARTS = frozenset("[0123456789")
+
+
+def _check_empty_links(source: Source) -> Iterator[Finding]:
+    """A link written with no address (`[Unduh SK di sini]()`: the address
+    never pasted in): its words are shown without a link; one with no words
+    (`[](https://…)`): shown as its address (`markdown_source.NoEmptyLinks`).
+    A warning at its line."""
+    for number, text in source.text_lines:
+        for written in empty_links(text):
+            words = written[1 : written.rindex("](")]
+            yield _finding(
+                source,
+                number,
+                "warning",
+                f"link with no address: '{written}': its words are shown without a link",
+                f"write the address between the brackets, e.g. [{words}](https://…), "
+                f"or leave the link out: '{words}'",
+            )
+        for written, address in wordless_links(text):
+            yield _finding(
+                source,
+                number,
+                "warning",
+                f"link with no words: '{written}': "
+                + (
+                    "readers cannot see it"
+                    if address.startswith(("{", "|"))
+                    else "it is shown as its address"
+                ),
+                f"write what it links to between the brackets, e.g. [Salinan putusan]({address})",
+            )
 
 
 def _check_title_level_headings(source: Source) -> Iterator[Finding]:
