@@ -64,6 +64,11 @@ RELEASES = {
         body=LEAD + "\n\nSalinan putusan dapat diunduh [di sini]() atau [**laman**]( ).\n\n"
         "Jadwal lengkap: [](https://kpu.go.id/jadwal)",
     ),
+    # Pasted with the headline as the text's first line: no front matter at
+    # all, or a Date: and no Title:.
+    "tanpa-kepala.md": "Bawaslu Kota Palembang Gelar Rapat Tanpa Kepala Berita\n\n" + LEAD + "\n",
+    "tanpa-judul.md": "Date: 2024-11-17 09:30\nSlug: tanpa-judul\n\n"
+    "Bawaslu Kota Palembang Gelar Rapat Tanpa Baris Judul\n\n" + LEAD + "\n",
 }
 
 
@@ -201,34 +206,6 @@ def test_a_first_line_with_a_full_width_colon_is_said_as_such():
     ]
 
 
-def test_the_corrected_releases_build_warm_with_nothing_more_said(pasted):
-    """The same site, each release corrected as its line said, built again
-    on the first build's cache: no finding of them is left, the tags read."""
-    site, _built, _checked = pasted
-    berita = site.content / "berita"
-    fixes = {
-        "tautan-kosong.md": ("({filename})", "({filename}/berita/tag-kurung.md)"),
-        "titik-dua.md": ("Tags\uff1a", "Tags:"),
-        "tag-kurung.md": ("[Pilkada Serentak 2024, Kampanye]", "Pilkada Serentak 2024, Kampanye"),
-    }
-    for name, (wrong, right) in fixes.items():
-        path = berita / name
-        path.write_text(path.read_text(encoding="utf-8").replace(wrong, right), encoding="utf-8")
-    path = berita / "tautan-kosong.md"
-    path.write_text(
-        path.read_text(encoding="utf-8").replace(" dan [lampiran]({static}#hal-2)", ""),
-        encoding="utf-8",
-    )
-    warm = site.build(SEARCH_ENABLED=False)
-    assert warm.returncode == 0, warm.log
-    for name in fixes:
-        assert [f for f in of(warm.findings(), name) if f.level != "suggestion"] == []
-        assert [f for f in of(warm.findings(), name) if f.line is not None] == []
-    assert tag_links(warm, "berita/2024/11/titik-dua/") == ["/tag/kampanye/"]
-    body = warm.html("berita/2024/11/tautan-kosong/").select_one(".article__body")
-    assert [a["href"] for a in body.find_all("a")] == ["/berita/2024/11/tag-kurung/"]
-
-
 def test_a_heading_at_the_titles_level_is_a_subheading_with_one_suggestion(pasted):
     """`# Hasil Rapat` or a heading underlined with `===` in the text made a
     second <h1> beside the page's title, which screen readers and search
@@ -321,3 +298,75 @@ def test_a_link_with_no_address_is_its_words_and_one_warning_at_its_line(pasted)
                 "[Salinan putusan](https://kpu.go.id/jadwal))",
             ),
         ], found
+
+
+def test_a_release_pasted_with_its_headline_as_first_line_is_told_the_title_to_write(pasted):
+    """A release pasted as it appeared on a portal, its headline the text's
+    first line: with no front matter at all the error said "start with
+    'Title: …', 'Date: …' lines", with a Date: only "add 'Title: …'"; the
+    headline is right there. Now the line to write is said, headline and all."""
+    headline = "Bawaslu Kota Palembang Gelar Rapat Tanpa Kepala Berita"
+    for found in both(pasted, "tanpa-kepala.md"):
+        assert [(f.line, f.level, f.message) for f in found] == [
+            (
+                1,
+                "error",
+                "no front matter: the file starts with its text (write its first line as "
+                f"'Title: {headline}', then 'Date: YYYY-MM-DD HH:MM' (in WIB) and a blank line)",
+            )
+        ], found
+    headline = "Bawaslu Kota Palembang Gelar Rapat Tanpa Baris Judul"
+    for found in both(pasted, "tanpa-judul.md"):
+        assert [(f.line, f.level, f.message) for f in found if f.level == "error"] == [
+            (
+                1,
+                "error",
+                "missing Title: this release is not published (add "
+                f"'Title: {headline}' (the text's first line, line 4, reads as its headline: "
+                "then delete that line))",
+            )
+        ], found
+
+
+def test_the_corrected_releases_build_warm_with_nothing_more_said(pasted):
+    """The same site, each release corrected as its line said, built again
+    on the first build's cache: no finding of them is left, the tags read."""
+    site, _built, _checked = pasted
+    berita = site.content / "berita"
+    fixes = {
+        "tautan-kosong.md": ("({filename})", "({filename}/berita/tag-kurung.md)"),
+        "titik-dua.md": ("Tags\uff1a", "Tags:"),
+        "tag-kurung.md": ("[Pilkada Serentak 2024, Kampanye]", "Pilkada Serentak 2024, Kampanye"),
+        # (as the lines said: the headline as Title:, a Date:, a blank line)
+        "tanpa-kepala.md": (
+            "Bawaslu Kota Palembang Gelar Rapat Tanpa Kepala Berita\n",
+            "Title: Bawaslu Kota Palembang Gelar Rapat Tanpa Kepala Berita\n"
+            "Date: 2024-11-18 10:00\nSlug: tanpa-kepala\n",
+        ),
+        "tanpa-judul.md": (
+            "\n\nBawaslu Kota Palembang Gelar Rapat Tanpa Baris Judul\n",
+            "\nTitle: Bawaslu Kota Palembang Gelar Rapat Tanpa Baris Judul\n",
+        ),
+    }
+    for name, (wrong, right) in fixes.items():
+        path = berita / name
+        path.write_text(path.read_text(encoding="utf-8").replace(wrong, right), encoding="utf-8")
+    path = berita / "tautan-kosong.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(" dan [lampiran]({static}#hal-2)", ""),
+        encoding="utf-8",
+    )
+    warm = site.build(SEARCH_ENABLED=False)
+    assert warm.returncode == 0, warm.log
+    for name in fixes:
+        assert [f for f in of(warm.findings(), name) if f.level != "suggestion"] == []
+        assert [f for f in of(warm.findings(), name) if f.line is not None] == []
+    assert tag_links(warm, "berita/2024/11/titik-dua/") == ["/tag/kampanye/"]
+    for slug, title in (
+        ("tanpa-kepala", "Tanpa Kepala Berita"),
+        ("tanpa-judul", "Tanpa Baris Judul"),
+    ):
+        page = warm.html(f"berita/2024/11/{slug}/")
+        assert page.find("h1").get_text() == f"Bawaslu Kota Palembang Gelar Rapat {title}"
+    body = warm.html("berita/2024/11/tautan-kosong/").select_one(".article__body")
+    assert [a["href"] for a in body.find_all("a")] == ["/berita/2024/11/tag-kurung/"]

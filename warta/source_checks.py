@@ -774,12 +774,16 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
             view = dataclasses.replace(source, ended_by=first)
             yield _front_matter_break(view, _stranded_keys(view))
             return
+        headline = _headline(source)
         yield _finding(
             source,
             1,
             "error",
             "no front matter: the file starts with its text",
-            "start with 'Title: …', 'Date: …', 'Slug: …' lines, then a blank line; "
+            f"write its first line as 'Title: {headline[1]}', then 'Date: YYYY-MM-DD HH:MM' "
+            "(in WIB) and a blank line"
+            if headline
+            else "start with 'Title: …', 'Date: …', 'Slug: …' lines, then a blank line; "
             "`invoke new` writes them for you",
         )
         return
@@ -804,6 +808,13 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
                 )
                 continue
             hint = {"date": f"add 'Date: …'; {DATE_HINT}"}.get(key, f"add '{key.title()}: …'")
+            headline = _headline(source) if key == "title" else None
+            if headline:
+                # The release pasted with its headline as the text's first line.
+                hint = (
+                    f"add 'Title: {headline[1]}' (the text's first line, line {headline[0]}, "
+                    "reads as its headline: then delete that line)"
+                )
             yield _finding(source, source.line(key) or 1, "error", f"missing {key.title()}", hint)
     if not any(text.strip() for _, text in source.body):
         last = max((line for _, line in source.metadata.values()), default=1)
@@ -814,6 +825,32 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
             "no text after the front matter: the release has no body",
             "write the release below the front matter, after one blank line",
         )
+
+
+# A headline: words, no sentence's end (a dateline's lead ends one), no mark of
+# Markdown but a heading's or bold's around it.
+_HEADLINE_END = re.compile(r"[.!?…:;,]$")
+
+
+def _headline(source: Source) -> tuple[int, str] | None:
+    """(line, text) of the body's first line when it reads as the release's
+    headline, pasted with the text (`Bawaslu Kota Palembang Perkuat …`, a
+    blank line, then the lead): a line of 20 to 150 characters that ends no
+    sentence and starts with a letter, alone in its paragraph, with more text
+    below it; None for any other."""
+    lines = [(number, text) for number, text in source.text_lines]
+    start = next((i for i, (_, text) in enumerate(lines) if text.strip()), None)
+    if start is None or start + 2 >= len(lines) or lines[start + 1][1].strip():
+        return None
+    if not any(text.strip() for _, text in lines[start + 2 :]):
+        return None
+    number, text = lines[start]
+    words = text.strip().lstrip("#").strip().strip("*_").strip()
+    if not 20 <= len(words) <= 150 or _HEADLINE_END.search(words) or not words[:1].isalpha():
+        return None
+    if frontmatter.KEY_RE.match(text) or _LOOSE_KEY_RE.match(words):
+        return None  # a key written wrong: said as such
+    return number, words
 
 
 def _yaml_problem(source: Source) -> Finding:
