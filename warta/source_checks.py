@@ -2285,6 +2285,15 @@ def body_images(html: str) -> list[dict[str, str]]:
     return [{name: value or "" for name, value in tag} for tag in image_tags(html or "")]
 
 
+def backslash_suggestion(written: str, suggestion: str) -> str:
+    """`suggestion` for a photo's path written with a backslash (a Windows
+    path typed or pasted: `images\\2024\\foto.jpg`): written with `/`, as the
+    site's paths are."""
+    if "\\" not in written:
+        return suggestion
+    return f"write the path with '/', not '\\': '{written.replace(chr(92), '/')}'"
+
+
 def check_images(
     source: Source, html: str, locate, on_computer=None, below_content=None
 ) -> Iterator[Finding]:
@@ -2325,7 +2334,7 @@ def check_images(
             f"image file not found: '{reference}'",
             content_folder_suggestion(below, featured)
             if below
-            else "check the path and the file name's case",
+            else backslash_suggestion(reference, "check the path and the file name's case"),
         )
 
     featured = source.value("image")
