@@ -105,3 +105,35 @@ def test_an_hour_past_twelve_with_pm_is_said_not_guessed():
     # a weekday in English that is not the date's is said as an Indonesian one is
     wrong = read_written_date("Friday, February 5, 2024")
     assert wrong.problem_kind == "weekday" and "a Senin (Monday)" in wrong.problem
+
+
+@pytest.mark.parametrize(
+    ("written", "suggestion"),
+    [
+        (
+            "5 Feb 24",
+            "write the year in four digits: 2024-02-05, or with the time in WIB: 2024-02-05 HH:MM",
+        ),
+        (
+            "05/02/24",
+            "write the year in four digits: 2024-02-05, or with the time in WIB: "
+            "2024-02-05 HH:MM (day first: 5 February)",
+        ),
+        (
+            "05-02-24 14.30",
+            "write the year in four digits: 2024-02-05 14:30 (day first: 5 February)",
+        ),
+    ],
+)
+def test_a_two_digit_year_is_not_guessed_but_the_date_to_write_is_said(written, suggestion):
+    """`Date: 5 Feb 24` or `05/02/24` (a phone's or a spreadsheet's short
+    date): not published on a guess of the century, as before, but the error
+    said only "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30".
+    Now it says the date the value reads as with its year in four digits."""
+    from warta.source_checks import Rules, check_source, parse_source
+
+    text = f"Title: Bawaslu Kota Palembang Gelar Rapat Tahun Pendek\nDate: {written}\n\n{LEAD}\n"
+    found = [f for f in check_source(parse_source("content/berita/x.md", text), Rules())]
+    assert [(f.line, f.level, f.message, f.suggestion) for f in found] == [
+        (2, "error", f"unparseable Date: '{written}'", suggestion)
+    ]

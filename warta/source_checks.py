@@ -2231,6 +2231,21 @@ UNREAL_DATE_HINTS = {
 }
 
 
+# A date's year written in two digits, after a day and a month (`5 Feb 24`,
+# `05/02/24`, `05-02-24 14.30`), and what follows it.
+_TWO_DIGIT_YEAR_RE = re.compile(
+    r"^(?P<head>.*?\d{1,2}[\s/.-]+[^\s/.-]+[\s/.-]+)(?P<year>\d{2})(?P<tail>(?:[,\s].*)?)$"
+)
+
+
+def _four_digit_year(raw: str) -> str | None:
+    """`raw` with a two-digit year as 20YY (`5 Feb 24` → `5 Feb 2024`), or None."""
+    match = _TWO_DIGIT_YEAR_RE.match(raw.strip())
+    if match is None:
+        return None
+    return f"{match['head']}20{match['year']}{match['tail']}"
+
+
 def unread_date(key: str, raw: str) -> tuple[str, str]:
     """The message and the suggestion for a Date:/Modified: the site does not
     read: the value in the house form when it can be read as an Indonesian
@@ -2238,6 +2253,16 @@ def unread_date(key: str, raw: str) -> tuple[str, str]:
     real day or time; never a guessed day or minute."""
     written = read_written_date(raw)
     if written is None:
+        full = _four_digit_year(raw)
+        if full is not None:
+            # `5 Feb 24`, `05/02/24`: the year in four digits reads, but which
+            # century (or, with slashes, which order) is not for the site to guess.
+            _message, hint = unread_date(key, full)
+            if hint.startswith("write it as "):
+                return (
+                    f"unparseable {key}: '{raw}'",
+                    f"write the year in four digits: {hint.removeprefix('write it as ')}",
+                )
         return f"unparseable {key}: '{raw}'", DATE_HINT
     if written.problem:
         return f"impossible {key}: '{raw}': {written.problem}", UNREAL_DATE_HINTS[
