@@ -115,10 +115,24 @@ _MONTHS = {
 }
 MONTH_NUMBERS = {name: number for number, names in _MONTHS.items() for name in names}
 _WEEKDAYS = r"senin|selasa|rabu|kamis|jum'?at|jumat|sabtu|minggu|ahad"
+# English weekdays, as a CMS or a phone set to English writes a date
+# ("Tuesday, February 5, 2024"), and their numbers (Monday first).
+_ENGLISH_WEEKDAYS = r"monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+_ENGLISH_WEEKDAY_NUMBERS = {
+    name: number for number, name in enumerate(_ENGLISH_WEEKDAYS.split("|"))
+}
 # Indonesia's zones as written after a time, and their offsets from UTC.
 ZONE_HOURS = {"wib": 7, "wita": 8, "wit": 9}
 _ZONE = re.compile(r"[\s,]*\(?\b(?P<zone>wib|wita|wit)\)?\.?$", re.I)
-_WEEKDAY = re.compile(rf"^(?P<weekday>{_WEEKDAYS})\b[\s,]*", re.I)
+_WEEKDAY = re.compile(rf"^(?P<weekday>{_WEEKDAYS}|{_ENGLISH_WEEKDAYS})\b[\s,]*", re.I)
+# Quotes around the whole value: YAML's, or a word processor's curly ones
+# (`Date: “2024-11-17 09:30”`).
+_QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u201e": "\u201d"}
+# A dash between the date and its time, as a CMS writes it ("Senin, 5
+# Februari 2024 - 14:30 WIB").
+_TIME_DASH = re.compile(r"\s+[-\u2013\u2014]\s+(?=\d{1,2}[:.]\d)")
+# English's a.m. and p.m. after a time ("10:00 AM").
+_MERIDIEM = re.compile(r"\s*\b(?P<half>[ap])\.?\s?m\.?$", re.I)
 # The weekday names by `datetime.weekday()` (Monday first), as written and in
 # English for the messages.
 WEEKDAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
@@ -134,7 +148,12 @@ _NUMERIC = re.compile(
     rf"(?:[T\s]+{_TIME})?$"
 )
 _NAMED = re.compile(
-    rf"^(?P<day>\d{{1,2}})\s+(?P<name>[^\W\d_]+)\.?\s+(?P<year>\d{{4}})(?:,?\s+{_TIME})?$"
+    rf"^(?P<day>\d{{1,2}})(?:\s+|-)(?P<name>[^\W\d_]+)\.?(?:\s+|-)(?P<year>\d{{4}})"
+    rf"(?:,?\s+{_TIME})?$"
+)
+# The month's name first, as English writes it: "February 5, 2024", "Feb. 5 2024".
+_NAMED_FIRST = re.compile(
+    rf"^(?P<name>[^\W\d_]+)\.?\s+(?P<day>\d{{1,2}}),?\s+(?P<year>\d{{4}})(?:,?\s+{_TIME})?$"
 )
 _SLASHED = re.compile(
     rf"^(?P<day>\d{{1,2}})(?P<sep>[/.-])(?P<month>\d{{1,2}})(?P=sep)(?P<year>\d{{4}})(?:,?\s+{_TIME})?$"
@@ -185,9 +204,15 @@ def read_written_date(text: str) -> WrittenDate | None:
     which could be 05 or 50), or a weekday that is not the date's (which of
     the two was meant is not known)."""
     rest = " ".join(text.split())
+    if len(rest) > 2 and rest[-1] == _QUOTES.get(rest[0]):
+        rest = rest[1:-1].strip()
     zone = _ZONE.search(rest)
     if zone:
         rest = rest[: zone.start()]
+    meridiem = _MERIDIEM.search(rest)
+    if meridiem:
+        rest = rest[: meridiem.start()]
+    rest = _TIME_DASH.sub(" ", rest)
     weekday = _WEEKDAY.match(rest)
     rest = _WEEKDAY.sub("", rest)
     if weekday:
@@ -198,7 +223,7 @@ def read_written_date(text: str) -> WrittenDate | None:
     form = "numeric" if not match or match["sep"] == "-" else "year-slashed"
     if not match:
         match, form = _SLASHED.match(rest), "slashed"
-    named = _NAMED.match(rest) if not match else None
+    named = (_NAMED.match(rest) or _NAMED_FIRST.match(rest)) if not match else None
     if named:
         form = "named"
         month = MONTH_NUMBERS.get(matched_lower(named["name"]))
@@ -226,6 +251,9 @@ def read_written_date(text: str) -> WrittenDate | None:
     if weekday:
         named_day = matched_lower(weekday["weekday"]).replace("'", "")
         number = dt.date(year, month_number, day).weekday()
+        english = _ENGLISH_WEEKDAY_NUMBERS.get(named_day)
+        if english is not None:
+            named_day = WEEKDAY_NAMES[english].lower()
         if named_day not in (WEEKDAY_NAMES[number].lower(), "ahad" if number == 6 else ""):
             month = ENGLISH_MONTHS[month_number - 1]
             return WrittenDate(
@@ -235,10 +263,21 @@ def read_written_date(text: str) -> WrittenDate | None:
                 **found,
             )
     hour = minute = second = 0
+    if meridiem and not match["hour"]:
+        return None  # "5 Februari 2024 am": no time to read it of
     if match["hour"]:
         clock = f"{match['hour']}{match['colon']}{match['minute']}"
         hour, minute = int(match["hour"]), int(match["minute"])
         second = int(match["second"] or 0)
+        if meridiem:
+            clock += f" {meridiem['half'].upper()}M"
+            if not 1 <= hour <= 12:
+                return WrittenDate(
+                    problem=f"there is no time {clock} (hours before AM or PM run from 1 to 12)",
+                    problem_kind="time",
+                    **found,
+                )
+            hour = hour % 12 + (12 if meridiem["half"].lower() == "p" else 0)
         if len(match["minute"]) == 1:
             return WrittenDate(
                 problem=f"the minutes of {clock} are one digit",

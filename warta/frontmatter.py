@@ -1155,6 +1155,14 @@ def _parse_meta(
                     values = [read]
                 else:  # not YAML after all: the lines as written
                     values = [values[0], *(text.strip() for text in block if text.strip())]
+            elif not yaml_style and key in LIST_KEYS and len(values) == 1:
+                # `Tags: [A, B]` or `Tags: "A", "B"` below `Title: …` (no `---`):
+                # a list as a CMS or a chat writes one, read as meant, not as
+                # the tags "[A" and "B]" (`written_list`; content_lint says so).
+                listed = written_list(values[0])
+                if listed is not None:
+                    written, listed_items = (values[0],), tuple(listed)
+                    values = [_list_value(name, listed)[0]]
             elif yaml_style and len(values) == 1:
                 if listed is None:
                     read = yaml_unquoted(values[0])
@@ -1274,6 +1282,38 @@ def yaml_items(value: str, items: list[str]) -> list[str] | None:
             return None
         if isinstance(loaded, list) and all(isinstance(v, (str, int, float)) for v in loaded):
             return [str(v) for v in loaded if str(v)]
+    return None
+
+
+# Quotes around a whole item of a list written by hand or pasted: YAML's, and
+# the curly ones a word processor or a phone types (“Pilkada”, ‘Pilkada’).
+_ITEM_QUOTES = {'"': '"', "'": "'", "\u201c": "\u201d", "\u2018": "\u2019", "\u201e": "\u201d"}
+
+
+def _quoted_item(text: str) -> str | None:
+    """The text inside the quotes around the whole `text`, or None."""
+    if len(text) > 2 and text[-1] == _ITEM_QUOTES.get(text[0]):
+        inner = text[1:-1].strip()
+        if inner and text[0] not in inner and text[-1] not in inner:
+            return inner
+    return None
+
+
+def written_list(value: str) -> list[str] | None:
+    """The items of a list key's value written as a list outside a `---` block
+    (`[Pilkada 2024, Pengawasan]`, `"Pilkada 2024", "Pengawasan"`, `“Pilkada
+    2024”`): in brackets, or every item in quotes; None for any other value
+    (`Pilkada 2024, Pengawasan`), which the key's reader splits as it is."""
+    value = value.strip()
+    if value.startswith("[") and value.endswith("]"):
+        listed = yaml_items(value, [])
+        if listed is None:  # not YAML (`[Pilkada: 2024]`): the items as written
+            listed = [_quoted_item(text) or text for text in pelican_items(value[1:-1])]
+        return [text.strip() for text in listed if text.strip()]
+    items = pelican_items(value)
+    quoted = [_quoted_item(text) for text in items]
+    if items and all(quoted):
+        return quoted
     return None
 
 

@@ -99,6 +99,15 @@
   code: an indented paragraph is a paragraph. Fenced code (```) still works
   for a page that needs it, and list items keep their indented paragraphs.
 
+- No link to nowhere. A link written without its address (`[Unduh]()`)
+  is its words, not a link that reloads the page; one without words
+  (`[](https://…)`), invisible, shows its address (`NoEmptyLinks`).
+- One title a page. The page's <h1> is its Title:; a heading written at the
+  title's level in the text (`# Hasil Rapat`, or underlined with `===`, as
+  Word's "Heading 1" pastes) made a second <h1>, which screen readers and
+  search engines take for the page's title. Such a heading is an <h2>, the
+  level of the text's other headings (`SubheadingsOnly`).
+
 content_lint names each line concerned (`warta.source_checks`): this module
 only makes the text safe to build. Listed in pelicanconf's
 MARKDOWN["extension_configs"] as "warta.markdown_source". No Pelican import.
@@ -111,6 +120,7 @@ import re
 from markdown import Extension, Markdown
 from markdown.extensions.meta import END_RE as META_END_RE
 from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
 
 from warta.frontmatter import (
     KEY_RE,
@@ -581,8 +591,121 @@ class FrontMatterValues(Preprocessor):
         return kept + lines[front.closing if yaml_read else front.fields[-1].lines[-1] :]
 
 
+# A Markdown link with no address: `[Unduh]()`, `[Unduh]( )`, `[Unduh](<>)`
+# (not an image's `![…]()`: the images plugin says that one).
+_EMPTY_LINK = re.compile(r"(?<!!)(?<!\\)\[(?P<text>[^\]\n]+)\]\(\s*(?:<\s*>)?\s*\)")
+
+
+# A Markdown link with no words: `[](https://…)`, which is shown as nothing.
+_WORDLESS_LINK = re.compile(r"(?<!!)(?<!\\)\[\s*\]\(\s*<?(?P<address>[^\s()<>]+)>?\s*\)")
+
+
+def empty_links(line: str) -> list[str]:
+    """The links of a line of text written with no address, as written."""
+    return [match.group(0) for match in _EMPTY_LINK.finditer(line)] if "](" in line else []
+
+
+def wordless_links(line: str) -> list[tuple[str, str]]:
+    """(as written, its address) of each link of a line written with no words."""
+    if "](" not in line:
+        return []
+    return [(match.group(0), match["address"]) for match in _WORDLESS_LINK.finditer(line)]
+
+
+# A heading at the title's level, as Python-Markdown reads one: `# Judul` at a
+# line's start (`#Judul` is a hashtag: `_HASHTAG_START`).
+_TITLE_LEVEL_HEADING = re.compile(r"^#(?!#)[ \t]+(?P<text>.*?)[ \t#]*$")
+
+
+def title_level_headings(lines: list[tuple[int, str]]) -> list[tuple[int, str, str]]:
+    """(line number, heading text, how it is written: "#" or "=") of each
+    heading of `lines` (numbered text lines, fenced code left out) that
+    Markdown makes an <h1>: `# Judul`, or a heading underlined with `=`
+    (`_underlines_heading`); each is shown as an <h2> (`SubheadingsOnly`)."""
+    found = []
+    paragraph: list[str] = []
+    previous = None
+    for number, line in lines:
+        if previous is not None and number != previous + 1:
+            paragraph = []  # (a fenced block between: not one paragraph)
+        previous = number
+        atx = _TITLE_LEVEL_HEADING.match(line)
+        if atx and atx["text"].strip():
+            found.append((number, atx["text"].strip(), "#"))
+            paragraph = []
+            continue
+        if (
+            paragraph
+            and line[:1] == "="
+            and _UNDERLINE.match(line)
+            and _underlines_heading(paragraph)
+        ):
+            found.append((number - 1, paragraph[-1].strip(), "="))
+            paragraph = []
+            continue
+        paragraph = [*paragraph, line] if line.strip() else []
+    return found
+
+
+class SubheadingsOnly(Treeprocessor):
+    """Every <h1> of a release's or a page's text an <h2>: the page's one
+    <h1> is its title (the templates'). (A Summary: has no heading.)"""
+
+    def run(self, root) -> None:
+        for element in root.iter("h1"):
+            element.tag = "h2"
+
+
+def _unwrap(parent, child) -> None:
+    """`child` replaced in `parent` by its text and children (its tail kept)."""
+    index = list(parent).index(child)
+    pieces = list(child)
+    text, tail = child.text or "", child.tail or ""
+    if index:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+    parent.remove(child)
+    for offset, piece in enumerate(pieces):
+        parent.insert(index + offset, piece)
+    if pieces:
+        pieces[-1].tail = (pieces[-1].tail or "") + tail
+    elif index:
+        parent[index - 1].tail += tail
+    else:
+        parent.text += tail
+
+
+class NoEmptyLinks(Treeprocessor):
+    """A link written with no address (`[Unduh di sini]()`, the address
+    never pasted) is its words: as <a href="">, it reloaded the page it is
+    on. A link written with no words (`[](https://…)`), shown as nothing a
+    reader could see or a screen reader name, shows its address. content_lint
+    names the line of each (`source_checks.empty_links`, `wordless_links`)."""
+
+    def run(self, root) -> None:
+        empty = []
+        for parent in root.iter():
+            for child in parent:
+                if child.tag != "a" or child.get("href") is None:
+                    continue
+                if not child.get("href").strip():
+                    empty.append((parent, child))
+                elif (
+                    len(child) == 0
+                    and not (child.text or "").strip()
+                    and not child.get("href").startswith(("{", "|"))  # (no text to show)
+                ):
+                    child.text = child.get("href")
+        for parent, child in empty:
+            _unwrap(parent, child)
+
+
 class SourceExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
+        md.treeprocessors.register(SubheadingsOnly(md), "warta_subheadings", 5)
+        md.treeprocessors.register(NoEmptyLinks(md), "warta_empty_links", 4)
         md.preprocessors.register(ControlCharacters(md), "warta_controls", CONTROLS_PRIORITY)
         md.preprocessors.register(PastedTables(md), "warta_tables", TABLES_PRIORITY)
         md.preprocessors.register(FrontMatterValues(md), "warta_front_matter", FRONT_PRIORITY)

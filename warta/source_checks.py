@@ -43,7 +43,15 @@ from warta.imagetags import (
     is_remote_image,
     remote_image_suggestion,
 )
-from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS, chat_prefix
+from warta.markdown_source import (
+    SINGLE_VALUED_KEYS,
+    TEXT_KEYS,
+    chat_prefix,
+    empty_links,
+    title_level_headings,
+    without_chat_emphasis,
+    wordless_links,
+)
 from warta.mojibake import garbled_in, may_be_garbled
 from warta.paths import (
     ACTIVE_FILE_MESSAGE,
@@ -430,7 +438,16 @@ def meant_as_front_matter(key: str) -> bool:
     )
 
 
-_LOOSE_KEY_RE = re.compile(r"^\s*(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)\s*:\s*(?P<value>.*)$")
+# Colons a phone's or a word processor's keyboard types that look like ':'
+# (full-width, small, presentation form, ratio, modifier letter): a key line
+# written with one is no key for the reader, and is said as one that is not.
+LOOKALIKE_COLONS = "\uff1a\ufe55\ufe13\u2236\ua789"
+# A line written as a key, loosely: spaces before the colon, the key in
+# quotes (`“Title”:`, a word processor's), a colon that only looks like one.
+_LOOSE_KEY_RE = re.compile(
+    r"^\s*(?P<quote>[\"'\u201c\u2018]?)(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)[\"'\u201d\u2019]?\s*"
+    r"(?P<colon>[:" + LOOKALIKE_COLONS + r"])\s*(?P<value>.*)$"
+)
 _LIST_ITEM_RE = re.compile(r"^\s*-\s+\S")
 
 
@@ -492,6 +509,10 @@ class Source:
     # List key (`frontmatter.LIST_KEYS`) → the items of its first field, as
     # the site shows them (`frontmatter.list_items`).
     items: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # (name as written, line, value as written, its items) of each list key
+    # written as a list outside a `---` block (`Tags: [A, B]`, `Tags: "A",
+    # "B"`), read as its items (`frontmatter.written_list`).
+    written_lists: tuple[tuple[str, int, str, tuple[str, ...]], ...] = ()
     # (line, the line as written) of each front-matter key holding a control
     # character (`Da\u200bte:`), read without it, as the reader reads it
     # (`_keys_as_read`).
@@ -628,6 +649,8 @@ def parse_source(path: str, text: str) -> Source:
         source.names.setdefault(item.key, item.name)
         if item.key in frontmatter.LIST_KEYS and first[1] == item.line:
             source.items[item.key] = tuple(frontmatter.list_items(item))
+        if item.key in frontmatter.LIST_KEYS and item.written and not document.front_matter.dashed:
+            source.written_lists += ((item.name, item.line, item.written[0], item.items),)
         if first[1] != item.line:
             source.repeated.append((item.name, item.line, first[1]))
         for value, number in zip(item.values[1:], item.lines[1:], strict=False):
@@ -705,6 +728,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from check_unpublished_flag(source)
     yield from _check_tags_auto(source)
     yield from _check_held_separators(source)
+    yield from _check_written_lists(source)
     yield from _check_dates(source, rules)
     yield from check_embargo(source, rules)
     yield from check_future_modified(source, rules)
@@ -717,6 +741,8 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_repeated_title(source)
     yield from _check_page_leftovers(source)
     yield from _check_chat_prefixes(source)
+    yield from _check_title_level_headings(source)
+    yield from _check_empty_links(source)
     yield from _check_broken_words(source)
     yield from _check_doubled_words(source)
     yield from check_text_dates(source)
@@ -748,12 +774,16 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
             view = dataclasses.replace(source, ended_by=first)
             yield _front_matter_break(view, _stranded_keys(view))
             return
+        headline = _headline(source)
         yield _finding(
             source,
             1,
             "error",
             "no front matter: the file starts with its text",
-            "start with 'Title: …', 'Date: …', 'Slug: …' lines, then a blank line; "
+            f"write its first line as 'Title: {headline[1]}', then 'Date: YYYY-MM-DD HH:MM' "
+            "(in WIB) and a blank line"
+            if headline
+            else "start with 'Title: …', 'Date: …', 'Slug: …' lines, then a blank line; "
             "`invoke new` writes them for you",
         )
         return
@@ -778,6 +808,13 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
                 )
                 continue
             hint = {"date": f"add 'Date: …'; {DATE_HINT}"}.get(key, f"add '{key.title()}: …'")
+            headline = _headline(source) if key == "title" else None
+            if headline:
+                # The release pasted with its headline as the text's first line.
+                hint = (
+                    f"add 'Title: {headline[1]}' (the text's first line, line {headline[0]}, "
+                    "reads as its headline: then delete that line)"
+                )
             yield _finding(source, source.line(key) or 1, "error", f"missing {key.title()}", hint)
     if not any(text.strip() for _, text in source.body):
         last = max((line for _, line in source.metadata.values()), default=1)
@@ -788,6 +825,32 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
             "no text after the front matter: the release has no body",
             "write the release below the front matter, after one blank line",
         )
+
+
+# A headline: words, no sentence's end (a dateline's lead ends one), no mark of
+# Markdown but a heading's or bold's around it.
+_HEADLINE_END = re.compile(r"[.!?…:;,]$")
+
+
+def _headline(source: Source) -> tuple[int, str] | None:
+    """(line, text) of the body's first line when it reads as the release's
+    headline, pasted with the text (`Bawaslu Kota Palembang Perkuat …`, a
+    blank line, then the lead): a line of 20 to 150 characters that ends no
+    sentence and starts with a letter, alone in its paragraph, with more text
+    below it; None for any other."""
+    lines = [(number, text) for number, text in source.text_lines]
+    start = next((i for i, (_, text) in enumerate(lines) if text.strip()), None)
+    if start is None or start + 2 >= len(lines) or lines[start + 1][1].strip():
+        return None
+    if not any(text.strip() for _, text in lines[start + 2 :]):
+        return None
+    number, text = lines[start]
+    words = text.strip().lstrip("#").strip().strip("*_").strip()
+    if not 20 <= len(words) <= 150 or _HEADLINE_END.search(words) or not words[:1].isalpha():
+        return None
+    if frontmatter.KEY_RE.match(text) or _LOOSE_KEY_RE.match(words):
+        return None  # a key written wrong: said as such
+    return number, words
 
 
 def _yaml_problem(source: Source) -> Finding:
@@ -895,6 +958,8 @@ def _check_keys_in_text(source: Source, rules: Rules) -> Iterator[Finding]:
         if not meant(key):
             return  # the first paragraph's lines, while they are front-matter lines
         suggestion = "move it up, above the blank line (the front matter is every line before it)"
+        if match["colon"] != ":":
+            suggestion += f", with ':' for '{match['colon']}'"
         value = match["value"].strip()
         if key == "ralat" and not _DATED_RE.match(value):
             # An editor's note, not a dated correction: moved up as written,
@@ -1453,6 +1518,23 @@ def _check_held_separators(source: Source) -> Iterator[Finding]:
             )
 
 
+def _check_written_lists(source: Source) -> Iterator[Finding]:
+    """A list key written as a list in brackets or quotes below `Title: …`
+    (`Tags: [Pilkada 2024, Pengawasan]`, `Tags: "Pilkada 2024", "IKP"`, from a
+    CMS, a chat or another generator): read as its items, as meant (the
+    brackets and quotes were read as part of the tags: "[Pilkada 2024",
+    "Pengawasan]"); the form the CMS and `invoke new` write suggested."""
+    for name, line, written, items in source.written_lists:
+        plain = f"{name}: {', '.join(items)}"
+        yield _finding(
+            source,
+            line,
+            "suggestion",
+            f"{name}: '{written}' is read as '{plain}'",
+            f"write it so, without brackets or quotes: '{plain}'",
+        )
+
+
 def _listed_value(source: Source) -> bool:
     """A YAML list under an empty key ("Tags:" then "  - Pilkada 2024")."""
     block = _stranded_block(source)
@@ -1488,11 +1570,20 @@ def _front_matter_break(source: Source, stranded: dict[str, int]) -> Finding:
     elif _LOOSE_KEY_RE.match(text):
         match = _LOOSE_KEY_RE.match(text)
         key = "-".join(word.title() for word in match["key"].split())
-        spaced = match["key"] != match["key"].rstrip() or text[len(match["key"])] != ":"
+        before = text[: match.start("colon")]
+        quoted = before.strip() != match["key"].strip()
+        spaced = before != before.rstrip() or match["key"] != match["key"].rstrip()
+        colon = match["colon"]
         indented = raw[:1].isspace()
         where = [
             *(["at the start of the line"] if indented else []),
+            *(["with no quotes around the key"] if quoted else []),
             *(["with no space before the colon"] if spaced else []),
+            *(
+                [f"with ':' for '{colon}' (U+{ord(colon):04X} {unicodedata.name(colon, '')})"]
+                if colon != ":"
+                else []
+            ),
         ]
         hint = f"write it as '{key}: {match['value'].strip()}'" + (
             f", {' and '.join(where)}" if where else ""
@@ -1772,11 +1863,33 @@ def _check_lengths(source: Source, rules: Rules) -> Iterator[Finding]:
 _TITLE_TAG_RE = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 
 
+# Markdown's marks typed into a title: bold or italics around words (`**Rapat**`,
+# `*Rapat*`, `__Rapat__`, `_Rapat_` between words), a link (`[Rapat](…)`),
+# code (`` `x` ``). An `*` or `_` alone ("Pemilu 2024*", "Rapat_Koordinasi") is none.
+_TITLE_MARKDOWN_RE = re.compile(
+    r"(?P<mark>\*\*|\*|__|(?<![^\W_])_)(?=[^\s*_])(?:[^*_]*?[^\s*_])?(?P=mark)(?![^\W_])"
+    r"|\[[^\]]+\]\([^)]*\)|`[^`]+`"
+)
+
+
 def _check_title_markup(source: Source) -> Iterator[Finding]:
-    """HTML typed into a Title: (or pasted from a web page's headline). A title
-    is text everywhere it is shown (the page, the tab, feeds, share cards,
-    search), so the tags would be read out as "<em>"."""
+    """HTML typed into a Title: (or pasted from a web page's headline), and
+    Markdown's marks (`**Rapat**`, `[Rapat](…)`: the text editor's habit). A
+    title is text everywhere it is shown (the page, the tab, feeds, share
+    cards, search), so the tags would be read out as "<em>", the marks shown
+    as typed. (A title wholly in a chat's bold is read without its marks:
+    `markdown_source.without_chat_emphasis`.)"""
     title = source.value("title")
+    marked = [m.group(0) for m in _TITLE_MARKDOWN_RE.finditer(without_chat_emphasis(title or ""))]
+    if marked:
+        shown = ", ".join(f"'{mark}'" for mark in dict.fromkeys(marked))
+        yield _finding(
+            source,
+            source.line("title"),
+            "warning",
+            f"Markdown in the title: {shown}: a title is shown as plain text, marks and all",
+            "remove the marks from the Title: line; a title has no bold, italics or links",
+        )
     tags = _TITLE_TAG_RE.findall(title) if title and "<" in title else []
     if tags:
         shown = ", ".join(f"'{tag}'" for tag in dict.fromkeys(tags))
@@ -1917,6 +2030,61 @@ def _check_chat_prefixes(source: Source) -> Iterator[Finding]:
 
 
 _CHAT_PREFIX_STARTS = frozenset("[0123456789")
+
+
+def _check_empty_links(source: Source) -> Iterator[Finding]:
+    """A link written with no address (`[Unduh SK di sini]()`: the address
+    never pasted in): its words are shown without a link; one with no words
+    (`[](https://…)`): shown as its address (`markdown_source.NoEmptyLinks`).
+    A warning at its line."""
+    for number, text in source.text_lines:
+        for written in empty_links(text):
+            words = written[1 : written.rindex("](")]
+            yield _finding(
+                source,
+                number,
+                "warning",
+                f"link with no address: '{written}': its words are shown without a link",
+                f"write the address between the brackets, e.g. [{words}](https://…), "
+                f"or leave the link out: '{words}'",
+            )
+        for written, address in wordless_links(text):
+            yield _finding(
+                source,
+                number,
+                "warning",
+                f"link with no words: '{written}': "
+                + (
+                    "readers cannot see it"
+                    if address.startswith(("{", "|"))
+                    else "it is shown as its address"
+                ),
+                f"write what it links to between the brackets, e.g. [Salinan putusan]({address})",
+            )
+
+
+def _check_title_level_headings(source: Source) -> Iterator[Finding]:
+    """A heading of the text at the title's level (`# Hasil Rapat`, or
+    underlined with `===`, Word's "Heading 1"): shown as a subheading (<h2>,
+    `markdown_source.SubheadingsOnly`), as the page has one title; a
+    suggestion at its line to write it so."""
+    if not any(text[:1] in "#=" for _, text in source.text_lines):
+        return  # (most releases: no heading at all)
+    repeated = {finding.line for finding in _check_repeated_title(source)}
+    for number, text, mark in title_level_headings(source.text_lines):
+        if number in repeated:
+            continue  # the title again: said so (`_check_repeated_title`)
+        written = f"# {text}" if mark == "#" else f"{text}' underlined with '==="
+        yield _finding(
+            source,
+            number,
+            "suggestion",
+            f"heading '{written}' is at the title's level: it is shown as a subheading, "
+            "as the page's one title is its Title:",
+            f"write it as a subheading: '## {text}'",
+        )
+
+
 # A word broken at a line's end by a hyphen (a PDF's or Word's hyphenation):
 # letters, then the hyphen ending the line; the next line's first word.
 _BROKEN_END_RE = re.compile(r"(?:^|(?<=[\s(\"“]))(?P<part>[^\W\d_]+)-$")
@@ -2078,6 +2246,21 @@ UNREAL_DATE_HINTS = {
 }
 
 
+# A date's year written in two digits, after a day and a month (`5 Feb 24`,
+# `05/02/24`, `05-02-24 14.30`), and what follows it.
+_TWO_DIGIT_YEAR_RE = re.compile(
+    r"^(?P<head>.*?\d{1,2}[\s/.-]+[^\s/.-]+[\s/.-]+)(?P<year>\d{2})(?P<tail>(?:[,\s].*)?)$"
+)
+
+
+def _four_digit_year(raw: str) -> str | None:
+    """`raw` with a two-digit year as 20YY (`5 Feb 24` → `5 Feb 2024`), or None."""
+    match = _TWO_DIGIT_YEAR_RE.match(raw.strip())
+    if match is None:
+        return None
+    return f"{match['head']}20{match['year']}{match['tail']}"
+
+
 def unread_date(key: str, raw: str) -> tuple[str, str]:
     """The message and the suggestion for a Date:/Modified: the site does not
     read: the value in the house form when it can be read as an Indonesian
@@ -2085,6 +2268,16 @@ def unread_date(key: str, raw: str) -> tuple[str, str]:
     real day or time; never a guessed day or minute."""
     written = read_written_date(raw)
     if written is None:
+        full = _four_digit_year(raw)
+        if full is not None:
+            # `5 Feb 24`, `05/02/24`: the year in four digits reads, but which
+            # century (or, with slashes, which order) is not for the site to guess.
+            _message, hint = unread_date(key, full)
+            if hint.startswith("write it as "):
+                return (
+                    f"unparseable {key}: '{raw}'",
+                    f"write the year in four digits: {hint.removeprefix('write it as ')}",
+                )
         return f"unparseable {key}: '{raw}'", DATE_HINT
     if written.problem:
         return f"impossible {key}: '{raw}': {written.problem}", UNREAL_DATE_HINTS[
@@ -2132,6 +2325,15 @@ def body_images(html: str) -> list[dict[str, str]]:
     return [{name: value or "" for name, value in tag} for tag in image_tags(html or "")]
 
 
+def backslash_suggestion(written: str, suggestion: str) -> str:
+    """`suggestion` for a photo's path written with a backslash (a Windows
+    path typed or pasted: `images\\2024\\foto.jpg`): written with `/`, as the
+    site's paths are."""
+    if "\\" not in written:
+        return suggestion
+    return f"write the path with '/', not '\\': '{written.replace(chr(92), '/')}'"
+
+
 def check_images(
     source: Source, html: str, locate, on_computer=None, below_content=None
 ) -> Iterator[Finding]:
@@ -2172,7 +2374,7 @@ def check_images(
             f"image file not found: '{reference}'",
             content_folder_suggestion(below, featured)
             if below
-            else "check the path and the file name's case",
+            else backslash_suggestion(reference, "check the path and the file name's case"),
         )
 
     featured = source.value("image")
@@ -2283,6 +2485,20 @@ def _link_problem(link: SiteLink, exists, nearest=None) -> tuple[str, str] | Non
         return (
             f"link to a release's source file, which is not published: '{link.written}'",
             f"write {{filename}}{target} to link to its page",
+        )
+    if not target.strip():
+        # `[Berita]({filename})`, `![Foto]({static})`: Pelican finds no file (its
+        # "Unable to find ''" named no release) and left `{filename}` in the page.
+        what = "image" if link.is_photo else "link"
+        example = {
+            "filename": "{filename}/berita/2024/nama-file.md",
+            "static": "{static}/images/2024/nama-file.jpg"
+            if link.is_photo
+            else "{static}/images/2024/nama-file.pdf",
+        }.get(kind, f"{{{kind}}}/images/2024/nama-file.pdf")
+        return (
+            f"{what} with no file after {{{kind}}}: '{link.written}'",
+            f"write the path of the file below content/, e.g. {example}, or remove the {what}",
         )
     if not target or (kind != "filename" and link.is_photo):
         return None  # a photo: the images plugin checks it (`check_images`)

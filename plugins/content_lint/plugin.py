@@ -833,8 +833,8 @@ def missing_target(content, what: str, value: str) -> bool:
     if not relative or not root:
         return False
     target = re.split(r"[#?]", html.unescape(value), maxsplit=1)[0]
-    if not target:
-        return False
+    if not target.strip():
+        return True  # no file named (`{filename}`, `{filename}#x`): nothing to link
     return target_exists(root, str(relative).replace(os.sep, "/"), target) is not True
 
 

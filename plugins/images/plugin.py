@@ -116,7 +116,7 @@ from warta.paths import (
     site_root,
 )
 from warta.published import check_only, is_written
-from warta.source_checks import converted_body
+from warta.source_checks import backslash_suggestion, converted_body
 
 from .cards import CardText, draw_card, drawable, left_out, office_name
 from .markup import line_of, picture, references
@@ -665,14 +665,6 @@ def body_place(lines: SourceLines, src: str) -> tuple[int | None, str]:
     return None, src
 
 
-def backslash_suggestion(written: str, suggestion: str) -> str:
-    """`suggestion` for an address written with a backslash (a Windows path
-    typed or pasted): written with `/`, as the site's paths are."""
-    if "\\" not in written:
-        return suggestion
-    return f"write the path with '/', not '\\': '{written.replace(chr(92), '/')}'"
-
-
 def process_featured(content, build: Build, where: str, lines: SourceLines, source_dir) -> bool:
     reference = str(content.metadata.get("image") or "").strip()
     if not reference:
@@ -694,7 +686,10 @@ def process_featured(content, build: Build, where: str, lines: SourceLines, sour
         image = build.image(path)
     except ImageProblem as found:
         problem = missing_problem(found, reference, build, source_dir, featured=True)
-        report(where, line, problem.message, reference, problem.suggestion)
+        suggestion = problem.suggestion
+        if isinstance(problem, MissingImage):
+            suggestion = backslash_suggestion(reference, suggestion)
+        report(where, line, problem.message, reference, suggestion)
         # The theme would otherwise show the reference as it is ("/https://…",
         # "/../../x.jpg") in the page, its JSON-LD and the feeds.
         content.image = None

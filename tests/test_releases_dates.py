@@ -1,0 +1,139 @@
+"""A release's Date: as a CMS, a phone set to English or a word processor
+writes it: read (the release published on that day, in WIB) with one
+suggestion of the house form at its line, in the build and `invoke check`
+alike; a time that does not exist is one error naming it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from conftest import FINDING_LINE, FixtureSite, run_invoke
+from warta.dates import read_written_date, written_date
+
+LEAD = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan pilkada."
+
+# file → (Date: as written, the time it is read as, the house form suggested)
+DATES = {
+    "inggris.md": ("February 5, 2024", "2024-02-05T00:00:00+07:00", "2024-02-05"),
+    "sore.md": ("Tuesday, 5 March 2024 10:00 PM", "2024-03-05T22:00:00+07:00", "2024-03-05 22:00"),
+    "strip.md": (
+        "Senin, 05 Februari 2024 - 14:30 WIB",
+        "2024-02-05T14:30:00+07:00",
+        "2024-02-05 14:30",
+    ),
+    "kutip.md": ("“2024-11-17 09:30”", "2024-11-17T09:30:00+07:00", "2024-11-17 09:30"),
+    "tanda-hubung.md": ("5-Feb-2024", "2024-02-05T00:00:00+07:00", "2024-02-05"),
+}
+
+
+def parsed(text: str) -> list[tuple]:
+    found = []
+    for line in text.splitlines():
+        match = FINDING_LINE.match(line)
+        if match and match["path"]:
+            found.append((match["path"], int(match["line"] or 0), match["level"], match["rest"]))
+    return found
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory):
+    site = FixtureSite(tmp_path_factory.mktemp("dated"))
+    for name, (written, _, _) in DATES.items():
+        slug = name.removesuffix(".md")
+        site.article(
+            name,
+            f"Title: Bawaslu Kota Palembang Gelar Rapat Tanggal {slug.title()}\n"
+            f"Date: {written}\nSlug: tanggal-{slug}\n\n{LEAD}\n",
+        )
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(site.root / "check-output"),
+        WARTA_CACHE_PATH=str(site.root / "check-cache"),
+    )
+    return built, parsed(built.log), parsed(checked.stdout + checked.stderr)
+
+
+@pytest.mark.parametrize("name", sorted(DATES))
+def test_a_date_as_a_cms_or_an_english_phone_writes_it_is_read_with_one_suggestion(dated, name):
+    """'February 5, 2024', 'Tuesday, 5 March 2024 10:00 PM', a dash before the
+    time, curly quotes around the value, '5-Feb-2024': each was "unparseable
+    Date: … this release is not published" with only the generic form
+    suggested, while '05 February 2024 14:30' was read. Now each is read:
+    the page is out on that day and time, and the line says the house form."""
+    built, from_build, from_check = dated
+    written, when, house = DATES[name]
+    slug = name.removesuffix(".md")
+    assert built.returncode == 0, built.log
+    stamp = dt.datetime.fromisoformat(when)
+    page = built.html(f"berita/{stamp:%Y}/{stamp:%m}/tanggal-{slug}/")
+    assert page.select_one("article time[datetime]")["datetime"] == when
+    for found in (from_build, from_check):
+        mine = [f[1:] for f in found if f[0].endswith(f"berita/{name}") and f[1]]
+        shown = when[:16].replace("T", " ") if " " in house else house
+        zone = " WIB" if " " in house else ""
+        assert mine == [
+            (
+                2,
+                "suggestion",
+                f"Date '{written}' is read as {shown}{zone} (write it as {house}, the form the "
+                "CMS and `invoke new` write)",
+            )
+        ], found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Feb. 5 2024 10:00", dt.datetime(2024, 2, 5, 10, 0)),
+        ("Monday, February 5, 2024 12:30 AM", dt.datetime(2024, 2, 5, 0, 30)),
+        ("5 Februari 2024 12:05 PM", dt.datetime(2024, 2, 5, 12, 5)),
+        ('"2024-11-17 09:30"', dt.datetime(2024, 11, 17, 9, 30)),
+        ("05-Feb-2024 14:30", dt.datetime(2024, 2, 5, 14, 30)),
+    ],
+)
+def test_written_dates_in_english_order_and_with_a_meridiem(text, expected):
+    assert written_date(text) == expected
+
+
+def test_an_hour_past_twelve_with_pm_is_said_not_guessed():
+    written = read_written_date("5 Februari 2024 13:00 PM")
+    assert (written.value, written.problem_kind) == (None, "time")
+    # a weekday in English that is not the date's is said as an Indonesian one is
+    wrong = read_written_date("Friday, February 5, 2024")
+    assert wrong.problem_kind == "weekday" and "a Senin (Monday)" in wrong.problem
+
+
+@pytest.mark.parametrize(
+    ("written", "suggestion"),
+    [
+        (
+            "5 Feb 24",
+            "write the year in four digits: 2024-02-05, or with the time in WIB: 2024-02-05 HH:MM",
+        ),
+        (
+            "05/02/24",
+            "write the year in four digits: 2024-02-05, or with the time in WIB: "
+            "2024-02-05 HH:MM (day first: 5 February)",
+        ),
+        (
+            "05-02-24 14.30",
+            "write the year in four digits: 2024-02-05 14:30 (day first: 5 February)",
+        ),
+    ],
+)
+def test_a_two_digit_year_is_not_guessed_but_the_date_to_write_is_said(written, suggestion):
+    """`Date: 5 Feb 24` or `05/02/24` (a phone's or a spreadsheet's short
+    date): not published on a guess of the century, as before, but the error
+    said only "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30".
+    Now it says the date the value reads as with its year in four digits."""
+    from warta.source_checks import Rules, check_source, parse_source
+
+    text = f"Title: Bawaslu Kota Palembang Gelar Rapat Tahun Pendek\nDate: {written}\n\n{LEAD}\n"
+    found = [f for f in check_source(parse_source("content/berita/x.md", text), Rules())]
+    assert [(f.line, f.level, f.message, f.suggestion) for f in found] == [
+        (2, "error", f"unparseable Date: '{written}'", suggestion)
+    ]

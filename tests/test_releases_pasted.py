@@ -1,0 +1,372 @@
+"""Releases as staff paste them from Word, WhatsApp, a PDF or another CMS:
+each builds, the release published, every problem one line at its line in
+the build and in `invoke check` alike; and once the release is corrected,
+a warm build says nothing more of it.
+
+One fixture site (built once, checked once) holds a release for each fault;
+assertions on parsed finding lines and parsed HTML.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import FINDING_LINE, FixtureSite, run_invoke
+from warta.findings import Finding
+
+LEAD = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan pilkada."
+
+
+def release(title: str, *head: str, body: str = LEAD) -> str:
+    return "\n".join([f"Title: {title}", "Date: 2024-11-17 09:30", *head]) + f"\n\n{body}\n"
+
+
+RELEASES = {
+    # `[Berita]({filename})`: a link whose file was never written.
+    "tautan-kosong.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Tautan Kosong",
+        "Slug: tautan-kosong",
+        body=LEAD + "\n\nLihat [berita sebelumnya]({filename}) dan [lampiran]({static}#hal-2).",
+    ),
+    # A YAML list (and quoted items) below `Title:`, no `---` block.
+    "tag-kurung.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Tag Berkurung",
+        "Slug: tag-kurung",
+        "Tags: [Pilkada Serentak 2024, Kampanye]",
+    ),
+    "tag-kutip.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Tag Berkutip",
+        "Slug: tag-kutip",
+        "Tags: “Pilkada Serentak 2024”, “Kampanye”",
+    ),
+    # A full-width colon, as a phone's keyboard types it.
+    "titik-dua.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Titik Dua Lebar",
+        "Slug: titik-dua",
+        "Tags\uff1a Kampanye",
+    ),
+    # Word's "Heading 1" and a hand's `# …`: headings at the title's level.
+    "judul-kedua.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Dua Judul",
+        "Slug: judul-kedua",
+        body=LEAD + "\n\n# Hasil Rapat\n\nRapat menyepakati tiga hal.\n\n"
+        "Tindak Lanjut\n===\n\nPengawas akan turun ke lapangan.\n\n## Jadwal\n\nSenin.",
+    ),
+    # Bold and a link typed into the title, as in the text editor.
+    "judul-markdown.md": release(
+        "Bawaslu Kota Palembang **Gelar** Rapat [Pleno](https://kpu.go.id) Terbuka",
+        "Slug: judul-markdown",
+    ),
+    # A link whose address was never pasted in.
+    "tanpa-alamat.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Tautan Tanpa Alamat",
+        "Slug: tanpa-alamat",
+        body=LEAD + "\n\nSalinan putusan dapat diunduh [di sini]() atau [**laman**]( ).\n\n"
+        "Jadwal lengkap: [](https://kpu.go.id/jadwal)",
+    ),
+    # Pasted with the headline as the text's first line: no front matter at
+    # all, or a Date: and no Title:.
+    "tanpa-kepala.md": "Bawaslu Kota Palembang Gelar Rapat Tanpa Kepala Berita\n\n" + LEAD + "\n",
+    "tanpa-judul.md": "Date: 2024-11-17 09:30\nSlug: tanpa-judul\n\n"
+    "Bawaslu Kota Palembang Gelar Rapat Tanpa Baris Judul\n\n" + LEAD + "\n",
+}
+
+
+def findings_of(text: str) -> list[Finding]:
+    found = []
+    for line in text.splitlines():
+        match = FINDING_LINE.match(line)
+        if match:
+            number = int(match["line"]) if match["line"] else None
+            found.append(Finding(match["path"] or "", number, match["level"], match["rest"]))
+    return found
+
+
+@pytest.fixture(scope="module")
+def pasted(tmp_path_factory):
+    site = FixtureSite(tmp_path_factory.mktemp("pasted"))
+    for name, text in RELEASES.items():
+        site.article(name, text)
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(site.root / "check-output"),
+        WARTA_CACHE_PATH=str(site.root / "check-cache"),
+    )
+    return site, built, findings_of(checked.stdout + checked.stderr)
+
+
+def of(findings: list[Finding], name: str) -> list[Finding]:
+    return [f for f in findings if f.path.endswith(f"berita/{name}")]
+
+
+def both(pasted, name: str) -> tuple[list[Finding], list[Finding]]:
+    """The findings of one release: the build's, then `invoke check`'s."""
+    _site, built, checked = pasted
+    return of(built.findings(), name), of(checked, name)
+
+
+def tag_links(built, address: str) -> list[str]:
+    page = built.html(address)
+    return sorted(a["href"] for a in page.select("a[href^='/tag/']") if a.find_parent("article"))
+
+
+def test_a_link_with_no_file_after_filename_is_one_line_at_its_line(pasted):
+    """`[berita sebelumnya]({filename})`: no finding named the release (only
+    Pelican's "link to a missing file: ''", with no file and no line), and the
+    page linked to `{filename}` itself. Now one error each at the line, and the
+    page keeps the words without the link."""
+    _site, built, _checked = pasted
+    for found in both(pasted, "tautan-kosong.md"):
+        linked = sorted((f.line, f.level, f.message) for f in found if "no file after" in f.message)
+        assert linked == [
+            (
+                7,
+                "error",
+                "link with no file after {filename}: '{filename}' (write the path of the file "
+                "below content/, e.g. {filename}/berita/2024/nama-file.md, or remove the link)",
+            ),
+            (
+                7,
+                "error",
+                "link with no file after {static}: '{static}#hal-2' (write the path of the file "
+                "below content/, e.g. {static}/images/2024/nama-file.pdf, or remove the link)",
+            ),
+        ], found
+    assert not [f for f in built.findings() if not f.path], built.log
+    body = built.html("berita/2024/11/tautan-kosong/").select_one(".article__body")
+    assert [a.get("href") for a in body.find_all("a")] == []
+    assert "berita sebelumnya" in body.get_text() and "lampiran" in body.get_text()
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("tag-kurung.md", "[Pilkada Serentak 2024, Kampanye]"),
+        ("tag-kutip.md", "“Pilkada Serentak 2024”, “Kampanye”"),
+    ],
+)
+def test_tags_written_as_a_list_in_brackets_or_quotes_are_read_as_the_tags(pasted, name, written):
+    """`Tags: [Pilkada Serentak 2024, Kampanye]` below `Title:` (a list as a
+    CMS writes it, outside a `---` block) was the tags "[Pilkada Serentak
+    2024" and "Kampanye]": an unknown tag, the page without it. Now read as
+    the two tags, with one suggestion of the plain form at the line."""
+    _site, built, _checked = pasted
+    slug = name.removesuffix(".md")
+    assert tag_links(built, f"berita/2024/11/{slug}/") == [
+        "/tag/kampanye/",
+        "/tag/pilkada-serentak-2024/",
+    ]
+    for found in both(pasted, name):
+        assert [f for f in found if "unknown tag" in f.message] == []
+        said = [(f.line, f.level, f.message) for f in found if f.line == 4]
+        assert said == [
+            (
+                4,
+                "suggestion",
+                f"Tags: '{written}' is read as 'Tags: Pilkada Serentak 2024, Kampanye' (write it "
+                "so, without brackets or quotes: 'Tags: Pilkada Serentak 2024, Kampanye')",
+            )
+        ], found
+
+
+def test_a_key_with_a_full_width_colon_is_one_error_naming_the_colon(pasted):
+    """`Tags： Kampanye` (U+FF1A) ended the front matter there and went out as
+    the release's first line of text with no word at all. Now an error at the
+    line names the colon and the line to write."""
+    _site, built, _checked = pasted
+    for found in both(pasted, "titik-dua.md"):
+        assert [(f.line, f.level, f.message) for f in found if f.line == 4] == [
+            (
+                4,
+                "error",
+                "the front matter ends at this line: 'Tags\uff1a Kampanye' is not a "
+                "'Key: value' line (write it as 'Tags: Kampanye', with ':' for '\uff1a' "
+                "(U+FF1A FULLWIDTH COLON))",
+            )
+        ], found
+    assert built.returncode != 0
+
+
+def test_a_first_line_with_a_full_width_colon_is_said_as_such():
+    """`Title： …` on the first line was "no front matter: the file starts
+    with its text", which told staff nothing of the colon."""
+    from warta.source_checks import Rules, check_source, parse_source
+
+    text = "Title\uff1a Bawaslu Kota Palembang Gelar Rapat\nDate\uff1a 2024-11-17 09:30\n\n" + LEAD
+    found = list(check_source(parse_source("content/berita/x.md", text), Rules()))
+    assert [(f.line, f.level, f.suggestion) for f in found] == [
+        (
+            1,
+            "error",
+            "write it as 'Title: Bawaslu Kota Palembang Gelar Rapat', "
+            "with ':' for '\uff1a' (U+FF1A FULLWIDTH COLON)",
+        )
+    ]
+
+
+def test_a_heading_at_the_titles_level_is_a_subheading_with_one_suggestion(pasted):
+    """`# Hasil Rapat` or a heading underlined with `===` in the text made a
+    second <h1> beside the page's title, which screen readers and search
+    engines take for the page's title, with no word to staff. Now each is an
+    <h2>, like `## Jadwal`, and a suggestion at its line says so."""
+    _site, built, _checked = pasted
+    page = built.html("berita/2024/11/judul-kedua/")
+    assert [h.get_text() for h in page.find_all("h1")] == [
+        "Bawaslu Kota Palembang Gelar Rapat Dua Judul"
+    ]
+    body = page.select_one(".article__body")
+    assert [(h.name, h.get_text()) for h in body.find_all(["h1", "h2", "h3"])] == [
+        ("h2", "Hasil Rapat"),
+        ("h2", "Tindak Lanjut"),
+        ("h2", "Jadwal"),
+    ]
+    for found in both(pasted, "judul-kedua.md"):
+        assert [(f.line, f.level, f.message) for f in found if f.line] == [
+            (
+                7,
+                "suggestion",
+                "heading '# Hasil Rapat' is at the title's level: it is shown as a subheading, "
+                "as the page's one title is its Title: (write it as a subheading: "
+                "'## Hasil Rapat')",
+            ),
+            (
+                11,
+                "suggestion",
+                "heading 'Tindak Lanjut' underlined with '===' is at the title's level: it is "
+                "shown as a subheading, as the page's one title is its Title: (write it as a "
+                "subheading: '## Tindak Lanjut')",
+            ),
+        ], found
+
+
+def test_markdown_typed_into_a_title_is_one_warning_at_its_line(pasted):
+    """`Title: … **Gelar** Rapat [Pleno](https://…) …` went out with the
+    asterisks and brackets in the <h1>, the tab, the feeds and the share card,
+    and nothing said so (HTML typed there was said). Now one warning at the
+    line names the marks."""
+    _site, built, _checked = pasted
+    shown = built.html("berita/2024/11/judul-markdown/").find("h1").get_text()
+    assert shown == "Bawaslu Kota Palembang **Gelar** Rapat [Pleno](https://kpu.go.id) Terbuka"
+    for found in both(pasted, "judul-markdown.md"):
+        assert [(f.line, f.level, f.message) for f in found if f.line] == [
+            (
+                1,
+                "warning",
+                "Markdown in the title: '**Gelar**', '[Pleno](https://kpu.go.id)': a title is "
+                "shown as plain text, marks and all (remove the marks from the Title: line; a "
+                "title has no bold, italics or links)",
+            )
+        ], found
+
+
+def test_a_link_with_no_address_is_its_words_and_one_warning_at_its_line(pasted):
+    """`[di sini]()` (the address never pasted in) went out as <a href="">,
+    a link that reloads the page it is on, and `[](https://…)` as a link no
+    one could see or a screen reader name; nothing was said. Now the words
+    are shown without a link, the wordless link as its address, and a
+    warning at the line names each."""
+    _site, built, _checked = pasted
+    body = built.html("berita/2024/11/tanpa-alamat/").select_one(".article__body")
+    assert [(a["href"], a.get_text()) for a in body.find_all("a")] == [
+        ("https://kpu.go.id/jadwal", "https://kpu.go.id/jadwal")
+    ]
+    assert body.find_all("p")[-2].get_text() == "Salinan putusan dapat diunduh di sini atau laman."
+    assert [b.get_text() for b in body.find_all("strong")] == ["laman"]
+    for found in both(pasted, "tanpa-alamat.md"):
+        assert sorted((f.line, f.level, f.message) for f in found if f.line) == [
+            (
+                7,
+                "warning",
+                "link with no address: '[**laman**]( )': its words are shown without a link "
+                "(write the address between the brackets, e.g. [**laman**](https://…), or leave "
+                "the link out: '**laman**')",
+            ),
+            (
+                7,
+                "warning",
+                "link with no address: '[di sini]()': its words are shown without a link (write "
+                "the address between the brackets, e.g. [di sini](https://…), or leave the link "
+                "out: 'di sini')",
+            ),
+            (
+                9,
+                "warning",
+                "link with no words: '[](https://kpu.go.id/jadwal)': it is shown as its address "
+                "(write what it links to between the brackets, e.g. "
+                "[Salinan putusan](https://kpu.go.id/jadwal))",
+            ),
+        ], found
+
+
+def test_a_release_pasted_with_its_headline_as_first_line_is_told_the_title_to_write(pasted):
+    """A release pasted as it appeared on a portal, its headline the text's
+    first line: with no front matter at all the error said "start with
+    'Title: …', 'Date: …' lines", with a Date: only "add 'Title: …'"; the
+    headline is right there. Now the line to write is said, headline and all."""
+    headline = "Bawaslu Kota Palembang Gelar Rapat Tanpa Kepala Berita"
+    for found in both(pasted, "tanpa-kepala.md"):
+        assert [(f.line, f.level, f.message) for f in found] == [
+            (
+                1,
+                "error",
+                "no front matter: the file starts with its text (write its first line as "
+                f"'Title: {headline}', then 'Date: YYYY-MM-DD HH:MM' (in WIB) and a blank line)",
+            )
+        ], found
+    headline = "Bawaslu Kota Palembang Gelar Rapat Tanpa Baris Judul"
+    for found in both(pasted, "tanpa-judul.md"):
+        assert [(f.line, f.level, f.message) for f in found if f.level == "error"] == [
+            (
+                1,
+                "error",
+                "missing Title: this release is not published (add "
+                f"'Title: {headline}' (the text's first line, line 4, reads as its headline: "
+                "then delete that line))",
+            )
+        ], found
+
+
+def test_the_corrected_releases_build_warm_with_nothing_more_said(pasted):
+    """The same site, each release corrected as its line said, built again
+    on the first build's cache: no finding of them is left, the tags read."""
+    site, _built, _checked = pasted
+    berita = site.content / "berita"
+    fixes = {
+        "tautan-kosong.md": ("({filename})", "({filename}/berita/tag-kurung.md)"),
+        "titik-dua.md": ("Tags\uff1a", "Tags:"),
+        "tag-kurung.md": ("[Pilkada Serentak 2024, Kampanye]", "Pilkada Serentak 2024, Kampanye"),
+        # (as the lines said: the headline as Title:, a Date:, a blank line)
+        "tanpa-kepala.md": (
+            "Bawaslu Kota Palembang Gelar Rapat Tanpa Kepala Berita\n",
+            "Title: Bawaslu Kota Palembang Gelar Rapat Tanpa Kepala Berita\n"
+            "Date: 2024-11-18 10:00\nSlug: tanpa-kepala\n",
+        ),
+        "tanpa-judul.md": (
+            "\n\nBawaslu Kota Palembang Gelar Rapat Tanpa Baris Judul\n",
+            "\nTitle: Bawaslu Kota Palembang Gelar Rapat Tanpa Baris Judul\n",
+        ),
+    }
+    for name, (wrong, right) in fixes.items():
+        path = berita / name
+        path.write_text(path.read_text(encoding="utf-8").replace(wrong, right), encoding="utf-8")
+    path = berita / "tautan-kosong.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(" dan [lampiran]({static}#hal-2)", ""),
+        encoding="utf-8",
+    )
+    warm = site.build(SEARCH_ENABLED=False)
+    assert warm.returncode == 0, warm.log
+    for name in fixes:
+        assert [f for f in of(warm.findings(), name) if f.level != "suggestion"] == []
+        assert [f for f in of(warm.findings(), name) if f.line is not None] == []
+    assert tag_links(warm, "berita/2024/11/titik-dua/") == ["/tag/kampanye/"]
+    for slug, title in (
+        ("tanpa-kepala", "Tanpa Kepala Berita"),
+        ("tanpa-judul", "Tanpa Baris Judul"),
+    ):
+        page = warm.html(f"berita/2024/11/{slug}/")
+        assert page.find("h1").get_text() == f"Bawaslu Kota Palembang Gelar Rapat {title}"
+    body = warm.html("berita/2024/11/tautan-kosong/").select_one(".article__body")
+    assert [a["href"] for a in body.find_all("a")] == ["/berita/2024/11/tag-kurung/"]

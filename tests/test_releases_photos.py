@@ -1,0 +1,69 @@
+"""Photos as staff name them: a featured photo's path typed on Windows
+(`Image: images\\2024\\foto.jpg`) is one error at its line that says the
+path to write, in the build and in `invoke check` alike, whether or not the
+release itself could be read."""
+
+from __future__ import annotations
+
+import pytest
+from PIL import Image
+
+from conftest import FINDING_LINE, FixtureSite, run_invoke
+
+LEAD = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan pilkada."
+
+
+def parsed(text: str) -> list[tuple]:
+    found = []
+    for line in text.splitlines():
+        match = FINDING_LINE.match(line)
+        if match and match["path"]:
+            found.append((match["path"], int(match["line"] or 0), match["level"], match["rest"]))
+    return found
+
+
+@pytest.fixture(scope="module")
+def photographed(tmp_path_factory):
+    site = FixtureSite(tmp_path_factory.mktemp("photos"))
+    folder = site.content / "images" / "2024"
+    folder.mkdir(parents=True)
+    Image.new("RGB", (900, 600), (90, 120, 40)).save(folder / "rapat.jpg")
+    head = "Image: images\\2024\\rapat.jpg\nImage-Alt: Peserta rapat koordinasi di aula Bawaslu\n"
+    site.article(
+        "miring.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Foto Garis Miring\n"
+        f"Date: 2024-11-17 09:30\nSlug: foto-miring\n{head}\n{LEAD}\n",
+    )
+    # Not read by Pelican (its Date:): the same line from the lint's own check.
+    site.article(
+        "tak-terbaca.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Foto Tak Terbaca\n"
+        f"Date: 2024-13-40 09:30\nSlug: foto-tak-terbaca\n{head}\n{LEAD}\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(site.root / "check-output"),
+        WARTA_CACHE_PATH=str(site.root / "check-cache"),
+    )
+    return built, parsed(built.log), parsed(checked.stdout + checked.stderr)
+
+
+@pytest.mark.parametrize("name", ["miring.md", "tak-terbaca.md"])
+def test_a_featured_photo_path_with_backslashes_says_the_path_to_write(photographed, name):
+    """`Image: images\\2024\\rapat.jpg` (the file is there) was "image file not
+    found … (check the path and the file name's case)", which sent staff
+    looking for a missing file; a photo in the text written so was already
+    told to write '/'. Now the featured photo is told the same."""
+    _built, from_build, from_check = photographed
+    for found in (from_build, from_check):
+        mine = [f[1:] for f in found if f[0].endswith(f"berita/{name}") and "image" in f[3]]
+        assert mine == [
+            (
+                4,
+                "error",
+                "image file not found: 'images\\2024\\rapat.jpg' (write the path with '/', "
+                "not '\\': 'images/2024/rapat.jpg')",
+            )
+        ], found
