@@ -758,10 +758,41 @@ def _new_help() -> str:
     return "\n".join(lines)
 
 
+def _new_checks():
+    """The build's checks of a title and a summary that are not source checks
+    (`new_article.written_problem`): the social card's font (plugins/images)
+    and the HTML the sanitizer takes out (plugins/sanitize), in their words."""
+    from plugins.images.cards import drawable, left_out
+    from plugins.sanitize.clean import clean_html
+
+    def card(title: str) -> str | None:
+        missing = left_out(title)
+        if not missing:
+            return None
+        quoted = ", ".join(f"'{run}'" for run in missing)
+        return (
+            f"the social card's font cannot draw these characters of the title, so the card "
+            f"leaves them out: {quoted} (the card reads '{drawable(title, 'bold')}'; write "
+            "them in Latin letters or leave them out of the title)"
+        )
+
+    def html(summary: str) -> str | None:
+        removed = ", ".join(f"'{removal.shown}'" for removal in clean_html(summary)[1])
+        return (
+            f"raw HTML removed from the published text: {removed} (write the summary as "
+            "plain words)"
+            if removed
+            else None
+        )
+
+    return (("title", card), ("summary", html))
+
+
 # (invoke empties the help dict it is given: it gets a copy)
 @task(klass=_OptionalTitleTask, positional=["title"], iterable=["tag"], help=dict(NEW_HELP))
 def new(c, title=None, wilayah="", rubrik="Berita", tag=None, penulis="", ringkasan=""):
     """Write a new article with complete front matter and print its path."""
+    from plugins.content_lint.plugin import rules_from_settings
     from warta import new_article
 
     title = title or ""
@@ -789,6 +820,8 @@ def new(c, title=None, wilayah="", rubrik="Berita", tag=None, penulis="", ringka
             resolve_tag=_tag_resolver(settings, wilayah),
             content=Path(settings["PATH"]),
             timezone=settings.get("TIMEZONE", "Asia/Jakarta"),
+            rules=rules_from_settings(settings),
+            checks=_new_checks(),
         )
         path = new_article.write(article, Path(settings["PATH"]))
     except new_article.NewArticleError as exc:
