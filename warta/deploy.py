@@ -36,6 +36,7 @@ import contextlib
 import gzip
 import os
 import posixpath
+import re
 import shlex
 import shutil
 import subprocess
@@ -589,10 +590,9 @@ def gh_pages(
     # --no-history: each publication is the branch's only commit. On top of the
     # last one, a release withdrawn since (made a draft, deleted, found to be
     # under embargo) stayed readable in the pushed branch's history.
-    # --force pushes it over the last one, which is then on no branch.
-    args = ["ghp-import", "--no-jekyll", "--no-history", "--force", "-b", branch, "-m", message]
-    if push:
-        args += ["--push", "-r", remote]
+    # The push is ours (`push_branch`): ghp-import's prints its traceback
+    # when the remote refuses it.
+    args = ["ghp-import", "--no-jekyll", "--no-history", "-b", branch, "-m", message]
     if cname:
         args += ["--cname", cname]
     executable = shutil.which("ghp-import") or str(Path(sys.executable).parent / "ghp-import")
@@ -616,7 +616,45 @@ def gh_pages(
         proc = subprocess.run(args, cwd=repo, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise DeployError(
-            f"ghp-import failed (exit {proc.returncode}): {(proc.stderr or proc.stdout).strip()}"
+            f"ghp-import failed (exit {proc.returncode}): {said(proc.stderr or proc.stdout)}"
+        )
+    if push:
+        push_branch(repo, remote, branch)
+
+
+def said(output: str) -> str:
+    """What a command's output says, on one line: its lines joined with "; ",
+    a Python traceback's frames and git's `remote:` prefixes and closing
+    "failed to push some refs" left out."""
+    lines = []
+    traceback = False
+    for line in output.splitlines():
+        text = line.strip()
+        if text.startswith("Traceback ("):
+            traceback = True
+        if traceback and (line[:1].isspace() or text.startswith("Traceback (")):
+            continue  # its frames and their code lines: its last line says it
+        traceback = False
+        if text.startswith("remote:"):
+            text = text.removeprefix("remote:").strip()
+        elif re.fullmatch(r"To \S+", text):
+            continue  # git push's "To <address of the remote>"
+        text = text.removeprefix("! ")
+        if text and not text.startswith("error: failed to push some refs"):
+            lines.append(text)
+    return "; ".join(dict.fromkeys(lines)) or "no message"
+
+
+def push_branch(repo: Path, remote: str, branch: str) -> None:
+    """Push `branch` of `repo` over the remote's (forced: each publication is
+    the branch's only commit); DeployError saying what the remote said."""
+    ref = f"refs/heads/{branch}"
+    proc = _git(repo, "push", "--force", "--quiet", remote, f"{ref}:{ref}")
+    if proc.returncode != 0:
+        raise DeployError(
+            f"the push of branch '{branch}' to '{remote}' failed: {said(proc.stderr)} "
+            f"(the site is committed to '{branch}' in {repo}; once the remote accepts the "
+            "push (access, branch protection, address), publish again)"
         )
 
 
