@@ -876,6 +876,65 @@ def _cms_proxy_env(port: int, mode: str) -> dict[str, str]:
     }
 
 
+def _free_proxy_port(port) -> int:
+    """decap-server's port, refused (before anything is built) when it is not
+    a port number or something listens there already: another `invoke cms`,
+    of this working copy or another one, whose server the CMS would then save
+    through, into that one's files."""
+    import socket
+
+    try:
+        number = int(port)
+        if not 0 < number < 65536:
+            raise ValueError
+    except ValueError:
+        raise Exit(f"error: --proxy-port must be a number from 1 to 65535: {port!r}") from None
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", number))
+        except OSError as exc:
+            raise Exit(
+                f"error: port {number} on 127.0.0.1 cannot be used for decap-server "
+                f"({exc.strerror}): another `invoke cms` (of this or another working copy) "
+                "may have it, and the CMS would save through it into its files: stop it, "
+                "or give another --proxy-port"
+            ) from None
+    return number
+
+
+def _wait_for_proxy(proxy, url: str, timeout: float = 60) -> None:
+    """Until our decap-server answers on `url` (Exit when it stopped instead,
+    or answers for another working copy)."""
+    import json
+    import time
+    import urllib.request
+
+    request = urllib.request.Request(
+        url, data=b'{"action":"info"}', headers={"Content-Type": "application/json"}
+    )
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proxy.poll() is not None:
+            raise Exit(
+                f"error: decap-server stopped as it started (exit {proxy.returncode}): "
+                "see its message above"
+            )
+        try:
+            with urllib.request.urlopen(request, timeout=2) as response:
+                answer = json.loads(response.read())
+        except (OSError, ValueError):
+            time.sleep(0.2)
+            continue
+        if answer.get("repo") != ROOT.name:
+            raise Exit(
+                f"error: {url} answers for another working copy ({answer.get('repo')!r}): "
+                "give another --proxy-port"
+            )
+        return
+    raise Exit(f"error: decap-server did not answer on {url} within {timeout:.0f} s")
+
+
 @task(
     help={
         "port": "port of the site on 127.0.0.1 (default 8000)",
@@ -899,6 +958,7 @@ def cms(c, port=8000, proxy_port=8081, workflow=False):
 
     if not CMS_PROXY.exists():
         raise Exit("decap-server is not installed: run `npm ci` in the project folder.")
+    proxy_port = _free_proxy_port(proxy_port)
     if workflow:
         dirty = subprocess.run(
             ["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True
@@ -928,8 +988,16 @@ def cms(c, port=8000, proxy_port=8081, workflow=False):
         shutil.rmtree(pinned.parent, ignore_errors=True)
         raise
     shutil.copytree(output / "admin", pinned)
-    env = _cms_proxy_env(int(proxy_port), "git" if workflow else "fs")
+    env = _cms_proxy_env(proxy_port, "git" if workflow else "fs")
     proxy = subprocess.Popen(["node", str(CMS_PROXY)], cwd=ROOT, env=env)
+    try:
+        _wait_for_proxy(proxy, proxy_url)
+    except Exit:
+        server.server_close()
+        proxy.kill()
+        proxy.wait(timeout=10)
+        shutil.rmtree(pinned.parent, ignore_errors=True)
+        raise
 
     print(
         f"Ruang redaksi: http://127.0.0.1:{server.server_address[1]}/admin/ "
