@@ -75,3 +75,31 @@ def test_careless_titles_and_regions_give_a_file_a_strict_build_publishes(tmp_pa
     titles = {item["title"] for item in feed["items"]}
     assert {source.metadata["title"][0] for source in written.values()} == titles
     assert "Baris satu Baris dua pengawasan tahapan" in titles
+
+
+def test_an_address_a_release_takes_without_a_slug_line_is_taken(tmp_path):
+    """A release pasted without `Slug:` (the build gives it its title's) and a
+    YAML one with `slug: "…"` in quotes: `new` read neither and wrote a
+    release with the same slug (in the same month, the same address: the
+    build failed on both)."""
+    site = FixtureSite(tmp_path)
+    pasted = site.article(
+        "2024/tempel.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Evaluasi Pengawasan\n"
+        f"Date: 2024-10-04 10:00\n\n{LEAD}",
+    )
+    dashed = site.article(
+        "2024/yaml.md",
+        "---\ntitle: Rapat Lain\ndate: 2024-10-05 10:00\n"
+        'slug: "bawaslu-kota-palembang-gelar-rapat-evaluasi-kampanye"\n---\n\n' + LEAD,
+    )
+    for title, taken in [
+        ("Bawaslu Kota Palembang Gelar Rapat Evaluasi Pengawasan", pasted),
+        ("Bawaslu Kota Palembang Gelar Rapat Evaluasi Kampanye", dashed),
+    ]:
+        result = invoke_new(site.content, title, "--wilayah", "Palembang")
+        assert result.returncode != 0, result.stdout
+        [line] = result.stderr.strip().splitlines()
+        shown = taken.relative_to(site.root).as_posix()
+        assert line.startswith("new: the slug '") and f"already used by {shown} " in line, line
+    assert sorted(site.content.rglob("*.md")) == sorted([pasted, dashed])

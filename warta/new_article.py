@@ -13,7 +13,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
-import re
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -26,7 +25,6 @@ from warta.paths import long_name
 from warta.source_checks import Rules, check_source, parse_source
 from warta.text import slugify
 
-SLUG_LINE_RE = re.compile(r"^Slug:\s*(?P<slug>\S+)\s*$", re.I | re.M)
 OFFICE_AUTHOR_PREFIX = "Humas Bawaslu "
 NO_REGION = (
     'no region: add --wilayah "Kota Palembang" (name, alias or code; '
@@ -98,12 +96,15 @@ def _heads(content: Path) -> Iterable[tuple[Path, str]]:
 
 
 def existing_slugs(content: Path) -> dict[str, Path]:
-    """Slug → file for every Markdown file under content/ that declares one."""
+    """Slug → file for every Markdown file under content/, as the build reads
+    it: its `Slug:` (a YAML block's `slug: "…"` without its quotes), else the
+    slug the build gives it from its title (a release pasted without one)."""
     slugs = {}
     for path, head in _heads(content):
-        match = SLUG_LINE_RE.search(head)
-        if match:
-            slugs[match["slug"]] = path
+        source = parse_source(path.name, head)
+        slug = source.value("slug").strip() or slugify(source.value("title"))
+        if slug:
+            slugs.setdefault(slug, path)
     return slugs
 
 
