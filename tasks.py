@@ -175,19 +175,28 @@ def _preview_server(output: Path, port, quiet: bool = False, pinned: Path | None
 
 @task(help={"port": "port on 127.0.0.1 (default 8000)"})
 def livereload(c, port=8000):
-    """Rebuild on every change to content, theme, plugins or data, and reload the browser."""
+    """Rebuild on every change to content, theme, plugins or data, and reload the browser.
+
+    A rebuild that fails (a release saved half-written) says so in one line
+    and the preview keeps the last build until the next save."""
     from livereload import Server
 
     def rebuild_site():
-        _build(DEV_SETTINGS)
+        try:
+            _build(DEV_SETTINGS)
+        except Exit as failed:
+            # (raised out of livereload's watcher, it printed a traceback each time)
+            print(f"livereload: {failed.message} The preview is rebuilt at the next save.")
 
-    rebuild_site()
+    _build(DEV_SETTINGS)
+    settings = _settings()
     server = Server()
-    for folder in ("content", "theme", "plugins", "data"):
-        server.watch(str(ROOT / folder / "**" / "*"), rebuild_site)
+    # The folders the build reads and writes (WARTA_CONTENT_PATH, WARTA_OUTPUT_PATH).
+    for folder in (Path(settings["PATH"]), ROOT / "theme", ROOT / "plugins", ROOT / "data"):
+        server.watch(str(folder / "**" / "*"), rebuild_site)
     server.watch(str(DEV_SETTINGS), rebuild_site)
-    print(f"Live preview on http://127.0.0.1:{port}/")
-    server.serve(host="127.0.0.1", port=int(port), root=str(ROOT / "output"))
+    print(f"Live preview on http://127.0.0.1:{port}/", flush=True)
+    server.serve(host="127.0.0.1", port=int(port), root=str(settings["OUTPUT_PATH"]))
 
 
 @task
