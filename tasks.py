@@ -188,6 +188,7 @@ def livereload(c, port=8000):
             # (raised out of livereload's watcher, it printed a traceback each time)
             print(f"livereload: {failed.message} The preview is rebuilt at the next save.")
 
+    port = _free_port(port, "--port", "another preview (invoke serve, invoke cms) may have it")
     _build(DEV_SETTINGS)
     settings = _settings()
     server = Server()
@@ -885,11 +886,10 @@ def _cms_proxy_env(port: int, mode: str) -> dict[str, str]:
     }
 
 
-def _free_proxy_port(port) -> int:
-    """decap-server's port, refused (before anything is built) when it is not
-    a port number or something listens there already: another `invoke cms`,
-    of this working copy or another one, whose server the CMS would then save
-    through, into that one's files."""
+def _free_port(port, option: str, holders: str) -> int:
+    """`port` as a number, refused (before anything is built) when it is not a
+    port number or something listens on 127.0.0.1 there already (`holders`:
+    who may have it, and what would go wrong)."""
     import socket
 
     try:
@@ -897,19 +897,28 @@ def _free_proxy_port(port) -> int:
         if not 0 < number < 65536:
             raise ValueError
     except ValueError:
-        raise Exit(f"error: --proxy-port must be a number from 1 to 65535: {port!r}") from None
+        raise Exit(f"error: {option} must be a number from 1 to 65535: {port!r}") from None
     with socket.socket() as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             probe.bind(("127.0.0.1", number))
         except OSError as exc:
             raise Exit(
-                f"error: port {number} on 127.0.0.1 cannot be used for decap-server "
-                f"({exc.strerror}): another `invoke cms` (of this or another working copy) "
-                "may have it, and the CMS would save through it into its files: stop it, "
-                "or give another --proxy-port"
+                f"error: port {number} on 127.0.0.1 cannot be used ({exc.strerror}): "
+                f"{holders}: stop it, or give another {option}"
             ) from None
     return number
+
+
+def _free_proxy_port(port) -> int:
+    """decap-server's port: another `invoke cms`'s server there (of this working
+    copy or another one) would take the CMS's saves into its files."""
+    return _free_port(
+        port,
+        "--proxy-port",
+        "another `invoke cms` (of this or another working copy) may have it for "
+        "decap-server, and the CMS would save through it into its files",
+    )
 
 
 def _wait_for_proxy(proxy, url: str, timeout: float = 60) -> None:

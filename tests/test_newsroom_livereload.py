@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -94,3 +95,30 @@ def test_livereload_previews_the_build_and_a_broken_save_is_one_line(tmp_path):
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+
+
+def test_a_port_another_preview_holds_is_one_line_before_building(tmp_path):
+    site = FixtureSite(tmp_path / "site")
+    with socket.socket() as held:  # `invoke serve` or `invoke cms` in another terminal
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "invoke", "livereload", "--port", str(port)],
+            cwd=REPO,
+            env={
+                **os.environ,
+                "WARTA_CONTENT_PATH": str(site.content),
+                "WARTA_OUTPUT_PATH": str(site.output),
+                "WARTA_CACHE_PATH": str(site.root / "cache"),
+            },
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith(f"error: port {port} on 127.0.0.1 cannot be used"), line
+    assert line.endswith("give another --port"), line
+    assert not site.output.exists()  # refused before building
