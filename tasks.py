@@ -768,12 +768,31 @@ def _new_help() -> str:
     return "\n".join(lines)
 
 
-def _new_checks():
-    """The build's checks of a title and a summary that are not source checks
-    (`new_article.written_problem`): the social card's font (plugins/images)
-    and the HTML the sanitizer takes out (plugins/sanitize), in their words."""
+def _new_checks(settings: dict):
+    """The build's checks of a title, a summary and an author that are not a
+    source's own checks (`new_article.written_problem`): the social card's
+    font (plugins/images), the HTML the sanitizer takes out (plugins/sanitize)
+    and an author spelled otherwise than the releases under content/ spell
+    them (content_lint's `check_author_spellings`), in their words."""
+    from plugins.content_lint.plugin import author_address, office_author_name
     from plugins.images.cards import drawable, left_out
     from plugins.sanitize.clean import clean_html
+    from warta.new_article import heads
+    from warta.source_checks import check_author_spellings, parse_source
+
+    def author(name: str) -> str | None:
+        content = Path(settings["PATH"])
+        sources = [
+            parse_source(path.relative_to(content).as_posix(), head)
+            for path, head in heads(content)
+        ]
+        new = parse_source("", f"Author: {name}\n\nTeks rilis.\n")
+        sources.append(new)
+        office = office_author_name(settings, sources)
+        for finding in check_author_spellings(sources, author_address(settings), {}, office):
+            if finding.path == new.path:
+                return f"{finding.message} ({finding.suggestion})"
+        return None
 
     def card(title: str) -> str | None:
         missing = left_out(title)
@@ -795,7 +814,7 @@ def _new_checks():
             else None
         )
 
-    return (("title", card), ("summary", html))
+    return (("title", card), ("summary", html), ("author", author))
 
 
 # (invoke empties the help dict it is given: it gets a copy)
@@ -831,7 +850,7 @@ def new(c, title=None, wilayah="", rubrik="Berita", tag=None, penulis="", ringka
             content=Path(settings["PATH"]),
             timezone=settings.get("TIMEZONE", "Asia/Jakarta"),
             rules=rules_from_settings(settings),
-            checks=_new_checks(),
+            checks=_new_checks(settings),
         )
         path = new_article.write(article, Path(settings["PATH"]))
     except new_article.NewArticleError as exc:

@@ -103,3 +103,41 @@ def test_an_address_a_release_takes_without_a_slug_line_is_taken(tmp_path):
         shown = taken.relative_to(site.root).as_posix()
         assert line.startswith("new: the slug '") and f"already used by {shown} " in line, line
     assert sorted(site.content.rglob("*.md")) == sorted([pasted, dashed])
+
+
+def test_an_author_spelled_otherwise_than_the_releases_spell_it_is_refused(tmp_path):
+    """`--penulis "Humas Bawaslu Lahat"` beside the office's releases credited
+    to "Humas Bawaslu Kabupaten Lahat", or a name with degrees beside the plain
+    one: written, and the strict build warned of a second author page."""
+    site = FixtureSite(tmp_path)
+    for number, author in enumerate(["Humas Bawaslu Kabupaten Lahat", "Rina Marlina"]):
+        site.article(
+            f"2024/rilis-{number}.md",
+            title=f"Bawaslu Kabupaten Lahat Gelar Rapat Pengawasan Tahap {number}",
+            slug=f"rilis-{number}",
+            author=author,
+            body="LAHAT – Bawaslu Kabupaten Lahat menggelar rapat pengawasan tahapan.",
+        )
+    title = "Bawaslu Kabupaten Lahat Gelar Rapat Evaluasi Pengawasan"
+    for given, written in [
+        ("Humas Bawaslu Lahat", "Humas Bawaslu Kabupaten Lahat"),
+        ("Humas Bawaslu Kab. Lahat", "Humas Bawaslu Kabupaten Lahat"),
+        ("RINA MARLINA", "Rina Marlina"),
+        ("Rina Marlina, S.H.", "Rina Marlina"),
+    ]:
+        result = invoke_new(site.content, title, "-w", "Lahat", "--penulis", given)
+        assert result.returncode != 0, (given, result.stdout)
+        [line] = result.stderr.strip().splitlines()
+        assert line.startswith(f"new: --penulis {given!r}: Author {given!r} "), line
+        assert line.endswith(f"'Author: {written}')"), line
+    assert len(list(site.content.rglob("*.md"))) == 2
+    written = invoke_new(site.content, title, "-w", "Lahat", "--penulis", "Rina Marlina")
+    assert written.returncode == 0, written.stderr
+    path = Path(written.stdout.strip().splitlines()[-1])
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        + "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat evaluasi pengawasan tahapan.\n",
+        encoding="utf-8",
+    )
+    built = site.build(strict=True, CONTENT_LINT_NOW="2100-01-01T00:00:00+07:00")
+    assert built.returncode == 0, built.log

@@ -89,7 +89,7 @@ class NewArticle:
         return Path("berita") / f"{self.when:%Y}" / f"{self.when:%Y-%m-%d}-{self.slug}.md"
 
 
-def _heads(content: Path) -> Iterable[tuple[Path, str]]:
+def heads(content: Path) -> Iterable[tuple[Path, str]]:
     """(file, its first 4,000 characters: the front matter) for every Markdown file."""
     for path in sorted(content.rglob("*.md")):
         yield path, path.read_text(encoding="utf-8", errors="replace")[:4000]
@@ -100,7 +100,7 @@ def existing_slugs(content: Path) -> dict[str, Path]:
     it: its `Slug:` (a YAML block's `slug: "…"` without its quotes), else the
     slug the build gives it from its title (a release pasted without one)."""
     slugs = {}
-    for path, head in _heads(content):
+    for path, head in heads(content):
         source = parse_source(path.name, head)
         slug = source.value("slug").strip() or slugify(source.value("title"))
         if slug:
@@ -118,7 +118,7 @@ def existing_authors(content: Path) -> Counter:
     `Author:` or `Penulis:`, as the build reads it (not a line of the text)."""
     return author_counts(
         parse_lines(head.splitlines(), flags_below=False).value("author")
-        for _path, head in _heads(content)
+        for _path, head in heads(content)
     )
 
 
