@@ -141,3 +141,18 @@ def test_an_author_spelled_otherwise_than_the_releases_spell_it_is_refused(tmp_p
     )
     built = site.build(strict=True, CONTENT_LINT_NOW="2100-01-01T00:00:00+07:00")
     assert built.returncode == 0, built.log
+
+
+def test_a_link_or_a_folder_named_like_a_release_does_not_stop_new(tmp_path):
+    """A dangling link left under content/ (the build refuses links) and a
+    folder called `arsip.md`: `new` ended in a FileNotFoundError or
+    IsADirectoryError traceback while it looked for the slugs taken."""
+    site = FixtureSite(tmp_path)
+    (site.content / "berita" / "hilang.md").symlink_to(tmp_path / "tidak-ada.md")
+    (site.content / "berita" / "arsip.md").mkdir()
+    result = invoke_new(
+        site.content, "Bawaslu Kabupaten Lahat Gelar Rapat Evaluasi Pengawasan", "-w", "Lahat"
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    path = Path(result.stdout.strip().splitlines()[-1])
+    assert path.is_file() and path.name.endswith("-rapat-evaluasi-pengawasan.md")

@@ -90,9 +90,19 @@ class NewArticle:
 
 
 def heads(content: Path) -> Iterable[tuple[Path, str]]:
-    """(file, its first 4,000 characters: the front matter) for every Markdown file."""
+    """(file, its first 4,000 characters: the front matter) for every Markdown
+    file the build reads: not a link (the build refuses one, and a dangling
+    one cannot be read), a folder named like a file, or a file that cannot be
+    read (the build says why of each)."""
     for path in sorted(content.rglob("*.md")):
-        yield path, path.read_text(encoding="utf-8", errors="replace")[:4000]
+        if path.is_symlink() or not path.is_file():
+            continue
+        try:
+            with path.open(encoding="utf-8", errors="replace") as handle:
+                head = handle.read(4000)
+        except OSError:
+            continue
+        yield path, head
 
 
 def existing_slugs(content: Path) -> dict[str, Path]:
