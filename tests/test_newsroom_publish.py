@@ -81,3 +81,31 @@ def test_a_remote_that_cannot_be_reached_is_one_line(tmp_path, checkout):
     git("remote", "add", "origin", str(tmp_path / "no-such-remote.git"), cwd=checkout)
     line = said(gh_pages(FixtureSite(tmp_path / "site"), checkout))
     assert "no-such-remote.git" in line and "does not appear to be a git repository" in line
+
+
+def test_a_publish_folder_below_a_file_is_refused_before_building(tmp_path):
+    """A target whose parent is a file (a typo: `~/situs.zip/www`): the site
+    was built, then mkdir's NotADirectoryError traceback ended the publish."""
+    site = FixtureSite(tmp_path / "site")
+    site.article(
+        "2024/rapat.md",
+        title="Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan",
+        slug="bawaslu-kota-palembang-gelar-rapat",
+        body="PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.",
+    )
+    (tmp_path / "situs.zip").write_bytes(b"PK")
+    result = run_invoke(
+        "publish",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(site.output),
+        WARTA_CACHE_PATH=str(site.root / "cache"),
+        WARTA_SITEURL="https://warta.example.org",
+        WARTA_DEPLOY_RSYNC_TARGET=str(tmp_path / "situs.zip" / "www"),
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stdout + result.stderr
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("publish: refusing to publish to "), line
+    assert f"{tmp_path / 'situs.zip'} is a file, not a folder" in line, line
+    assert not site.output.exists()
+    assert (tmp_path / "situs.zip").read_bytes() == b"PK"

@@ -261,6 +261,13 @@ def check_local_folder(value: str, protected: dict[str, Path]) -> LocalFolder:
                 value, f"it is inside {name} {folder}", "publish to a folder outside the project"
             )
     if not os.path.lexists(resolved):
+        existing = next(folder for folder in resolved.parents if os.path.lexists(folder))
+        if not existing.is_dir():
+            raise _refuse(
+                value,
+                f"{existing} is a file, not a folder, so no folder can be made below it",
+                "point it at a folder",
+            )
         return LocalFolder(resolved, exists=False)
     if not resolved.is_dir():
         raise _refuse(value, "it is a file, not a folder", "point it at a folder")
@@ -412,7 +419,13 @@ def rsync(
             else:
                 destination = str(local.path)
                 if not dry_run:
-                    local.path.mkdir(parents=True, exist_ok=True)
+                    try:
+                        local.path.mkdir(parents=True, exist_ok=True)
+                    except OSError as exc:
+                        raise DeployError(
+                            f"cannot make the folder {local.path} ({exc.strerror}): "
+                            "check the path and its permissions"
+                        ) from None
                     _write_marker(local.path)
             target = RsyncTarget(destination, target.ssh_port, target.ssh_options)
         proc = subprocess.run(
@@ -424,7 +437,7 @@ def rsync(
     if proc.returncode != 0:
         raise DeployError(
             f"rsync to {target.destination} failed (exit {proc.returncode}): "
-            f"{proc.stderr.strip() or proc.stdout.strip()}"
+            f"{said(proc.stderr or proc.stdout)}"
         )
     return proc.stdout
 
