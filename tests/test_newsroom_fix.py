@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import run_invoke
+from warta.check import apply_fix
 
 LEAD = (
     "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan "
@@ -85,3 +87,27 @@ def test_a_front_matter_fix_cannot_write_into_is_said_not_left_silent(site):
         said,
     ), said
     assert path.read_text(encoding="utf-8") == text
+
+
+def test_fix_writes_keys_in_the_case_of_a_yaml_blocks_own(tmp_path):
+    """A `---` block with `title:`/`date:` (Decap's and most tools' YAML) got
+    `Slug:`/`Thread:`: YAML tells `Slug` from `slug`, so a CMS reading `slug`
+    saw none and wrote a second one beside it."""
+    content = tmp_path / "content"
+    content.mkdir()
+    pairs = (("Slug", "rapat-pleno"), ("Thread", "src-0123456789abcdef"))
+    lower = content / "lower.md"
+    lower.write_text("---\ntitle: Judul Rapat\ndate: 2024-10-02 10:00\n---\n\nTeks.\n")
+    assert apply_fix(lower, pairs, content) == ["Slug", "Thread"]
+    block = yaml.safe_load(lower.read_text(encoding="utf-8").split("---\n")[1])
+    assert block == {
+        "title": "Judul Rapat",
+        "date": "2024-10-02 10:00",
+        "slug": "rapat-pleno",
+        "thread": "src-0123456789abcdef",
+    }
+    capital = content / "capital.md"
+    capital.write_text("---\nTitle: Judul Rapat\ndate: 2024-10-02 10:00\n---\n\nTeks.\n")
+    assert apply_fix(capital, pairs, content) == ["Slug", "Thread"]
+    block = yaml.safe_load(capital.read_text(encoding="utf-8").split("---\n")[1])
+    assert {"Slug", "Thread"} <= set(block)

@@ -197,6 +197,10 @@ def fix_file(
             "add a `---` line after its last key, then run `invoke check --fix` again"
         )
     declared = front_matter.keys()
+    # A YAML block whose keys are all lower case (Decap's and most tools'
+    # `title:`, `date:`) gets its keys so: a YAML reader tells `Slug` from
+    # `slug`, and a CMS reading `slug` would write a second one beside `Slug`.
+    lower = front_matter.dashed and all(f.name == f.name.lower() for f in front_matter.fields)
     written = []
     added = []
     for key, value in pairs:
@@ -205,7 +209,7 @@ def fix_file(
         single = " ".join(str(value).split())
         if front_matter.dashed:  # a YAML block: a CMS must read the value back
             single = frontmatter.yaml_written(single)
-        added.append(f"{key}: {single}{newline}")
+        added.append(f"{key.lower() if lower else key}: {single}{newline}")
         written.append(key)
     if not written:
         return [], ""
