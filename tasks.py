@@ -175,19 +175,29 @@ def _preview_server(output: Path, port, quiet: bool = False, pinned: Path | None
 
 @task(help={"port": "port on 127.0.0.1 (default 8000)"})
 def livereload(c, port=8000):
-    """Rebuild on every change to content, theme, plugins or data, and reload the browser."""
+    """Rebuild on every change to content, theme, plugins or data, and reload the browser.
+
+    A rebuild that fails (a release saved half-written) says so in one line
+    and the preview keeps the last build until the next save."""
     from livereload import Server
 
     def rebuild_site():
-        _build(DEV_SETTINGS)
+        try:
+            _build(DEV_SETTINGS)
+        except Exit as failed:
+            # (raised out of livereload's watcher, it printed a traceback each time)
+            print(f"livereload: {failed.message} The preview is rebuilt at the next save.")
 
-    rebuild_site()
+    port = _free_port(port, "--port", "another preview (invoke serve, invoke cms) may have it")
+    _build(DEV_SETTINGS)
+    settings = _settings()
     server = Server()
-    for folder in ("content", "theme", "plugins", "data"):
-        server.watch(str(ROOT / folder / "**" / "*"), rebuild_site)
+    # The folders the build reads and writes (WARTA_CONTENT_PATH, WARTA_OUTPUT_PATH).
+    for folder in (Path(settings["PATH"]), ROOT / "theme", ROOT / "plugins", ROOT / "data"):
+        server.watch(str(folder / "**" / "*"), rebuild_site)
     server.watch(str(DEV_SETTINGS), rebuild_site)
-    print(f"Live preview on http://127.0.0.1:{port}/")
-    server.serve(host="127.0.0.1", port=int(port), root=str(ROOT / "output"))
+    print(f"Live preview on http://127.0.0.1:{port}/", flush=True)
+    server.serve(host="127.0.0.1", port=int(port), root=str(settings["OUTPUT_PATH"]))
 
 
 @task
@@ -758,10 +768,60 @@ def _new_help() -> str:
     return "\n".join(lines)
 
 
+def _new_checks(settings: dict):
+    """The build's checks of a title, a summary and an author that are not a
+    source's own checks (`new_article.written_problem`): the social card's
+    font (plugins/images), the HTML the sanitizer takes out (plugins/sanitize)
+    and an author spelled otherwise than the releases under content/ spell
+    them (content_lint's `check_author_spellings`), in their words."""
+    from plugins.content_lint.plugin import author_address, office_author_name
+    from plugins.images.cards import drawable, left_out
+    from plugins.sanitize.clean import clean_html
+    from warta.new_article import heads
+    from warta.source_checks import check_author_spellings, parse_source
+
+    def author(name: str) -> str | None:
+        content = Path(settings["PATH"])
+        sources = [
+            parse_source(path.relative_to(content).as_posix(), head)
+            for path, head in heads(content)
+        ]
+        new = parse_source("", f"Author: {name}\n\nTeks rilis.\n")
+        sources.append(new)
+        office = office_author_name(settings, sources)
+        for finding in check_author_spellings(sources, author_address(settings), {}, office):
+            if finding.path == new.path:
+                return f"{finding.message} ({finding.suggestion})"
+        return None
+
+    def card(title: str) -> str | None:
+        missing = left_out(title)
+        if not missing:
+            return None
+        quoted = ", ".join(f"'{run}'" for run in missing)
+        return (
+            f"the social card's font cannot draw these characters of the title, so the card "
+            f"leaves them out: {quoted} (the card reads '{drawable(title, 'bold')}'; write "
+            "them in Latin letters or leave them out of the title)"
+        )
+
+    def html(summary: str) -> str | None:
+        removed = ", ".join(f"'{removal.shown}'" for removal in clean_html(summary)[1])
+        return (
+            f"raw HTML removed from the published text: {removed} (write the summary as "
+            "plain words)"
+            if removed
+            else None
+        )
+
+    return (("title", card), ("summary", html), ("author", author))
+
+
 # (invoke empties the help dict it is given: it gets a copy)
 @task(klass=_OptionalTitleTask, positional=["title"], iterable=["tag"], help=dict(NEW_HELP))
 def new(c, title=None, wilayah="", rubrik="Berita", tag=None, penulis="", ringkasan=""):
     """Write a new article with complete front matter and print its path."""
+    from plugins.content_lint.plugin import rules_from_settings
     from warta import new_article
 
     title = title or ""
@@ -789,6 +849,8 @@ def new(c, title=None, wilayah="", rubrik="Berita", tag=None, penulis="", ringka
             resolve_tag=_tag_resolver(settings, wilayah),
             content=Path(settings["PATH"]),
             timezone=settings.get("TIMEZONE", "Asia/Jakarta"),
+            rules=rules_from_settings(settings),
+            checks=_new_checks(settings),
         )
         path = new_article.write(article, Path(settings["PATH"]))
     except new_article.NewArticleError as exc:
@@ -843,6 +905,73 @@ def _cms_proxy_env(port: int, mode: str) -> dict[str, str]:
     }
 
 
+def _free_port(port, option: str, holders: str) -> int:
+    """`port` as a number, refused (before anything is built) when it is not a
+    port number or something listens on 127.0.0.1 there already (`holders`:
+    who may have it, and what would go wrong)."""
+    import socket
+
+    try:
+        number = int(port)
+        if not 0 < number < 65536:
+            raise ValueError
+    except ValueError:
+        raise Exit(f"error: {option} must be a number from 1 to 65535: {port!r}") from None
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", number))
+        except OSError as exc:
+            raise Exit(
+                f"error: port {number} on 127.0.0.1 cannot be used ({exc.strerror}): "
+                f"{holders}: stop it, or give another {option}"
+            ) from None
+    return number
+
+
+def _free_proxy_port(port) -> int:
+    """decap-server's port: another `invoke cms`'s server there (of this working
+    copy or another one) would take the CMS's saves into its files."""
+    return _free_port(
+        port,
+        "--proxy-port",
+        "another `invoke cms` (of this or another working copy) may have it for "
+        "decap-server, and the CMS would save through it into its files",
+    )
+
+
+def _wait_for_proxy(proxy, url: str, timeout: float = 60) -> None:
+    """Until our decap-server answers on `url` (Exit when it stopped instead,
+    or answers for another working copy)."""
+    import json
+    import time
+    import urllib.request
+
+    request = urllib.request.Request(
+        url, data=b'{"action":"info"}', headers={"Content-Type": "application/json"}
+    )
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proxy.poll() is not None:
+            raise Exit(
+                f"error: decap-server stopped as it started (exit {proxy.returncode}): "
+                "see its message above"
+            )
+        try:
+            with urllib.request.urlopen(request, timeout=2) as response:
+                answer = json.loads(response.read())
+        except (OSError, ValueError):
+            time.sleep(0.2)
+            continue
+        if answer.get("repo") != ROOT.name:
+            raise Exit(
+                f"error: {url} answers for another working copy ({answer.get('repo')!r}): "
+                "give another --proxy-port"
+            )
+        return
+    raise Exit(f"error: decap-server did not answer on {url} within {timeout:.0f} s")
+
+
 @task(
     help={
         "port": "port of the site on 127.0.0.1 (default 8000)",
@@ -866,6 +995,7 @@ def cms(c, port=8000, proxy_port=8081, workflow=False):
 
     if not CMS_PROXY.exists():
         raise Exit("decap-server is not installed: run `npm ci` in the project folder.")
+    proxy_port = _free_proxy_port(proxy_port)
     if workflow:
         dirty = subprocess.run(
             ["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True
@@ -895,8 +1025,16 @@ def cms(c, port=8000, proxy_port=8081, workflow=False):
         shutil.rmtree(pinned.parent, ignore_errors=True)
         raise
     shutil.copytree(output / "admin", pinned)
-    env = _cms_proxy_env(int(proxy_port), "git" if workflow else "fs")
+    env = _cms_proxy_env(proxy_port, "git" if workflow else "fs")
     proxy = subprocess.Popen(["node", str(CMS_PROXY)], cwd=ROOT, env=env)
+    try:
+        _wait_for_proxy(proxy, proxy_url)
+    except Exit:
+        server.server_close()
+        proxy.kill()
+        proxy.wait(timeout=10)
+        shutil.rmtree(pinned.parent, ignore_errors=True)
+        raise
 
     print(
         f"Ruang redaksi: http://127.0.0.1:{server.server_address[1]}/admin/ "

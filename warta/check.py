@@ -156,26 +156,51 @@ def select(findings: list[Finding], wanted: list[str], paths: Paths) -> list[Fin
 
 def apply_fix(file: Path, pairs: tuple[tuple[str, str], ...], content: Path) -> list[str]:
     """Add the missing `Key: value` lines at the end of a release's front matter;
-    returns the keys written. Keeps the file's BOM and line ends; never follows a
-    link or writes outside the content folder."""
+    returns the keys written (`fix_file`)."""
+    return fix_file(file, pairs, content)[0]
+
+
+def fix_file(
+    file: Path, pairs: tuple[tuple[str, str], ...], content: Path
+) -> tuple[list[str], str]:
+    """Add the missing `Key: value` lines at the end of a release's front matter;
+    returns the keys written, and why nothing was written when the file could
+    not be ("" when there was nothing to write). Keeps the file's BOM and line
+    ends; never follows a link or writes outside the content folder. A front
+    matter a line of text ends (no blank line before the release's text, as
+    pasted) gets its lines and the blank line: the text stays the body."""
     real = check_source(content, file)
     if isinstance(real, Refusal) or not real.is_file():
-        return []
+        return [], "it is not a file of the content folder (a link, or outside it)"
     data = real.read_bytes()
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return []
+        return [], "it is not UTF-8 text (save it as UTF-8 first)"
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     text = text.removeprefix("\ufeff")
-    newline = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
     # Lines as Markdown counts them (only CR/LF end one), each with its line end.
     lines = re.findall(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$", text)
+    # The file's own line end (Windows CR LF, an old Mac's lone CR), from its first line.
+    newline = re.search(r"\r\n|\r|\n", text)
+    newline = newline[0] if newline else "\n"
     front_matter = frontmatter.parse(text).front_matter
     end = front_matter.insert_at
+    below = ""
+    if end is None and front_matter and not front_matter.dashed:
+        end, below = front_matter.fields[-1].lines[-1], newline
     if end is None:
-        return []  # no front matter, or text right after it: nothing to add to
+        if not front_matter:
+            return [], "it has no front matter to add them to"
+        return [], (
+            f"its `---` block is not closed before line {front_matter.body_start}: "
+            "add a `---` line after its last key, then run `invoke check --fix` again"
+        )
     declared = front_matter.keys()
+    # A YAML block whose keys are all lower case (Decap's and most tools'
+    # `title:`, `date:`) gets its keys so: a YAML reader tells `Slug` from
+    # `slug`, and a CMS reading `slug` would write a second one beside `Slug`.
+    lower = front_matter.dashed and all(f.name == f.name.lower() for f in front_matter.fields)
     written = []
     added = []
     for key, value in pairs:
@@ -184,19 +209,20 @@ def apply_fix(file: Path, pairs: tuple[tuple[str, str], ...], content: Path) -> 
         single = " ".join(str(value).split())
         if front_matter.dashed:  # a YAML block: a CMS must read the value back
             single = frontmatter.yaml_written(single)
-        added.append(f"{key}: {single}{newline}")
+        added.append(f"{key.lower() if lower else key}: {single}{newline}")
         written.append(key)
     if not written:
-        return []
+        return [], ""
     if not lines[end - 1].endswith(("\n", "\r")):
         lines[end - 1] += newline
-    lines[end:end] = added
+    lines[end:end] = [*added, below]
     replace_file(real, (bom + "".join(lines)).encode("utf-8"))
-    return written
+    return written, ""
 
 
 def fix_all(findings: list[Finding], paths: Paths) -> tuple[list[str], set[Finding]]:
-    """Apply every finding's fix; return the lines to print and the findings fixed."""
+    """Apply every finding's fix; return the lines to print (a file that could
+    not be fixed is said too, with why) and the findings fixed."""
     done, fixed = [], set()
     by_file: dict[str, list[Finding]] = {}
     for finding in findings:
@@ -204,10 +230,12 @@ def fix_all(findings: list[Finding], paths: Paths) -> tuple[list[str], set[Findi
             by_file.setdefault(finding.path, []).append(finding)
     for shown, group in sorted(by_file.items()):
         pairs = tuple(pair for finding in group for pair in finding.fix)
-        written = apply_fix(paths.project / shown, pairs, paths.content)
+        written, why = fix_file(paths.project / shown, pairs, paths.content)
         if written:
             done.append(f"{shown}: fixed: wrote {', '.join(written)}")
             fixed.update(group)
+        elif why:
+            done.append(f"{shown}: not fixed: {why}")
     return done, fixed
 
 

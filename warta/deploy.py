@@ -36,6 +36,7 @@ import contextlib
 import gzip
 import os
 import posixpath
+import re
 import shlex
 import shutil
 import subprocess
@@ -260,6 +261,13 @@ def check_local_folder(value: str, protected: dict[str, Path]) -> LocalFolder:
                 value, f"it is inside {name} {folder}", "publish to a folder outside the project"
             )
     if not os.path.lexists(resolved):
+        existing = next(folder for folder in resolved.parents if os.path.lexists(folder))
+        if not existing.is_dir():
+            raise _refuse(
+                value,
+                f"{existing} is a file, not a folder, so no folder can be made below it",
+                "point it at a folder",
+            )
         return LocalFolder(resolved, exists=False)
     if not resolved.is_dir():
         raise _refuse(value, "it is a file, not a folder", "point it at a folder")
@@ -411,7 +419,13 @@ def rsync(
             else:
                 destination = str(local.path)
                 if not dry_run:
-                    local.path.mkdir(parents=True, exist_ok=True)
+                    try:
+                        local.path.mkdir(parents=True, exist_ok=True)
+                    except OSError as exc:
+                        raise DeployError(
+                            f"cannot make the folder {local.path} ({exc.strerror}): "
+                            "check the path and its permissions"
+                        ) from None
                     _write_marker(local.path)
             target = RsyncTarget(destination, target.ssh_port, target.ssh_options)
         proc = subprocess.run(
@@ -423,7 +437,7 @@ def rsync(
     if proc.returncode != 0:
         raise DeployError(
             f"rsync to {target.destination} failed (exit {proc.returncode}): "
-            f"{proc.stderr.strip() or proc.stdout.strip()}"
+            f"{said(proc.stderr or proc.stdout)}"
         )
     return proc.stdout
 
@@ -589,10 +603,9 @@ def gh_pages(
     # --no-history: each publication is the branch's only commit. On top of the
     # last one, a release withdrawn since (made a draft, deleted, found to be
     # under embargo) stayed readable in the pushed branch's history.
-    # --force pushes it over the last one, which is then on no branch.
-    args = ["ghp-import", "--no-jekyll", "--no-history", "--force", "-b", branch, "-m", message]
-    if push:
-        args += ["--push", "-r", remote]
+    # The push is ours (`push_branch`): ghp-import's prints its traceback
+    # when the remote refuses it.
+    args = ["ghp-import", "--no-jekyll", "--no-history", "-b", branch, "-m", message]
     if cname:
         args += ["--cname", cname]
     executable = shutil.which("ghp-import") or str(Path(sys.executable).parent / "ghp-import")
@@ -616,7 +629,45 @@ def gh_pages(
         proc = subprocess.run(args, cwd=repo, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise DeployError(
-            f"ghp-import failed (exit {proc.returncode}): {(proc.stderr or proc.stdout).strip()}"
+            f"ghp-import failed (exit {proc.returncode}): {said(proc.stderr or proc.stdout)}"
+        )
+    if push:
+        push_branch(repo, remote, branch)
+
+
+def said(output: str) -> str:
+    """What a command's output says, on one line: its lines joined with "; ",
+    a Python traceback's frames and git's `remote:` prefixes and closing
+    "failed to push some refs" left out."""
+    lines = []
+    traceback = False
+    for line in output.splitlines():
+        text = line.strip()
+        if text.startswith("Traceback ("):
+            traceback = True
+        if traceback and (line[:1].isspace() or text.startswith("Traceback (")):
+            continue  # its frames and their code lines: its last line says it
+        traceback = False
+        if text.startswith("remote:"):
+            text = text.removeprefix("remote:").strip()
+        elif re.fullmatch(r"To \S+", text):
+            continue  # git push's "To <address of the remote>"
+        text = text.removeprefix("! ")
+        if text and not text.startswith("error: failed to push some refs"):
+            lines.append(text)
+    return "; ".join(dict.fromkeys(lines)) or "no message"
+
+
+def push_branch(repo: Path, remote: str, branch: str) -> None:
+    """Push `branch` of `repo` over the remote's (forced: each publication is
+    the branch's only commit); DeployError saying what the remote said."""
+    ref = f"refs/heads/{branch}"
+    proc = _git(repo, "push", "--force", "--quiet", remote, f"{ref}:{ref}")
+    if proc.returncode != 0:
+        raise DeployError(
+            f"the push of branch '{branch}' to '{remote}' failed: {said(proc.stderr)} "
+            f"(the site is committed to '{branch}' in {repo}; once the remote accepts the "
+            "push (access, branch protection, address), publish again)"
         )
 
 

@@ -10,9 +10,9 @@ build takes the lead paragraph (plugins/release_defaults).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
-import re
 import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -22,18 +22,25 @@ from zoneinfo import ZoneInfo
 
 from warta.frontmatter import parse_lines, pelican_list
 from warta.paths import long_name
-from warta.source_checks import Rules
+from warta.source_checks import Rules, check_source, parse_source
 from warta.text import slugify
 
-SLUG_LINE_RE = re.compile(r"^Slug:\s*(?P<slug>\S+)\s*$", re.I | re.M)
 OFFICE_AUTHOR_PREFIX = "Humas Bawaslu "
-# What the build refuses (content_lint's title length, containment's name
-# length for the author's page): `invoke new` refuses it first.
-TITLE_MAX = Rules().title_max
 NO_REGION = (
     'no region: add --wilayah "Kota Palembang" (name, alias or code; '
     "several separated by commas, as in Region:)"
 )
+
+
+# What each front-matter key of a new release was given as, to name it in a refusal.
+GIVEN_AS = {
+    "title": "the title",
+    "author": "--penulis",
+    "summary": "--ringkasan",
+    "tags": "--tag",
+    "region": "--wilayah",
+    "category": "--rubrik",
+}
 
 
 class NewArticleError(Exception):
@@ -82,19 +89,32 @@ class NewArticle:
         return Path("berita") / f"{self.when:%Y}" / f"{self.when:%Y-%m-%d}-{self.slug}.md"
 
 
-def _heads(content: Path) -> Iterable[tuple[Path, str]]:
-    """(file, its first 4,000 characters: the front matter) for every Markdown file."""
+def heads(content: Path) -> Iterable[tuple[Path, str]]:
+    """(file, its first 4,000 characters: the front matter) for every Markdown
+    file the build reads: not a link (the build refuses one, and a dangling
+    one cannot be read), a folder named like a file, or a file that cannot be
+    read (the build says why of each)."""
     for path in sorted(content.rglob("*.md")):
-        yield path, path.read_text(encoding="utf-8", errors="replace")[:4000]
+        if path.is_symlink() or not path.is_file():
+            continue
+        try:
+            with path.open(encoding="utf-8", errors="replace") as handle:
+                head = handle.read(4000)
+        except OSError:
+            continue
+        yield path, head
 
 
 def existing_slugs(content: Path) -> dict[str, Path]:
-    """Slug → file for every Markdown file under content/ that declares one."""
+    """Slug → file for every Markdown file under content/, as the build reads
+    it: its `Slug:` (a YAML block's `slug: "…"` without its quotes), else the
+    slug the build gives it from its title (a release pasted without one)."""
     slugs = {}
-    for path, head in _heads(content):
-        match = SLUG_LINE_RE.search(head)
-        if match:
-            slugs[match["slug"]] = path
+    for path, head in heads(content):
+        source = parse_source(path.name, head)
+        slug = source.value("slug").strip() or slugify(source.value("title"))
+        if slug:
+            slugs.setdefault(slug, path)
     return slugs
 
 
@@ -108,7 +128,7 @@ def existing_authors(content: Path) -> Counter:
     `Author:` or `Penulis:`, as the build reads it (not a line of the text)."""
     return author_counts(
         parse_lines(head.splitlines(), flags_below=False).value("author")
-        for _path, head in _heads(content)
+        for _path, head in heads(content)
     )
 
 
@@ -247,20 +267,28 @@ def prepare(
     timezone: str = "Asia/Jakarta",
     default_author: str = "Humas",
     summary: str = "",
+    rules: Rules | None = None,
+    checks: Iterable[tuple[str, Callable[[str], str | None]]] = (),
 ) -> NewArticle:
     """Validate everything first; raise NewArticleError with a fix on the first problem.
 
     `resolve_region` / `resolve_tag` return the canonical value (a region also
     as a RegionChoice naming its office's author) or raise NewArticleError
     naming the closest matches. The author is `author` when given, else the
-    region's office, else `default_author`.
+    region's office, else `default_author`. What the build would then warn
+    about in the front matter (`rules`, the site's CONTENT_LINT_* ones, and
+    `checks`: `written_problem`) is refused too: a strict build fails on it.
     """
+    rules = rules or Rules()
     title = " ".join(title.split())
-    if len(title) < 10:
-        raise NewArticleError(f"title too short: {title!r} (write the full headline)")
-    if len(title) > TITLE_MAX:
+    if len(title) < rules.title_min:
         raise NewArticleError(
-            f"title too long: {len(title)} characters (keep the headline under {TITLE_MAX})"
+            f"title too short: {title!r} is {len(title)} characters "
+            f"(write the full headline, {rules.title_min} to {rules.title_max} characters)"
+        )
+    if len(title) > rules.title_max:
+        raise NewArticleError(
+            f"title too long: {len(title)} characters (keep the headline under {rules.title_max})"
         )
     author = " ".join(author.split())
     if author and not slugify(author, limit=None):
@@ -285,7 +313,9 @@ def prepare(
     canonical_tags = tuple(dict.fromkeys(resolve_tag(tag) for tag in tags if tag.strip()))
     slug = slugify(title)
     if not slug:
-        raise NewArticleError(f"cannot make an address from the title {title!r}")
+        raise NewArticleError(
+            f"cannot make an address from the title {title!r} (write the headline in words)"
+        )
     taken = existing_slugs(content)
     if slug in taken:
         raise NewArticleError(
@@ -305,9 +335,42 @@ def prepare(
         thread=uuid.uuid4().hex,
         summary=summary,
     )
+    problem = written_problem(article, rules, checks)
+    if problem:
+        raise NewArticleError(problem)
     if (content / article.relative_path()).exists():
         raise NewArticleError(f"{content / article.relative_path()} already exists")
     return article
+
+
+def written_problem(
+    article: NewArticle,
+    rules: Rules,
+    checks: Iterable[tuple[str, Callable[[str], str | None]]] = (),
+) -> str | None:
+    """What the build would warn about or refuse in the front matter `article`
+    writes (the build's source checks, with `rules`, then `checks`: (key, a
+    function of its value giving the build's words, "message (suggestion)",
+    or None)), named by the value given: the first problem, or None. A file
+    `invoke new` writes must pass a strict build once its text is added."""
+    # (a line of text below it, as the writer adds: no "no body" finding)
+    text = article.front_matter() + "Teks rilis.\n"
+    source = parse_source(article.relative_path().as_posix(), text)
+    values = {key: value for key, (value, _line) in source.metadata.items()}
+    keys = {line: key for key, (_value, line) in source.metadata.items()}
+
+    def named(key: str, said: str) -> str:
+        return f"{GIVEN_AS.get(key, key)} {values.get(key, '')!r}: {said}"
+
+    for finding in check_source(source, dataclasses.replace(rules, now=None)):
+        if finding.level in ("error", "warning") and finding.line in keys:
+            said = finding.message + (f" ({finding.suggestion})" if finding.suggestion else "")
+            return named(keys[finding.line], said)
+    for key, check in checks:
+        said = check(values[key]) if values.get(key) else None
+        if said:
+            return named(key, said)
+    return None
 
 
 def write(article: NewArticle, content: Path) -> Path:
