@@ -32,7 +32,7 @@ def test_new_writes_complete_front_matter_with_canonical_values(tmp_path):
         "--wilayah",
         "pagaralam",
         "--rubrik",
-        "Siaran Pers",
+        "siaran-pers",  # as typed: the rubrik "Siaran Pers" is written
         "--tag",
         "masa tenang",
         "--tag",
@@ -117,6 +117,9 @@ def test_new_names_the_problem_and_the_fix(tmp_path):
             '--wilayah "Palembang, Kabupaten Musi Rawas Utara"',
         ],
         ("--wilayah", "Palembang", "--rubrik", "Opini"): ["unknown rubrik 'Opini'", "Siaran Pers"],
+        ("--wilayah", "Palembang", "--rubrik", "Pengumuan"): [
+            "unknown rubrik 'Pengumuan' (did you mean 'Pengumuman'? use one of: Berita,"
+        ],
         ("--wilayah", ""): ["no region", "--wilayah"],
         # What the build would refuse after the file is written.
         ("--wilayah", "Palembang", "--penulis", "!!!"): ["'!!!' has no letter or digit"],

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import difflib
 import functools
 import uuid
 from collections import Counter
@@ -252,6 +253,19 @@ def office_spelling(
     return spelling
 
 
+def rubrik_named(value: str, rubrik: tuple[str, ...]) -> str:
+    """The rubrik `--rubrik` names, however its case, spaces and hyphens are
+    typed ("siaran-pers" → "Siaran Pers"); NewArticleError naming the closest
+    when it names none."""
+    by_key = {slugify(name, limit=None): name for name in rubrik}
+    found = by_key.get(slugify(value, limit=None))
+    if found:
+        return found
+    close = difflib.get_close_matches(slugify(value, limit=None), list(by_key), n=1, cutoff=0.6)
+    hint = f"did you mean '{by_key[close[0]]}'? " if close else ""
+    raise NewArticleError(f"unknown rubrik {value!r} ({hint}use one of: {', '.join(rubrik)})")
+
+
 def prepare(
     title: str,
     *,
@@ -303,9 +317,7 @@ def prepare(
         )
     if not region.strip():
         raise NewArticleError(NO_REGION)
-    rubrik = tuple(rubrik)
-    if category not in rubrik:
-        raise NewArticleError(f"unknown rubrik {category!r} (use one of: {', '.join(rubrik)})")
+    category = rubrik_named(category, tuple(rubrik))
     resolved = resolve_region(region)
     if not isinstance(resolved, RegionChoice):
         resolved = RegionChoice(resolved)
