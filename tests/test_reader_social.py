@@ -7,6 +7,7 @@ photo."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -42,6 +43,10 @@ def metas(page) -> dict[str, str]:
         if key:
             found[key] = meta.get("content")
     return found
+
+
+def json_ld(tree) -> list[dict]:
+    return [json.loads(s.text) for s in tree.xpath("//script[@type='application/ld+json']")]
 
 
 def test_every_page_kind_has_a_preview_with_an_image(published_site, siteurl):
@@ -83,3 +88,86 @@ def test_every_page_kind_has_a_preview_with_an_image(published_site, siteurl):
             )
     assert not problems, "\n".join(problems)
     assert "berita/*/*/*/" in kinds and "wilayah/*/*/" in kinds
+
+
+def article_problems(page, output: Path, siteurl: str) -> list[str]:
+    [title] = page.tree.xpath("//main//h1")
+    title = title.text_content().strip()
+    [article] = [block for block in json_ld(page.tree) if block.get("@type") == "NewsArticle"]
+    problems = []
+    headline = article["headline"]
+    if len(headline) > HEADLINE_MAX:
+        problems.append(f"headline of {len(headline)} characters")
+    if headline != title:
+        cut = headline.removesuffix("…")
+        if not (headline.endswith("…") and title.startswith(cut) and title[len(cut)] == " "):
+            problems.append(f"headline {headline!r} is not the title cut at a word")
+    if not article.get("image"):
+        problems.append("no image")
+    for url in article.get("image", []):
+        if not local_file(output, siteurl, url).is_file():
+            problems.append(f"image {url} is no file")
+    for key in ("datePublished", "dateModified"):
+        if not gates.is_rfc3339(article.get(key)) or article[key].endswith("Z"):
+            problems.append(f"{key} {article.get(key)!r} has no +07:00-style offset")
+    for author in article.get("author") or [None]:
+        if not author or not author.get("name"):
+            problems.append(f"author {author!r}")
+        elif not local_file(output, siteurl, author.get("url", "")).is_file():
+            problems.append(f"author url {author.get('url')!r} is no page")
+    logo = article["publisher"]["logo"]["url"]
+    if not local_file(output, siteurl, logo).is_file():
+        problems.append(f"publisher logo {logo} is no file")
+    if article["mainEntityOfPage"] != siteurl + page.url:
+        problems.append(f"mainEntityOfPage {article['mainEntityOfPage']!r}")
+    return [f"{page.url}: {problem}" for problem in problems]
+
+
+def test_every_articles_json_ld_has_what_google_reads(published_site, siteurl):
+    """Ten of the sample's 40 headlines were longer than 110 characters (up
+    to 128), three releases without a photo had no image, and authors had no
+    page: the headline is cut at a word with "…", the social card is an
+    image of every release, and each author links its page."""
+    pages = [
+        page
+        for page in gates.html_pages(published_site.output)
+        if page.url.startswith("/berita/") and page.url.count("/") == 5
+    ]
+    assert len(pages) >= 40
+    problems = [p for page in pages for p in article_problems(page, published_site.output, siteurl)]
+    assert not problems, "\n".join(problems)
+
+
+TRICKY_TITLE = (
+    'Ketua Bawaslu: "Awasi Kampanye </script><script>alert(1)</script> di Kecamatan'
+    ' Buay Pematang Ribu Ranau Tengah" 🗳️ Jelang Pemungutan Suara Pilkada Serentak 2024'
+)
+
+
+def test_a_title_with_quotes_a_script_tag_and_an_emoji_reads_whole_everywhere(site, siteurl):
+    (site.content / "images").mkdir()
+    logo = REPO / "content" / "images" / "logo-warta.png"  # the site's own, as SITE_LOGO names it
+    (site.content / "images" / "logo-warta.png").write_bytes(logo.read_bytes())
+    site.article(
+        "kutipan.md",
+        slug="kutipan",
+        title=TRICKY_TITLE,
+        tags="Kampanye",
+        body="MUARADUA – Bawaslu Kabupaten Ogan Komering Ulu Selatan mengawasi kampanye.",
+    )
+    built = site.build(publish=True, SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    [page] = [p for p in gates.html_pages(built.output) if p.url.endswith("/kutipan/")]
+    # The title's `</script>` ends no script: no script element of its own.
+    assert [s for s in page.tree.iter("script") if (s.text or "").strip() == "alert(1)"] == []
+    found = metas(page)
+    assert found["og:title"] == found["twitter:title"] == TRICKY_TITLE
+    assert page.tree.xpath("//main//h1")[0].text_content().strip() == TRICKY_TITLE
+    [article] = [b for b in json_ld(page.tree) if b["@type"] == "NewsArticle"]
+    assert len(TRICKY_TITLE) > HEADLINE_MAX
+    assert article["headline"].endswith(" Buay Pematang Ribu Ranau…"), article["headline"]
+    assert article_problems(page, built.output, siteurl) == []
+    # No photo: the social card is its image, and the preview's too.
+    card = f"{siteurl}/berita/2024/11/kutipan/og.png"
+    assert article["image"] == [card]
+    assert found["og:image"] == card and found["twitter:card"] == "summary_large_image"

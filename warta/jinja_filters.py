@@ -85,10 +85,14 @@ def json_ld(data: object) -> Markup:
 ORGANISATION_PREFIXES = ("humas", "tim", "bawaslu", "panwaslu", "redaksi", "sekretariat")
 
 
-def author_ld(name: str) -> dict:
-    """schema.org author: press teams are Organizations, named writers Persons."""
+def author_ld(name: str, url: str = "") -> dict:
+    """schema.org author: press teams are Organizations, named writers Persons;
+    `url`: the author's page, when there is one."""
     kind = "Organization" if name.lower().startswith(ORGANISATION_PREFIXES) else "Person"
-    return {"@type": kind, "name": name}
+    found = {"@type": kind, "name": name}
+    if url:
+        found["url"] = url
+    return found
 
 
 def breadcrumb_elements(items) -> list[dict]:
