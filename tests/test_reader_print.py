@@ -1,0 +1,74 @@
+"""An article on paper (print media in Debian's Chromium): its rubrik, title,
+date, regions, photo with caption and credit, body, and the address where it
+is read; none of the site's navigation, sharing, comments or lists."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ON_PAPER = (
+    "main h1",
+    ".article__meta time",
+    ".article__regions",
+    ".article__figure img",
+    ".article__figure figcaption",
+    ".article__body",
+    ".article__print-url",
+)
+NOT_ON_PAPER = (
+    ".site-nav",
+    ".site-menu",
+    ".site-footer",
+    ".skip-link",
+    ".breadcrumbs",
+    ".share",
+    ".comments",
+    ".related",
+    ".prev-next",
+    ".article-aside",
+)
+VISIBLE_JS = """(selector) => [...document.querySelectorAll(selector)].some((el) => {
+  const box = el.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && getComputedStyle(el).visibility !== 'hidden';
+})"""
+
+
+def an_article_with_photo_and_regions(sample_site) -> str:
+    for path in sorted(sample_site.output.glob("berita/*/*/*/index.html"), reverse=True):
+        relative = path.parent.relative_to(sample_site.output).as_posix() + "/"
+        page = sample_site.html(relative)
+        if page.select_one(".article__figure figcaption") and page.select_one(".article__regions"):
+            return relative
+    raise AssertionError("no article of the sample has a captioned photo and regions")
+
+
+def test_a_printed_article_says_where_it_is_read_and_leaves_the_site_chrome_out(
+    browser, served_site, sample_site, published_site
+):
+    """On paper (or a PDF saved without the browser's header lines) an
+    article did not say where it came from: the public address now follows
+    its header there, and only there."""
+    relative = an_article_with_photo_and_regions(sample_site)
+    [canonical] = [
+        link["href"] for link in published_site.html(relative).select("link[rel=canonical]")
+    ]
+    context = browser.new_context(viewport={"width": 800, "height": 1000})
+    try:
+        tab = context.new_page()
+        tab.goto(f"{served_site}/{relative}", wait_until="load")
+        on_screen = tab.evaluate(VISIBLE_JS, ".article__print-url")
+        tab.emulate_media(media="print")
+        shown = {selector: tab.evaluate(VISIBLE_JS, selector) for selector in ON_PAPER}
+        hidden = {selector: tab.evaluate(VISIBLE_JS, selector) for selector in NOT_ON_PAPER}
+        address = tab.evaluate("document.querySelector('.article__print-url')?.innerText ?? ''")
+    finally:
+        context.close()
+    assert [selector for selector, visible in shown.items() if not visible] == []
+    assert [selector for selector, visible in hidden.items() if visible] == []
+    assert address.split() == ["Alamat", "berita:", canonical]
+    assert not on_screen, "the address is for paper only"
+    # Not searched or read as part of the release.
+    url = sample_site.html(relative).select_one(".article__print-url")
+    assert url.has_attr("data-pagefind-ignore")
