@@ -171,3 +171,21 @@ def test_a_title_with_quotes_a_script_tag_and_an_emoji_reads_whole_everywhere(si
     card = f"{siteurl}/berita/2024/11/kutipan/og.png"
     assert article["image"] == [card]
     assert found["og:image"] == card and found["twitter:card"] == "summary_large_image"
+
+
+def test_page_two_of_a_listing_is_shared_as_page_two(published_site):
+    """Page 2, 3… of every listing had page 1's og:title and twitter:title
+    (its <title> and h1 said "(halaman 2)"): a shared link read as page 1."""
+    import re
+
+    pages = {page.url: page for page in gates.html_pages(published_site.output)}
+    numbered = {url: m for url in pages if (m := re.search(r"/halaman/(\d+)/$", url))}
+    assert len({url.split("/halaman/")[0] for url in numbered}) >= 4, sorted(numbered)
+    problems = []
+    for url, match in sorted(numbered.items()):
+        found = metas(pages[url])
+        first = metas(pages[url[: match.start()] + "/"])
+        wanted = f"{first['og:title']} (halaman {match[1]})"
+        if (found["og:title"], found["twitter:title"]) != (wanted, wanted):
+            problems.append(f"{url}: {found['og:title']!r}, {found['twitter:title']!r}")
+    assert not problems, "\n".join(problems)
