@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+import gates
+
 pytestmark = pytest.mark.browser
 
 ON_PAPER = (
@@ -72,3 +74,34 @@ def test_a_printed_article_says_where_it_is_read_and_leaves_the_site_chrome_out(
     # Not searched or read as part of the release.
     url = sample_site.html(relative).select_one(".article__print-url")
     assert url.has_attr("data-pagefind-ignore")
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_kind_prints_with_readable_contrast_in_either_scheme(
+    browser, served_site, sample_site, scheme
+):
+    """Printed from a phone or computer in the dark scheme, a page kept the
+    dark scheme's colours on white paper: the date, byline and captions pale
+    grey (#a9b6c2), the rubrik salmon, the tags black on near-black. Paper
+    takes the light scheme's colours whatever the reader's scheme."""
+    kinds = gates.page_kinds(sample_site.output)
+    context = browser.new_context(viewport={"width": 800, "height": 1000})
+    context.add_init_script(path=str(gates.AXE_JS))
+    problems = []
+    try:
+        tab = context.new_page()
+        for pattern, page in kinds.items():
+            if pattern.startswith("admin"):
+                continue
+            tab.goto(served_site + page.url, wait_until="load")
+            tab.emulate_media(media="print", color_scheme=scheme)
+            result = tab.evaluate(
+                "() => axe.run(document,"
+                " {runOnly: ['color-contrast'], resultTypes: ['violations']})"
+            )
+            for violation in result["violations"]:
+                targets = [" ".join(node["target"]) for node in violation["nodes"][:4]]
+                problems.append(f"{page.url}: {len(violation['nodes'])} × contrast: {targets}")
+    finally:
+        context.close()
+    assert not problems, "\n".join(problems)
