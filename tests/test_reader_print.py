@@ -105,3 +105,48 @@ def test_every_page_kind_prints_with_readable_contrast_in_either_scheme(
     finally:
         context.close()
     assert not problems, "\n".join(problems)
+
+
+WIDE_TABLE = """\
+PALEMBANG – Bawaslu Kota Palembang merekap hasil pengawasan pemungutan suara.
+
+| Kecamatan | Jumlah TPS | DPT Laki-laki | DPT Perempuan | Jumlah DPT | Suara Sah \
+| Suara Tidak Sah | Partisipasi Pemilih | Keterangan Pengawasan |
+|---|---|---|---|---|---|---|---|---|
+| Buay Pematang Ribu Ranau Tengah | 312 | 12.204 | 12.876 | 25.080 | 19.876 | 1.204 \
+| 84,05% | Pengawasan melekat di seluruh desa |
+"""
+
+
+def test_a_wide_table_prints_whole_on_a4(browser, site):
+    """A table of nine columns scrolls in its own box on a screen; on paper
+    nothing scrolls, and the columns past the page's width (from 'Suara Tidak
+    Sah' on) were cut off. On paper the table narrows to the page, its
+    numbers whole."""
+    from test_reader_reflow import serve
+
+    site.article("rekap.md", slug="rekap", tags="", body=WIDE_TABLE)
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    server, base = serve(built.output)
+    # A4 less Chromium's default margins: 190 mm, 718 CSS px.
+    context = browser.new_context(viewport={"width": 718, "height": 1000})
+    try:
+        tab = context.new_page()
+        tab.goto(base + "/berita/2024/11/rekap/", wait_until="load")
+        tab.emulate_media(media="print")
+        fit = tab.evaluate(
+            """() => { const box = document.querySelector('.table-scroll');
+            const table = box.querySelector('table');
+            const body = document.querySelector('.article__body').getBoundingClientRect();
+            return {hidden: box.scrollWidth - box.clientWidth,
+                    past: table.getBoundingClientRect().right - body.right,
+                    cells: [...table.querySelectorAll('td')].map((td) => td.innerText)}; }"""
+        )
+    finally:
+        context.close()
+        server.shutdown()
+        server.server_close()
+    assert fit["hidden"] <= 0 and fit["past"] <= 1, fit
+    # (a number is never broken over two lines)
+    assert fit["cells"][1:8] == ["312", "12.204", "12.876", "25.080", "19.876", "1.204", "84,05%"]
