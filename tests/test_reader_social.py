@@ -189,3 +189,28 @@ def test_page_two_of_a_listing_is_shared_as_page_two(published_site):
         if (found["og:title"], found["twitter:title"]) != (wanted, wanted):
             problems.append(f"{url}: {found['og:title']!r}, {found['twitter:title']!r}")
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    ("lang", "locale"),
+    [("id", "id_ID"), ("en", "en_US"), ("en-GB", "en_GB"), ("ms", "ms_MY"), ("zz", ""), ("", "")],
+)
+def test_og_locale_is_the_language_with_its_likeliest_territory(lang, locale):
+    from warta.jinja_filters import og_locale
+
+    assert og_locale(lang) == locale
+
+
+def test_a_release_in_english_is_previewed_as_english(site):
+    """A release with `Lang: en` said og:locale id_ID (its JSON-LD said en)."""
+    site.article("en.md", slug="statement", title="Bawaslu Statement on Voter Lists", lang="en")
+    site.article("id.md", slug="rilis", title="Bawaslu Awasi Daftar Pemilih")
+    built = site.build(SEARCH_ENABLED=False, PLUGINS=[])
+    assert built.returncode == 0, built.log
+    locales = {}
+    for page in gates.html_pages(built.output):
+        for name in ("statement", "rilis"):
+            if name in page.url:
+                locales[name] = metas(page).get("og:locale")
+    assert locales == {"statement": "en_US", "rilis": "id_ID"}
+    assert metas(gates.page_by_url(built.output)["/"])["og:locale"] == "id_ID"

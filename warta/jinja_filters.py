@@ -7,6 +7,7 @@ import json
 import math
 import re
 
+from babel.core import get_global
 from markupsafe import Markup
 
 from warta import dates, published
@@ -95,6 +96,21 @@ def author_ld(name: str, url: str = "") -> dict:
     return found
 
 
+def og_locale(lang: object) -> str:
+    """OpenGraph's locale (language_TERRITORY) of a language tag: 'id' →
+    'id_ID', 'en' → 'en_US' (the territory CLDR finds likeliest), 'en-GB' →
+    'en_GB'; '' for a tag it cannot place."""
+    parts = str(lang or "").replace("-", "_").split("_")
+    if not parts[0].isalpha():
+        return ""
+    language = parts[0].lower()
+    territory = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
+    if not territory:
+        likely = get_global("likely_subtags").get(language, "").split("_")
+        territory = likely[-1] if len(likely) > 1 and len(likely[-1]) == 2 else ""
+    return f"{language}_{territory}" if territory else ""
+
+
 def breadcrumb_elements(items) -> list[dict]:
     """BreadcrumbList items from (label, url) pairs; the current page has no url."""
     elements = []
@@ -144,6 +160,7 @@ FILTERS = {
     "teks_polos": plain_text,
     "json_ld": json_ld,
     "author_ld": author_ld,
+    "og_locale": og_locale,
 }
 GLOBALS: dict[str, object] = {
     # `{% if not is_listed(article) %}`: hidden articles are written but found by
