@@ -214,3 +214,45 @@ def test_a_release_in_english_is_previewed_as_english(site):
                 locales[name] = metas(page).get("og:locale")
     assert locales == {"statement": "en_US", "rilis": "id_ID"}
     assert metas(gates.page_by_url(built.output)["/"])["og:locale"] == "id_ID"
+
+
+def test_a_translation_is_linked_both_ways_for_readers_and_search_engines(site, siteurl):
+    """The same release in English (one slug, `Lang: en`) was written to
+    …/rapat-en/ and put in the sitemap and feed, but no page linked it: a
+    reader of the Indonesian release never learnt of it, and search engines
+    had no hreflang pair. Each now links the other, in the head and under
+    its title, named in its own language."""
+    site.article("id.md", slug="rapat", title="Bawaslu Gelar Rapat Pengawasan")
+    site.article(
+        "en.md",
+        slug="rapat",
+        title="Bawaslu Holds a Supervision Meeting",
+        lang="en",
+        body="PALEMBANG – Bawaslu held a supervision meeting.",
+    )
+    built = site.build(publish=True, SEARCH_ENABLED=False, PLUGINS=[])
+    assert built.returncode == 0, built.log
+    pages = gates.page_by_url(built.output)
+    indonesian, english = "/berita/2024/11/rapat/", "/berita/2024/11/rapat-en/"
+    for url, other, lang, name in [
+        (indonesian, english, "en", "English"),
+        (english, indonesian, "id", "Indonesia"),
+    ]:
+        tree = pages[url].tree
+        alternates = {link.get("hreflang"): link.get("href") for link in tree.xpath("//link")}
+        alternates.pop(None)
+        assert alternates == {"id": siteurl + indonesian, "en": siteurl + english}, url
+        [link] = tree.xpath("//main//*[contains(@class, 'article__translations')]//a")
+        assert (link.get("href"), link.get("hreflang"), link.get("lang")) == (
+            siteurl + other,
+            lang,
+            lang,
+        )
+        assert link.text_content() == name
+    # A release without a translation says nothing of it.
+    site.content.joinpath("berita", "en.md").unlink()
+    alone = site.build(publish=True, SEARCH_ENABLED=False, PLUGINS=[])
+    tree = gates.html_pages.__wrapped__(alone.output)
+    [page] = [p for p in tree if p.url == indonesian]
+    assert page.tree.xpath("//link[@hreflang]") == []
+    assert page.tree.xpath("//*[contains(@class, 'article__translations')]") == []

@@ -7,7 +7,7 @@ import json
 import math
 import re
 
-from babel.core import get_global
+from babel.core import Locale, UnknownLocaleError, get_global
 from markupsafe import Markup
 
 from warta import dates, published
@@ -111,6 +111,17 @@ def og_locale(lang: object) -> str:
     return f"{language}_{territory}" if territory else ""
 
 
+def language_name(lang: object) -> str:
+    """A language's name in itself ('en' → 'English', 'id' → 'Indonesia'), as
+    a link to a translation names it; the tag itself when Babel knows none."""
+    tag = str(lang or "")
+    try:
+        locale = Locale.parse(tag.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return tag
+    return locale.get_display_name(locale) or tag
+
+
 def breadcrumb_elements(items) -> list[dict]:
     """BreadcrumbList items from (label, url) pairs; the current page has no url."""
     elements = []
@@ -161,6 +172,7 @@ FILTERS = {
     "json_ld": json_ld,
     "author_ld": author_ld,
     "og_locale": og_locale,
+    "nama_bahasa": language_name,
 }
 GLOBALS: dict[str, object] = {
     # `{% if not is_listed(article) %}`: hidden articles are written but found by
