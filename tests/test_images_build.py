@@ -161,8 +161,10 @@ def test_originals_shown_only_through_variants_are_neither_published_nor_named(i
     ]
     named += ld["image"]
     assert not [v for v in named if "rapat.jpg" in v or "peserta.jpg" in v], named
-    # The JSON-LD names the featured photo's largest JPEG variant, a published file.
-    (image,) = ld["image"]
+    # The JSON-LD names the featured photo's largest JPEG variant, a published
+    # file, and then the social card.
+    image, card = ld["image"]
+    assert card.endswith("/berita/2024/11/rapat-koordinasi/og.png"), card
     assert image == page.select_one(".article__figure picture img")["src"]
     published = read_image(file_for(built, image))
     assert (published.width, published.format) == (1200, "JPEG")

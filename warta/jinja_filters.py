@@ -7,6 +7,7 @@ import json
 import math
 import re
 
+from babel.core import Locale, UnknownLocaleError, get_global
 from markupsafe import Markup
 
 from warta import dates, published
@@ -85,10 +86,40 @@ def json_ld(data: object) -> Markup:
 ORGANISATION_PREFIXES = ("humas", "tim", "bawaslu", "panwaslu", "redaksi", "sekretariat")
 
 
-def author_ld(name: str) -> dict:
-    """schema.org author: press teams are Organizations, named writers Persons."""
+def author_ld(name: str, url: str = "") -> dict:
+    """schema.org author: press teams are Organizations, named writers Persons;
+    `url`: the author's page, when there is one."""
     kind = "Organization" if name.lower().startswith(ORGANISATION_PREFIXES) else "Person"
-    return {"@type": kind, "name": name}
+    found = {"@type": kind, "name": name}
+    if url:
+        found["url"] = url
+    return found
+
+
+def og_locale(lang: object) -> str:
+    """OpenGraph's locale (language_TERRITORY) of a language tag: 'id' →
+    'id_ID', 'en' → 'en_US' (the territory CLDR finds likeliest), 'en-GB' →
+    'en_GB'; '' for a tag it cannot place."""
+    parts = str(lang or "").replace("-", "_").split("_")
+    if not parts[0].isalpha():
+        return ""
+    language = parts[0].lower()
+    territory = next((p.upper() for p in parts[1:] if len(p) == 2 and p.isalpha()), "")
+    if not territory:
+        likely = get_global("likely_subtags").get(language, "").split("_")
+        territory = likely[-1] if len(likely) > 1 and len(likely[-1]) == 2 else ""
+    return f"{language}_{territory}" if territory else ""
+
+
+def language_name(lang: object) -> str:
+    """A language's name in itself ('en' → 'English', 'id' → 'Indonesia'), as
+    a link to a translation names it; the tag itself when Babel knows none."""
+    tag = str(lang or "")
+    try:
+        locale = Locale.parse(tag.replace("-", "_"))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return tag
+    return locale.get_display_name(locale) or tag
 
 
 def breadcrumb_elements(items) -> list[dict]:
@@ -140,6 +171,8 @@ FILTERS = {
     "teks_polos": plain_text,
     "json_ld": json_ld,
     "author_ld": author_ld,
+    "og_locale": og_locale,
+    "nama_bahasa": language_name,
 }
 GLOBALS: dict[str, object] = {
     # `{% if not is_listed(article) %}`: hidden articles are written but found by

@@ -1,0 +1,182 @@
+"""Reflow for readers who enlarge the text (WCAG 1.4.10, 1.4.12), in Debian's
+Chromium: every page kind of the sample site and of a small site of awkward
+releases (a long quoted title, a long URL, a wide table, the longest
+kecamatan and kabupaten names of Sumatera Selatan, a photo, pagination)
+keeps the screen's width at 320 CSS px (400 % zoom of a 1280 px window),
+with the browser's text size set to "very large" (24 px), and with the
+text-spacing override of 1.4.12 (no text cut off either).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+
+import pytest
+from PIL import Image
+from test_gates_browser import OVERFLOW_JS
+
+import gates
+from conftest import FixtureSite, QuietHandler
+
+pytestmark = pytest.mark.browser
+
+# WCAG 1.4.12's values, forced on every element.
+TEXT_SPACING = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+    " word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }"
+)
+# Text an element hides past its own box (overflow other than visible, auto
+# or scroll): what a reader with more spacing would lose.
+CLIPPED_JS = """() => [...document.querySelectorAll('body *')].filter((el) => {
+  if (el.closest('.visually-hidden')) return false;
+  const style = getComputedStyle(el);
+  const hides = (value) => !['visible', 'auto', 'scroll'].includes(value);
+  return (hides(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
+      || (hides(style.overflowY) && el.scrollHeight > el.clientHeight + 1);
+}).map((el) => el.tagName.toLowerCase() + '.' + el.className + ' '
+      + JSON.stringify(el.textContent.trim().slice(0, 40)))"""
+
+LONG_URL = (
+    "https://jdih.bawaslu.go.id/peraturan/detail/peraturan-badan-pengawas-pemilihan-umum"
+    "-nomor-8-tahun-2020-tentang-pengawasan-kampanye-pemilihan"
+)
+AWKWARD_BODY = f"""\
+MUARADUA – Bawaslu Kabupaten Ogan Komering Ulu Selatan mengawasi kampanye di
+Kecamatan Buay Pematang Ribu Ranau Tengah.
+
+Aturan lengkap: {LONG_URL}
+
+Tautan: [{LONG_URL}]({LONG_URL})
+
+| Kecamatan | Jumlah TPS | Pemilih Baru | Pemilih Tidak Memenuhi Syarat | Keterangan Pengawasan |
+|---|---|---|---|---|
+| Buay Pematang Ribu Ranau Tengah | 312 | 1.204 | 876 | Pengawasan melekat di seluruh desa |
+"""
+
+
+def serve(folder):
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="module")
+def awkward_site(tmp_path_factory):
+    """A small site of the releases that stretch a layout, built and served."""
+    site = FixtureSite(tmp_path_factory.mktemp("awkward"))
+    (site.content / "images" / "2024").mkdir(parents=True)
+    Image.new("RGB", (1600, 1000), (90, 120, 160)).save(site.content / "images/2024/foto.jpg")
+    site.article(
+        "panjang.md",
+        slug="kutipan-panjang",
+        title='Ketua Bawaslu: "Awasi Kampanye di Kecamatan Buay Pematang Ribu Ranau Tengah"'
+        " Jelang Pemungutan Suara Pilkada Serentak 2024 di OKU Selatan",
+        author="Humas Bawaslu Kabupaten Ogan Komering Ulu Selatan",
+        tags="Pilkada Serentak 2024, Kampanye",
+        image="images/2024/foto.jpg",
+        image_alt="Peserta rapat pengawasan kampanye",
+        image_caption="Rapat pengawasan di Kecamatan Buay Pematang Ribu Ranau Tengah.",
+        image_credit="Foto: Humas Bawaslu Kabupaten Ogan Komering Ulu Selatan",
+        wilayah="Buay Pematang Ribu Ranau Tengah",
+        body=AWKWARD_BODY,
+    )
+    for number in range(12):  # more than one page of every listing
+        site.article(
+            f"pali-{number}.md",
+            slug=f"pali-{number}",
+            title=f"Bawaslu Kabupaten Penukal Abab Lematang Ilir Awasi Tahapan Ke-{number}",
+            date=f"2024-10-{number + 1:02d} 10:00",
+            author="Humas Bawaslu Kabupaten Penukal Abab Lematang Ilir",
+            body=f"TALANG UBI – Bawaslu Kabupaten Penukal Abab Lematang Ilir mengawasi "
+            f"tahapan ke-{number}.",
+        )
+    site.page("privasi.md", "Title: Kebijakan Privasi\nSlug: kebijakan-privasi\n\nData.\n")
+    site.page("kontak.md", "Title: Kontak\nSlug: kontak\n\nHubungi kami.\n")
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    server, base = serve(built.output)
+    yield built, base
+    server.shutdown()
+    server.server_close()
+
+
+def page_kinds(output):
+    return {p: page for p, page in gates.page_kinds(output).items() if not p.startswith("admin")}
+
+
+def narrow_problems(browser, base, kinds, condition) -> list[str]:
+    """Every page kind at 320 CSS px under one condition: what scrolls sideways
+    (and, with text spacing, what is cut off)."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    problems = []
+    try:
+        tab = context.new_page()
+        if condition == "very large text":
+            # Chromium's own setting (Settings › Appearance › Font size): rem
+            # and the rem media queries grow with it, as on a reader's phone.
+            session = context.new_cdp_session(tab)
+            session.send("Page.enable")
+            session.send("Page.setFontSizes", {"fontSizes": {"standard": 24, "fixed": 20}})
+        for pattern, page in kinds.items():
+            tab.goto(base + page.url, wait_until="load")
+            if condition == "text spacing":
+                tab.add_style_tag(content=TEXT_SPACING)
+                clipped = tab.evaluate(CLIPPED_JS)
+                problems += [f"{page.url}: text cut off: {', '.join(clipped[:4])}"] * bool(clipped)
+            result = tab.evaluate(OVERFLOW_JS)
+            if result["scrollWidth"] > result["width"]:
+                problems.append(
+                    f"{page.url} [{pattern}]: scrollWidth {result['scrollWidth']} > 320"
+                    f" ({', '.join(result['wide'][:3])})"
+                )
+    finally:
+        context.close()
+    return problems
+
+
+CONDITIONS = ["400 % zoom", "very large text", "text spacing"]
+
+
+@pytest.mark.parametrize("condition", CONDITIONS)
+def test_every_page_kind_of_the_sample_reflows_at_320_px(
+    browser, served_site, sample_site, condition
+):
+    """With the browser's text at 24 px, every page scrolled sideways on a
+    320 px phone: the footer's columns (and the region grid, rubrik blocks,
+    previous/next, search filters) were at least 14–16 rem wide and the
+    stage dates' terms 11 rem."""
+    problems = narrow_problems(browser, served_site, page_kinds(sample_site.output), condition)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("condition", CONDITIONS)
+def test_every_page_kind_of_awkward_releases_reflows_at_320_px(browser, awkward_site, condition):
+    built, base = awkward_site
+    kinds = page_kinds(built.output)
+    assert {"berita/*/*/*/", "wilayah/*/*/*/", "tag/*/halaman/*/", "*/"} <= set(kinds), kinds
+    problems = narrow_problems(browser, base, kinds, condition)
+    assert not problems, "\n".join(problems)
+
+
+def test_very_large_text_still_shows_the_phone_layout_with_one_column(browser, served_site):
+    """The condition is real: at 24 px the rem media queries see a phone, and
+    the footer's columns stack."""
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    try:
+        tab = context.new_page()
+        session = context.new_cdp_session(tab)
+        session.send("Page.enable")
+        session.send("Page.setFontSizes", {"fontSizes": {"standard": 24, "fixed": 20}})
+        tab.goto(served_site + "/", wait_until="load")
+        root = tab.evaluate("getComputedStyle(document.documentElement).fontSize")
+        columns = tab.evaluate(
+            "getComputedStyle(document.querySelector('.site-footer__grid'))"
+            ".gridTemplateColumns.split(' ').length"
+        )
+    finally:
+        context.close()
+    assert root == "24px"
+    assert columns == 1
