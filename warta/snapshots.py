@@ -23,6 +23,7 @@ No Pelican import.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import logging
@@ -159,6 +160,7 @@ class SnapshotStore:
         self._saved: dict[str, tuple[Any, bytes]] = {}
         self._kept: dict[str, tuple[Any, bytes]] = {}  # what the next save writes
         self._loaded: dict[str, Any] = {}  # objects handed out in this build
+        self._peeked: set[str] = set()  # entries whose summary was handed out
         self.changed = False
         self.hits = 0
         self.stored = 0
@@ -194,15 +196,41 @@ class SnapshotStore:
             return None
         self._kept[name] = entry
         self._loaded[name] = obj
-        self.hits += 1
+        if name not in self._peeked:
+            self.hits += 1
         return obj
 
-    def put(self, name: str, source: str | os.PathLike, obj: Any) -> bool:
-        """Store a snapshot of `obj` as it is now; False (and nothing kept for
+    def peek(self, name: str, source: str | os.PathLike) -> tuple[Any, Callable[[], Any]] | None:
+        """(summary, load) of `name`'s snapshot when `source` still has the
+        stamp it had then: the summary stored with it (`put`'s, plain data
+        kept beside the pickle) and a function unpickling the snapshot when
+        asked (also after `release`), without unpickling it now; None
+        otherwise. The entry counts as asked for (kept by the next save)."""
+        entry = self._kept.get(name) or self._saved.get(name)
+        if entry is None or len(entry) < 3 or name in self._loaded:
+            return None
+        try:
+            current = self.stamp(source)
+        except OSError:
+            current = None
+        if current is None or entry[0] != current:
+            return None
+        self._kept[name] = entry
+        if name not in self._peeked:
+            self._peeked.add(name)
+            self.hits += 1
+        return entry[2], functools.partial(loads, entry[1], self.shared)
+
+    def put(self, name: str, source: str | os.PathLike, obj: Any, summary: Any = None) -> bool:
+        """Store a snapshot of `obj` as it is now (and `summary`, plain data
+        `peek` gives without unpickling it); False (and nothing kept for
         `name`) when it cannot be pickled or the source cannot be stamped."""
         self._loaded.pop(name, None)
+        self._peeked.discard(name)
         try:
             entry = (self.stamp(source), dumps(obj, self.shared))
+            if summary is not None:
+                entry = (*entry, summary)
         except OSError as exc:
             logger.debug("snapshots: %s not stamped (%s)", name, exc)
             self.forget(name)
@@ -222,6 +250,7 @@ class SnapshotStore:
         False, as never found (the `get` that gave it is taken back: the
         caller reads the source after all)."""
         self._loaded.pop(name, None)
+        self._peeked.discard(name)
         kept = self._kept.pop(name, None)
         if self._saved.pop(name, None) is not None or kept is not None:
             self.changed = True
@@ -247,3 +276,4 @@ class SnapshotStore:
         self._saved = {}
         self._kept = {}
         self._loaded = {}
+        self._peeked = set()

@@ -105,6 +105,8 @@ from warta.source_checks import (
 from .dead_links import drop_dead_links, forget_missing_static_links
 from .failed import locate_image, stage_findings
 from .inventory import content_files, unread_files
+from .summaries import LazySource, source_of, summary_site_link
+from .summaries import summary as source_summary
 
 GPS_IFD = 0x8825  # EXIF pointer to the GPS block
 
@@ -290,15 +292,17 @@ def named_as_draft(source: Source, name: str, word: str) -> Finding:
     )
 
 
-def rendered_links_html(source: Source, built, settings, content: str) -> tuple[str, str]:
+def rendered_links_html(
+    source: Source | LazySource, built, settings, content: str
+) -> tuple[str, str]:
     """The HTML the build's Markdown made of a source's body and of its
     `Summary:`, whose links are the ones a reader gets: the article's or
     page's (`built`), else (a source Pelican dropped: None) a render of the
     file with the build's Markdown settings; "" for a text that writes no
     `{filename}`/`{static}`/`{attach}` (nothing to render or read)."""
     body = summary = ""
-    written, _ = source.metadata.get("summary", ("", None))
-    if written and has_site_link((written,)):
+    if summary_site_link(source):
+        written, _ = source.metadata.get("summary", ("", None))
         summary = getattr(built, "metadata", {}).get("summary")
         if not isinstance(summary, str):
             summary = converted_summary(written, settings.get("MARKDOWN"))
@@ -471,14 +475,34 @@ def _list_sources(generator) -> SourceChecks:
     content = generator.path
     relatives = markdown_sources(generator)
     store = source_cache(generator, text_rules(generator.settings))
-    known: dict[str, tuple[Source, tuple]] = {}
+    known: dict[str, tuple[Source | LazySource, tuple]] = {}
     if store is not None:
+        check = source_checker(generator)
         for relative in relatives:
-            kept = store.get(relative, os.path.join(content, relative))
+            path = os.path.join(content, relative)
+            peeked = store.peek(relative, path)
+            if peeked is not None:  # its parse unpickled only if a check asks for it
+                summarised, load = peeked
+                lazy = LazySource(
+                    summarised, functools.partial(_cached_source, load, check, relative)
+                )
+                known[relative] = (lazy, lazy.found)
+                continue
+            kept = store.get(relative, path)
             if kept is not None:
                 known[relative] = kept
     missing = [relative for relative in relatives if relative not in known]
     return SourceChecks(relatives, known, missing, store, None)
+
+
+def _cached_source(load, check, relative: str) -> Source:
+    """A cached source's parse (`LazySource`); read again should it not
+    unpickle (it did when stored, under the same code)."""
+    try:
+        return load()[0]
+    except Exception as exc:
+        logger.debug("content_lint: %s: cached parse not loaded (%r): read again", relative, exc)
+        return check(relative)[0]
 
 
 def lint_articles(generator) -> None:
@@ -515,7 +539,7 @@ def lint_articles(generator) -> None:
         result = computed[relative]
         known[relative] = result
         if saving:
-            store.put(relative, os.path.join(content, relative), result)
+            store.put(relative, os.path.join(content, relative), result, source_summary(*result))
     if store is not None:
         if saving:
             store.save()
@@ -596,6 +620,7 @@ def lint_articles(generator) -> None:
     dropped = failed_sources(generator, relatives)
     for relative, (source, found) in zip(relatives, checked, strict=True):
         if relative in dropped:
+            source = source_of(source)
             findings.extend(check_dropped(generator, relative, source))
             reasons = publication_blockers(source, rules) if source.readable else found
             said.update((f, not_published(f, source)) for f in reasons)
