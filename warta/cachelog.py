@@ -83,16 +83,17 @@ class CacheLog:
         self._loaded, self._generation = {}, None
         self._main_size = self._log_size = 0
         try:
-            with open(self.path, "rb") as handle:
-                data = handle.read()
+            handle = open(self.path, "rb")  # noqa: SIM115 (read as a stream: no copy of the file)
         except FileNotFoundError:
             return {}
         except OSError as exc:
             return self._afresh(exc)
-        try:
-            stored = pickle.loads(data)
-        except Exception as exc:  # a truncated or foreign file
-            return self._afresh(exc)
+        with handle:
+            try:
+                size = os.fstat(handle.fileno()).st_size
+                stored = pickle.load(handle)
+            except Exception as exc:  # a truncated or foreign file
+                return self._afresh(exc)
         if not isinstance(stored, dict):
             return self._afresh(CacheUnreadable("not a cache of this kind"))
         if (
@@ -106,7 +107,7 @@ class CacheLog:
             return {}
         entries = stored["entries"]
         self._generation = stored["generation"]
-        self._main_size = len(data)
+        self._main_size = size
         try:
             self._read_log(entries)
         except Exception as exc:  # a record cut off or altered: nothing of it is trusted

@@ -539,7 +539,8 @@ def lint_articles(generator) -> None:
         result = computed[relative]
         known[relative] = result
         if saving:
-            store.put(relative, os.path.join(content, relative), result, source_summary(*result))
+            summarised = source_summary(*result, drafts=tuple(in_drafts_folder(result[0])))
+            store.put(relative, os.path.join(content, relative), result, summarised)
     if store is not None:
         if saving:
             store.save()
@@ -576,7 +577,7 @@ def lint_articles(generator) -> None:
             body, summary = rendered_links_html(source, built, settings, content)
             exists = functools.partial(link_exists, content, source)
             findings_of_source += [
-                *in_drafts_folder(source),
+                *(source.drafts if isinstance(source, LazySource) else in_drafts_folder(source)),
                 *check_embargo(source, rules),
                 *check_future_modified(source, rules),
                 *check_links(
@@ -735,7 +736,9 @@ def with_unwritten_previews(generator, duplicates, articles: dict) -> list[Findi
     saying that too, so that one Slug shared is one line; the writer is told
     (PREVIEWS_SAID) and does not say it again. `articles`: the articles the
     build read, by normalised source path."""
-    refused = unpreviewed(generator)
+    # (which previews are refused asks every article's address: only for a
+    # duplicate, most builds have none)
+    refused = unpreviewed(generator) if duplicates else {}
     said: dict[str, str] = {}
     found = []
     for finding in duplicates:

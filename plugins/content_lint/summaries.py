@@ -25,9 +25,10 @@ SUMMARISED_KEYS = ("slug", "date", "lang", "author", "status", "title", "modifie
 DATED_KEYS = ("date", "modified")
 
 
-def summary(source: Source, found: tuple) -> dict[str, Any]:
+def summary(source: Source, found: tuple, drafts: tuple = ()) -> dict[str, Any]:
     """What `LazySource` answers without the source: plain data (pickled
-    with the cache's file, read with it)."""
+    with the cache's file, read with it). `drafts`: what `in_drafts_folder`
+    says of it (of its path, title and status alone)."""
     values = {key: source.value(key) for key in SUMMARISED_KEYS}
     written, _ = source.metadata.get("summary", ("", None))
     return {
@@ -41,6 +42,7 @@ def summary(source: Source, found: tuple) -> dict[str, Any]:
         "photos": source.photos,
         "summary_link": bool(written) and has_site_link((written,)),
         "found": tuple(found),
+        "drafts": drafts,
     }
 
 
@@ -63,6 +65,11 @@ class LazySource:
     def found(self) -> tuple:
         """The source's findings that depend on its text alone."""
         return self._summary["found"]
+
+    @property
+    def drafts(self) -> tuple:
+        """What `in_drafts_folder` says of the source (stored with its summary)."""
+        return self._summary["drafts"]
 
     def full(self) -> Source:
         """The source itself (unpickled once)."""
