@@ -30,7 +30,7 @@ def test_both_urls_formatted_once_are_pelicans(tmp_path):
     from pelican.settings import read_settings
     from pelican.urlwrappers import Author, Category
 
-    from plugins.url_cache.plugin import both_urls
+    from plugins.url_cache.plugin import both_urls, pelicans_urls
 
     content = tmp_path / "content"
     content.mkdir()
@@ -59,6 +59,8 @@ def test_both_urls_formatted_once_are_pelicans(tmp_path):
         article(2, lang="en"),
         article(3, path="lain/tempat.md"),
         article(4, lang="en", slug="rapat-4"),
+        article(5, status="draft"),  # DRAFT_URL, DRAFT_SAVE_AS
+        article(6, status="draft", lang="en"),
         Page(
             "<p>Kontak.</p>",
             metadata={"title": "Kontak", "slug": "kontak"},
@@ -66,6 +68,7 @@ def test_both_urls_formatted_once_are_pelicans(tmp_path):
             source_path=str(content / "halaman" / "kontak.md"),
         ),
     ]
+    assert pelicans_urls(Article)  # (the once-formatted way taken for releases)
     roots: dict = {}
     for item in contents:
         assert both_urls(item, roots) == (item.url, item.save_as)

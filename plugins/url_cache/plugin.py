@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from pelican import signals
-from pelican.contents import Content
+from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.utils import path_to_url, posixize_path
 
@@ -14,14 +14,27 @@ from warta.published import check_only
 
 # Pelican's own members that make `url` and `save_as`: a content whose class
 # keeps them all is formatted here once for both (`both_urls`).
-_PELICAN_MEMBERS = ("url", "save_as", "get_url_setting", "_expand_settings", "url_format")
+_PELICAN_MEMBERS = ("url", "save_as", "get_url_setting", "url_format", "get_relative_source_path")
 
 
 def pelicans_urls(cls: type) -> bool:
-    """Whether `cls` makes its URLs with Pelican's `Content` members, none replaced."""
+    """Whether `cls` makes its URLs with Pelican's `Content` members, none
+    replaced (an Article's `_expand_settings`, which names a draft's settings
+    DRAFT_*, is Pelican's too)."""
     return all(
         getattr(cls, name, None) is getattr(Content, name) for name in _PELICAN_MEMBERS
-    ) and "get_relative_source_path" not in vars(cls)
+    ) and getattr(cls, "_expand_settings", None) in (
+        Content._expand_settings,
+        Article._expand_settings,
+    )
+
+
+def settings_class(content) -> str:
+    """The prefix of the URL settings Pelican's `_expand_settings` reads for
+    the content: DRAFT for an Article that is a draft, else its class's name."""
+    if type(content)._expand_settings is Article._expand_settings:
+        return "DRAFT" if content.status == "draft" else "ARTICLE"
+    return type(content).__name__.upper()
 
 
 def relative_source_path(content, root: str, root_prefix: str) -> str | None:
@@ -92,7 +105,7 @@ def both_urls(content, roots: dict) -> tuple[str, str]:
         }
     )
     prefix = "" if content.in_default_lang else "lang_"
-    klass = type(content).__name__.upper()
+    klass = settings_class(content)
     url = str(settings[f"{klass}_{prefix.upper()}URL"]).format(**metadata)
     save_as = str(settings[f"{klass}_{prefix.upper()}SAVE_AS"]).format(**metadata)
     return url, save_as
