@@ -156,3 +156,40 @@ def test_a_cache_of_another_key_is_empty_and_replaced(tmp_path):
     assert other.save({}) and other.compacted == 1
     assert cache_at(path).load() == {}  # the first key's entries are gone
     assert cache_at(path, key="k2").load() == {}
+
+
+def test_a_build_whose_cache_logs_are_cut_off_says_so_once_each_and_builds_the_clean_site(
+    site, tmp_path
+):
+    """A build killed while appending to the caches' logs: the next build
+    starts those caches afresh, one line each, and writes what a clean build
+    writes (never an entry older than its record)."""
+    from conftest import append_text, assert_same_tree, newsroom, run_build
+
+    files = newsroom(site)
+    settings = {"SEARCH_ENABLED": False}
+    assert site.build(**settings).returncode == 0
+    append_text(files["rilis-3"], "\nRapat ditutup pukul 12.00 WIB.\n")
+    assert site.build(**settings).returncode == 0
+    cache = site.root / "cache"
+    logs = sorted(cache.rglob("*.log"))
+    assert {log.parent.name for log in logs} >= {"article_cache", "content_lint", "enrichment"}
+    append_text(files["rilis-3"], "\nRapat dibuka kembali pukul 13.00 WIB.\n")  # (not in any log)
+    for log in logs:
+        log.write_bytes(log.read_bytes()[:-9])
+
+    again = site.build(verbose=True, **settings)
+    assert again.returncode == 0, again.log
+    said = [line for line in again.log.splitlines() if "cannot be loaded" in line]
+    assert sorted(said) == sorted(set(said)) and len(said) == len(logs), said
+    assert all("started afresh" in line for line in said), said
+    clean = run_build(
+        site.content,
+        tmp_path / "clean" / "output",
+        cache=tmp_path / "clean" / "cache",
+        overrides=settings,
+    )
+    assert clean.returncode == 0, clean.log
+    assert_same_tree(site.output, clean.output)
+    page = again.html("berita/2024/10/rilis-3/")
+    assert "dibuka kembali" in page.get_text()
