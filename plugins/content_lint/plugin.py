@@ -34,7 +34,8 @@ CONTENT_LINT_WORKERS (processes that read and check the sources; 0 = every core)
 CONTENT_LINT_CACHE (default True: each source's parse and the findings that
 depend on its text alone are kept in CACHE_PATH/content_lint/ by the digest of
 its bytes, under a key of the rules and the code; the embargo, link and photo
-checks, which depend on the clock and on other files, run on every build).
+checks, which depend on the clock and on other files, run on every build, on a
+summary of each unchanged source kept beside its parse: `summaries.py`).
 """
 
 from __future__ import annotations
