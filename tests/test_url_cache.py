@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import FixtureSite, assert_same_tree, build_without, newsroom, shipped_plugins
+from conftest import REPO, FixtureSite, assert_same_tree, build_without, newsroom, shipped_plugins
 
 
 def test_site_with_frozen_urls_equals_site_without(site: FixtureSite, tmp_path):
@@ -17,3 +17,59 @@ def test_site_with_frozen_urls_equals_site_without(site: FixtureSite, tmp_path):
     # The pages really link to the frozen URLs.
     links = {a["href"] for a in with_cache.html("").select("main a[href]")}
     assert any(href.endswith("/berita/2024/10/rilis-6/") for href in links), links
+
+
+def test_both_urls_formatted_once_are_pelicans(tmp_path):
+    """`both_urls` makes Pelican's `url_format` once for `url` and `save_as`
+    (each date part formatted once): the same two values as Pelican's for a
+    release in the site's language and in another, a setting reading the
+    date's fields, a `path` of the metadata, and a page (through Pelican's)."""
+    import datetime as dt
+
+    from pelican.contents import Article, Page
+    from pelican.settings import read_settings
+    from pelican.urlwrappers import Author, Category
+
+    from plugins.url_cache.plugin import both_urls, pelicans_urls
+
+    content = tmp_path / "content"
+    content.mkdir()
+    settings = read_settings(
+        str(REPO / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "ARTICLE_LANG_SAVE_AS": "{lang}/{date.year}/{date:%-m}/{category}/{author}/{slug}.html",
+        },
+    )
+
+    def article(number: int, **metadata) -> Article:
+        metadata = {
+            "title": f"Rapat {number}",
+            "date": dt.datetime(2024, 1 + number % 12, 1 + number % 28, 9, number % 60),
+            "slug": f"rapat-{number}",
+            "category": Category("Siaran Pers", settings),
+            "author": Author("Humas Bawaslu", settings),
+            **metadata,
+        }
+        path = str(content / "berita" / "2024" / f"rapat-{number}.md")
+        return Article("<p>Isi.</p>", metadata=metadata, settings=settings, source_path=path)
+
+    contents = [
+        article(1),
+        article(2, lang="en"),
+        article(3, path="lain/tempat.md"),
+        article(4, lang="en", slug="rapat-4"),
+        article(5, status="draft"),  # DRAFT_URL, DRAFT_SAVE_AS
+        article(6, status="draft", lang="en"),
+        Page(
+            "<p>Kontak.</p>",
+            metadata={"title": "Kontak", "slug": "kontak"},
+            settings=settings,
+            source_path=str(content / "halaman" / "kontak.md"),
+        ),
+    ]
+    assert pelicans_urls(Article)  # (the once-formatted way taken for releases)
+    roots: dict = {}
+    for item in contents:
+        assert both_urls(item, roots) == (item.url, item.save_as)
+    assert both_urls(contents[1], roots)[1] == "en/2024/3/siaran-pers/humas-bawaslu/rapat-2.html"

@@ -26,18 +26,17 @@ import dataclasses
 import datetime as dt
 import hashlib
 import logging
-import pickle
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
 from . import site_modules
+from .cachelog import CacheLog
 from .enrichment import Enrichment
 from .findings import Finding
 from .fingerprint import files_digest, hash_text
 from .parallel import fork_map
-from .paths import save_cache
 
 logger = logging.getLogger(__name__)
 
@@ -263,29 +262,33 @@ class EnrichmentCache:
         self.misses = 0
         # file key (`file_key`) → source key, of the sources read from files
         self._files: dict[str, str] = {}
+        self._log = (
+            None
+            if path is None
+            else CacheLog(
+                path,
+                f"{CACHE_FORMAT}:{digest}",
+                owner="enrichment",
+                consequence="the next build enriches every article again",
+                log=logger,
+            )
+        )
         self._entries = self._load()
         self._used: dict[str, Enrichment] = {}
         self._used_files: dict[str, str] = {}
         self._changed = False
 
     def _load(self) -> dict[str, Enrichment]:
-        if self.path is None or not self.path.is_file():
+        if self._log is None:
             return {}
-        try:
-            with open(self.path, "rb") as handle:
-                stored = pickle.load(handle)
-        except Exception:
-            return {}
-        if (
-            not isinstance(stored, dict)
-            or stored.get("format") != CACHE_FORMAT
-            or stored.get("digest") != self.digest
-            or not isinstance(stored.get("entries"), dict)
-            or not isinstance(stored.get("files"), dict)
-        ):
-            return {}
-        self._files = stored["files"]
-        return stored["entries"]
+        saved = self._log.load()
+        entries: dict[str, Enrichment] = {}
+        for (kind, name), value in saved.items():
+            if kind == "e":
+                entries[name] = value
+            else:
+                self._files[name] = value
+        return entries
 
     @property
     def entries(self) -> int:
@@ -340,19 +343,11 @@ class EnrichmentCache:
             and files.keys() == self._files.keys()
         ):
             return False
-        stored = {
-            "format": CACHE_FORMAT,
-            "digest": self.digest,
-            "entries": self._used,
-            "files": files,
-        }
-        if not save_cache(
-            self.path,
-            pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL),
-            owner="enrichment",
-            consequence="the next build enriches every article again",
-        ):
-            return False
+        # (as one mapping, written as what changed: `warta.cachelog`)
+        stored: dict[tuple[str, str], object] = {("e", k): v for k, v in self._used.items()}
+        stored.update((("f", name), key) for name, key in files.items())
+        if not self._log.save(stored):
+            return False  # not written: a warning said so
         self._entries = dict(self._used)
         self._files = files
         self._changed = False

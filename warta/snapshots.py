@@ -10,16 +10,20 @@ own and is loaded into the current build, not into the one that made it.
 
 The whole store is valid for one `key` (a digest of the code and settings that
 made the objects); a store saved under another key, or unreadable, loads empty.
+It is kept as a `warta.cachelog.CacheLog`: a save writes only the entries that
+changed (a warm build's one edited source), appended to a log beside the file.
 The saved file keeps only the entries asked for or stored in this build (and
 not forgotten since: `forget` drops an entry for the rest of the build), so
 removed sources leave no stale entries. Saving writes a temporary file and
-renames it: a build killed while saving leaves the previous store.
+renames it: a build killed while saving leaves the previous store (and a
+record cut off in the log makes the next build start afresh).
 
 No Pelican import.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import logging
@@ -29,11 +33,9 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from warta.paths import save_cache
+from warta.cachelog import CacheLog
 
 logger = logging.getLogger(__name__)
-
-FORMAT = 1  # bump when the file's layout changes
 
 
 def file_stamp(method: str) -> Callable[[str | os.PathLike], Any]:
@@ -148,9 +150,17 @@ class SnapshotStore:
         self.key = key
         self.shared = shared
         self.stamp = stamp
+        self._files = CacheLog(
+            path,
+            key,
+            owner=owner,
+            consequence="the next build reads every source again",
+            log=logger,
+        )
         self._saved: dict[str, tuple[Any, bytes]] = {}
         self._kept: dict[str, tuple[Any, bytes]] = {}  # what the next save writes
         self._loaded: dict[str, Any] = {}  # objects handed out in this build
+        self._peeked: set[str] = set()  # entries whose summary was handed out
         self.changed = False
         self.hits = 0
         self.stored = 0
@@ -158,30 +168,10 @@ class SnapshotStore:
 
     def load(self) -> None:
         """Read the saved store; anything unreadable or made under another key
-        (or format) is an empty store."""
-        try:
-            with open(self.path, "rb") as handle:
-                saved = pickle.load(handle)
-        except FileNotFoundError:
-            return
-        except Exception as exc:  # a truncated or foreign file: start afresh
-            logger.info(
-                "snapshots: %s cannot be loaded (%s: %s): started afresh",
-                self.path,
-                type(exc).__name__,
-                exc,
-            )
-            self.changed = True  # rewritten by this build
-            return
-        if (
-            isinstance(saved, dict)
-            and saved.get("format") == FORMAT
-            and saved.get("key") == self.key
-            and isinstance(saved.get("entries"), dict)
-        ):
-            self._saved = saved["entries"]
-        else:
-            logger.debug("snapshots: %s made by other code or settings: not used", self.path)
+        (or format) is an empty store (`warta.cachelog`: one info line for a
+        file that cannot be read)."""
+        self._saved = self._files.load()
+        if self._files.rewrite:
             self.changed = True  # rewritten by this build, not read again by the next
 
     def get(self, name: str, source: str | os.PathLike) -> Any | None:
@@ -206,15 +196,41 @@ class SnapshotStore:
             return None
         self._kept[name] = entry
         self._loaded[name] = obj
-        self.hits += 1
+        if name not in self._peeked:
+            self.hits += 1
         return obj
 
-    def put(self, name: str, source: str | os.PathLike, obj: Any) -> bool:
-        """Store a snapshot of `obj` as it is now; False (and nothing kept for
+    def peek(self, name: str, source: str | os.PathLike) -> tuple[Any, Callable[[], Any]] | None:
+        """(summary, load) of `name`'s snapshot when `source` still has the
+        stamp it had then: the summary stored with it (`put`'s, plain data
+        kept beside the pickle) and a function unpickling the snapshot when
+        asked (also after `release`), without unpickling it now; None
+        otherwise. The entry counts as asked for (kept by the next save)."""
+        entry = self._kept.get(name) or self._saved.get(name)
+        if entry is None or len(entry) < 3 or name in self._loaded:
+            return None
+        try:
+            current = self.stamp(source)
+        except OSError:
+            current = None
+        if current is None or entry[0] != current:
+            return None
+        self._kept[name] = entry
+        if name not in self._peeked:
+            self._peeked.add(name)
+            self.hits += 1
+        return entry[2], functools.partial(loads, entry[1], self.shared)
+
+    def put(self, name: str, source: str | os.PathLike, obj: Any, summary: Any = None) -> bool:
+        """Store a snapshot of `obj` as it is now (and `summary`, plain data
+        `peek` gives without unpickling it); False (and nothing kept for
         `name`) when it cannot be pickled or the source cannot be stamped."""
         self._loaded.pop(name, None)
+        self._peeked.discard(name)
         try:
             entry = (self.stamp(source), dumps(obj, self.shared))
+            if summary is not None:
+                entry = (*entry, summary)
         except OSError as exc:
             logger.debug("snapshots: %s not stamped (%s)", name, exc)
             self.forget(name)
@@ -234,6 +250,7 @@ class SnapshotStore:
         False, as never found (the `get` that gave it is taken back: the
         caller reads the source after all)."""
         self._loaded.pop(name, None)
+        self._peeked.discard(name)
         kept = self._kept.pop(name, None)
         if self._saved.pop(name, None) is not None or kept is not None:
             self.changed = True
@@ -244,17 +261,11 @@ class SnapshotStore:
 
     def save(self) -> None:
         """Write the entries asked for or stored in this build (nothing when
-        none changed and none dropped)."""
+        none changed and none dropped): only those that changed, appended to
+        the store's log (`warta.cachelog`), now and then the whole store."""
         if not self.changed and self._kept.keys() == self._saved.keys():
             return
-        stored = {"format": FORMAT, "key": self.key, "entries": self._kept}
-        data = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
-        if not save_cache(
-            self.path,
-            data,
-            owner=self.owner,
-            consequence="the next build reads every source again",
-        ):
+        if not self._files.save(self._kept):  # not written: a warning said so
             return
         self._saved = self._kept
         self._kept = dict(self._saved)
@@ -265,3 +276,4 @@ class SnapshotStore:
         self._saved = {}
         self._kept = {}
         self._loaded = {}
+        self._peeked = set()

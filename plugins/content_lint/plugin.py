@@ -34,7 +34,8 @@ CONTENT_LINT_WORKERS (processes that read and check the sources; 0 = every core)
 CONTENT_LINT_CACHE (default True: each source's parse and the findings that
 depend on its text alone are kept in CACHE_PATH/content_lint/ by the digest of
 its bytes, under a key of the rules and the code; the embargo, link and photo
-checks, which depend on the clock and on other files, run on every build).
+checks, which depend on the clock and on other files, run on every build, on a
+summary of each unchanged source kept beside its parse: `summaries.py`).
 """
 
 from __future__ import annotations
@@ -105,6 +106,8 @@ from warta.source_checks import (
 from .dead_links import drop_dead_links, forget_missing_static_links
 from .failed import locate_image, stage_findings
 from .inventory import content_files, unread_files
+from .summaries import LazySource, source_of, summary_site_link
+from .summaries import summary as source_summary
 
 GPS_IFD = 0x8825  # EXIF pointer to the GPS block
 
@@ -290,15 +293,17 @@ def named_as_draft(source: Source, name: str, word: str) -> Finding:
     )
 
 
-def rendered_links_html(source: Source, built, settings, content: str) -> tuple[str, str]:
+def rendered_links_html(
+    source: Source | LazySource, built, settings, content: str
+) -> tuple[str, str]:
     """The HTML the build's Markdown made of a source's body and of its
     `Summary:`, whose links are the ones a reader gets: the article's or
     page's (`built`), else (a source Pelican dropped: None) a render of the
     file with the build's Markdown settings; "" for a text that writes no
     `{filename}`/`{static}`/`{attach}` (nothing to render or read)."""
     body = summary = ""
-    written, _ = source.metadata.get("summary", ("", None))
-    if written and has_site_link((written,)):
+    if summary_site_link(source):
+        written, _ = source.metadata.get("summary", ("", None))
         summary = getattr(built, "metadata", {}).get("summary")
         if not isinstance(summary, str):
             summary = converted_summary(written, settings.get("MARKDOWN"))
@@ -471,14 +476,34 @@ def _list_sources(generator) -> SourceChecks:
     content = generator.path
     relatives = markdown_sources(generator)
     store = source_cache(generator, text_rules(generator.settings))
-    known: dict[str, tuple[Source, tuple]] = {}
+    known: dict[str, tuple[Source | LazySource, tuple]] = {}
     if store is not None:
+        check = source_checker(generator)
         for relative in relatives:
-            kept = store.get(relative, os.path.join(content, relative))
+            path = os.path.join(content, relative)
+            peeked = store.peek(relative, path)
+            if peeked is not None:  # its parse unpickled only if a check asks for it
+                summarised, load = peeked
+                lazy = LazySource(
+                    summarised, functools.partial(_cached_source, load, check, relative)
+                )
+                known[relative] = (lazy, lazy.found)
+                continue
+            kept = store.get(relative, path)
             if kept is not None:
                 known[relative] = kept
     missing = [relative for relative in relatives if relative not in known]
     return SourceChecks(relatives, known, missing, store, None)
+
+
+def _cached_source(load, check, relative: str) -> Source:
+    """A cached source's parse (`LazySource`); read again should it not
+    unpickle (it did when stored, under the same code)."""
+    try:
+        return load()[0]
+    except Exception as exc:
+        logger.debug("content_lint: %s: cached parse not loaded (%r): read again", relative, exc)
+        return check(relative)[0]
 
 
 def lint_articles(generator) -> None:
@@ -515,7 +540,8 @@ def lint_articles(generator) -> None:
         result = computed[relative]
         known[relative] = result
         if saving:
-            store.put(relative, os.path.join(content, relative), result)
+            summarised = source_summary(*result, drafts=tuple(in_drafts_folder(result[0])))
+            store.put(relative, os.path.join(content, relative), result, summarised)
     if store is not None:
         if saving:
             store.save()
@@ -552,7 +578,7 @@ def lint_articles(generator) -> None:
             body, summary = rendered_links_html(source, built, settings, content)
             exists = functools.partial(link_exists, content, source)
             findings_of_source += [
-                *in_drafts_folder(source),
+                *(source.drafts if isinstance(source, LazySource) else in_drafts_folder(source)),
                 *check_embargo(source, rules),
                 *check_future_modified(source, rules),
                 *check_links(
@@ -596,6 +622,7 @@ def lint_articles(generator) -> None:
     dropped = failed_sources(generator, relatives)
     for relative, (source, found) in zip(relatives, checked, strict=True):
         if relative in dropped:
+            source = source_of(source)
             findings.extend(check_dropped(generator, relative, source))
             reasons = publication_blockers(source, rules) if source.readable else found
             said.update((f, not_published(f, source)) for f in reasons)
@@ -710,7 +737,9 @@ def with_unwritten_previews(generator, duplicates, articles: dict) -> list[Findi
     saying that too, so that one Slug shared is one line; the writer is told
     (PREVIEWS_SAID) and does not say it again. `articles`: the articles the
     build read, by normalised source path."""
-    refused = unpreviewed(generator)
+    # (which previews are refused asks every article's address: only for a
+    # duplicate, most builds have none)
+    refused = unpreviewed(generator) if duplicates else {}
     said: dict[str, str] = {}
     found = []
     for finding in duplicates:

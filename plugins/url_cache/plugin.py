@@ -2,14 +2,118 @@
 
 from __future__ import annotations
 
+import os
+
 from pelican import signals
+from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.utils import path_to_url, posixize_path
 
 from warta.contents import every_article, every_page
 from warta.published import check_only
 
+# Pelican's own members that make `url` and `save_as`: a content whose class
+# keeps them all is formatted here once for both (`both_urls`).
+_PELICAN_MEMBERS = ("url", "save_as", "get_url_setting", "url_format", "get_relative_source_path")
+
+
+def pelicans_urls(cls: type) -> bool:
+    """Whether `cls` makes its URLs with Pelican's `Content` members, none
+    replaced (an Article's `_expand_settings`, which names a draft's settings
+    DRAFT_*, is Pelican's too)."""
+    return all(
+        getattr(cls, name, None) is getattr(Content, name) for name in _PELICAN_MEMBERS
+    ) and getattr(cls, "_expand_settings", None) in (
+        Content._expand_settings,
+        Article._expand_settings,
+    )
+
+
+def settings_class(content) -> str:
+    """The prefix of the URL settings Pelican's `_expand_settings` reads for
+    the content: DRAFT for an Article that is a draft, else its class's name."""
+    if type(content)._expand_settings is Article._expand_settings:
+        return "DRAFT" if content.status == "draft" else "ARTICLE"
+    return type(content).__name__.upper()
+
+
+def relative_source_path(content, root: str, root_prefix: str) -> str | None:
+    """`Content.get_relative_source_path()`, with the content folder's absolute
+    path taken once (`root`, and `root_prefix` = root + separator): a source
+    below it is the rest of its absolute path; any other through Pelican's."""
+    source_path = content.source_path
+    if source_path is None:
+        return None
+    absolute = os.path.abspath(os.path.join(content.settings["PATH"], source_path))
+    if root and absolute.startswith(root_prefix) and len(absolute) > len(root_prefix):
+        return posixize_path(absolute[len(root_prefix) :])
+    return content.get_relative_source_path()
+
+
+class FormattedOnce:
+    """A value formatted once per format spec: both URL settings write
+    `{date:%Y}/{date:%m}`, and Pelican's `SafeDatetime` formats through its
+    own `strftime` (a regular expression and a substitution a call). Anything
+    else a setting asks of the value (`{date.year}`, `{date!s}`) is the value's."""
+
+    __slots__ = ("_formatted", "_value")
+
+    def __init__(self, value) -> None:
+        self._value = value
+        self._formatted: dict[str, str] = {}
+
+    def __format__(self, spec: str) -> str:
+        found = self._formatted.get(spec)
+        if found is None:
+            found = self._formatted[spec] = format(self._value, spec)
+        return found
+
+    def __getattr__(self, name: str):
+        return getattr(self._value, name)
+
+    def __str__(self) -> str:
+        return str(self._value)
+
+    def __repr__(self) -> str:
+        return repr(self._value)
+
+
+def both_urls(content, roots: dict) -> tuple[str, str]:
+    """(`content.url`, `content.save_as`) as Pelican makes them, with its
+    `url_format` (a copy of the metadata, the relative path, slug, language,
+    date, author and category slugs) made once instead of once each. (A
+    content without a date, a page, through Pelican's: its `url_format`
+    gives such one the time of the call.)"""
+    if not hasattr(content, "date"):
+        return content.url, content.save_as
+    settings = content.settings
+    path_setting = settings["PATH"]
+    known = roots.get(path_setting)
+    if known is None:
+        root = os.path.abspath(path_setting)
+        known = roots[path_setting] = (root, root.rstrip(os.sep) + os.sep)
+    metadata = dict(content.metadata)
+    relative = relative_source_path(content, *known)
+    metadata.update(
+        {
+            "path": path_to_url(content.metadata.get("path", relative)),
+            "slug": getattr(content, "slug", ""),
+            "lang": getattr(content, "lang", "en"),
+            "date": FormattedOnce(content.date),
+            "author": content.author.slug if hasattr(content, "author") else "",
+            "category": content.category.slug if hasattr(content, "category") else "",
+        }
+    )
+    prefix = "" if content.in_default_lang else "lang_"
+    klass = settings_class(content)
+    url = str(settings[f"{klass}_{prefix.upper()}URL"]).format(**metadata)
+    save_as = str(settings[f"{klass}_{prefix.upper()}SAVE_AS"]).format(**metadata)
+    return url, save_as
+
 
 def freeze_urls(generators) -> None:
+    roots: dict = {}
+    fast: dict[type, bool] = {}
     for generator in generators:
         if check_only(getattr(generator, "settings", {})):
             return  # `invoke check` writes no page: nothing to speed up
@@ -20,8 +124,18 @@ def freeze_urls(generators) -> None:
         else:
             continue
         for content in contents:
-            # Read both first: get_url_setting prefers an existing override.
-            url, save_as = content.url, content.save_as
+            cls = type(content)
+            if cls not in fast:
+                fast[cls] = pelicans_urls(cls)
+            if (
+                fast[cls]
+                and not hasattr(content, "override_url")
+                and not hasattr(content, "override_save_as")
+            ):
+                url, save_as = both_urls(content, roots)
+            else:
+                # Read both first: get_url_setting prefers an existing override.
+                url, save_as = content.url, content.save_as
             content.override_url = url
             content.override_save_as = save_as
 
