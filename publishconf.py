@@ -55,3 +55,8 @@ DEPLOY_CNAME = _env("DEPLOY_CNAME")
 DEPLOY_PAGES_MAX_BYTES = _env("DEPLOY_PAGES_MAX_BYTES", "1000000000")
 # Precompressed twins for hosts that serve them: "gz", "gz,br" or "" (none).
 DEPLOY_PRECOMPRESS = tuple(f for f in _env("DEPLOY_PRECOMPRESS", "gz").split(",") if f)
+# The same for `invoke gh-pages`, none by default: GitHub Pages compresses what
+# it serves itself and never serves a twin, which would only count toward its 1 GB.
+DEPLOY_GH_PAGES_PRECOMPRESS = tuple(
+    f for f in _env("DEPLOY_GH_PAGES_PRECOMPRESS", "").split(",") if f
+)

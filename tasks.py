@@ -232,16 +232,18 @@ def test(c, k="", workers=2):
 
 
 # ---- publishing ----
-def _publish_build():
-    """Build the public site strictly; nothing is published when it fails."""
+def _publish_build(precompress_setting: str = "DEPLOY_PRECOMPRESS"):
+    """Build the public site strictly; nothing is published when it fails.
+    Then the precompressed twins the setting named asks for."""
     _build(PUBLISH_SETTINGS, strict=True)
     settings = _settings(PUBLISH_SETTINGS)
     output = Path(settings["OUTPUT_PATH"])
-    if settings["DEPLOY_PRECOMPRESS"]:
+    formats = tuple(settings.get(precompress_setting) or ())
+    if formats:
         from warta.deploy import precompress
 
-        count = precompress(output, settings["DEPLOY_PRECOMPRESS"], _unpublished(settings))
-        print(f"Precompressed {count} file(s) ({', '.join(settings['DEPLOY_PRECOMPRESS'])}).")
+        count = precompress(output, formats, _unpublished(settings))
+        print(f"Precompressed {count} file(s) ({', '.join(formats)}).")
     return settings, output
 
 
@@ -340,7 +342,7 @@ def gh_pages(c, no_push=False):
         )
     except DeployError as exc:
         raise Exit(f"gh-pages: {exc}") from None
-    settings, output = _publish_build()
+    settings, output = _publish_build("DEPLOY_GH_PAGES_PRECOMPRESS")
     try:
         import_to_branch(
             output,

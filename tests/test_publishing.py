@@ -329,6 +329,8 @@ def test_gh_pages_pushes_the_built_site_to_a_bare_repository(tmp_path, checkout_
     assert "index.html" in files
     assert ".nojekyll" in files
     assert "berita/2024/11/bawaslu-kota-palembang-gelar-rapat/index.html" in files
+    # GitHub Pages serves no precompressed twin: they would only count toward 1 GB.
+    assert [name for name in files if name.endswith((".gz", ".br"))] == []
     published = git("show", "gh-pages:index.html", cwd=bare)
     assert BeautifulSoup(published, "lxml").html["lang"] == "id"
     # The working branch is left alone.

@@ -249,6 +249,19 @@ class Statistics(Generator):
     def generate_output(self, writer):
         page = Template("<!doctype html><title>Statistik</title><p>{{ articles|length }}</p>")
         writer.write_file("statistik/index.html", page, self.context)
+        # A page of its own for staff, as a subsite's CMS page is: not for
+        # search engines, whatever the attributes' order and case.
+        internal = Template(
+            "<!doctype html><html><head><META content='NOINDEX, nofollow' name=Robots>"
+            "<title>Internal</title></head><body><p>x</p></body></html>"
+        )
+        writer.write_file("en/admin/index.html", internal, self.context)
+        # A page whose text only mentions the meta tag is listed.
+        mention = Template(
+            "<!doctype html><title>Panduan</title><body><pre>&lt;meta name=robots "
+            "content=noindex&gt;</pre></body>"
+        )
+        writer.write_file("panduan-seo/index.html", mention, self.context)
 
 
 def get_generators(pelican):
@@ -270,6 +283,9 @@ def test_a_page_of_a_generator_listed_after_seo_is_in_the_sitemap(site, tmp_path
     assert built.returncode == 0, built.log
     assert (built.output / "statistik" / "index.html").is_file()
     assert [loc for loc in sitemap(built) if loc.endswith("/statistik/")], sorted(sitemap(built))
+    # A page that asks not to be indexed (a subsite's CMS page) is not listed.
+    assert not [loc for loc in sitemap(built) if "/admin/" in loc], sorted(sitemap(built))
+    assert [loc for loc in sitemap(built) if loc.endswith("/panduan-seo/")]
 
 
 OTHER_SITEMAP_PLUGIN = '''

@@ -34,6 +34,7 @@ import logging
 import os
 import re
 import time
+from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
 from pelican import signals
@@ -125,6 +126,43 @@ def index_folders(top: str) -> list[str]:
     folders named, not entered; an unreadable folder skipped:
     `warta.paths.listed_folders`)."""
     return [prefix for _, prefix, files in listed_folders(top) if "index.html" in files]
+
+
+class _RobotsMeta(HTMLParser):
+    """The content of a page's `<meta name="robots">` tags, read up to <body>."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.directives: list[str] = []
+        self.in_body = False
+
+    def handle_starttag(self, tag, attrs) -> None:
+        if tag == "body":
+            self.in_body = True
+        elif tag == "meta":
+            values = {name: value or "" for name, value in attrs}
+            if values.get("name", "").strip().lower() == "robots":
+                self.directives.append(values.get("content", "").lower())
+
+
+def asks_not_to_be_indexed(page: str) -> bool:
+    """Whether a page another plugin wrote says `<meta name="robots"
+    content="noindex">` (a CMS page, a subsite's admin page, a draft
+    preview): a sitemap lists only pages for search engines."""
+    try:
+        with open(page, "rb") as handle:
+            head = handle.read(65536).decode("utf-8", "replace")
+    except OSError:
+        return False
+    reader = _RobotsMeta()
+    for line in head.splitlines(keepends=True):
+        reader.feed(line)
+        if reader.in_body:
+            break
+    return any(
+        "noindex" in directive or "none" in directive.split(",")
+        for directive in (d.replace(" ", "") for d in reader.directives)
+    )
 
 
 class SeoGenerator(Generator):
@@ -274,7 +312,10 @@ class SeoGenerator(Generator):
             extra = [
                 url
                 for url in self._pages_on_disk()
-                if url not in known_urls and url not in unlisted and self._included(url, patterns)
+                if url not in known_urls
+                and url not in unlisted
+                and self._included(url, patterns)
+                and not asks_not_to_be_indexed(os.path.join(self.output_path, url, "index.html"))
             ]
             entries = [PageEntry(absolute(base, url), lastmod) for url, lastmod in known]
             entries += [PageEntry(absolute(base, url)) for url in extra]
