@@ -409,6 +409,26 @@ def own_output(context: dict, site_path: str, owner: str) -> None:
     context.setdefault(OUTPUT_OWNERS, {})[site_path] = owner
 
 
+# Generator-context key: the set of site paths of the files a plugin publishes
+# into the output itself on every build (the images plugin's social cards and
+# photo variants, linked from its cache) and that may stay where the last build
+# left them until it does: the writer's clean start keeps the ones the last
+# build declared, and its last flush deletes the ones this build does not (a
+# draft's card, a deleted release's). Pelican would delete them all at the
+# start; 10,000 cards deleted and linked again cost a warm build a second.
+OUTPUT_KEPT = "output_kept"
+
+
+def keep_output(context: dict, site_paths) -> None:
+    """Declare files (site paths, "berita/2024/x/og.png") that a plugin
+    publishes itself in this build, by `finalized` at the latest, before the
+    pages are written (the writer records them at its last flush). The plugin
+    must check each file it finds in place (the last build's, or anything a
+    hand put there) and replace it unless it is what it publishes now: the
+    writer only leaves it there."""
+    context.setdefault(OUTPUT_KEPT, set()).update(site_paths)
+
+
 def output_collision(taken: dict[str, str], site_path: str) -> str | None:
     """The path in `taken` (files, and folders ending in "/") that a file at
     `site_path` would collide with: the same file, a file where the path needs

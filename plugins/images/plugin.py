@@ -53,7 +53,11 @@ What it adds to the site:
 
 Encoded files are cached in CACHE_PATH/images/ (see pipeline.py): a second
 build with the same inputs encodes nothing, and the output gets hard links to
-the cached files (copies when the output is on another filesystem). Settings
+the cached files (copies when the output is on another filesystem). The cards
+and variants are declared kept to the writer (`warta.paths.keep_output`): a
+warm build leaves the last build's links in place and replaces those that
+changed, and the writer deletes those no longer published (a draft's card).
+Settings
 (defaults in DEFAULTS): IMAGES_ENABLED, IMAGES_WIDTHS, IMAGES_SIZES,
 IMAGES_WEBP_QUALITY, IMAGES_WEBP_METHOD, IMAGES_JPEG_QUALITY,
 IMAGES_MAX_SOURCE_BYTES, IMAGES_MAX_SOURCE_PIXELS, IMAGES_VARIANTS_DIR,
@@ -109,6 +113,7 @@ from warta.paths import (
     cache_blocked,
     computer_file,
     is_active_file,
+    keep_output,
     listed_folders,
     referenced_file,
     replace_file,
@@ -955,6 +960,21 @@ def draw_social_cards(generators) -> None:
         social_cards(every_article(generator), build)
 
 
+def keep_published(generators) -> None:
+    """Declare the cards and variants this build publishes (`publish`, at
+    `finalized`) to the writer (`warta.paths.keep_output`): the ones the last
+    build published stay in the output, where `publish` finds each already
+    linked to its cached file (or replaces it), instead of being deleted at the
+    start and linked again; the ones no longer published (a draft's, a deleted
+    release's, a replaced photo's) are deleted by the writer's last flush.
+    After `draw_social_cards`: every card and variant is known then."""
+    if not generators:
+        return
+    build = current_build(generators[0].settings)
+    if build is not None and not build.check_only:
+        keep_output(generators[0].context, build.copies)
+
+
 PHOTO_SUFFIXES = (*IMAGE_SUFFIXES, ".svg", ".avif", ".heic", ".heif")
 
 
@@ -1184,4 +1204,5 @@ def register() -> None:
     signals.page_generator_finalized.connect(enrich_pages)
     signals.static_generator_finalized.connect(select_static_files)
     signals.all_generators_finalized.connect(draw_social_cards)
+    signals.all_generators_finalized.connect(keep_published)
     signals.finalized.connect(publish)
