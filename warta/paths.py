@@ -900,3 +900,40 @@ def listed_folders(top: str, skip: Collection[str] = ()) -> Iterator[tuple[str, 
             continue
         folders += reversed(inner)  # the first folder next, as os.walk
         yield folder, prefix, files
+
+
+# The output's listing one `finalized` receiver took, for a later one: (the
+# build's settings, who listed it, the listing), by output folder.
+_SHARED_LISTINGS: dict[str, tuple[object, object, list]] = {}
+
+
+def share_listing(top: str | os.PathLike, listing: list, settings, made_by) -> None:
+    """Offer a listing of the output (`listed_folders(top)`, as a list, kept
+    up to date with what `made_by` changed since) to the receivers of the
+    same build's `finalized` after `made_by` (the images plugin's `publish`
+    lists it to clean its photos, the seo plugin's sitemap reads its pages):
+    one walk of a site's 20,000 folders instead of two."""
+    _SHARED_LISTINGS[os.fspath(top)] = (settings, made_by, listing)
+
+
+def shared_listing(top: str | os.PathLike, settings, signal, taker) -> list | None:
+    """The listing `share_listing` offered for `top` in this build (the same
+    `settings` object), when every receiver of `signal` connected between the
+    one that listed it and `taker` says it writes nothing into the output (a
+    `writes_no_output` attribute set True: an outside plugin's receiver may
+    write a page there, which the listing would miss); else None: list it.
+    Taken once."""
+    offered = _SHARED_LISTINGS.pop(os.fspath(top), None)
+    if offered is None or offered[0] is not settings:
+        return None
+    from warta.plugin_order import live_receivers
+
+    receivers = live_receivers(signal)
+    try:
+        start, end = receivers.index(offered[1]), receivers.index(taker)
+    except ValueError:
+        return None
+    between = receivers[start + 1 : end]
+    if start >= end or not all(getattr(r, "writes_no_output", False) is True for r in between):
+        return None
+    return offered[2]

@@ -117,6 +117,7 @@ from warta.paths import (
     listed_folders,
     referenced_file,
     replace_file,
+    share_listing,
     site_file_path,
     site_root,
 )
@@ -1125,9 +1126,16 @@ def publish(pelican) -> None:
                 )
                 continue
             build.cache.publish(file, os.path.join(top, site_path))
+        # One listing of the output for this and the seo plugin's sitemap.
+        listing = list(listed_folders(output))
         clean_output_images(
-            output, set(build.copies), build.cache, build.variant_settings.max_source_pixels
+            output,
+            set(build.copies),
+            build.cache,
+            build.variant_settings.max_source_pixels,
+            listing,
         )
+        share_listing(output, listing, pelican.settings, publish)
         build.cache.save()
         work = build.cache.work
         logger.info(
@@ -1146,16 +1154,21 @@ def publish(pelican) -> None:
         forget_build()
 
 
-def output_images(output: Path, produced: set[str]):
-    """(path, site path) of the image files in the output that this plugin did
-    not produce: the originals Pelican copied (photos, the theme's files).
-    Folders in `os.walk`'s order, symlinked ones not entered, `.git` skipped
-    (`warta.paths.listed_folders`)."""
-    for root, prefix, files in listed_folders(output, skip={".git"}):
+def output_images(output: Path, produced: set[str], listing: list | None = None):
+    """(path, site path, the names of its folder's files) of the image files
+    in the output that this plugin did not produce: the originals Pelican
+    copied (photos, the theme's files). Folders in `os.walk`'s order,
+    symlinked ones not entered, `.git` skipped (`warta.paths.listed_folders`,
+    or its `listing` of the output taken already)."""
+    if listing is None:
+        listing = listed_folders(output, skip={".git"})
+    for root, prefix, files in listing:
+        if prefix.startswith(".git/") or "/.git/" in prefix:
+            continue  # (a listing shared with the seo plugin enters it)
         for name in files:
             # Tens of thousands of pages, a few images: the name as text first.
             if name.lower().endswith(IMAGE_SUFFIXES) and prefix + name not in produced:
-                yield Path(root) / name, prefix + name
+                yield Path(root) / name, prefix + name, files
 
 
 def report_uncleanable(site_path: str, name: str, exc: StripError) -> None:
@@ -1174,13 +1187,21 @@ def report_uncleanable(site_path: str, name: str, exc: StripError) -> None:
 
 
 def clean_output_images(
-    output: Path, produced: set[str], cache: ImageCache, max_pixels: int | None = None
+    output: Path,
+    produced: set[str],
+    cache: ImageCache,
+    max_pixels: int | None = None,
+    listing: list | None = None,
 ) -> None:
-    for path, site_path in output_images(output, produced):
+    """Strip every image file of the output this plugin did not produce.
+    `listing`: the output's `listed_folders`, taken already; a file deleted
+    here is taken out of it."""
+    for path, site_path, files in output_images(output, produced, listing):
         try:
             clean = cache.cleaned(path.read_bytes(), path.suffix, max_pixels)
         except StripError as exc:
             path.unlink()  # never publish a file that may still carry a location
+            files.remove(path.name)
             report_uncleanable(site_path, path.name, exc)
             continue
         if clean is not None:
@@ -1191,7 +1212,7 @@ def clean_output_images(
 
 def check_output_images(output: Path, max_pixels: int | None = None) -> None:
     """`clean_output_images` for `invoke check`: the same errors, nothing written."""
-    for path, site_path in output_images(output, set()):
+    for path, site_path, _files in output_images(output, set()):
         try:
             strip_metadata(path.read_bytes(), path.suffix, max_pixels)
         except StripError as exc:

@@ -930,6 +930,11 @@ def report_late_failures(_pelican) -> None:
     say_held_failures()
 
 
+# (It writes nothing into the output: a listing taken before it is still the
+# output's, `warta.paths.shared_listing`.)
+report_late_failures.writes_no_output = True
+
+
 def report_failures(failures: list) -> None:
     """One error per cause: a page its template cannot render, at the page's
     source; a template that fails on many pages (a partial reading a variable
