@@ -1015,9 +1015,7 @@ def refuse_collisions(
     own pages and feeds always keep their address. `earlier`: the files of the
     flushes before this one (site path → source)."""
     files = {**(earlier or {}), **{job.site_path: job.source for job in jobs}}
-    folders = {
-        path.rsplit("/", depth)[0] for path in files for depth in range(1, path.count("/") + 1)
-    }
+    folders = page_folders(files)
     kept = []
     for job in jobs:
         hit = collision(job.site_path, files, folders, owners) if job.source else None
@@ -1034,6 +1032,23 @@ def refuse_collisions(
             else "give it another Slug:",
         )
     return kept
+
+
+def page_folders(files) -> set[str]:
+    """Every folder above the site paths `files` ("a/b/c.html": "a/b", "a").
+    From each path up, stopping at the first folder found already: the pages
+    of a site share their upper folders (20,000 paths, four folders deep, gave
+    80,000 splits at each flush)."""
+    folders: set[str] = set()
+    for path in files:
+        end = path.rfind("/")
+        while end > 0:
+            folder = path[:end]
+            if folder in folders:
+                break
+            folders.add(folder)
+            end = path.rfind("/", 0, end)
+    return folders
 
 
 def collision(
