@@ -415,7 +415,7 @@ def own_output(context: dict, site_path: str, owner: str) -> None:
 # left them until it does: the writer's clean start keeps the ones the last
 # build declared, and its last flush deletes the ones this build does not (a
 # draft's card, a deleted release's). Pelican would delete them all at the
-# start; 10,000 cards deleted and linked again cost a warm build a second.
+# start, and a warm build would link 10,000 cards again.
 OUTPUT_KEPT = "output_kept"
 
 
