@@ -21,7 +21,7 @@ from PIL import Image, ImageDraw
 from conftest import FixtureSite, article_text
 from plugins.images import cards, pipeline, plugin, strip
 from warta import dates, parallel
-from warta.paths import replace_file
+from warta.paths import listed_folders, replace_file
 
 GPS_IFD = 0x8825
 SITE_NAME = "Warta Bawaslu Sumatera Selatan"
@@ -696,7 +696,12 @@ def test_output_images_are_found_in_os_walks_order(tmp_path):
             site_path = name if folder == "." else f"{folder}/{name}"
             if name.lower().endswith(plugin.IMAGE_SUFFIXES) and site_path not in produced:
                 walked.append((Path(root) / name, site_path))
-    assert list(plugin.output_images(output, produced)) == walked
+    assert [(path, site) for path, site, _ in plugin.output_images(output, produced)] == walked
+    # From a listing of the whole output, `.git` entered (as the seo plugin gets it): the same.
+    listing = list(listed_folders(output))
+    assert [(path, site) for path, site, _ in plugin.output_images(output, produced, listing)] == (
+        walked
+    )
     assert sorted(site for _, site in walked) == [
         "a.jpg",
         "images/2024/rapat.JPG",

@@ -381,3 +381,54 @@ def test_pages_on_disk_are_the_folders_os_walk_finds_with_an_index(tmp_path):
             walked.append("" if relative == "." else relative + "/")
     assert sorted(index_folders(str(output))) == sorted(walked)
     assert sorted(walked) == ["", "berita/a/b/", "statistik/", "statistik/2024/"]
+
+
+FINALIZED_PAGE_PLUGIN = '''
+"""An outside plugin writing a page of its own when the build ends (`finalized`)."""
+import os
+
+from pelican import signals
+
+
+def write_page(pelican):
+    folder = os.path.join(pelican.settings["OUTPUT_PATH"], "rekap")
+    os.makedirs(folder, exist_ok=True)
+    with open(os.path.join(folder, "index.html"), "w", encoding="utf-8") as out:
+        out.write("<!doctype html><title>Rekap</title><p>Rekap</p>")
+
+
+def register():
+    signals.finalized.connect(write_page)
+'''
+
+
+def test_the_sitemap_lists_the_output_once_unless_a_plugin_may_write_in_between(site, tmp_path):
+    """The images plugin lists the output at `finalized` (the photos to
+    clean), and the sitemap reads the pages on disk from that listing rather
+    than walking the site's 20,000 folders again. A plugin whose `finalized`
+    receiver runs between the two (listed between images and seo) may write
+    a page there: the sitemap then lists the output itself, and has it."""
+    from conftest import REPO, shipped_plugins
+
+    site.article("a.md", title="Rapat Koordinasi Pengawasan Kota Palembang", slug="rakor")
+    shared = site.build(verbose=True, SEARCH_ENABLED=False)
+    assert shared.returncode == 0, shared.log
+    assert "the sitemap's pages on disk from the images plugin's listing" in shared.log
+
+    package = tmp_path / "outside-plugins" / "rekap"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(FINALIZED_PAGE_PLUGIN, encoding="utf-8")
+    plugins = shipped_plugins()
+    plugins.insert(plugins.index("images") + 1, "rekap")
+    from warta.build import load_settings
+
+    searched = load_settings(REPO / "pelicanconf.py")["PLUGIN_PATHS"]
+    built = site.build(
+        verbose=True,
+        SEARCH_ENABLED=False,
+        PLUGIN_PATHS=[*searched, str(package.parent)],
+        PLUGINS=plugins,
+    )
+    assert built.returncode == 0, built.log
+    assert [loc for loc in sitemap(built) if loc.endswith("/rekap/")], sorted(sitemap(built))
+    assert "the output listed for the sitemap" in built.log

@@ -409,6 +409,26 @@ def own_output(context: dict, site_path: str, owner: str) -> None:
     context.setdefault(OUTPUT_OWNERS, {})[site_path] = owner
 
 
+# Generator-context key: the set of site paths of the files a plugin publishes
+# into the output itself on every build (the images plugin's social cards and
+# photo variants, linked from its cache) and that may stay where the last build
+# left them until it does: the writer's clean start keeps the ones the last
+# build declared, and its last flush deletes the ones this build does not (a
+# draft's card, a deleted release's). Pelican would delete them all at the
+# start, and a warm build would link 10,000 cards again.
+OUTPUT_KEPT = "output_kept"
+
+
+def keep_output(context: dict, site_paths) -> None:
+    """Declare files (site paths, "berita/2024/x/og.png") that a plugin
+    publishes itself in this build, by `finalized` at the latest, before the
+    pages are written (the writer records them at its last flush). The plugin
+    must check each file it finds in place (the last build's, or anything a
+    hand put there) and replace it unless it is what it publishes now: the
+    writer only leaves it there."""
+    context.setdefault(OUTPUT_KEPT, set()).update(site_paths)
+
+
 def output_collision(taken: dict[str, str], site_path: str) -> str | None:
     """The path in `taken` (files, and folders ending in "/") that a file at
     `site_path` would collide with: the same file, a file where the path needs
@@ -880,3 +900,40 @@ def listed_folders(top: str, skip: Collection[str] = ()) -> Iterator[tuple[str, 
             continue
         folders += reversed(inner)  # the first folder next, as os.walk
         yield folder, prefix, files
+
+
+# The output's listing one `finalized` receiver took, for a later one: (the
+# build's settings, who listed it, the listing), by output folder.
+_SHARED_LISTINGS: dict[str, tuple[object, object, list]] = {}
+
+
+def share_listing(top: str | os.PathLike, listing: list, settings, made_by) -> None:
+    """Offer a listing of the output (`listed_folders(top)`, as a list, kept
+    up to date with what `made_by` changed since) to the receivers of the
+    same build's `finalized` after `made_by` (the images plugin's `publish`
+    lists it to clean its photos, the seo plugin's sitemap reads its pages):
+    one walk of a site's 20,000 folders instead of two."""
+    _SHARED_LISTINGS[os.fspath(top)] = (settings, made_by, listing)
+
+
+def shared_listing(top: str | os.PathLike, settings, signal, taker) -> list | None:
+    """The listing `share_listing` offered for `top` in this build (the same
+    `settings` object), when every receiver of `signal` connected between the
+    one that listed it and `taker` says it writes nothing into the output (a
+    `writes_no_output` attribute set True: an outside plugin's receiver may
+    write a page there, which the listing would miss); else None: list it.
+    Taken once."""
+    offered = _SHARED_LISTINGS.pop(os.fspath(top), None)
+    if offered is None or offered[0] is not settings:
+        return None
+    from warta.plugin_order import live_receivers
+
+    receivers = live_receivers(signal)
+    try:
+        start, end = receivers.index(offered[1]), receivers.index(taker)
+    except ValueError:
+        return None
+    between = receivers[start + 1 : end]
+    if start >= end or not all(getattr(r, "writes_no_output", False) is True for r in between):
+        return None
+    return offered[2]

@@ -53,7 +53,11 @@ What it adds to the site:
 
 Encoded files are cached in CACHE_PATH/images/ (see pipeline.py): a second
 build with the same inputs encodes nothing, and the output gets hard links to
-the cached files (copies when the output is on another filesystem). Settings
+the cached files (copies when the output is on another filesystem). The cards
+and variants are declared kept to the writer (`warta.paths.keep_output`): a
+warm build leaves the last build's links in place and replaces those that
+changed, and the writer deletes those no longer published (a draft's card).
+Settings
 (defaults in DEFAULTS): IMAGES_ENABLED, IMAGES_WIDTHS, IMAGES_SIZES,
 IMAGES_WEBP_QUALITY, IMAGES_WEBP_METHOD, IMAGES_JPEG_QUALITY,
 IMAGES_MAX_SOURCE_BYTES, IMAGES_MAX_SOURCE_PIXELS, IMAGES_VARIANTS_DIR,
@@ -109,9 +113,11 @@ from warta.paths import (
     cache_blocked,
     computer_file,
     is_active_file,
+    keep_output,
     listed_folders,
     referenced_file,
     replace_file,
+    share_listing,
     site_file_path,
     site_root,
 )
@@ -950,6 +956,21 @@ def draw_social_cards(generators) -> None:
         social_cards(every_article(generator), build)
 
 
+def keep_published(generators) -> None:
+    """Declare the cards and variants this build publishes (`publish`, at
+    `finalized`) to the writer (`warta.paths.keep_output`): the ones the last
+    build published stay in the output, where `publish` finds each already
+    linked to its cached file (or replaces it), instead of being deleted at the
+    start and linked again; the ones no longer published (a draft's, a deleted
+    release's, a replaced photo's) are deleted by the writer's last flush.
+    After `draw_social_cards`: every card and variant is known then."""
+    if not generators:
+        return
+    build = current_build(generators[0].settings)
+    if build is not None and not build.check_only:
+        keep_output(generators[0].context, build.copies)
+
+
 PHOTO_SUFFIXES = (*IMAGE_SUFFIXES, ".svg", ".avif", ".heic", ".heif")
 
 
@@ -1100,9 +1121,16 @@ def publish(pelican) -> None:
                 )
                 continue
             build.cache.publish(file, os.path.join(top, site_path))
+        # One listing of the output for this and the seo plugin's sitemap.
+        listing = list(listed_folders(output))
         clean_output_images(
-            output, set(build.copies), build.cache, build.variant_settings.max_source_pixels
+            output,
+            set(build.copies),
+            build.cache,
+            build.variant_settings.max_source_pixels,
+            listing,
         )
+        share_listing(output, listing, pelican.settings, publish)
         build.cache.save()
         work = build.cache.work
         logger.info(
@@ -1121,16 +1149,21 @@ def publish(pelican) -> None:
         forget_build()
 
 
-def output_images(output: Path, produced: set[str]):
-    """(path, site path) of the image files in the output that this plugin did
-    not produce: the originals Pelican copied (photos, the theme's files).
-    Folders in `os.walk`'s order, symlinked ones not entered, `.git` skipped
-    (`warta.paths.listed_folders`)."""
-    for root, prefix, files in listed_folders(output, skip={".git"}):
+def output_images(output: Path, produced: set[str], listing: list | None = None):
+    """(path, site path, the names of its folder's files) of the image files
+    in the output that this plugin did not produce: the originals Pelican
+    copied (photos, the theme's files). Folders in `os.walk`'s order,
+    symlinked ones not entered, `.git` skipped (`warta.paths.listed_folders`,
+    or its `listing` of the output taken already)."""
+    if listing is None:
+        listing = listed_folders(output, skip={".git"})
+    for root, prefix, files in listing:
+        if prefix.startswith(".git/") or "/.git/" in prefix:
+            continue  # (a listing shared with the seo plugin enters it)
         for name in files:
             # Tens of thousands of pages, a few images: the name as text first.
             if name.lower().endswith(IMAGE_SUFFIXES) and prefix + name not in produced:
-                yield Path(root) / name, prefix + name
+                yield Path(root) / name, prefix + name, files
 
 
 def report_uncleanable(site_path: str, name: str, exc: StripError) -> None:
@@ -1149,13 +1182,21 @@ def report_uncleanable(site_path: str, name: str, exc: StripError) -> None:
 
 
 def clean_output_images(
-    output: Path, produced: set[str], cache: ImageCache, max_pixels: int | None = None
+    output: Path,
+    produced: set[str],
+    cache: ImageCache,
+    max_pixels: int | None = None,
+    listing: list | None = None,
 ) -> None:
-    for path, site_path in output_images(output, produced):
+    """Strip every image file of the output this plugin did not produce.
+    `listing`: the output's `listed_folders`, taken already; a file deleted
+    here is taken out of it."""
+    for path, site_path, files in output_images(output, produced, listing):
         try:
             clean = cache.cleaned(path.read_bytes(), path.suffix, max_pixels)
         except StripError as exc:
             path.unlink()  # never publish a file that may still carry a location
+            files.remove(path.name)
             report_uncleanable(site_path, path.name, exc)
             continue
         if clean is not None:
@@ -1166,7 +1207,7 @@ def clean_output_images(
 
 def check_output_images(output: Path, max_pixels: int | None = None) -> None:
     """`clean_output_images` for `invoke check`: the same errors, nothing written."""
-    for path, site_path in output_images(output, set()):
+    for path, site_path, _files in output_images(output, set()):
         try:
             strip_metadata(path.read_bytes(), path.suffix, max_pixels)
         except StripError as exc:
@@ -1179,4 +1220,5 @@ def register() -> None:
     signals.page_generator_finalized.connect(enrich_pages)
     signals.static_generator_finalized.connect(select_static_files)
     signals.all_generators_finalized.connect(draw_social_cards)
+    signals.all_generators_finalized.connect(keep_published)
     signals.finalized.connect(publish)

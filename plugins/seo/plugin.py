@@ -42,7 +42,7 @@ from pelican.generators import ArticlesGenerator, Generator
 
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
-from warta.paths import listed_folders, own_output
+from warta.paths import listed_folders, own_output, shared_listing
 from warta.published import check_only, is_listed, is_written, listed
 
 from .documents import (
@@ -274,8 +274,18 @@ class SeoGenerator(Generator):
         }
 
     def _pages_on_disk(self) -> list[str]:
-        """Site-relative URLs of the index.html pages already written (plugin pages)."""
-        return sorted(index_folders(self.output_path))
+        """Site-relative URLs of the index.html pages already written (plugin
+        pages): from the listing of the output the images plugin took at
+        `finalized` when nothing that may write into it ran since
+        (`warta.paths.shared_listing`), else listed here."""
+        listing = shared_listing(
+            self.output_path, self.settings, signals.finalized, write_waiting_files
+        )
+        if listing is None:
+            logger.info("seo: the output listed for the sitemap")
+            return sorted(index_folders(self.output_path))
+        logger.info("seo: the sitemap's pages on disk from the images plugin's listing")
+        return sorted(prefix for _, prefix, files in listing if "index.html" in files)
 
     def _included(self, url: str, patterns: list[re.Pattern] | None = None) -> bool:
         if any(url.startswith(prefix) for prefix in setting(self.settings, "SEO_EXCLUDE")):

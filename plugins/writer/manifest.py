@@ -11,6 +11,12 @@ being rendered. The files of the last build that this one does not produce
 again are deleted at the end: the output holds exactly what a clean build
 would write.
 
+It also names the files plugins publish themselves and declared kept
+(`warta.paths.keep_output`: the images plugin's social cards and photo
+variants): the clean start keeps the last build's, which their plugin checks
+and publishes again, and the end deletes those this build no longer declares
+(a draft's card), so they are not deleted and linked again on every build.
+
 The manifest is removed while a build runs and saved when it ends, so a build
 that stops half-way never vouches for files it did not finish. No Pelican import.
 """
@@ -107,6 +113,10 @@ class Manifest:
         self.output = Path(output).resolve()
         self.previous: dict[str, Entry] = {}  # site path → entry, from the last build
         self.current: dict[str, Entry] = {}  # site path → entry, this build
+        # Files plugins publish themselves and declared kept (`keep_output`):
+        # the last build's, and this build's.
+        self.previous_kept: set[str] = set()
+        self.kept: set[str] = set()
         self.unusable = False  # its folder cannot be written (a file in its place)
 
     def load(self) -> None:
@@ -125,11 +135,15 @@ class Manifest:
                 for path, entry in ((path, read_entry(value)) for path, value in entries)
                 if entry is not None and is_site_path(path)
             }
+            kept = data.get("kept")
+            if isinstance(kept, list):
+                self.previous_kept = {path for path in kept if is_site_path(path)}
         try:
             self.path.unlink(missing_ok=True)
         except OSError as exc:  # the cache folder (or the writer's in it) is a file
             self.unusable = True
             self.previous = {}
+            self.previous_kept = set()
             consequence = "every page is rendered, and none kept for the next build"
             blocker = cache_blocker(self.folder, self.path)
             findings.report(
@@ -145,10 +159,25 @@ class Manifest:
                 ),
             )
 
+    def last_files(self) -> set[str]:
+        """Every file the last build left in the output for this one: its
+        pages and feeds, and the files plugins declared kept."""
+        return set(self.previous) | self.previous_kept
+
+    def gone(self) -> set[str]:
+        """The last build's files (`last_files`) that this build neither wrote
+        nor declared kept: a deleted release's page, a draft's social card."""
+        return self.last_files() - set(self.current) - self.kept
+
     def save(self) -> None:
         if self.unusable:
             return
-        data = {"version": VERSION, "output": str(self.output), "files": self.current}
+        data = {
+            "version": VERSION,
+            "output": str(self.output),
+            "files": self.current,
+            "kept": sorted(self.kept - set(self.current)),
+        }
         replace_file(self.path, json.dumps(data, sort_keys=True).encode("utf-8"))
 
 

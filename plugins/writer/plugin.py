@@ -40,6 +40,7 @@ from warta.parallel import fork_map, worker_count
 from warta.paths import (
     ADDRESS_KEYS,
     NAME_MAX,
+    OUTPUT_KEPT,
     OUTPUT_OWNERS,
     OutputPaths,
     first_symlink,
@@ -538,7 +539,7 @@ class WriterBuild:
         output = os.path.realpath(self.output)
         inside_content = os.path.commonpath([output, os.path.realpath(content_path)]) == output
         if self.settings.get("DELETE_OUTPUT_DIRECTORY") and not inside_content:
-            self.folder.clean(set(self.manifest.previous), self.settings["OUTPUT_RETENTION"])
+            self.folder.clean(self.manifest.last_files(), self.settings["OUTPUT_RETENTION"])
 
     def start_writing(self) -> None:
         if self.rendered == self.reused == 0 and not self.jobs:
@@ -738,11 +739,19 @@ class WriterBuild:
             self.jobs.pop(job.site_path, None)  # an override replaces the earlier job
             self.jobs[job.site_path] = job
 
-    def flush(self, owners: dict[str, str] | None = None, *, final: bool = True) -> None:
+    def flush(
+        self,
+        owners: dict[str, str] | None = None,
+        *,
+        final: bool = True,
+        kept: set[str] | None = None,
+    ) -> None:
         """Produce every collected file; at the last flush (`final`, the writer
         generator's) record them for the next build and remove what the last
         build wrote and this one did not. `owners`: the files and folders
-        plugins write themselves (OUTPUT_OWNERS)."""
+        plugins write themselves (OUTPUT_OWNERS); `kept`: the files plugins
+        publish themselves and declared kept (OUTPUT_KEPT), left in the output
+        for them."""
         if self.flushed:
             return
         self.flushed = final
@@ -765,11 +774,14 @@ class WriterBuild:
         if self.manages_output:
             # Also when nothing could be reused (settings without a stable
             # digest): the last build's files were kept, and those not written
-            # again (a new draft's, a deleted release's pages) must go.
+            # again (a new draft's, a deleted release's pages) must go, and so
+            # must the files plugins kept last build and no longer publish (a
+            # new draft's social card).
+            self.manifest.kept = set(kept or ())
             self.manifest.save()
             if self.digest is not None and not self.manifest.unusable:
                 save_parsed(self.templates_file, self.digest, self.parsed_templates)
-            self.folder.remove(set(self.manifest.previous) - set(self.manifest.current))
+            self.folder.remove(self.manifest.gone())
         logger.info(
             "writer: %d files rendered, %d unchanged and reused (%d workers, %.1f s); "
             "inputs described in %.2f s of CPU (%d articles and pages stamped in %.2f s%s)",
@@ -783,7 +795,7 @@ class WriterBuild:
             f", {self.stamps.fallbacks} the slow way" if self.stamps.fallbacks else "",
         )
 
-    def foreign_writer(self, writer) -> None:
+    def foreign_writer(self, writer, kept: set[str] | None = None) -> None:
         """Another plugin's Writer wrote the site (its `get_writer` came first):
         nothing was collected here, so nothing of the last build may be taken
         as gone. The pages that writer did not write again are removed, as
@@ -805,8 +817,9 @@ class WriterBuild:
         if not self.manages_output or not isinstance(written, set):
             return
         produced = {self.folder.site_path(path) for path in written}
-        self.folder.remove(set(self.manifest.previous) - produced)
         self.manifest.current = {}
+        self.manifest.kept = set(kept or ())
+        self.folder.remove(self.manifest.last_files() - produced - self.manifest.kept)
         self.manifest.save()
 
     def inside_output(self, jobs: list[Job]) -> list[Job]:
@@ -917,6 +930,11 @@ def report_late_failures(_pelican) -> None:
     say_held_failures()
 
 
+# (It writes nothing into the output: a listing taken before it is still the
+# output's, `warta.paths.shared_listing`.)
+report_late_failures.writes_no_output = True
+
+
 def report_failures(failures: list) -> None:
     """One error per cause: a page its template cannot render, at the page's
     source; a template that fails on many pages (a partial reading a variable
@@ -997,9 +1015,7 @@ def refuse_collisions(
     own pages and feeds always keep their address. `earlier`: the files of the
     flushes before this one (site path → source)."""
     files = {**(earlier or {}), **{job.site_path: job.source for job in jobs}}
-    folders = {
-        path.rsplit("/", depth)[0] for path in files for depth in range(1, path.count("/") + 1)
-    }
+    folders = page_folders(files)
     kept = []
     for job in jobs:
         hit = collision(job.site_path, files, folders, owners) if job.source else None
@@ -1016,6 +1032,23 @@ def refuse_collisions(
             else "give it another Slug:",
         )
     return kept
+
+
+def page_folders(files) -> set[str]:
+    """Every folder above the site paths `files` ("a/b/c.html": "a/b", "a").
+    From each path up, stopping at the first folder found already: the pages
+    of a site share their upper folders (20,000 paths, four folders deep, gave
+    80,000 splits at each flush)."""
+    folders: set[str] = set()
+    for path in files:
+        end = path.rfind("/")
+        while end > 0:
+            folder = path[:end]
+            if folder in folders:
+                break
+            folders.add(folder)
+            end = path.rfind("/", 0, end)
+    return folders
 
 
 def collision(
@@ -1696,10 +1729,11 @@ class WriterGenerator:
         context[STATE_KEY] = self.build
 
     def generate_output(self, writer) -> None:
+        kept = self.context.get(OUTPUT_KEPT)
         if not isinstance(writer, IncrementalWriter):
-            self.build.foreign_writer(writer)
+            self.build.foreign_writer(writer, kept)
             return
-        self.build.flush(self.context.get(OUTPUT_OWNERS))
+        self.build.flush(self.context.get(OUTPUT_OWNERS), kept=kept)
 
 
 def flush_written(generator, writer) -> None:
