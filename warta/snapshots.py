@@ -174,20 +174,26 @@ class SnapshotStore:
         if self._files.rewrite:
             self.changed = True  # rewritten by this build, not read again by the next
 
-    def get(self, name: str, source: str | os.PathLike) -> Any | None:
-        """The object stored for `name` when `source` (the file it was made
-        from) still has the stamp it had then; None otherwise. Asked twice in one
-        build, the same object is returned."""
-        if name in self._loaded:
-            return self._loaded[name]
-        entry = self._kept.get(name) or self._saved.get(name)  # this build's first
+    def _current_entry(self, name: str, source: str | os.PathLike) -> tuple | None:
+        """`name`'s stored entry (this build's first) when `source` still has
+        the stamp it had then; None otherwise."""
+        entry = self._kept.get(name) or self._saved.get(name)
         if entry is None:
             return None
         try:
             current = self.stamp(source)
         except OSError:
             current = None
-        if current is None or entry[0] != current:
+        return entry if current is not None and entry[0] == current else None
+
+    def get(self, name: str, source: str | os.PathLike) -> Any | None:
+        """The object stored for `name` when `source` (the file it was made
+        from) still has the stamp it had then; None otherwise. Asked twice in one
+        build, the same object is returned."""
+        if name in self._loaded:
+            return self._loaded[name]
+        entry = self._current_entry(name, source)
+        if entry is None:
             return None
         try:
             obj = loads(entry[1], self.shared)
@@ -206,14 +212,10 @@ class SnapshotStore:
         kept beside the pickle) and a function unpickling the snapshot when
         asked (also after `release`), without unpickling it now; None
         otherwise. The entry counts as asked for (kept by the next save)."""
-        entry = self._kept.get(name) or self._saved.get(name)
-        if entry is None or len(entry) < 3 or name in self._loaded:
+        if name in self._loaded:
             return None
-        try:
-            current = self.stamp(source)
-        except OSError:
-            current = None
-        if current is None or entry[0] != current:
+        entry = self._current_entry(name, source)
+        if entry is None or len(entry) < 3:
             return None
         self._kept[name] = entry
         if name not in self._peeked:

@@ -1881,25 +1881,17 @@ def _check_title_markup(source: Source) -> Iterator[Finding]:
     `markdown_source.without_chat_emphasis`.)"""
     title = source.value("title")
     marked = [m.group(0) for m in _TITLE_MARKDOWN_RE.finditer(without_chat_emphasis(title or ""))]
-    if marked:
-        shown = ", ".join(f"'{mark}'" for mark in dict.fromkeys(marked))
-        yield _finding(
-            source,
-            source.line("title"),
-            "warning",
-            f"Markdown in the title: {shown}: a title is shown as plain text, marks and all",
-            "remove the marks from the Title: line; a title has no bold, italics or links",
-        )
     tags = _TITLE_TAG_RE.findall(title) if title and "<" in title else []
-    if tags:
-        shown = ", ".join(f"'{tag}'" for tag in dict.fromkeys(tags))
-        yield _finding(
-            source,
-            source.line("title"),
-            "warning",
-            f"HTML in the title: {shown}: a title is shown as plain text, tags and all",
-            "remove the tags from the Title: line; a title has no bold, italics or links",
-        )
+    for kind, found, what in (("Markdown", marked, "marks"), ("HTML", tags, "tags")):
+        if found:
+            shown = ", ".join(f"'{piece}'" for piece in dict.fromkeys(found))
+            yield _finding(
+                source,
+                source.line("title"),
+                "warning",
+                f"{kind} in the title: {shown}: a title is shown as plain text, {what} and all",
+                f"remove the {what} from the Title: line; a title has no bold, italics or links",
+            )
 
 
 _SENTENCE_END = re.compile(r"(?:^|[.!?:;]|\s[–—-])[\s*_>\"“'‘(\[]*$")
