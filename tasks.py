@@ -776,6 +776,11 @@ def _new_checks(settings: dict):
     font (plugins/images), the HTML the sanitizer takes out (plugins/sanitize)
     and an author spelled otherwise than the releases under content/ spell
     them (content_lint's `check_author_spellings`), in their words."""
+    import copy
+
+    from markdown import Markdown
+    from pelican.readers import MarkdownReader
+
     from plugins.content_lint.plugin import author_address, office_author_name
     from plugins.images.cards import drawable, left_out
     from plugins.sanitize.clean import clean_html
@@ -796,6 +801,14 @@ def _new_checks(settings: dict):
                 return f"{finding.message} ({finding.suggestion})"
         return None
 
+    def rendered(summary: str) -> str:
+        """The summary's HTML, as Pelican's Markdown reader renders a Summary:."""
+        reader = MarkdownReader(copy.deepcopy(settings))
+        markdown = Markdown(**reader.settings["MARKDOWN"])
+        if "meta" in markdown.preprocessors:
+            markdown.preprocessors.deregister("meta")
+        return markdown.convert(summary)
+
     def card(title: str) -> str | None:
         missing = left_out(title)
         if not missing:
@@ -808,7 +821,9 @@ def _new_checks(settings: dict):
         )
 
     def html(summary: str) -> str | None:
-        removed = ", ".join(f"'{removal.shown}'" for removal in clean_html(summary)[1])
+        # The summary as the build shows it: Markdown (`<https://…>` and
+        # `<humas@…>` are links, not tags), then cleaned.
+        removed = ", ".join(f"'{removal.shown}'" for removal in clean_html(rendered(summary))[1])
         return (
             f"raw HTML removed from the published text: {removed} (write the summary as "
             "plain words)"

@@ -156,3 +156,30 @@ def test_a_link_or_a_folder_named_like_a_release_does_not_stop_new(tmp_path):
     assert result.returncode == 0, result.stdout + result.stderr
     path = Path(result.stdout.strip().splitlines()[-1])
     assert path.is_file() and path.name.endswith("-rapat-evaluasi-pengawasan.md")
+
+
+def test_a_summary_with_a_markdown_autolink_is_written_and_shown_as_a_link(tmp_path):
+    """`--ringkasan "… di <https://…>."` was refused as raw HTML ('<https:>'):
+    the check read the summary as HTML, while the build reads it as Markdown,
+    where `<https://…>` and `<humas@…>` are links, which the build publishes."""
+    site = FixtureSite(tmp_path)
+    summary = (
+        "Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan; "
+        "selengkapnya di <https://palembang.bawaslu.go.id> atau <humas@bawaslu.go.id>."
+    )
+    result = invoke_new(
+        site.content,
+        "Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan",
+        "--wilayah",
+        "Kota Palembang",
+        "--ringkasan",
+        summary,
+    )
+    assert result.returncode == 0, result.stderr
+    path = Path(result.stdout.strip().splitlines()[-1])
+    path.write_text(path.read_text(encoding="utf-8") + LEAD, encoding="utf-8")
+    built = site.build(strict=True, CONTENT_LINT_NOW="2100-01-01T00:00:00+07:00")
+    assert built.returncode == 0, built.log
+    assert [f for f in built.findings() if f.level != "suggestion"] == []
+    (item,) = built.json("feed.json")["items"]
+    assert "palembang.bawaslu.go.id" in item["summary"], item
