@@ -64,6 +64,12 @@ RELEASES = {
         body=LEAD + "\n\nSalinan putusan dapat diunduh [di sini]() atau [**laman**]( ).\n\n"
         "Jadwal lengkap: [](https://kpu.go.id/jadwal)",
     ),
+    # A guide to writing links: the empty links in inline code are shown as typed.
+    "tautan-kode.md": release(
+        "Bawaslu Kota Palembang Gelar Pelatihan Menulis Tautan",
+        "Slug: tautan-kode",
+        body=LEAD + "\n\nTulis `[kata](alamat)`, bukan `[kata]()` atau ``[](alamat)``.",
+    ),
     # Pasted with the headline as the text's first line: no front matter at
     # all, or a Date: and no Title:.
     "tanpa-kepala.md": "Bawaslu Kota Palembang Gelar Rapat Tanpa Kepala Berita\n\n" + LEAD + "\n",
@@ -298,6 +304,21 @@ def test_a_link_with_no_address_is_its_words_and_one_warning_at_its_line(pasted)
                 "[Salinan putusan](https://kpu.go.id/jadwal))",
             ),
         ], found
+
+
+def test_an_empty_link_in_inline_code_is_shown_as_typed_and_not_warned(pasted):
+    """`` `[kata]()` `` in a guide to writing links is code, shown as typed:
+    the build and `invoke check` warned "link with no address" at its line."""
+    _site, built, _checked = pasted
+    body = built.html("berita/2024/11/tautan-kode/").select_one(".article__body")
+    assert [code.get_text() for code in body.find_all("code")] == [
+        "[kata](alamat)",
+        "[kata]()",
+        "[](alamat)",
+    ]
+    assert body.find_all("a") == []
+    for found in both(pasted, "tautan-kode.md"):
+        assert [f for f in found if "link with no" in f.message] == [], found
 
 
 def test_a_release_pasted_with_its_headline_as_first_line_is_told_the_title_to_write(pasted):

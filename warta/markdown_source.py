@@ -600,16 +600,32 @@ _EMPTY_LINK = re.compile(r"(?<!!)(?<!\\)\[(?P<text>[^\]\n]+)\]\(\s*(?:<\s*>)?\s*
 _WORDLESS_LINK = re.compile(r"(?<!!)(?<!\\)\[\s*\]\(\s*<?(?P<address>[^\s()<>]+)>?\s*\)")
 
 
+# Inline code (`` `[Unduh]()` ``, as a guide to writing links shows one): its
+# text is shown as typed, no link in it.
+_CODE_SPAN = re.compile(r"(?<![\\`])(?P<ticks>`+)(?!`).*?(?<!`)(?P=ticks)(?!`)")
+
+
+def _outside_code(line: str, matches) -> list[re.Match]:
+    """The `matches` of `line` that do not start in its inline code."""
+    if "`" not in line:
+        return list(matches)
+    spans = [match.span() for match in _CODE_SPAN.finditer(line)]
+    return [m for m in matches if not any(start <= m.start() < end for start, end in spans)]
+
+
 def empty_links(line: str) -> list[str]:
     """The links of a line of text written with no address, as written."""
-    return [match.group(0) for match in _EMPTY_LINK.finditer(line)] if "](" in line else []
+    if "](" not in line:
+        return []
+    return [match.group(0) for match in _outside_code(line, _EMPTY_LINK.finditer(line))]
 
 
 def wordless_links(line: str) -> list[tuple[str, str]]:
     """(as written, its address) of each link of a line written with no words."""
     if "](" not in line:
         return []
-    return [(match.group(0), match["address"]) for match in _WORDLESS_LINK.finditer(line)]
+    found = _outside_code(line, _WORDLESS_LINK.finditer(line))
+    return [(match.group(0), match["address"]) for match in found]
 
 
 # A heading at the title's level, as Python-Markdown reads one: `# Judul` at a
