@@ -137,3 +137,17 @@ def test_a_two_digit_year_is_not_guessed_but_the_date_to_write_is_said(written, 
     assert [(f.line, f.level, f.message, f.suggestion) for f in found] == [
         (2, "error", f"unparseable Date: '{written}'", suggestion)
     ]
+
+
+@pytest.mark.parametrize("written", ["2024-11-17 09:30 pagi", "2024-11-17 jam 9"])
+def test_a_four_digit_year_is_never_told_to_be_written_in_four_digits(written):
+    """`Date: 2024-11-17 09:30 pagi` (a word after the time): the error said
+    "write the year in four digits: YYYY-MM-DD HH:MM …", the `24-11-17` inside
+    2024-11-17 taken for a date with a two-digit year. It says the house form."""
+    from warta.source_checks import DATE_HINT, Rules, check_source, parse_source
+
+    text = f"Title: Bawaslu Kota Palembang Gelar Rapat Tahun Penuh\nDate: {written}\n\n{LEAD}\n"
+    found = [f for f in check_source(parse_source("content/berita/x.md", text), Rules())]
+    assert [(f.line, f.level, f.message, f.suggestion) for f in found] == [
+        (2, "error", f"unparseable Date: '{written}'", DATE_HINT)
+    ]

@@ -2241,7 +2241,7 @@ UNREAL_DATE_HINTS = {
 # A date's year written in two digits, after a day and a month (`5 Feb 24`,
 # `05/02/24`, `05-02-24 14.30`), and what follows it.
 _TWO_DIGIT_YEAR_RE = re.compile(
-    r"^(?P<head>.*?\d{1,2}[\s/.-]+[^\s/.-]+[\s/.-]+)(?P<year>\d{2})(?P<tail>(?:[,\s].*)?)$"
+    r"^(?P<head>.*?(?<!\d)\d{1,2}[\s/.-]+[^\s/.-]+[\s/.-]+)(?P<year>\d{2})(?P<tail>(?:[,\s].*)?)$"
 )
 
 
@@ -2265,7 +2265,7 @@ def unread_date(key: str, raw: str) -> tuple[str, str]:
             # `5 Feb 24`, `05/02/24`: the year in four digits reads, but which
             # century (or, with slashes, which order) is not for the site to guess.
             _message, hint = unread_date(key, full)
-            if hint.startswith("write it as "):
+            if hint.startswith("write it as ") and hint != DATE_HINT:
                 return (
                     f"unparseable {key}: '{raw}'",
                     f"write the year in four digits: {hint.removeprefix('write it as ')}",
