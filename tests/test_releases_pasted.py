@@ -391,3 +391,24 @@ def test_the_corrected_releases_build_warm_with_nothing_more_said(pasted):
         assert page.find("h1").get_text() == f"Bawaslu Kota Palembang Gelar Rapat {title}"
     body = warm.html("berita/2024/11/tautan-kosong/").select_one(".article__body")
     assert [a["href"] for a in body.find_all("a")] == ["/berita/2024/11/tag-kurung/"]
+
+
+@pytest.mark.parametrize(
+    ("title", "marked"),
+    [
+        ("Bawaslu Sumsel Rilis IKP 2024, Skor Palembang 3*, Lahat 2* dan Muara Enim", []),
+        ("Bawaslu Nilai Kinerja Panwascam *Baik*, Bukan *Buruk*", ["'*Baik*', '*Buruk*'"]),
+        ('Ketua Bawaslu: **"Kami Siap"** Awasi Pilkada', ["'**\"Kami Siap\"**'"]),
+    ],
+)
+def test_asterisks_that_mark_no_words_are_no_markdown_in_a_title(title, marked):
+    """`Skor Palembang 3*, Lahat 2*` (ratings) was warned as "Markdown in the
+    title: '*, Lahat 2*'", and `invoke new` refused the title: a `*` before a
+    comma after a digit opens no italics in Markdown. Marks around words are
+    still said."""
+    from warta.source_checks import Rules, check_source, parse_source
+
+    text = f"Title: {title}\nDate: 2024-11-17 09:30\n\n{LEAD}\n"
+    found = check_source(parse_source("content/berita/x.md", text), Rules())
+    said = [f.message for f in found if f.message.startswith("Markdown in the title")]
+    assert [m.split(": a title")[0].removeprefix("Markdown in the title: ") for m in said] == marked

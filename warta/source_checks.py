@@ -1872,6 +1872,28 @@ _TITLE_MARKDOWN_RE = re.compile(
 )
 
 
+def _punctuation(char: str) -> bool:
+    return not char.isalnum() and not char.isspace()
+
+
+def _emphasis(text: str, match: re.Match) -> bool:
+    """Whether a match of _TITLE_MARKDOWN_RE is marks around words as Markdown
+    reads them: a mark before punctuation opens nothing after a letter or a
+    digit, one after punctuation closes nothing before one (CommonMark's
+    flanking: `Skor 3*, Lahat 2*` is two ratings, not italics)."""
+    mark = match["mark"]
+    if not mark:
+        return True  # a link or code
+    start, end = match.span()
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    opens = text[start + len(mark)]
+    closes = text[end - len(mark) - 1]
+    if _punctuation(opens) and not (before.isspace() or _punctuation(before)):
+        return False
+    return not (_punctuation(closes) and not (after.isspace() or _punctuation(after)))
+
+
 def _check_title_markup(source: Source) -> Iterator[Finding]:
     """HTML typed into a Title: (or pasted from a web page's headline), and
     Markdown's marks (`**Rapat**`, `[Rapat](…)`: the text editor's habit). A
@@ -1880,7 +1902,8 @@ def _check_title_markup(source: Source) -> Iterator[Finding]:
     as typed. (A title wholly in a chat's bold is read without its marks:
     `markdown_source.without_chat_emphasis`.)"""
     title = source.value("title")
-    marked = [m.group(0) for m in _TITLE_MARKDOWN_RE.finditer(without_chat_emphasis(title or ""))]
+    plain = without_chat_emphasis(title or "")
+    marked = [m.group(0) for m in _TITLE_MARKDOWN_RE.finditer(plain) if _emphasis(plain, m)]
     tags = _TITLE_TAG_RE.findall(title) if title and "<" in title else []
     for kind, found, what in (("Markdown", marked, "marks"), ("HTML", tags, "tags")):
         if found:
