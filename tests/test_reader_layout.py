@@ -310,3 +310,31 @@ def test_retitling_an_old_release_renders_again_only_pages_that_show_it(site):
     )
     assert rendered < 45, "\n".join(differing)
     assert len(differing) < rendered + 1
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_browser_bar_takes_the_header_colour_in_either_scheme(browser, served_site, scheme):
+    """In the dark scheme a phone's browser bar stayed the light scheme's blue
+    (#0b4f8a) above the darker header (#0d3d69): one theme-color for both.
+    The theme-color the browser uses (the first whose media matches) is the
+    header's background in either scheme."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme)
+    try:
+        tab = context.new_page()
+        tab.goto(served_site + "/", wait_until="load")
+        colours = tab.evaluate(
+            """() => {
+              const used = [...document.querySelectorAll('meta[name="theme-color"]')]
+                .find((meta) => !meta.media || matchMedia(meta.media).matches);
+              const probe = document.createElement('div');
+              probe.style.color = used ? used.content : 'transparent';
+              document.body.append(probe);
+              const bar = getComputedStyle(probe).color;
+              probe.remove();
+              return {bar, header: getComputedStyle(document.querySelector('.site-header'))
+                                     .backgroundColor};
+            }"""
+        )
+    finally:
+        context.close()
+    assert colours["bar"] == colours["header"], colours
