@@ -596,6 +596,30 @@ def test_every_atom_feed_is_valid_against_rfc_4287s_schema(published_site):
     assert not problems, "\n".join(problems)
 
 
+ATOM_NS = {"atom": "http://www.w3.org/2005/Atom"}
+
+
+def test_a_region_feed_links_to_its_region_page(published_site):
+    """A feed reader's "open the website" link of a region's feed (its
+    rel=alternate) led to the home page, as Pelican gives every feed the
+    site's address; it leads to the region's page (its canonical address),
+    and the feed stays valid Atom."""
+    feeds = sorted(published_site.output.glob("wilayah/**/feed.xml"))
+    assert len(feeds) >= 5, feeds
+    problems = []
+    for path in feeds:
+        folder = path.parent.relative_to(published_site.output).as_posix() + "/"
+        [canonical] = published_site.html(folder).select("link[rel=canonical]")
+        document = etree.fromstring(path.read_bytes())
+        alternates = document.xpath("atom:link[@rel='alternate']/@href", namespaces=ATOM_NS)
+        if alternates != [canonical["href"]]:
+            problems.append(f"{folder}feed.xml: {alternates} (its page: {canonical['href']})")
+        error = invalid(atom_schema(), path.read_bytes())
+        if error:
+            problems.append(f"{folder}feed.xml: {error}")
+    assert not problems, "\n".join(problems)
+
+
 ATOM = '<feed xmlns="http://www.w3.org/2005/Atom">{}</feed>'
 FEED_HEAD = "<title>t</title><id>https://a.example/</id><updated>{}</updated>"
 ENTRY = (

@@ -266,8 +266,10 @@ def test_region_feed_is_atom_in_the_page_folder(built):
         "Bawaslu Kota Palembang Gelar Rapat Koordinasi Bulan September",
     ]
     assert "Kota Palembang" in parsed.feed.title
+    assert parsed.feed.link == "/" + PALEMBANG  # its page, not the home page
     sako = feedparser.parse(built.text(PALEMBANG + "sako/feed.xml"))
     assert len(sako.entries) == 1
+    assert sako.feed.link == "/" + PALEMBANG + "sako/"
 
 
 def test_wilayah_index_lists_home_province_first_with_counts(built):

@@ -18,13 +18,17 @@ NO_SEARCH = {"SEARCH_ENABLED": False}
 
 
 FEED_ID = re.compile(rb"(<feed [^>]*>.*?<id>)[^<]*(</id>)", re.S)
+FEED_LINK = re.compile(rb'(<feed [^>]*>.*?<link href=")[^"]*(" rel="alternate"/>)', re.S)
 
 
 def pelicans_feed_id(name: str, data: bytes) -> bytes:
-    """The one difference made on purpose: Pelican gives every Atom feed the
+    """The differences made on purpose: Pelican gives every Atom feed the
     site's address as its <id>; the writer gives each feed its own (RFC 4287),
-    the site's feed keeping the site's. Compared with the id left out."""
-    return FEED_ID.sub(rb"\1\2", data, count=1) if name.endswith(".xml") else data
+    the site's feed keeping the site's. Pelican's rel=alternate link is the
+    site's home; a region's feed names its page. Compared with both left out."""
+    if not name.endswith(".xml"):
+        return data
+    return FEED_LINK.sub(rb"\1\2", FEED_ID.sub(rb"\1\2", data, count=1), count=1)
 
 
 def test_the_writers_output_is_pelicans_own_file_for_file(site, tmp_path):

@@ -8,7 +8,8 @@ Adds to the site:
   `_warta.regions`);
 - `/wilayah/` (provinces and kabupaten/kota with news, a bar chart of the home
   province), and one paginated page with an Atom feed per province, kabupaten/kota
-  and kecamatan that has news.
+  and kecamatan that has news (the feed's rel=alternate link is its page:
+  `feed_page_url` in the context handed to the writer's `write_feed`).
 - Template context: `regions_index` (the /wilayah/ pages and the home page's
   shortcut).
 - `article.enrichment.regions_without_page` on every article whose page is
@@ -198,7 +199,7 @@ class RegionsGenerator(Generator):
             if page.feed:
                 writer.write_feed(
                     page.articles,
-                    self.context,
+                    {**self.context, "feed_page_url": page.url},  # its rel=alternate link
                     page.feed,
                     feed_title=page.title,  # Pelican puts "SITENAME - " before it
                 )

@@ -1223,6 +1223,13 @@ class IncrementalWriter(Writer):
         main = self.urljoiner(self.feed_domain, context.get("FEED_ALL_ATOM") or "")
         if self.feed_url and self.feed_url != main:
             feed.feed["id"] = self.feed_url
+        # Its rel=alternate link is the site's home in Pelican's; a feed of one
+        # page's list (a region's) names that page when its writer says which
+        # (`feed_page_url` in the context it passes: an address that follows
+        # from the feed's path and the settings, both in the feed's digest).
+        page = context.get("feed_page_url")
+        if page is not None:
+            feed.feed["link"] = self.urljoiner(self.site_url, page)
         return feed
 
     def _add_item_to_the_feed(self, feed, item):
