@@ -454,6 +454,33 @@ def test_a_closed_thread_shows_existing_comments_without_a_form(page, stack):
     assert page.locator("#isso-root .isso-reply").first.is_hidden()
 
 
+def test_a_closed_thread_offers_no_form_even_when_the_stylesheet_does_not_load(browser, stack):
+    """Isso has no closed threads: it drew its form and "Balas" links, which
+    only the site's stylesheet hid. A phone whose warta.css did not arrive
+    (a slow line cut off) showed the form, and a reader posted into the
+    closed thread. They are out of the page, with the stylesheet or without."""
+    closed_thread = fallback_thread_id("berita/ditutup.md")
+    seed_comment(stack.isso, closed_thread, "Andi", f"Sebelum ditutup. ({uuid.uuid4().hex[:8]})")
+    stored = len(stack.isso.comments())
+    for stylesheet in (True, False):
+        context = browser.new_context(viewport={"width": 390, "height": 900}, locale="id-ID")
+        page = context.new_page()
+        try:
+            if not stylesheet:
+                page.route("**/warta.css", lambda route: route.abort())
+            open_article(page, stack, CLOSED_ARTICLE)
+            show_comments(page)
+            page.wait_for_timeout(500)  # whatever Isso still draws
+            assert page.locator("#isso-root .isso-comment").count() >= 1
+            where = f"stylesheet {'loaded' if stylesheet else 'missing'}"
+            assert page.locator("#komentar .isso-postbox").count() == 0, where
+            assert page.locator("#komentar .isso-reply").count() == 0, where
+            assert page.locator("#komentar textarea, #komentar input[type=submit]").count() == 0
+        finally:
+            context.close()
+    assert len(stack.isso.comments()) == stored
+
+
 @pytest.mark.parametrize(
     ("width", "scheme"), [(390, "light"), (390, "dark"), (1366, "light"), (1366, "dark")]
 )

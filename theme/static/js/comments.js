@@ -86,9 +86,21 @@
   // box and those opened by "Balas") a lasting accessible name. Reply forms
   // repeat the main form's ids (isso-postbox-author…), so their labels would
   // name the main form's fields: make their ids unique.
+  // A closed thread (section data-comment-state="closed") shows its comments
+  // only: Isso has no closed threads and draws its form and "Balas" links
+  // anyway, which CSS alone hid (a page whose stylesheet did not load, or
+  // any reader's own style, still posted through them). They are taken out.
   var replyForms = 0;
-  function labelIssoForms(holder) {
+  function labelIssoForms(holder, closed) {
     function label() {
+      if (closed) {
+        Array.prototype.forEach.call(
+          holder.querySelectorAll(".isso-postbox, a.isso-reply"),
+          function (element) {
+            element.remove();
+          }
+        );
+      }
       // Isso's count heading is an <h4> right below the section's <h2>: one
       // level down for assistive technology (axe: heading-order).
       Array.prototype.forEach.call(holder.querySelectorAll("h4.isso-thread-heading"), function (h) {
@@ -151,7 +163,7 @@
           }
         });
       }
-      labelIssoForms(holder);
+      labelIssoForms(holder, thread.closed);
       function ready() {
         var heading = holder.querySelector(".isso-thread-heading");
         return Boolean(heading && heading.textContent.trim());
@@ -232,6 +244,7 @@
     var thread = {
       id: section.getAttribute("data-comment-thread"),
       title: section.getAttribute("data-comment-title") || document.title,
+      closed: section.getAttribute("data-comment-state") === "closed",
     };
     var attempt = 0;
 
