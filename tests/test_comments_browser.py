@@ -481,6 +481,36 @@ def test_a_closed_thread_offers_no_form_even_when_the_stylesheet_does_not_load(b
     assert len(stack.isso.comments()) == stored
 
 
+@pytest.mark.parametrize("width", [390, 1366])
+@pytest.mark.parametrize("path", [ARTICLE, CLOSED_ARTICLE])
+def test_a_short_thread_leaves_no_blank_band_below_it(browser, stack, width, path):
+    """The room kept for Isso's heading and form while it loads (25rem on a
+    phone, 21rem wide) stayed after the thread arrived: a closed thread with
+    one comment (no form) left a blank band of about 280 px below it, an
+    open one without comments about 16 px on a wide screen. Loaded, the
+    thread is as tall as what it shows."""
+    if path == CLOSED_ARTICLE:
+        closed_thread = fallback_thread_id("berita/ditutup.md")
+        seed_comment(stack.isso, closed_thread, "Andi", f"Singkat. ({uuid.uuid4().hex[:8]})")
+    context = browser.new_context(viewport={"width": width, "height": 900}, locale="id-ID")
+    page = context.new_page()
+    try:
+        open_article(page, stack, path)
+        show_comments(page)
+        page.wait_for_timeout(500)  # whatever Isso still draws
+        band = page.evaluate(
+            """() => { const box = document.querySelector('.comments__thread');
+            const bottom = [...box.querySelectorAll('*')]
+                .map((el) => el.getBoundingClientRect())
+                .filter((r) => r.height > 0)
+                .reduce((low, r) => Math.max(low, r.bottom), box.getBoundingClientRect().top);
+            return box.getBoundingClientRect().bottom - bottom; }"""
+        )
+    finally:
+        context.close()
+    assert band <= 2, f"{band:.0f} px of blank below the thread"
+
+
 @pytest.mark.parametrize(
     ("width", "scheme"), [(390, "light"), (390, "dark"), (1366, "light"), (1366, "dark")]
 )
