@@ -403,10 +403,10 @@ def test_the_development_build_keeps_the_drafts_photos_for_their_preview(with_un
     sources = [img["src"] for img in page.select("article img")]
     assert len(sources) == 2, sources
     assert all((dev.output / s.lstrip("/")).is_file() for s in sources), sources
-    assert all(s.startswith("/images/varian/fotodrafleak-") for s in sources), sources
+    assert all(s.startswith("/images/varian/rancangan-rilis-") for s in sources), sources
     assert (dev.output / "images/2024/fotodrafleak-lampiran.pdf").is_file()
     embargoed = dev.html("draf/rilis-embargo/").select_one(".article__figure img")["src"]
-    assert embargoed.startswith("/images/varian/fotoembargoleak-"), embargoed
+    assert embargoed.startswith("/images/varian/rilis-embargo-"), embargoed
     assert (dev.output / embargoed.lstrip("/")).is_file()
     assert (dev.output / "draf/rilis-embargo/og.png").is_file()
 

@@ -130,13 +130,18 @@ _VARIANT_TAIL = re.compile(r"-\d+-[0-9a-f]{10}\.[a-z]+$")
 
 
 def named_for(image: SourceImage, name: str) -> tuple[SourceImage, dict[str, str]]:
-    """`image`'s variants named after `name`, the file a page uses. The cache
-    holds one set of variants per source bytes, named after whichever file
-    was encoded first: two photos with the same bytes (a copy under another
-    name) gave the second one's page the first one's name, even after that
-    release was withdrawn, and a warm build differed from a clean one.
-    Returns the renamed image and each new name → its file in the cache."""
-    stem = safe_stem(name)
+    """`image`'s variants named after `name`, the address of the content that
+    shows it (`published_stem`: its slug), never the photo's own file name
+    (`WhatsApp Image 2024-02-14 at 09.12.33.jpeg`, `budi-draft-jelek.jpg`:
+    a phone's timestamp, a person's name, "draft", published in every
+    variant's address, the page, its JSON-LD, the feeds and the search index).
+    The cache holds one set of variants per source bytes, named after
+    whichever file was encoded first: two photos with the same bytes (a copy
+    under another name) gave the second one's page the first one's name,
+    even after that release was withdrawn, and a warm build differed from a
+    clean one. Returns the renamed image and each new name → its file in the
+    cache."""
+    stem = safe_name(name)
     variants, cached = [], {}
     for variant in image.variants:
         tail = _VARIANT_TAIL.search(variant.file)
@@ -156,9 +161,15 @@ def target_widths(source_width: int, widths: tuple[int, ...]) -> list[int]:
     return sorted({w for w in widths if w < ceiling} | {ceiling})
 
 
-def safe_stem(name: str) -> str:
-    stem = re.sub(r"[^a-z0-9]+", "-", Path(name).stem.lower()).strip("-")
+def safe_name(text: str) -> str:
+    """ASCII letters, digits and hyphens: 'Rapat Pleno' → 'rapat-pleno'."""
+    stem = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return stem[:60] or "gambar"
+
+
+def safe_stem(name: str) -> str:
+    """`safe_name` of a file name without its extension (the cache's files)."""
+    return safe_name(Path(name).stem)
 
 
 def sha256(data: bytes) -> str:

@@ -3,7 +3,9 @@
 What it adds to the site:
 - the featured image (`Image:`, `Image-Alt:`) and every `<img>` in an article
   or page body become a `<picture>`: WebP at a few widths (never enlarged,
-  `srcset`/`sizes`) and one JPEG/PNG fallback at the largest width,
+  `srcset`/`sizes`) and one JPEG/PNG fallback at the largest width, each
+  named after the content's address (its slug) and the digest of the photo
+  (`published_stem`), never the photo's own file name,
   `width`/`height`; the featured image loads eagerly with high priority
   (`article.image_html`), body images lazily.
   `article.enrichment.image` describes the featured image, and
@@ -304,8 +306,9 @@ class Build:
         classes = (dict(attributes).get("class") or "").split()
         return any(fnmatchcase(c, pattern) for c in classes for pattern in self.skip_classes)
 
-    def image(self, path: Path, *, variants: bool = True) -> SourceImage:
-        """The variants of a local image; raises its ImageProblem. With
+    def image(self, path: Path, content, *, variants: bool = True) -> SourceImage:
+        """The variants of a local image, named for `content`, the article or
+        page that shows it (`published_stem`); raises its ImageProblem. With
         `variants=False` (an <img> left to another plugin) the file is read
         and checked the same way, but nothing is encoded or remembered."""
         found = self.images.get(path)
@@ -320,9 +323,18 @@ class Build:
                 self.images[path] = found
         if isinstance(found, ImageProblem):
             raise found
-        named, cached = named_for(found, path.name)
+        named, cached = named_for(found, published_stem(content))
         self.cached_files.update(cached)
         return named
+
+
+def published_stem(content) -> str:
+    """What a content's photo variants are named after: its slug, already in
+    its own address, never the photo's file name, which a phone or a staffer
+    chose (`WhatsApp Image 2024-02-14 at 09.12.33.jpeg`, `budi-draft.jpg`).
+    With the digest of the photo's bytes after it (`named_for`), a name is
+    the same on every build and no two photos share one."""
+    return str(getattr(content, "slug", "") or "") or "foto"
 
 
 # The Build of the Pelican run in progress. A run's generators and `finalized`
@@ -590,7 +602,7 @@ def process_content(content, build: Build) -> None:
                 raise problem
             if isinstance(path, Refusal):
                 raise refusal_problem(path, build)
-            image = build.image(path, variants=not skipped)
+            image = build.image(path, content, variants=not skipped)
         except ImageProblem as found:
             problem = missing_problem(found, src, build, source_dir, featured=False)
             at, written = place()
@@ -689,7 +701,7 @@ def process_featured(content, build: Build, where: str, lines: SourceLines, sour
             )
         if isinstance(path, Refusal):
             raise refusal_problem(path, build)
-        image = build.image(path)
+        image = build.image(path, content)
     except ImageProblem as found:
         problem = missing_problem(found, reference, build, source_dir, featured=True)
         suggestion = problem.suggestion
