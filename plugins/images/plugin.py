@@ -1172,7 +1172,7 @@ def output_images(output: Path, produced: set[str], listing: list | None = None)
     for root, prefix, files in listing:
         if prefix.startswith(".git/") or "/.git/" in prefix:
             continue  # (a listing shared with the seo plugin enters it)
-        for name in files:
+        for name in list(files):  # (a file not publishable is taken out of `files`)
             # Tens of thousands of pages, a few images: the name as text first.
             if name.lower().endswith(IMAGE_SUFFIXES) and prefix + name not in produced:
                 yield Path(root) / name, prefix + name, files
