@@ -38,12 +38,14 @@ from pathlib import Path
 from PIL import Image
 
 from warta import findings
+from warta.documents import DocumentProblem, clean_document, is_document
 from warta.findings import Finding
 from warta.paths import cache_blocker, replace_file, save_cache
 
 from .strip import (
     TOO_LARGE,
     UNREADABLE,
+    StripError,
     has_alpha,
     strip_metadata,
     to_srgb,
@@ -443,6 +445,17 @@ def _is_source_entry(value) -> bool:
     return all(_is_file_name(v.file) for v in found)
 
 
+def strip_published(data: bytes, suffix: str, max_pixels: int | None = None) -> bytes:
+    """A published file without private metadata: `strip_metadata` of an
+    image, `clean_document` of a document (its DocumentProblem a StripError)."""
+    if is_document(suffix):
+        try:
+            return clean_document(data, suffix)
+        except DocumentProblem as problem:
+            raise StripError(str(problem), problem.suggestion) from problem
+    return strip_metadata(data, suffix, max_pixels)
+
+
 class ImageCache:
     """Content-addressed store of produced files plus their manifest."""
 
@@ -668,7 +681,10 @@ class ImageCache:
     # -- cleaned copies of published files --------------------------------------
     def cleaned(self, data: bytes, suffix: str, max_pixels: int | None = None) -> bytes | None:
         """The file without private metadata, or None when it already has none.
-        Raises StripError for an unreadable file or one over `max_pixels`."""
+        Raises StripError for an unreadable file or one over `max_pixels`.
+        A document (`warta.documents`: an office file or a PDF) is cleaned of
+        its authors' names; StripError for one that keeps comments or tracked
+        changes, or cannot be read."""
         key = sha256(f"{CODE_VERSION}|strip|{suffix.lower()}|{sha256(data)}".encode())
         self._used.add(key)
         file = self.stripped.get(key)
@@ -678,7 +694,7 @@ class ImageCache:
         if file and self._have([file]):
             self.work.reused += 1
             return self.path(file).read_bytes()
-        clean = strip_metadata(data, suffix, max_pixels)
+        clean = strip_published(data, suffix, max_pixels)
         self.work.stripped_files += 1
         if clean == data:
             self.stripped[key] = ""

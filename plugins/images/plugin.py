@@ -27,6 +27,10 @@ What it adds to the site:
 - every image file in the output, including the originals Pelican copies from
   content/images/, is stripped of EXIF (GPS), XMP, IPTC, ICC and comments, and
   of whatever follows the picture (a phone's second frame); a .jpg stays JPEG.
+  Every published document (an office file, a PDF) is published without its
+  authors' names (`warta.documents`); one that keeps comments or tracked
+  changes, or of an older format (.doc), is not published: an error names it.
+  A file that cannot be cleaned is taken out of the output.
 - only what the site shows is published (`select_static_files`): a photo or
   a document is copied from content/ when a *written* content links to it as
   a file (a {static} or plain link, the site's full address as SITEURL names
@@ -88,6 +92,7 @@ from pelican.generators import ArticlesGenerator
 
 from warta import dates, findings, frontmatter
 from warta.contents import every_article, every_page, forget_rendered
+from warta.documents import DOCUMENT_SUFFIXES, is_document
 from warta.enrichment import enrichment_of
 from warta.findings import Finding
 from warta.frontmatter import SourceLines
@@ -138,8 +143,13 @@ from .pipeline import (
     draw_card_into,
     encode_variants_into,
     named_for,
+    strip_published,
 )
-from .strip import IMAGE_SUFFIXES, StripError, strip_metadata
+from .strip import IMAGE_SUFFIXES, StripError
+
+# The published files cleaned of private metadata: images, and documents
+# (office files, PDFs) of their authors' names (`warta.documents`).
+CLEANED_SUFFIXES = IMAGE_SUFFIXES + DOCUMENT_SUFFIXES
 
 logger = logging.getLogger(__name__)
 
@@ -1174,23 +1184,18 @@ def output_images(output: Path, produced: set[str], listing: list | None = None)
             continue  # (a listing shared with the seo plugin enters it)
         for name in list(files):  # (a file not publishable is taken out of `files`)
             # Tens of thousands of pages, a few images: the name as text first.
-            if name.lower().endswith(IMAGE_SUFFIXES) and prefix + name not in produced:
+            if name.lower().endswith(CLEANED_SUFFIXES) and prefix + name not in produced:
                 yield Path(root) / name, prefix + name, files
 
 
 def report_uncleanable(site_path: str, name: str, exc: StripError) -> None:
     # site_path is the file's path below the output, which for a copied photo is
     # its path in content/ (how the runner shows it).
-    findings.report(
-        logger,
-        Finding(
-            site_path,
-            None,
-            "error",
-            f"published image cannot be cleaned of metadata, not published ({exc}): '{name}'",
-            exc.suggestion,
-        ),
-    )
+    if is_document(name):
+        message = f"document not published, {exc}: '{name}'"
+    else:
+        message = f"published image cannot be cleaned of metadata, not published ({exc}): '{name}'"
+    findings.report(logger, Finding(site_path, None, "error", message, exc.suggestion))
 
 
 def clean_output_images(
@@ -1221,7 +1226,7 @@ def check_output_images(output: Path, max_pixels: int | None = None) -> None:
     """`clean_output_images` for `invoke check`: the same errors, nothing written."""
     for path, site_path, _files in output_images(output, set()):
         try:
-            strip_metadata(path.read_bytes(), path.suffix, max_pixels)
+            strip_published(path.read_bytes(), path.suffix, max_pixels)
         except StripError as exc:
             report_uncleanable(site_path, path.name, exc)
 
