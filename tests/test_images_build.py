@@ -316,7 +316,7 @@ def test_a_photo_shown_and_also_linked_as_a_file_keeps_its_original(site):
     assert_no_private_metadata(original)
     # the page showing it still names only its variants
     featured = built.html("berita/2024/11/apel-siaga/").select_one(".article__figure img")
-    assert featured["src"].startswith("/images/varian/apel-900-")
+    assert featured["src"].startswith("/images/varian/apel-siaga-900-")
 
 
 IMAGE_PROCESSOR = textwrap.dedent(

@@ -9,6 +9,7 @@ publish stops until it is deleted from the release).
 from __future__ import annotations
 
 import gzip
+import json
 from pathlib import Path
 
 from conftest import article_text, line_of, newsroom
@@ -191,3 +192,41 @@ def test_slugify_leaves_out_a_comment_and_keeps_a_lone_opening_as_text():
     assert slugify("Rapat Pleno <!-- cek lagi --> Terbuka") == "rapat-pleno-terbuka"
     assert slugify("Rapat <!-- a --> Pleno <!-- b -->") == "rapat-pleno"
     assert slugify("Rapat <!-- belum ditutup") == "rapat-belum-ditutup"
+
+
+def test_a_comment_in_the_author_is_taken_out_of_every_output(site):
+    """`Author: Humas … <!-- Budi minta anonim -->` was shown as text in the
+    byline, the author pages, JSON-LD and the feeds, with no warning. It is
+    taken out, as from the title, one warning at the `Author:` line, and
+    the release stays on its office's author page."""
+    newsroom(site)
+    path = site.article(
+        "anonim.md",
+        slug="anonim",
+        author="Humas Bawaslu Kota Palembang <!-- mkanonim Budi minta anonim -->",
+    )
+    for build in ("cold", "warm"):
+        built = site.build(publish=True)
+        assert built.returncode == 0, built.log
+        assert leaked(built.output, "mkanonim") == [], build
+        page = built.html("berita/2024/11/anonim/")
+        bylines = [a.get_text(strip=True) for a in page.select("a[href*='/penulis/']")]
+        assert "Humas Bawaslu Kota Palembang" in bylines, build
+        ld = json.loads(page.select_one("script[type='application/ld+json']").string)
+        assert "mkanonim" not in json.dumps(ld).lower(), build
+        found = [
+            (f.line, f.message)
+            for f in built.findings()
+            if f.path.endswith("anonim.md") and f.level != "suggestion"
+        ]
+        assert found == [
+            (
+                line_of(path, "Author:"),
+                "HTML comment removed from the published text: "
+                "'<!-- mkanonim Budi minta anonim -->' "
+                "(delete it: keep editorial notes out of the release file)",
+            )
+        ], build
+        listed = built.html("penulis/humas-bawaslu-kota-palembang/")
+        addresses = {a["href"].split("/berita/")[-1] for a in listed.select("a[href*='/berita/']")}
+        assert "2024/11/anonim/" in addresses, build

@@ -403,10 +403,10 @@ def test_the_development_build_keeps_the_drafts_photos_for_their_preview(with_un
     sources = [img["src"] for img in page.select("article img")]
     assert len(sources) == 2, sources
     assert all((dev.output / s.lstrip("/")).is_file() for s in sources), sources
-    assert all(s.startswith("/images/varian/fotodrafleak-") for s in sources), sources
+    assert all(s.startswith("/images/varian/rancangan-rilis-") for s in sources), sources
     assert (dev.output / "images/2024/fotodrafleak-lampiran.pdf").is_file()
     embargoed = dev.html("draf/rilis-embargo/").select_one(".article__figure img")["src"]
-    assert embargoed.startswith("/images/varian/fotoembargoleak-"), embargoed
+    assert embargoed.startswith("/images/varian/rilis-embargo-"), embargoed
     assert (dev.output / embargoed.lstrip("/")).is_file()
     assert (dev.output / "draf/rilis-embargo/og.png").is_file()
 
@@ -1693,3 +1693,23 @@ def test_an_editors_lock_beside_an_open_release_does_not_stop_the_build(site):
     assert [e.split(": '")[0] for e in built.log_lines("error")] == [
         "berita/.#lain.md: symbolic link refused (not read, not published)"
     ]
+
+
+def test_a_file_that_cannot_be_cleaned_does_not_let_the_next_one_out_uncleaned(site):
+    """A published photo that cannot be cleaned is taken out of the output
+    and out of its folder's listing, which was being walked: the file after
+    it in the folder was skipped, and published with its GPS location."""
+    folder = site.content / "images" / "2024"
+    links = []
+    for number in range(6):
+        marked_photo(folder / f"unduh-{number}.jpg", f"NEXTLEAK{number}", width=320, height=200)
+        (folder / f"rusak-{number}.jpg").write_bytes(b"bukan foto")
+        links += [f"[foto {number}]({{static}}/images/2024/unduh-{number}.jpg)"]
+        links += [f"[rusak {number}]({{static}}/images/2024/rusak-{number}.jpg)"]
+    site.article("unduh.md", slug="unduh", body="PALEMBANG – Foto.\n\n" + "\n\n".join(links))
+    built = site.build(publish=True, **NO_SEARCH)
+    errors = [f.path for f in built.findings("error")]
+    assert sorted(errors) == [f"content/images/2024/rusak-{n}.jpg" for n in range(6)], built.log
+    published = sorted(p.name for p in (built.output / "images" / "2024").iterdir())
+    assert published == [f"unduh-{n}.jpg" for n in range(6)]
+    assert leaks(built.output, "NEXTLEAK") == []

@@ -73,6 +73,7 @@ from warta.text import (
     LANG_RE,
     SLUG_RE,
     SOFT_HYPHEN,
+    TEXT_COMMENT_RE,
     control_characters_in,
     fold,
     in_fenced_code,
@@ -2659,7 +2660,8 @@ def check_author_spellings(
     headings = headings or {}
     by_page: dict[str, dict[str, list[Source]]] = {}
     for source in sources:
-        author = " ".join(source.value("author").split())
+        # (a comment in it is taken out of the byline, with a warning: sanitize)
+        author = " ".join(TEXT_COMMENT_RE.sub(" ", source.value("author")).split())
         address = address_of(author) if author else ""
         if address:
             by_page.setdefault(address, {}).setdefault(author, []).append(source)

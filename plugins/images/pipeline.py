@@ -38,12 +38,14 @@ from pathlib import Path
 from PIL import Image
 
 from warta import findings
+from warta.documents import DocumentProblem, clean_document, is_document
 from warta.findings import Finding
 from warta.paths import cache_blocker, replace_file, save_cache
 
 from .strip import (
     TOO_LARGE,
     UNREADABLE,
+    StripError,
     has_alpha,
     strip_metadata,
     to_srgb,
@@ -130,13 +132,18 @@ _VARIANT_TAIL = re.compile(r"-\d+-[0-9a-f]{10}\.[a-z]+$")
 
 
 def named_for(image: SourceImage, name: str) -> tuple[SourceImage, dict[str, str]]:
-    """`image`'s variants named after `name`, the file a page uses. The cache
-    holds one set of variants per source bytes, named after whichever file
-    was encoded first: two photos with the same bytes (a copy under another
-    name) gave the second one's page the first one's name, even after that
-    release was withdrawn, and a warm build differed from a clean one.
-    Returns the renamed image and each new name → its file in the cache."""
-    stem = safe_stem(name)
+    """`image`'s variants named after `name`, the address of the content that
+    shows it (`published_stem`: its slug), never the photo's own file name
+    (`WhatsApp Image 2024-02-14 at 09.12.33.jpeg`, `budi-draft-jelek.jpg`:
+    a phone's timestamp, a person's name, "draft", published in every
+    variant's address, the page, its JSON-LD, the feeds and the search index).
+    The cache holds one set of variants per source bytes, named after
+    whichever file was encoded first: two photos with the same bytes (a copy
+    under another name) gave the second one's page the first one's name,
+    even after that release was withdrawn, and a warm build differed from a
+    clean one. Returns the renamed image and each new name → its file in the
+    cache."""
+    stem = safe_name(name)
     variants, cached = [], {}
     for variant in image.variants:
         tail = _VARIANT_TAIL.search(variant.file)
@@ -156,9 +163,15 @@ def target_widths(source_width: int, widths: tuple[int, ...]) -> list[int]:
     return sorted({w for w in widths if w < ceiling} | {ceiling})
 
 
-def safe_stem(name: str) -> str:
-    stem = re.sub(r"[^a-z0-9]+", "-", Path(name).stem.lower()).strip("-")
+def safe_name(text: str) -> str:
+    """ASCII letters, digits and hyphens: 'Rapat Pleno' → 'rapat-pleno'."""
+    stem = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return stem[:60] or "gambar"
+
+
+def safe_stem(name: str) -> str:
+    """`safe_name` of a file name without its extension (the cache's files)."""
+    return safe_name(Path(name).stem)
 
 
 def sha256(data: bytes) -> str:
@@ -432,6 +445,17 @@ def _is_source_entry(value) -> bool:
     return all(_is_file_name(v.file) for v in found)
 
 
+def strip_published(data: bytes, suffix: str, max_pixels: int | None = None) -> bytes:
+    """A published file without private metadata: `strip_metadata` of an
+    image, `clean_document` of a document (its DocumentProblem a StripError)."""
+    if is_document(suffix):
+        try:
+            return clean_document(data, suffix)
+        except DocumentProblem as problem:
+            raise StripError(str(problem), problem.suggestion) from problem
+    return strip_metadata(data, suffix, max_pixels)
+
+
 class ImageCache:
     """Content-addressed store of produced files plus their manifest."""
 
@@ -657,7 +681,10 @@ class ImageCache:
     # -- cleaned copies of published files --------------------------------------
     def cleaned(self, data: bytes, suffix: str, max_pixels: int | None = None) -> bytes | None:
         """The file without private metadata, or None when it already has none.
-        Raises StripError for an unreadable file or one over `max_pixels`."""
+        Raises StripError for an unreadable file or one over `max_pixels`.
+        A document (`warta.documents`: an office file or a PDF) is cleaned of
+        its authors' names; StripError for one that keeps comments or tracked
+        changes, or cannot be read."""
         key = sha256(f"{CODE_VERSION}|strip|{suffix.lower()}|{sha256(data)}".encode())
         self._used.add(key)
         file = self.stripped.get(key)
@@ -667,7 +694,7 @@ class ImageCache:
         if file and self._have([file]):
             self.work.reused += 1
             return self.path(file).read_bytes()
-        clean = strip_metadata(data, suffix, max_pixels)
+        clean = strip_published(data, suffix, max_pixels)
         self.work.stripped_files += 1
         if clean == data:
             self.stripped[key] = ""

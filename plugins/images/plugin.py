@@ -3,7 +3,9 @@
 What it adds to the site:
 - the featured image (`Image:`, `Image-Alt:`) and every `<img>` in an article
   or page body become a `<picture>`: WebP at a few widths (never enlarged,
-  `srcset`/`sizes`) and one JPEG/PNG fallback at the largest width,
+  `srcset`/`sizes`) and one JPEG/PNG fallback at the largest width, each
+  named after the content's address (its slug) and the digest of the photo
+  (`published_stem`), never the photo's own file name,
   `width`/`height`; the featured image loads eagerly with high priority
   (`article.image_html`), body images lazily.
   `article.enrichment.image` describes the featured image, and
@@ -25,6 +27,10 @@ What it adds to the site:
 - every image file in the output, including the originals Pelican copies from
   content/images/, is stripped of EXIF (GPS), XMP, IPTC, ICC and comments, and
   of whatever follows the picture (a phone's second frame); a .jpg stays JPEG.
+  Every published document (an office file, a PDF) is published without its
+  authors' names (`warta.documents`); one that keeps comments or tracked
+  changes, or of an older format (.doc), is not published: an error names it.
+  A file that cannot be cleaned is taken out of the output.
 - only what the site shows is published (`select_static_files`): a photo or
   a document is copied from content/ when a *written* content links to it as
   a file (a {static} or plain link, the site's full address as SITEURL names
@@ -86,6 +92,7 @@ from pelican.generators import ArticlesGenerator
 
 from warta import dates, findings, frontmatter
 from warta.contents import every_article, every_page, forget_rendered
+from warta.documents import DOCUMENT_SUFFIXES, is_document
 from warta.enrichment import enrichment_of
 from warta.findings import Finding
 from warta.frontmatter import SourceLines
@@ -136,8 +143,13 @@ from .pipeline import (
     draw_card_into,
     encode_variants_into,
     named_for,
+    strip_published,
 )
-from .strip import IMAGE_SUFFIXES, StripError, strip_metadata
+from .strip import IMAGE_SUFFIXES, StripError
+
+# The published files cleaned of private metadata: images, and documents
+# (office files, PDFs) of their authors' names (`warta.documents`).
+CLEANED_SUFFIXES = IMAGE_SUFFIXES + DOCUMENT_SUFFIXES
 
 logger = logging.getLogger(__name__)
 
@@ -304,8 +316,9 @@ class Build:
         classes = (dict(attributes).get("class") or "").split()
         return any(fnmatchcase(c, pattern) for c in classes for pattern in self.skip_classes)
 
-    def image(self, path: Path, *, variants: bool = True) -> SourceImage:
-        """The variants of a local image; raises its ImageProblem. With
+    def image(self, path: Path, content, *, variants: bool = True) -> SourceImage:
+        """The variants of a local image, named for `content`, the article or
+        page that shows it (`published_stem`); raises its ImageProblem. With
         `variants=False` (an <img> left to another plugin) the file is read
         and checked the same way, but nothing is encoded or remembered."""
         found = self.images.get(path)
@@ -320,9 +333,18 @@ class Build:
                 self.images[path] = found
         if isinstance(found, ImageProblem):
             raise found
-        named, cached = named_for(found, path.name)
+        named, cached = named_for(found, published_stem(content))
         self.cached_files.update(cached)
         return named
+
+
+def published_stem(content) -> str:
+    """What a content's photo variants are named after: its slug, already in
+    its own address, never the photo's file name, which a phone or a staffer
+    chose (`WhatsApp Image 2024-02-14 at 09.12.33.jpeg`, `budi-draft.jpg`).
+    With the digest of the photo's bytes after it (`named_for`), a name is
+    the same on every build and no two photos share one."""
+    return str(getattr(content, "slug", "") or "") or "foto"
 
 
 # The Build of the Pelican run in progress. A run's generators and `finalized`
@@ -590,7 +612,7 @@ def process_content(content, build: Build) -> None:
                 raise problem
             if isinstance(path, Refusal):
                 raise refusal_problem(path, build)
-            image = build.image(path, variants=not skipped)
+            image = build.image(path, content, variants=not skipped)
         except ImageProblem as found:
             problem = missing_problem(found, src, build, source_dir, featured=False)
             at, written = place()
@@ -689,7 +711,7 @@ def process_featured(content, build: Build, where: str, lines: SourceLines, sour
             )
         if isinstance(path, Refusal):
             raise refusal_problem(path, build)
-        image = build.image(path)
+        image = build.image(path, content)
     except ImageProblem as found:
         problem = missing_problem(found, reference, build, source_dir, featured=True)
         suggestion = problem.suggestion
@@ -1160,25 +1182,20 @@ def output_images(output: Path, produced: set[str], listing: list | None = None)
     for root, prefix, files in listing:
         if prefix.startswith(".git/") or "/.git/" in prefix:
             continue  # (a listing shared with the seo plugin enters it)
-        for name in files:
+        for name in list(files):  # (a file not publishable is taken out of `files`)
             # Tens of thousands of pages, a few images: the name as text first.
-            if name.lower().endswith(IMAGE_SUFFIXES) and prefix + name not in produced:
+            if name.lower().endswith(CLEANED_SUFFIXES) and prefix + name not in produced:
                 yield Path(root) / name, prefix + name, files
 
 
 def report_uncleanable(site_path: str, name: str, exc: StripError) -> None:
     # site_path is the file's path below the output, which for a copied photo is
     # its path in content/ (how the runner shows it).
-    findings.report(
-        logger,
-        Finding(
-            site_path,
-            None,
-            "error",
-            f"published image cannot be cleaned of metadata, not published ({exc}): '{name}'",
-            exc.suggestion,
-        ),
-    )
+    if is_document(name):
+        message = f"document not published, {exc}: '{name}'"
+    else:
+        message = f"published image cannot be cleaned of metadata, not published ({exc}): '{name}'"
+    findings.report(logger, Finding(site_path, None, "error", message, exc.suggestion))
 
 
 def clean_output_images(
@@ -1209,7 +1226,7 @@ def check_output_images(output: Path, max_pixels: int | None = None) -> None:
     """`clean_output_images` for `invoke check`: the same errors, nothing written."""
     for path, site_path, _files in output_images(output, set()):
         try:
-            strip_metadata(path.read_bytes(), path.suffix, max_pixels)
+            strip_published(path.read_bytes(), path.suffix, max_pixels)
         except StripError as exc:
             report_uncleanable(site_path, path.name, exc)
 

@@ -26,7 +26,10 @@ are cleaned by nh3 (Rust `ammonia`) with an allowlist (`clean.py`):
   the release with it: taken out up to the end of its block;
 - the comments in the front matter's values the site shows as plain text
   (`Title:`, `Image-Alt:`, `Image-Caption:`, `Image-Credit:`, `Koreksi:`,
-  `Ralat:`: `TEXT_FIELDS`), which the templates would show escaped;
+  `Ralat:`: `TEXT_FIELDS`), which the templates would show escaped; and in
+  `Author:` (`Humas <!-- Budi minta anonim -->`: the byline, the author
+  page, JSON-LD and the feeds), taken out at `article_generator_pretaxonomy`,
+  before Pelican gathers the author pages;
 - a dropped element not closed in its block (`BACA JUGA: "'><svg onload=…>
   tautan`) would take the rest of the paragraph, or of the release, with it:
   its start tag alone goes, the text after it stays.

@@ -9,6 +9,7 @@ from importlib import metadata
 from pathlib import Path
 
 from pelican import signals
+from pelican.urlwrappers import Author
 
 import warta
 from warta import frontmatter
@@ -232,6 +233,50 @@ def _text_fields_without_comments(content) -> list[tuple[Removal, int]]:
     return [(removal, front.line(key) or 1) for key, removed in found for removal in removed]
 
 
+def _authors_without_comments(content) -> list[tuple[Removal, int]]:
+    """Take the HTML comments out of the content's authors (`Author:
+    Humas <!-- Budi minta anonim -->`): the byline, the author page, JSON-LD
+    and the feeds show the name as text. Pelican made Author objects of the
+    names as read, so each named with a comment is made again without it
+    (its address is the same: Pelican's slug leaves comments out); (removal,
+    the key's line) each."""
+    authors = list(getattr(content, "authors", None) or [])
+    if not any("<!--" in str(getattr(a, "name", "")) for a in authors):
+        return []
+    removed: list[Removal] = []
+    kept = []
+    for author in authors:
+        name, taken = text_without_comments(str(author.name))
+        if taken:
+            author = Author(name, author.settings)
+            removed += taken
+        kept.append(author)
+    if not removed:
+        return []
+    content.authors = kept
+    content.author = kept[0]
+    metadata = getattr(content, "metadata", None)
+    if isinstance(metadata, dict):
+        if "authors" in metadata:
+            metadata["authors"] = kept
+        if "author" in metadata:
+            metadata["author"] = kept[0]
+    front = frontmatter.parse(frontmatter.read_source(content.source_path)).front_matter
+    line = front.line("author", "authors") or 1
+    return [(removal, line) for removal in removed]
+
+
+def authors_without_comments(generator) -> None:
+    """article_generator_pretaxonomy: before Pelican gathers the author pages
+    from the articles' authors, every article's authors without their HTML
+    comments, each comment a warning at its line."""
+    for article in every_article(generator):
+        found = _authors_without_comments(article)
+        if found:
+            forget_rendered(article)
+            _report(article, frontmatter.read_source(article.source_path), found)
+
+
 def sanitize_content(
     content, clean: Callable[[str], tuple[str, list[Removal]]] = clean_html
 ) -> None:
@@ -287,9 +332,13 @@ def sanitize_articles(generator) -> None:
 
 def sanitize_pages(generator) -> None:
     for page in every_page(generator):
+        found = _authors_without_comments(page)
+        if found:
+            _report(page, frontmatter.read_source(page.source_path), found)
         sanitize_content(page)
 
 
 def register() -> None:
+    signals.article_generator_pretaxonomy.connect(authors_without_comments)
     signals.article_generator_finalized.connect(sanitize_articles)
     signals.page_generator_finalized.connect(sanitize_pages)

@@ -1,0 +1,247 @@
+"""Documents attached to releases (an SK as .docx, a berita acara as PDF, a
+spreadsheet, an .odt) are published without the names of the people who
+wrote them, and never with their comments or tracked changes.
+
+The files as saved named their author and last editor (OOXML
+docProps/core.xml, ODF meta.xml, a PDF's /Author and XMP packet), often a
+staffer who is not to be named, and the site published them byte for byte.
+Built with the public settings, cold and warm; every output file searched.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import DecodedStreamObject, NameObject
+from test_leaks_comments import leaked
+
+from conftest import REPO, newsroom, run_build, tree
+
+PEOPLE = ("mkpenulis", "mkpengubah", "mkpencetak", "mkcatatan", "mkmanajer")
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+CORE = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>SK Penetapan Pengawas TPS</dc:title><dc:creator>mkpenulis Budi Santoso</dc:creator><dc:description>mkcatatan jangan disebar dulu</dc:description><cp:lastModifiedBy>mkpengubah Sari</cp:lastModifiedBy><cp:lastPrinted>2024-02-14T09:12:00Z</cp:lastPrinted><dcterms:created xsi:type="dcterms:W3CDTF">2024-02-14T09:12:00Z</dcterms:created></cp:coreProperties>"""  # noqa: E501
+APP = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Office Word</Application><Manager>mkmanajer Andi</Manager><Company>mkpenulis Laptop</Company></Properties>"""  # noqa: E501
+META = """<?xml version="1.0" encoding="UTF-8"?>
+<office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta><dc:title>Berita Acara Rapat Pleno</dc:title><meta:initial-creator>mkpenulis Budi</meta:initial-creator><dc:creator>mkpengubah Sari</dc:creator><meta:printed-by>mkpencetak Rudi</meta:printed-by></office:meta></office:document-meta>"""  # noqa: E501
+
+
+def word_text(extra: str = "") -> str:
+    return (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}">'
+        f"<w:body><w:p><w:r><w:t>Menetapkan pengawas TPS.</w:t></w:r>{extra}</w:p></w:body>"
+        "</w:document>"
+    )
+
+
+def office_file(path: Path, parts: dict[str, str]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in parts.items():
+            # ODF's mimetype comes first and is stored, as LibreOffice writes it
+            kind = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            archive.writestr(zipfile.ZipInfo(name, (2024, 2, 14, 9, 12, 32)), text, kind)
+    return path
+
+
+def docx(path: Path, extra: str = "", comments: bool = False) -> Path:
+    parts = {
+        "[Content_Types].xml": "<Types/>",
+        "docProps/core.xml": CORE,
+        "docProps/app.xml": APP,
+        "word/document.xml": word_text(extra),
+        "word/people.xml": f'<w15:people xmlns:w15="{W}15"><w15:person w15:author="mkpengubah"/>'
+        "</w15:people>",
+    }
+    if comments:
+        parts["word/comments.xml"] = (
+            f'<w:comments xmlns:w="{W}"><w:comment w:id="0" w:author="mkpengubah">'
+            "<w:p><w:r><w:t>mkcatatan ganti angka ini</w:t></w:r></w:p></w:comment></w:comments>"
+        )
+    return office_file(path, parts)
+
+
+def pdf(path: Path) -> Path:
+    """A one-page PDF naming its author in its Info dictionary and its XMP."""
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_metadata({"/Author": "mkpenulis Budi", "/Title": "Berita Acara"})
+    xmp = DecodedStreamObject()
+    xmp.set_data(b"<x:xmpmeta><dc:creator>mkpenulis Budi</dc:creator></x:xmpmeta>")
+    xmp[NameObject("/Type")] = NameObject("/Metadata")
+    xmp[NameObject("/Subtype")] = NameObject("/XML")
+    writer._root_object[NameObject("/Metadata")] = writer._add_object(xmp)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as handle:
+        writer.write(handle)
+    return path
+
+
+def zipped_leaks(output: Path, *markers: str) -> list[str]:
+    """The parts of the office files in the output (zips: their parts are
+    compressed, so a marker is not in the file's bytes) holding a marker."""
+    found = []
+    for path in sorted(output.rglob("*")):
+        if path.is_file() and zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                for name in archive.namelist():
+                    data = archive.read(name).lower()
+                    found += [f"{path.name}/{name}: {m}" for m in markers if m.encode() in data]
+    return found
+
+
+def public_build(site, output: Path, cache: Path):
+    return run_build(
+        site.content,
+        output,
+        settings_file=REPO / "publishconf.py",
+        cache=cache,
+        overrides={"SEARCH_ENABLED": False},
+    )
+
+
+def test_attached_documents_are_published_without_their_authors(site, tmp_path):
+    newsroom(site)
+    folder = site.content / "images" / "2024"
+    sources = {
+        "sk.docx": docx(folder / "sk.docx"),
+        "rekap.xlsx": office_file(
+            folder / "rekap.xlsx",
+            {"docProps/core.xml": CORE, "xl/workbook.xml": "<workbook/>"},
+        ),
+        "ba.odt": office_file(
+            folder / "ba.odt",
+            {
+                "mimetype": "application/vnd.oasis.opendocument.text",
+                "meta.xml": META,
+                "content.xml": '<office:document-content xmlns:office="urn:oasis:names:tc:'
+                'opendocument:xmlns:office:1.0"/>',
+            },
+        ),
+        "ba.pdf": pdf(folder / "ba.pdf"),
+    }
+    as_written = {name: path.read_bytes() for name, path in sources.items()}
+    links = "\n\n".join(f"[Unduh {name}]({{static}}/images/2024/{name})" for name in sources)
+    site.article(
+        "sk.md",
+        slug="penetapan-pengawas",
+        body=f"PALEMBANG – Bawaslu Kota Palembang menetapkan pengawas TPS.\n\n{links}",
+    )
+    output, cache = site.output, site.root / "cache"
+    for build in ("cold", "warm"):
+        built = public_build(site, output, cache)
+        assert built.returncode == 0, built.log
+        assert leaked(output, *PEOPLE) == [], build
+        assert zipped_leaks(output, *PEOPLE) == [], build
+        for name in sources:
+            assert (output / "images" / "2024" / name).is_file(), (build, name)
+        # what the documents say is kept: the text, the title, the pages
+        with zipfile.ZipFile(output / "images/2024/sk.docx") as published:
+            assert published.read("word/document.xml").decode() == word_text()
+            assert b"SK Penetapan Pengawas TPS" in published.read("docProps/core.xml")
+        with zipfile.ZipFile(output / "images/2024/ba.odt") as published:
+            assert published.infolist()[0].filename == "mimetype"
+            assert published.infolist()[0].compress_type == zipfile.ZIP_STORED
+        reader = PdfReader(output / "images/2024/ba.pdf")
+        assert len(reader.pages) == 1 and reader.metadata.title == "Berita Acara"
+        assert reader.metadata.author is None and "/Metadata" not in reader.trailer["/Root"]
+    # the staff's files are never changed: only the published copies
+    assert {name: path.read_bytes() for name, path in sources.items()} == as_written
+    clean = public_build(site, tmp_path / "clean" / "output", tmp_path / "clean" / "cache")
+    assert clean.returncode == 0, clean.log
+    assert tree(output) == tree(clean.output)
+
+
+def test_a_document_with_comments_or_tracked_changes_is_one_error_and_not_published(site):
+    newsroom(site)
+    folder = site.content / "images" / "2024"
+    docx(folder / "sk-revisi.docx", comments=True)
+    insertion = '<w:ins w:id="1" w:author="mkpengubah"><w:r><w:t>mkcatatan 25</w:t></w:r></w:ins>'
+    docx(folder / "sk-lacak.docx", extra=insertion)
+    (folder / "sk-lama.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 mkpengubah")
+    site.article(
+        "sk.md",
+        slug="penetapan-pengawas",
+        body="PALEMBANG – Bawaslu Kota Palembang menetapkan pengawas TPS.\n\n"
+        "[Unduh SK]({static}/images/2024/sk-revisi.docx) dan "
+        "[SK perubahan]({static}/images/2024/sk-lacak.docx)\n\n"
+        "[SK lama]({static}/images/2024/sk-lama.doc)",
+    )
+    built = site.build(publish=True, SEARCH_ENABLED=False)
+    assert built.returncode != 0
+    errors = sorted((f.path, f.message) for f in built.findings("error"))
+    assert errors == [
+        (
+            f"{site.content.name}/images/2024/sk-lacak.docx",
+            "document not published, it keeps tracked changes: "
+            "'sk-lacak.docx' (accept all tracked changes and delete the comments (Word: "
+            "Review → Accept → Accept All Changes, Delete → Delete All Comments), save and "
+            "upload it again, or publish it as a PDF)",
+        ),
+        (
+            f"{site.content.name}/images/2024/sk-lama.doc",
+            "document not published, the site cannot take its authors' names, comments "
+            "and tracked changes out of a .doc file: 'sk-lama.doc' (save it as .docx "
+            "(File → Save As), or publish it as a PDF)",
+        ),
+        (
+            f"{site.content.name}/images/2024/sk-revisi.docx",
+            "document not published, it keeps comments: "
+            "'sk-revisi.docx' (accept all tracked changes and delete the comments (Word: "
+            "Review → Accept → Accept All Changes, Delete → Delete All Comments), save and "
+            "upload it again, or publish it as a PDF)",
+        ),
+    ], built.log
+    assert not (built.output / "images/2024/sk-revisi.docx").exists()
+    assert not (built.output / "images/2024/sk-lacak.docx").exists()
+    assert not (built.output / "images/2024/sk-lama.doc").exists()
+    assert leaked(built.output, "mkcatatan", "mkpengubah") == []
+    assert zipped_leaks(built.output, "mkcatatan", "mkpengubah") == []
+
+
+def odt_bytes(tmp_path: Path, body: str) -> bytes:
+    content = (
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"'
+        ' xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+        ' xmlns:dc="http://purl.org/dc/elements/1.1/">'
+        f"<office:body><office:text>{body}</office:text></office:body></office:document-content>"
+    )
+    parts = {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": content}
+    return office_file(tmp_path / "dok.odt", parts).read_bytes()
+
+
+def test_odf_comments_and_changes_are_refused_and_an_empty_change_list_is_not(tmp_path):
+    from warta.documents import DocumentProblem, clean_document
+
+    note = "<office:annotation><dc:creator>mkpengubah</dc:creator></office:annotation>"
+    change = (
+        '<text:tracked-changes><text:changed-region text:id="c1"><text:deletion/>'
+        "</text:changed-region></text:tracked-changes>"
+    )
+    for body, kept in ((note, "comments"), (change, "tracked changes")):
+        with pytest.raises(DocumentProblem, match=kept):
+            clean_document(odt_bytes(tmp_path, body), ".odt")
+    # change tracking on, nothing changed: nothing to say, nothing to take out
+    plain = odt_bytes(tmp_path, "<text:tracked-changes/><text:p>Menetapkan</text:p>")
+    assert clean_document(plain, ".ODT") == plain
+
+
+def test_a_cleaned_pdf_is_the_same_bytes_every_time_and_a_signed_one_is_left_whole(tmp_path):
+    from warta.documents import clean_document
+
+    data = pdf(tmp_path / "ba.pdf").read_bytes()
+    once = clean_document(data, ".pdf")
+    assert once == clean_document(data, ".pdf") and b"mkpenulis" not in once
+    assert clean_document(once, ".pdf") == once  # nothing left to take out
+    # a signed PDF: written again, its signature would no longer verify
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer._root_object[NameObject("/Perms")] = writer._add_object(DecodedStreamObject())
+    signed = io.BytesIO()
+    writer.write(signed)
+    assert clean_document(signed.getvalue(), ".pdf") == signed.getvalue()

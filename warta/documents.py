@@ -1,0 +1,314 @@
+"""Office documents and PDFs published from content/ without who wrote them.
+
+Staff attach SK and berita acara files to releases (`[Unduh SK]({static}/…
+/sk.docx)`). The file as saved names people: its author and last editor
+(OOXML `docProps/core.xml`, ODF `meta.xml`, a PDF's Info dictionary and its
+XMP packet), often a staffer who is not to be named, and a Word file keeps
+its comments and tracked changes, which hold wording that was never
+published. `clean_document` returns the bytes to publish:
+
+- OOXML (`.docx`, `.xlsx`, `.pptx` and their templates and macro forms) and
+  ODF (`.odt`, `.ods`, `.odp`, `.odg`) are zips: the parts naming people are
+  rewritten (the author, last editor, last printer, the "comments" property
+  and the manager are left out, `docProps/app.xml`'s company too; Word's
+  list of the people who commented or changed, `word/people.xml`, emptied),
+  every other part is copied byte for byte, in the same order, with the
+  same compression and dates: the same file gives the same bytes on every
+  build.
+- A PDF is written again with pypdf without /Author in its Info dictionary
+  and without its XMP metadata (one with neither is published as it is). A
+  signed PDF (a signature field, or /Perms) is published as it is: written
+  again, its signature would no longer verify. An encrypted one too (its
+  metadata cannot be rewritten without its password).
+- An older format (`.doc`, `.xls`, `.ppt`, `.rtf`) keeps the same in a form
+  not rewritten here: `DocumentProblem`, asking for the newer format or a PDF.
+- Comments and tracked changes cannot be taken out without changing what the
+  document says: `DocumentProblem` (the file is not published), telling
+  staff to accept the changes and delete the comments, or to publish a PDF.
+
+The staff's file in content/ is never changed: only the published copy. No
+Pelican import.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from xml.etree import ElementTree
+
+OOXML_SUFFIXES = (
+    ".docx",
+    ".docm",
+    ".dotx",
+    ".dotm",
+    ".xlsx",
+    ".xlsm",
+    ".xltx",
+    ".xltm",
+    ".pptx",
+    ".pptm",
+    ".potx",
+    ".potm",
+    ".ppsx",
+    ".ppsm",
+)
+ODF_SUFFIXES = (".odt", ".ods", ".odp", ".odg", ".ott", ".ots", ".otp")
+PDF_SUFFIXES = (".pdf",)
+# Older formats whose authors' names cannot be taken out here: not published.
+LEGACY_SUFFIXES = {".doc": ".docx", ".xls": ".xlsx", ".ppt": ".pptx", ".rtf": ".docx"}
+DOCUMENT_SUFFIXES = OOXML_SUFFIXES + ODF_SUFFIXES + PDF_SUFFIXES + tuple(LEGACY_SUFFIXES)
+
+EDITED = (
+    "accept all tracked changes and delete the comments (Word: Review → Accept → "
+    "Accept All Changes, Delete → Delete All Comments), save and upload it again, "
+    "or publish it as a PDF"
+)
+UNREADABLE = "save it again from its program, or publish it as a PDF"
+
+# Namespaces of the parts rewritten.
+_CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+_DC = "http://purl.org/dc/elements/1.1/"
+_EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
+_OFFICE = "urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+_TEXT = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+# Elements naming a person or holding a note, by part.
+_PEOPLE = {
+    "docProps/core.xml": {
+        f"{{{_DC}}}creator",
+        f"{{{_CP}}}lastModifiedBy",
+        f"{{{_CP}}}lastPrinted",
+        f"{{{_DC}}}description",  # the "Comments" property
+    },
+    "docProps/app.xml": {f"{{{_EP}}}Manager", f"{{{_EP}}}Company"},
+    "meta.xml": {
+        f"{{{_META}}}initial-creator",
+        f"{{{_DC}}}creator",
+        f"{{{_META}}}printed-by",
+        f"{{{_META}}}print-date",
+        f"{{{_DC}}}description",
+    },
+}
+# Word's list of the people who commented or changed the text: emptied.
+_EMPTIED = ("word/people.xml",)
+
+# OOXML parts holding comments (the part is there only while it holds one),
+# and the elements that are a comment in them.
+_COMMENT_PART = re.compile(
+    r"^(?:word/comments[A-Za-z]*\.xml|xl/comments\d*\.xml|xl/threadedComments/.*\.xml"
+    r"|ppt/comments/.*\.xml)$"
+)
+_COMMENT_ELEMENTS = {"comment", "cm", "threadedComment"}
+# Word's tracked changes: insertions, deletions, moves and format changes.
+_TRACKED = {
+    f"{{{_W}}}{name}"
+    for name in (
+        "ins",
+        "del",
+        "moveFrom",
+        "moveTo",
+        "rPrChange",
+        "pPrChange",
+        "sectPrChange",
+        "tblPrChange",
+        "trPrChange",
+        "tcPrChange",
+        "numberingChange",
+        "cellIns",
+        "cellDel",
+    )
+}
+_WORD_TEXT_PART = re.compile(r"^word/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+
+
+class DocumentProblem(ValueError):
+    """The document cannot be published as it is: its message says why."""
+
+    def __init__(self, message: str, suggestion: str = UNREADABLE) -> None:
+        super().__init__(message)
+        self.suggestion = suggestion
+
+
+def is_document(name: str) -> bool:
+    return name.lower().endswith(DOCUMENT_SUFFIXES)
+
+
+def clean_document(data: bytes, suffix: str) -> bytes:
+    """The document to publish, without the names of the people who wrote it
+    (the input itself when there is nothing to take out). Raises
+    DocumentProblem for comments, tracked changes or an unreadable file."""
+    suffix = suffix.lower()
+    if suffix in PDF_SUFFIXES:
+        return _clean_pdf(data)
+    if suffix in OOXML_SUFFIXES or suffix in ODF_SUFFIXES:
+        return _clean_zip(data, odf=suffix in ODF_SUFFIXES)
+    if suffix in LEGACY_SUFFIXES:
+        raise DocumentProblem(
+            f"the site cannot take its authors' names, comments and tracked changes out "
+            f"of a {suffix} file",
+            f"save it as {LEGACY_SUFFIXES[suffix]} (File → Save As), or publish it as a PDF",
+        )
+    return data
+
+
+# -- OOXML and ODF ---------------------------------------------------------------------
+
+
+def _clean_zip(data: bytes, *, odf: bool) -> bytes:
+    try:
+        source = zipfile.ZipFile(io.BytesIO(data))
+        infos = source.infolist()
+        parts = {info.filename: source.read(info) for info in infos}
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+        raise DocumentProblem(f"the file cannot be read as a document ({exc})") from exc
+    edits = _edits_of(parts, odf=odf)
+    if edits:
+        raise DocumentProblem(f"it keeps {' and '.join(edits)}", EDITED)
+    changed = {}
+    for name, body in parts.items():
+        if name in _PEOPLE:
+            cleaned = _without_elements(body, _PEOPLE[name])
+        elif name in _EMPTIED:
+            cleaned = _emptied(body)
+        else:
+            continue
+        if cleaned != body:
+            changed[name] = cleaned
+    if not changed:
+        return data
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in infos:
+            copy = zipfile.ZipInfo(info.filename, info.date_time)
+            copy.compress_type = info.compress_type
+            copy.external_attr = info.external_attr
+            copy.create_system = info.create_system
+            target.writestr(copy, changed.get(info.filename, parts[info.filename]))
+    return out.getvalue()
+
+
+def _parse(body: bytes, name: str) -> ElementTree.Element:
+    try:
+        return ElementTree.fromstring(body)
+    except ElementTree.ParseError as exc:
+        raise DocumentProblem(f"the document's part '{name}' cannot be read ({exc})") from exc
+
+
+def _edits_of(parts: dict[str, bytes], *, odf: bool) -> list[str]:
+    """What the document keeps that publishing would reveal: "comments",
+    "tracked changes" (each once)."""
+    comments = tracked = False
+    for name, body in parts.items():
+        if odf:
+            if name not in ("content.xml", "styles.xml"):
+                continue
+            root = _parse(body, name)
+            if root.find(f".//{{{_OFFICE}}}annotation") is not None:
+                comments = True
+            if root.find(f".//{{{_TEXT}}}changed-region") is not None:
+                tracked = True
+        elif _COMMENT_PART.match(name):
+            root = _parse(body, name)
+            if any(e.tag.rsplit("}", 1)[-1] in _COMMENT_ELEMENTS for e in root.iter()):
+                comments = True
+        elif name.startswith("xl/revisions/") and name.endswith(".xml"):
+            tracked = True  # a shared workbook's change history
+        elif _WORD_TEXT_PART.match(name) and any(
+            e.tag in _TRACKED for e in _parse(body, name).iter()
+        ):
+            tracked = True
+    return [what for what, kept in (("comments", comments), ("tracked changes", tracked)) if kept]
+
+
+def _register_namespaces(body: bytes) -> None:
+    """Keep the part's own namespace prefixes when it is written again."""
+    for _event, (prefix, uri) in ElementTree.iterparse(io.BytesIO(body), events=("start-ns",)):
+        try:
+            ElementTree.register_namespace(prefix, uri)
+        except ValueError:  # a prefix ElementTree keeps for itself ("ns0")
+            continue
+
+
+def _serialized(root: ElementTree.Element, body: bytes) -> bytes:
+    _register_namespaces(body)
+    return ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True)
+
+
+def _without_elements(body: bytes, tags: set[str]) -> bytes:
+    root = _parse(body, "metadata")
+    removed = False
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if child.tag in tags:
+                parent.remove(child)
+                removed = True
+    return _serialized(root, body) if removed else body
+
+
+def _emptied(body: bytes) -> bytes:
+    root = _parse(body, "people")
+    if not len(root):
+        return body
+    for child in list(root):
+        root.remove(child)
+    return _serialized(root, body)
+
+
+# -- PDF -------------------------------------------------------------------------------
+
+
+# What a PDF names its author or its XMP packet with, and the object streams
+# either may be packed in: a file without any of them has neither to take out.
+_PDF_PRIVATE_TOKENS = (b"/Author", b"/Metadata", b"/ObjStm")
+
+
+def _clean_pdf(data: bytes) -> bytes:
+    if not any(token in data for token in _PDF_PRIVATE_TOKENS):
+        return data  # (and no PDF to read: pypdf is not asked)
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.errors import PyPdfError
+    from pypdf.generic import NameObject
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            return data  # its metadata cannot be rewritten without its password
+        root = reader.trailer["/Root"].get_object()
+        if _signed(root):
+            return data  # written again, its signature would no longer verify
+        info = reader.trailer.get("/Info")
+        info = info.get_object() if info is not None else None
+        has_author = info is not None and "/Author" in info
+        if not has_author and "/Metadata" not in root:
+            return data
+        # Left out of the document before it is copied, so that no copy of
+        # them is written (pypdf writes every object it cloned).
+        if "/Metadata" in root:
+            del root[NameObject("/Metadata")]
+        if has_author:
+            del info[NameObject("/Author")]
+        writer = PdfWriter(clone_from=reader)
+        if info is not None:
+            writer.add_metadata({k: v for k, v in info.items() if k != "/Author"})
+        out = io.BytesIO()
+        writer.write(out)
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+        raise DocumentProblem(f"the PDF cannot be read ({type(exc).__name__}: {exc})") from exc
+    return out.getvalue()
+
+
+def _signed(root) -> bool:
+    """Whether a PDF carries a digital signature (or usage rights signed by
+    its maker): a /Perms entry, or a signature field of its form."""
+    if "/Perms" in root:
+        return True
+    form = root.get("/AcroForm")
+    form = form.get_object() if form is not None else None
+    if form is None:
+        return False
+    if int(form.get("/SigFlags", 0) or 0):
+        return True
+    return any(field.get_object().get("/FT") == "/Sig" for field in form.get("/Fields") or [])
