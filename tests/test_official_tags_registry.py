@@ -790,3 +790,30 @@ def test_a_regional_acting_title_or_a_deputy_chair_gets_the_bawaslu_title_meant(
     from warta.tags.officials import title_hint
 
     assert title_hint(position, {}) == hint
+
+
+@pytest.mark.parametrize(
+    "position",
+    [
+        "Koordinator Divisi Hukum dan Penyelesaian Sengketa serta Pencegahan",
+        "Kordiv Hukum dan Pencegahan",
+    ],
+)
+def test_a_title_merging_two_divisions_is_told_both_divisions(position, vocabulary):
+    """'Koordinator Divisi Hukum dan Penyelesaian Sengketa serta Pencegahan'
+    was told "write 'Koordinator Divisi Hukum dan Penyelesaian Sengketa'", as
+    if Pencegahan were a slip: the hint named one of the two divisions."""
+    from warta.tags.officials import title_hint
+
+    divisions = {
+        key: tag.name.removeprefix("Divisi ")
+        for tag in vocabulary.tags
+        if tag.group == "Divisi"
+        for key in tag.spellings()
+    }
+    assert title_hint(position, divisions) == (
+        "one position names one division: write 'Koordinator Divisi Hukum dan Penyelesaian "
+        "Sengketa' or 'Koordinator Divisi Pencegahan, Partisipasi Masyarakat, dan Hubungan "
+        "Masyarakat', the one the person coordinates"
+    )
+    assert title_hint("Koordinator Divisi Hukum dan Penyelesaian Sengketa", divisions) is None
