@@ -817,3 +817,29 @@ def test_a_title_merging_two_divisions_is_told_both_divisions(position, vocabula
         "Masyarakat', the one the person coordinates"
     )
     assert title_hint("Koordinator Divisi Hukum dan Penyelesaian Sengketa", divisions) is None
+
+
+def test_a_registry_whose_every_entry_is_broken_is_its_errors_and_no_more(tmp_path):
+    """Every entry of officials.yaml broken (`slugg:`, `nama:`): each error at
+    its line, then one more line about the whole file, "the officials
+    registry could not be read … (fix the error above first)": two lines
+    for one problem. Now the errors alone, and no name of the releases is
+    suggested meanwhile."""
+    site = FixtureSite(tmp_path)
+    site.article("2024/pleno.md", MENTIONING)
+    officials = write(
+        tmp_path,
+        "officials.yaml",
+        """\
+        - name: Kiagus Ahmad Zulkarnain
+          slugg: kiagus-ahmad-zulkarnain
+        - nama: Neni Marlina
+        """,
+    )
+    built = site.build(SEARCH_ENABLED=False, OFFICIAL_TAGS_OFFICIALS=str(officials))
+    said = [(f.path, f.line, f.level) for f in built.findings() if f.level != "suggestion"]
+    assert said and all(
+        (path, level) == ("officials.yaml", "error") and line for path, line, level in said
+    ), built.log
+    assert [f for f in built.findings() if f.path == "officials.yaml" and not f.line] == []
+    assert [f for f in built.findings() if "not in the registry" in f.message] == []
