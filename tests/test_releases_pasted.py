@@ -70,6 +70,15 @@ RELEASES = {
         "Slug: tautan-kode",
         body=LEAD + "\n\nTulis `[kata](alamat)`, bukan `[kata]()` atau ``[](alamat)``.",
     ),
+    # A table and a box pasted from Word as raw HTML: Markdown is not read in
+    # them (`# Nomor`, `[kata]()` are shown as typed); the `# Hasil` below is.
+    "tabel-word.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Tabel Word",
+        "Slug: tabel-word",
+        body=LEAD + '\n\n<div class="kotak">\n# Catatan\n[lampiran]()\n</div>\n\n'
+        "<table>\n<tr><td>\n# Nomor\n</td><td>[](https://kpu.go.id)</td></tr>\n</table>\n\n"
+        "# Hasil\n\nRapat selesai.",
+    ),
     # Pasted with the headline as the text's first line: no front matter at
     # all, or a Date: and no Title:.
     "tanpa-kepala.md": "Bawaslu Kota Palembang Gelar Rapat Tanpa Kepala Berita\n\n" + LEAD + "\n",
@@ -319,6 +328,22 @@ def test_an_empty_link_in_inline_code_is_shown_as_typed_and_not_warned(pasted):
     assert body.find_all("a") == []
     for found in both(pasted, "tautan-kode.md"):
         assert [f for f in found if "link with no" in f.message] == [], found
+
+
+def test_markdown_written_inside_raw_html_is_not_warned_as_markdown(pasted):
+    """A `<table>` or `<div>` pasted from Word holding `# Nomor` and
+    `[lampiran]()`: Markdown is not read inside raw HTML (the page shows them
+    as typed), yet the build and `invoke check` said "heading '# Nomor' is at
+    the title's level" and "link with no address" at those lines. Now only
+    the heading below the HTML, which Markdown reads, is said."""
+    _site, built, _checked = pasted
+    body = built.html("berita/2024/11/tabel-word/").select_one(".article__body")
+    assert [h.get_text() for h in body.find_all(["h1", "h2"])] == ["Hasil"]
+    assert body.find("table") is not None and body.find_all("a") == []
+    for found in both(pasted, "tabel-word.md"):
+        assert [(f.line, f.level, f.message.split(" is at")[0]) for f in found if f.line] == [
+            (18, "suggestion", "heading '# Hasil'")
+        ], found
 
 
 def test_a_release_pasted_with_its_headline_as_first_line_is_told_the_title_to_write(pasted):

@@ -116,6 +116,7 @@ MARKDOWN["extension_configs"] as "warta.markdown_source". No Pelican import.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from markdown import Extension, Markdown
 from markdown.extensions.meta import END_RE as META_END_RE
@@ -626,6 +627,36 @@ def wordless_links(line: str) -> list[tuple[str, str]]:
         return []
     found = _outside_code(line, _WORDLESS_LINK.finditer(line))
     return [(match.group(0), match["address"]) for match in found]
+
+
+# A line that may open a raw HTML block: a tag at its start (after spaces).
+_TAG_AT_START = re.compile(r"^\s{0,3}<[A-Za-z]")
+
+
+def raw_html_lines(lines: Sequence[str]) -> list[bool]:
+    """For each line (of a body, fenced code blanked), whether it is inside a
+    block of raw HTML (`<div>…</div>`, a `<table>` pasted from Word), as
+    Python-Markdown's `html_block` preprocessor (with `extra`'s md_in_html)
+    finds one: Markdown is not read in it, so `# Nomor` there is no heading
+    and `[kata]()` no link (a `markdown="1"` block is read as Markdown)."""
+    raw = [False] * len(lines)
+    if not any(line[:4].lstrip()[:1] == "<" and _TAG_AT_START.match(line) for line in lines):
+        return raw  # (most releases: no HTML block at all)
+    md = Markdown(extensions=["markdown.extensions.extra"])
+    text = "\n".join(md.preprocessors["normalize_whitespace"].run(list(lines)))
+    md.preprocessors["html_block"].run(text.split("\n"))
+    position = 0
+    for block in md.htmlStash.rawHtmlBlocks:
+        if not isinstance(block, str) or not block.strip():
+            continue  # a `markdown="1"` block: read as Markdown
+        start = text.find(block.rstrip("\n"), position)
+        if start < 0:
+            continue
+        position = start + len(block.rstrip("\n"))
+        first, last = text.count("\n", 0, start), text.count("\n", 0, position)
+        for index in range(first, min(last, len(raw) - 1) + 1):
+            raw[index] = True
+    return raw
 
 
 # A heading at the title's level, as Python-Markdown reads one: `# Judul` at a

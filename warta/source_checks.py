@@ -48,6 +48,7 @@ from warta.markdown_source import (
     TEXT_KEYS,
     chat_prefix,
     empty_links,
+    raw_html_lines,
     title_level_headings,
     without_chat_emphasis,
     wordless_links,
@@ -572,6 +573,29 @@ class Source:
                 line for line, fenced in zip(self.body, self.fenced, strict=True) if not fenced
             ],
         )
+
+    @property
+    def markdown_lines(self) -> list[tuple[int, str]]:
+        """The body's text lines that Markdown reads as Markdown: not fenced
+        code, not inside a block of raw HTML (`raw_html_lines`: a `<table>`
+        pasted from Word shows `# Nomor` and `[kata]()` as typed)."""
+
+        def make() -> list[tuple[int, str]]:
+            lines = [text for _, text in self.text_lines]
+            if not any("<" in text for text in lines):
+                return self.text_lines
+            shown = [
+                "" if fenced else text
+                for (_, text), fenced in zip(self.body, self.fenced, strict=True)
+            ]
+            raw = raw_html_lines(shown)
+            return [
+                line
+                for line, fenced, in_html in zip(self.body, self.fenced, raw, strict=True)
+                if not fenced and not in_html
+            ]
+
+        return self._from_body("markdown_lines", make)
 
     @property
     def prose(self) -> str:
@@ -2052,7 +2076,7 @@ def _check_empty_links(source: Source) -> Iterator[Finding]:
     never pasted in): its words are shown without a link; one with no words
     (`[](https://…)`): shown as its address (`markdown_source.NoEmptyLinks`).
     A warning at its line."""
-    for number, text in source.text_lines:
+    for number, text in source.markdown_lines:
         for written in empty_links(text):
             words = written[1 : written.rindex("](")]
             yield _finding(
@@ -2086,7 +2110,7 @@ def _check_title_level_headings(source: Source) -> Iterator[Finding]:
     if not any(text[:1] in "#=" for _, text in source.text_lines):
         return  # (most releases: no heading at all)
     repeated = {finding.line for finding in _check_repeated_title(source)}
-    for number, text, mark in title_level_headings(source.text_lines):
+    for number, text, mark in title_level_headings(source.markdown_lines):
         if number in repeated:
             continue  # the title again: said so (`_check_repeated_title`)
         written = f"# {text}" if mark == "#" else f"{text}' underlined with '==="
