@@ -40,6 +40,15 @@ def photographed(tmp_path_factory):
         "Title: Bawaslu Kota Palembang Gelar Rapat Foto Tak Terbaca\n"
         f"Date: 2024-13-40 09:30\nSlug: foto-tak-terbaca\n{head}\n{LEAD}\n",
     )
+    # Its Save_as: leaves the site, and so do its photos: every error at once.
+    outside = "Image: ../../foto.jpg\nImage-Alt: Peserta rapat\n"
+    photo = "\n\n![Peserta rapat](../../../etc/foto.jpg)\n"
+    for name, address in (("keluar.md", "Save_as: ../../luar.html\n"), ("di-dalam.md", "")):
+        site.article(
+            name,
+            f"Title: Bawaslu Kota Palembang Gelar Rapat Foto {name[:-3].title()}\n"
+            f"Date: 2024-11-17 09:30\nSlug: foto-{name[:-3]}\n{address}{outside}\n{LEAD}{photo}",
+        )
     built = site.build(SEARCH_ENABLED=False)
     checked = run_invoke(
         "check",
@@ -67,3 +76,31 @@ def test_a_featured_photo_path_with_backslashes_says_the_path_to_write(photograp
                 "not '\\': 'images/2024/rapat.jpg')",
             )
         ], found
+
+
+def test_a_release_whose_save_as_leaves_the_site_is_told_its_photos_errors_too(photographed):
+    """`Save_as: ../../luar.html` with `Image: ../../foto.jpg`: the build and
+    `invoke check` said only the Save_as: error; the photos outside content/
+    came out once that one was mended, a build later. Now its photos are
+    said in the same build, in the words a written release gets."""
+    _built, from_build, from_check = photographed
+    for found in (from_build, from_check):
+        keluar = [(line, rest) for path, line, _, rest in found if path.endswith("/keluar.md")]
+        inside = [(line, rest) for path, line, _, rest in found if path.endswith("/di-dalam.md")]
+        assert [line for line, rest in keluar if rest.startswith("output path")] == [4], found
+        photos = [(line, rest) for line, rest in keluar if rest.startswith("image")]
+        assert photos == [
+            (
+                5,
+                "image outside the content folder, not read: '../../foto.jpg' (put the photo "
+                "under content/images/ and write its path from there, e.g. images/2024/foto.jpg)",
+            ),
+            (
+                10,
+                "image outside the content folder, not read: '../../../etc/foto.jpg' (put the "
+                "photo under content/images/ and write its path from there, e.g. "
+                "images/2024/foto.jpg)",
+            ),
+        ], found
+        # (the same words as the release beside it, written, one line up)
+        assert [(line + 1, rest) for line, rest in inside if rest.startswith("image")] == photos

@@ -36,6 +36,8 @@ from warta.dates import (
 from warta.findings import Finding
 from warta.imagetags import (
     COMPUTER_PATH_MESSAGE,
+    OUTSIDE_IMAGE_MESSAGE,
+    OUTSIDE_IMAGE_SUGGESTION,
     REMOTE_IMAGE_MESSAGE,
     computer_path_suggestion,
     content_folder_suggestion,
@@ -2382,8 +2384,10 @@ def check_images(
     not in content/, a photo named by a path on the writer's own computer.
 
     `locate(reference)` is True when the file is there, False when it is not,
-    None when the reference is not ours to check (an address on another site,
-    a path the containment rules refuse: reported by their own checks).
+    why the path is refused when it leaves content/ ("outside the content
+    folder", as the images plugin says it), None when the reference is not
+    ours to check (an address on another site, a symbolic link, which
+    containment reports).
     `on_computer(reference)` is the file name of a reference that is a path
     on the writer's own computer (`warta.paths.computer_file`), else None.
     `below_content(reference)` is the path below content/ of a missing
@@ -2404,6 +2408,16 @@ def check_images(
             computer_path_suggestion(name, year, featured),
         )
 
+    def refused(reference: str, line, reason: str) -> Finding:
+        message = (
+            OUTSIDE_IMAGE_MESSAGE
+            if reason.startswith("outside")
+            else f"image path refused ({reason})"
+        )
+        return _finding(
+            source, line, "error", f"{message}: '{reference}'", OUTSIDE_IMAGE_SUGGESTION
+        )
+
     def missing(reference: str, line, featured: bool) -> Finding:
         below = below_content(reference) if below_content else None
         return _finding(
@@ -2422,6 +2436,8 @@ def check_images(
         elsewhere = computer(featured, line, featured=True)
         if elsewhere:
             yield elsewhere
+        elif isinstance(found, str):
+            yield refused(featured, line, found)
         elif found is None and is_external(featured):
             yield _finding(
                 source,
@@ -2455,9 +2471,11 @@ def check_images(
                 )
             continue
         line = _body_line(source, src) or _body_line(source, src.rsplit("/", 1)[-1])
-        elsewhere = computer(src, line, featured=False) if found is False else None
+        elsewhere = computer(src, line, featured=False) if found is not True else None
         if elsewhere:
             yield elsewhere
+        elif isinstance(found, str):
+            yield refused(src, line, found)
         elif found is False:
             yield missing(src, line, featured=False)
         elif not attributes.get("alt", "").strip():
