@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 import markdown
@@ -123,11 +124,22 @@ class SiteLink:
         is not the end of `https://site/berita/reg/d.md` on an earlier line)."""
         target = self.target
         needles = (self.written, f"{{{self.kind}}}{target}", f"|{self.kind}|{target}", target)
+
+        def values(fragment: str) -> list[str]:
+            # (a photo's src and a link's href apart: `![…](x.jpg)` above is
+            # not the line of `[unduh](x.jpg)`)
+            return [
+                link.written
+                for link in rendered_site_links(fragment)
+                if link.is_photo == self.is_photo
+            ]
+
         return line_of_link(
             lines,
             [(needle, re.compile(_VALUE_START + re.escape(needle))) for needle in needles],
             after=after,
             render=render,
+            link_values=values,
         )
 
 
@@ -2583,6 +2595,8 @@ def _link_problem(link: SiteLink, exists, nearest=None) -> tuple[str, str] | Non
             if kind == "filename"
             else "check the path below content/, e.g. {static}/images/2024/nama-file.pdf",
         )
+    if kind != "filename" and (escaped := _escaped_name(target, exists)):
+        return escaped
     if is_active_file(target):
         return (f"{ACTIVE_FILE_MESSAGE}: '{target}'", ACTIVE_FILE_SUGGESTION)
     if kind != "filename" and target.lower().endswith(SOURCE_SUFFIXES):
@@ -2591,6 +2605,29 @@ def _link_problem(link: SiteLink, exists, nearest=None) -> tuple[str, str] | Non
             f"write {{filename}}{target} to link to its page",
         )
     return None
+
+
+_PERCENT_ESCAPE_RE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _escaped_name(target: str, exists) -> tuple[str, str] | None:
+    """(message, suggestion) of a `{static}` link to a file whose name holds a
+    %-escape itself (`foto%20rapat.pdf`, saved from a web page), found by its
+    name as written: the page links it as written, and a browser reads `%20`
+    as a space and asks for `foto rapat.pdf`, which is not there."""
+    if "%" not in target or not _PERCENT_ESCAPE_RE.search(target):
+        return None
+    decoded = unquote(target)
+    if exists(decoded) is True:
+        return None  # the file a browser asks for is there
+    folder, name = posixpath.split(target)
+    renamed = _PERCENT_ESCAPE_RE.sub("-", name)
+    return (
+        f"link to a file whose name holds '%': '{target}': a browser reads "
+        f"'{_PERCENT_ESCAPE_RE.search(name).group()}' as an escape and asks for "
+        f"'{posixpath.basename(decoded)}', which is not there",
+        f"rename the file '{renamed}' and link it as {{static}}{posixpath.join(folder, renamed)}",
+    )
 
 
 def check_duplicates(
