@@ -79,6 +79,14 @@ RELEASES = {
         "<table>\n<tr><td>\n# Nomor\n</td><td>[](https://kpu.go.id)</td></tr>\n</table>\n\n"
         "# Hasil\n\nRapat selesai.",
     ),
+    # Links written as paths from the release's folder (or anywhere), which a
+    # browser reads from the page's address: none leads to a published file.
+    "tautan-relatif.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Tautan Relatif",
+        "Slug: tautan-relatif",
+        body=LEAD + "\n\nUnduh [SK](../../images/2024/sk.pdf) dan [x](../../../../../etc/shadow)."
+        "\n\nJadwal di [KPU](www.kpu.go.id/jadwal), rapat lain di [sini](../tag-kurung/).",
+    ),
     # Pasted with the headline as the text's first line: no front matter at
     # all, or a Date: and no Title:.
     "tanpa-kepala.md": "Bawaslu Kota Palembang Gelar Rapat Tanpa Kepala Berita\n\n" + LEAD + "\n",
@@ -102,6 +110,8 @@ def pasted(tmp_path_factory):
     site = FixtureSite(tmp_path_factory.mktemp("pasted"))
     for name, text in RELEASES.items():
         site.article(name, text)
+    (site.content / "images" / "2024").mkdir(parents=True)
+    (site.content / "images" / "2024" / "sk.pdf").write_bytes(b"%PDF-1.4\n")
     built = site.build(SEARCH_ENABLED=False)
     checked = run_invoke(
         "check",
@@ -344,6 +354,46 @@ def test_markdown_written_inside_raw_html_is_not_warned_as_markdown(pasted):
         assert [(f.line, f.level, f.message.split(" is at")[0]) for f in found if f.line] == [
             (18, "suggestion", "heading '# Hasil'")
         ], found
+
+
+def test_a_relative_link_that_leads_to_no_published_file_is_one_warning_with_the_link_to_write(
+    pasted,
+):
+    """`[SK](../../images/2024/sk.pdf)` written from the release's folder,
+    `[x](../../../../../etc/shadow)` and `[KPU](www.kpu.go.id/jadwal)` were
+    published as dead links with no line: link_check read `{filename}` links
+    and site addresses only. Now each is one warning at its line with what to
+    write; a relative link to a published page (`../tag-kurung/`) is none."""
+    _site, built, _checked = pasted
+    for found in both(pasted, "tautan-relatif.md"):
+        said = sorted((f.line, f.level, f.message) for f in found if "leads to no" in f.message)
+        assert said == [
+            (
+                7,
+                "warning",
+                "link leads to no page or file of the site: '../../../../../etc/shadow' (from "
+                "this page a browser opens '/etc/shadow') (link a file below content/ as "
+                "{static}/images/2024/nama-file.pdf, a release as "
+                "{filename}/berita/2024/nama-file.md, another site by its full address "
+                "(https://…), or remove the link)",
+            ),
+            (
+                7,
+                "warning",
+                "link leads to no page or file of the site: '../../images/2024/sk.pdf' (from "
+                "this page a browser opens '/berita/2024/images/2024/sk.pdf') (link the file by "
+                "its path below content/: {static}/images/2024/sk.pdf)",
+            ),
+            (
+                9,
+                "warning",
+                "link leads to no page or file of the site: 'www.kpu.go.id/jadwal' (from this "
+                "page a browser opens '/berita/2024/11/tautan-relatif/www.kpu.go.id/jadwal') "
+                "(write the full address: 'https://www.kpu.go.id/jadwal')",
+            ),
+        ], found
+    body = built.html("berita/2024/11/tautan-relatif/").select_one(".article__body")
+    assert "../tag-kurung/" in [a["href"] for a in body.find_all("a")]
 
 
 def test_a_release_pasted_with_its_headline_as_first_line_is_told_the_title_to_write(pasted):
