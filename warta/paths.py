@@ -690,8 +690,14 @@ def referenced_file(
     # written: a file whose name holds `%20` itself (saved from a web page).
     meant = candidates(ref)
     tried = meant + (candidates(written) if written != ref else [])
-    chosen = next((c for c in tried if os.path.lexists(c)), meant[-1])
-    return check_source(root, chosen)
+    chosen = next((c for c in tried if os.path.lexists(c)), None)
+    if chosen is not None:
+        return check_source(root, chosen)
+    # None is there: the missing file inside content/ it names, if any
+    # (`../../images/2024/x.jpg` from content/berita/2024/ is
+    # content/images/2024/x.jpg, "not found", not "outside the content folder").
+    checked = [check_source(root, candidate) for candidate in meant]
+    return next((c for c in checked if not isinstance(c, Refusal)), checked[-1])
 
 
 # -- the site's own addresses ------------------------------------------------------
