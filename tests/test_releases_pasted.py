@@ -85,7 +85,8 @@ RELEASES = {
         "Bawaslu Kota Palembang Gelar Rapat Tautan Relatif",
         "Slug: tautan-relatif",
         body=LEAD + "\n\nUnduh [SK](../../images/2024/sk.pdf) dan [x](../../../../../etc/shadow)."
-        "\n\nJadwal di [KPU](www.kpu.go.id/jadwal), rapat lain di [sini](../tag-kurung/).",
+        "\n\nJadwal di [KPU](www.kpu.go.id/jadwal), rapat lain di [sini](../tag-kurung/)."
+        "\n\nHubungi [WA](wa.me/6281234567890).",
     ),
     # Pasted with the headline as the text's first line: no front matter at
     # all, or a Date: and no Title:.
@@ -390,6 +391,13 @@ def test_a_relative_link_that_leads_to_no_published_file_is_one_warning_with_the
                 "link leads to no page or file of the site: 'www.kpu.go.id/jadwal' (from this "
                 "page a browser opens '/berita/2024/11/tautan-relatif/www.kpu.go.id/jadwal') "
                 "(write the full address: 'https://www.kpu.go.id/jadwal')",
+            ),
+            (
+                11,
+                "warning",
+                "link leads to no page or file of the site: 'wa.me/6281234567890' (from this "
+                "page a browser opens '/berita/2024/11/tautan-relatif/wa.me/6281234567890') "
+                "(write the full address: 'https://wa.me/6281234567890')",
             ),
         ], found
     body = built.html("berita/2024/11/tautan-relatif/").select_one(".article__body")

@@ -579,7 +579,12 @@ def contents_by_address(generators) -> dict[str, object]:
 # A relative link's first segment that is a host written without its scheme
 # (`www.kpu.go.id/…`, `kpu.go.id`): a browser reads it as a path of this site.
 _BARE_HOST_RE = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
-_HOST_ENDINGS = (".id", ".com", ".org", ".net", ".info", ".co", ".io")
+# What ends a file's name, not a host's (`sk.pdf`, `foto.jpg` are files).
+_FILE_ENDINGS = frozenset(
+    {".pdf", ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".doc", ".docx", ".xls"}
+    | {".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".zip", ".rar", ".txt", ".csv", ".html"}
+    | {".htm", ".php", ".mp3", ".mp4", ".md"}
+)
 
 
 @dataclasses.dataclass
@@ -666,7 +671,8 @@ def relative_link_suggestion(content, value: str, site: SiteMap) -> str:
     path = unquote(re.split(r"[?#]", html.unescape(value).strip(), maxsplit=1)[0])
     first = path.split("/", 1)[0]
     if _BARE_HOST_RE.fullmatch(first) and (
-        first.lower().startswith("www.") or first.lower().endswith(_HOST_ENDINGS)
+        first.lower().startswith("www.")
+        or posixpath.splitext(first)[1].lower() not in _FILE_ENDINGS
     ):
         return f"write the full address: 'https://{html.unescape(value).strip()}'"
     folder = posixpath.dirname(str(content.relative_source_path).replace(os.sep, "/"))
