@@ -79,6 +79,13 @@ RELEASES = {
         "<table>\n<tr><td>\n# Nomor\n</td><td>[](https://kpu.go.id)</td></tr>\n</table>\n\n"
         "# Hasil\n\nRapat selesai.",
     ),
+    # Word's "Heading 1" pasted as HTML: the headline again, then a section.
+    "judul-html.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Judul HTML",
+        "Slug: judul-html",
+        body="<h1>Bawaslu Kota Palembang Gelar Rapat Judul HTML</h1>\n\n" + LEAD + "\n\n"
+        '<h1 id="hasil"><b>Hasil</b> Rapat</h1>\n\nTulis `<h1>kode</h1>` begini.',
+    ),
     # Links written as paths from the release's folder (or anywhere), which a
     # browser reads from the page's address: none leads to a published file.
     "tautan-relatif.md": release(
@@ -354,6 +361,41 @@ def test_markdown_written_inside_raw_html_is_not_warned_as_markdown(pasted):
     for found in both(pasted, "tabel-word.md"):
         assert [(f.line, f.level, f.message.split(" is at")[0]) for f in found if f.line] == [
             (18, "suggestion", "heading '# Hasil'")
+        ], found
+
+
+def test_an_h1_pasted_as_html_is_a_subheading_with_one_suggestion(pasted):
+    """Word's "Heading 1" pasted as HTML (`<h1>…</h1>`) was a second <h1>
+    beside the page's title, with no word to staff: the headline pasted so
+    showed twice, both as the page's title. Now it is an <h2>, as `# …` is,
+    and one suggestion at its line: the title repeated, or the heading to
+    write in Markdown; `<h1>` in inline code is shown as typed."""
+    _site, built, _checked = pasted
+    page = built.html("berita/2024/11/judul-html/")
+    assert [h.get_text() for h in page.find_all("h1")] == [
+        "Bawaslu Kota Palembang Gelar Rapat Judul HTML"
+    ]
+    body = page.select_one(".article__body")
+    assert [h.get_text() for h in body.find_all("h2")] == [
+        "Bawaslu Kota Palembang Gelar Rapat Judul HTML",
+        "Hasil Rapat",
+    ]
+    assert [code.get_text() for code in body.find_all("code")] == ["<h1>kode</h1>"]
+    for found in both(pasted, "judul-html.md"):
+        assert sorted((f.line, f.level, f.message) for f in found if f.line) == [
+            (
+                5,
+                "suggestion",
+                "the text repeats the title: '<h1>Bawaslu Kota Palembang Gelar Rapat Judul "
+                "HTML</h1>' (delete this line: the page shows the title above the text already)",
+            ),
+            (
+                9,
+                "suggestion",
+                "heading '<h1 id=\"hasil\"><b>Hasil</b> Rapat</h1>' is at the "
+                "title's level: it is shown as a subheading, as the page's one title is its "
+                "Title: (write it as a subheading: '## Hasil Rapat')",
+            ),
         ], found
 
 

@@ -659,6 +659,18 @@ def raw_html_lines(lines: Sequence[str]) -> list[bool]:
     return raw
 
 
+_RAW_H1_ELEMENT_RE = re.compile(r"<h1(?=[\s/>])[^>]*>(?P<text>.*?)(?:</h1\s*>|$)", re.IGNORECASE)
+
+
+def raw_title_headings(line: str) -> list[tuple[str, str]]:
+    """(as written, its text) of each <h1> a line writes as HTML, outside its
+    inline code: shown as an <h2> (`SubheadingsOnly`)."""
+    if "<" not in line or not RAW_H1_RE.search(line):
+        return []
+    found = _outside_code(line, _RAW_H1_ELEMENT_RE.finditer(line))
+    return [(m.group(0), " ".join(re.sub(r"<[^>]*>", "", m["text"]).split())) for m in found]
+
+
 # A heading at the title's level, as Python-Markdown reads one: `# Judul` at a
 # line's start (`#Judul` is a hashtag: `_HASHTAG_START`).
 _TITLE_LEVEL_HEADING = re.compile(r"^#(?!#)[ \t]+(?P<text>.*?)[ \t#]*$")
@@ -694,13 +706,22 @@ def title_level_headings(lines: list[tuple[int, str]]) -> list[tuple[int, str, s
     return found
 
 
+# An <h1> tag written as HTML (Word's "Heading 1" pasted as HTML), start or end.
+RAW_H1_RE = re.compile(r"<(/?)h1(?=[\s/>])", re.IGNORECASE)
+
+
 class SubheadingsOnly(Treeprocessor):
     """Every <h1> of a release's or a page's text an <h2>: the page's one
-    <h1> is its title (the templates'). (A Summary: has no heading.)"""
+    <h1> is its title (the templates'), Markdown's and one written as HTML
+    (kept raw until the end). (A Summary: has no heading.)"""
 
     def run(self, root) -> None:
         for element in root.iter("h1"):
             element.tag = "h2"
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for index, block in enumerate(stash):
+            if isinstance(block, str) and "<" in block:
+                stash[index] = RAW_H1_RE.sub(r"<\1h2", block)
 
 
 def _unwrap(parent, child) -> None:

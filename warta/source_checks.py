@@ -52,6 +52,7 @@ from warta.markdown_source import (
     chat_prefix,
     empty_links,
     raw_html_lines,
+    raw_title_headings,
     title_level_headings,
     without_chat_emphasis,
     wordless_links,
@@ -1990,7 +1991,9 @@ def _check_repeated_title(source: Source) -> Iterator[Finding]:
             continue  # a blank line, a photo
         # (folding never makes a text shorter than half of it, markup and
         # spaces aside: a line far longer than the title is not the title)
-        if len(line) <= 2 * len(written) + 20 and fold(line) == title:
+        # (its tags aside: `<h1>Judul</h1>`, `<p><strong>Judul</strong></p>` pasted as HTML)
+        shown = re.sub(r"<[^>]*>", "", line) if "<" in line else line
+        if len(shown) <= 2 * len(written) + 20 and fold(shown) == title:
             yield _finding(
                 source,
                 number,
@@ -2121,6 +2124,7 @@ def _check_title_level_headings(source: Source) -> Iterator[Finding]:
     underlined with `===`, Word's "Heading 1"): shown as a subheading (<h2>,
     `markdown_source.SubheadingsOnly`), as the page has one title; a
     suggestion at its line to write it so."""
+    yield from _check_html_title_headings(source)
     if not any(text[:1] in "#=" for _, text in source.text_lines):
         return  # (most releases: no heading at all)
     repeated = {finding.line for finding in _check_repeated_title(source)}
@@ -2136,6 +2140,27 @@ def _check_title_level_headings(source: Source) -> Iterator[Finding]:
             "as the page's one title is its Title:",
             f"write it as a subheading: '## {text}'",
         )
+
+
+def _check_html_title_headings(source: Source) -> Iterator[Finding]:
+    """An <h1> written as HTML in the text (Word's "Heading 1" pasted as
+    HTML): shown as a subheading too (`markdown_source.SubheadingsOnly`);
+    the same suggestion at its line, with the Markdown to write."""
+    if not any("<h1" in text.lower() for _, text in source.text_lines):
+        return
+    repeated = {finding.line for finding in _check_repeated_title(source)}
+    for number, line in source.text_lines:
+        for written, text in raw_title_headings(line):
+            if not text or number in repeated:
+                continue  # (the title again: said so, `_check_repeated_title`)
+            yield _finding(
+                source,
+                number,
+                "suggestion",
+                f"heading '{written}' is at the title's level: it is shown as a subheading, "
+                "as the page's one title is its Title:",
+                f"write it as a subheading: '## {text}'",
+            )
 
 
 # A word broken at a line's end by a hyphen (a PDF's or Word's hyphenation):
