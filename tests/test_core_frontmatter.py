@@ -1332,3 +1332,30 @@ def test_a_draft_key_with_no_value_is_said_as_a_key_not_a_notice(key):
             "this release is not published",
         )
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "items"),
+    [
+        ("[yes, no]", ["yes", "no"]),
+        ("[on, off]", ["on", "off"]),
+        ("[null]", ["null"]),
+        ("[2024, 2024.10]", ["2024", "2024.10"]),
+    ],
+)
+@pytest.mark.parametrize("block", [False, True])
+def test_a_bracketed_list_of_yaml_words_is_the_words_written(written, items, block):
+    """`Tags: [yes, no]` (or `[on, off]`) was the tags "True" and "False",
+    `[null]` the text of the whole value, `2024.10` the number 2024.1: YAML's
+    types, where tags are text. Now each item is the text written, in the
+    check's reading and in Pelican's (`meta`) alike."""
+    from warta.frontmatter import list_items, parse
+
+    head = f"Title: X\nTags: {written}\n"
+    if block:
+        head = f"---\ntitle: X\ntags: {written}\n---\n"
+    text = head + "\nIsi.\n"
+    assert list_items(parse(text).front_matter.first("tags")) == items
+    md = markdown.Markdown(extensions=["markdown.extensions.meta", "warta.markdown_source"])
+    md.convert(text)
+    assert [t.strip() for t in md.Meta["tags"][0].split(",")] == items

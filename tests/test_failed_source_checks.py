@@ -305,6 +305,9 @@ def test_photos_of_a_source_are_located_as_the_images_plugin_locates_them(tmp_pa
     assert locate_image(content, where, "/images/hilang.jpg") is False
     assert locate_image(content, where, "https://contoh.id/a.jpg") is None
     assert locate_image(content, where, "{static}/../../rahasia.jpg") is None
+    assert locate_image(content, where, "../../../rahasia.jpg") == "outside the content folder"
+    # (from content/berita/2024/, inside content/: missing, not outside)
+    assert locate_image(content, where, "../../images/hilang.jpg") is False
 
 
 def test_check_images_reports_alt_text_and_missing_files_at_their_lines():

@@ -790,3 +790,56 @@ def test_a_regional_acting_title_or_a_deputy_chair_gets_the_bawaslu_title_meant(
     from warta.tags.officials import title_hint
 
     assert title_hint(position, {}) == hint
+
+
+@pytest.mark.parametrize(
+    "position",
+    [
+        "Koordinator Divisi Hukum dan Penyelesaian Sengketa serta Pencegahan",
+        "Kordiv Hukum dan Pencegahan",
+    ],
+)
+def test_a_title_merging_two_divisions_is_told_both_divisions(position, vocabulary):
+    """'Koordinator Divisi Hukum dan Penyelesaian Sengketa serta Pencegahan'
+    was told "write 'Koordinator Divisi Hukum dan Penyelesaian Sengketa'", as
+    if Pencegahan were a slip: the hint named one of the two divisions."""
+    from warta.tags.officials import title_hint
+
+    divisions = {
+        key: tag.name.removeprefix("Divisi ")
+        for tag in vocabulary.tags
+        if tag.group == "Divisi"
+        for key in tag.spellings()
+    }
+    assert title_hint(position, divisions) == (
+        "one position names one division: write 'Koordinator Divisi Hukum dan Penyelesaian "
+        "Sengketa' or 'Koordinator Divisi Pencegahan, Partisipasi Masyarakat, dan Hubungan "
+        "Masyarakat', the one the person coordinates"
+    )
+    assert title_hint("Koordinator Divisi Hukum dan Penyelesaian Sengketa", divisions) is None
+
+
+def test_a_registry_whose_every_entry_is_broken_is_its_errors_and_no_more(tmp_path):
+    """Every entry of officials.yaml broken (`slugg:`, `nama:`): each error at
+    its line, then one more line about the whole file, "the officials
+    registry could not be read … (fix the error above first)": two lines
+    for one problem. Now the errors alone, and no name of the releases is
+    suggested meanwhile."""
+    site = FixtureSite(tmp_path)
+    site.article("2024/pleno.md", MENTIONING)
+    officials = write(
+        tmp_path,
+        "officials.yaml",
+        """\
+        - name: Kiagus Ahmad Zulkarnain
+          slugg: kiagus-ahmad-zulkarnain
+        - nama: Neni Marlina
+        """,
+    )
+    built = site.build(SEARCH_ENABLED=False, OFFICIAL_TAGS_OFFICIALS=str(officials))
+    said = [(f.path, f.line, f.level) for f in built.findings() if f.level != "suggestion"]
+    assert said and all(
+        (path, level) == ("officials.yaml", "error") and line for path, line, level in said
+    ), built.log
+    assert [f for f in built.findings() if f.path == "officials.yaml" and not f.line] == []
+    assert [f for f in built.findings() if "not in the registry" in f.message] == []

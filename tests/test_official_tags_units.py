@@ -1128,7 +1128,8 @@ def test_a_broken_tag_entry_is_one_error_at_the_data_file_not_warnings_at_releas
     ]
     uji_petik = vocabulary.by_slug("uji-petik")
     assert (uji_petik.aliases, uji_petik.detect) == (["Uji Petik DPT"], ["uji petik"])
-    assert [t.slug for t in vocabulary.tags] == ["uji-petik"]
+    # (a misspelt `alias:` costs only itself: Kampanye is kept, without it)
+    assert [t.slug for t in vocabulary.tags] == ["kampanye", "uji-petik"]
 
     stage = OfficialTagsStage(vocabulary, Registry([]), RegionReader(), TagOptions())
     typed = (
@@ -1142,7 +1143,8 @@ def test_a_broken_tag_entry_is_one_error_at_the_data_file_not_warnings_at_releas
     text = f"Title: Rilis\nDate: 2024-11-20\nTags: {', '.join(typed)}\n\nPALEMBANG – Bawaslu.\n"
     found = stage.run(_stage_source(text, typed), Enrichment())
     assert [(f.line, f.message) for f in found.findings] == [(3, "unknown tag 'Tak Dikenal'")]
-    assert found.free_tags == typed[:-1]
+    assert found.free_tags == tuple(t for t in typed[:-1] if t != "Kampanye")
+    assert "kampanye" in [tag.slug for tag in found.official_tags]
 
 
 def test_typed_tags_are_rejoined_once_per_combination(vocabulary, monkeypatch):
@@ -1317,3 +1319,41 @@ def test_a_name_ending_in_an_initial_is_found_only_with_it(tmp_path):
     assert [slug for slug, _ in registry.mentions("kata Rahmat Hidayat M. di Palembang")] == [
         "rahmat-hidayat-m"
     ]
+
+
+def test_an_unknown_field_in_a_tag_entry_costs_only_itself(tmp_path):
+    """`warna: merah` beside a tag's fields left the whole tag out: a
+    release typing `Tags: Kampanye` kept it silently as a free tag (no
+    description, no detection), the data file's error the only line. Now the
+    field alone is left out (its error, one line) and the tag is official; the
+    phrases of a misspelt `alias:` are excused in releases meanwhile, and an
+    entry whose unknown key was meant for a required field (`slugg:`) is
+    still left out."""
+    path = write(
+        tmp_path,
+        "tags.yaml",
+        """\
+        - name: Kampanye
+          slug: kampanye
+          group: Kegiatan
+          description: Masa kampanye.
+          warna: merah
+          alias:
+            - Masa Kampanye
+        - name: Uji Petik
+          slugg: uji-petik
+          group: Kegiatan
+          description: Uji petik.
+        """,
+    )
+    loaded, problems = load_vocabulary(path, "data/tags.yaml")
+    assert [(p.line, p.message.split(" (")[0]) for p in problems] == [
+        (5, "unknown field: 'warna'"),
+        (6, "unknown field: 'alias'"),
+        (9, "unknown field: 'slugg'"),
+    ]
+    assert loaded.resolve("Kampanye").slug == "kampanye"
+    assert loaded.resolve("Masa Kampanye") is None
+    assert loaded.unusable_line("Masa Kampanye") == 1
+    assert loaded.resolve("Uji Petik") is None
+    assert loaded.unusable_line("Uji Petik") == 8

@@ -70,6 +70,31 @@ RELEASES = {
         "Slug: tautan-kode",
         body=LEAD + "\n\nTulis `[kata](alamat)`, bukan `[kata]()` atau ``[](alamat)``.",
     ),
+    # A table and a box pasted from Word as raw HTML: Markdown is not read in
+    # them (`# Nomor`, `[kata]()` are shown as typed); the `# Hasil` below is.
+    "tabel-word.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Tabel Word",
+        "Slug: tabel-word",
+        body=LEAD + '\n\n<div class="kotak">\n# Catatan\n[lampiran]()\n</div>\n\n'
+        "<table>\n<tr><td>\n# Nomor\n</td><td>[](https://kpu.go.id)</td></tr>\n</table>\n\n"
+        "# Hasil\n\nRapat selesai.",
+    ),
+    # Word's "Heading 1" pasted as HTML: the headline again, then a section.
+    "judul-html.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Judul HTML",
+        "Slug: judul-html",
+        body="<h1>Bawaslu Kota Palembang Gelar Rapat Judul HTML</h1>\n\n" + LEAD + "\n\n"
+        '<h1 id="hasil"><b>Hasil</b> Rapat</h1>\n\nTulis `<h1>kode</h1>` begini.',
+    ),
+    # Links written as paths from the release's folder (or anywhere), which a
+    # browser reads from the page's address: none leads to a published file.
+    "tautan-relatif.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Tautan Relatif",
+        "Slug: tautan-relatif",
+        body=LEAD + "\n\nUnduh [SK](../../images/2024/sk.pdf) dan [x](../../../../../etc/shadow)."
+        "\n\nJadwal di [KPU](www.kpu.go.id/jadwal), rapat lain di [sini](../tag-kurung/)."
+        "\n\nHubungi [WA](wa.me/6281234567890).",
+    ),
     # Pasted with the headline as the text's first line: no front matter at
     # all, or a Date: and no Title:.
     "tanpa-kepala.md": "Bawaslu Kota Palembang Gelar Rapat Tanpa Kepala Berita\n\n" + LEAD + "\n",
@@ -93,6 +118,8 @@ def pasted(tmp_path_factory):
     site = FixtureSite(tmp_path_factory.mktemp("pasted"))
     for name, text in RELEASES.items():
         site.article(name, text)
+    (site.content / "images" / "2024").mkdir(parents=True)
+    (site.content / "images" / "2024" / "sk.pdf").write_bytes(b"%PDF-1.4\n")
     built = site.build(SEARCH_ENABLED=False)
     checked = run_invoke(
         "check",
@@ -319,6 +346,104 @@ def test_an_empty_link_in_inline_code_is_shown_as_typed_and_not_warned(pasted):
     assert body.find_all("a") == []
     for found in both(pasted, "tautan-kode.md"):
         assert [f for f in found if "link with no" in f.message] == [], found
+
+
+def test_markdown_written_inside_raw_html_is_not_warned_as_markdown(pasted):
+    """A `<table>` or `<div>` pasted from Word holding `# Nomor` and
+    `[lampiran]()`: Markdown is not read inside raw HTML (the page shows them
+    as typed), yet the build and `invoke check` said "heading '# Nomor' is at
+    the title's level" and "link with no address" at those lines. Now only
+    the heading below the HTML, which Markdown reads, is said."""
+    _site, built, _checked = pasted
+    body = built.html("berita/2024/11/tabel-word/").select_one(".article__body")
+    assert [h.get_text() for h in body.find_all(["h1", "h2"])] == ["Hasil"]
+    assert body.find("table") is not None and body.find_all("a") == []
+    for found in both(pasted, "tabel-word.md"):
+        assert [(f.line, f.level, f.message.split(" is at")[0]) for f in found if f.line] == [
+            (18, "suggestion", "heading '# Hasil'")
+        ], found
+
+
+def test_an_h1_pasted_as_html_is_a_subheading_with_one_suggestion(pasted):
+    """Word's "Heading 1" pasted as HTML (`<h1>…</h1>`) was a second <h1>
+    beside the page's title, with no word to staff: the headline pasted so
+    showed twice, both as the page's title. Now it is an <h2>, as `# …` is,
+    and one suggestion at its line: the title repeated, or the heading to
+    write in Markdown; `<h1>` in inline code is shown as typed."""
+    _site, built, _checked = pasted
+    page = built.html("berita/2024/11/judul-html/")
+    assert [h.get_text() for h in page.find_all("h1")] == [
+        "Bawaslu Kota Palembang Gelar Rapat Judul HTML"
+    ]
+    body = page.select_one(".article__body")
+    assert [h.get_text() for h in body.find_all("h2")] == [
+        "Bawaslu Kota Palembang Gelar Rapat Judul HTML",
+        "Hasil Rapat",
+    ]
+    assert [code.get_text() for code in body.find_all("code")] == ["<h1>kode</h1>"]
+    for found in both(pasted, "judul-html.md"):
+        assert sorted((f.line, f.level, f.message) for f in found if f.line) == [
+            (
+                5,
+                "suggestion",
+                "the text repeats the title: '<h1>Bawaslu Kota Palembang Gelar Rapat Judul "
+                "HTML</h1>' (delete this line: the page shows the title above the text already)",
+            ),
+            (
+                9,
+                "suggestion",
+                "heading '<h1 id=\"hasil\"><b>Hasil</b> Rapat</h1>' is at the "
+                "title's level: it is shown as a subheading, as the page's one title is its "
+                "Title: (write it as a subheading: '## Hasil Rapat')",
+            ),
+        ], found
+
+
+def test_a_relative_link_that_leads_to_no_published_file_is_one_warning_with_the_link_to_write(
+    pasted,
+):
+    """`[SK](../../images/2024/sk.pdf)` written from the release's folder,
+    `[x](../../../../../etc/shadow)` and `[KPU](www.kpu.go.id/jadwal)` were
+    published as dead links with no line: link_check read `{filename}` links
+    and site addresses only. Now each is one warning at its line with what to
+    write; a relative link to a published page (`../tag-kurung/`) is none."""
+    _site, built, _checked = pasted
+    for found in both(pasted, "tautan-relatif.md"):
+        said = sorted((f.line, f.level, f.message) for f in found if "leads to no" in f.message)
+        assert said == [
+            (
+                7,
+                "warning",
+                "link leads to no page or file of the site: '../../../../../etc/shadow' (from "
+                "this page a browser opens '/etc/shadow') (link a file below content/ as "
+                "{static}/images/2024/nama-file.pdf, a release as "
+                "{filename}/berita/2024/nama-file.md, another site by its full address "
+                "(https://…), or remove the link)",
+            ),
+            (
+                7,
+                "warning",
+                "link leads to no page or file of the site: '../../images/2024/sk.pdf' (from "
+                "this page a browser opens '/berita/2024/images/2024/sk.pdf') (link the file by "
+                "its path below content/: {static}/images/2024/sk.pdf)",
+            ),
+            (
+                9,
+                "warning",
+                "link leads to no page or file of the site: 'www.kpu.go.id/jadwal' (from this "
+                "page a browser opens '/berita/2024/11/tautan-relatif/www.kpu.go.id/jadwal') "
+                "(write the full address: 'https://www.kpu.go.id/jadwal')",
+            ),
+            (
+                11,
+                "warning",
+                "link leads to no page or file of the site: 'wa.me/6281234567890' (from this "
+                "page a browser opens '/berita/2024/11/tautan-relatif/wa.me/6281234567890') "
+                "(write the full address: 'https://wa.me/6281234567890')",
+            ),
+        ], found
+    body = built.html("berita/2024/11/tautan-relatif/").select_one(".article__body")
+    assert "../tag-kurung/" in [a["href"] for a in body.find_all("a")]
 
 
 def test_a_release_pasted_with_its_headline_as_first_line_is_told_the_title_to_write(pasted):

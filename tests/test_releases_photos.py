@@ -40,6 +40,26 @@ def photographed(tmp_path_factory):
         "Title: Bawaslu Kota Palembang Gelar Rapat Foto Tak Terbaca\n"
         f"Date: 2024-13-40 09:30\nSlug: foto-tak-terbaca\n{head}\n{LEAD}\n",
     )
+    # A photo saved from a web page with `%20` in its name, one named with a
+    # space linked as `%20`, and a download link to the first.
+    Image.new("RGB", (900, 600), (20, 60, 90)).save(folder / "foto%20lama.jpg")
+    Image.new("RGB", (900, 600), (60, 20, 90)).save(folder / "foto baru.jpg")
+    site.article(
+        "persen.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Foto Bernama Persen\n"
+        "Date: 2024-11-17 09:30\nSlug: foto-persen\nImage: images/2024/foto%20lama.jpg\n"
+        f"Image-Alt: Peserta rapat\n\n{LEAD}\n\n![Rapat](/images/2024/foto%20baru.jpg)\n\n"
+        "[Unduh foto]({static}/images/2024/foto%20lama.jpg)\n",
+    )
+    # Its Save_as: leaves the site, and so do its photos: every error at once.
+    outside = "Image: ../../foto.jpg\nImage-Alt: Peserta rapat\n"
+    photo = "\n\n![Peserta rapat](../../../etc/foto.jpg)\n"
+    for name, address in (("keluar.md", "Save_as: ../../luar.html\n"), ("di-dalam.md", "")):
+        site.article(
+            name,
+            f"Title: Bawaslu Kota Palembang Gelar Rapat Foto {name[:-3].title()}\n"
+            f"Date: 2024-11-17 09:30\nSlug: foto-{name[:-3]}\n{address}{outside}\n{LEAD}{photo}",
+        )
     built = site.build(SEARCH_ENABLED=False)
     checked = run_invoke(
         "check",
@@ -47,7 +67,7 @@ def photographed(tmp_path_factory):
         WARTA_OUTPUT_PATH=str(site.root / "check-output"),
         WARTA_CACHE_PATH=str(site.root / "check-cache"),
     )
-    return built, parsed(built.log), parsed(checked.stdout + checked.stderr)
+    return built, parsed(built.log), parsed(checked.stdout + checked.stderr), site
 
 
 @pytest.mark.parametrize("name", ["miring.md", "tak-terbaca.md"])
@@ -56,7 +76,7 @@ def test_a_featured_photo_path_with_backslashes_says_the_path_to_write(photograp
     found … (check the path and the file name's case)", which sent staff
     looking for a missing file; a photo in the text written so was already
     told to write '/'. Now the featured photo is told the same."""
-    _built, from_build, from_check = photographed
+    _built, from_build, from_check, _site = photographed
     for found in (from_build, from_check):
         mine = [f[1:] for f in found if f[0].endswith(f"berita/{name}") and "image" in f[3]]
         assert mine == [
@@ -67,3 +87,59 @@ def test_a_featured_photo_path_with_backslashes_says_the_path_to_write(photograp
                 "not '\\': 'images/2024/rapat.jpg')",
             )
         ], found
+
+
+def test_a_release_whose_save_as_leaves_the_site_is_told_its_photos_errors_too(photographed):
+    """`Save_as: ../../luar.html` with `Image: ../../foto.jpg`: the build and
+    `invoke check` said only the Save_as: error; the photos outside content/
+    came out once that one was mended, a build later. Now its photos are
+    said in the same build, in the words a written release gets."""
+    _built, from_build, from_check, _site = photographed
+    for found in (from_build, from_check):
+        keluar = [(line, rest) for path, line, _, rest in found if path.endswith("/keluar.md")]
+        inside = [(line, rest) for path, line, _, rest in found if path.endswith("/di-dalam.md")]
+        assert [line for line, rest in keluar if rest.startswith("output path")] == [4], found
+        photos = [(line, rest) for line, rest in keluar if rest.startswith("image")]
+        assert photos == [
+            (
+                5,
+                "image outside the content folder, not read: '../../foto.jpg' (put the photo "
+                "under content/images/ and write its path from there, e.g. images/2024/foto.jpg)",
+            ),
+            (
+                10,
+                "image outside the content folder, not read: '../../../etc/foto.jpg' (put the "
+                "photo under content/images/ and write its path from there, e.g. "
+                "images/2024/foto.jpg)",
+            ),
+        ], found
+        # (the same words as the release beside it, written, one line up)
+        assert [(line + 1, rest) for line, rest in inside if rest.startswith("image")] == photos
+
+
+def test_a_percent_escape_in_a_photos_name_or_its_path_is_read_as_a_browser_reads_it(
+    photographed,
+):
+    """A photo whose file is named `foto%20lama.jpg` (saved from a web page),
+    written so in `Image:`, was "image file not found", the file right there;
+    `foto%20baru.jpg` for `foto baru.jpg` was found. Now both are published
+    (as variants, whose names hold no '%'), and the one link a browser cannot
+    follow, a download of `foto%20lama.jpg` (it asks for `foto lama.jpg`), is
+    one error at its line with the name to give the file."""
+    built, from_build, from_check, _site = photographed
+    for found in (from_build, from_check):
+        said = [(line, level, rest) for path, line, level, rest in found if "persen" in path]
+        assert [s for s in said if s[1] != "suggestion"] == [
+            (
+                11,
+                "error",
+                "link to a file whose name holds '%': '/images/2024/foto%20lama.jpg': a browser "
+                "reads '%20' as an escape and asks for 'foto lama.jpg', which is not there "
+                "(rename the file 'foto-lama.jpg' and link it as "
+                "{static}/images/2024/foto-lama.jpg)",
+            )
+        ], found
+    page = built.html("berita/2024/11/foto-persen/")
+    sources = [img["src"] for img in page.select("main img")]
+    assert len(sources) == 2 and all("%" not in src for src in sources), sources
+    assert all((built.output / src.lstrip("/")).is_file() for src in sources)

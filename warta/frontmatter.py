@@ -1277,11 +1277,14 @@ def yaml_items(value: str, items: list[str]) -> list[str] | None:
                 texts = (yaml_unquoted(item.strip().rstrip(",").strip()) for item in items)
                 return [text for text in texts if text]
         try:
-            loaded = yaml.safe_load(value)
+            # Every item as the text written (YAML's BaseLoader resolves no
+            # type): tags are text, `[yes, no]` is "yes" and "no", not True and
+            # False, `[null]` "null", `[2024.10]` "2024.10".
+            loaded = yaml.load(value, Loader=yaml.BaseLoader)
         except yaml.YAMLError:
             return None
-        if isinstance(loaded, list) and all(isinstance(v, (str, int, float)) for v in loaded):
-            return [str(v) for v in loaded if str(v)]
+        if isinstance(loaded, list) and all(isinstance(v, str) for v in loaded):
+            return [v for v in loaded if v]
     return None
 
 

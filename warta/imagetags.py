@@ -157,6 +157,15 @@ def computer_path_suggestion(name: str, year: int | None, featured: bool) -> str
     return f"copy {name} into content/{folder}/ and write {written}"
 
 
+# Said of a photo whose path leaves content/ (`../../foto.jpg`), by the images
+# plugin and by content_lint for a release Pelican could not read or whose
+# address was refused (no page, so the images plugin never sees it).
+OUTSIDE_IMAGE_MESSAGE = "image outside the content folder, not read"
+OUTSIDE_IMAGE_SUGGESTION = (
+    "put the photo under content/images/ and write its path from there, e.g. images/2024/foto.jpg"
+)
+
+
 # Said of a body photo on another site (`![…](https://…)`, `<img src="//…">`),
 # by the images plugin and by content_lint for a release Pelican could not
 # read. Such a picture would make every reader's browser ask that site for it

@@ -116,6 +116,7 @@ MARKDOWN["extension_configs"] as "warta.markdown_source". No Pelican import.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from markdown import Extension, Markdown
 from markdown.extensions.meta import END_RE as META_END_RE
@@ -628,6 +629,48 @@ def wordless_links(line: str) -> list[tuple[str, str]]:
     return [(match.group(0), match["address"]) for match in found]
 
 
+# A line that may open a raw HTML block: a tag at its start (after spaces).
+_TAG_AT_START = re.compile(r"^\s{0,3}<[A-Za-z]")
+
+
+def raw_html_lines(lines: Sequence[str]) -> list[bool]:
+    """For each line (of a body, fenced code blanked), whether it is inside a
+    block of raw HTML (`<div>…</div>`, a `<table>` pasted from Word), as
+    Python-Markdown's `html_block` preprocessor (with `extra`'s md_in_html)
+    finds one: Markdown is not read in it, so `# Nomor` there is no heading
+    and `[kata]()` no link (a `markdown="1"` block is read as Markdown)."""
+    raw = [False] * len(lines)
+    if not any(line[:4].lstrip()[:1] == "<" and _TAG_AT_START.match(line) for line in lines):
+        return raw  # (most releases: no HTML block at all)
+    md = Markdown(extensions=["markdown.extensions.extra"])
+    text = "\n".join(md.preprocessors["normalize_whitespace"].run(list(lines)))
+    md.preprocessors["html_block"].run(text.split("\n"))
+    position = 0
+    for block in md.htmlStash.rawHtmlBlocks:
+        if not isinstance(block, str) or not block.strip():
+            continue  # a `markdown="1"` block: read as Markdown
+        start = text.find(block.rstrip("\n"), position)
+        if start < 0:
+            continue
+        position = start + len(block.rstrip("\n"))
+        first, last = text.count("\n", 0, start), text.count("\n", 0, position)
+        for index in range(first, min(last, len(raw) - 1) + 1):
+            raw[index] = True
+    return raw
+
+
+_RAW_H1_ELEMENT_RE = re.compile(r"<h1(?=[\s/>])[^>]*>(?P<text>.*?)(?:</h1\s*>|$)", re.IGNORECASE)
+
+
+def raw_title_headings(line: str) -> list[tuple[str, str]]:
+    """(as written, its text) of each <h1> a line writes as HTML, outside its
+    inline code: shown as an <h2> (`SubheadingsOnly`)."""
+    if "<" not in line or not RAW_H1_RE.search(line):
+        return []
+    found = _outside_code(line, _RAW_H1_ELEMENT_RE.finditer(line))
+    return [(m.group(0), " ".join(re.sub(r"<[^>]*>", "", m["text"]).split())) for m in found]
+
+
 # A heading at the title's level, as Python-Markdown reads one: `# Judul` at a
 # line's start (`#Judul` is a hashtag: `_HASHTAG_START`).
 _TITLE_LEVEL_HEADING = re.compile(r"^#(?!#)[ \t]+(?P<text>.*?)[ \t#]*$")
@@ -663,13 +706,22 @@ def title_level_headings(lines: list[tuple[int, str]]) -> list[tuple[int, str, s
     return found
 
 
+# An <h1> tag written as HTML (Word's "Heading 1" pasted as HTML), start or end.
+RAW_H1_RE = re.compile(r"<(/?)h1(?=[\s/>])", re.IGNORECASE)
+
+
 class SubheadingsOnly(Treeprocessor):
     """Every <h1> of a release's or a page's text an <h2>: the page's one
-    <h1> is its title (the templates'). (A Summary: has no heading.)"""
+    <h1> is its title (the templates'), Markdown's and one written as HTML
+    (kept raw until the end). (A Summary: has no heading.)"""
 
     def run(self, root) -> None:
         for element in root.iter("h1"):
             element.tag = "h2"
+        stash = self.md.htmlStash.rawHtmlBlocks
+        for index, block in enumerate(stash):
+            if isinstance(block, str) and "<" in block:
+                stash[index] = RAW_H1_RE.sub(r"<\1h2", block)
 
 
 def _unwrap(parent, child) -> None:

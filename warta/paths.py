@@ -674,16 +674,30 @@ def referenced_file(
         if ref.startswith(marker):
             ref = ref[len(marker) :]
             break
-    ref = unquote(ref.split("#", 1)[0].split("?", 1)[0])
+    written = ref.split("#", 1)[0].split("?", 1)[0]
+    ref = unquote(written)
     if not ref or is_external(ref):
         return None
     root = Path(content_root)
-    if ref.startswith("/"):
-        candidates = [root / ref.lstrip("/")]
-    else:
-        candidates = [Path(source_dir) / ref, root / ref]
-    chosen = next((c for c in candidates if os.path.lexists(c)), candidates[-1])
-    return check_source(root, chosen)
+
+    def candidates(name: str) -> list[Path]:
+        if name.startswith("/"):
+            return [root / name.lstrip("/")]
+        return [Path(source_dir) / name, root / name]
+
+    # The name decoded, as a browser asks for it (`foto%20rapat.jpg` is
+    # `foto rapat.jpg`); then, when no such file is there, the name as
+    # written: a file whose name holds `%20` itself (saved from a web page).
+    meant = candidates(ref)
+    tried = meant + (candidates(written) if written != ref else [])
+    chosen = next((c for c in tried if os.path.lexists(c)), None)
+    if chosen is not None:
+        return check_source(root, chosen)
+    # None is there: the missing file inside content/ it names, if any
+    # (`../../images/2024/x.jpg` from content/berita/2024/ is
+    # content/images/2024/x.jpg, "not found", not "outside the content folder").
+    checked = [check_source(root, candidate) for candidate in meant]
+    return next((c for c in checked if not isinstance(c, Refusal)), checked[-1])
 
 
 # -- the site's own addresses ------------------------------------------------------

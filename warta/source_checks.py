@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from urllib.parse import unquote
 from zoneinfo import ZoneInfo
 
 import markdown
@@ -36,6 +37,8 @@ from warta.dates import (
 from warta.findings import Finding
 from warta.imagetags import (
     COMPUTER_PATH_MESSAGE,
+    OUTSIDE_IMAGE_MESSAGE,
+    OUTSIDE_IMAGE_SUGGESTION,
     REMOTE_IMAGE_MESSAGE,
     computer_path_suggestion,
     content_folder_suggestion,
@@ -48,6 +51,8 @@ from warta.markdown_source import (
     TEXT_KEYS,
     chat_prefix,
     empty_links,
+    raw_html_lines,
+    raw_title_headings,
     title_level_headings,
     without_chat_emphasis,
     wordless_links,
@@ -121,11 +126,22 @@ class SiteLink:
         is not the end of `https://site/berita/reg/d.md` on an earlier line)."""
         target = self.target
         needles = (self.written, f"{{{self.kind}}}{target}", f"|{self.kind}|{target}", target)
+
+        def values(fragment: str) -> list[str]:
+            # (a photo's src and a link's href apart: `![…](x.jpg)` above is
+            # not the line of `[unduh](x.jpg)`)
+            return [
+                link.written
+                for link in rendered_site_links(fragment)
+                if link.is_photo == self.is_photo
+            ]
+
         return line_of_link(
             lines,
             [(needle, re.compile(_VALUE_START + re.escape(needle))) for needle in needles],
             after=after,
             render=render,
+            link_values=values,
         )
 
 
@@ -573,6 +589,29 @@ class Source:
                 line for line, fenced in zip(self.body, self.fenced, strict=True) if not fenced
             ],
         )
+
+    @property
+    def markdown_lines(self) -> list[tuple[int, str]]:
+        """The body's text lines that Markdown reads as Markdown: not fenced
+        code, not inside a block of raw HTML (`raw_html_lines`: a `<table>`
+        pasted from Word shows `# Nomor` and `[kata]()` as typed)."""
+
+        def make() -> list[tuple[int, str]]:
+            lines = [text for _, text in self.text_lines]
+            if not any("<" in text for text in lines):
+                return self.text_lines
+            shown = [
+                "" if fenced else text
+                for (_, text), fenced in zip(self.body, self.fenced, strict=True)
+            ]
+            raw = raw_html_lines(shown)
+            return [
+                line
+                for line, fenced, in_html in zip(self.body, self.fenced, raw, strict=True)
+                if not fenced and not in_html
+            ]
+
+        return self._from_body("markdown_lines", make)
 
     @property
     def prose(self) -> str:
@@ -1953,7 +1992,9 @@ def _check_repeated_title(source: Source) -> Iterator[Finding]:
             continue  # a blank line, a photo
         # (folding never makes a text shorter than half of it, markup and
         # spaces aside: a line far longer than the title is not the title)
-        if len(line) <= 2 * len(written) + 20 and fold(line) == title:
+        # (its tags aside: `<h1>Judul</h1>`, `<p><strong>Judul</strong></p>` pasted as HTML)
+        shown = re.sub(r"<[^>]*>", "", line) if "<" in line else line
+        if len(shown) <= 2 * len(written) + 20 and fold(shown) == title:
             yield _finding(
                 source,
                 number,
@@ -2053,7 +2094,7 @@ def _check_empty_links(source: Source) -> Iterator[Finding]:
     never pasted in): its words are shown without a link; one with no words
     (`[](https://…)`): shown as its address (`markdown_source.NoEmptyLinks`).
     A warning at its line."""
-    for number, text in source.text_lines:
+    for number, text in source.markdown_lines:
         for written in empty_links(text):
             words = written[1 : written.rindex("](")]
             yield _finding(
@@ -2084,10 +2125,11 @@ def _check_title_level_headings(source: Source) -> Iterator[Finding]:
     underlined with `===`, Word's "Heading 1"): shown as a subheading (<h2>,
     `markdown_source.SubheadingsOnly`), as the page has one title; a
     suggestion at its line to write it so."""
+    yield from _check_html_title_headings(source)
     if not any(text[:1] in "#=" for _, text in source.text_lines):
         return  # (most releases: no heading at all)
     repeated = {finding.line for finding in _check_repeated_title(source)}
-    for number, text, mark in title_level_headings(source.text_lines):
+    for number, text, mark in title_level_headings(source.markdown_lines):
         if number in repeated:
             continue  # the title again: said so (`_check_repeated_title`)
         written = f"# {text}" if mark == "#" else f"{text}' underlined with '==="
@@ -2099,6 +2141,27 @@ def _check_title_level_headings(source: Source) -> Iterator[Finding]:
             "as the page's one title is its Title:",
             f"write it as a subheading: '## {text}'",
         )
+
+
+def _check_html_title_headings(source: Source) -> Iterator[Finding]:
+    """An <h1> written as HTML in the text (Word's "Heading 1" pasted as
+    HTML): shown as a subheading too (`markdown_source.SubheadingsOnly`);
+    the same suggestion at its line, with the Markdown to write."""
+    if not any("<h1" in text.lower() for _, text in source.text_lines):
+        return
+    repeated = {finding.line for finding in _check_repeated_title(source)}
+    for number, line in source.text_lines:
+        for written, text in raw_title_headings(line):
+            if not text or number in repeated:
+                continue  # (the title again: said so, `_check_repeated_title`)
+            yield _finding(
+                source,
+                number,
+                "suggestion",
+                f"heading '{written}' is at the title's level: it is shown as a subheading, "
+                "as the page's one title is its Title:",
+                f"write it as a subheading: '## {text}'",
+            )
 
 
 # A word broken at a line's end by a hyphen (a PDF's or Word's hyphenation):
@@ -2359,8 +2422,10 @@ def check_images(
     not in content/, a photo named by a path on the writer's own computer.
 
     `locate(reference)` is True when the file is there, False when it is not,
-    None when the reference is not ours to check (an address on another site,
-    a path the containment rules refuse: reported by their own checks).
+    why the path is refused when it leaves content/ ("outside the content
+    folder", as the images plugin says it), None when the reference is not
+    ours to check (an address on another site, a symbolic link, which
+    containment reports).
     `on_computer(reference)` is the file name of a reference that is a path
     on the writer's own computer (`warta.paths.computer_file`), else None.
     `below_content(reference)` is the path below content/ of a missing
@@ -2381,6 +2446,16 @@ def check_images(
             computer_path_suggestion(name, year, featured),
         )
 
+    def refused(reference: str, line, reason: str) -> Finding:
+        message = (
+            OUTSIDE_IMAGE_MESSAGE
+            if reason.startswith("outside")
+            else f"image path refused ({reason})"
+        )
+        return _finding(
+            source, line, "error", f"{message}: '{reference}'", OUTSIDE_IMAGE_SUGGESTION
+        )
+
     def missing(reference: str, line, featured: bool) -> Finding:
         below = below_content(reference) if below_content else None
         return _finding(
@@ -2399,6 +2474,8 @@ def check_images(
         elsewhere = computer(featured, line, featured=True)
         if elsewhere:
             yield elsewhere
+        elif isinstance(found, str):
+            yield refused(featured, line, found)
         elif found is None and is_external(featured):
             yield _finding(
                 source,
@@ -2432,9 +2509,11 @@ def check_images(
                 )
             continue
         line = _body_line(source, src) or _body_line(source, src.rsplit("/", 1)[-1])
-        elsewhere = computer(src, line, featured=False) if found is False else None
+        elsewhere = computer(src, line, featured=False) if found is not True else None
         if elsewhere:
             yield elsewhere
+        elif isinstance(found, str):
+            yield refused(src, line, found)
         elif found is False:
             yield missing(src, line, featured=False)
         elif not attributes.get("alt", "").strip():
@@ -2542,6 +2621,8 @@ def _link_problem(link: SiteLink, exists, nearest=None) -> tuple[str, str] | Non
             if kind == "filename"
             else "check the path below content/, e.g. {static}/images/2024/nama-file.pdf",
         )
+    if kind != "filename" and (escaped := _escaped_name(target, exists)):
+        return escaped
     if is_active_file(target):
         return (f"{ACTIVE_FILE_MESSAGE}: '{target}'", ACTIVE_FILE_SUGGESTION)
     if kind != "filename" and target.lower().endswith(SOURCE_SUFFIXES):
@@ -2550,6 +2631,29 @@ def _link_problem(link: SiteLink, exists, nearest=None) -> tuple[str, str] | Non
             f"write {{filename}}{target} to link to its page",
         )
     return None
+
+
+_PERCENT_ESCAPE_RE = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def _escaped_name(target: str, exists) -> tuple[str, str] | None:
+    """(message, suggestion) of a `{static}` link to a file whose name holds a
+    %-escape itself (`foto%20rapat.pdf`, saved from a web page), found by its
+    name as written: the page links it as written, and a browser reads `%20`
+    as a space and asks for `foto rapat.pdf`, which is not there."""
+    if "%" not in target or not _PERCENT_ESCAPE_RE.search(target):
+        return None
+    decoded = unquote(target)
+    if exists(decoded) is True:
+        return None  # the file a browser asks for is there
+    folder, name = posixpath.split(target)
+    renamed = _PERCENT_ESCAPE_RE.sub("-", name)
+    return (
+        f"link to a file whose name holds '%': '{target}': a browser reads "
+        f"'{_PERCENT_ESCAPE_RE.search(name).group()}' as an escape and asks for "
+        f"'{posixpath.basename(decoded)}', which is not there",
+        f"rename the file '{renamed}' and link it as {{static}}{posixpath.join(folder, renamed)}",
+    )
 
 
 def check_duplicates(

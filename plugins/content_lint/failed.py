@@ -24,7 +24,7 @@ from pathlib import Path
 from warta import frontmatter
 from warta.dates import parse_date
 from warta.findings import Finding
-from warta.paths import Refusal, referenced_file
+from warta.paths import LINK_MARKERS, Refusal, referenced_file
 from warta.pipeline import Pipeline, Source
 
 # Two far-apart days for a release without a readable date: a finding made on
@@ -66,13 +66,18 @@ def stage_findings(pipeline: Pipeline, path: str, text: str, html: str) -> list[
     return list(dict.fromkeys(kept))
 
 
-def locate_image(content: str | os.PathLike, path: str, reference: str) -> bool | None:
+def locate_image(content: str | os.PathLike, path: str, reference: str) -> bool | str | None:
     """Whether the photo a release names is a file in content/ (True), missing
-    (False), or not ours to check (None: an address on another site, or a path
-    the containment rules refuse, which they report). The images plugin's rule:
-    "/x" and "{static}/x" are below content/, any other path beside the release
-    first, then below content/."""
+    (False), refused (why: a path that leaves content/, which the images
+    plugin would say of a written release), or not ours to check (None: an
+    address on another site, a symbolic link, which containment reports).
+    The images plugin's rule: "/x" and "{static}/x" are below content/, any
+    other path beside the release first, then below content/."""
     checked = referenced_file(reference, content, Path(content) / os.path.dirname(path))
-    if checked is None or isinstance(checked, Refusal):
+    if checked is None:
         return None
+    if isinstance(checked, Refusal):
+        # (a `{static}` path that climbs out is containment's to say, at the link)
+        intrasite = reference.strip().startswith(LINK_MARKERS)
+        return None if checked.link is not None or intrasite else checked.reason
     return checked.is_file()

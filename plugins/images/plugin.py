@@ -98,6 +98,8 @@ from warta.findings import Finding
 from warta.frontmatter import SourceLines
 from warta.imagetags import (
     COMPUTER_PATH_MESSAGE,
+    OUTSIDE_IMAGE_MESSAGE,
+    OUTSIDE_IMAGE_SUGGESTION,
     REMOTE_IMAGE_MESSAGE,
     computer_path_suggestion,
     content_folder_suggestion,
@@ -461,11 +463,10 @@ def refusal_problem(refusal: Refusal, build: Build) -> ImageProblem:
             f"image goes through a symbolic link ({link} -> {refusal.target}), not read",
             "replace the link with the photo itself under content/images/",
         )
-    where = "outside the content folder" if refusal.reason.startswith("outside") else None
+    outside = refusal.reason.startswith("outside")
     return ImageProblem(
-        f"image {where}, not read" if where else f"image path refused ({refusal.reason})",
-        "put the photo under content/images/ and write its path from there, "
-        "e.g. images/2024/foto.jpg",
+        OUTSIDE_IMAGE_MESSAGE if outside else f"image path refused ({refusal.reason})",
+        OUTSIDE_IMAGE_SUGGESTION,
     )
 
 

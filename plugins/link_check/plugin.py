@@ -33,7 +33,7 @@ from warta.paths import (
     site_root,
 )
 from warta.published import LINKS_REMOVED, READ_ALSO_SAID, is_written, written_contents
-from warta.source_checks import converted_body
+from warta.source_checks import SOURCE_SUFFIXES, converted_body, is_source_link
 from warta.tags.vocabulary import CONTEXT_KEY as VOCABULARY_CONTEXT_KEY
 from warta.tags.vocabulary import Vocabulary
 
@@ -576,6 +576,150 @@ def contents_by_address(generators) -> dict[str, object]:
     return found
 
 
+# A relative link's first segment that is a host written without its scheme
+# (`www.kpu.go.id/…`, `kpu.go.id`): a browser reads it as a path of this site.
+_BARE_HOST_RE = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
+# What ends a file's name, not a host's (`sk.pdf`, `foto.jpg` are files).
+_FILE_ENDINGS = frozenset(
+    {".pdf", ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".doc", ".docx", ".xls"}
+    | {".xlsx", ".ppt", ".pptx", ".odt", ".ods", ".zip", ".rar", ".txt", ".csv", ".html"}
+    | {".htm", ".php", ".mp3", ".mp4", ".md"}
+)
+
+
+@dataclasses.dataclass
+class SiteMap:
+    """What the site publishes, known before it is written, for relative
+    links (`check_relative_links`): every content's address (drafts' too,
+    which link_check says otherwise), the static files' and the site's own
+    pages' addresses, and the first folders the build fills with pages it
+    makes (tags, archives, regions, pagination), whose addresses are not
+    listed here; `files`: every file below content/ (its path there)."""
+
+    addresses: set[str]
+    folders: set[str]
+    content_root: str
+    # Files a plugin writes in each content's folder (`{url}og.png`: a card).
+    beside: set[str] = dataclasses.field(default_factory=set)
+    files: Collection[str] = ()
+
+    @classmethod
+    def of(cls, generators, by_address: dict[str, object], own_pages: dict[str, str]):
+        context = {**generators[0].settings, **getattr(generators[0], "context", {})}
+        addresses = set(by_address) | set(own_pages)
+        for static in (context.get("static_content") or {}).values():
+            addresses.add(normal_address(getattr(static, "url", "") or ""))
+        owners = {normal_address(path) for path in (context.get(OUTPUT_OWNERS) or {})}
+        addresses |= owners
+        folders = {address.split("/", 1)[0] for address in [*own_pages, *owners] if address}
+        beside = set()
+        for key, value in context.items():
+            if isinstance(key, str) and isinstance(value, str) and value.startswith("{url}"):
+                beside.add(value.removeprefix("{url}").strip("/"))
+            if (
+                isinstance(key, str)
+                and key.endswith(("_URL", "_SAVE_AS"))
+                and not key.startswith(("ARTICLE_", "PAGE_", "DRAFT_"))
+                and isinstance(value, str)
+            ):
+                literal = value.split("{", 1)[0].strip("/")
+                if literal:
+                    folders.add(literal.split("/", 1)[0])
+        for pattern in context.get("PAGINATION_PATTERNS") or ():
+            with contextlib.suppress(TypeError, IndexError, AttributeError):
+                literal = str(pattern[1]).replace("{base_name}", "").split("{", 1)[0].strip("/")
+                if literal:
+                    folders.add(literal.split("/", 1)[0])
+        return cls(addresses, folders, str(generators[0].settings.get("PATH", "")), beside)
+
+    def publishes(self, address: str) -> bool | None:
+        """True for an address the site has; None where it cannot tell (a
+        folder of pages the build makes, a file a plugin writes in a
+        content's folder: its card); False for one it does not have."""
+        if address in self.addresses or address.casefold() in self.addresses:
+            return True
+        if address.split("/", 1)[0] in self.folders:
+            return None
+        folder, _, name = address.rpartition("/")
+        return None if name in self.beside and folder in self.addresses else False
+
+    def content_files(self) -> Collection[str]:
+        if not self.files and self.content_root:
+            self.files = [
+                os.path.relpath(os.path.join(folder, name), self.content_root).replace(os.sep, "/")
+                for folder, _, names in os.walk(self.content_root)
+                for name in names
+            ]
+        return self.files
+
+
+def _is_relative_path(value: str) -> bool:
+    """A link value that is a path relative to the page (`../../dok/sk.pdf`,
+    `lampiran.pdf`): no scheme, not site-absolute, no fragment or query
+    alone, no intrasite `{static}`/`|static|` link."""
+    value = html.unescape(value).strip()
+    return bool(value) and not (
+        value.startswith(("/", "\\", "#", "?", "{", "|")) or _SCHEME_RE.match(value)
+    )
+
+
+def relative_link_suggestion(content, value: str, site: SiteMap) -> str:
+    """What to write instead of a relative link that leads nowhere: the full
+    address of a host written without its scheme; else the `{static}` (or
+    `{filename}`) link of the file it names from the release's folder or,
+    failing that, of a file of content/ with its name; else the forms."""
+    path = unquote(re.split(r"[?#]", html.unescape(value).strip(), maxsplit=1)[0])
+    first = path.split("/", 1)[0]
+    if _BARE_HOST_RE.fullmatch(first) and (
+        first.lower().startswith("www.")
+        or posixpath.splitext(first)[1].lower() not in _FILE_ENDINGS
+    ):
+        return f"write the full address: 'https://{html.unescape(value).strip()}'"
+    folder = posixpath.dirname(str(content.relative_source_path).replace(os.sep, "/"))
+    below = posixpath.normpath(posixpath.join(folder, path))
+    files = site.content_files()
+    if below.startswith("../") or below == ".." or below not in files:
+        name = posixpath.basename(path)
+        named = sorted(f for f in files if posixpath.basename(f) == name) if name else []
+        below = named[0] if len(named) == 1 else None
+    if below:
+        kind = "filename" if below.lower().endswith(SOURCE_SUFFIXES) else "static"
+        return f"link the file by its path below content/: {{{kind}}}/{below}"
+    return (
+        "link a file below content/ as {static}/images/2024/nama-file.pdf, a release as "
+        "{filename}/berita/2024/nama-file.md, another site by its full address (https://…), "
+        "or remove the link"
+    )
+
+
+def check_relative_links(content, site: SiteMap, said_already: Said = ()) -> None:
+    """Each link of the summary and the body written as a path relative to the
+    page (`../../dok/sk.pdf` written from a release's folder, a climb out of
+    the site, `www.kpu.go.id/…` without its scheme) that leads to no page or
+    file the site publishes: a dead link nothing else says. A warning at its
+    line, with the link to write (`relative_link_suggestion`)."""
+    _texts, found = _links_where(
+        content,
+        lambda value: (
+            _is_relative_path(value)
+            and not is_source_link(html.unescape(value))  # content_lint says it
+            and computer_link(content, value) is None  # `_check_computer_links`
+            and (address := site_address(value, "", content.url)) is not None
+            and site.publishes(address) is False
+        ),
+    )
+    for (_field, link), line in zip(found, _placed(content, found, said_already), strict=True):
+        if said_at(said_already, line, link.written) is not None:
+            continue
+        address = site_address(link.value, "", content.url) or ""
+        message = (
+            f"link leads to no page or file of the site: '{html.unescape(link.written)}' "
+            f"(from this page a browser opens '/{address}')"
+        )
+        suggestion = relative_link_suggestion(content, link.value, site)
+        report(logger, Finding(message_path(content), line or None, "warning", message, suggestion))
+
+
 def link_placer(content):
     """place(field, link, after) → the source line of a link of the content's
     "summary" or "body" after line `after` (its previous occurrence), 0 when
@@ -840,6 +984,18 @@ def check_taxonomy_links(
         report(logger, Finding(message_path(content), line, "warning", message, suggestion))
 
 
+_RELATIVE_HREF_RE = re.compile(r"""\bhref\s*=\s*["']?(?![/#?{|\\]|[a-z][a-z0-9+.-]*:)""", re.I)
+
+
+def _has_relative_href(content) -> bool:
+    """Whether the summary or the body may hold a relative link (most have
+    none: no map of the site is made for them)."""
+    return any(
+        isinstance(text, str) and "href" in text and _RELATIVE_HREF_RE.search(text)
+        for text in (content.metadata.get("summary"), getattr(content, "_content", None))
+    )
+
+
 def check_links(generators) -> None:
     """all_generators_finalized: every content is known, nothing is rendered yet."""
     generated = None
@@ -865,6 +1021,7 @@ def check_links(generators) -> None:
     # (Pelican's generators share one context, where read_also keeps it.)
     said = generators[0].context.get(READ_ALSO_SAID) or {} if generators else {}
     local_targets = functools.cache(functools.partial(contents_by_address, generators))
+    site_map = functools.cache(lambda: SiteMap.of(generators, local_targets(), own_pages()))
     for content in written_contents(generators):
         if is_draft(content):  # (written already: the rest of is_unpublished)
             continue  # a draft may link to another draft: neither is public
@@ -881,6 +1038,8 @@ def check_links(generators) -> None:
         )
         if isinstance(getattr(content, "_content", None), str):
             check_taxonomy_links(content, pages, official)
+        if _has_relative_href(content):
+            check_relative_links(content, site_map(), said.get(message_path(content), ()))
 
 
 def register() -> None:

@@ -69,7 +69,6 @@ from warta.plugin_order import active_plugins
 from warta.regions.configured import GAZETTEER_DEFAULT, data_path, load_configured
 from warta.tags.offices import RegionReader
 from warta.tags.officials import (
-    NO_OFFICIALS,
     Registry,
     load_region_names,
     load_registry,
@@ -175,22 +174,17 @@ class BuildData:
             problems += unreadable
         officials_path = Path(settings["OFFICIAL_TAGS_OFFICIALS"])
         self.officials_display = display_path(officials_path)
-        # True when officials.yaml exists but yields no official (unreadable,
-        # or every entry broken): its errors say what to fix, and the names
-        # found in articles are not suggested as "not in the registry" meanwhile.
+        # True when officials.yaml yields no official (missing, empty, `[]`,
+        # unreadable, or every entry broken): its errors say what to fix, once
+        # each, and the names found in articles are not suggested as "not in
+        # the registry" meanwhile (no further line says so).
         self.registry_unusable = False
-        # The file holds no one (missing, empty, `[]`): its one error says so,
-        # and names in articles are not suggested as "not in the registry".
-        holds_no_one = False
         if officials_path.exists():
             self.registry, more = load_registry(
                 officials_path, self.officials_display, region_names
             )
             problems += more
             self.registry_unusable = bool(more) and not self.registry.officials
-            holds_no_one = self.registry_unusable and all(
-                problem.message.startswith(("the file is empty", NO_OFFICIALS)) for problem in more
-            )
             spellings = {key: tag.name for tag in self.vocabulary.tags for key in tag.spellings()}
             problems += names_that_are_tags(self.registry, spellings, self.officials_display)
             divisions = {
@@ -204,7 +198,7 @@ class BuildData:
             )
         else:
             self.registry = Registry([])
-            self.registry_unusable = holds_no_one = True
+            self.registry_unusable = True
             report(
                 logger,
                 Finding(
@@ -218,18 +212,6 @@ class BuildData:
         for problem in problems:
             # (the hint of a data-file problem is part of its message)
             report(logger, Finding(problem.path, problem.line or None, "error", problem.message))
-        if self.registry_unusable and not holds_no_one:
-            report(
-                logger,
-                Finding(
-                    self.officials_display,
-                    None,
-                    "suggestion",
-                    "the officials registry could not be read: officials named in "
-                    "articles are not checked in this build",
-                    "fix the error above first",
-                ),
-            )
         # Without a usable vocabulary every tag would be "unknown": the errors
         # above say what to fix, so typed tags are kept as they are meanwhile.
         self.vocabulary_unusable = not self.vocabulary.tags

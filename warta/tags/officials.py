@@ -1075,6 +1075,40 @@ def _division(text: str, divisions: dict[str, str]) -> str | None:
     return None
 
 
+# Where a title merging two divisions joins them ("Hukum dan Penyelesaian
+# Sengketa serta Pencegahan", "Hukum/Pencegahan").
+_DIVISION_JOINS_RE = re.compile(r"\s*(?:,|/|&|\+|\bserta\b|\bdan\b)\s*", re.IGNORECASE)
+
+
+def _merged_divisions(text: str, divisions: dict[str, str]) -> list[str] | None:
+    """The official names of the divisions a title's rest names together
+    ("Hukum dan Penyelesaian Sengketa serta Pencegahan" → both), when it is
+    two or more divisions joined by "serta", "dan", "," "/", "&" or "+";
+    None when it is not."""
+    if not divisions:
+        return None
+    for join in _DIVISION_JOINS_RE.finditer(text):
+        first = _division(text[: join.start()].strip(), divisions)
+        if not first:
+            continue
+        rest = text[join.end() :].strip()
+        then = _division(rest, divisions)
+        more = [then] if then else _merged_divisions(rest, divisions)
+        if more and any(name != first for name in more):
+            return list(dict.fromkeys([first, *more]))
+    return None
+
+
+def _merged_hint(acting: str, rest: str, divisions: dict[str, str]) -> str | None:
+    """The hint for a division title naming two divisions or more
+    (`_merged_divisions`): one position names one division."""
+    merged = _merged_divisions(rest, divisions)
+    if not merged:
+        return None
+    written = " or ".join(f"'{acting}{DIVISION_TITLE} {name}'" for name in merged)
+    return f"one position names one division: write {written}, the one the person coordinates"
+
+
 def title_hint(
     position: str, divisions: dict[str, str], unusable: Collection[str] = ()
 ) -> str | None:
@@ -1110,6 +1144,9 @@ def title_hint(
             return None
         if any(tag_key(typed) in unusable for typed in (rest, f"Divisi {rest}")):
             return None
+        merged = _merged_hint(acting, rest, divisions)
+        if merged:
+            return merged
         names = sorted(set(divisions.values()))
         near = difflib.get_close_matches(rest, names, n=1, cutoff=0.4)
         if near:
@@ -1123,6 +1160,9 @@ def title_hint(
                 division = _division(rest, divisions) if divisions else rest
                 if division:
                     return f"write '{acting}{DIVISION_TITLE} {division}'"
+                merged = _merged_hint(acting, rest, divisions)
+                if merged:
+                    return merged
                 return f"write '{acting}{DIVISION_TITLE} <division>'"
             return f"write '{acting}{full}{' ' + rest if rest else ''}'"
     near = difflib.get_close_matches(title, TITLES, n=1, cutoff=0.6)

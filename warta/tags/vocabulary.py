@@ -395,6 +395,14 @@ def _parse_dates(
     return parsed
 
 
+def _is_unknown_field(problem: Problem, entry: LineMap, unknown: list[str]) -> bool:
+    """Whether a problem of `check_fields` is one of its "unknown field" lines,
+    said of one of the entry's `unknown` keys."""
+    return problem.message.startswith("unknown ") and any(
+        problem.line == entry.line_of(key) and f"'{key}'" in problem.message for key in unknown
+    )
+
+
 def _spellings_of(entry: LineMap) -> list[str]:
     """The keys of every spelling a tag's entry holds (its name, slug, aliases,
     and the phrases of a misspelt field such as `alias:`), however broken."""
@@ -483,18 +491,27 @@ def parse_vocabulary(
     seen_slugs: dict[str, int] = {}
     # The spellings of entries left out for their errors, by the entry's line.
     unusable: dict[str, int] = {}
+    required = ("name", "slug", "group", "description")
     for entry in entries:
         before = len(problems)
-        for key in ("name", "slug", "group", "description"):
+        for key in required:
             if key in entry:
                 entry[key] = _as_written(entry[key], entry.raw.get(key))
-        problems += check_fields(
+        fields = check_fields(
             entry,
             display,
             allowed=TAG_FIELDS,
-            required=("name", "slug", "group", "description"),
+            required=required,
             list_allowed=True,
         )
+        problems += fields
+        # A field nothing reads (`warna:`, a misspelt `alias:`) costs only
+        # itself: its error says so, the tag is kept, and the phrases it
+        # holds, meant as spellings, are excused in the releases meanwhile.
+        # (not one meant for a required field: `slugg:` leaves the tag no slug)
+        unknown = [key for key in entry if key not in TAG_FIELDS]
+        if all(isinstance(entry.get(key), str) and entry[key].strip() for key in required):
+            before += sum(1 for problem in fields if _is_unknown_field(problem, entry, unknown))
         slug = str(entry.get("slug") or "").strip()
         malformed = slug_problem(entry, display, slug)
         if malformed:
@@ -549,6 +566,8 @@ def parse_vocabulary(
             else:
                 detect.append(phrase)
         unusable.update(dict.fromkeys(map(tag_key, lost), entry.line))
+        if unknown:
+            unusable.update(dict.fromkeys(_spellings_of(entry), entry.line))
         if broken:
             unusable.update(dict.fromkeys(_spellings_of(entry), entry.line))
             continue
