@@ -32,6 +32,10 @@ META = """<?xml version="1.0" encoding="UTF-8"?>
 <office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta><dc:title>Berita Acara Rapat Pleno</dc:title><meta:initial-creator>mkpenulis Budi</meta:initial-creator><dc:creator>mkpengubah Sari</dc:creator><meta:printed-by>mkpencetak Rudi</meta:printed-by></office:meta></office:document-meta>"""  # noqa: E501
 
 
+CUSTOM = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="_AuthorEmail"><vt:lpwstr>mkpenulis@example.go.id</vt:lpwstr></property><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="Nomor SK"><vt:lpwstr>12/2024</vt:lpwstr></property></Properties>"""  # noqa: E501
+
+
 def word_text(extra: str = "") -> str:
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}">'
@@ -56,6 +60,7 @@ def docx(path: Path, extra: str = "", comments: bool = False) -> Path:
         "docProps/core.xml": CORE,
         "docProps/app.xml": APP,
         "word/document.xml": word_text(extra),
+        "docProps/custom.xml": CUSTOM,
         "word/people.xml": f'<w15:people xmlns:w15="{W}15"><w15:person w15:author="mkpengubah"/>'
         "</w15:people>",
     }
@@ -145,6 +150,7 @@ def test_attached_documents_are_published_without_their_authors(site, tmp_path):
         with zipfile.ZipFile(output / "images/2024/sk.docx") as published:
             assert published.read("word/document.xml").decode() == word_text()
             assert b"SK Penetapan Pengawas TPS" in published.read("docProps/core.xml")
+            assert b"12/2024" in published.read("docProps/custom.xml")
         with zipfile.ZipFile(output / "images/2024/ba.odt") as published:
             assert published.infolist()[0].filename == "mimetype"
             assert published.infolist()[0].compress_type == zipfile.ZIP_STORED

@@ -10,8 +10,10 @@ published. `clean_document` returns the bytes to publish:
 - OOXML (`.docx`, `.xlsx`, `.pptx` and their templates and macro forms) and
   ODF (`.odt`, `.ods`, `.odp`, `.odg`) are zips: the parts naming people are
   rewritten (the author, last editor, last printer, the "comments" property
-  and the manager are left out, `docProps/app.xml`'s company too; Word's
-  list of the people who commented or changed, `word/people.xml`, emptied),
+  and the manager are left out, `docProps/app.xml`'s company too, and the
+  sender's address and name a review sent by e-mail left in
+  `docProps/custom.xml`; Word's list of the people who commented or
+  changed, `word/people.xml`, emptied),
   every other part is copied byte for byte, in the same order, with the
   same compression and dates: the same file gives the same bytes on every
   build.
@@ -94,6 +96,18 @@ _PEOPLE = {
 }
 # Word's list of the people who commented or changed the text: emptied.
 _EMPTIED = ("word/people.xml",)
+# Custom properties Office writes when a document is sent for review by
+# e-mail: the sender's address and name, the message's subject.
+_CUSTOM_PART = "docProps/custom.xml"
+_REVIEW_PROPERTIES = {
+    "_AuthorEmail",
+    "_AuthorEmailDisplayName",
+    "_EmailSubject",
+    "_AdHocReviewCycleID",
+    "_PreviousAdHocReviewCycleID",
+    "_ReviewingToolsShownOnce",
+    "_NewReviewCycle",
+}
 
 # OOXML parts holding comments (the part is there only while it holds one),
 # and the elements that are a comment in them.
@@ -173,6 +187,8 @@ def _clean_zip(data: bytes, *, odf: bool) -> bytes:
             cleaned = _without_elements(body, _PEOPLE[name])
         elif name in _EMPTIED:
             cleaned = _emptied(body)
+        elif name == _CUSTOM_PART:
+            cleaned = _without_review_properties(body)
         else:
             continue
         if cleaned != body:
@@ -246,6 +262,14 @@ def _without_elements(body: bytes, tags: set[str]) -> bytes:
                 parent.remove(child)
                 removed = True
     return _serialized(root, body) if removed else body
+
+
+def _without_review_properties(body: bytes) -> bytes:
+    root = _parse(body, "custom properties")
+    review = [child for child in root if child.get("name") in _REVIEW_PROPERTIES]
+    for child in review:
+        root.remove(child)
+    return _serialized(root, body) if review else body
 
 
 def _emptied(body: bytes) -> bytes:
