@@ -36,6 +36,10 @@ CUSTOM = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="_AuthorEmail"><vt:lpwstr>mkpenulis@example.go.id</vt:lpwstr></property><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="Nomor SK"><vt:lpwstr>12/2024</vt:lpwstr></property></Properties>"""  # noqa: E501
 
 
+SETTINGS_RELATIONS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="file:///C:\\Users\\mkpenulis.budi\\AppData\\Roaming\\Microsoft\\Templates\\Normal.dotm" TargetMode="External"/></Relationships>"""  # noqa: E501
+
+
 def word_text(extra: str = "") -> str:
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}">'
@@ -61,6 +65,7 @@ def docx(path: Path, extra: str = "", comments: bool = False) -> Path:
         "docProps/app.xml": APP,
         "word/document.xml": word_text(extra),
         "docProps/custom.xml": CUSTOM,
+        "word/_rels/settings.xml.rels": SETTINGS_RELATIONS,
         "word/people.xml": f'<w15:people xmlns:w15="{W}15"><w15:person w15:author="mkpengubah"/>'
         "</w15:people>",
     }
@@ -151,6 +156,8 @@ def test_attached_documents_are_published_without_their_authors(site, tmp_path):
             assert published.read("word/document.xml").decode() == word_text()
             assert b"SK Penetapan Pengawas TPS" in published.read("docProps/core.xml")
             assert b"12/2024" in published.read("docProps/custom.xml")
+            relations = published.read("word/_rels/settings.xml.rels")
+            assert b'Target="Normal.dotm"' in relations
         with zipfile.ZipFile(output / "images/2024/ba.odt") as published:
             assert published.infolist()[0].filename == "mimetype"
             assert published.infolist()[0].compress_type == zipfile.ZIP_STORED

@@ -13,7 +13,8 @@ published. `clean_document` returns the bytes to publish:
   and the manager are left out, `docProps/app.xml`'s company too, and the
   sender's address and name a review sent by e-mail left in
   `docProps/custom.xml`; Word's list of the people who commented or
-  changed, `word/people.xml`, emptied),
+  changed, `word/people.xml`, emptied; the template by its name, not its
+  path on the staffer's computer),
   every other part is copied byte for byte, in the same order, with the
   same compression and dates: the same file gives the same bytes on every
   build.
@@ -96,6 +97,8 @@ _PEOPLE = {
 }
 # Word's list of the people who commented or changed the text: emptied.
 _EMPTIED = ("word/people.xml",)
+# Where Word says which template a document was made from, with its path.
+_TEMPLATE_RELATIONS = "word/_rels/settings.xml.rels"
 # Custom properties Office writes when a document is sent for review by
 # e-mail: the sender's address and name, the message's subject.
 _CUSTOM_PART = "docProps/custom.xml"
@@ -189,6 +192,8 @@ def _clean_zip(data: bytes, *, odf: bool) -> bytes:
             cleaned = _emptied(body)
         elif name == _CUSTOM_PART:
             cleaned = _without_review_properties(body)
+        elif name == _TEMPLATE_RELATIONS:
+            cleaned = _template_by_name(body)
         else:
             continue
         if cleaned != body:
@@ -270,6 +275,20 @@ def _without_review_properties(body: bytes) -> bytes:
     for child in review:
         root.remove(child)
     return _serialized(root, body) if review else body
+
+
+def _template_by_name(body: bytes) -> bytes:
+    """The template a Word document was made from by its file name only: Word
+    keeps its full path (`file:///C:\\Users\\budi.santoso\\…\\Normal.dotm`),
+    the staffer's account name in it."""
+    root = _parse(body, "relationships")
+    changed = False
+    for relation in root:
+        target = relation.get("Target") or ""
+        if relation.get("Type", "").endswith("/attachedTemplate") and re.search(r"[/\\]", target):
+            relation.set("Target", re.split(r"[/\\]", target)[-1])
+            changed = True
+    return _serialized(root, body) if changed else body
 
 
 def _emptied(body: bytes) -> bytes:
