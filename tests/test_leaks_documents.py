@@ -258,3 +258,17 @@ def test_a_cleaned_pdf_is_the_same_bytes_every_time_and_a_signed_one_is_left_who
     signed = io.BytesIO()
     writer.write(signed)
     assert clean_document(signed.getvalue(), ".pdf") == signed.getvalue()
+
+
+def test_cleaning_a_document_leaves_elementtrees_prefixes_as_they_were(tmp_path):
+    """ElementTree keeps namespace prefixes for the whole process: a part's
+    default namespace registered there wrote another part's (or the site's
+    other XML's) elements of that namespace without a prefix."""
+    from xml.etree import ElementTree
+
+    from warta.documents import clean_document
+
+    clean_document(docx(tmp_path / "sk.docx").read_bytes(), ".docx")
+    uri = "http://schemas.openxmlformats.org/package/2006/relationships"
+    written = ElementTree.tostring(ElementTree.Element(f"{{{uri}}}Relationships"))
+    assert written == f'<ns0:Relationships xmlns:ns0="{uri}" />'.encode()

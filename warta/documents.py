@@ -254,8 +254,18 @@ def _register_namespaces(body: bytes) -> None:
 
 
 def _serialized(root: ElementTree.Element, body: bytes) -> bytes:
-    _register_namespaces(body)
-    return ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True)
+    """The part written again with its own prefixes. ElementTree keeps them
+    in one registry for the whole process: it is given back as it was, so
+    that no part's prefixes (a default namespace) reach another part or any
+    other XML the build writes."""
+    registry = ElementTree._namespace_map
+    saved = dict(registry)
+    try:
+        _register_namespaces(body)
+        return ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True)
+    finally:
+        registry.clear()
+        registry.update(saved)
 
 
 def _without_elements(body: bytes, tags: set[str]) -> bytes:
