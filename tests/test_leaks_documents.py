@@ -272,3 +272,23 @@ def test_cleaning_a_document_leaves_elementtrees_prefixes_as_they_were(tmp_path)
     uri = "http://schemas.openxmlformats.org/package/2006/relationships"
     written = ElementTree.tostring(ElementTree.Element(f"{{{uri}}}Relationships"))
     assert written == f'<ns0:Relationships xmlns:ns0="{uri}" />'.encode()
+
+
+def test_a_pdf_with_review_notes_is_refused_and_one_with_links_left_as_it_is(tmp_path):
+    from pypdf.annotations import Link, Text
+
+    from warta.documents import DocumentProblem, clean_document
+
+    def annotated(annotation) -> bytes:
+        writer = PdfWriter()
+        writer.add_blank_page(595, 842)
+        writer.add_annotation(0, annotation)
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+
+    note = Text(rect=(50, 550, 200, 650), text="mkcatatan ganti angka ini")
+    with pytest.raises(DocumentProblem, match="it keeps comments"):
+        clean_document(annotated(note), ".pdf")
+    linked = annotated(Link(rect=(50, 550, 200, 650), url="https://bawaslu.go.id/"))
+    assert clean_document(linked, ".pdf") == linked

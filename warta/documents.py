@@ -25,6 +25,8 @@ published. `clean_document` returns the bytes to publish:
   metadata cannot be rewritten without its password).
 - An older format (`.doc`, `.xls`, `.ppt`, `.rtf`) keeps the same in a form
   not rewritten here: `DocumentProblem`, asking for the newer format or a PDF.
+- A PDF's review annotations (sticky notes, insertion marks, struck-out
+  text) are comments too.
 - Comments and tracked changes cannot be taken out without changing what the
   document says: `DocumentProblem` (the file is not published), telling
   staff to accept the changes and delete the comments, or to publish a PDF.
@@ -315,7 +317,14 @@ def _emptied(body: bytes) -> bytes:
 
 # What a PDF names its author or its XMP packet with, and the object streams
 # either may be packed in: a file without any of them has neither to take out.
-_PDF_PRIVATE_TOKENS = (b"/Author", b"/Metadata", b"/ObjStm")
+_PDF_PRIVATE_TOKENS = (b"/Author", b"/Metadata", b"/ObjStm", b"/Annots")
+# Annotations a review leaves: sticky notes (each with its writer's name and
+# words), insertion marks and struck-out text (a change proposed).
+_PDF_REVIEW_ANNOTATIONS = ("/Text", "/Caret", "/StrikeOut")
+PDF_EDITED = (
+    "delete the comments in the PDF (Acrobat: Comments → Delete All), or export the "
+    "PDF again from the document without them"
+)
 
 
 def _clean_pdf(data: bytes) -> bytes:
@@ -332,6 +341,8 @@ def _clean_pdf(data: bytes) -> bytes:
         root = reader.trailer["/Root"].get_object()
         if _signed(root):
             return data  # written again, its signature would no longer verify
+        if _reviewed(reader):
+            raise DocumentProblem("it keeps comments (review notes or marks)", PDF_EDITED)
         info = reader.trailer.get("/Info")
         info = info.get_object() if info is not None else None
         has_author = info is not None and "/Author" in info
@@ -348,9 +359,22 @@ def _clean_pdf(data: bytes) -> bytes:
             writer.add_metadata({k: v for k, v in info.items() if k != "/Author"})
         out = io.BytesIO()
         writer.write(out)
+    except DocumentProblem:
+        raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise DocumentProblem(f"the PDF cannot be read ({type(exc).__name__}: {exc})") from exc
     return out.getvalue()
+
+
+def _reviewed(reader) -> bool:
+    """Whether a page carries a review's annotations (`_PDF_REVIEW_ANNOTATIONS`)."""
+    for page in reader.pages:
+        annotations = page.get("/Annots")
+        annotations = annotations.get_object() if annotations is not None else None
+        for annotation in annotations or []:
+            if annotation.get_object().get("/Subtype") in _PDF_REVIEW_ANNOTATIONS:
+                return True
+    return False
 
 
 def _signed(root) -> bool:
