@@ -32,6 +32,14 @@ META = """<?xml version="1.0" encoding="UTF-8"?>
 <office:document-meta xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" xmlns:dc="http://purl.org/dc/elements/1.1/" office:version="1.3"><office:meta><dc:title>Berita Acara Rapat Pleno</dc:title><meta:initial-creator>mkpenulis Budi</meta:initial-creator><dc:creator>mkpengubah Sari</dc:creator><meta:printed-by>mkpencetak Rudi</meta:printed-by></office:meta></office:document-meta>"""  # noqa: E501
 
 
+CUSTOM = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="2" name="_AuthorEmail"><vt:lpwstr>mkpenulis@example.go.id</vt:lpwstr></property><property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="3" name="Nomor SK"><vt:lpwstr>12/2024</vt:lpwstr></property></Properties>"""  # noqa: E501
+
+
+SETTINGS_RELATIONS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/attachedTemplate" Target="file:///C:\\Users\\mkpenulis.budi\\AppData\\Roaming\\Microsoft\\Templates\\Normal.dotm" TargetMode="External"/></Relationships>"""  # noqa: E501
+
+
 def word_text(extra: str = "") -> str:
     return (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W}">'
@@ -56,6 +64,8 @@ def docx(path: Path, extra: str = "", comments: bool = False) -> Path:
         "docProps/core.xml": CORE,
         "docProps/app.xml": APP,
         "word/document.xml": word_text(extra),
+        "docProps/custom.xml": CUSTOM,
+        "word/_rels/settings.xml.rels": SETTINGS_RELATIONS,
         "word/people.xml": f'<w15:people xmlns:w15="{W}15"><w15:person w15:author="mkpengubah"/>'
         "</w15:people>",
     }
@@ -145,6 +155,9 @@ def test_attached_documents_are_published_without_their_authors(site, tmp_path):
         with zipfile.ZipFile(output / "images/2024/sk.docx") as published:
             assert published.read("word/document.xml").decode() == word_text()
             assert b"SK Penetapan Pengawas TPS" in published.read("docProps/core.xml")
+            assert b"12/2024" in published.read("docProps/custom.xml")
+            relations = published.read("word/_rels/settings.xml.rels")
+            assert b'Target="Normal.dotm"' in relations
         with zipfile.ZipFile(output / "images/2024/ba.odt") as published:
             assert published.infolist()[0].filename == "mimetype"
             assert published.infolist()[0].compress_type == zipfile.ZIP_STORED
@@ -245,3 +258,37 @@ def test_a_cleaned_pdf_is_the_same_bytes_every_time_and_a_signed_one_is_left_who
     signed = io.BytesIO()
     writer.write(signed)
     assert clean_document(signed.getvalue(), ".pdf") == signed.getvalue()
+
+
+def test_cleaning_a_document_leaves_elementtrees_prefixes_as_they_were(tmp_path):
+    """ElementTree keeps namespace prefixes for the whole process: a part's
+    default namespace registered there wrote another part's (or the site's
+    other XML's) elements of that namespace without a prefix."""
+    from xml.etree import ElementTree
+
+    from warta.documents import clean_document
+
+    clean_document(docx(tmp_path / "sk.docx").read_bytes(), ".docx")
+    uri = "http://schemas.openxmlformats.org/package/2006/relationships"
+    written = ElementTree.tostring(ElementTree.Element(f"{{{uri}}}Relationships"))
+    assert written == f'<ns0:Relationships xmlns:ns0="{uri}" />'.encode()
+
+
+def test_a_pdf_with_review_notes_is_refused_and_one_with_links_left_as_it_is(tmp_path):
+    from pypdf.annotations import Link, Text
+
+    from warta.documents import DocumentProblem, clean_document
+
+    def annotated(annotation) -> bytes:
+        writer = PdfWriter()
+        writer.add_blank_page(595, 842)
+        writer.add_annotation(0, annotation)
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+
+    note = Text(rect=(50, 550, 200, 650), text="mkcatatan ganti angka ini")
+    with pytest.raises(DocumentProblem, match="it keeps comments"):
+        clean_document(annotated(note), ".pdf")
+    linked = annotated(Link(rect=(50, 550, 200, 650), url="https://bawaslu.go.id/"))
+    assert clean_document(linked, ".pdf") == linked

@@ -10,8 +10,11 @@ published. `clean_document` returns the bytes to publish:
 - OOXML (`.docx`, `.xlsx`, `.pptx` and their templates and macro forms) and
   ODF (`.odt`, `.ods`, `.odp`, `.odg`) are zips: the parts naming people are
   rewritten (the author, last editor, last printer, the "comments" property
-  and the manager are left out, `docProps/app.xml`'s company too; Word's
-  list of the people who commented or changed, `word/people.xml`, emptied),
+  and the manager are left out, `docProps/app.xml`'s company too, and the
+  sender's address and name a review sent by e-mail left in
+  `docProps/custom.xml`; Word's list of the people who commented or
+  changed, `word/people.xml`, emptied; the template by its name, not its
+  path on the staffer's computer),
   every other part is copied byte for byte, in the same order, with the
   same compression and dates: the same file gives the same bytes on every
   build.
@@ -22,6 +25,8 @@ published. `clean_document` returns the bytes to publish:
   metadata cannot be rewritten without its password).
 - An older format (`.doc`, `.xls`, `.ppt`, `.rtf`) keeps the same in a form
   not rewritten here: `DocumentProblem`, asking for the newer format or a PDF.
+- A PDF's review annotations (sticky notes, insertion marks, struck-out
+  text) are comments too.
 - Comments and tracked changes cannot be taken out without changing what the
   document says: `DocumentProblem` (the file is not published), telling
   staff to accept the changes and delete the comments, or to publish a PDF.
@@ -94,6 +99,20 @@ _PEOPLE = {
 }
 # Word's list of the people who commented or changed the text: emptied.
 _EMPTIED = ("word/people.xml",)
+# Where Word says which template a document was made from, with its path.
+_TEMPLATE_RELATIONS = "word/_rels/settings.xml.rels"
+# Custom properties Office writes when a document is sent for review by
+# e-mail: the sender's address and name, the message's subject.
+_CUSTOM_PART = "docProps/custom.xml"
+_REVIEW_PROPERTIES = {
+    "_AuthorEmail",
+    "_AuthorEmailDisplayName",
+    "_EmailSubject",
+    "_AdHocReviewCycleID",
+    "_PreviousAdHocReviewCycleID",
+    "_ReviewingToolsShownOnce",
+    "_NewReviewCycle",
+}
 
 # OOXML parts holding comments (the part is there only while it holds one),
 # and the elements that are a comment in them.
@@ -173,6 +192,10 @@ def _clean_zip(data: bytes, *, odf: bool) -> bytes:
             cleaned = _without_elements(body, _PEOPLE[name])
         elif name in _EMPTIED:
             cleaned = _emptied(body)
+        elif name == _CUSTOM_PART:
+            cleaned = _without_review_properties(body)
+        elif name == _TEMPLATE_RELATIONS:
+            cleaned = _template_by_name(body)
         else:
             continue
         if cleaned != body:
@@ -233,8 +256,18 @@ def _register_namespaces(body: bytes) -> None:
 
 
 def _serialized(root: ElementTree.Element, body: bytes) -> bytes:
-    _register_namespaces(body)
-    return ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True)
+    """The part written again with its own prefixes. ElementTree keeps them
+    in one registry for the whole process: it is given back as it was, so
+    that no part's prefixes (a default namespace) reach another part or any
+    other XML the build writes."""
+    registry = ElementTree._namespace_map
+    saved = dict(registry)
+    try:
+        _register_namespaces(body)
+        return ElementTree.tostring(root, encoding="UTF-8", xml_declaration=True)
+    finally:
+        registry.clear()
+        registry.update(saved)
 
 
 def _without_elements(body: bytes, tags: set[str]) -> bytes:
@@ -246,6 +279,28 @@ def _without_elements(body: bytes, tags: set[str]) -> bytes:
                 parent.remove(child)
                 removed = True
     return _serialized(root, body) if removed else body
+
+
+def _without_review_properties(body: bytes) -> bytes:
+    root = _parse(body, "custom properties")
+    review = [child for child in root if child.get("name") in _REVIEW_PROPERTIES]
+    for child in review:
+        root.remove(child)
+    return _serialized(root, body) if review else body
+
+
+def _template_by_name(body: bytes) -> bytes:
+    """The template a Word document was made from by its file name only: Word
+    keeps its full path (`file:///C:\\Users\\budi.santoso\\…\\Normal.dotm`),
+    the staffer's account name in it."""
+    root = _parse(body, "relationships")
+    changed = False
+    for relation in root:
+        target = relation.get("Target") or ""
+        if relation.get("Type", "").endswith("/attachedTemplate") and re.search(r"[/\\]", target):
+            relation.set("Target", re.split(r"[/\\]", target)[-1])
+            changed = True
+    return _serialized(root, body) if changed else body
 
 
 def _emptied(body: bytes) -> bytes:
@@ -262,7 +317,14 @@ def _emptied(body: bytes) -> bytes:
 
 # What a PDF names its author or its XMP packet with, and the object streams
 # either may be packed in: a file without any of them has neither to take out.
-_PDF_PRIVATE_TOKENS = (b"/Author", b"/Metadata", b"/ObjStm")
+_PDF_PRIVATE_TOKENS = (b"/Author", b"/Metadata", b"/ObjStm", b"/Annots")
+# Annotations a review leaves: sticky notes (each with its writer's name and
+# words), insertion marks and struck-out text (a change proposed).
+_PDF_REVIEW_ANNOTATIONS = ("/Text", "/Caret", "/StrikeOut")
+PDF_EDITED = (
+    "delete the comments in the PDF (Acrobat: Comments → Delete All), or export the "
+    "PDF again from the document without them"
+)
 
 
 def _clean_pdf(data: bytes) -> bytes:
@@ -279,6 +341,8 @@ def _clean_pdf(data: bytes) -> bytes:
         root = reader.trailer["/Root"].get_object()
         if _signed(root):
             return data  # written again, its signature would no longer verify
+        if _reviewed(reader):
+            raise DocumentProblem("it keeps comments (review notes or marks)", PDF_EDITED)
         info = reader.trailer.get("/Info")
         info = info.get_object() if info is not None else None
         has_author = info is not None and "/Author" in info
@@ -295,9 +359,22 @@ def _clean_pdf(data: bytes) -> bytes:
             writer.add_metadata({k: v for k, v in info.items() if k != "/Author"})
         out = io.BytesIO()
         writer.write(out)
+    except DocumentProblem:
+        raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
         raise DocumentProblem(f"the PDF cannot be read ({type(exc).__name__}: {exc})") from exc
     return out.getvalue()
+
+
+def _reviewed(reader) -> bool:
+    """Whether a page carries a review's annotations (`_PDF_REVIEW_ANNOTATIONS`)."""
+    for page in reader.pages:
+        annotations = page.get("/Annots")
+        annotations = annotations.get_object() if annotations is not None else None
+        for annotation in annotations or []:
+            if annotation.get_object().get("/Subtype") in _PDF_REVIEW_ANNOTATIONS:
+                return True
+    return False
 
 
 def _signed(root) -> bool:
