@@ -101,7 +101,8 @@ RELEASES = {
         "Slug: tautan-relatif",
         body=LEAD + "\n\nUnduh [SK](../../images/2024/sk.pdf) dan [x](../../../../../etc/shadow)."
         "\n\nJadwal di [KPU](www.kpu.go.id/jadwal), rapat lain di [sini](../tag-kurung/)."
-        "\n\nHubungi [WA](wa.me/6281234567890).",
+        "\n\nHubungi [WA](wa.me/6281234567890), [surel](humas@bawaslu.go.id) atau "
+        "[telepon](0711-123456).",
     ),
     # Pasted with the headline as the text's first line: no front matter at
     # all, or a Date: and no Title:.
@@ -484,6 +485,20 @@ def test_a_relative_link_that_leads_to_no_published_file_is_one_warning_with_the
                 "link leads to no page or file of the site: 'www.kpu.go.id/jadwal' (from this "
                 "page a browser opens '/berita/2024/11/tautan-relatif/www.kpu.go.id/jadwal') "
                 "(write the full address: 'https://www.kpu.go.id/jadwal')",
+            ),
+            (
+                11,
+                "warning",
+                "link leads to no page or file of the site: '0711-123456' (from this page a "
+                "browser opens '/berita/2024/11/tautan-relatif/0711-123456') (write it as a "
+                "telephone link: 'tel:0711123456')",
+            ),
+            (
+                11,
+                "warning",
+                "link leads to no page or file of the site: 'humas@bawaslu.go.id' (from this "
+                "page a browser opens '/berita/2024/11/tautan-relatif/humas@bawaslu.go.id') "
+                "(write it as an e-mail link: 'mailto:humas@bawaslu.go.id')",
             ),
             (
                 11,
