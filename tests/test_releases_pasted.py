@@ -79,6 +79,14 @@ RELEASES = {
         "<table>\n<tr><td>\n# Nomor\n</td><td>[](https://kpu.go.id)</td></tr>\n</table>\n\n"
         "# Hasil\n\nRapat selesai.",
     ),
+    # A form pasted from Word or a chat, its keys in bold; a file pasted with
+    # a line break on top.
+    "kunci-tebal.md": "**Title:** Bawaslu Kota Palembang Gelar Rapat Kunci Tebal\n"
+    "**Date:** 2024-11-17 09:30\n\n" + LEAD + "\n",
+    "tanggal-tebal.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Tanggal Tebal", "**Slug:** tanggal-tebal"
+    ),
+    "baris-kosong.md": "\n" + release("Bawaslu Kota Palembang Gelar Rapat Baris Kosong"),
     # Word's "Heading 1" pasted as HTML: the headline again, then a section.
     "judul-html.md": release(
         "Bawaslu Kota Palembang Gelar Rapat Judul HTML",
@@ -93,7 +101,8 @@ RELEASES = {
         "Slug: tautan-relatif",
         body=LEAD + "\n\nUnduh [SK](../../images/2024/sk.pdf) dan [x](../../../../../etc/shadow)."
         "\n\nJadwal di [KPU](www.kpu.go.id/jadwal), rapat lain di [sini](../tag-kurung/)."
-        "\n\nHubungi [WA](wa.me/6281234567890).",
+        "\n\nHubungi [WA](wa.me/6281234567890), [surel](humas@bawaslu.go.id) atau "
+        "[telepon](0711-123456).",
     ),
     # Pasted with the headline as the text's first line: no front matter at
     # all, or a Date: and no Title:.
@@ -117,7 +126,9 @@ def findings_of(text: str) -> list[Finding]:
 def pasted(tmp_path_factory):
     site = FixtureSite(tmp_path_factory.mktemp("pasted"))
     for name, text in RELEASES.items():
-        site.article(name, text)
+        written = site.article(name, text)
+        if text != text.lstrip():  # (as pasted: `article` strips the top)
+            written.write_text(text, encoding="utf-8")
     (site.content / "images" / "2024").mkdir(parents=True)
     (site.content / "images" / "2024" / "sk.pdf").write_bytes(b"%PDF-1.4\n")
     built = site.build(SEARCH_ENABLED=False)
@@ -364,6 +375,47 @@ def test_markdown_written_inside_raw_html_is_not_warned_as_markdown(pasted):
         ], found
 
 
+@pytest.mark.parametrize(
+    ("name", "line", "message"),
+    [
+        (
+            "kunci-tebal.md",
+            1,
+            "no front matter: the file starts with this line: '**Title:** Bawaslu Kota Palembang "
+            "Gelar Rapat Kunci Tebal' is not a 'Key: value' line; Date: below it is read as text "
+            "(write it as 'Title: Bawaslu Kota Palembang Gelar Rapat Kunci Tebal', without the "
+            "'**' marks around the key)",
+        ),
+        (
+            "tanggal-tebal.md",
+            3,
+            "the front matter ends at this line: '**Slug:** tanggal-tebal' is not a 'Key: value' "
+            "line (write it as 'Slug: tanggal-tebal', without the '**' marks around the key)",
+        ),
+        (
+            "baris-kosong.md",
+            1,
+            "no front matter: the file starts with a blank line, so 'Title: Bawaslu Kota "
+            "Palembang Gelar Rapat Baris Kosong' and the lines below it are read as text (delete "
+            "the blank line above 'Title: Bawaslu Kota Palembang Gelar Rapat Baris Kosong': the "
+            "front matter starts on the file's first line)",
+        ),
+    ],
+)
+def test_a_key_in_bold_or_below_a_blank_first_line_is_told_what_is_wrong(
+    pasted, name, line, message
+):
+    """`**Title:** …` (a form pasted from Word or a chat) was "no front matter:
+    the file starts with its text (start with 'Title: …' lines)", a Title: line
+    below a blank first line "'Title: …' is not a 'Key: value' line (write it
+    as 'Title: …')", the line as it stood: neither said what to change. Now
+    each is one error naming it."""
+    for found in both(pasted, name):
+        assert [(f.line, f.message) for f in found if f.level == "error"] == [(line, message)], (
+            found
+        )
+
+
 def test_an_h1_pasted_as_html_is_a_subheading_with_one_suggestion(pasted):
     """Word's "Heading 1" pasted as HTML (`<h1>…</h1>`) was a second <h1>
     beside the page's title, with no word to staff: the headline pasted so
@@ -437,6 +489,20 @@ def test_a_relative_link_that_leads_to_no_published_file_is_one_warning_with_the
             (
                 11,
                 "warning",
+                "link leads to no page or file of the site: '0711-123456' (from this page a "
+                "browser opens '/berita/2024/11/tautan-relatif/0711-123456') (write it as a "
+                "telephone link: 'tel:0711123456')",
+            ),
+            (
+                11,
+                "warning",
+                "link leads to no page or file of the site: 'humas@bawaslu.go.id' (from this "
+                "page a browser opens '/berita/2024/11/tautan-relatif/humas@bawaslu.go.id') "
+                "(write it as an e-mail link: 'mailto:humas@bawaslu.go.id')",
+            ),
+            (
+                11,
+                "warning",
                 "link leads to no page or file of the site: 'wa.me/6281234567890' (from this "
                 "page a browser opens '/berita/2024/11/tautan-relatif/wa.me/6281234567890') "
                 "(write the full address: 'https://wa.me/6281234567890')",
@@ -483,6 +549,12 @@ def test_the_corrected_releases_build_warm_with_nothing_more_said(pasted):
         "tautan-kosong.md": ("({filename})", "({filename}/berita/tag-kurung.md)"),
         "titik-dua.md": ("Tags\uff1a", "Tags:"),
         "tag-kurung.md": ("[Pilkada Serentak 2024, Kampanye]", "Pilkada Serentak 2024, Kampanye"),
+        "kunci-tebal.md": (
+            "**Title:** Bawaslu Kota Palembang Gelar Rapat Kunci Tebal\n**Date:**",
+            "Title: Bawaslu Kota Palembang Gelar Rapat Kunci Tebal\nDate:",
+        ),
+        "tanggal-tebal.md": ("**Slug:**", "Slug:"),
+        "baris-kosong.md": ("\nTitle:", "Title:"),
         # (as the lines said: the headline as Title:, a Date:, a blank line)
         "tanpa-kepala.md": (
             "Bawaslu Kota Palembang Gelar Rapat Tanpa Kepala Berita\n",

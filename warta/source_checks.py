@@ -466,6 +466,18 @@ _LOOSE_KEY_RE = re.compile(
     r"(?P<colon>[:" + LOOKALIKE_COLONS + r"])\s*(?P<value>.*)$"
 )
 _LIST_ITEM_RE = re.compile(r"^\s*-\s+\S")
+# A key in bold or italics, as Word or a chat writes a form (`**Title:** …`,
+# `*Date*: …`): no `Key: value` line for the Markdown reader.
+_MARKED_KEY_RE = re.compile(
+    r"^\s*(?P<marks>\*\*|__|\*|_)(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)\s*"
+    r"(?:(?P=marks)\s*:|:\s*(?P=marks))\s*(?P<value>.*)$"
+)
+
+
+def _loose_key(text: str) -> re.Match | None:
+    """`_LOOSE_KEY_RE`'s match of a line meant as `Key: value`, or
+    `_MARKED_KEY_RE`'s (a key in bold)."""
+    return _LOOSE_KEY_RE.match(text) or _MARKED_KEY_RE.match(text)
 
 
 @dataclass
@@ -808,7 +820,27 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
         if source.yaml_problem is not None:
             return
         first = next((number for number, text in source.body if text.strip()), None)
-        match = _LOOSE_KEY_RE.match(dict(source.body).get(first, "").strip())
+        written = dict(source.body).get(first, "")
+        match = _loose_key(written.strip())
+        if (
+            first
+            and first > 1
+            and match
+            and meant_as_front_matter(match["key"])
+            and frontmatter.KEY_RE.match(written)
+        ):
+            # `Title: …` below a blank first line: the reader's front matter
+            # ended before it (a file pasted with a line break on top).
+            yield _finding(
+                source,
+                1,
+                "error",
+                f"no front matter: the file starts with a blank line, so '{written.strip()}' "
+                "and the lines below it are read as text",
+                f"delete the blank line above '{written.strip()}': the front matter "
+                "starts on the file's first line",
+            )
+            return
         if match and meant_as_front_matter(match["key"]):
             # `Title : …` (`Penulis : EW`), as the same line further down is said.
             view = dataclasses.replace(source, ended_by=first)
@@ -961,7 +993,7 @@ def _stranded_keys(source: Source) -> dict[str, int]:
     the front matter, and so read as the release's text."""
     found: dict[str, int] = {}
     for number, text in _stranded_block(source):
-        match = _LOOSE_KEY_RE.match(text)
+        match = _loose_key(text)
         if match:
             key = "-".join(match["key"].lower().split())
             if meant_as_front_matter(key):
@@ -1603,6 +1635,12 @@ def _front_matter_break(source: Source, stranded: dict[str, int]) -> Finding:
         hint = f"delete what looks like a space before '{text}'"
     elif _LIST_ITEM_RE.match(text):
         hint = "write a list on one line after its key, e.g. 'Tags: Pilkada 2024, Pengawasan'"
+    elif marked := _MARKED_KEY_RE.match(text):
+        key = "-".join(word.title() for word in marked["key"].split())
+        hint = (
+            f"write it as '{key}: {marked['value'].strip()}', without the "
+            f"'{marked['marks']}' marks around the key"
+        )
     elif (odd := frontmatter.odd_key_line(text)) and odd[1].isascii():
         hint = (
             f"write the key in the letters A–Z ({_odd_letters(odd[0])} not): '{odd[1]}: {odd[2]}'"

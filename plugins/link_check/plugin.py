@@ -579,6 +579,9 @@ def contents_by_address(generators) -> dict[str, object]:
 # A relative link's first segment that is a host written without its scheme
 # (`www.kpu.go.id/…`, `kpu.go.id`): a browser reads it as a path of this site.
 _BARE_HOST_RE = re.compile(r"(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}", re.IGNORECASE)
+# An e-mail address or a telephone number written as a link's address.
+_EMAIL_RE = re.compile(r"[^\s@/]+@[^\s@/]+\.[a-z]{2,}", re.IGNORECASE)
+_PHONE_RE = re.compile(r"\+?[\d\s().-]{6,}")
 # What ends a file's name, not a host's (`sk.pdf`, `foto.jpg` are files).
 _FILE_ENDINGS = frozenset(
     {".pdf", ".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".doc", ".docx", ".xls"}
@@ -664,11 +667,18 @@ def _is_relative_path(value: str) -> bool:
 
 
 def relative_link_suggestion(content, value: str, site: SiteMap) -> str:
-    """What to write instead of a relative link that leads nowhere: the full
-    address of a host written without its scheme; else the `{static}` (or
+    """What to write instead of a relative link that leads nowhere: a
+    `mailto:` or `tel:` link for an e-mail address or a telephone number, the
+    full address of a host written without its scheme; else the `{static}` (or
     `{filename}`) link of the file it names from the release's folder or,
     failing that, of a file of content/ with its name; else the forms."""
-    path = unquote(re.split(r"[?#]", html.unescape(value).strip(), maxsplit=1)[0])
+    written = html.unescape(value).strip()
+    if _EMAIL_RE.fullmatch(written):
+        return f"write it as an e-mail link: 'mailto:{written}'"
+    if _PHONE_RE.fullmatch(written):
+        number = re.sub(r"[^\d+]", "", written)
+        return f"write it as a telephone link: 'tel:{number}'"
+    path = unquote(re.split(r"[?#]", written, maxsplit=1)[0])
     first = path.split("/", 1)[0]
     if _BARE_HOST_RE.fullmatch(first) and (
         first.lower().startswith("www.")
