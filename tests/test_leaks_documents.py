@@ -292,3 +292,46 @@ def test_a_pdf_with_review_notes_is_refused_and_one_with_links_left_as_it_is(tmp
         clean_document(annotated(note), ".pdf")
     linked = annotated(Link(rect=(50, 550, 200, 650), url="https://bawaslu.go.id/"))
     assert clean_document(linked, ".pdf") == linked
+
+
+def test_a_zip_bomb_or_an_encrypted_part_is_one_problem_not_a_crash(tmp_path):
+    """A .docx whose parts unpack to gigabytes (a few kilobytes of zeros on
+    disk) was read whole into memory; a part in a method zipfile lacks or
+    encrypted raised out of the cleaner. Each is a DocumentProblem."""
+    from warta import documents
+    from warta.documents import DocumentProblem, clean_document
+
+    bomb = tmp_path / "bom.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("docProps/core.xml", CORE)
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            chunk = b"\0" * 2**20
+            for _ in range(documents.MAX_UNPACKED_BYTES // 2**20 + 1):
+                part.write(chunk)
+    assert bomb.stat().st_size < 2**20
+    with pytest.raises(DocumentProblem, match="MiB") as problem:
+        clean_document(bomb.read_bytes(), ".docx")
+    assert "PDF" in problem.value.suggestion
+
+    data = bytearray(docx(tmp_path / "sk.docx").read_bytes())
+    # the first part's "general purpose" flags in the central directory:
+    # bit 0 says it is encrypted
+    data[data.index(b"PK\x01\x02") + 8] |= 1
+    with pytest.raises(DocumentProblem, match="cannot be read"):
+        clean_document(bytes(data), ".docx")
+
+
+def test_a_cleaned_copys_key_follows_the_cleaning_code(tmp_path):
+    """The cache of cleaned copies is keyed by the cleaner's source and
+    pypdf's version, so a copy cleaned by older code (a cache kept between CI
+    runs) is not reused."""
+    from plugins.images import pipeline
+
+    code = tmp_path / "documents.py"
+    code.write_text("A = 1\n")
+    before = pipeline.code_digest([code], packages=("pypdf",))
+    assert pipeline.code_digest([code], packages=("pypdf",)) == before
+    assert pipeline.code_digest([code]) != before  # pypdf's version is in it
+    code.write_text("A = 2\n")
+    assert pipeline.code_digest([code], packages=("pypdf",)) != before
+    assert len(pipeline.cleaner_version()) == 16

@@ -69,6 +69,8 @@ EDITED = (
     "Accept All Changes, Delete → Delete All Comments), save and upload it again, "
     "or publish it as a PDF"
 )
+# The most an office document may unpack to (every part is held in memory).
+MAX_UNPACKED_BYTES = 256 * 2**20
 UNREADABLE = "save it again from its program, or publish it as a PDF"
 
 # Namespaces of the parts rewritten.
@@ -180,8 +182,29 @@ def _clean_zip(data: bytes, *, odf: bool) -> bytes:
     try:
         source = zipfile.ZipFile(io.BytesIO(data))
         infos = source.infolist()
+        unpacked = sum(info.file_size for info in infos)
+        if unpacked > MAX_UNPACKED_BYTES:
+            # A zip bomb, or a document far larger than any release attaches:
+            # every part is read into memory to be copied (zipfile reads no
+            # more of a part than the size its header states).
+            raise DocumentProblem(
+                f"it unpacks to {unpacked // 2**20} MiB, more than the "
+                f"{MAX_UNPACKED_BYTES // 2**20} MiB a document may hold",
+                "save it again from its program with its photos compressed, or publish it as a PDF",
+            )
         parts = {info.filename: source.read(info) for info in infos}
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError) as exc:
+    except DocumentProblem:
+        raise
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        ValueError,
+        # a part compressed by a method zipfile lacks, or encrypted
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:
         raise DocumentProblem(f"the file cannot be read as a document ({exc})") from exc
     edits = _edits_of(parts, odf=odf)
     if edits:
@@ -361,7 +384,15 @@ def _clean_pdf(data: bytes) -> bytes:
         writer.write(out)
     except DocumentProblem:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as exc:
+    except (
+        PyPdfError,
+        ValueError,
+        KeyError,
+        TypeError,
+        AttributeError,
+        OSError,
+        RecursionError,  # objects nested past Python's limit, as a hostile PDF can
+    ) as exc:
         raise DocumentProblem(f"the PDF cannot be read ({type(exc).__name__}: {exc})") from exc
     return out.getvalue()
 

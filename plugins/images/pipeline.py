@@ -22,6 +22,7 @@ error. No Pelican import: unit-tested directly.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -33,11 +34,12 @@ import stat
 import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 from PIL import Image
 
-from warta import findings
+from warta import documents, findings
 from warta.documents import DocumentProblem, clean_document, is_document
 from warta.findings import Finding
 from warta.paths import cache_blocker, replace_file, save_cache
@@ -56,6 +58,34 @@ logger = logging.getLogger(__name__)
 
 # Bump when the encoding code changes what it writes: every cached file is redone.
 CODE_VERSION = "1"
+
+
+def code_digest(sources, packages=()) -> str:
+    """A digest of code: the bytes of `sources` and the installed versions of
+    `packages` (one not installed counts as such)."""
+    digest = hashlib.sha256(CODE_VERSION.encode())
+    for source in sources:
+        digest.update(Path(source).read_bytes())
+    for package in packages:
+        try:
+            digest.update(f"|{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"|{package}=none".encode())
+    return digest.hexdigest()[:16]
+
+
+@functools.cache
+def cleaner_version() -> str:
+    """Part of every cleaned copy's key: the code that cleans (`strip`,
+    `warta.documents`) and the pypdf it uses, so that a change to either
+    redoes the cached copies with no version to remember to bump (a copy
+    cleaned by older code, in a cache carried between CI runs, would
+    otherwise be published as the new code would not write it)."""
+    return code_digest(
+        (Path(__file__).with_name("strip.py"), Path(documents.__file__)), packages=("pypdf",)
+    )
+
+
 # Part of every photo variant's key: bump it when `encode_variants` writes other
 # bytes for the same source and settings; only the variants are redone then.
 # 2: smaller widths resized from the next larger variant, large JPEGs decoded
@@ -685,7 +715,7 @@ class ImageCache:
         A document (`warta.documents`: an office file or a PDF) is cleaned of
         its authors' names; StripError for one that keeps comments or tracked
         changes, or cannot be read."""
-        key = sha256(f"{CODE_VERSION}|strip|{suffix.lower()}|{sha256(data)}".encode())
+        key = sha256(f"{cleaner_version()}|strip|{suffix.lower()}|{sha256(data)}".encode())
         self._used.add(key)
         file = self.stripped.get(key)
         if file == "":
