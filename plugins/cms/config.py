@@ -20,10 +20,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warta import frontmatter
-from warta.markdown_source import TEXT_KEYS
+from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS
 from warta.new_article import region_value
 from warta.regions import dateline
 from warta.regions.gazetteer import code_sort_key, numbered_spellings
+from warta.source_checks import KNOWN_KEYS
 from warta.tags.vocabulary import comma_key, tag_key
 from warta.text import fold
 
@@ -637,6 +638,9 @@ def warta_data(inputs: CmsInputs) -> dict:
                 # Shown as text: its character references read as the build
                 # reads them (`&amp;` is "&"), and written so that it reads them back.
                 "text": key.lower() in TEXT_KEYS,
+                # Shown without a chat's marks around the whole value (`*Judul*`),
+                # as the build shows a one-valued text (`without_chat_emphasis`).
+                "unmarked": key.lower() in TEXT_KEYS & SINGLE_VALUED_KEYS,
             }
             for name, key, kind in table
         ]
@@ -664,4 +668,6 @@ def warta_data(inputs: CmsInputs) -> dict:
         "region_contexts": inputs.region_contexts,
         "tag_spellings": inputs.tag_spellings,
         "dateline": inputs.dateline,
+        # Keys the build reads: below a blank line of a `---` block, more front matter.
+        "known_keys": sorted(KNOWN_KEYS),
     }

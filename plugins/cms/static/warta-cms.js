@@ -30,7 +30,16 @@
 
   window.CMS_MANUAL_INIT = true;
 
-  var META_RE = /^([A-Za-z][A-Za-z0-9_-]*)\s*:\s?(.*)$/;
+  // A front matter's lines as Python-Markdown's `meta` reads them for the
+  // build (warta/frontmatter.py KEY_RE, CONTINUATION_RE, `closes`): a key of
+  // letters, digits, `_` and `-` right before its colon, up to three spaces
+  // before it; a line indented four columns (a tab is four) more of the key
+  // above; a `---` or `...` line ends the block.
+  var KEY_LINE_RE = /^ {0,3}([A-Za-z0-9_-]+):\s*(.*)$/;
+  var MORE_LINE_RE = /^ {4,}(.*)$/;
+  // A value set wholly in a chat's bold, italics or strikethrough (warta/markdown_source.py
+  // `_CHAT_EMPHASIS`), the build shows without its marks.
+  var CHAT_EMPHASIS_RE = /^(\*{1,2}|_{1,2}|~)([^\s*_~](?:[^*_~]*[^\s*_~])?)\1$/;
 
   // ---- slugs and ids, as the build makes them (warta/text.py) ---------------
 
@@ -182,6 +191,45 @@
   // "Kabupaten Lahat; Kota Pagar Alam, Kabupaten OKU" is three.
   function regionValues(value) {
     return splitOutsideReferences(String(value || ''), ',;');
+  }
+
+  // A value of a list key written as a list below `Title: …` (no `---`):
+  // `[A, B]`, or every item in quotes (`"A", "B"`, `“A”, “B”`), its items as
+  // the build reads them (warta.frontmatter `written_list`); null for any other
+  // value, which is split as written.
+  var ITEM_QUOTES = { '"': '"', "'": "'", '\u201c': '\u201d', '\u2018': '\u2019', '\u201e': '\u201d' };
+
+  function quotedItem(text) {
+    var close = text.charAt(text.length - 1);
+    if (text.length > 2 && close === ITEM_QUOTES[text.charAt(0)]) {
+      var inner = text.slice(1, -1).trim();
+      if (inner && inner.indexOf(text.charAt(0)) < 0 && inner.indexOf(close) < 0) return inner;
+    }
+    return null;
+  }
+
+  // A line with its tabs as spaces to the next multiple of four columns.
+  function expandTabs(line) {
+    if (line.indexOf('\t') < 0) return line;
+    var out = '';
+    for (var i = 0; i < line.length; i++) {
+      out += line[i] === '\t' ? ' '.repeat(4 - (out.length % 4)) : line[i];
+    }
+    return out;
+  }
+
+  function writtenList(value) {
+    value = String(value).trim();
+    if (value.charAt(0) === '[' && value.charAt(value.length - 1) === ']') {
+      var listed = flowItems(value);
+      if (listed === null) {
+        listed = splitList(value.slice(1, -1)).map(function (text) { return quotedItem(text) || text; });
+      }
+      return listed.map(function (text) { return text.trim(); }).filter(Boolean);
+    }
+    var items = splitList(value);
+    var quoted = items.map(quotedItem);
+    return items.length && quoted.every(Boolean) ? quoted : null;
   }
 
   // Items as one value Pelican splits back into them: at semicolons when there
@@ -377,6 +425,55 @@
   // a block scalar, an anchor, an alias, a tag).
   var NOT_PLAIN_RE = /^["'\[{|>&*!%@`]/;
 
+  // A value in YAML's quotes as YAML reads it, its line breaks spaces; one in
+  // single quotes with an apostrophe inside a word ('Lahat's') without its
+  // quotes; any other as it is (warta.frontmatter `yaml_unquoted`).
+  var APOSTROPHES_RE = /^(?:[^']|''|(?<=[\p{L}\p{N}_])'(?=[\p{L}\p{N}_]))*$/u;
+
+  function yamlUnquoted(value) {
+    var quote = value.charAt(0);
+    if (value.length < 2 || (quote !== '"' && quote !== "'") || value.charAt(value.length - 1) !== quote) {
+      return value;
+    }
+    var loaded;
+    try {
+      loaded = YAML ? yamlLoad(value) : value;
+    } catch (error) {
+      var inner = value.slice(1, -1);
+      if (quote === "'" && APOSTROPHES_RE.test(inner)) return inner.replace(/''/g, "'").split('\n').join(' ');
+      return value;
+    }
+    return typeof loaded === 'string' ? loaded.split(/\r\n|\r|\n/).join(' ') : value;
+  }
+
+  // The items of a one-line YAML list (`[A, "B, C", #D]`), empty ones left
+  // out, as the build reads them (warta.frontmatter `yaml_items`): a `#` is
+  // an item's text, not a comment; texts and numbers only, else null.
+  var FLOW_ITEM_RE = /\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,"'][^,]*)?\s*(?:,|$)/g;
+
+  function flowItems(value) {
+    var inner = value.slice(1, -1);
+    if (/(?:^|[\s,])#/.test(value.slice(1))) {
+      var pieces = inner.match(FLOW_ITEM_RE) || [];
+      if (pieces.join('') === inner) {
+        return pieces
+          .map(function (piece) { return yamlUnquoted(piece.trim().replace(/,+$/, '').trim()); })
+          .filter(Boolean);
+      }
+    }
+    if (!YAML) return null;
+    var loaded;
+    try {
+      loaded = YAML.load(value);
+    } catch (error) {
+      return null;
+    }
+    var plain = Array.isArray(loaded) && loaded.every(function (item) {
+      return typeof item === 'string' || (typeof item === 'number' && isFinite(item));
+    });
+    return plain ? loaded.map(String).filter(Boolean) : null;
+  }
+
   function opensYaml(line) {
     return /^-{3}/.test(line);
   }
@@ -473,6 +570,62 @@
     });
   }
 
+  // Keys the build reads (warta.source_checks KNOWN_KEYS, from config.json):
+  // below a blank line of a `---` block, more front matter (`yamlExtent`).
+  var KNOWN_KEYS = {};
+  // A key line as the build tells front matter from a lead's `LAHAT:` (warta.frontmatter `_FRONT_KEY_RE`).
+  var FRONT_KEY_RE = /^("[^"]{1,40}"|'[^']{1,40}'|[A-Za-z0-9_][\p{L}\p{N}_-]*(?: [\p{L}\p{N}_-]+){0,3})\s*:(?:\s|$)(.*)$/u;
+  var BLOCK_SCALAR_RE = /^[|>](?:[1-9][+-]?|[+-][1-9]?)?(?:\s+#.*)?$/;
+  var PUBLICATION_KEY_RE = /draft|draf|publish|terbit|tayang|embargo|status|hidden|sembunyi/i;
+
+  // Whether a key line below a blank line is more front matter (`_more_keys`):
+  // a quoted key, a key the build reads or one about publication, or a word
+  // in lower case as a CMS writes one; not `LAHAT:` or `Hasil Rapat:`.
+  function moreKeys(line) {
+    var match = FRONT_KEY_RE.exec(line);
+    if (!match) return false;
+    var name = match[1];
+    if (name.charAt(0) === '"' || name.charAt(0) === "'") return true;
+    if (PUBLICATION_KEY_RE.test(name)) return true;
+    return name.indexOf(' ') < 0 && (!!KNOWN_KEYS[name.toLowerCase()] || name === name.toLowerCase());
+  }
+
+  // Whether an indented line or a list item below a blank line goes on with
+  // the key above (`owner`): its block scalar, list or map (`_continues`).
+  function continuesKey(owner, following) {
+    var match = FRONT_KEY_RE.exec(owner);
+    var value = match ? match[2].trim() : 'x';
+    if (BLOCK_SCALAR_RE.test(value)) return /^[ \t]/.test(following);
+    var text = following.replace(/^\s+/, '');
+    return (value === '' || value.charAt(0) === '#') && (/^-(\s|$)/.test(text) || FRONT_KEY_RE.test(text));
+  }
+
+  // The index of the line that ends a `---` block (`lines`, up to `close`,
+  // its closing line or the file's end) as the build reads it
+  // (warta.frontmatter `_extent`): a blank line followed by the release's text,
+  // else `close`.
+  function yamlExtent(lines, close) {
+    var owner = '';
+    for (var index = 1; index < close; index++) {
+      var line = lines[index];
+      if (line.trim() && FRONT_KEY_RE.test(line)) owner = line;
+      if (line.trim() || !lines[index - 1].trim()) continue;
+      var paragraph = [];
+      for (var next = index + 1; next < close; next++) {
+        var below = lines[next];
+        if (!paragraph.length && (!below.trim() || below.charAt(0) === '#')) continue;
+        if (!below.trim()) break;
+        paragraph.push(below);
+      }
+      if (!paragraph.length) continue;
+      var first = paragraph[0];
+      var goesOn = (!/^[ \t-]/.test(first) || continuesKey(owner, first)) &&
+        paragraph.every(function (text) { return /^[ \t#-]/.test(text) || moreKeys(text); });
+      if (!goesOn) return index;
+    }
+    return close;
+  }
+
   // The `---` block at the top of a file's `lines`: null when there is none (or
   // it holds no keys: text between two rules); { problem: {line, message} }
   // when YAML cannot read it; else the lines before the first key (comments),
@@ -483,8 +636,26 @@
     if (!lines.length || !opensYaml(opening)) return null;
     var close = -1;
     for (var c = 1; c < lines.length && close < 0; c++) if (closesYaml(lines[c])) close = c;
-    if (close < 0) return { problem: { line: 1, message: 'tidak ada baris --- penutup' } };
     if (!YAML) return { problem: { line: 1, message: 'pembaca YAML tidak termuat' } };
+    var closed = close >= 0;
+    var readWhole = false;
+    if (closed) {
+      try {
+        readWhole = isMap(yamlLoad(lines.slice(1, close).join('\n')));
+      } catch (error) {
+        /* cut below, as the build cuts it */
+      }
+    }
+    if (!readWhole) {
+      // No closing `---` before the release's text (a `---` rule further
+      // down, or none): the block ends at the blank line above the text.
+      var cut = yamlExtent(lines, closed ? close : lines.length);
+      if (cut < (closed ? close : lines.length)) {
+        close = cut;
+        closed = true;
+      }
+    }
+    if (!closed) return { problem: { line: 1, message: 'tidak ada baris --- penutup' } };
     var block = lines.slice(1, close);
     var whole;
     try {
@@ -579,6 +750,9 @@
   }
 
   function makeFormat(keys, data) {
+    (data.known_keys || []).forEach(function (key) {
+      KNOWN_KEYS[key] = true;
+    });
     var byKey = {};
     keys.forEach(function (spec, index) {
       spec.index = index;
@@ -637,33 +811,61 @@
 
     function fromFile(content) {
       var text = String(content || '');
-      var eol = text.indexOf('\r\n') >= 0 ? '\r\n' : '\n';
+      // A byte-order mark, which the build ignores, kept for the file.
+      var bom = text.charAt(0) === '\ufeff' ? '\ufeff' : '';
+      text = text.slice(bom.length);
+      // CRLF or a lone CR end a line for the build as LF does.
+      var eol = text.indexOf('\r\n') >= 0 ? '\r\n' : text.indexOf('\r') >= 0 ? '\r' : '\n';
       var lines = text.split(eol);
       var yaml = readYamlBlock(lines);
-      if (yaml && !yaml.problem) return fromYaml(eol, lines, yaml);
+      if (yaml && !yaml.problem) {
+        var read = fromYaml(eol, lines, yaml);
+        read._warta_source.bom = bom;
+        return read;
+      }
+      // The block as the build reads it: to a blank line (of spaces too), a
+      // `---` or `...` line, or the first line that is neither a key nor
+      // indented four columns under one (the body's first line).
       var header = [];
       var i = 0;
-      if (lines.length && META_RE.test(lines[0])) {
-        for (; i < lines.length && lines[i] !== ''; i++) {
-          var match = META_RE.exec(lines[i]);
-          if (match) {
-            var spec = byKey[match[1].toLowerCase()];
-            header.push({ key: match[1], field: spec ? spec.field : null, raw: lines[i], value: match[2] });
-          } else if (header.length && /^\s/.test(lines[i])) {
-            var last = header[header.length - 1];
-            last.raw += eol + lines[i]; // a continuation line belongs to its key
-            last.value += ' ' + lines[i].trim();
-          } else {
-            break;
-          }
+      var closer = false;
+      for (; i < lines.length && !(yaml && yaml.problem); i++) {
+        var line = expandTabs(lines[i]);
+        if (!line.trim()) break;
+        if (/^(-{3}|\.{3})/.test(line) && !KEY_LINE_RE.test(line)) {
+          closer = header.length > 0;
+          break;
+        }
+        var match = KEY_LINE_RE.exec(line);
+        var more = MORE_LINE_RE.exec(line);
+        if (match) {
+          var spec = byKey[match[1].toLowerCase()];
+          header.push({ key: match[1], field: spec ? spec.field : null, raw: lines[i], value: match[2],
+            wrapped: false });
+        } else if (more && header.length) {
+          var last = header[header.length - 1];
+          last.raw += eol + lines[i]; // a continuation line belongs to its key
+          last.value += ' ' + more[1].trim();
+          last.wrapped = true;
+        } else {
+          break;
         }
       }
+      header.forEach(function (line) {
+        // `Tags: [A, B]`, `Tags: "A", "B"`: a list, read as the build reads it.
+        var spec = line.field ? byKey[line.key.toLowerCase()] : null;
+        if (spec && spec.kind === 'list' && !line.wrapped) line.items = writtenList(line.value);
+      });
       var rest = lines.slice(i).join(eol);
-      var body = rest.replace(/^(\r?\n)+/, '');
+      // (The `---` line that ended the block is no part of the body.)
+      var ended = closer ? lines[i] + (i < lines.length - 1 ? eol : '') : '';
+      var body = rest.slice(ended.length).replace(/^(?:[^\S\r\n]*(?:\r\n|\r|\n))+/, '');
+      if (!header.length) body = rest; // (no front matter: the whole text is the body)
       var entry = fill(header);
-      entry.body = body;
+      entry.body = eol === '\r' ? body.replace(/\r/g, '\n') : body;
       // Everything needed to write the file back as it was (kept in the entry's data).
       entry._warta_source = {
+        bom: bom,
         eol: eol,
         lines: header,
         separator: rest.slice(0, rest.length - body.length),
@@ -700,6 +902,13 @@
         }
         if (spec.text && spec.kind !== 'list') {
           value = referencesRead(value).trim(); // as the build reads a text key
+        }
+        if (spec.unmarked) {
+          // A title or photo text wholly in a chat's bold or italics
+          // (`*Rapat Pleno*`): the build shows it without the marks
+          // (warta.markdown_source `without_chat_emphasis`).
+          var marked = CHAT_EMPHASIS_RE.exec(value);
+          if (marked) value = marked[2];
         }
         if (spec.kind === 'list') {
           // A YAML list's items, each one; else a Region: at every comma and
@@ -813,8 +1022,9 @@
     // its final line end, else the editor's with the file's line ends.
     function bodyOf(entry, source) {
       var body = entry.body === undefined || entry.body === null ? '' : String(entry.body);
-      if (body.replace(/\s+$/, '') === source.body.replace(/\s+$/, '')) return source.body;
-      body = body.replace(/\r\n/g, '\n').split('\n').join(source.eol);
+      var lf = function (text) { return text.replace(/\r\n?/g, '\n').replace(/\s+$/, ''); };
+      if (lf(body) === lf(source.body)) return source.body;
+      body = body.replace(/\r\n?/g, '\n').split('\n').join(source.eol);
       if (body && !/\n$/.test(body)) body += source.eol;
       return body;
     }
@@ -882,7 +1092,13 @@
       return toFile(again);
     }
 
+    // The file's text for the form's values (and its byte-order mark, if it had one).
     function toFile(entry) {
+      var source = entry._warta_source;
+      return ((source && source.bom) || '') + writeFile(entry);
+    }
+
+    function writeFile(entry) {
       var source = entry._warta_source;
       if (source && source.yamlProblem) return afterProblem(entry, source);
       var isNew = !source;
@@ -934,7 +1150,12 @@
           return line.text;
         })
         .join(source.eol);
-      return header + source.eol + (source.separator || source.eol) + body;
+      // The file's own lines between the front matter and the body; a blank
+      // line before a body that had none or was changed (its first line
+      // could be read as a key).
+      var separator = source.separator;
+      if (!separator && body && (isNew || !source.headed || body !== source.body)) separator = source.eol;
+      return header + source.eol + separator + body;
     }
 
     return { fromFile: fromFile, toFile: toFile };
