@@ -2026,8 +2026,53 @@
     return match[4] ? day + ', ' + match[4] + '.' + match[5] + ' WIB' : day;
   }
 
+  // The body's headings as the page shows them: its one <h1> is the title, so
+  // a `# Heading` (or one underlined with `===`) of the text is an <h2>
+  // (warta/markdown_source.py `SubheadingsOnly`). Done on the preview's
+  // HTML, not in Decap's Markdown reader, which also reads the rich-text
+  // editor's text back into the file.
+  function subheadingsOnly(root) {
+    var headings = root.querySelectorAll('h1');
+    for (var i = 0; i < headings.length; i++) {
+      var heading = headings[i];
+      var lower = heading.ownerDocument.createElement('h2');
+      for (var a = 0; a < heading.attributes.length; a++) {
+        lower.setAttribute(heading.attributes[a].name, heading.attributes[a].value);
+      }
+      while (heading.firstChild) lower.appendChild(heading.firstChild);
+      heading.parentNode.replaceChild(lower, heading);
+    }
+  }
+
   function registerPreview(CMS, data) {
     var h = window.h;
+    // The body of the preview, kept as the page shows it while Decap renders
+    // the Markdown again with every keystroke.
+    var BodyPreview = window.createClass({
+      componentDidMount: function () {
+        var node = this.node;
+        if (!node) return;
+        subheadingsOnly(node);
+        var View = node.ownerDocument.defaultView || window;
+        this.observer = new View.MutationObserver(function () {
+          subheadingsOnly(node);
+        });
+        this.observer.observe(node, { childList: true, subtree: true });
+      },
+      componentDidUpdate: function () {
+        if (this.node) subheadingsOnly(this.node);
+      },
+      componentWillUnmount: function () {
+        if (this.observer) this.observer.disconnect();
+      },
+      render: function () {
+        var self = this;
+        return h('div', {
+          className: 'article__body',
+          ref: function (node) { self.node = node; },
+        }, this.props.body);
+      },
+    });
     var ArticlePreview = window.createClass({
       render: function () {
         var entry = this.props.entry;
@@ -2081,7 +2126,7 @@
               h('img', { src: src, alt: get('image_alt') || '' }),
               get('image_caption') || get('image_credit') ? h('figcaption', {}, get('image_caption') || '', ' ',
                 get('image_credit') ? h('span', { className: 'article__credit' }, get('image_credit')) : null) : null) : null,
-            h('div', { className: 'article__body' }, this.props.widgetFor('body')),
+            h(BodyPreview, { body: this.props.widgetFor('body') }),
             h('footer', { className: 'article__footer' },
               groups.length ? h('section', { className: 'article__tags' },
                 h('h2', { className: 'small-title' }, 'Tag'),
@@ -2107,7 +2152,7 @@
             h('p', { 'data-level': 'kesalahan' }, 'kesalahan: ' + unread)) : null,
           h('article', { className: 'wrap article' },
             h('h1', {}, this.props.entry.getIn(['data', 'title']) || ''),
-            h('div', { className: 'article__body' }, this.props.widgetFor('body'))));
+            h(BodyPreview, { body: this.props.widgetFor('body') })));
       },
     });
     CMS.registerPreviewStyle(new URL(data.preview_css, document.baseURI).href);

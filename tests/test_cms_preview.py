@@ -1,0 +1,57 @@
+"""The newsroom CMS's preview shows the body as the article page does.
+
+The page's one <h1> is the release's title: the build makes a `# Heading` of
+the text (or one underlined with `===`, as Word's "Heading 1" pastes) an <h2>
+(warta/markdown_source.py `SubheadingsOnly`); the preview showed it as a
+second <h1>, bigger than the title. Here a release is typed into /admin/
+(real Chromium, a real decap-server) and the preview's headings are compared
+with those of the body as the site's Markdown renders it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+from playwright.sync_api import expect
+from test_cms_browser import newsroom, page
+from test_cms_frontmatter_forms import handed
+
+pytestmark = pytest.mark.browser
+__all__ = ["newsroom", "page"]  # the fixtures: a decap-server and /admin/ signed in
+
+BODY = (
+    "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat koordinasi pengawasan.\n\n"
+    "# Hasil Rapat\n\n"
+    "Rapat menyepakati jadwal patroli pengawasan masa tenang.\n\n"
+    "Tindak Lanjut\n"
+    "===\n\n"
+    "Pengawas kecamatan melapor setiap hari.\n\n"
+    "## Jadwal\n\n"
+    "Patroli dimulai Sabtu."
+)
+
+
+def test_a_heading_of_the_text_is_previewed_at_the_level_the_page_shows(page, newsroom):
+    page.goto(newsroom.base + "/admin/#/collections/berita/new")
+    page.get_by_label("Judul", exact=True).fill("Bawaslu Lahat Gelar Rapat Koordinasi Pengawasan")
+    page.locator(".cms-editor-raw [role=textbox]").click()
+    page.keyboard.type(BODY)
+    preview = page.frame_locator("iframe").first
+    body = preview.locator(".article__body")
+    expect(body.locator("h2").first).to_have_text("Hasil Rapat")
+    expect(preview.locator("h1")).to_have_count(1)  # the title's
+    expect(preview.locator("article h1")).to_have_text(
+        "Bawaslu Lahat Gelar Rapat Koordinasi Pengawasan"
+    )
+
+    def headings(html: str) -> list[tuple[str, str]]:
+        soup = BeautifulSoup(html, "html.parser")
+        return [(h.name, h.get_text(strip=True)) for h in soup.find_all(["h1", "h2", "h3"])]
+
+    published = headings(handed("Title: Rapat\n\n" + BODY + "\n")[1])
+    assert published == [("h2", "Hasil Rapat"), ("h2", "Tindak Lanjut"), ("h2", "Jadwal")]
+    assert headings(body.inner_html()) == published
+    # Typed on: a heading added later is shown at the page's level too.
+    page.keyboard.type("\n\n# Penutup")
+    expect(body.locator("h2").last).to_have_text("Penutup")
+    expect(preview.locator("h1")).to_have_count(1)
