@@ -65,6 +65,10 @@ PAGE_KEYS = (
     ("status", "Status", "text"),
 )
 PAGE_ALWAYS = ("title", "slug", "summary")
+# The photos the build publishes, by their file name's ending (the images
+# plugin's IMAGE_SUFFIXES: plugins/images/strip.py, which Pillow reads).
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".jpe", ".jfif", ".png")
+PHOTO_SUFFIXES += (".webp", ".gif", ".tif", ".tiff", ".bmp")
 # Backends whose Decap implementation has no editorial workflow (Gitea/Forgejo).
 SIMPLE_ONLY_BACKENDS = ("gitea",)
 
@@ -668,6 +672,9 @@ def warta_data(inputs: CmsInputs) -> dict:
         "region_contexts": inputs.region_contexts,
         "tag_spellings": inputs.tag_spellings,
         "dateline": inputs.dateline,
+        # File name endings of the photos the build publishes: the CMS refuses
+        # any other upload (an iPhone's HEIC) before it is saved.
+        "photo_suffixes": list(PHOTO_SUFFIXES),
         # Keys the build reads: below a blank line of a `---` block, more front matter.
         "known_keys": sorted(KNOWN_KEYS),
     }

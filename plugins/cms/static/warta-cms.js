@@ -2251,9 +2251,40 @@
     return Date.now().toString(36).slice(-4) + random[0].toString(36) + random[1].toString(36);
   }
 
-  function stampUploads(event) {
+  // Why the build cannot publish a chosen file as a photo, in the writer's
+  // words; null for a photo it publishes (config.json `photo_suffixes`, the
+  // images plugin's IMAGE_SUFFIXES). An iPhone's HEIC photo was taken, saved
+  // and then stopped the build ("not a photo Pillow can read").
+  function refusedUpload(file, data) {
+    var name = String(file.name || '');
+    var dot = name.lastIndexOf('.');
+    var suffix = dot >= 0 ? name.slice(dot).toLowerCase() : '';
+    var type = String(file.type || '').toLowerCase();
+    var heic = /^\.hei[cf]s?$/.test(suffix) || /^image\/hei[cf]/.test(type);
+    if (!heic && (data.photo_suffixes || []).indexOf(suffix) >= 0) return null;
+    if (heic) {
+      return 'Berkas "' + name + '" adalah foto HEIC (format foto iPhone), yang tidak dapat ' +
+        'diterbitkan situs. Ubah dulu ke JPEG (di iPhone: Pengaturan > Kamera > Format > ' +
+        'Paling Kompatibel, atau bagikan foto sebagai JPEG), lalu unggah lagi.';
+    }
+    return 'Berkas "' + name + '" bukan foto yang dapat diterbitkan situs. Pakai foto JPEG ' +
+      'atau PNG (' + (data.photo_suffixes || []).join(' ') + '), lalu unggah lagi.';
+  }
+
+  function stampUploads(event, data) {
     var input = event.target;
     if (!input || input.type !== 'file' || !input.files || !input.files.length) return;
+    var refused = Array.prototype.map.call(input.files, function (file) {
+      return refusedUpload(file, data);
+    }).filter(Boolean);
+    if (refused.length) {
+      // Before Decap reads the files: nothing is uploaded or saved.
+      event.stopImmediatePropagation();
+      event.stopPropagation();
+      input.value = '';
+      window.alert(refused.join('\n\n'));
+      return;
+    }
     if (typeof window.DataTransfer !== 'function') return;
     var transfer = new window.DataTransfer();
     Array.prototype.forEach.call(input.files, function (file) {
@@ -2294,7 +2325,7 @@
     registerSelects(CMS, data);
     registerPhotoComponent(CMS, doc.cms);
     // Capture: before Decap's own change handler reads the chosen files.
-    document.addEventListener('change', stampUploads, true);
+    document.addEventListener('change', function (event) { stampUploads(event, data); }, true);
     registerPreview(CMS, data);
     registerSaving(CMS, data);
     watchAccessibility();
