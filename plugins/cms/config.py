@@ -22,6 +22,7 @@ from pathlib import Path
 from warta import frontmatter
 from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS
 from warta.new_article import region_value
+from warta.published import DRAFT_NAME_PAIRS, DRAFT_NAME_WORDS
 from warta.regions import dateline
 from warta.regions.gazetteer import code_sort_key, numbered_spellings
 from warta.source_checks import KNOWN_KEYS
@@ -675,6 +676,10 @@ def warta_data(inputs: CmsInputs) -> dict:
         # File name endings of the photos the build publishes: the CMS refuses
         # any other upload (an iPhone's HEIC) before it is saved.
         "photo_suffixes": list(PHOTO_SUFFIXES),
+        # Words of a file's name that hold its release back (warta.published):
+        # the preview says so when the title no longer holds them.
+        "draft_name_words": sorted(DRAFT_NAME_WORDS),
+        "draft_name_pairs": [list(pair) for pair in sorted(DRAFT_NAME_PAIRS)],
         # Keys the build reads: below a blank line of a `---` block, more front matter.
         "known_keys": sorted(KNOWN_KEYS),
     }

@@ -841,7 +841,7 @@
         if (match) {
           var spec = byKey[match[1].toLowerCase()];
           header.push({ key: match[1], field: spec ? spec.field : null, raw: lines[i], value: match[2],
-            wrapped: false });
+            wrapped: false, read: match[2].trim() });
         } else if (more && header.length) {
           var last = header[header.length - 1];
           last.raw += eol + lines[i]; // a continuation line belongs to its key
@@ -979,6 +979,8 @@
           tail: segment.tail,
           value: listed || odd || value === null ? '' : value,
           items: listed && !odd ? value : null,
+          // (as YAML reads it, for a key the form does not show: `draft: true`)
+          read: typeof segment.value === 'string' ? segment.value.trim() : '',
         };
       });
       var entry = fill(header);
@@ -1998,11 +2000,71 @@
     if (!body) problems.push(['kesalahan', 'Isi berita masih kosong.']);
     else if (!dateline.head)
       problems.push(['saran', 'Isi berita sebaiknya dimulai dengan dateline, misalnya “PALEMBANG – …”.']);
+    problems = heldBack(entry, get, data).concat(problems);
     if (get('image')) {
       if (!String(get('image_alt') || '').trim()) problems.push(['kesalahan', 'Foto belum punya teks alternatif.']);
       if (!String(get('image_credit') || '').trim()) problems.push(['saran', 'Foto belum punya kredit.']);
     }
     return problems;
+  }
+
+  // Whether and when the public build publishes the release, as `invoke check`
+  // says it (warta/source_checks.py `check_unpublished_flag`, `check_embargo`):
+  // `Status: draft` (hidden, skip), another tool's flag (`draft: true`,
+  // `published: false`, `Draf: ya`, `Terbit: tidak`; a value that is neither a
+  // yes nor a no holds it back too), a Date after now (WIB). Moving it to
+  // "Siap terbit" and publishing it does not put it on the site.
+  var UNPUBLISHED_STATUSES = ['draft', 'hidden', 'skip', 'draf'];
+  var UNPUBLISHED_FLAGS = { draft: true, draf: true, published: false, terbit: false };
+  var YES_VALUES = ['true', 'yes', 'y', 'ya', '1', 'on'];
+  var NO_VALUES = ['false', 'no', 'n', 'tidak', '0', 'off'];
+
+  function heldBack(entry, get, data) {
+    var said = [];
+    var status = String(get('status') || '').trim().toLowerCase();
+    if (UNPUBLISHED_STATUSES.indexOf(status) >= 0) {
+      said.push(['peringatan', 'Status: ' + get('status') + ' — berita ini tidak terbit di situs, ' +
+        'juga setelah diterbitkan di sini. Hapus baris Status itu agar terbit.']);
+    }
+    var source = get('_warta_source') || {};
+    (source.lines || []).forEach(function (line) {
+      var key = String(line.key || '').toLowerCase();
+      if (!(key in UNPUBLISHED_FLAGS)) return;
+      var value = String(line.read || '').replace(/^["']|["']$/g, '').trim().toLowerCase();
+      var yes = YES_VALUES.indexOf(value) >= 0 ? true : NO_VALUES.indexOf(value) >= 0 ? false : null;
+      if (yes !== null && yes !== UNPUBLISHED_FLAGS[key]) return;
+      said.push(['peringatan', '“' + line.key + ': ' + line.read + '” dibaca sebagai Status: draft — ' +
+        'berita ini tidak terbit di situs, juga setelah diterbitkan di sini. Hapus baris itu agar terbit.']);
+    });
+    // A word of the file's name that says "draft" (warta.published `draft_name`)
+    // and that the title no longer holds: the file was named from a title
+    // ("Draf PKPU …") edited since, and the name does not follow the title.
+    var path = String((entry.get && entry.get('path')) || '');
+    var name = path.slice(path.lastIndexOf('/') + 1);
+    var words = foldWords(name.replace(/\.[^.]*$/, '')).split(' ').filter(Boolean);
+    var titled = foldWords(get('title')).split(' ');
+    var word = null;
+    words.forEach(function (w, i) {
+      if (word) return;
+      if ((data.draft_name_words || []).indexOf(w) >= 0 && titled.indexOf(w) < 0) word = w;
+      var pair = words[i + 1] === undefined ? null : [w, words[i + 1]];
+      (data.draft_name_pairs || []).forEach(function (p) {
+        if (pair && p[0] === pair[0] && p[1] === pair[1] && !(titled.indexOf(w) >= 0 && titled.indexOf(pair[1]) >= 0)) {
+          word = pair.join(' ');
+        }
+      });
+    });
+    if (word) {
+      said.push(['peringatan', 'Nama berkas “' + name + '” memuat “' + word + '”, yang tidak ada lagi di ' +
+        'judul: situs membacanya sebagai draf, jadi berita ini tidak terbit. Kembalikan kata itu ke ' +
+        'judul, atau minta pengelola situs mengganti nama berkasnya.']);
+    }
+    var date = String(get('date') || '').replace('T', ' ').slice(0, 16);
+    if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(date) && date > nowInWib()) {
+      said.push(['saran', 'Embargo sampai ' + date + ' WIB: berita ini baru tampil di situs pada ' +
+        'pembangunan situs pertama setelah waktu itu.']);
+    }
+    return said;
   }
 
   // What the preview says of a release whose `---` block YAML cannot read (the
