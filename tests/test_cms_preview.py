@@ -55,3 +55,34 @@ def test_a_heading_of_the_text_is_previewed_at_the_level_the_page_shows(page, ne
     page.keyboard.type("\n\n# Penutup")
     expect(body.locator("h2").last).to_have_text("Penutup")
     expect(preview.locator("h1")).to_have_count(1)
+
+
+# Pasted from Word with first-line indents (four spaces).
+INDENTED = (
+    "    LAHAT – Bawaslu Kabupaten Lahat menggelar rapat koordinasi pengawasan.\n\n"
+    "    Rapat menyepakati jadwal patroli pengawasan masa tenang\n"
+    "    di seluruh kecamatan.\n\n"
+    "Pengawas kecamatan melapor setiap hari."
+)
+
+
+def test_an_indented_paragraph_is_previewed_as_the_paragraph_the_page_shows(page, newsroom):
+    """Markdown made a paragraph pasted with its first-line indent a code
+    block: the build reads it as a paragraph (no indented code), the preview
+    showed a grey typewriter box."""
+    page.goto(newsroom.base + "/admin/#/collections/berita/new")
+    page.get_by_label("Judul", exact=True).fill("Bawaslu Lahat Gelar Rapat Koordinasi Pengawasan")
+    page.locator(".cms-editor-raw [role=textbox]").click()
+    page.keyboard.type(INDENTED)
+    preview = page.frame_locator("iframe").first
+    body = preview.locator(".article__body")
+    expect(body.locator("p").last).to_have_text("Pengawas kecamatan melapor setiap hari.")
+    expect(body.locator("pre")).to_have_count(0)
+
+    def paragraphs(html: str) -> list[str]:
+        soup = BeautifulSoup(html, "html.parser")
+        return [" ".join(p.get_text().split()) for p in soup.find_all("p")]
+
+    published = paragraphs(handed("Title: Rapat\n\n" + INDENTED + "\n")[1])
+    assert len(published) == 3
+    assert paragraphs(body.inner_html()) == published

@@ -2106,6 +2106,31 @@
     }
   }
 
+  // A paragraph indented as Word, a PDF or a chat pastes it (a tab, four
+  // spaces) is a paragraph on the page, not code (warta/markdown_source.py
+  // deregisters Markdown's indented code): with no fenced code (```, ~~~) in
+  // the body, each code block Decap shows is such text, shown as the page's
+  // paragraphs (its lines joined, as Markdown joins them).
+  var FENCE_RE = /^ {0,3}(```|~~~)/m;
+
+  function indentedAsParagraphs(root, body) {
+    if (FENCE_RE.test(body)) return;
+    var blocks = root.querySelectorAll('pre');
+    for (var i = 0; i < blocks.length; i++) {
+      var block = blocks[i];
+      var doc = block.ownerDocument;
+      var paragraphs = block.textContent.split(/\n\s*\n/).map(function (text) {
+        return text.split('\n').map(function (line) { return line.trim(); }).filter(Boolean).join(' ');
+      }).filter(Boolean);
+      paragraphs.forEach(function (text) {
+        var paragraph = doc.createElement('p');
+        paragraph.textContent = text;
+        block.parentNode.insertBefore(paragraph, block);
+      });
+      block.parentNode.removeChild(block);
+    }
+  }
+
   function registerPreview(CMS, data) {
     var h = window.h;
     // The body of the preview, kept as the page shows it while Decap renders
@@ -2114,15 +2139,20 @@
       componentDidMount: function () {
         var node = this.node;
         if (!node) return;
-        subheadingsOnly(node);
-        var View = node.ownerDocument.defaultView || window;
-        this.observer = new View.MutationObserver(function () {
+        var self = this;
+        var asBuilt = function () {
           subheadingsOnly(node);
-        });
+          indentedAsParagraphs(node, self.props.text);
+        };
+        asBuilt();
+        var View = node.ownerDocument.defaultView || window;
+        this.observer = new View.MutationObserver(asBuilt);
         this.observer.observe(node, { childList: true, subtree: true });
       },
       componentDidUpdate: function () {
-        if (this.node) subheadingsOnly(this.node);
+        if (!this.node) return;
+        subheadingsOnly(this.node);
+        indentedAsParagraphs(this.node, this.props.text);
       },
       componentWillUnmount: function () {
         if (this.observer) this.observer.disconnect();
@@ -2188,7 +2218,7 @@
               h('img', { src: src, alt: get('image_alt') || '' }),
               get('image_caption') || get('image_credit') ? h('figcaption', {}, get('image_caption') || '', ' ',
                 get('image_credit') ? h('span', { className: 'article__credit' }, get('image_credit')) : null) : null) : null,
-            h(BodyPreview, { body: this.props.widgetFor('body') }),
+            h(BodyPreview, { body: this.props.widgetFor('body'), text: body }),
             h('footer', { className: 'article__footer' },
               groups.length ? h('section', { className: 'article__tags' },
                 h('h2', { className: 'small-title' }, 'Tag'),
@@ -2214,7 +2244,10 @@
             h('p', { 'data-level': 'kesalahan' }, 'kesalahan: ' + unread)) : null,
           h('article', { className: 'wrap article' },
             h('h1', {}, this.props.entry.getIn(['data', 'title']) || ''),
-            h(BodyPreview, { body: this.props.widgetFor('body') })));
+            h(BodyPreview, {
+              body: this.props.widgetFor('body'),
+              text: String(this.props.entry.getIn(['data', 'body']) || ''),
+            })));
       },
     });
     CMS.registerPreviewStyle(new URL(data.preview_css, document.baseURI).href);
