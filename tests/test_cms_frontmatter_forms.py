@@ -101,3 +101,19 @@ def test_a_release_edited_elsewhere_keeps_its_tags_and_its_form(admin, name):
     assert [line for line in new if line not in old] == [
         "Summary: Ringkasan baru rapat koordinasi.\n"
     ]
+
+
+@pytest.mark.parametrize("name", ["dashes-never-closed", "rule-in-the-text"])
+def test_a_yaml_block_ended_by_the_text_stays_one_when_edited(admin, name):
+    text = FORMS[name]
+    edited = open_and_save(admin, text, {"summary": "Ringkasan baru rapat koordinasi."})["edited"]
+    old, new = text.splitlines(keepends=True), edited.splitlines(keepends=True)
+    assert [line for line in new if line not in old] == [
+        "summary: Ringkasan baru rapat koordinasi.\n"
+    ]
+    assert handed(edited)[0]["summary"] == "Ringkasan baru rapat koordinasi."
+    assert built_items(edited, "tags") == built_items(text, "tags")
+    # The text below the block is the same text, its `---` rule in it.
+    assert [line for _, line in frontmatter.parse(edited).body] == [
+        line for _, line in frontmatter.parse(text).body
+    ]
