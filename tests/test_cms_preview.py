@@ -86,3 +86,34 @@ def test_an_indented_paragraph_is_previewed_as_the_paragraph_the_page_shows(page
     published = paragraphs(handed("Title: Rapat\n\n" + INDENTED + "\n")[1])
     assert len(published) == 3
     assert paragraphs(body.inner_html()) == published
+
+
+LINKS = (
+    "LAHAT – Formulir pengaduan: [unduh di sini]() atau lihat [](https://bawaslu.go.id/).\n\n"
+    "Keterangan di [laman Bawaslu](https://bawaslu.go.id/)."
+)
+
+
+def test_a_link_without_an_address_or_words_is_previewed_as_the_page_shows_it(page, newsroom):
+    """`[unduh di sini]()` (the address never pasted) is its words on the
+    page and `[](https://…)` shows its address; the preview showed a link
+    that reloads the CMS, and a link no one can see."""
+    page.goto(newsroom.base + "/admin/#/collections/berita/new")
+    page.get_by_label("Judul", exact=True).fill("Bawaslu Lahat Buka Posko Pengaduan Masyarakat")
+    page.locator(".cms-editor-raw [role=textbox]").click()
+    page.keyboard.type(LINKS)
+    preview = page.frame_locator("iframe").first
+    body = preview.locator(".article__body")
+    expect(body.locator("a")).to_have_count(2)
+
+    def links(html: str) -> list[tuple[str, str]]:
+        soup = BeautifulSoup(html, "html.parser")
+        return [(a.get_text(), a.get("href")) for a in soup.find_all("a")]
+
+    published = links(handed("Title: Rapat\n\n" + LINKS + "\n")[1])
+    assert published == [
+        ("https://bawaslu.go.id/", "https://bawaslu.go.id/"),
+        ("laman Bawaslu", "https://bawaslu.go.id/"),
+    ]
+    assert links(body.inner_html()) == published
+    assert "unduh di sini" in body.locator("p").first.inner_text()

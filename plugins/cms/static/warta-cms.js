@@ -2131,6 +2131,24 @@
     }
   }
 
+  // A link written without its address (`[Unduh]()`) is its words on the
+  // page; one without words (`[](https://…)`) shows its address
+  // (warta/markdown_source.py `NoEmptyLinks`).
+  function noEmptyLinks(root) {
+    var links = root.querySelectorAll('a');
+    for (var i = 0; i < links.length; i++) {
+      var link = links[i];
+      var href = link.getAttribute('href');
+      if (href === null) continue;
+      if (!href.trim()) {
+        while (link.firstChild) link.parentNode.insertBefore(link.firstChild, link);
+        link.parentNode.removeChild(link);
+      } else if (!link.children.length && !link.textContent.trim()) {
+        link.textContent = href;
+      }
+    }
+  }
+
   function registerPreview(CMS, data) {
     var h = window.h;
     // The body of the preview, kept as the page shows it while Decap renders
@@ -2143,6 +2161,7 @@
         var asBuilt = function () {
           subheadingsOnly(node);
           indentedAsParagraphs(node, self.props.text);
+          noEmptyLinks(node);
         };
         asBuilt();
         var View = node.ownerDocument.defaultView || window;
@@ -2153,6 +2172,7 @@
         if (!this.node) return;
         subheadingsOnly(this.node);
         indentedAsParagraphs(this.node, this.props.text);
+        noEmptyLinks(this.node);
       },
       componentWillUnmount: function () {
         if (this.observer) this.observer.disconnect();
