@@ -117,3 +117,38 @@ def test_a_link_without_an_address_or_words_is_previewed_as_the_page_shows_it(pa
     ]
     assert links(body.inner_html()) == published
     assert "unduh di sini" in body.locator("p").first.inner_text()
+
+
+SEPARATED = (
+    "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat koordinasi pengawasan, Senin.\n"
+    "-----\n\n"
+    "Rapat dihadiri pengawas kecamatan dari seluruh wilayah\n"
+    "kabupaten.\n"
+    "=====\n\n"
+    "Hasil Rapat\n"
+    "-----------\n\n"
+    "Patroli dimulai Sabtu."
+)
+
+
+def test_a_separator_line_under_a_paragraph_is_previewed_as_the_rule_the_page_shows(page, newsroom):
+    """A line of `-` or `=` pasted under a paragraph (Word, an e-mail) made
+    the paragraph a heading in the preview; the page shows the paragraph and
+    a rule, and only a short line that ends no sentence as a heading."""
+    page.goto(newsroom.base + "/admin/#/collections/berita/new")
+    page.get_by_label("Judul", exact=True).fill("Bawaslu Lahat Gelar Rapat Koordinasi Pengawasan")
+    page.locator(".cms-editor-raw [role=textbox]").click()
+    page.keyboard.type(SEPARATED)
+    preview = page.frame_locator("iframe").first
+    body = preview.locator(".article__body")
+    expect(body.locator("p").last).to_have_text("Patroli dimulai Sabtu.")
+    expect(body.locator("hr")).to_have_count(2)
+
+    def blocks(html: str) -> list[tuple[str, str]]:
+        soup = BeautifulSoup(html, "html.parser")
+        found = soup.find_all(["p", "h1", "h2", "hr"])
+        return [(b.name, " ".join(b.get_text().split())) for b in found]
+
+    published = blocks(handed("Title: Rapat\n\n" + SEPARATED + "\n")[1])
+    assert [name for name, _ in published] == ["p", "hr", "p", "hr", "h2", "p"]
+    assert blocks(body.inner_html()) == published

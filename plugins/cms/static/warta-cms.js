@@ -2149,6 +2149,67 @@
     }
   }
 
+  // A line of `=` or `-` pasted under a paragraph as a separator (Word, an
+  // e-mail) is a rule on the page, the paragraph a paragraph; only a short
+  // first line that ends no sentence, alone above it, is the heading it
+  // underlines (warta/markdown_source.py `_underlines_heading`). Decap made
+  // such a paragraph a heading, or kept the line in it as text.
+  var UNDERLINE_RE = /^[=-]+ *$/;
+  var PROSE_START_RE = /^(?:\p{L}|["“‘'(]|\d+\b(?![.)]))/u;
+  var SENTENCE_INSIDE_RE = /[.!?…]["”’')]*\s/;
+
+  function underlinesHeading(above) {
+    var line = above[above.length - 1].trim().replace(/^[*_]+|[*_]+$/g, '');
+    return (above.length === 1 || !above[above.length - 2].trim()) && line.length > 0 &&
+      line.length <= 80 && PROSE_START_RE.test(line) && !SENTENCE_INSIDE_RE.test(line) &&
+      '.!?…,;:)'.indexOf(line.charAt(line.length - 1)) < 0;
+  }
+
+  function plainText(text) {
+    return String(text).replace(/[*_\\]/g, '').split(/\s+/).filter(Boolean).join(' ');
+  }
+
+  // The texts of the paragraphs the build ends with a rule, not a heading.
+  function ruledParagraphs(body) {
+    var lines = String(body).split(/\r\n?|\n/);
+    var found = [];
+    var fenced = false;
+    for (var i = 0; i < lines.length; i++) {
+      if (/^ {0,3}(```|~~~)/.test(lines[i])) fenced = !fenced;
+      if (fenced || !i || !lines[i - 1].trim() || !UNDERLINE_RE.test(lines[i])) continue;
+      if (underlinesHeading(lines.slice(0, i))) continue;
+      var start = i - 1;
+      while (start > 0 && lines[start - 1].trim()) start--;
+      found.push(plainText(lines.slice(start, i).join(' ')));
+    }
+    return found;
+  }
+
+  function rulesAsBuilt(root, body) {
+    var ruled = ruledParagraphs(body);
+    if (!ruled.length) return;
+    // (Decap leaves the line of a paragraph of several lines in it as text.)
+    var paragraphs = root.querySelectorAll('p');
+    for (var p = 0; p < paragraphs.length; p++) {
+      var last = paragraphs[p].lastChild;
+      var tail = last && last.nodeType === 3 ? /\n[=-]+ *\s*$/.exec(last.nodeValue) : null;
+      if (!tail) continue;
+      last.nodeValue = last.nodeValue.slice(0, tail.index);
+      var rule = paragraphs[p].ownerDocument.createElement('hr');
+      paragraphs[p].parentNode.insertBefore(rule, paragraphs[p].nextSibling);
+    }
+    var headings = root.querySelectorAll('h1, h2');
+    for (var i = 0; i < headings.length; i++) {
+      var heading = headings[i];
+      if (ruled.indexOf(plainText(heading.textContent)) < 0) continue;
+      var doc = heading.ownerDocument;
+      var paragraph = doc.createElement('p');
+      while (heading.firstChild) paragraph.appendChild(heading.firstChild);
+      heading.parentNode.insertBefore(paragraph, heading);
+      heading.parentNode.replaceChild(doc.createElement('hr'), heading);
+    }
+  }
+
   function registerPreview(CMS, data) {
     var h = window.h;
     // The body of the preview, kept as the page shows it while Decap renders
@@ -2159,6 +2220,7 @@
         if (!node) return;
         var self = this;
         var asBuilt = function () {
+          rulesAsBuilt(node, self.props.text);
           subheadingsOnly(node);
           indentedAsParagraphs(node, self.props.text);
           noEmptyLinks(node);
@@ -2170,6 +2232,7 @@
       },
       componentDidUpdate: function () {
         if (!this.node) return;
+        rulesAsBuilt(this.node, this.props.text);
         subheadingsOnly(this.node);
         indentedAsParagraphs(this.node, this.props.text);
         noEmptyLinks(this.node);
