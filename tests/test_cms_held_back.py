@@ -28,6 +28,7 @@ RELEASES = {
     "draft-unclear": article_text(slug="draft-unclear", draft="mungkin"),
     "draft-false": article_text(slug="draft-false", draft="false"),
     "embargo": article_text(slug="embargo", date="2099-11-02 10:00"),
+    "embargo-day": article_text(slug="embargo-day", date="2099-11-03"),
     # The CMS named the file from the first title ("Draf PKPU Kampanye …"),
     # and a writer edited the title since: the name keeps "draf".
     "draf-pkpu-kampanye": article_text(
@@ -100,3 +101,5 @@ def test_the_preview_says_a_release_is_not_published_when_the_build_holds_it(
         assert len(held) == 1, said
     if slug == "embargo":
         assert held[0].startswith("Embargo sampai 2099-11-02 10:00 WIB")
+    if slug == "embargo-day":
+        assert held[0].startswith("Embargo sampai 2099-11-03 00:00 WIB")

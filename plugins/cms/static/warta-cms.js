@@ -2059,7 +2059,8 @@
         'judul: situs membacanya sebagai draf, jadi berita ini tidak terbit. Kembalikan kata itu ke ' +
         'judul, atau minta pengelola situs mengganti nama berkasnya.']);
     }
-    var date = String(get('date') || '').replace('T', ' ').slice(0, 16);
+    var date = String(get('date') || '').trim().replace('T', ' ').slice(0, 16);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date)) date += ' 00:00'; // (a day: from its midnight)
     if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(date) && date > nowInWib()) {
       said.push(['saran', 'Embargo sampai ' + date + ' WIB: berita ini baru tampil di situs pada ' +
         'pembangunan situs pertama setelah waktu itu.']);
