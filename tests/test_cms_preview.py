@@ -152,3 +152,32 @@ def test_a_separator_line_under_a_paragraph_is_previewed_as_the_rule_the_page_sh
     published = blocks(handed("Title: Rapat\n\n" + SEPARATED + "\n")[1])
     assert [name for name, _ in published] == ["p", "hr", "p", "hr", "h2", "p"]
     assert blocks(body.inner_html()) == published
+
+
+BULLETS = (
+    "LAHAT – Rapat koordinasi pengawasan menyepakati:\n"
+    "• Patroli pengawasan setiap malam\n"
+    "• Posko pengaduan di setiap kecamatan\n\n"
+    "Pengawas kecamatan melapor setiap hari."
+)
+
+
+def test_pasted_bullets_are_previewed_as_the_list_the_page_shows(page, newsroom):
+    """Bullets pasted from a word processor or a chat (•) are a list on the
+    page, also right below a line of prose; the preview showed them as lines
+    of one paragraph."""
+    page.goto(newsroom.base + "/admin/#/collections/berita/new")
+    page.get_by_label("Judul", exact=True).fill("Bawaslu Lahat Gelar Rapat Koordinasi Pengawasan")
+    page.locator(".cms-editor-raw [role=textbox]").click()
+    page.keyboard.type(BULLETS)
+    preview = page.frame_locator("iframe").first
+    body = preview.locator(".article__body")
+    expect(body.locator("li")).to_have_count(2)
+
+    def blocks(html: str) -> list[tuple[str, str]]:
+        soup = BeautifulSoup(html, "html.parser")
+        return [(b.name, " ".join(b.get_text().split())) for b in soup.find_all(["p", "li"])]
+
+    published = blocks(handed("Title: Rapat\n\n" + BULLETS + "\n")[1])
+    assert [name for name, _ in published] == ["p", "li", "li", "p"]
+    assert blocks(body.inner_html()) == published

@@ -2211,6 +2211,39 @@
     }
   }
 
+  // Bullets a word processor or a chat pastes (•, ▪, ✓ …) start a list item
+  // on the page, also right below a line of prose (warta/markdown_source.py
+  // `_PASTED_BULLET`); Decap showed them as lines of one paragraph.
+  var PASTED_BULLET_RE = /^ {0,3}[•◦▪▫●○■□‣⁃➢►✓✔·∙⦁\uf0b7\uf0a7\uf0d8]\s*(?=[\p{L}\p{N}_"“‘(])/u;
+
+  function bulletsAsLists(root) {
+    var paragraphs = root.querySelectorAll('p');
+    for (var i = 0; i < paragraphs.length; i++) {
+      var paragraph = paragraphs[i];
+      if (paragraph.children.length) continue; // (text only: its marks would be lost)
+      var lines = paragraph.textContent.split('\n');
+      if (!lines.some(function (line) { return PASTED_BULLET_RE.test(line); })) continue;
+      var doc = paragraph.ownerDocument;
+      var blocks = [];
+      var current = null;
+      lines.forEach(function (line) {
+        if (PASTED_BULLET_RE.test(line)) {
+          if (!current || current.tagName !== 'UL') blocks.push((current = doc.createElement('ul')));
+          var item = doc.createElement('li');
+          item.textContent = line.replace(PASTED_BULLET_RE, '').trim();
+          current.appendChild(item);
+        } else if (current && current.tagName === 'UL') {
+          current.lastChild.textContent += ' ' + line.trim(); // (Markdown's lazy continuation)
+        } else {
+          if (!current) blocks.push((current = doc.createElement('p')));
+          current.textContent += (current.textContent ? '\n' : '') + line;
+        }
+      });
+      blocks.forEach(function (block) { paragraph.parentNode.insertBefore(block, paragraph); });
+      paragraph.parentNode.removeChild(paragraph);
+    }
+  }
+
   function registerPreview(CMS, data) {
     var h = window.h;
     // The body of the preview, kept as the page shows it while Decap renders
@@ -2225,6 +2258,7 @@
           subheadingsOnly(node);
           indentedAsParagraphs(node, self.props.text);
           noEmptyLinks(node);
+          bulletsAsLists(node);
         };
         asBuilt();
         var View = node.ownerDocument.defaultView || window;
@@ -2237,6 +2271,7 @@
         subheadingsOnly(this.node);
         indentedAsParagraphs(this.node, this.props.text);
         noEmptyLinks(this.node);
+        bulletsAsLists(this.node);
       },
       componentWillUnmount: function () {
         if (this.observer) this.observer.disconnect();
