@@ -184,6 +184,9 @@ OUTPUT_RETENTION = [".git"]
 WITH_FUTURE_DATES = False  # embargo: a future Date: waits for a later build
 
 PLUGIN_PATHS = [str(PROJECT_ROOT / "plugins")]
+# Our plugins, not an installed `pelican.plugins.<name>` of the same short name
+# (`pip install pelican-seo`), also under a bare `pelican -s pelicanconf.py`.
+PELICAN_CLASS = "warta.build.OwnPluginsPelican"
 # Files every page may depend on beyond code, theme and settings (plugins/writer):
 # an edit to the vocabulary, officials or gazetteer re-renders the whole site.
 WRITER_INPUTS = [str(DATA_PATH)]

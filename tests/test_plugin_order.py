@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+
+from bs4 import BeautifulSoup
+
 from conftest import REPO, FixtureSite, article_text, run_build
 from warta.build import load_settings
 from warta.plugin_order import REQUIREMENTS, RULES, order_problems, suggestion_for
@@ -158,3 +165,73 @@ def test_a_subsite_an_outside_plugin_builds_loads_our_plugins_too(tmp_path):
         [item] = built.json(f"{folder}feed.json")["items"]
         assert item["url"].endswith("/rapat/"), folder
         assert not (built.output / folder / "installed.txt").exists(), folder
+
+
+def installed_namespace_plugin(folder, name: str) -> None:
+    """`pelican.plugins.<name>` on a path of Python's, as pip installs a
+    third party's namespace plugin (`pip install pelican-seo`): its package
+    under pelican/plugins/ (no __init__.py above it) and its dist-info."""
+    package = folder / "pelican" / "plugins" / name
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text(INSTALLED_PLUGIN, encoding="utf-8")
+    info = folder / f"pelican_{name}-1.0.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(
+        f"Metadata-Version: 2.1\nName: pelican-{name}\nVersion: 1.0.0\n", encoding="utf-8"
+    )
+    (info / "top_level.txt").write_text("pelican\n", encoding="utf-8")
+    (info / "RECORD").write_text(
+        f"pelican/plugins/{name}/__init__.py,,\n{info.name}/METADATA,,\n", encoding="utf-8"
+    )
+
+
+def test_a_bare_pelican_run_loads_our_seo_over_an_installed_one(tmp_path):
+    """`pelican content -s pelicanconf.py`, as a Pelican user runs it (not
+    `invoke build`, not `python -m warta.build`), loaded an installed
+    `pelican.plugins.seo` instead of plugins/seo: no sitemap, no robots.txt.
+    The settings' PELICAN_CLASS loads ours whatever is installed."""
+    site_packages = tmp_path / "site-packages"
+    installed_namespace_plugin(site_packages, "seo")
+    site = FixtureSite(tmp_path / "site")
+    site.article("rapat.md", article_text(slug="rapat"))
+    env = {**os.environ, "PYTHONPATH": str(site_packages)}
+    env.pop("WARTA_DEBUG", None)
+    cache = tmp_path / "cache"
+    proc = subprocess.run(
+        [
+            *(sys.executable, "-m", "pelican", str(site.content)),
+            *("-s", "pelicanconf.py", "-o", str(site.output)),
+            *("-e", f'CACHE_PATH="{cache}"', "SEARCH_ENABLED=false"),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert not (site.output / "installed.txt").exists()
+    sitemap = BeautifulSoup((site.output / "sitemap.xml").read_text(), "xml")
+    assert any(loc.text.endswith("/rapat/") for loc in sitemap.find_all("loc"))
+    assert (site.output / "robots.txt").is_file()
+    # The installed plugin is there to be had: named in full, it runs beside ours.
+    plugins = load_settings(REPO / "pelicanconf.py")["PLUGINS"]
+    both = subprocess.run(
+        [
+            *(sys.executable, "-m", "pelican", str(site.content)),
+            *("-s", "pelicanconf.py", "-o", str(tmp_path / "both")),
+            *("-e", f'CACHE_PATH="{tmp_path / "cache-both"}"', "SEARCH_ENABLED=false"),
+            *(
+                "-e",
+                f"PLUGINS={json.dumps([*plugins, 'pelican.plugins.seo'])}",
+            ),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
+    assert both.returncode == 0, both.stdout + both.stderr
+    assert (tmp_path / "both" / "installed.txt").read_text() == "installed"
+    assert (tmp_path / "both" / "sitemap.xml").is_file()

@@ -24,3 +24,14 @@ def site_modules() -> list[Path]:
         if path.relative_to(root).parts[0] not in NOT_IN_SITE
         and "__pycache__" not in path.relative_to(root).parts
     )
+
+
+def __getattr__(name: str):
+    """`warta.OwnPluginsPelican`, imported only when asked for: Pelican reads
+    PELICAN_CLASS = "warta.build.OwnPluginsPelican" with `__import__`, which
+    returns this package, and then looks the class up here."""
+    if name == "OwnPluginsPelican":
+        from warta.build import OwnPluginsPelican
+
+        return OwnPluginsPelican
+    raise AttributeError(f"module 'warta' has no attribute {name!r}")

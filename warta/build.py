@@ -31,6 +31,7 @@ from typing import NoReturn
 
 # Import Pelican's logging first: it installs its logger class, which the
 # plugins' loggers must share so that its duplicate filter applies to them too.
+from pelican import Pelican
 from pelican import log as pelican_log
 
 from warta import findings
@@ -311,6 +312,19 @@ def loading_own_plugins_first():
         yield
     finally:
         pelican.load_plugins = original
+
+
+class OwnPluginsPelican(Pelican):
+    """The site's PELICAN_CLASS (pelicanconf.py): a bare `pelican -s
+    pelicanconf.py`, as a Pelican user runs it, loads PLUGINS as `invoke
+    build` and `python -m warta.build` do (`loading_own_plugins_first`): our
+    plugins, not an installed namespace plugin of the same short name
+    (`pip install pelican-seo` took the site's sitemap and robots.txt away).
+    Pelican looks the class up on the top package (`warta.__getattr__`)."""
+
+    def init_plugins(self):
+        with loading_own_plugins_first():
+            super().init_plugins()
 
 
 # The folders a build writes into: each must be a folder, or absent (made).

@@ -20,10 +20,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warta import frontmatter
-from warta.markdown_source import TEXT_KEYS
+from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS
 from warta.new_article import region_value
+from warta.published import DRAFT_NAME_PAIRS, DRAFT_NAME_WORDS
 from warta.regions import dateline
 from warta.regions.gazetteer import code_sort_key, numbered_spellings
+from warta.source_checks import KNOWN_KEYS
 from warta.tags.vocabulary import comma_key, tag_key
 from warta.text import fold
 
@@ -64,6 +66,10 @@ PAGE_KEYS = (
     ("status", "Status", "text"),
 )
 PAGE_ALWAYS = ("title", "slug", "summary")
+# The photos the build publishes, by their file name's ending (the images
+# plugin's IMAGE_SUFFIXES: plugins/images/strip.py, which Pillow reads).
+PHOTO_SUFFIXES = (".jpg", ".jpeg", ".jpe", ".jfif", ".png")
+PHOTO_SUFFIXES += (".webp", ".gif", ".tif", ".tiff", ".bmp")
 # Backends whose Decap implementation has no editorial workflow (Gitea/Forgejo).
 SIMPLE_ONLY_BACKENDS = ("gitea",)
 
@@ -637,6 +643,9 @@ def warta_data(inputs: CmsInputs) -> dict:
                 # Shown as text: its character references read as the build
                 # reads them (`&amp;` is "&"), and written so that it reads them back.
                 "text": key.lower() in TEXT_KEYS,
+                # Shown without a chat's marks around the whole value (`*Judul*`),
+                # as the build shows a one-valued text (`without_chat_emphasis`).
+                "unmarked": key.lower() in TEXT_KEYS & SINGLE_VALUED_KEYS,
             }
             for name, key, kind in table
         ]
@@ -664,4 +673,13 @@ def warta_data(inputs: CmsInputs) -> dict:
         "region_contexts": inputs.region_contexts,
         "tag_spellings": inputs.tag_spellings,
         "dateline": inputs.dateline,
+        # File name endings of the photos the build publishes: the CMS refuses
+        # any other upload (an iPhone's HEIC) before it is saved.
+        "photo_suffixes": list(PHOTO_SUFFIXES),
+        # Words of a file's name that hold its release back (warta.published):
+        # the preview says so when the title no longer holds them.
+        "draft_name_words": sorted(DRAFT_NAME_WORDS),
+        "draft_name_pairs": [list(pair) for pair in sorted(DRAFT_NAME_PAIRS)],
+        # Keys the build reads: below a blank line of a `---` block, more front matter.
+        "known_keys": sorted(KNOWN_KEYS),
     }

@@ -30,7 +30,16 @@
 
   window.CMS_MANUAL_INIT = true;
 
-  var META_RE = /^([A-Za-z][A-Za-z0-9_-]*)\s*:\s?(.*)$/;
+  // A front matter's lines as Python-Markdown's `meta` reads them for the
+  // build (warta/frontmatter.py KEY_RE, CONTINUATION_RE, `closes`): a key of
+  // letters, digits, `_` and `-` right before its colon, up to three spaces
+  // before it; a line indented four columns (a tab is four) more of the key
+  // above; a `---` or `...` line ends the block.
+  var KEY_LINE_RE = /^ {0,3}([A-Za-z0-9_-]+):\s*(.*)$/;
+  var MORE_LINE_RE = /^ {4,}(.*)$/;
+  // A value set wholly in a chat's bold, italics or strikethrough (warta/markdown_source.py
+  // `_CHAT_EMPHASIS`), the build shows without its marks.
+  var CHAT_EMPHASIS_RE = /^(\*{1,2}|_{1,2}|~)([^\s*_~](?:[^*_~]*[^\s*_~])?)\1$/;
 
   // ---- slugs and ids, as the build makes them (warta/text.py) ---------------
 
@@ -182,6 +191,45 @@
   // "Kabupaten Lahat; Kota Pagar Alam, Kabupaten OKU" is three.
   function regionValues(value) {
     return splitOutsideReferences(String(value || ''), ',;');
+  }
+
+  // A value of a list key written as a list below `Title: …` (no `---`):
+  // `[A, B]`, or every item in quotes (`"A", "B"`, `“A”, “B”`), its items as
+  // the build reads them (warta.frontmatter `written_list`); null for any other
+  // value, which is split as written.
+  var ITEM_QUOTES = { '"': '"', "'": "'", '\u201c': '\u201d', '\u2018': '\u2019', '\u201e': '\u201d' };
+
+  function quotedItem(text) {
+    var close = text.charAt(text.length - 1);
+    if (text.length > 2 && close === ITEM_QUOTES[text.charAt(0)]) {
+      var inner = text.slice(1, -1).trim();
+      if (inner && inner.indexOf(text.charAt(0)) < 0 && inner.indexOf(close) < 0) return inner;
+    }
+    return null;
+  }
+
+  // A line with its tabs as spaces to the next multiple of four columns.
+  function expandTabs(line) {
+    if (line.indexOf('\t') < 0) return line;
+    var out = '';
+    for (var i = 0; i < line.length; i++) {
+      out += line[i] === '\t' ? ' '.repeat(4 - (out.length % 4)) : line[i];
+    }
+    return out;
+  }
+
+  function writtenList(value) {
+    value = String(value).trim();
+    if (value.charAt(0) === '[' && value.charAt(value.length - 1) === ']') {
+      var listed = flowItems(value);
+      if (listed === null) {
+        listed = splitList(value.slice(1, -1)).map(function (text) { return quotedItem(text) || text; });
+      }
+      return listed.map(function (text) { return text.trim(); }).filter(Boolean);
+    }
+    var items = splitList(value);
+    var quoted = items.map(quotedItem);
+    return items.length && quoted.every(Boolean) ? quoted : null;
   }
 
   // Items as one value Pelican splits back into them: at semicolons when there
@@ -377,6 +425,55 @@
   // a block scalar, an anchor, an alias, a tag).
   var NOT_PLAIN_RE = /^["'\[{|>&*!%@`]/;
 
+  // A value in YAML's quotes as YAML reads it, its line breaks spaces; one in
+  // single quotes with an apostrophe inside a word ('Lahat's') without its
+  // quotes; any other as it is (warta.frontmatter `yaml_unquoted`).
+  var APOSTROPHES_RE = /^(?:[^']|''|(?<=[\p{L}\p{N}_])'(?=[\p{L}\p{N}_]))*$/u;
+
+  function yamlUnquoted(value) {
+    var quote = value.charAt(0);
+    if (value.length < 2 || (quote !== '"' && quote !== "'") || value.charAt(value.length - 1) !== quote) {
+      return value;
+    }
+    var loaded;
+    try {
+      loaded = YAML ? yamlLoad(value) : value;
+    } catch (error) {
+      var inner = value.slice(1, -1);
+      if (quote === "'" && APOSTROPHES_RE.test(inner)) return inner.replace(/''/g, "'").split('\n').join(' ');
+      return value;
+    }
+    return typeof loaded === 'string' ? loaded.split(/\r\n|\r|\n/).join(' ') : value;
+  }
+
+  // The items of a one-line YAML list (`[A, "B, C", #D]`), empty ones left
+  // out, as the build reads them (warta.frontmatter `yaml_items`): a `#` is
+  // an item's text, not a comment; texts and numbers only, else null.
+  var FLOW_ITEM_RE = /\s*(?:"(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^,"'][^,]*)?\s*(?:,|$)/g;
+
+  function flowItems(value) {
+    var inner = value.slice(1, -1);
+    if (/(?:^|[\s,])#/.test(value.slice(1))) {
+      var pieces = inner.match(FLOW_ITEM_RE) || [];
+      if (pieces.join('') === inner) {
+        return pieces
+          .map(function (piece) { return yamlUnquoted(piece.trim().replace(/,+$/, '').trim()); })
+          .filter(Boolean);
+      }
+    }
+    if (!YAML) return null;
+    var loaded;
+    try {
+      loaded = YAML.load(value);
+    } catch (error) {
+      return null;
+    }
+    var plain = Array.isArray(loaded) && loaded.every(function (item) {
+      return typeof item === 'string' || (typeof item === 'number' && isFinite(item));
+    });
+    return plain ? loaded.map(String).filter(Boolean) : null;
+  }
+
   function opensYaml(line) {
     return /^-{3}/.test(line);
   }
@@ -473,6 +570,62 @@
     });
   }
 
+  // Keys the build reads (warta.source_checks KNOWN_KEYS, from config.json):
+  // below a blank line of a `---` block, more front matter (`yamlExtent`).
+  var KNOWN_KEYS = {};
+  // A key line as the build tells front matter from a lead's `LAHAT:` (warta.frontmatter `_FRONT_KEY_RE`).
+  var FRONT_KEY_RE = /^("[^"]{1,40}"|'[^']{1,40}'|[A-Za-z0-9_][\p{L}\p{N}_-]*(?: [\p{L}\p{N}_-]+){0,3})\s*:(?:\s|$)(.*)$/u;
+  var BLOCK_SCALAR_RE = /^[|>](?:[1-9][+-]?|[+-][1-9]?)?(?:\s+#.*)?$/;
+  var PUBLICATION_KEY_RE = /draft|draf|publish|terbit|tayang|embargo|status|hidden|sembunyi/i;
+
+  // Whether a key line below a blank line is more front matter (`_more_keys`):
+  // a quoted key, a key the build reads or one about publication, or a word
+  // in lower case as a CMS writes one; not `LAHAT:` or `Hasil Rapat:`.
+  function moreKeys(line) {
+    var match = FRONT_KEY_RE.exec(line);
+    if (!match) return false;
+    var name = match[1];
+    if (name.charAt(0) === '"' || name.charAt(0) === "'") return true;
+    if (PUBLICATION_KEY_RE.test(name)) return true;
+    return name.indexOf(' ') < 0 && (!!KNOWN_KEYS[name.toLowerCase()] || name === name.toLowerCase());
+  }
+
+  // Whether an indented line or a list item below a blank line goes on with
+  // the key above (`owner`): its block scalar, list or map (`_continues`).
+  function continuesKey(owner, following) {
+    var match = FRONT_KEY_RE.exec(owner);
+    var value = match ? match[2].trim() : 'x';
+    if (BLOCK_SCALAR_RE.test(value)) return /^[ \t]/.test(following);
+    var text = following.replace(/^\s+/, '');
+    return (value === '' || value.charAt(0) === '#') && (/^-(\s|$)/.test(text) || FRONT_KEY_RE.test(text));
+  }
+
+  // The index of the line that ends a `---` block (`lines`, up to `close`,
+  // its closing line or the file's end) as the build reads it
+  // (warta.frontmatter `_extent`): a blank line followed by the release's text,
+  // else `close`.
+  function yamlExtent(lines, close) {
+    var owner = '';
+    for (var index = 1; index < close; index++) {
+      var line = lines[index];
+      if (line.trim() && FRONT_KEY_RE.test(line)) owner = line;
+      if (line.trim() || !lines[index - 1].trim()) continue;
+      var paragraph = [];
+      for (var next = index + 1; next < close; next++) {
+        var below = lines[next];
+        if (!paragraph.length && (!below.trim() || below.charAt(0) === '#')) continue;
+        if (!below.trim()) break;
+        paragraph.push(below);
+      }
+      if (!paragraph.length) continue;
+      var first = paragraph[0];
+      var goesOn = (!/^[ \t-]/.test(first) || continuesKey(owner, first)) &&
+        paragraph.every(function (text) { return /^[ \t#-]/.test(text) || moreKeys(text); });
+      if (!goesOn) return index;
+    }
+    return close;
+  }
+
   // The `---` block at the top of a file's `lines`: null when there is none (or
   // it holds no keys: text between two rules); { problem: {line, message} }
   // when YAML cannot read it; else the lines before the first key (comments),
@@ -483,8 +636,26 @@
     if (!lines.length || !opensYaml(opening)) return null;
     var close = -1;
     for (var c = 1; c < lines.length && close < 0; c++) if (closesYaml(lines[c])) close = c;
-    if (close < 0) return { problem: { line: 1, message: 'tidak ada baris --- penutup' } };
     if (!YAML) return { problem: { line: 1, message: 'pembaca YAML tidak termuat' } };
+    var closed = close >= 0;
+    var readWhole = false;
+    if (closed) {
+      try {
+        readWhole = isMap(yamlLoad(lines.slice(1, close).join('\n')));
+      } catch (error) {
+        /* cut below, as the build cuts it */
+      }
+    }
+    if (!readWhole) {
+      // No closing `---` before the release's text (a `---` rule further
+      // down, or none): the block ends at the blank line above the text.
+      var cut = yamlExtent(lines, closed ? close : lines.length);
+      if (cut < (closed ? close : lines.length)) {
+        close = cut;
+        closed = true;
+      }
+    }
+    if (!closed) return { problem: { line: 1, message: 'tidak ada baris --- penutup' } };
     var block = lines.slice(1, close);
     var whole;
     try {
@@ -579,6 +750,9 @@
   }
 
   function makeFormat(keys, data) {
+    (data.known_keys || []).forEach(function (key) {
+      KNOWN_KEYS[key] = true;
+    });
     var byKey = {};
     keys.forEach(function (spec, index) {
       spec.index = index;
@@ -637,33 +811,61 @@
 
     function fromFile(content) {
       var text = String(content || '');
-      var eol = text.indexOf('\r\n') >= 0 ? '\r\n' : '\n';
+      // A byte-order mark, which the build ignores, kept for the file.
+      var bom = text.charAt(0) === '\ufeff' ? '\ufeff' : '';
+      text = text.slice(bom.length);
+      // CRLF or a lone CR end a line for the build as LF does.
+      var eol = text.indexOf('\r\n') >= 0 ? '\r\n' : text.indexOf('\r') >= 0 ? '\r' : '\n';
       var lines = text.split(eol);
       var yaml = readYamlBlock(lines);
-      if (yaml && !yaml.problem) return fromYaml(eol, lines, yaml);
+      if (yaml && !yaml.problem) {
+        var read = fromYaml(eol, lines, yaml);
+        read._warta_source.bom = bom;
+        return read;
+      }
+      // The block as the build reads it: to a blank line (of spaces too), a
+      // `---` or `...` line, or the first line that is neither a key nor
+      // indented four columns under one (the body's first line).
       var header = [];
       var i = 0;
-      if (lines.length && META_RE.test(lines[0])) {
-        for (; i < lines.length && lines[i] !== ''; i++) {
-          var match = META_RE.exec(lines[i]);
-          if (match) {
-            var spec = byKey[match[1].toLowerCase()];
-            header.push({ key: match[1], field: spec ? spec.field : null, raw: lines[i], value: match[2] });
-          } else if (header.length && /^\s/.test(lines[i])) {
-            var last = header[header.length - 1];
-            last.raw += eol + lines[i]; // a continuation line belongs to its key
-            last.value += ' ' + lines[i].trim();
-          } else {
-            break;
-          }
+      var closer = false;
+      for (; i < lines.length && !(yaml && yaml.problem); i++) {
+        var line = expandTabs(lines[i]);
+        if (!line.trim()) break;
+        if (/^(-{3}|\.{3})/.test(line) && !KEY_LINE_RE.test(line)) {
+          closer = header.length > 0;
+          break;
+        }
+        var match = KEY_LINE_RE.exec(line);
+        var more = MORE_LINE_RE.exec(line);
+        if (match) {
+          var spec = byKey[match[1].toLowerCase()];
+          header.push({ key: match[1], field: spec ? spec.field : null, raw: lines[i], value: match[2],
+            wrapped: false, read: match[2].trim() });
+        } else if (more && header.length) {
+          var last = header[header.length - 1];
+          last.raw += eol + lines[i]; // a continuation line belongs to its key
+          last.value += ' ' + more[1].trim();
+          last.wrapped = true;
+        } else {
+          break;
         }
       }
+      header.forEach(function (line) {
+        // `Tags: [A, B]`, `Tags: "A", "B"`: a list, read as the build reads it.
+        var spec = line.field ? byKey[line.key.toLowerCase()] : null;
+        if (spec && spec.kind === 'list' && !line.wrapped) line.items = writtenList(line.value);
+      });
       var rest = lines.slice(i).join(eol);
-      var body = rest.replace(/^(\r?\n)+/, '');
+      // (The `---` line that ended the block is no part of the body.)
+      var ended = closer ? lines[i] + (i < lines.length - 1 ? eol : '') : '';
+      var body = rest.slice(ended.length).replace(/^(?:[^\S\r\n]*(?:\r\n|\r|\n))+/, '');
+      if (!header.length) body = rest; // (no front matter: the whole text is the body)
       var entry = fill(header);
-      entry.body = body;
+      entry.body = eol === '\r' ? body.replace(/\r/g, '\n') : body;
       // Everything needed to write the file back as it was (kept in the entry's data).
       entry._warta_source = {
+        bom: bom,
         eol: eol,
         lines: header,
         separator: rest.slice(0, rest.length - body.length),
@@ -700,6 +902,13 @@
         }
         if (spec.text && spec.kind !== 'list') {
           value = referencesRead(value).trim(); // as the build reads a text key
+        }
+        if (spec.unmarked) {
+          // A title or photo text wholly in a chat's bold or italics
+          // (`*Rapat Pleno*`): the build shows it without the marks
+          // (warta.markdown_source `without_chat_emphasis`).
+          var marked = CHAT_EMPHASIS_RE.exec(value);
+          if (marked) value = marked[2];
         }
         if (spec.kind === 'list') {
           // A YAML list's items, each one; else a Region: at every comma and
@@ -770,6 +979,8 @@
           tail: segment.tail,
           value: listed || odd || value === null ? '' : value,
           items: listed && !odd ? value : null,
+          // (as YAML reads it, for a key the form does not show: `draft: true`)
+          read: typeof segment.value === 'string' ? segment.value.trim() : '',
         };
       });
       var entry = fill(header);
@@ -813,8 +1024,9 @@
     // its final line end, else the editor's with the file's line ends.
     function bodyOf(entry, source) {
       var body = entry.body === undefined || entry.body === null ? '' : String(entry.body);
-      if (body.replace(/\s+$/, '') === source.body.replace(/\s+$/, '')) return source.body;
-      body = body.replace(/\r\n/g, '\n').split('\n').join(source.eol);
+      var lf = function (text) { return text.replace(/\r\n?/g, '\n').replace(/\s+$/, ''); };
+      if (lf(body) === lf(source.body)) return source.body;
+      body = body.replace(/\r\n?/g, '\n').split('\n').join(source.eol);
       if (body && !/\n$/.test(body)) body += source.eol;
       return body;
     }
@@ -882,7 +1094,13 @@
       return toFile(again);
     }
 
+    // The file's text for the form's values (and its byte-order mark, if it had one).
     function toFile(entry) {
+      var source = entry._warta_source;
+      return ((source && source.bom) || '') + writeFile(entry);
+    }
+
+    function writeFile(entry) {
       var source = entry._warta_source;
       if (source && source.yamlProblem) return afterProblem(entry, source);
       var isNew = !source;
@@ -934,7 +1152,12 @@
           return line.text;
         })
         .join(source.eol);
-      return header + source.eol + (source.separator || source.eol) + body;
+      // The file's own lines between the front matter and the body; a blank
+      // line before a body that had none or was changed (its first line
+      // could be read as a key).
+      var separator = source.separator;
+      if (!separator && body && (isNew || !source.headed || body !== source.body)) separator = source.eol;
+      return header + source.eol + separator + body;
     }
 
     return { fromFile: fromFile, toFile: toFile };
@@ -1777,11 +2000,72 @@
     if (!body) problems.push(['kesalahan', 'Isi berita masih kosong.']);
     else if (!dateline.head)
       problems.push(['saran', 'Isi berita sebaiknya dimulai dengan dateline, misalnya “PALEMBANG – …”.']);
+    problems = heldBack(entry, get, data).concat(problems);
     if (get('image')) {
       if (!String(get('image_alt') || '').trim()) problems.push(['kesalahan', 'Foto belum punya teks alternatif.']);
       if (!String(get('image_credit') || '').trim()) problems.push(['saran', 'Foto belum punya kredit.']);
     }
     return problems;
+  }
+
+  // Whether and when the public build publishes the release, as `invoke check`
+  // says it (warta/source_checks.py `check_unpublished_flag`, `check_embargo`):
+  // `Status: draft` (hidden, skip), another tool's flag (`draft: true`,
+  // `published: false`, `Draf: ya`, `Terbit: tidak`; a value that is neither a
+  // yes nor a no holds it back too), a Date after now (WIB). Moving it to
+  // "Siap terbit" and publishing it does not put it on the site.
+  var UNPUBLISHED_STATUSES = ['draft', 'hidden', 'skip', 'draf'];
+  var UNPUBLISHED_FLAGS = { draft: true, draf: true, published: false, terbit: false };
+  var YES_VALUES = ['true', 'yes', 'y', 'ya', '1', 'on'];
+  var NO_VALUES = ['false', 'no', 'n', 'tidak', '0', 'off'];
+
+  function heldBack(entry, get, data) {
+    var said = [];
+    var status = String(get('status') || '').trim().toLowerCase();
+    if (UNPUBLISHED_STATUSES.indexOf(status) >= 0) {
+      said.push(['peringatan', 'Status: ' + get('status') + ' — berita ini tidak terbit di situs, ' +
+        'juga setelah diterbitkan di sini. Hapus baris Status itu agar terbit.']);
+    }
+    var source = get('_warta_source') || {};
+    (source.lines || []).forEach(function (line) {
+      var key = String(line.key || '').toLowerCase();
+      if (!(key in UNPUBLISHED_FLAGS)) return;
+      var value = String(line.read || '').replace(/^["']|["']$/g, '').trim().toLowerCase();
+      var yes = YES_VALUES.indexOf(value) >= 0 ? true : NO_VALUES.indexOf(value) >= 0 ? false : null;
+      if (yes !== null && yes !== UNPUBLISHED_FLAGS[key]) return;
+      said.push(['peringatan', '“' + line.key + ': ' + line.read + '” dibaca sebagai Status: draft — ' +
+        'berita ini tidak terbit di situs, juga setelah diterbitkan di sini. Hapus baris itu agar terbit.']);
+    });
+    // A word of the file's name that says "draft" (warta.published `draft_name`)
+    // and that the title no longer holds: the file was named from a title
+    // ("Draf PKPU …") edited since, and the name does not follow the title.
+    var path = String((entry.get && entry.get('path')) || '');
+    var name = path.slice(path.lastIndexOf('/') + 1);
+    var words = foldWords(name.replace(/\.[^.]*$/, '')).split(' ').filter(Boolean);
+    var titled = foldWords(get('title')).split(' ');
+    var word = null;
+    words.forEach(function (w, i) {
+      if (word) return;
+      if ((data.draft_name_words || []).indexOf(w) >= 0 && titled.indexOf(w) < 0) word = w;
+      var pair = words[i + 1] === undefined ? null : [w, words[i + 1]];
+      (data.draft_name_pairs || []).forEach(function (p) {
+        if (pair && p[0] === pair[0] && p[1] === pair[1] && !(titled.indexOf(w) >= 0 && titled.indexOf(pair[1]) >= 0)) {
+          word = pair.join(' ');
+        }
+      });
+    });
+    if (word) {
+      said.push(['peringatan', 'Nama berkas “' + name + '” memuat “' + word + '”, yang tidak ada lagi di ' +
+        'judul: situs membacanya sebagai draf, jadi berita ini tidak terbit. Kembalikan kata itu ke ' +
+        'judul, atau minta pengelola situs mengganti nama berkasnya.']);
+    }
+    var date = String(get('date') || '').trim().replace('T', ' ').slice(0, 16);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(date)) date += ' 00:00'; // (a day: from its midnight)
+    if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(date) && date > nowInWib()) {
+      said.push(['saran', 'Embargo sampai ' + date + ' WIB: berita ini baru tampil di situs pada ' +
+        'pembangunan situs pertama setelah waktu itu.']);
+    }
+    return said;
   }
 
   // What the preview says of a release whose `---` block YAML cannot read (the
@@ -1805,8 +2089,201 @@
     return match[4] ? day + ', ' + match[4] + '.' + match[5] + ' WIB' : day;
   }
 
+  // The body's headings as the page shows them: its one <h1> is the title, so
+  // a `# Heading` (or one underlined with `===`) of the text is an <h2>
+  // (warta/markdown_source.py `SubheadingsOnly`). Done on the preview's
+  // HTML, not in Decap's Markdown reader, which also reads the rich-text
+  // editor's text back into the file.
+  function subheadingsOnly(root) {
+    var headings = root.querySelectorAll('h1');
+    for (var i = 0; i < headings.length; i++) {
+      var heading = headings[i];
+      var lower = heading.ownerDocument.createElement('h2');
+      for (var a = 0; a < heading.attributes.length; a++) {
+        lower.setAttribute(heading.attributes[a].name, heading.attributes[a].value);
+      }
+      while (heading.firstChild) lower.appendChild(heading.firstChild);
+      heading.parentNode.replaceChild(lower, heading);
+    }
+  }
+
+  // A paragraph indented as Word, a PDF or a chat pastes it (a tab, four
+  // spaces) is a paragraph on the page, not code (warta/markdown_source.py
+  // deregisters Markdown's indented code): with no fenced code (```, ~~~) in
+  // the body, each code block Decap shows is such text, shown as the page's
+  // paragraphs (its lines joined, as Markdown joins them).
+  var FENCE_RE = /^ {0,3}(```|~~~)/m;
+
+  function indentedAsParagraphs(root, body) {
+    if (FENCE_RE.test(body)) return;
+    var blocks = root.querySelectorAll('pre');
+    for (var i = 0; i < blocks.length; i++) {
+      var block = blocks[i];
+      var doc = block.ownerDocument;
+      var paragraphs = block.textContent.split(/\n\s*\n/).map(function (text) {
+        return text.split('\n').map(function (line) { return line.trim(); }).filter(Boolean).join(' ');
+      }).filter(Boolean);
+      paragraphs.forEach(function (text) {
+        var paragraph = doc.createElement('p');
+        paragraph.textContent = text;
+        block.parentNode.insertBefore(paragraph, block);
+      });
+      block.parentNode.removeChild(block);
+    }
+  }
+
+  // A link written without its address (`[Unduh]()`) is its words on the
+  // page; one without words (`[](https://…)`) shows its address
+  // (warta/markdown_source.py `NoEmptyLinks`).
+  function noEmptyLinks(root) {
+    var links = root.querySelectorAll('a');
+    for (var i = 0; i < links.length; i++) {
+      var link = links[i];
+      var href = link.getAttribute('href');
+      if (href === null) continue;
+      if (!href.trim()) {
+        while (link.firstChild) link.parentNode.insertBefore(link.firstChild, link);
+        link.parentNode.removeChild(link);
+      } else if (!link.children.length && !link.textContent.trim()) {
+        link.textContent = href;
+      }
+    }
+  }
+
+  // A line of `=` or `-` pasted under a paragraph as a separator (Word, an
+  // e-mail) is a rule on the page, the paragraph a paragraph; only a short
+  // first line that ends no sentence, alone above it, is the heading it
+  // underlines (warta/markdown_source.py `_underlines_heading`). Decap made
+  // such a paragraph a heading, or kept the line in it as text.
+  var UNDERLINE_RE = /^[=-]+ *$/;
+  var PROSE_START_RE = /^(?:\p{L}|["“‘'(]|\d+\b(?![.)]))/u;
+  var SENTENCE_INSIDE_RE = /[.!?…]["”’')]*\s/;
+
+  function underlinesHeading(above) {
+    var line = above[above.length - 1].trim().replace(/^[*_]+|[*_]+$/g, '');
+    return (above.length === 1 || !above[above.length - 2].trim()) && line.length > 0 &&
+      line.length <= 80 && PROSE_START_RE.test(line) && !SENTENCE_INSIDE_RE.test(line) &&
+      '.!?…,;:)'.indexOf(line.charAt(line.length - 1)) < 0;
+  }
+
+  function plainText(text) {
+    return String(text).replace(/[*_\\]/g, '').split(/\s+/).filter(Boolean).join(' ');
+  }
+
+  // The texts of the paragraphs the build ends with a rule, not a heading.
+  function ruledParagraphs(body) {
+    var lines = String(body).split(/\r\n?|\n/);
+    var found = [];
+    var fenced = false;
+    for (var i = 0; i < lines.length; i++) {
+      if (/^ {0,3}(```|~~~)/.test(lines[i])) fenced = !fenced;
+      if (fenced || !i || !lines[i - 1].trim() || !UNDERLINE_RE.test(lines[i])) continue;
+      if (underlinesHeading(lines.slice(0, i))) continue;
+      var start = i - 1;
+      while (start > 0 && lines[start - 1].trim()) start--;
+      found.push(plainText(lines.slice(start, i).join(' ')));
+    }
+    return found;
+  }
+
+  function rulesAsBuilt(root, body) {
+    var ruled = ruledParagraphs(body);
+    if (!ruled.length) return;
+    // (Decap leaves the line of a paragraph of several lines in it as text.)
+    var paragraphs = root.querySelectorAll('p');
+    for (var p = 0; p < paragraphs.length; p++) {
+      var last = paragraphs[p].lastChild;
+      var tail = last && last.nodeType === 3 ? /\n[=-]+ *\s*$/.exec(last.nodeValue) : null;
+      if (!tail) continue;
+      last.nodeValue = last.nodeValue.slice(0, tail.index);
+      var rule = paragraphs[p].ownerDocument.createElement('hr');
+      paragraphs[p].parentNode.insertBefore(rule, paragraphs[p].nextSibling);
+    }
+    var headings = root.querySelectorAll('h1, h2');
+    for (var i = 0; i < headings.length; i++) {
+      var heading = headings[i];
+      if (ruled.indexOf(plainText(heading.textContent)) < 0) continue;
+      var doc = heading.ownerDocument;
+      var paragraph = doc.createElement('p');
+      while (heading.firstChild) paragraph.appendChild(heading.firstChild);
+      heading.parentNode.insertBefore(paragraph, heading);
+      heading.parentNode.replaceChild(doc.createElement('hr'), heading);
+    }
+  }
+
+  // Bullets a word processor or a chat pastes (•, ▪, ✓ …) start a list item
+  // on the page, also right below a line of prose (warta/markdown_source.py
+  // `_PASTED_BULLET`); Decap showed them as lines of one paragraph.
+  var PASTED_BULLET_RE = /^ {0,3}[•◦▪▫●○■□‣⁃➢►✓✔·∙⦁\uf0b7\uf0a7\uf0d8]\s*(?=[\p{L}\p{N}_"“‘(])/u;
+
+  function bulletsAsLists(root) {
+    var paragraphs = root.querySelectorAll('p');
+    for (var i = 0; i < paragraphs.length; i++) {
+      var paragraph = paragraphs[i];
+      if (paragraph.children.length) continue; // (text only: its marks would be lost)
+      var lines = paragraph.textContent.split('\n');
+      if (!lines.some(function (line) { return PASTED_BULLET_RE.test(line); })) continue;
+      var doc = paragraph.ownerDocument;
+      var blocks = [];
+      var current = null;
+      lines.forEach(function (line) {
+        if (PASTED_BULLET_RE.test(line)) {
+          if (!current || current.tagName !== 'UL') blocks.push((current = doc.createElement('ul')));
+          var item = doc.createElement('li');
+          item.textContent = line.replace(PASTED_BULLET_RE, '').trim();
+          current.appendChild(item);
+        } else if (current && current.tagName === 'UL') {
+          current.lastChild.textContent += ' ' + line.trim(); // (Markdown's lazy continuation)
+        } else {
+          if (!current) blocks.push((current = doc.createElement('p')));
+          current.textContent += (current.textContent ? '\n' : '') + line;
+        }
+      });
+      blocks.forEach(function (block) { paragraph.parentNode.insertBefore(block, paragraph); });
+      paragraph.parentNode.removeChild(paragraph);
+    }
+  }
+
   function registerPreview(CMS, data) {
     var h = window.h;
+    // The body of the preview, kept as the page shows it while Decap renders
+    // the Markdown again with every keystroke.
+    var BodyPreview = window.createClass({
+      componentDidMount: function () {
+        var node = this.node;
+        if (!node) return;
+        var self = this;
+        var asBuilt = function () {
+          rulesAsBuilt(node, self.props.text);
+          subheadingsOnly(node);
+          indentedAsParagraphs(node, self.props.text);
+          noEmptyLinks(node);
+          bulletsAsLists(node);
+        };
+        asBuilt();
+        var View = node.ownerDocument.defaultView || window;
+        this.observer = new View.MutationObserver(asBuilt);
+        this.observer.observe(node, { childList: true, subtree: true });
+      },
+      componentDidUpdate: function () {
+        if (!this.node) return;
+        rulesAsBuilt(this.node, this.props.text);
+        subheadingsOnly(this.node);
+        indentedAsParagraphs(this.node, this.props.text);
+        noEmptyLinks(this.node);
+        bulletsAsLists(this.node);
+      },
+      componentWillUnmount: function () {
+        if (this.observer) this.observer.disconnect();
+      },
+      render: function () {
+        var self = this;
+        return h('div', {
+          className: 'article__body',
+          ref: function (node) { self.node = node; },
+        }, this.props.body);
+      },
+    });
     var ArticlePreview = window.createClass({
       render: function () {
         var entry = this.props.entry;
@@ -1860,7 +2337,7 @@
               h('img', { src: src, alt: get('image_alt') || '' }),
               get('image_caption') || get('image_credit') ? h('figcaption', {}, get('image_caption') || '', ' ',
                 get('image_credit') ? h('span', { className: 'article__credit' }, get('image_credit')) : null) : null) : null,
-            h('div', { className: 'article__body' }, this.props.widgetFor('body')),
+            h(BodyPreview, { body: this.props.widgetFor('body'), text: body }),
             h('footer', { className: 'article__footer' },
               groups.length ? h('section', { className: 'article__tags' },
                 h('h2', { className: 'small-title' }, 'Tag'),
@@ -1886,7 +2363,10 @@
             h('p', { 'data-level': 'kesalahan' }, 'kesalahan: ' + unread)) : null,
           h('article', { className: 'wrap article' },
             h('h1', {}, this.props.entry.getIn(['data', 'title']) || ''),
-            h('div', { className: 'article__body' }, this.props.widgetFor('body'))));
+            h(BodyPreview, {
+              body: this.props.widgetFor('body'),
+              text: String(this.props.entry.getIn(['data', 'body']) || ''),
+            })));
       },
     });
     CMS.registerPreviewStyle(new URL(data.preview_css, document.baseURI).href);
@@ -1985,9 +2465,40 @@
     return Date.now().toString(36).slice(-4) + random[0].toString(36) + random[1].toString(36);
   }
 
-  function stampUploads(event) {
+  // Why the build cannot publish a chosen file as a photo, in the writer's
+  // words; null for a photo it publishes (config.json `photo_suffixes`, the
+  // images plugin's IMAGE_SUFFIXES). An iPhone's HEIC photo was taken, saved
+  // and then stopped the build ("not a photo Pillow can read").
+  function refusedUpload(file, data) {
+    var name = String(file.name || '');
+    var dot = name.lastIndexOf('.');
+    var suffix = dot >= 0 ? name.slice(dot).toLowerCase() : '';
+    var type = String(file.type || '').toLowerCase();
+    var heic = /^\.hei[cf]s?$/.test(suffix) || /^image\/hei[cf]/.test(type);
+    if (!heic && (data.photo_suffixes || []).indexOf(suffix) >= 0) return null;
+    if (heic) {
+      return 'Berkas "' + name + '" adalah foto HEIC (format foto iPhone), yang tidak dapat ' +
+        'diterbitkan situs. Ubah dulu ke JPEG (di iPhone: Pengaturan > Kamera > Format > ' +
+        'Paling Kompatibel, atau bagikan foto sebagai JPEG), lalu unggah lagi.';
+    }
+    return 'Berkas "' + name + '" bukan foto yang dapat diterbitkan situs. Pakai foto JPEG ' +
+      'atau PNG (' + (data.photo_suffixes || []).join(' ') + '), lalu unggah lagi.';
+  }
+
+  function stampUploads(event, data) {
     var input = event.target;
     if (!input || input.type !== 'file' || !input.files || !input.files.length) return;
+    var refused = Array.prototype.map.call(input.files, function (file) {
+      return refusedUpload(file, data);
+    }).filter(Boolean);
+    if (refused.length) {
+      // Before Decap reads the files: nothing is uploaded or saved.
+      event.stopImmediatePropagation();
+      event.stopPropagation();
+      input.value = '';
+      window.alert(refused.join('\n\n'));
+      return;
+    }
     if (typeof window.DataTransfer !== 'function') return;
     var transfer = new window.DataTransfer();
     Array.prototype.forEach.call(input.files, function (file) {
@@ -2028,7 +2539,7 @@
     registerSelects(CMS, data);
     registerPhotoComponent(CMS, doc.cms);
     // Capture: before Decap's own change handler reads the chosen files.
-    document.addEventListener('change', stampUploads, true);
+    document.addEventListener('change', function (event) { stampUploads(event, data); }, true);
     registerPreview(CMS, data);
     registerSaving(CMS, data);
     watchAccessibility();

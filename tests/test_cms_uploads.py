@@ -1,0 +1,87 @@
+"""Photos a staffer uploads in /admin/ as they come from a phone.
+
+An iPhone's HEIC photo (`IMG_0001.HEIC`) was taken by the CMS, saved with the
+release, and then stopped the build ("not a photo Pillow can read: an HEIC
+photo"): a release in review that could not be published. The CMS now
+refuses, before anything is uploaded, any file the build does not publish as
+a photo, saying what to do; a JPEG named as phones and chat apps name them
+(spaces, brackets, accents, upper-case ending) is taken under a plain name.
+Real Chromium against a real decap-server (tests/test_cms_browser.py).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+from test_cms_browser import ALT, TITLE, git, newsroom, page, save
+
+from conftest import REPO
+from plugins.cms.config import PHOTO_SUFFIXES
+from plugins.images.strip import IMAGE_SUFFIXES
+
+pytestmark = pytest.mark.browser
+__all__ = ["newsroom", "page"]  # the fixtures: a decap-server and /admin/ signed in
+
+SUMMARY = (
+    "Bawaslu Kabupaten Ogan Komering Ulu mengawasi rapat pleno rekapitulasi hasil "
+    "penghitungan suara Pilkada Serentak 2024 di Baturaja."
+)
+# The first bytes of an HEIC photo as an iPhone saves it.
+HEIC = b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + bytes(512)
+
+
+def test_the_cms_takes_the_photos_the_build_publishes():
+    assert set(PHOTO_SUFFIXES) == set(IMAGE_SUFFIXES)
+
+
+def choose(page, path) -> None:
+    with page.expect_file_chooser() as chooser:
+        page.get_by_text("Unggah foto").click()
+    chooser.value.set_files(str(path))
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("IMG_0001.HEIC", HEIC, "adalah foto HEIC"),
+        ("IMG_0002.heif", HEIC, "adalah foto HEIC"),
+        ("undangan rapat.pdf", b"%PDF-1.7\n", "bukan foto yang dapat diterbitkan"),
+    ],
+)
+def test_a_file_the_build_cannot_publish_is_refused_at_upload(
+    page, newsroom, tmp_path, name, content, said
+):
+    refused = tmp_path / name
+    refused.write_bytes(content)
+    photo = tmp_path / "Foto Rapat Pleno (1) ä.JPG"  # as a phone or a chat app names it
+    shutil.copy(REPO / "content/images/2024/rakernis-pungut-hitung.jpg", photo)
+    page.goto(newsroom.base + "/admin/#/collections/berita/new")
+    page.get_by_label("Judul", exact=True).fill(TITLE)
+    page.get_by_label("Ringkasan", exact=True).fill(SUMMARY)
+    page.locator(".cms-editor-raw [role=textbox]").click()
+    page.keyboard.type("BATURAJA – Bawaslu Kabupaten OKU mengawasi rapat pleno rekapitulasi suara.")
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
+    page.get_by_role("button", name="Pilih foto").click()
+    choose(page, refused)
+    for _ in range(100):
+        if dialogs:
+            break
+        page.wait_for_timeout(50)
+    assert len(dialogs) == 1 and said in dialogs[0] and name in dialogs[0], dialogs
+    assert "JPEG" in dialogs[0]
+    # Nothing of it went anywhere; the photo chosen next is the one saved.
+    choose(page, photo)
+    page.get_by_role("button", name="Pakai yang dipilih").click()
+    page.get_by_label("Teks alternatif foto").fill(ALT)
+    save(page)
+    [branch] = newsroom.cms_branches()
+    changed = git(newsroom.repo, "diff", "--name-only", "main", branch).split()
+    [image] = [path for path in changed if path.startswith("content/images/")]
+    assert re.fullmatch(r"content/images/\d{4}/foto-rapat-pleno-1-a-[a-z0-9]+\.jpg", image), image
+    [article] = [path for path in changed if path.endswith(".md")]
+    text = git(newsroom.repo, "show", f"{branch}:{article}")
+    assert f"Image: {image.removeprefix('content/')}" in text.splitlines()
+    assert len(dialogs) == 1
