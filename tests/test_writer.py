@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tarfile
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -648,6 +649,77 @@ def test_stamps_taken_by_workers_are_the_stamps_taken_one_by_one():
     assert [stamps._core(article) for article in articles] == expected
     assert stamps.fallbacks == 1 and stamps.stamped == 12
     assert expected[0][1] == (articles[1], articles[5], articles[2])
+
+
+def wait_for_early_stamps(stamps, timeout: float = 60.0) -> None:
+    """Until the early background has sent its first results back."""
+    background = stamps._early[0]
+    deadline = time.monotonic() + timeout
+    while background._results_count() == 0:
+        assert time.monotonic() < deadline, "the early stamps never came"
+        time.sleep(0.01)
+
+
+def test_early_stamps_are_the_stamps_taken_one_by_one_and_can_be_dropped():
+    """`ContentStamps.start_early` stamps the contents in a background process
+    while the pages are collected: the first `prefill` takes the same stamps
+    and leaves as `_core` takes one by one (what it could not stamp is left
+    to `_core`); once dropped (an outside plugin connected since), nothing
+    of it is used: a content changed after it started is stamped as it is.
+    A body digested there counts while the page shows that very string."""
+    from plugins.writer.plugin import new_digester
+
+    articles = [make_article(f"Rapat {number}", slug=f"rapat-{number}") for number in range(12)]
+    for number, article in enumerate(articles):
+        article.related_articles = [articles[(number + 1) % 12], articles[(number + 5) % 12]]
+    articles[3].formatter = lambda text: text  # pickle writes no lambda
+    articles[7].next_article = make_article("Di luar", slug="di-luar")  # not among them
+
+    _digester, serial = new_digester()
+    expected = [serial._core(article) for article in articles]
+    _digester, stamps = new_digester()
+    stamps.start_early([*articles, articles[0], None])
+    wait_for_early_stamps(stamps)  # (what it has not finished by the flush is stamped then)
+    stamps.prefill(articles, workers=1)
+    assert 0 < stamps.early <= 10  # all but the lambda's and the one with an outside leaf
+    assert [stamps._core(article) for article in articles] == expected
+    # The bodies were digested with the stamps, each with the string it is of.
+    assert id(articles[1]) in stamps._source_bodies
+    assert stamps.body(articles[1]) == hash_text(articles[1]._content)
+    articles[2]._content = "<p>Isi rilis yang diperbarui.</p>"  # after the worker read it
+    assert stamps.body(articles[2]) == hash_text("<p>Isi rilis yang diperbarui.</p>")
+
+    _digester, stamps = new_digester()
+    stamps.start_early(articles)
+    wait_for_early_stamps(stamps)
+    articles[0].title = "Rapat Evaluasi"  # after the background stamped it
+    stamps.drop_early()
+    stamps.prefill(articles, workers=1)
+    assert stamps.early == 0
+    assert stamps._core(articles[0]) != expected[0]
+    assert [stamps._core(article) for article in articles[1:]] == expected[1:]
+
+
+def test_a_warm_build_takes_the_article_stamps_early_and_equals_a_clean_build(site, tmp_path):
+    """A warm build stamps the articles in the background from the first page
+    collected (`WriterBuild.stamp_early`), not in Pelican's process at the
+    flush; a retitled release is still told by every page that shows it."""
+    files = newsroom(site)
+    first = site.build(verbose=True, **NO_SEARCH)
+    assert first.returncode == 0, first.log
+    retitled = files["rilis-3"]
+    retitled.write_text(
+        retitled.read_text(encoding="utf-8").replace("Rapat Pengawasan", "Rapat Evaluasi", 1),
+        encoding="utf-8",
+    )
+    second = site.build(verbose=True, **NO_SEARCH)
+    assert second.returncode == 0, second.log
+    early = re.findall(r"articles and pages stamped in [\d.]+ s, (\d+) of them early", second.log)
+    assert early and int(early[-1]) >= len(files), second.log[-3000:]
+    assert "Rapat Evaluasi" in second.html("berita/2024/10/rilis-3/").h1.get_text()
+    clean = clean_build(site, tmp_path, "clean")
+    assert clean.returncode == 0, clean.log
+    assert_same_tree(site.output, clean.output)
 
 
 def test_equal_authors_of_one_settings_are_described_once_per_build():

@@ -529,3 +529,46 @@ def test_pages_written_later_follow_what_an_article_writer_finalized_receiver_ch
     assert len({title.rsplit("[", 1)[1] for title in titles}) == 1, titles
     assert {item["title"] for item in warm.json("feed.json")["items"]} == titles
     assert_same_tree(warm.output, clean.output)
+
+
+WRITE_TITLE_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin adding an edition, read from a file, to each
+    article's title in article_generator_write_article (after the first
+    feed is collected, before the articles' pages are)."""
+    import os
+
+    from pelican import signals
+
+
+    def add_edition(generator, content):
+        with open(os.environ["OUTSIDE_EDITION"], encoding="utf-8") as handle:
+            edition = handle.read().strip()
+        content.title = f"{content.title} ({edition})"
+
+
+    def register():
+        signals.article_generator_write_article.connect(add_edition)
+    '''
+)
+
+
+def test_pages_follow_an_article_state_a_write_signal_receiver_changes(site, tmp_path, monkeypatch):
+    """The article stamps are taken early, in the background, from the first
+    page or feed collected, when warta's plugins have done with the articles;
+    an outside receiver of a write signal changes them after that: with the
+    stamps taken then, the warm build kept every page with the last
+    edition's titles."""
+    newsroom(site)
+    edition = tmp_path / "edisi.txt"
+    edition.write_text("edisi pagi", encoding="utf-8")
+    monkeypatch.setenv("OUTSIDE_EDITION", str(edition))
+    cold = build_with_outside_plugin(site, tmp_path, "edisi", WRITE_TITLE_PLUGIN)
+    assert cold.returncode == 0, cold.log
+    edition.write_text("edisi sore", encoding="utf-8")
+    warm = build_with_outside_plugin(site, tmp_path, "edisi", WRITE_TITLE_PLUGIN)
+    assert warm.returncode == 0, warm.log
+    heading = warm.html("berita/2024/10/rilis-1/").h1.get_text(" ", strip=True)
+    assert heading.endswith("(edisi sore)"), heading
+    clean = clean_build_with(site, tmp_path, "edisi")
+    assert_same_tree(warm.output, clean.output)

@@ -19,8 +19,14 @@ clean build writes; builds get faster.
   the stamps of those it shows; every other value is digested once per
   build and object (per flush while an outside plugin is connected: it may
   change contents between flushes); pages and feeds are digested when they
-  are rendered, after the write signals. A warm build describes 2,000
-  articles in about 0.3 s.
+  are rendered, after the write signals. The state stamps (and the digests
+  of bodies with nothing to resolve) are taken by a background process from
+  the first page or feed collected, when no content changes any more, while
+  the generators collect their pages; the first flush takes what it finished
+  and stamps the rest on every core. Not while an outside plugin is
+  connected (a receiver of a write signal may change a content): then each
+  flush stamps its contents. A warm build describes 2,000 articles in about
+  0.3 s.
 - **Parallel.** Pages are collected while the generators run and rendered at
   once by forked workers (`warta.parallel`), after every page-writing
   generator that comes before `writer` in PLUGINS: keep it after the plugins

@@ -36,7 +36,7 @@ from warta.fingerprint import (
     site_code,
 )
 from warta.frontmatter import read_header
-from warta.parallel import fork_map, worker_count
+from warta.parallel import Background, fork_map, worker_count
 from warta.paths import (
     ADDRESS_KEYS,
     NAME_MAX,
@@ -102,12 +102,10 @@ def _content_state(content: Content) -> dict:
 PELICAN_LINK_REGEX = "[{|](?P<what>.*?)[|}]"
 
 
-def rendered_body(content: Content, siteurl: str | None = None) -> str:
-    """The body as a page shows it: links to other files ({filename}…) resolved.
-
-    Resolving costs a regex pass per article; a body without `{` or `|` (most
-    releases) has nothing to resolve under Pelican's link syntax, so its
-    source HTML is the answer."""
+def source_body(content: Content) -> str | None:
+    """The body as every page shows it when that is its source HTML, the
+    string object itself: a body without `{` or `|` (most releases) has
+    nothing to resolve under Pelican's link syntax. None for any other body."""
     raw = content._content
     if (
         isinstance(raw, str)
@@ -116,6 +114,17 @@ def rendered_body(content: Content, siteurl: str | None = None) -> str:
         and "{" not in raw
         and "|" not in raw
     ):
+        return raw
+    return None
+
+
+def rendered_body(content: Content, siteurl: str | None = None) -> str:
+    """The body as a page shows it: links to other files ({filename}…) resolved.
+
+    Resolving costs a regex pass per article: the source HTML when there is
+    nothing to resolve (`source_body`)."""
+    raw = source_body(content)
+    if raw is not None:
         return raw
     return content.get_content(content.get_siteurl() if siteurl is None else siteurl)
 
@@ -150,6 +159,8 @@ NOT_IN_CORE = SKIPPED_ATTRIBUTES | {"_content"}
 
 # Below this many contents per worker, forking for their stamps costs more than it saves.
 PREFILL_PER_WORKER = 400
+# Contents stamped per item of the early stamps' background (`ContentStamps.start_early`).
+EARLY_CHUNK = 200
 
 
 def content_key(content: Content) -> str:
@@ -162,7 +173,9 @@ class ContentStamps:
     - `core`: its state without the body, other contents written as their
       source file (collected as its leaves), other objects described in place
       as the Digester describes them (`StateStamper`).
-    - `body`: the body as pages show it (`rendered_body`: links resolved).
+    - `body`: the body as pages show it (`rendered_body`: links resolved);
+      a source body's digest taken with the stamp by a worker, kept with the
+      string it is of (`_source_bodies`).
     - `reference(c)`, an article inside another page's value (a list, "baca
       juga"): core and body (an outside plugin's list may show the body).
     - `subject(c)`, the article a page is about: core, body, and the
@@ -185,8 +198,12 @@ class ContentStamps:
         self._bodies: dict[tuple[int, str | None], tuple[Content, str]] = {}
         self._references: dict[tuple[int, bool], tuple[Content, str | None]] = {}
         self.stamped = 0
+        self.early = 0  # of them, taken by the early background
         self.fallbacks = 0
         self.seconds = 0.0
+        self._early: tuple[Background, list, list] | None = None
+        # id → (content, the `_content` string a worker digested, its digest)
+        self._source_bodies: dict[int, tuple[Content, object, str]] = {}
 
     def _core(self, content: Content) -> tuple[str | None, tuple]:
         remembered = self._cores.get(id(content))
@@ -206,6 +223,86 @@ class ContentStamps:
         self.seconds += time.perf_counter() - started
         return core, leaves
 
+    def start_early(self, contents: list) -> None:
+        """Start taking the state stamps of `contents` in a background process
+        (`warta.parallel.Background`, on the core Pelican's process leaves
+        idle) while the generators collect their pages; the first `prefill`
+        takes what it finished. Only when the states cannot change before
+        that flush: the caller starts it once every content is final (the
+        first page or feed written: Pelican and warta's plugins change no
+        content from then on) and while no outside plugin is connected, whose
+        write signals' receivers may change a content (`drop_early` when one
+        is by the flush)."""
+        if self._early is not None:
+            return
+        known = list({id(content): content for content in contents if content is not None}.values())
+        if not known:
+            return
+        where = {id(content): position for position, content in enumerate(known)}
+
+        def stamp(bounds: tuple[int, int]) -> list:
+            return [self._stamp_known(known, where, p) for p in range(*bounds)]
+
+        bodies = [getattr(content, "_content", None) for content in known]  # as forked
+        background = Background(stamp, min_items=1, niceness=0)
+        for start in range(0, len(known), EARLY_CHUNK):
+            background.add((start, min(start + EARLY_CHUNK, len(known))))
+        self._early = (background, known, bodies)
+
+    def drop_early(self) -> None:
+        """Forget the early stamps (a content may have changed since): stop the
+        background, use nothing it took."""
+        if self._early is not None:
+            self._early[0].done()
+            self._early = None
+
+    def _take_early(self) -> None:
+        """The stamps the early background finished (it is stopped; the rest
+        are taken as without it)."""
+        if self._early is None:
+            return
+        background, known, bodies = self._early
+        self._early = None
+        started = time.perf_counter()
+        for chunk, results in background.done().items():
+            for position, result in enumerate(results, start=chunk * EARLY_CHUNK):
+                content = known[position]
+                remembered = self._cores.get(id(content))
+                if result is None or (remembered is not None and remembered[0] is content):
+                    continue
+                self._keep(content, result, known, bodies[position])
+                self.early += 1
+        self.seconds += time.perf_counter() - started
+
+    def _stamp_known(self, known: list, where: dict, position: int) -> tuple | None:
+        """(stamp, leaves as positions in `known`) of `known[position]`, in a
+        worker; None when the state has no stamp or a leaf is not in `known`
+        (the parent stamps it when its page asks, `_core`, and says why)."""
+        content = known[position]
+        state = {k: v for k, v in vars(content).items() if k not in NOT_IN_CORE}
+        try:
+            core, leaves = self.stamper.stamp((type(content).__qualname__, state))
+        except Unstable:
+            return None
+        found = []
+        for leaf in leaves:
+            index = where.get(id(leaf))
+            if index is None or known[index] is not leaf:
+                return None
+            found.append(index)
+        raw = source_body(content)
+        return core, tuple(found), None if raw is None else hash_text(raw)
+
+    def _keep(self, content: Content, result: tuple, known: list, body: object) -> None:
+        """A worker's `_stamp_known` result for `content`; `body`: its
+        `_content` when the worker was forked, the string its body digest
+        is of (`body` uses the digest while the page shows that string)."""
+        core, found, body_digest = result
+        self._cores[id(content)] = (content, core, tuple(known[index] for index in found))
+        self.stamped += 1
+        if body_digest is not None:
+            self._source_bodies[id(content)] = (content, body, body_digest)
+
     def prefill(
         self, contents: list, workers: int, min_per_worker: int = PREFILL_PER_WORKER
     ) -> None:
@@ -216,7 +313,9 @@ class ContentStamps:
         (90-150 µs each) while Pelican's process would otherwise do it alone.
         A content already stamped this build is left as it is, and one whose
         stamp the workers could not take (Unstable, a leaf that is not among
-        `contents`) is stamped when its page asks (`_core`), as without this."""
+        `contents`) is stamped when its page asks (`_core`), as without this.
+        The stamps the early background took (`start_early`) come first."""
+        self._take_early()
         unique: dict[int, Content] = {}
         for content in contents:
             if content is not None and id(content) not in unique:
@@ -233,28 +332,13 @@ class ContentStamps:
         where = {id(content): position for position, content in enumerate(known)}
 
         def stamp(position: int):
-            content = known[position]
-            state = {k: v for k, v in vars(content).items() if k not in NOT_IN_CORE}
-            try:
-                core, leaves = self.stamper.stamp((type(content).__qualname__, state))
-            except Unstable:
-                return None  # the parent finds it again, and says so (`_core`)
-            found = []
-            for leaf in leaves:
-                index = where.get(id(leaf))
-                if index is None or known[index] is not leaf:
-                    return None
-                found.append(index)
-            return core, tuple(found)
+            return self._stamp_known(known, where, position)
 
+        bodies = [getattr(content, "_content", None) for content in known]  # as forked
         results = fork_map(stamp, todo, workers, min_items_per_worker=min_per_worker)
         for position, result in zip(todo, results, strict=True):
-            if result is None:
-                continue
-            content = known[position]
-            core, found = result
-            self._cores[id(content)] = (content, core, tuple(known[index] for index in found))
-            self.stamped += 1
+            if result is not None:
+                self._keep(known[position], result, known, bodies[position])
         self.seconds += time.perf_counter() - started
 
     def body(self, content: Content, siteurl: str | None = None) -> str:
@@ -262,7 +346,12 @@ class ContentStamps:
         remembered = self._bodies.get(key)
         if remembered is not None and remembered[0] is content:
             return remembered[1]
-        result = hash_text(rendered_body(content, siteurl))
+        text = rendered_body(content, siteurl)
+        taken = self._source_bodies.get(id(content))
+        if taken is not None and taken[0] is content and taken[1] is text:
+            result = taken[2]  # the very string a worker digested
+        else:
+            result = hash_text(text)
         self._bodies[key] = (content, result)
         return result
 
@@ -541,7 +630,8 @@ class WriterBuild:
         if self.settings.get("DELETE_OUTPUT_DIRECTORY") and not inside_content:
             self.folder.clean(self.manifest.last_files(), self.settings["OUTPUT_RETENTION"])
 
-    def start_writing(self) -> None:
+    def start_writing(self, context: dict | None = None) -> None:
+        """At each page or feed collected (`context`: the generator context)."""
         if self.rendered == self.reused == 0 and not self.jobs:
             self.started = time.monotonic()
             if not self.frozen:
@@ -560,7 +650,28 @@ class WriterBuild:
             else:
                 # Parsing the theme's templates again would find the same names.
                 self.parsed_templates.update(load_parsed(self.templates_file, self.digest))
+                self.stamp_early(context)
             self.digest_seconds += time.process_time() - started
+
+    def stamp_early(self, context: dict | None) -> None:
+        """At the first page or feed collected, every content is as its pages
+        will show it: Pelican changes none while its generators write, nor do
+        warta's plugins (all of them before, at `all_generators_finalized` and
+        earlier). So their state stamps are taken now, by a background
+        process, while the generators collect their pages (`start_early`), and
+        not after, in Pelican's process, at the first flush. Not while an
+        outside plugin is connected: its receiver of a write signal
+        (`article_generator_write_article`) may change a content before the
+        flush (the stamps are then taken at each flush, as before)."""
+        if context is None or self.workers <= 1 or outside_plugin_connected(signals):
+            return
+        contents = []
+        for value in context.values():
+            if isinstance(value, (list, tuple)) and value and isinstance(value[0], Content):
+                contents.extend(item for item in value if isinstance(item, Content))
+        self.stamps.start_early(contents)
+        if self.frozen:
+            gc.freeze()  # (`Background` unfreezes when it has forked)
 
     def fingerprint(self, kind: str, parts: list[str | None]) -> str | None:
         if not self.incremental or self.digest is None or any(p is None for p in parts):
@@ -711,6 +822,8 @@ class WriterBuild:
         outside plugin may change them. A content's stamp is taken once per
         flush: with an outside receiver connected, those of an earlier flush
         are forgotten, since such a receiver may have changed any content since."""
+        if outside_plugin_connected(signals):
+            self.stamps.drop_early()  # (connected since they started)
         if flushing and self.digests_taken and outside_plugin_connected(signals):
             self.digester, self.stamps = new_digester()
             self.body_digester, _ = new_digester(self.stamps, with_body=True)
@@ -784,7 +897,7 @@ class WriterBuild:
             self.folder.remove(self.manifest.gone())
         logger.info(
             "writer: %d files rendered, %d unchanged and reused (%d workers, %.1f s); "
-            "inputs described in %.2f s of CPU (%d articles and pages stamped in %.2f s%s)",
+            "inputs described in %.2f s of CPU (%d articles and pages stamped in %.2f s%s%s)",
             self.rendered,
             self.reused,
             self.workers,
@@ -792,6 +905,7 @@ class WriterBuild:
             self.digest_seconds,
             self.stamps.stamped,
             self.stamps.seconds,
+            f", {self.stamps.early} of them early" if self.stamps.early else "",
             f", {self.stamps.fallbacks} the slow way" if self.stamps.fallbacks else "",
         )
 
@@ -1261,7 +1375,7 @@ class IncrementalWriter(Writer):
         if build.check_only:  # claimed, and listed for the collision check
             build.add(Job(self._site_path(complete_path), complete_path, None, None))
             return None
-        build.start_writing()
+        build.start_writing(context)
         items = list(elements[: self.settings["FEED_MAX_ITEMS"]])
 
         def digest() -> str | None:
@@ -1370,7 +1484,7 @@ class IncrementalWriter(Writer):
                 site_path = self._site_path(path)
                 build.add(Job(site_path, path, None, None, source=claim.source, own=claim.own))
             return
-        build.start_writing()
+        build.start_writing(context)
         if paginated is None:
             paginated = {k: v for k, v in kwargs.items() if k in {"articles", "dates"}}
         if paginated and template_name in self.settings["PAGINATED_TEMPLATES"]:
