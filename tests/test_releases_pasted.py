@@ -102,7 +102,13 @@ RELEASES = {
         body=LEAD + "\n\nUnduh [SK](../../images/2024/sk.pdf) dan [x](../../../../../etc/shadow)."
         "\n\nJadwal di [KPU](www.kpu.go.id/jadwal), rapat lain di [sini](../tag-kurung/)."
         "\n\nHubungi [WA](wa.me/6281234567890), [surel](humas@bawaslu.go.id) atau "
-        "[telepon](0711-123456).",
+        "[telepon](0711-123456).\n\nUnduh [SK lama](..\\..\\images\\2024\\sk.pdf).",
+    ),
+    # A photo linked to its own file, which is missing: said once, as a photo.
+    "foto-bertaut.md": release(
+        "Bawaslu Kota Palembang Gelar Rapat Foto Bertaut",
+        "Slug: foto-bertaut",
+        body=LEAD + "\n\n[![Peserta rapat](../images/2024/hilang.jpg)](../images/2024/hilang.jpg)",
     ),
     # Pasted with the headline as the text's first line: no front matter at
     # all, or a Date: and no Title:.
@@ -507,9 +513,20 @@ def test_a_relative_link_that_leads_to_no_published_file_is_one_warning_with_the
                 "page a browser opens '/berita/2024/11/tautan-relatif/wa.me/6281234567890') "
                 "(write the full address: 'https://wa.me/6281234567890')",
             ),
+            (
+                13,
+                "warning",
+                "link leads to no page or file of the site: '..\\..\\images\\2024\\sk.pdf' "
+                "(from this page a browser opens '/berita/2024/images/2024/sk.pdf') (link the "
+                "file by its path below content/: {static}/images/2024/sk.pdf)",
+            ),
         ], found
     body = built.html("berita/2024/11/tautan-relatif/").select_one(".article__body")
     assert "../tag-kurung/" in [a["href"] for a in body.find_all("a")]
+    for found in both(pasted, "foto-bertaut.md"):
+        assert [(f.line, f.message.split(":")[0]) for f in found if f.line] == [
+            (7, "image file not found")
+        ], found
 
 
 def test_a_release_pasted_with_its_headline_as_first_line_is_told_the_title_to_write(pasted):
@@ -555,6 +572,10 @@ def test_the_corrected_releases_build_warm_with_nothing_more_said(pasted):
         ),
         "tanggal-tebal.md": ("**Slug:**", "Slug:"),
         "baris-kosong.md": ("\nTitle:", "Title:"),
+        "foto-bertaut.md": (
+            "[![Peserta rapat](../images/2024/hilang.jpg)](../images/2024/hilang.jpg)",
+            "Rapat selesai.",
+        ),
         # (as the lines said: the headline as Title:, a Date:, a blank line)
         "tanpa-kepala.md": (
             "Bawaslu Kota Palembang Gelar Rapat Tanpa Kepala Berita\n",

@@ -12,6 +12,7 @@ import os
 import posixpath
 import re
 from collections.abc import Collection, Iterator
+from pathlib import Path
 from urllib.parse import unquote, urlparse, urlsplit
 
 from markupsafe import Markup, escape
@@ -29,6 +30,7 @@ from warta.paths import (
     computer_file,
     local_address,
     normal_address,
+    referenced_file,
     site_address,
     site_root,
 )
@@ -702,6 +704,36 @@ def relative_link_suggestion(content, value: str, site: SiteMap) -> str:
     )
 
 
+def _is_file(found) -> bool:
+    return isinstance(found, Path) and found.is_file()
+
+
+# What Python-Markdown reads a backslash before as an escape (with `extra`).
+_ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!:|")
+
+
+def _backslashed_line(content, value: str) -> tuple[int, str] | None:
+    """(line, as written there) of the body line that writes a link value
+    Markdown made of a path with backslashes (`..\\..\\dok\\sk.pdf` is
+    `....\\dok\\sk.pdf` once its `\\.` are read as dots)."""
+    pattern = "".join(
+        r"\\\\?"  # a backslash Markdown kept (`\d`), or one written twice
+        if c == "\\"
+        else r"\\?" + re.escape(c)  # `\.` read as "."
+        if c in _ESCAPABLE
+        else re.escape(c)
+        for c in value
+    )
+    found = re.compile(r"\]\(\s*<?(?P<value>" + pattern + ")")
+    document = frontmatter.parse(frontmatter.read_source(content.source_path))
+    start = document.front_matter.body_start
+    for number, text in enumerate(document.lines, 1):
+        match = found.search(text) if number >= start else None
+        if match:
+            return number, match["value"]
+    return None
+
+
 def check_relative_links(content, site: SiteMap, said_already: Said = ()) -> None:
     """Each link of the summary and the body written as a path relative to the
     page (`../../dok/sk.pdf` written from a release's folder, a climb out of
@@ -718,15 +750,39 @@ def check_relative_links(content, site: SiteMap, said_already: Said = ()) -> Non
             and site.publishes(address) is False
         ),
     )
+    # A photo linked to its own missing file (`[![x](a.jpg)](a.jpg)`): the
+    # images plugin says "image file not found" at that line, once.
+    # (read from the source: the images plugin has taken such a photo out)
+    if not found:
+        return
+    source = frontmatter.read_source(content.source_path)
+    shown = {
+        html.unescape(src)
+        for src in re.findall(
+            r"""(?:!\[[^\]]*\]\(\s*<?|<img\b[^>]*?\bsrc\s*=\s*["']?)([^\s"'<>)]+)""", source, re.I
+        )
+    }
+    source_dir = os.path.dirname(str(content.source_path))
+    found = [
+        (field, link)
+        for field, link in found
+        if html.unescape(link.value) not in shown
+        or _is_file(referenced_file(html.unescape(link.value), site.content_root, source_dir))
+    ]
     for (_field, link), line in zip(found, _placed(content, found, said_already), strict=True):
         if said_at(said_already, line, link.written) is not None:
             continue
-        address = site_address(link.value, "", content.url) or ""
+        written = html.unescape(link.written)
+        if not line and "\\" in written:
+            # Markdown read `..\..\x.pdf`'s backslashes as escapes: the line
+            # is the one writing it with them.
+            line, written = _backslashed_line(content, written) or (0, written)
+        address = site_address(written, "", content.url) or ""
         message = (
-            f"link leads to no page or file of the site: '{html.unescape(link.written)}' "
+            f"link leads to no page or file of the site: '{written}' "
             f"(from this page a browser opens '/{address}')"
         )
-        suggestion = relative_link_suggestion(content, link.value, site)
+        suggestion = relative_link_suggestion(content, written.replace("\\", "/"), site)
         report(logger, Finding(message_path(content), line or None, "warning", message, suggestion))
 
 
