@@ -222,3 +222,43 @@ def test_the_sites_name_breaks_between_words_whatever_the_text_size(
     assert [word for word, lines in words if lines > 1] == [], words
     assert overflow["scrollWidth"] <= overflow["width"], overflow
     assert visible
+
+
+# The words of every card title drawn over more than one line.
+BROKEN_TITLE_WORDS_JS = """() => [...document.querySelectorAll('.card__title a')]
+.flatMap((link) => {
+  const text = link.firstChild;
+  return [...text.data.matchAll(/\\S+/g)].filter((match) => {
+    const range = document.createRange();
+    range.setStart(text, match.index);
+    range.setEnd(text, match.index + match[0].length);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+  }).map((match) => match[0]);
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("text_size", [16, 20, 24])
+def test_listing_titles_beside_a_photo_break_between_words(
+    browser, served_site, sample_site, width, text_size
+):
+    """With very large text a listing's 7rem thumbnail took most of a phone's
+    width and the title beside it broke inside its words (Bawa/slu Kota
+    Pale/mbang). Where a title has no room beside it, the photo goes above."""
+    listings = ["", "rubrik/berita/", "wilayah/sumatera-selatan/"]
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    broken = {}
+    try:
+        tab = context.new_page()
+        session = context.new_cdp_session(tab)
+        session.send("Page.enable")
+        session.send("Page.setFontSizes", {"fontSizes": {"standard": text_size, "fixed": 13}})
+        for listing in listings:
+            assert sample_site.html(listing).select(".card--photo .card__title")
+            tab.goto(f"{served_site}/{listing}", wait_until="load")
+            words = tab.evaluate(BROKEN_TITLE_WORDS_JS)
+            if words:
+                broken[f"/{listing}"] = words[:6]
+    finally:
+        context.close()
+    assert broken == {}
