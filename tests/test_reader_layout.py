@@ -338,3 +338,23 @@ def test_the_browser_bar_takes_the_header_colour_in_either_scheme(browser, serve
     finally:
         context.close()
     assert colours["bar"] == colours["header"], colours
+
+
+def test_a_screen_reader_hears_the_pagination_links_without_their_arrows(browser, served_site):
+    """The links before and after the page numbers were named "‹ Sebelumnya"
+    and "Berikutnya ›": a screen reader read out "single left-pointing angle
+    quotation mark". The arrows are hidden from it, as the theme's others are."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        tab = context.new_page()
+        tab.goto(served_site + "/rubrik/berita/halaman/2/", wait_until="load")
+        pagination = tab.get_by_role("navigation", name="Halaman")
+        previous = pagination.get_by_role("link", name="Sebelumnya", exact=True).count()
+        following = pagination.get_by_role("link", name="Berikutnya", exact=True).count()
+        arrows = tab.evaluate(
+            "() => [...document.querySelectorAll('.pagination a')].map((a) => a.innerText)"
+        )
+    finally:
+        context.close()
+    assert (previous, following) == (1, 1), arrows
+    assert "‹ Sebelumnya" in arrows and "Berikutnya ›" in arrows  # still shown

@@ -180,3 +180,85 @@ def test_very_large_text_still_shows_the_phone_layout_with_one_column(browser, s
         context.close()
     assert root == "24px"
     assert columns == 1
+
+
+# Each word of an element's text, and on how many lines it is drawn.
+WORD_LINES_JS = """(selector) => {
+  const text = document.querySelector(selector).firstChild;
+  const words = [];
+  for (const match of text.data.matchAll(/\\S+/g)) {
+    const range = document.createRange();
+    range.setStart(text, match.index);
+    range.setEnd(text, match.index + match[0].length);
+    const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+    words.push([match[0], tops.size]);
+  }
+  return words;
+}"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("text_size", [16, 20, 24])
+def test_the_sites_name_breaks_between_words_whatever_the_text_size(
+    browser, served_site, width, text_size
+):
+    """On a 320 px phone with the browser's text at 24 px the site's name in
+    the header was squeezed to one letter a line (W/a/r/t/a …), at 20 px cut
+    inside its words (Baw/aslu, Sumater/a), beside the search link and the
+    menu. The name keeps its words whole; the links wrap below it."""
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    try:
+        tab = context.new_page()
+        session = context.new_cdp_session(tab)
+        session.send("Page.enable")
+        session.send("Page.setFontSizes", {"fontSizes": {"standard": text_size, "fixed": 13}})
+        tab.goto(served_site + "/", wait_until="load")
+        words = tab.evaluate(WORD_LINES_JS, ".site-brand__name")
+        overflow = tab.evaluate(OVERFLOW_JS)
+        toggle = tab.locator(".site-menu summary")
+        visible = toggle.is_visible() and tab.locator(".site-header__search-link").is_visible()
+    finally:
+        context.close()
+    assert [word for word, lines in words if lines > 1] == [], words
+    assert overflow["scrollWidth"] <= overflow["width"], overflow
+    assert visible
+
+
+# The words of every card title drawn over more than one line.
+BROKEN_TITLE_WORDS_JS = """() => [...document.querySelectorAll('.card__title a')]
+.flatMap((link) => {
+  const text = link.firstChild;
+  return [...text.data.matchAll(/\\S+/g)].filter((match) => {
+    const range = document.createRange();
+    range.setStart(text, match.index);
+    range.setEnd(text, match.index + match[0].length);
+    return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+  }).map((match) => match[0]);
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+@pytest.mark.parametrize("text_size", [16, 20, 24])
+def test_listing_titles_beside_a_photo_break_between_words(
+    browser, served_site, sample_site, width, text_size
+):
+    """With very large text a listing's 7rem thumbnail took most of a phone's
+    width and the title beside it broke inside its words (Bawa/slu Kota
+    Pale/mbang). Where a title has no room beside it, the photo goes above."""
+    listings = ["", "rubrik/berita/", "wilayah/sumatera-selatan/"]
+    context = browser.new_context(viewport={"width": width, "height": 640})
+    broken = {}
+    try:
+        tab = context.new_page()
+        session = context.new_cdp_session(tab)
+        session.send("Page.enable")
+        session.send("Page.setFontSizes", {"fontSizes": {"standard": text_size, "fixed": 13}})
+        for listing in listings:
+            assert sample_site.html(listing).select(".card--photo .card__title")
+            tab.goto(f"{served_site}/{listing}", wait_until="load")
+            words = tab.evaluate(BROKEN_TITLE_WORDS_JS)
+            if words:
+                broken[f"/{listing}"] = words[:6]
+    finally:
+        context.close()
+    assert broken == {}

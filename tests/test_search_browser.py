@@ -388,6 +388,10 @@ def test_without_javascript_the_search_page_says_why_on_the_first_screen(browser
         box = notice.bounding_box()
         assert box is not None and box["y"] + box["height"] <= 740, box
         assert notice.get_by_role("link", name="arsip").is_visible()
+        # No blank screen kept for results that cannot come: the footer
+        # follows (it was about 700 px further down, below an empty band).
+        footer = page.locator(".site-footer").bounding_box()
+        assert footer["y"] - (box["y"] + box["height"]) < 100, (box, footer)
     finally:
         context.close()
 
