@@ -41,7 +41,7 @@ from warta.plugin_order import (
     outside_plugin_connected,
     outside_receiver_connected,
 )
-from warta.snapshots import SnapshotStore, file_stamp
+from warta.snapshots import SnapshotStore, file_stamp, keep_stamps, recall_stamps
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +63,8 @@ DEFAULTS = {
     ),
 }
 FOLDER = "article_cache"
+# The digests of the sources stamped, by their stat (`warta.snapshots.recall_stamps`).
+STAMPS = "stamps.pickle"
 # What turns a source into a content: Pelican itself and the Markdown converter.
 LIBRARIES = ("pelican", "markdown", "pygments")
 
@@ -518,6 +520,7 @@ class GeneratorCache:
         store = self.store
         if self.save_allowed:
             store.save()
+            keep_stamps(store.path.with_name(STAMPS))
         logger.info(
             "article_cache: %s: %d from the cache, %d read and kept, %d read and not kept%s",
             type(self.generator).__name__,
@@ -562,6 +565,7 @@ def take_over(generator) -> None:
     )
     if load:
         store.load()
+        recall_stamps(store.path.with_name(STAMPS))
     cache = GeneratorCache(generator, store, save=bool(save))
     generator.get_cached_data = cache.get_cached_data
     generator.has_cached_data = cache.has_cached_data
