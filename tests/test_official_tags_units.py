@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from warta.tags.datafile import place_names
 from warta.tags.detection import (
     PhraseMatcher,
     detected_tags,
@@ -1317,3 +1318,18 @@ def test_a_name_ending_in_an_initial_is_found_only_with_it(tmp_path):
     assert [slug for slug, _ in registry.mentions("kata Rahmat Hidayat M. di Palembang")] == [
         "rahmat-hidayat-m"
     ]
+
+
+def test_the_place_names_made_once_follow_the_region_names_given():
+    """The folded place names are made once for the names of one gazetteer
+    (the vocabulary and the registry of two plugins read it): other names,
+    or the same dictionary given one more region, give their own."""
+    names = {"16": "Provinsi Sumatera Selatan", "16.71": "Kota Palembang"}
+    assert place_names(names)["palembang"] == "16.71"
+    assert place_names(dict(names)) is place_names(names)
+    names["16.72"] = "Kota Prabumulih"
+    assert place_names(names)["prabumulih"] == "16.72"
+    assert place_names(names)["kota prabumulih"] == "16.72"
+    assert "palembang" not in place_names({"16": "Provinsi Sumatera Selatan"})
+    with pytest.raises(TypeError):
+        place_names(names)["lahat"] = "16.04"  # shared: read-only
