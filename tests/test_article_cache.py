@@ -232,6 +232,42 @@ def test_a_warm_build_after_a_rewrite_that_keeps_size_and_time_equals_a_clean_bu
     assert_same_tree(site.output, clean.output)
 
 
+def test_the_static_files_are_not_hashed_for_a_cache_nobody_keeps(tmp_path, monkeypatch):
+    """Pelican's readers of the static files keep no cache, yet stamped each
+    file twice a build (a look-up that never finds, a store that never
+    keeps): every photo read and hashed twice on every build. Not stamped;
+    the same static files, read as before."""
+    from pelican.generators import StaticGenerator
+    from pelican.settings import read_settings
+
+    from plugins.article_cache.plugin import skip_uncached_stamps
+
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    (content / "images" / "foto.jpg").write_bytes(b"\xff\xd8\xff" + bytes(64))
+    settings = read_settings(override={"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache")})
+    context = {"static_links": set(), "static_content": {}, "generated_content": {}}
+    made = []
+    for skip in (False, True):
+        generator = StaticGenerator(
+            context=dict(context, static_content={}, static_links=set()),
+            settings=settings,
+            path=str(content),
+            theme=settings["THEME"],
+            output_path=str(tmp_path / "output"),
+        )
+        if skip:
+            skip_uncached_stamps(generator)
+        stamped = []
+        stamp = generator.readers._filestamp_func
+        generator.readers._filestamp_func = lambda path, s=stamped, f=stamp: (
+            s.append(path) or f(path)
+        )
+        generator.generate_context()
+        made.append(([f.relative_source_path for f in generator.staticfiles], len(stamped)))
+    assert made == [(["images/foto.jpg"], 2), (["images/foto.jpg"], 0)]
+
+
 def test_an_unchanged_store_is_not_written_again_and_an_outdated_one_is(tmp_path):
     source = tmp_path / "a.md"
     source.write_text("satu", encoding="utf-8")
