@@ -171,6 +171,8 @@ def test_a_listing_made_again_sees_every_file_that_came_went_or_changed_kind(
     assert listed() == first
     assert listed(extensions=False) == sorted([*first, "berita/2024/catatan.txt"])
     assert listed(exclude=["berita/2024"]) == []
+    assert listed(extensions=["t", "x", "t"]) == []
+    assert listed(extensions="txt") == ["berita/2024/catatan.txt"]  # (`in` a string)
 
     time.sleep(0.05)  # past the file system's clock tick
     (folder / "e.md").write_text("Title: e\n\nIsi.\n", encoding="utf-8")

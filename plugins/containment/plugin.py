@@ -237,12 +237,15 @@ def _listing_rules(generator, extensions, ignores: tuple) -> tuple | None:
     folder's entries: Pelican's `_include_path` reads only the name, the
     extensions (the readers' when none are given) and IGNORE_FILES. None for a
     generator with its own `_include_path` (then asked file by file)."""
-    if getattr(type(generator), "_include_path", None) is not Generator._include_path:
+    if getattr(
+        type(generator), "_include_path", None
+    ) is not Generator._include_path or "_include_path" in vars(generator):
         return None
     if extensions is None:
         extensions = generator.readers.extensions
     try:
-        allowed = extensions if extensions is False else tuple(extensions)
+        # (with its type: `in` a string finds parts of a name)
+        allowed = extensions if extensions is False else (type(extensions), tuple(extensions))
         hash(allowed)
     except TypeError:
         return None
