@@ -14,6 +14,7 @@ import re
 import subprocess
 import sys
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -128,6 +129,143 @@ def test_a_stamp_follows_the_file_and_is_shared_by_the_stores(tmp_path):
     source.write_text("ena", encoding="utf-8")
     os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns + 1))  # same size, newer
     assert first(source) == hashlib.md5(b"ena").digest()
+
+
+# One build's stamping of one source, in a process of its own: the digest,
+# and how many files the stamp opened.
+STAMP_IN_A_BUILD = """
+import sys
+from warta import filestate, snapshots
+filestate.SETTLED_NS = int(sys.argv[3])
+opened = []
+snapshots.open = lambda path, *a, **k: opened.append(path) or open(path, *a, **k)
+snapshots.recall_stamps(sys.argv[1])
+try:
+    digest = snapshots.file_stamp("md5")(sys.argv[2]).hex()
+except OSError as exc:
+    digest = type(exc).__name__
+snapshots.keep_stamps(sys.argv[1])
+print(digest, len(opened))
+"""
+
+
+def test_a_settled_sources_digest_is_kept_between_builds_while_its_stat_holds(tmp_path):
+    """A warm build read and hashed every unchanged source to stamp it (0.25 s
+    at 10,000): the digests of a source that had settled before it was read
+    are kept beside the store with its stat, and a later build takes them
+    while the file has that stat. Rewritten with the same size and its
+    modification time put back (its status change time moves), replaced by
+    another file of that size and time, its mode changed: read again. A file
+    written just before it was read is not kept."""
+    source = tmp_path / "rilis.md"
+    source.write_bytes(b"Title: satu")
+    kept = tmp_path / "cache" / "article_cache" / "stamps.pickle"
+
+    def build(settled_ns: int = -(10**15)) -> tuple[str, int]:  # (a file of days ago)
+        done = subprocess.run(
+            [sys.executable, "-c", STAMP_IN_A_BUILD, str(kept), str(source), str(settled_ns)],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        digest, opened = done.stdout.split()
+        return digest, int(opened)
+
+    def md5(data: bytes) -> str:
+        return hashlib.md5(data).hexdigest()
+
+    assert build() == (md5(b"Title: satu"), 1)
+    assert build() == (md5(b"Title: satu"), 0)  # taken from the last build
+    assert build() == (md5(b"Title: satu"), 0)
+
+    before = source.stat()
+    source.write_bytes(b"Title: dua!")  # the same size, the same modification time
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert source.stat().st_mtime_ns == before.st_mtime_ns
+    assert build() == (md5(b"Title: dua!"), 1)
+    assert build() == (md5(b"Title: dua!"), 0)
+
+    before = source.stat()
+    other = tmp_path / "salinan.md"
+    other.write_bytes(b"Title: tiga")
+    os.utime(other, ns=(before.st_atime_ns, before.st_mtime_ns))
+    other.replace(source)  # another file put in its place
+    assert build() == (md5(b"Title: tiga"), 1)
+
+    build()
+    source.chmod(0)  # unreadable (for all but root, who still reads it)
+    digest, opened = build()
+    assert (digest, opened) in ((md5(b"Title: tiga"), 1), ("PermissionError", 1))
+    source.chmod(0o644)
+
+    source.write_bytes(b"Title: empat")
+    assert build(settled_ns=2_000_000_000) == (md5(b"Title: empat"), 1)  # just written
+    assert build(settled_ns=2_000_000_000) == (md5(b"Title: empat"), 1)  # not kept
+
+
+def test_a_warm_build_after_a_rewrite_that_keeps_size_and_time_equals_a_clean_build(tmp_path):
+    """A release rewritten with as many bytes, its modification time put back
+    (an editor or a copy that keeps times), between two builds of sources
+    settled before the first: the warm build publishes the new text."""
+    site = FixtureSite(tmp_path / "site")
+    files = newsroom(site)
+    time.sleep(2.2)  # every source settled (warta.filestate.SETTLED_NS) before it is read
+    assert site.build(**NO_SEARCH).returncode == 0
+    edited = files["rilis-3"]
+    before = edited.stat()
+    text = edited.read_text(encoding="utf-8")
+    assert "rapat pengawasan tahapan." in text
+    edited.write_text(
+        text.replace("rapat pengawasan tahapan.", "rapat pemantauan tahapan."), encoding="utf-8"
+    )
+    os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = edited.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    warm = site.build(verbose=True, **NO_SEARCH)
+    assert warm.returncode == 0, warm.log
+    assert cache_counts(warm) == (len(files) - 1, 1, 0)
+    paragraphs = [p.get_text() for p in warm.html("berita/2024/10/rilis-3/").select("article p")]
+    assert any("rapat pemantauan tahapan." in p for p in paragraphs), paragraphs
+    clean = run_build(site.content, tmp_path / "clean" / "output", overrides=NO_SEARCH)
+    assert clean.returncode == 0, clean.log
+    assert_same_tree(site.output, clean.output)
+
+
+def test_the_static_files_are_not_hashed_for_a_cache_nobody_keeps(tmp_path, monkeypatch):
+    """Pelican's readers of the static files keep no cache, yet stamped each
+    file twice a build (a look-up that never finds, a store that never
+    keeps): every photo read and hashed twice on every build. Not stamped;
+    the same static files, read as before."""
+    from pelican.generators import StaticGenerator
+    from pelican.settings import read_settings
+
+    from plugins.article_cache.plugin import skip_uncached_stamps
+
+    content = tmp_path / "content"
+    (content / "images").mkdir(parents=True)
+    (content / "images" / "foto.jpg").write_bytes(b"\xff\xd8\xff" + bytes(64))
+    settings = read_settings(override={"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache")})
+    context = {"static_links": set(), "static_content": {}, "generated_content": {}}
+    made = []
+    for skip in (False, True):
+        generator = StaticGenerator(
+            context=dict(context, static_content={}, static_links=set()),
+            settings=settings,
+            path=str(content),
+            theme=settings["THEME"],
+            output_path=str(tmp_path / "output"),
+        )
+        if skip:
+            skip_uncached_stamps(generator)
+        stamped = []
+        stamp = generator.readers._filestamp_func
+        generator.readers._filestamp_func = lambda path, s=stamped, f=stamp: (
+            s.append(path) or f(path)
+        )
+        generator.generate_context()
+        made.append(([f.relative_source_path for f in generator.staticfiles], len(stamped)))
+    assert made == [(["images/foto.jpg"], 2), (["images/foto.jpg"], 0)]
 
 
 def test_an_unchanged_store_is_not_written_again_and_an_outdated_one_is(tmp_path):

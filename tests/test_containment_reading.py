@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import os
+import time
+
 import pelican.urlwrappers
 import pytest
 from pelican.contents import Article
+from pelican.generators import ArticlesGenerator
 from pelican.settings import read_settings
 from pelican.urlwrappers import Author, Category
 from pelican.utils import SafeDatetime
 
 from plugins.containment import plugin
+from warta import filestate
 
 
 def settings_for(tmp_path) -> dict:
@@ -125,3 +130,64 @@ def test_the_template_names_are_those_pelicans_loader_finds_with_two_override_fo
     for name in ("!theme/khusus", "!theme/lain"):
         with pytest.raises(jinja2.TemplateNotFound):
             environment.get_template(f"{name}.html")
+
+
+def listing_generator(content) -> ArticlesGenerator:
+    settings = read_settings(override={"PATH": str(content)})
+    context = {"generated_content": {}, "static_content": {}, "static_links": set()}
+    return ArticlesGenerator(
+        context=context,
+        settings=settings,
+        path=str(content),
+        theme=settings["THEME"],
+        output_path=str(content.parent / "output"),
+    )
+
+
+def test_a_listing_made_again_sees_every_file_that_came_went_or_changed_kind(
+    tmp_path, monkeypatch, caplog
+):
+    """content/ is listed several times a build; a folder unchanged since the
+    last listing (its stat is the witness) is not listed again. A file added,
+    deleted, replaced by a symbolic link or by a pipe, a folder added, between
+    two listings of one process is seen by the second as by a first one, and
+    a listing with other rules (extensions, excluded folders) is its own."""
+    monkeypatch.setattr(filestate, "SETTLED_NS", -(10**15))  # (folders of days ago)
+    content = tmp_path / "content"
+    folder = content / "berita" / "2024"
+    folder.mkdir(parents=True)
+    for name in ("a.md", "b.md", "c.md", "d.md", "catatan.txt"):
+        (folder / name).write_text("Title: x\n\nIsi.\n", encoding="utf-8")
+    (tmp_path / "rahasia.md").write_text("Title: rahasia\n\nJangan.\n", encoding="utf-8")
+    generator = listing_generator(content)
+
+    def listed(**rules) -> list[str]:
+        return list(plugin.contained_files(generator, ["berita"], **rules))
+
+    first = [f"berita/2024/{name}" for name in ("a.md", "b.md", "c.md", "d.md")]
+    assert listed() == first
+    entries = filestate.folder_entries(str(folder))
+    assert filestate.folder_entries(str(folder)) is entries  # kept while unchanged
+    assert listed() == first
+    assert listed(extensions=False) == sorted([*first, "berita/2024/catatan.txt"])
+    assert listed(exclude=["berita/2024"]) == []
+    assert listed(extensions=["t", "x", "t"]) == []
+    assert listed(extensions="txt") == ["berita/2024/catatan.txt"]  # (`in` a string)
+
+    time.sleep(0.05)  # past the file system's clock tick
+    (folder / "e.md").write_text("Title: e\n\nIsi.\n", encoding="utf-8")
+    (folder / "a.md").unlink()
+    (folder / "b.md").unlink()
+    (folder / "b.md").symlink_to(tmp_path / "rahasia.md")
+    (folder / "c.md").unlink()
+    os.mkfifo(folder / "c.md")
+    (content / "berita" / "2025").mkdir()
+    (content / "berita" / "2025" / "f.md").write_text("Title: f\n\nIsi.\n", encoding="utf-8")
+    caplog.clear()
+    assert listed() == ["berita/2024/d.md", "berita/2024/e.md", "berita/2025/f.md"]
+    said = [r.getMessage() for r in caplog.records if "not a regular file" in r.getMessage()]
+    assert len(said) == 1 and "berita/2024/c.md" in said[0]
+    caplog.clear()
+    assert listed() == ["berita/2024/d.md", "berita/2024/e.md", "berita/2025/f.md"]
+    assert len([r for r in caplog.records if "not a regular file" in r.getMessage()]) == 1
+    assert plugin.symlinks_under(content) == [(folder / "b.md", str(tmp_path / "rahasia.md"))]

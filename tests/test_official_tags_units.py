@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from warta.tags.datafile import place_names
 from warta.tags.detection import (
     PhraseMatcher,
     detected_tags,
@@ -1357,3 +1358,32 @@ def test_an_unknown_field_in_a_tag_entry_costs_only_itself(tmp_path):
     assert loaded.unusable_line("Masa Kampanye") == 1
     assert loaded.resolve("Uji Petik") is None
     assert loaded.unusable_line("Uji Petik") == 8
+
+
+def test_the_place_names_made_once_follow_the_region_names_given():
+    """The folded place names are made once for the names of one gazetteer
+    (the vocabulary and the registry of two plugins read it): other names,
+    or the same dictionary given one more region, give their own."""
+    names = {"16": "Provinsi Sumatera Selatan", "16.71": "Kota Palembang"}
+    assert place_names(names)["palembang"] == "16.71"
+    assert place_names(dict(names)) is place_names(names)
+    names["16.72"] = "Kota Prabumulih"
+    assert place_names(names)["prabumulih"] == "16.72"
+    assert place_names(names)["kota prabumulih"] == "16.72"
+    assert "palembang" not in place_names({"16": "Provinsi Sumatera Selatan"})
+    with pytest.raises(TypeError):
+        place_names(names)["lahat"] = "16.04"  # shared: read-only
+
+
+def test_a_matcher_compiles_only_the_buckets_a_text_starts():
+    """A build compiled every bucket of the vocabulary and the registry (60 ms)
+    to look through the one release a warm build reads: a bucket is compiled
+    when a word start asks for it, and finds what it found compiled first."""
+    entries = [("masa tenang", "masa-tenang"), ("pemungutan suara", "pungut"), ("kampanye", "k")]
+    matcher = PhraseMatcher(entries)
+    assert len(matcher.buckets) == 3 and dict(matcher.buckets) == {}
+    text = "Selama masa tenang, Bawaslu mengawasi masa tenang di setiap desa."
+    assert matcher.find_keys(text) == ["masa-tenang"]
+    assert 0 < len(dict(matcher.buckets)) < 3
+    assert [key for key, _ in matcher.finditer(text)] == ["masa-tenang", "masa-tenang"]
+    assert PhraseMatcher(entries).find_keys("Kampanye dan pemungutan suara.") == ["k", "pungut"]

@@ -26,6 +26,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from warta import findings
+from warta.filestate import folder_entries
 from warta.findings import Finding
 
 logger = logging.getLogger(__name__)
@@ -549,11 +550,16 @@ def symlinks_under(root: str | os.PathLike) -> list[tuple[Path, str]]:
     """Every symbolic link below `root` (files and folders), with its target,
     found without following any link; sorted."""
     found = []
-    for folder, folders, files in os.walk(root, followlinks=False):
-        for name in folders + files:
+    folders = [os.fspath(root)]
+    while folders:  # (by the directories' own file types: no lstat a file)
+        folder = folders.pop()
+        entries = folder_entries(folder)
+        if entries is None:  # (os.walk passes over a folder it cannot list)
+            continue
+        for name in entries.links:
             path = Path(folder) / name
-            if path.is_symlink():
-                found.append((path, link_target(path)))
+            found.append((path, link_target(path)))
+        folders.extend(os.path.join(folder, name) for name in entries.folders)
     return sorted(found)
 
 

@@ -18,6 +18,13 @@ removed sources leave no stale entries. Saving writes a temporary file and
 renames it: a build killed while saving leaves the previous store (and a
 record cut off in the log makes the next build start afresh).
 
+A file's stamp (`file_stamp`) is the digest of its bytes. The digests of a
+file that had last changed `warta.filestate.SETTLED_NS` or more before it was
+read are kept between builds (`recall_stamps`, `keep_stamps`) with its stat,
+taken before the read: while the file has that device, inode, size,
+modification and status change times, it has those bytes, and a warm build
+does not read and hash its 10,000 unchanged sources again.
+
 No Pelican import.
 """
 
@@ -29,10 +36,12 @@ import io
 import logging
 import os
 import pickle
+import time
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
+from warta import filestate
 from warta.cachelog import CacheLog
 
 logger = logging.getLogger(__name__)
@@ -51,17 +60,26 @@ def file_stamp(method: str) -> Callable[[str | os.PathLike], Any]:
         # Several caches stamp the same sources in one build (the article cache,
         # content_lint's): a file not touched since (same inode, size and
         # modification time to the nanosecond) is not read and hashed again.
+        look = time.time_ns()
         found = os.stat(path)
-        key = (method, os.fspath(path), found.st_ino, found.st_size, found.st_mtime_ns)
+        name = os.fspath(path)
+        key = (method, name, found.st_ino, found.st_size, found.st_mtime_ns)
         known = _STAMPS.get(key)
         if known is None:
-            with open(path, "rb") as handle:
-                data = handle.read()
-            known = hashlib.new(method, data).digest()
+            settled = _settled_digests(name, found)
+            if settled is not None and method in settled[1]:
+                known = settled[1][method]
+                _remember_content(key[1:], settled[2])
+            else:
+                with open(path, "rb") as handle:
+                    data = handle.read()
+                known = hashlib.new(method, data).digest()
+                content = _keep_content_digest(key[1:], data)
+                _note_settled(name, found, look, {method: known}, content)
             if len(_STAMPS) >= _STAMPS_KEPT:
                 _STAMPS.clear()
             _STAMPS[key] = known
-            _keep_content_digest(key[1:], data)
+        _STAMPED.add(name)
         return known
 
     return stamp
@@ -71,13 +89,109 @@ _STAMPS: dict[tuple, bytes] = {}
 _STAMPS_KEPT = 200_000
 # (path, inode, size, mtime in ns) → `content_digest` of the file's bytes.
 _CONTENT: dict[tuple, str] = {}
+# path → (its `_full_stat` when read, {hashlib name: digest}, `content_digest`)
+# of files that had last changed SETTLED_NS or more before they were read:
+# kept between builds (`recall_stamps`, `keep_stamps`).
+_SETTLED: dict[str, tuple] = {}
+_STAMPED: set[str] = set()  # paths stamped since `recall_stamps`
+_KEPT_STAMPS: list = []  # the CacheLog of `recall_stamps`
+STAMPS_FORMAT = "warta-stamps-1"
+
+
+def _full_stat(found: os.stat_result) -> tuple[int, int, int, int, int]:
+    """What any change to a file's bytes changes: device, inode, size,
+    modification and status change times (the last set by every write, and
+    by no `touch -d`: `warta.filestate`)."""
+    return (found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns)
+
+
+def _settled_digests(name: str, found: os.stat_result) -> tuple | None:
+    """The `_SETTLED` entry of `name` while the file has the stat it had when
+    read; a stale entry is dropped."""
+    entry = _SETTLED.get(name)
+    if entry is None:
+        return None
+    if entry[0] == _full_stat(found):
+        return entry
+    del _SETTLED[name]
+    return None
+
+
+def _note_settled(name: str, found: os.stat_result, look: int, digests: dict, content: str):
+    """Keep the digests of the bytes read after `found` was taken (at `look`),
+    when the file had then last changed SETTLED_NS or more before: while it
+    has that stat, it has those bytes (a change within a timestamp's tick of
+    the look could leave it as it was: such a file is read again next time).
+    A change made after the look, before the read, changes the stat."""
+    if max(found.st_mtime_ns, found.st_ctime_ns) >= look - filestate.SETTLED_NS:
+        _SETTLED.pop(name, None)
+        return
+    full = _full_stat(found)
+    entry = _SETTLED.get(name)
+    if entry is not None and entry[0] == full:
+        digests = {**entry[1], **digests}
+    if len(_SETTLED) >= _STAMPS_KEPT:
+        _SETTLED.clear()
+    _SETTLED[name] = (full, digests, content)
+
+
+def recall_stamps(path: str | os.PathLike) -> None:
+    """Take the digests of settled files an earlier build kept at `path`
+    (`keep_stamps`): a file stamped in this build that still has the stat it
+    had when that build read it is not read and hashed again (a warm build's
+    10,000 unchanged sources). Loaded once per process and path; what this
+    build stamps is what `keep_stamps` keeps."""
+    _STAMPED.clear()
+    path = Path(path)
+    if _KEPT_STAMPS and _KEPT_STAMPS[0].path == path:
+        return
+    files = CacheLog(
+        path,
+        STAMPS_FORMAT,
+        owner="snapshots",
+        consequence="the next build reads every source again to stamp it",
+        log=logger,
+    )
+    _KEPT_STAMPS[:] = [files]
+    for name, entry in files.load().items():
+        if (
+            isinstance(name, str)
+            and isinstance(entry, tuple)
+            and len(entry) == 3
+            and isinstance(entry[0], tuple)
+            and isinstance(entry[1], dict)
+            and isinstance(entry[2], str)
+        ):
+            _SETTLED.setdefault(name, entry)
+
+
+def keep_stamps(path: str | os.PathLike) -> None:
+    """Keep at `path` the digests of the settled files stamped since
+    `recall_stamps` (only the entries that changed are written)."""
+    path = Path(path)
+    if not _KEPT_STAMPS or _KEPT_STAMPS[0].path != path:
+        _KEPT_STAMPS[:] = [
+            CacheLog(
+                path,
+                STAMPS_FORMAT,
+                owner="snapshots",
+                consequence="the next build reads every source again to stamp it",
+                log=logger,
+            )
+        ]
+    kept = {name: _SETTLED[name] for name in _STAMPED if name in _SETTLED}
+    _KEPT_STAMPS[0].save(kept)
+
+
+def _remember_content(key: tuple, digest: str) -> None:
+    if len(_CONTENT) >= _STAMPS_KEPT:
+        _CONTENT.clear()
+    _CONTENT[key] = digest
 
 
 def _keep_content_digest(key: tuple, data: bytes) -> str:
     digest = hashlib.blake2b(data, digest_size=20).hexdigest()
-    if len(_CONTENT) >= _STAMPS_KEPT:
-        _CONTENT.clear()
-    _CONTENT[key] = digest
+    _remember_content(key, digest)
     return digest
 
 
@@ -86,15 +200,24 @@ def content_digest(path: str | os.PathLike) -> str | None:
     A file a stamp (`file_stamp`) read in this process, not touched since
     (same inode, size and modification time to the nanosecond), is not read
     again: a warm build's article cache reads every source to stamp it, and
-    the enrichment plugin keys its cache by the same bytes."""
+    the enrichment plugin keys its cache by the same bytes. Nor is a settled
+    file an earlier build read (`recall_stamps`) while its stat is unchanged."""
     try:
+        look = time.time_ns()
         found = os.stat(path)
-        key = (os.fspath(path), found.st_ino, found.st_size, found.st_mtime_ns)
+        name = os.fspath(path)
+        key = (name, found.st_ino, found.st_size, found.st_mtime_ns)
         known = _CONTENT.get(key)
         if known is not None:
             return known
+        settled = _settled_digests(name, found)
+        if settled is not None:
+            _remember_content(key, settled[2])
+            return settled[2]
         with open(path, "rb") as handle:
-            return _keep_content_digest(key, handle.read())
+            digest = _keep_content_digest(key, handle.read())
+        _note_settled(name, found, look, {}, digest)
+        return digest
     except (OSError, TypeError, ValueError):
         return None
 

@@ -26,7 +26,12 @@ whole store while the settings that shape a content (a function the settings
 file gives a Markdown extension by its code, with the files of the site's
 modules it may call), the plugins' and warta's code and Pelican's and
 Markdown's versions are; anything else is read afresh
-(on a cold build, on every core: parallel_markdown). Pelican's readers'
+(on a cold build, on every core: parallel_markdown). A source's stamp is the
+digest of its bytes; a source that had last changed two seconds or more
+before it was read keeps its digests in `stamps.pickle` beside the store, and
+is not read and hashed again while it has the same device, inode, size,
+modification and status change times (`warta.snapshots.recall_stamps`: any
+write sets the last, no `touch -d` does). Pelican's readers'
 cache is retired (never asked, never saved, its file removed): it would be a
 second copy of every body, loaded and saved again on every build. Keep
 CONTENT_CACHING_LAYER = "reader": with "generator", Pelican warns that its

@@ -41,7 +41,7 @@ from warta.plugin_order import (
     outside_plugin_connected,
     outside_receiver_connected,
 )
-from warta.snapshots import SnapshotStore, file_stamp
+from warta.snapshots import SnapshotStore, file_stamp, keep_stamps, recall_stamps
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +63,8 @@ DEFAULTS = {
     ),
 }
 FOLDER = "article_cache"
+# The digests of the sources stamped, by their stat (`warta.snapshots.recall_stamps`).
+STAMPS = "stamps.pickle"
 # What turns a source into a content: Pelican itself and the Markdown converter.
 LIBRARIES = ("pelican", "markdown", "pygments")
 
@@ -518,6 +520,7 @@ class GeneratorCache:
         store = self.store
         if self.save_allowed:
             store.save()
+            keep_stamps(store.path.with_name(STAMPS))
         logger.info(
             "article_cache: %s: %d from the cache, %d read and kept, %d read and not kept%s",
             type(self.generator).__name__,
@@ -562,6 +565,7 @@ def take_over(generator) -> None:
     )
     if load:
         store.load()
+        recall_stamps(store.path.with_name(STAMPS))
     cache = GeneratorCache(generator, store, save=bool(save))
     generator.get_cached_data = cache.get_cached_data
     generator.has_cached_data = cache.has_cached_data
@@ -592,6 +596,24 @@ def retire_readers_cache(readers) -> None:
     if path and os.path.isfile(path):
         with contextlib.suppress(OSError):
             os.remove(path)
+
+
+def skip_uncached_stamps(generator) -> None:
+    """static_generator_init: the readers of a generator that keeps no cache
+    (the static files') still stamp every file twice a read, to look it up in
+    and add it to a cache they never fill: each photo read and hashed twice on
+    every build (17 MB for 300 photos). With no cache to keep or give, the
+    look-up gives nothing and the stamps are not taken (Pelican's warning of
+    a file it cannot stamp is not shown anyway: `warta.buildlog`)."""
+    readers = getattr(generator, "readers", None)
+    if (
+        readers is None
+        or getattr(readers, "_cache_data_policy", True)
+        or readers.__dict__.get("_cache", True)
+    ):
+        return
+    readers.get_cached_data = _never_cached
+    readers.cache_data = _keep_nothing
 
 
 # The generators whose content cache Pelican loads when it makes them, before
@@ -674,3 +696,4 @@ def register() -> None:
     signals.get_generators.connect(drop_unloadable_caches)
     signals.article_generator_init.connect(take_over)
     signals.page_generator_init.connect(take_over)
+    signals.static_generator_init.connect(skip_uncached_stamps)

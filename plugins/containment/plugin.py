@@ -51,7 +51,6 @@ import logging
 import os
 import posixpath
 import re
-import stat
 import string
 from collections.abc import Callable
 from pathlib import Path
@@ -59,11 +58,13 @@ from urllib.parse import unquote, urlparse
 
 from pelican import signals
 from pelican.contents import Article, Page
+from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 
 from warta import findings
 from warta.contents import every_article, every_page, message_path
 from warta.deploy import unpublished_names
+from warta.filestate import folder_entries
 from warta.findings import Finding
 from warta.frontmatter import SourceLines
 from warta.paths import (
@@ -165,6 +166,13 @@ def contained_files(generator, paths, exclude=None, extensions=None) -> Listing:
     files, `extensions` as `_include_path` takes them. Links are left out (the
     build reported them when it started); a path setting that leaves content/
     is refused.
+
+    A build lists content/ several times (Pelican's check of disabled readers,
+    its articles, parallel_markdown, content_lint's two looks): each folder is
+    listed by the kinds its directory gives (`warta.filestate.folder_entries`,
+    no `lstat` a file), and a folder whose stat shows it unchanged since it was
+    listed gives the same entries and, for the same rules, the same files
+    (`_kept_in_folder`), its odd files reported again.
     """
     content = generator.path
     if isinstance(paths, str):
@@ -173,7 +181,8 @@ def contained_files(generator, paths, exclude=None, extensions=None) -> Listing:
     for excluded in exclude or []:
         parent, name = os.path.split(os.path.join(content, excluded))
         exclusions_by_dirpath.setdefault(parent, set()).add(name)
-    ignores = generator.settings["IGNORE_FILES"]
+    ignores = tuple(generator.settings["IGNORE_FILES"])
+    rules = _listing_rules(generator, extensions, ignores)
     files = Listing()
     for path in paths:
         start = os.path.join(content, path) if path else content
@@ -189,44 +198,85 @@ def contained_files(generator, paths, exclude=None, extensions=None) -> Listing:
                 )
             continue
         if os.path.isdir(start):
-            for folder, folders, names in os.walk(start, topdown=True, followlinks=False):
-                excluded = exclusions_by_dirpath.get(folder, ())
-                folders[:] = [
-                    d
-                    for d in folders
-                    if d not in excluded
-                    and not any(fnmatch.fnmatch(d, ignore) for ignore in ignores)
-                    and not os.path.islink(os.path.join(folder, d))
-                ]
-                folder_relative = os.path.relpath(folder, content)
-                for name in names:
-                    mode = file_mode(os.path.join(folder, name))  # one lstat a file
-                    if stat.S_ISLNK(mode):
-                        continue
-                    candidate = os.path.join(folder_relative, name)
-                    if not stat.S_ISREG(mode):
-                        # A FIFO or device node would block or never end when read.
-                        report(
-                            candidate,
-                            None,
-                            "not a regular file (a pipe, socket or device), not read",
-                            candidate,
-                            "replace it with an ordinary file or delete it",
-                        )
-                        continue
-                    if generator._include_path(candidate, extensions):
-                        files.add(candidate)
+            # Top-down, in the directory's order, as os.walk goes.
+            folders = [start]
+            while folders:
+                folder = folders.pop()
+                entries = folder_entries(folder)
+                if entries is None:  # (os.walk passes over a folder it cannot list)
+                    continue
+                excluded = frozenset(exclusions_by_dirpath.get(folder, ()))
+                kept, odd, below = _kept_in_folder(
+                    generator, content, folder, entries, excluded, ignores, extensions, rules
+                )
+                for candidate in odd:
+                    # A FIFO or device node would block or never end when read.
+                    report(
+                        candidate,
+                        None,
+                        "not a regular file (a pipe, socket or device), not read",
+                        candidate,
+                        "replace it with an ordinary file or delete it",
+                    )
+                files.update(kept)
+                folders.extend(reversed(below))
         elif os.path.isfile(start) and generator._include_path(path, extensions):
             files.add(path)
     return files
 
 
-def file_mode(path: str) -> int:
-    """The file's own mode (a link's, not its target's); 0 when it is gone."""
+# (folder, the rules of the listing) → (its entries, the files kept, the odd
+# files, the folders to walk): a folder's share of a listing, for the same
+# entries (`folder_entries` gives the same object while the folder is unchanged).
+_KEPT: dict[tuple, tuple] = {}
+_KEPT_MAX = 10_000
+
+
+def _listing_rules(generator, extensions, ignores: tuple) -> tuple | None:
+    """What decides which of a folder's files a listing keeps, besides the
+    folder's entries: Pelican's `_include_path` reads only the name, the
+    extensions (the readers' when none are given) and IGNORE_FILES. None for a
+    generator with its own `_include_path` (then asked file by file)."""
+    if getattr(
+        type(generator), "_include_path", None
+    ) is not Generator._include_path or "_include_path" in vars(generator):
+        return None
+    if extensions is None:
+        extensions = generator.readers.extensions
     try:
-        return os.lstat(path).st_mode
-    except OSError:
-        return 0
+        # (with its type: `in` a string finds parts of a name)
+        allowed = extensions if extensions is False else (type(extensions), tuple(extensions))
+        hash(allowed)
+    except TypeError:
+        return None
+    return (generator.path, allowed, ignores)
+
+
+def _kept_in_folder(generator, content, folder, entries, excluded, ignores, extensions, rules):
+    """(files kept, odd files, folders to walk) of one folder of a listing."""
+    key = None if rules is None else (folder, excluded, rules)
+    if key is not None:
+        known = _KEPT.get(key)
+        if known is not None and known[0] is entries:
+            return known[1:]
+    below = [
+        os.path.join(folder, name)
+        for name in entries.folders
+        if name not in excluded and not any(fnmatch.fnmatch(name, i) for i in ignores)
+    ]
+    folder_relative = os.path.relpath(folder, content)
+    odd = [os.path.join(folder_relative, name) for name in entries.others]
+    kept = [
+        candidate
+        for candidate in (os.path.join(folder_relative, name) for name in entries.files)
+        if generator._include_path(candidate, extensions)
+    ]
+    found = (tuple(kept), tuple(odd), tuple(below))
+    if key is not None:
+        if len(_KEPT) >= _KEPT_MAX:
+            _KEPT.clear()
+        _KEPT[key] = (entries, *found)
+    return found
 
 
 def guard_file_listing(generator) -> None:

@@ -188,10 +188,12 @@ class PhraseMatcher:
         # A lookahead makes the matches zero-width, so they may overlap: in
         # "patroli antipolitik uang" both the patrol and "antipolitik uang"
         # are found. Each word start still yields only its longest phrase.
-        self.buckets = {
-            prefix: re.compile(f"(?=(?:{'|'.join(alternatives)}){_WORD_AFTER})")
-            for prefix, alternatives in grouped.items()
-        }
+        self.buckets = _Buckets(
+            {
+                prefix: f"(?=(?:{'|'.join(alternatives)}){_WORD_AFTER})"
+                for prefix, alternatives in grouped.items()
+            }
+        )
         self.prefix_lengths = sorted({len(prefix) for prefix in grouped}, reverse=True)
         # Phrases matched with their capitals (every name in the registry) can
         # only start where their first letters stand as written, and capitals
@@ -255,6 +257,32 @@ class PhraseMatcher:
     def find_keys(self, text: str) -> list[str]:
         """Distinct keys found, in order of first appearance."""
         return list(dict.fromkeys(key for key, _ in self.finditer(text)))
+
+
+class _Buckets(dict):
+    """Prefix → the compiled alternation of its phrases, each compiled when it
+    is first asked for (`get`): a build compiled all of them (60 ms for the
+    vocabulary and the registry) to look through the one release a warm
+    build reads, which starts a few of them."""
+
+    def __init__(self, sources: dict[str, str]) -> None:
+        super().__init__()
+        self.sources = sources
+
+    def get(self, prefix, default=None):
+        compiled = dict.get(self, prefix)
+        if compiled is None:
+            source = self.sources.get(prefix)
+            if source is None:
+                return default
+            compiled = self[prefix] = re.compile(source)
+        return compiled
+
+    def __bool__(self) -> bool:
+        return bool(self.sources)
+
+    def __len__(self) -> int:
+        return len(self.sources)
 
 
 def _index(match: re.Match) -> int:

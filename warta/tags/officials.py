@@ -16,7 +16,7 @@ import functools
 import io
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -493,7 +493,7 @@ def _parse_position(
 
 
 def _not_a_variant(
-    variant: str, name: str, places: dict[str, str], region_names: dict[str, str]
+    variant: str, name: str, places: Mapping[str, str], region_names: dict[str, str]
 ) -> str | None:
     """Why `variant` cannot be a spelling of the person `name` (the message),
     or None: no letters; a place's name ('Palembang': every release of the
@@ -563,7 +563,7 @@ def _variants(
     entry: LineMap,
     display: str,
     problems: list[Problem],
-    places: dict[str, str],
+    places: Mapping[str, str],
     region_names: dict[str, str],
 ) -> list[tuple[str, int]]:
     """(variant, its line) of an entry; an item that is no name (not a text, a

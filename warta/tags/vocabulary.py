@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -612,7 +612,7 @@ def _is_place(
     what: str,
     phrase: str,
     line: int,
-    places: dict[str, str],
+    places: Mapping[str, str],
     region_names: dict[str, str] | None,
     display: str,
     problems: list[Problem],
