@@ -11,9 +11,11 @@ from lxml import etree
 
 from plugins.seo.documents import (
     NewsEntry,
+    PageEntry,
     content_location,
     recent_news,
     rfc3339,
+    sitemap_xml,
 )
 from warta.enrichment import RegionRef
 
@@ -45,6 +47,31 @@ def test_rfc3339_keeps_the_offset_and_refuses_naive_times():
     assert rfc3339(dt.datetime(2024, 11, 17, 9, 30, tzinfo=WIB)) == "2024-11-17T09:30:00+07:00"
     with pytest.raises(ValueError):
         rfc3339(dt.datetime(2024, 11, 17, 9, 30))
+
+
+def test_sitemap_written_as_text_is_the_xml_of_its_entries():
+    """`sitemap_xml` writes its text itself (not through ElementTree): each
+    distinct loc once, in order, escaped (`&`, `<`, `>` in an address), its
+    lastmod when it has one; an empty sitemap is still a document."""
+    entries = [
+        PageEntry(f"{SITEURL}/cari/?q=a&b=<c>", dt.datetime(2024, 11, 17, 9, 30, tzinfo=WIB)),
+        PageEntry(f"{SITEURL}/"),
+        PageEntry(f"{SITEURL}/cari/?q=a&b=<c>"),
+        PageEntry(f"{SITEURL}/berita/é/", dt.datetime(2024, 11, 18, tzinfo=dt.UTC)),
+    ]
+    root = etree.fromstring(sitemap_xml(entries).encode("utf-8"))
+    assert root.tag == f"{{{NS['sm']}}}urlset"
+    found = [
+        (url.findtext("sm:loc", namespaces=NS), url.findtext("sm:lastmod", namespaces=NS))
+        for url in root.findall("sm:url", NS)
+    ]
+    assert found == [
+        (f"{SITEURL}/cari/?q=a&b=<c>", "2024-11-17T09:30:00+07:00"),
+        (f"{SITEURL}/", None),
+        (f"{SITEURL}/berita/é/", "2024-11-18T00:00:00+00:00"),
+    ]
+    empty = etree.fromstring(sitemap_xml([]).encode("utf-8"))
+    assert empty.tag == f"{{{NS['sm']}}}urlset" and len(empty) == 0
 
 
 def test_news_window_is_the_two_days_up_to_now():
@@ -256,6 +283,12 @@ class Statistics(Generator):
             "<title>Internal</title></head><body><p>x</p></body></html>"
         )
         writer.write_file("en/admin/index.html", internal, self.context)
+        # The same with the name written in character references.
+        spelled = Template(
+            "<!doctype html><html><head><meta name='r&#111;b&#x6F;ts' content='noindex'>"
+            "<title>Staf</title></head><body><p>x</p></body></html>"
+        )
+        writer.write_file("en/staf/index.html", spelled, self.context)
         # A page whose text only mentions the meta tag is listed.
         mention = Template(
             "<!doctype html><title>Panduan</title><body><pre>&lt;meta name=robots "
@@ -285,6 +318,8 @@ def test_a_page_of_a_generator_listed_after_seo_is_in_the_sitemap(site, tmp_path
     assert [loc for loc in sitemap(built) if loc.endswith("/statistik/")], sorted(sitemap(built))
     # A page that asks not to be indexed (a subsite's CMS page) is not listed.
     assert not [loc for loc in sitemap(built) if "/admin/" in loc], sorted(sitemap(built))
+    assert (built.output / "en" / "staf" / "index.html").is_file()
+    assert not [loc for loc in sitemap(built) if "/staf/" in loc], sorted(sitemap(built))
     assert [loc for loc in sitemap(built) if loc.endswith("/panduan-seo/")]
 
 

@@ -73,3 +73,72 @@ def test_both_urls_formatted_once_are_pelicans(tmp_path):
     for item in contents:
         assert both_urls(item, roots) == (item.url, item.save_as)
     assert both_urls(contents[1], roots)[1] == "en/2024/3/siaran-pers/humas-bawaslu/rapat-2.html"
+
+
+def test_taxonomy_slugs_made_once_are_pelicans(tmp_path):
+    """`slug_taxonomies` gives the tags, authors and rubrik of the articles
+    Pelican groups the slug each would make itself, made once per kind and
+    name: a tag, an author and a rubrik of one name, each kind with its own
+    substitutions, keep three slugs; a name that makes none is left to
+    Pelican (its warning), a slug set by hand is kept."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from pelican.contents import Article
+    from pelican.settings import read_settings
+    from pelican.urlwrappers import Author, Category, Tag
+
+    from plugins.url_cache.plugin import slug_taxonomies
+
+    content = tmp_path / "content"
+    content.mkdir()
+    settings = read_settings(
+        str(REPO / "pelicanconf.py"),
+        override={
+            "PATH": str(content),
+            "TAG_REGEX_SUBSTITUTIONS": [(r"Pemilu", "tag-pemilu")],
+            "AUTHOR_REGEX_SUBSTITUTIONS": [(r"Pemilu", "penulis-pemilu")],
+        },
+    )
+
+    def article(number: int, tags: list) -> Article:
+        metadata = {
+            "title": f"Rapat {number}",
+            "date": dt.datetime(2024, 1, 1 + number, 9, 0),
+            "slug": f"rapat-{number}",
+            "category": Category("Pemilu 2024", settings),
+            "authors": [Author("Pemilu 2024", settings)],
+            "tags": tags,
+        }
+        path = str(content / f"rapat-{number}.md")
+        return Article("<p>Isi.</p>", metadata=metadata, settings=settings, source_path=path)
+
+    named = Tag("Lahat", settings)
+    named.slug = "kabupaten-lahat"
+    articles = [
+        article(1, [Tag("Pemilu 2024", settings), Tag("🗳️", settings)]),
+        article(2, [Tag("Pemilu 2024", settings), named]),
+    ]
+    wrappers = [
+        wrapper for item in articles for wrapper in (*item.tags, *item.authors, item.category)
+    ]
+    assert all(wrapper._slug is None for wrapper in wrappers if wrapper is not named)
+    slug_taxonomies(SimpleNamespace(articles=articles, settings=settings))
+    for wrapper in wrappers:
+        if wrapper is named:
+            assert wrapper.slug == "kabupaten-lahat"
+        elif wrapper.name == "🗳️":
+            assert wrapper._slug is None  # Pelican's to make (and warn of)
+        else:
+            assert wrapper._slug == type(wrapper)(wrapper.name, settings).slug
+    slugs = {
+        type(wrapper).__name__: wrapper._slug
+        for wrapper in wrappers
+        if wrapper.name == "Pemilu 2024"
+    }
+    # (a kind's own substitutions replace SLUG_REGEX_SUBSTITUTIONS, spaces and all)
+    assert slugs == {
+        "Tag": "tag-pemilu 2024",
+        "Author": "penulis-pemilu 2024",
+        "Category": "pemilu-2024",
+    }, slugs

@@ -69,7 +69,18 @@ def is_written(content) -> bool:
     """True when the build writes this article's or page's own page."""
     if getattr(content, "status", "published") == "skip":
         return False
+    kind = type(content)
+    if kind.__module__ == "pelican.contents" and kind.__name__ in ("Article", "Page"):
+        # Pelican's own `save_as` is the frozen one (url_cache, `Save_as:`) when
+        # there is one: read without its two calls, asked of every content in
+        # a dozen passes of every build.
+        frozen = getattr(content, "override_save_as", _NONE)
+        if frozen is not _NONE:
+            return bool(frozen)
     return _has_address(content) or bool(getattr(content, "save_as", ""))
+
+
+_NONE = object()
 
 
 def _has_address(content) -> bool:

@@ -434,7 +434,9 @@ def start_source_checks(generator) -> None:
     """article_generator_preread (the first): list the sources and hand the
     ones the cache does not hold to a background process, which checks them
     while Pelican reads the articles in its one process (otherwise an idle
-    core); `lint_articles` takes its results."""
+    core); `lint_articles` takes its results, and this listing: the sources
+    are not listed again (as Pelican, which read the files it listed before
+    this, does not)."""
     if generator in _STARTED:
         return
     try:
@@ -521,10 +523,19 @@ def lint_articles(generator) -> None:
     if checks is not None and checks.background is not None:
         finished = checks.background.done()
         handed = {checks.missing[index]: result for index, result in finished.items()}
-    if checks is None or markdown_sources(generator) != checks.relatives:  # files came and went
-        if checks is not None and checks.store is not None:
-            checks.store.release()
+    if checks is None:  # no source read (all from the cache), or the start failed
         checks = _list_sources(generator)
+    else:
+        # The sources as listed when Pelican read the first (after its own
+        # listing), not listed again; one deleted since is not checked.
+        gone = {
+            relative
+            for relative in checks.missing
+            if relative not in handed and not os.path.isfile(os.path.join(content, relative))
+        }
+        if gone:
+            checks.relatives = [r for r in checks.relatives if r not in gone]
+            checks.missing = [r for r in checks.missing if r not in gone]
     relatives, known, store = checks.relatives, checks.known, checks.store
     missing = [relative for relative in checks.missing if relative not in handed]
     # The files' checks do not depend on each other: spread over the cores.

@@ -50,19 +50,32 @@ def _document(root: ET.Element) -> str:
 
 
 def sitemap_xml(entries: Iterable[PageEntry]) -> str:
-    """A sitemap with one <url> per distinct loc, in the order given."""
-    ET.register_namespace("", SITEMAP_NS)
-    root = ET.Element(f"{{{SITEMAP_NS}}}urlset")
+    """A sitemap with one <url> per distinct loc, in the order given.
+
+    Written as text, the same bytes as `ElementTree` indented by one space
+    writes (`_document`): tens of thousands of elements made and serialised
+    took 0.2 s of every build."""
+    parts: list[str] = []
     seen: set[str] = set()
     for entry in entries:
         if entry.loc in seen:
             continue
         seen.add(entry.loc)
-        url = ET.SubElement(root, f"{{{SITEMAP_NS}}}url")
-        ET.SubElement(url, f"{{{SITEMAP_NS}}}loc").text = entry.loc
+        parts += ("\n <url>\n  <loc>", _text(entry.loc), "</loc>")
         if entry.lastmod is not None:
-            ET.SubElement(url, f"{{{SITEMAP_NS}}}lastmod").text = rfc3339(entry.lastmod)
-    return _document(root)
+            parts += ("\n  <lastmod>", _text(rfc3339(entry.lastmod)), "</lastmod>")
+        parts.append("\n </url>")
+    head = f'<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="{SITEMAP_NS}"'
+    if not parts:
+        return head + " />\n"
+    return "".join((head, ">", *parts, "\n</urlset>\n"))
+
+
+def _text(value: str) -> str:
+    """An element's text escaped as `ElementTree` escapes it."""
+    if "&" in value or "<" in value or ">" in value:
+        value = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return value
 
 
 def recent_news(entries: Iterable[NewsEntry], now: dt.datetime) -> list[NewsEntry]:

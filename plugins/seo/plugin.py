@@ -43,7 +43,7 @@ from pelican.generators import ArticlesGenerator, Generator
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
 from warta.paths import listed_folders, own_output, shared_listing
-from warta.published import check_only, is_listed, is_written, listed
+from warta.published import LISTED_STATUSES, check_only, is_listed, is_written, listed
 
 from .documents import (
     NewsEntry,
@@ -154,6 +154,11 @@ def asks_not_to_be_indexed(page: str) -> bool:
             head = handle.read(65536).decode("utf-8", "replace")
     except OSError:
         return False
+    # A `name` the parser reads as "robots" is written so in some case, or
+    # with a numeric character reference (no named one stands for a letter):
+    # the hundreds of pages with neither are not parsed.
+    if "robots" not in head.lower() and "&#" not in head:
+        return False
     reader = _RobotsMeta()
     for line in head.splitlines(keepends=True):
         reader.feed(line)
@@ -231,19 +236,26 @@ class SeoGenerator(Generator):
         """(site-relative URL, lastmod) of every page Pelican's own generators write."""
         context = self.context
         # Each article is in a rubrik, its tags, its author and three archives:
-        # whether it is listed is asked once, not at each of those lists.
-        said: dict[int, bool] = {}
+        # whether it is listed, and when it last changed, is asked once, not
+        # at each of those lists.
+        unlisted = object()
+        said: dict[int, object] = {}  # id → when it changed, or `unlisted`
 
         def listed_of(contents) -> list:
-            kept = []
-            for content in contents:
-                key = id(content)
-                shown = said.get(key)
-                if shown is None:
-                    shown = said[key] = is_listed(content)
-                if shown:
-                    kept.append(content)
-            return kept
+            return [content for content in contents if changed_if_listed(content) is not unlisted]
+
+        def changed_if_listed(content):
+            key = id(content)
+            if key not in said:
+                said[key] = changed(content) if is_listed(content) else unlisted
+            return said[key]
+
+        def newest_listed(contents) -> dt.datetime | None:
+            # `newest(listed_of(contents))`, of the values kept
+            return max(
+                (when for when in map(changed_if_listed, contents) if when is not unlisted),
+                default=None,
+            )
 
         articles = listed_of(context.get("articles", []))
         site_newest = newest(articles)
@@ -257,20 +269,23 @@ class SeoGenerator(Generator):
             found.append((page.url, getattr(page, "modified", None) or getattr(page, "date", None)))
         for key in ("categories", "tags", "authors"):
             for term, term_articles in context.get(key, []):
-                found.append((term.url, newest(listed_of(term_articles))))
+                found.append((term.url, newest_listed(term_articles)))
         for archives in (context.get("period_archives") or {}).values():
             for archive in archives:
-                found.append((archive["url"], newest(listed_of(archive["articles"]))))
+                found.append((archive["url"], newest_listed(archive["articles"])))
         return found
 
     def _unlisted_urls(self) -> set[str]:
         """URLs of the contents the build writes but lists nowhere (hidden ones;
         drafts in a development build): their pages are on disk, not in a sitemap."""
         contents = (self.context.get("generated_content") or {}).values()
+        # (not `is_listed`: of a written content, whether its status is listed)
         return {
             content.url
             for content in contents
-            if hasattr(content, "status") and is_written(content) and not is_listed(content)
+            if hasattr(content, "status")
+            and content.status not in LISTED_STATUSES
+            and is_written(content)
         }
 
     def _pages_on_disk(self) -> list[str]:
@@ -288,7 +303,8 @@ class SeoGenerator(Generator):
         return sorted(prefix for _, prefix, files in listing if "index.html" in files)
 
     def _included(self, url: str, patterns: list[re.Pattern] | None = None) -> bool:
-        if any(url.startswith(prefix) for prefix in setting(self.settings, "SEO_EXCLUDE")):
+        # (one `startswith` of the prefixes: asked of every page's URL)
+        if url.startswith(tuple(setting(self.settings, "SEO_EXCLUDE"))):
             return False
         if patterns is None:
             patterns = pagination_patterns(self.settings)

@@ -8,7 +8,10 @@ finished its context, nothing changes an article's slug, date, category or
 language any more, so the plugin stores both values in Pelican's own
 override attributes (`override_url`, `override_save_as`, the ones a `URL:`
 or `Save_as:` metadata line sets), which `Content.get_url_setting` returns
-as they are. No settings.
+as they are. Before Pelican groups the articles by rubrik, tag and author
+(`article_generator_pretaxonomy`), each of their names is slugified once
+(`slug_taxonomies`): an article from the content cache brings wrappers of
+its own, which Pelican slugified one by one. No settings.
 """
 
 from .plugin import register

@@ -7,7 +7,8 @@ import os
 from pelican import signals
 from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator, PagesGenerator
-from pelican.utils import path_to_url, posixize_path
+from pelican.urlwrappers import URLWrapper
+from pelican.utils import path_to_url, posixize_path, slugify
 
 from warta.contents import every_article, every_page
 from warta.published import check_only
@@ -140,5 +141,55 @@ def freeze_urls(generators) -> None:
             content.override_save_as = save_as
 
 
+def slug_taxonomies(generator) -> None:
+    """article_generator_pretaxonomy: the slug of each rubrik, tag and author
+    of the articles Pelican is about to group by them (its `self.tags[tag]`
+    hashes each by its slug), made once per name and kind. An article read
+    from the content cache holds wrappers of its own with no slug made yet:
+    Pelican slugified each again (26,000 tags at 10,000 articles: 0.2 s). A
+    wrapper is given the slug its kind and name made, as its `slug` would
+    make it (of the same settings, `name_slug`); one whose slug was set or
+    made already is left as it is, and a name that makes none is left to
+    Pelican (it warns of each, where it did)."""
+    made: dict[tuple, str] = {}
+    settings = generator.settings
+    for article in generator.articles:
+        wrappers = [*(getattr(article, "tags", None) or ()), *getattr(article, "authors", ())]
+        category = getattr(article, "category", None)
+        if category is not None:
+            wrappers.append(category)
+        for wrapper in wrappers:
+            if (
+                not isinstance(wrapper, URLWrapper)
+                or type(wrapper).slug is not URLWrapper.slug  # (a subclass's own slug)
+                or wrapper._slug is not None
+                or not wrapper._slug_from_name
+                or wrapper.settings is not settings
+            ):
+                continue
+            name = wrapper._name
+            key = (type(wrapper), type(name), name)
+            if key not in made:
+                made[key] = name_slug(type(wrapper), name, settings)
+            if made[key]:
+                wrapper._slug = made[key]
+
+
+def name_slug(cls: type, name, settings) -> str:
+    """The slug Pelican's `URLWrapper.slug` makes of `name` for a wrapper of
+    `cls` (its regex substitutions by class, else SLUG_REGEX_SUBSTITUTIONS),
+    without its warning for none: that is said where Pelican asks it."""
+    return slugify(
+        name,
+        regex_subs=settings.get(
+            f"{cls.__name__.upper()}_REGEX_SUBSTITUTIONS",
+            settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
+        ),
+        preserve_case=settings.get("SLUGIFY_PRESERVE_CASE", False),
+        use_unicode=settings.get("SLUGIFY_USE_UNICODE", False),
+    )
+
+
 def register() -> None:
+    signals.article_generator_pretaxonomy.connect(slug_taxonomies)
     signals.all_generators_finalized.connect(freeze_urls)
