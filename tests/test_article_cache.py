@@ -1428,3 +1428,29 @@ def test_pelican_generators_use_the_group_by_group_translations():
 
     plugin.register()
     assert pelican.generators.process_translations is plugin.process_translations
+
+
+def test_a_file_rewritten_with_its_size_and_time_kept_is_stamped_again_in_one_process(tmp_path):
+    """A long-running process (livereload) keeps the stamps it took: one
+    keyed by inode, size and modification time only gave a release edited
+    with the same size and its time set back (an editor, `touch -r`, a
+    restore) its old digest, and so its old page. The change time, which
+    every write sets, is in the key."""
+    from warta.snapshots import content_digest, file_stamp
+
+    stamp = file_stamp("md5")
+    source = tmp_path / "rilis.md"
+    source.write_text("Title: Rapat\n\nSatu.\n", encoding="utf-8")
+    before = os.stat(source)
+    first, first_content = stamp(source), content_digest(source)
+    time.sleep(0.01)
+    source.write_text("Title: Rapat\n\nDuaa.\n", encoding="utf-8")  # the same size
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(source)
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    )
+    assert stamp(source) == hashlib.md5(source.read_bytes()).digest() != first
+    assert content_digest(source) != first_content

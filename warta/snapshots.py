@@ -43,6 +43,7 @@ from typing import Any
 
 from warta import filestate
 from warta.cachelog import CacheLog
+from warta.paths import file_in_the_way
 
 logger = logging.getLogger(__name__)
 
@@ -58,12 +59,14 @@ def file_stamp(method: str) -> Callable[[str | os.PathLike], Any]:
 
     def stamp(path: str | os.PathLike) -> bytes:
         # Several caches stamp the same sources in one build (the article cache,
-        # content_lint's): a file not touched since (same inode, size and
-        # modification time to the nanosecond) is not read and hashed again.
+        # content_lint's): a file not touched since (the same device, inode,
+        # size, modification and status change times: a same-size edit within
+        # one tick of the clock, or its time set back, still changes the
+        # last) is not read and hashed again.
         look = time.time_ns()
         found = os.stat(path)
         name = os.fspath(path)
-        key = (method, name, found.st_ino, found.st_size, found.st_mtime_ns)
+        key = (method, name, *_full_stat(found))
         known = _STAMPS.get(key)
         if known is None:
             settled = _settled_digests(name, found)
@@ -87,7 +90,7 @@ def file_stamp(method: str) -> Callable[[str | os.PathLike], Any]:
 
 _STAMPS: dict[tuple, bytes] = {}
 _STAMPS_KEPT = 200_000
-# (path, inode, size, mtime in ns) → `content_digest` of the file's bytes.
+# (path, *`_full_stat`) → `content_digest` of the file's bytes.
 _CONTENT: dict[tuple, str] = {}
 # path → (its `_full_stat` when read, {hashlib name: digest}, `content_digest`)
 # of files that had last changed SETTLED_NS or more before they were read:
@@ -167,8 +170,12 @@ def recall_stamps(path: str | os.PathLike) -> None:
 
 def keep_stamps(path: str | os.PathLike) -> None:
     """Keep at `path` the digests of the settled files stamped since
-    `recall_stamps` (only the entries that changed are written)."""
+    `recall_stamps` (only the entries that changed are written). Nothing,
+    and no line, when a file stands where their folder should be: the store
+    that keeps its snapshots in that folder has said so, in its own words."""
     path = Path(path)
+    if file_in_the_way(path.parent) is not None:
+        return
     if not _KEPT_STAMPS or _KEPT_STAMPS[0].path != path:
         _KEPT_STAMPS[:] = [
             CacheLog(
@@ -198,7 +205,7 @@ def _keep_content_digest(key: tuple, data: bytes) -> str:
 def content_digest(path: str | os.PathLike) -> str | None:
     """A digest of the file's bytes (BLAKE2b), None when it cannot be read.
     A file a stamp (`file_stamp`) read in this process, not touched since
-    (same inode, size and modification time to the nanosecond), is not read
+    (the same `_full_stat`: device, inode, size, both times), is not read
     again: a warm build's article cache reads every source to stamp it, and
     the enrichment plugin keys its cache by the same bytes. Nor is a settled
     file an earlier build read (`recall_stamps`) while its stat is unchanged."""
@@ -206,7 +213,7 @@ def content_digest(path: str | os.PathLike) -> str | None:
         look = time.time_ns()
         found = os.stat(path)
         name = os.fspath(path)
-        key = (name, found.st_ino, found.st_size, found.st_mtime_ns)
+        key = (name, *_full_stat(found))
         known = _CONTENT.get(key)
         if known is not None:
             return known
