@@ -389,7 +389,8 @@ def test_a_build_with_an_alias_bomb_says_it_once(tmp_path, setting, name, first_
     assert "unknown region" not in result.log
     if setting == "OFFICIAL_TAGS_OFFICIALS":
         assert "not in the registry" not in result.log
-        assert result.log.count("the officials registry could not be read") == 1
+        # the anchors' error is the one line: no "could not be read" after it
+        assert "the officials registry could not be read" not in result.log
     else:  # the shipped registry works: the unregistered name is suggested
         assert "not in the registry: 'Ahmad Fauzi Rahman'" in result.log
 
