@@ -335,3 +335,22 @@ def test_a_cleaned_copys_key_follows_the_cleaning_code(tmp_path):
     code.write_text("A = 2\n")
     assert pipeline.code_digest([code], packages=("pypdf",)) != before
     assert len(pipeline.cleaner_version()) == 16
+
+
+def test_a_damaged_document_is_one_problem_not_a_traceback(tmp_path):
+    """A .docx with bytes flipped inside a deflated part (a half-finished
+    download) raised zlib.error out of the cleaner: the build stopped with
+    "error: Error -3 while decompressing data"."""
+    from warta.documents import DocumentProblem, clean_document
+
+    path = tmp_path / "sk.docx"
+    office_file(path, {"word/document.xml": word_text() * 50, "docProps/core.xml": CORE})
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for offset in range(start + 2, start + 12):
+        data[offset] ^= 0xFF
+    with pytest.raises(DocumentProblem, match="cannot be read as a document") as problem:
+        clean_document(bytes(data), ".docx")
+    assert "PDF" in problem.value.suggestion

@@ -40,6 +40,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from xml.etree import ElementTree
 
 OOXML_SUFFIXES = (
@@ -160,8 +161,20 @@ def is_document(name: str) -> bool:
 def clean_document(data: bytes, suffix: str) -> bytes:
     """The document to publish, without the names of the people who wrote it
     (the input itself when there is nothing to take out). Raises
-    DocumentProblem for comments, tracked changes or an unreadable file."""
-    suffix = suffix.lower()
+    DocumentProblem for comments, tracked changes or an unreadable file, and
+    nothing else whatever the file holds: a hostile or damaged file is one
+    line to staff, never a traceback that stops the build."""
+    try:
+        return _clean_document(data, suffix.lower())
+    except DocumentProblem:
+        raise
+    except Exception as exc:  # the last resort: any other fault of the reader
+        raise DocumentProblem(
+            f"the file cannot be read as a document ({type(exc).__name__}: {exc})"
+        ) from exc
+
+
+def _clean_document(data: bytes, suffix: str) -> bytes:
     if suffix in PDF_SUFFIXES:
         return _clean_pdf(data)
     if suffix in OOXML_SUFFIXES or suffix in ODF_SUFFIXES:
@@ -204,6 +217,7 @@ def _clean_zip(data: bytes, *, odf: bool) -> bytes:
         # a part compressed by a method zipfile lacks, or encrypted
         NotImplementedError,
         RuntimeError,
+        zlib.error,  # a deflated part damaged (bytes flipped, a half-finished download)
     ) as exc:
         raise DocumentProblem(f"the file cannot be read as a document ({exc})") from exc
     edits = _edits_of(parts, odf=odf)
