@@ -11,6 +11,7 @@ Built with the public settings, cold and warm; every output file searched.
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 from pathlib import Path
 
@@ -354,3 +355,25 @@ def test_a_damaged_document_is_one_problem_not_a_traceback(tmp_path):
     with pytest.raises(DocumentProblem, match="cannot be read as a document") as problem:
         clean_document(bytes(data), ".docx")
     assert "PDF" in problem.value.suggestion
+
+
+def test_a_document_holding_a_part_twice_is_refused(tmp_path):
+    """A zip with docProps/core.xml twice (the first naming the author, the
+    last clean) was published byte for byte: the parts were read into a
+    dict, the last one cleaned and found clean, the original bytes kept."""
+    from warta.documents import UNREADABLE, DocumentProblem, clean_document
+
+    clean_core = CORE.replace("mkpenulis Budi Santoso", "").replace("mkpengubah Sari", "")
+    clean_core = clean_core.replace("mkcatatan jangan disebar dulu", "")
+    stamp = (2024, 2, 14, 9, 12, 32)
+    for second in ("docProps/core.xml", "docProps/Core.xml"):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(zipfile.ZipInfo("word/document.xml", stamp), word_text())
+            archive.writestr(zipfile.ZipInfo("docProps/core.xml", stamp), CORE)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # zipfile's "Duplicate name"
+                archive.writestr(zipfile.ZipInfo(second, stamp), clean_core)
+        with pytest.raises(DocumentProblem, match="twice") as problem:
+            clean_document(buffer.getvalue(), ".docx")
+        assert problem.value.suggestion == UNREADABLE

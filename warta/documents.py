@@ -205,6 +205,14 @@ def _clean_zip(data: bytes, *, odf: bool) -> bytes:
                 f"{MAX_UNPACKED_BYTES // 2**20} MiB a document may hold",
                 "save it again from its program with its photos compressed, or publish it as a PDF",
             )
+        # Two parts of one name (OOXML's names are case-insensitive): a reader
+        # takes one, the cleaner another; the first could name the author.
+        seen = set()
+        for info in infos:
+            key = info.filename if odf else info.filename.lower()
+            if key in seen:
+                raise DocumentProblem(f"it holds the part '{info.filename}' twice")
+            seen.add(key)
         parts = {info.filename: source.read(info) for info in infos}
     except DocumentProblem:
         raise
