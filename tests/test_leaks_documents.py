@@ -377,3 +377,31 @@ def test_a_document_holding_a_part_twice_is_refused(tmp_path):
         with pytest.raises(DocumentProblem, match="twice") as problem:
             clean_document(buffer.getvalue(), ".docx")
         assert problem.value.suggestion == UNREADABLE
+
+
+def test_core_properties_are_found_whatever_their_name_or_place(tmp_path):
+    """OOXML's part names are case-insensitive and its core properties are
+    wherever the package's relationships say: docProps/Core.xml, or .NET's
+    package/services/metadata/core-properties/<guid>.psmdcp, was published
+    with the author and last editor in it."""
+    from warta.documents import clean_document
+
+    psmdcp = "package/services/metadata/core-properties/5f1e2d3c4b5a.psmdcp"
+    relations = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="R1" Type="http://'
+        'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target='
+        '"/word/document.xml"/><Relationship Id="R2" Type="http://schemas.openxmlformats.org/'
+        f'package/2006/relationships/metadata/core-properties" Target="/{psmdcp}"/>'
+        "</Relationships>"
+    )
+    for name, parts in (
+        ("Core.xml", {"docProps/Core.xml": CORE, "Word/Document.xml": word_text()}),
+        (psmdcp, {"_rels/.rels": relations, psmdcp: CORE, "word/document.xml": word_text()}),
+    ):
+        data = office_file(tmp_path / "sk.docx", parts).read_bytes()
+        with zipfile.ZipFile(io.BytesIO(clean_document(data, ".docx"))) as published:
+            assert published.namelist() == list(parts), name
+            core = published.read(next(n for n in parts if n.lower().endswith(name.lower())))
+        assert b"SK Penetapan Pengawas TPS" in core, name
+        assert [person for person in PEOPLE if person.encode() in core] == [], name

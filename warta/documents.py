@@ -38,6 +38,7 @@ Pelican import.
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
 import zlib
@@ -121,7 +122,8 @@ _REVIEW_PROPERTIES = {
 # and the elements that are a comment in them.
 _COMMENT_PART = re.compile(
     r"^(?:word/comments[A-Za-z]*\.xml|xl/comments\d*\.xml|xl/threadedComments/.*\.xml"
-    r"|ppt/comments/.*\.xml)$"
+    r"|ppt/comments/.*\.xml)$",
+    re.IGNORECASE,  # OOXML's part names are case-insensitive
 )
 _COMMENT_ELEMENTS = {"comment", "cm", "threadedComment"}
 # Word's tracked changes: insertions, deletions, moves and format changes.
@@ -143,7 +145,15 @@ _TRACKED = {
         "cellDel",
     )
 }
-_WORD_TEXT_PART = re.compile(r"^word/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_WORD_TEXT_PART = re.compile(
+    r"^word/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml$", re.IGNORECASE
+)
+# The core properties (author, last editor) are the part the package's
+# relationships name by this type, wherever it is (.NET's packaging writes
+# package/services/metadata/core-properties/<guid>.psmdcp).
+_CORE_PART = "docProps/core.xml"
+_CORE_RELATION = "/metadata/core-properties"
+_PACKAGE_RELATIONS = "_rels/.rels"
 
 
 class DocumentProblem(ValueError):
@@ -232,14 +242,16 @@ def _clean_zip(data: bytes, *, odf: bool) -> bytes:
     if edits:
         raise DocumentProblem(f"it keeps {' and '.join(edits)}", EDITED)
     changed = {}
+    roles = _roles(parts, odf=odf)
     for name, body in parts.items():
-        if name in _PEOPLE:
-            cleaned = _without_elements(body, _PEOPLE[name])
-        elif name in _EMPTIED:
+        role = roles.get(name)
+        if role in _PEOPLE:
+            cleaned = _without_elements(body, _PEOPLE[role])
+        elif role in _EMPTIED:
             cleaned = _emptied(body)
-        elif name == _CUSTOM_PART:
+        elif role == _CUSTOM_PART:
             cleaned = _without_review_properties(body)
-        elif name == _TEMPLATE_RELATIONS:
+        elif role == _TEMPLATE_RELATIONS:
             cleaned = _template_by_name(body)
         else:
             continue
@@ -256,6 +268,29 @@ def _clean_zip(data: bytes, *, odf: bool) -> bytes:
             copy.create_system = info.create_system
             target.writestr(copy, changed.get(info.filename, parts[info.filename]))
     return out.getvalue()
+
+
+def _roles(parts: dict[str, bytes], *, odf: bool) -> dict[str, str]:
+    """The parts to rewrite, each with the name its kind is listed by above.
+    ODF's names are as written; OOXML's are compared case-insensitively
+    (`docProps/Core.xml` is the same part), and its core properties are
+    found by the package's relationship to them, wherever they are."""
+    known = (*_PEOPLE, *_EMPTIED, _CUSTOM_PART, _TEMPLATE_RELATIONS)
+    if odf:
+        return {name: name for name in parts if name in known}
+    by_lower = {name.lower(): name for name in known}
+    roles = {name: by_lower[name.lower()] for name in parts if name.lower() in by_lower}
+    lower = {name.lower(): name for name in parts}
+    relations = lower.get(_PACKAGE_RELATIONS)
+    if relations is not None:
+        for relation in _parse(parts[relations], relations):
+            kind = (relation.get("Type") or "").lower()
+            if not kind.endswith(_CORE_RELATION) or relation.get("TargetMode") == "External":
+                continue
+            target = posixpath.normpath("/" + (relation.get("Target") or "")).lstrip("/")
+            if target.lower() in lower:
+                roles[lower[target.lower()]] = _CORE_PART
+    return roles
 
 
 def _parse(body: bytes, name: str) -> ElementTree.Element:
@@ -282,7 +317,7 @@ def _edits_of(parts: dict[str, bytes], *, odf: bool) -> list[str]:
             root = _parse(body, name)
             if any(e.tag.rsplit("}", 1)[-1] in _COMMENT_ELEMENTS for e in root.iter()):
                 comments = True
-        elif name.startswith("xl/revisions/") and name.endswith(".xml"):
+        elif name.lower().startswith("xl/revisions/") and name.lower().endswith(".xml"):
             tracked = True  # a shared workbook's change history
         elif _WORD_TEXT_PART.match(name) and any(
             e.tag in _TRACKED for e in _parse(body, name).iter()
