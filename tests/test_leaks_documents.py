@@ -14,6 +14,7 @@ import io
 import warnings
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -405,3 +406,43 @@ def test_core_properties_are_found_whatever_their_name_or_place(tmp_path):
             core = published.read(next(n for n in parts if n.lower().endswith(name.lower())))
         assert b"SK Penetapan Pengawas TPS" in core, name
         assert [person for person in PEOPLE if person.encode() in core] == [], name
+
+
+def test_powerpoint_and_excel_lists_of_commenters_are_emptied(tmp_path):
+    """PowerPoint (ppt/commentAuthors.xml, ppt/authors.xml) and Excel
+    (xl/persons/person.xml) keep the names of everyone who commented, as
+    Word's word/people.xml does; they were published with them."""
+    from warta.documents import clean_document
+
+    p = "http://schemas.openxmlformats.org/presentationml/2006/main"
+    p188 = "http://schemas.microsoft.com/office/powerpoint/2018/8/main"
+    x = "http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"
+    lists = {
+        ".pptx": {
+            "ppt/commentAuthors.xml": (
+                f'<p:cmAuthorLst xmlns:p="{p}"><p:cmAuthor id="0" name="mkpengubah Sari" '
+                'initials="S" lastIdx="1" clrIdx="0"/></p:cmAuthorLst>',
+                f"{{{p}}}cmAuthorLst",
+            ),
+            "ppt/authors.xml": (
+                f'<p188:authorLst xmlns:p188="{p188}"><p188:author id="{{1A2B}}" '
+                'name="mkpengubah Sari" initials="S" userId="mkpengubah@example.go.id" '
+                'providerId="AD"/></p188:authorLst>',
+                f"{{{p188}}}authorLst",
+            ),
+        },
+        ".xlsx": {
+            "xl/persons/person.xml": (
+                f'<personList xmlns="{x}"><person displayName="mkpengubah Sari" id="{{1A2B}}" '
+                'userId="mkpengubah@example.go.id" providerId="AD"/></personList>',
+                f"{{{x}}}personList",
+            ),
+        },
+    }
+    for suffix, parts in lists.items():
+        written = {name: body for name, (body, _root) in parts.items()}
+        data = office_file(tmp_path / f"dok{suffix}", written).read_bytes()
+        with zipfile.ZipFile(io.BytesIO(clean_document(data, suffix))) as published:
+            for name, (_body, root) in parts.items():
+                emptied = ElementTree.fromstring(published.read(name))
+                assert (emptied.tag, len(emptied)) == (root, 0), name

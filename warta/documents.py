@@ -101,8 +101,16 @@ _PEOPLE = {
         f"{{{_DC}}}description",
     },
 }
-# Word's list of the people who commented or changed the text: emptied.
-_EMPTIED = ("word/people.xml",)
+# Lists of the people who commented or changed the text, emptied (each
+# list's entries are optional in its schema, so an empty list is valid):
+# Word's w15:people of w15:person, PowerPoint's p:cmAuthorLst of p:cmAuthor
+# and its newer p188:authorLst of p188:author, Excel's personList of person.
+_EMPTIED = (
+    "word/people.xml",
+    "ppt/commentAuthors.xml",
+    "ppt/authors.xml",
+    "xl/persons/person.xml",
+)
 # Where Word says which template a document was made from, with its path.
 _TEMPLATE_RELATIONS = "word/_rels/settings.xml.rels"
 # Custom properties Office writes when a document is sent for review by
