@@ -446,3 +446,42 @@ def test_powerpoint_and_excel_lists_of_commenters_are_emptied(tmp_path):
             for name, (_body, root) in parts.items():
                 emptied = ElementTree.fromstring(published.read(name))
                 assert (emptied.tag, len(emptied)) == (root, 0), name
+
+
+def xmp_packet(writer: PdfWriter, who: str):
+    packet = DecodedStreamObject()
+    packet.set_data(f"<x:xmpmeta><dc:creator>{who}</dc:creator></x:xmpmeta>".encode())
+    packet[NameObject("/Type")] = NameObject("/Metadata")
+    packet[NameObject("/Subtype")] = NameObject("/XML")
+    return writer._add_object(packet)
+
+
+def test_a_pdfs_page_and_image_metadata_are_taken_out_too(tmp_path):
+    """Only the document's own XMP packet was taken out: a page or an image
+    (XObject) with its own /Metadata naming its author was published."""
+    from pypdf.generic import ArrayObject, DictionaryObject, NumberObject
+
+    from warta.documents import clean_document
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    page[NameObject("/Metadata")] = xmp_packet(writer, "mkpenulis Budi")
+    form = DecodedStreamObject()
+    form.set_data(b"")
+    form[NameObject("/Type")] = NameObject("/XObject")
+    form[NameObject("/Subtype")] = NameObject("/Form")
+    form[NameObject("/BBox")] = ArrayObject([NumberObject(n) for n in (0, 0, 10, 10)])
+    form[NameObject("/Metadata")] = xmp_packet(writer, "mkpengubah Sari")
+    resources = DictionaryObject({NameObject("/XObject"): DictionaryObject()})
+    resources["/XObject"][NameObject("/Fm1")] = writer._add_object(form)
+    page[NameObject("/Resources")] = resources
+    out = io.BytesIO()
+    writer.write(out)
+    data = out.getvalue()
+    assert b"mkpenulis" in data and b"mkpengubah" in data
+    cleaned = clean_document(data, ".pdf")
+    assert b"mkpenulis" not in cleaned and b"mkpengubah" not in cleaned
+    reader = PdfReader(io.BytesIO(cleaned))
+    assert "/Metadata" not in reader.pages[0]
+    assert "/Fm1" in reader.pages[0]["/Resources"]["/XObject"]
+    assert clean_document(cleaned, ".pdf") == cleaned == clean_document(data, ".pdf")

@@ -434,12 +434,13 @@ def _clean_pdf(data: bytes) -> bytes:
         info = reader.trailer.get("/Info")
         info = info.get_object() if info is not None else None
         has_author = info is not None and "/Author" in info
-        if not has_author and "/Metadata" not in root:
+        described = _with_metadata(reader)
+        if not has_author and not described:
             return data
         # Left out of the document before it is copied, so that no copy of
         # them is written (pypdf writes every object it cloned).
-        if "/Metadata" in root:
-            del root[NameObject("/Metadata")]
+        for owner in described:
+            del owner[NameObject("/Metadata")]
         if has_author:
             del info[NameObject("/Author")]
         writer = PdfWriter(clone_from=reader)
@@ -460,6 +461,28 @@ def _clean_pdf(data: bytes) -> bytes:
     ) as exc:
         raise DocumentProblem(f"the PDF cannot be read ({type(exc).__name__}: {exc})") from exc
     return out.getvalue()
+
+
+def _with_metadata(reader) -> list:
+    """Every object of the PDF with its own XMP packet (`/Metadata`): the
+    document's catalog, and any page, image or form that carries one."""
+    from pypdf.generic import DictionaryObject, IndirectObject
+
+    numbers = {
+        (number, generation) for generation, objects in reader.xref.items() for number in objects
+    }
+    numbers |= {(number, 0) for number in reader.xref_objStm}
+    found = []
+    for number, generation in sorted(numbers):
+        if number <= 0:
+            continue
+        item = reader.get_object(IndirectObject(number, generation, reader))
+        if isinstance(item, DictionaryObject) and "/Metadata" in item:
+            found.append(item)
+    root = reader.trailer["/Root"].get_object()
+    if "/Metadata" in root and all(item is not root for item in found):
+        found.append(root)
+    return found
 
 
 def _reviewed(reader) -> bool:
