@@ -485,3 +485,23 @@ def test_a_pdfs_page_and_image_metadata_are_taken_out_too(tmp_path):
     assert "/Metadata" not in reader.pages[0]
     assert "/Fm1" in reader.pages[0]["/Resources"]["/XObject"]
     assert clean_document(cleaned, ".pdf") == cleaned == clean_document(data, ".pdf")
+
+
+def test_a_pdf_naming_its_author_with_an_escaped_name_is_cleaned(tmp_path):
+    """`/Auth#6fr` is the name /Author written with an escape: the quick
+    look for the bytes `/Author` missed it and the PDF was published as it
+    was, its author readable by any PDF reader."""
+    from warta.documents import clean_document
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_metadata({"/Author": "mkpenulis Budi", "/Title": "Berita Acara"})
+    out = io.BytesIO()
+    writer.write(out)
+    data = out.getvalue().replace(b"/Author (", b"/Auth#6fr (")
+    assert b"/Author" not in data
+    assert PdfReader(io.BytesIO(data)).metadata.author == "mkpenulis Budi"
+    cleaned = clean_document(data, ".pdf")
+    reader = PdfReader(io.BytesIO(cleaned))
+    assert reader.metadata.author is None and reader.metadata.title == "Berita Acara"
+    assert b"mkpenulis" not in cleaned

@@ -406,6 +406,9 @@ def _emptied(body: bytes) -> bytes:
 # What a PDF names its author or its XMP packet with, and the object streams
 # either may be packed in: a file without any of them has neither to take out.
 _PDF_PRIVATE_TOKENS = (b"/Author", b"/Metadata", b"/ObjStm", b"/Annots")
+# A name may write any of its characters as `#` and two hex digits
+# (`/Auth#6fr` is /Author): a file with such a name is read, not skipped.
+_PDF_ESCAPED_NAME = re.compile(rb"/[^\x00\t\n\f\r ()<>\[\]{}/%]*#[0-9A-Fa-f]{2}")
 # Annotations a review leaves: sticky notes (each with its writer's name and
 # words), insertion marks and struck-out text (a change proposed).
 _PDF_REVIEW_ANNOTATIONS = ("/Text", "/Caret", "/StrikeOut")
@@ -416,7 +419,9 @@ PDF_EDITED = (
 
 
 def _clean_pdf(data: bytes) -> bytes:
-    if not any(token in data for token in _PDF_PRIVATE_TOKENS):
+    if not any(token in data for token in _PDF_PRIVATE_TOKENS) and not (
+        b"#" in data and _PDF_ESCAPED_NAME.search(data)
+    ):
         return data  # (and no PDF to read: pypdf is not asked)
     from pypdf import PdfReader, PdfWriter
     from pypdf.errors import PyPdfError
