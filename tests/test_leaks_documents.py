@@ -505,3 +505,31 @@ def test_a_pdf_naming_its_author_with_an_escaped_name_is_cleaned(tmp_path):
     reader = PdfReader(io.BytesIO(cleaned))
     assert reader.metadata.author is None and reader.metadata.title == "Berita Acara"
     assert b"mkpenulis" not in cleaned
+
+
+def test_a_pdf_protected_only_from_editing_is_refused_when_it_names_its_author(tmp_path):
+    """A "secured" PDF (a password only to edit or print it, none to open
+    it) was published as it was: every reader shows its /Author. It is not
+    published, staff told to save it without protection; one that asks for a
+    password to open it, or names no one, is published as it is."""
+    from warta.documents import DocumentProblem, clean_document
+
+    def encrypted(user: str, author: bool) -> bytes:
+        writer = PdfWriter()
+        writer.add_blank_page(595, 842)
+        metadata = {"/Title": "Berita Acara"}
+        if author:
+            metadata["/Author"] = "mkpenulis Budi"
+        writer.add_metadata(metadata)
+        writer.encrypt(user_password=user, owner_password="rahasia", algorithm="RC4-128")
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+
+    secured = encrypted("", author=True)
+    assert PdfReader(io.BytesIO(secured)).metadata.author == "mkpenulis Budi"
+    with pytest.raises(DocumentProblem, match="protected") as problem:
+        clean_document(secured, ".pdf")
+    assert "without protection" in problem.value.suggestion
+    for kept in (encrypted("", author=False), encrypted("buka", author=True)):
+        assert clean_document(kept, ".pdf") == kept

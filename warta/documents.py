@@ -21,8 +21,12 @@ published. `clean_document` returns the bytes to publish:
 - A PDF is written again with pypdf without /Author in its Info dictionary
   and without its XMP metadata (one with neither is published as it is). A
   signed PDF (a signature field, or /Perms) is published as it is: written
-  again, its signature would no longer verify. An encrypted one too (its
-  metadata cannot be rewritten without its password).
+  again, its signature would no longer verify. An encrypted one that asks
+  for a password to open it too (nothing shows without it); one that opens
+  without a password (protected only from editing or printing) and names
+  its author is not published: `DocumentProblem`, to save it without
+  protection. Every object's XMP packet goes (a page's, an image's), and a
+  name written with `#` escapes (`/Auth#6fr`) is the same name.
 - An older format (`.doc`, `.xls`, `.ppt`, `.rtf`) keeps the same in a form
   not rewritten here: `DocumentProblem`, asking for the newer format or a PDF.
 - A PDF's review annotations (sticky notes, insertion marks, struck-out
@@ -424,13 +428,26 @@ def _clean_pdf(data: bytes) -> bytes:
     ):
         return data  # (and no PDF to read: pypdf is not asked)
     from pypdf import PdfReader, PdfWriter
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import DependencyError, PyPdfError
     from pypdf.generic import NameObject
 
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            return data  # its metadata cannot be rewritten without its password
+            try:
+                opened = reader.decrypt("")
+            except DependencyError:
+                return data  # AES-256, whose password pypdf checks only with a cryptography package
+            if not opened:
+                return data  # its password is asked for before it opens: nothing shows
+            try:
+                return _protected_pdf(reader, data)
+            except DependencyError:
+                # AES, which pypdf reads only with a cryptography package: the
+                # empty password opened it, so whatever it names shows.
+                if any(mark in data for mark in (b"/Perms", b"/SigFlags", b"/Sig")):
+                    return data
+                raise DocumentProblem(PDF_PROTECTED, PDF_UNPROTECT) from None
         root = reader.trailer["/Root"].get_object()
         if _signed(root):
             return data  # written again, its signature would no longer verify
@@ -466,6 +483,33 @@ def _clean_pdf(data: bytes) -> bytes:
     ) as exc:
         raise DocumentProblem(f"the PDF cannot be read ({type(exc).__name__}: {exc})") from exc
     return out.getvalue()
+
+
+PDF_PROTECTED = (
+    "it is protected (a password only for editing or printing), so its author's name "
+    "cannot be taken out, and anyone can read it"
+)
+PDF_UNPROTECT = (
+    "save or print it to PDF again without protection (Acrobat: File → Properties → "
+    "Security → No Security), and upload it again"
+)
+
+
+def _protected_pdf(reader, data: bytes) -> bytes:
+    """A PDF that opens without a password (protected only from editing or
+    printing): every reader shows its author, and written again here its
+    protection would go. Published as it is if it names no one (or is
+    signed); otherwise not published."""
+    root = reader.trailer["/Root"].get_object()
+    if _signed(root):
+        return data
+    info = reader.trailer.get("/Info")
+    info = info.get_object() if info is not None else None
+    if (info is not None and "/Author" in info) or _with_metadata(reader):
+        raise DocumentProblem(PDF_PROTECTED, PDF_UNPROTECT)
+    if _reviewed(reader):
+        raise DocumentProblem("it keeps comments (review notes or marks)", PDF_EDITED)
+    return data
 
 
 def _with_metadata(reader) -> list:
