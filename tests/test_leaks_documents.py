@@ -11,8 +11,10 @@ Built with the public settings, cold and warm; every output file searched.
 from __future__ import annotations
 
 import io
+import warnings
 import zipfile
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from pypdf import PdfReader, PdfWriter
@@ -335,3 +337,199 @@ def test_a_cleaned_copys_key_follows_the_cleaning_code(tmp_path):
     code.write_text("A = 2\n")
     assert pipeline.code_digest([code], packages=("pypdf",)) != before
     assert len(pipeline.cleaner_version()) == 16
+
+
+def test_a_damaged_document_is_one_problem_not_a_traceback(tmp_path):
+    """A .docx with bytes flipped inside a deflated part (a half-finished
+    download) raised zlib.error out of the cleaner: the build stopped with
+    "error: Error -3 while decompressing data"."""
+    from warta.documents import DocumentProblem, clean_document
+
+    path = tmp_path / "sk.docx"
+    office_file(path, {"word/document.xml": word_text() * 50, "docProps/core.xml": CORE})
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + len(info.extra)
+    for offset in range(start + 2, start + 12):
+        data[offset] ^= 0xFF
+    with pytest.raises(DocumentProblem, match="cannot be read as a document") as problem:
+        clean_document(bytes(data), ".docx")
+    assert "PDF" in problem.value.suggestion
+
+
+def test_a_document_holding_a_part_twice_is_refused(tmp_path):
+    """A zip with docProps/core.xml twice (the first naming the author, the
+    last clean) was published byte for byte: the parts were read into a
+    dict, the last one cleaned and found clean, the original bytes kept."""
+    from warta.documents import UNREADABLE, DocumentProblem, clean_document
+
+    clean_core = CORE.replace("mkpenulis Budi Santoso", "").replace("mkpengubah Sari", "")
+    clean_core = clean_core.replace("mkcatatan jangan disebar dulu", "")
+    stamp = (2024, 2, 14, 9, 12, 32)
+    for second in ("docProps/core.xml", "docProps/Core.xml"):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(zipfile.ZipInfo("word/document.xml", stamp), word_text())
+            archive.writestr(zipfile.ZipInfo("docProps/core.xml", stamp), CORE)
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # zipfile's "Duplicate name"
+                archive.writestr(zipfile.ZipInfo(second, stamp), clean_core)
+        with pytest.raises(DocumentProblem, match="twice") as problem:
+            clean_document(buffer.getvalue(), ".docx")
+        assert problem.value.suggestion == UNREADABLE
+
+
+def test_core_properties_are_found_whatever_their_name_or_place(tmp_path):
+    """OOXML's part names are case-insensitive and its core properties are
+    wherever the package's relationships say: docProps/Core.xml, or .NET's
+    package/services/metadata/core-properties/<guid>.psmdcp, was published
+    with the author and last editor in it."""
+    from warta.documents import clean_document
+
+    psmdcp = "package/services/metadata/core-properties/5f1e2d3c4b5a.psmdcp"
+    relations = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="R1" Type="http://'
+        'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target='
+        '"/word/document.xml"/><Relationship Id="R2" Type="http://schemas.openxmlformats.org/'
+        f'package/2006/relationships/metadata/core-properties" Target="/{psmdcp}"/>'
+        "</Relationships>"
+    )
+    for name, parts in (
+        ("Core.xml", {"docProps/Core.xml": CORE, "Word/Document.xml": word_text()}),
+        (psmdcp, {"_rels/.rels": relations, psmdcp: CORE, "word/document.xml": word_text()}),
+    ):
+        data = office_file(tmp_path / "sk.docx", parts).read_bytes()
+        with zipfile.ZipFile(io.BytesIO(clean_document(data, ".docx"))) as published:
+            assert published.namelist() == list(parts), name
+            core = published.read(next(n for n in parts if n.lower().endswith(name.lower())))
+        assert b"SK Penetapan Pengawas TPS" in core, name
+        assert [person for person in PEOPLE if person.encode() in core] == [], name
+
+
+def test_powerpoint_and_excel_lists_of_commenters_are_emptied(tmp_path):
+    """PowerPoint (ppt/commentAuthors.xml, ppt/authors.xml) and Excel
+    (xl/persons/person.xml) keep the names of everyone who commented, as
+    Word's word/people.xml does; they were published with them."""
+    from warta.documents import clean_document
+
+    p = "http://schemas.openxmlformats.org/presentationml/2006/main"
+    p188 = "http://schemas.microsoft.com/office/powerpoint/2018/8/main"
+    x = "http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments"
+    lists = {
+        ".pptx": {
+            "ppt/commentAuthors.xml": (
+                f'<p:cmAuthorLst xmlns:p="{p}"><p:cmAuthor id="0" name="mkpengubah Sari" '
+                'initials="S" lastIdx="1" clrIdx="0"/></p:cmAuthorLst>',
+                f"{{{p}}}cmAuthorLst",
+            ),
+            "ppt/authors.xml": (
+                f'<p188:authorLst xmlns:p188="{p188}"><p188:author id="{{1A2B}}" '
+                'name="mkpengubah Sari" initials="S" userId="mkpengubah@example.go.id" '
+                'providerId="AD"/></p188:authorLst>',
+                f"{{{p188}}}authorLst",
+            ),
+        },
+        ".xlsx": {
+            "xl/persons/person.xml": (
+                f'<personList xmlns="{x}"><person displayName="mkpengubah Sari" id="{{1A2B}}" '
+                'userId="mkpengubah@example.go.id" providerId="AD"/></personList>',
+                f"{{{x}}}personList",
+            ),
+        },
+    }
+    for suffix, parts in lists.items():
+        written = {name: body for name, (body, _root) in parts.items()}
+        data = office_file(tmp_path / f"dok{suffix}", written).read_bytes()
+        with zipfile.ZipFile(io.BytesIO(clean_document(data, suffix))) as published:
+            for name, (_body, root) in parts.items():
+                emptied = ElementTree.fromstring(published.read(name))
+                assert (emptied.tag, len(emptied)) == (root, 0), name
+
+
+def xmp_packet(writer: PdfWriter, who: str):
+    packet = DecodedStreamObject()
+    packet.set_data(f"<x:xmpmeta><dc:creator>{who}</dc:creator></x:xmpmeta>".encode())
+    packet[NameObject("/Type")] = NameObject("/Metadata")
+    packet[NameObject("/Subtype")] = NameObject("/XML")
+    return writer._add_object(packet)
+
+
+def test_a_pdfs_page_and_image_metadata_are_taken_out_too(tmp_path):
+    """Only the document's own XMP packet was taken out: a page or an image
+    (XObject) with its own /Metadata naming its author was published."""
+    from pypdf.generic import ArrayObject, DictionaryObject, NumberObject
+
+    from warta.documents import clean_document
+
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    page[NameObject("/Metadata")] = xmp_packet(writer, "mkpenulis Budi")
+    form = DecodedStreamObject()
+    form.set_data(b"")
+    form[NameObject("/Type")] = NameObject("/XObject")
+    form[NameObject("/Subtype")] = NameObject("/Form")
+    form[NameObject("/BBox")] = ArrayObject([NumberObject(n) for n in (0, 0, 10, 10)])
+    form[NameObject("/Metadata")] = xmp_packet(writer, "mkpengubah Sari")
+    resources = DictionaryObject({NameObject("/XObject"): DictionaryObject()})
+    resources["/XObject"][NameObject("/Fm1")] = writer._add_object(form)
+    page[NameObject("/Resources")] = resources
+    out = io.BytesIO()
+    writer.write(out)
+    data = out.getvalue()
+    assert b"mkpenulis" in data and b"mkpengubah" in data
+    cleaned = clean_document(data, ".pdf")
+    assert b"mkpenulis" not in cleaned and b"mkpengubah" not in cleaned
+    reader = PdfReader(io.BytesIO(cleaned))
+    assert "/Metadata" not in reader.pages[0]
+    assert "/Fm1" in reader.pages[0]["/Resources"]["/XObject"]
+    assert clean_document(cleaned, ".pdf") == cleaned == clean_document(data, ".pdf")
+
+
+def test_a_pdf_naming_its_author_with_an_escaped_name_is_cleaned(tmp_path):
+    """`/Auth#6fr` is the name /Author written with an escape: the quick
+    look for the bytes `/Author` missed it and the PDF was published as it
+    was, its author readable by any PDF reader."""
+    from warta.documents import clean_document
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_metadata({"/Author": "mkpenulis Budi", "/Title": "Berita Acara"})
+    out = io.BytesIO()
+    writer.write(out)
+    data = out.getvalue().replace(b"/Author (", b"/Auth#6fr (")
+    assert b"/Author" not in data
+    assert PdfReader(io.BytesIO(data)).metadata.author == "mkpenulis Budi"
+    cleaned = clean_document(data, ".pdf")
+    reader = PdfReader(io.BytesIO(cleaned))
+    assert reader.metadata.author is None and reader.metadata.title == "Berita Acara"
+    assert b"mkpenulis" not in cleaned
+
+
+def test_a_pdf_protected_only_from_editing_is_refused_when_it_names_its_author(tmp_path):
+    """A "secured" PDF (a password only to edit or print it, none to open
+    it) was published as it was: every reader shows its /Author. It is not
+    published, staff told to save it without protection; one that asks for a
+    password to open it, or names no one, is published as it is."""
+    from warta.documents import DocumentProblem, clean_document
+
+    def encrypted(user: str, author: bool) -> bytes:
+        writer = PdfWriter()
+        writer.add_blank_page(595, 842)
+        metadata = {"/Title": "Berita Acara"}
+        if author:
+            metadata["/Author"] = "mkpenulis Budi"
+        writer.add_metadata(metadata)
+        writer.encrypt(user_password=user, owner_password="rahasia", algorithm="RC4-128")
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+
+    secured = encrypted("", author=True)
+    assert PdfReader(io.BytesIO(secured)).metadata.author == "mkpenulis Budi"
+    with pytest.raises(DocumentProblem, match="protected") as problem:
+        clean_document(secured, ".pdf")
+    assert "without protection" in problem.value.suggestion
+    for kept in (encrypted("", author=False), encrypted("buka", author=True)):
+        assert clean_document(kept, ".pdf") == kept

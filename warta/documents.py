@@ -21,8 +21,12 @@ published. `clean_document` returns the bytes to publish:
 - A PDF is written again with pypdf without /Author in its Info dictionary
   and without its XMP metadata (one with neither is published as it is). A
   signed PDF (a signature field, or /Perms) is published as it is: written
-  again, its signature would no longer verify. An encrypted one too (its
-  metadata cannot be rewritten without its password).
+  again, its signature would no longer verify. An encrypted one that asks
+  for a password to open it too (nothing shows without it); one that opens
+  without a password (protected only from editing or printing) and names
+  its author is not published: `DocumentProblem`, to save it without
+  protection. Every object's XMP packet goes (a page's, an image's), and a
+  name written with `#` escapes (`/Auth#6fr`) is the same name.
 - An older format (`.doc`, `.xls`, `.ppt`, `.rtf`) keeps the same in a form
   not rewritten here: `DocumentProblem`, asking for the newer format or a PDF.
 - A PDF's review annotations (sticky notes, insertion marks, struck-out
@@ -38,8 +42,10 @@ Pelican import.
 from __future__ import annotations
 
 import io
+import posixpath
 import re
 import zipfile
+import zlib
 from xml.etree import ElementTree
 
 OOXML_SUFFIXES = (
@@ -99,8 +105,16 @@ _PEOPLE = {
         f"{{{_DC}}}description",
     },
 }
-# Word's list of the people who commented or changed the text: emptied.
-_EMPTIED = ("word/people.xml",)
+# Lists of the people who commented or changed the text, emptied (each
+# list's entries are optional in its schema, so an empty list is valid):
+# Word's w15:people of w15:person, PowerPoint's p:cmAuthorLst of p:cmAuthor
+# and its newer p188:authorLst of p188:author, Excel's personList of person.
+_EMPTIED = (
+    "word/people.xml",
+    "ppt/commentAuthors.xml",
+    "ppt/authors.xml",
+    "xl/persons/person.xml",
+)
 # Where Word says which template a document was made from, with its path.
 _TEMPLATE_RELATIONS = "word/_rels/settings.xml.rels"
 # Custom properties Office writes when a document is sent for review by
@@ -120,7 +134,8 @@ _REVIEW_PROPERTIES = {
 # and the elements that are a comment in them.
 _COMMENT_PART = re.compile(
     r"^(?:word/comments[A-Za-z]*\.xml|xl/comments\d*\.xml|xl/threadedComments/.*\.xml"
-    r"|ppt/comments/.*\.xml)$"
+    r"|ppt/comments/.*\.xml)$",
+    re.IGNORECASE,  # OOXML's part names are case-insensitive
 )
 _COMMENT_ELEMENTS = {"comment", "cm", "threadedComment"}
 # Word's tracked changes: insertions, deletions, moves and format changes.
@@ -142,7 +157,15 @@ _TRACKED = {
         "cellDel",
     )
 }
-_WORD_TEXT_PART = re.compile(r"^word/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_WORD_TEXT_PART = re.compile(
+    r"^word/(?:document|header\d*|footer\d*|footnotes|endnotes)\.xml$", re.IGNORECASE
+)
+# The core properties (author, last editor) are the part the package's
+# relationships name by this type, wherever it is (.NET's packaging writes
+# package/services/metadata/core-properties/<guid>.psmdcp).
+_CORE_PART = "docProps/core.xml"
+_CORE_RELATION = "/metadata/core-properties"
+_PACKAGE_RELATIONS = "_rels/.rels"
 
 
 class DocumentProblem(ValueError):
@@ -160,8 +183,20 @@ def is_document(name: str) -> bool:
 def clean_document(data: bytes, suffix: str) -> bytes:
     """The document to publish, without the names of the people who wrote it
     (the input itself when there is nothing to take out). Raises
-    DocumentProblem for comments, tracked changes or an unreadable file."""
-    suffix = suffix.lower()
+    DocumentProblem for comments, tracked changes or an unreadable file, and
+    nothing else whatever the file holds: a hostile or damaged file is one
+    line to staff, never a traceback that stops the build."""
+    try:
+        return _clean_document(data, suffix.lower())
+    except DocumentProblem:
+        raise
+    except Exception as exc:  # the last resort: any other fault of the reader
+        raise DocumentProblem(
+            f"the file cannot be read as a document ({type(exc).__name__}: {exc})"
+        ) from exc
+
+
+def _clean_document(data: bytes, suffix: str) -> bytes:
     if suffix in PDF_SUFFIXES:
         return _clean_pdf(data)
     if suffix in OOXML_SUFFIXES or suffix in ODF_SUFFIXES:
@@ -192,6 +227,14 @@ def _clean_zip(data: bytes, *, odf: bool) -> bytes:
                 f"{MAX_UNPACKED_BYTES // 2**20} MiB a document may hold",
                 "save it again from its program with its photos compressed, or publish it as a PDF",
             )
+        # Two parts of one name (OOXML's names are case-insensitive): a reader
+        # takes one, the cleaner another; the first could name the author.
+        seen = set()
+        for info in infos:
+            key = info.filename if odf else info.filename.lower()
+            if key in seen:
+                raise DocumentProblem(f"it holds the part '{info.filename}' twice")
+            seen.add(key)
         parts = {info.filename: source.read(info) for info in infos}
     except DocumentProblem:
         raise
@@ -204,20 +247,23 @@ def _clean_zip(data: bytes, *, odf: bool) -> bytes:
         # a part compressed by a method zipfile lacks, or encrypted
         NotImplementedError,
         RuntimeError,
+        zlib.error,  # a deflated part damaged (bytes flipped, a half-finished download)
     ) as exc:
         raise DocumentProblem(f"the file cannot be read as a document ({exc})") from exc
     edits = _edits_of(parts, odf=odf)
     if edits:
         raise DocumentProblem(f"it keeps {' and '.join(edits)}", EDITED)
     changed = {}
+    roles = _roles(parts, odf=odf)
     for name, body in parts.items():
-        if name in _PEOPLE:
-            cleaned = _without_elements(body, _PEOPLE[name])
-        elif name in _EMPTIED:
+        role = roles.get(name)
+        if role in _PEOPLE:
+            cleaned = _without_elements(body, _PEOPLE[role])
+        elif role in _EMPTIED:
             cleaned = _emptied(body)
-        elif name == _CUSTOM_PART:
+        elif role == _CUSTOM_PART:
             cleaned = _without_review_properties(body)
-        elif name == _TEMPLATE_RELATIONS:
+        elif role == _TEMPLATE_RELATIONS:
             cleaned = _template_by_name(body)
         else:
             continue
@@ -234,6 +280,29 @@ def _clean_zip(data: bytes, *, odf: bool) -> bytes:
             copy.create_system = info.create_system
             target.writestr(copy, changed.get(info.filename, parts[info.filename]))
     return out.getvalue()
+
+
+def _roles(parts: dict[str, bytes], *, odf: bool) -> dict[str, str]:
+    """The parts to rewrite, each with the name its kind is listed by above.
+    ODF's names are as written; OOXML's are compared case-insensitively
+    (`docProps/Core.xml` is the same part), and its core properties are
+    found by the package's relationship to them, wherever they are."""
+    known = (*_PEOPLE, *_EMPTIED, _CUSTOM_PART, _TEMPLATE_RELATIONS)
+    if odf:
+        return {name: name for name in parts if name in known}
+    by_lower = {name.lower(): name for name in known}
+    roles = {name: by_lower[name.lower()] for name in parts if name.lower() in by_lower}
+    lower = {name.lower(): name for name in parts}
+    relations = lower.get(_PACKAGE_RELATIONS)
+    if relations is not None:
+        for relation in _parse(parts[relations], relations):
+            kind = (relation.get("Type") or "").lower()
+            if not kind.endswith(_CORE_RELATION) or relation.get("TargetMode") == "External":
+                continue
+            target = posixpath.normpath("/" + (relation.get("Target") or "")).lstrip("/")
+            if target.lower() in lower:
+                roles[lower[target.lower()]] = _CORE_PART
+    return roles
 
 
 def _parse(body: bytes, name: str) -> ElementTree.Element:
@@ -260,7 +329,7 @@ def _edits_of(parts: dict[str, bytes], *, odf: bool) -> list[str]:
             root = _parse(body, name)
             if any(e.tag.rsplit("}", 1)[-1] in _COMMENT_ELEMENTS for e in root.iter()):
                 comments = True
-        elif name.startswith("xl/revisions/") and name.endswith(".xml"):
+        elif name.lower().startswith("xl/revisions/") and name.lower().endswith(".xml"):
             tracked = True  # a shared workbook's change history
         elif _WORD_TEXT_PART.match(name) and any(
             e.tag in _TRACKED for e in _parse(body, name).iter()
@@ -341,6 +410,9 @@ def _emptied(body: bytes) -> bytes:
 # What a PDF names its author or its XMP packet with, and the object streams
 # either may be packed in: a file without any of them has neither to take out.
 _PDF_PRIVATE_TOKENS = (b"/Author", b"/Metadata", b"/ObjStm", b"/Annots")
+# A name may write any of its characters as `#` and two hex digits
+# (`/Auth#6fr` is /Author): a file with such a name is read, not skipped.
+_PDF_ESCAPED_NAME = re.compile(rb"/[^\x00\t\n\f\r ()<>\[\]{}/%]*#[0-9A-Fa-f]{2}")
 # Annotations a review leaves: sticky notes (each with its writer's name and
 # words), insertion marks and struck-out text (a change proposed).
 _PDF_REVIEW_ANNOTATIONS = ("/Text", "/Caret", "/StrikeOut")
@@ -351,16 +423,31 @@ PDF_EDITED = (
 
 
 def _clean_pdf(data: bytes) -> bytes:
-    if not any(token in data for token in _PDF_PRIVATE_TOKENS):
+    if not any(token in data for token in _PDF_PRIVATE_TOKENS) and not (
+        b"#" in data and _PDF_ESCAPED_NAME.search(data)
+    ):
         return data  # (and no PDF to read: pypdf is not asked)
     from pypdf import PdfReader, PdfWriter
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import DependencyError, PyPdfError
     from pypdf.generic import NameObject
 
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted:
-            return data  # its metadata cannot be rewritten without its password
+            try:
+                opened = reader.decrypt("")
+            except DependencyError:
+                return data  # AES-256, whose password pypdf checks only with a cryptography package
+            if not opened:
+                return data  # its password is asked for before it opens: nothing shows
+            try:
+                return _protected_pdf(reader, data)
+            except DependencyError:
+                # AES, which pypdf reads only with a cryptography package: the
+                # empty password opened it, so whatever it names shows.
+                if any(mark in data for mark in (b"/Perms", b"/SigFlags", b"/Sig")):
+                    return data
+                raise DocumentProblem(PDF_PROTECTED, PDF_UNPROTECT) from None
         root = reader.trailer["/Root"].get_object()
         if _signed(root):
             return data  # written again, its signature would no longer verify
@@ -369,12 +456,13 @@ def _clean_pdf(data: bytes) -> bytes:
         info = reader.trailer.get("/Info")
         info = info.get_object() if info is not None else None
         has_author = info is not None and "/Author" in info
-        if not has_author and "/Metadata" not in root:
+        described = _with_metadata(reader)
+        if not has_author and not described:
             return data
         # Left out of the document before it is copied, so that no copy of
         # them is written (pypdf writes every object it cloned).
-        if "/Metadata" in root:
-            del root[NameObject("/Metadata")]
+        for owner in described:
+            del owner[NameObject("/Metadata")]
         if has_author:
             del info[NameObject("/Author")]
         writer = PdfWriter(clone_from=reader)
@@ -395,6 +483,55 @@ def _clean_pdf(data: bytes) -> bytes:
     ) as exc:
         raise DocumentProblem(f"the PDF cannot be read ({type(exc).__name__}: {exc})") from exc
     return out.getvalue()
+
+
+PDF_PROTECTED = (
+    "it is protected (a password only for editing or printing), so its author's name "
+    "cannot be taken out, and anyone can read it"
+)
+PDF_UNPROTECT = (
+    "save or print it to PDF again without protection (Acrobat: File → Properties → "
+    "Security → No Security), and upload it again"
+)
+
+
+def _protected_pdf(reader, data: bytes) -> bytes:
+    """A PDF that opens without a password (protected only from editing or
+    printing): every reader shows its author, and written again here its
+    protection would go. Published as it is if it names no one (or is
+    signed); otherwise not published."""
+    root = reader.trailer["/Root"].get_object()
+    if _signed(root):
+        return data
+    info = reader.trailer.get("/Info")
+    info = info.get_object() if info is not None else None
+    if (info is not None and "/Author" in info) or _with_metadata(reader):
+        raise DocumentProblem(PDF_PROTECTED, PDF_UNPROTECT)
+    if _reviewed(reader):
+        raise DocumentProblem("it keeps comments (review notes or marks)", PDF_EDITED)
+    return data
+
+
+def _with_metadata(reader) -> list:
+    """Every object of the PDF with its own XMP packet (`/Metadata`): the
+    document's catalog, and any page, image or form that carries one."""
+    from pypdf.generic import DictionaryObject, IndirectObject
+
+    numbers = {
+        (number, generation) for generation, objects in reader.xref.items() for number in objects
+    }
+    numbers |= {(number, 0) for number in reader.xref_objStm}
+    found = []
+    for number, generation in sorted(numbers):
+        if number <= 0:
+            continue
+        item = reader.get_object(IndirectObject(number, generation, reader))
+        if isinstance(item, DictionaryObject) and "/Metadata" in item:
+            found.append(item)
+    root = reader.trailer["/Root"].get_object()
+    if "/Metadata" in root and all(item is not root for item in found):
+        found.append(root)
+    return found
 
 
 def _reviewed(reader) -> bool:
