@@ -2684,13 +2684,26 @@ def _escaped_name(target: str, exists) -> tuple[str, str] | None:
     decoded = unquote(target)
     if exists(decoded) is True:
         return None  # the file a browser asks for is there
-    folder, name = posixpath.split(target)
-    renamed = _PERCENT_ESCAPE_RE.sub("-", name)
+    # The escape may be in a folder's name, the file's, or both: each such
+    # part is named, and renamed with '-' for its escapes.
+    parts = target.split("/")
+    escaped = [i for i, part in enumerate(parts) if _PERCENT_ESCAPE_RE.search(part)]
+    first = parts[escaped[0]]
+    renamed = [
+        _PERCENT_ESCAPE_RE.sub("-", part) if i in escaped else part for i, part in enumerate(parts)
+    ]
+    named = " and ".join(
+        f"the {'file' if i == len(parts) - 1 else 'folder'} '{parts[i]}' to '{renamed[i]}'"
+        if i != len(parts) - 1 or len(escaped) > 1
+        else f"the file '{renamed[i]}'"
+        for i in escaped
+    )
+    whose = "name" if escaped == [len(parts) - 1] else "path"
     return (
-        f"link to a file whose name holds '%': '{target}': a browser reads "
-        f"'{_PERCENT_ESCAPE_RE.search(name).group()}' as an escape and asks for "
-        f"'{posixpath.basename(decoded)}', which is not there",
-        f"rename the file '{renamed}' and link it as {{static}}{posixpath.join(folder, renamed)}",
+        f"link to a file whose {whose} holds '%': '{target}': a browser reads "
+        f"'{_PERCENT_ESCAPE_RE.search(first).group()}' as an escape and asks for "
+        f"'{decoded if whose == 'path' else posixpath.basename(decoded)}', which is not there",
+        f"rename {named} and link it as {{static}}{'/'.join(renamed)}",
     )
 
 
