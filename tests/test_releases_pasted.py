@@ -630,3 +630,23 @@ def test_asterisks_that_mark_no_words_are_no_markdown_in_a_title(title, marked):
     found = check_source(parse_source("content/berita/x.md", text), Rules())
     said = [f.message for f in found if f.message.startswith("Markdown in the title")]
     assert [m.split(": a title")[0].removeprefix("Markdown in the title: ") for m in said] == marked
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("start", ["**a", "a"])
+def test_a_key_line_with_a_long_run_of_spaces_is_checked_at_once(start):
+    """A front matter line `**a` (or `a`) then 48,000 spaces, as a paste can
+    leave, took the source checks minutes (the key patterns tried each end of
+    the run, time quadratic in its length: 16,000 spaces took 5 s). Now it is
+    read at once, and said as the same line with a few spaces is."""
+    from warta.source_checks import Rules, check_source, parse_source
+
+    def said(spaces: int) -> list[tuple]:
+        text = (
+            "Title: Bawaslu Kota Palembang Gelar Rapat\nDate: 2024-11-17 09:30\n"
+            f"{start}{' ' * spaces}\n\n{LEAD}\n"
+        )
+        found = check_source(parse_source("content/berita/x.md", text), Rules())
+        return [(f.line, f.level) for f in found]
+
+    assert said(48_000) == said(3)

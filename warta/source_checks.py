@@ -462,14 +462,18 @@ LOOKALIKE_COLONS = "\uff1a\ufe55\ufe13\u2236\ua789"
 # A line written as a key, loosely: spaces before the colon, the key in
 # quotes (`“Title”:`, a word processor's), a colon that only looks like one.
 _LOOSE_KEY_RE = re.compile(
-    r"^\s*(?P<quote>[\"'\u201c\u2018]?)(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)[\"'\u201d\u2019]?\s*"
+    r"^\s*(?P<quote>[\"'\u201c\u2018]?)(?P<key>[A-Za-z](?:[A-Za-z0-9_ -]*?[A-Za-z0-9_-])?"
+    r"(?: +(?=[\"'\u201d\u2019]))?)[\"'\u201d\u2019]?\s*"
     r"(?P<colon>[:" + LOOKALIKE_COLONS + r"])\s*(?P<value>.*)$"
 )
 _LIST_ITEM_RE = re.compile(r"^\s*-\s+\S")
 # A key in bold or italics, as Word or a chat writes a form (`**Title:** …`,
 # `*Date*: …`): no `Key: value` line for the Markdown reader.
+# (The key of both ends in no space, which the `\s*` after it takes, but
+# before a closing quote: a key that could end at each of a long run of
+# spaces made a match's time quadratic in the line's length.)
 _MARKED_KEY_RE = re.compile(
-    r"^\s*(?P<marks>\*\*|__|\*|_)(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)\s*"
+    r"^\s*(?P<marks>\*\*|__|\*|_)(?P<key>[A-Za-z](?:[A-Za-z0-9_ -]*?[A-Za-z0-9_-])?)\s*"
     r"(?:(?P=marks)\s*:|:\s*(?P=marks))\s*(?P<value>.*)$"
 )
 
