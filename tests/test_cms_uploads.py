@@ -6,6 +6,8 @@ photo"): a release in review that could not be published. The CMS now
 refuses, before anything is uploaded, any file the build does not publish as
 a photo, saying what to do; a JPEG named as phones and chat apps name them
 (spaces, brackets, accents, upper-case ending) is taken under a plain name.
+That refusal is where a photo is expected: the media library takes the
+documents the build publishes (an SK as a PDF or a DOCX) too.
 Real Chromium against a real decap-server (tests/test_cms_browser.py).
 """
 
@@ -85,3 +87,52 @@ def test_a_file_the_build_cannot_publish_is_refused_at_upload(
     text = git(newsroom.repo, "show", f"{branch}:{article}")
     assert f"Image: {image.removeprefix('content/')}" in text.splitlines()
     assert len(dialogs) == 1
+
+
+def test_the_media_library_takes_the_documents_the_build_publishes(page, newsroom, tmp_path):
+    """The refusal of what is no photo ran on every file input, the media
+    library's too: an SK as a PDF or a DOCX, which the site publishes and the
+    writer's guide says to link, could no longer be uploaded. Now only where a
+    photo is expected (test above) is a document refused; the media library
+    takes a photo or a document the build publishes, and refuses, saying what
+    to do, an older format it does not (.doc) and anything else."""
+    from warta.documents import DOCUMENT_SUFFIXES, LEGACY_SUFFIXES
+
+    assert ".pdf" in DOCUMENT_SUFFIXES and ".docx" in DOCUMENT_SUFFIXES
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
+
+    def upload(name: str, content: bytes) -> None:
+        chosen = tmp_path / name
+        chosen.write_bytes(content)
+        choose(page, chosen)
+
+    def said(count: int) -> None:
+        for _ in range(100):
+            if len(dialogs) >= count:
+                break
+            page.wait_for_timeout(50)
+        assert len(dialogs) == count, dialogs
+
+    page.get_by_role("button", name="Media").click()
+    for name in ("SK Ketua Bawaslu.pdf", "Lampiran SK.docx"):
+        upload(name, b"%PDF-1.7\n" if name.endswith(".pdf") else b"PK\x03\x04" + bytes(64))
+        stem = re.escape(name.rsplit(".", 1)[0].split()[0].lower())
+        for _ in range(200):
+            names = [p.name for p in (newsroom.repo / "content/images").rglob("*") if p.is_file()]
+            if any(re.match(stem, n.lower()) and n.endswith(name[-4:]) for n in names):
+                break
+            page.wait_for_timeout(50)
+        else:
+            raise AssertionError((name, names))
+    assert dialogs == []
+    for name, content, words in (
+        ("SK lama.doc", b"\xd0\xcf\x11\xe0" + bytes(64), ("berformat lama", ".docx")),
+        ("IMG_0003.HEIC", HEIC, ("adalah foto HEIC", "JPEG")),
+        ("pasang.exe", b"MZ" + bytes(64), ("bukan foto atau dokumen", "PDF")),
+    ):
+        before = len(dialogs)
+        upload(name, content)
+        said(before + 1)
+        assert name in dialogs[-1] and all(w in dialogs[-1] for w in words), dialogs
+    assert set(LEGACY_SUFFIXES) == {".doc", ".xls", ".ppt", ".rtf"}

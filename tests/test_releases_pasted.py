@@ -630,3 +630,54 @@ def test_asterisks_that_mark_no_words_are_no_markdown_in_a_title(title, marked):
     found = check_source(parse_source("content/berita/x.md", text), Rules())
     said = [f.message for f in found if f.message.startswith("Markdown in the title")]
     assert [m.split(": a title")[0].removeprefix("Markdown in the title: ") for m in said] == marked
+
+
+@pytest.mark.timeout(10)
+@pytest.mark.parametrize("start", ["**a", "a"])
+def test_a_key_line_with_a_long_run_of_spaces_is_checked_at_once(start):
+    """A front matter line `**a` (or `a`) then 48,000 spaces, as a paste can
+    leave, took the source checks minutes (the key patterns tried each end of
+    the run, time quadratic in its length: 16,000 spaces took 5 s). Now it is
+    read at once, and said as the same line with a few spaces is."""
+    from warta.source_checks import Rules, check_source, parse_source
+
+    def said(spaces: int) -> list[tuple]:
+        text = (
+            "Title: Bawaslu Kota Palembang Gelar Rapat\nDate: 2024-11-17 09:30\n"
+            f"{start}{' ' * spaces}\n\n{LEAD}\n"
+        )
+        found = check_source(parse_source("content/berita/x.md", text), Rules())
+        return [(f.line, f.level) for f in found]
+
+    assert said(48_000) == said(3)
+
+
+@pytest.mark.timeout(30)
+def test_a_link_of_many_backslashes_is_one_warning_at_its_line_at_once(tmp_path):
+    """Two links `[SK](dok\\…\\a.pdf)` with 80 backslashes each (a hostile or
+    mangled paste) hung the build: finding the line that writes the second
+    tried, on the first one's line, each way to read its run of backslashes
+    (22 took 0.1 s, each 4 more ten times that). Now each is found at once and
+    said at its line as written."""
+    site = FixtureSite(tmp_path)
+    run = "\\" * 80
+    first, second = (f"dok{run}{name}.pdf" for name in ("a", "b"))
+    site.article(
+        "garis-miring.md",
+        release(
+            "Bawaslu Kota Palembang Gelar Rapat Garis Miring Terbalik",
+            "Slug: garis-miring",
+            body=f"{LEAD}\n\nUnduh [SK]({first}).\n\nUnduh [SK lain]({second}).",
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    said = [
+        (int(m["line"] or 0), m["rest"].split(" (from this page")[0])
+        for m in map(FINDING_LINE.match, built.log.splitlines())
+        if m and m["path"] and m["rest"].startswith("link leads to no page")
+    ]
+    assert said == [
+        (7, f"link leads to no page or file of the site: '{first}'"),
+        (9, f"link leads to no page or file of the site: '{second}'"),
+    ], built.log

@@ -143,3 +143,46 @@ def test_a_percent_escape_in_a_photos_name_or_its_path_is_read_as_a_browser_read
     sources = [img["src"] for img in page.select("main img")]
     assert len(sources) == 2 and all("%" not in src for src in sources), sources
     assert all((built.output / src.lstrip("/")).is_file() for src in sources)
+
+
+def test_a_percent_escape_in_a_folders_name_is_one_line_naming_the_folder(tmp_path):
+    """`[Unduh SK]({static}/images/foto%20lama/sk.txt)`, the escape in the
+    folder's name, not the file's, stopped the build ("AttributeError:
+    'NoneType' object has no attribute 'group'"). Now each link whose path a
+    browser reads otherwise is one error naming the folder or file to rename;
+    a '%' that is no escape (`%zz`, a trailing '%') is no such error."""
+    site = FixtureSite(tmp_path)
+    for folder, name in (("foto%20lama", "sk.txt"), ("foto%20baru", "sk%20baru.txt")):
+        (site.content / "images" / folder).mkdir(parents=True)
+        (site.content / "images" / folder / name).write_text("SK\n", encoding="utf-8")
+    (site.content / "images" / "persen%zz.txt").write_text("SK\n", encoding="utf-8")
+    (site.content / "images" / "persen%").write_text("SK\n", encoding="utf-8")
+    site.article(
+        "folder-persen.md",
+        "Title: Bawaslu Kota Palembang Terbitkan SK Dalam Folder Persen\n"
+        f"Date: 2024-11-17 09:30\nSlug: folder-persen\n\n{LEAD}\n\n"
+        "[Unduh SK]({static}/images/foto%20lama/sk.txt)\n\n"
+        "[Unduh SK baru]({static}/images/foto%20baru/sk%20baru.txt)\n\n"
+        "[Unduh SK zz]({static}/images/persen%zz.txt)\n\n"
+        "[Unduh SK ujung]({static}/images/persen%)\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert "Traceback" not in built.log and "AttributeError" not in built.log, built.log
+    said = [(line, rest) for path, line, level, rest in parsed(built.log) if level == "error"]
+    assert said == [
+        (
+            7,
+            "link to a file whose path holds '%': '/images/foto%20lama/sk.txt': a browser "
+            "reads '%20' as an escape and asks for '/images/foto lama/sk.txt', which is not "
+            "there (rename the folder 'foto%20lama' to 'foto-lama' and link it as "
+            "{static}/images/foto-lama/sk.txt)",
+        ),
+        (
+            9,
+            "link to a file whose path holds '%': '/images/foto%20baru/sk%20baru.txt': a "
+            "browser reads '%20' as an escape and asks for '/images/foto baru/sk baru.txt', "
+            "which is not there (rename the folder 'foto%20baru' to 'foto-baru' and the file "
+            "'sk%20baru.txt' to 'sk-baru.txt' and link it as "
+            "{static}/images/foto-baru/sk-baru.txt)",
+        ),
+    ], built.log

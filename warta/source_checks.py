@@ -462,14 +462,18 @@ LOOKALIKE_COLONS = "\uff1a\ufe55\ufe13\u2236\ua789"
 # A line written as a key, loosely: spaces before the colon, the key in
 # quotes (`“Title”:`, a word processor's), a colon that only looks like one.
 _LOOSE_KEY_RE = re.compile(
-    r"^\s*(?P<quote>[\"'\u201c\u2018]?)(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)[\"'\u201d\u2019]?\s*"
+    r"^\s*(?P<quote>[\"'\u201c\u2018]?)(?P<key>[A-Za-z](?:[A-Za-z0-9_ -]*?[A-Za-z0-9_-])?"
+    r"(?: +(?=[\"'\u201d\u2019]))?)[\"'\u201d\u2019]?\s*"
     r"(?P<colon>[:" + LOOKALIKE_COLONS + r"])\s*(?P<value>.*)$"
 )
 _LIST_ITEM_RE = re.compile(r"^\s*-\s+\S")
 # A key in bold or italics, as Word or a chat writes a form (`**Title:** …`,
 # `*Date*: …`): no `Key: value` line for the Markdown reader.
+# (The key of both ends in no space, which the `\s*` after it takes, but
+# before a closing quote: a key that could end at each of a long run of
+# spaces made a match's time quadratic in the line's length.)
 _MARKED_KEY_RE = re.compile(
-    r"^\s*(?P<marks>\*\*|__|\*|_)(?P<key>[A-Za-z][A-Za-z0-9_ -]*?)\s*"
+    r"^\s*(?P<marks>\*\*|__|\*|_)(?P<key>[A-Za-z](?:[A-Za-z0-9_ -]*?[A-Za-z0-9_-])?)\s*"
     r"(?:(?P=marks)\s*:|:\s*(?P=marks))\s*(?P<value>.*)$"
 )
 
@@ -2684,13 +2688,26 @@ def _escaped_name(target: str, exists) -> tuple[str, str] | None:
     decoded = unquote(target)
     if exists(decoded) is True:
         return None  # the file a browser asks for is there
-    folder, name = posixpath.split(target)
-    renamed = _PERCENT_ESCAPE_RE.sub("-", name)
+    # The escape may be in a folder's name, the file's, or both: each such
+    # part is named, and renamed with '-' for its escapes.
+    parts = target.split("/")
+    escaped = [i for i, part in enumerate(parts) if _PERCENT_ESCAPE_RE.search(part)]
+    first = parts[escaped[0]]
+    renamed = [
+        _PERCENT_ESCAPE_RE.sub("-", part) if i in escaped else part for i, part in enumerate(parts)
+    ]
+    named = " and ".join(
+        f"the {'file' if i == len(parts) - 1 else 'folder'} '{parts[i]}' to '{renamed[i]}'"
+        if i != len(parts) - 1 or len(escaped) > 1
+        else f"the file '{renamed[i]}'"
+        for i in escaped
+    )
+    whose = "name" if escaped == [len(parts) - 1] else "path"
     return (
-        f"link to a file whose name holds '%': '{target}': a browser reads "
-        f"'{_PERCENT_ESCAPE_RE.search(name).group()}' as an escape and asks for "
-        f"'{posixpath.basename(decoded)}', which is not there",
-        f"rename the file '{renamed}' and link it as {{static}}{posixpath.join(folder, renamed)}",
+        f"link to a file whose {whose} holds '%': '{target}': a browser reads "
+        f"'{_PERCENT_ESCAPE_RE.search(first).group()}' as an escape and asks for "
+        f"'{decoded if whose == 'path' else posixpath.basename(decoded)}', which is not there",
+        f"rename {named} and link it as {{static}}{'/'.join(renamed)}",
     )
 
 

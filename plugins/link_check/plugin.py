@@ -712,25 +712,66 @@ def _is_file(found) -> bool:
 _ESCAPABLE = frozenset("\\`*_{}[]()>#+-.!:|")
 
 
+def _unescaped(text: str) -> tuple[str, list[int], list[int]]:
+    """`text` as Markdown's escapes leave it, loosely: a run of backslashes
+    before a character Markdown escapes dropped (`\\.` read as "."), any
+    other run kept as one backslash (`\\d` kept, `\\\\` read as one); with
+    where in `text` each character of it starts and ends."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    while i < len(text):
+        if text[i] != "\\":
+            out.append(text[i])
+            starts.append(i)
+            ends.append(i + 1)
+            i += 1
+            continue
+        run = i
+        while i < len(text) and text[i] == "\\":
+            i += 1
+        if i < len(text) and text[i] in _ESCAPABLE:  # `\\.`: the character itself
+            out.append(text[i])
+            starts.append(run)
+            ends.append(i + 1)
+            i += 1
+        else:
+            out.append("\\")
+            starts.append(run)
+            ends.append(i)
+    return "".join(out), starts, ends
+
+
 def _backslashed_line(content, value: str) -> tuple[int, str] | None:
     """(line, as written there) of the body line that writes a link value
     Markdown made of a path with backslashes (`..\\..\\dok\\sk.pdf` is
-    `....\\dok\\sk.pdf` once its `\\.` are read as dots)."""
-    pattern = "".join(
-        r"\\\\?"  # a backslash Markdown kept (`\d`), or one written twice
-        if c == "\\"
-        else r"\\?" + re.escape(c)  # `\.` read as "."
-        if c in _ESCAPABLE
-        else re.escape(c)
-        for c in value
-    )
-    found = re.compile(r"\]\(\s*<?(?P<value>" + pattern + ")")
+    `....\\dok\\sk.pdf` once its `\\.` are read as dots): the line and the
+    value read alike (`_unescaped`) and compared as text, in time linear in
+    the line (a pattern trying each way to read a run of backslashes took
+    time exponential in its length)."""
+    wanted = _unescaped(value)[0]
+    if not wanted:
+        return None
     document = frontmatter.parse(frontmatter.read_source(content.source_path))
     start = document.front_matter.body_start
     for number, text in enumerate(document.lines, 1):
-        match = found.search(text) if number >= start else None
-        if match:
-            return number, match["value"]
+        if number < start or "](" not in text:
+            continue
+        read, starts, ends = _unescaped(text)
+        at = read.find("](")
+        while at != -1:
+            # (a `](` written as such, not `\\]`)
+            if ends[at] - starts[at] == 1:
+                first = at + 2
+                while first < len(read) and read[first].isspace():
+                    first += 1
+                if read.startswith("<", first):
+                    first += 1
+                if read.startswith(wanted, first):
+                    last = first + len(wanted) - 1
+                    return number, text[starts[first] : ends[last]]
+            at = read.find("](", at + 1)
     return None
 
 

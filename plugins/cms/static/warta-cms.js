@@ -2465,31 +2465,51 @@
     return Date.now().toString(36).slice(-4) + random[0].toString(36) + random[1].toString(36);
   }
 
-  // Why the build cannot publish a chosen file as a photo, in the writer's
-  // words; null for a photo it publishes (config.json `photo_suffixes`, the
-  // images plugin's IMAGE_SUFFIXES). An iPhone's HEIC photo was taken, saved
-  // and then stopped the build ("not a photo Pillow can read").
-  function refusedUpload(file, data) {
+  // Why the build cannot publish a chosen file, in the writer's words; null
+  // for one it publishes. Where a photo is expected (the Foto utama and
+  // image widgets: Decap's file input then accepts "image/*"), a photo
+  // (config.json `photo_suffixes`, the images plugin's IMAGE_SUFFIXES); in
+  // the media library and the file widget, a photo or a document
+  // (`document_suffixes`, warta.documents' DOCUMENT_SUFFIXES less the older
+  // formats it refuses, `legacy_suffixes`). An iPhone's HEIC photo was taken,
+  // saved and then stopped the build ("not a photo Pillow can read").
+  function refusedUpload(file, data, photoOnly) {
     var name = String(file.name || '');
     var dot = name.lastIndexOf('.');
     var suffix = dot >= 0 ? name.slice(dot).toLowerCase() : '';
     var type = String(file.type || '').toLowerCase();
     var heic = /^\.hei[cf]s?$/.test(suffix) || /^image\/hei[cf]/.test(type);
-    if (!heic && (data.photo_suffixes || []).indexOf(suffix) >= 0) return null;
+    var photos = data.photo_suffixes || [];
+    var documents = data.document_suffixes || [];
+    var legacy = data.legacy_suffixes || {};
+    if (!heic && photos.indexOf(suffix) >= 0) return null;
+    if (!heic && !photoOnly && documents.indexOf(suffix) >= 0) return null;
     if (heic) {
       return 'Berkas "' + name + '" adalah foto HEIC (format foto iPhone), yang tidak dapat ' +
         'diterbitkan situs. Ubah dulu ke JPEG (di iPhone: Pengaturan > Kamera > Format > ' +
         'Paling Kompatibel, atau bagikan foto sebagai JPEG), lalu unggah lagi.';
     }
-    return 'Berkas "' + name + '" bukan foto yang dapat diterbitkan situs. Pakai foto JPEG ' +
-      'atau PNG (' + (data.photo_suffixes || []).join(' ') + '), lalu unggah lagi.';
+    if (photoOnly) {
+      return 'Berkas "' + name + '" bukan foto yang dapat diterbitkan situs. Pakai foto JPEG ' +
+        'atau PNG (' + photos.join(' ') + '), lalu unggah lagi.';
+    }
+    if (Object.prototype.hasOwnProperty.call(legacy, suffix)) {
+      return 'Berkas "' + name + '" berformat lama (' + suffix + ') yang tidak diterbitkan situs. ' +
+        'Simpan dulu sebagai ' + legacy[suffix] + ' (File > Save As) atau sebagai PDF, lalu unggah lagi.';
+    }
+    return 'Berkas "' + name + '" bukan foto atau dokumen yang dapat diterbitkan situs. Pakai foto ' +
+      'JPEG atau PNG, atau dokumen PDF, Word (.docx), Excel (.xlsx) atau PowerPoint (.pptx) (' +
+      photos.concat(documents).join(' ') + '), lalu unggah lagi.';
   }
 
   function stampUploads(event, data) {
     var input = event.target;
     if (!input || input.type !== 'file' || !input.files || !input.files.length) return;
+    // (Decap's input where an image is expected accepts "image/*" only)
+    var photoOnly = /(^|,)\s*image\/\*\s*(,|$)/.test(String(input.accept || '')) &&
+      !/\*\/\*/.test(String(input.accept || ''));
     var refused = Array.prototype.map.call(input.files, function (file) {
-      return refusedUpload(file, data);
+      return refusedUpload(file, data, photoOnly);
     }).filter(Boolean);
     if (refused.length) {
       // Before Decap reads the files: nothing is uploaded or saved.
