@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from warta.enrichment import AsideLink, AsideRegion
 from warta.regions.gazetteer import LEVEL_LABELS, Gazetteer, Unit, code_sort_key
@@ -179,6 +180,9 @@ def aside_region_code(regions, boxes: set[str], home: str | None) -> str | None:
     return None
 
 
+_UNASKED = object()
+
+
 def link_of(article) -> AsideLink:
     return AsideLink(article.title, article.url, article.date)
 
@@ -187,14 +191,25 @@ class AsideTimeline:
     """The listed releases of one region in publication order, to find those
     before and after any article (by date, then address: one order every build)."""
 
-    def __init__(self, page: RegionPage, listed) -> None:
+    def __init__(self, page: RegionPage, listed, entries: dict | None = None) -> None:
+        """`entries`: each article's (key, link), or None when it is not
+        listed, by `id`, shared by the timelines of one build (an article is
+        in its regency's page and its province's: asked once)."""
         self.page = page
-        chosen = sorted(
-            ((article.date, article.url, article) for article in page.articles if listed(article)),
-            key=lambda entry: entry[:2],
-        )
-        self.keys = [entry[:2] for entry in chosen]
-        self.links = [link_of(entry[2]) for entry in chosen]
+        if entries is None:
+            entries = {}
+        chosen = []
+        for article in page.articles:
+            entry = entries.get(id(article), _UNASKED)
+            if entry is _UNASKED:
+                entry = entries[id(article)] = (
+                    ((article.date, article.url), link_of(article)) if listed(article) else None
+                )
+            if entry is not None:
+                chosen.append(entry)
+        chosen.sort(key=itemgetter(0))  # (stable: as the order of the page's articles)
+        self.keys = [key for key, _ in chosen]
+        self.links = [link for _, link in chosen]
 
     def around(self, article, *, limit: int = ASIDE_EARLIER) -> AsideRegion:
         key = (article.date, article.url)
@@ -215,6 +230,7 @@ def aside_regions(
     appear in a list (only those do: never a draft, hidden or embargoed one)."""
     boxes = aside_box_codes(pages, home)
     timelines: dict[str, AsideTimeline] = {}
+    entries: dict[int, tuple | None] = {}  # (the articles stay alive: ids are theirs)
     found: dict[int, AsideRegion | None] = {}
     for article in articles:
         code = aside_region_code(region_refs(article), boxes, home)
@@ -222,6 +238,6 @@ def aside_regions(
             found[id(article)] = None
             continue
         if code not in timelines:
-            timelines[code] = AsideTimeline(pages[code], listed)
+            timelines[code] = AsideTimeline(pages[code], listed, entries)
         found[id(article)] = timelines[code].around(article)
     return found
