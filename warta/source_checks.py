@@ -2175,14 +2175,20 @@ def _check_title_level_headings(source: Source) -> Iterator[Finding]:
         if number in repeated:
             continue  # the title again: said so (`_check_repeated_title`)
         written = f"# {text}" if mark == "#" else f"{text}' underlined with '==="
-        yield _finding(
-            source,
-            number,
-            "suggestion",
-            f"heading '{written}' is at the title's level: it is shown as a subheading, "
-            "as the page's one title is its Title:",
-            f"write it as a subheading: '## {text}'",
-        )
+        yield _title_level_heading(source, number, written, text)
+
+
+def _title_level_heading(source: Source, number: int, written: str, text: str) -> Finding:
+    """The suggestion for a heading at the title's level (`written` as it
+    stands), shown as a subheading: the Markdown to write instead."""
+    return _finding(
+        source,
+        number,
+        "suggestion",
+        f"heading '{written}' is at the title's level: it is shown as a subheading, "
+        "as the page's one title is its Title:",
+        f"write it as a subheading: '## {text}'",
+    )
 
 
 def _check_html_title_headings(source: Source) -> Iterator[Finding]:
@@ -2196,14 +2202,7 @@ def _check_html_title_headings(source: Source) -> Iterator[Finding]:
         for written, text in raw_title_headings(line):
             if not text or number in repeated:
                 continue  # (the title again: said so, `_check_repeated_title`)
-            yield _finding(
-                source,
-                number,
-                "suggestion",
-                f"heading '{written}' is at the title's level: it is shown as a subheading, "
-                "as the page's one title is its Title:",
-                f"write it as a subheading: '## {text}'",
-            )
+            yield _title_level_heading(source, number, written, text)
 
 
 # A word broken at a line's end by a hyphen (a PDF's or Word's hyphenation):
