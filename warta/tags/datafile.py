@@ -80,6 +80,9 @@ class Problem:
     path: str
     line: int
     message: str
+    # The key a field's problem is about when that key is not a field at all
+    # (`check_fields`'s "unknown field"), so callers need not read the message.
+    unknown_key: str | None = None
 
     def __str__(self) -> str:
         return (
@@ -239,7 +242,12 @@ def check_fields(
             else:
                 suggestion = f" (expected {', '.join(allowed)})" if list_allowed else ""
             problems.append(
-                Problem(display, entry.line_of(key), f"unknown {what}: '{key}'{suggestion}")
+                Problem(
+                    display,
+                    entry.line_of(key),
+                    f"unknown {what}: '{key}'{suggestion}",
+                    unknown_key=key,
+                )
             )
     for key in required:
         if key in meant:

@@ -395,14 +395,6 @@ def _parse_dates(
     return parsed
 
 
-def _is_unknown_field(problem: Problem, entry: LineMap, unknown: list[str]) -> bool:
-    """Whether a problem of `check_fields` is one of its "unknown field" lines,
-    said of one of the entry's `unknown` keys."""
-    return problem.message.startswith("unknown ") and any(
-        problem.line == entry.line_of(key) and f"'{key}'" in problem.message for key in unknown
-    )
-
-
 def _spellings_of(entry: LineMap) -> list[str]:
     """The keys of every spelling a tag's entry holds (its name, slug, aliases,
     and the phrases of a misspelt field such as `alias:`), however broken."""
@@ -511,7 +503,7 @@ def parse_vocabulary(
         # (not one meant for a required field: `slugg:` leaves the tag no slug)
         unknown = [key for key in entry if key not in TAG_FIELDS]
         if all(isinstance(entry.get(key), str) and entry[key].strip() for key in required):
-            before += sum(1 for problem in fields if _is_unknown_field(problem, entry, unknown))
+            before += sum(1 for problem in fields if problem.unknown_key in unknown)
         slug = str(entry.get("slug") or "").strip()
         malformed = slug_problem(entry, display, slug)
         if malformed:
