@@ -230,3 +230,49 @@ def test_a_comment_in_the_author_is_taken_out_of_every_output(site):
         listed = built.html("penulis/humas-bawaslu-kota-palembang/")
         addresses = {a["href"].split("/berita/")[-1] for a in listed.select("a[href*='/berita/']")}
         assert "2024/11/anonim/" in addresses, build
+
+
+REMOVED = "HTML comment removed from the published text:"
+DELETE = "(delete it: keep editorial notes out of the release file)"
+
+
+def test_a_comment_in_a_tag_and_a_wrapped_author_is_taken_out_at_reading(site):
+    """A comment in `Tags:` or in an `Author:` (written `Penulis:`) wrapped
+    over two lines reached the tag and author pages (their headings, the
+    site's lists of them, the feeds and search): only a one-line `Author:` was
+    mended, after Pelican had made its pages of the names as written. Each is
+    taken out as the Markdown reader reads the front matter, one warning at
+    each key's line, cold and warm; the release keeps its tag and author
+    pages."""
+    newsroom(site)
+    text = article_text(
+        slug="catatan-tag",
+        tags="Pilkada Serentak 2024 <!-- mktagnote cek ke Budi -->, Pengawasan Partisipatif",
+        author="Humas Bawaslu Kota Palembang <!-- mkanonim Budi",
+    ).replace("Author:", "Penulis:")
+    text = text.replace("<!-- mkanonim Budi\n", "<!-- mkanonim Budi\n    minta anonim -->\n")
+    path = site.article("catatan-tag.md", text)
+    for build in ("cold", "warm"):
+        built = site.build(publish=True)
+        assert built.returncode == 0, built.log
+        assert leaked(built.output, "mktagnote", "mkanonim") == [], build
+        page = built.html("berita/2024/11/catatan-tag/")
+        tags = {a.get_text(strip=True) for a in page.select("a[href*='/tag/']")}
+        assert "Pilkada Serentak 2024" in tags, (build, tags)
+        found = sorted(
+            (f.line, f.message)
+            for f in built.findings()
+            if f.path.endswith("catatan-tag.md") and f.level == "warning"
+        )
+        assert found == sorted(
+            [
+                (line_of(path, "Tags:"), f"{REMOVED} '<!-- mktagnote cek ke Budi -->' {DELETE}"),
+                (
+                    line_of(path, "Penulis:"),
+                    f"{REMOVED} '<!-- mkanonim Budi minta anonim -->' {DELETE}",
+                ),
+            ]
+        ), build
+        listed = built.html("penulis/humas-bawaslu-kota-palembang/")
+        addresses = {a["href"].split("/berita/")[-1] for a in listed.select("a[href*='/berita/']")}
+        assert "2024/11/catatan-tag/" in addresses, build

@@ -39,6 +39,11 @@
     Pelican (or the regions plugin) splits it back into those items
     (`handed_list`): where an item holds a separator it would split at
     whatever the list, that separator in its full-width form (`；`);
+  - no HTML comment in the keys of TEXT_KEYS (`Author: Humas <!-- Budi
+    minta anonim -->`, a tag, the title): taken out before Pelican makes the
+    author, tag and category pages, their addresses, feeds and JSON-LD of
+    the names (`without_comments`); the keys are named in the metadata
+    (`COMMENTED_KEY`) for the sanitize plugin's warning at each line;
   - another generator's unpublished flag (`draft: true`, `published: false`,
     `Frontmatter.unpublished_by_flag`) as `Status: draft`, handed over
     first: Pelican reads neither, and the release went out everywhere. A key
@@ -115,6 +120,7 @@ MARKDOWN["extension_configs"] as "warta.markdown_source". No Pelican import.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
@@ -128,11 +134,13 @@ from warta.frontmatter import (
     LIST_KEYS,
     META_KEY_RE,
     REPEATED_KEYS,
+    Field,
     handed_list,
     list_items,
     parse_lines,
 )
 from warta.text import (
+    TEXT_COMMENT_RE,
     fold,
     in_fenced_code,
     with_references_read,
@@ -539,6 +547,7 @@ class FrontMatterValues(Preprocessor):
         yaml_read = front.closing is not None  # blank and comment lines between the fields
         kept = lines[:1] if yaml_read else lines[: front.fields[0].line - 1]  # an opening `---`
         seen: set[str] = set()
+        commented: list[str] = []  # the TEXT_KEYS a comment was taken out of
         spelled: dict[str, str] = {}  # key → how its first field names it
         flag = front.unpublished_by_flag()
         if flag is not None:
@@ -559,8 +568,14 @@ class FrontMatterValues(Preprocessor):
                 # not anchored at the end, would end the front matter there.
                 continue
             text = with_references_read if item.key in TEXT_KEYS else str
+            uncommented = without_comments(item) if item.key in TEXT_KEYS else item
+            read = uncommented is not item  # handed over as read, not as its lines are written
+            if read:
+                item = uncommented
+                commented.append(item.key)
             as_written = (
-                item.written is None
+                not read
+                and item.written is None
                 and not (item.key in FIRST_VALUE_KEYS and len(item.values) > 1)
                 and KEY_RE.match(lines[item.line - 1]) is not None  # not `"draft": true`
             )
@@ -585,11 +600,51 @@ class FrontMatterValues(Preprocessor):
                 if single and item.key in TEXT_KEYS:
                     value = without_chat_emphasis(value)
                 kept.append(f"{name}: {value}")
+        if commented:
+            # Read by the sanitize plugin, which warns of each comment at its
+            # line (on a warm build too: the metadata is what Pelican caches).
+            kept.append(f"{COMMENTED_KEY}: {', '.join(commented)}")
         if not front.closed:
             # The line that ended it (`\tdraft: true` below a list item) starts
             # the body: `meta` would read an indented one as more of the key.
             kept.append("")
         return kept + lines[front.closing if yaml_read else front.fields[-1].lines[-1] :]
+
+
+# The metadata key naming the TEXT_KEYS an HTML comment was taken out of
+# (`Author: Humas <!-- Budi minta anonim -->`), for the sanitize plugin's
+# warnings. No value of the front matter is named so.
+COMMENTED_KEY = "warta-comments-removed"
+
+
+def without_comments(item: Field) -> Field:
+    """The field without its closed HTML comments (`TEXT_COMMENT_RE`),
+    spaces around each made one; the field itself when it holds none. The
+    site shows these values as text, and Pelican makes the author, tag and
+    category pages (their headings, addresses, feeds) of them as read: an
+    editorial note in one was published. A comment wrapped over lines is
+    taken out of the lines joined; a lone `<!--` is text its writer sees."""
+    if not any("<!--" in value for value in (*item.values, *item.items)):
+        return item
+
+    def kept(text: str) -> str:
+        return " ".join(TEXT_COMMENT_RE.sub(" ", text).split())
+
+    values = item.values
+    if not any(TEXT_COMMENT_RE.search(value) for value in values) and TEXT_COMMENT_RE.search(
+        item.value
+    ):
+        values = (item.value,)  # one comment over the lines
+    cleaned = dataclasses.replace(
+        item,
+        values=tuple(kept(value) for value in values),
+        lines=item.lines[: len(values)],
+        written=None,
+        items=tuple(text for text in (kept(i) for i in item.items) if text),
+    )
+    if (cleaned.values, cleaned.items) == (item.values, item.items):
+        return item
+    return cleaned
 
 
 # A Markdown link with no address: `[Unduh]()`, `[Unduh]( )`, `[Unduh](<>)`

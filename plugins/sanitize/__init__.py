@@ -25,11 +25,14 @@ are cleaned by nh3 (Rust `ammonia`) with an allowlist (`clean.py`):
   index) or, in a raw HTML block, leaves as markup that takes the rest of
   the release with it: taken out up to the end of its block;
 - the comments in the front matter's values the site shows as plain text
-  (`Title:`, `Image-Alt:`, `Image-Caption:`, `Image-Credit:`, `Koreksi:`,
-  `Ralat:`: `TEXT_FIELDS`), which the templates would show escaped; and in
-  `Author:` (`Humas <!-- Budi minta anonim -->`: the byline, the author
-  page, JSON-LD and the feeds), taken out at `article_generator_pretaxonomy`,
-  before Pelican gathers the author pages;
+  (`Title:`, `Author:`, `Tags:`, `Category:`, `Region:`, the photo's texts,
+  `Koreksi:`, `Ralat:`: `warta.markdown_source.TEXT_KEYS`) are taken out by
+  the Markdown reader (`warta.markdown_source.without_comments`), before
+  Pelican makes the author, tag and category pages of them; it names the
+  keys in the metadata (`COMMENTED_KEY`), and this plugin warns of each
+  comment at its key's line, read again from the source (a warm build's
+  cached metadata names them too). A value of another reader (an outside
+  plugin's) still has its comments taken out here (`TEXT_FIELDS`);
 - a dropped element not closed in its block (`BACA JUGA: "'><svg onload=…>
   tautan`) would take the rest of the paragraph, or of the release, with it:
   its start tag alone goes, the text after it stays.

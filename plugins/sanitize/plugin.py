@@ -9,7 +9,6 @@ from importlib import metadata
 from pathlib import Path
 
 from pelican import signals
-from pelican.urlwrappers import Author
 
 import warta
 from warta import frontmatter
@@ -21,6 +20,7 @@ from warta.imagetags import (
     computer_path_suggestion,
     rewrite_images,
 )
+from warta.markdown_source import COMMENTED_KEY
 from warta.paths import computer_file, save_cache
 from warta.published import is_written
 
@@ -233,48 +233,24 @@ def _text_fields_without_comments(content) -> list[tuple[Removal, int]]:
     return [(removal, front.line(key) or 1) for key, removed in found for removal in removed]
 
 
-def _authors_without_comments(content) -> list[tuple[Removal, int]]:
-    """Take the HTML comments out of the content's authors (`Author:
-    Humas <!-- Budi minta anonim -->`): the byline, the author page, JSON-LD
-    and the feeds show the name as text. Pelican made Author objects of the
-    names as read, so each named with a comment is made again without it
-    (its address is the same: Pelican's slug leaves comments out); (removal,
-    the key's line) each."""
-    authors = list(getattr(content, "authors", None) or [])
-    if not any("<!--" in str(getattr(a, "name", "")) for a in authors):
+def _comments_taken_out(content) -> list[tuple[Removal, int]]:
+    """The HTML comments the Markdown reader took out of the content's
+    values shown as text (`Author: Humas <!-- Budi minta anonim -->`, a tag,
+    the title: `warta.markdown_source.without_comments`, before Pelican made
+    its authors, tags and category of them), read again from the source of a
+    content it names them for: (removal, the key's line) each."""
+    keys = (getattr(content, "metadata", None) or {}).get(COMMENTED_KEY)
+    if not isinstance(keys, str) or not keys.strip():
         return []
-    removed: list[Removal] = []
-    kept = []
-    for author in authors:
-        name, taken = text_without_comments(str(author.name))
-        if taken:
-            author = Author(name, author.settings)
-            removed += taken
-        kept.append(author)
-    if not removed:
-        return []
-    content.authors = kept
-    content.author = kept[0]
-    metadata = getattr(content, "metadata", None)
-    if isinstance(metadata, dict):
-        if "authors" in metadata:
-            metadata["authors"] = kept
-        if "author" in metadata:
-            metadata["author"] = kept[0]
     front = frontmatter.parse(frontmatter.read_source(content.source_path)).front_matter
-    line = front.line("author", "authors") or 1
-    return [(removal, line) for removal in removed]
-
-
-def authors_without_comments(generator) -> None:
-    """article_generator_pretaxonomy: before Pelican gathers the author pages
-    from the articles' authors, every article's authors without their HTML
-    comments, each comment a warning at its line."""
-    for article in every_article(generator):
-        found = _authors_without_comments(article)
-        if found:
-            forget_rendered(article)
-            _report(article, frontmatter.read_source(article.source_path), found)
+    found = []
+    for key in dict.fromkeys(k.strip() for k in keys.split(",") if k.strip()):
+        for field in front.fields:
+            if field.key != key:
+                continue
+            _text, removed = text_without_comments("\n".join((*field.values, *field.items)))
+            found += [(removal, field.line) for removal in removed]
+    return found
 
 
 def sanitize_content(
@@ -282,7 +258,7 @@ def sanitize_content(
 ) -> None:
     """Clean one article's or page's body and summary in place (`clean`: the
     cleaning, `clean_html`); warn per removal."""
-    found = _text_fields_without_comments(content)
+    found = _text_fields_without_comments(content) + _comments_taken_out(content)
     source = frontmatter.read_source(content.source_path) if found else None
     changed = bool(found)
     body = getattr(content, "_content", None)
@@ -332,13 +308,9 @@ def sanitize_articles(generator) -> None:
 
 def sanitize_pages(generator) -> None:
     for page in every_page(generator):
-        found = _authors_without_comments(page)
-        if found:
-            _report(page, frontmatter.read_source(page.source_path), found)
         sanitize_content(page)
 
 
 def register() -> None:
-    signals.article_generator_pretaxonomy.connect(authors_without_comments)
     signals.article_generator_finalized.connect(sanitize_articles)
     signals.page_generator_finalized.connect(sanitize_pages)
