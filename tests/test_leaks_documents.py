@@ -254,8 +254,8 @@ def test_a_cleaned_pdf_is_the_same_bytes_every_time_and_a_signed_one_is_left_who
     once = clean_document(data, ".pdf")
     assert once == clean_document(data, ".pdf") and b"mkpenulis" not in once
     assert clean_document(once, ".pdf") == once  # nothing left to take out
-    # a signed PDF: written again, its signature would no longer verify
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    # a signed PDF naming no one: written again, its signature would no longer verify
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(once)))
     writer._root_object[NameObject("/Perms")] = writer._add_object(DecodedStreamObject())
     signed = io.BytesIO()
     writer.write(signed)
@@ -533,3 +533,254 @@ def test_a_pdf_protected_only_from_editing_is_refused_when_it_names_its_author(t
     assert "without protection" in problem.value.suggestion
     for kept in (encrypted("", author=False), encrypted("buka", author=True)):
         assert clean_document(kept, ".pdf") == kept
+
+
+def pdf_objects_text(data: bytes) -> str:
+    """Everything a PDF holds, as text, lower case: every object's
+    dictionary and every stream decoded (an object stream's, a compressed
+    XMP packet's), opened with the empty password when it is encrypted."""
+    from pypdf.generic import IndirectObject, StreamObject
+
+    reader = PdfReader(io.BytesIO(data))
+    if reader.is_encrypted:
+        reader.decrypt("")
+    found = [repr(reader.trailer.get("/Info") and reader.trailer["/Info"].get_object())]
+    numbers = {(n, g) for g, objects in reader.xref.items() for n in objects}
+    numbers |= {(n, 0) for n in reader.xref_objStm}
+    for number, generation in sorted(numbers):
+        if number <= 0:
+            continue
+        item = reader.get_object(IndirectObject(number, generation, reader))
+        found.append(repr(item))
+        if isinstance(item, StreamObject):
+            found.append(item.get_data().decode("latin-1"))
+    return "\n".join(found).lower()
+
+
+def written(writer: PdfWriter) -> bytes:
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def named_pdf(*, author: bool = True, **info: str) -> PdfWriter:
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    metadata = {"/Title": "Berita Acara", **{f"/{k}": v for k, v in info.items()}}
+    if author:
+        metadata["/Author"] = "mkpenulis Budi"
+    writer.add_metadata(metadata)
+    return writer
+
+
+@pytest.mark.parametrize("algorithm", ["AES-128", "AES-256"])
+def test_an_aes_secured_pdf_is_refused_when_it_names_its_author(algorithm):
+    """A "secured" PDF encrypted with AES (Acrobat's and Word's default; a
+    password only to edit, none to open) could not be opened without the
+    cryptography package: AES-256 was published as it was, its /Author shown
+    by every reader. With the package pinned it is read as an RC4 one is:
+    refused while it names its author, published as it is when it does not."""
+    from warta.documents import DocumentProblem, clean_document
+
+    def secured(author: bool) -> bytes:
+        writer = named_pdf(author=author)
+        writer.encrypt(user_password="", owner_password="rahasia", algorithm=algorithm)
+        return written(writer)
+
+    data = secured(author=True)
+    assert "mkpenulis" in pdf_objects_text(data)
+    with pytest.raises(DocumentProblem, match="protected") as problem:
+        clean_document(data, ".pdf")
+    assert "without protection" in problem.value.suggestion
+    anonymous = secured(author=False)
+    assert clean_document(anonymous, ".pdf") == anonymous
+
+
+def test_an_aes_pdf_the_site_cannot_open_is_refused_not_published(tmp_path):
+    """Where pypdf lacks the cryptography package (an environment installed
+    without the pins), an AES-256 PDF was published as it was, unread. It is
+    one problem: not published."""
+    import subprocess
+    import sys
+
+    writer = named_pdf()
+    writer.encrypt(user_password="", owner_password="rahasia", algorithm="AES-256")
+    path = tmp_path / "ba.pdf"
+    path.write_bytes(written(writer))
+    script = (
+        "import sys; sys.modules['cryptography'] = None\n"  # the package absent
+        "from pathlib import Path\n"
+        "from warta.documents import DocumentProblem, clean_document\n"
+        "try:\n"
+        f"    clean_document(Path({str(path)!r}).read_bytes(), '.pdf')\n"
+        "except DocumentProblem as problem:\n"
+        "    print('refused:', problem)\n"
+        "else:\n"
+        "    print('published')\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("refused: it is protected in a way the site cannot open")
+
+
+def signed_pdf(author: bool) -> bytes:
+    """A PDF with a signature field (its /SigFlags and a /Sig field), as a
+    signing tool leaves it."""
+    from pypdf.generic import ArrayObject, DictionaryObject, NumberObject, TextStringObject
+
+    writer = named_pdf(author=author)
+    field = DictionaryObject(
+        {
+            NameObject("/FT"): NameObject("/Sig"),
+            NameObject("/T"): TextStringObject("Tanda Tangan Ketua"),
+        }
+    )
+    form = DictionaryObject(
+        {
+            NameObject("/Fields"): ArrayObject([writer._add_object(field)]),
+            NameObject("/SigFlags"): NumberObject(3),
+        }
+    )
+    writer._root_object[NameObject("/AcroForm")] = writer._add_object(form)
+    return written(writer)
+
+
+def test_a_signed_pdf_naming_its_author_is_refused_and_one_naming_no_one_left_whole():
+    """A signed PDF was published as it was, its /Author with it (written
+    again, its signature would no longer verify). The site must not publish a
+    name staff did not mean to: it is refused, staff told to publish an
+    unsigned copy or take the author out before signing; one that names no
+    one is published as it is, its signature intact."""
+    from warta.documents import DocumentProblem, clean_document
+
+    with pytest.raises(DocumentProblem, match="digitally signed") as problem:
+        clean_document(signed_pdf(author=True), ".pdf")
+    assert "unsigned copy" in problem.value.suggestion
+    anonymous = signed_pdf(author=False)
+    assert clean_document(anonymous, ".pdf") == anonymous
+
+
+def annotated_pdf(*annotations: dict) -> bytes:
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, TextStringObject
+
+    writer = named_pdf(author=False)
+    page = writer.pages[0]
+    made = []
+    for fields in annotations:
+        annotation = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (50, 550, 200, 650)]),
+            }
+        )
+        for key, value in fields.items():
+            annotation[NameObject(key)] = (
+                NameObject(value) if value.startswith("/") else TextStringObject(value)
+            )
+        made.append(writer._add_object(annotation))
+    page[NameObject("/Annots")] = ArrayObject(made)
+    return written(writer)
+
+
+def test_an_annotations_author_is_taken_out_and_a_marks_note_is_refused():
+    """A highlight, a stamp or a drawn box keeps who made it (/T) and its
+    subject line (/Subj): published as they were, the reviewer's name with
+    them. They are taken out (the mark stays); a mark with a note of its own
+    (/Contents, /RC) or a reply (/IRT) is a review comment and refused, as a
+    Word file's comments are; a form field keeps its name (its /T)."""
+    from warta.documents import DocumentProblem, clean_document
+
+    marked = annotated_pdf(
+        {"/Subtype": "/Highlight", "/T": "mkpenulis Budi", "/Subj": "mkcatatan cek"},
+        {"/Subtype": "/Square", "/T": "mkpenulis Budi"},
+        {"/Subtype": "/Widget", "/FT": "/Tx", "/T": "nomor_sk"},
+    )
+    cleaned = clean_document(marked, ".pdf")
+    assert "mkpenulis" not in pdf_objects_text(cleaned)
+    assert "mkcatatan" not in pdf_objects_text(cleaned)
+    kept = [a.get_object() for a in PdfReader(io.BytesIO(cleaned)).pages[0]["/Annots"]]
+    assert [a["/Subtype"] for a in kept] == ["/Highlight", "/Square", "/Widget"]
+    assert kept[2]["/T"] == "nomor_sk"
+    for review in (
+        {"/Subtype": "/Highlight", "/T": "mkpenulis", "/Contents": "mkcatatan ganti"},
+        {"/Subtype": "/Square", "/RC": "<body>mkcatatan</body>"},
+        {"/Subtype": "/Line", "/IRT": "balasan"},
+    ):
+        with pytest.raises(DocumentProblem, match="it keeps comments"):
+            clean_document(annotated_pdf(review), ".pdf")
+
+
+def test_a_pdfs_other_names_and_attached_files_do_not_reach_the_site():
+    """What a PDF maker copies into the Info dictionary beside /Author (the
+    company, the manager, the document's custom properties such as an
+    e-mail review's sender), and an application's private data (/PieceInfo,
+    Illustrator's whole document), were published. They are left out; the
+    title, subject and keywords stay. A PDF with attached files (a Word
+    file inside, with its own author and comments) is refused."""
+    from pypdf.generic import DictionaryObject, TextStringObject
+
+    from warta.documents import DocumentProblem, clean_document
+
+    writer = named_pdf(
+        author=False,
+        Company="mkpenulis Laptop",
+        Manager="mkpenulis Andi",
+        _AuthorEmail="mkpenulis@example.go.id",
+        Subject="Penetapan",
+    )
+    private = DictionaryObject({NameObject("/Illustrator"): TextStringObject("mkpenulis Budi")})
+    writer.pages[0][NameObject("/PieceInfo")] = private
+    cleaned = clean_document(written(writer), ".pdf")
+    assert "mkpenulis" not in pdf_objects_text(cleaned)
+    metadata = PdfReader(io.BytesIO(cleaned)).metadata
+    assert (metadata.title, metadata.subject) == ("Berita Acara", "Penetapan")
+    attached = named_pdf(author=False)
+    attached.add_attachment("sk-draf.docx", docx_bytes())
+    with pytest.raises(DocumentProblem, match="attached files"):
+        clean_document(written(attached), ".pdf")
+
+
+def docx_bytes() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("docProps/core.xml", CORE)
+    return out.getvalue()
+
+
+def test_pdfs_naming_people_reach_no_public_build_cold_or_warm(site):
+    """On a public build, cold and warm: a PDF whose annotations and Info
+    name people is published without them; a secured (AES) and a signed one
+    naming their author are one error each and not published; no output
+    file holds a name, the PDFs read object by object."""
+    newsroom(site)
+    folder = site.content / "images" / "2024"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "ditandai.pdf").write_bytes(
+        annotated_pdf({"/Subtype": "/Highlight", "/T": "mkpenulis Budi"})
+    )
+    secured = named_pdf(Company="mkpenulis Laptop")
+    secured.encrypt(user_password="", owner_password="rahasia", algorithm="AES-256")
+    (folder / "aman.pdf").write_bytes(written(secured))
+    (folder / "ttd.pdf").write_bytes(signed_pdf(author=True))
+    names = ("ditandai.pdf", "aman.pdf", "ttd.pdf")
+    links = "\n\n".join(f"[Unduh {name}]({{static}}/images/2024/{name})" for name in names)
+    site.article(
+        "ba.md",
+        slug="berita-acara",
+        body=f"PALEMBANG – Bawaslu Kota Palembang menerbitkan berita acara.\n\n{links}",
+    )
+    output, cache = site.output, site.root / "cache"
+    for build in ("cold", "warm"):
+        built = public_build(site, output, cache)
+        errors = sorted((f.path.rsplit("/", 1)[-1], f.message) for f in built.findings("error"))
+        assert [(name, message.split(",")[0]) for name, message in errors] == [
+            ("aman.pdf", "document not published"),
+            ("ttd.pdf", "document not published"),
+        ], (build, built.log)
+        assert "digitally signed" in errors[1][1] and "protected" in errors[0][1], build
+        assert not (output / "images/2024/aman.pdf").exists(), build
+        assert not (output / "images/2024/ttd.pdf").exists(), build
+        published = output / "images/2024/ditandai.pdf"
+        assert "mkpenulis" not in pdf_objects_text(published.read_bytes()), build
+        assert leaked(output, "mkpenulis") == [], build
+        assert zipped_leaks(output, "mkpenulis") == [], build

@@ -18,19 +18,37 @@ published. `clean_document` returns the bytes to publish:
   every other part is copied byte for byte, in the same order, with the
   same compression and dates: the same file gives the same bytes on every
   build.
-- A PDF is written again with pypdf without /Author in its Info dictionary
-  and without its XMP metadata (one with neither is published as it is). A
-  signed PDF (a signature field, or /Perms) is published as it is: written
-  again, its signature would no longer verify. An encrypted one that asks
-  for a password to open it too (nothing shows without it); one that opens
-  without a password (protected only from editing or printing) and names
-  its author is not published: `DocumentProblem`, to save it without
-  protection. Every object's XMP packet goes (a page's, an image's), and a
-  name written with `#` escapes (`/Auth#6fr`) is the same name.
+- A PDF is written again with pypdf without the Info dictionary's entries
+  that name people (all but its title, subject, keywords, creator and
+  producer programs, dates and /Trapped: /Author, and /Company, /Manager,
+  custom properties a PDF maker copies there), without any object's XMP
+  packet (`/Metadata`: the document's, a page's, an image's) or an
+  application's private data (`/PieceInfo`), and without who made each
+  annotation (`/T`, `/Subj` of a highlight, a stamp, a drawn box; a form
+  field's `/T` is its name and stays). One with none of these is published
+  as it is. A name written with `#` escapes (`/Auth#6fr`) is the same name.
+- A PDF that opens without a password but is protected from editing or
+  printing (RC4 or AES: pypdf reads AES with the pinned `cryptography`) is
+  published as it is when it names no one, else not published
+  (`DocumentProblem`, to save it without protection): written again here its
+  protection would go. One whose encryption cannot be opened is not
+  published; one that asks for a password to open it is published as it is
+  (nothing shows without it).
+- A signed PDF (a signature field, or /Perms) cannot be written again: its
+  signature would no longer verify. The decision: it is published as it is
+  only when it names no one as above; otherwise it is not published
+  (`DocumentProblem`: publish an unsigned copy, or delete the author before
+  signing), because a public site must not publish a name staff did not
+  mean to. The signer's own name in the signature is published: that is
+  what signing means.
+- A PDF with attached files (`/EmbeddedFiles`, a file attachment
+  annotation: a Word file inside, with its own author and comments) is not
+  published: they are not opened here.
 - An older format (`.doc`, `.xls`, `.ppt`, `.rtf`) keeps the same in a form
   not rewritten here: `DocumentProblem`, asking for the newer format or a PDF.
 - A PDF's review annotations (sticky notes, insertion marks, struck-out
-  text) are comments too.
+  text, a reply, any mark with a note of its own: /Contents or /RC but on
+  text typed on the page) are comments too.
 - Comments and tracked changes cannot be taken out without changing what the
   document says: `DocumentProblem` (the file is not published), telling
   staff to accept the changes and delete the comments, or to publish a PDF.
@@ -409,13 +427,26 @@ def _emptied(body: bytes) -> bytes:
 
 # What a PDF names its author or its XMP packet with, and the object streams
 # either may be packed in: a file without any of them has neither to take out.
-_PDF_PRIVATE_TOKENS = (b"/Author", b"/Metadata", b"/ObjStm", b"/Annots")
+_PDF_PRIVATE_TOKENS = (
+    b"/Author",
+    b"/Metadata",
+    b"/PieceInfo",
+    b"/ObjStm",
+    b"/Annots",
+    b"/Info",
+    b"/EF",
+)
+# Entries of any object that the published copy leaves out.
+_PDF_PRIVATE_KEYS = ("/Metadata", "/PieceInfo")
 # A name may write any of its characters as `#` and two hex digits
 # (`/Auth#6fr` is /Author): a file with such a name is read, not skipped.
 _PDF_ESCAPED_NAME = re.compile(rb"/[^\x00\t\n\f\r ()<>\[\]{}/%]*#[0-9A-Fa-f]{2}")
 # Annotations a review leaves: sticky notes (each with its writer's name and
 # words), insertion marks and struck-out text (a change proposed).
 _PDF_REVIEW_ANNOTATIONS = ("/Text", "/Caret", "/StrikeOut")
+# Annotations that are no reviewer's: links, form fields, a note's popup
+# window (its note is its parent), text typed on the page.
+_PDF_NOT_REVIEW = ("/Link", "/Widget", "/Popup", "/FreeText")
 PDF_EDITED = (
     "delete the comments in the PDF (Acrobat: Comments → Delete All), or export the "
     "PDF again from the document without them"
@@ -437,41 +468,44 @@ def _clean_pdf(data: bytes) -> bytes:
             try:
                 opened = reader.decrypt("")
             except DependencyError:
-                return data  # AES-256, whose password pypdf checks only with a cryptography package
+                raise DocumentProblem(PDF_UNOPENED, PDF_UNPROTECT) from None
             if not opened:
                 return data  # its password is asked for before it opens: nothing shows
-            try:
-                return _protected_pdf(reader, data)
-            except DependencyError:
-                # AES, which pypdf reads only with a cryptography package: the
-                # empty password opened it, so whatever it names shows.
-                if any(mark in data for mark in (b"/Perms", b"/SigFlags", b"/Sig")):
-                    return data
-                raise DocumentProblem(PDF_PROTECTED, PDF_UNPROTECT) from None
+            return _protected_pdf(reader, data)
         root = reader.trailer["/Root"].get_object()
-        if _signed(root):
-            return data  # written again, its signature would no longer verify
-        if _reviewed(reader):
-            raise DocumentProblem("it keeps comments (review notes or marks)", PDF_EDITED)
+        _refuse_review(reader)
         info = reader.trailer.get("/Info")
         info = info.get_object() if info is not None else None
-        has_author = info is not None and "/Author" in info
+        named = sorted(_named_in_info(info))
         described = _with_metadata(reader)
-        if not has_author and not described:
+        annotated = _annotations_naming(reader)
+        if not named and not described and not annotated:
             return data
+        if _signed(root):
+            # Written again, its signature would no longer verify; published
+            # as it is, it names whoever wrote it.
+            raise DocumentProblem(PDF_SIGNED, PDF_UNSIGN)
         # Left out of the document before it is copied, so that no copy of
         # them is written (pypdf writes every object it cloned).
         for owner in described:
-            del owner[NameObject("/Metadata")]
-        if has_author:
-            del info[NameObject("/Author")]
+            for key in _PDF_PRIVATE_KEYS:
+                if key in owner:
+                    del owner[NameObject(key)]
+        for key in named:
+            del info[NameObject(key)]
+        for annotation in annotated:
+            for key in _PDF_ANNOTATION_PEOPLE:
+                if key in annotation:
+                    del annotation[NameObject(key)]
         writer = PdfWriter(clone_from=reader)
         if info is not None:
-            writer.add_metadata({k: v for k, v in info.items() if k != "/Author"})
+            writer.add_metadata({k: v for k, v in info.items() if k not in named})
         out = io.BytesIO()
         writer.write(out)
     except DocumentProblem:
         raise
+    except DependencyError as exc:
+        raise DocumentProblem(PDF_UNOPENED, PDF_UNPROTECT) from exc
     except (
         PyPdfError,
         ValueError,
@@ -493,55 +527,148 @@ PDF_UNPROTECT = (
     "save or print it to PDF again without protection (Acrobat: File → Properties → "
     "Security → No Security), and upload it again"
 )
+PDF_UNOPENED = (
+    "it is protected in a way the site cannot open (its encryption is not supported), "
+    "so its author's name cannot be taken out, and anyone can read it"
+)
+PDF_SIGNED = (
+    "it is digitally signed and names who wrote or marked it (its author, its metadata "
+    "or its annotations): taking the names out would break the signature"
+)
+PDF_UNSIGN = (
+    "publish an unsigned copy (export the PDF again from the document), or delete the "
+    "author (File → Properties → Author) and the annotations before signing"
+)
+# The Info dictionary's entries published: the rest (/Author, and what PDF
+# makers copy there from the document: /Company, /Manager, /SourceModified,
+# its custom properties, an e-mail review's `_AuthorEmail`) left out.
+_PDF_INFO_KEPT = frozenset(
+    {
+        "/Title",
+        "/Subject",
+        "/Keywords",
+        "/Creator",
+        "/Producer",
+        "/CreationDate",
+        "/ModDate",
+        "/Trapped",
+    }
+)
+# What an annotation says of who made it: the author (/T, a markup
+# annotation's "title"), its subject line. A form field's /T is its name,
+# kept (a widget's).
+_PDF_ANNOTATION_PEOPLE = ("/T", "/Subj")
+
+
+def _named_in_info(info) -> set[str]:
+    """The Info dictionary's entries to leave out (none of _PDF_INFO_KEPT)."""
+    if info is None:
+        return set()
+    return {str(key) for key in info if str(key) not in _PDF_INFO_KEPT}
+
+
+def _annotations(reader):
+    for page in reader.pages:
+        annotations = page.get("/Annots")
+        annotations = annotations.get_object() if annotations is not None else None
+        for annotation in annotations or []:
+            annotation = annotation.get_object()
+            if hasattr(annotation, "get"):
+                yield annotation
+
+
+def _annotations_naming(reader) -> list:
+    """The annotations (not a form's fields) that say who made them."""
+    return [
+        annotation
+        for annotation in _annotations(reader)
+        if annotation.get("/Subtype") != "/Widget"
+        and "/FT" not in annotation
+        and any(key in annotation for key in _PDF_ANNOTATION_PEOPLE)
+    ]
+
+
+def _refuse_review(reader) -> None:
+    """DocumentProblem when a page carries a review (`_reviewed`) or the PDF
+    attached files."""
+    _refuse_attachments(reader)
+    if _reviewed(reader):
+        raise DocumentProblem("it keeps comments (review notes or marks)", PDF_EDITED)
 
 
 def _protected_pdf(reader, data: bytes) -> bytes:
     """A PDF that opens without a password (protected only from editing or
     printing): every reader shows its author, and written again here its
-    protection would go. Published as it is if it names no one (or is
-    signed); otherwise not published."""
-    root = reader.trailer["/Root"].get_object()
-    if _signed(root):
-        return data
+    protection would go. Published as it is if it names no one; otherwise
+    not published (signed or not)."""
+    _refuse_review(reader)
     info = reader.trailer.get("/Info")
     info = info.get_object() if info is not None else None
-    if (info is not None and "/Author" in info) or _with_metadata(reader):
-        raise DocumentProblem(PDF_PROTECTED, PDF_UNPROTECT)
-    if _reviewed(reader):
-        raise DocumentProblem("it keeps comments (review notes or marks)", PDF_EDITED)
+    if _named_in_info(info) or _with_metadata(reader) or _annotations_naming(reader):
+        root = reader.trailer["/Root"].get_object()
+        raise DocumentProblem(
+            PDF_SIGNED if _signed(root) else PDF_PROTECTED,
+            PDF_UNSIGN if _signed(root) else PDF_UNPROTECT,
+        )
     return data
 
 
-def _with_metadata(reader) -> list:
-    """Every object of the PDF with its own XMP packet (`/Metadata`): the
-    document's catalog, and any page, image or form that carries one."""
+def _objects(reader):
+    """Every dictionary among the PDF's numbered objects, and its catalog."""
     from pypdf.generic import DictionaryObject, IndirectObject
 
     numbers = {
         (number, generation) for generation, objects in reader.xref.items() for number in objects
     }
     numbers |= {(number, 0) for number in reader.xref_objStm}
-    found = []
+    root = reader.trailer["/Root"].get_object()
+    seen_root = False
     for number, generation in sorted(numbers):
         if number <= 0:
             continue
         item = reader.get_object(IndirectObject(number, generation, reader))
-        if isinstance(item, DictionaryObject) and "/Metadata" in item:
-            found.append(item)
-    root = reader.trailer["/Root"].get_object()
-    if "/Metadata" in root and all(item is not root for item in found):
-        found.append(root)
-    return found
+        if isinstance(item, DictionaryObject):
+            seen_root = seen_root or item is root
+            yield item
+    if not seen_root:
+        yield root
+
+
+def _with_metadata(reader) -> list:
+    """Every object of the PDF with its own XMP packet (`/Metadata`) or an
+    application's private data (`/PieceInfo`: Illustrator's keeps its whole
+    document, the author's name with it): the document's catalog, and any
+    page, image or form that carries one."""
+    return [item for item in _objects(reader) if any(key in item for key in _PDF_PRIVATE_KEYS)]
+
+
+def _refuse_attachments(reader) -> None:
+    """DocumentProblem when the PDF carries files of its own (an attached
+    Word file, a spreadsheet, with their authors and comments), which the
+    site does not open to clean."""
+    for item in _objects(reader):
+        if "/EF" in item or item.get("/Type") == "/EmbeddedFile":
+            raise DocumentProblem(
+                "it holds attached files (Attachments), which keep their own authors and comments",
+                "delete the attachments (Acrobat: View → Show/Hide → Navigation Panes → "
+                "Attachments, then Delete), or publish each file on its own",
+            )
 
 
 def _reviewed(reader) -> bool:
-    """Whether a page carries a review's annotations (`_PDF_REVIEW_ANNOTATIONS`)."""
-    for page in reader.pages:
-        annotations = page.get("/Annots")
-        annotations = annotations.get_object() if annotations is not None else None
-        for annotation in annotations or []:
-            if annotation.get_object().get("/Subtype") in _PDF_REVIEW_ANNOTATIONS:
-                return True
+    """Whether a page carries a review's annotations: a note, an insertion
+    mark or struck-out text (`_PDF_REVIEW_ANNOTATIONS`), a reply to another
+    (/IRT), or any other mark with words of its own (a highlight's or a
+    shape's note, /Contents or /RC). A link, a form's field and text typed on
+    the page (FreeText, which shows its /Contents) are none."""
+    for annotation in _annotations(reader):
+        subtype = annotation.get("/Subtype")
+        if subtype in _PDF_REVIEW_ANNOTATIONS or "/IRT" in annotation:
+            return True
+        if subtype in _PDF_NOT_REVIEW or "/FT" in annotation:
+            continue
+        if str(annotation.get("/Contents") or "").strip() or "/RC" in annotation:
+            return True
     return False
 
 
