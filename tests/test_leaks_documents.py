@@ -784,3 +784,63 @@ def test_pdfs_naming_people_reach_no_public_build_cold_or_warm(site):
         assert "mkpenulis" not in pdf_objects_text(published.read_bytes()), build
         assert leaked(output, "mkpenulis") == [], build
         assert zipped_leaks(output, "mkpenulis") == [], build
+
+
+def exif_jpeg(who: str) -> bytes:
+    """A small JPEG whose EXIF names its photographer and where it was taken."""
+    from PIL import Image
+
+    image = Image.new("RGB", (32, 24), (200, 120, 40))
+    exif = Image.Exif()
+    exif[0x013B] = who  # Artist
+    exif[0x8825] = {1: "S", 2: (2.0, 59.0, 30.0), 3: "E", 4: (104.0, 45.0, 10.0)}  # GPS
+    out = io.BytesIO()
+    image.save(out, "JPEG", exif=exif)
+    return out.getvalue()
+
+
+def test_pictures_inside_an_office_document_are_published_without_their_exif(site):
+    """A photo pasted into a Word file keeps its EXIF (the photographer, the
+    GPS place), and so can the document's thumbnail; a sensitivity label
+    names its owner's e-mail in docProps/custom.xml. The site strips photos
+    it publishes, but published these inside the .docx as they were. On a
+    public build, cold and warm, no part of the published copy holds them;
+    the pictures are still there and still pictures."""
+    from PIL import Image
+
+    newsroom(site)
+    folder = site.content / "images" / "2024"
+    label = CUSTOM.replace(
+        "</Properties>",
+        '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="4" '
+        'name="MSIP_Label_0b1c2d3e-aaaa-bbbb-cccc-1234567890ab_Owner">'
+        "<vt:lpwstr>mklabel@example.go.id</vt:lpwstr></property></Properties>",
+    )
+    path = office_file(
+        folder / "sk-foto.docx",
+        {
+            "[Content_Types].xml": "<Types/>",
+            "word/document.xml": word_text(),
+            "docProps/custom.xml": label,
+        },
+    )
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr("word/media/image1.jpeg", exif_jpeg("mkfotografer Budi"))
+        archive.writestr("docProps/thumbnail.jpeg", exif_jpeg("mkfotografer Sari"))
+    site.article(
+        "sk.md",
+        slug="penetapan-pengawas",
+        body="PALEMBANG – Bawaslu Kota Palembang menetapkan pengawas TPS.\n\n"
+        "[Unduh SK]({static}/images/2024/sk-foto.docx)",
+    )
+    output, cache = site.output, site.root / "cache"
+    for build in ("cold", "warm"):
+        built = public_build(site, output, cache)
+        assert built.returncode == 0, built.log
+        assert zipped_leaks(output, "mkfotografer", "mklabel") == [], build
+        with zipfile.ZipFile(output / "images/2024/sk-foto.docx") as published:
+            for name in ("word/media/image1.jpeg", "docProps/thumbnail.jpeg"):
+                with Image.open(io.BytesIO(published.read(name))) as picture:
+                    assert (picture.format, picture.size) == ("JPEG", (32, 24)), build
+                    assert not picture.getexif(), (build, name)
+            assert b"Nomor SK" in published.read("docProps/custom.xml"), build

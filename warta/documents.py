@@ -14,7 +14,10 @@ published. `clean_document` returns the bytes to publish:
   sender's address and name a review sent by e-mail left in
   `docProps/custom.xml`; Word's list of the people who commented or
   changed, `word/people.xml`, emptied; the template by its name, not its
-  path on the staffer's computer),
+  path on the staffer's computer; a sensitivity label's owner), the
+  pictures inside (a photo pasted into Word, `docProps/thumbnail.jpeg`)
+  without their metadata when the caller gives a `clean_picture` (the
+  images plugin's `strip_metadata`: a phone photo's EXIF names the place),
   every other part is copied byte for byte, in the same order, with the
   same compression and dates: the same file gives the same bytes on every
   build.
@@ -64,6 +67,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from collections.abc import Callable
 from xml.etree import ElementTree
 
 OOXML_SUFFIXES = (
@@ -135,8 +139,13 @@ _EMPTIED = (
 )
 # Where Word says which template a document was made from, with its path.
 _TEMPLATE_RELATIONS = "word/_rels/settings.xml.rels"
+# Pictures inside an office document (word/media/, xl/media/, ppt/media/,
+# ODF's Pictures/, the docProps/thumbnail.jpeg of its first page): a photo
+# pasted into Word keeps its EXIF, the place it was taken with it.
+PICTURE_SUFFIXES = (".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".tif", ".tiff", ".webp", ".gif")
 # Custom properties Office writes when a document is sent for review by
-# e-mail: the sender's address and name, the message's subject.
+# e-mail: the sender's address and name, the message's subject; and a
+# sensitivity label's owner (`MSIP_Label_<id>_Owner`: the staffer's e-mail).
 _CUSTOM_PART = "docProps/custom.xml"
 _REVIEW_PROPERTIES = {
     "_AuthorEmail",
@@ -147,6 +156,7 @@ _REVIEW_PROPERTIES = {
     "_ReviewingToolsShownOnce",
     "_NewReviewCycle",
 }
+_LABEL_OWNER = re.compile(r"MSIP_Label_[^_]+_Owner", re.IGNORECASE)
 
 # OOXML parts holding comments (the part is there only while it holds one),
 # and the elements that are a comment in them.
@@ -198,14 +208,19 @@ def is_document(name: str) -> bool:
     return name.lower().endswith(DOCUMENT_SUFFIXES)
 
 
-def clean_document(data: bytes, suffix: str) -> bytes:
+def clean_document(
+    data: bytes, suffix: str, clean_picture: Callable[[bytes, str], bytes] | None = None
+) -> bytes:
     """The document to publish, without the names of the people who wrote it
-    (the input itself when there is nothing to take out). Raises
+    (the input itself when there is nothing to take out). `clean_picture(data,
+    suffix)`: a picture inside an office document without its metadata (a
+    photo's EXIF, its GPS location; the images plugin's `strip_metadata`),
+    raising ValueError when it cannot; without it pictures are copied. Raises
     DocumentProblem for comments, tracked changes or an unreadable file, and
     nothing else whatever the file holds: a hostile or damaged file is one
     line to staff, never a traceback that stops the build."""
     try:
-        return _clean_document(data, suffix.lower())
+        return _clean_document(data, suffix.lower(), clean_picture)
     except DocumentProblem:
         raise
     except Exception as exc:  # the last resort: any other fault of the reader
@@ -214,11 +229,11 @@ def clean_document(data: bytes, suffix: str) -> bytes:
         ) from exc
 
 
-def _clean_document(data: bytes, suffix: str) -> bytes:
+def _clean_document(data: bytes, suffix: str, clean_picture=None) -> bytes:
     if suffix in PDF_SUFFIXES:
         return _clean_pdf(data)
     if suffix in OOXML_SUFFIXES or suffix in ODF_SUFFIXES:
-        return _clean_zip(data, odf=suffix in ODF_SUFFIXES)
+        return _clean_zip(data, odf=suffix in ODF_SUFFIXES, clean_picture=clean_picture)
     if suffix in LEGACY_SUFFIXES:
         raise DocumentProblem(
             f"the site cannot take its authors' names, comments and tracked changes out "
@@ -231,7 +246,7 @@ def _clean_document(data: bytes, suffix: str) -> bytes:
 # -- OOXML and ODF ---------------------------------------------------------------------
 
 
-def _clean_zip(data: bytes, *, odf: bool) -> bytes:
+def _clean_zip(data: bytes, *, odf: bool, clean_picture=None) -> bytes:
     try:
         source = zipfile.ZipFile(io.BytesIO(data))
         infos = source.infolist()
@@ -283,6 +298,8 @@ def _clean_zip(data: bytes, *, odf: bool) -> bytes:
             cleaned = _without_review_properties(body)
         elif role == _TEMPLATE_RELATIONS:
             cleaned = _template_by_name(body)
+        elif clean_picture is not None and name.lower().endswith(PICTURE_SUFFIXES):
+            cleaned = _picture_cleaned(name, body, clean_picture)
         else:
             continue
         if cleaned != body:
@@ -298,6 +315,18 @@ def _clean_zip(data: bytes, *, odf: bool) -> bytes:
             copy.create_system = info.create_system
             target.writestr(copy, changed.get(info.filename, parts[info.filename]))
     return out.getvalue()
+
+
+def _picture_cleaned(name: str, body: bytes, clean_picture) -> bytes:
+    """A picture of the document (a photo pasted into it, its thumbnail)
+    without its metadata."""
+    try:
+        return clean_picture(body, posixpath.splitext(name)[1].lower())
+    except Exception as exc:  # the picture cleaner's StripError, or its reader's fault
+        raise DocumentProblem(
+            f"the picture '{name}' in it cannot be cleaned of its metadata ({exc})",
+            "insert the photo again as JPEG or PNG, or publish the document as a PDF",
+        ) from exc
 
 
 def _roles(parts: dict[str, bytes], *, odf: bool) -> dict[str, str]:
@@ -393,7 +422,12 @@ def _without_elements(body: bytes, tags: set[str]) -> bytes:
 
 def _without_review_properties(body: bytes) -> bytes:
     root = _parse(body, "custom properties")
-    review = [child for child in root if child.get("name") in _REVIEW_PROPERTIES]
+    review = [
+        child
+        for child in root
+        if child.get("name") in _REVIEW_PROPERTIES
+        or _LABEL_OWNER.fullmatch(child.get("name") or "")
+    ]
     for child in review:
         root.remove(child)
     return _serialized(root, body) if review else body

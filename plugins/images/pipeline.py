@@ -480,7 +480,7 @@ def strip_published(data: bytes, suffix: str, max_pixels: int | None = None) -> 
     image, `clean_document` of a document (its DocumentProblem a StripError)."""
     if is_document(suffix):
         try:
-            return clean_document(data, suffix)
+            return clean_document(data, suffix, strip_metadata)
         except DocumentProblem as problem:
             raise StripError(str(problem), problem.suggestion) from problem
     return strip_metadata(data, suffix, max_pixels)
