@@ -844,3 +844,45 @@ def test_pictures_inside_an_office_document_are_published_without_their_exif(sit
                     assert (picture.format, picture.size) == ("JPEG", (32, 24)), build
                     assert not picture.getexif(), (build, name)
             assert b"Nomor SK" in published.read("docProps/custom.xml"), build
+
+
+WORKBOOK = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:x15="http://schemas.microsoft.com/office/spreadsheetml/2010/11/main" xmlns:xr6="http://schemas.microsoft.com/office/spreadsheetml/2016/revision6" mc:Ignorable="x15 xr6"><mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"><mc:Choice Requires="x15"><x15ac:absPath url="C:\\Users\\mkakun.budi\\Documents\\" xmlns:x15ac="http://schemas.microsoft.com/office/spreadsheetml/2010/11/ac"/></mc:Choice></mc:AlternateContent><sheets><sheet name="Rekap" sheetId="1"/></sheets></workbook>"""  # noqa: E501
+
+
+def test_where_a_file_was_saved_on_the_staffers_computer_is_taken_out(tmp_path):
+    """Three places a document keeps the folder it was saved in, with the
+    staffer's account name: Excel's workbook (`x15ac:absPath`), an ODF file's
+    template (`meta:template`), and a PDF's title as a PDF printer writes
+    it ("Microsoft Word - C:\\Users\\…"). Each keeps only the file name; the
+    rest of Excel's part is as it was, byte for byte (its mc:Ignorable names
+    namespaces no element uses)."""
+    from warta.documents import clean_document
+
+    xlsx = office_file(tmp_path / "rekap.xlsx", {"xl/workbook.xml": WORKBOOK}).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(clean_document(xlsx, ".xlsx"))) as published:
+        workbook = published.read("xl/workbook.xml")
+    assert b"mkakun" not in workbook
+    assert workbook == WORKBOOK.encode().replace(
+        b'<x15ac:absPath url="C:\\Users\\mkakun.budi\\Documents\\" xmlns:x15ac="http://'
+        b'schemas.microsoft.com/office/spreadsheetml/2010/11/ac"/>',
+        b"",
+    )
+    meta = META.replace(
+        "</office:meta>",
+        '<meta:template xmlns:xlink="http://www.w3.org/1999/xlink" xlink:type="simple" '
+        'xlink:href="../../../home/mkakun/Templates/Surat Bawaslu.ott" '
+        'xlink:title="Surat Bawaslu"/></office:meta>',
+    )
+    odt = office_file(tmp_path / "ba.odt", {"meta.xml": meta}).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(clean_document(odt, ".odt"))) as published:
+        root = ElementTree.fromstring(published.read("meta.xml"))
+    template = root.find(".//{urn:oasis:names:tc:opendocument:xmlns:meta:1.0}template")
+    assert template.get("{http://www.w3.org/1999/xlink}href") == "Surat Bawaslu.ott"
+    printed = named_pdf(author=False)
+    printed.add_metadata(
+        {"/Title": "Microsoft Word - C:\\Users\\mkakun Budi\\Documents\\sk draf.docx"}
+    )
+    cleaned = clean_document(written(printed), ".pdf")
+    assert "mkakun" not in pdf_objects_text(cleaned)
+    assert PdfReader(io.BytesIO(cleaned)).metadata.title == "Microsoft Word - sk draf.docx"

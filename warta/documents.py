@@ -137,6 +137,13 @@ _EMPTIED = (
     "ppt/authors.xml",
     "xl/persons/person.xml",
 )
+# Where Excel keeps the folder the workbook was last saved in
+# (`<x15ac:absPath url="C:\\Users\\budi.santoso\\Documents\\"/>`): left out
+# as bytes, the part otherwise as it is (written again by ElementTree, the
+# namespaces its mc:Ignorable names but no element uses would go, and Excel
+# would call the file damaged).
+_WORKBOOK_PART = "xl/workbook.xml"
+_ABSOLUTE_PATH = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?absPath\b[^>]*?/>")
 # Where Word says which template a document was made from, with its path.
 _TEMPLATE_RELATIONS = "word/_rels/settings.xml.rels"
 # Pictures inside an office document (word/media/, xl/media/, ppt/media/,
@@ -292,6 +299,10 @@ def _clean_zip(data: bytes, *, odf: bool, clean_picture=None) -> bytes:
         role = roles.get(name)
         if role in _PEOPLE:
             cleaned = _without_elements(body, _PEOPLE[role])
+            if role == "meta.xml":
+                cleaned = _odf_template_by_name(cleaned)
+        elif role == _WORKBOOK_PART:
+            cleaned = _ABSOLUTE_PATH.sub(b"", body)
         elif role in _EMPTIED:
             cleaned = _emptied(body)
         elif role == _CUSTOM_PART:
@@ -334,7 +345,7 @@ def _roles(parts: dict[str, bytes], *, odf: bool) -> dict[str, str]:
     ODF's names are as written; OOXML's are compared case-insensitively
     (`docProps/Core.xml` is the same part), and its core properties are
     found by the package's relationship to them, wherever they are."""
-    known = (*_PEOPLE, *_EMPTIED, _CUSTOM_PART, _TEMPLATE_RELATIONS)
+    known = (*_PEOPLE, *_EMPTIED, _CUSTOM_PART, _TEMPLATE_RELATIONS, _WORKBOOK_PART)
     if odf:
         return {name: name for name in parts if name in known}
     by_lower = {name.lower(): name for name in known}
@@ -447,6 +458,25 @@ def _template_by_name(body: bytes) -> bytes:
     return _serialized(root, body) if changed else body
 
 
+_XLINK = "http://www.w3.org/1999/xlink"
+
+
+def _odf_template_by_name(body: bytes) -> bytes:
+    """ODF's template (`<meta:template xlink:href="file:///home/budi/…/x.ott">`,
+    or a relative path climbing through the staffer's folders) by its file
+    name only, as Word's (`_template_by_name`)."""
+    if b"template" not in body:
+        return body
+    root = _parse(body, "metadata")
+    changed = False
+    for template in root.iter(f"{{{_META}}}template"):
+        href = template.get(f"{{{_XLINK}}}href") or ""
+        if re.search(r"[/\\]", href):
+            template.set(f"{{{_XLINK}}}href", re.split(r"[/\\]", href)[-1])
+            changed = True
+    return _serialized(root, body) if changed else body
+
+
 def _emptied(body: bytes) -> bytes:
     root = _parse(body, "people")
     if not len(root):
@@ -511,9 +541,10 @@ def _clean_pdf(data: bytes) -> bytes:
         info = reader.trailer.get("/Info")
         info = info.get_object() if info is not None else None
         named = sorted(_named_in_info(info))
+        retitled = _title_without_path(info)
         described = _with_metadata(reader)
         annotated = _annotations_naming(reader)
-        if not named and not described and not annotated:
+        if not named and not described and not annotated and retitled is None:
             return data
         if _signed(root):
             # Written again, its signature would no longer verify; published
@@ -533,7 +564,10 @@ def _clean_pdf(data: bytes) -> bytes:
                     del annotation[NameObject(key)]
         writer = PdfWriter(clone_from=reader)
         if info is not None:
-            writer.add_metadata({k: v for k, v in info.items() if k not in named})
+            kept = {k: v for k, v in info.items() if k not in named}
+            if retitled is not None:
+                kept["/Title"] = retitled
+            writer.add_metadata(kept)
         out = io.BytesIO()
         writer.write(out)
     except DocumentProblem:
@@ -601,6 +635,22 @@ def _named_in_info(info) -> set[str]:
     return {str(key) for key in info if str(key) not in _PDF_INFO_KEPT}
 
 
+# A title a PDF printer made of the file's place on the staffer's computer
+# ("Microsoft Word - C:\\Users\\budi.santoso\\Documents\\sk.docx").
+_COMPUTER_PATH = re.compile(
+    r"(?:[A-Za-z]:[\\/]|\\\\|file:|~/|/(?:home|Users|media|mnt)/).*", re.IGNORECASE
+)
+
+
+def _title_without_path(info) -> str | None:
+    """The Info dictionary's title with each computer path in it as its file
+    name; None when it holds none."""
+    title = info.get("/Title") if info is not None else None
+    if not isinstance(title, str) or not _COMPUTER_PATH.search(title):
+        return None
+    return _COMPUTER_PATH.sub(lambda m: re.split(r"[/\\]", m.group())[-1], title)
+
+
 def _annotations(reader):
     for page in reader.pages:
         annotations = page.get("/Annots")
@@ -638,7 +688,12 @@ def _protected_pdf(reader, data: bytes) -> bytes:
     _refuse_review(reader)
     info = reader.trailer.get("/Info")
     info = info.get_object() if info is not None else None
-    if _named_in_info(info) or _with_metadata(reader) or _annotations_naming(reader):
+    if (
+        _named_in_info(info)
+        or _title_without_path(info) is not None
+        or _with_metadata(reader)
+        or _annotations_naming(reader)
+    ):
         root = reader.trailer["/Root"].get_object()
         raise DocumentProblem(
             PDF_SIGNED if _signed(root) else PDF_PROTECTED,
