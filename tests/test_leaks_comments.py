@@ -276,3 +276,32 @@ def test_a_comment_in_a_tag_and_a_wrapped_author_is_taken_out_at_reading(site):
         listed = built.html("penulis/humas-bawaslu-kota-palembang/")
         addresses = {a["href"].split("/berita/")[-1] for a in listed.select("a[href*='/berita/']")}
         assert "2024/11/catatan-tag/" in addresses, build
+
+
+def test_a_comment_in_a_yaml_list_of_tags_is_one_warning(site):
+    """A YAML front matter's list (`tags: [A <!-- … -->, B]`): the comment is
+    taken out of the tag and said once at the `tags:` line, not once for the
+    line and again for the item."""
+    newsroom(site)
+    path = site.article(
+        "yaml.md",
+        "---\n"
+        "title: Bawaslu Kota Palembang Gelar Rapat Pleno\n"
+        "date: 2024-11-17 09:30\n"
+        "slug: yaml-tag\n"
+        "author: Humas Bawaslu Kota Palembang\n"
+        "tags: [Pilkada Serentak 2024 <!-- mkyaml cek -->, Pengawasan Partisipatif]\n"
+        "summary: Bawaslu Kota Palembang menggelar rapat pleno terbuka penetapan hasil pemilihan.\n"
+        "---\n\n"
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat pleno terbuka.\n",
+    )
+    for build in ("cold", "warm"):
+        built = site.build(publish=True)
+        assert built.returncode == 0, built.log
+        assert leaked(built.output, "mkyaml") == [], build
+        found = [
+            (f.line, f.message)
+            for f in built.findings()
+            if f.path.endswith("yaml.md") and f.level == "warning"
+        ]
+        assert found == [(line_of(path, "tags:"), f"{REMOVED} '<!-- mkyaml cek -->' {DELETE}")]

@@ -248,7 +248,8 @@ def _comments_taken_out(content) -> list[tuple[Removal, int]]:
         for field in front.fields:
             if field.key != key:
                 continue
-            _text, removed = text_without_comments("\n".join((*field.values, *field.items)))
+            # (a YAML list's items are its values as read: one of the two)
+            _text, removed = text_without_comments("\n".join(field.items or field.values))
             found += [(removal, field.line) for removal in removed]
     return found
 
