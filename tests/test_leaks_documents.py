@@ -886,3 +886,24 @@ def test_where_a_file_was_saved_on_the_staffers_computer_is_taken_out(tmp_path):
     cleaned = clean_document(written(printed), ".pdf")
     assert "mkakun" not in pdf_objects_text(cleaned)
     assert PdfReader(io.BytesIO(cleaned)).metadata.title == "Microsoft Word - sk draf.docx"
+
+
+@pytest.mark.parametrize(("name", "newer"), [("rekap.xlsb", ".xlsx"), ("ba.fodt", ".odt")])
+def test_a_binary_workbook_or_a_flat_odf_file_is_refused_not_published_as_it_is(name, newer):
+    """Excel's binary workbook (a zip whose docProps/core.xml names the
+    author, its comments in binary parts) and ODF's flat XML (`.fodt`, its
+    `<office:meta>` inside) were published as they were: no cleaner knew
+    their names. Each is refused, with the format to save in."""
+    from warta.documents import DocumentProblem, clean_document, is_document
+
+    if name.endswith(".xlsb"):
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w") as archive:
+            archive.writestr("docProps/core.xml", CORE)
+        data = out.getvalue()
+    else:
+        data = META.replace("office:document-meta", "office:document").encode()
+    assert is_document(name)
+    with pytest.raises(DocumentProblem, match="cannot take its authors' names") as problem:
+        clean_document(data, Path(name).suffix)
+    assert problem.value.suggestion.startswith(f"save it as {newer}")

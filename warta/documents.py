@@ -47,8 +47,9 @@ published. `clean_document` returns the bytes to publish:
 - A PDF with attached files (`/EmbeddedFiles`, a file attachment
   annotation: a Word file inside, with its own author and comments) is not
   published: they are not opened here.
-- An older format (`.doc`, `.xls`, `.ppt`, `.rtf`) keeps the same in a form
-  not rewritten here: `DocumentProblem`, asking for the newer format or a PDF.
+- An older format (`.doc`, `.xls`, `.ppt`, `.rtf`), Excel's binary workbook
+  (`.xlsb`) and ODF's flat XML (`.fodt` …) keep the same in a form not
+  rewritten here: `DocumentProblem`, asking for the newer format or a PDF.
 - A PDF's review annotations (sticky notes, insertion marks, struck-out
   text, a reply, any mark with a note of its own: /Contents or /RC but on
   text typed on the page) are comments too.
@@ -89,7 +90,19 @@ OOXML_SUFFIXES = (
 ODF_SUFFIXES = (".odt", ".ods", ".odp", ".odg", ".ott", ".ots", ".otp")
 PDF_SUFFIXES = (".pdf",)
 # Older formats whose authors' names cannot be taken out here: not published.
-LEGACY_SUFFIXES = {".doc": ".docx", ".xls": ".xlsx", ".ppt": ".pptx", ".rtf": ".docx"}
+# Excel's binary workbook (its comments are binary parts) and ODF's flat XML
+# files (one XML file, its metadata inside) too.
+LEGACY_SUFFIXES = {
+    ".doc": ".docx",
+    ".xls": ".xlsx",
+    ".ppt": ".pptx",
+    ".rtf": ".docx",
+    ".xlsb": ".xlsx",
+    ".fodt": ".odt",
+    ".fods": ".ods",
+    ".fodp": ".odp",
+    ".fodg": ".odg",
+}
 DOCUMENT_SUFFIXES = OOXML_SUFFIXES + ODF_SUFFIXES + PDF_SUFFIXES + tuple(LEGACY_SUFFIXES)
 
 EDITED = (
