@@ -907,3 +907,65 @@ def test_a_binary_workbook_or_a_flat_odf_file_is_refused_not_published_as_it_is(
     with pytest.raises(DocumentProblem, match="cannot take its authors' names") as problem:
         clean_document(data, Path(name).suffix)
     assert problem.value.suggestion.startswith(f"save it as {newer}")
+
+
+def test_a_document_embedded_in_another_is_cleaned_or_refused(tmp_path):
+    """A spreadsheet pasted into Word as an object is a whole .xlsx inside
+    the .docx (word/embeddings/…), with its own author, last editor and
+    comments; an ODF file's object its own `Object 1/meta.xml`. They were
+    published as they were. The embedded document is cleaned as any other
+    (its comments refuse the whole file); an OLE object (`oleObject1.bin`),
+    which cannot be, is refused."""
+    from warta.documents import DocumentProblem, clean_document
+
+    inner = office_file(
+        tmp_path / "inner.xlsx", {"docProps/core.xml": CORE, "xl/workbook.xml": "<workbook/>"}
+    ).read_bytes()
+    outer = office_file(tmp_path / "sk.docx", {"word/document.xml": word_text()})
+    with zipfile.ZipFile(outer, "a") as archive:
+        archive.writestr("word/embeddings/Microsoft_Excel_Worksheet.xlsx", inner)
+    cleaned = clean_document(outer.read_bytes(), ".docx")
+    with zipfile.ZipFile(io.BytesIO(cleaned)) as published:
+        embedded = published.read("word/embeddings/Microsoft_Excel_Worksheet.xlsx")
+    assert zipped_bytes_hold(embedded, *PEOPLE) == []
+    with zipfile.ZipFile(io.BytesIO(embedded)) as workbook:
+        assert b"SK Penetapan Pengawas TPS" in workbook.read("docProps/core.xml")
+    commented = office_file(
+        tmp_path / "komentar.xlsx",
+        {
+            "xl/workbook.xml": "<workbook/>",
+            "xl/comments1.xml": '<comments><commentList><comment ref="A1">'
+            "<text>mkcatatan</text></comment></commentList></comments>",
+        },
+    ).read_bytes()
+    for part, body, reason in (
+        ("word/embeddings/komentar.xlsx", commented, "its embedded object .* keeps comments"),
+        ("word/embeddings/oleObject1.bin", b"\xd0\xcf\x11\xe0 mkpenulis", "embedded object"),
+    ):
+        path = office_file(tmp_path / "x" / part.rsplit("/", 1)[-1] / "sk.docx", {})
+        with zipfile.ZipFile(path, "a") as archive:
+            archive.writestr("word/document.xml", word_text())
+            archive.writestr(part, body)
+        with pytest.raises(DocumentProblem, match=reason):
+            clean_document(path.read_bytes(), ".docx")
+    odt = office_file(
+        tmp_path / "ba.odt",
+        {
+            "mimetype": "application/vnd.oasis.opendocument.text",
+            "meta.xml": META,
+            "Object 1/meta.xml": META,
+            "Object 1/content.xml": '<office:document-content xmlns:office="urn:oasis:'
+            'names:tc:opendocument:xmlns:office:1.0"/>',
+        },
+    ).read_bytes()
+    assert zipped_bytes_hold(clean_document(odt, ".odt"), *PEOPLE) == []
+
+
+def zipped_bytes_hold(data: bytes, *markers: str) -> list[str]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return [
+            f"{name}: {marker}"
+            for name in archive.namelist()
+            for marker in markers
+            if marker.encode() in archive.read(name).lower()
+        ]

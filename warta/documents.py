@@ -18,6 +18,9 @@ published. `clean_document` returns the bytes to publish:
   pictures inside (a photo pasted into Word, `docProps/thumbnail.jpeg`)
   without their metadata when the caller gives a `clean_picture` (the
   images plugin's `strip_metadata`: a phone photo's EXIF names the place),
+  a document embedded in it (a spreadsheet pasted as an object:
+  `word/embeddings/….xlsx`, ODF's `Object 1/meta.xml`) cleaned as one of
+  its own, an OLE object (`oleObject1.bin`) refused,
   every other part is copied byte for byte, in the same order, with the
   same compression and dates: the same file gives the same bytes on every
   build.
@@ -249,11 +252,13 @@ def clean_document(
         ) from exc
 
 
-def _clean_document(data: bytes, suffix: str, clean_picture=None) -> bytes:
+def _clean_document(data: bytes, suffix: str, clean_picture=None, depth: int = 0) -> bytes:
     if suffix in PDF_SUFFIXES:
         return _clean_pdf(data)
     if suffix in OOXML_SUFFIXES or suffix in ODF_SUFFIXES:
-        return _clean_zip(data, odf=suffix in ODF_SUFFIXES, clean_picture=clean_picture)
+        return _clean_zip(
+            data, odf=suffix in ODF_SUFFIXES, clean_picture=clean_picture, depth=depth
+        )
     if suffix in LEGACY_SUFFIXES:
         raise DocumentProblem(
             f"the site cannot take its authors' names, comments and tracked changes out "
@@ -266,7 +271,7 @@ def _clean_document(data: bytes, suffix: str, clean_picture=None) -> bytes:
 # -- OOXML and ODF ---------------------------------------------------------------------
 
 
-def _clean_zip(data: bytes, *, odf: bool, clean_picture=None) -> bytes:
+def _clean_zip(data: bytes, *, odf: bool, clean_picture=None, depth: int = 0) -> bytes:
     try:
         source = zipfile.ZipFile(io.BytesIO(data))
         infos = source.infolist()
@@ -322,6 +327,8 @@ def _clean_zip(data: bytes, *, odf: bool, clean_picture=None) -> bytes:
             cleaned = _without_review_properties(body)
         elif role == _TEMPLATE_RELATIONS:
             cleaned = _template_by_name(body)
+        elif _EMBEDDED.match(name) and not name.lower().endswith(PICTURE_SUFFIXES):
+            cleaned = _embedded_cleaned(name, body, clean_picture, depth)
         elif clean_picture is not None and name.lower().endswith(PICTURE_SUFFIXES):
             cleaned = _picture_cleaned(name, body, clean_picture)
         else:
@@ -339,6 +346,36 @@ def _clean_zip(data: bytes, *, odf: bool, clean_picture=None) -> bytes:
             copy.create_system = info.create_system
             target.writestr(copy, changed.get(info.filename, parts[info.filename]))
     return out.getvalue()
+
+
+# Files embedded in an office document (a spreadsheet pasted into Word as an
+# object): word/embeddings/Microsoft_Excel_Worksheet.xlsx keeps its own
+# author and comments; an OLE object (oleObject1.bin, an older .xls) keeps
+# them in a form not rewritten here.
+_EMBEDDED = re.compile(r"^(?:word|xl|ppt)/embeddings/", re.IGNORECASE)
+# How deep a document inside a document inside … is opened.
+MAX_EMBEDDED_DEPTH = 2
+EMBEDDED_SUGGESTION = (
+    "paste the object as a table or a picture instead (Paste Special), save and upload "
+    "it again, or publish it as a PDF"
+)
+
+
+def _embedded_cleaned(name: str, body: bytes, clean_picture, depth: int) -> bytes:
+    """An embedded file cleaned as a document of its own; DocumentProblem for
+    one that cannot be (an OLE object, comments in it, nested too deep)."""
+    suffix = posixpath.splitext(name)[1].lower()
+    if suffix not in OOXML_SUFFIXES + ODF_SUFFIXES or depth >= MAX_EMBEDDED_DEPTH:
+        raise DocumentProblem(
+            f"it holds an embedded object ('{name}') whose authors' names cannot be taken out",
+            EMBEDDED_SUGGESTION,
+        )
+    try:
+        return _clean_document(body, suffix, clean_picture, depth + 1)
+    except DocumentProblem as problem:
+        raise DocumentProblem(
+            f"its embedded object '{name}': {problem}", problem.suggestion
+        ) from problem
 
 
 def _picture_cleaned(name: str, body: bytes, clean_picture) -> bytes:
@@ -360,7 +397,12 @@ def _roles(parts: dict[str, bytes], *, odf: bool) -> dict[str, str]:
     found by the package's relationship to them, wherever they are."""
     known = (*_PEOPLE, *_EMPTIED, _CUSTOM_PART, _TEMPLATE_RELATIONS, _WORKBOOK_PART)
     if odf:
-        return {name: name for name in parts if name in known}
+        # (an embedded object's own `Object 1/meta.xml` too)
+        return {
+            name: name if name in known else "meta.xml"
+            for name in parts
+            if name in known or name.endswith("/meta.xml")
+        }
     by_lower = {name.lower(): name for name in known}
     roles = {name: by_lower[name.lower()] for name in parts if name.lower() in by_lower}
     lower = {name.lower(): name for name in parts}
@@ -389,7 +431,7 @@ def _edits_of(parts: dict[str, bytes], *, odf: bool) -> list[str]:
     comments = tracked = False
     for name, body in parts.items():
         if odf:
-            if name not in ("content.xml", "styles.xml"):
+            if posixpath.basename(name) not in ("content.xml", "styles.xml"):
                 continue
             root = _parse(body, name)
             if root.find(f".//{{{_OFFICE}}}annotation") is not None:
