@@ -1,0 +1,73 @@
+"""Nothing of a draft, a hidden or an embargoed release reaches any file of
+a public build, cold or warm: not its words, its tag, author, rubrik or
+region used by no published release, its photo or its attached document,
+in any page, feed, sitemap, search index, JSON-LD, social card, 404 or
+redirect; every output file is read, gzip unpacked, zips part by part, PDFs
+object by object."""
+
+from __future__ import annotations
+
+from test_leaks_comments import output_texts
+from test_leaks_documents import exif_jpeg, named_pdf, pdf_objects_text, written, zipped_leaks
+
+from conftest import REPO, article_text, newsroom, run_build
+
+STATES = {"draft": "Status: draft", "hidden": "Status: hidden", "embargo": None}
+
+
+def own_file(name: str, marker: str) -> bool:
+    """A hidden release is published at its address, unlisted: its page, its
+    photo's variants, card and document are its own; nothing else may
+    name it."""
+    return marker == "mkxhidden" and (
+        name.startswith("berita/2024/11/mkxhidden-rilis/") or name.startswith("images/")
+    )
+
+
+def test_unpublished_releases_reach_no_output_file_cold_or_warm(site):
+    newsroom(site)
+    folder = site.content / "images" / "2024"
+    folder.mkdir(parents=True, exist_ok=True)
+    for state, line in STATES.items():
+        marker = f"mkx{state}"
+        (folder / f"{marker}-foto.jpg").write_bytes(exif_jpeg("Humas"))
+        writer = named_pdf(author=False)
+        writer.add_metadata({"/Title": f"{marker} berita acara"})
+        (folder / f"{marker}-ba.pdf").write_bytes(written(writer))
+        text = article_text(
+            slug=f"{marker}-rilis",
+            title=f"Bawaslu Kota Palembang {marker} Rapat Tertutup Penetapan",
+            date="2099-01-02 08:00" if state == "embargo" else "2024-11-18 09:30",
+            author=f"Humas {marker} Palembang",
+            tags=f"Tag {marker}",
+            category="Berita",
+            summary=f"Ringkasan {marker} rapat tertutup penetapan calon pengawas ad hoc kota.",
+            body=f"PALEMBANG – Bawaslu Kota Palembang {marker} menggelar rapat tertutup.\n\n"
+            f"![Rapat {marker}]({{static}}/images/2024/{marker}-foto.jpg)\n\n"
+            f"[Unduh berita acara]({{static}}/images/2024/{marker}-ba.pdf)",
+            image=f"{{static}}/images/2024/{marker}-foto.jpg",
+            image_alt=f"Rapat {marker} di aula",
+        )
+        if line:
+            text = text.replace("\n\n", f"\n{line}\n\n", 1)
+        site.article(f"{marker}.md", text)
+    markers = [f"mkx{state}" for state in STATES]
+    cache = site.root / "cache"
+    for build in ("cold", "warm"):
+        built = run_build(
+            site.content, site.output, settings_file=REPO / "publishconf.py", cache=cache
+        )
+        assert built.returncode == 0, built.log
+        found = [
+            f"{name}: {marker}"
+            for name, data in output_texts(site.output).items()
+            for marker in markers
+            if (marker.encode() in data or marker in name.lower()) and not own_file(name, marker)
+        ]
+        found += zipped_leaks(site.output, "mkxdraft", "mkxembargo")
+        for path in site.output.rglob("*.pdf"):
+            if "mkxhidden" in path.name:
+                continue
+            text = pdf_objects_text(path.read_bytes())
+            found += [f"{path.name}: {m}" for m in markers if m in text]
+        assert found == [], build
