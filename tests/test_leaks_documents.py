@@ -969,3 +969,61 @@ def zipped_bytes_hold(data: bytes, *markers: str) -> list[str]:
             for marker in markers
             if marker.encode() in archive.read(name).lower()
         ]
+
+
+P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+
+def notes_slide(words: str) -> str:
+    """A notes page: the slide number every page shows, and its notes."""
+    return (
+        f'<p:notes xmlns:p="{P}" xmlns:a="{A}"><p:cSld><p:spTree>'
+        '<p:sp><p:nvSpPr><p:cNvPr id="4" name="Slide Number"/><p:cNvSpPr/><p:nvPr>'
+        '<p:ph type="sldNum"/></p:nvPr></p:nvSpPr><p:txBody><a:p><a:fld type="slidenum">'
+        "<a:t>1</a:t></a:fld></a:p></p:txBody></p:sp>"
+        '<p:sp><p:nvSpPr><p:cNvPr id="3" name="Notes"/><p:cNvSpPr/><p:nvPr>'
+        f'<p:ph type="body"/></p:nvPr></p:nvSpPr><p:txBody><a:p><a:r><a:t>{words}</a:t>'
+        "</a:r></a:p></p:txBody></p:sp></p:spTree></p:cSld></p:notes>"
+    )
+
+
+def test_hidden_text_sheets_slides_and_speaker_notes_are_refused(tmp_path):
+    """What an office file keeps out of sight is in the file for anyone who
+    opens it: a paragraph formatted Hidden in Word ("jangan dimuat dulu"), a
+    hidden sheet of Excel (the list of names behind a recap), a hidden slide,
+    the presenter's notes. Each was published. Each refuses the document,
+    naming what it keeps, with the Document Inspector to remove it; a notes
+    page with only its slide number, or a run whose Hidden is off, is none."""
+    from warta.documents import DocumentProblem, clean_document
+
+    hidden_run = "<w:r><w:rPr><w:vanish/></w:rPr><w:t>mkcatatan jangan dimuat</w:t></w:r>"
+    shown_run = '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>Menetapkan</w:t></w:r>'
+    workbook = (
+        f'<workbook xmlns="{"http://schemas.openxmlformats.org/spreadsheetml/2006/main"}">'
+        '<sheets><sheet name="Rekap" sheetId="1"/><sheet name="Nama" sheetId="2" '
+        'state="hidden"/></sheets></workbook>'
+    )
+    cases = {
+        "hidden text": ("sk.docx", {"word/document.xml": word_text(hidden_run)}),
+        "hidden sheets": ("rekap.xlsx", {"xl/workbook.xml": workbook}),
+        "hidden slides": (
+            "paparan.pptx",
+            {"ppt/slides/slide2.xml": f'<p:sld xmlns:p="{P}" show="0"/>'},
+        ),
+        "speaker notes": (
+            "paparan.pptx",
+            {"ppt/notesSlides/notesSlide1.xml": notes_slide("mkcatatan sebut angka")},
+        ),
+    }
+    for what, (name, parts) in cases.items():
+        data = office_file(tmp_path / what / name, parts).read_bytes()
+        with pytest.raises(DocumentProblem, match=f"^it keeps {what}$") as problem:
+            clean_document(data, Path(name).suffix)
+        assert "Inspect Document" in problem.value.suggestion
+    for name, parts in (
+        ("sk.docx", {"word/document.xml": word_text(shown_run)}),
+        ("paparan.pptx", {"ppt/notesSlides/notesSlide1.xml": notes_slide("")}),
+    ):
+        data = office_file(tmp_path / "kept" / name, parts).read_bytes()
+        assert clean_document(data, Path(name).suffix) == data

@@ -56,6 +56,10 @@ published. `clean_document` returns the bytes to publish:
 - A PDF's review annotations (sticky notes, insertion marks, struck-out
   text, a reply, any mark with a note of its own: /Contents or /RC but on
   text typed on the page) are comments too.
+- Hidden text (Word's Hidden font), hidden sheets and slides, and speaker
+  notes are not shown but are in the file for anyone who opens it:
+  `DocumentProblem`, telling staff to remove them with the Document
+  Inspector, or to publish a PDF.
 - Comments and tracked changes cannot be taken out without changing what the
   document says: `DocumentProblem` (the file is not published), telling
   staff to accept the changes and delete the comments, or to publish a PDF.
@@ -112,6 +116,11 @@ EDITED = (
     "accept all tracked changes and delete the comments (Word: Review → Accept → "
     "Accept All Changes, Delete → Delete All Comments), save and upload it again, "
     "or publish it as a PDF"
+)
+HIDDEN = (
+    "delete what is hidden (Word, Excel, PowerPoint: File → Info → Check for Issues → "
+    "Inspect Document → Remove All for hidden text, hidden sheets or slides and "
+    "presentation notes), save and upload it again, or publish it as a PDF"
 )
 # The most an office document may unpack to (every part is held in memory).
 MAX_UNPACKED_BYTES = 256 * 2**20
@@ -311,6 +320,9 @@ def _clean_zip(data: bytes, *, odf: bool, clean_picture=None, depth: int = 0) ->
     edits = _edits_of(parts, odf=odf)
     if edits:
         raise DocumentProblem(f"it keeps {' and '.join(edits)}", EDITED)
+    hidden = [] if odf else _hidden_of(parts)
+    if hidden:
+        raise DocumentProblem(f"it keeps {' and '.join(hidden)}", HIDDEN)
     changed = {}
     roles = _roles(parts, odf=odf)
     for name, body in parts.items():
@@ -449,6 +461,64 @@ def _edits_of(parts: dict[str, bytes], *, odf: bool) -> list[str]:
         ):
             tracked = True
     return [what for what, kept in (("comments", comments), ("tracked changes", tracked)) if kept]
+
+
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_NOTES_PART = re.compile(r"^ppt/notesSlides/notesSlide\d+\.xml$", re.IGNORECASE)
+_SLIDE_PART = re.compile(r"^ppt/slides/slide\d+\.xml$", re.IGNORECASE)
+_OFF = {"0", "false", "off"}
+
+
+def _hidden_of(parts: dict[str, bytes]) -> list[str]:
+    """What an OOXML document keeps out of sight that publishing would
+    reveal to anyone who opens the file: Word's hidden text (a run formatted
+    Hidden, `w:vanish`), Excel's hidden sheets, PowerPoint's hidden slides and
+    speaker notes (each once)."""
+    text = sheets = slides = notes = False
+    for name, body in parts.items():
+        if _WORD_TEXT_PART.match(name) and b"vanish" in body:
+            for run in _parse(body, name).iter(f"{{{_W}}}r"):
+                mark = run.find(f"{{{_W}}}rPr/{{{_W}}}vanish")
+                if mark is None or (mark.get(f"{{{_W}}}val") or "true").lower() in _OFF:
+                    continue
+                if any((t.text or "").strip() for t in run.iter(f"{{{_W}}}t")):
+                    text = True
+        elif name.lower() == _WORKBOOK_PART and b"state=" in body:
+            root = _parse(body, name)
+            if any(
+                sheet.get("state") in ("hidden", "veryHidden")
+                for sheet in root.iter(f"{{{_S}}}sheet")
+            ):
+                sheets = True
+        elif _SLIDE_PART.match(name) and b"show=" in body:
+            if (_parse(body, name).get("show") or "1").lower() in _OFF:
+                slides = True
+        elif _NOTES_PART.match(name) and _notes_written(_parse(body, name)):
+            notes = True
+    return [
+        what
+        for what, kept in (
+            ("hidden text", text),
+            ("hidden sheets", sheets),
+            ("hidden slides", slides),
+            ("speaker notes", notes),
+        )
+        if kept
+    ]
+
+
+def _notes_written(root: ElementTree.Element) -> bool:
+    """Whether a notes page holds words in its notes (its body placeholder;
+    not the slide number every notes page shows)."""
+    for shape in root.iter(f"{{{_P}}}sp"):
+        place = shape.find(f"{{{_P}}}nvSpPr/{{{_P}}}nvPr/{{{_P}}}ph")
+        if place is None or place.get("type") != "body":
+            continue
+        if any((t.text or "").strip() for t in shape.iter(f"{{{_A}}}t")):
+            return True
+    return False
 
 
 def _register_namespaces(body: bytes) -> None:
