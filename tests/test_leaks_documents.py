@@ -1027,3 +1027,52 @@ def test_hidden_text_sheets_slides_and_speaker_notes_are_refused(tmp_path):
     ):
         data = office_file(tmp_path / "kept" / name, parts).read_bytes()
         assert clean_document(data, Path(name).suffix) == data
+
+
+ODF_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+    'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+    'xmlns:presentation="urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"'
+)
+
+
+def test_odf_hidden_text_sheets_and_speaker_notes_are_refused(tmp_path):
+    """LibreOffice's hidden paragraphs and sections, a hidden sheet of Calc
+    and an Impress page's notes, as Word's, Excel's and PowerPoint's: each
+    refuses the document, naming what it keeps."""
+    from warta.documents import DocumentProblem, clean_document
+
+    bodies = {
+        "hidden text": (
+            ".odt",
+            '<text:p><text:hidden-paragraph text:condition="ooow:1" '
+            'text:is-hidden="true"/>mkcatatan jangan dimuat</text:p>',
+        ),
+        "hidden text ": (
+            ".odt",
+            '<text:section text:name="S" text:display="none"><text:p>mkcatatan</text:p>'
+            "</text:section>",
+        ),
+        "hidden sheets": (
+            ".ods",
+            '<office:automatic-styles><style:style style:name="ta2" style:family="table">'
+            '<style:table-properties table:display="false"/></style:style>'
+            '</office:automatic-styles><table:table table:name="Nama" table:style-name="ta2"/>',
+        ),
+        "speaker notes": (
+            ".odp",
+            '<presentation:notes><draw:frame presentation:class="notes"><draw:text-box>'
+            "<text:p>mkcatatan sebut angka</text:p></draw:text-box></draw:frame>"
+            "</presentation:notes>",
+        ),
+    }
+    for what, (suffix, body) in bodies.items():
+        data = office_file(
+            tmp_path / what / f"berkas{suffix}",
+            {"content.xml": f"<office:document-content {ODF_NS}>{body}</office:document-content>"},
+        ).read_bytes()
+        with pytest.raises(DocumentProblem, match=f"^it keeps {what.strip()}$"):
+            clean_document(data, suffix)

@@ -320,7 +320,7 @@ def _clean_zip(data: bytes, *, odf: bool, clean_picture=None, depth: int = 0) ->
     edits = _edits_of(parts, odf=odf)
     if edits:
         raise DocumentProblem(f"it keeps {' and '.join(edits)}", EDITED)
-    hidden = [] if odf else _hidden_of(parts)
+    hidden = _odf_hidden_of(parts) if odf else _hidden_of(parts)
     if hidden:
         raise DocumentProblem(f"it keeps {' and '.join(hidden)}", HIDDEN)
     changed = {}
@@ -503,6 +503,61 @@ def _hidden_of(parts: dict[str, bytes]) -> list[str]:
             ("hidden text", text),
             ("hidden sheets", sheets),
             ("hidden slides", slides),
+            ("speaker notes", notes),
+        )
+        if kept
+    ]
+
+
+_PRESENTATION = "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"
+_TABLE = "urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+_STYLE = "urn:oasis:names:tc:opendocument:xmlns:style:1.0"
+
+
+def _odf_hidden_of(parts: dict[str, bytes]) -> list[str]:
+    """`_hidden_of` for ODF: hidden text and paragraphs, sections not shown,
+    hidden sheets (a table whose style says `table:display="false"`),
+    speaker notes."""
+    text = sheets = notes = False
+    for name, body in parts.items():
+        if posixpath.basename(name) != "content.xml":
+            continue
+        root = _parse(body, name)
+        for element in root.iter(f"{{{_TEXT}}}hidden-text"):
+            if (element.get(f"{{{_TEXT}}}string-value") or "").strip():
+                text = True
+        for paragraph in (*root.iter(f"{{{_TEXT}}}p"), *root.iter(f"{{{_TEXT}}}h")):
+            hides = paragraph.find(f"{{{_TEXT}}}hidden-paragraph") is not None
+            if hides and "".join(paragraph.itertext()).strip():
+                text = True
+        for section in root.iter(f"{{{_TEXT}}}section"):
+            if section.get(f"{{{_TEXT}}}display") == "none" and "".join(section.itertext()).strip():
+                text = True
+        hidden_styles = {
+            style.get(f"{{{_STYLE}}}name")
+            for style in root.iter(f"{{{_STYLE}}}style")
+            if any(
+                properties.get(f"{{{_TABLE}}}display") == "false"
+                for properties in style.iter(f"{{{_STYLE}}}table-properties")
+            )
+        }
+        if hidden_styles and any(
+            table.get(f"{{{_TABLE}}}style-name") in hidden_styles
+            for table in root.iter(f"{{{_TABLE}}}table")
+        ):
+            sheets = True
+        for page in root.iter(f"{{{_PRESENTATION}}}notes"):
+            for frame in page:
+                if (
+                    frame.get(f"{{{_PRESENTATION}}}class") == "notes"
+                    and "".join(frame.itertext()).strip()
+                ):
+                    notes = True
+    return [
+        what
+        for what, kept in (
+            ("hidden text", text),
+            ("hidden sheets", sheets),
             ("speaker notes", notes),
         )
         if kept
