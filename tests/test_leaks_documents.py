@@ -1076,3 +1076,54 @@ def test_odf_hidden_text_sheets_and_speaker_notes_are_refused(tmp_path):
         ).read_bytes()
         with pytest.raises(DocumentProblem, match=f"^it keeps {what.strip()}$"):
             clean_document(data, suffix)
+
+
+def test_an_author_left_in_an_earlier_revision_is_taken_out_too():
+    """Acrobat saves by appending: the author deleted in File → Properties,
+    the old Info dictionary stays in the file's bytes, the last revision
+    naming no one. Such a PDF was published as it was, its author readable
+    with any text editor. It is written again without the old revision."""
+    from warta.documents import clean_document
+
+    first = written(named_pdf())
+    writer = PdfWriter(io.BytesIO(first), incremental=True)
+    writer.add_metadata({"/Title": "Berita Acara"})
+    del writer._info[NameObject("/Author")]
+    saved = written(writer)
+    assert PdfReader(io.BytesIO(saved)).metadata.author is None
+    assert b"mkpenulis" in saved  # the earlier revision
+    cleaned = clean_document(saved, ".pdf")
+    assert b"mkpenulis" not in cleaned
+    assert PdfReader(io.BytesIO(cleaned)).metadata.title == "Berita Acara"
+
+
+def test_a_signed_pdf_whose_metadata_names_no_one_is_published_whole():
+    """The XMP packet every Word export carries (programs and dates) names
+    no one: a signed PDF with only that is published as it is; one whose
+    packet names its creator is refused."""
+    from pypdf.generic import StreamObject
+
+    from warta.documents import DocumentProblem, clean_document
+
+    def signed_with(packet: bytes) -> bytes:
+        reader = PdfReader(io.BytesIO(signed_pdf(author=False)))
+        writer = PdfWriter(clone_from=reader)
+        xmp = DecodedStreamObject()
+        xmp.set_data(packet)
+        xmp[NameObject("/Type")] = NameObject("/Metadata")
+        writer._root_object[NameObject("/Metadata")] = writer._add_object(xmp)
+        assert isinstance(xmp, StreamObject)
+        return written(writer)
+
+    programs = signed_with(
+        b'<x:xmpmeta><rdf:Description pdf:Producer="Microsoft Word">'
+        b"<xmp:CreatorTool>Microsoft Word</xmp:CreatorTool><dc:creator><rdf:Seq/>"
+        b"</dc:creator></rdf:Description></x:xmpmeta>"
+    )
+    assert clean_document(programs, ".pdf") == programs
+    creator = signed_with(
+        b"<x:xmpmeta><dc:creator><rdf:Seq><rdf:li>mkpenulis Budi</rdf:li></rdf:Seq>"
+        b"</dc:creator></x:xmpmeta>"
+    )
+    with pytest.raises(DocumentProblem, match="digitally signed"):
+        clean_document(creator, ".pdf")

@@ -33,6 +33,9 @@ published. `clean_document` returns the bytes to publish:
   annotation (`/T`, `/Subj` of a highlight, a stamp, a drawn box; a form
   field's `/T` is its name and stays). One with none of these is published
   as it is. A name written with `#` escapes (`/Auth#6fr`) is the same name.
+  An earlier revision still in the file (Acrobat saves by appending: the
+  author deleted, the old Info dictionary kept in the bytes) goes with the
+  writing again.
 - A PDF that opens without a password but is protected from editing or
   printing (RC4 or AES: pypdf reads AES with the pinned `cryptography`) is
   published as it is when it names no one, else not published
@@ -42,7 +45,9 @@ published. `clean_document` returns the bytes to publish:
   (nothing shows without it).
 - A signed PDF (a signature field, or /Perms) cannot be written again: its
   signature would no longer verify. The decision: it is published as it is
-  only when it names no one as above; otherwise it is not published
+  only when it names no one as above (its XMP packet naming no creator,
+  contributor or owner: the programs and dates every export writes are
+  no one; no `/Author` in any revision); otherwise it is not published
   (`DocumentProblem`: publish an unsigned copy, or delete the author before
   signing), because a public site must not publish a name staff did not
   mean to. The signer's own name in the signature is published: that is
@@ -724,12 +729,25 @@ def _clean_pdf(data: bytes) -> bytes:
         retitled = _title_without_path(info)
         described = _with_metadata(reader)
         annotated = _annotations_naming(reader)
-        if not named and not described and not annotated and retitled is None:
-            return data
         if _signed(root):
-            # Written again, its signature would no longer verify; published
-            # as it is, it names whoever wrote it.
-            raise DocumentProblem(PDF_SIGNED, PDF_UNSIGN)
+            # Written again, its signature would no longer verify: published
+            # as it is when it names no one, in its last revision or in an
+            # earlier one still in the file (`/Author` as written).
+            if (
+                named
+                or retitled is not None
+                or annotated
+                or _xmp_names_someone(described)
+                or b"/Author" in data
+            ):
+                raise DocumentProblem(PDF_SIGNED, PDF_UNSIGN)
+            return data
+        # An earlier revision still in the file (saved again by appending, as
+        # Acrobat saves: the author deleted, the old Info dictionary kept in
+        # the bytes) is left out by writing the PDF again.
+        stale = b"/Author" in data or b"/Metadata" in data
+        if not named and not described and not annotated and retitled is None and not stale:
+            return data
         # Left out of the document before it is copied, so that no copy of
         # them is written (pypdf writes every object it cloned).
         for owner in described:
@@ -880,6 +898,31 @@ def _protected_pdf(reader, data: bytes) -> bytes:
             PDF_UNSIGN if _signed(root) else PDF_UNPROTECT,
         )
     return data
+
+
+# Who an XMP packet names: its creators and contributors, the PDF's author,
+# the rights' owner, a caption's writer (a packet of programs and dates names
+# no one).
+_XMP_PEOPLE = re.compile(
+    rb"<(dc:creator|dc:contributor|xmpRights:Owner)\b.*?<rdf:li[^>]*>\s*[^<\s]"
+    rb"|pdf:Author\s*(?:=\s*[\"'][^\"'\s]|>\s*[^<\s])"
+    rb"|photoshop:(?:AuthorsPosition|CaptionWriter)\s*(?:=\s*[\"'][^\"'\s]|>\s*[^<\s])",
+    re.DOTALL,
+)
+
+
+def _xmp_names_someone(described: list) -> bool:
+    """Whether an object's XMP packet names a person (`_XMP_PEOPLE`), or an
+    application's private data (/PieceInfo, not read) is kept."""
+    for item in described:
+        if "/PieceInfo" in item:
+            return True
+        packet = item.get("/Metadata")
+        packet = packet.get_object() if packet is not None else None
+        data = packet.get_data() if hasattr(packet, "get_data") else b""
+        if _XMP_PEOPLE.search(data):
+            return True
+    return False
 
 
 def _objects(reader):
