@@ -1127,3 +1127,23 @@ def test_a_signed_pdf_whose_metadata_names_no_one_is_published_whole():
     )
     with pytest.raises(DocumentProblem, match="digitally signed"):
         clean_document(creator, ".pdf")
+
+
+def test_a_secured_pdf_with_its_author_in_an_earlier_revision_is_refused():
+    """A secured PDF saved again by appending, its author deleted from the
+    last revision: the earlier one, in the file and opened by the same empty
+    password, still names the author. It was published as it was; it is
+    refused as a secured PDF naming its author is."""
+    from warta.documents import DocumentProblem, clean_document
+
+    writer = named_pdf()
+    writer.encrypt(user_password="", owner_password="rahasia", algorithm="AES-128")
+    update = PdfWriter(io.BytesIO(written(writer)), incremental=True)
+    del update._info[NameObject("/Author")]
+    update._info[NameObject("/Title")] = update._info["/Title"]  # the Info is updated
+    saved = written(update)
+    reader = PdfReader(io.BytesIO(saved))
+    reader.decrypt("")
+    assert "/Author" not in reader.metadata
+    with pytest.raises(DocumentProblem, match="protected"):
+        clean_document(saved, ".pdf")

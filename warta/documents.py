@@ -888,6 +888,7 @@ def _protected_pdf(reader, data: bytes) -> bytes:
     info = info.get_object() if info is not None else None
     if (
         _named_in_info(info)
+        or b"/Author" in data  # (in an earlier revision still in the file too)
         or _title_without_path(info) is not None
         or _with_metadata(reader)
         or _annotations_naming(reader)
