@@ -1147,3 +1147,33 @@ def test_a_secured_pdf_with_its_author_in_an_earlier_revision_is_refused():
     assert "/Author" not in reader.metadata
     with pytest.raises(DocumentProblem, match="protected"):
         clean_document(saved, ".pdf")
+
+
+def test_a_document_servers_names_of_people_are_refused(tmp_path):
+    """A file from SharePoint or OneDrive keeps the server's columns in
+    customXml/item1.xml, its owner's or last editor's name and account
+    among them. Published as it was; refused, with the Document Inspector to
+    remove them. A custom XML part naming no one (a content control's data)
+    is kept."""
+    from warta.documents import DocumentProblem, clean_document
+
+    server = (
+        '<p:properties xmlns:p="http://schemas.microsoft.com/office/2006/metadata/properties">'
+        "<documentManagement><Owner><UserInfo><DisplayName>mkpenulis Budi</DisplayName>"
+        "<AccountId>12</AccountId></UserInfo></Owner></documentManagement></p:properties>"
+    )
+    data = office_file(
+        tmp_path / "a" / "sk.docx",
+        {"word/document.xml": word_text(), "customXml/item1.xml": server},
+    ).read_bytes()
+    with pytest.raises(DocumentProblem, match="a document server's names of people") as problem:
+        clean_document(data, ".docx")
+    assert "Inspect Document" in problem.value.suggestion
+    bound = office_file(
+        tmp_path / "b" / "sk.docx",
+        {
+            "word/document.xml": word_text(),
+            "customXml/item1.xml": "<data><NomorSK>12/2024</NomorSK><DisplayName/></data>",
+        },
+    ).read_bytes()
+    assert clean_document(bound, ".docx") == bound

@@ -124,8 +124,9 @@ EDITED = (
 )
 HIDDEN = (
     "delete what is hidden (Word, Excel, PowerPoint: File → Info → Check for Issues → "
-    "Inspect Document → Remove All for hidden text, hidden sheets or slides and "
-    "presentation notes), save and upload it again, or publish it as a PDF"
+    "Inspect Document → Remove All for hidden text, hidden sheets or slides, "
+    "presentation notes and document properties), save and upload it again, or publish "
+    "it as a PDF"
 )
 # The most an office document may unpack to (every part is held in memory).
 MAX_UNPACKED_BYTES = 256 * 2**20
@@ -474,16 +475,24 @@ _S = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _NOTES_PART = re.compile(r"^ppt/notesSlides/notesSlide\d+\.xml$", re.IGNORECASE)
 _SLIDE_PART = re.compile(r"^ppt/slides/slide\d+\.xml$", re.IGNORECASE)
 _OFF = {"0", "false", "off"}
+_CUSTOM_XML_PART = re.compile(r"^customXml/item\d*\.xml$", re.IGNORECASE)
+# A SharePoint person field (`<UserInfo><DisplayName>Budi Santoso</DisplayName>`,
+# `<pc:Person><pc:DisplayName>`) with a name in it.
+_SERVER_PEOPLE = re.compile(rb"<(?:\w+:)?DisplayName>\s*[^<\s]")
 
 
 def _hidden_of(parts: dict[str, bytes]) -> list[str]:
     """What an OOXML document keeps out of sight that publishing would
     reveal to anyone who opens the file: Word's hidden text (a run formatted
     Hidden, `w:vanish`), Excel's hidden sheets, PowerPoint's hidden slides and
-    speaker notes (each once)."""
-    text = sheets = slides = notes = False
+    speaker notes, and the people a document server (SharePoint, OneDrive)
+    stored in it (`customXml/item1.xml`: an owner's or an editor's name and
+    account) (each once)."""
+    text = sheets = slides = notes = server = False
     for name, body in parts.items():
-        if _WORD_TEXT_PART.match(name) and b"vanish" in body:
+        if _CUSTOM_XML_PART.match(name) and _SERVER_PEOPLE.search(body):
+            server = True
+        elif _WORD_TEXT_PART.match(name) and b"vanish" in body:
             for run in _parse(body, name).iter(f"{{{_W}}}r"):
                 mark = run.find(f"{{{_W}}}rPr/{{{_W}}}vanish")
                 if mark is None or (mark.get(f"{{{_W}}}val") or "true").lower() in _OFF:
@@ -509,6 +518,7 @@ def _hidden_of(parts: dict[str, bytes]) -> list[str]:
             ("hidden sheets", sheets),
             ("hidden slides", slides),
             ("speaker notes", notes),
+            ("a document server's names of people", server),
         )
         if kept
     ]
