@@ -1177,3 +1177,35 @@ def test_a_document_servers_names_of_people_are_refused(tmp_path):
         },
     ).read_bytes()
     assert clean_document(bound, ".docx") == bound
+
+
+def test_an_archive_of_documents_is_refused_on_a_public_build(site):
+    """`lampiran.zip` holding the SK as a .docx was published as it was:
+    the documents inside with their authors and comments. On a public build,
+    cold and warm, it is one error naming the file and not published."""
+    newsroom(site)
+    folder = site.content / "images" / "2024"
+    folder.mkdir(parents=True, exist_ok=True)
+    inner = docx(site.root / "sk.docx", comments=True).read_bytes()
+    with zipfile.ZipFile(folder / "lampiran.zip", "w") as archive:
+        archive.writestr("sk.docx", inner)
+    site.article(
+        "sk.md",
+        slug="penetapan-pengawas",
+        body="PALEMBANG – Bawaslu Kota Palembang menetapkan pengawas TPS.\n\n"
+        "[Unduh lampiran]({static}/images/2024/lampiran.zip)",
+    )
+    output, cache = site.output, site.root / "cache"
+    for build in ("cold", "warm"):
+        built = public_build(site, output, cache)
+        errors = [(f.path, f.message) for f in built.findings("error")]
+        assert errors == [
+            (
+                f"{site.content.name}/images/2024/lampiran.zip",
+                "document not published, the site cannot take the authors' names, comments "
+                "and tracked changes out of the documents in a .zip archive: 'lampiran.zip' "
+                "(upload each document on its own (a PDF, .docx, .xlsx …) and link each)",
+            )
+        ], (build, built.log)
+        assert not (output / "images/2024/lampiran.zip").exists(), build
+        assert zipped_leaks(output, *PEOPLE) == [], build

@@ -52,6 +52,8 @@ published. `clean_document` returns the bytes to publish:
   signing), because a public site must not publish a name staff did not
   mean to. The signer's own name in the signature is published: that is
   what signing means.
+- An archive (`.zip`, `.rar`, `.7z`) is not published: the documents
+  inside are not opened here.
 - A PDF with attached files (`/EmbeddedFiles`, a file attachment
   annotation: a Word file inside, with its own author and comments) is not
   published: they are not opened here.
@@ -115,7 +117,12 @@ LEGACY_SUFFIXES = {
     ".fodp": ".odp",
     ".fodg": ".odg",
 }
-DOCUMENT_SUFFIXES = OOXML_SUFFIXES + ODF_SUFFIXES + PDF_SUFFIXES + tuple(LEGACY_SUFFIXES)
+# Archives: the documents inside keep their authors, comments and tracked
+# changes, and are not opened here.
+ARCHIVE_SUFFIXES = (".zip", ".rar", ".7z")
+DOCUMENT_SUFFIXES = (
+    OOXML_SUFFIXES + ODF_SUFFIXES + PDF_SUFFIXES + tuple(LEGACY_SUFFIXES) + ARCHIVE_SUFFIXES
+)
 
 EDITED = (
     "accept all tracked changes and delete the comments (Word: Review → Accept → "
@@ -273,6 +280,12 @@ def _clean_document(data: bytes, suffix: str, clean_picture=None, depth: int = 0
     if suffix in OOXML_SUFFIXES or suffix in ODF_SUFFIXES:
         return _clean_zip(
             data, odf=suffix in ODF_SUFFIXES, clean_picture=clean_picture, depth=depth
+        )
+    if suffix in ARCHIVE_SUFFIXES:
+        raise DocumentProblem(
+            f"the site cannot take the authors' names, comments and tracked changes out "
+            f"of the documents in a {suffix} archive",
+            "upload each document on its own (a PDF, .docx, .xlsx …) and link each",
         )
     if suffix in LEGACY_SUFFIXES:
         raise DocumentProblem(
