@@ -1209,3 +1209,23 @@ def test_an_archive_of_documents_is_refused_on_a_public_build(site):
         ], (build, built.log)
         assert not (output / "images/2024/lampiran.zip").exists(), build
         assert zipped_leaks(output, *PEOPLE) == [], build
+
+
+def test_the_cms_offers_no_archive_as_a_document_it_publishes():
+    """The CMS's media library takes the documents the build publishes
+    (`document_suffixes`): an archive, refused by the build, is not one."""
+    from plugins.cms.config import CmsInputs, warta_data
+
+    data = warta_data(
+        CmsInputs(
+            site_name="Bawaslu",
+            rubrik=("Berita",),
+            title_min=20,
+            title_max=120,
+            summary_min=60,
+            summary_max=300,
+        )
+    )
+    assert ".pdf" in data["document_suffixes"] and ".docx" in data["document_suffixes"]
+    assert not {".zip", ".rar", ".7z"} & set(data["document_suffixes"])
+    assert data["legacy_suffixes"][".xlsb"] == ".xlsx"

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warta import frontmatter
-from warta.documents import DOCUMENT_SUFFIXES, LEGACY_SUFFIXES
+from warta.documents import ARCHIVE_SUFFIXES, DOCUMENT_SUFFIXES, LEGACY_SUFFIXES
 from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS
 from warta.new_article import region_value
 from warta.published import DRAFT_NAME_PAIRS, DRAFT_NAME_WORDS
@@ -678,8 +678,11 @@ def warta_data(inputs: CmsInputs) -> dict:
         # any other upload (an iPhone's HEIC) before it is saved.
         "photo_suffixes": list(PHOTO_SUFFIXES),
         # ... and, in the media library and the file widget, the documents it
-        # publishes; the older formats it refuses, each with the one to save as.
-        "document_suffixes": [s for s in DOCUMENT_SUFFIXES if s not in LEGACY_SUFFIXES],
+        # publishes (no archive: refused); the older formats it refuses, each
+        # with the one to save as.
+        "document_suffixes": [
+            s for s in DOCUMENT_SUFFIXES if s not in LEGACY_SUFFIXES and s not in ARCHIVE_SUFFIXES
+        ],
         "legacy_suffixes": dict(LEGACY_SUFFIXES),
         # Words of a file's name that hold its release back (warta.published):
         # the preview says so when the title no longer holds them.
