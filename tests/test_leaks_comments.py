@@ -305,3 +305,31 @@ def test_a_comment_in_a_yaml_list_of_tags_is_one_warning(site):
             if f.path.endswith("yaml.md") and f.level == "warning"
         ]
         assert found == [(line_of(path, "tags:"), f"{REMOVED} '<!-- mkyaml cek -->' {DELETE}")]
+
+
+def test_an_author_that_is_only_a_comment_is_the_sites_default_author(site):
+    """`Author: <!-- Budi minta anonim -->`: taken out, nothing was left, and
+    the release had an author of no name (a byline of nothing, an author page
+    at no address). It is the site's default author, as with no `Author:`,
+    one warning at the line."""
+    newsroom(site)
+    path = site.article(
+        "tanpa.md", slug="tanpa-penulis", author="<!-- mkanonim Budi minta anonim -->"
+    )
+    built = site.build(publish=True)
+    assert built.returncode == 0, built.log
+    assert leaked(built.output, "mkanonim") == []
+    page = built.html("berita/2024/11/tanpa-penulis/")
+    links = page.select(".article a[href*='/penulis/'], article a[href*='/penulis/']")
+    assert links, page
+    for link in links:
+        assert link.get_text(strip=True), link
+        assert link["href"].split("/penulis/", 1)[1].strip("/"), link["href"]
+    found = [
+        (f.line, f.message)
+        for f in built.findings()
+        if f.path.endswith("tanpa.md") and f.level == "warning"
+    ]
+    assert found == [
+        (line_of(path, "Author:"), f"{REMOVED} '<!-- mkanonim Budi minta anonim -->' {DELETE}")
+    ]
