@@ -620,6 +620,30 @@ def test_a_region_feed_links_to_its_region_page(published_site):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("folder", ["rubrik", "tag", "penulis"])
+def test_a_category_tag_or_author_feed_links_to_its_page(published_site, folder):
+    """A feed reader's "open the website" link of a rubrik's, tag's or
+    author's feed led to the home page; it leads to that rubrik's, tag's or
+    author's page (its canonical address), and the feed stays valid Atom."""
+    feeds = sorted(published_site.output.glob(f"{folder}/*/feed.xml"))
+    assert feeds, folder
+    home = etree.fromstring((published_site.output / "feed.xml").read_bytes())
+    [home_page] = home.xpath("atom:link[@rel='alternate']/@href", namespaces=ATOM_NS)
+    problems = []
+    for path in feeds:
+        page = path.parent.relative_to(published_site.output).as_posix() + "/"
+        [canonical] = published_site.html(page).select("link[rel=canonical]")
+        assert canonical["href"] != home_page
+        document = etree.fromstring(path.read_bytes())
+        alternates = document.xpath("atom:link[@rel='alternate']/@href", namespaces=ATOM_NS)
+        if alternates != [canonical["href"]]:
+            problems.append(f"{page}feed.xml: {alternates} (its page: {canonical['href']})")
+        error = invalid(atom_schema(), path.read_bytes())
+        if error:
+            problems.append(f"{page}feed.xml: {error}")
+    assert not problems, "\n".join(problems)
+
+
 ATOM = '<feed xmlns="http://www.w3.org/2005/Atom">{}</feed>'
 FEED_HEAD = "<title>t</title><id>https://a.example/</id><updated>{}</updated>"
 ENTRY = (
