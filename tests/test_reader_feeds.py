@@ -778,3 +778,28 @@ def test_the_json_feed_check_names_each_departure():
         "item 2: author {'nama': 'x'}",
         "item 2: date_published '2024-11-17 09:30' is not RFC 3339",
     ]
+
+
+def test_feed_links_of_one_name_lead_to_one_feed(published_site):
+    """A rubrik's, tag's or author's page had two links named "Umpan Atom":
+    its own feed and the site's (footer), so a screen reader's list of links
+    offered the same name twice for two feeds; every feed link of a page now
+    has a name of its own (the list's "Umpan Atom KPU", as a region's)."""
+    problems = []
+    pages = sorted(published_site.output.rglob("*.html"))
+    assert any(path.parts[-3] == "tag" for path in pages if len(path.parts) > 3)
+    for path in pages:
+        relative = path.relative_to(published_site.output).as_posix()
+        if relative.startswith("admin/"):
+            continue
+        targets: dict[str, set[str]] = {}
+        for link in published_site.html(relative).select("a[href]"):
+            if link["href"].endswith(("feed.xml", "feed.json")):
+                name = " ".join(link.get_text(" ").split())
+                targets.setdefault(name, set()).add(link["href"])
+        problems += [
+            f"{relative}: {name!r} → {sorted(hrefs)}"
+            for name, hrefs in targets.items()
+            if len(hrefs) > 1
+        ]
+    assert not problems, "\n".join(problems[:20])
