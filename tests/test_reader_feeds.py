@@ -620,6 +620,30 @@ def test_a_region_feed_links_to_its_region_page(published_site):
     assert not problems, "\n".join(problems)
 
 
+@pytest.mark.parametrize("folder", ["rubrik", "tag", "penulis"])
+def test_a_category_tag_or_author_feed_links_to_its_page(published_site, folder):
+    """A feed reader's "open the website" link of a rubrik's, tag's or
+    author's feed led to the home page; it leads to that rubrik's, tag's or
+    author's page (its canonical address), and the feed stays valid Atom."""
+    feeds = sorted(published_site.output.glob(f"{folder}/*/feed.xml"))
+    assert feeds, folder
+    home = etree.fromstring((published_site.output / "feed.xml").read_bytes())
+    [home_page] = home.xpath("atom:link[@rel='alternate']/@href", namespaces=ATOM_NS)
+    problems = []
+    for path in feeds:
+        page = path.parent.relative_to(published_site.output).as_posix() + "/"
+        [canonical] = published_site.html(page).select("link[rel=canonical]")
+        assert canonical["href"] != home_page
+        document = etree.fromstring(path.read_bytes())
+        alternates = document.xpath("atom:link[@rel='alternate']/@href", namespaces=ATOM_NS)
+        if alternates != [canonical["href"]]:
+            problems.append(f"{page}feed.xml: {alternates} (its page: {canonical['href']})")
+        error = invalid(atom_schema(), path.read_bytes())
+        if error:
+            problems.append(f"{page}feed.xml: {error}")
+    assert not problems, "\n".join(problems)
+
+
 ATOM = '<feed xmlns="http://www.w3.org/2005/Atom">{}</feed>'
 FEED_HEAD = "<title>t</title><id>https://a.example/</id><updated>{}</updated>"
 ENTRY = (
@@ -754,3 +778,28 @@ def test_the_json_feed_check_names_each_departure():
         "item 2: author {'nama': 'x'}",
         "item 2: date_published '2024-11-17 09:30' is not RFC 3339",
     ]
+
+
+def test_feed_links_of_one_name_lead_to_one_feed(published_site):
+    """A rubrik's, tag's or author's page had two links named "Umpan Atom":
+    its own feed and the site's (footer), so a screen reader's list of links
+    offered the same name twice for two feeds; every feed link of a page now
+    has a name of its own (the list's "Umpan Atom KPU", as a region's)."""
+    problems = []
+    pages = sorted(published_site.output.rglob("*.html"))
+    assert any(path.parts[-3] == "tag" for path in pages if len(path.parts) > 3)
+    for path in pages:
+        relative = path.relative_to(published_site.output).as_posix()
+        if relative.startswith("admin/"):
+            continue
+        targets: dict[str, set[str]] = {}
+        for link in published_site.html(relative).select("a[href]"):
+            if link["href"].endswith(("feed.xml", "feed.json")):
+                name = " ".join(link.get_text(" ").split())
+                targets.setdefault(name, set()).add(link["href"])
+        problems += [
+            f"{relative}: {name!r} → {sorted(hrefs)}"
+            for name, hrefs in targets.items()
+            if len(hrefs) > 1
+        ]
+    assert not problems, "\n".join(problems[:20])

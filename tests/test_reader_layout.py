@@ -358,3 +358,20 @@ def test_a_screen_reader_hears_the_pagination_links_without_their_arrows(browser
         context.close()
     assert (previous, following) == (1, 1), arrows
     assert "‹ Sebelumnya" in arrows and "Berikutnya ›" in arrows  # still shown
+
+
+def test_the_pagination_arrows_sit_inside_their_links_box(page):
+    """The arrow of "Berikutnya ›" and "‹ Sebelumnya" (a span hidden from
+    screen readers) got the bordered box of a page number: a box inside the
+    link's box, and a link taller than the numbers beside it. Each link is
+    one box now, as tall as the numbers."""
+    page.goto(page.base + "/rubrik/berita/halaman/2/", wait_until="load")
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('.pagination li > *')].map((el) => ({
+          text: el.innerText, height: el.getBoundingClientRect().height,
+          inner: [...el.querySelectorAll('*')].filter((c) =>
+            parseFloat(getComputedStyle(c).borderTopWidth) > 0).length}))"""
+    )
+    assert {"‹ Sebelumnya", "Berikutnya ›"} <= {box["text"] for box in boxes}, boxes
+    assert all(box["inner"] == 0 for box in boxes), boxes
+    assert len({round(box["height"]) for box in boxes}) == 1, boxes

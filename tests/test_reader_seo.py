@@ -467,3 +467,35 @@ def test_the_sitemap_lists_the_output_once_unless_a_plugin_may_write_in_between(
     assert built.returncode == 0, built.log
     assert [loc for loc in sitemap(built) if loc.endswith("/rekap/")], sorted(sitemap(built))
     assert "the output listed for the sitemap" in built.log
+
+
+def test_each_index_page_describes_itself_not_the_home_page(sample_site):
+    """/tag/, /rubrik/, /penulis/, /arsip/ and /cari/ gave search engines the
+    home page's description (the site's subtitle), the same snippet for six
+    pages; each describes itself now, as the lists and regions do."""
+    from bs4 import BeautifulSoup
+
+    def description(path) -> str:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+        if soup.select_one('meta[name=robots][content*="noindex"]'):
+            return ""
+        return soup.select_one("meta[name=description]")["content"]
+
+    output = sample_site.output
+    home = description(output / "index.html")
+    same = []
+    for path in sorted(output.rglob("*.html")):
+        relative = path.relative_to(output).as_posix()
+        if relative.startswith(("admin/", "halaman/")) or relative == "index.html":
+            continue  # the CMS; the home page and its further pages
+        if description(path) == home:
+            same.append(relative)
+    assert not same, same
+    for folder, word in [
+        ("tag", "tag"),
+        ("rubrik", "rubrik"),
+        ("penulis", "penulis"),
+        ("arsip", "Arsip"),
+        ("cari", "Cari"),
+    ]:
+        assert word in description(output / folder / "index.html"), folder

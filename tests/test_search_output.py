@@ -4,6 +4,8 @@ may since have become drafts (hunt "warm" #3)."""
 
 from __future__ import annotations
 
+import json
+import shutil
 import subprocess
 from pathlib import Path
 from types import SimpleNamespace
@@ -11,8 +13,15 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from conftest import REPO, assert_same_tree, build_without, run_build, shipped_plugins
-from plugins.search import indexer
+from conftest import (
+    REPO,
+    assert_same_tree,
+    build_without,
+    newsroom,
+    run_build,
+    shipped_plugins,
+)
+from plugins.search import indexer, stable
 from plugins.search import plugin as search_plugin
 from warta.build import load_settings
 
@@ -219,3 +228,40 @@ def test_a_failed_pagefind_run_leaves_no_bundle_folder(tmp_path, monkeypatch):
 
     assert not (output / "pagefind").exists()
     assert (output / "berita" / "2024" / "11" / "rakor" / "index.html").is_file()
+
+
+def filter_lists(bundle: Path) -> dict[str, list[str]]:
+    """{filter: its values}, in the order of the bundle's files, read as the
+    browser's Pagefind reads them: entry → metadata → filter files."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    [language] = entry["languages"].values()
+    meta = stable.read(bundle / f"pagefind.{language['hash']}.pf_meta")
+    lists = {}
+    for name, file_hash in meta[3]:
+        content = stable.read(bundle / "filter" / f"{file_hash}.pf_filter")
+        assert content[0] == name
+        lists[name] = [value for value, _pages in content[1]]
+    return lists
+
+
+def test_two_builds_of_the_same_content_give_the_same_search_index(site, tmp_path):
+    """Pagefind wrote its filters (wilayah, tag, rubrik, tahun) and their
+    values in another order on each run (Pagefind/pagefind#638), so two
+    builds of the same content gave other filter files, metadata and
+    pagefind-entry.json, all published again; now the same files, the
+    filters and their values in order."""
+    newsroom(site)
+    first = site.build(publish=True)
+    assert first.returncode == 0, first.log
+    kept = tmp_path / "first"
+    shutil.copytree(site.output / "pagefind", kept)
+    for _ in range(2):  # each Pagefind run draws another order
+        shutil.rmtree(site.output)
+        again = site.build(publish=True)
+        assert again.returncode == 0, again.log
+        assert_same_tree(site.output / "pagefind", kept)
+    lists = filter_lists(kept / "2024")
+    assert list(lists) == sorted(lists) and {"tag", "wilayah"} <= set(lists), lists
+    assert all(values == sorted(values) for values in lists.values()), lists
+    assert {"Pilkada Serentak 2024", "Pengawasan Partisipatif"} <= set(lists["tag"])
+    assert len(lists["wilayah"]) >= 4, lists

@@ -294,3 +294,23 @@ def test_the_build_gives_freed_memory_back_before_pagefind_starts():
     after = release_memory()
     assert before is not None and after is not None
     assert after < before - 100 * 2**20
+
+
+def test_a_bundle_of_an_unknown_format_is_left_as_pagefind_wrote_it(tmp_path):
+    """stable.stabilise rewrites only files it reads back to their exact bytes:
+    a metadata file of another shape leaves the whole bundle untouched, with
+    the reason."""
+    import gzip
+
+    from plugins.search import stable
+
+    bundle = tmp_path / "2024"
+    (bundle / "filter").mkdir(parents=True)
+    entry = '{"version":"9.0.0","languages":{"id":{"hash":"id_0123456789","page_count":1}}}'
+    (bundle / "pagefind-entry.json").write_text(entry, encoding="utf-8")
+    meta = gzip.compress(stable.SIGNATURE + b"\x82\x659.0.0\xf5", mtime=0)  # ["9.0.0", true]
+    (bundle / "pagefind.id_0123456789.pf_meta").write_bytes(meta)
+    before = {p.name: p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+    reason = stable.stabilise(bundle)
+    assert reason is not None and "pagefind.id_0123456789.pf_meta" in reason, reason
+    assert {p.name: p.read_bytes() for p in bundle.rglob("*") if p.is_file()} == before

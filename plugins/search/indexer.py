@@ -24,6 +24,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .stable import stabilise
+
 MANIFEST = "bundles.json"
 ONE_BUNDLE = "semua"  # the bundle's name when the article URLs carry no year
 YEAR_FIELD = "{date:%Y}"
@@ -38,6 +40,8 @@ class IndexResult:
     bundles: list[str] = field(default_factory=list)  # bundles written, newest first
     failed: str | None = None  # "<bundle_dir>/<bundle>" of the run that failed
     command: list[str] = field(default_factory=list)  # the run that failed, to rerun it
+    # "<bundle>: why" for each bundle left as Pagefind wrote it (stable.stabilise)
+    unstable: list[str] = field(default_factory=list)
 
 
 def glob_from_save_as(save_as: str) -> str:
@@ -200,7 +204,8 @@ def nothing_to_index(output: str) -> bool:
 
 
 def build_index(site: Path, bundle_dir: str, glob: str, **options) -> IndexResult:
-    """Replace site/<bundle_dir> with fresh bundles and bundles.json.
+    """Replace site/<bundle_dir> with fresh bundles and bundles.json, each
+    bundle the same files for the same pages (stable.stabilise).
 
     Runs bundle_commands one after another and stops at the first failure;
     bundles.json is written only when every bundle was built, so the search
@@ -231,6 +236,10 @@ def build_index(site: Path, bundle_dir: str, glob: str, **options) -> IndexResul
             return result
         result.pages += pages_indexed(result.output)
         result.bundles.append(name)
+        # The same pages give the same files on every build (Pagefind/pagefind#638).
+        reason = stabilise(folder / name)
+        if reason is not None:
+            result.unstable.append(f"{name}: {reason}")
     if result.bundles:
         (folder / MANIFEST).write_text(manifest(result.bundles), encoding="utf-8")
     return result

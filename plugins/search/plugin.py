@@ -15,7 +15,9 @@ What it adds to the site:
   `/pagefind/2024-07/`), built one after another so Pagefind's memory peak
   is one bundle's pages, and
   `/pagefind/bundles.json` listing them newest first; the search page merges
-  them in the browser. The year is the ARTICLE_SAVE_AS segment `{date:%Y}`;
+  them in the browser. Each bundle is the same files for the same pages
+  (stable.py puts the filter lists Pagefind writes in a random order in
+  order, Pagefind/pagefind#638). The year is the ARTICLE_SAVE_AS segment `{date:%Y}`;
   without one (or with a SEARCH_GLOB that has no `*` there) there is a single
   bundle `/pagefind/semua/`. The folder is rebuilt on every build, so the
   bundle of a year that no longer has articles goes away; a build that
@@ -270,6 +272,18 @@ def write_index(settings, output: Path, bundle_dir: str) -> bool:
         # Every article page asks not to be indexed (the site's only releases are hidden).
         logger.info("search: no listed page matches %s, no index built", glob)
         return False
+    for reason in result.unstable:
+        report(
+            logger,
+            Finding(
+                "",
+                None,
+                "warning",
+                f"search bundle {bundle_dir}/{reason}: its filter files were left in "
+                "Pagefind's order, which changes from build to build",
+                "check that pagefind[bin] is the version pinned in pyproject.toml",
+            ),
+        )
     logger.info(
         "search: Pagefind indexed %d pages matching %s in %d bundles (%s)",
         result.pages,

@@ -1346,6 +1346,28 @@ class IncrementalWriter(Writer):
             feed.feed["link"] = self.urljoiner(self.site_url, page)
         return feed
 
+    def _taxonomy_feed_page(self, context, path: str) -> str | None:
+        """The address of the category, tag or author page whose feed Pelican
+        writes at `path` ({KIND}_FEED_ATOM/_RSS with its slug), or None."""
+        kinds = (("CATEGORY", "categories"), ("TAG", "tags"), ("AUTHOR", "authors"))
+        lists = tuple(context.get(key) for _, key in kinds)
+        made = getattr(self, "_feed_pages", None)
+        if (
+            made is None
+            or made[0] is not context
+            or any(a is not b for a, b in zip(made[1], lists, strict=True))
+        ):
+            pages = {}
+            for (kind, _), wrappers in zip(kinds, lists, strict=True):
+                if isinstance(wrappers, dict):
+                    wrappers = wrappers.items()
+                patterns = [self.settings.get(f"{kind}_FEED_{form}") for form in ("ATOM", "RSS")]
+                for pattern in filter(None, patterns):
+                    for wrapper, _articles in wrappers or ():
+                        pages.setdefault(str(pattern).format(slug=wrapper.slug), wrapper.url)
+            made = self._feed_pages = (context, lists, pages)
+        return made[2].get(path)
+
     def _add_item_to_the_feed(self, feed, item):
         super()._add_item_to_the_feed(feed, item)
         # The title is text on this site (pages escape it, feed.json carries it
@@ -1377,6 +1399,13 @@ class IncrementalWriter(Writer):
             return None
         build.start_writing(context)
         items = list(elements[: self.settings["FEED_MAX_ITEMS"]])
+        if context.get("feed_page_url") is None:
+            # Pelican writes a category's, tag's and author's feed with the
+            # generator's context, which does not say whose feed it is: its
+            # page is found from its path (as the settings make both).
+            page = self._taxonomy_feed_page(context, path)
+            if page is not None:
+                context = {**context, "feed_page_url": page}
 
         def digest() -> str | None:
             # When the feed is made (`make_feed`), after the article_generator_write_article
