@@ -788,16 +788,33 @@
     if (!closed) return { problem: { line: 1, message: 'tidak ada baris --- penutup' } };
     var block = lines.slice(1, close);
     var whole;
+    // YAML cannot read the block at a key's own line (`title: Rapat: Pleno`,
+    // `title: *Rapat Pleno*`): the build reads it line by line, each key its
+    // text as written (warta.frontmatter `_parse_head`); so is such a key
+    // here (`lenient`), and a changed value written in YAML's quotes.
+    var failed = null;
     try {
       whole = yamlLoad(block.join('\n'));
     } catch (error) {
       var mark = error.mark || {};
-      return {
-        problem: {
-          line: typeof mark.line === 'number' ? mark.line + 2 : 1,
-          message: error.reason || String(error.message || error),
-        },
+      failed = {
+        line: typeof mark.line === 'number' ? mark.line + 2 : 1,
+        message: yamlReason(error.reason || String(error.message || error)),
       };
+      if (/quoted scalar/.test(error.reason || '')) {
+        // (js-yaml says where the text ended; the build, where the quote opened)
+        var quote = /double/.test(error.reason) ? '"' : "'";
+        block.some(function (line, index) {
+          var keyed = YAML_KEY_RE.exec(line);
+          var value = keyed ? line.slice(keyed[0].length).trim() : '';
+          var open = value.charAt(0) === quote && (value.length < 2 || value.charAt(value.length - 1) !== quote);
+          if (open) failed.line = index + 2;
+          return open;
+        });
+      }
+      var atLine = typeof mark.line === 'number' ? block[mark.line] : undefined;
+      if (atLine === undefined || !YAML_KEY_RE.test(atLine)) return { problem: failed };
+      whole = {};
     }
     if (whole === null || whole === undefined) whole = {};
     if (!isMap(whole)) return null;
@@ -831,6 +848,21 @@
         }
         if (isMap(piece) && Object.keys(piece).length === 1) found = next;
       }
+      if (found < 0 && failed) {
+        // A key line YAML cannot read, alone with the blank and comment lines
+        // below it, and no quote left open (which the build says: `title:
+        // "Rapat`); a `[` never closed is text, as the build reads it.
+        var alone = block.slice(starts[at] + 1, starts[at + 1]).every(function (line) {
+          return !line.trim() || /^\s*#/.test(line);
+        });
+        var keyed = YAML_KEY_RE.exec(block[starts[at]]);
+        var value = keyed ? block[starts[at]].slice(keyed[0].length).trim() : '';
+        if (keyed && alone && !/^["']/.test(value)) {
+          found = at + 1;
+          piece = {};
+          piece[keyed[3]] = null;
+        }
+      }
       if (found < 0) break;
       var key = Object.keys(piece)[0];
       merged[key] = piece[key];
@@ -850,10 +882,38 @@
       read.segments.push({ key: key, value: piece[key], lines: own, tail: tail });
       at = found;
     }
-    if (at < starts.length - 1 || !sameYaml(merged, whole)) {
+    if (failed && at < starts.length - 1) return { problem: failed };
+    if (!failed && (at < starts.length - 1 || !sameYaml(merged, whole))) {
       return { problem: { line: 2, message: 'susunan kunci YAML ini tidak dapat dipisah per kunci' } };
     }
     return read;
+  }
+
+  // What js-yaml says is wrong (English: "bad indentation of a mapping
+  // entry"), in the writer's words, with what to do.
+  var YAML_REASONS = [
+    [/^bad indentation/, 'baris ini tidak terbaca sebagai "kunci: nilai": nilai yang memuat ": " diapit tanda ' +
+      'kutip (misalnya judul: "Rapat: Pleno"), dan kunci ditulis sejajar dengan kunci lain'],
+    [/^duplicated mapping key/, 'kunci yang sama ditulis dua kali; hapus salah satunya'],
+    [/double quoted scalar/, 'tanda kutip " dibuka tetapi tidak ditutup'],
+    [/single quoted scalar/, "tanda kutip ' dibuka tetapi tidak ditutup (tulis '' untuk apostrof di dalamnya)"],
+    [/flow collection/, 'daftar dalam [ ] atau { } tidak ditutup, atau kurang koma di antara isinya'],
+    [/^tab characters/, 'baris menjorok dengan tab; pakai spasi'],
+    [/mapping (pair|entry)|key-value separator|^end of the stream/,
+      'baris ini tidak terbaca sebagai "kunci: nilai"; nilai yang memuat ": " atau diawali tanda baca ' +
+      'diapit tanda kutip, misalnya judul: "Rapat: Pleno"'],
+    [/escape sequence|hexadecimal|JSON character/,
+      'garis miring terbalik (\\) di dalam tanda kutip " tidak sah; pakai tanda kutip \' atau hapus garis miringnya'],
+    [/alias|anchor/, 'nilai yang diawali * atau & dibaca YAML sebagai rujukan; apit nilai dengan tanda kutip'],
+    [/tag/, 'nilai yang diawali ! dibaca YAML sebagai tipe data; apit nilai dengan tanda kutip'],
+    [/non-printable|null byte/, 'ada karakter tak terlihat yang tidak sah; ketik ulang baris ini'],
+  ];
+
+  function yamlReason(reason) {
+    for (var i = 0; i < YAML_REASONS.length; i++) {
+      if (YAML_REASONS[i][0].test(reason)) return YAML_REASONS[i][1];
+    }
+    return 'susunan YAML tidak sah';
   }
 
   // `text` as a YAML value that both YAML and the build read back as `text`:
@@ -1118,7 +1178,8 @@
           value: listed || odd || value === null ? '' : value,
           items: listed && !odd ? value : null,
           // (as YAML reads it, for a key the form does not show: `draft: true`)
-          read: typeof segment.value === 'string' ? segment.value.trim() : '',
+          read: typeof segment.value === 'string' ? segment.value.trim()
+            : segment.value === null && match ? segment.lines[0].slice(match[0].length).trim() : '',
         };
       });
       var entry = fill(header);
@@ -2121,6 +2182,7 @@
     var problems = [];
     var unread = yamlNote(get('body'));
     if (unread) problems.push(['kesalahan', unread]);
+    problems = problems.concat(dateProblems(get, data));
     var title = String(get('title') || '').trim();
     var summary = String(get('summary') || '').trim();
     var body = String(get('body') || '').trim();
@@ -2145,7 +2207,7 @@
     if (!body) problems.push(['kesalahan', 'Isi berita masih kosong.']);
     else if (!dateline.head)
       problems.push(['saran', 'Isi berita sebaiknya dimulai dengan dateline, misalnya “PALEMBANG – …”.']);
-    problems = dateProblems(get, data).concat(heldBack(entry, get, data), problems);
+    problems = heldBack(entry, get, data).concat(problems);
     if (get('image')) {
       if (!String(get('image_alt') || '').trim()) problems.push(['kesalahan', 'Foto belum punya teks alternatif.']);
       if (!String(get('image_credit') || '').trim()) problems.push(['saran', 'Foto belum punya kredit.']);
@@ -2161,7 +2223,7 @@
     var source = get('_warta_source') || {};
     var line = (source.lines || []).filter(function (l) { return l.field === 'date'; })[0];
     var written = line && line.written;
-    if (!date) return [['kesalahan', 'Tanggal terbit belum diisi. Pilih tanggal dan jam (WIB) di kolom Tanggal.']];
+    if (!date) return []; // (a required field: the form says so)
     if (!dateAsBuilt(date, data.date_forms)) {
       return [['kesalahan', 'Tanggal “' + date + '” tidak dibaca situs. Pilih tanggal dan jam terbit (WIB) di ' +
         'kolom Tanggal.']];
