@@ -2807,17 +2807,40 @@
   };
 
   document.addEventListener('DOMContentLoaded', function () {
-    fetch('config.json', { credentials: 'same-origin', cache: 'no-cache' })
-      .then(function (response) {
-        if (!response.ok) throw new Error('config.json: HTTP ' + response.status);
-        return response.json();
-      })
-      .then(start)
-      .catch(function (error) {
+    // One Indonesian line for staff (the browser's own words, English, go to
+    // the console for the site's maintainer).
+    var said = function (why) {
+      return function (error) {
+        if (window.console) window.console.error('warta-cms:', error);
         var note = document.createElement('p');
         note.setAttribute('role', 'alert');
-        note.textContent = 'Ruang redaksi tidak dapat dimuat (' + error.message + '). Hubungi pengelola situs.';
+        note.textContent = 'Ruang redaksi tidak dapat dimuat: ' + why + '. Muat ulang halaman; bila tetap ' +
+          'begini, hubungi pengelola situs.';
         document.body.appendChild(note);
+      };
+    };
+    fetch('config.json', { credentials: 'same-origin', cache: 'no-cache' })
+      .then(function (response) {
+        if (!response.ok) {
+          throw Object.assign(new Error('config.json: HTTP ' + response.status), {
+            said: 'berkas pengaturannya (config.json) tidak ditemukan di server (HTTP ' + response.status + ')',
+          });
+        }
+        return response.json().catch(function (error) {
+          throw Object.assign(error, { said: 'berkas pengaturannya (config.json) rusak atau bukan JSON' });
+        });
+      }, function (error) {
+        throw Object.assign(error, { said: 'server situs tidak dapat dihubungi' });
+      })
+      .then(function (doc) {
+        try {
+          start(doc);
+        } catch (error) {
+          said('berkas pengaturannya (config.json) tidak lengkap')(error);
+        }
+      })
+      .catch(function (error) {
+        said(error.said || 'terjadi galat yang tidak terduga')(error);
       });
   });
 })();
