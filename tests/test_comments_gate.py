@@ -146,3 +146,16 @@ def test_a_comment_posted_to_the_api_of_a_thread_not_open_is_refused(gated, thre
     assert status == 403
     assert body == {"error": "Kolom komentar berita ini sudah ditutup atau tidak tersedia."}
     assert thread_texts(server, thread) == []
+
+
+def test_a_missing_list_closes_every_thread_and_is_said_once(tmp_path):
+    import io
+
+    from warta.comment_gate import OpenThreads
+
+    log = io.StringIO()
+    threads = OpenThreads(tmp_path / "utas-terbuka.json", log)
+    assert not threads.is_open(OPEN) and not threads.is_open(OPEN)
+    assert len(log.getvalue().splitlines()) == 1
+    (tmp_path / "utas-terbuka.json").write_text(json.dumps({"open": {OPEN: None}}))
+    assert threads.is_open(OPEN) and not threads.is_open(CLOSED)

@@ -39,7 +39,7 @@ class OpenThreads:
     def __init__(self, path: str | os.PathLike, log=sys.stderr) -> None:
         self.path = Path(path)
         self.log = log
-        self._stamp: tuple | None = None
+        self._stamp: tuple | str | None = "unread"
         self._open: dict[str, dt.datetime | None] = {}
 
     def _load(self) -> None:
@@ -49,8 +49,8 @@ class OpenThreads:
             stamp = None
         else:
             stamp = (stat.st_mtime_ns, stat.st_size, stat.st_ino)
-        if stamp == self._stamp and stamp is not None:
-            return
+        if stamp == self._stamp:
+            return  # (a missing file said once, until it appears)
         self._stamp = stamp
         self._open = {}
         problem = None
