@@ -817,12 +817,13 @@ def test_a_yaml_release_opens_filled_and_is_saved_as_yaml(page, newsroom):
 
 
 def test_a_yaml_release_the_cms_cannot_read_is_shown_and_not_saved_over(page, newsroom):
-    """A `---` block YAML cannot read (`judul: Rapat: …` unquoted) stays in the
-    body with a note in the preview, and saving the form over it is refused
-    (it would write the form's keys above the block): the file is unchanged."""
+    """A `---` block YAML cannot read (`judul: "Rapat …` never closed, which
+    the build cannot read either) stays in the body with a note in the
+    preview, and saving the form over it is refused (it would write the
+    form's keys above the block): the file is unchanged."""
     text = YAML_TEXT.replace(
         'judul: "Rapat Pleno: Bawaslu Kabupaten Lahat Awasi Rekapitulasi Suara"',
-        "judul: Rapat Pleno: Bawaslu Kabupaten Lahat Awasi Rekapitulasi Suara",
+        'judul: "Rapat Pleno: Bawaslu Kabupaten Lahat Awasi Rekapitulasi Suara',
     )
     target = newsroom.repo / YAML_RELEASE
     target.write_text(text, encoding="utf-8")

@@ -19,6 +19,7 @@ import re
 import threading
 
 import pytest
+import yaml
 
 from conftest import FixtureSite, QuietHandler, newsroom
 from warta.frontmatter import parse
@@ -214,7 +215,6 @@ def test_a_key_value_release_stays_key_value(admin):
 @pytest.mark.parametrize(
     "block",
     [
-        "title: Rapat: Bawaslu Lahat\ndate: 2024-11-20 09:00\n",  # a colon YAML cannot read
         'title: "Rapat pleno\ndate: 2024-11-20 09:00\n',  # a quote never closed
     ],
 )
@@ -235,8 +235,8 @@ def test_a_yaml_block_that_cannot_be_read_is_kept_and_not_saved_over(admin, bloc
 
 
 def test_a_yaml_block_fixed_in_the_body_is_saved_as_one_front_matter(admin):
-    text = "---\ntitle: Rapat: Bawaslu Lahat\ndraft: true\n---\n\nLAHAT – Isi.\n"
-    fixed = text.replace("title: Rapat: Bawaslu Lahat", 'title: "Rapat: Bawaslu Lahat"')
+    text = '---\ntitle: "Rapat: Bawaslu Lahat\ndraft: true\n---\n\nLAHAT – Isi.\n'
+    fixed = text.replace('title: "Rapat: Bawaslu Lahat', 'title: "Rapat: Bawaslu Lahat"')
     result = open_and_save(admin, text, {"body": fixed, "author": "Humas Bawaslu Lahat"})
     assert result["edited"] is not None  # (saved unchanged, it is still refused)
     document = parse(result["edited"])
@@ -274,3 +274,69 @@ def test_each_way_of_writing_yaml_reads_as_the_build_reads_it(admin, text):
     for field in ("tags", "region"):
         assert entry.get(field, []) == pelican_split(read.get(field, "")), field
     assert result["again"] == text
+
+
+# A `---` block YAML cannot read, as staff break one, and what the CMS says
+# of it (js-yaml's reason was shown in English: "bad indentation of a
+# mapping entry").
+BROKEN_YAML = {
+    "unclosed-quote": (
+        '---\ntitle: "Rapat Pleno Terbuka\ndate: 2024-11-20 09:00\n---\n',
+        2,
+        'tanda kutip " dibuka tetapi tidak ditutup',
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(BROKEN_YAML))
+def test_a_yaml_block_the_cms_cannot_read_is_said_in_indonesian(admin, name):
+    text, line, reason = BROKEN_YAML[name]
+    text += "\nLAHAT – Bawaslu Kabupaten Lahat menggelar rapat koordinasi.\n"
+    result = open_and_save(admin, text, {"title": "Rapat Pleno Terbuka Lahat"})
+    assert result["note"] == (
+        f"Front matter YAML di awal isi naskah tidak terbaca (baris {line}: {reason}), jadi "
+        "kolom formulir kosong. Perbaiki front matter itu di kolom isi; naskah baru dapat "
+        "disimpan setelah front matter terbaca."
+    )
+    assert result["edited"] is None
+    assert result["refused"].startswith(
+        f"front matter YAML di awal isi naskah tidak terbaca (baris {line}: {reason})."
+    )
+
+
+# Lines YAML cannot read at a key's own line, which the build reads line by
+# line, each its text as written (warta.frontmatter `_parse_head`): the CMS
+# showed an empty form, the block in the body, and would not save.
+KEY_LINES_YAML_CANNOT_READ = {
+    "colon-in-a-value": "title: Rapat: Pleno Terbuka Rekapitulasi",
+    "chat-bold": "title: *Rapat Pleno Terbuka Rekapitulasi*",
+    "at-sign": "title: @bawaslulahat Rapat Pleno Terbuka",
+    "backtick": "title: `Rapat` Pleno Terbuka Rekapitulasi",
+    "bracket-never-closed": "title: Rapat Pleno Terbuka\nregion: [Kabupaten Lahat, Kota Palembang",
+}
+
+
+@pytest.mark.parametrize("name", list(KEY_LINES_YAML_CANNOT_READ))
+def test_a_yaml_key_line_the_build_reads_as_written_opens_and_saves(admin, name):
+    from warta.markdown_source import without_chat_emphasis
+
+    line = KEY_LINES_YAML_CANNOT_READ[name]
+    text = (
+        f"---\n{line}\ndate: 2024-11-20 09:00\nslug: rapat\ntags: [Rapat Pleno]\n"
+        "draft: true\n---\n\nLAHAT – Bawaslu Kabupaten Lahat menggelar rapat koordinasi.\n"
+    )
+    read = fields_of(text)
+    result = open_and_save(admin, text, {"summary": "Ringkasan baru rapat koordinasi."})
+    assert result["note"] is None
+    assert result["entry"]["title"] == without_chat_emphasis(read["title"])
+    assert result["entry"]["tags"] == ["Rapat Pleno"]
+    assert result["entry"]["body"].strip().startswith("LAHAT")
+    assert result["again"] == text
+    edited = fields_of(result["edited"])
+    assert edited == {**read, "summary": "Ringkasan baru rapat koordinasi."}
+    # A changed title is written so that YAML reads it too.
+    retitled = open_and_save(admin, text, {"title": "Rapat: Pleno Terbuka #2"})["edited"]
+    assert fields_of(retitled)["title"] == "Rapat: Pleno Terbuka #2"
+    [title_line] = [line for line in retitled.splitlines() if line.startswith("title:")]
+    assert yaml.safe_load(title_line) == {"title": "Rapat: Pleno Terbuka #2"}
+    assert fields_of(retitled)["draft"] == "true"

@@ -19,7 +19,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from warta import frontmatter
+from warta import dates, frontmatter
 from warta.documents import ARCHIVE_SUFFIXES, DOCUMENT_SUFFIXES, LEGACY_SUFFIXES
 from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS
 from warta.new_article import region_value
@@ -262,7 +262,9 @@ def tag_spellings(vocabulary) -> dict[str, str]:
 # Python's regular expression syntax JavaScript reads otherwise or not at all:
 # a named group's backreference, inline flags, \A, \Z, a possessive or atomic
 # group.
-_PYTHON_ONLY_RE = re.compile(r"\(\?P=|\(\?[aiLmsux-]+[:)]|\\[AZ]|\(\?>|[*+?}]\+")
+_PYTHON_ONLY_RE = re.compile(r"\(\?[aiLmsux-]+[:)]|\\[AZ]|\(\?>|[*+?}]\+")
+# A named group's backreference, `(?P=sep)`: `\k<sep>` in JavaScript.
+_BACKREFERENCE_RE = re.compile(r"\(\?P=(\w+)\)")
 
 
 def js_pattern(pattern: re.Pattern) -> dict:
@@ -275,7 +277,7 @@ def js_pattern(pattern: re.Pattern) -> dict:
     if _PYTHON_ONLY_RE.search(source):
         raise ValueError(f"the dateline pattern cannot be read in JavaScript: {source!r}")
     return {
-        "source": source.replace("(?P<", "(?<"),
+        "source": _BACKREFERENCE_RE.sub(r"\\k<\1>", source).replace("(?P<", "(?<"),
         "flags": "i" if pattern.flags & re.IGNORECASE else "",
     }
 
@@ -310,6 +312,25 @@ def dateline_forms(home: str | None) -> dict:
         "degrees": sorted(dateline.DEGREES),
         "role_words": sorted(dateline.ROLE_WORDS),
         "address_ends": list(dateline._ADDRESS_ENDS),
+    }
+
+
+def date_forms() -> dict:
+    """How the build reads a Date: staff typed (warta/dates.py
+    `read_written_date`), for warta-cms.js's date field to show the time the
+    build reads (`2024-11-17`, `17 November 2024 09.30`, `2024-11-17T02:30Z`)
+    or suggests (`17/11/2024 09.30`: day first), not an empty field: the
+    patterns themselves, the month and weekday names and the zones."""
+    weekdays = {name.lower(): number for number, name in enumerate(dates.WEEKDAY_NAMES)}
+    weekdays |= {name.lower(): number for number, name in enumerate(dates.ENGLISH_WEEKDAYS)}
+    weekdays["ahad"] = 6
+    names = ("zone", "weekday", "time_dash", "meridiem", "bracketed", "clock_word")
+    names += ("numeric", "named", "named_first", "slashed")
+    return {
+        **{name: js_pattern(getattr(dates, "_" + name.upper())) for name in names},
+        "months": dict(dates.MONTH_NUMBERS),
+        "weekdays": weekdays,
+        "zone_hours": dict(dates.ZONE_HOURS),
     }
 
 
@@ -674,6 +695,7 @@ def warta_data(inputs: CmsInputs) -> dict:
         "region_contexts": inputs.region_contexts,
         "tag_spellings": inputs.tag_spellings,
         "dateline": inputs.dateline,
+        "date_forms": date_forms(),
         # File name endings of the photos the build publishes: the CMS refuses
         # any other upload (an iPhone's HEIC) before it is saved.
         "photo_suffixes": list(PHOTO_SUFFIXES),

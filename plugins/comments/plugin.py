@@ -22,6 +22,11 @@ Settings (defaults in DEFAULTS):
                              provider, a page of this site must have that address
   COMMENTS_LOAD_TIMEOUT      seconds (3 to 120) comments.js waits without news
                              from the server before showing an error message (15)
+  COMMENTS_THREADS_SAVE_AS   with Isso, where the build writes the open threads
+                             ("komentar/utas-terbuka.json"; None: not written),
+                             which `warta.comment_gate` in front of Isso reads: a
+                             comment posted to Isso's API for a thread not listed
+                             open (closed, off, a draft's, unknown) is refused
 Generator context: `comments_provider` (the client configuration, or None),
 `comments_privacy_href` (the privacy link's href).
 """
@@ -29,7 +34,9 @@ Generator context: `comments_provider` (the client configuration, or None),
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
+import os
 import re
 from pathlib import Path
 
@@ -38,6 +45,8 @@ from pelican import signals
 from warta import frontmatter
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
+from warta.paths import own_output, replace_file
+from warta.published import check_only
 
 from .providers import client_config, privacy_url
 from .threads import (
@@ -59,7 +68,11 @@ DEFAULTS = {
     "COMMENTS_CLOSE_AFTER_DAYS": None,
     "COMMENTS_PRIVACY_URL": "kebijakan-privasi/",
     "COMMENTS_LOAD_TIMEOUT": 15,
+    "COMMENTS_THREADS_SAVE_AS": "komentar/utas-terbuka.json",
 }
+# Generator-context key: {thread: closes (ISO, WIB) or None} of the open
+# threads of published articles, for `write_open_threads`.
+OPEN_THREADS = "comments_open_threads"
 
 # COMMENTS_LOAD_TIMEOUT, seconds: below, a phone on a slow line fails every time;
 # above, a reader waits minutes on "Memuat komentar…" for a server that is down.
@@ -188,6 +201,8 @@ def add_comments(generator) -> None:
         {**settings, "COMMENTS_PRIVACY_URL": DEFAULTS["COMMENTS_PRIVACY_URL"]}
     )
     seen: dict[str, str] = {}
+    open_threads: dict[str, str | None] = {}
+    published = {id(a) for a in (*generator.articles, *generator.translations)}
     for article in (
         *generator.articles,
         *generator.translations,
@@ -199,6 +214,12 @@ def add_comments(generator) -> None:
         path = source_of(article)
         comments = comments_for(article, close_after_days, now, path)
         enrichment_of(article).comments = comments
+        if (
+            comments["state"] == "open"
+            and id(article) in published
+            and getattr(article, "status", "published") == "published"
+        ):
+            open_threads[comments["thread"]] = _closes(article.date, close_after_days)
         other = seen.setdefault(comments["thread"], path)
         if other != path:
             _error(
@@ -207,6 +228,45 @@ def add_comments(generator) -> None:
                 f"Thread id already used by {other}: '{comments['thread']}'",
                 "give each article its own Thread id",
             )
+
+    if provider is not None and provider.get("name") == "isso":
+        save_as = settings["COMMENTS_THREADS_SAVE_AS"]
+        if save_as:
+            own_output(generator.context, save_as, "the comments plugin (COMMENTS_THREADS_SAVE_AS)")
+            generator.context[OPEN_THREADS] = (save_as, open_threads)
+
+
+def _closes(published: dt.datetime, close_after_days: int | None) -> str | None:
+    """When a thread open now closes by COMMENTS_CLOSE_AFTER_DAYS (ISO, WIB)."""
+    if close_after_days is None:
+        return None
+    when = published + dt.timedelta(days=close_after_days)
+    if when.tzinfo is not None:
+        when = when.astimezone(dt.timezone(dt.timedelta(hours=7)))
+    return when.replace(tzinfo=None).isoformat(timespec="seconds")
+
+
+def write_open_threads(pelican) -> None:
+    """finalized: the open threads (`OPEN_THREADS`) for `warta.comment_gate`."""
+    found = _LAST.pop(os.path.realpath(pelican.output_path), None)
+    if not found or check_only(pelican.settings):
+        return
+    save_as, threads = found
+    output = Path(pelican.output_path).resolve()
+    target = (output / save_as).resolve()
+    if output not in target.parents:
+        _setting_error(
+            f"COMMENTS_THREADS_SAVE_AS must be a file inside the output: '{save_as}'",
+            "write a path such as 'komentar/utas-terbuka.json'",
+        )
+        return
+    data = json.dumps({"open": dict(sorted(threads.items()))}, indent=0, sort_keys=False)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    replace_file(str(target), (data + "\n").encode("utf-8"))
+
+
+# Output folder → (save_as, open threads), from all_generators_finalized to finalized.
+_LAST: dict[str, tuple[str, dict]] = {}
 
 
 def _address(url: str) -> str:
@@ -218,6 +278,8 @@ def check_privacy_page(generators) -> None:
     section links to (the notice the click-to-load design relies on) must be a
     page of this site."""
     generator = next((g for g in generators if hasattr(g, "context")), None)
+    if generator is not None and generator.context.get(OPEN_THREADS):
+        _LAST[os.path.realpath(generator.output_path)] = generator.context[OPEN_THREADS]
     if generator is None or not generator.context.get("comments_provider"):
         return  # no comment server (or a bad one, reported)
     settings = generator.settings
@@ -244,3 +306,4 @@ def check_privacy_page(generators) -> None:
 def register():
     signals.article_generator_finalized.connect(add_comments)
     signals.all_generators_finalized.connect(check_privacy_page)
+    signals.finalized.connect(write_open_threads)

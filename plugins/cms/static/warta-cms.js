@@ -150,6 +150,136 @@
       .join('');
   }
 
+  // ---- a Date: as the build reads it (warta/dates.py) -------------------------
+
+  // "YYYY-MM-DD HH:MM" (":SS" when it has seconds) of a time's parts.
+  function houseForm(year, month, day, hour, minute, second) {
+    var two = function (n) { return ('0' + n).slice(-2); };
+    var text = ('000' + year).slice(-4) + '-' + two(month) + '-' + two(day) + ' ' + two(hour) + ':' + two(minute);
+    return second ? text + ':' + two(second) : text;
+  }
+
+  function realDay(year, month, day) {
+    var date = new Date(Date.UTC(year, month - 1, day));
+    return month >= 1 && month <= 12 && date.getUTCFullYear() === year && date.getUTCDate() === day;
+  }
+
+  // `parts` moved by `hours` (a zone's offset from WIB), in the house form.
+  function shifted(parts, hours) {
+    var date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2], parts[3], parts[4] + Math.round(hours * 60), parts[5]));
+    return houseForm(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(),
+      date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds());
+  }
+
+  // warta.dates `house_date`: ISO 8601 (a zone moved to WIB) or the
+  // DATE_FORMATS strptime reads (an hour of one digit); null for another form.
+  var ISO_DATE_RE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2})(?::?(\d{2})(?::?(\d{2})(?:[.,]\d{1,6})?)?)?)?(?:\s*(Z|[+-]\d{2}(?::?\d{2})?))?$/i;
+  var STRPTIME_DATE_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:(\s+|T)(\d{1,2}):(\d{1,2})(?::(\d{1,2}))?)?$/;
+
+  function houseDate(text) {
+    var iso = /\d{4}-\d{2}-\d{2}[T ]\d{1,2}\.\d{1,2}/.test(text) || !/^\d{4}(?:-\d{2}-\d{2}|\d{4})(?!\d)/.test(text)
+      ? null : ISO_DATE_RE.exec(text);
+    if (iso) {
+      var parts = [+iso[1], +iso[2], +iso[3], +(iso[4] || 0), +(iso[5] || 0), +(iso[6] || 0)];
+      if (realDay(parts[0], parts[1], parts[2]) && parts[3] < 24 && parts[4] < 60 && parts[5] < 60) {
+        if (!iso[7]) return houseForm.apply(null, parts);
+        var zone = /^([+-])(\d{2}):?(\d{2})?$/.exec(iso[7]);
+        var offset = zone ? (zone[1] === '-' ? -1 : 1) * (+zone[2] + +(zone[3] || 0) / 60) : 0;
+        return shifted(parts, 7 - offset);
+      }
+    }
+    var loose = STRPTIME_DATE_RE.exec(text);
+    if (!loose || (loose[4] === 'T' && loose[7] !== undefined)) return null;
+    var p = [+loose[1], +loose[2], +loose[3], +(loose[5] || 0), +(loose[6] || 0), +(loose[7] || 0)];
+    if (!realDay(p[0], p[1], p[2]) || p[3] > 23 || p[4] > 59 || p[5] > 59) return null;
+    return houseForm.apply(null, p);
+  }
+
+  // warta.dates `read_written_date` (config.json `date_forms`: its own
+  // patterns and names): {value (WIB, house form), zone, form}, or null for
+  // no date or one naming no real day or time.
+  function writtenDate(text, forms) {
+    var f = forms._compiled;
+    if (!f) {
+      f = {};
+      ['zone', 'weekday', 'meridiem', 'bracketed', 'numeric', 'named', 'named_first', 'slashed'].forEach(function (name) {
+        f[name] = new RegExp(forms[name].source, forms[name].flags);
+      });
+      f.time_dash = new RegExp(forms.time_dash.source, forms.time_dash.flags + 'g');
+      f.clock_word = new RegExp(forms.clock_word.source, forms.clock_word.flags + 'g');
+      Object.defineProperty(forms, '_compiled', { value: f, enumerable: false });
+    }
+    var rest = String(text).split(/\s+/).filter(Boolean).join(' ');
+    var closing = { '"': '"', "'": "'", '\u201c': '\u201d', '\u2018': '\u2019', '\u201e': '\u201d' };
+    if (rest.length > 2 && rest.charAt(rest.length - 1) === closing[rest.charAt(0)]) rest = rest.slice(1, -1).trim();
+    var zone = f.zone.exec(rest);
+    if (zone) rest = rest.slice(0, zone.index);
+    var meridiem = f.meridiem.exec(rest);
+    if (meridiem) rest = rest.slice(0, meridiem.index);
+    rest = rest.replace(f.time_dash, ' ');
+    var weekday = f.weekday.exec(rest);
+    if (weekday) rest = rest.slice(weekday[0].length).replace(f.bracketed, '$<date>');
+    rest = stripChars(rest.replace(f.clock_word, ' '), ' ,');
+    var match = f.numeric.exec(rest);
+    var form = !match || match.groups.sep === '-' ? 'numeric' : 'year-slashed';
+    if (!match) {
+      match = f.slashed.exec(rest);
+      form = 'slashed';
+    }
+    var month;
+    if (!match) {
+      match = f.named.exec(rest) || f.named_first.exec(rest);
+      if (!match) return null;
+      form = 'named';
+      month = forms.months[match.groups.name.toLowerCase()];
+      if (!month) return null;
+    } else {
+      month = +match.groups.month;
+    }
+    var g = match.groups;
+    var year = +g.year;
+    var day = +g.day;
+    if (!realDay(year, month, day)) return null;
+    if (weekday) {
+      var named = forms.weekdays[weekday.groups.weekday.toLowerCase().replace("'", '')];
+      if (named !== (new Date(Date.UTC(year, month - 1, day)).getUTCDay() + 6) % 7) return null;
+    }
+    var hour = 0;
+    var minute = 0;
+    var second = 0;
+    if (meridiem && !g.hour) return null;
+    if (g.hour) {
+      hour = +g.hour;
+      minute = +g.minute;
+      second = +(g.second || 0);
+      if (meridiem) {
+        if (hour < 1 || hour > 12) return null;
+        hour = (hour % 12) + (meridiem.groups.half.toLowerCase() === 'p' ? 12 : 0);
+      }
+      if (g.minute.length === 1 || hour > 23 || minute > 59 || second > 59) return null;
+    }
+    var zoneName = zone ? zone.groups.zone.toUpperCase() : 'WIB';
+    var hours = g.hour ? forms.zone_hours[zoneName.toLowerCase()] - 7 : 0;
+    return { value: shifted([year, month, day, hour, minute, second], -hours), zone: zoneName, form: form };
+  }
+
+  // The time a Date: value names for the build, in the house form the CMS
+  // and `invoke new` write ("2024-11-17 09:30"; a day alone is its midnight,
+  // which the site shows as the day): `read` true when the build reads the
+  // value, false for a form it refuses with this time as its fix (a day
+  // first with slashes, another zone: `source_checks.unread_date`); null
+  // when it names no time.
+  function dateAsBuilt(value, forms) {
+    var text = String(value === undefined || value === null ? '' : value).trim();
+    if (!text) return null;
+    var house = houseDate(text);
+    if (house) return { value: house, read: true };
+    var written = forms ? writtenDate(text, forms) : null;
+    if (!written) return null;
+    var read = written.zone === 'WIB' && written.form !== 'slashed' && written.form !== 'year-slashed';
+    return { value: written.value, read: read };
+  }
+
   // ---- the front-matter format ------------------------------------------------
 
   // `text` split at each of the characters `separators` typed as itself, not
@@ -658,16 +788,33 @@
     if (!closed) return { problem: { line: 1, message: 'tidak ada baris --- penutup' } };
     var block = lines.slice(1, close);
     var whole;
+    // YAML cannot read the block at a key's own line (`title: Rapat: Pleno`,
+    // `title: *Rapat Pleno*`): the build reads it line by line, each key its
+    // text as written (warta.frontmatter `_parse_head`); so is such a key
+    // here (`lenient`), and a changed value written in YAML's quotes.
+    var failed = null;
     try {
       whole = yamlLoad(block.join('\n'));
     } catch (error) {
       var mark = error.mark || {};
-      return {
-        problem: {
-          line: typeof mark.line === 'number' ? mark.line + 2 : 1,
-          message: error.reason || String(error.message || error),
-        },
+      failed = {
+        line: typeof mark.line === 'number' ? mark.line + 2 : 1,
+        message: yamlReason(error.reason || String(error.message || error)),
       };
+      if (/quoted scalar/.test(error.reason || '')) {
+        // (js-yaml says where the text ended; the build, where the quote opened)
+        var quote = /double/.test(error.reason) ? '"' : "'";
+        block.some(function (line, index) {
+          var keyed = YAML_KEY_RE.exec(line);
+          var value = keyed ? line.slice(keyed[0].length).trim() : '';
+          var open = value.charAt(0) === quote && (value.length < 2 || value.charAt(value.length - 1) !== quote);
+          if (open) failed.line = index + 2;
+          return open;
+        });
+      }
+      var atLine = typeof mark.line === 'number' ? block[mark.line] : undefined;
+      if (atLine === undefined || !YAML_KEY_RE.test(atLine)) return { problem: failed };
+      whole = {};
     }
     if (whole === null || whole === undefined) whole = {};
     if (!isMap(whole)) return null;
@@ -701,6 +848,21 @@
         }
         if (isMap(piece) && Object.keys(piece).length === 1) found = next;
       }
+      if (found < 0 && failed) {
+        // A key line YAML cannot read, alone with the blank and comment lines
+        // below it, and no quote left open (which the build says: `title:
+        // "Rapat`); a `[` never closed is text, as the build reads it.
+        var alone = block.slice(starts[at] + 1, starts[at + 1]).every(function (line) {
+          return !line.trim() || /^\s*#/.test(line);
+        });
+        var keyed = YAML_KEY_RE.exec(block[starts[at]]);
+        var value = keyed ? block[starts[at]].slice(keyed[0].length).trim() : '';
+        if (keyed && alone && !/^["']/.test(value)) {
+          found = at + 1;
+          piece = {};
+          piece[keyed[3]] = null;
+        }
+      }
       if (found < 0) break;
       var key = Object.keys(piece)[0];
       merged[key] = piece[key];
@@ -720,10 +882,38 @@
       read.segments.push({ key: key, value: piece[key], lines: own, tail: tail });
       at = found;
     }
-    if (at < starts.length - 1 || !sameYaml(merged, whole)) {
+    if (failed && at < starts.length - 1) return { problem: failed };
+    if (!failed && (at < starts.length - 1 || !sameYaml(merged, whole))) {
       return { problem: { line: 2, message: 'susunan kunci YAML ini tidak dapat dipisah per kunci' } };
     }
     return read;
+  }
+
+  // What js-yaml says is wrong (English: "bad indentation of a mapping
+  // entry"), in the writer's words, with what to do.
+  var YAML_REASONS = [
+    [/^bad indentation/, 'baris ini tidak terbaca sebagai "kunci: nilai": nilai yang memuat ": " diapit tanda ' +
+      'kutip (misalnya judul: "Rapat: Pleno"), dan kunci ditulis sejajar dengan kunci lain'],
+    [/^duplicated mapping key/, 'kunci yang sama ditulis dua kali; hapus salah satunya'],
+    [/double quoted scalar/, 'tanda kutip " dibuka tetapi tidak ditutup'],
+    [/single quoted scalar/, "tanda kutip ' dibuka tetapi tidak ditutup (tulis '' untuk apostrof di dalamnya)"],
+    [/flow collection/, 'daftar dalam [ ] atau { } tidak ditutup, atau kurang koma di antara isinya'],
+    [/^tab characters/, 'baris menjorok dengan tab; pakai spasi'],
+    [/mapping (pair|entry)|key-value separator|^end of the stream/,
+      'baris ini tidak terbaca sebagai "kunci: nilai"; nilai yang memuat ": " atau diawali tanda baca ' +
+      'diapit tanda kutip, misalnya judul: "Rapat: Pleno"'],
+    [/escape sequence|hexadecimal|JSON character/,
+      'garis miring terbalik (\\) di dalam tanda kutip " tidak sah; pakai tanda kutip \' atau hapus garis miringnya'],
+    [/alias|anchor/, 'nilai yang diawali * atau & dibaca YAML sebagai rujukan; apit nilai dengan tanda kutip'],
+    [/tag/, 'nilai yang diawali ! dibaca YAML sebagai tipe data; apit nilai dengan tanda kutip'],
+    [/non-printable|null byte/, 'ada karakter tak terlihat yang tidak sah; ketik ulang baris ini'],
+  ];
+
+  function yamlReason(reason) {
+    for (var i = 0; i < YAML_REASONS.length; i++) {
+      if (YAML_REASONS[i][0].test(reason)) return YAML_REASONS[i][1];
+    }
+    return 'susunan YAML tidak sah';
   }
 
   // `text` as a YAML value that both YAML and the build read back as `text`:
@@ -941,6 +1131,14 @@
           entry[line.field] = value;
         }
         line.value = fieldValue(spec, entry);
+        if (line.field === 'date') {
+          // The time the build reads (or, for a form it refuses, suggests) in
+          // the form the CMS writes: the date field shows it, and a save
+          // writes it (`2024-11-17`, `17/11/2024 09.30` opened an empty field).
+          var built = dateAsBuilt(value, data.date_forms);
+          line.written = { text: value, read: built ? built.read : false, value: built ? built.value : null };
+          if (built && built.value !== value) entry.date = built.value;
+        }
       });
       // A release without a rubrik is in the one the build gives it
       // (DEFAULT_CATEGORY): the form shows it (and requires no other); the
@@ -980,7 +1178,8 @@
           value: listed || odd || value === null ? '' : value,
           items: listed && !odd ? value : null,
           // (as YAML reads it, for a key the form does not show: `draft: true`)
-          read: typeof segment.value === 'string' ? segment.value.trim() : '',
+          read: typeof segment.value === 'string' ? segment.value.trim()
+            : segment.value === null && match ? segment.lines[0].slice(match[0].length).trim() : '',
         };
       });
       var entry = fill(header);
@@ -1226,6 +1425,12 @@
     // Decap's datetime widget writes the browser's own time: a laptop set to WIT
     // or UTC would embargo or back-date a release by hours. This one writes the
     // wall-clock time typed, which the label says is WIB, and starts at now in WIB.
+    // The field's value ("2024-11-17 09:30", ":SS" when it has seconds) as
+    // the input takes it ("2024-11-17T09:30").
+    var dateInputValue = function (value) {
+      var text = String(value || '').replace(' ', 'T');
+      return /T\d{2}:\d{2}:\d{2}$/.test(text) ? text : text.slice(0, 16);
+    };
     var WibDateControl = window.createClass({
       componentDidMount: function () {
         var entry = this.props.entry;
@@ -1239,7 +1444,8 @@
           type: 'datetime-local',
           id: this.props.forID,
           className: this.props.classNameWrapper,
-          value: String(this.props.value || '').replace(' ', 'T').slice(0, 16),
+          value: dateInputValue(this.props.value),
+          step: /:\d{2}:\d{2}$/.test(String(this.props.value || '')) ? 1 : undefined,
           onChange: this.onInput,
           onFocus: this.props.setActiveStyle,
           onBlur: this.props.setInactiveStyle,
@@ -1976,6 +2182,7 @@
     var problems = [];
     var unread = yamlNote(get('body'));
     if (unread) problems.push(['kesalahan', unread]);
+    problems = problems.concat(dateProblems(get, data));
     var title = String(get('title') || '').trim();
     var summary = String(get('summary') || '').trim();
     var body = String(get('body') || '').trim();
@@ -2006,6 +2213,27 @@
       if (!String(get('image_credit') || '').trim()) problems.push(['saran', 'Foto belum punya kredit.']);
     }
     return problems;
+  }
+
+  // What the preview says of the Date: a value the build does not read (the
+  // field is empty); a file's date in a form the build refuses, shown as
+  // the time the build suggests and written so by a save.
+  function dateProblems(get, data) {
+    var date = String(get('date') || '').trim();
+    var source = get('_warta_source') || {};
+    var line = (source.lines || []).filter(function (l) { return l.field === 'date'; })[0];
+    var written = line && line.written;
+    if (!date) return []; // (a required field: the form says so)
+    if (!dateAsBuilt(date, data.date_forms)) {
+      return [['kesalahan', 'Tanggal “' + date + '” tidak dibaca situs. Pilih tanggal dan jam terbit (WIB) di ' +
+        'kolom Tanggal.']];
+    }
+    if (written && !written.read && written.value === date) {
+      return [['peringatan', 'Tanggal di berkas ditulis “' + written.text + '”, bentuk yang tidak dibaca situs; ' +
+        'kolom Tanggal menampilkan waktu yang disarankan situs, ' + formatDate(date) + '. Periksa, lalu ' +
+        'simpan: tanggal ditulis ' + date + '.']];
+    }
+    return [];
   }
 
   // Whether and when the public build publishes the release, as `invoke check`
@@ -2575,20 +2803,44 @@
 
   window.WARTA_CMS = {
     slugify: slugify, makeFormat: makeFormat, checks: checks, yamlNote: yamlNote, readDateline: readDateline,
+    dateAsBuilt: dateAsBuilt,
   };
 
   document.addEventListener('DOMContentLoaded', function () {
-    fetch('config.json', { credentials: 'same-origin', cache: 'no-cache' })
-      .then(function (response) {
-        if (!response.ok) throw new Error('config.json: HTTP ' + response.status);
-        return response.json();
-      })
-      .then(start)
-      .catch(function (error) {
+    // One Indonesian line for staff (the browser's own words, English, go to
+    // the console for the site's maintainer).
+    var said = function (why) {
+      return function (error) {
+        if (window.console) window.console.error('warta-cms:', error);
         var note = document.createElement('p');
         note.setAttribute('role', 'alert');
-        note.textContent = 'Ruang redaksi tidak dapat dimuat (' + error.message + '). Hubungi pengelola situs.';
+        note.textContent = 'Ruang redaksi tidak dapat dimuat: ' + why + '. Muat ulang halaman; bila tetap ' +
+          'begini, hubungi pengelola situs.';
         document.body.appendChild(note);
+      };
+    };
+    fetch('config.json', { credentials: 'same-origin', cache: 'no-cache' })
+      .then(function (response) {
+        if (!response.ok) {
+          throw Object.assign(new Error('config.json: HTTP ' + response.status), {
+            said: 'berkas pengaturannya (config.json) tidak ditemukan di server (HTTP ' + response.status + ')',
+          });
+        }
+        return response.json().catch(function (error) {
+          throw Object.assign(error, { said: 'berkas pengaturannya (config.json) rusak atau bukan JSON' });
+        });
+      }, function (error) {
+        throw Object.assign(error, { said: 'server situs tidak dapat dihubungi' });
+      })
+      .then(function (doc) {
+        try {
+          start(doc);
+        } catch (error) {
+          said('berkas pengaturannya (config.json) tidak lengkap')(error);
+        }
+      })
+      .catch(function (error) {
+        said(error.said || 'terjadi galat yang tidak terduga')(error);
       });
   });
 })();
