@@ -239,15 +239,26 @@ class _Pickler(pickle.Pickler):
 
 
 class _Unpickler(pickle.Unpickler):
-    def __init__(self, file, shared: Mapping[str, Any]) -> None:
+    def __init__(self, file, shared: Mapping[str, Any], classes: dict | None = None) -> None:
         super().__init__(file)
         self._shared = shared
+        self._classes = {} if classes is None else classes
 
     def persistent_load(self, pid: Any) -> Any:
         try:
             return self._shared[pid]
         except (KeyError, TypeError):
             raise pickle.UnpicklingError(f"unknown shared object {pid!r}") from None
+
+    def find_class(self, module: str, name: str) -> Any:
+        # Each snapshot names the same few classes (Article, Tag, SafeDatetime,
+        # ZoneInfo ...): looked up by import once per store, not once per
+        # snapshot (a quarter of unpickling 10,000 articles).
+        key = (module, name)
+        found = self._classes.get(key)
+        if found is None:
+            found = self._classes[key] = super().find_class(module, name)
+        return found
 
 
 def dumps(obj: Any, shared: Mapping[str, Any]) -> bytes:
@@ -257,9 +268,11 @@ def dumps(obj: Any, shared: Mapping[str, Any]) -> bytes:
     return buffer.getvalue()
 
 
-def loads(data: bytes, shared: Mapping[str, Any]) -> Any:
-    """Unpickle what `dumps` wrote, with the names of `shared` given back as its objects."""
-    return _Unpickler(io.BytesIO(data), shared).load()
+def loads(data: bytes, shared: Mapping[str, Any], classes: dict | None = None) -> Any:
+    """Unpickle what `dumps` wrote, with the names of `shared` given back as its
+    objects; `classes` keeps the classes found, for the next `loads` (of the
+    same build: a module reloaded since would not be seen)."""
+    return _Unpickler(io.BytesIO(data), shared, classes).load()
 
 
 class SnapshotStore:
@@ -291,6 +304,7 @@ class SnapshotStore:
         self._kept: dict[str, tuple[Any, bytes]] = {}  # what the next save writes
         self._loaded: dict[str, Any] = {}  # objects handed out in this build
         self._peeked: set[str] = set()  # entries whose summary was handed out
+        self._classes: dict = {}  # (module, name) → class, for `loads` (this build's)
         self.changed = False
         self.hits = 0
         self.stored = 0
@@ -326,7 +340,7 @@ class SnapshotStore:
         if entry is None:
             return None
         try:
-            obj = loads(entry[1], self.shared)
+            obj = loads(entry[1], self.shared, self._classes)
         except Exception as exc:  # a class renamed since: make it again
             logger.debug("snapshots: %s not loaded (%s)", name, exc)
             return None
@@ -351,7 +365,7 @@ class SnapshotStore:
         if name not in self._peeked:
             self._peeked.add(name)
             self.hits += 1
-        return entry[2], functools.partial(loads, entry[1], self.shared)
+        return entry[2], functools.partial(loads, entry[1], self.shared, self._classes)
 
     def put(self, name: str, source: str | os.PathLike, obj: Any, summary: Any = None) -> bool:
         """Store a snapshot of `obj` as it is now (and `summary`, plain data
@@ -409,3 +423,4 @@ class SnapshotStore:
         self._kept = {}
         self._loaded = {}
         self._peeked = set()
+        self._classes = {}

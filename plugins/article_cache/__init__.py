@@ -78,6 +78,13 @@ than at that read (an embargo list read from a file), the snapshot is not
 used: Pelican reads the source, and its read gives the metadata what they
 made of it without sending them either signal again (`OutsideReading`).
 
+The theme's templates are kept compiled too: each generator's Jinja
+environment takes them from `CACHE_PATH/templates/` (Jinja's bytecode cache,
+`warta.templatecache`) while the template's source, this store's key and the
+environment's filters, tests and options are as when it was compiled
+(`tests/test_template_cache.py`); an environment with an extension, or a
+filter of code the key does not cover, compiles as before.
+
 A cache that cannot be loaded never stops the build: the store starts afresh
 (an info line names the file). Pelican's own content cache exists only after
 a build this plugin did not take over (turned off, DEFAULT_DATE = "fs", or

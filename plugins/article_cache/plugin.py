@@ -26,6 +26,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import process_translations as pelican_process_translations
 
 import warta
+from warta import findings
 from warta.fingerprint import (
     Digester,
     files_digest,
@@ -34,7 +35,7 @@ from warta.fingerprint import (
     plugin_code,
     site_code,
 )
-from warta.paths import template_folders
+from warta.paths import cache_blocked, file_in_the_way, template_folders
 from warta.plugin_order import (
     READING_SIGNALS,
     first_outside,
@@ -42,6 +43,7 @@ from warta.plugin_order import (
     outside_receiver_connected,
 )
 from warta.snapshots import SnapshotStore, file_stamp, keep_stamps, recall_stamps
+from warta.templatecache import TemplateCache, folder_usable
 
 logger = logging.getLogger(__name__)
 
@@ -63,6 +65,8 @@ DEFAULTS = {
     ),
 }
 FOLDER = "article_cache"
+# Jinja's compiled templates (`warta.templatecache`), under CACHE_PATH.
+TEMPLATES_FOLDER = "templates"
 # The digests of the sources stamped, by their stat (`warta.snapshots.recall_stamps`).
 STAMPS = "stamps.pickle"
 # What turns a source into a content: Pelican itself and the Markdown converter.
@@ -690,6 +694,43 @@ def process_translations(content_list, translation_id=None):
     return index, translations
 
 
+# (settings, `cache_key` of them) of the last build whose templates were cached.
+_TEMPLATE_KEY: list = [None, None]
+
+
+def cache_templates(generator) -> None:
+    """generator_init: the generator's Jinja environment keeps the templates
+    it compiles in CACHE_PATH/templates/ and takes them from there on the next
+    build, while nothing that shapes the compiled code has changed: the
+    article cache's key (settings, plugins', warta's and the site's code,
+    Pelican's version) and what `warta.templatecache` adds per environment
+    and template. Not with caches off, nor for an environment a plugin gave
+    its own bytecode cache."""
+    settings = generator.settings
+    environment = getattr(generator, "env", None)
+    if (
+        environment is None
+        or environment.bytecode_cache is not None
+        or not setting(settings, "ARTICLE_CACHE_ENABLED")
+        or not (settings.get("LOAD_CONTENT_CACHE") and settings.get("CACHE_CONTENT"))
+        or not settings.get("CACHE_PATH")
+    ):
+        return
+    if _TEMPLATE_KEY[0] is not settings:  # once per build (its settings)
+        _TEMPLATE_KEY[:] = [settings, cache_key(settings)]
+    key = _TEMPLATE_KEY[1]
+    folder = Path(settings["CACHE_PATH"]) / TEMPLATES_FOLDER
+    if key is None:
+        return
+    if not folder_usable(folder):
+        blocker = file_in_the_way(folder)
+        if blocker is not None:  # (said once: the build says a like finding once)
+            consequence = "the templates are compiled again on every build"
+            findings.report(logger, cache_blocked(blocker, "article_cache", consequence))
+        return
+    environment.bytecode_cache = TemplateCache(folder, key, settings.get("PLUGIN_PATHS") or ())
+
+
 def register() -> None:
     # Pelican's generators call the name they imported.
     pelican_generators.process_translations = process_translations
@@ -697,3 +738,4 @@ def register() -> None:
     signals.article_generator_init.connect(take_over)
     signals.page_generator_init.connect(take_over)
     signals.static_generator_init.connect(skip_uncached_stamps)
+    signals.generator_init.connect(cache_templates)
