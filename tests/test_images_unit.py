@@ -528,3 +528,34 @@ def test_a_bodys_references_are_found_from_their_values_as_a_scan_of_every_word_
         found += bool(expected)
     assert found > 1000  # (the texts hold references to find)
     assert markup.references(texts[0]) == ["a.jpg", 'b.pdf?x="1"', "c.jpg"]
+
+
+def test_a_photo_is_resolved_once_a_pass_and_again_in_the_next(monkeypatch, tmp_path):
+    """Within one pass over the contents (`enrich`) a featured photo named
+    by a release is looked up by `local_images` and again when its <picture>
+    is made: its path is resolved (a containment walk) once, the same answer
+    both times. Outside a pass, and in the next one, it is resolved again:
+    a photo replaced by a link out of content/ meanwhile is refused."""
+    photo = tmp_path / "images" / "2024" / "foto.jpg"
+    photo.parent.mkdir(parents=True)
+    photo.write_bytes(b"jpeg")
+    build = plugin.Build({"CACHE_PATH": str(tmp_path / "cache"), "PATH": str(tmp_path)})
+    resolved = []
+
+    def counting(*args):
+        resolved.append(args[0])
+        return referenced_file(*args)
+
+    monkeypatch.setattr(plugin, "referenced_file", counting)
+    folder = tmp_path / "berita"
+    build.files_found = {}  # (as `enrich` does)
+    first = build.file_of("{static}/images/2024/foto.jpg", folder)
+    assert first == build.file_of("{static}/images/2024/foto.jpg", folder) == photo
+    assert len(resolved) == 1
+    build.files_found = None
+    outside = tmp_path.parent / f"{tmp_path.name}-luar.jpg"
+    outside.write_bytes(b"jpeg")
+    photo.unlink()
+    photo.symlink_to(outside)
+    assert not isinstance(build.file_of("{static}/images/2024/foto.jpg", folder), type(photo))
+    assert len(resolved) == 2

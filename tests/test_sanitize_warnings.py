@@ -485,6 +485,27 @@ def test_a_body_left_as_it_is_is_not_cleaned_again_by_the_next_build(tmp_path, m
     assert cleaned == [plain]
 
 
+def test_a_body_whose_references_are_only_written_out_is_not_cleaned_again(tmp_path, monkeypatch):
+    """A body whose cleaning only writes its character references out (a
+    dateline's `&ndash;`, a body in eight) is remembered by its digest too:
+    the next build writes them out again without nh3's parse, the same text."""
+    from plugins.sanitize import plugin
+
+    path = tmp_path / "cache" / plugin.CACHE_FILE
+    dateline = "<p>PALEMBANG &ndash; Bawaslu &amp; KPU &lt;rapat&gt; &hellip;</p>"
+    expected = clean_html(dateline)
+    assert expected[0] != dateline and expected[1] == []
+    first = plugin.UnchangedFragments(path, "kode-1")
+    assert first.clean(dateline) == expected
+    first.save()
+
+    def no_cleaning(fragment):
+        raise AssertionError(f"cleaned again: {fragment}")
+
+    monkeypatch.setattr(plugin, "clean_html", no_cleaning)
+    assert plugin.UnchangedFragments(path, "kode-1").clean(dateline) == expected
+
+
 def test_a_warm_build_says_the_same_removals_and_publishes_the_same_bodies(site):
     site.article(
         "aktif.md",

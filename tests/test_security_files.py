@@ -233,6 +233,31 @@ def test_output_paths_stay_inside_the_output(tmp_path, save_as, refused):
     assert (paths.output_refusal(output, save_as) is not None) is refused
 
 
+def test_a_name_is_too_long_by_its_own_bytes_not_by_the_whole_path():
+    """`long_name` skips splitting a path whose whole text fits in NAME_MAX
+    bytes (most cards and pages): a name of 256 bytes (128 two-byte letters) is
+    still found, in a path long or short, at either slash; `climbs` likewise
+    finds `..` only as a whole segment."""
+    long = "é" * 128  # 256 bytes in UTF-8, 128 characters
+    fits = "é" * 127  # 254 bytes
+    for path in (long, f"a/{long}/b.html", f"a\\{long}", "x/" * 200 + long):
+        assert paths.long_name(path) == long, path
+    for path in (fits, f"a/{fits}/b.html", "x/" * 200 + fits, "x" * 255):
+        assert paths.long_name(path) is None, path
+    assert paths.long_name("x" * 256) == "x" * 256
+    assert paths.output_refusal("/tmp", f"berita/{long}/index.html") == (
+        f"a name longer than {paths.NAME_MAX} bytes"
+    )
+    assert [paths.climbs(p) for p in ("a/../b", "..", "a\\..\\b", "a/..b", "a../b", "a/b")] == [
+        True,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
+
+
 @pytest.mark.parametrize("save_as", [".", "./", "berita/", "berita/./", "x\\"])
 def test_a_file_to_write_must_name_a_file(tmp_path, save_as):
     assert paths.output_file_refusal(tmp_path, save_as) == "names a folder, not a file"

@@ -275,6 +275,9 @@ class Build:
         # Every local image of the build, looked up (and encoded) by prepare_images.
         self.images: dict[Path, SourceImage | ImageProblem] = {}
         self.cached_files: dict[str, str] = {}  # variant's name → its file in the cache
+        # `file_of`'s answers in the current `enrich` pass, None outside one:
+        # (reference, folder) → file
+        self.files_found: dict[tuple[str, str], Path | Refusal | None] | None = None
 
     def site_path(self, file: str) -> str:
         return f"{self.variants_dir}/{file}"
@@ -292,9 +295,20 @@ class Build:
 
     def file_of(self, reference: str, source_dir) -> Path | Refusal | None:
         """`warta.paths.referenced_file` of a reference, reading a full address
-        of the site's own as the file it names (`local_reference`)."""
-        local = self.local_reference(reference, source_dir)
-        return referenced_file(local, self.content_root, source_dir)
+        of the site's own as the file it names (`local_reference`). Within one
+        pass over the contents (`enrich`, which sets `files_found`), each
+        reference from one folder is resolved once: a featured photo was
+        looked up by `local_images` and again by `process_featured`, a
+        containment walk of its path each time."""
+        if self.files_found is None:
+            local = self.local_reference(reference, source_dir)
+            return referenced_file(local, self.content_root, source_dir)
+        key = (reference, os.fspath(source_dir))
+        found = self.files_found.get(key, self)
+        if found is self:
+            local = self.local_reference(reference, source_dir)
+            found = self.files_found[key] = referenced_file(local, self.content_root, source_dir)
+        return found
 
     def local_reference(self, reference: str, source_dir) -> str:
         """A full address on the site's own host
@@ -942,6 +956,9 @@ def enrich(generator, contents: list) -> None:
     files (`select_static_files`)."""
     build = current_build(generator.settings)
     if build:
+        # Each reference resolved once in this pass (not across passes: content/
+        # may have changed since the last).
+        build.files_found = {}
         # Asked once per content: before url_cache, each ask formats its address.
         written = [content for content in contents if is_written(content)]
         written_ids = {id(content) for content in written}
@@ -958,6 +975,7 @@ def enrich(generator, contents: list) -> None:
         prepare_images(written, build)
         for content in written:
             process_content(content, build)
+        build.files_found = None
 
 
 def enrich_articles(generator) -> None:

@@ -522,7 +522,7 @@ _REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _WRITTEN_ESCAPED = frozenset("&<>\"'\xa0")
 
 
-def _references_written_out(fragment: str) -> str:
+def references_written_out(fragment: str) -> str:
     """The fragment with each character reference nh3 writes out as its
     character (`&ndash;` → `–`) so written: what nh3 makes of a fragment it
     takes nothing out of."""
@@ -627,7 +627,7 @@ def clean_html(fragment: str) -> tuple[str, list[Removal]]:
     cleaned = _CLEANER.clean(fragment)
     if cleaned == fragment:  # nothing taken out: no report to make (most bodies)
         return fragment, []
-    if "&" in fragment and cleaned == _references_written_out(fragment):
+    if "&" in fragment and cleaned == references_written_out(fragment):
         # Only references written out (`&ndash;` in a dateline: a body in eight):
         # nothing taken out either, and no parse of the body to find what.
         return cleaned, []
