@@ -1723,7 +1723,8 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
                 source.line(key),
                 "suggestion",
                 f"{key.title()} '{raw}' is read as {fixed}" + (" WIB" if written.has_time else ""),
-                f"write it as {fixed}, the form the CMS and `invoke new` write",
+                f"write it as {fixed}{_typed_note(written)}, the form the CMS and "
+                "`invoke new` write",
             )
             continue
         offset = _zone_of(raw)
@@ -2381,6 +2382,13 @@ def _four_digit_year(raw: str) -> str | None:
     return f"{match['head']}20{match['year']}{match['tail']}"
 
 
+def _typed_note(written) -> str:
+    """ " (typed with en dashes '–')" for a date typed with what a phone or
+    Word puts for a hyphen or a digit (`WrittenDate.typed`), which the value
+    to write looks like on screen; "" for none."""
+    return f" (typed with {written.typed})" if written.typed else ""
+
+
 def unread_date(key: str, raw: str) -> tuple[str, str]:
     """The message and the suggestion for a Date:/Modified: the site does not
     read: the value in the house form when it can be read as an Indonesian
@@ -2414,7 +2422,10 @@ def unread_date(key: str, raw: str) -> tuple[str, str]:
     read = ""
     if written.form == "slashed":  # Pelican's dateutil reads it month first
         read = f" (day first: {written.value.day} {ENGLISH_MONTHS[written.value.month - 1]})"
-    return f"unparseable {key}: '{raw}'", f"write it as {fixed}{with_time}{read}"
+    return (
+        f"unparseable {key}: '{raw}'",
+        f"write it as {fixed}{with_time}{read}{_typed_note(written)}",
+    )
 
 
 def publication_blockers(source: Source, rules: Rules) -> list[Finding]:
