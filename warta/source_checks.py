@@ -642,44 +642,8 @@ class Source:
         )
 
 
-def _head_end(lines: Sequence[str]) -> int:
-    """The index after the lines that can be the front matter's as the
-    Markdown reader reads them, its control characters left out: to the first
-    blank line (`Penulis\u200b: EW` below it is the text's), or a `---`
-    block's closing line (its fields may have blank lines between them)."""
-    dashed = bool(lines) and frontmatter.BEGIN_RE.match(
-        without_control_characters(lines[0]).expandtabs(4)
-    )
-    for index in range(1 if dashed else 0, len(lines)):
-        line = lines[index]
-        if dashed:
-            if frontmatter.closes(line.expandtabs(4)):
-                return index + 1
-        elif not line.strip() or (
-            not line.isascii() and not without_control_characters(line).strip()
-        ):
-            return index
-    return len(lines)
-
-
-def _keys_as_read(lines: Sequence[str]) -> list[str] | None:
-    """`lines` with the control characters of each key left out where that
-    makes it a front-matter key (`Da\u200bte: …`, `\ufeffTags: …`): the
-    Markdown reader leaves them out before it reads the front matter
-    (`markdown_source.ControlCharacters`), so the page has that key; a
-    vertical tab is a space there, so `Da\x0bte:` stays no key. None when no
-    key holds one (most files: one search of the head, `_head_end`)."""
-    end = _head_end(lines)
-    if not control_characters_in("\n".join(lines[:end])):
-        return None
-    read = list(lines)
-    for index, line in enumerate(lines[:end]):
-        key, colon, value = line.partition(":")
-        if colon and control_characters_in(key):
-            cleaned = without_control_characters(key) + colon + value
-            if frontmatter.KEY_RE.match(cleaned):
-                read[index] = cleaned
-    return read if read != list(lines) else None
+# (read as the Markdown reader reads them: `warta.frontmatter.keys_as_read`)
+_keys_as_read = frontmatter.keys_as_read
 
 
 def parse_source(path: str, text: str) -> Source:
