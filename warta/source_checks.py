@@ -2793,8 +2793,10 @@ def check_author_spellings(
     headings = headings or {}
     by_page: dict[str, dict[str, list[Source]]] = {}
     for source in sources:
-        # (a comment in it is taken out of the byline, with a warning: sanitize)
-        author = " ".join(TEXT_COMMENT_RE.sub(" ", source.value("author")).split())
+        # (a comment in it is taken out of the byline, with a warning: sanitize;
+        # a control character is left out of it, with its own warning)
+        written = without_control_characters(source.value("author"))
+        author = " ".join(TEXT_COMMENT_RE.sub(" ", written).split())
         address = address_of(author) if author else ""
         if address:
             by_page.setdefault(address, {}).setdefault(author, []).append(source)
