@@ -168,6 +168,7 @@ class OfficialTagsStage:
         self.regions_digest = regions_digest
         self._matcher: PhraseMatcher | None = None
         self._held: dict[str, list[tuple[object, HeldOffice]]] = {}
+        self._seats: dict | None = None  # (`seats`)
         self._resolved: dict[str, OfficialTag | None] = {}
         self._nearest: dict[str, list[str]] = {}
         self._regions: dict[str, tuple[str, str] | None] = {}
@@ -519,29 +520,35 @@ class OfficialTagsStage:
             return None
         if stated.role != KETUA and not stated.division:
             return None
-        for other in self.registry.officials:
+        for other, position, office in self.seats().get((stated.institution, stated.region), ()):
             if person is not None and other.slug == person.slug:
                 continue
-            for position, office in self.held(other):
-                if (
-                    position.doubtful
-                    or position.acting
-                    or not position.holds_on(day)
-                    or office.institution != stated.institution
-                    or office.region != stated.region
-                    or office.role != (KETUA if stated.role == KETUA else MEMBER)
-                ):
-                    continue
-                if stated.role == KETUA:
-                    if position.position.strip() == "Ketua":
-                        return other, position
-                elif (
-                    office.division
-                    and self.division_key(stated.division) is not None
-                    and divisions_agree(stated, office, self.division_key)
-                ):
+            if not position.holds_on(day) or office.role != (
+                KETUA if stated.role == KETUA else MEMBER
+            ):
+                continue
+            if stated.role == KETUA:
+                if position.position.strip() == "Ketua":
                     return other, position
+            elif (
+                office.division
+                and self.division_key(stated.division) is not None
+                and divisions_agree(stated, office, self.division_key)
+            ):
+                return other, position
         return None
+
+    def seats(self) -> dict[tuple[str, str], list[tuple[Official, Position, HeldOffice]]]:
+        """(institution, region) → each registered own post in that office
+        (not an acting one, nor one in doubt), read once per stage."""
+        if self._seats is None:
+            self._seats = {}
+            for other in self.registry.officials:
+                for position, office in self.held(other):
+                    if not (position.doubtful or position.acting):
+                        key = (office.institution, office.region)
+                        self._seats.setdefault(key, []).append((other, position, office))
+        return self._seats
 
     def stated_of(self, position: str, context: Sequence[str]) -> StatedOffice | None:
         """The office a discovered position names ("Ketua Bawaslu Kabupaten
