@@ -636,6 +636,7 @@ def _region_resolver(settings: dict):
                 )
             if result.unit not in units:
                 units.append(result.unit)
+                _outside_home_note(gazetteer, home, typed, result.unit)
         if not units:
             raise new_article.NewArticleError(new_article.NO_REGION)
         # The office of the first region named publishes the release.
@@ -650,6 +651,27 @@ def _region_resolver(settings: dict):
         return new_article.RegionChoice(value, author)
 
     return resolve
+
+
+def _outside_home_note(gazetteer, home: str | None, typed: str, unit) -> None:
+    """One line on stderr for a --wilayah of another province than the site's
+    (`17.71`, Kota Bengkulu, typed for Palembang's 16.71): the release is
+    written as asked, and the build says the same of its Region: line."""
+    province = gazetteer.province_of(unit.code)
+    if not home or home not in gazetteer or province == home:
+        return
+    twin = home + unit.code[len(province) :]
+    meant = (
+        f"; if you meant {gazetteer[twin].label}, write --wilayah {twin}"
+        if twin != home and twin in gazetteer
+        else ""
+    )
+    where = "" if province == unit.code else f" in {gazetteer[province].name}"
+    print(
+        f"new: note: region {typed!r} is {unit.label}{where}, outside "
+        f"{gazetteer[home].name}{meant}",
+        file=sys.stderr,
+    )
 
 
 def _region_named(settings: dict, value: str, given: str = "") -> tuple[str, str, bool] | None:

@@ -164,6 +164,8 @@ def test_the_dropped_release_is_not_on_the_site(broken_site):
     [
         ("no-title", 1, "missing Title: this release is not published"),
         ("bad-status", 9, "unknown Status: 'publish': this file is not published"),
+        # said as typed (Pelican hands it over in lower case)
+        ("bad-Status", 9, "unknown Status: 'Publish': this file is not published"),
     ],
 )
 def test_other_reasons_pelican_drops_a_release_show_the_rest_too(site, case, line, reason):
@@ -172,19 +174,25 @@ def test_other_reasons_pelican_drops_a_release_show_the_rest_too(site, case, lin
         text = release("2024-11-18 10:00", f"logistik-{case}")
         text = text.replace("Title: Bawaslu Muara Enim Awasi Distribusi Logistik Pemilihan\n", "")
     else:  # Status: on line 9, below Wilayah:
-        text = release("2024-11-18 10:00", f"logistik-{case}", status="publish")
+        status = "Publish" if case == "bad-Status" else "publish"
+        text = release("2024-11-18 10:00", f"logistik-{case.lower()}", status=status)
     site.article("2024/rusak.md", text=text)
     built = site.build(CONTENT_LINT_NOW=NOW)
     assert built.returncode == 1, built.log
     found = of(parsed(built.log), "rusak.md")
     assert (found[0].line, found[0].level, found[0].message) == (line, "error", reason), found
+    if case != "no-title":
+        # 'publish' is what Pelican calls 'published': the value to write is said
+        assert found[0].suggestion == (
+            "write 'Status: published', or no Status: line (a release is published without one)"
+        )
 
     def moved(number):  # without Title every line moves up; Status: pushes the body down
         return number - 1 if case == "no-title" else number + (number >= 9)
 
     expected = [(moved(n), level, message) for n, level, message in EXPECTED_BESIDE_THE_REASON]
     assert [(f.line, f.level, f.message) for f in found[1:]] == expected, built.log
-    assert not [name for name in built.files() if f"logistik-{case}" in name]
+    assert not [name for name in built.files() if f"logistik-{case.lower()}" in name]
 
 
 @pytest.mark.parametrize(

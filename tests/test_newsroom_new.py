@@ -297,3 +297,27 @@ def test_the_office_spelling_is_read_from_penulis_and_never_from_the_text(tmp_pa
     assert existing_authors(site.content) == Counter(
         {"Humas Bawaslu Kota PLG": 1, "Humas Bawaslu Kota Palembang": 1}
     )
+
+
+def test_a_region_of_another_province_is_written_with_one_note(tmp_path):
+    """`--wilayah 17.71` (Kota Bengkulu, typed for Palembang's 16.71) wrote
+    `Region: Kota Bengkulu` with no word. It is still written as asked, with
+    one line naming the region, its province and the home province's unit of
+    that number; a region of the home province gets no line."""
+    site = FixtureSite(tmp_path)
+    result = invoke_new(
+        site.content, "Bawaslu Gelar Rapat Koordinasi Pengawasan Tahapan", "--wilayah", "17.71"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "new: note: region '17.71' is Kota Bengkulu (17.71) in Bengkulu, outside Sumatera "
+        "Selatan; if you meant Kota Palembang (16.71), write --wilayah 16.71"
+    ]
+    written = Path(result.stdout.strip().splitlines()[-1])
+    assert parse_source("berita/x.md", written.read_text(encoding="utf-8")).value("region") == (
+        "Kota Bengkulu"
+    )
+    home = invoke_new(
+        site.content, "Bawaslu Gelar Rapat Koordinasi Pengawasan Lahat", "--wilayah", "Lahat"
+    )
+    assert home.returncode == 0 and home.stderr == "", home.stderr

@@ -1619,12 +1619,18 @@ LAHAT_CHAIR = "Ketua Bawaslu Kabupaten Lahat"
             ),
             LAHAT_CHAIR,
         ),
-        # Another name, or a near name in an office never theirs: someone else.
+        # Another name in a seat the registry gives Sapri Yansyah that day: the
+        # name or the registry is wrong (test_official_tags_offices).
         (
             "Budi Santoso",
-            ("suggestion", "official not in the registry: 'Budi Santoso'"),
+            (
+                "warning",
+                "official not in the registry: 'Budi Santoso' (Ketua Bawaslu Kabupaten Lahat), "
+                "but the registry's Ketua Bawaslu Kabupaten Lahat on 2026-12-03 is Sapri Yansyah",
+            ),
             LAHAT_CHAIR,
         ),
+        # A near name in an office never theirs: someone else.
         (
             "Sapri Yansah",
             ("suggestion", "official not in the registry: 'Sapri Yansah' (Anggota Bawaslu Kota"),

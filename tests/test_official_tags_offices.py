@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FixtureSite, article_text
+from conftest import FINDING_LINE, FixtureSite, article_text, line_of, run_invoke
 from warta.regions.gazetteer import load
 from warta.tags.detection import PhraseMatcher
 from warta.tags.offices import (
@@ -766,7 +766,12 @@ def test_another_division_than_the_registrys_is_said_and_the_person_linked(tmp_p
     )
     built = site.build(SEARCH_ENABLED=False)
     assert built.returncode == 0, built.log
-    said = [(p, m) for p, _l, m in suggestions(built) if "Neni Marlina" in m]
+    # (a warning since the registry's position wins over the text's: the test below)
+    said = [
+        (f.path.rsplit("content/", 1)[-1], f.message)
+        for f in built.findings("warning")
+        if "Neni Marlina" in f.message
+    ]
     assert [p for p, _ in said] == ["berita/2024/hukum.md"], said
     assert (
         "is named as 'Koordinator Divisi Hukum dan Penyelesaian Sengketa Bawaslu Kabupaten "
@@ -890,3 +895,96 @@ def test_office_words_are_found_where_the_head_pattern_finds_them():
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
         expected = [head.span() for head in _OFFICE_HEAD_RE.finditer(text)]
         assert [h.span() for h in tried_where(_OFFICE_HEAD_RE, _OFFICE_START_RE, text)] == expected
+
+
+def _about(lines: str, *names: str) -> list[tuple[str, int, str, str]]:
+    """(path, line, level, message and suggestion) of each finding naming one of `names`."""
+    found = []
+    for raw in lines.splitlines():
+        match = FINDING_LINE.match(raw.strip())
+        if match and match["path"] and any(name in match["rest"] for name in names):
+            path = match["path"].rsplit("content/", 1)[-1]
+            found.append((path, int(match["line"] or 0), match["level"], match["rest"]))
+    return sorted(found)
+
+
+def test_a_position_the_registry_contradicts_on_the_date_is_a_warning_with_its_own(tmp_path):
+    """The registry has Neni Marlina as Kordiv P2H of Bawaslu Lahat and Sapri
+    Yansyah as its chair. A release naming her "Ketua Bawaslu Kabupaten
+    Lahat" got only a suggestion to add a position to the registry, which
+    `--strict` let through, and the text kept the wrong title beside a page
+    showing the other; "Ketua Bawaslu Kabupaten Lahat, Nama Fiktif" (a name
+    not registered, in a seat the registry gives Sapri Yansyah that day) was
+    "add to data/officials.yaml". Now the registry's position wins on the
+    page, and the text gets one warning at the line, the registry's value to
+    write as its suggestion; the build and `invoke check` say the same."""
+    site = FixtureSite(tmp_path)
+    site.article(
+        "2024/ketua.md",
+        release(
+            "jabatan-lain",
+            "2024-10-02 09:00",
+            "Kabupaten Lahat",
+            "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat koordinasi.\n\n"
+            "Ketua Bawaslu Kabupaten Lahat, Neni Marlina, membuka rapat.\n",
+        ),
+    )
+    site.article(
+        "2024/fiktif.md",
+        release(
+            "kursi-terisi",
+            "2024-10-03 09:00",
+            "Kabupaten Lahat",
+            "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat koordinasi.\n\n"
+            "Ketua Bawaslu Kabupaten Lahat, Nama Fiktif, membuka rapat.\n",
+        ),
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    division = (
+        "Koordinator Divisi Pencegahan, Partisipasi Masyarakat, dan Hubungan Masyarakat "
+        "Bawaslu Kabupaten Lahat"
+    )
+    expected = [
+        (
+            "berita/2024/fiktif.md",
+            line_of(site.content / "berita/2024/fiktif.md", "Nama Fiktif"),
+            "warning",
+            "official not in the registry: 'Nama Fiktif' (Ketua Bawaslu Kabupaten Lahat), but "
+            "the registry's Ketua Bawaslu Kabupaten Lahat on 2024-10-03 is Sapri Yansyah "
+            "(write 'Sapri Yansyah'; if 'Nama Fiktif' now holds the seat, end Sapri Yansyah's "
+            "term at data/officials.yaml:292 and add 'Nama Fiktif' to data/officials.yaml)",
+        ),
+        (
+            "berita/2024/ketua.md",
+            line_of(site.content / "berita/2024/ketua.md", "Neni Marlina"),
+            "warning",
+            f"'Neni Marlina' is named as 'Ketua Bawaslu Kabupaten Lahat', but the registry has "
+            f"Neni Marlina as {division} on 2024-10-02, and Sapri Yansyah as Ketua Bawaslu "
+            "Kabupaten Lahat: the page shows the registry's position (write "
+            f"'{division}'; if the position changed, add the new one with its start date at "
+            "data/officials.yaml:293)",
+        ),
+    ]
+    assert _about(built.log, "Neni Marlina", "Nama Fiktif") == expected, built.log
+    assert _about(checked.stdout, "Neni Marlina", "Nama Fiktif") == expected, checked.stdout
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    # The registry's position is the one shown: linked, in the feed and on the page.
+    item = next(i for i in built.json("feed.json")["items"] if i["url"].endswith("/jabatan-lain/"))
+    assert [(p["slug"], p["position"]) for p in item["_warta"]["officials"]] == [
+        ("neni-marlina", division.removesuffix(" Bawaslu Kabupaten Lahat"))
+    ]
+    strict = run_invoke(
+        "check",
+        "--strict",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert strict.returncode == 1, strict.stdout

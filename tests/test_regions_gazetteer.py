@@ -218,6 +218,14 @@ def test_undotted_bps_style_code_is_not_accepted(gaz):
     [
         ("1671", ["16.71"]),  # the code without its dots
         ("167108", ["16.71.08"]),
+        # other marks between its parts, a part without its leading 0: the
+        # Region: line's error said "closest: no close match" for these
+        ("16-71", ["16.71"]),
+        ("16/71", ["16.71"]),
+        ("16 71", ["16.71"]),
+        ("16_71", ["16.71"]),
+        ("16.7", ["16.07"]),
+        ("16.71.8", ["16.71.08"]),
         ("Kabupaten Pagar Alam", ["16.72"]),  # a kota under another level word
         ("Kota Lahat", ["16.04"]),
     ],

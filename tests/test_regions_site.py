@@ -655,3 +655,76 @@ def test_pendopo_is_palis_town_or_empat_lawangs_kecamatan_only_in_context(site):
         " Penukal Abab Lematang Ilir (16.12), Kecamatan Pendopo (16.11.02); write 'Kabupaten"
         " Penukal Abab Lematang Ilir' or 'Pendopo (Empat Lawang)', or the code)"
     ]
+
+
+def test_a_region_of_another_province_is_said_at_its_line(tmp_path):
+    """`Region: 17.71` (Kota Bengkulu, typed for Palembang's 16.71) above
+    "PALEMBANG – …" filed the release under Bengkulu with no word; nor was a
+    Region: of another province with nothing in the text to place it. Now the
+    first is a warning naming the dateline's place to write, the second a
+    suggestion naming the home province's unit of that number; a release
+    whose dateline is of that other province too is left alone. The build
+    and `invoke check` say the same lines."""
+    from conftest import FINDING_LINE, line_of, run_invoke
+
+    site = FixtureSite(tmp_path)
+    lead = "Bawaslu menggelar rapat koordinasi pengawasan tahapan pilkada bersama jajaran."
+    cases = {
+        "ketik.md": ("17.71", f"PALEMBANG – {lead}"),
+        "tanpa.md": ("17.71", lead),
+        "jambi.md": ("15.71", f"JAMBI – {lead}"),
+    }
+    for name, (region, body) in cases.items():
+        slug = name.removesuffix(".md")
+        site.article(
+            name,
+            article_text(
+                title=f"Bawaslu Gelar Rapat Koordinasi Pengawasan Wilayah {slug.title()}",
+                slug=f"wilayah-{slug}",
+                region=region,
+                body=body,
+            ),
+        )
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+
+    def about_regions(log: str) -> list[tuple]:
+        found = []
+        for raw in log.splitlines():
+            match = FINDING_LINE.match(raw.strip())
+            if match and match["path"] and "Region:" in match["rest"]:
+                path = match["path"].rsplit("/", 1)[-1]
+                found.append((path, int(match["line"] or 0), match["level"], match["rest"]))
+        return sorted(found)
+
+    line = line_of(site.content / "berita/ketik.md", "Region:")
+    expected = [
+        (
+            "ketik.md",
+            line,
+            "warning",
+            "Region: names Kota Bengkulu (17.71) in Bengkulu, outside Sumatera Selatan, but the "
+            "dateline's 'PALEMBANG' places the release in Kota Palembang (16.71) (write 'Region: "
+            "Kota Palembang' (or no Region: line: the text gives it), unless the release is "
+            "about the region written)",
+        ),
+        (
+            "tanpa.md",
+            line,
+            "suggestion",
+            "Region: names Kota Bengkulu (17.71) in Bengkulu, outside Sumatera Selatan, and the "
+            "text names no place (if you meant Kota Palembang (16.71) of Sumatera Selatan, write "
+            "its code; if the release is about the region written, nothing to do)",
+        ),
+    ]
+    assert built.returncode == 0, built.log
+    assert about_regions(built.log) == expected, built.log
+    assert about_regions(checked.stdout) == expected, checked.stdout
+    # The region written is still the one the release is filed under.
+    items = {i["url"].rstrip("/").rsplit("/", 1)[-1]: i for i in built.json("feed.json")["items"]}
+    assert [r["code"] for r in items["wilayah-ketik"]["_warta"]["regions"]] == ["17.71"]

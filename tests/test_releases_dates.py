@@ -25,6 +25,27 @@ DATES = {
     ),
     "kutip.md": ("“2024-11-17 09:30”", "2024-11-17T09:30:00+07:00", "2024-11-17 09:30"),
     "tanda-hubung.md": ("5-Feb-2024", "2024-02-05T00:00:00+07:00", "2024-02-05"),
+    # what a phone or Word types for a hyphen or a digit
+    "pisah-en.md": ("2024\u201311\u201317", "2024-11-17T00:00:00+07:00", "2024-11-17"),
+    "pisah-em.md": (
+        "2024\u201411\u201417 09:30",
+        "2024-11-17T09:30:00+07:00",
+        "2024-11-17 09:30",
+    ),
+    "minus.md": ("2024\u221211\u221217", "2024-11-17T00:00:00+07:00", "2024-11-17"),
+    "lebar.md": (
+        "\uff12\uff10\uff12\uff14\uff0d\uff11\uff11\uff0d\uff11\uff17 "
+        "\uff10\uff19\uff1a\uff13\uff10",
+        "2024-11-17T09:30:00+07:00",
+        "2024-11-17 09:30",
+    ),
+}
+# What the line says was typed instead of a hyphen or an ASCII digit.
+TYPED = {
+    "pisah-en.md": " (typed with en dashes '\u2013')",
+    "pisah-em.md": " (typed with em dashes '\u2014')",
+    "minus.md": " (typed with minus signs '\u2212')",
+    "lebar.md": " (typed with full-width characters)",
 }
 
 
@@ -60,7 +81,8 @@ def dated(tmp_path_factory):
 @pytest.mark.parametrize("name", sorted(DATES))
 def test_a_date_as_a_cms_or_an_english_phone_writes_it_is_read_with_one_suggestion(dated, name):
     """'February 5, 2024', 'Tuesday, 5 March 2024 10:00 PM', a dash before the
-    time, curly quotes around the value, '5-Feb-2024': each was "unparseable
+    time, curly quotes around the value, '5-Feb-2024', '2024–11–17' with en or
+    em dashes or minus signs, full-width digits: each was "unparseable
     Date: … this release is not published" with only the generic form
     suggested, while '05 February 2024 14:30' was read. Now each is read:
     the page is out on that day and time, and the line says the house form."""
@@ -79,8 +101,8 @@ def test_a_date_as_a_cms_or_an_english_phone_writes_it_is_read_with_one_suggesti
             (
                 2,
                 "suggestion",
-                f"Date '{written}' is read as {shown}{zone} (write it as {house}, the form the "
-                "CMS and `invoke new` write)",
+                f"Date '{written}' is read as {shown}{zone} (write it as {house}"
+                f"{TYPED.get(name, '')}, the form the CMS and `invoke new` write)",
             )
         ], found
 

@@ -491,3 +491,33 @@ def test_names_a_case_insensitive_pattern_matched_with_odd_letters_are_read(site
     assert not built.findings("error")
     said = sorted(f.message.split(":")[0] for f in built.findings() if f.level == "warning")
     assert said == ["'KAMİS (22/11/2024)'", "'dimulai 23 November'", "'ſenin (19/11/2024)'"]
+
+
+def test_a_key_after_a_zero_width_space_keeps_the_values_below_it(site):
+    """`\u200bDate: …` (a zero-width space pasted before a key): the reader
+    leaves it out and reads every key, but the build's check of which keys
+    a release declares stopped at that line, so the writer's `Author: Humas
+    Bawaslu` was replaced with the office's humas and "supplied Category,
+    Summary, Author" was suggested for `invoke check --fix` to write over
+    them. Now the author stays, and the one line is the character's."""
+    text = article_text(slug="nol-lebar", author="Humas Bawaslu").replace(
+        "\nDate:", "\n\u200bDate:", 1
+    )
+    path = site.article("nol-lebar.md", text)
+    built = site.build(SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    item = next(i for i in built.json("feed.json")["items"] if i["url"].endswith("/nol-lebar/"))
+    assert [a["name"] for a in item["authors"]] == ["Humas Bawaslu"]
+    mine = [
+        (f.line, f.level, f.message)
+        for f in built.findings()
+        if f.path.endswith("berita/nol-lebar.md")
+    ]
+    assert mine == [
+        (
+            line_of(path, "Date:"),
+            "warning",
+            "control character U+200B left out of the published text (U+200B is an invisible "
+            "zero-width character: delete it (retype the word it is in))",
+        )
+    ], built.log

@@ -253,16 +253,36 @@ def _outside_output(t: Translator, args, level, exc) -> Translation:
     )
 
 
+# Statuses staff type for one Pelican reads (`Status: publish`, `terbit`).
+_STATUS_MEANT = {
+    **dict.fromkeys(
+        ("publish", "publishes", "public", "publik", "terbit", "terbitkan", "tayang"),
+        "published",
+    ),
+    **dict.fromkeys(("sembunyi", "tersembunyi", "hide"), "hidden"),
+    **dict.fromkeys(("drafts", "drat", "konsep"), "draft"),
+}
+
+
 def _unknown_status(t: Translator, args, level, exc) -> Translation:
     status, path = str(args[0]), str(args[1]) if len(args) > 1 else ""
+    # The value as written (Pelican hands it over in lower case: 'Publish').
+    field = parse_lines(t.lines_of(path), flags_below=False).first("status") if path else None
+    written = field.value.strip() if field is not None and field.value.strip() else status
+    meant = _STATUS_MEANT.get(status.strip().lower())
+    hint = "use Status: published, draft or hidden"
+    if meant == "published":
+        hint = "write 'Status: published', or no Status: line (a release is published without one)"
+    elif meant:
+        hint = f"write 'Status: {meant}'"
     return Translation(
         [
             t.finding(
                 path,
                 t.line_of(path, ("status",)),
                 "error",
-                f"unknown Status: '{status}': this file is not published",
-                "use Status: published, draft or hidden",
+                f"unknown Status: '{written}': this file is not published",
+                hint,
             )
         ]
     )

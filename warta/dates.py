@@ -10,6 +10,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from babel.dates import format_date, format_time
@@ -160,6 +161,44 @@ _SLASHED = re.compile(
 )
 
 
+# What a phone, Word or a spreadsheet types for a hyphen between a date's
+# numbers ("2024–11–17"), named for the message that says which was typed.
+_TYPED_DASHES = {
+    "\u2010": "Unicode hyphens '\u2010'",
+    "\u2011": "non-breaking hyphens '\u2011'",
+    "\u2012": "figure dashes '\u2012'",
+    "\u2013": "en dashes '\u2013'",
+    "\u2014": "em dashes '\u2014'",
+    "\u2015": "horizontal bars '\u2015'",
+    "\u2212": "minus signs '\u2212'",
+    "\ufe58": "small em dashes '\ufe58'",
+    "\ufe63": "small hyphens '\ufe63'",
+}
+_TYPED_DASH_RE = re.compile(rf"(?<=\w)[{''.join(_TYPED_DASHES)}](?=\w)")
+# Digits, colons, slashes and dots in a full-width form (an Asian keyboard or
+# a phone's: "２０２４-１１-１７ ０９：３０") and the other digits `\d` reads.
+_TYPED_WIDE_RE = re.compile(r"[\uff01-\uff5e]")
+
+
+def typed_as_hyphens(text: str) -> tuple[str, str]:
+    """`text` with the dashes between its numbers as hyphens and its
+    full-width characters as ASCII ("2024–11–17" → "2024-11-17"), and what
+    was typed instead, for a message ("en dashes '–'", "full-width
+    characters"); ("text", "") when nothing was."""
+    typed = [_TYPED_DASHES[m.group()] for m in _TYPED_DASH_RE.finditer(text)]
+    plain = _TYPED_DASH_RE.sub("-", text)
+    if _TYPED_WIDE_RE.search(plain):
+        typed.append("full-width characters")
+        plain = _TYPED_WIDE_RE.sub(lambda m: unicodedata.normalize("NFKC", m.group()), plain)
+        plain = _TYPED_DASH_RE.sub("-", plain)
+    if any(not ch.isascii() for ch in plain if ch.isdigit()):
+        typed.append("digits of another script")
+        plain = "".join(
+            str(unicodedata.digit(ch)) if ch.isdigit() and not ch.isascii() else ch for ch in plain
+        )
+    return plain, " and ".join(dict.fromkeys(typed))
+
+
 # For the messages, which are in English.
 ENGLISH_MONTHS = (
     *("January", "February", "March", "April", "May", "June"),
@@ -183,6 +222,9 @@ class WrittenDate:
     # 04-11-2024: day first, which Pelican's dateutil reads month first) or
     # "year-slashed" (2024/11/04, 2024.11.04: year first, not ISO 8601).
     form: str = "numeric"
+    # What was typed for a hyphen or a digit ("en dashes '–'"), "" for none
+    # (`typed_as_hyphens`): the value to write is the same with ASCII ones.
+    typed: str = ""
 
     @property
     def wib(self) -> dt.datetime | None:
@@ -203,7 +245,7 @@ def read_written_date(text: str) -> WrittenDate | None:
     names no real day or time (`2024-11-31`, `12.75`, a minute of one digit,
     which could be 05 or 50), or a weekday that is not the date's (which of
     the two was meant is not known)."""
-    rest = " ".join(text.split())
+    rest, typed = typed_as_hyphens(" ".join(text.split()))
     if len(rest) > 2 and rest[-1] == _QUOTES.get(rest[0]):
         rest = rest[1:-1].strip()
     zone = _ZONE.search(rest)
@@ -234,7 +276,7 @@ def read_written_date(text: str) -> WrittenDate | None:
         month_number = int(match["month"])
     else:
         return None
-    found = {"zone": zone_name, "form": form, "has_time": bool(match["hour"])}
+    found = {"zone": zone_name, "form": form, "has_time": bool(match["hour"]), "typed": typed}
     year, day = int(match["year"]), int(match["day"])
     if not 1 <= month_number <= 12:
         return WrittenDate(

@@ -82,7 +82,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import yaml
@@ -93,10 +93,12 @@ from markdown.extensions.meta import BEGIN_RE, END_RE
 
 from warta.dates import when_written
 from warta.text import (
+    control_characters_in,
     in_fenced_code,
     may_hold_ascii_word,
     split_outside_references,
     with_references_read,
+    without_control_characters,
 )
 
 # A key as Python-Markdown's `meta` reads one (its META_RE): letters, digits,
@@ -1465,6 +1467,44 @@ def parse(text: str) -> Document:
     return Document(tuple(lines), parse_lines(lines))
 
 
+def _head_end(lines: Sequence[str]) -> int:
+    """The index after the lines that can be the front matter's as the
+    Markdown reader reads them, its control characters left out: to the first
+    blank line (`Penulis\u200b: EW` below it is the text's), or a `---`
+    block's closing line (its fields may have blank lines between them)."""
+    dashed = bool(lines) and BEGIN_RE.match(without_control_characters(lines[0]).expandtabs(4))
+    for index in range(1 if dashed else 0, len(lines)):
+        line = lines[index]
+        if dashed:
+            if closes(line.expandtabs(4)):
+                return index + 1
+        elif not line.strip() or (
+            not line.isascii() and not without_control_characters(line).strip()
+        ):
+            return index
+    return len(lines)
+
+
+def keys_as_read(lines: Sequence[str]) -> list[str] | None:
+    """`lines` with the control characters of each key left out where that
+    makes it a front-matter key (`Da\u200bte: …`, `\ufeffTags: …`): the
+    Markdown reader leaves them out before it reads the front matter
+    (`markdown_source.ControlCharacters`), so the page has that key; a
+    vertical tab is a space there, so `Da\x0bte:` stays no key. None when no
+    key holds one (most files: one search of the head, `_head_end`)."""
+    end = _head_end(lines)
+    if not control_characters_in("\n".join(lines[:end])):
+        return None
+    read = list(lines)
+    for index, line in enumerate(lines[:end]):
+        key, colon, value = line.partition(":")
+        if colon and control_characters_in(key):
+            cleaned = without_control_characters(key) + colon + value
+            if KEY_RE.match(cleaned):
+                read[index] = cleaned
+    return read if read != list(lines) else None
+
+
 def read_header(path: str | os.PathLike) -> FrontMatter:
     """The front matter of a file, reading only its top (where its keys are,
     not the flags below it: `parse_lines`); empty when the file cannot be
@@ -1472,9 +1512,24 @@ def read_header(path: str | os.PathLike) -> FrontMatter:
     try:
         # Universal newlines: CRLF and a lone CR end a line, as for Markdown.
         with open(path, encoding="utf-8-sig", errors="replace") as handle:
-            return parse_lines(handle, flags_below=False)
+            seen: list[str] = []
+            front = parse_lines(_kept(handle, seen), flags_below=False)
+            if not any(map(control_characters_in, seen)):
+                return front
+            # `\u200bAuthor: …` (a zero-width space typed or pasted before a
+            # key): the Markdown reader leaves it out and reads the key, so the
+            # release declares it (its Author: is not to be supplied over it).
+            read = keys_as_read([line.rstrip("\r\n") for line in [*seen, *handle]])
+            return front if read is None else parse_lines(read, flags_below=False)
     except (OSError, TypeError):
         return FrontMatter()
+
+
+def _kept(lines: Iterable[str], seen: list[str]) -> Iterator[str]:
+    """`lines`, each also added to `seen` as it is taken."""
+    for line in lines:
+        seen.append(line)
+        yield line
 
 
 def read_source(path: str | os.PathLike | None) -> str:

@@ -642,44 +642,8 @@ class Source:
         )
 
 
-def _head_end(lines: Sequence[str]) -> int:
-    """The index after the lines that can be the front matter's as the
-    Markdown reader reads them, its control characters left out: to the first
-    blank line (`Penulis\u200b: EW` below it is the text's), or a `---`
-    block's closing line (its fields may have blank lines between them)."""
-    dashed = bool(lines) and frontmatter.BEGIN_RE.match(
-        without_control_characters(lines[0]).expandtabs(4)
-    )
-    for index in range(1 if dashed else 0, len(lines)):
-        line = lines[index]
-        if dashed:
-            if frontmatter.closes(line.expandtabs(4)):
-                return index + 1
-        elif not line.strip() or (
-            not line.isascii() and not without_control_characters(line).strip()
-        ):
-            return index
-    return len(lines)
-
-
-def _keys_as_read(lines: Sequence[str]) -> list[str] | None:
-    """`lines` with the control characters of each key left out where that
-    makes it a front-matter key (`Da\u200bte: …`, `\ufeffTags: …`): the
-    Markdown reader leaves them out before it reads the front matter
-    (`markdown_source.ControlCharacters`), so the page has that key; a
-    vertical tab is a space there, so `Da\x0bte:` stays no key. None when no
-    key holds one (most files: one search of the head, `_head_end`)."""
-    end = _head_end(lines)
-    if not control_characters_in("\n".join(lines[:end])):
-        return None
-    read = list(lines)
-    for index, line in enumerate(lines[:end]):
-        key, colon, value = line.partition(":")
-        if colon and control_characters_in(key):
-            cleaned = without_control_characters(key) + colon + value
-            if frontmatter.KEY_RE.match(cleaned):
-                read[index] = cleaned
-    return read if read != list(lines) else None
+# (read as the Markdown reader reads them: `warta.frontmatter.keys_as_read`)
+_keys_as_read = frontmatter.keys_as_read
 
 
 def parse_source(path: str, text: str) -> Source:
@@ -1723,7 +1687,8 @@ def _check_dates(source: Source, rules: Rules) -> Iterator[Finding]:
                 source.line(key),
                 "suggestion",
                 f"{key.title()} '{raw}' is read as {fixed}" + (" WIB" if written.has_time else ""),
-                f"write it as {fixed}, the form the CMS and `invoke new` write",
+                f"write it as {fixed}{_typed_note(written)}, the form the CMS and "
+                "`invoke new` write",
             )
             continue
         offset = _zone_of(raw)
@@ -2381,6 +2346,13 @@ def _four_digit_year(raw: str) -> str | None:
     return f"{match['head']}20{match['year']}{match['tail']}"
 
 
+def _typed_note(written) -> str:
+    """ " (typed with en dashes '–')" for a date typed with what a phone or
+    Word puts for a hyphen or a digit (`WrittenDate.typed`), which the value
+    to write looks like on screen; "" for none."""
+    return f" (typed with {written.typed})" if written.typed else ""
+
+
 def unread_date(key: str, raw: str) -> tuple[str, str]:
     """The message and the suggestion for a Date:/Modified: the site does not
     read: the value in the house form when it can be read as an Indonesian
@@ -2414,7 +2386,10 @@ def unread_date(key: str, raw: str) -> tuple[str, str]:
     read = ""
     if written.form == "slashed":  # Pelican's dateutil reads it month first
         read = f" (day first: {written.value.day} {ENGLISH_MONTHS[written.value.month - 1]})"
-    return f"unparseable {key}: '{raw}'", f"write it as {fixed}{with_time}{read}"
+    return (
+        f"unparseable {key}: '{raw}'",
+        f"write it as {fixed}{with_time}{read}{_typed_note(written)}",
+    )
 
 
 def publication_blockers(source: Source, rules: Rules) -> list[Finding]:
@@ -2818,8 +2793,10 @@ def check_author_spellings(
     headings = headings or {}
     by_page: dict[str, dict[str, list[Source]]] = {}
     for source in sources:
-        # (a comment in it is taken out of the byline, with a warning: sanitize)
-        author = " ".join(TEXT_COMMENT_RE.sub(" ", source.value("author")).split())
+        # (a comment in it is taken out of the byline, with a warning: sanitize;
+        # a control character is left out of it, with its own warning)
+        written = without_control_characters(source.value("author"))
+        author = " ".join(TEXT_COMMENT_RE.sub(" ", written).split())
         address = address_of(author) if author else ""
         if address:
             by_page.setdefault(address, {}).setdefault(author, []).append(source)

@@ -620,6 +620,15 @@ class Gazetteer:
             )
             if dotted in self.units:
                 return [self.units[dotted]]
+        # A code written with other marks between its parts ("16-71", "16/71",
+        # "16 71", "16,71", as a phone's keypad gives them) or a part of one
+        # digit ("16.7", "16.71.8"): the code it is with dots and two digits.
+        parts = _CODE_PARTS_RE.split(value.strip())
+        if 1 < len(parts) <= 4 and all(part.isdigit() for part in parts):
+            widths = (2, 2, 2, 4)[: len(parts)]
+            padded = ".".join(p.zfill(width) for p, width in zip(parts, widths, strict=True))
+            if padded in self.units and padded != value.strip():
+                return [self.units[padded]]
         key = key_of(value)
         for prefix, _levels in LEVEL_PREFIX_KEYS:
             rest = key[len(prefix) :]
@@ -651,6 +660,10 @@ class Gazetteer:
 
 
 # ---- loading -------------------------------------------------------------
+
+
+# What may stand between a code's parts as staff type it (`Gazetteer.closest`).
+_CODE_PARTS_RE = re.compile(r"\s*[-./,_\s]\s*")
 
 
 class GazetteerFileError(ValueError):

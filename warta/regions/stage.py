@@ -324,12 +324,78 @@ class RegionsStage:
             "dateline gives it), unless the release is about the region written",
         )
 
+    def outside_home(self, source: Source, codes: list[str]) -> Finding | None:
+        """The line for a `Region:` of another province than the site's
+        (REGIONS_HOME_PROVINCE): `Region: 17.71` (Kota Bengkulu) typed for
+        16.71, `Region: Jakarta Pusat` copied from a national release. A
+        warning at the Region: line when the dateline or the lead places the
+        release in the home province (it is filed under a place it is not
+        about), naming that place; a suggestion when nothing in the text
+        places it, naming the home province's unit of the same number when
+        there is one; None when the text places it outside the province too
+        ("JAKARTA – …"), or every region is of the home province."""
+        gazetteer, home = self.gazetteer, self.options.home_province
+        if not home or home not in gazetteer:
+            return None
+        outside = [
+            code
+            for code in codes
+            if not gazetteer.is_within(code, home) and not gazetteer.is_within(home, code)
+        ]
+        if not outside or len(outside) < len(codes):
+            return None  # (a release of two provinces names its own among them)
+        province = gazetteer[home].name
+        named = " and ".join(
+            f"{gazetteer[code].label} in {gazetteer[gazetteer.province_of(code)].name}"
+            if gazetteer.province_of(code) != code
+            else gazetteer[code].label
+            for code in outside
+        )
+        line = frontmatter.parse(source.text).front_matter.line(*self.options.metadata_keys)
+        reading = dateline.read_lead(gazetteer, source.html, home, source.title)
+        place = reading.inference
+        if place is not None and not gazetteer.is_within(place.unit.code, home):
+            return None  # the text is of that other place too, or of a third
+        if place is not None and place.source == "dateline":
+            return Finding(
+                source.path,
+                line,
+                "warning",
+                f"Region: names {named}, outside {province}, but the {place.source}'s "
+                f"{place.evidence!r} places the release in {place.unit.label}",
+                f"write 'Region: {gazetteer.spelling_of(place.unit, home)}' (or no Region: "
+                "line: the text gives it), unless the release is about the region written",
+            )
+        same = [
+            gazetteer[twin]
+            for code in outside
+            if (twin := home + code[len(gazetteer.province_of(code)) :]) in gazetteer
+            and twin != home
+        ]
+        meant = f"if you meant {_labels(same)} of {province}, write its code; " if same else ""
+        said = "the text names no place"
+        if place is not None:
+            # Only the issuing office ("Bawaslu Sumsel mengikuti rakornas di
+            # Jakarta"): its staff may well write of a place outside.
+            said = f"the lead's {place.evidence!r} is of {place.unit.label}"
+            meant = (
+                f"if the release is about {place.unit.label}, write "
+                f"'Region: {gazetteer.spelling_of(place.unit, home)}'; "
+            )
+        return Finding(
+            source.path,
+            line,
+            "suggestion",
+            f"Region: names {named}, outside {province}, and {said}",
+            f"{meant}if the release is about the region written, nothing to do",
+        )
+
     def run(self, source: Source, enrichment: Enrichment) -> Enrichment:
         findings: list[Finding] = []
         codes = self.declared(source, findings)
         origin = FROM_METADATA
         if codes and self.options.infer and not source.draft:
-            contradicted = self.contradicted(source, codes)
+            contradicted = self.contradicted(source, codes) or self.outside_home(source, codes)
             if contradicted is not None:
                 findings.append(contradicted)
         if codes is None:

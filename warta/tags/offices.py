@@ -26,7 +26,10 @@ with any of their positions). A different institution or region means the
 text speaks of someone else of the same name, or of a position missing from
 the registry: the name is not linked to the registry's person. A different
 role in the same office (the text says "Ketua", the registry "Anggota") is
-the same person with a position the registry lacks: linked, with a suggestion.
+the same person in another position than the registry's on that date:
+linked, shown with the registry's position, and a warning at the line
+giving the registry's position to write (`warta.tags.stage`), since the
+registry, kept by the office, wins over a release's typing.
 So is the position itself named on a date the person held no position: before
 the registry's first position of the person began, or after their term ended
 (unless the text says so: "mantan Ketua …"); the page shows them without a

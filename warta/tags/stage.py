@@ -48,13 +48,18 @@ from .detection import (
 )
 from .hashtags import hashtag_names
 from .offices import (
+    KETUA,
+    MEMBER,
     HeldOffice,
     RegionReader,
     StatedOffice,
+    divisions_agree,
     held_office,
     judge,
     local_to,
+    office_phrases,
     offices_agree,
+    roles_agree,
     serves,
 )
 from .officials import Official, Position, Registry
@@ -163,6 +168,7 @@ class OfficialTagsStage:
         self.regions_digest = regions_digest
         self._matcher: PhraseMatcher | None = None
         self._held: dict[str, list[tuple[object, HeldOffice]]] = {}
+        self._seats: dict | None = None  # (`seats`)
         self._resolved: dict[str, OfficialTag | None] = {}
         self._nearest: dict[str, list[str]] = {}
         self._regions: dict[str, tuple[str, str] | None] = {}
@@ -388,6 +394,27 @@ class OfficialTagsStage:
                         )
                     )
                     continue
+                stated = self.stated_of(position, enrichment.region_codes)
+                holder = stated and self.seat_holder(stated, source.date)
+                if holder:
+                    # "Ketua Bawaslu Kabupaten Lahat, Nama" in a seat the
+                    # registry gives another that day: a wrong name, or a
+                    # change of holder the registry has not been told of.
+                    other, seat = holder
+                    found.append(
+                        Finding(
+                            source.path,
+                            text_line(document().lines, name),
+                            "warning",
+                            f"official not in the registry: '{name}' ({position}), but the "
+                            f"registry's {seat.title} on {source.date.isoformat()} is "
+                            f"{other.name}",
+                            f"write '{other.name}'; if '{name}' now holds the seat, end "
+                            f"{other.name}'s term at {self.data_line(seat.end_line or seat.line)}"
+                            f" and add '{name}' to {self.options.officials_display}",
+                        )
+                    )
+                    continue
                 found.append(
                     Finding(
                         source.path,
@@ -457,7 +484,9 @@ class OfficialTagsStage:
                     source, document(), stated, person, enrichment.region_codes
                 )
             elif verdict.kind not in (None, "other"):
-                finding = self.office_finding(source, document(), stated, person, verdict.kind)
+                finding = self.office_finding(
+                    source, document(), stated, person, verdict.kind, enrichment.region_codes
+                )
             else:
                 continue
             # Named so in the title and again in the text: said once.
@@ -478,6 +507,67 @@ class OfficialTagsStage:
             linked[slug] = False
             found.append(self.elsewhere_finding(source, document(), person, enrichment))
         return {slug for slug, ok in linked.items() if not ok}
+
+    def seat_holder(
+        self, stated: StatedOffice, day: dt.date, person: Official | None = None
+    ) -> tuple[Official, Position] | None:
+        """Who else the registry seats, on `day`, in the one-person seat the
+        text gives a name (the chair of an office, a division's coordinator:
+        "Ketua Bawaslu Kabupaten Lahat, Nama"), other than `person`; None
+        when the seat is not one person's, its office is not read, or the
+        registry has no one else in it that day."""
+        if stated.former or stated.region in ("", "?"):
+            return None
+        if stated.role != KETUA and not stated.division:
+            return None
+        for other, position, office in self.seats().get((stated.institution, stated.region), ()):
+            if person is not None and other.slug == person.slug:
+                continue
+            if not position.holds_on(day) or office.role != (
+                KETUA if stated.role == KETUA else MEMBER
+            ):
+                continue
+            if stated.role == KETUA:
+                if position.position.strip() == "Ketua":
+                    return other, position
+            elif (
+                office.division
+                and self.division_key(stated.division) is not None
+                and divisions_agree(stated, office, self.division_key)
+            ):
+                return other, position
+        return None
+
+    def seats(self) -> dict[tuple[str, str], list[tuple[Official, Position, HeldOffice]]]:
+        """(institution, region) → each registered own post in that office
+        (not an acting one, nor one in doubt), read once per stage."""
+        if self._seats is None:
+            self._seats = {}
+            for other in self.registry.officials:
+                for position, office in self.held(other):
+                    if not (position.doubtful or position.acting):
+                        key = (office.institution, office.region)
+                        self._seats.setdefault(key, []).append((other, position, office))
+        return self._seats
+
+    def stated_of(self, position: str, context: Sequence[str]) -> StatedOffice | None:
+        """The office a discovered position names ("Ketua Bawaslu Kabupaten
+        Lahat"), as a mention's would be read; None when it names none."""
+        phrases = office_phrases(position, self.regions, context)
+        if not phrases:
+            return None
+        phrase = phrases[-1]
+        return StatedOffice(
+            "",
+            "",
+            0,
+            phrase.role,
+            phrase.institution,
+            phrase.region,
+            phrase.text,
+            phrase.division,
+            phrase.former,
+        )
 
     def page_of(self, person: Official) -> str:
         """The official's page address (OFFICIAL_TAGS' URL setting)."""
@@ -591,6 +681,7 @@ class OfficialTagsStage:
         stated: StatedOffice,
         person: Official,
         kind: str,
+        regions: Sequence[str] = (),
     ) -> Finding:
         day: dt.date = source.date
         held = [p.title for p in person.positions if p.holds_on(day)]
@@ -612,10 +703,54 @@ class OfficialTagsStage:
                 f"that tells them apart; if the registry lacks this position, add it at {at}"
             )
         else:
+            # The same person in another position than the registry's on the
+            # release's date: the page shows the registry's, and the text,
+            # which readers and the press copy, is told the one to write.
             message = (
                 f"'{stated.spelling}' is named as '{stated.text}', but the registry has "
                 f"{person.name} as {registered}"
             )
             hint = f"if the position changed, add the new one with its start date at {at}"
+            shown = person.position_on(day)
+            if shown is not None:
+                level = "warning"
+                message += self.seat_note(stated, day, person)
+                message += ": the page shows the registry's position"
+                hint = f"write '{shown.title}'; {hint}"
+                hint += self.other_time_note(stated, person, day, regions)
+                line = mention_line(document, stated.spelling, stated.ordinal)
+                return Finding(source.path, line, level, message, hint)
         line = mention_line(document, stated.spelling, stated.ordinal)
+        if kind == "office" and (holder := self.seat_holder(stated, day, person)) is not None:
+            other, seat = holder
+            message += f"; the registry's {seat.title} on {day.isoformat()} is {other.name}"
+            hint = f"check the name and the position; {hint}"
+            return Finding(source.path, line, "warning", message, hint)
         return Finding(source.path, line, "suggestion", message, hint)
+
+    def seat_note(self, stated: StatedOffice, day: dt.date, person: Official) -> str:
+        """ ", and Sapri Yansyah as Ketua Bawaslu Kabupaten Lahat" when the text
+        gives `person` a one-person seat the registry gives another that day."""
+        holder = self.seat_holder(stated, day, person)
+        return "" if holder is None else f", and {holder[0].name} as {holder[1].title}"
+
+    def other_time_note(
+        self, stated: StatedOffice, person: Official, day: dt.date, regions: Sequence[str]
+    ) -> str:
+        """ "; the registry has … as Ketua … from 2025-07-14 per …: check the Date:
+        line" when `person` holds the position the text names on other days."""
+        for position, office in self.held(person):
+            if position.doubtful or position.holds_on(day):
+                continue
+            if not offices_agree(stated, office, regions):
+                continue
+            if roles_agree(stated.role, office.role) and divisions_agree(
+                stated, office, self.division_key
+            ):
+                until = position.end.isoformat() if position.end else "now"
+                return (
+                    f"; the registry has {person.name} as {position.title} from "
+                    f"{position.start.isoformat()} to {until} per "
+                    f"{self.data_line(position.line)}: check the Date: line"
+                )
+        return ""
