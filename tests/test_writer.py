@@ -1019,3 +1019,39 @@ def test_page_digest_asks_each_shared_value_once(tmp_path):
     retitled = build.page_fingerprint(template, {**context, "title": "Evaluasi"}, "a.html", False)
     renamed = {**context, "SITENAME": "Bawaslu Sumatera Selatan", "title": "Rapat"}
     assert len({first, retitled, build.page_fingerprint(template, renamed, "a.html", False)}) == 3
+
+
+def test_page_digest_of_shared_values_is_keyed_by_every_value_the_page_reads(tmp_path):
+    """The names pages share (their generator's context, the Jinja globals) are
+    digested once for the same objects; any of them being another object on a
+    page, a global replaced or a context value shadowing a global included,
+    gives that page another digest, and the page's own values still count."""
+    from plugins.writer.plugin import WriterBuild
+
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "THEME": str(tmp_path / "theme")}
+    build = WriterBuild(settings, str(tmp_path / "out"))
+    build.digest = "build"
+    environment = Environment(
+        loader=DictLoader({"page.html": "{{ SITENAME }} {{ menu }} {{ motto }} {{ title }}"})
+    )
+    environment.globals["motto"] = "Bersama rakyat awasi pemilu"
+    template = environment.get_template("page.html")
+    own = frozenset({"title", "output_file"})
+    context = {"SITENAME": "Bawaslu Sumsel", "menu": [("Berita", "/berita/")]}
+
+    def digest(page_context, name="a.html"):
+        return build.page_fingerprint(template, page_context, name, False, own)
+
+    first = digest({**context, "title": "Rapat"})
+    assert digest({**context, "title": "Rapat"}) == first
+    assert digest({**context, "title": "Rapat"}, "b.html") != first
+    assert digest({**context, "title": "Evaluasi"}) != first
+    assert digest({**context, "menu": [("Berita", "/berita/")], "title": "Rapat"}) == first
+    assert digest({**context, "menu": [("Profil", "/profil/")], "title": "Rapat"}) != first
+    assert digest({**context, "SITENAME": "Bawaslu", "title": "Rapat"}) != first
+    shadowed = digest({**context, "motto": "Awasi bersama", "title": "Rapat"})
+    assert shadowed not in {first, None}
+    environment.globals["motto"] = "Awasi bersama"
+    assert digest({**context, "title": "Rapat"}) not in {first, None}
+    environment.globals["motto"] = "Bersama rakyat awasi pemilu"
+    assert digest({**context, "title": "Rapat"}) == first

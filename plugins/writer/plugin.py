@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import gc
 import io
+import itertools
 import logging
 import os
 import sys
@@ -17,7 +18,7 @@ from typing import Any, NamedTuple
 from jinja2.defaults import DEFAULT_FILTERS, DEFAULT_NAMESPACE, DEFAULT_TESTS
 from pelican import signals
 from pelican.contents import Content
-from pelican.paginator import Paginator
+from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 from pelican.writers import Writer
@@ -71,6 +72,12 @@ LIBRARIES = ("pelican", "jinja2", "markdown", "markupsafe", "babel", "feedgenera
 # Instance attributes that never reach a template: back-references to the whole
 # build (covered by the settings digest) or to Pelican's shared context.
 SKIPPED_ATTRIBUTES = frozenset({"settings", "_context"})
+# What a page's context has for a name it lacks (then the Jinja global counts).
+_NOT_IN_CONTEXT = object()
+_NOT_IN_CONTEXT_ID = id(_NOT_IN_CONTEXT)
+# Names `_add_page` sets in a page's copy of its generator's context, besides
+# the writer's keyword arguments: the page's own values.
+PAGE_NAMES = frozenset({"output_file", "localsiteurl", "SITEURL"})
 
 
 def setting(settings, name: str):
@@ -397,6 +404,48 @@ def describe_paginator(paginator: Paginator, _digester) -> dict:
     }
 
 
+# What Pelican's `Paginator.page` gives a Page (the listing's address, the
+# articles on it, its number): its whole state.
+PAGE_STATE = frozenset(
+    {
+        "full_name",
+        "name",
+        "extension",
+        "base_name",
+        "base_url",
+        "object_list",
+        "number",
+        "paginator",
+        "settings",
+    }
+)
+
+
+def describe_page(page: Page, digester):
+    """One page of a listing as its template sees it: the listing's names
+    and address, its number, its paginator (`describe_paginator`) and the
+    articles on it, each by its reference stamp, in order. The same state
+    as the Digester's walk of its attributes, in one string instead of a
+    mapping of nine: thousands of listing pages each have one. A Page with
+    any other attribute (a plugin's) is described by its whole state."""
+    state = vars(page)
+    if digester is None or state.keys() != PAGE_STATE or type(page.object_list) is not list:
+        return {key: value for key, value in state.items() if key not in SKIPPED_ATTRIBUTES}
+    describe = digester._describe
+    return "\x1e".join(
+        (
+            describe(page.full_name, 1),
+            describe(page.name, 1),
+            describe(page.extension, 1),
+            describe(page.base_name, 1),
+            describe(page.base_url, 1),
+            describe(page.number, 1),
+            describe(page.paginator, 1),
+            *(describe(item, 2) for item in page.object_list),
+        )
+    )
+
+
 # What Pelican keeps on a Tag, Category or Author (described by its name, slug
 # and address); any other attribute is a plugin's (a count of its articles, a
 # description) that a template may show as it shows the name.
@@ -450,6 +499,7 @@ def new_digester(
         describers={
             Content: subject,
             Paginator: describe_paginator,
+            Page: describe_page,
             URLWrapper: url_wrapper,
         },
         skip_attributes=SKIPPED_ATTRIBUTES,
@@ -606,6 +656,11 @@ class WriterBuild:
         # id → (value, its token in a page digest), for the body digester's
         # pages (False) and the theme's that list summaries (True).
         self._tokens: dict[bool, dict[int, tuple[object, str]]] = {False: {}, True: {}}
+        # (id of TemplateInputs, summaries, ids of the values) → (inputs, the
+        # values, the digest of their tokens), for the names pages share
+        # (`_shared_part`), reset with the tokens.
+        self._shared: dict[tuple, tuple[object, list, str | None]] = {}
+        self._splits: dict[tuple, tuple[object, tuple]] = {}  # see `_split`
         self.digest: str | None = None
         self.analysers: dict[int, TemplateAnalyser] = {}  # one per Jinja environment
         self.parsed_templates: dict = {}  # shared: every generator has its own environment
@@ -678,11 +733,18 @@ class WriterBuild:
             return None
         return hash_text(self.digest, kind, *parts)
 
-    def page_fingerprint(self, template, localcontext: dict, name: str, override) -> str | None:
-        """(Its CPU time is counted by `digested`, for all the pages of a flush.)"""
+    def page_fingerprint(
+        self, template, localcontext: dict, name: str, override, own: frozenset | None = None
+    ) -> str | None:
+        """`own`: the names whose values are the page's own (the writer's
+        keyword arguments for it: its article, its page of a list, its
+        `output_file`…); the others are the generator context's, the same
+        objects on many pages (`_shared_part`). None: every name is the
+        page's own. (Its CPU time is counted by `digested`, for all the
+        pages of a flush.)"""
         if not self.incremental:
             return None
-        return self._page_fingerprint(template, localcontext, name, override)
+        return self._page_fingerprint(template, localcontext, name, override, own)
 
     def analyser(self, environment) -> TemplateAnalyser:
         """The analyser of one Jinja environment (each generator has its own)."""
@@ -692,23 +754,43 @@ class WriterBuild:
             self.analysers[id(environment)] = analyser
         return analyser
 
-    def _page_fingerprint(self, template, localcontext: dict, name: str, override) -> str | None:
-        inputs = self.analyser(template.environment).inputs(template.name)
-        if inputs is None:
-            return None
-        parts = [name, template.name, inputs.source_digest, str(bool(override))]
-        summaries = self.summaries(template, inputs)
+    def _split(self, inputs: TemplateInputs, own: frozenset | None) -> tuple[tuple, tuple]:
+        """(the shared names, the page's own names) a template reads, each in
+        `inputs.ordered`'s order; once per template and set of own names."""
+        key = (id(inputs), own)
+        remembered = self._splits.get(key)
+        if remembered is not None and remembered[0] is inputs:
+            return remembered[1]
+        if own is None:
+            split = ((), inputs.ordered)
+        else:
+            split = (
+                tuple(n for n in inputs.ordered if n not in own),
+                tuple(n for n in inputs.ordered if n in own),
+            )
+        self._splits[key] = (inputs, split)
+        return split
+
+    def _tokens_of(
+        self, template, localcontext: dict, names: tuple, summaries: bool, name: str
+    ) -> list[str] | None:
+        """(variable, token) of each of `names` as the page reads it: its
+        value in the context, or the Jinja global of that name (MISSING for
+        a settled function: its code is in the build digest). None when a
+        value has no stable digest or is an outside plugin's global."""
         token = (self.digester if summaries else self.body_digester).token
+        stamps_subject = self.stamps.subject
         # Most values are the same objects on every page (the settings, the
         # site's lists): each one's token is worked out once per build and
         # digester, as the Digester digests each object once.
         tokens = self._tokens[summaries]
-        names = template.environment.globals
-        for variable in inputs.ordered:
+        globals_ = template.environment.globals
+        parts: list[str] = []
+        for variable in names:
             if variable in localcontext:
                 value = localcontext[variable]
             else:
-                value = names.get(variable, MISSING)
+                value = globals_.get(variable, MISSING)
                 if not self.settled(value):
                     # A function an outside plugin made a Jinja global: what it
                     # returns may read the whole build (its recent titles),
@@ -721,15 +803,79 @@ class WriterBuild:
                 parts += (variable, remembered[1])
                 continue
             try:
-                text = token(value)
+                if isinstance(value, Content):
+                    # The article a page is about: its subject stamp, without
+                    # the Digester's walk to it (`ContentStamps.subject`).
+                    stamp = stamps_subject(value, not summaries)
+                    text = (
+                        f"subject:{type(value).__qualname__}:{stamp}"
+                        if stamp is not None
+                        else token(value)
+                    )
+                else:
+                    text = token(value)
             except (Unstable, RecursionError) as exc:
                 logger.debug("writer: %s: %s has no stable digest (%s)", name, variable, exc)
                 return None
             tokens[id(value)] = (value, text)
             parts += (variable, text)
-        if self.digest is None:
+        return parts
+
+    def _shared_part(
+        self, template, inputs: TemplateInputs, localcontext: dict, names: tuple, summaries: bool
+    ) -> str | None:
+        """The digest of the shared names' tokens, taken once for the same
+        values: a page's context is a copy of its generator's, so the
+        thousands of pages of one template read the same objects for these
+        names. Keyed by the identity of each value the page reads (the
+        context's, or for a name the context lacks the Jinja global's), the
+        objects kept alive by the memo so that no id is reused, and reset
+        whenever the tokens are (`digested`)."""
+        if not names:
+            return ""
+        values = list(map(localcontext.get, names, itertools.repeat(_NOT_IN_CONTEXT)))
+        ids = tuple(map(id, values))
+        if _NOT_IN_CONTEXT_ID in ids:
+            globals_ = template.environment.globals
+            values += [
+                globals_.get(variable, MISSING)
+                for variable, value in zip(names, values, strict=False)
+                if value is _NOT_IN_CONTEXT
+            ]
+            ids = tuple(map(id, values))
+        key = (id(inputs), summaries, ids)
+        remembered = self._shared.get(key)
+        if remembered is not None and remembered[0] is inputs:
+            return remembered[2]
+        parts = self._tokens_of(template, localcontext, names, summaries, template.name)
+        digest = None if parts is None else hash_text("shared", *parts)
+        self._shared[key] = (inputs, values, digest)
+        return digest
+
+    def _page_fingerprint(
+        self, template, localcontext: dict, name: str, override, own: frozenset | None = None
+    ) -> str | None:
+        inputs = self.analyser(template.environment).inputs(template.name)
+        if inputs is None:
             return None
-        return hash_text(self.digest, "page", *parts)  # every part a text: none is None
+        summaries = self.summaries(template, inputs)
+        shared_names, own_names = self._split(inputs, own)
+        shared = self._shared_part(template, inputs, localcontext, shared_names, summaries)
+        if shared is None:
+            return None
+        parts = self._tokens_of(template, localcontext, own_names, summaries, name)
+        if parts is None or self.digest is None:
+            return None
+        return hash_text(
+            self.digest,
+            "page",
+            name,
+            template.name,
+            inputs.source_digest,
+            str(bool(override)),
+            shared,
+            *parts,
+        )
 
     def runs_outside_code(self, template, localcontext: dict) -> bool:
         """Whether a page of `template` runs template code of an outside plugin:
@@ -828,6 +974,7 @@ class WriterBuild:
             self.digester, self.stamps = new_digester()
             self.body_digester, _ = new_digester(self.stamps, with_body=True)
             self._tokens = {False: {}, True: {}}  # (the old digesters' tokens)
+            self._shared = {}
         started = time.process_time()
         if self.incremental and self.digest is not None:
             self.stamps.prefill(
@@ -1577,7 +1724,14 @@ class IncrementalWriter(Writer):
         digest = (
             None
             if outside
-            else functools.partial(build.page_fingerprint, template, localcontext, name, override)
+            else functools.partial(
+                build.page_fingerprint,
+                template,
+                localcontext,
+                name,
+                override,
+                frozenset(kwargs) | PAGE_NAMES,
+            )
         )
 
         def render() -> str:
