@@ -408,6 +408,34 @@ def test_core_properties_are_found_whatever_their_name_or_place(tmp_path):
         assert [person for person in PEOPLE if person.encode() in core] == [], name
 
 
+def test_core_properties_named_by_an_encoded_target_or_by_no_relation_are_cleaned(tmp_path):
+    """A relationship's Target is a URI: Office reads '/meta/%70rops.xml' as
+    the part meta/props.xml, which was published with the author and last
+    editor (the cleaner compared the target as written); so was a core
+    properties part no relationship names (read by tools that look for one).
+    Any part whose root is cp:coreProperties is cleaned, wherever it is."""
+    from warta.documents import clean_document
+
+    relations = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="R1" Type="http://'
+        'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target='
+        '"/word/document.xml"/><Relationship Id="R2" Type="http://schemas.openxmlformats.org/'
+        'package/2006/relationships/metadata/core-properties" Target="/meta/%70rops.xml"/>'
+        "</Relationships>"
+    )
+    for case, parts in (
+        ("encoded", {"_rels/.rels": relations, "meta/props.xml": CORE}),
+        ("unnamed", {"meta/props.xml": CORE}),
+    ):
+        parts = {**parts, "word/document.xml": word_text()}
+        data = office_file(tmp_path / case / "sk.docx", parts).read_bytes()
+        with zipfile.ZipFile(io.BytesIO(clean_document(data, ".docx"))) as published:
+            core = published.read("meta/props.xml")
+        assert b"SK Penetapan Pengawas TPS" in core, case
+        assert [person for person in PEOPLE if person.encode() in core] == [], case
+
+
 def test_powerpoint_and_excel_lists_of_commenters_are_emptied(tmp_path):
     """PowerPoint (ppt/commentAuthors.xml, ppt/authors.xml) and Excel
     (xl/persons/person.xml) keep the names of everyone who commented, as

@@ -83,6 +83,7 @@ import re
 import zipfile
 import zlib
 from collections.abc import Callable
+from urllib.parse import unquote
 from xml.etree import ElementTree
 
 OOXML_SUFFIXES = (
@@ -142,6 +143,8 @@ UNREADABLE = "save it again from its program, or publish it as a PDF"
 # Namespaces of the parts rewritten.
 _CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 _DC = "http://purl.org/dc/elements/1.1/"
+# How a part names the core properties' namespace (UTF-8 or UTF-16 XML).
+_CP_MARKS = (_CP.encode(), _CP.encode("utf-16-le"), _CP.encode("utf-16-be"))
 _EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
@@ -443,9 +446,22 @@ def _roles(parts: dict[str, bytes], *, odf: bool) -> dict[str, str]:
             kind = (relation.get("Type") or "").lower()
             if not kind.endswith(_CORE_RELATION) or relation.get("TargetMode") == "External":
                 continue
-            target = posixpath.normpath("/" + (relation.get("Target") or "")).lstrip("/")
+            # (a Target is a URI: '/meta/%70rops.xml' is the part meta/props.xml)
+            target = unquote(relation.get("Target") or "")
+            target = posixpath.normpath("/" + target).lstrip("/")
             if target.lower() in lower:
                 roles[lower[target.lower()]] = _CORE_PART
+    # A core properties part however it is named or reached (a relationship
+    # written another way, none at all): known by its root element.
+    for name, body in parts.items():
+        if name in roles or not any(mark in body for mark in _CP_MARKS):
+            continue
+        try:
+            root = ElementTree.fromstring(body)
+        except ElementTree.ParseError:
+            continue  # (not XML: no reader takes it for the core properties)
+        if root.tag == f"{{{_CP}}}coreProperties":
+            roles[name] = _CORE_PART
     return roles
 
 
