@@ -1157,6 +1157,37 @@ def test_a_signed_pdf_whose_metadata_names_no_one_is_published_whole():
         clean_document(creator, ".pdf")
 
 
+def test_a_signed_pdf_whose_earlier_revision_names_its_creator_in_xmp_is_refused():
+    """A signed PDF with no Info /Author (PDF 2.0 has none) whose creator
+    was deleted from its XMP packet by saving again (appended): the earlier
+    packet, still in the file's bytes, names the creator. It was published
+    as it was (only the last revision's packet was read); it is refused as
+    a signed PDF naming its creator is."""
+    from pypdf.generic import DecodedStreamObject as Packet
+
+    from warta.documents import DocumentProblem, clean_document
+
+    def with_packet(writer: PdfWriter, packet: bytes) -> None:
+        xmp = Packet()
+        xmp.set_data(packet)
+        xmp[NameObject("/Type")] = NameObject("/Metadata")
+        writer._root_object[NameObject("/Metadata")] = writer._add_object(xmp)
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(signed_pdf(author=False))))
+    with_packet(
+        writer,
+        b"<x:xmpmeta><dc:creator><rdf:Seq><rdf:li>mkpenulis Budi</rdf:li></rdf:Seq>"
+        b"</dc:creator></x:xmpmeta>",
+    )
+    update = PdfWriter(io.BytesIO(written(writer)), incremental=True)
+    with_packet(update, b"<x:xmpmeta><xmp:CreatorTool>Microsoft Word</xmp:CreatorTool></x:xmpmeta>")
+    saved = written(update)
+    last = PdfReader(io.BytesIO(saved)).trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b"mkpenulis" not in last and b"mkpenulis" in saved  # the earlier revision
+    with pytest.raises(DocumentProblem, match="digitally signed"):
+        clean_document(saved, ".pdf")
+
+
 def test_a_secured_pdf_with_its_author_in_an_earlier_revision_is_refused():
     """A secured PDF saved again by appending, its author deleted from the
     last revision: the earlier one, in the file and opened by the same empty

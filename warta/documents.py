@@ -778,6 +778,8 @@ def _clean_pdf(data: bytes) -> bytes:
                 or annotated
                 or _xmp_names_someone(described)
                 or b"/Author" in data
+                # (an earlier revision's packet, still in the bytes, naming someone)
+                or _XMP_PEOPLE.search(data)
             ):
                 raise DocumentProblem(PDF_SIGNED, PDF_UNSIGN)
             return data
@@ -928,6 +930,7 @@ def _protected_pdf(reader, data: bytes) -> bytes:
     if (
         _named_in_info(info)
         or b"/Author" in data  # (in an earlier revision still in the file too)
+        or _XMP_PEOPLE.search(data)  # (an earlier, unencrypted XMP packet too)
         or _title_without_path(info) is not None
         or _with_metadata(reader)
         or _annotations_naming(reader)
