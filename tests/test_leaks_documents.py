@@ -436,6 +436,37 @@ def test_core_properties_named_by_an_encoded_target_or_by_no_relation_are_cleane
         assert [person for person in PEOPLE if person.encode() in core] == [], case
 
 
+@pytest.mark.parametrize("where", ["before", "after", "comment"])
+def test_bytes_a_zip_reader_skips_are_not_published(tmp_path, where):
+    """A document's bytes outside its parts as the central directory lists
+    them (an older copy of the file before it, data after it, the archive's
+    comment) were published as they were when the listed parts had nothing
+    to take out: an earlier core.xml naming its author was there for any
+    unzip -F or text editor. Such a file is written again, its parts only."""
+    from warta.documents import clean_document
+
+    old = io.BytesIO()
+    with zipfile.ZipFile(old, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("docProps/core.xml", CORE)
+    clean = office_file(tmp_path / "sk.docx", {"word/document.xml": word_text()}).read_bytes()
+    if where == "before":
+        data = old.getvalue() + clean
+    elif where == "after":
+        data = clean + old.getvalue()[:-22]  # (its parts, not its end record)
+    else:
+        buffer = io.BytesIO(clean)
+        with zipfile.ZipFile(buffer, "a") as archive:
+            archive.comment = b"mkpenulis Budi"
+        data = buffer.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as read:
+        assert read.namelist() == ["word/document.xml"]
+    published = clean_document(data, ".docx")
+    assert [person for person in PEOPLE if person.encode() in published] == []
+    with zipfile.ZipFile(io.BytesIO(published)) as read:
+        assert read.namelist() == ["word/document.xml"]
+        assert read.read("word/document.xml") == word_text().encode()
+
+
 def test_powerpoint_and_excel_lists_of_commenters_are_emptied(tmp_path):
     """PowerPoint (ppt/commentAuthors.xml, ppt/authors.xml) and Excel
     (xl/persons/person.xml) keep the names of everyone who commented, as

@@ -80,6 +80,7 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable
@@ -369,7 +370,7 @@ def _clean_zip(data: bytes, *, odf: bool, clean_picture=None, depth: int = 0) ->
             continue
         if cleaned != body:
             changed[name] = cleaned
-    if not changed:
+    if not changed and _tight(data, source, infos):
         return data
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
@@ -380,6 +381,42 @@ def _clean_zip(data: bytes, *, odf: bool, clean_picture=None, depth: int = 0) ->
             copy.create_system = info.create_system
             target.writestr(copy, changed.get(info.filename, parts[info.filename]))
     return out.getvalue()
+
+
+_EOCD = struct.Struct("<4s4H2LH")  # the zip's end of central directory record
+
+
+def _tight(data: bytes, source: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> bool:
+    """Whether the file is its listed parts and nothing else: no bytes before,
+    between or after them (an older copy of the file, data appended) that
+    unzip -F or a text editor would show, no archive or part comments. A file
+    that is not is written again from its parts."""
+    if source.comment or any(info.comment for info in infos):
+        return False
+    end = len(data) - _EOCD.size
+    if end < 0:
+        return False
+    signature, _disk, _start, _here, _total, size, offset, _comment = _EOCD.unpack_from(data, end)
+    if signature != b"PK\x05\x06" or offset == 0xFFFFFFFF or offset + size != end:
+        return False  # (a zip64 file too: written again)
+    at = 0
+    previous: zipfile.ZipInfo | None = None
+    for info in sorted(infos, key=lambda info: info.header_offset):
+        gap = info.header_offset - at
+        if gap and not (_descriptor(previous) and gap in (12, 16, 20, 24)):
+            return False
+        if data[info.header_offset : info.header_offset + 4] != b"PK\x03\x04":
+            return False
+        names, extra = struct.unpack_from("<2H", data, info.header_offset + 26)
+        at = info.header_offset + 30 + names + extra + info.compress_size
+        previous = info
+    gap = offset - at
+    return gap == 0 or (_descriptor(previous) and gap in (12, 16, 20, 24))
+
+
+def _descriptor(info: zipfile.ZipInfo | None) -> bool:
+    """Whether a data descriptor follows the part's data (its sizes after it)."""
+    return info is not None and bool(info.flag_bits & 0x08)
 
 
 # Files embedded in an office document (a spreadsheet pasted into Word as an
