@@ -1219,6 +1219,45 @@ def test_a_signed_pdf_whose_earlier_revision_names_its_creator_in_xmp_is_refused
         clean_document(saved, ".pdf")
 
 
+def test_a_review_note_deleted_by_saving_again_is_taken_out_or_refused_when_signed():
+    """A reviewer's sticky note (its writer in /T, its words in /Contents)
+    deleted and the PDF saved again by appending, as Acrobat saves: the note
+    stays in the earlier revision's bytes. With no /Author or XMP in the file
+    it was published as it was; it is written again without the earlier
+    revision, and a signed one (which cannot be) is refused."""
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, TextStringObject
+
+    from warta.documents import DocumentProblem, clean_document
+
+    note = {"/Subtype": "/Text", "/T": "mkpengubah Sari", "/Contents": "mkcatatan jangan disebar"}
+
+    def deleted(data: bytes) -> bytes:
+        update = PdfWriter(io.BytesIO(data), incremental=True)
+        del update.pages[0][NameObject("/Annots")]
+        saved = written(update)
+        assert "/Annots" not in PdfReader(io.BytesIO(saved)).pages[0]
+        assert b"mkpengubah" in saved  # the earlier revision
+        return saved
+
+    cleaned = clean_document(deleted(annotated_pdf(note)), ".pdf")
+    assert [person for person in PEOPLE if person.encode() in cleaned] == []
+    assert PdfReader(io.BytesIO(cleaned)).metadata.title == "Berita Acara"
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(signed_pdf(author=False))))
+    annotation = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (50, 550, 200, 650)]),
+            NameObject("/Subtype"): NameObject("/Text"),
+            NameObject("/T"): TextStringObject(note["/T"]),
+            NameObject("/Contents"): TextStringObject(note["/Contents"]),
+        }
+    )
+    writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
+    with pytest.raises(DocumentProblem, match="digitally signed"):
+        clean_document(deleted(written(writer)), ".pdf")
+
+
 def test_a_secured_pdf_with_its_author_in_an_earlier_revision_is_refused():
     """A secured PDF saved again by appending, its author deleted from the
     last revision: the earlier one, in the file and opened by the same empty

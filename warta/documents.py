@@ -769,6 +769,19 @@ _PDF_ESCAPED_NAME = re.compile(rb"/[^\x00\t\n\f\r ()<>\[\]{}/%]*#[0-9A-Fa-f]{2}"
 # Annotations a review leaves: sticky notes (each with its writer's name and
 # words), insertion marks and struck-out text (a change proposed).
 _PDF_REVIEW_ANNOTATIONS = ("/Text", "/Caret", "/StrikeOut")
+# A review annotation as written in the file's bytes (one in an earlier
+# revision, deleted from the last, is there too), or a reply to one.
+_PDF_REVIEW_WRITTEN = re.compile(rb"/Subtype\s*/(?:Text|Caret|StrikeOut)(?![A-Za-z0-9#])|/IRT\b")
+# An earlier revision (saved again by appending): its cross-reference
+# section names the one before it by offset (a bookmark's /Prev names an
+# object: `/Prev 12 0 R`).
+_PDF_PREVIOUS = re.compile(rb"/Prev\s+\d+(?!\d|\s+\d+\s+R(?![A-Za-z0-9]))")
+
+
+def _earlier_revision(data: bytes) -> bool:
+    return _PDF_PREVIOUS.search(data) is not None
+
+
 # Annotations that are no reviewer's: links, form fields, a note's popup
 # window (its note is its parent), text typed on the page.
 _PDF_NOT_REVIEW = ("/Link", "/Widget", "/Popup", "/FreeText")
@@ -815,15 +828,18 @@ def _clean_pdf(data: bytes) -> bytes:
                 or annotated
                 or _xmp_names_someone(described)
                 or b"/Author" in data
-                # (an earlier revision's packet, still in the bytes, naming someone)
+                # (an earlier revision's packet or review note, still in the
+                # bytes, naming someone)
                 or _XMP_PEOPLE.search(data)
+                or _PDF_REVIEW_WRITTEN.search(data)
             ):
                 raise DocumentProblem(PDF_SIGNED, PDF_UNSIGN)
             return data
         # An earlier revision still in the file (saved again by appending, as
         # Acrobat saves: the author deleted, the old Info dictionary kept in
         # the bytes) is left out by writing the PDF again.
-        stale = b"/Author" in data or b"/Metadata" in data
+        # (a reviewer's note deleted so keeps its writer and words there too)
+        stale = b"/Author" in data or b"/Metadata" in data or _earlier_revision(data)
         if not named and not described and not annotated and retitled is None and not stale:
             return data
         # Left out of the document before it is copied, so that no copy of
@@ -968,6 +984,7 @@ def _protected_pdf(reader, data: bytes) -> bytes:
         _named_in_info(info)
         or b"/Author" in data  # (in an earlier revision still in the file too)
         or _XMP_PEOPLE.search(data)  # (an earlier, unencrypted XMP packet too)
+        or _PDF_REVIEW_WRITTEN.search(data)  # (an earlier revision's review note)
         or _title_without_path(info) is not None
         or _with_metadata(reader)
         or _annotations_naming(reader)
