@@ -467,6 +467,52 @@ def test_bytes_a_zip_reader_skips_are_not_published(tmp_path, where):
         assert read.read("word/document.xml") == word_text().encode()
 
 
+def test_office_custom_properties_that_name_a_person_are_taken_out(tmp_path):
+    """File → Properties → Custom offers "Checked by", "Editor", "Owner",
+    "Typist", "Recorded by", "Received from", "Forward to": each a person's
+    name, published in docProps/custom.xml (or ODF's meta:user-defined),
+    while the same property exported to a PDF's Info was taken out. They are
+    taken out of the office file too; a property naming no one ("Nomor SK")
+    is kept."""
+    from warta.documents import clean_document
+
+    ct = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    presets = ("Checked by", "Editor", "Owner", "Typist", "Recorded by")
+    custom = (
+        f'<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="{ct}" xmlns:vt="{vt}">'
+        + "".join(
+            f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" '
+            f'name="{name}"><vt:lpwstr>mkpenulis Budi</vt:lpwstr></property>'
+            for pid, name in enumerate(presets, start=2)
+        )
+        + '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="9" name="Nomor SK">'
+        "<vt:lpwstr>12/2024</vt:lpwstr></property></Properties>"
+    )
+    meta = META.replace(
+        "</office:meta>",
+        '<meta:user-defined meta:name="Checked by">mkpengubah Sari</meta:user-defined>'
+        '<meta:user-defined meta:name="Nomor SK">12/2024</meta:user-defined></office:meta>',
+    )
+    for suffix, parts, part in (
+        (
+            ".docx",
+            {"word/document.xml": word_text(), "docProps/custom.xml": custom},
+            "docProps/custom.xml",
+        ),
+        (
+            ".odt",
+            {"mimetype": "application/vnd.oasis.opendocument.text", "meta.xml": meta},
+            "meta.xml",
+        ),
+    ):
+        data = office_file(tmp_path / f"sk{suffix}", parts).read_bytes()
+        with zipfile.ZipFile(io.BytesIO(clean_document(data, suffix))) as published:
+            kept = published.read(part)
+        assert [person for person in PEOPLE if person.encode() in kept] == [], suffix
+        assert b"12/2024" in kept and b"Nomor SK" in kept, suffix
+
+
 def test_powerpoint_and_excel_lists_of_commenters_are_emptied(tmp_path):
     """PowerPoint (ppt/commentAuthors.xml, ppt/authors.xml) and Excel
     (xl/persons/person.xml) keep the names of everyone who commented, as

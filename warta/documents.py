@@ -206,6 +206,31 @@ _REVIEW_PROPERTIES = {
     "_NewReviewCycle",
 }
 _LABEL_OWNER = re.compile(r"MSIP_Label_[^_]+_Owner", re.IGNORECASE)
+# The custom properties Office offers (File → Properties → Custom) whose value
+# is a person's name, as OOXML's docProps/custom.xml and ODF's
+# meta:user-defined name them (a PDF made of the document leaves them out of
+# its Info too: `_PDF_INFO_KEPT`).
+_PERSON_PROPERTIES = frozenset(
+    {
+        "checked by",
+        "editor",
+        "owner",
+        "typist",
+        "recorded by",
+        "received from",
+        "forward to",
+        "author",
+        "penulis",
+        "pemilik",
+        "penyunting",
+        "pengetik",
+    }
+)
+
+
+def _names_a_person(name: str | None) -> bool:
+    return " ".join((name or "").split()).casefold() in _PERSON_PROPERTIES
+
 
 # OOXML parts holding comments (the part is there only while it holds one),
 # and the elements that are a comment in them.
@@ -353,7 +378,7 @@ def _clean_zip(data: bytes, *, odf: bool, clean_picture=None, depth: int = 0) ->
         if role in _PEOPLE:
             cleaned = _without_elements(body, _PEOPLE[role])
             if role == "meta.xml":
-                cleaned = _odf_template_by_name(cleaned)
+                cleaned = _odf_without_person_properties(_odf_template_by_name(cleaned))
         elif role == _WORKBOOK_PART:
             cleaned = _ABSOLUTE_PATH.sub(b"", body)
         elif role in _EMPTIED:
@@ -699,6 +724,7 @@ def _without_review_properties(body: bytes) -> bytes:
         for child in root
         if child.get("name") in _REVIEW_PROPERTIES
         or _LABEL_OWNER.fullmatch(child.get("name") or "")
+        or _names_a_person(child.get("name"))
     ]
     for child in review:
         root.remove(child)
@@ -736,6 +762,23 @@ def _odf_template_by_name(body: bytes) -> bytes:
             template.set(f"{{{_XLINK}}}href", re.split(r"[/\\]", href)[-1])
             changed = True
     return _serialized(root, body) if changed else body
+
+
+def _odf_without_person_properties(body: bytes) -> bytes:
+    """ODF's custom properties that name a person (`_PERSON_PROPERTIES`)
+    left out, as OOXML's (`_without_review_properties`)."""
+    if b"user-defined" not in body:
+        return body
+    root = _parse(body, "metadata")
+    removed = False
+    for holder in root.iter(f"{{{_OFFICE}}}meta"):
+        for child in list(holder):
+            if child.tag == f"{{{_META}}}user-defined" and _names_a_person(
+                child.get(f"{{{_META}}}name")
+            ):
+                holder.remove(child)
+                removed = True
+    return _serialized(root, body) if removed else body
 
 
 def _emptied(body: bytes) -> bytes:
