@@ -182,10 +182,12 @@ def post_raw(server: str, path: str, headers: dict[str, str]) -> int:
     [
         # Isso's SubURI takes X-Script-Name off the path: /x/new is its /new.
         (f"/x/new?uri={CLOSED}", {"X-Script-Name": "/x"}, CLOSED),
+        (f"/xnew?uri={CLOSED}", {"X-Script-Name": "/x"}, CLOSED),
+        (f"//new?uri={CLOSED}", {}, CLOSED),
         # Isso reads the first uri, blank or not; the gate read the first one not blank.
         (f"/new?uri=&uri={OPEN}", {}, ""),
     ],
-    ids=["x-script-name", "blank-uri-first"],
+    ids=["x-script-name", "x-script-name-in-a-name", "double-slash", "blank-uri-first"],
 )
 def test_a_comment_sent_to_new_by_another_way_is_refused_too(gated, path, headers, thread):
     server, _threads = gated
