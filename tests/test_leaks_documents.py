@@ -1066,6 +1066,32 @@ def test_a_document_embedded_in_another_is_cleaned_or_refused(tmp_path):
     assert zipped_bytes_hold(clean_document(odt, ".odt"), *PEOPLE) == []
 
 
+def test_an_odf_files_ole_object_is_refused(tmp_path):
+    """An Excel sheet pasted into LibreOffice Writer as an OLE object is kept
+    in the .odt as `Object 2`, a compound file with its own author and last
+    editor (its SummaryInformation); it was published as it was, where a
+    .docx's oleObject1.bin is refused. It is refused too."""
+    from warta.documents import DocumentProblem, clean_document
+
+    odt = office_file(
+        tmp_path / "ba.odt",
+        {
+            "mimetype": "application/vnd.oasis.opendocument.text",
+            "meta.xml": META.replace("mk", "xx"),
+        },
+    )
+    with zipfile.ZipFile(odt, "a") as archive:
+        archive.writestr("Object 2", OLE_SIGNATURE + b" mkpenulis Budi")
+    data = odt.read_bytes()
+    assert zipfile.ZipFile(io.BytesIO(data)).read("Object 2").startswith(OLE_SIGNATURE)
+    with pytest.raises(DocumentProblem, match=r"embedded object \('Object 2'\)") as problem:
+        clean_document(data, ".odt")
+    assert "Paste Special" in problem.value.suggestion
+
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
 def zipped_bytes_hold(data: bytes, *markers: str) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return [

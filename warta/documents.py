@@ -389,6 +389,13 @@ def _clean_zip(data: bytes, *, odf: bool, clean_picture=None, depth: int = 0) ->
             cleaned = _template_by_name(body)
         elif _EMBEDDED.match(name) and not name.lower().endswith(PICTURE_SUFFIXES):
             cleaned = _embedded_cleaned(name, body, clean_picture, depth)
+        elif odf and body.startswith(_OLE_SIGNATURE):
+            # (ODF keeps an OLE object, an Excel sheet pasted into Writer, as
+            # `Object 2`: a compound file with its own author, as oleObject1.bin)
+            raise DocumentProblem(
+                f"it holds an embedded object ('{name}') whose authors' names cannot be taken out",
+                EMBEDDED_SUGGESTION,
+            )
         elif clean_picture is not None and name.lower().endswith(PICTURE_SUFFIXES):
             cleaned = _picture_cleaned(name, body, clean_picture)
         else:
@@ -449,6 +456,8 @@ def _descriptor(info: zipfile.ZipInfo | None) -> bool:
 # author and comments; an OLE object (oleObject1.bin, an older .xls) keeps
 # them in a form not rewritten here.
 _EMBEDDED = re.compile(r"^(?:word|xl|ppt)/embeddings/", re.IGNORECASE)
+# A compound (OLE) file's first bytes.
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # How deep a document inside a document inside … is opened.
 MAX_EMBEDDED_DEPTH = 2
 EMBEDDED_SUGGESTION = (
