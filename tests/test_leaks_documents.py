@@ -1092,6 +1092,34 @@ def test_an_odf_files_ole_object_is_refused(tmp_path):
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
+def test_a_linked_files_path_on_the_staffers_computer_is_taken_out(tmp_path):
+    """A workbook linked to another (a budget's totals from Anggaran.xlsx), or
+    a document linking a file on the staffer's computer, keeps that file's
+    path in its relationships ('file:///C:\\Users\\mkpenulis.budi\\…'), the
+    account name with it; it was published so. Such a link keeps the file's
+    name only, as Word's template does; a web link is kept whole."""
+    from warta.documents import clean_document
+
+    rels = "http://schemas.openxmlformats.org/package/2006/relationships"
+    kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    local = "file:///C:\\Users\\mkpenulis.budi\\Documents\\Anggaran.xlsx"
+    relations = (
+        f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{rels}">'
+        f'<Relationship Id="rId1" Type="{kind}/externalLinkPath" Target="{local}" '
+        'TargetMode="External"/>'
+        f'<Relationship Id="rId2" Type="{kind}/hyperlink" '
+        'Target="https://bawaslu.go.id/id/berita" TargetMode="External"/></Relationships>'
+    )
+    part = "xl/externalLinks/_rels/externalLink1.xml.rels"
+    data = office_file(
+        tmp_path / "anggaran.xlsx", {"xl/workbook.xml": "<workbook/>", part: relations}
+    ).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(clean_document(data, ".xlsx"))) as published:
+        root = ElementTree.fromstring(published.read(part))
+    targets = {r.get("Id"): r.get("Target") for r in root}
+    assert targets == {"rId1": "Anggaran.xlsx", "rId2": "https://bawaslu.go.id/id/berita"}
+
+
 def zipped_bytes_hold(data: bytes, *markers: str) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return [

@@ -386,7 +386,9 @@ def _clean_zip(data: bytes, *, odf: bool, clean_picture=None, depth: int = 0) ->
         elif role == _CUSTOM_PART:
             cleaned = _without_review_properties(body)
         elif role == _TEMPLATE_RELATIONS:
-            cleaned = _template_by_name(body)
+            cleaned = _local_links_by_name(_template_by_name(body))
+        elif not odf and name.lower().endswith(".rels"):
+            cleaned = _local_links_by_name(body)
         elif _EMBEDDED.match(name) and not name.lower().endswith(PICTURE_SUFFIXES):
             cleaned = _embedded_cleaned(name, body, clean_picture, depth)
         elif odf and body.startswith(_OLE_SIGNATURE):
@@ -749,6 +751,27 @@ def _template_by_name(body: bytes) -> bytes:
     for relation in root:
         target = relation.get("Target") or ""
         if relation.get("Type", "").endswith("/attachedTemplate") and re.search(r"[/\\]", target):
+            relation.set("Target", re.split(r"[/\\]", target)[-1])
+            changed = True
+    return _serialized(root, body) if changed else body
+
+
+# A link's target on the staffer's computer or network: a file: address, a
+# drive letter, a share (\\\\server\\…), a home folder.
+_LOCAL_TARGET = re.compile(r"^(?:file:|[A-Za-z]:[\\/]|\\\\|/(?:Users|home)/)", re.IGNORECASE)
+
+
+def _local_links_by_name(body: bytes) -> bytes:
+    """Links to files on the staffer's computer (an Excel workbook linked to
+    another, a document linking a local file) by their file name only, as
+    the template (`_template_by_name`): their path names the account."""
+    if b"External" not in body:
+        return body
+    root = _parse(body, "relationships")
+    changed = False
+    for relation in root:
+        target = relation.get("Target") or ""
+        if relation.get("TargetMode") == "External" and _LOCAL_TARGET.match(target):
             relation.set("Target", re.split(r"[/\\]", target)[-1])
             changed = True
     return _serialized(root, body) if changed else body
