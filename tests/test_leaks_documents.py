@@ -1120,6 +1120,27 @@ def test_a_linked_files_path_on_the_staffers_computer_is_taken_out(tmp_path):
     assert targets == {"rId1": "Anggaran.xlsx", "rId2": "https://bawaslu.go.id/id/berita"}
 
 
+@pytest.mark.parametrize("suffix", [".docm", ".xlsm", ".pptm"])
+def test_a_document_with_macros_is_refused(tmp_path, suffix):
+    """A macro-enabled document keeps its VBA project (vbaProject.bin, a
+    compound file): the macros' code, and the project's references by path
+    ('C:\\Users\\mkpenulis.budi\\AppData\\Roaming\\Microsoft\\Templates\\
+    Normal.dotm'), the account name in it. It was published as it was; it is
+    refused, with the macro-free format to save it in."""
+    from warta.documents import DocumentProblem, clean_document
+
+    folder = {".docm": "word", ".xlsm": "xl", ".pptm": "ppt"}[suffix]
+    path = office_file(tmp_path / f"sk{suffix}", {f"{folder}/document.xml": word_text()})
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr(
+            f"{folder}/vbaProject.bin",
+            OLE_SIGNATURE + b"C:\\Users\\mkpenulis.budi\\AppData\\Normal.dotm",
+        )
+    with pytest.raises(DocumentProblem, match="macros") as problem:
+        clean_document(path.read_bytes(), suffix)
+    assert suffix[:-1] + "x" in problem.value.suggestion
+
+
 def zipped_bytes_hold(data: bytes, *markers: str) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return [

@@ -365,6 +365,13 @@ def _clean_zip(data: bytes, *, odf: bool, clean_picture=None, depth: int = 0) ->
         zlib.error,  # a deflated part damaged (bytes flipped, a half-finished download)
     ) as exc:
         raise DocumentProblem(f"the file cannot be read as a document ({exc})") from exc
+    if not odf and any(_MACROS.search(name) for name in parts):
+        raise DocumentProblem(
+            "it holds macros (a VBA project), whose code and references name paths on the "
+            "staffer's computer that the site cannot take out",
+            "save it as .docx, .xlsx or .pptx (File → Save As, a format without macros), "
+            "or publish it as a PDF",
+        )
     edits = _edits_of(parts, odf=odf)
     if edits:
         raise DocumentProblem(f"it keeps {' and '.join(edits)}", EDITED)
@@ -458,6 +465,8 @@ def _descriptor(info: zipfile.ZipInfo | None) -> bool:
 # author and comments; an OLE object (oleObject1.bin, an older .xls) keeps
 # them in a form not rewritten here.
 _EMBEDDED = re.compile(r"^(?:word|xl|ppt)/embeddings/", re.IGNORECASE)
+# A macro-enabled document's VBA project (word/vbaProject.bin …).
+_MACROS = re.compile(r"(?:^|/)vbaProject\.bin$", re.IGNORECASE)
 # A compound (OLE) file's first bytes.
 _OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # How deep a document inside a document inside … is opened.
