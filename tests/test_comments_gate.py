@@ -159,3 +159,37 @@ def test_a_missing_list_closes_every_thread_and_is_said_once(tmp_path):
     assert len(log.getvalue().splitlines()) == 1
     (tmp_path / "utas-terbuka.json").write_text(json.dumps({"open": {OPEN: None}}))
     assert threads.is_open(OPEN) and not threads.is_open(CLOSED)
+
+
+def post_raw(server: str, path: str, headers: dict[str, str]) -> int:
+    request = urllib.request.Request(
+        f"{server}{path}",
+        data=json.dumps(
+            {"text": "Lewat jalan lain.", "author": "Warga", "title": "Berita"}
+        ).encode(),
+        headers={"Content-Type": "application/json", "Origin": ORIGIN, **headers},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=20) as response:
+            return response.status
+    except urllib.error.HTTPError as error:
+        return error.code
+
+
+@pytest.mark.parametrize(
+    ("path", "headers", "thread"),
+    [
+        # Isso's SubURI takes X-Script-Name off the path: /x/new is its /new.
+        (f"/x/new?uri={CLOSED}", {"X-Script-Name": "/x"}, CLOSED),
+        (f"/xnew?uri={CLOSED}", {"X-Script-Name": "/x"}, CLOSED),
+        (f"//new?uri={CLOSED}", {}, CLOSED),
+        # Isso reads the first uri, blank or not; the gate read the first one not blank.
+        (f"/new?uri=&uri={OPEN}", {}, ""),
+    ],
+    ids=["x-script-name", "x-script-name-in-a-name", "double-slash", "blank-uri-first"],
+)
+def test_a_comment_sent_to_new_by_another_way_is_refused_too(gated, path, headers, thread):
+    server, _threads = gated
+    assert post_raw(server, path, headers) == 403
+    assert thread_texts(server, thread) == []

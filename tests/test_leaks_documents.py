@@ -408,6 +408,111 @@ def test_core_properties_are_found_whatever_their_name_or_place(tmp_path):
         assert [person for person in PEOPLE if person.encode() in core] == [], name
 
 
+def test_core_properties_named_by_an_encoded_target_or_by_no_relation_are_cleaned(tmp_path):
+    """A relationship's Target is a URI: Office reads '/meta/%70rops.xml' as
+    the part meta/props.xml, which was published with the author and last
+    editor (the cleaner compared the target as written); so was a core
+    properties part no relationship names (read by tools that look for one).
+    Any part whose root is cp:coreProperties is cleaned, wherever it is."""
+    from warta.documents import clean_document
+
+    relations = (
+        '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+        'openxmlformats.org/package/2006/relationships"><Relationship Id="R1" Type="http://'
+        'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target='
+        '"/word/document.xml"/><Relationship Id="R2" Type="http://schemas.openxmlformats.org/'
+        'package/2006/relationships/metadata/core-properties" Target="/meta/%70rops.xml"/>'
+        "</Relationships>"
+    )
+    for case, parts in (
+        ("encoded", {"_rels/.rels": relations, "meta/props.xml": CORE}),
+        ("unnamed", {"meta/props.xml": CORE}),
+    ):
+        parts = {**parts, "word/document.xml": word_text()}
+        data = office_file(tmp_path / case / "sk.docx", parts).read_bytes()
+        with zipfile.ZipFile(io.BytesIO(clean_document(data, ".docx"))) as published:
+            core = published.read("meta/props.xml")
+        assert b"SK Penetapan Pengawas TPS" in core, case
+        assert [person for person in PEOPLE if person.encode() in core] == [], case
+
+
+@pytest.mark.parametrize("where", ["before", "after", "comment"])
+def test_bytes_a_zip_reader_skips_are_not_published(tmp_path, where):
+    """A document's bytes outside its parts as the central directory lists
+    them (an older copy of the file before it, data after it, the archive's
+    comment) were published as they were when the listed parts had nothing
+    to take out: an earlier core.xml naming its author was there for any
+    unzip -F or text editor. Such a file is written again, its parts only."""
+    from warta.documents import clean_document
+
+    old = io.BytesIO()
+    with zipfile.ZipFile(old, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr("docProps/core.xml", CORE)
+    clean = office_file(tmp_path / "sk.docx", {"word/document.xml": word_text()}).read_bytes()
+    if where == "before":
+        data = old.getvalue() + clean
+    elif where == "after":
+        data = clean + old.getvalue()[:-22]  # (its parts, not its end record)
+    else:
+        buffer = io.BytesIO(clean)
+        with zipfile.ZipFile(buffer, "a") as archive:
+            archive.comment = b"mkpenulis Budi"
+        data = buffer.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as read:
+        assert read.namelist() == ["word/document.xml"]
+    published = clean_document(data, ".docx")
+    assert [person for person in PEOPLE if person.encode() in published] == []
+    with zipfile.ZipFile(io.BytesIO(published)) as read:
+        assert read.namelist() == ["word/document.xml"]
+        assert read.read("word/document.xml") == word_text().encode()
+
+
+def test_office_custom_properties_that_name_a_person_are_taken_out(tmp_path):
+    """File → Properties → Custom offers "Checked by", "Editor", "Owner",
+    "Typist", "Recorded by", "Received from", "Forward to": each a person's
+    name, published in docProps/custom.xml (or ODF's meta:user-defined),
+    while the same property exported to a PDF's Info was taken out. They are
+    taken out of the office file too; a property naming no one ("Nomor SK")
+    is kept."""
+    from warta.documents import clean_document
+
+    ct = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
+    vt = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
+    presets = ("Checked by", "Editor", "Owner", "Typist", "Recorded by")
+    custom = (
+        f'<?xml version="1.0" encoding="UTF-8"?><Properties xmlns="{ct}" xmlns:vt="{vt}">'
+        + "".join(
+            f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{pid}" '
+            f'name="{name}"><vt:lpwstr>mkpenulis Budi</vt:lpwstr></property>'
+            for pid, name in enumerate(presets, start=2)
+        )
+        + '<property fmtid="{D5CDD505-2E9C-101B-9397-08002B2CF9AE}" pid="9" name="Nomor SK">'
+        "<vt:lpwstr>12/2024</vt:lpwstr></property></Properties>"
+    )
+    meta = META.replace(
+        "</office:meta>",
+        '<meta:user-defined meta:name="Checked by">mkpengubah Sari</meta:user-defined>'
+        '<meta:user-defined meta:name="Nomor SK">12/2024</meta:user-defined></office:meta>',
+    )
+    for suffix, parts, part in (
+        (
+            ".docx",
+            {"word/document.xml": word_text(), "docProps/custom.xml": custom},
+            "docProps/custom.xml",
+        ),
+        (
+            ".odt",
+            {"mimetype": "application/vnd.oasis.opendocument.text", "meta.xml": meta},
+            "meta.xml",
+        ),
+    ):
+        data = office_file(tmp_path / f"sk{suffix}", parts).read_bytes()
+        with zipfile.ZipFile(io.BytesIO(clean_document(data, suffix))) as published:
+            kept = published.read(part)
+        assert [person for person in PEOPLE if person.encode() in kept] == [], suffix
+        assert b"12/2024" in kept and b"Nomor SK" in kept, suffix
+
+
 def test_powerpoint_and_excel_lists_of_commenters_are_emptied(tmp_path):
     """PowerPoint (ppt/commentAuthors.xml, ppt/authors.xml) and Excel
     (xl/persons/person.xml) keep the names of everyone who commented, as
@@ -961,6 +1066,81 @@ def test_a_document_embedded_in_another_is_cleaned_or_refused(tmp_path):
     assert zipped_bytes_hold(clean_document(odt, ".odt"), *PEOPLE) == []
 
 
+def test_an_odf_files_ole_object_is_refused(tmp_path):
+    """An Excel sheet pasted into LibreOffice Writer as an OLE object is kept
+    in the .odt as `Object 2`, a compound file with its own author and last
+    editor (its SummaryInformation); it was published as it was, where a
+    .docx's oleObject1.bin is refused. It is refused too."""
+    from warta.documents import DocumentProblem, clean_document
+
+    odt = office_file(
+        tmp_path / "ba.odt",
+        {
+            "mimetype": "application/vnd.oasis.opendocument.text",
+            "meta.xml": META.replace("mk", "xx"),
+        },
+    )
+    with zipfile.ZipFile(odt, "a") as archive:
+        archive.writestr("Object 2", OLE_SIGNATURE + b" mkpenulis Budi")
+    data = odt.read_bytes()
+    assert zipfile.ZipFile(io.BytesIO(data)).read("Object 2").startswith(OLE_SIGNATURE)
+    with pytest.raises(DocumentProblem, match=r"embedded object \('Object 2'\)") as problem:
+        clean_document(data, ".odt")
+    assert "Paste Special" in problem.value.suggestion
+
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def test_a_linked_files_path_on_the_staffers_computer_is_taken_out(tmp_path):
+    """A workbook linked to another (a budget's totals from Anggaran.xlsx), or
+    a document linking a file on the staffer's computer, keeps that file's
+    path in its relationships ('file:///C:\\Users\\mkpenulis.budi\\…'), the
+    account name with it; it was published so. Such a link keeps the file's
+    name only, as Word's template does; a web link is kept whole."""
+    from warta.documents import clean_document
+
+    rels = "http://schemas.openxmlformats.org/package/2006/relationships"
+    kind = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    local = "file:///C:\\Users\\mkpenulis.budi\\Documents\\Anggaran.xlsx"
+    relations = (
+        f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{rels}">'
+        f'<Relationship Id="rId1" Type="{kind}/externalLinkPath" Target="{local}" '
+        'TargetMode="External"/>'
+        f'<Relationship Id="rId2" Type="{kind}/hyperlink" '
+        'Target="https://bawaslu.go.id/id/berita" TargetMode="External"/></Relationships>'
+    )
+    part = "xl/externalLinks/_rels/externalLink1.xml.rels"
+    data = office_file(
+        tmp_path / "anggaran.xlsx", {"xl/workbook.xml": "<workbook/>", part: relations}
+    ).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(clean_document(data, ".xlsx"))) as published:
+        root = ElementTree.fromstring(published.read(part))
+    targets = {r.get("Id"): r.get("Target") for r in root}
+    assert targets == {"rId1": "Anggaran.xlsx", "rId2": "https://bawaslu.go.id/id/berita"}
+
+
+@pytest.mark.parametrize("suffix", [".docm", ".xlsm", ".pptm"])
+def test_a_document_with_macros_is_refused(tmp_path, suffix):
+    """A macro-enabled document keeps its VBA project (vbaProject.bin, a
+    compound file): the macros' code, and the project's references by path
+    ('C:\\Users\\mkpenulis.budi\\AppData\\Roaming\\Microsoft\\Templates\\
+    Normal.dotm'), the account name in it. It was published as it was; it is
+    refused, with the macro-free format to save it in."""
+    from warta.documents import DocumentProblem, clean_document
+
+    folder = {".docm": "word", ".xlsm": "xl", ".pptm": "ppt"}[suffix]
+    path = office_file(tmp_path / f"sk{suffix}", {f"{folder}/document.xml": word_text()})
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr(
+            f"{folder}/vbaProject.bin",
+            OLE_SIGNATURE + b"C:\\Users\\mkpenulis.budi\\AppData\\Normal.dotm",
+        )
+    with pytest.raises(DocumentProblem, match="macros") as problem:
+        clean_document(path.read_bytes(), suffix)
+    assert suffix[:-1] + "x" in problem.value.suggestion
+
+
 def zipped_bytes_hold(data: bytes, *markers: str) -> list[str]:
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return [
@@ -1127,6 +1307,76 @@ def test_a_signed_pdf_whose_metadata_names_no_one_is_published_whole():
     )
     with pytest.raises(DocumentProblem, match="digitally signed"):
         clean_document(creator, ".pdf")
+
+
+def test_a_signed_pdf_whose_earlier_revision_names_its_creator_in_xmp_is_refused():
+    """A signed PDF with no Info /Author (PDF 2.0 has none) whose creator
+    was deleted from its XMP packet by saving again (appended): the earlier
+    packet, still in the file's bytes, names the creator. It was published
+    as it was (only the last revision's packet was read); it is refused as
+    a signed PDF naming its creator is."""
+    from pypdf.generic import DecodedStreamObject as Packet
+
+    from warta.documents import DocumentProblem, clean_document
+
+    def with_packet(writer: PdfWriter, packet: bytes) -> None:
+        xmp = Packet()
+        xmp.set_data(packet)
+        xmp[NameObject("/Type")] = NameObject("/Metadata")
+        writer._root_object[NameObject("/Metadata")] = writer._add_object(xmp)
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(signed_pdf(author=False))))
+    with_packet(
+        writer,
+        b"<x:xmpmeta><dc:creator><rdf:Seq><rdf:li>mkpenulis Budi</rdf:li></rdf:Seq>"
+        b"</dc:creator></x:xmpmeta>",
+    )
+    update = PdfWriter(io.BytesIO(written(writer)), incremental=True)
+    with_packet(update, b"<x:xmpmeta><xmp:CreatorTool>Microsoft Word</xmp:CreatorTool></x:xmpmeta>")
+    saved = written(update)
+    last = PdfReader(io.BytesIO(saved)).trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert b"mkpenulis" not in last and b"mkpenulis" in saved  # the earlier revision
+    with pytest.raises(DocumentProblem, match="digitally signed"):
+        clean_document(saved, ".pdf")
+
+
+def test_a_review_note_deleted_by_saving_again_is_taken_out_or_refused_when_signed():
+    """A reviewer's sticky note (its writer in /T, its words in /Contents)
+    deleted and the PDF saved again by appending, as Acrobat saves: the note
+    stays in the earlier revision's bytes. With no /Author or XMP in the file
+    it was published as it was; it is written again without the earlier
+    revision, and a signed one (which cannot be) is refused."""
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, TextStringObject
+
+    from warta.documents import DocumentProblem, clean_document
+
+    note = {"/Subtype": "/Text", "/T": "mkpengubah Sari", "/Contents": "mkcatatan jangan disebar"}
+
+    def deleted(data: bytes) -> bytes:
+        update = PdfWriter(io.BytesIO(data), incremental=True)
+        del update.pages[0][NameObject("/Annots")]
+        saved = written(update)
+        assert "/Annots" not in PdfReader(io.BytesIO(saved)).pages[0]
+        assert b"mkpengubah" in saved  # the earlier revision
+        return saved
+
+    cleaned = clean_document(deleted(annotated_pdf(note)), ".pdf")
+    assert [person for person in PEOPLE if person.encode() in cleaned] == []
+    assert PdfReader(io.BytesIO(cleaned)).metadata.title == "Berita Acara"
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(signed_pdf(author=False))))
+    annotation = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Rect"): ArrayObject([FloatObject(v) for v in (50, 550, 200, 650)]),
+            NameObject("/Subtype"): NameObject("/Text"),
+            NameObject("/T"): TextStringObject(note["/T"]),
+            NameObject("/Contents"): TextStringObject(note["/Contents"]),
+        }
+    )
+    writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
+    with pytest.raises(DocumentProblem, match="digitally signed"):
+        clean_document(deleted(written(writer)), ".pdf")
 
 
 def test_a_secured_pdf_with_its_author_in_an_earlier_revision_is_refused():

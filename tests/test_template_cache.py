@@ -66,6 +66,27 @@ def test_a_file_in_the_cache_that_is_not_jinjas_is_compiled_over(tmp_path):
     assert render(folder, first_mark) == "satu:rapat|satu:pleno"
 
 
+def test_a_kept_file_whose_code_is_not_code_is_compiled_over(tmp_path):
+    """A kept file cut or damaged after its checksum (its marshalled code read
+    as a number) stopped the build with AttributeError: 'int' object has no
+    attribute 'co_filename'; it is compiled again as a file not Jinja's is."""
+    import io
+    import marshal
+    import pickle
+
+    from jinja2.bccache import bc_magic
+
+    folder = tmp_path / "templates"
+    render(folder, first_mark)
+    for kept in folder.iterdir():
+        data = kept.read_bytes()
+        read = io.BytesIO(data)
+        read.seek(len(bc_magic))
+        pickle.load(read)  # the template's checksum, kept as Jinja wrote it
+        kept.write_bytes(data[: read.tell()] + marshal.dumps(5))
+    assert render(folder, first_mark) == "satu:rapat|satu:pleno"
+
+
 def test_a_warm_build_after_a_template_changed_equals_a_clean_build(site, tmp_path):
     files = newsroom(site)
     theme = tmp_path / "theme"

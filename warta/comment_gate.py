@@ -27,7 +27,6 @@ import json
 import os
 import sys
 from pathlib import Path
-from urllib.parse import parse_qs
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 CLOSED_MESSAGE = "Kolom komentar berita ini sudah ditutup atau tidak tersedia."
@@ -82,15 +81,35 @@ class OpenThreads:
         return closes is None or (now or dt.datetime.now(WIB)) < closes
 
 
+def _is_new(environ) -> bool:
+    """Whether Isso would take this request as its `POST /new`.
+
+    Isso's SubURI takes an `X-Script-Name` header's value off the front of
+    the path (`/x/new` with `X-Script-Name: /x` is its `/new`), and Werkzeug
+    sends `//new` on to `/new`; a POST whose path, as sent or with that
+    prefix off, ends in a `new` segment is gated (one Isso has not is
+    refused, not passed: refusing is the safe side).
+    """
+    if environ.get("REQUEST_METHOD", "GET").upper() != "POST":
+        return False
+    path = environ.get("PATH_INFO", "") or "/"
+    paths = [path]
+    prefix = environ.get("HTTP_X_SCRIPT_NAME")
+    if prefix and path.startswith(prefix):
+        paths.append(path[len(prefix) :])
+    return any([part for part in each.split("/") if part][-1:] == ["new"] for each in paths)
+
+
 def gate(app, threads_path: str | os.PathLike, log=sys.stderr):
     """`app` (Isso's WSGI app) refusing a new comment to a thread not open."""
+    from werkzeug.wrappers import Request
+
     threads = OpenThreads(threads_path, log)
 
     def gated(environ, start_response):
-        method = environ.get("REQUEST_METHOD", "GET").upper()
-        path = environ.get("PATH_INFO", "") or "/"
-        if method == "POST" and path.rstrip("/") == "/new":
-            uri = parse_qs(environ.get("QUERY_STRING", "")).get("uri", [""])[0]
+        if _is_new(environ):
+            # The thread as Isso reads it: Werkzeug's first `uri`, blank or not.
+            uri = Request(environ).args.get("uri", "")
             if not threads.is_open(uri):
                 body = json.dumps({"error": CLOSED_MESSAGE}, ensure_ascii=False).encode()
                 start_response(

@@ -80,9 +80,11 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import struct
 import zipfile
 import zlib
 from collections.abc import Callable
+from urllib.parse import unquote
 from xml.etree import ElementTree
 
 OOXML_SUFFIXES = (
@@ -142,6 +144,8 @@ UNREADABLE = "save it again from its program, or publish it as a PDF"
 # Namespaces of the parts rewritten.
 _CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
 _DC = "http://purl.org/dc/elements/1.1/"
+# How a part names the core properties' namespace (UTF-8 or UTF-16 XML).
+_CP_MARKS = (_CP.encode(), _CP.encode("utf-16-le"), _CP.encode("utf-16-be"))
 _EP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _META = "urn:oasis:names:tc:opendocument:xmlns:meta:1.0"
@@ -202,6 +206,31 @@ _REVIEW_PROPERTIES = {
     "_NewReviewCycle",
 }
 _LABEL_OWNER = re.compile(r"MSIP_Label_[^_]+_Owner", re.IGNORECASE)
+# The custom properties Office offers (File → Properties → Custom) whose value
+# is a person's name, as OOXML's docProps/custom.xml and ODF's
+# meta:user-defined name them (a PDF made of the document leaves them out of
+# its Info too: `_PDF_INFO_KEPT`).
+_PERSON_PROPERTIES = frozenset(
+    {
+        "checked by",
+        "editor",
+        "owner",
+        "typist",
+        "recorded by",
+        "received from",
+        "forward to",
+        "author",
+        "penulis",
+        "pemilik",
+        "penyunting",
+        "pengetik",
+    }
+)
+
+
+def _names_a_person(name: str | None) -> bool:
+    return " ".join((name or "").split()).casefold() in _PERSON_PROPERTIES
+
 
 # OOXML parts holding comments (the part is there only while it holds one),
 # and the elements that are a comment in them.
@@ -336,6 +365,13 @@ def _clean_zip(data: bytes, *, odf: bool, clean_picture=None, depth: int = 0) ->
         zlib.error,  # a deflated part damaged (bytes flipped, a half-finished download)
     ) as exc:
         raise DocumentProblem(f"the file cannot be read as a document ({exc})") from exc
+    if not odf and any(_MACROS.search(name) for name in parts):
+        raise DocumentProblem(
+            "it holds macros (a VBA project), whose code and references name paths on the "
+            "staffer's computer that the site cannot take out",
+            "save it as .docx, .xlsx or .pptx (File → Save As, a format without macros), "
+            "or publish it as a PDF",
+        )
     edits = _edits_of(parts, odf=odf)
     if edits:
         raise DocumentProblem(f"it keeps {' and '.join(edits)}", EDITED)
@@ -349,7 +385,7 @@ def _clean_zip(data: bytes, *, odf: bool, clean_picture=None, depth: int = 0) ->
         if role in _PEOPLE:
             cleaned = _without_elements(body, _PEOPLE[role])
             if role == "meta.xml":
-                cleaned = _odf_template_by_name(cleaned)
+                cleaned = _odf_without_person_properties(_odf_template_by_name(cleaned))
         elif role == _WORKBOOK_PART:
             cleaned = _ABSOLUTE_PATH.sub(b"", body)
         elif role in _EMPTIED:
@@ -357,16 +393,25 @@ def _clean_zip(data: bytes, *, odf: bool, clean_picture=None, depth: int = 0) ->
         elif role == _CUSTOM_PART:
             cleaned = _without_review_properties(body)
         elif role == _TEMPLATE_RELATIONS:
-            cleaned = _template_by_name(body)
+            cleaned = _local_links_by_name(_template_by_name(body))
+        elif not odf and name.lower().endswith(".rels"):
+            cleaned = _local_links_by_name(body)
         elif _EMBEDDED.match(name) and not name.lower().endswith(PICTURE_SUFFIXES):
             cleaned = _embedded_cleaned(name, body, clean_picture, depth)
+        elif odf and body.startswith(_OLE_SIGNATURE):
+            # (ODF keeps an OLE object, an Excel sheet pasted into Writer, as
+            # `Object 2`: a compound file with its own author, as oleObject1.bin)
+            raise DocumentProblem(
+                f"it holds an embedded object ('{name}') whose authors' names cannot be taken out",
+                EMBEDDED_SUGGESTION,
+            )
         elif clean_picture is not None and name.lower().endswith(PICTURE_SUFFIXES):
             cleaned = _picture_cleaned(name, body, clean_picture)
         else:
             continue
         if cleaned != body:
             changed[name] = cleaned
-    if not changed:
+    if not changed and _tight(data, source, infos):
         return data
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
@@ -379,11 +424,51 @@ def _clean_zip(data: bytes, *, odf: bool, clean_picture=None, depth: int = 0) ->
     return out.getvalue()
 
 
+_EOCD = struct.Struct("<4s4H2LH")  # the zip's end of central directory record
+
+
+def _tight(data: bytes, source: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> bool:
+    """Whether the file is its listed parts and nothing else: no bytes before,
+    between or after them (an older copy of the file, data appended) that
+    unzip -F or a text editor would show, no archive or part comments. A file
+    that is not is written again from its parts."""
+    if source.comment or any(info.comment for info in infos):
+        return False
+    end = len(data) - _EOCD.size
+    if end < 0:
+        return False
+    signature, _disk, _start, _here, _total, size, offset, _comment = _EOCD.unpack_from(data, end)
+    if signature != b"PK\x05\x06" or offset == 0xFFFFFFFF or offset + size != end:
+        return False  # (a zip64 file too: written again)
+    at = 0
+    previous: zipfile.ZipInfo | None = None
+    for info in sorted(infos, key=lambda info: info.header_offset):
+        gap = info.header_offset - at
+        if gap and not (_descriptor(previous) and gap in (12, 16, 20, 24)):
+            return False
+        if data[info.header_offset : info.header_offset + 4] != b"PK\x03\x04":
+            return False
+        names, extra = struct.unpack_from("<2H", data, info.header_offset + 26)
+        at = info.header_offset + 30 + names + extra + info.compress_size
+        previous = info
+    gap = offset - at
+    return gap == 0 or (_descriptor(previous) and gap in (12, 16, 20, 24))
+
+
+def _descriptor(info: zipfile.ZipInfo | None) -> bool:
+    """Whether a data descriptor follows the part's data (its sizes after it)."""
+    return info is not None and bool(info.flag_bits & 0x08)
+
+
 # Files embedded in an office document (a spreadsheet pasted into Word as an
 # object): word/embeddings/Microsoft_Excel_Worksheet.xlsx keeps its own
 # author and comments; an OLE object (oleObject1.bin, an older .xls) keeps
 # them in a form not rewritten here.
 _EMBEDDED = re.compile(r"^(?:word|xl|ppt)/embeddings/", re.IGNORECASE)
+# A macro-enabled document's VBA project (word/vbaProject.bin …).
+_MACROS = re.compile(r"(?:^|/)vbaProject\.bin$", re.IGNORECASE)
+# A compound (OLE) file's first bytes.
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 # How deep a document inside a document inside … is opened.
 MAX_EMBEDDED_DEPTH = 2
 EMBEDDED_SUGGESTION = (
@@ -443,9 +528,22 @@ def _roles(parts: dict[str, bytes], *, odf: bool) -> dict[str, str]:
             kind = (relation.get("Type") or "").lower()
             if not kind.endswith(_CORE_RELATION) or relation.get("TargetMode") == "External":
                 continue
-            target = posixpath.normpath("/" + (relation.get("Target") or "")).lstrip("/")
+            # (a Target is a URI: '/meta/%70rops.xml' is the part meta/props.xml)
+            target = unquote(relation.get("Target") or "")
+            target = posixpath.normpath("/" + target).lstrip("/")
             if target.lower() in lower:
                 roles[lower[target.lower()]] = _CORE_PART
+    # A core properties part however it is named or reached (a relationship
+    # written another way, none at all): known by its root element.
+    for name, body in parts.items():
+        if name in roles or not any(mark in body for mark in _CP_MARKS):
+            continue
+        try:
+            root = ElementTree.fromstring(body)
+        except ElementTree.ParseError:
+            continue  # (not XML: no reader takes it for the core properties)
+        if root.tag == f"{{{_CP}}}coreProperties":
+            roles[name] = _CORE_PART
     return roles
 
 
@@ -646,6 +744,7 @@ def _without_review_properties(body: bytes) -> bytes:
         for child in root
         if child.get("name") in _REVIEW_PROPERTIES
         or _LABEL_OWNER.fullmatch(child.get("name") or "")
+        or _names_a_person(child.get("name"))
     ]
     for child in review:
         root.remove(child)
@@ -661,6 +760,27 @@ def _template_by_name(body: bytes) -> bytes:
     for relation in root:
         target = relation.get("Target") or ""
         if relation.get("Type", "").endswith("/attachedTemplate") and re.search(r"[/\\]", target):
+            relation.set("Target", re.split(r"[/\\]", target)[-1])
+            changed = True
+    return _serialized(root, body) if changed else body
+
+
+# A link's target on the staffer's computer or network: a file: address, a
+# drive letter, a share (\\\\server\\…), a home folder.
+_LOCAL_TARGET = re.compile(r"^(?:file:|[A-Za-z]:[\\/]|\\\\|/(?:Users|home)/)", re.IGNORECASE)
+
+
+def _local_links_by_name(body: bytes) -> bytes:
+    """Links to files on the staffer's computer (an Excel workbook linked to
+    another, a document linking a local file) by their file name only, as
+    the template (`_template_by_name`): their path names the account."""
+    if b"External" not in body:
+        return body
+    root = _parse(body, "relationships")
+    changed = False
+    for relation in root:
+        target = relation.get("Target") or ""
+        if relation.get("TargetMode") == "External" and _LOCAL_TARGET.match(target):
             relation.set("Target", re.split(r"[/\\]", target)[-1])
             changed = True
     return _serialized(root, body) if changed else body
@@ -683,6 +803,23 @@ def _odf_template_by_name(body: bytes) -> bytes:
             template.set(f"{{{_XLINK}}}href", re.split(r"[/\\]", href)[-1])
             changed = True
     return _serialized(root, body) if changed else body
+
+
+def _odf_without_person_properties(body: bytes) -> bytes:
+    """ODF's custom properties that name a person (`_PERSON_PROPERTIES`)
+    left out, as OOXML's (`_without_review_properties`)."""
+    if b"user-defined" not in body:
+        return body
+    root = _parse(body, "metadata")
+    removed = False
+    for holder in root.iter(f"{{{_OFFICE}}}meta"):
+        for child in list(holder):
+            if child.tag == f"{{{_META}}}user-defined" and _names_a_person(
+                child.get(f"{{{_META}}}name")
+            ):
+                holder.remove(child)
+                removed = True
+    return _serialized(root, body) if removed else body
 
 
 def _emptied(body: bytes) -> bytes:
@@ -716,6 +853,19 @@ _PDF_ESCAPED_NAME = re.compile(rb"/[^\x00\t\n\f\r ()<>\[\]{}/%]*#[0-9A-Fa-f]{2}"
 # Annotations a review leaves: sticky notes (each with its writer's name and
 # words), insertion marks and struck-out text (a change proposed).
 _PDF_REVIEW_ANNOTATIONS = ("/Text", "/Caret", "/StrikeOut")
+# A review annotation as written in the file's bytes (one in an earlier
+# revision, deleted from the last, is there too), or a reply to one.
+_PDF_REVIEW_WRITTEN = re.compile(rb"/Subtype\s*/(?:Text|Caret|StrikeOut)(?![A-Za-z0-9#])|/IRT\b")
+# An earlier revision (saved again by appending): its cross-reference
+# section names the one before it by offset (a bookmark's /Prev names an
+# object: `/Prev 12 0 R`).
+_PDF_PREVIOUS = re.compile(rb"/Prev\s+\d+(?!\d|\s+\d+\s+R(?![A-Za-z0-9]))")
+
+
+def _earlier_revision(data: bytes) -> bool:
+    return _PDF_PREVIOUS.search(data) is not None
+
+
 # Annotations that are no reviewer's: links, form fields, a note's popup
 # window (its note is its parent), text typed on the page.
 _PDF_NOT_REVIEW = ("/Link", "/Widget", "/Popup", "/FreeText")
@@ -762,13 +912,18 @@ def _clean_pdf(data: bytes) -> bytes:
                 or annotated
                 or _xmp_names_someone(described)
                 or b"/Author" in data
+                # (an earlier revision's packet or review note, still in the
+                # bytes, naming someone)
+                or _XMP_PEOPLE.search(data)
+                or _PDF_REVIEW_WRITTEN.search(data)
             ):
                 raise DocumentProblem(PDF_SIGNED, PDF_UNSIGN)
             return data
         # An earlier revision still in the file (saved again by appending, as
         # Acrobat saves: the author deleted, the old Info dictionary kept in
         # the bytes) is left out by writing the PDF again.
-        stale = b"/Author" in data or b"/Metadata" in data
+        # (a reviewer's note deleted so keeps its writer and words there too)
+        stale = b"/Author" in data or b"/Metadata" in data or _earlier_revision(data)
         if not named and not described and not annotated and retitled is None and not stale:
             return data
         # Left out of the document before it is copied, so that no copy of
@@ -912,6 +1067,8 @@ def _protected_pdf(reader, data: bytes) -> bytes:
     if (
         _named_in_info(info)
         or b"/Author" in data  # (in an earlier revision still in the file too)
+        or _XMP_PEOPLE.search(data)  # (an earlier, unencrypted XMP packet too)
+        or _PDF_REVIEW_WRITTEN.search(data)  # (an earlier revision's review note)
         or _title_without_path(info) is not None
         or _with_metadata(reader)
         or _annotations_naming(reader)

@@ -34,6 +34,7 @@ import hashlib
 import importlib.metadata
 import os
 import sys
+import types
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemBytecodeCache
@@ -183,6 +184,8 @@ class TemplateCache(FileSystemBytecodeCache):
             self.load_bytecode(bucket)
         except Exception:  # a file cut off or not Jinja's: compiled afresh
             bucket.reset()
+        if bucket.code is not None and not isinstance(bucket.code, types.CodeType):
+            bucket.reset()  # (damaged after its checksum: marshal read another object)
         return bucket
 
     def set_bucket(self, bucket: Bucket) -> None:
