@@ -339,6 +339,31 @@ def test_a_cleaned_copys_key_follows_the_cleaning_code(tmp_path):
     assert len(pipeline.cleaner_version()) == 16
 
 
+@pytest.mark.parametrize("package", ["Pillow", "pypdf", "cryptography"])
+def test_a_cleaned_copys_key_follows_the_libraries_that_clean(package, monkeypatch):
+    """Pillow decides which metadata a re-encoded photo keeps; a cache of
+    cleaned copies carried over a Pillow upgrade was reused, since the key
+    held only pypdf's version."""
+    from importlib import metadata
+
+    from plugins.images import pipeline
+
+    real_version = metadata.version
+    pipeline.cleaner_version.cache_clear()
+    before = pipeline.cleaner_version()
+
+    def upgraded(name):
+        return "999.0" if name.lower() == package.lower() else real_version(name)
+
+    monkeypatch.setattr(pipeline.metadata, "version", upgraded)
+    pipeline.cleaner_version.cache_clear()
+    try:
+        assert pipeline.cleaner_version() != before
+    finally:
+        monkeypatch.undo()
+        pipeline.cleaner_version.cache_clear()
+
+
 def test_a_damaged_document_is_one_problem_not_a_traceback(tmp_path):
     """A .docx with bytes flipped inside a deflated part (a half-finished
     download) raised zlib.error out of the cleaner: the build stopped with

@@ -77,13 +77,19 @@ def code_digest(sources, packages=()) -> str:
 @functools.cache
 def cleaner_version() -> str:
     """Part of every cleaned copy's key: the code that cleans (`strip`,
-    `warta.documents`) and the pypdf it uses, so that a change to either
-    redoes the cached copies with no version to remember to bump (a copy
-    cleaned by older code, in a cache carried between CI runs, would
+    `warta.documents`) and the libraries it cleans with, so that a change to
+    any of them redoes the cached copies with no version to remember to bump
+    (a copy cleaned by older code, in a cache carried between CI runs, would
     otherwise be published as the new code would not write it)."""
     return code_digest(
-        (Path(__file__).with_name("strip.py"), Path(documents.__file__)), packages=("pypdf",)
+        (Path(__file__).with_name("strip.py"), Path(documents.__file__)), packages=CLEANER_PACKAGES
     )
+
+
+# What a photo's or a document's cleaning depends on besides our code: Pillow
+# decides which metadata survives a re-encode (photos, and photos pasted into
+# office files), pypdf and cryptography read and write PDFs.
+CLEANER_PACKAGES = ("pypdf", "Pillow", "cryptography")
 
 
 # Part of every photo variant's key: bump it when `encode_variants` writes other
