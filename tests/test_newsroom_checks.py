@@ -1886,3 +1886,60 @@ def test_a_word_broken_at_the_lines_end_is_one_warning_at_its_line(lines, said):
         (f.level, f.message.split(": ", 1)[1].split(" (")[0], f.suggestion) for f in broken
     ] == [("warning", words, hint) for words, hint in said]
     assert all(text.split("\n")[f.line - 1].endswith("-") for f in broken)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("category", "Berita <!-- cek lagi -->"),
+        ("tags", "Pengawasan <!-- cek -->, IKP"),
+        ("author", "Humas <!-- Budi minta anonim -->"),
+        ("region", "Kota Palembang <!-- cek -->"),
+        (
+            "title",
+            "<!-- cek --> Bawaslu Sumsel Gelar Rapat Pleno Terbuka Rekapitulasi Hasil Pengawasan",
+        ),
+    ],
+)
+def test_a_comment_in_a_text_key_is_judged_as_the_reader_takes_it_out(key, value):
+    """The reader takes the comment out of `Category: Berita <!-- cek lagi -->`
+    (sanitize warns of it); the lint stopped the build with `unknown rubrik:
+    'Berita <!-- cek lagi -->'`."""
+    assert findings_for(article_text(slug="x-y", **{key: value})) == []
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "meant"), [("slug", "rapat-pleno", "Slug"), ("lang", "id", "Lang")]
+)
+def test_a_comment_in_a_slug_or_lang_is_said_to_be_read_as_part_of_it(key, value, meant):
+    """`Slug: rapat-pleno <!-- x -->` was told to write 'rapat-pleno-x'."""
+    fields = {"slug": "x-y", key: f"{value} <!-- cek -->"}
+    [finding] = findings_for(article_text(**fields))
+    assert finding.message == f"invalid {meant}: '{value} <!-- cek -->'"
+    assert finding.suggestion == (
+        f"the HTML comment is read as part of the {meant}: value; "
+        f"write '{meant}: {value}' and keep the note in the text below the front matter"
+    )
+
+
+def test_a_comment_in_the_category_is_one_warning_from_the_build_and_check(site):
+    """The build stopped on `unknown rubrik: 'Berita <!-- cek lagi -->'`; the
+    comment is now said once (sanitize), the same from `invoke check`, and the
+    release is filed under Berita."""
+    site.article("rubrik.md", slug="rapat-rubrik", category="Berita <!-- cek lagi -->")
+    site.article("status.md", slug="rapat-status", status="draft <!-- tunggu -->")
+    built = site.build(SEARCH_ENABLED=False)
+    status = line_of(site.content / "berita" / "status.md", "Status:")
+    assert built.log_lines("error") == [
+        f"berita/status.md:{status}: unknown Status: 'draft <!-- tunggu -->': this file is not "
+        "published (the HTML comment is read as part of the Status: value; write "
+        "'Status: draft' and keep the note in the text below the front matter)"
+    ], built.log
+    found = [f for f in built.findings() if f.path.endswith("rubrik.md")]
+    assert [(f.line, f.level) for f in found] == [
+        (line_of(site.content / "berita" / "rubrik.md", "Category:"), "warning")
+    ], built.log
+    assert "comment" in found[0].message
+    [month] = (built.output / "berita" / "2024").iterdir()
+    page = built.html(f"berita/2024/{month.name}/rapat-rubrik/")
+    assert "cek lagi" not in page.get_text()

@@ -55,6 +55,7 @@ from warta.markdown_source import (
     raw_title_headings,
     title_level_headings,
     without_chat_emphasis,
+    without_comments,
     wordless_links,
 )
 from warta.mojibake import garbled_in, may_be_garbled
@@ -79,6 +80,7 @@ from warta.text import (
     SLUG_RE,
     SOFT_HYPHEN,
     TEXT_COMMENT_RE,
+    comment_advice,
     control_characters_in,
     fold,
     in_fenced_code,
@@ -665,6 +667,11 @@ def parse_source(path: str, text: str) -> Source:
             if written != line and number in keyed  # (a line of the text: said as the text's)
         ]
     for item in document.front_matter.fields:
+        if item.key in TEXT_KEYS:
+            # Its HTML comments taken out, as the reader takes them out
+            # (`Category: Berita <!-- cek lagi -->` is Berita; the sanitize
+            # plugin warns of the comment at its line).
+            item = without_comments(item)
         first = source.metadata.setdefault(item.key, (item.value, item.line))
         source.names.setdefault(item.key, item.name)
         if item.key in frontmatter.LIST_KEYS and first[1] == item.line:
@@ -1840,7 +1847,8 @@ def check_slug(source: Source) -> Iterator[Finding]:
             source.line("slug"),
             "error",
             f"invalid Slug: '{slug}'{left_out}",
-            f"use lowercase letters, digits and hyphens, e.g. '{fixed}'",
+            comment_advice(source.names.get("slug", "Slug"), slug)
+            or f"use lowercase letters, digits and hyphens, e.g. '{fixed}'",
         )
     elif controls:
         yield _finding(
@@ -1866,7 +1874,8 @@ def check_lang(source: Source) -> Iterator[Finding]:
             source.line("lang"),
             "error",
             f"invalid Lang: '{lang}'{dropped}",
-            "remove the Lang: line (the site is in Indonesian), "
+            comment_advice(source.names.get("lang", "Lang"), lang)
+            or "remove the Lang: line (the site is in Indonesian), "
             "or write a language code such as 'en'",
         )
 
