@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from conftest import REPO, article_text, line_of, run_build, run_invoke
+from conftest import FINDING_LINE, REPO, article_text, line_of, run_build, run_invoke
 from warta.findings import Finding, parse_log_message
 from warta.source_checks import (
     Rules,
@@ -1922,19 +1922,72 @@ def test_a_comment_in_a_slug_or_lang_is_said_to_be_read_as_part_of_it(key, value
     )
 
 
+@pytest.mark.parametrize(
+    ("key", "value", "level", "message"),
+    [
+        ("date", "2024-11-17 09:30", "error", "unparseable Date: '2024-11-17 09:30 <!-- cek -->'"),
+        ("modified", "2024-11-18", "error", "unparseable Modified: '2024-11-18 <!-- cek -->'"),
+        (
+            "tags_auto",
+            "no",
+            "warning",
+            "unknown Tags-Auto value: 'no <!-- cek -->': tags are still added automatically",
+        ),
+    ],
+)
+def test_a_comment_in_a_date_or_tags_auto_is_said_to_be_read_as_part_of_it(
+    key, value, level, message
+):
+    """`Date: 2024-11-17 09:30 <!-- cek -->` (read whole, not published) was
+    told only "write it as YYYY-MM-DD HH:MM in WIB"."""
+    name = {"date": "Date", "modified": "Modified", "tags_auto": "Tags-Auto"}[key]
+    [finding] = findings_for(article_text(slug="x-y", **{key: f"{value} <!-- cek -->"}))
+    assert (finding.level, finding.message) == (level, message)
+    assert finding.suggestion == (
+        f"the HTML comment is read as part of the {name}: value; "
+        f"write '{name}: {value}' and keep the note in the text below the front matter"
+    )
+
+
+def test_a_summary_is_measured_without_its_comment():
+    """The sanitize plugin takes the comment out of what the summary shows; the
+    length counted it."""
+    summary = "Bawaslu Kota Palembang mengawasi rapat pleno terbuka rekapitulasi."
+    note = " <!-- " + "catatan redaksi yang panjang " * 10 + "-->"
+    assert findings_for(article_text(slug="x-y", summary=summary + note)) == []
+
+
 def test_a_comment_in_the_category_is_one_warning_from_the_build_and_check(site):
     """The build stopped on `unknown rubrik: 'Berita <!-- cek lagi -->'`; the
     comment is now said once (sanitize), the same from `invoke check`, and the
     release is filed under Berita."""
     site.article("rubrik.md", slug="rapat-rubrik", category="Berita <!-- cek lagi -->")
     site.article("status.md", slug="rapat-status", status="draft <!-- tunggu -->")
+    site.article("tanggal.md", slug="rapat-tanggal", date="2024-11-17 09:30 <!-- cek -->")
     built = site.build(SEARCH_ENABLED=False)
     status = line_of(site.content / "berita" / "status.md", "Status:")
-    assert built.log_lines("error") == [
+    date = line_of(site.content / "berita" / "tanggal.md", "Date:")
+    errors = [
         f"berita/status.md:{status}: unknown Status: 'draft <!-- tunggu -->': this file is not "
         "published (the HTML comment is read as part of the Status: value; write "
-        "'Status: draft' and keep the note in the text below the front matter)"
-    ], built.log
+        "'Status: draft' and keep the note in the text below the front matter)",
+        f"berita/tanggal.md:{date}: unparseable Date: '2024-11-17 09:30 <!-- cek -->': this "
+        "release is not published (the HTML comment is read as part of the Date: value; write "
+        "'Date: 2024-11-17 09:30' and keep the note in the text below the front matter)",
+    ]
+    assert sorted(built.log_lines("error")) == errors, built.log
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(site.root / "check-output"),
+        WARTA_CACHE_PATH=str(site.root / "check-cache"),
+    )
+    said = [
+        f"{match['path']}:{match['line']}: {match['rest']}"
+        for match in map(FINDING_LINE.match, (checked.stdout + checked.stderr).splitlines())
+        if match and match["level"] == "error" and match["path"]
+    ]
+    assert sorted(said) == [f"{site.content.name}/{line}" for line in errors], said
     found = [f for f in built.findings() if f.path.endswith("rubrik.md")]
     assert [(f.line, f.level) for f in found] == [
         (line_of(site.content / "berita" / "rubrik.md", "Category:"), "warning")

@@ -1533,7 +1533,8 @@ def _check_tags_auto(source: Source) -> Iterator[Finding]:
             source.line("tags-auto"),
             "warning",
             f"unknown Tags-Auto value: '{value}': tags are still added automatically",
-            "write 'Tags-Auto: no' to add none, or remove the line",
+            comment_advice(source.names.get("tags-auto", "Tags-Auto"), value)
+            or "write 'Tags-Auto: no' to add none, or remove the line",
         )
 
 
@@ -1896,6 +1897,8 @@ def _check_rubrik(source: Source, rules: Rules) -> Iterator[Finding]:
 
 def _check_lengths(source: Source, rules: Rules) -> Iterator[Finding]:
     title, summary = source.value("title"), source.value("summary")
+    if "<!--" in summary:  # as shown: its comments taken out (plugins/sanitize)
+        summary = " ".join(TEXT_COMMENT_RE.sub(" ", summary).split())
     if title and not rules.title_min <= len(title) <= rules.title_max:
         yield _finding(
             source,
@@ -2366,7 +2369,12 @@ def unread_date(key: str, raw: str) -> tuple[str, str]:
     """The message and the suggestion for a Date:/Modified: the site does not
     read: the value in the house form when it can be read as an Indonesian
     date (`warta.dates.read_written_date`), what is wrong when it names no
-    real day or time; never a guessed day or minute."""
+    real day or time; never a guessed day or minute. One that holds an HTML
+    comment (`2024-11-17 09:30 <!-- cek -->`, read whole) and reads without it
+    is said to hold one (`comment_advice`)."""
+    advice = comment_advice(key, raw)
+    if advice and parse_date(TEXT_COMMENT_RE.sub(" ", raw)) is not None:
+        return f"unparseable {key}: '{raw}'", advice
     written = read_written_date(raw)
     if written is None:
         full = _four_digit_year(raw)
