@@ -1918,7 +1918,7 @@ def test_a_comment_in_a_slug_or_lang_is_said_to_be_read_as_part_of_it(key, value
     assert finding.message == f"invalid {meant}: '{value} <!-- cek -->'"
     assert finding.suggestion == (
         f"the HTML comment is read as part of the {meant}: value; "
-        f"write '{meant}: {value}' and keep the note in the text below the front matter"
+        f"write '{meant}: {value}' and keep the note out of the release file"
     )
 
 
@@ -1945,7 +1945,7 @@ def test_a_comment_in_a_date_or_tags_auto_is_said_to_be_read_as_part_of_it(
     assert (finding.level, finding.message) == (level, message)
     assert finding.suggestion == (
         f"the HTML comment is read as part of the {name}: value; "
-        f"write '{name}: {value}' and keep the note in the text below the front matter"
+        f"write '{name}: {value}' and keep the note out of the release file"
     )
 
 
@@ -1970,10 +1970,10 @@ def test_a_comment_in_the_category_is_one_warning_from_the_build_and_check(site)
     errors = [
         f"berita/status.md:{status}: unknown Status: 'draft <!-- tunggu -->': this file is not "
         "published (the HTML comment is read as part of the Status: value; write "
-        "'Status: draft' and keep the note in the text below the front matter)",
+        "'Status: draft' and keep the note out of the release file)",
         f"berita/tanggal.md:{date}: unparseable Date: '2024-11-17 09:30 <!-- cek -->': this "
         "release is not published (the HTML comment is read as part of the Date: value; write "
-        "'Date: 2024-11-17 09:30' and keep the note in the text below the front matter)",
+        "'Date: 2024-11-17 09:30' and keep the note out of the release file)",
     ]
     assert sorted(built.log_lines("error")) == errors, built.log
     checked = run_invoke(

@@ -187,7 +187,7 @@ def comment_advice(name: str, value: str) -> str | None:
     meant = " ".join(TEXT_COMMENT_RE.sub(" ", value).split())
     return (
         f"the HTML comment is read as part of the {name}: value; "
-        f"write '{name}: {meant}' and keep the note in the text below the front matter"
+        f"write '{name}: {meant}' and keep the note out of the release file"
     )
 
 
