@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from conftest import REPO, article_text, line_of, run_build, run_invoke
+from conftest import FINDING_LINE, REPO, article_text, line_of, run_build, run_invoke
 from warta.findings import Finding, parse_log_message
 from warta.source_checks import (
     Rules,
@@ -1886,3 +1886,113 @@ def test_a_word_broken_at_the_lines_end_is_one_warning_at_its_line(lines, said):
         (f.level, f.message.split(": ", 1)[1].split(" (")[0], f.suggestion) for f in broken
     ] == [("warning", words, hint) for words, hint in said]
     assert all(text.split("\n")[f.line - 1].endswith("-") for f in broken)
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [
+        ("category", "Berita <!-- cek lagi -->"),
+        ("tags", "Pengawasan <!-- cek -->, IKP"),
+        ("author", "Humas <!-- Budi minta anonim -->"),
+        ("region", "Kota Palembang <!-- cek -->"),
+        (
+            "title",
+            "<!-- cek --> Bawaslu Sumsel Gelar Rapat Pleno Terbuka Rekapitulasi Hasil Pengawasan",
+        ),
+    ],
+)
+def test_a_comment_in_a_text_key_is_judged_as_the_reader_takes_it_out(key, value):
+    """The reader takes the comment out of `Category: Berita <!-- cek lagi -->`
+    (sanitize warns of it); the lint stopped the build with `unknown rubrik:
+    'Berita <!-- cek lagi -->'`."""
+    assert findings_for(article_text(slug="x-y", **{key: value})) == []
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "meant"), [("slug", "rapat-pleno", "Slug"), ("lang", "id", "Lang")]
+)
+def test_a_comment_in_a_slug_or_lang_is_said_to_be_read_as_part_of_it(key, value, meant):
+    """`Slug: rapat-pleno <!-- x -->` was told to write 'rapat-pleno-x'."""
+    fields = {"slug": "x-y", key: f"{value} <!-- cek -->"}
+    [finding] = findings_for(article_text(**fields))
+    assert finding.message == f"invalid {meant}: '{value} <!-- cek -->'"
+    assert finding.suggestion == (
+        f"the HTML comment is read as part of the {meant}: value; "
+        f"write '{meant}: {value}' and keep the note out of the release file"
+    )
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "level", "message"),
+    [
+        ("date", "2024-11-17 09:30", "error", "unparseable Date: '2024-11-17 09:30 <!-- cek -->'"),
+        ("modified", "2024-11-18", "error", "unparseable Modified: '2024-11-18 <!-- cek -->'"),
+        (
+            "tags_auto",
+            "no",
+            "warning",
+            "unknown Tags-Auto value: 'no <!-- cek -->': tags are still added automatically",
+        ),
+    ],
+)
+def test_a_comment_in_a_date_or_tags_auto_is_said_to_be_read_as_part_of_it(
+    key, value, level, message
+):
+    """`Date: 2024-11-17 09:30 <!-- cek -->` (read whole, not published) was
+    told only "write it as YYYY-MM-DD HH:MM in WIB"."""
+    name = {"date": "Date", "modified": "Modified", "tags_auto": "Tags-Auto"}[key]
+    [finding] = findings_for(article_text(slug="x-y", **{key: f"{value} <!-- cek -->"}))
+    assert (finding.level, finding.message) == (level, message)
+    assert finding.suggestion == (
+        f"the HTML comment is read as part of the {name}: value; "
+        f"write '{name}: {value}' and keep the note out of the release file"
+    )
+
+
+def test_a_summary_is_measured_without_its_comment():
+    """The sanitize plugin takes the comment out of what the summary shows; the
+    length counted it."""
+    summary = "Bawaslu Kota Palembang mengawasi rapat pleno terbuka rekapitulasi."
+    note = " <!-- " + "catatan redaksi yang panjang " * 10 + "-->"
+    assert findings_for(article_text(slug="x-y", summary=summary + note)) == []
+
+
+def test_a_comment_in_the_category_is_one_warning_from_the_build_and_check(site):
+    """The build stopped on `unknown rubrik: 'Berita <!-- cek lagi -->'`; the
+    comment is now said once (sanitize), the same from `invoke check`, and the
+    release is filed under Berita."""
+    site.article("rubrik.md", slug="rapat-rubrik", category="Berita <!-- cek lagi -->")
+    site.article("status.md", slug="rapat-status", status="draft <!-- tunggu -->")
+    site.article("tanggal.md", slug="rapat-tanggal", date="2024-11-17 09:30 <!-- cek -->")
+    built = site.build(SEARCH_ENABLED=False)
+    status = line_of(site.content / "berita" / "status.md", "Status:")
+    date = line_of(site.content / "berita" / "tanggal.md", "Date:")
+    errors = [
+        f"berita/status.md:{status}: unknown Status: 'draft <!-- tunggu -->': this file is not "
+        "published (the HTML comment is read as part of the Status: value; write "
+        "'Status: draft' and keep the note out of the release file)",
+        f"berita/tanggal.md:{date}: unparseable Date: '2024-11-17 09:30 <!-- cek -->': this "
+        "release is not published (the HTML comment is read as part of the Date: value; write "
+        "'Date: 2024-11-17 09:30' and keep the note out of the release file)",
+    ]
+    assert sorted(built.log_lines("error")) == errors, built.log
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(site.root / "check-output"),
+        WARTA_CACHE_PATH=str(site.root / "check-cache"),
+    )
+    said = [
+        f"{match['path']}:{match['line']}: {match['rest']}"
+        for match in map(FINDING_LINE.match, (checked.stdout + checked.stderr).splitlines())
+        if match and match["level"] == "error" and match["path"]
+    ]
+    assert sorted(said) == [f"{site.content.name}/{line}" for line in errors], said
+    found = [f for f in built.findings() if f.path.endswith("rubrik.md")]
+    assert [(f.line, f.level) for f in found] == [
+        (line_of(site.content / "berita" / "rubrik.md", "Category:"), "warning")
+    ], built.log
+    assert "comment" in found[0].message
+    [month] = (built.output / "berita" / "2024").iterdir()
+    page = built.html(f"berita/2024/{month.name}/rapat-rubrik/")
+    assert "cek lagi" not in page.get_text()

@@ -675,3 +675,36 @@ def test_a_name_with_an_apostrophe_is_found_as_the_build_types_it(tmp_path):
         f"berita/2024/apostrof.md:{line}: official not in the registry: 'Siti Nur’aini' "
         "(Anggota Bawaslu Kabupaten Ogan Komering Ulu; add to officials.yaml)"
     ], built.log
+
+
+def accessible_name(link) -> str:
+    return link.get("aria-label") or link.get_text(" ", strip=True)
+
+
+def test_an_author_who_is_an_official_has_one_destination_per_link_name(tmp_path):
+    """A release by Sri Wahyuni Lubis that names her as Ketua linked the same
+    name "Sri Wahyuni Lubis" to /penulis/…/ in the byline and to /pejabat/…/
+    in the officials' list: two destinations for one link name. The byline
+    goes to her author page, the list to her official page, and each link's
+    name says which; a release by someone else keeps its plain names."""
+    site = official_site(tmp_path)
+    by_her = VOTING_MEETING.replace(
+        "Author: Humas Bawaslu Kabupaten Ogan Komering Ulu", "Author: Sri Wahyuni Lubis"
+    )
+    assert by_her != VOTING_MEETING
+    site.article("2024/rapat-teknis-oku.md", by_her)
+    site.article("2024/coklit-kalidoni.md", JUNE_COKLIT)
+    built = site.build(**settings(tmp_path))
+    assert built.returncode == 0, built.log
+    page = built.html(url_of("bawaslu-oku-rapat-teknis-pengawasan-pungut-hitung", "2024-11-18"))
+    links = [a for a in page.find("article").find_all("a") if "Sri Wahyuni" in a.get_text()]
+    assert [(a["href"], accessible_name(a), a.get_text(strip=True)) for a in links] == [
+        ("/penulis/sri-wahyuni-lubis/", "Sri Wahyuni Lubis (penulis)", "Sri Wahyuni Lubis"),
+        ("/pejabat/sri-wahyuni-lubis/", "Sri Wahyuni Lubis (pejabat)", "Sri Wahyuni Lubis"),
+    ]
+    destinations: dict[str, set[str]] = {}
+    for a in page.find_all("a", href=True):
+        destinations.setdefault(accessible_name(a), set()).add(a["href"].split("#")[0])
+    assert {name: hrefs for name, hrefs in destinations.items() if len(hrefs) > 1} == {}
+    other = built.html(url_of("bawaslu-palembang-awasi-coklit-kalidoni", "2024-06-25"))
+    assert [a.get("aria-label") for a in other.select(".article__officials a")] == [None, None]

@@ -33,6 +33,8 @@ DATES = {
         "2024-11-17 09:30",
     ),
     "minus.md": ("2024\u221211\u221217", "2024-11-17T00:00:00+07:00", "2024-11-17"),
+    # an hour written with an h, as French and some phones write it
+    "jam-h.md": ("2024-11-17 09h30", "2024-11-17T09:30:00+07:00", "2024-11-17 09:30"),
     "lebar.md": (
         "\uff12\uff10\uff12\uff14\uff0d\uff11\uff11\uff0d\uff11\uff17 "
         "\uff10\uff19\uff1a\uff13\uff10",
@@ -173,3 +175,41 @@ def test_a_four_digit_year_is_never_told_to_be_written_in_four_digits(written):
     assert [(f.line, f.level, f.message, f.suggestion) for f in found] == [
         (2, "error", f"unparseable Date: '{written}'", DATE_HINT)
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "suggestion"),
+    [
+        ("2024 11 17", "write it as 2024-11-17, or with the time in WIB: 2024-11-17 HH:MM"),
+        ("2024 11 17 09:30", "write it as 2024-11-17 09:30"),
+        ("2024 11 17 09h30", "write it as 2024-11-17 09:30"),
+    ],
+)
+def test_a_year_first_date_with_spaces_is_said_with_the_date_to_write(
+    tmp_path, written, suggestion
+):
+    """`Date: 2024 11 17` got only "write it as YYYY-MM-DD HH:MM in WIB, e.g.
+    2024-11-17 09:30"; like `2024/11/17` it is not read (the house form has
+    hyphens), but the line says the date to write, in the build and `invoke
+    check` alike."""
+    site = FixtureSite(tmp_path)
+    site.article(
+        "spasi.md",
+        f"Title: Bawaslu Kota Palembang Gelar Rapat Tanggal Berspasi\nDate: {written}\n"
+        f"Slug: tanggal-berspasi\n\n{LEAD}\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 1, built.log
+    line = (
+        2,
+        "error",
+        f"unparseable Date: '{written}': this release is not published ({suggestion})",
+    )
+    for found in (parsed(built.log), parsed(checked.stdout + checked.stderr)):
+        assert [f[1:] for f in found if f[0].endswith("berita/spasi.md")] == [line], found

@@ -26,6 +26,7 @@ from pathlib import Path
 
 from warta.findings import Finding, parse_log_message
 from warta.frontmatter import parse_lines, read_source, split_lines
+from warta.text import comment_advice
 
 _OBJECT_REPR = re.compile(r"<[\w.]+ object at 0x[0-9a-f]+>")
 # Pelican's echo that it dropped a file: folded only into a finding that says
@@ -275,6 +276,7 @@ def _unknown_status(t: Translator, args, level, exc) -> Translation:
         hint = "write 'Status: published', or no Status: line (a release is published without one)"
     elif meant:
         hint = f"write 'Status: {meant}'"
+    hint = comment_advice(field.name if field is not None else "Status", written) or hint
     return Translation(
         [
             t.finding(

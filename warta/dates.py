@@ -141,11 +141,13 @@ ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Sat
 # A date in brackets after its weekday, as a dateline writes it: "Kamis (7/11/2024)".
 _BRACKETED = re.compile(r"^\((?P<date>[^()]*)\)")
 _CLOCK_WORD = re.compile(r"[\s,]+(?:pukul|pkl\.?|jam)(?=\s)", re.I)
-_TIME = r"(?P<hour>\d{1,2})(?P<colon>[:.])(?P<minute>\d{1,2})(?::(?P<second>\d{1,2}))?"
-# Year first: with hyphens (ISO 8601) or, as some write it, slashes or dots
-# ("2024/11/04"), which no one reads day before month.
+# (An hour and its minutes with a colon, a dot or, as French and some phones
+# write them, an h: "09h30".)
+_TIME = r"(?P<hour>\d{1,2})(?P<colon>[:.hH])(?P<minute>\d{1,2})(?::(?P<second>\d{1,2}))?"
+# Year first: with hyphens (ISO 8601) or, as some write it, slashes, dots or
+# spaces ("2024/11/04", "2024 11 04"), which no one reads day before month.
 _NUMERIC = re.compile(
-    rf"^(?P<year>\d{{4}})(?P<sep>[-/.])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})"
+    rf"^(?P<year>\d{{4}})(?P<sep>[-/. ])(?P<month>\d{{1,2}})(?P=sep)(?P<day>\d{{1,2}})"
     rf"(?:[T\s]+{_TIME})?$"
 )
 _NAMED = re.compile(
@@ -220,7 +222,7 @@ class WrittenDate:
     problem_kind: str = ""
     # "numeric" (2024-11-04), "named" (4 November 2024), "slashed" (04/11/2024,
     # 04-11-2024: day first, which Pelican's dateutil reads month first) or
-    # "year-slashed" (2024/11/04, 2024.11.04: year first, not ISO 8601).
+    # "year-slashed" (2024/11/04, 2024.11.04, 2024 11 04: year first, not ISO 8601).
     form: str = "numeric"
     # What was typed for a hyphen or a digit ("en dashes '–'"), "" for none
     # (`typed_as_hyphens`): the value to write is the same with ASCII ones.

@@ -55,6 +55,7 @@ from warta.markdown_source import (
     raw_title_headings,
     title_level_headings,
     without_chat_emphasis,
+    without_comments,
     wordless_links,
 )
 from warta.mojibake import garbled_in, may_be_garbled
@@ -79,6 +80,7 @@ from warta.text import (
     SLUG_RE,
     SOFT_HYPHEN,
     TEXT_COMMENT_RE,
+    comment_advice,
     control_characters_in,
     fold,
     in_fenced_code,
@@ -665,6 +667,11 @@ def parse_source(path: str, text: str) -> Source:
             if written != line and number in keyed  # (a line of the text: said as the text's)
         ]
     for item in document.front_matter.fields:
+        if item.key in TEXT_KEYS:
+            # Its HTML comments taken out, as the reader takes them out
+            # (`Category: Berita <!-- cek lagi -->` is Berita; the sanitize
+            # plugin warns of the comment at its line).
+            item = without_comments(item)
         first = source.metadata.setdefault(item.key, (item.value, item.line))
         source.names.setdefault(item.key, item.name)
         if item.key in frontmatter.LIST_KEYS and first[1] == item.line:
@@ -1526,7 +1533,8 @@ def _check_tags_auto(source: Source) -> Iterator[Finding]:
             source.line("tags-auto"),
             "warning",
             f"unknown Tags-Auto value: '{value}': tags are still added automatically",
-            "write 'Tags-Auto: no' to add none, or remove the line",
+            comment_advice(source.names.get("tags-auto", "Tags-Auto"), value)
+            or "write 'Tags-Auto: no' to add none, or remove the line",
         )
 
 
@@ -1840,7 +1848,8 @@ def check_slug(source: Source) -> Iterator[Finding]:
             source.line("slug"),
             "error",
             f"invalid Slug: '{slug}'{left_out}",
-            f"use lowercase letters, digits and hyphens, e.g. '{fixed}'",
+            comment_advice(source.names.get("slug", "Slug"), slug)
+            or f"use lowercase letters, digits and hyphens, e.g. '{fixed}'",
         )
     elif controls:
         yield _finding(
@@ -1866,7 +1875,8 @@ def check_lang(source: Source) -> Iterator[Finding]:
             source.line("lang"),
             "error",
             f"invalid Lang: '{lang}'{dropped}",
-            "remove the Lang: line (the site is in Indonesian), "
+            comment_advice(source.names.get("lang", "Lang"), lang)
+            or "remove the Lang: line (the site is in Indonesian), "
             "or write a language code such as 'en'",
         )
 
@@ -1887,6 +1897,8 @@ def _check_rubrik(source: Source, rules: Rules) -> Iterator[Finding]:
 
 def _check_lengths(source: Source, rules: Rules) -> Iterator[Finding]:
     title, summary = source.value("title"), source.value("summary")
+    if "<!--" in summary:  # as shown: its comments taken out (plugins/sanitize)
+        summary = " ".join(TEXT_COMMENT_RE.sub(" ", summary).split())
     if title and not rules.title_min <= len(title) <= rules.title_max:
         yield _finding(
             source,
@@ -2357,7 +2369,12 @@ def unread_date(key: str, raw: str) -> tuple[str, str]:
     """The message and the suggestion for a Date:/Modified: the site does not
     read: the value in the house form when it can be read as an Indonesian
     date (`warta.dates.read_written_date`), what is wrong when it names no
-    real day or time; never a guessed day or minute."""
+    real day or time; never a guessed day or minute. One that holds an HTML
+    comment (`2024-11-17 09:30 <!-- cek -->`, read whole) and reads without it
+    is said to hold one (`comment_advice`)."""
+    advice = comment_advice(key, raw)
+    if advice and parse_date(TEXT_COMMENT_RE.sub(" ", raw)) is not None:
+        return f"unparseable {key}: '{raw}'", advice
     written = read_written_date(raw)
     if written is None:
         full = _four_digit_year(raw)

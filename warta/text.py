@@ -178,6 +178,19 @@ def _combining_re() -> re.Pattern:
 TEXT_COMMENT_RE = re.compile(r"<!--.*?--!?>", re.S)
 
 
+def comment_advice(name: str, value: str) -> str | None:
+    """For a key whose value is read whole (`Slug:`, `Lang:`, `Status:`) and
+    holds an HTML comment (`Status: draft <!-- tunggu -->`): how to write it,
+    the comment being read as part of the value; None when it holds none."""
+    if not TEXT_COMMENT_RE.search(value):
+        return None
+    meant = " ".join(TEXT_COMMENT_RE.sub(" ", value).split())
+    return (
+        f"the HTML comment is read as part of the {name}: value; "
+        f"write '{name}: {meant}' and keep the note out of the release file"
+    )
+
+
 def slugify(text: object, limit: int | None = SLUG_MAX) -> str:
     """ASCII, lowercase, hyphenated; cut at a word boundary within `limit`
     characters (no cut with `limit=None`). 'Rapat “Koordinasi” di Café, 27/11'
