@@ -43,7 +43,7 @@ REL, Pagaralam - Bawaslu Kota Pagar Alam menggelar rapat koordinasi pengawasan k
 Panwaslu Kecamatan se-Kota Pagar Alam di aula kantor, Rabu (2/10/2024). Rapat membahas \
 pengawasan kampanye tatap muka di lima kecamatan.
 
-Ketua Bawaslu Kota Pagar Alam, Sari Wulandari, meminta pengawas kecamatan mencatat setiap \
+Ketua Bawaslu Kota Pagar Alam, Yopi Hardiansyah, meminta pengawas kecamatan mencatat setiap \
 kegiatan kampanye.
 """
 SEED_SLUG = "bawaslu-kota-pagar-alam-gelar-rapat-koordinasi-pengawasan-kampanye"
