@@ -622,17 +622,18 @@ def _hidden_of(parts: dict[str, bytes]) -> list[str]:
                 slides = True
         elif _NOTES_PART.match(name) and _notes_written(_parse(body, name)):
             notes = True
-    return [
-        what
-        for what, kept in (
-            ("hidden text", text),
-            ("hidden sheets", sheets),
-            ("hidden slides", slides),
-            ("speaker notes", notes),
-            ("a document server's names of people", server),
-        )
-        if kept
-    ]
+    return _what_is_kept(
+        ("hidden text", text),
+        ("hidden sheets", sheets),
+        ("hidden slides", slides),
+        ("speaker notes", notes),
+        ("a document server's names of people", server),
+    )
+
+
+def _what_is_kept(*found: tuple[str, bool]) -> list[str]:
+    """The names of what a document keeps, in the order the refusal says them."""
+    return [what for what, kept in found if kept]
 
 
 _PRESENTATION = "urn:oasis:names:tc:opendocument:xmlns:presentation:1.0"
@@ -679,15 +680,11 @@ def _odf_hidden_of(parts: dict[str, bytes]) -> list[str]:
                     and "".join(frame.itertext()).strip()
                 ):
                     notes = True
-    return [
-        what
-        for what, kept in (
-            ("hidden text", text),
-            ("hidden sheets", sheets),
-            ("speaker notes", notes),
-        )
-        if kept
-    ]
+    return _what_is_kept(
+        ("hidden text", text),
+        ("hidden sheets", sheets),
+        ("speaker notes", notes),
+    )
 
 
 def _notes_written(root: ElementTree.Element) -> bool:

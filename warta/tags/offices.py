@@ -354,6 +354,23 @@ class StatedOffice:
     division: str = ""  # the division named, for a division coordinator
     former: bool = False  # named as held before: "mantan Ketua Bawaslu Mura"
 
+    @classmethod
+    def of_phrase(
+        cls, phrase: OfficePhrase, slug: str = "", spelling: str = "", ordinal: int = 0
+    ) -> StatedOffice:
+        """The office `phrase` states, for the mention `slug`/`spelling`/`ordinal`."""
+        return cls(
+            slug,
+            spelling,
+            ordinal,
+            phrase.role,
+            phrase.institution,
+            phrase.region,
+            phrase.text,
+            phrase.division,
+            phrase.former,
+        )
+
 
 _NAME_BEFORE_RE = re.compile(
     r"(?P<name>(?:[A-Z][\w'’.-]*[ \t\u00a0]+){0,5}[A-Z][\w'’.-]*)"
@@ -408,17 +425,7 @@ def stated_offices(
         owners = _owners(line, spans, reader, context)
         for local, phrase in owners.items():
             slug, spelling, ordinal, _start, _end = resolved[indexes[local]]
-            found[indexes[local]] = StatedOffice(
-                slug,
-                spelling,
-                ordinal,
-                phrase.role,
-                phrase.institution,
-                phrase.region,
-                phrase.text,
-                phrase.division,
-                phrase.former,
-            )
+            found[indexes[local]] = StatedOffice.of_phrase(phrase, slug, spelling, ordinal)
         for local, (start, end) in enumerate(spans):
             role = None if local in owners else other_role(line, start, end)
             if role is not None:

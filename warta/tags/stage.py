@@ -557,17 +557,7 @@ class OfficialTagsStage:
         if not phrases:
             return None
         phrase = phrases[-1]
-        return StatedOffice(
-            "",
-            "",
-            0,
-            phrase.role,
-            phrase.institution,
-            phrase.region,
-            phrase.text,
-            phrase.division,
-            phrase.former,
-        )
+        return StatedOffice.of_phrase(phrase)
 
     def page_of(self, person: Official) -> str:
         """The official's page address (OFFICIAL_TAGS' URL setting)."""
