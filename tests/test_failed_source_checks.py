@@ -1015,3 +1015,23 @@ def test_the_content_folder_is_listed_with_each_folders_path_made_relative_once(
             "robots.txt",
         ]
         assert len(made_relative) == 4  # content/, berita/, berita/2024/, halaman/
+
+
+@pytest.mark.parametrize("folder", ["dok", "berita/2026"])
+def test_a_document_outside_the_images_folder_says_where_to_put_it_to_download(site, folder):
+    """An SK saved in content/dok/ (or next to its release) and linked was
+    "not published (paste its text into a .md release …)": the file to
+    download was what staff meant, and the line did not say where it goes."""
+    site.article(
+        "sk.md",
+        title="Bawaslu Kabupaten Ogan Ilir Terbitkan Surat Keputusan Pengawasan",
+        body="INDRALAYA – Bawaslu Kabupaten Ogan Ilir menerbitkan surat keputusan.",
+    )
+    (site.content / folder).mkdir(parents=True, exist_ok=True)
+    (site.content / folder / "sk-pengawasan.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    built = site.build()
+    lines = [f for f in built.findings("error") if f.path.endswith("sk-pengawasan.pdf")]
+    assert len(lines) == 1, built.log
+    assert lines[0].path == f"content/{folder}/sk-pengawasan.pdf"
+    assert "{static}/images/YYYY/sk-pengawasan.pdf" in lines[0].message
+    assert "content/images/YYYY/sk-pengawasan.pdf" in lines[0].message

@@ -118,12 +118,18 @@ def _explain(relative, stem, ext, in_content_folder, content_folders) -> Iterato
         )
         return
     if lower in DOCUMENT_EXTENSIONS:
+        # Staff put an SK next to its release, or in a folder of their own
+        # (content/dok/), and link it: the file to download is what they
+        # meant as often as the text, so both ways are said.
+        name = relative.rsplit("/", 1)[-1]
         yield Finding(
             relative,
             None,
             "error",
-            f"not read: a .{ext} document is not published",
-            "paste its text into a .md release (`invoke new` starts one) and remove this file",
+            f"not read: a .{ext} document outside content/images/ is not published",
+            f"to offer it for download, move it to content/images/YYYY/{name} and link it as "
+            f"{{static}}/images/YYYY/{name}; to publish its text, paste it into a .md release "
+            "(`invoke new` starts one) and remove this file",
         )
         return
     yield Finding(
