@@ -10,11 +10,11 @@ published. `clean_document` returns the bytes to publish:
 - OOXML (`.docx`, `.xlsx`, `.pptx` and their templates and macro forms) and
   ODF (`.odt`, `.ods`, `.odp`, `.odg`) are zips: the parts naming people are
   rewritten (the author, last editor, last printer, the "comments" property
-  and the manager are left out, `docProps/app.xml`'s company too, and the
-  sender's address and name a review sent by e-mail left in
-  `docProps/custom.xml`; Word's list of the people who commented or
+  and the manager are left out, `docProps/app.xml`'s company too, and every
+  custom property (`docProps/custom.xml`, ODF's meta:user-defined: a
+  reviewer's or owner's name, a review's sender); Word's list of the people who commented or
   changed, `word/people.xml`, emptied; the template by its name, not its
-  path on the staffer's computer; a sensitivity label's owner), the
+  path on the staffer's computer), the
   pictures inside (a photo pasted into Word, `docProps/thumbnail.jpeg`)
   without their metadata when the caller gives a `clean_picture` (the
   images plugin's `strip_metadata`: a phone photo's EXIF names the place),
@@ -192,44 +192,16 @@ _TEMPLATE_RELATIONS = "word/_rels/settings.xml.rels"
 # ODF's Pictures/, the docProps/thumbnail.jpeg of its first page): a photo
 # pasted into Word keeps its EXIF, the place it was taken with it.
 PICTURE_SUFFIXES = (".jpg", ".jpeg", ".jpe", ".jfif", ".png", ".tif", ".tiff", ".webp", ".gif")
-# Custom properties Office writes when a document is sent for review by
-# e-mail: the sender's address and name, the message's subject; and a
-# sensitivity label's owner (`MSIP_Label_<id>_Owner`: the staffer's e-mail).
+# Custom properties (File → Properties → Custom in Office, meta:user-defined in
+# ODF): every one is left out of a published copy. Office's own presets are a
+# person's name ("Checked by", "Editor", "Owner", "Typist"), a review sent by
+# e-mail leaves the sender's address and name (`_AuthorEmail`), a sensitivity
+# label its owner's e-mail (`MSIP_Label_<id>_Owner`); and staff name their own
+# properties as they like ("Diperiksa oleh", "Konseptor"), so no list of names
+# can tell which hold a person. Nothing of them is shown in the document (a
+# field quoting one keeps its value in the text), and a PDF made of it leaves
+# them out of its Info too (`_PDF_INFO_KEPT`).
 _CUSTOM_PART = "docProps/custom.xml"
-_REVIEW_PROPERTIES = {
-    "_AuthorEmail",
-    "_AuthorEmailDisplayName",
-    "_EmailSubject",
-    "_AdHocReviewCycleID",
-    "_PreviousAdHocReviewCycleID",
-    "_ReviewingToolsShownOnce",
-    "_NewReviewCycle",
-}
-_LABEL_OWNER = re.compile(r"MSIP_Label_[^_]+_Owner", re.IGNORECASE)
-# The custom properties Office offers (File → Properties → Custom) whose value
-# is a person's name, as OOXML's docProps/custom.xml and ODF's
-# meta:user-defined name them (a PDF made of the document leaves them out of
-# its Info too: `_PDF_INFO_KEPT`).
-_PERSON_PROPERTIES = frozenset(
-    {
-        "checked by",
-        "editor",
-        "owner",
-        "typist",
-        "recorded by",
-        "received from",
-        "forward to",
-        "author",
-        "penulis",
-        "pemilik",
-        "penyunting",
-        "pengetik",
-    }
-)
-
-
-def _names_a_person(name: str | None) -> bool:
-    return " ".join((name or "").split()).casefold() in _PERSON_PROPERTIES
 
 
 # OOXML parts holding comments (the part is there only while it holds one),
@@ -385,13 +357,13 @@ def _clean_zip(data: bytes, *, odf: bool, clean_picture=None, depth: int = 0) ->
         if role in _PEOPLE:
             cleaned = _without_elements(body, _PEOPLE[role])
             if role == "meta.xml":
-                cleaned = _odf_without_person_properties(_odf_template_by_name(cleaned))
+                cleaned = _odf_without_custom_properties(_odf_template_by_name(cleaned))
         elif role == _WORKBOOK_PART:
             cleaned = _ABSOLUTE_PATH.sub(b"", body)
         elif role in _EMPTIED:
             cleaned = _emptied(body)
         elif role == _CUSTOM_PART:
-            cleaned = _without_review_properties(body)
+            cleaned = _emptied(body)  # every custom property (`_CUSTOM_PART`)
         elif role == _TEMPLATE_RELATIONS:
             cleaned = _local_links_by_name(_template_by_name(body))
         elif not odf and name.lower().endswith(".rels"):
@@ -734,20 +706,6 @@ def _without_elements(body: bytes, tags: set[str]) -> bytes:
     return _serialized(root, body) if removed else body
 
 
-def _without_review_properties(body: bytes) -> bytes:
-    root = _parse(body, "custom properties")
-    review = [
-        child
-        for child in root
-        if child.get("name") in _REVIEW_PROPERTIES
-        or _LABEL_OWNER.fullmatch(child.get("name") or "")
-        or _names_a_person(child.get("name"))
-    ]
-    for child in review:
-        root.remove(child)
-    return _serialized(root, body) if review else body
-
-
 def _template_by_name(body: bytes) -> bytes:
     """The template a Word document was made from by its file name only: Word
     keeps its full path (`file:///C:\\Users\\budi.santoso\\…\\Normal.dotm`),
@@ -802,18 +760,16 @@ def _odf_template_by_name(body: bytes) -> bytes:
     return _serialized(root, body) if changed else body
 
 
-def _odf_without_person_properties(body: bytes) -> bytes:
-    """ODF's custom properties that name a person (`_PERSON_PROPERTIES`)
-    left out, as OOXML's (`_without_review_properties`)."""
+def _odf_without_custom_properties(body: bytes) -> bytes:
+    """ODF's custom properties (meta:user-defined) left out, as OOXML's
+    (`_CUSTOM_PART`)."""
     if b"user-defined" not in body:
         return body
     root = _parse(body, "metadata")
     removed = False
     for holder in root.iter(f"{{{_OFFICE}}}meta"):
         for child in list(holder):
-            if child.tag == f"{{{_META}}}user-defined" and _names_a_person(
-                child.get(f"{{{_META}}}name")
-            ):
+            if child.tag == f"{{{_META}}}user-defined":
                 holder.remove(child)
                 removed = True
     return _serialized(root, body) if removed else body
