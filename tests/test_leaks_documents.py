@@ -1147,6 +1147,63 @@ def test_a_linked_files_path_on_the_staffers_computer_is_taken_out(tmp_path):
     assert targets == {"rId1": "Anggaran.xlsx", "rId2": "https://bawaslu.go.id/id/berita"}
 
 
+def test_an_odf_files_links_to_the_staffers_folders_keep_the_file_name_only(tmp_path):
+    """A Writer document with a linked (not embedded) picture or section keeps
+    the file's path in content.xml (`xlink:href="file:///home/mkakun.budi/…"`,
+    or relative to where it was saved, `../../mkakun.budi/Gambar/…`, a slash
+    written `&#47;` too); it was published so. Such a link keeps the file's
+    name only; links inside the package, to the text and to the web stay, and
+    the namespaces used only in values (a formula's `of:`) are kept."""
+    from warta.documents import clean_document
+
+    ns = (
+        'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+        'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" '
+        'xmlns:xl="http://www.w3.org/1999/xlink" '
+        'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2"'
+    )
+    links = {
+        "a": "file:///home/mkakun.budi/Gambar/peta.png",
+        "b": "../../mkakun.budi/Dokumen/bagian.odt",
+        "c": "file:&#47;&#47;&#47;C:&#47;Users&#47;mkakun.budi&#47;x.png",
+        "d": "Pictures/1000000.png",
+        "e": "https://bawaslu.go.id/peta.png",
+        "f": "#Bagian1",
+    }
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {ns}>'
+        "<office:body><office:text>"
+        + "".join(
+            f'<draw:image draw:name="{key}" xl:href="{href}" xl:type="simple"/>'
+            for key, href in links.items()
+        )
+        + "</office:text></office:body></office:document-content>"
+    )
+    data = office_file(
+        tmp_path / "ba.odt",
+        {"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": content},
+    ).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(clean_document(data, ".odt"))) as published:
+        kept = published.read("content.xml")
+    root = ElementTree.fromstring(kept)
+    draw = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
+    found = {
+        image.get(f"{{{draw}}}name"): image.get("{http://www.w3.org/1999/xlink}href")
+        for image in root.iter(f"{{{draw}}}image")
+    }
+    assert found == {
+        "a": "peta.png",
+        "b": "bagian.odt",
+        "c": "x.png",
+        "d": "Pictures/1000000.png",
+        "e": "https://bawaslu.go.id/peta.png",
+        "f": "#Bagian1",
+    }
+    assert b"mkakun" not in kept
+    assert b'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2"' in kept
+
+
 @pytest.mark.parametrize("suffix", [".docm", ".xlsm", ".pptm"])
 def test_a_document_with_macros_is_refused(tmp_path, suffix):
     """A macro-enabled document keeps its VBA project (vbaProject.bin, a

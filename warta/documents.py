@@ -77,6 +77,7 @@ Pelican import.
 
 from __future__ import annotations
 
+import html
 import io
 import posixpath
 import re
@@ -377,6 +378,8 @@ def _clean_zip(data: bytes, *, odf: bool, clean_picture=None, depth: int = 0) ->
                 f"it holds an embedded object ('{name}') whose authors' names cannot be taken out",
                 EMBEDDED_SUGGESTION,
             )
+        elif odf and name.endswith(".xml") and _XLINK.encode() in body:
+            cleaned = _odf_local_links_by_name(body)
         elif clean_picture is not None and name.lower().endswith(PICTURE_SUFFIXES):
             cleaned = _picture_cleaned(name, body, clean_picture)
         else:
@@ -758,6 +761,34 @@ def _odf_template_by_name(body: bytes) -> bytes:
             template.set(f"{{{_XLINK}}}href", re.split(r"[/\\]", href)[-1])
             changed = True
     return _serialized(root, body) if changed else body
+
+
+def _odf_local_links_by_name(body: bytes) -> bytes:
+    """ODF's links to files outside the package (an image or a section
+    linked, not embedded: `xlink:href="file:///home/budi.santoso/…"`, or
+    relative to the document, `../../Budi/Pictures/foto.png`) by their file
+    name only, as OOXML's (`_local_links_by_name`): the path names the
+    staffer's account and folders. Links inside the package (`Pictures/…`,
+    `./Object 1`), to a place in the text (`#…`) and to the web stay.
+
+    Written in place in the bytes, not parsed and written again: content.xml
+    declares namespaces used only inside attribute values (a formula's
+    `of:=SUM(…)`), which ElementTree would drop."""
+    prefixes = set(re.findall(rb'xmlns:([\w.-]+)\s*=\s*["\']' + re.escape(_XLINK.encode()), body))
+    if not prefixes:
+        return body
+    names = b"|".join(re.escape(prefix) for prefix in sorted(prefixes))
+    attribute = re.compile(rb"(\s(?:" + names + rb"):href\s*=\s*)([\"'])(.*?)\2", re.DOTALL)
+
+    def by_name(match: re.Match) -> bytes:
+        # (read as the XML reader reads it: `&#47;` is a slash too)
+        href = html.unescape(match[3].decode("utf-8", "replace"))
+        if not (_LOCAL_TARGET.match(href) or href.replace("\\", "/").startswith("../")):
+            return match[0]
+        name = html.escape(re.split(r"[/\\]", href)[-1], quote=True)
+        return match[1] + match[2] + name.encode() + match[2]
+
+    return attribute.sub(by_name, body)
 
 
 def _odf_without_custom_properties(body: bytes) -> bytes:
