@@ -39,6 +39,7 @@ import argparse
 import cProfile  # noqa: F401  (the profile step runs `python -m cProfile`)
 import datetime as dt
 import fcntl
+import importlib
 import importlib.util
 import json
 import os
@@ -52,6 +53,7 @@ import sys
 import tempfile
 import threading
 import time
+import types
 from collections import defaultdict
 from pathlib import Path
 
@@ -389,12 +391,12 @@ def pagefind_command(output: Path) -> list[str]:
     """Exactly what the search plugin runs (plugins/search/indexer.py): one Pagefind
     process per bundle (a publication year, or a group of its months), one after
     another, as a single step."""
-    spec = importlib.util.spec_from_file_location(
-        "warta_bench_search_indexer", ROOT / "plugins" / "search" / "indexer.py"
-    )
-    indexer = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = indexer  # dataclasses look their module up there
-    spec.loader.exec_module(indexer)
+    # The plugin's folder as a package of its own whose __init__ (the Pelican
+    # side) is not run: indexer.py's relative imports (`.stable`) resolve in it.
+    package = types.ModuleType("warta_bench_search")
+    package.__path__ = [str(ROOT / "plugins" / "search")]
+    sys.modules.setdefault(package.__name__, package)
+    indexer = importlib.import_module("warta_bench_search.indexer")
     save_as = "berita/{date:%Y}/{date:%m}/{slug}/index.html"
     project = load_settings(ROOT / "pelicanconf.py")
     bundles = indexer.bundle_commands(
