@@ -988,8 +988,12 @@ def test_a_plain_build_s_cms_works_with_the_server_invoke_cms_runs(browser, tmp_
         tab.get_by_role("button", name="Terbitkan").click()
         tab.get_by_role("menuitem", name="Terbitkan sekarang").click()
         saved = newsroom.repo / "content" / "halaman" / "tata-tertib-liputan.md"
+        # (decap-server writes in place: the file is there before its text is
+        # whole, so it is read until its body, the last thing written, is in)
         deadline = time.monotonic() + 20
-        while not saved.exists() and time.monotonic() < deadline:
+        while time.monotonic() < deadline and not (
+            saved.exists() and "Isi halaman uji." in saved.read_text(encoding="utf-8")
+        ):
             time.sleep(0.2)
         assert saved.exists()
         assert dict(front_matter(saved.read_text(encoding="utf-8")))["Slug"] == (
