@@ -33,9 +33,10 @@ datetime; tests pin the clock),
 CONTENT_LINT_WORKERS (processes that read and check the sources; 0 = every core),
 CONTENT_LINT_CACHE (default True: each source's parse and the findings that
 depend on its text alone are kept in CACHE_PATH/content_lint/ by the digest of
-its bytes, under a key of the rules and the code; the embargo, link and photo
-checks, which depend on the clock and on other files, run on every build, on a
-summary of each unchanged source kept beside its parse: `summaries.py`).
+its bytes, under a key of the rules and the code; the embargo checks, which
+depend on the clock, run on every build, on a summary of each unchanged source
+kept beside its parse: `summaries.py`; the link and photo checks, which depend
+on other files, are kept by what they looked up: `link_findings.py`).
 """
 
 from __future__ import annotations
@@ -76,7 +77,7 @@ from warta.published import (
     unpreviewed,
 )
 from warta.regions.configured import load_configured
-from warta.snapshots import SnapshotStore, file_stamp
+from warta.snapshots import SnapshotStore, content_digest, file_stamp
 from warta.source_checks import (
     SOURCE_SUFFIXES,
     Rules,
@@ -106,6 +107,16 @@ from warta.source_checks import (
 from .dead_links import drop_dead_links, forget_missing_static_links
 from .failed import locate_image, stage_findings
 from .inventory import content_files, unread_files
+from .link_findings import (
+    ContentTree,
+    LinkFindingsCache,
+    Lookups,
+    recording_exists,
+    recording_nearest,
+    recording_photo,
+    source_key,
+)
+from .link_findings import cache_key as link_cache_key
 from .summaries import LazySource, source_of, summary_site_link
 from .summaries import summary as source_summary
 
@@ -508,6 +519,109 @@ def _cached_source(load, check, relative: str) -> Source:
         return check(relative)[0]
 
 
+class LinkChecks:
+    """`check_links` and `check_image_locations` of each release, kept
+    between builds by what they read (`link_findings.py`) while
+    CONTENT_LINT_CACHE is on (and the content caches are loaded)."""
+
+    def __init__(self, generator, tree: ContentTree, listed: Callable[[], list[str]]) -> None:
+        settings = generator.settings
+        self.content = content = generator.path
+        self.settings = settings
+        self.tree = tree
+        self.render = body_renderer(settings)
+        self.among = nearest_files(listed)
+        # The releases whose pages (and so photos) this build writes.
+        self.written = {
+            str(article.relative_source_path)
+            for article in every_article(generator)
+            if is_written(article)
+        }
+        self.cache: LinkFindingsCache | None = None
+        self.checked = 0
+        self.saving = settings.get("CACHE_CONTENT", True)
+        if (
+            settings.get("CONTENT_LINT_CACHE", DEFAULTS["CONTENT_LINT_CACHE"])
+            and settings.get("CACHE_PATH")
+            and settings.get("LOAD_CONTENT_CACHE", True)
+        ):
+            import PIL
+
+            code = [Path(__file__).parent, *warta.site_modules()]
+            key = link_cache_key(files_digest(code), content, settings, PIL.__version__)
+            path = Path(settings["CACHE_PATH"]) / "content_lint" / "links.cache"
+            self.cache = LinkFindingsCache(path, key)
+
+    def findings(self, relative: str, source, built) -> list[Finding]:
+        """The source's link and photo findings, from the cache when nothing
+        they read has changed."""
+        content, cache, tree = self.content, self.cache, self.tree
+        written = source.path in self.written
+        key = None
+        if cache is not None:
+            digest = content_digest(os.path.join(content, relative))
+            if digest is not None:
+                key = source_key(digest, *links_read(source, built), written)
+                kept = cache.findings(relative, key, tree)
+                if kept is not None:
+                    return list(kept)
+        self.checked += 1
+        asked = Lookups()
+        body, summary = rendered_links_html(source, built, self.settings, content)
+        exists = recording_exists(
+            functools.partial(link_exists, content, source), source.path, asked, unquote
+        )
+        found = [
+            *check_links(
+                source,
+                exists,
+                body,
+                summary,
+                self.render,
+                self.settings.get("SITEURL", ""),
+                recording_nearest(nearest_file(self.among, relative), asked),
+            ),
+            *check_image_locations(
+                source,
+                recording_photo(lambda p: has_gps_location(content, p), asked),
+                written,
+                body,
+            ),
+        ]
+        if key is not None:
+            cache.keep(relative, key, asked, tree, found)
+        return found
+
+    def save(self) -> None:
+        if self.cache is None:
+            return
+        if self.saving:
+            self.cache.save()
+        logger.info(
+            "content_lint: %d releases' links and photos checked, %d from the cache",
+            self.checked,
+            self.cache.hits,
+        )
+
+
+def links_read(source: Source | LazySource, built) -> tuple[str | None, str | None]:
+    """(body, summary): the HTML `rendered_links_html` reads a source's links
+    from, without rendering it: "" for none, None for a text it renders
+    again from the source (keyed by the source's bytes and the settings)."""
+    summary: str | None = ""
+    if summary_site_link(source):
+        shown = getattr(built, "metadata", {}).get("summary")
+        summary = shown if isinstance(shown, str) else None
+    site_link = source.site_link
+    if site_link is None:
+        site_link = has_site_link(line for _, line in source.body)
+    body: str | None = ""
+    if site_link:
+        shown = getattr(built, "_content", None)
+        body = shown if isinstance(shown, str) else None
+    return body, summary
+
+
 def lint_articles(generator) -> None:
     settings = generator.settings
     rules = rules_from_settings(settings)
@@ -516,8 +630,8 @@ def lint_articles(generator) -> None:
     # Every source is read again on every build (also when the article cache has
     # the article) so that a file Pelican cannot read is still reported. What
     # depends on its text alone is kept by the digest of its bytes; the checks
-    # that depend on the clock (embargo) and on other files (links, photos) run
-    # on every build.
+    # that depend on the clock (embargo) run on every build, those that depend
+    # on other files (links, photos) are kept by what they looked up (`LinkChecks`).
     checks = _STARTED.pop(generator, None)
     handed = {}
     if checks is not None and checks.background is not None:
@@ -571,43 +685,27 @@ def lint_articles(generator) -> None:
         for article in every_article(generator)
         if getattr(article, "relative_source_path", None)
     }
-    render = body_renderer(settings)
-    listed = functools.cache(functools.partial(content_files, content))
-    among = nearest_files(listed)
-    # The releases whose pages (and so photos) this build writes.
-    written = {
-        str(article.relative_source_path)
-        for article in every_article(generator)
-        if is_written(article)
-    }
+    # content/ listed once (before the checks look anything up): the files
+    # for the nearest names and the unread files, the kinds for the cache.
+    tree = ContentTree(content)
+    listed = functools.partial(lambda tree: tree.files, tree)
+    links = LinkChecks(generator, tree, listed)
     checked = []
     for relative in relatives:
         source, found = known[relative]
         findings_of_source = list(found)
         if source.readable:
             built = articles.get(os.path.normpath(relative))
-            body, summary = rendered_links_html(source, built, settings, content)
-            exists = functools.partial(link_exists, content, source)
             findings_of_source += [
                 *(source.drafts if isinstance(source, LazySource) else in_drafts_folder(source)),
                 *check_embargo(source, rules),
                 *check_future_modified(source, rules),
-                *check_links(
-                    source,
-                    exists,
-                    body,
-                    summary,
-                    render,
-                    settings.get("SITEURL", ""),
-                    nearest_file(among, relative),
-                ),
-                *check_image_locations(
-                    source, lambda p: has_gps_location(content, p), source.path in written, body
-                ),
+                *links.findings(relative, source, built),
             ]
             if built is not None:
                 findings_of_source += check_value_types(source, built)
         checked.append((source, findings_of_source))
+    links.save()
     sources = [source for source, _ in checked]
     findings = [finding for _, found in checked for finding in found]
     # The slug the build gave a release without `Slug:` (from its title).

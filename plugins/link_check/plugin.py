@@ -396,7 +396,7 @@ def _check_links(
     for field, text in texts.items() if hidden else ():
         if "href" not in text:
             continue
-        for link in hrefs_in(text):
+        for link in _hrefs(text):
             if local_address(link.value):
                 continue  # a local preview's: `_check_local_links`
             # (a published address is there as None)
@@ -494,6 +494,14 @@ def _check_local_links(content, local_targets, site_prefix: str, said_already: S
     _take_out(content, texts, found, local, kept_text)
 
 
+# (a body is read for its links by the local-preview, computer-file and
+# relative-link checks in turn, and for unpublished addresses: parsed once)
+@functools.lru_cache(maxsize=16)
+def _hrefs(fragment: str) -> tuple[Link, ...]:
+    """`hrefs_in(fragment)`, kept for the next check of the same text."""
+    return tuple(hrefs_in(fragment))
+
+
 def _links_where(content, named) -> tuple[dict, list]:
     """The summary's and the body's texts, and (field, link) of each of their
     links whose address `named(address)` says is one to take out."""
@@ -502,7 +510,7 @@ def _links_where(content, named) -> tuple[dict, list]:
         (field, link)
         for field, text in texts.items()
         if not _is_plain(field) and "href" in text
-        for link in hrefs_in(text)
+        for link in _hrefs(text)
         if named(link.value)
     ]
     return texts, found
