@@ -706,3 +706,31 @@ def test_a_check_with_an_outside_plugin_that_writes_beside_the_pages_finds_no_pr
     assert (built.output / "lama" / "rilis.html").is_file(), built.log
     assert (built.output / "berita/2024/11/rapat-koordinasi-pengawasan/sumber.txt").is_file()
     assert sorted(checked.findings()) == sorted(built.findings())
+
+
+NOT_REGISTERING_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin whose register() fails (a setting it needs is missing)."""
+    from pelican import signals
+
+
+    def register():
+        raise RuntimeError("STATISTIK_SUMBER belum diatur")
+    '''
+)
+
+
+def test_a_plugin_whose_register_fails_is_one_line_with_its_reason_and_place(site, tmp_path):
+    """Pelican logs the failure with its traceback and goes on without the
+    plugin; the build said only "Cannot register plugin `statistik`": why, where?"""
+    newsroom(site)
+    built = build_with_outside_plugin(site, tmp_path, "statistik", NOT_REGISTERING_PLUGIN)
+    assert built.returncode == 1
+    assert "Traceback" not in built.log
+    [error] = built.findings("error")
+    assert error.message == (
+        "plugin 'statistik' not registered: RuntimeError: STATISTIK_SUMBER belum diatur "
+        "(in plugin 'statistik', statistik/__init__.py:7) "
+        "(mend its register function, or take it out of PLUGINS)"
+    ), error
+    assert built.html("berita/2024/10/rilis-1/").h1 is not None  # the rest is built

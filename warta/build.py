@@ -23,7 +23,6 @@ import struct
 import sys
 import tempfile
 import time
-import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,7 +34,7 @@ from pelican import Pelican
 from pelican import log as pelican_log
 
 from warta import findings
-from warta.buildlog import Paths, Translator, fold
+from warta.buildlog import Paths, Translator, code_location, fold
 from warta.findings import Finding
 from warta.paths import usable_folder
 from warta.plugin_order import order_problems, suggestion_for
@@ -359,26 +358,6 @@ def folder_problems(settings: dict) -> list[Finding]:
             )
         )
     return problems
-
-
-def code_location(exc: BaseException, plugin_paths=()) -> str:
-    """Where an exception that stopped the build was raised, to name in its
-    one line: the plugin ("plugin 'statistik', statistik/__init__.py:12"),
-    the deepest frame of a plugin folder or of an installed Pelican plugin;
-    else "" (Pelican's own code, a library)."""
-    folders = [os.path.realpath(folder) for folder in plugin_paths or ()]
-    found = ""
-    for frame in traceback.extract_tb(exc.__traceback__):
-        path = os.path.realpath(frame.filename)
-        for folder in folders:
-            if path.startswith(folder + os.sep):
-                relative = os.path.relpath(path, folder).replace(os.sep, "/")
-                found = f"plugin '{relative.split('/')[0]}', {relative}:{frame.lineno}"
-        marker = f"{os.sep}pelican{os.sep}plugins{os.sep}"
-        if marker in path and not path.endswith(("signals.py", "_utils.py")):
-            relative = path.split(marker, 1)[1].replace(os.sep, "/")
-            found = f"plugin 'pelican.plugins.{relative.split('/')[0]}', {relative}:{frame.lineno}"
-    return found
 
 
 def build_site(
