@@ -334,3 +334,46 @@ def test_another_plugins_writer_has_one_documented_way_that_builds_strict(site, 
     )
     assert built.returncode == 0, built.log
     assert (folder / "output" / "index.html").is_file()
+
+
+COUNTING_WRITER_PLUGIN = textwrap.dedent(
+    '''
+    """Listens to get_writer without giving a Writer (it notes when the pages
+    start to be written) and says at finalized how often it was called."""
+    import json
+    import os
+
+    from pelican import signals
+
+    CALLS = []
+
+
+    def get_writer(pelican):
+        CALLS.append(os.getpid())
+
+
+    def finalized(pelican):
+        with open(os.environ["OUTSIDE_RECORD"], "w", encoding="utf-8") as handle:
+            json.dump(CALLS, handle)
+
+
+    def register():
+        signals.get_writer.connect(get_writer)
+        signals.finalized.connect(finalized)
+    '''
+)
+
+
+def test_an_outside_get_writer_receiver_is_called_once_a_build(site, tmp_path, monkeypatch):
+    """Pelican sends get_writer once; warta's writer called every later receiver
+    itself to see whether it gave a Writer, so each ran twice a build."""
+    newsroom(site)
+    record = tmp_path / "record.json"
+    monkeypatch.setenv("OUTSIDE_RECORD", str(record))
+    overrides = with_plugin(
+        tmp_path, "dummy", "def register():\n    pass\n", "mulai", COUNTING_WRITER_PLUGIN
+    )
+    built = build(site, tmp_path, "counting", overrides)
+    assert built.returncode == 0, built.log
+    assert len(json.loads(record.read_text(encoding="utf-8"))) == 1
+    assert not [w for w in built.log_lines("warning") if "get_writer" in w], built.log
