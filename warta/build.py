@@ -19,10 +19,12 @@ import json
 import logging
 import os
 import pickle
+import re
 import struct
 import sys
 import tempfile
 import time
+import traceback
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +39,7 @@ from warta import findings
 from warta.buildlog import Paths, Translator, code_location, fold
 from warta.findings import Finding
 from warta.paths import usable_folder
-from warta.plugin_order import order_problems, suggestion_for
+from warta.plugin_order import SHIPPED, order_problems, suggestion_for
 from warta.siteurl import SiteUrlError
 from warta.source_checks import embargo_rules, unpublished_file
 
@@ -360,6 +362,23 @@ def folder_problems(settings: dict) -> list[Finding]:
     return problems
 
 
+def outside_at_finalized(exc: BaseException, where: str) -> str:
+    """The outside plugin (named as in `where`, from `code_location`) whose
+    `finalized` receiver raised `exc`, as Pelican sent the signal at the end of
+    its run; "" for any other failure or a plugin the project ships."""
+    found = re.match(r"plugin '([^']+)'", where)
+    if not found or found[1] in SHIPPED:
+        return ""
+    for frame in traceback.extract_tb(exc.__traceback__):
+        if (
+            frame.name == "run"
+            and Path(frame.filename).parent.name == "pelican"
+            and (frame.line or "").startswith("signals.finalized.send(")
+        ):
+            return found[1]
+    return ""
+
+
 def build_site(
     settings_file: str | Path = "pelicanconf.py",
     *,
@@ -420,9 +439,26 @@ def build_site(
             reason += f" (in {where})"
         if handler.translator is not None:
             reason = handler.translator.paths.scrub(reason)
-        handler.add(
-            Finding("", None, "error", f"build stopped: {reason}", "set WARTA_DEBUG=1 to see where")
-        )
+        outside = outside_at_finalized(exc, where)
+        if outside and settings and settings.get("WARTA_CHECK_ONLY"):
+            # `invoke check` writes no page; a plugin reading them at the end
+            # (a search indexer) cannot run there, and the build runs it.
+            handler.add(
+                Finding(
+                    "",
+                    None,
+                    "suggestion",
+                    f"plugin '{outside}' stopped at finalized, where it needs the pages a "
+                    f"check does not write ({reason})",
+                    "the build runs it: 'invoke build' shows whether it works",
+                )
+            )
+        else:
+            handler.add(
+                Finding(
+                    "", None, "error", f"build stopped: {reason}", "set WARTA_DEBUG=1 to see where"
+                )
+            )
     finally:
         gc.set_threshold(*previous_thresholds)
         handler.flush_held()
