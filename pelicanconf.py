@@ -189,6 +189,9 @@ PLUGIN_PATHS = [str(PROJECT_ROOT / "plugins")]
 PELICAN_CLASS = "warta.build.OwnPluginsPelican"
 # Files every page may depend on beyond code, theme and settings (plugins/writer):
 # an edit to the vocabulary, officials or gazetteer re-renders the whole site.
+# A file an outside reader or Markdown extension puts into releases (snippets)
+# goes here too: with such a plugin the article cache reads every release again
+# when one changes.
 WRITER_INPUTS = [str(DATA_PATH)]
 # The order below matters where one plugin reads what another made; the build
 # checks those rules (warta/plugin_order.py) and refuses a list that breaks one.

@@ -16,7 +16,16 @@ from __future__ import annotations
 import json
 import textwrap
 
-from conftest import article_text, build_with_outside_plugin
+from conftest import (
+    REPO,
+    append_text,
+    article_text,
+    assert_same_tree,
+    build_with_outside_plugin,
+    newsroom,
+    run_build,
+)
+from warta.build import load_settings
 
 NUMBERING_PLUGIN = textwrap.dedent(
     '''
@@ -103,3 +112,99 @@ def test_an_outside_markdown_extension_converts_each_file_as_pelican_does(site, 
         assert headings[:2] == ["Bagian 1: Persiapan", "Bagian 2: Hasil"], (number, headings)
     index = json.loads((built.output / "bagian.json").read_text(encoding="utf-8"))
     assert index == sorted(["Bagian 1: Persiapan", "Bagian 2: Hasil"] * 6)
+
+
+SNIPPET_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin adding, at `initialized`, a Markdown extension that puts
+    a file of the site's into a release where it writes `{!name!}` (as
+    markdown-include does with its base_path)."""
+    import os
+    import re
+
+    from markdown.extensions import Extension
+    from markdown.preprocessors import Preprocessor
+    from pelican import signals
+
+
+    class Include(Preprocessor):
+        def __init__(self, md, folder):
+            super().__init__(md)
+            self.folder = folder
+
+        def run(self, lines):
+            out = []
+            for line in lines:
+                found = re.fullmatch(r"\\{!(.+)!\\}", line.strip())
+                if not found:
+                    out.append(line)
+                    continue
+                with open(os.path.join(self.folder, found[1]), encoding="utf-8") as handle:
+                    out.extend(handle.read().splitlines())
+            return out
+
+
+    class IncludeExtension(Extension):
+        def __init__(self, folder):
+            super().__init__()
+            self.folder = folder
+
+        def extendMarkdown(self, md):
+            md.preprocessors.register(Include(md, self.folder), "sisipan", 101)
+
+
+    def add_extension(pelican):
+        folder = pelican.settings["SISIPAN_PATH"]
+        pelican.settings["MARKDOWN"].setdefault("extensions", []).append(IncludeExtension(folder))
+
+
+    def register():
+        signals.initialized.connect(add_extension)
+    '''
+)
+
+
+def test_a_snippet_an_outside_extension_puts_in_a_release_is_current_on_a_warm_build(
+    site, tmp_path
+):
+    """The contact snippet every release includes was edited: the warm build
+    rendered the pages again (the folder is in WRITER_INPUTS) with the old
+    number, the article cache's body as read before; a clean build showed the
+    new one."""
+    files = newsroom(site)
+    snippets = tmp_path / "sisipan"
+    snippets.mkdir()
+    snippet = snippets / "kontak.md"
+    snippet.write_text("Narahubung humas: 0711-000-1\n", encoding="utf-8")
+    for name in ("rilis-1", "rilis-4"):
+        append_text(files[name], "\n{!kontak.md!}\n")
+    settings = load_settings(REPO / "pelicanconf.py")
+    declared = {
+        "SISIPAN_PATH": str(snippets),
+        "WRITER_INPUTS": [*settings["WRITER_INPUTS"], str(snippets)],
+    }
+
+    def contact(built, name):
+        page = built.html(f"berita/2024/10/{name}/")
+        return [p.get_text() for p in page.select("article p") if "Narahubung" in p.get_text()]
+
+    cold = build_with_outside_plugin(site, tmp_path, "sisipan", SNIPPET_PLUGIN, **declared)
+    assert cold.returncode == 0, cold.log
+    assert contact(cold, "rilis-1") == ["Narahubung humas: 0711-000-1"]
+    snippet.write_text("Narahubung humas: 0711-000-2\n", encoding="utf-8")
+    warm = build_with_outside_plugin(site, tmp_path, "sisipan", SNIPPET_PLUGIN, **declared)
+    assert warm.returncode == 0, warm.log
+    assert contact(warm, "rilis-1") == contact(warm, "rilis-4") == ["Narahubung humas: 0711-000-2"]
+    clean = run_build(
+        site.content,
+        tmp_path / "clean" / "output",
+        cache=tmp_path / "clean" / "cache",
+        overrides={
+            "SEARCH_ENABLED": False,
+            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(tmp_path / "outside-plugins")],
+            "PLUGINS": [*settings["PLUGINS"], "sisipan"],
+            **declared,
+        },
+    )
+    assert clean.returncode == 0, clean.log
+    assert_same_tree(warm.output, clean.output)

@@ -706,3 +706,92 @@ def test_a_check_with_an_outside_plugin_that_writes_beside_the_pages_finds_no_pr
     assert (built.output / "lama" / "rilis.html").is_file(), built.log
     assert (built.output / "berita/2024/11/rapat-koordinasi-pengawasan/sumber.txt").is_file()
     assert sorted(checked.findings()) == sorted(built.findings())
+
+
+NOT_REGISTERING_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin whose register() fails (a setting it needs is missing)."""
+    from pelican import signals
+
+
+    def register():
+        raise RuntimeError("STATISTIK_SUMBER belum diatur")
+    '''
+)
+
+
+def test_a_plugin_whose_register_fails_is_one_line_with_its_reason_and_place(site, tmp_path):
+    """Pelican logs the failure with its traceback and goes on without the
+    plugin; the build said only "Cannot register plugin `statistik`": why, where?"""
+    newsroom(site)
+    built = build_with_outside_plugin(site, tmp_path, "statistik", NOT_REGISTERING_PLUGIN)
+    assert built.returncode == 1
+    assert "Traceback" not in built.log
+    [error] = built.findings("error")
+    assert error.message == (
+        "plugin 'statistik' not registered: RuntimeError: STATISTIK_SUMBER belum diatur "
+        "(in plugin 'statistik', statistik/__init__.py:7) "
+        "(mend its register function, or take it out of PLUGINS)"
+    ), error
+    assert built.html("berita/2024/10/rilis-1/").h1 is not None  # the rest is built
+
+
+PAGE_READING_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin that reads each release's page at `finalized`, as a
+    search indexer does (pelican-search hands Stork the pages' files)."""
+    import json
+    import os
+
+    from pelican import signals
+
+    pages = []
+
+
+    def note(generator):
+        pages.extend(article.save_as for article in generator.articles)
+
+
+    def index(pelican):
+        sizes = {}
+        for save_as in pages:
+            with open(os.path.join(pelican.output_path, save_as), "rb") as handle:
+                sizes[save_as] = len(handle.read())
+        with open(os.path.join(pelican.output_path, "indeks.json"), "w") as handle:
+            json.dump(sizes, handle)
+
+
+    def register():
+        signals.article_generator_finalized.connect(note)
+        signals.finalized.connect(index)
+    '''
+)
+
+
+def test_a_check_with_an_outside_plugin_reading_the_pages_at_finalized_is_not_stopped(
+    site, tmp_path
+):
+    """`invoke check` writes no page: such a plugin stopped it with "build
+    stopped: FileNotFoundError: … output/berita/…/index.html (in plugin
+    'indeks', …)", an error the build does not have. The check says, without
+    failing, that the plugin could not run to its end without pages."""
+    site.article("rapat.md", article_text(slug="rapat-koordinasi-pengawasan"))
+    checked = build_with_outside_plugin(
+        site, tmp_path, "indeks", PAGE_READING_PLUGIN, WARTA_CHECK_ONLY=True
+    )
+    assert checked.returncode == 0, checked.log
+    assert checked.findings("error") == [] and checked.findings("warning") == [], checked.log
+    [said] = checked.findings("suggestion")
+    assert said.message.startswith(
+        "plugin 'indeks' stopped at finalized, where it needs the pages a check does not "
+        "write (FileNotFoundError: "
+    ), said
+    built = build_with_outside_plugin(site, tmp_path, "indeks", PAGE_READING_PLUGIN)
+    assert built.returncode == 0, built.log
+    assert built.json("indeks.json") == {
+        "berita/2024/11/rapat-koordinasi-pengawasan/index.html": (
+            built.output / "berita/2024/11/rapat-koordinasi-pengawasan/index.html"
+        )
+        .stat()
+        .st_size
+    }

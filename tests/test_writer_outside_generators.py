@@ -18,7 +18,17 @@ import os
 import textwrap
 from pathlib import Path
 
-from conftest import REPO, append_text, assert_same_tree, newsroom, run_build, shipped_plugins
+from bs4 import BeautifulSoup
+
+from conftest import (
+    REPO,
+    append_text,
+    assert_same_tree,
+    build_with_outside_plugin,
+    newsroom,
+    run_build,
+    shipped_plugins,
+)
 from warta.build import load_settings
 
 # An outside plugin, as third parties write them. Its generator runs before the
@@ -334,3 +344,126 @@ def test_another_plugins_writer_has_one_documented_way_that_builds_strict(site, 
     )
     assert built.returncode == 0, built.log
     assert (folder / "output" / "index.html").is_file()
+
+
+COUNTING_WRITER_PLUGIN = textwrap.dedent(
+    '''
+    """Listens to get_writer without giving a Writer (it notes when the pages
+    start to be written) and says at finalized how often it was called."""
+    import json
+    import os
+
+    from pelican import signals
+
+    CALLS = []
+
+
+    def get_writer(pelican):
+        CALLS.append(os.getpid())
+
+
+    def finalized(pelican):
+        with open(os.environ["OUTSIDE_RECORD"], "w", encoding="utf-8") as handle:
+            json.dump(CALLS, handle)
+
+
+    def register():
+        signals.get_writer.connect(get_writer)
+        signals.finalized.connect(finalized)
+    '''
+)
+
+
+def test_an_outside_get_writer_receiver_is_called_once_a_build(site, tmp_path, monkeypatch):
+    """Pelican sends get_writer once; warta's writer called every later receiver
+    itself to see whether it gave a Writer, so each ran twice a build."""
+    newsroom(site)
+    record = tmp_path / "record.json"
+    monkeypatch.setenv("OUTSIDE_RECORD", str(record))
+    overrides = with_plugin(
+        tmp_path, "dummy", "def register():\n    pass\n", "mulai", COUNTING_WRITER_PLUGIN
+    )
+    built = build(site, tmp_path, "counting", overrides)
+    assert built.returncode == 0, built.log
+    assert len(json.loads(record.read_text(encoding="utf-8"))) == 1
+    assert not [w for w in built.log_lines("warning") if "get_writer" in w], built.log
+
+
+CLOCK_AND_DATA_PLUGIN = textwrap.dedent(
+    '''
+    """The time of the build in every page's footer (a context variable, shown
+    by a footer of the plugin's own, added at `initialized`) and an agenda page
+    from a file outside content/ (an outside generator)."""
+    import datetime
+    import os
+
+    from pelican import signals
+    from pelican.generators import Generator
+
+    HERE = os.path.dirname(__file__)
+
+
+    def add_templates(pelican):
+        overrides = pelican.settings.setdefault("THEME_TEMPLATES_OVERRIDES", [])
+        overrides.insert(0, os.path.join(HERE, "templates"))
+
+
+    def stamp(generator):
+        generator.context["waktu_build"] = datetime.datetime.now().isoformat()
+
+
+    class Agenda(Generator):
+        def generate_output(self, writer):
+            with open(os.environ["AGENDA_FILE"], encoding="utf-8") as handle:
+                agenda = handle.read().strip()
+            writer.write_file(
+                "agenda/index.html", self.get_template("page"), self.context,
+                page={"title": "Agenda", "content": f'<p class="agenda">{agenda}</p>'},
+            )
+
+
+    def generators(pelican):
+        return Agenda
+
+
+    def register():
+        signals.initialized.connect(add_templates)
+        signals.article_generator_init.connect(stamp)
+        signals.get_generators.connect(generators)
+    '''
+)
+
+
+def test_a_page_showing_the_clock_or_a_file_outside_content_is_current_on_a_warm_build(
+    site, tmp_path, monkeypatch
+):
+    """What an outside plugin takes from the clock or from a file outside
+    content/ reaches every page that shows it on every build: the values are
+    page inputs, so the pages render again (checked sound, no fix needed)."""
+    newsroom(site)
+    templates = tmp_path / "outside-plugins" / "waktu" / "templates" / "partials"
+    templates.mkdir(parents=True)
+    footer = (REPO / "theme" / "templates" / "partials" / "footer.html").read_text(encoding="utf-8")
+    (templates / "footer.html").write_text(
+        footer + '<p class="waktu">{{ waktu_build }}</p>\n', encoding="utf-8"
+    )
+    agenda = tmp_path / "agenda.txt"
+    monkeypatch.setenv("AGENDA_FILE", str(agenda))
+    shown = []
+    for text in ("Rapat pleno 1 Desember", "Rapat pleno 2 Desember"):
+        agenda.write_text(text, encoding="utf-8")
+        built = build_with_outside_plugin(site, tmp_path, "waktu", CLOCK_AND_DATA_PLUGIN)
+        assert built.returncode == 0, built.log
+        assert built.html("agenda/").find("p", class_="agenda").get_text() == text
+        times = set()
+        for page in built.output.rglob("*.html"):
+            if page.relative_to(built.output).parts[0] == "admin":
+                continue
+            found = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml").find(
+                "p", class_="waktu"
+            )
+            assert found is not None, page
+            times.add(found.get_text())
+        assert len(times) == 1, times
+        shown.append(times.pop())
+    assert shown[0] < shown[1], shown

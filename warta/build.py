@@ -19,6 +19,7 @@ import json
 import logging
 import os
 import pickle
+import re
 import struct
 import sys
 import tempfile
@@ -35,10 +36,10 @@ from pelican import Pelican
 from pelican import log as pelican_log
 
 from warta import findings
-from warta.buildlog import Paths, Translator, fold
+from warta.buildlog import Paths, Translator, code_location, fold
 from warta.findings import Finding
 from warta.paths import usable_folder
-from warta.plugin_order import order_problems, suggestion_for
+from warta.plugin_order import SHIPPED, order_problems, suggestion_for
 from warta.siteurl import SiteUrlError
 from warta.source_checks import embargo_rules, unpublished_file
 
@@ -361,24 +362,21 @@ def folder_problems(settings: dict) -> list[Finding]:
     return problems
 
 
-def code_location(exc: BaseException, plugin_paths=()) -> str:
-    """Where an exception that stopped the build was raised, to name in its
-    one line: the plugin ("plugin 'statistik', statistik/__init__.py:12"),
-    the deepest frame of a plugin folder or of an installed Pelican plugin;
-    else "" (Pelican's own code, a library)."""
-    folders = [os.path.realpath(folder) for folder in plugin_paths or ()]
-    found = ""
+def outside_at_finalized(exc: BaseException, where: str) -> str:
+    """The outside plugin (named as in `where`, from `code_location`) whose
+    `finalized` receiver raised `exc`, as Pelican sent the signal at the end of
+    its run; "" for any other failure or a plugin the project ships."""
+    found = re.match(r"plugin '([^']+)'", where)
+    if not found or found[1] in SHIPPED:
+        return ""
     for frame in traceback.extract_tb(exc.__traceback__):
-        path = os.path.realpath(frame.filename)
-        for folder in folders:
-            if path.startswith(folder + os.sep):
-                relative = os.path.relpath(path, folder).replace(os.sep, "/")
-                found = f"plugin '{relative.split('/')[0]}', {relative}:{frame.lineno}"
-        marker = f"{os.sep}pelican{os.sep}plugins{os.sep}"
-        if marker in path and not path.endswith(("signals.py", "_utils.py")):
-            relative = path.split(marker, 1)[1].replace(os.sep, "/")
-            found = f"plugin 'pelican.plugins.{relative.split('/')[0]}', {relative}:{frame.lineno}"
-    return found
+        if (
+            frame.name == "run"
+            and Path(frame.filename).parent.name == "pelican"
+            and (frame.line or "").startswith("signals.finalized.send(")
+        ):
+            return found[1]
+    return ""
 
 
 def build_site(
@@ -441,9 +439,26 @@ def build_site(
             reason += f" (in {where})"
         if handler.translator is not None:
             reason = handler.translator.paths.scrub(reason)
-        handler.add(
-            Finding("", None, "error", f"build stopped: {reason}", "set WARTA_DEBUG=1 to see where")
-        )
+        outside = outside_at_finalized(exc, where)
+        if outside and settings and settings.get("WARTA_CHECK_ONLY"):
+            # `invoke check` writes no page; a plugin reading them at the end
+            # (a search indexer) cannot run there, and the build runs it.
+            handler.add(
+                Finding(
+                    "",
+                    None,
+                    "suggestion",
+                    f"plugin '{outside}' stopped at finalized, where it needs the pages a "
+                    f"check does not write ({reason})",
+                    "the build runs it: 'invoke build' shows whether it works",
+                )
+            )
+        else:
+            handler.add(
+                Finding(
+                    "", None, "error", f"build stopped: {reason}", "set WARTA_DEBUG=1 to see where"
+                )
+            )
     finally:
         gc.set_threshold(*previous_thresholds)
         handler.flush_held()

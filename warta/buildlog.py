@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
+import traceback
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -53,6 +54,7 @@ class Paths:
     content: Path
     output: Path | None = None
     cache: Path | None = None
+    plugin_paths: tuple[str, ...] = ()  # PLUGIN_PATHS, to name a plugin in a failure
 
     @classmethod
     def from_settings(cls, settings: dict, settings_file: str | os.PathLike) -> Paths:
@@ -65,6 +67,7 @@ class Paths:
             content=folder("PATH") or Path.cwd(),
             output=folder("OUTPUT_PATH"),
             cache=folder("CACHE_PATH"),
+            plugin_paths=tuple(map(str, settings.get("PLUGIN_PATHS") or ())),
         )
 
     def display(self, path: str | os.PathLike) -> str:
@@ -206,7 +209,49 @@ def _read_lines(path: Path) -> list[str]:
     return split_lines(read_source(path))
 
 
+def code_location(exc: BaseException, plugin_paths=()) -> str:
+    """Where an exception that stopped the build was raised, to name in its
+    one line: the plugin ("plugin 'statistik', statistik/__init__.py:12"),
+    the deepest frame of a plugin folder or of an installed Pelican plugin;
+    else "" (Pelican's own code, a library)."""
+    folders = [os.path.realpath(folder) for folder in plugin_paths or ()]
+    found = ""
+    for frame in traceback.extract_tb(exc.__traceback__):
+        path = os.path.realpath(frame.filename)
+        for folder in folders:
+            if path.startswith(folder + os.sep):
+                relative = os.path.relpath(path, folder).replace(os.sep, "/")
+                found = f"plugin '{relative.split('/')[0]}', {relative}:{frame.lineno}"
+        marker = f"{os.sep}pelican{os.sep}plugins{os.sep}"
+        if marker in path and not path.endswith(("signals.py", "_utils.py")):
+            relative = path.split(marker, 1)[1].replace(os.sep, "/")
+            found = f"plugin 'pelican.plugins.{relative.split('/')[0]}', {relative}:{frame.lineno}"
+    return found
+
+
 # ---- Pelican's messages, by format string ----
+def _cannot_register(t: Translator, args, level, exc) -> Translation:
+    """Pelican logs a plugin whose register() raised with its traceback and
+    builds on without it: one line with the reason and the place."""
+    message = f"plugin '{args[0] if args else '?'}' not registered"
+    if exc is not None:
+        message += f": {type(exc).__name__}: {exc}"
+        where = code_location(exc, t.paths.plugin_paths)
+        if where:
+            message += f" (in {where})"
+    return Translation(
+        [
+            Finding(
+                "",
+                None,
+                level,
+                t.paths.scrub(message),
+                "mend its register function, or take it out of PLUGINS",
+            )
+        ]
+    )
+
+
 def _could_not_process(t: Translator, args, level, exc) -> Translation:
     path = str(args[0]) if args else ""
     reason = (str(exc) or type(exc).__name__) if exc is not None else ""
@@ -440,6 +485,7 @@ def _no_valid_slug(t: Translator, args, level, exc) -> Translation:
 
 PELICAN_MESSAGES: dict[str, Callable[..., Translation]] = {
     "Could not process %s": _could_not_process,
+    "Cannot register plugin `%s`": _cannot_register,
     "Skipping %s: could not find information about '%s'": _skipping_missing,
     "Skipping %s: file %r would be written outside output path": _outside_output,
     "Unknown status '%s' for file %s, skipping it. (Not in %s)": _unknown_status,

@@ -15,7 +15,9 @@ without the other is refused too. No Pelican import.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import importlib
 import sys
 import weakref
 from collections.abc import Iterable
@@ -76,6 +78,49 @@ def own_module(name: str) -> bool:
     parts = path.relative_to(PLUGINS_FOLDER).parts
     plugin = parts[0] if len(parts) > 1 else None  # a module in a package of its own
     return plugin in SHIPPED and plugin in name.split(".")
+
+
+def extension_module(extension) -> str:
+    """The module of one entry of MARKDOWN's extensions: an Extension
+    instance's class, a dotted name (`markdown.extensions.extra`,
+    `package.module:Class`), or a short name Python-Markdown looks up among
+    its entry points (`extra`, `toc`, or a package's own)."""
+    if not isinstance(extension, str):
+        return type(extension).__module__
+    name = extension.split(":", 1)[0]
+    if "." not in name:
+        from importlib.metadata import entry_points
+
+        for point in entry_points(group="markdown.extensions", name=name):
+            return point.value.split(":", 1)[0]
+    return name
+
+
+def outside_extensions(markdown_settings) -> list[str]:
+    """The Markdown extensions that are neither Python-Markdown's own nor
+    warta's (`warta.plugin_order.own_module`): an outside plugin's (added to
+    MARKDOWN at `initialized`, as pelican-liquid-tags does, or in
+    pelicanconf.py). Such an extension may count on Pelican's way of reading,
+    one `Markdown` instance per file in Pelican's process: a counter set when
+    the instance is built, or what it finds kept in its module for a page at
+    `finalized`. A worker reuses its instances from file to file and keeps
+    what it found to itself."""
+    named = [
+        *(markdown_settings.get("extensions") or ()),
+        *(markdown_settings.get("extension_configs") or {}),
+    ]
+    found = []
+    for extension in named:
+        module = extension_module(extension)
+        if module == "markdown.extensions" or module.startswith("markdown.extensions."):
+            continue
+        # Imported as Markdown imports it (own_module looks at the loaded
+        # module); one that fails to import is reported by the normal read.
+        with contextlib.suppress(Exception):
+            importlib.import_module(module)
+        if not own_module(module) and module not in found:
+            found.append(module)
+    return found
 
 
 def own_receiver(receiver) -> bool:

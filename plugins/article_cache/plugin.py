@@ -39,6 +39,7 @@ from warta.paths import cache_blocked, file_in_the_way, template_folders
 from warta.plugin_order import (
     READING_SIGNALS,
     first_outside,
+    outside_extensions,
     outside_plugin_connected,
     outside_receiver_connected,
 )
@@ -106,10 +107,16 @@ def cache_key(settings) -> str | None:
         return None
     searched = settings.get("PLUGIN_PATHS", [])
     code = [*searched, *warta.site_modules(), *plugin_code(settings.get("PLUGINS") or (), searched)]
-    if outside_plugin_connected(signals, READING_SIGNALS):
-        # An outside receiver of a signal sent while sources are read may put
-        # the theme into a release (pelican-jinja2content renders it).
+    if outside_plugin_connected(signals, READING_SIGNALS) or outside_extensions(
+        settings.get("MARKDOWN") or {}
+    ):
+        # An outside receiver of a signal sent while sources are read, or an
+        # outside Markdown extension, may put the theme into a release
+        # (pelican-jinja2content renders it) or a file of the site's
+        # (markdown-include's snippets): the theme, and the files the site
+        # declares every page depends on (WRITER_INPUTS, data/ and any other).
         code += [folder for folder in template_folders(settings) if os.path.isdir(folder)]
+        code += [path for path in settings.get("WRITER_INPUTS") or () if os.path.exists(path)]
     # The settings file's functions (a Markdown extension's option), the site's
     # own Markdown extensions, and the modules they may call.
     code += site_code({**digester.code_files, **markdown_extension_code(settings)}, code)

@@ -2053,12 +2053,32 @@ def get_generators(pelican):
     return WriterGenerator
 
 
+# Pelican's line when more than one `get_writer` receiver gives a Writer.
+WRITERS_FOUND = "%s writers found, using only first one"
+
+
 def get_writer(pelican):
     """warta's Writer. When this receiver comes first and another plugin's
     gives a Writer too, Pelican uses this one and counts them ("2 writers
-    found"): one line names the Writer left out."""
-    receivers = writer_receivers()
-    if receivers and receivers[0] is get_writer:
+    found"): one line names the Writer left out (`OtherWriters`)."""
+    OtherWriters.sent_to = pelican
+    return IncrementalWriter
+
+
+class OtherWriters(logging.Filter):
+    """On Pelican's logger: when Pelican counts more than one Writer, the
+    later `get_writer` receivers are asked which gave one, to name it. Only
+    then: each receiver is otherwise called once a build, by Pelican's send."""
+
+    sent_to = None  # the Pelican of the last get_writer
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        pelican, OtherWriters.sent_to = OtherWriters.sent_to, None
+        receivers = writer_receivers()
+        if record.msg != WRITERS_FOUND or pelican is None:
+            return True
+        if not receivers or receivers[0] is not get_writer:
+            return True
         for receiver in receivers[1:]:
             other = receiver(pelican)
             if isinstance(other, type):
@@ -2070,7 +2090,7 @@ def get_writer(pelican):
                     other.__qualname__,
                     plugin_name(receiver),
                 )
-    return IncrementalWriter
+        return True
 
 
 def writer_receivers() -> list:
@@ -2118,4 +2138,7 @@ def register():
     signals.page_writer_finalized.connect(flush_written)
     signals.get_generators.connect(get_generators)
     signals.get_writer.connect(get_writer)
+    pelican_logger = logging.getLogger("pelican")  # where Pelican counts the Writers
+    if not any(isinstance(f, OtherWriters) for f in pelican_logger.filters):
+        pelican_logger.addFilter(OtherWriters())
     signals.finalized.connect(report_late_failures)
