@@ -614,6 +614,40 @@ def test_article_digest_does_not_depend_on_which_values_are_shared():
     assert subject_digest(shared) == subject_digest(copied)
 
 
+def test_a_list_of_articles_is_described_as_its_articles_one_by_one():
+    """A list or a listing's page looks up the articles described already
+    (`Digester.item_texts`): each by itself, whatever else the list holds."""
+    from pelican.paginator import Paginator
+    from pelican.settings import DEFAULT_CONFIG
+
+    from plugins.writer.plugin import new_digester
+
+    first = make_article("Rapat Pengawasan", slug="rapat")
+    second = make_article("Patroli Pengawasan", slug="patroli")
+    # The same source file and address, another state (a copy a plugin made).
+    twin = make_article("Rapat Pengawasan Ulang", slug="rapat")
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+
+    def fresh(value) -> str | None:
+        return new_digester()[0].digest(value)
+
+    def page(articles: list):
+        return Paginator("index.html", "", articles, settings, 2).page(1)
+
+    digester, _ = new_digester()
+    assert digester.digest([first, second]) == fresh([first, second])
+    # Now both are known: another list of them is told by the look-ups alone.
+    assert digester.digest([first, second]) == fresh([first, second])
+    assert digester.digest([second, first]) == fresh([second, first])
+    assert digester.digest([second, first]) != digester.digest([first, second])
+    assert digester.digest([first, twin]) == fresh([first, twin])
+    assert digester.digest([first, twin]) != digester.digest([first, first])
+    assert digester.digest((first, "teks", 3)) == fresh((first, "teks", 3))
+    assert digester.digest(page([first, second])) == fresh(page([first, second]))
+    assert digester.digest(page([twin, second])) == fresh(page([twin, second]))
+    assert digester.digest(page([twin, second])) != digester.digest(page([first, second]))
+
+
 def test_article_state_pickle_cannot_write_is_described_the_slow_way():
     from plugins.writer.plugin import new_digester
 
