@@ -899,6 +899,50 @@ def test_state_stamp_refuses_sets_and_what_pickle_cannot_write():
         stamper.stamp({"text": text, "bytes": text.encode()})
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "/etc/passwd",
+        "a//b",
+        "a/",
+        "./a",
+        "a/./b",
+        "a/.",
+        "..",
+        "../a",
+        "a/../b",
+        "a/..",
+        "a\\b",
+        "a\x00b",
+        ".",
+        "/",
+        "//",
+    ],
+)
+def test_a_manifest_key_that_is_no_plain_site_path_is_left_out(tmp_path, path):
+    """A hand-edited manifest naming a file outside the output, or through a
+    `.`/`..`/empty segment, is read without it (`is_site_path`)."""
+    import json
+
+    from plugins.writer.manifest import VERSION
+
+    output = tmp_path / "out"
+    manifest = Manifest(tmp_path / "cache", output)
+    good = ["index.html", "berita/2024/rapat/index.html", ".well-known/a.txt", "a/...b/..c"]
+    files = {name: ["digest", [1, 2, "hash"]] for name in [*good, path]}
+    manifest.folder.mkdir(parents=True)
+    manifest.path.write_text(
+        json.dumps(
+            {"version": VERSION, "output": str(output.resolve()), "files": files, "kept": [path]}
+        ),
+        encoding="utf-8",
+    )
+    manifest.load()
+    assert sorted(manifest.previous) == sorted(good)
+    assert manifest.previous_kept == set()
+
+
 def test_output_clean_keeps_listed_files_and_removes_emptied_folders(tmp_path):
     """The warm build's clean-up: files not kept go, folders left empty go (deep
     ones too), folders that keep a file below them stay, retained names stay."""
