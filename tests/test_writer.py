@@ -614,6 +614,40 @@ def test_article_digest_does_not_depend_on_which_values_are_shared():
     assert subject_digest(shared) == subject_digest(copied)
 
 
+def test_a_list_of_articles_is_described_as_its_articles_one_by_one():
+    """A list or a listing's page looks up the articles described already
+    (`Digester.item_texts`): each by itself, whatever else the list holds."""
+    from pelican.paginator import Paginator
+    from pelican.settings import DEFAULT_CONFIG
+
+    from plugins.writer.plugin import new_digester
+
+    first = make_article("Rapat Pengawasan", slug="rapat")
+    second = make_article("Patroli Pengawasan", slug="patroli")
+    # The same source file and address, another state (a copy a plugin made).
+    twin = make_article("Rapat Pengawasan Ulang", slug="rapat")
+    settings = copy.deepcopy(DEFAULT_CONFIG)
+
+    def fresh(value) -> str | None:
+        return new_digester()[0].digest(value)
+
+    def page(articles: list):
+        return Paginator("index.html", "", articles, settings, 2).page(1)
+
+    digester, _ = new_digester()
+    assert digester.digest([first, second]) == fresh([first, second])
+    # Now both are known: another list of them is told by the look-ups alone.
+    assert digester.digest([first, second]) == fresh([first, second])
+    assert digester.digest([second, first]) == fresh([second, first])
+    assert digester.digest([second, first]) != digester.digest([first, second])
+    assert digester.digest([first, twin]) == fresh([first, twin])
+    assert digester.digest([first, twin]) != digester.digest([first, first])
+    assert digester.digest((first, "teks", 3)) == fresh((first, "teks", 3))
+    assert digester.digest(page([first, second])) == fresh(page([first, second]))
+    assert digester.digest(page([twin, second])) == fresh(page([twin, second]))
+    assert digester.digest(page([twin, second])) != digester.digest(page([first, second]))
+
+
 def test_article_state_pickle_cannot_write_is_described_the_slow_way():
     from plugins.writer.plugin import new_digester
 
@@ -863,6 +897,50 @@ def test_state_stamp_refuses_sets_and_what_pickle_cannot_write():
     # Text that spells a set's opcodes or its class is text.
     for text in ("Rapat \u2011 \u00cf \x8f \x91", "cbuiltins\nset\n", "builtins set"):
         stamper.stamp({"text": text, "bytes": text.encode()})
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "/etc/passwd",
+        "a//b",
+        "a/",
+        "./a",
+        "a/./b",
+        "a/.",
+        "..",
+        "../a",
+        "a/../b",
+        "a/..",
+        "a\\b",
+        "a\x00b",
+        ".",
+        "/",
+        "//",
+    ],
+)
+def test_a_manifest_key_that_is_no_plain_site_path_is_left_out(tmp_path, path):
+    """A hand-edited manifest naming a file outside the output, or through a
+    `.`/`..`/empty segment, is read without it (`is_site_path`)."""
+    import json
+
+    from plugins.writer.manifest import VERSION
+
+    output = tmp_path / "out"
+    manifest = Manifest(tmp_path / "cache", output)
+    good = ["index.html", "berita/2024/rapat/index.html", ".well-known/a.txt", "a/...b/..c"]
+    files = {name: ["digest", [1, 2, "hash"]] for name in [*good, path]}
+    manifest.folder.mkdir(parents=True)
+    manifest.path.write_text(
+        json.dumps(
+            {"version": VERSION, "output": str(output.resolve()), "files": files, "kept": [path]}
+        ),
+        encoding="utf-8",
+    )
+    manifest.load()
+    assert sorted(manifest.previous) == sorted(good)
+    assert manifest.previous_kept == set()
 
 
 def test_output_clean_keeps_listed_files_and_removes_emptied_folders(tmp_path):

@@ -248,6 +248,11 @@ class Digester:
         self.memo_types = memo_types
         self.reference = reference
         self._memo: dict[tuple[int, str], tuple[Any, str]] = {}
+        # id → "ref:<digest>" of each object `reference_digest` described: the
+        # memo holds the object, so an id here is that object's for the
+        # digester's life. Lists of thousands of articles (a tag's, a page of
+        # a listing) look their items up here in C (`item_texts`).
+        self._ref_texts: dict[int, str] = {}
         self._digests: dict[int, tuple[Any, str]] = {}  # id → (value, digest), per build
         self._path: set[int] = set()  # objects being described (cycle detection)
         self._cycles = 0  # back-references met so far
@@ -298,7 +303,23 @@ class Digester:
         else:
             result = hash_text(self._describe(described, 1))
         self._memo[key] = (value, result)
+        if isinstance(value, self.memo_types):  # as `_describe` writes it in a list
+            self._ref_texts[id(value)] = "ref:" + result
         return result
+
+    def item_texts(self, values: list | tuple, depth: int) -> list[str]:
+        """`_describe(item, depth)` of each item: the articles among them,
+        described already, by one look-up each (`_ref_texts`), the rest one
+        by one."""
+        if not 0 < depth <= MAX_DEPTH:  # (at 0 an article is described in full)
+            return [self._describe(item, depth) for item in values]
+        texts = list(map(self._ref_texts.get, map(id, values)))
+        if None in texts:
+            texts = [
+                self._describe(item, depth) if text is None else text
+                for item, text in zip(values, texts, strict=True)
+            ]
+        return texts
 
     def _describe(self, value: Any, depth: int) -> str:
         """Primitives spelled out; anything else as its type and the hash of its
@@ -390,7 +411,7 @@ class Digester:
         if kind is dict:
             return self._mapping(value, depth)
         if kind is list or kind is tuple:
-            return "[" + ",".join(self._describe(item, depth + 1) for item in value) + "]"
+            return "[" + ",".join(self.item_texts(value, depth + 1)) + "]"
         for base in kind.__mro__:
             describer = self.describers.get(base)
             if describer is not None:

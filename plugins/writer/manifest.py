@@ -44,14 +44,18 @@ def is_site_path(value) -> bool:
     """A plain path of a file below the output folder, as the writer records it
     ("berita/2024/x/index.html"): not absolute, no `..`, `.` or empty segment,
     no backslash or NUL. A manifest key of another form (a hand edit) would
-    name a file outside the output for `OutputFolder.remove` to delete."""
+    name a file outside the output for `OutputFolder.remove` to delete. (Each
+    segment seen between slashes, by substring searches in C: a warm build
+    reads 20,000 of them.)"""
+    if not isinstance(value, str):
+        return False
+    wrapped = f"/{value}/"  # an empty path, a leading or trailing "/": "//"
     return (
-        isinstance(value, str)
-        and bool(value)
+        "//" not in wrapped
+        and "/./" not in wrapped
+        and "/../" not in wrapped
         and "\\" not in value
         and "\x00" not in value
-        and not os.path.isabs(value)
-        and all(part not in ("", ".", "..") for part in value.split("/"))
     )
 
 
