@@ -254,6 +254,96 @@ def test_a_cached_file_that_became_a_link_is_not_published(tmp_path, caplog):
     assert not target.exists() and (cache.work.linked, cache.work.copied) == (0, 0)
 
 
+def _cards_in_cache(folder, count: int) -> list[str]:
+    """A cache at `folder` with `count` cached cards (inputs "judul-0", …), saved."""
+    cache = pipeline.ImageCache(folder)
+    for number in range(count):
+        key = pipeline.card_key(f"judul-{number}")
+        cache._store(pipeline.card_file(key), f"kartu {number}".encode())
+        cache.cards[key] = pipeline.card_file(key)
+        cache._used.add(key)
+    cache.save()
+    return [f"judul-{number}" for number in range(count)]
+
+
+def test_a_warm_build_finds_and_publishes_its_cards_from_one_listing_of_the_cache(
+    tmp_path, monkeypatch
+):
+    """Every card found in the cache and linked into the output already (a
+    warm build: the output keeps the last build's cards) is answered from one
+    listing of the cache's files: no `lstat` of a cached file, where there were
+    two a card (found, then published) for 10,000 cards."""
+    inputs = _cards_in_cache(tmp_path / "cache", 5)
+    first = pipeline.ImageCache(tmp_path / "cache")
+    output = tmp_path / "output"
+    for number, text in enumerate(inputs):
+        _key, file = first.cached_card(text)
+        (output / f"rilis-{number}").mkdir(parents=True)
+        first.publish(file, output / f"rilis-{number}" / "og.png")
+    assert first.work.linked == 5
+
+    files = str(tmp_path / "cache" / "files")
+    looked = []
+    real_lstat = pipeline.os.lstat
+
+    def counted(path, *args, **kwargs):
+        if str(path).startswith(files):
+            looked.append(str(path))
+        return real_lstat(path, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline.os, "lstat", counted)
+    second = pipeline.ImageCache(tmp_path / "cache")
+    for number, text in enumerate(inputs):
+        _key, file = second.cached_card(text)
+        assert file is not None
+        second.publish(file, output / f"rilis-{number}" / "og.png")
+    assert looked == []
+    assert (second.work.reused, second.work.linked, second.work.copied) == (5, 5, 0)
+    for number in range(5):
+        published = output / f"rilis-{number}" / "og.png"
+        assert not published.is_symlink() and published.read_bytes() == f"kartu {number}".encode()
+
+
+def test_a_listed_card_that_became_a_link_is_not_published_at_a_new_address(tmp_path, caplog):
+    """The cache's listing is taken when the card is found; the card is then
+    replaced by a link to another file before it is published at an address
+    where nothing is yet (a new release): the file is looked at again, not
+    taken from the listing, so no link is published and an error names it."""
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("kata sandi", encoding="utf-8")
+    (text,) = _cards_in_cache(tmp_path / "cache", 1)
+    cache = pipeline.ImageCache(tmp_path / "cache")
+    _key, file = cache.cached_card(text)
+    assert file is not None and cache.work.reused == 1
+    cache.path(file).unlink()
+    cache.path(file).symlink_to(secret)
+    target = tmp_path / "output" / "berita" / "baru" / "og.png"
+    target.parent.mkdir(parents=True)
+    with caplog.at_level("ERROR"):
+        cache.publish(file, target)
+    assert not target.exists() and not target.is_symlink()
+    (finding,) = [r.warta_finding for r in caplog.records if hasattr(r, "warta_finding")]
+    assert (finding.path, finding.level) == (str(cache.path(file)), "error")
+    assert secret.read_text(encoding="utf-8") == "kata sandi"
+
+
+def test_a_card_written_again_after_the_listing_is_published_as_the_new_file(tmp_path):
+    """A card the cache writes again after its listing (drawn again, another
+    inode) is not taken for the output's old link: the output gets the new file."""
+    (text,) = _cards_in_cache(tmp_path / "cache", 1)
+    first = pipeline.ImageCache(tmp_path / "cache")
+    _key, file = first.cached_card(text)
+    target = tmp_path / "output" / "og.png"
+    target.parent.mkdir()
+    first.publish(file, target)
+    second = pipeline.ImageCache(tmp_path / "cache")
+    assert second.cached_card(text)[1] == file  # (the listing is taken)
+    second._store(file, b"kartu baru")
+    second.publish(file, target)
+    assert target.read_bytes() == b"kartu baru"
+    assert target.stat().st_ino == second.path(file).stat().st_ino
+
+
 def test_transparent_source_falls_back_to_png(tmp_path):
     source = tmp_path / "logo.png"
     source.write_bytes(photo(500, 200, fmt="PNG", mode="RGBA"))

@@ -501,6 +501,10 @@ class ImageCache:
         self.manifest_path = self.folder / MANIFEST
         self.work = Work()
         self._used: set[str] = set()
+        # name → inode of the regular files of `files`, from one listing taken
+        # at the first ask (`_listed`), and the folder's device.
+        self._listing: dict[str, int] | None = None
+        self._device = -1
         manifest = self._load()
         self.sources: dict[str, dict] = manifest.get("sources", {})
         self.cards: dict[str, str] = manifest.get("cards", {})
@@ -542,39 +546,75 @@ class ImageCache:
     def _store(self, file: str, data: bytes) -> None:
         self.files.mkdir(parents=True, exist_ok=True)
         replace_file(self.path(file), data)
+        self._unlist([file])
+
+    def _listed(self) -> dict[str, int]:
+        """The regular files of the cache's `files` folder (links not followed)
+        by name, with their inodes, from one listing taken at the first ask:
+        a warm build asks of 10,000 cards and their variants, one `lstat` each
+        (twice for a card: found, then published). Only a yes is taken from
+        it: a name not listed, or listed as something else, is looked at
+        again (`_regular`), and a file this cache writes is taken out of it."""
+        if self._listing is None:
+            found: dict[str, int] = {}
+            try:
+                self._device = os.stat(self.files).st_dev
+                with os.scandir(self.files) as entries:
+                    for entry in entries:
+                        try:
+                            if entry.is_file(follow_symlinks=False):
+                                found[entry.name] = entry.inode()
+                        except OSError:
+                            continue
+            except OSError:
+                found = {}
+            self._listing = found
+        return self._listing
+
+    def _unlist(self, files) -> None:
+        """Take files written since the listing out of it (another inode now)."""
+        if self._listing is not None:
+            for file in files:
+                self._listing.pop(file, None)
 
     def _have(self, files) -> bool:
         """Whether every one of `files` is in the cache as a regular file, links
         not followed: anything else is missing and made again (see `_regular`)."""
         folder = os.fspath(self.files)  # (text: a Path a file cost more than its lstat)
-        return all(self._regular(os.path.join(folder, f)) for f in files)
+        listed = self._listed()
+        return all(f in listed or self._regular(os.path.join(folder, f)) for f in files)
 
-    @staticmethod
-    def _linked_at_once(cached: str, destination: str | os.PathLike) -> bool:
-        """Whether `destination` is now a hard link to the regular file
-        `cached` without more ado: it was one already (the same file, which
-        linking again would put back as it is), or nothing was there and its
-        folder is (a warm build: the writer empties the output of all but its
-        pages, so every card goes again into its page's folder). False
-        otherwise: `publish`'s full way. (Paths as text: for 10,000 cards,
-        `pathlib` cost more than the system calls.)"""
-        try:
-            mine = os.lstat(cached)
-        except OSError:
-            return False
-        if not stat.S_ISREG(mine.st_mode):
-            return False
+    def _linked_at_once(self, file: str, destination: str | os.PathLike) -> bool:
+        """Whether `destination` is now a hard link to the regular cached
+        `file` without more ado: it was one already (the same file, which
+        linking again would put back as it is: its inode is the one the
+        cache's listing found, `_listed`), or nothing was there and its
+        folder is (the file looked at first, as the listing may be older).
+        False otherwise: `publish`'s full way. (Paths as text: for 10,000
+        cards, `pathlib` cost more than the system calls.)"""
+        cached = os.path.join(self.files, file)
         try:
             there = os.lstat(destination)
         except FileNotFoundError:
             try:
+                if not stat.S_ISREG(os.lstat(cached).st_mode):
+                    return False
                 os.link(cached, destination)
             except OSError:  # no folder yet, another filesystem: the full way
                 return False
             return True
         except OSError:
             return False
-        return stat.S_ISREG(there.st_mode) and (mine.st_ino, mine.st_dev) == (
+        if not stat.S_ISREG(there.st_mode):
+            return False
+        listed = self._listed().get(file)
+        if listed is not None and (listed, self._device) == (there.st_ino, there.st_dev):
+            return True  # (the listing's file: a regular one, linked there already)
+        try:
+            mine = os.lstat(cached)
+        except OSError:
+            return False
+        return stat.S_ISREG(mine.st_mode) and (mine.st_ino, mine.st_dev) == (
             there.st_ino,
             there.st_dev,
         )
@@ -654,6 +694,7 @@ class ImageCache:
     def add_variants(self, encoded: EncodedSource) -> SourceImage:
         """Record the variants a worker encoded into `self.files`."""
         self._used.add(encoded.key)
+        self._unlist(v.file for v in encoded.variants)
         self.sources[encoded.key] = {
             "width": encoded.width,
             "height": encoded.height,
@@ -713,6 +754,7 @@ class ImageCache:
         """Record a card a worker drew into `self.files`."""
         self._used.add(drawn.key)
         self.cards[drawn.key] = drawn.file
+        self._unlist([drawn.file])
         self.work.drawn_cards += 1
 
     # -- cleaned copies of published files --------------------------------------
@@ -777,7 +819,7 @@ class ImageCache:
         that is no regular file (a symlink, a folder) is never published: an
         error names it. A destination that is already a link to the cached file
         is left as it is."""
-        if self._linked_at_once(os.path.join(self.files, file), destination):
+        if self._linked_at_once(file, destination):
             self.work.linked += 1
             return
         destination = Path(destination)
