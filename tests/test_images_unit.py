@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from PIL import Image, ImageFont
 
 from plugins.images import cards, markup, pipeline, plugin, strip
+from warta import filestate as warta_filestate
 from warta.imagetags import rewrite_images
 from warta.paths import computer_file, referenced_file
 
@@ -342,6 +343,91 @@ def test_a_card_written_again_after_the_listing_is_published_as_the_new_file(tmp
     second.publish(file, target)
     assert target.read_bytes() == b"kartu baru"
     assert target.stat().st_ino == second.path(file).stat().st_ino
+
+
+def _settled(path) -> None:
+    """Date the file's last change three seconds back, as a photo written before
+    the build (its status change time follows the clock: wait for it)."""
+    import os
+    import time
+
+    earlier = time.time_ns() - 3_000_000_000
+    os.utime(path, ns=(earlier, earlier))
+    time.sleep((warta_filestate.SETTLED_NS + 200_000_000) / 1e9)
+
+
+def test_a_settled_photo_is_not_read_again_while_its_stat_holds(tmp_path, monkeypatch):
+    """The second look-up of an unchanged photo takes its digest from the
+    manifest (its device, inode, size and both times): the file is not read."""
+    source = tmp_path / "rapat.jpg"
+    source.write_bytes(photo(1000, 600))
+    _settled(source)
+    settings = pipeline.VariantSettings()
+    first = pipeline.ImageCache(tmp_path / "cache")
+    image = first.source_image(source, settings)
+    first.save()
+    read = []
+    real = pipeline.ImageCache._read_source
+    monkeypatch.setattr(
+        pipeline.ImageCache, "_read_source", staticmethod(lambda p: read.append(p) or real(p))
+    )
+    second = pipeline.ImageCache(tmp_path / "cache")
+    assert second.source_image(source, settings).variants == image.variants
+    assert read == [] and second.work.reused == 1
+    second.save()
+    third = pipeline.ImageCache(tmp_path / "cache")  # (kept by the build that used it)
+    assert third.source_image(source, settings).variants == image.variants and read == []
+
+
+def test_a_photo_replaced_with_its_size_and_time_kept_is_read_and_encoded_again(tmp_path):
+    """Other bytes of the same size written over a photo, its modification time
+    set back as it was (`touch -d`, a copy keeping times): the status change
+    time tells, and the new photo's variants are made."""
+    import os
+
+    source = tmp_path / "rapat.jpg"
+    source.write_bytes(photo(1000, 600))
+    _settled(source)
+    before = os.stat(source)
+    settings = pipeline.VariantSettings()
+    first = pipeline.ImageCache(tmp_path / "cache")
+    image = first.source_image(source, settings)
+    first.save()
+    other = photo(1000, 600, gps=False)
+    other += b"\0" * (before.st_size - len(other))
+    assert len(other) == before.st_size and other != source.read_bytes()
+    with open(source, "r+b") as handle:  # (the same inode)
+        handle.write(other)
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(source)
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    )
+    second = pipeline.ImageCache(tmp_path / "cache")
+    again = second.source_image(source, settings)
+    assert second.work.encoded_variants == 4 and second.work.reused == 0
+    assert {v.file for v in again.variants}.isdisjoint({v.file for v in image.variants})
+
+
+def test_a_photo_read_as_it_was_written_is_read_again_next_time(tmp_path, monkeypatch):
+    """A photo that changed within the settling time of its look-up is not
+    known by its stat (a change in the same tick could keep it): read again."""
+    source = tmp_path / "rapat.jpg"
+    source.write_bytes(photo(1000, 600))
+    settings = pipeline.VariantSettings()
+    first = pipeline.ImageCache(tmp_path / "cache")
+    first.source_image(source, settings)
+    first.save()
+    read = []
+    real = pipeline.ImageCache._read_source
+    monkeypatch.setattr(
+        pipeline.ImageCache, "_read_source", staticmethod(lambda p: read.append(p) or real(p))
+    )
+    second = pipeline.ImageCache(tmp_path / "cache")
+    second.source_image(source, settings)
+    assert read == [source] and second.work.reused == 1
 
 
 def test_transparent_source_falls_back_to_png(tmp_path):

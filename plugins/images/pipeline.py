@@ -31,6 +31,7 @@ import os
 import re
 import shutil
 import stat
+import time
 import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -39,7 +40,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from warta import documents, findings
+from warta import documents, filestate, findings
 from warta.documents import DocumentProblem, clean_document, is_document
 from warta.findings import Finding
 from warta.paths import cache_blocker, replace_file, save_cache
@@ -362,7 +363,29 @@ def encode_variants(data: bytes, name: str, settings: VariantSettings, key: str)
 
 
 def variants_key(data: bytes, settings: VariantSettings) -> str:
-    return sha256(f"{CODE_VERSION}|{settings.fingerprint()}|{sha256(data)}".encode())
+    return variants_key_of(sha256(data), settings)
+
+
+def variants_key_of(digest: str, settings: VariantSettings) -> str:
+    """`variants_key` of a source whose bytes' SHA-256 is `digest`."""
+    return sha256(f"{CODE_VERSION}|{settings.fingerprint()}|{digest}".encode())
+
+
+def _full_stat(found: os.stat_result) -> list[int]:
+    """What any change to a file's bytes changes: device, inode, size,
+    modification and status change times (the last set by every write)."""
+    return [found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns]
+
+
+def _is_photo_entry(value) -> bool:
+    """A source's `_full_stat` and its bytes' SHA-256, as `ImageCache.lookup` keeps them."""
+    return (
+        isinstance(value, list)
+        and len(value) == 6
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in value[:5])
+        and isinstance(value[5], str)
+        and len(value[5]) == 64
+    )
 
 
 @dataclass(frozen=True)
@@ -509,6 +532,11 @@ class ImageCache:
         self.sources: dict[str, dict] = manifest.get("sources", {})
         self.cards: dict[str, str] = manifest.get("cards", {})
         self.stripped: dict[str, str] = manifest.get("stripped", {})
+        # A photo's path → its `_full_stat` and digest, as the last build read
+        # it (a warm build does not read 300 photos again to find their keys);
+        # `_digests`: the ones this build read or found so, which `save` keeps.
+        self.digests: dict[str, list] = manifest.get("digests", {})
+        self._digests: dict[str, list] = {}
 
     def _load(self) -> dict:
         """The last build's manifest; an entry of another shape (a hand edit, a
@@ -530,6 +558,7 @@ class ImageCache:
             "sources": entries("sources", _is_source_entry),
             "cards": entries("cards", _is_file_name),
             "stripped": entries("stripped", lambda v: v == "" or _is_file_name(v)),
+            "digests": entries("digests", _is_photo_entry),
         }
 
     @staticmethod
@@ -643,9 +672,14 @@ class ImageCache:
         missing, oversized or unreadable file (only the header of a new source
         is read here: the pixel limit is checked before anything is decoded).
         """
-        if not source.is_file():
+        look = time.time_ns()
+        try:
+            found = os.stat(source)
+        except (OSError, ValueError):
+            found = None
+        if found is None or not stat.S_ISREG(found.st_mode):
             raise MissingImage()
-        size = source.stat().st_size
+        size = found.st_size
         if size == 0:
             # An upload that failed half-way, or a file made by `touch`.
             raise ImageProblem(
@@ -657,11 +691,20 @@ class ImageCache:
                 f"{settings.max_source_bytes / 1e6:.1f} MB set by IMAGES_MAX_SOURCE_BYTES)",
                 TOO_LARGE,
             )
-        try:
-            data = source.read_bytes()
-        except OSError as exc:
-            raise ImageProblem(f"image cannot be read ({exc})", UNREADABLE) from exc
-        key = variants_key(data, settings)
+        name, full = os.fspath(source), _full_stat(found)
+        known = self.digests.get(name)
+        if known is not None and known[:5] == full:
+            # (unchanged since the last build read it: the same bytes)
+            self._digests[name] = known
+            data, key = None, variants_key_of(known[5], settings)
+        else:
+            data = self._read_source(source)
+            digest = sha256(data)
+            if max(found.st_mtime_ns, found.st_ctime_ns) < look - filestate.SETTLED_NS:
+                # (a file changed within a timestamp's tick of the look could
+                # keep its stat: only one settled before is known by it)
+                self._digests[name] = [*full, digest]
+            key = variants_key_of(digest, settings)
         entry = self.sources.get(key)
         if entry and self._have(v["file"] for v in entry["variants"]):
             self.work.reused += 1
@@ -670,6 +713,9 @@ class ImageCache:
             return SourceImage(
                 entry["width"], entry["height"], [Variant(**v) for v in entry["variants"]]
             )
+        if data is None:
+            data = self._read_source(source)
+            key = variants_key(data, settings)
         try:
             with warnings.catch_warnings():
                 # The pixel limit below is ours; Pillow's bomb warning would only repeat it.
@@ -690,6 +736,13 @@ class ImageCache:
             raise ImageProblem(f"image cannot be read ({reason})", suggestion) from exc
         self._check_pixels(width, height, settings)
         return VariantJob(key, source, settings)
+
+    @staticmethod
+    def _read_source(source: Path) -> bytes:
+        try:
+            return source.read_bytes()
+        except OSError as exc:
+            raise ImageProblem(f"image cannot be read ({exc})", UNREADABLE) from exc
 
     def add_variants(self, encoded: EncodedSource) -> SourceImage:
         """Record the variants a worker encoded into `self.files`."""
@@ -803,6 +856,7 @@ class ImageCache:
             "sources": sources,
             "cards": cards,
             "stripped": stripped,
+            "digests": self._digests,
         }
         save_cache(  # a warning when it cannot be written
             self.manifest_path,
