@@ -12,6 +12,7 @@ from bs4 import BeautifulSoup
 from PIL import Image, ImageFont
 
 from plugins.images import cards, markup, pipeline, plugin, strip
+from warta import filestate as warta_filestate
 from warta.imagetags import rewrite_images
 from warta.paths import computer_file, referenced_file
 
@@ -252,6 +253,181 @@ def test_a_cached_file_that_became_a_link_is_not_published(tmp_path, caplog):
     cache.path("card-x.png").mkdir()
     cache.publish("card-x.png", target)
     assert not target.exists() and (cache.work.linked, cache.work.copied) == (0, 0)
+
+
+def _cards_in_cache(folder, count: int) -> list[str]:
+    """A cache at `folder` with `count` cached cards (inputs "judul-0", …), saved."""
+    cache = pipeline.ImageCache(folder)
+    for number in range(count):
+        key = pipeline.card_key(f"judul-{number}")
+        cache._store(pipeline.card_file(key), f"kartu {number}".encode())
+        cache.cards[key] = pipeline.card_file(key)
+        cache._used.add(key)
+    cache.save()
+    return [f"judul-{number}" for number in range(count)]
+
+
+def test_a_warm_build_finds_and_publishes_its_cards_from_one_listing_of_the_cache(
+    tmp_path, monkeypatch
+):
+    """Every card found in the cache and linked into the output already (a
+    warm build: the output keeps the last build's cards) is answered from one
+    listing of the cache's files: no `lstat` of a cached file, where there were
+    two a card (found, then published) for 10,000 cards."""
+    inputs = _cards_in_cache(tmp_path / "cache", 5)
+    first = pipeline.ImageCache(tmp_path / "cache")
+    output = tmp_path / "output"
+    for number, text in enumerate(inputs):
+        _key, file = first.cached_card(text)
+        (output / f"rilis-{number}").mkdir(parents=True)
+        first.publish(file, output / f"rilis-{number}" / "og.png")
+    assert first.work.linked == 5
+
+    files = str(tmp_path / "cache" / "files")
+    looked = []
+    real_lstat = pipeline.os.lstat
+
+    def counted(path, *args, **kwargs):
+        if str(path).startswith(files):
+            looked.append(str(path))
+        return real_lstat(path, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline.os, "lstat", counted)
+    second = pipeline.ImageCache(tmp_path / "cache")
+    for number, text in enumerate(inputs):
+        _key, file = second.cached_card(text)
+        assert file is not None
+        second.publish(file, output / f"rilis-{number}" / "og.png")
+    assert looked == []
+    assert (second.work.reused, second.work.linked, second.work.copied) == (5, 5, 0)
+    for number in range(5):
+        published = output / f"rilis-{number}" / "og.png"
+        assert not published.is_symlink() and published.read_bytes() == f"kartu {number}".encode()
+
+
+def test_a_listed_card_that_became_a_link_is_not_published_at_a_new_address(tmp_path, caplog):
+    """The cache's listing is taken when the card is found; the card is then
+    replaced by a link to another file before it is published at an address
+    where nothing is yet (a new release): the file is looked at again, not
+    taken from the listing, so no link is published and an error names it."""
+    secret = tmp_path / "rahasia.txt"
+    secret.write_text("kata sandi", encoding="utf-8")
+    (text,) = _cards_in_cache(tmp_path / "cache", 1)
+    cache = pipeline.ImageCache(tmp_path / "cache")
+    _key, file = cache.cached_card(text)
+    assert file is not None and cache.work.reused == 1
+    cache.path(file).unlink()
+    cache.path(file).symlink_to(secret)
+    target = tmp_path / "output" / "berita" / "baru" / "og.png"
+    target.parent.mkdir(parents=True)
+    with caplog.at_level("ERROR"):
+        cache.publish(file, target)
+    assert not target.exists() and not target.is_symlink()
+    (finding,) = [r.warta_finding for r in caplog.records if hasattr(r, "warta_finding")]
+    assert (finding.path, finding.level) == (str(cache.path(file)), "error")
+    assert secret.read_text(encoding="utf-8") == "kata sandi"
+
+
+def test_a_card_written_again_after_the_listing_is_published_as_the_new_file(tmp_path):
+    """A card the cache writes again after its listing (drawn again, another
+    inode) is not taken for the output's old link: the output gets the new file."""
+    (text,) = _cards_in_cache(tmp_path / "cache", 1)
+    first = pipeline.ImageCache(tmp_path / "cache")
+    _key, file = first.cached_card(text)
+    target = tmp_path / "output" / "og.png"
+    target.parent.mkdir()
+    first.publish(file, target)
+    second = pipeline.ImageCache(tmp_path / "cache")
+    assert second.cached_card(text)[1] == file  # (the listing is taken)
+    second._store(file, b"kartu baru")
+    second.publish(file, target)
+    assert target.read_bytes() == b"kartu baru"
+    assert target.stat().st_ino == second.path(file).stat().st_ino
+
+
+def _settled(path) -> None:
+    """Date the file's last change three seconds back, as a photo written before
+    the build (its status change time follows the clock: wait for it)."""
+    import os
+    import time
+
+    earlier = time.time_ns() - 3_000_000_000
+    os.utime(path, ns=(earlier, earlier))
+    time.sleep((warta_filestate.SETTLED_NS + 200_000_000) / 1e9)
+
+
+def test_a_settled_photo_is_not_read_again_while_its_stat_holds(tmp_path, monkeypatch):
+    """The second look-up of an unchanged photo takes its digest from the
+    manifest (its device, inode, size and both times): the file is not read."""
+    source = tmp_path / "rapat.jpg"
+    source.write_bytes(photo(1000, 600))
+    _settled(source)
+    settings = pipeline.VariantSettings()
+    first = pipeline.ImageCache(tmp_path / "cache")
+    image = first.source_image(source, settings)
+    first.save()
+    read = []
+    real = pipeline.ImageCache._read_source
+    monkeypatch.setattr(
+        pipeline.ImageCache, "_read_source", staticmethod(lambda p: read.append(p) or real(p))
+    )
+    second = pipeline.ImageCache(tmp_path / "cache")
+    assert second.source_image(source, settings).variants == image.variants
+    assert read == [] and second.work.reused == 1
+    second.save()
+    third = pipeline.ImageCache(tmp_path / "cache")  # (kept by the build that used it)
+    assert third.source_image(source, settings).variants == image.variants and read == []
+
+
+def test_a_photo_replaced_with_its_size_and_time_kept_is_read_and_encoded_again(tmp_path):
+    """Other bytes of the same size written over a photo, its modification time
+    set back as it was (`touch -d`, a copy keeping times): the status change
+    time tells, and the new photo's variants are made."""
+    import os
+
+    source = tmp_path / "rapat.jpg"
+    source.write_bytes(photo(1000, 600))
+    _settled(source)
+    before = os.stat(source)
+    settings = pipeline.VariantSettings()
+    first = pipeline.ImageCache(tmp_path / "cache")
+    image = first.source_image(source, settings)
+    first.save()
+    other = photo(1000, 600, gps=False)
+    other += b"\0" * (before.st_size - len(other))
+    assert len(other) == before.st_size and other != source.read_bytes()
+    with open(source, "r+b") as handle:  # (the same inode)
+        handle.write(other)
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(source)
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    )
+    second = pipeline.ImageCache(tmp_path / "cache")
+    again = second.source_image(source, settings)
+    assert second.work.encoded_variants == 4 and second.work.reused == 0
+    assert {v.file for v in again.variants}.isdisjoint({v.file for v in image.variants})
+
+
+def test_a_photo_read_as_it_was_written_is_read_again_next_time(tmp_path, monkeypatch):
+    """A photo that changed within the settling time of its look-up is not
+    known by its stat (a change in the same tick could keep it): read again."""
+    source = tmp_path / "rapat.jpg"
+    source.write_bytes(photo(1000, 600))
+    settings = pipeline.VariantSettings()
+    first = pipeline.ImageCache(tmp_path / "cache")
+    first.source_image(source, settings)
+    first.save()
+    read = []
+    real = pipeline.ImageCache._read_source
+    monkeypatch.setattr(
+        pipeline.ImageCache, "_read_source", staticmethod(lambda p: read.append(p) or real(p))
+    )
+    second = pipeline.ImageCache(tmp_path / "cache")
+    second.source_image(source, settings)
+    assert read == [source] and second.work.reused == 1
 
 
 def test_transparent_source_falls_back_to_png(tmp_path):

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 from PIL import Image
@@ -135,6 +136,33 @@ def test_a_replaced_photo_takes_the_old_variants_out(site, tmp_path):
     new = variants(second.output)
     assert new and not old & new
     assert (site.output / CARD.format(slug="foto")).read_bytes() == card  # no photo on cards
+    assert_same_tree(site.output, clean(site, tmp_path).output)
+
+
+def test_a_settled_photo_replaced_with_its_time_kept_takes_the_old_variants_out(site, tmp_path):
+    """The images cache knows a photo untouched for a while by its stat, not
+    read again; another photo of the same size written over it, its
+    modification time set back (a copy that keeps times), is read again."""
+    two_releases(site)
+    source = site.content / "images/2024/rapat.jpg"
+    earlier = time.time_ns() - 3_000_000_000
+    os.utime(source, ns=(earlier, earlier))
+    time.sleep(2.2)  # (its status change time too is two seconds old, "settled")
+    first = build(site)
+    old = variants(first.output)
+    before = os.stat(source)
+    other = source.with_name("lain.jpg")
+    photo(other, 1300, 800, 200)
+    data = other.read_bytes()
+    other.unlink()
+    data += b"\0" * (before.st_size - len(data))
+    assert len(data) == before.st_size
+    with open(source, "r+b") as handle:
+        handle.write(data)
+    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
+    second = build(site)
+    new = variants(second.output)
+    assert new and not old & new
     assert_same_tree(site.output, clean(site, tmp_path).output)
 
 

@@ -31,6 +31,7 @@ import os
 import re
 import shutil
 import stat
+import time
 import warnings
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -39,7 +40,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from warta import documents, findings
+from warta import documents, filestate, findings
 from warta.documents import DocumentProblem, clean_document, is_document
 from warta.findings import Finding
 from warta.paths import cache_blocker, replace_file, save_cache
@@ -362,7 +363,29 @@ def encode_variants(data: bytes, name: str, settings: VariantSettings, key: str)
 
 
 def variants_key(data: bytes, settings: VariantSettings) -> str:
-    return sha256(f"{CODE_VERSION}|{settings.fingerprint()}|{sha256(data)}".encode())
+    return variants_key_of(sha256(data), settings)
+
+
+def variants_key_of(digest: str, settings: VariantSettings) -> str:
+    """`variants_key` of a source whose bytes' SHA-256 is `digest`."""
+    return sha256(f"{CODE_VERSION}|{settings.fingerprint()}|{digest}".encode())
+
+
+def _full_stat(found: os.stat_result) -> list[int]:
+    """What any change to a file's bytes changes: device, inode, size,
+    modification and status change times (the last set by every write)."""
+    return [found.st_dev, found.st_ino, found.st_size, found.st_mtime_ns, found.st_ctime_ns]
+
+
+def _is_photo_entry(value) -> bool:
+    """A source's `_full_stat` and its bytes' SHA-256, as `ImageCache.lookup` keeps them."""
+    return (
+        isinstance(value, list)
+        and len(value) == 6
+        and all(isinstance(n, int) and not isinstance(n, bool) for n in value[:5])
+        and isinstance(value[5], str)
+        and len(value[5]) == 64
+    )
 
 
 @dataclass(frozen=True)
@@ -501,10 +524,19 @@ class ImageCache:
         self.manifest_path = self.folder / MANIFEST
         self.work = Work()
         self._used: set[str] = set()
+        # name → inode of the regular files of `files`, from one listing taken
+        # at the first ask (`_listed`), and the folder's device.
+        self._listing: dict[str, int] | None = None
+        self._device = -1
         manifest = self._load()
         self.sources: dict[str, dict] = manifest.get("sources", {})
         self.cards: dict[str, str] = manifest.get("cards", {})
         self.stripped: dict[str, str] = manifest.get("stripped", {})
+        # A photo's path → its `_full_stat` and digest, as the last build read
+        # it (a warm build does not read 300 photos again to find their keys);
+        # `_digests`: the ones this build read or found so, which `save` keeps.
+        self.digests: dict[str, list] = manifest.get("digests", {})
+        self._digests: dict[str, list] = {}
 
     def _load(self) -> dict:
         """The last build's manifest; an entry of another shape (a hand edit, a
@@ -526,6 +558,7 @@ class ImageCache:
             "sources": entries("sources", _is_source_entry),
             "cards": entries("cards", _is_file_name),
             "stripped": entries("stripped", lambda v: v == "" or _is_file_name(v)),
+            "digests": entries("digests", _is_photo_entry),
         }
 
     @staticmethod
@@ -542,39 +575,75 @@ class ImageCache:
     def _store(self, file: str, data: bytes) -> None:
         self.files.mkdir(parents=True, exist_ok=True)
         replace_file(self.path(file), data)
+        self._unlist([file])
+
+    def _listed(self) -> dict[str, int]:
+        """The regular files of the cache's `files` folder (links not followed)
+        by name, with their inodes, from one listing taken at the first ask:
+        a warm build asks of 10,000 cards and their variants, one `lstat` each
+        (twice for a card: found, then published). Only a yes is taken from
+        it: a name not listed, or listed as something else, is looked at
+        again (`_regular`), and a file this cache writes is taken out of it."""
+        if self._listing is None:
+            found: dict[str, int] = {}
+            try:
+                self._device = os.stat(self.files).st_dev
+                with os.scandir(self.files) as entries:
+                    for entry in entries:
+                        try:
+                            if entry.is_file(follow_symlinks=False):
+                                found[entry.name] = entry.inode()
+                        except OSError:
+                            continue
+            except OSError:
+                found = {}
+            self._listing = found
+        return self._listing
+
+    def _unlist(self, files) -> None:
+        """Take files written since the listing out of it (another inode now)."""
+        if self._listing is not None:
+            for file in files:
+                self._listing.pop(file, None)
 
     def _have(self, files) -> bool:
         """Whether every one of `files` is in the cache as a regular file, links
         not followed: anything else is missing and made again (see `_regular`)."""
         folder = os.fspath(self.files)  # (text: a Path a file cost more than its lstat)
-        return all(self._regular(os.path.join(folder, f)) for f in files)
+        listed = self._listed()
+        return all(f in listed or self._regular(os.path.join(folder, f)) for f in files)
 
-    @staticmethod
-    def _linked_at_once(cached: str, destination: str | os.PathLike) -> bool:
-        """Whether `destination` is now a hard link to the regular file
-        `cached` without more ado: it was one already (the same file, which
-        linking again would put back as it is), or nothing was there and its
-        folder is (a warm build: the writer empties the output of all but its
-        pages, so every card goes again into its page's folder). False
-        otherwise: `publish`'s full way. (Paths as text: for 10,000 cards,
-        `pathlib` cost more than the system calls.)"""
-        try:
-            mine = os.lstat(cached)
-        except OSError:
-            return False
-        if not stat.S_ISREG(mine.st_mode):
-            return False
+    def _linked_at_once(self, file: str, destination: str | os.PathLike) -> bool:
+        """Whether `destination` is now a hard link to the regular cached
+        `file` without more ado: it was one already (the same file, which
+        linking again would put back as it is: its inode is the one the
+        cache's listing found, `_listed`), or nothing was there and its
+        folder is (the file looked at first, as the listing may be older).
+        False otherwise: `publish`'s full way. (Paths as text: for 10,000
+        cards, `pathlib` cost more than the system calls.)"""
+        cached = os.path.join(self.files, file)
         try:
             there = os.lstat(destination)
         except FileNotFoundError:
             try:
+                if not stat.S_ISREG(os.lstat(cached).st_mode):
+                    return False
                 os.link(cached, destination)
             except OSError:  # no folder yet, another filesystem: the full way
                 return False
             return True
         except OSError:
             return False
-        return stat.S_ISREG(there.st_mode) and (mine.st_ino, mine.st_dev) == (
+        if not stat.S_ISREG(there.st_mode):
+            return False
+        listed = self._listed().get(file)
+        if listed is not None and (listed, self._device) == (there.st_ino, there.st_dev):
+            return True  # (the listing's file: a regular one, linked there already)
+        try:
+            mine = os.lstat(cached)
+        except OSError:
+            return False
+        return stat.S_ISREG(mine.st_mode) and (mine.st_ino, mine.st_dev) == (
             there.st_ino,
             there.st_dev,
         )
@@ -603,9 +672,14 @@ class ImageCache:
         missing, oversized or unreadable file (only the header of a new source
         is read here: the pixel limit is checked before anything is decoded).
         """
-        if not source.is_file():
+        look = time.time_ns()
+        try:
+            found = os.stat(source)
+        except (OSError, ValueError):
+            found = None
+        if found is None or not stat.S_ISREG(found.st_mode):
             raise MissingImage()
-        size = source.stat().st_size
+        size = found.st_size
         if size == 0:
             # An upload that failed half-way, or a file made by `touch`.
             raise ImageProblem(
@@ -617,11 +691,20 @@ class ImageCache:
                 f"{settings.max_source_bytes / 1e6:.1f} MB set by IMAGES_MAX_SOURCE_BYTES)",
                 TOO_LARGE,
             )
-        try:
-            data = source.read_bytes()
-        except OSError as exc:
-            raise ImageProblem(f"image cannot be read ({exc})", UNREADABLE) from exc
-        key = variants_key(data, settings)
+        name, full = os.fspath(source), _full_stat(found)
+        known = self.digests.get(name)
+        if known is not None and known[:5] == full:
+            # (unchanged since the last build read it: the same bytes)
+            self._digests[name] = known
+            data, key = None, variants_key_of(known[5], settings)
+        else:
+            data = self._read_source(source)
+            digest = sha256(data)
+            if max(found.st_mtime_ns, found.st_ctime_ns) < look - filestate.SETTLED_NS:
+                # (a file changed within a timestamp's tick of the look could
+                # keep its stat: only one settled before is known by it)
+                self._digests[name] = [*full, digest]
+            key = variants_key_of(digest, settings)
         entry = self.sources.get(key)
         if entry and self._have(v["file"] for v in entry["variants"]):
             self.work.reused += 1
@@ -630,6 +713,9 @@ class ImageCache:
             return SourceImage(
                 entry["width"], entry["height"], [Variant(**v) for v in entry["variants"]]
             )
+        if data is None:
+            data = self._read_source(source)
+            key = variants_key(data, settings)
         try:
             with warnings.catch_warnings():
                 # The pixel limit below is ours; Pillow's bomb warning would only repeat it.
@@ -651,9 +737,17 @@ class ImageCache:
         self._check_pixels(width, height, settings)
         return VariantJob(key, source, settings)
 
+    @staticmethod
+    def _read_source(source: Path) -> bytes:
+        try:
+            return source.read_bytes()
+        except OSError as exc:
+            raise ImageProblem(f"image cannot be read ({exc})", UNREADABLE) from exc
+
     def add_variants(self, encoded: EncodedSource) -> SourceImage:
         """Record the variants a worker encoded into `self.files`."""
         self._used.add(encoded.key)
+        self._unlist(v.file for v in encoded.variants)
         self.sources[encoded.key] = {
             "width": encoded.width,
             "height": encoded.height,
@@ -713,6 +807,7 @@ class ImageCache:
         """Record a card a worker drew into `self.files`."""
         self._used.add(drawn.key)
         self.cards[drawn.key] = drawn.file
+        self._unlist([drawn.file])
         self.work.drawn_cards += 1
 
     # -- cleaned copies of published files --------------------------------------
@@ -761,6 +856,7 @@ class ImageCache:
             "sources": sources,
             "cards": cards,
             "stripped": stripped,
+            "digests": self._digests,
         }
         save_cache(  # a warning when it cannot be written
             self.manifest_path,
@@ -777,7 +873,7 @@ class ImageCache:
         that is no regular file (a symlink, a folder) is never published: an
         error names it. A destination that is already a link to the cached file
         is left as it is."""
-        if self._linked_at_once(os.path.join(self.files, file), destination):
+        if self._linked_at_once(file, destination):
             self.work.linked += 1
             return
         destination = Path(destination)
