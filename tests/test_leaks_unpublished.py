@@ -7,6 +7,7 @@ object by object."""
 
 from __future__ import annotations
 
+import pytest
 from test_leaks_comments import leaked, output_texts
 from test_leaks_documents import exif_jpeg, named_pdf, pdf_objects_text, written, zipped_leaks
 
@@ -102,3 +103,40 @@ def test_a_release_saved_among_the_photos_and_linked_for_download_is_not_publish
     assert errors == [("content/berita/terbuka.md", line_of(path, "[Unduh catatan]"))]
     assert not (built.output / "images" / "2024" / "catatan.md").exists()
     assert leaked(built.output, "mkxsumber") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "expiryDate: 2024-11-20",  # Hugo's: past, the release was to be down already
+        "unpublishDate: 2024-11-01",  # Hugo's other name for it, before the Date:
+        "Kedaluwarsa: 2024-11-20",
+        "Tayang-Hingga: 2099-01-01",  # not an embargo: the day it was to come down
+    ],
+)
+def test_a_date_a_release_is_to_come_down_holds_it_back(site, line):
+    """The site takes no release down at a date: a key saying when one is to
+    go (`expiryDate: 2024-11-20`, past) published it for good with a
+    suggestion that nothing reads the key, or read it as an embargo whose
+    Date: to write was the day it was to go. It is held back, with one
+    warning at its line that says how to publish it."""
+    newsroom(site)
+    text = article_text(slug="mkxselesai", title="Pengumuman Seleksi Mkxselesai Panwaslu Kecamatan")
+    path = site.article("selesai.md", text.replace("\n\n", f"\n{line}\n\n", 1))
+    built = site.build(publish=True, SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    assert leaked(built.output, "mkxselesai") == []
+    said = [
+        (f.line, f.message)
+        for f in built.findings()
+        if f.path.endswith("selesai.md") and "supplied" not in f.message
+    ]
+    name = line.split(":")[0]
+    assert said == [
+        (
+            line_of(path, line),
+            f"unknown key '{line}' is read as Status: draft: this release is not published "
+            f"(the site takes no release down at a date) (to publish it, delete the {name}: "
+            "line; when it must come down, write 'Status: draft')",
+        )
+    ]
