@@ -7,10 +7,11 @@ object by object."""
 
 from __future__ import annotations
 
-from test_leaks_comments import output_texts
+import pytest
+from test_leaks_comments import leaked, output_texts
 from test_leaks_documents import exif_jpeg, named_pdf, pdf_objects_text, written, zipped_leaks
 
-from conftest import REPO, article_text, newsroom, run_build
+from conftest import REPO, article_text, line_of, newsroom, run_build
 
 STATES = {"draft": "Status: draft", "hidden": "Status: hidden", "embargo": None}
 
@@ -71,3 +72,71 @@ def test_unpublished_releases_reach_no_output_file_cold_or_warm(site):
             text = pdf_objects_text(path.read_bytes())
             found += [f"{path.name}: {m}" for m in markers if m in text]
         assert found == [], build
+
+
+def test_a_release_saved_among_the_photos_and_linked_for_download_is_not_published(site):
+    """A draft saved in content/images/2024/ (a static folder) and linked
+    with `{static}` from a published release: the link is an error saying the
+    source is not published, and no output file holds it or its words."""
+    newsroom(site)
+    folder = site.content / "images" / "2024"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "catatan.md").write_text(
+        article_text(
+            slug="mkxsumber",
+            title="Bawaslu Kota Palembang Mkxsumber Rapat Tertutup Penetapan",
+            status="draft",
+            body="PALEMBANG – Bawaslu Kota Palembang mkxsumber menggelar rapat tertutup.",
+        ),
+        encoding="utf-8",
+    )
+    path = site.article(
+        "terbuka.md",
+        article_text(
+            slug="terbuka",
+            body="PALEMBANG – Bawaslu Kota Palembang menggelar rapat terbuka.\n\n"
+            "[Unduh catatan]({static}/images/2024/catatan.md)",
+        ),
+    )
+    built = site.build(publish=True)
+    errors = [(f.path, f.line) for f in built.findings("error")]
+    assert errors == [("content/berita/terbuka.md", line_of(path, "[Unduh catatan]"))]
+    assert not (built.output / "images" / "2024" / "catatan.md").exists()
+    assert leaked(built.output, "mkxsumber") == []
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "expiryDate: 2024-11-20",  # Hugo's: past, the release was to be down already
+        "unpublishDate: 2024-11-01",  # Hugo's other name for it, before the Date:
+        "Kedaluwarsa: 2024-11-20",
+        "Tayang-Hingga: 2099-01-01",  # not an embargo: the day it was to come down
+    ],
+)
+def test_a_date_a_release_is_to_come_down_holds_it_back(site, line):
+    """The site takes no release down at a date: a key saying when one is to
+    go (`expiryDate: 2024-11-20`, past) published it for good with a
+    suggestion that nothing reads the key, or read it as an embargo whose
+    Date: to write was the day it was to go. It is held back, with one
+    warning at its line that says how to publish it."""
+    newsroom(site)
+    text = article_text(slug="mkxselesai", title="Pengumuman Seleksi Mkxselesai Panwaslu Kecamatan")
+    path = site.article("selesai.md", text.replace("\n\n", f"\n{line}\n\n", 1))
+    built = site.build(publish=True, SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    assert leaked(built.output, "mkxselesai") == []
+    said = [
+        (f.line, f.message)
+        for f in built.findings()
+        if f.path.endswith("selesai.md") and "supplied" not in f.message
+    ]
+    name = line.split(":")[0]
+    assert said == [
+        (
+            line_of(path, line),
+            f"unknown key '{line}' is read as Status: draft: this release is not published "
+            f"(the site takes no release down at a date) (to publish it, delete the {name}: "
+            "line; when it must come down, write 'Status: draft')",
+        )
+    ]

@@ -279,6 +279,24 @@ def title_notice(title: str) -> str | None:
     return match[0].strip("*_ \t-–—:|") if match else None
 
 
+# - A date a release is to come down, the whole key (Hugo's `expiryDate:`
+#   and its `unpublishDate:`, `Expires:`, `Kedaluwarsa:`, `Tayang-Hingga:`,
+#   `Publish-Until:`): the site takes no release down at a date, so one
+#   meant to go is held back, whatever the date (`is_end_key`).
+_END_KEY_RE = re.compile(
+    r"(?:\w*-)?(?:expir\w*|(?:ke|ka)?da?luw?arsa|unpublish(?:ed)?-?(?:date|at|on|time))"
+    r"(?:-\w+)?"
+    r"|(?:tayang|terbit|publish(?:ed)?|tampil|berlaku)-?(?:hingga|sampai|until|end|ends)"
+    r"(?:-\w+)?"
+)
+
+
+def is_end_key(key: str) -> bool:
+    """Whether a key (any case, `-`, `_` or spaces between its words) says
+    when a release is to come down (`_END_KEY_RE`)."""
+    return bool(_END_KEY_RE.fullmatch(re.sub(r"[-_ ]+", "-", key.lower()).strip("-")))
+
+
 def release_key_holds(key: str, value: str, date: str = "") -> bool:
     """Whether a front-matter field of a key that is no publication key (lower
     case) holds its release back as one would: a release or schedule date
@@ -367,6 +385,9 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
     - A key about when a release is out (`Embargo:`, `Tayang:`,
       `publishDate:`): a date later than the `Date:` (`date`; none: any
       date) holds it back, an earlier one lets it out.
+    - A key about when it is to come down (`expiryDate:`, `Kedaluwarsa:`,
+      `Tayang-Hingga:`, `is_end_key`), in the front matter: it holds the
+      release back, whatever its value: the site never takes a release down.
 
     A value that says neither clearly (`Draft: mungkin`, `Stauts: pending`,
     `Tayang: Sabtu malam, langsung di TVRI`) holds the release back in the
@@ -382,6 +403,8 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
     `Drаft:` with a Cyrillic а: no reader reads it, and no prose writes it)."""
     odd = not name.isascii()
     key = canonical_key(ascii_key(name).lower())
+    if not below and is_end_key(key):
+        return True  # the site takes no release down at a date: held back
     if key in PUBLICATION_KEYS:
         meant, misspelt = key, odd
     elif is_publication_key(key):

@@ -1275,6 +1275,18 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
             "YYYY-MM-DD HH:MM' (WIB) and delete the notice's line",
         )
         return
+    if not source.flag_below and frontmatter.is_end_key(name):
+        # `expiryDate: 2024-12-01`: not an embargo (its date is when it comes down)
+        yield _finding(
+            source,
+            line,
+            "warning",
+            f"unknown key '{name}: {value}' is read as Status: draft: this release is not "
+            "published (the site takes no release down at a date)",
+            f"to publish it, delete the {name}: line; when it must come down, write "
+            "'Status: draft'",
+        )
+        return
     # (a key that is no publication key holds it back by `release_key_holds`)
     unknown = frontmatter.canonical_key(name) not in frontmatter.PUBLICATION_KEYS
     unclear = not unknown and frontmatter.yes_or_no(value) is None

@@ -131,7 +131,7 @@ from warta.paths import (
     site_root,
 )
 from warta.published import check_only, is_written
-from warta.source_checks import backslash_suggestion, converted_body
+from warta.source_checks import SOURCE_SUFFIXES, backslash_suggestion, converted_body
 
 from .cards import CardText, draw_card, drawable, left_out, office_name
 from .markup import line_of, picture, references
@@ -1071,7 +1071,9 @@ def select_static_files(generator) -> None:
     served (`warta.paths.ACTIVE_SUFFIXES`: a page, a script, an SVG) only when
     it is the site's: a writer's would run on the site's own address; a link
     to it is an error at its line (content_lint), one nothing links a warning
-    here. A photo that cannot be published (over a limit, unreadable) is left
+    here. So is a release's source (a Markdown file, `SOURCE_SUFFIXES`: a
+    draft saved in content/images/), which the link's error says is not
+    published. A photo that cannot be published (over a limit, unreadable) is left
     out: its error was reported at the line that uses it. A file left out
     that nothing names is said to be unused (a suggestion), unless an
     unwritten release (a draft, an embargoed one, one Pelican could not read:
@@ -1089,8 +1091,9 @@ def select_static_files(generator) -> None:
             continue
         if is_site_file(relative, site):
             kept.append(static)
-        elif is_active_file(relative):
-            # A link to it is an error at its line (content_lint).
+        elif is_active_file(relative) or relative.lower().endswith(SOURCE_SUFFIXES):
+            # A link to it is an error at its line (content_lint): a release's
+            # source (a draft's saved in content/images/) is never a download.
             if real not in build.used_by_written and real not in build.used_by_unwritten:
                 unused.append(relative)
         elif real in build.used_by_written:
