@@ -103,3 +103,21 @@ def contents_of(generators, lists: tuple[str, ...] | None = None) -> list:
         elif is_pages_generator(generator):
             found += every_content(generator, lists or PAGE_LISTS)
     return found
+
+
+def order_index(order: list) -> dict[int, list[int]]:
+    """id of each item of `order` → its positions there (for `in_order_of`)."""
+    positions: dict[int, list[int]] = {}
+    for index, item in enumerate(order):
+        positions.setdefault(id(item), []).append(index)
+    return positions
+
+
+def in_order_of(order: list, index: dict[int, list[int]], members) -> list:
+    """The items of `order` (`index`: its `order_index`) that are in
+    `members`, in `order`'s order, each as often as `order` holds it:
+    Pelican's `[a for a in order if a in members]` for items compared by
+    identity (no `__eq__` of their own), in one pass over `members`, where
+    Pelican's scans `members` once per item of `order`."""
+    found = sorted({place for item in members for place in index.get(id(item), ())})
+    return [order[place] for place in found]
