@@ -106,3 +106,5 @@ def test_in_order_of_keeps_the_order_and_each_occurrence():
     order = [c, a, b, a]
     assert in_order_of(order, order_index(order), [a, b, a]) == [a, b, a]
     assert in_order_of(order, order_index(order), [Dated(1)]) == []
+    once = [c, a, b]
+    assert in_order_of(once, order_index(once), [b, c, b]) == [c, b]

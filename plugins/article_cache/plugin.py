@@ -700,7 +700,7 @@ def process_translations(content_list, translation_id=None):
 def compared_by_identity(contents) -> bool:
     """Whether `in` finds each content by identity alone (no class of them has
     its own `__eq__`), as `warta.contents.in_order_of` does."""
-    return all(type(item).__eq__ is object.__eq__ for item in contents)
+    return all(kind.__eq__ is object.__eq__ for kind in set(map(type, contents)))
 
 
 def _archive_dates(generator):
