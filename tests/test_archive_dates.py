@@ -101,6 +101,22 @@ def test_articles_with_their_own_equality_are_found_as_pelican_finds_them(tmp_pa
     assert written(generator) == pelicans
 
 
+def test_an_outside_plugins_own_archive_method_is_left_to_run(tmp_path, monkeypatch):
+    calls = []
+    pelicans = ArticlesGenerator.generate_tags
+
+    def counted(self, write):  # as an outside plugin patches Pelican's class
+        calls.append(self)
+        return pelicans(self, write)
+
+    monkeypatch.setattr(ArticlesGenerator, "generate_tags", counted)
+    generator = generator_of(tmp_path, [Dated(n) for n in range(20)], groups=3)
+    quicker_archives(generator)
+    written(generator)
+    assert calls == [generator]
+    assert "generate_categories" not in vars(generator)
+
+
 def test_in_order_of_keeps_the_order_and_each_occurrence():
     a, b, c = Dated(1), Dated(2), Dated(3)
     order = [c, a, b, a]

@@ -760,15 +760,25 @@ ARCHIVE_PLURALS = {"tag": "tags", "category": "categories", "author": "authors"}
 ARCHIVES_OF = "4.12.0"
 
 
+def pelicans_own(function, name: str) -> bool:
+    """Whether `function` is Pelican's own `ArticlesGenerator.<name>`: not a
+    subclass's, nor one an outside plugin put on the class (or wrapped)."""
+    return (
+        getattr(function, "__module__", None) == "pelican.generators"
+        and getattr(function, "__qualname__", None) == f"ArticlesGenerator.{name}"
+        and not hasattr(function, "__wrapped__")
+    )
+
+
 def quicker_archives(generator) -> None:
     """article_generator_init: the generator's tag, category and author pages
     written by `_write_archives`, as Pelican 4.12 writes them; not for a
-    generator whose class has its own, nor under another Pelican."""
-    if pelican_version != ARCHIVES_OF:
+    generator whose class has its own (a subclass's, an outside plugin's put
+    on Pelican's class), nor under another Pelican."""
+    if pelican_version != ARCHIVES_OF or not isinstance(generator, ArticlesGenerator):
         return
-    kind = type(generator)
     methods = ("generate_tags", "generate_categories", "generate_authors")
-    if any(getattr(kind, name, None) is not getattr(ArticlesGenerator, name) for name in methods):
+    if not all(pelicans_own(getattr(type(generator), name, None), name) for name in methods):
         return
     generator.generate_tags = lambda write: _write_archives(
         generator,
