@@ -29,7 +29,7 @@ from test_official_tags_site import (
 )
 
 from conftest import shipped_plugins
-from warta.enrichment import Enrichment, RegionRef
+from warta.enrichment import Enrichment, Place, RegionRef, TagRef
 from warta.findings import Finding
 from warta.pipeline import EnrichmentCache, Pipeline, PipelineOrderError, Source, file_key
 
@@ -232,6 +232,58 @@ def test_cache_round_trip_counts_and_no_file_left_beside_it(tmp_path):
     # Nothing new, nothing dropped: the file is not rewritten.
     assert second.save() is False
     assert [p.name for p in path.parent.iterdir()] == ["cache.pickle"]
+
+
+@dataclasses.dataclass
+class PlaceStage:
+    """A stage giving every source the same region and tag, as new objects each time."""
+
+    name: str = "regions"
+    after: tuple[str, ...] = ()
+
+    def digest(self) -> str:
+        return self.name
+
+    def run(self, source: Source, enrichment: Enrichment) -> Enrichment:
+        province = Place("16", "Sumatera Selatan", "provinsi", "wilayah/sumatera-selatan/")
+        city = "".join(["Kota ", "Palembang"])  # a new string each time
+        region = RegionRef("16.71", city, "kota", "wilayah/palembang/", ancestors=(province,))
+        tag = TagRef("coklit", Label("Coklit") if "label" in source.title else "Coklit", "Tahapan")
+        return dataclasses.replace(enrichment, regions=(region,), official_tags=(tag,))
+
+
+class Label(str):
+    """A string of another type, equal to the plain one."""
+
+
+def test_values_recurring_across_articles_are_kept_once_in_the_cache(tmp_path):
+    path = tmp_path / "cache.pickle"
+    pipeline = Pipeline()
+    pipeline.add(PlaceStage())
+    sources = [source(number) for number in range(3)]
+    computed = pipeline.run(sources, cache=(first := EnrichmentCache(path, pipeline.digest())))
+    assert first.save() is True
+    warm = EnrichmentCache(path, pipeline.digest())
+    found = pipeline.run(sources, cache=warm)
+    assert warm.hits == 3 and found == computed
+    regions = {id(enrichment.regions[0]) for enrichment in found}
+    ancestors = {id(enrichment.regions[0].ancestors) for enrichment in found}
+    tags = {id(enrichment.official_tags) for enrichment in found}
+    assert (len(regions), len(ancestors), len(tags)) == (1, 1, 1)
+
+
+def test_values_equal_only_across_types_are_not_merged(tmp_path):
+    path = tmp_path / "cache.pickle"
+    pipeline = Pipeline()
+    pipeline.add(PlaceStage())
+    sources = [source(1), source(2, title="Rilis label")]
+    cache = EnrichmentCache(path, pipeline.digest())
+    pipeline.run(sources, cache=cache)
+    assert cache.save() is True
+    plain, labelled = pipeline.run(sources, cache=EnrichmentCache(path, pipeline.digest()))
+    assert type(plain.official_tags[0].name) is str
+    assert type(labelled.official_tags[0].name) is Label
+    assert plain.regions[0] is labelled.regions[0]
 
 
 def test_site_wide_fields_are_not_cached(tmp_path):

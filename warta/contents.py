@@ -103,3 +103,27 @@ def contents_of(generators, lists: tuple[str, ...] | None = None) -> list:
         elif is_pages_generator(generator):
             found += every_content(generator, lists or PAGE_LISTS)
     return found
+
+
+def order_index(order: list) -> dict[int, int | list[int]]:
+    """id of each item of `order` → its position there, or its positions when
+    `order` holds it more than once (for `in_order_of`)."""
+    positions: dict[int, int | list[int]] = {id(item): index for index, item in enumerate(order)}
+    if len(positions) < len(order):  # an item held twice
+        positions = {}
+        for index, item in enumerate(order):
+            positions.setdefault(id(item), []).append(index)  # type: ignore[union-attr]
+    return positions
+
+
+def in_order_of(order: list, index: dict[int, int | list[int]], members) -> list:
+    """The items of `order` (`index`: its `order_index`) that are in
+    `members`, in `order`'s order, each as often as `order` holds it:
+    Pelican's `[a for a in order if a in members]` for items compared by
+    identity (no `__eq__` of their own), in one pass over `members`, where
+    Pelican's scans `members` once per item of `order`."""
+    if len(index) < len(order):  # positions as lists
+        found = {place for key in map(id, members) for place in index.get(key, ())}
+    else:
+        found = {index[key] for key in map(id, members) if key in index}
+    return [order[place] for place in sorted(found)]  # type: ignore[call-overload]

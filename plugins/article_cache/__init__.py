@@ -99,7 +99,13 @@ Pelican's `process_translations`, which every articles and pages generator
 calls once per build, scans the list of originals once per content
 (quadratic: 0.8 s at 10,000 articles); the plugin hands it one group of
 translations (one slug) at a time instead, with the same lists and warnings
-(`process_translations`).
+(`process_translations`). Likewise Pelican 4.12's tag, category and author
+pages: for each of them Pelican scans every article of the site for those
+among the page's articles (their `dates`); the plugin finds them in one pass
+over the site's articles per kind of page and writes the same pages with the
+same arguments (`quicker_archives`; Pelican's own methods under another
+Pelican version, for a generator class with its own, and Pelican's own scan
+for contents with their own equality).
 
 Settings: ARTICLE_CACHE_ENABLED (default True; CACHE_CONTENT and
 LOAD_CONTENT_CACHE apply as to Pelican's caches: `--ignore-cache` starts

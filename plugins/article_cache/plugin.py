@@ -18,15 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from blinker import Signal
+from pelican import __version__ as pelican_version
 from pelican import generators as pelican_generators
 from pelican import signals
 from pelican.contents import Content
-from pelican.generators import CachingGenerator
+from pelican.generators import ArticlesGenerator, CachingGenerator
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import process_translations as pelican_process_translations
+from pelican.writers import FileOverwriteFailedError
 
 import warta
 from warta import findings
+from warta.contents import in_order_of, order_index
 from warta.fingerprint import (
     Digester,
     files_digest,
@@ -701,6 +704,115 @@ def process_translations(content_list, translation_id=None):
     return index, translations
 
 
+def compared_by_identity(contents) -> bool:
+    """Whether `in` finds each content by identity alone (no class of them has
+    its own `__eq__`), as `warta.contents.in_order_of` does."""
+    return all(kind.__eq__ is object.__eq__ for kind in set(map(type, contents)))
+
+
+def _archive_dates(generator):
+    """A function giving, for a tag's, category's or author's articles, those of
+    `generator.dates` among them in its order (Pelican's `dates` of the page):
+    one pass over the articles, not one over them per article of the site;
+    Pelican's own scan where a content compares otherwise than by identity."""
+    dates = generator.dates
+    if not compared_by_identity(dates):
+        return lambda articles: [article for article in dates if article in articles]
+    index = order_index(dates)
+
+    def dates_of(articles) -> list:
+        if not compared_by_identity(articles):
+            return [article for article in dates if article in articles]
+        return in_order_of(dates, index, articles)
+
+    return dates_of
+
+
+def _write_archives(generator, write, kind: str, kind_name: str, groups, fields) -> None:
+    """Pelican 4.12's `generate_tags`, `generate_categories` and
+    `generate_authors` (`kind`: "tag", "category", "author"; `groups`: its
+    (item, articles); `fields`: the item's own keywords, in Pelican's order),
+    each page's `dates` found by `_archive_dates`: 0.2 s of a warm build of
+    10,000 releases went to Pelican's scans."""
+    template = generator.get_template(kind)
+    dates_of = _archive_dates(generator)
+    for item, articles in groups:
+        try:
+            write(
+                item.save_as,
+                template,
+                generator.context,
+                **fields(item),
+                articles=articles,
+                dates=dates_of(articles),
+                template_name=kind,
+                blog=True,
+                page_name=item.page_name,
+                all_articles=generator.articles,
+            )
+        except FileOverwriteFailedError:
+            if not item.slug:
+                logger.info(
+                    f'{kind_name} "%s" has an invalid slug; skipping writing {kind} page...',
+                    item,
+                    extra={"limit_msg": f"Further {ARCHIVE_PLURALS[kind]} with invalid slugs."},
+                )
+                continue
+            logger.error(f'Failed to write {kind_name} page for "%s".', item)
+            raise
+
+
+ARCHIVE_PLURALS = {"tag": "tags", "category": "categories", "author": "authors"}
+# The Pelican whose methods `_write_archives` stands for.
+ARCHIVES_OF = "4.12.0"
+
+
+def pelicans_own(function, name: str) -> bool:
+    """Whether `function` is Pelican's own `ArticlesGenerator.<name>`: not a
+    subclass's, nor one an outside plugin put on the class (or wrapped)."""
+    return (
+        getattr(function, "__module__", None) == "pelican.generators"
+        and getattr(function, "__qualname__", None) == f"ArticlesGenerator.{name}"
+        and not hasattr(function, "__wrapped__")
+    )
+
+
+def quicker_archives(generator) -> None:
+    """article_generator_init: the generator's tag, category and author pages
+    written by `_write_archives`, as Pelican 4.12 writes them; not for a
+    generator whose class has its own (a subclass's, an outside plugin's put
+    on Pelican's class), nor under another Pelican."""
+    if pelican_version != ARCHIVES_OF or not isinstance(generator, ArticlesGenerator):
+        return
+    methods = ("generate_tags", "generate_categories", "generate_authors")
+    if not all(pelicans_own(getattr(type(generator), name, None), name) for name in methods):
+        return
+    generator.generate_tags = lambda write: _write_archives(
+        generator,
+        write,
+        "tag",
+        "Tag",
+        generator.tags.items(),
+        lambda tag: {"tag": tag, "url": tag.url},
+    )
+    generator.generate_categories = lambda write: _write_archives(
+        generator,
+        write,
+        "category",
+        "Category",
+        generator.categories,
+        lambda category: {"url": category.url, "category": category},
+    )
+    generator.generate_authors = lambda write: _write_archives(
+        generator,
+        write,
+        "author",
+        "Author",
+        generator.authors,
+        lambda author: {"url": author.url, "author": author},
+    )
+
+
 # (settings, `cache_key` of them) of the last build whose templates were cached.
 _TEMPLATE_KEY: list = [None, None]
 
@@ -743,6 +855,7 @@ def register() -> None:
     pelican_generators.process_translations = process_translations
     signals.get_generators.connect(drop_unloadable_caches)
     signals.article_generator_init.connect(take_over)
+    signals.article_generator_init.connect(quicker_archives)
     signals.page_generator_init.connect(take_over)
     signals.static_generator_init.connect(skip_uncached_stamps)
     signals.generator_init.connect(cache_templates)
