@@ -32,7 +32,7 @@ from test_gates_browser import HEIGHT, WIDTHS, PageWatch
 
 from conftest import REPO, QuietHandler, run_build
 from warta.frontmatter import parse
-from warta.text import slugify
+from warta.text import INVISIBLE_FORMAT_CHARACTERS, slugify
 
 pytestmark = pytest.mark.browser
 
@@ -918,7 +918,11 @@ def test_the_cms_makes_a_slug_as_the_build_does(page):
         "Søren Ølberg æ œ",
         "   ",
         "Ω",
+        # pasted from Word: its optional hyphens (soft hyphens) inside words,
+        # and the other invisible characters the build's fold leaves out
+        "Peng\u00adaduan Ma\u00adsyarakat di Ke\u00adcamatan Ilir Barat",
     ]
+    titles += [f"Rapat{chr(code)}Pleno Ba\u200dwaslu" for code in INVISIBLE_FORMAT_CHARACTERS]
     made = page.evaluate("(titles) => titles.map((t) => window.WARTA_CMS.slugify(t))", titles)
     assert made == [slugify(title) for title in titles]
 

@@ -43,16 +43,20 @@
 
   // ---- slugs and ids, as the build makes them (warta/text.py) ---------------
 
-  // warta.text `fold`: accents and the apostrophes inside a word ("Jum'at")
-  // removed, lower case, any other character that is not a letter or a digit
-  // a space ("Pungut–Hitung" is two words).
+  // warta.text `fold`: accents, the apostrophes inside a word ("Jum'at") and
+  // the invisible characters (`_JOINING`: a soft hyphen Word pastes inside a
+  // word, zero-width spaces and joiners, direction marks, BOM) removed, lower
+  // case, any other character that is not a letter or a digit a space
+  // ("Pungut–Hitung" is two words).
+  var FOLD_REMOVED_RE = /['`\u2019\u02bc\u2018\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+
   function foldWords(text) {
     return String(text || '')
       .normalize('NFKD')
       .replace(/\p{Mn}/gu, '')
       .toLowerCase()
       .replace(/ß/g, 'ss') // (Python's casefold)
-      .replace(/['`\u2019\u02bc\u2018]/g, '')
+      .replace(FOLD_REMOVED_RE, '')
       .replace(/[^\p{L}\p{N}]+/gu, ' ');
   }
 
