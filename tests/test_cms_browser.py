@@ -350,6 +350,30 @@ def test_opening_a_release_changes_nothing_and_an_edit_changes_one_line(page, ne
     assert saved == expected  # every other byte as it was: key order, unknown keys, body
 
 
+def test_the_commits_the_cms_makes_are_named_in_indonesian(page, newsroom):
+    """The content repository's history is read by its staff and reviewers:
+    a save, and taking a release off the site ("Tarik dari situs"), were
+    committed as Decap's English "Update Berita …" and "Delete Berita …"."""
+    plain = SAMPLE_PLAIN.removeprefix("content/berita/").removesuffix(".md")
+    page.goto(f"{newsroom.base}/admin/#/collections/berita/entries/{plain}")
+    summary = page.get_by_label("Ringkasan", exact=True)
+    expect(summary).not_to_have_value("")
+    summary.fill(summary.input_value() + " Diperbarui.")
+    save(page)
+    [branch] = newsroom.cms_branches()
+    made = git(newsroom.repo, "log", "--format=%s", f"main..{branch}").splitlines()
+    assert made == [f"Ubah Berita “{plain}”"]
+
+    photo = SAMPLE_WITH_PHOTO.removeprefix("content/berita/").removesuffix(".md")
+    page.goto(f"{newsroom.base}/admin/#/collections/berita/entries/{photo}")
+    page.once("dialog", lambda dialog: dialog.accept())  # "Tarik berita ini dari situs?"
+    page.get_by_role("button", name="Sudah terbit", exact=True).click()
+    page.get_by_role("menuitem", name="Tarik dari situs").click()
+    page.get_by_text("Ditarik dari situs").first.wait_for()
+    taken = git(newsroom.repo, "log", "--format=%s", "-1", "main").strip()
+    assert taken == f"Hapus Berita “{photo}”"
+
+
 def test_every_sample_file_round_trips_through_the_format(page):
     """The format itself, in the browser: every release and page of the sample
     content read and written back unchanged, in both the article and page format."""
