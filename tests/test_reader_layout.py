@@ -282,6 +282,31 @@ def test_listings_load_at_once_the_thumbnails_of_their_first_screen(page, listin
             assert lazy, (page.screen, listing, index, box)
 
 
+@pytest.mark.parametrize(
+    "index", ["tag/", "rubrik/", "penulis/", "pejabat/", "arsip/", "wilayah/", ""]
+)
+def test_the_links_of_index_lists_are_a_fingers_target_on_a_phone(browser, served_site, index):
+    """On a touch screen each link of a list of links (tags, rubrik, authors,
+    officials, months, regions, the footer) is at least 44 px tall: they were
+    one 20 px line of text each, a little apart."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
+    tab = context.new_page()
+    try:
+        tab.goto(f"{served_site}/{index}", wait_until="load")
+        boxes = tab.evaluate(
+            """() => [...document.querySelectorAll(
+                'main ul > li > a:first-child, footer ul > li > a')]
+              .filter((a) => !a.closest('.card-list, .compact-list, .tag-list, .share__list'))
+              .map((a) => [a.textContent.trim(), a.getBoundingClientRect().height])"""
+        )
+        assert len(boxes) > 5, boxes
+        assert [box for box in boxes if box[1] < 44] == []
+    finally:
+        context.close()
+
+
 def test_home_rubrik_blocks_list_releases_the_main_column_does_not_show(sample_site):
     home = sample_site.html("")
     main = {a["href"] for a in home.select(".headline a[href], #latest-title ~ * .card a[href]")}
