@@ -32,7 +32,7 @@ from test_gates_browser import HEIGHT, WIDTHS, PageWatch
 
 from conftest import REPO, QuietHandler, run_build
 from warta.frontmatter import parse
-from warta.text import slugify
+from warta.text import INVISIBLE_FORMAT_CHARACTERS, slugify
 
 pytestmark = pytest.mark.browser
 
@@ -348,6 +348,30 @@ def test_opening_a_release_changes_nothing_and_an_edit_changes_one_line(page, ne
     )
     assert expected != original
     assert saved == expected  # every other byte as it was: key order, unknown keys, body
+
+
+def test_the_commits_the_cms_makes_are_named_in_indonesian(page, newsroom):
+    """The content repository's history is read by its staff and reviewers:
+    a save, and taking a release off the site ("Tarik dari situs"), were
+    committed as Decap's English "Update Berita …" and "Delete Berita …"."""
+    plain = SAMPLE_PLAIN.removeprefix("content/berita/").removesuffix(".md")
+    page.goto(f"{newsroom.base}/admin/#/collections/berita/entries/{plain}")
+    summary = page.get_by_label("Ringkasan", exact=True)
+    expect(summary).not_to_have_value("")
+    summary.fill(summary.input_value() + " Diperbarui.")
+    save(page)
+    [branch] = newsroom.cms_branches()
+    made = git(newsroom.repo, "log", "--format=%s", f"main..{branch}").splitlines()
+    assert made == [f"Ubah Berita “{plain}”"]
+
+    photo = SAMPLE_WITH_PHOTO.removeprefix("content/berita/").removesuffix(".md")
+    page.goto(f"{newsroom.base}/admin/#/collections/berita/entries/{photo}")
+    page.once("dialog", lambda dialog: dialog.accept())  # "Tarik berita ini dari situs?"
+    page.get_by_role("button", name="Sudah terbit", exact=True).click()
+    page.get_by_role("menuitem", name="Tarik dari situs").click()
+    page.get_by_text("Ditarik dari situs").first.wait_for()
+    taken = git(newsroom.repo, "log", "--format=%s", "-1", "main").strip()
+    assert taken == f"Hapus Berita “{photo}”"
 
 
 def test_every_sample_file_round_trips_through_the_format(page):
@@ -918,7 +942,11 @@ def test_the_cms_makes_a_slug_as_the_build_does(page):
         "Søren Ølberg æ œ",
         "   ",
         "Ω",
+        # pasted from Word: its optional hyphens (soft hyphens) inside words,
+        # and the other invisible characters the build's fold leaves out
+        "Peng\u00adaduan Ma\u00adsyarakat di Ke\u00adcamatan Ilir Barat",
     ]
+    titles += [f"Rapat{chr(code)}Pleno Ba\u200dwaslu" for code in INVISIBLE_FORMAT_CHARACTERS]
     made = page.evaluate("(titles) => titles.map((t) => window.WARTA_CMS.slugify(t))", titles)
     assert made == [slugify(title) for title in titles]
 

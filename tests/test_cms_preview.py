@@ -181,3 +181,38 @@ def test_pasted_bullets_are_previewed_as_the_list_the_page_shows(page, newsroom)
     published = blocks(handed("Title: Rapat\n\n" + BULLETS + "\n")[1])
     assert [name for name, _ in published] == ["p", "li", "li", "p"]
     assert blocks(body.inner_html()) == published
+
+
+# Word's numbered list pasted in the rich text mode, as it is saved: "1." then
+# the no-break spaces Word's tab becomes, a blank line between the items.
+NUMBERED = (
+    "LAHAT – Rapat koordinasi pengawasan menyepakati dua hal.\n\n"
+    "1.\u00a0 \u00a0 \u00a0 Patroli pengawasan setiap malam.\n\n"
+    "2.\u00a0 \u00a0 \u00a0 Posko pengaduan di setiap kecamatan.\n\n"
+    "Pengawas kecamatan melapor setiap hari."
+)
+
+
+def test_a_numbered_list_pasted_from_word_is_previewed_as_the_page_shows_it(page, newsroom):
+    """The page shows Word's numbered list as one numbered list (warta's
+    `_SPACED_NUMBER`); the preview showed paragraphs "1.    Patroli …"."""
+    page.goto(newsroom.base + "/admin/#/collections/berita/new")
+    page.get_by_label("Judul", exact=True).fill("Bawaslu Lahat Gelar Rapat Koordinasi Pengawasan")
+    page.locator(".cms-editor-raw [role=textbox]").click()
+    page.keyboard.type(NUMBERED)
+    preview = page.frame_locator("iframe").first
+    body = preview.locator(".article__body")
+    expect(body.locator("li")).to_have_count(2)
+
+    def blocks(html: str) -> list[tuple[str, str]]:
+        soup = BeautifulSoup(html, "html.parser")
+        found = soup.find_all(["p", "ol", "ul"])
+        return [
+            (b.name, " ".join(b.get_text(" ").split()))
+            for b in found
+            if b.name != "p" or not b.find_parent("li")
+        ]
+
+    published = blocks(handed("Title: Rapat\n\n" + NUMBERED + "\n")[1])
+    assert [name for name, _ in published] == ["p", "ol", "p"]
+    assert blocks(body.inner_html()) == published

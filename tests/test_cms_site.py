@@ -214,6 +214,8 @@ def test_public_build_on_github_signs_in_to_the_repository(tmp_path, monkeypatch
     result = site.build(strict=True, publish=True)
     assert result.returncode == 0, result.log
     config = admin_config(result)["cms"]
+    # (the CMS's commits named in Indonesian: test_the_commits_the_cms_makes_…)
+    assert config["backend"].pop("commit_messages")["update"] == "Ubah {{collection}} “{{slug}}”"
     assert config["backend"] == {
         "name": "github",
         "repo": "bawaslu-sumsel/warta",

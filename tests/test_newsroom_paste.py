@@ -206,6 +206,11 @@ def test_paragraphs_pasted_without_blank_lines_stay_paragraphs(site):
         ),
         (["Agenda:", "1) Apel;", "2) Patroli."], ["Agenda:", "", "1. Apel;", "2. Patroli."]),
         (["Rapat selesai.", "· · ·", "···"], ["Rapat selesai.", "· · ·", "···"]),  # breaks
+        (  # Word's numbers through the CMS's rich text: the tab as no-break spaces
+            ["Agenda:", "1.\u00a0 \u00a0 \u00a0 Apel;", "", "2.\u00a0\u00a0\u00a0 Patroli."],
+            ["Agenda:", "", "1. Apel;", "", "2. Patroli."],
+        ),
+        (["Tahun 2024.\u00a0Rapat"], ["Tahun 2024.\u00a0Rapat"]),
         (["Agenda:", "- Apel;", "- Patroli."], ["Agenda:", "", "- Apel;", "- Patroli."]),
         (
             ["Pada tanggal", "17. Agustus digelar apel."],
@@ -251,6 +256,22 @@ def test_paragraphs_pasted_without_blank_lines_stay_paragraphs(site):
 )
 def test_paragraph_breaks_split_only_pasted_prose(lines, expected):
     assert paragraph_breaks(lines) == expected
+
+
+def test_a_numbered_list_pasted_from_word_as_html_is_a_list(site):
+    """Word's numbered list pasted into the CMS's rich text is saved as
+    `1.` and no-break spaces (Word's tab), which Markdown reads as no list:
+    the page showed paragraphs "1.    Apel", no list for a screen reader."""
+    site.article(
+        "2024/daftar.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Koordinasi\nDate: 2024-10-14 10:00\n"
+        f"Slug: daftar\n\n{LEAD}\n\n1.\u00a0 \u00a0 \u00a0 Rapat pertama membahas APK.\n\n"
+        "2.\u00a0 \u00a0 \u00a0 Rapat kedua membahas netralitas ASN.\n",
+    )
+    _, page = built_page(site, "berita/2024/10/daftar/")
+    [listed] = page.select(".article__body > ol")
+    items = [li.get_text(" ", strip=True) for li in listed.find_all("li")]
+    assert items == ["Rapat pertama membahas APK.", "Rapat kedua membahas netralitas ASN."]
 
 
 def test_a_line_of_no_break_spaces_ends_a_paragraph(site):

@@ -70,8 +70,9 @@
   and sender: `[09.15, 3/12/2026] Humas Bawaslu Lahat: LAHAT – …`. The page
   and its summary opened with them, the dateline unread; each such prefix
   at a line's start is left out (`chat_prefix`; content_lint names the line).
-- Lists as pasted: a word processor's or a chat's bullets (`•`, `▪`, `✓` …)
-  and `1)` numbers become Markdown list items, and a list right below a line
+- Lists as pasted: a word processor's or a chat's bullets (`•`, `▪`, `✓` …),
+  `1)` numbers and Word's numbers pasted as HTML (`1.` then no-break spaces,
+  as the CMS's rich text writes them) become Markdown list items, and a list right below a line
   of prose (`Rapat menyepakati:` then `• …`) starts a list, as CommonMark
   reads it, instead of joining the paragraph as one line of text.
 - Credit and signature lines as lines. Markdown joins a paragraph's lines into
@@ -259,6 +260,10 @@ _SENTENCE_INSIDE = re.compile(r"""[.!?…]["”’')]*\s""")
 _BULLETS = "•◦▪▫●○■□‣⁃➢►✓✔·∙⦁\uf0b7\uf0a7\uf0d8"
 _PASTED_BULLET = re.compile(rf"^ {{0,3}}[{_BULLETS}]\s*(?=[\w\"“‘(])")
 _PAREN_NUMBER = re.compile(r"^( {0,3}\d{1,3})\)\s+(?=\S)")
+# Word's numbered list pasted as HTML (the CMS's rich text, a web editor): the
+# number, its dot, then the tab Word draws as no-break spaces ("1.\u00a0\u00a0 Apel"),
+# which Markdown does not read as a list item's space.
+_SPACED_NUMBER = re.compile(r"^( {0,3}\d{1,3})\.[ \t]*[\u00a0\u2007\u202f]\s*(?=\S)")
 # A list item that may interrupt a paragraph (CommonMark's rule: a bullet, or
 # a numbered list that starts at 1).
 _LIST_START = re.compile(r"^ {0,3}(?:[-*+]|1[.)])\s+\S")
@@ -285,6 +290,7 @@ def paragraph_breaks(lines: list[str]) -> list[str]:
                 head = line.lstrip(" ")[:1]
             if head and (head in _BULLETS or head.isdigit()):  # most lines: neither pattern
                 line = _PAREN_NUMBER.sub(r"\1. ", _PASTED_BULLET.sub("- ", line))
+                line = _SPACED_NUMBER.sub(r"\1. ", line)
             elif head == "#":
                 line = _HASHTAG_START.sub(r"\\#", line)
             previous = result[-1] if result else ""

@@ -573,12 +573,26 @@ def page_fields() -> list[dict]:
     ]
 
 
+# The commits the CMS makes, in the newsroom's language: the repository's
+# history is read by its staff and reviewers (Decap's own are English: "Create
+# Berita “…”"). Decap's placeholders: the collection's singular label, the
+# entry's slug (its path below the folder), a media file's path. A site's
+# CMS_BACKEND may set its own `commit_messages`.
+COMMIT_MESSAGES = {
+    "create": "Tambah {{collection}} “{{slug}}”",
+    "update": "Ubah {{collection}} “{{slug}}”",
+    "delete": "Hapus {{collection}} “{{slug}}”",
+    "uploadMedia": "Unggah “{{path}}”",
+    "deleteMedia": "Hapus “{{path}}”",
+}
+
+
 def cms_config(inputs: CmsInputs) -> dict:
     """The Decap CMS configuration (passed to CMS.init by /admin/warta-cms.js)."""
     config: dict = {
         "load_config_file": False,
         "locale": "id",
-        "backend": dict(inputs.backend),
+        "backend": {"commit_messages": COMMIT_MESSAGES, **inputs.backend},
         "publish_mode": "editorial_workflow",
         "media_folder": "content/images",
         "public_folder": "images",

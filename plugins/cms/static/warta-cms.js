@@ -43,16 +43,20 @@
 
   // ---- slugs and ids, as the build makes them (warta/text.py) ---------------
 
-  // warta.text `fold`: accents and the apostrophes inside a word ("Jum'at")
-  // removed, lower case, any other character that is not a letter or a digit
-  // a space ("Pungut–Hitung" is two words).
+  // warta.text `fold`: accents, the apostrophes inside a word ("Jum'at") and
+  // the invisible characters (`_JOINING`: a soft hyphen Word pastes inside a
+  // word, zero-width spaces and joiners, direction marks, BOM) removed, lower
+  // case, any other character that is not a letter or a digit a space
+  // ("Pungut–Hitung" is two words).
+  var FOLD_REMOVED_RE = /['`\u2019\u02bc\u2018\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
+
   function foldWords(text) {
     return String(text || '')
       .normalize('NFKD')
       .replace(/\p{Mn}/gu, '')
       .toLowerCase()
       .replace(/ß/g, 'ss') // (Python's casefold)
-      .replace(/['`\u2019\u02bc\u2018]/g, '')
+      .replace(FOLD_REMOVED_RE, '')
       .replace(/[^\p{L}\p{N}]+/gu, ' ');
   }
 
@@ -2443,6 +2447,14 @@
   // on the page, also right below a line of prose (warta/markdown_source.py
   // `_PASTED_BULLET`); Decap showed them as lines of one paragraph.
   var PASTED_BULLET_RE = /^ {0,3}[•◦▪▫●○■□‣⁃➢►✓✔·∙⦁\uf0b7\uf0a7\uf0d8]\s*(?=[\p{L}\p{N}_"“‘(])/u;
+  // Word's numbered list pasted as HTML, as the rich text mode saves it: "1."
+  // then no-break spaces for Word's tab (`_SPACED_NUMBER`), a numbered item on
+  // the page; Markdown here reads no list.
+  var SPACED_NUMBER_RE = /^ {0,3}\d{1,3}\.[ \t]*[\u00a0\u2007\u202f]\s*(?=\S)/;
+
+  function listKind(line) {
+    return PASTED_BULLET_RE.test(line) ? 'UL' : SPACED_NUMBER_RE.test(line) ? 'OL' : null;
+  }
 
   function bulletsAsLists(root) {
     var paragraphs = root.querySelectorAll('p');
@@ -2450,17 +2462,18 @@
       var paragraph = paragraphs[i];
       if (paragraph.children.length) continue; // (text only: its marks would be lost)
       var lines = paragraph.textContent.split('\n');
-      if (!lines.some(function (line) { return PASTED_BULLET_RE.test(line); })) continue;
+      if (!lines.some(listKind)) continue;
       var doc = paragraph.ownerDocument;
       var blocks = [];
       var current = null;
       lines.forEach(function (line) {
-        if (PASTED_BULLET_RE.test(line)) {
-          if (!current || current.tagName !== 'UL') blocks.push((current = doc.createElement('ul')));
+        var kind = listKind(line);
+        if (kind) {
+          if (!current || current.tagName !== kind) blocks.push((current = doc.createElement(kind)));
           var item = doc.createElement('li');
-          item.textContent = line.replace(PASTED_BULLET_RE, '').trim();
+          item.textContent = line.replace(kind === 'UL' ? PASTED_BULLET_RE : SPACED_NUMBER_RE, '').trim();
           current.appendChild(item);
-        } else if (current && current.tagName === 'UL') {
+        } else if (current && current.tagName !== 'P') {
           current.lastChild.textContent += ' ' + line.trim(); // (Markdown's lazy continuation)
         } else {
           if (!current) blocks.push((current = doc.createElement('p')));
@@ -2469,6 +2482,16 @@
       });
       blocks.forEach(function (block) { paragraph.parentNode.insertBefore(block, paragraph); });
       paragraph.parentNode.removeChild(paragraph);
+    }
+    // Numbered items saved a blank line apart (one paragraph each) are one
+    // list on the page, numbered on: not a list of one "1." each.
+    var lists = root.querySelectorAll('ol');
+    for (var j = lists.length - 1; j > 0; j--) {
+      var before = lists[j].previousElementSibling;
+      if (before === lists[j - 1]) {
+        while (lists[j].firstChild) before.appendChild(lists[j].firstChild);
+        lists[j].parentNode.removeChild(lists[j]);
+      }
     }
   }
 
