@@ -176,6 +176,29 @@ def build_with_outside_plugin(site, folder: Path, name: str, source: str, **over
     )
 
 
+def clean_build_with(site, tmp_path: Path, plugin: str | None, **overrides):
+    """The site's content built from scratch into its own folder, with the
+    outside plugin `plugin` (written before by build_with_outside_plugin)
+    listed after the shipped ones."""
+    from warta.build import load_settings
+
+    settings = load_settings(REPO / "pelicanconf.py")
+    plugins = {}
+    if plugin:
+        plugins = {
+            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(tmp_path / "outside-plugins")],
+            "PLUGINS": [*settings["PLUGINS"], plugin],
+        }
+    built = run_build(
+        site.content,
+        tmp_path / "clean" / "output",
+        cache=tmp_path / "clean" / "cache",
+        overrides={"SEARCH_ENABLED": False, **plugins, **overrides},
+    )
+    assert built.returncode == 0, built.log
+    return built
+
+
 def build_without(site, tmp_path: Path, plugin: str, name: str = "", **overrides) -> BuiltSite:
     """The fixture site's content built with every shipped plugin but `plugin`,
     into its own output and cache below tmp_path (search off)."""

@@ -22,8 +22,8 @@ from conftest import (
     article_text,
     assert_same_tree,
     build_with_outside_plugin,
+    clean_build_with,
     newsroom,
-    run_build,
 )
 from warta.build import load_settings
 
@@ -195,16 +195,5 @@ def test_a_snippet_an_outside_extension_puts_in_a_release_is_current_on_a_warm_b
     warm = build_with_outside_plugin(site, tmp_path, "sisipan", SNIPPET_PLUGIN, **declared)
     assert warm.returncode == 0, warm.log
     assert contact(warm, "rilis-1") == contact(warm, "rilis-4") == ["Narahubung humas: 0711-000-2"]
-    clean = run_build(
-        site.content,
-        tmp_path / "clean" / "output",
-        cache=tmp_path / "clean" / "cache",
-        overrides={
-            "SEARCH_ENABLED": False,
-            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(tmp_path / "outside-plugins")],
-            "PLUGINS": [*settings["PLUGINS"], "sisipan"],
-            **declared,
-        },
-    )
-    assert clean.returncode == 0, clean.log
+    clean = clean_build_with(site, tmp_path, "sisipan", **declared)
     assert_same_tree(warm.output, clean.output)

@@ -23,6 +23,7 @@ from conftest import (
     article_text,
     assert_same_tree,
     build_with_outside_plugin,
+    clean_build_with,
     newsroom,
     run_build,
 )
@@ -218,18 +219,7 @@ def test_a_file_an_outside_plugin_rewrote_is_rendered_again(site, tmp_path):
         assert built.returncode == 0, built.log
         found = marks(built.output)
         assert len(found) > 20 and set(found.values()) == {1}, (step, found)
-    settings = load_settings(REPO / "pelicanconf.py")
-    clean = run_build(
-        site.content,
-        tmp_path / "clean" / "output",
-        cache=tmp_path / "clean" / "cache",
-        overrides={
-            "SEARCH_ENABLED": False,
-            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(tmp_path / "outside-plugins")],
-            "PLUGINS": [*settings["PLUGINS"], "rewriting"],
-        },
-    )
-    assert clean.returncode == 0, clean.log
+    clean = clean_build_with(site, tmp_path, "rewriting")
     assert_same_tree(built.output, clean.output)
 
 

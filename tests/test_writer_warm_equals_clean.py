@@ -23,34 +23,12 @@ from conftest import (
     append_text,
     assert_same_tree,
     build_with_outside_plugin,
+    clean_build_with,
     newsroom,
-    run_build,
 )
 from plugins.writer.templates import TemplateAnalyser, load_parsed, save_parsed
-from warta.build import load_settings
 
 ATOM = {"a": "http://www.w3.org/2005/Atom"}
-
-
-def clean_build_with(site, tmp_path: Path, plugin: str | None, **overrides):
-    """The site's content built from scratch into its own folder, with the
-    outside plugin `plugin` (written before by build_with_outside_plugin)
-    listed after the shipped ones."""
-    settings = load_settings(REPO / "pelicanconf.py")
-    plugins = {}
-    if plugin:
-        plugins = {
-            "PLUGIN_PATHS": [*settings["PLUGIN_PATHS"], str(tmp_path / "outside-plugins")],
-            "PLUGINS": [*settings["PLUGINS"], plugin],
-        }
-    built = run_build(
-        site.content,
-        tmp_path / "clean" / "output",
-        cache=tmp_path / "clean" / "cache",
-        overrides={"SEARCH_ENABLED": False, **plugins, **overrides},
-    )
-    assert built.returncode == 0, built.log
-    return built
 
 
 FEED_HOOK_PLUGIN = textwrap.dedent(
