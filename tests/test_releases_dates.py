@@ -213,3 +213,76 @@ def test_a_year_first_date_with_spaces_is_said_with_the_date_to_write(
     )
     for found in (parsed(built.log), parsed(checked.stdout + checked.stderr)):
         assert [f[1:] for f in found if f[0].endswith("berita/spasi.md")] == [line], found
+
+
+# file → (Date: as written, the message after "Date: '<value>'", the suggestion)
+BEYOND_THE_CALENDAR = {
+    "tahun-nol.md": (
+        "0000-01-01",
+        "impossible",
+        ": there is no year 0000",
+        "write the year the release went out: YYYY-MM-DD HH:MM in WIB",
+    ),
+    "tahun-nol-kata.md": (
+        "Senin, 1 Januari 0000 pukul 09.00",
+        "impossible",
+        ": there is no year 0000",
+        "write the year the release went out: YYYY-MM-DD HH:MM in WIB",
+    ),
+    "hari-pertama-wita.md": (
+        "0001-01-01 00:00 WITA",
+        "unparseable",
+        "",
+        "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30",
+    ),
+    "hari-terakhir-zona.md": (
+        "9999-12-31T23:59:00-05:00",
+        "unparseable",
+        "",
+        "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30",
+    ),
+}
+
+
+def test_a_date_beyond_the_calendar_is_one_error_not_a_stopped_build(tmp_path):
+    """`Date: 0000-01-01` (a template's zero date) stopped the build with
+    'build stopped: ValueError: year 0 is out of range (in plugin
+    'content_lint')', every other release unchecked; a zone moving the first
+    or last day of the calendar out of it (`0001-01-01 00:00 WITA`,
+    `9999-12-31T23:59:00-05:00`) stopped it with OverflowError. Each is one
+    error at its line, in the build and `invoke check` alike, and the other
+    release is published."""
+    site = FixtureSite(tmp_path)
+    site.article(
+        "biasa.md",
+        f"Title: Bawaslu Kota Palembang Gelar Rapat Biasa\nDate: 2024-11-17 09:30\n"
+        f"Slug: rapat-biasa\n\n{LEAD}\n",
+    )
+    for name, (written, _, _, _) in BEYOND_THE_CALENDAR.items():
+        slug = name.removesuffix(".md")
+        site.article(
+            name,
+            f"Title: Bawaslu Kota Palembang Gelar Rapat {slug.title()}\nDate: {written}\n"
+            f"Slug: {slug}\n\n{LEAD}\n",
+        )
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 1, built.log
+    assert "Traceback" not in built.log + checked.stdout + checked.stderr
+    assert built.html("berita/2024/11/rapat-biasa/").select_one("h1")
+    for found in (parsed(built.log), parsed(checked.stdout + checked.stderr)):
+        errors = [f for f in found if f[2] == "error"]
+        assert sorted(errors) == sorted(
+            (
+                f"content/berita/{name}",
+                2,
+                "error",
+                f"{kind} Date: '{written}'{problem}: this release is not published ({hint})",
+            )
+            for name, (written, kind, problem, hint) in BEYOND_THE_CALENDAR.items()
+        ), found

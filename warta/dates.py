@@ -234,7 +234,10 @@ class WrittenDate:
         any zone (midnight WITA is not the day before in WIB)."""
         if self.value is None or not self.has_time:
             return self.value
-        return self.value - dt.timedelta(hours=ZONE_HOURS[self.zone.lower()] - 7)
+        try:
+            return self.value - dt.timedelta(hours=ZONE_HOURS[self.zone.lower()] - 7)
+        except OverflowError:  # '0001-01-01 00:00 WITA': before the calendar's first day
+            return None
 
 
 def read_written_date(text: str) -> WrittenDate | None:
@@ -280,6 +283,8 @@ def read_written_date(text: str) -> WrittenDate | None:
         return None
     found = {"zone": zone_name, "form": form, "has_time": bool(match["hour"]), "typed": typed}
     year, day = int(match["year"]), int(match["day"])
+    if year < dt.MINYEAR:  # '0000-01-01' (four digits: never above MAXYEAR)
+        return WrittenDate(problem=f"there is no year {year:04d}", problem_kind="year", **found)
     if not 1 <= month_number <= 12:
         return WrittenDate(
             problem=f"there is no month {month_number}", problem_kind="month", **found
@@ -429,7 +434,10 @@ def house_date(text: str) -> dt.datetime | None:
         return None
     if parsed.tzinfo is None or parsed.utcoffset() is None:
         return parsed.replace(tzinfo=None)
-    return parsed.astimezone(WIB).replace(tzinfo=None)
+    try:
+        return parsed.astimezone(WIB).replace(tzinfo=None)
+    except OverflowError:  # '9999-12-31T23:59:00-05:00': past the calendar's last day in WIB
+        return None
 
 
 def written_date(text: str) -> dt.datetime | None:

@@ -2340,6 +2340,7 @@ UNREAL_DATE_HINTS = {
     "time": "write a time from 00:00 to 23:59: YYYY-MM-DD HH:MM in WIB",
     "day": "write a day that exists: YYYY-MM-DD HH:MM in WIB",
     "month": "write a month from 01 to 12: YYYY-MM-DD HH:MM in WIB",
+    "year": "write the year the release went out: YYYY-MM-DD HH:MM in WIB",
 }
 
 
@@ -2392,6 +2393,8 @@ def unread_date(key: str, raw: str) -> tuple[str, str]:
         return f"impossible {key}: '{raw}': {written.problem}", UNREAL_DATE_HINTS[
             written.problem_kind
         ]
+    if written.wib is None:  # '0001-01-01 00:00 WITA': no day in WIB
+        return f"unparseable {key}: '{raw}'", DATE_HINT
     day = f"{written.wib:%Y-%m-%d}"
     fixed = f"{written.wib:%Y-%m-%d %H:%M}" if written.has_time else day
     if written.zone != "WIB":
