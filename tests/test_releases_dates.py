@@ -286,3 +286,40 @@ def test_a_date_beyond_the_calendar_is_one_error_not_a_stopped_build(tmp_path):
             )
             for name, (written, kind, problem, hint) in BEYOND_THE_CALENDAR.items()
         ), found
+
+
+@pytest.mark.parametrize(
+    ("written", "character"),
+    [("\u200b2024-11-17 09:30", "U+200B"), ("2024-11-17\x0b09:30", "U+000B")],
+)
+def test_a_control_character_in_a_date_is_one_warning_and_the_release_is_out(
+    tmp_path, written, character
+):
+    """A zero-width space pasted before the Date: (a chat, a web page) was
+    'error: unparseable Date: '\\u200b2024-11-17 09:30'' and a second line for
+    the character, while the reader, which takes control characters out,
+    published the release on that day: the build failed over a release that
+    was out. The date is checked as the reader reads it: one warning at its
+    line, for the character, the release published, the build and `invoke
+    check` alike."""
+    site = FixtureSite(tmp_path)
+    site.article(
+        "lebar-nol.md",
+        f"Title: Bawaslu Kota Palembang Gelar Rapat Tanggal Tersembunyi\nDate: {written}\n"
+        f"Slug: tanggal-tersembunyi\n\n{LEAD}\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 0, built.log
+    page = built.html("berita/2024/11/tanggal-tersembunyi/")
+    assert page.select_one("article time[datetime]")["datetime"] == "2024-11-17T09:30:00+07:00"
+    for found in (parsed(built.log), parsed(checked.stdout + checked.stderr)):
+        mine = [(*f[1:3], f[3].split(" (")[0]) for f in found if f[2] != "suggestion"]
+        assert mine == [
+            (2, "warning", f"control character {character} left out of the published text")
+        ], found

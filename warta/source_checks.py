@@ -576,6 +576,10 @@ class Source:
         if key in self.items:
             return frontmatter.handed_list(key, list(self.items[key]))
         value = self.metadata.get(key, ("", 0))[0].strip()
+        if key in ("date", "modified"):
+            # Without its control characters, as the reader reads it (a
+            # zero-width space pasted before the date: one warning says it).
+            value = without_control_characters(value).strip()
         return with_references_read(value) if "&" in value and key in TEXT_KEYS else value
 
     def line(self, key: str) -> int | None:
