@@ -13,7 +13,7 @@ import re
 import pytest
 from PIL import Image
 
-from conftest import REPO, article_text, built_page, run_invoke
+from conftest import REPO, FixtureSite, article_text, built_page, run_invoke
 from plugins.content_lint.failed import UNDATED, locate_image, stage_findings
 from warta.enrichment import Enrichment
 from warta.findings import Finding
@@ -956,6 +956,41 @@ def test_a_release_saved_as_utf16_is_one_error_that_says_so(site):
             "as UTF-8 (Notepad: File > Save As > Encoding: UTF-8))",
         )
     ], built.log
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_release_saved_as_utf16_without_its_mark_is_one_error_not_a_garbled_page(
+    tmp_path, encoding
+):
+    """UTF-16 with no byte-order mark (an editor's 'UTF-16 LE', a script's
+    export) is valid UTF-8 for ASCII: the reader took its NULs out as pasted
+    control characters and published the release, with 'unparseable Date',
+    'unknown rubrik' and a control-character warning on every line (eleven
+    lines, none saying why), or 'byte 0xe9 … often a dash or a quote' with an
+    accented letter. It is the one error a file saved as UTF-16 gets, in the
+    build and `invoke check` alike, and not published."""
+    site = FixtureSite(tmp_path)
+    site.article("2024/baik.md", slug="baik")
+    path = site.content / "berita" / "2024" / "utf16.md"
+    text = article_text(slug="utf16", title="Bawaslu Kota Palembang Gelar Rapat Koordinasi Kécil")
+    path.write_bytes(text.encode(encoding))
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 1, built.log
+    assert not (site.output / "berita" / "2024" / "11" / "utf16").exists()
+    assert built.html("berita/2024/11/baik/").select_one("h1")
+    line = (
+        "content/berita/2024/utf16.md:1: error: not UTF-8 text: the file is saved as UTF-16 "
+        "('Unicode' in Notepad): this release is not published (save the file "
+        "as UTF-8 (Notepad: File > Save As > Encoding: UTF-8))"
+    )
+    for log in (built.log, checked.stdout + checked.stderr):
+        assert [x for x in log.splitlines() if "utf16.md" in x] == [line], log
 
 
 def test_a_declared_key_below_the_blank_line_is_named_as_shown_as_text():

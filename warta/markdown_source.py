@@ -143,6 +143,7 @@ from warta.text import (
     TEXT_COMMENT_RE,
     fold,
     in_fenced_code,
+    saved_as_utf16,
     with_references_read,
     without_control_characters,
 )
@@ -530,6 +531,12 @@ class ControlCharacters(Preprocessor):
         # one pass that takes them out (which keeps every line end).
         text = "\n".join(lines)
         kept = without_control_characters(text)
+        if kept != text and "meta" in self.md.preprocessors and saved_as_utf16(text):
+            # Not a release with a NUL pasted in: a file saved as UTF-16 with
+            # no byte-order mark, published garbled without its NULs. Not
+            # read, as a file saved as UTF-16 with its mark is not
+            # (`source_checks.decode_source` says it).
+            raise UnicodeError("the file is saved as UTF-16, not UTF-8")
         return lines if kept == text else kept.split("\n")
 
 

@@ -85,6 +85,7 @@ from warta.text import (
     fold,
     in_fenced_code,
     preferred_spelling,
+    saved_as_utf16,
     slugify,
     with_references_read,
     without_control_characters,
@@ -710,8 +711,9 @@ def parse_source(path: str, text: str) -> Source:
 def decode_source(path: str, data: bytes) -> tuple[str | None, Finding | None]:
     """The text of a release, or a finding that names the line of the first byte
     that is not UTF-8 (a file saved as Windows-1252 by an old editor)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # Notepad's "Unicode" (UTF-16): every byte is said to be wrong.
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or saved_as_utf16(data):
+        # Notepad's "Unicode" (UTF-16): every byte is said to be wrong, or
+        # (with no byte-order mark) a NUL on every line and the text garbled.
         return None, Finding(
             path,
             1,

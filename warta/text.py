@@ -418,6 +418,20 @@ def without_control_characters(text: str) -> str:
     return text.translate(_WITHOUT_CONTROLS)
 
 
+def saved_as_utf16(text: str | bytes) -> bool:
+    """Whether `text` (a file's bytes, or its text read as UTF-8) is UTF-16
+    written without its byte-order mark ('UTF-16 LE' of some editors, a
+    script's export): a NUL beside nearly every character of its start, as
+    each letter of A-Z is one byte and a NUL there. UTF-8 read as UTF-8 has
+    none (a NUL pasted here and there is a control character)."""
+    sample = text[:512]
+    if len(sample) < 4:
+        return False
+    nul = 0 if isinstance(sample, bytes) else "\x00"
+    half = len(sample) // 2
+    return max(sample[0::2].count(nul), sample[1::2].count(nul)) >= half * 0.9
+
+
 def control_characters_in(text: str) -> list[str]:
     """The control characters of `text` as code points ('U+000B'), in order, once each."""
     if not _has_control(text):
