@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -991,6 +992,56 @@ def test_a_release_saved_as_utf16_without_its_mark_is_one_error_not_a_garbled_pa
     )
     for log in (built.log, checked.stdout + checked.stderr):
         assert [x for x in log.splitlines() if "utf16.md" in x] == [line], log
+
+
+EMPTY_TITLES = {
+    "kosong.md": ("Title:\nDate: 2024-11-17 09:30\n", 1),
+    "kutip.md": ('---\ntitle: ""\ndate: 2024-11-18 09:30\n---\n', 2),
+    "peta.md": ("---\ntitle:\n  id: Rapat\ndate: 2024-11-19 09:30\n---\n", 2),
+    "komentar.md": ("Title: <!-- judul menyusul -->\nDate: 2024-11-20 09:30\n", 1),
+}
+
+
+def test_a_release_whose_title_is_empty_is_not_published_untitled(tmp_path):
+    """`Title:` left empty (by hand, `title: ""` as the CMS saves a blank
+    field, a YAML map, a comment only) was 'missing Title' with no word that
+    it mattered, and Pelican published the release with an empty <h1> at its
+    month's folder (berita/2024/11/index.html, canonical '/berita/2024/11//'),
+    each such release of the month over the last: pages lost with no line
+    saying so. Each is now one error, 'missing Title: this release is not
+    published', in the build and `invoke check` alike, and none is written."""
+    site = FixtureSite(tmp_path)
+    site.article("2024/baik.md", slug="baik")
+    body = "\nPALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n"
+    for name, (head, _) in EMPTY_TITLES.items():
+        site.article(f"2024/{name}", text=head + body)
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 1, built.log
+    pages = [name for name in built.files() if name.endswith("index.html")]
+    assert "berita/2024/11/baik/index.html" in pages
+    assert "berita/2024/11/index.html" not in pages
+    feed = built.json("feed.json")
+    assert [item["title"] for item in feed["items"] if not item["title"].strip()] == []
+    for log in (built.log, checked.stdout + checked.stderr):
+        errors = [
+            (Path(match["path"]).name, int(match["line"]), match["rest"])
+            for match in map(FINDING_LINE.match, log.splitlines())
+            if match and match["level"] == "error"
+        ]
+        assert sorted(errors) == sorted(
+            (
+                name,
+                line,
+                "missing Title: this release is not published (add 'Title: …')",
+            )
+            for name, (_, line) in EMPTY_TITLES.items()
+        ), log
 
 
 def test_a_declared_key_below_the_blank_line_is_named_as_shown_as_text():

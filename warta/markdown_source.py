@@ -606,6 +606,12 @@ class FrontMatterValues(Preprocessor):
                 value = text(without_control_characters(item.value))
                 if single and item.key in TEXT_KEYS:
                     value = without_chat_emphasis(value)
+                if item.key == "title" and not value.strip():
+                    # `Title:` left empty (`title: ""` from the CMS, a YAML
+                    # map, a comment only): no title, as content_lint says
+                    # ("missing Title"); Pelican published it untitled at
+                    # its month's folder (berita/2024/11/index.html).
+                    continue
                 kept.append(f"{name}: {value}")
         if commented:
             # Read by the sanitize plugin, which warns of each comment at its
