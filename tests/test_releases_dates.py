@@ -11,6 +11,7 @@ import pytest
 
 from conftest import FINDING_LINE, FixtureSite, run_invoke
 from warta.dates import read_written_date, written_date
+from warta.source_checks import unread_date
 
 LEAD = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan pilkada."
 
@@ -129,6 +130,22 @@ def test_an_hour_past_twelve_with_pm_is_said_not_guessed():
     # a weekday in English that is not the date's is said as an Indonesian one is
     wrong = read_written_date("Friday, February 5, 2024")
     assert wrong.problem_kind == "weekday" and "a Senin (Monday)" in wrong.problem
+
+
+@pytest.mark.parametrize(
+    ("written", "time"),
+    [("2024-11-17 09:30:60", "09:30:60"), ("17 November 2024 09.30:75", "09.30:75")],
+)
+def test_a_time_with_seconds_that_do_not_exist_is_named_with_its_seconds(written, time):
+    """`Date: 2024-11-17 09:30:60` was "there is no time 09:30 (hours run
+    from 00 to 23, minutes from 00 to 59)": 09:30 exists, and the line named
+    no fault in it. The time is named as written, seconds with it."""
+    message, hint = unread_date("Date", written)
+    assert message == (
+        f"impossible Date: '{written}': there is no time {time} "
+        "(hours run from 00 to 23, minutes and seconds from 00 to 59)"
+    )
+    assert hint == "write a time from 00:00 to 23:59: YYYY-MM-DD HH:MM in WIB"
 
 
 @pytest.mark.parametrize(

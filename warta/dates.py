@@ -316,6 +316,8 @@ def read_written_date(text: str) -> WrittenDate | None:
         return None  # "5 Februari 2024 am": no time to read it of
     if match["hour"]:
         clock = f"{match['hour']}{match['colon']}{match['minute']}"
+        if match["second"]:  # '09:30:60': the time named is not 09:30
+            clock += f":{match['second']}"
         hour, minute = int(match["hour"]), int(match["minute"])
         second = int(match["second"] or 0)
         if meridiem:
@@ -336,7 +338,8 @@ def read_written_date(text: str) -> WrittenDate | None:
         if hour > 23 or minute > 59 or second > 59:
             return WrittenDate(
                 problem=f"there is no time {clock} "
-                "(hours run from 00 to 23, minutes from 00 to 59)",
+                f"(hours run from 00 to 23, minutes{' and seconds' if match['second'] else ''} "
+                "from 00 to 59)",
                 problem_kind="time",
                 **found,
             )
