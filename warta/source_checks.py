@@ -74,12 +74,14 @@ from warta.regions.dateline import dateline_head
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.tags.offices import without_titles
 from warta.text import (
+    ALT_IS_FILE_NAME,
     DIRECTION_CHARACTERS,
     INVISIBLE_FORMAT_CHARACTERS,
     LANG_RE,
     SLUG_RE,
     SOFT_HYPHEN,
     TEXT_COMMENT_RE,
+    alt_is_file_name,
     comment_advice,
     control_characters_in,
     fold,
@@ -2537,6 +2539,9 @@ def check_images(
                 f"image without alt text: '{featured}'",
                 "add an Image-Alt: line saying what the photo shows",
             )
+        elif found and alt_is_file_name(source.value("image-alt"), featured):
+            at = source.line("image-alt") or line
+            yield alt_file_name_finding(source.path, at, source.value("image-alt"), featured=True)
     for attributes in body_images(html):
         src = attributes.get("src", "").strip()
         found = locate(src) if src else None
@@ -2566,6 +2571,23 @@ def check_images(
                 f"image without alt text: '{src}'",
                 "write what the photo shows: ![Ketua Bawaslu membuka rapat](…)",
             )
+        elif alt_is_file_name(attributes["alt"], src):
+            yield alt_file_name_finding(source.path, line, attributes["alt"].strip())
+
+
+def alt_file_name_finding(path: str, line: int | None, alt: str, featured=False) -> Finding:
+    """A photo whose alt text is a file name (`warta.text.alt_is_file_name`):
+    shown, a screen reader reading out the name; one warning, from the images
+    plugin and for a release Pelican could not read alike."""
+    return Finding(
+        path,
+        line,
+        "warning",
+        f"{ALT_IS_FILE_NAME}: '{alt}'",
+        "write in Image-Alt: what the photo shows, e.g. 'Ketua Bawaslu membuka rapat'"
+        if featured
+        else "write what the photo shows: ![Ketua Bawaslu membuka rapat](…)",
+    )
 
 
 def _body_line(source: Source, needle: str) -> int | None:

@@ -418,6 +418,28 @@ def without_control_characters(text: str) -> str:
     return text.translate(_WITHOUT_CONTROLS)
 
 
+# A photo's file name as a camera, a phone or a chat names it.
+_PHOTO_FILE_NAME_RE = re.compile(
+    r"[^/\\]+\.(?:jpe?g|png|webp|gif|heic|heif|tiff?|bmp|avif)", re.IGNORECASE
+)
+
+
+def alt_is_file_name(alt: str, src: str) -> bool:
+    """Whether an image's alt text is a file's name (`IMG_2024.jpg`,
+    `foto rapat.jpeg`, the photo's own `DSC_0001`), which a screen reader
+    reads out instead of what the photo shows."""
+    alt = alt.strip()
+    if not alt:
+        return False
+    if _PHOTO_FILE_NAME_RE.fullmatch(alt):
+        return True
+    stem = src.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return alt.casefold() == stem.casefold() and re.search(r"[\d_]", stem) is not None
+
+
+ALT_IS_FILE_NAME = "alt text is a file name, not what the photo shows"
+
+
 def saved_as_utf16(text: str | bytes) -> bool:
     """Whether `text` (a file's bytes, or its text read as UTF-8) is UTF-16
     written without its byte-order mark ('UTF-16 LE' of some editors, a
