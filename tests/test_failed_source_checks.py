@@ -1044,6 +1044,51 @@ def test_a_release_whose_title_is_empty_is_not_published_untitled(tmp_path):
         ), log
 
 
+def test_a_key_written_as_a_yaml_map_is_one_warning_not_a_value_dropped_unsaid(tmp_path):
+    """`author:` then `  name: Budi` (Jekyll's habit), `image: {src: …}` (a
+    CMS object widget) were read as nothing with no line: the byline was the
+    site's default author and the photo was gone. Each key the site reads
+    written as a map is one warning at its line naming what was left out, the
+    build and `invoke check` alike; the release is published."""
+    site = FixtureSite(tmp_path)
+    site.article(
+        "2024/peta.md",
+        text="---\ntitle: Bawaslu Kota Palembang Gelar Rapat Koordinasi Berpeta\n"
+        "date: 2024-11-17 09:30\nslug: berpeta\nauthor:\n  name: Budi Santoso\n"
+        "image: {src: images/2024/foto.jpg}\n---\n\n"
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 0, built.log
+    assert built.html("berita/2024/11/berpeta/").select_one("h1")
+    expected = [
+        (
+            5,
+            "'author:' is a YAML map, which the site does not read, so it is left out: "
+            "'name: Budi Santoso' (write the value itself on the key's line: 'author: …')",
+        ),
+        (
+            7,
+            "'image:' is a YAML map, which the site does not read, so it is left out: "
+            "'{src: images/2024/foto.jpg}' (write the value itself on the key's line: "
+            "'image: …')",
+        ),
+    ]
+    for log in (built.log, checked.stdout + checked.stderr):
+        warnings = [
+            (int(match["line"]), match["rest"])
+            for match in map(FINDING_LINE.match, log.splitlines())
+            if match and match["level"] == "warning" and match["path"].endswith("peta.md")
+        ]
+        assert warnings == expected, log
+
+
 def test_a_declared_key_below_the_blank_line_is_named_as_shown_as_text():
     """A key of CONTENT_LINT_EXTRA_KEYS written below the blank line that
     ends the front matter (a `---` one with a rule further down, or a

@@ -1519,8 +1519,22 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
 def check_unused_items(path: str, front: frontmatter.FrontMatter) -> Iterator[Finding]:
     """A list written for a key the build reads once (`categories: [Siaran
     Pers, Berita]`, Hugo's and Decap's, `frontmatter.LIST_ALIASES`): its first
-    item is used, the others are said at the key's line."""
+    item is used, the others are said at the key's line. A key the site
+    reads written as a YAML map (`author:` then `  name: Budi`, Jekyll's and
+    a CMS object widget's) is read as nothing: said at its line (an empty
+    `title:` is said as missing, the release not published)."""
     for item in front.fields:
+        if item.mapped and item.key in KNOWN_KEYS and item.key != "title":
+            shown = " ".join(item.written or ())
+            shown = shown.split(":", 1)[1].strip() if ":" in shown else shown
+            yield Finding(
+                path,
+                item.line,
+                "warning",
+                f"'{item.name}:' is a YAML map, which the site does not read, so it is "
+                f"left out: '{shown}'",
+                f"write the value itself on the key's line: '{item.name}: …'",
+            )
         if item.unused:
             others = ", ".join(f"'{text}'" for text in item.unused)
             yield Finding(
