@@ -765,6 +765,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_held_separators(source)
     yield from _check_written_lists(source)
     yield from _check_dates(source, rules)
+    yield from _check_dangling_marks(source)
     yield from check_embargo(source, rules)
     yield from check_future_modified(source, rules)
     yield from check_slug(source)
@@ -1545,6 +1546,56 @@ def check_unused_items(path: str, front: frontmatter.FrontMatter) -> Iterator[Fi
                 f"{others} not",
                 f"keep one: '{item.key.title()}: {item.value}'",
             )
+
+
+# A footnote's mark (`[^1]`) and a reference link (`[teks][sumber]`,
+# `[teks][]`), outside code spans; the definitions that give them a note or an
+# address (`[^1]: …`, `[sumber]: https://…`), at most three spaces in.
+_FOOTNOTE_MARK_RE = re.compile(r"\[\^(?P<id>[^\]\s]+)\](?!:)")
+_REFERENCE_LINK_RE = re.compile(r"(?<!!)(?<!\])\[(?P<text>[^\]\[]+)\]\[(?P<id>[^\]\[]*)\]")
+_DEFINITION_RE = re.compile(r"^ {0,3}\[(?P<id>[^\]]+)\]:")
+_CODE_SPAN_RE = re.compile(r"(`+).+?\1")
+
+
+def _reference_id(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _check_dangling_marks(source: Source) -> Iterator[Finding]:
+    """A footnote's mark with no note (`[^2]` and no `[^2]: …` line) or a
+    reference link with no address (`[rilis][kpu]` and no `[kpu]: https://…`):
+    Markdown shows it as typed, brackets and all. One warning each, at its
+    line (code and raw HTML left alone)."""
+    lines = source.markdown_lines
+    if not any("][" in text or "[^" in text for _, text in lines):
+        return
+    defined = {
+        _reference_id(match["id"]) for _, text in lines if (match := _DEFINITION_RE.match(text))
+    }
+    for number, text in lines:
+        if _DEFINITION_RE.match(text):
+            continue
+        text = _CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), text)
+        for mark in _FOOTNOTE_MARK_RE.finditer(text):
+            if _reference_id("^" + mark["id"]) not in defined:
+                yield _finding(
+                    source,
+                    number,
+                    "warning",
+                    f"footnote without its note, shown as typed: '{mark.group()}'",
+                    f"write the note below the text: '{mark.group()}: …', or remove the mark",
+                )
+        for link in _REFERENCE_LINK_RE.finditer(text):
+            wanted = _reference_id(link["id"] or link["text"])
+            if wanted not in defined:
+                yield _finding(
+                    source,
+                    number,
+                    "warning",
+                    f"link without its address, shown as typed: '{link.group()}'",
+                    f"write the address below the text: '[{link['id'] or link['text']}]: "
+                    f"https://…', or write the link as [{link['text']}](https://…)",
+                )
 
 
 def _check_tags_auto(source: Source) -> Iterator[Finding]:
