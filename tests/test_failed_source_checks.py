@@ -1044,6 +1044,49 @@ def test_a_release_whose_title_is_empty_is_not_published_untitled(tmp_path):
         ), log
 
 
+def test_a_page_with_an_empty_title_or_saved_as_utf16_says_why_it_is_not_published(tmp_path):
+    """A page (content/halaman/) whose `Title:` was left empty was 'output
+    path leaves the site folder (absolute path: save_as '/index.html')' with
+    advice to remove a Save_as:/URL: line it never had; one saved as UTF-16
+    with no byte-order mark was 'cannot read this article: …' with no advice.
+    Each is one error saying why, with what to do, build and `invoke check`
+    alike; the other page is published."""
+    site = FixtureSite(tmp_path)
+    site.page("kosong.md", "Title:\n\nHalaman tanpa judul.\n")
+    site.page("profil.md", "Title: Profil Bawaslu Sumatera Selatan\n\nIsi halaman profil.\n")
+    (site.content / "halaman" / "utf16.md").write_bytes(
+        "Title: Halaman Enam Belas\n\nIsi halaman.\n".encode("utf-16-le")
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 1, built.log
+    assert built.html("profil-bawaslu-sumatera-selatan/").select_one("h1")
+    expected = [
+        (
+            "content/halaman/kosong.md",
+            "missing Title: this file is not published "
+            "(add a 'Title: …' line at the top of the file)",
+        ),
+        (
+            "content/halaman/utf16.md",
+            "cannot read this article: the file is saved as UTF-16, not UTF-8 "
+            "(save the file as UTF-8)",
+        ),
+    ]
+    for log in (built.log, checked.stdout + checked.stderr):
+        errors = [
+            (m["path"], m["rest"])
+            for m in map(FINDING_LINE.match, log.splitlines())
+            if m and m["level"] == "error"
+        ]
+        assert sorted(errors) == expected, log
+
+
 def test_a_key_written_as_a_yaml_map_is_one_warning_not_a_value_dropped_unsaid(tmp_path):
     """`author:` then `  name: Budi` (Jekyll's habit), `image: {src: …}` (a
     CMS object widget) were read as nothing with no line: the byline was the
