@@ -1087,6 +1087,55 @@ def test_a_page_with_an_empty_title_or_saved_as_utf16_says_why_it_is_not_publish
         assert sorted(errors) == expected, log
 
 
+def test_titles_with_no_letter_have_their_files_address_not_the_months_folder(tmp_path):
+    """Two releases of one month titled with no letter or digit ('🎉🎉🎉 !!!',
+    '★★★') got the error saying so, and Pelican's empty slug wrote both at
+    berita/2024/11/index.html (canonical '/berita/2024/11//'), one over the
+    other, with a second error for the shared address; such a page was refused
+    as '/index.html' with advice about a Save_as: it never had. Each keeps its
+    one error, and meanwhile has its file's name for address."""
+    site = FixtureSite(tmp_path)
+    lead = "\n\nPALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n"
+    site.article("pesta.md", "Title: 🎉🎉🎉 !!!\nDate: 2024-11-17 09:30" + lead)
+    site.article("bintang.md", "Title: ★★★\nDate: 2024-11-18 09:30" + lead)
+    site.page("bintang.md", "Title: ★\n\nIsi halaman.\n")
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 1, built.log
+    pages = built.files()
+    assert "berita/2024/11/index.html" not in pages
+    assert built.html("berita/2024/11/pesta/").select_one("h1").get_text() == "🎉🎉🎉 !!!"
+    assert built.html("berita/2024/11/bintang/").select_one("h1").get_text() == "★★★"
+    assert built.html("bintang/").select_one("h1").get_text() == "★"
+    hint = "(write the headline in words, or add a Slug: line such as 'Slug: rapat-pleno')"
+    expected = [
+        (
+            "content/berita/bintang.md",
+            f"Title has no letter or digit to make the page's address from: '★★★' {hint}",
+        ),
+        (
+            "content/berita/pesta.md",
+            f"Title has no letter or digit to make the page's address from: '🎉🎉🎉 !!!' {hint}",
+        ),
+        (
+            "content/halaman/bintang.md",
+            f"Title has no letter or digit to make the page's address from: '★' {hint}",
+        ),
+    ]
+    for log in (built.log, checked.stdout + checked.stderr):
+        errors = [
+            (m["path"], m["rest"])
+            for m in map(FINDING_LINE.match, log.splitlines())
+            if m and m["level"] == "error"
+        ]
+        assert sorted(errors) == expected, log
+
+
 def test_a_key_written_as_a_yaml_map_is_one_warning_not_a_value_dropped_unsaid(tmp_path):
     """`author:` then `  name: Budi` (Jekyll's habit), `image: {src: …}` (a
     CMS object widget) were read as nothing with no line: the byline was the
