@@ -5,7 +5,14 @@
   feeds, where XML 1.0 forbids it: the feed writer refused the whole site's
   feeds. This preprocessor runs before every other (the front matter's `meta`
   included), so titles, summaries and bodies are all clean
-  (`warta.text.without_control_characters` says what goes).
+  (`warta.text.without_control_characters` says what goes). A file whose
+  NULs say it is UTF-16 written with no byte-order mark (`warta.text.
+  saved_as_utf16`) is refused instead, as Pelican refuses one with its mark:
+  without its NULs it would be published garbled.
+- An empty `Title:` (`title: ""` as the CMS saves a blank field, a YAML map,
+  a comment only) is not handed over: Pelican drops the release as having
+  no title, as content_lint says ("missing Title"), instead of publishing
+  it untitled at its month's folder.
 - The front matter as `warta.frontmatter` reads it, handed to `meta`:
   - one value for a key that has one. Pelican keeps the first of a repeated
     `Date:`, `Slug:`, `Tags:` … but turns a repeated or wrapped `Title:` (or
