@@ -340,3 +340,18 @@ def test_a_control_character_in_a_date_is_one_warning_and_the_release_is_out(
         assert mine == [
             (2, "warning", f"control character {character} left out of the published text")
         ], found
+
+
+@pytest.mark.parametrize("written", ["11/17/2024", "11/17/2024 09:30", "11-17-2024"])
+def test_a_date_written_month_first_is_said_with_the_day_it_would_be(written):
+    """`Date: 11/17/2024` (a spreadsheet or a laptop set to English) was
+    "there is no month 17 (write a month from 01 to 12)": true, and no help
+    to a writer who typed the month first. The line says it is month first
+    and the day it would be, never reading it as that day."""
+    message, hint = unread_date("Date", written)
+    assert message == (
+        f"impossible Date: '{written}': there is no month 17: written month first, as a "
+        "computer set to English writes it (17 November 2024?)"
+    )
+    assert hint == "write it year, month, day: YYYY-MM-DD HH:MM in WIB"
+    assert unread_date("Date", "13/13/2024")[0].endswith("there is no month 13")

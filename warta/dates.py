@@ -217,7 +217,8 @@ class WrittenDate:
     has_time: bool = False
     zone: str = "WIB"  # as written, upper case; WIB when none is written
     # Why it names no real day or time ("there is no 31 November 2024"), and
-    # what is wrong in a word: "month", "day", "weekday", "minutes" or "time".
+    # what is wrong in a word: "month" ("month-first": '11/17/2024'), "day",
+    # "weekday", "minutes", "time" or "year".
     problem: str = ""
     problem_kind: str = ""
     # "numeric" (2024-11-04), "named" (4 November 2024), "slashed" (04/11/2024,
@@ -286,6 +287,20 @@ def read_written_date(text: str) -> WrittenDate | None:
     if year < dt.MINYEAR:  # '0000-01-01' (four digits: never above MAXYEAR)
         return WrittenDate(problem=f"there is no year {year:04d}", problem_kind="year", **found)
     if not 1 <= month_number <= 12:
+        # '11/17/2024': month first, as a computer set to English writes it.
+        # Said with the day it would be; never read as that day.
+        if (
+            form == "slashed"
+            and 1 <= day <= 12
+            and month_number <= calendar.monthrange(max(year, 1), day)[1]
+        ):
+            return WrittenDate(
+                problem=f"there is no month {month_number}: written month first, as a "
+                "computer set to English writes it "
+                f"({month_number} {ENGLISH_MONTHS[day - 1]} {year:04d}?)",
+                problem_kind="month-first",
+                **found,
+            )
         return WrittenDate(
             problem=f"there is no month {month_number}", problem_kind="month", **found
         )

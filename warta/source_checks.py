@@ -2414,6 +2414,7 @@ UNREAL_DATE_HINTS = {
     "day": "write a day that exists: YYYY-MM-DD HH:MM in WIB",
     "month": "write a month from 01 to 12: YYYY-MM-DD HH:MM in WIB",
     "year": "write the year the release went out: YYYY-MM-DD HH:MM in WIB",
+    "month-first": "write it year, month, day: YYYY-MM-DD HH:MM in WIB",
 }
 
 
