@@ -1136,6 +1136,45 @@ def test_titles_with_no_letter_have_their_files_address_not_the_months_folder(tm
         assert sorted(errors) == expected, log
 
 
+def test_a_slug_with_a_letter_of_another_script_says_which_and_keeps_it(tmp_path):
+    """`Slug: \u0430dmin` (a Cyrillic 'а', from a keyboard set to Russian)
+    reads 'admin' to its writer: the line was "invalid Slug: 'аdmin' (…
+    e.g. 'dmin')" and the page went to /berita/2024/11/dmin/. The line names
+    the letter that is not Latin, the address and the suggestion are 'admin',
+    build and `invoke check` alike."""
+    site = FixtureSite(tmp_path)
+    site.article(
+        "mirip.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Huruf Mirip\nDate: 2024-11-17 09:30\n"
+        "Slug: \u0430dmin-rapat\n\n"
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 1, built.log
+    assert built.html("berita/2024/11/admin-rapat/").select_one("h1")
+    expected = [
+        (
+            3,
+            "invalid Slug: '\u0430dmin-rapat', '\u0430' (U+0430) of another script, not the "
+            "Latin letter it looks like (use lowercase letters, digits and hyphens, "
+            "e.g. 'admin-rapat')",
+        )
+    ]
+    for log in (built.log, checked.stdout + checked.stderr):
+        errors = [
+            (int(m["line"]), m["rest"])
+            for m in map(FINDING_LINE.match, log.splitlines())
+            if m and m["level"] == "error"
+        ]
+        assert errors == expected, log
+
+
 def test_a_key_written_as_a_yaml_map_is_one_warning_not_a_value_dropped_unsaid(tmp_path):
     """`author:` then `  name: Budi` (Jekyll's habit), `image: {src: …}` (a
     CMS object widget) were read as nothing with no line: the byline was the

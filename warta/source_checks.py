@@ -86,8 +86,10 @@ from warta.text import (
     control_characters_in,
     fold,
     in_fenced_code,
+    lookalike_letters,
     preferred_spelling,
     saved_as_utf16,
+    slug_as_meant,
     slugify,
     with_references_read,
     without_control_characters,
@@ -1914,8 +1916,12 @@ def check_slug(source: Source) -> Iterator[Finding]:
     controls = control_characters_in(slug)
     if (read or controls) and not SLUG_RE.match(read):
         # What the build uses meanwhile (release_defaults): the page has an address.
-        fixed = slugify(read, limit=None) or slugify(source.value("title")) or "rapat-pleno"
+        fixed = slug_as_meant(read) or slugify(source.value("title")) or "rapat-pleno"
         left_out = f", control character {', '.join(controls)} left out" if controls else ""
+        lookalikes = lookalike_letters(read)
+        if lookalikes:
+            shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in lookalikes)
+            left_out += f", {shown} of another script, not the Latin letter it looks like"
         yield _finding(
             source,
             source.line("slug"),

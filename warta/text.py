@@ -440,6 +440,31 @@ def alt_is_file_name(alt: str, src: str) -> bool:
 ALT_IS_FILE_NAME = "alt text is a file name, not what the photo shows"
 
 
+# Letters of the Cyrillic and Greek scripts drawn like Latin ones (a Slug:
+# typed with a keyboard set to Russian, or pasted from a message): the slug
+# reads "admin" to its writer, and the address drops the letter.
+_LOOKALIKE_LETTERS = dict(
+    zip(
+        "аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХІЈЅοαιυνκτΑΒΕΗΙΚΜΝΟΡΤΥΧΖ",
+        "aeopcyxijsdlhqwABEKMHOPCTXIJSoaiuvktABEHIKMNOPTYXZ",
+        strict=True,
+    )
+)
+_LOOKALIKES = str.maketrans(_LOOKALIKE_LETTERS)
+
+
+def lookalike_letters(text: str) -> list[str]:
+    """The letters of `text` drawn like Latin ones but of another script, once each."""
+    return list(dict.fromkeys(ch for ch in text if ch in _LOOKALIKE_LETTERS))
+
+
+def slug_as_meant(slug: str) -> str:
+    """The slug a written `Slug:` that is no slug stands for: look-alike
+    letters read as the Latin ones they look like ('\u0430dmin' is 'admin',
+    not 'dmin'), then `slugify` whole."""
+    return slugify(slug.translate(_LOOKALIKES), limit=None)
+
+
 def saved_as_utf16(text: str | bytes) -> bool:
     """Whether `text` (a file's bytes, or its text read as UTF-8) is UTF-16
     written without its byte-order mark ('UTF-16 LE' of some editors, a

@@ -64,6 +64,7 @@ from warta.text import (
     fold,
     markdown_literal,
     preferred_spelling,
+    slug_as_meant,
     slugify,
     with_references_read,
 )
@@ -97,7 +98,7 @@ def supply(content) -> None:
         # suggests, not in a folder named by the markup. A slug or language
         # that climbs out (`../../x`) is left to containment, which refuses
         # the page.
-        mended = slugify(slug, limit=None) or slugify(str(getattr(content, "title", "") or ""))
+        mended = slug_as_meant(slug) or slugify(str(getattr(content, "title", "") or ""))
         if mended:
             content.slug = mended
     lang = str(getattr(content, "lang", "") or "")
