@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from conftest import REPO, article_text, built_page, run_invoke
+from conftest import REPO, FixtureSite, article_text, built_page, run_invoke
 from plugins.content_lint.failed import UNDATED, locate_image, stage_findings
 from warta.enrichment import Enrichment
 from warta.findings import Finding
@@ -956,6 +957,267 @@ def test_a_release_saved_as_utf16_is_one_error_that_says_so(site):
             "as UTF-8 (Notepad: File > Save As > Encoding: UTF-8))",
         )
     ], built.log
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_a_release_saved_as_utf16_without_its_mark_is_one_error_not_a_garbled_page(
+    tmp_path, encoding
+):
+    """UTF-16 with no byte-order mark (an editor's 'UTF-16 LE', a script's
+    export) is valid UTF-8 for ASCII: the reader took its NULs out as pasted
+    control characters and published the release, with 'unparseable Date',
+    'unknown rubrik' and a control-character warning on every line (eleven
+    lines, none saying why), or 'byte 0xe9 … often a dash or a quote' with an
+    accented letter. It is the one error a file saved as UTF-16 gets, in the
+    build and `invoke check` alike, and not published."""
+    site = FixtureSite(tmp_path)
+    site.article("2024/baik.md", slug="baik")
+    path = site.content / "berita" / "2024" / "utf16.md"
+    text = article_text(slug="utf16", title="Bawaslu Kota Palembang Gelar Rapat Koordinasi Kécil")
+    path.write_bytes(text.encode(encoding))
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 1, built.log
+    assert not (site.output / "berita" / "2024" / "11" / "utf16").exists()
+    assert built.html("berita/2024/11/baik/").select_one("h1")
+    line = (
+        "content/berita/2024/utf16.md:1: error: not UTF-8 text: the file is saved as UTF-16 "
+        "('Unicode' in Notepad): this release is not published (save the file "
+        "as UTF-8 (Notepad: File > Save As > Encoding: UTF-8))"
+    )
+    for log in (built.log, checked.stdout + checked.stderr):
+        assert [x for x in log.splitlines() if "utf16.md" in x] == [line], log
+
+
+EMPTY_TITLES = {
+    "kosong.md": ("Title:\nDate: 2024-11-17 09:30\n", 1),
+    "kutip.md": ('---\ntitle: ""\ndate: 2024-11-18 09:30\n---\n', 2),
+    "peta.md": ("---\ntitle:\n  id: Rapat\ndate: 2024-11-19 09:30\n---\n", 2),
+    "komentar.md": ("Title: <!-- judul menyusul -->\nDate: 2024-11-20 09:30\n", 1),
+}
+
+
+def test_a_release_whose_title_is_empty_is_not_published_untitled(tmp_path):
+    """`Title:` left empty (by hand, `title: ""` as the CMS saves a blank
+    field, a YAML map, a comment only) was 'missing Title' with no word that
+    it mattered, and Pelican published the release with an empty <h1> at its
+    month's folder (berita/2024/11/index.html, canonical '/berita/2024/11//'),
+    each such release of the month over the last: pages lost with no line
+    saying so. Each is now one error, 'missing Title: this release is not
+    published', in the build and `invoke check` alike, and none is written."""
+    site = FixtureSite(tmp_path)
+    site.article("2024/baik.md", slug="baik")
+    body = "\nPALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n"
+    for name, (head, _) in EMPTY_TITLES.items():
+        site.article(f"2024/{name}", text=head + body)
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 1, built.log
+    pages = [name for name in built.files() if name.endswith("index.html")]
+    assert "berita/2024/11/baik/index.html" in pages
+    assert "berita/2024/11/index.html" not in pages
+    feed = built.json("feed.json")
+    assert [item["title"] for item in feed["items"] if not item["title"].strip()] == []
+    for log in (built.log, checked.stdout + checked.stderr):
+        errors = [
+            (Path(match["path"]).name, int(match["line"]), match["rest"])
+            for match in map(FINDING_LINE.match, log.splitlines())
+            if match and match["level"] == "error"
+        ]
+        assert sorted(errors) == sorted(
+            (
+                name,
+                line,
+                "missing Title: this release is not published (add 'Title: …')",
+            )
+            for name, (_, line) in EMPTY_TITLES.items()
+        ), log
+
+
+def test_a_page_with_an_empty_title_or_saved_as_utf16_says_why_it_is_not_published(tmp_path):
+    """A page (content/halaman/) whose `Title:` was left empty was 'output
+    path leaves the site folder (absolute path: save_as '/index.html')' with
+    advice to remove a Save_as:/URL: line it never had; one saved as UTF-16
+    with no byte-order mark was 'cannot read this article: …' with no advice.
+    Each is one error saying why, with what to do, build and `invoke check`
+    alike; the other page is published."""
+    site = FixtureSite(tmp_path)
+    site.page("kosong.md", "Title:\n\nHalaman tanpa judul.\n")
+    site.page("profil.md", "Title: Profil Bawaslu Sumatera Selatan\n\nIsi halaman profil.\n")
+    (site.content / "halaman" / "utf16.md").write_bytes(
+        "Title: Halaman Enam Belas\n\nIsi halaman.\n".encode("utf-16-le")
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 1, built.log
+    assert built.html("profil-bawaslu-sumatera-selatan/").select_one("h1")
+    expected = [
+        (
+            "content/halaman/kosong.md",
+            "missing Title: this file is not published "
+            "(add a 'Title: …' line at the top of the file)",
+        ),
+        (
+            "content/halaman/utf16.md",
+            "cannot read this article: the file is saved as UTF-16, not UTF-8 "
+            "(save the file as UTF-8)",
+        ),
+    ]
+    for log in (built.log, checked.stdout + checked.stderr):
+        errors = [
+            (m["path"], m["rest"])
+            for m in map(FINDING_LINE.match, log.splitlines())
+            if m and m["level"] == "error"
+        ]
+        assert sorted(errors) == expected, log
+
+
+def test_titles_with_no_letter_have_their_files_address_not_the_months_folder(tmp_path):
+    """Two releases of one month titled with no letter or digit ('🎉🎉🎉 !!!',
+    '★★★') got the error saying so, and Pelican's empty slug wrote both at
+    berita/2024/11/index.html (canonical '/berita/2024/11//'), one over the
+    other, with a second error for the shared address; such a page was refused
+    as '/index.html' with advice about a Save_as: it never had. Each keeps its
+    one error, and meanwhile has its file's name for address."""
+    site = FixtureSite(tmp_path)
+    lead = "\n\nPALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n"
+    site.article("pesta.md", "Title: 🎉🎉🎉 !!!\nDate: 2024-11-17 09:30" + lead)
+    site.article("bintang.md", "Title: ★★★\nDate: 2024-11-18 09:30" + lead)
+    site.page("bintang.md", "Title: ★\n\nIsi halaman.\n")
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 1, built.log
+    pages = built.files()
+    assert "berita/2024/11/index.html" not in pages
+    assert built.html("berita/2024/11/pesta/").select_one("h1").get_text() == "🎉🎉🎉 !!!"
+    assert built.html("berita/2024/11/bintang/").select_one("h1").get_text() == "★★★"
+    assert built.html("bintang/").select_one("h1").get_text() == "★"
+    hint = "(write the headline in words, or add a Slug: line such as 'Slug: rapat-pleno')"
+    expected = [
+        (
+            "content/berita/bintang.md",
+            f"Title has no letter or digit to make the page's address from: '★★★' {hint}",
+        ),
+        (
+            "content/berita/pesta.md",
+            f"Title has no letter or digit to make the page's address from: '🎉🎉🎉 !!!' {hint}",
+        ),
+        (
+            "content/halaman/bintang.md",
+            f"Title has no letter or digit to make the page's address from: '★' {hint}",
+        ),
+    ]
+    for log in (built.log, checked.stdout + checked.stderr):
+        errors = [
+            (m["path"], m["rest"])
+            for m in map(FINDING_LINE.match, log.splitlines())
+            if m and m["level"] == "error"
+        ]
+        assert sorted(errors) == expected, log
+
+
+def test_a_slug_with_a_letter_of_another_script_says_which_and_keeps_it(tmp_path):
+    """`Slug: \u0430dmin` (a Cyrillic 'а', from a keyboard set to Russian)
+    reads 'admin' to its writer: the line was "invalid Slug: 'аdmin' (…
+    e.g. 'dmin')" and the page went to /berita/2024/11/dmin/. The line names
+    the letter that is not Latin, the address and the suggestion are 'admin',
+    build and `invoke check` alike."""
+    site = FixtureSite(tmp_path)
+    site.article(
+        "mirip.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Huruf Mirip\nDate: 2024-11-17 09:30\n"
+        "Slug: \u0430dmin-rapat\n\n"
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 1, built.log
+    assert built.html("berita/2024/11/admin-rapat/").select_one("h1")
+    expected = [
+        (
+            3,
+            "invalid Slug: '\u0430dmin-rapat', '\u0430' (U+0430) of another script, not the "
+            "Latin letter it looks like (use lowercase letters, digits and hyphens, "
+            "e.g. 'admin-rapat')",
+        )
+    ]
+    for log in (built.log, checked.stdout + checked.stderr):
+        errors = [
+            (int(m["line"]), m["rest"])
+            for m in map(FINDING_LINE.match, log.splitlines())
+            if m and m["level"] == "error"
+        ]
+        assert errors == expected, log
+
+
+def test_a_key_written_as_a_yaml_map_is_one_warning_not_a_value_dropped_unsaid(tmp_path):
+    """`author:` then `  name: Budi` (Jekyll's habit), `image: {src: …}` (a
+    CMS object widget) were read as nothing with no line: the byline was the
+    site's default author and the photo was gone. Each key the site reads
+    written as a map is one warning at its line naming what was left out, the
+    build and `invoke check` alike; the release is published."""
+    site = FixtureSite(tmp_path)
+    site.article(
+        "2024/peta.md",
+        text="---\ntitle: Bawaslu Kota Palembang Gelar Rapat Koordinasi Berpeta\n"
+        "date: 2024-11-17 09:30\nslug: berpeta\nauthor:\n  name: Budi Santoso\n"
+        "image: {src: images/2024/foto.jpg}\n---\n\n"
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 0, built.log
+    assert built.html("berita/2024/11/berpeta/").select_one("h1")
+    expected = [
+        (
+            5,
+            "'author:' is a YAML map, which the site does not read, so it is left out: "
+            "'name: Budi Santoso' (write the value itself on the key's line: 'author: …')",
+        ),
+        (
+            7,
+            "'image:' is a YAML map, which the site does not read, so it is left out: "
+            "'{src: images/2024/foto.jpg}' (write the value itself on the key's line: "
+            "'image: …')",
+        ),
+    ]
+    for log in (built.log, checked.stdout + checked.stderr):
+        warnings = [
+            (int(match["line"]), match["rest"])
+            for match in map(FINDING_LINE.match, log.splitlines())
+            if match and match["level"] == "warning" and match["path"].endswith("peta.md")
+        ]
+        assert warnings == expected, log
 
 
 def test_a_declared_key_below_the_blank_line_is_named_as_shown_as_text():

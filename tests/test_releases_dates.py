@@ -11,6 +11,7 @@ import pytest
 
 from conftest import FINDING_LINE, FixtureSite, run_invoke
 from warta.dates import read_written_date, written_date
+from warta.source_checks import unread_date
 
 LEAD = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan pilkada."
 
@@ -132,6 +133,22 @@ def test_an_hour_past_twelve_with_pm_is_said_not_guessed():
 
 
 @pytest.mark.parametrize(
+    ("written", "time"),
+    [("2024-11-17 09:30:60", "09:30:60"), ("17 November 2024 09.30:75", "09.30:75")],
+)
+def test_a_time_with_seconds_that_do_not_exist_is_named_with_its_seconds(written, time):
+    """`Date: 2024-11-17 09:30:60` was "there is no time 09:30 (hours run
+    from 00 to 23, minutes from 00 to 59)": 09:30 exists, and the line named
+    no fault in it. The time is named as written, seconds with it."""
+    message, hint = unread_date("Date", written)
+    assert message == (
+        f"impossible Date: '{written}': there is no time {time} "
+        "(hours run from 00 to 23, minutes and seconds from 00 to 59)"
+    )
+    assert hint == "write a time from 00:00 to 23:59: YYYY-MM-DD HH:MM in WIB"
+
+
+@pytest.mark.parametrize(
     ("written", "suggestion"),
     [
         (
@@ -213,3 +230,128 @@ def test_a_year_first_date_with_spaces_is_said_with_the_date_to_write(
     )
     for found in (parsed(built.log), parsed(checked.stdout + checked.stderr)):
         assert [f[1:] for f in found if f[0].endswith("berita/spasi.md")] == [line], found
+
+
+# file → (Date: as written, the message after "Date: '<value>'", the suggestion)
+BEYOND_THE_CALENDAR = {
+    "tahun-nol.md": (
+        "0000-01-01",
+        "impossible",
+        ": there is no year 0000",
+        "write the year the release went out: YYYY-MM-DD HH:MM in WIB",
+    ),
+    "tahun-nol-kata.md": (
+        "Senin, 1 Januari 0000 pukul 09.00",
+        "impossible",
+        ": there is no year 0000",
+        "write the year the release went out: YYYY-MM-DD HH:MM in WIB",
+    ),
+    "hari-pertama-wita.md": (
+        "0001-01-01 00:00 WITA",
+        "unparseable",
+        "",
+        "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30",
+    ),
+    "hari-terakhir-zona.md": (
+        "9999-12-31T23:59:00-05:00",
+        "unparseable",
+        "",
+        "write it as YYYY-MM-DD HH:MM in WIB, e.g. 2024-11-17 09:30",
+    ),
+}
+
+
+def test_a_date_beyond_the_calendar_is_one_error_not_a_stopped_build(tmp_path):
+    """`Date: 0000-01-01` (a template's zero date) stopped the build with
+    'build stopped: ValueError: year 0 is out of range (in plugin
+    'content_lint')', every other release unchecked; a zone moving the first
+    or last day of the calendar out of it (`0001-01-01 00:00 WITA`,
+    `9999-12-31T23:59:00-05:00`) stopped it with OverflowError. Each is one
+    error at its line, in the build and `invoke check` alike, and the other
+    release is published."""
+    site = FixtureSite(tmp_path)
+    site.article(
+        "biasa.md",
+        f"Title: Bawaslu Kota Palembang Gelar Rapat Biasa\nDate: 2024-11-17 09:30\n"
+        f"Slug: rapat-biasa\n\n{LEAD}\n",
+    )
+    for name, (written, _, _, _) in BEYOND_THE_CALENDAR.items():
+        slug = name.removesuffix(".md")
+        site.article(
+            name,
+            f"Title: Bawaslu Kota Palembang Gelar Rapat {slug.title()}\nDate: {written}\n"
+            f"Slug: {slug}\n\n{LEAD}\n",
+        )
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 1, built.log
+    assert "Traceback" not in built.log + checked.stdout + checked.stderr
+    assert built.html("berita/2024/11/rapat-biasa/").select_one("h1")
+    for found in (parsed(built.log), parsed(checked.stdout + checked.stderr)):
+        errors = [f for f in found if f[2] == "error"]
+        assert sorted(errors) == sorted(
+            (
+                f"content/berita/{name}",
+                2,
+                "error",
+                f"{kind} Date: '{written}'{problem}: this release is not published ({hint})",
+            )
+            for name, (written, kind, problem, hint) in BEYOND_THE_CALENDAR.items()
+        ), found
+
+
+@pytest.mark.parametrize(
+    ("written", "character"),
+    [("\u200b2024-11-17 09:30", "U+200B"), ("2024-11-17\x0b09:30", "U+000B")],
+)
+def test_a_control_character_in_a_date_is_one_warning_and_the_release_is_out(
+    tmp_path, written, character
+):
+    """A zero-width space pasted before the Date: (a chat, a web page) was
+    'error: unparseable Date: '\\u200b2024-11-17 09:30'' and a second line for
+    the character, while the reader, which takes control characters out,
+    published the release on that day: the build failed over a release that
+    was out. The date is checked as the reader reads it: one warning at its
+    line, for the character, the release published, the build and `invoke
+    check` alike."""
+    site = FixtureSite(tmp_path)
+    site.article(
+        "lebar-nol.md",
+        f"Title: Bawaslu Kota Palembang Gelar Rapat Tanggal Tersembunyi\nDate: {written}\n"
+        f"Slug: tanggal-tersembunyi\n\n{LEAD}\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 0, built.log
+    page = built.html("berita/2024/11/tanggal-tersembunyi/")
+    assert page.select_one("article time[datetime]")["datetime"] == "2024-11-17T09:30:00+07:00"
+    for found in (parsed(built.log), parsed(checked.stdout + checked.stderr)):
+        mine = [(*f[1:3], f[3].split(" (")[0]) for f in found if f[2] != "suggestion"]
+        assert mine == [
+            (2, "warning", f"control character {character} left out of the published text")
+        ], found
+
+
+@pytest.mark.parametrize("written", ["11/17/2024", "11/17/2024 09:30", "11-17-2024"])
+def test_a_date_written_month_first_is_said_with_the_day_it_would_be(written):
+    """`Date: 11/17/2024` (a spreadsheet or a laptop set to English) was
+    "there is no month 17 (write a month from 01 to 12)": true, and no help
+    to a writer who typed the month first. The line says it is month first
+    and the day it would be, never reading it as that day."""
+    message, hint = unread_date("Date", written)
+    assert message == (
+        f"impossible Date: '{written}': there is no month 17: written month first, as a "
+        "computer set to English writes it (17 November 2024?)"
+    )
+    assert hint == "write it year, month, day: YYYY-MM-DD HH:MM in WIB"
+    assert unread_date("Date", "13/13/2024")[0].endswith("there is no month 13")

@@ -681,3 +681,63 @@ def test_a_link_of_many_backslashes_is_one_warning_at_its_line_at_once(tmp_path)
         (7, f"link leads to no page or file of the site: '{first}'"),
         (9, f"link leads to no page or file of the site: '{second}'"),
     ], built.log
+
+
+def test_a_footnote_or_reference_link_with_nothing_to_point_to_is_one_warning(tmp_path):
+    """A footnote mark whose note was not pasted (`[^2]`) and a reference
+    link whose address was not (`[rilis KPU][kpu]`, `[Bawaslu RI][]`) were
+    published as typed, brackets and all, with no line; one with its note or
+    address was fine. Each dangling one is a warning at its line, the build
+    and `invoke check` alike, the release published; code is left alone."""
+    site = FixtureSite(tmp_path)
+    site.article(
+        "catatan.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Catatan Kaki\nDate: 2024-11-17 09:30\n"
+        "Slug: catatan-kaki\n\n"
+        "PALEMBANG – Bawaslu Kota Palembang menggelar rapat[^1] sesuai aturan[^2].\n\n"
+        "Lihat [rilis KPU][kpu], [Bawaslu RI][] dan [laman resmi][resmi], bukan `[a][b]`.\n\n"
+        "[^1]: Rapat koordinasi pengawasan.\n"
+        "[RESMI]: https://sumsel.bawaslu.go.id/\n",
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert built.returncode == 0, built.log
+    page = built.html("berita/2024/11/catatan-kaki/")
+    text = page.select_one("article").get_text(" ")
+    for shown in ("[^2]", "[rilis KPU][kpu]", "[Bawaslu RI][]"):
+        assert shown in text  # what the warnings say the page shows
+    assert "https://sumsel.bawaslu.go.id/" in [a.get("href") for a in page.select("article a")]
+    expected = [
+        (
+            5,
+            "warning",
+            "footnote without its note, shown as typed: '[^2]' "
+            "(write the note below the text: '[^2]: …', or remove the mark)",
+        ),
+        (
+            7,
+            "warning",
+            "link without its address, shown as typed: '[rilis KPU][kpu]' "
+            "(write the address below the text: '[kpu]: https://…', or write the link as "
+            "[rilis KPU](https://…))",
+        ),
+        (
+            7,
+            "warning",
+            "link without its address, shown as typed: '[Bawaslu RI][]' "
+            "(write the address below the text: '[Bawaslu RI]: https://…', or write the link "
+            "as [Bawaslu RI](https://…))",
+        ),
+    ]
+    for log in (built.log, checked.stdout + checked.stderr):
+        found = [
+            (int(m["line"]), m["level"], m["rest"])
+            for m in map(FINDING_LINE.match, log.splitlines())
+            if m and m["path"] and m["path"].endswith("catatan.md") and m["level"] != "suggestion"
+        ]
+        assert sorted(found) == sorted(expected), log

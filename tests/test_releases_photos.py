@@ -186,3 +186,67 @@ def test_a_percent_escape_in_a_folders_name_is_one_line_naming_the_folder(tmp_pa
             "{static}/images/foto-baru/sk-baru.txt)",
         ),
     ], built.log
+
+
+def test_alt_text_that_is_a_file_name_is_one_warning_and_the_photo_is_shown(tmp_path):
+    """`![IMG_2024.jpg](…)` (what a writer types when asked for 'alt') and
+    `Image-Alt: DSC_0001.JPG` passed with no word, a screen reader reading
+    out the file's name instead of what the photo shows. Each is one warning
+    at its line, for a release Pelican could not read too, the build and
+    `invoke check` alike; the release is published with its photos."""
+    site = FixtureSite(tmp_path)
+    folder = site.content / "images" / "2024"
+    folder.mkdir(parents=True)
+    for name in ("IMG_2024.jpg", "DSC_0001.jpg", "rapat.jpg"):
+        Image.new("RGB", (900, 600), (90, 120, 40)).save(folder / name)
+    body = (
+        f"{LEAD}\n\n![IMG_2024.jpg]({{static}}/images/2024/IMG_2024.jpg)\n\n"
+        "![Peserta rapat di aula Bawaslu]({static}/images/2024/rapat.jpg)\n"
+    )
+    site.article(
+        "nama-file.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Foto Bernama File\n"
+        "Date: 2024-11-17 09:30\nSlug: foto-nama-file\n"
+        "Image: {static}/images/2024/DSC_0001.jpg\nImage-Alt: DSC_0001.JPG\n\n" + body,
+    )
+    site.article(
+        "tak-terbaca.md",
+        "Title: Bawaslu Kota Palembang Gelar Rapat Foto Tak Terbaca Lagi\n"
+        "Date: 2024-11-31 09:30\nSlug: foto-tak-terbaca\n\n" + body,
+    )
+    built = site.build(SEARCH_ENABLED=False)
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    page = built.html("berita/2024/11/foto-nama-file/")
+    assert [img["alt"] for img in page.select("article .entry-content img, article img")][-2:] == [
+        "IMG_2024.jpg",
+        "Peserta rapat di aula Bawaslu",
+    ]
+    body_hint = "write what the photo shows: ![Ketua Bawaslu membuka rapat](…)"
+    expected = [
+        (
+            "content/berita/nama-file.md",
+            5,
+            "warning",
+            "alt text is a file name, not what the photo shows: 'DSC_0001.JPG' "
+            "(write in Image-Alt: what the photo shows, e.g. 'Ketua Bawaslu membuka rapat')",
+        ),
+        (
+            "content/berita/nama-file.md",
+            9,
+            "warning",
+            f"alt text is a file name, not what the photo shows: 'IMG_2024.jpg' ({body_hint})",
+        ),
+        (
+            "content/berita/tak-terbaca.md",
+            7,
+            "warning",
+            f"alt text is a file name, not what the photo shows: 'IMG_2024.jpg' ({body_hint})",
+        ),
+    ]
+    for found in (parsed(built.log), parsed(checked.stdout + checked.stderr)):
+        assert sorted(f for f in found if f[2] == "warning") == expected, found

@@ -261,7 +261,7 @@ def _could_not_process(t: Translator, args, level, exc) -> Translation:
         key = "modified" if reason.lower().startswith("modified") else "date"
         line = t.line_of(path, (key,))
         hint = DATE_HINT
-    elif isinstance(exc, UnicodeDecodeError):
+    elif isinstance(exc, UnicodeError):  # (UTF-16 with no byte-order mark: the reader's own)
         hint = "save the file as UTF-8"
     message = CANNOT_READ + (f": {reason}" if reason else "")
     return Translation(secondary=[t.finding(path, line, "error", message, hint)])

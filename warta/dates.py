@@ -217,7 +217,8 @@ class WrittenDate:
     has_time: bool = False
     zone: str = "WIB"  # as written, upper case; WIB when none is written
     # Why it names no real day or time ("there is no 31 November 2024"), and
-    # what is wrong in a word: "month", "day", "weekday", "minutes" or "time".
+    # what is wrong in a word: "month" ("month-first": '11/17/2024'), "day",
+    # "weekday", "minutes", "time" or "year".
     problem: str = ""
     problem_kind: str = ""
     # "numeric" (2024-11-04), "named" (4 November 2024), "slashed" (04/11/2024,
@@ -234,7 +235,10 @@ class WrittenDate:
         any zone (midnight WITA is not the day before in WIB)."""
         if self.value is None or not self.has_time:
             return self.value
-        return self.value - dt.timedelta(hours=ZONE_HOURS[self.zone.lower()] - 7)
+        try:
+            return self.value - dt.timedelta(hours=ZONE_HOURS[self.zone.lower()] - 7)
+        except OverflowError:  # '0001-01-01 00:00 WITA': before the calendar's first day
+            return None
 
 
 def read_written_date(text: str) -> WrittenDate | None:
@@ -280,7 +284,23 @@ def read_written_date(text: str) -> WrittenDate | None:
         return None
     found = {"zone": zone_name, "form": form, "has_time": bool(match["hour"]), "typed": typed}
     year, day = int(match["year"]), int(match["day"])
+    if year < dt.MINYEAR:  # '0000-01-01' (four digits: never above MAXYEAR)
+        return WrittenDate(problem=f"there is no year {year:04d}", problem_kind="year", **found)
     if not 1 <= month_number <= 12:
+        # '11/17/2024': month first, as a computer set to English writes it.
+        # Said with the day it would be; never read as that day.
+        if (
+            form == "slashed"
+            and 1 <= day <= 12
+            and month_number <= calendar.monthrange(max(year, 1), day)[1]
+        ):
+            return WrittenDate(
+                problem=f"there is no month {month_number}: written month first, as a "
+                "computer set to English writes it "
+                f"({month_number} {ENGLISH_MONTHS[day - 1]} {year:04d}?)",
+                problem_kind="month-first",
+                **found,
+            )
         return WrittenDate(
             problem=f"there is no month {month_number}", problem_kind="month", **found
         )
@@ -311,6 +331,8 @@ def read_written_date(text: str) -> WrittenDate | None:
         return None  # "5 Februari 2024 am": no time to read it of
     if match["hour"]:
         clock = f"{match['hour']}{match['colon']}{match['minute']}"
+        if match["second"]:  # '09:30:60': the time named is not 09:30
+            clock += f":{match['second']}"
         hour, minute = int(match["hour"]), int(match["minute"])
         second = int(match["second"] or 0)
         if meridiem:
@@ -331,7 +353,8 @@ def read_written_date(text: str) -> WrittenDate | None:
         if hour > 23 or minute > 59 or second > 59:
             return WrittenDate(
                 problem=f"there is no time {clock} "
-                "(hours run from 00 to 23, minutes from 00 to 59)",
+                f"(hours run from 00 to 23, minutes{' and seconds' if match['second'] else ''} "
+                "from 00 to 59)",
                 problem_kind="time",
                 **found,
             )
@@ -429,7 +452,10 @@ def house_date(text: str) -> dt.datetime | None:
         return None
     if parsed.tzinfo is None or parsed.utcoffset() is None:
         return parsed.replace(tzinfo=None)
-    return parsed.astimezone(WIB).replace(tzinfo=None)
+    try:
+        return parsed.astimezone(WIB).replace(tzinfo=None)
+    except OverflowError:  # '9999-12-31T23:59:00-05:00': past the calendar's last day in WIB
+        return None
 
 
 def written_date(text: str) -> dt.datetime | None:

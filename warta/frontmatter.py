@@ -479,6 +479,9 @@ class Field:
     # A notice below the front matter (`embargo_notice`: `DRAF – belum boleh
     # terbit`, `EMBARGO hingga …`), named by its whole line: no key.
     notice: bool = False
+    # A YAML map (`author:` then `  name: Budi`, `image: {src: foto.jpg}`),
+    # which nothing of the site reads: its value is "".
+    mapped: bool = False
 
     @property
     def value(self) -> str:
@@ -1116,8 +1119,19 @@ def read_yaml_block(block: list[str]) -> FrontMatter | tuple[int, str, str] | No
         else:  # a map (Hugo's `params:`): nothing of this site reads one
             value = ""
         written = tuple(block[number - 1].strip() for number in numbers)
+        mapped = isinstance(node, yaml.MappingNode)
         fields.append(
-            Field(canonical_key(name), name, line, (value,), tuple(numbers), written, unused, items)
+            Field(
+                canonical_key(name),
+                name,
+                line,
+                (value,),
+                tuple(numbers),
+                written,
+                unused,
+                items,
+                mapped=mapped,
+            )
         )
     end = len(block)  # the closing `---` is block[-1]
     return FrontMatter(tuple(fields), end, True, True, to_closing=True) if fields else FrontMatter()

@@ -5,7 +5,14 @@
   feeds, where XML 1.0 forbids it: the feed writer refused the whole site's
   feeds. This preprocessor runs before every other (the front matter's `meta`
   included), so titles, summaries and bodies are all clean
-  (`warta.text.without_control_characters` says what goes).
+  (`warta.text.without_control_characters` says what goes). A file whose
+  NULs say it is UTF-16 written with no byte-order mark (`warta.text.
+  saved_as_utf16`) is refused instead, as Pelican refuses one with its mark:
+  without its NULs it would be published garbled.
+- An empty `Title:` (`title: ""` as the CMS saves a blank field, a YAML map,
+  a comment only) is not handed over: Pelican drops the release as having
+  no title, as content_lint says ("missing Title"), instead of publishing
+  it untitled at its month's folder.
 - The front matter as `warta.frontmatter` reads it, handed to `meta`:
   - one value for a key that has one. Pelican keeps the first of a repeated
     `Date:`, `Slug:`, `Tags:` … but turns a repeated or wrapped `Title:` (or
@@ -144,6 +151,7 @@ from warta.text import (
     TEXT_COMMENT_RE,
     fold,
     in_fenced_code,
+    saved_as_utf16,
     with_references_read,
     without_control_characters,
 )
@@ -536,6 +544,12 @@ class ControlCharacters(Preprocessor):
         # one pass that takes them out (which keeps every line end).
         text = "\n".join(lines)
         kept = without_control_characters(text)
+        if kept != text and "meta" in self.md.preprocessors and saved_as_utf16(text):
+            # Not a release with a NUL pasted in: a file saved as UTF-16 with
+            # no byte-order mark, published garbled without its NULs. Not
+            # read, as a file saved as UTF-16 with its mark is not
+            # (`source_checks.decode_source` says it).
+            raise UnicodeError("the file is saved as UTF-16, not UTF-8")
         return lines if kept == text else kept.split("\n")
 
 
@@ -605,6 +619,12 @@ class FrontMatterValues(Preprocessor):
                 value = text(without_control_characters(item.value))
                 if single and item.key in TEXT_KEYS:
                     value = without_chat_emphasis(value)
+                if item.key == "title" and not value.strip():
+                    # `Title:` left empty (`title: ""` from the CMS, a YAML
+                    # map, a comment only): no title, as content_lint says
+                    # ("missing Title"); Pelican published it untitled at
+                    # its month's folder (berita/2024/11/index.html).
+                    continue
                 kept.append(f"{name}: {value}")
         if commented:
             # Read by the sanitize plugin, which warns of each comment at its

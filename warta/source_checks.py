@@ -74,17 +74,22 @@ from warta.regions.dateline import dateline_head
 from warta.tags.detection import TAGS_AUTO_OFF, TAGS_AUTO_ON
 from warta.tags.offices import without_titles
 from warta.text import (
+    ALT_IS_FILE_NAME,
     DIRECTION_CHARACTERS,
     INVISIBLE_FORMAT_CHARACTERS,
     LANG_RE,
     SLUG_RE,
     SOFT_HYPHEN,
     TEXT_COMMENT_RE,
+    alt_is_file_name,
     comment_advice,
     control_characters_in,
     fold,
     in_fenced_code,
+    lookalike_letters,
     preferred_spelling,
+    saved_as_utf16,
+    slug_as_meant,
     slugify,
     with_references_read,
     without_control_characters,
@@ -576,6 +581,10 @@ class Source:
         if key in self.items:
             return frontmatter.handed_list(key, list(self.items[key]))
         value = self.metadata.get(key, ("", 0))[0].strip()
+        if key in ("date", "modified"):
+            # Without its control characters, as the reader reads it (a
+            # zero-width space pasted before the date: one warning says it).
+            value = without_control_characters(value).strip()
         return with_references_read(value) if "&" in value and key in TEXT_KEYS else value
 
     def line(self, key: str) -> int | None:
@@ -706,8 +715,9 @@ def parse_source(path: str, text: str) -> Source:
 def decode_source(path: str, data: bytes) -> tuple[str | None, Finding | None]:
     """The text of a release, or a finding that names the line of the first byte
     that is not UTF-8 (a file saved as Windows-1252 by an old editor)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        # Notepad's "Unicode" (UTF-16): every byte is said to be wrong.
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or saved_as_utf16(data):
+        # Notepad's "Unicode" (UTF-16): every byte is said to be wrong, or
+        # (with no byte-order mark) a NUL on every line and the text garbled.
         return None, Finding(
             path,
             1,
@@ -757,6 +767,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_held_separators(source)
     yield from _check_written_lists(source)
     yield from _check_dates(source, rules)
+    yield from _check_dangling_marks(source)
     yield from check_embargo(source, rules)
     yield from check_future_modified(source, rules)
     yield from check_slug(source)
@@ -1523,8 +1534,22 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
 def check_unused_items(path: str, front: frontmatter.FrontMatter) -> Iterator[Finding]:
     """A list written for a key the build reads once (`categories: [Siaran
     Pers, Berita]`, Hugo's and Decap's, `frontmatter.LIST_ALIASES`): its first
-    item is used, the others are said at the key's line."""
+    item is used, the others are said at the key's line. A key the site
+    reads written as a YAML map (`author:` then `  name: Budi`, Jekyll's and
+    a CMS object widget's) is read as nothing: said at its line (an empty
+    `title:` is said as missing, the release not published)."""
     for item in front.fields:
+        if item.mapped and item.key in KNOWN_KEYS and item.key != "title":
+            shown = " ".join(item.written or ())
+            shown = shown.split(":", 1)[1].strip() if ":" in shown else shown
+            yield Finding(
+                path,
+                item.line,
+                "warning",
+                f"'{item.name}:' is a YAML map, which the site does not read, so it is "
+                f"left out: '{shown}'",
+                f"write the value itself on the key's line: '{item.name}: …'",
+            )
         if item.unused:
             others = ", ".join(f"'{text}'" for text in item.unused)
             yield Finding(
@@ -1535,6 +1560,56 @@ def check_unused_items(path: str, front: frontmatter.FrontMatter) -> Iterator[Fi
                 f"{others} not",
                 f"keep one: '{item.key.title()}: {item.value}'",
             )
+
+
+# A footnote's mark (`[^1]`) and a reference link (`[teks][sumber]`,
+# `[teks][]`), outside code spans; the definitions that give them a note or an
+# address (`[^1]: …`, `[sumber]: https://…`), at most three spaces in.
+_FOOTNOTE_MARK_RE = re.compile(r"\[\^(?P<id>[^\]\s]+)\](?!:)")
+_REFERENCE_LINK_RE = re.compile(r"(?<!!)(?<!\])\[(?P<text>[^\]\[]+)\]\[(?P<id>[^\]\[]*)\]")
+_DEFINITION_RE = re.compile(r"^ {0,3}\[(?P<id>[^\]]+)\]:")
+_CODE_SPAN_RE = re.compile(r"(`+).+?\1")
+
+
+def _reference_id(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def _check_dangling_marks(source: Source) -> Iterator[Finding]:
+    """A footnote's mark with no note (`[^2]` and no `[^2]: …` line) or a
+    reference link with no address (`[rilis][kpu]` and no `[kpu]: https://…`):
+    Markdown shows it as typed, brackets and all. One warning each, at its
+    line (code and raw HTML left alone)."""
+    lines = source.markdown_lines
+    if not any("][" in text or "[^" in text for _, text in lines):
+        return
+    defined = {
+        _reference_id(match["id"]) for _, text in lines if (match := _DEFINITION_RE.match(text))
+    }
+    for number, text in lines:
+        if _DEFINITION_RE.match(text):
+            continue
+        text = _CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), text)
+        for mark in _FOOTNOTE_MARK_RE.finditer(text):
+            if _reference_id("^" + mark["id"]) not in defined:
+                yield _finding(
+                    source,
+                    number,
+                    "warning",
+                    f"footnote without its note, shown as typed: '{mark.group()}'",
+                    f"write the note below the text: '{mark.group()}: …', or remove the mark",
+                )
+        for link in _REFERENCE_LINK_RE.finditer(text):
+            wanted = _reference_id(link["id"] or link["text"])
+            if wanted not in defined:
+                yield _finding(
+                    source,
+                    number,
+                    "warning",
+                    f"link without its address, shown as typed: '{link.group()}'",
+                    f"write the address below the text: '[{link['id'] or link['text']}]: "
+                    f"https://…', or write the link as [{link['text']}](https://…)",
+                )
 
 
 def _check_tags_auto(source: Source) -> Iterator[Finding]:
@@ -1853,8 +1928,12 @@ def check_slug(source: Source) -> Iterator[Finding]:
     controls = control_characters_in(slug)
     if (read or controls) and not SLUG_RE.match(read):
         # What the build uses meanwhile (release_defaults): the page has an address.
-        fixed = slugify(read, limit=None) or slugify(source.value("title")) or "rapat-pleno"
+        fixed = slug_as_meant(read) or slugify(source.value("title")) or "rapat-pleno"
         left_out = f", control character {', '.join(controls)} left out" if controls else ""
+        lookalikes = lookalike_letters(read)
+        if lookalikes:
+            shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in lookalikes)
+            left_out += f", {shown} of another script, not the Latin letter it looks like"
         yield _finding(
             source,
             source.line("slug"),
@@ -2352,6 +2431,8 @@ UNREAL_DATE_HINTS = {
     "time": "write a time from 00:00 to 23:59: YYYY-MM-DD HH:MM in WIB",
     "day": "write a day that exists: YYYY-MM-DD HH:MM in WIB",
     "month": "write a month from 01 to 12: YYYY-MM-DD HH:MM in WIB",
+    "year": "write the year the release went out: YYYY-MM-DD HH:MM in WIB",
+    "month-first": "write it year, month, day: YYYY-MM-DD HH:MM in WIB",
 }
 
 
@@ -2404,6 +2485,8 @@ def unread_date(key: str, raw: str) -> tuple[str, str]:
         return f"impossible {key}: '{raw}': {written.problem}", UNREAL_DATE_HINTS[
             written.problem_kind
         ]
+    if written.wib is None:  # '0001-01-01 00:00 WITA': no day in WIB
+        return f"unparseable {key}: '{raw}'", DATE_HINT
     day = f"{written.wib:%Y-%m-%d}"
     fixed = f"{written.wib:%Y-%m-%d %H:%M}" if written.has_time else day
     if written.zone != "WIB":
@@ -2540,6 +2623,9 @@ def check_images(
                 f"image without alt text: '{featured}'",
                 "add an Image-Alt: line saying what the photo shows",
             )
+        elif found and alt_is_file_name(source.value("image-alt"), featured):
+            at = source.line("image-alt") or line
+            yield alt_file_name_finding(source.path, at, source.value("image-alt"), featured=True)
     for attributes in body_images(html):
         src = attributes.get("src", "").strip()
         found = locate(src) if src else None
@@ -2569,6 +2655,23 @@ def check_images(
                 f"image without alt text: '{src}'",
                 "write what the photo shows: ![Ketua Bawaslu membuka rapat](…)",
             )
+        elif alt_is_file_name(attributes["alt"], src):
+            yield alt_file_name_finding(source.path, line, attributes["alt"].strip())
+
+
+def alt_file_name_finding(path: str, line: int | None, alt: str, featured=False) -> Finding:
+    """A photo whose alt text is a file name (`warta.text.alt_is_file_name`):
+    shown, a screen reader reading out the name; one warning, from the images
+    plugin and for a release Pelican could not read alike."""
+    return Finding(
+        path,
+        line,
+        "warning",
+        f"{ALT_IS_FILE_NAME}: '{alt}'",
+        "write in Image-Alt: what the photo shows, e.g. 'Ketua Bawaslu membuka rapat'"
+        if featured
+        else "write what the photo shows: ![Ketua Bawaslu membuka rapat](…)",
+    )
 
 
 def _body_line(source: Source, needle: str) -> int | None:

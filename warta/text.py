@@ -418,6 +418,67 @@ def without_control_characters(text: str) -> str:
     return text.translate(_WITHOUT_CONTROLS)
 
 
+# A photo's file name as a camera, a phone or a chat names it.
+_PHOTO_FILE_NAME_RE = re.compile(
+    r"[^/\\]+\.(?:jpe?g|png|webp|gif|heic|heif|tiff?|bmp|avif)", re.IGNORECASE
+)
+
+
+def alt_is_file_name(alt: str, src: str) -> bool:
+    """Whether an image's alt text is a file's name (`IMG_2024.jpg`,
+    `foto rapat.jpeg`, the photo's own `DSC_0001`), which a screen reader
+    reads out instead of what the photo shows."""
+    alt = alt.strip()
+    if not alt:
+        return False
+    if _PHOTO_FILE_NAME_RE.fullmatch(alt):
+        return True
+    stem = src.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return alt.casefold() == stem.casefold() and re.search(r"[\d_]", stem) is not None
+
+
+ALT_IS_FILE_NAME = "alt text is a file name, not what the photo shows"
+
+
+# Letters of the Cyrillic and Greek scripts drawn like Latin ones (a Slug:
+# typed with a keyboard set to Russian, or pasted from a message): the slug
+# reads "admin" to its writer, and the address drops the letter.
+_LOOKALIKE_LETTERS = dict(
+    zip(
+        "аеорсухіјѕԁӏһԛԝАВЕКМНОРСТХІЈЅοαιυνκτΑΒΕΗΙΚΜΝΟΡΤΥΧΖ",
+        "aeopcyxijsdlhqwABEKMHOPCTXIJSoaiuvktABEHIKMNOPTYXZ",
+        strict=True,
+    )
+)
+_LOOKALIKES = str.maketrans(_LOOKALIKE_LETTERS)
+
+
+def lookalike_letters(text: str) -> list[str]:
+    """The letters of `text` drawn like Latin ones but of another script, once each."""
+    return list(dict.fromkeys(ch for ch in text if ch in _LOOKALIKE_LETTERS))
+
+
+def slug_as_meant(slug: str) -> str:
+    """The slug a written `Slug:` that is no slug stands for: look-alike
+    letters read as the Latin ones they look like ('\u0430dmin' is 'admin',
+    not 'dmin'), then `slugify` whole."""
+    return slugify(slug.translate(_LOOKALIKES), limit=None)
+
+
+def saved_as_utf16(text: str | bytes) -> bool:
+    """Whether `text` (a file's bytes, or its text read as UTF-8) is UTF-16
+    written without its byte-order mark ('UTF-16 LE' of some editors, a
+    script's export): a NUL beside nearly every character of its start, as
+    each letter of A-Z is one byte and a NUL there. UTF-8 read as UTF-8 has
+    none (a NUL pasted here and there is a control character)."""
+    sample = text[:512]
+    if len(sample) < 4:
+        return False
+    nul = 0 if isinstance(sample, bytes) else "\x00"
+    half = len(sample) // 2
+    return max(sample[0::2].count(nul), sample[1::2].count(nul)) >= half * 0.9
+
+
 def control_characters_in(text: str) -> list[str]:
     """The control characters of `text` as code points ('U+000B'), in order, once each."""
     if not _has_control(text):

@@ -522,6 +522,10 @@ def address_settings_safe(settings) -> bool:
 
 
 def check_output(content, settings, where: str, lines: SourceLines) -> None:
+    if not all(hasattr(content, key) for key in getattr(content, "mandatory_properties", ())):
+        # No Title: (a page's empty one): Pelican drops it and says what is
+        # missing; its address, made of no title ('/index.html'), is not its fault.
+        return
     output = settings["OUTPUT_PATH"]
     for kind, refusal in (("save_as", output_file_refusal), ("url", output_refusal)):
         value = str(getattr(content, kind, "") or "")

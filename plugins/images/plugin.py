@@ -131,7 +131,13 @@ from warta.paths import (
     site_root,
 )
 from warta.published import check_only, is_written
-from warta.source_checks import SOURCE_SUFFIXES, backslash_suggestion, converted_body
+from warta.source_checks import (
+    SOURCE_SUFFIXES,
+    alt_file_name_finding,
+    backslash_suggestion,
+    converted_body,
+)
+from warta.text import alt_is_file_name
 
 from .cards import CardText, draw_card, drawable, left_out, office_name
 from .markup import line_of, picture, references
@@ -194,6 +200,7 @@ DEFAULTS = {
 }
 
 IMAGE_METADATA_LINE = re.compile(r"^\s*image\s*:", re.I)
+IMAGE_ALT_METADATA_LINE = re.compile(r"^\s*image-alt\s*:", re.I)
 # Card failures reported one by one; the rest are counted in one more line (a
 # full disk would otherwise print a line per article).
 MAX_CARD_ERRORS = 10
@@ -648,6 +655,8 @@ def process_content(content, build: Build) -> None:
                 src,
                 "write what the photo shows: ![Ketua Bawaslu membuka rapat](…)",
             )
+        elif alt_is_file_name(alt, src):
+            findings.report(logger, alt_file_name_finding(where, line(), alt))
         if skipped:
             return None  # another plugin makes its own variant of the published file
         build.use(image)
@@ -747,6 +756,9 @@ def process_featured(content, build: Build, where: str, lines: SourceLines, sour
             reference,
             "add an Image-Alt: line saying what the photo shows",
         )
+    elif alt_is_file_name(alt, reference):
+        at = line_of(lines.get(), IMAGE_ALT_METADATA_LINE) or line
+        findings.report(logger, alt_file_name_finding(where, at, alt, featured=True))
     build.use(image)
     content.image_html = Markup(picture(image, alt, build.url, build.sizes, featured=True))
     largest = image.fallback[-1]

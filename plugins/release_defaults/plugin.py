@@ -64,6 +64,7 @@ from warta.text import (
     fold,
     markdown_literal,
     preferred_spelling,
+    slug_as_meant,
     slugify,
     with_references_read,
 )
@@ -97,7 +98,7 @@ def supply(content) -> None:
         # suggests, not in a folder named by the markup. A slug or language
         # that climbs out (`../../x`) is left to containment, which refuses
         # the page.
-        mended = slugify(slug, limit=None) or slugify(str(getattr(content, "title", "") or ""))
+        mended = slug_as_meant(slug) or slugify(str(getattr(content, "title", "") or ""))
         if mended:
             content.slug = mended
     lang = str(getattr(content, "lang", "") or "")
@@ -106,6 +107,14 @@ def supply(content) -> None:
         # site's language, not as a translation in a folder named by the value.
         content.lang = content.settings["DEFAULT_LANG"]
         content.in_default_lang = True
+    if not str(getattr(content, "slug", "") or "").strip("-") and "save_as" not in declared:
+        # A title of no letter or digit ('🎉🎉🎉 !!!') makes no slug: the page
+        # was written at its month's folder (berita/2024/11/index.html), each
+        # such release over the last, a page refused as '/index.html'. It is
+        # an error (content_lint); meanwhile it has its file's name for address.
+        named = slugify(os.path.splitext(os.path.basename(content.source_path))[0])
+        if named and getattr(content, "title", None) is not None:
+            content.slug = named
     if not isinstance(content, Article):
         return  # a page is the site's own: nothing else supplied
     supplied: list[tuple[str, str]] = []

@@ -1,0 +1,137 @@
+"""A generator of careless and hostile releases, built as one site: whatever
+a staffer writes, the build never stops with a traceback, every release is
+published or named by an error line, and the lines are the same cold, warm
+and from `invoke check`."""
+
+from __future__ import annotations
+
+import re
+
+from conftest import FINDING_LINE, FixtureSite, run_build, run_invoke
+
+LEAD = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan {mark}."
+
+
+def release(number: int, *, title=None, date="2024-11-17 09:30", extra="", body=None) -> str:
+    title = title if title is not None else f"Bawaslu Kota Palembang Gelar Rapat Nomor {number}"
+    text = body if body is not None else LEAD
+    return f"Title: {title}\nDate: {date}\n{extra}\n{text.replace('{mark}', f'kode{number}x')}\n"
+
+
+def yaml_release(number: int, head: str) -> str:
+    return f"---\n{head}\n---\n\n{LEAD.format(mark=f'kode{number}x')}\n"
+
+
+def hostile_releases() -> dict[str, bytes]:
+    """File name → bytes: one careless or hostile thing each."""
+    cases: dict[str, str | bytes] = {}
+    plain = release(0)
+    cases["bom.md"] = b"\xef\xbb\xbf" + release(1).encode()
+    cases["utf16-bom.md"] = release(2).encode("utf-16")
+    cases["utf16-le.md"] = release(3).encode("utf-16-le")
+    cases["utf16-be.md"] = release(4).encode("utf-16-be")
+    cases["cp1252.md"] = release(5, title="Bawaslu \u201cKota\u201d Palembang Rapat").encode(
+        "cp1252"
+    )
+    cases["nul.md"] = release(6, title="Bawaslu Kota\x00 Palembang Gelar Rapat Nol")
+    cases["cr.md"] = release(7).replace("\n", "\r")
+    cases["crlf-campur.md"] = release(8).replace("\n", "\r\n", 2)
+    cases["kosong.md"] = b""
+    cases["spasi.md"] = "  \n\t\n"
+    cases["hanya-kepala.md"] = plain.split("\n\n")[0]
+    cases["baris-panjang.md"] = release(9, body=LEAD + " kata" * 40000)
+    for number, date in enumerate(
+        [
+            "0000-01-01",
+            "Senin (4/11/2024)",
+            "4 Nop 2024",
+            "\u0662\u0660\u0662\u0664-\u0661\u0661-\u0661\u0667",
+            "31 November 2024",
+            "29 Februari 2025",
+            "2024-11-17 09:30:60",
+            "\u200b2024-11-17 09:30",
+            "9999-12-31T23:59:00-05:00",
+            "0001-01-01 00:00 WITA",
+        ],
+        start=20,
+    ):
+        cases[f"tanggal-{number}.md"] = release(number, date=date)
+    for number, head in enumerate(
+        [
+            'title: ""\ndate: 2024-11-17 09:30',
+            "title:\n  id: Rapat\ndate: 2024-11-17 09:30",
+            "title: Bawaslu Kota Palembang Gelar Rapat Peta\ndate: 2024-11-17 09:30\n"
+            "author:\n  name: Budi",
+            "title: !!python/object/apply:os.system ['echo x']\ndate: 2024-11-17 09:30",
+            "title: [Rapat, Pleno]\ndate: 2024-11-17 09:30",
+            "title: Bawaslu Kota Palembang Gelar Rapat Tab\n\tdate: 2024-11-17 09:30",
+            "- satu\n- dua",
+            "title: 2024\ndate: 2024-11-17",
+        ],
+        start=40,
+    ):
+        cases[f"yaml-{number}.md"] = yaml_release(number, head)
+    for number, slug in enumerate(["../../x", "a/b", "%2e%2e", "\u0430dmin", "a" * 300], 60):
+        cases[f"slug-{number}.md"] = release(number, extra=f"Slug: {slug}\n")
+    cases["judul-emoji.md"] = release(70, title="🎉🎉🎉 !!!")
+    for number, body in enumerate(
+        [
+            "<script>alert(1)</script>\n\n" + LEAD,
+            LEAD + "\n\n<iframe src='https://contoh.test/'></iframe>",
+            LEAD + " [klik](javascript:alert(1)).",
+            LEAD + "\n\n```\nkode tanpa penutup\n",
+            LEAD + " Lihat[^1] dan [rilis][kpu].",
+            LEAD + "\n\n![IMG_2024.jpg]({static}/images/2024/tidak-ada.jpg)",
+            LEAD + " [x]({static}/../../etc/passwd)",
+        ],
+        start=80,
+    ):
+        cases[f"isi-{number}.md"] = release(number, body=body)
+    return {
+        name: data if isinstance(data, bytes) else data.encode("utf-8")
+        for name, data in cases.items()
+    }
+
+
+def lines_of(log: str) -> list[str]:
+    return sorted(line for line in log.splitlines() if FINDING_LINE.match(line))
+
+
+def test_hostile_releases_are_each_published_or_named_and_said_alike_everywhere(tmp_path):
+    site = FixtureSite(tmp_path)
+    folder = site.content / "berita" / "2024"
+    folder.mkdir(parents=True)
+    cases = hostile_releases()
+    for name, data in cases.items():
+        (folder / name).write_bytes(data)
+    cold = site.build(SEARCH_ENABLED=False)
+    warm = run_build(site.content, site.output, overrides={"SEARCH_ENABLED": False})
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    for log in (cold.log, warm.log, checked.stdout + checked.stderr):
+        assert "Traceback" not in log and "build stopped" not in log, log
+    assert cold.returncode == warm.returncode == checked.returncode == 1
+    assert lines_of(cold.log) == lines_of(warm.log)
+    assert lines_of(cold.log) == lines_of(checked.stdout + checked.stderr)
+    # Published: the release's mark in an article's text; else an error names it.
+    published = set()
+    for page in cold.output.joinpath("berita").rglob("index.html"):
+        article = cold.html(str(page.relative_to(cold.output))).select_one("article")
+        if article is not None:
+            published |= set(re.findall(r"kode(\d+)x", article.get_text(" ")))
+    named = {
+        match["path"].rsplit("/", 1)[-1]
+        for match in map(FINDING_LINE.match, cold.log.splitlines())
+        if match and match["level"] == "error" and match["path"]
+    }
+    for name, data in cases.items():
+        mark = re.search(rb"kode(\d+)x", data.replace(b"\x00", b""))
+        is_out = mark is not None and mark.group(1).decode() in published
+        assert is_out or name in named, f"{name}: neither published nor named by an error"
+    # One line a problem: no file is told the same thing twice.
+    every = lines_of(cold.log)
+    assert len(every) == len(set(every)), [line for line in every if every.count(line) > 1]
