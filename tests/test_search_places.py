@@ -33,6 +33,7 @@ LUBUKLINGGAU = "/berita/2024/10/lubuklinggau-pengaduan/"
 BELITANG = "/berita/2024/10/belitang-netralitas/"
 KEMUNING = "/berita/2024/09/sekip-jaya-masjid/"
 RIZAL = "/berita/2024/08/rakor-provinsi/"
+BUKIT_BESAR = "/berita/2024/09/bukit-besar-spanduk/"
 DRAFT_PLACE = "Sosoh Buay Rayap"  # the draft's kecamatan, named by no other release
 DRAFT_OFFICIAL = "Bonar Tua Hutapea"  # the official only the draft names
 
@@ -109,6 +110,17 @@ def place_site(tmp_path_factory):
         "jalan lintas Linggau menuju Muara Beliti.",
         **common,
     )
+    site.article(  # Kecamatan Ilir Barat Satu, written "Ilir Barat I"
+        "h.md",
+        slug="bukit-besar-spanduk",
+        title="Pengawas Kelurahan Bukit Besar Tertibkan Spanduk",
+        date="2024-09-20 08:00",
+        region="16.71.04",
+        summary="Pengawas kelurahan menertibkan spanduk kampanye di jalan protokol.",
+        body="BUKIT BESAR – Pengawas kelurahan menertibkan 14 spanduk kampanye yang "
+        "dipasang di jalan protokol.",
+        **common,
+    )
     site.article(
         "f.md",
         slug="draf-sosialisasi",
@@ -159,6 +171,7 @@ def search(tab, query: str) -> dict[str, str]:
         ("kemuning", KEMUNING, ["kemuning"]),
         ("kota palembang", KEMUNING, ["kota", "palembang"]),
         ("muhammad rizal effendi", RIZAL, ["muhammad"]),
+        ("ilir barat i", BUKIT_BESAR, ["ilir", "barat", "i"]),
     ],
 )
 def test_a_release_is_found_by_its_places_and_officials_names_not_shown(
