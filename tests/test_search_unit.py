@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from plugins.search import indexer
-from plugins.search.filters import search_filters
+from plugins.search.filters import search_filters, search_words
 from plugins.search.indexer import (
     build_index,
     bundle_commands,
@@ -21,7 +21,7 @@ from plugins.search.indexer import (
     split_by_year,
     year_segment,
 )
-from warta.enrichment import DETECTED, Place, RegionRef, TagRef
+from warta.enrichment import DETECTED, OfficialRef, Place, RegionRef, TagRef
 
 SAVE_AS = "berita/{date:%Y}/{date:%m}/{slug}/index.html"
 OPTIONS = {
@@ -84,6 +84,32 @@ def test_a_region_is_filtered_with_its_ancestors_each_named_with_its_level():
         ("wilayah", "Provinsi Sumatera Selatan"),
         ("wilayah", "Kecamatan Martapura"),
     ]
+
+
+def test_search_words_name_regions_as_typed_with_their_ancestors_tags_and_officials():
+    """Region names reached Pagefind only as filters, which are not searched:
+    "pagar alam" missed a release that writes "Pagaralam", and a kecamatan's
+    release was not found by its kabupaten's name or alias."""
+    province = Place("16", "Sumatera Selatan", "provinsi", "p/")
+    okut = Place("16.08", "Kabupaten Ogan Komering Ulu Timur", "kabupaten", "k/")
+    regions = [
+        RegionRef("16.08.03", "Belitang", "kecamatan", "b/", ancestors=(province, okut)),
+        RegionRef("16.72", "Kota Pagar Alam", "kota", "pa/", ancestors=(province,)),
+    ]
+    aliases = {"16.08": ["Martapura", "OKU Timur", "OKUT"], "16": ["Sumsel"]}
+    words = search_words(
+        regions=regions,
+        official_tags=[TagRef("coklit", "Coklit", "Tahapan Pemilihan")],
+        officials=[OfficialRef("m-rizal", "Muhammad Rizal Effendi", "Ketua", "Bawaslu")],
+        aliases=lambda code: aliases.get(code, []),
+    )
+    assert words == (
+        "Kecamatan Belitang Kec Kabupaten Ogan Komering Ulu Timur Kab "
+        "Martapura OKU OKUTimur OKUT "
+        "Provinsi Sumatera Selatan Prov SumateraSelatan Sumsel "
+        "Kota Pagar Alam PagarAlam Coklit Muhammad Rizal Effendi"
+    )
+    assert search_words(regions=None) == ""
 
 
 def test_pelican_tags_stand_in_when_no_official_tags_exist():

@@ -30,6 +30,12 @@ What it adds to the site:
 - `article.search_filters`: [(name, value)] for the filters wilayah, tag,
   rubrik and tahun, written into each article page by
   `partials/search_meta.html` (hidden `data-pagefind-filter` spans).
+- `article.search_words`: the names of the article's regions (with their
+  ancestors, level words, spellings without spaces and the aliases of
+  REGIONS_ALIASES), official tags and officials, written by the same partial
+  as the metadata `cari` (filters.search_words): Pagefind searches metadata
+  but puts it in no excerpt, so "pagar alam" finds a release that writes
+  "Pagaralam", and a kecamatan's release is found by its kabupaten's name.
 - the search page `/cari/` (the direct template `cari`, at CARI_SAVE_AS):
   the plugin adds it to DIRECT_TEMPLATES when search is on and takes it out
   when off, and sets `SEARCH_PAGE` (True when search is on) for the theme:
@@ -63,9 +69,10 @@ from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
 from warta.paths import first_symlink, link_target, own_output
 from warta.published import check_only
+from warta.regions.configured import load_configured as load_gazetteer
 from warta.text import shown_controls
 
-from .filters import search_filters
+from .filters import search_filters, search_words
 from .indexer import build_index, glob_from_save_as, year_segment
 
 logger = logging.getLogger(__name__)
@@ -143,11 +150,27 @@ def retain_bundle_dir(pelican) -> None:
     pelican.output_retention = retention
 
 
+def region_aliases(settings):
+    """A region code's aliases and seats (REGIONS_ALIASES), the gazetteer loaded
+    on the first call only (the regions plugin's copy: `load_configured` keeps
+    it); no aliases when it cannot be loaded (the regions plugin says why)."""
+    loaded = []
+
+    def aliases(code: str) -> list[str]:
+        if not loaded:
+            loaded.append(load_gazetteer(settings)[0])
+        gazetteer = loaded[0]
+        return list(gazetteer.aliases.get(code, ())) if gazetteer is not None else []
+
+    return aliases
+
+
 def attach_filters(generators) -> None:
     """After every generator's context, so the regions and official tags are known."""
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator) or check_only(generator.settings):
             continue  # (`invoke check` renders no page)
+        aliases = region_aliases(generator.settings)
         for name in ARTICLE_LISTS:
             for article in getattr(generator, name, []) or []:
                 date = getattr(article, "date", None)
@@ -158,6 +181,12 @@ def attach_filters(generators) -> None:
                     tags=getattr(article, "tags", None),
                     category=getattr(article, "category", None),
                     year=date.year if date else None,
+                )
+                article.search_words = search_words(
+                    regions=enrichment.regions,
+                    official_tags=enrichment.official_tags,
+                    officials=enrichment.officials,
+                    aliases=aliases,
                 )
 
 
