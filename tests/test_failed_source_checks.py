@@ -958,6 +958,32 @@ def test_a_release_saved_as_utf16_is_one_error_that_says_so(site):
     ], built.log
 
 
+def test_a_release_saved_as_utf16_without_its_mark_is_one_error_and_not_published(site):
+    """UTF-16 saved without its byte order mark (an export's "UTF-16LE")
+    decodes as UTF-8 with a NUL between the letters: the release was
+    published with its Title, Date and Slug read as NULs and letters, with a
+    dozen lines about control characters, an unparseable Date: and an
+    invalid Slug:. It is the one error UTF-16 with its mark is, and not
+    published."""
+    site.article("2024/baik.md", slug="baik")
+    path = site.content / "berita" / "2024" / "utf16.md"
+    path.write_bytes(article_text(slug="utf16").encode("utf-16-le"))
+    built = site.build()
+    assert built.returncode == 1, built.log
+    said = [(f.path, f.line, f.level, f.message) for f in built.findings()]
+    assert said == [
+        (
+            "content/berita/2024/utf16.md",
+            1,
+            "error",
+            "not UTF-8 text: the file is saved as UTF-16 ('Unicode' in Notepad): this release "
+            "is not published (save the file "
+            "as UTF-8 (Notepad: File > Save As > Encoding: UTF-8))",
+        )
+    ], built.log
+    assert [p for p in built.output.rglob("*") if "utf16" in p.name] == []
+
+
 def test_a_declared_key_below_the_blank_line_is_named_as_shown_as_text():
     """A key of CONTENT_LINT_EXTRA_KEYS written below the blank line that
     ends the front matter (a `---` one with a rule further down, or a

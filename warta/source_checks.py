@@ -703,10 +703,21 @@ def parse_source(path: str, text: str) -> Source:
     return source
 
 
+def utf16_without_mark(data: bytes) -> bool:
+    """Whether a file's bytes are UTF-16 saved without its byte order mark (a
+    script's or an export's "UTF-16LE"): every other byte NUL, which UTF-8
+    decodes without a complaint as text with a U+0000 between the letters.
+    Half the even or the odd bytes of its first 1,024 NUL: no release is."""
+    sample = data[:1024]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return False
+    return any(half.count(0) * 2 > len(half) for half in (sample[0::2], sample[1::2]))
+
+
 def decode_source(path: str, data: bytes) -> tuple[str | None, Finding | None]:
     """The text of a release, or a finding that names the line of the first byte
     that is not UTF-8 (a file saved as Windows-1252 by an old editor)."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or utf16_without_mark(data):
         # Notepad's "Unicode" (UTF-16): every byte is said to be wrong.
         return None, Finding(
             path,

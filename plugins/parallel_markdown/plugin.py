@@ -73,7 +73,7 @@ from warta.filestate import StatKey, settled_stats, stat_key
 from warta.parallel import fork_map, worker_count
 from warta.plugin_order import outside_extensions
 
-from .render import Rendered, file_digest, render_file
+from .render import Rendered, file_digest, refuse_utf16, render_file
 
 logger = logging.getLogger(__name__)
 
@@ -168,6 +168,8 @@ class MarkdownReader(pelican_readers.MarkdownReader):
     def read(self, source_path):
         rendered = self.prerendered.pop(source_path, None)
         if rendered is None:
+            with open(source_path, "rb") as handle:  # (Pelican's read: an OSError as it raises it)
+                refuse_utf16(handle.read(1024))
             return super().read(source_path)
         settled = self.settled.pop(source_path, None)
         try:

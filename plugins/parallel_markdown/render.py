@@ -18,6 +18,8 @@ from typing import Any, NamedTuple
 
 from markdown import Markdown
 
+from warta.source_checks import utf16_without_mark
+
 from .blocks import BlockFilter
 from .inline import InlineFilter
 
@@ -43,8 +45,20 @@ def file_digest(path: str) -> bytes:
 
 
 def decode(data: bytes) -> str:
-    """The text Pelican's `pelican_open` gives: UTF-8 without a BOM, universal newlines."""
+    """The text Pelican's `pelican_open` gives: UTF-8 without a BOM, universal
+    newlines; UTF-16 without its mark is refused as UTF-16 with it is
+    (`refuse_utf16`)."""
+    refuse_utf16(data)
     return io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig").read()
+
+
+def refuse_utf16(data: bytes) -> None:
+    """UnicodeDecodeError for a file in UTF-16 without its byte order mark
+    (`warta.source_checks.utf16_without_mark`), which UTF-8 would read as
+    text with a NUL between the letters: the release is not read, as one
+    with the mark is not (content_lint names the encoding)."""
+    if utf16_without_mark(data):
+        raise UnicodeDecodeError("utf-8", data[:2], 0, 1, "UTF-16 text without its byte order mark")
 
 
 class _Converters:
