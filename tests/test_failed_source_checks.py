@@ -984,6 +984,33 @@ def test_a_release_saved_as_utf16_without_its_mark_is_one_error_and_not_publishe
     assert [p for p in built.output.rglob("*") if "utf16" in p.name] == []
 
 
+def test_a_title_of_invisible_characters_alone_is_a_missing_title(site):
+    """`Title: \u200b` (a zero-width space pasted alone) or a soft hyphen and a
+    joiner: the release was published with an empty headline, the build
+    passing with a warning that the character is left out and one that the
+    title is 1 character long."""
+    site.article("2024/baik.md", slug="baik")
+    for number, title in enumerate(["\u200b", "\u00ad\u200d"]):
+        text = article_text(slug=f"kosong-{number}", title="JUDUL").replace("JUDUL", title)
+        site.article(f"2024/kosong-{number}.md", text)
+    built = site.build()
+    assert built.returncode == 1, built.log
+    errors = [(f.path, f.line, f.message) for f in built.findings("error")]
+    advice = " (write the release's headline after 'Title:')"
+    assert errors == [
+        (
+            "content/berita/2024/kosong-0.md",
+            1,
+            "missing Title: '\\u200b' is only invisible characters" + advice,
+        ),
+        (
+            "content/berita/2024/kosong-1.md",
+            1,
+            "missing Title: '\\xad\\u200d' is only invisible characters" + advice,
+        ),
+    ], built.log
+
+
 def test_a_declared_key_below_the_blank_line_is_named_as_shown_as_text():
     """A key of CONTENT_LINT_EXTRA_KEYS written below the blank line that
     ends the front matter (a `---` one with a rule further down, or a
