@@ -21,6 +21,7 @@ import subprocess
 import sys
 import threading
 import time
+import unicodedata
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -949,6 +950,31 @@ def test_the_cms_makes_a_slug_as_the_build_does(page):
     titles += [f"Rapat{chr(code)}Pleno Ba\u200dwaslu" for code in INVISIBLE_FORMAT_CHARACTERS]
     made = page.evaluate("(titles) => titles.map((t) => window.WARTA_CMS.slugify(t))", titles)
     assert made == [slugify(title) for title in titles]
+
+
+def test_the_cms_folds_every_character_of_a_title_as_the_build_does(page):
+    """Between two words, every character both Unicode versions know (the
+    browser's and Python's) gives the slug the build gives: the CMS took off
+    every nonspacing mark (a Devanagari vowel sign, U+034F, the mark NFKD
+    makes of Thai U+0E33) where the build takes off the marks of a nonzero
+    combining class and makes the others a space ('ab-cd', not 'abcd'),
+    and made a space of a virama of a nonzero class (Javanese U+A9C0)."""
+    codes = [
+        code
+        for code in range(0x110000)
+        if not 0xD800 <= code <= 0xDFFF and unicodedata.category(chr(code)) != "Cn"
+    ]
+    wanted = [slugify(f"ab{chr(code)}cd") for code in codes]
+    differing = page.evaluate(
+        """([codes, wanted]) => codes.flatMap((code, i) => {
+          const ch = String.fromCodePoint(code);
+          if (/\\p{Cn}/u.test(ch)) return [];  // (a character this browser does not know)
+          const made = window.WARTA_CMS.slugify('ab' + ch + 'cd');
+          return made === wanted[i] ? [] : [[code.toString(16), made, wanted[i]]];
+        })""",
+        [codes, wanted],
+    )
+    assert differing == []
 
 
 def byline(html) -> list[str]:

@@ -263,3 +263,24 @@ def test_a_body_another_plugin_changed_is_checked_again(site, tmp_path):
         site, folder, "adds_link", ADDS_A_LINK, TEST_ADD_LINK=True, **settings
     )
     assert any("tambahan.pdf" in m for m in messages(built)), built.log
+
+
+def test_a_link_climbing_back_from_a_missing_folder_is_checked_again_when_its_file_goes(
+    site, tmp_path
+):
+    """`{static}/tidak-ada/../images/sk.pdf` names images/sk.pdf, as the
+    system resolves it (a missing folder, then `..`): the state kept of the
+    path stopped at the missing folder, so a warm build kept the link found
+    after the file was removed, where a clean build says it is missing."""
+    release(site, "pindah.md", 1, "Unduh [SK]({static}/tidak-ada/../images/sk.pdf).")
+    release(site, "lain.md", 2, "Rapat membahas pengawasan.")
+    (site.content / "images").mkdir(exist_ok=True)
+    (site.content / "images" / "sk.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    first = warm(site)
+    linking = [f for f in first.findings() if str(f.path).endswith("pindah.md")]
+    assert not linking, first.log
+    (site.content / "images" / "sk.pdf").unlink()
+    built = warm(site)
+    assert said(built) == said(clean(site, tmp_path, "removed"))
+    linking = [f.message for f in built.findings() if str(f.path).endswith("pindah.md")]
+    assert any("missing file" in m for m in linking), built.log

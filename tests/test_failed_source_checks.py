@@ -1220,6 +1220,59 @@ def test_a_key_written_as_a_yaml_map_is_one_warning_not_a_value_dropped_unsaid(t
         assert warnings == expected, log
 
 
+def test_a_release_saved_as_utf16_without_its_mark_is_one_error_and_not_published(site):
+    """UTF-16 saved without its byte order mark (an export's "UTF-16LE")
+    decodes as UTF-8 with a NUL between the letters: the release was
+    published with its Title, Date and Slug read as NULs and letters, with a
+    dozen lines about control characters, an unparseable Date: and an
+    invalid Slug:. It is the one error UTF-16 with its mark is, and not
+    published."""
+    site.article("2024/baik.md", slug="baik")
+    path = site.content / "berita" / "2024" / "utf16.md"
+    path.write_bytes(article_text(slug="utf16").encode("utf-16-le"))
+    built = site.build()
+    assert built.returncode == 1, built.log
+    said = [(f.path, f.line, f.level, f.message) for f in built.findings()]
+    assert said == [
+        (
+            "content/berita/2024/utf16.md",
+            1,
+            "error",
+            "not UTF-8 text: the file is saved as UTF-16 ('Unicode' in Notepad): this release "
+            "is not published (save the file "
+            "as UTF-8 (Notepad: File > Save As > Encoding: UTF-8))",
+        )
+    ], built.log
+    assert [p for p in built.output.rglob("*") if "utf16" in p.name] == []
+
+
+def test_a_title_of_invisible_characters_alone_is_a_missing_title(site):
+    """`Title: \u200b` (a zero-width space pasted alone) or a soft hyphen and a
+    joiner: the release was published with an empty headline, the build
+    passing with a warning that the character is left out and one that the
+    title is 1 character long."""
+    site.article("2024/baik.md", slug="baik")
+    for number, title in enumerate(["\u200b", "\u00ad\u200d"]):
+        text = article_text(slug=f"kosong-{number}", title="JUDUL").replace("JUDUL", title)
+        site.article(f"2024/kosong-{number}.md", text)
+    built = site.build()
+    assert built.returncode == 1, built.log
+    errors = [(f.path, f.line, f.message) for f in built.findings("error")]
+    advice = " (write the release's headline after 'Title:')"
+    assert errors == [
+        (
+            "content/berita/2024/kosong-0.md",
+            1,
+            "missing Title: '\\u200b' is only invisible characters" + advice,
+        ),
+        (
+            "content/berita/2024/kosong-1.md",
+            1,
+            "missing Title: '\\xad\\u200d' is only invisible characters" + advice,
+        ),
+    ], built.log
+
+
 def test_a_declared_key_below_the_blank_line_is_named_as_shown_as_text():
     """A key of CONTENT_LINT_EXTRA_KEYS written below the blank line that
     ends the front matter (a `---` one with a rule further down, or a

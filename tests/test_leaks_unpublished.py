@@ -112,6 +112,7 @@ def test_a_release_saved_among_the_photos_and_linked_for_download_is_not_publish
         "unpublishDate: 2024-11-01",  # Hugo's other name for it, before the Date:
         "Kedaluwarsa: 2024-11-20",
         "Tayang-Hingga: 2099-01-01",  # not an embargo: the day it was to come down
+        "tanggalKedaluwarsa: 2024-11-20",  # a CMS's camel case, as Hugo's expiryDate
     ],
 )
 def test_a_date_a_release_is_to_come_down_holds_it_back(site, line):

@@ -785,3 +785,36 @@ def test_a_check_with_an_outside_plugin_reading_the_pages_at_finalized_is_not_st
         .stat()
         .st_size
     }
+
+
+BROKEN_AT_FINALIZED_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin whose `finalized` receiver stops every build: it
+    asks a setting the site does not have."""
+    from pelican import signals
+
+
+    def index(pelican):
+        return pelican.settings["INDEKS_BERKAS"]
+
+
+    def register():
+        signals.finalized.connect(index)
+    '''
+)
+
+
+def test_a_check_with_an_outside_plugin_stopping_every_build_at_finalized_fails(site, tmp_path):
+    """Only a plugin that stopped for want of a page is the check's to pass
+    over (above): one that stops at `finalized` for any other reason (a
+    setting it needs, a bug) stops every build, and the check said it in a
+    suggestion and passed."""
+    site.article("rapat.md", article_text(slug="rapat-koordinasi-pengawasan"))
+    built = build_with_outside_plugin(site, tmp_path, "indeks", BROKEN_AT_FINALIZED_PLUGIN)
+    assert built.returncode != 0, built.log
+    checked = build_with_outside_plugin(
+        site, tmp_path, "indeks", BROKEN_AT_FINALIZED_PLUGIN, WARTA_CHECK_ONLY=True
+    )
+    assert checked.returncode != 0, checked.log
+    [said] = checked.findings("error")
+    assert said.message.startswith("build stopped: KeyError: 'INDEKS_BERKAS' (in plugin 'indeks'")

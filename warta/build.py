@@ -379,6 +379,18 @@ def outside_at_finalized(exc: BaseException, where: str) -> str:
     return ""
 
 
+def missing_output(exc: BaseException, output) -> bool:
+    """Whether `exc` says a file below the output folder is not there (a page
+    `invoke check` does not write), not any other failure of a plugin."""
+    name = getattr(exc, "filename", None)
+    if not isinstance(exc, (FileNotFoundError, NotADirectoryError)) or not output:
+        return False
+    if not isinstance(name, (str, os.PathLike)):
+        return False
+    real, root = os.path.realpath(name), os.path.realpath(output)
+    return real.startswith(root.rstrip(os.sep) + os.sep)
+
+
 def build_site(
     settings_file: str | Path = "pelicanconf.py",
     *,
@@ -440,7 +452,12 @@ def build_site(
         if handler.translator is not None:
             reason = handler.translator.paths.scrub(reason)
         outside = outside_at_finalized(exc, where)
-        if outside and settings and settings.get("WARTA_CHECK_ONLY"):
+        if (
+            outside
+            and settings
+            and settings.get("WARTA_CHECK_ONLY")
+            and missing_output(exc, settings.get("OUTPUT_PATH"))
+        ):
             # `invoke check` writes no page; a plugin reading them at the end
             # (a search indexer) cannot run there, and the build runs it.
             handler.add(

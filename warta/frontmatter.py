@@ -283,10 +283,12 @@ def title_notice(title: str) -> str | None:
 #   and its `unpublishDate:`, `Expires:`, `Kedaluwarsa:`, `Tayang-Hingga:`,
 #   `Publish-Until:`): the site takes no release down at a date, so one
 #   meant to go is held back, whatever the date (`is_end_key`).
+#   A word before it may be joined to it, as a camel-cased key written
+#   lower case is (`tanggalKedaluwarsa`, `tglTayangHingga`).
 _END_KEY_RE = re.compile(
-    r"(?:\w*-)?(?:expir\w*|(?:ke|ka)?da?luw?arsa|unpublish(?:ed)?-?(?:date|at|on|time))"
+    r"\w*-?(?:expir\w*|(?:ke|ka)?da?luw?arsa|unpublish(?:ed)?-?(?:date|at|on|time))"
     r"(?:-\w+)?"
-    r"|(?:tayang|terbit|publish(?:ed)?|tampil|berlaku)-?(?:hingga|sampai|until|end|ends)"
+    r"|\w*-?(?:tayang|terbit|publish(?:ed)?|tampil|berlaku)-?(?:hingga|sampai|until|end|ends)"
     r"(?:-\w+)?"
 )
 

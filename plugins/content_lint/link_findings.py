@@ -118,8 +118,11 @@ class ContentTree:
             if kind == UNLISTED:
                 return None
             states.append(kind)
-            if kind in (MISSING, LINK, FILE, OTHER):
-                break  # nothing further is looked at below it
+            if kind == LINK:
+                break  # refused, wherever it points
+            # (a missing folder or a file on the way is no end: the system
+            # resolves a `..` after it from the path as written, so
+            # "gone/../images/sk.pdf" names images/sk.pdf)
         return candidate + "\x1e" + "".join(s + "/" for s in states)
 
     def photo_state(self, target: str) -> str | None:
@@ -129,7 +132,7 @@ class ContentTree:
         if state is None or not state.endswith(FILE + "/"):
             return state
         try:
-            found = os.stat(os.path.join(self.root, target))
+            found = os.stat(os.path.normpath(os.path.join(self.root, target)))
         except OSError:
             return None
         return f"{state}{found.st_ino}:{found.st_size}:{found.st_mtime_ns}:{found.st_ctime_ns}"

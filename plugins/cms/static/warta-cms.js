@@ -50,10 +50,22 @@
   // ("Pungut–Hitung" is two words).
   var FOLD_REMOVED_RE = /['`\u2019\u02bc\u2018\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/g;
 
+  // A mark of a nonzero canonical combining class (`unicodedata.combining`,
+  // which `fold` takes off; a mark of class 0, as a Devanagari vowel sign or
+  // the Thai U+0E4D NFKD makes of U+0E33, is no letter: a space). JavaScript
+  // has no property for the class; canonical reordering tells it: a mark of a
+  // nonzero class is moved before U+0334 (class 1) or after U+0345 (class 240).
+  function combining(mark) {
+    return (
+      (mark + '\u0334').normalize('NFD') !== mark + '\u0334' ||
+      ('\u0345' + mark).normalize('NFD') !== '\u0345' + mark
+    );
+  }
+
   function foldWords(text) {
     return String(text || '')
       .normalize('NFKD')
-      .replace(/\p{Mn}/gu, '')
+      .replace(/\p{M}/gu, function (mark) { return combining(mark) ? '' : mark; })
       .toLowerCase()
       .replace(/ß/g, 'ss') // (Python's casefold)
       .replace(FOLD_REMOVED_RE, '')
