@@ -1250,7 +1250,8 @@ def test_a_title_of_invisible_characters_alone_is_a_missing_title(site):
     """`Title: \u200b` (a zero-width space pasted alone) or a soft hyphen and a
     joiner: the release was published with an empty headline, the build
     passing with a warning that the character is left out and one that the
-    title is 1 character long."""
+    title is 1 character long. Each is a missing title, and neither is
+    written (the reader leaves such a title out as it does an empty one)."""
     site.article("2024/baik.md", slug="baik")
     for number, title in enumerate(["\u200b", "\u00ad\u200d"]):
         text = article_text(slug=f"kosong-{number}", title="JUDUL").replace("JUDUL", title)
@@ -1259,18 +1260,22 @@ def test_a_title_of_invisible_characters_alone_is_a_missing_title(site):
     assert built.returncode == 1, built.log
     errors = [(f.path, f.line, f.message) for f in built.findings("error")]
     advice = " (write the release's headline after 'Title:')"
+    unpublished = "this release is not published"
     assert errors == [
         (
             "content/berita/2024/kosong-0.md",
             1,
-            "missing Title: '\\u200b' is only invisible characters" + advice,
+            "missing Title: '\\u200b' is only invisible characters: " + unpublished + advice,
         ),
         (
             "content/berita/2024/kosong-1.md",
             1,
-            "missing Title: '\\xad\\u200d' is only invisible characters" + advice,
+            "missing Title: '\\xad\\u200d' is only invisible characters: " + unpublished + advice,
         ),
     ], built.log
+    pages = [name for name in built.files() if name.endswith("index.html")]
+    assert "berita/2024/11/baik/index.html" in pages
+    assert [name for name in pages if "kosong" in name or name == "berita/2024/11/index.html"] == []
 
 
 def test_a_declared_key_below_the_blank_line_is_named_as_shown_as_text():

@@ -152,6 +152,7 @@ from warta.text import (
     fold,
     in_fenced_code,
     saved_as_utf16,
+    shows_nothing,
     with_references_read,
     without_control_characters,
 )
@@ -619,7 +620,7 @@ class FrontMatterValues(Preprocessor):
                 value = text(without_control_characters(item.value))
                 if single and item.key in TEXT_KEYS:
                     value = without_chat_emphasis(value)
-                if item.key == "title" and not value.strip():
+                if item.key == "title" and (not value.strip() or shows_nothing(value)):
                     # `Title:` left empty (`title: ""` from the CMS, a YAML
                     # map, a comment only): no title, as content_lint says
                     # ("missing Title"); Pelican published it untitled at

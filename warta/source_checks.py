@@ -89,6 +89,7 @@ from warta.text import (
     lookalike_letters,
     preferred_spelling,
     saved_as_utf16,
+    shows_nothing,
     slug_as_meant,
     slugify,
     with_references_read,
@@ -786,14 +787,6 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from check_text_dates(source)
 
 
-def _invisible(value: str) -> bool:
-    """Whether a value shows nothing once the build leaves its control and
-    format characters out (`without_control_characters`): a zero-width space,
-    a soft hyphen, a joiner alone."""
-    joiners = {0x200C: None, 0x200D: None, 0x034F: None}  # (which the page keeps)
-    return bool(value) and not without_control_characters(value).translate(joiners).strip()
-
-
 def _finding(source: Source, line, level, message, suggestion="") -> Finding:
     return Finding(source.path, line, level, message, suggestion)
 
@@ -882,7 +875,7 @@ def _check_required(source: Source, rules: Rules) -> Iterator[Finding]:
                     "reads as its headline: then delete that line)"
                 )
             yield _finding(source, source.line(key) or 1, "error", f"missing {key.title()}", hint)
-        elif key == "title" and _invisible(source.value(key)):
+        elif key == "title" and shows_nothing(source.value(key)):
             # `Title: \u200b` (a zero-width space pasted alone): published
             # as an empty headline, its character left out with a warning.
             shown = source.value(key).encode("ascii", "backslashreplace").decode("ascii")

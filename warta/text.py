@@ -479,6 +479,14 @@ def saved_as_utf16(text: str | bytes) -> bool:
     return max(sample[0::2].count(nul), sample[1::2].count(nul)) >= half * 0.9
 
 
+def shows_nothing(value: str) -> bool:
+    """Whether a value shows nothing once the build leaves its control and
+    format characters out (`without_control_characters`): a zero-width space,
+    a soft hyphen, a joiner alone (which the page would keep)."""
+    joiners = {0x200C: None, 0x200D: None, 0x034F: None}
+    return bool(value) and not without_control_characters(value).translate(joiners).strip()
+
+
 def control_characters_in(text: str) -> list[str]:
     """The control characters of `text` as code points ('U+000B'), in order, once each."""
     if not _has_control(text):
