@@ -140,3 +140,29 @@ def test_a_take_down_date_that_cannot_be_right_holds_the_release_back(site, line
             "line)",
         )
     ]
+
+
+def test_a_photo_named_only_in_a_comment_gets_no_gps_warning(site):
+    """A published release whose text names a photo only inside an HTML
+    comment (`<!-- ![Foto lama]({static}/images/2024/lokasi.jpg) -->`, an
+    editorial note): the page shows no photo, and the photo is not
+    published, yet the checks warned that the photo carries a GPS location
+    the site strips, at the comment's line (they read the raw lines)."""
+    newsroom(site)
+    folder = site.content / "images" / "2024"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "lokasi.jpg").write_bytes(exif_jpeg("Humas"))
+    site.article(
+        "catatan.md",
+        article_text(
+            slug="catatan",
+            body="PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n\n"
+            "<!-- foto diganti:\n![Foto lama]({static}/images/2024/lokasi.jpg) -->\n\n"
+            "Rapat dihadiri Panwaslu Kecamatan.",
+        ),
+    )
+    built = site.build(publish=True, SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    assert not (built.output / "images" / "2024" / "lokasi.jpg").exists()
+    said = [f.message for f in built.findings() if f.path.endswith("catatan.md")]
+    assert not [m for m in said if "GPS" in m], said

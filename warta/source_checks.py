@@ -2969,6 +2969,17 @@ def _below_content(folder: str, target: str, beside: bool) -> str:
     return posixpath.normpath(target.lstrip("/"))
 
 
+def _without_html_comments(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The body's lines with each closed HTML comment (`<!-- ![Foto](…) -->`,
+    over lines too) blanked: an editorial note the page does not show, nor
+    the photo it names."""
+    if not any("<!--" in line for _, line in body):
+        return body
+    text = "\n".join(line for _, line in body)
+    blanked = TEXT_COMMENT_RE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)
+    return list(zip((number for number, _ in body), blanked.split("\n"), strict=True))
+
+
 def written_photos(source: Source) -> tuple[tuple[int | None, str, str], ...]:
     """(line, path below content/, as written) of the photos the source's text
     names: the featured `Image:` (plain or `{static}`) and each image of the
@@ -2981,7 +2992,7 @@ def written_photos(source: Source) -> tuple[tuple[int | None, str, str], ...]:
         images.append(
             (source.line("image"), below_content(featured[len(marker) :], False), featured)
         )
-    for number, line in source.body:
+    for number, line in _without_html_comments(source.body):
         # (a Markdown image's path is read below content/, as it always was;
         # most lines have no image: passed over by an `in` each)
         if "![" in line:
