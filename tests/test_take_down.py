@@ -11,6 +11,7 @@ import time
 
 import pytest
 from bs4 import BeautifulSoup
+from PIL import Image
 from test_leaks_comments import leaked
 
 from conftest import REPO, article_text, assert_same_tree, line_of, newsroom, run_build
@@ -22,10 +23,16 @@ PAGE = "berita/2024/11/mkxselesai/index.html"
 
 def expiring(site, line: str):
     newsroom(site)
+    folder = site.content / "images" / "2024"
+    folder.mkdir(parents=True, exist_ok=True)
+    Image.new("RGB", (1200, 800), (40, 90, 140)).save(folder / "mkxselesai-foto.jpg", "JPEG")
     text = article_text(
         slug="mkxselesai",
         title="Pengumuman Seleksi Mkxselesai Panwaslu Kecamatan",
-        body="PALEMBANG – Bawaslu Kota Palembang mengumumkan seleksi mkxselesai.",
+        body="PALEMBANG – Bawaslu Kota Palembang mengumumkan seleksi mkxselesai.\n\n"
+        "![Seleksi]({static}/images/2024/mkxselesai-foto.jpg)",
+        image="{static}/images/2024/mkxselesai-foto.jpg",
+        image_alt="Peserta seleksi di aula",
     )
     path = site.article("selesai.md", text.replace("\n\n", f"\n{line}\n\n", 1))
     site.article(
@@ -35,6 +42,11 @@ def expiring(site, line: str):
         body="PALEMBANG – Pendaftaran dibuka.\n\nLihat [pengumuman]({filename}selesai.md).",
     )
     return path
+
+
+def named(output) -> list[str]:
+    """The output files named after the release (its photo, its variants, its card)."""
+    return sorted(p.relative_to(output).as_posix() for p in output.rglob("*mkxselesai*"))
 
 
 def said_of(built, name: str) -> list[tuple]:
@@ -80,6 +92,7 @@ def test_a_release_is_up_until_its_take_down_date_and_down_from_then(site, line,
     assert (before.output / PAGE).is_file()
     shown_in = {name.split(": ")[0] for name in leaked(before.output, "mkxselesai")}
     assert {"index.html", "sitemap.xml", PAGE} <= shown_in, shown_in
+    assert any(name.startswith("images/") for name in named(before.output)), named(before.output)
     assert linked_from(before) != []
     assert said_of(before, "selesai.md") == [
         (
@@ -94,6 +107,7 @@ def test_a_release_is_up_until_its_take_down_date_and_down_from_then(site, line,
     after = site.build(publish=True, SEARCH_ENABLED=False, CONTENT_LINT_NOW=AFTER)
     assert after.returncode == 0, after.log
     assert leaked(after.output, "mkxselesai") == []
+    assert named(after.output) == []
     assert linked_from(after) == []
     assert said_of(after, "selesai.md") == [
         (
@@ -136,14 +150,19 @@ def test_a_warm_build_after_the_take_down_time_equals_a_clean_one(site, tmp_path
     as it lifts an embargo: the hourly build is a warm one): the warm build
     after it writes, file for file, what a clean build then writes, and the
     release is in no file of it; the other releases come from the cache."""
-    moment = (dt.datetime.now(WIB) + dt.timedelta(seconds=40)).replace(microsecond=0)
-    line = f"Kedaluwarsa: {moment:%Y-%m-%d %H:%M:%S}"
-    expiring(site, line)
+    path = expiring(site, "Kedaluwarsa: 2099-01-01 00:00")
     settings = {"SEARCH_ENABLED": True}
     cold = site.build(publish=True, verbose=True, **settings)
+    # The take-down time set close: a warm build before it, one after it.
+    moment = (dt.datetime.now(WIB) + dt.timedelta(seconds=45)).replace(microsecond=0)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("Kedaluwarsa: 2099-01-01 00:00", f"Kedaluwarsa: {moment:%Y-%m-%d %H:%M:%S}"),
+        encoding="utf-8",
+    )
     warm = site.build(publish=True, verbose=True, **settings)
     assert cold.returncode == warm.returncode == 0, warm.log
-    assert dt.datetime.now(WIB) < moment, "the builds before the moment took too long"
+    assert dt.datetime.now(WIB) < moment, "the build before the moment took too long"
     assert (warm.output / PAGE).is_file()
 
     time.sleep(max(0.0, (moment - dt.datetime.now(WIB)).total_seconds()) + 1)
@@ -151,6 +170,7 @@ def test_a_warm_build_after_the_take_down_time_equals_a_clean_one(site, tmp_path
     assert after.returncode == 0, after.log
     assert "article_cache: ArticlesGenerator: 0 from the cache" not in after.log
     assert leaked(after.output, "mkxselesai") == []
+    assert named(after.output) == []
     clean = run_build(
         site.content,
         tmp_path / "clean" / "output",

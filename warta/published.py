@@ -28,6 +28,7 @@ import string
 
 from warta.contents import contents_of, every_article, every_content, every_page, message_path
 from warta.dates import WIB, when_written, wib_now
+from warta.frontmatter import TAKE_DOWN_KEY
 from warta.text import fold, may_hold_ascii_word
 
 LISTED_STATUSES = frozenset({"published"})
@@ -188,14 +189,10 @@ def hold_future_page(content) -> None:
         content.status = "draft"
 
 
-# The metadata key the reader hands a take-down date in (`Kedaluwarsa:`,
-# `warta.frontmatter.TAKE_DOWN_KEY`), in WIB's house form.
-TAKE_DOWN_KEY = "kedaluwarsa"
-
-
 def take_down_time(content) -> dt.datetime | None:
-    """When a content comes down (its `Kedaluwarsa:`, naive WIB), None when it
-    has no take-down date."""
+    """When a content comes down (its `Kedaluwarsa:`, which the reader hands
+    over in WIB's house form: `warta.markdown_source`), naive WIB; None when
+    it has no take-down date."""
     value = getattr(content, "metadata", {}).get(TAKE_DOWN_KEY)
     if isinstance(value, dt.datetime):  # read by a processor: moved to WIB
         return value if value.tzinfo is None else value.astimezone(WIB).replace(tzinfo=None)
