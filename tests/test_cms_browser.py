@@ -534,6 +534,12 @@ def test_the_date_is_wib_and_a_taken_address_gets_a_number(browser, newsroom, zo
         shown = datetime.fromisoformat(date.input_value())
         wib = datetime.now(ZoneInfo("Asia/Jakarta")).replace(tzinfo=None)
         assert abs(shown - wib) < timedelta(minutes=2), (zone, shown, wib)
+        # The take-down date is optional: empty on a new release (a time here
+        # takes the release off the site), written in WIB as typed when filled.
+        ending = tab.get_by_label("Diturunkan pada (WIB)")
+        expect(ending).to_have_value("")
+        if zone == "UTC":
+            ending.fill("2024-12-29T10:00")
 
         # The headline of 2024-11's Empat Lawang release, in the same month.
         taken = "bawaslu-empat-lawang-rampungkan-pengawasan-pungut-hitung"
@@ -547,6 +553,7 @@ def test_the_date_is_wib_and_a_taken_address_gets_a_number(browser, newsroom, zo
         save(tab)
         values = dict(front_matter(committed(newsroom, "content/berita/")))
         assert (values["Date"], values["Slug"]) == ("2024-11-29 10:00", f"{taken}-2")
+        assert values.get("Kedaluwarsa") == ("2024-12-29 10:00" if zone == "UTC" else None)
 
         for typed, slug in (("Kontak", "kontak-2"), ("Cari", "cari-2")):
             tab.goto(newsroom.base + "/admin/#/collections/halaman/new")

@@ -29,6 +29,11 @@ RELEASES = {
     "draft-false": article_text(slug="draft-false", draft="false"),
     "embargo": article_text(slug="embargo", date="2099-11-02 10:00"),
     "embargo-day": article_text(slug="embargo-day", date="2099-11-03"),
+    # A take-down date (`Kedaluwarsa:`): up until then, down from then; one
+    # not after the Date is held back.
+    "turun-nanti": article_text(slug="turun-nanti", kedaluwarsa="2099-01-01 10:00"),
+    "sudah-turun": article_text(slug="sudah-turun", kedaluwarsa="2024-11-20 10:00"),
+    "turun-dulu": article_text(slug="turun-dulu", kedaluwarsa="2024-11-10"),
     # The CMS named the file from the first title ("Draf PKPU Kampanye …"),
     # and a writer edited the title since: the name keeps "draf".
     "draf-pkpu-kampanye": article_text(
@@ -86,7 +91,7 @@ def preview_checks(admin, slug: str) -> list[list[str]]:
 
 
 def test_the_build_publishes_only_the_releases_it_should(published):
-    assert published == {"terbit", "draft-false", "draf-pkpu-dibahas"}
+    assert published == {"terbit", "draft-false", "draf-pkpu-dibahas", "turun-nanti"}
 
 
 @pytest.mark.parametrize("slug", list(RELEASES))
@@ -95,6 +100,7 @@ def test_the_preview_says_a_release_is_not_published_when_the_build_holds_it(
 ):
     said = [message for _level, message in preview_checks(admin, slug)]
     held = [m for m in said if "tidak terbit" in m or m.startswith("Embargo sampai")]
+    ending = [m for m in said if m.startswith("Diturunkan pada")]
     if slug in published:
         assert held == [], said
     else:
@@ -103,3 +109,12 @@ def test_the_preview_says_a_release_is_not_published_when_the_build_holds_it(
         assert held[0].startswith("Embargo sampai 2099-11-02 10:00 WIB")
     if slug == "embargo-day":
         assert held[0].startswith("Embargo sampai 2099-11-03 00:00 WIB")
+    if slug == "turun-nanti":
+        assert ending == [
+            "Diturunkan pada 2099-01-01 10:00 WIB: berita ini tampil di situs sampai waktu itu, "
+            "lalu diturunkan oleh pembangunan situs (tiap jam) pertama setelahnya."
+        ]
+    if slug == "sudah-turun":
+        assert held == ending and held[0].startswith("Diturunkan pada 2024-11-20 10:00 WIB (sudah")
+    if slug == "turun-dulu":
+        assert held == ending and "tidak setelah tanggal terbit 2024-11-17 09:30" in held[0]

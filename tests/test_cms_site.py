@@ -15,6 +15,7 @@ from lxml import etree
 from test_gates_browser import HEIGHT, WIDTHS, PageWatch
 
 from conftest import REPO, FixtureSite, newsroom
+from warta import frontmatter
 from warta.regions.gazetteer import load as load_gazetteer
 
 
@@ -118,7 +119,26 @@ def test_config_is_generated_from_the_project_data(built, vocabulary):
         "region": ["Wilayah"],
         "tags": ["Tag"],
         "summary": ["Ringkasan"],
+        "kedaluwarsa": [
+            "expiryDate",
+            "expiry_date",
+            "unpublishDate",
+            "Expires",
+            "Tayang-Hingga",
+            "Berlaku-Sampai",
+            "Diturunkan-Pada",
+        ],
     }
+    # Each of them the build reads as the take-down date, as the field writes it.
+    assert all(frontmatter.is_end_key(key) for key in ["Kedaluwarsa", *aliases["kedaluwarsa"]])
+    # The take-down date: an optional date in WIB, empty on a new release.
+    ending = fields["kedaluwarsa"]
+    assert (ending["label"], ending["widget"], ending["required"]) == (
+        "Diturunkan pada (WIB)",
+        "warta-datetime",
+        False,
+    )
+    assert "default" not in ending
     assert {o["name"] for o in warta["officials"]} >= {"Kiagus Ahmad Zulkarnain"}
     # No author of the form's own: the build supplies one for a release without Author:.
     assert "region_authors" not in warta and "default_author" not in warta

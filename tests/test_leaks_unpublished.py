@@ -106,21 +106,20 @@ def test_a_release_saved_among_the_photos_and_linked_for_download_is_not_publish
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("line", "why"),
     [
-        "expiryDate: 2024-11-20",  # Hugo's: past, the release was to be down already
-        "unpublishDate: 2024-11-01",  # Hugo's other name for it, before the Date:
-        "Kedaluwarsa: 2024-11-20",
-        "Tayang-Hingga: 2099-01-01",  # not an embargo: the day it was to come down
-        "tanggalKedaluwarsa: 2024-11-20",  # a CMS's camel case, as Hugo's expiryDate
+        ("unpublishDate: 2024-11-01", "is not after the Date: '2024-11-17 09:30'"),
+        ("Kedaluwarsa: 2024-11-17 09:30", "is not after the Date: '2024-11-17 09:30'"),
+        ("expiryDate: besok sore", "is no date the site reads"),
+        ("Tayang-Hingga: 31/12", "is no date the site reads"),
+        ("tanggalKedaluwarsa: kapan-kapan", "is no date the site reads"),
     ],
 )
-def test_a_date_a_release_is_to_come_down_holds_it_back(site, line):
-    """The site takes no release down at a date: a key saying when one is to
-    go (`expiryDate: 2024-11-20`, past) published it for good with a
-    suggestion that nothing reads the key, or read it as an embargo whose
-    Date: to write was the day it was to go. It is held back, with one
-    warning at its line that says how to publish it."""
+def test_a_take_down_date_that_cannot_be_right_holds_the_release_back(site, line, why):
+    """A take-down date (`Kedaluwarsa:`, Hugo's `expiryDate:`) comes down at
+    that time (tests/test_take_down.py); one that reads as no date, or as
+    one not after the Date:, cannot say when the release is up: it is held
+    back, with one warning at its line that says what to write."""
     newsroom(site)
     text = article_text(slug="mkxselesai", title="Pengumuman Seleksi Mkxselesai Panwaslu Kecamatan")
     path = site.article("selesai.md", text.replace("\n\n", f"\n{line}\n\n", 1))
@@ -136,8 +135,35 @@ def test_a_date_a_release_is_to_come_down_holds_it_back(site, line):
     assert said == [
         (
             line_of(path, line),
-            f"unknown key '{line}' is read as Status: draft: this release is not published "
-            f"(the site takes no release down at a date) (to publish it, delete the {name}: "
-            "line; when it must come down, write 'Status: draft')",
+            f"the take-down date '{line}' {why}, so it is read as Status: draft: this release "
+            "is not published (write when it is to come down, after its Date:, as "
+            f"'Kedaluwarsa: YYYY-MM-DD HH:MM' (WIB); to publish it for good, delete the {name}: "
+            "line)",
         )
     ]
+
+
+def test_a_photo_named_only_in_a_comment_gets_no_gps_warning(site):
+    """A published release whose text names a photo only inside an HTML
+    comment (`<!-- ![Foto lama]({static}/images/2024/lokasi.jpg) -->`, an
+    editorial note): the page shows no photo, and the photo is not
+    published, yet the checks warned that the photo carries a GPS location
+    the site strips, at the comment's line (they read the raw lines)."""
+    newsroom(site)
+    folder = site.content / "images" / "2024"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "lokasi.jpg").write_bytes(exif_jpeg("Humas"))
+    site.article(
+        "catatan.md",
+        article_text(
+            slug="catatan",
+            body="PALEMBANG – Bawaslu Kota Palembang menggelar rapat.\n\n"
+            "<!-- foto diganti:\n![Foto lama]({static}/images/2024/lokasi.jpg) -->\n\n"
+            "Rapat dihadiri Panwaslu Kecamatan.",
+        ),
+    )
+    built = site.build(publish=True, SEARCH_ENABLED=False)
+    assert built.returncode == 0, built.log
+    assert not (built.output / "images" / "2024" / "lokasi.jpg").exists()
+    said = [f.message for f in built.findings() if f.path.endswith("catatan.md")]
+    assert not [m for m in said if "GPS" in m], said

@@ -474,3 +474,21 @@ def written_date(text: str) -> dt.datetime | None:
     if written.zone != "WIB" or written.form in ("slashed", "year-slashed"):
         return None
     return written.value
+
+
+def build_now(settings) -> dt.datetime:
+    """The build's time, with its zone: CONTENT_LINT_NOW (an ISO time tests
+    pin; one without a zone is in TIMEZONE), else the clock. What the
+    embargo's findings and a take-down date are measured against."""
+    from zoneinfo import ZoneInfo
+
+    value = settings.get("CONTENT_LINT_NOW")
+    now = dt.datetime.fromisoformat(value) if value else dt.datetime.now(dt.UTC)
+    if now.tzinfo is None:
+        now = now.replace(tzinfo=ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta"))
+    return now
+
+
+def wib_now(settings) -> dt.datetime:
+    """`build_now` as a naive WIB time, as `when_written` reads a date."""
+    return build_now(settings).astimezone(WIB).replace(tzinfo=None)

@@ -279,10 +279,13 @@ def title_notice(title: str) -> str | None:
     return match[0].strip("*_ \t-–—:|") if match else None
 
 
-# - A date a release is to come down, the whole key (Hugo's `expiryDate:`
-#   and its `unpublishDate:`, `Expires:`, `Kedaluwarsa:`, `Tayang-Hingga:`,
-#   `Publish-Until:`): the site takes no release down at a date, so one
-#   meant to go is held back, whatever the date (`is_end_key`).
+# - A date a release is to come down, the whole key: the site's
+#   `Kedaluwarsa:` (TAKE_DOWN_KEY), and the same written otherwise (Hugo's
+#   and Decap's `expiryDate:`, Hugo's `unpublishDate:`, `Expires:`,
+#   `Tayang-Hingga:`, `Publish-Until:`, `is_end_key`; a bare `Unpublish:`
+#   with a date, `is_end_field`). The hourly build takes the release off the
+#   site from that time (`warta.published.hold_taken_down`); a value that
+#   reads as no date, or a date not after the `Date:`, holds it back.
 #   A word before it may be joined to it, as a camel-cased key written
 #   lower case is (`tanggalKedaluwarsa`, `tglTayangHingga`).
 _END_KEY_RE = re.compile(
@@ -290,13 +293,41 @@ _END_KEY_RE = re.compile(
     r"(?:-\w+)?"
     r"|\w*-?(?:tayang|terbit|publish(?:ed)?|tampil|berlaku)-?(?:hingga|sampai|until|end|ends)"
     r"(?:-\w+)?"
+    r"|diturunkan(?:-\w+)?|turun(?:kan)?-?(?:pada|tanggal|tgl)"
 )
+# The key the site writes a take-down date with, and hands the reader.
+TAKE_DOWN_KEY = "kedaluwarsa"
+TAKE_DOWN_NAME = "Kedaluwarsa"
+
+
+def _joined_key(key: str) -> str:
+    return re.sub(r"[-_ ]+", "-", key.lower()).strip("-")
 
 
 def is_end_key(key: str) -> bool:
     """Whether a key (any case, `-`, `_` or spaces between its words) says
     when a release is to come down (`_END_KEY_RE`)."""
-    return bool(_END_KEY_RE.fullmatch(re.sub(r"[-_ ]+", "-", key.lower()).strip("-")))
+    return bool(_END_KEY_RE.fullmatch(_joined_key(key)))
+
+
+def is_end_field(key: str, value: str) -> bool:
+    """Whether a field says when its release comes down: a take-down key
+    (`is_end_key`), or a bare `Unpublish:` (`Unpublished:`) whose value reads
+    as a date (`Unpublish: 2024-11-20`; `unpublished: true` is a flag)."""
+    if is_end_key(key):
+        return True
+    return _joined_key(key) in ("unpublish", "unpublished") and when_written(value) is not None
+
+
+def take_down_holds(value: str, date: str = "") -> bool:
+    """Whether a take-down field's value holds its release back whatever the
+    clock: it reads as no date (`when_written`), or as one not after the
+    `Date:` (`date`; none, or one not read: any date is after it)."""
+    when = when_written(value)
+    if when is None:
+        return True
+    written = when_written(date) if date else None
+    return written is not None and when <= written
 
 
 def release_key_holds(key: str, value: str, date: str = "") -> bool:
@@ -387,9 +418,11 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
     - A key about when a release is out (`Embargo:`, `Tayang:`,
       `publishDate:`): a date later than the `Date:` (`date`; none: any
       date) holds it back, an earlier one lets it out.
-    - A key about when it is to come down (`expiryDate:`, `Kedaluwarsa:`,
-      `Tayang-Hingga:`, `is_end_key`), in the front matter: it holds the
-      release back, whatever its value: the site never takes a release down.
+    - A key about when it is to come down (`Kedaluwarsa:`, `expiryDate:`,
+      `Tayang-Hingga:`, `is_end_field`), in the front matter: a value that is
+      no date, or a date not after the `Date:`, holds it back
+      (`take_down_holds`); a later date lets it out until then (the build
+      takes it down at that time: `warta.published.hold_taken_down`).
 
     A value that says neither clearly (`Draft: mungkin`, `Stauts: pending`,
     `Tayang: Sabtu malam, langsung di TVRI`) holds the release back in the
@@ -405,8 +438,8 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
     `Drаft:` with a Cyrillic а: no reader reads it, and no prose writes it)."""
     odd = not name.isascii()
     key = canonical_key(ascii_key(name).lower())
-    if not below and is_end_key(key):
-        return True  # the site takes no release down at a date: held back
+    if not below and is_end_field(key, value):
+        return take_down_holds(value, date)
     if key in PUBLICATION_KEYS:
         meant, misspelt = key, odd
     elif is_publication_key(key):
@@ -579,6 +612,12 @@ class FrontMatter:
         if title is not None and title_notice(title.value) is not None:
             return title  # `Title: [EMBARGO 7/12] …`, `Title: DRAF - …`
         return None
+
+    def take_down(self) -> Field | None:
+        """The first field that says when the release comes down
+        (`is_end_field`: `Kedaluwarsa:`, `expiryDate:` …), in the front
+        matter; None when there is none."""
+        return next((f for f in self.fields if is_end_field(f.key, f.value)), None)
 
     def keys(self) -> dict[str, int]:
         """Lower-case key → line of its first occurrence."""

@@ -137,13 +137,16 @@ from markdown.extensions.meta import END_RE as META_END_RE
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 
+from warta.dates import when_written
 from warta.frontmatter import (
     KEY_RE,
     LIST_KEYS,
     META_KEY_RE,
     REPEATED_KEYS,
+    TAKE_DOWN_NAME,
     Field,
     handed_list,
+    is_end_field,
     list_items,
     parse_lines,
 )
@@ -574,9 +577,18 @@ class FrontMatterValues(Preprocessor):
         if flag is not None:
             # First, where `meta` reads it whatever follows.
             kept.append("Status: draft")
+        ending = front.take_down()
+        when = when_written(ending.value) if ending is not None else None
+        if when is not None:
+            # `expiryDate: 2024-11-20`, `Kedaluwarsa: 20 November 2024 pukul
+            # 10.00`: one `Kedaluwarsa:` in WIB's house form, which the build
+            # reads on every build (`warta.published.hold_taken_down`).
+            kept.append(f"{TAKE_DOWN_NAME}: {when:%Y-%m-%d %H:%M:%S}")
         for item in front.fields:
             if flag is not None and item.key == "status":
                 continue  # `Status: draft` below stands for the flag
+            if when is not None and is_end_field(item.key, item.value):
+                continue  # handed over once, as `Kedaluwarsa:` above
             if not META_KEY_RE.fullmatch(item.name):
                 continue  # a YAML key `meta` cannot read ("Image Alt"): content_lint says so
             first = spelled.setdefault(item.key, item.name.lower())

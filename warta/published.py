@@ -27,6 +27,8 @@ import posixpath
 import string
 
 from warta.contents import contents_of, every_article, every_content, every_page, message_path
+from warta.dates import WIB, when_written, wib_now
+from warta.frontmatter import TAKE_DOWN_KEY
 from warta.text import fold, may_hold_ascii_word
 
 LISTED_STATUSES = frozenset({"published"})
@@ -184,6 +186,30 @@ def hold_future_page(content) -> None:
         return
     now = dt.datetime.now() if date.tzinfo is None else dt.datetime.now(dt.UTC)
     if date > now:
+        content.status = "draft"
+
+
+def take_down_time(content) -> dt.datetime | None:
+    """When a content comes down (its `Kedaluwarsa:`, which the reader hands
+    over in WIB's house form: `warta.markdown_source`), naive WIB; None when
+    it has no take-down date."""
+    value = getattr(content, "metadata", {}).get(TAKE_DOWN_KEY)
+    if isinstance(value, dt.datetime):  # read by a processor: moved to WIB
+        return value if value.tzinfo is None else value.astimezone(WIB).replace(tzinfo=None)
+    return when_written(value) if isinstance(value, str) else None
+
+
+def hold_taken_down(content) -> None:
+    """A release (or page) whose `Kedaluwarsa:` has come is a draft from
+    then: off the site, its listings, feeds, sitemap, search and counts, as
+    an embargoed one is before its Date:. The site is built every hour, so
+    it comes down within the hour; the article cache keeps no such content
+    (`plugins.article_cache`), so a warm build decides by the clock as a
+    clean one does. The time is the build's (`warta.dates.build_now`)."""
+    if getattr(content, "status", None) == "draft":
+        return
+    when = take_down_time(content)
+    if when is not None and wib_now(content.settings) >= when:
         content.status = "draft"
 
 

@@ -30,9 +30,11 @@ from warta.dates import (
     ENGLISH_WEEKDAYS,
     WEEKDAY_NAMES,
     WIB,
+    build_now,
     house_date,
     parse_date,
     read_written_date,
+    when_written,
 )
 from warta.findings import Finding
 from warta.imagetags import (
@@ -447,6 +449,7 @@ KNOWN_KEYS = (
     | frozenset({"authors"})
     | PELICAN_WORD_KEYS
     | frozenset(frontmatter.UNPUBLISHED_FLAGS)
+    | frozenset({frontmatter.TAKE_DOWN_KEY})
 )
 
 
@@ -536,6 +539,9 @@ class Source:
     # The flag is below the front matter's end, among the file's top key
     # lines (`frontmatter.FrontMatter.below`): the release's text, held back.
     flag_below: bool = False
+    # (name as written, value, line) of the front matter's take-down date
+    # (`Kedaluwarsa:`, `expiryDate:`, `frontmatter.FrontMatter.take_down`).
+    take_down: tuple[str, str, int] | None = None
     # "draft" or "embargo" when the flag is a notice line below the front
     # matter (`frontmatter.Field.notice`), not a key.
     unpublished_notice: str | None = None
@@ -695,6 +701,9 @@ def parse_source(path: str, text: str) -> Source:
             if match and meant_as_front_matter(match["key"]):
                 source.indented_keys.append((value, number, item.name, item.line))
     source.body = document.body
+    ending = document.front_matter.take_down()
+    if ending is not None:
+        source.take_down = (ending.name, ending.value, ending.line)
     flag = document.front_matter.unpublished_by_flag()
     if flag is not None:
         source.unpublished_flag = (flag.name, flag.value, flag.line)
@@ -751,8 +760,9 @@ def _zone_of(value: str) -> dt.timedelta | None:
 
 
 def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
-    """Every finding for one release, in line order per rule. Only two checks
-    depend on the clock (`check_embargo`, `check_future_modified`): with
+    """Every finding for one release, in line order per rule. Only three checks
+    depend on the clock (`check_embargo`, `check_take_down`,
+    `check_future_modified`): with
     `rules.now` None, the findings depend on the source and the rules alone."""
     yield from _check_required(source, rules)
     yield from _check_keys_in_text(source, rules)
@@ -770,6 +780,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_dates(source, rules)
     yield from _check_dangling_marks(source)
     yield from check_embargo(source, rules)
+    yield from check_take_down(source, rules)
     yield from check_future_modified(source, rules)
     yield from check_slug(source)
     yield from check_lang(source)
@@ -1298,16 +1309,23 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
             "YYYY-MM-DD HH:MM' (WIB) and delete the notice's line",
         )
         return
-    if not source.flag_below and frontmatter.is_end_key(name):
-        # `expiryDate: 2024-12-01`: not an embargo (its date is when it comes down)
+    if not source.flag_below and frontmatter.is_end_field(name, value):
+        # `Kedaluwarsa: besok`, `expiryDate: 2024-11-01` before the Date: held
+        # back (`frontmatter.take_down_holds`), whatever the clock.
+        when = when_written(value)
+        why = (
+            "is no date the site reads"
+            if when is None
+            else f"is not after the Date: '{source.value('date')}'"
+        )
         yield _finding(
             source,
             line,
             "warning",
-            f"unknown key '{name}: {value}' is read as Status: draft: this release is not "
-            "published (the site takes no release down at a date)",
-            f"to publish it, delete the {name}: line; when it must come down, write "
-            "'Status: draft'",
+            f"the take-down date '{name}: {value}' {why}, so it is read as Status: draft: "
+            "this release is not published",
+            "write when it is to come down, after its Date:, as 'Kedaluwarsa: YYYY-MM-DD "
+            f"HH:MM' (WIB); to publish it for good, delete the {name}: line",
         )
         return
     # (a key that is no publication key holds it back by `release_key_holds`)
@@ -1508,6 +1526,8 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
         name = source.names.get(key, key)
         if source.unpublished_flag and source.unpublished_flag[2] == line:
             continue  # held back as a draft, and said so (`check_unpublished_flag`)
+        if source.take_down and source.take_down[2] == line:
+            continue  # the take-down date, read (`check_take_down`)
         published = parse_date(value) if frontmatter.is_publication_key(key) else None
         if published is not None:
             # "publishDate: …" no later than Date:: the release goes out at its Date:.
@@ -1866,9 +1886,7 @@ def embargo_rules(settings: Mapping) -> Rules:
     """The build's time and zone (TIMEZONE; CONTENT_LINT_NOW, an ISO time tests
     pin, else the clock; a time without a zone is in TIMEZONE)."""
     zone = ZoneInfo(settings.get("TIMEZONE") or "Asia/Jakarta")
-    value = settings.get("CONTENT_LINT_NOW")
-    now = dt.datetime.fromisoformat(value) if value else dt.datetime.now(dt.UTC)
-    return Rules(now=now.replace(tzinfo=zone) if now.tzinfo is None else now, timezone=zone)
+    return Rules(now=build_now(settings), timezone=zone)
 
 
 def unpublished_file(rules: Rules, content: str | None = None) -> Callable[[str], bool]:
@@ -1896,6 +1914,7 @@ def is_unpublished(source: Source, rules: Rules | None = None) -> bool:
         or (not source.path.startswith("/") and drafts_folder(source.path) is not None)
         or (not source.path.startswith("/") and _draft_name(source) is not None)
         or (rules is not None and embargoed_date(source, rules) is not None)
+        or (rules is not None and taken_down(source, rules) is not None)
     )
 
 
@@ -1920,6 +1939,50 @@ def check_embargo(source: Source, rules: Rules) -> Iterator[Finding]:
             f"embargoed until {local:%Y-%m-%d %H:%M} WIB{written}: not on the site before then",
             "it appears with the first build after that time",
         )
+
+
+def taken_down(source: Source, rules: Rules) -> dt.datetime | None:
+    """When the release came down (its `Kedaluwarsa:`, naive WIB) when that
+    is at or before `rules.now` (never when `rules.now` is None), as the
+    build holds it (`warta.published.hold_taken_down`)."""
+    when = _take_down_time(source)
+    if when is None or rules.now is None:
+        return None
+    return when if rules.now.astimezone(WIB).replace(tzinfo=None) >= when else None
+
+
+def _take_down_time(source: Source) -> dt.datetime | None:
+    """The take-down date the build reads (none when it holds the release
+    back whatever the clock: `check_unpublished_flag` says so)."""
+    ending = source.take_down
+    if ending is None or (source.unpublished_flag and source.unpublished_flag[2] == ending[2]):
+        return None
+    return when_written(ending[1])
+
+
+def check_take_down(source: Source, rules: Rules) -> Iterator[Finding]:
+    """A take-down date (`Kedaluwarsa:`, `expiryDate:` …), checked on every
+    build (the clock decides): before it, when the release comes down; at or
+    after it, that it is down. Another spelling is read as `Kedaluwarsa:`,
+    with the line to write instead."""
+    when = _take_down_time(source)
+    if when is None or rules.now is None:
+        return
+    name, value, line = source.take_down
+    shown = f"{when:%Y-%m-%d %H:%M}"
+    as_read = name == frontmatter.TAKE_DOWN_NAME and shown == value.strip()
+    written = "" if as_read else f" ('{name}: {value}')"
+    if name != frontmatter.TAKE_DOWN_NAME:
+        advice = f"write it as 'Kedaluwarsa: {shown}', the key the site reads"
+    elif taken_down(source, rules) is None:
+        advice = "the hourly build takes it off the site then; to keep it, delete the line"
+    else:
+        advice = "to publish it again, write a later date or delete the line"
+    if taken_down(source, rules) is None:
+        message = f"comes down at {shown} WIB{written}: on the site until then"
+    else:
+        message = f"taken down at {shown} WIB{written}: not on the site since then"
+    yield _finding(source, line, "suggestion", message, advice)
 
 
 def check_slug(source: Source) -> Iterator[Finding]:
@@ -3021,6 +3084,17 @@ def _below_content(folder: str, target: str, beside: bool) -> str:
     return posixpath.normpath(target.lstrip("/"))
 
 
+def _without_html_comments(body: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The body's lines with each closed HTML comment (`<!-- ![Foto](…) -->`,
+    over lines too) blanked: an editorial note the page does not show, nor
+    the photo it names."""
+    if not any("<!--" in line for _, line in body):
+        return body
+    text = "\n".join(line for _, line in body)
+    blanked = TEXT_COMMENT_RE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), text)
+    return list(zip((number for number, _ in body), blanked.split("\n"), strict=True))
+
+
 def written_photos(source: Source) -> tuple[tuple[int | None, str, str], ...]:
     """(line, path below content/, as written) of the photos the source's text
     names: the featured `Image:` (plain or `{static}`) and each image of the
@@ -3033,7 +3107,7 @@ def written_photos(source: Source) -> tuple[tuple[int | None, str, str], ...]:
         images.append(
             (source.line("image"), below_content(featured[len(marker) :], False), featured)
         )
-    for number, line in source.body:
+    for number, line in _without_html_comments(source.body):
         # (a Markdown image's path is read below content/, as it always was;
         # most lines have no image: passed over by an `in` each)
         if "![" in line:

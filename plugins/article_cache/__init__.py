@@ -42,6 +42,8 @@ Never kept, so read again on every build:
   a suggestion): every build must say it again;
 - a future-dated article (Pelican makes it a draft until its date, an
   embargo the clock lifts, not the source);
+- a content with a take-down date (`Kedaluwarsa:`: a draft from that time,
+  `warta.published.hold_taken_down`, which the clock decides, not the source);
 - a content that pickle cannot write (a plugin attached a function to it).
 
 For outside plugins: `content_object_init` fires for every content on every

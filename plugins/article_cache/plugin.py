@@ -46,6 +46,7 @@ from warta.plugin_order import (
     outside_plugin_connected,
     outside_receiver_connected,
 )
+from warta.published import take_down_time
 from warta.snapshots import SnapshotStore, file_stamp, keep_stamps, recall_stamps
 from warta.templatecache import TemplateCache, folder_usable
 
@@ -518,7 +519,7 @@ class GeneratorCache:
         if as_read is not None:
             as_read = self.outside_reading.keep(name, as_read)
         said = REPORTS.count != self.reports_before.pop(name, None)
-        if said or future_dated(content) or as_read is None:
+        if said or future_dated(content) or take_down_time(content) is not None or as_read is None:
             self.store.forget(name)
             return
         rebind_settings(content, self.generator.settings)

@@ -47,6 +47,7 @@ ARTICLE_KEYS = (
     ("image_caption", "Image-Caption", "text"),
     ("image_credit", "Image-Credit", "text"),
     ("thread", "Thread", "text"),
+    ("kedaluwarsa", "Kedaluwarsa", "text"),
     ("status", "Status", "text"),
 )
 # Keys the CMS always writes (the others only when they have a value): not an
@@ -60,6 +61,17 @@ KEY_ALIASES = {"region": ["Wilayah"]} | {
     key: [alias.title() for alias, read in frontmatter.KEY_ALIASES.items() if read == key]
     for key in frontmatter.KEY_ALIASES.values()
 }
+# The take-down date's other spellings the build reads as `Kedaluwarsa:`
+# (`warta.frontmatter.is_end_key`): Hugo's and Decap's, and Indonesian ones.
+KEY_ALIASES["kedaluwarsa"] = [
+    "expiryDate",
+    "expiry_date",
+    "unpublishDate",
+    "Expires",
+    "Tayang-Hingga",
+    "Berlaku-Sampai",
+    "Diturunkan-Pada",
+]
 PAGE_KEYS = (
     ("title", "Title", "text"),
     ("slug", "Slug", "text"),
@@ -441,6 +453,16 @@ def article_fields(inputs: CmsInputs) -> list[dict]:
             "widget": "datetime",
             "format": "YYYY-MM-DD HH:mm",
             "hint": "Tanggal di masa depan berarti embargo: berita tampil setelah waktu itu.",
+        },
+        {
+            "label": "Diturunkan pada (WIB)",
+            "name": "kedaluwarsa",
+            # WIB as typed, as the date's, but empty on a new release.
+            "widget": "warta-datetime",
+            "format": "YYYY-MM-DD HH:mm",
+            "required": False,
+            "hint": "Opsional. Isi bila berita harus turun dari situs pada waktu tertentu: "
+            "pembangunan situs tiap jam menurunkannya setelah waktu itu.",
         },
         {
             "label": "Rubrik",

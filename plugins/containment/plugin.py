@@ -78,7 +78,7 @@ from warta.paths import (
     symlinks_under,
     template_folders,
 )
-from warta.published import hold_drafts_folder, hold_future_page
+from warta.published import hold_drafts_folder, hold_future_page, hold_taken_down
 from warta.text import LANG_RE, SLUG_RE, shown_controls
 
 logger = logging.getLogger(__name__)
@@ -299,6 +299,7 @@ def check_content(content) -> None:
         return
     settings = content.settings
     hold_future_page(content)
+    hold_taken_down(content)
     hold_drafts_folder(content)
     keep_draft_at_draft_address(content)
     # Its path for a finding, made when there is one: the path objects cost

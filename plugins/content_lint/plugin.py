@@ -92,6 +92,7 @@ from warta.source_checks import (
     check_links,
     check_slug,
     check_source,
+    check_take_down,
     check_unpublished_flag,
     check_unused_items,
     converted_body,
@@ -257,6 +258,7 @@ def page_publication(source: Source, rules: Rules) -> Iterator[Finding]:
         *in_drafts_folder(source),
         *check_unpublished_flag(source),
         *check_embargo(source, rules),
+        *check_take_down(source, rules),
     ):
         yield dataclasses.replace(
             finding, message=finding.message.replace("this release", "this page")
@@ -699,6 +701,7 @@ def lint_articles(generator) -> None:
             findings_of_source += [
                 *(source.drafts if isinstance(source, LazySource) else in_drafts_folder(source)),
                 *check_embargo(source, rules),
+                *check_take_down(source, rules),
                 *check_future_modified(source, rules),
                 *links.findings(relative, source, built),
             ]

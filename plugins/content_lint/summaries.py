@@ -5,7 +5,7 @@ build at 10,000 releases, for the few whose links or photos are checked).
 `summary(source, found)` is plain data stored with the source's snapshot
 (`SnapshotStore.put(..., summary=...)`); `LazySource` stands for the source
 in the build's checks: it answers the values, lines and dates the checks of
-every build read (embargo, Modified:, duplicates, author spellings, drafts
+every build read (embargo, take-down date, Modified:, duplicates, author spellings, drafts
 folders) from the summary, as `Source` would, and anything else (the body,
 the metadata, a key not summarised) from the source itself, unpickled the
 first time it is asked (`load`). So a check that needs more than the summary
@@ -38,6 +38,7 @@ def summary(source: Source, found: tuple, drafts: tuple = ()) -> dict[str, Any]:
         "lines": {key: source.line(key) for key in SUMMARISED_KEYS},
         "dates": {values[key]: source.read_date(values[key]) for key in DATED_KEYS if values[key]},
         "unpublished_flag": source.unpublished_flag,
+        "take_down": source.take_down,
         "site_link": source.site_link,
         "photos": source.photos,
         "summary_link": bool(written) and has_site_link((written,)),
@@ -57,6 +58,7 @@ class LazySource:
         self.path: str = summarised["path"]
         self.readable: bool = summarised["readable"]
         self.unpublished_flag = summarised["unpublished_flag"]
+        self.take_down = summarised["take_down"]
         self.site_link: bool | None = summarised["site_link"]
         self.photos = summarised["photos"]
         self.summary_link: bool = summarised["summary_link"]

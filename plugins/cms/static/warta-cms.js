@@ -1450,7 +1450,10 @@
     var WibDateControl = window.createClass({
       componentDidMount: function () {
         var entry = this.props.entry;
-        if (!this.props.value && entry && entry.get('newRecord')) this.props.onChange(nowInWib());
+        var field = this.props.field;
+        // (the take-down date, "warta-datetime", starts empty: it is optional)
+        var optional = field && field.get && field.get('widget') === 'warta-datetime';
+        if (!optional && !this.props.value && entry && entry.get('newRecord')) this.props.onChange(nowInWib());
       },
       onInput: function (event) {
         this.props.onChange(String(event.target.value || '').replace('T', ' '));
@@ -1472,6 +1475,8 @@
     // Under Decap's own name: Decap takes the release's date (a photo's
     // images/{{year}} folder) from the field whose widget is "datetime".
     CMS.registerWidget('datetime', WibDateControl, TextPreview);
+    // The take-down date (`Kedaluwarsa:`): the same input, empty until typed.
+    CMS.registerWidget('warta-datetime', WibDateControl, TextPreview);
     CMS.registerWidget('warta-alt', AltControl, TextPreview);
   }
 
@@ -2303,13 +2308,41 @@
         'judul: situs membacanya sebagai draf, jadi berita ini tidak terbit. Kembalikan kata itu ke ' +
         'judul, atau minta pengelola situs mengganti nama berkasnya.']);
     }
-    var date = String(get('date') || '').trim().replace('T', ' ').slice(0, 16);
-    if (/^\d{4}-\d{2}-\d{2}$/.test(date)) date += ' 00:00'; // (a day: from its midnight)
-    if (/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(date) && date > nowInWib()) {
+    var date = wibMinute(get('date'));
+    if (date && date > nowInWib()) {
       said.push(['saran', 'Embargo sampai ' + date + ' WIB: berita ini baru tampil di situs pada ' +
         'pembangunan situs pertama setelah waktu itu.']);
     }
+    // The take-down date (warta/source_checks.py `check_take_down`, and
+    // `check_unpublished_flag` for one not after the Date): up until then,
+    // down from then (the hourly build takes it down).
+    var ending = String(get('kedaluwarsa') || '').trim();
+    var until = wibMinute(ending);
+    if (ending && !until) {
+      said.push(['saran', 'Diturunkan pada “' + ending + '”: pilih tanggal dan jam di kolom ' +
+        'Diturunkan pada agar pratinjau dapat mengatakan kapan berita ini turun (invoke check ' +
+        'mengatakannya).']);
+    } else if (until && date && until <= date) {
+      said.push(['peringatan', 'Diturunkan pada ' + until + ' WIB tidak setelah tanggal terbit ' + date +
+        ' WIB, jadi berita ini tidak terbit. Isi waktu setelah tanggal terbit, atau kosongkan kolom ' +
+        'Diturunkan pada.']);
+    } else if (until && until <= nowInWib()) {
+      said.push(['saran', 'Diturunkan pada ' + until + ' WIB (sudah lewat): berita ini tidak terbit ' +
+        'lagi di situs. Isi waktu yang lebih lambat, atau kosongkan kolom Diturunkan pada, agar ' +
+        'tampil lagi.']);
+    } else if (until) {
+      said.push(['saran', 'Diturunkan pada ' + until + ' WIB: berita ini tampil di situs sampai waktu ' +
+        'itu, lalu diturunkan oleh pembangunan situs (tiap jam) pertama setelahnya.']);
+    }
     return said;
+  }
+
+  // A date field's value ("2024-11-17 09:30", "2024-11-17T09:30:15", a day
+  // from its midnight) as "YYYY-MM-DD HH:MM" in WIB; '' for another form.
+  function wibMinute(value) {
+    var text = String(value || '').trim().replace('T', ' ').slice(0, 16);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text + ' 00:00';
+    return /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(text) ? text : '';
   }
 
   // What the preview says of a release whose `---` block YAML cannot read (the
