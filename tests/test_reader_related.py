@@ -455,3 +455,42 @@ def test_a_check_ranks_nothing_but_still_reports_a_bad_setting(site):
     assert any("RELATED_MAX must be a number" in w for w in checked.log_lines("warning"))
     built = site.build(verbose=True, PLUGINS=["related"])
     assert [line for line in built.log.splitlines() if "candidate scores" in line]
+
+
+def test_an_articles_sets_are_made_of_its_own_regions_and_tags_when_tuples_are_shared():
+    """`item_for` makes each regions or tags tuple's set once a build; an
+    article whose tuple is another object (the empty tuple is one object for
+    regions and tags alike) gets the set of its own values."""
+    import gc
+    from types import SimpleNamespace
+
+    from plugins.related.plugin import item_for
+    from warta.enrichment import Enrichment, RegionRef, TagRef
+
+    def article(regions, tags, day):
+        enrichment = Enrichment(
+            regions=regions, official_tags=tags, stages=("regions", "official_tags")
+        )
+        return SimpleNamespace(
+            enrichment=enrichment,
+            url=f"berita/{day}/",
+            date=dt.datetime(2024, 11, day, 9, 0),
+            category=SimpleNamespace(slug="berita"),
+        )
+
+    def region(code):
+        return RegionRef(code=code, name=code, level="kecamatan", url="")
+
+    shared = (region("16.71.01"),)
+    tags = (TagRef(slug="pengawasan", name="Pengawasan", group="tahapan"),)
+    made: dict = {}
+    first = item_for(article(shared, tags, 1), made)
+    second = item_for(article(shared, tags, 2), made)
+    assert first.regions == second.regions == {"16.71.01", "16.71"}
+    assert first.tags == second.tags == {"pengawasan"}
+    for day in range(3, 23):  # new tuples, dropped by the caller
+        codes = (region(f"16.{day:02d}"),)
+        assert item_for(article(codes, (), day), made).regions == {f"16.{day:02d}"}
+        del codes
+        gc.collect()
+    assert item_for(article((), (), 24), made).regions == frozenset()

@@ -130,6 +130,16 @@ class Catalogue:
         # Whether a path below content/ ("berita/2024/x.md") is a file there;
         # None: every path is taken to be one.
         self.content_file = content_file
+        # What the lines read since `start_reads()` beyond the headlines,
+        # source paths and unpublished articles: the answers about content/'s
+        # files and whether any address was looked up (the plugin's kept
+        # results are keyed by them).
+        self.files_asked: dict[str, bool] = {}
+        self.addresses_asked = False
+
+    def start_reads(self) -> None:
+        self.files_asked = {}
+        self.addresses_asked = False
 
     def unpublished_named(self, value: str, current_dir: str) -> Unpublished | None:
         """The unpublished article a line's value names (its headline, its
@@ -156,10 +166,13 @@ class Catalogue:
         file there, as written or %-decoded as Pelican tries it."""
         if self.content_file is None:
             return True
-        return any(
-            not candidate.startswith("../") and self.content_file(candidate)
-            for candidate in dict.fromkeys((path, unquote(path)))
-        )
+        for candidate in dict.fromkeys((path, unquote(path))):
+            if candidate.startswith("../"):
+                continue
+            found = self.files_asked[candidate] = bool(self.content_file(candidate))
+            if found:
+                return True
+        return False
 
     def nearest_path(self, value: str, but: str = "") -> str | None:
         """The source path of the published article (not `but`) whose file
@@ -178,6 +191,7 @@ class Catalogue:
     def by_url(self) -> dict[str, Target]:
         """Site-relative addresses, made when a line first names one (most
         lines are `{filename}` links or headlines)."""
+        self.addresses_asked = True
         if self._by_url is None:
             self._by_url = {target.url.strip("/"): target for target in self._targets}
         return self._by_url

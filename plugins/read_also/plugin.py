@@ -17,7 +17,10 @@ reads the body as rewritten, finds no missing link to say again).
 
 Works on `article._content` in `article_generator_finalized`, every build, so
 articles read from the content cache are rewritten too; the articles linked are
-`article.enrichment.read_also`. No settings.
+`article.enrichment.read_also`. No settings. A release's rewrite is kept in
+CACHE_PATH/read_also/ with what it read (its body, the catalogue, content/'s
+answers: `kept.py`) and set again from there while none of it has changed;
+its lines' problems are said again from what was kept.
 
 A BACA JUGA line naming a draft or an embargoed article is this plugin's to
 say, in every build, whether it is a link or an address written out; so is a
@@ -37,16 +40,20 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
+from pathlib import Path
 
 from pelican import signals
 
+import warta
 from warta.contents import DRAFT_LISTS, every_content, forget_rendered, message_path
 from warta.enrichment import ReadAlsoLink, enrichment_of
 from warta.findings import Finding, report
+from warta.fingerprint import files_digest, hash_text
 from warta.frontmatter import read_source
 from warta.published import READ_ALSO_SAID, is_written
 from warta.read_also import mentions_read_also
 
+from .kept import KeptRewrites, base_digest
 from .lines import (
     MISSING_FILE,
     UNPUBLISHED,
@@ -64,36 +71,66 @@ def _relative(path: str) -> str:
     return path.replace(os.sep, "/")
 
 
-def site_catalogue(generator) -> Catalogue:
+def site_catalogue(generator, published=None, drafts=None) -> Catalogue:
     """The generator's published articles (a `Status: hidden` one too: it is
     written at its address, only left out of the lists) and its unpublished
-    ones by name."""
+    ones by name (`published`, `drafts`: as `catalogue_lists` gives them)."""
+    if published is None or drafts is None:
+        published, drafts = catalogue_lists(generator)
     return Catalogue(
         (
             Target(
-                title=str(article.title),
-                source_path=_relative(article.relative_source_path),
+                title=title,
+                source_path=source_path,
                 # (made only when a line names an address: Pelican formats it at each ask)
                 address=lambda article=article: article.url,
             )
-            for article in [*generator.articles, *generator.hidden_articles]
+            for article, (title, source_path) in published
         ),
         generator.settings.get("SITEURL", ""),
         (
-            Unpublished(
-                title=str(draft.title),
-                source_path=_relative(draft.relative_source_path),
-                slug=str(draft.slug),
-                written=is_written(draft),
-            )
-            for draft in every_content(generator, DRAFT_LISTS)
-            if draft.slug
+            Unpublished(title=title, source_path=source_path, slug=slug, written=written)
+            for title, source_path, slug, written in drafts
         ),
         # (the development build reads the public site's full addresses as its own)
         generator.settings.get("PUBLIC_SITEURL", ""),
         # (a `{filename}` path is below the content folder, as Pelican reads it)
-        lambda path: os.path.isfile(os.path.join(generator.path, path)),
+        content_file(generator),
     )
+
+
+def catalogue_lists(generator) -> tuple[list, list]:
+    """([(article, (headline, source path)), …] of the published articles,
+    [(headline, source path, slug, written), …] of the unpublished ones with a
+    slug): what the catalogue and the kept rewrites' key read."""
+    published = [
+        (article, (str(article.title), _relative(article.relative_source_path)))
+        for article in [*generator.articles, *generator.hidden_articles]
+    ]
+    drafts = [
+        (
+            str(draft.title),
+            _relative(draft.relative_source_path),
+            str(draft.slug),
+            is_written(draft),
+        )
+        for draft in every_content(generator, DRAFT_LISTS)
+        if draft.slug
+    ]
+    return published, drafts
+
+
+def content_file(generator):
+    return lambda path: os.path.isfile(os.path.join(generator.path, path))
+
+
+def kept_rewrites(settings) -> KeptRewrites | None:
+    """The rewrites of the last build (CACHE_PATH/read_also/; LOAD_CONTENT_CACHE
+    as for every content cache)."""
+    if not settings.get("CACHE_PATH") or not settings.get("LOAD_CONTENT_CACHE", True):
+        return None
+    code = files_digest([Path(__file__).parent, *warta.site_modules()])
+    return KeptRewrites(Path(settings["CACHE_PATH"]) / "read_also" / "rewrites.cache", code)
 
 
 def mentions(body: str) -> bool:
@@ -112,44 +149,108 @@ def rewrite_articles(generator) -> None:
         for article in [*generator.articles, *generator.hidden_articles, *generator.drafts]
         if article._content and mentions(article._content)
     ]
+    kept = kept_rewrites(generator.settings)
     if not mentioning:
+        if kept is not None and generator.settings.get("CACHE_CONTENT", True):
+            kept.save()
         return  # no catalogue: it formats every article's address
-    catalogue = site_catalogue(generator)
+    published, drafts = catalogue_lists(generator)
+    made: list[Catalogue] = []
+    addresses: list[str] = []
+
+    def the_catalogue() -> Catalogue:
+        if not made:
+            made.append(site_catalogue(generator, published, drafts))
+        return made[0]
+
+    def the_addresses() -> str:
+        """Digest of every published article's address, in order."""
+        if not addresses:
+            addresses.append(hash_text(*(target.url for target in the_catalogue()._targets)))
+        return addresses[0]
+
+    settings = generator.settings
+    base = (
+        base_digest(
+            str(settings.get("SITEURL", "")),
+            str(settings.get("PUBLIC_SITEURL", "")),
+            [names for _, names in published],
+            drafts,
+        )
+        if kept is not None
+        else ""
+    )
+    is_file = content_file(generator)
     for article in mentioning:
         body = article._content
         source_path = _relative(article.relative_source_path)
-        linked: list[Target] = []
-        new_body, problems = rewrite(body, catalogue, posixpath.dirname(source_path), linked)
-        enrichment_of(article).read_also = tuple(
-            ReadAlsoLink(target.source_path, target.title) for target in linked
+        result = (
+            kept.get(source_path, body, base, the_addresses, is_file) if kept is not None else None
         )
-        if new_body != body:
-            article._content = new_body
-            forget_rendered(article)
-        if problems:
-            numbers = source_line_numbers(read_source(article.source_path))
-            for problem in problems:
-                line = numbers[problem.number] if problem.number < len(numbers) else None
-                # Each line's problem is said here once: link_check does not say
-                # its link again (a draft page's: no article, and unpublished).
-                said.setdefault(message_path(article), set()).add(
-                    (line, problem.value, problem.kept)
+        if result is None:
+            catalogue = the_catalogue()
+            catalogue.start_reads()
+            linked: list[Target] = []
+            new_body, problems = rewrite(body, catalogue, posixpath.dirname(source_path), linked)
+            result = (
+                new_body if new_body != body else None,
+                tuple((target.source_path, target.title) for target in linked),
+                tuple(
+                    (problem.number, problem.reason, problem.value, problem.kept)
+                    for problem in problems
+                ),
+            )
+            if kept is not None:
+                kept.put(
+                    source_path,
+                    body,
+                    base,
+                    the_addresses() if catalogue.addresses_asked else None,
+                    catalogue.files_asked,
+                    result,
                 )
-                if problem.reason == MISSING_FILE:
-                    report(logger, missing_file(catalogue, source_path, line, problem.value))
-                    continue
-                report(
-                    logger,
-                    Finding(
-                        source_path,
-                        line,
-                        "warning",
-                        f"BACA JUGA points to {problem.reason}: '{problem.value}'",
-                        "publish it first, or remove the line"
-                        if problem.reason == UNPUBLISHED
-                        else "link to an article of this site or remove the line",
-                    ),
-                )
+        apply(generator, article, source_path, result, said, the_catalogue)
+    if kept is not None:
+        if settings.get("CACHE_CONTENT", True):
+            kept.save()
+        logger.info(
+            "read_also: %d releases' BACA JUGA lines read, %d from the cache",
+            len(mentioning) - kept.hits,
+            kept.hits,
+        )
+
+
+def apply(generator, article, source_path: str, result, said: dict, the_catalogue) -> None:
+    """Set what a rewrite made (`result`, made now or kept) on the article and
+    say its lines' problems: the same from the cache as when made."""
+    new_body, linked, problems = result
+    enrichment_of(article).read_also = tuple(ReadAlsoLink(path, title) for path, title in linked)
+    if new_body is not None:
+        article._content = new_body
+        forget_rendered(article)
+    if not problems:
+        return
+    numbers = source_line_numbers(read_source(article.source_path))
+    for number, reason, value, kept in problems:
+        line = numbers[number] if number < len(numbers) else None
+        # Each line's problem is said here once: link_check does not say
+        # its link again (a draft page's: no article, and unpublished).
+        said.setdefault(message_path(article), set()).add((line, value, kept))
+        if reason == MISSING_FILE:
+            report(logger, missing_file(the_catalogue(), source_path, line, value))
+            continue
+        report(
+            logger,
+            Finding(
+                source_path,
+                line,
+                "warning",
+                f"BACA JUGA points to {reason}: '{value}'",
+                "publish it first, or remove the line"
+                if reason == UNPUBLISHED
+                else "link to an article of this site or remove the line",
+            ),
+        )
 
 
 def missing_file(catalogue: Catalogue, source_path: str, line: int | None, value: str) -> Finding:

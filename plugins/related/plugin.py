@@ -93,10 +93,15 @@ def settings_of(settings: dict) -> dict:
     return values
 
 
-def item_for(article) -> Item:
+def item_for(article, made: dict | None = None) -> Item:
+    """The article's item. `made`: the sets already made this build, by the
+    identity of the tuple they were made of (the enrichment cache keeps equal
+    regions and tags as one tuple, shared by the articles that have them)."""
     enrichment = enrichment_of(article)
+    if made is None:
+        made = {}
     if "official_tags" in enrichment.stages:
-        tags = frozenset(enrichment.tag_slugs)
+        tags = made_once(made, enrichment.official_tags, official_slugs)
     else:  # official_tags plugin absent: Pelican's own tags
         tags = frozenset(tag.slug for tag in getattr(article, "tags", []) or [])
     category = getattr(article, "category", None)
@@ -104,9 +109,27 @@ def item_for(article) -> Item:
         key=article.url,
         date=article.date,
         category=category.slug if category else "",
-        regions=frozenset().union(*map(region_keys, enrichment.region_codes)),
+        regions=made_once(made, enrichment.regions, region_set),
         tags=tags,
     )
+
+
+def official_slugs(tags: tuple) -> frozenset[str]:
+    return frozenset(tag.slug for tag in tags)
+
+
+def region_set(regions: tuple) -> frozenset[str]:
+    return frozenset().union(*(region_keys(region.code) for region in regions))
+
+
+def made_once(made: dict, refs: tuple, make) -> frozenset[str]:
+    """`make(refs)`, once per tuple object: it is kept with its set, so its
+    identity is not another's while the memo lives (its items are frozen)."""
+    key = (make, id(refs))
+    found = made.get(key)
+    if found is None or found[0] is not refs:
+        found = made[key] = (refs, make(refs))
+    return found[1]
 
 
 def add_neighbours(articles, urls: list[str]) -> None:
@@ -161,7 +184,8 @@ def add_related(generators) -> None:
         logger.info("related: check only, nothing ranked")
         return
     articles = list(articles_generator.articles)
-    items = [item_for(article) for article in articles]
+    made: dict = {}
+    items = [item_for(article, made) for article in articles]
     add_neighbours(articles, [item.key for item in items])
     by_key = {item.key: article for item, article in zip(items, articles, strict=True)}
     weights = Weights(
