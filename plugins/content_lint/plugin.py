@@ -847,7 +847,8 @@ def with_unwritten_previews(generator, duplicates, articles: dict) -> list[Findi
     (PREVIEWS_SAID) and does not say it again. `articles`: the articles the
     build read, by normalised source path."""
     # (which previews are refused asks every article's address: only for a
-    # duplicate, most builds have none)
+    # duplicate, most builds have none; `check_duplicates` gives a generator)
+    duplicates = list(duplicates)
     refused = unpreviewed(generator) if duplicates else {}
     said: dict[str, str] = {}
     found = []
