@@ -1421,6 +1421,29 @@ def test_process_translations_keeps_pelicans_equality_and_errors():
         process_translations(listed_contents(), "no_such_field")
 
 
+def test_process_translations_asks_each_class_once_for_its_equality():
+    """Whether contents compare by identity is asked of each class, not of
+    each of 10,000 articles (0.13 s of a warm build, one lookup an item)."""
+    from plugins.article_cache.plugin import process_translations
+
+    asked = []
+
+    class Counting(type):
+        def __getattribute__(cls, name):
+            if name == "__eq__":
+                asked.append(cls)
+            return super().__getattribute__(name)
+
+    class Counted(Listed, metaclass=Counting):
+        pass
+
+    contents = [Counted(f"rilis-{number:03d}", "id") for number in range(200)]
+    contents += listed_contents()
+    index, translations = process_translations(contents, "slug")
+    assert len(index) + len(translations) == len(contents)
+    assert 1 <= len(asked) <= 2  # (Pelican's own scan, group by group, compares by identity)
+
+
 def test_pelican_generators_use_the_group_by_group_translations():
     import pelican.generators
 

@@ -265,6 +265,7 @@ def test_a_body_another_plugin_changed_is_checked_again(site, tmp_path):
     assert any("tambahan.pdf" in m for m in messages(built)), built.log
 
 
+<<<<<<< HEAD
 def test_a_link_climbing_back_from_a_missing_folder_is_checked_again_when_its_file_goes(
     site, tmp_path
 ):
@@ -284,3 +285,51 @@ def test_a_link_climbing_back_from_a_missing_folder_is_checked_again_when_its_fi
     assert said(built) == said(clean(site, tmp_path, "removed"))
     linking = [f.message for f in built.findings() if str(f.path).endswith("pindah.md")]
     assert any("missing file" in m for m in linking), built.log
+=======
+def unread(built) -> list[str]:
+    return [f.path for f in built.findings() if f.message.startswith("not read")]
+
+
+def test_a_file_nothing_reads_is_said_by_a_warm_build_as_by_a_clean_one(site, tmp_path):
+    """`unread_files`' findings are kept by the listing of content/ and the
+    settings they read: a file added, renamed or taken out of STATIC_PATHS'
+    reach is said (or no longer said) by the next warm build."""
+    release(site, "2024/rapat.md", 1, "Rapat membahas kesiapan pengawas.")
+    first = warm(site)
+    assert said(warm(site)) == said(first)
+    stray = site.content / "catatan.txt"
+    stray.write_text("catatan rapat\n", encoding="utf-8")
+    added = warm(site)
+    assert said(added) == said(clean(site, tmp_path, "added"))
+    assert unread(added) == ["content/catatan.txt"], added.log
+    (site.content / "images").mkdir(exist_ok=True)
+    stray.rename(site.content / "images" / "catatan.txt")  # copied as a static file
+    moved = warm(site)
+    assert said(moved) == said(clean(site, tmp_path, "moved"))
+    assert unread(moved) == [], moved.log
+    narrower = warm(site, STATIC_PATHS=[])
+    assert said(narrower) == said(clean(site, tmp_path, "narrower", STATIC_PATHS=[]))
+    assert unread(narrower) == ["content/images/catatan.txt"], narrower.log
+
+
+def test_each_part_of_the_unread_files_key_is_in_it():
+    """Every file's path and each argument of `unread_files` change the key
+    (a part left out would keep the findings of another listing or setting)."""
+    from plugins.content_lint.link_findings import unread_key
+
+    files = ["berita/2024/rapat.md", "images/sampul.jpg"]
+    arguments = {
+        "article_paths": ["berita"],
+        "page_paths": ["halaman"],
+        "static_paths": ["images"],
+        "extensions": ["md"],
+        "ignore": ["**/.*"],
+    }
+    key = unread_key(files, **arguments)
+    assert unread_key(list(files), **dict(arguments)) == key
+    assert unread_key([*files, "catatan.txt"], **arguments) != key
+    # (a path holding a line break is not two paths)
+    assert unread_key(["a\nb"], **arguments) != unread_key(["a", "b"], **arguments)
+    for name, value in arguments.items():
+        assert unread_key(files, **{**arguments, name: [*value, "lain"]}) != key, name
+>>>>>>> 721bd5274d6784c79052568a3208d1d6d5e4e33a

@@ -476,3 +476,107 @@ def test_a_dead_link_is_mended_and_tags_without_an_intrasite_value_are_not_read(
     )
     assert all("{" in tag or "|" in tag for tag in searched)
     assert '<img src="{static}/images/hilang.md" alt="foto">' in searched
+
+
+def _hostile_bodies(count: int, seed: int = 7) -> list[str]:
+    """Bodies of tags with intrasite values, some broken: a value without its
+    closing quote or with the other one, a `>` or a line break inside it, a
+    tag never closed, stray quotes and braces between tags."""
+    import random
+
+    noise = ['"', "'", "{", "|", "}", ">", "<", "\n", " ", "=", "{filename}", "</a>", "<!--", "-->"]
+    rnd = random.Random(seed)
+    bodies = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rnd.randint(1, 8)):
+            if rnd.random() < 0.2:
+                parts.append("".join(rnd.choice(noise) for _ in range(rnd.randint(1, 6))))
+                continue
+            name = rnd.choice(["a", "img", "p", "a-b", "video", "A"])
+            attributes = []
+            for _ in range(rnd.randint(0, 3)):
+                quote = rnd.choice(['"', "'", '"', ""])
+                value = rnd.choice(
+                    ["{filename}", "|filename|", "{static}", "{attach}", "{filename|", "", "{link}"]
+                ) + rnd.choice(["x.md", "/images/y.jpg", "../z.md", "x.md#a", "a b", ""])
+                value = "".join(rnd.choice(noise) if rnd.random() < 0.1 else c for c in value)
+                close = quote if rnd.random() < 0.8 else rnd.choice(['"', "'", "", "\n"])
+                attribute = rnd.choice(["href", "src", "alt", "title", "data", "content"])
+                attributes.append(f"{attribute}{rnd.choice(['=', ' = '])}{quote}{value}{close}")
+            text = rnd.choice(["teks", "", "<em>t</em>", "'", '"'])
+            end = rnd.choice(["</a>", "</a >", ""]) if name.lower() == "a" else ""
+            parts.append(
+                f"<{name} {' '.join(attributes)}{rnd.choice(['>', ' >', '', '/>'])}{text}{end}"
+            )
+        bodies.append("".join(parts))
+    return bodies
+
+
+def test_a_body_none_of_whose_links_is_dead_is_given_back_without_being_rewritten():
+    """`drop_dead_links` rewrote every body with a site link (two substitutions
+    over it) though most have no dead link; it now first asks whether any
+    candidate value (`candidates`: every `{filename}`, `{static}`,
+    `{attach}` value at a quote) is dead. Pelican's pattern on a whole body
+    can match otherwise than on one of its tags (a stray quote, a `>` in a
+    value), so the candidates are not its matches on the body: each value it
+    finds on any tag `without_dead_links` reads is among them, and a body
+    whose candidates are all alive comes back unchanged, on hostile bodies."""
+    import random
+    import types
+
+    from pelican.contents import Content
+
+    from plugins.content_lint import dead_links
+
+    pattern = Content._get_intrasite_link_regex(
+        types.SimpleNamespace(settings={"INTRASITE_LINK_REGEX": dead_links.PELICAN_LINK_REGEX})
+    )
+    rnd = random.Random(11)
+    with_values = changed = 0
+    for body in _hostile_bodies(3000):
+        tags = [
+            m.group(0)[: m.group(0).index(">") + 1] for m in dead_links._ANCHOR_RE.finditer(body)
+        ]
+        tags += [m.group(0) for m in dead_links._TAG_RE.finditer(body)]
+        values = {
+            (m.group("what"), m.group("value"))
+            for tag in tags
+            for m in pattern.finditer(tag)
+            if m.group("what") in ("filename", "static", "attach")
+        }
+        candidates = dead_links.candidates(body)
+        assert values <= candidates, body
+        gone = {value for _, value in candidates if rnd.random() < 0.3}
+
+        def dead(what, value, gone=gone):
+            return what in ("filename", "static", "attach") and value in gone
+
+        mended = dead_links.without_dead_links(
+            body, pattern, lambda m, dead=dead: dead(m.group("what"), m.group("value"))
+        )
+        if not dead_links.may_have_dead_links(body, dead):
+            assert mended == body, body
+        with_values += bool(values)
+        changed += mended != body
+    assert with_values > 500 and changed > 300  # (the bodies do hold live and dead values)
+
+
+def test_the_dead_link_shortcut_is_taken_only_with_pelicans_own_link_pattern(tmp_path):
+    """Another INTRASITE_LINK_REGEX, or a content class with its own pattern,
+    is read the old way: `candidates` is proved for Pelican's alone."""
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    from plugins.content_lint.dead_links import has_pelicans_pattern
+
+    def article(cls=Article, **settings):
+        return cls("<p>x</p>", metadata={"title": "x"}, settings={**DEFAULT_CONFIG, **settings})
+
+    class Own(Article):
+        def _get_intrasite_link_regex(self):
+            return super()._get_intrasite_link_regex()
+
+    assert has_pelicans_pattern(article())
+    assert not has_pelicans_pattern(article(INTRASITE_LINK_REGEX=r"[{](?P<what>.*?)[}]"))
+    assert not has_pelicans_pattern(article(Own))

@@ -688,7 +688,7 @@ def process_translations(content_list, translation_id=None):
     if (
         not translation_id
         or type(content_list) is not list
-        or any(type(item).__eq__ is not object.__eq__ for item in content_list)
+        or not compared_by_identity(content_list)
     ):
         return original(content_list, translation_id)
     names = {translation_id} if isinstance(translation_id, str) else translation_id

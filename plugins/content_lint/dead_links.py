@@ -30,6 +30,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import unquote, urlparse
 
+from pelican.contents import Content
 from pelican.plugins.signals import signal
 
 from warta.contents import contents_of, forget_rendered, set_summary
@@ -39,6 +40,11 @@ from warta.published import LINKS_REMOVED
 _ANCHOR_RE = re.compile(r"<a\b[^>]*>(?P<text>.*?)</a\s*>", re.IGNORECASE | re.DOTALL)
 _TAG_RE = re.compile(r"<(?P<name>[a-zA-Z][\w-]*)\b[^>]*>")
 _ALT_RE = re.compile(r"""\balt\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))""")
+
+# Pelican's INTRASITE_LINK_REGEX as it ships.
+PELICAN_LINK_REGEX = "[{|](?P<what>.*?)[|}]"
+# A `{filename}`, `{static}` or `{attach}` (or with `|`) in a fragment.
+_INTRASITE_RE = re.compile(r"[{|](filename|static|attach)[|}]")
 
 
 def missing_static_paths(links, exists: Callable[[str], bool]) -> set[str]:
@@ -89,6 +95,18 @@ def resolves(content, what: str, value: str) -> bool:
     return _linked(content, "static_content", value) is not None
 
 
+def dead_value(content, is_missing: Callable[[str, str], bool]) -> Callable[[str, str], bool]:
+    """A test of an intrasite link `{what}value` of the content: whether
+    Pelican cannot resolve it and its file is missing (`is_missing(what, path)`)."""
+
+    def dead(what: str, value: str) -> bool:
+        if what not in ("filename", "static", "attach"):
+            return False
+        return not resolves(content, what, value) and is_missing(what, value)
+
+    return dead
+
+
 def dead_in(
     fragment: str, content, is_missing: Callable[[str, str], bool]
 ) -> Callable[[re.Match], bool] | None:
@@ -97,14 +115,50 @@ def dead_in(
     (`is_missing(what, path)`), or None when the fragment has none."""
     if "{" not in fragment and "|" not in fragment:
         return None
+    dead = dead_value(content, is_missing)
+    return lambda match: dead(match.group("what"), match.group("value"))
 
-    def dead(match: re.Match) -> bool:
-        what, value = match.group("what"), match.group("value")
-        if what not in ("filename", "static", "attach"):
-            return False
-        return not resolves(content, what, value) and is_missing(what, value)
 
-    return dead
+def has_pelicans_pattern(content) -> bool:
+    """Whether the content's links are found by Pelican's own pattern with its
+    own INTRASITE_LINK_REGEX (what `candidates` is proved for)."""
+    return (
+        content.settings.get("INTRASITE_LINK_REGEX") == PELICAN_LINK_REGEX
+        and type(content)._get_intrasite_link_regex is Content._get_intrasite_link_regex
+    )
+
+
+def candidates(fragment: str) -> set[tuple[str, str]]:
+    """(what, value) of every `{filename}`, `{static}` or `{attach}` value at a
+    quote of the fragment: all that Pelican's own pattern can find on any of
+    its tags, and maybe more.
+
+    A match of that pattern (Pelican's INTRASITE_LINK_REGEX in it) on a tag
+    has its quote, then `[{|]what[|}]` (`what` the shortest run before a `|`
+    or `}`), then the value up to the first quote like the opening one, on
+    one line (`.*?`); all of which is the text from that quote on, the same
+    in the tag as in the whole fragment. Here: each such `[{|]what[|}]` right
+    after a quote, and the text to the next same quote, with no line break.
+    (Two of them cannot overlap where the second follows a quote: the first
+    ends with letters and a `|` or `}`.)"""
+    found = set()
+    for match in _INTRASITE_RE.finditer(fragment):
+        start, end = match.span()
+        quote = fragment[start - 1] if start else ""
+        if quote not in ('"', "'"):
+            continue
+        close = fragment.find(quote, end)
+        if close >= 0 and "\n" not in fragment[end:close]:
+            found.add((match.group(1), fragment[end:close]))
+    return found
+
+
+def may_have_dead_links(fragment: str, dead: Callable[[str, str], bool]) -> bool:
+    """False when `without_dead_links` would give the fragment back unchanged
+    (under Pelican's own pattern, `has_pelicans_pattern`): none of its
+    candidates is `dead`. Two substitutions over each body with a site link
+    cost more than this scan."""
+    return any(dead(what, value) for what, value in candidates(fragment))
 
 
 def without_dead_links(fragment: str, pattern: re.Pattern, dead: Callable[[re.Match], bool]) -> str:
@@ -152,20 +206,26 @@ def drop_dead_links(generators, is_missing: Callable[[object, str, str], bool]) 
         texts = [t for t in (body, summary) if isinstance(t, str) and ("{" in t or "|" in t)]
         if not texts:
             continue  # (most contents: no intrasite link at all)
-        pattern = content._get_intrasite_link_regex()
-        if not any(pattern.search(text) for text in texts):
-            continue
 
         def missing(what: str, path: str, content=content) -> bool:
             return is_missing(content, what, path)
 
+        if has_pelicans_pattern(content):  # (most bodies with a link: none dead)
+            dead = dead_value(content, missing)
+            texts = [text for text in texts if may_have_dead_links(text, dead)]
+            if not texts:
+                continue
+        pattern = content._get_intrasite_link_regex()
+        if not any(pattern.search(text) for text in texts):
+            continue
+
         changed = False
-        if isinstance(summary, str) and (dead := dead_in(summary, content, missing)):
+        if summary in texts and (dead := dead_in(summary, content, missing)):
             cleaned = without_dead_links(summary, pattern, dead)
             if cleaned != summary:
                 set_summary(content, cleaned)
                 changed = True
-        if isinstance(body, str) and (dead := dead_in(body, content, missing)):
+        if body in texts and (dead := dead_in(body, content, missing)):
             cleaned = without_dead_links(body, pattern, dead)
             if cleaned != body:
                 content._content = cleaned

@@ -36,7 +36,7 @@ import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from warta.fingerprint import hash_text
+from warta.fingerprint import hash_bytes, hash_text
 
 # A path's kind in the listing.
 FILE, FOLDER, LINK, OTHER, UNLISTED, MISSING = "f", "d", "l", "o", "u", "-"
@@ -280,5 +280,32 @@ class LinkFindingsCache:
         if state is not None:
             self.kept[relative] = (key, asked.kept(), state, tuple(found))
 
+    def result(self, name: str, key: str) -> tuple | None:
+        """A whole-site result kept as `name` (`RESULT_NAMES`) under `key`; None otherwise."""
+        entry = self.entries.get(name)
+        if entry is None or entry[0] != key:
+            return None
+        self.kept[name] = entry
+        return entry[1]
+
+    def keep_result(self, name: str, key: str, found) -> None:
+        self.kept[name] = (key, tuple(found))
+
     def save(self) -> None:
         self._files.save(self.kept)
+
+
+# Names of the whole-site results kept beside the sources' entries (a NUL is
+# in no path).
+UNREAD_FILES = "\x00unread_files"
+
+
+def unread_key(files: list[str], **arguments) -> str:
+    """The key of `inventory.unread_files`' findings: every file's path
+    (NUL-separated: no path holds one) and the arguments it was given (the
+    cache's key holds the code)."""
+    return hash_text(
+        "unread-files-1",
+        hash_bytes("\x00".join(files).encode("utf-8", "surrogatepass")),
+        *(f"{name}={value!r}" for name, value in sorted(arguments.items())),
+    )

@@ -109,6 +109,7 @@ from .dead_links import drop_dead_links, forget_missing_static_links
 from .failed import locate_image, stage_findings
 from .inventory import content_files, unread_files
 from .link_findings import (
+    UNREAD_FILES,
     ContentTree,
     LinkFindingsCache,
     Lookups,
@@ -116,6 +117,7 @@ from .link_findings import (
     recording_nearest,
     recording_photo,
     source_key,
+    unread_key,
 )
 from .link_findings import cache_key as link_cache_key
 from .summaries import LazySource, source_of, summary_site_link
@@ -594,6 +596,18 @@ class LinkChecks:
             cache.keep(relative, key, asked, tree, found)
         return found
 
+    def unread(self, files: list[str], **arguments) -> list[Finding]:
+        """`unread_files` of content/'s files, kept while the listing and the
+        arguments are the same (`link_findings.unread_key`)."""
+        if self.cache is None:
+            return list(unread_files(files, **arguments))
+        key = unread_key(files, **arguments)
+        kept = self.cache.result(UNREAD_FILES, key)
+        if kept is None:
+            kept = tuple(unread_files(files, **arguments))
+            self.cache.keep_result(UNREAD_FILES, key, kept)
+        return list(kept)
+
     def save(self) -> None:
         if self.cache is None:
             return
@@ -708,7 +722,6 @@ def lint_articles(generator) -> None:
             if built is not None:
                 findings_of_source += check_value_types(source, built)
         checked.append((source, findings_of_source))
-    links.save()
     sources = [source for source, _ in checked]
     findings = [finding for _, found in checked for finding in found]
     # The slug the build gave a release without `Slug:` (from its title).
@@ -742,15 +755,16 @@ def lint_articles(generator) -> None:
     blockers = set(said.values())
     sites = [settings, *enclosing_sites(settings)]
     findings.extend(
-        unread_files(
+        links.unread(
             listed(),
             article_paths=[p for site in sites for p in site.get("ARTICLE_PATHS") or ()],
             page_paths=[p for site in sites for p in site.get("PAGE_PATHS") or ()],
             static_paths=[p for site in sites for p in site.get("STATIC_PATHS") or ()],
-            extensions=generator.readers.extensions,
-            ignore=settings.get("IGNORE_FILES", ("**/.*",)),
+            extensions=sorted(generator.readers.extensions),
+            ignore=list(settings.get("IGNORE_FILES", ("**/.*",))),
         )
     )
+    links.save()
     for finding in sorted(findings, key=lambda f: (f.path, f not in blockers, *order(f))):
         report(logger, finding)
 
@@ -850,7 +864,8 @@ def with_unwritten_previews(generator, duplicates, articles: dict) -> list[Findi
     (PREVIEWS_SAID) and does not say it again. `articles`: the articles the
     build read, by normalised source path."""
     # (which previews are refused asks every article's address: only for a
-    # duplicate, most builds have none)
+    # duplicate, most builds have none; `check_duplicates` gives a generator)
+    duplicates = list(duplicates)
     refused = unpreviewed(generator) if duplicates else {}
     said: dict[str, str] = {}
     found = []
