@@ -265,7 +265,6 @@ def test_a_body_another_plugin_changed_is_checked_again(site, tmp_path):
     assert any("tambahan.pdf" in m for m in messages(built)), built.log
 
 
-<<<<<<< HEAD
 def test_a_link_climbing_back_from_a_missing_folder_is_checked_again_when_its_file_goes(
     site, tmp_path
 ):
@@ -285,7 +284,8 @@ def test_a_link_climbing_back_from_a_missing_folder_is_checked_again_when_its_fi
     assert said(built) == said(clean(site, tmp_path, "removed"))
     linking = [f.message for f in built.findings() if str(f.path).endswith("pindah.md")]
     assert any("missing file" in m for m in linking), built.log
-=======
+
+
 def unread(built) -> list[str]:
     return [f.path for f in built.findings() if f.message.startswith("not read")]
 
@@ -332,4 +332,3 @@ def test_each_part_of_the_unread_files_key_is_in_it():
     assert unread_key(["a\nb"], **arguments) != unread_key(["a", "b"], **arguments)
     for name, value in arguments.items():
         assert unread_key(files, **{**arguments, name: [*value, "lain"]}) != key, name
->>>>>>> 721bd5274d6784c79052568a3208d1d6d5e4e33a
