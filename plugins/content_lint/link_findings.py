@@ -253,7 +253,10 @@ class LinkFindingsCache:
             path,
             key,
             owner="content_lint",
-            consequence="the next build checks every release's links and photos again",
+            # The words of content_lint's store in the same folder: a file
+            # standing where the folder should be is one line (the build says
+            # a like finding once), not one per cache file.
+            consequence="the next build reads every source again",
         )
         self.entries: dict = self._files.load()
         self.kept: dict = {}  # what the next save writes: this build's sources
