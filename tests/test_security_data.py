@@ -408,3 +408,35 @@ def test_a_build_with_a_duplicate_key_in_the_vocabulary_names_both_lines(tmp_pat
         "official_tags.yaml:5: key 'group' written twice in one entry: lines 3 and 5" in (errors[0])
     )
     assert "Traceback" not in result.log
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize(
+    ("setting", "name"),
+    [
+        ("OFFICIAL_TAGS_OFFICIALS", "officials.yaml"),
+        ("OFFICIAL_TAGS_VOCABULARY", "official_tags.yaml"),
+        ("REGIONS_ALIASES", "aliases.yaml"),
+        ("REGIONS_GAZETTEER", "gazetteer.csv"),
+    ],
+)
+def test_a_data_file_that_is_a_link_is_refused_and_its_target_not_read(tmp_path, setting, name):
+    # A staffer can commit data/officials.yaml as a link to a file of the CI
+    # machine; read, its first line was quoted in the public build log.
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOKEN=ghp_rahasia_sekali\n", encoding="utf-8")
+    link = tmp_path / "data" / name
+    link.parent.mkdir()
+    link.symlink_to(secret)
+    result = news_site(tmp_path).build(**{setting: str(link)})
+    assert result.returncode == 1, result.log
+    assert "ghp_rahasia_sekali" not in result.log
+    assert "Traceback" not in result.log
+    errors = build_errors(result.log)
+    assert len(errors) == 1, errors
+    where, _, message = errors[0].partition(": ")
+    assert where.endswith(name)
+    assert message == (
+        f"symbolic link refused (not read): it points to '{secret}'"
+        " (commit the file itself in its place, not a link to it)"
+    )

@@ -5,6 +5,7 @@ which does both and builds Python values). A file that cannot be used yields
 one `YamlProblem` — `data/x.yaml:LINE: message (suggestion)` — and never an
 exception, a crash or a hang:
 
+- a symbolic link (its target is not read);
 - larger than MAX_BYTES or holding more than MAX_VALUES values, not a
   regular file, unreadable, or not UTF-8;
 - YAML syntax errors (a tab in the indentation is named as such);
@@ -25,6 +26,7 @@ composed into nodes. Pure module: no Pelican import.
 
 from __future__ import annotations
 
+import os
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,8 +63,31 @@ class YamlProblem:
         return f"{where}: {self.message}{hint}"
 
 
+def link_refusal(path: Path, display: str) -> YamlProblem | None:
+    """The problem of a data file that is a symbolic link, or None. A link
+    committed as `data/officials.yaml -> /etc/passwd` would otherwise be read,
+    and the first line of whatever it names quoted in the build's public log;
+    content/ refuses links for the same reason (plugins/containment)."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = os.readlink(path)
+    except OSError as exc:
+        target = f"unreadable link: {exc.strerror}"
+    return YamlProblem(
+        display,
+        0,
+        f"symbolic link refused (not read): it points to '{target}'",
+        "commit the file itself in its place, not a link to it",
+        kind="read",
+    )
+
+
 def read_text(path: Path, display: str, *, max_bytes: int = MAX_BYTES) -> tuple[str | None, list]:
-    """The file's text, or None and one problem (missing, too big, not UTF-8, …)."""
+    """The file's text, or None and one problem (a link, missing, too big, not UTF-8, …)."""
+    refused = link_refusal(path, display)
+    if refused is not None:
+        return None, [refused]
     try:
         info = path.stat()
     except FileNotFoundError:

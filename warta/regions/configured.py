@@ -16,7 +16,7 @@ import pickle
 import sys
 from pathlib import Path
 
-from warta import site_modules
+from warta import site_modules, yamlfile
 from warta.fingerprint import files_digest
 from warta.paths import save_cache
 
@@ -54,6 +54,11 @@ def load_configured(settings: dict) -> tuple[Gazetteer | None, tuple[Problem, ..
     gazetteer_path = data_path(settings.get("REGIONS_GAZETTEER", GAZETTEER_DEFAULT))
     aliases_setting = settings.get("REGIONS_ALIASES", ALIASES_DEFAULT)
     aliases_path = data_path(aliases_setting) if aliases_setting else None
+    # A data file that is a link is not read (warta.yamlfile.link_refusal).
+    for path in (gazetteer_path, aliases_path):
+        refused = path is not None and yamlfile.link_refusal(path, shown(path))
+        if refused:
+            return None, (Problem(refused.message, hint=refused.hint, path=refused.path),)
     # A missing file is named by its own path, as every other problem of it.
     if not gazetteer_path.exists():
         return None, (

@@ -91,7 +91,8 @@ def load_region_names(
     an empty map too, and one problem appended to `problems`, at the line
     and column of its first such byte (`display`: its path as shown).
     """
-    if not path or not Path(path).is_file():
+    # A link is not read: the regions plugin names it (warta.yamlfile.link_refusal).
+    if not path or not Path(path).is_file() or Path(path).is_symlink():
         return {}
     text, undecoded = yamlfile.decode(Path(path).read_bytes(), display or str(path))
     if text is None:
