@@ -1563,3 +1563,88 @@ def test_the_cms_offers_no_archive_as_a_document_it_publishes():
     assert ".pdf" in data["document_suffixes"] and ".docx" in data["document_suffixes"]
     assert not {".zip", ".rar", ".7z"} & set(data["document_suffixes"])
     assert data["legacy_suffixes"][".xlsb"] == ".xlsx"
+
+
+def _hidden_layer(writer: PdfWriter, state: str) -> None:
+    from pypdf.generic import ArrayObject, DictionaryObject, TextStringObject
+
+    layer = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/OCG"),
+                NameObject("/Name"): TextStringObject("Draf mkrahasia"),
+            }
+        )
+    )
+    writer._root_object[NameObject("/OCProperties")] = DictionaryObject(
+        {
+            NameObject("/OCGs"): ArrayObject([layer]),
+            NameObject("/D"): DictionaryObject({NameObject(state): ArrayObject([layer])}),
+        }
+    )
+
+
+def _redaction_mark(writer: PdfWriter) -> None:
+    from pypdf.annotations import Rectangle
+
+    mark = Rectangle(rect=(50, 550, 200, 650))
+    mark[NameObject("/Subtype")] = NameObject("/Redact")
+    writer.add_annotation(0, mark)
+
+
+def _script_on_opening(writer: PdfWriter) -> None:
+    from pypdf.generic import DictionaryObject, TextStringObject
+
+    # written inside the catalog, not as an object of its own
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("app.alert('mkskrip');"),
+        }
+    )
+
+
+def _script_on_a_page(writer: PdfWriter) -> None:
+    from pypdf.generic import DictionaryObject, TextStringObject
+
+    action = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/Launch"),
+            NameObject("/F"): TextStringObject("cmd.exe"),
+        }
+    )
+    page = writer.pages[0]
+    page[NameObject("/AA")] = DictionaryObject({NameObject("/O"): writer._add_object(action)})
+
+
+@pytest.mark.parametrize(
+    ("make", "said"),
+    [
+        (_redaction_mark, "redaction marks that were never applied"),
+        (lambda writer: _hidden_layer(writer, "/OFF"), "hidden layers"),
+        (_script_on_opening, "contains JavaScript"),
+        (_script_on_a_page, "contains JavaScript or a program to launch"),
+    ],
+    ids=["redaction-not-applied", "hidden-layer", "script-on-opening", "launch-on-a-page"],
+)
+def test_a_pdf_that_holds_what_it_does_not_show_or_runs_code_is_refused(make, said):
+    """A redaction marked but not applied leaves the text under the box in
+    the file; a layer switched off keeps a draft's words; a script or a
+    launch runs on the reader's machine."""
+    from warta.documents import DocumentProblem, clean_document
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    make(writer)
+    with pytest.raises(DocumentProblem, match=said):
+        clean_document(written(writer), ".pdf")
+
+
+def test_a_pdf_whose_layers_are_all_shown_is_published_as_it_is():
+    from warta.documents import clean_document
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    _hidden_layer(writer, "/ON")
+    data = written(writer)
+    assert clean_document(data, ".pdf") == data

@@ -60,6 +60,9 @@ published. `clean_document` returns the bytes to publish:
 - An older format (`.doc`, `.xls`, `.ppt`, `.rtf`), Excel's binary workbook
   (`.xlsb`) and ODF's flat XML (`.fodt` …) keep the same in a form not
   rewritten here: `DocumentProblem`, asking for the newer format or a PDF.
+- A PDF that holds what it does not show or runs code is not published: a
+  redaction marked but never applied (the text under the box is all there),
+  a layer switched off, JavaScript or a program to launch.
 - A PDF's review annotations (sticky notes, insertion marks, struck-out
   text, a reply, any mark with a note of its own: /Contents or /RC but on
   text typed on the page) are comments too.
@@ -828,6 +831,12 @@ _PDF_PRIVATE_TOKENS = (
     b"/Annots",
     b"/Info",
     b"/EF",
+    # what `_refuse_hidden` looks for: a redaction not applied, a hidden layer, a script
+    b"/Redact",
+    b"/OCProperties",
+    b"/JavaScript",
+    b"/JS",
+    b"/Launch",
 )
 # Entries of any object that the published copy leaves out.
 _PDF_PRIVATE_KEYS = ("/Metadata", "/PieceInfo")
@@ -1033,9 +1042,10 @@ def _annotations_naming(reader) -> list:
 
 
 def _refuse_review(reader) -> None:
-    """DocumentProblem when a page carries a review (`_reviewed`) or the PDF
-    attached files."""
+    """DocumentProblem when a page carries a review (`_reviewed`), the PDF
+    attached files, or it holds what it does not show (`_refuse_hidden`)."""
     _refuse_attachments(reader)
+    _refuse_hidden(reader)
     if _reviewed(reader):
         raise DocumentProblem("it keeps comments (review notes or marks)", PDF_EDITED)
 
@@ -1130,6 +1140,80 @@ def _refuse_attachments(reader) -> None:
                 "delete the attachments (Acrobat: View → Show/Hide → Navigation Panes → "
                 "Attachments, then Delete), or publish each file on its own",
             )
+
+
+PDF_REDACTION_UNAPPLIED = (
+    "it has redaction marks that were never applied: the text under each black box "
+    "is still in the file, and anyone can copy it out"
+)
+PDF_APPLY_REDACTIONS = (
+    "apply the redactions (Acrobat: Tools → Redact → Apply) and save, then check that "
+    "the text cannot be selected; or print to PDF again"
+)
+
+
+def _refuse_hidden(reader) -> None:
+    """DocumentProblem when the PDF holds what its pages do not show or runs
+    code: a redaction marked but not applied (a /Redact annotation: the text
+    is all there, the box only drawn over it), a layer switched off (optional
+    content in the /OFF list: a draft's wording, a table's hidden columns), a
+    script (JavaScript run on opening, on a page, on a field: a public site
+    publishes no code in its documents). Cleaning cannot take any of them out
+    without changing what the document shows or does, so staff decide."""
+    for annotation in _annotations(reader):
+        if annotation.get("/Subtype") == "/Redact":
+            raise DocumentProblem(PDF_REDACTION_UNAPPLIED, PDF_APPLY_REDACTIONS)
+    root = reader.trailer["/Root"].get_object()
+    layers = root.get("/OCProperties")
+    layers = layers.get_object() if layers is not None else None
+    shown = layers.get("/D") if hasattr(layers, "get") else None
+    shown = shown.get_object() if shown is not None else None
+    hidden = shown.get("/OFF") if hasattr(shown, "get") else None
+    hidden = hidden.get_object() if hidden is not None else None
+    if hidden:
+        raise DocumentProblem(
+            "it has hidden layers (optional content switched off), whose words are in the "
+            "file for anyone who opens it",
+            "delete the hidden layers, or print to PDF again with only what is shown",
+        )
+    names = root.get("/Names")
+    names = names.get_object() if names is not None else None
+    if (hasattr(names, "get") and "/JavaScript" in names) or any(
+        _runs_code(item) for item in _objects(reader)
+    ):
+        raise DocumentProblem(
+            "it contains JavaScript or a program to launch (run when it is opened or a "
+            "field is used), which the site does not publish",
+            "export or print the PDF again without scripts and form actions",
+        )
+
+
+# Actions that run code: a script, a program started on the reader's computer.
+_PDF_CODE_ACTIONS = ("/JavaScript", "/Launch")
+
+
+def _runs_code(item, depth: int = 0) -> bool:
+    """Whether a dictionary, or one written inside it (an /OpenAction or an
+    /AA entry's action is often not an object of its own), is an action that
+    runs code. Objects it refers to are looked at as objects of their own."""
+    from pypdf.generic import ArrayObject, DictionaryObject
+
+    if depth > 8:  # actions nest an action or two (/Next); deeper is no action
+        return False
+    if isinstance(item, DictionaryObject):
+        if "/JS" in item or item.get("/S") in _PDF_CODE_ACTIONS:
+            return True
+        values = item.values()
+    elif isinstance(item, ArrayObject):
+        values = item
+    else:
+        return False
+    # (an IndirectObject is neither: the object it names is looked at on its own)
+    return any(
+        _runs_code(value, depth + 1)
+        for value in values
+        if isinstance(value, (DictionaryObject, ArrayObject))
+    )
 
 
 def _reviewed(reader) -> bool:
