@@ -44,6 +44,19 @@ CHROMIUM_ARGS = [
 ]
 
 
+def findings_in(text: str, level: str | None = None) -> list[Finding]:
+    """The finding lines of a build's or `invoke check`'s output (of one level,
+    if given), parsed: the path as printed ("" for none), the suggestion left
+    in the message."""
+    found = []
+    for line in text.splitlines():
+        match = FINDING_LINE.match(line)
+        if match and (level is None or match["level"] == level):
+            number = int(match["line"]) if match["line"] else None
+            found.append(Finding(match["path"] or "", number, match["level"], match["rest"]))
+    return found
+
+
 @dataclass
 class BuiltSite:
     """The result of one build: exit code, log text and the output folder."""
@@ -75,13 +88,7 @@ class BuiltSite:
     def findings(self, level: str | None = None) -> list[Finding]:
         """The build's finding lines (`path[:line]: level: message (suggestion)`),
         parsed; paths are relative to the project (here: the content folder's parent)."""
-        found = []
-        for line in self.log.splitlines():
-            match = FINDING_LINE.match(line)
-            if match and (level is None or match["level"] == level):
-                number = int(match["line"]) if match["line"] else None
-                found.append(Finding(match["path"] or "", number, match["level"], match["rest"]))
-        return found
+        return findings_in(self.log, level)
 
     def log_lines(self, level: str) -> list[str]:
         """Messages of one level ("error", "warning", "suggestion") as the plugins
@@ -226,6 +233,45 @@ def run_invoke(*args: str, timeout: int = 600, **env: str) -> subprocess.Complet
         text=True,
         timeout=timeout,
     )
+
+
+@dataclass
+class Checked:
+    """One run of `invoke check`: exit code, what it printed (the finding lines
+    on stdout, its summary on stderr) and the finding lines parsed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def log(self) -> str:
+        return self.stdout + self.stderr
+
+    def findings(self, level: str | None = None) -> list[Finding]:
+        return findings_in(self.log, level)
+
+
+def run_check(site, *args: str) -> Checked:
+    """`invoke check ARGS…` on the fixture site's content, as staff run it,
+    with its own output and cache folders beside the site's (check-output,
+    check-cache), so it shares nothing with the site's build."""
+    proc = run_invoke(
+        "check",
+        *args,
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(site.root / "check-output"),
+        WARTA_CACHE_PATH=str(site.root / "check-cache"),
+    )
+    return Checked(proc.returncode, proc.stdout, proc.stderr)
+
+
+def build_and_check(site, **overrides) -> tuple[BuiltSite, Checked]:
+    """The fixture site built (search off unless overridden), then `invoke
+    check` run on its content: (the build, the check), for tests that say a
+    finding comes out of the build and `invoke check` alike."""
+    built = site.build(**{"SEARCH_ENABLED": False, **overrides})
+    return built, run_check(site)
 
 
 def write_article(content: Path, name: str, text: str) -> Path:

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import REPO, FixtureSite, article_text, built_page, run_invoke
+from conftest import REPO, FixtureSite, article_text, build_and_check, built_page, run_invoke
 from plugins.content_lint.failed import UNDATED, locate_image, stage_findings
 from warta.enrichment import Enrichment
 from warta.findings import Finding
@@ -975,13 +975,7 @@ def test_a_release_saved_as_utf16_without_its_mark_is_one_error_not_a_garbled_pa
     path = site.content / "berita" / "2024" / "utf16.md"
     text = article_text(slug="utf16", title="Bawaslu Kota Palembang Gelar Rapat Koordinasi Kécil")
     path.write_bytes(text.encode(encoding))
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     assert built.returncode == 1, built.log
     assert not (site.output / "berita" / "2024" / "11" / "utf16").exists()
     assert built.html("berita/2024/11/baik/").select_one("h1")
@@ -990,7 +984,7 @@ def test_a_release_saved_as_utf16_without_its_mark_is_one_error_not_a_garbled_pa
         "('Unicode' in Notepad): this release is not published (save the file "
         "as UTF-8 (Notepad: File > Save As > Encoding: UTF-8))"
     )
-    for log in (built.log, checked.stdout + checked.stderr):
+    for log in (built.log, checked.log):
         assert [x for x in log.splitlines() if "utf16.md" in x] == [line], log
 
 
@@ -1015,20 +1009,14 @@ def test_a_release_whose_title_is_empty_is_not_published_untitled(tmp_path):
     body = "\nPALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n"
     for name, (head, _) in EMPTY_TITLES.items():
         site.article(f"2024/{name}", text=head + body)
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     assert built.returncode == 1, built.log
     pages = [name for name in built.files() if name.endswith("index.html")]
     assert "berita/2024/11/baik/index.html" in pages
     assert "berita/2024/11/index.html" not in pages
     feed = built.json("feed.json")
     assert [item["title"] for item in feed["items"] if not item["title"].strip()] == []
-    for log in (built.log, checked.stdout + checked.stderr):
+    for log in (built.log, checked.log):
         errors = [
             (Path(match["path"]).name, int(match["line"]), match["rest"])
             for match in map(FINDING_LINE.match, log.splitlines())
@@ -1057,13 +1045,7 @@ def test_a_page_with_an_empty_title_or_saved_as_utf16_says_why_it_is_not_publish
     (site.content / "halaman" / "utf16.md").write_bytes(
         "Title: Halaman Enam Belas\n\nIsi halaman.\n".encode("utf-16-le")
     )
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     assert built.returncode == 1, built.log
     assert built.html("profil-bawaslu-sumatera-selatan/").select_one("h1")
     expected = [
@@ -1078,7 +1060,7 @@ def test_a_page_with_an_empty_title_or_saved_as_utf16_says_why_it_is_not_publish
             "(save the file as UTF-8)",
         ),
     ]
-    for log in (built.log, checked.stdout + checked.stderr):
+    for log in (built.log, checked.log):
         errors = [
             (m["path"], m["rest"])
             for m in map(FINDING_LINE.match, log.splitlines())
@@ -1099,13 +1081,7 @@ def test_titles_with_no_letter_have_their_files_address_not_the_months_folder(tm
     site.article("pesta.md", "Title: 🎉🎉🎉 !!!\nDate: 2024-11-17 09:30" + lead)
     site.article("bintang.md", "Title: ★★★\nDate: 2024-11-18 09:30" + lead)
     site.page("bintang.md", "Title: ★\n\nIsi halaman.\n")
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     assert built.returncode == 1, built.log
     pages = built.files()
     assert "berita/2024/11/index.html" not in pages
@@ -1127,7 +1103,7 @@ def test_titles_with_no_letter_have_their_files_address_not_the_months_folder(tm
             f"Title has no letter or digit to make the page's address from: '★' {hint}",
         ),
     ]
-    for log in (built.log, checked.stdout + checked.stderr):
+    for log in (built.log, checked.log):
         errors = [
             (m["path"], m["rest"])
             for m in map(FINDING_LINE.match, log.splitlines())
@@ -1149,13 +1125,7 @@ def test_a_slug_with_a_letter_of_another_script_says_which_and_keeps_it(tmp_path
         "Slug: \u0430dmin-rapat\n\n"
         "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n",
     )
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     assert built.returncode == 1, built.log
     assert built.html("berita/2024/11/admin-rapat/").select_one("h1")
     expected = [
@@ -1166,7 +1136,7 @@ def test_a_slug_with_a_letter_of_another_script_says_which_and_keeps_it(tmp_path
             "e.g. 'admin-rapat')",
         )
     ]
-    for log in (built.log, checked.stdout + checked.stderr):
+    for log in (built.log, checked.log):
         errors = [
             (int(m["line"]), m["rest"])
             for m in map(FINDING_LINE.match, log.splitlines())
@@ -1189,13 +1159,7 @@ def test_a_key_written_as_a_yaml_map_is_one_warning_not_a_value_dropped_unsaid(t
         "image: {src: images/2024/foto.jpg}\n---\n\n"
         "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n",
     )
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     assert built.returncode == 0, built.log
     assert built.html("berita/2024/11/berpeta/").select_one("h1")
     expected = [
@@ -1211,7 +1175,7 @@ def test_a_key_written_as_a_yaml_map_is_one_warning_not_a_value_dropped_unsaid(t
             "'image: …')",
         ),
     ]
-    for log in (built.log, checked.stdout + checked.stderr):
+    for log in (built.log, checked.log):
         warnings = [
             (int(match["line"]), match["rest"])
             for match in map(FINDING_LINE.match, log.splitlines())

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FINDING_LINE, FixtureSite, run_invoke
+from conftest import FINDING_LINE, FixtureSite, build_and_check
 from warta.findings import Finding
 
 LEAD = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan pilkada."
@@ -137,14 +137,8 @@ def pasted(tmp_path_factory):
             written.write_text(text, encoding="utf-8")
     (site.content / "images" / "2024").mkdir(parents=True)
     (site.content / "images" / "2024" / "sk.pdf").write_bytes(b"%PDF-1.4\n")
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(site.root / "check-output"),
-        WARTA_CACHE_PATH=str(site.root / "check-cache"),
-    )
-    return site, built, findings_of(checked.stdout + checked.stderr)
+    built, checked = build_and_check(site)
+    return site, built, findings_of(checked.log)
 
 
 def of(findings: list[Finding], name: str) -> list[Finding]:
@@ -699,13 +693,7 @@ def test_a_footnote_or_reference_link_with_nothing_to_point_to_is_one_warning(tm
         "[^1]: Rapat koordinasi pengawasan.\n"
         "[RESMI]: https://sumsel.bawaslu.go.id/\n",
     )
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     assert built.returncode == 0, built.log
     page = built.html("berita/2024/11/catatan-kaki/")
     text = page.select_one("article").get_text(" ")
@@ -734,7 +722,7 @@ def test_a_footnote_or_reference_link_with_nothing_to_point_to_is_one_warning(tm
             "as [Bawaslu RI](https://…))",
         ),
     ]
-    for log in (built.log, checked.stdout + checked.stderr):
+    for log in (built.log, checked.log):
         found = [
             (int(m["line"]), m["level"], m["rest"])
             for m in map(FINDING_LINE.match, log.splitlines())
