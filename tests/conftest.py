@@ -57,6 +57,12 @@ def findings_in(text: str, level: str | None = None) -> list[Finding]:
     return found
 
 
+def located_findings(text: str) -> list[tuple[str, int, str, str]]:
+    """(path, line or 0, level, message) of each finding line of a build's or
+    `invoke check`'s output that names a file: tuples to unpack and sort."""
+    return [(f.path, f.line or 0, f.level, f.message) for f in findings_in(text) if f.path]
+
+
 @dataclass
 class BuiltSite:
     """The result of one build: exit code, log text and the output folder."""

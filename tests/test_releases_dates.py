@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import FINDING_LINE, FixtureSite, build_and_check
+from conftest import FixtureSite, build_and_check, located_findings
 from warta.dates import read_written_date, written_date
 from warta.source_checks import unread_date
 
@@ -52,15 +52,6 @@ TYPED = {
 }
 
 
-def parsed(text: str) -> list[tuple]:
-    found = []
-    for line in text.splitlines():
-        match = FINDING_LINE.match(line)
-        if match and match["path"]:
-            found.append((match["path"], int(match["line"] or 0), match["level"], match["rest"]))
-    return found
-
-
 @pytest.fixture(scope="module")
 def dated(tmp_path_factory):
     site = FixtureSite(tmp_path_factory.mktemp("dated"))
@@ -72,7 +63,7 @@ def dated(tmp_path_factory):
             f"Date: {written}\nSlug: tanggal-{slug}\n\n{LEAD}\n",
         )
     built, checked = build_and_check(site)
-    return built, parsed(built.log), parsed(checked.log)
+    return built, located_findings(built.log), located_findings(checked.log)
 
 
 @pytest.mark.parametrize("name", sorted(DATES))
@@ -216,7 +207,7 @@ def test_a_year_first_date_with_spaces_is_said_with_the_date_to_write(
         "error",
         f"unparseable Date: '{written}': this release is not published ({suggestion})",
     )
-    for found in (parsed(built.log), parsed(checked.log)):
+    for found in (located_findings(built.log), located_findings(checked.log)):
         assert [f[1:] for f in found if f[0].endswith("berita/spasi.md")] == [line], found
 
 
@@ -274,7 +265,7 @@ def test_a_date_beyond_the_calendar_is_one_error_not_a_stopped_build(tmp_path):
     assert built.returncode == 1, built.log
     assert "Traceback" not in built.log + checked.log
     assert built.html("berita/2024/11/rapat-biasa/").select_one("h1")
-    for found in (parsed(built.log), parsed(checked.log)):
+    for found in (located_findings(built.log), located_findings(checked.log)):
         errors = [f for f in found if f[2] == "error"]
         assert sorted(errors) == sorted(
             (
@@ -311,7 +302,7 @@ def test_a_control_character_in_a_date_is_one_warning_and_the_release_is_out(
     assert built.returncode == 0, built.log
     page = built.html("berita/2024/11/tanggal-tersembunyi/")
     assert page.select_one("article time[datetime]")["datetime"] == "2024-11-17T09:30:00+07:00"
-    for found in (parsed(built.log), parsed(checked.log)):
+    for found in (located_findings(built.log), located_findings(checked.log)):
         mine = [(*f[1:3], f[3].split(" (")[0]) for f in found if f[2] != "suggestion"]
         assert mine == [
             (2, "warning", f"control character {character} left out of the published text")
