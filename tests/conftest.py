@@ -8,6 +8,7 @@ plugins from one test into the next.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -389,16 +390,24 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serving(folder: Path):
+    """`folder` on http://127.0.0.1:<free port> while the block runs; gives the base URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def served_site(sample_site):
     """The sample site on http://127.0.0.1:<free port>; yields the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(sample_site.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(sample_site.output) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -9,20 +9,17 @@ the index."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
 from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
 from test_gates_browser import PageWatch
 from test_leaks_search import index_words
-from test_search_browser import QuietHandler, results
+from test_search_browser import results
 
-from conftest import REPO, FixtureSite
+from conftest import REPO, FixtureSite, serving
 
 pytestmark = pytest.mark.browser
 
@@ -136,12 +133,8 @@ def place_site(tmp_path_factory):
     built = site.build(PLUGINS=PLUGINS)
     assert built.returncode == 0, built.log
     assert (built.output / "pagefind" / "bundles.json").is_file(), built.log
-    handler = functools.partial(QuietHandler, directory=str(built.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield built, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(built.output) as base:
+        yield built, base
 
 
 @pytest.fixture
