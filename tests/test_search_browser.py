@@ -95,19 +95,30 @@ def search_site(tmp_path_factory):
     stale = site.output / "pagefind" / "2019" / "pagefind.js"
     stale.parent.mkdir(parents=True)
     stale.write_text("", encoding="utf-8")
-    built = site.build(PLUGINS=PLUGINS, THEME=str(theme_with_search_meta(root)))
+    yield from served_index(site.build(PLUGINS=PLUGINS, THEME=str(theme_with_search_meta(root))))
+
+
+def served_index(built):
+    """For a module's site fixture: its build, which wrote Pagefind's index,
+    served on 127.0.0.1; yields (the build, the base URL)."""
     assert built.returncode == 0, built.log
     assert (built.output / "pagefind" / "bundles.json").is_file(), built.log
     with serving(built.output) as base:
         yield built, base
 
 
-@pytest.fixture
-def tab(browser, search_site):
-    _, base = search_site
+def phone_tab(browser, served):
+    """For a `tab` fixture: a watched tab 390 px wide on a served site
+    ((the build, the base URL), as served_index yields it)."""
+    _, base = served
     context = browser.new_context(viewport={"width": 390, "height": 900})
     yield PageWatch(context, base)
     context.close()
+
+
+@pytest.fixture
+def tab(browser, search_site):
+    yield from phone_tab(browser, search_site)
 
 
 def results(tab) -> list[str]:

@@ -15,11 +15,10 @@ from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
-from test_gates_browser import PageWatch
 from test_leaks_search import index_words
-from test_search_browser import results
+from test_search_browser import phone_tab, results, served_index
 
-from conftest import REPO, FixtureSite, serving
+from conftest import REPO, FixtureSite
 
 pytestmark = pytest.mark.browser
 
@@ -130,19 +129,12 @@ def place_site(tmp_path_factory):
         "pengawasan partisipatif.",
         **common,
     )
-    built = site.build(PLUGINS=PLUGINS)
-    assert built.returncode == 0, built.log
-    assert (built.output / "pagefind" / "bundles.json").is_file(), built.log
-    with serving(built.output) as base:
-        yield built, base
+    yield from served_index(site.build(PLUGINS=PLUGINS))
 
 
 @pytest.fixture
 def tab(browser, place_site):
-    _, base = place_site
-    context = browser.new_context(viewport={"width": 390, "height": 900})
-    yield PageWatch(context, base)
-    context.close()
+    yield from phone_tab(browser, place_site)
 
 
 def search(tab, query: str) -> dict[str, str]:
