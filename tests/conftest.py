@@ -289,6 +289,23 @@ def write_article(content: Path, name: str, text: str) -> Path:
     return path
 
 
+def overwrite_keeping_times(path: Path, data: bytes) -> None:
+    """Other bytes of the same size written over `path` in place (its inode
+    kept) and its access and modification times set back, as `touch -d` or a
+    copy keeping times leaves a file: only its status change time tells."""
+    before = os.stat(path)
+    assert len(data) == before.st_size and data != path.read_bytes()
+    with open(path, "r+b") as handle:
+        handle.write(data)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(path)
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    )
+
+
 def append_text(path: Path, text: str) -> None:
     """Add text at the end of a file (an edit between two builds)."""
     path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
