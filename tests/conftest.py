@@ -8,6 +8,7 @@ plugins from one test into the next.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import json
@@ -44,6 +45,25 @@ CHROMIUM_ARGS = [
 ]
 
 
+def findings_in(text: str, level: str | None = None) -> list[Finding]:
+    """The finding lines of a build's or `invoke check`'s output (of one level,
+    if given), parsed: the path as printed ("" for none), the suggestion left
+    in the message."""
+    found = []
+    for line in text.splitlines():
+        match = FINDING_LINE.match(line)
+        if match and (level is None or match["level"] == level):
+            number = int(match["line"]) if match["line"] else None
+            found.append(Finding(match["path"] or "", number, match["level"], match["rest"]))
+    return found
+
+
+def located_findings(text: str) -> list[tuple[str, int, str, str]]:
+    """(path, line or 0, level, message) of each finding line of a build's or
+    `invoke check`'s output that names a file: tuples to unpack and sort."""
+    return [(f.path, f.line or 0, f.level, f.message) for f in findings_in(text) if f.path]
+
+
 @dataclass
 class BuiltSite:
     """The result of one build: exit code, log text and the output folder."""
@@ -75,13 +95,7 @@ class BuiltSite:
     def findings(self, level: str | None = None) -> list[Finding]:
         """The build's finding lines (`path[:line]: level: message (suggestion)`),
         parsed; paths are relative to the project (here: the content folder's parent)."""
-        found = []
-        for line in self.log.splitlines():
-            match = FINDING_LINE.match(line)
-            if match and (level is None or match["level"] == level):
-                number = int(match["line"]) if match["line"] else None
-                found.append(Finding(match["path"] or "", number, match["level"], match["rest"]))
-        return found
+        return findings_in(self.log, level)
 
     def log_lines(self, level: str) -> list[str]:
         """Messages of one level ("error", "warning", "suggestion") as the plugins
@@ -228,12 +242,68 @@ def run_invoke(*args: str, timeout: int = 600, **env: str) -> subprocess.Complet
     )
 
 
+@dataclass
+class Checked:
+    """One run of `invoke check`: exit code, what it printed (the finding lines
+    on stdout, its summary on stderr) and the finding lines parsed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+    @property
+    def log(self) -> str:
+        return self.stdout + self.stderr
+
+    def findings(self, level: str | None = None) -> list[Finding]:
+        return findings_in(self.log, level)
+
+
+def run_check(site, *args: str) -> Checked:
+    """`invoke check ARGS…` on the fixture site's content, as staff run it,
+    with its own output and cache folders beside the site's (check-output,
+    check-cache), so it shares nothing with the site's build."""
+    proc = run_invoke(
+        "check",
+        *args,
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(site.root / "check-output"),
+        WARTA_CACHE_PATH=str(site.root / "check-cache"),
+    )
+    return Checked(proc.returncode, proc.stdout, proc.stderr)
+
+
+def build_and_check(site, **overrides) -> tuple[BuiltSite, Checked]:
+    """The fixture site built (search off unless overridden), then `invoke
+    check` run on its content: (the build, the check), for tests that say a
+    finding comes out of the build and `invoke check` alike."""
+    built = site.build(**{"SEARCH_ENABLED": False, **overrides})
+    return built, run_check(site)
+
+
 def write_article(content: Path, name: str, text: str) -> Path:
     """Write a Markdown file under content/ (dedented), creating folders."""
     path = content / name
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
     return path
+
+
+def overwrite_keeping_times(path: Path, data: bytes) -> None:
+    """Other bytes of the same size written over `path` in place (its inode
+    kept) and its access and modification times set back, as `touch -d` or a
+    copy keeping times leaves a file: only its status change time tells."""
+    before = os.stat(path)
+    assert len(data) == before.st_size and data != path.read_bytes()
+    with open(path, "r+b") as handle:
+        handle.write(data)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = os.stat(path)
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
+        before.st_ino,
+        before.st_size,
+        before.st_mtime_ns,
+    )
 
 
 def append_text(path: Path, text: str) -> None:
@@ -337,16 +407,24 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serving(folder: Path):
+    """`folder` on http://127.0.0.1:<free port> while the block runs; gives the base URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def served_site(sample_site):
     """The sample site on http://127.0.0.1:<free port>; yields the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(sample_site.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(sample_site.output) as base:
+        yield base
 
 
 @pytest.fixture(scope="session")

@@ -19,6 +19,24 @@ from test_cms_frontmatter_forms import handed
 pytestmark = pytest.mark.browser
 __all__ = ["newsroom", "page"]  # the fixtures: a decap-server and /admin/ signed in
 
+TITLE = "Bawaslu Lahat Gelar Rapat Koordinasi Pengawasan"
+
+
+def typed(page, newsroom, text: str, title: str = TITLE):
+    """A new release in /admin/ titled `title`, `text` typed into its body:
+    the preview's article body (a locator)."""
+    page.goto(newsroom.base + "/admin/#/collections/berita/new")
+    page.get_by_label("Judul", exact=True).fill(title)
+    page.locator(".cms-editor-raw [role=textbox]").click()
+    page.keyboard.type(text)
+    return page.frame_locator("iframe").first.locator(".article__body")
+
+
+def rendered(text: str) -> str:
+    """The body `text` as HTML, as the site's Markdown renders it."""
+    return handed("Title: Rapat\n\n" + text + "\n")[1]
+
+
 BODY = (
     "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat koordinasi pengawasan.\n\n"
     "# Hasil Rapat\n\n"
@@ -32,12 +50,8 @@ BODY = (
 
 
 def test_a_heading_of_the_text_is_previewed_at_the_level_the_page_shows(page, newsroom):
-    page.goto(newsroom.base + "/admin/#/collections/berita/new")
-    page.get_by_label("Judul", exact=True).fill("Bawaslu Lahat Gelar Rapat Koordinasi Pengawasan")
-    page.locator(".cms-editor-raw [role=textbox]").click()
-    page.keyboard.type(BODY)
+    body = typed(page, newsroom, BODY)
     preview = page.frame_locator("iframe").first
-    body = preview.locator(".article__body")
     expect(body.locator("h2").first).to_have_text("Hasil Rapat")
     expect(preview.locator("h1")).to_have_count(1)  # the title's
     expect(preview.locator("article h1")).to_have_text(
@@ -48,7 +62,7 @@ def test_a_heading_of_the_text_is_previewed_at_the_level_the_page_shows(page, ne
         soup = BeautifulSoup(html, "html.parser")
         return [(h.name, h.get_text(strip=True)) for h in soup.find_all(["h1", "h2", "h3"])]
 
-    published = headings(handed("Title: Rapat\n\n" + BODY + "\n")[1])
+    published = headings(rendered(BODY))
     assert published == [("h2", "Hasil Rapat"), ("h2", "Tindak Lanjut"), ("h2", "Jadwal")]
     assert headings(body.inner_html()) == published
     # Typed on: a heading added later is shown at the page's level too.
@@ -70,12 +84,7 @@ def test_an_indented_paragraph_is_previewed_as_the_paragraph_the_page_shows(page
     """Markdown made a paragraph pasted with its first-line indent a code
     block: the build reads it as a paragraph (no indented code), the preview
     showed a grey typewriter box."""
-    page.goto(newsroom.base + "/admin/#/collections/berita/new")
-    page.get_by_label("Judul", exact=True).fill("Bawaslu Lahat Gelar Rapat Koordinasi Pengawasan")
-    page.locator(".cms-editor-raw [role=textbox]").click()
-    page.keyboard.type(INDENTED)
-    preview = page.frame_locator("iframe").first
-    body = preview.locator(".article__body")
+    body = typed(page, newsroom, INDENTED)
     expect(body.locator("p").last).to_have_text("Pengawas kecamatan melapor setiap hari.")
     expect(body.locator("pre")).to_have_count(0)
 
@@ -83,7 +92,7 @@ def test_an_indented_paragraph_is_previewed_as_the_paragraph_the_page_shows(page
         soup = BeautifulSoup(html, "html.parser")
         return [" ".join(p.get_text().split()) for p in soup.find_all("p")]
 
-    published = paragraphs(handed("Title: Rapat\n\n" + INDENTED + "\n")[1])
+    published = paragraphs(rendered(INDENTED))
     assert len(published) == 3
     assert paragraphs(body.inner_html()) == published
 
@@ -98,19 +107,14 @@ def test_a_link_without_an_address_or_words_is_previewed_as_the_page_shows_it(pa
     """`[unduh di sini]()` (the address never pasted) is its words on the
     page and `[](https://…)` shows its address; the preview showed a link
     that reloads the CMS, and a link no one can see."""
-    page.goto(newsroom.base + "/admin/#/collections/berita/new")
-    page.get_by_label("Judul", exact=True).fill("Bawaslu Lahat Buka Posko Pengaduan Masyarakat")
-    page.locator(".cms-editor-raw [role=textbox]").click()
-    page.keyboard.type(LINKS)
-    preview = page.frame_locator("iframe").first
-    body = preview.locator(".article__body")
+    body = typed(page, newsroom, LINKS, title="Bawaslu Lahat Buka Posko Pengaduan Masyarakat")
     expect(body.locator("a")).to_have_count(2)
 
     def links(html: str) -> list[tuple[str, str]]:
         soup = BeautifulSoup(html, "html.parser")
         return [(a.get_text(), a.get("href")) for a in soup.find_all("a")]
 
-    published = links(handed("Title: Rapat\n\n" + LINKS + "\n")[1])
+    published = links(rendered(LINKS))
     assert published == [
         ("https://bawaslu.go.id/", "https://bawaslu.go.id/"),
         ("laman Bawaslu", "https://bawaslu.go.id/"),
@@ -135,12 +139,7 @@ def test_a_separator_line_under_a_paragraph_is_previewed_as_the_rule_the_page_sh
     """A line of `-` or `=` pasted under a paragraph (Word, an e-mail) made
     the paragraph a heading in the preview; the page shows the paragraph and
     a rule, and only a short line that ends no sentence as a heading."""
-    page.goto(newsroom.base + "/admin/#/collections/berita/new")
-    page.get_by_label("Judul", exact=True).fill("Bawaslu Lahat Gelar Rapat Koordinasi Pengawasan")
-    page.locator(".cms-editor-raw [role=textbox]").click()
-    page.keyboard.type(SEPARATED)
-    preview = page.frame_locator("iframe").first
-    body = preview.locator(".article__body")
+    body = typed(page, newsroom, SEPARATED)
     expect(body.locator("p").last).to_have_text("Patroli dimulai Sabtu.")
     expect(body.locator("hr")).to_have_count(2)
 
@@ -149,7 +148,7 @@ def test_a_separator_line_under_a_paragraph_is_previewed_as_the_rule_the_page_sh
         found = soup.find_all(["p", "h1", "h2", "hr"])
         return [(b.name, " ".join(b.get_text().split())) for b in found]
 
-    published = blocks(handed("Title: Rapat\n\n" + SEPARATED + "\n")[1])
+    published = blocks(rendered(SEPARATED))
     assert [name for name, _ in published] == ["p", "hr", "p", "hr", "h2", "p"]
     assert blocks(body.inner_html()) == published
 
@@ -166,19 +165,14 @@ def test_pasted_bullets_are_previewed_as_the_list_the_page_shows(page, newsroom)
     """Bullets pasted from a word processor or a chat (•) are a list on the
     page, also right below a line of prose; the preview showed them as lines
     of one paragraph."""
-    page.goto(newsroom.base + "/admin/#/collections/berita/new")
-    page.get_by_label("Judul", exact=True).fill("Bawaslu Lahat Gelar Rapat Koordinasi Pengawasan")
-    page.locator(".cms-editor-raw [role=textbox]").click()
-    page.keyboard.type(BULLETS)
-    preview = page.frame_locator("iframe").first
-    body = preview.locator(".article__body")
+    body = typed(page, newsroom, BULLETS)
     expect(body.locator("li")).to_have_count(2)
 
     def blocks(html: str) -> list[tuple[str, str]]:
         soup = BeautifulSoup(html, "html.parser")
         return [(b.name, " ".join(b.get_text().split())) for b in soup.find_all(["p", "li"])]
 
-    published = blocks(handed("Title: Rapat\n\n" + BULLETS + "\n")[1])
+    published = blocks(rendered(BULLETS))
     assert [name for name, _ in published] == ["p", "li", "li", "p"]
     assert blocks(body.inner_html()) == published
 
@@ -196,12 +190,7 @@ NUMBERED = (
 def test_a_numbered_list_pasted_from_word_is_previewed_as_the_page_shows_it(page, newsroom):
     """The page shows Word's numbered list as one numbered list (warta's
     `_SPACED_NUMBER`); the preview showed paragraphs "1.    Patroli …"."""
-    page.goto(newsroom.base + "/admin/#/collections/berita/new")
-    page.get_by_label("Judul", exact=True).fill("Bawaslu Lahat Gelar Rapat Koordinasi Pengawasan")
-    page.locator(".cms-editor-raw [role=textbox]").click()
-    page.keyboard.type(NUMBERED)
-    preview = page.frame_locator("iframe").first
-    body = preview.locator(".article__body")
+    body = typed(page, newsroom, NUMBERED)
     expect(body.locator("li")).to_have_count(2)
 
     def blocks(html: str) -> list[tuple[str, str]]:
@@ -213,6 +202,6 @@ def test_a_numbered_list_pasted_from_word_is_previewed_as_the_page_shows_it(page
             if b.name != "p" or not b.find_parent("li")
         ]
 
-    published = blocks(handed("Title: Rapat\n\n" + NUMBERED + "\n")[1])
+    published = blocks(rendered(NUMBERED))
     assert [name for name, _ in published] == ["p", "ol", "p"]
     assert blocks(body.inner_html()) == published

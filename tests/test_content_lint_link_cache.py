@@ -65,6 +65,20 @@ def release(site, name: str, number: int, body: str, **fields):
     )
 
 
+def patrol(site, gps: bool, **fields):
+    """A patrol photo (located by GPS or not) and release 1 that features it."""
+    photo(site, "images/2024/patroli.jpg", gps=gps)
+    return release(
+        site,
+        "2024/patroli.md",
+        1,
+        "Petugas berpatroli.",
+        image="{static}/images/2024/patroli.jpg",
+        image_alt="Petugas Bawaslu berpatroli di jalan protokol",
+        **fields,
+    )
+
+
 def messages(built) -> list[str]:
     return [f.message for f in built.findings()]
 
@@ -148,15 +162,7 @@ def test_a_photo_replaced_with_a_located_one_and_then_removed(site, tmp_path):
     """A photo's stat is part of the key: a photo exported again with its
     location (the same name) is said by a warm build; left out, it was not.
     Removed, the warning goes."""
-    photo(site, "images/2024/patroli.jpg", gps=False)
-    release(
-        site,
-        "2024/patroli.md",
-        1,
-        "Petugas berpatroli.",
-        image="{static}/images/2024/patroli.jpg",
-        image_alt="Petugas Bawaslu berpatroli di jalan protokol",
-    )
+    patrol(site, gps=False)
     release(site, "2024/lain.md", 2, "Rapat membahas pengawasan.")
     first = warm(site)
     assert not any("GPS" in m for m in messages(first)), first.log
@@ -193,16 +199,7 @@ def test_a_photo_of_a_draft_the_build_stops_writing_is_said_as_not_published(sit
     same draft, previewed and then not (DRAFT_SAVE_AS empty), says its
     located photo "not published while its release waits"; left out, a warm
     build said the site publishes it without its location."""
-    photo(site, "images/2024/patroli.jpg", gps=True)
-    release(
-        site,
-        "2024/patroli.md",
-        1,
-        "Petugas berpatroli.",
-        image="{static}/images/2024/patroli.jpg",
-        image_alt="Petugas Bawaslu berpatroli di jalan protokol",
-        status="draft",
-    )
+    patrol(site, gps=True, status="draft")
     previewed = warm(site)
     [before] = [f for f in previewed.findings() if "GPS" in f.message]
     assert "the site publishes it without" in before.message

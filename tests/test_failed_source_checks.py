@@ -8,13 +8,20 @@ with its line, value and suggestion; and the release stays off the site.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 import pytest
 from PIL import Image
 
-from conftest import REPO, FixtureSite, article_text, built_page, run_invoke
+from conftest import (
+    REPO,
+    FixtureSite,
+    article_text,
+    build_and_check,
+    built_page,
+    findings_in,
+    run_invoke,
+)
 from plugins.content_lint.failed import UNDATED, locate_image, stage_findings
 from warta.enrichment import Enrichment
 from warta.findings import Finding
@@ -28,10 +35,6 @@ from warta.source_checks import (
 )
 
 NOW = "2026-11-20T12:00:00+07:00"
-FINDING_LINE = re.compile(
-    r"^(?P<path>[^\s:][^:]*?)(?::(?P<line>\d+))?: "
-    r"(?P<level>error|warning|suggestion): (?P<rest>.*)$"
-)
 
 # One release with four problems besides its date, on lines 6, 8, 12 and 14:
 # a region that does not exist, a tag outside the vocabulary, a photo without
@@ -72,15 +75,13 @@ def split_suggestion(rest: str) -> tuple[str, str]:
 
 
 def parsed(text: str) -> list[Finding]:
-    """The finding lines of a build or check output, as Findings with suggestions."""
-    found = []
-    for line in text.splitlines():
-        match = FINDING_LINE.match(line)
-        if match:
-            message, suggestion = split_suggestion(match["rest"])
-            number = int(match["line"]) if match["line"] else None
-            found.append(Finding(match["path"], number, match["level"], message, suggestion))
-    return found
+    """The finding lines of a build or check output that name a file, as
+    Findings with suggestions."""
+    return [
+        Finding(f.path, f.line, f.level, *split_suggestion(f.message))
+        for f in findings_in(text)
+        if f.path
+    ]
 
 
 def of(findings: list[Finding], name: str) -> list[Finding]:
@@ -975,13 +976,7 @@ def test_a_release_saved_as_utf16_without_its_mark_is_one_error_not_a_garbled_pa
     path = site.content / "berita" / "2024" / "utf16.md"
     text = article_text(slug="utf16", title="Bawaslu Kota Palembang Gelar Rapat Koordinasi Kécil")
     path.write_bytes(text.encode(encoding))
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     assert built.returncode == 1, built.log
     assert not (site.output / "berita" / "2024" / "11" / "utf16").exists()
     assert built.html("berita/2024/11/baik/").select_one("h1")
@@ -990,7 +985,7 @@ def test_a_release_saved_as_utf16_without_its_mark_is_one_error_not_a_garbled_pa
         "('Unicode' in Notepad): this release is not published (save the file "
         "as UTF-8 (Notepad: File > Save As > Encoding: UTF-8))"
     )
-    for log in (built.log, checked.stdout + checked.stderr):
+    for log in (built.log, checked.log):
         assert [x for x in log.splitlines() if "utf16.md" in x] == [line], log
 
 
@@ -1015,25 +1010,15 @@ def test_a_release_whose_title_is_empty_is_not_published_untitled(tmp_path):
     body = "\nPALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n"
     for name, (head, _) in EMPTY_TITLES.items():
         site.article(f"2024/{name}", text=head + body)
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     assert built.returncode == 1, built.log
     pages = [name for name in built.files() if name.endswith("index.html")]
     assert "berita/2024/11/baik/index.html" in pages
     assert "berita/2024/11/index.html" not in pages
     feed = built.json("feed.json")
     assert [item["title"] for item in feed["items"] if not item["title"].strip()] == []
-    for log in (built.log, checked.stdout + checked.stderr):
-        errors = [
-            (Path(match["path"]).name, int(match["line"]), match["rest"])
-            for match in map(FINDING_LINE.match, log.splitlines())
-            if match and match["level"] == "error"
-        ]
+    for run in (built, checked):
+        errors = [(Path(f.path).name, f.line, f.message) for f in run.findings("error")]
         assert sorted(errors) == sorted(
             (
                 name,
@@ -1041,7 +1026,7 @@ def test_a_release_whose_title_is_empty_is_not_published_untitled(tmp_path):
                 "missing Title: this release is not published (add 'Title: …')",
             )
             for name, (_, line) in EMPTY_TITLES.items()
-        ), log
+        ), run.log
 
 
 def test_a_page_with_an_empty_title_or_saved_as_utf16_says_why_it_is_not_published(tmp_path):
@@ -1057,13 +1042,7 @@ def test_a_page_with_an_empty_title_or_saved_as_utf16_says_why_it_is_not_publish
     (site.content / "halaman" / "utf16.md").write_bytes(
         "Title: Halaman Enam Belas\n\nIsi halaman.\n".encode("utf-16-le")
     )
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     assert built.returncode == 1, built.log
     assert built.html("profil-bawaslu-sumatera-selatan/").select_one("h1")
     expected = [
@@ -1078,13 +1057,9 @@ def test_a_page_with_an_empty_title_or_saved_as_utf16_says_why_it_is_not_publish
             "(save the file as UTF-8)",
         ),
     ]
-    for log in (built.log, checked.stdout + checked.stderr):
-        errors = [
-            (m["path"], m["rest"])
-            for m in map(FINDING_LINE.match, log.splitlines())
-            if m and m["level"] == "error"
-        ]
-        assert sorted(errors) == expected, log
+    for run in (built, checked):
+        errors = [(f.path, f.message) for f in run.findings("error")]
+        assert sorted(errors) == expected, run.log
 
 
 def test_titles_with_no_letter_have_their_files_address_not_the_months_folder(tmp_path):
@@ -1099,13 +1074,7 @@ def test_titles_with_no_letter_have_their_files_address_not_the_months_folder(tm
     site.article("pesta.md", "Title: 🎉🎉🎉 !!!\nDate: 2024-11-17 09:30" + lead)
     site.article("bintang.md", "Title: ★★★\nDate: 2024-11-18 09:30" + lead)
     site.page("bintang.md", "Title: ★\n\nIsi halaman.\n")
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     assert built.returncode == 1, built.log
     pages = built.files()
     assert "berita/2024/11/index.html" not in pages
@@ -1127,13 +1096,9 @@ def test_titles_with_no_letter_have_their_files_address_not_the_months_folder(tm
             f"Title has no letter or digit to make the page's address from: '★' {hint}",
         ),
     ]
-    for log in (built.log, checked.stdout + checked.stderr):
-        errors = [
-            (m["path"], m["rest"])
-            for m in map(FINDING_LINE.match, log.splitlines())
-            if m and m["level"] == "error"
-        ]
-        assert sorted(errors) == expected, log
+    for run in (built, checked):
+        errors = [(f.path, f.message) for f in run.findings("error")]
+        assert sorted(errors) == expected, run.log
 
 
 def test_a_slug_with_a_letter_of_another_script_says_which_and_keeps_it(tmp_path):
@@ -1149,13 +1114,7 @@ def test_a_slug_with_a_letter_of_another_script_says_which_and_keeps_it(tmp_path
         "Slug: \u0430dmin-rapat\n\n"
         "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n",
     )
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     assert built.returncode == 1, built.log
     assert built.html("berita/2024/11/admin-rapat/").select_one("h1")
     expected = [
@@ -1166,13 +1125,9 @@ def test_a_slug_with_a_letter_of_another_script_says_which_and_keeps_it(tmp_path
             "e.g. 'admin-rapat')",
         )
     ]
-    for log in (built.log, checked.stdout + checked.stderr):
-        errors = [
-            (int(m["line"]), m["rest"])
-            for m in map(FINDING_LINE.match, log.splitlines())
-            if m and m["level"] == "error"
-        ]
-        assert errors == expected, log
+    for run in (built, checked):
+        errors = [(f.line, f.message) for f in run.findings("error")]
+        assert errors == expected, run.log
 
 
 def test_a_key_written_as_a_yaml_map_is_one_warning_not_a_value_dropped_unsaid(tmp_path):
@@ -1189,13 +1144,7 @@ def test_a_key_written_as_a_yaml_map_is_one_warning_not_a_value_dropped_unsaid(t
         "image: {src: images/2024/foto.jpg}\n---\n\n"
         "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan.\n",
     )
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     assert built.returncode == 0, built.log
     assert built.html("berita/2024/11/berpeta/").select_one("h1")
     expected = [
@@ -1211,13 +1160,11 @@ def test_a_key_written_as_a_yaml_map_is_one_warning_not_a_value_dropped_unsaid(t
             "'image: …')",
         ),
     ]
-    for log in (built.log, checked.stdout + checked.stderr):
+    for run in (built, checked):
         warnings = [
-            (int(match["line"]), match["rest"])
-            for match in map(FINDING_LINE.match, log.splitlines())
-            if match and match["level"] == "warning" and match["path"].endswith("peta.md")
+            (f.line, f.message) for f in run.findings("warning") if f.path.endswith("peta.md")
         ]
-        assert warnings == expected, log
+        assert warnings == expected, run.log
 
 
 def test_a_release_saved_as_utf16_without_its_mark_is_one_error_and_not_published(site):

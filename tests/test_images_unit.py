@@ -11,6 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image, ImageFont
 
+from conftest import overwrite_keeping_times
 from plugins.images import cards, markup, pipeline, plugin, strip
 from warta import filestate as warta_filestate
 from warta.imagetags import rewrite_images
@@ -356,21 +357,36 @@ def _settled(path) -> None:
     time.sleep((warta_filestate.SETTLED_NS + 200_000_000) / 1e9)
 
 
-def test_a_settled_photo_is_not_read_again_while_its_stat_holds(tmp_path, monkeypatch):
-    """The second look-up of an unchanged photo takes its digest from the
-    manifest (its device, inode, size and both times): the file is not read."""
+def looked_up_once(tmp_path, *, settled: bool = True):
+    """A 1000x600 photo at tmp_path/rapat.jpg (settled, unless told) looked up
+    once by an image cache in tmp_path/cache, which is saved: (the photo's
+    path, the variant settings, its image)."""
     source = tmp_path / "rapat.jpg"
     source.write_bytes(photo(1000, 600))
-    _settled(source)
+    if settled:
+        _settled(source)
     settings = pipeline.VariantSettings()
     first = pipeline.ImageCache(tmp_path / "cache")
     image = first.source_image(source, settings)
     first.save()
+    return source, settings, image
+
+
+def reads_of_sources(monkeypatch) -> list:
+    """The photos the image cache reads from now on, in order (still read)."""
     read = []
     real = pipeline.ImageCache._read_source
     monkeypatch.setattr(
         pipeline.ImageCache, "_read_source", staticmethod(lambda p: read.append(p) or real(p))
     )
+    return read
+
+
+def test_a_settled_photo_is_not_read_again_while_its_stat_holds(tmp_path, monkeypatch):
+    """The second look-up of an unchanged photo takes its digest from the
+    manifest (its device, inode, size and both times): the file is not read."""
+    source, settings, image = looked_up_once(tmp_path)
+    read = reads_of_sources(monkeypatch)
     second = pipeline.ImageCache(tmp_path / "cache")
     assert second.source_image(source, settings).variants == image.variants
     assert read == [] and second.work.reused == 1
@@ -383,28 +399,10 @@ def test_a_photo_replaced_with_its_size_and_time_kept_is_read_and_encoded_again(
     """Other bytes of the same size written over a photo, its modification time
     set back as it was (`touch -d`, a copy keeping times): the status change
     time tells, and the new photo's variants are made."""
-    import os
-
-    source = tmp_path / "rapat.jpg"
-    source.write_bytes(photo(1000, 600))
-    _settled(source)
-    before = os.stat(source)
-    settings = pipeline.VariantSettings()
-    first = pipeline.ImageCache(tmp_path / "cache")
-    image = first.source_image(source, settings)
-    first.save()
+    source, settings, image = looked_up_once(tmp_path)
     other = photo(1000, 600, gps=False)
-    other += b"\0" * (before.st_size - len(other))
-    assert len(other) == before.st_size and other != source.read_bytes()
-    with open(source, "r+b") as handle:  # (the same inode)
-        handle.write(other)
-    os.utime(source, ns=(before.st_atime_ns, before.st_mtime_ns))
-    after = os.stat(source)
-    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (
-        before.st_ino,
-        before.st_size,
-        before.st_mtime_ns,
-    )
+    other += b"\0" * (source.stat().st_size - len(other))
+    overwrite_keeping_times(source, other)
     second = pipeline.ImageCache(tmp_path / "cache")
     again = second.source_image(source, settings)
     assert second.work.encoded_variants == 4 and second.work.reused == 0
@@ -414,17 +412,8 @@ def test_a_photo_replaced_with_its_size_and_time_kept_is_read_and_encoded_again(
 def test_a_photo_read_as_it_was_written_is_read_again_next_time(tmp_path, monkeypatch):
     """A photo that changed within the settling time of its look-up is not
     known by its stat (a change in the same tick could keep it): read again."""
-    source = tmp_path / "rapat.jpg"
-    source.write_bytes(photo(1000, 600))
-    settings = pipeline.VariantSettings()
-    first = pipeline.ImageCache(tmp_path / "cache")
-    first.source_image(source, settings)
-    first.save()
-    read = []
-    real = pipeline.ImageCache._read_source
-    monkeypatch.setattr(
-        pipeline.ImageCache, "_read_source", staticmethod(lambda p: read.append(p) or real(p))
-    )
+    source, settings, _ = looked_up_once(tmp_path, settled=False)
+    read = reads_of_sources(monkeypatch)
     second = pipeline.ImageCache(tmp_path / "cache")
     second.source_image(source, settings)
     assert read == [source] and second.work.reused == 1

@@ -665,7 +665,7 @@ def test_a_region_of_another_province_is_said_at_its_line(tmp_path):
     suggestion naming the home province's unit of that number; a release
     whose dateline is of that other province too is left alone. The build
     and `invoke check` say the same lines."""
-    from conftest import FINDING_LINE, line_of, run_invoke
+    from conftest import FINDING_LINE, build_and_check, line_of
 
     site = FixtureSite(tmp_path)
     lead = "Bawaslu menggelar rapat koordinasi pengawasan tahapan pilkada bersama jajaran."
@@ -685,13 +685,7 @@ def test_a_region_of_another_province_is_said_at_its_line(tmp_path):
                 body=body,
             ),
         )
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
 
     def about_regions(log: str) -> list[tuple]:
         found = []

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from conftest import FINDING_LINE, FixtureSite, run_invoke
+from conftest import FixtureSite, build_and_check, located_findings
 from warta.dates import read_written_date, written_date
 from warta.source_checks import unread_date
 
@@ -52,15 +52,6 @@ TYPED = {
 }
 
 
-def parsed(text: str) -> list[tuple]:
-    found = []
-    for line in text.splitlines():
-        match = FINDING_LINE.match(line)
-        if match and match["path"]:
-            found.append((match["path"], int(match["line"] or 0), match["level"], match["rest"]))
-    return found
-
-
 @pytest.fixture(scope="module")
 def dated(tmp_path_factory):
     site = FixtureSite(tmp_path_factory.mktemp("dated"))
@@ -71,14 +62,8 @@ def dated(tmp_path_factory):
             f"Title: Bawaslu Kota Palembang Gelar Rapat Tanggal {slug.title()}\n"
             f"Date: {written}\nSlug: tanggal-{slug}\n\n{LEAD}\n",
         )
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(site.root / "check-output"),
-        WARTA_CACHE_PATH=str(site.root / "check-cache"),
-    )
-    return built, parsed(built.log), parsed(checked.stdout + checked.stderr)
+    built, checked = build_and_check(site)
+    return built, located_findings(built.log), located_findings(checked.log)
 
 
 @pytest.mark.parametrize("name", sorted(DATES))
@@ -215,20 +200,14 @@ def test_a_year_first_date_with_spaces_is_said_with_the_date_to_write(
         f"Title: Bawaslu Kota Palembang Gelar Rapat Tanggal Berspasi\nDate: {written}\n"
         f"Slug: tanggal-berspasi\n\n{LEAD}\n",
     )
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     assert built.returncode == 1, built.log
     line = (
         2,
         "error",
         f"unparseable Date: '{written}': this release is not published ({suggestion})",
     )
-    for found in (parsed(built.log), parsed(checked.stdout + checked.stderr)):
+    for found in (located_findings(built.log), located_findings(checked.log)):
         assert [f[1:] for f in found if f[0].endswith("berita/spasi.md")] == [line], found
 
 
@@ -282,17 +261,11 @@ def test_a_date_beyond_the_calendar_is_one_error_not_a_stopped_build(tmp_path):
             f"Title: Bawaslu Kota Palembang Gelar Rapat {slug.title()}\nDate: {written}\n"
             f"Slug: {slug}\n\n{LEAD}\n",
         )
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     assert built.returncode == 1, built.log
-    assert "Traceback" not in built.log + checked.stdout + checked.stderr
+    assert "Traceback" not in built.log + checked.log
     assert built.html("berita/2024/11/rapat-biasa/").select_one("h1")
-    for found in (parsed(built.log), parsed(checked.stdout + checked.stderr)):
+    for found in (located_findings(built.log), located_findings(checked.log)):
         errors = [f for f in found if f[2] == "error"]
         assert sorted(errors) == sorted(
             (
@@ -325,17 +298,11 @@ def test_a_control_character_in_a_date_is_one_warning_and_the_release_is_out(
         f"Title: Bawaslu Kota Palembang Gelar Rapat Tanggal Tersembunyi\nDate: {written}\n"
         f"Slug: tanggal-tersembunyi\n\n{LEAD}\n",
     )
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     assert built.returncode == 0, built.log
     page = built.html("berita/2024/11/tanggal-tersembunyi/")
     assert page.select_one("article time[datetime]")["datetime"] == "2024-11-17T09:30:00+07:00"
-    for found in (parsed(built.log), parsed(checked.stdout + checked.stderr)):
+    for found in (located_findings(built.log), located_findings(checked.log)):
         mine = [(*f[1:3], f[3].split(" (")[0]) for f in found if f[2] != "suggestion"]
         assert mine == [
             (2, "warning", f"control character {character} left out of the published text")

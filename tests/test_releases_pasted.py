@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FINDING_LINE, FixtureSite, run_invoke
+from conftest import FixtureSite, build_and_check
 from warta.findings import Finding
 
 LEAD = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan pilkada."
@@ -118,16 +118,6 @@ RELEASES = {
 }
 
 
-def findings_of(text: str) -> list[Finding]:
-    found = []
-    for line in text.splitlines():
-        match = FINDING_LINE.match(line)
-        if match:
-            number = int(match["line"]) if match["line"] else None
-            found.append(Finding(match["path"] or "", number, match["level"], match["rest"]))
-    return found
-
-
 @pytest.fixture(scope="module")
 def pasted(tmp_path_factory):
     site = FixtureSite(tmp_path_factory.mktemp("pasted"))
@@ -137,14 +127,8 @@ def pasted(tmp_path_factory):
             written.write_text(text, encoding="utf-8")
     (site.content / "images" / "2024").mkdir(parents=True)
     (site.content / "images" / "2024" / "sk.pdf").write_bytes(b"%PDF-1.4\n")
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(site.root / "check-output"),
-        WARTA_CACHE_PATH=str(site.root / "check-cache"),
-    )
-    return site, built, findings_of(checked.stdout + checked.stderr)
+    built, checked = build_and_check(site)
+    return site, built, checked.findings()
 
 
 def of(findings: list[Finding], name: str) -> list[Finding]:
@@ -673,9 +657,9 @@ def test_a_link_of_many_backslashes_is_one_warning_at_its_line_at_once(tmp_path)
     built = site.build(SEARCH_ENABLED=False)
     assert built.returncode == 0, built.log
     said = [
-        (int(m["line"] or 0), m["rest"].split(" (from this page")[0])
-        for m in map(FINDING_LINE.match, built.log.splitlines())
-        if m and m["path"] and m["rest"].startswith("link leads to no page")
+        (f.line or 0, f.message.split(" (from this page")[0])
+        for f in built.findings()
+        if f.path and f.message.startswith("link leads to no page")
     ]
     assert said == [
         (7, f"link leads to no page or file of the site: '{first}'"),
@@ -699,13 +683,7 @@ def test_a_footnote_or_reference_link_with_nothing_to_point_to_is_one_warning(tm
         "[^1]: Rapat koordinasi pengawasan.\n"
         "[RESMI]: https://sumsel.bawaslu.go.id/\n",
     )
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     assert built.returncode == 0, built.log
     page = built.html("berita/2024/11/catatan-kaki/")
     text = page.select_one("article").get_text(" ")
@@ -734,10 +712,10 @@ def test_a_footnote_or_reference_link_with_nothing_to_point_to_is_one_warning(tm
             "as [Bawaslu RI](https://…))",
         ),
     ]
-    for log in (built.log, checked.stdout + checked.stderr):
+    for run in (built, checked):
         found = [
-            (int(m["line"]), m["level"], m["rest"])
-            for m in map(FINDING_LINE.match, log.splitlines())
-            if m and m["path"] and m["path"].endswith("catatan.md") and m["level"] != "suggestion"
+            (f.line, f.level, f.message)
+            for f in run.findings()
+            if f.path.endswith("catatan.md") and f.level != "suggestion"
         ]
-        assert sorted(found) == sorted(expected), log
+        assert sorted(found) == sorted(expected), run.log

@@ -8,18 +8,9 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from conftest import FINDING_LINE, FixtureSite, run_invoke
+from conftest import FixtureSite, build_and_check, located_findings
 
 LEAD = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan tahapan pilkada."
-
-
-def parsed(text: str) -> list[tuple]:
-    found = []
-    for line in text.splitlines():
-        match = FINDING_LINE.match(line)
-        if match and match["path"]:
-            found.append((match["path"], int(match["line"] or 0), match["level"], match["rest"]))
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -60,14 +51,8 @@ def photographed(tmp_path_factory):
             f"Title: Bawaslu Kota Palembang Gelar Rapat Foto {name[:-3].title()}\n"
             f"Date: 2024-11-17 09:30\nSlug: foto-{name[:-3]}\n{address}{outside}\n{LEAD}{photo}",
         )
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(site.root / "check-output"),
-        WARTA_CACHE_PATH=str(site.root / "check-cache"),
-    )
-    return built, parsed(built.log), parsed(checked.stdout + checked.stderr), site
+    built, checked = build_and_check(site)
+    return built, located_findings(built.log), located_findings(checked.log), site
 
 
 @pytest.mark.parametrize("name", ["miring.md", "tak-terbaca.md"])
@@ -168,7 +153,9 @@ def test_a_percent_escape_in_a_folders_name_is_one_line_naming_the_folder(tmp_pa
     )
     built = site.build(SEARCH_ENABLED=False)
     assert "Traceback" not in built.log and "AttributeError" not in built.log, built.log
-    said = [(line, rest) for path, line, level, rest in parsed(built.log) if level == "error"]
+    said = [
+        (line, rest) for path, line, level, rest in located_findings(built.log) if level == "error"
+    ]
     assert said == [
         (
             7,
@@ -214,13 +201,7 @@ def test_alt_text_that_is_a_file_name_is_one_warning_and_the_photo_is_shown(tmp_
         "Title: Bawaslu Kota Palembang Gelar Rapat Foto Tak Terbaca Lagi\n"
         "Date: 2024-11-31 09:30\nSlug: foto-tak-terbaca\n\n" + body,
     )
-    built = site.build(SEARCH_ENABLED=False)
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    built, checked = build_and_check(site)
     page = built.html("berita/2024/11/foto-nama-file/")
     assert [img["alt"] for img in page.select("article .entry-content img, article img")][-2:] == [
         "IMG_2024.jpg",
@@ -248,5 +229,5 @@ def test_alt_text_that_is_a_file_name_is_one_warning_and_the_photo_is_shown(tmp_
             f"alt text is a file name, not what the photo shows: 'IMG_2024.jpg' ({body_hint})",
         ),
     ]
-    for found in (parsed(built.log), parsed(checked.stdout + checked.stderr)):
+    for found in (located_findings(built.log), located_findings(checked.log)):
         assert sorted(f for f in found if f[2] == "warning") == expected, found

@@ -4,11 +4,8 @@ span 2022–2024, so the index comes in three yearly bundles merged by the page.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
 import time
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
@@ -16,17 +13,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from test_gates_browser import PageWatch
 
-from conftest import REPO, FixtureSite
+from conftest import REPO, FixtureSite, serving
 
 pytestmark = pytest.mark.browser
 
 SEARCH_META_INCLUDE = '{% include "partials/search_meta.html" ignore missing %}'
 PLUGINS = ["enrichment", "regions", "images", "search"]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 def theme_with_search_meta(folder: Path) -> Path:
@@ -103,23 +95,30 @@ def search_site(tmp_path_factory):
     stale = site.output / "pagefind" / "2019" / "pagefind.js"
     stale.parent.mkdir(parents=True)
     stale.write_text("", encoding="utf-8")
-    built = site.build(PLUGINS=PLUGINS, THEME=str(theme_with_search_meta(root)))
+    yield from served_index(site.build(PLUGINS=PLUGINS, THEME=str(theme_with_search_meta(root))))
+
+
+def served_index(built):
+    """For a module's site fixture: its build, which wrote Pagefind's index,
+    served on 127.0.0.1; yields (the build, the base URL)."""
     assert built.returncode == 0, built.log
     assert (built.output / "pagefind" / "bundles.json").is_file(), built.log
-    handler = functools.partial(QuietHandler, directory=str(built.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield built, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    with serving(built.output) as base:
+        yield built, base
+
+
+def phone_tab(browser, served):
+    """For a `tab` fixture: a watched tab 390 px wide on a served site
+    ((the build, the base URL), as served_index yields it)."""
+    _, base = served
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    yield PageWatch(context, base)
+    context.close()
 
 
 @pytest.fixture
 def tab(browser, search_site):
-    _, base = search_site
-    context = browser.new_context(viewport={"width": 390, "height": 900})
-    yield PageWatch(context, base)
-    context.close()
+    yield from phone_tab(browser, search_site)
 
 
 def results(tab) -> list[str]:

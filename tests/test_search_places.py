@@ -9,18 +9,14 @@ the index."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import re
 import shutil
-import threading
 from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
-from test_gates_browser import PageWatch
 from test_leaks_search import index_words
-from test_search_browser import QuietHandler, results
+from test_search_browser import phone_tab, results, served_index
 
 from conftest import REPO, FixtureSite
 
@@ -133,23 +129,12 @@ def place_site(tmp_path_factory):
         "pengawasan partisipatif.",
         **common,
     )
-    built = site.build(PLUGINS=PLUGINS)
-    assert built.returncode == 0, built.log
-    assert (built.output / "pagefind" / "bundles.json").is_file(), built.log
-    handler = functools.partial(QuietHandler, directory=str(built.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield built, f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
+    yield from served_index(site.build(PLUGINS=PLUGINS))
 
 
 @pytest.fixture
 def tab(browser, place_site):
-    _, base = place_site
-    context = browser.new_context(viewport={"width": 390, "height": 900})
-    yield PageWatch(context, base)
-    context.close()
+    yield from phone_tab(browser, place_site)
 
 
 def search(tab, query: str) -> dict[str, str]:
