@@ -614,10 +614,23 @@ class FrontMatter:
         return None
 
     def take_down(self) -> Field | None:
-        """The first field that says when the release comes down
-        (`is_end_field`: `Kedaluwarsa:`, `expiryDate:` …), in the front
-        matter; None when there is none."""
-        return next((f for f in self.fields if is_end_field(f.key, f.value)), None)
+        """The field that says when the release comes down (`is_end_field`:
+        `Kedaluwarsa:`, `expiryDate:` …), in the front matter: of several
+        (`Kedaluwarsa:` written again, an old `expiryDate:` left beside it)
+        the one of the earliest date, the safe side (the first of equal ones;
+        the first when none reads as a date); None when there is none. One
+        whose value holds the release back whatever the clock is the flag
+        `unpublished_by_flag` finds."""
+        fields = self.take_downs()
+        dated = [(when_written(f.value), n) for n, f in enumerate(fields)]
+        read = [(when, n) for when, n in dated if when is not None]
+        if read:
+            return fields[min(read)[1]]
+        return fields[0] if fields else None
+
+    def take_downs(self) -> list[Field]:
+        """Every field of the front matter that says when the release comes down."""
+        return [f for f in self.fields if is_end_field(f.key, f.value)]
 
     def keys(self) -> dict[str, int]:
         """Lower-case key → line of its first occurrence."""
