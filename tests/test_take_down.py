@@ -210,3 +210,27 @@ def test_of_two_take_down_dates_the_earliest_is_read_and_the_other_is_said(site)
             "reads)",
         ),
     ]
+
+
+def test_a_take_down_date_below_the_front_matter_holds_the_release_back(site):
+    """`Kedaluwarsa:` after the blank line that ends the front matter is the
+    release's text: the build read no take-down date, so the release stayed
+    up past it with the line shown, and nothing said so. Like an `Embargo:`
+    there, it holds the release back, said at its line."""
+    path = expiring(site, "")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\n\n", "\n\nKedaluwarsa: 2024-11-20 10:00\n\n", 1), "utf-8")
+    built = site.build(publish=True, SEARCH_ENABLED=False, CONTENT_LINT_NOW=BEFORE)
+    assert built.returncode == 0, built.log
+    assert leaked(built.output, "mkxselesai") == []
+    assert linked_from(built) == []
+    assert said_of(built, "selesai.md") == [
+        (
+            line_of(path, "Kedaluwarsa:"),
+            "warning",
+            "the take-down date 'Kedaluwarsa: 2024-11-20 10:00' is in the release's text, "
+            "below the front matter, and is read as Status: draft: this release is not "
+            "published (move it up into the front matter, with no blank line above it, as "
+            "'Kedaluwarsa: 2024-11-20 10:00')",
+        )
+    ]

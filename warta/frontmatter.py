@@ -423,6 +423,8 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
       no date, or a date not after the `Date:`, holds it back
       (`take_down_holds`); a later date lets it out until then (the build
       takes it down at that time: `warta.published.hold_taken_down`).
+      Below it, a line of such a key with a date holds the release back
+      (the build reads no take-down date in the text).
 
     A value that says neither clearly (`Draft: mungkin`, `Stauts: pending`,
     `Tayang: Sabtu malam, langsung di TVRI`) holds the release back in the
@@ -438,8 +440,10 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
     `Drаft:` with a Cyrillic а: no reader reads it, and no prose writes it)."""
     odd = not name.isascii()
     key = canonical_key(ascii_key(name).lower())
-    if not below and is_end_field(key, value):
-        return take_down_holds(value, date)
+    if is_end_field(key, value):
+        # Below the front matter a take-down date is text the build never
+        # reads as one: the release would stay up past it, showing the line.
+        return when_written(value) is not None if below else take_down_holds(value, date)
     if key in PUBLICATION_KEYS:
         meant, misspelt = key, odd
     elif is_publication_key(key):

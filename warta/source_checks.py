@@ -1318,6 +1318,19 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
             "YYYY-MM-DD HH:MM' (WIB) and delete the notice's line",
         )
         return
+    if source.flag_below and frontmatter.is_end_field(name, value):
+        # `Kedaluwarsa: 2024-11-20` after the blank line: the release's text.
+        when = when_written(value)
+        yield _finding(
+            source,
+            line,
+            "warning",
+            f"the take-down date '{name}: {value}' is in the release's text, below the "
+            "front matter, and is read as Status: draft: this release is not published",
+            f"move it up into the front matter, with no blank line above it, as "
+            f"'Kedaluwarsa: {when:%Y-%m-%d %H:%M}'",
+        )
+        return
     if not source.flag_below and frontmatter.is_end_field(name, value):
         # `Kedaluwarsa: besok`, `expiryDate: 2024-11-01` before the Date: held
         # back (`frontmatter.take_down_holds`), whatever the clock.
