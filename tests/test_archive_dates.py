@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
+import os
 import random
+import subprocess
+import sys
 
+import pytest
 from pelican.generators import ArticlesGenerator
 from pelican.settings import DEFAULT_CONFIG
 from pelican.urlwrappers import Author, Category, Tag
 
+from conftest import REPO, assert_same_tree
 from plugins.article_cache.plugin import quicker_archives
 from warta.contents import in_order_of, order_index
 
@@ -124,3 +130,143 @@ def test_in_order_of_keeps_the_order_and_each_occurrence():
     assert in_order_of(order, order_index(order), [Dated(1)]) == []
     once = [c, a, b]
     assert in_order_of(once, order_index(once), [b, c, b]) == [c, b]
+
+
+# ---- against Pelican's own, on a built site ----
+
+# Plain Pelican (its default theme), with or without the article cache, on one
+# content folder: argv = content, output, cache, settings as JSON.
+RUN_PELICAN = """
+import json, sys
+from pelican import Pelican
+from pelican.settings import read_settings
+content, output, cache, overrides = sys.argv[1:5]
+settings = {"PATH": content, "OUTPUT_PATH": output, "CACHE_PATH": cache, **json.loads(overrides)}
+Pelican(read_settings(None, override=settings)).run()
+"""
+# Every keyword a tag, category, author or period archive page gets, written out.
+LISTING = """{% for a in articles %}A {{ a.source_path }} {{ a.lang }} {{ a.status }}
+{% endfor %}{% for a in dates %}D {{ a.source_path }}
+{% endfor %}{% for a in all_articles %}L {{ a.source_path }}
+{% endfor %}{% for a in (articles_page.object_list if articles_page else []) %}P {{ a.source_path }}
+{% endfor %}name={{ page_name }} url={{ url }} template={{ template_name }} blog={{ blog }}
+{{ tag }}|{{ category }}|{{ author }}|{{ period }}
+{{ articles_paginator.num_pages if articles_paginator }}
+"""
+# An outside plugin that changes the lists after Pelican made them: drops a
+# release from every list (new lists), the dates in the other order; and
+# gives the generator its own tag pages (an attribute of the generator, set
+# at article_generator_init, before the article cache's receiver).
+OUTSIDE = """
+import os
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+
+def own_tags(generator):
+    def generate_tags(write):
+        ArticlesGenerator.generate_tags(generator, write)
+        with open(os.path.join(generator.output_path, "own-tags.txt"), "w") as own:
+            own.write(" ".join(sorted(tag.slug for tag in generator.tags)))
+    generator.generate_tags = generate_tags
+
+def drop(generator):
+    keep = lambda items: [a for a in items if a.slug != "rilis-6"]
+    generator.articles = keep(generator.articles)
+    generator.dates = list(reversed(keep(generator.dates)))
+    generator.tags = {tag: keep(items) for tag, items in generator.tags.items()}
+    generator.categories = [(c, keep(items)) for c, items in generator.categories]
+    generator.authors = [(a, keep(items)) for a, items in generator.authors]
+
+def register():
+    signals.article_generator_init.connect(own_tags)
+    signals.article_generator_finalized.connect(drop)
+"""
+
+
+def archive_site(root):
+    """Releases of three categories, tags and authors over three months, a
+    translation, a hidden release, a draft and a future-dated one."""
+    content = root / "content"
+    content.mkdir()
+    for n in range(1, 7):
+        content.joinpath(f"a{n}.md").write_text(
+            f"Title: Rilis nomor {n}\nDate: 2024-0{n % 3 + 1}-{10 + n} 09:0{n}\n"
+            f"Slug: rilis-{n}\nCategory: {('Berita', 'Siaran Pers', 'Opini')[n % 3]}\n"
+            f"Tags: Pilkada, Tag {n % 3}\nAuthor: Penulis {n % 2}, Humas\n\nIsi rilis {n}.\n",
+            encoding="utf-8",
+        )
+    others = {
+        "a1-en.md": "Title: Release one\nDate: 2024-02-11 09:01\nSlug: rilis-1\nLang: en\n"
+        "Category: Opini\nTags: Pilkada\nAuthor: Humas\n\nEnglish.\n",
+        "hidden.md": "Title: Tersembunyi\nDate: 2024-02-20 10:00\nStatus: hidden\n"
+        "Category: Berita\nTags: Pilkada\nAuthor: Humas\n\nHidden.\n",
+        "draft.md": "Title: Draf\nDate: 2024-02-21 10:00\nStatus: draft\nCategory: Berita\n"
+        "Tags: Pilkada, Rahasia\nAuthor: Humas\n\nDraft.\n",
+        "future.md": "Title: Embargo\nDate: 2099-02-21 10:00\nCategory: Berita\n"
+        "Tags: Pilkada\nAuthor: Humas\n\nFuture.\n",
+    }
+    for name, text in others.items():
+        content.joinpath(name).write_text(text, encoding="utf-8")
+    templates = root / "templates"
+    templates.mkdir()
+    for name in ("tag", "category", "author", "period_archives"):
+        templates.joinpath(f"{name}.html").write_text(LISTING, encoding="utf-8")
+    outside = root / "outside" / "drop_one"
+    outside.mkdir(parents=True)
+    outside.joinpath("__init__.py").write_text(OUTSIDE, encoding="utf-8")
+    return content
+
+
+@pytest.mark.parametrize(
+    ("order", "periods", "outside"),
+    [
+        ("reversed-date", True, False),
+        ("title", True, False),
+        ("reversed-title", False, True),
+    ],
+)
+def test_the_quicker_archives_write_the_pages_pelican_writes(tmp_path, order, periods, outside):
+    """Tag, category and author pages (and every other page) of plain Pelican
+    with the article cache's `quicker_archives` are Pelican's own, byte for
+    byte, for the settings that shape them: every archive kind on (or the
+    period archives off), ARTICLE_ORDER_BY, translations, a hidden release, a
+    draft, a future-dated one, an outside plugin changing the lists after
+    Pelican made them (`article_generator_finalized`)."""
+    content = archive_site(tmp_path)
+    settings = {
+        "DEFAULT_LANG": "id",
+        "TIMEZONE": "Asia/Jakarta",
+        "WITH_FUTURE_DATES": False,
+        "ARTICLE_ORDER_BY": order,
+        "DEFAULT_PAGINATION": 2,
+        "THEME_TEMPLATES_OVERRIDES": [str(tmp_path / "templates")],
+        "YEAR_ARCHIVE_SAVE_AS": "{date:%Y}/index.html" if periods else "",
+        "MONTH_ARCHIVE_SAVE_AS": "{date:%Y}/{date:%m}/index.html" if periods else "",
+        "DAY_ARCHIVE_SAVE_AS": "{date:%Y}/{date:%m}/{date:%d}/index.html" if periods else "",
+        "PLUGIN_PATHS": [str(REPO / "plugins"), str(tmp_path / "outside")],
+    }
+    outputs = []
+    for plugins in ([], ["article_cache"]):
+        plugins = ["drop_one", *plugins] if outside else plugins
+        output = tmp_path / f"output-{len(plugins)}"
+        run = subprocess.run(
+            [
+                *(sys.executable, "-c", RUN_PELICAN),
+                *(str(content), str(output), str(output) + "-cache"),
+                json.dumps({**settings, "PLUGINS": plugins}),
+            ],
+            cwd=tmp_path,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        assert run.returncode == 0, run.stderr
+        outputs.append(output)
+    pelicans, ours = outputs
+    assert_same_tree(ours, pelicans)
+    page = (pelicans / "tag" / "pilkada.html").read_text(encoding="utf-8").splitlines()
+    dated = [line for line in page if line.startswith("D ")]
+    assert len(dated) == (5 if outside else 6), page  # no translation, hidden, draft, future
+    assert (pelicans / "2024" / "index.html").is_file() == periods
+    assert (pelicans / "own-tags.txt").is_file() == outside

@@ -366,7 +366,7 @@ def test_a_failed_write_leaves_the_old_file_whole(tmp_path, monkeypatch):
 # ---- built sites ----
 
 SCANNED_RE = re.compile(
-    r"^enrichment: \d+ articles \(stages: regions, official_tags\): "
+    r"^enrichment: \d+ articles \(stages: regions, official_tags, search_words\): "
     r"(\d+) computed, (\d+) from the cache \((.*)\); \d+ computed in the background while"
     r" reading$",
     re.MULTILINE,

@@ -265,3 +265,40 @@ def test_two_builds_of_the_same_content_give_the_same_search_index(site, tmp_pat
     assert all(values == sorted(values) for values in lists.values()), lists
     assert {"Pilkada Serentak 2024", "Pengawasan Partisipatif"} <= set(lists["tag"])
     assert len(lists["wilayah"]) >= 4, lists
+
+
+def searched_words(built, address: str) -> list[str]:
+    """The words of the page's hidden Pagefind metadata `cari`."""
+    spans = built.html(address).select('.search-meta [data-pagefind-meta^="cari:"]')
+    assert len(spans) == 1, built.log
+    return spans[0]["data-pagefind-meta"].removeprefix("cari:").split()
+
+
+def test_a_warm_build_after_an_alias_changed_finds_the_release_by_the_new_alias(site, tmp_path):
+    """The search words are computed by the enrichment stage and cached with
+    the enrichment: an alias added in aliases.yaml reaches the release's
+    `cari` on a warm build (the pipeline's digest covers the aliases), as on
+    a clean build."""
+    aliases = tmp_path / "aliases.yaml"
+    shutil.copy(REPO / "data" / "regions" / "aliases.yaml", aliases)
+    site.article("rakor.md", slug="rakor", wilayah="Kota Palembang", date="2024-11-17 09:30")
+    overrides = {"SEARCH_ENABLED": False, "REGIONS_ALIASES": str(aliases)}
+    address = "berita/2024/11/rakor/"
+    first = site.build(verbose=True, **overrides)
+    assert first.returncode == 0, first.log
+    assert "PLG" in searched_words(first, address) and "Wongkito" not in first.log
+    text = aliases.read_text(encoding="utf-8")
+    assert "  seat: Palembang\n  aliases: [PLG]\n" in text
+    aliases.write_text(text.replace("aliases: [PLG]", "aliases: [PLG, Wongkito]"), "utf-8")
+    warm = site.build(verbose=True, **overrides)
+    assert warm.returncode == 0, warm.log
+    words = searched_words(warm, address)
+    assert "Wongkito" in words and "PLG" in words
+    clean = run_build(
+        site.content,
+        tmp_path / "clean" / "output",
+        cache=tmp_path / "clean" / "cache",
+        overrides=overrides,
+    )
+    assert clean.returncode == 0, clean.log
+    assert searched_words(clean, address) == words

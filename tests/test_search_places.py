@@ -3,7 +3,7 @@ and officials, in a real browser at 390 px: the ways a citizen types a place
 ("pagar alam" for a release that writes "Pagaralam", "kab. oku timur" for one
 whose region was inferred from a kecamatan's dateline) and a person (the
 registry's name of an official the text writes otherwise). Those names reach
-Pagefind as the hidden metadata `cari` (plugins/search/filters.search_words):
+Pagefind as the hidden metadata `cari` (`article.enrichment.search_words`, warta.search):
 searched, never in a result's excerpt nor on the page, and a draft's never in
 the index."""
 

@@ -3,6 +3,8 @@ commands (one bundle per year) and bundles.json."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -11,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from plugins.search import indexer
-from plugins.search.filters import search_filters, search_words
+from plugins.search.filters import search_filters
 from plugins.search.indexer import (
     build_index,
     bundle_commands,
@@ -21,7 +23,9 @@ from plugins.search.indexer import (
     split_by_year,
     year_segment,
 )
-from warta.enrichment import DETECTED, OfficialRef, Place, RegionRef, TagRef
+from warta.enrichment import DETECTED, Enrichment, OfficialRef, Place, RegionRef, TagRef
+from warta.pipeline import Pipeline, Source
+from warta.search import SearchWordsStage, search_words
 
 SAVE_AS = "berita/{date:%Y}/{date:%m}/{slug}/index.html"
 OPTIONS = {
@@ -110,6 +114,47 @@ def test_search_words_name_regions_as_typed_with_their_ancestors_tags_and_offici
         "Kota Pagar Alam PagarAlam Coklit Muhammad Rizal Effendi"
     )
     assert search_words(regions=None) == ""
+
+
+def test_search_words_are_an_enrichment_stage_cached_under_the_aliases():
+    """`article.search_words` was set by the search plugin outside the typed
+    enrichment, again on every build; it is the `search_words` stage, run
+    after the regions and official tags stages, its words kept with the
+    enrichment (a field of the source) and its digest (so the cache's) that
+    of the aliases it was made with."""
+    province = Place("16", "Sumatera Selatan", "provinsi", "p/")
+    region = RegionRef("16.71", "Kota Palembang", "kota", "k/", ancestors=(province,))
+
+    @dataclasses.dataclass
+    class Regions:  # the regions stage's part, as it gives it
+        name: str = "regions"
+        after: tuple = ()
+
+        def digest(self) -> str:
+            return "regions"
+
+        def run(self, source, enrichment):
+            return dataclasses.replace(enrichment, regions=(region,))
+
+    def pipeline_with(aliases) -> Pipeline:
+        pipeline = Pipeline()
+        pipeline.add(SearchWordsStage(aliases))  # added first, runs after regions
+        pipeline.add(Regions())
+        return pipeline
+
+    article = Source("berita/a.md", "", "", "A", dt.date(2024, 11, 1), {}, ())
+    before = pipeline_with({"16.71": ["PLG"]})
+    assert before.names == ("regions", "search_words")
+    [enriched] = before.run([article])
+    assert enriched.search_words.split() == [
+        *("Kota", "Palembang", "PLG", "Provinsi", "Sumatera", "Selatan", "Prov"),
+        "SumateraSelatan",
+    ]
+    assert "search_words" in Enrichment.SOURCE_FIELDS
+    assert enriched.from_source().search_words == enriched.search_words
+    after = pipeline_with({"16.71": ["PLG", "Wongkito"]})
+    assert after.digest() != before.digest()
+    assert "Wongkito" in after.run([article])[0].search_words.split()
 
 
 def test_pelican_tags_stand_in_when_no_official_tags_exist():

@@ -179,3 +179,58 @@ def test_a_warm_build_after_the_take_down_time_equals_a_clean_one(site, tmp_path
     )
     assert clean.returncode == 0, clean.log
     assert_same_tree(after.output, clean.output)
+
+
+def test_of_two_take_down_dates_the_earliest_is_read_and_the_other_is_said(site):
+    """`Kedaluwarsa:` written again, or an old `expiryDate:` left below it: the
+    build read the first (the release stayed up after the second's date), and
+    content_lint called `expiryDate:` a key nothing reads; the earliest is
+    read, the safe side, and the other is a warning at its line."""
+    lines = "Kedaluwarsa: 2024-12-01 10:00\nexpiryDate: 2024-11-20 10:00"
+    path = expiring(site, lines)
+    built = site.build(publish=True, SEARCH_ENABLED=False, CONTENT_LINT_NOW=AFTER)
+    assert built.returncode == 0, built.log
+    assert leaked(built.output, "mkxselesai") == []
+    assert linked_from(built) == []
+    later, earlier = line_of(path, "Kedaluwarsa:"), line_of(path, "expiryDate:")
+    assert said_of(built, "selesai.md") == [
+        (
+            later,
+            "warning",
+            "another take-down date 'Kedaluwarsa: 2024-12-01 10:00': the earliest, "
+            f"'expiryDate: 2024-11-20 10:00' (line {earlier}), is the one read: the release "
+            "comes down at 2024-11-20 10:00 WIB (keep one line, 'Kedaluwarsa: "
+            "YYYY-MM-DD HH:MM' (WIB), and delete the others)",
+        ),
+        (
+            earlier,
+            "suggestion",
+            "taken down at 2024-11-20 10:00 WIB ('expiryDate: 2024-11-20 10:00'): not on the "
+            "site since then (write it as 'Kedaluwarsa: 2024-11-20 10:00', the key the site "
+            "reads)",
+        ),
+    ]
+
+
+def test_a_take_down_date_below_the_front_matter_holds_the_release_back(site):
+    """`Kedaluwarsa:` after the blank line that ends the front matter is the
+    release's text: the build read no take-down date, so the release stayed
+    up past it with the line shown, and nothing said so. Like an `Embargo:`
+    there, it holds the release back, said at its line."""
+    path = expiring(site, "")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\n\n", "\n\nKedaluwarsa: 2024-11-20 10:00\n\n", 1), "utf-8")
+    built = site.build(publish=True, SEARCH_ENABLED=False, CONTENT_LINT_NOW=BEFORE)
+    assert built.returncode == 0, built.log
+    assert leaked(built.output, "mkxselesai") == []
+    assert linked_from(built) == []
+    assert said_of(built, "selesai.md") == [
+        (
+            line_of(path, "Kedaluwarsa:"),
+            "warning",
+            "the take-down date 'Kedaluwarsa: 2024-11-20 10:00' is in the release's text, "
+            "below the front matter, and is read as Status: draft: this release is not "
+            "published (move it up into the front matter, with no blank line above it, as "
+            "'Kedaluwarsa: 2024-11-20 10:00')",
+        )
+    ]

@@ -8,6 +8,11 @@ Pelican import: the generators are passed in.
 
 from __future__ import annotations
 
+import html
+import os
+from collections.abc import Mapping
+from urllib.parse import unquote, urlparse
+
 from markupsafe import Markup
 
 ARTICLE_LISTS = (
@@ -127,3 +132,26 @@ def in_order_of(order: list, index: dict[int, int | list[int]], members) -> list
     else:
         found = {index[key] for key in map(id, members) if key in index}
     return [order[place] for place in sorted(found)]  # type: ignore[call-overload]
+
+
+def linked_content(content, value: str, found: Mapping):
+    """What Pelican's `Content._get_linked_content` finds for the value of an
+    intrasite link of `content` (`{filename}x.md`'s "x.md") in `found` (the
+    context's "generated_content" or "static_content": source path below
+    content/ → content), tried as Pelican tries it: as written, %-decoded,
+    HTML-unescaped; its `?query` and `#fragment` not part of the path; "/x"
+    below content/, "x" beside the linking file (`..` followed). None when
+    nothing is found. The one rule for content_lint's dead links and
+    link_check's links to unpublished releases."""
+    path = urlparse(value).path
+    for candidate in (path, unquote(path), urlparse(html.unescape(value)).path):
+        if candidate.startswith("/"):
+            relative = candidate[1:]
+        else:
+            relative = content.get_relative_source_path(
+                os.path.join(content.relative_dir, candidate)
+            )
+        target = found.get(relative)
+        if target is not None:
+            return target
+    return None

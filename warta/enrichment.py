@@ -129,7 +129,8 @@ class Enrichment:
     source): `regions`, `official_tags`, `free_tags` (typed tags outside the
     vocabulary, kept with OFFICIAL_TAGS_ALLOW_FREE), `officials`, `findings`
     (every problem the stages found, with file and line; reported on every
-    build, cached or not).
+    build, cached or not), `search_words` (the words search finds it by
+    besides its text: `warta.search`).
 
     From the whole site (Pelican's process, every build): `related` (keys of
     the related articles, best first), `read_also`, `corrections`, `comments`,
@@ -141,6 +142,7 @@ class Enrichment:
     free_tags: tuple[str, ...] = ()
     officials: tuple[OfficialRef, ...] = ()
     findings: tuple[Finding, ...] = ()
+    search_words: str = ""  # (the search_words stage)
     # Which stages ran (a stage absent from PLUGINS leaves its fields empty,
     # and readers fall back, e.g. related scores Pelican's own tags).
     stages: tuple[str, ...] = ()
@@ -156,7 +158,15 @@ class Enrichment:
     regions_without_page: tuple[str, ...] = ()
 
     # Fields computed from the source alone: what the pipeline's cache keeps.
-    SOURCE_FIELDS = ("regions", "official_tags", "free_tags", "officials", "findings", "stages")
+    SOURCE_FIELDS = (
+        "regions",
+        "official_tags",
+        "free_tags",
+        "officials",
+        "findings",
+        "search_words",
+        "stages",
+    )
 
     @property
     def region_codes(self) -> tuple[str, ...]:

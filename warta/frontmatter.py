@@ -423,6 +423,8 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
       no date, or a date not after the `Date:`, holds it back
       (`take_down_holds`); a later date lets it out until then (the build
       takes it down at that time: `warta.published.hold_taken_down`).
+      Below it, a line of such a key with a date holds the release back
+      (the build reads no take-down date in the text).
 
     A value that says neither clearly (`Draft: mungkin`, `Stauts: pending`,
     `Tayang: Sabtu malam, langsung di TVRI`) holds the release back in the
@@ -438,8 +440,10 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
     `Drаft:` with a Cyrillic а: no reader reads it, and no prose writes it)."""
     odd = not name.isascii()
     key = canonical_key(ascii_key(name).lower())
-    if not below and is_end_field(key, value):
-        return take_down_holds(value, date)
+    if is_end_field(key, value):
+        # Below the front matter a take-down date is text the build never
+        # reads as one: the release would stay up past it, showing the line.
+        return when_written(value) is not None if below else take_down_holds(value, date)
     if key in PUBLICATION_KEYS:
         meant, misspelt = key, odd
     elif is_publication_key(key):
@@ -614,10 +618,23 @@ class FrontMatter:
         return None
 
     def take_down(self) -> Field | None:
-        """The first field that says when the release comes down
-        (`is_end_field`: `Kedaluwarsa:`, `expiryDate:` …), in the front
-        matter; None when there is none."""
-        return next((f for f in self.fields if is_end_field(f.key, f.value)), None)
+        """The field that says when the release comes down (`is_end_field`:
+        `Kedaluwarsa:`, `expiryDate:` …), in the front matter: of several
+        (`Kedaluwarsa:` written again, an old `expiryDate:` left beside it)
+        the one of the earliest date, the safe side (the first of equal ones;
+        the first when none reads as a date); None when there is none. One
+        whose value holds the release back whatever the clock is the flag
+        `unpublished_by_flag` finds."""
+        fields = self.take_downs()
+        dated = [(when_written(f.value), n) for n, f in enumerate(fields)]
+        read = [(when, n) for when, n in dated if when is not None]
+        if read:
+            return fields[min(read)[1]]
+        return fields[0] if fields else None
+
+    def take_downs(self) -> list[Field]:
+        """Every field of the front matter that says when the release comes down."""
+        return [f for f in self.fields if is_end_field(f.key, f.value)]
 
     def keys(self) -> dict[str, int]:
         """Lower-case key → line of its first occurrence."""

@@ -963,3 +963,15 @@ def shared_listing(top: str | os.PathLike, settings, signal, taker) -> list | No
     if start >= end or not all(getattr(r, "writes_no_output", False) is True for r in between):
         return None
     return offered[2]
+
+
+def linked_file(relative: str, written: str) -> str:
+    """The path below content/ that a `{filename}`/`{static}`/`{attach}`
+    link's path names, by Pelican's rule: "/x" below content/, "x" beside
+    the linking file (`relative`, below content/); joined, not normalised (a
+    `..` is resolved by the system, or refused when it climbs out: see
+    `check_source`). content_lint's link check asks the file tree about it,
+    and its link cache keeps the state of the same path."""
+    if written.startswith("/"):
+        return written.lstrip("/")
+    return posixpath.join(posixpath.dirname(relative.replace(os.sep, "/")), written)

@@ -542,6 +542,9 @@ class Source:
     # (name as written, value, line) of the front matter's take-down date
     # (`Kedaluwarsa:`, `expiryDate:`, `frontmatter.FrontMatter.take_down`).
     take_down: tuple[str, str, int] | None = None
+    # (name as written, value, line) of every other take-down field, which the
+    # build does not read (`_check_other_take_downs`).
+    other_take_downs: list[tuple[str, str, int]] = field(default_factory=list)
     # "draft" or "embargo" when the flag is a notice line below the front
     # matter (`frontmatter.Field.notice`), not a key.
     unpublished_notice: str | None = None
@@ -704,6 +707,11 @@ def parse_source(path: str, text: str) -> Source:
     ending = document.front_matter.take_down()
     if ending is not None:
         source.take_down = (ending.name, ending.value, ending.line)
+        source.other_take_downs = [
+            (item.name, item.value, item.line)
+            for item in document.front_matter.take_downs()
+            if item is not ending
+        ]
     flag = document.front_matter.unpublished_by_flag()
     if flag is not None:
         source.unpublished_flag = (flag.name, flag.value, flag.line)
@@ -781,6 +789,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_dangling_marks(source)
     yield from check_embargo(source, rules)
     yield from check_take_down(source, rules)
+    yield from _check_other_take_downs(source)
     yield from check_future_modified(source, rules)
     yield from check_slug(source)
     yield from check_lang(source)
@@ -1309,6 +1318,19 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
             "YYYY-MM-DD HH:MM' (WIB) and delete the notice's line",
         )
         return
+    if source.flag_below and frontmatter.is_end_field(name, value):
+        # `Kedaluwarsa: 2024-11-20` after the blank line: the release's text.
+        when = when_written(value)
+        yield _finding(
+            source,
+            line,
+            "warning",
+            f"the take-down date '{name}: {value}' is in the release's text, below the "
+            "front matter, and is read as Status: draft: this release is not published",
+            f"move it up into the front matter, with no blank line above it, as "
+            f"'Kedaluwarsa: {when:%Y-%m-%d %H:%M}'",
+        )
+        return
     if not source.flag_below and frontmatter.is_end_field(name, value):
         # `Kedaluwarsa: besok`, `expiryDate: 2024-11-01` before the Date: held
         # back (`frontmatter.take_down_holds`), whatever the clock.
@@ -1526,8 +1548,10 @@ def _check_unknown_keys(source: Source, rules: Rules) -> Iterator[Finding]:
         name = source.names.get(key, key)
         if source.unpublished_flag and source.unpublished_flag[2] == line:
             continue  # held back as a draft, and said so (`check_unpublished_flag`)
-        if source.take_down and source.take_down[2] == line:
-            continue  # the take-down date, read (`check_take_down`)
+        if source.take_down and line in {source.take_down[2]} | {
+            other[2] for other in source.other_take_downs
+        }:
+            continue  # a take-down date (`check_take_down`, `_check_other_take_downs`)
         published = parse_date(value) if frontmatter.is_publication_key(key) else None
         if published is not None:
             # "publishDate: …" no later than Date:: the release goes out at its Date:.
@@ -1983,6 +2007,31 @@ def check_take_down(source: Source, rules: Rules) -> Iterator[Finding]:
     else:
         message = f"taken down at {shown} WIB{written}: not on the site since then"
     yield _finding(source, line, "suggestion", message, advice)
+
+
+def _check_other_take_downs(source: Source) -> Iterator[Finding]:
+    """A second take-down date (`Kedaluwarsa:` written again, an old
+    `expiryDate:` left beside it): the build reads the earliest
+    (`frontmatter.FrontMatter.take_down`, the safe side), and each other is
+    said at its line; one that holds the release back whatever the clock is
+    said as such (`check_unpublished_flag`)."""
+    if source.take_down is None:
+        return
+    name, value, line = source.take_down
+    date = source.value("date")
+    when = when_written(value)
+    for other, other_value, other_line in source.other_take_downs:
+        if frontmatter.take_down_holds(other_value, date):
+            continue  # held back, and said so (`check_unpublished_flag`)
+        yield _finding(
+            source,
+            other_line,
+            "warning",
+            f"another take-down date '{other}: {other_value}': the earliest, "
+            f"'{name}: {value}' (line {line}), is the one read"
+            + (f": the release comes down at {when:%Y-%m-%d %H:%M} WIB" if when else ""),
+            "keep one line, 'Kedaluwarsa: YYYY-MM-DD HH:MM' (WIB), and delete the others",
+        )
 
 
 def check_slug(source: Source) -> Iterator[Finding]:

@@ -782,36 +782,42 @@ def quicker_archives(generator) -> None:
     """article_generator_init: the generator's tag, category and author pages
     written by `_write_archives`, as Pelican 4.12 writes them; not for a
     generator whose class has its own (a subclass's, an outside plugin's put
-    on Pelican's class), nor under another Pelican."""
+    on Pelican's class), nor under another Pelican; and a method a receiver
+    before this one gave the generator itself (an outside plugin's
+    `generator.generate_tags = …`) is left to run."""
     if pelican_version != ARCHIVES_OF or not isinstance(generator, ArticlesGenerator):
         return
     methods = ("generate_tags", "generate_categories", "generate_authors")
     if not all(pelicans_own(getattr(type(generator), name, None), name) for name in methods):
         return
-    generator.generate_tags = lambda write: _write_archives(
-        generator,
-        write,
-        "tag",
-        "Tag",
-        generator.tags.items(),
-        lambda tag: {"tag": tag, "url": tag.url},
-    )
-    generator.generate_categories = lambda write: _write_archives(
-        generator,
-        write,
-        "category",
-        "Category",
-        generator.categories,
-        lambda category: {"url": category.url, "category": category},
-    )
-    generator.generate_authors = lambda write: _write_archives(
-        generator,
-        write,
-        "author",
-        "Author",
-        generator.authors,
-        lambda author: {"url": author.url, "author": author},
-    )
+    own = vars(generator)
+    if "generate_tags" not in own:
+        generator.generate_tags = lambda write: _write_archives(
+            generator,
+            write,
+            "tag",
+            "Tag",
+            generator.tags.items(),
+            lambda tag: {"tag": tag, "url": tag.url},
+        )
+    if "generate_categories" not in own:
+        generator.generate_categories = lambda write: _write_archives(
+            generator,
+            write,
+            "category",
+            "Category",
+            generator.categories,
+            lambda category: {"url": category.url, "category": category},
+        )
+    if "generate_authors" not in own:
+        generator.generate_authors = lambda write: _write_archives(
+            generator,
+            write,
+            "author",
+            "Author",
+            generator.authors,
+            lambda author: {"url": author.url, "author": author},
+        )
 
 
 # (settings, `cache_key` of them) of the last build whose templates were cached.

@@ -24,16 +24,14 @@ is said at its own file.
 
 from __future__ import annotations
 
-import html
 import os
 import re
 from collections.abc import Callable
-from urllib.parse import unquote, urlparse
 
 from pelican.contents import Content
 from pelican.plugins.signals import signal
 
-from warta.contents import contents_of, forget_rendered, set_summary
+from warta.contents import contents_of, forget_rendered, linked_content, set_summary
 from warta.published import LINKS_REMOVED
 
 # An <a> and its text (an anchor is never nested), and any other tag.
@@ -68,20 +66,8 @@ def forget_missing_static_links(generator) -> None:
 
 def _linked(content, key: str, value: str):
     """What Pelican's `_get_linked_content` finds for a link value in the
-    context's `key` ("generated_content", "static_content"), tried as it
-    tries it: as written, %-decoded, HTML-unescaped. None when nothing."""
-    found = content._context.get(key) or {}
-    path = urlparse(value).path
-    for candidate in (path, unquote(path), urlparse(html.unescape(value)).path):
-        if candidate.startswith("/"):
-            relative = candidate[1:]
-        else:
-            relative = content.get_relative_source_path(
-                os.path.join(content.relative_dir, candidate)
-            )
-        if found.get(relative) is not None:
-            return found[relative]
-    return None
+    context's `key` ("generated_content", "static_content"): `linked_content`."""
+    return linked_content(content, value, content._context.get(key) or {})
 
 
 def resolves(content, what: str, value: str) -> bool:

@@ -32,11 +32,11 @@ setting or code re-checks every source. A path through a hidden folder
 from __future__ import annotations
 
 import os
-import posixpath
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from warta.fingerprint import hash_bytes, hash_text
+from warta.paths import linked_file
 
 # A path's kind in the listing.
 FILE, FOLDER, LINK, OTHER, UNLISTED, MISSING = "f", "d", "l", "o", "u", "-"
@@ -181,21 +181,14 @@ class Lookups:
         return cls(list(paths), list(photos), listing)
 
 
-def joined_target(relative: str, written: str) -> str:
-    """The path below content/ a link target names, as `target_exists` joins
-    it: "/x" below content/, "x" beside the linking file (`relative`)."""
-    if written.startswith("/"):
-        return written.lstrip("/")
-    return posixpath.join(posixpath.dirname(relative.replace(os.sep, "/")), written)
-
-
 def recording_exists(exists: Callable[[str], object], relative: str, asked: Lookups, unquote):
-    """`exists(target)` noting in `asked` each path it joins (a target as
-    written and %-decoded, as `target_exists` tries both)."""
+    """`exists(target)` noting in `asked` each path it joins
+    (`warta.paths.linked_file`, as `target_exists` joins it: a target as
+    written and %-decoded, as it tries both)."""
 
     def recorded(target: str):
         for written in dict.fromkeys((target, unquote(target))):
-            asked.paths.append(joined_target(relative, written))
+            asked.paths.append(linked_file(relative, written))
         return exists(target)
 
     return recorded

@@ -65,7 +65,7 @@ from warta.findings import Finding, report
 from warta.fingerprint import files_digest, hash_text
 from warta.new_article import author_counts, office_spelling
 from warta.parallel import Background, fork_map
-from warta.paths import NearestFile, Refusal, below_content_folder, computer_file
+from warta.paths import NearestFile, Refusal, below_content_folder, computer_file, linked_file
 from warta.paths import check_source as check_path
 from warta.pipeline import pipeline_of
 from warta.plugin_order import active_plugins
@@ -170,11 +170,7 @@ def target_exists(content: str, relative: str, target: str) -> bool | str:
     """`link_exists` of a link in the source at `relative` (below content/)."""
     refused: str | bool = False
     for written in dict.fromkeys((target, unquote(target))):  # "foto%20rapat.jpg" as Pelican
-        if written.startswith("/"):
-            path = os.path.join(content, written.lstrip("/"))
-        else:
-            path = os.path.join(content, os.path.dirname(relative), written)
-        checked = check_path(content, path)
+        checked = check_path(content, os.path.join(content, linked_file(relative, written)))
         if isinstance(checked, Refusal):
             refused = refused or checked.reason
         elif checked.is_file():

@@ -13,7 +13,7 @@ import posixpath
 import re
 from collections.abc import Collection, Iterator
 from pathlib import Path
-from urllib.parse import unquote, urlparse, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from markupsafe import Markup, escape
 from pelican import signals
@@ -22,7 +22,14 @@ from pelican.plugins.signals import signal
 from pelican.urlwrappers import Author, Category, Tag
 
 from warta import frontmatter
-from warta.contents import DRAFT_LISTS, contents_of, forget_rendered, message_path, set_summary
+from warta.contents import (
+    DRAFT_LISTS,
+    contents_of,
+    forget_rendered,
+    linked_content,
+    message_path,
+    set_summary,
+)
 from warta.findings import Finding, report
 from warta.paths import (
     ADDRESS_KEYS,
@@ -92,24 +99,6 @@ def is_draft(content) -> bool:
 def is_unpublished(content) -> bool:
     """A draft or embargoed content, or one the build does not write."""
     return is_draft(content) or not is_written(content)
-
-
-def _relative(path: str) -> str:
-    return (path or "").replace(os.sep, "/")
-
-
-def linked_content(content, value: str, generated: dict):
-    """The content a `{filename}` value points to, found as Pelican finds it."""
-    path = urlparse(value).path
-    for candidate in (path, unquote(path), urlparse(html.unescape(value)).path):
-        if candidate.startswith("/"):
-            key = candidate[1:]
-        else:
-            key = content.get_relative_source_path(os.path.join(content.relative_dir, candidate))
-        found = generated.get(key) or generated.get(_relative(key))
-        if found is not None:
-            return found
-    return None
 
 
 def check_content(

@@ -30,12 +30,15 @@ What it adds to the site:
 - `article.search_filters`: [(name, value)] for the filters wilayah, tag,
   rubrik and tahun, written into each article page by
   `partials/search_meta.html` (hidden `data-pagefind-filter` spans).
-- `article.search_words`: the names of the article's regions (with their
-  ancestors, level words, spellings without spaces and the aliases of
-  REGIONS_ALIASES), official tags and officials, written by the same partial
-  as the metadata `cari` (filters.search_words): Pagefind searches metadata
-  but puts it in no excerpt, so "pagar alam" finds a release that writes
-  "Pagaralam", and a kecamatan's release is found by its kabupaten's name.
+- the enrichment stage `search_words` (`warta.search.SearchWordsStage`,
+  added at `article_generator_init`): `article.enrichment.search_words`, the
+  names of the article's regions (with their ancestors, level words,
+  spellings without spaces and the aliases of REGIONS_ALIASES), official
+  tags and officials, written by the same partial as the metadata `cari`:
+  Pagefind searches metadata but puts it in no excerpt, so "pagar alam"
+  finds a release that writes "Pagaralam", and a kecamatan's release is
+  found by its kabupaten's name. Computed and cached with the rest of the
+  enrichment (an alias changed in aliases.yaml computes them again).
 - the search page `/cari/` (the direct template `cari`, at CARI_SAVE_AS):
   the plugin adds it to DIRECT_TEMPLATES when search is on and takes it out
   when off, and sets `SEARCH_PAGE` (True when search is on) for the theme:
@@ -68,11 +71,13 @@ from pelican.generators import ArticlesGenerator
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
 from warta.paths import first_symlink, link_target, own_output
+from warta.pipeline import pipeline_of
 from warta.published import check_only
 from warta.regions.configured import load_configured as load_gazetteer
+from warta.search import SearchWordsStage
 from warta.text import shown_controls
 
-from .filters import search_filters, search_words
+from .filters import search_filters
 from .indexer import build_index, glob_from_save_as, year_segment
 
 logger = logging.getLogger(__name__)
@@ -150,19 +155,16 @@ def retain_bundle_dir(pelican) -> None:
     pelican.output_retention = retention
 
 
-def region_aliases(settings):
-    """A region code's aliases and seats (REGIONS_ALIASES), the gazetteer loaded
-    on the first call only (the regions plugin's copy: `load_configured` keeps
-    it); no aliases when it cannot be loaded (the regions plugin says why)."""
-    loaded = []
-
-    def aliases(code: str) -> list[str]:
-        if not loaded:
-            loaded.append(load_gazetteer(settings)[0])
-        gazetteer = loaded[0]
-        return list(gazetteer.aliases.get(code, ())) if gazetteer is not None else []
-
-    return aliases
+def add_stage(generator) -> None:
+    """article_generator_init: the search words stage joins the enrichment
+    pipeline (the enrichment plugin runs it after the regions and official
+    tags stages), with the aliases of the gazetteer the regions plugin loads
+    (`load_configured` keeps it; none when it cannot be loaded: the regions
+    plugin says why). Also in `invoke check` and with search off, so that
+    the enrichment cache a check leaves serves the build."""
+    gazetteer = load_gazetteer(generator.settings)[0]
+    aliases = gazetteer.aliases if gazetteer is not None else {}
+    pipeline_of(generator.context).add(SearchWordsStage(aliases))
 
 
 def attach_filters(generators) -> None:
@@ -170,7 +172,6 @@ def attach_filters(generators) -> None:
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator) or check_only(generator.settings):
             continue  # (`invoke check` renders no page)
-        aliases = region_aliases(generator.settings)
         for name in ARTICLE_LISTS:
             for article in getattr(generator, name, []) or []:
                 date = getattr(article, "date", None)
@@ -181,12 +182,6 @@ def attach_filters(generators) -> None:
                     tags=getattr(article, "tags", None),
                     category=getattr(article, "category", None),
                     year=date.year if date else None,
-                )
-                article.search_words = search_words(
-                    regions=enrichment.regions,
-                    official_tags=enrichment.official_tags,
-                    officials=enrichment.officials,
-                    aliases=aliases,
                 )
 
 
@@ -352,6 +347,7 @@ def register() -> None:
     signals.initialized.connect(add_defaults)
     signals.initialized.connect(own_search_page)
     signals.initialized.connect(retain_bundle_dir)
+    signals.article_generator_init.connect(add_stage)
     signals.all_generators_finalized.connect(attach_filters)
     signals.all_generators_finalized.connect(claim_bundle_dir)
     signals.finalized.connect(index_site)
