@@ -106,8 +106,9 @@ pages: for each of them Pelican scans every article of the site for those
 among the page's articles (their `dates`); the plugin finds them in one pass
 over the site's articles per kind of page and writes the same pages with the
 same arguments (`quicker_archives`; Pelican's own methods under another
-Pelican version, for a generator class with its own, and Pelican's own scan
-for contents with their own equality).
+Pelican version, for a generator class with its own, for a method an outside
+plugin set on the generator itself, and Pelican's own scan for contents with
+their own equality).
 
 Settings: ARTICLE_CACHE_ENABLED (default True; CACHE_CONTENT and
 LOAD_CONTENT_CACHE apply as to Pelican's caches: `--ignore-cache` starts
