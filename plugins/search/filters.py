@@ -11,7 +11,8 @@ template partial `search_meta.html` writes them as
 
 Filters are not searched: `search_words` gives the words a citizen types to
 find a release by place or person (its regions and their ancestors by official
-name, level word and its abbreviation, name without spaces and the aliases and
+name, level word and its abbreviation, name without spaces, a one-word name in
+two words as the gazetteer's own words split it, and the aliases and
 seats of aliases.yaml; its official tags; the officials it names), which the
 partial writes as the metadata `cari`: Pagefind searches metadata with the
 text, but shows it in no excerpt, and the search page shows no `cari`. No
@@ -78,13 +79,18 @@ def search_filters(
     return filters
 
 
-def _spellings(name: str) -> list[str]:
+def _spellings(name: str, splits: Callable[[str], Iterable[str]] | None = None) -> list[str]:
     """A name and, when it has two words, the same written as one: "Pagar
-    Alam" is typed "Pagaralam" too, "Lubuk Linggau" "Lubuklinggau" (and the
-    other way round: a name's words are found one by one). Longer names are
-    not typed as one word ("Ogan Komering Ulu Timur")."""
+    Alam" is typed "Pagaralam" too, "Lubuk Linggau" "Lubuklinggau"; and a
+    name of one word as `splits` writes it in two ("Sukarami" is typed "Suka
+    Rami": `Gazetteer.split_spellings`). Longer names are not typed as one
+    word ("Ogan Komering Ulu Timur")."""
     words = name.split()
-    return [name, "".join(words)] if len(words) == 2 else [name]
+    if len(words) == 2:
+        return [name, "".join(words)]
+    if len(words) == 1 and splits:
+        return [name, *splits(name)]
+    return [name]
 
 
 def search_words(
@@ -93,13 +99,15 @@ def search_words(
     official_tags: Iterable | None = None,
     officials: Iterable | None = None,
     aliases: Callable[[str], Iterable[str]] | None = None,
+    splits: Callable[[str], Iterable[str]] | None = None,
 ) -> str:
     """The words by which a release is found besides its text (see the module
     docstring), each once (letter case aside), in a stable order: its regions
     then their ancestors, its official tags, its officials.
 
     regions: `RegionRef`s (a `code`, `name`, `level` and `ancestors`);
-    aliases: a region code's other names (`Gazetteer.aliases`), or None."""
+    aliases: a region code's other names (`Gazetteer.aliases`), or None;
+    splits: a one-word name written as two (`Gazetteer.split_spellings`), or None."""
     phrases: list[str] = []
     places = []
     for region in regions or []:
@@ -116,10 +124,10 @@ def search_words(
             if level in ("kabupaten", "kota") and core.startswith(word):
                 core = core[len(word) :]
                 break
-        phrases += _spellings(core)
+        phrases += _spellings(core, splits)
         code = str(getattr(place, "code", "") or "")
         for alias in (aliases(code) if aliases and code else None) or ():
-            phrases += _spellings(" ".join(str(alias).split()))
+            phrases += _spellings(" ".join(str(alias).split()), splits)
     phrases += names(official_tags)
     phrases += names(officials)
     words: list[str] = []

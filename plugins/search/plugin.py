@@ -151,18 +151,27 @@ def retain_bundle_dir(pelican) -> None:
 
 
 def region_aliases(settings):
-    """A region code's aliases and seats (REGIONS_ALIASES), the gazetteer loaded
-    on the first call only (the regions plugin's copy: `load_configured` keeps
-    it); no aliases when it cannot be loaded (the regions plugin says why)."""
+    """A region code's aliases and seats (REGIONS_ALIASES), and a one-word
+    name written in two words (`Gazetteer.split_spellings`): two lookups, the
+    gazetteer loaded on the first call only (the regions plugin's copy:
+    `load_configured` keeps it); nothing when it cannot be loaded (the
+    regions plugin says why)."""
     loaded = []
 
-    def aliases(code: str) -> list[str]:
+    def gazetteer():
         if not loaded:
             loaded.append(load_gazetteer(settings)[0])
-        gazetteer = loaded[0]
-        return list(gazetteer.aliases.get(code, ())) if gazetteer is not None else []
+        return loaded[0]
 
-    return aliases
+    def aliases(code: str) -> list[str]:
+        found = gazetteer()
+        return list(found.aliases.get(code, ())) if found is not None else []
+
+    def splits(name: str) -> list[str]:
+        found = gazetteer()
+        return found.split_spellings(name) if found is not None else []
+
+    return aliases, splits
 
 
 def attach_filters(generators) -> None:
@@ -170,7 +179,7 @@ def attach_filters(generators) -> None:
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator) or check_only(generator.settings):
             continue  # (`invoke check` renders no page)
-        aliases = region_aliases(generator.settings)
+        aliases, splits = region_aliases(generator.settings)
         for name in ARTICLE_LISTS:
             for article in getattr(generator, name, []) or []:
                 date = getattr(article, "date", None)
@@ -187,6 +196,7 @@ def attach_filters(generators) -> None:
                     official_tags=enrichment.official_tags,
                     officials=enrichment.officials,
                     aliases=aliases,
+                    splits=splits,
                 )
 
 

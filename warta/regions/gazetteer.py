@@ -268,6 +268,31 @@ class Gazetteer:
         # an alias), a province the kabupaten/kota of its capital (`is_seat`).
         self.seats: dict[str, set[str]] = {}
         self._slugs: dict[str, str] = {}
+        self._name_words: frozenset[str] | None = None
+
+    def split_spellings(self, name: str) -> list[str]:
+        """A one-word name as citizens also type it, in two words: "Sukarami"
+        → ["Suka Rami"], "Bukitkecil" → ["Bukit Kecil"]. It splits where both
+        halves, of three letters or more, are words of the gazetteer's names of
+        two words or more (its own words, not a dictionary); a name of two
+        words, or one no such split fits, gives []."""
+        if self._name_words is None:
+            self._name_words = frozenset(
+                word.casefold()
+                for unit in self.units.values()
+                for words in [unit.core.split()]
+                if len(words) > 1
+                for word in words
+                if word.isalpha()
+            )
+        word = name.strip()
+        if not word or len(word.split()) != 1:
+            return []
+        return [
+            f"{word[:at]} {word[at:].capitalize()}"
+            for at in range(3, len(word) - 2)
+            if word[:at].casefold() in self._name_words and word[at:].casefold() in self._name_words
+        ]
 
     def _add(self, tier: str, name: str, code: str) -> None:
         key = key_of(name)
