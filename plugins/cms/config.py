@@ -14,7 +14,9 @@ staff aliases (warta/regions/gazetteer.py), the official vocabulary
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -324,6 +326,49 @@ def dateline_forms(home: str | None) -> dict:
         "degrees": sorted(dateline.DEGREES),
         "role_words": sorted(dateline.ROLE_WORDS),
         "address_ends": list(dateline._ADDRESS_ENDS),
+    }
+
+
+# The planes holding any character in Unicode so far (17.0): the Basic and
+# Supplementary Multilingual Planes, the ideographs' two and three, and the
+# tags' fourteenth. Planes 4 to 13 are unassigned, 15 and 16 private use and
+# noncharacters, in every browser as in Python (test_cms_unicode checks it).
+_ASSIGNED_PLANES = (0, 1, 2, 3, 14)
+
+
+@functools.cache
+def fold_tables() -> dict:
+    """What warta-cms.js needs to fold text as `warta.text.fold` does with
+    this Python's Unicode tables (`unicodedata.unidata_version`), whatever
+    the browser's own (Chromium's are newer: a Unicode 16 letter was kept in
+    the CMS's fold and made a space by the build's, 'abcd' against 'ab-cd'):
+    `unassigned`, a RegExp class (flag `u`) of the code points Python does
+    not know, which `fold` makes a space; `casefold`, each character whose
+    `str.casefold` is not its lower case ('ß' → 'ss', 'ς' → 'σ', Cherokee's
+    small letters → capitals), which JavaScript cannot ask for."""
+    ranges: list[tuple[int, int]] = []
+    for plane in _ASSIGNED_PLANES:
+        start = plane << 16
+        text = "".join(map(chr, range(start, start + 0x10000)))
+        unknown = bytes(category == "Cn" for category in map(unicodedata.category, text))
+        ranges += [
+            (start + m.start(), start + m.end() - 1) for m in re.finditer(rb"\x01+", unknown)
+        ]
+    ranges += [(4 << 16, (14 << 16) - 1)]
+    merged: list[tuple[int, int]] = []
+    for first, last in sorted(ranges):
+        if merged and merged[-1][1] + 1 >= first:
+            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+        else:
+            merged.append((first, last))
+    unassigned = "".join(
+        f"\\u{{{first:x}}}" + (f"-\\u{{{last:x}}}" if last > first else "")
+        for first, last in merged
+    )
+    first_planes = "".join(map(chr, range(0x20000)))
+    return {
+        "unassigned": f"[{unassigned}]",
+        "casefold": {ch: ch.casefold() for ch in first_planes if ch.casefold() != ch.lower()},
     }
 
 
@@ -732,6 +777,7 @@ def warta_data(inputs: CmsInputs) -> dict:
         "tag_spellings": inputs.tag_spellings,
         "dateline": inputs.dateline,
         "date_forms": date_forms(),
+        "fold": fold_tables(),
         # File name endings of the photos the build publishes: the CMS refuses
         # any other upload (an iPhone's HEIC) before it is saved.
         "photo_suffixes": list(PHOTO_SUFFIXES),

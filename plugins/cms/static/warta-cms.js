@@ -62,12 +62,44 @@
     );
   }
 
+  // What this build's Python knows of Unicode (config.json `fold`, from
+  // plugins/cms/config.py `fold_tables`), set at start: `unassigned`, the code
+  // points its `unicodedata` does not know (a newer emoji, a letter of Unicode
+  // 15-17), which `fold` makes a space whatever the browser's tables say;
+  // `casefold`, the characters whose `str.casefold` is not their lower case
+  // ("ß" → "ss", "ς" → "σ", Cherokee's small letters to capitals).
+  var buildUnicode = { unassigned: null, casefold: { '\u00df': 'ss' } };
+
+  function setBuildUnicode(tables) {
+    if (!tables) return;
+    buildUnicode = {
+      unassigned: tables.unassigned ? new RegExp(tables.unassigned, 'gu') : null,
+      casefold: tables.casefold || {},
+    };
+  }
+
+  function unknownToBuild(ch) {
+    var unassigned = buildUnicode.unassigned;
+    if (!unassigned) return false;
+    unassigned.lastIndex = 0;
+    return unassigned.test(ch);
+  }
+
+  // Python's `str.casefold`, character by character.
+  function casefold(text) {
+    var table = buildUnicode.casefold;
+    return Array.from(String(text), function (ch) {
+      if (Object.prototype.hasOwnProperty.call(table, ch)) return table[ch];
+      return unknownToBuild(ch) ? ch : ch.toLowerCase();
+    }).join('');
+  }
+
   function foldWords(text) {
-    return String(text || '')
+    var known = String(text || '');
+    if (buildUnicode.unassigned) known = known.replace(buildUnicode.unassigned, ' ');
+    return casefold(known
       .normalize('NFKD')
-      .replace(/\p{M}/gu, function (mark) { return combining(mark) ? '' : mark; })
-      .toLowerCase()
-      .replace(/ß/g, 'ss') // (Python's casefold)
+      .replace(/\p{M}/gu, function (mark) { return combining(mark) ? '' : mark; }))
       .replace(FOLD_REMOVED_RE, '')
       .replace(/[^\p{L}\p{N}]+/gu, ' ');
   }
@@ -441,29 +473,18 @@
 
   // A spelling as plugins/cms/config.py's spelling_key compares it.
   function spellingKey(value) {
-    return String(value || '')
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, '');
+    return foldWords(value).replace(/[^a-z0-9]/g, '');
   }
 
   // A tag as plugins/cms/config.py's tag_spellings compares it (the build's
-  // `tag_key`): letters and digits, words kept apart ("Pemilu2024" is no tag),
-  // a run of single letters joined ("A.S.N.", "P T P S" are "asn", "ptps").
+  // `tag_key`): folded words ("Pemilu2024" is no tag), a run of single
+  // letters joined ("A.S.N.", "P T P S" are "asn", "ptps").
   function tagKey(value) {
-    var words = String(value || '')
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/['’`ʼ‘]/g, '')
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim()
-      .split(' ');
+    var words = foldWords(value).split(' ').filter(Boolean);
     var joined = [];
     var run = [];
     words.concat(['']).forEach(function (word) {
-      if (/^[a-z]$/.test(word)) {
+      if (Array.from(word).length === 1 && /^\p{L}$/u.test(word)) {
         run.push(word);
         return;
       }
@@ -474,10 +495,13 @@
     return joined.join(' ');
   }
 
+  // What Python's `str.split()` splits at.
+  var PYTHON_SPACES_RE = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+
   // A name compared with its commas kept (warta.tags.vocabulary.comma_key).
   function commaKey(text) {
     return String(text).split(',').map(function (part) {
-      return part.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
+      return casefold(part).split(PYTHON_SPACES_RE).filter(Boolean).join(' ');
     }).join(', ');
   }
 
@@ -2836,6 +2860,7 @@
   function start(doc) {
     var CMS = window.CMS;
     var data = doc.warta;
+    setBuildUnicode(data.fold);
     data.tag_groups = {};
     (data.official_tags || []).forEach(function (tag) {
       data.tag_groups[tag.name] = tag.group;
@@ -2871,7 +2896,7 @@
 
   window.WARTA_CMS = {
     slugify: slugify, makeFormat: makeFormat, checks: checks, yamlNote: yamlNote, readDateline: readDateline,
-    dateAsBuilt: dateAsBuilt,
+    dateAsBuilt: dateAsBuilt, foldWords: foldWords, spellingKey: spellingKey, tagKey: tagKey, commaKey: commaKey,
   };
 
   document.addEventListener('DOMContentLoaded', function () {
