@@ -2380,6 +2380,46 @@
       'isi; naskah baru dapat disimpan setelah front matter terbaca.';
   }
 
+  // "Tarik dari situs" (Decap's unpublish) deletes the file from the site's
+  // branch and keeps the entry as a "Siap terbit" one on its cms/… branch:
+  // opened then, it read as a new release never published, or staff went
+  // to its page on the site and met a 404. An entry of the workflow whose
+  // file the branch has not (`isModification` false) and whose address the
+  // last build published (config.json `taken`) was taken down: where it is,
+  // since when (the branch's last change, `updatedOn`), how to put it back.
+  function takenDownNote(entry, data) {
+    if (!entry || !entry.get('status') || entry.get('isModification') !== false) return null;
+    var collection = entry.get('collection');
+    var slug = entry.getIn(['data', 'slug']) || entry.getIn(['data', '_warta_source', 'builtSlug']);
+    if (!slug) return null;
+    var key = addressKey(collection, slug, entry.getIn(['data', 'date']));
+    var taken = ((data.taken || {})[collection] || []).some(function (value) {
+      return collection + ':' + value === key;
+    });
+    if (!taken) return null;
+    var when = new Date(entry.get('updatedOn') || '');
+    var at = isNaN(when.getTime()) ? '' : ' pada ' + new Intl.DateTimeFormat('id-ID', {
+      day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit',
+      hourCycle: 'h23', timeZone: 'Asia/Jakarta',
+    }).format(when) + ' WIB';
+    var what = collection === 'berita' ? 'Berita' : 'Halaman';
+    return what + ' ini sudah ditarik dari situs' + at + ': berkasnya dihapus dari cabang utama ' +
+      'repositori, jadi situs tidak menampilkannya lagi sejak pembangunan berikutnya (alamatnya ' +
+      'di situs kini "tidak ditemukan"). Naskahnya tidak hilang: ia tersimpan di repositori sebagai ' +
+      'naskah "Siap terbit" (cabang cms/' + collection + '/' + entry.get('slug') + '), di Alur redaksi. ' +
+      'Untuk menayangkannya kembali di alamat yang sama, pilih Terbitkan > Terbitkan sekarang. ' +
+      '"Hapus draf ini" membuang naskah ini dari ruang redaksi; sesudah itu hanya riwayat git yang ' +
+      'menyimpannya.';
+  }
+
+  function takenDownNotice(entry, data) {
+    var note = takenDownNote(entry, data);
+    var h = window.h;
+    return note ? h('section', {
+      className: 'notice warta-cms-taken-down', role: 'status', 'aria-label': 'Ditarik dari situs',
+    }, h('p', {}, h('strong', {}, 'Ditarik dari situs. '), note)) : null;
+  }
+
   function formatDate(value) {
     var match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?/.exec(String(value || ''));
     if (!match) return '';
@@ -2634,6 +2674,7 @@
           found.tags.push(tag);
         });
         return h('main', { className: 'wrap' },
+          takenDownNotice(entry, data),
           h('section', { className: 'notice warta-cms-checks', 'aria-label': 'Pemeriksaan' },
             h('p', {}, h('strong', {}, problems.length ? 'Periksa sebelum menyimpan:' : 'Tidak ada masalah yang ditemukan.')),
             problems.length ? h('ul', {}, problems.map(function (p, i) {
@@ -2679,6 +2720,7 @@
       render: function () {
         var unread = yamlNote(this.props.entry.getIn(['data', 'body']));
         return h('main', {},
+          takenDownNotice(this.props.entry, data),
           unread ? h('section', { className: 'notice warta-cms-checks', 'aria-label': 'Pemeriksaan' },
             h('p', { 'data-level': 'kesalahan' }, 'kesalahan: ' + unread)) : null,
           h('article', { className: 'wrap article' },
