@@ -644,6 +644,24 @@
     return plain ? loaded.map(String).filter(Boolean) : null;
   }
 
+  var TAB_FIRST_KEY = 'baris menjorok dengan tab; pakai spasi (front matter yang baris kunci ' +
+    'pertamanya menjorok dengan tab tidak dibaca situs sama sekali: seluruh naskah menjadi isi)';
+
+  // A file whose first line is a `Key: value` indented by a tab or four
+  // columns (`\tTitle: …`): the build reads no front matter ("no front
+  // matter: the file starts with this line"), the form was empty without a
+  // word. The problem, as `readYamlBlock` gives one; null for another file.
+  function indentedFirstKey(lines) {
+    var line = expandTabs(String(lines[0] || '').replace(/^\ufeff/, ''));
+    if (!MORE_LINE_RE.test(line) || !KEY_LINE_RE.test(line.trim())) return null;
+    return {
+      line: 1,
+      message: 'baris "' + line.trim() + '" menjorok (diawali tab atau empat spasi atau lebih), ' +
+        'jadi situs tidak membaca front matter sama sekali dan seluruh naskah menjadi isi; tulis ' +
+        'kunci itu di awal baris',
+    };
+  }
+
   function opensYaml(line) {
     return /^-{3}/.test(line);
   }
@@ -827,6 +845,17 @@
     }
     if (!closed) return { problem: { line: 1, message: 'tidak ada baris --- penutup' } };
     var block = lines.slice(1, close);
+    // Its first key indented with a tab: YAML refuses the block and the
+    // build's line reader takes no key from it, so the build reads no front
+    // matter at all ("no front matter": the whole file is the text); js-yaml
+    // read a block indented with tabs throughout, the form filled.
+    var firstKey = -1;
+    block.forEach(function (line, index) {
+      if (firstKey < 0 && line.trim() && !/^\s*#/.test(line)) firstKey = index;
+    });
+    if (firstKey >= 0 && /^[ ]*\t/.test(block[firstKey])) {
+      return { problem: { line: firstKey + 2, message: TAB_FIRST_KEY } };
+    }
     var whole;
     // YAML cannot read the block at a key's own line (`title: Rapat: Pleno`,
     // `title: *Rapat Pleno*`): the build reads it line by line, each key its
@@ -1105,7 +1134,7 @@
         rubrikSupplied: rubrikSupplied(header),
         // A `---` block YAML cannot read: kept in the body, the form empty
         // (`checks` says so); saved only once it reads (`afterProblem`).
-        yamlProblem: yaml ? yaml.problem : null,
+        yamlProblem: yaml ? yaml.problem : header.length ? null : indentedFirstKey(lines),
       };
       return entry;
     }
@@ -1319,8 +1348,10 @@
       var again = fromFile(bodyOf(entry, source));
       var problem = again._warta_source.yamlProblem;
       if (problem) {
+        var yamlBlock = readYamlBlock(String(bodyOf(entry, source)).split(/\r\n|\r|\n/));
         throw new Error(
-          'front matter YAML di awal isi naskah tidak terbaca (baris ' + problem.line + ': ' +
+          'front matter ' + (yamlBlock ? 'YAML ' : '') + 'di awal isi naskah tidak terbaca (baris ' +
+          problem.line + ': ' +
           problem.message + '). Naskah tidak disimpan agar isinya tidak hilang: perbaiki ' +
           'front matter itu di kolom isi, lalu simpan lagi.'
         );
@@ -2373,11 +2404,13 @@
   // block stays in the body, the form is empty: `afterProblem` saves it once
   // it reads); null for any other.
   function yamlNote(body) {
-    var read = readYamlBlock(String(body || '').split(/\r?\n/));
-    if (!read || !read.problem) return null;
-    return 'Front matter YAML di awal isi naskah tidak terbaca (baris ' + read.problem.line + ': ' +
-      read.problem.message + '), jadi kolom formulir kosong. Perbaiki front matter itu di kolom ' +
-      'isi; naskah baru dapat disimpan setelah front matter terbaca.';
+    var lines = String(body || '').split(/\r?\n/);
+    var read = readYamlBlock(lines);
+    var problem = read ? read.problem : indentedFirstKey(lines);
+    if (!problem) return null;
+    return 'Front matter ' + (read ? 'YAML ' : '') + 'di awal isi naskah tidak terbaca (baris ' +
+      problem.line + ': ' + problem.message + '), jadi kolom formulir kosong. Perbaiki front ' +
+      'matter itu di kolom isi; naskah baru dapat disimpan setelah front matter terbaca.';
   }
 
   // "Tarik dari situs" (Decap's unpublish) deletes the file from the site's
