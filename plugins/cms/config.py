@@ -23,6 +23,7 @@ from pathlib import Path
 
 from warta import dates, frontmatter
 from warta.documents import ARCHIVE_SUFFIXES, DOCUMENT_SUFFIXES, LEGACY_SUFFIXES
+from warta.filekinds import HEAD_BYTES, NOT_A_PHOTO
 from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS
 from warta.new_article import region_value
 from warta.published import DRAFT_NAME_PAIRS, DRAFT_NAME_WORDS
@@ -286,13 +287,18 @@ def js_pattern(pattern: re.Pattern) -> dict:
     (`new RegExp(source, flags)`): named groups written `(?<name>`, ignoring
     case as the flag "i". ValueError for syntax JavaScript would read
     otherwise (`_PYTHON_ONLY_RE`), so that a change to the reader fails the
-    build of /admin/ rather than the CMS's reading quietly."""
+    build of /admin/ rather than the CMS's reading quietly. A bytes pattern
+    (warta.filekinds) is read as Latin-1, to match bytes read one character
+    a byte; its `\\A` is `^` (no flag "m"), its DOTALL the flag "s"."""
     source = pattern.pattern
+    if isinstance(source, bytes):
+        source = source.decode("latin-1").replace("\\A", "^")
     if _PYTHON_ONLY_RE.search(source):
-        raise ValueError(f"the dateline pattern cannot be read in JavaScript: {source!r}")
+        raise ValueError(f"the pattern cannot be read in JavaScript: {source!r}")
     return {
         "source": _BACKREFERENCE_RE.sub(r"\\k<\1>", source).replace("(?P<", "(?<"),
-        "flags": "i" if pattern.flags & re.IGNORECASE else "",
+        "flags": ("i" if pattern.flags & re.IGNORECASE else "")
+        + ("s" if pattern.flags & re.DOTALL else ""),
     }
 
 
@@ -788,6 +794,16 @@ def warta_data(inputs: CmsInputs) -> dict:
             s for s in DOCUMENT_SUFFIXES if s not in LEGACY_SUFFIXES and s not in ARCHIVE_SUFFIXES
         ],
         "legacy_suffixes": dict(LEGACY_SUFFIXES),
+        # What a file named as a photo is when its first bytes say it is none
+        # (an HTML page or a PDF named IMG_0001.jpg): the build's own patterns
+        # (warta.filekinds), each with the writer's words for it.
+        "not_a_photo": {
+            "head_bytes": HEAD_BYTES,
+            "kinds": [
+                {**js_pattern(kind.pattern), "what": kind.what_id, "advice": kind.suggestion_id}
+                for kind in NOT_A_PHOTO
+            ],
+        },
         # Words of a file's name that hold its release back (warta.published):
         # the preview says so when the title no longer holds them.
         "draft_name_words": sorted(DRAFT_NAME_WORDS),

@@ -2897,26 +2897,34 @@
       photos.concat(documents).join(' ') + '), lalu unggah lagi.';
   }
 
-  function stampUploads(event, data) {
-    var input = event.target;
-    if (!input || input.type !== 'file' || !input.files || !input.files.length) return;
-    // (Decap's input where an image is expected accepts "image/*" only)
-    var photoOnly = /(^|,)\s*image\/\*\s*(,|$)/.test(String(input.accept || '')) &&
-      !/\*\/\*/.test(String(input.accept || ''));
-    var refused = Array.prototype.map.call(input.files, function (file) {
-      return refusedUpload(file, data, photoOnly);
-    }).filter(Boolean);
-    if (refused.length) {
-      // Before Decap reads the files: nothing is uploaded or saved.
-      event.stopImmediatePropagation();
-      event.stopPropagation();
-      input.value = '';
-      window.alert(refused.join('\n\n'));
-      return;
-    }
-    if (typeof window.DataTransfer !== 'function') return;
+  // Why a file named as a photo cannot be published, by its first bytes
+  // (config.json `not_a_photo`: the build's own patterns, warta.filekinds):
+  // an HTML page, a PDF, an iPhone's HEIC or an SVG saved as IMG_0001.jpg
+  // was taken, saved, and stopped the build. null for another file (a PNG
+  // or WebP named .jpg is a photo: the build publishes it as JPEG).
+  function refusedContent(file, data) {
+    var sniff = data.not_a_photo;
+    var name = String(file.name || '');
+    var dot = name.lastIndexOf('.');
+    var suffix = dot >= 0 ? name.slice(dot).toLowerCase() : '';
+    if (!sniff || (data.photo_suffixes || []).indexOf(suffix) < 0) return Promise.resolve(null);
+    return file.slice(0, sniff.head_bytes).arrayBuffer().then(function (buffer) {
+      var head = String.fromCharCode.apply(null, new Uint8Array(buffer));
+      var kind = sniff.kinds.filter(function (k) {
+        return new RegExp(k.source, k.flags).test(head);
+      })[0];
+      if (!kind) return null;
+      return 'Berkas "' + name + '" bernama seperti foto, tetapi isinya ' + kind.what +
+        ', yang tidak dapat diterbitkan situs. ' + kind.advice + ', lalu unggah lagi.';
+    }, function () {
+      return null; // (unreadable here: the build says why)
+    });
+  }
+
+  // The chosen files with a stamp each, as Decap then stores them.
+  function stamped(files) {
     var transfer = new window.DataTransfer();
-    Array.prototype.forEach.call(input.files, function (file) {
+    files.forEach(function (file) {
       var dot = file.name.lastIndexOf('.');
       var stem = dot > 0 ? file.name.slice(0, dot) : file.name;
       var extension = dot > 0 ? file.name.slice(dot) : '';
@@ -2927,7 +2935,47 @@
         })
       );
     });
-    input.files = transfer.files;
+    return transfer.files;
+  }
+
+  // Files this page checked and handed on to Decap (the change event sent
+  // again once their first bytes are read).
+  var checkedInputs = typeof WeakSet === 'function' ? new WeakSet() : null;
+
+  function stampUploads(event, data) {
+    var input = event.target;
+    if (!input || input.type !== 'file' || !input.files || !input.files.length) return;
+    if (checkedInputs && checkedInputs.has(input)) {
+      checkedInputs.delete(input); // (read, stamped: Decap's own handler takes it)
+      return;
+    }
+    // (Decap's input where an image is expected accepts "image/*" only)
+    var photoOnly = /(^|,)\s*image\/\*\s*(,|$)/.test(String(input.accept || '')) &&
+      !/\*\/\*/.test(String(input.accept || ''));
+    var files = Array.prototype.slice.call(input.files);
+    var refused = files.map(function (file) {
+      return refusedUpload(file, data, photoOnly);
+    }).filter(Boolean);
+    // Before Decap reads the files: nothing is uploaded or saved until they
+    // are checked.
+    event.stopImmediatePropagation();
+    event.stopPropagation();
+    if (refused.length) {
+      input.value = '';
+      window.alert(refused.join('\n\n'));
+      return;
+    }
+    Promise.all(files.map(function (file) { return refusedContent(file, data); })).then(function (said) {
+      said = said.filter(Boolean);
+      if (said.length) {
+        input.value = '';
+        window.alert(said.join('\n\n'));
+        return;
+      }
+      if (typeof window.DataTransfer === 'function') input.files = stamped(files);
+      if (checkedInputs) checkedInputs.add(input);
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
   }
 
   // ---- start ------------------------------------------------------------------
