@@ -84,3 +84,31 @@ def test_the_front_matter_fixed_in_the_body_saves_as_the_build_reads_it(admin, n
     assert result["edited"] is not None  # (saved unchanged, it is still refused)
     assert fields_of(result["edited"])["title"] == TITLE
     assert fields_of(result["edited"])["slug"] == "rapat"
+
+
+# A `---` block YAML cannot read because one key is indented and the others
+# not: the line said is the indented key's, and the reason is its indentation
+# (js-yaml named the line below and spoke of quotes).
+MISINDENTED = {
+    "title-indented": (
+        f"---\n  Title: {TITLE}\ndate: 2024-11-20 09:00\nslug: rapat\n---",
+        2,
+        "Title",
+    ),
+    "date-indented": (
+        f"---\ntitle: {TITLE}\n  date: 2024-11-20 09:00\nslug: rapat\n---",
+        3,
+        "date",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(MISINDENTED))
+def test_a_key_indented_unlike_the_others_is_named_by_its_line(admin, name):  # noqa: F811
+    head, line, key = MISINDENTED[name]
+    result = open_and_save(admin, head + LEAD, {"summary": "Ringkasan rapat pleno."})
+    assert result["note"].startswith(
+        f'Front matter YAML di awal isi naskah tidak terbaca (baris {line}: kunci "{key}" '
+        "menjorok, tidak sejajar dengan kunci lain; tulis setiap kunci di awal baris"
+    ), result["note"]
+    assert result["edited"] is None  # (refused: nothing lost)

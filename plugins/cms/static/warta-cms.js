@@ -881,6 +881,7 @@
           return open;
         });
       }
+      failed = misindentedKey(block) || failed;
       var atLine = typeof mark.line === 'number' ? block[mark.line] : undefined;
       if (atLine === undefined || !YAML_KEY_RE.test(atLine)) return { problem: failed };
       whole = {};
@@ -956,6 +957,30 @@
       return { problem: { line: 2, message: 'susunan kunci YAML ini tidak dapat dipisah per kunci' } };
     }
     return read;
+  }
+
+  // A block YAML cannot read whose keys are not all at one indentation
+  // (`  Title: …` above `Date: …`, or `  date: …` below `title: Rapat`, not a
+  // map's key under `params:`): js-yaml named the line after the indented
+  // one and spoke of quotes. The first key line indented where the others are
+  // not, as {line, message}; null for another block.
+  function misindentedKey(block) {
+    var keys = [];
+    var parent = false;
+    block.forEach(function (line, index) {
+      var keyed = YAML_KEY_RE.exec(line);
+      if (!keyed || keyed[1].indexOf('\t') >= 0) return;
+      if (!parent || !keyed[1]) keys.push({ index: index, indent: keyed[1].length, key: keyed[3] });
+      parent = !line.slice(keyed[0].length).trim();
+    });
+    var indents = keys.map(function (k) { return k.indent; });
+    if (keys.length < 2 || Math.min.apply(null, indents) === Math.max.apply(null, indents)) return null;
+    var wrong = keys.filter(function (k) { return k.indent > 0; })[0];
+    return {
+      line: wrong.index + 2,
+      message: 'kunci "' + wrong.key + '" menjorok, tidak sejajar dengan kunci lain; tulis setiap ' +
+        'kunci di awal baris, tanpa spasi di depannya',
+    };
   }
 
   // What js-yaml says is wrong (English: "bad indentation of a mapping
