@@ -3,7 +3,8 @@ stage that gives every article them (no Pelican import).
 
 `search_words` gives the words a citizen types to find a release by place or
 person: its regions and their ancestors by official name, level word and its
-abbreviation, name without spaces and the aliases and seats of aliases.yaml;
+abbreviation, name without spaces, a one-word name split in two where both
+halves are words of the gazetteer's names, and the aliases and seats of aliases.yaml;
 its official tags; the officials it names. `SearchWordsStage` puts them in
 `Enrichment.search_words` after the regions and official tags stages, so
 they are computed where the rest of the enrichment is, on every core, and
@@ -23,7 +24,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from .enrichment import Enrichment
 from .pipeline import Source
-from .regions.gazetteer import level_name
+from .regions.gazetteer import level_name, split_in_two
 
 # The abbreviation people type before a name of each level ("Kab. OKU Timur").
 LEVEL_ABBREVIATIONS = {"provinsi": "Prov", "kabupaten": "Kab", "kota": "Kota", "kecamatan": "Kec"}
@@ -40,13 +41,19 @@ def names(items: Iterable | None) -> list[str]:
     return found
 
 
-def _spellings(name: str) -> list[str]:
+def _spellings(name: str, splits: Callable[[str], Iterable[str]] | None = None) -> list[str]:
     """A name and, when it has two words, the same written as one: "Pagar
     Alam" is typed "Pagaralam" too, "Lubuk Linggau" "Lubuklinggau" (and the
-    other way round: a name's words are found one by one). Longer names are
-    not typed as one word ("Ogan Komering Ulu Timur")."""
+    other way round: a name's words are found one by one); and a name of one
+    word as `splits` writes it in two ("Sukarami" is typed "Suka Rami":
+    `warta.regions.gazetteer.split_in_two`). Longer names are not typed as
+    one word ("Ogan Komering Ulu Timur")."""
     words = name.split()
-    return [name, "".join(words)] if len(words) == 2 else [name]
+    if len(words) == 2:
+        return [name, "".join(words)]
+    if len(words) == 1 and splits:
+        return [name, *splits(name)]
+    return [name]
 
 
 def search_words(
@@ -55,13 +62,15 @@ def search_words(
     official_tags: Iterable | None = None,
     officials: Iterable | None = None,
     aliases: Callable[[str], Iterable[str]] | None = None,
+    splits: Callable[[str], Iterable[str]] | None = None,
 ) -> str:
     """The words by which a release is found besides its text (see the module
     docstring), each once (letter case aside), in a stable order: its regions
     then their ancestors, its official tags, its officials.
 
     regions: `RegionRef`s (a `code`, `name`, `level` and `ancestors`);
-    aliases: a region code's other names (`Gazetteer.aliases`), or None."""
+    aliases: a region code's other names (`Gazetteer.aliases`), or None;
+    splits: a one-word name written as two (`Gazetteer.split_spellings`), or None."""
     phrases: list[str] = []
     places = []
     for region in regions or []:
@@ -78,10 +87,10 @@ def search_words(
             if level in ("kabupaten", "kota") and core.startswith(word):
                 core = core[len(word) :]
                 break
-        phrases += _spellings(core)
+        phrases += _spellings(core, splits)
         code = str(getattr(place, "code", "") or "")
         for alias in (aliases(code) if aliases and code else None) or ():
-            phrases += _spellings(" ".join(str(alias).split()))
+            phrases += _spellings(" ".join(str(alias).split()), splits)
     phrases += names(official_tags)
     phrases += names(officials)
     words: list[str] = []
@@ -101,12 +110,19 @@ class SearchWordsStage:
     name = "search_words"
     after: tuple[str, ...] = ("regions", "official_tags")
 
-    def __init__(self, aliases: Mapping[str, Iterable[str]]) -> None:
-        """aliases: a region code's aliases and seats (`Gazetteer.aliases`)."""
+    def __init__(
+        self, aliases: Mapping[str, Iterable[str]], name_words: Iterable[str] = ()
+    ) -> None:
+        """aliases: a region code's aliases and seats (`Gazetteer.aliases`);
+        name_words: the words a one-word name may be split into
+        (`Gazetteer.name_words`)."""
         self.aliases = {str(code): tuple(map(str, found)) for code, found in aliases.items()}
+        self.name_words = frozenset(name_words)
 
     def digest(self) -> str:
-        text = json.dumps(sorted(self.aliases.items()), ensure_ascii=False)
+        text = json.dumps(
+            [sorted(self.aliases.items()), sorted(self.name_words)], ensure_ascii=False
+        )
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def run(self, source: Source, enrichment: Enrichment) -> Enrichment:
@@ -115,5 +131,6 @@ class SearchWordsStage:
             official_tags=enrichment.official_tags,
             officials=enrichment.officials,
             aliases=lambda code: self.aliases.get(code, ()),
+            splits=lambda name: split_in_two(name, self.name_words),
         )
         return dataclasses.replace(enrichment, search_words=words)

@@ -14,13 +14,16 @@ staff aliases (warta/regions/gazetteer.py), the official vocabulary
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+import unicodedata
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from warta import dates, frontmatter
 from warta.documents import ARCHIVE_SUFFIXES, DOCUMENT_SUFFIXES, LEGACY_SUFFIXES
+from warta.filekinds import HEAD_BYTES, NOT_A_PHOTO
 from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS
 from warta.new_article import region_value
 from warta.published import DRAFT_NAME_PAIRS, DRAFT_NAME_WORDS
@@ -284,13 +287,18 @@ def js_pattern(pattern: re.Pattern) -> dict:
     (`new RegExp(source, flags)`): named groups written `(?<name>`, ignoring
     case as the flag "i". ValueError for syntax JavaScript would read
     otherwise (`_PYTHON_ONLY_RE`), so that a change to the reader fails the
-    build of /admin/ rather than the CMS's reading quietly."""
+    build of /admin/ rather than the CMS's reading quietly. A bytes pattern
+    (warta.filekinds) is read as Latin-1, to match bytes read one character
+    a byte; its `\\A` is `^` (no flag "m"), its DOTALL the flag "s"."""
     source = pattern.pattern
+    if isinstance(source, bytes):
+        source = source.decode("latin-1").replace("\\A", "^")
     if _PYTHON_ONLY_RE.search(source):
-        raise ValueError(f"the dateline pattern cannot be read in JavaScript: {source!r}")
+        raise ValueError(f"the pattern cannot be read in JavaScript: {source!r}")
     return {
         "source": _BACKREFERENCE_RE.sub(r"\\k<\1>", source).replace("(?P<", "(?<"),
-        "flags": "i" if pattern.flags & re.IGNORECASE else "",
+        "flags": ("i" if pattern.flags & re.IGNORECASE else "")
+        + ("s" if pattern.flags & re.DOTALL else ""),
     }
 
 
@@ -324,6 +332,49 @@ def dateline_forms(home: str | None) -> dict:
         "degrees": sorted(dateline.DEGREES),
         "role_words": sorted(dateline.ROLE_WORDS),
         "address_ends": list(dateline._ADDRESS_ENDS),
+    }
+
+
+# The planes holding any character in Unicode so far (17.0): the Basic and
+# Supplementary Multilingual Planes, the ideographs' two and three, and the
+# tags' fourteenth. Planes 4 to 13 are unassigned, 15 and 16 private use and
+# noncharacters, in every browser as in Python (test_cms_unicode checks it).
+_ASSIGNED_PLANES = (0, 1, 2, 3, 14)
+
+
+@functools.cache
+def fold_tables() -> dict:
+    """What warta-cms.js needs to fold text as `warta.text.fold` does with
+    this Python's Unicode tables (`unicodedata.unidata_version`), whatever
+    the browser's own (Chromium's are newer: a Unicode 16 letter was kept in
+    the CMS's fold and made a space by the build's, 'abcd' against 'ab-cd'):
+    `unassigned`, a RegExp class (flag `u`) of the code points Python does
+    not know, which `fold` makes a space; `casefold`, each character whose
+    `str.casefold` is not its lower case ('ß' → 'ss', 'ς' → 'σ', Cherokee's
+    small letters → capitals), which JavaScript cannot ask for."""
+    ranges: list[tuple[int, int]] = []
+    for plane in _ASSIGNED_PLANES:
+        start = plane << 16
+        text = "".join(map(chr, range(start, start + 0x10000)))
+        unknown = bytes(category == "Cn" for category in map(unicodedata.category, text))
+        ranges += [
+            (start + m.start(), start + m.end() - 1) for m in re.finditer(rb"\x01+", unknown)
+        ]
+    ranges += [(4 << 16, (14 << 16) - 1)]
+    merged: list[tuple[int, int]] = []
+    for first, last in sorted(ranges):
+        if merged and merged[-1][1] + 1 >= first:
+            merged[-1] = (merged[-1][0], max(last, merged[-1][1]))
+        else:
+            merged.append((first, last))
+    unassigned = "".join(
+        f"\\u{{{first:x}}}" + (f"-\\u{{{last:x}}}" if last > first else "")
+        for first, last in merged
+    )
+    first_planes = "".join(map(chr, range(0x20000)))
+    return {
+        "unassigned": f"[{unassigned}]",
+        "casefold": {ch: ch.casefold() for ch in first_planes if ch.casefold() != ch.lower()},
     }
 
 
@@ -732,6 +783,7 @@ def warta_data(inputs: CmsInputs) -> dict:
         "tag_spellings": inputs.tag_spellings,
         "dateline": inputs.dateline,
         "date_forms": date_forms(),
+        "fold": fold_tables(),
         # File name endings of the photos the build publishes: the CMS refuses
         # any other upload (an iPhone's HEIC) before it is saved.
         "photo_suffixes": list(PHOTO_SUFFIXES),
@@ -742,6 +794,16 @@ def warta_data(inputs: CmsInputs) -> dict:
             s for s in DOCUMENT_SUFFIXES if s not in LEGACY_SUFFIXES and s not in ARCHIVE_SUFFIXES
         ],
         "legacy_suffixes": dict(LEGACY_SUFFIXES),
+        # What a file named as a photo is when its first bytes say it is none
+        # (an HTML page or a PDF named IMG_0001.jpg): the build's own patterns
+        # (warta.filekinds), each with the writer's words for it.
+        "not_a_photo": {
+            "head_bytes": HEAD_BYTES,
+            "kinds": [
+                {**js_pattern(kind.pattern), "what": kind.what_id, "advice": kind.suggestion_id}
+                for kind in NOT_A_PHOTO
+            ],
+        },
         # Words of a file's name that hold its release back (warta.published):
         # the preview says so when the title no longer holds them.
         "draft_name_words": sorted(DRAFT_NAME_WORDS),

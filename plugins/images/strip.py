@@ -19,6 +19,8 @@ import warnings
 
 from PIL import ExifTags, Image, ImageCms, ImageOps
 
+from warta.filekinds import not_a_photo
+
 JPEG_SUFFIXES = (".jpg", ".jpeg", ".jpe", ".jfif")
 PNG_SUFFIXES = (".png",)
 OTHER_SUFFIXES = (".webp", ".gif", ".tif", ".tiff", ".bmp")
@@ -63,25 +65,8 @@ UNREADABLE = "save it again as JPEG or PNG"
 TOO_LARGE = "export the photo smaller, about 2000 px wide, before publishing"
 
 
-# What a file Pillow cannot open is, by its first bytes: (pattern, what it is,
-# suggestion). A drawing or a document is no photo: it is exported as one.
-EXPORT = "export it as PNG or JPEG"
-_NOT_A_PHOTO = (
-    (re.compile(rb"<svg[\s>]", re.I), "an SVG drawing", EXPORT),
-    (re.compile(rb"\A%PDF-"), "a PDF document", "export the page as PNG or JPEG"),
-    (
-        re.compile(rb"\A....ftyp(?:heic|heix|hevc|hevx|heim|heis|mif1|msf1)", re.S),
-        "an HEIC photo (as iPhones save them)",
-        "export it as JPEG",
-    ),
-    (re.compile(rb"\A....ftypavi[fs]", re.S), "an AVIF image", EXPORT),
-    (
-        re.compile(rb"<!doctype html|<html[\s>]", re.I),
-        "a web page (HTML)",
-        "download the photo again",
-    ),
-    (re.compile(rb"\APK\x03\x04"), "a ZIP archive or an Office document", EXPORT),
-)
+# What a file Pillow cannot open is, by its first bytes (warta.filekinds, the
+# CMS's too). A drawing or a document is no photo: it is exported as one.
 # Pillow names the file it could not identify by its repr ("<_io.BytesIO
 # object at 0x7f…>"): nothing for staff to read.
 _OBJECT_REPR = re.compile(r"\s*<[\w.]+ object at 0x[0-9a-fA-F]+>")
@@ -92,10 +77,9 @@ def unreadable_reason(data: bytes, exc: BaseException) -> tuple[str, str]:
     raised: what the file is, when its first bytes tell ("not a photo Pillow
     can read: an SVG drawing", "export it as PNG or JPEG"); else Pillow's
     own words without the object it names."""
-    head = data[:2048]
-    for pattern, what, suggestion in _NOT_A_PHOTO:
-        if pattern.search(head):
-            return f"not a photo Pillow can read: {what}", suggestion
+    kind = not_a_photo(data)
+    if kind:
+        return f"not a photo Pillow can read: {kind.what}", kind.suggestion
     if isinstance(exc, Image.UnidentifiedImageError):
         return "not a photo Pillow can read: no image format it knows", UNREADABLE
     return _OBJECT_REPR.sub("", str(exc)) or type(exc).__name__, UNREADABLE

@@ -164,7 +164,8 @@ def add_stage(generator) -> None:
     the enrichment cache a check leaves serves the build."""
     gazetteer = load_gazetteer(generator.settings)[0]
     aliases = gazetteer.aliases if gazetteer is not None else {}
-    pipeline_of(generator.context).add(SearchWordsStage(aliases))
+    name_words = gazetteer.name_words if gazetteer is not None else ()
+    pipeline_of(generator.context).add(SearchWordsStage(aliases, name_words))
 
 
 def attach_filters(generators) -> None:

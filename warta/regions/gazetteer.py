@@ -236,6 +236,22 @@ def region_values(raw: str) -> list[str]:
 _JOINERS_RE = re.compile(r"\s+(?i:dan|serta)\s+|\s*[&/+]\s*")
 
 
+def split_in_two(name: str, name_words: frozenset[str]) -> list[str]:
+    """A one-word name as citizens also type it, in two words: "Sukarami"
+    → ["Suka Rami"], "Bukitkecil" → ["Bukit Kecil"]. It splits where both
+    halves, of three letters or more, are among `name_words` (a gazetteer's
+    own words of its names of two words or more, not a dictionary); a name of
+    two words, or one no such split fits, gives []."""
+    word = name.strip()
+    if not word or len(word.split()) != 1:
+        return []
+    return [
+        f"{word[:at]} {word[at:].capitalize()}"
+        for at in range(3, len(word) - 2)
+        if word[:at].casefold() in name_words and word[at:].casefold() in name_words
+    ]
+
+
 class Gazetteer:
     """All units by code, plus a key → codes index per tier (built once)."""
 
@@ -268,6 +284,27 @@ class Gazetteer:
         # an alias), a province the kabupaten/kota of its capital (`is_seat`).
         self.seats: dict[str, set[str]] = {}
         self._slugs: dict[str, str] = {}
+        self._name_words: frozenset[str] | None = None
+
+    @property
+    def name_words(self) -> frozenset[str]:
+        """The words (case-folded) of the gazetteer's names of two words or
+        more: what `split_in_two` splits a one-word name into."""
+        if self._name_words is None:
+            self._name_words = frozenset(
+                word.casefold()
+                for unit in self.units.values()
+                for words in [unit.core.split()]
+                if len(words) > 1
+                for word in words
+                if word.isalpha()
+            )
+        return self._name_words
+
+    def split_spellings(self, name: str) -> list[str]:
+        """A one-word name as citizens also type it, in two words
+        (`split_in_two` with this gazetteer's `name_words`)."""
+        return split_in_two(name, self.name_words)
 
     def _add(self, tier: str, name: str, code: str) -> None:
         key = key_of(name)

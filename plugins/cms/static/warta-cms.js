@@ -62,12 +62,44 @@
     );
   }
 
+  // What this build's Python knows of Unicode (config.json `fold`, from
+  // plugins/cms/config.py `fold_tables`), set at start: `unassigned`, the code
+  // points its `unicodedata` does not know (a newer emoji, a letter of Unicode
+  // 15-17), which `fold` makes a space whatever the browser's tables say;
+  // `casefold`, the characters whose `str.casefold` is not their lower case
+  // ("ß" → "ss", "ς" → "σ", Cherokee's small letters to capitals).
+  var buildUnicode = { unassigned: null, casefold: { '\u00df': 'ss' } };
+
+  function setBuildUnicode(tables) {
+    if (!tables) return;
+    buildUnicode = {
+      unassigned: tables.unassigned ? new RegExp(tables.unassigned, 'gu') : null,
+      casefold: tables.casefold || {},
+    };
+  }
+
+  function unknownToBuild(ch) {
+    var unassigned = buildUnicode.unassigned;
+    if (!unassigned) return false;
+    unassigned.lastIndex = 0;
+    return unassigned.test(ch);
+  }
+
+  // Python's `str.casefold`, character by character.
+  function casefold(text) {
+    var table = buildUnicode.casefold;
+    return Array.from(String(text), function (ch) {
+      if (Object.prototype.hasOwnProperty.call(table, ch)) return table[ch];
+      return unknownToBuild(ch) ? ch : ch.toLowerCase();
+    }).join('');
+  }
+
   function foldWords(text) {
-    return String(text || '')
+    var known = String(text || '');
+    if (buildUnicode.unassigned) known = known.replace(buildUnicode.unassigned, ' ');
+    return casefold(known
       .normalize('NFKD')
-      .replace(/\p{M}/gu, function (mark) { return combining(mark) ? '' : mark; })
-      .toLowerCase()
-      .replace(/ß/g, 'ss') // (Python's casefold)
+      .replace(/\p{M}/gu, function (mark) { return combining(mark) ? '' : mark; }))
       .replace(FOLD_REMOVED_RE, '')
       .replace(/[^\p{L}\p{N}]+/gu, ' ');
   }
@@ -441,29 +473,18 @@
 
   // A spelling as plugins/cms/config.py's spelling_key compares it.
   function spellingKey(value) {
-    return String(value || '')
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, '');
+    return foldWords(value).replace(/[^a-z0-9]/g, '');
   }
 
   // A tag as plugins/cms/config.py's tag_spellings compares it (the build's
-  // `tag_key`): letters and digits, words kept apart ("Pemilu2024" is no tag),
-  // a run of single letters joined ("A.S.N.", "P T P S" are "asn", "ptps").
+  // `tag_key`): folded words ("Pemilu2024" is no tag), a run of single
+  // letters joined ("A.S.N.", "P T P S" are "asn", "ptps").
   function tagKey(value) {
-    var words = String(value || '')
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/['’`ʼ‘]/g, '')
-      .replace(/[^a-z0-9]+/g, ' ')
-      .trim()
-      .split(' ');
+    var words = foldWords(value).split(' ').filter(Boolean);
     var joined = [];
     var run = [];
     words.concat(['']).forEach(function (word) {
-      if (/^[a-z]$/.test(word)) {
+      if (Array.from(word).length === 1 && /^\p{L}$/u.test(word)) {
         run.push(word);
         return;
       }
@@ -474,10 +495,13 @@
     return joined.join(' ');
   }
 
+  // What Python's `str.split()` splits at.
+  var PYTHON_SPACES_RE = /[\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/;
+
   // A name compared with its commas kept (warta.tags.vocabulary.comma_key).
   function commaKey(text) {
     return String(text).split(',').map(function (part) {
-      return part.toLowerCase().split(/\s+/).filter(Boolean).join(' ');
+      return casefold(part).split(PYTHON_SPACES_RE).filter(Boolean).join(' ');
     }).join(', ');
   }
 
@@ -618,6 +642,24 @@
       return typeof item === 'string' || (typeof item === 'number' && isFinite(item));
     });
     return plain ? loaded.map(String).filter(Boolean) : null;
+  }
+
+  var TAB_FIRST_KEY = 'baris menjorok dengan tab; pakai spasi (front matter yang baris kunci ' +
+    'pertamanya menjorok dengan tab tidak dibaca situs sama sekali: seluruh naskah menjadi isi)';
+
+  // A file whose first line is a `Key: value` indented by a tab or four
+  // columns (`\tTitle: …`): the build reads no front matter ("no front
+  // matter: the file starts with this line"), the form was empty without a
+  // word. The problem, as `readYamlBlock` gives one; null for another file.
+  function indentedFirstKey(lines) {
+    var line = expandTabs(String(lines[0] || '').replace(/^\ufeff/, ''));
+    if (!MORE_LINE_RE.test(line) || !KEY_LINE_RE.test(line.trim())) return null;
+    return {
+      line: 1,
+      message: 'baris "' + line.trim() + '" menjorok (diawali tab atau empat spasi atau lebih), ' +
+        'jadi situs tidak membaca front matter sama sekali dan seluruh naskah menjadi isi; tulis ' +
+        'kunci itu di awal baris',
+    };
   }
 
   function opensYaml(line) {
@@ -803,6 +845,17 @@
     }
     if (!closed) return { problem: { line: 1, message: 'tidak ada baris --- penutup' } };
     var block = lines.slice(1, close);
+    // Its first key indented with a tab: YAML refuses the block and the
+    // build's line reader takes no key from it, so the build reads no front
+    // matter at all ("no front matter": the whole file is the text); js-yaml
+    // read a block indented with tabs throughout, the form filled.
+    var firstKey = -1;
+    block.forEach(function (line, index) {
+      if (firstKey < 0 && line.trim() && !/^\s*#/.test(line)) firstKey = index;
+    });
+    if (firstKey >= 0 && /^[ ]*\t/.test(block[firstKey])) {
+      return { problem: { line: firstKey + 2, message: TAB_FIRST_KEY } };
+    }
     var whole;
     // YAML cannot read the block at a key's own line (`title: Rapat: Pleno`,
     // `title: *Rapat Pleno*`): the build reads it line by line, each key its
@@ -828,6 +881,7 @@
           return open;
         });
       }
+      failed = misindentedKey(block) || failed;
       var atLine = typeof mark.line === 'number' ? block[mark.line] : undefined;
       if (atLine === undefined || !YAML_KEY_RE.test(atLine)) return { problem: failed };
       whole = {};
@@ -903,6 +957,30 @@
       return { problem: { line: 2, message: 'susunan kunci YAML ini tidak dapat dipisah per kunci' } };
     }
     return read;
+  }
+
+  // A block YAML cannot read whose keys are not all at one indentation
+  // (`  Title: …` above `Date: …`, or `  date: …` below `title: Rapat`, not a
+  // map's key under `params:`): js-yaml named the line after the indented
+  // one and spoke of quotes. The first key line indented where the others are
+  // not, as {line, message}; null for another block.
+  function misindentedKey(block) {
+    var keys = [];
+    var parent = false;
+    block.forEach(function (line, index) {
+      var keyed = YAML_KEY_RE.exec(line);
+      if (!keyed || keyed[1].indexOf('\t') >= 0) return;
+      if (!parent || !keyed[1]) keys.push({ index: index, indent: keyed[1].length, key: keyed[3] });
+      parent = !line.slice(keyed[0].length).trim();
+    });
+    var indents = keys.map(function (k) { return k.indent; });
+    if (keys.length < 2 || Math.min.apply(null, indents) === Math.max.apply(null, indents)) return null;
+    var wrong = keys.filter(function (k) { return k.indent > 0; })[0];
+    return {
+      line: wrong.index + 2,
+      message: 'kunci "' + wrong.key + '" menjorok, tidak sejajar dengan kunci lain; tulis setiap ' +
+        'kunci di awal baris, tanpa spasi di depannya',
+    };
   }
 
   // What js-yaml says is wrong (English: "bad indentation of a mapping
@@ -1081,7 +1159,7 @@
         rubrikSupplied: rubrikSupplied(header),
         // A `---` block YAML cannot read: kept in the body, the form empty
         // (`checks` says so); saved only once it reads (`afterProblem`).
-        yamlProblem: yaml ? yaml.problem : null,
+        yamlProblem: yaml ? yaml.problem : header.length ? null : indentedFirstKey(lines),
       };
       return entry;
     }
@@ -1295,8 +1373,10 @@
       var again = fromFile(bodyOf(entry, source));
       var problem = again._warta_source.yamlProblem;
       if (problem) {
+        var yamlBlock = readYamlBlock(String(bodyOf(entry, source)).split(/\r\n|\r|\n/));
         throw new Error(
-          'front matter YAML di awal isi naskah tidak terbaca (baris ' + problem.line + ': ' +
+          'front matter ' + (yamlBlock ? 'YAML ' : '') + 'di awal isi naskah tidak terbaca (baris ' +
+          problem.line + ': ' +
           problem.message + '). Naskah tidak disimpan agar isinya tidak hilang: perbaiki ' +
           'front matter itu di kolom isi, lalu simpan lagi.'
         );
@@ -2349,11 +2429,53 @@
   // block stays in the body, the form is empty: `afterProblem` saves it once
   // it reads); null for any other.
   function yamlNote(body) {
-    var read = readYamlBlock(String(body || '').split(/\r?\n/));
-    if (!read || !read.problem) return null;
-    return 'Front matter YAML di awal isi naskah tidak terbaca (baris ' + read.problem.line + ': ' +
-      read.problem.message + '), jadi kolom formulir kosong. Perbaiki front matter itu di kolom ' +
-      'isi; naskah baru dapat disimpan setelah front matter terbaca.';
+    var lines = String(body || '').split(/\r?\n/);
+    var read = readYamlBlock(lines);
+    var problem = read ? read.problem : indentedFirstKey(lines);
+    if (!problem) return null;
+    return 'Front matter ' + (read ? 'YAML ' : '') + 'di awal isi naskah tidak terbaca (baris ' +
+      problem.line + ': ' + problem.message + '), jadi kolom formulir kosong. Perbaiki front ' +
+      'matter itu di kolom isi; naskah baru dapat disimpan setelah front matter terbaca.';
+  }
+
+  // "Tarik dari situs" (Decap's unpublish) deletes the file from the site's
+  // branch and keeps the entry as a "Siap terbit" one on its cms/… branch:
+  // opened then, it read as a new release never published, or staff went
+  // to its page on the site and met a 404. An entry of the workflow whose
+  // file the branch has not (`isModification` false) and whose address the
+  // last build published (config.json `taken`) was taken down: where it is,
+  // since when (the branch's last change, `updatedOn`), how to put it back.
+  function takenDownNote(entry, data) {
+    if (!entry || !entry.get('status') || entry.get('isModification') !== false) return null;
+    var collection = entry.get('collection');
+    var slug = entry.getIn(['data', 'slug']) || entry.getIn(['data', '_warta_source', 'builtSlug']);
+    if (!slug) return null;
+    var key = addressKey(collection, slug, entry.getIn(['data', 'date']));
+    var taken = ((data.taken || {})[collection] || []).some(function (value) {
+      return collection + ':' + value === key;
+    });
+    if (!taken) return null;
+    var when = new Date(entry.get('updatedOn') || '');
+    var at = isNaN(when.getTime()) ? '' : ' pada ' + new Intl.DateTimeFormat('id-ID', {
+      day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit',
+      hourCycle: 'h23', timeZone: 'Asia/Jakarta',
+    }).format(when) + ' WIB';
+    var what = collection === 'berita' ? 'Berita' : 'Halaman';
+    return what + ' ini sudah ditarik dari situs' + at + ': berkasnya dihapus dari cabang utama ' +
+      'repositori, jadi situs tidak menampilkannya lagi sejak pembangunan berikutnya (alamatnya ' +
+      'di situs kini "tidak ditemukan"). Naskahnya tidak hilang: ia tersimpan di repositori sebagai ' +
+      'naskah "Siap terbit" (cabang cms/' + collection + '/' + entry.get('slug') + '), di Alur redaksi. ' +
+      'Untuk menayangkannya kembali di alamat yang sama, pilih Terbitkan > Terbitkan sekarang. ' +
+      '"Hapus draf ini" membuang naskah ini dari ruang redaksi; sesudah itu hanya riwayat git yang ' +
+      'menyimpannya.';
+  }
+
+  function takenDownNotice(entry, data) {
+    var note = takenDownNote(entry, data);
+    var h = window.h;
+    return note ? h('section', {
+      className: 'notice warta-cms-taken-down', role: 'status', 'aria-label': 'Ditarik dari situs',
+    }, h('p', {}, h('strong', {}, 'Ditarik dari situs. '), note)) : null;
   }
 
   function formatDate(value) {
@@ -2610,6 +2732,7 @@
           found.tags.push(tag);
         });
         return h('main', { className: 'wrap' },
+          takenDownNotice(entry, data),
           h('section', { className: 'notice warta-cms-checks', 'aria-label': 'Pemeriksaan' },
             h('p', {}, h('strong', {}, problems.length ? 'Periksa sebelum menyimpan:' : 'Tidak ada masalah yang ditemukan.')),
             problems.length ? h('ul', {}, problems.map(function (p, i) {
@@ -2655,6 +2778,7 @@
       render: function () {
         var unread = yamlNote(this.props.entry.getIn(['data', 'body']));
         return h('main', {},
+          takenDownNotice(this.props.entry, data),
           unread ? h('section', { className: 'notice warta-cms-checks', 'aria-label': 'Pemeriksaan' },
             h('p', { 'data-level': 'kesalahan' }, 'kesalahan: ' + unread)) : null,
           h('article', { className: 'wrap article' },
@@ -2798,26 +2922,34 @@
       photos.concat(documents).join(' ') + '), lalu unggah lagi.';
   }
 
-  function stampUploads(event, data) {
-    var input = event.target;
-    if (!input || input.type !== 'file' || !input.files || !input.files.length) return;
-    // (Decap's input where an image is expected accepts "image/*" only)
-    var photoOnly = /(^|,)\s*image\/\*\s*(,|$)/.test(String(input.accept || '')) &&
-      !/\*\/\*/.test(String(input.accept || ''));
-    var refused = Array.prototype.map.call(input.files, function (file) {
-      return refusedUpload(file, data, photoOnly);
-    }).filter(Boolean);
-    if (refused.length) {
-      // Before Decap reads the files: nothing is uploaded or saved.
-      event.stopImmediatePropagation();
-      event.stopPropagation();
-      input.value = '';
-      window.alert(refused.join('\n\n'));
-      return;
-    }
-    if (typeof window.DataTransfer !== 'function') return;
+  // Why a file named as a photo cannot be published, by its first bytes
+  // (config.json `not_a_photo`: the build's own patterns, warta.filekinds):
+  // an HTML page, a PDF, an iPhone's HEIC or an SVG saved as IMG_0001.jpg
+  // was taken, saved, and stopped the build. null for another file (a PNG
+  // or WebP named .jpg is a photo: the build publishes it as JPEG).
+  function refusedContent(file, data) {
+    var sniff = data.not_a_photo;
+    var name = String(file.name || '');
+    var dot = name.lastIndexOf('.');
+    var suffix = dot >= 0 ? name.slice(dot).toLowerCase() : '';
+    if (!sniff || (data.photo_suffixes || []).indexOf(suffix) < 0) return Promise.resolve(null);
+    return file.slice(0, sniff.head_bytes).arrayBuffer().then(function (buffer) {
+      var head = String.fromCharCode.apply(null, new Uint8Array(buffer));
+      var kind = sniff.kinds.filter(function (k) {
+        return new RegExp(k.source, k.flags).test(head);
+      })[0];
+      if (!kind) return null;
+      return 'Berkas "' + name + '" bernama seperti foto, tetapi isinya ' + kind.what +
+        ', yang tidak dapat diterbitkan situs. ' + kind.advice + ', lalu unggah lagi.';
+    }, function () {
+      return null; // (unreadable here: the build says why)
+    });
+  }
+
+  // The chosen files with a stamp each, as Decap then stores them.
+  function stamped(files) {
     var transfer = new window.DataTransfer();
-    Array.prototype.forEach.call(input.files, function (file) {
+    files.forEach(function (file) {
       var dot = file.name.lastIndexOf('.');
       var stem = dot > 0 ? file.name.slice(0, dot) : file.name;
       var extension = dot > 0 ? file.name.slice(dot) : '';
@@ -2828,7 +2960,47 @@
         })
       );
     });
-    input.files = transfer.files;
+    return transfer.files;
+  }
+
+  // Files this page checked and handed on to Decap (the change event sent
+  // again once their first bytes are read).
+  var checkedInputs = typeof WeakSet === 'function' ? new WeakSet() : null;
+
+  function stampUploads(event, data) {
+    var input = event.target;
+    if (!input || input.type !== 'file' || !input.files || !input.files.length) return;
+    if (checkedInputs && checkedInputs.has(input)) {
+      checkedInputs.delete(input); // (read, stamped: Decap's own handler takes it)
+      return;
+    }
+    // (Decap's input where an image is expected accepts "image/*" only)
+    var photoOnly = /(^|,)\s*image\/\*\s*(,|$)/.test(String(input.accept || '')) &&
+      !/\*\/\*/.test(String(input.accept || ''));
+    var files = Array.prototype.slice.call(input.files);
+    var refused = files.map(function (file) {
+      return refusedUpload(file, data, photoOnly);
+    }).filter(Boolean);
+    // Before Decap reads the files: nothing is uploaded or saved until they
+    // are checked.
+    event.stopImmediatePropagation();
+    event.stopPropagation();
+    if (refused.length) {
+      input.value = '';
+      window.alert(refused.join('\n\n'));
+      return;
+    }
+    Promise.all(files.map(function (file) { return refusedContent(file, data); })).then(function (said) {
+      said = said.filter(Boolean);
+      if (said.length) {
+        input.value = '';
+        window.alert(said.join('\n\n'));
+        return;
+      }
+      if (typeof window.DataTransfer === 'function') input.files = stamped(files);
+      if (checkedInputs) checkedInputs.add(input);
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
   }
 
   // ---- start ------------------------------------------------------------------
@@ -2836,6 +3008,7 @@
   function start(doc) {
     var CMS = window.CMS;
     var data = doc.warta;
+    setBuildUnicode(data.fold);
     data.tag_groups = {};
     (data.official_tags || []).forEach(function (tag) {
       data.tag_groups[tag.name] = tag.group;
@@ -2871,7 +3044,7 @@
 
   window.WARTA_CMS = {
     slugify: slugify, makeFormat: makeFormat, checks: checks, yamlNote: yamlNote, readDateline: readDateline,
-    dateAsBuilt: dateAsBuilt,
+    dateAsBuilt: dateAsBuilt, foldWords: foldWords, spellingKey: spellingKey, tagKey: tagKey, commaKey: commaKey,
   };
 
   document.addEventListener('DOMContentLoaded', function () {
