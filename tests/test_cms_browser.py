@@ -259,9 +259,10 @@ def page(browser, newsroom):
     opened = context.new_page()
     errors = sign_in(opened, newsroom)
     yield opened
-    # The page's own errors, before closing: closing aborts the requests the
-    # CMS still has in flight (a refresh after a save), whose rejections are
-    # the closing's, not the page's.
+    # The test ends as a staffer leaves: once the CMS has its answers (a save's
+    # refresh of the entry); the page's errors are taken then, before closing
+    # (closing aborts what is still loading, the preview's files).
+    opened.backend.settle(opened)
     seen = list(errors)
     context.close()
     assert seen == [], seen
