@@ -12,34 +12,12 @@ import datetime as dt
 import re
 
 import pytest
-from test_cms_browser import SAMPLE_PLAIN, SAMPLE_WITH_PHOTO, git, start_newsroom
+from test_cms_browser import SAMPLE_PLAIN, SAMPLE_WITH_PHOTO, git, newsroom, page
 
 pytestmark = pytest.mark.browser
+__all__ = ["newsroom", "page"]  # the fixtures: a decap-server and /admin/ signed in
 
 WIB = dt.timezone(dt.timedelta(hours=7))
-
-
-@pytest.fixture
-def newsroom(tmp_path):
-    yield from start_newsroom(tmp_path)
-
-
-@pytest.fixture
-def page(browser, newsroom):
-    context = browser.new_context(
-        viewport={"width": 1366, "height": 900}, timezone_id="Asia/Jakarta", locale="id-ID"
-    )
-    errors: list[str] = []
-    opened = context.new_page()
-    opened.on("pageerror", lambda error: errors.append(f"{error.name}: {error.message}"))
-    opened.set_default_timeout(20_000)
-    opened.goto(newsroom.base + "/admin/")
-    opened.get_by_role("button", name="Masuk").click()
-    opened.get_by_role("link", name="Berita").first.wait_for()
-    yield opened
-    seen = list(errors)
-    context.close()
-    assert seen == [], seen
 
 
 def entry_of(sample: str) -> str:
