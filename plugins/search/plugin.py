@@ -171,23 +171,50 @@ def attach_filters(generators) -> None:
         if not isinstance(generator, ArticlesGenerator) or check_only(generator.settings):
             continue  # (`invoke check` renders no page)
         aliases = region_aliases(generator.settings)
+        # Both are pure functions of what their keys hold; the enrichment
+        # cache keeps equal regions, official tags and officials as one
+        # object, so the articles that share them share one result (each
+        # object is held by the memo's value while it lives: its id is its own).
+        filters_made: dict[tuple, tuple] = {}
+        words_made: dict[tuple, tuple] = {}
         for name in ARTICLE_LISTS:
             for article in getattr(generator, name, []) or []:
                 date = getattr(article, "date", None)
                 enrichment = enrichment_of(article)
-                article.search_filters = search_filters(
-                    regions=enrichment.regions,
-                    official_tags=enrichment.official_tags,
-                    tags=getattr(article, "tags", None),
-                    category=getattr(article, "category", None),
-                    year=date.year if date else None,
+                regions, official = enrichment.regions, enrichment.official_tags
+                officials = enrichment.officials
+                tags = getattr(article, "tags", None)
+                category = getattr(article, "category", None)
+                year = date.year if date else None
+                key = (
+                    id(regions),
+                    id(official),
+                    tuple(map(str, tags or ())),
+                    str(category) if category else None,
+                    year,
                 )
-                article.search_words = search_words(
-                    regions=enrichment.regions,
-                    official_tags=enrichment.official_tags,
-                    officials=enrichment.officials,
-                    aliases=aliases,
-                )
+                filters = filters_made.get(key)
+                if filters is None:
+                    made = search_filters(
+                        regions=regions,
+                        official_tags=official,
+                        tags=tags,
+                        category=category,
+                        year=year,
+                    )
+                    filters = filters_made[key] = (made, regions, official)
+                article.search_filters = list(filters[0])
+                key = (id(regions), id(official), id(officials))
+                words = words_made.get(key)
+                if words is None:
+                    made = search_words(
+                        regions=regions,
+                        official_tags=official,
+                        officials=officials,
+                        aliases=aliases,
+                    )
+                    words = words_made[key] = (made, regions, official, officials)
+                article.search_words = words[0]
 
 
 def max_pages(settings) -> int | None:
