@@ -1,9 +1,9 @@
 """The passes over every article that work from values the enrichment cache
 shares (equal regions, official tags and officials are one object on a warm
 build): search's filters and words, seo's schema.org places, the regions'
-aside and the region names without a page. Each makes its result once per
-object and gives it to every article that has that object, so what else a
-result reads (the rubrik, the year, the tags, the officials) is in its key: a
+aside and the region names without a page. Each makes what the regions give
+once per object and shares it among the articles that have that object, each
+adding its own (the rubrik, the year, the tags, the officials) to a copy: a
 warm build of releases of one region that differ in each of those is the
 clean build, file for file, and each page says its own."""
 

@@ -66,9 +66,11 @@ def search_filters(
     tags: Iterable | None,
     category: object | None,
     year: int | None,
+    places: list[str] | None = None,
 ) -> list[tuple[str, str]]:
-    """[(filter name, value), ...] in a stable order, without duplicates."""
-    filters = [(REGION, name) for name in region_names(regions)]
+    """[(filter name, value), ...] in a stable order, without duplicates.
+    `places`: `region_names(regions)`, when the caller has it."""
+    filters = [(REGION, name) for name in (region_names(regions) if places is None else places)]
     official = names(official_tags)
     filters += [(TAG, name) for name in official or names(str(t) for t in tags or [])]
     if category:
@@ -93,13 +95,27 @@ def search_words(
     official_tags: Iterable | None = None,
     officials: Iterable | None = None,
     aliases: Callable[[str], Iterable[str]] | None = None,
+    places: tuple[list[str], set[str]] | None = None,
 ) -> str:
     """The words by which a release is found besides its text (see the module
     docstring), each once (letter case aside), in a stable order: its regions
     then their ancestors, its official tags, its officials.
 
     regions: `RegionRef`s (a `code`, `name`, `level` and `ancestors`);
-    aliases: a region code's other names (`Gazetteer.aliases`), or None."""
+    aliases: a region code's other names (`Gazetteer.aliases`), or None;
+    places: `place_words(regions, aliases)`, when the caller has it (not changed)."""
+    words, seen = place_words(regions, aliases) if places is None else places
+    words, seen = list(words), set(seen)
+    _add_words([*names(official_tags), *names(officials)], words, seen)
+    return " ".join(words)
+
+
+def place_words(
+    regions: Iterable | None, aliases: Callable[[str], Iterable[str]] | None = None
+) -> tuple[list[str], set[str]]:
+    """The words of `search_words` that its regions give, in order, and their
+    folded forms: a function of the regions and the aliases alone, which a
+    caller may make once for the articles that share the regions."""
     phrases: list[str] = []
     places = []
     for region in regions or []:
@@ -120,13 +136,16 @@ def search_words(
         code = str(getattr(place, "code", "") or "")
         for alias in (aliases(code) if aliases and code else None) or ():
             phrases += _spellings(" ".join(str(alias).split()))
-    phrases += names(official_tags)
-    phrases += names(officials)
     words: list[str] = []
     seen: set[str] = set()
+    _add_words(phrases, words, seen)
+    return words, seen
+
+
+def _add_words(phrases: Iterable[str], words: list[str], seen: set[str]) -> None:
+    """Each word of the phrases not in `seen` (folded) added to both, in order."""
     for phrase in phrases:
         for word in phrase.split():
             if word.casefold() not in seen:
                 seen.add(word.casefold())
                 words.append(word)
-    return " ".join(words)

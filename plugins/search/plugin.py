@@ -72,7 +72,7 @@ from warta.published import check_only
 from warta.regions.configured import load_configured as load_gazetteer
 from warta.text import shown_controls
 
-from .filters import search_filters, search_words
+from .filters import place_words, region_names, search_filters, search_words
 from .indexer import build_index, glob_from_save_as, year_segment
 
 logger = logging.getLogger(__name__)
@@ -171,50 +171,38 @@ def attach_filters(generators) -> None:
         if not isinstance(generator, ArticlesGenerator) or check_only(generator.settings):
             continue  # (`invoke check` renders no page)
         aliases = region_aliases(generator.settings)
-        # Both are pure functions of what their keys hold; the enrichment
-        # cache keeps equal regions, official tags and officials as one
-        # object, so the articles that share them share one result (each
-        # object is held by the memo's value while it lives: its id is its own).
-        filters_made: dict[tuple, tuple] = {}
-        words_made: dict[tuple, tuple] = {}
+        # What the regions give is made once per regions object: the
+        # enrichment cache keeps equal ones as one (the memo holds each, so its
+        # id is its own); official tags and officials are too many
+        # combinations to share.
+        made: dict[int, tuple] = {}
         for name in ARTICLE_LISTS:
             for article in getattr(generator, name, []) or []:
                 date = getattr(article, "date", None)
                 enrichment = enrichment_of(article)
-                regions, official = enrichment.regions, enrichment.official_tags
-                officials = enrichment.officials
-                tags = getattr(article, "tags", None)
-                category = getattr(article, "category", None)
-                year = date.year if date else None
-                key = (
-                    id(regions),
-                    id(official),
-                    tuple(map(str, tags or ())),
-                    str(category) if category else None,
-                    year,
+                regions = enrichment.regions
+                places = made.get(id(regions))
+                if places is None:
+                    places = made[id(regions)] = (
+                        region_names(regions),
+                        place_words(regions, aliases),
+                        regions,
+                    )
+                article.search_filters = search_filters(
+                    regions=regions,
+                    official_tags=enrichment.official_tags,
+                    tags=getattr(article, "tags", None),
+                    category=getattr(article, "category", None),
+                    year=date.year if date else None,
+                    places=places[0],
                 )
-                filters = filters_made.get(key)
-                if filters is None:
-                    made = search_filters(
-                        regions=regions,
-                        official_tags=official,
-                        tags=tags,
-                        category=category,
-                        year=year,
-                    )
-                    filters = filters_made[key] = (made, regions, official)
-                article.search_filters = list(filters[0])
-                key = (id(regions), id(official), id(officials))
-                words = words_made.get(key)
-                if words is None:
-                    made = search_words(
-                        regions=regions,
-                        official_tags=official,
-                        officials=officials,
-                        aliases=aliases,
-                    )
-                    words = words_made[key] = (made, regions, official, officials)
-                article.search_words = words[0]
+                article.search_words = search_words(
+                    regions=regions,
+                    official_tags=enrichment.official_tags,
+                    officials=enrichment.officials,
+                    aliases=aliases,
+                    places=places[1],
+                )
 
 
 def max_pages(settings) -> int | None:
