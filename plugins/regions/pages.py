@@ -232,15 +232,8 @@ def aside_regions(
     timelines: dict[str, AsideTimeline] = {}
     entries: dict[int, tuple | None] = {}  # (the articles stay alive: ids are theirs)
     found: dict[int, AsideRegion | None] = {}
-    # The enrichment cache keeps equal regions as one object: each object's
-    # code is found once (the memo holds the object, so its id is its own).
-    codes: dict[int, tuple] = {}
     for article in articles:
-        regions = region_refs(article)
-        known = codes.get(id(regions))
-        if known is None:
-            known = codes[id(regions)] = (aside_region_code(regions, boxes, home), regions)
-        code = known[0]
+        code = aside_region_code(region_refs(article), boxes, home)
         if code is None:
             found[id(article)] = None
             continue

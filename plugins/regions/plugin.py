@@ -224,15 +224,10 @@ def add_asides(generators) -> None:
         lambda article: enrichment_of(article).regions,
         published.is_listed,
     )
-    missing: dict[int, tuple] = {}  # id of the regions → (codes, the regions): as in aside_regions
     for article in articles:
         enrichment = enrichment_of(article)
         enrichment.region_aside = boxes[id(article)]
-        known = missing.get(id(enrichment.regions))
-        if known is None:
-            codes = without_page(enrichment.regions, regions.pages)
-            known = missing[id(enrichment.regions)] = (codes, enrichment.regions)
-        enrichment.regions_without_page = known[0]
+        enrichment.regions_without_page = without_page(enrichment.regions, regions.pages)
 
 
 def without_page(regions, written) -> tuple[str, ...]:
