@@ -392,18 +392,10 @@ class SeoGenerator(Generator):
 
 
 def add_content_location(generators) -> None:
-    # A pure function of the regions, which the enrichment cache keeps as one
-    # object for the articles that have equal ones: made once per object (the
-    # memo holds each, so its id is its own), a list of its own per article.
-    made: dict[int, tuple] = {}
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
             for article in [*generator.articles, *generator.drafts]:
-                regions = enrichment_of(article).regions
-                found = made.get(id(regions))
-                if found is None:
-                    found = made[id(regions)] = (content_location(regions), regions)
-                article.content_location = [dict(place) for place in found[0]]
+                article.content_location = content_location(enrichment_of(article).regions)
 
 
 # The generator of the run in progress whose files wait for `finalized`.
