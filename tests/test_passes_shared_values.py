@@ -1,11 +1,10 @@
-"""The passes over every article that work from values the enrichment cache
-shares (equal regions, official tags and officials are one object on a warm
-build): search's filters and words, seo's schema.org places, the regions'
-aside and the region names without a page. Each makes what the regions give
-once per object and shares it among the articles that have that object, each
-adding its own (the rubrik, the year, the tags, the officials) to a copy: a
-warm build of releases of one region that differ in each of those is the
-clean build, file for file, and each page says its own."""
+"""Search's filters and words are made from values the enrichment cache
+shares (equal regions are one object on a warm build): what the regions give
+is made once per object and shared among the articles that have it, each
+adding its own rubrik, year, tags and officials to a copy. A warm build of
+releases of one region that differ in each of those is the clean build, file
+for file, and each page says its own (its filters, its words, and seo's
+schema.org places from the same regions)."""
 
 from __future__ import annotations
 
