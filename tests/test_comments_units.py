@@ -222,6 +222,30 @@ def test_each_articles_source_path_is_worked_out_once(tmp_path):
     assert asked == [1]
 
 
+def test_posix_path_is_paths_own():
+    """The fallback thread id is a digest of the source path's text as
+    `Path(...).as_posix()` gives it; the comments plugin skips the Path where
+    the text is already that, so both must agree to the character for every
+    path (a moved thread loses its comments): every path of up to four parts
+    of odd names ("", ".", "..", ".h", "a.", a backslash), with up to three
+    leading slashes and with and without a trailing one."""
+    import itertools
+
+    from plugins.comments.plugin import posix_path
+
+    parts = ["a", ".", "..", "", "b.md", ".h", "x y", "\\", "..md", "a."]
+    checked = 0
+    for count in range(1, 5):
+        for combo in itertools.product(parts, repeat=count):
+            for lead in ("", "/", "//", "///"):
+                path = lead + "/".join(combo)
+                for text in (path, path + "/"):
+                    assert posix_path(text) == Path(text).as_posix(), text
+                    checked += 1
+    assert posix_path("") == Path("").as_posix()
+    assert checked > 80_000
+
+
 @pytest.mark.parametrize(
     "url",
     [

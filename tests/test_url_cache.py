@@ -142,3 +142,25 @@ def test_taxonomy_slugs_made_once_are_pelicans(tmp_path):
         "Author": "penulis-pemilu 2024",
         "Category": "pemilu-2024",
     }, slugs
+
+
+def test_a_date_formatted_for_an_address_is_as_pelican_formats_it():
+    """`FormattedOnce` writes "%Y", "%m" and "%d" as numbers without Pelican's
+    `strftime`: the same text as `format` of the date for every year (one
+    below 1000 goes Pelican's way: strftime writes it without padding),
+    month and day, with and without a zone, and any other spec as before."""
+    import random
+    from datetime import UTC
+
+    from pelican.utils import SafeDatetime
+
+    from plugins.url_cache.plugin import FormattedOnce
+
+    chance = random.Random(16)
+    years = [1, 9, 99, 999, 1000, 2024, 9999, *(chance.randint(1, 9999) for _ in range(2000))]
+    for number, year in enumerate(years):
+        date = SafeDatetime(
+            year, chance.randint(1, 12), chance.randint(1, 28), tzinfo=UTC if number % 2 else None
+        )
+        for spec in ("%Y", "%m", "%d", "%Y/%m", "%-m", "%b", ""):
+            assert format(FormattedOnce(date), spec) == format(date, spec), (date, spec)

@@ -159,7 +159,23 @@ def _parsed_metadata(article, key: str, label: str, parse):
 def source_of(article) -> str:
     """The article's source path below content/, with "/" (Pelican works it
     out at each ask)."""
-    return Path(article.relative_source_path or article.source_path).as_posix()
+    return posix_path(article.relative_source_path or article.source_path)
+
+
+# Where `PurePosixPath` would change a path's text: an empty or "." part, a
+# trailing slash (a leading "//" it keeps; a "." at a name's start is allowed
+# for: ".../.hidden" goes the long way).
+_NOT_AS_WRITTEN = re.compile(r"//|/\.|^\.(?:/|$)|/$|^$")
+
+
+def posix_path(path: str) -> str:
+    """`Path(path).as_posix()`, without making a Path where the text is
+    already that (a path Pelican made: 10,000 Paths were half of
+    `add_comments`). The fallback thread id is a digest of this text, so it
+    must be the same to the character (`test_posix_path_is_paths_own`)."""
+    if os.sep == "/" and isinstance(path, str) and not _NOT_AS_WRITTEN.search(path):
+        return path
+    return Path(path).as_posix()
 
 
 def comments_for(

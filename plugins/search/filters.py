@@ -51,9 +51,11 @@ def search_filters(
     tags: Iterable | None,
     category: object | None,
     year: int | None,
+    places: list[str] | None = None,
 ) -> list[tuple[str, str]]:
-    """[(filter name, value), ...] in a stable order, without duplicates."""
-    filters = [(REGION, name) for name in region_names(regions)]
+    """[(filter name, value), ...] in a stable order, without duplicates.
+    `places`: `region_names(regions)`, when the caller has it."""
+    filters = [(REGION, name) for name in (region_names(regions) if places is None else places)]
     official = names(official_tags)
     filters += [(TAG, name) for name in official or names(str(t) for t in tags or [])]
     if category:

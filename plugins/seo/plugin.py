@@ -46,6 +46,7 @@ from warta.paths import listed_folders, own_output, shared_listing
 from warta.published import LISTED_STATUSES, check_only, is_listed, is_written, listed
 
 from .documents import (
+    NEWS_WINDOW,
     NewsEntry,
     PageEntry,
     absolute,
@@ -238,24 +239,29 @@ class SeoGenerator(Generator):
         # Each article is in a rubrik, its tags, its author and three archives:
         # whether it is listed, and when it last changed, is asked once, not
         # at each of those lists.
-        unlisted = object()
-        said: dict[int, object] = {}  # id → when it changed, or `unlisted`
+        said: dict[int, dt.datetime] = {}  # id → when it changed, for a listed one
+        asked: set[int] = set()  # the ids asked, listed or not (`held` keeps them alive)
+        held: list = []
 
         def listed_of(contents) -> list:
-            return [content for content in contents if changed_if_listed(content) is not unlisted]
+            return [content for content in contents if changed_if_listed(content) is not None]
 
         def changed_if_listed(content):
             key = id(content)
-            if key not in said:
-                said[key] = changed(content) if is_listed(content) else unlisted
-            return said[key]
+            if key not in asked:
+                asked.add(key)
+                held.append(content)
+                if is_listed(content):
+                    said[key] = changed(content)
+            return said.get(key)
 
         def newest_listed(contents) -> dt.datetime | None:
-            # `newest(listed_of(contents))`, of the values kept
-            return max(
-                (when for when in map(changed_if_listed, contents) if when is not unlisted),
-                default=None,
-            )
+            # `newest(listed_of(contents))`, of the values kept (a date is
+            # never false); the look-ups in C once every content was asked
+            if not asked.issuperset(map(id, contents)):
+                for content in contents:
+                    changed_if_listed(content)
+            return max(filter(None, map(said.get, map(id, contents))), default=None)
 
         articles = listed_of(context.get("articles", []))
         site_newest = newest(articles)
@@ -349,10 +355,15 @@ class SeoGenerator(Generator):
         now = build_time(self.settings)
         news = []
         if news_as and now is not None:
+            # (only the articles of the window made into entries: `recent_news`
+            # keeps the same ones)
+            since = now - NEWS_WINDOW
             news = recent_news(
                 (
                     NewsEntry(absolute(base, article.url), str(article.title), article.date)
-                    for article in listed(self.context.get("articles", []))
+                    for article in listed(
+                        [a for a in self.context.get("articles", []) if since <= a.date <= now]
+                    )
                 ),
                 now,
             )

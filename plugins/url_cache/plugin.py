@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import os
+from datetime import datetime
 
 from pelican import signals
 from pelican.contents import Article, Content
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.urlwrappers import URLWrapper
-from pelican.utils import path_to_url, posixize_path, slugify
+from pelican.utils import SafeDatetime, path_to_url, posixize_path, slugify
 
 from warta.contents import every_article, every_page
 from warta.published import check_only
@@ -66,7 +67,7 @@ class FormattedOnce:
     def __format__(self, spec: str) -> str:
         found = self._formatted.get(spec)
         if found is None:
-            found = self._formatted[spec] = format(self._value, spec)
+            found = self._formatted[spec] = _numeric(self._value, spec) or format(self._value, spec)
         return found
 
     def __getattr__(self, name: str):
@@ -77,6 +78,25 @@ class FormattedOnce:
 
     def __repr__(self) -> str:
         return repr(self._value)
+
+
+# What `strftime` writes for the specs the URL settings use, as numbers: a
+# four-digit year, a zero-padded month and day (no locale reads them).
+_NUMERIC = {"%Y": "{0.year}", "%m": "{0.month:02d}", "%d": "{0.day:02d}"}
+
+
+def _numeric(value, spec: str) -> str | None:
+    """`format(value, spec)` of a date for "%Y", "%m" or "%d" without Pelican's
+    `strftime` (a pattern search and a substitution a call); None for any
+    other spec, value or a year strftime may write otherwise."""
+    pattern = _NUMERIC.get(spec)
+    if pattern is None or not isinstance(value, datetime) or not 1000 <= value.year <= 9999:
+        return None
+    if type(value).__format__ is not datetime.__format__ or (
+        type(value).strftime not in (datetime.strftime, SafeDatetime.strftime)
+    ):
+        return None  # (a class that formats otherwise)
+    return pattern.format(value)
 
 
 def both_urls(content, roots: dict) -> tuple[str, str]:
