@@ -1696,16 +1696,27 @@ class IncrementalWriter(Writer):
                 key: Paginator(name, url, value, self.settings, per_page)
                 for key, value in paginated.items()
             }
+            # Each page of a list made once (Pelican's writer makes it again as
+            # its neighbours' previous and next page: 51,000 pages for 17,000
+            # at 10,000 articles); a neighbour is the very page it names.
+            made: dict[tuple[str, int], Page] = {}
+
+            def page_of(key: str, number: int) -> Page:
+                page = made.get((key, number))
+                if page is None:
+                    page = made[key, number] = paginators[key].page(number)
+                return page
+
             for number in range(next(iter(paginators.values())).num_pages):
                 page_kwargs = kwargs.copy()
                 for key, paginator in paginators.items():
-                    page = paginator.page(number + 1)
+                    page = page_of(key, number + 1)
                     page_kwargs.update(
                         {
                             f"{key}_paginator": paginator,
                             f"{key}_page": page,
-                            f"{key}_previous_page": paginator.page(number) if number else None,
-                            f"{key}_next_page": paginator.page(number + 2)
+                            f"{key}_previous_page": page_of(key, number) if number else None,
+                            f"{key}_next_page": page_of(key, number + 2)
                             if number + 1 < paginator.num_pages
                             else None,
                         }
