@@ -245,3 +245,30 @@ def test_invoke_build_shows_the_line_in_a_terminal_only(tmp_path):
     code, terminal = _run_on_terminal(invoke_build, env | {"CI": "true"})
     assert code == 0, terminal[-2000:]
     assert "build ok" in terminal and "berita dibaca" not in terminal
+
+
+def test_a_build_that_shows_no_line_does_not_listen_to_the_writes(monkeypatch):
+    from pelican import signals
+
+    from plugins.progress import plugin
+
+    def receivers() -> list:
+        return list(signals.content_written.receivers_for("x/index.html"))
+
+    try:
+        monkeypatch.setattr(plugin.DISPLAY, "enabled", False)
+        plugin.register()
+        assert plugin.DISPLAY.file_written not in receivers()
+
+        monkeypatch.setattr(plugin.DISPLAY, "enabled", True)
+        plugin.register()
+        assert plugin.DISPLAY.file_written in receivers()
+    finally:
+        for signal, handler in (
+            (signals.initialized, plugin.DISPLAY.build_started),
+            (signals.content_object_init, plugin.DISPLAY.content_read),
+            (signals.article_generator_pretaxonomy, plugin.DISPLAY.articles_listed),
+            (signals.content_written, plugin.DISPLAY.file_written),
+            (signals.finalized, plugin.DISPLAY.build_finished),
+        ):
+            signal.disconnect(handler)

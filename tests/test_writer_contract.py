@@ -818,3 +818,75 @@ def test_a_check_with_an_outside_plugin_stopping_every_build_at_finalized_fails(
     assert checked.returncode != 0, checked.log
     [said] = checked.findings("error")
     assert said.message.startswith("build stopped: KeyError: 'INDEKS_BERKAS' (in plugin 'indeks'")
+
+
+PAGES_PLUGIN = textwrap.dedent(
+    '''
+    """An outside plugin: records each listing page's page and neighbours as the
+    writer hands them to content_written."""
+    import json
+    import os
+
+    from pelican import signals
+
+    RECORD = os.environ["OUTSIDE_RECORD"]
+    seen = []
+
+
+    def content_written(path, context):
+        page = context.get("articles_page")
+        if page is None or context.get("articles_paginator") is None:
+            return
+        before, after = context.get("articles_previous_page"), context.get("articles_next_page")
+        seen.append(
+            {
+                "list": id(context["articles_paginator"]),
+                "number": page.number,
+                "page": id(page),
+                "previous": [id(before), before.number] if before is not None else None,
+                "next": [id(after), after.number] if after is not None else None,
+                "items": [article.slug for article in page.object_list],
+                "pages": page.paginator.num_pages,
+            }
+        )
+
+
+    def finalized(pelican):
+        with open(RECORD, "w", encoding="utf-8") as handle:
+            json.dump(seen, handle)
+
+
+    def register():
+        signals.content_written.connect(content_written)
+        signals.finalized.connect(finalized)
+    '''
+)
+
+
+def test_a_listing_pages_neighbours_are_the_pages_of_that_list(site, tmp_path, monkeypatch):
+    # Each page of a list is made once; its previous and next page are the
+    # very pages written before and after it (not copies made again), with
+    # their numbers and articles, on a cold build and a warm one after an edit.
+    files = newsroom(site)
+    record = tmp_path / "pages.json"
+    monkeypatch.setenv("OUTSIDE_RECORD", str(record))
+    for build in ("cold", "warm"):
+        if build == "warm":
+            append_text(files["rilis-2"], "\n\nPembaruan: jadwal rapat diubah.\n")
+        built = build_with_outside_plugin(
+            site, tmp_path, "pages", PAGES_PLUGIN, DEFAULT_PAGINATION=2
+        )
+        assert built.returncode == 0, built.log
+        seen = json.loads(record.read_text(encoding="utf-8"))
+        lists: dict[int, dict[int, dict]] = {}
+        for page in seen:
+            lists.setdefault(page["list"], {})[page["number"]] = page
+        assert any(len(pages) >= 3 for pages in lists.values()), build
+        for pages in lists.values():
+            assert sorted(pages) == list(range(1, pages[1]["pages"] + 1))
+            for number, page in pages.items():
+                before, after = pages.get(number - 1), pages.get(number + 1)
+                assert page["previous"] == ([before["page"], number - 1] if before else None)
+                assert page["next"] == ([after["page"], number + 1] if after else None)
+            shown = [slug for number in sorted(pages) for slug in pages[number]["items"]]
+            assert len(shown) == len(set(shown))

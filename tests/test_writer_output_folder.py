@@ -187,3 +187,26 @@ def test_a_search_bundle_folder_that_is_a_link_is_removed_and_the_index_built(si
     assert said == [("output/pagefind", "warning")], built.log
     assert not bundle.is_symlink() and (bundle / "bundles.json").is_file()
     assert sorted(p.name for p in elsewhere.iterdir()) == ["keep.txt"]
+
+
+@pytest.mark.parametrize("relative", [True, False])
+def test_an_output_file_is_joined_as_pelicans_sanitised_join_joins_it(
+    tmp_path, relative, monkeypatch
+):
+    # The writer works the output folder's absolute path out once; each page's
+    # path is Pelican's, and one leading outside is refused as Pelican refuses it.
+    from pelican.utils import sanitised_join
+
+    from plugins.writer.plugin import IncrementalWriter
+
+    monkeypatch.chdir(tmp_path)
+    output = "out" if relative else str(tmp_path / "out")
+    writer = IncrementalWriter(output, settings={"RELATIVE_URLS": False, "SITEURL": ""})
+    names = ["index.html", "berita/2024/x/index.html", "a/./b/../c.html", "tag//x.html", "a/"]
+    for name in names:
+        assert writer._output_join(name) == sanitised_join(output, name)
+    for name in ["../elsewhere.html", "a/../../elsewhere.html", str(tmp_path / "other.html")]:
+        with pytest.raises(RuntimeError):
+            sanitised_join(output, name)
+        with pytest.raises(RuntimeError):
+            writer._output_join(name)
