@@ -5,6 +5,7 @@ and from `invoke check`."""
 
 from __future__ import annotations
 
+import json
 import re
 
 from conftest import FINDING_LINE, FixtureSite, run_build, run_invoke
@@ -135,3 +136,54 @@ def test_hostile_releases_are_each_published_or_named_and_said_alike_everywhere(
     # One line a problem: no file is told the same thing twice.
     every = lines_of(cold.log)
     assert len(every) == len(set(every)), [line for line in every if every.count(line) > 1]
+
+
+def built_alone(tmp_path, files: dict[str, str], **overrides):
+    """A fixture site of these releases (name → text, under berita/2024/),
+    built (search off): the site and the build."""
+    site = FixtureSite(tmp_path)
+    for name, text in files.items():
+        site.article(f"2024/{name}", text)
+    return site, site.build(SEARCH_ENABLED=False, **overrides)
+
+
+def marks_out(built) -> set[str]:
+    """The release marks (`kodeNx`) of every article page and of the JSON
+    feed: what the site shows."""
+    shown = set()
+    for page in built.output.joinpath("berita").rglob("index.html"):
+        article = built.html(str(page.relative_to(built.output))).select_one("article")
+        if article is not None:
+            shown |= set(re.findall(r"kode\d+x", article.get_text(" ")))
+    for item in built.json("feed.json")["items"]:
+        shown |= set(re.findall(r"kode\d+x", json.dumps(item)))
+    return shown
+
+
+def said(built, name: str, level: str) -> list[tuple[int | None, str]]:
+    return [(f.line, f.message) for f in built.findings(level) if f.path.endswith(f"/2024/{name}")]
+
+
+def test_a_take_down_line_below_the_front_matter_holds_the_release_back_and_says_so(tmp_path):
+    """`Kedaluwarsa:` or `Diturunkan: ya` written under the lead was the
+    release's text: the release stayed up, the line published as a sentence.
+    No reader takes a release down there, so it is held back now, with a
+    warning at the line saying how to take it down at its time."""
+    files = {
+        "turun-1.md": release(1, body=LEAD + "\n\nKedaluwarsa: 2024-11-18 00:00"),
+        "turun-2.md": release(2, body="Diturunkan: ya\n" + LEAD),
+        "turun-3.md": release(3, body=LEAD + "\n\nTayang-Hingga: 20 November 2024"),
+        "tetap-4.md": release(4, body=LEAD + "\n\nKedaluwarsa: sesuai keputusan rapat"),
+    }
+    _, built = built_alone(tmp_path, files)
+    assert "Traceback" not in built.log
+    assert marks_out(built) == {"kode4x"}
+    for name, line, key in (
+        ("turun-1.md", 6, "Kedaluwarsa"),
+        ("turun-2.md", 4, "Diturunkan"),
+        ("turun-3.md", 6, "Tayang-Hingga"),
+    ):
+        [(at, message)] = [s for s in said(built, name, "warning") if "take-down" in s[1]]
+        assert at == line and f"'{key}: " in message and "not published" in message
+    assert said(built, "tetap-4.md", "warning") == []
+

@@ -422,7 +422,8 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
       `Tayang-Hingga:`, `is_end_field`), in the front matter: a value that is
       no date, or a date not after the `Date:`, holds it back
       (`take_down_holds`); a later date lets it out until then (the build
-      takes it down at that time: `warta.published.hold_taken_down`).
+      takes it down at that time: `warta.published.hold_taken_down`); below
+      it, a date or a yes holds it back (no reader takes it down there).
 
     A value that says neither clearly (`Draft: mungkin`, `Stauts: pending`,
     `Tayang: Sabtu malam, langsung di TVRI`) holds the release back in the
@@ -438,8 +439,13 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
     `Drаft:` with a Cyrillic а: no reader reads it, and no prose writes it)."""
     odd = not name.isascii()
     key = canonical_key(ascii_key(name).lower())
-    if not below and is_end_field(key, value):
-        return take_down_holds(value, date)
+    if is_end_field(key, value):
+        if not below:
+            return take_down_holds(value, date)
+        # Below the front matter no reader takes it down at its time: a date
+        # or a yes there (`Kedaluwarsa: 2024-11-18`, `Diturunkan: ya`) holds
+        # it back now, rather than leave up what staff meant to take down.
+        return when_written(value) is not None or yes_or_no(value) is True
     if key in PUBLICATION_KEYS:
         meant, misspelt = key, odd
     elif is_publication_key(key):

@@ -1309,6 +1309,21 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
             "YYYY-MM-DD HH:MM' (WIB) and delete the notice's line",
         )
         return
+    if source.flag_below and frontmatter.is_end_field(name, value):
+        # `Kedaluwarsa: 2024-11-18` under the lead: no reader takes the
+        # release down there, so it is held back now (`keeps_unpublished`).
+        yield _finding(
+            source,
+            line,
+            "warning",
+            f"the take-down line '{name}: {value}' is below the front matter, in the "
+            "release's text, where no date takes a release down, so it is read as "
+            "Status: draft: this release is not published",
+            f"to take it down at that time, move the {name}: line up into the front matter "
+            "(above the first blank line) as 'Kedaluwarsa: YYYY-MM-DD HH:MM' (WIB); "
+            "to publish it for good, delete the line",
+        )
+        return
     if not source.flag_below and frontmatter.is_end_field(name, value):
         # `Kedaluwarsa: besok`, `expiryDate: 2024-11-01` before the Date: held
         # back (`frontmatter.take_down_holds`), whatever the clock.
