@@ -187,3 +187,28 @@ def test_a_take_down_line_below_the_front_matter_holds_the_release_back_and_says
         assert at == line and f"'{key}: " in message and "not published" in message
     assert said(built, "tetap-4.md", "warning") == []
 
+
+def test_a_slug_no_disk_can_hold_is_an_error_and_the_page_is_written_where_any_can(tmp_path):
+    """The rule for a written Slug: lowercase letters a-z, digits and single
+    hyphens, at most 80 characters (what a title makes), and not a name
+    Windows keeps for a device. `Slug: nul`, `con`, `com1`, `lpt9` and one
+    of 300 letters passed the build, and their folders (berita/2024/11/nul/)
+    broke a checkout on Windows; `aux/..` was mended to 'aux'. Each is an
+    error at its line; meanwhile the page is written at a folder any disk holds."""
+    slugs = ["nul", "con", "com1", "lpt9", "aux/..", "CON", "a" * 300, "rapat-sah"]
+    files = {f"slug-{n}.md": release(n, extra=f"Slug: {slug}") for n, slug in enumerate(slugs)}
+    _, built = built_alone(tmp_path, files)
+    assert "Traceback" not in built.log and built.returncode == 1
+    for n, slug in enumerate(slugs[:-1]):
+        errors = said(built, f"slug-{n}.md", "error")
+        assert [line for line, _ in errors] == [3], (slug, errors)
+        assert f"invalid Slug: '{slug[:60]}" in errors[0][1]
+    assert said(built, "slug-7.md", "error") == []
+    folders = [p.name for p in built.output.joinpath("berita", "2024", "11").iterdir()]
+    assert "rapat-sah" in folders
+    assert not [f for f in folders if f.lower() in {"nul", "con", "com1", "lpt9", "aux"}]
+    assert max(map(len, folders)) <= 80
+    # Every release still has a page (the error fails the build; the preview
+    # shows it) but the one whose slug climbs out, which the error says.
+    assert marks_out(built) == {f"kode{n}x" for n in range(len(slugs)) if n != 4}
+    assert ": this release is not published (" in said(built, "slug-4.md", "error")[0][1]

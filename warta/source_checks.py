@@ -93,6 +93,7 @@ from warta.text import (
     saved_as_utf16,
     shows_nothing,
     slug_as_meant,
+    slug_fault,
     slugify,
     with_references_read,
     without_control_characters,
@@ -2028,9 +2029,21 @@ def check_slug(source: Source) -> Iterator[Finding]:
             source,
             source.line("slug"),
             "error",
-            f"invalid Slug: '{slug}'{left_out}",
+            f"invalid Slug: '{slug}'{left_out}"
+            # One that climbs out ("aux/..") is refused whole (containment).
+            + (": this release is not published" if climbs(read) else ""),
             comment_advice(source.names.get("slug", "Slug"), slug)
             or f"use lowercase letters, digits and hyphens, e.g. '{fixed}'",
+        )
+    elif read and slug_fault(read):
+        # `Slug: nul`, 300 letters: a slug by its letters, no folder everywhere.
+        fixed = slug_as_meant(read) or slugify(source.value("title")) or "rapat-pleno"
+        yield _finding(
+            source,
+            source.line("slug"),
+            "error",
+            f"invalid Slug: '{read if len(read) <= 60 else read[:60] + '…'}' is {slug_fault(read)}",
+            f"use another of lowercase letters, digits and hyphens, e.g. '{fixed}'",
         )
     elif controls:
         yield _finding(
