@@ -212,3 +212,51 @@ def test_a_slug_no_disk_can_hold_is_an_error_and_the_page_is_written_where_any_c
     # shows it) but the one whose slug climbs out, which the error says.
     assert marks_out(built) == {f"kode{n}x" for n in range(len(slugs)) if n != 4}
     assert ": this release is not published (" in said(built, "slug-4.md", "error")[0][1]
+
+
+def test_two_status_lines_that_disagree_hold_the_release_back_and_one_warning_names_both(
+    tmp_path,
+):
+    """`Status: published` then `Status: draft` was published (the first
+    wins), with no word of the second; in the other order the warning said
+    only 'the first one is used'. The one that holds the release back is
+    used in either order, and one warning names both lines and values, the
+    same from the build and from `invoke check`. Other keys written twice
+    keep the first, as before, in a warning naming both lines."""
+    files = {
+        "status-1.md": release(1, extra="Status: draft\nStatus: published"),
+        "status-2.md": release(2, extra="Status: published\nStatus: draft"),
+        "status-3.md": yaml_release(
+            3,
+            "title: Rapat Pleno Bawaslu Kota Palembang Tiga\n"
+            "date: 2024-11-17 09:30\nstatus: published\nstatus: hidden",
+        ),
+        "status-4.md": release(4, extra="Status: published\nStatus: Published"),
+        "tanggal-5.md": release(5, extra="Date: 2024-11-18 10:00"),
+    }
+    site, built = built_alone(tmp_path, files)
+    assert "Traceback" not in built.log
+    assert marks_out(built) == {"kode4x", "kode5x"}
+    for name, line, used, other in (
+        ("status-1.md", 4, "draft", "published"),
+        ("status-2.md", 4, "published", "draft"),
+        ("status-3.md", 5, "published", "hidden"),
+    ):
+        [(at, message)] = said(built, name, "warning")
+        assert at == line
+        assert f"'{used}' (line {line - 1}) and '{other}' (line {line})" in message
+        assert "this release is not published" in message
+    for name, line, key in (("status-4.md", 4, "Status"), ("tanggal-5.md", 3, "Date")):
+        assert said(built, name, "warning") == [
+            (
+                line,
+                f"'{key}:' written twice: the first one (line {line - 1}) is used (keep one line)",
+            )
+        ]
+    checked = run_invoke(
+        "check",
+        WARTA_CONTENT_PATH=str(site.content),
+        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
+        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
+    )
+    assert lines_of(checked.stdout + checked.stderr) == lines_of(built.log)

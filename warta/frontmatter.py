@@ -605,9 +605,16 @@ class FrontMatter:
     def unpublished_by_flag(self) -> Field | None:
         """The field of another generator's convention that keeps a release
         unpublished (`UNPUBLISHED_FLAGS`), when there is one and no `Status:`
-        of this site's says so already."""
+        of this site's says so already; a `Status:` written again that holds
+        it back (`draft`, `hidden`) after one that does not is one too."""
+        statuses = self.all("status")
         if self.value("status").strip().lower() == "draft":
             return None
+        for later in statuses[1:]:
+            # `Status: published` then `Status: draft`: the reader would use
+            # the first; the one that holds it back is used, never the other.
+            if later.value.strip().lower() in UNPUBLISHED_STATUSES:
+                return later
         if self.below:
             return self.below[0]  # the release's text, but a flag (`flag_below`)
         date = self.value("date")

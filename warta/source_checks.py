@@ -527,9 +527,9 @@ class Source:
     # (not a blank line or `---`) ended it: the body starts there.
     ended_by: int | None = None
     readable: bool = True  # False: not UTF-8 text (nothing else of it is known)
-    # (name as written, its line, the line of the key's first value) of each
-    # repeated front-matter key after its first.
-    repeated: list[tuple[str, int, int]] = field(default_factory=list)
+    # (name as written, its line, the line of the key's first value, its
+    # value) of each repeated front-matter key after its first.
+    repeated: list[tuple[str, int, int, str]] = field(default_factory=list)
     # Key → its first field's name as written (`Rubrik` for category).
     names: dict[str, str] = field(default_factory=dict)
     # (name as written, value, line) of another generator's unpublished flag
@@ -696,7 +696,7 @@ def parse_source(path: str, text: str) -> Source:
         if item.key in frontmatter.LIST_KEYS and item.written and not document.front_matter.dashed:
             source.written_lists += ((item.name, item.line, item.written[0], item.items),)
         if first[1] != item.line:
-            source.repeated.append((item.name, item.line, first[1]))
+            source.repeated.append((item.name, item.line, first[1], item.value))
         for value, number in zip(item.values[1:], item.lines[1:], strict=False):
             match = frontmatter.KEY_RE.match(value)
             if match and meant_as_front_matter(match["key"]):
@@ -1269,6 +1269,8 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
     if source.unpublished_flag is None:
         return
     name, value, line = source.unpublished_flag
+    if any(line == repeated[1] for repeated in source.repeated):
+        return  # a Status: written again: said by `_check_repeated_keys`
     if source.flag_below and line in _error_lines(source):
         return  # held back, and the line is an error of its own: said once
     notice = frontmatter.title_notice(value) if frontmatter.canonical_key(name) == "title" else None
@@ -1410,10 +1412,28 @@ def _check_repeated_keys(source: Source) -> Iterator[Finding]:
     keys (`Date:`, `Slug:` …) it reports itself, in the same words. A key
     written in both languages (`Rubrik:` and `Category:`) is an error: the
     reader keeps the first, and which one the writer meant is not known."""
-    for name, line, first in source.repeated:
+    for name, line, first, value in source.repeated:
         key = frontmatter.canonical_key(name)
         other = source.names.get(key, name)
-        if other.lower() != name.lower():
+        used = source.value(key)
+        if key == "status" and other.lower() == name.lower() and value.lower() != used.lower():
+            # `Status: draft` and `Status: published`: the one that holds the
+            # release back is used, whichever comes first (`unpublished_by_flag`).
+            held = {used.lower(), value.lower()} & frontmatter.UNPUBLISHED_STATUSES
+            yield _finding(
+                source,
+                line,
+                "warning",
+                f"'{name}:' written twice, '{used}' (line {first}) and '{value}' (line {line}), "
+                + (
+                    "and one holds it back: this release is not published"
+                    if held
+                    else f"the first one is used: '{used}'"
+                ),
+                f"keep one {name}: line ('{name}: draft' to hold it back, "
+                f"'{name}: published' to publish)",
+            )
+        elif other.lower() != name.lower():
             yield _finding(
                 source,
                 line,
