@@ -260,3 +260,21 @@ def test_two_status_lines_that_disagree_hold_the_release_back_and_one_warning_na
         WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
     )
     assert lines_of(checked.stdout + checked.stderr) == lines_of(built.log)
+
+
+def test_a_footnote_note_with_no_mark_is_published_with_a_warning_at_its_line(tmp_path):
+    """`[^2]: …` with no `[^2]` in the text was published at the page's foot,
+    its ↩ linking to no mark, and the build said nothing. It is kept (the
+    writer's text, not ours to drop) with a warning at its line; a note
+    whose mark is in the text is said nothing of."""
+    body = (
+        LEAD
+        + " Lihat catatan[^1].\n\n[^1]: Catatan yang dirujuk.\n[^2]: Catatan lepas yang tertinggal."
+    )
+    _, built = built_alone(tmp_path, {"catatan-1.md": release(1, body=body)})
+    assert "Traceback" not in built.log
+    [(line, message)] = said(built, "catatan-1.md", "warning")
+    assert line == 7 and message.startswith("footnote '[^2]' has no mark in the text")
+    [page] = [p for p in built.output.joinpath("berita").rglob("index.html") if "nomor-1" in str(p)]
+    notes = built.html(str(page.relative_to(built.output))).select("div.footnote li")
+    assert [note["id"] for note in notes] == ["fn:1", "fn:2"]

@@ -1647,15 +1647,36 @@ def _check_dangling_marks(source: Source) -> Iterator[Finding]:
     """A footnote's mark with no note (`[^2]` and no `[^2]: …` line) or a
     reference link with no address (`[rilis][kpu]` and no `[kpu]: https://…`):
     Markdown shows it as typed, brackets and all. One warning each, at its
-    line (code and raw HTML left alone)."""
+    line (code and raw HTML left alone). A footnote's note with no mark
+    (`[^2]: …` and no `[^2]`) is published, with a warning at its line."""
     lines = source.markdown_lines
     if not any("][" in text or "[^" in text for _, text in lines):
         return
     defined = {
         _reference_id(match["id"]) for _, text in lines if (match := _DEFINITION_RE.match(text))
     }
+    marked = {
+        _reference_id("^" + mark["id"])
+        for _, text in lines
+        for mark in _FOOTNOTE_MARK_RE.finditer(_CODE_SPAN_RE.sub(" ", text))
+    }
     for number, text in lines:
-        if _DEFINITION_RE.match(text):
+        definition = _DEFINITION_RE.match(text)
+        unmarked = definition and definition["id"].startswith("^")
+        if unmarked and _reference_id(definition["id"]) not in marked:
+            # `[^2]: …` with no `[^2]` in the text: Markdown still prints the
+            # note at the page's foot, its ↩ linking to no mark. It is kept
+            # (the writer's text); said so.
+            yield _finding(
+                source,
+                number,
+                "warning",
+                f"footnote '[{definition['id']}]' has no mark in the text: its note is "
+                "published at the foot of the page, linked from nowhere",
+                f"put '[{definition['id']}]' in the text where the note belongs, "
+                "or delete the note",
+            )
+        if definition:
             continue
         text = _CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), text)
         for mark in _FOOTNOTE_MARK_RE.finditer(text):
