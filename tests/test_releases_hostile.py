@@ -278,3 +278,43 @@ def test_a_footnote_note_with_no_mark_is_published_with_a_warning_at_its_line(tm
     [page] = [p for p in built.output.joinpath("berita").rglob("index.html") if "nomor-1" in str(p)]
     notes = built.html(str(page.relative_to(built.output))).select("div.footnote li")
     assert [note["id"] for note in notes] == ["fn:1", "fn:2"]
+
+
+def test_a_yaml_anchor_alias_or_tag_in_a_value_is_a_warning_in_both_front_matters(tmp_path):
+    """`Title: &a Rapat`, `Title: *a`, `title: !!python/object:os.system …`
+    were published as written with no word (a headline of '*a' only said too
+    short), and `summary: *a` in a `---` block silently copied the anchored
+    title. No YAML is run or read from a value: the release is shown as
+    written, with a warning at the line naming the mark; Markdown's own
+    `*emphasis*`, `&amp;` and `![photo](…)` are no mark."""
+    title = "Bawaslu Kota Palembang Gelar Rapat Nomor"
+    files = {
+        "yaml-1.md": release(1, title=f"&a {title} Satu"),
+        "yaml-2.md": release(2, title="!!python/object:os.system Rapat Pleno Bawaslu"),
+        "yaml-3.md": release(3, title="*a"),
+        "yaml-4.md": yaml_release(
+            4, f"title: &judul {title} Empat\ndate: 2024-11-17 09:30\nsummary: *judul"
+        ),
+        "yaml-5.md": yaml_release(5, f"title: !!str {title} Lima\ndate: 2024-11-17 09:30"),
+        "yaml-6.md": release(
+            6,
+            extra="Summary: *Penting* rapat koordinasi &amp; evaluasi pengawasan tahapan kampanye",
+        ),
+    }
+    _, built = built_alone(tmp_path, files)
+    assert "Traceback" not in built.log
+    marks = {
+        name: [(line, m.split("'")[3]) for line, m in said(built, name, "warning") if "YAML" in m]
+        for name in files
+    }
+    assert marks == {
+        "yaml-1.md": [(1, "&a")],
+        "yaml-2.md": [(1, "!!python/object:os.system")],
+        "yaml-3.md": [(1, "*a")],
+        "yaml-4.md": [(2, "&judul"), (4, "*judul")],
+        "yaml-5.md": [(2, "!!str")],
+        "yaml-6.md": [],
+    }
+    [copied] = [m for line, m in said(built, "yaml-4.md", "warning") if line == 4 and "YAML" in m]
+    assert f"a copy of another's, '{title} Empat'" in copied
+    assert {"kode1x", "kode2x", "kode5x", "kode6x"} <= marks_out(built)

@@ -554,6 +554,10 @@ class Source:
     # matter that YAML cannot read and the line-by-line reading reads as no
     # key of its own.
     yaml_problem: tuple[int, str, str] | None = None
+    # (name as written, line, the mark, "anchor"/"alias"/"tag") of each field
+    # whose value starts with YAML's mark of one (`Title: &a Rapat`,
+    # `summary: *a`, `title: !!python/object …`).
+    yaml_marks: list[tuple[str, int, str, str]] = field(default_factory=list)
     # List key (`frontmatter.LIST_KEYS`) → the items of its first field, as
     # the site shows them (`frontmatter.list_items`).
     items: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -661,6 +665,14 @@ class Source:
         )
 
 
+# YAML's anchor (`&a`), alias (`*a`) and tag (`!!str`, `!!python/object:x`)
+# at the start of a value, a word after it: not Markdown's `*emphasis*`, a
+# reference `&amp;` or an image `![…](…)`.
+_YAML_MARK_RE = re.compile(
+    r"(?:(?P<anchor>&[\w-]+)|(?P<alias>\*[\w-]+)|(?P<tag>!!?[\w/:.-]*[\w/]))(?=\s|$)"
+)
+
+
 # (read as the Markdown reader reads them: `warta.frontmatter.keys_as_read`)
 _keys_as_read = frontmatter.keys_as_read
 
@@ -690,6 +702,11 @@ def parse_source(path: str, text: str) -> Source:
             # plugin warns of the comment at its line).
             item = without_comments(item)
         first = source.metadata.setdefault(item.key, (item.value, item.line))
+        written = document.lines[item.line - 1].partition(":")[2].strip()
+        mark = _YAML_MARK_RE.match(written) if written[:1] in "&*!" else None
+        if mark is not None:
+            kind = mark.lastgroup or ""
+            source.yaml_marks.append((item.name, item.line, mark[kind], kind))
         source.names.setdefault(item.key, item.name)
         if item.key in frontmatter.LIST_KEYS and first[1] == item.line:
             source.items[item.key] = tuple(frontmatter.list_items(item))
@@ -773,6 +790,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_mojibake(source)
     yield from _check_unreadable_references(source)
     yield from _check_repeated_keys(source)
+    yield from _check_yaml_marks(source)
     yield from _check_unknown_keys(source, rules)
     yield from check_unpublished_flag(source)
     yield from _check_tags_auto(source)
@@ -1450,6 +1468,26 @@ def _check_repeated_keys(source: Source) -> Iterator[Finding]:
                 f"'{name.title()}:' written twice: the first one (line {first}) is used",
                 "keep one line",
             )
+
+
+def _check_yaml_marks(source: Source) -> Iterator[Finding]:
+    """A value that starts with YAML's anchor, alias or tag (`Title: &a
+    Rapat`, `Title: *a`, `title: !!python/object:os.system …`), pasted from
+    another site's YAML: the site reads no such mark (a tag is never run),
+    so it is shown as written; an alias in a `---` block stands for the
+    anchored value, a copy of another key's text."""
+    for name, line, mark, kind in source.yaml_marks:
+        key = frontmatter.canonical_key(name)
+        value = source.value(key) if source.line(key) == line else ""
+        if kind == "alias" and value and not value.startswith(mark):
+            said = (
+                f"'{name}:' is '{mark}', a YAML alias: the value is a copy of another's, '{value}'"
+            )
+        else:
+            said = f"'{name}:' starts with '{mark}', a YAML {kind}, which is shown as written"
+        yield _finding(
+            source, line, "warning", said, f"delete '{mark}' and write the {name.lower()} itself"
+        )
 
 
 def _misspelt_required(source: Source, rules: Rules, key: str) -> tuple[str, int, str] | None:
