@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 import re
 
+from bs4 import BeautifulSoup
+
 from conftest import FINDING_LINE, FixtureSite, run_build, run_invoke
 
 LEAD = "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi pengawasan {mark}."
@@ -318,3 +320,54 @@ def test_a_yaml_anchor_alias_or_tag_in_a_value_is_a_warning_in_both_front_matter
     [copied] = [m for line, m in said(built, "yaml-4.md", "warning") if line == 4 and "YAML" in m]
     assert f"a copy of another's, '{title} Empat'" in copied
     assert {"kode1x", "kode2x", "kode5x", "kode6x"} <= marks_out(built)
+
+
+def test_a_page_gets_the_release_checks_that_hold_for_a_page_in_a_pages_words(tmp_path):
+    """A page (content/halaman/) got only its links, Slug:, Lang: and what
+    holds it back checked: a Title: or Status: written twice, a YAML mark, a
+    footnote with no mark and a link with no address passed with no word,
+    and `Status: published` then `Status: draft` published it. They are said
+    at their lines as for a release, of "this page"; a clean page, nothing."""
+    site = FixtureSite(tmp_path)
+    site.page(
+        "struktur.md",
+        "Title: Struktur Organisasi Bawaslu\nSlug: struktur\nTitle: Struktur Lagi\n"
+        "Summary: &s Susunan pimpinan dan sekretariat Bawaslu Provinsi Sumatera Selatan\n\n"
+        "Susunan kodeP1x, lihat catatan[^1] dan [unduhan]().\n\n"
+        "[^1]: Catatan.\n[^7]: Catatan lepas.\n",
+    )
+    site.page(
+        "tentang.md",
+        "Title: Tentang Bawaslu\nSlug: tentang\nStatus: published\nStatus: draft\n\n"
+        "Tentang kodeP2x.\n",
+    )
+    site.page("kontak.md", "Title: Kontak\nSlug: kontak\n\nHubungi kami kodeP3x.\n")
+    built = site.build(SEARCH_ENABLED=False)
+    assert "Traceback" not in built.log
+    said_of = {
+        name: [
+            (f.line, f.message.split(":")[0])
+            for f in built.findings("warning")
+            if f.path.endswith(f"halaman/{name}")
+        ]
+        for name in ("struktur.md", "tentang.md", "kontak.md")
+    }
+    assert sorted(said_of["struktur.md"]) == [
+        (3, "'Title"),
+        (4, "'Summary"),
+        (6, "link with no address"),
+        (9, "footnote '[^7]' has no mark in the text"),
+    ]
+    assert said_of["tentang.md"] == [(4, "'Status")]
+    assert said_of["kontak.md"] == []
+    [held] = [f.message for f in built.findings("warning") if f.path.endswith("tentang.md")]
+    assert "this page is not published" in held and "release" not in held
+    assert [(built.output / name / "index.html").exists() for name in ("struktur", "kontak")] == [
+        True,
+        True,
+    ]
+    assert not (built.output / "tentang").exists()
+    sitemap = BeautifulSoup(built.text("sitemap.xml"), "xml")
+    addresses = [loc.get_text() for loc in sitemap.find_all("loc")]
+    assert any(a.endswith("/struktur/") for a in addresses)
+    assert not any("tentang" in a for a in addresses)

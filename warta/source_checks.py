@@ -777,6 +777,39 @@ def _zone_of(value: str) -> dt.timedelta | None:
         return None
 
 
+def check_page_source(source: Source) -> Iterator[Finding]:
+    """The checks of `check_source` that hold for a page (content/halaman/)
+    as for a release, in its words ("this page"): its front matter's keys
+    (indented, odd letters, written twice, a YAML mark), control characters,
+    mojibake and character references in it, a footnote or reference link
+    with no note, a link with no address. content_lint runs them beside a
+    page's links, Slug:, Lang: and what holds it back; a page's photos (alt
+    text, file) are the images plugin's, its Date: Pelican's reader's. A
+    page skips what is a release's alone: the required keys, rubrik, tags,
+    regions, lengths, dateline and lead, the title's form, doubled words,
+    dates in the text, one address per month."""
+    for finding in (
+        *_check_indented_keys(source),
+        *_check_odd_keys(source),
+        *_check_control_characters(source),
+        *_check_mojibake(source),
+        *_check_unreadable_references(source),
+        *_check_repeated_keys(source),
+        *_check_yaml_marks(source),
+        *_check_dangling_marks(source),
+        *_check_empty_links(source),
+    ):
+        yield as_page_finding(finding)
+
+
+def as_page_finding(finding: Finding) -> Finding:
+    """A release check's finding about a page, in a page's words."""
+    message = finding.message.replace("this release", "this page")
+    return dataclasses.replace(
+        finding, message=message.replace("the release's text", "the page's text")
+    )
+
+
 def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     """Every finding for one release, in line order per rule. Only three checks
     depend on the clock (`check_embargo`, `check_take_down`,
@@ -1338,7 +1371,7 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
             line,
             "warning",
             f"the take-down line '{name}: {value}' is below the front matter, in the "
-            "release's text, where no date takes a release down, so it is read as "
+            "release's text, where no date takes it down, so it is read as "
             "Status: draft: this release is not published",
             f"to take it down at that time, move the {name}: line up into the front matter "
             "(above the first blank line) as 'Kedaluwarsa: YYYY-MM-DD HH:MM' (WIB); "
