@@ -371,3 +371,45 @@ def test_a_page_gets_the_release_checks_that_hold_for_a_page_in_a_pages_words(tm
     addresses = [loc.get_text() for loc in sitemap.find_all("loc")]
     assert any(a.endswith("/struktur/") for a in addresses)
     assert not any("tentang" in a for a in addresses)
+
+
+def test_content_files_a_windows_or_macos_checkout_cannot_hold_are_each_an_error(tmp_path):
+    """`Rapat.md` beside `rapat.md`, `Foto.jpg` beside `foto.jpg`: a checkout
+    on a disk that ignores case holds one of each, a release lost and the
+    other photo shown in its place; `con.md` and `aux.jpg` are device names
+    on Windows, `rapat.` ends in a dot. The build passed. Each is an error at
+    the file, a pair naming the other; a clean name, nothing."""
+    from PIL import Image
+
+    files = {
+        "Rapat.md": release(1, body=LEAD + "\n\n![Foto rapat]({static}/images/Foto.jpg)"),
+        "rapat.md": release(2, body=LEAD + "\n\n![Foto rapat]({static}/images/foto.jpg)"),
+        "con.md": release(3),
+        "rapat-sah.md": release(4),
+    }
+    site = FixtureSite(tmp_path)
+    for name, text in files.items():
+        site.article(f"2024/{name}", text)
+    (site.content / "images").mkdir()
+    for name, shade in (("Foto.jpg", 10), ("foto.jpg", 200), ("aux.jpg", 90), ("cek.", 50)):
+        Image.new("RGB", (800, 600), (shade, shade, shade)).save(
+            site.content / "images" / name, "JPEG"
+        )
+    built = site.build(SEARCH_ENABLED=False)
+    assert "Traceback" not in built.log and built.returncode == 1
+    errors = {
+        f.path.removeprefix("content/"): f.message for f in built.findings("error") if not f.line
+    }
+    assert sorted(errors) == [
+        "berita/2024/Rapat.md",
+        "berita/2024/con.md",
+        "berita/2024/rapat.md",
+        "images/Foto.jpg",
+        "images/aux.jpg",
+        "images/cek.",
+        "images/foto.jpg",
+    ]
+    assert "'berita/2024/rapat.md' only in case" in errors["berita/2024/Rapat.md"]
+    assert "'images/Foto.jpg' only in case" in errors["images/foto.jpg"]
+    assert errors["images/aux.jpg"].startswith("'aux.jpg' is a name Windows keeps for a device")
+    assert "'cek.' is a character or ending" in errors["images/cek."]

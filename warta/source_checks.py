@@ -83,6 +83,7 @@ from warta.text import (
     SLUG_RE,
     SOFT_HYPHEN,
     TEXT_COMMENT_RE,
+    WINDOWS_DEVICE_NAMES,
     alt_is_file_name,
     comment_advice,
     control_characters_in,
@@ -3030,6 +3031,50 @@ def _escaped_name(target: str, exists) -> tuple[str, str] | None:
         f"'{decoded if whose == 'path' else posixpath.basename(decoded)}', which is not there",
         f"rename {named} and link it as {{static}}{'/'.join(renamed)}",
     )
+
+
+# What a file or folder name of content/ may not hold on Windows, where staff
+# check the site out: its reserved characters, and an ending dot or space.
+_WINDOWS_UNFIT_RE = re.compile(r'[<>:"|?*\\\x00-\x1f]|[. ]$')
+
+
+def check_file_names(files: Iterable[str]) -> Iterator[Finding]:
+    """Files of content/ (relative, `/`-separated) that a checkout on Windows
+    or macOS cannot hold as they are: two names that differ only in case
+    (`Rapat.md` and `rapat.md`, `Foto.jpg` and `foto.jpg`: the disk keeps one,
+    a release lost or another photo shown), a name Windows keeps for a
+    device (`con.md`, `nul.jpg`), a reserved character or an ending dot or
+    space. An error at each file, naming the other of a pair."""
+    by_folded: dict[str, list[str]] = {}
+    for path in files:
+        by_folded.setdefault(path.casefold(), []).append(path)
+        for part in path.split("/"):
+            device = part.split(".")[0].casefold() in WINDOWS_DEVICE_NAMES
+            if device or _WINDOWS_UNFIT_RE.search(part):
+                why = (
+                    "a name Windows keeps for a device"
+                    if device
+                    else "a character or ending Windows does not allow in a name"
+                )
+                yield Finding(
+                    path,
+                    None,
+                    "error",
+                    f"'{part}' is {why}: a checkout on Windows cannot hold this file",
+                    "rename it with lowercase letters, digits and hyphens, e.g. 'rapat-pleno.md'",
+                )
+                break
+    for same in by_folded.values():
+        for path in sorted(same) if len(same) > 1 else ():
+            others = ", ".join(f"'{other}'" for other in sorted(same) if other != path)
+            yield Finding(
+                path,
+                None,
+                "error",
+                f"the name differs from {others} only in case: a checkout on Windows or "
+                "macOS holds one of them, the other lost",
+                "rename one of them (lowercase names throughout)",
+            )
 
 
 def check_duplicates(

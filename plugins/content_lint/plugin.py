@@ -86,6 +86,7 @@ from warta.source_checks import (
     check_author_spellings,
     check_duplicates,
     check_embargo,
+    check_file_names,
     check_future_modified,
     check_image_locations,
     check_images,
@@ -732,6 +733,7 @@ def lint_articles(generator) -> None:
         if getattr(article, "slug", None)
     }
     duplicates = check_duplicates(sources, str(settings.get("DEFAULT_LANG") or "id"), rules, slugs)
+    findings.extend(check_file_names(listed()))
     findings.extend(with_unwritten_previews(generator, duplicates, articles))
     findings.extend(
         check_author_spellings(
