@@ -302,6 +302,7 @@ def test_a_yaml_anchor_alias_or_tag_in_a_value_is_a_warning_in_both_front_matter
             6,
             extra="Summary: *Penting* rapat koordinasi &amp; evaluasi pengawasan tahapan kampanye",
         ),
+        "yaml-7.md": release(7, extra="Author: *Humas Bawaslu* Kota Palembang"),
     }
     _, built = built_alone(tmp_path, files)
     assert "Traceback" not in built.log
@@ -316,6 +317,7 @@ def test_a_yaml_anchor_alias_or_tag_in_a_value_is_a_warning_in_both_front_matter
         "yaml-4.md": [(2, "&judul"), (4, "*judul")],
         "yaml-5.md": [(2, "!!str")],
         "yaml-6.md": [],
+        "yaml-7.md": [],
     }
     [copied] = [m for line, m in said(built, "yaml-4.md", "warning") if line == 4 and "YAML" in m]
     assert f"a copy of another's, '{title} Empat'" in copied

@@ -667,10 +667,11 @@ class Source:
 
 
 # YAML's anchor (`&a`), alias (`*a`) and tag (`!!str`, `!!python/object:x`)
-# at the start of a value, a word after it: not Markdown's `*emphasis*`, a
-# reference `&amp;` or an image `![…](…)`.
+# at the start of a value, a word after it: not Markdown's `*emphasis*` (`*a
+# b*`: no `*` after an alias), a reference `&amp;` or an image `![…](…)`.
 _YAML_MARK_RE = re.compile(
-    r"(?:(?P<anchor>&[\w-]+)|(?P<alias>\*[\w-]+)|(?P<tag>!!?[\w/:.-]*[\w/]))(?=\s|$)"
+    r"(?:(?P<anchor>&[\w-]+)|(?P<alias>\*[\w-]+(?![^*]*\*))|(?P<tag>!!?[\w/:.-]*[\w/]))"
+    r"(?=\s|$)"
 )
 
 
