@@ -414,4 +414,4 @@ def test_content_files_a_windows_or_macos_checkout_cannot_hold_are_each_an_error
     assert "'berita/2024/rapat.md' only in case" in errors["berita/2024/Rapat.md"]
     assert "'images/Foto.jpg' only in case" in errors["images/foto.jpg"]
     assert errors["images/aux.jpg"].startswith("'aux.jpg' is a name Windows keeps for a device")
-    assert "'cek.' is a character or ending" in errors["images/cek."]
+    assert "'cek.' holds a character or an ending" in errors["images/cek."]

@@ -3053,15 +3053,15 @@ def check_file_names(files: Iterable[str]) -> Iterator[Finding]:
             device = part.split(".")[0].casefold() in WINDOWS_DEVICE_NAMES
             if device or _WINDOWS_UNFIT_RE.search(part):
                 why = (
-                    "a name Windows keeps for a device"
+                    "is a name Windows keeps for a device"
                     if device
-                    else "a character or ending Windows does not allow in a name"
+                    else "holds a character or an ending Windows does not allow in a name"
                 )
                 yield Finding(
                     path,
                     None,
                     "error",
-                    f"'{part}' is {why}: a checkout on Windows cannot hold this file",
+                    f"'{part}' {why}: a checkout on Windows cannot hold this file",
                     "rename it with lowercase letters, digits and hyphens, e.g. 'rapat-pleno.md'",
                 )
                 break
