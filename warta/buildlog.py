@@ -338,7 +338,12 @@ def _unknown_status(t: Translator, args, level, exc) -> Translation:
 def _duplicate_definition(t: Translator, args, level, exc) -> Translation:
     name, path = str(args[0]), str(args[1]) if len(args) > 1 else ""
     lines = t.lines_of(path)
-    seen = [field.line for field in parse_lines(lines, flags_below=False).all(name)]
+    fields = parse_lines(lines, flags_below=False).all(name)
+    if name.lower() == "status" and len({f.value.strip().lower() for f in fields}) > 1:
+        # `Status: draft` and `Status: published`: content_lint names both
+        # values and which is used (`source_checks._check_repeated_keys`).
+        return Translation()
+    seen = [field.line for field in fields]
     line = seen[1] if len(seen) > 1 else (seen[0] if seen else None)
     first = f" (line {seen[0]})" if seen else ""
     return Translation(

@@ -422,9 +422,8 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
       `Tayang-Hingga:`, `is_end_field`), in the front matter: a value that is
       no date, or a date not after the `Date:`, holds it back
       (`take_down_holds`); a later date lets it out until then (the build
-      takes it down at that time: `warta.published.hold_taken_down`).
-      Below it, a line of such a key with a date holds the release back
-      (the build reads no take-down date in the text).
+      takes it down at that time: `warta.published.hold_taken_down`); below
+      it, a date or a yes holds it back (no reader takes it down there).
 
     A value that says neither clearly (`Draft: mungkin`, `Stauts: pending`,
     `Tayang: Sabtu malam, langsung di TVRI`) holds the release back in the
@@ -441,9 +440,12 @@ def keeps_unpublished(name: str, value: str, date: str = "", *, below: bool = Fa
     odd = not name.isascii()
     key = canonical_key(ascii_key(name).lower())
     if is_end_field(key, value):
-        # Below the front matter a take-down date is text the build never
-        # reads as one: the release would stay up past it, showing the line.
-        return when_written(value) is not None if below else take_down_holds(value, date)
+        if not below:
+            return take_down_holds(value, date)
+        # Below the front matter no reader takes it down at its time: a date
+        # or a yes there (`Kedaluwarsa: 2024-11-18`, `Diturunkan: ya`) holds
+        # it back now, rather than leave up what staff meant to take down.
+        return when_written(value) is not None or yes_or_no(value) is True
     if key in PUBLICATION_KEYS:
         meant, misspelt = key, odd
     elif is_publication_key(key):
@@ -603,9 +605,16 @@ class FrontMatter:
     def unpublished_by_flag(self) -> Field | None:
         """The field of another generator's convention that keeps a release
         unpublished (`UNPUBLISHED_FLAGS`), when there is one and no `Status:`
-        of this site's says so already."""
+        of this site's says so already; a `Status:` written again that holds
+        it back (`draft`, `hidden`) after one that does not is one too."""
+        statuses = self.all("status")
         if self.value("status").strip().lower() == "draft":
             return None
+        for later in statuses[1:]:
+            # `Status: published` then `Status: draft`: the reader would use
+            # the first; the one that holds it back is used, never the other.
+            if later.value.strip().lower() in UNPUBLISHED_STATUSES:
+                return later
         if self.below:
             return self.below[0]  # the release's text, but a flag (`flag_below`)
         date = self.value("date")

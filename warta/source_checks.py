@@ -83,6 +83,7 @@ from warta.text import (
     SLUG_RE,
     SOFT_HYPHEN,
     TEXT_COMMENT_RE,
+    WINDOWS_DEVICE_NAMES,
     alt_is_file_name,
     comment_advice,
     control_characters_in,
@@ -93,6 +94,7 @@ from warta.text import (
     saved_as_utf16,
     shows_nothing,
     slug_as_meant,
+    slug_fault,
     slugify,
     with_references_read,
     without_control_characters,
@@ -526,9 +528,9 @@ class Source:
     # (not a blank line or `---`) ended it: the body starts there.
     ended_by: int | None = None
     readable: bool = True  # False: not UTF-8 text (nothing else of it is known)
-    # (name as written, its line, the line of the key's first value) of each
-    # repeated front-matter key after its first.
-    repeated: list[tuple[str, int, int]] = field(default_factory=list)
+    # (name as written, its line, the line of the key's first value, its
+    # value) of each repeated front-matter key after its first.
+    repeated: list[tuple[str, int, int, str]] = field(default_factory=list)
     # Key → its first field's name as written (`Rubrik` for category).
     names: dict[str, str] = field(default_factory=dict)
     # (name as written, value, line) of another generator's unpublished flag
@@ -556,6 +558,10 @@ class Source:
     # matter that YAML cannot read and the line-by-line reading reads as no
     # key of its own.
     yaml_problem: tuple[int, str, str] | None = None
+    # (name as written, line, the mark, "anchor"/"alias"/"tag") of each field
+    # whose value starts with YAML's mark of one (`Title: &a Rapat`,
+    # `summary: *a`, `title: !!python/object …`).
+    yaml_marks: list[tuple[str, int, str, str]] = field(default_factory=list)
     # List key (`frontmatter.LIST_KEYS`) → the items of its first field, as
     # the site shows them (`frontmatter.list_items`).
     items: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -663,6 +669,15 @@ class Source:
         )
 
 
+# YAML's anchor (`&a`), alias (`*a`) and tag (`!!str`, `!!python/object:x`)
+# at the start of a value, a word after it: not Markdown's `*emphasis*` (`*a
+# b*`: no `*` after an alias), a reference `&amp;` or an image `![…](…)`.
+_YAML_MARK_RE = re.compile(
+    r"(?:(?P<anchor>&[\w-]+)|(?P<alias>\*[\w-]+(?![^*]*\*))|(?P<tag>!!?[\w/:.-]*[\w/]))"
+    r"(?=\s|$)"
+)
+
+
 # (read as the Markdown reader reads them: `warta.frontmatter.keys_as_read`)
 _keys_as_read = frontmatter.keys_as_read
 
@@ -692,13 +707,18 @@ def parse_source(path: str, text: str) -> Source:
             # plugin warns of the comment at its line).
             item = without_comments(item)
         first = source.metadata.setdefault(item.key, (item.value, item.line))
+        written = document.lines[item.line - 1].partition(":")[2].strip()
+        mark = _YAML_MARK_RE.match(written) if written[:1] in "&*!" else None
+        if mark is not None:
+            kind = mark.lastgroup or ""
+            source.yaml_marks.append((item.name, item.line, mark[kind], kind))
         source.names.setdefault(item.key, item.name)
         if item.key in frontmatter.LIST_KEYS and first[1] == item.line:
             source.items[item.key] = tuple(frontmatter.list_items(item))
         if item.key in frontmatter.LIST_KEYS and item.written and not document.front_matter.dashed:
             source.written_lists += ((item.name, item.line, item.written[0], item.items),)
         if first[1] != item.line:
-            source.repeated.append((item.name, item.line, first[1]))
+            source.repeated.append((item.name, item.line, first[1], item.value))
         for value, number in zip(item.values[1:], item.lines[1:], strict=False):
             match = frontmatter.KEY_RE.match(value)
             if match and meant_as_front_matter(match["key"]):
@@ -767,6 +787,39 @@ def _zone_of(value: str) -> dt.timedelta | None:
         return None
 
 
+def check_page_source(source: Source) -> Iterator[Finding]:
+    """The checks of `check_source` that hold for a page (content/halaman/)
+    as for a release, in its words ("this page"): its front matter's keys
+    (indented, odd letters, written twice, a YAML mark), control characters,
+    mojibake and character references in it, a footnote or reference link
+    with no note, a link with no address. content_lint runs them beside a
+    page's links, Slug:, Lang: and what holds it back; a page's photos (alt
+    text, file) are the images plugin's, its Date: Pelican's reader's. A
+    page skips what is a release's alone: the required keys, rubrik, tags,
+    regions, lengths, dateline and lead, the title's form, doubled words,
+    dates in the text, one address per month."""
+    for finding in (
+        *_check_indented_keys(source),
+        *_check_odd_keys(source),
+        *_check_control_characters(source),
+        *_check_mojibake(source),
+        *_check_unreadable_references(source),
+        *_check_repeated_keys(source),
+        *_check_yaml_marks(source),
+        *_check_dangling_marks(source),
+        *_check_empty_links(source),
+    ):
+        yield as_page_finding(finding)
+
+
+def as_page_finding(finding: Finding) -> Finding:
+    """A release check's finding about a page, in a page's words."""
+    message = finding.message.replace("this release", "this page")
+    return dataclasses.replace(
+        finding, message=message.replace("the release's text", "the page's text")
+    )
+
+
 def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     """Every finding for one release, in line order per rule. Only three checks
     depend on the clock (`check_embargo`, `check_take_down`,
@@ -780,6 +833,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_mojibake(source)
     yield from _check_unreadable_references(source)
     yield from _check_repeated_keys(source)
+    yield from _check_yaml_marks(source)
     yield from _check_unknown_keys(source, rules)
     yield from check_unpublished_flag(source)
     yield from _check_tags_auto(source)
@@ -1277,6 +1331,8 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
     if source.unpublished_flag is None:
         return
     name, value, line = source.unpublished_flag
+    if any(line == repeated[1] for repeated in source.repeated):
+        return  # a Status: written again: said by `_check_repeated_keys`
     if source.flag_below and line in _error_lines(source):
         return  # held back, and the line is an error of its own: said once
     notice = frontmatter.title_notice(value) if frontmatter.canonical_key(name) == "title" else None
@@ -1319,16 +1375,18 @@ def check_unpublished_flag(source: Source) -> Iterator[Finding]:
         )
         return
     if source.flag_below and frontmatter.is_end_field(name, value):
-        # `Kedaluwarsa: 2024-11-20` after the blank line: the release's text.
-        when = when_written(value)
+        # `Kedaluwarsa: 2024-11-18` under the lead: no reader takes the
+        # release down there, so it is held back now (`keeps_unpublished`).
         yield _finding(
             source,
             line,
             "warning",
-            f"the take-down date '{name}: {value}' is in the release's text, below the "
-            "front matter, and is read as Status: draft: this release is not published",
-            f"move it up into the front matter, with no blank line above it, as "
-            f"'Kedaluwarsa: {when:%Y-%m-%d %H:%M}'",
+            f"the take-down line '{name}: {value}' is below the front matter, in the "
+            "release's text, where no date takes it down, so it is read as "
+            "Status: draft: this release is not published",
+            f"to take it down at that time, move the {name}: line up into the front matter "
+            "(above the first blank line) as 'Kedaluwarsa: YYYY-MM-DD HH:MM' (WIB); "
+            "to publish it for good, delete the line",
         )
         return
     if not source.flag_below and frontmatter.is_end_field(name, value):
@@ -1416,10 +1474,28 @@ def _check_repeated_keys(source: Source) -> Iterator[Finding]:
     keys (`Date:`, `Slug:` …) it reports itself, in the same words. A key
     written in both languages (`Rubrik:` and `Category:`) is an error: the
     reader keeps the first, and which one the writer meant is not known."""
-    for name, line, first in source.repeated:
+    for name, line, first, value in source.repeated:
         key = frontmatter.canonical_key(name)
         other = source.names.get(key, name)
-        if other.lower() != name.lower():
+        used = source.value(key)
+        if key == "status" and other.lower() == name.lower() and value.lower() != used.lower():
+            # `Status: draft` and `Status: published`: the one that holds the
+            # release back is used, whichever comes first (`unpublished_by_flag`).
+            held = {used.lower(), value.lower()} & frontmatter.UNPUBLISHED_STATUSES
+            yield _finding(
+                source,
+                line,
+                "warning",
+                f"'{name}:' written twice, '{used}' (line {first}) and '{value}' (line {line}), "
+                + (
+                    "and one holds it back: this release is not published"
+                    if held
+                    else f"the first one is used: '{used}'"
+                ),
+                f"keep one {name}: line ('{name}: draft' to hold it back, "
+                f"'{name}: published' to publish)",
+            )
+        elif other.lower() != name.lower():
             yield _finding(
                 source,
                 line,
@@ -1436,6 +1512,26 @@ def _check_repeated_keys(source: Source) -> Iterator[Finding]:
                 f"'{name.title()}:' written twice: the first one (line {first}) is used",
                 "keep one line",
             )
+
+
+def _check_yaml_marks(source: Source) -> Iterator[Finding]:
+    """A value that starts with YAML's anchor, alias or tag (`Title: &a
+    Rapat`, `Title: *a`, `title: !!python/object:os.system …`), pasted from
+    another site's YAML: the site reads no such mark (a tag is never run),
+    so it is shown as written; an alias in a `---` block stands for the
+    anchored value, a copy of another key's text."""
+    for name, line, mark, kind in source.yaml_marks:
+        key = frontmatter.canonical_key(name)
+        value = source.value(key) if source.line(key) == line else ""
+        if kind == "alias" and value and not value.startswith(mark):
+            said = (
+                f"'{name}:' is '{mark}', a YAML alias: the value is a copy of another's, '{value}'"
+            )
+        else:
+            said = f"'{name}:' starts with '{mark}', a YAML {kind}, which is shown as written"
+        yield _finding(
+            source, line, "warning", said, f"delete '{mark}' and write the {name.lower()} itself"
+        )
 
 
 def _misspelt_required(source: Source, rules: Rules, key: str) -> tuple[str, int, str] | None:
@@ -1635,15 +1731,36 @@ def _check_dangling_marks(source: Source) -> Iterator[Finding]:
     """A footnote's mark with no note (`[^2]` and no `[^2]: …` line) or a
     reference link with no address (`[rilis][kpu]` and no `[kpu]: https://…`):
     Markdown shows it as typed, brackets and all. One warning each, at its
-    line (code and raw HTML left alone)."""
+    line (code and raw HTML left alone). A footnote's note with no mark
+    (`[^2]: …` and no `[^2]`) is published, with a warning at its line."""
     lines = source.markdown_lines
     if not any("][" in text or "[^" in text for _, text in lines):
         return
     defined = {
         _reference_id(match["id"]) for _, text in lines if (match := _DEFINITION_RE.match(text))
     }
+    marked = {
+        _reference_id("^" + mark["id"])
+        for _, text in lines
+        for mark in _FOOTNOTE_MARK_RE.finditer(_CODE_SPAN_RE.sub(" ", text))
+    }
     for number, text in lines:
-        if _DEFINITION_RE.match(text):
+        definition = _DEFINITION_RE.match(text)
+        unmarked = definition and definition["id"].startswith("^")
+        if unmarked and _reference_id(definition["id"]) not in marked:
+            # `[^2]: …` with no `[^2]` in the text: Markdown still prints the
+            # note at the page's foot, its ↩ linking to no mark. It is kept
+            # (the writer's text); said so.
+            yield _finding(
+                source,
+                number,
+                "warning",
+                f"footnote '[{definition['id']}]' has no mark in the text: its note is "
+                "published at the foot of the page, linked from nowhere",
+                f"put '[{definition['id']}]' in the text where the note belongs, "
+                "or delete the note",
+            )
+        if definition:
             continue
         text = _CODE_SPAN_RE.sub(lambda m: " " * len(m.group()), text)
         for mark in _FOOTNOTE_MARK_RE.finditer(text):
@@ -2062,9 +2179,21 @@ def check_slug(source: Source) -> Iterator[Finding]:
             source,
             source.line("slug"),
             "error",
-            f"invalid Slug: '{slug}'{left_out}",
+            f"invalid Slug: '{slug}'{left_out}"
+            # One that climbs out ("aux/..") is refused whole (containment).
+            + (": this release is not published" if climbs(read) else ""),
             comment_advice(source.names.get("slug", "Slug"), slug)
             or f"use lowercase letters, digits and hyphens, e.g. '{fixed}'",
+        )
+    elif read and slug_fault(read):
+        # `Slug: nul`, 300 letters: a slug by its letters, no folder everywhere.
+        fixed = slug_as_meant(read) or slugify(source.value("title")) or "rapat-pleno"
+        yield _finding(
+            source,
+            source.line("slug"),
+            "error",
+            f"invalid Slug: '{read if len(read) <= 60 else read[:60] + '…'}' is {slug_fault(read)}",
+            f"use another of lowercase letters, digits and hyphens, e.g. '{fixed}'",
         )
     elif controls:
         yield _finding(
@@ -2939,6 +3068,50 @@ def _escaped_name(target: str, exists) -> tuple[str, str] | None:
         f"'{decoded if whose == 'path' else posixpath.basename(decoded)}', which is not there",
         f"rename {named} and link it as {{static}}{'/'.join(renamed)}",
     )
+
+
+# What a file or folder name of content/ may not hold on Windows, where staff
+# check the site out: its reserved characters, and an ending dot or space.
+_WINDOWS_UNFIT_RE = re.compile(r'[<>:"|?*\\\x00-\x1f]|[. ]$')
+
+
+def check_file_names(files: Iterable[str]) -> Iterator[Finding]:
+    """Files of content/ (relative, `/`-separated) that a checkout on Windows
+    or macOS cannot hold as they are: two names that differ only in case
+    (`Rapat.md` and `rapat.md`, `Foto.jpg` and `foto.jpg`: the disk keeps one,
+    a release lost or another photo shown), a name Windows keeps for a
+    device (`con.md`, `nul.jpg`), a reserved character or an ending dot or
+    space. An error at each file, naming the other of a pair."""
+    by_folded: dict[str, list[str]] = {}
+    for path in files:
+        by_folded.setdefault(path.casefold(), []).append(path)
+        for part in path.split("/"):
+            device = part.split(".")[0].casefold() in WINDOWS_DEVICE_NAMES
+            if device or _WINDOWS_UNFIT_RE.search(part):
+                why = (
+                    "is a name Windows keeps for a device"
+                    if device
+                    else "holds a character or an ending Windows does not allow in a name"
+                )
+                yield Finding(
+                    path,
+                    None,
+                    "error",
+                    f"'{part}' {why}: a checkout on Windows cannot hold this file",
+                    "rename it with lowercase letters, digits and hyphens, e.g. 'rapat-pleno.md'",
+                )
+                break
+    for same in by_folded.values():
+        for path in sorted(same) if len(same) > 1 else ():
+            others = ", ".join(f"'{other}'" for other in sorted(same) if other != path)
+            yield Finding(
+                path,
+                None,
+                "error",
+                f"the name differs from {others} only in case: a checkout on Windows or "
+                "macOS holds one of them, the other lost",
+                "rename one of them (lowercase names throughout)",
+            )
 
 
 def check_duplicates(

@@ -34,6 +34,11 @@ SLUG_MAX = 80
 # What a slug looks like: lowercase ASCII words joined by single hyphens (what
 # `slugify` writes, and what a written Slug: or a data file's slug must be).
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# Names Windows keeps for its devices, whatever the folder and the case: a
+# page's folder named so (berita/2024/11/nul/) cannot be checked out there.
+WINDOWS_DEVICE_NAMES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"{kind}{n}" for kind in ("com", "lpt") for n in range(10)]
+)
 # A language tag as `Lang:` takes it (BCP 47's shape: "id", "en", "en-US"); it
 # becomes part of a translation's address.
 LANG_RE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$")
@@ -461,8 +466,29 @@ def lookalike_letters(text: str) -> list[str]:
 def slug_as_meant(slug: str) -> str:
     """The slug a written `Slug:` that is no slug stands for: look-alike
     letters read as the Latin ones they look like ('\u0430dmin' is 'admin',
-    not 'dmin'), then `slugify` whole."""
-    return slugify(slug.translate(_LOOKALIKES), limit=None)
+    not 'dmin'), then `slugify` whole, cut at a word within SLUG_MAX; "" when
+    that is still no slug an address takes (`slug_fault`: 'nul')."""
+    meant = slugify(slug.translate(_LOOKALIKES), limit=None)
+    if len(meant) > SLUG_MAX:
+        meant = slugify(meant.replace("-", " ")) or meant[:SLUG_MAX].strip("-")
+    return "" if slug_fault(meant) else meant
+
+
+def slug_fault(slug: str) -> str | None:
+    """Why a written `Slug:` makes no address a page can have on every disk
+    the site is checked out on or served from (None: it does). The rule: lowercase
+    letters a-z, digits and single hyphens (SLUG_RE: no '/', '\\', '.', space,
+    control character or capital, so no two differ by case alone), at most
+    SLUG_MAX characters (what `slugify` makes of a title; a page's path stays
+    far within Windows' 260), and not a name Windows keeps for a device
+    (WINDOWS_DEVICE_NAMES: 'nul', 'con', 'com1')."""
+    if not SLUG_RE.match(slug):
+        return "not lowercase letters, digits and hyphens"
+    if len(slug) > SLUG_MAX:
+        return f"{len(slug)} characters long, more than {SLUG_MAX}"
+    if slug in WINDOWS_DEVICE_NAMES:
+        return "a name Windows keeps for a device, so a checkout there cannot hold its folder"
+    return None
 
 
 def saved_as_utf16(text: str | bytes) -> bool:

@@ -82,14 +82,17 @@ from warta.source_checks import (
     SOURCE_SUFFIXES,
     Rules,
     Source,
+    as_page_finding,
     check_author_spellings,
     check_duplicates,
     check_embargo,
+    check_file_names,
     check_future_modified,
     check_image_locations,
     check_images,
     check_lang,
     check_links,
+    check_page_source,
     check_slug,
     check_source,
     check_take_down,
@@ -213,9 +216,10 @@ def nearest_file(
 def lint_page_links(generator) -> None:
     """page_generator_finalized: a page's `{filename}` link to a missing file,
     at its line (Pelican's own message names no file), and an invalid `Slug:`
-    (a folder named "Tentang <i>Kami</i>") or `Lang:`, and what holds it back
-    (`page_publication`). Pages get no other release check: they are the
-    site's fixed pages, not releases."""
+    (a folder named "Tentang <i>Kami</i>") or `Lang:`, what holds it back
+    (`page_publication`) and the release checks that hold for a page too
+    (`check_page_source`: its keys, characters, footnotes, empty links). The
+    others are a release's alone: pages are the site's fixed pages."""
     content = generator.path
     markdown = markdown_extensions(generator)
     listed = functools.cache(functools.partial(content_files, content))
@@ -240,7 +244,7 @@ def lint_page_links(generator) -> None:
         nearest = nearest_file(among, relative.replace(os.sep, "/"))
         for finding in check_links(source, exists, body, summary, render, site_url, nearest):
             report(logger, finding)
-        for finding in (*check_slug(source), *check_lang(source)):
+        for finding in (*check_slug(source), *check_lang(source), *check_page_source(source)):
             report(logger, finding)
         for finding in page_publication(source, rules):
             report(logger, finding)
@@ -258,9 +262,7 @@ def page_publication(source: Source, rules: Rules) -> Iterator[Finding]:
         *check_embargo(source, rules),
         *check_take_down(source, rules),
     ):
-        yield dataclasses.replace(
-            finding, message=finding.message.replace("this release", "this page")
-        )
+        yield as_page_finding(finding)
 
 
 def in_drafts_folder(source: Source) -> Iterator[Finding]:
@@ -727,6 +729,7 @@ def lint_articles(generator) -> None:
         if getattr(article, "slug", None)
     }
     duplicates = check_duplicates(sources, str(settings.get("DEFAULT_LANG") or "id"), rules, slugs)
+    findings.extend(check_file_names(listed()))
     findings.extend(with_unwritten_previews(generator, duplicates, articles))
     findings.extend(
         check_author_spellings(

@@ -60,11 +60,11 @@ from warta.regions.dateline import first_paragraph, from_lead
 from warta.regions.dateline import place_reader as gazetteer_place_reader
 from warta.text import (
     LANG_RE,
-    SLUG_RE,
     fold,
     markdown_literal,
     preferred_spelling,
     slug_as_meant,
+    slug_fault,
     slugify,
     with_references_read,
 )
@@ -92,12 +92,13 @@ def supply(content) -> None:
         return
     declared = frontmatter.read_header(content.source_path).keys()
     slug = str(getattr(content, "slug", "") or "")
-    if "slug" in declared and not SLUG_RE.match(slug) and not climbs(slug):
+    if "slug" in declared and slug_fault(slug) and not climbs(slug):
         # `Slug: Rapat Pleno! <b>` is an error (content_lint) that fails the
         # build; meanwhile the preview shows the page at the address the error
         # suggests, not in a folder named by the markup. A slug or language
         # that climbs out (`../../x`) is left to containment, which refuses
-        # the page.
+        # the page. One that is a slug by its letters but no folder on every
+        # disk (`nul`, 300 letters) is mended the same way.
         mended = slug_as_meant(slug) or slugify(str(getattr(content, "title", "") or ""))
         if mended:
             content.slug = mended
