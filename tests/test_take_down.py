@@ -228,9 +228,11 @@ def test_a_take_down_date_below_the_front_matter_holds_the_release_back(site):
         (
             line_of(path, "Kedaluwarsa:"),
             "warning",
-            "the take-down date 'Kedaluwarsa: 2024-11-20 10:00' is in the release's text, "
-            "below the front matter, and is read as Status: draft: this release is not "
-            "published (move it up into the front matter, with no blank line above it, as "
-            "'Kedaluwarsa: 2024-11-20 10:00')",
+            "the take-down line 'Kedaluwarsa: 2024-11-20 10:00' is below the front matter, "
+            "in the release's text, where no date takes it down, so it is read as "
+            "Status: draft: this release is not published (to take it down at that time, "
+            "move the Kedaluwarsa: line up into the front matter (above the first blank "
+            "line) as 'Kedaluwarsa: YYYY-MM-DD HH:MM' (WIB); to publish it for good, delete "
+            "the line)",
         )
     ]
