@@ -31,7 +31,7 @@ from warta.regions import dateline
 from warta.regions.gazetteer import code_sort_key, numbered_spellings
 from warta.source_checks import KNOWN_KEYS
 from warta.tags.vocabulary import comma_key, tag_key
-from warta.text import fold
+from warta.text import FENCE_RE, fold
 
 # Front-matter keys in the order `invoke new` (warta/new_article.py) writes them,
 # then the photo keys; each with the CMS field that edits it and how its value
@@ -394,6 +394,26 @@ def date_forms() -> dict:
         "months": dict(dates.MONTH_NUMBERS),
         "weekdays": weekdays,
         "zone_hours": dict(dates.ZONE_HOURS),
+    }
+
+
+def take_down_forms() -> dict:
+    """How the build tells a take-down date (warta/frontmatter.py
+    `is_end_field`, `flag_below`, `FrontMatter.take_down`), for the preview
+    to say what the build does with one: `key`, the keys that say when a
+    release comes down (`is_end_key`, matched whole on the key's words
+    joined by '-'); `bare_keys`, those that do only with a date as their
+    value (`Unpublish: 2024-11-20`); `line`, a `Key: value` line below the
+    front matter as the build finds one there (`_FLAG_LINE_RE`), and
+    `fence`, a fenced code block's fence (`warta.text.FENCE_RE`), whose
+    lines it leaves; `name`, the key the site writes. The patterns
+    themselves, so that the two cannot disagree."""
+    return {
+        "key": js_pattern(frontmatter._END_KEY_RE),
+        "bare_keys": ["unpublish", "unpublished"],
+        "line": js_pattern(frontmatter._FLAG_LINE_RE),
+        "fence": js_pattern(FENCE_RE),
+        "name": frontmatter.TAKE_DOWN_NAME,
     }
 
 
@@ -783,6 +803,9 @@ def warta_data(inputs: CmsInputs) -> dict:
         "tag_spellings": inputs.tag_spellings,
         "dateline": inputs.dateline,
         "date_forms": date_forms(),
+        # How the build reads a take-down date (`Kedaluwarsa:` and its other
+        # spellings), in the front matter and below it.
+        "take_down": take_down_forms(),
         "fold": fold_tables(),
         # File name endings of the photos the build publishes: the CMS refuses
         # any other upload (an iPhone's HEIC) before it is saved.

@@ -2356,12 +2356,14 @@
         'juga setelah diterbitkan di sini. Hapus baris Status itu agar terbit.']);
     }
     var source = get('_warta_source') || {};
-    (source.lines || []).forEach(function (line) {
+    var firstFlag = -1; // (the front matter's line of the first flag said)
+    (source.lines || []).forEach(function (line, index) {
       var key = String(line.key || '').toLowerCase();
       if (!(key in UNPUBLISHED_FLAGS)) return;
       var value = String(line.read || '').replace(/^["']|["']$/g, '').trim().toLowerCase();
       var yes = YES_VALUES.indexOf(value) >= 0 ? true : NO_VALUES.indexOf(value) >= 0 ? false : null;
       if (yes !== null && yes !== UNPUBLISHED_FLAGS[key]) return;
+      if (firstFlag < 0) firstFlag = index;
       said.push(['peringatan', '“' + line.key + ': ' + line.read + '” dibaca sebagai Status: draft — ' +
         'berita ini tidak terbit di situs, juga setelah diterbitkan di sini. Hapus baris itu agar terbit.']);
     });
@@ -2393,28 +2395,178 @@
       said.push(['saran', 'Embargo sampai ' + date + ' WIB: berita ini baru tampil di situs pada ' +
         'pembangunan situs pertama setelah waktu itu.']);
     }
-    // The take-down date (warta/source_checks.py `check_take_down`, and
-    // `check_unpublished_flag` for one not after the Date): up until then,
-    // down from then (the hourly build takes it down).
-    var ending = String(get('kedaluwarsa') || '').trim();
-    var until = wibMinute(ending);
-    if (ending && !until) {
-      said.push(['saran', 'Diturunkan pada “' + ending + '”: pilih tanggal dan jam di kolom ' +
-        'Diturunkan pada agar pratinjau dapat mengatakan kapan berita ini turun (invoke check ' +
-        'mengatakannya).']);
-    } else if (until && date && until <= date) {
-      said.push(['peringatan', 'Diturunkan pada ' + until + ' WIB tidak setelah tanggal terbit ' + date +
-        ' WIB, jadi berita ini tidak terbit. Isi waktu setelah tanggal terbit, atau kosongkan kolom ' +
-        'Diturunkan pada.']);
-    } else if (until && until <= nowInWib()) {
-      said.push(['saran', 'Diturunkan pada ' + until + ' WIB (sudah lewat): berita ini tidak terbit ' +
-        'lagi di situs. Isi waktu yang lebih lambat, atau kosongkan kolom Diturunkan pada, agar ' +
-        'tampil lagi.']);
-    } else if (until) {
-      said.push(['saran', 'Diturunkan pada ' + until + ' WIB: berita ini tampil di situs sampai waktu ' +
-        'itu, lalu diturunkan oleh pembangunan situs (tiap jam) pertama setelahnya.']);
+    return said.concat(takeDownSaid(get, data, firstFlag));
+  }
+
+  // What the build does with the release's take-down dates (`Kedaluwarsa:`
+  // and its other spellings, config.json `take_down`: warta/frontmatter.py's
+  // own patterns), as `invoke check` says it (warta/source_checks.py
+  // `check_take_down`, `_check_other_take_downs`, `check_unpublished_flag`),
+  // for the file as a save writes it: the form's field in its line, every
+  // other take-down line as the file has it. Of several, the earliest is
+  // read; one that is no date, or not after the Date, holds the release back,
+  // and so does one in the release's text (below the front matter).
+  // `firstFlag`: the front matter's line of a flag said already (-1: none),
+  // the build naming only the first that holds the release back.
+  function takeDownSaid(get, data, firstFlag) {
+    if (!data.take_down) return [];
+    var said = [];
+    var date = whenWritten(get('date'), data);
+    var downs = takeDowns(get, data);
+    downs.forEach(function (down) {
+      down.when = whenWritten(down.value, data);
+      down.holds = !down.when || (!!date && down.when <= date);
+    });
+    var dated = downs.filter(function (down) { return down.when; });
+    var read = dated.length
+      ? dated.reduce(function (first, down) { return down.when < first.when ? down : first; })
+      : downs[0] || null;
+    // (`Status: draft` says so already; the build then names no other flag)
+    var draft = String(get('status') || '').trim().toLowerCase() === 'draft';
+    var below = draft ? null : takeDownBelow(get('body'), data);
+    var holding = downs.filter(function (down) { return down.holds; })[0];
+    var flag = draft || below ? null : holding && (firstFlag < 0 || holding.index < firstFlag) ? holding : null;
+    if (below) {
+      said.push(['peringatan', 'Baris “' + below.name + ': ' + below.value + '” ada di isi berita, di bawah ' +
+        'front matter: situs tidak membacanya sebagai tanggal turun, tetapi sebagai Status: draft, jadi ' +
+        'berita ini tidak terbit. Hapus baris itu dari isi berita dan isi kolom Diturunkan pada dengan ' +
+        minute(below.when) + '.']);
     }
+    if (flag && !flag.when) {
+      said.push(['peringatan', named(flag) + ' bukan tanggal yang dibaca situs, jadi berita ini tidak terbit. ' +
+        fixed(flag, 'Pilih tanggal dan jam di kolom Diturunkan pada, atau kosongkan kolom itu.')]);
+    } else if (flag) {
+      said.push(['peringatan', (flag.form ? 'Diturunkan pada ' : named(flag) + ': diturunkan pada ') +
+        minute(flag.when) + ' WIB tidak setelah tanggal terbit ' + minute(date) + ' WIB, jadi berita ini ' +
+        'tidak terbit. ' + fixed(flag, 'Isi waktu setelah tanggal terbit, atau kosongkan kolom Diturunkan pada.')]);
+    }
+    if (read && read.when && read !== flag) {
+      var asRead = read.name === data.take_down.name && minute(read.when) === read.value;
+      var until = 'Diturunkan pada ' + minute(read.when) + ' WIB' +
+        (asRead ? '' : ' (“' + read.name + ': ' + read.value + '”)');
+      said.push(['saran', read.when <= nowInWib()
+        ? until + ' (sudah lewat): berita ini tidak terbit lagi di situs. Isi waktu yang lebih lambat, ' +
+          'atau kosongkan kolom Diturunkan pada, agar tampil lagi.'
+        : until + ': berita ini tampil di situs sampai waktu itu, lalu diturunkan oleh pembangunan situs ' +
+          '(tiap jam) pertama setelahnya.']);
+    }
+    downs.forEach(function (down) {
+      if (down === read || down.holds) return;
+      said.push(['peringatan', 'Tanggal turun lain, “' + down.name + ': ' + down.value + '”, tidak dibaca ' +
+        'situs: situs membaca yang paling awal, “' + read.name + ': ' + read.value + '”' +
+        (read.when ? ', jadi berita ini turun pada ' + minute(read.when) + ' WIB' : '') + '. Sisakan satu ' +
+        'tanggal turun, di kolom Diturunkan pada; baris lain tidak tampil di formulir: minta pengelola ' +
+        'situs menghapusnya dari berkas.']);
+    });
     return said;
+
+    function named(down) {
+      return down.form ? 'Diturunkan pada “' + down.value + '”' : 'Baris “' + down.name + ': ' + down.value + '”';
+    }
+    // What to do: in the form's field, or (a line the form does not show)
+    // ask the site's maintainer to delete it.
+    function fixed(down, inForm) {
+      return down.form ? inForm : 'Baris itu tidak tampil di formulir: minta pengelola situs menghapusnya ' +
+        'dari berkas, dan isi kolom Diturunkan pada bila berita harus turun.';
+    }
+  }
+
+  // The front matter's take-down dates as a save writes them, in file order:
+  // {name, value, form (the form's field), index (its line among the front
+  // matter's; a new one last)}. The form's field is its key's first line.
+  function takeDowns(get, data) {
+    var source = get('_warta_source') || {};
+    var lines = source.lines || [];
+    var typed = String(get('kedaluwarsa') || '').trim();
+    var found = [];
+    var shown = false;
+    lines.forEach(function (line, index) {
+      if (line.field === 'kedaluwarsa' && !shown) {
+        shown = true;
+        if (typed) found.push({ name: line.key, value: typed, form: true, index: index });
+        return;
+      }
+      // (as the build reads it: YAML's text, or the line's value with its
+      // continuation lines)
+      var value = String((source.yaml ? line.read : line.value) || '').trim();
+      if (line.key && isEndField(line.key, value, data)) {
+        found.push({ name: line.key, value: value, form: false, index: index });
+      }
+    });
+    if (typed && !shown) found.push({ name: data.take_down.name, value: typed, form: true, index: lines.length });
+    return found;
+  }
+
+  // The first line of the release's text (outside fenced code) that the
+  // build reads as a take-down date there, which holds the release back
+  // (warta.frontmatter `flag_below`): {name, value, when}; null for none.
+  function takeDownBelow(body, data) {
+    var forms = takeDownForms(data);
+    var fence = '';
+    var lines = String(body || '').split(/\r\n|\r|\n/);
+    for (var i = 0; i < lines.length; i++) {
+      var opening = forms.fence.exec(lines[i]);
+      if (opening && (!fence || opening.groups.fence.indexOf(fence) === 0)) {
+        fence = fence ? '' : opening.groups.fence;
+        continue;
+      }
+      if (fence || lines[i].indexOf(':') < 0) continue;
+      var match = forms.line.exec(lines[i]);
+      if (!match) continue;
+      var value = yamlUnquoted(match.groups.value.split(' #')[0].trim());
+      var when = whenWritten(value, data);
+      if (when && isEndField(match.groups.key, value, data)) {
+        return { name: match.groups.key, value: value, when: when };
+      }
+    }
+    return null;
+  }
+
+  function takeDownForms(data) {
+    var forms = data.take_down;
+    if (!forms._compiled) {
+      Object.defineProperty(forms, '_compiled', {
+        enumerable: false,
+        value: {
+          key: new RegExp('^(?:' + forms.key.source + ')$', forms.key.flags),
+          line: new RegExp(forms.line.source, forms.line.flags),
+          fence: new RegExp(forms.fence.source, forms.fence.flags),
+        },
+      });
+    }
+    return forms._compiled;
+  }
+
+  // warta.frontmatter `is_end_field`: a take-down key (its words joined by
+  // '-', `is_end_key`), or a bare `Unpublish:` whose value is a date.
+  function isEndField(key, value, data) {
+    var joined = String(key).toLowerCase().replace(/[-_ ]+/g, '-').replace(/^-+|-+$/g, '');
+    if (takeDownForms(data).key.test(joined)) return true;
+    return data.take_down.bare_keys.indexOf(joined) >= 0 && !!whenWritten(value, data);
+  }
+
+  // warta.dates `when_written`: the WIB time a value names, in the house
+  // form ('2024-11-20 10:00', its seconds when it has any); '' for none.
+  function whenWritten(value, data) {
+    var built = dateAsBuilt(value, data.date_forms);
+    return built ? built.value : '';
+  }
+
+  function minute(when) {
+    return String(when).slice(0, 16);
+  }
+
+  // warta.frontmatter `yaml_unquoted`: a value in YAML's quotes as YAML reads it.
+  function yamlUnquoted(value) {
+    if (value.length < 2 || '"\''.indexOf(value.charAt(0)) < 0 || value.charAt(value.length - 1) !== value.charAt(0)) {
+      return value;
+    }
+    try {
+      var loaded = YAML.load(value);
+      return typeof loaded === 'string' ? loaded.split(/\r\n|\r|\n/).join(' ') : value;
+    } catch (error) {
+      return value;
+    }
   }
 
   // A date field's value ("2024-11-17 09:30", "2024-11-17T09:30:15", a day
@@ -3045,6 +3197,7 @@
   window.WARTA_CMS = {
     slugify: slugify, makeFormat: makeFormat, checks: checks, yamlNote: yamlNote, readDateline: readDateline,
     dateAsBuilt: dateAsBuilt, foldWords: foldWords, spellingKey: spellingKey, tagKey: tagKey, commaKey: commaKey,
+    isEndField: isEndField, takeDownBelow: takeDownBelow,
   };
 
   document.addEventListener('DOMContentLoaded', function () {
