@@ -17,7 +17,7 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from test_cms_browser import commit_release, committed, git, start_newsroom
+from test_cms_browser import commit_release, committed, git, sign_in, start_newsroom
 
 from conftest import FixtureSite, article_text, findings_in, run_check
 from warta import frontmatter
@@ -65,6 +65,8 @@ CASES = {
     "yaml": YAML_RELEASE,
     # Below the front matter: held back.
     "di-isi": release("di-isi", body="Kedaluwarsa: 2099-01-01 10:00\n\n" + DATELINE),
+    # ... a yes there too (no time to take it down at).
+    "di-isi-ya": release("di-isi-ya", body="Diturunkan: ya\n\n" + DATELINE),
     "di-isi-dan-atas": release(
         "di-isi-dan-atas",
         "Kedaluwarsa: 2099-02-01 10:00",
@@ -98,7 +100,7 @@ CHECK_SAYS = [
     ("down", r"taken down at (?P<when>\S+ \S+) WIB(?: \('(?P<field>.+?)'\))?: not on the site"),
     ("up", r"comes down at (?P<when>\S+ \S+) WIB(?: \('(?P<field>.+?)'\))?: on the site until"),
     ("other", r"another take-down date '(?P<other>.+?)': the earliest, '(?P<read>.+?)' \(line"),
-    ("below", r"the take-down date '(?P<field>.+?)' is in the release's text"),
+    ("below", r"the take-down line '(?P<field>.+?)' is below the front matter"),
     ("no date", r"the take-down date '(?P<field>.+?)' is no date the site reads"),
     ("not after", r"the take-down date '(?P<field>.+?)' is not after the Date: '(?P<date>.+?)'"),
 ]
@@ -176,14 +178,10 @@ def cms(browser, newsroom):
     context = browser.new_context(
         viewport={"width": 1366, "height": 900}, timezone_id="Asia/Jakarta", locale="id-ID"
     )
-    errors: list[str] = []
     page = context.new_page()
-    page.on("pageerror", lambda error: errors.append(f"{error.name}: {error.message}".strip()))
-    page.set_default_timeout(20_000)
-    page.goto(newsroom.base + "/admin/")
-    page.get_by_role("button", name="Masuk").click()
-    page.get_by_role("link", name="Berita").first.wait_for()
+    errors = sign_in(page, newsroom)
     yield page, entries, newsroom
+    page.backend.settle(page)
     seen = list(errors)
     context.close()
     assert seen == [], seen
@@ -236,6 +234,7 @@ def test_the_check_says_what_each_case_holds(checked):
     ]
     assert ("saran", "down", "2024-11-20 10:00") in checked["dua-kali"]
     assert ("peringatan", "below", "Kedaluwarsa: 2099-01-01 10:00") in checked["di-isi"]
+    assert ("peringatan", "below", "Diturunkan: ya") in checked["di-isi-ya"]
     assert ("peringatan", "below", "expiryDate: 2099-01-01 10:00") in checked["di-isi-dan-atas"]
 
 

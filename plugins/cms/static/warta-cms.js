@@ -2429,8 +2429,9 @@
     if (below) {
       said.push(['peringatan', 'Baris “' + below.name + ': ' + below.value + '” ada di isi berita, di bawah ' +
         'front matter: situs tidak membacanya sebagai tanggal turun, tetapi sebagai Status: draft, jadi ' +
-        'berita ini tidak terbit. Hapus baris itu dari isi berita dan isi kolom Diturunkan pada dengan ' +
-        minute(below.when) + '.']);
+        'berita ini tidak terbit. Hapus baris itu dari isi berita' + (below.when
+          ? ' dan isi kolom Diturunkan pada dengan ' + minute(below.when) + '.'
+          : '; untuk menurunkannya pada waktu tertentu, isi kolom Diturunkan pada.')]);
     }
     if (flag && !flag.when) {
       said.push(['peringatan', named(flag) + ' bukan tanggal yang dibaca situs, jadi berita ini tidak terbit. ' +
@@ -2515,7 +2516,9 @@
       if (!match) continue;
       var value = yamlUnquoted(match.groups.value.split(' #')[0].trim());
       var when = whenWritten(value, data);
-      if (when && isEndField(match.groups.key, value, data)) {
+      // A date, or a yes (`Diturunkan: ya`): the build holds the release back for either.
+      var yes = YES_VALUES.indexOf(value.replace(/^['"]|['"]$/g, '').trim().toLowerCase()) >= 0;
+      if ((when || yes) && isEndField(match.groups.key, value, data)) {
         return { name: match.groups.key, value: value, when: when };
       }
     }
