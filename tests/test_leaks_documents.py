@@ -1565,7 +1565,9 @@ def test_the_cms_offers_no_archive_as_a_document_it_publishes():
     assert data["legacy_suffixes"][".xlsb"] == ".xlsx"
 
 
-def _hidden_layer(writer: PdfWriter, state: str) -> None:
+def _hidden_layer(writer: PdfWriter, state: str, base: str | None = None) -> None:
+    """One layer, listed in the default view's `state` list (/ON or /OFF);
+    with `base`, the view's /BaseState (/OFF: every layer not in /ON is off)."""
     from pypdf.generic import ArrayObject, DictionaryObject, TextStringObject
 
     layer = writer._add_object(
@@ -1576,12 +1578,31 @@ def _hidden_layer(writer: PdfWriter, state: str) -> None:
             }
         )
     )
+    view = DictionaryObject({NameObject(state): ArrayObject([layer])})
+    if base is not None:
+        view[NameObject("/BaseState")] = NameObject(base)
     writer._root_object[NameObject("/OCProperties")] = DictionaryObject(
-        {
-            NameObject("/OCGs"): ArrayObject([layer]),
-            NameObject("/D"): DictionaryObject({NameObject(state): ArrayObject([layer])}),
-        }
+        {NameObject("/OCGs"): ArrayObject([layer]), NameObject("/D"): view}
     )
+
+
+def _hidden_by_base_state(writer: PdfWriter) -> None:
+    """A layer off by the view's /BaseState /OFF, in no /OFF list (its /ON
+    list names only another layer)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, TextStringObject
+
+    _hidden_layer(writer, "/ON", base="/OFF")
+    properties = writer._root_object["/OCProperties"]
+    other = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/OCG"),
+                NameObject("/Name"): TextStringObject("Naskah final"),
+            }
+        )
+    )
+    properties["/OCGs"].append(other)
+    properties["/D"][NameObject("/ON")] = ArrayObject([other])
 
 
 def _redaction_mark(writer: PdfWriter) -> None:
@@ -1622,10 +1643,17 @@ def _script_on_a_page(writer: PdfWriter) -> None:
     [
         (_redaction_mark, "redaction marks that were never applied"),
         (lambda writer: _hidden_layer(writer, "/OFF"), "hidden layers"),
+        (_hidden_by_base_state, "hidden layers"),
         (_script_on_opening, "contains JavaScript"),
         (_script_on_a_page, "contains JavaScript or a program to launch"),
     ],
-    ids=["redaction-not-applied", "hidden-layer", "script-on-opening", "launch-on-a-page"],
+    ids=[
+        "redaction-not-applied",
+        "hidden-layer",
+        "hidden-by-base-state",
+        "script-on-opening",
+        "launch-on-a-page",
+    ],
 )
 def test_a_pdf_that_holds_what_it_does_not_show_or_runs_code_is_refused(make, said):
     """A redaction marked but not applied leaves the text under the box in
@@ -1640,11 +1668,14 @@ def test_a_pdf_that_holds_what_it_does_not_show_or_runs_code_is_refused(make, sa
         clean_document(written(writer), ".pdf")
 
 
-def test_a_pdf_whose_layers_are_all_shown_is_published_as_it_is():
+@pytest.mark.parametrize("base", [None, "/ON", "/OFF"])
+def test_a_pdf_whose_layers_are_all_shown_is_published_as_it_is(base):
+    """Its one layer in the default view's /ON list: shown, whatever the
+    view's /BaseState says of layers it does not list."""
     from warta.documents import clean_document
 
     writer = PdfWriter()
     writer.add_blank_page(595, 842)
-    _hidden_layer(writer, "/ON")
+    _hidden_layer(writer, "/ON", base=base)
     data = written(writer)
     assert clean_document(data, ".pdf") == data

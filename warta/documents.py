@@ -1164,13 +1164,7 @@ def _refuse_hidden(reader) -> None:
         if annotation.get("/Subtype") == "/Redact":
             raise DocumentProblem(PDF_REDACTION_UNAPPLIED, PDF_APPLY_REDACTIONS)
     root = reader.trailer["/Root"].get_object()
-    layers = root.get("/OCProperties")
-    layers = layers.get_object() if layers is not None else None
-    shown = layers.get("/D") if hasattr(layers, "get") else None
-    shown = shown.get_object() if shown is not None else None
-    hidden = shown.get("/OFF") if hasattr(shown, "get") else None
-    hidden = hidden.get_object() if hidden is not None else None
-    if hidden:
+    if _hidden_layers(root):
         raise DocumentProblem(
             "it has hidden layers (optional content switched off), whose words are in the "
             "file for anyone who opens it",
@@ -1186,6 +1180,30 @@ def _refuse_hidden(reader) -> None:
             "field is used), which the site does not publish",
             "export or print the PDF again without scripts and form actions",
         )
+
+
+def _hidden_layers(root) -> bool:
+    """Whether the default view (/OCProperties /D) switches a layer off: one
+    in its /OFF list, or, with /BaseState /OFF, one of /OCGs not in its /ON
+    list (every layer it does not name starts off)."""
+    layers = _resolved(root.get("/OCProperties"))
+    view = _resolved(layers.get("/D")) if hasattr(layers, "get") else None
+    if not hasattr(view, "get"):
+        return False
+    if _resolved(view.get("/OFF")):
+        return True
+    if view.get("/BaseState") != "/OFF":
+        return False
+
+    def named(value) -> set:
+        value = _resolved(value)
+        return {getattr(item, "idnum", id(item)) for item in value or ()}
+
+    return bool(named(layers.get("/OCGs")) - named(view.get("/ON")))
+
+
+def _resolved(value):
+    return value.get_object() if value is not None else None
 
 
 # Actions that run code: a script, a program started on the reader's computer.
