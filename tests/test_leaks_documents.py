@@ -1625,6 +1625,28 @@ def _script_on_opening(writer: PdfWriter) -> None:
     )
 
 
+def _script_after_actions(writer: PdfWriter) -> None:
+    """A script run on opening after ten page jumps, each action's /Next
+    written inside the one before it (no object of its own)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, TextStringObject
+
+    action = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("app.alert('mkskrip');"),
+        }
+    )
+    for _ in range(10):
+        action = DictionaryObject(
+            {
+                NameObject("/S"): NameObject("/GoTo"),
+                NameObject("/D"): ArrayObject([writer.pages[0].indirect_reference]),
+                NameObject("/Next"): action,
+            }
+        )
+    writer._root_object[NameObject("/OpenAction")] = action
+
+
 def _script_on_a_page(writer: PdfWriter) -> None:
     from pypdf.generic import DictionaryObject, TextStringObject
 
@@ -1645,6 +1667,7 @@ def _script_on_a_page(writer: PdfWriter) -> None:
         (lambda writer: _hidden_layer(writer, "/OFF"), "hidden layers"),
         (_hidden_by_base_state, "hidden layers"),
         (_script_on_opening, "contains JavaScript"),
+        (_script_after_actions, "contains JavaScript"),
         (_script_on_a_page, "contains JavaScript or a program to launch"),
     ],
     ids=[
@@ -1652,6 +1675,7 @@ def _script_on_a_page(writer: PdfWriter) -> None:
         "hidden-layer",
         "hidden-by-base-state",
         "script-on-opening",
+        "script-after-ten-actions",
         "launch-on-a-page",
     ],
 )

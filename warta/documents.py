@@ -1210,28 +1210,28 @@ def _resolved(value):
 _PDF_CODE_ACTIONS = ("/JavaScript", "/Launch")
 
 
-def _runs_code(item, depth: int = 0) -> bool:
-    """Whether a dictionary, or one written inside it (an /OpenAction or an
-    /AA entry's action is often not an object of its own), is an action that
-    runs code. Objects it refers to are looked at as objects of their own."""
+def _runs_code(item) -> bool:
+    """Whether a dictionary, or one written inside it at any depth (an
+    /OpenAction or an /AA entry's action is often not an object of its own,
+    nor the actions its /Next runs after it), is an action that runs code.
+    Objects it refers to are looked at as objects of their own. Walked with
+    a list, not recursion: a hostile file nests as deep as it likes."""
     from pypdf.generic import ArrayObject, DictionaryObject
 
-    if depth > 8:  # actions nest an action or two (/Next); deeper is no action
-        return False
-    if isinstance(item, DictionaryObject):
-        if "/JS" in item or item.get("/S") in _PDF_CODE_ACTIONS:
-            return True
-        values = item.values()
-    elif isinstance(item, ArrayObject):
-        values = item
-    else:
-        return False
-    # (an IndirectObject is neither: the object it names is looked at on its own)
-    return any(
-        _runs_code(value, depth + 1)
-        for value in values
-        if isinstance(value, (DictionaryObject, ArrayObject))
-    )
+    waiting = [item]
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, DictionaryObject):
+            if "/JS" in item or item.get("/S") in _PDF_CODE_ACTIONS:
+                return True
+            values = item.values()
+        elif isinstance(item, ArrayObject):
+            values = item
+        else:
+            continue
+        # (an IndirectObject is neither: the object it names is looked at on its own)
+        waiting += [value for value in values if isinstance(value, (DictionaryObject, ArrayObject))]
+    return False
 
 
 def _reviewed(reader) -> bool:
