@@ -12,6 +12,8 @@ import re
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -410,17 +412,19 @@ def test_a_build_with_a_duplicate_key_in_the_vocabulary_names_both_lines(tmp_pat
     assert "Traceback" not in result.log
 
 
+# Each data file's setting and name (the gazetteer's two settings name one
+# file in the shipped configuration: the regions' and the office names').
+DATA_FILE_SETTINGS = [
+    (("OFFICIAL_TAGS_OFFICIALS",), "officials.yaml"),
+    (("OFFICIAL_TAGS_VOCABULARY",), "official_tags.yaml"),
+    (("REGIONS_ALIASES",), "aliases.yaml"),
+    (("REGIONS_GAZETTEER", "OFFICIAL_TAGS_REGION_NAMES"), "gazetteer.csv"),
+]
+
+
 @pytest.mark.timeout(300)
-@pytest.mark.parametrize(
-    ("setting", "name"),
-    [
-        ("OFFICIAL_TAGS_OFFICIALS", "officials.yaml"),
-        ("OFFICIAL_TAGS_VOCABULARY", "official_tags.yaml"),
-        ("REGIONS_ALIASES", "aliases.yaml"),
-        ("REGIONS_GAZETTEER", "gazetteer.csv"),
-    ],
-)
-def test_a_data_file_that_is_a_link_is_refused_and_its_target_not_read(tmp_path, setting, name):
+@pytest.mark.parametrize(("settings", "name"), DATA_FILE_SETTINGS)
+def test_a_data_file_that_is_a_link_is_refused_and_its_target_not_read(tmp_path, settings, name):
     # A staffer can commit data/officials.yaml as a link to a file of the CI
     # machine; read, its first line was quoted in the public build log.
     secret = tmp_path / "secret.txt"
@@ -428,7 +432,7 @@ def test_a_data_file_that_is_a_link_is_refused_and_its_target_not_read(tmp_path,
     link = tmp_path / "data" / name
     link.parent.mkdir()
     link.symlink_to(secret)
-    result = news_site(tmp_path).build(**{setting: str(link)})
+    result = news_site(tmp_path).build(**dict.fromkeys(settings, str(link)))
     assert result.returncode == 1, result.log
     assert "ghp_rahasia_sekali" not in result.log
     assert "Traceback" not in result.log
@@ -438,5 +442,48 @@ def test_a_data_file_that_is_a_link_is_refused_and_its_target_not_read(tmp_path,
     assert where.endswith(name)
     assert message == (
         f"symbolic link refused (not read): it points to '{secret}'"
+        " (commit the file itself in its place, not a link to it)"
+    )
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize(("settings", "name"), DATA_FILE_SETTINGS)
+def test_a_data_file_that_is_a_link_is_never_opened(tmp_path, settings, name):
+    """Refused, a link's target was still opened by the official tags
+    stage's cache digest (the bytes of each data file): a link to a pipe or
+    /dev/zero hung the build or filled its memory. A pipe tells whether it
+    was opened: opening its other end succeeds only while a reader has it
+    open (and lets that reader go on)."""
+    pipe = tmp_path / "pipa"
+    os.mkfifo(pipe)
+    link = tmp_path / "data" / name
+    link.parent.mkdir()
+    link.symlink_to(pipe)
+    opened: list[bool] = []
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            try:
+                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:  # (ENXIO: no reader has it open)
+                time.sleep(0.02)
+            else:
+                opened.append(True)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        result = news_site(tmp_path).build(**dict.fromkeys(settings, str(link)))
+    finally:
+        done.set()
+        watcher.join()
+    assert result.returncode == 1, result.log
+    assert opened == []
+    [error] = build_errors(result.log)
+    where, _, message = error.partition(": ")
+    assert where.endswith(name)
+    assert message == (
+        f"symbolic link refused (not read): it points to '{pipe}'"
         " (commit the file itself in its place, not a link to it)"
     )
