@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, FixtureSite
+from conftest import REPO, FixtureSite, shipped_plugins
 from warta import yamlfile
 from warta.regions import gazetteer
 from warta.tags.officials import load_registry
@@ -485,5 +485,28 @@ def test_a_data_file_that_is_a_link_is_never_opened(tmp_path, settings, name):
     assert where.endswith(name)
     assert message == (
         f"symbolic link refused (not read): it points to '{pipe}'"
+        " (commit the file itself in its place, not a link to it)"
+    )
+
+
+@pytest.mark.timeout(300)
+def test_the_office_names_file_as_a_link_is_said_without_the_regions_plugin(tmp_path):
+    """OFFICIAL_TAGS_REGION_NAMES as a link, with no regions plugin to say it
+    (it says it when it reads the same file): the office names were left
+    out without a word, offices shown by their codes ('Bawaslu 16.71')."""
+    secret = tmp_path / "rahasia.csv"
+    secret.write_text("kode,nama\n16.71,Kota Rahasia\n", encoding="utf-8")
+    link = tmp_path / "data" / "gazetteer.csv"
+    link.parent.mkdir()
+    link.symlink_to(secret)
+    plugins = [name for name in shipped_plugins() if name != "regions"]
+    result = news_site(tmp_path).build(OFFICIAL_TAGS_REGION_NAMES=str(link), PLUGINS=plugins)
+    assert result.returncode == 1, result.log
+    assert "Rahasia" not in result.log
+    [error] = build_errors(result.log)
+    where, _, message = error.partition(": ")
+    assert where.endswith("gazetteer.csv")
+    assert message == (
+        f"symbolic link refused (not read): it points to '{secret}'"
         " (commit the file itself in its place, not a link to it)"
     )
