@@ -1647,6 +1647,25 @@ def _script_after_actions(writer: PdfWriter) -> None:
     writer._root_object[NameObject("/OpenAction")] = action
 
 
+def _launch_named_by_reference(writer: PdfWriter) -> None:
+    """A launch action whose /S is an object of its own (`/S 7 0 R`)."""
+    from pypdf.generic import DictionaryObject, TextStringObject
+
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {
+            NameObject("/S"): writer._add_object(NameObject("/Launch")),
+            NameObject("/F"): TextStringObject("cmd.exe"),
+        }
+    )
+
+
+def _redaction_named_by_reference(writer: PdfWriter) -> None:
+    """A redaction mark whose /Subtype is an object of its own."""
+    _redaction_mark(writer)
+    mark = writer.pages[0]["/Annots"][0].get_object()
+    mark[NameObject("/Subtype")] = writer._add_object(NameObject("/Redact"))
+
+
 def _script_on_a_page(writer: PdfWriter) -> None:
     from pypdf.generic import DictionaryObject, TextStringObject
 
@@ -1664,19 +1683,23 @@ def _script_on_a_page(writer: PdfWriter) -> None:
     ("make", "said"),
     [
         (_redaction_mark, "redaction marks that were never applied"),
+        (_redaction_named_by_reference, "redaction marks that were never applied"),
         (lambda writer: _hidden_layer(writer, "/OFF"), "hidden layers"),
         (_hidden_by_base_state, "hidden layers"),
         (_script_on_opening, "contains JavaScript"),
         (_script_after_actions, "contains JavaScript"),
         (_script_on_a_page, "contains JavaScript or a program to launch"),
+        (_launch_named_by_reference, "contains JavaScript or a program to launch"),
     ],
     ids=[
         "redaction-not-applied",
+        "redaction-named-by-reference",
         "hidden-layer",
         "hidden-by-base-state",
         "script-on-opening",
         "script-after-ten-actions",
         "launch-on-a-page",
+        "launch-named-by-reference",
     ],
 )
 def test_a_pdf_that_holds_what_it_does_not_show_or_runs_code_is_refused(make, said):

@@ -1161,7 +1161,7 @@ def _refuse_hidden(reader) -> None:
     publishes no code in its documents). Cleaning cannot take any of them out
     without changing what the document shows or does, so staff decide."""
     for annotation in _annotations(reader):
-        if annotation.get("/Subtype") == "/Redact":
+        if _resolved(annotation.get("/Subtype")) == "/Redact":
             raise DocumentProblem(PDF_REDACTION_UNAPPLIED, PDF_APPLY_REDACTIONS)
     root = reader.trailer["/Root"].get_object()
     if _hidden_layers(root):
@@ -1192,7 +1192,7 @@ def _hidden_layers(root) -> bool:
         return False
     if _resolved(view.get("/OFF")):
         return True
-    if view.get("/BaseState") != "/OFF":
+    if _resolved(view.get("/BaseState")) != "/OFF":
         return False
 
     def named(value) -> set:
@@ -1203,6 +1203,8 @@ def _hidden_layers(root) -> bool:
 
 
 def _resolved(value):
+    """A value of a PDF dictionary, the object itself when it is written as
+    a reference to one (`/S 7 0 R`: `dict.get` does not follow it)."""
     return value.get_object() if value is not None else None
 
 
@@ -1222,7 +1224,7 @@ def _runs_code(item) -> bool:
     while waiting:
         item = waiting.pop()
         if isinstance(item, DictionaryObject):
-            if "/JS" in item or item.get("/S") in _PDF_CODE_ACTIONS:
+            if "/JS" in item or _resolved(item.get("/S")) in _PDF_CODE_ACTIONS:
                 return True
             values = item.values()
         elif isinstance(item, ArrayObject):
