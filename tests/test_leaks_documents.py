@@ -1666,6 +1666,27 @@ def _redaction_named_by_reference(writer: PdfWriter) -> None:
     mark[NameObject("/Subtype")] = writer._add_object(NameObject("/Redact"))
 
 
+def _script_in_an_xfa_form(writer: PdfWriter) -> None:
+    """An XFA form (Adobe LiveCycle's) whose field runs a script when the
+    form opens: in the form's XML packet, no /JS action anywhere."""
+    from pypdf.generic import ArrayObject, DictionaryObject, TextStringObject
+
+    packet = DecodedStreamObject()
+    packet.set_data(
+        b'<template xmlns="http://www.xfa.org/schema/xfa-template/3.3/"><subform>'
+        b'<event activity="initialize"><script contentType="application/x-javascript">'
+        b"app.alert('mkskrip');</script></event></subform></template>"
+    )
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
+        {
+            NameObject("/Fields"): ArrayObject(),
+            NameObject("/XFA"): ArrayObject(
+                [TextStringObject("template"), writer._add_object(packet)]
+            ),
+        }
+    )
+
+
 def _script_on_a_page(writer: PdfWriter) -> None:
     from pypdf.generic import DictionaryObject, TextStringObject
 
@@ -1690,6 +1711,7 @@ def _script_on_a_page(writer: PdfWriter) -> None:
         (_script_after_actions, "contains JavaScript"),
         (_script_on_a_page, "contains JavaScript or a program to launch"),
         (_launch_named_by_reference, "contains JavaScript or a program to launch"),
+        (_script_in_an_xfa_form, "contains JavaScript or a program to launch"),
     ],
     ids=[
         "redaction-not-applied",
@@ -1700,6 +1722,7 @@ def _script_on_a_page(writer: PdfWriter) -> None:
         "script-after-ten-actions",
         "launch-on-a-page",
         "launch-named-by-reference",
+        "script-in-an-xfa-form",
     ],
 )
 def test_a_pdf_that_holds_what_it_does_not_show_or_runs_code_is_refused(make, said):
@@ -1724,5 +1747,17 @@ def test_a_pdf_whose_layers_are_all_shown_is_published_as_it_is(base):
     writer = PdfWriter()
     writer.add_blank_page(595, 842)
     _hidden_layer(writer, "/ON", base=base)
+    data = written(writer)
+    assert clean_document(data, ".pdf") == data
+
+
+def test_a_pdf_with_an_xfa_form_without_scripts_is_published():
+    from warta.documents import clean_document
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    _script_in_an_xfa_form(writer)
+    packet = writer._root_object["/AcroForm"]["/XFA"][1].get_object()
+    packet.set_data(packet.get_data().split(b"<event")[0] + b"</subform></template>")
     data = written(writer)
     assert clean_document(data, ".pdf") == data

@@ -831,12 +831,14 @@ _PDF_PRIVATE_TOKENS = (
     b"/Annots",
     b"/Info",
     b"/EF",
-    # what `_refuse_hidden` looks for: a redaction not applied, a hidden layer, a script
+    # what `_refuse_hidden` looks for: a redaction not applied, a hidden layer, a
+    # script (an XFA form's too)
     b"/Redact",
     b"/OCProperties",
     b"/JavaScript",
     b"/JS",
     b"/Launch",
+    b"/XFA",
 )
 # Entries of any object that the published copy leaves out.
 _PDF_PRIVATE_KEYS = ("/Metadata", "/PieceInfo")
@@ -1157,9 +1159,10 @@ def _refuse_hidden(reader) -> None:
     code: a redaction marked but not applied (a /Redact annotation: the text
     is all there, the box only drawn over it), a layer switched off (optional
     content in the /OFF list: a draft's wording, a table's hidden columns), a
-    script (JavaScript run on opening, on a page, on a field: a public site
-    publishes no code in its documents). Cleaning cannot take any of them out
-    without changing what the document shows or does, so staff decide."""
+    script (JavaScript run on opening, on a page, on a field, in an XFA
+    form: a public site publishes no code in its documents). Cleaning cannot
+    take any of them out without changing what the document shows or does,
+    so staff decide."""
     for annotation in _annotations(reader):
         if _resolved(annotation.get("/Subtype")) == "/Redact":
             raise DocumentProblem(PDF_REDACTION_UNAPPLIED, PDF_APPLY_REDACTIONS)
@@ -1172,8 +1175,10 @@ def _refuse_hidden(reader) -> None:
         )
     names = root.get("/Names")
     names = names.get_object() if names is not None else None
-    if (hasattr(names, "get") and "/JavaScript" in names) or any(
-        _runs_code(item) for item in _objects(reader)
+    if (
+        (hasattr(names, "get") and "/JavaScript" in names)
+        or any(_runs_code(item) for item in _objects(reader))
+        or _xfa_script(root)
     ):
         raise DocumentProblem(
             "it contains JavaScript or a program to launch (run when it is opened or a "
@@ -1200,6 +1205,24 @@ def _hidden_layers(root) -> bool:
         return {getattr(item, "idnum", id(item)) for item in value or ()}
 
     return bool(named(layers.get("/OCGs")) - named(view.get("/ON")))
+
+
+# A script in an XFA form's XML (Adobe LiveCycle's forms: `<script
+# contentType="application/x-javascript">` in an event), which Acrobat runs
+# as it runs a /JavaScript action; a prefix where the packet gives one.
+_XFA_SCRIPT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?script\b", re.IGNORECASE)
+
+
+def _xfa_script(root) -> bool:
+    """Whether the PDF's XFA form (/AcroForm /XFA: one stream, or a list of
+    packet names and streams) holds a script."""
+    form = _resolved(root.get("/AcroForm"))
+    xfa = _resolved(form.get("/XFA")) if hasattr(form, "get") else None
+    packets = xfa if isinstance(xfa, list) else [xfa]
+    for packet in map(_resolved, packets):
+        if hasattr(packet, "get_data") and _XFA_SCRIPT.search(packet.get_data()):
+            return True
+    return False
 
 
 def _resolved(value):
