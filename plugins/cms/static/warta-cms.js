@@ -2318,6 +2318,20 @@
     // down from then (the hourly build takes it down).
     var ending = String(get('kedaluwarsa') || '').trim();
     var until = wibMinute(ending);
+    // Of two take-down dates (the form's, from the first line, and another:
+    // `Kedaluwarsa:` written again, an old `expiryDate:` the form keeps as it
+    // is) the build reads the earliest (warta/frontmatter.py
+    // `FrontMatter.take_down`), and `invoke check` says the other.
+    (source.lines || []).filter(function (line) {
+      return line.field === 'kedaluwarsa';
+    }).slice(1).forEach(function (line) {
+      var other = String(line.read || '').replace(/^["']|["']$/g, '').trim();
+      var when = wibMinute(other);
+      if (when && (!ending || (until && when < until))) {
+        ending = other;
+        until = when;
+      }
+    });
     if (ending && !until) {
       said.push(['saran', 'Diturunkan pada “' + ending + '”: pilih tanggal dan jam di kolom ' +
         'Diturunkan pada agar pratinjau dapat mengatakan kapan berita ini turun (invoke check ' +
