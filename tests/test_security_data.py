@@ -510,3 +510,21 @@ def test_the_office_names_file_as_a_link_is_said_without_the_regions_plugin(tmp_
         f"symbolic link refused (not read): it points to '{secret}'"
         " (commit the file itself in its place, not a link to it)"
     )
+
+
+def test_a_data_file_that_is_a_link_is_named_by_its_own_path(tmp_path, monkeypatch):
+    """The official tags plugin showed a data file by its path resolved: a
+    link to a file of the project (data/officials.yaml -> ../.git/config)
+    was named as the file it points to, and the error sent staff there."""
+    from plugins.official_tags.plugin import display_path
+
+    target = tmp_path / ".git" / "config"
+    target.parent.mkdir()
+    target.write_text("[core]\n", encoding="utf-8")
+    link = tmp_path / "data" / "officials.yaml"
+    link.parent.mkdir()
+    link.symlink_to(Path("..") / ".git" / "config")
+    monkeypatch.chdir(tmp_path)
+    assert display_path(link) == "data/officials.yaml"
+    assert display_path(tmp_path / "data" / "." / "officials.yaml") == "data/officials.yaml"
+    assert display_path(target) == ".git/config"

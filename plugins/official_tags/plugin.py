@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import weakref
 from collections import defaultdict
 from pathlib import Path
@@ -127,10 +128,12 @@ def apply_defaults(pelican) -> None:
 
 
 def display_path(path: str | Path) -> str:
-    """A data file as staff know it: relative to the working folder when inside it."""
-    path = Path(path)
+    """A data file as staff know it: relative to the working folder when inside
+    it; its folder resolved, not the file itself (a link is named as the link,
+    not as the file it points to: `warta.yamlfile.link_refusal`)."""
+    path = Path(os.path.abspath(path))
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str((path.parent.resolve() / path.name).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
