@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -528,3 +529,27 @@ def test_a_data_file_that_is_a_link_is_named_by_its_own_path(tmp_path, monkeypat
     assert display_path(link) == "data/officials.yaml"
     assert display_path(tmp_path / "data" / "." / "officials.yaml") == "data/officials.yaml"
     assert display_path(target) == ".git/config"
+
+
+@pytest.mark.timeout(300)
+def test_the_office_names_file_as_a_link_to_the_regions_gazetteer_is_said(tmp_path):
+    """OFFICIAL_TAGS_REGION_NAMES a link to the file REGIONS_GAZETTEER names:
+    the official tags plugin took the two for one file (paths compared
+    resolved) and left the refusal to the regions plugin, which read its
+    own file, not a link, and said nothing."""
+    gazetteer = tmp_path / "wilayah.csv"
+    shutil.copy(REPO / "data" / "regions" / "gazetteer.csv", gazetteer)
+    link = tmp_path / "data" / "gazetteer.csv"
+    link.parent.mkdir()
+    link.symlink_to(gazetteer)
+    result = news_site(tmp_path).build(
+        REGIONS_GAZETTEER=str(gazetteer), OFFICIAL_TAGS_REGION_NAMES=str(link)
+    )
+    assert result.returncode == 1, result.log
+    [error] = build_errors(result.log)
+    where, _, message = error.partition(": ")
+    assert where.endswith("gazetteer.csv")  # the link, not the file it points to
+    assert message == (
+        f"symbolic link refused (not read): it points to '{gazetteer}'"
+        " (commit the file itself in its place, not a link to it)"
+    )
