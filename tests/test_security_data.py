@@ -260,9 +260,11 @@ def test_a_fifo_or_a_device_is_refused_without_blocking(tmp_path, kind):
     fifo = tmp_path / "fifo.yaml"
     os.mkfifo(fifo)
     assert "not a regular file" in one_problem(kind, fifo)
+    assert "not a regular file" in one_problem(kind, Path("/dev/zero"))
+    # committed as a link to it: refused as a link, unread (`yamlfile.link_refusal`)
     zero = tmp_path / "zero.yaml"
     zero.symlink_to("/dev/zero")
-    assert "not a regular file" in one_problem(kind, zero)
+    assert "symbolic link refused (not read): it points to '/dev/zero'" in one_problem(kind, zero)
 
 
 @pytest.mark.parametrize("kind", KINDS)
