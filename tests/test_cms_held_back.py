@@ -34,6 +34,10 @@ RELEASES = {
     "turun-nanti": article_text(slug="turun-nanti", kedaluwarsa="2099-01-01 10:00"),
     "sudah-turun": article_text(slug="sudah-turun", kedaluwarsa="2024-11-20 10:00"),
     "turun-dulu": article_text(slug="turun-dulu", kedaluwarsa="2024-11-10"),
+    # Two take-down dates: the build reads the earliest (the form shows the first).
+    "dua-tanggal": article_text(
+        slug="dua-tanggal", kedaluwarsa="2099-01-01 10:00", expirydate="2024-11-20 10:00"
+    ),
     # The CMS named the file from the first title ("Draf PKPU Kampanye …"),
     # and a writer edited the title since: the name keeps "draf".
     "draf-pkpu-kampanye": article_text(
@@ -115,6 +119,8 @@ def test_the_preview_says_a_release_is_not_published_when_the_build_holds_it(
             "lalu diturunkan oleh pembangunan situs (tiap jam) pertama setelahnya."
         ]
     if slug == "sudah-turun":
+        assert held == ending and held[0].startswith("Diturunkan pada 2024-11-20 10:00 WIB (sudah")
+    if slug == "dua-tanggal":
         assert held == ending and held[0].startswith("Diturunkan pada 2024-11-20 10:00 WIB (sudah")
     if slug == "turun-dulu":
         assert held == ending and "tidak setelah tanggal terbit 2024-11-17 09:30" in held[0]

@@ -1565,7 +1565,9 @@ def test_the_cms_offers_no_archive_as_a_document_it_publishes():
     assert data["legacy_suffixes"][".xlsb"] == ".xlsx"
 
 
-def _hidden_layer(writer: PdfWriter, state: str) -> None:
+def _hidden_layer(writer: PdfWriter, state: str, base: str | None = None) -> None:
+    """One layer, listed in the default view's `state` list (/ON or /OFF);
+    with `base`, the view's /BaseState (/OFF: every layer not in /ON is off)."""
     from pypdf.generic import ArrayObject, DictionaryObject, TextStringObject
 
     layer = writer._add_object(
@@ -1576,12 +1578,31 @@ def _hidden_layer(writer: PdfWriter, state: str) -> None:
             }
         )
     )
+    view = DictionaryObject({NameObject(state): ArrayObject([layer])})
+    if base is not None:
+        view[NameObject("/BaseState")] = NameObject(base)
     writer._root_object[NameObject("/OCProperties")] = DictionaryObject(
-        {
-            NameObject("/OCGs"): ArrayObject([layer]),
-            NameObject("/D"): DictionaryObject({NameObject(state): ArrayObject([layer])}),
-        }
+        {NameObject("/OCGs"): ArrayObject([layer]), NameObject("/D"): view}
     )
+
+
+def _hidden_by_base_state(writer: PdfWriter) -> None:
+    """A layer off by the view's /BaseState /OFF, in no /OFF list (its /ON
+    list names only another layer)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, TextStringObject
+
+    _hidden_layer(writer, "/ON", base="/OFF")
+    properties = writer._root_object["/OCProperties"]
+    other = writer._add_object(
+        DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/OCG"),
+                NameObject("/Name"): TextStringObject("Naskah final"),
+            }
+        )
+    )
+    properties["/OCGs"].append(other)
+    properties["/D"][NameObject("/ON")] = ArrayObject([other])
 
 
 def _redaction_mark(writer: PdfWriter) -> None:
@@ -1604,6 +1625,68 @@ def _script_on_opening(writer: PdfWriter) -> None:
     )
 
 
+def _script_after_actions(writer: PdfWriter) -> None:
+    """A script run on opening after ten page jumps, each action's /Next
+    written inside the one before it (no object of its own)."""
+    from pypdf.generic import ArrayObject, DictionaryObject, TextStringObject
+
+    action = DictionaryObject(
+        {
+            NameObject("/S"): NameObject("/JavaScript"),
+            NameObject("/JS"): TextStringObject("app.alert('mkskrip');"),
+        }
+    )
+    for _ in range(10):
+        action = DictionaryObject(
+            {
+                NameObject("/S"): NameObject("/GoTo"),
+                NameObject("/D"): ArrayObject([writer.pages[0].indirect_reference]),
+                NameObject("/Next"): action,
+            }
+        )
+    writer._root_object[NameObject("/OpenAction")] = action
+
+
+def _launch_named_by_reference(writer: PdfWriter) -> None:
+    """A launch action whose /S is an object of its own (`/S 7 0 R`)."""
+    from pypdf.generic import DictionaryObject, TextStringObject
+
+    writer._root_object[NameObject("/OpenAction")] = DictionaryObject(
+        {
+            NameObject("/S"): writer._add_object(NameObject("/Launch")),
+            NameObject("/F"): TextStringObject("cmd.exe"),
+        }
+    )
+
+
+def _redaction_named_by_reference(writer: PdfWriter) -> None:
+    """A redaction mark whose /Subtype is an object of its own."""
+    _redaction_mark(writer)
+    mark = writer.pages[0]["/Annots"][0].get_object()
+    mark[NameObject("/Subtype")] = writer._add_object(NameObject("/Redact"))
+
+
+def _script_in_an_xfa_form(writer: PdfWriter) -> None:
+    """An XFA form (Adobe LiveCycle's) whose field runs a script when the
+    form opens: in the form's XML packet, no /JS action anywhere."""
+    from pypdf.generic import ArrayObject, DictionaryObject, TextStringObject
+
+    packet = DecodedStreamObject()
+    packet.set_data(
+        b'<template xmlns="http://www.xfa.org/schema/xfa-template/3.3/"><subform>'
+        b'<event activity="initialize"><script contentType="application/x-javascript">'
+        b"app.alert('mkskrip');</script></event></subform></template>"
+    )
+    writer._root_object[NameObject("/AcroForm")] = DictionaryObject(
+        {
+            NameObject("/Fields"): ArrayObject(),
+            NameObject("/XFA"): ArrayObject(
+                [TextStringObject("template"), writer._add_object(packet)]
+            ),
+        }
+    )
+
+
 def _script_on_a_page(writer: PdfWriter) -> None:
     from pypdf.generic import DictionaryObject, TextStringObject
 
@@ -1621,11 +1704,26 @@ def _script_on_a_page(writer: PdfWriter) -> None:
     ("make", "said"),
     [
         (_redaction_mark, "redaction marks that were never applied"),
+        (_redaction_named_by_reference, "redaction marks that were never applied"),
         (lambda writer: _hidden_layer(writer, "/OFF"), "hidden layers"),
+        (_hidden_by_base_state, "hidden layers"),
         (_script_on_opening, "contains JavaScript"),
+        (_script_after_actions, "contains JavaScript"),
         (_script_on_a_page, "contains JavaScript or a program to launch"),
+        (_launch_named_by_reference, "contains JavaScript or a program to launch"),
+        (_script_in_an_xfa_form, "contains JavaScript or a program to launch"),
     ],
-    ids=["redaction-not-applied", "hidden-layer", "script-on-opening", "launch-on-a-page"],
+    ids=[
+        "redaction-not-applied",
+        "redaction-named-by-reference",
+        "hidden-layer",
+        "hidden-by-base-state",
+        "script-on-opening",
+        "script-after-ten-actions",
+        "launch-on-a-page",
+        "launch-named-by-reference",
+        "script-in-an-xfa-form",
+    ],
 )
 def test_a_pdf_that_holds_what_it_does_not_show_or_runs_code_is_refused(make, said):
     """A redaction marked but not applied leaves the text under the box in
@@ -1640,11 +1738,26 @@ def test_a_pdf_that_holds_what_it_does_not_show_or_runs_code_is_refused(make, sa
         clean_document(written(writer), ".pdf")
 
 
-def test_a_pdf_whose_layers_are_all_shown_is_published_as_it_is():
+@pytest.mark.parametrize("base", [None, "/ON", "/OFF"])
+def test_a_pdf_whose_layers_are_all_shown_is_published_as_it_is(base):
+    """Its one layer in the default view's /ON list: shown, whatever the
+    view's /BaseState says of layers it does not list."""
     from warta.documents import clean_document
 
     writer = PdfWriter()
     writer.add_blank_page(595, 842)
-    _hidden_layer(writer, "/ON")
+    _hidden_layer(writer, "/ON", base=base)
+    data = written(writer)
+    assert clean_document(data, ".pdf") == data
+
+
+def test_a_pdf_with_an_xfa_form_without_scripts_is_published():
+    from warta.documents import clean_document
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    _script_in_an_xfa_form(writer)
+    packet = writer._root_object["/AcroForm"]["/XFA"][1].get_object()
+    packet.set_data(packet.get_data().split(b"<event")[0] + b"</subform></template>")
     data = written(writer)
     assert clean_document(data, ".pdf") == data

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import sys
 import textwrap
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
-from conftest import REPO, FixtureSite
+from conftest import REPO, FixtureSite, shipped_plugins
 from warta import yamlfile
 from warta.regions import gazetteer
 from warta.tags.officials import load_registry
@@ -257,9 +260,11 @@ def test_a_fifo_or_a_device_is_refused_without_blocking(tmp_path, kind):
     fifo = tmp_path / "fifo.yaml"
     os.mkfifo(fifo)
     assert "not a regular file" in one_problem(kind, fifo)
+    assert "not a regular file" in one_problem(kind, Path("/dev/zero"))
+    # committed as a link to it: refused as a link, unread (`yamlfile.link_refusal`)
     zero = tmp_path / "zero.yaml"
     zero.symlink_to("/dev/zero")
-    assert "not a regular file" in one_problem(kind, zero)
+    assert "symbolic link refused (not read): it points to '/dev/zero'" in one_problem(kind, zero)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -410,17 +415,19 @@ def test_a_build_with_a_duplicate_key_in_the_vocabulary_names_both_lines(tmp_pat
     assert "Traceback" not in result.log
 
 
+# Each data file's setting and name (the gazetteer's two settings name one
+# file in the shipped configuration: the regions' and the office names').
+DATA_FILE_SETTINGS = [
+    (("OFFICIAL_TAGS_OFFICIALS",), "officials.yaml"),
+    (("OFFICIAL_TAGS_VOCABULARY",), "official_tags.yaml"),
+    (("REGIONS_ALIASES",), "aliases.yaml"),
+    (("REGIONS_GAZETTEER", "OFFICIAL_TAGS_REGION_NAMES"), "gazetteer.csv"),
+]
+
+
 @pytest.mark.timeout(300)
-@pytest.mark.parametrize(
-    ("setting", "name"),
-    [
-        ("OFFICIAL_TAGS_OFFICIALS", "officials.yaml"),
-        ("OFFICIAL_TAGS_VOCABULARY", "official_tags.yaml"),
-        ("REGIONS_ALIASES", "aliases.yaml"),
-        ("REGIONS_GAZETTEER", "gazetteer.csv"),
-    ],
-)
-def test_a_data_file_that_is_a_link_is_refused_and_its_target_not_read(tmp_path, setting, name):
+@pytest.mark.parametrize(("settings", "name"), DATA_FILE_SETTINGS)
+def test_a_data_file_that_is_a_link_is_refused_and_its_target_not_read(tmp_path, settings, name):
     # A staffer can commit data/officials.yaml as a link to a file of the CI
     # machine; read, its first line was quoted in the public build log.
     secret = tmp_path / "secret.txt"
@@ -428,7 +435,7 @@ def test_a_data_file_that_is_a_link_is_refused_and_its_target_not_read(tmp_path,
     link = tmp_path / "data" / name
     link.parent.mkdir()
     link.symlink_to(secret)
-    result = news_site(tmp_path).build(**{setting: str(link)})
+    result = news_site(tmp_path).build(**dict.fromkeys(settings, str(link)))
     assert result.returncode == 1, result.log
     assert "ghp_rahasia_sekali" not in result.log
     assert "Traceback" not in result.log
@@ -438,5 +445,113 @@ def test_a_data_file_that_is_a_link_is_refused_and_its_target_not_read(tmp_path,
     assert where.endswith(name)
     assert message == (
         f"symbolic link refused (not read): it points to '{secret}'"
+        " (commit the file itself in its place, not a link to it)"
+    )
+
+
+@pytest.mark.timeout(300)
+@pytest.mark.parametrize(("settings", "name"), DATA_FILE_SETTINGS)
+def test_a_data_file_that_is_a_link_is_never_opened(tmp_path, settings, name):
+    """Refused, a link's target was still opened by the official tags
+    stage's cache digest (the bytes of each data file): a link to a pipe or
+    /dev/zero hung the build or filled its memory. A pipe tells whether it
+    was opened: opening its other end succeeds only while a reader has it
+    open (and lets that reader go on)."""
+    pipe = tmp_path / "pipa"
+    os.mkfifo(pipe)
+    link = tmp_path / "data" / name
+    link.parent.mkdir()
+    link.symlink_to(pipe)
+    opened: list[bool] = []
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            try:
+                os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:  # (ENXIO: no reader has it open)
+                time.sleep(0.02)
+            else:
+                opened.append(True)
+
+    watcher = threading.Thread(target=watch, daemon=True)
+    watcher.start()
+    try:
+        result = news_site(tmp_path).build(**dict.fromkeys(settings, str(link)))
+    finally:
+        done.set()
+        watcher.join()
+    assert result.returncode == 1, result.log
+    assert opened == []
+    [error] = build_errors(result.log)
+    where, _, message = error.partition(": ")
+    assert where.endswith(name)
+    assert message == (
+        f"symbolic link refused (not read): it points to '{pipe}'"
+        " (commit the file itself in its place, not a link to it)"
+    )
+
+
+@pytest.mark.timeout(300)
+def test_the_office_names_file_as_a_link_is_said_without_the_regions_plugin(tmp_path):
+    """OFFICIAL_TAGS_REGION_NAMES as a link, with no regions plugin to say it
+    (it says it when it reads the same file): the office names were left
+    out without a word, offices shown by their codes ('Bawaslu 16.71')."""
+    secret = tmp_path / "rahasia.csv"
+    secret.write_text("kode,nama\n16.71,Kota Rahasia\n", encoding="utf-8")
+    link = tmp_path / "data" / "gazetteer.csv"
+    link.parent.mkdir()
+    link.symlink_to(secret)
+    plugins = [name for name in shipped_plugins() if name != "regions"]
+    result = news_site(tmp_path).build(OFFICIAL_TAGS_REGION_NAMES=str(link), PLUGINS=plugins)
+    assert result.returncode == 1, result.log
+    assert "Rahasia" not in result.log
+    [error] = build_errors(result.log)
+    where, _, message = error.partition(": ")
+    assert where.endswith("gazetteer.csv")
+    assert message == (
+        f"symbolic link refused (not read): it points to '{secret}'"
+        " (commit the file itself in its place, not a link to it)"
+    )
+
+
+def test_a_data_file_that_is_a_link_is_named_by_its_own_path(tmp_path, monkeypatch):
+    """The official tags plugin showed a data file by its path resolved: a
+    link to a file of the project (data/officials.yaml -> ../.git/config)
+    was named as the file it points to, and the error sent staff there."""
+    from plugins.official_tags.plugin import display_path
+
+    target = tmp_path / ".git" / "config"
+    target.parent.mkdir()
+    target.write_text("[core]\n", encoding="utf-8")
+    link = tmp_path / "data" / "officials.yaml"
+    link.parent.mkdir()
+    link.symlink_to(Path("..") / ".git" / "config")
+    monkeypatch.chdir(tmp_path)
+    assert display_path(link) == "data/officials.yaml"
+    assert display_path(tmp_path / "data" / "." / "officials.yaml") == "data/officials.yaml"
+    assert display_path(target) == ".git/config"
+
+
+@pytest.mark.timeout(300)
+def test_the_office_names_file_as_a_link_to_the_regions_gazetteer_is_said(tmp_path):
+    """OFFICIAL_TAGS_REGION_NAMES a link to the file REGIONS_GAZETTEER names:
+    the official tags plugin took the two for one file (paths compared
+    resolved) and left the refusal to the regions plugin, which read its
+    own file, not a link, and said nothing."""
+    gazetteer = tmp_path / "wilayah.csv"
+    shutil.copy(REPO / "data" / "regions" / "gazetteer.csv", gazetteer)
+    link = tmp_path / "data" / "gazetteer.csv"
+    link.parent.mkdir()
+    link.symlink_to(gazetteer)
+    result = news_site(tmp_path).build(
+        REGIONS_GAZETTEER=str(gazetteer), OFFICIAL_TAGS_REGION_NAMES=str(link)
+    )
+    assert result.returncode == 1, result.log
+    [error] = build_errors(result.log)
+    where, _, message = error.partition(": ")
+    assert where.endswith("gazetteer.csv")  # the link, not the file it points to
+    assert message == (
+        f"symbolic link refused (not read): it points to '{gazetteer}'"
         " (commit the file itself in its place, not a link to it)"
     )

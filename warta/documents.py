@@ -831,12 +831,14 @@ _PDF_PRIVATE_TOKENS = (
     b"/Annots",
     b"/Info",
     b"/EF",
-    # what `_refuse_hidden` looks for: a redaction not applied, a hidden layer, a script
+    # what `_refuse_hidden` looks for: a redaction not applied, a hidden layer, a
+    # script (an XFA form's too)
     b"/Redact",
     b"/OCProperties",
     b"/JavaScript",
     b"/JS",
     b"/Launch",
+    b"/XFA",
 )
 # Entries of any object that the published copy leaves out.
 _PDF_PRIVATE_KEYS = ("/Metadata", "/PieceInfo")
@@ -1157,20 +1159,15 @@ def _refuse_hidden(reader) -> None:
     code: a redaction marked but not applied (a /Redact annotation: the text
     is all there, the box only drawn over it), a layer switched off (optional
     content in the /OFF list: a draft's wording, a table's hidden columns), a
-    script (JavaScript run on opening, on a page, on a field: a public site
-    publishes no code in its documents). Cleaning cannot take any of them out
-    without changing what the document shows or does, so staff decide."""
+    script (JavaScript run on opening, on a page, on a field, in an XFA
+    form: a public site publishes no code in its documents). Cleaning cannot
+    take any of them out without changing what the document shows or does,
+    so staff decide."""
     for annotation in _annotations(reader):
-        if annotation.get("/Subtype") == "/Redact":
+        if _resolved(annotation.get("/Subtype")) == "/Redact":
             raise DocumentProblem(PDF_REDACTION_UNAPPLIED, PDF_APPLY_REDACTIONS)
     root = reader.trailer["/Root"].get_object()
-    layers = root.get("/OCProperties")
-    layers = layers.get_object() if layers is not None else None
-    shown = layers.get("/D") if hasattr(layers, "get") else None
-    shown = shown.get_object() if shown is not None else None
-    hidden = shown.get("/OFF") if hasattr(shown, "get") else None
-    hidden = hidden.get_object() if hidden is not None else None
-    if hidden:
+    if _hidden_layers(root):
         raise DocumentProblem(
             "it has hidden layers (optional content switched off), whose words are in the "
             "file for anyone who opens it",
@@ -1178,8 +1175,10 @@ def _refuse_hidden(reader) -> None:
         )
     names = root.get("/Names")
     names = names.get_object() if names is not None else None
-    if (hasattr(names, "get") and "/JavaScript" in names) or any(
-        _runs_code(item) for item in _objects(reader)
+    if (
+        (hasattr(names, "get") and "/JavaScript" in names)
+        or any(_runs_code(item) for item in _objects(reader))
+        or _xfa_script(root)
     ):
         raise DocumentProblem(
             "it contains JavaScript or a program to launch (run when it is opened or a "
@@ -1188,32 +1187,76 @@ def _refuse_hidden(reader) -> None:
         )
 
 
+def _hidden_layers(root) -> bool:
+    """Whether the default view (/OCProperties /D) switches a layer off: one
+    in its /OFF list, or, with /BaseState /OFF, one of /OCGs not in its /ON
+    list (every layer it does not name starts off)."""
+    layers = _resolved(root.get("/OCProperties"))
+    view = _resolved(layers.get("/D")) if hasattr(layers, "get") else None
+    if not hasattr(view, "get"):
+        return False
+    if _resolved(view.get("/OFF")):
+        return True
+    if _resolved(view.get("/BaseState")) != "/OFF":
+        return False
+
+    def named(value) -> set:
+        value = _resolved(value)
+        return {getattr(item, "idnum", id(item)) for item in value or ()}
+
+    return bool(named(layers.get("/OCGs")) - named(view.get("/ON")))
+
+
+# A script in an XFA form's XML (Adobe LiveCycle's forms: `<script
+# contentType="application/x-javascript">` in an event), which Acrobat runs
+# as it runs a /JavaScript action; a prefix where the packet gives one.
+_XFA_SCRIPT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?script\b", re.IGNORECASE)
+
+
+def _xfa_script(root) -> bool:
+    """Whether the PDF's XFA form (/AcroForm /XFA: one stream, or a list of
+    packet names and streams) holds a script."""
+    form = _resolved(root.get("/AcroForm"))
+    xfa = _resolved(form.get("/XFA")) if hasattr(form, "get") else None
+    packets = xfa if isinstance(xfa, list) else [xfa]
+    for packet in map(_resolved, packets):
+        if hasattr(packet, "get_data") and _XFA_SCRIPT.search(packet.get_data()):
+            return True
+    return False
+
+
+def _resolved(value):
+    """A value of a PDF dictionary, the object itself when it is written as
+    a reference to one (`/S 7 0 R`: `dict.get` does not follow it)."""
+    return value.get_object() if value is not None else None
+
+
 # Actions that run code: a script, a program started on the reader's computer.
 _PDF_CODE_ACTIONS = ("/JavaScript", "/Launch")
 
 
-def _runs_code(item, depth: int = 0) -> bool:
-    """Whether a dictionary, or one written inside it (an /OpenAction or an
-    /AA entry's action is often not an object of its own), is an action that
-    runs code. Objects it refers to are looked at as objects of their own."""
+def _runs_code(item) -> bool:
+    """Whether a dictionary, or one written inside it at any depth (an
+    /OpenAction or an /AA entry's action is often not an object of its own,
+    nor the actions its /Next runs after it), is an action that runs code.
+    Objects it refers to are looked at as objects of their own. Walked with
+    a list, not recursion: a hostile file nests as deep as it likes."""
     from pypdf.generic import ArrayObject, DictionaryObject
 
-    if depth > 8:  # actions nest an action or two (/Next); deeper is no action
-        return False
-    if isinstance(item, DictionaryObject):
-        if "/JS" in item or item.get("/S") in _PDF_CODE_ACTIONS:
-            return True
-        values = item.values()
-    elif isinstance(item, ArrayObject):
-        values = item
-    else:
-        return False
-    # (an IndirectObject is neither: the object it names is looked at on its own)
-    return any(
-        _runs_code(value, depth + 1)
-        for value in values
-        if isinstance(value, (DictionaryObject, ArrayObject))
-    )
+    waiting = [item]
+    while waiting:
+        item = waiting.pop()
+        if isinstance(item, DictionaryObject):
+            if "/JS" in item or _resolved(item.get("/S")) in _PDF_CODE_ACTIONS:
+                return True
+            values = item.values()
+        elif isinstance(item, ArrayObject):
+            values = item
+        else:
+            continue
+        # (an IndirectObject is neither: the object it names is looked at on its own)
+        waiting += [value for value in values if isinstance(value, (DictionaryObject, ArrayObject))]
+    return False
 
 
 def _reviewed(reader) -> bool:

@@ -52,6 +52,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
 import weakref
 from collections import defaultdict
 from pathlib import Path
@@ -126,11 +127,20 @@ def apply_defaults(pelican) -> None:
     settings.setdefault("PAGINATED_TEMPLATES", {}).setdefault("pejabat", None)
 
 
+def unfollowed(path: str | Path) -> Path:
+    """A data file's path made absolute, its folder resolved but not the file
+    itself: a link is the link, not the file it points to (which is not
+    read: `warta.yamlfile.link_refusal`)."""
+    path = Path(os.path.abspath(path))
+    return path.parent.resolve() / path.name
+
+
 def display_path(path: str | Path) -> str:
-    """A data file as staff know it: relative to the working folder when inside it."""
+    """A data file as staff know it: relative to the working folder when inside
+    it (`unfollowed`: a link is named as itself)."""
     path = Path(path)
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(unfollowed(path).relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
 
@@ -150,11 +160,12 @@ def regions_reader(settings: dict) -> tuple[RegionReader, str]:
 
 
 def read_by_regions(settings: dict, path: Path) -> bool:
-    """Is `path` the gazetteer the regions plugin reads (and reports on) too?"""
+    """Is `path` the gazetteer the regions plugin reads (and reports on) too?
+    (A link to it is not: `unfollowed`.)"""
     if "regions" not in active_plugins(settings):
         return False
     gazetteer = data_path(settings.get("REGIONS_GAZETTEER", GAZETTEER_DEFAULT))
-    return gazetteer.resolve() == path.resolve()
+    return unfollowed(gazetteer) == unfollowed(path)
 
 
 class BuildData:

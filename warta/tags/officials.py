@@ -79,6 +79,14 @@ def matched_spelling(spelling: str) -> str:
     return bare if len(bare.split()) > 1 else " ".join(spelling.split())
 
 
+def _unread(problems: list[Problem] | None, problem) -> dict[str, str]:
+    """No region names, and the `yamlfile.YamlProblem` that says why appended
+    to `problems` (its hint part of its message)."""
+    if problems is not None:
+        problems.append(Problem(problem.path, problem.line, f"{problem.message} ({problem.hint})"))
+    return {}
+
+
 def load_region_names(
     path: Path | None, problems: list[Problem] | None = None, display: str = ""
 ) -> dict[str, str]:
@@ -89,19 +97,19 @@ def load_region_names(
     Excel's "CSV UTF-8" writes, is read). Missing file → empty map: offices
     then fall back to the `office:` field. A file that is not UTF-8 text is
     an empty map too, and one problem appended to `problems`, at the line
-    and column of its first such byte (`display`: its path as shown).
+    and column of its first such byte (`display`: its path as shown); so is
+    a symbolic link, unread (the official_tags plugin says it unless the
+    regions plugin reads, and says, the same file).
     """
-    # A link is not read: the regions plugin names it (warta.yamlfile.link_refusal).
-    if not path or not Path(path).is_file() or Path(path).is_symlink():
+    if path and Path(path).is_symlink():
+        # Not read (`warta.yamlfile.link_refusal`): an empty map, and said.
+        return _unread(problems, yamlfile.link_refusal(Path(path), display or str(path)))
+    if not path or not Path(path).is_file():
         return {}
     text, undecoded = yamlfile.decode(Path(path).read_bytes(), display or str(path))
     if text is None:
-        if problems is not None:
-            [problem] = undecoded  # the YAML files' words, at the same line and column
-            problems.append(
-                Problem(problem.path, problem.line, f"{problem.message} ({problem.hint})")
-            )
-        return {}
+        [problem] = undecoded  # the YAML files' words, at the same line and column
+        return _unread(problems, problem)
     names: dict[str, str] = {}
     with io.StringIO(text, newline="") as handle:
         reader = csv.DictReader(handle)

@@ -34,7 +34,7 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from warta import frontmatter
+from warta import frontmatter, yamlfile
 from warta.enrichment import DETECTED, TYPED, Enrichment, OfficialRef, TagRef
 from warta.findings import Finding
 from warta.pipeline import Source, add_findings
@@ -180,6 +180,12 @@ class OfficialTagsStage:
         digest.update(self.regions_digest.encode())
         for path in self.data_files:
             digest.update(str(path).encode())
+            refused = yamlfile.link_refusal(Path(path), str(path))
+            if refused is not None:
+                # Refused unread, and not read here either: its target may be
+                # any file of the machine, a pipe or /dev/zero.
+                digest.update(b"\x00" + refused.message.encode("utf-8", "surrogateescape"))
+                continue
             try:
                 digest.update(Path(path).read_bytes())
             except OSError:
