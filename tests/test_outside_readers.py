@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import textwrap
 
-from conftest import article_text, build_with_outside_plugin
+from conftest import article_text, build_with_outside_plugin, line_of
 
 TXT_READER = textwrap.dedent(
     '''
@@ -300,3 +300,72 @@ def test_a_file_the_main_site_publishes_is_not_said_unpublished_by_a_subsite(sit
     unpublished = [f.path for f in built.findings() if "not published" in f.message]
     assert unpublished == ["content/catatan.docx"] * len(unpublished), built.log
     assert unpublished, built.log
+
+
+JINJA_READER = textwrap.dedent(
+    '''
+    """An outside plugin as pelican-jinja2content 1.0.1 is written: each release
+    rendered as a Jinja template, then read by a subclass of Pelican's Markdown
+    reader put in the place of the site's."""
+    import os
+    import tempfile
+
+    from jinja2 import Environment
+    from pelican import signals
+    from pelican.readers import MarkdownReader
+
+
+    class JinjaMarkdownReader(MarkdownReader):
+        def read(self, source_path):
+            with open(source_path, encoding="utf-8") as handle:
+                text = Environment().from_string(handle.read()).render()
+            with tempfile.NamedTemporaryFile(suffix=".md", delete=False) as rendered:
+                rendered.write(text.encode())
+            try:
+                return super().read(rendered.name)
+            finally:
+                os.unlink(rendered.name)
+
+
+    def add_reader(readers):
+        for extension in JinjaMarkdownReader.file_extensions:
+            readers.reader_classes[extension] = JinjaMarkdownReader
+
+
+    def register():
+        signals.readers_init.connect(add_reader)
+    '''
+)
+
+
+def test_a_release_an_outside_markdown_reader_reads_keeps_the_dates_the_site_reads(site, tmp_path):
+    """The site reads a Date in the forms staff type and refuses one it would
+    have to guess; a plugin's subclass of Pelican's Markdown reader in the
+    place of ours refused the first and published the second on dateutil's
+    guess (12/08 as 8 December)."""
+    site.article(
+        "agustus.md",
+        article_text(
+            title="Bawaslu Kota Palembang Gelar Rapat Koordinasi Pengawasan Agustus",
+            date="12 Agustus 2024 09.30 WIB",
+            slug="rakor-agustus",
+        ),
+    )
+    guessed = site.article(
+        "garis-miring.md",
+        article_text(
+            title="Bawaslu Kota Palembang Gelar Rapat Evaluasi Pengawasan Tahapan",
+            date="12/08/2024 09:30",
+            slug="rakor-garis-miring",
+        ),
+    )
+    built = build_with_outside_plugin(site, tmp_path, "jinjareader", JINJA_READER)
+
+    page = built.html("berita/2024/08/rakor-agustus/")
+    assert page.find("time", datetime=lambda v: bool(v and v.startswith("2024-08-12T09:30")))
+    assert not [f for f in built.findings("error") if f.path.endswith("agustus.md")], built.log
+    # The guess is refused at its line, and no page is written on either date.
+    assert [f.line for f in built.findings("error") if f.path.endswith("garis-miring.md")] == [
+        line_of(guessed, "Date:")
+    ], built.log
+    assert not [p for p in built.files() if "rakor-garis-miring" in p], built.files()

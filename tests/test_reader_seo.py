@@ -365,6 +365,48 @@ def test_another_plugins_sitemap_is_said_not_silently_replaced(site, tmp_path):
     assert not [w for w in again.log_lines("warning") if "sitemap.xml" in w], again.log
 
 
+LATE_SITEMAP_PLUGIN = '''
+"""Writes its own sitemap.xml at finalized, as pelican-sitemap 1.2.2 does, after
+warta's seo (outside plugins come after warta's in PLUGINS)."""
+import os
+
+from pelican import signals
+
+
+def write_sitemap(pelican):
+    with open(os.path.join(pelican.output_path, "sitemap.xml"), "w", encoding="utf-8") as out:
+        out.write('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>')
+
+
+def register():
+    signals.finalized.connect(write_sitemap)
+'''
+
+
+def test_a_sitemap_written_over_ours_at_the_end_of_the_build_is_said(site, tmp_path):
+    from conftest import build_with_outside_plugin
+
+    site.article("a.md", title="Rapat Koordinasi Pengawasan Kota Palembang", slug="rakor")
+    built = build_with_outside_plugin(site, tmp_path, "petaakhir", LATE_SITEMAP_PLUGIN)
+    assert built.returncode == 0, built.log
+    # The other plugin's file is what is published: one warning says so, with
+    # the plugin that may have written it and the setting that leaves it to it.
+    assert sitemap(built) == {}
+    warned = [w for w in built.log_lines("warning") if "sitemap.xml" in w]
+    assert len(warned) == 1, built.log
+    assert warned[0].startswith(
+        "seo: sitemap.xml was replaced by another plugin after seo wrote it (petaakhir)"
+    ), warned
+    assert 'SEO_SITEMAP_SAVE_AS = ""' in warned[0], warned
+    # Leaving the file to it: no warning, and robots.txt is still ours.
+    again = build_with_outside_plugin(
+        site, tmp_path, "petaakhir", LATE_SITEMAP_PLUGIN, SEO_SITEMAP_SAVE_AS=""
+    )
+    assert again.returncode == 0, again.log
+    assert not [w for w in again.log_lines("warning") if "sitemap.xml" in w], again.log
+    assert (again.output / "robots.txt").is_file()
+
+
 def test_the_newsrooms_own_robots_txt_is_kept_and_said_once(site):
     """content/extra/robots.txt published through EXTRA_PATH_METADATA drew the
     warning meant for another plugin, failed the strict build, and was

@@ -534,3 +534,61 @@ def test_a_warm_build_says_the_same_removals_and_publishes_the_same_bodies(site)
         slug: str(warm.html(f"berita/2024/11/{slug}/").select_one(".article__body"))
         for slug in ("aktif", "bersih")
     } == pages
+
+
+# As pelican-render-math 1.0.5 is written: a Markdown extension added at
+# `initialized` that puts its MathJax loader, a <script>, into each release
+# holding math.
+MATH_PLUGIN = '''
+"""An outside plugin: a Markdown extension adding a script after math."""
+from markdown import Extension
+from markdown.postprocessors import Postprocessor
+from pelican import signals
+
+
+class AddLoader(Postprocessor):
+    def run(self, text):
+        if "$$" not in text:
+            return text
+        return text + "\\n<script type='text/javascript'>window.MathJax = {};</script>"
+
+
+class MathExtension(Extension):
+    def extendMarkdown(self, md):
+        md.postprocessors.register(AddLoader(md), "math_loader", 0)
+
+
+def add_extension(pelican):
+    pelican.settings["MARKDOWN"].setdefault("extensions", []).append(MathExtension())
+
+
+def register():
+    signals.initialized.connect(add_extension)
+'''
+
+
+def test_a_script_an_outside_markdown_extension_adds_is_said_to_be_the_plugins(site, tmp_path):
+    from tests.conftest import build_with_outside_plugin
+
+    release = site.article(
+        "rumus.md",
+        article_text(
+            title="Bawaslu Kota Palembang Hitung Partisipasi Pemilih Pilkada",
+            slug="rumus",
+            body="PALEMBANG – Partisipasi dihitung dengan $$p = h / d$$ untuk tiap TPS.",
+        ),
+    )
+    built = build_with_outside_plugin(site, tmp_path, "rumus_math", MATH_PLUGIN)
+
+    page = built.html("berita/2024/11/rumus/")
+    body = page.find(class_="article__body") or page.find("article")
+    assert body.find("script", string=lambda text: bool(text and "MathJax" in text)) is None
+    said = [f for f in built.findings("warning") if f.path.endswith("rumus.md")]
+    assert len(said) == 1, built.log
+    # Not the writer's: named as the plugin's, with nothing to change in the release.
+    assert said[0].line is None, said
+    assert "converted with rumus_math, which may have added it" in said[0].message, said
+    line = f"{said[0].message} {said[0].suggestion}"
+    assert "write the release in Markdown" not in line, said
+    assert "load what the plugin needs from the theme" in line, said
+    assert "<script" not in release.read_text(encoding="utf-8")

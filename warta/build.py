@@ -38,8 +38,14 @@ from pelican import log as pelican_log
 from warta import findings
 from warta.buildlog import Paths, Translator, code_location, fold
 from warta.findings import Finding
-from warta.paths import usable_folder
-from warta.plugin_order import SHIPPED, order_problems, suggestion_for
+from warta.paths import forget_own_files, replaced_own_files, usable_folder
+from warta.plugin_order import (
+    SHIPPED,
+    live_receivers,
+    order_problems,
+    own_receiver,
+    suggestion_for,
+)
 from warta.siteurl import SiteUrlError
 from warta.source_checks import embargo_rules, unpublished_file
 
@@ -362,6 +368,23 @@ def folder_problems(settings: dict) -> list[Finding]:
     return problems
 
 
+def late_writers() -> str:
+    """The outside plugins with a `finalized` receiver (one may have written
+    over a file of ours), named as PLUGINS names them, or ""."""
+    from pelican import signals
+
+    names = []
+    for receiver in live_receivers(signals.finalized):
+        if own_receiver(receiver):
+            continue
+        module = getattr(receiver, "__module__", None) or type(receiver).__module__
+        parts = module.split(".")
+        name = ".".join(parts[:3] if module.startswith("pelican.plugins.") else parts[:1])
+        if name not in names:
+            names.append(name)
+    return ", ".join(names)
+
+
 def outside_at_finalized(exc: BaseException, where: str) -> str:
     """The outside plugin (named as in `where`, from `code_location`) whose
     `finalized` receiver raised `exc`, as Pelican sent the signal at the end of
@@ -434,9 +457,21 @@ def build_site(
             raise SettingsError("the plugins are not in the order the build depends on")
         from pelican import Pelican
 
+        forget_own_files()
         with loading_own_plugins_first():
             site = Pelican(settings)
             site.run()
+        for owner, site_path, fix in replaced_own_files():
+            handler.add(
+                Finding(
+                    "",
+                    None,
+                    "warning",
+                    f"{owner}: {site_path} was replaced by another plugin after {owner} wrote "
+                    f"it ({late_writers() or 'a finalized receiver'}): {owner}'s is not published",
+                    fix,
+                )
+            )
     except SettingsError:
         pass  # already reported, one line per problem
     except SiteUrlError as exc:  # publishconf.py: WARTA_SITEURL is no full address

@@ -12,6 +12,7 @@ No Pelican import: plugins pass their roots (PATH, OUTPUT_PATH) in.
 from __future__ import annotations
 
 import difflib
+import hashlib
 import html
 import ipaddress
 import itertools
@@ -414,6 +415,47 @@ OUTPUT_OWNERS = "output_owners"
 def own_output(context: dict, site_path: str, owner: str) -> None:
     """Declare a file, or a folder (ending in "/"), that `owner` writes."""
     context.setdefault(OUTPUT_OWNERS, {})[site_path] = owner
+
+
+# The files a plugin wrote into the output itself at the end of the build
+# (the seo plugin's sitemaps at `finalized`), as it left them: path → (who
+# wrote it, the site path, what to do when it is replaced, hash of its bytes).
+# A `finalized` receiver connected later (an outside plugin: they come after
+# warta's in PLUGINS) that writes the same file replaces it silently, as in
+# Pelican (pelican-sitemap's sitemap.xml over seo's); `replaced_own_files`,
+# when the run ends, finds those.
+_WRITTEN_AT_THE_END: dict[str, tuple[str, str, str, str]] = {}
+
+
+def wrote_own_file(path: str, site_path: str, owner: str, fix: str) -> None:
+    """Record the file `owner` just wrote at `path` (`fix`: what to do when
+    another plugin replaces it)."""
+    try:
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return
+    _WRITTEN_AT_THE_END[os.path.realpath(path)] = (owner, site_path, fix, digest)
+
+
+def replaced_own_files() -> list[tuple[str, str, str]]:
+    """(owner, site path, fix) of each file recorded by `wrote_own_file` in
+    this run whose bytes are no longer those it wrote (another plugin wrote
+    over it, or deleted it); forgets the record."""
+    replaced = []
+    for path, (owner, site_path, fix, digest) in sorted(_WRITTEN_AT_THE_END.items()):
+        try:
+            now = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        except OSError:
+            now = ""
+        if now != digest:
+            replaced.append((owner, site_path, fix))
+    _WRITTEN_AT_THE_END.clear()
+    return replaced
+
+
+def forget_own_files() -> None:
+    """At the start of a run: nothing recorded by an earlier one."""
+    _WRITTEN_AT_THE_END.clear()
 
 
 # Generator-context key: the set of site paths of the files a plugin publishes

@@ -451,7 +451,11 @@ class OfficialsGenerator(Generator):
                 template,
                 self.context,
                 relative_urls=relative,
-                paginated={"articles": articles},
+                # Only a list to page through: Pelican writes no tag, category
+                # or author page without articles, and outside plugins read
+                # `articles_page.object_list` as never empty (pelican-touch's
+                # `max(…)` stopped the build at an official nobody mentions).
+                paginated={"articles": articles} if articles else {},
                 template_name="pejabat",
                 url=url,
                 official=person,

@@ -128,22 +128,11 @@ class _ConvertedFields:
         raise _NotPrerendered(name)
 
 
-class MarkdownReader(pelican_readers.MarkdownReader):
-    """Pelican's Markdown reader, using a worker's result when there is one.
-
-    Named like Pelican's class on purpose: `Readers.read_file` stores the class
-    name, minus "Reader", as every article's `reader` metadata ("markdown").
-    """
-
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        # Shared by the readers of all Markdown extensions of one generator;
-        # filled by `prerender`, emptied as files are read.
-        self.prerendered: dict[str, Rendered] = {}
-        # The `settled_stats` of the files pre-rendered (noted before the
-        # workers read them): a file that still has it is not read and hashed
-        # again to tell it is what the worker read.
-        self.settled: dict[str, StatKey] = {}
+class SiteDates:
+    """The dates a Markdown reader reads: a Date or Modified only in a form the
+    site accepts (`warta.dates`), not Pelican's dateutil guess. Mixed into
+    ours, and into an outside plugin's Markdown reader that replaced it
+    (`keep_site_dates`)."""
 
     def process_metadata(self, name, value):
         # A Date or Modified in no form the site accepts is not read at all, as
@@ -164,6 +153,24 @@ class MarkdownReader(pelican_readers.MarkdownReader):
             if plain is not None:
                 return SafeDatetime(*plain.timetuple()[:6], plain.microsecond)
         return super().process_metadata(name, value)
+
+
+class MarkdownReader(SiteDates, pelican_readers.MarkdownReader):
+    """Pelican's Markdown reader, using a worker's result when there is one.
+
+    Named like Pelican's class on purpose: `Readers.read_file` stores the class
+    name, minus "Reader", as every article's `reader` metadata ("markdown").
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Shared by the readers of all Markdown extensions of one generator;
+        # filled by `prerender`, emptied as files are read.
+        self.prerendered: dict[str, Rendered] = {}
+        # The `settled_stats` of the files pre-rendered (noted before the
+        # workers read them): a file that still has it is not read and hashed
+        # again to tell it is what the worker read.
+        self.settled: dict[str, StatKey] = {}
 
     def read(self, source_path):
         rendered = self.prerendered.pop(source_path, None)
@@ -198,6 +205,35 @@ def use_prerendering_reader(readers) -> None:
     for extension, reader_class in list(readers.reader_classes.items()):
         if reader_class is pelican_readers.MarkdownReader:
             readers.reader_classes[extension] = MarkdownReader
+
+
+def keep_site_dates(readers) -> None:
+    """readers_init, after every plugin's receiver (connected at `initialized`):
+    a Markdown reader another plugin put in ours' place (pelican-jinja2content's
+    `JinjaMarkdownReader`, a subclass of Pelican's) reads the dates as ours
+    does, so a release dated in a form staff type ("12 Agustus 2024 09.30 WIB")
+    is not refused, nor "12/08/2024" published on dateutil's guess."""
+    for extension, reader_class in list(readers.reader_classes.items()):
+        if (
+            isinstance(reader_class, type)
+            and issubclass(reader_class, pelican_readers.MarkdownReader)
+            and not issubclass(reader_class, SiteDates)
+        ):
+            readers.reader_classes[extension] = _with_site_dates(reader_class)
+
+
+@functools.cache
+def _with_site_dates(reader_class: type) -> type:
+    # The same name: Pelican stores it, minus "Reader", as the `reader` metadata.
+    return type(
+        reader_class.__name__,
+        (SiteDates, reader_class),
+        {"__module__": reader_class.__module__, "__qualname__": reader_class.__qualname__},
+    )
+
+
+def connect_last(_pelican) -> None:
+    signals.readers_init.connect(keep_site_dates)
 
 
 def _held_by_content_cache(generator, relative: str) -> bool:
@@ -337,5 +373,6 @@ def pages_preread(generator) -> None:
 
 def register() -> None:
     signals.readers_init.connect(use_prerendering_reader)
+    signals.initialized.connect(connect_last)
     signals.article_generator_preread.connect(articles_preread)
     signals.page_generator_preread.connect(pages_preread)

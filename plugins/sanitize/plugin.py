@@ -22,6 +22,7 @@ from warta.imagetags import (
 )
 from warta.markdown_source import COMMENTED_KEY
 from warta.paths import computer_file, save_cache
+from warta.plugin_order import outside_extensions
 from warta.published import is_written
 
 from .clean import (
@@ -53,9 +54,12 @@ IMAGE_SUGGESTION = (
 )
 
 
-def removal_finding(path: str, removal: Removal, place: Located) -> Finding:
+def removal_finding(path: str, removal: Removal, place: Located, added_by: str = "") -> Finding:
     """The warning for one removal, worded for what the writer wrote: raw HTML,
-    a Markdown link's address, or an image (raw or Markdown) left out."""
+    a Markdown link's address, or an image (raw or Markdown) left out.
+    `added_by`: the outside Markdown extensions that converted the release (one
+    may have added what is not in the file: pelican-render-math's MathJax
+    `<script>`)."""
     if removal.image_alt is not None:
         message = f"image left out of the published text, its address refused: '{place.shown}'"
         if removal.image_alt.strip():
@@ -75,6 +79,13 @@ def removal_finding(path: str, removal: Removal, place: Located) -> Finding:
             message += f", {removal.note}"
     if place.line is None:
         message += ", not found as written in the file"
+        if added_by:
+            # Nothing the writer can change in the release: a plugin put it there.
+            message += f": the release was converted with {added_by}, which may have added it"
+            suggestion = (
+                "a release's text publishes no script or raw HTML, a plugin's neither: "
+                "load what the plugin needs from the theme, or take it out of PLUGINS"
+            )
     return Finding(path, place.line, "warning", message, suggestion)
 
 
@@ -83,13 +94,15 @@ def _report(content, source: str, found: list[tuple[Removal, int]]) -> None:
     not found as written is said so, without a line. `found`: (removal, the line
     where its text starts: the body or `Summary:`)."""
     path = message_path(content)
+    settings = getattr(content, "settings", None) or {}
+    added_by = ", ".join(outside_extensions(settings.get("MARKDOWN") or {}))
     by_start: dict[int, list[Removal]] = {}
     for removal, first_line in found:
         by_start.setdefault(first_line, []).append(removal)
     for first_line, removals in by_start.items():
         places = locate(source, removals, first_line=first_line)
         for removal, place in zip(removals, places, strict=True):
-            report(logger, removal_finding(path, removal, place))
+            report(logger, removal_finding(path, removal, place, added_by))
 
 
 def without_computer_photos(content, body: str) -> tuple[str, list[tuple[str, str]]]:

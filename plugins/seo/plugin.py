@@ -42,7 +42,7 @@ from pelican.generators import ArticlesGenerator, Generator
 
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
-from warta.paths import listed_folders, own_output, shared_listing
+from warta.paths import listed_folders, own_output, shared_listing, wrote_own_file
 from warta.published import LISTED_STATUSES, check_only, is_listed, is_written, listed
 
 from .documents import (
@@ -70,6 +70,7 @@ DEFAULTS = {
     "SEO_NEWS_PUBLICATION": None,  # None: SITENAME
     "SEO_NOW": None,  # ISO 8601 date-time; None: the build's clock
 }
+SAVE_AS_KEYS = ("SEO_SITEMAP_SAVE_AS", "SEO_NEWS_SITEMAP_SAVE_AS", "SEO_ROBOTS_SAVE_AS")
 
 
 def setting(settings: dict, key: str):
@@ -180,7 +181,7 @@ class SeoGenerator(Generator):
         self.started = time.time()
         for key, value in DEFAULTS.items():
             self.settings.setdefault(key, value)
-        for key in ("SEO_SITEMAP_SAVE_AS", "SEO_NEWS_SITEMAP_SAVE_AS", "SEO_ROBOTS_SAVE_AS"):
+        for key in SAVE_AS_KEYS:
             save_as = setting(self.settings, key)
             if save_as:
                 own_output(self.context, save_as, f"the seo plugin ({key})")
@@ -225,6 +226,18 @@ class SeoGenerator(Generator):
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(text)
         logger.info("Writing %s", path)
+        # A `finalized` receiver after ours (pelican-sitemap's) may write over
+        # it: said when the run ends (`warta.build`).
+        key = next(
+            (k for k in SAVE_AS_KEYS if setting(self.settings, k) == save_as), SAVE_AS_KEYS[0]
+        )
+        wrote_own_file(
+            path,
+            save_as,
+            "seo",
+            f'keep one of the two: take the other plugin out of PLUGINS, or set {key} = "" '
+            f"to leave {save_as} to it",
+        )
 
     def _static_source(self, save_as: str) -> str:
         """The content file the static generator publishes at `save_as`, or ""."""
