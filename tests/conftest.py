@@ -14,6 +14,7 @@ import http.server
 import json
 import os
 import re
+import socketserver
 import subprocess
 import sys
 import textwrap
@@ -408,16 +409,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serving(folder: Path):
-    """`folder` on http://127.0.0.1:<free port> while the block runs; gives the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def running(server: socketserver.BaseServer):
+    """`server` (bound to 127.0.0.1) answering from a thread of its own while the
+    block runs, shut down and closed after; gives its base URL."""
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+def serving(folder: Path):
+    """`folder` on http://127.0.0.1:<free port> while the block runs; gives the base URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    return running(http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler))
 
 
 @pytest.fixture(scope="session")
