@@ -260,16 +260,18 @@ class Checked:
         return findings_in(self.log, level)
 
 
-def run_check(site, *args: str) -> Checked:
+def run_check(site, *args: str, **env: str) -> Checked:
     """`invoke check ARGS…` on the fixture site's content, as staff run it,
     with its own output and cache folders beside the site's (check-output,
-    check-cache), so it shares nothing with the site's build."""
+    check-cache), so it shares nothing with the site's build; `env`: more
+    environment variables (e.g. TMPDIR)."""
     proc = run_invoke(
         "check",
         *args,
         WARTA_CONTENT_PATH=str(site.content),
         WARTA_OUTPUT_PATH=str(site.root / "check-output"),
         WARTA_CACHE_PATH=str(site.root / "check-cache"),
+        **env,
     )
     return Checked(proc.returncode, proc.stdout, proc.stderr)
 

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from test_images_build import phone_photo
 
-from conftest import FINDING_LINE, FixtureSite, run_invoke
+from conftest import FINDING_LINE, FixtureSite, run_check
 
 
 def png_chunk(kind: bytes, data: bytes) -> bytes:
@@ -110,12 +110,7 @@ def check_findings(stdout: str) -> set[tuple]:
 def both(tmp_path_factory):
     site = troubled_site(FixtureSite(tmp_path_factory.mktemp("troubled")))
     built = site.build()
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(site.root / "unused-output"),
-        WARTA_CACHE_PATH=str(site.root / "unused-cache"),
-    )
+    checked = run_check(site)
     return site, built, checked
 
 
