@@ -191,10 +191,11 @@ def build_with_outside_plugin(site, folder: Path, name: str, source: str, **over
     )
 
 
-def clean_build_with(site, tmp_path: Path, plugin: str | None, **overrides):
-    """The site's content built from scratch into its own folder, with the
-    outside plugin `plugin` (written before by build_with_outside_plugin)
-    listed after the shipped ones."""
+def clean_build_with(site, tmp_path: Path, plugin: str | None = None, **overrides):
+    """The site's content built from scratch into its own folder below tmp_path
+    (clean/output, clean/cache; search off unless overridden), without an
+    error; with the outside plugin `plugin` (written before by
+    build_with_outside_plugin) listed after the shipped ones, if given."""
     from warta.build import load_settings
 
     settings = load_settings(REPO / "pelicanconf.py")
