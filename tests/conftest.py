@@ -518,3 +518,16 @@ def newsroom(site: FixtureSite) -> dict[str, Path]:
         "Title: Kontak\nSlug: kontak\n\nHubungi Bawaslu Provinsi Sumatera Selatan.\n",
     )
     return files
+
+
+@contextlib.contextmanager
+def served_newsroom(root: Path):
+    """The newsroom site in `root`, built with the default settings (its /admin/
+    too) without an error and served while the block runs: gives (the site,
+    the base URL)."""
+    site = FixtureSite(root)
+    newsroom(site)
+    built = site.build()
+    assert built.returncode == 0, built.log
+    with serving(site.output) as base:
+        yield site, base

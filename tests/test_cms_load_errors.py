@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import FixtureSite, newsroom, serving
+from conftest import served_newsroom
 
 pytestmark = pytest.mark.browser
 
@@ -19,11 +19,7 @@ AFTER = ". Muat ulang halaman; bila tetap begini, hubungi pengelola situs."
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    site = FixtureSite(tmp_path_factory.mktemp("cms-load"))
-    newsroom(site)
-    result = site.build()
-    assert result.returncode == 0, result.log
-    with serving(site.output) as base:
+    with served_newsroom(tmp_path_factory.mktemp("cms-load")) as (site, base):
         yield site.output / "admin", f"{base}/admin/"
 
 

@@ -11,7 +11,7 @@ import unicodedata
 
 import pytest
 
-from conftest import FixtureSite, newsroom, serving
+from conftest import served_newsroom
 from plugins.cms.config import fold_tables, spelling_key
 from warta.tags.vocabulary import comma_key, tag_key
 from warta.text import fold, slugify
@@ -21,12 +21,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def cms(browser, tmp_path_factory):
-    site = FixtureSite(tmp_path_factory.mktemp("cms-unicode"))
-    newsroom(site)
-    result = site.build()
-    assert result.returncode == 0, result.log
     errors = []
-    with serving(site.output) as base:
+    with served_newsroom(tmp_path_factory.mktemp("cms-unicode")) as (_, base):
         context = browser.new_context()
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))

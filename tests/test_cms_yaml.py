@@ -18,7 +18,7 @@ import re
 import pytest
 import yaml
 
-from conftest import FixtureSite, newsroom, serving
+from conftest import served_newsroom
 from warta.frontmatter import parse
 
 pytestmark = pytest.mark.browser
@@ -56,11 +56,7 @@ TEXT_FIELDS = ("title", "date", "slug", "category", "author", "summary", "thread
 @pytest.fixture(scope="module")
 def admin(tmp_path_factory, browser):
     """The built /admin/ page open in Chromium, and its config.json's `warta` data."""
-    site = FixtureSite(tmp_path_factory.mktemp("cms-yaml"))
-    newsroom(site)
-    result = site.build()
-    assert result.returncode == 0, result.log
-    with serving(site.output) as base:
+    with served_newsroom(tmp_path_factory.mktemp("cms-yaml")) as (_, base):
         context = browser.new_context()
         try:
             page = context.new_page()
