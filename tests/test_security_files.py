@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import REPO, FixtureSite, article_text, line_of, run_build, run_check, run_invoke
+from conftest import REPO, FixtureSite, article_text, line_of, run_build, run_check
 from plugins.images import strip
 from warta import paths
 from warta.paths import referenced_file
@@ -1042,7 +1042,7 @@ def test_a_slug_that_climbs_out_is_one_error_with_the_slug_to_write(tmp_path):
     said = [(f.path, f.line, f.message) for f in built.findings("error")]
     assert said == expected, built.log
     assert not (tmp_path / "zz-slug-keluar").exists()
-    checked = run_invoke("check", WARTA_CONTENT_PATH=str(site.content))
+    checked = run_check(site)
     assert checked.returncode == 1, checked.stdout
     errors = [line for line in checked.stdout.splitlines() if ": error: " in line]
     assert errors == [f"{path}:{line}: error: {message}" for path, line, message in expected]
