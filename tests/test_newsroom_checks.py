@@ -9,7 +9,7 @@ import pickle
 
 import pytest
 
-from conftest import FINDING_LINE, REPO, article_text, line_of, run_build, run_check, run_invoke
+from conftest import REPO, article_text, line_of, run_build, run_check, run_invoke
 from warta.findings import Finding, parse_log_message
 from warta.source_checks import (
     Rules,
@@ -1972,11 +1972,7 @@ def test_a_comment_in_the_category_is_one_warning_from_the_build_and_check(site)
     ]
     assert sorted(built.log_lines("error")) == errors, built.log
     checked = run_check(site)
-    said = [
-        f"{match['path']}:{match['line']}: {match['rest']}"
-        for match in map(FINDING_LINE.match, (checked.stdout + checked.stderr).splitlines())
-        if match and match["level"] == "error" and match["path"]
-    ]
+    said = [f"{f.path}:{f.line}: {f.message}" for f in checked.findings("error") if f.path]
     assert sorted(said) == [f"{site.content.name}/{line}" for line in errors], said
     found = [f for f in built.findings() if f.path.endswith("rubrik.md")]
     assert [(f.line, f.level) for f in found] == [
