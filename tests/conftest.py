@@ -14,6 +14,7 @@ import http.server
 import json
 import os
 import re
+import socketserver
 import subprocess
 import sys
 import textwrap
@@ -190,10 +191,11 @@ def build_with_outside_plugin(site, folder: Path, name: str, source: str, **over
     )
 
 
-def clean_build_with(site, tmp_path: Path, plugin: str | None, **overrides):
-    """The site's content built from scratch into its own folder, with the
-    outside plugin `plugin` (written before by build_with_outside_plugin)
-    listed after the shipped ones."""
+def clean_build_with(site, tmp_path: Path, plugin: str | None = None, **overrides):
+    """The site's content built from scratch into its own folder below tmp_path
+    (clean/output, clean/cache; search off unless overridden), without an
+    error; with the outside plugin `plugin` (written before by
+    build_with_outside_plugin) listed after the shipped ones, if given."""
     from warta.build import load_settings
 
     settings = load_settings(REPO / "pelicanconf.py")
@@ -259,16 +261,18 @@ class Checked:
         return findings_in(self.log, level)
 
 
-def run_check(site, *args: str) -> Checked:
+def run_check(site, *args: str, **env: str) -> Checked:
     """`invoke check ARGS…` on the fixture site's content, as staff run it,
     with its own output and cache folders beside the site's (check-output,
-    check-cache), so it shares nothing with the site's build."""
+    check-cache), so it shares nothing with the site's build; `env`: more
+    environment variables (e.g. TMPDIR)."""
     proc = run_invoke(
         "check",
         *args,
         WARTA_CONTENT_PATH=str(site.content),
         WARTA_OUTPUT_PATH=str(site.root / "check-output"),
         WARTA_CACHE_PATH=str(site.root / "check-cache"),
+        **env,
     )
     return Checked(proc.returncode, proc.stdout, proc.stderr)
 
@@ -408,16 +412,21 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serving(folder: Path):
-    """`folder` on http://127.0.0.1:<free port> while the block runs; gives the base URL."""
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+def running(server: socketserver.BaseServer):
+    """`server` (bound to 127.0.0.1) answering from a thread of its own while the
+    block runs, shut down and closed after; gives its base URL."""
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
+
+
+def serving(folder: Path):
+    """`folder` on http://127.0.0.1:<free port> while the block runs; gives the base URL."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    return running(http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler))
 
 
 @pytest.fixture(scope="session")
@@ -509,3 +518,16 @@ def newsroom(site: FixtureSite) -> dict[str, Path]:
         "Title: Kontak\nSlug: kontak\n\nHubungi Bawaslu Provinsi Sumatera Selatan.\n",
     )
     return files
+
+
+@contextlib.contextmanager
+def served_newsroom(root: Path):
+    """The newsroom site in `root`, built with the default settings (its /admin/
+    too) without an error and served while the block runs: gives (the site,
+    the base URL)."""
+    site = FixtureSite(root)
+    newsroom(site)
+    built = site.build()
+    assert built.returncode == 0, built.log
+    with serving(site.output) as base:
+        yield site, base

@@ -164,7 +164,7 @@ def test_a_build_whose_cache_logs_are_cut_off_says_so_once_each_and_builds_the_c
     """A build killed while appending to the caches' logs: the next build
     starts those caches afresh, one line each, and writes what a clean build
     writes (never an entry older than its record)."""
-    from conftest import append_text, assert_same_tree, newsroom, run_build
+    from conftest import append_text, assert_same_tree, clean_build_with, newsroom
 
     files = newsroom(site)
     settings = {"SEARCH_ENABLED": False}
@@ -183,13 +183,7 @@ def test_a_build_whose_cache_logs_are_cut_off_says_so_once_each_and_builds_the_c
     said = [line for line in again.log.splitlines() if "cannot be loaded" in line]
     assert sorted(said) == sorted(set(said)) and len(said) == len(logs), said
     assert all("started afresh" in line for line in said), said
-    clean = run_build(
-        site.content,
-        tmp_path / "clean" / "output",
-        cache=tmp_path / "clean" / "cache",
-        overrides=settings,
-    )
-    assert clean.returncode == 0, clean.log
+    clean = clean_build_with(site, tmp_path, **settings)
     assert_same_tree(site.output, clean.output)
     page = again.html("berita/2024/10/rilis-3/")
     assert "dibuka kembali" in page.get_text()

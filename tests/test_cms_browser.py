@@ -10,8 +10,6 @@ with `invoke check --strict` and built like any release.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import os
 import re
@@ -19,7 +17,6 @@ import shutil
 import socket
 import subprocess
 import sys
-import threading
 import time
 import unicodedata
 import urllib.request
@@ -31,7 +28,7 @@ import pytest
 from playwright.sync_api import expect
 from test_gates_browser import HEIGHT, WIDTHS, PageWatch
 
-from conftest import REPO, QuietHandler, run_build
+from conftest import REPO, run_build, serving
 from warta.frontmatter import parse
 from warta.text import INVISIBLE_FORMAT_CHARACTERS, slugify
 
@@ -171,15 +168,8 @@ def start_newsroom(tmp_path: Path, mode: str = "git", local: bool = True):
             },
         )
         assert built.returncode == 0, built.log
-        handler = functools.partial(QuietHandler, directory=str(output))
-        httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        try:
-            base = f"http://127.0.0.1:{httpd.server_address[1]}"
+        with serving(output) as base:
             yield Newsroom(repo, output, base, log, api)
-        finally:
-            httpd.shutdown()
-            httpd.server_close()
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -8,13 +8,9 @@ Indonesian, and what to do; the browser's words go to the console.
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 
-from conftest import FixtureSite, QuietHandler, newsroom
+from conftest import served_newsroom
 
 pytestmark = pytest.mark.browser
 
@@ -23,18 +19,8 @@ AFTER = ". Muat ulang halaman; bila tetap begini, hubungi pengelola situs."
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    site = FixtureSite(tmp_path_factory.mktemp("cms-load"))
-    newsroom(site)
-    result = site.build()
-    assert result.returncode == 0, result.log
-    handler = functools.partial(QuietHandler, directory=str(site.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield site.output / "admin", f"http://127.0.0.1:{server.server_address[1]}/admin/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served_newsroom(tmp_path_factory.mktemp("cms-load")) as (site, base):
+        yield site.output / "admin", f"{base}/admin/"
 
 
 @pytest.mark.parametrize(

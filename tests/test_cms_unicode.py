@@ -7,14 +7,11 @@ tables are newer than Python's `unicodedata`."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 import unicodedata
 
 import pytest
 
-from conftest import FixtureSite, QuietHandler, newsroom
+from conftest import served_newsroom
 from plugins.cms.config import fold_tables, spelling_key
 from warta.tags.vocabulary import comma_key, tag_key
 from warta.text import fold, slugify
@@ -24,26 +21,18 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def cms(browser, tmp_path_factory):
-    site = FixtureSite(tmp_path_factory.mktemp("cms-unicode"))
-    newsroom(site)
-    result = site.build()
-    assert result.returncode == 0, result.log
-    handler = functools.partial(QuietHandler, directory=str(site.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context()
-    page = context.new_page()
     errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(f"http://127.0.0.1:{server.server_address[1]}/admin/")
-    # (the sign-in button: config.json read, the build's Unicode tables set)
-    page.get_by_role("button", name="Masuk").wait_for()
-    try:
-        yield page
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with served_newsroom(tmp_path_factory.mktemp("cms-unicode")) as (_, base):
+        context = browser.new_context()
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{base}/admin/")
+        # (the sign-in button: config.json read, the build's Unicode tables set)
+        page.get_by_role("button", name="Masuk").wait_for()
+        try:
+            yield page
+        finally:
+            context.close()
     assert errors == []
 
 

@@ -16,8 +16,8 @@ import io
 
 import pytest
 from PIL import Image
-from test_cms_browser import ALT, TITLE, git, newsroom, page, save
-from test_cms_uploads import HEIC, SUMMARY, choose
+from test_cms_browser import newsroom, page
+from test_cms_uploads import HEIC, choose, new_release, saved_with_photo, wait_for
 
 from warta.filekinds import NOT_A_PHOTO, not_a_photo
 
@@ -51,25 +51,6 @@ def test_each_file_the_cms_refuses_is_one_the_build_names():
     assert all(kind.what_id and kind.suggestion_id for kind in NOT_A_PHOTO)
 
 
-def new_release(page, newsroom) -> list[str]:
-    page.goto(newsroom.base + "/admin/#/collections/berita/new")
-    page.get_by_label("Judul", exact=True).fill(TITLE)
-    page.get_by_label("Ringkasan", exact=True).fill(SUMMARY)
-    page.locator(".cms-editor-raw [role=textbox]").click()
-    page.keyboard.type("BATURAJA – Bawaslu Kabupaten OKU mengawasi rapat pleno rekapitulasi suara.")
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
-    page.get_by_role("button", name="Pilih foto").click()
-    return dialogs
-
-
-def wait_for(page, dialogs: list[str], count: int) -> None:
-    for _ in range(100):
-        if len(dialogs) >= count:
-            break
-        page.wait_for_timeout(50)
-
-
 @pytest.mark.parametrize("kind", ["PNG", "WEBP"])
 def test_a_file_named_as_a_photo_is_refused_by_what_it_holds(page, newsroom, tmp_path, kind):
     dialogs = new_release(page, newsroom)
@@ -85,12 +66,6 @@ def test_a_file_named_as_a_photo_is_refused_by_what_it_holds(page, newsroom, tmp
     # Nothing of them went anywhere; a PNG or WebP named .jpg is taken.
     photo = tmp_path / "Foto Rapat.jpg"
     photo.write_bytes(encoded(kind))
-    choose(page, photo)
-    page.get_by_role("button", name="Pakai yang dipilih").click()
-    page.get_by_label("Teks alternatif foto").fill(ALT)
-    save(page)
-    [branch] = newsroom.cms_branches()
-    changed = git(newsroom.repo, "diff", "--name-only", "main", branch).split()
-    [image] = [path for path in changed if path.startswith("content/images/")]
+    _, _, image = saved_with_photo(page, newsroom, photo)
     assert image.endswith(".jpg") and "foto-rapat" in image, image
     assert len(dialogs) == len(NOT_PHOTOS)

@@ -44,6 +44,41 @@ def choose(page, path) -> None:
     chooser.value.set_files(str(path))
 
 
+def new_release(page, newsroom) -> list[str]:
+    """A new release in /admin/ with its title, summary and body typed and the
+    photo widget opened; gives the list the page's dialogs (accepted) go to."""
+    page.goto(newsroom.base + "/admin/#/collections/berita/new")
+    page.get_by_label("Judul", exact=True).fill(TITLE)
+    page.get_by_label("Ringkasan", exact=True).fill(SUMMARY)
+    page.locator(".cms-editor-raw [role=textbox]").click()
+    page.keyboard.type("BATURAJA – Bawaslu Kabupaten OKU mengawasi rapat pleno rekapitulasi suara.")
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
+    page.get_by_role("button", name="Pilih foto").click()
+    return dialogs
+
+
+def wait_for(page, dialogs: list[str], count: int) -> None:
+    """Until `count` dialogs have been said (5 s at the most)."""
+    for _ in range(100):
+        if len(dialogs) >= count:
+            break
+        page.wait_for_timeout(50)
+
+
+def saved_with_photo(page, newsroom, photo) -> tuple[str, list[str], str]:
+    """`photo` chosen in the open photo widget, used with its alt text and the
+    release saved: (the CMS's branch, the files it changed, the photo's path)."""
+    choose(page, photo)
+    page.get_by_role("button", name="Pakai yang dipilih").click()
+    page.get_by_label("Teks alternatif foto").fill(ALT)
+    save(page)
+    [branch] = newsroom.cms_branches()
+    changed = git(newsroom.repo, "diff", "--name-only", "main", branch).split()
+    [image] = [path for path in changed if path.startswith("content/images/")]
+    return branch, changed, image
+
+
 @pytest.mark.parametrize(
     ("name", "content", "said"),
     [
@@ -59,29 +94,13 @@ def test_a_file_the_build_cannot_publish_is_refused_at_upload(
     refused.write_bytes(content)
     photo = tmp_path / "Foto Rapat Pleno (1) ä.JPG"  # as a phone or a chat app names it
     shutil.copy(REPO / "content/images/2024/rakernis-pungut-hitung.jpg", photo)
-    page.goto(newsroom.base + "/admin/#/collections/berita/new")
-    page.get_by_label("Judul", exact=True).fill(TITLE)
-    page.get_by_label("Ringkasan", exact=True).fill(SUMMARY)
-    page.locator(".cms-editor-raw [role=textbox]").click()
-    page.keyboard.type("BATURAJA – Bawaslu Kabupaten OKU mengawasi rapat pleno rekapitulasi suara.")
-    dialogs: list[str] = []
-    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.accept()))
-    page.get_by_role("button", name="Pilih foto").click()
+    dialogs = new_release(page, newsroom)
     choose(page, refused)
-    for _ in range(100):
-        if dialogs:
-            break
-        page.wait_for_timeout(50)
+    wait_for(page, dialogs, 1)
     assert len(dialogs) == 1 and said in dialogs[0] and name in dialogs[0], dialogs
     assert "JPEG" in dialogs[0]
     # Nothing of it went anywhere; the photo chosen next is the one saved.
-    choose(page, photo)
-    page.get_by_role("button", name="Pakai yang dipilih").click()
-    page.get_by_label("Teks alternatif foto").fill(ALT)
-    save(page)
-    [branch] = newsroom.cms_branches()
-    changed = git(newsroom.repo, "diff", "--name-only", "main", branch).split()
-    [image] = [path for path in changed if path.startswith("content/images/")]
+    branch, changed, image = saved_with_photo(page, newsroom, photo)
     assert re.fullmatch(r"content/images/\d{4}/foto-rapat-pleno-1-a-[a-z0-9]+\.jpg", image), image
     [article] = [path for path in changed if path.endswith(".md")]
     text = git(newsroom.repo, "show", f"{branch}:{article}")
@@ -108,10 +127,7 @@ def test_the_media_library_takes_the_documents_the_build_publishes(page, newsroo
         choose(page, chosen)
 
     def said(count: int) -> None:
-        for _ in range(100):
-            if len(dialogs) >= count:
-                break
-            page.wait_for_timeout(50)
+        wait_for(page, dialogs, count)
         assert len(dialogs) == count, dialogs
 
     page.get_by_role("button", name="Media").click()

@@ -12,16 +12,13 @@ read by the build's own reader, `warta.frontmatter.parse`.
 
 from __future__ import annotations
 
-import functools
-import http.server
 import json
 import re
-import threading
 
 import pytest
 import yaml
 
-from conftest import FixtureSite, QuietHandler, newsroom
+from conftest import served_newsroom
 from warta.frontmatter import parse
 
 pytestmark = pytest.mark.browser
@@ -59,24 +56,16 @@ TEXT_FIELDS = ("title", "date", "slug", "category", "author", "summary", "thread
 @pytest.fixture(scope="module")
 def admin(tmp_path_factory, browser):
     """The built /admin/ page open in Chromium, and its config.json's `warta` data."""
-    site = FixtureSite(tmp_path_factory.mktemp("cms-yaml"))
-    newsroom(site)
-    result = site.build()
-    assert result.returncode == 0, result.log
-    handler = functools.partial(QuietHandler, directory=str(site.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context()
-    try:
-        page = context.new_page()
-        page.goto(f"http://127.0.0.1:{server.server_address[1]}/admin/")
-        page.wait_for_function("window.WARTA_CMS")
-        warta = json.loads(page.evaluate("fetch('config.json').then(r => r.text())"))["warta"]
-        yield page, warta
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with served_newsroom(tmp_path_factory.mktemp("cms-yaml")) as (_, base):
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            page.goto(f"{base}/admin/")
+            page.wait_for_function("window.WARTA_CMS")
+            warta = json.loads(page.evaluate("fetch('config.json').then(r => r.text())"))["warta"]
+            yield page, warta
+        finally:
+            context.close()
 
 
 def open_and_save(admin, text: str, edits: dict | None = None, kind: str = "berita") -> dict:

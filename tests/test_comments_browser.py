@@ -9,7 +9,7 @@ so the tests check the server's side too, not only what the page asked for.
 
 from __future__ import annotations
 
-import functools
+import contextlib
 import http.server
 import json
 import socket
@@ -17,18 +17,17 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
-import threading
 import time
 import urllib.request
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import FixtureSite, QuietHandler
+from conftest import FixtureSite, running, serving
 from plugins.comments.threads import fallback_thread_id
 
 pytestmark = pytest.mark.browser
@@ -165,25 +164,27 @@ class Isso:
 
 @dataclass
 class Stack:
-    """A built fixture site served on loopback, and its Isso server."""
+    """A built fixture site served on loopback, its Isso server and the
+    SlowLine in front of Isso, if any; `servers` stops the site's and the
+    line's servers."""
 
     site_url: str
     built: object
     isso: Isso | None
-    servers: list = field(default_factory=list)
+    line: SlowLine | None
+    servers: contextlib.ExitStack
 
     def close(self) -> None:
         if self.isso:
             self.isso.stop()
-        for server in self.servers:
-            server.shutdown()
-            server.server_close()
+        self.servers.close()
 
 
 class SlowLine:
     """A pass-through HTTP proxy in front of Isso that holds chosen requests back:
     `delays["/?uri="] = [7]` delays the next thread request by 7 s (a slow
-    phone line or a busy server), later ones pass at once."""
+    phone line or a busy server), later ones pass at once; `server` is not
+    started (conftest's running() runs it)."""
 
     def __init__(self, target: str) -> None:
         self.target = target
@@ -228,23 +229,11 @@ class SlowLine:
             do_GET = do_POST = do_OPTIONS = do_PUT = do_DELETE = forward
 
         self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def shutdown(self) -> None:
-        self.server.shutdown()
-
-    def server_close(self) -> None:
-        self.server.server_close()
 
 
 def start_stack(root: Path, *, provider: bool = True, slow_line: bool = False) -> Stack:
     """Build a two-article site (open thread, closed thread), serve it, start Isso
-    (behind a SlowLine, `stack.servers[-1]`, with `slow_line`)."""
+    (behind a SlowLine, `stack.line`, with `slow_line`)."""
     site = FixtureSite(root / "site")
     site.article("rakor.md", slug="rakor", thread=THREAD)
     site.article(
@@ -258,24 +247,23 @@ def start_stack(root: Path, *, provider: bool = True, slow_line: bool = False) -
     (site.content / "extra").mkdir(parents=True, exist_ok=True)
     (site.content / "extra" / "favicon.svg").write_text(FAVICON, encoding="utf-8")
     site.output.mkdir(parents=True, exist_ok=True)
-    handler = functools.partial(QuietHandler, directory=str(site.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    site_url = f"http://127.0.0.1:{server.server_address[1]}"
-    isso = None
+    servers = contextlib.ExitStack()
+    site_url = servers.enter_context(serving(site.output))
+    isso = line = None
     overrides = {}
-    servers = [server]
     if provider:
         isso = Isso(root / "isso", free_port(), site_url)
+        isso_url = isso.url
         if slow_line:
-            servers.append(SlowLine(isso.url))
+            line = SlowLine(isso.url)
+            isso_url = servers.enter_context(running(line.server))
         overrides = {
             "COMMENTS_PROVIDER": "isso",
-            "COMMENTS_ISSO_URL": servers[-1].url if slow_line else isso.url,
+            "COMMENTS_ISSO_URL": isso_url,
             "COMMENTS_LOAD_TIMEOUT": 4,
         }
     built = site.build(**overrides)
-    stack = Stack(site_url, built, isso, servers)
+    stack = Stack(site_url, built, isso, line, servers)
     if built.returncode != 0:
         stack.close()
         raise AssertionError(built.log)
@@ -697,7 +685,7 @@ STATUS_LOG = """() => {
 def test_a_slow_server_that_keeps_answering_is_not_called_silent(page, slow_stack):
     """Script and thread each take 3 s (COMMENTS_LOAD_TIMEOUT 4 s): the wait
     counts silence, not the whole load, so no failure is shown."""
-    line = slow_stack.servers[-1]
+    line = slow_stack.line
     line.delays = {"/js/embed.min.js": [3], "/?uri=": [3]}
     recorder = open_article(page, slow_stack)
     page.evaluate(STATUS_LOG)
@@ -714,7 +702,7 @@ def test_a_thread_that_arrives_after_the_timeout_is_shown(page, slow_stack):
     the server does not answer, then gets the thread without pressing anything."""
     text = f"Komentar yang datang terlambat. ({uuid.uuid4().hex[:8]})"
     seed_comment(slow_stack.isso, THREAD, "Rina", text)
-    line = slow_stack.servers[-1]
+    line = slow_stack.line
     line.delays = {"/?uri=": [9]}
     recorder = open_article(page, slow_stack)
     page.get_by_role("button", name="Tampilkan komentar").click()
@@ -735,7 +723,7 @@ def test_retry_after_a_slow_first_load_shows_the_thread_once(page, slow_stack):
     every retry ended in the error message (and comments came twice)."""
     text = f"Komentar lama. ({uuid.uuid4().hex[:8]})"
     seed_comment(slow_stack.isso, THREAD, "Dodi", text)
-    line = slow_stack.servers[-1]
+    line = slow_stack.line
     line.delays = {"/?uri=": [9]}  # the first thread request only
     recorder = open_article(page, slow_stack)
     started = time.monotonic()

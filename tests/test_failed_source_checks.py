@@ -20,7 +20,7 @@ from conftest import (
     build_and_check,
     built_page,
     findings_in,
-    run_invoke,
+    run_check,
 )
 from plugins.content_lint.failed import UNDATED, locate_image, stage_findings
 from warta.enrichment import Enrichment
@@ -249,7 +249,7 @@ def test_a_date_only_dateutil_can_read_is_not_published_on_a_guess(site, key, va
 def test_invoke_check_names_every_problem_of_the_dropped_release_once(site):
     photo(site)
     site.article("2024/rusak.md", text=release("2024-13-40", "logistik-rusak"))
-    result = run_invoke("check", WARTA_CONTENT_PATH=str(site.content))
+    result = run_check(site)
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Traceback" not in result.stdout + result.stderr
     found = of(parsed(result.stdout), "rusak.md")

@@ -214,11 +214,7 @@ def test_print_media_hides_the_chrome_and_keeps_the_article(browser, served_site
 
 def test_the_browser_gate_detects_each_kind_of_problem(browser, tmp_path):
     """The gate itself can fail: a bad page trips every check."""
-    import functools
-    import http.server
-    import threading
-
-    from conftest import QuietHandler
+    from conftest import serving
 
     (tmp_path / "index.html").write_text(
         '<!doctype html><html lang="id"><head><title>x</title></head><body>'
@@ -230,19 +226,15 @@ def test_the_browser_gate_detects_each_kind_of_problem(browser, tmp_path):
         "</body></html>",
         encoding="utf-8",
     )
-    handler = functools.partial(QuietHandler, directory=str(tmp_path))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context(viewport={"width": 390, "height": HEIGHT})
-    try:
-        tab = PageWatch(context, f"http://127.0.0.1:{server.server_address[1]}")
-        events = tab.visit("/")
-        overflow = tab.overflow()
-        violations = tab.axe()
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with serving(tmp_path) as base:
+        context = browser.new_context(viewport={"width": 390, "height": HEIGHT})
+        try:
+            tab = PageWatch(context, base)
+            events = tab.visit("/")
+            overflow = tab.overflow()
+            violations = tab.axe()
+        finally:
+            context.close()
     text = "\n".join(events + overflow + violations)
     assert "console error: rusak" in text
     assert "page error:" in text and "undefinedFunction" in text
@@ -270,33 +262,25 @@ def test_a_wide_table_scrolls_in_its_own_box_not_the_page(browser, tmp_path):
     """A Markdown table of five columns made the article page scroll sideways
     at 360 px (scrollWidth 588): the table now scrolls in a named region a
     keyboard reaches, and the page keeps the screen's width."""
-    import functools
-    import http.server
-    import threading
-
-    from conftest import FixtureSite, QuietHandler
+    from conftest import FixtureSite, serving
 
     site = FixtureSite(tmp_path / "site")
     site.article("2024/tabel.md", slug="rekap-tabel", tags="", body=TABLE_BODY)
     built = site.build(SEARCH_ENABLED=False)
     assert built.returncode == 0, built.log
-    handler = functools.partial(QuietHandler, directory=str(built.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    try:
-        tab = PageWatch(context, f"http://127.0.0.1:{server.server_address[1]}")
-        tab.visit("/berita/2024/11/rekap-tabel/")  # (a fixture site has no favicon)
-        problems = tab.overflow() + tab.axe()
-        box = tab.page.evaluate(
-            """() => { const t = document.querySelector('.article__body table');
-            const box = t.parentElement;
-            return {scrolls: box.scrollWidth > box.clientWidth, role: box.getAttribute('role'),
-                    name: box.getAttribute('aria-label'), tabIndex: box.tabIndex}; }"""
-        )
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with serving(built.output) as base:
+        context = browser.new_context(viewport={"width": 360, "height": 740})
+        try:
+            tab = PageWatch(context, base)
+            tab.visit("/berita/2024/11/rekap-tabel/")  # (a fixture site has no favicon)
+            problems = tab.overflow() + tab.axe()
+            box = tab.page.evaluate(
+                """() => { const t = document.querySelector('.article__body table');
+                const box = t.parentElement;
+                return {scrolls: box.scrollWidth > box.clientWidth, role: box.getAttribute('role'),
+                        name: box.getAttribute('aria-label'), tabIndex: box.tabIndex}; }"""
+            )
+        finally:
+            context.close()
     assert not problems, "\n".join(problems)
     assert box == {"scrolls": True, "role": "region", "name": "Tabel 1", "tabIndex": 0}

@@ -60,7 +60,7 @@ def test_static_and_attach_links_are_checked_in_the_build_and_the_check_alike(tm
     the strict publish."""
     from PIL import Image
 
-    from conftest import FixtureSite, article_text, run_invoke
+    from conftest import FixtureSite, article_text, run_check
 
     site = FixtureSite(tmp_path)
     photo = site.content / "images" / "2024" / "apel.jpg"
@@ -122,11 +122,7 @@ def test_static_and_attach_links_are_checked_in_the_build_and_the_check_alike(tm
         "berita/foto.md: {attach} link keeps 'images/2024/apel.jpg' at its own address"
     ], built.log
     assert not [w for w in built.log_lines("warning") if "{attach}" in w or "missing" in w]
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    checked = run_check(site)
     errors = [
         line.removeprefix("content/").split(" (")[0].replace(": error:", ":")
         for line in checked.stdout.splitlines() + checked.stderr.splitlines()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import run_invoke
+from conftest import run_invoke, running
 
 REQUIRED_TASKS = ("build", "rebuild", "clean", "serve", "livereload", "preview", "test")
 
@@ -28,7 +28,6 @@ def test_invoke_list_names_each_task_with_a_one_line_help():
 def test_invoke_serve_answers_a_missing_address_with_the_sites_404_page(tmp_path):
     """As GitHub Pages does; Pelican's own server closed the connection, so a
     staffer previewing a broken link saw a browser error."""
-    import threading
     import urllib.error
     import urllib.request
 
@@ -40,10 +39,7 @@ def test_invoke_serve_answers_a_missing_address_with_the_sites_404_page(tmp_path
     (tmp_path / "index.html").write_text("<title>Beranda</title>", encoding="utf-8")
     (tmp_path / "berita" / "index.html").write_text("<title>Berita</title>", encoding="utf-8")
     (tmp_path / "404.html").write_text("<title>Halaman tidak ditemukan</title>", encoding="utf-8")
-    server = tasks._preview_server(tmp_path, 0, quiet=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with running(tasks._preview_server(tmp_path, 0, quiet=True)) as base:
         with urllib.request.urlopen(base + "/berita/") as found:
             assert BeautifulSoup(found.read(), "html.parser").title.string == "Berita"
         try:
@@ -54,9 +50,6 @@ def test_invoke_serve_answers_a_missing_address_with_the_sites_404_page(tmp_path
             assert title == "Halaman tidak ditemukan"
         else:
             raise AssertionError("a missing address answered 200")
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def test_invoke_serve_names_a_port_it_cannot_use_without_a_traceback(tmp_path):
@@ -108,7 +101,6 @@ def test_preview_server_serves_a_pinned_folder_from_its_copy(tmp_path):
     """`invoke cms` pins admin/: a build meanwhile rewrites output/admin/, the
     server keeps showing the copy; nothing else is taken from the copy, and
     no address leads out of it."""
-    import threading
     import urllib.error
     import urllib.request
 
@@ -121,10 +113,7 @@ def test_preview_server_serves_a_pinned_folder_from_its_copy(tmp_path):
     (output / "index.html").write_text("site", encoding="utf-8")
     (copy / "config.json").write_text('{"from": "copy"}', encoding="utf-8")
     (tmp_path / "copy" / "secret.txt").write_text("secret", encoding="utf-8")
-    server = tasks._preview_server(output, 0, quiet=True, pinned=copy)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    try:
+    with running(tasks._preview_server(output, 0, quiet=True, pinned=copy)) as base:
         with urllib.request.urlopen(base + "/admin/config.json?v=1") as pinned:
             assert json.loads(pinned.read()) == {"from": "copy"}
         with urllib.request.urlopen(base + "/index.html") as page:
@@ -136,6 +125,3 @@ def test_preview_server_serves_a_pinned_folder_from_its_copy(tmp_path):
                 assert refused.code == 404
             else:
                 raise AssertionError(f"{escape} answered 200")
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -11,7 +11,7 @@ import pytest
 from PIL import Image
 from test_images_build import phone_photo
 
-from conftest import FINDING_LINE, FixtureSite, run_invoke
+from conftest import FixtureSite, findings_in, run_check
 
 
 def png_chunk(kind: bytes, data: bytes) -> bytes:
@@ -96,26 +96,11 @@ def troubled_site(site: FixtureSite) -> FixtureSite:
     return site
 
 
-def check_findings(stdout: str) -> set[tuple]:
-    found = set()
-    for line in stdout.splitlines():
-        match = FINDING_LINE.match(line)
-        if match:
-            number = int(match["line"]) if match["line"] else None
-            found.add((match["path"] or "", number, match["level"], match["rest"]))
-    return found
-
-
 @pytest.fixture(scope="module")
 def both(tmp_path_factory):
     site = troubled_site(FixtureSite(tmp_path_factory.mktemp("troubled")))
     built = site.build()
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(site.root / "unused-output"),
-        WARTA_CACHE_PATH=str(site.root / "unused-cache"),
-    )
+    checked = run_check(site)
     return site, built, checked
 
 
@@ -138,7 +123,7 @@ def test_check_reports_the_same_image_findings_as_the_build(both):
     assert "Traceback" not in built.log + checked.stdout + checked.stderr
 
     from_build = {(f.path, f.line, f.level, f.message) for f in built.findings()}
-    from_check = check_findings(checked.stdout)
+    from_check = {(f.path, f.line, f.level, f.message) for f in findings_in(checked.stdout)}
     assert from_check == from_build, (
         f"only in check: {sorted(from_check - from_build)}\n"
         f"only in build: {sorted(from_build - from_check)}"

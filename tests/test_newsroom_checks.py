@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import pickle
-import subprocess
 
 import pytest
 
-from conftest import FINDING_LINE, REPO, article_text, line_of, run_build, run_invoke
+from conftest import REPO, article_text, line_of, run_build, run_check, run_invoke
 from warta.findings import Finding, parse_log_message
 from warta.source_checks import (
     Rules,
@@ -695,10 +694,6 @@ def test_links_to_existing_files_pass_in_both_forms(site):
     result = site.build(strict=True)
     assert not [line for line in result.log_lines("error") if "missing file" in line], result.log
     assert "link to a missing file" not in result.log
-
-
-def run_check(site, *args: str) -> subprocess.CompletedProcess:
-    return run_invoke("check", *args, WARTA_CONTENT_PATH=str(site.content))
 
 
 def test_invoke_check_prints_a_file_level_finding_after_the_lines_it_follows_from():
@@ -1976,17 +1971,8 @@ def test_a_comment_in_the_category_is_one_warning_from_the_build_and_check(site)
         "'Date: 2024-11-17 09:30' and keep the note out of the release file)",
     ]
     assert sorted(built.log_lines("error")) == errors, built.log
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(site.root / "check-output"),
-        WARTA_CACHE_PATH=str(site.root / "check-cache"),
-    )
-    said = [
-        f"{match['path']}:{match['line']}: {match['rest']}"
-        for match in map(FINDING_LINE.match, (checked.stdout + checked.stderr).splitlines())
-        if match and match["level"] == "error" and match["path"]
-    ]
+    checked = run_check(site)
+    said = [f"{f.path}:{f.line}: {f.message}" for f in checked.findings("error") if f.path]
     assert sorted(said) == [f"{site.content.name}/{line}" for line in errors], said
     found = [f for f in built.findings() if f.path.endswith("rubrik.md")]
     assert [(f.line, f.level) for f in found] == [

@@ -11,7 +11,7 @@ import re
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import run_invoke
+from conftest import run_check
 from warta.check import apply_fix
 
 LEAD = (
@@ -46,7 +46,7 @@ def test_fix_writes_into_a_pasted_release_and_the_page_stays_the_same(site):
     assert before.returncode == 0, before.log
     pages = {name: page(before, address) for name, address in PAGES.items()}
 
-    fixed = run_invoke("check", "--fix", WARTA_CONTENT_PATH=str(site.content))
+    fixed = run_check(site, "--fix")
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     said = {line.split(":", 1)[0]: line for line in fixed.stdout.splitlines()}
     for name in PASTED:
@@ -66,7 +66,7 @@ def test_fix_writes_into_a_pasted_release_and_the_page_stays_the_same(site):
     assert [f for f in after.findings() if "supplied" in f.message] == []
 
     texts = {path: path.read_bytes() for path in files.values()}
-    again = run_invoke("check", "--fix", WARTA_CONTENT_PATH=str(site.content))
+    again = run_check(site, "--fix")
     assert again.returncode == 0, again.stdout + again.stderr
     assert "fixed" not in again.stdout, again.stdout
     assert {path: path.read_bytes() for path in files.values()} == texts
@@ -78,7 +78,7 @@ def test_a_front_matter_fix_cannot_write_into_is_said_not_left_silent(site):
         f"date: 2024-10-04 10:00\n{LEAD}\n"
     )
     path = site.article("2024/terbuka.md", text)
-    fixed = run_invoke("check", "--fix", WARTA_CONTENT_PATH=str(site.content))
+    fixed = run_check(site, "--fix")
     lines = fixed.stdout.splitlines()
     [said] = [line for line in lines if "not fixed" in line]
     assert re.fullmatch(

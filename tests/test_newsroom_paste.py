@@ -14,7 +14,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import REPO, article_text, built_page, run_invoke
+from conftest import REPO, article_text, built_page, run_check, run_invoke
 from plugins.release_defaults.lead import (
     is_abbreviation,
     lead_summary,
@@ -557,7 +557,7 @@ def test_check_fix_freezes_the_supplied_front_matter_and_keeps_the_address(site)
     path = site.article("2024/tempel.md", SEED)
     before = site.build(strict=True)
     assert before.returncode == 0, before.log
-    fixed = run_invoke("check", "--fix", WARTA_CONTENT_PATH=str(site.content))
+    fixed = run_check(site, "--fix")
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert (
         "content/berita/2024/tempel.md: fixed: wrote Slug, Category, Summary, Author, Thread"
@@ -570,7 +570,7 @@ def test_check_fix_freezes_the_supplied_front_matter_and_keeps_the_address(site)
     assert head[5] == "Author: Humas Bawaslu Kota Pagar Alam"
     assert re.fullmatch(r"Thread: src-[0-9a-f]{16}", head[6])
     # Nothing is left to supply, and the article keeps its address.
-    again = run_invoke("check", "--strict", WARTA_CONTENT_PATH=str(site.content))
+    again = run_check(site, "--strict")
     assert again.returncode == 0, again.stdout + again.stderr
     assert "supplied" not in again.stdout, again.stdout
     after = site.build(strict=True)
@@ -1179,7 +1179,7 @@ def test_check_fix_writes_a_summary_that_reads_back_as_the_same_text(site):
 
     before = description()
     assert "2*3*4" in before and "_TPS_01_" in before and "C:\\data" in before, before
-    fixed = run_invoke("check", "--fix", WARTA_CONTENT_PATH=str(site.content))
+    fixed = run_check(site, "--fix")
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert "Summary:" in path.read_text(encoding="utf-8")
     assert description() == before
@@ -1193,13 +1193,13 @@ def test_two_pasted_releases_with_one_headline_in_a_month(site):
     for name in ("kembar-1.md", "kembar-2.md"):
         site.article(f"2024/{name}", SEED)
     site.article("2024/tanda.md", SEED.replace(SEED.splitlines()[0], "Title: " + "!?. " * 8))
-    check = run_invoke("check", WARTA_CONTENT_PATH=str(site.content))
+    check = run_check(site)
     assert check.returncode == 1, check.stdout
     lines = check.stdout.splitlines()
     assert len([line for line in lines if "same address" in line]) == 2, check.stdout
     [untitled] = [line for line in lines if "no letter or digit" in line]
     assert untitled.startswith("content/berita/2024/tanda.md:1: error: Title has no letter")
-    fixed = run_invoke("check", "--fix", WARTA_CONTENT_PATH=str(site.content))
+    fixed = run_check(site, "--fix")
     for name in ("kembar-1.md", "kembar-2.md"):
         text = (site.content / "berita/2024" / name).read_text(encoding="utf-8")
         assert "Slug:" not in text and "Summary:" in text, (name, fixed.stdout)
@@ -1347,7 +1347,7 @@ def test_indonesian_keys_work_in_the_build_and_check_and_fix_adds_nothing_beside
     assert item["summary"].startswith("Bawaslu Kota Palembang menggelar rapat koordinasi")
     assert (built.output / "rubrik/siaran-pers/index.html").is_file()
     assert not (built.output / "rubrik/berita/index.html").exists()
-    fixed = run_invoke("check", "--fix", "--strict", WARTA_CONTENT_PATH=str(site.content))
+    fixed = run_check(site, "--fix", "--strict")
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
     assert "fixed" not in fixed.stdout, fixed.stdout
     assert path.read_text(encoding="utf-8") == INDONESIAN_KEYS

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FINDING_LINE, FixtureSite, article_text, line_of, run_invoke
+from conftest import FINDING_LINE, FixtureSite, article_text, line_of, run_check
 from warta.regions.gazetteer import load
 from warta.tags.detection import PhraseMatcher
 from warta.tags.offices import (
@@ -941,12 +941,7 @@ def test_a_position_the_registry_contradicts_on_the_date_is_a_warning_with_its_o
     )
     built = site.build(SEARCH_ENABLED=False)
     assert built.returncode == 0, built.log
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    checked = run_check(site)
     division = (
         "Koordinator Divisi Pencegahan, Partisipasi Masyarakat, dan Hubungan Masyarakat "
         "Bawaslu Kabupaten Lahat"
@@ -980,11 +975,5 @@ def test_a_position_the_registry_contradicts_on_the_date_is_a_warning_with_its_o
     assert [(p["slug"], p["position"]) for p in item["_warta"]["officials"]] == [
         ("neni-marlina", division.removesuffix(" Bawaslu Kabupaten Lahat"))
     ]
-    strict = run_invoke(
-        "check",
-        "--strict",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    strict = run_check(site, "--strict")
     assert strict.returncode == 1, strict.stdout

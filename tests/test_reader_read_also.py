@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import FINDING_LINE, line_of
+from conftest import line_of
 from plugins.read_also.lines import (
     LOCAL_PREVIEW,
     Catalogue,
@@ -19,7 +19,6 @@ from plugins.read_also.lines import (
     rewrite,
     source_line_numbers,
 )
-from warta.findings import Finding
 from warta.read_also import mentions_read_also
 
 LAHAT = Target(
@@ -489,7 +488,7 @@ def test_a_read_also_line_to_an_unpublished_article_is_said_once_in_every_build(
     link_check still says a link to it elsewhere in the body."""
     from collections import Counter
 
-    from conftest import run_invoke
+    from conftest import findings_in, run_check
 
     site.article(
         "2024/rahasia.md",
@@ -529,15 +528,9 @@ def test_a_read_also_line_to_an_unpublished_article_is_said_once_in_every_build(
                 at.setdefault(finding.line, []).append(finding.message)
         return at
 
-    checked = run_invoke("check", WARTA_CONTENT_PATH=str(site.content))
+    checked = run_check(site)
     assert "Traceback" not in checked.stdout + checked.stderr, checked.stderr
-    check_findings = []
-    for text in checked.stdout.splitlines():
-        found = FINDING_LINE.match(text)
-        if found and found["line"]:
-            check_findings.append(
-                Finding(found["path"], int(found["line"]), found["level"], found["rest"])
-            )
+    check_findings = [f for f in findings_in(checked.stdout) if f.line]
     development = site.build()
     public = site.build(publish=True)
     for name, findings in (

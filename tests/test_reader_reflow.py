@@ -9,16 +9,12 @@ text-spacing override of 1.4.12 (no text cut off either).
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
-
 import pytest
 from PIL import Image
 from test_gates_browser import OVERFLOW_JS
 
 import gates
-from conftest import FixtureSite, QuietHandler
+from conftest import FixtureSite, serving
 
 pytestmark = pytest.mark.browser
 
@@ -56,13 +52,6 @@ Tautan: [{LONG_URL}]({LONG_URL})
 """
 
 
-def serve(folder):
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
-
-
 @pytest.fixture(scope="module")
 def awkward_site(tmp_path_factory):
     """A small site of the releases that stretch a layout, built and served."""
@@ -97,10 +86,8 @@ def awkward_site(tmp_path_factory):
     site.page("kontak.md", "Title: Kontak\nSlug: kontak\n\nHubungi kami.\n")
     built = site.build(SEARCH_ENABLED=False)
     assert built.returncode == 0, built.log
-    server, base = serve(built.output)
-    yield built, base
-    server.shutdown()
-    server.server_close()
+    with serving(built.output) as base:
+        yield built, base
 
 
 def page_kinds(output):

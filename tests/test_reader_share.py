@@ -2,19 +2,13 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
 
+from conftest import serving
+
 SHARE_JS = Path(__file__).resolve().parents[1] / "theme" / "static" / "js" / "share.js"
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
 
 
 @pytest.mark.browser
@@ -22,28 +16,25 @@ def test_copy_link_button_copies_the_canonical_url_and_announces_it(site, browse
     site.article("a.md", slug="rakor")
     built = site.build(strict=True, PLUGINS=[])
     assert built.returncode == 0, built.log
-    handler = functools.partial(QuietHandler, directory=str(built.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}"
-    context = browser.new_context()
-    try:
-        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
-        page = context.new_page()
-        page.goto(f"{base}/berita/2024/11/rakor/")
-        if page.locator("script[src$='js/share.js']").count() == 0:
-            page.add_script_tag(path=str(SHARE_JS))  # until article.html loads it
-        button = page.get_by_role("button", name="Salin tautan")
-        assert button.count() == 1
-        assert page.locator(".share__list li button.share__copy").count() == 1
-        status = page.get_by_role("status")
-        assert status.get_attribute("aria-live") == "polite"
-        assert status.inner_text() == ""
-        button.click()
-        page.wait_for_function("document.querySelector('.share__status').textContent !== ''")
-        assert status.inner_text() == "Tautan disalin"
-        assert page.evaluate("navigator.clipboard.readText()") == f"{base}/berita/2024/11/rakor/"
-    finally:
-        context.close()
-        server.shutdown()
-        server.server_close()
+    with serving(built.output) as base:
+        context = browser.new_context()
+        try:
+            context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base)
+            page = context.new_page()
+            page.goto(f"{base}/berita/2024/11/rakor/")
+            if page.locator("script[src$='js/share.js']").count() == 0:
+                page.add_script_tag(path=str(SHARE_JS))  # until article.html loads it
+            button = page.get_by_role("button", name="Salin tautan")
+            assert button.count() == 1
+            assert page.locator(".share__list li button.share__copy").count() == 1
+            status = page.get_by_role("status")
+            assert status.get_attribute("aria-live") == "polite"
+            assert status.inner_text() == ""
+            button.click()
+            page.wait_for_function("document.querySelector('.share__status').textContent !== ''")
+            assert status.inner_text() == "Tautan disalin"
+            assert (
+                page.evaluate("navigator.clipboard.readText()") == f"{base}/berita/2024/11/rakor/"
+            )
+        finally:
+            context.close()

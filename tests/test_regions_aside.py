@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from conftest import OFFICES, FixtureSite, assert_same_tree, run_build, shipped_plugins
+from conftest import OFFICES, FixtureSite, assert_same_tree, clean_build_with, shipped_plugins
 
 NO_SEARCH = {"SEARCH_ENABLED": False}
 
@@ -184,13 +184,9 @@ def test_a_new_release_changes_only_the_asides_whose_next_it_is(site, tmp_path):
         "lahat-2",
     ]
     # The same files as a clean build: nothing the pages show was missed.
-    clean = run_build(
-        site.content,
-        tmp_path / "clean" / "output",
-        cache=tmp_path / "clean" / "cache",
-        overrides={**without_related, "WRITER_INCREMENTAL": False, "WRITER_WORKERS": 1},
+    clean = clean_build_with(
+        site, tmp_path, **without_related, WRITER_INCREMENTAL=False, WRITER_WORKERS=1
     )
-    assert clean.returncode == 0, clean.log
     assert_same_tree(site.output, clean.output)
 
 

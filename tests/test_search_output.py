@@ -17,6 +17,7 @@ from conftest import (
     REPO,
     assert_same_tree,
     build_without,
+    clean_build_with,
     newsroom,
     run_build,
     shipped_plugins,
@@ -294,11 +295,5 @@ def test_a_warm_build_after_an_alias_changed_finds_the_release_by_the_new_alias(
     assert warm.returncode == 0, warm.log
     words = searched_words(warm, address)
     assert "Wongkito" in words and "PLG" in words
-    clean = run_build(
-        site.content,
-        tmp_path / "clean" / "output",
-        cache=tmp_path / "clean" / "cache",
-        overrides=overrides,
-    )
-    assert clean.returncode == 0, clean.log
+    clean = clean_build_with(site, tmp_path, **overrides)
     assert searched_words(clean, address) == words

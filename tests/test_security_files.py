@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import REPO, FixtureSite, article_text, line_of, run_build, run_invoke
+from conftest import REPO, FixtureSite, article_text, line_of, run_build, run_check
 from plugins.images import strip
 from warta import paths
 from warta.paths import referenced_file
@@ -855,18 +855,13 @@ def test_a_slug_never_takes_a_file_or_folder_another_part_of_the_site_writes(tmp
     assert not (built.output / "pagefind" / "index.html").exists()
     assert built.html("cari/").h1 is not None
     # `invoke check` says the same, writing nothing.
-    checked = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "check-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    checked = run_check(site)
     assert checked.returncode == 1, checked.stdout + checked.stderr
     said = [line for line in checked.stdout.splitlines() if ": error: page not written" in line]
     assert sorted(said) == sorted(
         f"content/{error.replace(': ', ': error: ', 1)}" for error in errors
     )
-    assert not (tmp_path / "check-output").exists()
+    assert not (site.root / "check-output").exists()
 
 
 def test_a_content_moved_onto_another_address_is_the_one_not_written(tmp_path):
@@ -1051,7 +1046,7 @@ def test_a_slug_that_climbs_out_is_one_error_with_the_slug_to_write(tmp_path):
     said = [(f.path, f.line, f.message) for f in built.findings("error")]
     assert said == expected, built.log
     assert not (tmp_path / "zz-slug-keluar").exists()
-    checked = run_invoke("check", WARTA_CONTENT_PATH=str(site.content))
+    checked = run_check(site)
     assert checked.returncode == 1, checked.stdout
     errors = [line for line in checked.stdout.splitlines() if ": error: " in line]
     assert errors == [f"{path}:{line}: error: {message}" for path, line, message in expected]
@@ -1410,15 +1405,7 @@ def test_invoke_check_writes_nothing_next_to_its_temp_folder(tmp_path):
     temp.mkdir()
     before = snapshot(tmp_path)
 
-    from conftest import run_invoke
-
-    result = run_invoke(
-        "check",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "unused-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "unused-cache"),
-        TMPDIR=str(temp),
-    )
+    result = run_check(site, TMPDIR=str(temp))
 
     assert result.returncode == 1, result.stdout + result.stderr
     assert snapshot(tmp_path) == before

@@ -1952,7 +1952,7 @@ def test_invoke_check_finds_an_address_without_its_scheme_as_the_public_build_do
     find it by, and `check --strict` passed while public text was changed."""
     from PIL import Image
 
-    from tests.conftest import FINDING_LINE, run_invoke
+    from tests.conftest import findings_in, run_check
     from warta.build import load_settings
 
     host = load_settings(Path("publishconf.py").resolve())["SITEURL"].split("//", 1)[1]
@@ -1973,17 +1973,11 @@ def test_invoke_check_finds_an_address_without_its_scheme_as_the_public_build_do
     line = line_of(site.content / "berita/pub.md", "Image-Caption:")
     public = site.build(publish=True, SEARCH_ENABLED=False)
     assert unpublished_links(public) == [("berita/pub.md", line, address)], public.log
-    checked = run_invoke(
-        "check",
-        "--strict",
-        WARTA_CONTENT_PATH=str(site.content),
-        WARTA_OUTPUT_PATH=str(tmp_path / "unused-output"),
-        WARTA_CACHE_PATH=str(tmp_path / "check-cache"),
-    )
+    checked = run_check(site, "--strict")
     said = [
-        (match["path"], int(match["line"]), match["rest"].split(" (")[0])
-        for text in checked.stdout.splitlines()
-        if (match := FINDING_LINE.match(text)) and "unpublished" in match["rest"]
+        (f.path, f.line, f.message.split(" (")[0])
+        for f in findings_in(checked.stdout)
+        if "unpublished" in f.message
     ]
     expected = f"link to an unpublished article: '{address}'"
     assert said == [("content/berita/pub.md", line, expected)], checked.stdout

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from jinja2 import DictLoader, Environment, pass_context
 
-from conftest import REPO, assert_same_tree, newsroom, run_build
+from conftest import REPO, assert_same_tree, clean_build_with, newsroom
 from warta.templatecache import TemplateCache
 
 HERE = str(Path(__file__).resolve().parent)
@@ -107,13 +107,7 @@ def test_a_warm_build_after_a_template_changed_equals_a_clean_build(site, tmp_pa
     assert warm.returncode == 0, warm.log
     page = warm.html(f"berita/2024/10/{next(iter(files))}/")
     assert [p.get_text() for p in page.select("main p.tanda-cache")] == ["diperbarui"]
-    clean = run_build(
-        site.content,
-        tmp_path / "clean" / "output",
-        cache=tmp_path / "clean" / "cache",
-        overrides=settings,
-    )
-    assert clean.returncode == 0, clean.log
+    clean = clean_build_with(site, tmp_path, **settings)
     assert_same_tree(site.output, clean.output)
 
 
