@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
+import sys
 
 import pytest
 from lxml import etree
 from test_gates_browser import HEIGHT, WIDTHS, PageWatch
 
-from conftest import REPO, FixtureSite, newsroom
+from conftest import REPO, FixtureSite, newsroom, run_build
 from warta import frontmatter
 from warta.regions.gazetteer import load as load_gazetteer
 
@@ -368,3 +370,121 @@ def test_every_collections_photos_go_where_the_build_takes_them(built):
     for collection in collections.values():
         public = collection["public_folder"]
         assert collection["media_folder"] == f"/content/{public}", collection["name"]
+
+
+def test_admin_is_made_again_only_when_what_it_is_made_from_changed(tmp_path):
+    """A warm build leaves config.json and index.html as the last build wrote
+    them while their data files, settings, the addresses the site lists and
+    the code are unchanged (0.2 s of CPU at 2,000 releases); a change to any
+    of them, or a hand's edit of the file, makes them again, as a clean build
+    makes them."""
+    site = FixtureSite(tmp_path / "site")
+    newsroom(site)
+    aliases = tmp_path / "aliases.yaml"
+    aliases.write_text('"16.01":\n  aliases: ["OKU Induk"]\n', encoding="utf-8")
+    settings = {"REGIONS_ALIASES": str(aliases)}
+    admin = site.output / "admin"
+
+    def build(**more) -> tuple[bytes, bytes]:
+        result = site.build(strict=True, **settings, **more)
+        assert result.returncode == 0, result.log
+        clean = run_build(
+            site.content,
+            tmp_path / "clean" / "output",
+            strict=True,
+            overrides={**settings, **more},
+            cache=tmp_path / "clean" / "cache",
+        )
+        assert clean.returncode == 0, clean.log
+        for name in ("config.json", "index.html"):
+            assert (admin / name).read_bytes() == (clean.output / "admin" / name).read_bytes()
+        return (admin / "config.json").stat().st_mtime_ns, (admin / "index.html").stat().st_mtime_ns
+
+    def regions() -> dict:
+        return json.loads((admin / "config.json").read_text(encoding="utf-8"))["warta"]["regions"]
+
+    first = build()
+    assert build() == first  # nothing changed: left as it was
+    assert "OKU Induk" in regions()["Kabupaten Ogan Komering Ulu"]
+
+    aliases.write_text('"16.01":\n  aliases: ["Bumi Sebiduk Sehaluan"]\n', encoding="utf-8")
+    changed = build()  # a data file
+    assert changed != first
+    assert "Bumi Sebiduk Sehaluan" in regions()["Kabupaten Ogan Komering Ulu"]
+
+    settings["CONTENT_LINT_TITLE_MIN"] = 30  # a setting
+    assert build() != changed
+    fields = json.loads((admin / "config.json").read_text(encoding="utf-8"))["cms"]
+    title = next(f for f in fields["collections"][0]["fields"] if f["name"] == "title")
+    assert title["pattern"][0] == "^[\\s\\S]{30,150}$"
+    again = build()
+    assert build() == again
+
+    site.article("rilis-baru.md", title="Bawaslu Sumsel Awasi Rekapitulasi Suara", slug="baru")
+    added = build()  # a release the CMS must not number again
+    assert added != again
+    taken = json.loads((admin / "config.json").read_text(encoding="utf-8"))["warta"]["taken"]
+    assert any(key.endswith("/baru") for key in taken["berita"])
+
+    (admin / "config.json").write_text("{}", encoding="utf-8")  # a hand's edit
+    assert build() != added
+
+
+def test_admin_key_covers_every_setting_and_file_admin_is_made_from(tmp_path):
+    """Every setting write_admin reads to make config.json and index.html is in
+    INPUT_SETTINGS (the others decide whether /admin/ is written at all, where
+    the bundle is, or keep the gazetteer's cache), and every file it opens
+    is a data file of the key (`data_files`), a file it copies or a cache."""
+    from plugins.cms import plugin
+    from warta.build import load_settings
+
+    read: set[str] = set()
+
+    class Reading(dict):
+        def get(self, key, default=None):
+            read.add(key)
+            return super().get(key, default)
+
+        def __getitem__(self, key):
+            read.add(key)
+            return super().__getitem__(key)
+
+        def __contains__(self, key):
+            read.add(key)
+            return super().__contains__(key)
+
+    output = tmp_path / "output"
+    output.mkdir()
+    settings = load_settings(
+        REPO / "pelicanconf.py",
+        {"PATH": str(tmp_path), "OUTPUT_PATH": str(output), "CACHE_PATH": str(tmp_path / "c")},
+    )
+    opened: list[str] = []
+    watching = [True]
+
+    def audit(event, args):
+        if watching[0] and event == "open" and isinstance(args[0], str | os.PathLike):
+            opened.append(os.path.realpath(args[0]))
+
+    sys.addaudithook(audit)
+    try:
+        plugin.write_admin(
+            type("Pelican", (), {"settings": Reading(settings), "output_path": str(output)})
+        )
+    finally:
+        watching[0] = False
+    deciding = {"CMS_ENABLED", "CMS_BUNDLE_DIR", "WARTA_CHECK_ONLY"}
+    caches = {"CACHE_PATH", "LOAD_CONTENT_CACHE", "CACHE_CONTENT"}
+    assert read - deciding - caches <= set(plugin.INPUT_SETTINGS)
+    keyed = {os.path.realpath(path) for path in plugin.data_files(settings)}
+    copied = {os.path.realpath(p) for p in plugin.bundle_files(plugin.bundle_dir(settings))}
+    copied |= {os.path.realpath(p) for p in plugin.vendor_files()}
+    copied |= {os.path.realpath(plugin.STATIC / name) for name in plugin.STATIC_SCRIPTS}
+    inside = (str(output), str(tmp_path / "c"), str(REPO / "plugins"), str(REPO / "warta"))
+    others = [
+        path
+        for path in opened
+        if path not in keyed | copied and not path.startswith(inside) and "python" not in path
+    ]
+    assert others == []
+    assert keyed <= set(opened)

@@ -238,27 +238,56 @@ class _Pickler(pickle.Pickler):
         return self._shared_ids.get(id(obj))
 
 
-class _Unpickler(pickle.Unpickler):
-    def __init__(self, file, shared: Mapping[str, Any], classes: dict | None = None) -> None:
-        super().__init__(file)
-        self._shared = shared
-        self._classes = {} if classes is None else classes
+class _SharedNames(dict):
+    """Name → shared object, as `persistent_load` (its C `__getitem__`); a
+    name `dumps` did not have is refused."""
 
-    def persistent_load(self, pid: Any) -> Any:
-        try:
-            return self._shared[pid]
-        except (KeyError, TypeError):
-            raise pickle.UnpicklingError(f"unknown shared object {pid!r}") from None
+    def __missing__(self, pid: Any) -> Any:
+        raise pickle.UnpicklingError(f"unknown shared object {pid!r}")
 
-    def find_class(self, module: str, name: str) -> Any:
-        # Each snapshot names the same few classes (Article, Tag, SafeDatetime,
-        # ZoneInfo ...): looked up by import once per store, not once per
-        # snapshot (a quarter of unpickling 10,000 articles).
-        key = (module, name)
-        found = self._classes.get(key)
-        if found is None:
-            found = self._classes[key] = super().find_class(module, name)
-        return found
+
+# What `dumps` writes first: its protocol. A pickle that starts otherwise (not
+# made by `dumps`) is unpickled with the C unpickler's own `find_class`, whose
+# rules depend on the protocol read (dotted names from protocol 4 on).
+_PROTOCOL = pickle.PROTO + bytes([pickle.HIGHEST_PROTOCOL])
+
+
+def class_finder() -> Callable[[str, str], Any]:
+    """A `find_class` that looks each (module, name) up once: the C unpickler's
+    own, as it is after reading `dumps`'s protocol (the same classes and
+    functions by the same rules, and nothing else), kept by
+    `functools.lru_cache` (whose hits run no Python code). Imports made since
+    the first look-up are not seen: one finder serves one build."""
+    prototype = pickle.Unpickler(io.BytesIO(_PROTOCOL + pickle.NONE + pickle.STOP))
+    prototype.load()
+    return functools.lru_cache(maxsize=None)(prototype.find_class)
+
+
+def snapshot_loader(shared: Mapping[str, Any]) -> Callable[[bytes], Any]:
+    """`loads` for the snapshots of one build: `shared` (taken now) and the
+    classes found (`class_finder`) are kept from one snapshot to the next.
+
+    Each snapshot is unpickled by the C unpickler with its `persistent_load`
+    and `find_class` given as C callables (a class's attributes: a bound
+    `dict.__getitem__` and the finder), so that no Python code runs per
+    snapshot: a Python `find_class` and `persistent_load` per class and
+    shared object, and a Python `__init__`, were 15 calls a snapshot (150,000
+    in a warm build of 10,000 articles). What it can make is what the C
+    unpickler makes: the classes and functions a snapshot names, found as
+    pickle finds them, and `shared`'s objects by name."""
+    names = _SharedNames(shared)
+    own = type(
+        "SnapshotUnpickler",
+        (pickle.Unpickler,),
+        {"persistent_load": names.__getitem__, "find_class": staticmethod(class_finder())},
+    )
+    other = type("SharedUnpickler", (pickle.Unpickler,), {"persistent_load": names.__getitem__})
+    stream = io.BytesIO
+
+    def load(data: bytes) -> Any:
+        return (own if data.startswith(_PROTOCOL) else other)(stream(data)).load()
+
+    return load
 
 
 def dumps(obj: Any, shared: Mapping[str, Any]) -> bytes:
@@ -268,11 +297,10 @@ def dumps(obj: Any, shared: Mapping[str, Any]) -> bytes:
     return buffer.getvalue()
 
 
-def loads(data: bytes, shared: Mapping[str, Any], classes: dict | None = None) -> Any:
+def loads(data: bytes, shared: Mapping[str, Any]) -> Any:
     """Unpickle what `dumps` wrote, with the names of `shared` given back as its
-    objects; `classes` keeps the classes found, for the next `loads` (of the
-    same build: a module reloaded since would not be seen)."""
-    return _Unpickler(io.BytesIO(data), shared, classes).load()
+    objects (one snapshot; a store keeps a `snapshot_loader` for all of its)."""
+    return snapshot_loader(shared)(data)
 
 
 class SnapshotStore:
@@ -304,7 +332,7 @@ class SnapshotStore:
         self._kept: dict[str, tuple[Any, bytes]] = {}  # what the next save writes
         self._loaded: dict[str, Any] = {}  # objects handed out in this build
         self._peeked: set[str] = set()  # entries whose summary was handed out
-        self._classes: dict = {}  # (module, name) → class, for `loads` (this build's)
+        self._load = snapshot_loader(shared)  # this build's
         self.changed = False
         self.hits = 0
         self.stored = 0
@@ -340,7 +368,7 @@ class SnapshotStore:
         if entry is None:
             return None
         try:
-            obj = loads(entry[1], self.shared, self._classes)
+            obj = self._load(entry[1])
         except Exception as exc:  # a class renamed since: make it again
             logger.debug("snapshots: %s not loaded (%s)", name, exc)
             return None
@@ -365,7 +393,7 @@ class SnapshotStore:
         if name not in self._peeked:
             self._peeked.add(name)
             self.hits += 1
-        return entry[2], functools.partial(loads, entry[1], self.shared, self._classes)
+        return entry[2], functools.partial(self._load, entry[1])
 
     def put(self, name: str, source: str | os.PathLike, obj: Any, summary: Any = None) -> bool:
         """Store a snapshot of `obj` as it is now (and `summary`, plain data
@@ -423,4 +451,4 @@ class SnapshotStore:
         self._kept = {}
         self._loaded = {}
         self._peeked = set()
-        self._classes = {}
+        self._load = snapshot_loader(self.shared)

@@ -16,6 +16,18 @@ What it adds to the output (CMS_SAVE_AS, default "admin/"):
   OFFICIAL_TAGS_ALLOW_FREE and the dateline reader's separators and patterns
   (see config.py).
 
+`config.json` and `index.html` are made again only when something they are
+made from changed (with the caches on: CACHE_PATH, LOAD_CONTENT_CACHE and
+CACHE_CONTENT): the kept key (`admin_key`, in CACHE_PATH/cms/admin.json) is a
+digest of the data files' bytes (and whether each is a link), the settings of
+INPUT_SETTINGS, the backend's environment variables, the day (the officials'
+positions held today), the addresses the CMS must not take (`taken`: the
+listed releases and the output's top-level names), this plugin's and warta's
+code and Python's version. While it is unchanged and both files in the
+output are the bytes last written (the writer keeps them from one build to
+the next: `warta.paths.keep_output`), they are left as they are: a warm
+build at 2,000 releases spent 0.2 s of CPU making them again.
+
 Settings (defaults in DEFAULTS): CMS_ENABLED, CMS_SAVE_AS, CMS_BUNDLE_DIR
 (None: <project>/node_modules/decap-cms/dist), CMS_BACKEND (Decap's `backend`
 block; None: GitHub with the repository in WARTA_CMS_REPO or GITHUB_REPOSITORY,
@@ -27,15 +39,18 @@ whose kecamatan are offered; None: REGIONS_HOME_PROVINCE).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
 import os
 import shutil
+import sys
 from pathlib import Path
 
 from pelican import signals
 
+import warta
 from warta.contents import (
     DRAFT_LISTS,
     HIDDEN_LISTS,
@@ -44,10 +59,17 @@ from warta.contents import (
     is_pages_generator,
 )
 from warta.deploy import unpublished_names
-from warta.paths import OUTPUT_OWNERS, own_output
+from warta.fingerprint import files_digest, hash_bytes, hash_text
+from warta.paths import OUTPUT_OWNERS, keep_output, own_output, save_cache
 from warta.published import check_only, written
-from warta.regions.configured import GAZETTEER_DEFAULT, data_path, load_configured
+from warta.regions.configured import (
+    ALIASES_DEFAULT,
+    GAZETTEER_DEFAULT,
+    data_path,
+    load_configured,
+)
 from warta.siteurl import SiteUrlError, cms_variable_problem
+from warta.snapshots import content_digest
 from warta.source_checks import Rules
 from warta.tags.officials import load_region_names, load_registry
 from warta.tags.vocabulary import load_vocabulary
@@ -93,6 +115,39 @@ BUNDLE_FILES = ("decap-cms.js", "decap-cms.js.LICENSE.txt")
 VENDOR_FILES = (("js-yaml", "dist/js-yaml.min.js"),)
 # Ours: the scripts in the order index.html loads them (before decap-cms.js), the styles.
 STATIC_SCRIPTS = ("warta-cms-id.js", "warta-cms.js", "warta-cms.css")
+# The files made here (not copied), kept in the output from one build to the
+# next while what they are made from is unchanged (`admin_key`).
+MADE_FILES = ("config.json", "index.html")
+# Every setting `gather_inputs` and `write_admin` read that shapes those files
+# (tests/test_cms_site.py checks that no other is read).
+INPUT_SETTINGS = (
+    "CMS_BACKEND",
+    "CMS_LOCAL_BACKEND",
+    "CMS_REGION_KECAMATAN_PROVINCES",
+    "CMS_SAVE_AS",
+    "CONTENT_LINT_RUBRIK",
+    "CONTENT_LINT_SUMMARY_MAX",
+    "CONTENT_LINT_SUMMARY_MIN",
+    "CONTENT_LINT_TITLE_MAX",
+    "CONTENT_LINT_TITLE_MIN",
+    "DATA_PATH",
+    "DEFAULT_CATEGORY",
+    "IMAGES_MAX_SOURCE_BYTES",
+    "OFFICIAL_TAGS_ALLOW_FREE",
+    "OFFICIAL_TAGS_OFFICIALS",
+    "OFFICIAL_TAGS_VOCABULARY",
+    "OUTPUT_RETENTION",
+    "REGIONS_ALIASES",
+    "REGIONS_GAZETTEER",
+    "REGIONS_HOME_PROVINCE",
+    "SITENAME",
+    "SITEURL",
+    "THEME_STATIC_DIR",
+)
+# What `default_backend` reads from the environment.
+BACKEND_VARIABLES = ("WARTA_CMS_REPO", "GITHUB_REPOSITORY", "WARTA_CMS_AUTH_URL")
+KEPT_FORMAT = "warta-cms-admin-1"
+KEPT_FILE = Path("cms") / "admin.json"
 
 
 def setting(settings: dict, key: str):
@@ -128,6 +183,57 @@ def check_backend_variables(pelican) -> None:
 def _data_file(settings: dict, key: str, default: str) -> Path:
     value = settings.get(key)
     return Path(value) if value else Path(settings.get("DATA_PATH") or "data") / default
+
+
+def data_files(settings: dict) -> list[Path]:
+    """The data files `gather_inputs` reads: the gazetteer, its aliases (none
+    when REGIONS_ALIASES is ""), the official vocabulary and the officials."""
+    files = [data_path(settings.get("REGIONS_GAZETTEER", GAZETTEER_DEFAULT))]
+    aliases = settings.get("REGIONS_ALIASES", ALIASES_DEFAULT)
+    if aliases:
+        files.append(data_path(aliases))
+    files.append(_data_file(settings, "OFFICIAL_TAGS_VOCABULARY", "official_tags.yaml"))
+    files.append(_data_file(settings, "OFFICIAL_TAGS_OFFICIALS", "officials.yaml"))
+    return files
+
+
+def admin_key(settings: dict, taken: dict[str, list[str]]) -> str:
+    """A digest of everything `config.json` and `index.html` are made from."""
+    parts = [KEPT_FORMAT, sys.version, dt.date.today().isoformat()]
+    parts += files_digest([Path(__file__).parent, *warta.site_modules()])
+    parts += [f"{name}={settings.get(name)!r}" for name in INPUT_SETTINGS]
+    parts += [f"{name}={os.environ.get(name, '')}" for name in BACKEND_VARIABLES]
+    for path in data_files(settings):
+        parts += [str(path), str(path.is_symlink()), content_digest(path) or "unreadable"]
+    parts.append(json.dumps(taken, sort_keys=True))
+    return hash_text(*parts)
+
+
+def kept_path(settings: dict) -> Path | None:
+    """Where the key of the files last made is kept: None with the caches off."""
+    cache = settings.get("CACHE_PATH")
+    if not (cache and settings.get("LOAD_CONTENT_CACHE") and settings.get("CACHE_CONTENT")):
+        return None
+    return Path(cache) / KEPT_FILE
+
+
+def kept_made(settings: dict, target: Path, key: str) -> dict | None:
+    """The record of the last build's `config.json` and `index.html` (their
+    digests, and the numbers its line said) when it was made under `key` and
+    both files in `target` are still those bytes; None otherwise."""
+    path = kept_path(settings)
+    if path is None:
+        return None
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        if kept["format"] != KEPT_FORMAT or kept["key"] != key:
+            return None
+        for name in MADE_FILES:
+            if hash_bytes((target / name).read_bytes()) != kept["files"][name]:
+                return None
+        return kept
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def gather_inputs(settings: dict) -> CmsInputs:
@@ -217,6 +323,9 @@ def claim_admin(generators) -> None:
     own_output(generators[0].context, f"{folder}/", "the newsroom CMS (CMS_SAVE_AS)")
     if check_only(generators[0].settings):
         return  # `invoke check` writes no /admin/
+    # Left in the output by the writer's clean start: `write_admin` leaves them
+    # as they are while what they are made from is unchanged, else replaces them.
+    keep_output(generators[0].context, [f"{folder}/{name}" for name in MADE_FILES])
     # Published articles are `articles` and `translations`; the other lists
     # (hidden, drafts) are short: no property of 10,000 articles is formatted.
     articles = [
@@ -255,6 +364,13 @@ def write_admin(pelican) -> None:
         logger.error("CMS_SAVE_AS must be a folder inside the output: '%s'", save_as)
         return
     source = bundle_dir(settings)
+    missing = [file for file in vendor_files() if not file.is_file()]
+    if (not (source / "decap-cms.js").is_file() or missing) and not check_only(settings):
+        # No /admin/: not what the last build made of it either (kept for this
+        # one by the writer since `claim_admin`).
+        for name in MADE_FILES:
+            with contextlib.suppress(OSError):
+                (target / name).unlink(missing_ok=True)
     if not (source / "decap-cms.js").is_file():
         logger.warning(
             "%s: the CMS bundle is not installed, /%s/ not written: '%s' "
@@ -264,7 +380,6 @@ def write_admin(pelican) -> None:
             source,
         )
         return
-    missing = [file for file in vendor_files() if not file.is_file()]
     if missing:
         logger.warning(
             "%s: a file the CMS loads is not installed, /%s/ not written: '%s' "
@@ -279,25 +394,51 @@ def write_admin(pelican) -> None:
     # The CMS gives a new release or page "-2" where the site already has its
     # address: the build would refuse it after the CMS saved it.
     releases, unlisted, owners = _PUBLISHED.pop(os.path.realpath(output), ([], set(), {}))
-    inputs = gather_inputs(settings)
-    inputs.taken = taken_addresses(
-        output, releases, unlisted, save_as, kept_names(settings, owners)
-    )
+    taken = taken_addresses(output, releases, unlisted, save_as, kept_names(settings, owners))
     target.mkdir(parents=True, exist_ok=True)
     for file in [*bundle_files(source), *vendor_files()]:
         shutil.copyfile(file, target / file.name)
     for script in STATIC_SCRIPTS:
         shutil.copyfile(STATIC / script, target / script)
-    document = {"cms": cms_config(inputs), "warta": warta_data(inputs)}
-    (target / "config.json").write_text(config_json(document), encoding="utf-8")
-    (target / "index.html").write_text(admin_html(inputs.site_name), encoding="utf-8")
+    key = admin_key(settings, taken)
+    made = kept_made(settings, target, key)
+    if made is None:
+        made = make_admin(settings, target, taken, key)
     logger.info(
         "cms: /%s/ written (%d regions, %d official tags, %d officials)",
         save_as,
-        len(inputs.regions),
-        len(inputs.tags),
-        len(inputs.officials),
+        made["regions"],
+        made["tags"],
+        made["officials"],
     )
+
+
+def make_admin(settings: dict, target: Path, taken: dict[str, list[str]], key: str) -> dict:
+    """Write `config.json` and `index.html` into `target`; their record, kept
+    (`kept_path`) for the next build under `key`."""
+    inputs = gather_inputs(settings)
+    inputs.taken = taken
+    document = {"cms": cms_config(inputs), "warta": warta_data(inputs)}
+    texts = {"config.json": config_json(document), "index.html": admin_html(inputs.site_name)}
+    for name in MADE_FILES:
+        (target / name).write_text(texts[name], encoding="utf-8")
+    made = {
+        "format": KEPT_FORMAT,
+        "key": key,
+        "files": {name: hash_bytes(texts[name].encode("utf-8")) for name in MADE_FILES},
+        "regions": len(inputs.regions),
+        "tags": len(inputs.tags),
+        "officials": len(inputs.officials),
+    }
+    path = kept_path(settings)
+    if path is not None:
+        save_cache(
+            path,
+            json.dumps(made).encode("utf-8"),
+            owner="cms",
+            consequence="the next build makes /admin/'s configuration again",
+        )
+    return made
 
 
 def register() -> None:
