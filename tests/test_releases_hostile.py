@@ -187,7 +187,7 @@ def test_a_take_down_line_below_the_front_matter_holds_the_release_back_and_says
 
 def test_a_slug_no_disk_can_hold_is_an_error_and_the_page_is_written_where_any_can(tmp_path):
     """The rule for a written Slug: lowercase letters a-z, digits and single
-    hyphens, at most 80 characters (what a title makes), and not a name
+    hyphens, at most 255 characters (a folder's name), and not a name
     Windows keeps for a device. `Slug: nul`, `con`, `com1`, `lpt9` and one
     of 300 letters passed the build, and their folders (berita/2024/11/nul/)
     broke a checkout on Windows; `aux/..` was mended to 'aux'. Each is an
@@ -410,3 +410,29 @@ def test_content_files_a_windows_or_macos_checkout_cannot_hold_are_each_an_error
     assert "'images/Foto.jpg' only in case" in errors["images/foto.jpg"]
     assert errors["images/aux.jpg"].startswith("'aux.jpg' is a name Windows keeps for a device")
     assert "'cek.' holds a character or an ending" in errors["images/cek."]
+
+
+def test_a_long_written_slug_that_built_before_keeps_its_address_and_fails_nothing(tmp_path):
+    """A written Slug: of lowercase words longer than the 80 characters a
+    title makes (a slug typed by hand, the CMS's 80 and "-2") was published
+    at that address before `slug_fault`; the rule made it an error that
+    failed every build (CI's, with no way to mend it in the CMS, whose slug
+    is read-only) and moved the page to a shorter address, breaking links to
+    it. It keeps its address and gets a suggestion at its line; only a slug
+    no folder can hold (past 255 bytes) is mended, with an error."""
+    long_slug = "-".join(["pengawasan-partisipatif-bawaslu"] * 4)  # 127 characters
+    cms_slug = "-".join(["pengawasan"] * 7) + "-rapat-2"  # 83: the CMS's "-2"
+    files = {
+        "panjang-1.md": release(1, extra=f"Slug: {long_slug}"),
+        "panjang-2.md": release(2, extra=f"Slug: {cms_slug}"),
+    }
+    site, built = built_alone(tmp_path, files)
+    assert built.returncode == 0, built.log
+    assert built.findings("error") == [] and built.findings("warning") == []
+    for name, slug in (("panjang-1.md", long_slug), ("panjang-2.md", cms_slug)):
+        page = built.html(f"berita/2024/11/{slug}/")
+        assert page.select_one("article") is not None, slug
+        [(line, message)] = [s for s in said(built, name, "suggestion") if "Slug" in s[1]]
+        assert line == 3 and f"'{slug[:60]}" in message and "longer than the 80" in message
+    checked = run_check(site, "--strict")
+    assert checked.returncode == 0, checked.log

@@ -80,6 +80,7 @@ from warta.text import (
     DIRECTION_CHARACTERS,
     INVISIBLE_FORMAT_CHARACTERS,
     LANG_RE,
+    SLUG_MAX,
     SLUG_RE,
     SOFT_HYPHEN,
     TEXT_COMMENT_RE,
@@ -2202,6 +2203,20 @@ def check_slug(source: Source) -> Iterator[Finding]:
             "warning",
             f"control character {', '.join(controls)} left out of the Slug: '{slug}'",
             f"retype the line as 'Slug: {read}', the slug the page is written at",
+        )
+    if len(read) > SLUG_MAX and not slug_fault(read):
+        # A slug typed longer than a title makes (or the CMS's 80 and "-2"):
+        # the page is written there, as it was before `slug_fault`; a
+        # published address stays, so it is a suggestion, not a fault.
+        shown = read if len(read) <= 60 else read[:60] + "…"
+        yield _finding(
+            source,
+            source.line("slug"),
+            "suggestion",
+            f"Slug: '{shown}' is {len(read)} characters long, longer than the "
+            f"{SLUG_MAX} the site makes of a title: a long address is hard to read and share",
+            f"before it is published, shorten it, e.g. '{slug_as_meant(read)}'; once it is "
+            "published keep it: another slug is another address, and links to this one break",
         )
 
 
