@@ -277,6 +277,20 @@ def test_a_footnote_note_with_no_mark_is_published_with_a_warning_at_its_line(tm
     assert [note["id"] for note in notes] == ["fn:1", "fn:2"]
 
 
+def test_a_footnote_mark_followed_by_a_colon_is_a_mark(tmp_path):
+    """`Pasal 280[^1]: peserta dilarang …` is a mark in running text (Markdown
+    links it; only a line's start makes a note), but the check for notes
+    with no mark read `[^1]:` anywhere as a note: its note got a false
+    warning, which fails CI's strict build."""
+    body = LEAD + " Menurut Pasal 280[^1]: peserta dilarang.\n\n[^1]: UU Nomor 7 Tahun 2017."
+    _, built = built_alone(tmp_path, {"pasal-1.md": release(1, body=body)})
+    assert "Traceback" not in built.log
+    assert said(built, "pasal-1.md", "warning") == []
+    [page] = [p for p in built.output.joinpath("berita").rglob("index.html") if "nomor-1" in str(p)]
+    html = built.html(str(page.relative_to(built.output)))
+    assert [a["href"] for a in html.select("a.footnote-ref")] == ["#fn:1"]
+
+
 def test_a_yaml_anchor_alias_or_tag_in_a_value_is_a_warning_in_both_front_matters(tmp_path):
     """`Title: &a Rapat`, `Title: *a`, `title: !!python/object:os.system …`
     were published as written with no word (a headline of '*a' only said too

@@ -1719,6 +1719,7 @@ def check_unused_items(path: str, front: frontmatter.FrontMatter) -> Iterator[Fi
 # `[teks][]`), outside code spans; the definitions that give them a note or an
 # address (`[^1]: …`, `[sumber]: https://…`), at most three spaces in.
 _FOOTNOTE_MARK_RE = re.compile(r"\[\^(?P<id>[^\]\s]+)\](?!:)")
+_FOOTNOTE_ANY_RE = re.compile(r"\[\^(?P<id>[^\]\s]+)\]")
 _REFERENCE_LINK_RE = re.compile(r"(?<!!)(?<!\])\[(?P<text>[^\]\[]+)\]\[(?P<id>[^\]\[]*)\]")
 _DEFINITION_RE = re.compile(r"^ {0,3}\[(?P<id>[^\]]+)\]:")
 _CODE_SPAN_RE = re.compile(r"(`+).+?\1")
@@ -1740,10 +1741,14 @@ def _check_dangling_marks(source: Source) -> Iterator[Finding]:
     defined = {
         _reference_id(match["id"]) for _, text in lines if (match := _DEFINITION_RE.match(text))
     }
+    # Every `[^id]` but a note's own at its line's start: a mark in running
+    # text may have a colon after it (`Pasal 280[^1]: …`).
     marked = {
         _reference_id("^" + mark["id"])
         for _, text in lines
-        for mark in _FOOTNOTE_MARK_RE.finditer(_CODE_SPAN_RE.sub(" ", text))
+        for mark in _FOOTNOTE_ANY_RE.finditer(
+            _CODE_SPAN_RE.sub(" ", _DEFINITION_RE.sub("", text, count=1))
+        )
     }
     for number, text in lines:
         definition = _DEFINITION_RE.match(text)
