@@ -423,6 +423,10 @@ def test_content_files_a_windows_or_macos_checkout_cannot_hold_are_each_an_error
     assert "'berita/2024/rapat.md' only in case" in errors["berita/2024/Rapat.md"]
     assert "'images/Foto.jpg' only in case" in errors["images/foto.jpg"]
     assert errors["images/aux.jpg"].startswith("'aux.jpg' is a name Windows keeps for a device")
+    # The name to write keeps the file's kind: a photo is not renamed '….md'.
+    assert errors["images/aux.jpg"].endswith("e.g. 'rapat-pleno.jpg')")
+    assert errors["berita/2024/con.md"].endswith("e.g. 'rapat-pleno.md')")
+    assert errors["images/cek."].endswith("e.g. 'rapat-pleno')")
     assert "'cek.' holds a character or an ending" in errors["images/cek."]
 
 

@@ -3113,12 +3113,17 @@ def check_file_names(files: Iterable[str]) -> Iterator[Finding]:
                     if device
                     else "holds a character or an ending Windows does not allow in a name"
                 )
+                # The example keeps a file's kind ('….jpg' for a photo).
+                named = path.rpartition("/")[2] == part  # the file, not a folder of it
+                _, dot, suffix = part.rpartition(".") if named else ("", "", "")
+                kept = dot and SLUG_RE.match(suffix.lower())
+                example = "rapat-pleno" + (f".{suffix.lower()}" if kept else "")
                 yield Finding(
                     path,
                     None,
                     "error",
                     f"'{part}' {why}: a checkout on Windows cannot hold this file",
-                    "rename it with lowercase letters, digits and hyphens, e.g. 'rapat-pleno.md'",
+                    f"rename it with lowercase letters, digits and hyphens, e.g. '{example}'",
                 )
                 break
     for same in by_folded.values():
