@@ -201,6 +201,14 @@ def test_a_slug_no_disk_can_hold_is_an_error_and_the_page_is_written_where_any_c
         assert [line for line, _ in errors] == [3], (slug, errors)
         assert f"invalid Slug: '{slug[:60]}" in errors[0][1]
     assert said(built, "slug-7.md", "error") == []
+    # The suggestion names the slug to write, and that the preview shows the page there.
+    [(_, nul)] = said(built, "slug-0.md", "error")
+    fixed = "bawaslu-kota-palembang-gelar-rapat-nomor-0"
+    assert nul.endswith(
+        f"(write another slug of lowercase letters, digits and hyphens, e.g. 'Slug: {fixed}': "
+        "the page is shown at that address meanwhile)"
+    )
+    assert built.html(f"berita/2024/11/{fixed}/").select_one("article") is not None
     folders = [p.name for p in built.output.joinpath("berita", "2024", "11").iterdir()]
     assert "rapat-sah" in folders
     assert not [f for f in folders if f.lower() in {"nul", "con", "com1", "lpt9", "aux"}]

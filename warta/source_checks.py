@@ -2199,7 +2199,8 @@ def check_slug(source: Source) -> Iterator[Finding]:
             source.line("slug"),
             "error",
             f"invalid Slug: '{read if len(read) <= 60 else read[:60] + '…'}' is {slug_fault(read)}",
-            f"use another of lowercase letters, digits and hyphens, e.g. '{fixed}'",
+            f"write another slug of lowercase letters, digits and hyphens, e.g. 'Slug: {fixed}': "
+            "the page is shown at that address meanwhile",
         )
     elif controls:
         yield _finding(
