@@ -462,3 +462,20 @@ def test_a_long_written_slug_that_built_before_keeps_its_address_and_fails_nothi
         assert line == 3 and f"'{slug[:60]}" in message and "longer than the 80" in message
     checked = run_check(site, "--strict")
     assert checked.returncode == 0, checked.log
+
+
+def test_a_long_front_matter_value_starting_with_a_star_is_read_in_linear_time():
+    """The check for a YAML alias (`Title: *a`) looked for a closing `*`
+    again after each letter of the value's first word: a pasted title of
+    '*' and 300,000 letters and '*' (emphasis, no alias) took half a minute
+    to read, at every read of the build and of `invoke check`."""
+    import time
+
+    from warta.source_checks import parse_source
+
+    text = "Title: *" + "a" * 300_000 + "*\nDate: 2024-11-17 09:30\n\n" + LEAD + "\n"
+    started = time.monotonic()
+    source = parse_source("berita/2024/bintang.md", text)
+    assert time.monotonic() - started < 3
+    assert source.yaml_marks == []
+    assert parse_source("x.md", "Title: *a\n\nIsi.\n").yaml_marks == [("Title", 1, "*a", "alias")]

@@ -672,9 +672,11 @@ class Source:
 
 # YAML's anchor (`&a`), alias (`*a`) and tag (`!!str`, `!!python/object:x`)
 # at the start of a value, a word after it: not Markdown's `*emphasis*` (`*a
-# b*`: no `*` after an alias), a reference `&amp;` or an image `![…](…)`.
+# b*`: no `*` after an alias), a reference `&amp;` or an image `![…](…)`. The
+# alias's word ends before its look for a later `*`, which is made once (not
+# once a letter: a 100,000-letter title took seconds).
 _YAML_MARK_RE = re.compile(
-    r"(?:(?P<anchor>&[\w-]+)|(?P<alias>\*[\w-]+(?![^*]*\*))|(?P<tag>!!?[\w/:.-]*[\w/]))"
+    r"(?:(?P<anchor>&[\w-]+)|(?P<alias>\*[\w-]+(?=\s|$)(?![^*]*\*))|(?P<tag>!!?[\w/:.-]*[\w/]))"
     r"(?=\s|$)"
 )
 
