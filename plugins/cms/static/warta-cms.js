@@ -3093,6 +3093,8 @@
     if (!sniff || (data.photo_suffixes || []).indexOf(suffix) < 0) return Promise.resolve(null);
     return file.slice(0, sniff.head_bytes).arrayBuffer().then(function (buffer) {
       var head = String.fromCharCode.apply(null, new Uint8Array(buffer));
+      // (a photo's own start: its metadata may quote '<html>', it is a photo)
+      if (sniff.photo && new RegExp(sniff.photo.source, sniff.photo.flags).test(head)) return null;
       var kind = sniff.kinds.filter(function (k) {
         return new RegExp(k.source, k.flags).test(head);
       })[0];
