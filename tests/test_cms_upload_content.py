@@ -86,7 +86,7 @@ def wait_for(page, dialogs: list[str], count: int) -> None:
         page.wait_for_timeout(50)
 
 
-@pytest.mark.parametrize("kind", ["PNG", "WEBP"])
+@pytest.mark.parametrize("kind", ["PNG", "WEBP", "JPEG"])
 def test_a_file_named_as_a_photo_is_refused_by_what_it_holds(page, newsroom, tmp_path, kind):
     dialogs = new_release(page, newsroom)
     for number, (name, (content, what)) in enumerate(NOT_PHOTOS.items(), start=1):
@@ -101,7 +101,7 @@ def test_a_file_named_as_a_photo_is_refused_by_what_it_holds(page, newsroom, tmp
     # Nothing of them went anywhere; a PNG or WebP named .jpg is taken, and
     # a JPEG whose comment quotes markup.
     photo = tmp_path / "Foto Rapat.jpg"
-    photo.write_bytes(encoded(kind) if kind == "PNG" else QUOTING_PHOTO)
+    photo.write_bytes(QUOTING_PHOTO if kind == "JPEG" else encoded(kind))
     choose(page, photo)
     page.get_by_role("button", name="Pakai yang dipilih").click()
     page.get_by_label("Teks alternatif foto").fill(ALT)
