@@ -42,16 +42,32 @@ def encoded(kind: str) -> bytes:
     return out.getvalue()
 
 
+def quoting_photo() -> bytes:
+    """A JPEG whose comment holds a caption pasted from a web page."""
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), (40, 40, 200)).save(
+        out, "JPEG", comment=b"<!DOCTYPE html><html><svg>keterangan foto</svg></html>"
+    )
+    return out.getvalue()
+
+
+QUOTING_PHOTO = quoting_photo()
+
+
 def test_each_file_the_cms_refuses_is_one_the_build_names():
     """The same bytes, in the build's words: what the CMS refuses the build
     would have stopped at, and each kind has words for staff."""
     for content, _ in NOT_PHOTOS.values():
         assert not_a_photo(content) is not None
     assert not_a_photo(encoded("PNG")) is None and not_a_photo(encoded("WEBP")) is None
+    # A photo whose metadata quotes markup (a JPEG comment, an XMP packet)
+    # is the photo it starts as: the build publishes it, the CMS takes it.
+    assert not_a_photo(QUOTING_PHOTO) is None
+
     assert all(kind.what_id and kind.suggestion_id for kind in NOT_A_PHOTO)
 
 
-@pytest.mark.parametrize("kind", ["PNG", "WEBP"])
+@pytest.mark.parametrize("kind", ["PNG", "WEBP", "JPEG"])
 def test_a_file_named_as_a_photo_is_refused_by_what_it_holds(page, newsroom, tmp_path, kind):
     dialogs = new_release(page, newsroom)
     for number, (name, (content, what)) in enumerate(NOT_PHOTOS.items(), start=1):
@@ -63,9 +79,10 @@ def test_a_file_named_as_a_photo_is_refused_by_what_it_holds(page, newsroom, tmp
         said = dialogs[-1]
         assert said.startswith(f'Berkas "{name}" bernama seperti foto, tetapi isinya {what}'), said
         assert said.endswith("lalu unggah lagi.")
-    # Nothing of them went anywhere; a PNG or WebP named .jpg is taken.
+    # Nothing of them went anywhere; a PNG or WebP named .jpg is taken, and
+    # a JPEG whose comment quotes markup.
     photo = tmp_path / "Foto Rapat.jpg"
-    photo.write_bytes(encoded(kind))
+    photo.write_bytes(QUOTING_PHOTO if kind == "JPEG" else encoded(kind))
     _, _, image = saved_with_photo(page, newsroom, photo)
     assert image.endswith(".jpg") and "foto-rapat" in image, image
     assert len(dialogs) == len(NOT_PHOTOS)

@@ -187,7 +187,7 @@ def test_a_take_down_line_below_the_front_matter_holds_the_release_back_and_says
 
 def test_a_slug_no_disk_can_hold_is_an_error_and_the_page_is_written_where_any_can(tmp_path):
     """The rule for a written Slug: lowercase letters a-z, digits and single
-    hyphens, at most 80 characters (what a title makes), and not a name
+    hyphens, at most 255 characters (a folder's name), and not a name
     Windows keeps for a device. `Slug: nul`, `con`, `com1`, `lpt9` and one
     of 300 letters passed the build, and their folders (berita/2024/11/nul/)
     broke a checkout on Windows; `aux/..` was mended to 'aux'. Each is an
@@ -201,6 +201,14 @@ def test_a_slug_no_disk_can_hold_is_an_error_and_the_page_is_written_where_any_c
         assert [line for line, _ in errors] == [3], (slug, errors)
         assert f"invalid Slug: '{slug[:60]}" in errors[0][1]
     assert said(built, "slug-7.md", "error") == []
+    # The suggestion names the slug to write, and that the preview shows the page there.
+    [(_, nul)] = said(built, "slug-0.md", "error")
+    fixed = "bawaslu-kota-palembang-gelar-rapat-nomor-0"
+    assert nul.endswith(
+        f"(write another slug of lowercase letters, digits and hyphens, e.g. 'Slug: {fixed}': "
+        "the page is shown at that address meanwhile)"
+    )
+    assert built.html(f"berita/2024/11/{fixed}/").select_one("article") is not None
     folders = [p.name for p in built.output.joinpath("berita", "2024", "11").iterdir()]
     assert "rapat-sah" in folders
     assert not [f for f in folders if f.lower() in {"nul", "con", "com1", "lpt9", "aux"}]
@@ -275,6 +283,20 @@ def test_a_footnote_note_with_no_mark_is_published_with_a_warning_at_its_line(tm
     [page] = [p for p in built.output.joinpath("berita").rglob("index.html") if "nomor-1" in str(p)]
     notes = built.html(str(page.relative_to(built.output))).select("div.footnote li")
     assert [note["id"] for note in notes] == ["fn:1", "fn:2"]
+
+
+def test_a_footnote_mark_followed_by_a_colon_is_a_mark(tmp_path):
+    """`Pasal 280[^1]: peserta dilarang …` is a mark in running text (Markdown
+    links it; only a line's start makes a note), but the check for notes
+    with no mark read `[^1]:` anywhere as a note: its note got a false
+    warning, which fails CI's strict build."""
+    body = LEAD + " Menurut Pasal 280[^1]: peserta dilarang.\n\n[^1]: UU Nomor 7 Tahun 2017."
+    _, built = built_alone(tmp_path, {"pasal-1.md": release(1, body=body)})
+    assert "Traceback" not in built.log
+    assert said(built, "pasal-1.md", "warning") == []
+    [page] = [p for p in built.output.joinpath("berita").rglob("index.html") if "nomor-1" in str(p)]
+    html = built.html(str(page.relative_to(built.output)))
+    assert [a["href"] for a in html.select("a.footnote-ref")] == ["#fn:1"]
 
 
 def test_a_yaml_anchor_alias_or_tag_in_a_value_is_a_warning_in_both_front_matters(tmp_path):
@@ -409,4 +431,51 @@ def test_content_files_a_windows_or_macos_checkout_cannot_hold_are_each_an_error
     assert "'berita/2024/rapat.md' only in case" in errors["berita/2024/Rapat.md"]
     assert "'images/Foto.jpg' only in case" in errors["images/foto.jpg"]
     assert errors["images/aux.jpg"].startswith("'aux.jpg' is a name Windows keeps for a device")
+    # The name to write keeps the file's kind: a photo is not renamed '….md'.
+    assert errors["images/aux.jpg"].endswith("e.g. 'rapat-pleno.jpg')")
+    assert errors["berita/2024/con.md"].endswith("e.g. 'rapat-pleno.md')")
+    assert errors["images/cek."].endswith("e.g. 'rapat-pleno')")
     assert "'cek.' holds a character or an ending" in errors["images/cek."]
+
+
+def test_a_long_written_slug_that_built_before_keeps_its_address_and_fails_nothing(tmp_path):
+    """A written Slug: of lowercase words longer than the 80 characters a
+    title makes (a slug typed by hand, the CMS's 80 and "-2") was published
+    at that address before `slug_fault`; the rule made it an error that
+    failed every build (CI's, with no way to mend it in the CMS, whose slug
+    is read-only) and moved the page to a shorter address, breaking links to
+    it. It keeps its address and gets a suggestion at its line; only a slug
+    no folder can hold (past 255 bytes) is mended, with an error."""
+    long_slug = "-".join(["pengawasan-partisipatif-bawaslu"] * 4)  # 127 characters
+    cms_slug = "-".join(["pengawasan"] * 7) + "-rapat-2"  # 83: the CMS's "-2"
+    files = {
+        "panjang-1.md": release(1, extra=f"Slug: {long_slug}"),
+        "panjang-2.md": release(2, extra=f"Slug: {cms_slug}"),
+    }
+    site, built = built_alone(tmp_path, files)
+    assert built.returncode == 0, built.log
+    assert built.findings("error") == [] and built.findings("warning") == []
+    for name, slug in (("panjang-1.md", long_slug), ("panjang-2.md", cms_slug)):
+        page = built.html(f"berita/2024/11/{slug}/")
+        assert page.select_one("article") is not None, slug
+        [(line, message)] = [s for s in said(built, name, "suggestion") if "Slug" in s[1]]
+        assert line == 3 and f"'{slug[:60]}" in message and "longer than the 80" in message
+    checked = run_check(site, "--strict")
+    assert checked.returncode == 0, checked.log
+
+
+def test_a_long_front_matter_value_starting_with_a_star_is_read_in_linear_time():
+    """The check for a YAML alias (`Title: *a`) looked for a closing `*`
+    again after each letter of the value's first word: a pasted title of
+    '*' and 300,000 letters and '*' (emphasis, no alias) took half a minute
+    to read, at every read of the build and of `invoke check`."""
+    import time
+
+    from warta.source_checks import parse_source
+
+    text = "Title: *" + "a" * 300_000 + "*\nDate: 2024-11-17 09:30\n\n" + LEAD + "\n"
+    started = time.monotonic()
+    source = parse_source("berita/2024/bintang.md", text)
+    assert time.monotonic() - started < 3
+    assert source.yaml_marks == []
+    assert parse_source("x.md", "Title: *a\n\nIsi.\n").yaml_marks == [("Title", 1, "*a", "alias")]

@@ -300,10 +300,10 @@ def test_names_too_long_for_the_file_system_are_one_error_each_and_the_build_goe
     # Its social card would have been drawn below the URL: "File name too long".
     [url] = [e for e in errors if e.startswith("berita/url.md:2: ")]
     assert "output path cannot be written (a name longer than 255 bytes: url" in url
-    # A written Slug: past 80 characters is invalid (`warta.text.slug_fault`):
+    # A written Slug: past 255 characters is invalid (`warta.text.slug_fault`):
     # the page is written meanwhile at the slug cut at a word.
     [too_long] = [e for e in errors if e.startswith("berita/slug.md:3: ")]
-    assert "is 329 characters long, more than 80" in too_long
+    assert "is 329 characters long, more than the 255 a folder's name holds" in too_long
     cut = "-".join(["pengawasan"] * 7)
     assert built.html(f"berita/2024/11/{cut}/").h1.get_text(strip=True).startswith("Rapat")
     [author] = [e for e in errors if e.startswith("berita/penulis.md:5: ")]

@@ -70,7 +70,16 @@ NOT_A_PHOTO = (
 )
 
 
+# A photo's own first bytes (JPEG, PNG, GIF, WebP): what its metadata holds
+# after them (a comment or an XMP packet quoting '<html>' or '<svg>') does not
+# make it another kind of file.
+PHOTO_HEAD = re.compile(rb"\A(?:\xff\xd8\xff|\x89PNG\r\n\x1a\n|GIF8[79]a|RIFF....WEBP)", re.S)
+
+
 def not_a_photo(head: bytes) -> NotAPhoto | None:
-    """What a file starting with `head` is, when its bytes say it is no photo."""
+    """What a file starting with `head` is, when its bytes say it is no photo
+    (never one that starts as a photo: `PHOTO_HEAD`)."""
     head = head[:HEAD_BYTES]
+    if PHOTO_HEAD.match(head):
+        return None
     return next((kind for kind in NOT_A_PHOTO if kind.pattern.search(head)), None)

@@ -29,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 from warta import findings
 from warta.filestate import folder_entries
 from warta.findings import Finding
+from warta.text import NAME_MAX
 
 logger = logging.getLogger(__name__)
 
@@ -284,9 +285,8 @@ def check_source(root: str | os.PathLike, candidate: str | os.PathLike) -> Path 
     return real
 
 
-# The longest file or folder name Linux file systems take (ext4, XFS, tmpfs):
-# a longer one stops the write with "File name too long".
-NAME_MAX = 255
+# NAME_MAX (warta.text): the longest file or folder name Linux file systems
+# take (ext4, XFS, tmpfs): a longer one stops the write with "File name too long".
 
 
 def long_name(relative: str) -> str | None:

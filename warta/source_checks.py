@@ -80,6 +80,7 @@ from warta.text import (
     DIRECTION_CHARACTERS,
     INVISIBLE_FORMAT_CHARACTERS,
     LANG_RE,
+    SLUG_MAX,
     SLUG_RE,
     SOFT_HYPHEN,
     TEXT_COMMENT_RE,
@@ -671,9 +672,11 @@ class Source:
 
 # YAML's anchor (`&a`), alias (`*a`) and tag (`!!str`, `!!python/object:x`)
 # at the start of a value, a word after it: not Markdown's `*emphasis*` (`*a
-# b*`: no `*` after an alias), a reference `&amp;` or an image `![…](…)`.
+# b*`: no `*` after an alias), a reference `&amp;` or an image `![…](…)`. The
+# alias's word ends before its look for a later `*`, which is made once (not
+# once a letter: a 100,000-letter title took seconds).
 _YAML_MARK_RE = re.compile(
-    r"(?:(?P<anchor>&[\w-]+)|(?P<alias>\*[\w-]+(?![^*]*\*))|(?P<tag>!!?[\w/:.-]*[\w/]))"
+    r"(?:(?P<anchor>&[\w-]+)|(?P<alias>\*[\w-]+(?=\s|$)(?![^*]*\*))|(?P<tag>!!?[\w/:.-]*[\w/]))"
     r"(?=\s|$)"
 )
 
@@ -1718,6 +1721,7 @@ def check_unused_items(path: str, front: frontmatter.FrontMatter) -> Iterator[Fi
 # `[teks][]`), outside code spans; the definitions that give them a note or an
 # address (`[^1]: …`, `[sumber]: https://…`), at most three spaces in.
 _FOOTNOTE_MARK_RE = re.compile(r"\[\^(?P<id>[^\]\s]+)\](?!:)")
+_FOOTNOTE_ANY_RE = re.compile(r"\[\^(?P<id>[^\]\s]+)\]")
 _REFERENCE_LINK_RE = re.compile(r"(?<!!)(?<!\])\[(?P<text>[^\]\[]+)\]\[(?P<id>[^\]\[]*)\]")
 _DEFINITION_RE = re.compile(r"^ {0,3}\[(?P<id>[^\]]+)\]:")
 _CODE_SPAN_RE = re.compile(r"(`+).+?\1")
@@ -1739,10 +1743,14 @@ def _check_dangling_marks(source: Source) -> Iterator[Finding]:
     defined = {
         _reference_id(match["id"]) for _, text in lines if (match := _DEFINITION_RE.match(text))
     }
+    # Every `[^id]` but a note's own at its line's start: a mark in running
+    # text may have a colon after it (`Pasal 280[^1]: …`).
     marked = {
         _reference_id("^" + mark["id"])
         for _, text in lines
-        for mark in _FOOTNOTE_MARK_RE.finditer(_CODE_SPAN_RE.sub(" ", text))
+        for mark in _FOOTNOTE_ANY_RE.finditer(
+            _CODE_SPAN_RE.sub(" ", _DEFINITION_RE.sub("", text, count=1))
+        )
     }
     for number, text in lines:
         definition = _DEFINITION_RE.match(text)
@@ -2193,7 +2201,8 @@ def check_slug(source: Source) -> Iterator[Finding]:
             source.line("slug"),
             "error",
             f"invalid Slug: '{read if len(read) <= 60 else read[:60] + '…'}' is {slug_fault(read)}",
-            f"use another of lowercase letters, digits and hyphens, e.g. '{fixed}'",
+            f"write another slug of lowercase letters, digits and hyphens, e.g. 'Slug: {fixed}': "
+            "the page is shown at that address meanwhile",
         )
     elif controls:
         yield _finding(
@@ -2202,6 +2211,20 @@ def check_slug(source: Source) -> Iterator[Finding]:
             "warning",
             f"control character {', '.join(controls)} left out of the Slug: '{slug}'",
             f"retype the line as 'Slug: {read}', the slug the page is written at",
+        )
+    if len(read) > SLUG_MAX and not slug_fault(read):
+        # A slug typed longer than a title makes (or the CMS's 80 and "-2"):
+        # the page is written there, as it was before `slug_fault`; a
+        # published address stays, so it is a suggestion, not a fault.
+        shown = read if len(read) <= 60 else read[:60] + "…"
+        yield _finding(
+            source,
+            source.line("slug"),
+            "suggestion",
+            f"Slug: '{shown}' is {len(read)} characters long, longer than the "
+            f"{SLUG_MAX} the site makes of a title: a long address is hard to read and share",
+            f"before it is published, shorten it, e.g. '{slug_as_meant(read)}'; once it is "
+            "published keep it: another slug is another address, and links to this one break",
         )
 
 
@@ -3093,12 +3116,17 @@ def check_file_names(files: Iterable[str]) -> Iterator[Finding]:
                     if device
                     else "holds a character or an ending Windows does not allow in a name"
                 )
+                # The example keeps a file's kind ('….jpg' for a photo).
+                named = path.rpartition("/")[2] == part  # the file, not a folder of it
+                _, dot, suffix = part.rpartition(".") if named else ("", "", "")
+                kept = dot and SLUG_RE.match(suffix.lower())
+                example = "rapat-pleno" + (f".{suffix.lower()}" if kept else "")
                 yield Finding(
                     path,
                     None,
                     "error",
                     f"'{part}' {why}: a checkout on Windows cannot hold this file",
-                    "rename it with lowercase letters, digits and hyphens, e.g. 'rapat-pleno.md'",
+                    f"rename it with lowercase letters, digits and hyphens, e.g. '{example}'",
                 )
                 break
     for same in by_folded.values():

@@ -34,6 +34,9 @@ SLUG_MAX = 80
 # What a slug looks like: lowercase ASCII words joined by single hyphens (what
 # `slugify` writes, and what a written Slug: or a data file's slug must be).
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+# The bytes of one file or folder name the file systems the site is built on
+# hold (ext4, XFS, tmpfs; NTFS, APFS too): a slug longer makes no folder at all.
+NAME_MAX = 255
 # Names Windows keeps for its devices, whatever the folder and the case: a
 # page's folder named so (berita/2024/11/nul/) cannot be checked out there.
 WINDOWS_DEVICE_NAMES = frozenset(
@@ -479,13 +482,15 @@ def slug_fault(slug: str) -> str | None:
     the site is checked out on or served from (None: it does). The rule: lowercase
     letters a-z, digits and single hyphens (SLUG_RE: no '/', '\\', '.', space,
     control character or capital, so no two differ by case alone), at most
-    SLUG_MAX characters (what `slugify` makes of a title; a page's path stays
-    far within Windows' 260), and not a name Windows keeps for a device
-    (WINDOWS_DEVICE_NAMES: 'nul', 'con', 'com1')."""
+    NAME_MAX characters (a folder's name), and not a name Windows keeps for a
+    device (WINDOWS_DEVICE_NAMES: 'nul', 'con', 'com1'). A slug longer than
+    SLUG_MAX (what `slugify` makes of a title) but within NAME_MAX is a fault
+    of none: it was published at that address, which must not move
+    (`check_slug` suggests a shorter one for a release not yet out)."""
     if not SLUG_RE.match(slug):
         return "not lowercase letters, digits and hyphens"
-    if len(slug) > SLUG_MAX:
-        return f"{len(slug)} characters long, more than {SLUG_MAX}"
+    if len(slug) > NAME_MAX:
+        return f"{len(slug)} characters long, more than the {NAME_MAX} a folder's name holds"
     if slug in WINDOWS_DEVICE_NAMES:
         return "a name Windows keeps for a device, so a checkout there cannot hold its folder"
     return None

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from warta import dates, frontmatter
 from warta.documents import ARCHIVE_SUFFIXES, DOCUMENT_SUFFIXES, LEGACY_SUFFIXES
-from warta.filekinds import HEAD_BYTES, NOT_A_PHOTO
+from warta.filekinds import HEAD_BYTES, NOT_A_PHOTO, PHOTO_HEAD
 from warta.markdown_source import SINGLE_VALUED_KEYS, TEXT_KEYS
 from warta.new_article import region_value
 from warta.published import DRAFT_NAME_PAIRS, DRAFT_NAME_WORDS
@@ -822,6 +822,7 @@ def warta_data(inputs: CmsInputs) -> dict:
         # (warta.filekinds), each with the writer's words for it.
         "not_a_photo": {
             "head_bytes": HEAD_BYTES,
+            "photo": js_pattern(PHOTO_HEAD),  # a photo's start: none of the kinds
             "kinds": [
                 {**js_pattern(kind.pattern), "what": kind.what_id, "advice": kind.suggestion_id}
                 for kind in NOT_A_PHOTO

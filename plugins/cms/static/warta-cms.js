@@ -151,7 +151,8 @@
 
   // The slug of the title, with "-2", "-3"… when a release of the same month
   // (or a page, or the site itself) already has that address: the build would
-  // refuse the second one after the CMS had saved it.
+  // refuse the second one after the CMS had saved it. A numbered one is cut
+  // at a word to leave room for its number: no longer than a title makes (80).
   function freeSlug(collection, title, date, data) {
     var wanted = slugify(title);
     if (!wanted) return wanted;
@@ -163,7 +164,9 @@
       taken[key] = true;
     });
     var slug = wanted;
-    for (var n = 2; taken[addressKey(collection, slug, date)]; n++) slug = wanted + '-' + n;
+    for (var n = 2; taken[addressKey(collection, slug, date)]; n++) {
+      slug = slugify(title, 80 - String(n).length - 1) + '-' + n;
+    }
     return slug;
   }
 
@@ -3090,6 +3093,8 @@
     if (!sniff || (data.photo_suffixes || []).indexOf(suffix) < 0) return Promise.resolve(null);
     return file.slice(0, sniff.head_bytes).arrayBuffer().then(function (buffer) {
       var head = String.fromCharCode.apply(null, new Uint8Array(buffer));
+      // (a photo's own start: its metadata may quote '<html>', it is a photo)
+      if (sniff.photo && new RegExp(sniff.photo.source, sniff.photo.flags).test(head)) return null;
       var kind = sniff.kinds.filter(function (k) {
         return new RegExp(k.source, k.flags).test(head);
       })[0];
@@ -3200,7 +3205,7 @@
   window.WARTA_CMS = {
     slugify: slugify, makeFormat: makeFormat, checks: checks, yamlNote: yamlNote, readDateline: readDateline,
     dateAsBuilt: dateAsBuilt, foldWords: foldWords, spellingKey: spellingKey, tagKey: tagKey, commaKey: commaKey,
-    isEndField: isEndField, takeDownBelow: takeDownBelow,
+    isEndField: isEndField, takeDownBelow: takeDownBelow, freeSlug: freeSlug,
   };
 
   document.addEventListener('DOMContentLoaded', function () {
