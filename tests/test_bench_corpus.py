@@ -13,6 +13,7 @@ import yaml
 from conftest import REPO, run_build
 from warta.bench import corpus
 from warta.tags.vocabulary import load_vocabulary
+from warta.text import SLUG_MAX
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +55,8 @@ def test_bodies_dates_and_paths(articles):
     months = collections.Counter((a.date.year, a.date.month) for a in articles)
     assert months.most_common(1)[0][0] == (2024, 11)  # the Pilkada vote
     assert len({a.slug for a in articles}) == len(articles)
+    # (numbered slugs too: a Slug: longer than a title makes is a suggestion each)
+    assert max(len(a.slug) for a in articles) <= SLUG_MAX
     assert len({a.metadata["Thread"] for a in articles}) == len(articles)
     for article in articles[:50]:
         assert article.path == f"berita/{article.date:%Y}/{article.date:%Y-%m-%d}-{article.slug}.md"

@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from warta import yamlfile
-from warta.text import slugify
+from warta.text import SLUG_MAX, slugify
 
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 MONTHS = (
@@ -742,10 +742,12 @@ class _Generator:
         title = f"{title_office} {self.fill(rng.choice(topic.titles), slots)}"
         if len(title) > 150:
             title = title[:150].rsplit(" ", 1)[0]
-        slug = slugify(title)
-        base, number = slug, 2
+        slug, number = slugify(title), 2
         while slug in self.slugs:
-            slug, number = f"{base}-{number}", number + 1
+            # Numbered as staff number a second release of one title, within
+            # the length the site makes of a title (a longer Slug: is said).
+            suffix = f"-{number}"
+            slug, number = slugify(title, SLUG_MAX - len(suffix)) + suffix, number + 1
         self.slugs.add(slug)
 
         written_tags, official = self.pick_tags(topic, day)
