@@ -204,7 +204,12 @@ def admin_key(settings: dict, taken: dict[str, list[str]]) -> str:
     parts += [f"{name}={settings.get(name)!r}" for name in INPUT_SETTINGS]
     parts += [f"{name}={os.environ.get(name, '')}" for name in BACKEND_VARIABLES]
     for path in data_files(settings):
-        parts += [str(path), str(path.is_symlink()), content_digest(path) or "unreadable"]
+        # A link is refused unread (warta.yamlfile.link_refusal): its target
+        # is keyed by name, never opened (a pipe or /dev/zero would hang).
+        if path.is_symlink():
+            parts += [str(path), "link", os.readlink(path)]
+        else:
+            parts += [str(path), "file", content_digest(path) or "unreadable"]
     parts.append(json.dumps(taken, sort_keys=True))
     return hash_text(*parts)
 
