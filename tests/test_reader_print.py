@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import gates
+from conftest import serving
 
 pytestmark = pytest.mark.browser
 
@@ -129,13 +130,19 @@ def test_a_wide_table_prints_whole_on_a4_and_a5(browser, site, paper):
     Sah' on) were cut off; on A5 it still ran about 50 px past the page. On
     paper the table narrows to the page, its numbers whole: no screen gutter
     inside the paper's margins, tighter cells, and smaller type on small paper."""
-    from test_reader_reflow import serve
-
     site.article("rekap.md", slug="rekap", tags="", body=WIDE_TABLE)
     built = site.build(SEARCH_ENABLED=False)
     assert built.returncode == 0, built.log
-    server, base = serve(built.output)
-    context = browser.new_context(viewport={"width": PAPER[paper], "height": 1000})
+    with serving(built.output) as base:
+        fit = printed_fit(browser, base, PAPER[paper])
+    assert fit["hidden"] <= 0 and fit["past"] <= 1 and fit["page"] <= 0, fit
+    # (a number is never broken over two lines)
+    assert fit["cells"][1:8] == ["312", "12.204", "12.876", "25.080", "19.876", "1.204", "84,05%"]
+
+
+def printed_fit(browser, base: str, width: int) -> dict:
+    """How the wide table of the release 'rekap' fits a page `width` wide, printed."""
+    context = browser.new_context(viewport={"width": width, "height": 1000})
     try:
         tab = context.new_page()
         tab.goto(base + "/berita/2024/11/rekap/", wait_until="load")
@@ -151,8 +158,4 @@ def test_a_wide_table_prints_whole_on_a4_and_a5(browser, site, paper):
         )
     finally:
         context.close()
-        server.shutdown()
-        server.server_close()
-    assert fit["hidden"] <= 0 and fit["past"] <= 1 and fit["page"] <= 0, fit
-    # (a number is never broken over two lines)
-    assert fit["cells"][1:8] == ["312", "12.204", "12.876", "25.080", "19.876", "1.204", "84,05%"]
+    return fit
