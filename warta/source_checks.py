@@ -3098,6 +3098,18 @@ def _escaped_name(target: str, exists) -> tuple[str, str] | None:
 _WINDOWS_UNFIT_RE = re.compile(r'[<>:"|?*\\\x00-\x1f]|[. ]$')
 
 
+def _said_unread(path: str, part: str) -> bool:
+    """Whether `part`, the file name of `path`, is a release's name with only
+    an ending space or dot against it (`spasi.md `): the build does not read
+    such a file and says so, with the name to give it (content_lint's
+    inventory); a second line for the same name would be one problem twice."""
+    if path.rpartition("/")[2] != part or not re.search(r"[. ]$", part):
+        return False
+    if re.search(r'[<>:"|?*\\\x00-\x1f]', part):
+        return False
+    return part.rstrip(". ").rpartition(".")[2].lower() in ("md", "markdown", "mdown", "mkd")
+
+
 def check_file_names(files: Iterable[str]) -> Iterator[Finding]:
     """Files of content/ (relative, `/`-separated) that a checkout on Windows
     or macOS cannot hold as they are: two names that differ only in case
@@ -3110,6 +3122,8 @@ def check_file_names(files: Iterable[str]) -> Iterator[Finding]:
         by_folded.setdefault(path.casefold(), []).append(path)
         for part in path.split("/"):
             device = part.split(".")[0].casefold() in WINDOWS_DEVICE_NAMES
+            if not device and _said_unread(path, part):
+                break
             if device or _WINDOWS_UNFIT_RE.search(part):
                 why = (
                     "is a name Windows keeps for a device"
