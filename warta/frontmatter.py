@@ -298,6 +298,9 @@ _END_KEY_RE = re.compile(
 # The key the site writes a take-down date with, and hands the reader.
 TAKE_DOWN_KEY = "kedaluwarsa"
 TAKE_DOWN_NAME = "Kedaluwarsa"
+# Keys that say when a release comes down only with a date as their value
+# (`Unpublish: 2024-11-20`; `unpublished: true` is another generator's flag).
+BARE_END_KEYS = ("unpublish", "unpublished")
 
 
 def _joined_key(key: str) -> str:
@@ -316,7 +319,7 @@ def is_end_field(key: str, value: str) -> bool:
     as a date (`Unpublish: 2024-11-20`; `unpublished: true` is a flag)."""
     if is_end_key(key):
         return True
-    return _joined_key(key) in ("unpublish", "unpublished") and when_written(value) is not None
+    return _joined_key(key) in BARE_END_KEYS and when_written(value) is not None
 
 
 def take_down_holds(value: str, date: str = "") -> bool:

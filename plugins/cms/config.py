@@ -410,10 +410,25 @@ def take_down_forms() -> dict:
     themselves, so that the two cannot disagree."""
     return {
         "key": js_pattern(frontmatter._END_KEY_RE),
-        "bare_keys": ["unpublish", "unpublished"],
+        "bare_keys": list(frontmatter.BARE_END_KEYS),
         "line": js_pattern(frontmatter._FLAG_LINE_RE),
         "fence": js_pattern(FENCE_RE),
         "name": frontmatter.TAKE_DOWN_NAME,
+    }
+
+
+def publication_forms() -> dict:
+    """How the build reads what holds a release back (warta/frontmatter.py),
+    for the preview to say what `invoke check` says: `yes` and `no`, the
+    values `yes_or_no` reads as such; `unpublished_statuses`, the `Status:`
+    values that hold it back; `unpublished_flags`, another generator's flag
+    key → the value that holds it back (`draft: true`, `published: false`).
+    The build's own sets, so that the two cannot disagree."""
+    return {
+        "yes": sorted(frontmatter.YES_VALUES),
+        "no": sorted(frontmatter.NO_VALUES),
+        "unpublished_statuses": sorted(frontmatter.UNPUBLISHED_STATUSES),
+        "unpublished_flags": dict(frontmatter.UNPUBLISHED_FLAGS),
     }
 
 
@@ -806,6 +821,8 @@ def warta_data(inputs: CmsInputs) -> dict:
         # How the build reads a take-down date (`Kedaluwarsa:` and its other
         # spellings), in the front matter and below it.
         "take_down": take_down_forms(),
+        # Which Status: values and flags hold a release back, and what a yes is.
+        "publication": publication_forms(),
         "fold": fold_tables(),
         # File name endings of the photos the build publishes: the CMS refuses
         # any other upload (an iPhone's HEIC) before it is saved.

@@ -2346,15 +2346,22 @@
   // `published: false`, `Draf: ya`, `Terbit: tidak`; a value that is neither a
   // yes nor a no holds it back too), a Date after now (WIB). Moving it to
   // "Siap terbit" and publishing it does not put it on the site.
-  var UNPUBLISHED_STATUSES = ['draft', 'hidden', 'skip', 'draf'];
-  var UNPUBLISHED_FLAGS = { draft: true, draf: true, published: false, terbit: false };
-  var YES_VALUES = ['true', 'yes', 'y', 'ya', '1', 'on'];
-  var NO_VALUES = ['false', 'no', 'n', 'tidak', '0', 'off'];
+  // The values, statuses and flags are the build's own (config.json
+  // `publication`: warta/frontmatter.py).
+
+  // warta.frontmatter `yes_or_no`: true for a yes ('ya', 'true' …), false
+  // for a no, null for neither; quotes around the value are not part of it.
+  function yesOrNo(value, data) {
+    var text = String(value).trim().replace(/^['"]+|['"]+$/g, '').trim().toLowerCase();
+    var forms = data.publication;
+    return forms.yes.indexOf(text) >= 0 ? true : forms.no.indexOf(text) >= 0 ? false : null;
+  }
 
   function heldBack(entry, get, data) {
     var said = [];
     var status = String(get('status') || '').trim().toLowerCase();
-    if (UNPUBLISHED_STATUSES.indexOf(status) >= 0) {
+    var flags = data.publication.unpublished_flags;
+    if (data.publication.unpublished_statuses.indexOf(status) >= 0) {
       said.push(['peringatan', 'Status: ' + get('status') + ' — berita ini tidak terbit di situs, ' +
         'juga setelah diterbitkan di sini. Hapus baris Status itu agar terbit.']);
     }
@@ -2362,10 +2369,9 @@
     var firstFlag = -1; // (the front matter's line of the first flag said)
     (source.lines || []).forEach(function (line, index) {
       var key = String(line.key || '').toLowerCase();
-      if (!(key in UNPUBLISHED_FLAGS)) return;
-      var value = String(line.read || '').replace(/^["']|["']$/g, '').trim().toLowerCase();
-      var yes = YES_VALUES.indexOf(value) >= 0 ? true : NO_VALUES.indexOf(value) >= 0 ? false : null;
-      if (yes !== null && yes !== UNPUBLISHED_FLAGS[key]) return;
+      if (!Object.prototype.hasOwnProperty.call(flags, key)) return;
+      var yes = yesOrNo(line.read || '', data);
+      if (yes !== null && yes !== flags[key]) return;
       if (firstFlag < 0) firstFlag = index;
       said.push(['peringatan', '“' + line.key + ': ' + line.read + '” dibaca sebagai Status: draft — ' +
         'berita ini tidak terbit di situs, juga setelah diterbitkan di sini. Hapus baris itu agar terbit.']);
@@ -2520,7 +2526,7 @@
       var value = yamlUnquoted(match.groups.value.split(' #')[0].trim());
       var when = whenWritten(value, data);
       // A date, or a yes (`Diturunkan: ya`): the build holds the release back for either.
-      var yes = YES_VALUES.indexOf(value.replace(/^['"]|['"]$/g, '').trim().toLowerCase()) >= 0;
+      var yes = yesOrNo(value, data) === true;
       if ((when || yes) && isEndField(match.groups.key, value, data)) {
         return { name: match.groups.key, value: value, when: when };
       }
