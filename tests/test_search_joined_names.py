@@ -4,7 +4,7 @@ type as one ("Tanjung Raja" as "tanjungraja"), is found on /cari/ by either
 spelling, in a real browser with Pagefind. The other spelling reaches the
 index through the hidden metadata `cari` (warta.search.search_words);
 where a one-word name splits comes from the gazetteer's own words
-(`Gazetteer.split_spellings`)."""
+(`split_in_two` with `Gazetteer.name_words`)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from test_search_browser import phone_tab, served_index
 from test_search_places import search
 
 from conftest import REPO, FixtureSite
-from warta.regions.gazetteer import Gazetteer, Unit
+from warta.regions.gazetteer import Gazetteer, Unit, split_in_two
 from warta.search import search_words
 
 pytestmark = pytest.mark.browser
@@ -115,10 +115,10 @@ def test_only_a_split_into_two_words_of_the_gazetteer_is_a_spelling():
         Unit("16.71.11", "kecamatan", "Ilir Barat Dua", "16.71"),
     ]
     gazetteer = Gazetteer(units)
-    assert gazetteer.split_spellings("Sukarami") == ["Suka Rami"]
-    assert gazetteer.split_spellings("Kemuning") == []
-    assert gazetteer.split_spellings("Suka Makmur") == []
-    assert gazetteer.split_spellings("") == []
+    assert split_in_two("Sukarami", gazetteer.name_words) == ["Suka Rami"]
+    assert split_in_two("Kemuning", gazetteer.name_words) == []
+    assert split_in_two("Suka Makmur", gazetteer.name_words) == []
+    assert split_in_two("", gazetteer.name_words) == []
 
 
 def test_the_search_words_hold_both_spellings():

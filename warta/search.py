@@ -70,7 +70,8 @@ def search_words(
 
     regions: `RegionRef`s (a `code`, `name`, `level` and `ancestors`);
     aliases: a region code's other names (`Gazetteer.aliases`), or None;
-    splits: a one-word name written as two (`Gazetteer.split_spellings`), or None."""
+    splits: a one-word name written as two (`gazetteer.split_in_two` with
+    `Gazetteer.name_words`), or None."""
     phrases: list[str] = []
     places = []
     for region in regions or []:

@@ -301,11 +301,6 @@ class Gazetteer:
             )
         return self._name_words
 
-    def split_spellings(self, name: str) -> list[str]:
-        """A one-word name as citizens also type it, in two words
-        (`split_in_two` with this gazetteer's `name_words`)."""
-        return split_in_two(name, self.name_words)
-
     def _add(self, tier: str, name: str, code: str) -> None:
         key = key_of(name)
         if key and key not in ("kabupaten", "kota", "provinsi", "kecamatan"):
