@@ -427,13 +427,10 @@ def own_output(context: dict, site_path: str, owner: str) -> None:
 _WRITTEN_AT_THE_END: dict[str, tuple[str, str, str, str]] = {}
 
 
-def wrote_own_file(path: str, site_path: str, owner: str, fix: str) -> None:
-    """Record the file `owner` just wrote at `path` (`fix`: what to do when
-    another plugin replaces it)."""
-    try:
-        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return
+def wrote_own_file(path: str, data: bytes, site_path: str, owner: str, fix: str) -> None:
+    """Record the file `owner` just wrote at `path`, `data` its bytes (`fix`:
+    what to do when another plugin replaces it)."""
+    digest = hashlib.sha256(data).hexdigest()
     _WRITTEN_AT_THE_END[os.path.realpath(path)] = (owner, site_path, fix, digest)
 
 

@@ -186,7 +186,8 @@ class SeoGenerator(Generator):
             if save_as:
                 own_output(self.context, save_as, f"the seo plugin ({key})")
 
-    def _write(self, save_as: str, text: str) -> None:
+    def _write(self, key: str, save_as: str, text: str) -> None:
+        """Write `text` at `save_as`, the value of the setting `key`."""
         path = os.path.join(self.output_path, save_as)
         own = self._static_source(save_as)
         if own:
@@ -223,16 +224,15 @@ class SeoGenerator(Generator):
                     ),
                 )
         os.makedirs(os.path.dirname(path) or self.output_path, exist_ok=True)
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        data = text.encode("utf-8")
+        with open(path, "wb") as handle:
+            handle.write(data)
         logger.info("Writing %s", path)
         # A `finalized` receiver after ours (pelican-sitemap's) may write over
         # it: said when the run ends (`warta.build`).
-        key = next(
-            (k for k in SAVE_AS_KEYS if setting(self.settings, k) == save_as), SAVE_AS_KEYS[0]
-        )
         wrote_own_file(
             path,
+            data,
             save_as,
             "seo",
             f'keep one of the two: take the other plugin out of PLUGINS, or set {key} = "" '
@@ -364,7 +364,7 @@ class SeoGenerator(Generator):
             ]
             entries = [PageEntry(absolute(base, url), lastmod) for url, lastmod in known]
             entries += [PageEntry(absolute(base, url)) for url in extra]
-            self._write(sitemap_as, sitemap_xml(entries))
+            self._write("SEO_SITEMAP_SAVE_AS", sitemap_as, sitemap_xml(entries))
         now = build_time(self.settings)
         news = []
         if news_as and now is not None:
@@ -385,7 +385,11 @@ class SeoGenerator(Generator):
                 setting(self.settings, "SEO_NEWS_PUBLICATION") or self.settings["SITENAME"]
             )
             language = self.settings.get("DEFAULT_LANG", "id")
-            self._write(news_as, news_sitemap_xml(news, publication=publication, language=language))
+            self._write(
+                "SEO_NEWS_SITEMAP_SAVE_AS",
+                news_as,
+                news_sitemap_xml(news, publication=publication, language=language),
+            )
         elif news_as and not self._static_source(news_as):
             # An empty urlset is invalid; a file left by an earlier build would
             # be stale. (One the newsroom publishes itself is its own.)
@@ -401,7 +405,7 @@ class SeoGenerator(Generator):
                 disallow=setting(self.settings, "SEO_ROBOTS_DISALLOW"),
                 site_name=self.settings["SITENAME"],
             )
-            self._write(robots_as, text)
+            self._write("SEO_ROBOTS_SAVE_AS", robots_as, text)
 
 
 def add_content_location(generators) -> None:
