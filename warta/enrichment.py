@@ -130,7 +130,8 @@ class Enrichment:
     vocabulary, kept with OFFICIAL_TAGS_ALLOW_FREE), `officials`, `findings`
     (every problem the stages found, with file and line; reported on every
     build, cached or not), `search_words` (the words search finds it by
-    besides its text: `warta.search`).
+    besides its text: `warta.search`) and `search_regions` (its regions and
+    their ancestors named for search's filter).
 
     From the whole site (Pelican's process, every build): `related` (keys of
     the related articles, best first), `read_also`, `corrections`, `comments`,
@@ -143,6 +144,7 @@ class Enrichment:
     officials: tuple[OfficialRef, ...] = ()
     findings: tuple[Finding, ...] = ()
     search_words: str = ""  # (the search_words stage)
+    search_regions: tuple[str, ...] = ()  # (the search_words stage: the filter `wilayah`)
     # Which stages ran (a stage absent from PLUGINS leaves its fields empty,
     # and readers fall back, e.g. related scores Pelican's own tags).
     stages: tuple[str, ...] = ()
@@ -165,6 +167,7 @@ class Enrichment:
         "officials",
         "findings",
         "search_words",
+        "search_regions",
         "stages",
     )
 

@@ -41,6 +41,25 @@ def names(items: Iterable | None) -> list[str]:
     return found
 
 
+def places(regions: Iterable | None) -> list:
+    """Each region (`RegionRef`: a `name`, a `level`, its `ancestors` from the
+    province down) then its ancestors up to the province."""
+    found = []
+    for region in regions or []:
+        found += [region, *reversed(getattr(region, "ancestors", ()) or ())]
+    return found
+
+
+def region_names(regions: Iterable | None) -> list[str]:
+    """The `places` of the regions, each named with its level word, once: the
+    search filter `wilayah` (a kecamatan's release is filtered under its
+    kabupaten and province too)."""
+    return names(
+        p if isinstance(p, str) else level_name(getattr(p, "level", ""), str(p.name))
+        for p in places(regions)
+    )
+
+
 def _spellings(name: str, splits: Callable[[str], Iterable[str]] | None = None) -> list[str]:
     """A name and, when it has two words, the same written as one: "Pagar
     Alam" is typed "Pagaralam" too, "Lubuk Linggau" "Lubuklinggau" (and the
@@ -73,10 +92,7 @@ def search_words(
     splits: a one-word name written as two (`gazetteer.split_in_two` with
     `Gazetteer.name_words`), or None."""
     phrases: list[str] = []
-    places = []
-    for region in regions or []:
-        places += [region, *reversed(getattr(region, "ancestors", ()) or ())]
-    for place in places:
+    for place in places(regions):
         level = str(getattr(place, "level", "") or "")
         name = " ".join(str(getattr(place, "name", "") or "").split())
         if not name:
@@ -106,7 +122,8 @@ def search_words(
 
 class SearchWordsStage:
     """`Enrichment.search_words` of each article, from its regions, official
-    tags and officials (the stages before it) and the regions' aliases."""
+    tags and officials (the stages before it) and the regions' aliases; and
+    `Enrichment.search_regions`, its regions' names for the filter `wilayah`."""
 
     name = "search_words"
     after: tuple[str, ...] = ("regions", "official_tags")
@@ -134,4 +151,6 @@ class SearchWordsStage:
             aliases=lambda code: self.aliases.get(code, ()),
             splits=lambda name: split_in_two(name, self.name_words),
         )
-        return dataclasses.replace(enrichment, search_words=words)
+        return dataclasses.replace(
+            enrichment, search_words=words, search_regions=tuple(region_names(enrichment.regions))
+        )

@@ -19,8 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from warta.regions.gazetteer import level_name
-from warta.search import names
+from warta.search import names, region_names
 
 REGION = "wilayah"
 TAG = "tag"
@@ -30,20 +29,6 @@ FILTER_NAMES = (REGION, TAG, RUBRIK, YEAR)
 SEARCH_WORDS = "cari"  # the metadata key of `Enrichment.search_words`
 
 
-def region_names(regions: Iterable | None) -> list[str]:
-    """Each region (`RegionRef`: a `name`, a `level`, its `ancestors` from the
-    province down) then its ancestors up to the province, each named with its
-    level word, once: a kecamatan's release is filtered under its kabupaten
-    and province too."""
-    places = []
-    for region in regions or []:
-        places += [region, *reversed(getattr(region, "ancestors", ()) or ())]
-    return names(
-        p if isinstance(p, str) else level_name(getattr(p, "level", ""), str(p.name))
-        for p in places
-    )
-
-
 def search_filters(
     *,
     regions: Iterable | None,
@@ -51,11 +36,11 @@ def search_filters(
     tags: Iterable | None,
     category: object | None,
     year: int | None,
-    places: list[str] | None = None,
 ) -> list[tuple[str, str]]:
     """[(filter name, value), ...] in a stable order, without duplicates.
-    `places`: `region_names(regions)`, when the caller has it."""
-    filters = [(REGION, name) for name in (region_names(regions) if places is None else places)]
+    `regions`: `RegionRef`s, or their names as `warta.search.region_names`
+    gives them (`Enrichment.search_regions`)."""
+    filters = [(REGION, name) for name in region_names(regions)]
     official = names(official_tags)
     filters += [(TAG, name) for name in official or names(str(t) for t in tags or [])]
     if category:

@@ -77,7 +77,7 @@ from warta.regions.configured import load_configured as load_gazetteer
 from warta.search import SearchWordsStage
 from warta.text import shown_controls
 
-from .filters import region_names, search_filters
+from .filters import search_filters
 from .indexer import build_index, glob_from_save_as, year_segment
 
 logger = logging.getLogger(__name__)
@@ -173,25 +173,17 @@ def attach_filters(generators) -> None:
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator) or check_only(generator.settings):
             continue  # (`invoke check` renders no page)
-        # What the regions give is made once per regions object: the
-        # enrichment cache keeps equal ones as one (the memo holds each, so its
-        # id is its own); official tags are too many combinations to share.
-        made: dict[int, tuple] = {}
         for name in ARTICLE_LISTS:
             for article in getattr(generator, name, []) or []:
                 date = getattr(article, "date", None)
                 enrichment = enrichment_of(article)
-                regions = enrichment.regions
-                places = made.get(id(regions))
-                if places is None:
-                    places = made[id(regions)] = (region_names(regions), regions)
                 article.search_filters = search_filters(
-                    regions=regions,
+                    # (named by the search words stage, cached with the enrichment)
+                    regions=enrichment.search_regions,
                     official_tags=enrichment.official_tags,
                     tags=getattr(article, "tags", None),
                     category=getattr(article, "category", None),
                     year=date.year if date else None,
-                    places=places[0],
                 )
 
 
