@@ -17,7 +17,7 @@ import os
 import posixpath
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import unquote
 from zoneinfo import ZoneInfo
@@ -3095,43 +3095,34 @@ def _escaped_name(target: str, exists) -> tuple[str, str] | None:
 
 # What a file or folder name of content/ may not hold on Windows, where staff
 # check the site out: its reserved characters, and an ending dot or space.
-_WINDOWS_UNFIT_RE = re.compile(r'[<>:"|?*\\\x00-\x1f]|[. ]$')
+_WINDOWS_RESERVED_RE = re.compile(r'[<>:"|?*\\\x00-\x1f]')
+_WINDOWS_ENDING_RE = re.compile(r"[. ]$")
 
 
-def _said_unread(path: str, part: str) -> bool:
-    """Whether `part`, the file name of `path`, is a release's name with only
-    an ending space or dot against it (`spasi.md `): the build does not read
-    such a file and says so, with the name to give it (content_lint's
-    inventory); a second line for the same name would be one problem twice."""
-    if path.rpartition("/")[2] != part or not re.search(r"[. ]$", part):
-        return False
-    if re.search(r'[<>:"|?*\\\x00-\x1f]', part):
-        return False
-    return part.rstrip(". ").rpartition(".")[2].lower() in ("md", "markdown", "mdown", "mkd")
-
-
-def check_file_names(files: Iterable[str]) -> Iterator[Finding]:
+def check_file_names(files: Iterable[str], unread: Collection[str] = ()) -> Iterator[Finding]:
     """Files of content/ (relative, `/`-separated) that a checkout on Windows
     or macOS cannot hold as they are: two names that differ only in case
     (`Rapat.md` and `rapat.md`, `Foto.jpg` and `foto.jpg`: the disk keeps one,
     a release lost or another photo shown), a name Windows keeps for a
     device (`con.md`, `nul.jpg`), a reserved character or an ending dot or
-    space. An error at each file, naming the other of a pair."""
+    space. An error at each file, naming the other of a pair. `unread`: the
+    files the build says it does not read (content_lint's inventory), whose
+    line already says to rename (`spasi.md ` as spasi.md) or remove them: an
+    ending dot or space of such a file's name is not said again."""
     by_folded: dict[str, list[str]] = {}
     for path in files:
         by_folded.setdefault(path.casefold(), []).append(path)
         for part in path.split("/"):
             device = part.split(".")[0].casefold() in WINDOWS_DEVICE_NAMES
-            if not device and _said_unread(path, part):
-                break
-            if device or _WINDOWS_UNFIT_RE.search(part):
+            named = path.rpartition("/")[2] == part  # the file, not a folder of it
+            ending = _WINDOWS_ENDING_RE.search(part) and not (named and path in unread)
+            if device or _WINDOWS_RESERVED_RE.search(part) or ending:
                 why = (
                     "is a name Windows keeps for a device"
                     if device
                     else "holds a character or an ending Windows does not allow in a name"
                 )
                 # The example keeps a file's kind ('….jpg' for a photo).
-                named = path.rpartition("/")[2] == part  # the file, not a folder of it
                 _, dot, suffix = part.rpartition(".") if named else ("", "", "")
                 kept = dot and SLUG_RE.match(suffix.lower())
                 example = "rapat-pleno" + (f".{suffix.lower()}" if kept else "")

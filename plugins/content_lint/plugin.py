@@ -729,7 +729,17 @@ def lint_articles(generator) -> None:
         if getattr(article, "slug", None)
     }
     duplicates = check_duplicates(sources, str(settings.get("DEFAULT_LANG") or "id"), rules, slugs)
-    findings.extend(check_file_names(listed()))
+    # The files the build does not read, each said once, with what to do.
+    sites = [settings, *enclosing_sites(settings)]
+    unread = links.unread(
+        listed(),
+        article_paths=[p for site in sites for p in site.get("ARTICLE_PATHS") or ()],
+        page_paths=[p for site in sites for p in site.get("PAGE_PATHS") or ()],
+        static_paths=[p for site in sites for p in site.get("STATIC_PATHS") or ()],
+        extensions=sorted(generator.readers.extensions),
+        ignore=list(settings.get("IGNORE_FILES", ("**/.*",))),
+    )
+    findings.extend(check_file_names(listed(), {finding.path for finding in unread}))
     findings.extend(with_unwritten_previews(generator, duplicates, articles))
     findings.extend(
         check_author_spellings(
@@ -752,17 +762,7 @@ def lint_articles(generator) -> None:
             said.update((f, not_published(f, source)) for f in reasons)
     findings = [said.get(finding, finding) for finding in findings]
     blockers = set(said.values())
-    sites = [settings, *enclosing_sites(settings)]
-    findings.extend(
-        links.unread(
-            listed(),
-            article_paths=[p for site in sites for p in site.get("ARTICLE_PATHS") or ()],
-            page_paths=[p for site in sites for p in site.get("PAGE_PATHS") or ()],
-            static_paths=[p for site in sites for p in site.get("STATIC_PATHS") or ()],
-            extensions=sorted(generator.readers.extensions),
-            ignore=list(settings.get("IGNORE_FILES", ("**/.*",))),
-        )
-    )
+    findings.extend(unread)
     links.save()
     for finding in sorted(findings, key=lambda f: (f.path, f not in blockers, *order(f))):
         report(logger, finding)
