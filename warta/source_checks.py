@@ -1720,8 +1720,8 @@ def check_unused_items(path: str, front: frontmatter.FrontMatter) -> Iterator[Fi
 # A footnote's mark (`[^1]`) and a reference link (`[teks][sumber]`,
 # `[teks][]`), outside code spans; the definitions that give them a note or an
 # address (`[^1]: …`, `[sumber]: https://…`), at most three spaces in.
-_FOOTNOTE_MARK_RE = re.compile(r"\[\^(?P<id>[^\]\s]+)\](?!:)")
 _FOOTNOTE_ANY_RE = re.compile(r"\[\^(?P<id>[^\]\s]+)\]")
+_FOOTNOTE_MARK_RE = re.compile(_FOOTNOTE_ANY_RE.pattern + r"(?!:)")  # not a note's start
 _REFERENCE_LINK_RE = re.compile(r"(?<!!)(?<!\])\[(?P<text>[^\]\[]+)\]\[(?P<id>[^\]\[]*)\]")
 _DEFINITION_RE = re.compile(r"^ {0,3}\[(?P<id>[^\]]+)\]:")
 _CODE_SPAN_RE = re.compile(r"(`+).+?\1")
@@ -2175,9 +2175,11 @@ def check_slug(source: Source) -> Iterator[Finding]:
     # (`warta.markdown_source`); `Slug: slug<U+200B>zw` is written at …/slugzw/.
     read = without_control_characters(slug)
     controls = control_characters_in(slug)
+    fault = slug_fault(read)
+    shown = read if len(read) <= 60 else read[:60] + "…"
+    # What the build uses meanwhile (release_defaults): the page has an address.
+    fixed = (slug_as_meant(read) or slugify(title) or "rapat-pleno") if fault else ""
     if (read or controls) and not SLUG_RE.match(read):
-        # What the build uses meanwhile (release_defaults): the page has an address.
-        fixed = slug_as_meant(read) or slugify(source.value("title")) or "rapat-pleno"
         left_out = f", control character {', '.join(controls)} left out" if controls else ""
         lookalikes = lookalike_letters(read)
         if lookalikes:
@@ -2193,14 +2195,13 @@ def check_slug(source: Source) -> Iterator[Finding]:
             comment_advice(source.names.get("slug", "Slug"), slug)
             or f"use lowercase letters, digits and hyphens, e.g. '{fixed}'",
         )
-    elif read and slug_fault(read):
+    elif read and fault:
         # `Slug: nul`, 300 letters: a slug by its letters, no folder everywhere.
-        fixed = slug_as_meant(read) or slugify(source.value("title")) or "rapat-pleno"
         yield _finding(
             source,
             source.line("slug"),
             "error",
-            f"invalid Slug: '{read if len(read) <= 60 else read[:60] + '…'}' is {slug_fault(read)}",
+            f"invalid Slug: '{shown}' is {fault}",
             f"write another slug of lowercase letters, digits and hyphens, e.g. 'Slug: {fixed}': "
             "the page is shown at that address meanwhile",
         )
@@ -2212,11 +2213,10 @@ def check_slug(source: Source) -> Iterator[Finding]:
             f"control character {', '.join(controls)} left out of the Slug: '{slug}'",
             f"retype the line as 'Slug: {read}', the slug the page is written at",
         )
-    if len(read) > SLUG_MAX and not slug_fault(read):
+    if len(read) > SLUG_MAX and not fault:
         # A slug typed longer than a title makes (or the CMS's 80 and "-2"):
         # the page is written there, as it was before `slug_fault`; a
         # published address stays, so it is a suggestion, not a fault.
-        shown = read if len(read) <= 60 else read[:60] + "…"
         yield _finding(
             source,
             source.line("slug"),
