@@ -476,7 +476,7 @@ def test_admin_key_covers_every_setting_and_file_admin_is_made_from(tmp_path):
     deciding = {"CMS_ENABLED", "CMS_BUNDLE_DIR", "WARTA_CHECK_ONLY"}
     caches = {"CACHE_PATH", "LOAD_CONTENT_CACHE", "CACHE_CONTENT"}
     assert read - deciding - caches <= set(plugin.INPUT_SETTINGS)
-    keyed = {os.path.realpath(path) for path in plugin.data_files(settings)}
+    keyed = {os.path.realpath(path) for path in filter(None, plugin.data_files(settings))}
     copied = {os.path.realpath(p) for p in plugin.bundle_files(plugin.bundle_dir(settings))}
     copied |= {os.path.realpath(p) for p in plugin.vendor_files()}
     copied |= {os.path.realpath(plugin.STATIC / name) for name in plugin.STATIC_SCRIPTS}

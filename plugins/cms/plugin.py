@@ -47,6 +47,7 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from pelican import signals
 
@@ -185,16 +186,24 @@ def _data_file(settings: dict, key: str, default: str) -> Path:
     return Path(value) if value else Path(settings.get("DATA_PATH") or "data") / default
 
 
-def data_files(settings: dict) -> list[Path]:
-    """The data files `gather_inputs` reads: the gazetteer, its aliases (none
-    when REGIONS_ALIASES is ""), the official vocabulary and the officials."""
-    files = [data_path(settings.get("REGIONS_GAZETTEER", GAZETTEER_DEFAULT))]
+class DataFiles(NamedTuple):
+    """The data files `gather_inputs` reads (and `admin_key` keys)."""
+
+    gazetteer: Path
+    aliases: Path | None  # (None when REGIONS_ALIASES is "")
+    vocabulary: Path
+    officials: Path
+
+
+def data_files(settings: dict) -> DataFiles:
+    """The gazetteer, its aliases, the official vocabulary and the officials."""
     aliases = settings.get("REGIONS_ALIASES", ALIASES_DEFAULT)
-    if aliases:
-        files.append(data_path(aliases))
-    files.append(_data_file(settings, "OFFICIAL_TAGS_VOCABULARY", "official_tags.yaml"))
-    files.append(_data_file(settings, "OFFICIAL_TAGS_OFFICIALS", "officials.yaml"))
-    return files
+    return DataFiles(
+        data_path(settings.get("REGIONS_GAZETTEER", GAZETTEER_DEFAULT)),
+        data_path(aliases) if aliases else None,
+        _data_file(settings, "OFFICIAL_TAGS_VOCABULARY", "official_tags.yaml"),
+        _data_file(settings, "OFFICIAL_TAGS_OFFICIALS", "officials.yaml"),
+    )
 
 
 def admin_key(settings: dict, taken: dict[str, list[str]]) -> str:
@@ -203,7 +212,7 @@ def admin_key(settings: dict, taken: dict[str, list[str]]) -> str:
     parts += files_digest([Path(__file__).parent, *warta.site_modules()])
     parts += [f"{name}={settings.get(name)!r}" for name in INPUT_SETTINGS]
     parts += [f"{name}={os.environ.get(name, '')}" for name in BACKEND_VARIABLES]
-    for path in data_files(settings):
+    for path in filter(None, data_files(settings)):
         # A link is refused unread (warta.yamlfile.link_refusal): its target
         # is keyed by name, never opened (a pipe or /dev/zero would hang).
         if path.is_symlink():
@@ -245,17 +254,15 @@ def gather_inputs(settings: dict) -> CmsInputs:
     """What /admin/ is configured from."""
     rules = Rules()
 
-    gazetteer_path = data_path(settings.get("REGIONS_GAZETTEER", GAZETTEER_DEFAULT))
+    files = data_files(settings)
     # The gazetteer the regions plugin loads; problems in these files are the
     # regions and official_tags plugins' to report (no region options meanwhile).
     gazetteer, _ = load_configured(settings)
     home = settings.get("REGIONS_HOME_PROVINCE")
     provinces = setting(settings, "CMS_REGION_KECAMATAN_PROVINCES") or ([home] if home else [])
-    vocabulary_path = _data_file(settings, "OFFICIAL_TAGS_VOCABULARY", "official_tags.yaml")
-    region_names = load_region_names(gazetteer_path)
-    vocabulary, _ = load_vocabulary(vocabulary_path, str(vocabulary_path), region_names)
-    officials_path = _data_file(settings, "OFFICIAL_TAGS_OFFICIALS", "officials.yaml")
-    registry, _ = load_registry(officials_path, str(officials_path), region_names)
+    region_names = load_region_names(files.gazetteer)
+    vocabulary, _ = load_vocabulary(files.vocabulary, str(files.vocabulary), region_names)
+    registry, _ = load_registry(files.officials, str(files.officials), region_names)
     regions = region_options(gazetteer, home, tuple(provinces)) if gazetteer else []
     site_url = settings.get("SITEURL") or ""
     theme_css = f"{settings.get('THEME_STATIC_DIR', 'theme')}/css/warta.css"
