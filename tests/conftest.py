@@ -124,9 +124,11 @@ def run_build(
     cache: Path | None = None,
     verbose: bool = False,
     pythonpath: list[Path] | None = None,
+    cwd: Path = REPO,
 ) -> BuiltSite:
     """`pythonpath`: folders on the Python path besides the repository (where
-    pip would have installed an outside plugin)."""
+    pip would have installed an outside plugin); `cwd`: the working folder
+    (a checkout of the site's own)."""
     overrides = {
         "PATH": str(content),
         "OUTPUT_PATH": str(output),
@@ -142,7 +144,7 @@ def run_build(
         args += ["-e", f"{key}={json.dumps(value)}"]
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(map(str, [REPO, *(pythonpath or [])]))}
     env.pop("WARTA_DEBUG", None)
-    proc = subprocess.run(args, cwd=REPO, capture_output=True, text=True, env=env, timeout=900)
+    proc = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=900)
     return BuiltSite(proc.returncode, proc.stdout + proc.stderr, output, content)
 
 
@@ -356,7 +358,9 @@ class FixtureSite:
     def page(self, name: str, text: str) -> Path:
         return write_article(self.content / "halaman", name, text)
 
-    def build(self, *, strict=False, publish=False, verbose=False, **overrides) -> BuiltSite:
+    def build(
+        self, *, strict=False, publish=False, verbose=False, cwd: Path = REPO, **overrides
+    ) -> BuiltSite:
         settings = REPO / ("publishconf.py" if publish else "pelicanconf.py")
         return run_build(
             self.content,
@@ -365,6 +369,7 @@ class FixtureSite:
             strict=strict,
             overrides=overrides,
             verbose=verbose,
+            cwd=cwd,
         )
 
 

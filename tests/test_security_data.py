@@ -493,6 +493,31 @@ def test_a_data_file_that_is_a_link_is_never_opened(tmp_path, settings, name):
 
 
 @pytest.mark.timeout(300)
+@pytest.mark.parametrize(("settings", "name"), DATA_FILE_SETTINGS)
+def test_a_data_file_in_a_folder_that_is_a_link_is_refused_unread(tmp_path, settings, name):
+    """The file itself was checked, not its folder: `data/` committed as a
+    link to a folder of the CI machine had its files read, and the first
+    line of one quoted in the public build log. A folder of the checkout
+    (the working folder here) that is a link refuses every data file in it."""
+    elsewhere = tmp_path / "di-luar"
+    elsewhere.mkdir()
+    (elsewhere / name).write_text("TOKEN=ghp_rahasia_sekali\n", encoding="utf-8")
+    (tmp_path / "data").symlink_to(elsewhere, target_is_directory=True)
+    path = tmp_path / "data" / name
+    result = news_site(tmp_path).build(cwd=tmp_path, **dict.fromkeys(settings, str(path)))
+    assert result.returncode == 1, result.log
+    assert "ghp_rahasia_sekali" not in result.log
+    assert "Traceback" not in result.log
+    [error] = build_errors(result.log)
+    where, _, message = error.partition(": ")
+    assert where.endswith(name)
+    assert message == (
+        f"symbolic link refused (not read): its folder 'data' is a link to '{elsewhere}'"
+        " (commit the folder 'data' itself in its place, not a link to it)"
+    )
+
+
+@pytest.mark.timeout(300)
 def test_the_office_names_file_as_a_link_is_said_without_the_regions_plugin(tmp_path):
     """OFFICIAL_TAGS_REGION_NAMES as a link, with no regions plugin to say it
     (it says it when it reads the same file): the office names were left

@@ -63,22 +63,63 @@ class YamlProblem:
         return f"{where}: {self.message}{hint}"
 
 
+# The checkout whose files staff commit (this project's, where warta lives)
+# and the working folder a build runs in: a folder of a data file's path below
+# either is the project's, committed as staff committed it.
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+def linked_part(path: Path) -> Path | None:
+    """The part of a data file's path that is a symbolic link: the file
+    itself, or a folder of its path below the project or the working folder
+    (`data/` committed as a link to `/etc`); None when none is. Folders above
+    them are the machine's (a home folder on another disk), not the site's."""
+    path = Path(os.path.abspath(path))
+    if path.is_symlink():
+        return path
+    try:
+        roots = dict.fromkeys((PROJECT_ROOT, Path(os.getcwd())))
+    except OSError:  # (the working folder was removed)
+        roots = {PROJECT_ROOT: None}
+    for root in roots:
+        try:
+            below = path.parent.relative_to(root)
+        except ValueError:
+            continue
+        folder = root
+        for name in below.parts:
+            folder = folder / name
+            if folder.is_symlink():
+                return folder
+    return None
+
+
 def link_refusal(path: Path, display: str) -> YamlProblem | None:
-    """The problem of a data file that is a symbolic link, or None. A link
-    committed as `data/officials.yaml -> /etc/passwd` would otherwise be read,
-    and the first line of whatever it names quoted in the build's public log;
-    content/ refuses links for the same reason (plugins/containment)."""
-    if not path.is_symlink():
+    """The problem of a data file that is a symbolic link, or is in a folder
+    that is one (`linked_part`), or None. A link committed as
+    `data/officials.yaml -> /etc/passwd` (or `data -> /etc`) would otherwise
+    be read, and the first line of whatever it names quoted in the build's
+    public log; content/ refuses links for the same reason (plugins/containment)."""
+    linked = linked_part(path)
+    if linked is None:
         return None
     try:
-        target = os.readlink(path)
+        target = os.readlink(linked)
     except OSError as exc:
         target = f"unreadable link: {exc.strerror}"
+    if linked == Path(os.path.abspath(path)):
+        return YamlProblem(
+            display,
+            0,
+            f"symbolic link refused (not read): it points to '{target}'",
+            "commit the file itself in its place, not a link to it",
+            kind="read",
+        )
     return YamlProblem(
         display,
         0,
-        f"symbolic link refused (not read): it points to '{target}'",
-        "commit the file itself in its place, not a link to it",
+        f"symbolic link refused (not read): its folder '{linked.name}' is a link to '{target}'",
+        f"commit the folder '{linked.name}' itself in its place, not a link to it",
         kind="read",
     )
 

@@ -74,6 +74,7 @@ from warta.snapshots import content_digest
 from warta.source_checks import Rules
 from warta.tags.officials import load_region_names, load_registry
 from warta.tags.vocabulary import load_vocabulary
+from warta.yamlfile import link_refusal
 
 from .config import (
     CmsInputs,
@@ -213,10 +214,12 @@ def admin_key(settings: dict, taken: dict[str, list[str]]) -> str:
     parts += [f"{name}={settings.get(name)!r}" for name in INPUT_SETTINGS]
     parts += [f"{name}={os.environ.get(name, '')}" for name in BACKEND_VARIABLES]
     for path in filter(None, data_files(settings)):
-        # A link is refused unread (warta.yamlfile.link_refusal): its target
-        # is keyed by name, never opened (a pipe or /dev/zero would hang).
-        if path.is_symlink():
-            parts += [str(path), "link", os.readlink(path)]
+        # A link (or a file in a linked folder) is refused unread
+        # (warta.yamlfile.link_refusal): keyed by what it points to, never
+        # opened (a pipe or /dev/zero would hang).
+        refused = link_refusal(path, str(path))
+        if refused is not None:
+            parts += [str(path), "link", refused.message]
         else:
             parts += [str(path), "file", content_digest(path) or "unreadable"]
     parts.append(json.dumps(taken, sort_keys=True))

@@ -101,9 +101,10 @@ def load_region_names(
     a symbolic link, unread (the official_tags plugin says it unless the
     regions plugin reads, and says, the same file).
     """
-    if path and Path(path).is_symlink():
-        # Not read (`warta.yamlfile.link_refusal`): an empty map, and said.
-        return _unread(problems, yamlfile.link_refusal(Path(path), display or str(path)))
+    refused = yamlfile.link_refusal(Path(path), display or str(path)) if path else None
+    if refused is not None:
+        # Not read (a link, or in a folder that is one): an empty map, and said.
+        return _unread(problems, refused)
     if not path or not Path(path).is_file():
         return {}
     text, undecoded = yamlfile.decode(Path(path).read_bytes(), display or str(path))
