@@ -1700,9 +1700,35 @@ def _script_on_a_page(writer: PdfWriter) -> None:
     page[NameObject("/AA")] = DictionaryObject({NameObject("/O"): writer._add_object(action)})
 
 
+def _hidden_annotation(subtype: str, flags: int, **values: str):
+    """A maker of a page annotation of `subtype` with the flags /F and the
+    values (`Contents="…"`, `V="…"`) given."""
+    from pypdf.generic import ArrayObject, DictionaryObject, NumberObject, TextStringObject
+
+    def make(writer: PdfWriter) -> None:
+        annotation = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject(subtype),
+                NameObject("/Rect"): ArrayObject([NumberObject(n) for n in (50, 550, 200, 650)]),
+                NameObject("/F"): NumberObject(flags),
+                **{NameObject(f"/{k}"): TextStringObject(v) for k, v in values.items()},
+            }
+        )
+        if subtype == "/Widget":
+            annotation[NameObject("/FT")] = NameObject("/Tx")
+            annotation[NameObject("/T")] = TextStringObject("nik")
+        writer.pages[0][NameObject("/Annots")] = ArrayObject([writer._add_object(annotation)])
+
+    return make
+
+
 @pytest.mark.parametrize(
     ("make", "said"),
     [
+        (_hidden_annotation("/FreeText", 2, Contents="NIK 1671xxxxxxxx"), "hidden annotations"),
+        (_hidden_annotation("/Widget", 2, V="NIK 1671xxxxxxxx"), "hidden annotations"),
+        (_hidden_annotation("/Stamp", 32, Contents="Draf internal"), "hidden annotations"),
         (_redaction_mark, "redaction marks that were never applied"),
         (_redaction_named_by_reference, "redaction marks that were never applied"),
         (lambda writer: _hidden_layer(writer, "/OFF"), "hidden layers"),
@@ -1714,6 +1740,9 @@ def _script_on_a_page(writer: PdfWriter) -> None:
         (_script_in_an_xfa_form, "contains JavaScript or a program to launch"),
     ],
     ids=[
+        "hidden-text-box",
+        "hidden-form-field-value",
+        "no-view-stamp",
         "redaction-not-applied",
         "redaction-named-by-reference",
         "hidden-layer",
@@ -1736,6 +1765,24 @@ def test_a_pdf_that_holds_what_it_does_not_show_or_runs_code_is_refused(make, sa
     make(writer)
     with pytest.raises(DocumentProblem, match=said):
         clean_document(written(writer), ".pdf")
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        _hidden_annotation("/FreeText", 4, Contents="Rapat pleno terbuka"),  # shown, printed
+        _hidden_annotation("/Widget", 4, V="Palembang"),  # a field shown with its value
+        _hidden_annotation("/Link", 2),  # hidden, holding no words
+    ],
+    ids=["shown-text-box", "shown-form-field", "hidden-link-without-words"],
+)
+def test_a_pdf_whose_annotations_show_their_words_is_not_refused_for_them(make):
+    from warta.documents import clean_document
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    make(writer)
+    clean_document(written(writer), ".pdf")  # no DocumentProblem
 
 
 @pytest.mark.parametrize("base", [None, "/ON", "/OFF"])

@@ -62,7 +62,8 @@ published. `clean_document` returns the bytes to publish:
   rewritten here: `DocumentProblem`, asking for the newer format or a PDF.
 - A PDF that holds what it does not show or runs code is not published: a
   redaction marked but never applied (the text under the box is all there),
-  a layer switched off, JavaScript or a program to launch.
+  a layer switched off, an annotation or form field flagged hidden that holds
+  words, JavaScript or a program to launch.
 - A PDF's review annotations (sticky notes, insertion marks, struck-out
   text, a reply, any mark with a note of its own: /Contents or /RC but on
   text typed on the page) are comments too.
@@ -1166,6 +1167,12 @@ def _refuse_hidden(reader) -> None:
     for annotation in _annotations(reader):
         if _resolved(annotation.get("/Subtype")) == "/Redact":
             raise DocumentProblem(PDF_REDACTION_UNAPPLIED, PDF_APPLY_REDACTIONS)
+    if any(_hidden_words(annotation) for annotation in _annotations(reader)):
+        raise DocumentProblem(
+            "it has hidden annotations or form fields (flagged not to be shown on the page) "
+            "whose words are in the file for anyone who opens it",
+            "delete them, or print to PDF again with only what is shown",
+        )
     root = reader.trailer["/Root"].get_object()
     if _hidden_layers(root):
         raise DocumentProblem(
@@ -1185,6 +1192,28 @@ def _refuse_hidden(reader) -> None:
             "field is used), which the site does not publish",
             "export or print the PDF again without scripts and form actions",
         )
+
+
+# An annotation's flags (/F) that keep it off the page: Hidden (2), NoView (32).
+_PDF_HIDDEN_FLAGS = 2 | 32
+
+
+def _hidden_words(annotation) -> bool:
+    """Whether an annotation flagged not to be shown (`_PDF_HIDDEN_FLAGS`: a
+    text box, a stamp, a form field hidden in Acrobat) holds words: its
+    /Contents or /RC, or the value (/V) of the form field it is, or is a
+    widget of."""
+    try:
+        flags = int(_resolved(annotation.get("/F")) or 0)
+    except (TypeError, ValueError):
+        return False
+    if not flags & _PDF_HIDDEN_FLAGS:
+        return False
+    field = _resolved(annotation.get("/Parent"))
+    values = [annotation.get("/Contents"), annotation.get("/RC"), annotation.get("/V")]
+    if hasattr(field, "get"):
+        values.append(field.get("/V"))
+    return any(str(_resolved(value) or "").strip() for value in values)
 
 
 def _hidden_layers(root) -> bool:
