@@ -341,6 +341,14 @@ def test_taken_addresses_name_only_what_the_site_lists(tmp_path):
     }
 
 
+@pytest.mark.parametrize("day", ["2024-01-05", "1000-12-31", "9999-01-01", "0999-03-04"])
+def test_a_release_keys_year_and_month_are_strftimes(day):
+    from plugins.cms.config import year_month
+
+    date = dt.datetime.fromisoformat(day)
+    assert year_month(date) == f"{date:%Y}/{date:%m}"
+
+
 def test_taken_addresses_leave_out_what_the_output_keeps_unwritten(tmp_path):
     """OUTPUT_RETENTION's names are kept from before the build: a checkout's
     .git, or the last index while search is off, was listed as a page's
