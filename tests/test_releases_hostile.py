@@ -414,6 +414,9 @@ def test_content_files_a_windows_or_macos_checkout_cannot_hold_are_each_an_error
         Image.new("RGB", (800, 600), (shade, shade, shade)).save(
             site.content / "images" / name, "JPEG"
         )
+    # A photo put among the releases, its name ending in a space: the build
+    # does not read it, and names no other name for it (the ending is said).
+    (site.content / "berita" / "2024" / "foto.jpg ").write_bytes(b"\xff\xd8\xff")
     built = site.build(SEARCH_ENABLED=False)
     assert "Traceback" not in built.log and built.returncode == 1
     errors = {
@@ -422,6 +425,7 @@ def test_content_files_a_windows_or_macos_checkout_cannot_hold_are_each_an_error
     assert sorted(errors) == [
         "berita/2024/Rapat.md",
         "berita/2024/con.md",
+        "berita/2024/foto.jpg ",
         "berita/2024/rapat.md",
         "images/Foto.jpg",
         "images/aux.jpg",
@@ -436,6 +440,7 @@ def test_content_files_a_windows_or_macos_checkout_cannot_hold_are_each_an_error
     assert errors["berita/2024/con.md"].endswith("e.g. 'rapat-pleno.md')")
     assert errors["images/cek."].endswith("e.g. 'rapat-pleno')")
     assert "'cek.' holds a character or an ending" in errors["images/cek."]
+    assert "'foto.jpg ' holds a character or an ending" in errors["berita/2024/foto.jpg "]
 
 
 def test_a_long_written_slug_that_built_before_keeps_its_address_and_fails_nothing(tmp_path):

@@ -3106,9 +3106,9 @@ def check_file_names(files: Iterable[str], unread: Collection[str] = ()) -> Iter
     a release lost or another photo shown), a name Windows keeps for a
     device (`con.md`, `nul.jpg`), a reserved character or an ending dot or
     space. An error at each file, naming the other of a pair. `unread`: the
-    files the build says it does not read (content_lint's inventory), whose
-    line already says to rename (`spasi.md ` as spasi.md) or remove them: an
-    ending dot or space of such a file's name is not said again."""
+    files the build says it does not read and tells the name to give
+    (content_lint's inventory: `spasi.md ` as spasi.md): an ending dot or
+    space of such a file's name is not said again."""
     by_folded: dict[str, list[str]] = {}
     for path in files:
         by_folded.setdefault(path.casefold(), []).append(path)

@@ -68,20 +68,45 @@ def unread_files(
             continue
         if _under(relative, static_paths):
             continue
-        stem, dot, ext = basename.rpartition(".")
-        if not dot:  # "rilis": no extension at all, not a file named by its extension
-            stem, ext = basename, ""
+        stem, ext = _split(basename)  # "rilis": no extension at all
         in_content_folder = _under(relative, content_folders)
         if in_content_folder and ext in extensions:
             continue
         yield from _explain(relative, stem, ext, in_content_folder, content_folders)
 
 
-def _explain(relative, stem, ext, in_content_folder, content_folders) -> Iterator[Finding]:
-    # "rilis.md " (a space typed after the name) is the release its owner meant
+def _split(basename: str) -> tuple[str, str]:
+    """(stem, extension) of a file name; "rilis" has no extension."""
+    stem, dot, ext = basename.rpartition(".")
+    return (stem, ext) if dot else (basename, "")
+
+
+def _meant_as_release(stem: str, ext: str) -> bool:
+    """A release saved under another ending (`.MD`, `.txt`, `.md.txt`, `.md `)."""
     lower = ext.strip().lower()
     inner = stem.rpartition(".")[2].lower() if "." in stem else ""
-    if lower in MARKDOWN_EXTENSIONS or lower in TEXT_EXTENSIONS or inner in MARKDOWN_EXTENSIONS:
+    return lower in MARKDOWN_EXTENSIONS or lower in TEXT_EXTENSIONS or inner in MARKDOWN_EXTENSIONS
+
+
+def new_name(relative: str, content_folders: Iterable[str]) -> str | None:
+    """The name the line of an unread file (`unread_files`) tells to rename it
+    to: a release in an article or page folder saved under another ending or
+    none ("spasi.md " → spasi.md, "rilis.txt" → rilis.md, "rilis" → rilis.md);
+    None for any other file (moved, exported or removed instead)."""
+    stem, ext = _split(relative.rsplit("/", 1)[-1])
+    if not _under(relative, content_folders):
+        return None
+    if _meant_as_release(stem, ext):
+        inner = stem.rpartition(".")[2].lower() if "." in stem else ""
+        return f"{stem.rpartition('.')[0] if inner in MARKDOWN_EXTENSIONS else stem}.md"
+    return f"{stem}.md" if not ext else None
+
+
+def _explain(relative, stem, ext, in_content_folder, content_folders) -> Iterator[Finding]:
+    # "rilis.md " (a space typed after the name) is the release its owner meant
+    renamed = new_name(relative, content_folders)
+    inner = stem.rpartition(".")[2].lower() if "." in stem else ""
+    if _meant_as_release(stem, ext):
         if not in_content_folder:
             twin = _case_twin(relative, content_folders)
             where = (
@@ -97,7 +122,6 @@ def _explain(relative, stem, ext, in_content_folder, content_folders) -> Iterato
                 f"move it: {where}",
             )
             return
-        base = stem.rpartition(".")[0] if inner in MARKDOWN_EXTENSIONS else stem
         yield Finding(
             relative,
             None,
@@ -105,18 +129,19 @@ def _explain(relative, stem, ext, in_content_folder, content_folders) -> Iterato
             f"not read: a release must end in '.md', not '.{ext}'"
             if not inner
             else f"not read: the name ends in '.{inner}.{ext}'",
-            f"rename it to {base}.md",
+            f"rename it to {renamed}",
         )
         return
-    if not ext and in_content_folder:
+    if renamed:  # no extension, in a content folder
         yield Finding(
             relative,
             None,
             "error",
             "not read: the file name has no extension; a release must end in '.md'",
-            f"rename it to {stem}.md, or remove it if it is not a release",
+            f"rename it to {renamed}, or remove it if it is not a release",
         )
         return
+    lower = ext.strip().lower()
     if lower in DOCUMENT_EXTENSIONS:
         # Staff put an SK next to its release, or in a folder of their own
         # (content/dok/), and link it: the file to download is what they

@@ -110,7 +110,7 @@ from warta.source_checks import (
 
 from .dead_links import drop_dead_links, forget_missing_static_links
 from .failed import locate_image, stage_findings
-from .inventory import content_files, unread_files
+from .inventory import content_files, new_name, unread_files
 from .link_findings import (
     UNREAD_FILES,
     ContentTree,
@@ -729,17 +729,22 @@ def lint_articles(generator) -> None:
         if getattr(article, "slug", None)
     }
     duplicates = check_duplicates(sources, str(settings.get("DEFAULT_LANG") or "id"), rules, slugs)
-    # The files the build does not read, each said once, with what to do.
+    # The files the build does not read, each said once, with what to do; the
+    # name a release saved under another ending is to get ends in no dot or
+    # space, so that ending is not said again as Windows's.
     sites = [settings, *enclosing_sites(settings)]
+    article_paths = [p for site in sites for p in site.get("ARTICLE_PATHS") or ()]
+    page_paths = [p for site in sites for p in site.get("PAGE_PATHS") or ()]
     unread = links.unread(
         listed(),
-        article_paths=[p for site in sites for p in site.get("ARTICLE_PATHS") or ()],
-        page_paths=[p for site in sites for p in site.get("PAGE_PATHS") or ()],
+        article_paths=article_paths,
+        page_paths=page_paths,
         static_paths=[p for site in sites for p in site.get("STATIC_PATHS") or ()],
         extensions=sorted(generator.readers.extensions),
         ignore=list(settings.get("IGNORE_FILES", ("**/.*",))),
     )
-    findings.extend(check_file_names(listed(), {finding.path for finding in unread}))
+    renamed = {f.path for f in unread if new_name(f.path, article_paths + page_paths)}
+    findings.extend(check_file_names(listed(), renamed))
     findings.extend(with_unwritten_previews(generator, duplicates, articles))
     findings.extend(
         check_author_spellings(
