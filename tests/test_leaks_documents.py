@@ -1723,6 +1723,14 @@ def _hidden_annotation(subtype: str, flags: int, **values: str):
     return make
 
 
+def _hidden_checkbox(writer: PdfWriter) -> None:
+    """A hidden checkbox, not ticked: its value the name /Off."""
+    _hidden_annotation("/Widget", 2)(writer)
+    box = writer.pages[0]["/Annots"][0].get_object()
+    box[NameObject("/FT")] = NameObject("/Btn")
+    box[NameObject("/V")] = NameObject("/Off")
+
+
 @pytest.mark.parametrize(
     ("make", "said"),
     [
@@ -1773,8 +1781,9 @@ def test_a_pdf_that_holds_what_it_does_not_show_or_runs_code_is_refused(make, sa
         _hidden_annotation("/FreeText", 4, Contents="Rapat pleno terbuka"),  # shown, printed
         _hidden_annotation("/Widget", 4, V="Palembang"),  # a field shown with its value
         _hidden_annotation("/Link", 2),  # hidden, holding no words
+        _hidden_checkbox,  # hidden, its value a state, not words
     ],
-    ids=["shown-text-box", "shown-form-field", "hidden-link-without-words"],
+    ids=["shown-text-box", "shown-form-field", "hidden-link-without-words", "hidden-checkbox"],
 )
 def test_a_pdf_whose_annotations_show_their_words_is_not_refused_for_them(make):
     from warta.documents import clean_document

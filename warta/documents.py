@@ -1213,7 +1213,26 @@ def _hidden_words(annotation) -> bool:
     values = [annotation.get("/Contents"), annotation.get("/RC"), annotation.get("/V")]
     if hasattr(field, "get"):
         values.append(field.get("/V"))
-    return any(str(_resolved(value) or "").strip() for value in values)
+    return any(_has_words(_resolved(value)) for value in values)
+
+
+def _has_words(value) -> bool:
+    """Whether a value holds words: a text or byte string, a rich-text
+    stream, or a list of them (a list box's choices) with a letter or digit.
+    A name (a checkbox's `/Off`, `/Yes`) is a state, not words."""
+    from pypdf.generic import ArrayObject, ByteStringObject, StreamObject, TextStringObject
+
+    if isinstance(value, ArrayObject):
+        return any(_has_words(_resolved(item)) for item in value)
+    if isinstance(value, StreamObject):
+        text = value.get_data().decode("latin-1")
+    elif isinstance(value, ByteStringObject):
+        text = bytes(value).decode("latin-1")
+    elif isinstance(value, TextStringObject):
+        text = str(value)
+    else:
+        return False
+    return any(character.isalnum() for character in text)
 
 
 def _hidden_layers(root) -> bool:
