@@ -517,6 +517,27 @@ def test_a_data_file_in_a_folder_that_is_a_link_is_refused_unread(tmp_path, sett
     )
 
 
+def test_a_data_path_that_climbs_back_out_of_a_linked_folder_is_refused(tmp_path, monkeypatch):
+    """`data/x/../officials.yaml` with `data/x` a link: the path, made
+    absolute as text, named no link, and the system read the file beside the
+    link's target."""
+    from warta import yamlfile
+
+    (tmp_path / "di-luar" / "sub").mkdir(parents=True)
+    (tmp_path / "di-luar" / "officials.yaml").write_text("TOKEN=rahasia\n", encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "x").symlink_to(tmp_path / "di-luar" / "sub")
+    monkeypatch.chdir(tmp_path)
+    text, [problem] = yamlfile.read_text(Path("data/x/../officials.yaml"), "data/officials.yaml")
+    assert text is None
+    assert problem.message == (
+        f"symbolic link refused (not read): its folder 'x' is a link to '{tmp_path}/di-luar/sub'"
+    )
+    # A path with `..` through no link is read as it always was.
+    (tmp_path / "data" / "officials.yaml").write_text("officials: []\n", encoding="utf-8")
+    assert yamlfile.read_text(Path("data/../data/officials.yaml"), "x") == ("officials: []\n", [])
+
+
 @pytest.mark.timeout(300)
 def test_the_office_names_file_as_a_link_is_said_without_the_regions_plugin(tmp_path):
     """OFFICIAL_TAGS_REGION_NAMES as a link, with no regions plugin to say it

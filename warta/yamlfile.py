@@ -72,25 +72,30 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 def linked_part(path: Path) -> Path | None:
     """The part of a data file's path that is a symbolic link: the file
     itself, or a folder of its path below the project or the working folder
-    (`data/` committed as a link to `/etc`); None when none is. Folders above
-    them are the machine's (a home folder on another disk), not the site's."""
-    path = Path(os.path.abspath(path))
-    if path.is_symlink():
-        return path
+    (`data/` committed as a link to `/etc`, or `data/x/../officials.yaml`
+    through one); None when none is. Folders above them are the machine's (a
+    home folder on another disk), not the site's."""
+    path = Path(path)
     try:
+        absolute = path if path.is_absolute() else Path(os.getcwd()) / path
         roots = dict.fromkeys((PROJECT_ROOT, Path(os.getcwd())))
     except OSError:  # (the working folder was removed)
-        roots = {PROJECT_ROOT: None}
+        absolute, roots = Path(os.path.abspath(path)), {PROJECT_ROOT: None}
+    if absolute.is_symlink():
+        return absolute
+    lexical = Path(os.path.normpath(absolute))
     for root in roots:
-        try:
-            below = path.parent.relative_to(root)
-        except ValueError:
+        if not lexical.is_relative_to(root):
             continue
-        folder = root
-        for name in below.parts:
-            folder = folder / name
-            if folder.is_symlink():
-                return folder
+        # The roots are real paths: below one, the path is its own real path
+        # unless a part of it, as written (`..` after a link included), links.
+        if os.path.realpath(absolute) == str(lexical):
+            return None
+        part = Path(absolute.anchor)
+        for name in absolute.parts[1:]:
+            part = part / name
+            if part.is_symlink():
+                return part
     return None
 
 
@@ -100,14 +105,17 @@ def link_refusal(path: Path, display: str) -> YamlProblem | None:
     `data/officials.yaml -> /etc/passwd` (or `data -> /etc`) would otherwise
     be read, and the first line of whatever it names quoted in the build's
     public log; content/ refuses links for the same reason (plugins/containment)."""
-    linked = linked_part(path)
-    if linked is None:
-        return None
+    if path.is_symlink():
+        linked, itself = path, True
+    else:
+        linked, itself = linked_part(path), False
+        if linked is None:
+            return None
     try:
         target = os.readlink(linked)
     except OSError as exc:
         target = f"unreadable link: {exc.strerror}"
-    if linked == Path(os.path.abspath(path)):
+    if itself:
         return YamlProblem(
             display,
             0,

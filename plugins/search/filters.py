@@ -1,11 +1,12 @@
 """Pagefind filters of one article: region, official tag, rubrik and year.
 
-The values come from the article's enrichment (`article.enrichment.regions`
-and `.official_tags`, each with a `name`) and fall back to Pelican's own tags
-when there are no official tags. A region brings its ancestors up to the
-province (a kecamatan's release is found under its kabupaten and province),
-each named with its level word ("Kecamatan Belitang", "Provinsi Sumatera
-Selatan"). The
+The values come from the article's enrichment: its regions' names
+(`Enrichment.search_regions`, named by the search words stage with
+`warta.search.region_names`) and its official tags (`.official_tags`, each
+with a `name`), falling back to Pelican's own tags when there are no official
+tags. A region brings its ancestors up to the province (a kecamatan's release
+is found under its kabupaten and province), each named with its level word
+("Kecamatan Belitang", "Provinsi Sumatera Selatan"). The
 template partial `search_meta.html` writes them as
 `<span data-pagefind-filter="wilayah:Kota Palembang">`.
 
