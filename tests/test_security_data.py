@@ -415,6 +415,15 @@ def test_a_build_with_a_duplicate_key_in_the_vocabulary_names_both_lines(tmp_pat
     assert "Traceback" not in result.log
 
 
+def only_error_at(result, name: str) -> str:
+    """The message of the build's one error, which names the data file `name`."""
+    assert result.returncode == 1, result.log
+    [error] = build_errors(result.log)
+    where, _, message = error.partition(": ")
+    assert where.endswith(name)
+    return message
+
+
 # Each data file's setting and name (the gazetteer's two settings name one
 # file in the shipped configuration: the regions' and the office names').
 DATA_FILE_SETTINGS = [
@@ -436,14 +445,9 @@ def test_a_data_file_that_is_a_link_is_refused_and_its_target_not_read(tmp_path,
     link.parent.mkdir()
     link.symlink_to(secret)
     result = news_site(tmp_path).build(**dict.fromkeys(settings, str(link)))
-    assert result.returncode == 1, result.log
     assert "ghp_rahasia_sekali" not in result.log
     assert "Traceback" not in result.log
-    errors = build_errors(result.log)
-    assert len(errors) == 1, errors
-    where, _, message = errors[0].partition(": ")
-    assert where.endswith(name)
-    assert message == (
+    assert only_error_at(result, name) == (
         f"symbolic link refused (not read): it points to '{secret}'"
         " (commit the file itself in its place, not a link to it)"
     )
@@ -481,12 +485,8 @@ def test_a_data_file_that_is_a_link_is_never_opened(tmp_path, settings, name):
     finally:
         done.set()
         watcher.join()
-    assert result.returncode == 1, result.log
     assert opened == []
-    [error] = build_errors(result.log)
-    where, _, message = error.partition(": ")
-    assert where.endswith(name)
-    assert message == (
+    assert only_error_at(result, name) == (
         f"symbolic link refused (not read): it points to '{pipe}'"
         " (commit the file itself in its place, not a link to it)"
     )
@@ -505,13 +505,9 @@ def test_a_data_file_in_a_folder_that_is_a_link_is_refused_unread(tmp_path, sett
     (tmp_path / "data").symlink_to(elsewhere, target_is_directory=True)
     path = tmp_path / "data" / name
     result = news_site(tmp_path).build(cwd=tmp_path, **dict.fromkeys(settings, str(path)))
-    assert result.returncode == 1, result.log
     assert "ghp_rahasia_sekali" not in result.log
     assert "Traceback" not in result.log
-    [error] = build_errors(result.log)
-    where, _, message = error.partition(": ")
-    assert where.endswith(name)
-    assert message == (
+    assert only_error_at(result, name) == (
         f"symbolic link refused (not read): its folder 'data' is a link to '{elsewhere}'"
         " (commit the folder 'data' itself in its place, not a link to it)"
     )
