@@ -376,8 +376,14 @@ def gazetteer(c):
     import tarfile
     import tempfile
 
+    from warta import yamlfile
     from warta.regions import gazetteer as module
 
+    # A gazetteer committed as a link (or in a linked folder) is refused by
+    # the build, unread; writing it would write the file it points to.
+    refused = yamlfile.link_refusal(GAZETTEER_FILE, str(GAZETTEER_FILE.relative_to(ROOT)))
+    if refused is not None:
+        raise Exit(f"{refused}: nothing written")
     if not shutil.which("npm"):
         raise Exit("npm is not installed: it is needed to fetch idn-area-data.")
     with tempfile.TemporaryDirectory() as tmp:

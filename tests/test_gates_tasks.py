@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from conftest import run_invoke, running
 
 REQUIRED_TASKS = ("build", "rebuild", "clean", "serve", "livereload", "preview", "test")
@@ -125,3 +127,29 @@ def test_preview_server_serves_a_pinned_folder_from_its_copy(tmp_path):
                 assert refused.code == 404
             else:
                 raise AssertionError(f"{escape} answered 200")
+
+
+def test_invoke_gazetteer_writes_nothing_through_a_link(tmp_path, monkeypatch):
+    """data/regions/gazetteer.csv committed as a link: the build refuses it
+    unread, and `invoke gazetteer` wrote the new file into what it points to
+    (a maintainer's own file, overwritten). It stops before fetching."""
+    from invoke import Context
+    from invoke.exceptions import Exit
+
+    import tasks
+
+    target = tmp_path / "punya-saya.txt"
+    target.write_text("jangan ditimpa\n", encoding="utf-8")
+    link = tmp_path / "data" / "regions" / "gazetteer.csv"
+    link.parent.mkdir(parents=True)
+    link.symlink_to(target)
+    monkeypatch.setattr(tasks, "ROOT", tmp_path)
+    monkeypatch.setattr(tasks, "GAZETTEER_FILE", link)
+    monkeypatch.setattr(tasks.shutil, "which", lambda name: None)  # no fetch either way
+    with pytest.raises(Exit) as stopped:
+        tasks.gazetteer(Context())
+    assert str(stopped.value.message).startswith(
+        f"data/regions/gazetteer.csv: symbolic link refused (not read): it points to '{target}'"
+    )
+    assert str(stopped.value.message).endswith(": nothing written")
+    assert target.read_text(encoding="utf-8") == "jangan ditimpa\n"
