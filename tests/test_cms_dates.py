@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from test_cms_browser import commit_release, committed, newsroom, page, save
 from test_cms_yaml import admin, open_and_save
 
-from warta.dates import house_date, parse_date, read_written_date
+from warta.dates import house_date, parse_date, read_written_date, when_written
 from warta.frontmatter import parse
 
 pytestmark = pytest.mark.browser
@@ -100,6 +100,31 @@ def test_a_hand_written_date_opens_as_read_and_is_saved_in_the_house_form(admin,
     assert f"{parse_date(shown):%Y-%m-%d %H:%M}" == shown == expected(value)["value"]
     assert edited.first("slug").value == "rapat"
     assert edited.first("summary").value == "Ringkasan baru rapat koordinasi."
+
+
+@pytest.mark.parametrize(
+    "value, shown",
+    [
+        ("20 November 2026 pukul 10.00 WIB", "2026-11-20 10:00"),
+        ("20/11/2026 10.00", "2026-11-20 10:00"),
+        ("2026-11-20T03:00:00Z", "2026-11-20 10:00"),
+        ("2026-11-20 10:00", "2026-11-20 10:00"),
+        ("besok pagi", "besok pagi"),  # no time: it holds the release back, kept
+    ],
+)
+def test_a_hand_written_take_down_time_opens_as_the_build_reads_it(admin, value, shown):
+    """`Kedaluwarsa: 20 November 2026 pukul 10.00 WIB` opened the field
+    "Diturunkan pada" empty, though the build takes the release down then."""
+    text = (
+        "Title: Rapat Pleno Terbuka Rekapitulasi Suara\nDate: 2026-11-17 09:30\nSlug: rapat\n"
+        f"Kedaluwarsa: {value}\n\nLAHAT – Bawaslu Kabupaten Lahat menggelar rapat.\n"
+    )
+    result = open_and_save(admin, text, {"summary": "Ringkasan baru rapat koordinasi."})
+    assert result["entry"]["kedaluwarsa"] == shown
+    edited = parse(result["edited"]).front_matter
+    assert edited.first("kedaluwarsa").value == shown
+    # The build reads the saved value as the time it read before.
+    assert when_written(shown) == when_written(value)
 
 
 PASTED = "content/berita/2024/2024-11-17-rapat-pleno-tanggal-tulisan-tangan.md"

@@ -1236,6 +1236,15 @@
           line.written = { text: value, read: built ? built.read : false, value: built ? built.value : null };
           if (built && built.value !== value) entry.date = built.value;
         }
+        if (line.field === 'kedaluwarsa') {
+          // A take-down time typed by hand ('20 November 2026 pukul 10.00
+          // WIB') opened an empty field: it shows the time the build reads
+          // (`when_written`), which a save writes in the field's form. One
+          // the field shows ('2024-11-20', '2024-11-20 10:00') is left as
+          // written, as is a value naming no time (which holds it back).
+          var when = FIELD_FORM.test(value.trim()) ? '' : whenWritten(value, data);
+          if (when) entry.kedaluwarsa = when;
+        }
       });
       // A release without a rubrik is in the one the build gives it
       // (DEFAULT_CATEGORY): the form shows it (and requires no other); the
@@ -2491,14 +2500,17 @@
     var found = [];
     var shown = false;
     lines.forEach(function (line, index) {
-      if (line.field === 'kedaluwarsa' && !shown) {
-        shown = true;
-        if (typed) found.push({ name: line.key, value: typed, form: true, index: index });
-        return;
-      }
       // (as the build reads it: YAML's text, or the line's value with its
       // continuation lines)
       var value = String((source.yaml ? line.read : line.value) || '').trim();
+      if (line.field === 'kedaluwarsa' && !shown) {
+        shown = true;
+        // The field shows a time typed by hand in the house form (`fromFile`):
+        // until it is changed, the file's line is what the build reads.
+        var asOpened = value && typed === whenWritten(value, data);
+        if (typed) found.push({ name: line.key, value: asOpened ? value : typed, form: true, index: index });
+        return;
+      }
       if (line.key && isEndField(line.key, value, data)) {
         found.push({ name: line.key, value: value, form: false, index: index });
       }
@@ -2556,6 +2568,10 @@
     if (takeDownForms(data).key.test(joined)) return true;
     return data.take_down.bare_keys.indexOf(joined) >= 0 && !!whenWritten(value, data);
   }
+
+  // What the date fields show as written: their format ('YYYY-MM-DD HH:mm',
+  // config.py), with seconds, or a day alone (read as its midnight).
+  var FIELD_FORM = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?$/;
 
   // warta.dates `when_written`: the WIB time a value names, in the house
   // form ('2024-11-20 10:00', its seconds when it has any); '' for none.
