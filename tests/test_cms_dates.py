@@ -109,6 +109,9 @@ def test_a_hand_written_date_opens_as_read_and_is_saved_in_the_house_form(admin,
         ("20/11/2026 10.00", "2026-11-20 10:00"),
         ("2026-11-20T03:00:00Z", "2026-11-20 10:00"),
         ("2026-11-20 10:00", "2026-11-20 10:00"),
+        ("2026-11-20", "2026-11-20 00:00"),  # a day alone opened the field empty too
+        # A fraction of a second the field's form would drop: kept as written.
+        ("2026-11-20T10:00:00.5", "2026-11-20T10:00:00.5"),
         ("besok pagi", "besok pagi"),  # no time: it holds the release back, kept
     ],
 )

@@ -1240,9 +1240,11 @@
           // A take-down time typed by hand ('20 November 2026 pukul 10.00
           // WIB') opened an empty field: it shows the time the build reads
           // (`when_written`), which a save writes in the field's form. One
-          // the field shows ('2024-11-20', '2024-11-20 10:00') is left as
-          // written, as is a value naming no time (which holds it back).
-          var when = FIELD_FORM.test(value.trim()) ? '' : whenWritten(value, data);
+          // the field shows ('2024-11-20 10:00') is left as written, as are a
+          // time with a fraction of a second (the form would move it) and a
+          // value naming no time (which holds the release back).
+          var kept = FIELD_FORM.test(value.trim()) || FRACTION.test(value);
+          var when = kept ? '' : whenWritten(value, data);
           if (when) entry.kedaluwarsa = when;
         }
       });
@@ -2570,8 +2572,11 @@
   }
 
   // What the date fields show as written: their format ('YYYY-MM-DD HH:mm',
-  // config.py), with seconds, or a day alone (read as its midnight).
-  var FIELD_FORM = /^\d{4}-\d{2}-\d{2}(?: \d{2}:\d{2}(?::\d{2})?)?$/;
+  // config.py), with seconds (a day alone opens them empty).
+  var FIELD_FORM = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}(?::\d{2})?$/;
+  // A time with a fraction of a second, which the build reads and the
+  // field's form drops ('…10:00:00.5' is after '…10:00').
+  var FRACTION = /\d:\d{2}[.,]\d/;
 
   // warta.dates `when_written`: the WIB time a value names, in the house
   // form ('2024-11-20 10:00', its seconds when it has any); '' for none.
