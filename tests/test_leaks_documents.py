@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 
 import pytest
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import DecodedStreamObject, NameObject
+from pypdf.generic import DecodedStreamObject, NameObject, NumberObject
 from test_leaks_comments import leaked
 
 from conftest import REPO, newsroom, run_build, tree
@@ -1723,6 +1723,19 @@ def _hidden_annotation(subtype: str, flags: int, **values: str):
     return make
 
 
+def _hidden_choice(value):
+    """A maker of a hidden form field whose value is `value` (a radio
+    group's chosen name, a number)."""
+
+    def make(writer: PdfWriter) -> None:
+        _hidden_annotation("/Widget", 2)(writer)
+        field = writer.pages[0]["/Annots"][0].get_object()
+        field[NameObject("/FT")] = NameObject("/Btn")
+        field[NameObject("/V")] = value
+
+    return make
+
+
 def _hidden_checkbox(writer: PdfWriter) -> None:
     """A hidden checkbox, not ticked: its value the name /Off."""
     _hidden_annotation("/Widget", 2)(writer)
@@ -1737,6 +1750,8 @@ def _hidden_checkbox(writer: PdfWriter) -> None:
         (_hidden_annotation("/FreeText", 2, Contents="NIK 1671xxxxxxxx"), "hidden annotations"),
         (_hidden_annotation("/Widget", 2, V="NIK 1671xxxxxxxx"), "hidden annotations"),
         (_hidden_annotation("/Stamp", 32, Contents="Draf internal"), "hidden annotations"),
+        (_hidden_choice(NameObject("/Perempuan")), "hidden annotations"),
+        (_hidden_choice(NumberObject(3201234567890123)), "hidden annotations"),
         (_redaction_mark, "redaction marks that were never applied"),
         (_redaction_named_by_reference, "redaction marks that were never applied"),
         (lambda writer: _hidden_layer(writer, "/OFF"), "hidden layers"),
@@ -1751,6 +1766,8 @@ def _hidden_checkbox(writer: PdfWriter) -> None:
         "hidden-text-box",
         "hidden-form-field-value",
         "no-view-stamp",
+        "hidden-radio-choice",
+        "hidden-field-number",
         "redaction-not-applied",
         "redaction-named-by-reference",
         "hidden-layer",

@@ -1217,21 +1217,32 @@ def _hidden_words(annotation) -> bool:
 
 
 def _has_words(value) -> bool:
-    """Whether a value holds words: a text or byte string, a rich-text
-    stream, or a list of them (a list box's choices) with a letter or digit.
-    A name (a checkbox's `/Off`, `/Yes`) is a state, not words."""
-    from pypdf.generic import ArrayObject, ByteStringObject, StreamObject, TextStringObject
+    """Whether a value holds something a reader learns from: a text or byte
+    string, a rich-text stream, a number (a hidden field's NIK), a name other
+    than an unticked box's `/Off` (a radio group's `/Perempuan`, a ticked
+    box's `/Yes`), or a list of them (a list box's choices), with a letter or
+    digit. Nothing (null), a boolean and `/Off` are no words."""
+    from pypdf.generic import (
+        ArrayObject,
+        BooleanObject,
+        ByteStringObject,
+        NameObject,
+        NullObject,
+        StreamObject,
+    )
 
+    if value is None or isinstance(value, NullObject | BooleanObject):
+        return False
     if isinstance(value, ArrayObject):
         return any(_has_words(_resolved(item)) for item in value)
     if isinstance(value, StreamObject):
         text = value.get_data().decode("latin-1")
     elif isinstance(value, ByteStringObject):
         text = bytes(value).decode("latin-1")
-    elif isinstance(value, TextStringObject):
-        text = str(value)
+    elif isinstance(value, NameObject):
+        text = "" if value == "/Off" else str(value)[1:]
     else:
-        return False
+        text = str(value)  # a text string, a number
     return any(character.isalnum() for character in text)
 
 
