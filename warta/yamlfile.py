@@ -79,8 +79,10 @@ def linked_part(path: Path) -> Path | None:
     try:
         absolute = path if path.is_absolute() else Path(os.getcwd()) / path
         roots = dict.fromkeys((PROJECT_ROOT, Path(os.getcwd())))
-    except OSError:  # (the working folder was removed)
-        absolute, roots = Path(os.path.abspath(path)), {PROJECT_ROOT: None}
+    except OSError:  # (the working folder was removed: a relative path opens nothing)
+        if not path.is_absolute():
+            return None
+        absolute, roots = path, {PROJECT_ROOT: None}
     if absolute.is_symlink():
         return absolute
     lexical = Path(os.path.normpath(absolute))
