@@ -379,11 +379,16 @@ def gazetteer(c):
     from warta import yamlfile
     from warta.regions import gazetteer as module
 
-    # A gazetteer committed as a link (or in a linked folder) is refused by
-    # the build, unread; writing it would write the file it points to.
-    refused = yamlfile.link_refusal(GAZETTEER_FILE, str(GAZETTEER_FILE.relative_to(ROOT)))
-    if refused is not None:
-        raise Exit(f"{refused}: nothing written")
+    def refuse_a_link() -> None:
+        # A gazetteer committed as a link (or in a linked folder) is refused by
+        # the build, unread; writing it would write the file it points to.
+        # Asked before the fetch and again before the write (a `git pull`
+        # meanwhile may have made it one).
+        refused = yamlfile.link_refusal(GAZETTEER_FILE, str(GAZETTEER_FILE.relative_to(ROOT)))
+        if refused is not None:
+            raise Exit(f"{refused}: nothing written")
+
+    refuse_a_link()
     if not shutil.which("npm"):
         raise Exit("npm is not installed: it is needed to fetch idn-area-data.")
     with tempfile.TemporaryDirectory() as tmp:
@@ -404,6 +409,7 @@ def gazetteer(c):
     except ValueError as exc:
         raise Exit(f"idn-area-data looks wrong: {exc}") from exc
     GAZETTEER_FILE.parent.mkdir(parents=True, exist_ok=True)
+    refuse_a_link()
     GAZETTEER_FILE.write_text(module.write_compact(rows), encoding="utf-8", newline="")
     counts = {level: sum(1 for r in rows if r[1] == level) for level in module.LEVELS}
     print(
