@@ -292,6 +292,16 @@ def test_a_pdf_with_review_notes_is_refused_and_one_with_links_left_as_it_is(tmp
     note = Text(rect=(50, 550, 200, 650), text="mkcatatan ganti angka ini")
     with pytest.raises(DocumentProblem, match="it keeps comments"):
         clean_document(annotated(note), ".pdf")
+    # A note with no words of its own (a reviewer's mark) whose /Subtype is an
+    # object of its own (`/Subtype 7 0 R`): a note all the same.
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    writer.add_annotation(0, Text(rect=(50, 550, 200, 650), text=""))
+    by_reference = writer.pages[0]["/Annots"][0].get_object()
+    del by_reference["/Contents"]
+    by_reference[NameObject("/Subtype")] = writer._add_object(NameObject("/Text"))
+    with pytest.raises(DocumentProblem, match="it keeps comments"):
+        clean_document(written(writer), ".pdf")
     linked = annotated(Link(rect=(50, 550, 200, 650), url="https://bawaslu.go.id/"))
     assert clean_document(linked, ".pdf") == linked
 

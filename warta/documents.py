@@ -1025,9 +1025,7 @@ def _title_without_path(info) -> str | None:
 
 def _annotations(reader):
     for page in reader.pages:
-        annotations = page.get("/Annots")
-        annotations = annotations.get_object() if annotations is not None else None
-        for annotation in annotations or []:
+        for annotation in _resolved(page.get("/Annots")) or []:
             annotation = annotation.get_object()
             if hasattr(annotation, "get"):
                 yield annotation
@@ -1038,7 +1036,7 @@ def _annotations_naming(reader) -> list:
     return [
         annotation
         for annotation in _annotations(reader)
-        if annotation.get("/Subtype") != "/Widget"
+        if _resolved(annotation.get("/Subtype")) != "/Widget"
         and "/FT" not in annotation
         and any(key in annotation for key in _PDF_ANNOTATION_PEOPLE)
     ]
@@ -1164,10 +1162,10 @@ def _refuse_hidden(reader) -> None:
     form: a public site publishes no code in its documents). Cleaning cannot
     take any of them out without changing what the document shows or does,
     so staff decide."""
-    for annotation in _annotations(reader):
-        if _resolved(annotation.get("/Subtype")) == "/Redact":
-            raise DocumentProblem(PDF_REDACTION_UNAPPLIED, PDF_APPLY_REDACTIONS)
-    if any(_hidden_words(annotation) for annotation in _annotations(reader)):
+    annotations = list(_annotations(reader))
+    if any(_resolved(annotation.get("/Subtype")) == "/Redact" for annotation in annotations):
+        raise DocumentProblem(PDF_REDACTION_UNAPPLIED, PDF_APPLY_REDACTIONS)
+    if any(_hidden_words(annotation) for annotation in annotations):
         raise DocumentProblem(
             "it has hidden annotations or form fields (flagged not to be shown on the page) "
             "whose words are in the file for anyone who opens it",
@@ -1180,8 +1178,7 @@ def _refuse_hidden(reader) -> None:
             "file for anyone who opens it",
             "delete the hidden layers, or print to PDF again with only what is shown",
         )
-    names = root.get("/Names")
-    names = names.get_object() if names is not None else None
+    names = _resolved(root.get("/Names"))
     if (
         (hasattr(names, "get") and "/JavaScript" in names)
         or any(_runs_code(item) for item in _objects(reader))
@@ -1325,7 +1322,7 @@ def _reviewed(reader) -> bool:
     shape's note, /Contents or /RC). A link, a form's field and text typed on
     the page (FreeText, which shows its /Contents) are none."""
     for annotation in _annotations(reader):
-        subtype = annotation.get("/Subtype")
+        subtype = _resolved(annotation.get("/Subtype"))
         if subtype in _PDF_REVIEW_ANNOTATIONS or "/IRT" in annotation:
             return True
         if subtype in _PDF_NOT_REVIEW or "/FT" in annotation:
