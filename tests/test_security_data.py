@@ -424,6 +424,22 @@ def only_error_at(result, name: str) -> str:
     return message
 
 
+def data_link(tmp_path: Path, name: str, target: Path) -> Path:
+    """data/`name` below `tmp_path`, committed as a link to `target`."""
+    link = tmp_path / "data" / name
+    link.parent.mkdir()
+    link.symlink_to(target)
+    return link
+
+
+def link_refused(target: Path) -> str:
+    """The build's words for a data file that is a link to `target`."""
+    return (
+        f"symbolic link refused (not read): it points to '{target}'"
+        " (commit the file itself in its place, not a link to it)"
+    )
+
+
 # Each data file's setting and name (the gazetteer's two settings name one
 # file in the shipped configuration: the regions' and the office names').
 DATA_FILE_SETTINGS = [
@@ -441,16 +457,11 @@ def test_a_data_file_that_is_a_link_is_refused_and_its_target_not_read(tmp_path,
     # machine; read, its first line was quoted in the public build log.
     secret = tmp_path / "secret.txt"
     secret.write_text("TOKEN=ghp_rahasia_sekali\n", encoding="utf-8")
-    link = tmp_path / "data" / name
-    link.parent.mkdir()
-    link.symlink_to(secret)
+    link = data_link(tmp_path, name, secret)
     result = news_site(tmp_path).build(**dict.fromkeys(settings, str(link)))
     assert "ghp_rahasia_sekali" not in result.log
     assert "Traceback" not in result.log
-    assert only_error_at(result, name) == (
-        f"symbolic link refused (not read): it points to '{secret}'"
-        " (commit the file itself in its place, not a link to it)"
-    )
+    assert only_error_at(result, name) == link_refused(secret)
 
 
 @pytest.mark.timeout(300)
@@ -463,9 +474,7 @@ def test_a_data_file_that_is_a_link_is_never_opened(tmp_path, settings, name):
     open (and lets that reader go on)."""
     pipe = tmp_path / "pipa"
     os.mkfifo(pipe)
-    link = tmp_path / "data" / name
-    link.parent.mkdir()
-    link.symlink_to(pipe)
+    link = data_link(tmp_path, name, pipe)
     opened: list[bool] = []
     done = threading.Event()
 
@@ -486,10 +495,7 @@ def test_a_data_file_that_is_a_link_is_never_opened(tmp_path, settings, name):
         done.set()
         watcher.join()
     assert opened == []
-    assert only_error_at(result, name) == (
-        f"symbolic link refused (not read): it points to '{pipe}'"
-        " (commit the file itself in its place, not a link to it)"
-    )
+    assert only_error_at(result, name) == link_refused(pipe)
 
 
 @pytest.mark.timeout(300)
@@ -548,13 +554,7 @@ def test_the_office_names_file_as_a_link_is_said_without_the_regions_plugin(tmp_
     result = news_site(tmp_path).build(OFFICIAL_TAGS_REGION_NAMES=str(link), PLUGINS=plugins)
     assert result.returncode == 1, result.log
     assert "Rahasia" not in result.log
-    [error] = build_errors(result.log)
-    where, _, message = error.partition(": ")
-    assert where.endswith("gazetteer.csv")
-    assert message == (
-        f"symbolic link refused (not read): it points to '{secret}'"
-        " (commit the file itself in its place, not a link to it)"
-    )
+    assert only_error_at(result, "gazetteer.csv") == link_refused(secret)
 
 
 def test_a_data_file_that_is_a_link_is_named_by_its_own_path(tmp_path, monkeypatch):
@@ -590,10 +590,6 @@ def test_the_office_names_file_as_a_link_to_the_regions_gazetteer_is_said(tmp_pa
         REGIONS_GAZETTEER=str(gazetteer), OFFICIAL_TAGS_REGION_NAMES=str(link)
     )
     assert result.returncode == 1, result.log
-    [error] = build_errors(result.log)
-    where, _, message = error.partition(": ")
-    assert where.endswith("gazetteer.csv")  # the link, not the file it points to
-    assert message == (
-        f"symbolic link refused (not read): it points to '{gazetteer}'"
-        " (commit the file itself in its place, not a link to it)"
-    )
+    assert only_error_at(result, "gazetteer.csv") == link_refused(
+        gazetteer
+    )  # the link, not the file it points to
