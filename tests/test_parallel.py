@@ -1,5 +1,7 @@
 """warta.parallel: fork_map spreads the work and loses nothing on the way back;
-Background computes in a low-priority process what the caller hands it."""
+Background computes in a low-priority process what the caller hands it;
+Forked runs one call beside the caller and brings back what it returned,
+logged or raised."""
 
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from warta.parallel import Background, WorkerError, fork_map, in_worker
+from warta.parallel import Background, Forked, WorkerError, fork_map, in_worker
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -177,3 +179,91 @@ def _running(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+# -- Forked: one call beside the caller ------------------------------------------
+
+
+def report_from_child(path: str) -> tuple[int, bool]:
+    logging.getLogger("warta.test.forked").warning("temuan dari proses anak")
+    Path(path).write_text("ditulis", encoding="utf-8")  # (a side effect outside memory)
+    return os.getpid(), in_worker()
+
+
+def test_a_forked_call_runs_beside_the_caller_and_brings_back_its_value_and_log(caplog, tmp_path):
+    caplog.set_level(logging.WARNING, logger="warta.test.forked")
+    forked = Forked(report_from_child, str(tmp_path / "jejak.txt"))
+    assert forked.pid not in (None, os.getpid())
+    pid, worker = forked.result()
+    assert pid != os.getpid() and worker and not in_worker()
+    # Its records are replayed by `result`, once, through the caller's handlers.
+    assert [r.getMessage() for r in caplog.records] == ["temuan dari proses anak"]
+    assert (tmp_path / "jejak.txt").read_text(encoding="utf-8") == "ditulis"
+    with pytest.raises(RuntimeError, match="twice"):
+        forked.result()
+
+
+def fail_in_child() -> None:
+    raise ValueError("rilis rusak")
+
+
+def exit_in_child() -> None:
+    os._exit(3)  # no result written: as if killed
+
+
+def test_what_a_forked_call_raises_is_raised_by_result():
+    forked = Forked(fail_in_child)
+    with pytest.raises(ValueError, match="rilis rusak"):
+        forked.result()
+    with pytest.raises(WorkerError, match="ended without a result"):
+        Forked(exit_in_child).result()
+
+
+def forked_inside_a_worker(_item: int) -> tuple[int, int, bool]:
+    return os.getpid(), Forked(os.getpid).result(), in_worker()
+
+
+def test_a_forked_call_inside_a_worker_runs_in_the_worker():
+    """A worker forks no grandchild: the call runs where it is made (the
+    caller's own share, outside a worker, forks as usual)."""
+    results = fork_map(forked_inside_a_worker, range(2), 2, min_items_per_worker=1)
+    assert [(own == called, worker) for own, called, worker in results] == [
+        (False, False),
+        (True, True),
+    ]
+
+
+def test_a_forked_call_dropped_without_its_result_leaves_no_process_behind():
+    """A build that stops before `result` (the runner says what was deferred,
+    or the process goes on: `invoke livereload`) reaps the child once the
+    Forked is collected."""
+    forked = Forked(time.sleep, 0.01)
+    child = forked.pid
+    del forked
+    assert not _running(child)
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)  # waited for already: no zombie left
+
+
+REPEATED = f"sudah dikatakan {os.getpid()}-{time.monotonic_ns()}"
+
+
+def say_repeated() -> str:
+    logging.getLogger("warta.test.repeat").warning(REPEATED)
+    return "selesai"
+
+
+def test_a_record_the_callers_logger_said_meanwhile_is_dropped_not_raised(caplog):
+    """Pelican's loggers refuse a message said before by raising in their
+    filter (caught only in `Logger._log`): the record of a forked call that
+    the caller said meanwhile (a subsite's run inside the site's, whose
+    lints say the same lines) is dropped, as when said twice in one process."""
+    from pelican.log import FatalLogger
+
+    caplog.set_level(logging.WARNING, logger="warta.test.repeat")
+    repeat = logging.getLogger("warta.test.repeat")
+    assert isinstance(repeat, FatalLogger)
+    forked = Forked(say_repeated)
+    repeat.warning(REPEATED)  # said here while the child runs
+    assert forked.result() == "selesai"
+    assert [r.getMessage() for r in caplog.records if r.name == repeat.name] == [REPEATED]

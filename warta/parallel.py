@@ -5,6 +5,8 @@ rendering, social cards) are independent per item. `fork_map` forks workers
 that inherit the whole build state (templates, articles, settings) without
 pickling it, runs one share of the items in each, and sends back only the
 results. The parent runs a share itself, so two cores use one extra process.
+`Background` hands items known early to a low-priority process; `Forked` runs
+one call (a check that only reports) beside the caller.
 
 What a worker logs is sent back and logged again in the parent, so the build
 runner's warning and error counts stay right. An exception in a worker is
@@ -16,6 +18,7 @@ the items run in the calling process. No Pelican import.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import mmap
@@ -125,10 +128,19 @@ def _picklable(exc: BaseException) -> BaseException | None:
 
 
 def _replay(records: list[logging.LogRecord]) -> None:
+    """A worker's records through the caller's loggers. A filter that raises
+    to drop a record drops it: Pelican's loggers say a message they have
+    seen before that way (`FilteredMessage`, caught only in `Logger._log`),
+    and a forked check may say what the caller's run said already (a
+    subsite built inside the site's build, pelican-i18n-subsites)."""
     for record in records:
         target = logging.getLogger(record.name)
-        if target.isEnabledFor(record.levelno):
+        if not target.isEnabledFor(record.levelno):
+            continue
+        try:
             target.handle(record)
+        except Exception as exc:  # (a handler's own errors go to its handleError)
+            logger.debug("a worker's record was dropped by a filter (%r)", exc)
 
 
 def fork_map(
@@ -192,17 +204,114 @@ def fork_map(
     _replay(records)
     if own_error is not None:
         raise own_error
-    for exception, trace in errors:
-        # The worker's exception as if raised here; its traceback for debugging.
-        logger.debug("a build worker failed:\n%s", trace)
-        if exception is not None:
-            raise exception
-        raise WorkerError(trace.strip().splitlines()[-1] if trace.strip() else "worker failed")
+    for error in errors:
+        _raise_worker_error(error)
 
     merged: list = [None] * len(items)
     for index, results in enumerate(results_by_share):
         merged[index::count] = results
     return merged
+
+
+def _raise_worker_error(error: tuple) -> None:
+    """A worker's (exception, traceback) raised here, as if raised in the
+    caller; the traceback logged for debugging."""
+    exception, trace = error
+    logger.debug("a build worker failed:\n%s", trace)
+    if exception is not None:
+        raise exception
+    raise WorkerError(trace.strip().splitlines()[-1] if trace.strip() else "worker failed")
+
+
+class Forked:
+    """One call run in a forked child while the caller goes on: `result()`
+    waits for it, replays what it logged and returns what it returned, or
+    raises what it raised.
+
+    For work the build needs late or only for what it says (a check that
+    only reports findings), started once its inputs are final: the child
+    sees the state as it was at the fork, and what it changes stays there.
+    Pelican's process works alone through most of a warm build, so such a
+    call takes the idle core instead of its time. The result comes back
+    pickled through a temporary file (the child never waits for a caller
+    that is not reading yet). Without `fork`, inside a worker, or on one
+    core, the call runs at once in the caller (its errors raised then).
+    """
+
+    def __init__(self, function: Callable[..., Any], *args: Any) -> None:
+        self.pid: int | None = None
+        self._taken = False
+        self._value: Any = None
+        if not hasattr(os, "fork") or _IN_WORKER or worker_count() <= 1:
+            self._value = function(*args)
+            return
+        self._results = tempfile.TemporaryFile()  # noqa: SIM115 (closed by `result`)
+        for stream in (sys.stdout, sys.stderr):
+            stream.flush()
+        gc.freeze()
+        try:
+            pid = os.fork()
+            if pid == 0:
+                self._run_child(function, args)
+        except OSError as exc:  # no fork: as without a core to spare
+            logger.debug("forked call run in the caller: %s", exc)
+            self._results.close()
+            self._value = function(*args)
+            return
+        finally:
+            gc.unfreeze()
+        self.pid = pid
+        # Dropped without `result` (the build stopped): the child is waited for.
+        self._reaper = weakref.finalize(self, _reap, pid)
+
+    def _run_child(self, function: Callable[..., Any], args: tuple) -> None:
+        status = 0
+        try:
+            collector = _become_worker()
+            value, error = None, None
+            try:
+                value = function(*args)
+            except BaseException as exc:  # everything, including SystemExit, goes back
+                error = (_picklable(exc), traceback.format_exc())
+                status = 1
+            try:
+                payload = _frame((value, collector.records, error))
+            except Exception as exc:
+                payload = _frame((None, collector.records, (None, repr(exc))))
+                status = 1
+            os.pwrite(self._results.fileno(), payload, 0)
+        except BaseException:
+            status = 1
+        finally:
+            os._exit(status)  # never run the parent's cleanup code in the child
+
+    def result(self) -> Any:
+        """Wait for the child; replay its log records; its return value (or
+        its exception raised here). Call once."""
+        if self._taken:
+            raise RuntimeError("Forked.result() called twice")
+        self._taken = True
+        if self.pid is None:
+            return self._value
+        pid, self.pid = self.pid, None
+        self._reaper.detach()  # (its pid may be another child's once waited for)
+        _, status = os.waitpid(pid, 0)
+        payload, _ = _read_frame(self._results.fileno(), 0)
+        self._results.close()
+        try:
+            value, records, error = pickle.loads(payload)
+        except Exception:
+            value, records = None, []
+            error = (None, f"forked process {pid} ended without a result (wait status {status})")
+        _replay(records)
+        if error:
+            _raise_worker_error(error)
+        return value
+
+
+def _reap(pid: int) -> None:
+    with contextlib.suppress(ChildProcessError):  # (already waited for)
+        os.waitpid(pid, 0)
 
 
 class Background:
