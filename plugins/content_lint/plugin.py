@@ -61,10 +61,10 @@ from pelican.utils import slugify
 import warta
 from warta import frontmatter
 from warta.contents import every_article, every_page
-from warta.findings import Finding, report
+from warta.findings import Finding, defer, report
 from warta.fingerprint import files_digest, hash_text
 from warta.new_article import author_counts, office_spelling
-from warta.parallel import Background, fork_map
+from warta.parallel import Background, Forked, fork_map
 from warta.paths import NearestFile, Refusal, below_content_folder, computer_file, linked_file
 from warta.paths import check_source as check_path
 from warta.pipeline import pipeline_of
@@ -636,11 +636,25 @@ def links_read(source: Source | LazySource, built) -> tuple[str | None, str | No
     return body, summary
 
 
-def lint_articles(generator) -> None:
-    settings = generator.settings
-    rules = rules_from_settings(settings)
-    content = generator.path
+@dataclasses.dataclass
+class LintInputs:
+    """What `prepare_lint` made in Pelican's process for `lint_articles`."""
 
+    checks: SourceChecks  # every source listed, each checked (`known`)
+    articles: dict  # normalised source path → the article the build read
+    # `check_duplicates`' findings, said with the previews not written
+    previews: list[Finding]
+
+
+def prepare_lint(generator) -> LintInputs:
+    """In Pelican's process, before the lint is forked: the sources as listed
+    at the first read, checked (what the background took, the others on
+    every core), and the slugs and titles they share, whose previews the
+    writer is told it need not say again (`with_unwritten_previews`: the
+    one thing of the lint the build reads).
+    """
+    settings = generator.settings
+    content = generator.path
     # Every source is read again on every build (also when the article cache has
     # the article) so that a file Pelican cannot read is still reported. What
     # depends on its text alone is kept by the digest of its bytes; the checks
@@ -699,6 +713,27 @@ def lint_articles(generator) -> None:
         for article in every_article(generator)
         if getattr(article, "relative_source_path", None)
     }
+    sources = [known[relative][0] for relative in relatives]
+    # The slug the build gave a release without `Slug:` (from its title).
+    slugs = {
+        str(article.relative_source_path): str(article.slug)
+        for article in articles.values()
+        if getattr(article, "slug", None)
+    }
+    rules = rules_from_settings(settings)
+    duplicates = check_duplicates(sources, str(settings.get("DEFAULT_LANG") or "id"), rules, slugs)
+    return LintInputs(checks, articles, with_unwritten_previews(generator, duplicates, articles))
+
+
+def lint_articles(generator, prepared: LintInputs) -> None:
+    """Every finding of the generator's sources, reported (`prepared`: what
+    `prepare_lint` made). Nothing in the build reads what it finds, so it
+    may run in a forked child (`lint_after_all`)."""
+    settings = generator.settings
+    rules = rules_from_settings(settings)
+    content = generator.path
+    checks, articles = prepared.checks, prepared.articles
+    relatives, known = checks.relatives, checks.known
     # content/ listed once (before the checks look anything up): the files
     # for the nearest names and the unread files, the kinds for the cache.
     tree = ContentTree(content)
@@ -722,13 +757,6 @@ def lint_articles(generator) -> None:
         checked.append((source, findings_of_source))
     sources = [source for source, _ in checked]
     findings = [finding for _, found in checked for finding in found]
-    # The slug the build gave a release without `Slug:` (from its title).
-    slugs = {
-        str(article.relative_source_path): str(article.slug)
-        for article in articles.values()
-        if getattr(article, "slug", None)
-    }
-    duplicates = check_duplicates(sources, str(settings.get("DEFAULT_LANG") or "id"), rules, slugs)
     # The files the build does not read, each said once, with what to do; the
     # name a release saved under another ending is to get ends in no dot or
     # space, so that ending is not said again as Windows's.
@@ -745,7 +773,7 @@ def lint_articles(generator) -> None:
     )
     renamed = {f.path for f in unread if new_name(f.path, article_paths + page_paths)}
     findings.extend(check_file_names(listed(), renamed))
-    findings.extend(with_unwritten_previews(generator, duplicates, articles))
+    findings.extend(prepared.previews)
     findings.extend(
         check_author_spellings(
             sources,
@@ -972,14 +1000,28 @@ def setting_workers(settings) -> int:
     return settings.get("CONTENT_LINT_WORKERS", DEFAULTS["CONTENT_LINT_WORKERS"])
 
 
+# The lints running beside the build (`Forked`) with their run's settings,
+# said at that run's `finalized` (a subsite's run inside the main site's
+# `finalized`, pelican-i18n-subsites, says its own).
+_LINTS: list[tuple[dict, Forked]] = []
+
+
 def lint_after_all(generators) -> None:
     """all_generators_finalized: the lint of each articles generator. That late
     (nothing in the build reads its findings), its background process had the
     core Pelican's one process leaves idle while the other plugins pass over
-    the articles, after the enrichment's background had it while reading."""
+    the articles, after the enrichment's background had it while reading. The
+    lint itself runs in a forked child (`Forked`) while Pelican's process goes
+    on with the other plugins and the pages; what it finds is said at
+    `finalized` (`say_lints`), or when the build stops before then."""
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
-            lint_articles(generator)
+            prepared = prepare_lint(generator)
+            if setting_workers(generator.settings) == 1:
+                lint_articles(generator, prepared)
+            else:
+                _LINTS.append((generator.settings, Forked(lint_articles, generator, prepared)))
+                defer(say_lints_when_stopped)
     # Each link to a missing file said (above, and of a page when its generator
     # finished): what the pages and feeds get keeps its text, not the link.
     drop_dead_links(generators, missing_target)
@@ -998,7 +1040,36 @@ def missing_target(content, what: str, value: str) -> bool:
     return target_exists(root, str(relative).replace(os.sep, "/"), target) is not True
 
 
+def say_lints(pelican) -> None:
+    """finalized: what the run's lints running beside it found (each said
+    once; an error in one raised as if it ran here: the build stops on it)."""
+    while ours := [lint for lint in _LINTS if lint[0] is pelican.settings]:
+        _LINTS.remove(ours[0])
+        ours[0][1].result()
+
+
+def say_lints_when_stopped() -> None:
+    """What the lints found, said by the build runner when the build stopped
+    before `finalized` (`warta.findings.defer`); one that failed too is said
+    as one error, not raised while the runner says why the build stopped."""
+    while _LINTS:
+        try:
+            _LINTS.pop(0)[1].result()
+        except Exception as exc:
+            report(
+                logger,
+                Finding(
+                    "",
+                    None,
+                    "error",
+                    f"content_lint stopped: {type(exc).__name__}: {exc}",
+                    "set WARTA_DEBUG=1 to see where",
+                ),
+            )
+
+
 def register():
+    signals.finalized.connect(say_lints)
     signals.page_generator_finalized.connect(lint_page_links)
     # (before Pelican's static generator reads the files the contents link)
     signals.article_generator_finalized.connect(forget_missing_static_links)
