@@ -1099,6 +1099,56 @@ def test_page_digest_asks_each_shared_value_once(tmp_path):
     assert len({first, retitled, build.page_fingerprint(template, renamed, "a.html", False)}) == 3
 
 
+def test_a_flushs_page_keys_taken_on_every_core_are_the_keys_taken_one_by_one(tmp_path):
+    """`WriterBuild._fingerprints`: the first page of each template (and set
+    of own names) and every feed in Pelican's process, the other pages'
+    keys in forked workers, each the key `page_fingerprint` gives alone,
+    in the jobs' order."""
+    import os
+
+    from plugins.writer.plugin import Job, WriterBuild
+
+    def writer_build(**more) -> WriterBuild:
+        settings = {"CACHE_PATH": str(tmp_path / "cache"), "THEME": str(tmp_path / "theme")}
+        build = WriterBuild({**settings, **more}, str(tmp_path / "out"))
+        build.digest = "build"
+        return build
+
+    environment = Environment(
+        loader=DictLoader({"a.html": "{{ SITENAME }} {{ title }}", "b.html": "{{ title }}"})
+    )
+    templates = [environment.get_template("a.html"), environment.get_template("b.html")]
+    own = frozenset({"title", "output_file"})
+
+    def jobs_of(build: WriterBuild) -> list[Job]:
+        def where(fingerprint, *args) -> tuple[str | None, int]:
+            return fingerprint(*args), os.getpid()
+
+        jobs = []
+        for number in range(24):
+            context = {"SITENAME": "Bawaslu Sumsel", "title": f"Rapat {number % 7}"}
+            name = f"berita/{number}.html"
+            template = templates[number % 2]
+            digest = functools.partial(
+                where, build.page_fingerprint, template, context, name, False, own
+            )
+            shape = (template, own)
+            jobs.append(Job(name, str(tmp_path / name), None, None, digest=digest, shape=shape))
+        jobs.append(Job("feeds/all.xml", "", None, None, digest=lambda: ("feed", os.getpid())))
+        return jobs
+
+    alone = writer_build()
+    expected = [job.digest()[0] for job in jobs_of(alone)]
+    assert None not in expected and len(set(expected)) == 25
+
+    build = writer_build(WRITER_WORKERS=2, WRITER_KEYS_PER_WORKER=1)
+    taken = build._fingerprints(jobs_of(build))
+    assert [fingerprint for fingerprint, _ in taken] == expected
+    where = [pid for _, pid in taken]
+    assert where[0] == where[1] == where[-1] == os.getpid()  # first of each template, the feed
+    assert set(where[2:-1]) - {os.getpid()}  # the others on another core too
+
+
 def test_page_digest_of_shared_values_is_keyed_by_every_value_the_page_reads(tmp_path):
     """The names pages share (their generator's context, the Jinja globals) are
     digested once for the same objects; any of them being another object on a

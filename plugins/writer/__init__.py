@@ -62,7 +62,9 @@ clean build writes; builds get faster.
 
 Settings: WRITER_INCREMENTAL (True), WRITER_WORKERS (0 = every core, 1 = in
 Pelican's process), WRITER_INPUTS (files or folders every page depends on;
-warta lists data/), WRITER_CACHE_DIR ("writer", under CACHE_PATH).
+warta lists data/), WRITER_CACHE_DIR ("writer", under CACHE_PATH),
+WRITER_KEYS_PER_WORKER (1000: a flush's page keys are taken on every core
+from this many pages a core).
 
 Pure parts: `fingerprint.py` (digests, stamps), `templates.py` (a template's inputs),
 `manifest.py` (last build's files). `plugin.py` has the Writer subclass.

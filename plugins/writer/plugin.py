@@ -62,6 +62,9 @@ DEFAULTS = {
     "WRITER_WORKERS": 0,  # 0: every core; 1: render in Pelican's process
     "WRITER_INPUTS": [],  # files or folders every page depends on (e.g. data/)
     "WRITER_CACHE_DIR": "writer",
+    # A flush's page keys are taken on every core from this many pages a core
+    # (fewer: in Pelican's process, where forking would cost more than it saves).
+    "WRITER_KEYS_PER_WORKER": 1000,
 }
 STATE_KEY = "writer_build"  # in the generator context, shared with the Writer
 # The manifest's digest of a file whose inputs have no digest (a page reading
@@ -605,6 +608,9 @@ class Job:
     # The article or page the page is about, whose stamps its digest needs
     # (taken for all of a flush's pages at once: `ContentStamps.prefill`).
     subject: Any = None
+    # (template, own names) of a page's digest: the first of each is taken
+    # in Pelican's process (`WriterBuild._fingerprints`); None for a feed.
+    shape: tuple | None = None
 
     @property
     def own_template(self) -> bool:
@@ -992,11 +998,40 @@ class WriterBuild:
             )
             if self.frozen:
                 gc.freeze()  # (`fork_map` unfreezes when it has forked)
-        for job in jobs:
-            if job.digest is not None:
-                job.fingerprint, job.digest = job.digest(), None
-                self.digests_taken = True
+        pending = [job for job in jobs if job.digest is not None]
+        for job, fingerprint in zip(pending, self._fingerprints(pending), strict=True):
+            job.fingerprint, job.digest = fingerprint, None
+            self.digests_taken = True
         self.digest_seconds += time.process_time() - started
+
+    def _fingerprints(self, jobs: list[Job]) -> list[str | None]:
+        """Each job's fingerprint (`Job.digest`). A warm build takes 20,000 at
+        its first flush, each page's context described: the first page of
+        each template (and of each set of own names) and every feed here, so
+        that the template's inputs are parsed and its shared values described
+        in Pelican's process, for this flush and the later ones; the others
+        on every core (`fork_map`: the workers inherit that, and the stamps
+        `prefill` took, and send back the fingerprints)."""
+        fingerprints: list[str | None] = [None] * len(jobs)
+        rest: list[int] = []
+        shapes: set[tuple] = set()
+        for position, job in enumerate(jobs):
+            if job.shape is None or job.shape not in shapes:
+                if job.shape is not None:
+                    shapes.add(job.shape)
+                fingerprints[position] = job.digest()
+            else:
+                rest.append(position)
+        if rest:
+            taken = fork_map(
+                lambda position: jobs[position].digest(),
+                rest,
+                self.workers,
+                min_items_per_worker=int(setting(self.settings, "WRITER_KEYS_PER_WORKER")),
+            )
+            for position, fingerprint in zip(rest, taken, strict=True):
+                fingerprints[position] = fingerprint
+        return fingerprints
 
     def add(self, job: Job) -> None:
         if self.flushed and self.check_only:  # a generator after the flush: nothing to write
@@ -1756,16 +1791,12 @@ class IncrementalWriter(Writer):
         outside = build.runs_outside_code(template, localcontext)
         # Digested when rendered (`WriterBuild.digested`), after the signals an
         # outside plugin may change the content in (page_generator_write_page).
+        own = frozenset(kwargs) | PAGE_NAMES
         digest = (
             None
             if outside
             else functools.partial(
-                build.page_fingerprint,
-                template,
-                localcontext,
-                name,
-                override,
-                frozenset(kwargs) | PAGE_NAMES,
+                build.page_fingerprint, template, localcontext, name, override, own
             )
         )
 
@@ -1802,6 +1833,7 @@ class IncrementalWriter(Writer):
                 template_source=own_template.source_path if own_template is not None else "",
                 digest=digest,
                 subject=subject if digest is not None else None,
+                shape=(template, own),
             )
         )
 
