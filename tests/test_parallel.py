@@ -267,3 +267,40 @@ def test_a_record_the_callers_logger_said_meanwhile_is_dropped_not_raised(caplog
     repeat.warning(REPEATED)  # said here while the child runs
     assert forked.result() == "selesai"
     assert [r.getMessage() for r in caplog.records if r.name == repeat.name] == [REPEATED]
+
+
+def refuse_by_fault(record: logging.LogRecord) -> bool:
+    raise RuntimeError("filter rusak")
+
+
+def test_a_filter_that_fails_otherwise_is_a_fault_not_a_record_dropped():
+    """Only Pelican's signal for a message said before drops a record; a
+    filter (or handler) failing otherwise stops the caller, as it would have
+    in one process."""
+    faulty = logging.getLogger("warta.test.faulty")
+    forked = Forked(say_faulty)
+    faulty.addFilter(refuse_by_fault)  # (in the caller only: the child logged before)
+    try:
+        with pytest.raises(RuntimeError, match="filter rusak"):
+            forked.result()
+    finally:
+        faulty.removeFilter(refuse_by_fault)
+
+
+def say_faulty() -> str:
+    logging.getLogger("warta.test.faulty").error("kesalahan dari anak")
+    return "selesai"
+
+
+def test_a_forked_calls_result_is_read_when_its_child_was_reaped_elsewhere():
+    """With SIGCHLD ignored the kernel reaps children itself (`waitpid`
+    finds none): the result is in the file all the same."""
+    import signal
+
+    previous = signal.signal(signal.SIGCHLD, signal.SIG_IGN)
+    try:
+        forked = Forked(sum, [1, 2, 3])
+        time.sleep(0.2)  # (reaped by now)
+        assert forked.result() == 6
+    finally:
+        signal.signal(signal.SIGCHLD, previous)

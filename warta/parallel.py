@@ -139,8 +139,11 @@ def _replay(records: list[logging.LogRecord]) -> None:
             continue
         try:
             target.handle(record)
-        except Exception as exc:  # (a handler's own errors go to its handleError)
-            logger.debug("a worker's record was dropped by a filter (%r)", exc)
+        except Exception as exc:
+            # Only that signal (no Pelican import here): anything else a
+            # filter or handler raises is a fault, not a record said before.
+            if type(exc).__name__ != "FilteredMessage":
+                raise
 
 
 def fork_map(
@@ -279,7 +282,7 @@ class Forked:
             except Exception as exc:
                 payload = _frame((None, collector.records, (None, repr(exc))))
                 status = 1
-            os.pwrite(self._results.fileno(), payload, 0)
+            _write_all(self._results.fileno(), payload)
         except BaseException:
             status = 1
         finally:
@@ -295,7 +298,10 @@ class Forked:
             return self._value
         pid, self.pid = self.pid, None
         self._reaper.detach()  # (its pid may be another child's once waited for)
-        _, status = os.waitpid(pid, 0)
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:  # reaped elsewhere (SIGCHLD ignored): the file tells
+            status = None
         payload, _ = _read_frame(self._results.fileno(), 0)
         self._results.close()
         try:
@@ -307,6 +313,13 @@ class Forked:
         if error:
             _raise_worker_error(error)
         return value
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    """All of `data` at the start of the file, however many writes it takes."""
+    written = 0
+    while written < len(data):
+        written += os.pwrite(fd, memoryview(data)[written:], written)
 
 
 def _reap(pid: int) -> None:

@@ -22,15 +22,18 @@ reads the settings, runs them over the sources and reports. When: the sources
 are listed at the first `article_generator_preread` and handed to a background
 process (`warta.parallel.Background`, lowest priority: the core Pelican's one
 process leaves idle while it reads and while the plugins pass over the
-articles); at `all_generators_finalized` what it did is taken, the rest is
-checked on every core, and the findings are reported.
+articles); at `all_generators_finalized` what it did is taken and the rest is
+checked on every core; then the lint (the checks that read the build and the
+other files, and the reporting) is forked to run beside Pelican's process
+(`warta.parallel.Forked`), and its findings are said at `finalized`.
 
 Settings (defaults in DEFAULTS): CONTENT_LINT_RUBRIK, CONTENT_LINT_TITLE_MIN/MAX,
 CONTENT_LINT_SUMMARY_MIN/MAX, CONTENT_LINT_EXTRA_KEYS (front-matter keys an
 outside plugin or the theme reads: a key nothing reads is said, a warning
 when a known key is close to it, else a suggestion), CONTENT_LINT_NOW (ISO
 datetime; tests pin the clock),
-CONTENT_LINT_WORKERS (processes that read and check the sources; 0 = every core),
+CONTENT_LINT_WORKERS (processes that read and check the sources; 0 = every core;
+1 also runs the lint in Pelican's process, not beside it),
 CONTENT_LINT_CACHE (default True: each source's parse and the findings that
 depend on its text alone are kept in CACHE_PATH/content_lint/ by the digest of
 its bytes, under a key of the rules and the code; the embargo checks, which
@@ -51,6 +54,7 @@ import sys
 import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote
 
 from pelican import Pelican, signals
@@ -1000,10 +1004,19 @@ def setting_workers(settings) -> int:
     return settings.get("CONTENT_LINT_WORKERS", DEFAULTS["CONTENT_LINT_WORKERS"])
 
 
-# The lints running beside the build (`Forked`) with their run's settings,
-# said at that run's `finalized` (a subsite's run inside the main site's
+class RunningLint(NamedTuple):
+    """A lint running beside the build (`Forked`): its run's settings, and
+    the findings it says that Pelican's process made (said here should the
+    lint fail)."""
+
+    settings: dict
+    lint: Forked
+    previews: list[Finding]
+
+
+# Said at their run's `finalized` (a subsite's run inside the main site's
 # `finalized`, pelican-i18n-subsites, says its own).
-_LINTS: list[tuple[dict, Forked]] = []
+_LINTS: list[RunningLint] = []
 
 
 def lint_after_all(generators) -> None:
@@ -1020,7 +1033,8 @@ def lint_after_all(generators) -> None:
             if setting_workers(generator.settings) == 1:
                 lint_articles(generator, prepared)
             else:
-                _LINTS.append((generator.settings, Forked(lint_articles, generator, prepared)))
+                lint = Forked(lint_articles, generator, prepared)
+                _LINTS.append(RunningLint(generator.settings, lint, prepared.previews))
                 defer(say_lints_when_stopped)
     # Each link to a missing file said (above, and of a page when its generator
     # finished): what the pages and feeds get keeps its text, not the link.
@@ -1041,34 +1055,50 @@ def missing_target(content, what: str, value: str) -> bool:
 
 
 def say_lints(pelican) -> None:
-    """finalized: what the run's lints running beside it found (each said
-    once; an error in one raised as if it ran here: the build stops on it)."""
-    while ours := [lint for lint in _LINTS if lint[0] is pelican.settings]:
+    """finalized: what the run's lints running beside it found, each said
+    once. One that failed is one error (the build fails), and the
+    `finalized` receivers after this one still run: the pages are written
+    by now, and the photos, sitemaps and /admin/ must go with them."""
+    while ours := [running for running in _LINTS if running.settings is pelican.settings]:
         _LINTS.remove(ours[0])
-        ours[0][1].result()
+        say_lint(ours[0])
 
 
 def say_lints_when_stopped() -> None:
     """What the lints found, said by the build runner when the build stopped
-    before `finalized` (`warta.findings.defer`); one that failed too is said
-    as one error, not raised while the runner says why the build stopped."""
+    before `finalized` (`warta.findings.defer`)."""
     while _LINTS:
-        try:
-            _LINTS.pop(0)[1].result()
-        except Exception as exc:
-            report(
-                logger,
-                Finding(
-                    "",
-                    None,
-                    "error",
-                    f"content_lint stopped: {type(exc).__name__}: {exc}",
-                    "set WARTA_DEBUG=1 to see where",
-                ),
-            )
+        say_lint(_LINTS.pop(0))
+
+
+def say_lint(running: RunningLint) -> None:
+    try:
+        running.lint.result()
+    except Exception as exc:
+        for finding in running.previews:
+            report(logger, finding)
+        report(
+            logger,
+            Finding(
+                "",
+                None,
+                "error",
+                f"content_lint stopped: {type(exc).__name__}: {exc}",
+                "set WARTA_DEBUG=1 to see where",
+            ),
+        )
+
+
+def forget_unsaid_lints(generator) -> None:
+    """article_generator_init: a run starting with the settings of a run
+    that stopped before saying its lints (Pelican's autoreload builds again
+    with the same settings) does not say them as its own; their children
+    are waited for as they are dropped."""
+    _LINTS[:] = [running for running in _LINTS if running.settings is not generator.settings]
 
 
 def register():
+    signals.article_generator_init.connect(forget_unsaid_lints)
     signals.finalized.connect(say_lints)
     signals.page_generator_finalized.connect(lint_page_links)
     # (before Pelican's static generator reads the files the contents link)

@@ -1031,6 +1031,8 @@ class WriterBuild:
             )
             for position, fingerprint in zip(rest, taken, strict=True):
                 fingerprints[position] = fingerprint
+            if self.frozen:
+                gc.freeze()  # (`fork_map` unfreezes when it has forked)
         return fingerprints
 
     def add(self, job: Job) -> None:
@@ -1089,7 +1091,8 @@ class WriterBuild:
             self.folder.remove(self.manifest.gone())
         logger.info(
             "writer: %d files rendered, %d unchanged and reused (%d workers, %.1f s); "
-            "inputs described in %.2f s of CPU (%d articles and pages stamped in %.2f s%s%s)",
+            "inputs described in %.2f s of CPU in Pelican's process (%d articles and pages "
+            "stamped in %.2f s%s%s)",
             self.rendered,
             self.reused,
             self.workers,
