@@ -96,23 +96,29 @@ def _become_worker() -> _RecordCollector:
     return collector
 
 
-def _run_worker(function: Callable, items: Sequence, write_fd: int) -> None:
-    """In the forked child: run the share, send (results, records, error), never return."""
-    status = 0
+def _worker_payload(call: Callable[[], Any], failed: Any) -> tuple[bytes, int]:
+    """In a forked child: run `call` as a worker and pickle (its value, its log
+    records, its error as (exception, traceback)) for the parent, with `failed`
+    for the value when it raised or the value cannot be pickled; and the exit
+    status."""
     collector = _become_worker()
-    results: list = []
-    error: tuple | None = None
+    value, error, status = failed, None, 0
     try:
-        results = [function(item) for item in items]
+        value = call()
     except BaseException as exc:  # everything, including SystemExit, goes back
         error = (_picklable(exc), traceback.format_exc())
         status = 1
     try:
-        payload = pickle.dumps((results, collector.records, error), pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps((value, collector.records, error), pickle.HIGHEST_PROTOCOL), status
     except Exception as exc:
-        payload = pickle.dumps(([], collector.records, (None, repr(exc))))
-        status = 1
+        return pickle.dumps((failed, collector.records, (None, repr(exc)))), 1
+
+
+def _run_worker(function: Callable, items: Sequence, write_fd: int) -> None:
+    """In the forked child: run the share, send (results, records, error), never return."""
+    status = 1
     try:
+        payload, status = _worker_payload(lambda: [function(item) for item in items], [])
         with os.fdopen(write_fd, "wb") as pipe:
             pipe.write(payload)
     finally:
@@ -268,20 +274,9 @@ class Forked:
         self._reaper = weakref.finalize(self, _reap, pid)
 
     def _run_child(self, function: Callable[..., Any], args: tuple) -> None:
-        status = 0
+        status = 1
         try:
-            collector = _become_worker()
-            value, error = None, None
-            try:
-                value = function(*args)
-            except BaseException as exc:  # everything, including SystemExit, goes back
-                error = (_picklable(exc), traceback.format_exc())
-                status = 1
-            try:
-                payload = _frame((value, collector.records, error))
-            except Exception as exc:
-                payload = _frame((None, collector.records, (None, repr(exc))))
-                status = 1
+            payload, status = _worker_payload(lambda: function(*args), None)
             _write_all(self._results.fileno(), payload)
         except BaseException:
             status = 1
@@ -302,7 +297,7 @@ class Forked:
             _, status = os.waitpid(pid, 0)
         except ChildProcessError:  # reaped elsewhere (SIGCHLD ignored): the file tells
             status = None
-        payload, _ = _read_frame(self._results.fileno(), 0)
+        payload = _read_all(self._results.fileno())
         self._results.close()
         try:
             value, records, error = pickle.loads(payload)
@@ -320,6 +315,12 @@ def _write_all(fd: int, data: bytes) -> None:
     written = 0
     while written < len(data):
         written += os.pwrite(fd, memoryview(data)[written:], written)
+
+
+def _read_all(fd: int) -> bytes:
+    """The whole file, from its start."""
+    with os.fdopen(os.dup(fd), "rb") as file:
+        return file.read()
 
 
 def _reap(pid: int) -> None:
