@@ -1059,16 +1059,15 @@ def say_lints(pelican) -> None:
     once. One that failed is one error (the build fails), and the
     `finalized` receivers after this one still run: the pages are written
     by now, and the photos, sitemaps and /admin/ must go with them."""
-    while ours := [running for running in _LINTS if running.settings is pelican.settings]:
-        _LINTS.remove(ours[0])
-        say_lint(ours[0])
+    for running in _taken_lints(pelican.settings):
+        say_lint(running)
 
 
 def say_lints_when_stopped() -> None:
     """What the lints found, said by the build runner when the build stopped
     before `finalized` (`warta.findings.defer`)."""
-    while _LINTS:
-        say_lint(_LINTS.pop(0))
+    for running in _taken_lints():
+        say_lint(running)
 
 
 def say_lint(running: RunningLint) -> None:
@@ -1094,7 +1093,17 @@ def forget_unsaid_lints(generator) -> None:
     that stopped before saying its lints (Pelican's autoreload builds again
     with the same settings) does not say them as its own; their children
     are waited for as they are dropped."""
-    _LINTS[:] = [running for running in _LINTS if running.settings is not generator.settings]
+    _taken_lints(generator.settings)
+
+
+def _taken_lints(settings: dict | None = None) -> list[RunningLint]:
+    """The lints of the run with these settings (of every run: None), no
+    longer kept."""
+    taken, kept = [], []
+    for running in _LINTS:
+        (taken if settings is None or running.settings is settings else kept).append(running)
+    _LINTS[:] = kept
+    return taken
 
 
 def register():
