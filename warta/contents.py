@@ -53,9 +53,22 @@ def is_pages_generator(generator) -> bool:
     )
 
 
+# On a Pelican generator: the held-back contents (drafts, embargoed and taken-
+# down releases) the build writes no page of, taken out of Pelican's lists once
+# read (`warta.published.hold_back_unwritten`), by the name of the list each
+# was in. warta's code reads them with the lists (`every_content`); an outside
+# plugin reading `generator.drafts` no longer finds them.
+HELD_BACK = "warta_held_back"
+
+
 def every_content(generator, lists: tuple[str, ...]) -> list:
-    """The contents of the named lists of one generator (missing lists: none)."""
-    return [content for name in lists for content in getattr(generator, name, None) or []]
+    """The contents of the named lists of one generator (missing lists: none),
+    with the held-back ones taken out of them (HELD_BACK)."""
+    found = [content for name in lists for content in getattr(generator, name, None) or []]
+    held_back = getattr(generator, HELD_BACK, None)
+    if held_back:
+        found += [content for name in lists for content in held_back.get(name, ())]
+    return found
 
 
 def every_article(generator) -> list:

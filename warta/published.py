@@ -26,7 +26,15 @@ import itertools
 import posixpath
 import string
 
-from warta.contents import contents_of, every_article, every_content, every_page, message_path
+from warta.contents import (
+    DRAFT_LISTS,
+    HELD_BACK,
+    contents_of,
+    every_article,
+    every_content,
+    every_page,
+    message_path,
+)
 from warta.dates import WIB, when_written, wib_now
 from warta.frontmatter import TAKE_DOWN_KEY
 from warta.text import fold, may_hold_ascii_word
@@ -164,6 +172,32 @@ def unpreviewed(generator) -> dict[str, tuple[str, str]]:
         if owner != source:
             refused[source] = (address, owner)
     return refused
+
+
+def hold_back_unwritten(generator) -> None:
+    """Take the held-back contents (drafts, embargoed and taken-down releases)
+    the build writes no page of out of the generator's Pelican lists, into its
+    HELD_BACK, where warta's code still reads them (`every_content`).
+
+    The public build writes no draft, and no output may show one; but an
+    outside plugin reads Pelican's lists as they are: pelican-series numbers a
+    series over `chain(generator.articles, generator.drafts)`, so a published
+    release's series named the embargoed one, and a theme's templates get the
+    lists as `drafts` and `draft_pages`. They are emptied in place, as the
+    template context holds the same lists. The development build writes its
+    drafts at /draf/ and keeps them in the lists."""
+    held_back = getattr(generator, HELD_BACK, None) or {}
+    for name in DRAFT_LISTS:
+        contents = getattr(generator, name, None)
+        if not isinstance(contents, list):
+            continue
+        unwritten = [content for content in contents if not is_written(content)]
+        if unwritten:
+            kept = [content for content in contents if is_written(content)]
+            held_back.setdefault(name, []).extend(unwritten)
+            contents[:] = kept
+    if held_back:
+        setattr(generator, HELD_BACK, held_back)
 
 
 def address_of(content) -> str:

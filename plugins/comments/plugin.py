@@ -43,6 +43,7 @@ from pathlib import Path
 from pelican import signals
 
 from warta import frontmatter
+from warta.contents import every_content
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
 from warta.paths import own_output, replace_file
@@ -219,11 +220,8 @@ def add_comments(generator) -> None:
     seen: dict[str, str] = {}
     open_threads: dict[str, str | None] = {}
     published = {id(a) for a in (*generator.articles, *generator.translations)}
-    for article in (
-        *generator.articles,
-        *generator.translations,
-        *generator.drafts,
-        *generator.drafts_translations,
+    for article in every_content(
+        generator, ("articles", "translations", "drafts", "drafts_translations")
     ):
         # Build time in the article's own zone (WIB): "N days" means calendar time here.
         now = dt.datetime.now(article.date.tzinfo)

@@ -62,7 +62,13 @@ from pelican.generators import Generator
 from pelican.urlwrappers import URLWrapper
 
 from warta import findings
-from warta.contents import every_article, every_page, message_path
+from warta.contents import (
+    every_article,
+    every_content,
+    every_page,
+    is_pages_generator,
+    message_path,
+)
 from warta.deploy import unpublished_names
 from warta.filestate import folder_entries
 from warta.findings import Finding
@@ -78,7 +84,12 @@ from warta.paths import (
     symlinks_under,
     template_folders,
 )
-from warta.published import hold_drafts_folder, hold_future_page, hold_taken_down
+from warta.published import (
+    hold_back_unwritten,
+    hold_drafts_folder,
+    hold_future_page,
+    hold_taken_down,
+)
 from warta.text import LANG_RE, SLUG_RE, shown_controls
 
 logger = logging.getLogger(__name__)
@@ -330,9 +341,19 @@ def keep_draft_at_draft_address(content) -> None:
 
 def keep_drafts_at_draft_address(generator) -> None:
     """article_generator_pretaxonomy: a future-dated article becomes a draft
-    after its content_object_init (Pelican's WITH_FUTURE_DATES rule)."""
-    for article in (*generator.drafts, *generator.drafts_translations):
+    after its content_object_init (Pelican's WITH_FUTURE_DATES rule). Then the
+    drafts the build does not write (all of them in the public build) are
+    taken out of the lists outside plugins and templates read."""
+    for article in every_content(generator, ("drafts", "drafts_translations")):
         keep_draft_at_draft_address(article)
+    hold_back_unwritten(generator)
+
+
+def hold_back_unwritten_pages(generator) -> None:
+    """page_generator_finalized (Pelican's pages generator has no earlier
+    signal with its lists made): the draft pages the build does not write."""
+    if is_pages_generator(generator):
+        hold_back_unwritten(generator)
 
 
 def check_taxonomy_names(content, lines: SourceLines, where: Callable[[], str]) -> None:
@@ -762,3 +783,4 @@ def register() -> None:
     signals.static_generator_finalized.connect(check_static_files)
     signals.article_generator_finalized.connect(check_article_templates)
     signals.page_generator_finalized.connect(check_page_templates)
+    signals.page_generator_finalized.connect(hold_back_unwritten_pages)

@@ -146,7 +146,7 @@ def rewrite_articles(generator) -> None:
     generator.context[READ_ALSO_SAID] = said
     mentioning = [
         article
-        for article in [*generator.articles, *generator.hidden_articles, *generator.drafts]
+        for article in every_content(generator, ("articles", "hidden_articles", "drafts"))
         if article._content and mentions(article._content)
     ]
     kept = kept_rewrites(generator.settings)

@@ -68,6 +68,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.generators import ArticlesGenerator
 
+from warta.contents import every_content
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
 from warta.paths import first_symlink, link_target, own_output
@@ -173,18 +174,17 @@ def attach_filters(generators) -> None:
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator) or check_only(generator.settings):
             continue  # (`invoke check` renders no page)
-        for name in ARTICLE_LISTS:
-            for article in getattr(generator, name, []) or []:
-                date = getattr(article, "date", None)
-                enrichment = enrichment_of(article)
-                article.search_filters = search_filters(
-                    # (named by the search words stage, cached with the enrichment)
-                    regions=enrichment.search_regions,
-                    official_tags=enrichment.official_tags,
-                    tags=getattr(article, "tags", None),
-                    category=getattr(article, "category", None),
-                    year=date.year if date else None,
-                )
+        for article in every_content(generator, ARTICLE_LISTS):
+            date = getattr(article, "date", None)
+            enrichment = enrichment_of(article)
+            article.search_filters = search_filters(
+                # (named by the search words stage, cached with the enrichment)
+                regions=enrichment.search_regions,
+                official_tags=enrichment.official_tags,
+                tags=getattr(article, "tags", None),
+                category=getattr(article, "category", None),
+                year=date.year if date else None,
+            )
 
 
 def max_pages(settings) -> int | None:

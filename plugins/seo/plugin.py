@@ -40,6 +40,7 @@ from zoneinfo import ZoneInfo
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator
 
+from warta.contents import every_content
 from warta.enrichment import enrichment_of
 from warta.findings import Finding, report
 from warta.paths import listed_folders, own_output, shared_listing, wrote_own_file
@@ -411,7 +412,7 @@ class SeoGenerator(Generator):
 def add_content_location(generators) -> None:
     for generator in generators:
         if isinstance(generator, ArticlesGenerator):
-            for article in [*generator.articles, *generator.drafts]:
+            for article in every_content(generator, ("articles", "drafts")):
                 article.content_location = content_location(enrichment_of(article).regions)
 
 
