@@ -1049,3 +1049,61 @@ def test_a_draft_notice_at_the_top_of_the_text_holds_the_release_back(site):
         "and is read as Status: draft: this release is not published"
     )
     assert "write 'Status: draft' in the front matter" in said[0].message
+
+
+def test_a_key_line_meta_does_not_read_that_ends_the_front_matter_holds_the_release_back(site):
+    """`Status naskah: draft`, `Status = draft`, `Catatan redaksi: masih draf`
+    and the CMS's label `Diturunkan pada: …` as the front matter's last line
+    ended it and were published as the lead, with no line said; `Status：draft`
+    and `Belum terbit: ya` were an error, and the release was written all the
+    same. Each was meant as front matter, and holds the release back with one
+    line at its line. A lead written with no blank line above it is still
+    the lead."""
+    site.article("2024/sudah.md", slug="sudah-terbit", date="2024-11-17 09:30")
+    lines = {
+        "status-naskah": "Status naskah: draft",
+        "status-sama": "Status = draft",
+        "status-pisah": "Status - draft",
+        "status-titik": "Status. draft",
+        "catatan-redaksi": "Catatan redaksi: masih draf, tunggu persetujuan ketua",
+        "diturunkan-pada": "Diturunkan pada: 2024-12-01 10:00",
+        "berlaku-hingga": "Berlaku hingga: 2024-12-01 10:00",
+        "tanggal-diturunkan": "Tanggal diturunkan: 2024-12-01",
+        "status-lebar": "Status\uff1adraft",  # (a full-width colon: an error of its own)
+        "belum-terbit": "Belum terbit: ya",
+    }
+    releases_with_a_line(site, lines)
+    leads = {
+        "lead-dash": "PALEMBANG – Bawaslu Kota Palembang menggelar rapat koordinasi.",
+        "lead-dot": "Palembang. Bawaslu Kota Palembang menggelar rapat koordinasi.",
+    }
+    releases_with_a_line(site, leads)
+    built = site.build(publish=True)
+
+    assert article_urls(built) == {"2024/11/sudah-terbit/"} | {
+        f"2024/11/zz-{name}/" for name in leads
+    }, built.log
+    said = [
+        (f.path.rsplit("/", 1)[1], f.line)
+        for f in built.findings()
+        if f.level in ("warning", "error")
+        and ("not published" in f.message or "the front matter ends" in f.message)
+    ]
+    assert sorted(said) == sorted((f"{name}.md", 8) for name in lines), built.log
+    assert not [f for f in built.findings() if f.path.rsplit("/", 1)[1][:-3] in leads], built.log
+
+
+def test_a_hidden_release_is_said_to_be_published_at_its_address(site):
+    """`Status: hidden` publishes the release at its address (left out of the
+    lists): said as a suggestion, with the status that keeps it off the site;
+    `Status: sembunyi` is told both."""
+    releases_with_a_line(site, {"hidden": "Status: hidden", "sembunyi": "Status: sembunyi"})
+    built = site.build(publish=True)
+
+    hidden = [f for f in built.findings() if f.path.endswith("hidden.md")]
+    assert [(f.line, f.level) for f in hidden] == [(8, "suggestion")], built.log
+    assert "published at its own address" in hidden[0].message
+    assert "'Status: draft'" in hidden[0].message
+    assert (built.output / "berita/2024/11/zz-hidden/index.html").is_file()
+    hint = [f.message for f in built.findings("error") if f.path.endswith("sembunyi.md")]
+    assert len(hint) == 1 and "'Status: draft'" in hint[0] and "'Status: hidden'" in hint[0]

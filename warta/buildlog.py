@@ -319,6 +319,13 @@ def _unknown_status(t: Translator, args, level, exc) -> Translation:
     hint = "use Status: published, draft or hidden"
     if meant == "published":
         hint = "write 'Status: published', or no Status: line (a release is published without one)"
+    elif meant == "hidden":
+        # (`sembunyi` is written to keep a release out of sight: hidden
+        # publishes it at its address, left out of the lists only)
+        hint = (
+            "write 'Status: draft' to keep it off the site, or 'Status: hidden' to "
+            "publish it at its own address only, left out of the lists, feeds and search"
+        )
     elif meant:
         hint = f"write 'Status: {meant}'"
     hint = comment_advice(field.name if field is not None else "Status", written) or hint

@@ -282,7 +282,8 @@ def title_notice(title: str) -> str | None:
 # - A date a release is to come down, the whole key: the site's
 #   `Kedaluwarsa:` (TAKE_DOWN_KEY), and the same written otherwise (Hugo's
 #   and Decap's `expiryDate:`, Hugo's `unpublishDate:`, `Expires:`,
-#   `Tayang-Hingga:`, `Publish-Until:`, `is_end_key`; a bare `Unpublish:`
+#   `Tayang-Hingga:`, `Publish-Until:`, `Diturunkan:` (the CMS's label),
+#   `Tanggal-Diturunkan:`, `Masa-Berlaku:`, `Take-Down:`, `is_end_key`; a bare `Unpublish:`
 #   with a date, `is_end_field`). The hourly build takes the release off the
 #   site from that time (`warta.published.hold_taken_down`); a value that
 #   reads as no date, or a date not after the `Date:`, holds it back.
@@ -293,7 +294,8 @@ _END_KEY_RE = re.compile(
     r"(?:-\w+)?"
     r"|\w*-?(?:tayang|terbit|publish(?:ed)?|tampil|berlaku)-?(?:hingga|sampai|until|end|ends)"
     r"(?:-\w+)?"
-    r"|diturunkan(?:-\w+)?|turun(?:kan)?-?(?:pada|tanggal|tgl)"
+    r"|(?:(?:tanggal|tgl)-?)?diturunkan(?:-\w+)?|turun(?:kan)?-?(?:pada|tanggal|tgl)"
+    r"|masa-?berlaku(?:-\w+)?|take-?down(?:-\w+)?"
 )
 # The key the site writes a take-down date with, and hands the reader.
 TAKE_DOWN_KEY = "kedaluwarsa"
@@ -903,6 +905,46 @@ def embargo_notice(line: str, date: str = "", *, opens: bool = True) -> tuple[st
     return "embargo", line.strip(), value
 
 
+# A line of a block that a line of text ended early (`FrontMatter.closed`
+# False: from that line to the first blank one) written as a key `meta` does
+# not read: a few words before the colon (`Status naskah: draft`, `Diturunkan
+# pada: 2026-04-01 10:00`, `Catatan redaksi: masih draf`), or a publication
+# key with `=`, a dash, a full stop or a colon that only looks like one
+# (`Status = draft`, `Status：draft`).
+# (The key's words are lazy, and a run of spaces is taken by one part only.)
+# Colons a phone's or a word processor's keyboard types that look like ':'
+# (full-width, small, presentation form, ratio, modifier letter).
+LOOKALIKE_COLONS = "\uff1a\ufe55\ufe13\u2236\ua789"
+_STRANDED_KEY_RE = re.compile(
+    r"^[ \t]*(?P<key>[A-Za-z][\w-]*(?:[ \t]+[\w-]+){0,3}?)[ \t]*"
+    r"(?P<sep>[:=" + LOOKALIKE_COLONS + r"]|(?<=[ \t])[-\u2013\u2014](?=[ \t])|\.(?=[ \t]))"
+    r"[ \t]*(?P<value>\S.*?)\s*$"
+)
+
+
+def stranded_flag(line: str, date: str = "") -> tuple[str, str, str] | None:
+    """(key, name as written, value) of a line of the block a line of text
+    ended early (`_STRANDED_KEY_RE`) that holds the release back: staff meant
+    it as front matter, so it is read by the front matter's rules
+    (`keeps_unpublished`), but a take-down key there (`Diturunkan pada:`)
+    takes nothing down, so a date or a yes in it holds the release back now,
+    as below the front matter. A line whose key is no publication key with
+    another mark than a colon is the lead (`PALEMBANG – Bawaslu …`)."""
+    match = _STRANDED_KEY_RE.match(line)
+    if match is None:
+        return None
+    name = " ".join(match["key"].split())
+    key = _joined_key(ascii_key(name))
+    value = yaml_unquoted(match["value"].partition(" #")[0].strip())
+    if is_end_key(key):
+        holds = when_written(value) is not None or yes_or_no(value) is True
+    elif match["sep"] != ":" and not (key in PUBLICATION_KEYS or is_publication_key(key)):
+        return None
+    else:
+        holds = keeps_unpublished(key, value, date)
+    return (canonical_key(key), name, value) if holds else None
+
+
 def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
     """`front` with every line below it that keeps the release unpublished
     (`flag_below`, `FrontMatter.below`): a continuation line of a field
@@ -919,15 +961,27 @@ def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
     found: list[Field] = []
     body = front.end + 1  # (the body's first line: below it, a paragraph opens after a blank)
     ending = None if front.closed else front.body_start
+    stranded = set()
+    if ending is not None:  # (from the line that ended it to the first blank one)
+        for number in range(ending, len(lines) + 1):
+            if not lines[number - 1].strip() or END_RE.match(lines[number - 1]):
+                break
+            stranded.add(number)
     for number in numbers:
         text = lines[number - 1].rstrip("\r\n")
         keyed = ":" in text
         # A notice is a short line (MAX_NOTICE_CHARS, and its marks): most of
         # a release's lines are longer, and are searched for none of its words.
         notice = len(text) <= _NOTICE_LINE_CHARS and may_hold_ascii_word(text, _NOTICE_WORDS)
+        if number in stranded and not keyed:
+            keyed = bool(_STRANDED_KEY_RE.match(text))  # (`Status = draft`)
         if not keyed and not notice:
             continue  # (no key line and no notice: most of a release's lines)
         flag = flag_below(text, date, ending=number == ending) if keyed else None
+        if flag is None and number in stranded and not _FLAG_LINE_RE.match(text):
+            # (a `Key: value` line there is read as below: a lead's line may
+            # wrap to start with `Status: Siaga 1 …`)
+            flag = stranded_flag(text, date)
         held = None
         if (flag is None or not flag[1][:1].isalpha()) and notice:
             # An embargo notice (`_Embargo: 10/12/2026_` too, read without its marks).

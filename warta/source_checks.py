@@ -469,10 +469,9 @@ def meant_as_front_matter(key: str) -> bool:
     )
 
 
-# Colons a phone's or a word processor's keyboard types that look like ':'
-# (full-width, small, presentation form, ratio, modifier letter): a key line
-# written with one is no key for the reader, and is said as one that is not.
-LOOKALIKE_COLONS = "\uff1a\ufe55\ufe13\u2236\ua789"
+# A key line written with a colon that only looks like one is no key for the
+# reader, and is said as one that is not.
+LOOKALIKE_COLONS = frontmatter.LOOKALIKE_COLONS
 # A line written as a key, loosely: spaces before the colon, the key in
 # quotes (`“Title”:`, a word processor's), a colon that only looks like one.
 _LOOSE_KEY_RE = re.compile(
@@ -839,6 +838,7 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_yaml_marks(source)
     yield from _check_unknown_keys(source, rules)
     yield from check_unpublished_flag(source)
+    yield from _check_hidden(source)
     yield from _check_tags_auto(source)
     yield from _check_held_separators(source)
     yield from _check_written_lists(source)
@@ -862,6 +862,23 @@ def check_source(source: Source, rules: Rules) -> Iterator[Finding]:
     yield from _check_broken_words(source)
     yield from _check_doubled_words(source)
     yield from check_text_dates(source)
+
+
+def _check_hidden(source: Source) -> Iterator[Finding]:
+    """`Status: hidden` is Pelican's: the release is published at its own
+    address and left out of the lists, feeds, sitemap and search, so anyone
+    given (or guessing) the address reads it. Staff who write it to keep a
+    release off the site are told so, with the status that does."""
+    if source.value("status").strip().lower() != "hidden" or source.unpublished_flag:
+        return
+    yield _finding(
+        source,
+        source.line("status"),
+        "suggestion",
+        "Status: hidden: the release is published at its own address, "
+        "left out of the site's lists, feeds, sitemap and search",
+        "anyone with its address can read it; to keep it off the site, write 'Status: draft'",
+    )
 
 
 def _finding(source: Source, line, level, message, suggestion="") -> Finding:
