@@ -1673,6 +1673,39 @@ def test_an_unpublished_address_in_a_correction_is_warned_and_taken_out(tmp_path
     assert leaks == []
 
 
+def test_an_unpublished_address_in_the_correction_note_is_warned_and_taken_out(tmp_path):
+    """`Koreksi: Lihat juga https://…/berita/2099/11/slug/ untuk rilis lanjutan`
+    published the embargoed release's address in the note's box with no
+    warning: it is warned at its line and shown as "(tautan belum tersedia)"."""
+    from warta.build import load_settings
+
+    siteurl = load_settings(Path("publishconf.py").resolve())["SITEURL"]
+    embargo = "/berita/2099/11/penetapan-rahasiaembargo-lahat/"
+    site = FixtureSite(tmp_path)
+    site.article(
+        "p02.md",
+        article_text(
+            slug="rapat-persiapan-penetapan",
+            koreksi=f"Lihat juga {siteurl}{embargo} untuk rilis lanjutan.",
+        ),
+    )
+    site.article(
+        "e01.md", article_text(slug="penetapan-rahasiaembargo-lahat", date="2099-11-02 10:00")
+    )
+    public = site.build(publish=True, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == [("berita/p02.md", 8, f"{siteurl}{embargo}")], public.log
+    page = public.html("berita/2024/11/rapat-persiapan-penetapan/")
+    note = page.select_one(".notice--correction").get_text(" ", strip=True)
+    assert note == "Koreksi: Lihat juga (tautan belum tersedia) untuk rilis lanjutan."
+    leaks = [
+        (name, text)
+        for name, text in output_strings(public.output)
+        if "rahasiaembargo" in text.casefold()
+    ]
+    assert leaks == []
+
+
 def test_a_link_to_a_tag_rubrik_or_author_page_the_site_does_not_have_is_said_at_its_line(
     tmp_path,
 ):

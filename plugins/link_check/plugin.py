@@ -148,8 +148,9 @@ def check_content(
 
 # Front-matter fields the page shows as plain text, besides the summary: the
 # featured image's alt text (its <img>, the cards' thumbnails, og:image:alt,
-# search), caption and credit (its <figcaption>).
-TEXT_FIELDS = ("image-alt", "image-caption", "image-credit")
+# search), caption and credit (its <figcaption>), and the `Koreksi:` note
+# (its box above the text).
+TEXT_FIELDS = ("image-alt", "image-caption", "image-credit", "koreksi")
 
 
 # The text of the article's n-th correction (`Ralat:`, the corrections plugin's
