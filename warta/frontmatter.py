@@ -906,31 +906,58 @@ def embargo_notice(line: str, date: str = "", *, opens: bool = True) -> tuple[st
 
 
 # A line of a block that a line of text ended early (`FrontMatter.closed`
-# False: from that line to the first blank one) written as a key `meta` does
-# not read: a few words before the colon (`Status naskah: draft`, `Diturunkan
-# pada: 2026-04-01 10:00`, `Catatan redaksi: masih draf`), or a publication
-# key with `=`, a dash, a full stop or a colon that only looks like one
-# (`Status = draft`, `Status：draft`).
+# False) written as a key `meta` does not read: a few words before the colon
+# (`Status naskah: draft`, `Diturunkan pada: 2026-04-01 10:00`, `Catatan
+# redaksi: masih draf`), or `=` or a colon that only looks like one
+# (`Status = draft`, `Status：draft`); a dash or a full stop only after a
+# publication or take-down key (`Status - draft`: `PALEMBANG – …` is a lead).
 # (The key's words are lazy, and a run of spaces is taken by one part only.)
 # Colons a phone's or a word processor's keyboard types that look like ':'
 # (full-width, small, presentation form, ratio, modifier letter).
 LOOKALIKE_COLONS = "\uff1a\ufe55\ufe13\u2236\ua789"
 _STRANDED_KEY_RE = re.compile(
-    r"^[ \t]*(?P<key>[A-Za-z][\w-]*(?:[ \t]+[\w-]+){0,3}?)[ \t]*"
+    r"^[ \t]*(?P<key>[A-Za-z][\w-]*(?:[ \t]+[\w-]+){0,2}?)[ \t]*"
     r"(?P<sep>[:=" + LOOKALIKE_COLONS + r"]|(?<=[ \t])[-\u2013\u2014](?=[ \t])|\.(?=[ \t]))"
-    r"[ \t]*(?P<value>\S.*?)\s*$"
+    r"[ \t]*(?P<value>\S.*)$"
 )
 
 
-def stranded_flag(line: str, date: str = "") -> tuple[str, str, str] | None:
-    """(key, name as written, value) of a line of the block a line of text
-    ended early (`_STRANDED_KEY_RE`) that holds the release back: staff meant
-    it as front matter, so it is read by the front matter's rules
-    (`keeps_unpublished`), but a take-down key there (`Diturunkan pada:`)
-    takes nothing down, so a date or a yes in it holds the release back now,
-    as below the front matter. A line whose key is no publication key with
-    another mark than a colon is the lead (`PALEMBANG – Bawaslu …`)."""
+def _stranded_key(line: str) -> re.Match | None:
+    """`_STRANDED_KEY_RE`'s match of a line that reads as a key there."""
     match = _STRANDED_KEY_RE.match(line)
+    if match is None or match["sep"] not in "-\u2013\u2014.":
+        return match
+    key = _joined_key(ascii_key(match["key"]))
+    return match if key in PUBLICATION_KEYS or is_publication_key(key) or is_end_key(key) else None
+
+
+def _stranded_lines(front: FrontMatter, lines: list[str]) -> set[int]:
+    """The lines (1-based) of a block a line of text ended early that staff
+    meant as more of it: from that line down, while each reads as a key
+    (`_FLAG_LINE_RE`, `_stranded_key`). A line of prose ends them: the lead
+    written with no blank line above it (`PALEMBANG – …`), and whatever its
+    paragraph says below (`Jadwal tayang: Sabtu malam`), is the text."""
+    found: set[int] = set()
+    if front.closed:
+        return found
+    for number in range(front.body_start, len(lines) + 1):
+        text = lines[number - 1]
+        if not text.strip() or END_RE.match(text):
+            break
+        if not (_FLAG_LINE_RE.match(text) or _stranded_key(text)):
+            break
+        found.add(number)
+    return found
+
+
+def stranded_flag(line: str, date: str = "") -> tuple[str, str, str] | None:
+    """(key, name as written, value) of a line of `_stranded_lines` that holds
+    the release back: staff meant it as front matter, so it is read by the
+    front matter's rules (`keeps_unpublished`), but a take-down key there
+    (`Diturunkan pada:`) takes nothing down, so a date or a yes in it holds
+    the release back now, as below the front matter; with another mark than
+    a colon, only a value that says so clearly does, as below it."""
+    match = _stranded_key(line)
     if match is None:
         return None
     name = " ".join(match["key"].split())
@@ -938,10 +965,11 @@ def stranded_flag(line: str, date: str = "") -> tuple[str, str, str] | None:
     value = yaml_unquoted(match["value"].partition(" #")[0].strip())
     if is_end_key(key):
         holds = when_written(value) is not None or yes_or_no(value) is True
-    elif match["sep"] != ":" and not (key in PUBLICATION_KEYS or is_publication_key(key)):
-        return None
     else:
-        holds = keeps_unpublished(key, value, date)
+        # (with another mark than a colon, only a clear value: `STATUS =
+        # WASPADA`, `Status – Siaga Darurat Banjir` open a lead)
+        colon = match["sep"] == ":" or match["sep"] in LOOKALIKE_COLONS
+        holds = keeps_unpublished(key, value, date, below=not colon)
     return (canonical_key(key), name, value) if holds else None
 
 
@@ -961,12 +989,7 @@ def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
     found: list[Field] = []
     body = front.end + 1  # (the body's first line: below it, a paragraph opens after a blank)
     ending = None if front.closed else front.body_start
-    stranded = set()
-    if ending is not None:  # (from the line that ended it to the first blank one)
-        for number in range(ending, len(lines) + 1):
-            if not lines[number - 1].strip() or END_RE.match(lines[number - 1]):
-                break
-            stranded.add(number)
+    stranded = _stranded_lines(front, lines)
     for number in numbers:
         text = lines[number - 1].rstrip("\r\n")
         keyed = ":" in text
@@ -974,7 +997,7 @@ def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
         # a release's lines are longer, and are searched for none of its words.
         notice = len(text) <= _NOTICE_LINE_CHARS and may_hold_ascii_word(text, _NOTICE_WORDS)
         if number in stranded and not keyed:
-            keyed = bool(_STRANDED_KEY_RE.match(text))  # (`Status = draft`)
+            keyed = True  # (`Status = draft`)
         if not keyed and not notice:
             continue  # (no key line and no notice: most of a release's lines)
         flag = flag_below(text, date, ending=number == ending) if keyed else None

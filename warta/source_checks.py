@@ -875,7 +875,7 @@ def _check_hidden(source: Source) -> Iterator[Finding]:
         source,
         source.line("status"),
         "suggestion",
-        "Status: hidden: the release is published at its own address, "
+        "Status: hidden: once published, the release is at its own address only, "
         "left out of the site's lists, feeds, sitemap and search",
         "anyone with its address can read it; to keep it off the site, write 'Status: draft'",
     )
