@@ -1374,6 +1374,31 @@ def output_strings(output: Path):
             yield name, string
 
 
+# An embargoed release beside the published ones, whose address's words no
+# output may hold (the tests of an address shown as text).
+EMBARGOED = "/berita/2099/11/penetapan-rahasiaembargo-lahat/"
+
+
+def public_siteurl() -> str:
+    from warta.build import load_settings
+
+    return load_settings(Path("publishconf.py").resolve())["SITEURL"]
+
+
+def add_embargoed(site) -> None:
+    site.article(
+        "e01.md", article_text(slug="penetapan-rahasiaembargo-lahat", date="2099-11-02 10:00")
+    )
+
+
+def embargoed_words(built) -> list[tuple[str, str]]:
+    return [
+        (name, text)
+        for name, text in output_strings(built.output)
+        if "rahasiaembargo" in text.casefold()
+    ]
+
+
 def test_a_summary_made_from_the_lead_reads_the_lead_as_published(tmp_path):
     """A release without Summary: got its lead as its summary as read, links
     and all: the addresses of an embargoed release and of a draft's /draf/
@@ -1381,9 +1406,7 @@ def test_a_summary_made_from_the_lead_reads_the_lead_as_published(tmp_path):
     meta and og:/twitter: descriptions, its JSON-LD, the home page, the feeds
     and the tag, rubrik and archive pages, while its body said "(tautan belum
     tersedia)". The summary is made from the lead as published."""
-    from warta.build import load_settings
-
-    siteurl = load_settings(Path("publishconf.py").resolve())["SITEURL"]
+    siteurl = public_siteurl()
     site = FixtureSite(tmp_path)
     links = [
         f"<{siteurl}/berita/2099/11/rencana-rahasia-embargo/>",
@@ -1439,9 +1462,7 @@ def test_an_unpublished_address_shown_as_text_is_warned_and_taken_out(tmp_path):
     description, feeds and search with "build ok". Each is warned at its line,
     in the development build too, once (an autolink's text is its link's), and
     shown as "(tautan belum tersedia)" where the target is not published."""
-    from warta.build import load_settings
-
-    siteurl = load_settings(Path("publishconf.py").resolve())["SITEURL"]
+    siteurl = public_siteurl()
     host = siteurl.split("//", 1)[1].rstrip("/")
     embargo = f"{siteurl}/berita/2099/11/rencana-rahasia-embargo/"
     site = FixtureSite(tmp_path)
@@ -1493,9 +1514,7 @@ def test_an_unpublished_site_relative_address_shown_as_text_is_warned_and_taken_
     Each is warned at its line and shown as "(tautan belum tersedia)"; a path
     that is no unpublished content's address (a published release, a tag page,
     an image, `dan/atau`, another site's) is left alone."""
-    from warta.build import load_settings
-
-    siteurl = load_settings(Path("publishconf.py").resolve())["SITEURL"]
+    siteurl = public_siteurl()
     embargo = "/berita/2099/11/penetapan-rahasiaembargo-lahat"
     site = FixtureSite(tmp_path)
     site.article(
@@ -1510,9 +1529,7 @@ def test_an_unpublished_site_relative_address_shown_as_text_is_warned_and_taken_
         f"Salin `{embargo}/` untuk arsip.\n",
     )
     site.article("p03.md", article_text(slug="rilis-terbit"))
-    site.article(
-        "e01.md", article_text(slug="penetapan-rahasiaembargo-lahat", date="2099-11-02 10:00")
-    )
+    add_embargoed(site)
     site.article("d01.md", article_text(slug="draf-rahasia-lahat", status="draft"))
     expected = sorted(
         [
@@ -1561,9 +1578,7 @@ def test_a_site_relative_address_is_read_with_the_sites_path(tmp_path):
             "/warta/tag/pilkada-serentak-2024/ di situs.",
         ),
     )
-    site.article(
-        "e01.md", article_text(slug="penetapan-rahasiaembargo-lahat", date="2099-11-02 10:00")
-    )
+    add_embargoed(site)
     siteurl = "https://contoh.github.io/warta"
     public = site.build(publish=True, SEARCH_ENABLED=False, SITEURL=siteurl, FEED_DOMAIN=siteurl)
     assert public.returncode == 0, public.log
@@ -1582,11 +1597,9 @@ def test_an_unpublished_address_in_the_featured_images_texts_is_warned_and_taken
     as "(tautan belum tersedia)", in every output."""
     from PIL import Image
 
-    from warta.build import load_settings
-
-    siteurl = load_settings(Path("publishconf.py").resolve())["SITEURL"]
+    siteurl = public_siteurl()
     host = siteurl.split("//", 1)[1].rstrip("/")
-    embargo = "/berita/2099/11/penetapan-rahasiaembargo-lahat/"
+    embargo = EMBARGOED
     site = FixtureSite(tmp_path)
     (site.content / "images").mkdir()
     Image.new("RGB", (800, 600), (10, 120, 60)).save(site.content / "images" / "rapat.jpg")
@@ -1600,9 +1613,7 @@ def test_an_unpublished_address_in_the_featured_images_texts_is_warned_and_taken
             image_credit=f"Humas (arsip <{siteurl}{embargo}>, lihat {embargo})",
         ),
     )
-    site.article(
-        "e01.md", article_text(slug="penetapan-rahasiaembargo-lahat", date="2099-11-02 10:00")
-    )
+    add_embargoed(site)
     public = site.build(publish=True, SEARCH_ENABLED=False)
     assert public.returncode == 0, public.log
     assert unpublished_links(public) == [
@@ -1620,22 +1631,15 @@ def test_an_unpublished_address_in_the_featured_images_texts_is_warned_and_taken
     credit_tag.extract()
     caption = figure.select_one("figcaption").get_text(strip=True)
     assert caption == "Rapat persiapan, rincian di (tautan belum tersedia)"
-    leaks = [
-        (name, text)
-        for name, text in output_strings(public.output)
-        if "rahasiaembargo" in text.casefold()
-    ]
-    assert leaks == []
+    assert embargoed_words(public) == []
 
 
 def test_an_unpublished_address_in_a_correction_is_warned_and_taken_out(tmp_path):
     """A `Ralat:` text is shown in the "Ralat" box and list, the JSON-LD and the
     JSON Feed: an embargoed release's address in it is warned at its line and
     shown as "(tautan belum tersedia)", as in the body."""
-    from warta.build import load_settings
-
-    siteurl = load_settings(Path("publishconf.py").resolve())["SITEURL"]
-    embargo = "/berita/2099/11/penetapan-rahasiaembargo-lahat/"
+    siteurl = public_siteurl()
+    embargo = EMBARGOED
     site = FixtureSite(tmp_path)
     site.article(
         "p02.md",
@@ -1651,9 +1655,7 @@ def test_an_unpublished_address_in_a_correction_is_warned_and_taken_out(tmp_path
         9, f"Ralat: 2024-11-21 08:00 — Tautan rincian dihapus ({siteurl}{embargo}, {embargo})."
     )
     path.write_text("\n".join(lines), encoding="utf-8")
-    site.article(
-        "e01.md", article_text(slug="penetapan-rahasiaembargo-lahat", date="2099-11-02 10:00")
-    )
+    add_embargoed(site)
     public = site.build(publish=True, SEARCH_ENABLED=False)
     assert public.returncode == 0, public.log
     assert unpublished_links(public) == [
@@ -1665,22 +1667,15 @@ def test_an_unpublished_address_in_a_correction_is_warned_and_taken_out(tmp_path
     assert items[-1].endswith(
         "Tautan rincian dihapus ((tautan belum tersedia), (tautan belum tersedia))."
     ), items
-    leaks = [
-        (name, text)
-        for name, text in output_strings(public.output)
-        if "rahasiaembargo" in text.casefold()
-    ]
-    assert leaks == []
+    assert embargoed_words(public) == []
 
 
 def test_an_unpublished_address_in_the_correction_note_is_warned_and_taken_out(tmp_path):
     """`Koreksi: Lihat juga https://…/berita/2099/11/slug/ untuk rilis lanjutan`
     published the embargoed release's address in the note's box with no
     warning: it is warned at its line and shown as "(tautan belum tersedia)"."""
-    from warta.build import load_settings
-
-    siteurl = load_settings(Path("publishconf.py").resolve())["SITEURL"]
-    embargo = "/berita/2099/11/penetapan-rahasiaembargo-lahat/"
+    siteurl = public_siteurl()
+    embargo = EMBARGOED
     site = FixtureSite(tmp_path)
     site.article(
         "p02.md",
@@ -1689,21 +1684,14 @@ def test_an_unpublished_address_in_the_correction_note_is_warned_and_taken_out(t
             koreksi=f"Lihat juga {siteurl}{embargo} untuk rilis lanjutan.",
         ),
     )
-    site.article(
-        "e01.md", article_text(slug="penetapan-rahasiaembargo-lahat", date="2099-11-02 10:00")
-    )
+    add_embargoed(site)
     public = site.build(publish=True, SEARCH_ENABLED=False)
     assert public.returncode == 0, public.log
     assert unpublished_links(public) == [("berita/p02.md", 8, f"{siteurl}{embargo}")], public.log
     page = public.html("berita/2024/11/rapat-persiapan-penetapan/")
     note = page.select_one(".notice--correction").get_text(" ", strip=True)
     assert note == "Koreksi: Lihat juga (tautan belum tersedia) untuk rilis lanjutan."
-    leaks = [
-        (name, text)
-        for name, text in output_strings(public.output)
-        if "rahasiaembargo" in text.casefold()
-    ]
-    assert leaks == []
+    assert embargoed_words(public) == []
 
 
 def test_a_link_to_a_tag_rubrik_or_author_page_the_site_does_not_have_is_said_at_its_line(
@@ -1986,9 +1974,8 @@ def test_invoke_check_finds_an_address_without_its_scheme_as_the_public_build_do
     from PIL import Image
 
     from tests.conftest import findings_in, run_check
-    from warta.build import load_settings
 
-    host = load_settings(Path("publishconf.py").resolve())["SITEURL"].split("//", 1)[1]
+    host = public_siteurl().split("//", 1)[1]
     address = f"{host}/berita/2024/11/temuan-dugaan-politik-uang-oku/"
     site = FixtureSite(tmp_path)
     (site.content / "images").mkdir()
