@@ -931,35 +931,37 @@ def _stranded_key(line: str) -> re.Match | None:
     return match if key in PUBLICATION_KEYS or is_publication_key(key) or is_end_key(key) else None
 
 
-def _stranded_lines(front: FrontMatter, lines: list[str]) -> set[int]:
+def _stranded_lines(front: FrontMatter, lines: list[str]) -> dict[int, re.Match | None]:
     """The lines (1-based) of a block a line of text ended early that staff
-    meant as more of it: from that line down, while each reads as a key
-    (`_FLAG_LINE_RE`, `_stranded_key`). A line of prose ends them: the lead
+    meant as more of it, from that line down while each reads as a key: a
+    line `meta` does not read → its `_stranded_key` match, a `Key: value`
+    line (`_FLAG_LINE_RE`, read as below: a lead's line may wrap to start
+    with `Status: Siaga 1 …`) → None. A line of prose ends them: the lead
     written with no blank line above it (`PALEMBANG – …`), and whatever its
     paragraph says below (`Jadwal tayang: Sabtu malam`), is the text."""
-    found: set[int] = set()
+    found: dict[int, re.Match | None] = {}
     if front.closed:
         return found
     for number in range(front.body_start, len(lines) + 1):
         text = lines[number - 1]
         if not text.strip() or END_RE.match(text):
             break
-        if not (_FLAG_LINE_RE.match(text) or _stranded_key(text)):
+        if _FLAG_LINE_RE.match(text):
+            found[number] = None
+        elif match := _stranded_key(text):
+            found[number] = match
+        else:
             break
-        found.add(number)
     return found
 
 
-def stranded_flag(line: str, date: str = "") -> tuple[str, str, str] | None:
-    """(key, name as written, value) of a line of `_stranded_lines` that holds
-    the release back: staff meant it as front matter, so it is read by the
-    front matter's rules (`keeps_unpublished`), but a take-down key there
+def stranded_flag(match: re.Match, date: str = "") -> tuple[str, str, str] | None:
+    """(key, name as written, value) of a line `_stranded_key` matched that
+    holds the release back: staff meant it as front matter, so it is read by
+    the front matter's rules (`keeps_unpublished`), but a take-down key there
     (`Diturunkan pada:`) takes nothing down, so a date or a yes in it holds
     the release back now, as below the front matter; with another mark than
     a colon, only a value that says so clearly does, as below it."""
-    match = _stranded_key(line)
-    if match is None:
-        return None
     name = " ".join(match["key"].split())
     key = _joined_key(ascii_key(name))
     value = yaml_unquoted(match["value"].partition(" #")[0].strip())
@@ -968,8 +970,9 @@ def stranded_flag(line: str, date: str = "") -> tuple[str, str, str] | None:
     else:
         # (with another mark than a colon, only a clear value: `STATUS =
         # WASPADA`, `Status – Siaga Darurat Banjir` open a lead)
-        colon = match["sep"] == ":" or match["sep"] in LOOKALIKE_COLONS
-        holds = keeps_unpublished(key, value, date, below=not colon)
+        holds = keeps_unpublished(
+            key, value, date, below=match["sep"] not in ":" + LOOKALIKE_COLONS
+        )
     return (canonical_key(key), name, value) if holds else None
 
 
@@ -992,19 +995,15 @@ def _with_flags_below(front: FrontMatter, lines: list[str]) -> FrontMatter:
     stranded = _stranded_lines(front, lines)
     for number in numbers:
         text = lines[number - 1].rstrip("\r\n")
-        keyed = ":" in text
+        keyed = ":" in text or number in stranded  # (`Status = draft`)
         # A notice is a short line (MAX_NOTICE_CHARS, and its marks): most of
         # a release's lines are longer, and are searched for none of its words.
         notice = len(text) <= _NOTICE_LINE_CHARS and may_hold_ascii_word(text, _NOTICE_WORDS)
-        if number in stranded and not keyed:
-            keyed = True  # (`Status = draft`)
         if not keyed and not notice:
             continue  # (no key line and no notice: most of a release's lines)
         flag = flag_below(text, date, ending=number == ending) if keyed else None
-        if flag is None and number in stranded and not _FLAG_LINE_RE.match(text):
-            # (a `Key: value` line there is read as below: a lead's line may
-            # wrap to start with `Status: Siaga 1 …`)
-            flag = stranded_flag(text, date)
+        if flag is None and stranded.get(number) is not None:
+            flag = stranded_flag(stranded[number], date)
         held = None
         if (flag is None or not flag[1][:1].isalpha()) and notice:
             # An embargo notice (`_Embargo: 10/12/2026_` too, read without its marks).

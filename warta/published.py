@@ -191,9 +191,10 @@ def hold_back_unwritten(generator) -> None:
         contents = getattr(generator, name, None)
         if not isinstance(contents, list):
             continue
-        unwritten = [content for content in contents if not is_written(content)]
+        kept, unwritten = [], []
+        for content in contents:
+            (kept if is_written(content) else unwritten).append(content)
         if unwritten:
-            kept = [content for content in contents if is_written(content)]
             held_back.setdefault(name, []).extend(unwritten)
             contents[:] = kept
     if held_back:
