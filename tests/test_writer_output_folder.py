@@ -9,6 +9,7 @@ import shutil
 import pytest
 
 from plugins.writer.manifest import Entry, Manifest, OutputFolder
+from warta.paths import OutputPaths, emptied, emptying, output_file_refusal
 
 NO_SEARCH = {"SEARCH_ENABLED": False}
 
@@ -101,6 +102,33 @@ def test_clean_removes_every_symbolic_link_kept_or_not(tmp_path):
     assert sorted(p.name for p in output.iterdir()) == ["pagefind"]
     assert (elsewhere / "2024" / "index.html").exists()
     assert (elsewhere / "index.html").exists()
+
+
+def test_a_look_into_an_output_being_emptied_waits_for_the_emptying(tmp_path):
+    # The writer empties the output in a forked process while the sources are
+    # read; a page's address checked meanwhile must not see a link the
+    # emptying is about to remove (the page would be refused as leaving the site).
+    output, elsewhere = tmp_path / "out", tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    output.mkdir()
+    waited = []
+
+    def empty():
+        waited.append(True)
+        (output / "berita").unlink()
+
+    (output / "berita").symlink_to(elsewhere)
+    emptying(output, empty)
+    assert output_file_refusal(output, "berita/2024/rapat/index.html") is None
+    assert OutputPaths(output).refusal("berita/2024/rapat/index.jpg") is None
+    assert waited == [True]
+
+    (output / "berita").symlink_to(elsewhere)
+    emptying(output, empty)
+    emptied(output)
+    assert waited == [True, True]
+    assert OutputPaths(output).refusal("berita/x.jpg") is None
+    assert waited == [True, True]
 
 
 @pytest.fixture

@@ -47,10 +47,45 @@ def _real(path: str | os.PathLike) -> Path:
 _REAL_ROOTS: dict[str, tuple[tuple, Path]] = {}
 
 
+# Output folders being emptied by a forked process while the build reads its
+# sources (the writer's clean at the start of a build): real path → the call
+# that waits for it. A look into one through this module (a page's address
+# checked for a link in the output) waits for it first, and so sees the output
+# as the build will write into it, as when the emptying came before the reading.
+_EMPTYING: dict[str, Callable[[], object]] = {}
+
+
+def emptying(root: str | os.PathLike, wait: Callable[[], object]) -> None:
+    """Say that `root` is being emptied in the background: `wait` (which must not
+    raise) is called, once, before this module next looks into it."""
+    _EMPTYING[os.path.realpath(root)] = wait
+
+
+def emptied(root: str | os.PathLike) -> None:
+    """Wait for the emptying of `root` that `emptying` announced, if it is still
+    under way."""
+    if _EMPTYING:
+        _wait_for_emptying(os.path.realpath(root))
+
+
+def _wait_for_emptying(real: str) -> None:
+    wait = _EMPTYING.pop(real, None)
+    if wait is not None:
+        wait()
+
+
 def _real_root(root: str | os.PathLike) -> Path:
     """`_real(root)`, remembered while `root` still leads to the same folder (its
     device and inode, one `stat`, are checked on every call; a root that was
-    swapped, made or removed is resolved again)."""
+    swapped, made or removed is resolved again). A root being emptied
+    (`emptying`) is waited for."""
+    real = _resolved_root(root)
+    if _EMPTYING:
+        _wait_for_emptying(os.fspath(real))
+    return real
+
+
+def _resolved_root(root: str | os.PathLike) -> Path:
     key = os.fspath(root)
     try:
         found = os.stat(key)
