@@ -7,6 +7,7 @@ import json
 import shutil
 
 import pytest
+from pelican import signals
 
 from plugins.writer.manifest import Entry, Manifest, OutputFolder
 from warta.paths import OutputPaths, emptied, emptying, output_file_refusal
@@ -129,6 +130,61 @@ def test_a_look_into_an_output_being_emptied_waits_for_the_emptying(tmp_path):
     assert waited == [True, True]
     assert OutputPaths(output).refusal("berita/x.jpg") is None
     assert waited == [True, True]
+
+
+def writer_build(tmp_path, **settings):
+    from plugins.writer.plugin import WriterBuild
+
+    (tmp_path / "content").mkdir(exist_ok=True)
+    for number in range(300):  # a last build's pages, none kept (no manifest)
+        page = tmp_path / "out" / "berita" / f"rilis-{number}" / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text("x", encoding="utf-8")
+    base = {
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "THEME": str(tmp_path / "theme"),
+        "DELETE_OUTPUT_DIRECTORY": True,
+        "OUTPUT_RETENTION": [],
+    }
+    return WriterBuild(base | settings, str(tmp_path / "out"))
+
+
+def outside_receiver(sender, **kwargs):
+    """A receiver of code that is not warta's (this test module)."""
+
+
+@pytest.mark.parametrize("case", ["outside receiver", "cache in the output", "one writer worker"])
+def test_the_output_is_emptied_before_the_reading_when_other_code_may_write_into_it(tmp_path, case):
+    # The emptying runs beside the reading only when nothing but warta's own
+    # code runs meanwhile, and never deletes what the build writes meanwhile.
+    settings = {
+        "cache in the output": {"CACHE_PATH": str(tmp_path / "out" / "cache")},
+        "one writer worker": {"WRITER_WORKERS": 1},
+    }.get(case, {})
+    build = writer_build(tmp_path, **settings)
+    if case == "outside receiver":
+        signals.article_generator_finalized.connect(outside_receiver)
+    try:
+        build.prepare(str(tmp_path / "content"))
+        assert not any((tmp_path / "out").rglob("index.html"))  # emptied already
+    finally:
+        signals.article_generator_finalized.disconnect(outside_receiver)
+        build.cleaned()
+
+
+def test_an_emptying_that_fails_stops_the_build_before_anything_is_written(tmp_path, monkeypatch):
+    build = writer_build(tmp_path)
+
+    def refuse(self, keep, retention):
+        raise PermissionError(13, "Permission denied", str(tmp_path / "out" / "berita"))
+
+    monkeypatch.setattr(OutputFolder, "clean", refuse)
+    with pytest.raises(PermissionError):
+        build.prepare(str(tmp_path / "content"))
+        # a look into the output meanwhile waits for it, and goes on
+        assert output_file_refusal(tmp_path / "out", "berita/x/index.html") is None
+        build.cleaned()
+    build.cleaned()  # said once
 
 
 @pytest.fixture

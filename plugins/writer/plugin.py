@@ -51,7 +51,12 @@ from warta.paths import (
     long_name,
     output_collision,
 )
-from warta.plugin_order import live_receivers, outside_plugin_connected, own_module
+from warta.plugin_order import (
+    live_receivers,
+    outside_extensions,
+    outside_plugin_connected,
+    own_module,
+)
 from warta.published import PREVIEWS_SAID, check_only
 
 from .manifest import Entry, Manifest, OutputFolder, unchanged, write_stamped
@@ -697,9 +702,9 @@ class WriterBuild:
         """Before the build: empty the output as Pelican would, keeping the pages
         the last build wrote (the `initialized` handler turned Pelican's own
         emptying off)."""
+        emptied(self.output)  # (an emptying a stopped build left under way, in this process)
         if not self.manages_output:
             return
-        emptied(self.output)  # (an emptying a stopped build left under way, in this process)
         self.manifest.load()
         output = os.path.realpath(self.output)
         inside_content = os.path.commonpath([output, os.path.realpath(content_path)]) == output
@@ -708,6 +713,7 @@ class WriterBuild:
             if self._may_clean_aside(content_path):
                 self._cleaning = Forked(self.folder.clean, keep, retention)
                 emptying(self.output, self._wait_for_cleaning)
+                findings.defer(self._finish_cleaning_when_stopped)
             else:
                 self.folder.clean(keep, retention)
 
@@ -715,15 +721,28 @@ class WriterBuild:
         """Whether the output may be emptied by a forked process while Pelican's
         reads the sources (a warm build walks tens of thousands of kept files:
         0.4-0.8 s of Pelican's process at 10,000 releases). Only while the
-        reading cannot see it: the output is not inside content/ (it would be
-        listed as sources), and no outside plugin is connected (its receiver
-        might write a file into the output meanwhile, which the emptying would
-        delete). warta's plugins look into the output through `warta.paths`,
-        which waits for the emptying first (`emptying`)."""
+        reading cannot see it or write into it: the output holds neither
+        content/ nor the cache (files written there meanwhile would be
+        deleted), and no outside code runs meanwhile (an outside plugin's
+        receiver, Markdown extension or reader might write a file into the
+        output, as Pelican's clean start lets it). warta's plugins look into
+        the output through `warta.paths`, which waits for the emptying first
+        (`emptying`). Not with one writer worker (WRITER_WORKERS = 1)."""
         output = os.path.realpath(self.output)
+        for inner in (content_path, self.settings.get("CACHE_PATH")):
+            if inner and os.path.commonpath([output, os.path.realpath(inner)]) == output:
+                return False
         content = os.path.realpath(content_path)
-        return os.path.commonpath([output, content]) != content and not (
+        if os.path.commonpath([output, content]) == content or self.workers <= 1:
+            return False
+        readers = (self.settings.get("READERS") or {}).values()
+        return not (
             outside_plugin_connected(signals)
+            or outside_extensions(self.settings.get("MARKDOWN") or {})
+            or any(
+                reader is not None and not own_module(getattr(reader, "__module__", ""))
+                for reader in readers
+            )
         )
 
     def _wait_for_cleaning(self) -> None:
@@ -732,8 +751,17 @@ class WriterBuild:
             return
         try:
             cleaning.result()
-        except BaseException as exc:  # raised by `cleaned`, where the build can stop
+        except Exception as exc:  # raised by `cleaned`, where the build can stop
             self._cleaning_error = exc
+
+    def _finish_cleaning_when_stopped(self) -> None:
+        """When the build stops before `cleaned`: wait for the emptying (its
+        lines said), and say what it failed on."""
+        emptied(self.output)
+        self._wait_for_cleaning()
+        error, self._cleaning_error = self._cleaning_error, None
+        if error is not None:
+            logger.error("writer: the output folder was not emptied: %s", error)
 
     def cleaned(self) -> None:
         """Wait for the output's emptying when a forked process does it
