@@ -1565,6 +1565,54 @@ def test_an_unpublished_site_relative_address_shown_as_text_is_warned_and_taken_
     assert leaks == []
 
 
+def test_an_unpublished_address_without_its_first_slash_is_warned_and_taken_out(tmp_path):
+    """An address copied from the address bar after the host
+    (`berita/2099/11/slug/`, `draf/slug/`) as text named the embargoed
+    release and the draft in the page, its description, the feeds and the
+    lists with no warning. Each is warned at its line and shown as "(tautan
+    belum tersedia)"; words with a "/" that are no unpublished content's
+    address (`dan/atau`, `2024/2025`, a published release's, another site's
+    `kpu.go.id/berita/…`) are left alone."""
+    embargo = "berita/2099/11/penetapan-rahasiaembargo-lahat"
+    site = FixtureSite(tmp_path)
+    site.article(
+        "p02.md",
+        "Title: Bawaslu Lahat Gelar Rapat Koordinasi Penetapan\n"
+        "Date: 2026-11-03 10:00\nCategory: Berita\nTags: Pilkada Serentak 2024\n\n"
+        f"LAHAT – Bawaslu Kabupaten Lahat menggelar rapat, rinciannya di {embargo}/ "
+        "dan (draf/draf-rahasia-lahat/) tahun 2024/2025.\n\n"
+        "Lihat juga berita/2024/11/rilis-terbit/ dan/atau "
+        f"kpu.go.id/{embargo}/ yang lain, serta {embargo}.\n",
+    )
+    site.article("p03.md", article_text(slug="rilis-terbit"))
+    add_embargoed(site)
+    site.article("d01.md", article_text(slug="draf-rahasia-lahat", status="draft"))
+    public = site.build(publish=True, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    assert unpublished_links(public) == [
+        ("berita/p02.md", 6, f"{embargo}/"),
+        ("berita/p02.md", 6, "draf/draf-rahasia-lahat/"),
+        ("berita/p02.md", 8, embargo),
+    ], public.log
+    page = public.html("berita/2026/11/bawaslu-lahat-gelar-rapat-koordinasi-penetapan/")
+    paragraphs = [p.get_text() for p in page.select(".article__body p")]
+    assert paragraphs == [
+        "LAHAT – Bawaslu Kabupaten Lahat menggelar rapat, rinciannya di (tautan belum "
+        "tersedia) dan ((tautan belum tersedia)) tahun 2024/2025.",
+        "Lihat juga berita/2024/11/rilis-terbit/ dan/atau "
+        f"kpu.go.id/{embargo}/ yang lain, serta (tautan belum tersedia).",
+    ]
+    description = page.select_one('meta[name="description"]')["content"]
+    assert "rinciannya di (tautan belum tersedia) dan" in description, description
+    leaks = [
+        (name, word)
+        for name, text in output_strings(public.output)
+        for word in ("rahasiaembargo", "draf-rahasia-lahat")
+        if word in text.casefold().replace(f"kpu.go.id/{embargo}", "")
+    ]
+    assert leaks == []
+
+
 def test_a_site_relative_address_is_read_with_the_sites_path(tmp_path):
     """On a site at a path (`https://x.github.io/warta`), `/warta/berita/…/slug/`
     as text is the embargoed release's address; `/warta/tag/x/` is none."""

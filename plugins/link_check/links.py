@@ -204,8 +204,9 @@ def link_line(
     earlier line may show it as an example in `code`, or keep it in a comment.
 
     `as_text`: the link is an address shown as text (`text_addresses`); one
-    that is site-relative (`/x/`) is on a line only where a word starts, not as
-    the path of a full address (`https://host/x/`) on an earlier line."""
+    that is site-relative (`/x/`, or `x/` without its first "/") is on a line
+    only where a word starts, not as the path of a full address
+    (`https://host/x/`) on an earlier line."""
     # Numbered as Pelican's Markdown counts lines (a form feed ends none).
     numbered = [
         (number, line) for number, line in enumerate(split_lines(source), 1) if number >= first_line
@@ -216,7 +217,7 @@ def link_line(
     written = html.unescape(link.written)
     # First the whole value where the address ends ("/x/" is not the start of
     # "/x/?q=1" on an earlier line), then anywhere, then its path.
-    if as_text and _SITE_RELATIVE_RE.fullmatch(written):
+    if as_text and (_SITE_RELATIVE_RE.fullmatch(written) or _UNROOTED_RE.fullmatch(written)):
         # Where a word starts and the address ends (a sentence's end may
         # follow), nowhere else: inside a full address it is not this one.
         ends = "(?![^\\s<`" + re.escape(_ADDRESS_TRAILER) + "])"
@@ -275,13 +276,28 @@ _ADDRESS_TRAILER = ".,;:!?)]}»”’\"'"
 _STARTS_WORD = r"""(?<![^\s(\[{«“‘"'`])"""
 _SITE_RELATIVE = _STARTS_WORD + r"/(?![/\s])" + _ADDRESS_CHAR + "+"
 _SITE_RELATIVE_RE = re.compile(_SITE_RELATIVE)
+# A site path written without its first "/" (`berita/2099/11/x/`, copied from
+# the address bar after the host): a word of letters, digits and dashes and a
+# "/" where a word starts. Most such words are prose (`dan/atau`, `1/2`): the
+# caller takes one only when it is an unpublished content's address (as
+# `unrooted` tells it from a host's `bawaslu.go.id/x/`, whose first part has a dot).
+_UNROOTED = _STARTS_WORD + r"[\w-]+/" + _ADDRESS_CHAR + "*"
+_UNROOTED_RE = re.compile(_UNROOTED)
+
+
+def unrooted(address: str) -> bool:
+    """Whether an address `text_addresses` found is a site path written
+    without its first "/" (`berita/x/`): no scheme, no "/" first, and no dot
+    in its first part (a host's address, `bawaslu.go.id/x/`, has one)."""
+    first = address.split("/", 1)[0]
+    return bool(first) and ":" not in first and "." not in first
 
 
 def _address_pattern(site_host: str) -> re.Pattern:
     # (with or without `www.`: the site's twin, `warta.paths.same_site_host`)
     host = re.escape(site_host.removeprefix("www."))
     bare = rf"|(?<![\w.@/-])(?:www\.)?{host}/{_ADDRESS_CHAR}*" if site_host else ""
-    return re.compile(_TEXT_ADDRESS + bare + "|" + _SITE_RELATIVE, re.IGNORECASE)
+    return re.compile(_TEXT_ADDRESS + bare + "|" + _SITE_RELATIVE + "|" + _UNROOTED, re.IGNORECASE)
 
 
 def text_addresses(
@@ -290,15 +306,12 @@ def text_addresses(
     """The web addresses an HTML fragment shows as text (not in a tag), as
     written there, in order: what a reader sees of an address that is no link
     (a summary made from a lead's autolink, an address pasted as text), full
-    (`https://host/x/`, `host/x/` with `site_host`) or site-relative (`/x/`).
+    (`https://host/x/`, `host/x/` with `site_host`), site-relative (`/x/`) or
+    a site path without its first "/" (`berita/x/`, `unrooted`).
     A link's text that is its own address is no such address (said with the
     link): the href written again (an autolink), or one that `same(address,
     href)` tells leads where the href does (`[https://site/x/](/x/)`)."""
-    if (
-        "//" not in fragment
-        and not (site_host and site_host.removeprefix("www.") in fragment.lower())
-        and not _SITE_RELATIVE_RE.search(fragment)
-    ):
+    if "/" not in fragment:
         return []
     pattern = _address_pattern(site_host)
     found = []

@@ -58,6 +58,7 @@ from .links import (
     shows_words,
     taxonomy_links_in,
     text_addresses,
+    unrooted,
 )
 
 logger = logging.getLogger(__name__)
@@ -249,8 +250,12 @@ def _hidden_target(address: str | None, hidden: dict):
 def _text_target(content, address: str, hidden: dict, site_host: str, site_prefix: str):
     """The unpublished content an address shown as text leads to, else None:
     one written without its scheme (`host.org/x/`) is the site's, a
-    site-relative one (`/berita/x/`) is read as it is."""
-    full = address if re.match(r"(?:https?:)?/", address, re.I) else f"//{address}"
+    site-relative one (`/berita/x/`) is read as it is, and one without its
+    first "/" (`berita/x/`, `unrooted`) as if it had it."""
+    if re.match(r"(?:https?:)?/", address, re.I):
+        full = address
+    else:
+        full = f"/{address}" if unrooted(address) else f"//{address}"
     # (a local preview's address is the site's, as the preview shows it)
     host = "" if local_address(full) else site_host
     return _hidden_target(site_address(full, host, content.url, site_prefix), hidden)
