@@ -1613,6 +1613,48 @@ def test_an_unpublished_address_without_its_first_slash_is_warned_and_taken_out(
     assert leaks == []
 
 
+def test_an_unpublished_address_in_quotes_or_emphasis_or_after_a_word_is_taken_out(tmp_path):
+    """An address in quotation marks (which the Markdown's smart quotes make
+    `&ldquo;…&rdquo;`), in bold or italics, or written right after a word and
+    a "/" (`Humas/https://…`) is the unpublished release's too: each warned at
+    its line and shown as "(tautan belum tersedia)"."""
+    siteurl = public_siteurl()
+    embargo = "berita/2099/11/penetapan-rahasiaembargo-lahat/"
+    lines = [
+        f'Rinciannya di "{siteurl}/{embargo}" dan "/{embargo}" serta "{embargo}".',
+        f"Lihat **/{embargo}** dan _{embargo}_ atau 'draf/draf-rahasia-lahat/'.",
+        f"Foto: Humas/{siteurl}/{embargo}",
+    ]
+    site = FixtureSite(tmp_path)
+    site.article("p02.md", article_text(slug="rapat-koordinasi", body="\n\n".join(lines)))
+    add_embargoed(site)
+    site.article("d01.md", article_text(slug="draf-rahasia-lahat", status="draft"))
+    public = site.build(publish=True, SEARCH_ENABLED=False)
+    assert public.returncode == 0, public.log
+    said = [(line, address) for _, line, address in unpublished_links(public)]
+    first = min(line for line, _ in said)
+    assert said == sorted(
+        [
+            (first, f"{siteurl}/{embargo}"),
+            (first, f"/{embargo}"),
+            (first, embargo),
+            (first + 2, f"/{embargo}"),
+            (first + 2, embargo),
+            (first + 2, "draf/draf-rahasia-lahat/"),
+            (first + 4, f"{siteurl}/{embargo}"),
+        ]
+    ), public.log
+    page = public.html("berita/2024/11/rapat-koordinasi/")
+    paragraphs = [p.get_text() for p in page.select(".article__body p")]
+    assert paragraphs[-3:] == [
+        "Rinciannya di “(tautan belum tersedia)” dan “(tautan belum tersedia)” serta "
+        "“(tautan belum tersedia)”.",
+        "Lihat (tautan belum tersedia) dan (tautan belum tersedia) atau ‘(tautan belum tersedia)’.",
+        "Foto: Humas/(tautan belum tersedia)",
+    ], paragraphs
+    assert embargoed_words(public) == []
+
+
 def test_a_site_relative_address_is_read_with_the_sites_path(tmp_path):
     """On a site at a path (`https://x.github.io/warta`), `/warta/berita/…/slug/`
     as text is the embargoed release's address; `/warta/tag/x/` is none."""

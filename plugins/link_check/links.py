@@ -220,7 +220,7 @@ def link_line(
     if as_text and (_SITE_RELATIVE_RE.fullmatch(written) or _UNROOTED_RE.fullmatch(written)):
         # Where a word starts and the address ends (a sentence's end may
         # follow), nowhere else: inside a full address it is not this one.
-        ends = "(?![^\\s<`" + re.escape(_ADDRESS_TRAILER) + "])"
+        ends = "(?![^\\s<`*_~" + re.escape(_ADDRESS_TRAILER) + "])"
         alone = [
             (needle, re.compile(_STARTS_WORD + re.escape(needle) + ends))
             for needle in dict.fromkeys((link.written, written))
@@ -270,10 +270,11 @@ _ADDRESS_TRAILER = ".,;:!?)]}»”’\"'"
 
 
 # A site-relative address (`/berita/2099/11/x/`): a "/" where a word starts
-# (after a space or an opening bracket or quote, or at the start of the text),
-# not a second one (`//host`), so never the path of another address
+# (after a space or an opening bracket or quote, or at the start of the text;
+# in the source also after Markdown's `*`, `_` or `~` of bold or italics), not
+# a second one (`//host`), so never the path of another address
 # (`bawaslu.go.id/x/`) or the second half of a word (`dan/atau`, `1/2`).
-_STARTS_WORD = r"""(?<![^\s(\[{«“‘"'`])"""
+_STARTS_WORD = r"""(?<![^\s(\[{«“‘"'`*_~])"""
 _SITE_RELATIVE = _STARTS_WORD + r"/(?![/\s])" + _ADDRESS_CHAR + "+"
 _SITE_RELATIVE_RE = re.compile(_SITE_RELATIVE)
 # A site path written without its first "/" (`berita/2099/11/x/`, copied from
@@ -281,7 +282,9 @@ _SITE_RELATIVE_RE = re.compile(_SITE_RELATIVE)
 # "/" where a word starts. Most such words are prose (`dan/atau`, `1/2`): the
 # caller takes one only when it is an unpublished content's address (as
 # `unrooted` tells it from a host's `bawaslu.go.id/x/`, whose first part has a dot).
-_UNROOTED = _STARTS_WORD + r"[\w-]+/" + _ADDRESS_CHAR + "*"
+# (It ends before a full address written right after it, `Humas/https://…`,
+# which the next match takes whole.)
+_UNROOTED = _STARTS_WORD + r"[\w-]+/(?:(?!//|https?:)" + _ADDRESS_CHAR + ")*"
 _UNROOTED_RE = re.compile(_UNROOTED)
 
 
