@@ -696,7 +696,7 @@ class WriterBuild:
         self.reused = 0
         self.started = time.monotonic()  # of the writing phase, reset at the first page
         self._cleaning: Forked | None = None  # the output's emptying, in a forked process
-        self._cleaning_error: BaseException | None = None
+        self._cleaning_error: Exception | None = None
 
     def prepare(self, content_path: str) -> None:
         """Before the build: empty the output as Pelican would, keeping the pages
@@ -706,18 +706,18 @@ class WriterBuild:
         if not self.manages_output:
             return
         self.manifest.load()
-        output = os.path.realpath(self.output)
-        inside_content = os.path.commonpath([output, os.path.realpath(content_path)]) == output
+        output, content = os.path.realpath(self.output), os.path.realpath(content_path)
+        inside_content = os.path.commonpath([output, content]) == output
         if self.settings.get("DELETE_OUTPUT_DIRECTORY") and not inside_content:
             keep, retention = self.manifest.last_files(), self.settings["OUTPUT_RETENTION"]
-            if self._may_clean_aside(content_path):
+            if self._may_clean_aside(output, content):
                 self._cleaning = Forked(self.folder.clean, keep, retention)
                 emptying(self.output, self._wait_for_cleaning)
                 findings.defer(self._finish_cleaning_when_stopped)
             else:
                 self.folder.clean(keep, retention)
 
-    def _may_clean_aside(self, content_path: str) -> bool:
+    def _may_clean_aside(self, output: str, content: str) -> bool:
         """Whether the output may be emptied by a forked process while Pelican's
         reads the sources (a warm build walks tens of thousands of kept files:
         0.4-0.8 s of Pelican's process at 10,000 releases). Only while the
@@ -727,12 +727,11 @@ class WriterBuild:
         receiver, Markdown extension or reader might write a file into the
         output, as Pelican's clean start lets it). warta's plugins look into
         the output through `warta.paths`, which waits for the emptying first
-        (`emptying`). Not with one writer worker (WRITER_WORKERS = 1)."""
-        output = os.path.realpath(self.output)
-        for inner in (content_path, self.settings.get("CACHE_PATH")):
-            if inner and os.path.commonpath([output, os.path.realpath(inner)]) == output:
-                return False
-        content = os.path.realpath(content_path)
+        (`emptying`). Not with one writer worker (WRITER_WORKERS = 1).
+        `output`, `content`: real paths, content/ not inside the output."""
+        cache = self.settings.get("CACHE_PATH")
+        if cache and os.path.commonpath([output, os.path.realpath(cache)]) == output:
+            return False
         if os.path.commonpath([output, content]) == content or self.workers <= 1:
             return False
         readers = (self.settings.get("READERS") or {}).values()
@@ -754,22 +753,26 @@ class WriterBuild:
         except Exception as exc:  # raised by `cleaned`, where the build can stop
             self._cleaning_error = exc
 
-    def _finish_cleaning_when_stopped(self) -> None:
-        """When the build stops before `cleaned`: wait for the emptying (its
-        lines said), and say what it failed on."""
-        emptied(self.output)
-        self._wait_for_cleaning()
+    def _joined_cleaning(self) -> Exception | None:
+        """Wait for the output's emptying when a forked process does it
+        (`prepare`, its lines said); what it raised, once."""
+        emptied(self.output)  # (its waiter, `_wait_for_cleaning`, taken out)
+        self._wait_for_cleaning()  # (should the output's real path have changed since)
         error, self._cleaning_error = self._cleaning_error, None
+        return error
+
+    def _finish_cleaning_when_stopped(self) -> None:
+        """When the build stops before `cleaned`: the emptying waited for, and
+        what it failed on said."""
+        error = self._joined_cleaning()
         if error is not None:
             logger.error("writer: the output folder was not emptied: %s", error)
 
     def cleaned(self) -> None:
-        """Wait for the output's emptying when a forked process does it
-        (`prepare`), and raise what it raised: before anything is written, and
-        before anything but the reading of the sources looks into the output."""
-        emptied(self.output)
-        self._wait_for_cleaning()
-        error, self._cleaning_error = self._cleaning_error, None
+        """The emptying waited for, and what it raised raised: before anything
+        is written, and before anything but the reading of the sources looks
+        into the output."""
+        error = self._joined_cleaning()
         if error is not None:
             raise error
 
