@@ -217,7 +217,7 @@ def link_line(
     written = html.unescape(link.written)
     # First the whole value where the address ends ("/x/" is not the start of
     # "/x/?q=1" on an earlier line), then anywhere, then its path.
-    if as_text and (_SITE_RELATIVE_RE.fullmatch(written) or _UNROOTED_RE.fullmatch(written)):
+    if as_text and _SITE_PATH_RE.fullmatch(written):
         # Where a word starts and the address ends (a sentence's end may
         # follow), nowhere else: inside a full address it is not this one.
         ends = "(?![^\\s<`*_~" + re.escape(_ADDRESS_TRAILER) + "])"
@@ -276,7 +276,6 @@ _ADDRESS_TRAILER = ".,;:!?)]}»”’\"'"
 # (`bawaslu.go.id/x/`) or the second half of a word (`dan/atau`, `1/2`).
 _STARTS_WORD = r"""(?<![^\s(\[{«“‘"'`*_~])"""
 _SITE_RELATIVE = _STARTS_WORD + r"/(?![/\s])" + _ADDRESS_CHAR + "+"
-_SITE_RELATIVE_RE = re.compile(_SITE_RELATIVE)
 # A site path written without its first "/" (`berita/2099/11/x/`, copied from
 # the address bar after the host): a word of letters, digits and dashes and a
 # "/" where a word starts. Most such words are prose (`dan/atau`, `1/2`): the
@@ -285,7 +284,8 @@ _SITE_RELATIVE_RE = re.compile(_SITE_RELATIVE)
 # (It ends before a full address written right after it, `Humas/https://…`,
 # which the next match takes whole.)
 _UNROOTED = _STARTS_WORD + r"[\w-]+/(?:(?!//|https?:)" + _ADDRESS_CHAR + ")*"
-_UNROOTED_RE = re.compile(_UNROOTED)
+# A site path shown as text, either way.
+_SITE_PATH_RE = re.compile(f"(?:{_SITE_RELATIVE})|(?:{_UNROOTED})")
 
 
 def unrooted(address: str) -> bool:
@@ -314,8 +314,6 @@ def text_addresses(
     A link's text that is its own address is no such address (said with the
     link): the href written again (an autolink), or one that `same(address,
     href)` tells leads where the href does (`[https://site/x/](/x/)`)."""
-    if "/" not in fragment:
-        return []
     pattern = _address_pattern(site_host)
     found = []
     for part, href in _text_parts(fragment):
